@@ -1,0 +1,51 @@
+//! The command line: argument parsing and wiring only. Each verb has its own module that reads
+//! inputs through the library, and renders through it; nothing here decides a value.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod inspect;
+mod parse;
+
+/// jixiao（绩效）：读取、审核并评分预算绩效指标。
+#[derive(Debug, Parser)]
+#[command(name = "jixiao", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 解析指标值：每行一个 `指标值` 或 `指标名<TAB>指标值`，逐行给出读取结果
+    Parse(parse::Args),
+    /// 查看目标表：单位 → 项目 → 指标的树，以及金额勾稽检查
+    Inspect(inspect::Args),
+}
+
+/// Exit codes of SPEC §3.
+pub mod exit {
+    /// The run finished.
+    pub const OK: u8 = 0;
+    /// The run finished but a `--deny` condition was met.
+    pub const DENIED: u8 = 1;
+    /// Bad usage, or input that stopped the run.
+    pub const USAGE: u8 = 2;
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { exit::USAGE } else { exit::OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Parse(args) => parse::run(args),
+        Command::Inspect(args) => inspect::run(args),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,1 @@
+//! Table readers: target tables and self-evaluation sheets into units → projects → indicators.
