@@ -1,14 +1,184 @@
-//! `jixiao parse`: read targets, one a line, and print how each reads.
+//! `jixiao parse`: read targets, one a line (`target` or `indicator<TAB>target`), from files or
+//! stdin, and print how each reads — every line answered, in input order.
 
+use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
+
+use crate::target;
+
+use super::exit;
+
+/// Output formats of `jixiao parse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// 对齐的文本表
+    Table,
+    /// 每行一个 JSON 对象（SPEC §3）
+    Jsonl,
+}
 
 /// Arguments of `jixiao parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 输入文件；省略或为 `-` 时读标准输入
     pub files: Vec<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// 指标值未写年份时所用的年度（如 2023）
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// 写入文件而非标准输出
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
 }
 
-pub fn run(_args: Args) -> u8 {
-    super::exit::USAGE
+/// Decode one input line: UTF-8, else GB18030 (what Chinese Excel writes).
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
+struct Printer<W: Write> {
+    out: W,
+    format: Format,
+    table: crate::report::text_table::TextTable,
+    year: Option<i32>,
+}
+
+impl<W: Write> Printer<W> {
+    fn line(&mut self, number: usize, raw: &[u8]) -> io::Result<()> {
+        let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let text = decode(raw);
+        let (indicator, target_text) = match text.split_once('\t') {
+            Some((i, t)) => (Some(i.trim()), t),
+            None => (None, text.as_str()),
+        };
+        let ctx = target::Context {
+            indicator,
+            year: self.year,
+            ..Default::default()
+        };
+        let parsed = target::parse(target_text, &ctx);
+        let record = target::record::Record::new(number, indicator, target_text, &parsed);
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, &record)?;
+                self.out.write_all(b"\n")
+            }
+            Format::Table => {
+                self.table.row([
+                    number.to_string(),
+                    indicator.unwrap_or("").to_owned(),
+                    target_text.to_owned(),
+                    kind_zh(record.kind).to_owned(),
+                    record
+                        .canonical
+                        .clone()
+                        .or(record.message.map(str::to_owned))
+                        .unwrap_or_default(),
+                    [
+                        record.op_from.as_deref(),
+                        record.unit_from.as_deref().map(|u| u),
+                    ]
+                    .iter()
+                    .zip(["运算符", "单位"])
+                    .filter_map(|(o, what)| o.map(|o| format!("{what}:{o}")))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                ]);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The Chinese name of a target kind.
+pub fn kind_zh(kind: &str) -> &'static str {
+    match kind {
+        "compare" => "比较",
+        "range" => "区间",
+        "approximate" => "约数",
+        "boolean" => "是否",
+        "plan" => "计划",
+        "deadline" => "时限",
+        "qualitative" => "定性",
+        "empty" => "空",
+        _ => "错误",
+    }
+}
+
+fn read_all<W: Write>(printer: &mut Printer<W>, input: &mut dyn BufRead) -> io::Result<()> {
+    let mut buf = Vec::new();
+    let mut number = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            return Ok(());
+        }
+        number += 1;
+        printer.line(number, &buf)?;
+    }
+}
+
+pub fn run(args: Args) -> u8 {
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("错误：无法写入 {}：{e}", path.display());
+                return exit::USAGE;
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut printer = Printer {
+        out: BufWriter::new(out),
+        format: args.format,
+        table: crate::report::text_table::TextTable::new([
+            "行",
+            "指标",
+            "指标值",
+            "类型",
+            "规范式",
+            "来源",
+        ]),
+        year: args.year,
+    };
+    let files = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files.clone()
+    };
+    for path in &files {
+        let result = if path.as_os_str() == "-" {
+            read_all(&mut printer, &mut io::stdin().lock())
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => read_all(&mut printer, &mut io::BufReader::new(f)),
+                Err(e) => {
+                    eprintln!("错误：无法读取 {}：{e}", path.display());
+                    return exit::USAGE;
+                }
+            }
+        };
+        if let Err(e) = result {
+            eprintln!("错误：读取 {} 时出错：{e}", path.display());
+            return exit::USAGE;
+        }
+    }
+    if printer.format == Format::Table {
+        let text = printer.table.render();
+        if printer.out.write_all(text.as_bytes()).is_err() {
+            return exit::USAGE;
+        }
+    }
+    if printer.out.flush().is_err() {
+        return exit::USAGE;
+    }
+    exit::OK
 }

@@ -1,0 +1,545 @@
+//! The vocabulary of targets, as data: comparator words and symbols, Chinese numerals,
+//! magnitudes, unit spellings, the phrases of yes/no and plan targets, traditional characters.
+//!
+//! The grammar in [`super::parse`] reads these tables; adding a phrasing is one row here and one
+//! row in `tests/fixtures/target/cases.tsv`. Lists that are searched by prefix are ordered
+//! longest first so the longest spelling wins.
+
+use rust_decimal::Decimal;
+
+use super::ast::Op;
+
+/// How a comparator word relates to the number it stands beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpWord {
+    /// A plain operator.
+    Op(Op),
+    /// `控制在`: the operator comes from the suffix (`以内` → `<=`), or `<=` without one.
+    Within,
+    /// `达到`: `>=` unless a suffix says otherwise.
+    Reach,
+    /// `约`, `≈`: an approximate value.
+    About,
+    /// `在` of `在90%到95%之间`.
+    Between,
+}
+
+/// Words and symbols written before the number, longest first.
+pub const PREFIX_OPS: &[(&str, OpWord)] = &[
+    ("大于或等于", OpWord::Op(Op::Ge)),
+    ("小于或等于", OpWord::Op(Op::Le)),
+    ("大于等于", OpWord::Op(Op::Ge)),
+    ("小于等于", OpWord::Op(Op::Le)),
+    ("不低于", OpWord::Op(Op::Ge)),
+    ("不少于", OpWord::Op(Op::Ge)),
+    ("不小于", OpWord::Op(Op::Ge)),
+    ("不超过", OpWord::Op(Op::Le)),
+    ("不超出", OpWord::Op(Op::Le)),
+    ("不高于", OpWord::Op(Op::Le)),
+    ("不多于", OpWord::Op(Op::Le)),
+    ("不大于", OpWord::Op(Op::Le)),
+    ("控制在", OpWord::Within),
+    ("控制于", OpWord::Within),
+    ("大于", OpWord::Op(Op::Gt)),
+    ("高于", OpWord::Op(Op::Gt)),
+    ("多于", OpWord::Op(Op::Gt)),
+    ("超过", OpWord::Op(Op::Gt)),
+    ("小于", OpWord::Op(Op::Lt)),
+    ("低于", OpWord::Op(Op::Lt)),
+    ("少于", OpWord::Op(Op::Lt)),
+    ("不足", OpWord::Op(Op::Lt)),
+    ("至少", OpWord::Op(Op::Ge)),
+    ("最少", OpWord::Op(Op::Ge)),
+    ("最多", OpWord::Op(Op::Le)),
+    ("最高", OpWord::Op(Op::Le)),
+    ("等于", OpWord::Op(Op::Eq)),
+    ("达到", OpWord::Reach),
+    ("大约", OpWord::About),
+    ("约为", OpWord::About),
+    ("约", OpWord::About),
+    ("在", OpWord::Between),
+    // Symbols: ASCII pairs, full-width, and the odd characters real tables use.
+    (">=", OpWord::Op(Op::Ge)),
+    ("=>", OpWord::Op(Op::Ge)),
+    ("＞＝", OpWord::Op(Op::Ge)),
+    (">＝", OpWord::Op(Op::Ge)),
+    ("<=", OpWord::Op(Op::Le)),
+    ("=<", OpWord::Op(Op::Le)),
+    ("＜＝", OpWord::Op(Op::Le)),
+    ("<＝", OpWord::Op(Op::Le)),
+    ("==", OpWord::Op(Op::Eq)),
+    ("≥", OpWord::Op(Op::Ge)),
+    ("≧", OpWord::Op(Op::Ge)),
+    ("⩾", OpWord::Op(Op::Ge)),
+    ("≤", OpWord::Op(Op::Le)),
+    ("≦", OpWord::Op(Op::Le)),
+    ("⩽", OpWord::Op(Op::Le)),
+    (">", OpWord::Op(Op::Gt)),
+    ("＞", OpWord::Op(Op::Gt)),
+    ("<", OpWord::Op(Op::Lt)),
+    ("＜", OpWord::Op(Op::Lt)),
+    ("=", OpWord::Op(Op::Eq)),
+    ("＝", OpWord::Op(Op::Eq)),
+    ("═", OpWord::Op(Op::Eq)),
+    ("﹦", OpWord::Op(Op::Eq)),
+    ("≈", OpWord::About),
+    ("~", OpWord::About),
+    ("～", OpWord::About),
+];
+
+/// What a word written after the number says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuffixWord {
+    Op(Op),
+    /// `左右`, `上下`: approximate.
+    About,
+    /// `之间` closing `在…到…之间`.
+    Between,
+}
+
+/// Words written after the number (and unit), longest first. In Chinese legal usage
+/// `以上`/`以下`/`以内` include the number itself.
+pub const SUFFIX_OPS: &[(&str, SuffixWord)] = &[
+    ("及其以上", SuffixWord::Op(Op::Ge)),
+    ("及以上", SuffixWord::Op(Op::Ge)),
+    ("或以上", SuffixWord::Op(Op::Ge)),
+    ("及以下", SuffixWord::Op(Op::Le)),
+    ("或以下", SuffixWord::Op(Op::Le)),
+    ("以上", SuffixWord::Op(Op::Ge)),
+    ("以下", SuffixWord::Op(Op::Le)),
+    ("以内", SuffixWord::Op(Op::Le)),
+    ("之内", SuffixWord::Op(Op::Le)),
+    ("之上", SuffixWord::Op(Op::Ge)),
+    ("以外", SuffixWord::Op(Op::Gt)),
+    ("左右", SuffixWord::About),
+    ("上下", SuffixWord::About),
+    ("之间", SuffixWord::Between),
+    ("内", SuffixWord::Op(Op::Le)),
+];
+
+/// Separators between the two ends of a range (`90%-95%`, `3至5个`, `3~5`, `在90%到95%之间`).
+pub const RANGE_SEPARATORS: &[&str] = &["-", "－", "—", "–", "~", "～", "〜", "至", "到"];
+
+/// Characters dropped from the end of a target (`。。`, `；`).
+pub fn is_trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '.' | '，' | ',' | '；' | ';' | '、' | '！' | '!' | '：' | ':' | '…'
+    ) || c.is_whitespace()
+}
+
+/// An ASCII or full-width digit's value.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// A decimal point, ASCII or full-width.
+pub fn is_decimal_point(c: char) -> bool {
+    matches!(c, '.' | '．')
+}
+
+/// A thousands separator inside a number (`12,748.27`).
+pub fn is_thousands_separator(c: char) -> bool {
+    matches!(c, ',' | '，')
+}
+
+/// Chinese digits.
+pub fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '兩' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Chinese place units inside a number below 万 (十 百 千).
+pub fn cn_small_unit(c: char) -> Option<u32> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1000,
+        _ => return None,
+    })
+}
+
+/// Chinese section units (万 亿), applied to everything before them.
+pub fn cn_big_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '万' | '萬' => 10_000,
+        '亿' | '億' => 100_000_000,
+        _ => return None,
+    })
+}
+
+/// Magnitudes written after an Arabic number (`518万`, `1.5亿`, `5百万`), longest first.
+pub const MAGNITUDES: &[(&str, u64)] = &[
+    ("十万", 100_000),
+    ("百万", 1_000_000),
+    ("千万", 10_000_000),
+    ("十萬", 100_000),
+    ("百萬", 1_000_000),
+    ("千萬", 10_000_000),
+    ("万亿", 1_000_000_000_000),
+    ("萬億", 1_000_000_000_000),
+    ("十", 10),
+    ("百", 100),
+    ("千", 1000),
+    ("万", 10_000),
+    ("萬", 10_000),
+    ("亿", 100_000_000),
+    ("億", 100_000_000),
+];
+
+/// `百分之九十五`: the percent written as words, before the number.
+pub const PERCENT_WORD_PREFIX: &str = "百分之";
+
+/// Unit spellings and their one normalised spelling. Searched longest first, so spellings that
+/// begin with a magnitude character (`千克`, `百分点`) are taken as units, not magnitudes.
+pub const UNIT_SPELLINGS: &[(&str, &str)] = &[
+    ("平方公里", "平方公里"),
+    ("平方千米", "平方公里"),
+    ("个工作日", "工作日"),
+    ("千瓦时", "千瓦时"),
+    ("平方米", "平方米"),
+    ("立方米", "立方米"),
+    ("百分点", "百分点"),
+    ("百分比", "%"),
+    ("工作日", "工作日"),
+    ("个月", "月"),
+    ("個月", "月"),
+    ("平米", "平方米"),
+    ("方米", "平方米"),
+    ("千克", "千克"),
+    ("公斤", "千克"),
+    ("千米", "公里"),
+    ("公里", "公里"),
+    ("千瓦", "千瓦"),
+    ("公顷", "公顷"),
+    ("公頃", "公顷"),
+    ("小时", "小时"),
+    ("小時", "小时"),
+    ("分钟", "分钟"),
+    ("分鐘", "分钟"),
+    ("秒钟", "秒"),
+    ("秒鐘", "秒"),
+    ("人次", "人次"),
+    ("户次", "户次"),
+    ("元", "元"),
+    ("㎡", "平方米"),
+    ("m²", "平方米"),
+    ("m2", "平方米"),
+    ("M²", "平方米"),
+    ("m³", "立方米"),
+    ("km", "公里"),
+    ("KM", "公里"),
+    ("kg", "千克"),
+    ("KG", "千克"),
+    ("min", "分钟"),
+    ("ms", "毫秒"),
+    ("GB", "GB"),
+    ("Gb", "GB"),
+    ("gb", "GB"),
+    ("TB", "TB"),
+    ("tb", "TB"),
+    ("MB", "MB"),
+    ("mb", "MB"),
+    ("KB", "KB"),
+    ("kb", "KB"),
+    ("PB", "PB"),
+    ("G", "GB"),
+    ("T", "TB"),
+    ("s", "秒"),
+    ("S", "秒"),
+    ("h", "小时"),
+    ("m", "米"),
+    ("%", "%"),
+    ("％", "%"),
+    ("‰", "‰"),
+    ("秒", "秒"),
+    ("个", "个"),
+    ("個", "个"),
+    ("亩", "亩"),
+    ("畝", "亩"),
+    ("吨", "吨"),
+    ("噸", "吨"),
+    ("项", "项"),
+    ("項", "项"),
+    ("户", "户"),
+    ("戶", "户"),
+    ("辆", "辆"),
+    ("輛", "辆"),
+    ("场", "场"),
+    ("場", "场"),
+    ("条", "条"),
+    ("條", "条"),
+    ("张", "张"),
+    ("張", "张"),
+    ("台", "台"),
+    ("臺", "台"),
+    ("间", "间"),
+    ("間", "间"),
+    ("种", "种"),
+    ("種", "种"),
+    ("处", "处"),
+    ("處", "处"),
+    ("册", "册"),
+    ("冊", "册"),
+    ("门", "门"),
+    ("門", "门"),
+    ("节", "节"),
+    ("節", "节"),
+];
+
+/// Units a Chinese numeral may stand before (`两次`, `三个`): a closed list, so that words such
+/// as `一流` or `一致` are not read as numbers.
+pub const COUNTING_UNITS: &[&str] = &[
+    "次",
+    "个",
+    "個",
+    "项",
+    "項",
+    "人",
+    "人次",
+    "份",
+    "家",
+    "所",
+    "场",
+    "場",
+    "期",
+    "批",
+    "篇",
+    "条",
+    "條",
+    "座",
+    "台",
+    "臺",
+    "套",
+    "辆",
+    "輛",
+    "户",
+    "戶",
+    "名",
+    "起",
+    "件",
+    "天",
+    "年",
+    "月",
+    "个月",
+    "日",
+    "周",
+    "季度",
+    "轮",
+    "本",
+    "册",
+    "部",
+    "处",
+    "类",
+    "种",
+    "宗",
+    "例",
+    "栋",
+    "间",
+    "亩",
+    "公里",
+    "米",
+    "元",
+    "万元",
+    "小时",
+    "分钟",
+    "秒",
+    "工作日",
+    "个工作日",
+    "层",
+    "级",
+    "档",
+    "张",
+    "片",
+    "块",
+    "所",
+    "家次",
+    "村",
+    "镇",
+    "县",
+];
+
+/// Words that make a whole target a "yes" requirement.
+pub const YES_WORDS: &[&str] = &[
+    "是",
+    "有",
+    "达标",
+    "已达标",
+    "符合",
+    "符合标准",
+    "符合要求",
+    "符合规定",
+    "达到",
+    "达到要求",
+    "达到标准",
+    "完成",
+    "已完成",
+    "全部完成",
+    "按时完成",
+    "按期完成",
+    "及时完成",
+    "合格",
+    "通过",
+    "yes",
+    "Yes",
+    "YES",
+    "true",
+    "√",
+    "✓",
+];
+
+/// Words that make a whole target a "no" requirement.
+pub const NO_WORDS: &[&str] = &[
+    "否",
+    "无",
+    "沒有",
+    "没有",
+    "不存在",
+    "未发生",
+    "不发生",
+    "no",
+    "No",
+    "NO",
+    "false",
+    "×",
+];
+
+/// The yes/no question marker (`是否及时完成支付工作`).
+pub const YES_NO_QUESTION: &[&str] = &["是否", "有无", "有没有", "能否", "可否"];
+
+/// Whole targets that refer to a number supplied later.
+pub const PLAN_PHRASES: &[&str] = &[
+    "年度计划数",
+    "年度计划",
+    "计划数",
+    "计划值",
+    "计划",
+    "按计划",
+    "按计划完成",
+    "按计划执行",
+    "按年度计划完成",
+    "完成年度计划",
+    "达到年度计划",
+    "达到年度计划数",
+    "达到计划数",
+    "达到计划",
+    "完成计划",
+    "完成计划数",
+    "按计划数完成",
+    "按实际",
+    "按实际需求",
+];
+
+/// Traditional characters mapped to their simplified form, one character for one character of the
+/// same UTF-8 length, so byte offsets stay valid on the simplified copy.
+pub fn simplify(c: char) -> char {
+    match c {
+        '萬' => '万',
+        '億' => '亿',
+        '個' => '个',
+        '畝' => '亩',
+        '達' => '达',
+        '過' => '过',
+        '於' => '于',
+        '約' => '约',
+        '計' => '计',
+        '劃' => '划',
+        '數' => '数',
+        '標' => '标',
+        '準' => '准',
+        '時' => '时',
+        '內' => '内',
+        '間' => '间',
+        '無' => '无',
+        '為' => '为',
+        '備' => '备',
+        '實' => '实',
+        '際' => '际',
+        '務' => '务',
+        '態' => '态',
+        '績' => '绩',
+        '產' => '产',
+        '質' => '质',
+        '滿' => '满',
+        '額' => '额',
+        '項' => '项',
+        '場' => '场',
+        '戶' => '户',
+        '輛' => '辆',
+        '臺' => '台',
+        '張' => '张',
+        '條' => '条',
+        '種' => '种',
+        '處' => '处',
+        '點' => '点',
+        '層' => '层',
+        '級' => '级',
+        '類' => '类',
+        '頃' => '顷',
+        '鐘' => '钟',
+        '噸' => '吨',
+        '冊' => '册',
+        '門' => '门',
+        '節' => '节',
+        '兩' => '两',
+        '陸' => '陆',
+        '與' => '与',
+        '積' => '积',
+        '蓋' => '盖',
+        '後' => '后',
+        '開' => '开',
+        '現' => '现',
+        '發' => '发',
+        '報' => '报',
+        '導' => '导',
+        '應' => '应',
+        '經' => '经',
+        '費' => '费',
+        '資' => '资',
+        '圍' => '围',
+        '長' => '长',
+        '對' => '对',
+        '確' => '确',
+        '認' => '认',
+        '組' => '组',
+        '織' => '织',
+        '動' => '动',
+        '補' => '补',
+        '獲' => '获',
+        '寧' => '宁',
+        '驛' => '驿',
+        '曉' => '晓',
+        '學' => '学',
+        '國' => '国',
+        '職' => '职',
+        '業' => '业',
+        '總' => '总',
+        other => other,
+    }
+}
+
+/// A decimal of an integer magnitude.
+pub fn magnitude_decimal(m: u64) -> Decimal {
+    Decimal::from(m)
+}
+
+/// Units accepted alone in an indicator name's closing parentheses (`湿地保有量(公顷)`), besides
+/// the spellings above and the counting units.
+pub const NAME_UNITS: &[&str] = &[
+    "单", "篇", "株", "头", "只", "棵", "吨", "份", "册", "万元", "元",
+];

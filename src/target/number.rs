@@ -1,0 +1,216 @@
+//! Numbers as written in targets: Arabic digits (ASCII or full-width, with thousands separators
+//! and a decimal point), Chinese numerals (`两`, `一万二千`, `百分之九十五`), and magnitudes
+//! (`518万`), all read into exact decimals with checked arithmetic.
+//!
+//! Each reader is a nom parser over `&str` returning the value (or [`Overflow`]) and leaving the
+//! rest of the input; overflow is a value, not a parse failure, so the caller can report it.
+
+use nom::{IResult, Parser};
+use rust_decimal::Decimal;
+
+use super::lexicon;
+
+/// A number too large for an exact decimal (about 7.9 × 10²⁸).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
+
+/// A number's value, or the overflow that stopped it.
+pub type Value = Result<Decimal, Overflow>;
+
+fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
+}
+
+/// Digits with an optional leading `-`, thousands separators between groups of three and a
+/// decimal point: `12,748.27`, `９５`, `-3`, `0.5`.
+pub fn arabic(input: &str) -> IResult<&str, Value> {
+    let mut rest = input;
+    let mut negative = false;
+    if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('－')) {
+        negative = true;
+        rest = r;
+    }
+    let mut mantissa: Option<i128> = Some(0);
+    let mut scale: u32 = 0;
+    let mut digits = 0usize;
+    let mut in_fraction = false;
+    let mut chars = rest.char_indices().peekable();
+    let mut end = 0usize;
+    while let Some(&(i, c)) = chars.peek() {
+        if let Some(d) = lexicon::digit_value(c) {
+            mantissa = mantissa
+                .and_then(|m| m.checked_mul(10))
+                .and_then(|m| m.checked_add(d as i128));
+            if in_fraction {
+                scale += 1;
+            }
+            digits += 1;
+            chars.next();
+            end = i + c.len_utf8();
+        } else if !in_fraction && digits > 0 && lexicon::is_decimal_point(c) {
+            // A decimal point needs a digit after it.
+            let after = &rest[i + c.len_utf8()..];
+            if after
+                .chars()
+                .next()
+                .and_then(lexicon::digit_value)
+                .is_none()
+            {
+                break;
+            }
+            in_fraction = true;
+            chars.next();
+            end = i + c.len_utf8();
+        } else if !in_fraction && digits > 0 && lexicon::is_thousands_separator(c) {
+            // Only a separator followed by exactly three digits and then no further digit.
+            let after = &rest[i + c.len_utf8()..];
+            let mut it = after.chars();
+            let three = (0..3).all(|_| it.next().and_then(lexicon::digit_value).is_some());
+            let fourth = it.next().and_then(lexicon::digit_value).is_some();
+            if !three || fourth {
+                break;
+            }
+            chars.next();
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if digits == 0 {
+        return Err(fail(input));
+    }
+    let value = match mantissa {
+        Some(m) if scale <= 28 => {
+            Decimal::try_from_i128_with_scale(if negative { -m } else { m }, scale)
+                .map_err(|_| Overflow)
+        }
+        _ => Err(Overflow),
+    };
+    Ok((&rest[end..], value))
+}
+
+/// A Chinese numeral: `两`, `三`, `十五`, `一百零五`, `一万二千`, `三亿`.
+pub fn chinese(input: &str) -> IResult<&str, Value> {
+    let mut total: Option<u128> = Some(0);
+    let mut section: u128 = 0;
+    let mut number: u128 = 0;
+    let mut seen = false;
+    let mut end = 0usize;
+    for (i, c) in input.char_indices() {
+        if let Some(d) = lexicon::cn_digit(c) {
+            number = d as u128;
+        } else if let Some(u) = lexicon::cn_small_unit(c) {
+            let n = if number == 0 && !seen { 1 } else { number };
+            section += n * u as u128;
+            number = 0;
+        } else if let Some(u) = lexicon::cn_big_unit(c) {
+            if !seen {
+                break;
+            }
+            let s = section + number;
+            total = if u == 10_000 {
+                total.and_then(|t| t.checked_add(s.checked_mul(10_000)?))
+            } else {
+                total.and_then(|t| t.checked_add(s)?.checked_mul(100_000_000))
+            };
+            section = 0;
+            number = 0;
+        } else {
+            break;
+        }
+        seen = true;
+        end = i + c.len_utf8();
+    }
+    if !seen {
+        return Err(fail(input));
+    }
+    let value = total
+        .and_then(|t| t.checked_add(section + number))
+        .and_then(|t| i128::try_from(t).ok())
+        .ok_or(Overflow)
+        .and_then(|t| Decimal::try_from_i128_with_scale(t, 0).map_err(|_| Overflow));
+    Ok((&input[end..], value))
+}
+
+/// A magnitude written after an Arabic number (`万`, `亿`, `十万`), as its factor.
+pub fn magnitude(input: &str) -> IResult<&str, u64> {
+    for &(word, factor) in lexicon::MAGNITUDES {
+        if let Some(rest) = input.strip_prefix(word) {
+            return Ok((rest, factor));
+        }
+    }
+    Err(fail(input))
+}
+
+/// Apply a magnitude factor with checked arithmetic.
+pub fn scale_by(value: Value, factor: u64) -> Value {
+    value.and_then(|v| {
+        v.checked_mul(lexicon::magnitude_decimal(factor))
+            .ok_or(Overflow)
+    })
+}
+
+/// Any number: Arabic first, then Chinese.
+pub fn any(input: &str) -> IResult<&str, (Value, bool)> {
+    nom::branch::alt((arabic.map(|v| (v, false)), chinese.map(|v| (v, true)))).parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn arabic_forms() {
+        assert_eq!(arabic("12,748.27万").unwrap(), ("万", Ok(d("12748.27"))));
+        assert_eq!(arabic("９５％").unwrap(), ("％", Ok(d("95"))));
+        assert_eq!(arabic("1831.3平方米").unwrap(), ("平方米", Ok(d("1831.3"))));
+        assert_eq!(arabic("3,5").unwrap(), (",5", Ok(d("3"))));
+        assert_eq!(arabic("95.").unwrap(), (".", Ok(d("95"))));
+        assert_eq!(arabic("-3").unwrap(), ("", Ok(d("-3"))));
+        assert!(arabic("abc").is_err());
+    }
+
+    #[test]
+    fn arabic_overflow_is_reported() {
+        let forty = "1".repeat(40);
+        assert_eq!(arabic(&forty).unwrap().1, Err(Overflow));
+        let near = "79228162514264337593543950336"; // 2^96, one past the maximum
+        assert_eq!(arabic(near).unwrap().1, Err(Overflow));
+        assert_eq!(
+            arabic("79228162514264337593543950335").unwrap().1,
+            Ok(Decimal::MAX)
+        );
+    }
+
+    #[test]
+    fn chinese_forms() {
+        for (text, want) in [
+            ("两", "2"),
+            ("三", "3"),
+            ("十", "10"),
+            ("十五", "15"),
+            ("二十", "20"),
+            ("一百零五", "105"),
+            ("九十五", "95"),
+            ("一万二千", "12000"),
+            ("三亿", "300000000"),
+            ("一亿二千万", "120000000"),
+        ] {
+            assert_eq!(chinese(text).unwrap(), ("", Ok(d(want))), "{text}");
+        }
+        assert!(chinese("万").is_err());
+    }
+
+    #[test]
+    fn magnitudes_scale_exactly() {
+        assert_eq!(scale_by(Ok(d("518")), 10_000), Ok(d("5180000")));
+        assert_eq!(scale_by(Ok(d("0.5")), 10_000), Ok(d("5000")));
+        assert_eq!(scale_by(Ok(Decimal::MAX), 10_000), Err(Overflow));
+        assert_eq!(magnitude("十万人").unwrap(), ("人", 100_000));
+    }
+}

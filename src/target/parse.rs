@@ -1,0 +1,963 @@
+//! The grammar of free-text targets: nom parsers over the text as written (full-width digits and
+//! symbols are read in place, traditional characters through a same-length simplified copy), so
+//! every span points at the original characters.
+//!
+//! A target is tried, in order, as: the canonical quoted text; a yes/no word or question; a plan
+//! reference; a deadline; a quantity (compare, range, approximate), possibly behind a restated
+//! indicator name. What none of these reads whole is qualitative: nothing is guessed. The
+//! indicator name may carry a unit or an operator template (`苗木成活率(≥**%)`); bare values
+//! take their operator from a [`Directions`] source.
+
+use std::borrow::Cow;
+
+use nom::IResult;
+
+use super::ast::{
+    Bound, CalendarDate, ErrorKind, Op, Origin, Parsed, Provenance, Quantity, Span, Spans, Target,
+    Unit,
+};
+use super::direction::{BuiltinDirections, Directions, Subject};
+use super::lexicon::{self, OpWord, SuffixWord};
+use super::number::{self, Overflow, Value};
+
+/// The longest target text read; a longer one answers with [`ErrorKind::TooLong`].
+pub const MAX_TARGET_BYTES: usize = 4096;
+
+/// What the parser may know besides the text.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The indicator name (三级指标), for restated names, name templates and directions.
+    pub indicator: Option<&'a str>,
+    /// The category (一级指标), for directions.
+    pub category: Option<&'a str>,
+    /// The subcategory (二级指标), for directions.
+    pub subcategory: Option<&'a str>,
+    /// The year of the table, for deadlines that do not write one.
+    pub year: Option<i32>,
+    /// Where bare values take their operator from.
+    pub directions: &'a dyn Directions,
+}
+
+impl Default for Context<'_> {
+    fn default() -> Self {
+        Context {
+            indicator: None,
+            category: None,
+            subcategory: None,
+            year: None,
+            directions: &BuiltinDirections,
+        }
+    }
+}
+
+impl<'a> Context<'a> {
+    pub fn with_indicator(mut self, indicator: Option<&'a str>) -> Self {
+        self.indicator = indicator;
+        self
+    }
+}
+
+/// Read one target.
+pub fn parse(text: &str, ctx: &Context<'_>) -> Parsed {
+    if text.len() > MAX_TARGET_BYTES {
+        return Parsed {
+            target: Target::Error {
+                message: ErrorKind::TooLong,
+            },
+            provenance: Provenance::default(),
+            spans: Spans {
+                text: 0..text.len(),
+                ..Spans::default()
+            },
+        };
+    }
+    let simplified = simplify(text);
+    let s: &str = &simplified;
+    let start = s.len() - s.trim_start().len();
+    let mut end = s.trim_end().len();
+    let trimmed_ws_end = end;
+    while let Some(c) = s[start..end].chars().next_back() {
+        if lexicon::is_trailing_punct(c) {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let body = &s[start..end];
+    let mut spans = Spans {
+        text: start..end,
+        trailing: (end < trimmed_ws_end).then_some(end..trimmed_ws_end),
+        ..Spans::default()
+    };
+    let shift = |r: Span| (r.start + start)..(r.end + start);
+    let mut provenance = Provenance::default();
+
+    let target = if body.is_empty() {
+        Target::Empty
+    } else if let Some(t) = quoted(body) {
+        t
+    } else if let Some(expected) = yes_no(body) {
+        Target::Boolean { expected }
+    } else if let Some((op, op_span)) = plan(body) {
+        provenance.op = Some(Origin::Text);
+        spans.op = op_span.map(shift);
+        Target::Plan {
+            op: op.unwrap_or(Op::Ge),
+        }
+    } else if let Some(d) = deadline(body, ctx.year) {
+        provenance.op = Some(Origin::Text);
+        spans.op = d.op_span.map(shift);
+        Target::Deadline {
+            op: d.op,
+            date: d.date,
+        }
+    } else if let Some(target) = quantitative(body, ctx.indicator).and_then(|q| {
+        spans.op = q.op_span.clone().map(shift);
+        spans.value = Some(shift(q.low.value_span.clone()));
+        spans.high = q.high.as_ref().map(|h| shift(h.value_span.clone()));
+        spans.unit = q
+            .high
+            .as_ref()
+            .and_then(|h| h.unit.as_ref())
+            .or(q.low.unit.as_ref())
+            .map(|u| shift(u.1.clone()));
+        spans.name = q.name_span.clone().map(shift);
+        provenance.restated_name = q.name_span.is_some();
+        build_quantitative(q, ctx, &mut provenance)
+    }) {
+        target
+    } else {
+        // A quantity that did not hold together leaves no parts behind.
+        spans = Spans {
+            text: spans.text,
+            trailing: spans.trailing,
+            ..Spans::default()
+        };
+        provenance = Provenance::default();
+        Target::Qualitative {
+            text: text[start..end].into(),
+        }
+    };
+    Parsed {
+        target,
+        provenance,
+        spans,
+    }
+}
+
+/// The text with traditional characters replaced one for one (same byte length), borrowed when
+/// there are none.
+fn simplify(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(|c| lexicon::simplify(c) != c) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(lexicon::simplify).collect())
+}
+
+fn ws(input: &str) -> &str {
+    input.trim_start_matches(|c: char| c.is_whitespace())
+}
+
+fn offset(whole: &str, rest: &str) -> usize {
+    whole.len() - rest.len()
+}
+
+fn nom_fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quoted text, yes/no, plan
+
+/// `"正常开展"`: the canonical form of a qualitative target.
+fn quoted(body: &str) -> Option<Target> {
+    let inner = body.strip_prefix('"')?.strip_suffix('"')?;
+    let mut text = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => text.push(chars.next()?),
+            '"' => return None,
+            c => text.push(c),
+        }
+    }
+    Some(Target::Qualitative { text: text.into() })
+}
+
+fn yes_no(body: &str) -> Option<bool> {
+    if lexicon::YES_WORDS.contains(&body) {
+        return Some(true);
+    }
+    if lexicon::NO_WORDS.contains(&body) {
+        return Some(false);
+    }
+    lexicon::YES_NO_QUESTION
+        .iter()
+        .any(|q| body.contains(q))
+        .then_some(true)
+}
+
+/// A symbolic operator (`>=`, `≥`, `＜`...), the kind canonical text and deadlines write.
+fn symbol_op(input: &str) -> IResult<&str, Op> {
+    for &(word, w) in lexicon::PREFIX_OPS {
+        if let OpWord::Op(op) = w {
+            if !word.chars().next().is_some_and(is_cjk) {
+                if let Some(rest) = input.strip_prefix(word) {
+                    return Ok((rest, op));
+                }
+            }
+        }
+    }
+    Err(nom_fail(input))
+}
+
+/// `年度计划数`, `按计划完成`, `>= 计划`: the operator (if written) and its span.
+fn plan(body: &str) -> Option<(Option<Op>, Option<Span>)> {
+    let (rest, op) = match symbol_op(body) {
+        Ok((rest, op)) => (ws(rest), Some((op, 0..offset(body, rest)))),
+        Err(_) => (body, None),
+    };
+    let is_plan = lexicon::PLAN_PHRASES.contains(&rest)
+        || (rest.contains("计划")
+            && rest
+                .chars()
+                .all(|c| "按达到完成年度计划数值要求任务执行的全部实际".contains(c)));
+    is_plan.then(|| match op {
+        Some((op, span)) => (Some(op), Some(span)),
+        None => (None, None),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines
+
+struct DeadlineReading {
+    op: Op,
+    op_span: Option<Span>,
+    date: CalendarDate,
+}
+
+fn small_number(input: &str) -> IResult<&str, u32> {
+    let (rest, (value, _)) = number::any(input)?;
+    let v = value
+        .ok()
+        .filter(|v| v.fract().is_zero() && !v.is_sign_negative());
+    match v.and_then(|v| u32::try_from(v.mantissa()).ok()) {
+        Some(n) => Ok((rest, n)),
+        None => Err(nom_fail(input)),
+    }
+}
+
+fn days_in_month(year: Option<i32>, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        _ => 31,
+    }
+}
+
+fn valid_date(year: Option<i32>, month: u32, day: Option<u32>) -> Option<CalendarDate> {
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    if let Some(d) = day {
+        if d == 0 || d > days_in_month(year, month) {
+            return None;
+        }
+    }
+    if year.is_some_and(|y| !(1900..=2999).contains(&y)) {
+        return None;
+    }
+    Some(CalendarDate {
+        year,
+        month: month as u8,
+        day: day.map(|d| d as u8),
+    })
+}
+
+/// `2023-09`, `2023-12-31`, `--09`: the canonical date.
+fn iso_date(input: &str) -> Option<CalendarDate> {
+    let two = |s: &str| -> Option<u32> {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let (year, rest) = if let Some(rest) = input.strip_prefix("--") {
+        (None, rest)
+    } else {
+        let (y, rest) = input.split_at_checked(4)?;
+        if !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        (Some(y.parse().ok()?), rest.strip_prefix('-')?)
+    };
+    let mut parts = rest.split('-');
+    let month = two(parts.next()?)?;
+    let day = match parts.next() {
+        Some(d) => Some(two(d)?),
+        None => None,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    valid_date(year, month, day)
+}
+
+/// Words that may follow a deadline: `11月前完成`.
+const DEADLINE_TAILS: &[&str] = &[
+    "全部完成",
+    "实施完毕",
+    "完成",
+    "完工",
+    "竣工",
+    "结束",
+    "办结",
+    "完毕",
+    "到位",
+    "发放",
+    "拨付",
+    "支付",
+    "上线",
+    "交付",
+    "验收",
+];
+
+fn strip_any<'a>(input: &'a str, words: &[&str]) -> Option<&'a str> {
+    words.iter().find_map(|w| input.strip_prefix(w))
+}
+
+fn deadline(body: &str, default_year: Option<i32>) -> Option<DeadlineReading> {
+    let (rest, written_op) = match symbol_op(body) {
+        Ok((rest, op)) => (ws(rest), Some((op, 0..offset(body, rest)))),
+        Err(_) => (body, None),
+    };
+    let (op, date) = if let Some(date) = iso_date(rest) {
+        (Op::Le, date)
+    } else {
+        chinese_deadline(rest, default_year)?
+    };
+    Some(match written_op {
+        Some((op, span)) => DeadlineReading {
+            op,
+            op_span: Some(span),
+            date,
+        },
+        None => DeadlineReading {
+            op,
+            op_span: None,
+            date,
+        },
+    })
+}
+
+/// `9月前`, `6月底前`, `年底前`, `2023年12月31日前`, `2021年7月`, `11月前完成`.
+fn chinese_deadline(input: &str, default_year: Option<i32>) -> Option<(Op, CalendarDate)> {
+    let mut rest = input;
+    let mut year = None;
+    if let Ok((r, y)) = small_number(rest) {
+        if let Some(r) = r.strip_prefix('年') {
+            if (1900..=2999).contains(&y) {
+                year = Some(y as i32);
+                rest = r;
+            }
+        }
+    }
+    for w in ["当年", "本年", "今年", "本年度", "当年度"] {
+        if let Some(r) = rest.strip_prefix(w) {
+            rest = r;
+            break;
+        }
+    }
+    let year = year.or(default_year);
+    let (op, month, day);
+    if let Some(r) = strip_any(rest, &["年底", "年末", "年终", "年内", "底", "末"]) {
+        if year.is_none() && !input.contains("年") {
+            return None;
+        }
+        rest = r;
+        rest = strip_any(rest, &["以前", "之前", "前"]).unwrap_or(rest);
+        op = Op::Le;
+        month = 12;
+        day = None;
+    } else {
+        let (r, m) = small_number(rest).ok()?;
+        rest = r.strip_prefix('月')?;
+        let mut d = None;
+        if let Ok((r, n)) = small_number(rest) {
+            if let Some(r) = r.strip_prefix('日').or_else(|| r.strip_prefix('号')) {
+                d = Some(n);
+                rest = r;
+            }
+        }
+        month = m;
+        day = d;
+        if let Some(r) = strip_any(rest, &["底以前", "底之前", "底前", "末前", "底", "末"])
+        {
+            if d.is_some() {
+                return None;
+            }
+            rest = r;
+            op = Op::Le;
+        } else if let Some(r) = strip_any(rest, &["份以前", "份之前", "份前", "以前", "之前", "前"])
+        {
+            rest = r;
+            // A month names its first day: before it begins. A day names itself: by that day.
+            op = if d.is_some() { Op::Le } else { Op::Lt };
+        } else {
+            rest = strip_any(
+                rest,
+                &["份以内", "份之内", "份内", "以内", "之内", "内", "份"],
+            )
+            .unwrap_or(rest);
+            op = Op::Le;
+        }
+    }
+    let rest = strip_any(rest, DEADLINE_TAILS).unwrap_or(rest);
+    if !rest.is_empty() {
+        return None;
+    }
+    Some((op, valid_date(year, month, day)?))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantities
+
+/// One number with its magnitude and unit, as written.
+#[derive(Debug, Clone)]
+struct Side {
+    value: Value,
+    value_span: Span,
+    /// The magnitude factor written after the number (`万`).
+    magnitude: Option<u64>,
+    unit: Option<(Unit, Span)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Form {
+    Compare(Option<Op>),
+    Approximate,
+    Range,
+}
+
+#[derive(Debug)]
+struct QuantReading {
+    form: Form,
+    /// Whether each end of a range includes its bound (words always do; brackets say).
+    inclusive: (bool, bool),
+    op_span: Option<Span>,
+    low: Side,
+    high: Option<Side>,
+    name_span: Option<Span>,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+fn prefix_word(input: &str) -> Option<(&str, OpWord)> {
+    lexicon::PREFIX_OPS
+        .iter()
+        .find_map(|&(word, w)| input.strip_prefix(word).map(|r| (r, w)))
+}
+
+fn suffix_word(input: &str) -> Option<(&str, SuffixWord)> {
+    lexicon::SUFFIX_OPS.iter().find_map(|&(word, w)| {
+        let rest = input.strip_prefix(word)?;
+        // A lone `内` only closes the target (`5个工作日内`).
+        (word != "内" || ws(rest).is_empty()).then_some((rest, w))
+    })
+}
+
+fn range_separator(input: &str) -> Option<&str> {
+    lexicon::RANGE_SEPARATORS
+        .iter()
+        .find_map(|sep| input.strip_prefix(sep))
+}
+
+/// Where a unit may stop: the end, a blank, a suffix word, a range separator.
+fn at_unit_boundary(rest: &str) -> bool {
+    rest.is_empty()
+        || rest.starts_with(char::is_whitespace)
+        || suffix_word(rest).is_some()
+        || range_separator(rest).is_some()
+}
+
+fn is_unit_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '/' | '²' | '³' | '㎡' | '·' | '／')
+}
+
+/// The longest unit spelling at the start of `input` (only where a boundary follows it).
+fn known_unit(input: &str) -> Option<(&'static str, usize)> {
+    lexicon::UNIT_SPELLINGS
+        .iter()
+        .filter(|(spelling, _)| input.starts_with(spelling))
+        .filter(|(spelling, _)| {
+            let rest = &input[spelling.len()..];
+            at_unit_boundary(rest) || rest.starts_with(['/', '／'])
+        })
+        .max_by_key(|(spelling, _)| spelling.len())
+        .map(|&(spelling, norm)| (norm, spelling.len()))
+}
+
+/// The normalised spelling of one unit as written (`平米` → `平方米`, `元/平米` → `元/平方米`).
+pub fn normalise_unit(written: &str) -> Unit {
+    if let Some(&(_, norm)) = lexicon::UNIT_SPELLINGS.iter().find(|(s, _)| *s == written) {
+        return Unit(Cow::Borrowed(norm));
+    }
+    if written.contains(['/', '／']) {
+        let parts: Vec<String> = written
+            .split(['/', '／'])
+            .map(|p| normalise_unit(p).0.into_owned())
+            .collect();
+        return Unit(Cow::Owned(parts.join("/")));
+    }
+    let simplified: String = written.chars().map(lexicon::simplify).collect();
+    if let Some(&(_, norm)) = lexicon::UNIT_SPELLINGS
+        .iter()
+        .find(|(s, _)| *s == simplified)
+    {
+        return Unit(Cow::Borrowed(norm));
+    }
+    Unit(Cow::Owned(simplified))
+}
+
+/// The unit after a number: `%`, a known spelling, or a short run of unit characters.
+fn unit(input: &str) -> Option<(&str, Unit, usize)> {
+    for sym in ["%", "％", "‰"] {
+        if let Some(rest) = input.strip_prefix(sym) {
+            if !rest.starts_with(['/', '／']) {
+                return Some((rest, normalise_unit(sym), sym.len()));
+            }
+        }
+    }
+    let mut end = 0;
+    let mut count = 0;
+    for (i, c) in input.char_indices() {
+        if suffix_word(&input[i..]).is_some() || range_separator(&input[i..]).is_some() {
+            break;
+        }
+        if !(is_unit_char(c) || (c.is_ascii_digit() && i > 0 && input[..i].ends_with('m'))) {
+            break;
+        }
+        end = i + c.len_utf8();
+        count += 1;
+    }
+    if count == 0 || count > 8 {
+        return None;
+    }
+    if let Some((norm, len)) = known_unit(input) {
+        if len == end {
+            return Some((&input[len..], Unit(Cow::Borrowed(norm)), len));
+        }
+    }
+    Some((&input[end..], normalise_unit(&input[..end]), end))
+}
+
+fn is_counting_unit(unit_text: &str) -> bool {
+    lexicon::COUNTING_UNITS.contains(&unit_text)
+}
+
+/// A number with its magnitude and unit. `base` is the whole body, for spans.
+fn side<'a>(base: &str, input: &'a str) -> Option<(&'a str, Side)> {
+    let start = offset(base, input);
+    if let Some(r) = input.strip_prefix(lexicon::PERCENT_WORD_PREFIX) {
+        let (rest, (value, _)) = number::any(r).ok()?;
+        let end = offset(base, rest);
+        return Some((
+            rest,
+            Side {
+                value,
+                value_span: start..end,
+                magnitude: None,
+                unit: Some((
+                    Unit::PERCENT,
+                    start..start + lexicon::PERCENT_WORD_PREFIX.len(),
+                )),
+            },
+        ));
+    }
+    let (mut rest, (mut value, chinese)) = number::any(input).ok()?;
+    let mut magnitude = None;
+    if !chinese && known_unit(rest).is_none() {
+        if let Ok((r, factor)) = number::magnitude(rest) {
+            magnitude = Some(factor);
+            value = number::scale_by(value, factor);
+            rest = r;
+        }
+    }
+    let value_end = offset(base, rest);
+    let after = ws(rest);
+    let mut unit_read = None;
+    if let Some((r, u, len)) = unit(after) {
+        let unit_start = offset(base, after);
+        if chinese && !is_counting_unit(&after[..len]) {
+            return None;
+        }
+        unit_read = Some((u, unit_start..unit_start + len));
+        rest = r;
+    }
+    Some((
+        rest,
+        Side {
+            value,
+            value_span: start..value_end,
+            magnitude,
+            unit: unit_read,
+        },
+    ))
+}
+
+/// `[90, 95] %`, `(3, 5]`: the canonical range.
+fn bracket_range(body: &str) -> Option<QuantReading> {
+    let low_inclusive = match body.chars().next()? {
+        '[' => true,
+        '(' => false,
+        _ => return None,
+    };
+    let rest = ws(&body[1..]);
+    let (rest, low) = number::arabic(rest).ok()?;
+    let low_span = 1..offset(body, rest);
+    let rest = ws(rest).strip_prefix(',')?;
+    let rest = ws(rest);
+    let high_start = offset(body, rest);
+    let (rest, high) = number::arabic(rest).ok()?;
+    let high_end = offset(body, rest);
+    let rest = ws(rest);
+    let high_inclusive = match rest.chars().next()? {
+        ']' => true,
+        ')' => false,
+        _ => return None,
+    };
+    let rest = ws(&rest[1..]);
+    let unit = if rest.is_empty() {
+        None
+    } else {
+        let (r, u, len) = unit(rest)?;
+        if !r.is_empty() {
+            return None;
+        }
+        let s = offset(body, rest);
+        Some((u, s..s + len))
+    };
+    let low_value_span = 1..low_span.end;
+    Some(QuantReading {
+        form: Form::Range,
+        inclusive: (low_inclusive, high_inclusive),
+        op_span: None,
+        low: Side {
+            value: low,
+            value_span: low_value_span,
+            magnitude: None,
+            unit: None,
+        },
+        high: Some(Side {
+            value: high,
+            value_span: high_start..high_end,
+            magnitude: None,
+            unit,
+        }),
+        name_span: None,
+    })
+}
+
+/// A quantity read from `input` to its end, or nothing.
+fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
+    let mut rest = input;
+    let mut prefix: Option<OpWord> = None;
+    let mut op_span = None;
+    if let Some((r, w)) = prefix_word(rest) {
+        prefix = Some(w);
+        op_span = Some(offset(base, rest)..offset(base, r));
+        rest = ws(r);
+        // `达到≥95%`, `控制在≤5%`: a symbol after a word says the operator.
+        if matches!(w, OpWord::Within | OpWord::Reach | OpWord::Between) {
+            if let Ok((r, op)) = symbol_op(rest) {
+                prefix = Some(OpWord::Op(op));
+                op_span = Some(offset(base, rest)..offset(base, r));
+                rest = ws(r);
+            }
+        }
+    }
+    let (r, low) = side(base, rest)?;
+    rest = ws(r);
+    let mut high = None;
+    if let Some(r) = range_separator(rest) {
+        let r = ws(r);
+        let (r, h) = side(base, r)?;
+        high = Some(h);
+        rest = ws(r);
+    }
+    let mut suffix = None;
+    if let Some((r, w)) = suffix_word(rest) {
+        suffix = Some(w);
+        if op_span.is_none() {
+            op_span = Some(offset(base, rest)..offset(base, r));
+        }
+        rest = ws(r);
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    let form = match (prefix, suffix, &high) {
+        (_, _, Some(_)) => match (prefix, suffix) {
+            (None | Some(OpWord::Between), None | Some(SuffixWord::Between)) => Form::Range,
+            _ => return None,
+        },
+        (Some(OpWord::About), None | Some(SuffixWord::About), None)
+        | (None, Some(SuffixWord::About), None) => Form::Approximate,
+        (Some(OpWord::Op(op)), _, None) => Form::Compare(Some(op)),
+        (Some(OpWord::Within), Some(SuffixWord::Op(op)), None) => Form::Compare(Some(op)),
+        (Some(OpWord::Within), None, None) => Form::Compare(Some(Op::Le)),
+        (Some(OpWord::Reach | OpWord::Between), Some(SuffixWord::Op(op)), None) => {
+            Form::Compare(Some(op))
+        }
+        (Some(OpWord::Reach), None, None) => Form::Compare(Some(Op::Ge)),
+        (None, Some(SuffixWord::Op(op)), None) => Form::Compare(Some(op)),
+        (None, None, None) => Form::Compare(None),
+        _ => return None,
+    };
+    Some(QuantReading {
+        form,
+        inclusive: (true, true),
+        op_span,
+        low,
+        high,
+        name_span: None,
+    })
+}
+
+/// Endings of indicator names that may be restated in front of a value (`验收合格率100%`).
+const NAME_ENDINGS: &[char] = &['率', '度', '数', '量', '额', '积', '值', '比', '例', '性'];
+
+/// Where the value starts after a restated indicator name, if the text has one.
+fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
+    let mut split = None;
+    for (i, c) in body.char_indices() {
+        if i == 0 {
+            continue;
+        }
+        let rest = &body[i..];
+        let starts_value = lexicon::digit_value(c).is_some()
+            || rest.starts_with(lexicon::PERCENT_WORD_PREFIX)
+            || lexicon::PREFIX_OPS
+                .iter()
+                .any(|(w, _)| w.chars().count() > 1 && rest.starts_with(w))
+            || symbol_op(rest).is_ok();
+        if starts_value {
+            split = Some(i);
+            break;
+        }
+    }
+    let split = split?;
+    let name = body[..split].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '为' | '是' | '应' | '须')
+    });
+    if name.is_empty() || name.chars().any(|c| !is_cjk(c) && !"()（）、".contains(c)) {
+        return None;
+    }
+    let by_name = indicator.is_some_and(|n| n.contains(name) || name.contains(n));
+    (by_name || name.ends_with(NAME_ENDINGS)).then_some(split)
+}
+
+/// A period like `2023.07-2024.01` is not a numeric range.
+fn looks_like_period(q: &QuantReading) -> bool {
+    let is_year_month = |s: &Side| {
+        s.unit.is_none()
+            && s.value.is_ok_and(|v| {
+                v.scale() == 2 && (1900..3000).contains(&v.trunc().mantissa()) && {
+                    let m = (v.fract() * rust_decimal::Decimal::ONE_HUNDRED).trunc();
+                    (1..=12).contains(&m.mantissa())
+                }
+            })
+    };
+    q.form == Form::Range && is_year_month(&q.low) && q.high.as_ref().is_some_and(is_year_month)
+}
+
+fn quantitative(body: &str, indicator: Option<&str>) -> Option<QuantReading> {
+    if let Some(q) = bracket_range(body) {
+        return Some(q);
+    }
+    let q = quantity_at(body, body).or_else(|| {
+        let split = restated_name_end(body, indicator)?;
+        let mut q = quantity_at(body, &body[split..])?;
+        q.name_span = Some(0..split);
+        Some(q)
+    })?;
+    (!looks_like_period(&q)).then_some(q)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name templates and assembly
+
+/// What an indicator name carries in its closing parentheses: `(≥**%)`, `(≤**元/株)`, `(亩)`,
+/// `(万立方米)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameTemplate {
+    pub op: Option<Op>,
+    pub factor: Option<u64>,
+    pub unit: Option<Unit>,
+}
+
+/// Read the template in the name's last parentheses, if it is one.
+pub fn name_template(indicator: &str) -> Option<NameTemplate> {
+    let trimmed = indicator.trim_end();
+    let (open, close) = if trimmed.ends_with(')') {
+        ('(', ')')
+    } else if trimmed.ends_with('）') {
+        ('（', '）')
+    } else {
+        return None;
+    };
+    let inner_end = trimmed.len() - close.len_utf8();
+    let inner_start = trimmed[..inner_end].rfind(open)? + open.len_utf8();
+    let mut inner = trimmed[inner_start..inner_end].trim();
+    let mut op = None;
+    if let Ok((r, o)) = symbol_op(inner) {
+        op = Some(o);
+        inner = ws(r);
+    } else if let Some((r, OpWord::Op(o))) = prefix_word(inner) {
+        op = Some(o);
+        inner = ws(r);
+    }
+    let placeholder = inner.starts_with(['*', '＊', 'X', 'x', '×']);
+    inner = inner.trim_start_matches(['*', '＊', 'X', 'x', '×', ' ']);
+    let mut factor = None;
+    if known_unit(inner).is_none() {
+        if let Ok((r, f)) = number::magnitude(inner) {
+            factor = Some(f);
+            inner = r;
+        }
+    }
+    if inner.is_empty() {
+        return (op.is_some() && placeholder).then_some(NameTemplate {
+            op,
+            factor,
+            unit: None,
+        });
+    }
+    let (rest, u, len) = unit(inner)?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let known = known_unit(inner).is_some_and(|(_, l)| l == len)
+        || is_counting_unit(&inner[..len])
+        || lexicon::NAME_UNITS.contains(&&inner[..len]);
+    if !(placeholder || known) {
+        return None;
+    }
+    Some(NameTemplate {
+        op,
+        factor,
+        unit: Some(u),
+    })
+}
+
+fn finish_side(
+    side: &Side,
+    template: Option<&NameTemplate>,
+    unit_origin: &mut Option<Origin>,
+) -> Result<(rust_decimal::Decimal, Option<Unit>), Overflow> {
+    let value = side.value?;
+    match (
+        &side.unit,
+        template.and_then(|t| t.unit.as_ref().map(|u| (t, u))),
+    ) {
+        // `≤28.40/株` under `(≤**元/株)`: the name completes the unit.
+        (Some((written, _)), Some((_, tu)))
+            if written.as_str().starts_with('/') && tu.as_str().ends_with(written.as_str()) =>
+        {
+            *unit_origin = Some(Origin::Name);
+            Ok((value, Some(tu.clone())))
+        }
+        (Some((written, _)), _) => {
+            *unit_origin = Some(Origin::Text);
+            Ok((value, Some(written.clone())))
+        }
+        (None, Some((t, tu))) => {
+            *unit_origin = Some(Origin::Name);
+            let value = match (side.magnitude, t.factor) {
+                (None, Some(f)) => number::scale_by(Ok(value), f)?,
+                _ => value,
+            };
+            Ok((value, Some(tu.clone())))
+        }
+        (None, None) => Ok((value, None)),
+    }
+}
+
+/// The target a quantity reads as; `None` where its parts disagree (a range of two units).
+fn build_quantitative(q: QuantReading, ctx: &Context<'_>, prov: &mut Provenance) -> Option<Target> {
+    let template = ctx.indicator.and_then(name_template);
+    let overflow = Target::Error {
+        message: ErrorKind::Overflow,
+    };
+    let mut unit_origin = None;
+    let Ok((low, low_unit)) = finish_side(&q.low, template.as_ref(), &mut unit_origin) else {
+        return Some(overflow);
+    };
+    let target = match q.form {
+        Form::Range => {
+            let high_side = q.high.as_ref().expect("a range has two sides");
+            let Ok((high, high_unit)) = finish_side(high_side, template.as_ref(), &mut unit_origin)
+            else {
+                return Some(overflow);
+            };
+            // `3-5万人`: a magnitude written once applies to a bare first number too.
+            let low = match (q.low.magnitude, &q.low.unit, high_side.magnitude) {
+                (None, None, Some(f)) => match number::scale_by(Ok(low), f) {
+                    Ok(v) => v,
+                    Err(_) => return Some(overflow),
+                },
+                _ => low,
+            };
+            let unit = match (low_unit, high_unit) {
+                (Some(a), Some(b)) if a != b => return None,
+                (a, b) => b.or(a),
+            };
+            let (low_inclusive, high_inclusive) = q.inclusive;
+            Target::Range {
+                low: Bound {
+                    value: low,
+                    inclusive: low_inclusive,
+                },
+                high: Bound {
+                    value: high,
+                    inclusive: high_inclusive,
+                },
+                unit,
+            }
+        }
+        Form::Approximate => Target::Approximate {
+            quantity: Quantity::new(low, low_unit),
+        },
+        Form::Compare(written) => {
+            let quantity = Quantity::new(low, low_unit);
+            let op = match (written, template.as_ref().and_then(|t| t.op)) {
+                (Some(op), _) => {
+                    prov.op = Some(Origin::Text);
+                    op
+                }
+                (None, Some(op)) => {
+                    prov.op = Some(Origin::Name);
+                    op
+                }
+                (None, None) => {
+                    let decision = ctx.directions.decide(
+                        Subject {
+                            indicator: ctx.indicator,
+                            category: ctx.category,
+                            subcategory: ctx.subcategory,
+                        },
+                        &quantity,
+                    );
+                    prov.op = Some(Origin::Rule(decision.rule));
+                    decision.direction.bare_op()
+                }
+            };
+            Target::Compare { op, quantity }
+        }
+    };
+    prov.unit = unit_origin.filter(|_| target.unit().is_some());
+    Some(target)
+}

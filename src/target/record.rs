@@ -1,0 +1,105 @@
+//! The record of one parsed target line, as `jixiao parse --format jsonl` prints it (SPEC §3):
+//! fields in a fixed order, decimals as strings, `unit` null where a quantity has none.
+
+use serde::Serialize;
+
+use super::ast::{Origin, Parsed, Target};
+
+/// One answer line of `jixiao parse`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record<'a> {
+    pub line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<&'a str>,
+    pub target: &'a str,
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub op: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low_inclusive: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high_inclusive: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Present (possibly null) for quantitative kinds only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub op_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_from: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub restated_name: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<&'static str>,
+}
+
+impl<'a> Record<'a> {
+    pub fn new(line: usize, indicator: Option<&'a str>, target: &'a str, parsed: &Parsed) -> Self {
+        let t = &parsed.target;
+        let mut r = Record {
+            line,
+            indicator,
+            target,
+            kind: t.kind(),
+            op: None,
+            value: None,
+            low: None,
+            high: None,
+            low_inclusive: None,
+            high_inclusive: None,
+            expected: None,
+            date: None,
+            unit: None,
+            op_from: parsed.provenance.op.as_ref().map(Origin::to_string),
+            unit_from: parsed.provenance.unit.as_ref().map(Origin::to_string),
+            restated_name: parsed.provenance.restated_name,
+            canonical: t.canonical(),
+            code: None,
+            message: None,
+        };
+        let unit = |u: Option<&super::Unit>| Some(u.map(|u| u.as_str().to_owned()));
+        match t {
+            Target::Compare { op, quantity } => {
+                r.op = Some(op.as_str());
+                r.value = Some(quantity.value.normalize().to_string());
+                r.unit = unit(quantity.unit.as_ref());
+            }
+            Target::Approximate { quantity } => {
+                r.value = Some(quantity.value.normalize().to_string());
+                r.unit = unit(quantity.unit.as_ref());
+            }
+            Target::Range { low, high, unit: u } => {
+                r.low = Some(low.value.normalize().to_string());
+                r.high = Some(high.value.normalize().to_string());
+                r.low_inclusive = Some(low.inclusive);
+                r.high_inclusive = Some(high.inclusive);
+                r.unit = unit(u.as_ref());
+            }
+            Target::Boolean { expected } => r.expected = Some(*expected),
+            Target::Plan { op } => r.op = Some(op.as_str()),
+            Target::Deadline { op, date } => {
+                r.op = Some(op.as_str());
+                r.date = Some(date.to_string());
+            }
+            Target::Error { message } => {
+                r.code = Some(message.code());
+                r.message = Some(message.message());
+            }
+            Target::Qualitative { .. } | Target::Empty => {}
+        }
+        r
+    }
+}

@@ -1,0 +1,130 @@
+//! Conversions between units of one dimension (万人↔人, GB↔TB, 秒↔分钟↔小时, 元↔万元↔亿元,
+//! % ↔ ratio), as a table of exact factors to each dimension's base unit.
+//!
+//! Comparisons go through [`to_base`], which only multiplies, so they stay exact; [`convert`]
+//! divides and is for display. Days and months do not convert here (a month is not a fixed number
+//! of days): a rule has to say so. Data sizes use 1024 (1 TB = 1024 GB), as IT budgets write them.
+//! Areas use 亩 as their base so that 平方米, 公顷 and 亩 all convert exactly (1 平方米 = 0.0015 亩).
+
+use rust_decimal::Decimal;
+
+use super::ast::Unit;
+
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Ratio,
+    Money,
+    People,
+    Time,
+    Calendar,
+    Data,
+    Length,
+    Area,
+    Volume,
+    Mass,
+}
+
+/// `(unit, dimension, factor mantissa, factor scale)`: one unit is `mantissa × 10^-scale` base units.
+const TABLE: &[(&str, Dimension, i64, u32)] = &[
+    ("%", Dimension::Ratio, 1, 2),
+    ("‰", Dimension::Ratio, 1, 3),
+    ("百分点", Dimension::Ratio, 1, 2),
+    ("元", Dimension::Money, 1, 0),
+    ("千元", Dimension::Money, 1000, 0),
+    ("万元", Dimension::Money, 10_000, 0),
+    ("亿元", Dimension::Money, 100_000_000, 0),
+    ("人", Dimension::People, 1, 0),
+    ("万人", Dimension::People, 10_000, 0),
+    ("毫秒", Dimension::Time, 1, 3),
+    ("秒", Dimension::Time, 1, 0),
+    ("分钟", Dimension::Time, 60, 0),
+    ("小时", Dimension::Time, 3600, 0),
+    ("月", Dimension::Calendar, 1, 0),
+    ("季度", Dimension::Calendar, 3, 0),
+    ("年", Dimension::Calendar, 12, 0),
+    ("B", Dimension::Data, 1, 0),
+    ("KB", Dimension::Data, 1024, 0),
+    ("MB", Dimension::Data, 1_048_576, 0),
+    ("GB", Dimension::Data, 1_073_741_824, 0),
+    ("TB", Dimension::Data, 1_099_511_627_776, 0),
+    ("PB", Dimension::Data, 1_125_899_906_842_624, 0),
+    ("毫米", Dimension::Length, 1, 3),
+    ("厘米", Dimension::Length, 1, 2),
+    ("米", Dimension::Length, 1, 0),
+    ("公里", Dimension::Length, 1000, 0),
+    ("平方米", Dimension::Area, 15, 4),
+    ("亩", Dimension::Area, 1, 0),
+    ("公顷", Dimension::Area, 15, 0),
+    ("平方公里", Dimension::Area, 1500, 0),
+    ("升", Dimension::Volume, 1, 3),
+    ("立方米", Dimension::Volume, 1, 0),
+    ("克", Dimension::Mass, 1, 3),
+    ("千克", Dimension::Mass, 1, 0),
+    ("吨", Dimension::Mass, 1000, 0),
+];
+
+/// The dimension of a unit and its factor to the base unit.
+pub fn dimension(unit: &Unit) -> Option<(Dimension, Decimal)> {
+    TABLE
+        .iter()
+        .find(|(u, ..)| *u == unit.as_str())
+        .map(|&(_, d, m, s)| (d, Decimal::new(m, s)))
+}
+
+/// A value in its dimension's base unit; exact (multiplication only), `None` on overflow or for
+/// units outside the table.
+pub fn to_base(value: Decimal, unit: &Unit) -> Option<(Dimension, Decimal)> {
+    let (d, factor) = dimension(unit)?;
+    Some((d, value.checked_mul(factor)?))
+}
+
+/// Whether two units measure the same thing (equal units always do).
+pub fn same_dimension(a: &Unit, b: &Unit) -> bool {
+    a == b || matches!((dimension(a), dimension(b)), (Some((x, _)), Some((y, _))) if x == y)
+}
+
+/// Convert a value between units of one dimension (rounded to 28 significant digits where the
+/// quotient does not terminate).
+pub fn convert(value: Decimal, from: &Unit, to: &Unit) -> Option<Decimal> {
+    if from == to {
+        return Some(value);
+    }
+    let (d1, f1) = dimension(from)?;
+    let (d2, f2) = dimension(to)?;
+    (d1 == d2).then(|| value.checked_mul(f1)?.checked_div(f2))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+    use std::str::FromStr;
+
+    fn u(s: &'static str) -> Unit {
+        Unit(Cow::Borrowed(s))
+    }
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn same_dimension_conversions() {
+        assert_eq!(convert(d("518"), &u("万人"), &u("人")), Some(d("5180000")));
+        assert_eq!(convert(d("2"), &u("TB"), &u("GB")), Some(d("2048")));
+        assert_eq!(convert(d("1.5"), &u("小时"), &u("分钟")), Some(d("90")));
+        assert_eq!(convert(d("90"), &u("秒"), &u("分钟")), Some(d("1.5")));
+        assert_eq!(convert(d("3"), &u("亿元"), &u("万元")), Some(d("30000")));
+        assert_eq!(convert(d("95"), &u("%"), &u("‰")), Some(d("950")));
+        assert_eq!(convert(d("1"), &u("公顷"), &u("亩")), Some(d("15")));
+        assert_eq!(convert(d("10000"), &u("平方米"), &u("公顷")), Some(d("1")));
+    }
+
+    #[test]
+    fn different_dimensions_do_not_convert() {
+        assert_eq!(convert(d("1"), &u("秒"), &u("%")), None);
+        assert_eq!(convert(d("30"), &u("天"), &u("月")), None);
+        assert!(!same_dimension(&u("人"), &u("人次")));
+        assert!(same_dimension(&u("株"), &u("株")));
+    }
+}
