@@ -81,15 +81,12 @@ impl<W: Write> Printer<W> {
                         .clone()
                         .or(record.message.map(str::to_owned))
                         .unwrap_or_default(),
-                    [
-                        record.op_from.as_deref(),
-                        record.unit_from.as_deref().map(|u| u),
-                    ]
-                    .iter()
-                    .zip(["运算符", "单位"])
-                    .filter_map(|(o, what)| o.map(|o| format!("{what}:{o}")))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                    [record.op_from.as_deref(), record.unit_from.as_deref()]
+                        .iter()
+                        .zip(["运算符", "单位"])
+                        .filter_map(|(o, what)| o.map(|o| format!("{what}:{o}")))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 ]);
                 Ok(())
             }

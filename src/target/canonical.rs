@@ -78,7 +78,7 @@ pub struct CanonicalError {
 }
 
 fn error(src: &str, at: usize, len: usize, expected: Expected) -> CanonicalError {
-    let len = len.max(1).min(src.len().saturating_sub(at).max(0));
+    let len = len.max(1).min(src.len().saturating_sub(at));
     CanonicalError {
         src: src.to_owned(),
         span: (at, len).into(),

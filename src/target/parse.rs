@@ -200,12 +200,11 @@ fn yes_no(body: &str) -> Option<bool> {
 /// A symbolic operator (`>=`, `≥`, `＜`...), the kind canonical text and deadlines write.
 fn symbol_op(input: &str) -> IResult<&str, Op> {
     for &(word, w) in lexicon::PREFIX_OPS {
-        if let OpWord::Op(op) = w {
-            if !word.chars().next().is_some_and(is_cjk) {
-                if let Some(rest) = input.strip_prefix(word) {
-                    return Ok((rest, op));
-                }
-            }
+        if let OpWord::Op(op) = w
+            && !word.chars().next().is_some_and(is_cjk)
+            && let Some(rest) = input.strip_prefix(word)
+        {
+            return Ok((rest, op));
         }
     }
     Err(nom_fail(input))
@@ -222,7 +221,7 @@ fn plan(body: &str) -> Option<(Option<Op>, Option<Span>)> {
             && rest
                 .chars()
                 .all(|c| "按达到完成年度计划数值要求任务执行的全部实际".contains(c)));
-    is_plan.then(|| match op {
+    is_plan.then_some(match op {
         Some((op, span)) => (Some(op), Some(span)),
         None => (None, None),
     })
@@ -263,10 +262,10 @@ fn valid_date(year: Option<i32>, month: u32, day: Option<u32>) -> Option<Calenda
     if !(1..=12).contains(&month) {
         return None;
     }
-    if let Some(d) = day {
-        if d == 0 || d > days_in_month(year, month) {
-            return None;
-        }
+    if let Some(d) = day
+        && (d == 0 || d > days_in_month(year, month))
+    {
+        return None;
     }
     if year.is_some_and(|y| !(1900..=2999).contains(&y)) {
         return None;
@@ -355,13 +354,12 @@ fn deadline(body: &str, default_year: Option<i32>) -> Option<DeadlineReading> {
 fn chinese_deadline(input: &str, default_year: Option<i32>) -> Option<(Op, CalendarDate)> {
     let mut rest = input;
     let mut year = None;
-    if let Ok((r, y)) = small_number(rest) {
-        if let Some(r) = r.strip_prefix('年') {
-            if (1900..=2999).contains(&y) {
-                year = Some(y as i32);
-                rest = r;
-            }
-        }
+    if let Ok((r, y)) = small_number(rest)
+        && let Some(r) = r.strip_prefix('年')
+        && (1900..=2999).contains(&y)
+    {
+        year = Some(y as i32);
+        rest = r;
     }
     for w in ["当年", "本年", "今年", "本年度", "当年度"] {
         if let Some(r) = rest.strip_prefix(w) {
@@ -384,11 +382,11 @@ fn chinese_deadline(input: &str, default_year: Option<i32>) -> Option<(Op, Calen
         let (r, m) = small_number(rest).ok()?;
         rest = r.strip_prefix('月')?;
         let mut d = None;
-        if let Ok((r, n)) = small_number(rest) {
-            if let Some(r) = r.strip_prefix('日').or_else(|| r.strip_prefix('号')) {
-                d = Some(n);
-                rest = r;
-            }
+        if let Ok((r, n)) = small_number(rest)
+            && let Some(r) = r.strip_prefix('日').or_else(|| r.strip_prefix('号'))
+        {
+            d = Some(n);
+            rest = r;
         }
         month = m;
         day = d;
@@ -525,10 +523,10 @@ pub fn normalise_unit(written: &str) -> Unit {
 /// The unit after a number: `%`, a known spelling, or a short run of unit characters.
 fn unit(input: &str) -> Option<(&str, Unit, usize)> {
     for sym in ["%", "％", "‰"] {
-        if let Some(rest) = input.strip_prefix(sym) {
-            if !rest.starts_with(['/', '／']) {
-                return Some((rest, normalise_unit(sym), sym.len()));
-            }
+        if let Some(rest) = input.strip_prefix(sym)
+            && !rest.starts_with(['/', '／'])
+        {
+            return Some((rest, normalise_unit(sym), sym.len()));
         }
     }
     let mut end = 0;
@@ -546,10 +544,10 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
     if count == 0 || count > 8 {
         return None;
     }
-    if let Some((norm, len)) = known_unit(input) {
-        if len == end {
-            return Some((&input[len..], Unit(Cow::Borrowed(norm)), len));
-        }
+    if let Some((norm, len)) = known_unit(input)
+        && len == end
+    {
+        return Some((&input[len..], Unit(Cow::Borrowed(norm)), len));
     }
     Some((&input[end..], normalise_unit(&input[..end]), end))
 }
@@ -579,12 +577,13 @@ fn side<'a>(base: &str, input: &'a str) -> Option<(&'a str, Side)> {
     }
     let (mut rest, (mut value, chinese)) = number::any(input).ok()?;
     let mut magnitude = None;
-    if !chinese && known_unit(rest).is_none() {
-        if let Ok((r, factor)) = number::magnitude(rest) {
-            magnitude = Some(factor);
-            value = number::scale_by(value, factor);
-            rest = r;
-        }
+    if !chinese
+        && known_unit(rest).is_none()
+        && let Ok((r, factor)) = number::magnitude(rest)
+    {
+        magnitude = Some(factor);
+        value = number::scale_by(value, factor);
+        rest = r;
     }
     let value_end = offset(base, rest);
     let after = ws(rest);
@@ -671,12 +670,12 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         op_span = Some(offset(base, rest)..offset(base, r));
         rest = ws(r);
         // `达到≥95%`, `控制在≤5%`: a symbol after a word says the operator.
-        if matches!(w, OpWord::Within | OpWord::Reach | OpWord::Between) {
-            if let Ok((r, op)) = symbol_op(rest) {
-                prefix = Some(OpWord::Op(op));
-                op_span = Some(offset(base, rest)..offset(base, r));
-                rest = ws(r);
-            }
+        if matches!(w, OpWord::Within | OpWord::Reach | OpWord::Between)
+            && let Ok((r, op)) = symbol_op(rest)
+        {
+            prefix = Some(OpWord::Op(op));
+            op_span = Some(offset(base, rest)..offset(base, r));
+            rest = ws(r);
         }
     }
     let (r, low) = side(base, rest)?;
@@ -823,11 +822,11 @@ pub fn name_template(indicator: &str) -> Option<NameTemplate> {
     let placeholder = inner.starts_with(['*', '＊', 'X', 'x', '×']);
     inner = inner.trim_start_matches(['*', '＊', 'X', 'x', '×', ' ']);
     let mut factor = None;
-    if known_unit(inner).is_none() {
-        if let Ok((r, f)) = number::magnitude(inner) {
-            factor = Some(f);
-            inner = r;
-        }
+    if known_unit(inner).is_none()
+        && let Ok((r, f)) = number::magnitude(inner)
+    {
+        factor = Some(f);
+        inner = r;
     }
     if inner.is_empty() {
         return (op.is_some() && placeholder).then_some(NameTemplate {
