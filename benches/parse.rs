@@ -1,1 +1,57 @@
-fn main() {}
+//! Parsing speed: the 77 seed targets (with their indicator names as context) and the 114
+//! corpus targets, read in a loop on one core. Figures go into benches/README.md.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jixiao::target::{Context, parse};
+
+fn lines(
+    text: &str,
+    indicator_col: usize,
+    target_col: usize,
+    skip: usize,
+) -> Vec<(String, String)> {
+    text.lines()
+        .skip(skip)
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c[indicator_col].to_owned(), c[target_col].to_owned())
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let seed = lines(
+        include_str!("../samples/guangzhou-hpf-2023/indicators.tsv"),
+        0,
+        1,
+        0,
+    );
+    let corpus = lines(
+        include_str!("../tests/fixtures/target/corpus_targets.tsv"),
+        3,
+        4,
+        1,
+    );
+    let mut group = c.benchmark_group("parse");
+    for (name, set) in [("seed_77", &seed), ("corpus_114", &corpus)] {
+        group.throughput(Throughput::Elements(set.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for (indicator, target) in set.iter() {
+                    let ctx = Context {
+                        indicator: Some(indicator),
+                        year: Some(2023),
+                        ..Context::default()
+                    };
+                    black_box(parse(black_box(target), &ctx));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -422,7 +422,7 @@ pub const NO_WORDS: &[&str] = &[
 /// The yes/no question marker (`是否及时完成支付工作`).
 pub const YES_NO_QUESTION: &[&str] = &["是否", "有无", "有没有", "能否", "可否"];
 
-/// Whole targets that refer to a number supplied later.
+/// Whole targets that refer to a number supplied later (each contains `计划`).
 pub const PLAN_PHRASES: &[&str] = &[
     "年度计划数",
     "年度计划",
@@ -441,8 +441,6 @@ pub const PLAN_PHRASES: &[&str] = &[
     "完成计划",
     "完成计划数",
     "按计划数完成",
-    "按实际",
-    "按实际需求",
 ];
 
 /// Traditional characters mapped to their simplified form, one character for one character of the
@@ -543,3 +541,61 @@ pub fn magnitude_decimal(m: u64) -> Decimal {
 pub const NAME_UNITS: &[&str] = &[
     "单", "篇", "株", "头", "只", "棵", "吨", "份", "册", "万元", "元",
 ];
+
+/// A word table indexed by first character, so looking a word up at a position costs one map
+/// probe and a few comparisons instead of a scan of the whole table. Within a first character
+/// the words keep the table's order, longest first.
+pub struct Index<T: 'static> {
+    by_first: std::collections::HashMap<char, Vec<(&'static str, T)>>,
+}
+
+impl<T: Copy> Index<T> {
+    pub fn new(table: &'static [(&'static str, T)]) -> Self {
+        let mut by_first: std::collections::HashMap<char, Vec<(&'static str, T)>> =
+            std::collections::HashMap::new();
+        for &(word, value) in table {
+            if let Some(c) = word.chars().next() {
+                by_first.entry(c).or_default().push((word, value));
+            }
+        }
+        for words in by_first.values_mut() {
+            words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Index { by_first }
+    }
+
+    /// The words of the table that `input` starts with, longest first.
+    pub fn prefixes<'a>(&'a self, input: &'a str) -> impl Iterator<Item = (&'static str, T)> + 'a {
+        input
+            .chars()
+            .next()
+            .and_then(|c| self.by_first.get(&c))
+            .into_iter()
+            .flatten()
+            .filter(move |(w, _)| input.starts_with(w))
+            .copied()
+    }
+
+    /// The longest word of the table that `input` starts with.
+    pub fn longest(&self, input: &str) -> Option<(&'static str, T)> {
+        self.prefixes(input).next()
+    }
+}
+
+/// [`PREFIX_OPS`], indexed.
+pub static PREFIX_INDEX: std::sync::LazyLock<Index<OpWord>> =
+    std::sync::LazyLock::new(|| Index::new(PREFIX_OPS));
+/// [`SUFFIX_OPS`], indexed.
+pub static SUFFIX_INDEX: std::sync::LazyLock<Index<SuffixWord>> =
+    std::sync::LazyLock::new(|| Index::new(SUFFIX_OPS));
+/// [`UNIT_SPELLINGS`], indexed.
+pub static UNIT_INDEX: std::sync::LazyLock<Index<&'static str>> =
+    std::sync::LazyLock::new(|| Index::new(UNIT_SPELLINGS));
+/// [`MAGNITUDES`], indexed.
+pub static MAGNITUDE_INDEX: std::sync::LazyLock<Index<u64>> =
+    std::sync::LazyLock::new(|| Index::new(MAGNITUDES));
+
+/// Unit spellings by their whole text.
+pub static UNIT_BY_SPELLING: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, &'static str>,
+> = std::sync::LazyLock::new(|| UNIT_SPELLINGS.iter().copied().collect());

@@ -134,12 +134,10 @@ pub fn chinese(input: &str) -> IResult<&str, Value> {
 
 /// A magnitude written after an Arabic number (`万`, `亿`, `十万`), as its factor.
 pub fn magnitude(input: &str) -> IResult<&str, u64> {
-    for &(word, factor) in lexicon::MAGNITUDES {
-        if let Some(rest) = input.strip_prefix(word) {
-            return Ok((rest, factor));
-        }
+    match lexicon::MAGNITUDE_INDEX.longest(input) {
+        Some((word, factor)) => Ok((&input[word.len()..], factor)),
+        None => Err(fail(input)),
     }
-    Err(fail(input))
 }
 
 /// Apply a magnitude factor with checked arithmetic.

@@ -74,7 +74,7 @@ pub fn parse(text: &str, ctx: &Context<'_>) -> Parsed {
     let simplified = simplify(text);
     let s: &str = &simplified;
     let start = s.len() - s.trim_start().len();
-    let mut end = s.trim_end().len();
+    let mut end = start + s[start..].trim_end().len();
     let trimmed_ws_end = end;
     while let Some(c) = s[start..end].chars().next_back() {
         if lexicon::is_trailing_punct(c) {
@@ -94,37 +94,45 @@ pub fn parse(text: &str, ctx: &Context<'_>) -> Parsed {
 
     let target = if body.is_empty() {
         Target::Empty
-    } else if let Some(t) = quoted(body) {
+    } else if let Some(t) = quoted(&text[start..end]) {
         t
     } else if let Some(expected) = yes_no(body) {
         Target::Boolean { expected }
-    } else if let Some((op, op_span)) = plan(body) {
+    } else if let Some((op, op_span)) = body.contains("计划").then(|| plan(body)).flatten() {
         provenance.op = Some(Origin::Text);
         spans.op = op_span.map(shift);
         Target::Plan {
             op: op.unwrap_or(Op::Ge),
         }
-    } else if let Some(d) = deadline(body, ctx.year) {
+    } else if let Some(d) = body
+        .contains(['月', '年', '底', '末', '-'])
+        .then(|| deadline(body, ctx.year))
+        .flatten()
+    {
         provenance.op = Some(Origin::Text);
         spans.op = d.op_span.map(shift);
         Target::Deadline {
             op: d.op,
             date: d.date,
         }
-    } else if let Some(target) = quantitative(body, ctx.indicator).and_then(|q| {
-        spans.op = q.op_span.clone().map(shift);
-        spans.value = Some(shift(q.low.value_span.clone()));
-        spans.high = q.high.as_ref().map(|h| shift(h.value_span.clone()));
-        spans.unit = q
-            .high
-            .as_ref()
-            .and_then(|h| h.unit.as_ref())
-            .or(q.low.unit.as_ref())
-            .map(|u| shift(u.1.clone()));
-        spans.name = q.name_span.clone().map(shift);
-        provenance.restated_name = q.name_span.is_some();
-        build_quantitative(q, ctx, &mut provenance)
-    }) {
+    } else if let Some(target) = has_number(body)
+        .then(|| quantitative(body, ctx.indicator))
+        .flatten()
+        .and_then(|q| {
+            spans.op = q.op_span.clone().map(shift);
+            spans.value = Some(shift(q.low.value_span.clone()));
+            spans.high = q.high.as_ref().map(|h| shift(h.value_span.clone()));
+            spans.unit = q
+                .high
+                .as_ref()
+                .and_then(|h| h.unit.as_ref())
+                .or(q.low.unit.as_ref())
+                .map(|u| shift(u.1.clone()));
+            spans.name = q.name_span.clone().map(shift);
+            provenance.restated_name = q.name_span.is_some();
+            build_quantitative(q, ctx, &mut provenance)
+        })
+    {
         target
     } else {
         // A quantity that did not hold together leaves no parts behind.
@@ -199,15 +207,13 @@ fn yes_no(body: &str) -> Option<bool> {
 
 /// A symbolic operator (`>=`, `≥`, `＜`...), the kind canonical text and deadlines write.
 fn symbol_op(input: &str) -> IResult<&str, Op> {
-    for &(word, w) in lexicon::PREFIX_OPS {
-        if let OpWord::Op(op) = w
-            && !word.chars().next().is_some_and(is_cjk)
-            && let Some(rest) = input.strip_prefix(word)
-        {
-            return Ok((rest, op));
-        }
+    let symbol = lexicon::PREFIX_INDEX
+        .prefixes(input)
+        .find(|(word, w)| matches!(w, OpWord::Op(_)) && !word.starts_with(is_cjk));
+    match symbol {
+        Some((word, OpWord::Op(op))) => Ok((&input[word.len()..], op)),
+        _ => Err(nom_fail(input)),
     }
-    Err(nom_fail(input))
 }
 
 /// `年度计划数`, `按计划完成`, `>= 计划`: the operator (if written) and its span.
@@ -454,14 +460,14 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn prefix_word(input: &str) -> Option<(&str, OpWord)> {
-    lexicon::PREFIX_OPS
-        .iter()
-        .find_map(|&(word, w)| input.strip_prefix(word).map(|r| (r, w)))
+    lexicon::PREFIX_INDEX
+        .longest(input)
+        .map(|(word, w)| (&input[word.len()..], w))
 }
 
 fn suffix_word(input: &str) -> Option<(&str, SuffixWord)> {
-    lexicon::SUFFIX_OPS.iter().find_map(|&(word, w)| {
-        let rest = input.strip_prefix(word)?;
+    lexicon::SUFFIX_INDEX.prefixes(input).find_map(|(word, w)| {
+        let rest = &input[word.len()..];
         // A lone `内` only closes the target (`5个工作日内`).
         (word != "内" || ws(rest).is_empty()).then_some((rest, w))
     })
@@ -487,20 +493,18 @@ fn is_unit_char(c: char) -> bool {
 
 /// The longest unit spelling at the start of `input` (only where a boundary follows it).
 fn known_unit(input: &str) -> Option<(&'static str, usize)> {
-    lexicon::UNIT_SPELLINGS
-        .iter()
-        .filter(|(spelling, _)| input.starts_with(spelling))
-        .filter(|(spelling, _)| {
+    lexicon::UNIT_INDEX
+        .prefixes(input)
+        .find(|(spelling, _)| {
             let rest = &input[spelling.len()..];
             at_unit_boundary(rest) || rest.starts_with(['/', '／'])
         })
-        .max_by_key(|(spelling, _)| spelling.len())
-        .map(|&(spelling, norm)| (norm, spelling.len()))
+        .map(|(spelling, norm)| (norm, spelling.len()))
 }
 
 /// The normalised spelling of one unit as written (`平米` → `平方米`, `元/平米` → `元/平方米`).
 pub fn normalise_unit(written: &str) -> Unit {
-    if let Some(&(_, norm)) = lexicon::UNIT_SPELLINGS.iter().find(|(s, _)| *s == written) {
+    if let Some(&norm) = lexicon::UNIT_BY_SPELLING.get(written) {
         return Unit(Cow::Borrowed(norm));
     }
     if written.contains(['/', '／']) {
@@ -511,10 +515,7 @@ pub fn normalise_unit(written: &str) -> Unit {
         return Unit(Cow::Owned(parts.join("/")));
     }
     let simplified: String = written.chars().map(lexicon::simplify).collect();
-    if let Some(&(_, norm)) = lexicon::UNIT_SPELLINGS
-        .iter()
-        .find(|(s, _)| *s == simplified)
-    {
+    if let Some(&norm) = lexicon::UNIT_BY_SPELLING.get(simplified.as_str()) {
         return Unit(Cow::Borrowed(norm));
     }
     Unit(Cow::Owned(simplified))
@@ -541,7 +542,13 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
         end = i + c.len_utf8();
         count += 1;
     }
-    if count == 0 || count > 8 {
+    // No unit begins with a comparator word (`0内内` is not "0 of the unit 内").
+    if count == 0
+        || count > 8
+        || lexicon::SUFFIX_OPS
+            .iter()
+            .any(|(w, _)| input[..end].starts_with(w))
+    {
         return None;
     }
     if let Some((norm, len)) = known_unit(input)
@@ -726,29 +733,37 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     })
 }
 
+/// Whether a number may be written in the text at all (Arabic or Chinese digits).
+fn has_number(body: &str) -> bool {
+    body.chars().any(|c| {
+        lexicon::digit_value(c).is_some()
+            || lexicon::cn_digit(c).is_some()
+            || lexicon::cn_small_unit(c).is_some()
+    })
+}
+
 /// Endings of indicator names that may be restated in front of a value (`验收合格率100%`).
 const NAME_ENDINGS: &[char] = &['率', '度', '数', '量', '额', '积', '值', '比', '例', '性'];
 
 /// Where the value starts after a restated indicator name, if the text has one.
 fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
-    let mut split = None;
-    for (i, c) in body.char_indices() {
-        if i == 0 {
-            continue;
-        }
-        let rest = &body[i..];
-        let starts_value = lexicon::digit_value(c).is_some()
-            || rest.starts_with(lexicon::PERCENT_WORD_PREFIX)
-            || lexicon::PREFIX_OPS
-                .iter()
-                .any(|(w, _)| w.chars().count() > 1 && rest.starts_with(w))
-            || symbol_op(rest).is_ok();
-        if starts_value {
-            split = Some(i);
-            break;
-        }
+    // The name is a run of CJK text; the value starts at the first other character (a digit or
+    // a symbol), or earlier where the run ends in a comparator word (`满意度达到95%`).
+    let first_other = body.find(|c: char| !is_cjk(c) && !"()（）、".contains(c))?;
+    if first_other == 0 {
+        return None;
     }
-    let split = split?;
+    let run = &body[..first_other];
+    let split = lexicon::PREFIX_OPS
+        .iter()
+        .filter(|(w, _)| w.chars().count() > 1 && run.ends_with(w))
+        .map(|(w, _)| first_other - w.len())
+        .min()
+        .or_else(|| run.find(lexicon::PERCENT_WORD_PREFIX))
+        .unwrap_or(first_other);
+    if split == 0 {
+        return None;
+    }
     let name = body[..split].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '：' | '为' | '是' | '应' | '须')
     });
