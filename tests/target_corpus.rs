@@ -87,10 +87,11 @@ fn disagreement(label: &Label<'_>) -> Option<String> {
             return Some(format!("unit {:?} (label {:?})", quantity.unit, label.unit));
         }
     }
-    if let Target::Deadline { date, .. } = t {
-        if !label.value.is_empty() && date.to_string() != label.value {
-            return Some(format!("date {date} (label {})", label.value));
-        }
+    if let Target::Deadline { date, .. } = t
+        && !label.value.is_empty()
+        && date.to_string() != label.value
+    {
+        return Some(format!("date {date} (label {})", label.value));
     }
     None
 }
