@@ -11,6 +11,7 @@
 //! The command line lives in [`cli`]; it only parses arguments and wires the stages together.
 
 pub mod cli;
+pub mod eval;
 pub mod report;
 pub mod table;
 pub mod target;

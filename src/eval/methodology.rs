@@ -1,0 +1,194 @@
+//! The numbers of the scoring method (SPEC §8), each with the id of the rule that set it, so
+//! every verdict can say which rules decided it. [`Methodology::default`] is the Ministry of
+//! Finance's project self-evaluation method as the bundled rules state it; the rules layer
+//! overrides any of these numbers.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+/// A value and the id of the rule that set it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ruled<T> {
+    pub value: T,
+    pub rule: Cow<'static, str>,
+}
+
+impl<T> Ruled<T> {
+    pub fn new(value: T, rule: impl Into<Cow<'static, str>>) -> Self {
+        Ruled {
+            value,
+            rule: rule.into(),
+        }
+    }
+}
+
+/// A person's grade of a qualitative target (SPEC §8.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Grade {
+    /// 达成: 100%–80% of the weight.
+    Achieved,
+    /// 部分达成: 80%–60%.
+    Partly,
+    /// 未达成: 60%–0%.
+    NotAchieved,
+}
+
+impl Grade {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Achieved => "达成",
+            Grade::Partly => "部分达成",
+            Grade::NotAchieved => "未达成",
+        }
+    }
+}
+
+/// The share of the weight a grade earns by default, and the band an explicit share must lie in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GradeBand {
+    pub grade: Grade,
+    pub default_share: Decimal,
+    pub min_share: Decimal,
+    pub max_share: Decimal,
+    pub rule: Cow<'static, str>,
+}
+
+/// A total-score band (优 ≥ 90 …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreBand {
+    pub name: Cow<'static, str>,
+    pub min: Decimal,
+}
+
+/// Every number of the method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Methodology {
+    /// Points for budget execution (预算执行率).
+    pub budget_weight: Ruled<Decimal>,
+    /// Points per category (一级指标), in report order.
+    pub category_weights: Vec<(Cow<'static, str>, Ruled<Decimal>)>,
+    /// Categories scored inside another (成本指标 inside 产出指标) unless they have a weight.
+    pub folded_categories: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+    /// Qualitative grades.
+    pub grades: Vec<GradeBand>,
+    /// Total-score bands, highest first; the last one catches everything below.
+    pub bands: Ruled<Vec<ScoreBand>>,
+    /// Decimals shown for scores (half-up).
+    pub precision: Ruled<u32>,
+    /// Relative tolerance of approximate targets (`约100人` passes within ±5%).
+    pub approximate_tolerance: Ruled<Decimal>,
+    /// Share of the weight taken off per month late for deadlines (none: late scores 0).
+    pub deadline_penalty_per_month: Option<Ruled<Decimal>>,
+}
+
+fn d(v: i64) -> Decimal {
+    Decimal::from(v)
+}
+
+impl Default for Methodology {
+    fn default() -> Self {
+        let grade = |grade, default, min, max, rule: &'static str| GradeBand {
+            grade,
+            default_share: Decimal::new(default, 2),
+            min_share: Decimal::new(min, 2),
+            max_share: Decimal::new(max, 2),
+            rule: Cow::Borrowed(rule),
+        };
+        Methodology {
+            budget_weight: Ruled::new(d(10), "default.weight.budget-execution"),
+            category_weights: vec![
+                (
+                    "产出指标".into(),
+                    Ruled::new(d(50), "default.weight.output"),
+                ),
+                (
+                    "效益指标".into(),
+                    Ruled::new(d(30), "default.weight.benefit"),
+                ),
+                (
+                    "满意度指标".into(),
+                    Ruled::new(d(10), "default.weight.satisfaction"),
+                ),
+            ],
+            folded_categories: vec![("成本指标".into(), "产出指标".into())],
+            grades: vec![
+                grade(Grade::Achieved, 100, 80, 100, "default.grade.achieved"),
+                grade(Grade::Partly, 70, 60, 80, "default.grade.partly"),
+                grade(Grade::NotAchieved, 30, 0, 60, "default.grade.not-achieved"),
+            ],
+            bands: Ruled::new(
+                vec![
+                    ScoreBand {
+                        name: "优".into(),
+                        min: d(90),
+                    },
+                    ScoreBand {
+                        name: "良".into(),
+                        min: d(80),
+                    },
+                    ScoreBand {
+                        name: "中".into(),
+                        min: d(60),
+                    },
+                    ScoreBand {
+                        name: "差".into(),
+                        min: Decimal::MIN,
+                    },
+                ],
+                "default.bands",
+            ),
+            precision: Ruled::new(2, "default.precision"),
+            approximate_tolerance: Ruled::new(Decimal::new(5, 2), "default.tolerance.approximate"),
+            deadline_penalty_per_month: None,
+        }
+    }
+}
+
+impl Methodology {
+    /// The category whose points an indicator of `category` shares (成本指标 → 产出指标).
+    pub fn scoring_category<'a>(&'a self, category: &'a str) -> &'a str {
+        if self.category_weights.iter().any(|(c, _)| c == category) {
+            return category;
+        }
+        self.folded_categories
+            .iter()
+            .find(|(from, _)| from == category)
+            .map(|(_, to)| to.as_ref())
+            .unwrap_or(category)
+    }
+
+    /// The points of a category, if the method gives it any.
+    pub fn category_weight(&self, category: &str) -> Option<&Ruled<Decimal>> {
+        self.category_weights
+            .iter()
+            .find(|(c, _)| c == category)
+            .map(|(_, w)| w)
+    }
+
+    pub fn grade(&self, grade: Grade) -> &GradeBand {
+        self.grades
+            .iter()
+            .find(|g| g.grade == grade)
+            .expect("every grade has a band")
+    }
+
+    /// The band of a total score.
+    pub fn band(&self, score: Decimal) -> &str {
+        self.bands
+            .value
+            .iter()
+            .find(|b| score >= b.min)
+            .or(self.bands.value.last())
+            .map(|b| b.name.as_ref())
+            .unwrap_or("")
+    }
+
+    /// A score as shown: rounded half-up to the method's precision.
+    pub fn show(&self, score: Decimal) -> Decimal {
+        score.round_dp_with_strategy(
+            self.precision.value,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        )
+    }
+}

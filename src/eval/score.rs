@@ -1,0 +1,502 @@
+//! One indicator's verdict and score (SPEC §8.3–§8.6, §8.11): the target against the actual,
+//! in exact decimals after unit conversion, with the formula written out and the rules named.
+//!
+//! The verdict follows the comparison alone; the score gives partial credit (a fail still earns
+//! points). A score is `None` while a person must decide (review, invalid).
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use super::actual::Actual;
+use super::methodology::{Grade, Methodology};
+use crate::target::{CalendarDate, Op, Quantity, Target, units};
+
+/// The verdict of one indicator (SPEC §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    Review,
+    Missing,
+    Invalid,
+    NotApplicable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Review => "review",
+            Verdict::Missing => "missing",
+            Verdict::Invalid => "invalid",
+            Verdict::NotApplicable => "not_applicable",
+        }
+    }
+    /// The Chinese word shown in reports.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Verdict::Pass => "达标",
+            Verdict::Fail => "未达标",
+            Verdict::Review => "待评定",
+            Verdict::Missing => "缺实际值",
+            Verdict::Invalid => "无法比较",
+            Verdict::NotApplicable => "不适用",
+        }
+    }
+}
+
+/// The outcome of one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub verdict: Verdict,
+    /// Points earned (exact); `None` while a person must decide.
+    pub score: Option<Decimal>,
+    /// How the score was reached, in words and numbers.
+    pub formula: String,
+    /// Rules that decided it (method numbers; the target's own op rule is added by the caller).
+    pub rules: Vec<Cow<'static, str>>,
+    /// Remarks on how the actual was read.
+    pub remarks: Vec<&'static str>,
+}
+
+impl Outcome {
+    fn new(verdict: Verdict, score: Option<Decimal>, formula: impl Into<String>) -> Self {
+        Outcome {
+            verdict,
+            score,
+            formula: formula.into(),
+            rules: Vec::new(),
+            remarks: Vec::new(),
+        }
+    }
+    fn review(why: &str) -> Self {
+        Outcome::new(Verdict::Review, None, why)
+    }
+    fn invalid(why: &str) -> Self {
+        Outcome::new(Verdict::Invalid, None, why)
+    }
+}
+
+fn n(d: Decimal) -> Decimal {
+    d.normalize()
+}
+
+fn clamp(score: Decimal, weight: Decimal) -> Decimal {
+    score.max(Decimal::ZERO).min(weight)
+}
+
+/// Target and actual values in one unit, or why they cannot be compared.
+fn comparable(target: &Quantity, actual: &Quantity) -> Result<(Decimal, Decimal), &'static str> {
+    match (&target.unit, &actual.unit) {
+        (None, _) => Ok((target.value, actual.value)),
+        (Some(t), Some(a)) if t == a => Ok((target.value, actual.value)),
+        (Some(t), Some(a)) => match (
+            units::to_base(target.value, t),
+            units::to_base(actual.value, a),
+        ) {
+            (Some((dt, vt)), Some((da, va))) if dt == da => Ok((vt, va)),
+            _ => Err("实际值与目标值单位不同且无法换算，不能比较"),
+        },
+        (Some(_), None) => Ok((target.value, actual.value)),
+    }
+}
+
+/// Score of a comparison target (also used for plan values).
+fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
+    let met = op.holds(a, t);
+    if met {
+        return Outcome::new(
+            Verdict::Pass,
+            Some(weight),
+            format!("达标，得满分 {}", n(weight)),
+        );
+    }
+    let (score, formula) = match op {
+        Op::Ge | Op::Gt => {
+            if t <= Decimal::ZERO {
+                (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
+            } else {
+                let s = weight * a / t;
+                (s, format!("{} × {} ÷ {}", n(weight), n(a), n(t)))
+            }
+        }
+        Op::Le | Op::Lt => {
+            if t <= Decimal::ZERO || a <= Decimal::ZERO {
+                (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
+            } else {
+                let s = weight * t / a;
+                (s, format!("{} × {} ÷ {}", n(weight), n(t), n(a)))
+            }
+        }
+        Op::Eq => {
+            let (lo, hi) = if a < t { (a, t) } else { (t, a) };
+            if lo <= Decimal::ZERO {
+                (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
+            } else {
+                (
+                    weight * lo / hi,
+                    format!("{} × {} ÷ {}", n(weight), n(lo), n(hi)),
+                )
+            }
+        }
+    };
+    Outcome::new(Verdict::Fail, Some(clamp(score, weight)), formula)
+}
+
+/// Score of a range `[low, high]` (also used for approximate values).
+fn range(
+    (low, low_inc): (Decimal, bool),
+    (high, high_inc): (Decimal, bool),
+    a: Decimal,
+    weight: Decimal,
+) -> Outcome {
+    let above_low = if low_inc { a >= low } else { a > low };
+    let below_high = if high_inc { a <= high } else { a < high };
+    if above_low && below_high {
+        return Outcome::new(
+            Verdict::Pass,
+            Some(weight),
+            format!("在区间内，得满分 {}", n(weight)),
+        );
+    }
+    let (score, formula) = if !above_low {
+        if low <= Decimal::ZERO || a <= Decimal::ZERO {
+            (Decimal::ZERO, "低于下限，得 0".to_owned())
+        } else {
+            (
+                weight * a / low,
+                format!("{} × {} ÷ {}", n(weight), n(a), n(low)),
+            )
+        }
+    } else if a <= Decimal::ZERO || high <= Decimal::ZERO {
+        (Decimal::ZERO, "高于上限，得 0".to_owned())
+    } else {
+        (
+            weight * high / a,
+            format!("{} × {} ÷ {}", n(weight), n(high), n(a)),
+        )
+    };
+    let mut o = Outcome::new(Verdict::Fail, Some(clamp(score, weight)), formula);
+    o.rules.push("default.formula.range".into());
+    o
+}
+
+/// Months from `target` to `done` (positive: late), comparing year and month.
+fn months_late(done: CalendarDate, target: CalendarDate) -> i64 {
+    // A date without a year is in the year of the other one.
+    let done_year = done.year.or(target.year).unwrap_or(0) as i64;
+    let target_year = target.year.or(done.year).unwrap_or(0) as i64;
+    (done_year * 12 + done.month as i64) - (target_year * 12 + target.month as i64)
+}
+
+fn deadline(
+    op: Op,
+    target: CalendarDate,
+    done: CalendarDate,
+    weight: Decimal,
+    m: &Methodology,
+) -> Outcome {
+    let months = months_late(done, target);
+    let day_order = match (done.day, target.day) {
+        (Some(a), Some(b)) => Some(a.cmp(&b)),
+        _ => None,
+    };
+    // The order of the done date against the target date, where the precision allows.
+    let order = match months.cmp(&0) {
+        Ordering::Equal if target.day.is_some() => match day_order {
+            Some(o) => o,
+            None => return Outcome::review("完成日期只写到月份，无法判断是否在规定日期前完成"),
+        },
+        o => o,
+    };
+    let on_time = match op {
+        Op::Lt => order == Ordering::Less,
+        Op::Le => order != Ordering::Greater,
+        Op::Eq => order == Ordering::Equal,
+        Op::Ge => order != Ordering::Less,
+        Op::Gt => order == Ordering::Greater,
+    };
+    if on_time {
+        return Outcome::new(
+            Verdict::Pass,
+            Some(weight),
+            format!("按期完成，得满分 {}", n(weight)),
+        );
+    }
+    match &m.deadline_penalty_per_month {
+        Some(p) => {
+            let late = Decimal::from(months.max(1));
+            let share = (Decimal::ONE - p.value * late).max(Decimal::ZERO);
+            let mut o = Outcome::new(
+                Verdict::Fail,
+                Some(clamp(weight * share, weight)),
+                format!(
+                    "逾期 {late} 个月，{} × (1 − {} × {late})",
+                    n(weight),
+                    n(p.value)
+                ),
+            );
+            o.rules.push(p.rule.clone());
+            o
+        }
+        None => Outcome::new(Verdict::Fail, Some(Decimal::ZERO), "逾期完成，得 0"),
+    }
+}
+
+fn grade_outcome(
+    share: Decimal,
+    grade: Option<Grade>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Outcome {
+    let achieved = m.grade(Grade::Achieved);
+    let pass = match grade {
+        Some(g) => g == Grade::Achieved,
+        None => share >= achieved.min_share,
+    };
+    let share = share.max(Decimal::ZERO).min(Decimal::ONE);
+    let label = grade.map(Grade::as_str).unwrap_or("评定比例");
+    let mut o = Outcome::new(
+        if pass { Verdict::Pass } else { Verdict::Fail },
+        Some(weight * share),
+        format!(
+            "{label}：{} × {}%",
+            n(weight),
+            n(share * Decimal::ONE_HUNDRED)
+        ),
+    );
+    if let Some(g) = grade {
+        o.rules.push(m.grade(g).rule.clone());
+    }
+    o
+}
+
+/// Score one indicator. `plan` is the plan value supplied with the actuals, for plan targets.
+pub fn score(
+    target: &Target,
+    actual: &Actual,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Outcome {
+    let mut remarks = Vec::new();
+    if let Actual::Quantity {
+        unit_from_target,
+        copied_comparator,
+        ..
+    } = actual
+    {
+        if *unit_from_target {
+            remarks.push("实际值未写单位，按目标值单位读取");
+        }
+        if *copied_comparator {
+            remarks.push("实际值照抄了目标的比较符，按其数值读取");
+        }
+    }
+    let mut outcome = match (target, actual) {
+        (Target::Empty, _) => Outcome::invalid("年度指标值为空，无法评价"),
+        (Target::Error { message }, _) => Outcome::invalid(message.message()),
+        (_, Actual::Missing) => Outcome::new(
+            Verdict::Missing,
+            Some(Decimal::ZERO),
+            "未填写实际完成值，得 0",
+        ),
+        (Target::Compare { op, quantity }, Actual::Quantity { quantity: a, .. }) => {
+            match comparable(quantity, a) {
+                Ok((t, a)) => compare(*op, t, a, weight),
+                Err(why) => Outcome::invalid(why),
+            }
+        }
+        (Target::Range { low, high, unit }, Actual::Quantity { quantity: a, .. }) => {
+            let lowq = Quantity::new(low.value, unit.clone());
+            let highq = Quantity::new(high.value, unit.clone());
+            match (comparable(&lowq, a), comparable(&highq, a)) {
+                (Ok((l, a)), Ok((h, _))) => {
+                    range((l, low.inclusive), (h, high.inclusive), a, weight)
+                }
+                _ => Outcome::invalid("实际值与目标值单位不同且无法换算，不能比较"),
+            }
+        }
+        (Target::Approximate { quantity }, Actual::Quantity { quantity: a, .. }) => {
+            match comparable(quantity, a) {
+                Ok((t, a)) => {
+                    let tol = m.approximate_tolerance.value;
+                    let spread = (t * tol).abs();
+                    let mut o = range((t - spread, true), (t + spread, true), a, weight);
+                    o.rules.push(m.approximate_tolerance.rule.clone());
+                    o
+                }
+                Err(why) => Outcome::invalid(why),
+            }
+        }
+        (Target::Boolean { expected }, Actual::YesNo(b)) => {
+            if b == expected {
+                Outcome::new(
+                    Verdict::Pass,
+                    Some(weight),
+                    format!("符合要求，得满分 {}", n(weight)),
+                )
+            } else {
+                Outcome::new(Verdict::Fail, Some(Decimal::ZERO), "不符合要求，得 0")
+            }
+        }
+        (Target::Boolean { expected: true }, Actual::Done) => Outcome::new(
+            Verdict::Pass,
+            Some(weight),
+            format!("已完成，得满分 {}", n(weight)),
+        ),
+        (Target::Plan { op }, Actual::Quantity { quantity: a, .. }) => match plan {
+            Some(Actual::Quantity { quantity: p, .. }) => match comparable(p, a) {
+                Ok((p, a)) => {
+                    let mut o = compare(*op, p, a, weight);
+                    o.formula = format!("对照计划值 {}：{}", n(p), o.formula);
+                    o
+                }
+                Err(why) => Outcome::invalid(why),
+            },
+            _ => Outcome::review("计划类指标未提供计划值（actuals 文件的 plan），需人工核对"),
+        },
+        (Target::Deadline { op, date }, Actual::Date(done)) => {
+            deadline(*op, *date, *done, weight, m)
+        }
+        (Target::Deadline { .. }, Actual::YesNo(true) | Actual::Done) => Outcome::new(
+            Verdict::Pass,
+            Some(weight),
+            format!("按期完成，得满分 {}", n(weight)),
+        ),
+        (Target::Deadline { .. }, Actual::YesNo(false)) => {
+            Outcome::new(Verdict::Fail, Some(Decimal::ZERO), "未按期完成，得 0")
+        }
+        (Target::Qualitative { .. }, Actual::Grade(g)) => {
+            grade_outcome(m.grade(*g).default_share, Some(*g), weight, m)
+        }
+        (Target::Qualitative { .. }, Actual::Share(s)) => grade_outcome(*s, None, weight, m),
+        (Target::Qualitative { .. }, _) => {
+            Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例")
+        }
+        (_, Actual::Done) => Outcome::review("实际值只写“完成”，未给出数值，需人工核对"),
+        (_, Actual::Grade(_) | Actual::Share(_)) => {
+            Outcome::review("实际值是评定等级，但目标可量化，需人工核对")
+        }
+        (_, Actual::Text(_)) => Outcome::review("实际值无法读取为数值或结论，需人工核对"),
+        (_, _) => Outcome::invalid("实际值的类型与目标不符，不能比较"),
+    };
+    outcome.remarks.extend(remarks);
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::actual::read;
+    use crate::target::{Context, parse};
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn run(target: &str, indicator: &str, actual: &str, weight: &str) -> Outcome {
+        let ctx = Context::default().with_indicator(Some(indicator));
+        let t = parse(target, &ctx).target;
+        let a = read(actual, &t, Some(indicator), Some(2023));
+        score(&t, &a, None, d(weight), &Methodology::default())
+    }
+
+    fn shown(o: &Outcome) -> Decimal {
+        Methodology::default().show(o.score.unwrap())
+    }
+
+    #[test]
+    fn higher_is_better_partial_credit() {
+        let o = run("≥90%", "满意度", "85%", "10");
+        assert_eq!(o.verdict, Verdict::Fail);
+        assert_eq!(shown(&o), d("9.44"));
+        assert_eq!(o.formula, "10 × 85 ÷ 90");
+    }
+
+    #[test]
+    fn lower_is_better_partial_credit() {
+        let o = run("≤5个工作日", "办结时间", "6个工作日", "10");
+        assert_eq!(o.verdict, Verdict::Fail);
+        assert_eq!(shown(&o), d("8.33"));
+    }
+
+    #[test]
+    fn exceeding_never_scores_above_the_weight() {
+        let o = run("≥90%", "满意度", "120%", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Pass, Some(d("10"))));
+        let o = run("≤5个工作日", "办结时间", "0个工作日", "10");
+        assert_eq!(o.score, Some(d("10")));
+    }
+
+    #[test]
+    fn strict_operators_are_met_only_strictly() {
+        let o = run(">95%", "可用性", "95%", "10");
+        assert_eq!(o.verdict, Verdict::Fail);
+        assert_eq!(o.score, Some(d("10")));
+    }
+
+    #[test]
+    fn a_missed_zero_target_scores_zero() {
+        let o = run("0起", "办公安全性", "1起", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("0"))));
+        let o = run("0起", "办公安全性", "0起", "10");
+        assert_eq!(o.verdict, Verdict::Pass);
+    }
+
+    #[test]
+    fn units_convert_and_dimensions_never_silently_pass() {
+        let o = run("518万人以上", "实缴人数", "523万人", "10");
+        assert_eq!(o.verdict, Verdict::Pass);
+        let o = run("≤4秒", "响应时间", "0.05分钟", "10");
+        assert_eq!(o.verdict, Verdict::Pass);
+        let o = run("≤4秒", "响应时间", "4%", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Invalid, None));
+    }
+
+    #[test]
+    fn qualitative_grades_use_the_bands() {
+        let o = run("正常开展", "保障工作正常开展", "部分达成", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("7.0"))));
+        let o = run("正常开展", "保障工作正常开展", "达成", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Pass, Some(d("10"))));
+        let o = run("正常开展", "保障工作正常开展", "", "10");
+        assert_eq!(o.verdict, Verdict::Missing);
+        let o = run("正常开展", "保障工作正常开展", "工作开展顺利", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Review, None));
+    }
+
+    #[test]
+    fn done_against_a_number_goes_to_review() {
+        let o = run("≥95%", "完成率", "已完成", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Review, None));
+    }
+
+    #[test]
+    fn ranges_and_deadlines() {
+        let o = run("90%-95%", "比例", "99%", "10");
+        assert_eq!(o.verdict, Verdict::Fail);
+        assert_eq!(shown(&o), d("9.60"));
+        let o = run("9月前", "完成时间", "7月", "10");
+        assert_eq!(o.verdict, Verdict::Pass);
+        let o = run("9月前", "完成时间", "9月", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("0"))));
+        let o = run("2023年12月31日前", "完成时间", "2023年11月20日", "10");
+        assert_eq!(o.verdict, Verdict::Pass);
+        let o = run("年底前", "完成时间", "按期完成", "10");
+        assert_eq!(o.verdict, Verdict::Pass);
+    }
+
+    #[test]
+    fn yes_no_targets() {
+        let o = run("是否及时完成支付工作", "支付及时性", "是", "5");
+        assert_eq!((o.verdict, o.score), (Verdict::Pass, Some(d("5"))));
+        let o = run("是否及时完成支付工作", "支付及时性", "否", "5");
+        assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("0"))));
+    }
+}
