@@ -11,5 +11,6 @@
 //! The command line lives in [`cli`]; it only parses arguments and wires the stages together.
 
 pub mod cli;
+pub mod finding;
 pub mod table;
 pub mod target;
