@@ -8,7 +8,7 @@
 //!
 //! Inside: [`decode`] (bytes → text), `grid` (text or sheet → positioned cells), `columns`
 //! (header and column roles), `target_table` and `self_eval` (the two layouts), `indicator_cell`
-//! (splitting a 绩效指标 cell), `integrity` (sum checks), [`model`] (the types), [`source`]
+//! (splitting a 绩效指标 cell), `integrity` (sum checks), [`view`] (the tree as text), [`model`] (the types), [`source`]
 //! (positions). Targets are kept raw; parsing them is [`crate::target`]'s job.
 
 mod amount;
@@ -21,6 +21,7 @@ pub mod model;
 mod self_eval;
 pub mod source;
 mod target_table;
+pub mod view;
 
 use std::path::Path;
 
