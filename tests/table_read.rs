@@ -352,9 +352,7 @@ fn truncated_file_and_extra_columns() {
     let doc = table::read_str("cut.tsv", cut, &ReadOptions::default()).unwrap();
     assert_eq!(doc.findings[0].code, codes::ROW_TOO_SHORT);
     assert_eq!(doc.rows_skipped, 1);
-    let extra = seed
-        .replacen("年度计划数。2、", "年度计划数。2、", 1)
-        .replacen("90%以上。", "90%以上。\t多余\t更多", 1);
+    let extra = seed.replacen("90%以上。", "90%以上。\t多余\t更多", 1);
     let doc = table::read_str("extra.tsv", &extra, &ReadOptions::default()).unwrap();
     assert_eq!(doc.findings.len(), 1);
     assert_eq!(doc.findings[0].code, codes::EXTRA_CELLS);

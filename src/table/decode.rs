@@ -45,19 +45,20 @@ pub(crate) fn decode(
     if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty { name: name.into() });
     }
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        if enc != UTF_8 && choice == EncodingChoice::Auto {
-            // UTF-16 text, as Excel's "Unicode text" saves it
-            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-            if had_errors {
-                return Err(ReadError::Decode {
-                    name: name.into(),
-                    encoding: enc.name(),
-                    offset: 0,
-                });
-            }
-            return finish(name, text.into_owned(), enc.name());
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes)
+        && enc != UTF_8
+        && choice == EncodingChoice::Auto
+    {
+        // UTF-16 text, as Excel's "Unicode text" saves it
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(ReadError::Decode {
+                name: name.into(),
+                encoding: enc.name(),
+                offset: 0,
+            });
         }
+        return finish(name, text.into_owned(), enc.name());
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let utf8 = std::str::from_utf8(body);

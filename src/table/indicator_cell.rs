@@ -72,20 +72,21 @@ fn item_starts(text: &str) -> Vec<(u32, usize, usize)> {
                 Some('.') => !rest[1..].starts_with(|ch: char| ch.is_ascii_digit()),
                 _ => false,
             };
-            if sep_ok && digits_end - i <= 4 {
-                if let Ok(n) = text[i..digits_end].parse::<u32>() {
-                    let end = digits_end + sep.map(char::len_utf8).unwrap_or(0);
-                    out.push((n, i, end));
-                    // skip past the separator
-                    while let Some(&(j, _)) = iter.peek() {
-                        if j >= end {
-                            break;
-                        }
-                        iter.next();
+            if sep_ok
+                && digits_end - i <= 4
+                && let Ok(n) = text[i..digits_end].parse::<u32>()
+            {
+                let end = digits_end + sep.map(char::len_utf8).unwrap_or(0);
+                out.push((n, i, end));
+                // skip past the separator
+                while let Some(&(j, _)) = iter.peek() {
+                    if j >= end {
+                        break;
                     }
-                    prev = sep;
-                    continue;
+                    iter.next();
                 }
+                prev = sep;
+                continue;
             }
         }
         prev = Some(c);
@@ -285,7 +286,7 @@ mod tests {
     fn errors() {
         assert_eq!(split("物业管理"), Err(SplitError::NoNumbering));
         assert!(matches!(
-            split("说明：1、产出指标：a，年度指标值：b"),
+            split("说明。1、产出指标：a，年度指标值：b"),
             Err(SplitError::TextBeforeFirst(_))
         ));
         assert!(matches!(

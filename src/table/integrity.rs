@@ -133,7 +133,11 @@ pub(crate) fn check(doc: &Document, rows_skipped: bool) -> Vec<Finding> {
                     codes::SUM_UNCHECKED,
                     Severity::Info,
                     src,
-                    t.at.with_len(t.amounts.total.as_ref().map(|_| 0).unwrap_or(0)),
+                    t.amounts
+                        .total
+                        .as_ref()
+                        .map(|a| a.at)
+                        .unwrap_or(t.at.with_len(0)),
                     "表中有行未读取，未核对合计行与各单位之和",
                 )
                 .label("未核对"),

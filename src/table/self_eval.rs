@@ -284,10 +284,10 @@ fn joined_target(ctx: &Ctx<'_>, h: &Header, row: &Row) -> (String, Option<crate:
     if let Some(v) = value {
         text.push_str(&v.text);
     }
-    if let Some(m) = measure {
-        if !text.ends_with(m.text.as_str()) {
-            text.push_str(&m.text);
-        }
+    if let Some(m) = measure
+        && !text.ends_with(m.text.as_str())
+    {
+        text.push_str(&m.text);
     }
     let at = value.or(nature).or(measure).map(|c| c.location(ctx.source));
     (text, at)
