@@ -113,6 +113,11 @@ fn bom_crlf_and_forced_encodings_read_alike() {
     };
     let doc = table::read_bytes("t.txt", &gbk, &forced).unwrap();
     assert!(shape(&doc) == base);
+    // UTF-16LE with BOM, as Excel's "Unicode text" saves it
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(seed.encode_utf16().flat_map(u16::to_le_bytes));
+    let doc = table::read_bytes("t.txt", &utf16, &ReadOptions::default()).unwrap();
+    assert!(shape(&doc) == base);
     let doc = table::read_str("t.tsv", &seed, &ReadOptions::default()).unwrap();
     assert!(shape(&doc) == base);
     // GBK bytes forced as UTF-8: a clear error, with the byte offset

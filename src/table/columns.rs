@@ -180,9 +180,16 @@ impl Header {
     }
 }
 
+/// Longest cell considered as a header name.
+const MAX_HEADER_BYTES: usize = 256;
+
 /// A header name reduced for matching: no spaces, no bracketed parts, lowercase.
 pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::new();
+    if s.len() > MAX_HEADER_BYTES {
+        // no header name is this long; do not copy a huge cell
+        return out;
+    }
     let mut depth = 0u32;
     for c in s.chars() {
         match c {
