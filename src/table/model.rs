@@ -168,6 +168,9 @@ pub struct IndicatorSource {
     pub target: Location,
     /// The actual, where present.
     pub actual: Option<Location>,
+    /// The punctuation that ended the item in a 绩效指标 cell (zero-length where there is none);
+    /// `None` for sheets.
+    pub terminator: Option<Location>,
 }
 
 /// Everything read from one table.

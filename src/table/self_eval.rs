@@ -257,6 +257,7 @@ pub(crate) fn read(
                 name: name_at,
                 target: target_at.unwrap_or(name_at.with_len(0)),
                 actual: actual_cell.as_ref().map(|c| c.location(ctx.source)),
+                terminator: None,
             },
         });
     }

@@ -192,6 +192,7 @@ pub(crate) fn read(
                                 name: loc(item.name.clone()),
                                 target: loc(item.target.clone()),
                                 actual: None,
+                                terminator: Some(loc(item.terminator.clone())),
                             },
                         });
                         let expected = k as u32 + 1;
