@@ -58,3 +58,4 @@ fn read_errors() {
     }
     insta::assert_snapshot!("read_errors", out);
 }
+fixture_snapshot!(two_row_header, "two-row-header.tsv");

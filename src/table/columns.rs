@@ -249,6 +249,35 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
     None
 }
 
+/// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)
+/// into `header`: when every filled cell of `row` names a role of the layout, those roles are
+/// added for their columns and the row is consumed (returns true).
+pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
+    let table = match header.layout {
+        Layout::TargetTable => TARGET_TABLE,
+        Layout::SelfEvaluation => SELF_EVALUATION,
+    };
+    let mut found = Vec::new();
+    for (i, cell) in row.filled() {
+        let n = normalize(&cell.text);
+        match table.iter().find(|(_, names)| names.contains(&n.as_str())) {
+            Some((r, _)) => found.push((*r, i)),
+            None => return false,
+        }
+    }
+    if found.is_empty() {
+        return false;
+    }
+    for (r, i) in found {
+        if header.col(r).is_none() {
+            header.roles.push((r, i));
+            header.unknown.retain(|&u| u != i);
+            header.width = header.width.max(i + 1);
+        }
+    }
+    true
+}
+
 /// Whether `row` repeats a header (as multi-page exports do): half or more of its cells are
 /// header names of `header`'s layout.
 pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {

@@ -391,7 +391,7 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         }
         preamble_line(row, &mut preamble);
     }
-    let Some((header_index, header)) = header_at else {
+    let Some((mut header_index, mut header)) = header_at else {
         return Err(if rows.iter().all(Row::is_blank) {
             ReadError::Empty {
                 name: source.name.clone(),
@@ -402,6 +402,17 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
             }
         });
     };
+    // a second header row under merged cells
+    if let Some(next) = rows[header_index + 1..].iter().position(|r| !r.is_blank())
+        && columns::merge_subheader(&mut header, &rows[header_index + 1 + next])
+    {
+        header_index += 1 + next;
+    }
+    let header_row = rows
+        .iter()
+        .take(header_index + 1)
+        .rposition(|r| columns::detect(r).is_some())
+        .unwrap_or(header_index);
     let mut ctx = Ctx {
         source: &source,
         findings: Vec::new(),
@@ -410,7 +421,7 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         data_skipped: false,
     };
     for &col in &header.unknown {
-        if let Some(cell) = rows[header_index].cell(col) {
+        if let Some(cell) = rows[header_row].cell(col) {
             let f = ctx
                 .finding(
                     codes::COLUMN_IGNORED,

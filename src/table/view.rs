@@ -70,7 +70,8 @@ pub fn tree(doc: &Document) -> String {
     const UNIT_INDENT: &str = "";
     const PROJECT_INDENT: &str = "  ";
     const INDICATOR_INDENT: &str = "      ";
-    let mut name_w = "合计".width();
+    const NAME_HEAD: &str = "名称（金额：万元）";
+    let mut name_w = NAME_HEAD.width();
     for u in &doc.units {
         name_w = name_w.max(UNIT_INDENT.width() + unit_label(&u.name).width());
         for p in &u.projects {
@@ -103,7 +104,7 @@ pub fn tree(doc: &Document) -> String {
         s
     };
     if show_amounts {
-        let mut line = pad("名称（金额：万元）", name_w);
+        let mut line = pad(NAME_HEAD, name_w);
         for k in 0..4 {
             line.push_str("  ");
             line.push_str(&pad_left(heads[k], amount_w[k]));
