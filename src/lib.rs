@@ -12,6 +12,7 @@
 
 pub mod cli;
 pub mod eval;
+pub mod finding;
 pub mod report;
 pub mod table;
 pub mod target;

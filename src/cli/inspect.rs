@@ -1,15 +1,75 @@
-//! `jixiao inspect TABLE`: the tree a table reads as, and its integrity findings.
+//! `jixiao inspect TABLE`: the tree a table reads as, with counts, and its findings.
+//!
+//! `--format table` (default) prints the tree aligned by display width, then a one-line list of
+//! findings; the full diagnostics (with labels under the characters) go to stderr. `--format
+//! json` prints the findings JSON of SPEC §3 only. Exit 0 when the table was read, 2 when not.
 
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
+
+use crate::table::{self, EncodingChoice, ReadOptions, view};
+
+/// Output format of `inspect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// 树形表格（中文）
+    #[default]
+    Table,
+    /// SPEC §3 的 findings JSON
+    Json,
+}
 
 /// Arguments of `jixiao inspect`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 目标表或自评表文件（.tsv .txt .csv .xlsx）
     pub table: PathBuf,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// 文本文件的编码：auto、utf-8、gbk
+    #[arg(long, default_value = "auto")]
+    pub encoding: EncodingChoice,
+    /// 工作簿中要读取的工作表（默认第一个）
+    #[arg(long)]
+    pub sheet: Option<String>,
 }
 
-pub fn run(_args: Args) -> u8 {
-    eprintln!("inspect: not built yet");
-    super::exit::USAGE
+pub fn run(args: Args) -> u8 {
+    let opts = ReadOptions {
+        encoding: args.encoding,
+        sheet: args.sheet.clone(),
+        format: None,
+    };
+    let doc = match table::read_path(&args.table, &opts) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            return super::exit::USAGE;
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let written = match args.format {
+        OutputFormat::Json => writeln!(stdout, "{}", view::findings_json(&doc)),
+        OutputFormat::Table => {
+            let colour = std::io::stderr().is_terminal();
+            let theme = if colour {
+                miette::GraphicalTheme::unicode()
+            } else {
+                miette::GraphicalTheme::unicode_nocolor()
+            };
+            let handler = miette::GraphicalReportHandler::new_themed(theme);
+            let mut err = String::new();
+            for f in &doc.findings {
+                let _ = handler.render_report(&mut err, &f.diagnostic(&doc.source));
+            }
+            eprint!("{err}");
+            write!(stdout, "{}", view::tree(&doc))
+        }
+    };
+    match written {
+        Ok(()) => super::exit::OK,
+        // a closed pipe (`| head`) is not an error of the input
+        Err(_) => super::exit::OK,
+    }
 }

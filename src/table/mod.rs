@@ -1,1 +1,520 @@
-//! Table readers: target tables and self-evaluation sheets into units → projects → indicators.
+//! Table readers: target tables (项目支出绩效目标表, SPEC §4.1) and flat self-evaluation sheets
+//! (绩效自评表, SPEC §4.2) into one model, department → units → projects → indicators.
+//!
+//! The door: [`read_path`] for a file, [`read_bytes`] for bytes in memory (a web upload),
+//! [`read_str`] for text already decoded; each returns a [`Document`] or a [`ReadError`] when
+//! the input cannot be read at all. A malformed row never stops the read: it becomes a
+//! [`Finding`] in [`Document::findings`] and is counted in [`Document::rows_skipped`].
+//!
+//! Inside: [`decode`] (bytes → text), `grid` (text or sheet → positioned cells), `columns`
+//! (header and column roles), `target_table` and `self_eval` (the two layouts), `indicator_cell`
+//! (splitting a 绩效指标 cell), `integrity` (sum checks), [`view`] (the tree as text), [`model`] (the types), [`source`]
+//! (positions). Targets are kept raw; parsing them is [`crate::target`]'s job.
+
+mod amount;
+mod columns;
+pub mod decode;
+mod grid;
+mod indicator_cell;
+mod integrity;
+pub mod model;
+mod self_eval;
+pub mod source;
+mod target_table;
+pub mod view;
+
+use std::path::Path;
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+pub use amount::format_amount;
+pub use decode::EncodingChoice;
+pub use model::{
+    Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
+    Layout, Project, Text, TotalRow, UnitRow,
+};
+pub use source::{CellAddr, Format, Location, SourceText};
+
+use crate::finding::{Finding, Severity, codes};
+use columns::Header;
+use grid::{Grid, Row};
+
+/// Largest input accepted, in bytes.
+pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest cell accepted, in bytes; a longer cell skips its row with `table.cell-too-long`.
+pub const MAX_CELL_BYTES: usize = 1024 * 1024;
+
+/// How to read a table.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Encoding of text input (`--encoding`).
+    pub encoding: EncodingChoice,
+    /// Sheet of a workbook (`--sheet`); the first sheet when `None`.
+    pub sheet: Option<String>,
+    /// Format, when it should not be taken from the file name.
+    pub format: Option<Format>,
+}
+
+/// Why an input could not be read at all.
+#[derive(Debug, Error, Diagnostic)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    #[error("无法读取 {name}：{source}")]
+    #[diagnostic(code(table::io), help("检查文件路径和读取权限"))]
+    Io {
+        /// File name.
+        name: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is empty.
+    #[error("{name} 是空文件")]
+    #[diagnostic(code(table::empty), help("导出目标表时请确认选择了有数据的工作表"))]
+    Empty {
+        /// File name.
+        name: String,
+    },
+    /// The input is not text (NUL bytes, control characters) nor a workbook.
+    #[error("{name} 不是文本表格，也不是 Excel 工作簿")]
+    #[diagnostic(
+        code(table::binary),
+        help("支持 .tsv .txt（制表符分隔）、.csv 和 .xlsx；Excel 中可用“另存为”导出")
+    )]
+    Binary {
+        /// File name.
+        name: String,
+    },
+    /// The bytes are not valid in the encoding.
+    #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
+    #[diagnostic(
+        code(table::decode),
+        help("用 --encoding 指定编码：auto、utf-8 或 gbk")
+    )]
+    Decode {
+        /// File name.
+        name: String,
+        /// The encoding tried.
+        encoding: &'static str,
+        /// Byte offset of the first bad sequence.
+        offset: usize,
+    },
+    /// The workbook could not be opened.
+    #[error("无法打开工作簿 {name}：{message}")]
+    #[diagnostic(
+        code(table::workbook),
+        help("确认文件是 .xlsx 工作簿，且没有加密或损坏")
+    )]
+    Workbook {
+        /// File name.
+        name: String,
+        /// What calamine said.
+        message: String,
+    },
+    /// `--sheet` names a sheet the workbook does not have.
+    #[error("工作簿 {name} 中没有工作表「{sheet}」")]
+    #[diagnostic(code(table::no_sheet), help("可用的工作表：{available}"))]
+    NoSheet {
+        /// File name.
+        name: String,
+        /// The sheet asked for.
+        sheet: String,
+        /// The sheets there are.
+        available: String,
+    },
+    /// No row looks like a header.
+    #[error("{name} 中找不到表头行")]
+    #[diagnostic(
+        code(table::no_header),
+        help(
+            "目标表的表头需有 项目名称、总计、绩效目标/绩效指标 等列；\
+             自评表的表头需有 项目、三级指标、年度指标值 等列"
+        )
+    )]
+    NoHeader {
+        /// File name.
+        name: String,
+    },
+    /// The input is larger than [`MAX_INPUT_BYTES`].
+    #[error("{name} 太大（{bytes} 字节），超过 {max} 字节的上限")]
+    #[diagnostic(code(table::too_large), help("按单位拆分后分别检查"))]
+    TooLarge {
+        /// File name.
+        name: String,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        max: u64,
+    },
+}
+
+/// Reads the table at `path`. Its display form is the file name used in findings.
+pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError> {
+    let name = path.display().to_string();
+    let io = |source| ReadError::Io {
+        name: name.clone(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            name,
+            bytes: meta.len(),
+            max: MAX_INPUT_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    read_bytes(&name, &bytes, opts)
+}
+
+/// Reads a table from bytes; `name` gives the format by its extension (unless
+/// [`ReadOptions::format`] says) and names the input in findings.
+pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Document, ReadError> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            name: name.into(),
+            bytes: bytes.len() as u64,
+            max: MAX_INPUT_BYTES,
+        });
+    }
+    let format = opts.format.or_else(|| format_from_name(name));
+    let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0");
+    let grid = if format == Some(Format::Xlsx) || (format.is_none() && is_workbook) {
+        if bytes.is_empty() {
+            return Err(ReadError::Empty { name: name.into() });
+        }
+        if !is_workbook {
+            return Err(ReadError::Workbook {
+                name: name.into(),
+                message: "文件内容不是 Excel 工作簿".into(),
+            });
+        }
+        grid::from_workbook(name, bytes.to_vec(), opts.sheet.as_deref())?
+    } else {
+        if is_workbook {
+            return Err(ReadError::Binary { name: name.into() });
+        }
+        let decoded = decode::decode(name, bytes, opts.encoding)?;
+        let format = format.unwrap_or_else(|| sniff_delimiter(&decoded.text));
+        grid::from_text(name, decoded.text, format, decoded.encoding)
+    };
+    build(grid)
+}
+
+/// Reads a table from text already decoded (tab- or comma-separated, by `name`'s extension or
+/// [`ReadOptions::format`]).
+pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, ReadError> {
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty { name: name.into() });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let format = match opts.format.or_else(|| format_from_name(name)) {
+        Some(Format::Xlsx) | None => sniff_delimiter(text),
+        Some(f) => f,
+    };
+    build(grid::from_text(name, text.to_owned(), format, "UTF-8"))
+}
+
+fn format_from_name(name: &str) -> Option<Format> {
+    let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" => Some(Format::Csv),
+        "tsv" | "tab" => Some(Format::Tsv),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Format::Xlsx),
+        _ => None,
+    }
+}
+
+/// `.txt` and unknown names: tabs if the text has any, else commas if it has any.
+fn sniff_delimiter(text: &str) -> Format {
+    let head = &text[..source::floor_char_boundary(text, 64 * 1024)];
+    if head.contains('\t') || !head.contains(',') {
+        Format::Tsv
+    } else {
+        Format::Csv
+    }
+}
+
+/// State shared by the layout readers: the source, findings and row counts.
+pub(crate) struct Ctx<'a> {
+    pub source: &'a source::SourceText,
+    pub findings: Vec<Finding>,
+    pub rows_read: usize,
+    pub rows_skipped: usize,
+    /// Whether a data row (not a note) was skipped: sums that may depend on it are unchecked.
+    pub data_skipped: bool,
+}
+
+impl Ctx<'_> {
+    /// Records a finding for a row that is skipped.
+    pub fn skip(&mut self, finding: Finding) {
+        self.findings.push(finding);
+        self.rows_skipped += 1;
+        self.data_skipped = true;
+    }
+
+    /// A finding at `at`.
+    pub fn finding(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        at: Location,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::at_location(code, severity, self.source, at, message)
+    }
+
+    /// The location of a whole row (its first cell's line, from the row start).
+    pub fn row_location(&self, row: &Row) -> Location {
+        match row.cells.first().and_then(|c| c.addr) {
+            Some(addr) => Location {
+                offset: row.range.start,
+                len: row.range.len(),
+                line: addr.row,
+                column: 1,
+                cell: Some(addr),
+            },
+            None => self.source.locate(row.range.clone()),
+        }
+    }
+
+    /// Checks a data row's shape against the header: too few cells is an error (row skipped,
+    /// returns false); non-empty cells beyond the header a warning.
+    pub fn check_shape(&mut self, header: &Header, row: &Row) -> bool {
+        if row.cells.len() < header.width {
+            let last = row.cells.last().map(|c| c.location(self.source));
+            let at = last.unwrap_or_else(|| self.row_location(row));
+            let f = self
+                .finding(
+                    codes::ROW_TOO_SHORT,
+                    Severity::Error,
+                    at,
+                    format!(
+                        "这一行只有 {} 列，表头有 {} 列；该行未读取",
+                        row.cells.len(),
+                        header.width
+                    ),
+                )
+                .label(format!("第 {} 列之后就结束了", row.cells.len()))
+                .help("检查该行是否被截断，或少了分隔符（制表符/逗号）");
+            self.skip(f);
+            return false;
+        }
+        if let Some((i, cell)) = row.filled().find(|(i, _)| *i >= header.width) {
+            let at = cell.location(self.source);
+            let f = self
+                .finding(
+                    codes::EXTRA_CELLS,
+                    Severity::Warning,
+                    at,
+                    format!(
+                        "第 {} 列超出表头（表头只有 {} 列），该列及其后的内容未读取",
+                        i + 1,
+                        header.width
+                    ),
+                )
+                .label("表头之外的内容")
+                .help("删去多余的内容，或在表头补上列名");
+            self.findings.push(f);
+        }
+        true
+    }
+}
+
+/// What the preamble says.
+#[derive(Debug, Default)]
+struct Preamble {
+    department: Option<String>,
+    unit: Option<String>,
+    money_unit: Option<String>,
+}
+
+/// Reads `部门名称：…`, `单位名称：…`, `单位：万元` from a row with one or two filled cells.
+/// Returns whether the row is a preamble line.
+fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
+    let filled: Vec<&str> = row.filled().map(|(_, c)| c.text.as_str()).collect();
+    if filled.is_empty() || filled.len() > 2 {
+        return false;
+    }
+    let joined = filled.join("");
+    let Some(colon) = joined.find([':', '：']) else {
+        return filled.len() == 1 && is_title(&joined);
+    };
+    let key = columns::normalize(&joined[..colon]);
+    let value = joined[colon..]
+        .trim_start_matches([':', '：'])
+        .trim()
+        .to_string();
+    if value.is_empty() {
+        return false;
+    }
+    match key.as_str() {
+        "部门名称" | "部门" | "主管部门" | "预算部门" => {
+            p.department.get_or_insert(value);
+            true
+        }
+        "单位名称" | "预算单位" | "填报单位" | "编制单位" | "资金使用单位" => {
+            p.unit.get_or_insert(value);
+            true
+        }
+        "单位" | "金额单位" | "计量单位" => {
+            if matches!(value.as_str(), "元" | "万元" | "千元" | "亿元") {
+                p.money_unit.get_or_insert(value);
+            } else {
+                p.unit.get_or_insert(value);
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+fn is_title(s: &str) -> bool {
+    ["绩效目标表", "自评表", "绩效目标申报表", "绩效表"]
+        .iter()
+        .any(|t| s.contains(t))
+}
+
+/// Finds the header, reads the preamble, and hands the data rows to the layout reader.
+fn build(grid: Grid) -> Result<Document, ReadError> {
+    let Grid { source, rows } = grid;
+    let mut preamble = Preamble::default();
+    let mut header_at = None;
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_blank() {
+            continue;
+        }
+        if let Some(h) = columns::detect(row) {
+            header_at = Some((i, h));
+            break;
+        }
+        preamble_line(row, &mut preamble);
+    }
+    let Some((mut header_index, mut header)) = header_at else {
+        return Err(if rows.iter().all(Row::is_blank) {
+            ReadError::Empty {
+                name: source.name.clone(),
+            }
+        } else {
+            ReadError::NoHeader {
+                name: source.name.clone(),
+            }
+        });
+    };
+    // a second header row under merged cells
+    if let Some(next) = rows[header_index + 1..].iter().position(|r| !r.is_blank())
+        && columns::merge_subheader(&mut header, &rows[header_index + 1 + next])
+    {
+        header_index += 1 + next;
+    }
+    let header_row = rows
+        .iter()
+        .take(header_index + 1)
+        .rposition(|r| columns::detect(r).is_some())
+        .unwrap_or(header_index);
+    let mut ctx = Ctx {
+        source: &source,
+        findings: Vec::new(),
+        rows_read: 0,
+        rows_skipped: 0,
+        data_skipped: false,
+    };
+    for &col in &header.unknown {
+        if let Some(cell) = rows[header_row].cell(col) {
+            let f = ctx
+                .finding(
+                    codes::COLUMN_IGNORED,
+                    Severity::Info,
+                    cell.location(&source),
+                    format!("不认识的列「{}」，其内容未读取", cell.text),
+                )
+                .label("未知列名");
+            ctx.findings.push(f);
+        }
+    }
+    let mut data: Vec<&Row> = Vec::new();
+    for row in &rows[header_index + 1..] {
+        if row.is_blank() || columns::is_repeated_header(row, &header) {
+            continue;
+        }
+        if preamble_line(row, &mut preamble) {
+            continue;
+        }
+        ctx.rows_read += 1;
+        if let Some((_, cell)) = row.filled().find(|(_, c)| c.text.len() > MAX_CELL_BYTES) {
+            let at = cell.location(&source).with_len(0);
+            let f = ctx
+                .finding(
+                    codes::CELL_TOO_LONG,
+                    Severity::Error,
+                    at,
+                    format!(
+                        "单元格有 {} 字节，超过 {} 字节的上限；该行未读取",
+                        cell.text.len(),
+                        MAX_CELL_BYTES
+                    ),
+                )
+                .label("过长的单元格从这里开始")
+                .help("检查是否缺少换行或引号未闭合，导致多行被并入一个单元格");
+            ctx.skip(f);
+            continue;
+        }
+        if is_note(row) {
+            let cell = row.filled().next().map(|(_, c)| c.location(&source));
+            let at = cell.unwrap_or_else(|| ctx.row_location(row));
+            let f = ctx
+                .finding(
+                    codes::ROW_IGNORED,
+                    Severity::Info,
+                    at,
+                    "这一行是注释或说明，未作为数据读取",
+                )
+                .label("说明行");
+            ctx.findings.push(f);
+            ctx.rows_skipped += 1;
+            continue;
+        }
+        data.push(row);
+    }
+    let layout = header.layout;
+    let (total, units) = match layout {
+        Layout::TargetTable => target_table::read(&mut ctx, &header, &data),
+        Layout::SelfEvaluation => (
+            None,
+            self_eval::read(&mut ctx, &header, &data, preamble.unit.as_deref()),
+        ),
+    };
+    let Ctx {
+        mut findings,
+        rows_read,
+        rows_skipped,
+        data_skipped,
+        ..
+    } = ctx;
+    let mut doc = Document {
+        source: source.clone(),
+        layout,
+        department: preamble.department,
+        money_unit: preamble.money_unit,
+        total,
+        units,
+        findings: Vec::new(),
+        rows_read,
+        rows_skipped,
+    };
+    findings.extend(integrity::check(&doc, data_skipped));
+    doc.findings = findings;
+    Ok(doc)
+}
+
+/// A row with one filled cell, in the first column, that starts like a note.
+fn is_note(row: &Row) -> bool {
+    let mut filled = row.filled();
+    match (filled.next(), filled.next()) {
+        (Some((0, c)), None) => ["注", "说明", "备注", "填表说明", "*"]
+            .iter()
+            .any(|p| c.text.starts_with(p)),
+        _ => false,
+    }
+}

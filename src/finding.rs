@@ -1,0 +1,402 @@
+//! Findings: what `inspect`, `review` and `rules check` report about an input.
+//!
+//! A [`Finding`] has a stable code, a severity, a Chinese message, where it is (file with line and
+//! column, or sheet and cell) and what it concerns (unit, project, indicator). It serialises to
+//! the findings JSON of SPEC §3 and renders as a miette diagnostic with a label under the exact
+//! characters ([`Finding::diagnostic`]). The codes published so far are listed in [`codes`].
+
+use std::borrow::Cow;
+use std::fmt;
+
+use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use serde::Serialize;
+
+use crate::table::source::{Location, SourceText, ceil_char_boundary, floor_char_boundary};
+
+/// Every finding code published by this crate, with its meaning. A code never changes meaning.
+pub mod codes {
+    /// A row has fewer cells than the header.
+    pub const ROW_TOO_SHORT: &str = "table.row-too-short";
+    /// A row has non-empty cells beyond the last header column (they are not read).
+    pub const EXTRA_CELLS: &str = "table.extra-cells";
+    /// An amount (or budget figure) is not a number.
+    pub const BAD_AMOUNT: &str = "table.bad-amount";
+    /// A weight (分值) or score (得分) is not a number.
+    pub const BAD_NUMBER: &str = "table.bad-number";
+    /// A cell is longer than the reader accepts.
+    pub const CELL_TOO_LONG: &str = "table.cell-too-long";
+    /// The 绩效指标 cell does not split into numbered indicators.
+    pub const INDICATOR_SPLIT: &str = "table.indicator-split";
+    /// The indicators of a cell are not numbered 1, 2, 3, …
+    pub const INDICATOR_NUMBERING: &str = "table.indicator-numbering";
+    /// A row has content but no name (project, unit or indicator).
+    pub const MISSING_NAME: &str = "table.missing-name";
+    /// A project row comes before any unit row.
+    pub const PROJECT_WITHOUT_UNIT: &str = "table.project-without-unit";
+    /// A row was recognised as a note and not read as data.
+    pub const ROW_IGNORED: &str = "table.row-ignored";
+    /// A header column is not one the reader knows; its cells are not read.
+    pub const COLUMN_IGNORED: &str = "table.column-ignored";
+    /// A second 合计 row.
+    pub const DUPLICATE_TOTAL: &str = "table.duplicate-total";
+    /// A unit's amount differs from the sum of its projects' amounts.
+    pub const UNIT_SUM_MISMATCH: &str = "table.unit-sum-mismatch";
+    /// The 合计 row differs from the sum of the units.
+    pub const TOTAL_SUM_MISMATCH: &str = "table.total-sum-mismatch";
+    /// A row's 总计 differs from 财政拨款 + 财政专户拨款 + 其他资金.
+    pub const SOURCE_SUM_MISMATCH: &str = "table.source-sum-mismatch";
+    /// A sum could not be checked because rows it depends on were skipped.
+    pub const SUM_UNCHECKED: &str = "table.sum-unchecked";
+
+    /// All codes above, for documentation and `--explain`.
+    pub const ALL: &[&str] = &[
+        ROW_TOO_SHORT,
+        EXTRA_CELLS,
+        BAD_AMOUNT,
+        BAD_NUMBER,
+        CELL_TOO_LONG,
+        INDICATOR_SPLIT,
+        INDICATOR_NUMBERING,
+        MISSING_NAME,
+        PROJECT_WITHOUT_UNIT,
+        ROW_IGNORED,
+        COLUMN_IGNORED,
+        DUPLICATE_TOTAL,
+        UNIT_SUM_MISMATCH,
+        TOTAL_SUM_MISMATCH,
+        SOURCE_SUM_MISMATCH,
+        SUM_UNCHECKED,
+    ];
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Wrong data: a row skipped, a sum that does not add up.
+    Error,
+    /// Suspicious but read.
+    Warning,
+    /// For information.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The Chinese word for the severity (错误 / 警告 / 提示).
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// One finding. Serialises exactly to an element of `findings` in SPEC §3.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable code, e.g. `table.unit-sum-mismatch`.
+    pub code: Cow<'static, str>,
+    /// Severity.
+    pub severity: Severity,
+    /// What is wrong, in Chinese.
+    pub message: String,
+    /// The input file name.
+    pub file: String,
+    /// 1-based line (text inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// 1-based column in characters (text inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// The sheet (workbook inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The cell, e.g. `B7` (workbook inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+    /// The unit concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The project concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    /// The indicator concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    /// How to fix it, in Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The characters the finding is about (not serialised; used by [`Finding::diagnostic`]).
+    #[serde(skip)]
+    pub at: Option<Location>,
+    /// The text of the label under those characters.
+    #[serde(skip)]
+    pub label: Option<String>,
+}
+
+impl Finding {
+    /// A finding about `file`, with no position yet.
+    pub fn new(
+        code: impl Into<Cow<'static, str>>,
+        severity: Severity,
+        file: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code: code.into(),
+            severity,
+            message: message.into(),
+            file: file.into(),
+            line: None,
+            column: None,
+            sheet: None,
+            cell: None,
+            unit: None,
+            project: None,
+            indicator: None,
+            help: None,
+            at: None,
+            label: None,
+        }
+    }
+
+    /// A finding at `at` in `source`, labelled `label`.
+    pub fn at_location(
+        code: impl Into<Cow<'static, str>>,
+        severity: Severity,
+        source: &SourceText,
+        at: Location,
+        message: impl Into<String>,
+    ) -> Finding {
+        let mut f = Finding::new(code, severity, source.name.clone(), message);
+        match at.cell {
+            Some(cell) => {
+                f.sheet = source.sheet.clone();
+                f.cell = Some(cell.a1());
+            }
+            None => {
+                f.line = Some(at.line);
+                f.column = Some(at.column);
+            }
+        }
+        f.at = Some(at);
+        f
+    }
+
+    /// Sets the label under the offending characters.
+    pub fn label(mut self, label: impl Into<String>) -> Finding {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets the help line.
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the unit concerned.
+    pub fn unit(mut self, unit: impl Into<String>) -> Finding {
+        self.unit = Some(unit.into());
+        self
+    }
+
+    /// Sets the project concerned.
+    pub fn project(mut self, project: impl Into<String>) -> Finding {
+        self.project = Some(project.into());
+        self
+    }
+
+    /// Sets the indicator concerned.
+    pub fn indicator(mut self, indicator: impl Into<String>) -> Finding {
+        self.indicator = Some(indicator.into());
+        self
+    }
+
+    /// `file:line:column` or `file!sheet!cell`, for one-line listings.
+    pub fn position(&self) -> String {
+        match (&self.cell, self.line) {
+            (Some(cell), _) => format!(
+                "{}!{}!{}",
+                self.file,
+                self.sheet.as_deref().unwrap_or(""),
+                cell
+            ),
+            (None, Some(line)) => format!("{}:{}:{}", self.file, line, self.column.unwrap_or(1)),
+            (None, None) => self.file.clone(),
+        }
+    }
+
+    /// The diagnostic rendered as text without colour, `width` columns wide (for logs and tests).
+    pub fn render(&self, source: &SourceText, width: usize) -> String {
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_width(width);
+        let mut out = String::new();
+        // writing into a String cannot fail
+        let _ = handler.render_report(&mut out, &self.diagnostic(source));
+        out
+    }
+
+    /// This finding as a miette diagnostic over `source` (the text the finding's location points
+    /// into). Long lines are cut to a window around the label so the report stays readable.
+    pub fn diagnostic(&self, source: &SourceText) -> FindingDiagnostic {
+        let excerpt = self.at.map(|at| Excerpt::around(source, &at));
+        FindingDiagnostic {
+            finding: self.clone(),
+            excerpt,
+        }
+    }
+}
+
+/// A [`Finding`] with the excerpt of source it points into; implements [`miette::Diagnostic`].
+#[derive(Debug)]
+pub struct FindingDiagnostic {
+    finding: Finding,
+    excerpt: Option<Excerpt>,
+}
+
+impl fmt::Display for FindingDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic {}
+
+impl Diagnostic for FindingDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.finding.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.excerpt.as_ref().map(|e| e as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let e = self.excerpt.as_ref()?;
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(self.finding.label.clone(), e.span),
+        )))
+    }
+}
+
+/// The lines around a location, cut to a window of characters; remembers where it starts so
+/// miette prints the true line and column.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// 0-based line of the excerpt's first character in the whole source.
+    first_line: usize,
+    /// 0-based character column of the excerpt's first character.
+    first_column: usize,
+    /// The label span, relative to `text`.
+    span: SourceSpan,
+}
+
+/// Characters kept on each side of a label in a diagnostic.
+const WINDOW_CHARS: usize = 24;
+/// Longest label span shown, in bytes.
+const MAX_LABEL_BYTES: usize = 240;
+
+impl Excerpt {
+    fn around(source: &SourceText, at: &Location) -> Excerpt {
+        let text = &*source.text;
+        let start = floor_char_boundary(text, at.offset);
+        let len = at.len.min(MAX_LABEL_BYTES);
+        let end = floor_char_boundary(text, start + len).max(start);
+        let end = if end == start && at.len > 0 {
+            ceil_char_boundary(text, start + 1)
+        } else {
+            end
+        };
+        let first = source.line_index(start);
+        let last = source.line_index(end.saturating_sub(1).max(start));
+        let line_start = source.line_start(first);
+        let line_end = source.line_end(last).max(end);
+        // window: up to WINDOW_CHARS characters before and after, within the lines
+        let mut ws = start;
+        for _ in 0..WINDOW_CHARS {
+            if ws <= line_start {
+                break;
+            }
+            ws = floor_char_boundary(text, ws - 1);
+        }
+        let mut we = end;
+        for _ in 0..WINDOW_CHARS {
+            if we >= line_end {
+                break;
+            }
+            we = ceil_char_boundary(text, we + 1);
+        }
+        let we = we.min(line_end);
+        let first_column = text[line_start..ws].chars().count();
+        let snippet: String = text[ws..we]
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        Excerpt {
+            name: source.name.clone(),
+            text: snippet,
+            first_line: first,
+            first_column,
+            span: SourceSpan::new((start - ws).into(), end - start),
+        }
+    }
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner =
+            self.text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts columns in bytes; report characters, like the findings JSON
+        let at = floor_char_boundary(&self.text, span.offset());
+        let line_start = self.text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let mut column = self.text[line_start..at].chars().count();
+        if line_start == 0 {
+            column += self.first_column;
+        }
+        let column = if context_lines_before == 0 { column } else { 0 };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            column,
+            inner.line_count(),
+        )))
+    }
+}

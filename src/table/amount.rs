@@ -1,0 +1,89 @@
+//! Reading amounts and other numbers written in a cell, exactly.
+//!
+//! `12,748.27`, `12，748.27`, full-width digits, a leading `+`/`-`, spaces are accepted; `-`,
+//! `—` or `/` alone mean an empty cell. The result is an exact [`Decimal`]; nothing is rounded.
+
+use rust_decimal::Decimal;
+
+/// A number read from a cell: `Ok(None)` for an empty (or dash-only) cell, `Err(())` when the
+/// cell is not a number.
+pub(crate) fn parse_number(text: &str) -> Result<Option<Decimal>, ()> {
+    let t = text.trim();
+    if t.is_empty() || matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--") {
+        return Ok(None);
+    }
+    let mut s = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '0'..='9' | '.' | '-' | '+' => s.push(c),
+            '０'..='９' => s.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
+            '．' => s.push('.'),
+            '－' => s.push('-'),
+            '＋' => s.push('+'),
+            ',' | '，' | ' ' | '\u{3000}' | '\u{a0}' | '\'' => {}
+            _ => return Err(()),
+        }
+    }
+    let s = s.strip_prefix('+').unwrap_or(&s);
+    if s.is_empty() || s == "-" || s.matches('.').count() > 1 || s[1..].contains('-') {
+        return Err(());
+    }
+    Decimal::from_str_exact(s).map(Some).map_err(|_| ())
+}
+
+/// An amount for display: thousands separators, at least two decimals (万元 as tables print).
+pub fn format_amount(value: Decimal) -> String {
+    let mut v = value;
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    let s = v.to_string();
+    let (sign, s) = s
+        .strip_prefix('-')
+        .map(|r| ("-", r))
+        .unwrap_or(("", s.as_str()));
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn reads_amounts() {
+        assert_eq!(parse_number("12,748.27"), Ok(Some(d("12748.27"))));
+        assert_eq!(parse_number("１２，７４８．２７"), Ok(Some(d("12748.27"))));
+        assert_eq!(parse_number(" -3.5 "), Ok(Some(d("-3.5"))));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("—"), Ok(None));
+        assert_eq!(parse_number("12.3.4"), Err(()));
+        assert_eq!(parse_number("abc"), Err(()));
+        assert_eq!(parse_number("1-2"), Err(()));
+        assert_eq!(parse_number("99999999999999999999999999999999"), Err(()));
+    }
+
+    #[test]
+    fn formats_amounts() {
+        assert_eq!(format_amount(d("12748.27")), "12,748.27");
+        assert_eq!(format_amount(d("918.7")), "918.70");
+        assert_eq!(format_amount(d("207.4538")), "207.4538");
+        assert_eq!(format_amount(d("-1000")), "-1,000.00");
+    }
+}

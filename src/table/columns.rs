@@ -1,0 +1,301 @@
+//! Finding the header row and what each column means, with names matched loosely.
+//!
+//! Spaces, line breaks, brackets and what they enclose (`项目名称（资金使用单位）`), and case are
+//! ignored; each column role has a list of accepted spellings (`指标值` = `年度指标值`, `完成值` =
+//! `实际完成值`, English names such as `indicator`, `target` for transcribed sheets). The layout
+//! whose required roles are all present wins. Nothing here reads values.
+
+use crate::table::grid::Row;
+use crate::table::model::Layout;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Role {
+    // target table
+    Name,
+    Total,
+    Fiscal,
+    Special,
+    Other,
+    Goal,
+    Indicators,
+    // self-evaluation sheet
+    Unit,
+    Project,
+    Level1,
+    Level2,
+    Indicator,
+    Target,
+    Actual,
+    Weight,
+    Score,
+    Deviation,
+    Budget,
+    Spent,
+    Nature,
+    Measure,
+}
+
+const TARGET_TABLE: &[(Role, &[&str])] = &[
+    (
+        Role::Name,
+        &[
+            "项目名称",
+            "项目",
+            "单位及项目名称",
+            "项目单位名称",
+            "单位项目名称",
+            "资金使用单位",
+            "名称",
+        ],
+    ),
+    (
+        Role::Total,
+        &[
+            "总计",
+            "合计",
+            "金额",
+            "资金总额",
+            "年度资金总额",
+            "预算金额",
+            "金额合计",
+            "total",
+        ],
+    ),
+    (
+        Role::Fiscal,
+        &[
+            "财政拨款",
+            "财政拨款资金",
+            "一般公共预算",
+            "一般公共预算拨款",
+        ],
+    ),
+    (
+        Role::Special,
+        &["财政专户拨款", "财政专户管理资金", "财政专户"],
+    ),
+    (Role::Other, &["其他资金", "其他", "其他来源"]),
+    (
+        Role::Goal,
+        &[
+            "绩效目标",
+            "年度绩效目标",
+            "项目绩效目标",
+            "年度目标",
+            "goal",
+        ],
+    ),
+    (
+        Role::Indicators,
+        &[
+            "绩效指标",
+            "年度绩效指标",
+            "绩效指标及指标值",
+            "绩效指标和指标值",
+            "indicators",
+        ],
+    ),
+];
+
+const SELF_EVALUATION: &[(Role, &[&str])] = &[
+    (
+        Role::Unit,
+        &[
+            "单位",
+            "单位名称",
+            "预算单位",
+            "资金使用单位",
+            "主管部门",
+            "unit",
+        ],
+    ),
+    (Role::Project, &["项目", "项目名称", "project"]),
+    (Role::Level1, &["一级指标", "level1"]),
+    (Role::Level2, &["二级指标", "level2"]),
+    (
+        Role::Indicator,
+        &["三级指标", "指标名称", "指标", "indicator"],
+    ),
+    (
+        Role::Target,
+        &[
+            "年度指标值",
+            "指标值",
+            "目标值",
+            "年度目标值",
+            "预期指标值",
+            "年度目标",
+            "target",
+        ],
+    ),
+    (
+        Role::Actual,
+        &[
+            "实际完成值",
+            "完成值",
+            "全年实际值",
+            "实际值",
+            "实际完成情况",
+            "全年完成值",
+            "actual",
+        ],
+    ),
+    (Role::Weight, &["分值", "权重", "weight"]),
+    (Role::Score, &["得分", "score", "published_score"]),
+    (
+        Role::Deviation,
+        &[
+            "偏差原因",
+            "偏差原因分析及改进措施",
+            "偏差原因及改进措施",
+            "偏差原因分析",
+            "原因分析",
+            "deviation",
+            "deviation_note",
+        ],
+    ),
+    (Role::Budget, &["全年预算数", "预算数", "budget"]),
+    (Role::Spent, &["全年执行数", "执行数", "spent"]),
+    (Role::Nature, &["指标性质", "计算符号", "符号"]),
+    (Role::Measure, &["度量单位", "计量单位"]),
+];
+
+/// A header row read: the layout, the column of each role, and the columns not understood.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    pub layout: Layout,
+    /// `(role, column index)` for every role found (the first column of a role wins).
+    pub roles: Vec<(Role, usize)>,
+    /// Non-empty header cells that mean nothing to the reader.
+    pub unknown: Vec<usize>,
+    /// Number of columns up to the last non-empty header cell.
+    pub width: usize,
+}
+
+impl Header {
+    /// The column of a role.
+    pub fn col(&self, role: Role) -> Option<usize> {
+        self.roles.iter().find(|(r, _)| *r == role).map(|(_, c)| *c)
+    }
+}
+
+/// Longest cell considered as a header name.
+const MAX_HEADER_BYTES: usize = 256;
+
+/// A header name reduced for matching: no spaces, no bracketed parts, lowercase.
+pub(crate) fn normalize(s: &str) -> String {
+    let mut out = String::new();
+    if s.len() > MAX_HEADER_BYTES {
+        // no header name is this long; do not copy a huge cell
+        return out;
+    }
+    let mut depth = 0u32;
+    for c in s.chars() {
+        match c {
+            '(' | '（' | '[' | '【' | '〔' => depth += 1,
+            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '＊' => {}
+            ':' | '：' => {}
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header {
+    let mut roles: Vec<(Role, usize)> = Vec::new();
+    let mut unknown = Vec::new();
+    let mut width = 0;
+    for (i, cell) in row.filled() {
+        width = i + 1;
+        let n = normalize(&cell.text);
+        let role = table
+            .iter()
+            .find(|(_, names)| names.contains(&n.as_str()))
+            .map(|(r, _)| *r);
+        match role {
+            Some(r) if !roles.iter().any(|(x, _)| *x == r) => roles.push((r, i)),
+            _ => unknown.push(i),
+        }
+    }
+    // with split target columns, `指标值`/`目标值` is the value part: still the Target role
+    Header {
+        layout,
+        roles,
+        unknown,
+        width,
+    }
+}
+
+/// Reads `row` as a header, if it is one.
+pub(crate) fn detect(row: &Row) -> Option<Header> {
+    if row.filled().count() < 3 {
+        return None;
+    }
+    let t = match_layout(row, TARGET_TABLE, Layout::TargetTable);
+    let has = |h: &Header, r: Role| h.col(r).is_some();
+    if has(&t, Role::Name)
+        && has(&t, Role::Total)
+        && (has(&t, Role::Indicators) || has(&t, Role::Goal))
+    {
+        return Some(t);
+    }
+    let s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    if has(&s, Role::Project) && has(&s, Role::Indicator) && has(&s, Role::Target) {
+        return Some(s);
+    }
+    None
+}
+
+/// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)
+/// into `header`: when every filled cell of `row` names a role of the layout, those roles are
+/// added for their columns and the row is consumed (returns true).
+pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
+    let table = match header.layout {
+        Layout::TargetTable => TARGET_TABLE,
+        Layout::SelfEvaluation => SELF_EVALUATION,
+    };
+    let mut found = Vec::new();
+    for (i, cell) in row.filled() {
+        let n = normalize(&cell.text);
+        match table.iter().find(|(_, names)| names.contains(&n.as_str())) {
+            Some((r, _)) => found.push((*r, i)),
+            None => return false,
+        }
+    }
+    if found.is_empty() {
+        return false;
+    }
+    for (r, i) in found {
+        if header.col(r).is_none() {
+            header.roles.push((r, i));
+            header.unknown.retain(|&u| u != i);
+            header.width = header.width.max(i + 1);
+        }
+    }
+    true
+}
+
+/// Whether `row` repeats a header (as multi-page exports do): half or more of its cells are
+/// header names of `header`'s layout.
+pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
+    match detect(row) {
+        Some(h) => h.layout == header.layout && h.roles.len() * 2 >= header.roles.len(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_loosely() {
+        assert_eq!(normalize("项目名称（资金使用单位）"), "项目名称");
+        assert_eq!(normalize(" 年度 指标值 "), "年度指标值");
+        assert_eq!(normalize("Indicator"), "indicator");
+        assert_eq!(normalize("全年预算数(万元)"), "全年预算数");
+    }
+}

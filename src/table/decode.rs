@@ -1,0 +1,160 @@
+//! Bytes to text: detects UTF-8 (with or without BOM), UTF-16 (by BOM) and GB18030/GBK, or
+//! decodes with the encoding the user forced. Refuses empty and binary input with a typed error.
+//! It does not split lines or cells.
+
+use encoding_rs::{Encoding, GB18030, UTF_8};
+
+use crate::table::ReadError;
+
+/// Which encoding to read a text file in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EncodingChoice {
+    /// BOM, else valid UTF-8, else GB18030 (a superset of GBK).
+    #[default]
+    Auto,
+    /// UTF-8 (a BOM is skipped).
+    Utf8,
+    /// GB18030 / GBK / GB2312.
+    Gbk,
+}
+
+impl std::str::FromStr for EncodingChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().replace('_', "-").as_str() {
+            "auto" => Ok(EncodingChoice::Auto),
+            "utf-8" | "utf8" => Ok(EncodingChoice::Utf8),
+            "gbk" | "gb18030" | "gb2312" | "cp936" => Ok(EncodingChoice::Gbk),
+            other => Err(format!("未知编码 `{other}`：可用 auto、utf-8、gbk")),
+        }
+    }
+}
+
+/// Decoded text and the name of the encoding it was in.
+pub(crate) struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Decodes `bytes` of the file `name`.
+pub(crate) fn decode(
+    name: &str,
+    bytes: &[u8],
+    choice: EncodingChoice,
+) -> Result<Decoded, ReadError> {
+    if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ReadError::Empty { name: name.into() });
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes)
+        && enc != UTF_8
+        && choice == EncodingChoice::Auto
+    {
+        // UTF-16 text, as Excel's "Unicode text" saves it
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(ReadError::Decode {
+                name: name.into(),
+                encoding: enc.name(),
+                offset: 0,
+            });
+        }
+        return finish(name, text.into_owned(), enc.name());
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf8 = std::str::from_utf8(body);
+    match (choice, utf8) {
+        (EncodingChoice::Auto | EncodingChoice::Utf8, Ok(text)) => {
+            finish(name, text.to_owned(), "UTF-8")
+        }
+        (EncodingChoice::Utf8, Err(e)) => Err(ReadError::Decode {
+            name: name.into(),
+            encoding: "UTF-8",
+            offset: e.valid_up_to() + (bytes.len() - body.len()),
+        }),
+        (EncodingChoice::Auto | EncodingChoice::Gbk, _) => {
+            if looks_binary(body) {
+                return Err(ReadError::Binary { name: name.into() });
+            }
+            match GB18030.decode_without_bom_handling_and_without_replacement(body) {
+                Some(text) => finish(name, text.into_owned(), "GB18030"),
+                None => Err(ReadError::Decode {
+                    name: name.into(),
+                    encoding: "GB18030",
+                    offset: first_gb_error(body),
+                }),
+            }
+        }
+    }
+}
+
+fn finish(name: &str, text: String, encoding: &'static str) -> Result<Decoded, ReadError> {
+    if looks_binary(text.as_bytes()) {
+        return Err(ReadError::Binary { name: name.into() });
+    }
+    Ok(Decoded { text, encoding })
+}
+
+/// NUL bytes, or many control characters, mean this is not a text table.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    controls * 20 > sample.len().max(1)
+}
+
+/// Byte offset of the first sequence GB18030 cannot decode.
+fn first_gb_error(bytes: &[u8]) -> usize {
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3 + 16);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(bad, _) => read.saturating_sub(bad as usize),
+        _ => read,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_utf8_bom_and_gbk() {
+        let d = decode("a", "\u{feff}合计".as_bytes(), EncodingChoice::Auto)
+            .ok()
+            .unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("合计", "UTF-8"));
+        let (gbk, _, _) = encoding_rs::GBK.encode("合计\t12");
+        let d = decode("a", &gbk, EncodingChoice::Auto).ok().unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("合计\t12", "GB18030"));
+    }
+
+    #[test]
+    fn refuses_empty_and_binary() {
+        assert!(matches!(
+            decode("a", b"", EncodingChoice::Auto),
+            Err(ReadError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode(
+                "a",
+                b"\x00\x01\x02garbage\xff\xfe\x00",
+                EncodingChoice::Auto
+            ),
+            Err(ReadError::Binary { .. })
+        ));
+    }
+
+    #[test]
+    fn forced_utf8_reports_offset() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("ab合计");
+        match decode("a", &gbk, EncodingChoice::Utf8) {
+            Err(ReadError::Decode { offset, .. }) => assert_eq!(offset, 2),
+            _ => panic!("expected a decode error"),
+        }
+    }
+}

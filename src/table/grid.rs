@@ -1,0 +1,415 @@
+//! Rows of cells with positions, from tab- or comma-separated text or from a workbook sheet.
+//!
+//! Quoted fields (`"a,b"`, `"say ""hi"""`, embedded newlines) are read as Excel writes them, and
+//! every cell remembers where its text starts in the [`SourceText`], including the doubled
+//! quotes it lost, so a byte range inside the cell maps back to the source exactly. Cells are
+//! trimmed (ASCII and full-width spaces). Nothing here knows what the columns mean.
+
+use std::io::Cursor;
+use std::ops::Range;
+
+use calamine::{Data, Reader};
+
+use crate::table::ReadError;
+use crate::table::source::{CellAddr, Format, Location, SourceText};
+
+/// One cell: its trimmed text and where that text starts.
+#[derive(Debug, Clone)]
+pub(crate) struct Cell {
+    /// Trimmed text (quotes removed, doubled quotes undoubled).
+    pub text: String,
+    /// Byte offset of `text` in the source text.
+    pub offset: usize,
+    /// Positions in `text` after which the source had one more byte (a doubled quote).
+    escapes: Vec<usize>,
+    /// The workbook cell.
+    pub addr: Option<CellAddr>,
+}
+
+/// One row of cells.
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    /// The row's cells, in column order.
+    pub cells: Vec<Cell>,
+    /// Byte range of the whole row in the source text (without its line break).
+    pub range: Range<usize>,
+}
+
+impl Row {
+    /// The cell in column `i`, if the row has one.
+    pub fn cell(&self, i: usize) -> Option<&Cell> {
+        self.cells.get(i)
+    }
+
+    /// The trimmed text in column `i`, or `""`.
+    pub fn text(&self, i: usize) -> &str {
+        self.cells.get(i).map(|c| c.text.as_str()).unwrap_or("")
+    }
+
+    /// Whether every cell is empty.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.text.is_empty())
+    }
+
+    /// The non-empty cells.
+    pub fn filled(&self) -> impl Iterator<Item = (usize, &Cell)> {
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.is_empty())
+    }
+}
+
+impl Cell {
+    /// Source byte offset of byte `i` of the cell text.
+    fn source_offset(&self, i: usize) -> usize {
+        self.offset + i + self.escapes.iter().filter(|&&e| e < i).count()
+    }
+
+    /// The location of bytes `range` of the cell text.
+    pub fn locate(&self, source: &SourceText, range: Range<usize>) -> Location {
+        let start = self.source_offset(range.start);
+        let end = if range.end > range.start {
+            self.source_offset(range.end - 1) + 1
+        } else {
+            start
+        };
+        match self.addr {
+            Some(addr) => Location {
+                offset: start,
+                len: end - start,
+                line: addr.row,
+                column: addr.col,
+                cell: Some(addr),
+            },
+            None => source.locate(start..end),
+        }
+    }
+
+    /// The location of the whole cell text.
+    pub fn location(&self, source: &SourceText) -> Location {
+        self.locate(source, 0..self.text.len())
+    }
+}
+
+/// A source text and its rows.
+pub(crate) struct Grid {
+    pub source: SourceText,
+    pub rows: Vec<Row>,
+}
+
+/// Whitespace trimmed from cells: ASCII, full-width space, no-break space.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
+}
+
+fn make_cell(raw: String, offset: usize, escapes: Vec<usize>, addr: Option<CellAddr>) -> Cell {
+    let lead = raw.len() - raw.trim_start_matches(is_space).len();
+    let text = raw.trim_matches(is_space);
+    let escapes = escapes
+        .into_iter()
+        .filter(|&e| e >= lead)
+        .map(|e| e - lead)
+        .collect();
+    Cell {
+        text: text.to_owned(),
+        offset: offset + lead,
+        escapes,
+        addr,
+    }
+}
+
+/// Splits delimited text into rows. Line breaks are `\n` or `\r\n`; a field is quoted only if
+/// its first character is `"`; a quote that never closes makes the field plain text.
+pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut rows = Vec::new();
+    let mut pos = 0;
+    while pos < n {
+        let row_start = pos;
+        let mut cells = Vec::new();
+        loop {
+            // one field at `pos`
+            let mut field = None;
+            if pos < n && bytes[pos] == b'"' {
+                field = read_quoted(text, pos, delim);
+            }
+            let (cell, next) = match field {
+                Some((raw, escapes, next)) => (make_cell(raw, pos + 1, escapes, None), next),
+                None => {
+                    let end = bytes[pos..]
+                        .iter()
+                        .position(|&b| b == delim || b == b'\n')
+                        .map(|i| pos + i)
+                        .unwrap_or(n);
+                    let mut raw_end = end;
+                    if raw_end > pos
+                        && bytes[raw_end - 1] == b'\r'
+                        && (end == n || bytes[end] == b'\n')
+                    {
+                        raw_end -= 1;
+                    }
+                    (
+                        make_cell(text[pos..raw_end].to_owned(), pos, Vec::new(), None),
+                        end,
+                    )
+                }
+            };
+            cells.push(cell);
+            pos = next;
+            if pos < n && bytes[pos] == delim {
+                pos += 1;
+                continue;
+            }
+            break;
+        }
+        let mut end = pos;
+        if end > row_start && end <= n && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        if pos < n && bytes[pos] == b'\n' {
+            pos += 1;
+        }
+        rows.push(Row {
+            cells,
+            range: row_start..end.max(row_start),
+        });
+    }
+    rows
+}
+
+/// Reads a quoted field starting at `start` (the opening quote). Returns the unquoted text, the
+/// doubled-quote positions and the byte after the field; `None` if the quote never closes.
+fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(String, Vec<usize>, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut escapes = Vec::new();
+    let mut i = start + 1;
+    loop {
+        let q = i + bytes[i..].iter().position(|&b| b == b'"')?;
+        out.push_str(&text[i..q]);
+        if q + 1 < bytes.len() && bytes[q + 1] == b'"' {
+            escapes.push(out.len());
+            out.push('"');
+            i = q + 2;
+        } else {
+            i = q + 1;
+            break;
+        }
+    }
+    // text after the closing quote up to the delimiter is kept (lenient, as Excel reads it)
+    let end = bytes[i..]
+        .iter()
+        .position(|&b| b == delim || b == b'\n')
+        .map(|k| i + k)
+        .unwrap_or(bytes.len());
+    let tail = text[i..end].trim_end_matches('\r');
+    if !tail.trim().is_empty() {
+        return None;
+    }
+    Some((out, escapes, end))
+}
+
+/// Reads delimited text.
+pub(crate) fn from_text(name: &str, text: String, format: Format, encoding: &'static str) -> Grid {
+    let delim = match format {
+        Format::Csv => b',',
+        _ => b'\t',
+    };
+    let source = SourceText::new(name, text, format, encoding, None);
+    let rows = split_delimited(&source.text, delim);
+    Grid { source, rows }
+}
+
+/// Reads one sheet of a workbook into a grid over a synthetic text (one line per sheet row,
+/// cells joined by tabs, line breaks inside cells shown as spaces).
+pub(crate) fn from_workbook(
+    name: &str,
+    bytes: Vec<u8>,
+    sheet: Option<&str>,
+) -> Result<Grid, ReadError> {
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        ReadError::Workbook {
+            name: name.into(),
+            message: e.to_string(),
+        }
+    })?;
+    let names = wb.sheet_names();
+    let chosen = match sheet {
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| ReadError::NoSheet {
+                name: name.into(),
+                sheet: s.into(),
+                available: names.join("、"),
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| ReadError::Empty { name: name.into() })?,
+    };
+    let range = wb
+        .worksheet_range(&chosen)
+        .map_err(|e| ReadError::Workbook {
+            name: name.into(),
+            message: e.to_string(),
+        })?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut text = String::new();
+    let mut rows = Vec::new();
+    // rows before the used range are empty lines, so line numbers equal sheet rows
+    for _ in 0..row0 {
+        let at = text.len();
+        text.push('\n');
+        rows.push(Row {
+            cells: Vec::new(),
+            range: at..at,
+        });
+    }
+    for (r, row) in range.rows().enumerate() {
+        let row_start = text.len();
+        let mut cells = Vec::new();
+        for _ in 0..col0 {
+            text.push('\t');
+        }
+        for (c, value) in row.iter().enumerate() {
+            if c > 0 {
+                text.push('\t');
+            }
+            let raw = cell_text(value);
+            let offset = text.len();
+            text.extend(raw.chars().map(|ch| {
+                if matches!(ch, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    ch
+                }
+            }));
+            let addr = CellAddr {
+                row: row0 + r as u32 + 1,
+                col: col0 + c as u32 + 1,
+            };
+            cells.push(make_cell(raw, offset, Vec::new(), Some(addr)));
+        }
+        let row_end = text.len();
+        text.push('\n');
+        // leading empty columns are real columns of the sheet
+        let mut full = Vec::with_capacity(col0 as usize + cells.len());
+        for c in 0..col0 {
+            full.push(Cell {
+                text: String::new(),
+                offset: row_start,
+                escapes: Vec::new(),
+                addr: Some(CellAddr {
+                    row: row0 + r as u32 + 1,
+                    col: c + 1,
+                }),
+            });
+        }
+        full.extend(cells);
+        rows.push(Row {
+            cells: full,
+            range: row_start..row_end,
+        });
+    }
+    let source = SourceText::new(name, text, Format::Xlsx, "xlsx", Some(chosen));
+    Ok(Grid { source, rows })
+}
+
+/// The text of a workbook cell: strings as written, numbers in their shortest exact form,
+/// dates as `YYYY-MM-DD`.
+fn cell_text(value: &Data) -> String {
+    match value {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                format!("{f}")
+            }
+        }
+        Data::DateTime(dt) if dt.is_datetime() => excel_date(dt.as_f64()),
+        other => other.to_string(),
+    }
+}
+
+/// An Excel serial date (1900 system) as `YYYY-MM-DD` (with `THH:MM` when it has a time).
+fn excel_date(serial: f64) -> String {
+    let days = serial.floor() as i64;
+    // serial 60 is Excel's 1900-02-29 that never was; 25569 is 1970-01-01
+    let unix_days = if days < 61 {
+        days - 25568
+    } else {
+        days - 25569
+    };
+    let (y, m, d) = civil_from_days(unix_days);
+    let minutes = ((serial - serial.floor()) * 1440.0).round() as i64;
+    if minutes == 0 {
+        format!("{y:04}-{m:02}-{d:02}")
+    } else {
+        format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}",
+            minutes / 60,
+            minutes % 60
+        )
+    }
+}
+
+/// Howard Hinnant's days-to-civil.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(rows: &[Row]) -> Vec<Vec<&str>> {
+        rows.iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn splits_tabs_and_crlf() {
+        let rows = split_delimited("a\tb\r\n\r\nc\t d \n", b'\t');
+        assert_eq!(texts(&rows), vec![vec!["a", "b"], vec![""], vec!["c", "d"]]);
+        assert_eq!(rows[2].cells[1].offset, 10);
+    }
+
+    #[test]
+    fn quoted_fields_keep_offsets() {
+        let text = "x,\"12,748.27\",\"say \"\"hi\"\" now\"\n";
+        let rows = split_delimited(text, b',');
+        assert_eq!(texts(&rows), vec![vec!["x", "12,748.27", "say \"hi\" now"]]);
+        let src = SourceText::new("t", text, Format::Csv, "UTF-8", None);
+        let c = &rows[0].cells[2];
+        let loc = c.locate(&src, 9..12); // "now"
+        assert_eq!(&text[loc.range()], "now");
+    }
+
+    #[test]
+    fn unclosed_quote_is_plain_text() {
+        let rows = split_delimited("\"abc\tdef\n", b'\t');
+        assert_eq!(texts(&rows), vec![vec!["\"abc", "def"]]);
+    }
+
+    #[test]
+    fn excel_dates() {
+        assert_eq!(excel_date(45291.0), "2023-12-31");
+        assert_eq!(excel_date(1.0), "1900-01-01");
+    }
+}

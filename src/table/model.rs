@@ -1,0 +1,255 @@
+//! The model every later stage reads: department → units → projects → indicators.
+//!
+//! Both inputs (the target table of SPEC §4.1 and the flat self-evaluation sheet of §4.2) become
+//! one [`Document`]. Text is kept as written (trimmed): targets stay raw for the target parser,
+//! categories stay `None` where the table gives none. Amounts are exact [`Decimal`]s in 万元.
+//! Every value carries a [`Location`] into [`Document::source`]. Nothing here reads files.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::finding::Finding;
+use crate::table::source::{Location, SourceText};
+
+/// Which layout the input had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// 项目支出绩效目标表 (SPEC §4.1): amounts, goal, a 绩效指标 cell per project.
+    TargetTable,
+    /// 绩效自评表 flattened, one row an indicator (SPEC §4.2).
+    SelfEvaluation,
+}
+
+/// One amount cell: an exact value in 万元 and where it was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    /// The value in 万元, exactly as written (thousands separators removed).
+    pub value: Decimal,
+    /// The cell.
+    pub at: Location,
+}
+
+/// The four amount columns of a target-table row; `None` where the cell is empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Amounts {
+    /// 总计.
+    pub total: Option<Amount>,
+    /// 财政拨款.
+    pub fiscal: Option<Amount>,
+    /// 财政专户拨款.
+    pub special: Option<Amount>,
+    /// 其他资金.
+    pub other: Option<Amount>,
+}
+
+impl Amounts {
+    /// Whether no amount cell is filled.
+    pub fn is_empty(&self) -> bool {
+        self.total.is_none()
+            && self.fiscal.is_none()
+            && self.special.is_none()
+            && self.other.is_none()
+    }
+
+    /// 总计 as a value (an empty cell is 0).
+    pub fn total_value(&self) -> Decimal {
+        self.total.as_ref().map(|a| a.value).unwrap_or_default()
+    }
+}
+
+/// A text cell (or part of one) and where it was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    /// The text as written, trimmed.
+    pub text: String,
+    /// Its characters in the source.
+    pub at: Location,
+}
+
+/// The 合计 row of a target table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TotalRow {
+    /// Its amounts.
+    pub amounts: Amounts,
+    /// The whole row.
+    pub at: Location,
+}
+
+/// A unit (预算单位 / 资金使用单位) with its projects.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitRow {
+    /// The unit's name as written; empty where a self-evaluation sheet names no unit.
+    pub name: String,
+    /// Where the name is (for a self-evaluation sheet without a 单位 column: the first row of
+    /// the unit's first project).
+    pub name_at: Location,
+    /// The unit row's amounts (empty for self-evaluation sheets).
+    pub amounts: Amounts,
+    /// Its projects in table order.
+    pub projects: Vec<Project>,
+    /// Whether some row that belongs to this unit was skipped (its sums are then unchecked).
+    pub incomplete: bool,
+}
+
+/// The budget execution line of a project (self-evaluation sheets).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetLine {
+    /// 全年预算数 in 万元.
+    pub budget: Option<Decimal>,
+    /// 全年执行数 in 万元.
+    pub spent: Option<Decimal>,
+    /// 分值 of the budget-execution row.
+    pub weight: Option<Decimal>,
+    /// 得分 the sheet printed for it.
+    pub published_score: Option<Decimal>,
+    /// The row.
+    pub at: Location,
+}
+
+/// A project (项目) with its goal and indicators.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Project {
+    /// The project's name as written (trimmed; inner spacing kept).
+    pub name: String,
+    /// Where the name is.
+    pub name_at: Location,
+    /// The row's amounts (target tables).
+    pub amounts: Amounts,
+    /// 绩效目标, where given.
+    pub goal: Option<Text>,
+    /// Its indicators in order.
+    pub indicators: Vec<IndicatorRow>,
+    /// The budget line (self-evaluation sheets), where given.
+    pub budget: Option<BudgetLine>,
+    /// The whole row (target tables) or the first row of the project (sheets).
+    pub at: Location,
+}
+
+/// One indicator (三级指标) with its raw target and, from a sheet, its actual and scores.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorRow {
+    /// The sequence number written in the 绩效指标 cell (`2、…` is 2); in a sheet the position
+    /// inside its project, from 1.
+    pub seq: u32,
+    /// 一级指标 as written; `None` where the table gives none (`1、：缴存单位…`). Never invented.
+    pub category: Option<String>,
+    /// 二级指标 as written, where given.
+    pub subcategory: Option<String>,
+    /// 三级指标: the indicator's name as written.
+    pub name: String,
+    /// 年度指标值: the target, raw (the target parser reads it).
+    pub target: String,
+    /// 实际完成值 from a sheet.
+    pub actual: Option<String>,
+    /// 分值 from a sheet.
+    pub weight: Option<Decimal>,
+    /// 得分 printed in the sheet.
+    pub published_score: Option<Decimal>,
+    /// 偏差原因 from a sheet.
+    pub deviation_note: Option<String>,
+    /// The punctuation that ended the item in the 绩效指标 cell (`。`, `。。`, or empty).
+    pub terminator: String,
+    /// Where each part is.
+    pub at: IndicatorSource,
+}
+
+/// Where the parts of one indicator are. In a 绩效指标 cell each is a byte range inside the cell;
+/// in a sheet each is its own cell (the target of split columns: the value cell).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorSource {
+    /// The whole item (`1、产出指标：…。`) or the whole row.
+    pub item: Location,
+    /// The category text, where present.
+    pub category: Option<Location>,
+    /// The name.
+    pub name: Location,
+    /// The target.
+    pub target: Location,
+    /// The actual, where present.
+    pub actual: Option<Location>,
+    /// The punctuation that ended the item in a 绩效指标 cell (zero-length where there is none);
+    /// `None` for sheets.
+    pub terminator: Option<Location>,
+}
+
+/// Everything read from one table.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The source text every [`Location`] points into.
+    pub source: SourceText,
+    /// The layout found.
+    pub layout: Layout,
+    /// `部门名称：…` from the preamble.
+    pub department: Option<String>,
+    /// `单位：万元` and the like from the preamble (the money unit as written).
+    pub money_unit: Option<String>,
+    /// The 合计 row, where present.
+    pub total: Option<TotalRow>,
+    /// Units in table order.
+    pub units: Vec<UnitRow>,
+    /// What the reader found wrong, in source order (integrity findings last).
+    pub findings: Vec<Finding>,
+    /// Data rows read (blank, preamble and header rows not counted).
+    pub rows_read: usize,
+    /// Data rows skipped because they were malformed (each has a finding).
+    pub rows_skipped: usize,
+}
+
+/// The counts of SPEC §3 findings JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Units.
+    pub units: usize,
+    /// Projects.
+    pub projects: usize,
+    /// Indicators.
+    pub indicators: usize,
+    /// Data rows read.
+    pub rows_read: usize,
+    /// Data rows skipped.
+    pub rows_skipped: usize,
+}
+
+impl Document {
+    /// The counts of units, projects, indicators and rows.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            units: self.units.len(),
+            projects: self.units.iter().map(|u| u.projects.len()).sum(),
+            indicators: self.indicators().count(),
+            rows_read: self.rows_read,
+            rows_skipped: self.rows_skipped,
+        }
+    }
+
+    /// Every project with its unit, in table order.
+    pub fn projects(&self) -> impl Iterator<Item = (&UnitRow, &Project)> {
+        self.units
+            .iter()
+            .flat_map(|u| u.projects.iter().map(move |p| (u, p)))
+    }
+
+    /// Every indicator with its unit and project, in table order.
+    pub fn indicators(&self) -> impl Iterator<Item = (&UnitRow, &Project, &IndicatorRow)> {
+        self.projects()
+            .flat_map(|(u, p)| p.indicators.iter().map(move |i| (u, p, i)))
+    }
+
+    /// The findings JSON of SPEC §3 (`{"counts":…,"findings":[…]}`), ready for serde.
+    pub fn findings_report(&self) -> FindingsReport<'_> {
+        FindingsReport {
+            counts: self.counts(),
+            findings: &self.findings,
+        }
+    }
+}
+
+/// The findings JSON of SPEC §3, fields in the order the SPEC gives.
+#[derive(Debug, Serialize)]
+pub struct FindingsReport<'a> {
+    /// Counts.
+    pub counts: Counts,
+    /// Findings.
+    pub findings: &'a [Finding],
+}

@@ -1,0 +1,295 @@
+//! The flat self-evaluation sheet (SPEC §4.2): one row an indicator, into the same model.
+//!
+//! 单位, 项目, 一级指标 and 二级指标 are filled down from the row above when empty (merged cells
+//! in a workbook read as empty). Split target columns (指标性质 | 指标值 | 度量单位) are joined
+//! into one target (`≥` `95` `%` → `≥95%`). A project's budget row is either a row with 全年预算数/
+//! 全年执行数 and no 三级指标, or — as flattened sheets write it — a row whose 三级指标 is
+//! `预算执行率` with no 一级指标 and plain numbers as target and actual: the target is then the
+//! budget and the actual the amount spent (万元), and its 分值/得分 are kept on the budget line.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::finding::{Severity, codes};
+use crate::table::Ctx;
+use crate::table::amount::parse_number;
+use crate::table::columns::{Header, Role};
+use crate::table::grid::{Cell, Row};
+use crate::table::model::{Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, UnitRow};
+use crate::table::target_table::clip;
+
+/// Reads the data rows of a self-evaluation sheet. `unit_hint` names the unit when the sheet
+/// has no 单位 column (from `单位名称：…` in the preamble); else the unit name is empty.
+pub(crate) fn read(
+    ctx: &mut Ctx<'_>,
+    h: &Header,
+    rows: &[&Row],
+    unit_hint: Option<&str>,
+) -> Vec<UnitRow> {
+    let mut units: Vec<UnitRow> = Vec::new();
+    let mut unit_index: HashMap<String, usize> = HashMap::new();
+    let mut project_index: HashMap<(usize, String), usize> = HashMap::new();
+    let mut last_unit: Option<String> = None;
+    let mut last_project: Option<String> = None;
+    let mut last_level1: Option<String> = None;
+    let mut last_level2: Option<String> = None;
+    let cell = |row: &'_ Row, role: Role| -> Option<Cell> {
+        h.col(role)
+            .and_then(|c| row.cell(c))
+            .filter(|c| !c.text.is_empty())
+            .cloned()
+    };
+    for row in rows {
+        if !ctx.check_shape(h, row) {
+            continue;
+        }
+        let row_at = ctx.row_location(row);
+        // unit and project, filled down
+        let unit_cell = cell(row, Role::Unit);
+        let unit_name = match &unit_cell {
+            Some(c) => c.text.clone(),
+            None => last_unit
+                .clone()
+                .or_else(|| unit_hint.map(str::to_owned))
+                .unwrap_or_default(),
+        };
+        let project_cell = cell(row, Role::Project);
+        let project_name = match (&project_cell, &last_project) {
+            (Some(c), _) => c.text.clone(),
+            (None, Some(p))
+                if unit_cell.is_none() || last_unit.as_deref() == Some(unit_name.as_str()) =>
+            {
+                p.clone()
+            }
+            _ => {
+                let at = row
+                    .filled()
+                    .next()
+                    .map(|(_, c)| c.location(ctx.source))
+                    .unwrap_or(row_at);
+                let f = ctx
+                    .finding(
+                        codes::MISSING_NAME,
+                        Severity::Error,
+                        at,
+                        "这一行不知道属于哪个项目；该行未读取",
+                    )
+                    .label("项目列是空的")
+                    .help("在项目列填上项目名称");
+                ctx.skip(f);
+                continue;
+            }
+        };
+        if project_cell.is_some() && last_project.as_deref() != Some(project_name.as_str()) {
+            last_level1 = None;
+            last_level2 = None;
+        }
+        // numbers
+        let mut numbers: [Option<Decimal>; 4] = [None; 4];
+        let mut bad = false;
+        for (k, (role, label, code)) in [
+            (Role::Weight, "分值", codes::BAD_NUMBER),
+            (Role::Score, "得分", codes::BAD_NUMBER),
+            (Role::Budget, "全年预算数", codes::BAD_AMOUNT),
+            (Role::Spent, "全年执行数", codes::BAD_AMOUNT),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let Some(c) = cell(row, role) else { continue };
+            match parse_number(c.text.trim_end_matches(['分', '%'])) {
+                Ok(v) => numbers[k] = v,
+                Err(()) => {
+                    let f = ctx
+                        .finding(
+                            code,
+                            Severity::Error,
+                            c.location(ctx.source),
+                            format!("{label}「{}」不是数字；该行未读取", clip(&c.text)),
+                        )
+                        .label("这里应是数字")
+                        .help("只填数字，如 10 或 207.4538")
+                        .unit(unit_name.clone())
+                        .project(project_name.clone());
+                    ctx.skip(f);
+                    bad = true;
+                    break;
+                }
+            }
+        }
+        if bad {
+            continue;
+        }
+        let [weight, score, budget, spent] = numbers;
+        last_unit = Some(unit_name.clone());
+        last_project = Some(project_name.clone());
+
+        let ui = *unit_index.entry(unit_name.clone()).or_insert_with(|| {
+            units.push(UnitRow {
+                name: unit_name.clone(),
+                name_at: unit_cell
+                    .as_ref()
+                    .or(project_cell.as_ref())
+                    .map(|c| c.location(ctx.source))
+                    .unwrap_or(row_at),
+                amounts: Amounts::default(),
+                projects: Vec::new(),
+                incomplete: false,
+            });
+            units.len() - 1
+        });
+        let pi = *project_index
+            .entry((ui, project_name.clone()))
+            .or_insert_with(|| {
+                units[ui].projects.push(Project {
+                    name: project_name.clone(),
+                    name_at: project_cell
+                        .as_ref()
+                        .map(|c| c.location(ctx.source))
+                        .unwrap_or(row_at),
+                    amounts: Amounts::default(),
+                    goal: None,
+                    indicators: Vec::new(),
+                    budget: None,
+                    at: row_at,
+                });
+                units[ui].projects.len() - 1
+            });
+        let project = &mut units[ui].projects[pi];
+
+        let indicator_cell = cell(row, Role::Indicator);
+        let level1_cell = cell(row, Role::Level1);
+        let level2_cell = cell(row, Role::Level2);
+        let (target, target_at) = joined_target(ctx, h, row);
+        let actual_cell = cell(row, Role::Actual);
+
+        // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
+        if indicator_cell.is_none() && (budget.is_some() || spent.is_some()) {
+            project.budget = Some(BudgetLine {
+                budget,
+                spent,
+                weight,
+                published_score: score,
+                at: row_at,
+            });
+            continue;
+        }
+        let Some(indicator_cell) = indicator_cell else {
+            // only unit/project filled: a project heading; anything else is a row without a name
+            let others = row
+                .filled()
+                .any(|(i, _)| Some(i) != h.col(Role::Unit) && Some(i) != h.col(Role::Project));
+            if others {
+                let at = row
+                    .filled()
+                    .next()
+                    .map(|(_, c)| c.location(ctx.source))
+                    .unwrap_or(row_at);
+                let f = ctx
+                    .finding(
+                        codes::MISSING_NAME,
+                        Severity::Error,
+                        at,
+                        "这一行有内容但没有三级指标名称；该行未读取",
+                    )
+                    .label("三级指标列是空的")
+                    .help("填上三级指标名称；预算执行情况请填在全年预算数、全年执行数列")
+                    .unit(unit_name.clone())
+                    .project(project_name.clone());
+                ctx.skip(f);
+                units[ui].incomplete = true;
+            }
+            continue;
+        };
+        // budget row, form 2: 预算执行率 with plain amounts as target and actual
+        if level1_cell.is_none() && indicator_cell.text.contains("预算执行") {
+            let b = parse_number(&target).ok().flatten();
+            let s = actual_cell
+                .as_ref()
+                .and_then(|c| parse_number(&c.text).ok().flatten());
+            if b.is_some() && (s.is_some() || actual_cell.is_none()) {
+                project.budget = Some(BudgetLine {
+                    budget: budget.or(b),
+                    spent: spent.or(s),
+                    weight,
+                    published_score: score,
+                    at: row_at,
+                });
+                continue;
+            }
+        }
+        let level1 = level1_cell
+            .as_ref()
+            .map(|c| c.text.clone())
+            .or(last_level1.clone());
+        let level2 = level2_cell
+            .as_ref()
+            .map(|c| c.text.clone())
+            .or(last_level2.clone());
+        if level1_cell.is_some() {
+            last_level1 = level1.clone();
+            last_level2 = level2_cell.as_ref().map(|c| c.text.clone());
+        } else if level2_cell.is_some() {
+            last_level2 = level2.clone();
+        }
+        let level2 = if level1_cell.is_some() {
+            level2_cell.as_ref().map(|c| c.text.clone())
+        } else {
+            level2
+        };
+        let seq = project.indicators.len() as u32 + 1;
+        let name_at = indicator_cell.location(ctx.source);
+        project.indicators.push(IndicatorRow {
+            seq,
+            category: level1,
+            subcategory: level2,
+            name: indicator_cell.text.clone(),
+            target,
+            actual: actual_cell.as_ref().map(|c| c.text.clone()),
+            weight,
+            published_score: score,
+            deviation_note: cell(row, Role::Deviation).map(|c| c.text),
+            terminator: String::new(),
+            at: IndicatorSource {
+                item: row_at,
+                category: level1_cell.as_ref().map(|c| c.location(ctx.source)),
+                name: name_at,
+                target: target_at.unwrap_or(name_at.with_len(0)),
+                actual: actual_cell.as_ref().map(|c| c.location(ctx.source)),
+                terminator: None,
+            },
+        });
+    }
+    units
+}
+
+/// The target of a row: the 年度指标值 cell, or 指标性质 + 指标值 + 度量单位 joined. Its
+/// location is the value cell's (the first filled part's when the value is empty).
+fn joined_target(ctx: &Ctx<'_>, h: &Header, row: &Row) -> (String, Option<crate::table::Location>) {
+    let get = |role: Role| {
+        h.col(role)
+            .and_then(|c| row.cell(c))
+            .filter(|c| !c.text.is_empty())
+    };
+    let value = get(Role::Target);
+    let nature = get(Role::Nature);
+    let measure = get(Role::Measure);
+    let mut text = String::new();
+    if let Some(n) = nature {
+        let t = n.text.as_str();
+        if !(t.contains("定性") || t.contains("定量") || t.contains('向')) {
+            text.push_str(t);
+        }
+    }
+    if let Some(v) = value {
+        text.push_str(&v.text);
+    }
+    if let Some(m) = measure
+        && !text.ends_with(m.text.as_str())
+    {
+        text.push_str(&m.text);
+    }
+    let at = value.or(nature).or(measure).map(|c| c.location(ctx.source));
+    (text, at)
+}

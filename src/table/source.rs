@@ -1,0 +1,228 @@
+//! Where every value came from: the source text of one input and positions inside it.
+//!
+//! A [`SourceText`] holds the decoded text of a tab- or comma-separated file, or, for a workbook,
+//! a synthetic text with one line per sheet row (cells joined by tabs), so that one kind of
+//! [`Location`] — a byte range plus line and column — serves every input and miette can underline
+//! the exact characters. It does not know about tables; the readers fill it.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// The format a table was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Tab-separated text (`.tsv`, `.txt`).
+    Tsv,
+    /// Comma-separated text (`.csv`).
+    Csv,
+    /// An Excel workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+    Xlsx,
+}
+
+/// A cell address in a workbook: 1-based row and column (`B7` is row 7, column 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CellAddr {
+    /// 1-based row number.
+    pub row: u32,
+    /// 1-based column number.
+    pub col: u32,
+}
+
+impl CellAddr {
+    /// The A1-style name of the cell, e.g. `B7`.
+    pub fn a1(&self) -> String {
+        let mut letters = Vec::new();
+        let mut n = self.col;
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            letters.push(b'A' + rem as u8);
+            n = (n - 1) / 26;
+        }
+        letters.reverse();
+        format!(
+            "{}{}",
+            String::from_utf8(letters).unwrap_or_default(),
+            self.row
+        )
+    }
+}
+
+/// A range of characters in a [`SourceText`].
+///
+/// `offset`/`len` are bytes in the source text (what miette's `SourceSpan` takes); `line` and
+/// `column` are 1-based, the column counted in characters. For a workbook `cell` names the cell,
+/// and `line`/`column` are its row and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Byte offset of the first character in the source text.
+    pub offset: usize,
+    /// Length in bytes.
+    pub len: usize,
+    /// 1-based line (or sheet row).
+    pub line: u32,
+    /// 1-based column in characters (or sheet column).
+    pub column: u32,
+    /// The workbook cell, for workbook inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<CellAddr>,
+}
+
+impl Location {
+    /// The byte range in the source text.
+    pub fn range(&self) -> Range<usize> {
+        self.offset..self.offset + self.len
+    }
+
+    /// The same start, with `len` bytes.
+    pub fn with_len(mut self, len: usize) -> Location {
+        self.len = len;
+        self
+    }
+}
+
+/// The text one input was read from, with its name and a line index.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The file name as the user gave it (used in findings and diagnostics).
+    pub name: String,
+    /// The decoded text (for workbooks: the synthetic one, see the module docs).
+    pub text: Arc<str>,
+    /// The sheet read, for workbooks.
+    pub sheet: Option<String>,
+    /// The input format.
+    pub format: Format,
+    /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE`, or `xlsx`).
+    pub encoding: &'static str,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    /// A source text; builds the line index.
+    pub fn new(
+        name: impl Into<String>,
+        text: impl Into<Arc<str>>,
+        format: Format,
+        encoding: &'static str,
+        sheet: Option<String>,
+    ) -> SourceText {
+        let text: Arc<str> = text.into();
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        SourceText {
+            name: name.into(),
+            text,
+            sheet,
+            format,
+            encoding,
+            line_starts,
+        }
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where the 0-based line `index` starts.
+    pub fn line_start(&self, index: usize) -> usize {
+        self.line_starts
+            .get(index)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// Byte offset where the 0-based line `index` ends (before its `\r\n` or `\n`).
+    pub fn line_end(&self, index: usize) -> usize {
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map(|s| s - 1)
+            .unwrap_or(self.text.len());
+        let start = self.line_start(index);
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line = self.line_index(offset);
+        let start = self.line_start(line);
+        let col = self.text[start..offset].chars().count() + 1;
+        (line as u32 + 1, col as u32)
+    }
+
+    /// A location for a byte range of a text input.
+    pub fn locate(&self, range: Range<usize>) -> Location {
+        let (line, column) = self.line_col(range.start);
+        Location {
+            offset: range.start,
+            len: range.end.saturating_sub(range.start),
+            line,
+            column,
+            cell: None,
+        }
+    }
+
+    /// The text at a location.
+    pub fn slice(&self, at: &Location) -> &str {
+        let end = (at.offset + at.len).min(self.text.len());
+        self.text.get(at.offset.min(end)..end).unwrap_or("")
+    }
+}
+
+/// The largest char boundary at or before `i`.
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or after `i`.
+pub(crate) fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_names() {
+        assert_eq!(CellAddr { row: 7, col: 2 }.a1(), "B7");
+        assert_eq!(CellAddr { row: 1, col: 26 }.a1(), "Z1");
+        assert_eq!(CellAddr { row: 3, col: 27 }.a1(), "AA3");
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let s = SourceText::new("x", "ab\r\n合计\t12", Format::Tsv, "UTF-8", None);
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(4), (2, 1));
+        assert_eq!(s.line_col(11), (2, 4));
+        assert_eq!(s.line_end(0), 2);
+    }
+}

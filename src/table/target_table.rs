@@ -1,0 +1,292 @@
+//! The target-table layout (SPEC §4.1): rows classified as 合计, unit or project; amounts read
+//! exactly; each project's 绩效指标 cell split into indicators.
+//!
+//! A row whose first column is `合计`/`总计` is the total row; a row with amounts but no goal and
+//! no indicators is a unit; a row with a goal or indicators is a project of the unit above it.
+//! Malformed rows become findings and are skipped. Sums are checked elsewhere (`integrity`).
+
+use crate::finding::{Severity, codes};
+use crate::table::Ctx;
+use crate::table::amount::parse_number;
+use crate::table::columns::{Header, Role, normalize};
+use crate::table::grid::Row;
+use crate::table::indicator_cell::{self, SplitError};
+use crate::table::model::{
+    Amount, Amounts, IndicatorRow, IndicatorSource, Project, Text, TotalRow, UnitRow,
+};
+
+const AMOUNT_ROLES: [(Role, &str); 4] = [
+    (Role::Total, "总计"),
+    (Role::Fiscal, "财政拨款"),
+    (Role::Special, "财政专户拨款"),
+    (Role::Other, "其他资金"),
+];
+
+/// Reads the data rows of a target table.
+pub(crate) fn read(
+    ctx: &mut Ctx<'_>,
+    h: &Header,
+    rows: &[&Row],
+) -> (Option<TotalRow>, Vec<UnitRow>) {
+    let mut total: Option<TotalRow> = None;
+    let mut units: Vec<UnitRow> = Vec::new();
+    let name_col = h.col(Role::Name).unwrap_or(0);
+    for row in rows {
+        if !ctx.check_shape(h, row) {
+            if let Some(u) = units.last_mut() {
+                u.incomplete = true;
+            }
+            continue;
+        }
+        let name = row.text(name_col);
+        let unit_name = units.last().map(|u| u.name.clone());
+        // amounts
+        let mut amounts = Amounts::default();
+        let mut bad = false;
+        for (role, label) in AMOUNT_ROLES {
+            let Some(cell) = h.col(role).and_then(|c| row.cell(c)) else {
+                continue;
+            };
+            match parse_number(&cell.text) {
+                Ok(None) => {}
+                Ok(Some(value)) => {
+                    let amount = Amount {
+                        value,
+                        at: cell.location(ctx.source),
+                    };
+                    match role {
+                        Role::Total => amounts.total = Some(amount),
+                        Role::Fiscal => amounts.fiscal = Some(amount),
+                        Role::Special => amounts.special = Some(amount),
+                        _ => amounts.other = Some(amount),
+                    }
+                }
+                Err(()) => {
+                    let mut f = ctx
+                        .finding(
+                            codes::BAD_AMOUNT,
+                            Severity::Error,
+                            cell.location(ctx.source),
+                            format!("{label}「{}」不是金额；该行未读取", clip(&cell.text)),
+                        )
+                        .label("这里应是以万元计的数字")
+                        .help("金额只能含数字、小数点和千位分隔符，如 12,748.27");
+                    if !name.is_empty() {
+                        f = f.project(name);
+                    }
+                    if let Some(u) = &unit_name {
+                        f = f.unit(u.clone());
+                    }
+                    ctx.skip(f);
+                    bad = true;
+                    break;
+                }
+            }
+        }
+        if bad {
+            if let Some(u) = units.last_mut() {
+                u.incomplete = true;
+            }
+            continue;
+        }
+        let goal_cell = h
+            .col(Role::Goal)
+            .and_then(|c| row.cell(c))
+            .filter(|c| !c.text.is_empty());
+        let ind_cell = h
+            .col(Role::Indicators)
+            .and_then(|c| row.cell(c))
+            .filter(|c| !c.text.is_empty());
+        let row_at = ctx.row_location(row);
+        if name.is_empty() {
+            let at = row
+                .filled()
+                .next()
+                .map(|(_, c)| c.location(ctx.source))
+                .unwrap_or(row_at);
+            let f = ctx
+                .finding(
+                    codes::MISSING_NAME,
+                    Severity::Error,
+                    at,
+                    "这一行有内容但没有项目或单位名称；该行未读取",
+                )
+                .label("名称列是空的")
+                .help("在第一列填上单位或项目名称");
+            ctx.skip(f);
+            if let Some(u) = units.last_mut() {
+                u.incomplete = true;
+            }
+            continue;
+        }
+        let name_at = row
+            .cell(name_col)
+            .map(|c| c.location(ctx.source))
+            .unwrap_or(row_at);
+        if matches!(normalize(name).as_str(), "合计" | "总计" | "总合计") {
+            if let Some(first) = &total {
+                let f = ctx
+                    .finding(
+                        codes::DUPLICATE_TOTAL,
+                        Severity::Warning,
+                        name_at,
+                        format!(
+                            "又一个合计行（第一个在第 {} 行）；只用第一个核对",
+                            first.at.line
+                        ),
+                    )
+                    .label("重复的合计行");
+                ctx.findings.push(f);
+            } else {
+                total = Some(TotalRow {
+                    amounts,
+                    at: row_at,
+                });
+            }
+            continue;
+        }
+        if goal_cell.is_none() && ind_cell.is_none() {
+            units.push(UnitRow {
+                name: name.to_owned(),
+                name_at,
+                amounts,
+                projects: Vec::new(),
+                incomplete: false,
+            });
+            continue;
+        }
+        let Some(unit) = units.last_mut() else {
+            let f = ctx
+                .finding(
+                    codes::PROJECT_WITHOUT_UNIT,
+                    Severity::Error,
+                    name_at,
+                    format!("项目「{name}」之前没有单位行；该行未读取"),
+                )
+                .label("不知道属于哪个单位")
+                .help("在项目行之前加上资金使用单位的行（只填名称和金额）")
+                .project(name);
+            ctx.skip(f);
+            continue;
+        };
+        let mut indicators = Vec::new();
+        if let Some(cell) = ind_cell {
+            match indicator_cell::split(&cell.text) {
+                Ok(items) => {
+                    for (k, item) in items.iter().enumerate() {
+                        let loc = |r: std::ops::Range<usize>| cell.locate(ctx.source, r);
+                        indicators.push(IndicatorRow {
+                            seq: item.seq,
+                            category: item.category.clone().map(|r| cell.text[r].to_owned()),
+                            subcategory: item.subcategory.clone().map(|r| cell.text[r].to_owned()),
+                            name: cell.text[item.name.clone()].to_owned(),
+                            target: cell.text[item.target.clone()].to_owned(),
+                            actual: None,
+                            weight: None,
+                            published_score: None,
+                            deviation_note: None,
+                            terminator: cell.text[item.terminator.clone()].to_owned(),
+                            at: IndicatorSource {
+                                item: loc(item.item.clone()),
+                                category: item.category.clone().map(loc),
+                                name: loc(item.name.clone()),
+                                target: loc(item.target.clone()),
+                                actual: None,
+                                terminator: Some(loc(item.terminator.clone())),
+                            },
+                        });
+                        let expected = k as u32 + 1;
+                        if item.seq != expected {
+                            let num_len = cell.text[item.item.clone()]
+                                .find(['、', '．', '.'])
+                                .unwrap_or(0);
+                            let at =
+                                cell.locate(ctx.source, item.item.start..item.item.start + num_len);
+                            let f = ctx
+                                .finding(
+                                    codes::INDICATOR_NUMBERING,
+                                    Severity::Warning,
+                                    at,
+                                    format!("第 {expected} 个指标编号为 {}", item.seq),
+                                )
+                                .label(format!("应为 {expected}"))
+                                .help("指标应按 1、2、3… 连续编号")
+                                .unit(unit.name.clone())
+                                .project(name)
+                                .indicator(cell.text[item.name.clone()].to_owned());
+                            ctx.findings.push(f);
+                        }
+                    }
+                }
+                Err(e) => {
+                    let (range, message, label) = match e {
+                        SplitError::NoNumbering => (
+                            0..cell.text.len().min(first_chars(&cell.text, 12)),
+                            "绩效指标单元格没有按“1、…2、…”编号，无法拆分；该行未读取".to_owned(),
+                            "应以“1、”开头".to_owned(),
+                        ),
+                        SplitError::TextBeforeFirst(r) => (
+                            r,
+                            "绩效指标单元格在“1、”之前还有文字，无法拆分；该行未读取".to_owned(),
+                            "编号之前的文字".to_owned(),
+                        ),
+                        SplitError::NoTargetMarker { seq, range } => (
+                            range,
+                            format!(
+                                "第 {seq} 个指标缺少“年度指标值：”，无法分出指标名称和指标值；该行未读取"
+                            ),
+                            "这一项没有“年度指标值：”".to_owned(),
+                        ),
+                        SplitError::NoName { seq, range } => (
+                            range,
+                            format!("第 {seq} 个指标没有名称；该行未读取"),
+                            "指标名称是空的".to_owned(),
+                        ),
+                    };
+                    let f = ctx
+                        .finding(
+                            codes::INDICATOR_SPLIT,
+                            Severity::Error,
+                            cell.locate(ctx.source, range),
+                            message,
+                        )
+                        .label(label)
+                        .help("每个指标写成“序号、一级指标：指标名称，年度指标值：指标值。”")
+                        .unit(unit.name.clone())
+                        .project(name);
+                    ctx.skip(f);
+                    unit.incomplete = true;
+                    continue;
+                }
+            }
+        }
+        unit.projects.push(Project {
+            name: name.to_owned(),
+            name_at,
+            amounts,
+            goal: goal_cell.map(|c| Text {
+                text: c.text.clone(),
+                at: c.location(ctx.source),
+            }),
+            indicators,
+            budget: None,
+            at: row_at,
+        });
+    }
+    (total, units)
+}
+
+/// Byte length of the first `n` characters.
+fn first_chars(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map(|(i, _)| i).unwrap_or(s.len())
+}
+
+/// A cell's text for a message, cut to 20 characters.
+pub(crate) fn clip(s: &str) -> String {
+    let end = first_chars(s, 20);
+    if end < s.len() {
+        format!("{}…", &s[..end])
+    } else {
+        s.to_owned()
+    }
+}

@@ -1,0 +1,219 @@
+//! The human-readable tree of a [`Document`] and its findings JSON, as `jixiao inspect` prints
+//! them: department → unit → project → indicators, aligned by display width (CJK characters
+//! count two columns), then counts and a one-line list of findings. Rendering only; no reading.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::finding::Severity;
+use crate::table::{self, Amounts, Document, Format, Layout, format_amount};
+
+/// The findings JSON of SPEC §3, pretty-printed.
+pub fn findings_json(doc: &Document) -> String {
+    serde_json::to_string_pretty(&doc.findings_report()).unwrap_or_default()
+}
+
+/// `s` padded with spaces to display width `w`.
+fn pad(s: &str, w: usize) -> String {
+    let width = s.width();
+    format!("{s}{}", " ".repeat(w.saturating_sub(width)))
+}
+
+/// `s` right-aligned in display width `w`.
+fn pad_left(s: &str, w: usize) -> String {
+    let width = s.width();
+    format!("{}{s}", " ".repeat(w.saturating_sub(width)))
+}
+
+fn amount_cells(a: &Amounts) -> [String; 4] {
+    let f = |x: &Option<table::Amount>| {
+        x.as_ref()
+            .map(|a| format_amount(a.value))
+            .unwrap_or_default()
+    };
+    [f(&a.total), f(&a.fiscal), f(&a.special), f(&a.other)]
+}
+
+/// The tree, counts and findings, aligned by display width.
+pub fn tree(doc: &Document) -> String {
+    let mut out = String::new();
+    let c = doc.counts();
+    let layout = match doc.layout {
+        Layout::TargetTable => "项目支出绩效目标表",
+        Layout::SelfEvaluation => "绩效自评表",
+    };
+    let format = match doc.source.format {
+        Format::Tsv => "制表符分隔".to_owned(),
+        Format::Csv => "逗号分隔".to_owned(),
+        Format::Xlsx => format!("工作表「{}」", doc.source.sheet.as_deref().unwrap_or("")),
+    };
+    let _ = writeln!(
+        out,
+        "文件：{}（{layout}，{}，{format}）",
+        doc.source.name, doc.source.encoding
+    );
+    if let Some(d) = &doc.department {
+        let _ = writeln!(out, "部门：{d}");
+    }
+    if let Some(m) = &doc.money_unit {
+        let _ = writeln!(out, "金额单位：{m}");
+    }
+    let _ = writeln!(
+        out,
+        "共 {} 个单位，{} 个项目，{} 个指标；读取 {} 行，跳过 {} 行",
+        c.units, c.projects, c.indicators, c.rows_read, c.rows_skipped
+    );
+    out.push('\n');
+
+    // names and amounts
+    const UNIT_INDENT: &str = "";
+    const PROJECT_INDENT: &str = "  ";
+    const INDICATOR_INDENT: &str = "      ";
+    const NAME_HEAD: &str = "名称（金额：万元）";
+    let mut name_w = NAME_HEAD.width();
+    for u in &doc.units {
+        name_w = name_w.max(UNIT_INDENT.width() + unit_label(&u.name).width());
+        for p in &u.projects {
+            name_w = name_w.max(PROJECT_INDENT.width() + p.name.width());
+        }
+    }
+    let mut amount_w = [0usize; 4];
+    let heads = ["总计", "财政拨款", "财政专户拨款", "其他资金"];
+    let mut all_amounts: Vec<&Amounts> = doc.total.iter().map(|t| &t.amounts).collect();
+    for u in &doc.units {
+        all_amounts.push(&u.amounts);
+        all_amounts.extend(u.projects.iter().map(|p| &p.amounts));
+    }
+    let show_amounts = all_amounts.iter().any(|a| !a.is_empty());
+    for a in &all_amounts {
+        for (k, s) in amount_cells(a).iter().enumerate() {
+            amount_w[k] = amount_w[k].max(s.width()).max(heads[k].width());
+        }
+    }
+    let amounts_line = |a: &Amounts| -> String {
+        if !show_amounts {
+            return String::new();
+        }
+        let cells = amount_cells(a);
+        let mut s = String::new();
+        for k in 0..4 {
+            s.push_str("  ");
+            s.push_str(&pad_left(&cells[k], amount_w[k]));
+        }
+        s
+    };
+    if show_amounts {
+        let mut line = pad(NAME_HEAD, name_w);
+        for k in 0..4 {
+            line.push_str("  ");
+            line.push_str(&pad_left(heads[k], amount_w[k]));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    if let Some(t) = &doc.total {
+        let line = format!("{}{}", pad("合计", name_w), amounts_line(&t.amounts));
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    // indicator columns
+    let mut cat_w = 0;
+    let mut ind_w = 0;
+    let mut seq_w = 1;
+    for (_, _, i) in doc.indicators() {
+        cat_w = cat_w.max(category_label(i).width());
+        ind_w = ind_w.max(i.name.width());
+        seq_w = seq_w.max(i.seq.to_string().len());
+    }
+    for u in &doc.units {
+        let line = format!(
+            "{}{}",
+            pad(&format!("{UNIT_INDENT}{}", unit_label(&u.name)), name_w),
+            amounts_line(&u.amounts)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+        for p in &u.projects {
+            let line = format!(
+                "{}{}",
+                pad(&format!("{PROJECT_INDENT}{}", p.name), name_w),
+                amounts_line(&p.amounts)
+            );
+            let _ = writeln!(out, "{}", line.trim_end());
+            if let Some(b) = &p.budget {
+                let mut parts = Vec::new();
+                if let Some(v) = b.budget {
+                    parts.push(format!("全年预算数 {}", format_amount(v)));
+                }
+                if let Some(v) = b.spent {
+                    parts.push(format!("全年执行数 {}", format_amount(v)));
+                }
+                if let Some(v) = b.weight {
+                    parts.push(format!("分值 {v}"));
+                }
+                if let Some(v) = b.published_score {
+                    parts.push(format!("得分 {v}"));
+                }
+                let _ = writeln!(out, "{INDICATOR_INDENT}预算执行：{}", parts.join("，"));
+            }
+            for i in &p.indicators {
+                let mut line = format!(
+                    "{INDICATOR_INDENT}{}  {}  {}  {}",
+                    pad_left(&i.seq.to_string(), seq_w),
+                    pad(&category_label(i), cat_w),
+                    pad(&i.name, ind_w),
+                    i.target
+                );
+                if let Some(a) = &i.actual {
+                    let _ = write!(line, "  → {a}");
+                }
+                if let Some(w) = i.weight {
+                    let _ = write!(line, "  分值 {w}");
+                }
+                if let Some(s) = i.published_score {
+                    let _ = write!(line, "  得分 {s}");
+                }
+                let _ = writeln!(out, "{}", line.trim_end());
+            }
+        }
+    }
+    out.push('\n');
+    if doc.findings.is_empty() {
+        out.push_str("检查结果：没有发现问题\n");
+    } else {
+        let count = |s: Severity| doc.findings.iter().filter(|f| f.severity == s).count();
+        let _ = writeln!(
+            out,
+            "检查结果：{} 条（错误 {}，警告 {}，提示 {}）",
+            doc.findings.len(),
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info)
+        );
+        for f in &doc.findings {
+            let _ = writeln!(
+                out,
+                "  {}  {}  {}  {}",
+                f.severity.zh(),
+                f.code,
+                f.position(),
+                f.message
+            );
+        }
+    }
+    out
+}
+
+fn unit_label(name: &str) -> String {
+    if name.is_empty() {
+        "（未注明单位）".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn category_label(i: &table::IndicatorRow) -> String {
+    let cat = i.category.as_deref().unwrap_or("（未填）");
+    match &i.subcategory {
+        Some(s) => format!("{cat}/{s}"),
+        None => cat.to_owned(),
+    }
+}
