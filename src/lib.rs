@@ -16,3 +16,4 @@ pub mod finding;
 pub mod report;
 pub mod table;
 pub mod target;
+pub mod yaml;

@@ -5,8 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod evaluate;
 mod inspect;
 mod parse;
+mod template;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
 #[derive(Debug, Parser)]
@@ -22,6 +24,10 @@ pub enum Command {
     Parse(parse::Args),
     /// 查看目标表：单位 → 项目 → 指标的树，以及金额勾稽检查
     Inspect(inspect::Args),
+    /// 生成实际值文件模板：列出目标表的每个指标，实际值留空
+    Template(template::Args),
+    /// 评价打分：目标表 + 实际值 → 绩效自评表
+    Evaluate(evaluate::Args),
 }
 
 /// Exit codes of SPEC §3.
@@ -50,6 +56,8 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Template(args) => template::run(args),
+        Command::Evaluate(args) => evaluate::run(args),
     };
     ExitCode::from(code)
 }

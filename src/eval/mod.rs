@@ -2,12 +2,18 @@
 //!
 //! - [`methodology`]: the numbers of the scoring method, each with its rule id;
 //! - [`actual`]: actuals as real sheets write them;
-//! - [`score`]: one indicator's verdict and score.
+//! - [`actuals_file`]: the YAML actuals file and its template;
+//! - [`score`]: one indicator's verdict and score;
+//! - [`evaluate`](mod@evaluate): a whole table into the report model.
 
 pub mod actual;
+pub mod actuals_file;
+pub mod evaluate;
 pub mod methodology;
 pub mod score;
 
 pub use actual::Actual;
+pub use actuals_file::ActualsFile;
+pub use evaluate::{BuiltinCategories, Categories, Options, evaluate};
 pub use methodology::{Grade, Methodology, Ruled};
 pub use score::{Outcome, Verdict, score};

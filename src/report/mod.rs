@@ -1,4 +1,7 @@
 //! Renderers: every output format is a small function over one model, so formats cannot
 //! disagree on a number.
 
+pub mod json;
+pub mod model;
+pub mod selfeval_table;
 pub mod text_table;

@@ -1,0 +1,210 @@
+//! `jixiao evaluate INPUT…`: a table (target table or self-evaluation sheet), optional actuals
+//! (YAML), scored into the 自评表 in the chosen format.
+//!
+//! An INPUT may be a folder (`samples/guangzhou-hpf-2023`): its `targets.*` is the table and its
+//! `actuals.yaml`, where present, the actuals. A `.yaml`/`.yml` file is the actuals; anything
+//! else is the table.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::eval::{self, ActualsFile, BuiltinCategories, Methodology};
+use crate::report::{json, selfeval_table};
+use crate::table::{self, EncodingChoice, ReadOptions};
+use crate::target::BuiltinDirections;
+
+use super::exit;
+
+/// Report formats of `evaluate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// 终端表格（按显示宽度对齐）
+    Table,
+    /// Markdown
+    Markdown,
+    /// JSON（SPEC §5）
+    Json,
+    /// 每行一个指标的 JSON
+    Jsonl,
+}
+
+/// What `--deny` stops on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    /// 任一指标未达标
+    Fail,
+    /// 任一指标待评定或无法比较
+    Review,
+    /// 任一指标缺实际值
+    Missing,
+}
+
+/// Arguments of `jixiao evaluate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// 目标表或自评表，实际值文件（.yaml），或包含 targets.* 与 actuals.yaml 的文件夹
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// 报告格式
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// 写入文件而非标准输出
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// 指标值与实际值未写年份时所用的年度
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// 出现这类结论时以退出码 1 结束（可重复）
+    #[arg(long, value_enum)]
+    pub deny: Vec<Deny>,
+    /// 文本文件的编码：auto、utf-8、gbk
+    #[arg(long, default_value = "auto")]
+    pub encoding: EncodingChoice,
+    /// 工作簿中要读取的工作表（默认第一个）
+    #[arg(long)]
+    pub sheet: Option<String>,
+}
+
+/// The table and the actuals file named by the inputs.
+fn resolve(inputs: &[PathBuf]) -> Result<(PathBuf, Option<PathBuf>), String> {
+    let mut table = None;
+    let mut actuals = None;
+    let is_yaml = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+    for input in inputs {
+        if input.is_dir() {
+            for name in [
+                "targets.tsv",
+                "targets.xlsx",
+                "targets.csv",
+                "targets.txt",
+                "sheet.tsv",
+                "sheet.xlsx",
+                "sheet.csv",
+            ] {
+                let p = input.join(name);
+                if p.is_file() && table.is_none() {
+                    table = Some(p);
+                }
+            }
+            for name in ["actuals.yaml", "actuals.yml"] {
+                let p = input.join(name);
+                if p.is_file() && actuals.is_none() {
+                    actuals = Some(p);
+                }
+            }
+            if table.is_none() {
+                return Err(format!(
+                    "文件夹 {} 中没有 targets.tsv / targets.xlsx / targets.csv",
+                    input.display()
+                ));
+            }
+        } else if is_yaml(input) {
+            actuals = Some(input.clone());
+        } else if table.replace(input.clone()).is_some() {
+            return Err("只能给出一个目标表或自评表".to_owned());
+        }
+    }
+    table
+        .map(|t| (t, actuals))
+        .ok_or_else(|| "缺少目标表或自评表".to_owned())
+}
+
+pub fn run(args: Args) -> u8 {
+    let (table_path, actuals_path) = match resolve(&args.inputs) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return exit::USAGE;
+        }
+    };
+    let opts = ReadOptions {
+        encoding: args.encoding,
+        sheet: args.sheet.clone(),
+        format: None,
+    };
+    let doc = match table::read_path(&table_path, &opts) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            return exit::USAGE;
+        }
+    };
+    let actuals = match &actuals_path {
+        Some(p) => {
+            let text = match std::fs::read_to_string(p) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("错误：无法读取 {}：{e}", p.display());
+                    return exit::USAGE;
+                }
+            };
+            match ActualsFile::parse(&p.display().to_string(), &text) {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    eprintln!("{:?}", miette::Report::new(*e));
+                    return exit::USAGE;
+                }
+            }
+        }
+        None => None,
+    };
+    // The reader's findings (rows skipped, sums that do not add up) go to stderr.
+    let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    });
+    let mut diagnostics = String::new();
+    for f in &doc.findings {
+        let _ = handler.render_report(&mut diagnostics, &f.diagnostic(&doc.source));
+    }
+    eprint!("{diagnostics}");
+    let methodology = Methodology::default();
+    let report = eval::evaluate(
+        &doc,
+        actuals.as_ref(),
+        &eval::Options {
+            methodology: &methodology,
+            directions: &BuiltinDirections,
+            categories: &BuiltinCategories,
+            year: args.year,
+        },
+    );
+    for f in &report.findings {
+        if f.code.starts_with("actuals.") {
+            eprintln!("警告[{}]：{}", f.code, f.message);
+        }
+    }
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("错误：无法写入 {}：{e}", path.display());
+                return exit::USAGE;
+            }
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let written = match args.format {
+        Format::Table => out.write_all(selfeval_table::render_text(&report).as_bytes()),
+        Format::Markdown => out.write_all(selfeval_table::render_markdown(&report).as_bytes()),
+        Format::Json => out.write_all(json::render(&report).as_bytes()),
+        Format::Jsonl => json::write_lines(&report, &mut out),
+    }
+    .and_then(|_| out.flush());
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("错误：写出报告失败：{e}");
+        return exit::USAGE;
+    }
+    let denied = args.deny.iter().any(|d| {
+        let s = &report.summary;
+        match d {
+            Deny::Fail => s.fail > 0,
+            Deny::Review => s.review + s.invalid > 0,
+            Deny::Missing => s.missing > 0,
+        }
+    });
+    if denied { exit::DENIED } else { exit::OK }
+}

@@ -1,0 +1,240 @@
+//! The actuals file (SPEC §4.3): YAML keyed by unit, project and indicator (with its sequence
+//! number, to tell apart two indicators of one name), each with its actual, an optional plan
+//! value, a grade for qualitative targets and a note; budget and spent per project.
+//!
+//! `jixiao template TABLE` writes one with every indicator listed and the actuals blank
+//! ([`template`]); [`ActualsFile::parse`] reads one back.
+
+use std::fmt::Write as _;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer};
+
+use crate::table::model::Document;
+
+/// An amount written as a YAML number or string (`918.75`, `"12,748.27"`), read exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount(pub Decimal);
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Amount;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("金额（万元），如 918.75")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Amount, E> {
+                let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '，').collect();
+                Decimal::from_str(cleaned.trim())
+                    .map(Amount)
+                    .map_err(|_| E::custom(format!("`{s}` 不是金额")))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
+                // The shortest text that reads back as this float is what the file wrote.
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A text value that may be written as a YAML number (`actual: 96.2`).
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("文字或数字")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            Ok(Some(s.to_owned()))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(if v { "是" } else { "否" }.to_owned()))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// One indicator's year-end figures.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorActual {
+    /// The sequence number in the project (`2、…` is 2).
+    pub seq: Option<u32>,
+    /// The indicator name (三级指标).
+    pub indicator: String,
+    /// The target, repeated for the person filling the file; not read.
+    #[serde(default, deserialize_with = "text")]
+    pub target: Option<String>,
+    /// 实际完成值.
+    #[serde(default, deserialize_with = "text")]
+    pub actual: Option<String>,
+    /// The plan value, for plan targets (`年度计划数`).
+    #[serde(default, deserialize_with = "text")]
+    pub plan: Option<String>,
+    /// A grade for qualitative targets: 达成 / 部分达成 / 未达成, or a share such as `85%`.
+    #[serde(default, deserialize_with = "text")]
+    pub grade: Option<String>,
+    /// The indicator does not apply this year (dropped; the project total is rescaled).
+    #[serde(default)]
+    pub not_applicable: bool,
+    /// 偏差原因分析及改进措施.
+    #[serde(default, deserialize_with = "text")]
+    pub note: Option<String>,
+}
+
+/// One project's figures.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectActuals {
+    #[serde(default)]
+    pub unit: String,
+    pub project: String,
+    /// 全年预算数 (万元); the table's 总计 where omitted.
+    pub budget: Option<Amount>,
+    /// 全年执行数 (万元).
+    pub spent: Option<Amount>,
+    #[serde(default)]
+    pub indicators: Vec<IndicatorActual>,
+}
+
+/// The whole file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActualsFile {
+    /// What the figures are (e.g. 示例数据).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The year evaluated.
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub projects: Vec<ProjectActuals>,
+}
+
+/// An actuals file that does not read.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("实际值文件 {name} 无法读取：{message}")]
+#[diagnostic(
+    code(actuals::parse),
+    help("实际值文件的格式见 `jixiao template TABLE` 生成的模板")
+)]
+pub struct ActualsError {
+    pub name: String,
+    pub message: String,
+    #[source_code]
+    pub src: miette::NamedSource<String>,
+    #[label("此处")]
+    pub at: Option<miette::SourceSpan>,
+}
+
+impl ActualsFile {
+    /// Read an actuals file's text.
+    pub fn parse(name: &str, text: &str) -> Result<ActualsFile, Box<ActualsError>> {
+        crate::yaml::from_str(text).map_err(|e| {
+            Box::new(ActualsError {
+                name: name.to_owned(),
+                message: e.message.clone(),
+                src: miette::NamedSource::new(name, text.to_owned()),
+                at: e.offset.map(|o| (o, 1).into()),
+            })
+        })
+    }
+}
+
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The template of `jixiao template`: every indicator of the table with a blank actual.
+pub fn template(doc: &Document, year: Option<i32>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# 实际完成值文件：由 jixiao template 生成，填写每个指标的 actual 后运行"
+    );
+    let _ = writeln!(out, "#   jixiao evaluate 目标表 本文件");
+    let _ = writeln!(
+        out,
+        "# actual：实际完成值（如 96.2%、523万人、3.1秒、是/否、7月）"
+    );
+    let _ = writeln!(
+        out,
+        "# plan：计划类指标（年度计划数）的计划值；grade：定性指标的评定（达成/部分达成/未达成，或 85%）"
+    );
+    let _ = writeln!(
+        out,
+        "# budget / spent：全年预算数 / 全年执行数（万元）；not_applicable: true 表示该指标本年不适用"
+    );
+    let _ = writeln!(out, "note: \"\"");
+    match year {
+        Some(y) => {
+            let _ = writeln!(out, "year: {y}");
+        }
+        None => {
+            let _ = writeln!(out, "year: null");
+        }
+    }
+    let _ = writeln!(out, "projects:");
+    for (unit, project) in doc.projects() {
+        let _ = writeln!(out, "  - unit: {}", quote(&unit.name));
+        let _ = writeln!(out, "    project: {}", quote(&project.name));
+        let budget = project.budget.as_ref().and_then(|b| b.budget).or(project
+            .amounts
+            .total
+            .as_ref()
+            .map(|a| a.value));
+        match budget {
+            Some(b) => {
+                let _ = writeln!(out, "    budget: \"{}\"", b.normalize());
+            }
+            None => {
+                let _ = writeln!(out, "    budget: null");
+            }
+        }
+        let _ = writeln!(out, "    spent: null");
+        let _ = writeln!(out, "    indicators:");
+        for i in &project.indicators {
+            let _ = writeln!(out, "      - seq: {}", i.seq);
+            let _ = writeln!(out, "        indicator: {}", quote(&i.name));
+            let _ = writeln!(out, "        target: {}", quote(&i.target));
+            let _ = writeln!(out, "        actual: \"\"");
+        }
+    }
+    out
+}

@@ -1,0 +1,638 @@
+//! A table (and its actuals) into the report: targets read, actuals matched, weights assigned
+//! per project (SPEC §8.1, §8.2, §8.8), each indicator scored, budget execution scored (§8.7),
+//! projects totalled and graded (§8.10), units and the whole rolled up, and the unit's own 得分
+//! re-checked where the sheet printed one.
+//!
+//! Weights: where the sheet gives 分值 for every applicable indicator of a project, those are
+//! the weights (and the budget row's 分值 the budget weight). Otherwise the method's category
+//! points are used, rescaled so that the categories present plus budget execution make 100 (a
+//! project without a 满意度指标 shares those points among the rest), and inside a category the
+//! indicators without 分值 share what the given ones leave, evenly.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::actual::{self, Actual};
+use super::actuals_file::{ActualsFile, IndicatorActual, ProjectActuals};
+use super::methodology::Methodology;
+use super::score::{Outcome, Verdict, score};
+use crate::finding::{Finding, Severity};
+use crate::report::model::{
+    Difference, IndicatorReport, ProjectReport, Report, Shown, SourceRef, Summary, UnitReport,
+    VerdictCounts,
+};
+use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
+use crate::target::{self, Context, Directions, Origin};
+
+/// Infers the category of an indicator the table gives none for.
+pub trait Categories {
+    /// The category and the id of the rule that inferred it.
+    fn infer(&self, indicator: &str) -> Option<(Cow<'static, str>, Cow<'static, str>)>;
+}
+
+/// The built-in inference: satisfaction indicators (…满意度) are 满意度指标.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuiltinCategories;
+
+impl Categories for BuiltinCategories {
+    fn infer(&self, indicator: &str) -> Option<(Cow<'static, str>, Cow<'static, str>)> {
+        indicator.contains("满意").then_some((
+            Cow::Borrowed("满意度指标"),
+            Cow::Borrowed("default.category.satisfaction"),
+        ))
+    }
+}
+
+/// What evaluation needs besides the inputs.
+pub struct Options<'a> {
+    pub methodology: &'a Methodology,
+    pub directions: &'a dyn Directions,
+    pub categories: &'a dyn Categories,
+    /// The year, for deadlines without one.
+    pub year: Option<i32>,
+}
+
+/// The category a written 一级指标 scores as (`產出目標` → 产出指标), or `None`.
+pub fn scoring_category(written: &str) -> Option<&'static str> {
+    let s: String = written.chars().map(target::lexicon::simplify).collect();
+    if s.contains("成本") {
+        Some("成本指标")
+    } else if s.contains("产出") {
+        Some("产出指标")
+    } else if s.contains("效益") {
+        Some("效益指标")
+    } else if s.contains("满意") {
+        Some("满意度指标")
+    } else {
+        None
+    }
+}
+
+/// Actuals of one project, by indicator.
+struct ProjectFigures<'a> {
+    entry: Option<&'a ProjectActuals>,
+    used: Vec<bool>,
+}
+
+impl<'a> ProjectFigures<'a> {
+    /// The entry of an indicator: same sequence and name, else the only one of that name, else
+    /// the same sequence number.
+    fn take(&mut self, row: &IndicatorRow) -> Option<&'a IndicatorActual> {
+        let entry = self.entry?;
+        let list = &entry.indicators;
+        let pick = list
+            .iter()
+            .position(|a| a.seq == Some(row.seq) && a.indicator == row.name)
+            .or_else(|| {
+                let same: Vec<usize> = (0..list.len())
+                    .filter(|&i| list[i].indicator == row.name && !self.used[i])
+                    .collect();
+                (same.len() == 1).then(|| same[0])
+            })
+            .or_else(|| {
+                list.iter()
+                    .position(|a| a.seq == Some(row.seq))
+                    .filter(|&i| !self.used[i])
+            })?;
+        self.used[pick] = true;
+        Some(&list[pick])
+    }
+}
+
+struct Scored<'a> {
+    row: &'a IndicatorRow,
+    category: Option<String>,
+    scoring: Option<&'static str>,
+    inferred: Option<Cow<'static, str>>,
+    parsed: target::Parsed,
+    actual_text: Option<String>,
+    outcome: Outcome,
+    weight: Decimal,
+    weight_rule: Option<Cow<'static, str>>,
+    not_applicable: bool,
+}
+
+fn source_ref(doc: &Document, loc: &crate::table::source::Location) -> SourceRef {
+    SourceRef {
+        file: doc.source.name.clone(),
+        line: loc.line,
+        column: Some(loc.column),
+        cell: loc.cell.map(|c| c.a1()),
+    }
+}
+
+/// The decimals the sheet printed its own scores with (its rounding), if it printed any.
+fn published_precision(doc: &Document) -> Option<u32> {
+    doc.indicators()
+        .filter_map(|(_, _, i)| i.published_score)
+        .map(|d| d.normalize().scale())
+        .max()
+}
+
+/// Evaluate a table with optional actuals.
+pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_>) -> Report {
+    let m = opts.methodology;
+    let year = actuals.and_then(|a| a.year).or(opts.year);
+    let mut findings = Vec::new();
+    let mut by_project: HashMap<(&str, &str), (usize, ProjectFigures<'_>)> = HashMap::new();
+    if let Some(a) = actuals {
+        for (i, p) in a.projects.iter().enumerate() {
+            by_project.insert(
+                (p.unit.as_str(), p.project.as_str()),
+                (
+                    i,
+                    ProjectFigures {
+                        entry: Some(p),
+                        used: vec![false; p.indicators.len()],
+                    },
+                ),
+            );
+        }
+    }
+    let tolerance = published_precision(doc).map(|p| Decimal::new(5, p + 1));
+    let mut projects = Vec::new();
+    let mut differences = Vec::new();
+    for (unit, project) in doc.projects() {
+        let key = (unit.name.as_str(), project.name.as_str());
+        // An actuals entry may leave the unit out when the project name is unique.
+        let key = if by_project.contains_key(&key) {
+            Some(key)
+        } else {
+            by_project
+                .keys()
+                .find(|(u, p)| u.is_empty() && *p == project.name)
+                .copied()
+        };
+        let mut figures = key
+            .and_then(|k| by_project.get_mut(&k))
+            .map(|(_, f)| {
+                std::mem::replace(
+                    f,
+                    ProjectFigures {
+                        entry: None,
+                        used: vec![],
+                    },
+                )
+            })
+            .unwrap_or(ProjectFigures {
+                entry: None,
+                used: vec![],
+            });
+        let report = evaluate_project(
+            doc,
+            unit,
+            project,
+            &mut figures,
+            year,
+            opts,
+            tolerance,
+            &mut differences,
+        );
+        // Put the figures back so unused entries can be reported.
+        if let Some(k) = key
+            && let Some(slot) = by_project.get_mut(&k)
+        {
+            slot.1 = figures;
+        }
+        projects.push(report);
+    }
+    // Actuals that match nothing in the table.
+    let mut leftovers: Vec<_> = by_project.into_values().collect();
+    leftovers.sort_by_key(|(i, _)| *i);
+    if let Some(a) = actuals {
+        for (i, figures) in leftovers {
+            let p = &a.projects[i];
+            match figures.entry {
+                Some(_) if figures.used.iter().all(|u| !u) && !p.indicators.is_empty() => {
+                    findings.push(unmatched(&p.unit, &p.project, None));
+                }
+                Some(entry) => {
+                    for (j, used) in figures.used.iter().enumerate() {
+                        if !used {
+                            findings.push(unmatched(
+                                &p.unit,
+                                &p.project,
+                                Some(&entry.indicators[j].indicator),
+                            ));
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    rollup(doc, projects, differences, findings, m, year)
+}
+
+fn unmatched(unit: &str, project: &str, indicator: Option<&str>) -> Finding {
+    let (message, help) = match indicator {
+        Some(i) => (
+            format!("实际值文件中的指标“{i}”在目标表的项目“{project}”中找不到"),
+            "核对指标名称和序号（seq）是否与目标表一致",
+        ),
+        None => (
+            format!("实际值文件中的项目“{project}”在目标表中找不到"),
+            "核对单位（unit）和项目（project）名称是否与目标表一致",
+        ),
+    };
+    let mut f = Finding::new("actuals.unmatched", Severity::Warning, message, "actuals")
+        .help(help)
+        .project(project);
+    if !unit.is_empty() {
+        f = f.unit(unit);
+    }
+    if let Some(i) = indicator {
+        f = f.indicator(i);
+    }
+    f
+}
+
+#[allow(clippy::too_many_arguments)]
+fn evaluate_project(
+    doc: &Document,
+    unit: &UnitRow,
+    project: &Project,
+    figures: &mut ProjectFigures<'_>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    tolerance: Option<Decimal>,
+    differences: &mut Vec<Difference>,
+) -> ProjectReport {
+    let m = opts.methodology;
+    let dp = m.precision.value;
+    // 1. Read every target and find its actual.
+    let mut rows: Vec<Scored<'_>> = Vec::new();
+    for row in &project.indicators {
+        let entry = figures.take(row);
+        let (category, inferred) = match &row.category {
+            Some(c) => (Some(c.clone()), None),
+            None => match opts.categories.infer(&row.name) {
+                Some((c, rule)) => (Some(c.into_owned()), Some(rule)),
+                None => (None, None),
+            },
+        };
+        let scoring = category.as_deref().and_then(scoring_category).map(|c| {
+            let folded = m.scoring_category(c);
+            ["产出指标", "效益指标", "满意度指标", "成本指标"]
+                .into_iter()
+                .find(|k| *k == folded)
+                .unwrap_or(c)
+        });
+        let ctx = Context {
+            indicator: Some(&row.name),
+            category: row.category.as_deref(),
+            subcategory: row.subcategory.as_deref(),
+            year,
+            directions: opts.directions,
+        };
+        let parsed = target::parse(&row.target, &ctx);
+        let actual_text = entry
+            .and_then(|e| e.actual.clone().filter(|a| !a.trim().is_empty()))
+            .or_else(|| entry.and_then(|e| e.grade.clone().filter(|g| !g.trim().is_empty())))
+            .or_else(|| row.actual.clone().filter(|a| !a.trim().is_empty()));
+        rows.push(Scored {
+            row,
+            category,
+            scoring,
+            inferred,
+            parsed,
+            actual_text,
+            outcome: Outcome {
+                verdict: Verdict::Missing,
+                score: None,
+                formula: String::new(),
+                rules: vec![],
+                remarks: vec![],
+            },
+            weight: Decimal::ZERO,
+            weight_rule: None,
+            not_applicable: entry.is_some_and(|e| e.not_applicable),
+        });
+    }
+    // 2. Budget execution.
+    let entry = figures.entry;
+    let budget = entry
+        .and_then(|e| e.budget.map(|a| a.0))
+        .or(project.budget.as_ref().and_then(|b| b.budget))
+        .or(project.amounts.total.as_ref().map(|a| a.value));
+    let spent = entry
+        .and_then(|e| e.spent.map(|a| a.0))
+        .or(project.budget.as_ref().and_then(|b| b.spent));
+    let budget_applicable = budget.is_some_and(|b| b > Decimal::ZERO);
+    // 3. Weights.
+    let applicable: Vec<usize> = (0..rows.len())
+        .filter(|&i| !rows[i].not_applicable)
+        .collect();
+    let sheet_weights =
+        !applicable.is_empty() && applicable.iter().all(|&i| rows[i].row.weight.is_some());
+    let mut budget_weight = Decimal::ZERO;
+    let mut budget_weight_rule: Cow<'static, str> = m.budget_weight.rule.clone();
+    if sheet_weights {
+        for &i in &applicable {
+            rows[i].weight = rows[i].row.weight.unwrap_or_default();
+            rows[i].weight_rule = Some("sheet.weight".into());
+        }
+        if budget_applicable {
+            match project.budget.as_ref().and_then(|b| b.weight) {
+                Some(w) => {
+                    budget_weight = w;
+                    budget_weight_rule = "sheet.weight".into();
+                }
+                None => budget_weight = m.budget_weight.value,
+            }
+        }
+    } else {
+        let mut present: Vec<&'static str> = Vec::new();
+        for &i in &applicable {
+            if let Some(c) = rows[i].scoring
+                && m.category_weight(c).is_some()
+                && !present.contains(&c)
+            {
+                present.push(c);
+            }
+        }
+        let total: Decimal = present
+            .iter()
+            .filter_map(|c| m.category_weight(c))
+            .map(|w| w.value)
+            .sum::<Decimal>()
+            + if budget_applicable {
+                m.budget_weight.value
+            } else {
+                Decimal::ZERO
+            };
+        let factor = if total > Decimal::ZERO {
+            Decimal::ONE_HUNDRED / total
+        } else {
+            Decimal::ONE
+        };
+        if budget_applicable {
+            budget_weight = m.budget_weight.value * factor;
+        }
+        for c in &present {
+            let w = m
+                .category_weight(c)
+                .expect("present categories have weights");
+            let points = w.value * factor;
+            let members: Vec<usize> = applicable
+                .iter()
+                .copied()
+                .filter(|&i| rows[i].scoring == Some(*c))
+                .collect();
+            let given: Decimal = members.iter().filter_map(|&i| rows[i].row.weight).sum();
+            let open: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&i| rows[i].row.weight.is_none())
+                .collect();
+            let share = if open.is_empty() {
+                Decimal::ZERO
+            } else {
+                ((points - given).max(Decimal::ZERO)) / Decimal::from(open.len())
+            };
+            for &i in &members {
+                match rows[i].row.weight {
+                    Some(wt) => {
+                        rows[i].weight = wt;
+                        rows[i].weight_rule = Some("sheet.weight".into());
+                    }
+                    None => {
+                        rows[i].weight = share;
+                        rows[i].weight_rule = Some(w.rule.clone());
+                    }
+                }
+            }
+        }
+    }
+    // 4. Score.
+    let mut counts = VerdictCounts::default();
+    let mut total = Decimal::ZERO;
+    let mut pending = Decimal::ZERO;
+    let mut indicators = Vec::new();
+    for s in &mut rows {
+        s.outcome = if s.not_applicable {
+            Outcome {
+                verdict: Verdict::NotApplicable,
+                score: None,
+                formula: "本年不适用，不计分；项目总分按其余指标折算".into(),
+                rules: vec![],
+                remarks: vec![],
+            }
+        } else {
+            let actual = match &s.actual_text {
+                Some(t) => actual::read(t, &s.parsed.target, Some(&s.row.name), year),
+                None => Actual::Missing,
+            };
+            let plan = figures
+                .entry
+                .and_then(|e| {
+                    e.indicators
+                        .iter()
+                        .find(|a| a.seq == Some(s.row.seq) && a.indicator == s.row.name)
+                })
+                .and_then(|a| a.plan.as_deref())
+                .map(|p| actual::read(p, &s.parsed.target, Some(&s.row.name), year));
+            let mut o = score(&s.parsed.target, &actual, plan.as_ref(), s.weight, m);
+            if s.scoring.is_none() && !matches!(o.verdict, Verdict::Review | Verdict::Invalid) {
+                o.remarks.push("无一级指标，未分配分值");
+            }
+            o
+        };
+        counts.add(s.outcome.verdict);
+        match s.outcome.verdict {
+            Verdict::Review | Verdict::Invalid => pending += s.weight,
+            _ => {}
+        }
+        if let Some(sc) = s.outcome.score
+            && s.outcome.verdict != Verdict::NotApplicable
+        {
+            total += sc;
+        }
+        let mut rules: Vec<String> = Vec::new();
+        if let Some(Origin::Rule(id)) = &s.parsed.provenance.op {
+            rules.push(id.to_string());
+        }
+        if let Some(r) = &s.inferred {
+            rules.push(r.to_string());
+        }
+        if let Some(r) = &s.weight_rule {
+            rules.push(r.to_string());
+        }
+        rules.extend(s.outcome.rules.iter().map(|r| r.to_string()));
+        let mut note = s.outcome.formula.clone();
+        for r in &s.outcome.remarks {
+            note.push('；');
+            note.push_str(r);
+        }
+        let shown_score = s
+            .outcome
+            .score
+            .filter(|_| s.outcome.verdict != Verdict::NotApplicable)
+            .map(|v| Shown::new(v, dp));
+        let differs = match (s.row.published_score, s.outcome.score, tolerance) {
+            (Some(p), Some(sc), Some(tol)) => (sc - p).abs() > tol,
+            _ => false,
+        };
+        let source = source_ref(doc, &s.row.at.target);
+        if differs {
+            differences.push(Difference {
+                unit: unit.name.clone(),
+                project: project.name.clone(),
+                seq: s.row.seq,
+                indicator: s.row.name.clone(),
+                target: s.row.target.clone(),
+                actual: s.actual_text.clone(),
+                weight: Shown::new(s.weight, dp),
+                published_score: s.row.published_score,
+                score: shown_score,
+                formula: s.outcome.formula.clone(),
+                source: source.clone(),
+            });
+        }
+        indicators.push(IndicatorReport {
+            seq: s.row.seq,
+            category: s.category.clone(),
+            subcategory: s.row.subcategory.clone(),
+            indicator: s.row.name.clone(),
+            target: s.row.target.clone(),
+            canonical: s.parsed.target.canonical(),
+            actual: s.actual_text.clone(),
+            verdict: s.outcome.verdict,
+            weight: Shown::new(s.weight, dp),
+            score: shown_score,
+            published_score: s.row.published_score,
+            rules,
+            note,
+            source,
+            category_inferred: s.inferred.is_some(),
+            deviation_note: figures
+                .entry
+                .and_then(|e| {
+                    e.indicators
+                        .iter()
+                        .find(|a| a.seq == Some(s.row.seq) && a.indicator == s.row.name)
+                })
+                .and_then(|a| a.note.clone())
+                .or_else(|| s.row.deviation_note.clone()),
+            differs_from_published: differs,
+        });
+    }
+    let budget_score = if budget_applicable {
+        match (budget, spent) {
+            (Some(b), Some(sp)) => {
+                Some(budget_weight * (sp / b).min(Decimal::ONE).max(Decimal::ZERO))
+            }
+            _ => Some(Decimal::ZERO),
+        }
+    } else {
+        None
+    };
+    if let Some(b) = budget_score {
+        total += b;
+    }
+    let execution_rate = match (budget, spent) {
+        (Some(b), Some(sp)) if b > Decimal::ZERO => {
+            Some(Shown::new(sp / b * Decimal::ONE_HUNDRED, dp))
+        }
+        _ => None,
+    };
+    ProjectReport {
+        unit: unit.name.clone(),
+        project: project.name.clone(),
+        budget,
+        spent,
+        execution_rate,
+        score: Shown::new(total, dp),
+        grade: m.band(total).to_owned(),
+        indicators,
+        budget_weight: Shown::new(budget_weight, dp),
+        budget_score: budget_score.map(|b| Shown::new(b, dp)),
+        budget_published_score: project.budget.as_ref().and_then(|b| b.published_score),
+        budget_rules: vec![budget_weight_rule.to_string()],
+        pending: Shown::new(pending, dp),
+        counts,
+    }
+}
+
+fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {
+    let (sum, n) = values.fold((Decimal::ZERO, 0u64), |(s, n), v| (s + v, n + 1));
+    if n == 0 {
+        Decimal::ZERO
+    } else {
+        sum / Decimal::from(n)
+    }
+}
+
+fn rollup(
+    doc: &Document,
+    projects: Vec<ProjectReport>,
+    differences: Vec<Difference>,
+    mut findings: Vec<Finding>,
+    m: &Methodology,
+    year: Option<i32>,
+) -> Report {
+    let dp = m.precision.value;
+    let mut units: Vec<UnitReport> = Vec::new();
+    for u in &doc.units {
+        let mine: Vec<&ProjectReport> = projects.iter().filter(|p| p.unit == u.name).collect();
+        let mut counts = VerdictCounts::default();
+        for p in &mine {
+            counts.merge(&p.counts);
+        }
+        let score = mean(mine.iter().map(|p| p.score.exact));
+        units.push(UnitReport {
+            unit: u.name.clone(),
+            projects: mine.len(),
+            score: Shown::new(score, dp),
+            grade: if mine.is_empty() {
+                String::new()
+            } else {
+                m.band(score).to_owned()
+            },
+            pending: Shown::new(mine.iter().map(|p| p.pending.exact).sum(), dp),
+            counts,
+        });
+    }
+    let mut counts = VerdictCounts::default();
+    for p in &projects {
+        counts.merge(&p.counts);
+    }
+    let score = mean(projects.iter().map(|p| p.score.exact));
+    // Rows the reader skipped are part of the picture: they did not disappear.
+    findings.splice(
+        0..0,
+        doc.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .cloned(),
+    );
+    Report {
+        summary: Summary {
+            indicators: counts.indicators,
+            pass: counts.pass,
+            fail: counts.fail,
+            review: counts.review,
+            missing: counts.missing,
+            invalid: counts.invalid,
+            score: Shown::new(score, dp),
+            not_applicable: counts.not_applicable,
+            projects: projects.len(),
+            units: units.len(),
+            grade: if projects.is_empty() {
+                String::new()
+            } else {
+                m.band(score).to_owned()
+            },
+            pending: Shown::new(projects.iter().map(|p| p.pending.exact).sum(), dp),
+            differences: differences.len(),
+        },
+        projects,
+        department: doc.department.clone(),
+        units,
+        differences,
+        findings,
+        year,
+    }
+}

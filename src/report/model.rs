@@ -1,0 +1,225 @@
+//! The report model: what evaluation produces and every renderer reads (SPEC §5).
+//!
+//! Values are exact [`Decimal`]s; serialisation shows them rounded half-up to the method's
+//! precision as strings (`"9.44"`), and totals are the exact sums rounded once. Field names and
+//! order follow SPEC §5; fields beyond it are added after those the SPEC names.
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use crate::eval::Verdict;
+
+/// An exact value shown with a fixed number of decimals (half-up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub exact: Decimal,
+    pub dp: u32,
+}
+
+impl Shown {
+    pub fn new(exact: Decimal, dp: u32) -> Self {
+        Shown { exact, dp }
+    }
+    /// The value rounded half-up to `dp` decimals.
+    pub fn rounded(&self) -> Decimal {
+        let mut r = self.exact.round_dp_with_strategy(
+            self.dp,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        );
+        r.rescale(self.dp);
+        r
+    }
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.rounded())
+    }
+}
+
+impl Serialize for Shown {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An exact decimal serialised as its plain string (amounts as given).
+pub fn decimal_str<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(&d.normalize()),
+        None => s.serialize_none(),
+    }
+}
+
+/// Counts of verdicts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct VerdictCounts {
+    pub indicators: usize,
+    pub pass: usize,
+    pub fail: usize,
+    pub review: usize,
+    pub missing: usize,
+    pub invalid: usize,
+    pub not_applicable: usize,
+}
+
+impl VerdictCounts {
+    pub fn add(&mut self, v: Verdict) {
+        self.indicators += 1;
+        match v {
+            Verdict::Pass => self.pass += 1,
+            Verdict::Fail => self.fail += 1,
+            Verdict::Review => self.review += 1,
+            Verdict::Missing => self.missing += 1,
+            Verdict::Invalid => self.invalid += 1,
+            Verdict::NotApplicable => self.not_applicable += 1,
+        }
+    }
+    pub fn merge(&mut self, o: &VerdictCounts) {
+        self.indicators += o.indicators;
+        self.pass += o.pass;
+        self.fail += o.fail;
+        self.review += o.review;
+        self.missing += o.missing;
+        self.invalid += o.invalid;
+        self.not_applicable += o.not_applicable;
+    }
+}
+
+/// Where an indicator was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub file: String,
+    pub line: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+/// One indicator of the 自评表.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorReport {
+    pub seq: u32,
+    pub category: Option<String>,
+    pub subcategory: Option<String>,
+    pub indicator: String,
+    pub target: String,
+    pub canonical: Option<String>,
+    pub actual: Option<String>,
+    pub verdict: Verdict,
+    pub weight: Shown,
+    /// Points earned; null while a person must decide (review, invalid).
+    pub score: Option<Shown>,
+    /// The sheet's own 得分, where it gave one.
+    #[serde(serialize_with = "decimal_str")]
+    pub published_score: Option<Decimal>,
+    /// Rule ids that decided the reading, the weight and the score.
+    pub rules: Vec<String>,
+    /// How the score was reached, and remarks on the reading.
+    pub note: String,
+    pub source: SourceRef,
+    /// The category was inferred by a rule (the table gave none).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub category_inferred: bool,
+    /// The sheet's 偏差原因, where given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deviation_note: Option<String>,
+    /// The recomputed score differs from the published one by more than the sheet's rounding.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub differs_from_published: bool,
+}
+
+/// One project: budget execution, indicators, total and grade.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectReport {
+    pub unit: String,
+    pub project: String,
+    /// 全年预算数 (万元), as given.
+    #[serde(serialize_with = "decimal_str")]
+    pub budget: Option<Decimal>,
+    /// 全年执行数 (万元), as given.
+    #[serde(serialize_with = "decimal_str")]
+    pub spent: Option<Decimal>,
+    /// spent ÷ budget in percent, shown.
+    pub execution_rate: Option<Shown>,
+    pub score: Shown,
+    pub grade: String,
+    pub indicators: Vec<IndicatorReport>,
+    /// Points for budget execution (weight and score).
+    pub budget_weight: Shown,
+    pub budget_score: Option<Shown>,
+    /// The sheet's own 得分 for budget execution, where given.
+    #[serde(serialize_with = "decimal_str")]
+    pub budget_published_score: Option<Decimal>,
+    /// Rules that set the budget-execution weight.
+    pub budget_rules: Vec<String>,
+    /// Points still waiting for a person's grade (review and invalid indicators).
+    pub pending: Shown,
+    pub counts: VerdictCounts,
+}
+
+/// A unit's roll-up.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitReport {
+    pub unit: String,
+    pub projects: usize,
+    /// The mean of its projects' scores.
+    pub score: Shown,
+    pub grade: String,
+    pub counts: VerdictCounts,
+    pub pending: Shown,
+}
+
+/// A recomputed score that differs from the sheet's own 得分.
+#[derive(Debug, Clone, Serialize)]
+pub struct Difference {
+    pub unit: String,
+    pub project: String,
+    pub seq: u32,
+    pub indicator: String,
+    pub target: String,
+    pub actual: Option<String>,
+    pub weight: Shown,
+    #[serde(serialize_with = "decimal_str")]
+    pub published_score: Option<Decimal>,
+    pub score: Option<Shown>,
+    pub formula: String,
+    pub source: SourceRef,
+}
+
+/// The summary line.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub indicators: usize,
+    pub pass: usize,
+    pub fail: usize,
+    pub review: usize,
+    pub missing: usize,
+    pub invalid: usize,
+    /// The mean of the project scores.
+    pub score: Shown,
+    pub not_applicable: usize,
+    pub projects: usize,
+    pub units: usize,
+    pub grade: String,
+    pub pending: Shown,
+    /// Rows whose recomputed score differs from the published one.
+    pub differences: usize,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub summary: Summary,
+    pub projects: Vec<ProjectReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    pub units: Vec<UnitReport>,
+    pub differences: Vec<Difference>,
+    /// Input findings that concern evaluation (unmatched actuals, rows skipped by the reader).
+    pub findings: Vec<crate::finding::Finding>,
+    /// The year evaluated, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}

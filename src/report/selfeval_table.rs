@@ -1,0 +1,187 @@
+//! The 自评表 as text: an aligned table per project in the layout finance offices file
+//! (一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施), as a
+//! terminal table or as Markdown.
+
+use std::fmt::Write as _;
+
+use super::model::{IndicatorReport, ProjectReport, Report};
+use super::text_table::TextTable;
+
+const COLUMNS: [&str; 9] = [
+    "序号",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+];
+
+fn score_cell(i: &IndicatorReport) -> String {
+    match &i.score {
+        Some(s) => s.to_string(),
+        None => "—".to_owned(),
+    }
+}
+
+/// The last column: verdict, the sheet's own score where it differs, the note.
+fn remark(i: &IndicatorReport) -> String {
+    let mut parts = vec![format!("【{}】", i.verdict.zh())];
+    if i.differs_from_published
+        && let Some(p) = i.published_score
+    {
+        parts.push(format!("原表得分 {}", p.normalize()));
+    }
+    if let Some(d) = &i.deviation_note {
+        parts.push(d.clone());
+    }
+    parts.push(i.note.clone());
+    parts.join(" ")
+}
+
+fn rows(p: &ProjectReport) -> Vec<Vec<String>> {
+    let mut out = vec![vec![
+        String::new(),
+        "预算执行率".to_owned(),
+        String::new(),
+        String::new(),
+        p.budget
+            .map(|b| format!("预算 {} 万元", b.normalize()))
+            .unwrap_or_default(),
+        match (&p.spent, &p.execution_rate) {
+            (Some(s), Some(r)) => format!("执行 {} 万元（{r}%）", s.normalize()),
+            (Some(s), None) => format!("执行 {} 万元", s.normalize()),
+            _ => "—".to_owned(),
+        },
+        p.budget_weight.to_string(),
+        p.budget_score
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "—".into()),
+        String::new(),
+    ]];
+    for i in &p.indicators {
+        out.push(vec![
+            i.seq.to_string(),
+            match (&i.category, i.category_inferred) {
+                (Some(c), true) => format!("{c}（推断）"),
+                (Some(c), false) => c.clone(),
+                (None, _) => String::new(),
+            },
+            i.subcategory.clone().unwrap_or_default(),
+            i.indicator.clone(),
+            i.target.clone(),
+            i.actual.clone().unwrap_or_default(),
+            i.weight.to_string(),
+            score_cell(i),
+            remark(i),
+        ]);
+    }
+    out
+}
+
+fn heading(p: &ProjectReport) -> String {
+    let pending = if p.pending.exact.is_zero() {
+        String::new()
+    } else {
+        format!("，另有 {} 分待评定", p.pending)
+    };
+    format!(
+        "{} / {}：总分 {}（{}）{pending}",
+        p.unit, p.project, p.score, p.grade
+    )
+}
+
+fn summary_line(r: &Report) -> String {
+    let s = &r.summary;
+    format!(
+        "合计：{} 个项目，{} 个指标：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}；项目平均分 {}（{}）；待评定分值 {}；与原表得分不一致 {} 处",
+        s.projects,
+        s.indicators,
+        s.pass,
+        s.fail,
+        s.review,
+        s.missing,
+        s.invalid,
+        s.not_applicable,
+        s.score,
+        s.grade,
+        s.pending,
+        s.differences
+    )
+}
+
+/// The terminal form.
+pub fn render_text(r: &Report) -> String {
+    let mut out = String::new();
+    if let Some(d) = &r.department {
+        let _ = writeln!(out, "绩效自评表 — {d}\n");
+    }
+    for p in &r.projects {
+        let _ = writeln!(out, "{}", heading(p));
+        let mut t = TextTable::new(COLUMNS);
+        for row in rows(p) {
+            t.row(row);
+        }
+        out.push_str(&t.render());
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", summary_line(r));
+    out
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// The Markdown form.
+pub fn render_markdown(r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# 绩效自评表{}\n",
+        r.department
+            .as_deref()
+            .map(|d| format!(" — {d}"))
+            .unwrap_or_default()
+    );
+    for p in &r.projects {
+        let _ = writeln!(out, "## {}\n", md_cell(&heading(p)));
+        let _ = writeln!(out, "| {} |", COLUMNS.join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(COLUMNS.len()));
+        for row in rows(p) {
+            let cells: Vec<String> = row.iter().map(|c| md_cell(c)).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
+        out.push('\n');
+    }
+    if !r.differences.is_empty() {
+        let _ = writeln!(out, "## 与原表得分不一致的指标\n");
+        let _ = writeln!(
+            out,
+            "| 项目 | 序号 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 原表得分 | 复核得分 | 计算 |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|");
+        for d in &r.differences {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                md_cell(&d.project),
+                d.seq,
+                md_cell(&d.indicator),
+                md_cell(&d.target),
+                md_cell(d.actual.as_deref().unwrap_or("")),
+                d.weight,
+                d.published_score
+                    .map(|p| p.normalize().to_string())
+                    .unwrap_or_default(),
+                d.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into()),
+                md_cell(&d.formula)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", summary_line(r));
+    out
+}
