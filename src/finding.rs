@@ -318,6 +318,8 @@ struct Excerpt {
     first_column: usize,
     /// The label span, relative to `text`.
     span: SourceSpan,
+    /// For workbook cells: the 0-based sheet column shown instead of a character column.
+    sheet_column: Option<usize>,
 }
 
 /// Characters kept on each side of a label in a diagnostic.
@@ -361,8 +363,13 @@ impl Excerpt {
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        let name = match (&at.cell, &source.sheet) {
+            (Some(_), Some(sheet)) => format!("{}!{}", source.name, sheet),
+            _ => source.name.clone(),
+        };
         Excerpt {
-            name: source.name.clone(),
+            name,
+            sheet_column: at.cell.map(|c| c.col.saturating_sub(1) as usize),
             text: snippet,
             first_line: first,
             first_column,
@@ -389,7 +396,11 @@ impl SourceCode for Excerpt {
         if line_start == 0 {
             column += self.first_column;
         }
-        let column = if context_lines_before == 0 { column } else { 0 };
+        let column = match (context_lines_before, self.sheet_column) {
+            (0, Some(col)) => col,
+            (0, None) => column,
+            _ => 0,
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
