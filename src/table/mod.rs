@@ -61,7 +61,7 @@ pub struct ReadOptions {
 pub enum ReadError {
     /// The file could not be opened or read.
     #[error("无法读取 {name}：{source}")]
-    #[diagnostic(code(table::io), help("检查文件路径和读取权限"))]
+    #[diagnostic(code("table.io"), help("检查文件路径和读取权限"))]
     Io {
         /// File name.
         name: String,
@@ -71,7 +71,7 @@ pub enum ReadError {
     },
     /// The input is empty.
     #[error("{name} 是空文件")]
-    #[diagnostic(code(table::empty), help("导出目标表时请确认选择了有数据的工作表"))]
+    #[diagnostic(code("table.empty"), help("导出目标表时请确认选择了有数据的工作表"))]
     Empty {
         /// File name.
         name: String,
@@ -79,7 +79,7 @@ pub enum ReadError {
     /// The input is not text (NUL bytes, control characters) nor a workbook.
     #[error("{name} 不是文本表格，也不是 Excel 工作簿")]
     #[diagnostic(
-        code(table::binary),
+        code("table.binary"),
         help("支持 .tsv .txt（制表符分隔）、.csv 和 .xlsx；Excel 中可用“另存为”导出")
     )]
     Binary {
@@ -89,7 +89,7 @@ pub enum ReadError {
     /// The bytes are not valid in the encoding.
     #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
     #[diagnostic(
-        code(table::decode),
+        code("table.decode"),
         help("用 --encoding 指定编码：auto、utf-8 或 gbk")
     )]
     Decode {
@@ -103,7 +103,7 @@ pub enum ReadError {
     /// The workbook could not be opened.
     #[error("无法打开工作簿 {name}：{message}")]
     #[diagnostic(
-        code(table::workbook),
+        code("table.workbook"),
         help("确认文件是 .xlsx 工作簿，且没有加密或损坏")
     )]
     Workbook {
@@ -114,7 +114,7 @@ pub enum ReadError {
     },
     /// `--sheet` names a sheet the workbook does not have.
     #[error("工作簿 {name} 中没有工作表「{sheet}」")]
-    #[diagnostic(code(table::no_sheet), help("可用的工作表：{available}"))]
+    #[diagnostic(code("table.no-sheet"), help("可用的工作表：{available}"))]
     NoSheet {
         /// File name.
         name: String,
@@ -126,7 +126,7 @@ pub enum ReadError {
     /// No row looks like a header.
     #[error("{name} 中找不到表头行")]
     #[diagnostic(
-        code(table::no_header),
+        code("table.no-header"),
         help(
             "目标表的表头需有 项目名称、总计、绩效目标/绩效指标 等列；\
              自评表的表头需有 项目、三级指标、年度指标值 等列"
@@ -138,7 +138,7 @@ pub enum ReadError {
     },
     /// The input is larger than [`MAX_INPUT_BYTES`].
     #[error("{name} 太大（{bytes} 字节），超过 {max} 字节的上限")]
-    #[diagnostic(code(table::too_large), help("按单位拆分后分别检查"))]
+    #[diagnostic(code("table.too-large"), help("按单位拆分后分别检查"))]
     TooLarge {
         /// File name.
         name: String,
