@@ -10,6 +10,42 @@
 //! (header and column roles), `target_table` and `self_eval` (the two layouts), `indicator_cell`
 //! (splitting a 绩效指标 cell), `integrity` (sum checks), [`view`] (the tree as text), [`model`] (the types), [`source`]
 //! (positions). Targets are kept raw; parsing them is [`crate::target`]'s job.
+//!
+//! ## Decisions where the SPEC is silent
+//! - **Format** from the extension (`.csv`, `.tsv`, `.xlsx`/`.xlsm`/`.xls`/`.ods`); `.txt` and
+//!   unknown names are tab-separated if the text has a tab, else comma-separated; zip/OLE magic
+//!   bytes mean a workbook whatever the name. **Encoding**: BOM (UTF-8, UTF-16) first, then valid
+//!   UTF-8, then GB18030 (superset of GBK); NUL bytes or many control characters: not a table.
+//! - **Header**: the first row whose names (loosely matched, see `columns`) give 项目名称 + 总计 +
+//!   绩效指标/绩效目标 (target table) or 项目 + 三级指标 + 年度指标值 (sheet). A second header row
+//!   under merged cells (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金) is merged in. Columns not
+//!   understood give an info finding `table.column-ignored`. Lines before the header are preamble:
+//!   `部门名称：`, `单位名称：`, `单位：万元` are read; `单位：元` is kept in
+//!   [`Document::money_unit`] but amounts are not converted.
+//! - **Rows**: blank rows, preamble lines and repeated header rows (multi-page exports) are not
+//!   data and not counted. A row with fewer cells than the header is skipped
+//!   (`table.row-too-short`) even if the missing cells would be empty (Excel always pads); filled
+//!   cells beyond the header are a warning and not read. A one-cell row starting `注`/`说明`/`备注`
+//!   is a note (`table.row-ignored`, counted as skipped). A target-table row with amounts but no
+//!   goal and no indicators is a unit, even with empty amounts.
+//! - **绩效指标 cell**: the text before the first colon is the category only when it is empty
+//!   (→ `None`), ends in `指标`, or is 产出/效益/满意度/成本/效果; otherwise it is part of the name.
+//!   `产出指标-数量指标` gives category and subcategory. The trailing `。`/`；`/`.` run is not part of
+//!   the target; it is kept in [`IndicatorRow::terminator`] (`。。` for doubled stops). A cell that
+//!   does not split skips its row (`table.indicator-split`); numbering gaps are a warning.
+//! - **Integrity**: all four amount columns are checked (unit = Σ projects, 合计 = Σ units), and
+//!   总计 = the three sources on every row; empty cells are 0; a column empty on both sides is not
+//!   checked. Sums that depend on a skipped row are not checked (`table.sum-unchecked`, info).
+//! - **Sheets**: 单位/项目/一级/二级指标 fill down from the row above when empty (merged cells). Without
+//!   a 单位 column the unit is `单位名称：…` from the preamble, else the empty string. `seq` is the
+//!   position inside the project; names are kept as written (`指标6:举办…`). 分值/得分 may end in
+//!   `分`. The budget row: see `self_eval`.
+//! - **Workbooks**: numbers become their shortest exact decimal (`857.6`, equal as a `Decimal` to
+//!   the text `857.60`), dates `YYYY-MM-DD`; a percentage-formatted cell arrives as a fraction
+//!   (`0.95`), since calamine does not give number formats. Line breaks inside cells show as
+//!   spaces in the synthetic [`SourceText`].
+//! - **Limits**: inputs up to [`MAX_INPUT_BYTES`], cells up to [`MAX_CELL_BYTES`]
+//!   (`table.cell-too-long`, row skipped).
 
 mod amount;
 mod columns;
