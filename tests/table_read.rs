@@ -441,3 +441,14 @@ fn workbook_findings_name_sheet_and_cell() {
         Err(ReadError::NoHeader { .. })
     ));
 }
+
+#[test]
+fn a_sample_directory_reads_its_targets_file() {
+    let doc = read(&root().join("samples/guangzhou-hpf-2023"));
+    assert!(doc.source.name.ends_with("targets.tsv"));
+    assert_seed_counts(&doc);
+    assert!(matches!(
+        table::read_path(&root().join("tests"), &ReadOptions::default()),
+        Err(ReadError::Io { .. })
+    ));
+}

@@ -96,7 +96,7 @@ pub struct ReadOptions {
 #[derive(Debug, Error, Diagnostic)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("无法读取 {name}：{source}")]
+    #[error("无法读取 {name}")]
     #[diagnostic(code("table.io"), help("检查文件路径和读取权限"))]
     Io {
         /// File name.
@@ -185,8 +185,36 @@ pub enum ReadError {
     },
 }
 
-/// Reads the table at `path`. Its display form is the file name used in findings.
+/// File names tried, in order, when a directory is given (a sample folder such as
+/// `samples/guangzhou-hpf-2023/`).
+pub const TABLE_FILE_NAMES: &[&str] = &[
+    "targets.tsv",
+    "targets.txt",
+    "targets.xlsx",
+    "targets.csv",
+    "targets-gbk.csv",
+];
+
+/// Reads the table at `path` (for a directory: the first of [`TABLE_FILE_NAMES`] in it). Its
+/// display form is the file name used in findings.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError> {
+    let resolved;
+    let path = if path.is_dir() {
+        resolved = TABLE_FILE_NAMES
+            .iter()
+            .map(|n| path.join(n))
+            .find(|p| p.is_file())
+            .ok_or_else(|| ReadError::Io {
+                name: path.display().to_string(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!("目录中没有 {}", TABLE_FILE_NAMES.join("、")),
+                ),
+            })?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         name: name.clone(),
