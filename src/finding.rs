@@ -31,8 +31,8 @@ pub mod codes {
     pub const INDICATOR_NUMBERING: &str = "table.indicator-numbering";
     /// A row has content but no name (project, unit or indicator).
     pub const MISSING_NAME: &str = "table.missing-name";
-    /// A project row comes before any unit row.
-    pub const PROJECT_WITHOUT_UNIT: &str = "table.project-without-unit";
+    /// Project rows come before any unit row: they form an implicit unit (a unit's own table).
+    pub const IMPLICIT_UNIT: &str = "table.implicit-unit";
     /// A row was recognised as a note and not read as data.
     pub const ROW_IGNORED: &str = "table.row-ignored";
     /// A header column is not one the reader knows; its cells are not read.
@@ -58,7 +58,7 @@ pub mod codes {
         INDICATOR_SPLIT,
         INDICATOR_NUMBERING,
         MISSING_NAME,
-        PROJECT_WITHOUT_UNIT,
+        IMPLICIT_UNIT,
         ROW_IGNORED,
         COLUMN_IGNORED,
         DUPLICATE_TOTAL,

@@ -27,7 +27,9 @@
 //!   (`table.row-too-short`) even if the missing cells would be empty (Excel always pads); filled
 //!   cells beyond the header are a warning and not read. A one-cell row starting `注`/`说明`/`备注`
 //!   is a note (`table.row-ignored`, counted as skipped). A target-table row with amounts but no
-//!   goal and no indicators is a unit, even with empty amounts.
+//!   goal and no indicators is a unit, even with empty amounts. Project rows before any unit row
+//!   (a unit's own table) form an implicit unit named after the department
+//!   ([`UnitRow::implicit`], info `table.implicit-unit`); its projects count directly in 合计.
 //! - **绩效指标 cell**: the text before the first colon is the category only when it is empty
 //!   (→ `None`), ends in `指标`, or is 产出/效益/满意度/成本/效果; otherwise it is part of the name.
 //!   `产出指标-数量指标` gives category and subcategory. The trailing `。`/`；`/`.` run is not part of
@@ -543,7 +545,9 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     }
     let layout = header.layout;
     let (total, units) = match layout {
-        Layout::TargetTable => target_table::read(&mut ctx, &header, &data),
+        Layout::TargetTable => {
+            target_table::read(&mut ctx, &header, &data, preamble.department.as_deref())
+        }
         Layout::SelfEvaluation => (
             None,
             self_eval::read(&mut ctx, &header, &data, preamble.unit.as_deref()),
