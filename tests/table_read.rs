@@ -319,7 +319,7 @@ fn bad_inputs_give_clear_errors() {
     ));
     assert!(matches!(
         table::read_bytes("g.xlsx", &garbage, &opts),
-        Err(ReadError::Workbook { .. })
+        Err(ReadError::NotWorkbook { .. })
     ));
     assert!(matches!(
         table::read_bytes("z.xlsx", b"PK\x03\x04not really a zip", &opts),

@@ -19,16 +19,21 @@ pub enum EncodingChoice {
 }
 
 impl std::str::FromStr for EncodingChoice {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownEncoding;
+    fn from_str(s: &str) -> Result<Self, UnknownEncoding> {
         match s.to_ascii_lowercase().replace('_', "-").as_str() {
             "auto" => Ok(EncodingChoice::Auto),
             "utf-8" | "utf8" => Ok(EncodingChoice::Utf8),
             "gbk" | "gb18030" | "gb2312" | "cp936" => Ok(EncodingChoice::Gbk),
-            other => Err(format!("未知编码 `{other}`：可用 auto、utf-8、gbk")),
+            other => Err(UnknownEncoding(other.to_owned())),
         }
     }
 }
+
+/// An `--encoding` value that is not one of `auto`, `utf-8`, `gbk`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("未知编码 `{0}`：可用 auto、utf-8、gbk")]
+pub struct UnknownEncoding(pub String);
 
 /// Decoded text and the name of the encoding it was in.
 pub(crate) struct Decoded {

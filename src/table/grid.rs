@@ -283,7 +283,7 @@ pub(crate) fn from_workbook(
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         ReadError::Workbook {
             name: name.into(),
-            message: e.to_string(),
+            source: e,
         }
     })?;
     let names = wb.sheet_names();
@@ -306,7 +306,7 @@ pub(crate) fn from_workbook(
         .worksheet_range(&chosen)
         .map_err(|e| ReadError::Workbook {
             name: name.into(),
-            message: e.to_string(),
+            source: e,
         })?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut text = String::new();

@@ -139,7 +139,7 @@ pub enum ReadError {
         offset: usize,
     },
     /// The workbook could not be opened.
-    #[error("无法打开工作簿 {name}：{message}")]
+    #[error("无法打开工作簿 {name}")]
     #[diagnostic(
         code("table.workbook"),
         help("确认文件是 .xlsx 工作簿，且没有加密或损坏")
@@ -148,7 +148,18 @@ pub enum ReadError {
         /// File name.
         name: String,
         /// What calamine said.
-        message: String,
+        #[source]
+        source: calamine::Error,
+    },
+    /// A workbook name (`.xlsx`) on bytes that are not a workbook.
+    #[error("{name} 的内容不是 Excel 工作簿")]
+    #[diagnostic(
+        code("table.not-workbook"),
+        help("文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名")
+    )]
+    NotWorkbook {
+        /// File name.
+        name: String,
     },
     /// `--sheet` names a sheet the workbook does not have.
     #[error("工作簿 {name} 中没有工作表「{sheet}」")]
@@ -251,10 +262,7 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
             return Err(ReadError::Empty { name: name.into() });
         }
         if !is_workbook {
-            return Err(ReadError::Workbook {
-                name: name.into(),
-                message: "文件内容不是 Excel 工作簿".into(),
-            });
+            return Err(ReadError::NotWorkbook { name: name.into() });
         }
         grid::from_workbook(name, bytes.to_vec(), opts.sheet.as_deref())?
     } else {
