@@ -411,3 +411,24 @@ impl SourceCode for Excerpt {
         )))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::source::Format;
+
+    #[test]
+    fn serialises_in_spec_order_without_absent_fields() {
+        let src = SourceText::new("t.tsv", "合计\t1\n单位\tx\n", Format::Tsv, "UTF-8", None);
+        let at = src.locate(16..17);
+        let f = Finding::at_location(codes::BAD_AMOUNT, Severity::Error, &src, at, "不是金额")
+            .unit("单位")
+            .help("改成数字");
+        assert_eq!(
+            serde_json::to_string(&f).unwrap(),
+            r#"{"code":"table.bad-amount","severity":"error","message":"不是金额","file":"t.tsv","line":2,"column":4,"unit":"单位","help":"改成数字"}"#
+        );
+        let rendered = f.label("这里").render(&src, 80);
+        assert!(rendered.contains("[t.tsv:2:4]"), "{rendered}");
+    }
+}
