@@ -329,7 +329,7 @@ const MAX_LABEL_BYTES: usize = 240;
 
 impl Excerpt {
     fn around(source: &SourceText, at: &Location) -> Excerpt {
-        let text = &*source.text;
+        let text = source.text.as_str();
         let start = floor_char_boundary(text, at.offset);
         let len = at.len.min(MAX_LABEL_BYTES);
         let end = floor_char_boundary(text, start + len).max(start);

@@ -41,6 +41,27 @@ pub(crate) struct Decoded {
     pub encoding: &'static str,
 }
 
+/// Decodes `bytes` of the file `name`, without copying them when they are UTF-8 already.
+pub(crate) fn decode_owned(
+    name: &str,
+    bytes: Vec<u8>,
+    choice: EncodingChoice,
+) -> Result<Decoded, ReadError> {
+    let has_other_bom = Encoding::for_bom(&bytes).is_some_and(|(enc, _)| enc != UTF_8);
+    if choice == EncodingChoice::Gbk || has_other_bom || bytes.iter().all(u8::is_ascii_whitespace) {
+        return decode(name, &bytes, choice);
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            finish(name, text, "UTF-8")
+        }
+        Err(e) => decode(name, e.as_bytes(), choice),
+    }
+}
+
 /// Decodes `bytes` of the file `name`.
 pub(crate) fn decode(
     name: &str,

@@ -242,12 +242,17 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError>
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    read_bytes(&name, &bytes, opts)
+    read_owned(&name, bytes, opts)
 }
 
 /// Reads a table from bytes; `name` gives the format by its extension (unless
 /// [`ReadOptions::format`] says) and names the input in findings.
 pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Document, ReadError> {
+    read_owned(name, bytes.to_vec(), opts)
+}
+
+/// [`read_bytes`] taking the bytes by value (no copy of a large input).
+pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
             name: name.into(),
@@ -264,12 +269,12 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
         if !is_workbook {
             return Err(ReadError::NotWorkbook { name: name.into() });
         }
-        grid::from_workbook(name, bytes.to_vec(), opts.sheet.as_deref())?
+        grid::from_workbook(name, bytes, opts.sheet.as_deref())?
     } else {
         if is_workbook {
             return Err(ReadError::Binary { name: name.into() });
         }
-        let decoded = decode::decode(name, bytes, opts.encoding)?;
+        let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
         let format = format.unwrap_or_else(|| sniff_delimiter(&decoded.text));
         grid::from_text(name, decoded.text, format, decoded.encoding)
     };
