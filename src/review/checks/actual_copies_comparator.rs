@@ -26,7 +26,10 @@ fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
         let (Some(actual), Some(at)) = (&i.row.actual, i.row.at.actual) else {
             continue;
         };
-        let parsed = target::parse(actual, &Context::default().with_indicator(Some(&i.row.name)));
+        let parsed = target::parse(
+            actual,
+            &Context::default().with_indicator(Some(&i.row.name)),
+        );
         if !matches!(parsed.target, Target::Compare { .. })
             || parsed.provenance.op != Some(Origin::Text)
         {

@@ -27,7 +27,10 @@ fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
         let (label, help) = match (&i.category, &i.inferred_by) {
             (Some(c), Some(rule)) => (
                 format!("未写一级指标；按规则 {rule} 推断为{c}"),
-                format!("在序号后写明一级指标，如“{}、{c}：{}”", i.row.seq, i.row.name),
+                format!(
+                    "在序号后写明一级指标，如“{}、{c}：{}”",
+                    i.row.seq, i.row.name
+                ),
             ),
             _ => (
                 "未写一级指标，规则也无法推断".to_owned(),

@@ -3,6 +3,7 @@
 
 use super::CheckInfo;
 
+mod actual_copies_comparator;
 mod direction_contradiction;
 mod duplicate_indicator;
 mod missing_category;
@@ -16,7 +17,6 @@ mod satisfaction_floor;
 mod template_placeholder;
 mod unit_mismatch;
 mod unknown_category;
-mod actual_copies_comparator;
 
 /// Every check, in the order findings are listed.
 pub static ALL: &[CheckInfo] = &[

@@ -25,9 +25,9 @@ pub const INFO: CheckInfo = CheckInfo {
 
 fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
     let has = |c: &str| {
-        p.indicators.iter().any(|i| {
-            i.scoring == Some(c) || (c == "产出指标" && i.scoring == Some("成本指标"))
-        })
+        p.indicators
+            .iter()
+            .any(|i| i.scoring == Some(c) || (c == "产出指标" && i.scoring == Some("成本指标")))
     };
     let missing: Vec<&str> = ["产出指标", "效益指标", "满意度指标"]
         .into_iter()

@@ -35,7 +35,11 @@ fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
             at,
             Some(i),
             format!("指标“{}”的年度指标值后有多余的标点", i.row.name),
-            if doubled { "重复的标点" } else { "多余的标点" },
+            if doubled {
+                "重复的标点"
+            } else {
+                "多余的标点"
+            },
             "删去多余的标点",
         ));
     }

@@ -34,13 +34,20 @@ fn run(p: &ProjectView<'_>, settings: &Settings, out: &mut Vec<Finding>) {
             {
                 quantity.value
             }
-            Target::Range { low, unit: Some(u), .. } if u.as_str() == "%" => low.value,
+            Target::Range {
+                low, unit: Some(u), ..
+            } if u.as_str() == "%" => low.value,
             _ => continue,
         };
         if value >= floor {
             continue;
         }
-        let span = i.parsed.spans.value.clone().unwrap_or(0..i.row.target.len());
+        let span = i
+            .parsed
+            .spans
+            .value
+            .clone()
+            .unwrap_or(0..i.row.target.len());
         let span = match &i.parsed.spans.unit {
             Some(u) if u.start >= span.end => span.start..u.end,
             _ => span,
@@ -49,9 +56,17 @@ fn run(p: &ProjectView<'_>, settings: &Settings, out: &mut Vec<Finding>) {
             INFO.code,
             p.in_target(i, &span),
             Some(i),
-            format!("满意度指标“{}”的目标 {}% 低于 {}%", i.row.name, value.normalize(), floor.normalize()),
+            format!(
+                "满意度指标“{}”的目标 {}% 低于 {}%",
+                i.row.name,
+                value.normalize(),
+                floor.normalize()
+            ),
             format!("低于满意度下限 {}%", floor.normalize()),
-            format!("满意度目标一般不低于 {}%；确需更低时请说明理由", floor.normalize()),
+            format!(
+                "满意度目标一般不低于 {}%；确需更低时请说明理由",
+                floor.normalize()
+            ),
         ));
     }
 }

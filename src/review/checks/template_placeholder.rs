@@ -35,7 +35,9 @@ fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
         };
         let at = i.row.at.name;
         let at = if p.doc.source.slice(&at) == i.row.name {
-            p.doc.source.locate(at.offset + start..at.offset + start + ph.len())
+            p.doc
+                .source
+                .locate(at.offset + start..at.offset + start + ph.len())
         } else {
             at
         };
