@@ -9,6 +9,9 @@
 //!
 //! **Example.** `业务用房物业管理费` with only 产出指标 and 效益指标.
 //!
+//! It is `info` by default (many published tables omit 满意度指标 for small projects); a
+//! rule file can raise it to `warning` or `error`.
+//!
 //! **Fix.** Add an indicator of the missing category (for 满意度: a service-recipient
 //! satisfaction rate, `≥90%`).
 
@@ -17,7 +20,7 @@ use crate::review::{CheckInfo, ProjectView, Settings};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.project-missing-category",
-    severity: Severity::Warning,
+    severity: Severity::Info,
     title: "项目缺少某类一级指标",
     explain: include_str!("project_missing_category.rs"),
     run,

@@ -27,7 +27,7 @@ const NUMERIC_ENDINGS: &[&str] = &["率", "度", "数", "量", "面积", "额", 
 
 fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
     for i in &p.indicators {
-        let name = i.row.name.trim_end_matches(|c: char| c == ')' || c == '）');
+        let name = i.row.name.trim_end_matches([')', '）']);
         if matches!(i.parsed.target, Target::Qualitative { .. })
             && NUMERIC_ENDINGS.iter().any(|e| name.ends_with(e))
         {
