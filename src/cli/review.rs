@@ -130,11 +130,14 @@ pub fn run(args: Args) -> u8 {
         }
     }
     let _ = out.flush();
-    let denied = match (args.deny, worst) {
-        (Some(Deny::Error), Some(Severity::Error)) => true,
-        (Some(Deny::Warning), Some(Severity::Error | Severity::Warning)) => true,
-        _ => false,
-    };
+    let denied = matches!(
+        (args.deny, worst),
+        (Some(Deny::Error), Some(Severity::Error))
+            | (
+                Some(Deny::Warning),
+                Some(Severity::Error | Severity::Warning)
+            )
+    );
     if denied { exit::DENIED } else { exit::OK }
 }
 
