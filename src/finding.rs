@@ -31,8 +31,8 @@ pub mod codes {
     pub const INDICATOR_NUMBERING: &str = "table.indicator-numbering";
     /// A row has content but no name (project, unit or indicator).
     pub const MISSING_NAME: &str = "table.missing-name";
-    /// A project row comes before any unit row.
-    pub const PROJECT_WITHOUT_UNIT: &str = "table.project-without-unit";
+    /// Project rows come before any unit row: they form an implicit unit (a unit's own table).
+    pub const IMPLICIT_UNIT: &str = "table.implicit-unit";
     /// A row was recognised as a note and not read as data.
     pub const ROW_IGNORED: &str = "table.row-ignored";
     /// A header column is not one the reader knows; its cells are not read.
@@ -58,7 +58,7 @@ pub mod codes {
         INDICATOR_SPLIT,
         INDICATOR_NUMBERING,
         MISSING_NAME,
-        PROJECT_WITHOUT_UNIT,
+        IMPLICIT_UNIT,
         ROW_IGNORED,
         COLUMN_IGNORED,
         DUPLICATE_TOTAL,
@@ -318,6 +318,8 @@ struct Excerpt {
     first_column: usize,
     /// The label span, relative to `text`.
     span: SourceSpan,
+    /// For workbook cells: the 0-based sheet column shown instead of a character column.
+    sheet_column: Option<usize>,
 }
 
 /// Characters kept on each side of a label in a diagnostic.
@@ -327,7 +329,7 @@ const MAX_LABEL_BYTES: usize = 240;
 
 impl Excerpt {
     fn around(source: &SourceText, at: &Location) -> Excerpt {
-        let text = &*source.text;
+        let text = source.text.as_str();
         let start = floor_char_boundary(text, at.offset);
         let len = at.len.min(MAX_LABEL_BYTES);
         let end = floor_char_boundary(text, start + len).max(start);
@@ -361,8 +363,13 @@ impl Excerpt {
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        let name = match (&at.cell, &source.sheet) {
+            (Some(_), Some(sheet)) => format!("{}!{}", source.name, sheet),
+            _ => source.name.clone(),
+        };
         Excerpt {
-            name: source.name.clone(),
+            name,
+            sheet_column: at.cell.map(|c| c.col.saturating_sub(1) as usize),
             text: snippet,
             first_line: first,
             first_column,
@@ -389,7 +396,11 @@ impl SourceCode for Excerpt {
         if line_start == 0 {
             column += self.first_column;
         }
-        let column = if context_lines_before == 0 { column } else { 0 };
+        let column = match (context_lines_before, self.sheet_column) {
+            (0, Some(col)) => col,
+            (0, None) => column,
+            _ => 0,
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
@@ -398,5 +409,26 @@ impl SourceCode for Excerpt {
             column,
             inner.line_count(),
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::source::Format;
+
+    #[test]
+    fn serialises_in_spec_order_without_absent_fields() {
+        let src = SourceText::new("t.tsv", "合计\t1\n单位\tx\n", Format::Tsv, "UTF-8", None);
+        let at = src.locate(16..17);
+        let f = Finding::at_location(codes::BAD_AMOUNT, Severity::Error, &src, at, "不是金额")
+            .unit("单位")
+            .help("改成数字");
+        assert_eq!(
+            serde_json::to_string(&f).unwrap(),
+            r#"{"code":"table.bad-amount","severity":"error","message":"不是金额","file":"t.tsv","line":2,"column":4,"unit":"单位","help":"改成数字"}"#
+        );
+        let rendered = f.label("这里").render(&src, 80);
+        assert!(rendered.contains("[t.tsv:2:4]"), "{rendered}");
     }
 }

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod eval;
 pub mod finding;
 pub mod report;
+pub mod review;
 pub mod table;
 pub mod target;
 pub mod yaml;

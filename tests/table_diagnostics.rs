@@ -33,7 +33,7 @@ fixture_snapshot!(bad_amount, "bad-amount.tsv");
 fixture_snapshot!(indicator_split, "indicator-split.tsv");
 fixture_snapshot!(indicator_numbering, "indicator-numbering.tsv");
 fixture_snapshot!(missing_name, "missing-name.tsv");
-fixture_snapshot!(project_without_unit, "project-without-unit.tsv");
+fixture_snapshot!(implicit_unit, "implicit-unit.tsv");
 fixture_snapshot!(note_row, "note-row.tsv");
 fixture_snapshot!(self_eval_bad_weight, "self-eval-split.csv");
 

@@ -64,6 +64,9 @@ proptest! {
                     prop_assert_eq!(doc.source.slice(&i.at.name), i.name.as_str());
                     prop_assert_eq!(doc.source.slice(&i.at.target), i.target.as_str());
                     prop_assert_eq!(doc.source.slice(&p.name_at), p.name.as_str());
+                    for at in [i.at.name, i.at.target, p.name_at] {
+                        prop_assert_eq!((at.line, at.column), doc.source.line_col(at.offset));
+                    }
                 }
                 let c = doc.counts();
                 prop_assert!(c.rows_skipped <= c.rows_read);
@@ -110,6 +113,9 @@ proptest! {
                 prop_assert_eq!(doc.source.slice(&i.at.name), i.name.as_str());
                 prop_assert_eq!(doc.source.slice(&i.at.target), i.target.as_str());
                 prop_assert_eq!(doc.source.slice(&p.name_at), p.name.as_str());
+                for at in [i.at.name, i.at.target, p.name_at] {
+                    prop_assert_eq!((at.line, at.column), doc.source.line_col(at.offset));
+                }
             }
             for f in &doc.findings {
                 let _ = f.render(&doc.source, 100);

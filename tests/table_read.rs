@@ -319,7 +319,7 @@ fn bad_inputs_give_clear_errors() {
     ));
     assert!(matches!(
         table::read_bytes("g.xlsx", &garbage, &opts),
-        Err(ReadError::Workbook { .. })
+        Err(ReadError::NotWorkbook { .. })
     ));
     assert!(matches!(
         table::read_bytes("z.xlsx", b"PK\x03\x04not really a zip", &opts),
@@ -362,4 +362,93 @@ fn truncated_file_and_extra_columns() {
     assert_eq!(doc.findings.len(), 1);
     assert_eq!(doc.findings[0].code, codes::EXTRA_CELLS);
     assert_eq!(doc.counts().indicators, 77);
+}
+
+#[test]
+fn workbook_findings_name_sheet_and_cell() {
+    use rust_xlsxwriter::Workbook;
+    // a table that starts at B3 of a second sheet, with one amount that is not a number
+    let rows: [&[&str]; 5] = [
+        &[
+            "项目名称",
+            "总计",
+            "财政拨款",
+            "财政专户拨款",
+            "其他资金",
+            "绩效目标",
+            "绩效指标",
+        ],
+        &["合计", "30", "30", "", "", "", ""],
+        &["示例单位", "30", "30", "", "", "", ""],
+        &[
+            "项目甲",
+            "10",
+            "10",
+            "",
+            "",
+            "目标甲。",
+            "1、产出指标：完成率，年度指标值：100%。",
+        ],
+        &[
+            "项目乙",
+            "二十",
+            "20",
+            "",
+            "",
+            "目标乙。",
+            "1、效益指标：满意度，年度指标值：≥90%。",
+        ],
+    ];
+    let mut wb = Workbook::new();
+    wb.add_worksheet()
+        .set_name("说明")
+        .unwrap()
+        .write_string(0, 0, "见下一页")
+        .unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name("目标表").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                ws.write_string(r as u32 + 2, c as u16 + 1, *text).unwrap();
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let opts = ReadOptions {
+        sheet: Some("目标表".into()),
+        ..ReadOptions::default()
+    };
+    let doc = table::read_bytes("t.xlsx", &bytes, &opts).unwrap();
+    assert_eq!(doc.counts().projects, 1);
+    let (_, p, i) = doc.indicators().next().unwrap();
+    assert_eq!(p.name_at.cell.unwrap().a1(), "B6");
+    assert_eq!(doc.source.slice(&i.at.target), "100%");
+    let f = &doc.findings[0];
+    assert_eq!(f.code, codes::BAD_AMOUNT);
+    let json = serde_json::to_value(f).unwrap();
+    assert_eq!(json["sheet"], "目标表");
+    assert_eq!(json["cell"], "C7");
+    assert!(json.get("line").is_none() && json.get("column").is_none());
+    let rendered = f.render(&doc.source, 100);
+    assert!(
+        rendered.contains("二十") && rendered.contains("[t.xlsx!目标表:7:3]"),
+        "{rendered}"
+    );
+    // the first sheet by default: no table there
+    assert!(matches!(
+        table::read_bytes("t.xlsx", &bytes, &ReadOptions::default()),
+        Err(ReadError::NoHeader { .. })
+    ));
+}
+
+#[test]
+fn a_sample_directory_reads_its_targets_file() {
+    let doc = read(&root().join("samples/guangzhou-hpf-2023"));
+    assert!(doc.source.name.ends_with("targets.tsv"));
+    assert_seed_counts(&doc);
+    assert!(matches!(
+        table::read_path(&root().join("tests"), &ReadOptions::default()),
+        Err(ReadError::Io { .. })
+    ));
 }

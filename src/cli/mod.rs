@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod evaluate;
 mod inspect;
 mod parse;
+mod review;
 mod template;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
@@ -28,6 +29,8 @@ pub enum Command {
     Template(template::Args),
     /// 评价打分：目标表 + 实际值 → 绩效自评表
     Evaluate(evaluate::Args),
+    /// 绩效目标审核：标出写得不好的指标，给出代码、级别、位置和修改建议
+    Review(review::Args),
 }
 
 /// Exit codes of SPEC §3.
@@ -58,6 +61,7 @@ pub fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Template(args) => template::run(args),
         Command::Evaluate(args) => evaluate::run(args),
+        Command::Review(args) => review::run(args),
     };
     ExitCode::from(code)
 }

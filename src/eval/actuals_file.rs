@@ -126,6 +126,9 @@ pub struct ProjectActuals {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActualsFile {
+    /// The file's name, for findings (set by [`ActualsFile::parse`]).
+    #[serde(skip)]
+    pub name: String,
     /// What the figures are (e.g. 示例数据).
     #[serde(default)]
     pub note: Option<String>,
@@ -154,14 +157,16 @@ pub struct ActualsError {
 impl ActualsFile {
     /// Read an actuals file's text.
     pub fn parse(name: &str, text: &str) -> Result<ActualsFile, Box<ActualsError>> {
-        crate::yaml::from_str(text).map_err(|e| {
+        let mut file: ActualsFile = crate::yaml::from_str(text).map_err(|e| {
             Box::new(ActualsError {
                 name: name.to_owned(),
                 message: e.message.clone(),
                 src: miette::NamedSource::new(name, text.to_owned()),
                 at: e.offset.map(|o| (o, 1).into()),
             })
-        })
+        })?;
+        file.name = name.to_owned();
+        Ok(file)
     }
 }
 

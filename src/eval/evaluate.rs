@@ -206,12 +206,13 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
             let p = &a.projects[i];
             match figures.entry {
                 Some(_) if figures.used.iter().all(|u| !u) && !p.indicators.is_empty() => {
-                    findings.push(unmatched(&p.unit, &p.project, None));
+                    findings.push(unmatched(&a.name, &p.unit, &p.project, None));
                 }
                 Some(entry) => {
                     for (j, used) in figures.used.iter().enumerate() {
                         if !used {
                             findings.push(unmatched(
+                                &a.name,
                                 &p.unit,
                                 &p.project,
                                 Some(&entry.indicators[j].indicator),
@@ -226,7 +227,7 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
     rollup(doc, projects, differences, findings, m, year)
 }
 
-fn unmatched(unit: &str, project: &str, indicator: Option<&str>) -> Finding {
+fn unmatched(file: &str, unit: &str, project: &str, indicator: Option<&str>) -> Finding {
     let (message, help) = match indicator {
         Some(i) => (
             format!("实际值文件中的指标“{i}”在目标表的项目“{project}”中找不到"),
@@ -237,7 +238,7 @@ fn unmatched(unit: &str, project: &str, indicator: Option<&str>) -> Finding {
             "核对单位（unit）和项目（project）名称是否与目标表一致",
         ),
     };
-    let mut f = Finding::new("actuals.unmatched", Severity::Warning, message, "actuals")
+    let mut f = Finding::new("actuals.unmatched", Severity::Warning, file, message)
         .help(help)
         .project(project);
     if !unit.is_empty() {

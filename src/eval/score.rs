@@ -81,8 +81,11 @@ impl Outcome {
     }
 }
 
+/// A number as a formula shows it: at most four decimals, trailing zeros dropped (the score
+/// itself is computed from the exact values).
 fn n(d: Decimal) -> Decimal {
-    d.normalize()
+    d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
 }
 
 fn clamp(score: Decimal, weight: Decimal) -> Decimal {
@@ -300,6 +303,10 @@ pub fn score(
     let mut outcome = match (target, actual) {
         (Target::Empty, _) => Outcome::invalid("年度指标值为空，无法评价"),
         (Target::Error { message }, _) => Outcome::invalid(message.message()),
+        // A qualitative target waits for a person's grade, written or not.
+        (Target::Qualitative { .. }, Actual::Missing) => {
+            Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例")
+        }
         (_, Actual::Missing) => Outcome::new(
             Verdict::Missing,
             Some(Decimal::ZERO),
@@ -466,7 +473,7 @@ mod tests {
         let o = run("正常开展", "保障工作正常开展", "达成", "10");
         assert_eq!((o.verdict, o.score), (Verdict::Pass, Some(d("10"))));
         let o = run("正常开展", "保障工作正常开展", "", "10");
-        assert_eq!(o.verdict, Verdict::Missing);
+        assert_eq!((o.verdict, o.score), (Verdict::Review, None));
         let o = run("正常开展", "保障工作正常开展", "工作开展顺利", "10");
         assert_eq!((o.verdict, o.score), (Verdict::Review, None));
     }

@@ -38,7 +38,8 @@ fn remark(i: &IndicatorReport) -> String {
         parts.push(d.clone());
     }
     parts.push(i.note.clone());
-    parts.join(" ")
+    let (verdict, rest) = parts.split_at(1);
+    format!("{} {}", verdict[0], rest.join("；"))
 }
 
 fn rows(p: &ProjectReport) -> Vec<Vec<String>> {
@@ -87,10 +88,12 @@ fn heading(p: &ProjectReport) -> String {
     } else {
         format!("，另有 {} 分待评定", p.pending)
     };
-    format!(
-        "{} / {}：总分 {}（{}）{pending}",
-        p.unit, p.project, p.score, p.grade
-    )
+    let name = if p.unit.is_empty() {
+        p.project.clone()
+    } else {
+        format!("{} / {}", p.unit, p.project)
+    };
+    format!("{name}：总分 {}（{}）{pending}", p.score, p.grade)
 }
 
 fn summary_line(r: &Report) -> String {

@@ -281,6 +281,25 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
 /// Whether `row` repeats a header (as multi-page exports do): half or more of its cells are
 /// header names of `header`'s layout.
 pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
+    // cheap test first: the first header column must hold a header name again
+    let table = match header.layout {
+        Layout::TargetTable => TARGET_TABLE,
+        Layout::SelfEvaluation => SELF_EVALUATION,
+    };
+    let Some(&(role, col)) = header.roles.first() else {
+        return false;
+    };
+    let text = row.text(col);
+    if text.len() > 64 {
+        return false;
+    }
+    let n = normalize(text);
+    if !table
+        .iter()
+        .any(|(r, names)| *r == role && names.contains(&n.as_str()))
+    {
+        return false;
+    }
     match detect(row) {
         Some(h) => h.layout == header.layout && h.roles.len() * 2 >= header.roles.len(),
         None => false,

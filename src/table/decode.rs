@@ -19,21 +19,47 @@ pub enum EncodingChoice {
 }
 
 impl std::str::FromStr for EncodingChoice {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownEncoding;
+    fn from_str(s: &str) -> Result<Self, UnknownEncoding> {
         match s.to_ascii_lowercase().replace('_', "-").as_str() {
             "auto" => Ok(EncodingChoice::Auto),
             "utf-8" | "utf8" => Ok(EncodingChoice::Utf8),
             "gbk" | "gb18030" | "gb2312" | "cp936" => Ok(EncodingChoice::Gbk),
-            other => Err(format!("未知编码 `{other}`：可用 auto、utf-8、gbk")),
+            other => Err(UnknownEncoding(other.to_owned())),
         }
     }
 }
+
+/// An `--encoding` value that is not one of `auto`, `utf-8`, `gbk`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("未知编码 `{0}`：可用 auto、utf-8、gbk")]
+pub struct UnknownEncoding(pub String);
 
 /// Decoded text and the name of the encoding it was in.
 pub(crate) struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+}
+
+/// Decodes `bytes` of the file `name`, without copying them when they are UTF-8 already.
+pub(crate) fn decode_owned(
+    name: &str,
+    bytes: Vec<u8>,
+    choice: EncodingChoice,
+) -> Result<Decoded, ReadError> {
+    let has_other_bom = Encoding::for_bom(&bytes).is_some_and(|(enc, _)| enc != UTF_8);
+    if choice == EncodingChoice::Gbk || has_other_bom || bytes.iter().all(u8::is_ascii_whitespace) {
+        return decode(name, &bytes, choice);
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            finish(name, text, "UTF-8")
+        }
+        Err(e) => decode(name, e.as_bytes(), choice),
+    }
 }
 
 /// Decodes `bytes` of the file `name`.

@@ -24,6 +24,9 @@ pub(crate) struct Cell {
     escapes: Vec<usize>,
     /// The workbook cell.
     pub addr: Option<CellAddr>,
+    /// 1-based line and character column where `text` starts (text inputs; 0 when unknown).
+    line: u32,
+    column: u32,
 }
 
 /// One row of cells.
@@ -82,7 +85,19 @@ impl Cell {
                 column: addr.col,
                 cell: Some(addr),
             },
-            None => source.locate(start..end),
+            None => {
+                let prefix = &self.text[..range.start.min(self.text.len())];
+                if self.line == 0 || prefix.contains('\n') {
+                    return source.locate(start..end);
+                }
+                Location {
+                    offset: start,
+                    len: end - start,
+                    line: self.line,
+                    column: self.column + prefix.chars().count() as u32,
+                    cell: None,
+                }
+            }
         }
     }
 
@@ -116,6 +131,34 @@ fn make_cell(raw: String, offset: usize, escapes: Vec<usize>, addr: Option<CellA
         offset: offset + lead,
         escapes,
         addr,
+        line: 0,
+        column: 0,
+    }
+}
+
+/// Tracks line and character column while offsets only grow, so positions cost one pass.
+struct LineCursor<'a> {
+    text: &'a str,
+    at: usize,
+    line: u32,
+    column: u32,
+}
+
+impl LineCursor<'_> {
+    fn advance_to(&mut self, to: usize) -> (u32, u32) {
+        let bytes = self.text.as_bytes();
+        let to = to.min(bytes.len());
+        while self.at < to {
+            let b = bytes[self.at];
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if (b & 0xC0) != 0x80 {
+                self.column += 1;
+            }
+            self.at += 1;
+        }
+        (self.line, self.column)
     }
 }
 
@@ -126,6 +169,12 @@ pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
     let n = bytes.len();
     let mut rows = Vec::new();
     let mut pos = 0;
+    let mut cursor = LineCursor {
+        text,
+        at: 0,
+        line: 1,
+        column: 1,
+    };
     while pos < n {
         let row_start = pos;
         let mut cells = Vec::new();
@@ -156,6 +205,8 @@ pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
                     )
                 }
             };
+            let mut cell = cell;
+            (cell.line, cell.column) = cursor.advance_to(cell.offset);
             cells.push(cell);
             pos = next;
             if pos < n && bytes[pos] == delim {
@@ -232,7 +283,7 @@ pub(crate) fn from_workbook(
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         ReadError::Workbook {
             name: name.into(),
-            message: e.to_string(),
+            source: e,
         }
     })?;
     let names = wb.sheet_names();
@@ -255,7 +306,7 @@ pub(crate) fn from_workbook(
         .worksheet_range(&chosen)
         .map_err(|e| ReadError::Workbook {
             name: name.into(),
-            message: e.to_string(),
+            source: e,
         })?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut text = String::new();
@@ -303,6 +354,8 @@ pub(crate) fn from_workbook(
                 text: String::new(),
                 offset: row_start,
                 escapes: Vec::new(),
+                line: 0,
+                column: 0,
                 addr: Some(CellAddr {
                     row: row0 + r as u32 + 1,
                     col: c + 1,

@@ -80,7 +80,7 @@ pub(crate) fn check(doc: &Document, rows_skipped: bool) -> Vec<Finding> {
         }
     }
     // 2. each unit = sum of its projects
-    for u in &doc.units {
+    for u in doc.units.iter().filter(|u| !u.implicit) {
         if u.incomplete {
             out.push(
                 Finding::at_location(
@@ -146,10 +146,25 @@ pub(crate) fn check(doc: &Document, rows_skipped: bool) -> Vec<Finding> {
         }
         for (label, get) in COLUMNS {
             let own = get(&t.amounts);
-            if own.is_none() && doc.units.iter().all(|u| get(&u.amounts).is_none()) {
+            // an implicit unit has no row: its projects stand in for it
+            let parts: Vec<Option<&Amount>> = doc
+                .units
+                .iter()
+                .flat_map(|u| {
+                    if u.implicit {
+                        u.projects
+                            .iter()
+                            .map(|p| get(&p.amounts))
+                            .collect::<Vec<_>>()
+                    } else {
+                        vec![get(&u.amounts)]
+                    }
+                })
+                .collect();
+            if own.is_none() && parts.iter().all(Option::is_none) {
                 continue;
             }
-            let sum: Decimal = doc.units.iter().map(|u| value(get(&u.amounts))).sum();
+            let sum: Decimal = parts.iter().map(|a| value(*a)).sum();
             if value(own) != sum {
                 let at = own.map(|a| a.at).unwrap_or(t.at);
                 out.push(

@@ -10,6 +10,44 @@
 //! (header and column roles), `target_table` and `self_eval` (the two layouts), `indicator_cell`
 //! (splitting a 绩效指标 cell), `integrity` (sum checks), [`view`] (the tree as text), [`model`] (the types), [`source`]
 //! (positions). Targets are kept raw; parsing them is [`crate::target`]'s job.
+//!
+//! ## Decisions where the SPEC is silent
+//! - **Format** from the extension (`.csv`, `.tsv`, `.xlsx`/`.xlsm`/`.xls`/`.ods`); `.txt` and
+//!   unknown names are tab-separated if the text has a tab, else comma-separated; zip/OLE magic
+//!   bytes mean a workbook whatever the name. **Encoding**: BOM (UTF-8, UTF-16) first, then valid
+//!   UTF-8, then GB18030 (superset of GBK); NUL bytes or many control characters: not a table.
+//! - **Header**: the first row whose names (loosely matched, see `columns`) give 项目名称 + 总计 +
+//!   绩效指标/绩效目标 (target table) or 项目 + 三级指标 + 年度指标值 (sheet). A second header row
+//!   under merged cells (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金) is merged in. Columns not
+//!   understood give an info finding `table.column-ignored`. Lines before the header are preamble:
+//!   `部门名称：`, `单位名称：`, `单位：万元` are read; `单位：元` is kept in
+//!   [`Document::money_unit`] but amounts are not converted.
+//! - **Rows**: blank rows, preamble lines and repeated header rows (multi-page exports) are not
+//!   data and not counted. A row with fewer cells than the header is skipped
+//!   (`table.row-too-short`) even if the missing cells would be empty (Excel always pads); filled
+//!   cells beyond the header are a warning and not read. A one-cell row starting `注`/`说明`/`备注`
+//!   is a note (`table.row-ignored`, counted as skipped). A target-table row with amounts but no
+//!   goal and no indicators is a unit, even with empty amounts. Project rows before any unit row
+//!   (a unit's own table) form an implicit unit named after the department
+//!   ([`UnitRow::implicit`], info `table.implicit-unit`); its projects count directly in 合计.
+//! - **绩效指标 cell**: the text before the first colon is the category only when it is empty
+//!   (→ `None`), ends in `指标`, or is 产出/效益/满意度/成本/效果; otherwise it is part of the name.
+//!   `产出指标-数量指标` gives category and subcategory. The trailing `。`/`；`/`.` run is not part of
+//!   the target; it is kept in [`IndicatorRow::terminator`] (`。。` for doubled stops). A cell that
+//!   does not split skips its row (`table.indicator-split`); numbering gaps are a warning.
+//! - **Integrity**: all four amount columns are checked (unit = Σ projects, 合计 = Σ units), and
+//!   总计 = the three sources on every row; empty cells are 0; a column empty on both sides is not
+//!   checked. Sums that depend on a skipped row are not checked (`table.sum-unchecked`, info).
+//! - **Sheets**: 单位/项目/一级/二级指标 fill down from the row above when empty (merged cells). Without
+//!   a 单位 column the unit is `单位名称：…` from the preamble, else the empty string. `seq` is the
+//!   position inside the project; names are kept as written (`指标6:举办…`). 分值/得分 may end in
+//!   `分`. The budget row: see `self_eval`.
+//! - **Workbooks**: numbers become their shortest exact decimal (`857.6`, equal as a `Decimal` to
+//!   the text `857.60`), dates `YYYY-MM-DD`; a percentage-formatted cell arrives as a fraction
+//!   (`0.95`), since calamine does not give number formats. Line breaks inside cells show as
+//!   spaces in the synthetic [`SourceText`].
+//! - **Limits**: inputs up to [`MAX_INPUT_BYTES`], cells up to [`MAX_CELL_BYTES`]
+//!   (`table.cell-too-long`, row skipped).
 
 mod amount;
 mod columns;
@@ -60,8 +98,8 @@ pub struct ReadOptions {
 #[derive(Debug, Error, Diagnostic)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("无法读取 {name}：{source}")]
-    #[diagnostic(code(table::io), help("检查文件路径和读取权限"))]
+    #[error("无法读取 {name}")]
+    #[diagnostic(code("table.io"), help("检查文件路径和读取权限"))]
     Io {
         /// File name.
         name: String,
@@ -71,7 +109,7 @@ pub enum ReadError {
     },
     /// The input is empty.
     #[error("{name} 是空文件")]
-    #[diagnostic(code(table::empty), help("导出目标表时请确认选择了有数据的工作表"))]
+    #[diagnostic(code("table.empty"), help("导出目标表时请确认选择了有数据的工作表"))]
     Empty {
         /// File name.
         name: String,
@@ -79,7 +117,7 @@ pub enum ReadError {
     /// The input is not text (NUL bytes, control characters) nor a workbook.
     #[error("{name} 不是文本表格，也不是 Excel 工作簿")]
     #[diagnostic(
-        code(table::binary),
+        code("table.binary"),
         help("支持 .tsv .txt（制表符分隔）、.csv 和 .xlsx；Excel 中可用“另存为”导出")
     )]
     Binary {
@@ -89,7 +127,7 @@ pub enum ReadError {
     /// The bytes are not valid in the encoding.
     #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
     #[diagnostic(
-        code(table::decode),
+        code("table.decode"),
         help("用 --encoding 指定编码：auto、utf-8 或 gbk")
     )]
     Decode {
@@ -101,20 +139,31 @@ pub enum ReadError {
         offset: usize,
     },
     /// The workbook could not be opened.
-    #[error("无法打开工作簿 {name}：{message}")]
+    #[error("无法打开工作簿 {name}")]
     #[diagnostic(
-        code(table::workbook),
+        code("table.workbook"),
         help("确认文件是 .xlsx 工作簿，且没有加密或损坏")
     )]
     Workbook {
         /// File name.
         name: String,
         /// What calamine said.
-        message: String,
+        #[source]
+        source: calamine::Error,
+    },
+    /// A workbook name (`.xlsx`) on bytes that are not a workbook.
+    #[error("{name} 的内容不是 Excel 工作簿")]
+    #[diagnostic(
+        code("table.not-workbook"),
+        help("文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名")
+    )]
+    NotWorkbook {
+        /// File name.
+        name: String,
     },
     /// `--sheet` names a sheet the workbook does not have.
     #[error("工作簿 {name} 中没有工作表「{sheet}」")]
-    #[diagnostic(code(table::no_sheet), help("可用的工作表：{available}"))]
+    #[diagnostic(code("table.no-sheet"), help("可用的工作表：{available}"))]
     NoSheet {
         /// File name.
         name: String,
@@ -126,7 +175,7 @@ pub enum ReadError {
     /// No row looks like a header.
     #[error("{name} 中找不到表头行")]
     #[diagnostic(
-        code(table::no_header),
+        code("table.no-header"),
         help(
             "目标表的表头需有 项目名称、总计、绩效目标/绩效指标 等列；\
              自评表的表头需有 项目、三级指标、年度指标值 等列"
@@ -138,7 +187,7 @@ pub enum ReadError {
     },
     /// The input is larger than [`MAX_INPUT_BYTES`].
     #[error("{name} 太大（{bytes} 字节），超过 {max} 字节的上限")]
-    #[diagnostic(code(table::too_large), help("按单位拆分后分别检查"))]
+    #[diagnostic(code("table.too-large"), help("按单位拆分后分别检查"))]
     TooLarge {
         /// File name.
         name: String,
@@ -149,8 +198,36 @@ pub enum ReadError {
     },
 }
 
-/// Reads the table at `path`. Its display form is the file name used in findings.
+/// File names tried, in order, when a directory is given (a sample folder such as
+/// `samples/guangzhou-hpf-2023/`).
+pub const TABLE_FILE_NAMES: &[&str] = &[
+    "targets.tsv",
+    "targets.txt",
+    "targets.xlsx",
+    "targets.csv",
+    "targets-gbk.csv",
+];
+
+/// Reads the table at `path` (for a directory: the first of [`TABLE_FILE_NAMES`] in it). Its
+/// display form is the file name used in findings.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError> {
+    let resolved;
+    let path = if path.is_dir() {
+        resolved = TABLE_FILE_NAMES
+            .iter()
+            .map(|n| path.join(n))
+            .find(|p| p.is_file())
+            .ok_or_else(|| ReadError::Io {
+                name: path.display().to_string(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!("目录中没有 {}", TABLE_FILE_NAMES.join("、")),
+                ),
+            })?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         name: name.clone(),
@@ -165,12 +242,17 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError>
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    read_bytes(&name, &bytes, opts)
+    read_owned(&name, bytes, opts)
 }
 
 /// Reads a table from bytes; `name` gives the format by its extension (unless
 /// [`ReadOptions::format`] says) and names the input in findings.
 pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Document, ReadError> {
+    read_owned(name, bytes.to_vec(), opts)
+}
+
+/// [`read_bytes`] taking the bytes by value (no copy of a large input).
+pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
             name: name.into(),
@@ -185,17 +267,14 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
             return Err(ReadError::Empty { name: name.into() });
         }
         if !is_workbook {
-            return Err(ReadError::Workbook {
-                name: name.into(),
-                message: "文件内容不是 Excel 工作簿".into(),
-            });
+            return Err(ReadError::NotWorkbook { name: name.into() });
         }
-        grid::from_workbook(name, bytes.to_vec(), opts.sheet.as_deref())?
+        grid::from_workbook(name, bytes, opts.sheet.as_deref())?
     } else {
         if is_workbook {
             return Err(ReadError::Binary { name: name.into() });
         }
-        let decoded = decode::decode(name, bytes, opts.encoding)?;
+        let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
         let format = format.unwrap_or_else(|| sniff_delimiter(&decoded.text));
         grid::from_text(name, decoded.text, format, decoded.encoding)
     };
@@ -479,7 +558,9 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     }
     let layout = header.layout;
     let (total, units) = match layout {
-        Layout::TargetTable => target_table::read(&mut ctx, &header, &data),
+        Layout::TargetTable => {
+            target_table::read(&mut ctx, &header, &data, preamble.department.as_deref())
+        }
         Layout::SelfEvaluation => (
             None,
             self_eval::read(&mut ctx, &header, &data, preamble.unit.as_deref()),

@@ -90,6 +90,9 @@ pub struct UnitRow {
     pub projects: Vec<Project>,
     /// Whether some row that belongs to this unit was skipped (its sums are then unchecked).
     pub incomplete: bool,
+    /// Whether the table has no row for this unit: project rows came before any unit row (a
+    /// unit's own table), and the unit is named after the department (or empty).
+    pub implicit: bool,
 }
 
 /// The budget execution line of a project (self-evaluation sheets).

@@ -136,6 +136,7 @@ pub(crate) fn read(
                 amounts: Amounts::default(),
                 projects: Vec::new(),
                 incomplete: false,
+                implicit: false,
             });
             units.len() - 1
         });

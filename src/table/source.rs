@@ -89,7 +89,7 @@ pub struct SourceText {
     /// The file name as the user gave it (used in findings and diagnostics).
     pub name: String,
     /// The decoded text (for workbooks: the synthetic one, see the module docs).
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// The sheet read, for workbooks.
     pub sheet: Option<String>,
     /// The input format.
@@ -103,12 +103,12 @@ impl SourceText {
     /// A source text; builds the line index.
     pub fn new(
         name: impl Into<String>,
-        text: impl Into<Arc<str>>,
+        text: impl Into<String>,
         format: Format,
         encoding: &'static str,
         sheet: Option<String>,
     ) -> SourceText {
-        let text: Arc<str> = text.into();
+        let text = Arc::new(text.into());
         let mut line_starts = vec![0];
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {

@@ -27,6 +27,7 @@ pub(crate) fn read(
     ctx: &mut Ctx<'_>,
     h: &Header,
     rows: &[&Row],
+    department: Option<&str>,
 ) -> (Option<TotalRow>, Vec<UnitRow>) {
     let mut total: Option<TotalRow> = None;
     let mut units: Vec<UnitRow> = Vec::new();
@@ -152,21 +153,40 @@ pub(crate) fn read(
                 amounts,
                 projects: Vec::new(),
                 incomplete: false,
+                implicit: false,
             });
             continue;
         }
-        let Some(unit) = units.last_mut() else {
+        if units.is_empty() {
+            let unit_name = department.unwrap_or("").to_owned();
             let f = ctx
                 .finding(
-                    codes::PROJECT_WITHOUT_UNIT,
-                    Severity::Error,
+                    codes::IMPLICIT_UNIT,
+                    Severity::Info,
                     name_at,
-                    format!("项目「{name}」之前没有单位行；该行未读取"),
+                    format!(
+                        "项目「{name}」之前没有单位行：第一个单位行之前的项目都归入「{}」",
+                        if unit_name.is_empty() {
+                            "未注明单位"
+                        } else {
+                            &unit_name
+                        }
+                    ),
                 )
-                .label("不知道属于哪个单位")
-                .help("在项目行之前加上资金使用单位的行（只填名称和金额）")
+                .label("第一个项目")
+                .help("若表中有多个单位，请在各单位的项目之前加上单位行（只填名称和金额）")
                 .project(name);
-            ctx.skip(f);
+            ctx.findings.push(f);
+            units.push(UnitRow {
+                name: unit_name,
+                name_at,
+                amounts: Amounts::default(),
+                projects: Vec::new(),
+                incomplete: false,
+                implicit: true,
+            });
+        }
+        let Some(unit) = units.last_mut() else {
             continue;
         };
         let mut indicators = Vec::new();

@@ -1,0 +1,75 @@
+//! `review.direction-contradiction`: a comparator that contradicts the indicator's direction.
+//!
+//! **What it does.** Flags a written floor (`≥`, `以上`) on an indicator the rules read as
+//! lower-is-better (a cost, an overdue rate), and a written ceiling (`≤`, `以下`) on a rate the
+//! rules read as higher-is-better (a satisfaction or completion rate).
+//!
+//! **Why it matters.** `≥1050元` on a cost rewards spending more; `>=100%` on an overdue rate asks
+//! for every payment to be late. Usually the symbol was copied from a template.
+//!
+//! **Example.** `防疫室84平米（成本指标），年度指标值：≥1050元`.
+//!
+//! **Fix.** Turn the comparator around (`≤1050元`), or fix the direction rule if the indicator
+//! really is the other way.
+
+use crate::finding::{Finding, Severity};
+use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::target::{Direction, Origin, Subject, Target};
+
+pub const INFO: CheckInfo = CheckInfo {
+    code: "review.direction-contradiction",
+    severity: Severity::Warning,
+    title: "比较方向与指标方向相反",
+    explain: include_str!("direction_contradiction.rs"),
+    run,
+};
+
+fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+    for i in &p.indicators {
+        let Target::Compare { op, quantity } = &i.parsed.target else {
+            continue;
+        };
+        if i.parsed.provenance.op != Some(Origin::Text) {
+            continue;
+        }
+        let decision = p.opts.directions.decide(
+            Subject {
+                indicator: Some(&i.row.name),
+                category: i.category.as_deref(),
+                subcategory: i.row.subcategory.as_deref(),
+            },
+            quantity,
+        );
+        let name = i.row.name.trim_end_matches([')', '）']);
+        let contradiction = match decision.direction {
+            Direction::Lower => op.is_lower_bound() && !quantity.value.is_zero(),
+            Direction::Higher => {
+                !op.is_lower_bound()
+                    && *op != crate::target::Op::Eq
+                    && (name.ends_with('率') || name.ends_with('度'))
+            }
+        };
+        if !contradiction {
+            continue;
+        }
+        let span = i.parsed.spans.op.clone().unwrap_or(0..i.row.target.len());
+        let (label, help) = match decision.direction {
+            Direction::Lower => (
+                format!("按规则 {} 此指标越低越好，这里写的是下限", decision.rule),
+                "改为上限（如“≤”“以内”），或在规则文件中改正该指标的方向",
+            ),
+            Direction::Higher => (
+                format!("按规则 {} 此指标越高越好，这里写的是上限", decision.rule),
+                "改为下限（如“≥”“以上”），或在规则文件中改正该指标的方向",
+            ),
+        };
+        out.push(p.finding(
+            INFO.code,
+            p.in_target(i, &span),
+            Some(i),
+            format!("指标“{}”的比较方向与指标方向相反", i.row.name),
+            label,
+            help,
+        ));
+    }
+}

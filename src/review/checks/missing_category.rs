@@ -1,0 +1,49 @@
+//! `review.missing-category`: an indicator without its 一级指标.
+//!
+//! **What it does.** Flags every indicator whose category cell is empty (`1、：缴存单位及职工满意度`)
+//! and says which category the rules infer from its name, if any.
+//!
+//! **Why it matters.** Points are shared by category (产出 50, 效益 30, 满意度 10); an indicator
+//! without one is scored only because a rule guessed it, and the guess should be confirmed.
+//!
+//! **Example.** `3、：评价满意度，年度指标值：>90%` → inferred 满意度指标.
+//!
+//! **Fix.** Write the category: `3、满意度指标：评价满意度，…`.
+
+use crate::finding::{Finding, Severity};
+use crate::review::{CheckInfo, ProjectView, Settings};
+
+pub const INFO: CheckInfo = CheckInfo {
+    code: "review.missing-category",
+    severity: Severity::Warning,
+    title: "指标缺少一级指标",
+    explain: include_str!("missing_category.rs"),
+    run,
+};
+
+fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+    for i in p.indicators.iter().filter(|i| i.row.category.is_none()) {
+        let at = i.row.at.category.unwrap_or(i.row.at.name);
+        let (label, help) = match (&i.category, &i.inferred_by) {
+            (Some(c), Some(rule)) => (
+                format!("未写一级指标；按规则 {rule} 推断为{c}"),
+                format!(
+                    "在序号后写明一级指标，如“{}、{c}：{}”",
+                    i.row.seq, i.row.name
+                ),
+            ),
+            _ => (
+                "未写一级指标，规则也无法推断".to_owned(),
+                "在序号后写明一级指标（产出指标、效益指标、满意度指标或成本指标）".to_owned(),
+            ),
+        };
+        out.push(p.finding(
+            INFO.code,
+            at,
+            Some(i),
+            format!("指标“{}”缺少一级指标", i.row.name),
+            label,
+            help,
+        ));
+    }
+}

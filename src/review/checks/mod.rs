@@ -1,0 +1,37 @@
+//! The registered checks, one file each. The order here is the order of findings within a
+//! project. Codes are stable: a published code never changes meaning.
+
+use super::CheckInfo;
+
+mod actual_copies_comparator;
+mod direction_contradiction;
+mod duplicate_indicator;
+mod missing_category;
+mod number_without_unit;
+mod plan_without_number;
+mod project_missing_category;
+mod punctuation;
+mod qualitative_numeric_name;
+mod restated_name;
+mod satisfaction_floor;
+mod template_placeholder;
+mod unit_mismatch;
+mod unknown_category;
+
+/// Every check, in the order findings are listed.
+pub static ALL: &[CheckInfo] = &[
+    missing_category::INFO,
+    unknown_category::INFO,
+    qualitative_numeric_name::INFO,
+    plan_without_number::INFO,
+    unit_mismatch::INFO,
+    direction_contradiction::INFO,
+    satisfaction_floor::INFO,
+    number_without_unit::INFO,
+    template_placeholder::INFO,
+    restated_name::INFO,
+    punctuation::INFO,
+    duplicate_indicator::INFO,
+    actual_copies_comparator::INFO,
+    project_missing_category::INFO,
+];

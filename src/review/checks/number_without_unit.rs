@@ -1,0 +1,55 @@
+//! `review.number-without-unit`: a number with no unit where nothing gives one.
+//!
+//! **What it does.** Flags a quantitative target with no unit, neither in the target nor in the
+//! indicator name, where the name is not itself a count (…数, …量, …项目, …级别) or a rate (those
+//! are `review.unit-mismatch`).
+//!
+//! **Why it matters.** `服务对象（个人用户）>500万` — 500万 what: people, visits, accounts? The
+//! year-end figure cannot be checked against a number of unknown kind.
+//!
+//! **Example.** `服务对象（个人用户），年度指标值：>500万`.
+//!
+//! **Fix.** Write the unit: `>500万人`.
+
+use crate::finding::{Finding, Severity};
+use crate::review::{CheckInfo, ProjectView, Settings};
+
+pub const INFO: CheckInfo = CheckInfo {
+    code: "review.number-without-unit",
+    severity: Severity::Info,
+    title: "数值未写单位",
+    explain: include_str!("number_without_unit.rs"),
+    run,
+};
+
+/// Name endings that say what is counted.
+const COUNT_ENDINGS: &[&str] = &[
+    "数", "量", "项目", "级别", "等级", "次", "个", "项", "人", "户", "件", "份", "率", "度",
+];
+
+fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+    for i in &p.indicators {
+        let Some(span) = i.parsed.spans.value.clone() else {
+            continue;
+        };
+        if i.parsed.target.unit().is_some() {
+            continue;
+        }
+        let name = i.row.name.trim_end_matches([')', '）']);
+        let base = match name.rfind(['(', '（']) {
+            Some(k) if name.len() != i.row.name.len() => &name[..k],
+            _ => name,
+        };
+        if COUNT_ENDINGS.iter().any(|e| base.ends_with(e)) {
+            continue;
+        }
+        out.push(p.finding(
+            INFO.code,
+            p.in_target(i, &span),
+            Some(i),
+            format!("指标“{}”的年度指标值没有单位", i.row.name),
+            "未写单位",
+            "在数值后写明单位，如“>500万人”",
+        ));
+    }
+}

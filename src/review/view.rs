@@ -1,0 +1,117 @@
+//! A project as the checks see it: every indicator with its target read, its effective
+//! category (as written, or inferred by a rule), and helpers that turn spans inside a target into
+//! findings that underline the exact characters.
+
+use std::borrow::Cow;
+
+use crate::eval::evaluate::scoring_category;
+use crate::finding::{Finding, Severity};
+use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
+use crate::table::source::Location;
+use crate::target::{self, Context, Parsed, Span};
+
+use super::Options;
+
+/// One indicator, read.
+pub struct IndicatorView<'a> {
+    pub row: &'a IndicatorRow,
+    pub parsed: Parsed,
+    /// The category written, or the one a rule inferred.
+    pub category: Option<Cow<'a, str>>,
+    /// The rule that inferred the category, where the table gave none.
+    pub inferred_by: Option<Cow<'static, str>>,
+    /// The framework category it scores as (产出/效益/满意度/成本指标), if any.
+    pub scoring: Option<&'static str>,
+}
+
+/// One project, read.
+pub struct ProjectView<'a> {
+    pub doc: &'a Document,
+    pub unit: &'a UnitRow,
+    pub project: &'a Project,
+    pub indicators: Vec<IndicatorView<'a>>,
+    pub opts: &'a Options<'a>,
+}
+
+impl<'a> ProjectView<'a> {
+    pub fn new(
+        doc: &'a Document,
+        unit: &'a UnitRow,
+        project: &'a Project,
+        opts: &'a Options<'a>,
+    ) -> Self {
+        let indicators = project
+            .indicators
+            .iter()
+            .map(|row| {
+                let ctx = Context {
+                    indicator: Some(&row.name),
+                    category: row.category.as_deref(),
+                    subcategory: row.subcategory.as_deref(),
+                    year: opts.year,
+                    directions: opts.directions,
+                };
+                let parsed = target::parse(&row.target, &ctx);
+                let (category, inferred_by) = match &row.category {
+                    Some(c) => (Some(Cow::Borrowed(c.as_str())), None),
+                    None => match opts.categories.infer(&row.name) {
+                        Some((c, rule)) => (Some(Cow::Owned(c.into_owned())), Some(rule)),
+                        None => (None, None),
+                    },
+                };
+                let scoring = category.as_deref().and_then(scoring_category);
+                IndicatorView {
+                    row,
+                    parsed,
+                    category,
+                    inferred_by,
+                    scoring,
+                }
+            })
+            .collect();
+        ProjectView {
+            doc,
+            unit,
+            project,
+            indicators,
+            opts,
+        }
+    }
+
+    /// A finding at `at`, naming this project (and the indicator, where given).
+    pub fn finding(
+        &self,
+        code: &'static str,
+        at: Location,
+        indicator: Option<&IndicatorView<'_>>,
+        message: String,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Finding {
+        let mut f = Finding::at_location(code, Severity::Warning, &self.doc.source, at, message)
+            .label(label)
+            .help(help)
+            .project(self.project.name.clone());
+        if !self.unit.name.is_empty() {
+            f = f.unit(self.unit.name.clone());
+        }
+        if let Some(i) = indicator {
+            f = f.indicator(i.row.name.clone());
+        }
+        f
+    }
+
+    /// The location of a span inside an indicator's target (the whole target where the span is
+    /// out of its range).
+    pub fn in_target(&self, i: &IndicatorView<'_>, span: &Span) -> Location {
+        let at = i.row.at.target;
+        // Spans index the target text; they index the source only where the two are the same
+        // characters (not for targets joined from split columns).
+        if span.end > at.len || span.start > span.end || self.doc.source.slice(&at) != i.row.target
+        {
+            return at;
+        }
+        let start = at.offset + span.start;
+        self.doc.source.locate(start..at.offset + span.end)
+    }
+}

@@ -1,0 +1,144 @@
+//! Evaluation of the bundled samples, snapshot-tested in every text format. Each snapshot was
+//! read line by line before it was accepted (the hand-computed checks below pin the numbers
+//! the snapshots show).
+
+use std::path::Path;
+use std::process::Command;
+
+use jixiao::eval::{self, ActualsFile, BuiltinCategories, Methodology, Verdict};
+use jixiao::report::{json, model::Report, selfeval_table};
+use jixiao::table::{self, ReadOptions};
+use jixiao::target::BuiltinDirections;
+
+fn evaluate(table: &str, actuals: Option<&str>) -> Report {
+    // Relative paths (tests run in the package root), so reports name files as a user would.
+    let doc = table::read_path(Path::new(table), &ReadOptions::default()).expect("sample reads");
+    let actuals = actuals.map(|a| {
+        let text = std::fs::read_to_string(a).unwrap();
+        ActualsFile::parse(a, &text).expect("sample actuals read")
+    });
+    let m = Methodology::default();
+    eval::evaluate(
+        &doc,
+        actuals.as_ref(),
+        &eval::Options {
+            methodology: &m,
+            directions: &BuiltinDirections,
+            categories: &BuiltinCategories,
+            year: None,
+        },
+    )
+}
+
+fn guangzhou() -> Report {
+    evaluate(
+        "samples/guangzhou-hpf-2023/targets.tsv",
+        Some("samples/guangzhou-hpf-2023/actuals.yaml"),
+    )
+}
+
+#[test]
+fn guangzhou_every_indicator_once_with_a_mix_of_verdicts() {
+    let r = guangzhou();
+    assert_eq!(r.projects.len(), 29);
+    let n: usize = r.projects.iter().map(|p| p.indicators.len()).sum();
+    assert_eq!(n, 77);
+    let s = &r.summary;
+    assert_eq!(s.indicators, 77);
+    assert_eq!(
+        s.pass + s.fail + s.review + s.missing + s.invalid + s.not_applicable,
+        77
+    );
+    assert!(s.pass > 0 && s.fail > 0 && s.review > 0 && s.missing > 0);
+    // Hand-computed: 其他运行经费, 响应及时率 95%以上 against 94.1%, weight 30 × 100/90 points
+    // (效益 30 and 产出 50 plus budget 10, rescaled to 100): 33.33… × 94.1 ÷ 95 = 33.02.
+    let p = r
+        .projects
+        .iter()
+        .find(|p| p.project == "其他运行经费")
+        .unwrap();
+    let i = &p.indicators[1];
+    assert_eq!(i.verdict, Verdict::Fail);
+    assert_eq!(i.score.unwrap().to_string(), "33.02");
+    assert_eq!(p.budget_weight.to_string(), "11.11");
+    // 489.26 of 535.29 spent: 91.40 %, 11.11… × 0.914… = 10.16.
+    assert_eq!(p.execution_rate.unwrap().to_string(), "91.40");
+    assert_eq!(p.budget_score.unwrap().to_string(), "10.16");
+    // The project total adds the exact values and rounds once.
+    assert_eq!(p.score.to_string(), "98.73");
+}
+
+#[test]
+fn guangzhou_reports_are_deterministic() {
+    assert_eq!(json::render(&guangzhou()), json::render(&guangzhou()));
+}
+
+#[test]
+fn guangzhou_json_snapshot() {
+    insta::assert_snapshot!("report__sample_json", json::render(&guangzhou()));
+}
+
+#[test]
+fn guangzhou_table_snapshot() {
+    insta::assert_snapshot!(
+        "report__sample_table",
+        selfeval_table::render_text(&guangzhou())
+    );
+}
+
+#[test]
+fn guangzhou_markdown_snapshot() {
+    insta::assert_snapshot!(
+        "report__sample_markdown",
+        selfeval_table::render_markdown(&guangzhou())
+    );
+}
+
+#[test]
+fn guangzhou_jsonl_has_one_line_per_indicator_and_a_summary() {
+    let mut out = Vec::new();
+    json::write_lines(&guangzhou(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 78);
+    assert!(text.lines().last().unwrap().starts_with("{\"summary\":"));
+}
+
+#[test]
+fn jishan_recheck_lists_the_published_differences() {
+    let r = evaluate("samples/jishan-2021-health/sheet.tsv", None);
+    assert_eq!(r.summary.indicators, 20);
+    // The sheet prints one decimal: a difference counts when it exceeds 0.05.
+    let rows: Vec<(String, String, String)> = r
+        .differences
+        .iter()
+        .map(|d| {
+            (
+                d.indicator.clone(),
+                d.published_score.unwrap().normalize().to_string(),
+                d.score.unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(rows.contains(&("指标12:孕产妇7天访视数".into(), "1.8".into(), "1.90".into())));
+    assert_eq!(rows.len(), 10, "{rows:?}");
+    insta::assert_snapshot!(
+        "report__jishan_recheck_markdown",
+        selfeval_table::render_markdown(&r)
+    );
+}
+
+#[test]
+fn readme_first_command_prints_all_29_projects() {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", "samples/guangzhou-hpf-2023"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("：总分 ").count(), 29);
+}
