@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::eval::{self, ActualsFile, BuiltinCategories, Methodology};
-use crate::report::{json, selfeval_table};
+use crate::report::{csv, html, json, selfeval_table, xlsx};
 use crate::table::{self, EncodingChoice, ReadOptions};
 use crate::target::BuiltinDirections;
 
@@ -26,6 +26,12 @@ pub enum Format {
     Json,
     /// 每行一个指标的 JSON
     Jsonl,
+    /// CSV（UTF-8 带 BOM，Excel 可直接打开）
+    Csv,
+    /// 单个自包含的 HTML 文件（含得分条形图）
+    Html,
+    /// Excel 工作簿（需 -o 文件，或将标准输出重定向到文件）
+    Xlsx,
 }
 
 /// What `--deny` stops on.
@@ -175,6 +181,13 @@ pub fn run(args: Args) -> u8 {
             eprintln!("警告[{}]：{}", f.code, f.message);
         }
     }
+    // xlsx is binary: to a file, or to stdout only when stdout is not a terminal.
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!(
+            "错误：xlsx 是二进制文件，不能写到终端；请用 -o 报告.xlsx，或把标准输出重定向到文件"
+        );
+        return exit::USAGE;
+    }
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),
@@ -190,6 +203,11 @@ pub fn run(args: Args) -> u8 {
         Format::Markdown => out.write_all(selfeval_table::render_markdown(&report).as_bytes()),
         Format::Json => out.write_all(json::render(&report).as_bytes()),
         Format::Jsonl => json::write_lines(&report, &mut out),
+        Format::Csv => csv::write(&report, &mut out).map_err(std::io::Error::other),
+        Format::Html => out.write_all(html::render(&report, &methodology.bands.value).as_bytes()),
+        Format::Xlsx => xlsx::render(&report)
+            .map_err(std::io::Error::other)
+            .and_then(|bytes| out.write_all(&bytes)),
     }
     .and_then(|_| out.flush());
     if let Err(e) = written

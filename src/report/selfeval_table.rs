@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use super::model::{IndicatorReport, ProjectReport, Report};
 use super::text_table::TextTable;
 
-const COLUMNS: [&str; 9] = [
+/// The 自评表 columns, shared by every renderer that lays out the sheet.
+pub(crate) const COLUMNS: [&str; 9] = [
     "序号",
     "一级指标",
     "二级指标",
@@ -19,7 +20,7 @@ const COLUMNS: [&str; 9] = [
     "偏差原因分析及改进措施",
 ];
 
-fn score_cell(i: &IndicatorReport) -> String {
+pub(crate) fn score_cell(i: &IndicatorReport) -> String {
     match &i.score {
         Some(s) => s.to_string(),
         None => "—".to_owned(),
@@ -27,7 +28,7 @@ fn score_cell(i: &IndicatorReport) -> String {
 }
 
 /// The last column: verdict, the sheet's own score where it differs, the note.
-fn remark(i: &IndicatorReport) -> String {
+pub(crate) fn remark(i: &IndicatorReport) -> String {
     let mut parts = vec![format!("【{}】", i.verdict.zh())];
     if i.differs_from_published
         && let Some(p) = i.published_score
@@ -42,47 +43,71 @@ fn remark(i: &IndicatorReport) -> String {
     format!("{} {}", verdict[0], rest.join("；"))
 }
 
-fn rows(p: &ProjectReport) -> Vec<Vec<String>> {
-    let mut out = vec![vec![
+/// The 预算执行率 row: budget, spent and rate as text, in [`COLUMNS`] order.
+pub(crate) fn budget_row(p: &ProjectReport) -> Vec<String> {
+    vec![
         String::new(),
         "预算执行率".to_owned(),
         String::new(),
         String::new(),
-        p.budget
-            .map(|b| format!("预算 {} 万元", b.normalize()))
-            .unwrap_or_default(),
-        match (&p.spent, &p.execution_rate) {
-            (Some(s), Some(r)) => format!("执行 {} 万元（{r}%）", s.normalize()),
-            (Some(s), None) => format!("执行 {} 万元", s.normalize()),
-            _ => "—".to_owned(),
-        },
+        budget_target(p),
+        budget_actual(p),
         p.budget_weight.to_string(),
         p.budget_score
             .map(|s| s.to_string())
             .unwrap_or_else(|| "—".into()),
         String::new(),
-    ]];
-    for i in &p.indicators {
-        out.push(vec![
-            i.seq.to_string(),
-            match (&i.category, i.category_inferred) {
-                (Some(c), true) => format!("{c}（推断）"),
-                (Some(c), false) => c.clone(),
-                (None, _) => String::new(),
-            },
-            i.subcategory.clone().unwrap_or_default(),
-            i.indicator.clone(),
-            i.target.clone(),
-            i.actual.clone().unwrap_or_default(),
-            i.weight.to_string(),
-            score_cell(i),
-            remark(i),
-        ]);
-    }
-    out
+    ]
 }
 
-fn heading(p: &ProjectReport) -> String {
+/// The 年度指标值 cell of the budget row.
+pub(crate) fn budget_target(p: &ProjectReport) -> String {
+    p.budget
+        .map(|b| format!("预算 {} 万元", b.normalize()))
+        .unwrap_or_default()
+}
+
+/// The 实际完成值 cell of the budget row.
+pub(crate) fn budget_actual(p: &ProjectReport) -> String {
+    match (&p.spent, &p.execution_rate) {
+        (Some(s), Some(r)) => format!("执行 {} 万元（{r}%）", s.normalize()),
+        (Some(s), None) => format!("执行 {} 万元", s.normalize()),
+        _ => "—".to_owned(),
+    }
+}
+
+/// The 一级指标 cell: the category, marked where a rule inferred it.
+pub(crate) fn category_cell(i: &IndicatorReport) -> String {
+    match (&i.category, i.category_inferred) {
+        (Some(c), true) => format!("{c}（推断）"),
+        (Some(c), false) => c.clone(),
+        (None, _) => String::new(),
+    }
+}
+
+/// One indicator's row as text, in [`COLUMNS`] order.
+pub(crate) fn indicator_row(i: &IndicatorReport) -> Vec<String> {
+    vec![
+        i.seq.to_string(),
+        category_cell(i),
+        i.subcategory.clone().unwrap_or_default(),
+        i.indicator.clone(),
+        i.target.clone(),
+        i.actual.clone().unwrap_or_default(),
+        i.weight.to_string(),
+        score_cell(i),
+        remark(i),
+    ]
+}
+
+fn rows(p: &ProjectReport) -> Vec<Vec<String>> {
+    std::iter::once(budget_row(p))
+        .chain(p.indicators.iter().map(indicator_row))
+        .collect()
+}
+
+/// A project's heading: unit, project, total, grade and the points waiting for review.
+pub(crate) fn heading(p: &ProjectReport) -> String {
     let pending = if p.pending.exact.is_zero() {
         String::new()
     } else {
@@ -96,7 +121,8 @@ fn heading(p: &ProjectReport) -> String {
     format!("{name}：总分 {}（{}）{pending}", p.score, p.grade)
 }
 
-fn summary_line(r: &Report) -> String {
+/// The closing line: counts, mean score, pending points, differences.
+pub(crate) fn summary_line(r: &Report) -> String {
     let s = &r.summary;
     format!(
         "合计：{} 个项目，{} 个指标：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}；项目平均分 {}（{}）；待评定分值 {}；与原表得分不一致 {} 处",

@@ -1,0 +1,107 @@
+//! The CSV report: one row per indicator and one 预算执行率 row per project, for spreadsheets and
+//! scripts.
+//!
+//! The file is UTF-8 and starts with a byte-order mark (`EF BB BF`): Excel on Chinese Windows
+//! reads a CSV without one as GBK and shows the Chinese as mojibake; with it, Excel, LibreOffice
+//! and `csv` readers that strip a BOM all read it right. Quoting follows RFC 4180 (the `csv`
+//! crate: fields with commas, quotes or line breaks are quoted, quotes doubled), lines end in
+//! CRLF. Numbers are written as shown in the other formats (half-up, the method's decimals).
+
+use std::io::Write;
+
+use super::model::{IndicatorReport, ProjectReport, Report};
+use super::selfeval_table::{budget_actual, budget_target, category_cell};
+
+/// The UTF-8 byte-order mark written first.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The header row.
+pub const HEADER: [&str; 15] = [
+    "单位",
+    "项目",
+    "序号",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "规范式",
+    "实际完成值",
+    "结论",
+    "分值",
+    "得分",
+    "原表得分",
+    "规则",
+    "说明",
+];
+
+fn budget_record(p: &ProjectReport) -> [String; 15] {
+    [
+        p.unit.clone(),
+        p.project.clone(),
+        String::new(),
+        "预算执行率".to_owned(),
+        String::new(),
+        String::new(),
+        budget_target(p),
+        String::new(),
+        budget_actual(p),
+        String::new(),
+        p.budget_weight.to_string(),
+        p.budget_score.map(|s| s.to_string()).unwrap_or_default(),
+        p.budget_published_score
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default(),
+        p.budget_rules.join(" "),
+        String::new(),
+    ]
+}
+
+fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 15] {
+    [
+        p.unit.clone(),
+        p.project.clone(),
+        i.seq.to_string(),
+        category_cell(i),
+        i.subcategory.clone().unwrap_or_default(),
+        i.indicator.clone(),
+        i.target.clone(),
+        i.canonical.clone().unwrap_or_default(),
+        i.actual.clone().unwrap_or_default(),
+        i.verdict.zh().to_owned(),
+        i.weight.to_string(),
+        i.score.map(|s| s.to_string()).unwrap_or_default(),
+        i.published_score
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default(),
+        i.rules.join(" "),
+        match &i.deviation_note {
+            Some(d) => format!("{d}；{}", i.note),
+            None => i.note.clone(),
+        },
+    ]
+}
+
+/// Write the report as CSV (BOM, header, rows) to `out`.
+pub fn write(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error> {
+    out.write_all(BOM)?;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(HEADER)?;
+    for p in &report.projects {
+        w.write_record(budget_record(p))?;
+        for i in &p.indicators {
+            w.write_record(indicator_record(p, i))?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The report as CSV bytes.
+pub fn render(report: &Report) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory does not fail.
+    let _ = write(report, &mut out);
+    out
+}

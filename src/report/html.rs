@@ -1,0 +1,506 @@
+//! The HTML report: one self-contained file (styles inline, chart as inline SVG, no script, no
+//! font, nothing fetched), Chinese first, for a browser or a printer.
+//!
+//! It holds the summary, an SVG bar chart of project scores over the grade bands, the unit
+//! roll-up, one 自评表 per project in the columns of the text renderers (verdicts coloured, the
+//! deciding rules in a tooltip and a fold-out), the points waiting for review, and the rows whose
+//! recomputed score differs from the sheet's own 得分. Every text that came from a table goes
+//! through [`escape`]. The bytes depend only on the report (no timestamps).
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::model::{IndicatorReport, ProjectReport, Report};
+use super::selfeval_table::{COLUMNS, budget_actual, budget_target, category_cell, summary_line};
+use crate::eval::Verdict;
+use crate::eval::methodology::ScoreBand;
+
+/// Escape text for HTML element content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+:root { --pass:#e6f4ea; --fail:#fde7e9; --review:#fff4d6; --missing:#eeeeee; --invalid:#f1e4f7; --na:#f7f7f7; }
+* { box-sizing: border-box; }
+body { font-family: "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif; margin: 24px auto; max-width: 1320px; padding: 0 16px; color: #1f2328; font-size: 14px; line-height: 1.5; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 28px 0 6px; border-bottom: 2px solid #c9d1d9; padding-bottom: 4px; }
+h3 { font-size: 15px; margin: 22px 0 4px; }
+.sub { color: #57606a; margin: 0 0 16px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
+th, td { border: 1px solid #c9d1d9; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #f0f3f6; font-weight: 600; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.budget td { background: #f6f8fa; }
+tr.v-pass td { background: var(--pass); }
+tr.v-fail td { background: var(--fail); }
+tr.v-review td { background: var(--review); }
+tr.v-missing td { background: var(--missing); color: #57606a; }
+tr.v-invalid td { background: var(--invalid); }
+tr.v-not_applicable td { background: var(--na); color: #8c959f; }
+tfoot td { font-weight: 600; background: #f0f3f6; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 12px; font-weight: 600; white-space: nowrap; border: 1px solid rgba(0,0,0,.15); background: #fff; }
+.badge.v-pass { color: #1a7f37; } .badge.v-fail { color: #cf222e; } .badge.v-review { color: #9a6700; }
+.badge.v-missing { color: #57606a; } .badge.v-invalid { color: #8250df; } .badge.v-not_applicable { color: #8c959f; }
+.note { color: #3d444d; }
+.published { color: #cf222e; font-size: 12px; display: block; }
+details.rules { display: inline; font-size: 12px; color: #57606a; }
+details.rules summary { cursor: pointer; display: inline; }
+.pending { color: #9a6700; font-weight: 600; }
+.grade-优 { color: #1a7f37; } .grade-良 { color: #0969da; } .grade-中 { color: #9a6700; } .grade-差 { color: #cf222e; }
+.cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 16px; }
+.card { border: 1px solid #c9d1d9; border-radius: 6px; padding: 6px 12px; min-width: 96px; }
+.card b { display: block; font-size: 20px; }
+.legend span { margin-right: 10px; }
+svg text { font-family: inherit; }
+footer { color: #8c959f; font-size: 12px; margin-top: 32px; }
+@media print { body { margin: 0; max-width: none; } section.project { break-inside: avoid; } details.rules { display: none; } }
+"#;
+
+fn verdict_class(v: Verdict) -> &'static str {
+    v.as_str()
+}
+
+/// The fill of a grade's bar and band (strong, light).
+fn grade_colours(grade: &str) -> (&'static str, &'static str) {
+    match grade {
+        "优" => ("#2da44e", "#e6f4ea"),
+        "良" => ("#218bff", "#e7f0fd"),
+        "中" => ("#d4a72c", "#fff4d6"),
+        _ => ("#e5534b", "#fde7e9"),
+    }
+}
+
+/// Render the whole report; `bands` are the method's grade bands (highest first), marked on the
+/// chart.
+pub fn render(report: &Report, bands: &[ScoreBand]) -> String {
+    let mut out = String::new();
+    let title = match &report.department {
+        Some(d) => format!("绩效自评表 — {d}"),
+        None => "绩效自评表".to_owned(),
+    };
+    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(&title));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
+    let _ = writeln!(
+        out,
+        "<p class=\"sub\">{}项目支出绩效自评 · {} 个单位 · {} 个项目 · {} 个指标</p>",
+        report
+            .year
+            .map(|y| format!("{y} 年度 · "))
+            .unwrap_or_default(),
+        report.summary.units,
+        report.summary.projects,
+        report.summary.indicators
+    );
+    summary(&mut out, report);
+    chart(&mut out, report, bands);
+    units(&mut out, report);
+    out.push_str("<h2>项目支出绩效自评表</h2>\n");
+    legend(&mut out);
+    for (n, p) in report.projects.iter().enumerate() {
+        project(&mut out, n + 1, p);
+    }
+    differences(&mut out, report);
+    let _ = writeln!(
+        out,
+        "<footer>{}<br>由 jixiao 生成：分数按精确值计算，显示时四舍五入（半进位）；合计为精确值之和。</footer>",
+        escape(&summary_line(report))
+    );
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn summary(out: &mut String, r: &Report) {
+    let s = &r.summary;
+    out.push_str("<h2>汇总</h2>\n<div class=\"cards\">\n");
+    let _ = writeln!(
+        out,
+        "<div class=\"card\">项目平均分<b class=\"grade-{g}\">{} {g}</b></div>",
+        s.score,
+        g = escape(&s.grade)
+    );
+    for (label, n) in [
+        ("指标", s.indicators),
+        ("达标", s.pass),
+        ("未达标", s.fail),
+        ("待评定", s.review),
+        ("缺实际值", s.missing),
+        ("无法比较", s.invalid),
+        ("不适用", s.not_applicable),
+        ("与原表得分不一致", s.differences),
+    ] {
+        let _ = writeln!(out, "<div class=\"card\">{label}<b>{n}</b></div>");
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"card\">待评定分值<b class=\"pending\">{}</b></div>",
+        s.pending
+    );
+    out.push_str("</div>\n");
+}
+
+fn legend(out: &mut String) {
+    out.push_str("<p class=\"legend\">");
+    for v in [
+        Verdict::Pass,
+        Verdict::Fail,
+        Verdict::Review,
+        Verdict::Missing,
+        Verdict::Invalid,
+        Verdict::NotApplicable,
+    ] {
+        let _ = write!(
+            out,
+            "<span class=\"badge v-{}\">{}</span>",
+            verdict_class(v),
+            v.zh()
+        );
+    }
+    out.push_str(" 将鼠标停在结论上可见评分所依据的规则。</p>\n");
+}
+
+/// A project name cut to `max` display columns for the chart's labels.
+fn cut(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
+    if r.projects.is_empty() {
+        return;
+    }
+    const ROW: f64 = 22.0;
+    const PLOT: f64 = 640.0;
+    const TOP: f64 = 28.0;
+    const BOTTOM: f64 = 26.0;
+    const UNIT: f64 = 6.5; // pixels per display column at 13px
+    let labels: Vec<String> = r.projects.iter().map(|p| cut(&p.project, 36)).collect();
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) as f64 * UNIT + 12.0;
+    let left = label_w;
+    let width = left + PLOT + 56.0;
+    let height = TOP + ROW * r.projects.len() as f64 + BOTTOM;
+    let x = |score: f64| left + PLOT * score.clamp(0.0, 100.0) / 100.0;
+    out.push_str("<h2>项目得分</h2>\n");
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-label=\"项目得分条形图\" font-size=\"13\">"
+    );
+    // Grade bands, highest first: each from its minimum up to the previous band's minimum.
+    let mut upper = 100.0_f64;
+    for b in bands {
+        let min = f64::try_from(b.min).unwrap_or(0.0).clamp(0.0, 100.0);
+        let (strong, light) = grade_colours(&b.name);
+        let (x0, x1) = (x(min), x(upper));
+        let _ = writeln!(
+            out,
+            "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{light}\"/>",
+            TOP - 4.0,
+            x1 - x0,
+            ROW * r.projects.len() as f64 + 4.0
+        );
+        let label = if min > 0.0 {
+            format!("{} ≥ {}", b.name, b.min.normalize())
+        } else {
+            b.name.to_string()
+        };
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{strong}\" font-weight=\"600\">{}</text>",
+            (x0 + x1) / 2.0,
+            TOP - 10.0,
+            escape(&label)
+        );
+        if min > 0.0 {
+            let _ = writeln!(
+                out,
+                "<line x1=\"{x0:.1}\" y1=\"{:.1}\" x2=\"{x0:.1}\" y2=\"{:.1}\" stroke=\"{strong}\" stroke-dasharray=\"3 3\"/>",
+                TOP - 4.0,
+                TOP + ROW * r.projects.len() as f64
+            );
+        }
+        upper = min;
+    }
+    for (n, (p, label)) in r.projects.iter().zip(&labels).enumerate() {
+        let y = TOP + ROW * n as f64;
+        let score = f64::try_from(p.score.rounded()).unwrap_or(0.0);
+        let (strong, _) = grade_colours(&p.grade);
+        let _ = writeln!(
+            out,
+            "<g><title>{} / {}：{}（{}）</title>",
+            escape(&p.unit),
+            escape(&p.project),
+            p.score,
+            escape(&p.grade)
+        );
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            left - 6.0,
+            y + 15.0,
+            escape(label)
+        );
+        let _ = writeln!(
+            out,
+            "<rect x=\"{left:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{strong}\"/>",
+            y + 3.0,
+            x(score) - left,
+            ROW - 6.0
+        );
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
+            x(score) + 4.0,
+            y + 15.0,
+            p.score
+        );
+    }
+    let axis_y = TOP + ROW * r.projects.len() as f64;
+    let _ = writeln!(
+        out,
+        "<line x1=\"{left:.1}\" y1=\"{axis_y:.1}\" x2=\"{:.1}\" y2=\"{axis_y:.1}\" stroke=\"#57606a\"/>",
+        x(100.0)
+    );
+    for t in (0..=100).step_by(10) {
+        let tx = x(f64::from(t));
+        let _ = writeln!(
+            out,
+            "<line x1=\"{tx:.1}\" y1=\"{axis_y:.1}\" x2=\"{tx:.1}\" y2=\"{:.1}\" stroke=\"#57606a\"/><text x=\"{tx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#57606a\" font-size=\"11\">{t}</text>",
+            axis_y + 4.0,
+            axis_y + 17.0
+        );
+    }
+    out.push_str("</svg>\n");
+}
+
+fn units(out: &mut String, r: &Report) {
+    if r.units.is_empty() {
+        return;
+    }
+    out.push_str("<h2>单位汇总</h2>\n<table>\n<thead><tr><th>单位</th><th class=\"num\">项目数</th><th class=\"num\">平均分</th><th>等级</th><th class=\"num\">指标</th><th class=\"num\">达标</th><th class=\"num\">未达标</th><th class=\"num\">待评定</th><th class=\"num\">缺实际值</th><th class=\"num\">无法比较</th><th class=\"num\">不适用</th><th class=\"num\">待评定分值</th></tr></thead>\n<tbody>\n");
+    for u in &r.units {
+        let c = &u.counts;
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"grade-{g}\">{g}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            escape(&u.unit),
+            u.projects,
+            u.score,
+            c.indicators,
+            c.pass,
+            c.fail,
+            c.review,
+            c.missing,
+            c.invalid,
+            c.not_applicable,
+            u.pending,
+            g = escape(&u.grade)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn header_row(out: &mut String) {
+    out.push_str("<thead><tr>");
+    for (i, c) in COLUMNS.iter().enumerate() {
+        let class = if matches!(i, 0 | 6 | 7) {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<th{class}>{c}</th>");
+    }
+    out.push_str("</tr></thead>\n");
+}
+
+fn project(out: &mut String, n: usize, p: &ProjectReport) {
+    let _ = writeln!(out, "<section class=\"project\" id=\"project-{n}\">");
+    let _ = writeln!(
+        out,
+        "<h3>{}. {} / {}</h3>",
+        n,
+        escape(&p.unit),
+        escape(&p.project)
+    );
+    let _ = write!(
+        out,
+        "<p>总分 <b class=\"grade-{g}\">{} {g}</b>",
+        p.score,
+        g = escape(&p.grade)
+    );
+    if !p.pending.exact.is_zero() {
+        let _ = write!(
+            out,
+            " · <span class=\"pending\">另有 {} 分待评定</span>",
+            p.pending
+        );
+    }
+    let c = &p.counts;
+    let _ = writeln!(
+        out,
+        " · 指标 {}：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}</p>",
+        c.indicators, c.pass, c.fail, c.review, c.missing, c.invalid, c.not_applicable
+    );
+    out.push_str("<table class=\"selfeval\">\n");
+    header_row(out);
+    out.push_str("<tbody>\n");
+    let _ = writeln!(
+        out,
+        "<tr class=\"budget\" title=\"{}\"><td class=\"num\"></td><td>预算执行率</td><td></td><td></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td></td></tr>",
+        escape(&format!("规则：{}", p.budget_rules.join("、"))),
+        escape(&budget_target(p)),
+        escape(&budget_actual(p)),
+        p.budget_weight,
+        p.budget_score
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "—".into()),
+        p.budget_published_score
+            .map(|d| format!("<span class=\"published\">原表 {}</span>", d.normalize()))
+            .unwrap_or_default()
+    );
+    for i in &p.indicators {
+        indicator(out, i);
+    }
+    out.push_str("</tbody>\n");
+    let total_weight = p
+        .indicators
+        .iter()
+        .filter(|i| i.verdict != Verdict::NotApplicable)
+        .fold(p.budget_weight.exact, |acc, i| acc + i.weight.exact);
+    let _ = writeln!(
+        out,
+        "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
+        super::model::Shown::new(total_weight, p.budget_weight.dp),
+        p.score,
+        if p.pending.exact.is_zero() {
+            String::new()
+        } else {
+            format!("；另有 {} 分待评定", p.pending)
+        },
+        g = escape(&p.grade)
+    );
+    out.push_str("</table>\n</section>\n");
+}
+
+fn indicator(out: &mut String, i: &IndicatorReport) {
+    let v = verdict_class(i.verdict);
+    let rules = format!("规则：{}", i.rules.join("、"));
+    let _ = write!(
+        out,
+        "<tr class=\"v-{v}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}",
+        i.seq,
+        escape(&category_cell(i)),
+        escape(i.subcategory.as_deref().unwrap_or("")),
+        escape(&i.indicator),
+        escape(&i.target),
+        escape(i.actual.as_deref().unwrap_or("")),
+        i.weight,
+        i.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into()),
+    );
+    if i.differs_from_published
+        && let Some(p) = i.published_score
+    {
+        let _ = write!(
+            out,
+            "<span class=\"published\">原表 {}</span>",
+            p.normalize()
+        );
+    }
+    let _ = write!(
+        out,
+        "</td><td><span class=\"badge v-{v}\" title=\"{}\">{}</span> ",
+        escape(&rules),
+        i.verdict.zh()
+    );
+    if let Some(d) = &i.deviation_note {
+        let _ = write!(out, "{} ", escape(d));
+    }
+    let _ = writeln!(
+        out,
+        "<span class=\"note\">{}</span> <details class=\"rules\"><summary>规则</summary>{}</details></td></tr>",
+        escape(&i.note),
+        escape(&i.rules.join("、"))
+    );
+}
+
+fn differences(out: &mut String, r: &Report) {
+    if r.differences.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<h2>复核差异：与原表得分不一致的指标（{} 处）</h2>",
+        r.differences.len()
+    );
+    out.push_str("<table>\n<thead><tr><th>单位</th><th>项目</th><th class=\"num\">序号</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th class=\"num\">分值</th><th class=\"num\">原表得分</th><th class=\"num\">复核得分</th><th>计算</th><th>来源</th></tr></thead>\n<tbody>\n");
+    for d in &r.differences {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&d.unit),
+            escape(&d.project),
+            d.seq,
+            escape(&d.indicator),
+            escape(&d.target),
+            escape(d.actual.as_deref().unwrap_or("")),
+            d.weight,
+            d.published_score
+                .map(|p| p.normalize().to_string())
+                .unwrap_or_default(),
+            d.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into()),
+            escape(&d.formula),
+            escape(&format!("{}:{}", d.source.file, d.source.line))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape(r#"a&b "c" 'd'"#),
+            "a&amp;b &quot;c&quot; &#39;d&#39;"
+        );
+        assert_eq!(escape("≥90%"), "≥90%");
+    }
+
+    #[test]
+    fn cuts_long_labels_by_display_width() {
+        assert_eq!(cut("短名", 36), "短名");
+        let cut = cut(&"很".repeat(30), 10);
+        assert_eq!(cut, "很很很很…");
+    }
+}
