@@ -44,6 +44,9 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid #c9d1d9; padding: 4px 6px; vertical-align: top; text-align: left; }
 th { background: #f0f3f6; font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.selfeval { table-layout: fixed; }
+table.selfeval td { overflow-wrap: anywhere; }
+svg a:hover rect { opacity: .8; }
 tr.budget td { background: #f6f8fa; }
 tr.v-pass td { background: var(--pass); }
 tr.v-fail td { background: var(--fail); }
@@ -196,12 +199,18 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
         return;
     }
     const ROW: f64 = 22.0;
-    const PLOT: f64 = 640.0;
+    const PLOT: f64 = 720.0;
     const TOP: f64 = 28.0;
     const BOTTOM: f64 = 26.0;
-    const UNIT: f64 = 6.5; // pixels per display column at 13px
-    let labels: Vec<String> = r.projects.iter().map(|p| cut(&p.project, 36)).collect();
-    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) as f64 * UNIT + 12.0;
+    const UNIT: f64 = 7.5; // pixels per display column at 13px, digits included, with room
+    // Numbered as the sections below: several units have projects of the same name.
+    let labels: Vec<String> = r
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(n, p)| format!("{}. {}", n + 1, cut(&p.project, 36)))
+        .collect();
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) as f64 * UNIT + 16.0;
     let left = label_w;
     let width = left + PLOT + 56.0;
     let height = TOP + ROW * r.projects.len() as f64 + BOTTOM;
@@ -252,7 +261,8 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
         let (strong, _) = grade_colours(&p.grade);
         let _ = writeln!(
             out,
-            "<g><title>{} / {}：{}（{}）</title>",
+            "<a href=\"#project-{}\"><g><title>{} / {}：{}（{}）</title>",
+            n + 1,
             escape(&p.unit),
             escape(&p.project),
             p.score,
@@ -274,7 +284,7 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
         );
         let _ = writeln!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
+            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text></g></a>",
             x(score) + 4.0,
             y + 15.0,
             p.score
@@ -326,7 +336,12 @@ fn units(out: &mut String, r: &Report) {
 }
 
 fn header_row(out: &mut String) {
-    out.push_str("<thead><tr>");
+    // Fixed column widths, so every project's table lines up with the next.
+    out.push_str("<colgroup>");
+    for w in [4, 8, 8, 14, 12, 12, 6, 7, 29] {
+        let _ = write!(out, "<col style=\"width:{w}%\">");
+    }
+    out.push_str("</colgroup>\n<thead><tr>");
     for (i, c) in COLUMNS.iter().enumerate() {
         let class = if matches!(i, 0 | 6 | 7) {
             " class=\"num\""
