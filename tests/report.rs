@@ -69,7 +69,9 @@ fn xlsx_cells(bytes: Vec<u8>) -> String {
             let cells: Vec<String> = row
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| !matches!(c, Data::Empty) && c.to_string() != "")
+                .filter(|(_, c)| {
+                    !matches!(c, Data::Empty) && !matches!(c, Data::String(s) if s.is_empty())
+                })
                 .map(|(c, d)| {
                     let col = c as u32 + c0;
                     let letter = if col < 26 {

@@ -12,7 +12,9 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 use super::model::{IndicatorReport, ProjectReport, Report};
-use super::selfeval_table::{COLUMNS, budget_actual, budget_target, category_cell, summary_line};
+use super::selfeval_table::{
+    COLUMNS, budget_actual, budget_target, category_cell, summary_line, total_weight,
+};
 use crate::eval::Verdict;
 use crate::eval::methodology::ScoreBand;
 
@@ -60,6 +62,8 @@ tfoot td { font-weight: 600; background: #f0f3f6; }
 .badge.v-missing { color: #57606a; } .badge.v-invalid { color: #8250df; } .badge.v-not_applicable { color: #8c959f; }
 .note { color: #3d444d; }
 .published { color: #cf222e; font-size: 12px; display: block; }
+.published.same { color: #57606a; }
+.published.same { color: #57606a; }
 details.rules { display: inline; font-size: 12px; color: #57606a; }
 details.rules summary { cursor: pointer; display: inline; }
 .pending { color: #9a6700; font-weight: 600; }
@@ -395,22 +399,20 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
             .map(|s| s.to_string())
             .unwrap_or_else(|| "—".into()),
         p.budget_published_score
-            .map(|d| format!("<span class=\"published\">原表 {}</span>", d.normalize()))
+            .map(|d| format!(
+                "<span class=\"published same\">原表 {}</span>",
+                d.normalize()
+            ))
             .unwrap_or_default()
     );
     for i in &p.indicators {
         indicator(out, i);
     }
     out.push_str("</tbody>\n");
-    let total_weight = p
-        .indicators
-        .iter()
-        .filter(|i| i.verdict != Verdict::NotApplicable)
-        .fold(p.budget_weight.exact, |acc, i| acc + i.weight.exact);
     let _ = writeln!(
         out,
         "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
-        super::model::Shown::new(total_weight, p.budget_weight.dp),
+        total_weight(p),
         p.score,
         if p.pending.exact.is_zero() {
             String::new()

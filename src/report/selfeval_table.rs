@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{IndicatorReport, ProjectReport, Report};
+use super::model::{IndicatorReport, ProjectReport, Report, Shown};
 use super::text_table::TextTable;
 
 /// The 自评表 columns, shared by every renderer that lays out the sheet.
@@ -74,6 +74,16 @@ pub(crate) fn budget_actual(p: &ProjectReport) -> String {
         (Some(s), None) => format!("执行 {} 万元", s.normalize()),
         _ => "—".to_owned(),
     }
+}
+
+/// The points of the project's sheet: budget execution and every indicator that applies.
+pub(crate) fn total_weight(p: &ProjectReport) -> Shown {
+    let exact = p
+        .indicators
+        .iter()
+        .filter(|i| i.verdict != crate::eval::Verdict::NotApplicable)
+        .fold(p.budget_weight.exact, |acc, i| acc + i.weight.exact);
+    Shown::new(exact, p.budget_weight.dp)
 }
 
 /// The 一级指标 cell: the category, marked where a rule inferred it.

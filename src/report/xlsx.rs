@@ -15,7 +15,9 @@ use rust_xlsxwriter::{
 };
 
 use super::model::{Report, Shown};
-use super::selfeval_table::{COLUMNS, budget_actual, budget_target, category_cell, remark};
+use super::selfeval_table::{
+    COLUMNS, budget_actual, budget_target, category_cell, remark, total_weight,
+};
 
 struct Formats {
     title: Format,
@@ -137,17 +139,7 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             row += 1;
         }
         ws.merge_range(row, 0, row, 5, "总分", &f.total)?;
-        let total_weight = p
-            .indicators
-            .iter()
-            .filter(|i| i.verdict != crate::eval::Verdict::NotApplicable)
-            .fold(p.budget_weight.exact, |acc, i| acc + i.weight.exact);
-        ws.write_number_with_format(
-            row,
-            6,
-            number(&Shown::new(total_weight, p.budget_weight.dp)),
-            &f.total_score,
-        )?;
+        ws.write_number_with_format(row, 6, number(&total_weight(p)), &f.total_score)?;
         ws.write_number_with_format(row, 7, number(&p.score), &f.total_score)?;
         let pending = if p.pending.exact.is_zero() {
             String::new()
