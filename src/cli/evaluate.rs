@@ -203,7 +203,7 @@ pub fn run(args: Args) -> u8 {
         Format::Markdown => out.write_all(selfeval_table::render_markdown(&report).as_bytes()),
         Format::Json => out.write_all(json::render(&report).as_bytes()),
         Format::Jsonl => json::write_lines(&report, &mut out),
-        Format::Csv => csv::write(&report, &mut out).map_err(std::io::Error::other),
+        Format::Csv => csv::write(&report, &mut out),
         Format::Html => out.write_all(html::render(&report, &methodology.bands.value).as_bytes()),
         Format::Xlsx => xlsx::render(&report)
             .map_err(std::io::Error::other)

@@ -7,7 +7,7 @@
 //! crate: fields with commas, quotes or line breaks are quoted, quotes doubled), lines end in
 //! CRLF. Numbers are written as shown in the other formats (half-up, the method's decimals).
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use super::model::{IndicatorReport, ProjectReport, Report};
 use super::selfeval_table::{budget_actual, budget_target, category_cell};
@@ -81,9 +81,17 @@ fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 15] {
     ]
 }
 
-/// Write the report as CSV (BOM, header, rows) to `out`.
-pub fn write(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error> {
+/// Write the report as CSV (BOM, header, rows) to `out`. The only errors are the writer's
+/// (a closed pipe stays [`io::ErrorKind::BrokenPipe`]).
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(BOM)?;
+    write_records(report, out).map_err(|e| match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    })
+}
+
+fn write_records(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
