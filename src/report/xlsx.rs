@@ -6,6 +6,7 @@
 //! - `复核差异`: the rows whose recomputed score differs from the sheet's own 得分 (only when
 //!   there are any).
 //!
+//! Every sheet prints A4 landscape, one page wide, with page numbers.
 //! 分值 and 得分 are number cells holding the shown (half-up) value with a `0.00` format, so a
 //! sum in Excel adds what the page shows. The creation date is fixed, so the same report gives
 //! the same bytes.
@@ -80,8 +81,17 @@ fn score_cell(
     Ok(())
 }
 
+/// A4 landscape, as wide as one page, page numbers in the footer: how the sheet is filed.
+fn print_setup(ws: &mut Worksheet) {
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_footer("&C第 &P 页，共 &N 页");
+}
+
 fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("自评表")?;
+    print_setup(ws);
     for (col, width) in [6.0, 12.0, 12.0, 28.0, 22.0, 22.0, 8.0, 8.0, 60.0]
         .into_iter()
         .enumerate()
@@ -154,6 +164,7 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
 
 fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("汇总")?;
+    print_setup(ws);
     ws.set_column_width(0, 30.0)?;
     ws.set_column_width(1, 30.0)?;
     let counts_head = [
@@ -271,6 +282,8 @@ fn counts(
 
 fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("复核差异")?;
+    print_setup(ws);
+    ws.set_freeze_panes(1, 0)?;
     for (col, width) in [
         24.0, 28.0, 6.0, 24.0, 16.0, 16.0, 8.0, 10.0, 10.0, 48.0, 24.0,
     ]
