@@ -184,3 +184,17 @@ fn sample_has_no_differences_sheet() {
     assert!(cells.contains("== 自评表") && cells.contains("== 汇总"));
     assert!(!cells.contains("== 复核差异"));
 }
+
+#[test]
+fn csv_reads_back_one_row_per_indicator_and_project() {
+    let r = scored();
+    let bytes = csv::render(&r);
+    let mut reader = ::csv::Reader::from_reader(&bytes[csv::BOM.len()..]);
+    assert_eq!(reader.headers().unwrap().len(), csv::HEADER.len());
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let indicators: usize = r.projects.iter().map(|p| p.indicators.len()).sum();
+    assert_eq!(rows.len(), indicators + r.projects.len());
+    assert!(rows.iter().all(|row| row.len() == csv::HEADER.len()));
+    // A field with a comma and quotes comes back whole.
+    assert!(rows.iter().any(|row| &row[5] == "居民投诉率, 按\"件\"计"));
+}
