@@ -186,7 +186,15 @@ pub fn run(args: Args) -> u8 {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let written = match args.format {
-        Format::Table => out.write_all(selfeval_table::render_text(&report).as_bytes()),
+        Format::Table => {
+            let coloured = args.output.is_none() && std::io::stdout().is_terminal();
+            let text = if coloured {
+                selfeval_table::render_text_coloured(&report)
+            } else {
+                selfeval_table::render_text(&report)
+            };
+            out.write_all(text.as_bytes())
+        }
         Format::Markdown => out.write_all(selfeval_table::render_markdown(&report).as_bytes()),
         Format::Json => out.write_all(json::render(&report).as_bytes()),
         Format::Jsonl => json::write_lines(&report, &mut out),
