@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use crate::eval::{self, ActualsFile, BuiltinCategories, Methodology};
 use crate::report::{json, selfeval_table};
-use crate::table::{self, EncodingChoice, ReadOptions};
 use crate::target::BuiltinDirections;
 
 use super::exit;
@@ -57,12 +56,8 @@ pub struct Args {
     /// 出现这类结论时以退出码 1 结束（可重复）
     #[arg(long, value_enum)]
     pub deny: Vec<Deny>,
-    /// 文本文件的编码：auto、utf-8、gbk
-    #[arg(long, default_value = "auto")]
-    pub encoding: EncodingChoice,
-    /// 工作簿中要读取的工作表（默认第一个）
-    #[arg(long)]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub table_args: super::input::TableArgs,
 }
 
 /// The table and the actuals file named by the inputs.
@@ -117,17 +112,9 @@ pub fn run(args: Args) -> u8 {
             return exit::USAGE;
         }
     };
-    let opts = ReadOptions {
-        encoding: args.encoding,
-        sheet: args.sheet.clone(),
-        format: None,
-    };
-    let doc = match table::read_path(&table_path, &opts) {
+    let doc = match args.table_args.read(&table_path) {
         Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
-            return exit::USAGE;
-        }
+        Err(code) => return code,
     };
     let actuals = match &actuals_path {
         Some(p) => {
