@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use crate::eval::{self, ActualsFile, BuiltinCategories, Methodology};
 use crate::report::{csv, html, json, selfeval_table, xlsx};
-use crate::table::{self, EncodingChoice, ReadOptions};
 use crate::target::BuiltinDirections;
 
 use super::exit;
@@ -63,12 +62,8 @@ pub struct Args {
     /// 出现这类结论时以退出码 1 结束（可重复）
     #[arg(long, value_enum)]
     pub deny: Vec<Deny>,
-    /// 文本文件的编码：auto、utf-8、gbk
-    #[arg(long, default_value = "auto")]
-    pub encoding: EncodingChoice,
-    /// 工作簿中要读取的工作表（默认第一个）
-    #[arg(long)]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub table_args: super::input::TableArgs,
 }
 
 /// The table and the actuals file named by the inputs.
@@ -123,17 +118,9 @@ pub fn run(args: Args) -> u8 {
             return exit::USAGE;
         }
     };
-    let opts = ReadOptions {
-        encoding: args.encoding,
-        sheet: args.sheet.clone(),
-        format: None,
-    };
-    let doc = match table::read_path(&table_path, &opts) {
+    let doc = match args.table_args.read(&table_path) {
         Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
-            return exit::USAGE;
-        }
+        Err(code) => return code,
     };
     let actuals = match &actuals_path {
         Some(p) => {
@@ -199,7 +186,15 @@ pub fn run(args: Args) -> u8 {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let written = match args.format {
-        Format::Table => out.write_all(selfeval_table::render_text(&report).as_bytes()),
+        Format::Table => {
+            let coloured = args.output.is_none() && std::io::stdout().is_terminal();
+            let text = if coloured {
+                selfeval_table::render_text_coloured(&report)
+            } else {
+                selfeval_table::render_text(&report)
+            };
+            out.write_all(text.as_bytes())
+        }
         Format::Markdown => out.write_all(selfeval_table::render_markdown(&report).as_bytes()),
         Format::Json => out.write_all(json::render(&report).as_bytes()),
         Format::Jsonl => json::write_lines(&report, &mut out),

@@ -7,7 +7,7 @@
 use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 
-use crate::table::{self, EncodingChoice, ReadOptions, view};
+use crate::table::view;
 
 /// Output format of `inspect`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -27,26 +27,14 @@ pub struct Args {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
-    /// 文本文件的编码：auto、utf-8、gbk
-    #[arg(long, default_value = "auto")]
-    pub encoding: EncodingChoice,
-    /// 工作簿中要读取的工作表（默认第一个）
-    #[arg(long)]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub table_args: super::input::TableArgs,
 }
 
 pub fn run(args: Args) -> u8 {
-    let opts = ReadOptions {
-        encoding: args.encoding,
-        sheet: args.sheet.clone(),
-        format: None,
-    };
-    let doc = match table::read_path(&args.table, &opts) {
+    let doc = match args.table_args.read(&args.table) {
         Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
-            return super::exit::USAGE;
-        }
+        Err(code) => return code,
     };
     let mut stdout = std::io::stdout().lock();
     let written = match args.format {

@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use crate::eval::BuiltinCategories;
 use crate::finding::{Finding, Severity};
 use crate::review::{self, Settings};
-use crate::table::{self, EncodingChoice, ReadOptions};
 use crate::target::BuiltinDirections;
 
 use super::exit;
@@ -52,12 +51,8 @@ pub struct Args {
     /// 年度（用于未写年份的时限）
     #[arg(long)]
     pub year: Option<i32>,
-    /// 文本文件的编码：auto、utf-8、gbk
-    #[arg(long, default_value = "auto")]
-    pub encoding: EncodingChoice,
-    /// 工作簿中要读取的工作表（默认第一个）
-    #[arg(long)]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub table_args: super::input::TableArgs,
 }
 
 fn explain(code: &str) -> u8 {
@@ -89,21 +84,13 @@ pub fn run(args: Args) -> u8 {
     if let Some(code) = &args.explain {
         return explain(code);
     }
-    let opts = ReadOptions {
-        encoding: args.encoding,
-        sheet: args.sheet.clone(),
-        format: None,
-    };
     let settings = Settings::default();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut worst: Option<Severity> = None;
     for path in &args.files {
-        let doc = match table::read_path(path, &opts) {
+        let doc = match args.table_args.read(path) {
             Ok(doc) => doc,
-            Err(e) => {
-                eprintln!("{:?}", miette::Report::new(e));
-                return exit::USAGE;
-            }
+            Err(code) => return code,
         };
         let findings = review::review(
             &doc,

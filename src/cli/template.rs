@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use crate::eval::actuals_file;
-use crate::table::{self, EncodingChoice, ReadOptions};
 
 /// Arguments of `jixiao template`.
 #[derive(Debug, clap::Args)]
@@ -17,26 +16,14 @@ pub struct Args {
     /// 年度
     #[arg(long)]
     pub year: Option<i32>,
-    /// 文本文件的编码：auto、utf-8、gbk
-    #[arg(long, default_value = "auto")]
-    pub encoding: EncodingChoice,
-    /// 工作簿中要读取的工作表（默认第一个）
-    #[arg(long)]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub table_args: super::input::TableArgs,
 }
 
 pub fn run(args: Args) -> u8 {
-    let opts = ReadOptions {
-        encoding: args.encoding,
-        sheet: args.sheet.clone(),
-        format: None,
-    };
-    let doc = match table::read_path(&args.table, &opts) {
+    let doc = match args.table_args.read(&args.table) {
         Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
-            return super::exit::USAGE;
-        }
+        Err(code) => return code,
     };
     let text = actuals_file::template(&doc, args.year);
     let result = match &args.output {

@@ -174,6 +174,23 @@ fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
+/// The terminal form with the verdicts in colour (ANSI), for a terminal. The tags sit in the
+/// last, unpadded column, so colouring after alignment keeps the columns straight.
+pub fn render_text_coloured(r: &Report) -> String {
+    let mut text = render_text(r);
+    for (tag, colour) in [
+        ("【达标】", "32"),
+        ("【未达标】", "31"),
+        ("【待评定】", "33"),
+        ("【缺实际值】", "35"),
+        ("【无法比较】", "35"),
+        ("【不适用】", "90"),
+    ] {
+        text = text.replace(tag, &format!("\x1b[{colour}m{tag}\x1b[0m"));
+    }
+    text
+}
+
 /// The Markdown form.
 pub fn render_markdown(r: &Report) -> String {
     let mut out = String::new();

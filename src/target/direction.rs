@@ -87,6 +87,10 @@ const NEGATIVE_RATES: &[&str] = &[
     "超标率",
     "延误率",
     "缺陷率",
+    "逾期发放率",
+    "逾期支付率",
+    "逾期办结率",
+    "超期率",
 ];
 
 /// Names of things whose smaller amount is better.

@@ -1,0 +1,32 @@
+//! The table options every verb shares (`--encoding`, `--sheet`) and reading a table with them:
+//! a table that cannot be read is reported through miette on stderr and ends the run with 2.
+
+use std::path::Path;
+
+use crate::table::{self, EncodingChoice, ReadOptions, model::Document};
+
+/// `--encoding` and `--sheet`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TableArgs {
+    /// 文本文件的编码：auto、utf-8、gbk
+    #[arg(long, default_value = "auto")]
+    pub encoding: EncodingChoice,
+    /// 工作簿中要读取的工作表（默认第一个）
+    #[arg(long)]
+    pub sheet: Option<String>,
+}
+
+impl TableArgs {
+    /// Read a table, or report why not (the exit code to end with).
+    pub fn read(&self, path: &Path) -> Result<Document, u8> {
+        let opts = ReadOptions {
+            encoding: self.encoding,
+            sheet: self.sheet.clone(),
+            format: None,
+        };
+        table::read_path(path, &opts).map_err(|e| {
+            eprintln!("{:?}", miette::Report::new(e));
+            super::exit::USAGE
+        })
+    }
+}

@@ -1,0 +1,185 @@
+//! `jixiao review` on the seed and on fixtures that trip each check; snapshots of the findings
+//! JSON and of the rendered diagnostics, read before acceptance.
+
+use std::path::Path;
+
+use jixiao::eval::BuiltinCategories;
+use jixiao::finding::Finding;
+use jixiao::review::{self, Settings};
+use jixiao::table::{self, ReadOptions, model::Document};
+use jixiao::target::BuiltinDirections;
+
+fn run(path: &str) -> (Document, Vec<Finding>) {
+    let doc = table::read_path(Path::new(path), &ReadOptions::default()).unwrap();
+    let settings = Settings::default();
+    let findings = review::review(
+        &doc,
+        &review::Options {
+            directions: &BuiltinDirections,
+            categories: &BuiltinCategories,
+            settings: &settings,
+            year: Some(2023),
+        },
+    );
+    (doc, findings)
+}
+
+fn lines(findings: &[Finding], code: &str) -> Vec<(u32, String)> {
+    findings
+        .iter()
+        .filter(|f| f.code == code)
+        .map(|f| (f.line.unwrap(), f.indicator.clone().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn seed_findings_at_the_right_lines() {
+    let (_, f) = run("samples/guangzhou-hpf-2023/targets.tsv");
+    // The five indicators without a category (`1、：缴存单位及职工满意度` …).
+    assert_eq!(
+        lines(&f, "review.missing-category"),
+        vec![
+            (13, "缴存单位及职工满意度".into()),
+            (23, "评价满意度".into()),
+            (25, "培训人员满意度".into()),
+            (25, "群众满意度".into()),
+            (44, "缴存单位及职工满意度".into()),
+        ]
+    );
+    // 响应及时率 with 4秒.
+    assert_eq!(
+        lines(&f, "review.unit-mismatch"),
+        vec![(19, "响应及时率".into())]
+    );
+    // Qualitative targets under rate-like names.
+    assert_eq!(
+        lines(&f, "review.qualitative-under-numeric-name"),
+        vec![
+            (44, "缴存完成率".into()),
+            (44, "缴存单位及职工满意度".into()),
+            (46, "员工对物业管理满意度".into()),
+        ]
+    );
+    // Plan references without a number.
+    assert_eq!(
+        lines(&f, "review.plan-without-number"),
+        vec![
+            (12, "物业管理覆盖面积".into()),
+            (47, "办公设备购置数".into())
+        ]
+    );
+    // The doubled `。。`.
+    assert_eq!(
+        lines(&f, "review.punctuation"),
+        vec![(44, "缴存完成率".into()), (44, "政策覆盖".into())]
+    );
+    // The one satisfaction target below 90%.
+    assert_eq!(
+        lines(&f, "review.satisfaction-below-floor"),
+        vec![(39, "员工对业务用房满意度".into())]
+    );
+    // Nothing on clean indicators.
+    for clean in [
+        "核心业务系统可用性",
+        "广州铁路集团在广州地区在建公租房项目",
+        "网络连通性",
+    ] {
+        assert!(
+            f.iter().all(|x| x.indicator.as_deref() != Some(clean)),
+            "{clean}"
+        );
+    }
+}
+
+#[test]
+fn seed_findings_json_snapshot() {
+    let (doc, f) = run("samples/guangzhou-hpf-2023/targets.tsv");
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        counts: jixiao::table::model::Counts,
+        findings: &'a [Finding],
+    }
+    let json = serde_json::to_string_pretty(&Out {
+        counts: doc.counts(),
+        findings: &f,
+    })
+    .unwrap();
+    insta::assert_snapshot!("review__seed_json", json);
+}
+
+#[test]
+fn each_check_trips_on_its_fixture() {
+    let (doc, f) = run("tests/fixtures/review/checks.tsv");
+    let codes: Vec<&str> = f.iter().map(|x| x.code.as_ref()).collect();
+    for code in [
+        "review.unknown-category",
+        "review.unit-mismatch",
+        "review.direction-contradiction",
+        "review.template-placeholder",
+        "review.duplicate-indicator",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    assert_eq!(
+        lines(&f, "review.direction-contradiction"),
+        vec![(6, "逾期发放率".into()), (7, "防疫室单价".into())]
+    );
+    let mut rendered = String::new();
+    for x in &f {
+        rendered.push_str(&x.render(&doc.source, 100));
+    }
+    insta::assert_snapshot!("review__fixture_diagnostics", rendered);
+
+    let (_, f) = run("tests/fixtures/review/sheet.tsv");
+    assert_eq!(
+        lines(&f, "review.actual-copies-comparator"),
+        vec![(2, "新建道路长度".into())]
+    );
+}
+
+#[test]
+fn every_code_is_documented_and_unique() {
+    let mut seen = std::collections::BTreeSet::new();
+    for c in review::checks::ALL {
+        assert!(seen.insert(c.code), "{} twice", c.code);
+        let doc = review::explain(c.code).unwrap().explain;
+        for section in [
+            "**What it does.**",
+            "**Why it matters.**",
+            "**Example.**",
+            "**Fix.**",
+        ] {
+            assert!(doc.contains(section), "{} lacks {section}", c.code);
+        }
+    }
+}
+
+#[test]
+fn deny_gives_exit_code_one() {
+    let run = |deny: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args([
+                "review",
+                "tests/fixtures/review/checks.tsv",
+                "--format",
+                "json",
+                "--deny",
+                deny,
+            ])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("error"), Some(1)); // review.unknown-category is an error
+    let clean = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args([
+            "review",
+            "samples/guangzhou-hpf-2023/targets.tsv",
+            "--deny",
+            "error",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(clean.status.code(), Some(0));
+}
