@@ -15,6 +15,8 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use unicode_width::UnicodeWidthStr;
+
 use super::model::{Report, Shown};
 use super::selfeval_table::{
     COLUMNS, budget_actual, budget_target, category_cell, remark, total_weight,
@@ -89,13 +91,32 @@ fn print_setup(ws: &mut Worksheet) {
         .set_footer("&C第 &P 页，共 &N 页");
 }
 
+/// Column widths of the 自评表 sheet, in Excel's character units.
+const SELFEVAL_WIDTHS: [f64; 9] = [6.0, 12.0, 12.0, 28.0, 22.0, 22.0, 8.0, 8.0, 60.0];
+
+/// Height of one line of text, in points.
+const LINE: f64 = 15.0;
+
+/// Set a row's height to fit its wrapped cells: neither Excel nor LibreOffice grows a row
+/// for wrapped text written by a library, so the lines are counted here by display width
+/// (a Chinese character is two display columns but about 1.6 of Excel's width units).
+fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(usize, &str)], widths: &[f64]) {
+    let lines = cells
+        .iter()
+        .map(|(col, text)| {
+            let room = (widths[*col] - 1.0).max(1.0);
+            (text.width() as f64 * 0.8 / room).ceil().max(1.0)
+        })
+        .fold(1.0_f64, f64::max);
+    if lines > 1.0 {
+        let _ = ws.set_row_height(row, LINE * lines);
+    }
+}
+
 fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("自评表")?;
     print_setup(ws);
-    for (col, width) in [6.0, 12.0, 12.0, 28.0, 22.0, 22.0, 8.0, 8.0, 60.0]
-        .into_iter()
-        .enumerate()
-    {
+    for (col, width) in SELFEVAL_WIDTHS.into_iter().enumerate() {
         ws.set_column_width(col as u16, width)?;
     }
     let last = (COLUMNS.len() - 1) as u16;
@@ -137,15 +158,30 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
         ws.write_string_with_format(row, 8, budget_note, &f.wrap)?;
         row += 1;
         for i in &p.indicators {
+            let category = category_cell(i);
+            let note = remark(i);
+            fit_row(
+                ws,
+                row,
+                &[
+                    (1, &category),
+                    (2, i.subcategory.as_deref().unwrap_or("")),
+                    (3, &i.indicator),
+                    (4, &i.target),
+                    (5, i.actual.as_deref().unwrap_or("")),
+                    (8, &note),
+                ],
+                &SELFEVAL_WIDTHS,
+            );
             ws.write_number_with_format(row, 0, f64::from(i.seq), &f.int)?;
-            ws.write_string_with_format(row, 1, category_cell(i), &f.wrap)?;
+            ws.write_string_with_format(row, 1, &category, &f.wrap)?;
             ws.write_string_with_format(row, 2, i.subcategory.as_deref().unwrap_or(""), &f.wrap)?;
             ws.write_string_with_format(row, 3, &i.indicator, &f.wrap)?;
             ws.write_string_with_format(row, 4, &i.target, &f.wrap)?;
             ws.write_string_with_format(row, 5, i.actual.as_deref().unwrap_or(""), &f.wrap)?;
             ws.write_number_with_format(row, 6, number(&i.weight), &f.score)?;
             score_cell(ws, row, 7, i.score.as_ref(), f)?;
-            ws.write_string_with_format(row, 8, remark(i), &f.wrap)?;
+            ws.write_string_with_format(row, 8, &note, &f.wrap)?;
             row += 1;
         }
         ws.merge_range(row, 0, row, 5, "总分", &f.total)?;
@@ -284,12 +320,10 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
     ws.set_name("复核差异")?;
     print_setup(ws);
     ws.set_freeze_panes(1, 0)?;
-    for (col, width) in [
+    const WIDTHS: [f64; 11] = [
         24.0, 28.0, 6.0, 24.0, 16.0, 16.0, 8.0, 10.0, 10.0, 48.0, 24.0,
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    ];
+    for (col, width) in WIDTHS.into_iter().enumerate() {
         ws.set_column_width(col as u16, width)?;
     }
     let head = [
@@ -310,6 +344,21 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
     }
     for (n, d) in r.differences.iter().enumerate() {
         let row = n as u32 + 1;
+        let source = format!("{}:{}", d.source.file, d.source.line);
+        fit_row(
+            ws,
+            row,
+            &[
+                (0, &d.unit),
+                (1, &d.project),
+                (3, &d.indicator),
+                (4, &d.target),
+                (5, d.actual.as_deref().unwrap_or("")),
+                (9, &d.formula),
+                (10, &source),
+            ],
+            &WIDTHS,
+        );
         ws.write_string_with_format(row, 0, &d.unit, &f.wrap)?;
         ws.write_string_with_format(row, 1, &d.project, &f.wrap)?;
         ws.write_number_with_format(row, 2, f64::from(d.seq), &f.int)?;
@@ -323,12 +372,7 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
         };
         score_cell(ws, row, 8, d.score.as_ref(), f)?;
         ws.write_string_with_format(row, 9, &d.formula, &f.wrap)?;
-        ws.write_string_with_format(
-            row,
-            10,
-            format!("{}:{}", d.source.file, d.source.line),
-            &f.wrap,
-        )?;
+        ws.write_string_with_format(row, 10, &source, &f.wrap)?;
     }
     Ok(())
 }
