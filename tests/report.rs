@@ -198,3 +198,11 @@ fn csv_reads_back_one_row_per_indicator_and_project() {
     // A field with a comma and quotes comes back whole.
     assert!(rows.iter().any(|row| &row[5] == "居民投诉率, 按\"件\"计"));
 }
+
+#[test]
+fn jishan_xlsx_cells_with_published_scores() {
+    // The transcribed published 自评表: its 复核差异 sheet lists the rows the re-check disputes.
+    let r = report("samples/jishan-2021-health/sheet.tsv", None);
+    assert!(!r.differences.is_empty());
+    insta::assert_snapshot!("jishan_xlsx_cells", xlsx_cells(xlsx::render(&r).unwrap()));
+}

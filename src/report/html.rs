@@ -77,6 +77,15 @@ footer { color: #8c959f; font-size: 12px; margin-top: 32px; }
 @media print { body { margin: 0; max-width: none; } section.project { break-inside: avoid; } details.rules { display: none; } }
 "#;
 
+/// `unit / project`, or the project alone where the sheet names no unit.
+fn unit_project(unit: &str, project: &str) -> String {
+    if unit.is_empty() {
+        project.to_owned()
+    } else {
+        format!("{unit} / {project}")
+    }
+}
+
 fn verdict_class(v: Verdict) -> &'static str {
     v.as_str()
 }
@@ -265,10 +274,9 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
         let (strong, _) = grade_colours(&p.grade);
         let _ = writeln!(
             out,
-            "<a href=\"#project-{}\"><g><title>{} / {}：{}（{}）</title>",
+            "<a href=\"#project-{}\"><g><title>{}：{}（{}）</title>",
             n + 1,
-            escape(&p.unit),
-            escape(&p.project),
+            escape(&unit_project(&p.unit, &p.project)),
             p.score,
             escape(&p.grade)
         );
@@ -361,10 +369,8 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
     let _ = writeln!(out, "<section class=\"project\" id=\"project-{n}\">");
     let _ = writeln!(
         out,
-        "<h3>{}. {} / {}</h3>",
-        n,
-        escape(&p.unit),
-        escape(&p.project)
+        "<h3>{n}. {}</h3>",
+        escape(&unit_project(&p.unit, &p.project))
     );
     let _ = write!(
         out,

@@ -135,7 +135,11 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             0,
             row,
             last,
-            &format!("项目名称：{}    实施单位：{}", p.project, p.unit),
+            &if p.unit.is_empty() {
+                format!("项目名称：{}", p.project)
+            } else {
+                format!("项目名称：{}    实施单位：{}", p.project, p.unit)
+            },
             &f.title,
         )?;
         row += 1;
