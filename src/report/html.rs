@@ -4,7 +4,7 @@
 //! It holds the summary, an SVG bar chart of project scores over the grade bands, the unit
 //! roll-up, one 自评表 per project in the columns of the text renderers (verdicts coloured, the
 //! deciding rules in a tooltip and a fold-out), the points waiting for review, and the rows whose
-//! recomputed score differs from the sheet's own 得分. Every text that came from a table goes
+//! recomputed score differs from the sheet's own 得分, and the input findings. Every text that came from a table goes
 //! through [`escape`]. The bytes depend only on the report (no timestamps).
 
 use std::fmt::Write as _;
@@ -133,6 +133,7 @@ pub fn render(report: &Report, bands: &[ScoreBand]) -> String {
         project(&mut out, n + 1, p);
     }
     differences(&mut out, report);
+    findings(&mut out, report);
     let _ = writeln!(
         out,
         "<footer>{}<br>由 jixiao 生成：分数按精确值计算，显示时四舍五入（半进位）；合计为精确值之和。</footer>",
@@ -498,6 +499,31 @@ fn differences(out: &mut String, r: &Report) {
             d.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into()),
             escape(&d.formula),
             escape(&format!("{}:{}", d.source.file, d.source.line))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// What the reader and the evaluation noticed in the input (skipped rows, unmatched actuals).
+fn findings(out: &mut String, r: &Report) {
+    if r.findings.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h2>输入提示（{} 条）</h2>", r.findings.len());
+    out.push_str("<table>\n<thead><tr><th>级别</th><th>代码</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n");
+    for f in &r.findings {
+        let at = match (&f.line, &f.sheet, &f.cell) {
+            (Some(line), _, _) => format!("{}:{line}", f.file),
+            (None, Some(sheet), Some(cell)) => format!("{} {sheet}!{cell}", f.file),
+            _ => f.file.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            f.severity.zh(),
+            escape(&f.code),
+            escape(&at),
+            escape(&f.message)
         );
     }
     out.push_str("</tbody>\n</table>\n");
