@@ -206,3 +206,16 @@ fn jishan_xlsx_cells_with_published_scores() {
     assert!(!r.differences.is_empty());
     insta::assert_snapshot!("jishan_xlsx_cells", xlsx_cells(xlsx::render(&r).unwrap()));
 }
+
+#[test]
+fn html_lists_input_findings_escaped() {
+    let r = report(
+        "tests/fixtures/report/scored.csv",
+        Some("tests/fixtures/report/unmatched.yaml"),
+    );
+    assert!(!r.findings.is_empty());
+    let page = html::render(&r, &bands());
+    assert!(page.contains("<h2>输入提示（"));
+    assert!(page.contains("&lt;i&gt;不存在&lt;/i&gt;"));
+    assert!(!page.contains("<i>不存在"));
+}
