@@ -219,3 +219,15 @@ fn html_lists_input_findings_escaped() {
     assert!(page.contains("&lt;i&gt;不存在&lt;/i&gt;"));
     assert!(!page.contains("<i>不存在"));
 }
+
+#[test]
+fn html_chart_gives_counts_per_grade_for_many_projects() {
+    let mut r = sample();
+    let projects = r.projects.clone();
+    while r.projects.len() <= 200 {
+        r.projects.extend(projects.iter().cloned());
+    }
+    let page = html::render(&r, &bands());
+    assert!(!page.contains("<svg"), "no bar per project beyond 200");
+    assert!(page.contains("条形图从略。按等级："));
+}

@@ -208,8 +208,29 @@ fn cut(s: &str, max: usize) -> String {
     out
 }
 
+/// Most projects drawn as bars; above this the chart gives counts per grade.
+const CHART_MAX: usize = 200;
+
 fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
     if r.projects.is_empty() {
+        return;
+    }
+    if r.projects.len() > CHART_MAX {
+        // A bar a project stops being readable: count the projects per grade instead.
+        let _ = write!(
+            out,
+            "<h2>项目得分</h2>\n<p>项目较多（{} 个），条形图从略。按等级：",
+            r.projects.len()
+        );
+        for b in bands {
+            let n = r.projects.iter().filter(|p| *p.grade == *b.name).count();
+            let _ = write!(
+                out,
+                "<span class=\"grade-{g}\">{g}</span> {n} 个　",
+                g = escape(&b.name)
+            );
+        }
+        out.push_str("</p>\n");
         return;
     }
     const ROW: f64 = 22.0;
