@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod inspect;
 mod parse;
+mod rules;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
 #[derive(Debug, Parser)]
@@ -22,6 +23,8 @@ pub enum Command {
     Parse(parse::Args),
     /// 查看目标表：单位 → 项目 → 指标的树，以及金额勾稽检查
     Inspect(inspect::Args),
+    /// 规则文件：check 检查、list 列出生效规则、test 运行规则测试
+    Rules(rules::Args),
 }
 
 /// Exit codes of SPEC §3.
@@ -50,6 +53,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Rules(args) => rules::run(args),
     };
     ExitCode::from(code)
 }

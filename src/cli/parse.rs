@@ -31,6 +31,8 @@ pub struct Args {
     /// 写入文件而非标准输出
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: super::rules::RuleArgs,
 }
 
 /// Decode one input line: UTF-8, else GB18030 (what Chinese Excel writes).
@@ -42,14 +44,15 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
-struct Printer<W: Write> {
+struct Printer<'r, W: Write> {
     out: W,
+    rules: &'r crate::rules::RuleSet,
     format: Format,
     table: crate::report::text_table::TextTable,
     year: Option<i32>,
 }
 
-impl<W: Write> Printer<W> {
+impl<W: Write> Printer<'_, W> {
     fn line(&mut self, number: usize, raw: &[u8]) -> io::Result<()> {
         let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -61,7 +64,8 @@ impl<W: Write> Printer<W> {
         let ctx = target::Context {
             indicator,
             year: self.year,
-            ..Default::default()
+            directions: self.rules,
+            ..target::Context::unruled()
         };
         let parsed = target::parse(target_text, &ctx);
         let record = target::record::Record::new(number, indicator, target_text, &parsed);
@@ -109,7 +113,7 @@ pub fn kind_zh(kind: &str) -> &'static str {
     }
 }
 
-fn read_all<W: Write>(printer: &mut Printer<W>, input: &mut dyn BufRead) -> io::Result<()> {
+fn read_all<W: Write>(printer: &mut Printer<'_, W>, input: &mut dyn BufRead) -> io::Result<()> {
     let mut buf = Vec::new();
     let mut number = 0;
     loop {
@@ -123,6 +127,10 @@ fn read_all<W: Write>(printer: &mut Printer<W>, input: &mut dyn BufRead) -> io::
 }
 
 pub fn run(args: Args) -> u8 {
+    let rules = match args.rules.load() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(f),
@@ -135,6 +143,7 @@ pub fn run(args: Args) -> u8 {
     };
     let mut printer = Printer {
         out: BufWriter::new(out),
+        rules: &rules,
         format: args.format,
         table: crate::report::text_table::TextTable::new([
             "行",

@@ -554,7 +554,7 @@ mod tests {
         assert_eq!(e.span, 0..9);
         assert!(e.help.contains("indicator"), "{}", e.help);
         let e = parse("target >= 90% and").unwrap_err();
-        assert_eq!(e.span, 17..17 + 0);
+        assert_eq!(e.span, 17..17);
         let e = parse("(target >= 90%").unwrap_err();
         assert_eq!(e.span, 0..1);
         let e = parse("indicator ~ \"abc").unwrap_err();

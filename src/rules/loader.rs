@@ -19,6 +19,8 @@ use super::model::{FILE_KEYS, RULE_KEYS, RuleSpec};
 pub struct LoadedRule {
     pub spec: RuleSpec,
     pub pos: ItemPos,
+    /// Some key of it was rejected (so "decides nothing" would only repeat that error).
+    pub broken: bool,
 }
 
 /// The choices of enumerated keys, for suggestions.
@@ -60,11 +62,26 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let at = e.location().map_or(0, |l| l.index()).min(text.len());
+            let mut at = e.location().map_or(0, |l| l.index()).min(text.len());
+            let mut label = "YAML 在这里读不下去";
+            let mut help = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号";
+            if at >= text.trim_end().len()
+                && let Some(open) = unclosed_quote(text)
+            {
+                at = open;
+                label = "这个引号在本行没有闭合";
+                help = "在值的末尾补上 `\"`；值里面的引号写作 `\\\"`，或整个值改用单引号 '…'";
+            }
             let len = text[at..].chars().next().map_or(0, char::len_utf8);
             errors.push(
-                RuleError::new(ErrorKind::Syntax, src, at..at + len, format!("YAML 语法错误：{}", clean(&e.to_string())), "YAML 在这里读不下去")
-                    .help("检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号"),
+                RuleError::new(
+                    ErrorKind::Syntax,
+                    src,
+                    at..at + len,
+                    format!("YAML 语法错误：{}", clean(&e.to_string())),
+                    label,
+                )
+                .help(help),
             );
             return (Vec::new(), errors);
         }
@@ -159,6 +176,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             continue;
         };
         let mut good = Mapping::new();
+        let errors_before = errors.len();
         for (k, v) in m {
             let key = match &k {
                 Value::String(s) => s.clone(),
@@ -237,9 +255,46 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
                 }
             }
         }
-        out.push(LoadedRule { spec, pos: ipos });
+        out.push(LoadedRule {
+            spec,
+            pos: ipos,
+            broken: errors.len() > errors_before,
+        });
     }
     (out, errors)
+}
+
+/// Where a double quote opens and never closes on its line (serde_yaml reports such a quote at
+/// the end of the file).
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut open = None;
+        let mut escaped = false;
+        for (i, c) in line.char_indices() {
+            match c {
+                '\\' if open.is_some() => escaped = !escaped,
+                '"' if !escaped => {
+                    open = if open.is_some() {
+                        None
+                    } else {
+                        Some(start + i)
+                    }
+                }
+                '#' if open.is_none() => break,
+                _ => escaped = false,
+            }
+        }
+        if open.is_some() {
+            return open;
+        }
+    }
+    None
 }
 
 fn value_help(key: &str) -> String {
@@ -251,4 +306,13 @@ fn value_help(key: &str) -> String {
         "words" => "`words` 是文字的列表，如 [基本达成, 大部分达成]".to_owned(),
         _ => format!("`{key}` 的值是一个数，如 50 或 2.5"),
     }
+}
+
+/// Read any other YAML document the rules layer owns (rule test cases) into `T`; the error is
+/// serde_yaml's message with its byte offset.
+pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let at = e.location().map_or(0, |l| l.index());
+        (clean(&e.to_string()), at)
+    })
 }

@@ -28,6 +28,7 @@
 //! from the same calls with project facts: `rules.apply(Facts { project, ..}).band(score)`.
 //! Unit conversions that rules add: [`RuleSet::convert`].
 
+pub mod cases;
 pub mod error;
 pub mod eval;
 pub mod expr;

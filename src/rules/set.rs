@@ -297,6 +297,7 @@ struct Partial {
     layer: usize,
     position: usize,
     history: Vec<RuleRef>,
+    broken: bool,
 }
 
 macro_rules! merge_fields {
@@ -312,6 +313,7 @@ impl Partial {
             not_applicable, require, severity, message);
         merge_fields!(self, n; when, require, tolerance, late_penalty, share, min_share, max_share, convert);
         self.history.push(n.rref.clone());
+        self.broken = n.broken;
         self.rref = n.rref;
         self.src = n.src;
         self.pos = n.pos;
@@ -486,7 +488,7 @@ impl RuleSet {
                 .with_language("yaml");
             let file: Arc<str> = Arc::from(source.name.as_str());
             let (rules, mut errors) = loader::load(&src);
-            for (position, LoadedRule { spec, pos }) in rules.into_iter().enumerate() {
+            for (position, LoadedRule { spec, pos, broken }) in rules.into_iter().enumerate() {
                 let mut p = Partial {
                     when: spec.when.as_deref().and_then(|w| {
                         compile_expr(w, "when", &pos, &src, &mut compiler, &mut errors)
@@ -529,6 +531,7 @@ impl RuleSet {
                     layer,
                     position,
                     history: Vec::new(),
+                    broken,
                 };
                 for (n, key) in [
                     (&p.spec.category_weight, "category_weight"),
@@ -587,7 +590,9 @@ impl RuleSet {
                         require_node: p.require,
                     });
                 }
+                Err(_) if p.broken => {}
                 Err(e) => {
+                    let e = *e;
                     let name = e.file().to_owned();
                     match per_file.iter_mut().find(|f| f.file == name) {
                         Some(f) => f.errors.push(e),
@@ -595,6 +600,9 @@ impl RuleSet {
                     }
                 }
             }
+        }
+        for f in &mut per_file {
+            f.errors.sort_by_key(|e| e.span.start);
         }
         if per_file.iter().any(FileErrors::has_errors) {
             return Err(per_file
@@ -761,12 +769,15 @@ fn attached_present(s: &RuleSpec, key: &str) -> bool {
     }
 }
 
-fn decide(p: &Partial) -> Result<Choice, RuleError> {
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
     let s = &p.spec;
-    let mains: Vec<&str> = main_keys(s).collect();
+    let mut mains: Vec<&str> = main_keys(s).collect();
+    mains.sort_by_key(|k| p.pos.key(k).map_or(0, |k| k.key.start));
     let disabled = s.disable == Some(true);
     let derr = |key: &str, msg: String, label: &str, help: &str| {
-        RuleError::new(ErrorKind::Decision, &p.src, p.key_span(key), msg, label).help(help)
+        Box::new(
+            RuleError::new(ErrorKind::Decision, &p.src, p.key_span(key), msg, label).help(help),
+        )
     };
     if mains.len() > 1 {
         return Err(derr(
