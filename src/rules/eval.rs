@@ -1,15 +1,13 @@
 //! Conditions compiled and evaluated: [`Expr`] checked for types once (a regex on a number, a
-//! quantity against text are load-time errors), its regular expressions gathered per field into
-//! one [`RegexSet`] each, and evaluated against an indicator's [`Facts`] in three-valued logic.
+//! quantity against text are load-time errors), its regular expressions compiled once (deduplicated per field), and evaluated against an indicator's [`Facts`] in three-valued logic.
 //!
 //! A comparison whose field is missing or not a quantity is *unknown*; one across dimensions
 //! (`4 秒` against `90 %`) is *incomparable*, which a `when:` never takes as true and a
 //! `require:` reports as a finding: it never silently passes.
 
-use std::cell::OnceCell;
 use std::cmp::Ordering;
 
-use regex::{RegexSet, SetMatches};
+use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::expr::{CmpOp, Expr, ExprError, Field, Operand};
@@ -288,29 +286,31 @@ impl Compiler {
         }
     }
 
-    /// One regex set per field.
+    /// Compile the gathered patterns once, each on its own: rules are tried in priority order
+    /// and stop at the first match, so most patterns never run for a given indicator (measured
+    /// faster than one `RegexSet` per field, which must run them all; benches/README.md).
     pub fn finish(self) -> Matchers {
         Matchers {
-            sets: self.patterns.map(|p| {
-                (!p.is_empty())
-                    .then(|| RegexSet::new(&p).expect("patterns were checked one by one"))
+            regexes: self.patterns.map(|p| {
+                p.iter()
+                    .map(|p| Regex::new(p).expect("patterns were checked one by one"))
+                    .collect()
             }),
         }
     }
 }
 
-/// The compiled regex sets of a rule set.
+/// The compiled regular expressions of a rule set, per field (deduplicated).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Matchers {
-    sets: [Option<RegexSet>; Field::COUNT],
+    regexes: [Vec<Regex>; Field::COUNT],
 }
 
-/// One indicator's facts, with the regex sets matched lazily once per field.
+/// One indicator's facts, with what its conditions need.
 pub(crate) struct Scope<'r, 'f> {
     pub facts: Facts<'f>,
     matchers: &'r Matchers,
     conversions: &'r [Conversion],
-    cache: [OnceCell<SetMatches>; Field::COUNT],
 }
 
 impl<'r, 'f> Scope<'r, 'f> {
@@ -319,7 +319,6 @@ impl<'r, 'f> Scope<'r, 'f> {
             facts,
             matchers,
             conversions,
-            cache: Default::default(),
         }
     }
 
@@ -409,11 +408,7 @@ impl<'r, 'f> Scope<'r, 'f> {
                 bool_truth(self.text(*field).contains(value.as_str()))
             }
             Node::Regex { field, index } => {
-                let Some(set) = &self.matchers.sets[field.index()] else {
-                    return Truth::False;
-                };
-                let m = self.cache[field.index()].get_or_init(|| set.matches(self.text(*field)));
-                bool_truth(m.matched(*index))
+                bool_truth(self.matchers.regexes[field.index()][*index].is_match(self.text(*field)))
             }
             Node::Qty { lhs, op, rhs } => {
                 let (Some(a), Some(b)) = (self.quantities(lhs), self.quantities(rhs)) else {
@@ -485,4 +480,107 @@ pub fn compare(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::target::{Context, parse};
+
+    fn truth(expr: &str, indicator: &str, target: &str, conversions: &[Conversion]) -> Truth {
+        let mut c = Compiler::default();
+        let node = c
+            .compile(&super::super::expr::parse(expr).unwrap())
+            .unwrap();
+        let m = c.finish();
+        let t = parse(target, &Context::unruled()).target;
+        let scope = Scope::new(
+            Facts {
+                indicator: Some(indicator),
+                target_text: Some(target),
+                target: Some(&t),
+                ..Facts::default()
+            },
+            &m,
+            conversions,
+        );
+        scope.truth(&node)
+    }
+
+    #[test]
+    fn three_valued_comparisons() {
+        use Truth::*;
+        assert_eq!(truth("target >= 90%", "满意度", "95%", &[]), True);
+        assert_eq!(truth("target >= 90%", "满意度", "80%", &[]), False);
+        assert_eq!(truth("target >= 90%", "满意度", "正常开展", &[]), Unknown);
+        assert_eq!(truth("target >= 90%", "满意度", "4秒", &[]), Incomparable);
+        assert_eq!(
+            truth("target >= 90%", "满意度", "95", &[]),
+            True,
+            "a bare number takes the unit"
+        );
+        assert_eq!(
+            truth("target <= 2分钟", "x", "90秒", &[]),
+            True,
+            "units convert"
+        );
+        assert_eq!(
+            truth("target >= 90%", "x", "[85, 95] %", &[]),
+            False,
+            "both bounds"
+        );
+        assert_eq!(truth("not target >= 90%", "x", "正常开展", &[]), Unknown);
+        assert_eq!(
+            truth("target >= 90% or indicator ~ \"x\"", "x", "4秒", &[]),
+            True
+        );
+        assert_eq!(
+            truth("target >= 90% and indicator ~ \"y\"", "x", "4秒", &[]),
+            False
+        );
+        assert_eq!(
+            truth("target >= 90% and indicator ~ \"x\"", "x", "4秒", &[]),
+            Incomparable
+        );
+        assert_eq!(truth("target == \"正常开展\"", "x", "正常开展", &[]), True);
+        assert_eq!(
+            truth(
+                "kind == \"qualitative\" and not category",
+                "x",
+                "正常开展",
+                &[]
+            ),
+            True
+        );
+        assert_eq!(truth("unit == \"%\"", "x", "95%", &[]), True);
+        let month = Conversion {
+            from: Unit(std::borrow::Cow::Borrowed("月")),
+            to: Unit(std::borrow::Cow::Borrowed("天")),
+            factor: Decimal::from(30),
+        };
+        assert_eq!(truth("target <= 2个月", "x", "45天", &[]), Incomparable);
+        assert_eq!(
+            truth("target <= 2个月", "x", "45天", std::slice::from_ref(&month)),
+            True
+        );
+        assert_eq!(truth("target <= 1个月", "x", "45天", &[month]), False);
+    }
+
+    #[test]
+    fn type_errors_are_found_at_load() {
+        let mut c = Compiler::default();
+        for (bad, at) in [
+            ("indicator >= 90%", 0..9),
+            ("weight ~ \"1\"", 0..6),
+            ("indicator ~ indicator", 12..21),
+            ("kind == \"comapre\"", 8..17),
+            ("indicator < \"a\"", 10..11),
+            ("\"a\"", 0..3),
+        ] {
+            let e = c
+                .compile(&super::super::expr::parse(bad).unwrap())
+                .unwrap_err();
+            assert_eq!(e.span, at, "{bad}");
+        }
+    }
 }
