@@ -430,3 +430,32 @@ fn parse_takes_rule_files() {
     assert!(text.contains("rule:audit.response-time.higher"), "{text}");
     let _ = Path::new("");
 }
+
+#[test]
+fn parse_explain_names_the_rule_file_and_line() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["parse", "--format", "jsonl", "--explain"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("响应时间\t4秒\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = RuleSet::bundled()
+        .rule("default.direction.lower-name")
+        .unwrap()
+        .rref
+        .line;
+    assert!(
+        text.contains(&format!(r#""op_rule_at":"rules/direction.yaml:{line}""#)),
+        "{text}"
+    );
+}

@@ -33,6 +33,9 @@ pub struct Args {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub rules: super::rules::RuleArgs,
+    /// 说明每个由规则决定的部分来自哪条规则（规则文件:行）
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Decode one input line: UTF-8, else GB18030 (what Chinese Excel writes).
@@ -47,6 +50,7 @@ fn decode(bytes: &[u8]) -> String {
 struct Printer<'r, W: Write> {
     out: W,
     rules: &'r crate::rules::RuleSet,
+    explain: bool,
     format: Format,
     table: crate::report::text_table::TextTable,
     year: Option<i32>,
@@ -69,9 +73,26 @@ impl<W: Write> Printer<'_, W> {
         };
         let parsed = target::parse(target_text, &ctx);
         let record = target::record::Record::new(number, indicator, target_text, &parsed);
+        // `--explain`: where the rule that decided the operator was written.
+        let rule_at = match (&parsed.provenance.op, self.explain) {
+            (Some(target::Origin::Rule(id)), true) => self
+                .rules
+                .rule(id)
+                .map(|r| format!("{}:{}", r.rref.file, r.rref.line)),
+            _ => None,
+        };
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, &record)?;
+                match &rule_at {
+                    Some(at) => {
+                        // The record's fields keep their order; the location goes last.
+                        let text = serde_json::to_string(&record)?;
+                        let body = text.strip_suffix('}').unwrap_or(&text);
+                        let at = serde_json::to_string(at)?;
+                        write!(self.out, "{body},\"op_rule_at\":{at}}}")?;
+                    }
+                    None => serde_json::to_writer(&mut self.out, &record)?,
+                }
                 self.out.write_all(b"\n")
             }
             Format::Table => {
@@ -89,6 +110,7 @@ impl<W: Write> Printer<'_, W> {
                         .iter()
                         .zip(["运算符", "单位"])
                         .filter_map(|(o, what)| o.map(|o| format!("{what}:{o}")))
+                        .chain(rule_at.map(|at| format!("（{at}）")))
                         .collect::<Vec<_>>()
                         .join(" "),
                 ]);
@@ -144,6 +166,7 @@ pub fn run(args: Args) -> u8 {
     let mut printer = Printer {
         out: BufWriter::new(out),
         rules: &rules,
+        explain: args.explain,
         format: args.format,
         table: crate::report::text_table::TextTable::new([
             "行",
