@@ -124,28 +124,30 @@ pub fn run(args: Args) -> u8 {
 }
 
 fn check(files: &[PathBuf], format: CheckFormat, no_default: bool) -> u8 {
+    // The files load together, in order, after the bundled rules: as `--rules` would load them,
+    // so a file may override ids an earlier one defines.
     let mut problems: Vec<FileErrors> = Vec::new();
-    let mut counts = Vec::new();
+    let mut sources = Vec::new();
     for path in files {
-        let source = match RuleSource::read(path) {
-            Ok(s) => s,
-            Err(e) => {
-                problems.push(e);
-                continue;
-            }
-        };
-        match RuleSet::with_files(std::slice::from_ref(&source), !no_default) {
-            Ok((set, warnings)) => {
+        match RuleSource::read(path) {
+            Ok(s) => sources.push(s),
+            Err(e) => problems.push(e),
+        }
+    }
+    let mut counts = Vec::new();
+    match RuleSet::with_files(&sources, !no_default) {
+        Ok((set, warnings)) => {
+            for source in &sources {
                 let n = set
                     .rules()
                     .iter()
-                    .filter(|r| &*r.rref.file == source.name.as_str())
+                    .filter(|r| r.history.iter().any(|h| *h.file == *source.name))
                     .count();
                 counts.push((source.name.clone(), n));
-                problems.extend(warnings);
             }
-            Err(errors) => problems.extend(errors),
+            problems.extend(warnings);
         }
+        Err(errors) => problems.extend(errors),
     }
     let failed = problems.iter().any(FileErrors::has_errors);
     match format {

@@ -91,7 +91,10 @@ impl RuleError {
     /// 1-based line and column (in characters) of the first underlined character.
     pub fn line_col(&self) -> (usize, usize) {
         let text: &str = self.src.inner();
-        let at = self.span.start.min(text.len());
+        let mut at = self.span.start.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
         let before = &text[..at];
         let line = before.matches('\n').count() + 1;
         let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]

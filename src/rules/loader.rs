@@ -62,7 +62,9 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let mut at = e.location().map_or(0, |l| l.index()).min(text.len());
+            let mut at = e
+                .location()
+                .map_or(0, |l| offset_of(text, l.line(), l.column()));
             let mut label = "YAML 在这里读不下去";
             let mut help = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号";
             if at >= text.trim_end().len()
@@ -264,6 +266,21 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
     (out, errors)
 }
 
+/// The byte offset of a 1-based line and column (columns count characters, as libyaml's do).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut at = 0;
+    for (n, l) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            return at
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(l.trim_end_matches(['\n', '\r']).len(), |(i, _)| i);
+        }
+        at += l.len();
+    }
+    text.len()
+}
+
 /// Where a double quote opens and never closes on its line (serde_yaml reports such a quote at
 /// the end of the file).
 fn unclosed_quote(text: &str) -> Option<usize> {
@@ -312,7 +329,9 @@ fn value_help(key: &str) -> String {
 /// serde_yaml's message with its byte offset.
 pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
     serde_yaml::from_str(text).map_err(|e| {
-        let at = e.location().map_or(0, |l| l.index());
+        let at = e
+            .location()
+            .map_or(0, |l| offset_of(text, l.line(), l.column()));
         (clean(&e.to_string()), at)
     })
 }
