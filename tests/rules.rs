@@ -459,3 +459,16 @@ fn parse_explain_names_the_rule_file_and_line() {
         "{text}"
     );
 }
+
+#[test]
+fn bare_op_reads_a_bare_value_with_another_operator() {
+    let file = RuleSource::new(
+        "exact.yaml",
+        "rules:\n  - id: office.qualified-rate.exact\n    when: indicator ~ \"合格率$\"\n    direction: higher\n    bare_op: \"=\"\n",
+    );
+    let (set, _) = RuleSet::with_files(&[file], true).unwrap();
+    let p = set.parse_target("100%", Some("验收合格率"), None, None, None);
+    assert_eq!(p.target.to_string(), "= 100 %");
+    let p = set.parse_target("95%", Some("响应及时率"), None, None, None);
+    assert_eq!(p.target.to_string(), ">= 95 %");
+}

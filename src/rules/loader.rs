@@ -238,6 +238,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             Err(_) => continue,
         };
         match &spec.id {
+            None if errors.len() > errors_before && ipos.key("id").is_some() => {}
             None => errors.push(
                 RuleError::new(ErrorKind::MissingId, src, ipos.dash.clone(), "这条规则没有 `id`", "缺少 id")
                     .help("每条规则要有唯一的 id，如 `id: audit.satisfaction-floor`；同 id 的后一条覆盖前一条"),
