@@ -5,10 +5,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use jixiao::eval::{self, ActualsFile, BuiltinCategories, Methodology, Verdict};
+use jixiao::eval::{self, ActualsFile, Methodology, Verdict};
 use jixiao::report::{json, model::Report, selfeval_table};
+use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions};
-use jixiao::target::BuiltinDirections;
 
 fn evaluate(table: &str, actuals: Option<&str>) -> Report {
     // Relative paths (tests run in the package root), so reports name files as a user would.
@@ -17,14 +17,13 @@ fn evaluate(table: &str, actuals: Option<&str>) -> Report {
         let text = std::fs::read_to_string(a).unwrap();
         ActualsFile::parse(a, &text).expect("sample actuals read")
     });
-    let m = Methodology::default();
+    let m = Methodology::from_rules(RuleSet::bundled());
     eval::evaluate(
         &doc,
         actuals.as_ref(),
         &eval::Options {
             methodology: &m,
-            directions: &BuiltinDirections,
-            categories: &BuiltinCategories,
+            rules: RuleSet::bundled(),
             year: None,
         },
     )

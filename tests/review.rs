@@ -3,21 +3,17 @@
 
 use std::path::Path;
 
-use jixiao::eval::BuiltinCategories;
 use jixiao::finding::Finding;
-use jixiao::review::{self, Settings};
+use jixiao::review;
+use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions, model::Document};
-use jixiao::target::BuiltinDirections;
 
 fn run(path: &str) -> (Document, Vec<Finding>) {
     let doc = table::read_path(Path::new(path), &ReadOptions::default()).unwrap();
-    let settings = Settings::default();
     let findings = review::review(
         &doc,
         &review::Options {
-            directions: &BuiltinDirections,
-            categories: &BuiltinCategories,
-            settings: &settings,
+            rules: RuleSet::bundled(),
             year: Some(2023),
         },
     );

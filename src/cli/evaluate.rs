@@ -8,9 +8,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::eval::{self, ActualsFile, BuiltinCategories, Methodology};
+use crate::eval::{self, ActualsFile, Methodology};
 use crate::report::{json, selfeval_table};
-use crate::target::BuiltinDirections;
 
 use super::exit;
 
@@ -58,6 +57,8 @@ pub struct Args {
     pub deny: Vec<Deny>,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
+    #[command(flatten)]
+    pub rules: super::rules::RuleArgs,
 }
 
 /// The table and the actuals file named by the inputs.
@@ -146,14 +147,17 @@ pub fn run(args: Args) -> u8 {
         let _ = handler.render_report(&mut diagnostics, &f.diagnostic(&doc.source));
     }
     eprint!("{diagnostics}");
-    let methodology = Methodology::default();
+    let rules = match args.rules.load() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let methodology = Methodology::from_rules(&rules);
     let report = eval::evaluate(
         &doc,
         actuals.as_ref(),
         &eval::Options {
             methodology: &methodology,
-            directions: &BuiltinDirections,
-            categories: &BuiltinCategories,
+            rules: &rules,
             year: args.year,
         },
     );
