@@ -141,3 +141,49 @@ fn readme_first_command_prints_all_29_projects() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.matches("：总分 ").count(), 29);
 }
+
+#[test]
+fn a_rule_file_that_flips_a_direction_flips_the_verdict() {
+    use jixiao::rules::RuleSource;
+    let doc = table::read_path(
+        Path::new("samples/guangzhou-hpf-2023/targets.tsv"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string("samples/guangzhou-hpf-2023/actuals.yaml").unwrap();
+    let actuals = ActualsFile::parse("actuals.yaml", &text).unwrap();
+    let verdict = |rules: &RuleSet| {
+        let m = Methodology::from_rules(rules);
+        let r = eval::evaluate(
+            &doc,
+            Some(&actuals),
+            &eval::Options {
+                methodology: &m,
+                rules,
+                year: None,
+            },
+        );
+        let i = r
+            .projects
+            .iter()
+            .flat_map(|p| &p.indicators)
+            .find(|i| i.indicator == "响应时间")
+            .unwrap()
+            .clone();
+        (i.canonical.unwrap(), i.verdict, i.rules[0].clone())
+    };
+    // 4秒 against 3.2秒: met as a ceiling, missed as a floor.
+    assert_eq!(
+        verdict(RuleSet::bundled()),
+        (
+            "<= 4 秒".into(),
+            Verdict::Pass,
+            "default.direction.lower-name".into()
+        )
+    );
+    let file = RuleSource::read(Path::new("tests/fixtures/rules/flip_direction.yaml")).unwrap();
+    let (flipped, _) = RuleSet::with_files(&[file], true).unwrap();
+    let (canonical, v, rule) = verdict(&flipped);
+    assert_eq!((canonical.as_str(), v), (">= 4 秒", Verdict::Fail));
+    assert!(rule.starts_with("audit."), "{rule}");
+}

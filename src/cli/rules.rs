@@ -258,7 +258,21 @@ fn test(file: &PathBuf, args: &RuleArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let results = rules::cases::run(&set, &cases);
+    let methodology = crate::eval::Methodology::from_rules(&set);
+    let scorer = |parsed: &crate::target::Parsed,
+                  _category: Option<&str>,
+                  actual: Option<&str>,
+                  weight: rust_decimal::Decimal| {
+        let read = crate::eval::actual::read(actual.unwrap_or(""), &parsed.target, None, None);
+        let outcome = crate::eval::score(&parsed.target, &read, None, weight, &methodology);
+        (
+            outcome.verdict.as_str().to_owned(),
+            outcome.score.map(|s| {
+                crate::report::model::Shown::new(s, methodology.precision.value).to_string()
+            }),
+        )
+    };
+    let results = rules::cases::run(&set, &cases, Some(&scorer));
     let (mut pass, mut fail, mut pending) = (0, 0, 0);
     for (i, r) in results.iter().enumerate() {
         let n = i + 1;

@@ -1,9 +1,10 @@
 //! Rule tests an auditor writes: a YAML list of cases (indicator + target, optionally category,
 //! actual, weight) with what the rules should make of them, run by `jixiao rules test FILE`.
 //!
-//! Checkable now: `op`, `op_from`, `kind`, `canonical`, `direction`, `category`, `checks`.
-//! `verdict` and `score` are accepted and reported as not yet checkable (they need the
-//! evaluation stage): a case never passes on an expectation it did not check.
+//! Checkable: `op`, `op_from`, `kind`, `canonical`, `direction`, `category`, `checks`, and —
+//! where the caller passes a [`Scorer`] (the evaluation stage; `jixiao rules test` does) —
+//! `verdict` and `score`. Without a scorer those two are reported as unchecked: a case never
+//! passes on an expectation it did not check.
 
 use std::fmt::Write as _;
 
@@ -72,12 +73,20 @@ pub struct CaseResult {
     pub unchecked: Vec<&'static str>,
 }
 
-/// Run every case against a rule set.
-pub fn run(rules: &RuleSet, file: &CaseFile) -> Vec<CaseResult> {
-    file.cases.iter().map(|c| run_one(rules, c)).collect()
+/// Scores one case: (target as read, category, actual as written, weight) → (verdict, score as
+/// shown). Evaluation provides it; the rules layer does not score.
+pub type Scorer<'a> =
+    &'a dyn Fn(&target::Parsed, Option<&str>, Option<&str>, Decimal) -> (String, Option<String>);
+
+/// Run every case against a rule set, scoring with `scorer` where given.
+pub fn run(rules: &RuleSet, file: &CaseFile, scorer: Option<Scorer<'_>>) -> Vec<CaseResult> {
+    file.cases
+        .iter()
+        .map(|c| run_one(rules, c, scorer))
+        .collect()
 }
 
-fn run_one(rules: &RuleSet, case: &Case) -> CaseResult {
+fn run_one(rules: &RuleSet, case: &Case, scorer: Option<Scorer<'_>>) -> CaseResult {
     let indicator = case.indicator.as_deref();
     let inferred = rules
         .apply(Facts {
@@ -159,11 +168,34 @@ fn run_one(rules: &RuleSet, case: &Case) -> CaseResult {
         check("checks", Some(got.join(", ")), &Some(want.join(", ")));
     }
     let mut unchecked = Vec::new();
-    if e.verdict.is_some() {
-        unchecked.push("verdict");
-    }
-    if e.score.is_some() {
-        unchecked.push("score");
+    match scorer {
+        Some(score) if e.verdict.is_some() || e.score.is_some() => {
+            let (verdict, shown) = score(
+                &parsed,
+                category.as_deref(),
+                case.actual.as_deref(),
+                weight.unwrap_or(Decimal::TEN),
+            );
+            check("verdict", Some(verdict), &e.verdict);
+            // Scores compare as numbers: `10` and `10.00` are the same score.
+            let same = |a: &str, b: &str| match (a.parse::<Decimal>(), b.parse::<Decimal>()) {
+                (Ok(x), Ok(y)) => x == y,
+                _ => a == b,
+            };
+            let shown = match (&shown, &e.score) {
+                (Some(got), Some(want)) if same(got, want) => Some(want.clone()),
+                _ => shown,
+            };
+            check("score", shown, &e.score);
+        }
+        _ => {
+            if e.verdict.is_some() {
+                unchecked.push("verdict");
+            }
+            if e.score.is_some() {
+                unchecked.push("score");
+            }
+        }
     }
     let name = case.name.clone().unwrap_or_else(|| {
         let mut n = String::new();
