@@ -187,3 +187,18 @@ fn a_rule_file_that_flips_a_direction_flips_the_verdict() {
     assert_eq!((canonical.as_str(), v), (">= 4 秒", Verdict::Fail));
     assert!(rule.starts_with("audit."), "{rule}");
 }
+
+#[test]
+fn explain_names_each_rule_with_its_file_and_line() {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", "samples/guangzhou-hpf-2023", "--explain"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("1 响应时间：default.direction.lower-name（rules/direction.yaml:"),
+        "{text}"
+    );
+    assert!(text.contains("default.weight.budget（rules/methodology.yaml:6）"));
+}
