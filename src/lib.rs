@@ -4,7 +4,7 @@
 //! 1. [`table`] reads target tables (项目支出绩效目标表) and self-evaluation sheets (绩效自评表)
 //!    into units → projects → indicators, every value with its source position;
 //! 2. [`target`] parses each free-text annual target (年度指标值) into one canonical expression;
-//! 3. rules decide what the text cannot say (direction, category, weights);
+//! 3. [`rules`] decide what the text cannot say (direction, category, weights);
 //! 4. evaluation compares targets with year-end actuals and scores them;
 //! 5. reports render one report model in every format.
 //!
@@ -15,6 +15,7 @@ pub mod eval;
 pub mod finding;
 pub mod report;
 pub mod review;
+pub mod rules;
 pub mod table;
 pub mod target;
 pub mod yaml;

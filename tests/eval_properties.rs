@@ -1,9 +1,9 @@
 //! No indicator disappears: for generated target tables, every indicator the reader finds is in
 //! the report exactly once, and the summary's counts add up.
 
-use jixiao::eval::{self, BuiltinCategories, Methodology};
+use jixiao::eval::{self, Methodology};
+use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions};
-use jixiao::target::BuiltinDirections;
 use proptest::prelude::*;
 
 const TARGETS: &[&str] = &[
@@ -63,11 +63,10 @@ proptest! {
     fn every_indicator_is_in_the_report_once((text, count) in table()) {
         let doc = table::read_str("generated.tsv", &text, &ReadOptions::default()).unwrap();
         prop_assert_eq!(doc.counts().indicators, count, "{}", text);
-        let m = Methodology::default();
+        let m = Methodology::from_rules(RuleSet::bundled());
         let report = eval::evaluate(&doc, None, &eval::Options {
             methodology: &m,
-            directions: &BuiltinDirections,
-            categories: &BuiltinCategories,
+            rules: RuleSet::bundled(),
             year: Some(2023),
         });
         let listed: usize = report.projects.iter().map(|p| p.indicators.len()).sum();

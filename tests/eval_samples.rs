@@ -5,10 +5,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use jixiao::eval::{self, ActualsFile, BuiltinCategories, Methodology, Verdict};
+use jixiao::eval::{self, ActualsFile, Methodology, Verdict};
 use jixiao::report::{json, model::Report, selfeval_table};
+use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions};
-use jixiao::target::BuiltinDirections;
 
 fn evaluate(table: &str, actuals: Option<&str>) -> Report {
     // Relative paths (tests run in the package root), so reports name files as a user would.
@@ -17,14 +17,13 @@ fn evaluate(table: &str, actuals: Option<&str>) -> Report {
         let text = std::fs::read_to_string(a).unwrap();
         ActualsFile::parse(a, &text).expect("sample actuals read")
     });
-    let m = Methodology::default();
+    let m = Methodology::from_rules(RuleSet::bundled());
     eval::evaluate(
         &doc,
         actuals.as_ref(),
         &eval::Options {
             methodology: &m,
-            directions: &BuiltinDirections,
-            categories: &BuiltinCategories,
+            rules: RuleSet::bundled(),
             year: None,
         },
     )
@@ -141,4 +140,65 @@ fn readme_first_command_prints_all_29_projects() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.matches("：总分 ").count(), 29);
+}
+
+#[test]
+fn a_rule_file_that_flips_a_direction_flips_the_verdict() {
+    use jixiao::rules::RuleSource;
+    let doc = table::read_path(
+        Path::new("samples/guangzhou-hpf-2023/targets.tsv"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string("samples/guangzhou-hpf-2023/actuals.yaml").unwrap();
+    let actuals = ActualsFile::parse("actuals.yaml", &text).unwrap();
+    let verdict = |rules: &RuleSet| {
+        let m = Methodology::from_rules(rules);
+        let r = eval::evaluate(
+            &doc,
+            Some(&actuals),
+            &eval::Options {
+                methodology: &m,
+                rules,
+                year: None,
+            },
+        );
+        let i = r
+            .projects
+            .iter()
+            .flat_map(|p| &p.indicators)
+            .find(|i| i.indicator == "响应时间")
+            .unwrap()
+            .clone();
+        (i.canonical.unwrap(), i.verdict, i.rules[0].clone())
+    };
+    // 4秒 against 3.2秒: met as a ceiling, missed as a floor.
+    assert_eq!(
+        verdict(RuleSet::bundled()),
+        (
+            "<= 4 秒".into(),
+            Verdict::Pass,
+            "default.direction.lower-name".into()
+        )
+    );
+    let file = RuleSource::read(Path::new("tests/fixtures/rules/flip_direction.yaml")).unwrap();
+    let (flipped, _) = RuleSet::with_files(&[file], true).unwrap();
+    let (canonical, v, rule) = verdict(&flipped);
+    assert_eq!((canonical.as_str(), v), (">= 4 秒", Verdict::Fail));
+    assert!(rule.starts_with("audit."), "{rule}");
+}
+
+#[test]
+fn explain_names_each_rule_with_its_file_and_line() {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", "samples/guangzhou-hpf-2023", "--explain"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("1 响应时间：default.direction.lower-name（rules/direction.yaml:"),
+        "{text}"
+    );
+    assert!(text.contains("default.weight.budget（rules/methodology.yaml:6）"));
 }

@@ -6,11 +6,11 @@
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use jixiao::eval::{self, ActualsFile, BuiltinCategories, Methodology};
+use jixiao::eval::{self, ActualsFile, Methodology};
 use jixiao::report::model::Report;
 use jixiao::report::{csv, html, xlsx};
+use jixiao::rules::set::RuleSet;
 use jixiao::table::{self, ReadOptions};
-use jixiao::target::BuiltinDirections;
 
 fn report(table_path: &str, actuals_path: Option<&str>) -> Report {
     // Relative paths (tests run in the crate's folder): source paths in the report are the same
@@ -20,14 +20,13 @@ fn report(table_path: &str, actuals_path: Option<&str>) -> Report {
         let text = std::fs::read_to_string(p).unwrap();
         ActualsFile::parse(p, &text).unwrap()
     });
-    let methodology = Methodology::default();
+    let methodology = Methodology::from_rules(RuleSet::bundled());
     eval::evaluate(
         &doc,
         actuals.as_ref(),
         &eval::Options {
             methodology: &methodology,
-            directions: &BuiltinDirections,
-            categories: &BuiltinCategories,
+            rules: RuleSet::bundled(),
             year: None,
         },
     )
@@ -45,7 +44,7 @@ fn scored() -> Report {
 }
 
 fn bands() -> Vec<jixiao::eval::methodology::ScoreBand> {
-    Methodology::default().bands.value
+    Methodology::from_rules(RuleSet::bundled()).bands.value
 }
 
 fn csv_text(r: &Report) -> String {

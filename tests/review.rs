@@ -3,21 +3,17 @@
 
 use std::path::Path;
 
-use jixiao::eval::BuiltinCategories;
 use jixiao::finding::Finding;
-use jixiao::review::{self, Settings};
+use jixiao::review;
+use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions, model::Document};
-use jixiao::target::BuiltinDirections;
 
 fn run(path: &str) -> (Document, Vec<Finding>) {
     let doc = table::read_path(Path::new(path), &ReadOptions::default()).unwrap();
-    let settings = Settings::default();
     let findings = review::review(
         &doc,
         &review::Options {
-            directions: &BuiltinDirections,
-            categories: &BuiltinCategories,
-            settings: &settings,
+            rules: RuleSet::bundled(),
             year: Some(2023),
         },
     );
@@ -182,4 +178,31 @@ fn deny_gives_exit_code_one() {
         .output()
         .unwrap();
     assert_eq!(clean.status.code(), Some(0));
+}
+
+#[test]
+fn a_rule_file_switches_checks_off_and_changes_severity() {
+    use jixiao::rules::RuleSource;
+    let file = RuleSource::read(Path::new("tests/fixtures/rules/review_overrides.yaml")).unwrap();
+    let (rules, warnings) = RuleSet::with_files(&[file], true).unwrap();
+    assert!(warnings.is_empty());
+    let doc = table::read_path(
+        Path::new("samples/guangzhou-hpf-2023/targets.tsv"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let f = review::review(
+        &doc,
+        &review::Options {
+            rules: &rules,
+            year: Some(2023),
+        },
+    );
+    assert!(f.iter().all(|x| x.code != "review.punctuation"));
+    let plans: Vec<_> = f
+        .iter()
+        .filter(|x| x.code == "review.plan-without-number")
+        .map(|x| x.severity)
+        .collect();
+    assert_eq!(plans, vec![jixiao::finding::Severity::Error; 2]);
 }

@@ -8,9 +8,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::eval::{self, ActualsFile, BuiltinCategories, Methodology};
+use crate::eval::{self, ActualsFile, Methodology};
 use crate::report::{csv, html, json, selfeval_table, xlsx};
-use crate::target::BuiltinDirections;
 
 use super::exit;
 
@@ -64,6 +63,11 @@ pub struct Args {
     pub deny: Vec<Deny>,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
+    #[command(flatten)]
+    pub rules: super::rules::RuleArgs,
+    /// 在报告后列出每个结论所依据的规则及其文件和行号（table、markdown 格式）
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// The table and the actuals file named by the inputs.
@@ -152,14 +156,17 @@ pub fn run(args: Args) -> u8 {
         let _ = handler.render_report(&mut diagnostics, &f.diagnostic(&doc.source));
     }
     eprint!("{diagnostics}");
-    let methodology = Methodology::default();
+    let rules = match args.rules.load() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let methodology = Methodology::from_rules(&rules);
     let report = eval::evaluate(
         &doc,
         actuals.as_ref(),
         &eval::Options {
             methodology: &methodology,
-            directions: &BuiltinDirections,
-            categories: &BuiltinCategories,
+            rules: &rules,
             year: args.year,
         },
     );
@@ -204,7 +211,12 @@ pub fn run(args: Args) -> u8 {
             .map_err(std::io::Error::other)
             .and_then(|bytes| out.write_all(&bytes)),
     }
-    .and_then(|_| out.flush());
+    .and_then(|_| {
+        if args.explain && matches!(args.format, Format::Table | Format::Markdown) {
+            out.write_all(explain(&report, &rules).as_bytes())?;
+        }
+        out.flush()
+    });
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -220,4 +232,27 @@ pub fn run(args: Args) -> u8 {
         }
     });
     if denied { exit::DENIED } else { exit::OK }
+}
+
+/// `--explain`: every indicator's rules with the file and line each was written at.
+fn explain(report: &crate::report::model::Report, rules: &crate::rules::RuleSet) -> String {
+    use std::fmt::Write as _;
+    let at = |id: &str| match rules.rule(id) {
+        Some(r) => format!("{id}（{}:{}）", r.rref.file, r.rref.line),
+        None => match id {
+            "sheet.weight" => "sheet.weight（表中给出的分值）".to_owned(),
+            _ => id.to_owned(),
+        },
+    };
+    let mut out = String::from("\n依据的规则\n");
+    for p in &report.projects {
+        let _ = writeln!(out, "{} / {}", p.unit, p.project);
+        let budget: Vec<String> = p.budget_rules.iter().map(|r| at(r)).collect();
+        let _ = writeln!(out, "  预算执行率：{}", budget.join("，"));
+        for i in &p.indicators {
+            let ids: Vec<String> = i.rules.iter().map(|r| at(r)).collect();
+            let _ = writeln!(out, "  {} {}：{}", i.seq, i.indicator, ids.join("，"));
+        }
+    }
+    out
 }

@@ -10,6 +10,7 @@ mod input;
 mod inspect;
 mod parse;
 mod review;
+mod rules;
 mod template;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
@@ -32,6 +33,8 @@ pub enum Command {
     Evaluate(evaluate::Args),
     /// 绩效目标审核：标出写得不好的指标，给出代码、级别、位置和修改建议
     Review(review::Args),
+    /// 规则文件：check 检查、list 列出生效规则、test 运行规则测试
+    Rules(rules::Args),
 }
 
 /// Exit codes of SPEC §3.
@@ -63,6 +66,7 @@ pub fn main() -> ExitCode {
         Command::Template(args) => template::run(args),
         Command::Evaluate(args) => evaluate::run(args),
         Command::Review(args) => review::run(args),
+        Command::Rules(args) => rules::run(args),
     };
     ExitCode::from(code)
 }

@@ -31,6 +31,11 @@ pub struct Args {
     /// 写入文件而非标准输出
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: super::rules::RuleArgs,
+    /// 说明每个由规则决定的部分来自哪条规则（规则文件:行）
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Decode one input line: UTF-8, else GB18030 (what Chinese Excel writes).
@@ -42,14 +47,16 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
-struct Printer<W: Write> {
+struct Printer<'r, W: Write> {
     out: W,
+    rules: &'r crate::rules::RuleSet,
+    explain: bool,
     format: Format,
     table: crate::report::text_table::TextTable,
     year: Option<i32>,
 }
 
-impl<W: Write> Printer<W> {
+impl<W: Write> Printer<'_, W> {
     fn line(&mut self, number: usize, raw: &[u8]) -> io::Result<()> {
         let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -61,13 +68,31 @@ impl<W: Write> Printer<W> {
         let ctx = target::Context {
             indicator,
             year: self.year,
-            ..Default::default()
+            directions: self.rules,
+            ..target::Context::unruled()
         };
         let parsed = target::parse(target_text, &ctx);
         let record = target::record::Record::new(number, indicator, target_text, &parsed);
+        // `--explain`: where the rule that decided the operator was written.
+        let rule_at = match (&parsed.provenance.op, self.explain) {
+            (Some(target::Origin::Rule(id)), true) => self
+                .rules
+                .rule(id)
+                .map(|r| format!("{}:{}", r.rref.file, r.rref.line)),
+            _ => None,
+        };
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, &record)?;
+                match &rule_at {
+                    Some(at) => {
+                        // The record's fields keep their order; the location goes last.
+                        let text = serde_json::to_string(&record)?;
+                        let body = text.strip_suffix('}').unwrap_or(&text);
+                        let at = serde_json::to_string(at)?;
+                        write!(self.out, "{body},\"op_rule_at\":{at}}}")?;
+                    }
+                    None => serde_json::to_writer(&mut self.out, &record)?,
+                }
                 self.out.write_all(b"\n")
             }
             Format::Table => {
@@ -85,6 +110,7 @@ impl<W: Write> Printer<W> {
                         .iter()
                         .zip(["运算符", "单位"])
                         .filter_map(|(o, what)| o.map(|o| format!("{what}:{o}")))
+                        .chain(rule_at.map(|at| format!("（{at}）")))
                         .collect::<Vec<_>>()
                         .join(" "),
                 ]);
@@ -109,7 +135,7 @@ pub fn kind_zh(kind: &str) -> &'static str {
     }
 }
 
-fn read_all<W: Write>(printer: &mut Printer<W>, input: &mut dyn BufRead) -> io::Result<()> {
+fn read_all<W: Write>(printer: &mut Printer<'_, W>, input: &mut dyn BufRead) -> io::Result<()> {
     let mut buf = Vec::new();
     let mut number = 0;
     loop {
@@ -123,6 +149,10 @@ fn read_all<W: Write>(printer: &mut Printer<W>, input: &mut dyn BufRead) -> io::
 }
 
 pub fn run(args: Args) -> u8 {
+    let rules = match args.rules.load() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(f),
@@ -135,6 +165,8 @@ pub fn run(args: Args) -> u8 {
     };
     let mut printer = Printer {
         out: BufWriter::new(out),
+        rules: &rules,
+        explain: args.explain,
         format: args.format,
         table: crate::report::text_table::TextTable::new([
             "行",

@@ -6,10 +6,8 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use crate::eval::BuiltinCategories;
 use crate::finding::{Finding, Severity};
-use crate::review::{self, Settings};
-use crate::target::BuiltinDirections;
+use crate::review;
 
 use super::exit;
 
@@ -53,6 +51,8 @@ pub struct Args {
     pub year: Option<i32>,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
+    #[command(flatten)]
+    pub rules: super::rules::RuleArgs,
 }
 
 fn explain(code: &str) -> u8 {
@@ -84,7 +84,10 @@ pub fn run(args: Args) -> u8 {
     if let Some(code) = &args.explain {
         return explain(code);
     }
-    let settings = Settings::default();
+    let rules = match args.rules.load() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut worst: Option<Severity> = None;
     for path in &args.files {
@@ -95,9 +98,7 @@ pub fn run(args: Args) -> u8 {
         let findings = review::review(
             &doc,
             &review::Options {
-                directions: &BuiltinDirections,
-                categories: &BuiltinCategories,
-                settings: &settings,
+                rules: &rules,
                 year: args.year,
             },
         );

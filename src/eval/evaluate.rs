@@ -16,15 +16,16 @@ use rust_decimal::Decimal;
 
 use super::actual::{self, Actual};
 use super::actuals_file::{ActualsFile, IndicatorActual, ProjectActuals};
-use super::methodology::Methodology;
+use super::methodology::{Methodology, Ruled};
 use super::score::{Outcome, Verdict, score};
 use crate::finding::{Finding, Severity};
 use crate::report::model::{
     Difference, IndicatorReport, ProjectReport, Report, Shown, SourceRef, Summary, UnitReport,
     VerdictCounts,
 };
+use crate::rules::{Facts, RuleSet};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
-use crate::target::{self, Context, Directions, Origin};
+use crate::target::{self, Context, Origin};
 
 /// Infers the category of an indicator the table gives none for.
 pub trait Categories {
@@ -32,24 +33,28 @@ pub trait Categories {
     fn infer(&self, indicator: &str) -> Option<(Cow<'static, str>, Cow<'static, str>)>;
 }
 
-/// The built-in inference: satisfaction indicators (…满意度) are 满意度指标.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct BuiltinCategories;
-
-impl Categories for BuiltinCategories {
+impl Categories for RuleSet {
     fn infer(&self, indicator: &str) -> Option<(Cow<'static, str>, Cow<'static, str>)> {
-        indicator.contains("满意").then_some((
-            Cow::Borrowed("满意度指标"),
-            Cow::Borrowed("default.category.satisfaction"),
-        ))
+        let facts = Facts {
+            indicator: Some(indicator),
+            ..Facts::default()
+        };
+        let decided = self.apply(facts).category()?;
+        decided.value.inferred.then(|| {
+            (
+                Cow::Owned(decided.value.name.to_owned()),
+                decided.rule.id.clone(),
+            )
+        })
     }
 }
 
 /// What evaluation needs besides the inputs.
 pub struct Options<'a> {
+    /// The numbers of the method (from the rules: [`Methodology::from_rules`]).
     pub methodology: &'a Methodology,
-    pub directions: &'a dyn Directions,
-    pub categories: &'a dyn Categories,
+    /// Directions, inferred categories, indicator weights, not-applicable conditions.
+    pub rules: &'a RuleSet,
     /// The year, for deadlines without one.
     pub year: Option<i32>,
 }
@@ -103,6 +108,14 @@ impl<'a> ProjectFigures<'a> {
 
 struct Scored<'a> {
     row: &'a IndicatorRow,
+    /// A weight fixed by a rule (`indicator_weight:`), and the rule.
+    rule_weight: Option<(Decimal, Cow<'static, str>)>,
+    /// The rule that made it not applicable.
+    na_rule: Option<Cow<'static, str>>,
+    /// Deadline penalty per month late, and its rule.
+    late_penalty: Option<(Decimal, Cow<'static, str>)>,
+    /// The rule that chose the scoring formula.
+    formula_rule: Option<Cow<'static, str>>,
     category: Option<String>,
     scoring: Option<&'static str>,
     inferred: Option<Cow<'static, str>>,
@@ -112,6 +125,16 @@ struct Scored<'a> {
     weight: Decimal,
     weight_rule: Option<Cow<'static, str>>,
     not_applicable: bool,
+}
+
+impl Scored<'_> {
+    /// A weight given for this indicator: the sheet's 分值, else a rule's `indicator_weight`.
+    fn given(&self) -> Option<(Decimal, Cow<'static, str>)> {
+        match self.row.weight {
+            Some(w) => Some((w, Cow::Borrowed("sheet.weight"))),
+            None => self.rule_weight.clone(),
+        }
+    }
 }
 
 fn source_ref(doc: &Document, loc: &crate::table::source::Location) -> SourceRef {
@@ -269,7 +292,7 @@ fn evaluate_project(
         let entry = figures.take(row);
         let (category, inferred) = match &row.category {
             Some(c) => (Some(c.clone()), None),
-            None => match opts.categories.infer(&row.name) {
+            None => match opts.rules.infer(&row.name) {
                 Some((c, rule)) => (Some(c.into_owned()), Some(rule)),
                 None => (None, None),
             },
@@ -286,15 +309,41 @@ fn evaluate_project(
             category: row.category.as_deref(),
             subcategory: row.subcategory.as_deref(),
             year,
-            directions: opts.directions,
+            directions: opts.rules,
         };
         let parsed = target::parse(&row.target, &ctx);
         let actual_text = entry
             .and_then(|e| e.actual.clone().filter(|a| !a.trim().is_empty()))
             .or_else(|| entry.and_then(|e| e.grade.clone().filter(|g| !g.trim().is_empty())))
             .or_else(|| row.actual.clone().filter(|a| !a.trim().is_empty()));
+        let applied = opts.rules.apply(Facts {
+            indicator: Some(&row.name),
+            category: category.as_deref(),
+            subcategory: row.subcategory.as_deref(),
+            project: Some(&project.name),
+            unit_name: Some(&unit.name),
+            department: doc.department.as_deref(),
+            target_text: Some(&row.target),
+            target: Some(&parsed.target),
+            actual_text: actual_text.as_deref(),
+            weight: row.weight,
+            ..Facts::default()
+        });
+        let na_rule = applied.not_applicable().map(|r| r.id.clone());
+        let rule_weight = applied
+            .indicator_weight()
+            .map(|d| (d.value, d.rule.id.clone()));
+        let formula = applied.formula();
+        let late_penalty = formula
+            .as_ref()
+            .and_then(|f| f.value.late_penalty.map(|p| (p, f.rule.id.clone())));
+        let formula_rule = formula.map(|f| f.rule.id.clone());
         rows.push(Scored {
             row,
+            rule_weight,
+            na_rule: na_rule.clone(),
+            late_penalty,
+            formula_rule,
             category,
             scoring,
             inferred,
@@ -309,7 +358,7 @@ fn evaluate_project(
             },
             weight: Decimal::ZERO,
             weight_rule: None,
-            not_applicable: entry.is_some_and(|e| e.not_applicable),
+            not_applicable: entry.is_some_and(|e| e.not_applicable) || na_rule.is_some(),
         });
     }
     // 2. Budget execution.
@@ -327,13 +376,15 @@ fn evaluate_project(
         .filter(|&i| !rows[i].not_applicable)
         .collect();
     let sheet_weights =
-        !applicable.is_empty() && applicable.iter().all(|&i| rows[i].row.weight.is_some());
+        !applicable.is_empty() && applicable.iter().all(|&i| rows[i].given().is_some());
     let mut budget_weight = Decimal::ZERO;
     let mut budget_weight_rule: Cow<'static, str> = m.budget_weight.rule.clone();
     if sheet_weights {
         for &i in &applicable {
-            rows[i].weight = rows[i].row.weight.unwrap_or_default();
-            rows[i].weight_rule = Some("sheet.weight".into());
+            if let Some((w, rule)) = rows[i].given() {
+                rows[i].weight = w;
+                rows[i].weight_rule = Some(rule);
+            }
         }
         if budget_applicable {
             match project.budget.as_ref().and_then(|b| b.weight) {
@@ -382,11 +433,14 @@ fn evaluate_project(
                 .copied()
                 .filter(|&i| rows[i].scoring == Some(*c))
                 .collect();
-            let given: Decimal = members.iter().filter_map(|&i| rows[i].row.weight).sum();
+            let given: Decimal = members
+                .iter()
+                .filter_map(|&i| rows[i].given().map(|g| g.0))
+                .sum();
             let open: Vec<usize> = members
                 .iter()
                 .copied()
-                .filter(|&i| rows[i].row.weight.is_none())
+                .filter(|&i| rows[i].given().is_none())
                 .collect();
             let share = if open.is_empty() {
                 Decimal::ZERO
@@ -394,10 +448,10 @@ fn evaluate_project(
                 ((points - given).max(Decimal::ZERO)) / Decimal::from(open.len())
             };
             for &i in &members {
-                match rows[i].row.weight {
-                    Some(wt) => {
+                match rows[i].given() {
+                    Some((wt, rule)) => {
                         rows[i].weight = wt;
-                        rows[i].weight_rule = Some("sheet.weight".into());
+                        rows[i].weight_rule = Some(rule);
                     }
                     None => {
                         rows[i].weight = share;
@@ -418,7 +472,7 @@ fn evaluate_project(
                 verdict: Verdict::NotApplicable,
                 score: None,
                 formula: "本年不适用，不计分；项目总分按其余指标折算".into(),
-                rules: vec![],
+                rules: s.na_rule.iter().cloned().collect(),
                 remarks: vec![],
             }
         } else {
@@ -435,7 +489,23 @@ fn evaluate_project(
                 })
                 .and_then(|a| a.plan.as_deref())
                 .map(|p| actual::read(p, &s.parsed.target, Some(&s.row.name), year));
-            let mut o = score(&s.parsed.target, &actual, plan.as_ref(), s.weight, m);
+            let mut o = match &s.late_penalty {
+                Some((p, rule)) => {
+                    let mut with_penalty = m.clone();
+                    with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
+                    score(
+                        &s.parsed.target,
+                        &actual,
+                        plan.as_ref(),
+                        s.weight,
+                        &with_penalty,
+                    )
+                }
+                None => score(&s.parsed.target, &actual, plan.as_ref(), s.weight, m),
+            };
+            if let Some(rule) = &s.formula_rule {
+                o.rules.insert(0, rule.clone());
+            }
             if s.scoring.is_none() && !matches!(o.verdict, Verdict::Review | Verdict::Invalid) {
                 o.remarks.push("无一级指标，未分配分值");
             }

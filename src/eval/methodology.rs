@@ -1,7 +1,8 @@
 //! The numbers of the scoring method (SPEC §8), each with the id of the rule that set it, so
 //! every verdict can say which rules decided it. [`Methodology::default`] is the Ministry of
 //! Finance's project self-evaluation method as the bundled rules state it; the rules layer
-//! overrides any of these numbers.
+//! overrides any of these numbers ([`Methodology::from_rules`]); the defaults here carry the
+//! same ids and numbers as `rules/methodology.yaml`, and a test keeps the two in step.
 
 use std::borrow::Cow;
 
@@ -76,7 +77,7 @@ pub struct Methodology {
     pub bands: Ruled<Vec<ScoreBand>>,
     /// Decimals shown for scores (half-up).
     pub precision: Ruled<u32>,
-    /// Relative tolerance of approximate targets (`约100人` passes within ±5%).
+    /// Relative tolerance of approximate targets (`约100人` passes within ±10%).
     pub approximate_tolerance: Ruled<Decimal>,
     /// Share of the weight taken off per month late for deadlines (none: late scores 0).
     pub deadline_penalty_per_month: Option<Ruled<Decimal>>,
@@ -96,7 +97,7 @@ impl Default for Methodology {
             rule: Cow::Borrowed(rule),
         };
         Methodology {
-            budget_weight: Ruled::new(d(10), "default.weight.budget-execution"),
+            budget_weight: Ruled::new(d(10), "default.weight.budget"),
             category_weights: vec![
                 (
                     "产出指标".into(),
@@ -114,8 +115,8 @@ impl Default for Methodology {
             folded_categories: vec![("成本指标".into(), "产出指标".into())],
             grades: vec![
                 grade(Grade::Achieved, 100, 80, 100, "default.grade.achieved"),
-                grade(Grade::Partly, 70, 60, 80, "default.grade.partly"),
-                grade(Grade::NotAchieved, 30, 0, 60, "default.grade.not-achieved"),
+                grade(Grade::Partly, 70, 60, 80, "default.grade.partial"),
+                grade(Grade::NotAchieved, 30, 0, 60, "default.grade.missed"),
             ],
             bands: Ruled::new(
                 vec![
@@ -136,10 +137,10 @@ impl Default for Methodology {
                         min: Decimal::MIN,
                     },
                 ],
-                "default.bands",
+                "default.band",
             ),
             precision: Ruled::new(2, "default.precision"),
-            approximate_tolerance: Ruled::new(Decimal::new(5, 2), "default.tolerance.approximate"),
+            approximate_tolerance: Ruled::new(Decimal::new(10, 2), "default.tolerance"),
             deadline_penalty_per_month: None,
         }
     }
@@ -190,5 +191,118 @@ impl Methodology {
             self.precision.value,
             rust_decimal::RoundingStrategy::MidpointAwayFromZero,
         )
+    }
+}
+
+impl Methodology {
+    /// The method as a rule set states it (the bundled `rules/methodology.yaml` and whatever the
+    /// auditors' files override). Numbers no rule gives keep the defaults above.
+    pub fn from_rules(rules: &crate::rules::RuleSet) -> Methodology {
+        use crate::rules::Facts;
+        let mut m = Methodology::default();
+        let general = rules.apply(Facts::default());
+        if let Some(d) = general.budget_weight() {
+            m.budget_weight = Ruled::new(d.value, d.rule.id.clone());
+        }
+        // Category points: categories whose weight comes from one rule share it (a pool).
+        let weight_of = |c: &'static str| {
+            rules
+                .apply(Facts {
+                    category: Some(c),
+                    indicator: Some(""),
+                    ..Facts::default()
+                })
+                .category_weight()
+                .map(|d| Ruled::new(d.value, d.rule.id.clone()))
+        };
+        let mut weights: Vec<(Cow<'static, str>, Ruled<Decimal>)> = Vec::new();
+        let mut folded = Vec::new();
+        for c in ["产出指标", "效益指标", "满意度指标", "成本指标"] {
+            let Some(w) = weight_of(c) else { continue };
+            match weights.iter().find(|(_, x)| x.rule == w.rule) {
+                Some((pool, _)) => folded.push((Cow::Borrowed(c), pool.clone())),
+                None => weights.push((Cow::Borrowed(c), w)),
+            }
+        }
+        if !weights.is_empty() {
+            m.category_weights = weights;
+            m.folded_categories = folded;
+        }
+        for g in general.grades() {
+            let grade = match g.value.name.as_str() {
+                "达成" => Grade::Achieved,
+                "部分达成" => Grade::Partly,
+                "未达成" => Grade::NotAchieved,
+                _ => continue,
+            };
+            if let Some(band) = m.grades.iter_mut().find(|b| b.grade == grade) {
+                band.default_share = g.value.share;
+                band.min_share = g.value.min_share;
+                band.max_share = g.value.max_share;
+                band.rule = g.rule.id.clone();
+            }
+        }
+        let mut bands: Vec<ScoreBand> = rules
+            .rules()
+            .iter()
+            .filter(|r| !r.disabled)
+            .filter_map(|r| match &r.choice {
+                crate::rules::Choice::Band { name, min_score } => Some(ScoreBand {
+                    name: Cow::Owned(name.clone()),
+                    min: *min_score,
+                }),
+                _ => None,
+            })
+            .collect();
+        if !bands.is_empty() {
+            bands.sort_by_key(|b| std::cmp::Reverse(b.min));
+            bands.dedup_by(|a, b| a.name == b.name);
+            if let Some(last) = bands.last_mut() {
+                last.min = last.min.min(Decimal::ZERO);
+            }
+            m.bands = Ruled::new(bands, "rules.band");
+        }
+        if let Some(p) = general.precision() {
+            m.precision = Ruled::new(p.value, p.rule.id.clone());
+        }
+        if let Some(t) = general.tolerance() {
+            m.approximate_tolerance = Ruled::new(t.value, t.rule.id.clone());
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_rules_state_the_default_method() {
+        let from_rules = Methodology::from_rules(crate::rules::RuleSet::bundled());
+        let default = Methodology::default();
+        assert_eq!(from_rules.budget_weight, default.budget_weight);
+        assert_eq!(from_rules.category_weights, default.category_weights);
+        assert_eq!(from_rules.folded_categories, default.folded_categories);
+        assert_eq!(from_rules.grades, default.grades);
+        assert_eq!(from_rules.precision, default.precision);
+        assert_eq!(
+            from_rules.approximate_tolerance,
+            default.approximate_tolerance
+        );
+        let names: Vec<_> = from_rules
+            .bands
+            .value
+            .iter()
+            .map(|b| (b.name.to_string(), b.min))
+            .collect();
+        assert_eq!(
+            &names[..3],
+            &[
+                ("优".into(), Decimal::from(90)),
+                ("良".into(), Decimal::from(80)),
+                ("中".into(), Decimal::from(60))
+            ]
+        );
+        assert_eq!(from_rules.band(Decimal::from(59)), "差");
     }
 }

@@ -4,20 +4,16 @@
 //!
 //! Each check lives in its own file under [`checks`] with its documentation (what it does, why it
 //! matters, an example, the fix), and is registered once in [`checks::ALL`]; a code never changes
-//! meaning once published. [`Settings`] carries what rule files may change: a check switched off,
-//! its severity, the satisfaction floor.
+//! meaning once published. Each check is also a rule of `rules/review.yaml` (id = code), so a
+//! rule file switches it off or changes its severity; the satisfaction floor and the auditors'
+//! own checks are `require:` rules whose findings stand beside the built-in ones.
 
 pub mod checks;
 mod view;
 
-use std::collections::HashMap;
-
-use rust_decimal::Decimal;
-
-use crate::eval::Categories;
 use crate::finding::{Finding, Severity};
+use crate::rules::{Facts, RuleSet, Severity as RuleSeverity};
 use crate::table::model::Document;
-use crate::target::Directions;
 
 pub use view::{IndicatorView, ProjectView};
 
@@ -32,58 +28,77 @@ pub struct CheckInfo {
     /// The documentation `jixiao review --explain CODE` prints.
     pub explain: &'static str,
     /// The check over one project.
-    pub run: fn(&ProjectView<'_>, &Settings, &mut Vec<Finding>),
-}
-
-/// What rule files may change about the checks.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// Checks switched off, by code.
-    pub disabled: Vec<String>,
-    /// Severities changed, by code.
-    pub severity: HashMap<String, Severity>,
-    /// Satisfaction targets below this (in percent) are flagged.
-    pub satisfaction_floor: Decimal,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            disabled: Vec::new(),
-            severity: HashMap::new(),
-            satisfaction_floor: Decimal::from(90),
-        }
-    }
+    pub run: fn(&ProjectView<'_>, &mut Vec<Finding>),
 }
 
 /// What review needs besides the table.
 pub struct Options<'a> {
-    pub directions: &'a dyn Directions,
-    pub categories: &'a dyn Categories,
-    pub settings: &'a Settings,
+    /// The rule set: directions, inferred categories, which checks run and how severe they are,
+    /// and the auditors' own `require:` checks.
+    pub rules: &'a RuleSet,
     pub year: Option<i32>,
 }
 
-/// Review a table: the reader's own findings first, then every check over every project, in
-/// table order.
+fn severity(s: RuleSeverity) -> Severity {
+    match s {
+        RuleSeverity::Error => Severity::Error,
+        RuleSeverity::Warning => Severity::Warning,
+        RuleSeverity::Info => Severity::Info,
+    }
+}
+
+/// Review a table: the reader's own findings first, then, project by project, every built-in
+/// check a rule has not switched off, then the rules' `require:` checks, in table order.
 pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
     let mut out: Vec<Finding> = doc.findings.clone();
     for (unit, project) in doc.projects() {
         let view = ProjectView::new(doc, unit, project, opts);
         for check in checks::ALL {
-            if opts.settings.disabled.iter().any(|c| c == check.code) {
+            let (disabled, level) = match opts.rules.review_check(check.code) {
+                Some((disabled, s)) => (disabled, severity(s)),
+                None => (false, check.severity),
+            };
+            if disabled {
                 continue;
             }
             let start = out.len();
-            (check.run)(&view, opts.settings, &mut out);
-            let severity = opts
-                .settings
-                .severity
-                .get(check.code)
-                .copied()
-                .unwrap_or(check.severity);
+            (check.run)(&view, &mut out);
             for f in &mut out[start..] {
-                f.severity = severity;
+                f.severity = level;
+            }
+        }
+        for i in &view.indicators {
+            let facts = Facts {
+                indicator: Some(&i.row.name),
+                category: i.category.as_deref(),
+                subcategory: i.row.subcategory.as_deref(),
+                project: Some(&project.name),
+                unit_name: Some(&unit.name),
+                department: doc.department.as_deref(),
+                target_text: Some(&i.row.target),
+                target: Some(&i.parsed.target),
+                actual_text: i.row.actual.as_deref(),
+                weight: i.row.weight,
+                ..Facts::default()
+            };
+            for hit in opts.rules.apply(facts).checks() {
+                let rule = hit.rule;
+                let label = if hit.incomparable {
+                    format!("无法比较（单位量纲不同）：规则 {}", rule.id)
+                } else {
+                    format!("不符合规则 {}", rule.id)
+                };
+                let mut f = view.finding(
+                    "",
+                    i.row.at.target,
+                    Some(i),
+                    format!("指标“{}”：{}", i.row.name, hit.message),
+                    label,
+                    format!("规则见 {}:{}", rule.file, rule.line),
+                );
+                f.code = rule.id.clone();
+                f.severity = severity(hit.severity);
+                out.push(f);
             }
         }
     }

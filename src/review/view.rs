@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::eval::evaluate::scoring_category;
+use crate::eval::evaluate::{Categories, scoring_category};
 use crate::finding::{Finding, Severity};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 use crate::table::source::Location;
@@ -49,12 +49,12 @@ impl<'a> ProjectView<'a> {
                     category: row.category.as_deref(),
                     subcategory: row.subcategory.as_deref(),
                     year: opts.year,
-                    directions: opts.directions,
+                    directions: opts.rules,
                 };
                 let parsed = target::parse(&row.target, &ctx);
                 let (category, inferred_by) = match &row.category {
                     Some(c) => (Some(Cow::Borrowed(c.as_str())), None),
-                    None => match opts.categories.infer(&row.name) {
+                    None => match opts.rules.infer(&row.name) {
                         Some((c, rule)) => (Some(Cow::Owned(c.into_owned())), Some(rule)),
                         None => (None, None),
                     },

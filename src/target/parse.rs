@@ -12,11 +12,12 @@ use std::borrow::Cow;
 
 use nom::IResult;
 
+use super::ast::Direction;
 use super::ast::{
     Bound, CalendarDate, ErrorKind, Op, Origin, Parsed, Provenance, Quantity, Span, Spans, Target,
     Unit,
 };
-use super::direction::{BuiltinDirections, Directions, Subject};
+use super::direction::{Always, Directions, Subject};
 use super::lexicon::{self, OpWord, SuffixWord};
 use super::number::{self, Overflow, Value};
 
@@ -38,19 +39,29 @@ pub struct Context<'a> {
     pub directions: &'a dyn Directions,
 }
 
+/// The default context takes directions from the bundled rule set (`rules/*.yaml`).
 impl Default for Context<'_> {
     fn default() -> Self {
         Context {
-            indicator: None,
-            category: None,
-            subcategory: None,
-            year: None,
-            directions: &BuiltinDirections,
+            directions: crate::rules::RuleSet::bundled(),
+            ..Context::unruled()
         }
     }
 }
 
 impl<'a> Context<'a> {
+    /// A context that reads every bare value as higher-is-better (`op_from` `rule:literal`),
+    /// without consulting any rule set: for reading quantities inside rule files.
+    pub fn unruled() -> Self {
+        Context {
+            indicator: None,
+            category: None,
+            subcategory: None,
+            year: None,
+            directions: &Always(Direction::Higher, "literal"),
+        }
+    }
+
     pub fn with_indicator(mut self, indicator: Option<&'a str>) -> Self {
         self.indicator = indicator;
         self
@@ -966,7 +977,7 @@ fn build_quantitative(q: QuantReading, ctx: &Context<'_>, prov: &mut Provenance)
                         &quantity,
                     );
                     prov.op = Some(Origin::Rule(decision.rule));
-                    decision.direction.bare_op()
+                    decision.op
                 }
             };
             Target::Compare { op, quantity }

@@ -10,7 +10,7 @@
 //! **Fix.** Write the measured figure: `271米`.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 use crate::target::{self, Context, Origin, Target};
 
 pub const INFO: CheckInfo = CheckInfo {
@@ -21,7 +21,7 @@ pub const INFO: CheckInfo = CheckInfo {
     run,
 };
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let (Some(actual), Some(at)) = (&i.row.actual, i.row.at.actual) else {
             continue;

@@ -13,8 +13,8 @@
 //! really is the other way.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
-use crate::target::{Direction, Origin, Subject, Target};
+use crate::review::{CheckInfo, ProjectView};
+use crate::target::{Direction, Directions, Origin, Subject, Target};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.direction-contradiction",
@@ -24,7 +24,7 @@ pub const INFO: CheckInfo = CheckInfo {
     run,
 };
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let Target::Compare { op, quantity } = &i.parsed.target else {
             continue;
@@ -32,7 +32,7 @@ fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
         if i.parsed.provenance.op != Some(Origin::Text) {
             continue;
         }
-        let decision = p.opts.directions.decide(
+        let decision = p.opts.rules.decide(
             Subject {
                 indicator: Some(&i.row.name),
                 category: i.category.as_deref(),

@@ -10,7 +10,7 @@
 //! **Fix.** Merge them, or name what each measures.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.duplicate-indicator",
@@ -20,7 +20,7 @@ pub const INFO: CheckInfo = CheckInfo {
     run,
 };
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for (k, i) in p.indicators.iter().enumerate() {
         if let Some(first) = p.indicators[..k].iter().find(|j| j.row.name == i.row.name) {
             out.push(p.finding(

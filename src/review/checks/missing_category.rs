@@ -11,7 +11,7 @@
 //! **Fix.** Write the category: `3、满意度指标：评价满意度，…`.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.missing-category",
@@ -21,7 +21,7 @@ pub const INFO: CheckInfo = CheckInfo {
     run,
 };
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in p.indicators.iter().filter(|i| i.row.category.is_none()) {
         let at = i.row.at.category.unwrap_or(i.row.at.name);
         let (label, help) = match (&i.category, &i.inferred_by) {

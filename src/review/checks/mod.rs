@@ -13,7 +13,6 @@ mod project_missing_category;
 mod punctuation;
 mod qualitative_numeric_name;
 mod restated_name;
-mod satisfaction_floor;
 mod template_placeholder;
 mod unit_mismatch;
 mod unknown_category;
@@ -26,7 +25,6 @@ pub static ALL: &[CheckInfo] = &[
     plan_without_number::INFO,
     unit_mismatch::INFO,
     direction_contradiction::INFO,
-    satisfaction_floor::INFO,
     number_without_unit::INFO,
     template_placeholder::INFO,
     restated_name::INFO,

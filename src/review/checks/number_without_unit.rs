@@ -12,7 +12,7 @@
 //! **Fix.** Write the unit: `>500万人`.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.number-without-unit",
@@ -27,7 +27,7 @@ const COUNT_ENDINGS: &[&str] = &[
     "数", "量", "项目", "级别", "等级", "次", "个", "项", "人", "户", "件", "份", "率", "度",
 ];
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let Some(span) = i.parsed.spans.value.clone() else {
             continue;

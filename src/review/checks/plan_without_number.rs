@@ -11,7 +11,7 @@
 //! **Fix.** Write the planned figure: `物业管理覆盖面积，年度指标值：≥12000平方米`.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 use crate::target::Target;
 
 pub const INFO: CheckInfo = CheckInfo {
@@ -22,7 +22,7 @@ pub const INFO: CheckInfo = CheckInfo {
     run,
 };
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let text = &i.row.target;
         let plan_word = text.find("计划");

@@ -11,7 +11,7 @@
 //! **Fix.** Write the number the name asks for (`≥95%`), and move the prose to the goal.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 use crate::target::Target;
 
 pub const INFO: CheckInfo = CheckInfo {
@@ -25,7 +25,7 @@ pub const INFO: CheckInfo = CheckInfo {
 /// Name endings that ask for a number.
 const NUMERIC_ENDINGS: &[&str] = &["率", "度", "数", "量", "面积", "额", "比例", "占比"];
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let name = i.row.name.trim_end_matches([')', '）']);
         if matches!(i.parsed.target, Target::Qualitative { .. })

@@ -11,7 +11,7 @@
 //! **Fix.** Write the value alone: `98%以上`.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.restated-name",
@@ -21,7 +21,7 @@ pub const INFO: CheckInfo = CheckInfo {
     run,
 };
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let Some(span) = i.parsed.spans.name.clone() else {
             continue;

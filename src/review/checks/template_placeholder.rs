@@ -12,7 +12,7 @@
 //! **Fix.** Drop the parentheses from the name and write the full target: `≥85%`.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.template-placeholder",
@@ -24,7 +24,7 @@ pub const INFO: CheckInfo = CheckInfo {
 
 const PLACEHOLDERS: &[&str] = &["**", "＊＊", "XX", "xx", "××"];
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let Some((start, ph)) = PLACEHOLDERS
             .iter()

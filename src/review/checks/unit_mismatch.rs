@@ -12,7 +12,7 @@
 //! **Fix.** Rename the indicator (`响应时间`) or write the target in its unit (`≥95%`).
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.unit-mismatch",
@@ -24,7 +24,7 @@ pub const INFO: CheckInfo = CheckInfo {
 
 const RATE_UNITS: &[&str] = &["%", "‰", "百分点"];
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let Some(value_span) = i.parsed.spans.value.clone() else {
             continue;

@@ -10,7 +10,7 @@
 //! **Fix.** Use one of the four categories of the framework.
 
 use crate::finding::{Finding, Severity};
-use crate::review::{CheckInfo, ProjectView, Settings};
+use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.unknown-category",
@@ -20,7 +20,7 @@ pub const INFO: CheckInfo = CheckInfo {
     run,
 };
 
-fn run(p: &ProjectView<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         if let (Some(c), None) = (&i.row.category, i.scoring) {
             let at = i.row.at.category.unwrap_or(i.row.at.name);

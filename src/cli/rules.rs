@@ -1,0 +1,307 @@
+//! `jixiao rules check|list|test`: validate rule files, show the effective rules, run an
+//! auditor's rule tests. Wiring only: everything is decided in [`crate::rules`].
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::report::text_table::TextTable;
+use crate::rules::{self, FileErrors, RuleSet, RuleSource};
+
+use super::exit;
+
+/// Arguments of `jixiao rules`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The common rule flags (SPEC §3).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RuleArgs {
+    /// 规则文件（可重复；后加载的覆盖先加载的同 id 规则）
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+    /// 不加载内置的默认规则（rules/*.yaml）
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+impl RuleArgs {
+    /// The rule set these flags ask for; diagnostics printed, `Err(exit code)` on errors.
+    pub fn load(&self) -> Result<std::borrow::Cow<'static, RuleSet>, u8> {
+        if self.rules.is_empty() && !self.no_default_rules {
+            return Ok(std::borrow::Cow::Borrowed(RuleSet::bundled()));
+        }
+        let mut sources = Vec::new();
+        for path in &self.rules {
+            match RuleSource::read(path) {
+                Ok(s) => sources.push(s),
+                Err(e) => {
+                    report(&[e]);
+                    return Err(exit::USAGE);
+                }
+            }
+        }
+        match RuleSet::with_files(&sources, !self.no_default_rules) {
+            Ok((set, warnings)) => {
+                report(&warnings);
+                Ok(std::borrow::Cow::Owned(set))
+            }
+            Err(errors) => {
+                report(&errors);
+                Err(exit::USAGE)
+            }
+        }
+    }
+}
+
+/// Output formats of `jixiao rules check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// 带标注的诊断信息
+    Table,
+    /// SPEC §3 的 findings JSON
+    Json,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// 检查规则文件：错误指出行和列，有错时退出码为 2
+    Check {
+        /// 规则文件
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
+        /// 不加载内置的默认规则（rules/*.yaml）
+        #[arg(long)]
+        no_default_rules: bool,
+    },
+    /// 列出生效的规则：每条来自哪个文件哪一行，被谁覆盖
+    List {
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// 运行规则测试：YAML 的 cases 列表，逐条打印 PASS/FAIL
+    Test {
+        /// 测试用例文件
+        file: PathBuf,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+}
+
+/// Print diagnostics to stderr (colour only on a terminal).
+pub fn report(files: &[FileErrors]) {
+    let theme = if std::io::stderr().is_terminal() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme);
+    for f in files {
+        for e in &f.errors {
+            let mut out = String::new();
+            if handler.render_report(&mut out, e).is_ok() {
+                eprintln!("{out}");
+            }
+        }
+    }
+}
+
+pub fn run(args: Args) -> u8 {
+    match args.command {
+        Command::Check {
+            files,
+            format,
+            no_default_rules,
+        } => check(&files, format, no_default_rules),
+        Command::List { rules } => list(&rules),
+        Command::Test { file, rules } => test(&file, &rules),
+    }
+}
+
+fn check(files: &[PathBuf], format: CheckFormat, no_default: bool) -> u8 {
+    // The files load together, in order, after the bundled rules: as `--rules` would load them,
+    // so a file may override ids an earlier one defines.
+    let mut problems: Vec<FileErrors> = Vec::new();
+    let mut sources = Vec::new();
+    for path in files {
+        match RuleSource::read(path) {
+            Ok(s) => sources.push(s),
+            Err(e) => problems.push(e),
+        }
+    }
+    let mut counts = Vec::new();
+    match RuleSet::with_files(&sources, !no_default) {
+        Ok((set, warnings)) => {
+            for source in &sources {
+                let n = set
+                    .rules()
+                    .iter()
+                    .filter(|r| r.history.iter().any(|h| *h.file == *source.name))
+                    .count();
+                counts.push((source.name.clone(), n));
+            }
+            problems.extend(warnings);
+        }
+        Err(errors) => problems.extend(errors),
+    }
+    let failed = problems.iter().any(FileErrors::has_errors);
+    match format {
+        CheckFormat::Table => {
+            report(&problems);
+            for (name, n) in &counts {
+                println!("✓ {name}：{n} 条规则");
+            }
+        }
+        CheckFormat::Json => {
+            let findings: Vec<serde_json::Value> = problems
+                .iter()
+                .flat_map(|f| &f.errors)
+                .map(|e| {
+                    let (line, column) = e.line_col();
+                    serde_json::json!({
+                        "code": e.kind.code(),
+                        "severity": if e.warning { "warning" } else { "error" },
+                        "message": e.message,
+                        "file": e.file(),
+                        "line": line,
+                        "column": column,
+                        "help": e.help,
+                    })
+                })
+                .collect();
+            let out = serde_json::json!({
+                "counts": {"files": files.len(), "findings": findings.len()},
+                "findings": findings,
+            });
+            println!("{out}");
+        }
+    }
+    if failed { exit::USAGE } else { exit::OK }
+}
+
+fn list(args: &RuleArgs) -> u8 {
+    let set = match args.load() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut table = TextTable::new(["规则", "决定", "条件", "来源", "覆盖", "状态"]);
+    for r in set.rules() {
+        let first = &r.history[0];
+        let overrides: Vec<String> = r.history[1..]
+            .iter()
+            .map(|h| format!("{}:{}", h.file, h.line))
+            .collect();
+        table.row([
+            r.rref.id.to_string(),
+            r.choice.to_string(),
+            r.when
+                .as_deref()
+                .map_or_else(|| "（总是）".to_owned(), shorten),
+            format!("{}:{}", first.file, first.line),
+            if overrides.is_empty() {
+                String::new()
+            } else {
+                format!("被 {} 覆盖", overrides.join("、"))
+            },
+            if r.disabled {
+                "停用".to_owned()
+            } else {
+                String::new()
+            },
+        ]);
+    }
+    print!("{}", table.render());
+    exit::OK
+}
+
+/// A long condition cut to 48 characters for the listing.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= 48 {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(47).collect();
+    s.push('…');
+    s
+}
+
+fn test(file: &PathBuf, args: &RuleArgs) -> u8 {
+    let set = match args.load() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("错误：无法读取 {}：{e}", file.display());
+            return exit::USAGE;
+        }
+    };
+    let cases: rules::cases::CaseFile = match rules::loader::read_yaml(&text) {
+        Ok(c) => c,
+        Err((message, at)) => {
+            let before = &text[..at.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                .chars()
+                .count()
+                + 1;
+            eprintln!(
+                "错误：{}:{line}:{col}：测试文件读不下去：{message}",
+                file.display()
+            );
+            eprintln!("  帮助：测试文件写作 cases: 列表，每条有 indicator、target 和 expect");
+            return exit::USAGE;
+        }
+    };
+    let methodology = crate::eval::Methodology::from_rules(&set);
+    let scorer = |parsed: &crate::target::Parsed,
+                  _category: Option<&str>,
+                  actual: Option<&str>,
+                  weight: rust_decimal::Decimal| {
+        let read = crate::eval::actual::read(actual.unwrap_or(""), &parsed.target, None, None);
+        let outcome = crate::eval::score(&parsed.target, &read, None, weight, &methodology);
+        (
+            outcome.verdict.as_str().to_owned(),
+            outcome.score.map(|s| {
+                crate::report::model::Shown::new(s, methodology.precision.value).to_string()
+            }),
+        )
+    };
+    let results = rules::cases::run(&set, &cases, Some(&scorer));
+    let (mut pass, mut fail, mut pending) = (0, 0, 0);
+    for (i, r) in results.iter().enumerate() {
+        let n = i + 1;
+        let note = if r.unchecked.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "（{} 尚不能检查：评分阶段尚未实现）",
+                r.unchecked.join("、")
+            )
+        };
+        match &r.outcome {
+            rules::cases::Outcome::Pass => {
+                pass += 1;
+                println!("PASS {n:>3} {}{note}", r.name);
+            }
+            rules::cases::Outcome::Pending => {
+                pending += 1;
+                println!("TODO {n:>3} {}{note}", r.name);
+            }
+            rules::cases::Outcome::Fail(why) => {
+                fail += 1;
+                println!("FAIL {n:>3} {}{note}", r.name);
+                for w in why {
+                    println!("         {w}");
+                }
+            }
+        }
+    }
+    println!("{pass} 通过，{fail} 失败，{pending} 尚不能检查");
+    if fail > 0 { exit::DENIED } else { exit::OK }
+}

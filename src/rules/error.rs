@@ -1,0 +1,189 @@
+//! Errors in rule files, as miette diagnostics: each knows its file, the exact bytes to underline,
+//! a label, a help line and a stable code. [`FileErrors`] carries every error of one file, so a
+//! rule file is fixed in one pass.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode};
+
+/// What went wrong; each kind has a stable code (`rules::unknown-key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The file is not valid YAML.
+    Syntax,
+    /// The file is YAML but not of the rule file's shape.
+    Shape,
+    /// A key no rule has.
+    UnknownKey,
+    /// A value of the wrong type or outside its choices.
+    BadValue,
+    /// A rule without `id`.
+    MissingId,
+    /// Two rules of one file with the same id.
+    DuplicateId,
+    /// A `when:` or `require:` expression that does not read.
+    Expression,
+    /// A rule that decides nothing, or two things.
+    Decision,
+    /// `disable` or a partial override of an id no earlier file defines (a warning).
+    UnknownId,
+    /// The file could not be read.
+    Io,
+}
+
+impl ErrorKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::Syntax => "rules::yaml-syntax",
+            ErrorKind::Shape => "rules::shape",
+            ErrorKind::UnknownKey => "rules::unknown-key",
+            ErrorKind::BadValue => "rules::bad-value",
+            ErrorKind::MissingId => "rules::missing-id",
+            ErrorKind::DuplicateId => "rules::duplicate-id",
+            ErrorKind::Expression => "rules::expression",
+            ErrorKind::Decision => "rules::decision",
+            ErrorKind::UnknownId => "rules::unknown-id",
+            ErrorKind::Io => "rules::io",
+        }
+    }
+}
+
+/// One error (or warning) in a rule file.
+#[derive(Debug, Clone)]
+pub struct RuleError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+    pub src: NamedSource<Arc<str>>,
+    pub span: Range<usize>,
+    pub warning: bool,
+}
+
+impl RuleError {
+    pub fn new(
+        kind: ErrorKind,
+        src: &NamedSource<Arc<str>>,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        RuleError {
+            kind,
+            message: message.into(),
+            label: label.into(),
+            help: None,
+            src: src.clone(),
+            span,
+            warning: false,
+        }
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn warning(mut self) -> Self {
+        self.warning = true;
+        self
+    }
+    /// 1-based line and column (in characters) of the first underlined character.
+    pub fn line_col(&self) -> (usize, usize) {
+        let text: &str = self.src.inner();
+        let mut at = self.span.start.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        (line, col)
+    }
+    pub fn file(&self) -> &str {
+        self.src.name()
+    }
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+impl Diagnostic for RuleError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.kind.code()))
+    }
+    fn severity(&self) -> Option<Severity> {
+        Some(if self.warning {
+            Severity::Warning
+        } else {
+            Severity::Error
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let len = self.src.inner().len();
+        let start = self.span.start.min(len);
+        let end = self.span.end.clamp(start, len);
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.label.clone()),
+            start..end,
+        ))))
+    }
+}
+
+/// Every error and warning of one rule file.
+#[derive(Debug, Clone, thiserror::Error, Diagnostic)]
+#[error("规则文件 {file} 有 {} 处错误", .errors.iter().filter(|e| !e.warning).count())]
+#[diagnostic(code(rules::file))]
+pub struct FileErrors {
+    pub file: String,
+    #[related]
+    pub errors: Vec<RuleError>,
+}
+
+impl FileErrors {
+    /// Whether any of them is an error (not only warnings).
+    pub fn has_errors(&self) -> bool {
+        self.errors.iter().any(|e| !e.warning)
+    }
+}
+
+/// The nearest of `known` to `word` (edit distance at most a third of its length, at least 2).
+pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    known
+        .iter()
+        .map(|k| (distance(word, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,586 @@
+//! Conditions compiled and evaluated: [`Expr`] checked for types once (a regex on a number, a
+//! quantity against text are load-time errors), its regular expressions compiled once (deduplicated per field), and evaluated against an indicator's [`Facts`] in three-valued logic.
+//!
+//! A comparison whose field is missing or not a quantity is *unknown*; one across dimensions
+//! (`4 秒` against `90 %`) is *incomparable*, which a `when:` never takes as true and a
+//! `require:` reports as a finding: it never silently passes.
+
+use std::cmp::Ordering;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::expr::{CmpOp, Expr, ExprError, Field, Operand};
+use crate::target::{Quantity, Target, Unit, units};
+
+/// What conditions may know of one indicator. Missing text fields read as empty strings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Facts<'a> {
+    pub indicator: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub subcategory: Option<&'a str>,
+    pub project: Option<&'a str>,
+    /// The 单位 (budget unit) that owns the project.
+    pub unit_name: Option<&'a str>,
+    pub department: Option<&'a str>,
+    /// The target as written.
+    pub target_text: Option<&'a str>,
+    /// The target as read.
+    pub target: Option<&'a Target>,
+    /// The actual as written.
+    pub actual_text: Option<&'a str>,
+    /// The actual's quantity, where it is one.
+    pub actual: Option<&'a Quantity>,
+    /// Points available (分值).
+    pub weight: Option<Decimal>,
+}
+
+/// The value of a condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    True,
+    False,
+    /// A field was missing or not a quantity.
+    Unknown,
+    /// Quantities of different dimensions were compared.
+    Incomparable,
+}
+
+/// An extra unit conversion given by a rule: one `from` is `factor` `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conversion {
+    pub from: Unit,
+    pub to: Unit,
+    pub factor: Decimal,
+}
+
+/// Up to two quantities (a range's bounds) with their units.
+type Qs<'a> = (usize, [(Decimal, Option<&'a Unit>); 2]);
+
+#[derive(Debug, Clone)]
+pub(crate) enum QSide {
+    Field(Field),
+    Lit(Quantity),
+}
+
+/// A compiled condition.
+#[derive(Debug, Clone)]
+pub(crate) enum Node {
+    Const(bool),
+    Or(Vec<Node>),
+    And(Vec<Node>),
+    Not(Box<Node>),
+    Present(Field),
+    TextEq { field: Field, value: String },
+    TextFields(Field, Field),
+    Contains { field: Field, value: String },
+    Regex { field: Field, index: usize },
+    Qty { lhs: QSide, op: CmpOp, rhs: QSide },
+}
+
+/// Gathers the regular expressions of all conditions, per field.
+#[derive(Debug, Default)]
+pub(crate) struct Compiler {
+    patterns: [Vec<String>; Field::COUNT],
+}
+
+const KINDS: &[&str] = &[
+    "compare",
+    "range",
+    "approximate",
+    "boolean",
+    "plan",
+    "deadline",
+    "qualitative",
+    "empty",
+    "error",
+];
+
+fn err(span: std::ops::Range<usize>, label: &'static str, help: String) -> ExprError {
+    ExprError {
+        span,
+        label: label.into(),
+        help: help.into(),
+    }
+}
+
+impl Compiler {
+    pub fn compile(&mut self, e: &Expr) -> Result<Node, ExprError> {
+        Ok(match e {
+            Expr::Or(v) => Node::Or(
+                v.iter()
+                    .map(|e| self.compile(e))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Expr::And(v) => Node::And(
+                v.iter()
+                    .map(|e| self.compile(e))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Expr::Not(e) => Node::Not(Box::new(self.compile(e)?)),
+            Expr::Truthy(Operand::Bool(b, _)) => Node::Const(*b),
+            Expr::Truthy(Operand::Field(f, _)) => Node::Present(*f),
+            Expr::Truthy(o) => {
+                return Err(err(
+                    o.span(),
+                    "这里缺少比较",
+                    "写成比较，如 indicator ~ \"满意度\" 或 target >= 90%".into(),
+                ));
+            }
+            Expr::Cmp {
+                lhs,
+                op,
+                op_span,
+                rhs,
+            } => self.cmp(lhs, *op, op_span.clone(), rhs)?,
+        })
+    }
+
+    fn cmp(
+        &mut self,
+        lhs: &Operand,
+        op: CmpOp,
+        op_span: std::ops::Range<usize>,
+        rhs: &Operand,
+    ) -> Result<Node, ExprError> {
+        use Operand as O;
+        let not = |n: Node, neg: bool| if neg { Node::Not(Box::new(n)) } else { n };
+        match op {
+            CmpOp::Match | CmpOp::NotMatch | CmpOp::Contains => {
+                let O::Field(field, fspan) = lhs else {
+                    return Err(err(
+                        lhs.span(),
+                        "这里应是字段",
+                        format!(
+                            "`{}` 的左边写字段，如 indicator {} \"满意度\"",
+                            op.as_str(),
+                            op.as_str()
+                        ),
+                    ));
+                };
+                if *field == Field::Weight {
+                    return Err(err(
+                        fspan.clone(),
+                        "分值是数，不是文字",
+                        "对分值用 == < <= > >= 比较".into(),
+                    ));
+                }
+                let O::Str(pattern, pspan) = rhs else {
+                    return Err(err(
+                        rhs.span(),
+                        "这里应是带引号的文字",
+                        format!("`{}` 的右边写在引号里，如 \"满意度\"", op.as_str()),
+                    ));
+                };
+                if op == CmpOp::Contains {
+                    return Ok(Node::Contains {
+                        field: *field,
+                        value: pattern.clone(),
+                    });
+                }
+                if let Err(e) = regex::Regex::new(pattern) {
+                    let msg = e.to_string();
+                    let last = msg.lines().last().unwrap_or("").trim().to_owned();
+                    return Err(err(
+                        pspan.clone(),
+                        "正则表达式无效",
+                        format!("{last}；只想找一段文字时用 contains"),
+                    ));
+                }
+                let list = &mut self.patterns[field.index()];
+                let index = match list.iter().position(|p| p == pattern) {
+                    Some(i) => i,
+                    None => {
+                        list.push(pattern.clone());
+                        list.len() - 1
+                    }
+                };
+                Ok(not(
+                    Node::Regex {
+                        field: *field,
+                        index,
+                    },
+                    op == CmpOp::NotMatch,
+                ))
+            }
+            CmpOp::Eq | CmpOp::Ne | CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                let neg = op == CmpOp::Ne;
+                match (lhs, rhs) {
+                    (O::Field(f, fs), O::Str(s, ss)) | (O::Str(s, ss), O::Field(f, fs)) => {
+                        if op.is_order() {
+                            return Err(err(
+                                op_span,
+                                "文字不能比大小",
+                                "对文字用 == != ~ contains".into(),
+                            ));
+                        }
+                        if *f == Field::Weight {
+                            return Err(err(
+                                fs.clone(),
+                                "分值是数，不是文字",
+                                format!("写作 weight {} 5", op.as_str()),
+                            ));
+                        }
+                        if *f == Field::Kind && !KINDS.contains(&s.as_str()) {
+                            let near = super::error::nearest(s, KINDS)
+                                .map(|k| format!("是不是 \"{k}\"？"))
+                                .unwrap_or_default();
+                            return Err(err(
+                                ss.clone(),
+                                "没有这种指标值类型",
+                                format!("{near}类型有：{}", KINDS.join("、")),
+                            ));
+                        }
+                        Ok(not(
+                            Node::TextEq {
+                                field: *f,
+                                value: s.clone(),
+                            },
+                            neg,
+                        ))
+                    }
+                    (O::Field(a, _), O::Field(b, _)) if !(a.is_quantity() && b.is_quantity()) => {
+                        if op.is_order() {
+                            return Err(err(
+                                op_span,
+                                "文字不能比大小",
+                                "对文字用 == != ~ contains".into(),
+                            ));
+                        }
+                        Ok(not(Node::TextFields(*a, *b), neg))
+                    }
+                    _ => {
+                        let side = |o: &Operand| -> Result<QSide, ExprError> {
+                            match o {
+                                O::Field(f, _) if f.is_quantity() => Ok(QSide::Field(*f)),
+                                O::Field(f, s) => Err(err(
+                                    s.clone(),
+                                    "这个字段是文字，不能和数量比较",
+                                    format!("和文字比较：{} == \"…\"；数量只能和 target、actual、weight 比较", f.name()),
+                                )),
+                                O::Qty(q, _) => Ok(QSide::Lit(q.clone())),
+                                O::Str(_, s) | O::Bool(_, s) => Err(err(
+                                    s.clone(),
+                                    "这里应是数量",
+                                    "比大小的两边是数量：target、actual、weight 或 90%、4秒 这样的数".into(),
+                                )),
+                            }
+                        };
+                        let (l, r) = (side(lhs)?, side(rhs)?);
+                        if let (QSide::Lit(_), QSide::Lit(_)) = (&l, &r) {
+                            return Err(err(
+                                lhs.span().start..rhs.span().end,
+                                "两边都是常数",
+                                "比较的一边应是字段，如 target >= 90%".into(),
+                            ));
+                        }
+                        let (op, neg) = if op == CmpOp::Ne {
+                            (CmpOp::Eq, true)
+                        } else {
+                            (op, false)
+                        };
+                        Ok(not(Node::Qty { lhs: l, op, rhs: r }, neg))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Compile the gathered patterns once, each on its own: rules are tried in priority order
+    /// and stop at the first match, so most patterns never run for a given indicator (measured
+    /// faster than one `RegexSet` per field, which must run them all; benches/README.md).
+    pub fn finish(self) -> Matchers {
+        Matchers {
+            regexes: self.patterns.map(|p| {
+                p.iter()
+                    .map(|p| Regex::new(p).expect("patterns were checked one by one"))
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// The compiled regular expressions of a rule set, per field (deduplicated).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Matchers {
+    regexes: [Vec<Regex>; Field::COUNT],
+}
+
+/// One indicator's facts, with what its conditions need.
+pub(crate) struct Scope<'r, 'f> {
+    pub facts: Facts<'f>,
+    matchers: &'r Matchers,
+    conversions: &'r [Conversion],
+}
+
+impl<'r, 'f> Scope<'r, 'f> {
+    pub fn new(facts: Facts<'f>, matchers: &'r Matchers, conversions: &'r [Conversion]) -> Self {
+        Scope {
+            facts,
+            matchers,
+            conversions,
+        }
+    }
+
+    fn text(&self, f: Field) -> &'f str {
+        let x = &self.facts;
+        match f {
+            Field::Indicator => x.indicator,
+            Field::Category => x.category,
+            Field::Subcategory => x.subcategory,
+            Field::Project => x.project,
+            Field::UnitName => x.unit_name,
+            Field::Department => x.department,
+            Field::Kind => x.target.map(Target::kind),
+            Field::Unit => x.target.and_then(Target::unit).map(Unit::as_str),
+            Field::Target => x.target_text,
+            Field::Actual => x.actual_text,
+            Field::Weight => None,
+        }
+        .unwrap_or("")
+    }
+
+    fn quantities<'a>(&'a self, side: &'a QSide) -> Option<Qs<'a>> {
+        let one = |v: Decimal, u: Option<&'a Unit>| Some((1, [(v, u), (v, u)]));
+        match side {
+            QSide::Lit(q) => one(q.value, q.unit.as_ref()),
+            QSide::Field(Field::Weight) => one(self.facts.weight?, None),
+            QSide::Field(Field::Actual) => {
+                let q = self.facts.actual?;
+                one(q.value, q.unit.as_ref())
+            }
+            QSide::Field(Field::Target) => match self.facts.target? {
+                Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
+                    one(quantity.value, quantity.unit.as_ref())
+                }
+                Target::Range { low, high, unit } => {
+                    Some((2, [(low.value, unit.as_ref()), (high.value, unit.as_ref())]))
+                }
+                _ => None,
+            },
+            QSide::Field(_) => None,
+        }
+    }
+
+    pub fn truth(&self, node: &Node) -> Truth {
+        match node {
+            Node::Const(b) => bool_truth(*b),
+            Node::Or(v) => {
+                let mut out = Truth::False;
+                for n in v {
+                    match self.truth(n) {
+                        Truth::True => return Truth::True,
+                        Truth::Incomparable => out = Truth::Incomparable,
+                        Truth::Unknown if out == Truth::False => out = Truth::Unknown,
+                        _ => {}
+                    }
+                }
+                out
+            }
+            Node::And(v) => {
+                let mut out = Truth::True;
+                for n in v {
+                    match self.truth(n) {
+                        Truth::False => return Truth::False,
+                        Truth::Incomparable => out = Truth::Incomparable,
+                        Truth::Unknown if out == Truth::True => out = Truth::Unknown,
+                        _ => {}
+                    }
+                }
+                out
+            }
+            Node::Not(n) => match self.truth(n) {
+                Truth::True => Truth::False,
+                Truth::False => Truth::True,
+                t => t,
+            },
+            Node::Present(f) => bool_truth(match f {
+                Field::Weight => self.facts.weight.is_some(),
+                Field::Target => {
+                    self.facts.target.is_some_and(|t| *t != Target::Empty)
+                        || !self.text(*f).trim().is_empty()
+                }
+                f => !self.text(*f).trim().is_empty(),
+            }),
+            Node::TextEq { field, value } => bool_truth(self.text(*field).trim() == value),
+            Node::TextFields(a, b) => bool_truth(self.text(*a).trim() == self.text(*b).trim()),
+            Node::Contains { field, value } => {
+                bool_truth(self.text(*field).contains(value.as_str()))
+            }
+            Node::Regex { field, index } => {
+                bool_truth(self.matchers.regexes[field.index()][*index].is_match(self.text(*field)))
+            }
+            Node::Qty { lhs, op, rhs } => {
+                let (Some(a), Some(b)) = (self.quantities(lhs), self.quantities(rhs)) else {
+                    return Truth::Unknown;
+                };
+                let mut out = Truth::True;
+                for &(av, au) in &a.1[..a.0] {
+                    for &(bv, bu) in &b.1[..b.0] {
+                        match compare(av, au, bv, bu, self.conversions) {
+                            None => return Truth::Incomparable,
+                            Some(o) => {
+                                let holds = match op {
+                                    CmpOp::Eq => o == Ordering::Equal,
+                                    CmpOp::Lt => o == Ordering::Less,
+                                    CmpOp::Le => o != Ordering::Greater,
+                                    CmpOp::Gt => o == Ordering::Greater,
+                                    CmpOp::Ge => o != Ordering::Less,
+                                    _ => false,
+                                };
+                                if !holds {
+                                    out = Truth::False;
+                                }
+                            }
+                        }
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
+fn bool_truth(b: bool) -> Truth {
+    if b { Truth::True } else { Truth::False }
+}
+
+fn in_unit(v: Decimal, u: &Unit, target: &Unit) -> Option<Decimal> {
+    if u == target {
+        Some(v)
+    } else {
+        units::convert(v, u, target)
+    }
+}
+
+/// Compare two quantities: a missing unit takes the other's; units of one dimension convert
+/// through [`units`]; otherwise through a rule's [`Conversion`]; `None` across dimensions.
+pub fn compare(
+    a: Decimal,
+    au: Option<&Unit>,
+    b: Decimal,
+    bu: Option<&Unit>,
+    conversions: &[Conversion],
+) -> Option<Ordering> {
+    let (au, bu) = match (au, bu) {
+        (Some(x), Some(y)) if x != y => (x, y),
+        _ => return Some(a.cmp(&b)),
+    };
+    if let (Some((da, a0)), Some((db, b0))) = (units::to_base(a, au), units::to_base(b, bu))
+        && da == db
+    {
+        return Some(a0.cmp(&b0));
+    }
+    for c in conversions {
+        if let (Some(af), Some(bt)) = (in_unit(a, au, &c.from), in_unit(b, bu, &c.to)) {
+            return Some(af.checked_mul(c.factor)?.cmp(&bt));
+        }
+        if let (Some(at), Some(bf)) = (in_unit(a, au, &c.to), in_unit(b, bu, &c.from)) {
+            return Some(at.cmp(&bf.checked_mul(c.factor)?));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::target::{Context, parse};
+
+    fn truth(expr: &str, indicator: &str, target: &str, conversions: &[Conversion]) -> Truth {
+        let mut c = Compiler::default();
+        let node = c
+            .compile(&super::super::expr::parse(expr).unwrap())
+            .unwrap();
+        let m = c.finish();
+        let t = parse(target, &Context::unruled()).target;
+        let scope = Scope::new(
+            Facts {
+                indicator: Some(indicator),
+                target_text: Some(target),
+                target: Some(&t),
+                ..Facts::default()
+            },
+            &m,
+            conversions,
+        );
+        scope.truth(&node)
+    }
+
+    #[test]
+    fn three_valued_comparisons() {
+        use Truth::*;
+        assert_eq!(truth("target >= 90%", "满意度", "95%", &[]), True);
+        assert_eq!(truth("target >= 90%", "满意度", "80%", &[]), False);
+        assert_eq!(truth("target >= 90%", "满意度", "正常开展", &[]), Unknown);
+        assert_eq!(truth("target >= 90%", "满意度", "4秒", &[]), Incomparable);
+        assert_eq!(
+            truth("target >= 90%", "满意度", "95", &[]),
+            True,
+            "a bare number takes the unit"
+        );
+        assert_eq!(
+            truth("target <= 2分钟", "x", "90秒", &[]),
+            True,
+            "units convert"
+        );
+        assert_eq!(
+            truth("target >= 90%", "x", "[85, 95] %", &[]),
+            False,
+            "both bounds"
+        );
+        assert_eq!(truth("not target >= 90%", "x", "正常开展", &[]), Unknown);
+        assert_eq!(
+            truth("target >= 90% or indicator ~ \"x\"", "x", "4秒", &[]),
+            True
+        );
+        assert_eq!(
+            truth("target >= 90% and indicator ~ \"y\"", "x", "4秒", &[]),
+            False
+        );
+        assert_eq!(
+            truth("target >= 90% and indicator ~ \"x\"", "x", "4秒", &[]),
+            Incomparable
+        );
+        assert_eq!(truth("target == \"正常开展\"", "x", "正常开展", &[]), True);
+        assert_eq!(
+            truth(
+                "kind == \"qualitative\" and not category",
+                "x",
+                "正常开展",
+                &[]
+            ),
+            True
+        );
+        assert_eq!(truth("unit == \"%\"", "x", "95%", &[]), True);
+        let month = Conversion {
+            from: Unit(std::borrow::Cow::Borrowed("月")),
+            to: Unit(std::borrow::Cow::Borrowed("天")),
+            factor: Decimal::from(30),
+        };
+        assert_eq!(truth("target <= 2个月", "x", "45天", &[]), Incomparable);
+        assert_eq!(
+            truth("target <= 2个月", "x", "45天", std::slice::from_ref(&month)),
+            True
+        );
+        assert_eq!(truth("target <= 1个月", "x", "45天", &[month]), False);
+    }
+
+    #[test]
+    fn type_errors_are_found_at_load() {
+        let mut c = Compiler::default();
+        for (bad, at) in [
+            ("indicator >= 90%", 0..9),
+            ("weight ~ \"1\"", 0..6),
+            ("indicator ~ indicator", 12..21),
+            ("kind == \"comapre\"", 8..17),
+            ("indicator < \"a\"", 10..11),
+            ("\"a\"", 0..3),
+        ] {
+            let e = c
+                .compile(&super::super::expr::parse(bad).unwrap())
+                .unwrap_err();
+            assert_eq!(e.span, at, "{bad}");
+        }
+    }
+}

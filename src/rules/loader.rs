@@ -1,0 +1,338 @@
+//! Reading a rule file's YAML: the only module that touches `serde_yaml`, so a maintained fork can
+//! replace it here alone.
+//!
+//! The text is read into a YAML value first (a syntax error stops there, at its line and column);
+//! then every key of every rule is checked on its own, so all unknown keys and bad values of a
+//! file are reported together, each underlined where [`super::locate`] finds it.
+
+use std::sync::Arc;
+
+use miette::NamedSource;
+use serde_yaml::{Mapping, Value};
+
+use super::error::{ErrorKind, RuleError, nearest};
+use super::locate::{self, ItemPos, KeyPos};
+use super::model::{FILE_KEYS, RULE_KEYS, RuleSpec};
+
+/// One rule as read, with where its keys sit.
+#[derive(Debug, Clone)]
+pub struct LoadedRule {
+    pub spec: RuleSpec,
+    pub pos: ItemPos,
+    /// Some key of it was rejected (so "decides nothing" would only repeat that error).
+    pub broken: bool,
+}
+
+/// The choices of enumerated keys, for suggestions.
+const CHOICES: &[(&str, &[&str])] = &[
+    ("direction", &["higher", "lower"]),
+    ("bare_op", &[">=", ">", "<=", "<", "="]),
+    ("severity", &["error", "warning", "info"]),
+    (
+        "formula",
+        &[
+            "proportional",
+            "range_distance",
+            "all_or_nothing",
+            "yes_no",
+            "deadline",
+            "plan",
+            "graded",
+            "execution_rate",
+        ],
+    ),
+];
+
+/// serde_yaml's message without its own " at line N column M" (the label shows where).
+fn clean(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn whole(src: &NamedSource<Arc<str>>) -> std::ops::Range<usize> {
+    0..src.inner().len().min(1)
+}
+
+/// Read one rule file: the rules it holds, and every error found in it.
+pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
+    let text: &str = src.inner();
+    let mut errors = Vec::new();
+    let value: Value = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let mut at = e
+                .location()
+                .map_or(0, |l| offset_of(text, l.line(), l.column()));
+            let mut label = "YAML 在这里读不下去";
+            let mut help = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号";
+            if at >= text.trim_end().len()
+                && let Some(open) = unclosed_quote(text)
+            {
+                at = open;
+                label = "这个引号在本行没有闭合";
+                help = "在值的末尾补上 `\"`；值里面的引号写作 `\\\"`，或整个值改用单引号 '…'";
+            }
+            let len = text[at..].chars().next().map_or(0, char::len_utf8);
+            errors.push(
+                RuleError::new(
+                    ErrorKind::Syntax,
+                    src,
+                    at..at + len,
+                    format!("YAML 语法错误：{}", clean(&e.to_string())),
+                    label,
+                )
+                .help(help),
+            );
+            return (Vec::new(), errors);
+        }
+    };
+    let pos = locate::locate(text);
+    let top_pos = |k: &str| pos.top.iter().find(|(n, _)| n == k).map(|(_, p)| p.clone());
+    let map = match value {
+        Value::Null => return (Vec::new(), errors),
+        Value::Mapping(m) => m,
+        _ => {
+            errors.push(
+                RuleError::new(ErrorKind::Shape, src, whole(src), "规则文件应以 `rules:` 开头", "这里应是 `rules:`")
+                    .help("规则文件的形状：\nrules:\n  - id: my.rule\n    when: indicator ~ \"满意度\"\n    direction: higher"),
+            );
+            return (Vec::new(), errors);
+        }
+    };
+    let mut rules_value = None;
+    for (k, v) in map {
+        let key = k.as_str().unwrap_or("").to_owned();
+        if key == "rules" {
+            rules_value = Some(v);
+            continue;
+        }
+        let span = top_pos(&key).map_or(whole(src), |p| p.key);
+        let mut e = RuleError::new(
+            ErrorKind::UnknownKey,
+            src,
+            span,
+            format!("未知的顶层键 `{key}`"),
+            "未知的键",
+        );
+        e = e.help(match nearest(&key, FILE_KEYS) {
+            Some(n) => format!("是不是 `{n}`？规则都写在 `rules:` 列表里"),
+            None => "规则文件只有一个顶层键 `rules:`".to_owned(),
+        });
+        errors.push(e);
+    }
+    let items = match rules_value {
+        Some(Value::Sequence(s)) => s,
+        Some(Value::Null) => Vec::new(),
+        Some(_) => {
+            let span = top_pos("rules").map_or(whole(src), |p| p.key);
+            errors.push(
+                RuleError::new(
+                    ErrorKind::Shape,
+                    src,
+                    span,
+                    "`rules:` 应是一个列表",
+                    "这里应是以 `- ` 开头的列表",
+                )
+                .help("每条规则以 `- id: …` 开头"),
+            );
+            return (Vec::new(), errors);
+        }
+        None => {
+            if errors.is_empty() {
+                errors.push(
+                    RuleError::new(
+                        ErrorKind::Shape,
+                        src,
+                        whole(src),
+                        "规则文件缺少 `rules:`",
+                        "这里应是 `rules:`",
+                    )
+                    .help("规则文件的形状：rules: 下面是以 `- id: …` 开头的列表"),
+                );
+            }
+            return (Vec::new(), errors);
+        }
+    };
+    let rules_key = top_pos("rules");
+    let mut out = Vec::new();
+    let mut seen: Vec<(String, KeyPos)> = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let ipos = pos.items.get(i).cloned().unwrap_or_else(|| ItemPos {
+            line: rules_key.as_ref().map_or(1, |p| p.line),
+            dash: rules_key.as_ref().map_or(whole(src), |p| p.key.clone()),
+            keys: Vec::new(),
+        });
+        let Value::Mapping(m) = item else {
+            errors.push(
+                RuleError::new(
+                    ErrorKind::Shape,
+                    src,
+                    ipos.dash.clone(),
+                    "这条规则不是键值对",
+                    "这里应是 `- id: …`",
+                )
+                .help("每条规则写作：\n  - id: my.rule\n    when: …\n    direction: higher"),
+            );
+            continue;
+        };
+        let mut good = Mapping::new();
+        let errors_before = errors.len();
+        for (k, v) in m {
+            let key = match &k {
+                Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
+            };
+            let kp = ipos.key(&key);
+            let key_span = kp.map_or(ipos.dash.clone(), |p| p.key.clone());
+            if !RULE_KEYS.contains(&key.as_str()) {
+                let help = match nearest(&key, RULE_KEYS) {
+                    Some(n) => format!("是不是 `{n}`？"),
+                    None => format!("规则可用的键：{}", RULE_KEYS.join("、")),
+                };
+                errors.push(
+                    RuleError::new(
+                        ErrorKind::UnknownKey,
+                        src,
+                        key_span,
+                        format!("未知的键 `{key}`"),
+                        "规则没有这个键",
+                    )
+                    .help(help),
+                );
+                continue;
+            }
+            let mut one = Mapping::new();
+            one.insert(k.clone(), v.clone());
+            if let Err(e) = serde_yaml::from_value::<RuleSpec>(Value::Mapping(one)) {
+                let span = kp
+                    .filter(|p| !p.value.is_empty())
+                    .map_or(key_span, |p| p.value.clone());
+                let mut err = RuleError::new(
+                    ErrorKind::BadValue,
+                    src,
+                    span,
+                    format!("`{key}` 的值不对：{}", clean(&e.to_string())),
+                    "这个值不对",
+                );
+                if let Some((_, choices)) = CHOICES.iter().find(|(k, _)| *k == key) {
+                    let near = v.as_str().and_then(|s| nearest(s, choices));
+                    err = err.help(match near {
+                        Some(n) => format!("是不是 `{n}`？可选：{}", choices.join("、")),
+                        None => format!("可选：{}", choices.join("、")),
+                    });
+                } else {
+                    err = err.help(value_help(&key));
+                }
+                errors.push(err);
+                continue;
+            }
+            good.insert(k, v);
+        }
+        let spec: RuleSpec = match serde_yaml::from_value(Value::Mapping(good)) {
+            Ok(s) => s,
+            Err(_) => continue,
+        };
+        match &spec.id {
+            None if errors.len() > errors_before && ipos.key("id").is_some() => {}
+            None => errors.push(
+                RuleError::new(ErrorKind::MissingId, src, ipos.dash.clone(), "这条规则没有 `id`", "缺少 id")
+                    .help("每条规则要有唯一的 id，如 `id: audit.satisfaction-floor`；同 id 的后一条覆盖前一条"),
+            ),
+            Some(id) => {
+                let here = ipos.key("id").cloned();
+                if let Some((_, first)) = seen.iter().find(|(s, _)| s == id) {
+                    let span = here.as_ref().map_or(ipos.dash.clone(), |p| p.value.clone());
+                    errors.push(
+                        RuleError::new(ErrorKind::DuplicateId, src, span, format!("同一文件里 id `{id}` 出现了两次（第一次在第 {} 行）", first.line), "重复的 id")
+                            .help("一个文件里每个 id 只写一次；要覆盖默认规则，写在另一个文件里"),
+                    );
+                    continue;
+                }
+                if let Some(h) = here {
+                    seen.push((id.clone(), h));
+                }
+            }
+        }
+        out.push(LoadedRule {
+            spec,
+            pos: ipos,
+            broken: errors.len() > errors_before,
+        });
+    }
+    (out, errors)
+}
+
+/// The byte offset of a 1-based line and column (columns count characters, as libyaml's do).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut at = 0;
+    for (n, l) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            return at
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(l.trim_end_matches(['\n', '\r']).len(), |(i, _)| i);
+        }
+        at += l.len();
+    }
+    text.len()
+}
+
+/// Where a double quote opens and never closes on its line (serde_yaml reports such a quote at
+/// the end of the file).
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut open = None;
+        let mut escaped = false;
+        for (i, c) in line.char_indices() {
+            match c {
+                '\\' if open.is_some() => escaped = !escaped,
+                '"' if !escaped => {
+                    open = if open.is_some() {
+                        None
+                    } else {
+                        Some(start + i)
+                    }
+                }
+                '#' if open.is_none() => break,
+                _ => escaped = false,
+            }
+        }
+        if open.is_some() {
+            return open;
+        }
+    }
+    None
+}
+
+fn value_help(key: &str) -> String {
+    match key {
+        "id" | "description" | "when" | "require" | "message" | "category" | "subcategory"
+        | "grade" | "band" => format!("`{key}` 的值是一段文字"),
+        "disable" | "not_applicable" => format!("`{key}` 的值是 true 或 false"),
+        "precision" => "`precision` 的值是小数位数，如 2".to_owned(),
+        "words" => "`words` 是文字的列表，如 [基本达成, 大部分达成]".to_owned(),
+        _ => format!("`{key}` 的值是一个数，如 50 或 2.5"),
+    }
+}
+
+/// Read any other YAML document the rules layer owns (rule test cases) into `T`; the error is
+/// serde_yaml's message with its byte offset.
+pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let at = e
+            .location()
+            .map_or(0, |l| offset_of(text, l.line(), l.column()));
+        (clean(&e.to_string()), at)
+    })
+}

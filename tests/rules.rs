@@ -1,0 +1,479 @@
+//! The rules layer end to end: bundled rules and their schema, diagnostics of broken rule files
+//! (insta snapshots, rendered without colour at width 100), the issue's done-when checks, and
+//! `jixiao rules check|test` as a binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use jixiao::rules::model::{RULE_KEYS, RuleFile, json_schema};
+use jixiao::rules::{Facts, FileErrors, RuleSet, RuleSource, loader};
+use jixiao::target::{self, Direction, Op, Target};
+use rust_decimal::Decimal;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> RuleSource {
+    let mut source =
+        RuleSource::read(&root().join("tests/fixtures/rules").join(name)).expect("fixture reads");
+    source.name = format!("tests/fixtures/rules/{name}");
+    source
+}
+
+fn render(files: &[FileErrors]) -> String {
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100);
+    let mut out = String::new();
+    for f in files {
+        for e in &f.errors {
+            handler.render_report(&mut out, e).unwrap();
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn errors_of(name: &str) -> Vec<FileErrors> {
+    match RuleSet::with_files(&[fixture(name)], true) {
+        Ok(_) => panic!("{name} should not load"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn bundled_rules_load_and_follow_the_schema() {
+    let (set, warnings) = RuleSet::with_files(&[], true).expect("bundled rules load");
+    assert!(warnings.is_empty(), "{}", render(&warnings));
+    assert!(set.rules().len() > 30);
+    // Each bundled file reads into the model the schema is generated from (unknown keys denied).
+    for (name, text) in jixiao::rules::BUNDLED {
+        let file: RuleFile = loader::read_yaml(text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(!file.rules.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn committed_schema_is_the_generated_one() {
+    let path = root().join("rules/schema.json");
+    let generated = json_schema();
+    if std::env::var_os("JIXIAO_WRITE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        committed, generated,
+        "rules/schema.json is stale: run `JIXIAO_WRITE_SCHEMA=1 cargo test --test rules`"
+    );
+    // Every key the loader accepts is a property of the schema, and the other way round.
+    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    let props = schema["$defs"]["RuleSpec"]["properties"]
+        .as_object()
+        .unwrap();
+    let mut from_schema: Vec<&str> = props.keys().map(String::as_str).collect();
+    let mut known = RULE_KEYS.to_vec();
+    from_schema.sort();
+    known.sort();
+    assert_eq!(from_schema, known);
+}
+
+#[test]
+fn diagnostic_rule_typo_in_when() {
+    let errors = errors_of("typo_in_when.yaml");
+    let e = &errors[0].errors[0];
+    assert_eq!(e.line_col(), (4, 11), "the typo's first character");
+    insta::assert_snapshot!("diagnostic__rule_typo_in_when", render(&errors));
+}
+
+#[test]
+fn diagnostic_unknown_key_suggests_nearest() {
+    let errors = errors_of("unknown_key.yaml");
+    assert_eq!(errors[0].errors.len(), 1, "{}", render(&errors));
+    assert_eq!(errors[0].errors[0].line_col(), (5, 5));
+    insta::assert_snapshot!("diagnostic__unknown_key_suggests_nearest", render(&errors));
+}
+
+#[test]
+fn diagnostic_yaml_syntax_error() {
+    let errors = errors_of("yaml_syntax.yaml");
+    assert_eq!(
+        errors[0].errors[0].line_col(),
+        (4, 11),
+        "the quote that never closes"
+    );
+    insta::assert_snapshot!("diagnostic__yaml_syntax_unclosed_quote", render(&errors));
+}
+
+#[test]
+fn diagnostic_many_errors_all_reported() {
+    let errors = errors_of("many_errors.yaml");
+    let lines: Vec<usize> = errors[0].errors.iter().map(|e| e.line_col().0).collect();
+    assert_eq!(lines, [4, 7, 8, 9, 11, 12, 15, 17], "{}", render(&errors));
+    insta::assert_snapshot!("diagnostic__many_errors_in_one_file", render(&errors));
+}
+
+fn seed() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(root().join("samples/guangzhou-hpf-2023/indicators.tsv"))
+        .expect("the sample's indicators");
+    text.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(i, t)| (i.to_owned(), t.to_owned()))
+        .collect()
+}
+
+#[test]
+fn seed_response_time_reads_from_the_yaml_rule() {
+    let p = target::parse(
+        "4秒",
+        &target::Context::default().with_indicator(Some("响应时间")),
+    );
+    assert_eq!(p.target.to_string(), "<= 4 秒");
+    assert_eq!(
+        p.provenance.op.unwrap().to_string(),
+        "rule:default.direction.lower-name"
+    );
+    let rule = RuleSet::bundled()
+        .rule("default.direction.lower-name")
+        .unwrap();
+    assert_eq!(&*rule.rref.file, "rules/direction.yaml");
+}
+
+#[test]
+fn custom_file_flips_one_direction() {
+    let (set, _) = RuleSet::with_files(&[fixture("flip_direction.yaml")], true).unwrap();
+    let p = set.parse_target("4秒", Some("响应时间"), None, None, None);
+    assert_eq!(p.target.to_string(), ">= 4 秒");
+    assert_eq!(
+        p.provenance.op.unwrap().to_string(),
+        "rule:audit.response-time.higher"
+    );
+    // Nothing else moves.
+    for (indicator, text) in seed() {
+        if indicator == "响应时间" {
+            continue;
+        }
+        let a = set.parse_target(&text, Some(&indicator), None, None, None);
+        let b = RuleSet::bundled().parse_target(&text, Some(&indicator), None, None, None);
+        assert_eq!(a, b, "{indicator} {text}");
+    }
+}
+
+#[test]
+fn satisfaction_floor_flags_only_the_80_percent_target() {
+    let (set, _) = RuleSet::with_files(&[fixture("satisfaction_floor.yaml")], true).unwrap();
+    let seed = seed();
+    assert_eq!(seed.len(), 77);
+    let mut flagged = Vec::new();
+    let mut satisfaction = 0;
+    for (indicator, text) in &seed {
+        let p = set.parse_target(text, Some(indicator), None, None, Some(2023));
+        satisfaction += usize::from(indicator.contains("满意度"));
+        let hits = set
+            .apply(Facts {
+                indicator: Some(indicator),
+                target_text: Some(text),
+                target: Some(&p.target),
+                ..Facts::default()
+            })
+            .checks();
+        for h in hits {
+            assert_eq!(h.rule.id, "audit.satisfaction-floor");
+            assert_eq!(h.message, "满意度目标不应低于90%");
+            flagged.push(format!("{indicator} {text}"));
+        }
+    }
+    assert!(satisfaction > 15);
+    assert_eq!(flagged, ["员工对业务用房满意度 80%"]);
+}
+
+#[test]
+fn checks_never_pass_silently_across_dimensions() {
+    let (set, _) = RuleSet::with_files(&[fixture("satisfaction_floor.yaml")], true).unwrap();
+    let p = set.parse_target("4秒", Some("满意度"), None, None, None);
+    let on = set.apply(Facts {
+        indicator: Some("满意度"),
+        target: Some(&p.target),
+        ..Facts::default()
+    });
+    let hits = on.checks();
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].incomparable);
+}
+
+#[test]
+fn methodology_numbers_each_with_their_rule() {
+    let set = RuleSet::bundled();
+    let facts = |category: &'static str| Facts {
+        indicator: Some("x"),
+        category: Some(category),
+        ..Facts::default()
+    };
+    let w = |c| {
+        let d = set.apply(facts(c)).category_weight().unwrap();
+        (d.value, d.rule.id.to_string())
+    };
+    assert_eq!(
+        w("产出指标"),
+        (Decimal::from(50), "default.weight.output".into())
+    );
+    assert_eq!(
+        w("成本指标"),
+        (Decimal::from(50), "default.weight.output".into())
+    );
+    assert_eq!(
+        w("效益指标"),
+        (Decimal::from(30), "default.weight.benefit".into())
+    );
+    assert_eq!(
+        w("满意度指标"),
+        (Decimal::from(10), "default.weight.satisfaction".into())
+    );
+    let project = set.apply(Facts::default());
+    assert_eq!(project.budget_weight().unwrap().value, Decimal::from(10));
+    assert_eq!(project.precision().unwrap().value, 2);
+    assert_eq!(project.tolerance().unwrap().value, Decimal::new(1, 1));
+    let band = |s: i64| project.band(Decimal::from(s)).unwrap().value.to_owned();
+    assert_eq!(
+        [band(95), band(90), band(85), band(60), band(59)],
+        ["优", "优", "良", "中", "差"]
+    );
+    let partial = project.grade("基本达成").unwrap();
+    assert_eq!(partial.value.name, "部分达成");
+    assert_eq!(partial.value.share, Decimal::new(7, 1));
+    assert_eq!(partial.rule.id, "default.grade.partial");
+    assert_eq!(project.grades().len(), 3);
+    let rr = partial.rule;
+    assert_eq!((&*rr.file, rr.line > 1), ("rules/methodology.yaml", true));
+}
+
+#[test]
+fn category_inference_is_marked() {
+    let set = RuleSet::bundled();
+    let on = set.apply(Facts {
+        indicator: Some("缴存单位及职工满意度"),
+        ..Facts::default()
+    });
+    let c = on.category().unwrap();
+    assert_eq!((c.value.name, c.value.inferred), ("满意度指标", true));
+    assert_eq!(c.rule.id, "default.category.satisfaction");
+    let given = set.apply(Facts {
+        indicator: Some("员工满意度"),
+        category: Some("效益指标"),
+        ..Facts::default()
+    });
+    assert!(given.category().is_none(), "a given category stays");
+}
+
+#[test]
+fn formulas_by_kind_and_not_applicable() {
+    let set = RuleSet::bundled();
+    let t = target::parse("正常开展", &target::Context::default());
+    let on = set.apply(Facts {
+        indicator: Some("保障工作正常开展"),
+        target: Some(&t.target),
+        actual_text: Some("不适用"),
+        ..Facts::default()
+    });
+    assert_eq!(on.formula().unwrap().rule.id, "default.score.qualitative");
+    assert_eq!(
+        on.not_applicable().unwrap().id,
+        "default.not-applicable.marked"
+    );
+}
+
+#[test]
+fn month_converts_to_days_only_by_a_rule() {
+    let u = |s: &'static str| target::Unit(std::borrow::Cow::Borrowed(s));
+    assert!(
+        RuleSet::bundled()
+            .convert(Decimal::from(2), &u("月"), &u("天"))
+            .is_none()
+    );
+    let rule = RuleSource::new(
+        "month.yaml",
+        "rules:\n  - id: audit.month-days\n    convert: 1 月 = 30 天\n  - id: audit.duration\n    when: indicator contains \"周期\"\n    require: target <= 2个月\n",
+    );
+    let (set, _) = RuleSet::with_files(&[rule], true).unwrap();
+    let (v, r) = set.convert(Decimal::from(2), &u("月"), &u("天")).unwrap();
+    assert_eq!(
+        (v, r.unwrap().id.to_string()),
+        (Decimal::from(60), "audit.month-days".to_owned())
+    );
+    let (v, _) = set.convert(Decimal::from(1), &u("季度"), &u("天")).unwrap();
+    assert_eq!(v, Decimal::from(90));
+    let check = |text: &str| {
+        let p = set.parse_target(text, Some("办理周期"), None, None, None);
+        set.apply(Facts {
+            indicator: Some("办理周期"),
+            target: Some(&p.target),
+            ..Facts::default()
+        })
+        .checks()
+        .len()
+    };
+    assert_eq!(check("≤45天"), 0);
+    assert_eq!(check("≤90天"), 1);
+}
+
+#[test]
+fn later_files_override_by_id_and_disable() {
+    let file = RuleSource::new(
+        "office.yaml",
+        "rules:\n  - id: default.band.excellent\n    min_score: 85\n  - id: default.direction.rate\n    disable: true\n",
+    );
+    let (set, _) = RuleSet::with_files(&[file], true).unwrap();
+    let on = set.apply(Facts::default());
+    let b = on.band(Decimal::from(86)).unwrap();
+    assert_eq!(
+        (b.value, &*b.rule.file, b.rule.line),
+        ("优", "office.yaml", 2)
+    );
+    let r = set.rule("default.band.excellent").unwrap();
+    assert_eq!(r.history.len(), 2);
+    let p = set.parse_target("95%", Some("响应及时率"), None, None, None);
+    assert_eq!(
+        p.provenance.op.unwrap().to_string(),
+        "rule:default.direction.higher"
+    );
+    assert!(set.rule("default.direction.rate").unwrap().disabled);
+    let d = set.apply(Facts {
+        indicator: Some("错案率"),
+        ..Facts::default()
+    });
+    assert!(d.direction().is_some());
+    let _: (Direction, Op) = d.direction().unwrap().value;
+    let _ = Target::Empty;
+}
+
+fn jixiao(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn rules_check_exits_2_at_the_typo() {
+    let (code, _, err) = jixiao(&["rules", "check", "tests/fixtures/rules/typo_in_when.yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("typo_in_when.yaml:4:11"), "{err}");
+    let (code, out, _) = jixiao(&[
+        "rules",
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/rules/typo_in_when.yaml",
+    ]);
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["findings"][0]["line"], 4);
+    assert_eq!(v["findings"][0]["column"], 11);
+    assert_eq!(v["findings"][0]["code"], "rules::expression");
+    let (code, out, _) = jixiao(&[
+        "rules",
+        "check",
+        "tests/fixtures/rules/satisfaction_floor.yaml",
+    ]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn rules_test_reports_each_case() {
+    let (code, out, err) = jixiao(&[
+        "rules",
+        "test",
+        "tests/fixtures/rules/cases.yaml",
+        "--rules",
+        "tests/fixtures/rules/satisfaction_floor.yaml",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    // Verdicts and scores are checked by the evaluation stage's formulas.
+    assert_eq!(out.matches("PASS").count(), 8, "{out}");
+    assert!(!out.contains("FAIL"));
+    assert!(!out.contains("TODO"));
+}
+
+#[test]
+fn parse_takes_rule_files() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args([
+            "parse",
+            "--format",
+            "jsonl",
+            "--rules",
+            "tests/fixtures/rules/flip_direction.yaml",
+        ])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("响应时间\t4秒\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(r#""op":">=""#), "{text}");
+    assert!(text.contains("rule:audit.response-time.higher"), "{text}");
+    let _ = Path::new("");
+}
+
+#[test]
+fn parse_explain_names_the_rule_file_and_line() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["parse", "--format", "jsonl", "--explain"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("响应时间\t4秒\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = RuleSet::bundled()
+        .rule("default.direction.lower-name")
+        .unwrap()
+        .rref
+        .line;
+    assert!(
+        text.contains(&format!(r#""op_rule_at":"rules/direction.yaml:{line}""#)),
+        "{text}"
+    );
+}
+
+#[test]
+fn bare_op_reads_a_bare_value_with_another_operator() {
+    let file = RuleSource::new(
+        "exact.yaml",
+        "rules:\n  - id: office.qualified-rate.exact\n    when: indicator ~ \"合格率$\"\n    direction: higher\n    bare_op: \"=\"\n",
+    );
+    let (set, _) = RuleSet::with_files(&[file], true).unwrap();
+    let p = set.parse_target("100%", Some("验收合格率"), None, None, None);
+    assert_eq!(p.target.to_string(), "= 100 %");
+    let p = set.parse_target("95%", Some("响应及时率"), None, None, None);
+    assert_eq!(p.target.to_string(), ">= 95 %");
+}
+
+#[test]
+fn rules_test_fails_a_wrong_score() {
+    let (code, out, _) = jixiao(&["rules", "test", "tests/fixtures/rules/cases_wrong.yaml"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAIL") && out.contains("得到 9.44"), "{out}");
+}
