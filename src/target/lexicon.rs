@@ -546,21 +546,27 @@ pub const NAME_UNITS: &[&str] = &[
 /// probe and a few comparisons instead of a scan of the whole table. Within a first character
 /// the words keep the table's order, longest first.
 pub struct Index<T: 'static> {
-    by_first: std::collections::HashMap<char, Vec<(&'static str, T)>>,
+    /// Words grouped by first character, sorted by that character for a binary search (cheaper
+    /// than hashing for tables this small).
+    by_first: Vec<(char, Vec<(&'static str, T)>)>,
 }
 
 impl<T: Copy> Index<T> {
     pub fn new(table: &'static [(&'static str, T)]) -> Self {
-        let mut by_first: std::collections::HashMap<char, Vec<(&'static str, T)>> =
-            std::collections::HashMap::new();
+        let mut by_first: Vec<(char, Vec<(&'static str, T)>)> = Vec::new();
         for &(word, value) in table {
-            if let Some(c) = word.chars().next() {
-                by_first.entry(c).or_default().push((word, value));
+            let Some(c) = word.chars().next() else {
+                continue;
+            };
+            match by_first.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, words)) => words.push((word, value)),
+                None => by_first.push((c, vec![(word, value)])),
             }
         }
-        for words in by_first.values_mut() {
+        for (_, words) in &mut by_first {
             words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        by_first.sort_by_key(|(c, _)| *c);
         Index { by_first }
     }
 
@@ -569,7 +575,12 @@ impl<T: Copy> Index<T> {
         input
             .chars()
             .next()
-            .and_then(|c| self.by_first.get(&c))
+            .and_then(|c| {
+                self.by_first
+                    .binary_search_by_key(&c, |(k, _)| *k)
+                    .ok()
+                    .map(|i| &self.by_first[i].1)
+            })
             .into_iter()
             .flatten()
             .filter(move |(w, _)| input.starts_with(w))
@@ -595,7 +606,17 @@ pub static UNIT_INDEX: std::sync::LazyLock<Index<&'static str>> =
 pub static MAGNITUDE_INDEX: std::sync::LazyLock<Index<u64>> =
     std::sync::LazyLock::new(|| Index::new(MAGNITUDES));
 
-/// Unit spellings by their whole text.
-pub static UNIT_BY_SPELLING: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, &'static str>,
-> = std::sync::LazyLock::new(|| UNIT_SPELLINGS.iter().copied().collect());
+/// The normalised spelling of a unit written exactly as one of [`UNIT_SPELLINGS`].
+pub fn unit_by_spelling(written: &str) -> Option<&'static str> {
+    static SORTED: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+        std::sync::LazyLock::new(|| {
+            let mut v = UNIT_SPELLINGS.to_vec();
+            v.sort_by_key(|(s, _)| *s);
+            v.dedup_by_key(|(s, _)| *s);
+            v
+        });
+    SORTED
+        .binary_search_by_key(&written, |(s, _)| *s)
+        .ok()
+        .map(|i| SORTED[i].1)
+}

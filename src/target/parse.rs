@@ -515,7 +515,7 @@ fn known_unit(input: &str) -> Option<(&'static str, usize)> {
 
 /// The normalised spelling of one unit as written (`平米` → `平方米`, `元/平米` → `元/平方米`).
 pub fn normalise_unit(written: &str) -> Unit {
-    if let Some(&norm) = lexicon::UNIT_BY_SPELLING.get(written) {
+    if let Some(norm) = lexicon::unit_by_spelling(written) {
         return Unit(Cow::Borrowed(norm));
     }
     if written.contains(['/', '／']) {
@@ -526,7 +526,7 @@ pub fn normalise_unit(written: &str) -> Unit {
         return Unit(Cow::Owned(parts.join("/")));
     }
     let simplified: String = written.chars().map(lexicon::simplify).collect();
-    if let Some(&norm) = lexicon::UNIT_BY_SPELLING.get(simplified.as_str()) {
+    if let Some(norm) = lexicon::unit_by_spelling(&simplified) {
         return Unit(Cow::Borrowed(norm));
     }
     Unit(Cow::Owned(simplified))
