@@ -12,7 +12,7 @@ pub mod checks;
 mod view;
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Facts, RuleSet, Severity as RuleSeverity};
+use crate::rules::{Facts, RuleSet};
 use crate::table::model::Document;
 
 pub use view::{IndicatorView, ProjectView};
@@ -39,14 +39,6 @@ pub struct Options<'a> {
     pub year: Option<i32>,
 }
 
-fn severity(s: RuleSeverity) -> Severity {
-    match s {
-        RuleSeverity::Error => Severity::Error,
-        RuleSeverity::Warning => Severity::Warning,
-        RuleSeverity::Info => Severity::Info,
-    }
-}
-
 /// Review a table: the reader's own findings first, then, project by project, every built-in
 /// check a rule has not switched off, then the rules' `require:` checks, in table order.
 pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
@@ -55,7 +47,7 @@ pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
         let view = ProjectView::new(doc, unit, project, opts);
         for check in checks::ALL {
             let (disabled, level) = match opts.rules.review_check(check.code) {
-                Some((disabled, s)) => (disabled, severity(s)),
+                Some((disabled, s)) => (disabled, s),
                 None => (false, check.severity),
             };
             if disabled {
@@ -97,7 +89,7 @@ pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
                     format!("规则见 {}:{}", rule.file, rule.line),
                 );
                 f.code = rule.id.clone();
-                f.severity = severity(hit.severity);
+                f.severity = hit.severity;
                 out.push(f);
             }
         }

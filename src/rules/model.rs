@@ -68,24 +68,8 @@ pub enum Formula {
     ExecutionRate,
 }
 
-/// Severity of a `require:` check's finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
+/// Severity of a `require:` check's finding: the findings' own severity.
+pub use crate::finding::Severity;
 
 /// A number of points or a count: YAML `50`, `2.5` or `"2.5"`, read exactly.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
