@@ -633,8 +633,9 @@ fn bracket_range(body: &str) -> Option<QuantReading> {
         _ => return None,
     };
     let rest = ws(&body[1..]);
+    let low_start = offset(body, rest);
     let (rest, low) = number::arabic(rest).ok()?;
-    let low_span = 1..offset(body, rest);
+    let low_span = low_start..offset(body, rest);
     let rest = ws(rest).strip_prefix(',')?;
     let rest = ws(rest);
     let high_start = offset(body, rest);
@@ -657,14 +658,13 @@ fn bracket_range(body: &str) -> Option<QuantReading> {
         let s = offset(body, rest);
         Some((u, s..s + len))
     };
-    let low_value_span = 1..low_span.end;
     Some(QuantReading {
         form: Form::Range,
         inclusive: (low_inclusive, high_inclusive),
         op_span: None,
         low: Side {
             value: low,
-            value_span: low_value_span,
+            value_span: low_span,
             magnitude: None,
             unit: None,
         },
