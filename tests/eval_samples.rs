@@ -202,3 +202,64 @@ fn explain_names_each_rule_with_its_file_and_line() {
     );
     assert!(text.contains("default.weight.budget（rules/methodology.yaml:6）"));
 }
+
+#[test]
+fn actuals_that_match_nothing_are_reported() {
+    let doc = table::read_path(
+        Path::new("samples/guangzhou-hpf-2023/targets.tsv"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let text = r#"
+year: 2023
+projects:
+  - unit: "广州住房公积金管理中心"
+    project: "业务用房物业管理费"
+    spent: "900"
+    indicators:
+      - seq: 2
+        indicator: "业务限时办结率"
+        actual: "96%"
+      - seq: 9
+        indicator: "不存在的指标"
+        actual: "1"
+  - unit: "某单位"
+    project: "不存在的项目"
+"#;
+    let actuals = ActualsFile::parse("extra.yaml", text).unwrap();
+    let m = Methodology::from_rules(RuleSet::bundled());
+    let r = eval::evaluate(
+        &doc,
+        Some(&actuals),
+        &eval::Options {
+            methodology: &m,
+            rules: RuleSet::bundled(),
+            year: None,
+        },
+    );
+    let unmatched: Vec<(Option<String>, Option<String>)> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == "actuals.unmatched")
+        .map(|f| (f.project.clone(), f.indicator.clone()))
+        .collect();
+    assert_eq!(
+        unmatched,
+        vec![
+            (
+                Some("业务用房物业管理费".into()),
+                Some("不存在的指标".into())
+            ),
+            (Some("不存在的项目".into()), None),
+        ]
+    );
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.file == "extra.yaml" || !f.code.starts_with("actuals."))
+    );
+    // The matched indicator was read; the rest of the table is missing, not lost.
+    assert_eq!(r.summary.indicators, 77);
+    let p = &r.projects[0];
+    assert_eq!(p.indicators[1].verdict, Verdict::Pass);
+}

@@ -10,7 +10,6 @@
 //! indicators without 分值 share what the given ones leave, evenly.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -75,31 +74,32 @@ pub fn scoring_category(written: &str) -> Option<&'static str> {
     }
 }
 
-/// Actuals of one project, by indicator.
-struct ProjectFigures<'a> {
+/// Actuals of one project, by indicator, marking each entry as it is taken.
+struct ProjectFigures<'a, 'u> {
     entry: Option<&'a ProjectActuals>,
-    used: Vec<bool>,
+    used: &'u mut [bool],
 }
 
-impl<'a> ProjectFigures<'a> {
-    /// The entry of an indicator: same sequence and name, else the only one of that name, else
-    /// the same sequence number.
+impl<'a> ProjectFigures<'a, '_> {
+    /// The entry of an indicator: same sequence and name, else the only unused one of that
+    /// name, else the unused one with the same sequence number.
     fn take(&mut self, row: &IndicatorRow) -> Option<&'a IndicatorActual> {
-        let entry = self.entry?;
-        let list = &entry.indicators;
-        let pick = list
-            .iter()
-            .position(|a| a.seq == Some(row.seq) && a.indicator == row.name)
+        let list = &self.entry?.indicators;
+        let free = |i: &usize| !self.used[*i];
+        let pick = (0..list.len())
+            .filter(free)
+            .find(|&i| list[i].seq == Some(row.seq) && list[i].indicator == row.name)
             .or_else(|| {
                 let same: Vec<usize> = (0..list.len())
-                    .filter(|&i| list[i].indicator == row.name && !self.used[i])
+                    .filter(free)
+                    .filter(|&i| list[i].indicator == row.name)
                     .collect();
                 (same.len() == 1).then(|| same[0])
             })
             .or_else(|| {
-                list.iter()
-                    .position(|a| a.seq == Some(row.seq))
-                    .filter(|&i| !self.used[i])
+                (0..list.len())
+                    .filter(free)
+                    .find(|&i| list[i].seq == Some(row.seq))
             })?;
         self.used[pick] = true;
         Some(&list[pick])
@@ -108,6 +108,8 @@ impl<'a> ProjectFigures<'a> {
 
 struct Scored<'a> {
     row: &'a IndicatorRow,
+    /// Its entry in the actuals file, where one matched.
+    entry: Option<&'a IndicatorActual>,
     /// A weight fixed by a rule (`indicator_weight:`), and the rule.
     rule_weight: Option<(Decimal, Cow<'static, str>)>,
     /// The rule that made it not applicable.
@@ -159,51 +161,40 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
     let m = opts.methodology;
     let year = actuals.and_then(|a| a.year).or(opts.year);
     let mut findings = Vec::new();
-    let mut by_project: HashMap<(&str, &str), (usize, ProjectFigures<'_>)> = HashMap::new();
-    if let Some(a) = actuals {
-        for (i, p) in a.projects.iter().enumerate() {
-            by_project.insert(
-                (p.unit.as_str(), p.project.as_str()),
-                (
-                    i,
-                    ProjectFigures {
-                        entry: Some(p),
-                        used: vec![false; p.indicators.len()],
-                    },
-                ),
-            );
-        }
-    }
+    let entries: &[ProjectActuals] = actuals.map(|a| a.projects.as_slice()).unwrap_or(&[]);
+    let mut matched = vec![false; entries.len()];
+    let mut used: Vec<Vec<bool>> = entries
+        .iter()
+        .map(|p| vec![false; p.indicators.len()])
+        .collect();
     let tolerance = published_precision(doc).map(|p| Decimal::new(5, p + 1));
     let mut projects = Vec::new();
     let mut differences = Vec::new();
     for (unit, project) in doc.projects() {
-        let key = (unit.name.as_str(), project.name.as_str());
-        // An actuals entry may leave the unit out when the project name is unique.
-        let key = if by_project.contains_key(&key) {
-            Some(key)
-        } else {
-            by_project
-                .keys()
-                .find(|(u, p)| u.is_empty() && *p == project.name)
-                .copied()
-        };
-        let mut figures = key
-            .and_then(|k| by_project.get_mut(&k))
-            .map(|(_, f)| {
-                std::mem::replace(
-                    f,
-                    ProjectFigures {
-                        entry: None,
-                        used: vec![],
-                    },
-                )
-            })
-            .unwrap_or(ProjectFigures {
-                entry: None,
-                used: vec![],
+        // The entry of this unit and project; an entry may leave the unit out.
+        let found = entries
+            .iter()
+            .position(|e| e.unit == unit.name && e.project == project.name)
+            .or_else(|| {
+                (0..entries.len()).find(|&i| {
+                    !matched[i] && entries[i].unit.is_empty() && entries[i].project == project.name
+                })
             });
-        let report = evaluate_project(
+        let mut none: [bool; 0] = [];
+        let mut figures = match found {
+            Some(i) => {
+                matched[i] = true;
+                ProjectFigures {
+                    entry: Some(&entries[i]),
+                    used: &mut used[i],
+                }
+            }
+            None => ProjectFigures {
+                entry: None,
+                used: &mut none,
+            },
+        };
+        projects.push(evaluate_project(
             doc,
             unit,
             project,
@@ -212,38 +203,24 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
             opts,
             tolerance,
             &mut differences,
-        );
-        // Put the figures back so unused entries can be reported.
-        if let Some(k) = key
-            && let Some(slot) = by_project.get_mut(&k)
-        {
-            slot.1 = figures;
-        }
-        projects.push(report);
+        ));
     }
-    // Actuals that match nothing in the table.
-    let mut leftovers: Vec<_> = by_project.into_values().collect();
-    leftovers.sort_by_key(|(i, _)| *i);
+    // Actuals that match nothing in the table are reported, not dropped.
     if let Some(a) = actuals {
-        for (i, figures) in leftovers {
-            let p = &a.projects[i];
-            match figures.entry {
-                Some(_) if figures.used.iter().all(|u| !u) && !p.indicators.is_empty() => {
-                    findings.push(unmatched(&a.name, &p.unit, &p.project, None));
+        for (i, p) in entries.iter().enumerate() {
+            if !matched[i] {
+                findings.push(unmatched(&a.name, &p.unit, &p.project, None));
+                continue;
+            }
+            for (j, taken) in used[i].iter().enumerate() {
+                if !taken {
+                    findings.push(unmatched(
+                        &a.name,
+                        &p.unit,
+                        &p.project,
+                        Some(&p.indicators[j].indicator),
+                    ));
                 }
-                Some(entry) => {
-                    for (j, used) in figures.used.iter().enumerate() {
-                        if !used {
-                            findings.push(unmatched(
-                                &a.name,
-                                &p.unit,
-                                &p.project,
-                                Some(&entry.indicators[j].indicator),
-                            ));
-                        }
-                    }
-                }
-                None => {}
             }
         }
     }
@@ -278,7 +255,7 @@ fn evaluate_project(
     doc: &Document,
     unit: &UnitRow,
     project: &Project,
-    figures: &mut ProjectFigures<'_>,
+    figures: &mut ProjectFigures<'_, '_>,
     year: Option<i32>,
     opts: &Options<'_>,
     tolerance: Option<Decimal>,
@@ -340,6 +317,7 @@ fn evaluate_project(
         let formula_rule = formula.map(|f| f.rule.id.clone());
         rows.push(Scored {
             row,
+            entry,
             rule_weight,
             na_rule: na_rule.clone(),
             late_penalty,
@@ -480,13 +458,8 @@ fn evaluate_project(
                 Some(t) => actual::read(t, &s.parsed.target, Some(&s.row.name), year),
                 None => Actual::Missing,
             };
-            let plan = figures
+            let plan = s
                 .entry
-                .and_then(|e| {
-                    e.indicators
-                        .iter()
-                        .find(|a| a.seq == Some(s.row.seq) && a.indicator == s.row.name)
-                })
                 .and_then(|a| a.plan.as_deref())
                 .map(|p| actual::read(p, &s.parsed.target, Some(&s.row.name), year));
             let mut o = match &s.late_penalty {
@@ -578,13 +551,8 @@ fn evaluate_project(
             note,
             source,
             category_inferred: s.inferred.is_some(),
-            deviation_note: figures
+            deviation_note: s
                 .entry
-                .and_then(|e| {
-                    e.indicators
-                        .iter()
-                        .find(|a| a.seq == Some(s.row.seq) && a.indicator == s.row.name)
-                })
                 .and_then(|a| a.note.clone())
                 .or_else(|| s.row.deviation_note.clone()),
             differs_from_published: differs,
