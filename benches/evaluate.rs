@@ -24,6 +24,7 @@ fn bench(c: &mut Criterion) {
         methodology: &m,
         rules,
         year: None,
+        progress: None,
     };
     let mut group = c.benchmark_group("evaluate");
     group.throughput(Throughput::Elements(77));

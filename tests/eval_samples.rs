@@ -25,6 +25,7 @@ fn evaluate(table: &str, actuals: Option<&str>) -> Report {
             methodology: &m,
             rules: RuleSet::bundled(),
             year: None,
+            progress: None,
         },
     )
 }
@@ -161,6 +162,7 @@ fn a_rule_file_that_flips_a_direction_flips_the_verdict() {
                 methodology: &m,
                 rules,
                 year: None,
+                progress: None,
             },
         );
         let i = r
@@ -235,6 +237,7 @@ projects:
             methodology: &m,
             rules: RuleSet::bundled(),
             year: None,
+            progress: None,
         },
     );
     let unmatched: Vec<(Option<String>, Option<String>)> = r

@@ -28,6 +28,7 @@ fn report(table_path: &str, actuals_path: Option<&str>) -> Report {
             methodology: &methodology,
             rules: RuleSet::bundled(),
             year: None,
+            progress: None,
         },
     )
 }

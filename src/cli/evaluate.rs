@@ -13,6 +13,9 @@ use crate::report::{csv, html, json, selfeval_table, xlsx};
 
 use super::exit;
 
+/// Tables with at least this many projects show a progress bar on a terminal.
+const PROGRESS_FROM: usize = 2000;
+
 /// Report formats of `evaluate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -161,6 +164,23 @@ pub fn run(args: Args) -> u8 {
         Err(code) => return code,
     };
     let methodology = Methodology::from_rules(&rules);
+    // A progress bar for long runs, on a terminal only (never in pipes or logs).
+    let projects = doc.counts().projects;
+    let bar = (std::io::stderr().is_terminal() && projects >= PROGRESS_FROM).then(|| {
+        let bar = indicatif::ProgressBar::new(projects as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("评价中 {bar:40} {pos}/{len} 个项目 {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let tick = |done: usize, _total: usize| {
+        if let Some(b) = &bar
+            && done.is_multiple_of(256)
+        {
+            b.set_position(done as u64);
+        }
+    };
     let report = eval::evaluate(
         &doc,
         actuals.as_ref(),
@@ -168,8 +188,12 @@ pub fn run(args: Args) -> u8 {
             methodology: &methodology,
             rules: &rules,
             year: args.year,
+            progress: bar.as_ref().map(|_| &tick as &dyn Fn(usize, usize)),
         },
     );
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
     for f in &report.findings {
         if f.code.starts_with("actuals.") {
             eprintln!("警告[{}]：{}", f.code, f.message);

@@ -56,6 +56,8 @@ pub struct Options<'a> {
     pub rules: &'a RuleSet,
     /// The year, for deadlines without one.
     pub year: Option<i32>,
+    /// Called after each project with (projects done, projects in all), for a progress bar.
+    pub progress: Option<&'a dyn Fn(usize, usize)>,
 }
 
 /// The category a written 一级指标 scores as (`產出目標` → 产出指标), or `None`.
@@ -170,7 +172,11 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
     let tolerance = published_precision(doc).map(|p| Decimal::new(5, p + 1));
     let mut projects = Vec::new();
     let mut differences = Vec::new();
-    for (unit, project) in doc.projects() {
+    let total = doc.counts().projects;
+    for (done, (unit, project)) in doc.projects().enumerate() {
+        if let Some(progress) = opts.progress {
+            progress(done, total);
+        }
         // The entry of this unit and project; an entry may leave the unit out.
         let found = entries
             .iter()
