@@ -41,9 +41,9 @@
   document.addEventListener('dragleave', function () { zone.classList.remove('over'); });
   document.addEventListener('drop', function (ev) {
     ev.preventDefault(); zone.classList.remove('over');
-    var items = ev.dataTransfer.items;
-    if (items && items.length && items[0].webkitGetAsEntry) entries(items).then(place);
-    else place(Array.prototype.slice.call(ev.dataTransfer.files));
+    var items = ev.dataTransfer.items, files = Array.prototype.slice.call(ev.dataTransfer.files);
+    if (items && items.length && items[0].webkitGetAsEntry) entries(items).then(function (fs) { place(fs.length ? fs : files); });
+    else place(files);
   });
 
   var box = document.getElementById('parse-input'), body = document.getElementById('parse-output'), timer = null, seq = 0;
