@@ -18,4 +18,5 @@ pub mod review;
 pub mod rules;
 pub mod table;
 pub mod target;
+pub mod web;
 pub mod yaml;

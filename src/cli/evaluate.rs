@@ -9,31 +9,14 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::eval::{self, ActualsFile, Methodology};
-use crate::report::{csv, html, json, selfeval_table, xlsx};
+use crate::report::{self, selfeval_table};
 
 use super::exit;
 
 /// Tables with at least this many projects show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 2000;
 
-/// Report formats of `evaluate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// 终端表格（按显示宽度对齐）
-    Table,
-    /// Markdown
-    Markdown,
-    /// JSON（SPEC §5）
-    Json,
-    /// 每行一个指标的 JSON
-    Jsonl,
-    /// CSV（UTF-8 带 BOM，Excel 可直接打开）
-    Csv,
-    /// 单个自包含的 HTML 文件（含得分条形图）
-    Html,
-    /// Excel 工作簿（需 -o 文件，或将标准输出重定向到文件）
-    Xlsx,
-}
+pub use crate::report::Format;
 
 /// What `--deny` stops on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -216,31 +199,19 @@ pub fn run(args: Args) -> u8 {
         },
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let written = match args.format {
-        Format::Table => {
-            let coloured = args.output.is_none() && std::io::stdout().is_terminal();
-            let text = if coloured {
-                selfeval_table::render_text_coloured(&report)
-            } else {
-                selfeval_table::render_text(&report)
-            };
-            out.write_all(text.as_bytes())
+    let written =
+        if args.format == Format::Table && args.output.is_none() && std::io::stdout().is_terminal()
+        {
+            out.write_all(selfeval_table::render_text_coloured(&report).as_bytes())
+        } else {
+            report::write(&report, args.format, &methodology.bands.value, &mut out)
         }
-        Format::Markdown => out.write_all(selfeval_table::render_markdown(&report).as_bytes()),
-        Format::Json => out.write_all(json::render(&report).as_bytes()),
-        Format::Jsonl => json::write_lines(&report, &mut out),
-        Format::Csv => csv::write(&report, &mut out),
-        Format::Html => out.write_all(html::render(&report, &methodology.bands.value).as_bytes()),
-        Format::Xlsx => xlsx::render(&report)
-            .map_err(std::io::Error::other)
-            .and_then(|bytes| out.write_all(&bytes)),
-    }
-    .and_then(|_| {
-        if args.explain && matches!(args.format, Format::Table | Format::Markdown) {
-            out.write_all(explain(&report, &rules).as_bytes())?;
-        }
-        out.flush()
-    });
+        .and_then(|_| {
+            if args.explain && matches!(args.format, Format::Table | Format::Markdown) {
+                out.write_all(explain(&report, &rules).as_bytes())?;
+            }
+            out.flush()
+        });
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {

@@ -7,10 +7,11 @@ use clap::{Parser, Subcommand};
 
 mod evaluate;
 mod input;
-mod inspect;
+pub(crate) mod inspect;
 mod parse;
-mod review;
+pub(crate) mod review;
 mod rules;
+mod serve;
 mod template;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
@@ -35,6 +36,8 @@ pub enum Command {
     Review(review::Args),
     /// 规则文件：check 检查、list 列出生效规则、test 运行规则测试
     Rules(rules::Args),
+    /// 本机网页与 HTTP 接口：拖入表格，查看审核与评分，下载报告
+    Serve(serve::Args),
 }
 
 /// Exit codes of SPEC §3.
@@ -67,6 +70,7 @@ pub fn main() -> ExitCode {
         Command::Evaluate(args) => evaluate::run(args),
         Command::Review(args) => review::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     ExitCode::from(code)
 }

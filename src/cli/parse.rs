@@ -38,15 +38,6 @@ pub struct Args {
     pub explain: bool,
 }
 
-/// Decode one input line: UTF-8, else GB18030 (what Chinese Excel writes).
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
-    }
-}
-
 struct Printer<'r, W: Write> {
     out: W,
     rules: &'r crate::rules::RuleSet,
@@ -58,20 +49,9 @@ struct Printer<'r, W: Write> {
 
 impl<W: Write> Printer<'_, W> {
     fn line(&mut self, number: usize, raw: &[u8]) -> io::Result<()> {
-        let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let text = decode(raw);
-        let (indicator, target_text) = match text.split_once('\t') {
-            Some((i, t)) => (Some(i.trim()), t),
-            None => (None, text.as_str()),
-        };
-        let ctx = target::Context {
-            indicator,
-            year: self.year,
-            directions: self.rules,
-            ..target::Context::unruled()
-        };
-        let parsed = target::parse(target_text, &ctx);
+        let text = target::record::decode_line(raw);
+        let (indicator, target_text) = target::record::split_line(&text);
+        let parsed = target::record::parse_line(indicator, target_text, self.rules, self.year);
         let record = target::record::Record::new(number, indicator, target_text, &parsed);
         // `--explain`: where the rule that decided the operator was written.
         let rule_at = match (&parsed.provenance.op, self.explain) {

@@ -2,12 +2,11 @@
 //! self-evaluation sheets: findings with codes, severities, the exact characters underlined and a
 //! help line; `--explain CODE` prints a check's documentation.
 
-use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use crate::finding::{Finding, Severity};
-use crate::review;
+use crate::finding::Severity;
+use crate::review::{self, render};
 
 use super::exit;
 
@@ -109,9 +108,9 @@ pub fn run(args: Args) -> u8 {
             });
         }
         let text = match args.format {
-            Format::Json => render_json(&doc, &findings),
-            Format::Markdown => render_markdown(&doc.source.name, &findings),
-            Format::Human => render_human(&doc, &findings, std::io::stdout().is_terminal()),
+            Format::Json => render::json(&doc, &findings),
+            Format::Markdown => render::markdown(&doc.source.name, &findings),
+            Format::Human => render::human(&doc, &findings, std::io::stdout().is_terminal()),
         };
         if out.write_all(text.as_bytes()).is_err() {
             return exit::OK;
@@ -135,88 +134,4 @@ fn rank(s: Severity) -> u8 {
         Severity::Warning => 1,
         Severity::Error => 2,
     }
-}
-
-/// The findings JSON of SPEC §3 with the review's findings.
-pub fn render_json(doc: &crate::table::model::Document, findings: &[Finding]) -> String {
-    #[derive(serde::Serialize)]
-    struct Out<'a> {
-        counts: crate::table::model::Counts,
-        findings: &'a [Finding],
-    }
-    let mut s = serde_json::to_string_pretty(&Out {
-        counts: doc.counts(),
-        findings,
-    })
-    .expect("findings serialise");
-    s.push('\n');
-    s
-}
-
-fn group_key(f: &Finding) -> String {
-    match (&f.unit, &f.project) {
-        (Some(u), Some(p)) => format!("{u} / {p}"),
-        (None, Some(p)) => p.clone(),
-        (Some(u), None) => u.clone(),
-        (None, None) => "（表格）".to_owned(),
-    }
-}
-
-fn summary(findings: &[Finding]) -> String {
-    let mut by_code: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
-    for f in findings {
-        let e = by_code.entry(f.code.as_ref()).or_insert((0, f.severity));
-        e.0 += 1;
-    }
-    let mut s = format!("共 {} 个问题：\n", findings.len());
-    for (code, (n, sev)) in by_code {
-        s.push_str(&format!("  {:<40} {:>4}  {}\n", code, n, sev.zh()));
-    }
-    s
-}
-
-fn render_human(doc: &crate::table::model::Document, findings: &[Finding], colour: bool) -> String {
-    let handler = miette::GraphicalReportHandler::new_themed(if colour {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    })
-    .with_width(120);
-    let mut out = String::new();
-    let mut last_group = None;
-    for f in findings {
-        let g = group_key(f);
-        if last_group.as_ref() != Some(&g) {
-            out.push_str(&format!("\n■ {g}\n"));
-            last_group = Some(g);
-        }
-        let _ = handler.render_report(&mut out, &f.diagnostic(&doc.source));
-    }
-    out.push('\n');
-    out.push_str(&summary(findings));
-    out
-}
-
-fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-fn render_markdown(file: &str, findings: &[Finding]) -> String {
-    let mut out = format!("# 绩效目标审核：{}\n\n", md(file));
-    out.push_str("| 位置 | 级别 | 代码 | 单位 / 项目 | 指标 | 问题 | 建议 |\n|---|---|---|---|---|---|---|\n");
-    for f in findings {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} |\n",
-            md(&f.position()),
-            f.severity.zh(),
-            f.code,
-            md(&group_key(f)),
-            md(f.indicator.as_deref().unwrap_or("")),
-            md(&f.message),
-            md(f.help.as_deref().unwrap_or("")),
-        ));
-    }
-    out.push('\n');
-    out.push_str(&summary(findings).replace("\n  ", "\n- "));
-    out
 }

@@ -158,26 +158,7 @@ fn check(files: &[PathBuf], format: CheckFormat, no_default: bool) -> u8 {
             }
         }
         CheckFormat::Json => {
-            let findings: Vec<serde_json::Value> = problems
-                .iter()
-                .flat_map(|f| &f.errors)
-                .map(|e| {
-                    let (line, column) = e.line_col();
-                    serde_json::json!({
-                        "code": e.kind.code(),
-                        "severity": if e.warning { "warning" } else { "error" },
-                        "message": e.message,
-                        "file": e.file(),
-                        "line": line,
-                        "column": column,
-                        "help": e.help,
-                    })
-                })
-                .collect();
-            let out = serde_json::json!({
-                "counts": {"files": files.len(), "findings": findings.len()},
-                "findings": findings,
-            });
+            let out = rules::error::findings_json(&problems, files.len());
             println!("{out}");
         }
     }

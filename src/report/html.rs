@@ -34,7 +34,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
+/// The report's style sheet (the web page uses it for the same tables).
+pub const STYLE: &str = r#"
 :root { --pass:#e6f4ea; --fail:#fde7e9; --review:#fff4d6; --missing:#eeeeee; --invalid:#f1e4f7; --na:#f7f7f7; }
 * { box-sizing: border-box; }
 body { font-family: "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif; margin: 24px auto; max-width: 1320px; padding: 0 16px; color: #1f2328; font-size: 14px; line-height: 1.5; }
@@ -124,6 +125,20 @@ pub fn render(report: &Report, bands: &[ScoreBand]) -> String {
         report.summary.projects,
         report.summary.indicators
     );
+    out.push_str(&body(report, bands));
+    let _ = writeln!(
+        out,
+        "<footer>{}<br>由 jixiao 生成：分数按精确值计算，显示时四舍五入（半进位）；合计为精确值之和。</footer>",
+        escape(&summary_line(report))
+    );
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The report's sections (summary, chart, units, the 自评表 per project, differences, findings)
+/// without the page around them: the web page shows them under its own heading.
+pub fn body(report: &Report, bands: &[ScoreBand]) -> String {
+    let mut out = String::new();
     summary(&mut out, report);
     chart(&mut out, report, bands);
     units(&mut out, report);
@@ -134,12 +149,6 @@ pub fn render(report: &Report, bands: &[ScoreBand]) -> String {
     }
     differences(&mut out, report);
     findings(&mut out, report);
-    let _ = writeln!(
-        out,
-        "<footer>{}<br>由 jixiao 生成：分数按精确值计算，显示时四舍五入（半进位）；合计为精确值之和。</footer>",
-        escape(&summary_line(report))
-    );
-    out.push_str("</body>\n</html>\n");
     out
 }
 

@@ -9,6 +9,7 @@
 //! own checks are `require:` rules whose findings stand beside the built-in ones.
 
 pub mod checks;
+pub mod render;
 mod view;
 
 use crate::finding::{Finding, Severity};

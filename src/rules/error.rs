@@ -163,6 +163,32 @@ impl FileErrors {
     }
 }
 
+/// The findings JSON of `jixiao rules check --format json` (and of the web API's 400 answers
+/// for rule files): `{"counts":{"files":N,"findings":N},"findings":[…]}`, one finding an error
+/// or warning with its code, file, line and column.
+pub fn findings_json(problems: &[FileErrors], files: usize) -> serde_json::Value {
+    let findings: Vec<serde_json::Value> = problems
+        .iter()
+        .flat_map(|f| &f.errors)
+        .map(|e| {
+            let (line, column) = e.line_col();
+            serde_json::json!({
+                "code": e.kind.code(),
+                "severity": if e.warning { "warning" } else { "error" },
+                "message": e.message,
+                "file": e.file(),
+                "line": line,
+                "column": column,
+                "help": e.help,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "counts": {"files": files, "findings": findings.len()},
+        "findings": findings,
+    })
+}
+
 /// The nearest of `known` to `word` (edit distance at most a third of its length, at least 2).
 pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);

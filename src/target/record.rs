@@ -5,6 +5,58 @@ use serde::Serialize;
 
 use super::ast::{Origin, Parsed, Target};
 
+/// One input line of `jixiao parse` (a file line or a line of the web API's body) as text: the
+/// line end (`\n`, `\r\n`) and a UTF-8 BOM dropped; UTF-8, else GB18030 (what Chinese Excel
+/// writes).
+pub fn decode_line(raw: &[u8]) -> String {
+    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let bytes = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
+/// `indicator<TAB>target` or `target` alone.
+pub fn split_line(text: &str) -> (Option<&str>, &str) {
+    match text.split_once('\t') {
+        Some((i, t)) => (Some(i.trim()), t),
+        None => (None, text),
+    }
+}
+
+/// A target as `jixiao parse` reads it: the indicator's name and the rules' directions help.
+pub fn parse_line(
+    indicator: Option<&str>,
+    target_text: &str,
+    rules: &crate::rules::RuleSet,
+    year: Option<i32>,
+) -> Parsed {
+    let ctx = super::Context {
+        indicator,
+        year,
+        directions: rules,
+        ..super::Context::unruled()
+    };
+    super::parse(target_text, &ctx)
+}
+
+/// The jsonl answer of `jixiao parse --format jsonl` (no `--explain`) for a whole input in
+/// memory, one object a line, every line answered.
+pub fn jsonl(input: &[u8], rules: &crate::rules::RuleSet, year: Option<i32>) -> String {
+    let mut out = String::new();
+    for (i, raw) in input.split_inclusive(|b| *b == b'\n').enumerate() {
+        let text = decode_line(raw);
+        let (indicator, target_text) = split_line(&text);
+        let parsed = parse_line(indicator, target_text, rules, year);
+        let record = Record::new(i + 1, indicator, target_text, &parsed);
+        out.push_str(&serde_json::to_string(&record).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
 /// One answer line of `jixiao parse`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Record<'a> {

@@ -1,0 +1,86 @@
+//! `jixiao serve`: the local web page and HTTP API ([`crate::web`]); wiring only.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use super::exit;
+use crate::web;
+
+/// Arguments of `jixiao serve`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// 端口（监听 127.0.0.1）
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// 监听地址（如 0.0.0.0:8080）；非本机地址会让局域网内的其他电脑访问到
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// 上传大小上限（MB）
+    #[arg(long, default_value_t = 50)]
+    pub max_upload_mb: usize,
+    /// 每个请求的时限（秒）
+    #[arg(long, default_value_t = 60)]
+    pub timeout: u64,
+}
+
+fn address(args: &Args) -> Result<SocketAddr, String> {
+    match &args.listen {
+        None => Ok(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), args.port)),
+        Some(text) => text
+            .parse::<SocketAddr>()
+            .or_else(|_| {
+                text.parse::<IpAddr>()
+                    .map(|ip| SocketAddr::new(ip, args.port))
+            })
+            .map_err(|_| {
+                format!("--listen 的地址读不懂：{text}（应如 127.0.0.1:8080 或 0.0.0.0）")
+            }),
+    }
+}
+
+pub fn run(args: Args) -> u8 {
+    let addr = match address(&args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return exit::USAGE;
+        }
+    };
+    let config = web::Config {
+        max_upload: args.max_upload_mb.saturating_mul(1024 * 1024),
+        timeout: Duration::from_secs(args.timeout.max(1)),
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("错误：无法启动：{e}");
+            return exit::USAGE;
+        }
+    };
+    runtime.block_on(async {
+        let listener = match tokio::net::TcpListener::bind(addr).await {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("错误：无法监听 {addr}：{e}");
+                return exit::USAGE;
+            }
+        };
+        let bound = listener.local_addr().unwrap_or(addr);
+        if !web::is_loopback(&bound) {
+            eprintln!(
+                "警告：正在监听 {bound}，不只是本机：同一网络中的其他电脑也能打开这个页面并上传文件。只在本机使用时请去掉 --listen。"
+            );
+        }
+        eprintln!("jixiao 网页已启动：http://{bound}/  （Ctrl+C 停止）");
+        match web::serve(listener, config).await {
+            Ok(()) => exit::OK,
+            Err(e) => {
+                eprintln!("错误：{e}");
+                exit::USAGE
+            }
+        }
+    })
+}

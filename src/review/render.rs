@@ -1,0 +1,91 @@
+//! The review's findings rendered as `jixiao review` prints them and the web API returns them:
+//! the findings JSON of SPEC §3, the human form (miette diagnostics grouped by unit and project,
+//! then a count per code) and a Markdown table. Rendering only; the checks decide nothing here.
+
+use std::collections::BTreeMap;
+
+use crate::finding::{Finding, Severity};
+
+/// The findings JSON of SPEC §3 with the review's findings.
+pub fn json(doc: &crate::table::model::Document, findings: &[Finding]) -> String {
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        counts: crate::table::model::Counts,
+        findings: &'a [Finding],
+    }
+    let mut s = serde_json::to_string_pretty(&Out {
+        counts: doc.counts(),
+        findings,
+    })
+    .expect("findings serialise");
+    s.push('\n');
+    s
+}
+
+fn group_key(f: &Finding) -> String {
+    match (&f.unit, &f.project) {
+        (Some(u), Some(p)) => format!("{u} / {p}"),
+        (None, Some(p)) => p.clone(),
+        (Some(u), None) => u.clone(),
+        (None, None) => "（表格）".to_owned(),
+    }
+}
+
+fn summary(findings: &[Finding]) -> String {
+    let mut by_code: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
+    for f in findings {
+        let e = by_code.entry(f.code.as_ref()).or_insert((0, f.severity));
+        e.0 += 1;
+    }
+    let mut s = format!("共 {} 个问题：\n", findings.len());
+    for (code, (n, sev)) in by_code {
+        s.push_str(&format!("  {:<40} {:>4}  {}\n", code, n, sev.zh()));
+    }
+    s
+}
+
+pub fn human(doc: &crate::table::model::Document, findings: &[Finding], colour: bool) -> String {
+    let handler = miette::GraphicalReportHandler::new_themed(if colour {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    })
+    .with_width(120);
+    let mut out = String::new();
+    let mut last_group = None;
+    for f in findings {
+        let g = group_key(f);
+        if last_group.as_ref() != Some(&g) {
+            out.push_str(&format!("\n■ {g}\n"));
+            last_group = Some(g);
+        }
+        let _ = handler.render_report(&mut out, &f.diagnostic(&doc.source));
+    }
+    out.push('\n');
+    out.push_str(&summary(findings));
+    out
+}
+
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+pub fn markdown(file: &str, findings: &[Finding]) -> String {
+    let mut out = format!("# 绩效目标审核：{}\n\n", md(file));
+    out.push_str("| 位置 | 级别 | 代码 | 单位 / 项目 | 指标 | 问题 | 建议 |\n|---|---|---|---|---|---|---|\n");
+    for f in findings {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            md(&f.position()),
+            f.severity.zh(),
+            f.code,
+            md(&group_key(f)),
+            md(f.indicator.as_deref().unwrap_or("")),
+            md(&f.message),
+            md(f.help.as_deref().unwrap_or("")),
+        ));
+    }
+    out.push('\n');
+    out.push_str(&summary(findings).replace("\n  ", "\n- "));
+    out
+}

@@ -1,0 +1,303 @@
+//! What a request brings: the multipart fields (`table`, optional `actuals`, repeated `rules`),
+//! the query (`format`, `year`, `encoding`, `sheet`, `no_default_rules`), and the errors that
+//! answer bad input with a status and the diagnostics as JSON.
+
+use std::borrow::Cow;
+
+use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::eval::ActualsFile;
+use crate::rules::{RuleSet, RuleSource};
+use crate::table::{self, EncodingChoice, ReadOptions, model::Document};
+
+/// A request that cannot be answered: its status and a JSON body
+/// `{"error":{"code","message","help","diagnostic"},"findings":…}`.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub body: serde_json::Value,
+}
+
+impl ApiError {
+    pub fn new(
+        status: StatusCode,
+        code: &str,
+        message: impl Into<String>,
+        help: Option<&str>,
+    ) -> ApiError {
+        ApiError {
+            status,
+            body: serde_json::json!({"error": {"code": code, "message": message.into(), "help": help}}),
+        }
+    }
+
+    /// 400 for a diagnostic of the library (a table that cannot be read, a broken actuals file),
+    /// with its text as the command line prints it (without colour).
+    pub fn diagnostic(d: &dyn miette::Diagnostic) -> ApiError {
+        let mut rendered = String::new();
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+        let _ = handler.render_report(&mut rendered, d);
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            body: serde_json::json!({"error": {
+                "code": d.code().map(|c| c.to_string()),
+                "message": d.to_string(),
+                "help": d.help().map(|h| h.to_string()),
+                "diagnostic": rendered,
+            }}),
+        }
+    }
+
+    /// The message, for the page.
+    pub fn message(&self) -> String {
+        let e = &self.body["error"];
+        let mut s = e["message"].as_str().unwrap_or("").to_owned();
+        if let Some(h) = e["help"].as_str() {
+            s.push('。');
+            s.push_str(h);
+        }
+        s
+    }
+
+    fn too_large(limit: usize) -> ApiError {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "web.too-large",
+            format!("上传的文件太大：超过 {} MB 的上限", limit / (1024 * 1024)),
+            Some("按单位拆分后分别上传，或用命令行 jixiao 处理；启动时可用 --max-upload-mb 放宽"),
+        )
+    }
+
+    /// A body that could not be read: too large (413), else 400.
+    pub fn body(status: StatusCode, detail: &str, limit: usize) -> ApiError {
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            return ApiError::too_large(limit);
+        }
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "web.bad-body",
+            format!("请求内容读不下去：{detail}"),
+            Some("用 multipart/form-data 上传：字段 table（必需）、actuals、rules（可重复）"),
+        )
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut text = self.body.to_string();
+        text.push('\n');
+        (
+            self.status,
+            [(header::CONTENT_TYPE, "application/json")],
+            text,
+        )
+            .into_response()
+    }
+}
+
+/// One uploaded file: the name the client gave and its bytes.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The files of a request.
+#[derive(Debug, Default)]
+pub struct Files {
+    pub table: Option<Upload>,
+    pub actuals: Option<Upload>,
+    pub rules: Vec<Upload>,
+    /// Plain form fields (the page's `year`).
+    pub fields: Vec<(String, String)>,
+}
+
+fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
+    ApiError::body(e.status(), &e.body_text(), limit)
+}
+
+impl Files {
+    /// Read every field into memory (nothing touches the disk). A file input left empty by a
+    /// browser (no name, no bytes) counts as absent.
+    pub async fn read(
+        multipart: Result<Multipart, MultipartRejection>,
+        limit: usize,
+    ) -> Result<Files, ApiError> {
+        let mut multipart =
+            multipart.map_err(|e| ApiError::body(e.status(), &e.body_text(), limit))?;
+        let mut files = Files::default();
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|e| multipart_error(e, limit))?
+        {
+            let field_name = field.name().unwrap_or("").to_owned();
+            let file_name = field.file_name().map(str::to_owned);
+            let bytes = field.bytes().await.map_err(|e| multipart_error(e, limit))?;
+            let Some(name) = file_name else {
+                files
+                    .fields
+                    .push((field_name, String::from_utf8_lossy(&bytes).into_owned()));
+                continue;
+            };
+            if name.is_empty() && bytes.is_empty() {
+                continue;
+            }
+            let upload = Upload {
+                name: if name.is_empty() {
+                    field_name.clone()
+                } else {
+                    name
+                },
+                bytes: bytes.to_vec(),
+            };
+            match field_name.as_str() {
+                "table" => files.table = Some(upload),
+                "actuals" => files.actuals = Some(upload),
+                "rules" => files.rules.push(upload),
+                other => {
+                    return Err(ApiError::new(
+                        StatusCode::BAD_REQUEST,
+                        "web.unknown-field",
+                        format!("不认识的上传字段「{other}」"),
+                        Some(
+                            "字段为 table（目标表或自评表）、actuals（实际值 .yaml）、rules（规则文件，可重复）",
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    /// A plain form field, trimmed, when not empty.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The table, read as the command line reads a file of that name.
+    pub fn document(&self, query: &Params) -> Result<Document, ApiError> {
+        let table = self.table.as_ref().ok_or_else(|| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "web.no-table",
+                "缺少目标表或自评表",
+                Some("上传字段 table：.xlsx、.csv、.tsv 或 .txt"),
+            )
+        })?;
+        let encoding = match &query.encoding {
+            Some(e) => e.parse::<EncodingChoice>().map_err(|_| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "web.bad-query",
+                    format!("不认识的编码「{e}」"),
+                    Some("encoding 可为 auto、utf-8、gbk"),
+                )
+            })?,
+            None => EncodingChoice::Auto,
+        };
+        let opts = ReadOptions {
+            encoding,
+            sheet: query.sheet.clone(),
+            format: None,
+        };
+        table::read_bytes(&table.name, &table.bytes, &opts).map_err(|e| ApiError::diagnostic(&e))
+    }
+
+    /// The actuals file, where one was given.
+    pub fn actuals(&self) -> Result<Option<ActualsFile>, ApiError> {
+        let Some(a) = &self.actuals else {
+            return Ok(None);
+        };
+        let bytes = a.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&a.bytes);
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "actuals.encoding",
+                format!("实际值文件 {} 不是 UTF-8 文本", a.name),
+                Some("实际值文件是 YAML 文本，请以 UTF-8 保存"),
+            )
+        })?;
+        ActualsFile::parse(&a.name, text)
+            .map(Some)
+            .map_err(|e| ApiError::diagnostic(&*e))
+    }
+
+    /// The rule set: the bundled rules (unless `no_default_rules`), then the uploaded files in
+    /// order. Errors answer 400 with the findings of `jixiao rules check --format json`.
+    pub fn rules(&self, query: &Params) -> Result<Cow<'static, RuleSet>, ApiError> {
+        let no_default = query.no_default_rules.unwrap_or(false);
+        if self.rules.is_empty() && !no_default {
+            return Ok(Cow::Borrowed(RuleSet::bundled()));
+        }
+        let mut sources = Vec::new();
+        for r in &self.rules {
+            let bytes = r.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&r.bytes);
+            match std::str::from_utf8(bytes) {
+                Ok(text) => sources.push(RuleSource::new(r.name.clone(), text)),
+                Err(_) => {
+                    return Err(ApiError::new(
+                        StatusCode::BAD_REQUEST,
+                        "rules::io",
+                        format!("规则文件 {} 不是 UTF-8 文本", r.name),
+                        Some("规则文件是 YAML 文本，请以 UTF-8 保存"),
+                    ));
+                }
+            }
+        }
+        match RuleSet::with_files(&sources, !no_default) {
+            Ok((set, _warnings)) => Ok(Cow::Owned(set)),
+            Err(errors) => {
+                let mut body = crate::rules::error::findings_json(&errors, sources.len());
+                body["error"] = serde_json::json!({
+                    "code": "rules::file",
+                    "message": "规则文件有错误",
+                    "help": "用 jixiao rules check FILE 查看每处错误的行和列",
+                });
+                Err(ApiError {
+                    status: StatusCode::BAD_REQUEST,
+                    body,
+                })
+            }
+        }
+    }
+}
+
+/// The query of the API (`?format=json&year=2023`).
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct Params {
+    pub format: Option<String>,
+    pub year: Option<i32>,
+    pub encoding: Option<String>,
+    pub sheet: Option<String>,
+    pub no_default_rules: Option<bool>,
+}
+
+impl Params {
+    /// `?format=` as one of `choices` (their clap names), else `default`.
+    pub fn format<T: clap::ValueEnum + Copy>(&self, default: T) -> Result<T, ApiError> {
+        match &self.format {
+            None => Ok(default),
+            Some(f) => T::from_str(f, true).map_err(|_| {
+                let names: Vec<String> = T::value_variants()
+                    .iter()
+                    .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_owned()))
+                    .collect();
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "web.bad-query",
+                    format!("不认识的格式「{f}」"),
+                    Some(&format!("format 可为 {}", names.join("、"))),
+                )
+            }),
+        }
+    }
+}

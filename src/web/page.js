@@ -1,0 +1,72 @@
+// jixiao page: drop files on the page, and the parse box. Everything else is server-rendered.
+(function () {
+  var form = document.getElementById('upload');
+  var zone = document.getElementById('drop');
+  var inputs = { table: form.elements.table, actuals: form.elements.actuals, rules: form.elements.rules };
+  function kind(name) {
+    var n = name.toLowerCase();
+    if (/\.(xlsx|xlsm|xls|csv|tsv|txt)$/.test(n)) return 'table';
+    if (/\.ya?ml$/.test(n)) return /actual|实际/.test(n) ? 'actuals' : 'rules';
+    return null;
+  }
+  function entries(items) {
+    // Files and the files of dropped folders (one level of recursion per folder).
+    var out = [], pending = [];
+    function walk(entry) {
+      if (!entry) return;
+      if (entry.isFile) { pending.push(new Promise(function (ok) { entry.file(function (f) { out.push(f); ok(); }, ok); })); }
+      else if (entry.isDirectory) {
+        pending.push(new Promise(function (ok) {
+          entry.createReader().readEntries(function (es) { es.forEach(walk); ok(); }, ok);
+        }));
+      }
+    }
+    for (var i = 0; i < items.length; i++) { walk(items[i].webkitGetAsEntry && items[i].webkitGetAsEntry()); }
+    function settle() { var n = pending.length; return Promise.all(pending).then(function () { return pending.length > n ? settle() : out; }); }
+    return settle();
+  }
+  function place(files) {
+    var sets = { table: new DataTransfer(), actuals: new DataTransfer(), rules: new DataTransfer() };
+    var any = { table: false, actuals: false, rules: false };
+    files.sort(function (a, b) { return a.name < b.name ? -1 : 1; });
+    files.forEach(function (f) {
+      var k = kind(f.name);
+      if (!k || ((k === 'table' || k === 'actuals') && any[k])) return;
+      sets[k].items.add(f); any[k] = true;
+    });
+    Object.keys(sets).forEach(function (k) { if (any[k]) inputs[k].files = sets[k].files; });
+    if (inputs.table.files.length) { zone.classList.add('busy'); form.submit(); }
+  }
+  ['dragenter', 'dragover'].forEach(function (e) { document.addEventListener(e, function (ev) { ev.preventDefault(); zone.classList.add('over'); }); });
+  document.addEventListener('dragleave', function () { zone.classList.remove('over'); });
+  document.addEventListener('drop', function (ev) {
+    ev.preventDefault(); zone.classList.remove('over');
+    var items = ev.dataTransfer.items, files = Array.prototype.slice.call(ev.dataTransfer.files);
+    if (items && items.length && items[0].webkitGetAsEntry) entries(items).then(function (fs) { place(fs.length ? fs : files); });
+    else place(files);
+  });
+
+  var box = document.getElementById('parse-input'), body = document.getElementById('parse-output'), timer = null, seq = 0;
+  function cell(tr, text) { var td = document.createElement('td'); td.textContent = text == null ? '' : text; tr.appendChild(td); }
+  var kinds = { compare: '比较', range: '区间', approximate: '约数', boolean: '是否', plan: '计划', deadline: '时限', qualitative: '定性', empty: '空', error: '错误' };
+  function show(text, n) {
+    if (n !== seq) return;
+    body.textContent = '';
+    text.split('\n').forEach(function (line) {
+      if (!line) return;
+      var r = JSON.parse(line), tr = document.createElement('tr');
+      cell(tr, r.line); cell(tr, r.indicator); cell(tr, r.target); cell(tr, kinds[r.kind] || r.kind);
+      cell(tr, r.canonical || r.message); cell(tr, [r.op_from && ('运算符:' + r.op_from), r.unit_from && ('单位:' + r.unit_from)].filter(Boolean).join(' '));
+      body.appendChild(tr);
+    });
+  }
+  box.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var n = ++seq;
+      fetch('/api/parse', { method: 'POST', body: box.value, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+        .then(function (r) { return r.text(); }).then(function (t) { show(t, n); });
+    }, 120);
+  });
+  if (box.value) box.dispatchEvent(new Event('input'));
+})();

@@ -1,0 +1,323 @@
+//! The page: a form to drop a table (and actuals, rule files) on, a parse box, and after a
+//! drop the results rendered on the server — counts and integrity findings, review findings with
+//! the offending text marked, the scored 自评表 and chart of the HTML report, the rules behind
+//! the verdicts, and the report in every format as download links (`data:` URLs: nothing is
+//! kept on the server). Every text from an input goes through [`escape`].
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Response};
+
+use super::Config;
+use super::api::{blocking, params};
+use super::inputs::{ApiError, Files, Params};
+use crate::eval::{self, Methodology};
+use crate::finding::Finding;
+use crate::report::html::{STYLE, body, escape};
+use crate::report::{self, Format};
+use crate::review;
+use crate::table::model::Document;
+
+const CSS: &str = include_str!("page.css");
+const SCRIPT: &str = include_str!("page.js");
+
+/// `GET /`: the empty page.
+pub async fn index() -> Html<String> {
+    Html(page(""))
+}
+
+/// `POST /`: the page with the results of the dropped files (or what was wrong with them).
+pub async fn results(
+    State(config): State<Arc<Config>>,
+    query: Result<Query<Params>, QueryRejection>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let outcome = async {
+        let mut params = params(query)?;
+        let files = Files::read(multipart, config.max_upload).await?;
+        if let Some(y) = files.field("year") {
+            params.year = y.parse().ok();
+        }
+        blocking(move || render_results(&files, &params)).await
+    }
+    .await;
+    match outcome {
+        Ok(html) => Html(page(&html)).into_response(),
+        Err(e) => {
+            let html = format!(
+                "<h2>无法处理</h2>\n<div class=\"error-box\">{}</div>\n{}",
+                escape(&e.message()),
+                e.body["error"]["diagnostic"]
+                    .as_str()
+                    .map(|d| format!("<pre class=\"src\">{}</pre>", escape(d)))
+                    .unwrap_or_default()
+                    + &rule_errors(&e.body)
+            );
+            (e.status, Html(page(&html))).into_response()
+        }
+    }
+}
+
+fn rule_errors(body: &serde_json::Value) -> String {
+    let Some(findings) = body["findings"].as_array() else {
+        return String::new();
+    };
+    let mut out = String::from(
+        "<table><tr><th>文件</th><th>行:列</th><th>代码</th><th>问题</th><th>建议</th></tr>\n",
+    );
+    for f in findings {
+        let s = |k: &str| escape(f[k].as_str().unwrap_or(""));
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}:{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            s("file"),
+            f["line"],
+            f["column"],
+            s("code"),
+            s("message"),
+            s("help")
+        );
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+fn page(results: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>jixiao 绩效自评</title>
+<style>{STYLE}{CSS}</style>
+</head>
+<body>
+<header class="top"><h1>jixiao 绩效自评</h1><p>文件只在本机处理：不上传到任何地方，不写入磁盘。</p></header>
+<form id="upload" method="post" action="/" enctype="multipart/form-data">
+<div id="drop">
+<p class="hint">把目标表或自评表（.xlsx .csv .tsv .txt）拖到这里，可同时拖入实际值（actuals.yaml）和规则文件，或整个文件夹。</p>
+<label>目标表 / 自评表 <input type="file" name="table" accept=".xlsx,.xlsm,.xls,.csv,.tsv,.txt"></label>
+<label>实际值 <input type="file" name="actuals" accept=".yaml,.yml"></label>
+<label>规则文件 <input type="file" name="rules" accept=".yaml,.yml" multiple></label>
+<label>年度 <input type="number" name="year" min="1990" max="2100" style="width:6em"></label>
+<button type="submit">评价</button>
+</div>
+</form>
+<details open><summary><b>指标值试读</b>：每行一个指标值，或 指标名⇥指标值</summary>
+<textarea id="parse-input" placeholder="518万人以上&#10;响应时间	4秒&#10;9月前"></textarea>
+<table><thead><tr><th>行</th><th>指标</th><th>指标值</th><th>类型</th><th>规范式</th><th>来源</th></tr></thead><tbody id="parse-output"></tbody></table>
+</details>
+<main id="results">
+{results}</main>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"#
+    )
+}
+
+fn render_results(files: &Files, params: &Params) -> Result<String, ApiError> {
+    let doc = files.document(params)?;
+    let actuals = files.actuals()?;
+    let rules = files.rules(params)?;
+    let findings = review::review(
+        &doc,
+        &review::Options {
+            rules: &rules,
+            year: params.year,
+        },
+    );
+    let methodology = Methodology::from_rules(&rules);
+    let report = eval::evaluate(
+        &doc,
+        actuals.as_ref(),
+        &eval::Options {
+            methodology: &methodology,
+            rules: &rules,
+            year: params.year,
+            progress: None,
+        },
+    );
+    let mut out = String::new();
+    let counts = doc.counts();
+    let _ = writeln!(
+        out,
+        "<h2>读取：{}</h2>\n<div class=\"cards\" id=\"counts\"><div class=\"card\">单位<b>{}</b></div><div class=\"card\">项目<b id=\"project-count\">{}</b></div><div class=\"card\">指标<b>{}</b></div><div class=\"card\">读取行<b>{}</b></div><div class=\"card\">跳过行<b>{}</b></div></div>",
+        escape(&doc.source.name),
+        counts.units,
+        counts.projects,
+        counts.indicators,
+        counts.rows_read,
+        counts.rows_skipped
+    );
+    // Downloads: every format, rendered by the same function as the command line.
+    out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
+    let stem = doc
+        .source
+        .name
+        .rsplit(['/', '\\'])
+        .next()
+        .and_then(|n| n.rsplit_once('.').map(|(s, _)| s))
+        .unwrap_or("自评表");
+    for format in [
+        Format::Xlsx,
+        Format::Html,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+    ] {
+        let mut bytes = Vec::new();
+        if report::write(&report, format, &methodology.bands.value, &mut bytes).is_ok() {
+            let _ = write!(
+                out,
+                "<a download=\"{}-自评表.{}\" href=\"data:{};base64,{}\">{}</a>",
+                escape(stem),
+                format.extension(),
+                format.content_type().replace(' ', ""),
+                base64(&bytes),
+                format.extension()
+            );
+        }
+    }
+    out.push_str("</p>\n");
+    findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
+    findings_section(&mut out, "绩效目标审核", &doc, &findings);
+    out.push_str("<h2>评分</h2>\n");
+    out.push_str(&body(&report, &methodology.bands.value));
+    // The rules behind the verdicts.
+    let mut used: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for p in &report.projects {
+        for i in &p.indicators {
+            for r in &i.rules {
+                *used
+                    .entry(r)
+                    .or_default()
+                    .entry(i.verdict.as_str())
+                    .or_default() += 1;
+            }
+        }
+    }
+    out.push_str("<h2>依据的规则</h2>\n<table><tr><th>规则</th><th>出处</th><th>用于的结论（指标数）</th></tr>\n");
+    for (id, verdicts) in used {
+        let at = rules
+            .rule(id)
+            .map(|r| format!("{}:{}", r.rref.file, r.rref.line))
+            .unwrap_or_else(|| "表中给出".to_owned());
+        let v: Vec<String> = verdicts.iter().map(|(v, n)| format!("{v} {n}")).collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(id),
+            escape(&at),
+            escape(&v.join("，"))
+        );
+    }
+    out.push_str("</table>\n");
+    Ok(out)
+}
+
+/// Findings with the line of the source they point at, the offending characters marked.
+fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[Finding]) {
+    let _ = writeln!(out, "<h2>{title}：{} 个问题</h2>", findings.len());
+    if findings.is_empty() {
+        return;
+    }
+    out.push_str("<table><tr><th>位置</th><th>级别</th><th>代码</th><th>项目 / 指标</th><th>问题与原文</th></tr>\n");
+    for f in findings {
+        let what = [f.project.as_deref(), f.indicator.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"sev-{}\">{}</td><td>{}</td><td>{}</td><td>{}{}<div class=\"src\">{}</div></td></tr>",
+            escape(&f.position()),
+            f.severity.as_str(),
+            f.severity.zh(),
+            escape(&f.code),
+            escape(&what),
+            escape(&f.message),
+            f.help
+                .as_deref()
+                .map(|h| format!("<br><small>{}</small>", escape(h)))
+                .unwrap_or_default(),
+            excerpt(doc, f)
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+/// Up to 40 characters either side of the finding's characters, which are marked.
+fn excerpt(doc: &Document, f: &Finding) -> String {
+    let Some(at) = &f.at else {
+        return String::new();
+    };
+    let src = &doc.source;
+    let text = src.text.as_str();
+    let range = at.range();
+    if range.end > text.len()
+        || !text.is_char_boundary(range.start)
+        || !text.is_char_boundary(range.end)
+    {
+        return String::new();
+    }
+    let line = src.line_index(range.start);
+    let (start, end) = (
+        src.line_start(line),
+        src.line_end(line).max(range.end).min(text.len()),
+    );
+    let before: Vec<char> = text[start..range.start].chars().collect();
+    let before: String = before[before.len().saturating_sub(40)..].iter().collect();
+    let after: String = text[range.end..end].chars().take(40).collect();
+    format!(
+        "{}<mark>{}</mark>{}",
+        escape(&before),
+        escape(&text[range]),
+        escape(after.trim_end_matches(['\r', '\n']))
+    )
+}
+
+/// Standard base64 (RFC 4648) for the `data:` download links.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_of_rfc4648_vectors() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(super::base64(i.as_bytes()), o);
+        }
+    }
+}

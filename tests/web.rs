@@ -1,0 +1,378 @@
+//! The web API and page in-process (no network): every endpoint, the same bytes as the command
+//! line, bad input answered with 400 and JSON, the upload limit, escaping, concurrency.
+
+use std::path::Path;
+use std::process::Command;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use jixiao::web::{Config, router};
+use tower::ServiceExt;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/guangzhou-hpf-2023");
+const BOUNDARY: &str = "jixiao-test-boundary";
+
+/// A multipart body of `(field, file name, bytes)` parts.
+fn multipart(parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (field, name, bytes) in parts {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+async fn post(config: Config, uri: &str, parts: &[(&str, &str, &[u8])]) -> (StatusCode, Vec<u8>) {
+    let req = Request::post(uri)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::from(multipart(parts)))
+        .unwrap();
+    send(config, req).await
+}
+
+async fn send(config: Config, req: Request<Body>) -> (StatusCode, Vec<u8>) {
+    let res = router(config).oneshot(req).await.unwrap();
+    let status = res.status();
+    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    (status, body)
+}
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(SAMPLE).join(name)).unwrap()
+}
+
+/// The command line's stdout, run in the sample folder (so file names match the uploads').
+fn cli(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .current_dir(SAMPLE)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap().stdout
+}
+
+fn json(bytes: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(bytes).unwrap()
+}
+
+#[tokio::test]
+async fn evaluate_json_is_the_cli_bytes() {
+    let (table, actuals) = (sample("targets.tsv"), sample("actuals.yaml"));
+    for format in ["json", "csv", "markdown", "html", "xlsx", "jsonl"] {
+        let (status, body) = post(
+            Config::default(),
+            &format!("/api/evaluate?format={format}"),
+            &[
+                ("table", "targets.tsv", &table),
+                ("actuals", "actuals.yaml", &actuals),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{format}");
+        let expected = cli(
+            &[
+                "evaluate",
+                "targets.tsv",
+                "actuals.yaml",
+                "--format",
+                format,
+            ],
+            None,
+        );
+        assert!(
+            body == expected,
+            "{format}: the API's bytes differ from the CLI's"
+        );
+    }
+}
+
+#[tokio::test]
+async fn parse_is_the_cli_jsonl() {
+    let input = "518万人以上\n响应时间\t4秒\n\n9月前\r\n<script>alert(1)</script>".as_bytes();
+    let req = Request::post("/api/parse?year=2023")
+        .body(Body::from(input.to_vec()))
+        .unwrap();
+    let (status, body) = send(Config::default(), req).await;
+    assert_eq!(status, StatusCode::OK);
+    let expected = cli(
+        &["parse", "--format", "jsonl", "--year", "2023"],
+        Some(input),
+    );
+    assert_eq!(
+        String::from_utf8(body).unwrap(),
+        String::from_utf8(expected).unwrap()
+    );
+}
+
+#[tokio::test]
+async fn inspect_and_review_are_the_cli_bytes() {
+    let table = sample("targets.tsv");
+    let (status, body) = post(
+        Config::default(),
+        "/api/inspect",
+        &[("table", "targets.tsv", &table)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        body,
+        cli(&["inspect", "targets.tsv", "--format", "json"], None)
+    );
+    assert_eq!(json(&body)["counts"]["projects"], 29);
+    let (status, body) = post(
+        Config::default(),
+        "/api/review?format=json",
+        &[("table", "targets.tsv", &table)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        body,
+        cli(&["review", "targets.tsv", "--format", "json"], None)
+    );
+    let (status, body) = post(
+        Config::default(),
+        "/api/inspect?format=table",
+        &[("table", "targets.tsv", &table)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, cli(&["inspect", "targets.tsv"], None));
+}
+
+#[tokio::test]
+async fn binary_garbage_is_a_400_with_a_diagnostic() {
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    for (name, uri) in [
+        ("x.xlsx", "/api/evaluate"),
+        ("x.tsv", "/api/inspect"),
+        ("x.bin", "/api/review"),
+    ] {
+        let (status, body) = post(Config::default(), uri, &[("table", name, &garbage)]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{name}");
+        let v = json(&body);
+        assert!(
+            v["error"]["code"].as_str().unwrap().starts_with("table."),
+            "{v}"
+        );
+        assert!(!v["error"]["message"].as_str().unwrap().is_empty());
+    }
+    // Not multipart at all, a missing table, an unknown format.
+    let req = Request::post("/api/evaluate")
+        .body(Body::from("hello"))
+        .unwrap();
+    let (status, body) = send(Config::default(), req).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(json(&body)["error"]["code"], "web.bad-body");
+    let (status, body) = post(Config::default(), "/api/evaluate", &[]).await;
+    assert_eq!(
+        (status, json(&body)["error"]["code"].clone()),
+        (StatusCode::BAD_REQUEST, "web.no-table".into())
+    );
+    let table = sample("targets.tsv");
+    let (status, body) = post(
+        Config::default(),
+        "/api/evaluate?format=pdf",
+        &[("table", "t.tsv", &table)],
+    )
+    .await;
+    assert_eq!(
+        (status, json(&body)["error"]["code"].clone()),
+        (StatusCode::BAD_REQUEST, "web.bad-query".into())
+    );
+}
+
+#[tokio::test]
+async fn a_broken_rule_file_is_a_400_with_its_line() {
+    let table = sample("targets.tsv");
+    let rules = b"rules:\n  - id: audit.x\n    whn: indicator ~ \"x\"\n    direction: higher\n";
+    let (status, body) = post(
+        Config::default(),
+        "/api/evaluate",
+        &[
+            ("table", "targets.tsv", &table),
+            ("rules", "mine.yaml", rules),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let v = json(&body);
+    assert_eq!(v["findings"][0]["file"], "mine.yaml");
+    assert_eq!(v["findings"][0]["line"], 3);
+    assert_eq!(v["findings"][0]["code"], "rules::unknown-key");
+    // A broken actuals file too.
+    let (status, body) = post(
+        Config::default(),
+        "/api/evaluate",
+        &[
+            ("table", "targets.tsv", &table),
+            ("actuals", "a.yaml", b"units: [ {"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        json(&body)["error"]["code"]
+            .as_str()
+            .unwrap()
+            .starts_with("actuals")
+    );
+}
+
+#[tokio::test]
+async fn an_oversized_upload_is_a_413_with_a_message() {
+    let config = || Config {
+        max_upload: 64 * 1024,
+        ..Config::default()
+    };
+    let big = vec![b'a'; 200 * 1024];
+    let (status, body) = post(config(), "/api/evaluate", &[("table", "big.tsv", &big)]).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let v = json(&body);
+    assert_eq!(v["error"]["code"], "web.too-large");
+    assert!(v["error"]["message"].as_str().unwrap().contains("上限"));
+    let req = Request::post("/api/parse").body(Body::from(big)).unwrap();
+    let (status, _) = send(config(), req).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn the_page_escapes_table_text() {
+    let sheet = "项目\t一级指标\t三级指标\t年度指标值\t实际完成值\n测试<b>项目</b>\t产出指标\t<script>alert(1)</script>\t<script>alert(1)</script>\t100\n";
+    let (status, body) = post(
+        Config::default(),
+        "/",
+        &[("table", "x<img>.tsv", sheet.as_bytes())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let page = String::from_utf8(body).unwrap();
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script>alert(1)"));
+    assert!(!page.contains("<b>项目</b>") && !page.contains("x<img>"));
+}
+
+#[tokio::test]
+async fn the_page_shows_the_sample_and_fetches_nothing() {
+    let (status, body) = send(
+        Config::default(),
+        Request::get("/").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let empty = String::from_utf8(body).unwrap();
+    assert!(empty.contains("拖到这里"));
+    let (table, actuals) = (sample("targets.tsv"), sample("actuals.yaml"));
+    let (status, body) = post(
+        Config::default(),
+        "/",
+        &[
+            ("table", "targets.tsv", &table),
+            ("actuals", "actuals.yaml", &actuals),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let page = String::from_utf8(body).unwrap();
+    assert!(page.contains("<b id=\"project-count\">29</b>"));
+    for ext in ["xlsx", "html", "md", "csv", "json"] {
+        assert!(
+            page.contains(&format!("-自评表.{ext}\" href=\"data:")),
+            "{ext}"
+        );
+    }
+    assert!(
+        page.contains("<mark>"),
+        "review findings mark the offending text"
+    );
+    for page in [&empty, &page] {
+        assert!(
+            !page.contains("src=\"http")
+                && !page.contains("href=\"http")
+                && !page.contains("url(http")
+        );
+    }
+    // A bad table on the page: a 400 page with the message, not a trace.
+    let (status, body) = post(
+        Config::default(),
+        "/",
+        &[("table", "x.xlsx", b"not a workbook")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        String::from_utf8(body)
+            .unwrap()
+            .contains("不是 Excel 工作簿")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_concurrent_evaluations_agree() {
+    let (table, actuals) = (sample("targets.tsv"), sample("actuals.yaml"));
+    let expected = cli(
+        &[
+            "evaluate",
+            "targets.tsv",
+            "actuals.yaml",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let app = router(Config::default());
+    let mut tasks = Vec::new();
+    for _ in 0..50 {
+        let app = app.clone();
+        let body = multipart(&[
+            ("table", "targets.tsv", &table),
+            ("actuals", "actuals.yaml", &actuals),
+        ]);
+        tasks.push(tokio::spawn(async move {
+            let req = Request::post("/api/evaluate?format=json")
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={BOUNDARY}"),
+                )
+                .body(Body::from(body))
+                .unwrap();
+            let res = app.oneshot(req).await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            res.into_body().collect().await.unwrap().to_bytes().to_vec()
+        }));
+    }
+    for t in tasks {
+        assert!(t.await.unwrap() == expected);
+    }
+}
+
+#[tokio::test]
+async fn unknown_paths_answer_json() {
+    let (status, body) = send(
+        Config::default(),
+        Request::get("/nope").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(json(&body)["error"]["code"], "web.not-found");
+}
