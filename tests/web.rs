@@ -376,3 +376,37 @@ async fn unknown_paths_answer_json() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(json(&body)["error"]["code"], "web.not-found");
 }
+
+/// A body that never arrives (a stalled client).
+struct Stalled;
+
+impl http_body::Body for Stalled {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Pending
+    }
+}
+
+#[tokio::test]
+async fn a_stalled_request_times_out_with_a_message() {
+    let config = Config {
+        timeout: std::time::Duration::from_millis(200),
+        ..Config::default()
+    };
+    let req = Request::post("/api/evaluate")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::new(Stalled))
+        .unwrap();
+    let (status, body) = send(config, req).await;
+    assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+    let v = json(&body);
+    assert_eq!(v["error"]["code"], "web.timeout");
+    assert!(v["error"]["message"].as_str().unwrap().contains("超时"));
+}
