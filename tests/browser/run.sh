@@ -14,11 +14,14 @@ if ! command -v chromedriver >/dev/null || ! [ -x /usr/bin/chromium ]; then
     exit 2
   fi
 fi
-cargo build --release -q
+# The debug build `cargo test` already made will do (CI runs this after the tests); set
+# JIXIAO_PROFILE=release to check the release binary.
+profile="${JIXIAO_PROFILE:-debug}"
+if [ "$profile" = release ]; then cargo build --release --locked -q; else cargo build --locked -q; fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 web_port=$(free_port); driver_port=$(free_port)
 mkdir -p target/browser
-target/release/jixiao serve --port "$web_port" 2>target/browser/serve.log &
+"target/$profile/jixiao" serve --port "$web_port" 2>target/browser/serve.log &
 web_pid=$!
 chromedriver --port="$driver_port" >target/browser/chromedriver.log 2>&1 &
 driver_pid=$!
