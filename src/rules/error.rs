@@ -31,6 +31,8 @@ pub enum ErrorKind {
     UnknownId,
     /// The file could not be read.
     Io,
+    /// More rules than [`crate::limits::RULES`].
+    TooMany,
 }
 
 impl ErrorKind {
@@ -46,6 +48,7 @@ impl ErrorKind {
             ErrorKind::Decision => "rules::decision",
             ErrorKind::UnknownId => "rules::unknown-id",
             ErrorKind::Io => "rules::io",
+            ErrorKind::TooMany => "rules::too-many",
         }
     }
 }

@@ -191,6 +191,8 @@ impl<'a> nom::error::ParseError<&'a str> for Fail {
 
 struct P<'s> {
     src: &'s str,
+    /// Open parentheses and `not`s around the current position.
+    depth: std::cell::Cell<u64>,
 }
 
 fn ws(i: &str) -> &str {
@@ -277,6 +279,21 @@ impl<'s> P<'s> {
 
     fn not(&self, i: &'s str) -> Res<'s, Expr> {
         let i = ws(i);
+        if self.depth.get() >= crate::limits::DEPTH.get() {
+            let at = self.at(i);
+            return self.fail(
+                at..at + i.chars().next().map_or(0, char::len_utf8),
+                "条件嵌套过深",
+                crate::limits::DEPTH.help(),
+            );
+        }
+        self.depth.set(self.depth.get() + 1);
+        let result = self.not_inner(i);
+        self.depth.set(self.depth.get() - 1);
+        result
+    }
+
+    fn not_inner(&self, i: &'s str) -> Res<'s, Expr> {
         if let Some(r) = self
             .keyword(i, "not")
             .or_else(|| i.strip_prefix('!').filter(|r| !r.starts_with(['=', '~'])))
@@ -443,7 +460,10 @@ pub fn quantity(text: &str) -> Option<Quantity> {
 
 /// Read a whole condition.
 pub fn parse(src: &str) -> Result<Expr, ExprError> {
-    let p = P { src };
+    let p = P {
+        src,
+        depth: std::cell::Cell::new(0),
+    };
     if src.trim().is_empty() {
         return Err(ExprError {
             span: 0..src.len(),

@@ -155,9 +155,28 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             return (Vec::new(), errors);
         }
     };
+    let max_rules = crate::limits::RULES.get_usize();
+    if items.len() > max_rules {
+        let span = top_pos("rules").map_or(whole(src), |p| p.key);
+        errors.push(
+            RuleError::new(
+                ErrorKind::TooMany,
+                src,
+                span,
+                format!(
+                    "规则文件有 {} 条规则，超过每个文件 {} 条的上限",
+                    items.len(),
+                    crate::limits::RULES.shown()
+                ),
+                "规则太多",
+            )
+            .help(crate::limits::RULES.help()),
+        );
+        return (Vec::new(), errors);
+    }
     let rules_key = top_pos("rules");
     let mut out = Vec::new();
-    let mut seen: Vec<(String, KeyPos)> = Vec::new();
+    let mut seen: std::collections::HashMap<String, KeyPos> = std::collections::HashMap::new();
     for (i, item) in items.into_iter().enumerate() {
         let ipos = pos.items.get(i).cloned().unwrap_or_else(|| ItemPos {
             line: rules_key.as_ref().map_or(1, |p| p.line),
@@ -245,7 +264,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             ),
             Some(id) => {
                 let here = ipos.key("id").cloned();
-                if let Some((_, first)) = seen.iter().find(|(s, _)| s == id) {
+                if let Some(first) = seen.get(id) {
                     let span = here.as_ref().map_or(ipos.dash.clone(), |p| p.value.clone());
                     errors.push(
                         RuleError::new(ErrorKind::DuplicateId, src, span, format!("同一文件里 id `{id}` 出现了两次（第一次在第 {} 行）", first.line), "重复的 id")
@@ -254,7 +273,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
                     continue;
                 }
                 if let Some(h) = here {
-                    seen.push((id.clone(), h));
+                    seen.insert(id.clone(), h);
                 }
             }
         }

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use calamine::{Data, Reader};
 
+use crate::limits;
 use crate::table::ReadError;
 use crate::table::source::{CellAddr, Format, Location, SourceText};
 
@@ -162,13 +163,62 @@ impl LineCursor<'_> {
     }
 }
 
+/// Counts cells against [`limits::COLUMNS`] (per row) and [`limits::CELLS`] (in all).
+struct CellBudget<'a> {
+    name: &'a str,
+    cells: u64,
+    max_columns: usize,
+    max_cells: u64,
+}
+
+impl<'a> CellBudget<'a> {
+    fn new(name: &'a str) -> Self {
+        CellBudget {
+            name,
+            cells: 0,
+            max_columns: limits::COLUMNS.get_usize(),
+            max_cells: limits::CELLS.get(),
+        }
+    }
+
+    /// Accounts for a row of `columns` cells at 1-based `line`.
+    fn row(&mut self, line: usize, columns: usize) -> Result<(), ReadError> {
+        if columns > self.max_columns {
+            return Err(ReadError::TooManyColumns {
+                name: self.name.into(),
+                line,
+                columns,
+                max: limits::COLUMNS.shown(),
+                help: limits::COLUMNS.help(),
+            });
+        }
+        self.cells += columns as u64;
+        if self.cells > self.max_cells {
+            return Err(ReadError::TooManyCells {
+                name: self.name.into(),
+                cells: self.cells,
+                max: limits::CELLS.shown(),
+                help: limits::CELLS.help(),
+            });
+        }
+        Ok(())
+    }
+}
+
 /// Splits delimited text into rows. Line breaks are `\n` or `\r\n`; a field is quoted only if
 /// its first character is `"`; a quote that never closes makes the field plain text.
+#[cfg(test)]
 pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
+    split_limited(text, delim, &mut CellBudget::new("-")).expect("within limits")
+}
+
+fn split_limited(text: &str, delim: u8, budget: &mut CellBudget) -> Result<Vec<Row>, ReadError> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut rows = Vec::new();
     let mut pos = 0;
+    // no `"` at or after this offset: an unclosed quote need not search again (no n² scans)
+    let mut no_quote_from = n;
     let mut cursor = LineCursor {
         text,
         at: 0,
@@ -181,8 +231,11 @@ pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
         loop {
             // one field at `pos`
             let mut field = None;
-            if pos < n && bytes[pos] == b'"' {
+            if pos < n && bytes[pos] == b'"' && pos + 1 < no_quote_from {
                 field = read_quoted(text, pos, delim);
+                if field.is_none() && !bytes[pos + 1..].contains(&b'"') {
+                    no_quote_from = pos + 1;
+                }
             }
             let (cell, next) = match field {
                 Some((raw, escapes, next)) => (make_cell(raw, pos + 1, escapes, None), next),
@@ -208,6 +261,9 @@ pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
             let mut cell = cell;
             (cell.line, cell.column) = cursor.advance_to(cell.offset);
             cells.push(cell);
+            if cells.len() > budget.max_columns {
+                budget.row(cursor.line as usize, cells.len())?;
+            }
             pos = next;
             if pos < n && bytes[pos] == delim {
                 pos += 1;
@@ -215,6 +271,7 @@ pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
             }
             break;
         }
+        budget.row(cursor.line as usize, cells.len())?;
         let mut end = pos;
         if end > row_start && end <= n && bytes[end - 1] == b'\r' {
             end -= 1;
@@ -227,7 +284,7 @@ pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
             range: row_start..end.max(row_start),
         });
     }
-    rows
+    Ok(rows)
 }
 
 /// Reads a quoted field starting at `start` (the opening quote). Returns the unquoted text, the
@@ -262,32 +319,134 @@ fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(String, Vec<usize
     Some((out, escapes, end))
 }
 
-/// Reads delimited text.
-pub(crate) fn from_text(name: &str, text: String, format: Format, encoding: &'static str) -> Grid {
+/// Reads delimited text, within the line, column and cell limits.
+pub(crate) fn from_text(
+    name: &str,
+    text: String,
+    format: Format,
+    encoding: &'static str,
+) -> Result<Grid, ReadError> {
     let delim = match format {
         Format::Csv => b',',
         _ => b'\t',
     };
+    let max_line = limits::LINE.get_usize();
+    if text.len() > max_line {
+        for (i, line) in text.split('\n').enumerate() {
+            if line.len() > max_line {
+                return Err(ReadError::LineTooLong {
+                    name: name.into(),
+                    line: i + 1,
+                    bytes: line.len(),
+                    max: limits::LINE.shown(),
+                    help: limits::LINE.help(),
+                });
+            }
+        }
+    }
     let source = SourceText::new(name, text, format, encoding, None);
-    let rows = split_delimited(&source.text, delim);
-    Grid { source, rows }
+    let rows = split_limited(&source.text, delim, &mut CellBudget::new(name))?;
+    Ok(Grid { source, rows })
+}
+
+/// Unzips every part of a workbook once, counting the bytes that come out (not the sizes the
+/// zip declares, which a bomb may fake), so calamine never meets more than
+/// [`limits::UNZIPPED`]. Returns whether the zip is an xlsx (has `xl/workbook.xml`).
+fn check_zip(name: &str, bytes: &[u8]) -> Result<bool, ReadError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // not a zip calamine can read either: let it give its own error
+        return Ok(false);
+    };
+    let max = limits::UNZIPPED.get();
+    let too_large = |part: &str| ReadError::UnzippedTooLarge {
+        name: name.into(),
+        part: part.into(),
+        max: limits::UNZIPPED.shown(),
+        help: limits::UNZIPPED.help(),
+    };
+    let mut total: u64 = 0;
+    let mut xlsx = false;
+    let mut sink = [0u8; 64 * 1024];
+    for i in 0..zip.len() {
+        let Ok(mut entry) = zip.by_index(i) else {
+            continue;
+        };
+        let part = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        xlsx |= part == "xl/workbook.xml";
+        if total.saturating_add(entry.size()) > max {
+            return Err(too_large(&part));
+        }
+        loop {
+            match std::io::Read::read(&mut entry, &mut sink) {
+                Ok(0) | Err(_) => break,
+                Ok(k) => {
+                    total += k as u64;
+                    if total > max {
+                        return Err(too_large(&part));
+                    }
+                }
+            }
+        }
+    }
+    Ok(xlsx)
 }
 
 /// Reads one sheet of a workbook into a grid over a synthetic text (one line per sheet row,
-/// cells joined by tabs, line breaks inside cells shown as spaces).
+/// cells joined by tabs, line breaks inside cells shown as spaces). An xlsx is read cell by cell
+/// within the limits; other workbooks (`.xls`, `.ods`) through calamine's range.
 pub(crate) fn from_workbook(
     name: &str,
     bytes: Vec<u8>,
     sheet: Option<&str>,
 ) -> Result<Grid, ReadError> {
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        ReadError::Workbook {
-            name: name.into(),
-            source: e,
+    let workbook = |e| ReadError::Workbook {
+        name: name.into(),
+        source: e,
+    };
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    if is_zip && check_zip(name, &bytes)? {
+        let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
+            .map_err(|e| workbook(calamine::Error::Xlsx(e)))?;
+        let chosen = choose_sheet(name, wb.sheet_names(), sheet)?;
+        let mut reader = wb
+            .worksheet_cells_reader(&chosen)
+            .map_err(|e| workbook(calamine::Error::Xlsx(e)))?;
+        let max_cells = limits::CELLS.get();
+        let mut cells: Vec<((u32, u32), Data)> = Vec::new();
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| workbook(calamine::Error::Xlsx(e)))?
+        {
+            if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                continue;
+            }
+            if cells.len() as u64 >= max_cells {
+                return Err(ReadError::TooManyCells {
+                    name: name.into(),
+                    cells: cells.len() as u64 + 1,
+                    max: limits::CELLS.shown(),
+                    help: limits::CELLS.help(),
+                });
+            }
+            let pos = cell.get_position();
+            cells.push((pos, cell.get_value().clone().into()));
         }
-    })?;
-    let names = wb.sheet_names();
-    let chosen = match sheet {
+        drop(reader);
+        return sparse_grid(name, cells, chosen);
+    }
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)?;
+    let chosen = choose_sheet(name, wb.sheet_names(), sheet)?;
+    let range = wb.worksheet_range(&chosen).map_err(workbook)?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let cells = range
+        .used_cells()
+        .map(|(r, c, v)| ((row0 + r as u32, col0 + c as u32), v.clone()))
+        .collect();
+    sparse_grid(name, cells, chosen)
+}
+
+fn choose_sheet(name: &str, names: Vec<String>, sheet: Option<&str>) -> Result<String, ReadError> {
+    match sheet {
         Some(s) => names
             .iter()
             .find(|n| n.as_str() == s)
@@ -296,75 +455,67 @@ pub(crate) fn from_workbook(
                 name: name.into(),
                 sheet: s.into(),
                 available: names.join("、"),
-            })?,
+            }),
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| ReadError::Empty { name: name.into() })?,
-    };
-    let range = wb
-        .worksheet_range(&chosen)
-        .map_err(|e| ReadError::Workbook {
-            name: name.into(),
-            source: e,
-        })?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
+            .ok_or_else(|| ReadError::Empty { name: name.into() }),
+    }
+}
+
+/// The grid of a sheet from its used cells (0-based positions, any order): rows from the first
+/// used row to the last, each as wide as the widest used column (Excel pads rows), rows without
+/// a used cell empty; sheet rows before the first used one are empty lines, so line numbers
+/// equal sheet rows.
+fn sparse_grid(
+    name: &str,
+    mut cells: Vec<((u32, u32), Data)>,
+    chosen: String,
+) -> Result<Grid, ReadError> {
+    cells.sort_by_key(|c| c.0);
+    cells.dedup_by_key(|c| c.0);
+    let width = cells.iter().map(|c| c.0.1 as usize + 1).max().unwrap_or(0);
+    let mut budget = CellBudget::new(name);
+    let row0 = cells.first().map_or(0, |c| c.0.0);
+    let last = cells.last().map_or(0, |c| c.0.0);
     let mut text = String::new();
     let mut rows = Vec::new();
-    // rows before the used range are empty lines, so line numbers equal sheet rows
-    for _ in 0..row0 {
-        let at = text.len();
-        text.push('\n');
-        rows.push(Row {
-            cells: Vec::new(),
-            range: at..at,
-        });
-    }
-    for (r, row) in range.rows().enumerate() {
+    let mut next = cells.into_iter().peekable();
+    for r in 0..=last {
         let row_start = text.len();
-        let mut cells = Vec::new();
-        for _ in 0..col0 {
-            text.push('\t');
-        }
-        for (c, value) in row.iter().enumerate() {
-            if c > 0 {
-                text.push('\t');
-            }
-            let raw = cell_text(value);
-            let offset = text.len();
-            text.extend(raw.chars().map(|ch| {
-                if matches!(ch, '\n' | '\r' | '\t') {
-                    ' '
-                } else {
-                    ch
+        let mut row_cells = Vec::new();
+        if r >= row0 && next.peek().is_some_and(|c| c.0.0 == r) {
+            budget.row(r as usize + 1, width)?;
+            row_cells.reserve(width);
+            for c in 0..width as u32 {
+                if c > 0 {
+                    text.push('\t');
                 }
-            }));
-            let addr = CellAddr {
-                row: row0 + r as u32 + 1,
-                col: col0 + c as u32 + 1,
-            };
-            cells.push(make_cell(raw, offset, Vec::new(), Some(addr)));
+                let raw = match next.peek() {
+                    Some(((rr, cc), _)) if *rr == r && *cc == c => {
+                        next.next().map(|(_, v)| cell_text(&v)).unwrap_or_default()
+                    }
+                    _ => String::new(),
+                };
+                let offset = text.len();
+                text.extend(raw.chars().map(|ch| {
+                    if matches!(ch, '\n' | '\r' | '\t') {
+                        ' '
+                    } else {
+                        ch
+                    }
+                }));
+                let addr = CellAddr {
+                    row: r + 1,
+                    col: c + 1,
+                };
+                row_cells.push(make_cell(raw, offset, Vec::new(), Some(addr)));
+            }
         }
         let row_end = text.len();
         text.push('\n');
-        // leading empty columns are real columns of the sheet
-        let mut full = Vec::with_capacity(col0 as usize + cells.len());
-        for c in 0..col0 {
-            full.push(Cell {
-                text: String::new(),
-                offset: row_start,
-                escapes: Vec::new(),
-                line: 0,
-                column: 0,
-                addr: Some(CellAddr {
-                    row: row0 + r as u32 + 1,
-                    col: c + 1,
-                }),
-            });
-        }
-        full.extend(cells);
         rows.push(Row {
-            cells: full,
+            cells: row_cells,
             range: row_start..row_end,
         });
     }

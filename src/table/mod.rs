@@ -46,8 +46,13 @@
 //!   the text `857.60`), dates `YYYY-MM-DD`; a percentage-formatted cell arrives as a fraction
 //!   (`0.95`), since calamine does not give number formats. Line breaks inside cells show as
 //!   spaces in the synthetic [`SourceText`].
-//! - **Limits**: inputs up to [`MAX_INPUT_BYTES`], cells up to [`MAX_CELL_BYTES`]
-//!   (`table.cell-too-long`, row skipped).
+//! - **Limits** ([`crate::limits`], each raised by an environment variable): input size
+//!   (`table.too-large`), line length (`table.line-too-long`), columns of a row
+//!   (`table.too-many-columns`), cells of a table (`table.too-many-cells`), a workbook unzipped
+//!   (`table.unzipped-too-large`) stop the read; a cell over the cell limit skips its row
+//!   (`table.cell-too-long`). Workbooks are read cell by cell (never as calamine's dense range,
+//!   which a stray far cell would blow up) after every part of the zip has been unzipped once
+//!   within the limit.
 
 mod amount;
 mod columns;
@@ -78,9 +83,10 @@ use crate::finding::{Finding, Severity, codes};
 use columns::Header;
 use grid::{Grid, Row};
 
-/// Largest input accepted, in bytes.
+/// Largest input accepted by default, in bytes ([`crate::limits::INPUT`] is the limit in effect).
 pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
-/// Largest cell accepted, in bytes; a longer cell skips its row with `table.cell-too-long`.
+/// Largest cell accepted by default, in bytes ([`crate::limits::CELL`] is the limit in effect);
+/// a longer cell skips its row with `table.cell-too-long`.
 pub const MAX_CELL_BYTES: usize = 1024 * 1024;
 
 /// How to read a table.
@@ -185,17 +191,86 @@ pub enum ReadError {
         /// File name.
         name: String,
     },
-    /// The input is larger than [`MAX_INPUT_BYTES`].
-    #[error("{name} 太大（{bytes} 字节），超过 {max} 字节的上限")]
-    #[diagnostic(code("table.too-large"), help("按单位拆分后分别检查"))]
+    /// The input is larger than the input limit ([`crate::limits::INPUT`]).
+    #[error("{name} 太大（{bytes} 字节），超过输入文件大小的上限 {max}")]
+    #[diagnostic(code("table.too-large"), help("{help}"))]
     TooLarge {
         /// File name.
         name: String,
         /// Its size.
         bytes: u64,
-        /// The limit.
-        max: u64,
+        /// The limit, as written in its variable (`512 MB`).
+        max: String,
+        /// How to raise it.
+        help: String,
     },
+    /// A workbook that unzips to more than [`crate::limits::UNZIPPED`] (a zip bomb).
+    #[error("工作簿 {name} 解压后超过 {max} 的上限（部件 {part}）")]
+    #[diagnostic(code("table.unzipped-too-large"), help("{help}"))]
+    UnzippedTooLarge {
+        /// File name.
+        name: String,
+        /// The part of the zip that crossed the limit.
+        part: String,
+        /// The limit.
+        max: String,
+        /// How to raise it.
+        help: String,
+    },
+    /// A line of a text table longer than [`crate::limits::LINE`].
+    #[error("{name} 第 {line} 行有 {bytes} 字节，超过一行 {max} 的上限")]
+    #[diagnostic(code("table.line-too-long"), help("{help}"))]
+    LineTooLong {
+        /// File name.
+        name: String,
+        /// 1-based line.
+        line: usize,
+        /// Its length.
+        bytes: usize,
+        /// The limit.
+        max: String,
+        /// How to raise it.
+        help: String,
+    },
+    /// A row with more columns than [`crate::limits::COLUMNS`].
+    #[error("{name} 第 {line} 行有 {columns} 列以上，超过每行 {max} 列的上限")]
+    #[diagnostic(code("table.too-many-columns"), help("{help}"))]
+    TooManyColumns {
+        /// File name.
+        name: String,
+        /// 1-based line (sheet row for a workbook).
+        line: usize,
+        /// Columns counted (at least).
+        columns: usize,
+        /// The limit.
+        max: String,
+        /// How to raise it.
+        help: String,
+    },
+    /// A table of more cells than [`crate::limits::CELLS`].
+    #[error("{name} 有 {cells} 个以上的单元格，超过 {max} 个的上限")]
+    #[diagnostic(code("table.too-many-cells"), help("{help}"))]
+    TooManyCells {
+        /// File name.
+        name: String,
+        /// Cells counted (at least).
+        cells: u64,
+        /// The limit.
+        max: String,
+        /// How to raise it.
+        help: String,
+    },
+}
+
+impl ReadError {
+    pub(crate) fn too_large(name: &str, bytes: u64) -> Self {
+        ReadError::TooLarge {
+            name: name.into(),
+            bytes,
+            max: crate::limits::INPUT.shown(),
+            help: crate::limits::INPUT.help(),
+        }
+    }
 }
 
 /// File names tried, in order, when a directory is given (a sample folder such as
@@ -234,12 +309,8 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError>
         source,
     };
     let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(ReadError::TooLarge {
-            name,
-            bytes: meta.len(),
-            max: MAX_INPUT_BYTES,
-        });
+    if meta.len() > crate::limits::INPUT.get() {
+        return Err(ReadError::too_large(&name, meta.len()));
     }
     let bytes = std::fs::read(path).map_err(io)?;
     read_owned(&name, bytes, opts)
@@ -253,12 +324,8 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
 
 /// [`read_bytes`] taking the bytes by value (no copy of a large input).
 pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(ReadError::TooLarge {
-            name: name.into(),
-            bytes: bytes.len() as u64,
-            max: MAX_INPUT_BYTES,
-        });
+    if bytes.len() as u64 > crate::limits::INPUT.get() {
+        return Err(ReadError::too_large(name, bytes.len() as u64));
     }
     let format = opts.format.or_else(|| format_from_name(name));
     let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0");
@@ -276,7 +343,7 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
         }
         let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
         let format = format.unwrap_or_else(|| sniff_delimiter(&decoded.text));
-        grid::from_text(name, decoded.text, format, decoded.encoding)
+        grid::from_text(name, decoded.text, format, decoded.encoding)?
     };
     build(grid)
 }
@@ -292,7 +359,7 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
         Some(Format::Xlsx) | None => sniff_delimiter(text),
         Some(f) => f,
     };
-    build(grid::from_text(name, text.to_owned(), format, "UTF-8"))
+    build(grid::from_text(name, text.to_owned(), format, "UTF-8")?)
 }
 
 fn format_from_name(name: &str) -> Option<Format> {
@@ -521,7 +588,8 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
             continue;
         }
         ctx.rows_read += 1;
-        if let Some((_, cell)) = row.filled().find(|(_, c)| c.text.len() > MAX_CELL_BYTES) {
+        let max_cell = crate::limits::CELL.get_usize();
+        if let Some((_, cell)) = row.filled().find(|(_, c)| c.text.len() > max_cell) {
             let at = cell.location(&source).with_len(0);
             let f = ctx
                 .finding(
@@ -529,13 +597,16 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
                     Severity::Error,
                     at,
                     format!(
-                        "单元格有 {} 字节，超过 {} 字节的上限；该行未读取",
+                        "单元格有 {} 字节，超过单元格 {} 的上限；该行未读取",
                         cell.text.len(),
-                        MAX_CELL_BYTES
+                        crate::limits::CELL.shown()
                     ),
                 )
                 .label("过长的单元格从这里开始")
-                .help("检查是否缺少换行或引号未闭合，导致多行被并入一个单元格");
+                .help(format!(
+                    "检查是否缺少换行或引号未闭合，导致多行被并入一个单元格；{}",
+                    crate::limits::CELL.help()
+                ));
             ctx.skip(f);
             continue;
         }

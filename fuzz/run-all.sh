@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS (default 600), two at a time; logs to fuzz/logs/.
+set -uo pipefail
+cd "$(dirname "$0")"
+secs=${1:-600}
+export RUSTC_BOOTSTRAP=1
+mkdir -p logs
+[ -d corpus ] || ./seed.sh
+cargo fuzz build -s none --release target_parse table_read rules_load actuals_parse 2>&1 | tail -3 || true
+cargo fuzz build -s none --release 2>&1 | tail -3
+run() {
+  local t=$1
+  cargo fuzz run -s none --release "$t" "corpus/$t" -- \
+    -max_total_time="$secs" -rss_limit_mb=2048 -timeout=20 -max_len=65536 \
+    >"logs/$t.log" 2>&1
+  echo "$t exit $? at $(date -u +%H:%M:%S)" >> logs/summary
+}
+echo "start $(date -u +%H:%M:%S)" >> logs/summary
+run target_parse & run table_read & wait
+run rules_load & run actuals_parse & wait

@@ -1,0 +1,130 @@
+//! Hard limits on what one run reads, so that no input can exhaust memory, the stack or time.
+//!
+//! Each limit has a default and an environment variable that raises (or lowers) it for one run;
+//! the variable is read once per process. Every error that a limit causes names the limit and
+//! its variable. This module owns the numbers only; each reader reports its own error type.
+//!
+//! | limit | default | variable |
+//! |---|---|---|
+//! | size of one table file | 512 MB | `JIXIAO_MAX_INPUT_MB` |
+//! | length of one line of a text table | 64 MB | `JIXIAO_MAX_LINE_MB` |
+//! | size of one cell | 1024 KB | `JIXIAO_MAX_CELL_KB` |
+//! | columns of one row | 16384 | `JIXIAO_MAX_COLUMNS` |
+//! | cells of one table (rows × columns) | 20000000 | `JIXIAO_MAX_CELLS` |
+//! | a workbook unzipped (all its parts) | 512 MB | `JIXIAO_MAX_UNZIPPED_MB` |
+//! | nesting depth of a rule condition (parentheses, `not`) | 64 | `JIXIAO_MAX_DEPTH` |
+//! | rules in one rule file | 200000 | `JIXIAO_MAX_RULES` |
+
+use std::sync::OnceLock;
+
+/// One limit: its Chinese name, default, unit and environment variable.
+#[derive(Debug)]
+pub struct Limit {
+    /// What is limited, in Chinese (`单个输入文件的大小`).
+    pub what: &'static str,
+    /// The environment variable that sets it.
+    pub env: &'static str,
+    /// The default, in `unit`.
+    pub default: u64,
+    /// The unit the variable is written in (`MB`, `KB`, or empty for a count).
+    pub unit: &'static str,
+    /// Bytes per unit (1 for a count).
+    scale: u64,
+    cell: OnceLock<u64>,
+}
+
+impl Limit {
+    const fn new(what: &'static str, env: &'static str, default: u64, unit: &'static str) -> Self {
+        let scale = match unit.as_bytes() {
+            b"MB" => 1024 * 1024,
+            b"KB" => 1024,
+            _ => 1,
+        };
+        Limit {
+            what,
+            env,
+            default,
+            unit,
+            scale,
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// The limit in effect, in `unit` (the variable when set to a positive whole number, else
+    /// the default).
+    pub fn value(&self) -> u64 {
+        *self.cell.get_or_init(|| {
+            std::env::var(self.env)
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|&v| v > 0)
+                .unwrap_or(self.default)
+        })
+    }
+
+    /// The limit in effect in bytes (or as a count), saturating.
+    pub fn get(&self) -> u64 {
+        self.value().saturating_mul(self.scale)
+    }
+
+    /// [`Limit::get`] as a `usize`, saturating.
+    pub fn get_usize(&self) -> usize {
+        usize::try_from(self.get()).unwrap_or(usize::MAX)
+    }
+
+    /// `1024 KB`, `64`: the limit in effect as written in its variable.
+    pub fn shown(&self) -> String {
+        if self.unit.is_empty() {
+            self.value().to_string()
+        } else {
+            format!("{} {}", self.value(), self.unit)
+        }
+    }
+
+    /// The help line every error of this limit carries: how to raise it.
+    pub fn help(&self) -> String {
+        format!(
+            "{}的上限是 {}；确有需要时可用环境变量 {} 提高，如 {}={}",
+            self.what,
+            self.shown(),
+            self.env,
+            self.env,
+            self.value().saturating_mul(4)
+        )
+    }
+}
+
+/// Size of one input file.
+pub static INPUT: Limit = Limit::new("单个输入文件的大小", "JIXIAO_MAX_INPUT_MB", 512, "MB");
+/// Length of one line of a text table.
+pub static LINE: Limit = Limit::new("文本表格中一行的长度", "JIXIAO_MAX_LINE_MB", 64, "MB");
+/// Size of one cell.
+pub static CELL: Limit = Limit::new("单元格的大小", "JIXIAO_MAX_CELL_KB", 1024, "KB");
+/// Columns of one row.
+pub static COLUMNS: Limit = Limit::new("一行的列数", "JIXIAO_MAX_COLUMNS", 16384, "");
+/// Cells of one table.
+pub static CELLS: Limit = Limit::new("表格的单元格总数", "JIXIAO_MAX_CELLS", 20_000_000, "");
+/// A workbook unzipped.
+pub static UNZIPPED: Limit = Limit::new("工作簿解压后的大小", "JIXIAO_MAX_UNZIPPED_MB", 512, "MB");
+/// Nesting depth of a rule condition.
+pub static DEPTH: Limit = Limit::new("规则条件的嵌套层数", "JIXIAO_MAX_DEPTH", 64, "");
+/// Rules in one rule file.
+pub static RULES: Limit = Limit::new("单个规则文件中的规则数", "JIXIAO_MAX_RULES", 200_000, "");
+
+/// Every limit, for documentation and `--help` texts.
+pub static ALL: [&Limit; 8] = [
+    &INPUT, &LINE, &CELL, &COLUMNS, &CELLS, &UNZIPPED, &DEPTH, &RULES,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_help() {
+        assert_eq!(CELL.get(), 1024 * 1024);
+        assert_eq!(DEPTH.get(), 64);
+        assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
+        assert_eq!(ALL.len(), 8);
+    }
+}
