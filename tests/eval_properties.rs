@@ -188,6 +188,7 @@ proptest! {
             methodology: &m,
             rules: RuleSet::bundled(),
             year: Some(2023),
+            progress: None,
         });
         let listed: usize = report.projects.iter().map(|p| p.indicators.len()).sum();
         prop_assert_eq!(listed, counts.indicators, "{}", text);
