@@ -158,6 +158,28 @@ fn published_precision(doc: &Document) -> Option<u32> {
         .max()
 }
 
+/// Evaluate with the method a rule set states, as the command line and the web API do; the
+/// methodology is returned beside the report for renderers that need its bands.
+pub fn evaluate_with_rules(
+    doc: &Document,
+    actuals: Option<&ActualsFile>,
+    rules: &RuleSet,
+    year: Option<i32>,
+) -> (Report, Methodology) {
+    let methodology = Methodology::from_rules(rules);
+    let report = evaluate(
+        doc,
+        actuals,
+        &Options {
+            methodology: &methodology,
+            rules,
+            year,
+            progress: None,
+        },
+    );
+    (report, methodology)
+}
+
 /// Evaluate a table with optional actuals.
 pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_>) -> Report {
     let m = opts.methodology;

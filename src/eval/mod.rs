@@ -14,6 +14,6 @@ pub mod score;
 
 pub use actual::Actual;
 pub use actuals_file::ActualsFile;
-pub use evaluate::{Categories, Options, evaluate};
+pub use evaluate::{Categories, Options, evaluate, evaluate_with_rules};
 pub use methodology::{Grade, Methodology, Ruled};
 pub use score::{Outcome, Verdict, score};

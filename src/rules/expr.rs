@@ -233,48 +233,39 @@ impl<'s> P<'s> {
         (!r.starts_with(is_word_char)).then_some(r)
     }
 
-    fn or(&self, i: &'s str) -> Res<'s, Expr> {
-        let (mut i, first) = self.and(ws(i))?;
+    /// `next (word|sym next)*`: one operand alone, or all of them under `make`.
+    fn chain(
+        &self,
+        i: &'s str,
+        word: &str,
+        sym: &str,
+        next: fn(&Self, &'s str) -> Res<'s, Expr>,
+        make: fn(Vec<Expr>) -> Expr,
+    ) -> Res<'s, Expr> {
+        let (mut i, first) = next(self, ws(i))?;
         let mut parts = vec![first];
         loop {
             let j = ws(i);
-            let Some(r) = self.keyword(j, "or").or_else(|| j.strip_prefix("||")) else {
+            let Some(r) = self.keyword(j, word).or_else(|| j.strip_prefix(sym)) else {
                 break;
             };
-            let (r, e) = self.and(ws(r))?;
+            let (r, e) = next(self, ws(r))?;
             parts.push(e);
             i = r;
         }
-        Ok((
-            i,
-            if parts.len() == 1 {
-                parts.pop().unwrap()
-            } else {
-                Expr::Or(parts)
-            },
-        ))
+        let expr = match parts.len() {
+            1 => parts.pop().expect("one operand"),
+            _ => make(parts),
+        };
+        Ok((i, expr))
+    }
+
+    fn or(&self, i: &'s str) -> Res<'s, Expr> {
+        self.chain(i, "or", "||", Self::and, Expr::Or)
     }
 
     fn and(&self, i: &'s str) -> Res<'s, Expr> {
-        let (mut i, first) = self.not(ws(i))?;
-        let mut parts = vec![first];
-        loop {
-            let j = ws(i);
-            let Some(r) = self.keyword(j, "and").or_else(|| j.strip_prefix("&&")) else {
-                break;
-            };
-            let (r, e) = self.not(ws(r))?;
-            parts.push(e);
-            i = r;
-        }
-        Ok((
-            i,
-            if parts.len() == 1 {
-                parts.pop().unwrap()
-            } else {
-                Expr::And(parts)
-            },
-        ))
+        self.chain(i, "and", "&&", Self::not, Expr::And)
     }
 
     fn not(&self, i: &'s str) -> Res<'s, Expr> {

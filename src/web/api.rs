@@ -14,7 +14,7 @@ use super::Config;
 use super::inputs::{ApiError, Files, Params};
 use crate::cli::inspect::OutputFormat as InspectFormat;
 use crate::cli::review::Format as ReviewFormat;
-use crate::eval::{self, Methodology};
+use crate::eval;
 use crate::report::{self, Format};
 use crate::rules::RuleSet;
 use crate::{review, table};
@@ -142,17 +142,8 @@ pub async fn evaluate(
         let doc = files.document(&params)?;
         let actuals = files.actuals()?;
         let rules = files.rules(&params)?;
-        let methodology = Methodology::from_rules(&rules);
-        let report = eval::evaluate(
-            &doc,
-            actuals.as_ref(),
-            &eval::Options {
-                methodology: &methodology,
-                rules: &rules,
-                year: params.year,
-                progress: None,
-            },
-        );
+        let (report, methodology) =
+            eval::evaluate_with_rules(&doc, actuals.as_ref(), &rules, params.year);
         let mut out = Vec::new();
         report::write(&report, format, &methodology.bands.value, &mut out).map_err(|e| {
             ApiError::new(

@@ -16,7 +16,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::Config;
 use super::api::{blocking, params};
 use super::inputs::{ApiError, Files, Params};
-use crate::eval::{self, Methodology};
+use crate::eval;
 use crate::finding::Finding;
 use crate::report::html::{STYLE, body, escape};
 use crate::report::{self, Format};
@@ -133,17 +133,8 @@ fn render_results(files: &Files, params: &Params) -> Result<String, ApiError> {
             year: params.year,
         },
     );
-    let methodology = Methodology::from_rules(&rules);
-    let report = eval::evaluate(
-        &doc,
-        actuals.as_ref(),
-        &eval::Options {
-            methodology: &methodology,
-            rules: &rules,
-            year: params.year,
-            progress: None,
-        },
-    );
+    let (report, methodology) =
+        eval::evaluate_with_rules(&doc, actuals.as_ref(), &rules, params.year);
     let mut out = String::new();
     let counts = doc.counts();
     let _ = writeln!(
