@@ -425,6 +425,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// The first filled cell of a row, or the whole row where none is filled: where a finding
+    /// about the row as a whole points.
+    pub fn first_filled_location(&self, row: &Row) -> Location {
+        row.filled()
+            .next()
+            .map(|(_, c)| c.location(self.source))
+            .unwrap_or_else(|| self.row_location(row))
+    }
+
     /// Checks a data row's shape against the header: too few cells is an error (row skipped,
     /// returns false); non-empty cells beyond the header a warning.
     pub fn check_shape(&mut self, header: &Header, row: &Row) -> bool {

@@ -63,11 +63,7 @@ pub(crate) fn read(
                 p.clone()
             }
             _ => {
-                let at = row
-                    .filled()
-                    .next()
-                    .map(|(_, c)| c.location(ctx.source))
-                    .unwrap_or(row_at);
+                let at = ctx.first_filled_location(row);
                 let f = ctx
                     .finding(
                         codes::MISSING_NAME,
@@ -182,11 +178,7 @@ pub(crate) fn read(
                 .filled()
                 .any(|(i, _)| Some(i) != h.col(Role::Unit) && Some(i) != h.col(Role::Project));
             if others {
-                let at = row
-                    .filled()
-                    .next()
-                    .map(|(_, c)| c.location(ctx.source))
-                    .unwrap_or(row_at);
+                let at = ctx.first_filled_location(row);
                 let f = ctx
                     .finding(
                         codes::MISSING_NAME,

@@ -100,11 +100,7 @@ pub(crate) fn read(
             .filter(|c| !c.text.is_empty());
         let row_at = ctx.row_location(row);
         if name.is_empty() {
-            let at = row
-                .filled()
-                .next()
-                .map(|(_, c)| c.location(ctx.source))
-                .unwrap_or(row_at);
+            let at = ctx.first_filled_location(row);
             let f = ctx
                 .finding(
                     codes::MISSING_NAME,
