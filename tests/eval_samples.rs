@@ -240,20 +240,22 @@ projects:
             progress: None,
         },
     );
-    let unmatched: Vec<(Option<String>, Option<String>)> = r
+    let unmatched: Vec<(Option<String>, Option<String>, Option<u32>)> = r
         .findings
         .iter()
         .filter(|f| f.code == "actuals.unmatched")
-        .map(|f| (f.project.clone(), f.indicator.clone()))
+        .map(|f| (f.project.clone(), f.indicator.clone(), f.line))
         .collect();
+    // Each names the line of the actuals file it was written at.
     assert_eq!(
         unmatched,
         vec![
             (
                 Some("业务用房物业管理费".into()),
-                Some("不存在的指标".into())
+                Some("不存在的指标".into()),
+                Some(12)
             ),
-            (Some("不存在的项目".into()), None),
+            (Some("不存在的项目".into()), None, Some(15)),
         ]
     );
     assert!(

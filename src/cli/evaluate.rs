@@ -179,7 +179,7 @@ pub fn run(args: Args) -> u8 {
     }
     for f in &report.findings {
         if f.code.starts_with("actuals.") {
-            eprintln!("警告[{}]：{}", f.code, f.message);
+            eprintln!("警告[{}] {}：{}", f.code, f.position(), f.message);
         }
     }
     // xlsx is binary: to a file, or to stdout only when stdout is not a terminal.

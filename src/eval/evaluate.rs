@@ -237,13 +237,13 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
     if let Some(a) = actuals {
         for (i, p) in entries.iter().enumerate() {
             if !matched[i] {
-                findings.push(unmatched(&a.name, &p.unit, &p.project, None));
+                findings.push(unmatched(a, &p.unit, &p.project, None));
                 continue;
             }
             for (j, taken) in used[i].iter().enumerate() {
                 if !taken {
                     findings.push(unmatched(
-                        &a.name,
+                        a,
                         &p.unit,
                         &p.project,
                         Some(&p.indicators[j].indicator),
@@ -255,7 +255,7 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
     rollup(doc, projects, differences, findings, m, year)
 }
 
-fn unmatched(file: &str, unit: &str, project: &str, indicator: Option<&str>) -> Finding {
+fn unmatched(file: &ActualsFile, unit: &str, project: &str, indicator: Option<&str>) -> Finding {
     let (message, help) = match indicator {
         Some(i) => (
             format!("实际值文件中的指标“{i}”在目标表的项目“{project}”中找不到"),
@@ -266,9 +266,13 @@ fn unmatched(file: &str, unit: &str, project: &str, indicator: Option<&str>) -> 
             "核对单位（unit）和项目（project）名称是否与目标表一致",
         ),
     };
-    let mut f = Finding::new("actuals.unmatched", Severity::Warning, file, message)
+    let mut f = Finding::new("actuals.unmatched", Severity::Warning, &file.name, message)
         .help(help)
         .project(project);
+    if let Some((line, column)) = file.position_of(project, indicator) {
+        f.line = Some(line);
+        f.column = Some(column);
+    }
     if !unit.is_empty() {
         f = f.unit(unit);
     }
