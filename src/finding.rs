@@ -380,10 +380,10 @@ impl Excerpt {
             _ => source.name.clone(),
         };
         Excerpt {
+            first_line: first + source.lines_before,
             name,
             sheet_column: at.cell.map(|c| c.col.saturating_sub(1) as usize),
             text: snippet,
-            first_line: first,
             first_column,
             span: SourceSpan::new((start - ws).into(), end - start),
         }

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod synth;
 pub mod table;
 pub mod target;
 pub mod web;

@@ -1,4 +1,11 @@
 //! The `jixiao` binary: everything lives in the library; see [`jixiao::cli`].
+//!
+//! mimalloc replaces the system allocator: evaluation builds and drops many small strings, and
+//! glibc's malloc spent a fifth of the run consolidating and unlinking chunks (measured with
+//! `perf` on a 90 000-indicator sheet; see benches/README.md).
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     jixiao::cli::main()

@@ -9,7 +9,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::eval::{self, ActualsFile, Methodology};
+use crate::report::model::Summary;
 use crate::report::{self, selfeval_table};
+use crate::table::{self, model::Document, stream::Opened, stream::SheetStream};
 
 use super::exit;
 
@@ -54,6 +56,9 @@ pub struct Args {
     /// 在报告后列出每个结论所依据的规则及其文件和行号（table、markdown 格式）
     #[arg(long)]
     pub explain: bool,
+    /// jsonl 格式也先整表读入再评价（默认对文本自评表边读边评、逐块写出）
+    #[arg(long)]
+    pub no_streaming: bool,
 }
 
 /// The table and the actuals file named by the inputs.
@@ -108,10 +113,6 @@ pub fn run(args: Args) -> u8 {
             return exit::USAGE;
         }
     };
-    let doc = match args.table_args.read(&table_path) {
-        Ok(doc) => doc,
-        Err(code) => return code,
-    };
     let actuals = match &actuals_path {
         Some(p) => {
             let text = match std::fs::read_to_string(p) {
@@ -130,6 +131,26 @@ pub fn run(args: Args) -> u8 {
             }
         }
         None => None,
+    };
+    if args.format == Format::Jsonl && !args.no_streaming {
+        match table::stream::open(&table_path, &args.table_args.options()) {
+            Ok(Opened::Stream(stream)) => {
+                let rules = match args.rules.load() {
+                    Ok(r) => r,
+                    Err(code) => return code,
+                };
+                return streaming(&args, &table_path, *stream, actuals.as_ref(), &rules);
+            }
+            Ok(Opened::Whole) => {}
+            Err(e) => {
+                eprintln!("{:?}", miette::Report::new(e));
+                return exit::USAGE;
+            }
+        }
+    }
+    let doc = match args.table_args.read(&table_path) {
+        Ok(doc) => doc,
+        Err(code) => return code,
     };
     // The reader's findings (rows skipped, sums that do not add up) go to stderr.
     let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() {
@@ -218,15 +239,106 @@ pub fn run(args: Args) -> u8 {
         eprintln!("错误：写出报告失败：{e}");
         return exit::USAGE;
     }
-    let denied = args.deny.iter().any(|d| {
-        let s = &report.summary;
-        match d {
-            Deny::Fail => s.fail > 0,
-            Deny::Review => s.review + s.invalid > 0,
-            Deny::Missing => s.missing > 0,
-        }
+    denied(&args.deny, &report.summary)
+}
+
+/// The exit code `--deny` gives for a summary.
+fn denied(deny: &[Deny], s: &Summary) -> u8 {
+    let denied = deny.iter().any(|d| match d {
+        Deny::Fail => s.fail > 0,
+        Deny::Review => s.review + s.invalid > 0,
+        Deny::Missing => s.missing > 0,
     });
     if denied { exit::DENIED } else { exit::OK }
+}
+
+/// `--format jsonl` on a text sheet: read, evaluated and written block by block on every core
+/// (see `eval::stream`); the reader's findings go to stderr as their blocks are written.
+fn streaming(
+    args: &Args,
+    table_path: &Path,
+    stream: SheetStream,
+    actuals: Option<&ActualsFile>,
+    rules: &crate::rules::RuleSet,
+) -> u8 {
+    let methodology = Methodology::from_rules(rules);
+    let head = stream.head();
+    for f in &head.findings {
+        eprintln!("提示[{}] {}：{}", f.code, f.position(), f.message);
+    }
+    // a 得分 column: its rounding must be known before the first score is compared
+    let published_dp = if head.has_published_scores {
+        let first_pass = match table::stream::open(table_path, &args.table_args.options()) {
+            Ok(Opened::Stream(s)) => eval::stream::published_precision(*s),
+            Ok(Opened::Whole) => Ok(None),
+            Err(e) => Err(e),
+        };
+        match first_pass {
+            Ok(dp) => dp,
+            Err(e) => {
+                eprintln!("{:?}", miette::Report::new(e));
+                return exit::USAGE;
+            }
+        }
+    } else {
+        None
+    };
+    let colour = std::io::stderr().is_terminal();
+    let render = move |doc: &Document| {
+        let handler = miette::GraphicalReportHandler::new_themed(if colour {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        });
+        let mut text = String::new();
+        for f in &doc.findings {
+            let _ = handler.render_report(&mut text, &f.diagnostic(&doc.source));
+        }
+        text
+    };
+    let mut out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(std::io::BufWriter::with_capacity(1 << 20, f)),
+            Err(e) => {
+                eprintln!("错误：无法写入 {}：{e}", path.display());
+                return exit::USAGE;
+            }
+        },
+        None => Box::new(std::io::BufWriter::with_capacity(
+            1 << 20,
+            std::io::stdout(),
+        )),
+    };
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let result = eval::stream::evaluate_stream(
+        stream,
+        &eval::stream::StreamOptions {
+            methodology: &methodology,
+            rules,
+            year: args.year,
+            actuals,
+            published_dp,
+            workers,
+            render: &render,
+        },
+        &mut out,
+        &mut std::io::stderr(),
+    );
+    match result {
+        Ok(streamed) => {
+            for f in &streamed.findings {
+                eprintln!("警告[{}] {}：{}", f.code, f.position(), f.message);
+            }
+            denied(&args.deny, &streamed.summary)
+        }
+        Err(eval::stream::StreamError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            exit::USAGE
+        }
+    }
 }
 
 /// `--explain`: every indicator's rules with the file and line each was written at.

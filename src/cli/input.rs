@@ -17,14 +17,18 @@ pub struct TableArgs {
 }
 
 impl TableArgs {
-    /// Read a table, or report why not (the exit code to end with).
-    pub fn read(&self, path: &Path) -> Result<Document, u8> {
-        let opts = ReadOptions {
+    /// The reader's options these flags give.
+    pub fn options(&self) -> ReadOptions {
+        ReadOptions {
             encoding: self.encoding,
             sheet: self.sheet.clone(),
             format: None,
-        };
-        table::read_path(path, &opts).map_err(|e| {
+        }
+    }
+
+    /// Read a table, or report why not (the exit code to end with).
+    pub fn read(&self, path: &Path) -> Result<Document, u8> {
+        table::read_path(path, &self.options()).map_err(|e| {
             eprintln!("{:?}", miette::Report::new(e));
             super::exit::USAGE
         })

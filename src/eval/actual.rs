@@ -68,6 +68,20 @@ fn grade_word(text: &str) -> Option<Grade> {
 
 /// Read an actual against its target.
 pub fn read(text: &str, target: &Target, indicator: Option<&str>, year: Option<i32>) -> Actual {
+    read_with(text, target, indicator, year, &mut |t, ctx| {
+        target::parse(t, ctx)
+    })
+}
+
+/// [`read`], reading the text's figure with `parse` (evaluation passes a memoising one: the
+/// figure depends on the text, the indicator and the year only, never on the target).
+pub fn read_with(
+    text: &str,
+    target: &Target,
+    indicator: Option<&str>,
+    year: Option<i32>,
+    parse: &mut dyn FnMut(&str, &Context<'_>) -> target::Parsed,
+) -> Actual {
     let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
     if trimmed.is_empty() {
         return Actual::Missing;
@@ -87,7 +101,7 @@ pub fn read(text: &str, target: &Target, indicator: Option<&str>, year: Option<i
         year,
         ..Context::default()
     };
-    let parsed = target::parse(trimmed, &ctx);
+    let parsed = parse(trimmed, &ctx);
     match parsed.target {
         Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
             let copied = parsed.provenance.op == Some(Origin::Text);

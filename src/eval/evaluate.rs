@@ -10,6 +10,7 @@
 //! indicators without 分值 share what the given ones leave, evenly.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -76,35 +77,300 @@ pub fn scoring_category(written: &str) -> Option<&'static str> {
     }
 }
 
-/// Actuals of one project, by indicator, marking each entry as it is taken.
-struct ProjectFigures<'a, 'u> {
-    entry: Option<&'a ProjectActuals>,
-    used: &'u mut [bool],
+/// Matches the projects and indicators of a table with the entries of an actuals file, in
+/// table order, marking each entry as it is taken; what is never taken is reported at the end.
+pub struct Matcher<'a> {
+    file: Option<&'a ActualsFile>,
+    matched: Vec<bool>,
+    used: Vec<Vec<bool>>,
+    /// First entry of each (unit, project).
+    by_key: HashMap<(&'a str, &'a str), usize>,
+    /// Entries that leave the unit out, by project, in file order.
+    unitless: HashMap<&'a str, Vec<usize>>,
 }
 
-impl<'a> ProjectFigures<'a, '_> {
-    /// The entry of an indicator: same sequence and name, else the only unused one of that
-    /// name, else the unused one with the same sequence number.
-    fn take(&mut self, row: &IndicatorRow) -> Option<&'a IndicatorActual> {
-        let list = &self.entry?.indicators;
-        let free = |i: &usize| !self.used[*i];
-        let pick = (0..list.len())
-            .filter(free)
-            .find(|&i| list[i].seq == Some(row.seq) && list[i].indicator == row.name)
+/// What one project takes from the actuals file: its entry, and each indicator's.
+#[derive(Debug, Clone, Default)]
+pub struct Taken<'a> {
+    pub entry: Option<&'a ProjectActuals>,
+    pub indicators: Vec<Option<&'a IndicatorActual>>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(file: Option<&'a ActualsFile>) -> Self {
+        let entries: &[ProjectActuals] = file.map(|a| a.projects.as_slice()).unwrap_or(&[]);
+        let mut by_key = HashMap::new();
+        let mut unitless: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            by_key
+                .entry((e.unit.as_str(), e.project.as_str()))
+                .or_insert(i);
+            if e.unit.is_empty() {
+                unitless.entry(e.project.as_str()).or_default().push(i);
+            }
+        }
+        Matcher {
+            file,
+            matched: vec![false; entries.len()],
+            used: entries
+                .iter()
+                .map(|p| vec![false; p.indicators.len()])
+                .collect(),
+            by_key,
+            unitless,
+        }
+    }
+
+    /// The entry of a project (same unit and project, else an unused entry that leaves the unit
+    /// out) and of each of its indicators.
+    pub fn take(&mut self, unit: &str, project: &Project) -> Taken<'a> {
+        let Some(file) = self.file else {
+            return Taken {
+                entry: None,
+                indicators: vec![None; project.indicators.len()],
+            };
+        };
+        let found = self
+            .by_key
+            .get(&(unit, project.name.as_str()))
+            .copied()
             .or_else(|| {
-                let same: Vec<usize> = (0..list.len())
-                    .filter(free)
-                    .filter(|&i| list[i].indicator == row.name)
-                    .collect();
-                (same.len() == 1).then(|| same[0])
-            })
-            .or_else(|| {
-                (0..list.len())
-                    .filter(free)
-                    .find(|&i| list[i].seq == Some(row.seq))
-            })?;
-        self.used[pick] = true;
-        Some(&list[pick])
+                self.unitless
+                    .get(project.name.as_str())?
+                    .iter()
+                    .copied()
+                    .find(|&i| !self.matched[i])
+            });
+        let Some(i) = found else {
+            return Taken {
+                entry: None,
+                indicators: vec![None; project.indicators.len()],
+            };
+        };
+        self.matched[i] = true;
+        let entry = &file.projects[i];
+        let used = &mut self.used[i];
+        let indicators = project
+            .indicators
+            .iter()
+            .map(|row| take_indicator(&entry.indicators, used, row))
+            .collect();
+        Taken {
+            entry: Some(entry),
+            indicators,
+        }
+    }
+
+    /// Entries that matched nothing in the table (`actuals.unmatched`), in file order.
+    pub fn unmatched(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let Some(a) = self.file else {
+            return findings;
+        };
+        for (i, p) in a.projects.iter().enumerate() {
+            if !self.matched[i] {
+                findings.push(unmatched(a, &p.unit, &p.project, None));
+                continue;
+            }
+            for (j, taken) in self.used[i].iter().enumerate() {
+                if !taken {
+                    findings.push(unmatched(
+                        a,
+                        &p.unit,
+                        &p.project,
+                        Some(&p.indicators[j].indicator),
+                    ));
+                }
+            }
+        }
+        findings
+    }
+}
+
+/// The entry of an indicator: same sequence and name, else the only unused one of that name,
+/// else the unused one with the same sequence number.
+fn take_indicator<'a>(
+    list: &'a [IndicatorActual],
+    used: &mut [bool],
+    row: &IndicatorRow,
+) -> Option<&'a IndicatorActual> {
+    let free = |i: &usize| !used[*i];
+    let pick = (0..list.len())
+        .filter(free)
+        .find(|&i| list[i].seq == Some(row.seq) && list[i].indicator == row.name)
+        .or_else(|| {
+            let mut same = (0..list.len())
+                .filter(free)
+                .filter(|&i| list[i].indicator == row.name);
+            match (same.next(), same.next()) {
+                (Some(i), None) => Some(i),
+                _ => None,
+            }
+        })
+        .or_else(|| {
+            (0..list.len())
+                .filter(free)
+                .find(|&i| list[i].seq == Some(row.seq))
+        })?;
+    used[pick] = true;
+    Some(&list[pick])
+}
+
+/// Targets already read in one evaluation, by their text and everything their reading depends
+/// on (indicator name, category, subcategory, the rules deciding a bare value; the year is the
+/// evaluation's own):
+/// tables repeat the same phrasing under the same indicator again and again (`≥95%` under
+/// `群众满意度`), and reading it again would give the same answer. Bounded: emptied when full.
+///
+/// The rules' decisions for an indicator (not applicable, weight, formula) are kept the same
+/// way, keyed by the facts the rule set's conditions read ([`RuleSet::fields_read`]): the
+/// bundled rules read the indicator, its category and target, never the project or unit, so
+/// equal indicators decide once.
+#[derive(Default)]
+struct ParseCache {
+    map: rustc_hash::FxHashMap<String, target::Parsed>,
+    key: String,
+    decisions: rustc_hash::FxHashMap<String, Decisions>,
+    /// Canonical forms of targets, by the key of their reading.
+    canonical: rustc_hash::FxHashMap<String, Option<String>>,
+    inferred: rustc_hash::FxHashMap<String, Option<Inferred>>,
+    /// What the rules read, once they are known.
+    reads: Option<crate::rules::eval::FieldsRead>,
+}
+
+/// A category inferred by a rule, and the rule's id.
+type Inferred = (Cow<'static, str>, Cow<'static, str>);
+
+/// What the rules decide for one indicator, as evaluation uses it.
+#[derive(Debug, Clone)]
+struct Decisions {
+    na_rule: Option<Cow<'static, str>>,
+    rule_weight: Option<(Decimal, Cow<'static, str>)>,
+    late_penalty: Option<(Decimal, Cow<'static, str>)>,
+    formula_rule: Option<Cow<'static, str>>,
+}
+
+impl ParseCache {
+    /// Entries kept at most (about 200 bytes each with their keys).
+    const MAX: usize = 1 << 16;
+
+    /// The category a rule infers for an indicator the table gives none.
+    fn infer(&mut self, rules: &RuleSet, name: &str) -> Option<Inferred> {
+        if let Some(hit) = self.inferred.get(name) {
+            return hit.clone();
+        }
+        let hit = rules.infer(name);
+        if self.inferred.len() >= Self::MAX {
+            self.inferred.clear();
+        }
+        self.inferred.insert(name.to_owned(), hit.clone());
+        hit
+    }
+
+    /// The rules' decisions for `facts`; `written` is the category as the table wrote it (the
+    /// target was read with it).
+    fn decide(&mut self, rules: &RuleSet, facts: Facts<'_>, written: Option<&str>) -> Decisions {
+        use crate::rules::expr::Field;
+        let reads = *self.reads.get_or_insert_with(|| rules.fields_read());
+        let key = &mut self.key;
+        key.clear();
+        let weight = facts.weight.map(|w| w.to_string());
+        let mut parts = [
+            facts.indicator,
+            facts.category,
+            facts.subcategory,
+            facts.target_text,
+            written,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ];
+        for (k, (field, value)) in [
+            (Field::Project, facts.project),
+            (Field::UnitName, facts.unit_name),
+            (Field::Department, facts.department),
+            (Field::Actual, facts.actual_text),
+            (Field::Weight, weight.as_deref()),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if reads.contains(field) {
+                parts[5 + k] = value;
+            }
+        }
+        for part in parts {
+            match part {
+                Some(p) => {
+                    key.push('\u{1}');
+                    key.push_str(p);
+                }
+                None => key.push('\u{2}'),
+            }
+        }
+        if let Some(d) = self.decisions.get(key.as_str()) {
+            return d.clone();
+        }
+        let applied = rules.apply(facts);
+        let formula = applied.formula();
+        let decided = Decisions {
+            na_rule: applied.not_applicable().map(|r| r.id.clone()),
+            rule_weight: applied
+                .indicator_weight()
+                .map(|d| (d.value, d.rule.id.clone())),
+            late_penalty: formula
+                .as_ref()
+                .and_then(|f| f.value.late_penalty.map(|p| (p, f.rule.id.clone()))),
+            formula_rule: formula.map(|f| f.rule.id.clone()),
+        };
+        if self.decisions.len() >= Self::MAX {
+            self.decisions.clear();
+        }
+        self.decisions.insert(key.clone(), decided.clone());
+        decided
+    }
+
+    /// A target read, and its canonical form.
+    fn target(&mut self, text: &str, ctx: &Context<'_>) -> (target::Parsed, Option<String>) {
+        let parsed = self.parse(text, ctx);
+        if let Some(c) = self.canonical.get(self.key.as_str()) {
+            return (parsed, c.clone());
+        }
+        let canonical = parsed.target.canonical();
+        if self.canonical.len() >= Self::MAX {
+            self.canonical.clear();
+        }
+        self.canonical.insert(self.key.clone(), canonical.clone());
+        (parsed, canonical)
+    }
+
+    fn parse(&mut self, text: &str, ctx: &Context<'_>) -> target::Parsed {
+        let key = &mut self.key;
+        key.clear();
+        // the rules that decide a bare value, by identity (they outlive the evaluation)
+        let rules = ctx.directions as *const dyn crate::target::Directions as *const () as usize;
+        key.push_str(itoa::Buffer::new().format(rules));
+        for part in [Some(text), ctx.indicator, ctx.category, ctx.subcategory] {
+            // a separator no cell can hold after trimming, and presence marked
+            match part {
+                Some(p) => {
+                    key.push('\u{1}');
+                    key.push_str(p);
+                }
+                None => key.push('\u{2}'),
+            }
+        }
+        if let Some(p) = self.map.get(key.as_str()) {
+            return p.clone();
+        }
+        let parsed = target::parse(text, ctx);
+        if self.map.len() >= Self::MAX {
+            self.map.clear();
+        }
+        self.map.insert(key.clone(), parsed.clone());
+        parsed
     }
 }
 
@@ -124,6 +390,8 @@ struct Scored<'a> {
     scoring: Option<&'static str>,
     inferred: Option<Cow<'static, str>>,
     parsed: target::Parsed,
+    /// The target's canonical form.
+    canonical: Option<String>,
     actual_text: Option<String>,
     outcome: Outcome,
     weight: Decimal,
@@ -151,7 +419,7 @@ fn source_ref(doc: &Document, loc: &crate::table::source::Location) -> SourceRef
 }
 
 /// The decimals the sheet printed its own scores with (its rounding), if it printed any.
-fn published_precision(doc: &Document) -> Option<u32> {
+pub fn published_precision(doc: &Document) -> Option<u32> {
     doc.indicators()
         .filter_map(|(_, _, i)| i.published_score)
         .map(|d| d.normalize().scale())
@@ -182,77 +450,53 @@ pub fn evaluate_with_rules(
 
 /// Evaluate a table with optional actuals.
 pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_>) -> Report {
-    let m = opts.methodology;
     let year = actuals.and_then(|a| a.year).or(opts.year);
-    let mut findings = Vec::new();
-    let entries: &[ProjectActuals] = actuals.map(|a| a.projects.as_slice()).unwrap_or(&[]);
-    let mut matched = vec![false; entries.len()];
-    let mut used: Vec<Vec<bool>> = entries
-        .iter()
-        .map(|p| vec![false; p.indicators.len()])
+    let mut matcher = Matcher::new(actuals);
+    let taken: Vec<Taken<'_>> = doc
+        .projects()
+        .map(|(unit, project)| matcher.take(&unit.name, project))
         .collect();
-    let tolerance = published_precision(doc).map(|p| Decimal::new(5, p + 1));
-    let mut projects = Vec::new();
+    let published_dp = published_precision(doc);
+    let mut report = evaluate_taken(doc, taken, year, published_dp, opts);
+    // Actuals that match nothing in the table are reported, not dropped.
+    report.findings.extend(matcher.unmatched());
+    report
+}
+
+/// Evaluate a table whose projects have taken their actuals (one [`Taken`] per project, in
+/// [`Document::projects`] order); `published_dp` is the number of decimals the sheet printed
+/// its own scores with (its rounding), where it printed any. Streaming evaluation calls this
+/// for each block of a large sheet.
+pub fn evaluate_taken(
+    doc: &Document,
+    taken: Vec<Taken<'_>>,
+    year: Option<i32>,
+    published_dp: Option<u32>,
+    opts: &Options<'_>,
+) -> Report {
+    let m = opts.methodology;
+    let tolerance = published_dp.map(|p| Decimal::new(5, p + 1));
+    let mut projects = Vec::with_capacity(taken.len());
     let mut differences = Vec::new();
+    let mut cache = ParseCache::default();
     let total = doc.counts().projects;
-    for (done, (unit, project)) in doc.projects().enumerate() {
+    for (done, ((unit, project), taken)) in doc.projects().zip(taken).enumerate() {
         if let Some(progress) = opts.progress {
             progress(done, total);
         }
-        // The entry of this unit and project; an entry may leave the unit out.
-        let found = entries
-            .iter()
-            .position(|e| e.unit == unit.name && e.project == project.name)
-            .or_else(|| {
-                (0..entries.len()).find(|&i| {
-                    !matched[i] && entries[i].unit.is_empty() && entries[i].project == project.name
-                })
-            });
-        let mut none: [bool; 0] = [];
-        let mut figures = match found {
-            Some(i) => {
-                matched[i] = true;
-                ProjectFigures {
-                    entry: Some(&entries[i]),
-                    used: &mut used[i],
-                }
-            }
-            None => ProjectFigures {
-                entry: None,
-                used: &mut none,
-            },
-        };
         projects.push(evaluate_project(
             doc,
             unit,
             project,
-            &mut figures,
+            taken,
             year,
             opts,
             tolerance,
             &mut differences,
+            &mut cache,
         ));
     }
-    // Actuals that match nothing in the table are reported, not dropped.
-    if let Some(a) = actuals {
-        for (i, p) in entries.iter().enumerate() {
-            if !matched[i] {
-                findings.push(unmatched(a, &p.unit, &p.project, None));
-                continue;
-            }
-            for (j, taken) in used[i].iter().enumerate() {
-                if !taken {
-                    findings.push(unmatched(
-                        a,
-                        &p.unit,
-                        &p.project,
-                        Some(&p.indicators[j].indicator),
-                    ));
-                }
-            }
-        }
-    }
-    rollup(doc, projects, differences, findings, m, year)
+    rollup(doc, projects, differences, Vec::new(), m, year)
 }
 
 fn unmatched(file: &ActualsFile, unit: &str, project: &str, indicator: Option<&str>) -> Finding {
@@ -287,21 +531,21 @@ fn evaluate_project(
     doc: &Document,
     unit: &UnitRow,
     project: &Project,
-    figures: &mut ProjectFigures<'_, '_>,
+    taken: Taken<'_>,
     year: Option<i32>,
     opts: &Options<'_>,
     tolerance: Option<Decimal>,
     differences: &mut Vec<Difference>,
+    cache: &mut ParseCache,
 ) -> ProjectReport {
     let m = opts.methodology;
     let dp = m.precision.value;
     // 1. Read every target and find its actual.
-    let mut rows: Vec<Scored<'_>> = Vec::new();
-    for row in &project.indicators {
-        let entry = figures.take(row);
+    let mut rows: Vec<Scored<'_>> = Vec::with_capacity(project.indicators.len());
+    for (row, entry) in project.indicators.iter().zip(taken.indicators) {
         let (category, inferred) = match &row.category {
             Some(c) => (Some(c.clone()), None),
-            None => match opts.rules.infer(&row.name) {
+            None => match cache.infer(opts.rules, &row.name) {
                 Some((c, rule)) => (Some(c.into_owned()), Some(rule)),
                 None => (None, None),
             },
@@ -320,12 +564,12 @@ fn evaluate_project(
             year,
             directions: opts.rules,
         };
-        let parsed = target::parse(&row.target, &ctx);
+        let (parsed, canonical) = cache.target(&row.target, &ctx);
         let actual_text = entry
             .and_then(|e| e.actual.clone().filter(|a| !a.trim().is_empty()))
             .or_else(|| entry.and_then(|e| e.grade.clone().filter(|g| !g.trim().is_empty())))
             .or_else(|| row.actual.clone().filter(|a| !a.trim().is_empty()));
-        let applied = opts.rules.apply(Facts {
+        let facts = Facts {
             indicator: Some(&row.name),
             category: category.as_deref(),
             subcategory: row.subcategory.as_deref(),
@@ -337,16 +581,13 @@ fn evaluate_project(
             actual_text: actual_text.as_deref(),
             weight: row.weight,
             ..Facts::default()
-        });
-        let na_rule = applied.not_applicable().map(|r| r.id.clone());
-        let rule_weight = applied
-            .indicator_weight()
-            .map(|d| (d.value, d.rule.id.clone()));
-        let formula = applied.formula();
-        let late_penalty = formula
-            .as_ref()
-            .and_then(|f| f.value.late_penalty.map(|p| (p, f.rule.id.clone())));
-        let formula_rule = formula.map(|f| f.rule.id.clone());
+        };
+        let Decisions {
+            na_rule,
+            rule_weight,
+            late_penalty,
+            formula_rule,
+        } = cache.decide(opts.rules, facts, row.category.as_deref());
         rows.push(Scored {
             row,
             entry,
@@ -358,6 +599,7 @@ fn evaluate_project(
             scoring,
             inferred,
             parsed,
+            canonical,
             actual_text,
             outcome: Outcome {
                 verdict: Verdict::Missing,
@@ -372,7 +614,7 @@ fn evaluate_project(
         });
     }
     // 2. Budget execution.
-    let entry = figures.entry;
+    let entry = taken.entry;
     let budget = entry
         .and_then(|e| e.budget.map(|a| a.0))
         .or(project.budget.as_ref().and_then(|b| b.budget))
@@ -475,7 +717,7 @@ fn evaluate_project(
     let mut counts = VerdictCounts::default();
     let mut total = Decimal::ZERO;
     let mut pending = Decimal::ZERO;
-    let mut indicators = Vec::new();
+    let mut indicators = Vec::with_capacity(rows.len());
     for s in &mut rows {
         s.outcome = if s.not_applicable {
             Outcome {
@@ -487,13 +729,24 @@ fn evaluate_project(
             }
         } else {
             let actual = match &s.actual_text {
-                Some(t) => actual::read(t, &s.parsed.target, Some(&s.row.name), year),
+                Some(t) => actual::read_with(
+                    t,
+                    &s.parsed.target,
+                    Some(&s.row.name),
+                    year,
+                    &mut |t, ctx| cache.parse(t, ctx),
+                ),
                 None => Actual::Missing,
             };
-            let plan = s
-                .entry
-                .and_then(|a| a.plan.as_deref())
-                .map(|p| actual::read(p, &s.parsed.target, Some(&s.row.name), year));
+            let plan = s.entry.and_then(|a| a.plan.as_deref()).map(|p| {
+                actual::read_with(
+                    p,
+                    &s.parsed.target,
+                    Some(&s.row.name),
+                    year,
+                    &mut |t, ctx| cache.parse(t, ctx),
+                )
+            });
             let mut o = match &s.late_penalty {
                 Some((p, rule)) => {
                     let mut with_penalty = m.clone();
@@ -573,7 +826,7 @@ fn evaluate_project(
             subcategory: s.row.subcategory.clone(),
             indicator: s.row.name.clone(),
             target: s.row.target.clone(),
-            canonical: s.parsed.target.canonical(),
+            canonical: s.canonical.clone(),
             actual: s.actual_text.clone(),
             verdict: s.outcome.verdict,
             weight: Shown::new(s.weight, dp),
@@ -646,10 +899,14 @@ fn rollup(
 ) -> Report {
     let dp = m.precision.value;
     let mut units: Vec<UnitReport> = Vec::new();
+    let mut by_unit: HashMap<&str, Vec<&ProjectReport>> = HashMap::new();
+    for p in &projects {
+        by_unit.entry(p.unit.as_str()).or_default().push(p);
+    }
     for u in &doc.units {
-        let mine: Vec<&ProjectReport> = projects.iter().filter(|p| p.unit == u.name).collect();
+        let mine: &[&ProjectReport] = by_unit.get(u.name.as_str()).map_or(&[], Vec::as_slice);
         let mut counts = VerdictCounts::default();
-        for p in &mine {
+        for p in mine {
             counts.merge(&p.counts);
         }
         let score = mean(mine.iter().map(|p| p.score.exact));

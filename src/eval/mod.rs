@@ -11,6 +11,7 @@ pub mod actuals_file;
 pub mod evaluate;
 pub mod methodology;
 pub mod score;
+pub mod stream;
 
 pub use actual::Actual;
 pub use actuals_file::ActualsFile;

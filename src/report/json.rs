@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::model::{IndicatorReport, Report, Summary};
+use super::model::{IndicatorReport, ProjectReport, Report, Summary};
 
 /// The whole report as pretty-printed JSON, with a final newline.
 pub fn render(report: &Report) -> String {
@@ -13,6 +13,8 @@ pub fn render(report: &Report) -> String {
     s
 }
 
+/// One indicator line's shape (the hand-written writer below produces its serde_json bytes).
+#[cfg(test)]
 #[derive(Serialize)]
 struct Line<'a> {
     unit: &'a str,
@@ -28,24 +30,260 @@ struct SummaryLine<'a> {
 
 /// One JSON object per indicator (with its unit and project), then one `{"summary":…}` line.
 pub fn write_lines(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for p in &report.projects {
+    write_indicator_lines(&report.projects, out)?;
+    write_summary_line(&report.summary, out)
+}
+
+/// The indicator lines of `projects` (streaming writes them block by block).
+///
+/// Written by hand rather than through serde: on a national-size table this is a third of
+/// the work, and serde's flattening (unit and project beside the indicator's fields) goes
+/// through a map serializer. The bytes are serde_json's compact output for [`Line`] exactly
+/// (the same field order, escapes and number forms; a test compares them).
+pub fn write_indicator_lines(projects: &[ProjectReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
+    indicator_lines(projects, &mut buf, &mut |b| {
+        out.write_all(b)?;
+        b.clear();
+        Ok(())
+    })
+}
+
+/// The indicator lines of `projects` appended to `buf` (streaming fills one buffer a block).
+pub fn append_indicator_lines(projects: &[ProjectReport], buf: &mut Vec<u8>) {
+    let _ = indicator_lines(projects, buf, &mut |_| Ok(()));
+}
+
+/// Appends the lines to `buf`, calling `flush` whenever it holds 60 KB or more, and at the end.
+fn indicator_lines(
+    projects: &[ProjectReport],
+    buf: &mut Vec<u8>,
+    flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut since = buf.len();
+    for p in projects {
         for i in &p.indicators {
-            serde_json::to_writer(
-                &mut *out,
-                &Line {
-                    unit: &p.unit,
-                    project: &p.project,
-                    indicator: i,
-                },
-            )?;
-            out.write_all(b"\n")?;
+            line(buf, &p.unit, &p.project, i);
+            if buf.len() - since >= 60 * 1024 {
+                flush(buf)?;
+                since = buf.len();
+            }
         }
     }
-    serde_json::to_writer(
-        &mut *out,
-        &SummaryLine {
-            summary: &report.summary,
-        },
-    )?;
+    flush(buf)
+}
+
+/// One indicator line into `b`.
+fn line(b: &mut Vec<u8>, unit: &str, project: &str, i: &IndicatorReport) {
+    use std::io::Write as _;
+    b.extend_from_slice(b"{\"unit\":");
+    string(b, unit);
+    b.extend_from_slice(b",\"project\":");
+    string(b, project);
+    b.extend_from_slice(b",\"seq\":");
+    number(b, i.seq);
+    b.extend_from_slice(b",\"category\":");
+    opt_string(b, i.category.as_deref());
+    b.extend_from_slice(b",\"subcategory\":");
+    opt_string(b, i.subcategory.as_deref());
+    b.extend_from_slice(b",\"indicator\":");
+    string(b, &i.indicator);
+    b.extend_from_slice(b",\"target\":");
+    string(b, &i.target);
+    b.extend_from_slice(b",\"canonical\":");
+    opt_string(b, i.canonical.as_deref());
+    b.extend_from_slice(b",\"actual\":");
+    opt_string(b, i.actual.as_deref());
+    b.extend_from_slice(b",\"verdict\":\"");
+    b.extend_from_slice(i.verdict.as_str().as_bytes());
+    let _ = write!(b, "\",\"weight\":\"{}\",\"score\":", i.weight);
+    match &i.score {
+        Some(s) => {
+            let _ = write!(b, "\"{s}\"");
+        }
+        None => b.extend_from_slice(b"null"),
+    }
+    b.extend_from_slice(b",\"published_score\":");
+    match &i.published_score {
+        Some(d) => {
+            let _ = write!(b, "\"{}\"", d.normalize());
+        }
+        None => b.extend_from_slice(b"null"),
+    }
+    b.extend_from_slice(b",\"rules\":[");
+    for (k, r) in i.rules.iter().enumerate() {
+        if k > 0 {
+            b.push(b',');
+        }
+        string(b, r);
+    }
+    b.extend_from_slice(b"],\"note\":");
+    string(b, &i.note);
+    b.extend_from_slice(b",\"source\":{\"file\":");
+    string(b, &i.source.file);
+    b.extend_from_slice(b",\"line\":");
+    number(b, i.source.line);
+    if let Some(c) = i.source.column {
+        b.extend_from_slice(b",\"column\":");
+        number(b, c);
+    }
+    if let Some(c) = &i.source.cell {
+        b.extend_from_slice(b",\"cell\":");
+        string(b, c);
+    }
+    b.push(b'}');
+    if i.category_inferred {
+        b.extend_from_slice(b",\"category_inferred\":true");
+    }
+    if let Some(n) = &i.deviation_note {
+        b.extend_from_slice(b",\"deviation_note\":");
+        string(b, n);
+    }
+    if i.differs_from_published {
+        b.extend_from_slice(b",\"differs_from_published\":true");
+    }
+    b.extend_from_slice(b"}\n");
+}
+
+fn opt_string(b: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(b, s),
+        None => b.extend_from_slice(b"null"),
+    }
+}
+
+/// A JSON string as serde_json writes it: `"` and `\\` escaped, control characters as
+/// `\n` `\t` … or `\u00XX`, everything else (all of Chinese) as it is. Eight bytes at a time
+/// are checked for anything to escape (most cells have nothing).
+fn string(b: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    b.reserve(s.len() + 2);
+    b.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        if k + 8 <= bytes.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[k..k + 8]);
+            if !needs_escape(u64::from_le_bytes(word)) {
+                k += 8;
+                continue;
+            }
+        }
+        let c = bytes[k];
+        let esc: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => &[],
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        b.extend_from_slice(&bytes[start..k]);
+        if esc.is_empty() {
+            b.extend_from_slice(b"\\u00");
+            b.push(HEX[(c >> 4) as usize]);
+            b.push(HEX[(c & 0xf) as usize]);
+        } else {
+            b.extend_from_slice(esc);
+        }
+        k += 1;
+        start = k;
+    }
+    b.extend_from_slice(&bytes[start..]);
+    b.push(b'"');
+}
+
+/// Whether any of the eight bytes of `w` is a control character, `"` or `\\`.
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (below_space | zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64))) != 0
+}
+
+/// An unsigned number, as serde_json writes it.
+fn number(b: &mut Vec<u8>, n: u32) {
+    b.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// The closing `{"summary":…}` line.
+pub fn write_summary_line(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &SummaryLine { summary })?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::Verdict;
+    use crate::report::model::{Shown, SourceRef};
+    use rust_decimal::Decimal;
+
+    fn indicator(text: &str, with_optional: bool) -> IndicatorReport {
+        IndicatorReport {
+            seq: 3,
+            category: with_optional.then(|| format!("产出{text}")),
+            subcategory: None,
+            indicator: format!("指标\"{text}\"\\"),
+            target: text.to_owned(),
+            canonical: with_optional.then(|| ">= 95 %".to_owned()),
+            actual: None,
+            verdict: Verdict::NotApplicable,
+            weight: Shown::new(Decimal::new(100, 1) / Decimal::from(3), 2),
+            score: with_optional.then(|| Shown::new(Decimal::new(945, 2), 2)),
+            published_score: with_optional.then(|| Decimal::new(1900, 3)),
+            rules: vec!["default.a".into(), text.to_owned()],
+            note: format!("达标；{text}"),
+            source: SourceRef {
+                file: "a\tb.tsv".into(),
+                line: 7,
+                column: with_optional.then_some(3),
+                cell: with_optional.then(|| "B7".to_owned()),
+            },
+            category_inferred: with_optional,
+            deviation_note: with_optional.then(|| "原因\r\n".to_owned()),
+            differs_from_published: with_optional,
+        }
+    }
+
+    #[test]
+    fn hand_written_lines_are_serde_json_bytes() {
+        let texts = [
+            "95%以上",
+            "",
+            "a\u{1}b\u{1f}c\u{7f}\u{8}\u{c}/",
+            "\"≥\"\\n",
+            "𝄞 emoji",
+            "a long plain ascii cell with no escapes at all, then one\"",
+            "完成值为百分之九十五以上，群众满意度\t较高\\",
+            " !#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}~ \u{1b}",
+        ];
+        for t in texts {
+            for with in [true, false] {
+                let i = indicator(t, with);
+                let mut ours = Vec::new();
+                line(&mut ours, "单位\"", t, &i);
+                let mut theirs = serde_json::to_vec(&Line {
+                    unit: "单位\"",
+                    project: t,
+                    indicator: &i,
+                })
+                .expect("serialises");
+                theirs.push(b'\n');
+                assert_eq!(
+                    String::from_utf8_lossy(&ours),
+                    String::from_utf8_lossy(&theirs)
+                );
+            }
+        }
+    }
 }

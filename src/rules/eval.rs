@@ -78,6 +78,46 @@ pub(crate) enum Node {
     Qty { lhs: QSide, op: CmpOp, rhs: QSide },
 }
 
+impl Node {
+    /// Adds the fields this condition reads to `out`.
+    pub(crate) fn fields(&self, out: &mut FieldsRead) {
+        match self {
+            Node::Const(_) => {}
+            Node::Or(v) | Node::And(v) => v.iter().for_each(|n| n.fields(out)),
+            Node::Not(n) => n.fields(out),
+            Node::Present(f)
+            | Node::TextEq { field: f, .. }
+            | Node::Contains { field: f, .. }
+            | Node::Regex { field: f, .. } => out.add(*f),
+            Node::TextFields(a, b) => {
+                out.add(*a);
+                out.add(*b);
+            }
+            Node::Qty { lhs, rhs, .. } => {
+                for side in [lhs, rhs] {
+                    if let QSide::Field(f) = side {
+                        out.add(*f);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fields some set of conditions reads (a bit per [`Field`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldsRead(u16);
+
+impl FieldsRead {
+    fn add(&mut self, f: Field) {
+        self.0 |= 1 << (f as u16);
+    }
+    /// Whether `f` is read.
+    pub fn contains(&self, f: Field) -> bool {
+        self.0 & (1 << (f as u16)) != 0
+    }
+}
+
 /// Gathers the regular expressions of all conditions, per field.
 #[derive(Debug, Default)]
 pub(crate) struct Compiler {

@@ -451,6 +451,18 @@ fn number(
 }
 
 impl RuleSet {
+    /// The fields the conditions of the enabled rules read (`when:` and `require:`): what a
+    /// decision can depend on, so a caller may reuse decisions for facts equal in those fields.
+    pub fn fields_read(&self) -> crate::rules::eval::FieldsRead {
+        let mut out = crate::rules::eval::FieldsRead::default();
+        for r in self.rules.iter().filter(|r| !r.disabled) {
+            for node in [&r.when_node, &r.require_node].into_iter().flatten() {
+                node.fields(&mut out);
+            }
+        }
+        out
+    }
+
     /// The bundled default set, built once.
     pub fn bundled() -> &'static RuleSet {
         static SET: OnceLock<RuleSet> = OnceLock::new();

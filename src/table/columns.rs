@@ -280,6 +280,14 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
 
 /// Whether `row` repeats a header (as multi-page exports do): half or more of its cells are
 /// header names of `header`'s layout.
+/// Whether `text` is one of the header names of a sheet column `role` (`项目`, `项目名称`).
+pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
+    let n = normalize(text);
+    SELF_EVALUATION
+        .iter()
+        .any(|(r, names)| *r == role && names.contains(&n.as_str()))
+}
+
 pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
     // cheap test first: the first header column must hold a header name again
     let table = match header.layout {

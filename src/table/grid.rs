@@ -115,11 +115,11 @@ pub(crate) struct Grid {
 }
 
 /// Whitespace trimmed from cells: ASCII, full-width space, no-break space.
-fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
 }
 
-fn make_cell(raw: String, offset: usize, escapes: Vec<usize>, addr: Option<CellAddr>) -> Cell {
+fn make_cell(raw: &str, offset: usize, escapes: Vec<usize>, addr: Option<CellAddr>) -> Cell {
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
     let text = raw.trim_matches(is_space);
     let escapes = escapes
@@ -149,16 +149,21 @@ impl LineCursor<'_> {
     fn advance_to(&mut self, to: usize) -> (u32, u32) {
         let bytes = self.text.as_bytes();
         let to = to.min(bytes.len());
-        while self.at < to {
-            let b = bytes[self.at];
-            if b == b'\n' {
-                self.line += 1;
-                self.column = 1;
-            } else if (b & 0xC0) != 0x80 {
-                self.column += 1;
-            }
-            self.at += 1;
+        if self.at >= to {
+            return (self.line, self.column);
         }
+        let span = &bytes[self.at..to];
+        // characters after the last line break (a count the compiler vectorises)
+        let rest = match memchr::memrchr(b'\n', span) {
+            Some(nl) => {
+                self.line += memchr::memchr_iter(b'\n', span).count() as u32;
+                self.column = 1;
+                &span[nl + 1..]
+            }
+            None => span,
+        };
+        self.column += rest.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+        self.at = to;
         (self.line, self.column)
     }
 }
@@ -213,21 +218,32 @@ pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
 }
 
 fn split_limited(text: &str, delim: u8, budget: &mut CellBudget) -> Result<Vec<Row>, ReadError> {
+    split_from_line(text, delim, budget, 1)
+}
+
+/// [`split_limited`] for text whose first line is line `first_line` of the input.
+fn split_from_line(
+    text: &str,
+    delim: u8,
+    budget: &mut CellBudget,
+    first_line: u32,
+) -> Result<Vec<Row>, ReadError> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut pos = 0;
     // no `"` at or after this offset: an unclosed quote need not search again (no n² scans)
     let mut no_quote_from = n;
     let mut cursor = LineCursor {
         text,
         at: 0,
-        line: 1,
+        line: first_line,
         column: 1,
     };
     while pos < n {
         let row_start = pos;
-        let mut cells = Vec::new();
+        // rows of a table have as many cells as the row before, mostly
+        let mut cells = Vec::with_capacity(rows.last().map_or(8, |r: &Row| r.cells.len()));
         loop {
             // one field at `pos`
             let mut field = None;
@@ -238,11 +254,9 @@ fn split_limited(text: &str, delim: u8, budget: &mut CellBudget) -> Result<Vec<R
                 }
             }
             let (cell, next) = match field {
-                Some((raw, escapes, next)) => (make_cell(raw, pos + 1, escapes, None), next),
+                Some((raw, escapes, next)) => (make_cell(&raw, pos + 1, escapes, None), next),
                 None => {
-                    let end = bytes[pos..]
-                        .iter()
-                        .position(|&b| b == delim || b == b'\n')
+                    let end = memchr::memchr2(delim, b'\n', &bytes[pos..])
                         .map(|i| pos + i)
                         .unwrap_or(n);
                     let mut raw_end = end;
@@ -252,10 +266,7 @@ fn split_limited(text: &str, delim: u8, budget: &mut CellBudget) -> Result<Vec<R
                     {
                         raw_end -= 1;
                     }
-                    (
-                        make_cell(text[pos..raw_end].to_owned(), pos, Vec::new(), None),
-                        end,
-                    )
+                    (make_cell(&text[pos..raw_end], pos, Vec::new(), None), end)
                 }
             };
             let mut cell = cell;
@@ -317,6 +328,36 @@ fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(String, Vec<usize
         return None;
     }
     Some((out, escapes, end))
+}
+
+/// One block of a text input read in blocks (streaming): whole rows, `lines_before` lines of the
+/// input before it. Lines were checked against the line limit as the block was cut; the column
+/// limit holds per row; the cell limit (which bounds memory for a whole input) does not apply.
+pub(crate) fn from_block(
+    name: &str,
+    text: std::sync::Arc<String>,
+    format: Format,
+    encoding: &'static str,
+    lines_before: usize,
+) -> Result<Grid, ReadError> {
+    let delim = match format {
+        Format::Csv => b',',
+        _ => b'\t',
+    };
+    let source =
+        SourceText::shared(name, text, format, encoding, None).starting_after(lines_before);
+    let mut budget = CellBudget::new(name);
+    budget.max_cells = u64::MAX;
+    let rows = split_from_line(&source.text, delim, &mut budget, lines_before as u32 + 1)?;
+    Ok(Grid { source, rows })
+}
+
+/// The cells of one row's text (a row of a block being cut; no positions needed).
+pub(crate) fn row_cells(text: &str, delim: u8) -> Vec<Row> {
+    let mut budget = CellBudget::new("-");
+    budget.max_cells = u64::MAX;
+    budget.max_columns = usize::MAX;
+    split_from_line(text, delim, &mut budget, 1).unwrap_or_default()
 }
 
 /// Reads delimited text, within the line, column and cell limits.
@@ -509,7 +550,7 @@ fn sparse_grid(
                     row: r + 1,
                     col: c + 1,
                 };
-                row_cells.push(make_cell(raw, offset, Vec::new(), Some(addr)));
+                row_cells.push(make_cell(&raw, offset, Vec::new(), Some(addr)));
             }
         }
         let row_end = text.len();

@@ -63,6 +63,7 @@ mod integrity;
 pub mod model;
 mod self_eval;
 pub mod source;
+pub mod stream;
 mod target_table;
 pub mod view;
 
@@ -478,7 +479,7 @@ impl Ctx<'_> {
 }
 
 /// What the preamble says.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 struct Preamble {
     department: Option<String>,
     unit: Option<String>,
@@ -531,9 +532,20 @@ fn is_title(s: &str) -> bool {
         .any(|t| s.contains(t))
 }
 
-/// Finds the header, reads the preamble, and hands the data rows to the layout reader.
-fn build(grid: Grid) -> Result<Document, ReadError> {
-    let Grid { source, rows } = grid;
+/// The header of a table, found in its first rows.
+pub(crate) struct Found {
+    /// What the preamble above the header says.
+    preamble: Preamble,
+    /// The header (merged with a second header row under merged cells).
+    header: Header,
+    /// Index of the last header row; data starts after it.
+    last_header_row: usize,
+    /// Index of the header row with the column names.
+    names_row: usize,
+}
+
+/// Finds the header and reads the preamble above it.
+fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadError> {
     let mut preamble = Preamble::default();
     let mut header_at = None;
     for (i, row) in rows.iter().enumerate() {
@@ -563,43 +575,57 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     {
         header_index += 1 + next;
     }
-    let header_row = rows
+    let names_row = rows
         .iter()
         .take(header_index + 1)
         .rposition(|r| columns::detect(r).is_some())
         .unwrap_or(header_index);
-    let mut ctx = Ctx {
-        source: &source,
-        findings: Vec::new(),
-        rows_read: 0,
-        rows_skipped: 0,
-        data_skipped: false,
-    };
+    Ok(Found {
+        preamble,
+        header,
+        last_header_row: header_index,
+        names_row,
+    })
+}
+
+/// Findings for the header's columns that are not understood.
+fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
     for &col in &header.unknown {
-        if let Some(cell) = rows[header_row].cell(col) {
+        if let Some(cell) = names.cell(col) {
             let f = ctx
                 .finding(
                     codes::COLUMN_IGNORED,
                     Severity::Info,
-                    cell.location(&source),
+                    cell.location(ctx.source),
                     format!("不认识的列「{}」，其内容未读取", cell.text),
                 )
                 .label("未知列名");
             ctx.findings.push(f);
         }
     }
-    let mut data: Vec<&Row> = Vec::new();
-    for row in &rows[header_index + 1..] {
-        if row.is_blank() || columns::is_repeated_header(row, &header) {
+}
+
+/// The data rows among `rows` (below the header): blank rows, repeated headers and preamble
+/// lines are left out and not counted; notes and rows with a cell over the limit are counted,
+/// skipped and named by a finding.
+fn data_rows<'r>(
+    ctx: &mut Ctx<'_>,
+    header: &Header,
+    preamble: &mut Preamble,
+    rows: &'r [Row],
+) -> Vec<&'r Row> {
+    let mut data: Vec<&Row> = Vec::with_capacity(rows.len());
+    let max_cell = crate::limits::CELL.get_usize();
+    for row in rows {
+        if row.is_blank() || columns::is_repeated_header(row, header) {
             continue;
         }
-        if preamble_line(row, &mut preamble) {
+        if preamble_line(row, preamble) {
             continue;
         }
         ctx.rows_read += 1;
-        let max_cell = crate::limits::CELL.get_usize();
         if let Some((_, cell)) = row.filled().find(|(_, c)| c.text.len() > max_cell) {
-            let at = cell.location(&source).with_len(0);
+            let at = cell.location(ctx.source).with_len(0);
             let f = ctx
                 .finding(
                     codes::CELL_TOO_LONG,
@@ -620,7 +646,7 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
             continue;
         }
         if is_note(row) {
-            let cell = row.filled().next().map(|(_, c)| c.location(&source));
+            let cell = row.filled().next().map(|(_, c)| c.location(ctx.source));
             let at = cell.unwrap_or_else(|| ctx.row_location(row));
             let f = ctx
                 .finding(
@@ -636,6 +662,32 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         }
         data.push(row);
     }
+    data
+}
+
+/// Finds the header, reads the preamble, and hands the data rows to the layout reader.
+fn build(grid: Grid) -> Result<Document, ReadError> {
+    let Grid { source, rows } = grid;
+    let Found {
+        mut preamble,
+        header,
+        last_header_row,
+        names_row,
+    } = find_header(&source, &rows)?;
+    let mut ctx = Ctx {
+        source: &source,
+        findings: Vec::new(),
+        rows_read: 0,
+        rows_skipped: 0,
+        data_skipped: false,
+    };
+    unknown_columns(&mut ctx, &header, &rows[names_row]);
+    let data = data_rows(
+        &mut ctx,
+        &header,
+        &mut preamble,
+        &rows[last_header_row + 1..],
+    );
     let layout = header.layout;
     let (total, units) = match layout {
         Layout::TargetTable => {

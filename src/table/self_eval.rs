@@ -7,7 +7,7 @@
 //! `预算执行率` with no 一级指标 and plain numbers as target and actual: the target is then the
 //! budget and the actual the amount spent (万元), and its 分值/得分 are kept on the budget line.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
@@ -19,6 +19,37 @@ use crate::table::grid::{Cell, Row};
 use crate::table::model::{Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, UnitRow};
 use crate::table::target_table::clip;
 
+/// What is filled down from the rows above: the unit and project of the last row read, and
+/// the 一级/二级指标 in effect. Carried from one block to the next when a sheet is read in
+/// blocks (streaming).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FillDown {
+    pub unit: Option<String>,
+    pub project: Option<String>,
+    pub level1: Option<String>,
+    pub level2: Option<String>,
+}
+
+/// Which parts of the fill-down state a run of rows read before setting them: the parts a
+/// block's reading depends on from the rows before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StateUse {
+    pub unit: bool,
+    pub project: bool,
+    pub level1: bool,
+    pub level2: bool,
+}
+
+impl FillDown {
+    /// Whether `self` and `other` agree in the parts `used`.
+    pub fn agrees(&self, other: &FillDown, used: StateUse) -> bool {
+        (!used.unit || self.unit == other.unit)
+            && (!used.project || self.project == other.project)
+            && (!used.level1 || self.level1 == other.level1)
+            && (!used.level2 || self.level2 == other.level2)
+    }
+}
+
 /// Reads the data rows of a self-evaluation sheet. `unit_hint` names the unit when the sheet
 /// has no 单位 column (from `单位名称：…` in the preamble); else the unit name is empty.
 pub(crate) fn read(
@@ -27,19 +58,36 @@ pub(crate) fn read(
     rows: &[&Row],
     unit_hint: Option<&str>,
 ) -> Vec<UnitRow> {
+    read_from(ctx, h, rows, unit_hint, &mut FillDown::default()).0
+}
+
+/// [`read`] starting from the fill-down state `state` (left as the last row leaves it).
+pub(crate) fn read_from(
+    ctx: &mut Ctx<'_>,
+    h: &Header,
+    rows: &[&Row],
+    unit_hint: Option<&str>,
+    state: &mut FillDown,
+) -> (Vec<UnitRow>, StateUse) {
+    // which parts of the incoming state were read before this run set them
+    let mut used = StateUse::default();
+    let mut set = StateUse::default();
     let mut units: Vec<UnitRow> = Vec::new();
-    let mut unit_index: HashMap<String, usize> = HashMap::new();
-    let mut project_index: HashMap<(usize, String), usize> = HashMap::new();
-    let mut last_unit: Option<String> = None;
-    let mut last_project: Option<String> = None;
-    let mut last_level1: Option<String> = None;
-    let mut last_level2: Option<String> = None;
-    let cell = |row: &'_ Row, role: Role| -> Option<Cell> {
+    let mut unit_index: FxHashMap<String, usize> = FxHashMap::default();
+    // per unit: its projects by name
+    let mut project_index: Vec<FxHashMap<String, usize>> = Vec::new();
+    let FillDown {
+        unit: last_unit,
+        project: last_project,
+        level1: last_level1,
+        level2: last_level2,
+    } = state;
+    fn cell<'r>(h: &Header, row: &'r Row, role: Role) -> Option<&'r Cell> {
         h.col(role)
             .and_then(|c| row.cell(c))
             .filter(|c| !c.text.is_empty())
-            .cloned()
-    };
+    }
+    let cell = |row, role| cell(h, row, role);
     for row in rows {
         if !ctx.check_shape(h, row) {
             continue;
@@ -47,6 +95,9 @@ pub(crate) fn read(
         let row_at = ctx.row_location(row);
         // unit and project, filled down
         let unit_cell = cell(row, Role::Unit);
+        let project_cell = cell(row, Role::Project);
+        used.unit |= !set.unit && (unit_cell.is_none() || project_cell.is_none());
+        used.project |= !set.project;
         let unit_name = match &unit_cell {
             Some(c) => c.text.clone(),
             None => last_unit
@@ -54,7 +105,6 @@ pub(crate) fn read(
                 .or_else(|| unit_hint.map(str::to_owned))
                 .unwrap_or_default(),
         };
-        let project_cell = cell(row, Role::Project);
         let project_name = match (&project_cell, &last_project) {
             (Some(c), _) => c.text.clone(),
             (None, Some(p))
@@ -78,8 +128,10 @@ pub(crate) fn read(
             }
         };
         if project_cell.is_some() && last_project.as_deref() != Some(project_name.as_str()) {
-            last_level1 = None;
-            last_level2 = None;
+            *last_level1 = None;
+            *last_level2 = None;
+            set.level1 = true;
+            set.level2 = true;
         }
         // numbers
         let mut numbers: [Option<Decimal>; 4] = [None; 4];
@@ -118,31 +170,36 @@ pub(crate) fn read(
             continue;
         }
         let [weight, score, budget, spent] = numbers;
-        last_unit = Some(unit_name.clone());
-        last_project = Some(project_name.clone());
+        *last_unit = Some(unit_name.clone());
+        *last_project = Some(project_name.clone());
+        set.unit = true;
+        set.project = true;
 
-        let ui = *unit_index.entry(unit_name.clone()).or_insert_with(|| {
-            units.push(UnitRow {
-                name: unit_name.clone(),
-                name_at: unit_cell
-                    .as_ref()
-                    .or(project_cell.as_ref())
-                    .map(|c| c.location(ctx.source))
-                    .unwrap_or(row_at),
-                amounts: Amounts::default(),
-                projects: Vec::new(),
-                incomplete: false,
-                implicit: false,
-            });
-            units.len() - 1
-        });
-        let pi = *project_index
-            .entry((ui, project_name.clone()))
-            .or_insert_with(|| {
+        let ui = match unit_index.get(unit_name.as_str()) {
+            Some(&ui) => ui,
+            None => {
+                units.push(UnitRow {
+                    name: unit_name.clone(),
+                    name_at: unit_cell
+                        .or(project_cell)
+                        .map(|c| c.location(ctx.source))
+                        .unwrap_or(row_at),
+                    amounts: Amounts::default(),
+                    projects: Vec::new(),
+                    incomplete: false,
+                    implicit: false,
+                });
+                project_index.push(FxHashMap::default());
+                unit_index.insert(unit_name.clone(), units.len() - 1);
+                units.len() - 1
+            }
+        };
+        let pi = match project_index[ui].get(project_name.as_str()) {
+            Some(&pi) => pi,
+            None => {
                 units[ui].projects.push(Project {
                     name: project_name.clone(),
                     name_at: project_cell
-                        .as_ref()
                         .map(|c| c.location(ctx.source))
                         .unwrap_or(row_at),
                     amounts: Amounts::default(),
@@ -151,8 +208,11 @@ pub(crate) fn read(
                     budget: None,
                     at: row_at,
                 });
-                units[ui].projects.len() - 1
-            });
+                let pi = units[ui].projects.len() - 1;
+                project_index[ui].insert(project_name.clone(), pi);
+                pi
+            }
+        };
         let project = &mut units[ui].projects[pi];
 
         let indicator_cell = cell(row, Role::Indicator);
@@ -212,6 +272,8 @@ pub(crate) fn read(
                 continue;
             }
         }
+        used.level1 |= !set.level1 && level1_cell.is_none();
+        used.level2 |= !set.level2 && level2_cell.is_none();
         let level1 = level1_cell
             .as_ref()
             .map(|c| c.text.clone())
@@ -221,10 +283,13 @@ pub(crate) fn read(
             .map(|c| c.text.clone())
             .or(last_level2.clone());
         if level1_cell.is_some() {
-            last_level1 = level1.clone();
-            last_level2 = level2_cell.as_ref().map(|c| c.text.clone());
+            *last_level1 = level1.clone();
+            *last_level2 = level2_cell.as_ref().map(|c| c.text.clone());
+            set.level1 = true;
+            set.level2 = true;
         } else if level2_cell.is_some() {
-            last_level2 = level2.clone();
+            *last_level2 = level2.clone();
+            set.level2 = true;
         }
         let level2 = if level1_cell.is_some() {
             level2_cell.as_ref().map(|c| c.text.clone())
@@ -242,7 +307,7 @@ pub(crate) fn read(
             actual: actual_cell.as_ref().map(|c| c.text.clone()),
             weight,
             published_score: score,
-            deviation_note: cell(row, Role::Deviation).map(|c| c.text),
+            deviation_note: cell(row, Role::Deviation).map(|c| c.text.clone()),
             terminator: String::new(),
             at: IndicatorSource {
                 item: row_at,
@@ -254,7 +319,7 @@ pub(crate) fn read(
             },
         });
     }
-    units
+    (units, used)
 }
 
 /// The target of a row: the 年度指标值 cell, or 指标性质 + 指标值 + 度量单位 joined. Its

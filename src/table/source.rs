@@ -96,6 +96,9 @@ pub struct SourceText {
     pub format: Format,
     /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE`, or `xlsx`).
     pub encoding: &'static str,
+    /// Lines of the input before this text: 0 for a whole file; for one block of a file read
+    /// in blocks (streaming), the lines of the blocks before it, so line numbers stay the file's.
+    pub lines_before: usize,
     line_starts: Vec<usize>,
 }
 
@@ -108,21 +111,34 @@ impl SourceText {
         encoding: &'static str,
         sheet: Option<String>,
     ) -> SourceText {
-        let text = Arc::new(text.into());
+        SourceText::shared(name, Arc::new(text.into()), format, encoding, sheet)
+    }
+
+    /// A source text over text already shared (a block handed from thread to thread).
+    pub fn shared(
+        name: impl Into<String>,
+        text: Arc<String>,
+        format: Format,
+        encoding: &'static str,
+        sheet: Option<String>,
+    ) -> SourceText {
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i + 1);
-            }
-        }
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceText {
             name: name.into(),
             text,
             sheet,
             format,
             encoding,
+            lines_before: 0,
             line_starts,
         }
+    }
+
+    /// The same text as one block of a larger input that has `lines_before` lines before it.
+    pub fn starting_after(mut self, lines_before: usize) -> SourceText {
+        self.lines_before = lines_before;
+        self
     }
 
     /// 0-based line index of a byte offset.
@@ -162,7 +178,7 @@ impl SourceText {
         let line = self.line_index(offset);
         let start = self.line_start(line);
         let col = self.text[start..offset].chars().count() + 1;
-        (line as u32 + 1, col as u32)
+        ((line + self.lines_before) as u32 + 1, col as u32)
     }
 
     /// A location for a byte range of a text input.

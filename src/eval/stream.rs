@@ -1,0 +1,430 @@
+//! Streaming evaluation (`evaluate --format jsonl` on a text self-evaluation sheet): blocks of
+//! rows are read, evaluated and written as they come, on every core, in file order; the roll-up
+//! is kept as running totals, so memory stays flat whatever the size of the input.
+//!
+//! Threads: the caller's thread cuts the file into blocks ([`crate::table::stream`]); workers
+//! read each block into a small [`Document`], take its actuals and evaluate it with the same
+//! code as a whole table ([`evaluate_taken`]), then turn it into JSON lines; one writer puts
+//! the blocks back in order, writes them, and adds up the summary. Queues are bounded, so a
+//! slow writer holds the reader back instead of filling memory.
+//!
+//! A worker reads its block speculatively from the fill-down state the cutter guessed; a
+//! turnstile then lets blocks through in file order, where the guess is checked against what
+//! the block before actually left (a wrong guess means the block is read again, exactly) and
+//! the project's actuals are taken from the actuals file in table order, as the whole-table
+//! path does. Evaluation and serialisation happen after the turnstile, in parallel.
+//!
+//! The summary equals the whole-table path's (`--no-streaming`): counts are added, the mean of
+//! project scores is the exact sum in file order divided once, units are counted by name.
+//! Where the two differ by design (a project whose rows are not contiguous is two projects
+//! here, and named by `stream.project-split`), see `table::stream`.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Condvar, Mutex};
+
+use rust_decimal::Decimal;
+
+use super::actuals_file::ActualsFile;
+use super::evaluate::{Matcher, Options, Taken, evaluate_taken};
+use crate::finding::{Finding, Severity};
+use crate::report::json;
+use crate::report::model::{Shown, Summary, VerdictCounts};
+use crate::table::ReadError;
+use crate::table::model::Document;
+use crate::table::stream::{self, Block, FillDown, Head, SheetStream};
+
+/// How to stream.
+pub struct StreamOptions<'a> {
+    /// The numbers of the method.
+    pub methodology: &'a super::Methodology,
+    /// The rules.
+    pub rules: &'a crate::rules::RuleSet,
+    /// The year, for deadlines without one.
+    pub year: Option<i32>,
+    /// The actuals file, where the actuals are not in the sheet.
+    pub actuals: Option<&'a ActualsFile>,
+    /// Decimals of the sheet's own 得分 (its rounding), found by a first pass
+    /// ([`published_precision`]) when the sheet has a 得分 column.
+    pub published_dp: Option<u32>,
+    /// Worker threads (the cores to use).
+    pub workers: usize,
+    /// Renders the reader's findings of one block for stderr (they stay in file order).
+    pub render: &'a (dyn Fn(&Document) -> String + Sync),
+}
+
+/// What a streamed run adds up to.
+#[derive(Debug, Clone)]
+pub struct Streamed {
+    pub summary: Summary,
+    /// Findings about the whole run: actuals that matched nothing, projects split in the file.
+    pub findings: Vec<Finding>,
+    pub rows_read: usize,
+    pub rows_skipped: usize,
+    /// Blocks the file was cut into, and how many had to be read a second time.
+    pub blocks: usize,
+    pub reread: usize,
+}
+
+/// One evaluated block, ready to write.
+struct Output {
+    seq: usize,
+    lines: Vec<u8>,
+    diagnostics: String,
+    /// (unit, project, score, pending) of each project, in order.
+    projects: Vec<(String, String, Decimal, Decimal)>,
+    counts: VerdictCounts,
+    differences: usize,
+    rows_read: usize,
+    rows_skipped: usize,
+    reread: bool,
+    /// Where the block's first row is, for a split project's finding.
+    first_line: Vec<u32>,
+}
+
+/// The turnstile's state: blocks pass in order.
+struct Gate<'a> {
+    next: usize,
+    end: FillDown,
+    matcher: Matcher<'a>,
+    failed: Option<ReadError>,
+}
+
+/// Why a streamed run stopped.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum StreamError {
+    /// The sheet could not be read on (a block over a limit, bytes invalid in the encoding).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Read(Box<ReadError>),
+    /// The report could not be written.
+    #[error("写出报告失败：{0}")]
+    #[diagnostic(code("report.write"))]
+    Write(#[source] std::io::Error),
+}
+
+/// Evaluates the sheet `stream` reads and writes its JSON lines to `out`, then the summary
+/// line; the reader's findings go to `diagnostics` as they come.
+pub fn evaluate_stream(
+    mut stream: SheetStream,
+    opts: &StreamOptions<'_>,
+    out: &mut (dyn Write + Send),
+    diagnostics: &mut (dyn Write + Send),
+) -> Result<Streamed, StreamError> {
+    let workers = opts.workers.max(1);
+    let year = opts.actuals.and_then(|a| a.year).or(opts.year);
+    let head = stream.head();
+    let head: &Head = &head;
+    let gate = Mutex::new(Gate {
+        next: 0,
+        end: FillDown::default(),
+        matcher: Matcher::new(opts.actuals),
+        failed: None,
+    });
+    let turn = Condvar::new();
+    // output buffers, handed back by the writer (no fresh megabytes each block)
+    let pool: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+    let (job_tx, job_rx) = sync_channel::<Block>(workers);
+    let job_rx = Mutex::new(job_rx);
+    let (out_tx, out_rx) = sync_channel::<Output>(workers * 2);
+    let mut read_error = None;
+    let written = std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let out_tx = out_tx.clone();
+            let (gate, turn, job_rx, pool) = (&gate, &turn, &job_rx, &pool);
+            scope.spawn(move || {
+                loop {
+                    let job = job_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok(block)) = job else { break };
+                    if let Some(o) = work(head, &block, pool, gate, turn, opts, year)
+                        && out_tx.send(o).is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(out_tx);
+        let (sink, notes) = (&mut *out, &mut *diagnostics);
+        let pool = &pool;
+        let writer = scope.spawn(move || write_in_order(out_rx, sink, notes, head, pool));
+        // this thread cuts the file into blocks
+        loop {
+            if gate.lock().map(|g| g.failed.is_some()).unwrap_or(true) {
+                break;
+            }
+            match stream.next_block() {
+                Ok(Some(block)) => {
+                    if job_tx.send(block).is_err() {
+                        break;
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    read_error = Some(e);
+                    break;
+                }
+            }
+        }
+        drop(job_tx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("writer thread panicked")))
+    });
+    let mut gate = gate.into_inner().unwrap_or_else(|p| p.into_inner());
+    if let Some(e) = read_error.or(gate.failed.take()) {
+        return Err(StreamError::Read(Box::new(e)));
+    }
+    let mut totals = written.map_err(StreamError::Write)?;
+    let summary = totals.summary(opts.methodology);
+    json::write_summary_line(&summary, out)
+        .and_then(|_| out.flush())
+        .map_err(StreamError::Write)?;
+    let mut findings = std::mem::take(&mut totals.split);
+    findings.extend(gate.matcher.unmatched());
+    Ok(Streamed {
+        summary,
+        findings,
+        rows_read: totals.rows_read,
+        rows_skipped: totals.rows_skipped,
+        blocks: totals.blocks,
+        reread: totals.reread,
+    })
+}
+
+/// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
+/// the gate).
+fn work(
+    head: &Head,
+    block: &Block,
+    pool: &Mutex<Vec<Vec<u8>>>,
+    gate: &Mutex<Gate<'_>>,
+    turn: &Condvar,
+    opts: &StreamOptions<'_>,
+    year: Option<i32>,
+) -> Option<Output> {
+    let speculative = stream::read_block(head, block, block.guess().clone());
+    // the turnstile: blocks pass one at a time, in file order
+    let mut g = gate.lock().ok()?;
+    while g.next != block.seq {
+        g = turn.wait(g).ok()?;
+    }
+    let mut reread = false;
+    let read = match speculative {
+        Ok(b) if block.agrees(&b, &g.end) => Ok(b),
+        _ if g.failed.is_some() => Err(None),
+        _ => {
+            reread = true;
+            stream::read_block(head, block, g.end.clone()).map_err(Some)
+        }
+    };
+    let read = match read {
+        Ok(b) => b,
+        Err(e) => {
+            if let Some(e) = e {
+                g.failed.get_or_insert(e);
+            }
+            g.next += 1;
+            turn.notify_all();
+            return None;
+        }
+    };
+    g.end = read.end.clone();
+    let taken: Vec<Taken<'_>> = read
+        .doc
+        .projects()
+        .map(|(u, p)| g.matcher.take(&u.name, p))
+        .collect();
+    g.next += 1;
+    turn.notify_all();
+    drop(g);
+    // in parallel from here
+    let eval = Options {
+        methodology: opts.methodology,
+        rules: opts.rules,
+        year,
+        progress: None,
+    };
+    let report = evaluate_taken(&read.doc, taken, year, opts.published_dp, &eval);
+    let mut lines = pool
+        .lock()
+        .ok()
+        .and_then(|mut p| p.pop())
+        .unwrap_or_default();
+    lines.reserve(block.len() * 8);
+    json::append_indicator_lines(&report.projects, &mut lines);
+    let diagnostics = if read.doc.findings.is_empty() {
+        String::new()
+    } else {
+        (opts.render)(&read.doc)
+    };
+    let first_line = read.doc.projects().map(|(_, p)| p.at.line).collect();
+    Some(Output {
+        seq: block.seq,
+        lines,
+        diagnostics,
+        projects: report
+            .projects
+            .into_iter()
+            .map(|p| (p.unit, p.project, p.score.exact, p.pending.exact))
+            .collect(),
+        counts: VerdictCounts {
+            indicators: report.summary.indicators,
+            pass: report.summary.pass,
+            fail: report.summary.fail,
+            review: report.summary.review,
+            missing: report.summary.missing,
+            invalid: report.summary.invalid,
+            not_applicable: report.summary.not_applicable,
+        },
+        differences: report.summary.differences,
+        rows_read: read.doc.rows_read,
+        rows_skipped: read.doc.rows_skipped,
+        reread,
+        first_line,
+    })
+}
+
+/// The running totals of a streamed run.
+#[derive(Default)]
+struct Totals {
+    counts: VerdictCounts,
+    score_sum: Decimal,
+    pending_sum: Decimal,
+    projects: usize,
+    differences: usize,
+    units: HashSet<String>,
+    /// Hashes of every (unit, project) written, to name a project that comes back later.
+    seen: HashSet<u64>,
+    split: Vec<Finding>,
+    rows_read: usize,
+    rows_skipped: usize,
+    blocks: usize,
+    reread: usize,
+}
+
+impl Totals {
+    fn summary(&self, m: &super::Methodology) -> Summary {
+        let dp = m.precision.value;
+        let score = if self.projects == 0 {
+            Decimal::ZERO
+        } else {
+            self.score_sum / Decimal::from(self.projects as u64)
+        };
+        let c = &self.counts;
+        Summary {
+            indicators: c.indicators,
+            pass: c.pass,
+            fail: c.fail,
+            review: c.review,
+            missing: c.missing,
+            invalid: c.invalid,
+            score: Shown::new(score, dp),
+            not_applicable: c.not_applicable,
+            projects: self.projects,
+            units: self.units.len(),
+            grade: if self.projects == 0 {
+                String::new()
+            } else {
+                m.band(score).to_owned()
+            },
+            pending: Shown::new(self.pending_sum, dp),
+            differences: self.differences,
+        }
+    }
+}
+
+/// Writes the blocks in file order as they arrive, adding up the totals.
+fn write_in_order(
+    rx: Receiver<Output>,
+    out: &mut (dyn Write + Send),
+    diagnostics: &mut (dyn Write + Send),
+    head: &Head,
+    pool: &Mutex<Vec<Vec<u8>>>,
+) -> std::io::Result<Totals> {
+    let mut totals = Totals::default();
+    let mut waiting: BTreeMap<usize, Output> = BTreeMap::new();
+    let mut next = 0;
+    let mut failed = None;
+    for o in rx {
+        waiting.insert(o.seq, o);
+        while let Some(o) = waiting.remove(&next) {
+            next += 1;
+            if failed.is_none()
+                && let Err(e) = out
+                    .write_all(&o.lines)
+                    .and_then(|_| diagnostics.write_all(o.diagnostics.as_bytes()))
+            {
+                // keep draining so the workers never block on a full queue
+                failed = Some(e);
+            }
+            add(&mut totals, o, head, pool);
+        }
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(totals),
+    }
+}
+
+fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
+    o.lines.clear();
+    if let Ok(mut p) = pool.lock()
+        && p.len() < 8
+    {
+        p.push(std::mem::take(&mut o.lines));
+    }
+    t.blocks += 1;
+    t.reread += usize::from(o.reread);
+    t.counts.merge(&o.counts);
+    t.differences += o.differences;
+    t.rows_read += o.rows_read;
+    t.rows_skipped += o.rows_skipped;
+    for ((unit, project, score, pending), line) in o.projects.into_iter().zip(o.first_line) {
+        t.projects += 1;
+        t.score_sum += score;
+        t.pending_sum += pending;
+        let mut h = DefaultHasher::new();
+        (&unit, &project).hash(&mut h);
+        if !t.seen.insert(h.finish()) {
+            let mut f = Finding::new(
+                "stream.project-split",
+                Severity::Warning,
+                &head.name,
+                format!(
+                    "项目“{project}”在第 {line} 行再次出现（前面已有它的行，中间隔着别的项目）；\
+                     流式评价把这两段当作两个项目评分"
+                ),
+            )
+            .help("把同一项目的行排在一起，或用 --no-streaming 整表读入后评价")
+            .project(project);
+            f.line = Some(line);
+            if !unit.is_empty() {
+                f = f.unit(unit.clone());
+            }
+            t.split.push(f);
+        }
+        if !t.units.contains(&unit) {
+            t.units.insert(unit);
+        }
+    }
+}
+
+/// The decimals the sheet printed its own 得分 with (its rounding), read in a first pass over
+/// the file: scores are re-checked against it, and it must be known before the first block.
+pub fn published_precision(mut stream: SheetStream) -> Result<Option<u32>, ReadError> {
+    let head = stream.head();
+    let mut state = FillDown::default();
+    let mut dp: Option<u32> = None;
+    while let Some(block) = stream.next_block()? {
+        let read = stream::read_block(&head, &block, state)?;
+        state = read.end;
+        if let Some(p) = super::evaluate::published_precision(&read.doc) {
+            dp = Some(dp.map_or(p, |d| d.max(p)));
+        }
+    }
+    Ok(dp)
+}

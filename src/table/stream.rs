@@ -1,0 +1,677 @@
+//! Reading a text self-evaluation sheet (SPEC §4.2) in blocks, for streaming evaluation: the
+//! file is decoded and cut into blocks of whole rows as it is read, and each block is read into
+//! a [`Document`] of its own by the same code as a whole file (`grid`, the row filter of
+//! [`super::build`], `self_eval`), so a row reads the same either way.
+//!
+//! ## Where blocks are cut, and why the result is exact
+//! A block ends before a row that starts a new project: its 项目 cell is filled and differs from
+//! the last filled 项目 cell above. Reading a block needs what is filled down from the rows above
+//! it (unit, project, 一级/二级指标: `self_eval::FillDown`); the cutter guesses it from the cells
+//! it saw (the levels do not matter at a new project, which resets them). A block read with a
+//! guess is only kept if the guess equals what the previous block left (see [`Block::agrees`]);
+//! otherwise it is read again from the true state (malformed rows can make a guess wrong, never
+//! the result). Row boundaries follow the grid's quoting rules exactly: a quoted cell may span
+//! lines, and a row is only cut once its closing quote has been read.
+//!
+//! ## What differs from reading the whole file (documented in the README)
+//! - A project whose rows are not contiguous (the same unit and project again after others) is
+//!   read as two projects; evaluation names it with `stream.project-split`. A project longer
+//!   than [`FORCE_CUT_BYTES`] is cut inside too.
+//! - Only the preamble above the header counts (`部门名称：` lines below it are skipped).
+//! - Encoding is decided on the first megabyte (BOM, valid UTF-8, else GB18030); a later byte
+//!   invalid in that encoding stops the read with `table.decode` and its offset.
+//! - A quote that opens a cell and never closes makes the rest of the file one row until the
+//!   line limit stops it (`table.line-too-long`); the whole-file reader would take the quote as
+//!   text.
+//!
+//! Workbooks, UTF-16 text and target tables are not read here: [`open`] answers
+//! [`Opened::Whole`] and the caller reads them whole.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use encoding_rs::{Decoder, DecoderResult, GB18030, UTF_8};
+
+use super::columns::{Header, Role};
+use super::grid::{self, is_space};
+use super::model::{Document, Layout};
+use super::self_eval;
+pub use super::self_eval::{FillDown, StateUse};
+use super::source::Format;
+use super::{Ctx, EncodingChoice, Preamble, ReadError, ReadOptions, find_header, unknown_columns};
+use crate::finding::Finding;
+
+/// Bytes read from the file at a time.
+const READ_BYTES: usize = 256 * 1024;
+/// A block is cut at the first new project after this many bytes of text.
+pub const BLOCK_BYTES: usize = 1024 * 1024;
+/// A block is cut even inside a project after this many bytes (a project of ~300 000 rows).
+pub const FORCE_CUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// What [`open`] found.
+pub enum Opened {
+    /// A text self-evaluation sheet, to be read in blocks.
+    Stream(Box<SheetStream>),
+    /// Anything else (a workbook, a target table, UTF-16, no header in the first megabytes):
+    /// read it whole with [`super::read_path`].
+    Whole,
+}
+
+/// What every block needs from the top of the file.
+#[derive(Debug)]
+pub struct Head {
+    /// The file name, as in findings.
+    pub name: String,
+    /// `部门名称：…` from the preamble.
+    pub department: Option<String>,
+    /// Findings about the header (columns not understood), in source order.
+    pub findings: Vec<Finding>,
+    /// The encoding the text is decoded from (`UTF-8`, `GB18030`).
+    pub encoding: &'static str,
+    /// Whether the sheet has a 得分 column (its rounding is needed before scoring).
+    pub has_published_scores: bool,
+    format: Format,
+    header: Header,
+    preamble: Preamble,
+}
+
+/// One block of whole rows.
+#[derive(Debug)]
+pub struct Block {
+    /// 0, 1, 2… in file order.
+    pub seq: usize,
+    text: Arc<String>,
+    lines_before: usize,
+    guess: FillDown,
+}
+
+impl Block {
+    /// Whether this block, read from its guessed state into `read`, reads as it would from
+    /// `truth` (what the block before it left): the two agree wherever the rows read it.
+    pub fn agrees(&self, read: &BlockDoc, truth: &FillDown) -> bool {
+        self.guess.agrees(truth, read.used)
+    }
+
+    /// The fill-down state the cutter guessed for the block's first row.
+    pub fn guess(&self) -> &FillDown {
+        &self.guess
+    }
+
+    /// Bytes of text in the block.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the block has no text.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// A block read into a document.
+#[derive(Debug)]
+pub struct BlockDoc {
+    pub doc: Document,
+    /// What the last row leaves filled down for the next block.
+    pub end: FillDown,
+    /// What of the state it started from the block's rows read.
+    pub used: StateUse,
+}
+
+/// Reads the blocks of one file in order.
+pub struct SheetStream {
+    head: Arc<Head>,
+    input: File,
+    decoder: Decoder,
+    delim: u8,
+    /// Decoded text not yet given out in a block.
+    pending: String,
+    /// Offset in `pending` up to which whole rows have been scanned.
+    scanned: usize,
+    /// Where the current block would be cut (a row start), and the guess there.
+    lines_before: usize,
+    eof: bool,
+    seq: usize,
+    /// Bytes of text given out before `pending` (for error offsets).
+    consumed: usize,
+    // what the cutter saw: the last filled unit and project cells, and the levels since
+    seen_unit: Option<String>,
+    seen_project: Option<String>,
+    seen_level1: Option<String>,
+    seen_level2: Option<String>,
+    /// The guess for the next block's first row.
+    guess: FillDown,
+    /// Where blocks are cut ([`BLOCK_BYTES`], [`FORCE_CUT_BYTES`] unless set).
+    block_bytes: usize,
+    force_cut_bytes: usize,
+}
+
+/// Opens `path` for reading in blocks, or says it must be read whole.
+pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
+    let name = path.display().to_string();
+    let io = |source| ReadError::Io {
+        name: name.clone(),
+        source,
+    };
+    let format = opts.format.or_else(|| super::format_from_name(&name));
+    if path.is_dir() || format == Some(Format::Xlsx) {
+        return Ok(Opened::Whole);
+    }
+    let mut input = File::open(path).map_err(io)?;
+    let mut first = vec![0; READ_BYTES.max(1024 * 1024)];
+    let mut got = 0;
+    while got < first.len() {
+        let n = input.read(&mut first[got..]).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        got += n;
+    }
+    first.truncate(got);
+    if first.is_empty()
+        || first.starts_with(b"PK\x03\x04")
+        || first.starts_with(b"\xD0\xCF\x11\xE0")
+        || first.contains(&0)
+    {
+        return Ok(Opened::Whole);
+    }
+    let (decoder, encoding, skip) = match encoding_rs::Encoding::for_bom(&first) {
+        Some((enc, bom)) if enc == UTF_8 && opts.encoding != EncodingChoice::Gbk => {
+            (UTF_8.new_decoder_without_bom_handling(), "UTF-8", bom)
+        }
+        Some(_) if opts.encoding == EncodingChoice::Auto => return Ok(Opened::Whole),
+        _ => {
+            let utf8 = match opts.encoding {
+                EncodingChoice::Utf8 => true,
+                EncodingChoice::Gbk => false,
+                EncodingChoice::Auto => match std::str::from_utf8(&first) {
+                    Ok(_) => true,
+                    // a character cut by the end of the first read is still UTF-8
+                    Err(e) => e.error_len().is_none() && got == first.len(),
+                },
+            };
+            if utf8 {
+                (UTF_8.new_decoder_without_bom_handling(), "UTF-8", 0)
+            } else {
+                (GB18030.new_decoder_without_bom_handling(), "GB18030", 0)
+            }
+        }
+    };
+    let mut head = Head {
+        name: name.clone(),
+        department: None,
+        findings: Vec::new(),
+        encoding,
+        has_published_scores: false,
+        format: Format::Tsv,
+        header: Header {
+            layout: Layout::SelfEvaluation,
+            roles: Vec::new(),
+            unknown: Vec::new(),
+            width: 0,
+        },
+        preamble: Preamble::default(),
+    };
+    let mut stream = SheetStream {
+        head: Arc::new(Head {
+            name: name.clone(),
+            department: None,
+            findings: Vec::new(),
+            encoding,
+            has_published_scores: false,
+            format: Format::Tsv,
+            header: head.header.clone(),
+            preamble: Preamble::default(),
+        }),
+        input,
+        decoder,
+        delim: b'\t',
+        pending: String::new(),
+        scanned: 0,
+        lines_before: 0,
+        eof: false,
+        seq: 0,
+        consumed: 0,
+        seen_unit: None,
+        seen_project: None,
+        seen_level1: None,
+        seen_level2: None,
+        guess: FillDown::default(),
+        block_bytes: BLOCK_BYTES,
+        force_cut_bytes: FORCE_CUT_BYTES,
+    };
+    stream.decode(&first[skip..])?;
+    let format = format.unwrap_or_else(|| super::sniff_delimiter(&stream.pending));
+    head.format = format;
+    stream.delim = if format == Format::Csv { b',' } else { b'\t' };
+    // The header must be in the first megabytes; the rows up to it are read as a whole file
+    // is. Look in 64 KB of whole rows first, then in more.
+    let mut limit = 64 * 1024;
+    let (grid, found, head_end) = loop {
+        while !stream.eof && stream.pending.len() < limit {
+            stream.fill()?;
+        }
+        let Some(head_end) = stream.rows_end_at_most(limit) else {
+            return Ok(Opened::Whole);
+        };
+        let head_text = Arc::new(stream.pending[..head_end].to_owned());
+        let grid = grid::from_block(&name, head_text, format, encoding, 0)?;
+        match find_header(&grid.source, &grid.rows) {
+            // a header in the last row read may have its second row (under merged cells) next
+            Ok(found) if found.last_header_row + 1 < grid.rows.len() || stream.eof => {
+                break (grid, found, head_end);
+            }
+            _ if limit < 4 * 1024 * 1024 && !(stream.eof && head_end == stream.pending.len()) => {
+                limit *= 4;
+            }
+            _ => return Ok(Opened::Whole),
+        }
+    };
+    if found.header.layout != Layout::SelfEvaluation {
+        return Ok(Opened::Whole);
+    }
+    let data_start = match grid.rows.get(found.last_header_row + 1) {
+        Some(row) => row.range.start,
+        None => head_end,
+    };
+    let mut ctx = Ctx {
+        source: &grid.source,
+        findings: Vec::new(),
+        rows_read: 0,
+        rows_skipped: 0,
+        data_skipped: false,
+    };
+    unknown_columns(&mut ctx, &found.header, &grid.rows[found.names_row]);
+    head.findings = ctx.findings;
+    head.department = found.preamble.department.clone();
+    head.has_published_scores = found.header.col(Role::Score).is_some();
+    head.header = found.header;
+    head.preamble = found.preamble;
+    stream.head = Arc::new(head);
+    stream.lines_before = stream.pending[..data_start].matches('\n').count();
+    stream.consumed = data_start;
+    stream.pending.drain(..data_start);
+    Ok(Opened::Stream(Box::new(stream)))
+}
+
+impl SheetStream {
+    /// What every block needs from the top of the file.
+    pub fn head(&self) -> Arc<Head> {
+        Arc::clone(&self.head)
+    }
+
+    /// Cuts blocks after `block` bytes at a new project, and after `force` bytes in any case
+    /// (tests and benchmarks use small blocks to cross many boundaries).
+    pub fn set_block_bytes(&mut self, block: usize, force: usize) {
+        self.block_bytes = block.max(1);
+        self.force_cut_bytes = force.max(self.block_bytes);
+    }
+
+    /// Decodes `bytes` onto the pending text.
+    fn decode(&mut self, bytes: &[u8]) -> Result<(), ReadError> {
+        let last = bytes.is_empty();
+        let need = self
+            .decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 3 + 16);
+        self.pending.reserve(need);
+        let (result, _read) =
+            self.decoder
+                .decode_to_string_without_replacement(bytes, &mut self.pending, last);
+        match result {
+            DecoderResult::InputEmpty => Ok(()),
+            DecoderResult::Malformed(..) | DecoderResult::OutputFull => Err(ReadError::Decode {
+                name: self.head.name.clone(),
+                encoding: self.head.encoding,
+                offset: self.consumed + self.pending.len(),
+            }),
+        }
+    }
+
+    /// Reads and decodes the next bytes of the file; sets `eof` at its end.
+    fn fill(&mut self) -> Result<(), ReadError> {
+        let mut buf = vec![0; READ_BYTES];
+        let n = self.input.read(&mut buf).map_err(|source| ReadError::Io {
+            name: self.head.name.clone(),
+            source,
+        })?;
+        if n == 0 {
+            self.eof = true;
+        }
+        self.decode(&buf[..n])
+    }
+
+    /// The end of the last whole row that ends within `max` bytes of pending text.
+    fn rows_end_at_most(&self, max: usize) -> Option<usize> {
+        let mut at = 0;
+        let mut last = None;
+        while at < self.pending.len() {
+            match row_end(&self.pending, at, self.delim, self.eof) {
+                Some(end) if end <= max => {
+                    last = Some(end);
+                    at = end;
+                }
+                _ => break,
+            }
+        }
+        last
+    }
+
+    /// The trimmed text of the unit, project and level cells of one row (borrowed from the
+    /// row unless the row has quotes).
+    ///
+    /// Rows that do not look like data (fewer than three filled cells: notes, preamble lines,
+    /// project headings; a repeated header) give nothing: the cutter neither cuts before them
+    /// nor learns from them.
+    fn cells<'t>(h: &Header, delim: u8, row: &'t str) -> [Option<Cow<'t, str>>; 4] {
+        let out = Self::role_cells(h, delim, row);
+        let project = out[1].as_deref().unwrap_or("");
+        let filled = if row.contains('"') {
+            3
+        } else {
+            row.trim_end_matches(['\n', '\r'])
+                .split(delim as char)
+                .filter(|f| !f.trim_matches(is_space).is_empty())
+                .take(3)
+                .count()
+        };
+        if filled < 3 || super::columns::is_sheet_header_name(Role::Project, project) {
+            return Default::default();
+        }
+        out
+    }
+
+    fn role_cells<'t>(h: &Header, delim: u8, row: &'t str) -> [Option<Cow<'t, str>>; 4] {
+        let roles = [Role::Unit, Role::Project, Role::Level1, Role::Level2];
+        let mut out: [Option<Cow<'t, str>>; 4] = Default::default();
+        if row.contains('"') {
+            let rows = grid::row_cells(row, delim);
+            if let Some(r) = rows.first() {
+                for (k, role) in roles.iter().enumerate() {
+                    out[k] = h
+                        .col(*role)
+                        .map(|c| r.text(c))
+                        .filter(|t| !t.is_empty())
+                        .map(|t| Cow::Owned(t.to_owned()));
+                }
+            }
+            return out;
+        }
+        let row = row.trim_end_matches(['\n', '\r']);
+        let cols = roles.map(|r| h.col(r));
+        let last = cols.iter().flatten().max().copied().unwrap_or(0);
+        for (i, field) in row.split(delim as char).enumerate().take(last + 1) {
+            let t = field.trim_matches(is_space);
+            if t.is_empty() {
+                continue;
+            }
+            for (k, c) in cols.iter().enumerate() {
+                if *c == Some(i) {
+                    out[k] = Some(Cow::Borrowed(t));
+                }
+            }
+        }
+        out
+    }
+
+    /// The next block of whole rows, or `None` at the end of the file.
+    pub fn next_block(&mut self) -> Result<Option<Block>, ReadError> {
+        let max_line = crate::limits::LINE.get_usize();
+        loop {
+            // scan whole rows, stopping before a new project once the block is big enough
+            let mut cut = None;
+            while self.scanned < self.pending.len() {
+                let Some(end) = row_end(&self.pending, self.scanned, self.delim, self.eof) else {
+                    break;
+                };
+                let [unit, project, level1, level2] = Self::cells(
+                    &self.head.header,
+                    self.delim,
+                    &self.pending[self.scanned..end],
+                );
+                let new_project =
+                    project.is_some() && project.as_deref() != self.seen_project.as_deref();
+                if self.scanned >= self.block_bytes && new_project {
+                    cut = Some((self.scanned, false));
+                    break;
+                }
+                if self.scanned >= self.force_cut_bytes {
+                    cut = Some((self.scanned, true));
+                    break;
+                }
+                if new_project {
+                    self.seen_level1 = None;
+                    self.seen_level2 = None;
+                }
+                let keep = |seen: &mut Option<String>, now: Option<Cow<'_, str>>| {
+                    if seen.as_deref() != now.as_deref() {
+                        *seen = now.map(Cow::into_owned);
+                    }
+                };
+                if unit.is_some() {
+                    keep(&mut self.seen_unit, unit);
+                }
+                if project.is_some() {
+                    keep(&mut self.seen_project, project);
+                }
+                if level1.is_some() {
+                    keep(&mut self.seen_level1, level1);
+                    keep(&mut self.seen_level2, level2);
+                } else if level2.is_some() {
+                    keep(&mut self.seen_level2, level2);
+                }
+                self.scanned = end;
+            }
+            if let Some((at, inside)) = cut {
+                return Ok(Some(self.take(at, inside)));
+            }
+            if self.eof {
+                if self.pending.is_empty() {
+                    return Ok(None);
+                }
+                let all = self.pending.len();
+                return Ok(Some(self.take(all, false)));
+            }
+            if self.pending.len() - self.scanned > max_line {
+                let line = self.lines_before + self.pending[..self.scanned].matches('\n').count();
+                return Err(ReadError::LineTooLong {
+                    name: self.head.name.clone(),
+                    line: line + 1,
+                    bytes: self.pending.len() - self.scanned,
+                    max: crate::limits::LINE.shown(),
+                    help: crate::limits::LINE.help(),
+                });
+            }
+            self.fill()?;
+        }
+    }
+
+    /// Gives out the pending text up to `at` as a block, with the guess made where it starts;
+    /// what the cutter saw up to `at` is the guess for the next block.
+    fn take(&mut self, at: usize, inside: bool) -> Block {
+        let rest = self.pending.split_off(at);
+        let text = std::mem::replace(&mut self.pending, rest);
+        self.scanned -= at;
+        let next_guess = FillDown {
+            unit: self
+                .seen_unit
+                .clone()
+                .or_else(|| self.head.preamble.unit.clone())
+                .or_else(|| Some(String::new())),
+            project: self.seen_project.clone(),
+            level1: if inside {
+                self.seen_level1.clone()
+            } else {
+                None
+            },
+            level2: if inside {
+                self.seen_level2.clone()
+            } else {
+                None
+            },
+        };
+        let guess = std::mem::replace(&mut self.guess, next_guess);
+        let block = Block {
+            seq: self.seq,
+            lines_before: self.lines_before,
+            guess,
+            text: Arc::new(text),
+        };
+        self.lines_before += memchr::memchr_iter(b'\n', block.text.as_bytes()).count();
+        self.consumed += at;
+        self.seq += 1;
+        block
+    }
+}
+
+/// Reads a block into a document, starting from the fill-down state `state`.
+pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<BlockDoc, ReadError> {
+    let grid = grid::from_block(
+        &head.name,
+        Arc::clone(&block.text),
+        head.format,
+        head.encoding,
+        block.lines_before,
+    )?;
+    let mut ctx = Ctx {
+        source: &grid.source,
+        findings: Vec::new(),
+        rows_read: 0,
+        rows_skipped: 0,
+        data_skipped: false,
+    };
+    let mut preamble = head.preamble.clone();
+    let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &grid.rows);
+    let (units, used) = self_eval::read_from(
+        &mut ctx,
+        &head.header,
+        &data,
+        head.preamble.unit.as_deref(),
+        &mut state,
+    );
+    let Ctx {
+        findings,
+        rows_read,
+        rows_skipped,
+        ..
+    } = ctx;
+    Ok(BlockDoc {
+        doc: Document {
+            source: grid.source.clone(),
+            layout: Layout::SelfEvaluation,
+            department: head.department.clone(),
+            money_unit: head.preamble.money_unit.clone(),
+            total: None,
+            units,
+            findings,
+            rows_read,
+            rows_skipped,
+        },
+        end: state,
+        used,
+    })
+}
+
+/// Where the row starting at `start` ends (after its line break), by the grid's rules: a cell
+/// is quoted only if it starts with `"`, a quoted cell may span lines, and a quote that never
+/// closes (at the end of the input) is plain text. `None` when more text is needed to know.
+fn row_end(text: &str, start: usize, delim: u8, eof: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // fast path: no quote before the line break
+    let line_end = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i);
+    let quote = memchr::memchr(b'"', &bytes[start..line_end.unwrap_or(n)]);
+    if quote.is_none() {
+        return match line_end {
+            Some(e) => Some(e + 1),
+            None if eof => Some(n),
+            None => None,
+        };
+    }
+    let mut pos = start;
+    loop {
+        let mut end = None;
+        if pos < n && bytes[pos] == b'"' {
+            match closing_quote(bytes, pos + 1, eof) {
+                Some(after) => {
+                    let stop = memchr::memchr2(delim, b'\n', &bytes[after..]).map(|i| after + i);
+                    match stop {
+                        Some(stop) => {
+                            let tail = text[after..stop].trim_end_matches('\r');
+                            if tail.trim().is_empty() {
+                                end = Some(stop);
+                            }
+                        }
+                        None if !eof => return None,
+                        None => {
+                            if text[after..].trim().is_empty() {
+                                end = Some(n);
+                            }
+                        }
+                    }
+                }
+                None if !eof => return None,
+                None => {}
+            }
+        }
+        let end = match end {
+            Some(e) => e,
+            None => match memchr::memchr2(delim, b'\n', &bytes[pos..]) {
+                Some(i) => pos + i,
+                None if eof => n,
+                None => return None,
+            },
+        };
+        pos = end;
+        if pos < n && bytes[pos] == delim {
+            pos += 1;
+            continue;
+        }
+        break;
+    }
+    if pos < n {
+        Some(pos + 1)
+    } else if eof {
+        Some(n)
+    } else {
+        None
+    }
+}
+
+/// The byte after the quote that closes a quoted cell whose text starts at `from` (`""` is an
+/// escaped quote), or `None` if it does not close in `bytes`.
+fn closing_quote(bytes: &[u8], from: usize, eof: bool) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let q = i + memchr::memchr(b'"', &bytes[i..])?;
+        if q + 1 < bytes.len() && bytes[q + 1] == b'"' {
+            i = q + 2;
+        } else if q + 1 == bytes.len() && !eof {
+            // `"` at the very end: it may be the first of `""` in the next read
+            return None;
+        } else {
+            return Some(q + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_end_at_line_breaks_outside_quotes() {
+        let t = "a\tb\nc\t\"x\ny\"\nd\n";
+        assert_eq!(row_end(t, 0, b'\t', false), Some(4));
+        assert_eq!(row_end(t, 4, b'\t', false), Some(12));
+        assert_eq!(row_end(t, 12, b'\t', false), Some(14));
+        // an open quote needs more text, unless the input has ended
+        assert_eq!(row_end("a\t\"x\ny", 0, b'\t', false), None);
+        assert_eq!(row_end("a\t\"x\ny", 0, b'\t', true), Some(5));
+        // junk after a closing quote makes the cell plain: the row ends at the first break
+        assert_eq!(row_end("\"a\nb\"c\nd\n", 0, b'\t', false), Some(3));
+    }
+}

@@ -1,0 +1,307 @@
+//! Streaming evaluation (`evaluate --format jsonl` on a text sheet) against the whole-table
+//! path: the same bytes, the same summary, the same rows read and skipped, on generated sheets
+//! cut into many small blocks, with the awkward rows real files have (quoted cells over two
+//! lines, CRLF, blank and note rows, repeated headers, malformed rows at block boundaries,
+//! GBK), and on the published scores of the bundled 自评表.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use jixiao::eval::stream::{StreamOptions, Streamed, evaluate_stream, published_precision};
+use jixiao::eval::{Methodology, Options, evaluate, evaluate::published_precision as whole_dp};
+use jixiao::report::json;
+use jixiao::rules::RuleSet;
+use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
+use jixiao::table::stream::{Opened, open};
+use jixiao::table::{ReadOptions, read_path};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn generated(projects: usize, seed: u64) -> String {
+    let spec = Spec {
+        projects,
+        indicators: None,
+        projects_per_unit: 7,
+        seed,
+    };
+    let vocab = Vocabulary::bundled(&mut Rng::new(seed));
+    let mut out = Vec::new();
+    write_sheet(&vocab, spec, &mut out).expect("writes to memory");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+fn write_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = root().join("target").join("stream-tests");
+    std::fs::create_dir_all(&dir).expect("target dir");
+    let path = dir.join(name);
+    std::fs::File::create(&path)
+        .and_then(|mut f| f.write_all(bytes))
+        .expect("write test file");
+    path
+}
+
+/// The whole-table path: read, evaluate, JSON lines.
+fn whole(path: &Path) -> (Vec<u8>, usize, usize) {
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let doc = read_path(path, &ReadOptions::default()).expect("reads whole");
+    let report = evaluate(
+        &doc,
+        None,
+        &Options {
+            methodology: &m,
+            rules,
+            year: None,
+            progress: None,
+        },
+    );
+    let mut out = Vec::new();
+    json::write_lines(&report, &mut out).expect("writes");
+    (out, doc.rows_read, doc.rows_skipped)
+}
+
+/// The streaming path with blocks of about `block` bytes.
+fn streamed(path: &Path, block: usize) -> (Vec<u8>, Streamed) {
+    streamed_forced(path, block, 1 << 30)
+}
+
+/// Streaming with blocks cut even inside a project after `force` bytes.
+fn streamed_forced(path: &Path, block: usize, force: usize) -> (Vec<u8>, Streamed) {
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let reopen = || match open(path, &ReadOptions::default()).expect("opens") {
+        Opened::Stream(s) => *s,
+        Opened::Whole => panic!("{} should stream", path.display()),
+    };
+    let mut first = reopen();
+    first.set_block_bytes(block, force);
+    let dp = if first.head().has_published_scores {
+        published_precision(first).expect("first pass")
+    } else {
+        None
+    };
+    let mut stream = reopen();
+    stream.set_block_bytes(block, force);
+    let render = |_: &jixiao::table::model::Document| String::new();
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    let s = evaluate_stream(
+        stream,
+        &StreamOptions {
+            methodology: &m,
+            rules,
+            year: None,
+            actuals: None,
+            published_dp: dp,
+            workers: 2,
+            render: &render,
+        },
+        &mut out,
+        &mut notes,
+    )
+    .expect("streams");
+    (out, s)
+}
+
+fn assert_same(path: &Path, block: usize) -> Streamed {
+    let (expected, read, skipped) = whole(path);
+    let (got, s) = streamed(path, block);
+    if got != expected {
+        let (g, e) = (
+            String::from_utf8_lossy(&got),
+            String::from_utf8_lossy(&expected),
+        );
+        let at = g.lines().zip(e.lines()).position(|(a, b)| a != b);
+        let show = |t: &str| at.and_then(|k| t.lines().nth(k)).unwrap_or("").to_owned();
+        panic!(
+            "{} (blocks of {block}): streaming output differs from the whole-table output \
+             at line {at:?} of {} vs {}\nstream: {}\nwhole:  {}",
+            path.display(),
+            g.lines().count(),
+            e.lines().count(),
+            show(&g),
+            show(&e)
+        );
+    }
+    assert_eq!((s.rows_read, s.rows_skipped), (read, skipped));
+    s
+}
+
+#[test]
+fn generated_sheet_in_many_blocks_gives_the_whole_table_bytes() {
+    let text = generated(1500, 7);
+    let path = write_file("plain.tsv", text.as_bytes());
+    let s = assert_same(&path, 4096);
+    assert!(s.blocks > 50, "only {} blocks", s.blocks);
+    assert_eq!(
+        s.reread, 0,
+        "the cutter's guesses should hold on a clean sheet"
+    );
+    assert!(s.findings.is_empty());
+    assert_eq!(s.summary.projects, 1500);
+}
+
+/// Rows real exports have, spread over the file so that some meet block boundaries.
+fn messy(text: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let line = line.trim_end_matches('\n');
+        match i % 97 {
+            13 => out.push_str("\r\n"),                              // a blank line
+            29 => out.push_str("注：本表为合成数据\r\n"),            // a note row
+            41 => out.push_str(&synth_header()), // the header again (a new page)
+            53 => out.push_str("\t\t\t\t坏行\t≥95%\t96%\t十\t\r\n"), // 全年预算数 not a number
+            67 => out.push_str("\t\t短行\r\n"),  // too few cells
+            _ => {}
+        }
+        // a cell quoted over two lines, now and then
+        if i % 89 == 5 && line.split('\t').nth(4).is_some_and(|c| !c.is_empty()) {
+            let mut cells: Vec<String> = line.split('\t').map(str::to_owned).collect();
+            cells[4] = format!("\"{}\n（续）\"", cells[4]);
+            out.push_str(&cells.join("\t"));
+        } else {
+            out.push_str(line);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn synth_header() -> String {
+    format!("{}\r\n", jixiao::synth::SHEET_HEADER)
+}
+
+#[test]
+fn awkward_rows_read_the_same_in_blocks() {
+    let text = messy(&generated(800, 11));
+    let path = write_file("messy.tsv", text.as_bytes());
+    let (_, skipped_whole) = {
+        let (_, r, s) = whole(&path);
+        (r, s)
+    };
+    assert!(skipped_whole > 10, "the messy rows should be skipped");
+    for block in [1500, 4096, 20_000] {
+        assert_same(&path, block);
+    }
+}
+
+#[test]
+fn gbk_sheet_streams_like_utf8() {
+    let text = messy(&generated(300, 3));
+    let (gbk, _, bad) = encoding_rs::GBK.encode(&text);
+    assert!(!bad);
+    let path = write_file("gbk.tsv", &gbk);
+    assert_same(&path, 2048);
+}
+
+#[test]
+fn a_wrong_guess_is_read_again_and_changes_nothing() {
+    // A unit cell on a row that is skipped (bad 分值) fools the cutter's guess of the unit.
+    let mut text = String::from(
+        "单位\t项目\t一级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+         甲单位\t项目一\t产出指标\t完成率\t≥95%\t96%\t\n",
+    );
+    for k in 0..40 {
+        text.push_str(&format!("\t\t\t指标{k}\t≥90%\t91%\t\n"));
+    }
+    text.push_str("乙单位\t\t\t坏行\t≥90%\t91%\t十分\n");
+    for p in 2..30 {
+        text.push_str(&format!("\t项目{p}\t产出指标\t完成率\t≥95%\t96%\t\n"));
+        for k in 0..10 {
+            text.push_str(&format!("\t\t\t指标{k}\t≥90%\t80%\t\n"));
+        }
+    }
+    let path = write_file("guess.tsv", text.as_bytes());
+    let s = assert_same(&path, 256);
+    assert!(
+        s.reread > 0,
+        "the skipped unit cell should make a guess wrong"
+    );
+}
+
+#[test]
+fn published_scores_are_rechecked_with_the_whole_files_rounding() {
+    let path = root().join("samples/jishan-2021-health/sheet.tsv");
+    let doc = read_path(&path, &ReadOptions::default()).expect("reads");
+    assert_eq!(whole_dp(&doc), Some(1));
+    let s = assert_same(&path, 64);
+    assert!(s.summary.differences > 0);
+}
+
+#[test]
+fn a_project_that_comes_back_later_is_named() {
+    let text = "单位\t项目\t一级指标\t三级指标\t年度指标值\t实际完成值\n\
+                甲\t项目一\t产出指标\t完成率\t≥95%\t96%\n\
+                甲\t项目二\t产出指标\t完成率\t≥95%\t96%\n\
+                甲\t项目一\t效益指标\t满意度\t≥90%\t93%\n";
+    let path = write_file("split.tsv", text.as_bytes());
+    let (_, s) = streamed(&path, 1);
+    assert_eq!(s.summary.indicators, 3);
+    assert_eq!(s.summary.projects, 3, "streaming scores the two runs apart");
+    let codes: Vec<(&str, Option<u32>)> = s.findings.iter().map(|f| (&*f.code, f.line)).collect();
+    assert_eq!(codes, [("stream.project-split", Some(4))]);
+}
+
+#[test]
+fn the_command_line_streams_jsonl_and_matches_no_streaming() {
+    let text = messy(&generated(400, 5));
+    let path = write_file("cli.tsv", text.as_bytes());
+    let run = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .arg("evaluate")
+            .arg(&path)
+            .args(["--format", "jsonl"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            out.stdout,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (streamed, notes) = run(&[]);
+    let (whole, whole_notes) = run(&["--no-streaming"]);
+    assert!(streamed == whole, "stdout differs");
+    // the reader's findings reach stderr either way, at the same lines
+    for code in [
+        "table.row-ignored",
+        "table.bad-amount",
+        "table.row-too-short",
+    ] {
+        assert_eq!(
+            notes.matches(code).count(),
+            whole_notes.matches(code).count(),
+            "{code}"
+        );
+    }
+    let last = String::from_utf8_lossy(&streamed)
+        .lines()
+        .last()
+        .map(str::to_owned)
+        .unwrap_or_default();
+    assert!(last.starts_with("{\"summary\":{\"indicators\":"), "{last}");
+}
+
+#[test]
+fn a_project_longer_than_a_forced_cut_is_named_and_nothing_is_lost() {
+    let path = root().join("samples/jishan-2021-health/sheet.tsv");
+    let (_, read, skipped) = whole(&path);
+    let (_, s) = streamed_forced(&path, 64, 1024);
+    assert!(s.blocks > 2);
+    assert_eq!((s.rows_read, s.rows_skipped), (read, skipped));
+    assert_eq!(s.summary.indicators, 20);
+    assert!(
+        s.findings.iter().any(|f| f.code == "stream.project-split"),
+        "{:?}",
+        s.findings
+    );
+}
