@@ -1,5 +1,8 @@
 //! Evaluation speed: the bundled sample (29 projects, 77 indicators, with its illustrative
-//! actuals) read once, then evaluated and rendered in a loop. Figures go into benches/README.md.
+//! actuals) read once, then evaluated and rendered in a loop; and the streaming path per
+//! indicator: a generated sheet (`jixiao::synth`, 2000 projects) cut into its blocks once, then
+//! each block read, evaluated and written as JSON lines in a loop, on one core. Figures go into
+//! benches/README.md. The allocator is the binary's (mimalloc).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -9,6 +12,9 @@ use jixiao::eval::{self, ActualsFile, Methodology};
 use jixiao::report::json;
 use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn bench(c: &mut Criterion) {
     let doc = table::read_path(
@@ -35,6 +41,75 @@ fn bench(c: &mut Criterion) {
     group.bench_function("render_json_77_indicators", |b| {
         b.iter(|| black_box(json::render(black_box(&report))))
     });
+    group.finish();
+    streaming(c);
+}
+
+/// One core's work per indicator in streaming evaluation: read a block, evaluate, write lines.
+fn streaming(c: &mut Criterion) {
+    use jixiao::eval::evaluate::{ParseCache, Taken, evaluate_cached};
+    use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
+    use jixiao::table::stream::{FillDown, Opened, open, read_block};
+
+    let spec = Spec {
+        projects: 2000,
+        ..Spec::default()
+    };
+    let mut sheet = Vec::new();
+    write_sheet(
+        &Vocabulary::bundled(&mut Rng::new(spec.seed)),
+        spec,
+        &mut sheet,
+    )
+    .unwrap();
+    let path = Path::new("target/bench-synth-2000.tsv");
+    std::fs::write(path, &sheet).unwrap();
+    let Ok(Opened::Stream(mut stream)) = open(path, &ReadOptions::default()) else {
+        panic!("the generated sheet streams")
+    };
+    let head = stream.head();
+    let mut blocks = Vec::new();
+    while let Some(b) = stream.next_block().unwrap() {
+        blocks.push(b);
+    }
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let opts = eval::Options {
+        methodology: &m,
+        rules,
+        year: None,
+        progress: None,
+    };
+    let mut cache = ParseCache::default();
+    let mut lines = Vec::with_capacity(sheet.len() * 8);
+    let run = |cache: &mut ParseCache, lines: &mut Vec<u8>| {
+        lines.clear();
+        let mut state = FillDown::default();
+        let mut n = 0;
+        for block in &blocks {
+            let read = read_block(&head, block, state).unwrap();
+            state = read.end.clone();
+            let taken: Vec<Taken<'_>> = read
+                .doc
+                .projects()
+                .map(|(_, p)| Taken {
+                    entry: None,
+                    indicators: vec![None; p.indicators.len()],
+                })
+                .collect();
+            let report = evaluate_cached(&read.doc, taken, None, None, &opts, cache);
+            json::append_indicator_lines(&report.projects, lines);
+            n += report.summary.indicators;
+        }
+        n
+    };
+    let indicators = run(&mut cache, &mut lines);
+    let mut group = c.benchmark_group("stream");
+    group.throughput(Throughput::Elements(indicators as u64));
+    group.bench_function(
+        format!("sheet_{indicators}_indicators_read_evaluate_write"),
+        |b| b.iter(|| black_box(run(&mut cache, &mut lines))),
+    );
     group.finish();
 }
 

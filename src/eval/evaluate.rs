@@ -227,7 +227,7 @@ fn take_indicator<'a>(
 /// bundled rules read the indicator, its category and target, never the project or unit, so
 /// equal indicators decide once.
 #[derive(Default)]
-struct ParseCache {
+pub struct ParseCache {
     map: rustc_hash::FxHashMap<String, target::Parsed>,
     key: String,
     decisions: rustc_hash::FxHashMap<String, Decisions>,
@@ -474,11 +474,31 @@ pub fn evaluate_taken(
     published_dp: Option<u32>,
     opts: &Options<'_>,
 ) -> Report {
+    evaluate_cached(
+        doc,
+        taken,
+        year,
+        published_dp,
+        opts,
+        &mut ParseCache::default(),
+    )
+}
+
+/// [`evaluate_taken`] with targets read and rules decided before kept in `cache`: one cache
+/// serves every block of a streamed table (the same rules and year throughout; a cache must
+/// not be shared between evaluations with different rules or years).
+pub fn evaluate_cached(
+    doc: &Document,
+    taken: Vec<Taken<'_>>,
+    year: Option<i32>,
+    published_dp: Option<u32>,
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+) -> Report {
     let m = opts.methodology;
     let tolerance = published_dp.map(|p| Decimal::new(5, p + 1));
     let mut projects = Vec::with_capacity(taken.len());
     let mut differences = Vec::new();
-    let mut cache = ParseCache::default();
     let total = doc.counts().projects;
     for (done, ((unit, project), taken)) in doc.projects().zip(taken).enumerate() {
         if let Some(progress) = opts.progress {
@@ -493,7 +513,7 @@ pub fn evaluate_taken(
             opts,
             tolerance,
             &mut differences,
-            &mut cache,
+            cache,
         ));
     }
     rollup(doc, projects, differences, Vec::new(), m, year)

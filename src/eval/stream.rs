@@ -19,8 +19,7 @@
 //! Where the two differ by design (a project whose rows are not contiguous is two projects
 //! here, and named by `stream.project-split`), see `table::stream`.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::sync::mpsc::{Receiver, sync_channel};
@@ -29,7 +28,7 @@ use std::sync::{Condvar, Mutex};
 use rust_decimal::Decimal;
 
 use super::actuals_file::ActualsFile;
-use super::evaluate::{Matcher, Options, Taken, evaluate_taken};
+use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_cached};
 use crate::finding::{Finding, Severity};
 use crate::report::json;
 use crate::report::model::{Shown, Summary, VerdictCounts};
@@ -127,19 +126,21 @@ pub fn evaluate_stream(
     let turn = Condvar::new();
     // output buffers, handed back by the writer (no fresh megabytes each block)
     let pool: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
-    let (job_tx, job_rx) = sync_channel::<Block>(workers);
+    // small blocks (a few hundred indicators): queues a few blocks deep keep every core busy
+    let (job_tx, job_rx) = sync_channel::<Block>(workers * 4);
     let job_rx = Mutex::new(job_rx);
-    let (out_tx, out_rx) = sync_channel::<Output>(workers * 2);
+    let (out_tx, out_rx) = sync_channel::<Output>(workers * 4);
     let mut read_error = None;
     let written = std::thread::scope(|scope| {
         for _ in 0..workers {
             let out_tx = out_tx.clone();
             let (gate, turn, job_rx, pool) = (&gate, &turn, &job_rx, &pool);
             scope.spawn(move || {
+                let mut cache = ParseCache::default();
                 loop {
                     let job = job_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(block)) = job else { break };
-                    if let Some(o) = work(head, &block, pool, gate, turn, opts, year)
+                    if let Some(o) = work(head, &block, pool, gate, turn, opts, year, &mut cache)
                         && out_tx.send(o).is_err()
                     {
                         break;
@@ -197,6 +198,7 @@ pub fn evaluate_stream(
 
 /// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
 /// the gate).
+#[allow(clippy::too_many_arguments)]
 fn work(
     head: &Head,
     block: &Block,
@@ -205,6 +207,7 @@ fn work(
     turn: &Condvar,
     opts: &StreamOptions<'_>,
     year: Option<i32>,
+    cache: &mut ParseCache,
 ) -> Option<Output> {
     let speculative = stream::read_block(head, block, block.guess().clone());
     // the turnstile: blocks pass one at a time, in file order
@@ -248,7 +251,7 @@ fn work(
         year,
         progress: None,
     };
-    let report = evaluate_taken(&read.doc, taken, year, opts.published_dp, &eval);
+    let report = evaluate_cached(&read.doc, taken, year, opts.published_dp, &eval, cache);
     let mut lines = pool
         .lock()
         .ok()
@@ -296,9 +299,9 @@ struct Totals {
     pending_sum: Decimal,
     projects: usize,
     differences: usize,
-    units: HashSet<String>,
+    units: rustc_hash::FxHashSet<String>,
     /// Hashes of every (unit, project) written, to name a project that comes back later.
-    seen: HashSet<u64>,
+    seen: rustc_hash::FxHashSet<u64>,
     split: Vec<Finding>,
     rows_read: usize,
     rows_skipped: usize,
@@ -373,7 +376,7 @@ fn write_in_order(
 fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
     o.lines.clear();
     if let Ok(mut p) = pool.lock()
-        && p.len() < 8
+        && p.len() < 32
     {
         p.push(std::mem::take(&mut o.lines));
     }
@@ -387,7 +390,8 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
         t.projects += 1;
         t.score_sum += score;
         t.pending_sum += pending;
-        let mut h = DefaultHasher::new();
+        // SipHash (keys fixed): 64 bits that tell projects apart (FxHash is for tables only)
+        let mut h = std::collections::hash_map::DefaultHasher::new();
         (&unit, &project).hash(&mut h);
         if !t.seen.insert(h.finish()) {
             let mut f = Finding::new(

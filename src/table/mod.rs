@@ -489,6 +489,9 @@ struct Preamble {
 /// Reads `部门名称：…`, `单位名称：…`, `单位：万元` from a row with one or two filled cells.
 /// Returns whether the row is a preamble line.
 fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
+    if row.filled().nth(2).is_some() {
+        return false;
+    }
     let filled: Vec<&str> = row.filled().map(|(_, c)| c.text.as_str()).collect();
     if filled.is_empty() || filled.len() > 2 {
         return false;
