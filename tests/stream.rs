@@ -305,3 +305,117 @@ fn a_project_longer_than_a_forced_cut_is_named_and_nothing_is_lost() {
         s.findings
     );
 }
+
+/// Runs `jixiao evaluate ARGS --format jsonl` and gives (exit code, stdout, stderr).
+fn jsonl(args: &[&std::ffi::OsStr], extra: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("evaluate")
+        .args(args)
+        .args(["--format", "jsonl"])
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_actuals_file_is_matched_in_table_order_when_streaming() {
+    let text = generated(120, 21);
+    let sheet = write_file("with-actuals.tsv", text.as_bytes());
+    let template = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("template")
+        .arg(&sheet)
+        .output()
+        .expect("template runs");
+    assert_eq!(template.status.code(), Some(0));
+    let mut yaml = String::from_utf8(template.stdout).expect("UTF-8");
+    // one entry that matches nothing
+    yaml.push_str("  - unit: \"无此单位\"\n    project: \"无此项目\"\n    indicators: []\n");
+    let actuals = write_file("with-actuals.yaml", yaml.as_bytes());
+    let args = [sheet.as_os_str(), actuals.as_os_str()];
+    let (code, streamed, notes) = jsonl(&args, &[]);
+    let (whole_code, whole, whole_notes) = jsonl(&args, &["--no-streaming"]);
+    assert_eq!((code, whole_code), (Some(0), Some(0)), "{notes}");
+    assert!(streamed == whole, "stdout differs");
+    assert_eq!(notes.matches("actuals.unmatched").count(), 1, "{notes}");
+    assert_eq!(whole_notes.matches("actuals.unmatched").count(), 1);
+}
+
+#[test]
+fn a_csv_sheet_with_quoted_cells_streams_like_the_whole_file() {
+    let tsv = generated(500, 13);
+    let mut csv = String::new();
+    for (i, line) in tsv.lines().enumerate() {
+        let cells: Vec<String> = line
+            .split('\t')
+            .enumerate()
+            .map(|(k, c)| {
+                // quote what needs it, and now and then a cell over two lines
+                if c.contains([',', '"']) || (i % 61 == 7 && k == 4 && !c.is_empty()) {
+                    let sep = if i % 61 == 7 { "\n" } else { "" };
+                    format!("\"{}{sep}\"", c.replace('"', "\"\""))
+                } else {
+                    c.to_owned()
+                }
+            })
+            .collect();
+        csv.push_str(&cells.join(","));
+        csv.push('\n');
+    }
+    let path = write_file("quoted.csv", csv.as_bytes());
+    assert_same(&path, 1024);
+}
+
+#[test]
+fn bytes_invalid_in_the_encoding_stop_the_stream_with_their_offset() {
+    // past the first megabyte, where the encoding has been decided as UTF-8
+    let mut bytes = generated(4000, 17).into_bytes();
+    assert!(bytes.len() > 1 << 20);
+    let at = bytes.len() - 1000;
+    let at = at
+        + bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .expect("a line")
+        + 1;
+    bytes.insert(at, 0xFF);
+    let path = write_file("invalid.tsv", &bytes);
+    let (code, out, notes) = jsonl(&[path.as_os_str()], &[]);
+    assert_eq!(code, Some(2), "{notes}");
+    assert!(notes.contains("table.decode"), "{notes}");
+    assert!(notes.contains(&format!("{at} 字节")), "{at}: {notes}");
+    // what was read before the bad byte was written, and nothing claims to be a summary
+    assert!(!out.is_empty());
+    assert!(!String::from_utf8_lossy(&out).contains("\"summary\""));
+}
+
+#[test]
+fn a_bad_byte_in_the_first_megabyte_is_found_where_the_whole_file_reader_finds_it() {
+    let mut bytes = generated(50, 19).into_bytes();
+    let at = bytes.len() / 2;
+    let at = at
+        + bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .expect("a line")
+        + 1;
+    bytes.insert(at, 0xFF);
+    let path = write_file("invalid-early.tsv", &bytes);
+    let (code, _, notes) = jsonl(&[path.as_os_str()], &[]);
+    let (whole_code, _, whole_notes) = jsonl(&[path.as_os_str()], &["--no-streaming"]);
+    assert_eq!((code, whole_code), (Some(2), Some(2)));
+    let offset = |t: &str| {
+        t.split("第 ")
+            .nth(1)
+            .map(|r| r.split(' ').next().unwrap_or("").to_owned())
+    };
+    assert_eq!(
+        offset(&notes),
+        offset(&whole_notes),
+        "{notes}\n{whole_notes}"
+    );
+}

@@ -38,7 +38,7 @@ pub fn write_lines(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 ///
 /// Written by hand rather than through serde: on a national-size table this is a third of
 /// the work, and serde's flattening (unit and project beside the indicator's fields) goes
-/// through a map serializer. The bytes are serde_json's compact output for [`Line`] exactly
+/// through a map serializer. The bytes are serde_json's compact output for `Line` exactly
 /// (the same field order, escapes and number forms; a test compares them).
 pub fn write_indicator_lines(projects: &[ProjectReport], out: &mut dyn Write) -> io::Result<()> {
     let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);

@@ -1,17 +1,20 @@
 //! Reading a text self-evaluation sheet (SPEC §4.2) in blocks, for streaming evaluation: the
 //! file is decoded and cut into blocks of whole rows as it is read, and each block is read into
 //! a [`Document`] of its own by the same code as a whole file (`grid`, the row filter of
-//! [`super::build`], `self_eval`), so a row reads the same either way.
+//! `build`, `self_eval`), so a row reads the same either way.
 //!
 //! ## Where blocks are cut, and why the result is exact
-//! A block ends before a row that starts a new project: its 项目 cell is filled and differs from
-//! the last filled 项目 cell above. Reading a block needs what is filled down from the rows above
-//! it (unit, project, 一级/二级指标: `self_eval::FillDown`); the cutter guesses it from the cells
-//! it saw (the levels do not matter at a new project, which resets them). A block read with a
-//! guess is only kept if the guess equals what the previous block left (see [`Block::agrees`]);
-//! otherwise it is read again from the true state (malformed rows can make a guess wrong, never
-//! the result). Row boundaries follow the grid's quoting rules exactly: a quoted cell may span
-//! lines, and a row is only cut once its closing quote has been read.
+//! A block (about [`BLOCK_BYTES`]) ends before a row that starts a new project: its 项目 cell is
+//! filled, differs from the last filled 项目 cell above, and the row looks like data (three or
+//! more filled cells, not a repeated header). Reading a block needs what is filled down from
+//! the rows above it (unit, project, 一级/二级指标: [`FillDown`]); the cutter guesses the unit and
+//! project from the cells it saw. The block is read from the guess, and `self_eval` reports
+//! which parts of that state its rows actually read ([`StateUse`]: at a new project, the levels
+//! are reset, not read). The read is kept only if the guess equals what the block before it
+//! really left in those parts ([`Block::agrees`]); otherwise the block is read again from the
+//! true state. A wrong guess (malformed rows, notes in odd places) costs a second read, never a
+//! different result. Row boundaries follow the grid's quoting rules exactly: a quoted cell may
+//! span lines, and a row is only cut once its closing quote has been read.
 //!
 //! ## What differs from reading the whole file (documented in the README)
 //! - A project whose rows are not contiguous (the same unit and project again after others) is
@@ -139,8 +142,10 @@ pub struct SheetStream {
     lines_before: usize,
     eof: bool,
     seq: usize,
-    /// Bytes of text given out before `pending` (for error offsets).
+    /// Bytes of text given out before `pending`.
     consumed: usize,
+    /// Bytes of the file handed to the decoder so far (a BOM included).
+    raw_read: usize,
     // what the cutter saw: the last filled unit and project cells
     seen_unit: Option<String>,
     seen_project: Option<String>,
@@ -238,12 +243,14 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         eof: false,
         seq: 0,
         consumed: 0,
+        raw_read: 0,
         seen_unit: None,
         seen_project: None,
         guess: FillDown::default(),
         block_bytes: BLOCK_BYTES,
         force_cut_bytes: FORCE_CUT_BYTES,
     };
+    stream.raw_read = skip;
     stream.decode(&first[skip..])?;
     let format = format.unwrap_or_else(|| super::sniff_delimiter(&stream.pending));
     head.format = format;
@@ -319,15 +326,23 @@ impl SheetStream {
             .max_utf8_buffer_length_without_replacement(bytes.len())
             .unwrap_or(bytes.len() * 3 + 16);
         self.pending.reserve(need);
-        let (result, _read) =
+        let (result, read) =
             self.decoder
                 .decode_to_string_without_replacement(bytes, &mut self.pending, last);
+        let before = self.raw_read;
+        self.raw_read += read;
         match result {
             DecoderResult::InputEmpty => Ok(()),
-            DecoderResult::Malformed(..) | DecoderResult::OutputFull => Err(ReadError::Decode {
+            DecoderResult::Malformed(bad, after) => Err(ReadError::Decode {
                 name: self.head.name.clone(),
                 encoding: self.head.encoding,
-                offset: self.consumed + self.pending.len() - self.start,
+                // where the bad sequence starts in the file
+                offset: (before + read).saturating_sub(after as usize + bad as usize),
+            }),
+            DecoderResult::OutputFull => Err(ReadError::Decode {
+                name: self.head.name.clone(),
+                encoding: self.head.encoding,
+                offset: before + read,
             }),
         }
     }
