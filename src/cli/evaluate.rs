@@ -296,18 +296,16 @@ fn streaming(
         }
         text
     };
+    // no buffer of our own: each block arrives as one buffer of lines and is written whole
     let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(std::io::BufWriter::with_capacity(1 << 20, f)),
+            Ok(f) => Box::new(f),
             Err(e) => {
                 eprintln!("错误：无法写入 {}：{e}", path.display());
                 return exit::USAGE;
             }
         },
-        None => Box::new(std::io::BufWriter::with_capacity(
-            1 << 20,
-            std::io::stdout(),
-        )),
+        None => Box::new(std::io::stdout()),
     };
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let result = eval::stream::evaluate_stream(
