@@ -260,57 +260,39 @@ impl ParseCache {
             return hit.clone();
         }
         let hit = rules.infer(name);
-        if self.inferred.len() >= Self::MAX {
-            self.inferred.clear();
-        }
-        self.inferred.insert(name.to_owned(), hit.clone());
+        remember(&mut self.inferred, name, hit.clone());
         hit
     }
 
     /// The rules' decisions for `facts`; `written` is the category as the table wrote it (the
     /// target was read with it).
     fn decide(&mut self, rules: &RuleSet, facts: Facts<'_>, written: Option<&str>) -> Decisions {
+        use crate::rules::eval::FieldsRead;
         use crate::rules::expr::Field;
         let reads = *self.reads.get_or_insert_with(|| rules.fields_read());
-        let key = &mut self.key;
-        key.clear();
-        let weight = facts.weight.map(|w| w.to_string());
-        let mut parts = [
-            facts.indicator,
-            facts.category,
-            facts.subcategory,
-            facts.target_text,
-            written,
-            None,
-            None,
-            None,
-            None,
-            None,
-        ];
-        for (k, (field, value)) in [
-            (Field::Project, facts.project),
-            (Field::UnitName, facts.unit_name),
-            (Field::Department, facts.department),
-            (Field::Actual, facts.actual_text),
-            (Field::Weight, weight.as_deref()),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            if reads.contains(field) {
-                parts[5 + k] = value;
-            }
+        fn read(reads: FieldsRead, field: Field, value: Option<&str>) -> Option<&str> {
+            value.filter(|_| reads.contains(field))
         }
-        for part in parts {
-            match part {
-                Some(p) => {
-                    key.push('\u{1}');
-                    key.push_str(p);
-                }
-                None => key.push('\u{2}'),
-            }
-        }
-        if let Some(d) = self.decisions.get(key.as_str()) {
+        let weight = facts
+            .weight
+            .filter(|_| reads.contains(Field::Weight))
+            .map(|w| w.to_string());
+        key_of(
+            &mut self.key,
+            &[
+                facts.indicator,
+                facts.category,
+                facts.subcategory,
+                facts.target_text,
+                written,
+                read(reads, Field::Project, facts.project),
+                read(reads, Field::UnitName, facts.unit_name),
+                read(reads, Field::Department, facts.department),
+                read(reads, Field::Actual, facts.actual_text),
+                weight.as_deref(),
+            ],
+        );
+        if let Some(d) = self.decisions.get(self.key.as_str()) {
             return d.clone();
         }
         let applied = rules.apply(facts);
@@ -325,10 +307,7 @@ impl ParseCache {
                 .and_then(|f| f.value.late_penalty.map(|p| (p, f.rule.id.clone()))),
             formula_rule: formula.map(|f| f.rule.id.clone()),
         };
-        if self.decisions.len() >= Self::MAX {
-            self.decisions.clear();
-        }
-        self.decisions.insert(key.clone(), decided.clone());
+        remember(&mut self.decisions, &self.key, decided.clone());
         decided
     }
 
@@ -339,39 +318,56 @@ impl ParseCache {
             return (parsed, c.clone());
         }
         let canonical = parsed.target.canonical();
-        if self.canonical.len() >= Self::MAX {
-            self.canonical.clear();
-        }
-        self.canonical.insert(self.key.clone(), canonical.clone());
+        remember(&mut self.canonical, &self.key, canonical.clone());
         (parsed, canonical)
     }
 
+    /// A text read with `ctx` (targets with the evaluation's rules, actual figures with the
+    /// bundled ones); leaves its key in `self.key`.
     fn parse(&mut self, text: &str, ctx: &Context<'_>) -> target::Parsed {
-        let key = &mut self.key;
-        key.clear();
         // the rules that decide a bare value, by identity (they outlive the evaluation)
         let rules = ctx.directions as *const dyn crate::target::Directions as *const () as usize;
-        key.push_str(itoa::Buffer::new().format(rules));
-        for part in [Some(text), ctx.indicator, ctx.category, ctx.subcategory] {
-            // a separator no cell can hold after trimming, and presence marked
-            match part {
-                Some(p) => {
-                    key.push('\u{1}');
-                    key.push_str(p);
-                }
-                None => key.push('\u{2}'),
-            }
-        }
-        if let Some(p) = self.map.get(key.as_str()) {
+        key_of(
+            &mut self.key,
+            &[
+                Some(itoa::Buffer::new().format(rules)),
+                Some(text),
+                ctx.indicator,
+                ctx.category,
+                ctx.subcategory,
+            ],
+        );
+        if let Some(p) = self.map.get(self.key.as_str()) {
             return p.clone();
         }
         let parsed = target::parse(text, ctx);
-        if self.map.len() >= Self::MAX {
-            self.map.clear();
-        }
-        self.map.insert(key.clone(), parsed.clone());
+        remember(&mut self.map, &self.key, parsed.clone());
         parsed
     }
+}
+
+/// Writes `parts` into `key`, each with its length in front, so that two different lists of
+/// parts never give the same key (whatever characters the cells hold).
+fn key_of(key: &mut String, parts: &[Option<&str>]) {
+    key.clear();
+    for part in parts {
+        match part {
+            Some(p) => {
+                key.push_str(itoa::Buffer::new().format(p.len()));
+                key.push(':');
+                key.push_str(p);
+            }
+            None => key.push('-'),
+        }
+    }
+}
+
+/// Keeps `value` under `key`, emptying the memo first when it is full (bounded memory).
+fn remember<V>(map: &mut rustc_hash::FxHashMap<String, V>, key: &str, value: V) {
+    if map.len() >= ParseCache::MAX {
+        map.clear();
+    }
+    map.insert(key.to_owned(), value);
 }
 
 struct Scored<'a> {
@@ -982,5 +978,27 @@ fn rollup(
         differences,
         findings,
         year,
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::key_of;
+
+    #[test]
+    fn memo_keys_tell_parts_apart_whatever_the_cells_hold() {
+        let key = |parts: &[Option<&str>]| {
+            let mut k = String::new();
+            key_of(&mut k, parts);
+            k
+        };
+        // a separator-like character inside a cell cannot shift text from one part to the next
+        assert_ne!(
+            key(&[Some("≥95%\u{1}1:x"), Some("满意度")]),
+            key(&[Some("≥95%"), Some("x\u{1}满意度")])
+        );
+        assert_ne!(key(&[Some("a"), None]), key(&[None, Some("a")]));
+        assert_ne!(key(&[Some(""), None]), key(&[None, Some("")]));
+        assert_eq!(key(&[Some("≥95%"), None]), key(&[Some("≥95%"), None]));
     }
 }
