@@ -89,14 +89,7 @@ fn streaming(c: &mut Criterion) {
         for block in &blocks {
             let read = read_block(&head, block, state).unwrap();
             state = read.end.clone();
-            let taken: Vec<Taken<'_>> = read
-                .doc
-                .projects()
-                .map(|(_, p)| Taken {
-                    entry: None,
-                    indicators: vec![None; p.indicators.len()],
-                })
-                .collect();
+            let taken: Vec<Taken<'_>> = read.doc.projects().map(|(_, p)| Taken::none(p)).collect();
             let report = evaluate_cached(&read.doc, taken, None, None, &opts, cache);
             json::append_indicator_lines(&report.projects, lines);
             n += report.summary.indicators;

@@ -47,14 +47,7 @@ fn main() {
         read += t.elapsed().as_secs_f64();
         state = b.end.clone();
         let t = Instant::now();
-        let taken: Vec<Taken> = b
-            .doc
-            .projects()
-            .map(|(_, p)| Taken {
-                entry: None,
-                indicators: vec![None; p.indicators.len()],
-            })
-            .collect();
+        let taken: Vec<Taken> = b.doc.projects().map(|(_, p)| Taken::none(p)).collect();
         let r = evaluate_cached(&b.doc, taken, None, None, &opts, &mut cache);
         eval += t.elapsed().as_secs_f64();
         let t = Instant::now();

@@ -370,19 +370,26 @@ fn a_csv_sheet_with_quoted_cells_streams_like_the_whole_file() {
     assert_same(&path, 1024);
 }
 
-#[test]
-fn bytes_invalid_in_the_encoding_stop_the_stream_with_their_offset() {
-    // past the first megabyte, where the encoding has been decided as UTF-8
-    let mut bytes = generated(4000, 17).into_bytes();
-    assert!(bytes.len() > 1 << 20);
-    let at = bytes.len() - 1000;
-    let at = at
-        + bytes[at..]
+/// Puts a 0xFF (never valid UTF-8 or GB18030) at the start of the first line after `from`;
+/// returns its offset.
+fn insert_bad_byte(bytes: &mut Vec<u8>, from: usize) -> usize {
+    let at = from
+        + bytes[from..]
             .iter()
             .position(|&b| b == b'\n')
             .expect("a line")
         + 1;
     bytes.insert(at, 0xFF);
+    at
+}
+
+#[test]
+fn bytes_invalid_in_the_encoding_stop_the_stream_with_their_offset() {
+    // past the first megabyte, where the encoding has been decided as UTF-8
+    let mut bytes = generated(4000, 17).into_bytes();
+    assert!(bytes.len() > 1 << 20);
+    let from = bytes.len() - 1000;
+    let at = insert_bad_byte(&mut bytes, from);
     let path = write_file("invalid.tsv", &bytes);
     let (code, out, notes) = jsonl(&[path.as_os_str()], &[]);
     assert_eq!(code, Some(2), "{notes}");
@@ -396,14 +403,8 @@ fn bytes_invalid_in_the_encoding_stop_the_stream_with_their_offset() {
 #[test]
 fn a_bad_byte_in_the_first_megabyte_is_found_where_the_whole_file_reader_finds_it() {
     let mut bytes = generated(50, 19).into_bytes();
-    let at = bytes.len() / 2;
-    let at = at
-        + bytes[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .expect("a line")
-        + 1;
-    bytes.insert(at, 0xFF);
+    let from = bytes.len() / 2;
+    insert_bad_byte(&mut bytes, from);
     let path = write_file("invalid-early.tsv", &bytes);
     let (code, _, notes) = jsonl(&[path.as_os_str()], &[]);
     let (whole_code, _, whole_notes) = jsonl(&[path.as_os_str()], &["--no-streaming"]);

@@ -96,6 +96,16 @@ pub struct Taken<'a> {
     pub indicators: Vec<Option<&'a IndicatorActual>>,
 }
 
+impl Taken<'_> {
+    /// A project that takes nothing from an actuals file (the sheet carries its actuals).
+    pub fn none(project: &Project) -> Self {
+        Taken {
+            entry: None,
+            indicators: vec![None; project.indicators.len()],
+        }
+    }
+}
+
 impl<'a> Matcher<'a> {
     pub fn new(file: Option<&'a ActualsFile>) -> Self {
         let entries: &[ProjectActuals] = file.map(|a| a.projects.as_slice()).unwrap_or(&[]);
@@ -125,10 +135,7 @@ impl<'a> Matcher<'a> {
     /// out) and of each of its indicators.
     pub fn take(&mut self, unit: &str, project: &Project) -> Taken<'a> {
         let Some(file) = self.file else {
-            return Taken {
-                entry: None,
-                indicators: vec![None; project.indicators.len()],
-            };
+            return Taken::none(project);
         };
         let found = self
             .by_key
@@ -142,10 +149,7 @@ impl<'a> Matcher<'a> {
                     .find(|&i| !self.matched[i])
             });
         let Some(i) = found else {
-            return Taken {
-                entry: None,
-                indicators: vec![None; project.indicators.len()],
-            };
+            return Taken::none(project);
         };
         self.matched[i] = true;
         let entry = &file.projects[i];
@@ -453,7 +457,14 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
         .map(|(unit, project)| matcher.take(&unit.name, project))
         .collect();
     let published_dp = published_precision(doc);
-    let mut report = evaluate_taken(doc, taken, year, published_dp, opts);
+    let mut report = evaluate_cached(
+        doc,
+        taken,
+        year,
+        published_dp,
+        opts,
+        &mut ParseCache::default(),
+    );
     // Actuals that match nothing in the table are reported, not dropped.
     report.findings.extend(matcher.unmatched());
     report
@@ -461,28 +472,10 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
 
 /// Evaluate a table whose projects have taken their actuals (one [`Taken`] per project, in
 /// [`Document::projects`] order); `published_dp` is the number of decimals the sheet printed
-/// its own scores with (its rounding), where it printed any. Streaming evaluation calls this
-/// for each block of a large sheet.
-pub fn evaluate_taken(
-    doc: &Document,
-    taken: Vec<Taken<'_>>,
-    year: Option<i32>,
-    published_dp: Option<u32>,
-    opts: &Options<'_>,
-) -> Report {
-    evaluate_cached(
-        doc,
-        taken,
-        year,
-        published_dp,
-        opts,
-        &mut ParseCache::default(),
-    )
-}
-
-/// [`evaluate_taken`] with targets read and rules decided before kept in `cache`: one cache
-/// serves every block of a streamed table (the same rules and year throughout; a cache must
-/// not be shared between evaluations with different rules or years).
+/// its own scores with (its rounding), where it printed any. Targets read and rules decided
+/// are kept in `cache`: streaming evaluation keeps one cache per worker for every block of a
+/// sheet (the same rules and year throughout; a cache must not be shared between evaluations
+/// with different rules or years).
 pub fn evaluate_cached(
     doc: &Document,
     taken: Vec<Taken<'_>>,

@@ -207,7 +207,8 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
             }
         }
     };
-    let mut head = Head {
+    // filled in once the header is found; until then decode errors need only name and encoding
+    let blank = || Head {
         name: name.clone(),
         department: None,
         findings: Vec::new(),
@@ -222,17 +223,9 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         },
         preamble: Preamble::default(),
     };
+    let mut head = blank();
     let mut stream = SheetStream {
-        head: Arc::new(Head {
-            name: name.clone(),
-            department: None,
-            findings: Vec::new(),
-            encoding,
-            has_published_scores: false,
-            format: Format::Tsv,
-            header: head.header.clone(),
-            preamble: Preamble::default(),
-        }),
+        head: Arc::new(blank()),
         input,
         decoder,
         delim: b'\t',
