@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
@@ -63,7 +64,13 @@ pub struct Options<'a> {
 
 /// The category a written 一级指标 scores as (`產出目標` → 产出指标), or `None`.
 pub fn scoring_category(written: &str) -> Option<&'static str> {
-    let s: String = written.chars().map(target::lexicon::simplify).collect();
+    use target::lexicon::simplify;
+    // most tables write simplified characters: read the text as it is then
+    let s: Cow<'_, str> = if written.chars().all(|c| simplify(c) == c) {
+        Cow::Borrowed(written)
+    } else {
+        Cow::Owned(written.chars().map(simplify).collect())
+    };
     if s.contains("成本") {
         Some("成本指标")
     } else if s.contains("产出") {
@@ -220,30 +227,34 @@ fn take_indicator<'a>(
     Some(&list[pick])
 }
 
-/// Targets already read in one evaluation, by their text and everything their reading depends
-/// on (indicator name, category, subcategory, the rules deciding a bare value; the year is the
-/// evaluation's own):
-/// tables repeat the same phrasing under the same indicator again and again (`≥95%` under
-/// `群众满意度`), and reading it again would give the same answer. Bounded: emptied when full.
+/// What one evaluation has already worked out, kept per worker. Bounded: each memo is emptied
+/// when full.
 ///
-/// The rules' decisions for an indicator (not applicable, weight, formula) are kept the same
-/// way, keyed by the facts the rule set's conditions read ([`RuleSet::fields_read`]): the
-/// bundled rules read the indicator, its category and target, never the project or unit, so
-/// equal indicators decide once.
+/// - Indicator readings ([`Reading`]): tables repeat the same indicator with the same phrasing
+///   again and again (`群众满意度` `≥95%`), and reading it again would give the same answer. A
+///   reading is keyed by the row's indicator, category, subcategory and target, plus the facts
+///   the rule set's conditions read ([`RuleSet::fields_read`]): the bundled rules never read
+///   the project or unit, so equal indicators are read and decided once.
+/// - Texts read as figures (actual and plan values), by their text and everything their reading
+///   depends on (the indicator, its category and subcategory, the rules deciding a bare value).
+///
+/// The year, the rules and the method are the evaluation's own: a cache that meets another set
+/// of them starts over.
 #[derive(Default)]
 pub struct ParseCache {
-    map: rustc_hash::FxHashMap<String, target::Parsed>,
-    key: String,
-    decisions: rustc_hash::FxHashMap<String, Decisions>,
-    /// Canonical forms of targets, by the key of their reading.
-    canonical: rustc_hash::FxHashMap<String, Option<String>>,
-    inferred: rustc_hash::FxHashMap<String, Option<Inferred>>,
+    map: rustc_hash::FxHashMap<Box<[u8]>, target::Parsed>,
+    key: Vec<u8>,
+    readings: rustc_hash::FxHashMap<Box<[u8]>, Rc<Reading>>,
+    /// Readings made so far (each gets the next number as its id).
+    made: u64,
+    /// Outcomes by reading id, actual and plan text and weight ([`ParseCache::outcome_key`]).
+    outcomes: rustc_hash::FxHashMap<Box<[u8]>, Rc<Outcome>>,
+    outcome_key: Vec<u8>,
+    /// The evaluation the memos belong to: rules, method (by identity) and year.
+    owner: Option<(usize, usize, Option<i32>)>,
     /// What the rules read, once they are known.
     reads: Option<crate::rules::eval::FieldsRead>,
 }
-
-/// A category inferred by a rule, and the rule's id.
-type Inferred = (Cow<'static, str>, Cow<'static, str>);
 
 /// What the rules decide for one indicator, as evaluation uses it.
 #[derive(Debug, Clone)]
@@ -254,54 +265,124 @@ struct Decisions {
     formula_rule: Option<Cow<'static, str>>,
 }
 
+/// What the text of one indicator row gives, whatever project it is in: the target read and
+/// its canonical form, the category it scores under (written, or inferred by a rule) and what
+/// the rules decide for it.
+struct Reading {
+    /// Tells readings apart in outcome keys (never reused, even after the memo is emptied).
+    id: u64,
+    parsed: target::Parsed,
+    canonical: Option<String>,
+    /// The category: as written, else inferred.
+    category: Option<String>,
+    /// The rule that inferred the category.
+    inferred: Option<Cow<'static, str>>,
+    /// The category whose points it shares (one of the four), where it has one.
+    scoring: Option<&'static str>,
+    decisions: Decisions,
+}
+
+/// The facts of an indicator's project that rules may read.
+struct Around<'a> {
+    project: &'a str,
+    unit: &'a str,
+    department: Option<&'a str>,
+}
+
 impl ParseCache {
     /// Entries kept at most (about 200 bytes each with their keys).
     const MAX: usize = 1 << 16;
 
-    /// The category a rule infers for an indicator the table gives none.
-    fn infer(&mut self, rules: &RuleSet, name: &str) -> Option<Inferred> {
-        if let Some(hit) = self.inferred.get(name) {
-            return hit.clone();
+    /// Empties the memos if they were filled for another evaluation.
+    fn serve(&mut self, opts: &Options<'_>, year: Option<i32>) {
+        let rules = opts.rules as *const RuleSet as usize;
+        let method = opts.methodology as *const Methodology as usize;
+        let owner = Some((rules, method, year));
+        if self.owner != owner {
+            *self = ParseCache {
+                owner,
+                ..ParseCache::default()
+            };
         }
-        let hit = rules.infer(name);
-        remember(&mut self.inferred, name, hit.clone());
-        hit
     }
 
-    /// The rules' decisions for `facts`; `written` is the category as the table wrote it (the
-    /// target was read with it).
-    fn decide(&mut self, rules: &RuleSet, facts: Facts<'_>, written: Option<&str>) -> Decisions {
+    /// The reading of `row` (its `actual_text` is the actual it will be scored with).
+    fn reading(
+        &mut self,
+        opts: &Options<'_>,
+        row: &IndicatorRow,
+        around: &Around<'_>,
+        actual_text: Option<&str>,
+        year: Option<i32>,
+    ) -> Rc<Reading> {
         use crate::rules::eval::FieldsRead;
         use crate::rules::expr::Field;
+        let rules = opts.rules;
         let reads = *self.reads.get_or_insert_with(|| rules.fields_read());
         fn read(reads: FieldsRead, field: Field, value: Option<&str>) -> Option<&str> {
             value.filter(|_| reads.contains(field))
         }
-        let weight = facts
+        let weight = row
             .weight
             .filter(|_| reads.contains(Field::Weight))
             .map(|w| w.to_string());
         key_of(
             &mut self.key,
             &[
-                facts.indicator,
-                facts.category,
-                facts.subcategory,
-                facts.target_text,
-                written,
-                read(reads, Field::Project, facts.project),
-                read(reads, Field::UnitName, facts.unit_name),
-                read(reads, Field::Department, facts.department),
-                read(reads, Field::Actual, facts.actual_text),
+                Some(&row.name),
+                row.category.as_deref(),
+                row.subcategory.as_deref(),
+                Some(&row.target),
+                read(reads, Field::Project, Some(around.project)),
+                read(reads, Field::UnitName, Some(around.unit)),
+                read(reads, Field::Department, around.department),
+                read(reads, Field::Actual, actual_text),
                 weight.as_deref(),
             ],
         );
-        if let Some(d) = self.decisions.get(self.key.as_str()) {
-            return d.clone();
+        if let Some(r) = self.readings.get(self.key.as_slice()) {
+            return r.clone();
         }
+        let (category, inferred) = match &row.category {
+            Some(c) => (Some(c.clone()), None),
+            None => match rules.infer(&row.name) {
+                Some((c, rule)) => (Some(c.into_owned()), Some(rule)),
+                None => (None, None),
+            },
+        };
+        let m = opts.methodology;
+        let scoring = category.as_deref().and_then(scoring_category).map(|c| {
+            let folded = m.scoring_category(c);
+            ["产出指标", "效益指标", "满意度指标", "成本指标"]
+                .into_iter()
+                .find(|k| *k == folded)
+                .unwrap_or(c)
+        });
+        let ctx = Context {
+            indicator: Some(&row.name),
+            category: row.category.as_deref(),
+            subcategory: row.subcategory.as_deref(),
+            year,
+            directions: rules,
+        };
+        let parsed = target::parse(&row.target, &ctx);
+        let canonical = parsed.target.canonical();
+        let facts = Facts {
+            indicator: Some(&row.name),
+            category: category.as_deref(),
+            subcategory: row.subcategory.as_deref(),
+            project: Some(around.project),
+            unit_name: Some(around.unit),
+            department: around.department,
+            target_text: Some(&row.target),
+            target: Some(&parsed.target),
+            actual_text,
+            weight: row.weight,
+            ..Facts::default()
+        };
         let applied = rules.apply(facts);
         let formula = applied.formula();
-        let decided = Decisions {
+        let decisions = Decisions {
             na_rule: applied.not_applicable().map(|r| r.id.clone()),
             rule_weight: applied
                 .indicator_weight()
@@ -311,23 +392,52 @@ impl ParseCache {
                 .and_then(|f| f.value.late_penalty.map(|p| (p, f.rule.id.clone()))),
             formula_rule: formula.map(|f| f.rule.id.clone()),
         };
-        remember(&mut self.decisions, &self.key, decided.clone());
-        decided
+        self.made += 1;
+        let reading = Rc::new(Reading {
+            id: self.made,
+            parsed,
+            canonical,
+            category,
+            inferred,
+            scoring,
+            decisions,
+        });
+        remember(&mut self.readings, &self.key, reading.clone());
+        reading
     }
 
-    /// A target read, and its canonical form.
-    fn target(&mut self, text: &str, ctx: &Context<'_>) -> (target::Parsed, Option<String>) {
-        let parsed = self.parse(text, ctx);
-        if let Some(c) = self.canonical.get(self.key.as_str()) {
-            return (parsed, c.clone());
-        }
-        let canonical = parsed.target.canonical();
-        remember(&mut self.canonical, &self.key, canonical.clone());
-        (parsed, canonical)
+    /// The outcome kept for scoring `reading` with this actual, plan and weight, if any; leaves
+    /// its key for [`ParseCache::keep_outcome`]. Scoring depends on nothing else: the method and
+    /// year are the evaluation's, the target, indicator and formula rules are the reading's.
+    fn outcome(
+        &mut self,
+        reading: &Reading,
+        actual: Option<&str>,
+        plan: Option<&str>,
+        weight: Decimal,
+    ) -> Option<Rc<Outcome>> {
+        let mut id = itoa::Buffer::new();
+        let mut mantissa = itoa::Buffer::new();
+        let mut scale = itoa::Buffer::new();
+        key_of(
+            &mut self.outcome_key,
+            &[
+                Some(id.format(reading.id)),
+                Some(mantissa.format(weight.mantissa())),
+                Some(scale.format(weight.scale())),
+                actual,
+                plan,
+            ],
+        );
+        self.outcomes.get(self.outcome_key.as_slice()).cloned()
     }
 
-    /// A text read with `ctx` (targets with the evaluation's rules, actual figures with the
-    /// bundled ones); leaves its key in `self.key`.
+    /// Keeps `outcome` under the key [`ParseCache::outcome`] left.
+    fn keep_outcome(&mut self, outcome: Rc<Outcome>) {
+        remember(&mut self.outcomes, &self.outcome_key, outcome);
+    }
+
+    /// A text read with `ctx` (actual and plan figures, with the bundled rules).
     fn parse(&mut self, text: &str, ctx: &Context<'_>) -> target::Parsed {
         // the rules that decide a bare value, by identity (they outlive the evaluation)
         let rules = ctx.directions as *const dyn crate::target::Directions as *const () as usize;
@@ -341,7 +451,7 @@ impl ParseCache {
                 ctx.subcategory,
             ],
         );
-        if let Some(p) = self.map.get(self.key.as_str()) {
+        if let Some(p) = self.map.get(self.key.as_slice()) {
             return p.clone();
         }
         let parsed = target::parse(text, ctx);
@@ -352,48 +462,34 @@ impl ParseCache {
 
 /// Writes `parts` into `key`, each with its length in front, so that two different lists of
 /// parts never give the same key (whatever characters the cells hold).
-fn key_of(key: &mut String, parts: &[Option<&str>]) {
+fn key_of(key: &mut Vec<u8>, parts: &[Option<&str>]) {
     key.clear();
     for part in parts {
         match part {
             Some(p) => {
-                key.push_str(itoa::Buffer::new().format(p.len()));
-                key.push(':');
-                key.push_str(p);
+                key.extend_from_slice(&(p.len() as u64).to_le_bytes());
+                key.extend_from_slice(p.as_bytes());
             }
-            None => key.push('-'),
+            None => key.extend_from_slice(&u64::MAX.to_le_bytes()),
         }
     }
 }
 
 /// Keeps `value` under `key`, emptying the memo first when it is full (bounded memory).
-fn remember<V>(map: &mut rustc_hash::FxHashMap<String, V>, key: &str, value: V) {
+fn remember<V>(map: &mut rustc_hash::FxHashMap<Box<[u8]>, V>, key: &[u8], value: V) {
     if map.len() >= ParseCache::MAX {
         map.clear();
     }
-    map.insert(key.to_owned(), value);
+    map.insert(key.into(), value);
 }
 
 struct Scored<'a> {
     row: &'a IndicatorRow,
     /// Its entry in the actuals file, where one matched.
     entry: Option<&'a IndicatorActual>,
-    /// A weight fixed by a rule (`indicator_weight:`), and the rule.
-    rule_weight: Option<(Decimal, Cow<'static, str>)>,
-    /// The rule that made it not applicable.
-    na_rule: Option<Cow<'static, str>>,
-    /// Deadline penalty per month late, and its rule.
-    late_penalty: Option<(Decimal, Cow<'static, str>)>,
-    /// The rule that chose the scoring formula.
-    formula_rule: Option<Cow<'static, str>>,
-    category: Option<String>,
-    scoring: Option<&'static str>,
-    inferred: Option<Cow<'static, str>>,
-    parsed: target::Parsed,
-    /// The target's canonical form.
-    canonical: Option<String>,
-    actual_text: Option<String>,
-    outcome: Outcome,
+    reading: Rc<Reading>,
+    actual_text: Option<&'a str>,
+    outcome: Rc<Outcome>,
     weight: Decimal,
     weight_rule: Option<Cow<'static, str>>,
     not_applicable: bool,
@@ -404,7 +500,7 @@ impl Scored<'_> {
     fn given(&self) -> Option<(Decimal, Cow<'static, str>)> {
         match self.row.weight {
             Some(w) => Some((w, Cow::Borrowed("sheet.weight"))),
-            None => self.rule_weight.clone(),
+            None => self.reading.decisions.rule_weight.clone(),
         }
     }
 }
@@ -474,8 +570,7 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
 /// [`Document::projects`] order); `published_dp` is the number of decimals the sheet printed
 /// its own scores with (its rounding), where it printed any. Targets read and rules decided
 /// are kept in `cache`: streaming evaluation keeps one cache per worker for every block of a
-/// sheet (the same rules and year throughout; a cache must not be shared between evaluations
-/// with different rules or years).
+/// sheet (a cache handed another set of rules, method or year empties itself first).
 pub fn evaluate_cached(
     doc: &Document,
     taken: Vec<Taken<'_>>,
@@ -484,6 +579,7 @@ pub fn evaluate_cached(
     opts: &Options<'_>,
     cache: &mut ParseCache,
 ) -> Report {
+    cache.serve(opts, year);
     let m = opts.methodology;
     let tolerance = published_dp.map(|p| Decimal::new(5, p + 1));
     let mut projects = Vec::with_capacity(taken.len());
@@ -551,75 +647,34 @@ fn evaluate_project(
     let dp = m.precision.value;
     // 1. Read every target and find its actual.
     let mut rows: Vec<Scored<'_>> = Vec::with_capacity(project.indicators.len());
+    let around = Around {
+        project: &project.name,
+        unit: &unit.name,
+        department: doc.department.as_deref(),
+    };
     for (row, entry) in project.indicators.iter().zip(taken.indicators) {
-        let (category, inferred) = match &row.category {
-            Some(c) => (Some(c.clone()), None),
-            None => match cache.infer(opts.rules, &row.name) {
-                Some((c, rule)) => (Some(c.into_owned()), Some(rule)),
-                None => (None, None),
-            },
-        };
-        let scoring = category.as_deref().and_then(scoring_category).map(|c| {
-            let folded = m.scoring_category(c);
-            ["产出指标", "效益指标", "满意度指标", "成本指标"]
-                .into_iter()
-                .find(|k| *k == folded)
-                .unwrap_or(c)
-        });
-        let ctx = Context {
-            indicator: Some(&row.name),
-            category: row.category.as_deref(),
-            subcategory: row.subcategory.as_deref(),
-            year,
-            directions: opts.rules,
-        };
-        let (parsed, canonical) = cache.target(&row.target, &ctx);
         let actual_text = entry
-            .and_then(|e| e.actual.clone().filter(|a| !a.trim().is_empty()))
-            .or_else(|| entry.and_then(|e| e.grade.clone().filter(|g| !g.trim().is_empty())))
-            .or_else(|| row.actual.clone().filter(|a| !a.trim().is_empty()));
-        let facts = Facts {
-            indicator: Some(&row.name),
-            category: category.as_deref(),
-            subcategory: row.subcategory.as_deref(),
-            project: Some(&project.name),
-            unit_name: Some(&unit.name),
-            department: doc.department.as_deref(),
-            target_text: Some(&row.target),
-            target: Some(&parsed.target),
-            actual_text: actual_text.as_deref(),
-            weight: row.weight,
-            ..Facts::default()
-        };
-        let Decisions {
-            na_rule,
-            rule_weight,
-            late_penalty,
-            formula_rule,
-        } = cache.decide(opts.rules, facts, row.category.as_deref());
+            .and_then(|e| filled(&e.actual))
+            .or_else(|| entry.and_then(|e| filled(&e.grade)))
+            .or_else(|| filled(&row.actual));
+        let reading = cache.reading(opts, row, &around, actual_text, year);
+        let not_applicable =
+            entry.is_some_and(|e| e.not_applicable) || reading.decisions.na_rule.is_some();
         rows.push(Scored {
             row,
             entry,
-            rule_weight,
-            na_rule: na_rule.clone(),
-            late_penalty,
-            formula_rule,
-            category,
-            scoring,
-            inferred,
-            parsed,
-            canonical,
+            reading,
             actual_text,
-            outcome: Outcome {
+            outcome: Rc::new(Outcome {
                 verdict: Verdict::Missing,
                 score: None,
                 formula: String::new(),
                 rules: vec![],
                 remarks: vec![],
-            },
+            }),
             weight: Decimal::ZERO,
             weight_rule: None,
-            not_applicable: entry.is_some_and(|e| e.not_applicable) || na_rule.is_some(),
+            not_applicable,
         });
     }
     // 2. Budget execution.
@@ -659,7 +714,7 @@ fn evaluate_project(
     } else {
         let mut present: Vec<&'static str> = Vec::new();
         for &i in &applicable {
-            if let Some(c) = rows[i].scoring
+            if let Some(c) = rows[i].reading.scoring
                 && m.category_weight(c).is_some()
                 && !present.contains(&c)
             {
@@ -692,7 +747,7 @@ fn evaluate_project(
             let members: Vec<usize> = applicable
                 .iter()
                 .copied()
-                .filter(|&i| rows[i].scoring == Some(*c))
+                .filter(|&i| rows[i].reading.scoring == Some(*c))
                 .collect();
             let given: Decimal = members
                 .iter()
@@ -729,54 +784,23 @@ fn evaluate_project(
     let mut indicators = Vec::with_capacity(rows.len());
     for s in &mut rows {
         s.outcome = if s.not_applicable {
-            Outcome {
+            Rc::new(Outcome {
                 verdict: Verdict::NotApplicable,
                 score: None,
                 formula: "本年不适用，不计分；项目总分按其余指标折算".into(),
-                rules: s.na_rule.iter().cloned().collect(),
+                rules: s.reading.decisions.na_rule.iter().cloned().collect(),
                 remarks: vec![],
-            }
+            })
         } else {
-            let actual = match &s.actual_text {
-                Some(t) => actual::read_with(
-                    t,
-                    &s.parsed.target,
-                    Some(&s.row.name),
-                    year,
-                    &mut |t, ctx| cache.parse(t, ctx),
-                ),
-                None => Actual::Missing,
-            };
-            let plan = s.entry.and_then(|a| a.plan.as_deref()).map(|p| {
-                actual::read_with(
-                    p,
-                    &s.parsed.target,
-                    Some(&s.row.name),
-                    year,
-                    &mut |t, ctx| cache.parse(t, ctx),
-                )
-            });
-            let mut o = match &s.late_penalty {
-                Some((p, rule)) => {
-                    let mut with_penalty = m.clone();
-                    with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
-                    score(
-                        &s.parsed.target,
-                        &actual,
-                        plan.as_ref(),
-                        s.weight,
-                        &with_penalty,
-                    )
+            let plan_text = s.entry.and_then(|a| a.plan.as_deref());
+            match cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
+                Some(o) => o,
+                None => {
+                    let o = Rc::new(score_reading(s, plan_text, year, m, cache));
+                    cache.keep_outcome(o.clone());
+                    o
                 }
-                None => score(&s.parsed.target, &actual, plan.as_ref(), s.weight, m),
-            };
-            if let Some(rule) = &s.formula_rule {
-                o.rules.insert(0, rule.clone());
             }
-            if s.scoring.is_none() && !matches!(o.verdict, Verdict::Review | Verdict::Invalid) {
-                o.remarks.push("无一级指标，未分配分值");
-            }
-            o
         };
         counts.add(s.outcome.verdict);
         match s.outcome.verdict {
@@ -788,17 +812,17 @@ fn evaluate_project(
         {
             total += sc;
         }
-        let mut rules: Vec<String> = Vec::new();
-        if let Some(Origin::Rule(id)) = &s.parsed.provenance.op {
-            rules.push(id.to_string());
+        let mut rules: Vec<Cow<'static, str>> = Vec::new();
+        if let Some(Origin::Rule(id)) = &s.reading.parsed.provenance.op {
+            rules.push(id.clone());
         }
-        if let Some(r) = &s.inferred {
-            rules.push(r.to_string());
+        if let Some(r) = &s.reading.inferred {
+            rules.push(r.clone());
         }
         if let Some(r) = &s.weight_rule {
-            rules.push(r.to_string());
+            rules.push(r.clone());
         }
-        rules.extend(s.outcome.rules.iter().map(|r| r.to_string()));
+        rules.extend(s.outcome.rules.iter().cloned());
         let mut note = s.outcome.formula.clone();
         for r in &s.outcome.remarks {
             note.push('；');
@@ -821,7 +845,7 @@ fn evaluate_project(
                 seq: s.row.seq,
                 indicator: s.row.name.clone(),
                 target: s.row.target.clone(),
-                actual: s.actual_text.clone(),
+                actual: s.actual_text.map(str::to_owned),
                 weight: Shown::new(s.weight, dp),
                 published_score: s.row.published_score,
                 score: shown_score,
@@ -831,12 +855,12 @@ fn evaluate_project(
         }
         indicators.push(IndicatorReport {
             seq: s.row.seq,
-            category: s.category.clone(),
+            category: s.reading.category.clone(),
             subcategory: s.row.subcategory.clone(),
             indicator: s.row.name.clone(),
             target: s.row.target.clone(),
-            canonical: s.canonical.clone(),
-            actual: s.actual_text.clone(),
+            canonical: s.reading.canonical.clone(),
+            actual: s.actual_text.map(str::to_owned),
             verdict: s.outcome.verdict,
             weight: Shown::new(s.weight, dp),
             score: shown_score,
@@ -844,7 +868,7 @@ fn evaluate_project(
             rules,
             note,
             source,
-            category_inferred: s.inferred.is_some(),
+            category_inferred: s.reading.inferred.is_some(),
             deviation_note: s
                 .entry
                 .and_then(|a| a.note.clone())
@@ -887,6 +911,47 @@ fn evaluate_project(
         pending: Shown::new(pending, dp),
         counts,
     }
+}
+
+/// Scores one indicator: its actual (and plan) read against its target, with its weight.
+fn score_reading(
+    s: &Scored<'_>,
+    plan_text: Option<&str>,
+    year: Option<i32>,
+    m: &Methodology,
+    cache: &mut ParseCache,
+) -> Outcome {
+    let target = &s.reading.parsed.target;
+    let mut read = |text: &str| {
+        actual::read_with(text, target, Some(&s.row.name), year, &mut |t, ctx| {
+            cache.parse(t, ctx)
+        })
+    };
+    let actual = match &s.actual_text {
+        Some(t) => read(t),
+        None => Actual::Missing,
+    };
+    let plan = plan_text.map(read);
+    let mut o = match &s.reading.decisions.late_penalty {
+        Some((p, rule)) => {
+            let mut with_penalty = m.clone();
+            with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
+            score(target, &actual, plan.as_ref(), s.weight, &with_penalty)
+        }
+        None => score(target, &actual, plan.as_ref(), s.weight, m),
+    };
+    if let Some(rule) = &s.reading.decisions.formula_rule {
+        o.rules.insert(0, rule.clone());
+    }
+    if s.reading.scoring.is_none() && !matches!(o.verdict, Verdict::Review | Verdict::Invalid) {
+        o.remarks.push("无一级指标，未分配分值");
+    }
+    o
+}
+
+/// A text cell that holds something besides spaces.
+fn filled(text: &Option<String>) -> Option<&str> {
+    text.as_deref().filter(|t| !t.trim().is_empty())
 }
 
 fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {
@@ -981,7 +1046,7 @@ mod memo_tests {
     #[test]
     fn memo_keys_tell_parts_apart_whatever_the_cells_hold() {
         let key = |parts: &[Option<&str>]| {
-            let mut k = String::new();
+            let mut k = Vec::new();
             key_of(&mut k, parts);
             k
         };

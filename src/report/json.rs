@@ -61,9 +61,12 @@ fn indicator_lines(
     flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut since = buf.len();
+    let mut head = Vec::new();
+    let mut file = Escaped::default();
     for p in projects {
+        line_head(&mut head, &p.unit, &p.project);
         for i in &p.indicators {
-            line(buf, &p.unit, &p.project, i);
+            line(buf, &head, &mut file, i);
             if buf.len() - since >= 60 * 1024 {
                 flush(buf)?;
                 since = buf.len();
@@ -73,14 +76,39 @@ fn indicator_lines(
     flush(buf)
 }
 
-/// One indicator line into `b`.
-fn line(b: &mut Vec<u8>, unit: &str, project: &str, i: &IndicatorReport) {
-    use std::io::Write as _;
-    b.extend_from_slice(b"{\"unit\":");
-    string(b, unit);
-    b.extend_from_slice(b",\"project\":");
-    string(b, project);
-    b.extend_from_slice(b",\"seq\":");
+/// A text and its JSON string, kept while the next text is the same (the source file name is
+/// the same on every line).
+#[derive(Default)]
+struct Escaped {
+    text: String,
+    json: Vec<u8>,
+}
+
+impl Escaped {
+    fn of(&mut self, text: &str) -> &[u8] {
+        if self.json.is_empty() || self.text != text {
+            self.text.clear();
+            self.text.push_str(text);
+            self.json.clear();
+            string(&mut self.json, text);
+        }
+        &self.json
+    }
+}
+
+/// The start every line of one project shares: `{"unit":…,"project":…,"seq":`.
+fn line_head(head: &mut Vec<u8>, unit: &str, project: &str) {
+    head.clear();
+    head.extend_from_slice(b"{\"unit\":");
+    string(head, unit);
+    head.extend_from_slice(b",\"project\":");
+    string(head, project);
+    head.extend_from_slice(b",\"seq\":");
+}
+
+/// One indicator line into `b`; `head` is its project's [`line_head`].
+fn line(b: &mut Vec<u8>, head: &[u8], file: &mut Escaped, i: &IndicatorReport) {
+    b.extend_from_slice(head);
     number(b, i.seq);
     b.extend_from_slice(b",\"category\":");
     opt_string(b, i.category.as_deref());
@@ -96,17 +124,23 @@ fn line(b: &mut Vec<u8>, unit: &str, project: &str, i: &IndicatorReport) {
     opt_string(b, i.actual.as_deref());
     b.extend_from_slice(b",\"verdict\":\"");
     b.extend_from_slice(i.verdict.as_str().as_bytes());
-    let _ = write!(b, "\",\"weight\":\"{}\",\"score\":", i.weight);
+    b.extend_from_slice(b"\",\"weight\":\"");
+    decimal(b, i.weight.rounded());
+    b.extend_from_slice(b"\",\"score\":");
     match &i.score {
         Some(s) => {
-            let _ = write!(b, "\"{s}\"");
+            b.push(b'"');
+            decimal(b, s.rounded());
+            b.push(b'"');
         }
         None => b.extend_from_slice(b"null"),
     }
     b.extend_from_slice(b",\"published_score\":");
     match &i.published_score {
         Some(d) => {
-            let _ = write!(b, "\"{}\"", d.normalize());
+            b.push(b'"');
+            decimal(b, d.normalize());
+            b.push(b'"');
         }
         None => b.extend_from_slice(b"null"),
     }
@@ -120,7 +154,7 @@ fn line(b: &mut Vec<u8>, unit: &str, project: &str, i: &IndicatorReport) {
     b.extend_from_slice(b"],\"note\":");
     string(b, &i.note);
     b.extend_from_slice(b",\"source\":{\"file\":");
-    string(b, &i.source.file);
+    b.extend_from_slice(file.of(&i.source.file));
     b.extend_from_slice(b",\"line\":");
     number(b, i.source.line);
     if let Some(c) = i.source.column {
@@ -145,6 +179,29 @@ fn line(b: &mut Vec<u8>, unit: &str, project: &str, i: &IndicatorReport) {
     b.extend_from_slice(b"}\n");
 }
 
+/// A decimal as its `Display` writes it (sign, digits, `.` and the scale's decimals), without
+/// going through a formatter.
+fn decimal(b: &mut Vec<u8>, d: rust_decimal::Decimal) {
+    if d.is_sign_negative() {
+        b.push(b'-');
+    }
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(d.mantissa().unsigned_abs()).as_bytes();
+    let scale = d.scale() as usize;
+    if scale == 0 {
+        b.extend_from_slice(digits);
+    } else if digits.len() > scale {
+        let (whole, fraction) = digits.split_at(digits.len() - scale);
+        b.extend_from_slice(whole);
+        b.push(b'.');
+        b.extend_from_slice(fraction);
+    } else {
+        b.extend_from_slice(b"0.");
+        b.resize(b.len() + scale - digits.len(), b'0');
+        b.extend_from_slice(digits);
+    }
+}
+
 fn opt_string(b: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => string(b, s),
@@ -160,6 +217,15 @@ fn string(b: &mut Vec<u8>, s: &str) {
     b.reserve(s.len() + 2);
     b.push(b'"');
     let bytes = s.as_bytes();
+    // most cells have nothing to escape: one pass the compiler vectorises, then one copy
+    let plain = bytes
+        .iter()
+        .fold(true, |ok, &c| ok & (c >= 0x20) & (c != b'"') & (c != b'\\'));
+    if plain {
+        b.extend_from_slice(bytes);
+        b.push(b'"');
+        return;
+    }
     let mut start = 0;
     let mut k = 0;
     while k < bytes.len() {
@@ -241,7 +307,7 @@ mod tests {
             weight: Shown::new(Decimal::new(100, 1) / Decimal::from(3), 2),
             score: with_optional.then(|| Shown::new(Decimal::new(945, 2), 2)),
             published_score: with_optional.then(|| Decimal::new(1900, 3)),
-            rules: vec!["default.a".into(), text.to_owned()],
+            rules: vec!["default.a".into(), text.to_owned().into()],
             note: format!("达标；{text}"),
             source: SourceRef {
                 file: "a\tb.tsv".into(),
@@ -271,7 +337,9 @@ mod tests {
             for with in [true, false] {
                 let i = indicator(t, with);
                 let mut ours = Vec::new();
-                line(&mut ours, "单位\"", t, &i);
+                let mut head = Vec::new();
+                line_head(&mut head, "单位\"", t);
+                line(&mut ours, &head, &mut Escaped::default(), &i);
                 let mut theirs = serde_json::to_vec(&Line {
                     unit: "单位\"",
                     project: t,
@@ -284,6 +352,34 @@ mod tests {
                     String::from_utf8_lossy(&theirs)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut values = vec![
+            Decimal::ZERO,
+            Decimal::new(0, 2),
+            -Decimal::new(0, 2),
+            Decimal::new(-5, 3),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-123_456_789, 28),
+        ];
+        for scale in 0..=6 {
+            for m in [1i64, 9, 10, 99, 100, 5000, 1095, 123_456_789, -7, -1500] {
+                values.push(Decimal::new(m, scale));
+            }
+        }
+        for d in values {
+            let mut ours = Vec::new();
+            decimal(&mut ours, d);
+            assert_eq!(
+                String::from_utf8(ours).expect("utf-8"),
+                d.to_string(),
+                "{d:?}"
+            );
         }
     }
 }

@@ -4,6 +4,8 @@
 //! precision as strings (`"9.44"`), and totals are the exact sums rounded once. Field names and
 //! order follow SPEC §5; fields beyond it are added after those the SPEC names.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -115,7 +117,7 @@ pub struct IndicatorReport {
     #[serde(serialize_with = "decimal_str")]
     pub published_score: Option<Decimal>,
     /// Rule ids that decided the reading, the weight and the score.
-    pub rules: Vec<String>,
+    pub rules: Vec<Cow<'static, str>>,
     /// How the score was reached, and remarks on the reading.
     pub note: String,
     pub source: SourceRef,

@@ -185,11 +185,17 @@ const MAX_HEADER_BYTES: usize = 256;
 
 /// A header name reduced for matching: no spaces, no bracketed parts, lowercase.
 pub(crate) fn normalize(s: &str) -> String {
-    let mut out = String::new();
+    normalize_within(s, usize::MAX).unwrap_or_default()
+}
+
+/// [`normalize`], or `None` once the result would be longer than `max` bytes (a cell that
+/// cannot be the header names it is compared with).
+fn normalize_within(s: &str, max: usize) -> Option<String> {
     if s.len() > MAX_HEADER_BYTES {
         // no header name is this long; do not copy a huge cell
-        return out;
+        return None;
     }
+    let mut out = String::with_capacity(s.len().min(max));
     let mut depth = 0u32;
     for c in s.chars() {
         match c {
@@ -198,10 +204,15 @@ pub(crate) fn normalize(s: &str) -> String {
             _ if depth > 0 => {}
             _ if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '＊' => {}
             ':' | '：' => {}
+            // CJK symbols, kana and ideographs have no case (most header text)
+            '\u{3000}'..='\u{9fff}' => out.push(c),
             _ => out.extend(c.to_lowercase()),
         }
+        if out.len() > max {
+            return None;
+        }
     }
-    out
+    Some(out)
 }
 
 fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header {
@@ -278,16 +289,20 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     true
 }
 
-/// Whether `row` repeats a header (as multi-page exports do): half or more of its cells are
-/// header names of `header`'s layout.
 /// Whether `text` is one of the header names of a sheet column `role` (`项目`, `项目名称`).
 pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
-    let n = normalize(text);
-    SELF_EVALUATION
-        .iter()
-        .any(|(r, names)| *r == role && names.contains(&n.as_str()))
+    let Some((_, names)) = SELF_EVALUATION.iter().find(|(r, _)| *r == role) else {
+        return false;
+    };
+    let longest = names.iter().map(|n| n.len()).max().unwrap_or(0);
+    if text.is_empty() {
+        return false;
+    }
+    normalize_within(text, longest).is_some_and(|n| names.contains(&n.as_str()))
 }
 
+/// Whether `row` repeats a header (as multi-page exports do): half or more of its cells are
+/// header names of `header`'s layout.
 pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
     // cheap test first: the first header column must hold a header name again
     let table = match header.layout {
@@ -298,7 +313,7 @@ pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
         return false;
     };
     let text = row.text(col);
-    if text.len() > 64 {
+    if text.is_empty() || text.len() > 64 {
         return false;
     }
     let n = normalize(text);

@@ -120,13 +120,24 @@ pub(crate) fn is_space(c: char) -> bool {
 }
 
 fn make_cell(raw: &str, offset: usize, escapes: Vec<usize>, addr: Option<CellAddr>) -> Cell {
-    let lead = raw.len() - raw.trim_start_matches(is_space).len();
-    let text = raw.trim_matches(is_space);
-    let escapes = escapes
-        .into_iter()
-        .filter(|&e| e >= lead)
-        .map(|e| e - lead)
-        .collect();
+    // most cells start and end with something other than a space: nothing to trim
+    let edges_plain = raw.chars().next().is_none_or(|c| !is_space(c))
+        && raw.chars().next_back().is_none_or(|c| !is_space(c));
+    let (lead, text) = if edges_plain {
+        (0, raw)
+    } else {
+        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+        (lead, raw.trim_matches(is_space))
+    };
+    let escapes = if escapes.is_empty() {
+        escapes
+    } else {
+        escapes
+            .into_iter()
+            .filter(|&e| e >= lead)
+            .map(|e| e - lead)
+            .collect()
+    };
     Cell {
         text: text.to_owned(),
         offset: offset + lead,
@@ -153,6 +164,19 @@ impl LineCursor<'_> {
             return (self.line, self.column);
         }
         let span = &bytes[self.at..to];
+        self.at = to;
+        if span.len() < 64 {
+            // between two cells of a row, mostly: one pass over a few bytes
+            for &b in span {
+                if b == b'\n' {
+                    self.line += 1;
+                    self.column = 1;
+                } else if (b & 0xC0) != 0x80 {
+                    self.column += 1;
+                }
+            }
+            return (self.line, self.column);
+        }
         // characters after the last line break (a count the compiler vectorises)
         let rest = match memchr::memrchr(b'\n', span) {
             Some(nl) => {

@@ -7,6 +7,8 @@
 //! `预算执行率` with no 一级指标 and plain numbers as target and actual: the target is then the
 //! budget and the actual the amount spent (万元), and its 分值/得分 are kept on the budget line.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
@@ -24,8 +26,8 @@ use crate::table::target_table::clip;
 /// blocks (streaming).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FillDown {
-    pub unit: Option<String>,
-    pub project: Option<String>,
+    pub unit: Option<Arc<str>>,
+    pub project: Option<Arc<str>>,
     pub level1: Option<String>,
     pub level2: Option<String>,
 }
@@ -98,18 +100,20 @@ pub(crate) fn read_from(
         let project_cell = cell(row, Role::Project);
         used.unit |= !set.unit && (unit_cell.is_none() || project_cell.is_none());
         used.project |= !set.project;
-        let unit_name = match &unit_cell {
-            Some(c) => c.text.clone(),
-            None => last_unit
-                .clone()
-                .or_else(|| unit_hint.map(str::to_owned))
-                .unwrap_or_default(),
+        // names shared with the state (a row that repeats them allocates nothing)
+        let shared = |cell: Option<&Cell>, last: &Option<Arc<str>>| -> Option<Arc<str>> {
+            match (cell, last) {
+                (Some(c), Some(l)) if *c.text == **l => Some(l.clone()),
+                (Some(c), _) => Some(Arc::from(c.text.as_str())),
+                (None, l) => l.clone(),
+            }
         };
+        let unit_name: Arc<str> = shared(unit_cell, last_unit)
+            .or_else(|| unit_hint.map(Arc::from))
+            .unwrap_or_else(|| Arc::from(""));
         let project_name = match (&project_cell, &last_project) {
-            (Some(c), _) => c.text.clone(),
-            (None, Some(p))
-                if unit_cell.is_none() || last_unit.as_deref() == Some(unit_name.as_str()) =>
-            {
+            (Some(_), _) => shared(project_cell, last_project).expect("a filled cell"),
+            (None, Some(p)) if unit_cell.is_none() || last_unit.as_deref() == Some(&*unit_name) => {
                 p.clone()
             }
             _ => {
@@ -127,7 +131,7 @@ pub(crate) fn read_from(
                 continue;
             }
         };
-        if project_cell.is_some() && last_project.as_deref() != Some(project_name.as_str()) {
+        if project_cell.is_some() && last_project.as_deref() != Some(&*project_name) {
             *last_level1 = None;
             *last_level2 = None;
             set.level1 = true;
@@ -158,8 +162,8 @@ pub(crate) fn read_from(
                         )
                         .label("这里应是数字")
                         .help("只填数字，如 10 或 207.4538")
-                        .unit(unit_name.clone())
-                        .project(project_name.clone());
+                        .unit(&*unit_name)
+                        .project(&*project_name);
                     ctx.skip(f);
                     bad = true;
                     break;
@@ -175,11 +179,11 @@ pub(crate) fn read_from(
         set.unit = true;
         set.project = true;
 
-        let ui = match unit_index.get(unit_name.as_str()) {
+        let ui = match unit_index.get(&*unit_name) {
             Some(&ui) => ui,
             None => {
                 units.push(UnitRow {
-                    name: unit_name.clone(),
+                    name: unit_name.to_string(),
                     name_at: unit_cell
                         .or(project_cell)
                         .map(|c| c.location(ctx.source))
@@ -190,15 +194,15 @@ pub(crate) fn read_from(
                     implicit: false,
                 });
                 project_index.push(FxHashMap::default());
-                unit_index.insert(unit_name.clone(), units.len() - 1);
+                unit_index.insert(unit_name.to_string(), units.len() - 1);
                 units.len() - 1
             }
         };
-        let pi = match project_index[ui].get(project_name.as_str()) {
+        let pi = match project_index[ui].get(&*project_name) {
             Some(&pi) => pi,
             None => {
                 units[ui].projects.push(Project {
-                    name: project_name.clone(),
+                    name: project_name.to_string(),
                     name_at: project_cell
                         .map(|c| c.location(ctx.source))
                         .unwrap_or(row_at),
@@ -209,7 +213,7 @@ pub(crate) fn read_from(
                     at: row_at,
                 });
                 let pi = units[ui].projects.len() - 1;
-                project_index[ui].insert(project_name.clone(), pi);
+                project_index[ui].insert(project_name.to_string(), pi);
                 pi
             }
         };
@@ -248,8 +252,8 @@ pub(crate) fn read_from(
                     )
                     .label("三级指标列是空的")
                     .help("填上三级指标名称；预算执行情况请填在全年预算数、全年执行数列")
-                    .unit(unit_name.clone())
-                    .project(project_name.clone());
+                    .unit(&*unit_name)
+                    .project(&*project_name);
                 ctx.skip(f);
                 units[ui].incomplete = true;
             }
@@ -274,28 +278,29 @@ pub(crate) fn read_from(
         }
         used.level1 |= !set.level1 && level1_cell.is_none();
         used.level2 |= !set.level2 && level2_cell.is_none();
-        let level1 = level1_cell
-            .as_ref()
-            .map(|c| c.text.clone())
-            .or(last_level1.clone());
-        let level2 = level2_cell
-            .as_ref()
-            .map(|c| c.text.clone())
-            .or(last_level2.clone());
+        // a written 一级指标 starts over: its 二级指标 is the row's own (or none)
+        fn keep(last: &mut Option<String>, cell: Option<&Cell>) {
+            match (last.as_mut(), cell) {
+                (Some(l), Some(c)) if *l == c.text => {}
+                (Some(l), Some(c)) => {
+                    l.clear();
+                    l.push_str(&c.text);
+                }
+                (None, Some(c)) => *last = Some(c.text.clone()),
+                (_, None) => *last = None,
+            }
+        }
         if level1_cell.is_some() {
-            *last_level1 = level1.clone();
-            *last_level2 = level2_cell.as_ref().map(|c| c.text.clone());
+            keep(last_level1, level1_cell);
+            keep(last_level2, level2_cell);
             set.level1 = true;
             set.level2 = true;
         } else if level2_cell.is_some() {
-            *last_level2 = level2.clone();
+            keep(last_level2, level2_cell);
             set.level2 = true;
         }
-        let level2 = if level1_cell.is_some() {
-            level2_cell.as_ref().map(|c| c.text.clone())
-        } else {
-            level2
-        };
+        let level1 = last_level1.clone();
+        let level2 = last_level2.clone();
         let seq = project.indicators.len() as u32 + 1;
         let name_at = indicator_cell.location(ctx.source);
         project.indicators.push(IndicatorRow {

@@ -504,12 +504,13 @@ impl SheetStream {
         let taken = at - self.start;
         self.start = at;
         let next_guess = FillDown {
-            unit: self
-                .seen_unit
-                .clone()
-                .or_else(|| self.head.preamble.unit.clone())
-                .or_else(|| Some(String::new())),
-            project: self.seen_project.clone(),
+            unit: Some(Arc::from(
+                self.seen_unit
+                    .as_deref()
+                    .or(self.head.preamble.unit.as_deref())
+                    .unwrap_or(""),
+            )),
+            project: self.seen_project.as_deref().map(Arc::from),
             // the levels are not tracked: a block whose first rows read them (one cut inside a
             // project) is read again from the true state
             level1: None,
