@@ -164,19 +164,6 @@ impl LineCursor<'_> {
             return (self.line, self.column);
         }
         let span = &bytes[self.at..to];
-        self.at = to;
-        if span.len() < 64 {
-            // between two cells of a row, mostly: one pass over a few bytes
-            for &b in span {
-                if b == b'\n' {
-                    self.line += 1;
-                    self.column = 1;
-                } else if (b & 0xC0) != 0x80 {
-                    self.column += 1;
-                }
-            }
-            return (self.line, self.column);
-        }
         // characters after the last line break (a count the compiler vectorises)
         let rest = match memchr::memrchr(b'\n', span) {
             Some(nl) => {
@@ -189,6 +176,28 @@ impl LineCursor<'_> {
         self.column += rest.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
         self.at = to;
         (self.line, self.column)
+    }
+
+    /// [`LineCursor::advance_to`] where no line break lies between here and `to` (the next
+    /// cell of a row without quoted fields).
+    fn advance_in_line(&mut self, to: usize) -> (u32, u32) {
+        let to = to.min(self.text.len());
+        if self.at < to {
+            let span = &self.text.as_bytes()[self.at..to];
+            self.column += span.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+            self.at = to;
+        }
+        (self.line, self.column)
+    }
+
+    /// Moves to `at`, the start of the line after a line break at `at - 1`, when no other line
+    /// break lies between here and there (after a row without quoted fields).
+    fn next_line_at(&mut self, at: usize) {
+        if self.at < at {
+            self.line += 1;
+            self.column = 1;
+            self.at = at;
+        }
     }
 }
 
@@ -268,6 +277,11 @@ fn split_from_line(
         let row_start = pos;
         // rows of a table have as many cells as the row before, mostly
         let mut cells = Vec::with_capacity(rows.last().map_or(8, |r: &Row| r.cells.len()));
+        // no quoted field in the row so far: no line break between its cells
+        if cursor.at < row_start {
+            cursor.advance_to(row_start);
+        }
+        let mut in_line = true;
         loop {
             // one field at `pos`
             let mut field = None;
@@ -278,7 +292,10 @@ fn split_from_line(
                 }
             }
             let (cell, next) = match field {
-                Some((raw, escapes, next)) => (make_cell(&raw, pos + 1, escapes, None), next),
+                Some((raw, escapes, next)) => {
+                    in_line = false;
+                    (make_cell(&raw, pos + 1, escapes, None), next)
+                }
                 None => {
                     let end = memchr::memchr2(delim, b'\n', &bytes[pos..])
                         .map(|i| pos + i)
@@ -294,7 +311,11 @@ fn split_from_line(
                 }
             };
             let mut cell = cell;
-            (cell.line, cell.column) = cursor.advance_to(cell.offset);
+            (cell.line, cell.column) = if in_line {
+                cursor.advance_in_line(cell.offset)
+            } else {
+                cursor.advance_to(cell.offset)
+            };
             cells.push(cell);
             if cells.len() > budget.max_columns {
                 budget.row(cursor.line as usize, cells.len())?;
@@ -313,6 +334,9 @@ fn split_from_line(
         }
         if pos < n && bytes[pos] == b'\n' {
             pos += 1;
+            if in_line {
+                cursor.next_line_at(pos);
+            }
         }
         rows.push(Row {
             cells,
