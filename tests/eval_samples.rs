@@ -169,7 +169,7 @@ fn a_rule_file_that_flips_a_direction_flips_the_verdict() {
             .projects
             .iter()
             .flat_map(|p| &p.indicators)
-            .find(|i| i.indicator == "响应时间")
+            .find(|i| &*i.indicator == "响应时间")
             .unwrap()
             .clone();
         (i.canonical.unwrap(), i.verdict, i.rules[0].clone())
@@ -186,7 +186,7 @@ fn a_rule_file_that_flips_a_direction_flips_the_verdict() {
     let file = RuleSource::read(Path::new("tests/fixtures/rules/flip_direction.yaml")).unwrap();
     let (flipped, _) = RuleSet::with_files(&[file], true).unwrap();
     let (canonical, v, rule) = verdict(&flipped);
-    assert_eq!((canonical.as_str(), v), (">= 4 秒", Verdict::Fail));
+    assert_eq!((&*canonical, v), (">= 4 秒", Verdict::Fail));
     assert!(rule.starts_with("audit."), "{rule}");
 }
 

@@ -141,7 +141,7 @@ fn hostile_target_is_text_in_html() {
         r.projects
             .iter()
             .flat_map(|p| &p.indicators)
-            .any(|i| i.target == "<script>alert(1)</script>"),
+            .any(|i| &*i.target == "<script>alert(1)</script>"),
         "the fixture carries the hostile target"
     );
     let page = html::render(&r, &bands());

@@ -61,9 +61,9 @@ proptest! {
         for bytes in [input.as_bytes(), body.as_bytes()] {
             if let Ok(doc) = table::read_bytes(name, bytes, &ReadOptions::default()) {
                 for (_, p, i) in doc.indicators() {
-                    prop_assert_eq!(doc.source.slice(&i.at.name), i.name.as_str());
-                    prop_assert_eq!(doc.source.slice(&i.at.target), i.target.as_str());
-                    prop_assert_eq!(doc.source.slice(&p.name_at), p.name.as_str());
+                    prop_assert_eq!(doc.source.slice(&i.at.name), &*i.name);
+                    prop_assert_eq!(doc.source.slice(&i.at.target), &*i.target);
+                    prop_assert_eq!(doc.source.slice(&p.name_at), &*p.name);
                     for at in [i.at.name, i.at.target, p.name_at] {
                         prop_assert_eq!((at.line, at.column), doc.source.line_col(at.offset));
                     }
@@ -110,9 +110,9 @@ proptest! {
         let doc = table::read_str("edited.tsv", &text, &ReadOptions::default());
         if let Ok(doc) = doc {
             for (_, p, i) in doc.indicators() {
-                prop_assert_eq!(doc.source.slice(&i.at.name), i.name.as_str());
-                prop_assert_eq!(doc.source.slice(&i.at.target), i.target.as_str());
-                prop_assert_eq!(doc.source.slice(&p.name_at), p.name.as_str());
+                prop_assert_eq!(doc.source.slice(&i.at.name), &*i.name);
+                prop_assert_eq!(doc.source.slice(&i.at.target), &*i.target);
+                prop_assert_eq!(doc.source.slice(&p.name_at), &*p.name);
                 for at in [i.at.name, i.at.target, p.name_at] {
                     prop_assert_eq!((at.line, at.column), doc.source.line_col(at.offset));
                 }

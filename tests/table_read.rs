@@ -139,10 +139,7 @@ fn seed_indicator_cells_split_as_written() {
     let (_, p, i) = inds[0];
     assert_eq!(p.name, "业务用房物业管理费");
     assert_eq!((i.seq, i.category.as_deref()), (1, Some("产出指标")));
-    assert_eq!(
-        (i.name.as_str(), i.target.as_str()),
-        ("物业管理覆盖面积", "年度计划数")
-    );
+    assert_eq!((&*i.name, &*i.target), ("物业管理覆盖面积", "年度计划数"));
     assert_eq!(doc.source.slice(&i.at.name), "物业管理覆盖面积");
     assert_eq!(doc.source.slice(&i.at.target), "年度计划数");
     assert_eq!(i.at.name.line, 12);
@@ -150,7 +147,7 @@ fn seed_indicator_cells_split_as_written() {
     let none: Vec<_> = inds
         .iter()
         .filter(|(_, _, i)| i.category.is_none())
-        .map(|(_, _, i)| i.name.as_str())
+        .map(|(_, _, i)| &*i.name)
         .collect();
     assert_eq!(
         none,
@@ -169,7 +166,7 @@ fn seed_indicator_cells_split_as_written() {
         .collect();
     assert_eq!(doubled.len(), 2);
     assert_eq!(
-        doubled[0].2.target,
+        &*doubled[0].2.target,
         "通过宣传指引，让缴存单位按时足额完成公积金缴存"
     );
     // odd spacing in a project name is kept
@@ -181,8 +178,8 @@ fn seed_indicator_cells_split_as_written() {
     for name in ["targets.tsv", "targets-gbk.csv"] {
         let doc = read(&sample(name));
         for (_, p, i) in doc.indicators() {
-            assert_eq!(doc.source.slice(&i.at.name), i.name, "{name}");
-            assert_eq!(doc.source.slice(&i.at.target), i.target, "{name}");
+            assert_eq!(doc.source.slice(&i.at.name), &*i.name, "{name}");
+            assert_eq!(doc.source.slice(&i.at.target), &*i.target, "{name}");
             assert_eq!(doc.source.slice(&p.name_at), p.name, "{name}");
         }
     }
@@ -233,9 +230,9 @@ fn corpus_self_evaluation_sheet() {
         (i.category.as_deref(), i.subcategory.as_deref()),
         (Some("产出指标"), Some("数量指标"))
     );
-    assert_eq!(i.name, "指标8:适龄儿童疫苗接种率");
+    assert_eq!(&*i.name, "指标8:适龄儿童疫苗接种率");
     assert_eq!(
-        (i.target.as_str(), i.actual.as_deref()),
+        (&*i.target, i.actual.as_deref()),
         ("100.00%", Some("97.30%"))
     );
     assert_eq!(
@@ -250,7 +247,7 @@ fn self_evaluation_split_target_columns_are_joined() {
     let doc = read(&root().join("tests/fixtures/table/self-eval-split.csv"));
     let (u, p) = doc.projects().next().unwrap();
     assert_eq!(u.name, "示例街道办事处");
-    let targets: Vec<_> = p.indicators.iter().map(|i| i.target.as_str()).collect();
+    let targets: Vec<_> = p.indicators.iter().map(|i| &*i.target).collect();
     assert_eq!(targets, ["≥5000人次", "≥95%", "≤2%"]);
     // 一级指标 filled down from the merged cell above
     assert_eq!(p.indicators[1].category.as_deref(), Some("产出指标"));

@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -208,11 +209,11 @@ fn take_indicator<'a>(
     let free = |i: &usize| !used[*i];
     let pick = (0..list.len())
         .filter(free)
-        .find(|&i| list[i].seq == Some(row.seq) && list[i].indicator == row.name)
+        .find(|&i| list[i].seq == Some(row.seq) && *list[i].indicator == *row.name)
         .or_else(|| {
             let mut same = (0..list.len())
                 .filter(free)
-                .filter(|&i| list[i].indicator == row.name);
+                .filter(|&i| *list[i].indicator == *row.name);
             match (same.next(), same.next()) {
                 (Some(i), None) => Some(i),
                 _ => None,
@@ -254,6 +255,8 @@ pub struct ParseCache {
     owner: Option<(usize, usize, Option<i32>)>,
     /// What the rules read, once they are known.
     reads: Option<crate::rules::eval::FieldsRead>,
+    /// The name of the file read, shared by every indicator's source.
+    file: Option<Arc<str>>,
 }
 
 /// What the rules decide for one indicator, as evaluation uses it.
@@ -272,9 +275,9 @@ struct Reading {
     /// Tells readings apart in outcome keys (never reused, even after the memo is emptied).
     id: u64,
     parsed: target::Parsed,
-    canonical: Option<String>,
+    canonical: Option<Arc<str>>,
     /// The category: as written, else inferred.
-    category: Option<String>,
+    category: Option<Arc<str>>,
     /// The rule that inferred the category.
     inferred: Option<Cow<'static, str>>,
     /// The category whose points it shares (one of the four), where it has one.
@@ -292,6 +295,14 @@ struct Around<'a> {
 impl ParseCache {
     /// Entries kept at most (about 200 bytes each with their keys).
     const MAX: usize = 1 << 16;
+
+    /// The file name `name`, shared.
+    fn file(&mut self, name: &str) -> Arc<str> {
+        match &self.file {
+            Some(f) if **f == *name => f.clone(),
+            _ => self.file.insert(Arc::from(name)).clone(),
+        }
+    }
 
     /// Empties the memos if they were filled for another evaluation.
     fn serve(&mut self, opts: &Options<'_>, year: Option<i32>) {
@@ -346,7 +357,7 @@ impl ParseCache {
         let (category, inferred) = match &row.category {
             Some(c) => (Some(c.clone()), None),
             None => match rules.infer(&row.name) {
-                Some((c, rule)) => (Some(c.into_owned()), Some(rule)),
+                Some((c, rule)) => (Some(Arc::from(c.as_ref())), Some(rule)),
                 None => (None, None),
             },
         };
@@ -366,7 +377,7 @@ impl ParseCache {
             directions: rules,
         };
         let parsed = target::parse(&row.target, &ctx);
-        let canonical = parsed.target.canonical();
+        let canonical = parsed.target.canonical().map(Arc::from);
         let facts = Facts {
             indicator: Some(&row.name),
             category: category.as_deref(),
@@ -496,6 +507,15 @@ struct Scored<'a> {
 }
 
 impl Scored<'_> {
+    /// The actual it was scored with (the row's own text shared, where it came from the row).
+    fn actual(&self) -> Option<Arc<str>> {
+        let text = self.actual_text?;
+        match &self.row.actual {
+            Some(a) if std::ptr::eq(a.as_ptr(), text.as_ptr()) => Some(a.clone()),
+            _ => Some(Arc::from(text)),
+        }
+    }
+
     /// A weight given for this indicator: the sheet's 分值, else a rule's `indicator_weight`.
     fn given(&self) -> Option<(Decimal, Cow<'static, str>)> {
         match self.row.weight {
@@ -505,9 +525,9 @@ impl Scored<'_> {
     }
 }
 
-fn source_ref(doc: &Document, loc: &crate::table::source::Location) -> SourceRef {
+fn source_ref(file: &Arc<str>, loc: &crate::table::source::Location) -> SourceRef {
     SourceRef {
-        file: doc.source.name.clone(),
+        file: file.clone(),
         line: loc.line,
         column: Some(loc.column),
         cell: loc.cell.map(|c| c.a1()),
@@ -647,6 +667,7 @@ fn evaluate_project(
     let dp = m.precision.value;
     // 1. Read every target and find its actual.
     let mut rows: Vec<Scored<'_>> = Vec::with_capacity(project.indicators.len());
+    let file = cache.file(&doc.source.name);
     let around = Around {
         project: &project.name,
         unit: &unit.name,
@@ -837,14 +858,14 @@ fn evaluate_project(
             (Some(p), Some(sc), Some(tol)) => (sc - p).abs() > tol,
             _ => false,
         };
-        let source = source_ref(doc, &s.row.at.target);
+        let source = source_ref(&file, &s.row.at.target);
         if differs {
             differences.push(Difference {
                 unit: unit.name.clone(),
                 project: project.name.clone(),
                 seq: s.row.seq,
-                indicator: s.row.name.clone(),
-                target: s.row.target.clone(),
+                indicator: s.row.name.to_string(),
+                target: s.row.target.to_string(),
                 actual: s.actual_text.map(str::to_owned),
                 weight: Shown::new(s.weight, dp),
                 published_score: s.row.published_score,
@@ -860,7 +881,7 @@ fn evaluate_project(
             indicator: s.row.name.clone(),
             target: s.row.target.clone(),
             canonical: s.reading.canonical.clone(),
-            actual: s.actual_text.map(str::to_owned),
+            actual: s.actual(),
             verdict: s.outcome.verdict,
             weight: Shown::new(s.weight, dp),
             score: shown_score,
@@ -950,8 +971,10 @@ fn score_reading(
 }
 
 /// A text cell that holds something besides spaces.
-fn filled(text: &Option<String>) -> Option<&str> {
-    text.as_deref().filter(|t| !t.trim().is_empty())
+fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
+    text.as_ref()
+        .map(AsRef::as_ref)
+        .filter(|t| !t.trim().is_empty())
 }
 
 fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {

@@ -302,11 +302,11 @@ mod tests {
     fn indicator(text: &str, with_optional: bool) -> IndicatorReport {
         IndicatorReport {
             seq: 3,
-            category: with_optional.then(|| format!("产出{text}")),
+            category: with_optional.then(|| format!("产出{text}").into()),
             subcategory: None,
-            indicator: format!("指标\"{text}\"\\"),
-            target: text.to_owned(),
-            canonical: with_optional.then(|| ">= 95 %".to_owned()),
+            indicator: format!("指标\"{text}\"\\").into(),
+            target: text.into(),
+            canonical: with_optional.then(|| ">= 95 %".into()),
             actual: None,
             verdict: Verdict::NotApplicable,
             weight: Shown::new(Decimal::new(100, 1) / Decimal::from(3), 2),

@@ -5,6 +5,7 @@
 //! order follow SPEC §5; fields beyond it are added after those the SPEC names.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -91,7 +92,7 @@ impl VerdictCounts {
 /// Where an indicator was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
-    pub file: String,
+    pub file: Arc<str>,
     pub line: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
@@ -103,12 +104,12 @@ pub struct SourceRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorReport {
     pub seq: u32,
-    pub category: Option<String>,
-    pub subcategory: Option<String>,
-    pub indicator: String,
-    pub target: String,
-    pub canonical: Option<String>,
-    pub actual: Option<String>,
+    pub category: Option<Arc<str>>,
+    pub subcategory: Option<Arc<str>>,
+    pub indicator: Arc<str>,
+    pub target: Arc<str>,
+    pub canonical: Option<Arc<str>>,
+    pub actual: Option<Arc<str>>,
     pub verdict: Verdict,
     pub weight: Shown,
     /// Points earned; null while a person must decide (review, invalid).

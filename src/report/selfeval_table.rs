@@ -90,7 +90,7 @@ pub(crate) fn total_weight(p: &ProjectReport) -> Shown {
 pub(crate) fn category_cell(i: &IndicatorReport) -> String {
     match (&i.category, i.category_inferred) {
         (Some(c), true) => format!("{c}（推断）"),
-        (Some(c), false) => c.clone(),
+        (Some(c), false) => c.to_string(),
         (None, _) => String::new(),
     }
 }
@@ -100,10 +100,10 @@ pub(crate) fn indicator_row(i: &IndicatorReport) -> Vec<String> {
     vec![
         i.seq.to_string(),
         category_cell(i),
-        i.subcategory.clone().unwrap_or_default(),
-        i.indicator.clone(),
-        i.target.clone(),
-        i.actual.clone().unwrap_or_default(),
+        i.subcategory.as_deref().unwrap_or_default().to_owned(),
+        i.indicator.to_string(),
+        i.target.to_string(),
+        i.actual.as_deref().unwrap_or_default().to_owned(),
         i.weight.to_string(),
         score_cell(i),
         remark(i),

@@ -180,8 +180,8 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             ws.write_number_with_format(row, 0, f64::from(i.seq), &f.int)?;
             ws.write_string_with_format(row, 1, &category, &f.wrap)?;
             ws.write_string_with_format(row, 2, i.subcategory.as_deref().unwrap_or(""), &f.wrap)?;
-            ws.write_string_with_format(row, 3, &i.indicator, &f.wrap)?;
-            ws.write_string_with_format(row, 4, &i.target, &f.wrap)?;
+            ws.write_string_with_format(row, 3, &*i.indicator, &f.wrap)?;
+            ws.write_string_with_format(row, 4, &*i.target, &f.wrap)?;
             ws.write_string_with_format(row, 5, i.actual.as_deref().unwrap_or(""), &f.wrap)?;
             ws.write_number_with_format(row, 6, number(&i.weight), &f.score)?;
             score_cell(ws, row, 7, i.score.as_ref(), f)?;

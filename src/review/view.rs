@@ -53,7 +53,7 @@ impl<'a> ProjectView<'a> {
                 };
                 let parsed = target::parse(&row.target, &ctx);
                 let (category, inferred_by) = match &row.category {
-                    Some(c) => (Some(Cow::Borrowed(c.as_str())), None),
+                    Some(c) => (Some(Cow::Borrowed(&**c)), None),
                     None => match opts.rules.infer(&row.name) {
                         Some((c, rule)) => (Some(Cow::Owned(c.into_owned())), Some(rule)),
                         None => (None, None),
@@ -96,7 +96,7 @@ impl<'a> ProjectView<'a> {
             f = f.unit(self.unit.name.clone());
         }
         if let Some(i) = indicator {
-            f = f.indicator(i.row.name.clone());
+            f = f.indicator(&*i.row.name);
         }
         f
     }
@@ -107,7 +107,9 @@ impl<'a> ProjectView<'a> {
         let at = i.row.at.target;
         // Spans index the target text; they index the source only where the two are the same
         // characters (not for targets joined from split columns).
-        if span.end > at.len || span.start > span.end || self.doc.source.slice(&at) != i.row.target
+        if span.end > at.len
+            || span.start > span.end
+            || self.doc.source.slice(&at) != &*i.row.target
         {
             return at;
         }

@@ -5,6 +5,8 @@
 //! categories stay `None` where the table gives none. Amounts are exact [`Decimal`]s in 万元.
 //! Every value carries a [`Location`] into [`Document::source`]. Nothing here reads files.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -136,15 +138,15 @@ pub struct IndicatorRow {
     /// inside its project, from 1.
     pub seq: u32,
     /// 一级指标 as written; `None` where the table gives none (`1、：缴存单位…`). Never invented.
-    pub category: Option<String>,
+    pub category: Option<Arc<str>>,
     /// 二级指标 as written, where given.
-    pub subcategory: Option<String>,
+    pub subcategory: Option<Arc<str>>,
     /// 三级指标: the indicator's name as written.
-    pub name: String,
+    pub name: Arc<str>,
     /// 年度指标值: the target, raw (the target parser reads it).
-    pub target: String,
+    pub target: Arc<str>,
     /// 实际完成值 from a sheet.
-    pub actual: Option<String>,
+    pub actual: Option<Arc<str>>,
     /// 分值 from a sheet.
     pub weight: Option<Decimal>,
     /// 得分 printed in the sheet.

@@ -28,8 +28,8 @@ use crate::table::target_table::clip;
 pub struct FillDown {
     pub unit: Option<Arc<str>>,
     pub project: Option<Arc<str>>,
-    pub level1: Option<String>,
-    pub level2: Option<String>,
+    pub level1: Option<Arc<str>>,
+    pub level2: Option<Arc<str>>,
 }
 
 /// Which parts of the fill-down state a run of rows read before setting them: the parts a
@@ -279,14 +279,10 @@ pub(crate) fn read_from(
         used.level1 |= !set.level1 && level1_cell.is_none();
         used.level2 |= !set.level2 && level2_cell.is_none();
         // a written 一级指标 starts over: its 二级指标 is the row's own (or none)
-        fn keep(last: &mut Option<String>, cell: Option<&Cell>) {
-            match (last.as_mut(), cell) {
-                (Some(l), Some(c)) if *l == c.text => {}
-                (Some(l), Some(c)) => {
-                    l.clear();
-                    l.push_str(&c.text);
-                }
-                (None, Some(c)) => *last = Some(c.text.clone()),
+        fn keep(last: &mut Option<Arc<str>>, cell: Option<&Cell>) {
+            match (last.as_deref(), cell) {
+                (Some(l), Some(c)) if l == c.text => {}
+                (_, Some(c)) => *last = Some(Arc::from(c.text.as_str())),
                 (_, None) => *last = None,
             }
         }
@@ -307,9 +303,9 @@ pub(crate) fn read_from(
             seq,
             category: level1,
             subcategory: level2,
-            name: indicator_cell.text.clone(),
-            target,
-            actual: actual_cell.as_ref().map(|c| c.text.clone()),
+            name: Arc::from(indicator_cell.text.as_str()),
+            target: Arc::from(target),
+            actual: actual_cell.as_ref().map(|c| Arc::from(c.text.as_str())),
             weight,
             published_score: score,
             deviation_note: cell(row, Role::Deviation).map(|c| c.text.clone()),

@@ -5,6 +5,8 @@
 //! no indicators is a unit; a row with a goal or indicators is a project of the unit above it.
 //! Malformed rows become findings and are skipped. Sums are checked elsewhere (`integrity`).
 
+use std::sync::Arc;
+
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
 use crate::table::amount::parse_number;
@@ -193,10 +195,10 @@ pub(crate) fn read(
                         let loc = |r: std::ops::Range<usize>| cell.locate(ctx.source, r);
                         indicators.push(IndicatorRow {
                             seq: item.seq,
-                            category: item.category.clone().map(|r| cell.text[r].to_owned()),
-                            subcategory: item.subcategory.clone().map(|r| cell.text[r].to_owned()),
-                            name: cell.text[item.name.clone()].to_owned(),
-                            target: cell.text[item.target.clone()].to_owned(),
+                            category: item.category.clone().map(|r| Arc::from(&cell.text[r])),
+                            subcategory: item.subcategory.clone().map(|r| Arc::from(&cell.text[r])),
+                            name: Arc::from(&cell.text[item.name.clone()]),
+                            target: Arc::from(&cell.text[item.target.clone()]),
                             actual: None,
                             weight: None,
                             published_score: None,

@@ -35,7 +35,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let at = match (&parsed.spans.op, p.doc.source.slice(&at) == actual) {
+        let at = match (&parsed.spans.op, p.doc.source.slice(&at) == &**actual) {
             (Some(s), true) => p.doc.source.locate(at.offset + s.start..at.offset + s.end),
             _ => at,
         };

@@ -34,7 +34,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let at = i.row.at.name;
-        let at = if p.doc.source.slice(&at) == i.row.name {
+        let at = if p.doc.source.slice(&at) == &*i.row.name {
             p.doc
                 .source
                 .locate(at.offset + start..at.offset + start + ph.len())
