@@ -3,7 +3,9 @@
 //! ```text
 //! cargo run --release --example synth -- --projects 1000000 [--seed 2023] [--per-unit 20] -o FILE
 //! cargo run --release --example synth -- --indicators 5000000 -o FILE
+//! cargo run --release --example synth -- --indicators 1000000 --varied-actuals -o FILE
 //! ```
+//! `--varied-actuals` adds random digits to every numeric actual, so actuals hardly repeat.
 //! Prints `projects indicators` on stderr. A benchmark helper, not a user command.
 
 use std::io::{BufWriter, Write};
@@ -22,10 +24,11 @@ fn main() -> ExitCode {
             "--indicators" => spec.indicators = value().parse().ok(),
             "--seed" => spec.seed = value().parse().unwrap_or(spec.seed),
             "--per-unit" => spec.projects_per_unit = value().parse().unwrap_or(20),
+            "--varied-actuals" => spec.varied_actuals = true,
             "-o" | "--output" => output = Some(value()),
             _ => {
                 eprintln!(
-                    "usage: synth (--projects N | --indicators N) [--seed S] [--per-unit K] [-o FILE]"
+                    "usage: synth (--projects N | --indicators N) [--seed S] [--per-unit K] [--varied-actuals] [-o FILE]"
                 );
                 return ExitCode::from(2);
             }

@@ -302,6 +302,10 @@ pub struct Spec {
     /// Projects per unit, on average.
     pub projects_per_unit: usize,
     pub seed: u64,
+    /// Give every numeric actual extra random digits (`98.1%` → `98.137%`), so that actuals
+    /// hardly ever repeat: the worst case for evaluation's memos, where the bundled sources
+    /// alone give each phrasing a handful of actuals.
+    pub varied_actuals: bool,
 }
 
 impl Default for Spec {
@@ -311,6 +315,7 @@ impl Default for Spec {
             indicators: None,
             projects_per_unit: 20,
             seed: 2023,
+            varied_actuals: false,
         }
     }
 }
@@ -369,11 +374,35 @@ impl<'v> Generator<'v> {
         } else {
             self.rng.pick(&p.short).clone()
         };
+        let actual = if self.spec.varied_actuals {
+            vary(actual, &mut self.rng)
+        } else {
+            actual
+        };
         Item {
             phrasing: p,
             actual,
         }
     }
+}
+
+/// `text` with random digits added to its last number (`98.1%` → `98.137%`, `12次` → `12.4次`),
+/// or as it is when it has no number.
+fn vary(text: String, rng: &mut Rng) -> String {
+    let bytes = text.as_bytes();
+    let Some(end) = bytes.iter().rposition(u8::is_ascii_digit).map(|i| i + 1) else {
+        return text;
+    };
+    let start = bytes[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_digit() && *b != b'.')
+        .map_or(0, |i| i + 1);
+    let extra = if text[start..end].contains('.') {
+        format!("{}", 1 + rng.below(99))
+    } else {
+        format!(".{}", 1 + rng.below(9))
+    };
+    format!("{}{extra}{}", &text[..end], &text[end..])
 }
 
 impl<'v> Iterator for Generator<'v> {

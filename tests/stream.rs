@@ -26,6 +26,7 @@ fn generated(projects: usize, seed: u64) -> String {
         indicators: None,
         projects_per_unit: 7,
         seed,
+        varied_actuals: false,
     };
     let vocab = Vocabulary::bundled(&mut Rng::new(seed));
     let mut out = Vec::new();
