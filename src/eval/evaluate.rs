@@ -775,29 +775,31 @@ fn evaluate_project(
         if budget_applicable {
             budget_weight = m.budget_weight.value * factor;
         }
+        let mut members: Vec<usize> = Vec::with_capacity(applicable.len());
         for c in &present {
             let w = m
                 .category_weight(c)
                 .expect("present categories have weights");
             let points = w.value * factor;
-            let members: Vec<usize> = applicable
-                .iter()
-                .copied()
-                .filter(|&i| rows[i].reading.scoring == Some(*c))
-                .collect();
+            members.clear();
+            members.extend(
+                applicable
+                    .iter()
+                    .copied()
+                    .filter(|&i| rows[i].reading.scoring == Some(*c)),
+            );
             let given: Decimal = members
                 .iter()
                 .filter_map(|&i| rows[i].given().map(|g| g.0))
                 .sum();
-            let open: Vec<usize> = members
+            let open = members
                 .iter()
-                .copied()
-                .filter(|&i| rows[i].given().is_none())
-                .collect();
-            let share = if open.is_empty() {
+                .filter(|&&i| rows[i].given().is_none())
+                .count();
+            let share = if open == 0 {
                 Decimal::ZERO
             } else {
-                ((points - given).max(Decimal::ZERO)) / Decimal::from(open.len())
+                ((points - given).max(Decimal::ZERO)) / Decimal::from(open)
             };
             for &i in &members {
                 match rows[i].given() {
@@ -848,7 +850,7 @@ fn evaluate_project(
         {
             total += sc;
         }
-        let mut rules: Vec<Cow<'static, str>> = Vec::new();
+        let mut rules: Vec<Cow<'static, str>> = Vec::with_capacity(3 + s.outcome.rules.len());
         if let Some(Origin::Rule(id)) = &s.reading.parsed.provenance.op {
             rules.push(id.clone());
         }

@@ -171,12 +171,45 @@ pub(crate) struct Header {
     pub unknown: Vec<usize>,
     /// Number of columns up to the last non-empty header cell.
     pub width: usize,
+    /// The column of each role, by `Role as usize` (what `roles` says, for a lookup per cell).
+    by_role: [Option<usize>; ROLES],
 }
 
+/// How many roles there are.
+const ROLES: usize = Role::Measure as usize + 1;
+
 impl Header {
+    /// A header with the roles `roles` (the first column of a role wins).
+    pub fn new(
+        layout: Layout,
+        roles: Vec<(Role, usize)>,
+        unknown: Vec<usize>,
+        width: usize,
+    ) -> Self {
+        let mut h = Header {
+            layout,
+            roles: Vec::new(),
+            unknown,
+            width,
+            by_role: [None; ROLES],
+        };
+        for (r, c) in roles {
+            h.add(r, c);
+        }
+        h
+    }
+
+    /// Adds role `role` at column `col`, unless the role has a column already.
+    pub fn add(&mut self, role: Role, col: usize) {
+        if self.by_role[role as usize].is_none() {
+            self.by_role[role as usize] = Some(col);
+            self.roles.push((role, col));
+        }
+    }
+
     /// The column of a role.
     pub fn col(&self, role: Role) -> Option<usize> {
-        self.roles.iter().find(|(r, _)| *r == role).map(|(_, c)| *c)
+        self.by_role[role as usize]
     }
 }
 
@@ -232,12 +265,7 @@ fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header 
         }
     }
     // with split target columns, `指标值`/`目标值` is the value part: still the Target role
-    Header {
-        layout,
-        roles,
-        unknown,
-        width,
-    }
+    Header::new(layout, roles, unknown, width)
 }
 
 /// Reads `row` as a header, if it is one.
@@ -281,7 +309,7 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     }
     for (r, i) in found {
         if header.col(r).is_none() {
-            header.roles.push((r, i));
+            header.add(r, i);
             header.unknown.retain(|&u| u != i);
             header.width = header.width.max(i + 1);
         }

@@ -50,6 +50,15 @@ impl Row {
         self.cells.get(i).map(|c| c.text.as_str()).unwrap_or("")
     }
 
+    /// The 1-based line of the row's first cell and the cell's offset, where the cells know
+    /// their lines (text inputs).
+    pub fn first_line(&self) -> Option<(u32, usize)> {
+        self.cells
+            .first()
+            .map(|c| (c.line, c.offset))
+            .filter(|&(l, _)| l > 0)
+    }
+
     /// Whether every cell is empty.
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|c| c.text.is_empty())

@@ -422,7 +422,21 @@ impl Ctx<'_> {
                 column: 1,
                 cell: Some(addr),
             },
-            None => self.source.locate(row.range.clone()),
+            // a row starts a line: its first cell's line (unless a quoted cell starts with a
+            // line break), column 1
+            None => match row.first_line().filter(|&(_, at)| {
+                let between = self.source.text.as_bytes().get(row.range.start..at);
+                between.is_some_and(|b| b.iter().all(|&c| c != b'\n'))
+            }) {
+                Some((line, _)) => Location {
+                    offset: row.range.start,
+                    len: row.range.len(),
+                    line,
+                    column: 1,
+                    cell: None,
+                },
+                None => self.source.locate(row.range.clone()),
+            },
         }
     }
 

@@ -7,6 +7,7 @@
 //! `预算执行率` with no 一级指标 and plain numbers as target and actual: the target is then the
 //! budget and the actual the amount spent (万元), and its 分值/得分 are kept on the budget line.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -304,7 +305,7 @@ pub(crate) fn read_from(
             category: level1,
             subcategory: level2,
             name: Arc::from(indicator_cell.text.as_str()),
-            target: Arc::from(target),
+            target: Arc::from(&*target),
             actual: actual_cell.as_ref().map(|c| Arc::from(c.text.as_str())),
             weight,
             published_score: score,
@@ -325,7 +326,11 @@ pub(crate) fn read_from(
 
 /// The target of a row: the 年度指标值 cell, or 指标性质 + 指标值 + 度量单位 joined. Its
 /// location is the value cell's (the first filled part's when the value is empty).
-fn joined_target(ctx: &Ctx<'_>, h: &Header, row: &Row) -> (String, Option<crate::table::Location>) {
+fn joined_target<'r>(
+    ctx: &Ctx<'_>,
+    h: &Header,
+    row: &'r Row,
+) -> (Cow<'r, str>, Option<crate::table::Location>) {
     let get = |role: Role| {
         h.col(role)
             .and_then(|c| row.cell(c))
@@ -334,6 +339,11 @@ fn joined_target(ctx: &Ctx<'_>, h: &Header, row: &Row) -> (String, Option<crate:
     let value = get(Role::Target);
     let nature = get(Role::Nature);
     let measure = get(Role::Measure);
+    let at = value.or(nature).or(measure).map(|c| c.location(ctx.source));
+    // the 年度指标值 cell alone (most sheets): the cell's own text
+    if nature.is_none() && measure.is_none() {
+        return (Cow::Borrowed(value.map_or("", |v| v.text.as_str())), at);
+    }
     let mut text = String::new();
     if let Some(n) = nature {
         let t = n.text.as_str();
@@ -349,6 +359,5 @@ fn joined_target(ctx: &Ctx<'_>, h: &Header, row: &Row) -> (String, Option<crate:
     {
         text.push_str(&m.text);
     }
-    let at = value.or(nature).or(measure).map(|c| c.location(ctx.source));
-    (text, at)
+    (Cow::Owned(text), at)
 }

@@ -215,12 +215,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         encoding,
         has_published_scores: false,
         format: Format::Tsv,
-        header: Header {
-            layout: Layout::SelfEvaluation,
-            roles: Vec::new(),
-            unknown: Vec::new(),
-            width: 0,
-        },
+        header: Header::new(Layout::SelfEvaluation, Vec::new(), Vec::new(), 0),
         preamble: Preamble::default(),
     };
     let mut head = blank();
