@@ -5,6 +5,7 @@
 //! quotes it lost, so a byte range inside the cell maps back to the source exactly. Cells are
 //! trimmed (ASCII and full-width spaces). Nothing here knows what the columns mean.
 
+use std::borrow::Cow;
 use std::io::Cursor;
 use std::ops::Range;
 
@@ -16,9 +17,10 @@ use crate::table::source::{CellAddr, Format, Location, SourceText};
 
 /// One cell: its trimmed text and where that text starts.
 #[derive(Debug, Clone)]
-pub(crate) struct Cell {
-    /// Trimmed text (quotes removed, doubled quotes undoubled).
-    pub text: String,
+pub(crate) struct Cell<'a> {
+    /// Trimmed text (quotes removed, doubled quotes undoubled): borrowed from the source text
+    /// unless a doubled quote had to be undone (or the cell came from a workbook).
+    pub text: Cow<'a, str>,
     /// Byte offset of `text` in the source text.
     pub offset: usize,
     /// Positions in `text` after which the source had one more byte (a doubled quote).
@@ -32,22 +34,22 @@ pub(crate) struct Cell {
 
 /// One row of cells.
 #[derive(Debug, Clone)]
-pub(crate) struct Row {
+pub(crate) struct Row<'a> {
     /// The row's cells, in column order.
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
     /// Byte range of the whole row in the source text (without its line break).
     pub range: Range<usize>,
 }
 
-impl Row {
+impl<'a> Row<'a> {
     /// The cell in column `i`, if the row has one.
-    pub fn cell(&self, i: usize) -> Option<&Cell> {
+    pub fn cell(&self, i: usize) -> Option<&Cell<'a>> {
         self.cells.get(i)
     }
 
     /// The trimmed text in column `i`, or `""`.
     pub fn text(&self, i: usize) -> &str {
-        self.cells.get(i).map(|c| c.text.as_str()).unwrap_or("")
+        self.cells.get(i).map(|c| &*c.text).unwrap_or("")
     }
 
     /// The 1-based line of the row's first cell and the cell's offset, where the cells know
@@ -65,7 +67,7 @@ impl Row {
     }
 
     /// The non-empty cells.
-    pub fn filled(&self) -> impl Iterator<Item = (usize, &Cell)> {
+    pub fn filled(&self) -> impl Iterator<Item = (usize, &Cell<'a>)> {
         self.cells
             .iter()
             .enumerate()
@@ -73,7 +75,7 @@ impl Row {
     }
 }
 
-impl Cell {
+impl Cell<'_> {
     /// Source byte offset of byte `i` of the cell text.
     fn source_offset(&self, i: usize) -> usize {
         self.offset + i + self.escapes.iter().filter(|&&e| e < i).count()
@@ -120,7 +122,40 @@ impl Cell {
 /// A source text and its rows.
 pub(crate) struct Grid {
     pub source: SourceText,
-    pub rows: Vec<Row>,
+    rows: GridRows,
+}
+
+/// How a grid's rows are had.
+enum GridRows {
+    /// Delimited text, split when asked for (the cells borrow the text); `whole` applies the
+    /// cell limit of a whole input.
+    Text {
+        delim: u8,
+        first_line: u32,
+        whole: bool,
+    },
+    /// A workbook sheet's cells.
+    Cells(Vec<Row<'static>>),
+}
+
+impl Grid {
+    /// The rows, within the column limit (and the cell limit, for a whole text input).
+    pub fn rows(&self) -> Result<Cow<'_, [Row<'_>]>, ReadError> {
+        match &self.rows {
+            GridRows::Cells(rows) => Ok(Cow::Borrowed(rows.as_slice())),
+            GridRows::Text {
+                delim,
+                first_line,
+                whole,
+            } => {
+                let mut budget = CellBudget::new(&self.source.name);
+                if !whole {
+                    budget.max_cells = u64::MAX;
+                }
+                split_from_line(&self.source.text, *delim, &mut budget, *first_line).map(Cow::Owned)
+            }
+        }
+    }
 }
 
 /// Whitespace trimmed from cells: ASCII, full-width space, no-break space.
@@ -128,7 +163,12 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
 }
 
-fn make_cell(raw: &str, offset: usize, escapes: Vec<usize>, addr: Option<CellAddr>) -> Cell {
+fn make_cell<'a>(
+    raw: Cow<'a, str>,
+    offset: usize,
+    escapes: Vec<usize>,
+    addr: Option<CellAddr>,
+) -> Cell<'a> {
     // most cells start and end with something other than a space: nothing to trim
     let edges_plain = raw.chars().next().is_none_or(|c| !is_space(c))
         && raw.chars().next_back().is_none_or(|c| !is_space(c));
@@ -136,7 +176,11 @@ fn make_cell(raw: &str, offset: usize, escapes: Vec<usize>, addr: Option<CellAdd
         (0, raw)
     } else {
         let lead = raw.len() - raw.trim_start_matches(is_space).len();
-        (lead, raw.trim_matches(is_space))
+        let text = match raw {
+            Cow::Borrowed(r) => Cow::Borrowed(r.trim_matches(is_space)),
+            Cow::Owned(r) => Cow::Owned(r.trim_matches(is_space).to_owned()),
+        };
+        (lead, text)
     };
     let escapes = if escapes.is_empty() {
         escapes
@@ -148,7 +192,7 @@ fn make_cell(raw: &str, offset: usize, escapes: Vec<usize>, addr: Option<CellAdd
             .collect()
     };
     Cell {
-        text: text.to_owned(),
+        text,
         offset: offset + lead,
         escapes,
         addr,
@@ -255,21 +299,17 @@ impl<'a> CellBudget<'a> {
 /// Splits delimited text into rows. Line breaks are `\n` or `\r\n`; a field is quoted only if
 /// its first character is `"`; a quote that never closes makes the field plain text.
 #[cfg(test)]
-pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row> {
-    split_limited(text, delim, &mut CellBudget::new("-")).expect("within limits")
+pub(crate) fn split_delimited(text: &str, delim: u8) -> Vec<Row<'_>> {
+    split_from_line(text, delim, &mut CellBudget::new("-"), 1).expect("within limits")
 }
 
-fn split_limited(text: &str, delim: u8, budget: &mut CellBudget) -> Result<Vec<Row>, ReadError> {
-    split_from_line(text, delim, budget, 1)
-}
-
-/// [`split_limited`] for text whose first line is line `first_line` of the input.
-fn split_from_line(
-    text: &str,
+/// Splits delimited text whose first line is line `first_line` of the input into rows.
+fn split_from_line<'a>(
+    text: &'a str,
     delim: u8,
     budget: &mut CellBudget,
     first_line: u32,
-) -> Result<Vec<Row>, ReadError> {
+) -> Result<Vec<Row<'a>>, ReadError> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
@@ -303,7 +343,7 @@ fn split_from_line(
             let (cell, next) = match field {
                 Some((raw, escapes, next)) => {
                     in_line = false;
-                    (make_cell(&raw, pos + 1, escapes, None), next)
+                    (make_cell(raw, pos + 1, escapes, None), next)
                 }
                 None => {
                     let end = memchr::memchr2(delim, b'\n', &bytes[pos..])
@@ -316,7 +356,8 @@ fn split_from_line(
                     {
                         raw_end -= 1;
                     }
-                    (make_cell(&text[pos..raw_end], pos, Vec::new(), None), end)
+                    let raw = Cow::Borrowed(&text[pos..raw_end]);
+                    (make_cell(raw, pos, Vec::new(), None), end)
                 }
             };
             let mut cell = cell;
@@ -357,7 +398,7 @@ fn split_from_line(
 
 /// Reads a quoted field starting at `start` (the opening quote). Returns the unquoted text, the
 /// doubled-quote positions and the byte after the field; `None` if the quote never closes.
-fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(String, Vec<usize>, usize)> {
+fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(Cow<'_, str>, Vec<usize>, usize)> {
     let bytes = text.as_bytes();
     let mut out = String::new();
     let mut escapes = Vec::new();
@@ -384,7 +425,13 @@ fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(String, Vec<usize
     if !tail.trim().is_empty() {
         return None;
     }
-    Some((out, escapes, end))
+    // without a doubled quote the text is one piece of the source: borrow it
+    let text = if escapes.is_empty() {
+        Cow::Borrowed(&text[start + 1..start + 1 + out.len()])
+    } else {
+        Cow::Owned(out)
+    };
+    Some((text, escapes, end))
 }
 
 /// One block of a text input read in blocks (streaming): whole rows, `lines_before` lines of the
@@ -403,14 +450,18 @@ pub(crate) fn from_block(
     };
     let source =
         SourceText::shared(name, text, format, encoding, None).starting_after(lines_before);
-    let mut budget = CellBudget::new(name);
-    budget.max_cells = u64::MAX;
-    let rows = split_from_line(&source.text, delim, &mut budget, lines_before as u32 + 1)?;
-    Ok(Grid { source, rows })
+    Ok(Grid {
+        source,
+        rows: GridRows::Text {
+            delim,
+            first_line: lines_before as u32 + 1,
+            whole: false,
+        },
+    })
 }
 
 /// The cells of one row's text (a row of a block being cut; no positions needed).
-pub(crate) fn row_cells(text: &str, delim: u8) -> Vec<Row> {
+pub(crate) fn row_cells(text: &str, delim: u8) -> Vec<Row<'_>> {
     let mut budget = CellBudget::new("-");
     budget.max_cells = u64::MAX;
     budget.max_columns = usize::MAX;
@@ -443,8 +494,14 @@ pub(crate) fn from_text(
         }
     }
     let source = SourceText::new(name, text, format, encoding, None);
-    let rows = split_limited(&source.text, delim, &mut CellBudget::new(name))?;
-    Ok(Grid { source, rows })
+    Ok(Grid {
+        source,
+        rows: GridRows::Text {
+            delim,
+            first_line: 1,
+            whole: true,
+        },
+    })
 }
 
 /// Unzips every part of a workbook once, counting the bytes that come out (not the sizes the
@@ -607,7 +664,7 @@ fn sparse_grid(
                     row: r + 1,
                     col: c + 1,
                 };
-                row_cells.push(make_cell(&raw, offset, Vec::new(), Some(addr)));
+                row_cells.push(make_cell(Cow::Owned(raw), offset, Vec::new(), Some(addr)));
             }
         }
         let row_end = text.len();
@@ -618,7 +675,10 @@ fn sparse_grid(
         });
     }
     let source = SourceText::new(name, text, Format::Xlsx, "xlsx", Some(chosen));
-    Ok(Grid { source, rows })
+    Ok(Grid {
+        source,
+        rows: GridRows::Cells(rows),
+    })
 }
 
 /// The text of a workbook cell: strings as written, numbers in their shortest exact form,
@@ -679,9 +739,9 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 mod tests {
     use super::*;
 
-    fn texts(rows: &[Row]) -> Vec<Vec<&str>> {
+    fn texts<'a>(rows: &'a [Row<'a>]) -> Vec<Vec<&'a str>> {
         rows.iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
             .collect()
     }
 

@@ -506,7 +506,7 @@ fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
     if row.filled().nth(2).is_some() {
         return false;
     }
-    let filled: Vec<&str> = row.filled().map(|(_, c)| c.text.as_str()).collect();
+    let filled: Vec<&str> = row.filled().map(|(_, c)| &*c.text).collect();
     if filled.is_empty() || filled.len() > 2 {
         return false;
     }
@@ -625,12 +625,12 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
 /// The data rows among `rows` (below the header): blank rows, repeated headers and preamble
 /// lines are left out and not counted; notes and rows with a cell over the limit are counted,
 /// skipped and named by a finding.
-fn data_rows<'r>(
+fn data_rows<'r, 'a>(
     ctx: &mut Ctx<'_>,
     header: &Header,
     preamble: &mut Preamble,
-    rows: &'r [Row],
-) -> Vec<&'r Row> {
+    rows: &'r [Row<'a>],
+) -> Vec<&'r Row<'a>> {
     let mut data: Vec<&Row> = Vec::with_capacity(rows.len());
     let max_cell = crate::limits::CELL.get_usize();
     for row in rows {
@@ -684,15 +684,16 @@ fn data_rows<'r>(
 
 /// Finds the header, reads the preamble, and hands the data rows to the layout reader.
 fn build(grid: Grid) -> Result<Document, ReadError> {
-    let Grid { source, rows } = grid;
+    let rows = grid.rows()?;
+    let source = &grid.source;
     let Found {
         mut preamble,
         header,
         last_header_row,
         names_row,
-    } = find_header(&source, &rows)?;
+    } = find_header(source, &rows)?;
     let mut ctx = Ctx {
-        source: &source,
+        source,
         findings: Vec::new(),
         rows_read: 0,
         rows_skipped: 0,

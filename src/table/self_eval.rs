@@ -85,7 +85,7 @@ pub(crate) fn read_from(
         level1: last_level1,
         level2: last_level2,
     } = state;
-    fn cell<'r>(h: &Header, row: &'r Row, role: Role) -> Option<&'r Cell> {
+    fn cell<'r, 'a>(h: &Header, row: &'r Row<'a>, role: Role) -> Option<&'r Cell<'a>> {
         h.col(role)
             .and_then(|c| row.cell(c))
             .filter(|c| !c.text.is_empty())
@@ -105,7 +105,7 @@ pub(crate) fn read_from(
         let shared = |cell: Option<&Cell>, last: &Option<Arc<str>>| -> Option<Arc<str>> {
             match (cell, last) {
                 (Some(c), Some(l)) if *c.text == **l => Some(l.clone()),
-                (Some(c), _) => Some(Arc::from(c.text.as_str())),
+                (Some(c), _) => Some(Arc::from(&*c.text)),
                 (None, l) => l.clone(),
             }
         };
@@ -283,7 +283,7 @@ pub(crate) fn read_from(
         fn keep(last: &mut Option<Arc<str>>, cell: Option<&Cell>) {
             match (last.as_deref(), cell) {
                 (Some(l), Some(c)) if l == c.text => {}
-                (_, Some(c)) => *last = Some(Arc::from(c.text.as_str())),
+                (_, Some(c)) => *last = Some(Arc::from(&*c.text)),
                 (_, None) => *last = None,
             }
         }
@@ -304,12 +304,12 @@ pub(crate) fn read_from(
             seq,
             category: level1,
             subcategory: level2,
-            name: Arc::from(indicator_cell.text.as_str()),
+            name: Arc::from(&*indicator_cell.text),
             target: Arc::from(&*target),
-            actual: actual_cell.as_ref().map(|c| Arc::from(c.text.as_str())),
+            actual: actual_cell.as_ref().map(|c| Arc::from(&*c.text)),
             weight,
             published_score: score,
-            deviation_note: cell(row, Role::Deviation).map(|c| c.text.clone()),
+            deviation_note: cell(row, Role::Deviation).map(|c| c.text.to_string()),
             terminator: String::new(),
             at: IndicatorSource {
                 item: row_at,
@@ -342,11 +342,11 @@ fn joined_target<'r>(
     let at = value.or(nature).or(measure).map(|c| c.location(ctx.source));
     // the 年度指标值 cell alone (most sheets): the cell's own text
     if nature.is_none() && measure.is_none() {
-        return (Cow::Borrowed(value.map_or("", |v| v.text.as_str())), at);
+        return (Cow::Borrowed(value.map_or("", |v| &*v.text)), at);
     }
     let mut text = String::new();
     if let Some(n) = nature {
-        let t = n.text.as_str();
+        let t = &*n.text;
         if !(t.contains("定性") || t.contains("定量") || t.contains('向')) {
             text.push_str(t);
         }
@@ -355,7 +355,7 @@ fn joined_target<'r>(
         text.push_str(&v.text);
     }
     if let Some(m) = measure
-        && !text.ends_with(m.text.as_str())
+        && !text.ends_with(&*m.text)
     {
         text.push_str(&m.text);
     }

@@ -255,9 +255,11 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         };
         let head_text = Arc::new(stream.pending[..head_end].to_owned());
         let grid = grid::from_block(&name, head_text, format, encoding, 0)?;
-        match find_header(&grid.source, &grid.rows) {
+        let rows = grid.rows()?;
+        match find_header(&grid.source, &rows) {
             // a header in the last row read may have its second row (under merged cells) next
-            Ok(found) if found.last_header_row + 1 < grid.rows.len() || stream.eof => {
+            Ok(found) if found.last_header_row + 1 < rows.len() || stream.eof => {
+                drop(rows);
                 break (grid, found, head_end);
             }
             _ if limit < 4 * 1024 * 1024 && !(stream.eof && head_end == stream.pending.len()) => {
@@ -269,7 +271,8 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
     if found.header.layout != Layout::SelfEvaluation {
         return Ok(Opened::Whole);
     }
-    let data_start = match grid.rows.get(found.last_header_row + 1) {
+    let rows = grid.rows()?;
+    let data_start = match rows.get(found.last_header_row + 1) {
         Some(row) => row.range.start,
         None => head_end,
     };
@@ -280,7 +283,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         rows_skipped: 0,
         data_skipped: false,
     };
-    unknown_columns(&mut ctx, &found.header, &grid.rows[found.names_row]);
+    unknown_columns(&mut ctx, &found.header, &rows[found.names_row]);
     head.findings = ctx.findings;
     head.department = found.preamble.department.clone();
     head.has_published_scores = found.header.col(Role::Score).is_some();
@@ -542,7 +545,8 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
         data_skipped: false,
     };
     let mut preamble = head.preamble.clone();
-    let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &grid.rows);
+    let rows = grid.rows()?;
+    let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
     let (units, used) = self_eval::read_from(
         &mut ctx,
         &head.header,

@@ -283,7 +283,7 @@ pub(crate) fn read(
             name_at,
             amounts,
             goal: goal_cell.map(|c| Text {
-                text: c.text.clone(),
+                text: c.text.to_string(),
                 at: c.location(ctx.source),
             }),
             indicators,
