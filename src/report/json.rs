@@ -125,12 +125,12 @@ fn line(b: &mut Vec<u8>, head: &[u8], file: &mut Escaped, i: &IndicatorReport) {
     b.extend_from_slice(b",\"verdict\":\"");
     b.extend_from_slice(i.verdict.as_str().as_bytes());
     b.extend_from_slice(b"\",\"weight\":\"");
-    decimal(b, i.weight.rounded());
+    shown(b, i.weight);
     b.extend_from_slice(b"\",\"score\":");
     match &i.score {
         Some(s) => {
             b.push(b'"');
-            decimal(b, s.rounded());
+            shown(b, *s);
             b.push(b'"');
         }
         None => b.extend_from_slice(b"null"),
@@ -177,6 +177,61 @@ fn line(b: &mut Vec<u8>, head: &[u8], file: &mut Escaped, i: &IndicatorReport) {
         b.extend_from_slice(b",\"differs_from_published\":true");
     }
     b.extend_from_slice(b"}\n");
+}
+
+/// A shown value as its `Display` writes it: rounded half-up to its decimals, then padded.
+/// Rounded here on the integer mantissa (a decimal's fits in 96 bits); negative values and
+/// padding a decimal could not hold go through [`Shown::rounded`].
+fn shown(b: &mut Vec<u8>, v: super::model::Shown) {
+    let (exact, dp) = (v.exact, v.dp);
+    let scale = exact.scale();
+    let m = exact.mantissa().unsigned_abs();
+    let fast = if exact.is_sign_negative() || dp > 28 {
+        None
+    } else if scale <= dp {
+        // exact already: pad with zeros (where a decimal can hold the padded value)
+        let pad = dp - scale;
+        m.checked_mul(10u128.pow(pad))
+            .filter(|&p| p < 1 << 96)
+            .map(|_| (m, pad))
+    } else {
+        let unit = 10u128.pow(scale - dp);
+        let (q, r) = (m / unit, m % unit);
+        Some((q + u128::from(r >= unit - r), 0))
+    };
+    match fast {
+        Some((m, pad)) => {
+            let mut digits = itoa::Buffer::new();
+            let digits = digits.format(m).as_bytes();
+            let dp = dp as usize;
+            let pad = pad as usize;
+            // `digits` then `pad` zeros is the value times 10^dp
+            let len = digits.len() + pad;
+            if dp == 0 {
+                b.extend_from_slice(digits);
+                b.resize(b.len() + pad, b'0');
+            } else if len > dp {
+                let whole = len - dp;
+                if whole >= digits.len() {
+                    b.extend_from_slice(digits);
+                    b.resize(b.len() + whole - digits.len(), b'0');
+                    b.push(b'.');
+                    b.resize(b.len() + dp, b'0');
+                } else {
+                    b.extend_from_slice(&digits[..whole]);
+                    b.push(b'.');
+                    b.extend_from_slice(&digits[whole..]);
+                    b.resize(b.len() + pad, b'0');
+                }
+            } else {
+                b.extend_from_slice(b"0.");
+                b.resize(b.len() + dp - len, b'0');
+                b.extend_from_slice(digits);
+                b.resize(b.len() + pad, b'0');
+            }
+        }
+        None => decimal(b, v.rounded()),
+    }
 }
 
 /// A decimal as its `Display` writes it (sign, digits, `.` and the scale's decimals), without
@@ -355,6 +410,48 @@ mod tests {
                 assert_eq!(
                     String::from_utf8_lossy(&ours),
                     String::from_utf8_lossy(&theirs)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shown_values_are_written_as_display_writes_them() {
+        let mut values = vec![
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(5, 3),
+            Decimal::new(-5, 3),
+            Decimal::new(-0, 2),
+            -Decimal::new(0, 2),
+            Decimal::new(100, 1) / Decimal::from(3),
+            Decimal::new(200, 1) / Decimal::from(3),
+            Decimal::ONE_HUNDRED / Decimal::from(7),
+            Decimal::new(i64::MAX, 0),
+            Decimal::new(i64::MAX, 19),
+            Decimal::from_i128_with_scale(u64::MAX as i128, 20),
+            Decimal::from_i128_with_scale(u64::MAX as i128 + 1, 3),
+            Decimal::from_i128_with_scale((1i128 << 96) - 1, 28),
+            Decimal::from_i128_with_scale((1i128 << 96) - 1, 0),
+            Decimal::from_i128_with_scale(5 * 10i128.pow(27), 28),
+        ];
+        for scale in 0..=8 {
+            for m in [
+                0i64, 1, 4, 5, 9, 10, 15, 45, 50, 95, 99, 100, 125, 995, 1095, 5000, 99_995,
+            ] {
+                values.push(Decimal::new(m, scale));
+                values.push(Decimal::new(-m, scale));
+            }
+        }
+        for d in values {
+            for dp in [0, 1, 2, 3, 4, 19, 20, 27, 28] {
+                let v = Shown::new(d, dp);
+                let mut ours = Vec::new();
+                shown(&mut ours, v);
+                assert_eq!(
+                    String::from_utf8(ours).expect("utf-8"),
+                    v.to_string(),
+                    "{d:?} {dp}"
                 );
             }
         }
