@@ -138,10 +138,12 @@ pub fn evaluate_stream(
             let (gate, turn, job_rx, pool) = (&gate, &turn, &job_rx, &pool);
             scope.spawn(move || {
                 let mut cache = ParseCache::default();
+                let mut writer = json::LineWriter::default();
                 loop {
                     let job = job_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(block)) = job else { break };
-                    if let Some(o) = work(head, &block, pool, gate, turn, opts, year, &mut cache)
+                    let mut memo = (&mut cache, &mut writer);
+                    if let Some(o) = work(head, &block, pool, gate, turn, opts, year, &mut memo)
                         && out_tx.send(o).is_err()
                     {
                         break;
@@ -208,7 +210,7 @@ fn work(
     turn: &Condvar,
     opts: &StreamOptions<'_>,
     year: Option<i32>,
-    cache: &mut ParseCache,
+    (cache, writer): &mut (&mut ParseCache, &mut json::LineWriter),
 ) -> Option<Output> {
     let speculative = stream::read_block(head, block, block.guess().clone());
     // the turnstile: blocks pass one at a time, in file order
@@ -259,7 +261,7 @@ fn work(
         .and_then(|mut p| p.pop())
         .unwrap_or_default();
     lines.reserve(block.len() * 8);
-    json::append_indicator_lines(&report.projects, &mut lines);
+    writer.append(&report.projects, &mut lines);
     let diagnostics = if read.doc.findings.is_empty() {
         String::new()
     } else {

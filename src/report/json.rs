@@ -42,7 +42,7 @@ pub fn write_lines(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// (the same field order, escapes and number forms; a test compares them).
 pub fn write_indicator_lines(projects: &[ProjectReport], out: &mut dyn Write) -> io::Result<()> {
     let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
-    indicator_lines(projects, &mut buf, &mut |b| {
+    LineWriter::default().lines(projects, &mut buf, &mut |b| {
         out.write_all(b)?;
         b.clear();
         Ok(())
@@ -51,29 +51,87 @@ pub fn write_indicator_lines(projects: &[ProjectReport], out: &mut dyn Write) ->
 
 /// The indicator lines of `projects` appended to `buf` (streaming fills one buffer a block).
 pub fn append_indicator_lines(projects: &[ProjectReport], buf: &mut Vec<u8>) {
-    let _ = indicator_lines(projects, buf, &mut |_| Ok(()));
+    LineWriter::default().append(projects, buf);
 }
 
-/// Appends the lines to `buf`, calling `flush` whenever it holds 60 KB or more, and at the end.
-fn indicator_lines(
-    projects: &[ProjectReport],
-    buf: &mut Vec<u8>,
-    flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
-) -> io::Result<()> {
-    let mut since = buf.len();
-    let mut head = Vec::new();
-    let mut file = Escaped::default();
-    for p in projects {
-        line_head(&mut head, &p.unit, &p.project);
-        for i in &p.indicators {
-            line(buf, &head, &mut file, i);
-            if buf.len() - since >= 60 * 1024 {
-                flush(buf)?;
-                since = buf.len();
+/// Writes indicator lines, keeping the JSON of what repeats from line to line: an indicator's
+/// category, subcategory, name, target and canonical form (tables repeat the same indicator
+/// with the same target in project after project) and the file name. A streaming worker keeps
+/// one writer for every block it writes. Bounded: the memo is emptied when full.
+#[derive(Default)]
+pub struct LineWriter {
+    head: Vec<u8>,
+    file: Escaped,
+    key: Vec<u8>,
+    texts: rustc_hash::FxHashMap<Box<[u8]>, Box<[u8]>>,
+}
+
+impl LineWriter {
+    /// Texts kept at most.
+    const MAX: usize = 4096;
+
+    /// Appends the lines of `projects` to `buf`.
+    pub fn append(&mut self, projects: &[ProjectReport], buf: &mut Vec<u8>) {
+        let _ = self.lines(projects, buf, &mut |_| Ok(()));
+    }
+
+    /// Appends the lines to `buf`, calling `flush` whenever it holds 60 KB or more, and at the
+    /// end.
+    fn lines(
+        &mut self,
+        projects: &[ProjectReport],
+        buf: &mut Vec<u8>,
+        flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut since = buf.len();
+        for p in projects {
+            line_head(&mut self.head, &p.unit, &p.project);
+            for i in &p.indicators {
+                self.line(buf, i);
+                if buf.len() - since >= 60 * 1024 {
+                    flush(buf)?;
+                    since = buf.len();
+                }
             }
         }
+        flush(buf)
     }
-    flush(buf)
+
+    /// One line into `b`.
+    fn line(&mut self, b: &mut Vec<u8>, i: &IndicatorReport) {
+        b.extend_from_slice(&self.head);
+        number(b, i.seq);
+        let parts = [
+            i.category.as_deref(),
+            i.subcategory.as_deref(),
+            Some(&*i.indicator),
+            Some(&*i.target),
+            i.canonical.as_deref(),
+        ];
+        self.key.clear();
+        for part in parts {
+            match part {
+                Some(p) => {
+                    self.key.extend_from_slice(&(p.len() as u64).to_le_bytes());
+                    self.key.extend_from_slice(p.as_bytes());
+                }
+                None => self.key.extend_from_slice(&u64::MAX.to_le_bytes()),
+            }
+        }
+        match self.texts.get(self.key.as_slice()) {
+            Some(json) => b.extend_from_slice(json),
+            None => {
+                let start = b.len();
+                indicator_texts(b, i);
+                if self.texts.len() >= Self::MAX {
+                    self.texts.clear();
+                }
+                let json: Box<[u8]> = b[start..].into();
+                self.texts.insert(self.key.as_slice().into(), json);
+            }
+        }
+        line_rest(b, &mut self.file, i);
+    }
 }
 
 /// A text and its JSON string, kept while the next text is the same (the source file name is
@@ -107,9 +165,16 @@ fn line_head(head: &mut Vec<u8>, unit: &str, project: &str) {
 }
 
 /// One indicator line into `b`; `head` is its project's [`line_head`].
+#[cfg(test)]
 fn line(b: &mut Vec<u8>, head: &[u8], file: &mut Escaped, i: &IndicatorReport) {
     b.extend_from_slice(head);
     number(b, i.seq);
+    indicator_texts(b, i);
+    line_rest(b, file, i);
+}
+
+/// The indicator's texts, from `,"category":` to the canonical form.
+fn indicator_texts(b: &mut Vec<u8>, i: &IndicatorReport) {
     b.extend_from_slice(b",\"category\":");
     opt_string(b, i.category.as_deref());
     b.extend_from_slice(b",\"subcategory\":");
@@ -120,6 +185,10 @@ fn line(b: &mut Vec<u8>, head: &[u8], file: &mut Escaped, i: &IndicatorReport) {
     string(b, &i.target);
     b.extend_from_slice(b",\"canonical\":");
     opt_string(b, i.canonical.as_deref());
+}
+
+/// The rest of a line, from `,"actual":` to the line break.
+fn line_rest(b: &mut Vec<u8>, file: &mut Escaped, i: &IndicatorReport) {
     b.extend_from_slice(b",\"actual\":");
     opt_string(b, i.actual.as_deref());
     b.extend_from_slice(b",\"verdict\":\"");
@@ -413,6 +482,59 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lines_that_repeat_an_indicator_are_still_serde_json_bytes() {
+        use crate::report::model::{ProjectReport, VerdictCounts};
+        let mut indicators = Vec::new();
+        for (k, t) in ["95%以上", "a\"b", "95%以上", "", "a\"b", "95%以上"]
+            .iter()
+            .enumerate()
+        {
+            let mut i = indicator(t, k % 2 == 0);
+            i.seq = k as u32 + 1;
+            i.actual = Some(format!("{k}%").into());
+            indicators.push(i);
+        }
+        let shown = Shown::new(Decimal::ZERO, 2);
+        let project = |name: &str| ProjectReport {
+            unit: "单位".into(),
+            project: name.into(),
+            budget: None,
+            spent: None,
+            execution_rate: None,
+            score: shown,
+            grade: "优".into(),
+            indicators: indicators.clone(),
+            budget_weight: shown,
+            budget_score: None,
+            budget_published_score: None,
+            budget_rules: vec![],
+            pending: shown,
+            counts: VerdictCounts::default(),
+        };
+        let projects = [project("甲"), project("乙\t")];
+        let mut ours = Vec::new();
+        let mut writer = LineWriter::default();
+        writer.append(&projects[..1], &mut ours);
+        writer.append(&projects[1..], &mut ours);
+        let mut theirs = Vec::new();
+        for p in &projects {
+            for i in &p.indicators {
+                let line = Line {
+                    unit: &p.unit,
+                    project: &p.project,
+                    indicator: i,
+                };
+                theirs.extend(serde_json::to_vec(&line).expect("serialises"));
+                theirs.push(b'\n');
+            }
+        }
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs)
+        );
     }
 
     #[test]
