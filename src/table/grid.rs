@@ -163,6 +163,18 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
 }
 
+/// A cell's text without the spaces around it ([`is_space`]).
+pub(crate) fn trim_cell(raw: &str) -> &str {
+    // most cells start and end with something other than a space: nothing to trim
+    let edges_plain = raw.chars().next().is_none_or(|c| !is_space(c))
+        && raw.chars().next_back().is_none_or(|c| !is_space(c));
+    if edges_plain {
+        raw
+    } else {
+        raw.trim_matches(is_space)
+    }
+}
+
 fn make_cell<'a>(
     raw: Cow<'a, str>,
     offset: usize,

@@ -39,7 +39,7 @@ use std::sync::Arc;
 use encoding_rs::{Decoder, DecoderResult, GB18030, UTF_8};
 
 use super::columns::{Header, Role};
-use super::grid::{self, is_space};
+use super::grid;
 use super::model::{Document, Layout};
 use super::self_eval;
 pub use super::self_eval::{FillDown, StateUse};
@@ -380,7 +380,7 @@ impl SheetStream {
             || row
                 .trim_end_matches(['\n', '\r'])
                 .split(delim as char)
-                .filter(|f| !f.trim_matches(is_space).is_empty())
+                .filter(|f| !grid::trim_cell(f).is_empty())
                 .take(3)
                 .count()
                 >= 3;
@@ -404,7 +404,7 @@ impl SheetStream {
             }
             return out;
         }
-        let row = row.trim_end_matches(['\n', '\r']);
+        // (a last cell keeps the line break here; trimming the cell drops it)
         let last = cols.iter().flatten().max().copied().unwrap_or(0);
         let mut start = 0;
         for i in 0..=last {
@@ -412,7 +412,7 @@ impl SheetStream {
                 memchr::memchr(delim, &row.as_bytes()[start..]).map_or(row.len(), |k| start + k);
             for (k, c) in cols.iter().enumerate() {
                 if *c == Some(i) {
-                    let t = row[start..end].trim_matches(is_space);
+                    let t = grid::trim_cell(&row[start..end]);
                     if !t.is_empty() {
                         out[k] = Some(Cow::Borrowed(t));
                     }
