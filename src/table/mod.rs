@@ -471,7 +471,10 @@ impl Ctx<'_> {
             self.skip(f);
             return false;
         }
-        if let Some((i, cell)) = row.filled().find(|(i, _)| *i >= header.width) {
+        let extra = (row.cells.len() > header.width)
+            .then(|| row.filled().find(|(i, _)| *i >= header.width))
+            .flatten();
+        if let Some((i, cell)) = extra {
             let at = cell.location(self.source);
             let f = self
                 .finding(

@@ -429,6 +429,14 @@ impl SheetStream {
     /// The next block of whole rows, or `None` at the end of the file.
     pub fn next_block(&mut self) -> Result<Option<Block>, ReadError> {
         let max_line = crate::limits::LINE.get_usize();
+        // a row that starts with this many delimiters has empty unit and project cells (most
+        // rows: the indicators under a project)
+        let h = &self.head.header;
+        let roles_end = [h.col(Role::Unit), h.col(Role::Project)]
+            .into_iter()
+            .flatten()
+            .max()
+            .map_or(0, |c| c + 1);
         loop {
             // scan whole rows, stopping before a new project once the block is big enough
             let mut cut = None;
@@ -437,7 +445,14 @@ impl SheetStream {
                     break;
                 };
                 let row = &self.pending[self.scanned..end];
-                let [unit, project] = Self::role_cells(&self.head.header, self.delim, row);
+                let empty = roles_end > 0
+                    && row.len() > roles_end
+                    && row.as_bytes()[..roles_end].iter().all(|&b| b == self.delim);
+                let [unit, project] = if empty {
+                    [None, None]
+                } else {
+                    Self::role_cells(&self.head.header, self.delim, row)
+                };
                 let changes = (unit.is_some() && unit.as_deref() != self.seen_unit.as_deref())
                     || (project.is_some() && project.as_deref() != self.seen_project.as_deref());
                 // rows that are not data neither cut nor teach (checked only where they would)
