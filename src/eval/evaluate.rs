@@ -439,19 +439,11 @@ impl ParseCache {
         plan: Option<&str>,
         weight: Decimal,
     ) -> Option<Rc<Outcome>> {
-        let mut id = itoa::Buffer::new();
-        let mut mantissa = itoa::Buffer::new();
-        let mut scale = itoa::Buffer::new();
-        key_of(
-            &mut self.outcome_key,
-            &[
-                Some(id.format(reading.id)),
-                Some(mantissa.format(weight.mantissa())),
-                Some(scale.format(weight.scale())),
-                actual,
-                plan,
-            ],
-        );
+        key_of(&mut self.outcome_key, &[actual, plan]);
+        // then the fixed-size parts: reading id and the weight's exact representation
+        self.outcome_key
+            .extend_from_slice(&reading.id.to_le_bytes());
+        self.outcome_key.extend_from_slice(&weight.serialize());
         self.outcomes
             .get(self.outcome_key.as_slice())
             .filter(|_| !self.off)
