@@ -316,7 +316,7 @@ impl ParseCache {
     }
 
     /// Empties the memos if they were filled for another evaluation.
-    fn serve(&mut self, opts: &Options<'_>, year: Option<i32>) {
+    fn claim(&mut self, opts: &Options<'_>, year: Option<i32>) {
         let rules = opts.rules as *const RuleSet as usize;
         let method = opts.methodology as *const Methodology as usize;
         let owner = Some((rules, method, year));
@@ -606,7 +606,7 @@ pub fn evaluate_cached(
     opts: &Options<'_>,
     cache: &mut ParseCache,
 ) -> Report {
-    cache.serve(opts, year);
+    cache.claim(opts, year);
     let m = opts.methodology;
     let tolerance = published_dp.map(|p| Decimal::new(5, p + 1));
     let mut projects = Vec::with_capacity(taken.len());

@@ -164,15 +164,6 @@ fn line_head(head: &mut Vec<u8>, unit: &str, project: &str) {
     head.extend_from_slice(b",\"seq\":");
 }
 
-/// One indicator line into `b`; `head` is its project's [`line_head`].
-#[cfg(test)]
-fn line(b: &mut Vec<u8>, head: &[u8], file: &mut Escaped, i: &IndicatorReport) {
-    b.extend_from_slice(head);
-    number(b, i.seq);
-    indicator_texts(b, i);
-    line_rest(b, file, i);
-}
-
 /// The indicator's texts, from `,"category":` to the canonical form.
 fn indicator_texts(b: &mut Vec<u8>, i: &IndicatorReport) {
     b.extend_from_slice(b",\"category\":");
@@ -464,29 +455,57 @@ mod tests {
         ];
         for t in texts {
             for with in [true, false] {
-                let i = indicator(t, with);
+                let projects = [project("单位\"", t, vec![indicator(t, with)])];
                 let mut ours = Vec::new();
-                let mut head = Vec::new();
-                line_head(&mut head, "单位\"", t);
-                line(&mut ours, &head, &mut Escaped::default(), &i);
-                let mut theirs = serde_json::to_vec(&Line {
-                    unit: "单位\"",
-                    project: t,
-                    indicator: &i,
-                })
-                .expect("serialises");
-                theirs.push(b'\n');
+                LineWriter::default().append(&projects, &mut ours);
                 assert_eq!(
                     String::from_utf8_lossy(&ours),
-                    String::from_utf8_lossy(&theirs)
+                    String::from_utf8_lossy(&serde_lines(&projects))
                 );
             }
         }
     }
 
+    /// A project report around `indicators` (only unit and project matter to the lines).
+    fn project(unit: &str, name: &str, indicators: Vec<IndicatorReport>) -> ProjectReport {
+        let shown = Shown::new(Decimal::ZERO, 2);
+        ProjectReport {
+            unit: unit.into(),
+            project: name.into(),
+            budget: None,
+            spent: None,
+            execution_rate: None,
+            score: shown,
+            grade: "优".into(),
+            indicators,
+            budget_weight: shown,
+            budget_score: None,
+            budget_published_score: None,
+            budget_rules: vec![],
+            pending: shown,
+            counts: crate::report::model::VerdictCounts::default(),
+        }
+    }
+
+    /// The lines serde_json writes for `projects`.
+    fn serde_lines(projects: &[ProjectReport]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for p in projects {
+            for i in &p.indicators {
+                let line = Line {
+                    unit: &p.unit,
+                    project: &p.project,
+                    indicator: i,
+                };
+                out.extend(serde_json::to_vec(&line).expect("serialises"));
+                out.push(b'\n');
+            }
+        }
+        out
+    }
+
     #[test]
     fn lines_that_repeat_an_indicator_are_still_serde_json_bytes() {
-        use crate::report::model::{ProjectReport, VerdictCounts};
         let mut indicators = Vec::new();
         for (k, t) in ["95%以上", "a\"b", "95%以上", "", "a\"b", "95%以上"]
             .iter()
@@ -497,43 +516,17 @@ mod tests {
             i.actual = Some(format!("{k}%").into());
             indicators.push(i);
         }
-        let shown = Shown::new(Decimal::ZERO, 2);
-        let project = |name: &str| ProjectReport {
-            unit: "单位".into(),
-            project: name.into(),
-            budget: None,
-            spent: None,
-            execution_rate: None,
-            score: shown,
-            grade: "优".into(),
-            indicators: indicators.clone(),
-            budget_weight: shown,
-            budget_score: None,
-            budget_published_score: None,
-            budget_rules: vec![],
-            pending: shown,
-            counts: VerdictCounts::default(),
-        };
-        let projects = [project("甲"), project("乙\t")];
+        let projects = [
+            project("单位", "甲", indicators.clone()),
+            project("单位", "乙\t", indicators),
+        ];
         let mut ours = Vec::new();
         let mut writer = LineWriter::default();
         writer.append(&projects[..1], &mut ours);
         writer.append(&projects[1..], &mut ours);
-        let mut theirs = Vec::new();
-        for p in &projects {
-            for i in &p.indicators {
-                let line = Line {
-                    unit: &p.unit,
-                    project: &p.project,
-                    indicator: i,
-                };
-                theirs.extend(serde_json::to_vec(&line).expect("serialises"));
-                theirs.push(b'\n');
-            }
-        }
         assert_eq!(
             String::from_utf8_lossy(&ours),
-            String::from_utf8_lossy(&theirs)
+            String::from_utf8_lossy(&serde_lines(&projects))
         );
     }
 
