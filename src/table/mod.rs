@@ -393,7 +393,18 @@ pub(crate) struct Ctx<'a> {
     pub data_skipped: bool,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A reading of `source` that has found nothing yet.
+    pub fn new(source: &'a source::SourceText) -> Self {
+        Ctx {
+            source,
+            findings: Vec::new(),
+            rows_read: 0,
+            rows_skipped: 0,
+            data_skipped: false,
+        }
+    }
+
     /// Records a finding for a row that is skipped.
     pub fn skip(&mut self, finding: Finding) {
         self.findings.push(finding);
@@ -695,13 +706,7 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         last_header_row,
         names_row,
     } = find_header(source, &rows)?;
-    let mut ctx = Ctx {
-        source,
-        findings: Vec::new(),
-        rows_read: 0,
-        rows_skipped: 0,
-        data_skipped: false,
-    };
+    let mut ctx = Ctx::new(source);
     unknown_columns(&mut ctx, &header, &rows[names_row]);
     let data = data_rows(
         &mut ctx,

@@ -276,13 +276,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         Some(row) => row.range.start,
         None => head_end,
     };
-    let mut ctx = Ctx {
-        source: &grid.source,
-        findings: Vec::new(),
-        rows_read: 0,
-        rows_skipped: 0,
-        data_skipped: false,
-    };
+    let mut ctx = Ctx::new(&grid.source);
     unknown_columns(&mut ctx, &found.header, &rows[found.names_row]);
     head.findings = ctx.findings;
     head.department = found.preamble.department.clone();
@@ -552,13 +546,7 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
         head.encoding,
         block.lines_before,
     )?;
-    let mut ctx = Ctx {
-        source: &grid.source,
-        findings: Vec::new(),
-        rows_read: 0,
-        rows_skipped: 0,
-        data_skipped: false,
-    };
+    let mut ctx = Ctx::new(&grid.source);
     let mut preamble = head.preamble.clone();
     let rows = grid.rows()?;
     let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
