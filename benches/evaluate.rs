@@ -26,12 +26,7 @@ fn bench(c: &mut Criterion) {
     let actuals = ActualsFile::parse("actuals.yaml", &text).unwrap();
     let rules = RuleSet::bundled();
     let m = Methodology::from_rules(rules);
-    let opts = eval::Options {
-        methodology: &m,
-        rules,
-        year: None,
-        progress: None,
-    };
+    let opts = eval::Options::new(&m, rules);
     let mut group = c.benchmark_group("evaluate");
     group.throughput(Throughput::Elements(77));
     group.bench_function("sample_77_indicators", |b| {
@@ -74,12 +69,7 @@ fn streaming(c: &mut Criterion) {
     }
     let rules = RuleSet::bundled();
     let m = Methodology::from_rules(rules);
-    let opts = eval::Options {
-        methodology: &m,
-        rules,
-        year: None,
-        progress: None,
-    };
+    let opts = eval::Options::new(&m, rules);
     let mut cache = ParseCache::default();
     let mut lines = Vec::with_capacity(sheet.len() * 8);
     let run = |cache: &mut ParseCache, lines: &mut Vec<u8>| {

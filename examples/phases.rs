@@ -19,12 +19,7 @@ fn main() {
     let head = s.head();
     let rules = RuleSet::bundled();
     let m = Methodology::from_rules(rules);
-    let opts = Options {
-        methodology: &m,
-        rules,
-        year: None,
-        progress: None,
-    };
+    let opts = Options::new(&m, rules);
     let (mut cut, mut read, mut eval, mut out, mut dropped) = (0.0, 0.0, 0.0, 0.0, 0.0);
     let mut state = FillDown::default();
     let mut n = 0usize;

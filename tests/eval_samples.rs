@@ -21,12 +21,7 @@ fn evaluate(table: &str, actuals: Option<&str>) -> Report {
     eval::evaluate(
         &doc,
         actuals.as_ref(),
-        &eval::Options {
-            methodology: &m,
-            rules: RuleSet::bundled(),
-            year: None,
-            progress: None,
-        },
+        &eval::Options::new(&m, RuleSet::bundled()),
     )
 }
 
@@ -155,16 +150,7 @@ fn a_rule_file_that_flips_a_direction_flips_the_verdict() {
     let actuals = ActualsFile::parse("actuals.yaml", &text).unwrap();
     let verdict = |rules: &RuleSet| {
         let m = Methodology::from_rules(rules);
-        let r = eval::evaluate(
-            &doc,
-            Some(&actuals),
-            &eval::Options {
-                methodology: &m,
-                rules,
-                year: None,
-                progress: None,
-            },
-        );
+        let r = eval::evaluate(&doc, Some(&actuals), &eval::Options::new(&m, rules));
         let i = r
             .projects
             .iter()
@@ -233,12 +219,7 @@ projects:
     let r = eval::evaluate(
         &doc,
         Some(&actuals),
-        &eval::Options {
-            methodology: &m,
-            rules: RuleSet::bundled(),
-            year: None,
-            progress: None,
-        },
+        &eval::Options::new(&m, RuleSet::bundled()),
     );
     let unmatched: Vec<(Option<String>, Option<String>, Option<u32>)> = r
         .findings

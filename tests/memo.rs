@@ -19,12 +19,7 @@ fn root() -> PathBuf {
 fn lines(doc: &Document, cache: &mut ParseCache) -> String {
     let rules = RuleSet::bundled();
     let m = Methodology::from_rules(rules);
-    let opts = Options {
-        methodology: &m,
-        rules,
-        year: None,
-        progress: None,
-    };
+    let opts = Options::new(&m, rules);
     let taken = doc.projects().map(|(_, p)| Taken::none(p)).collect();
     let report = evaluate_cached(doc, taken, None, published_precision(doc), &opts, cache);
     let mut out = Vec::new();

@@ -24,12 +24,7 @@ fn report(table_path: &str, actuals_path: Option<&str>) -> Report {
     eval::evaluate(
         &doc,
         actuals.as_ref(),
-        &eval::Options {
-            methodology: &methodology,
-            rules: RuleSet::bundled(),
-            year: None,
-            progress: None,
-        },
+        &eval::Options::new(&methodology, RuleSet::bundled()),
     )
 }
 

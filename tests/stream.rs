@@ -49,16 +49,7 @@ fn whole(path: &Path) -> (Vec<u8>, usize, usize) {
     let rules = RuleSet::bundled();
     let m = Methodology::from_rules(rules);
     let doc = read_path(path, &ReadOptions::default()).expect("reads whole");
-    let report = evaluate(
-        &doc,
-        None,
-        &Options {
-            methodology: &m,
-            rules,
-            year: None,
-            progress: None,
-        },
-    );
+    let report = evaluate(&doc, None, &Options::new(&m, rules));
     let mut out = Vec::new();
     json::write_lines(&report, &mut out).expect("writes");
     (out, doc.rows_read, doc.rows_skipped)

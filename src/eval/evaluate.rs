@@ -63,6 +63,18 @@ pub struct Options<'a> {
     pub progress: Option<&'a dyn Fn(usize, usize)>,
 }
 
+impl<'a> Options<'a> {
+    /// Options for `methodology` and `rules`, with no year and no progress bar.
+    pub fn new(methodology: &'a Methodology, rules: &'a RuleSet) -> Self {
+        Options {
+            methodology,
+            rules,
+            year: None,
+            progress: None,
+        }
+    }
+}
+
 /// The category a written 一级指标 scores as (`產出目標` → 产出指标), or `None`.
 pub fn scoring_category(written: &str) -> Option<&'static str> {
     use target::lexicon::simplify;
@@ -231,7 +243,7 @@ fn take_indicator<'a>(
 /// What one evaluation has already worked out, kept per worker. Bounded: each memo is emptied
 /// when full.
 ///
-/// - Indicator readings ([`Reading`]): tables repeat the same indicator with the same phrasing
+/// - Indicator readings (a `Reading`): tables repeat the same indicator with the same phrasing
 ///   again and again (`群众满意度` `≥95%`), and reading it again would give the same answer. A
 ///   reading is keyed by the row's indicator, category, subcategory and target, plus the facts
 ///   the rule set's conditions read ([`RuleSet::fields_read`]): the bundled rules never read

@@ -3,7 +3,7 @@
 //! - [`methodology`]: the numbers of the scoring method, each with its rule id;
 //! - [`actual`]: actuals as real sheets write them;
 //! - [`actuals_file`]: the YAML actuals file and its template;
-//! - [`score`]: one indicator's verdict and score;
+//! - [`score`](mod@score): one indicator's verdict and score;
 //! - [`evaluate`](mod@evaluate): a whole table into the report model.
 
 pub mod actual;

@@ -165,8 +165,9 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
 #[derive(Debug, Clone)]
 pub(crate) struct Header {
     pub layout: Layout,
-    /// `(role, column index)` for every role found (the first column of a role wins).
-    pub roles: Vec<(Role, usize)>,
+    /// `(role, column index)` for every role found, in header order (the first column of a
+    /// role wins); changed only through [`Header::add`], so it agrees with `by_role`.
+    roles: Vec<(Role, usize)>,
     /// Non-empty header cells that mean nothing to the reader.
     pub unknown: Vec<usize>,
     /// Number of columns up to the last non-empty header cell.

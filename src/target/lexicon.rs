@@ -1,7 +1,7 @@
 //! The vocabulary of targets, as data: comparator words and symbols, Chinese numerals,
 //! magnitudes, unit spellings, the phrases of yes/no and plan targets, traditional characters.
 //!
-//! The grammar in [`super::parse`] reads these tables; adding a phrasing is one row here and one
+//! The grammar in [`super::parse`](mod@super::parse) reads these tables; adding a phrasing is one row here and one
 //! row in `tests/fixtures/target/cases.tsv`. Lists that are searched by prefix are ordered
 //! longest first so the longest spelling wins.
 

@@ -5,7 +5,7 @@
 //! - [`number`]: exact numbers (Arabic, full-width, Chinese, magnitudes);
 //! - [`parse()`]: free text → [`Parsed`]; [`parse_canonical`]: the strict canonical form, with
 //!   diagnostics;
-//! - [`print`]: the canonical form ([`Target`]'s `Display`);
+//! - [`print`](mod@print): the canonical form ([`Target`]'s `Display`);
 //! - [`units`]: conversions between units of one dimension;
 //! - [`direction`]: how bare values get their operator.
 
