@@ -261,8 +261,11 @@ pub struct ParseCache {
     /// Readings made so far (each gets the next number as its id).
     made: u64,
     /// Outcomes by reading id, actual and plan text and weight ([`ParseCache::outcome_key`]).
-    outcomes: rustc_hash::FxHashMap<Box<[u8]>, Rc<Outcome>>,
+    outcomes: rustc_hash::FxHashMap<Box<[u8]>, Rc<Scoring>>,
     outcome_key: Vec<u8>,
+    /// A project's weights where none is given, by what they depend on ([`ParseCache::shares`]).
+    shares: rustc_hash::FxHashMap<Box<[u8]>, Rc<Shares>>,
+    shares_key: Vec<u8>,
     /// The evaluation the memos belong to: rules, method (by identity) and year.
     owner: Option<(usize, usize, Option<i32>)>,
     /// What the rules read, once they are known.
@@ -297,6 +300,43 @@ struct Reading {
     /// The category whose points it shares (one of the four), where it has one.
     scoring: Option<&'static str>,
     decisions: Decisions,
+}
+
+/// An indicator's outcome and the note its report shows (the formula, then each remark), put
+/// together once for all the indicators scored alike.
+struct Scoring {
+    outcome: Outcome,
+    note: Arc<str>,
+}
+
+impl Scoring {
+    fn new(outcome: Outcome) -> Self {
+        let mut note = outcome.formula.clone();
+        for r in &outcome.remarks {
+            note.push('；');
+            note.push_str(r);
+        }
+        Scoring {
+            note: Arc::from(note),
+            outcome,
+        }
+    }
+}
+
+/// How a project's points are shared where the sheet and the rules give no weight: the budget
+/// execution's weight, and each category's share per indicator (in the order of the groups
+/// asked for).
+struct Shares {
+    budget: Decimal,
+    per_indicator: Vec<Decimal>,
+}
+
+/// One category of a project, for [`ParseCache::shares`]: its name, the weights given to some
+/// of its indicators (added up) and how many indicators share the rest.
+struct Group {
+    category: &'static str,
+    given: Decimal,
+    open: usize,
 }
 
 /// The facts of an indicator's project that rules may read.
@@ -450,7 +490,7 @@ impl ParseCache {
         actual: Option<&str>,
         plan: Option<&str>,
         weight: Decimal,
-    ) -> Option<Rc<Outcome>> {
+    ) -> Option<Rc<Scoring>> {
         key_of(&mut self.outcome_key, &[actual, plan]);
         // then the fixed-size parts: reading id and the weight's exact representation
         self.outcome_key
@@ -463,8 +503,66 @@ impl ParseCache {
     }
 
     /// Keeps `outcome` under the key [`ParseCache::outcome`] left.
-    fn keep_outcome(&mut self, outcome: Rc<Outcome>) {
+    fn keep_outcome(&mut self, outcome: Rc<Scoring>) {
         remember(&mut self.outcomes, &self.outcome_key, outcome);
+    }
+
+    /// The weights of a project's categories, `groups` (and of its budget execution where
+    /// `budget` is scored), under the method `m`: category points rescaled to 100 over the
+    /// categories present, each category's points less the weights given, shared evenly by
+    /// its other indicators. Kept by what they depend on: most projects divide alike.
+    fn shares(&mut self, m: &Methodology, groups: &[Group], budget: bool) -> Rc<Shares> {
+        let key = &mut self.shares_key;
+        key.clear();
+        key.push(u8::from(budget));
+        for g in groups {
+            key.extend_from_slice(&(g.category.len() as u64).to_le_bytes());
+            key.extend_from_slice(g.category.as_bytes());
+            key.extend_from_slice(&(g.open as u64).to_le_bytes());
+            key.extend_from_slice(&g.given.serialize());
+        }
+        if let Some(s) = self.shares.get(key.as_slice()).filter(|_| !self.off) {
+            return s.clone();
+        }
+        let total: Decimal = groups
+            .iter()
+            .filter_map(|g| m.category_weight(g.category))
+            .map(|w| w.value)
+            .sum::<Decimal>()
+            + if budget {
+                m.budget_weight.value
+            } else {
+                Decimal::ZERO
+            };
+        let factor = if total > Decimal::ZERO {
+            Decimal::ONE_HUNDRED / total
+        } else {
+            Decimal::ONE
+        };
+        let per_indicator = groups
+            .iter()
+            .map(|g| {
+                let points = m
+                    .category_weight(g.category)
+                    .map_or(Decimal::ZERO, |w| w.value)
+                    * factor;
+                if g.open == 0 {
+                    Decimal::ZERO
+                } else {
+                    ((points - g.given).max(Decimal::ZERO)) / Decimal::from(g.open)
+                }
+            })
+            .collect();
+        let shares = Rc::new(Shares {
+            budget: if budget {
+                m.budget_weight.value * factor
+            } else {
+                Decimal::ZERO
+            },
+            per_indicator,
+        });
+        remember(&mut self.shares, &self.shares_key, shares.clone());
+        shares
     }
 
     /// A text read with `ctx` (actual and plan figures, with the bundled rules).
@@ -519,7 +617,6 @@ struct Scored<'a> {
     entry: Option<&'a IndicatorActual>,
     reading: Rc<Reading>,
     actual_text: Option<&'a str>,
-    outcome: Rc<Outcome>,
     weight: Decimal,
     weight_rule: Option<Cow<'static, str>>,
     not_applicable: bool,
@@ -705,13 +802,6 @@ fn evaluate_project(
             entry,
             reading,
             actual_text,
-            outcome: Rc::new(Outcome {
-                verdict: Verdict::Missing,
-                score: None,
-                formula: String::new(),
-                rules: vec![],
-                remarks: vec![],
-            }),
             weight: Decimal::ZERO,
             weight_rule: None,
             not_applicable,
@@ -761,58 +851,44 @@ fn evaluate_project(
                 present.push(c);
             }
         }
-        let total: Decimal = present
+        let groups: Vec<Group> = present
             .iter()
-            .filter_map(|c| m.category_weight(c))
-            .map(|w| w.value)
-            .sum::<Decimal>()
-            + if budget_applicable {
-                m.budget_weight.value
-            } else {
-                Decimal::ZERO
-            };
-        let factor = if total > Decimal::ZERO {
-            Decimal::ONE_HUNDRED / total
-        } else {
-            Decimal::ONE
-        };
-        if budget_applicable {
-            budget_weight = m.budget_weight.value * factor;
-        }
-        let mut members: Vec<usize> = Vec::with_capacity(applicable.len());
-        for c in &present {
+            .map(|&category| {
+                let members = applicable
+                    .iter()
+                    .filter(|&&i| rows[i].reading.scoring == Some(category));
+                let mut given = Decimal::ZERO;
+                let mut open = 0;
+                for &i in members {
+                    match rows[i].given() {
+                        Some((w, _)) => given += w,
+                        None => open += 1,
+                    }
+                }
+                Group {
+                    category,
+                    given,
+                    open,
+                }
+            })
+            .collect();
+        let shares = cache.shares(m, &groups, budget_applicable);
+        budget_weight = shares.budget;
+        for (c, share) in present.iter().zip(&shares.per_indicator) {
             let w = m
                 .category_weight(c)
                 .expect("present categories have weights");
-            let points = w.value * factor;
-            members.clear();
-            members.extend(
-                applicable
-                    .iter()
-                    .copied()
-                    .filter(|&i| rows[i].reading.scoring == Some(*c)),
-            );
-            let given: Decimal = members
-                .iter()
-                .filter_map(|&i| rows[i].given().map(|g| g.0))
-                .sum();
-            let open = members
-                .iter()
-                .filter(|&&i| rows[i].given().is_none())
-                .count();
-            let share = if open == 0 {
-                Decimal::ZERO
-            } else {
-                ((points - given).max(Decimal::ZERO)) / Decimal::from(open)
-            };
-            for &i in &members {
+            for &i in &applicable {
+                if rows[i].reading.scoring != Some(*c) {
+                    continue;
+                }
                 match rows[i].given() {
                     Some((wt, rule)) => {
                         rows[i].weight = wt;
                         rows[i].weight_rule = Some(rule);
                     }
                     None => {
-                        rows[i].weight = share;
+                        rows[i].weight = *share;
                         rows[i].weight_rule = Some(w.rule.clone());
                     }
                 }
@@ -824,37 +900,38 @@ fn evaluate_project(
     let mut total = Decimal::ZERO;
     let mut pending = Decimal::ZERO;
     let mut indicators = Vec::with_capacity(rows.len());
-    for s in &mut rows {
-        s.outcome = if s.not_applicable {
-            Rc::new(Outcome {
+    for s in &rows {
+        let scoring = if s.not_applicable {
+            Rc::new(Scoring::new(Outcome {
                 verdict: Verdict::NotApplicable,
                 score: None,
                 formula: "本年不适用，不计分；项目总分按其余指标折算".into(),
                 rules: s.reading.decisions.na_rule.iter().cloned().collect(),
                 remarks: vec![],
-            })
+            }))
         } else {
             let plan_text = s.entry.and_then(|a| a.plan.as_deref());
             match cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
                 Some(o) => o,
                 None => {
-                    let o = Rc::new(score_reading(s, plan_text, year, m, cache));
+                    let o = Rc::new(Scoring::new(score_reading(s, plan_text, year, m, cache)));
                     cache.keep_outcome(o.clone());
                     o
                 }
             }
         };
-        counts.add(s.outcome.verdict);
-        match s.outcome.verdict {
+        let outcome = &scoring.outcome;
+        counts.add(outcome.verdict);
+        match outcome.verdict {
             Verdict::Review | Verdict::Invalid => pending += s.weight,
             _ => {}
         }
-        if let Some(sc) = s.outcome.score
-            && s.outcome.verdict != Verdict::NotApplicable
+        if let Some(sc) = outcome.score
+            && outcome.verdict != Verdict::NotApplicable
         {
             total += sc;
         }
-        let mut rules: Vec<Cow<'static, str>> = Vec::with_capacity(3 + s.outcome.rules.len());
+        let mut rules: Vec<Cow<'static, str>> = Vec::with_capacity(3 + outcome.rules.len());
         if let Some(Origin::Rule(id)) = &s.reading.parsed.provenance.op {
             rules.push(id.clone());
         }
@@ -864,18 +941,12 @@ fn evaluate_project(
         if let Some(r) = &s.weight_rule {
             rules.push(r.clone());
         }
-        rules.extend(s.outcome.rules.iter().cloned());
-        let mut note = s.outcome.formula.clone();
-        for r in &s.outcome.remarks {
-            note.push('；');
-            note.push_str(r);
-        }
-        let shown_score = s
-            .outcome
+        rules.extend(outcome.rules.iter().cloned());
+        let shown_score = outcome
             .score
-            .filter(|_| s.outcome.verdict != Verdict::NotApplicable)
+            .filter(|_| outcome.verdict != Verdict::NotApplicable)
             .map(|v| Shown::new(v, dp));
-        let differs = match (s.row.published_score, s.outcome.score, tolerance) {
+        let differs = match (s.row.published_score, outcome.score, tolerance) {
             (Some(p), Some(sc), Some(tol)) => (sc - p).abs() > tol,
             _ => false,
         };
@@ -891,7 +962,7 @@ fn evaluate_project(
                 weight: Shown::new(s.weight, dp),
                 published_score: s.row.published_score,
                 score: shown_score,
-                formula: s.outcome.formula.clone(),
+                formula: outcome.formula.clone(),
                 source: source.clone(),
             });
         }
@@ -903,12 +974,12 @@ fn evaluate_project(
             target: s.row.target.clone(),
             canonical: s.reading.canonical.clone(),
             actual: s.actual(),
-            verdict: s.outcome.verdict,
+            verdict: outcome.verdict,
             weight: Shown::new(s.weight, dp),
             score: shown_score,
             published_score: s.row.published_score,
             rules,
-            note,
+            note: scoring.note.clone(),
             source,
             category_inferred: s.reading.inferred.is_some(),
             deviation_note: s
@@ -918,25 +989,19 @@ fn evaluate_project(
             differs_from_published: differs,
         });
     }
-    let budget_score = if budget_applicable {
-        match (budget, spent) {
-            (Some(b), Some(sp)) => {
-                Some(budget_weight * (sp / b).min(Decimal::ONE).max(Decimal::ZERO))
-            }
-            _ => Some(Decimal::ZERO),
-        }
-    } else {
-        None
+    // spent ÷ budget, divided once for the budget's score and its execution rate
+    let spent_share = match (budget, spent) {
+        (Some(b), Some(sp)) if b > Decimal::ZERO => Some(sp / b),
+        _ => None,
     };
+    let budget_score = budget_applicable.then(|| match spent_share {
+        Some(r) => budget_weight * r.min(Decimal::ONE).max(Decimal::ZERO),
+        None => Decimal::ZERO,
+    });
     if let Some(b) = budget_score {
         total += b;
     }
-    let execution_rate = match (budget, spent) {
-        (Some(b), Some(sp)) if b > Decimal::ZERO => {
-            Some(Shown::new(sp / b * Decimal::ONE_HUNDRED, dp))
-        }
-        _ => None,
-    };
+    let execution_rate = spent_share.map(|r| Shown::new(r * Decimal::ONE_HUNDRED, dp));
     ProjectReport {
         unit: unit.name.clone(),
         project: project.name.clone(),

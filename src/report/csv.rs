@@ -76,7 +76,7 @@ fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 15] {
         i.rules.join(" "),
         match &i.deviation_note {
             Some(d) => format!("{d}；{}", i.note),
-            None => i.note.clone(),
+            None => i.note.to_string(),
         },
     ]
 }

@@ -254,6 +254,10 @@ fn shown(b: &mut Vec<u8>, v: super::model::Shown) {
         m.checked_mul(10u128.pow(pad))
             .filter(|&p| p < 1 << 96)
             .map(|_| (m, pad))
+    } else if let (Ok(m), Some(unit)) = (u64::try_from(m), 10u64.checked_pow(scale - dp)) {
+        // most values: 64-bit arithmetic (a 128-bit division is a library call)
+        let (q, r) = (m / unit, m % unit);
+        Some((u128::from(q + u64::from(r >= unit - r)), 0))
     } else {
         let unit = 10u128.pow(scale - dp);
         let (q, r) = (m / unit, m % unit);
@@ -262,7 +266,11 @@ fn shown(b: &mut Vec<u8>, v: super::model::Shown) {
     match fast {
         Some((m, pad)) => {
             let mut digits = itoa::Buffer::new();
-            let digits = digits.format(m).as_bytes();
+            let digits = match u64::try_from(m) {
+                Ok(m) => digits.format(m),
+                Err(_) => digits.format(m),
+            }
+            .as_bytes();
             let dp = dp as usize;
             let pad = pad as usize;
             // `digits` then `pad` zeros is the value times 10^dp
@@ -428,7 +436,7 @@ mod tests {
             score: with_optional.then(|| Shown::new(Decimal::new(945, 2), 2)),
             published_score: with_optional.then(|| Decimal::new(1900, 3)),
             rules: vec!["default.a".into(), text.to_owned().into()],
-            note: format!("达标；{text}"),
+            note: format!("达标；{text}").into(),
             source: SourceRef {
                 file: "a\tb.tsv".into(),
                 line: 7,

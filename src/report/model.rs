@@ -120,7 +120,7 @@ pub struct IndicatorReport {
     /// Rule ids that decided the reading, the weight and the score.
     pub rules: Vec<Cow<'static, str>>,
     /// How the score was reached, and remarks on the reading.
-    pub note: String,
+    pub note: Arc<str>,
     pub source: SourceRef,
     /// The category was inferred by a rule (the table gave none).
     #[serde(skip_serializing_if = "std::ops::Not::not")]

@@ -38,7 +38,7 @@ pub(crate) fn remark(i: &IndicatorReport) -> String {
     if let Some(d) = &i.deviation_note {
         parts.push(d.clone());
     }
-    parts.push(i.note.clone());
+    parts.push(i.note.to_string());
     let (verdict, rest) = parts.split_at(1);
     format!("{} {}", verdict[0], rest.join("；"))
 }

@@ -12,6 +12,14 @@ pub(crate) fn parse_number(text: &str) -> Result<Option<Decimal>, ()> {
     if t.is_empty() || matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--") {
         return Ok(None);
     }
+    // most amounts are plain digits with at most one point: read as written
+    let b = t.as_bytes();
+    if b.iter().all(|&c| c.is_ascii_digit() || c == b'.')
+        && b.iter().filter(|&&c| c == b'.').count() <= 1
+        && b.iter().any(u8::is_ascii_digit)
+    {
+        return Decimal::from_str_exact(t).map(Some).map_err(|_| ());
+    }
     let mut s = String::with_capacity(t.len());
     for c in t.chars() {
         match c {

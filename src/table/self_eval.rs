@@ -79,6 +79,8 @@ pub(crate) fn read_from(
     let mut unit_index: FxHashMap<String, usize> = FxHashMap::default();
     // per unit: its projects by name
     let mut project_index: Vec<FxHashMap<String, usize>> = Vec::new();
+    // the unit and project names of the last row read, and where that project is
+    let mut last_place: Option<(Arc<str>, Arc<str>, usize, usize)> = None;
     let FillDown {
         unit: last_unit,
         project: last_project,
@@ -180,42 +182,53 @@ pub(crate) fn read_from(
         set.unit = true;
         set.project = true;
 
-        let ui = match unit_index.get(&*unit_name) {
-            Some(&ui) => ui,
+        // rows come in runs of one project: the place of the row before, unless it changed
+        let same_place = last_place.as_ref().and_then(|(u, p, ui, pi)| {
+            (Arc::ptr_eq(u, &unit_name) && Arc::ptr_eq(p, &project_name)).then_some((*ui, *pi))
+        });
+        let (ui, pi) = match same_place {
+            Some(place) => place,
             None => {
-                units.push(UnitRow {
-                    name: unit_name.to_string(),
-                    name_at: unit_cell
-                        .or(project_cell)
-                        .map(|c| c.location(ctx.source))
-                        .unwrap_or(row_at),
-                    amounts: Amounts::default(),
-                    projects: Vec::new(),
-                    incomplete: false,
-                    implicit: false,
-                });
-                project_index.push(FxHashMap::default());
-                unit_index.insert(unit_name.to_string(), units.len() - 1);
-                units.len() - 1
-            }
-        };
-        let pi = match project_index[ui].get(&*project_name) {
-            Some(&pi) => pi,
-            None => {
-                units[ui].projects.push(Project {
-                    name: project_name.to_string(),
-                    name_at: project_cell
-                        .map(|c| c.location(ctx.source))
-                        .unwrap_or(row_at),
-                    amounts: Amounts::default(),
-                    goal: None,
-                    indicators: Vec::new(),
-                    budget: None,
-                    at: row_at,
-                });
-                let pi = units[ui].projects.len() - 1;
-                project_index[ui].insert(project_name.to_string(), pi);
-                pi
+                let ui = match unit_index.get(&*unit_name) {
+                    Some(&ui) => ui,
+                    None => {
+                        units.push(UnitRow {
+                            name: String::from(&*unit_name),
+                            name_at: unit_cell
+                                .or(project_cell)
+                                .map(|c| c.location(ctx.source))
+                                .unwrap_or(row_at),
+                            amounts: Amounts::default(),
+                            projects: Vec::new(),
+                            incomplete: false,
+                            implicit: false,
+                        });
+                        project_index.push(FxHashMap::default());
+                        unit_index.insert(String::from(&*unit_name), units.len() - 1);
+                        units.len() - 1
+                    }
+                };
+                let pi = match project_index[ui].get(&*project_name) {
+                    Some(&pi) => pi,
+                    None => {
+                        units[ui].projects.push(Project {
+                            name: String::from(&*project_name),
+                            name_at: project_cell
+                                .map(|c| c.location(ctx.source))
+                                .unwrap_or(row_at),
+                            amounts: Amounts::default(),
+                            goal: None,
+                            indicators: Vec::new(),
+                            budget: None,
+                            at: row_at,
+                        });
+                        let pi = units[ui].projects.len() - 1;
+                        project_index[ui].insert(String::from(&*project_name), pi);
+                        pi
+                    }
+                };
+                last_place = Some((unit_name.clone(), project_name.clone(), ui, pi));
+                (ui, pi)
             }
         };
         let project = &mut units[ui].projects[pi];
