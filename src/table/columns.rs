@@ -327,6 +327,25 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
     if text.is_empty() {
         return false;
     }
+    // the first character normalizing keeps must start a name (most cells are told at once)
+    let kept = text
+        .chars()
+        .find(|&c| !(c.is_whitespace() || matches!(c, '\u{3000}' | '*' | '＊' | ':' | '：')));
+    match kept {
+        None => return false,
+        Some('(' | '（' | '[' | '【' | '〔' | ')' | '）' | ']' | '】' | '〕') => {}
+        Some(c) => {
+            let mut lower = c.to_lowercase();
+            let first = if ('\u{3000}'..='\u{9fff}').contains(&c) {
+                Some(c)
+            } else {
+                lower.next()
+            };
+            if !names.iter().any(|n| n.chars().next() == first) {
+                return false;
+            }
+        }
+    }
     normalize_within(text, longest).is_some_and(|n| names.contains(&n.as_str()))
 }
 
@@ -361,6 +380,41 @@ pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_names_are_told_by_their_first_character_as_in_full() {
+        let texts = [
+            "项目",
+            " 项目名称 ",
+            "（注）项目",
+            "Project",
+            "PROJECT",
+            "*项目",
+            "：项目",
+            "项",
+            "其他运行经费（1）",
+            "p",
+            "project x",
+            "\u{3000}项目",
+            ")项目",
+            "一级指标",
+            "Level1",
+            "",
+            "  ",
+            "İ",
+            "项目（万元）",
+        ];
+        for role in [Role::Project, Role::Level1, Role::Unit] {
+            let names = SELF_EVALUATION
+                .iter()
+                .find(|(r, _)| *r == role)
+                .map_or(&[][..], |(_, n)| *n);
+            for text in texts {
+                let full = !text.is_empty() && names.contains(&normalize(text).as_str());
+                assert_eq!(is_sheet_header_name(role, text), full, "{role:?} {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn normalizes_loosely() {

@@ -248,6 +248,26 @@ fn chars_in(bytes: &[u8]) -> u32 {
     bytes.len() as u32 - continuation
 }
 
+/// The first `needle` in `hay`, looked for eight bytes at a time: cells are a few bytes long,
+/// too short for a vector search to start up (`memchr` per cell cost twice as much).
+pub(crate) fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pattern = LOW * u64::from(needle);
+    let (words, rest) = hay.as_chunks::<8>();
+    for (k, w) in words.iter().enumerate() {
+        // a zero byte where `needle` is; the lowest flag set marks the first one exactly
+        let x = u64::from_le_bytes(*w) ^ pattern;
+        let found = x.wrapping_sub(LOW) & !x & HIGH;
+        if found != 0 {
+            return Some(k * 8 + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    rest.iter()
+        .position(|&b| b == needle)
+        .map(|i| words.len() * 8 + i)
+}
+
 /// Tracks line and character column while offsets only grow, so positions cost one pass.
 struct LineCursor<'a> {
     text: &'a str,
@@ -388,9 +408,11 @@ fn split_rows<'a>(
         if cursor.at < row_start {
             cursor.advance_to(row_start);
         }
-        // most rows hold no quote at all: their cells lie between delimiters on one line
-        let line_end = memchr::memchr(b'\n', &bytes[pos..]).map_or(n, |i| pos + i);
-        if plain_rows && memchr::memchr(b'"', &bytes[pos..line_end]).is_none() {
+        // most rows hold no quote at all: their cells lie between delimiters on one line (one
+        // search finds the line break or a quote, whichever comes first)
+        let first = memchr::memchr2(b'\n', b'"', &bytes[pos..]).map_or(n, |i| pos + i);
+        if plain_rows && (first == n || bytes[first] == b'\n') {
+            let line_end = first;
             rows.push(plain_row(
                 text,
                 row_start..line_end,
@@ -494,7 +516,7 @@ fn plain_row<'a>(
     let mut cells = Vec::with_capacity(capacity);
     let mut start = line.start;
     loop {
-        let stop = memchr::memchr(delim, &bytes[start..end]).map_or(end, |i| start + i);
+        let stop = find_byte(&bytes[start..end], delim).map_or(end, |i| start + i);
         let raw = &text[start..stop];
         let (offset, trimmed) = if edges_plain(raw) {
             (start, raw)
@@ -953,6 +975,25 @@ mod tests {
                 let plain = text.chars().next().is_none_or(|c| !is_space(c))
                     && text.chars().next_back().is_none_or(|c| !is_space(c));
                 assert_eq!(edges_plain(&text), plain, "{:?}", c);
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_are_found_eight_at_a_time_as_one_by_one() {
+        let hay: Vec<u8> = (0..40u8)
+            .map(|i| [b'a', b'\t', 0x80, 0x09 ^ 0x80, 0][usize::from(i) % 5])
+            .collect();
+        for start in 0..hay.len() {
+            for end in start..=hay.len() {
+                for needle in [b'\t', b',', 0x80, 0, 0x89] {
+                    let slice = &hay[start..end];
+                    assert_eq!(
+                        find_byte(slice, needle),
+                        slice.iter().position(|&b| b == needle),
+                        "{start}..{end} {needle}"
+                    );
+                }
             }
         }
     }

@@ -370,14 +370,19 @@ impl SheetStream {
     /// Whether a row looks like data: three or more filled cells and no header name in the
     /// project column (notes, preamble lines, project headings and repeated headers do not).
     fn looks_like_data(delim: u8, row: &str, project: &str) -> bool {
-        let filled = row.contains('"')
-            || row
-                .trim_end_matches(['\n', '\r'])
-                .split(delim as char)
-                .filter(|f| !grid::trim_cell(f).is_empty())
-                .take(3)
-                .count()
-                >= 3;
+        let filled = row.contains('"') || {
+            let row = row.trim_end_matches(['\n', '\r']);
+            let (mut start, mut filled) = (0, 0);
+            loop {
+                let end = grid::find_byte(&row.as_bytes()[start..], delim)
+                    .map_or(row.len(), |i| start + i);
+                filled += usize::from(!grid::trim_cell(&row[start..end]).is_empty());
+                if filled >= 3 || end == row.len() {
+                    break filled >= 3;
+                }
+                start = end + 1;
+            }
+        };
         filled && !super::columns::is_sheet_header_name(Role::Project, project)
     }
 
@@ -586,15 +591,12 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
 fn row_end(text: &str, start: usize, delim: u8, eof: bool) -> Option<usize> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // fast path: no quote before the line break
-    let line_end = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i);
-    let quote = memchr::memchr(b'"', &bytes[start..line_end.unwrap_or(n)]);
-    if quote.is_none() {
-        return match line_end {
-            Some(e) => Some(e + 1),
-            None if eof => Some(n),
-            None => None,
-        };
+    // fast path: no quote before the line break (one search finds whichever comes first)
+    match memchr::memchr2(b'\n', b'"', &bytes[start..]).map(|i| start + i) {
+        Some(e) if bytes[e] == b'\n' => return Some(e + 1),
+        None if eof => return Some(n),
+        None => return None,
+        Some(_) => {}
     }
     let mut pos = start;
     loop {
