@@ -299,6 +299,8 @@ struct Reading {
     inferred: Option<Cow<'static, str>>,
     /// The category whose points it shares (one of the four), where it has one.
     scoring: Option<&'static str>,
+    /// Whether the method gives that category points.
+    weighted: bool,
     decisions: Decisions,
 }
 
@@ -329,6 +331,8 @@ impl Scoring {
 struct Shares {
     budget: Decimal,
     per_indicator: Vec<Decimal>,
+    /// The rule that gives each category its points.
+    rules: Vec<Cow<'static, str>>,
 }
 
 /// One category of a project, for [`ParseCache::shares`]: its name, the weights given to some
@@ -475,6 +479,7 @@ impl ParseCache {
             category,
             inferred,
             scoring,
+            weighted: scoring.is_some_and(|c| m.category_weight(c).is_some()),
             decisions,
         });
         remember(&mut self.readings, &self.key, reading.clone());
@@ -560,6 +565,13 @@ impl ParseCache {
                 Decimal::ZERO
             },
             per_indicator,
+            rules: groups
+                .iter()
+                .map(|g| {
+                    m.category_weight(g.category)
+                        .map_or(Cow::Borrowed(""), |w| w.rule.clone())
+                })
+                .collect(),
         });
         remember(&mut self.shares, &self.shares_key, shares.clone());
         shares
@@ -842,55 +854,43 @@ fn evaluate_project(
             }
         }
     } else {
-        let mut present: Vec<&'static str> = Vec::new();
+        // the categories present that have points, in order of appearance, and the group of
+        // each applicable indicator (one pass; categories compared by address first)
+        let mut groups: Vec<Group> = Vec::with_capacity(4);
+        let mut group_of: Vec<Option<usize>> = Vec::with_capacity(applicable.len());
         for &i in &applicable {
-            if let Some(c) = rows[i].reading.scoring
-                && m.category_weight(c).is_some()
-                && !present.contains(&c)
-            {
-                present.push(c);
+            let r = &rows[i];
+            let k = r.reading.scoring.filter(|_| r.reading.weighted).map(|c| {
+                let same = |g: &Group| std::ptr::eq(g.category, c) || g.category == c;
+                groups.iter().position(same).unwrap_or_else(|| {
+                    groups.push(Group {
+                        category: c,
+                        given: Decimal::ZERO,
+                        open: 0,
+                    });
+                    groups.len() - 1
+                })
+            });
+            if let Some(k) = k {
+                match r.given() {
+                    Some((w, _)) => groups[k].given += w,
+                    None => groups[k].open += 1,
+                }
             }
+            group_of.push(k);
         }
-        let groups: Vec<Group> = present
-            .iter()
-            .map(|&category| {
-                let members = applicable
-                    .iter()
-                    .filter(|&&i| rows[i].reading.scoring == Some(category));
-                let mut given = Decimal::ZERO;
-                let mut open = 0;
-                for &i in members {
-                    match rows[i].given() {
-                        Some((w, _)) => given += w,
-                        None => open += 1,
-                    }
-                }
-                Group {
-                    category,
-                    given,
-                    open,
-                }
-            })
-            .collect();
         let shares = cache.shares(m, &groups, budget_applicable);
         budget_weight = shares.budget;
-        for (c, share) in present.iter().zip(&shares.per_indicator) {
-            let w = m
-                .category_weight(c)
-                .expect("present categories have weights");
-            for &i in &applicable {
-                if rows[i].reading.scoring != Some(*c) {
-                    continue;
+        for (&i, k) in applicable.iter().zip(group_of) {
+            let Some(k) = k else { continue };
+            match rows[i].given() {
+                Some((wt, rule)) => {
+                    rows[i].weight = wt;
+                    rows[i].weight_rule = Some(rule);
                 }
-                match rows[i].given() {
-                    Some((wt, rule)) => {
-                        rows[i].weight = wt;
-                        rows[i].weight_rule = Some(rule);
-                    }
-                    None => {
-                        rows[i].weight = *share;
-                        rows[i].weight_rule = Some(w.rule.clone());
-                    }
+                None => {
+                    rows[i].weight = shares.per_indicator[k];
+                    rows[i].weight_rule = Some(shares.rules[k].clone());
                 }
             }
         }
@@ -1014,7 +1014,7 @@ fn evaluate_project(
         budget_weight: Shown::new(budget_weight, dp),
         budget_score: budget_score.map(|b| Shown::new(b, dp)),
         budget_published_score: project.budget.as_ref().and_then(|b| b.published_score),
-        budget_rules: vec![budget_weight_rule.to_string()],
+        budget_rules: vec![budget_weight_rule],
         pending: Shown::new(pending, dp),
         counts,
     }

@@ -156,7 +156,7 @@ pub struct ProjectReport {
     #[serde(serialize_with = "decimal_str")]
     pub budget_published_score: Option<Decimal>,
     /// Rules that set the budget-execution weight.
-    pub budget_rules: Vec<String>,
+    pub budget_rules: Vec<Cow<'static, str>>,
     /// Points still waiting for a person's grade (review and invalid indicators).
     pub pending: Shown,
     pub counts: VerdictCounts,
