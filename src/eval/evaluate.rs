@@ -291,7 +291,11 @@ struct Decisions {
 struct Reading {
     /// Tells readings apart in outcome keys (never reused, even after the memo is emptied).
     id: u64,
-    parsed: target::Parsed,
+    /// The target read (boxed: only a new outcome reads it, so the fields every indicator
+    /// reads stay together in a few cache lines).
+    parsed: Box<target::Parsed>,
+    /// The rule that gave a bare target its operator, where one did.
+    op_rule: Option<Cow<'static, str>>,
     canonical: Option<Arc<str>>,
     /// The category: as written, else inferred.
     category: Option<Arc<str>>,
@@ -472,9 +476,14 @@ impl ParseCache {
             formula_rule: formula.map(|f| f.rule.id.clone()),
         };
         self.made += 1;
+        let op_rule = match &parsed.provenance.op {
+            Some(Origin::Rule(id)) => Some(id.clone()),
+            _ => None,
+        };
         let reading = Rc::new(Reading {
             id: self.made,
-            parsed,
+            parsed: Box::new(parsed),
+            op_rule,
             canonical,
             category,
             inferred,
@@ -496,7 +505,14 @@ impl ParseCache {
         plan: Option<&str>,
         weight: Decimal,
     ) -> Option<Rc<Scoring>> {
-        key_of(&mut self.outcome_key, &[actual, plan]);
+        // where the rules read the actual, the reading's own key holds it already
+        let in_reading = self
+            .reads
+            .is_some_and(|r| r.contains(crate::rules::expr::Field::Actual));
+        key_of(
+            &mut self.outcome_key,
+            &[actual.filter(|_| !in_reading), plan],
+        );
         // then the fixed-size parts: reading id and the weight's exact representation
         self.outcome_key
             .extend_from_slice(&reading.id.to_le_bytes());
@@ -932,7 +948,7 @@ fn evaluate_project(
             total += sc;
         }
         let mut rules: Vec<Cow<'static, str>> = Vec::with_capacity(3 + outcome.rules.len());
-        if let Some(Origin::Rule(id)) = &s.reading.parsed.provenance.op {
+        if let Some(id) = &s.reading.op_rule {
             rules.push(id.clone());
         }
         if let Some(r) = &s.reading.inferred {

@@ -99,11 +99,13 @@ pub struct SourceText {
     /// Lines of the input before this text: 0 for a whole file; for one block of a file read
     /// in blocks (streaming), the lines of the blocks before it, so line numbers stay the file's.
     pub lines_before: usize,
-    line_starts: Vec<usize>,
+    /// Where each line starts: built the first time a position is asked for (most blocks of
+    /// a streamed sheet never need it: their cells know their lines).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
-    /// A source text; builds the line index.
+    /// A source text.
     pub fn new(
         name: impl Into<String>,
         text: impl Into<String>,
@@ -122,8 +124,6 @@ impl SourceText {
         encoding: &'static str,
         sheet: Option<String>,
     ) -> SourceText {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceText {
             name: name.into(),
             text,
@@ -131,7 +131,7 @@ impl SourceText {
             format,
             encoding,
             lines_before: 0,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
     }
 
@@ -141,9 +141,18 @@ impl SourceText {
         self
     }
 
+    /// The offsets where lines start (the first is 0).
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
+    }
+
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -151,7 +160,7 @@ impl SourceText {
 
     /// Byte offset where the 0-based line `index` starts.
     pub fn line_start(&self, index: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(index)
             .copied()
             .unwrap_or(self.text.len())
@@ -160,7 +169,7 @@ impl SourceText {
     /// Byte offset where the 0-based line `index` ends (before its `\r\n` or `\n`).
     pub fn line_end(&self, index: usize) -> usize {
         let end = self
-            .line_starts
+            .line_starts()
             .get(index + 1)
             .map(|s| s - 1)
             .unwrap_or(self.text.len());
