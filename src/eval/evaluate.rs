@@ -263,6 +263,8 @@ pub struct ParseCache {
     /// Outcomes by reading id, actual and plan text and weight ([`ParseCache::outcome_key`]).
     outcomes: rustc_hash::FxHashMap<Box<[u8]>, Rc<Scoring>>,
     outcome_key: Vec<u8>,
+    /// Whether the outcome asked for last may be kept with its reading.
+    last_fits: bool,
     /// A project's weights where none is given, by what they depend on ([`ParseCache::shares`]).
     shares: rustc_hash::FxHashMap<Box<[u8]>, Rc<Shares>>,
     shares_key: Vec<u8>,
@@ -296,6 +298,9 @@ struct Reading {
     parsed: Box<target::Parsed>,
     /// The rule that gave a bare target its operator, where one did.
     op_rule: Option<Cow<'static, str>>,
+    /// The outcome it was last scored to and the weight (exact bytes) it was scored with,
+    /// where its key holds the actual and no plan was given ([`ParseCache::outcome`]).
+    last_outcome: std::cell::RefCell<Option<([u8; 16], Rc<Scoring>)>>,
     canonical: Option<Arc<str>>,
     /// The category: as written, else inferred.
     category: Option<Arc<str>>,
@@ -484,6 +489,7 @@ impl ParseCache {
             id: self.made,
             parsed: Box::new(parsed),
             op_rule,
+            last_outcome: std::cell::RefCell::new(None),
             canonical,
             category,
             inferred,
@@ -509,6 +515,16 @@ impl ParseCache {
         let in_reading = self
             .reads
             .is_some_and(|r| r.contains(crate::rules::expr::Field::Actual));
+        // the outcome this reading had last, if the rest of the key is the same (no plan, the
+        // same weight): most indicators, and no lookup in the map
+        let weight_bytes = weight.serialize();
+        self.last_fits = in_reading && plan.is_none() && !self.off;
+        if self.last_fits
+            && let Some((w, o)) = &*reading.last_outcome.borrow()
+            && *w == weight_bytes
+        {
+            return Some(o.clone());
+        }
         key_of(
             &mut self.outcome_key,
             &[actual.filter(|_| !in_reading), plan],
@@ -516,15 +532,27 @@ impl ParseCache {
         // then the fixed-size parts: reading id and the weight's exact representation
         self.outcome_key
             .extend_from_slice(&reading.id.to_le_bytes());
-        self.outcome_key.extend_from_slice(&weight.serialize());
-        self.outcomes
+        self.outcome_key.extend_from_slice(&weight_bytes);
+        let found = self
+            .outcomes
             .get(self.outcome_key.as_slice())
             .filter(|_| !self.off)
-            .cloned()
+            .cloned();
+        if let Some(o) = &found
+            && self.last_fits
+        {
+            *reading.last_outcome.borrow_mut() = Some((weight_bytes, o.clone()));
+        }
+        found
     }
 
-    /// Keeps `outcome` under the key [`ParseCache::outcome`] left.
-    fn keep_outcome(&mut self, outcome: Rc<Scoring>) {
+    /// Keeps `outcome` of `reading` under the key [`ParseCache::outcome`] left.
+    fn keep_outcome(&mut self, reading: &Reading, outcome: Rc<Scoring>) {
+        if self.last_fits {
+            let weight = &self.outcome_key[self.outcome_key.len() - 16..];
+            let weight: [u8; 16] = weight.try_into().expect("the key ends with the weight");
+            *reading.last_outcome.borrow_mut() = Some((weight, outcome.clone()));
+        }
         remember(&mut self.outcomes, &self.outcome_key, outcome);
     }
 
@@ -931,7 +959,7 @@ fn evaluate_project(
                 Some(o) => o,
                 None => {
                     let o = Rc::new(Scoring::new(score_reading(s, plan_text, year, m, cache)));
-                    cache.keep_outcome(o.clone());
+                    cache.keep_outcome(&s.reading, o.clone());
                     o
                 }
             }
