@@ -425,7 +425,7 @@ impl<'a> Ctx<'a> {
 
     /// The location of a whole row (its first cell's line, from the row start).
     pub fn row_location(&self, row: &Row) -> Location {
-        match row.cells.first().and_then(|c| c.addr) {
+        match row.cells.first().and_then(|c| c.addr()) {
             Some(addr) => Location {
                 offset: row.range.start,
                 len: row.range.len(),
