@@ -6,7 +6,7 @@
 #
 # Reports in one run: indicators per second end to end, peak memory (/usr/bin/time -v), the
 # ratio of jixiao's time to `wc -l` over the same file (page cache warm for both), and the
-# summary line. The output goes to a new file in target/scale each run. RUNS=N repeats each
+# summary line. The output goes to a new file in target/scale each run, after a `sync`. RUNS=N repeats each
 # timing and keeps the fastest (this VM's neighbours make single runs vary by ±25 %). --check also evaluates the whole table at once (--no-streaming,
 # several GB of memory at 5 M) and compares the two outputs byte for byte.
 set -euo pipefail
@@ -38,8 +38,10 @@ cat "$sheet" > /dev/null # warm the page cache
 fastest() {
   local best="" rss="" e m
   for _ in $(seq "$runs"); do
-    # a new output file each run (truncating the last run's gigabytes is not jixiao's work)
+    # a new output file each run (truncating the last run's gigabytes is not jixiao's work),
+    # and the last run's dirty pages written back first (its writeback is not this run's work)
     rm -f "$out"
+    sync
     /usr/bin/time -v -o "$dir/time.txt" "$@" > /dev/null 2> "$dir/stderr.txt" || {
       cat "$dir/stderr.txt" >&2
       exit 1

@@ -771,17 +771,48 @@ pub fn evaluate_cached(
     opts: &Options<'_>,
     cache: &mut ParseCache,
 ) -> Report {
-    cache.claim(opts, year);
-    let m = opts.methodology;
-    let tolerance = published_dp.map(|p| Decimal::new(5, p + 1));
     let mut projects = Vec::with_capacity(taken.len());
     let mut differences = Vec::new();
+    evaluate_each(
+        doc,
+        taken,
+        (year, published_dp),
+        opts,
+        cache,
+        &mut differences,
+        |p| projects.push(p),
+    );
+    rollup(
+        doc,
+        projects,
+        differences,
+        Vec::new(),
+        opts.methodology,
+        year,
+    )
+}
+
+/// [`evaluate_cached`] without the roll-up: each project's report goes to `each` as soon as
+/// it is scored, in [`Document::projects`] order, and the differences from the sheet's own
+/// scores are added to `differences` (streaming writes each project and keeps running totals,
+/// so a block's reports are never all held at once). `year` and `published_dp` as there.
+pub fn evaluate_each(
+    doc: &Document,
+    taken: Vec<Taken<'_>>,
+    (year, published_dp): (Option<i32>, Option<u32>),
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+    differences: &mut Vec<Difference>,
+    mut each: impl FnMut(ProjectReport),
+) {
+    cache.claim(opts, year);
+    let tolerance = published_dp.map(|p| Decimal::new(5, p + 1));
     let total = doc.counts().projects;
     for (done, ((unit, project), taken)) in doc.projects().zip(taken).enumerate() {
         if let Some(progress) = opts.progress {
             progress(done, total);
         }
-        projects.push(evaluate_project(
+        each(evaluate_project(
             doc,
             unit,
             project,
@@ -789,11 +820,10 @@ pub fn evaluate_cached(
             year,
             opts,
             tolerance,
-            &mut differences,
+            differences,
             cache,
         ));
     }
-    rollup(doc, projects, differences, Vec::new(), m, year)
 }
 
 fn unmatched(file: &ActualsFile, unit: &str, project: &str, indicator: Option<&str>) -> Finding {

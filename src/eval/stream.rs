@@ -4,8 +4,9 @@
 //!
 //! Threads: the caller's thread cuts the file into blocks ([`crate::table::stream`]); workers
 //! read each block into a small [`Document`], take its actuals and evaluate it with the same
-//! code as a whole table ([`evaluate_cached`], each worker keeping its cache of targets read
-//! and rules decided from block to block), then turn it into JSON lines; one writer puts the
+//! code as a whole table ([`evaluate_each`], each worker keeping its cache of targets read
+//! and rules decided from block to block), turning each project into JSON lines as soon as it
+//! is scored; one writer puts the
 //! blocks back in order, writes them, and adds up the summary. Queues are bounded, so a slow
 //! writer holds the reader back instead of filling memory.
 //!
@@ -29,7 +30,7 @@ use std::sync::{Condvar, Mutex};
 use rust_decimal::Decimal;
 
 use super::actuals_file::ActualsFile;
-use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_cached};
+use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
 use crate::finding::{Finding, Severity};
 use crate::report::json;
 use crate::report::model::{Shown, Summary, VerdictCounts};
@@ -254,14 +255,29 @@ fn work(
         year,
         progress: None,
     };
-    let report = evaluate_cached(&read.doc, taken, year, opts.published_dp, &eval, cache);
     let mut lines = pool
         .lock()
         .ok()
         .and_then(|mut p| p.pop())
         .unwrap_or_default();
     lines.reserve(block.len() * 8);
-    writer.append(&report.projects, &mut lines);
+    // each project written as soon as it is scored, and only its totals kept
+    let mut projects = Vec::new();
+    let mut counts = VerdictCounts::default();
+    let mut differences = Vec::new();
+    evaluate_each(
+        &read.doc,
+        taken,
+        (year, opts.published_dp),
+        &eval,
+        cache,
+        &mut differences,
+        |p| {
+            writer.append_project(&p, &mut lines);
+            counts.merge(&p.counts);
+            projects.push((p.unit, p.project, p.score.exact, p.pending.exact));
+        },
+    );
     let diagnostics = if read.doc.findings.is_empty() {
         String::new()
     } else {
@@ -272,21 +288,9 @@ fn work(
         seq: block.seq,
         lines,
         diagnostics,
-        projects: report
-            .projects
-            .into_iter()
-            .map(|p| (p.unit, p.project, p.score.exact, p.pending.exact))
-            .collect(),
-        counts: VerdictCounts {
-            indicators: report.summary.indicators,
-            pass: report.summary.pass,
-            fail: report.summary.fail,
-            review: report.summary.review,
-            missing: report.summary.missing,
-            invalid: report.summary.invalid,
-            not_applicable: report.summary.not_applicable,
-        },
-        differences: report.summary.differences,
+        projects,
+        counts,
+        differences: differences.len(),
         rows_read: read.doc.rows_read,
         rows_skipped: read.doc.rows_skipped,
         reread,

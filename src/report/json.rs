@@ -75,6 +75,14 @@ impl LineWriter {
         let _ = self.lines(projects, buf, &mut |_| Ok(()));
     }
 
+    /// Appends the lines of one project to `buf`.
+    pub fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        line_head(&mut self.head, &p.unit, &p.project);
+        for i in &p.indicators {
+            self.line(buf, i);
+        }
+    }
+
     /// Appends the lines to `buf`, calling `flush` whenever it holds 60 KB or more, and at the
     /// end.
     fn lines(
