@@ -1134,7 +1134,7 @@ fn score_reading(
 fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
     text.as_ref()
         .map(AsRef::as_ref)
-        .filter(|t| !t.trim().is_empty())
+        .filter(|t| t.chars().any(|c| !c.is_whitespace()))
 }
 
 fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {

@@ -135,6 +135,16 @@ impl Cell<'_> {
 
     /// The location of the whole cell text.
     pub fn location(&self, source: &SourceText) -> Location {
+        // a text cell without doubled quotes: its text is the source's, where it says
+        if self.escapes.is_none() && self.line > 0 && self.column & WORKBOOK == 0 {
+            return Location {
+                offset: self.offset,
+                len: self.text.len(),
+                line: self.line,
+                column: self.column,
+                cell: None,
+            };
+        }
         self.locate(source, 0..self.text.len())
     }
 }
@@ -997,6 +1007,17 @@ mod tests {
                 let plain = text.chars().next().is_none_or(|c| !is_space(c))
                     && text.chars().next_back().is_none_or(|c| !is_space(c));
                 assert_eq!(edges_plain(&text), plain, "{:?}", c);
+            }
+        }
+    }
+
+    #[test]
+    fn a_whole_cell_is_located_as_its_bytes_are() {
+        let text = "a\t 中文 \t\"x\"\"y\"\n\u{3000}b,c\t（1）\n";
+        let src = SourceText::new("t", text, Format::Tsv, "UTF-8", None);
+        for row in split_delimited(text, b'\t') {
+            for c in &row.cells {
+                assert_eq!(c.location(&src), c.locate(&src, 0..c.text.len()), "{c:?}");
             }
         }
     }
