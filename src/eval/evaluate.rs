@@ -360,8 +360,11 @@ struct Around<'a> {
 }
 
 impl ParseCache {
-    /// Entries kept at most (about 200 bytes each with their keys).
-    const MAX: usize = 1 << 16;
+    /// Entries kept at most in each memo: a reading or a figure read is some 500 bytes with
+    /// its key, so each worker's memos stay within about 25 MB (at 65 536 entries, a sheet
+    /// whose actuals never repeat took a 5 M-indicator run to 271 MB; at 16 384, see
+    /// benches/README.md). Tables repeat far fewer phrasings than this.
+    const MAX: usize = 1 << 14;
 
     /// A cache that keeps nothing: every target is read, every rule applied and every
     /// indicator scored afresh. Slower; for checking that the memos change no answer.
