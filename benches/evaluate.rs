@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
 
 /// One core's work per indicator in streaming evaluation: read a block, evaluate, write lines.
 fn streaming(c: &mut Criterion) {
-    use jixiao::eval::evaluate::{ParseCache, Taken, evaluate_cached};
+    use jixiao::eval::evaluate::{ParseCache, Taken, evaluate_each};
     use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
     use jixiao::table::stream::{FillDown, Opened, open, read_block};
 
@@ -72,7 +72,9 @@ fn streaming(c: &mut Criterion) {
     let opts = eval::Options::new(&m, rules);
     let mut cache = ParseCache::default();
     let mut lines = Vec::with_capacity(sheet.len() * 8);
-    let run = |cache: &mut ParseCache, lines: &mut Vec<u8>| {
+    let mut writer = json::LineWriter::default();
+    // as a streaming worker does: each project written as soon as it is scored
+    let mut run = |cache: &mut ParseCache, lines: &mut Vec<u8>| {
         lines.clear();
         let mut state = FillDown::default();
         let mut n = 0;
@@ -80,9 +82,20 @@ fn streaming(c: &mut Criterion) {
             let read = read_block(&head, block, state).unwrap();
             state = read.end.clone();
             let taken: Vec<Taken<'_>> = read.doc.projects().map(|(_, p)| Taken::none(p)).collect();
-            let report = evaluate_cached(&read.doc, taken, None, None, &opts, cache);
-            json::append_indicator_lines(&report.projects, lines);
-            n += report.summary.indicators;
+            let mut differences = Vec::new();
+            let each = |p: jixiao::report::model::ProjectReport| {
+                n += p.counts.indicators;
+                writer.append_project(&p, lines);
+            };
+            evaluate_each(
+                &read.doc,
+                taken,
+                (None, None),
+                &opts,
+                cache,
+                &mut differences,
+                each,
+            );
         }
         n
     };

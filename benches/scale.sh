@@ -2,20 +2,23 @@
 # Scale benchmark (issue 7): a national-size self-evaluation sheet, generated, then evaluated
 # end to end in streaming jsonl mode, beside a raw pass over the same file.
 #
-#   benches/scale.sh [INDICATORS] [--check]     (default 5000000)
+#   benches/scale.sh [INDICATORS] [--check] [--varied]     (default 5000000)
 #
 # Reports in one run: indicators per second end to end, peak memory (/usr/bin/time -v), the
 # ratio of jixiao's time to `wc -l` over the same file (page cache warm for both), and the
 # summary line. The output goes to a new file in target/scale each run, after a `sync`. RUNS=N repeats each
 # timing and keeps the fastest (this VM's neighbours make single runs vary by ±25 %). --check also evaluates the whole table at once (--no-streaming,
-# several GB of memory at 5 M) and compares the two outputs byte for byte.
+# several GB of memory at 5 M) and compares the two outputs byte for byte. --varied generates the
+# sheet with `synth --varied-actuals` (actuals that hardly ever repeat: the memos' worst case).
 set -euo pipefail
 
 n=5000000
 check=0
+varied=""
 for a in "$@"; do
   case "$a" in
     --check) check=1 ;;
+    --varied) varied="-varied" ;;
     *) n="$a" ;;
   esac
 done
@@ -23,13 +26,13 @@ runs=${RUNS:-3}
 cd "$(dirname "$0")/.."
 dir=${SCALE_DIR:-target/scale}
 mkdir -p "$dir"
-sheet="$dir/sheet-$n.tsv"
-out="$dir/out-$n.jsonl"
+sheet="$dir/sheet-$n$varied.tsv"
+out="$dir/out-$n$varied.jsonl"
 
 cargo build --release --locked --quiet --bin jixiao --example synth
 if [ ! -s "$sheet" ]; then
   echo "generating $sheet …" >&2
-  target/release/examples/synth --indicators "$n" -o "$sheet"
+  target/release/examples/synth --indicators "$n" ${varied:+--varied-actuals} -o "$sheet"
 fi
 bytes=$(stat -c %s "$sheet")
 cat "$sheet" > /dev/null # warm the page cache
