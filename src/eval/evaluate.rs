@@ -263,8 +263,9 @@ pub struct ParseCache {
     /// Outcomes by reading id, actual and plan text and weight ([`ParseCache::outcome_key`]).
     outcomes: rustc_hash::FxHashMap<Box<[u8]>, Rc<Scoring>>,
     outcome_key: Vec<u8>,
-    /// Whether the outcome asked for last may be kept with its reading.
+    /// Whether the outcome asked for last may be kept with its reading, and its weight.
     last_fits: bool,
+    outcome_weight: [u8; 16],
     /// A project's weights where none is given, by what they depend on ([`ParseCache::shares`]).
     shares: rustc_hash::FxHashMap<Box<[u8]>, Rc<Shares>>,
     shares_key: Vec<u8>,
@@ -521,6 +522,7 @@ impl ParseCache {
         // the outcome this reading had last, if the rest of the key is the same (no plan, the
         // same weight): most indicators, and no lookup in the map
         let weight_bytes = weight.serialize();
+        self.outcome_weight = weight_bytes;
         self.last_fits = in_reading && plan.is_none() && !self.off;
         if self.last_fits
             && let Some((w, o)) = &*reading.last_outcome.borrow()
@@ -552,9 +554,7 @@ impl ParseCache {
     /// Keeps `outcome` of `reading` under the key [`ParseCache::outcome`] left.
     fn keep_outcome(&mut self, reading: &Reading, outcome: Rc<Scoring>) {
         if self.last_fits {
-            let weight = &self.outcome_key[self.outcome_key.len() - 16..];
-            let weight: [u8; 16] = weight.try_into().expect("the key ends with the weight");
-            *reading.last_outcome.borrow_mut() = Some((weight, outcome.clone()));
+            *reading.last_outcome.borrow_mut() = Some((self.outcome_weight, outcome.clone()));
         }
         remember(&mut self.outcomes, &self.outcome_key, outcome);
     }

@@ -6,9 +6,8 @@
 //! read each block into a small [`Document`], take its actuals and evaluate it with the same
 //! code as a whole table ([`evaluate_each`], each worker keeping its cache of targets read
 //! and rules decided from block to block), turning each project into JSON lines as soon as it
-//! is scored; one writer puts the
-//! blocks back in order, writes them, and adds up the summary. Queues are bounded, so a slow
-//! writer holds the reader back instead of filling memory.
+//! is scored; one writer puts the blocks back in order, writes them, and adds up the summary.
+//! Queues are bounded, so a slow writer holds the reader back instead of filling memory.
 //!
 //! A worker reads its block speculatively from the fill-down state the cutter guessed; a
 //! turnstile then lets blocks through in file order, where the guess is checked against what
