@@ -90,7 +90,8 @@ fn streaming(c: &mut Criterion) {
             evaluate_each(
                 &read.doc,
                 taken,
-                (None, None),
+                None,
+                None,
                 &opts,
                 cache,
                 &mut differences,

@@ -576,11 +576,11 @@ impl ParseCache {
         if let Some(s) = self.shares.get(key.as_slice()).filter(|_| !self.off) {
             return s.clone();
         }
-        let total: Decimal = groups
+        let weights: Vec<_> = groups
             .iter()
-            .filter_map(|g| m.category_weight(g.category))
-            .map(|w| w.value)
-            .sum::<Decimal>()
+            .map(|g| m.category_weight(g.category))
+            .collect();
+        let total: Decimal = weights.iter().flatten().map(|w| w.value).sum::<Decimal>()
             + if budget {
                 m.budget_weight.value
             } else {
@@ -593,11 +593,9 @@ impl ParseCache {
         };
         let per_indicator = groups
             .iter()
-            .map(|g| {
-                let points = m
-                    .category_weight(g.category)
-                    .map_or(Decimal::ZERO, |w| w.value)
-                    * factor;
+            .zip(&weights)
+            .map(|(g, w)| {
+                let points = w.map_or(Decimal::ZERO, |w| w.value) * factor;
                 if g.open == 0 {
                     Decimal::ZERO
                 } else {
@@ -612,12 +610,9 @@ impl ParseCache {
                 Decimal::ZERO
             },
             per_indicator,
-            rules: groups
+            rules: weights
                 .iter()
-                .map(|g| {
-                    m.category_weight(g.category)
-                        .map_or(Cow::Borrowed(""), |w| w.rule.clone())
-                })
+                .map(|w| w.map_or(Cow::Borrowed(""), |w| w.rule.clone()))
                 .collect(),
         });
         remember(&mut self.shares, &self.shares_key, shares.clone());
@@ -779,7 +774,8 @@ pub fn evaluate_cached(
     evaluate_each(
         doc,
         taken,
-        (year, published_dp),
+        year,
+        published_dp,
         opts,
         cache,
         &mut differences,
@@ -799,10 +795,12 @@ pub fn evaluate_cached(
 /// it is scored, in [`Document::projects`] order, and the differences from the sheet's own
 /// scores are added to `differences` (streaming writes each project and keeps running totals,
 /// so a block's reports are never all held at once). `year` and `published_dp` as there.
+#[allow(clippy::too_many_arguments)]
 pub fn evaluate_each(
     doc: &Document,
     taken: Vec<Taken<'_>>,
-    (year, published_dp): (Option<i32>, Option<u32>),
+    year: Option<i32>,
+    published_dp: Option<u32>,
     opts: &Options<'_>,
     cache: &mut ParseCache,
     differences: &mut Vec<Difference>,

@@ -267,7 +267,8 @@ fn work(
     evaluate_each(
         &read.doc,
         taken,
-        (year, opts.published_dp),
+        year,
+        opts.published_dp,
         &eval,
         cache,
         &mut differences,

@@ -274,6 +274,7 @@ fn shown(b: &mut Vec<u8>, v: super::model::Shown) {
     match fast {
         Some((m, pad)) => {
             let mut digits = itoa::Buffer::new();
+            // (itoa writes a u64 faster than a u128)
             let digits = match u64::try_from(m) {
                 Ok(m) => digits.format(m),
                 Err(_) => digits.format(m),

@@ -195,11 +195,17 @@ pub(crate) fn is_space(c: char) -> bool {
 
 /// A cell's text without the spaces around it ([`is_space`]).
 pub(crate) fn trim_cell(raw: &str) -> &str {
+    trim_with_lead(raw).1
+}
+
+/// `raw` without the spaces around it ([`is_space`]), and how many bytes were cut from its
+/// start (the trimmed text's offset in `raw`).
+fn trim_with_lead(raw: &str) -> (usize, &str) {
     if edges_plain(raw) {
-        raw
-    } else {
-        raw.trim_matches(is_space)
+        return (0, raw);
     }
+    let rest = raw.trim_start_matches(is_space);
+    (raw.len() - rest.len(), rest.trim_end_matches(is_space))
 }
 
 /// Whether `raw` neither starts nor ends with a space ([`is_space`]): most cells, which then
@@ -233,16 +239,16 @@ fn make_cell<'a>(
     escapes: Vec<usize>,
     addr: Option<CellAddr>,
 ) -> Cell<'a> {
-    // most cells start and end with something other than a space: nothing to trim
-    let (lead, text) = if edges_plain(&raw) {
-        (0, raw)
-    } else {
-        let lead = raw.len() - raw.trim_start_matches(is_space).len();
-        let text = match raw {
-            Cow::Borrowed(r) => Cow::Borrowed(r.trim_matches(is_space)),
-            Cow::Owned(r) => Cow::Owned(r.trim_matches(is_space).to_owned()),
-        };
-        (lead, text)
+    let (lead, text) = match raw {
+        Cow::Borrowed(r) => {
+            let (lead, text) = trim_with_lead(r);
+            (lead, Cow::Borrowed(text))
+        }
+        // an owned text is copied only when there is something to trim
+        Cow::Owned(r) => match trim_with_lead(&r) {
+            (0, t) if t.len() == r.len() => (0, Cow::Owned(r)),
+            (lead, t) => (lead, Cow::Owned(t.to_owned())),
+        },
     };
     let escapes: Vec<usize> = escapes
         .into_iter()
@@ -445,16 +451,15 @@ fn split_rows<'a>(
         // search finds the line break or a quote, whichever comes first)
         let first = memchr::memchr2(b'\n', b'"', &bytes[pos..]).map_or(n, |i| pos + i);
         if plain_rows && (first == n || bytes[first] == b'\n') {
-            let line_end = first;
             rows.push(plain_row(
                 text,
-                row_start..line_end,
+                row_start..first,
                 delim,
                 &mut cursor,
                 budget,
                 capacity,
             )?);
-            pos = line_end;
+            pos = first;
             if pos < n {
                 pos += 1;
                 cursor.next_line_at(pos);
@@ -550,16 +555,8 @@ fn plain_row<'a>(
     let mut start = line.start;
     loop {
         let stop = find_byte(&bytes[start..end], delim).map_or(end, |i| start + i);
-        let raw = &text[start..stop];
-        let (offset, trimmed) = if edges_plain(raw) {
-            (start, raw)
-        } else {
-            let rest = raw.trim_start_matches(is_space);
-            (
-                start + raw.len() - rest.len(),
-                rest.trim_end_matches(is_space),
-            )
-        };
+        let (lead, trimmed) = trim_with_lead(&text[start..stop]);
+        let offset = start + lead;
         let (line, column) = cursor.advance_in_line(offset);
         cells.push(Cell {
             text: Cow::Borrowed(trimmed),
