@@ -47,6 +47,26 @@ pub mod codes {
     pub const SOURCE_SUM_MISMATCH: &str = "table.source-sum-mismatch";
     /// A sum could not be checked because rows it depends on were skipped.
     pub const SUM_UNCHECKED: &str = "table.sum-unchecked";
+    /// A sheet (or Word table) holds no table or form and was not read.
+    pub const SHEET_SKIPPED: &str = "table.sheet-skipped";
+    /// A sheet holds a table of another layout than the first one read, and was not read.
+    pub const SHEET_OTHER_LAYOUT: &str = "table.sheet-other-layout";
+    /// A form row is a placeholder of the template (`指标2:`, `……`, an empty name): not an indicator.
+    pub const FORM_PLACEHOLDER: &str = "table.form-placeholder-row";
+    /// A form row names a category but no indicator.
+    pub const FORM_CATEGORY_ROW: &str = "table.form-category-row";
+    /// A form's 一级指标 was not printed (only its points, or nothing) and was told from its 二级指标.
+    pub const FORM_CATEGORY_INFERRED: &str = "table.form-category-inferred";
+    /// A form's amount cell holds words beside the number; the leading number was read.
+    pub const FORM_AMOUNT_PROSE: &str = "table.form-amount-prose";
+    /// A form's cell still holds the template's instructions (`（100字以内）`): read as empty.
+    pub const FORM_TEMPLATE_TEXT: &str = "table.form-template-text";
+    /// A form names no project (no 项目名称 value): named after its title or unit.
+    pub const FORM_NO_PROJECT: &str = "table.form-no-project";
+    /// A form's 总分 differs from the sum of the 得分 it prints (budget row included).
+    pub const FORM_TOTAL_MISMATCH: &str = "table.form-total-mismatch";
+    /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
+    pub const FORM_POINTS_SHARED: &str = "table.form-points-shared";
 
     /// All codes above, for documentation and `--explain`.
     pub const ALL: &[&str] = &[
@@ -66,6 +86,16 @@ pub mod codes {
         TOTAL_SUM_MISMATCH,
         SOURCE_SUM_MISMATCH,
         SUM_UNCHECKED,
+        SHEET_SKIPPED,
+        SHEET_OTHER_LAYOUT,
+        FORM_PLACEHOLDER,
+        FORM_CATEGORY_ROW,
+        FORM_CATEGORY_INFERRED,
+        FORM_AMOUNT_PROSE,
+        FORM_TEMPLATE_TEXT,
+        FORM_NO_PROJECT,
+        FORM_TOTAL_MISMATCH,
+        FORM_POINTS_SHARED,
     ];
 }
 
@@ -193,7 +223,7 @@ impl Finding {
         let mut f = Finding::new(code, severity, source.name.clone(), message);
         match at.cell {
             Some(cell) => {
-                f.sheet = source.sheet.clone();
+                f.sheet = source.sheet_at(at.offset).map(str::to_owned);
                 f.cell = Some(cell.a1());
             }
             None => {
@@ -375,12 +405,12 @@ impl Excerpt {
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
-        let name = match (&at.cell, &source.sheet) {
+        let name = match (&at.cell, source.sheet_at(at.offset)) {
             (Some(_), Some(sheet)) => format!("{}!{}", source.name, sheet),
             _ => source.name.clone(),
         };
         Excerpt {
-            first_line: first + source.lines_before,
+            first_line: first + source.lines_before - source.segment_first_line(at.offset),
             name,
             sheet_column: at.cell.map(|c| c.col.saturating_sub(1) as usize),
             text: snippet,

@@ -62,7 +62,12 @@ fn generated_sheets_score_the_same_with_and_without_memos() {
 #[test]
 fn bundled_tables_score_the_same_with_and_without_memos() {
     let mut seen = 0;
-    for dir in ["samples", "../shared/seed", "../shared/corpus"] {
+    for dir in [
+        "samples",
+        "tests/fixtures/seed",
+        "tests/fixtures/target",
+        "tests/fixtures/forms",
+    ] {
         let Ok(entries) = std::fs::read_dir(root().join(dir)) else {
             continue;
         };

@@ -13,7 +13,7 @@ fn root() -> PathBuf {
 }
 
 fn seed_path() -> PathBuf {
-    root().join("../shared/seed/000_1d4fe422b316c871.txt")
+    root().join("tests/fixtures/seed/000_1d4fe422b316c871.txt")
 }
 
 fn sample(name: &str) -> PathBuf {
@@ -205,7 +205,7 @@ fn xlsx_locations_name_sheet_and_cell() {
 
 #[test]
 fn corpus_self_evaluation_sheet() {
-    let doc = read(&root().join("../shared/corpus/scored.tsv"));
+    let doc = read(&root().join("tests/fixtures/target/corpus_scored.tsv"));
     let c = doc.counts();
     assert_eq!((c.units, c.projects, c.indicators), (1, 1, 20));
     assert_eq!((c.rows_read, c.rows_skipped), (21, 0));
@@ -432,7 +432,29 @@ fn workbook_findings_name_sheet_and_cell() {
         rendered.contains("二十") && rendered.contains("[t.xlsx!目标表:7:3]"),
         "{rendered}"
     );
-    // the first sheet by default: no table there
+    // by default every sheet: the notes sheet is skipped and said so, the table is read
+    let all = table::read_bytes("t.xlsx", &bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(all.counts().projects, 1);
+    let skipped = &all.findings[0];
+    assert_eq!(skipped.code, codes::SHEET_SKIPPED);
+    assert_eq!(skipped.sheet.as_deref(), Some("说明"));
+    let bad = all
+        .findings
+        .iter()
+        .find(|f| f.code == codes::BAD_AMOUNT)
+        .unwrap();
+    assert_eq!(bad.sheet.as_deref(), Some("目标表"));
+    assert_eq!(bad.cell.as_deref(), Some("C7"));
+    let rendered = bad.render(&all.source, 100);
+    assert!(rendered.contains("[t.xlsx!目标表:7:3]"), "{rendered}");
+    // a workbook of notes alone has no table
+    let mut notes = Workbook::new();
+    notes
+        .add_worksheet()
+        .write_string(0, 0, "见下一页")
+        .unwrap();
+    notes.add_worksheet().write_string(1, 1, "说明").unwrap();
+    let bytes = notes.save_to_buffer().unwrap();
     assert!(matches!(
         table::read_bytes("t.xlsx", &bytes, &ReadOptions::default()),
         Err(ReadError::NoHeader { .. })

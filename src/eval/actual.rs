@@ -56,12 +56,21 @@ fn grade_word(text: &str) -> Option<Grade> {
         "达成" | "已达成" | "达成目标" | "全部达成" | "完全达成" => {
             Grade::Achieved
         }
-        "部分达成" | "基本达成" | "部分达成并具有一定效果" | "部分达成，并具有一定效果" => {
-            Grade::Partly
+        "达成年度指标" | "达成预期指标" | "达成预期目标" | "达到预期目标" | "达到预期指标" => {
+            Grade::Achieved
         }
-        "未达成" | "未达成且效果较差" | "未达成，且效果较差" | "未完成" => {
-            Grade::NotAchieved
-        }
+        "部分达成"
+        | "基本达成"
+        | "部分达成并具有一定效果"
+        | "部分达成，并具有一定效果"
+        | "部分达成年度指标并具有一定效果"
+        | "部分达成年度指标，并具有一定效果" => Grade::Partly,
+        "未达成"
+        | "未达成且效果较差"
+        | "未达成，且效果较差"
+        | "未完成"
+        | "未达成年度指标且效果较差"
+        | "未达成年度指标，且效果较差" => Grade::NotAchieved,
         _ => return None,
     })
 }
@@ -88,6 +97,12 @@ pub fn read_with(
     }
     if let Some(g) = grade_word(trimmed) {
         return Actual::Grade(g);
+    }
+    // the target's own words restated (`有效` against `有效`): 达成 (SPEC §8.6)
+    if let Target::Qualitative { text: t } = target
+        && same_words(trimmed, t)
+    {
+        return Actual::Grade(Grade::Achieved);
     }
     if DONE_WORDS.contains(&trimmed) {
         // `已完成` answers a yes/no target; against anything else it is only a claim.
@@ -124,6 +139,17 @@ pub fn read_with(
         Target::Deadline { date, .. } => Actual::Date(date),
         _ => Actual::Text(trimmed.to_owned()),
     }
+}
+
+/// Whether two texts say the same words (spaces and closing punctuation aside).
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '；' | ';' | '\u{3000}'))
+            .collect::<String>()
+    };
+    let a = words(a);
+    !a.is_empty() && a == words(b)
 }
 
 /// The percent unit.
@@ -176,6 +202,14 @@ mod tests {
             Actual::Share(Decimal::from_str("0.85").unwrap())
         );
         assert_eq!(read("  ", &pct, None, None), Actual::Missing);
+        assert_eq!(
+            read("有效。", &t("有效"), None, None),
+            Actual::Grade(Grade::Achieved)
+        );
+        assert_eq!(
+            read("达成年度指标", &t("正常开展"), None, None),
+            Actual::Grade(Grade::Achieved)
+        );
         match read("523万人", &t("518万人以上"), None, None) {
             Actual::Quantity { quantity, .. } => {
                 assert_eq!(quantity.value, Decimal::from(5_230_000))

@@ -974,6 +974,7 @@ fn evaluate_project(
     let mut counts = VerdictCounts::default();
     let mut total = Decimal::ZERO;
     let mut pending = Decimal::ZERO;
+    let mut weights = Decimal::ZERO;
     let mut indicators = Vec::with_capacity(rows.len());
     for s in &rows {
         let scoring = if s.not_applicable {
@@ -995,8 +996,29 @@ fn evaluate_project(
                 }
             }
         };
+        // a row a person must grade, on a sheet that printed its own 得分: the office's grade
+        let qualitative = matches!(
+            s.reading.parsed.target,
+            crate::target::Target::Qualitative { .. }
+        );
+        let waits = qualitative && outcome_waits(&scoring.outcome);
+        let scoring = match (waits, s.row.published_score, s.row.weight) {
+            (true, Some(p), Some(w)) if !s.not_applicable => {
+                match super::score::sheet_grade(p, w, s.weight, m) {
+                    Some(mut o) => {
+                        o.formula = format!("{}；{}", scoring.outcome.formula, o.formula);
+                        Rc::new(Scoring::new(o))
+                    }
+                    None => scoring,
+                }
+            }
+            _ => scoring,
+        };
         let outcome = &scoring.outcome;
         counts.add(outcome.verdict);
+        if outcome.verdict != Verdict::NotApplicable {
+            weights += s.weight;
+        }
         match outcome.verdict {
             Verdict::Review | Verdict::Invalid => pending += s.weight,
             _ => {}
@@ -1023,6 +1045,8 @@ fn evaluate_project(
             .map(|v| Shown::new(v, dp));
         let differs = match (s.row.published_score, outcome.score, tolerance) {
             (Some(p), Some(sc), Some(tol)) => (sc - p).abs() > tol,
+            // a printed 得分 that cannot be re-checked is listed, with the reason
+            (Some(_), None, _) => outcome.verdict != Verdict::NotApplicable,
             _ => false,
         };
         let source = source_ref(&file, &s.row.at.target);
@@ -1077,6 +1101,23 @@ fn evaluate_project(
         total += b;
     }
     let execution_rate = spent_share.map(|r| Shown::new(r * Decimal::ONE_HUNDRED, dp));
+    if budget_applicable {
+        weights += budget_weight;
+    }
+    let form = project.form.as_deref();
+    let printed = form.and_then(|f| f.total.as_ref());
+    let published_score = printed.and_then(|t| t.score);
+    let total_differs = published_score.is_some_and(|p| {
+        let tol = Decimal::new(5, p.normalize().scale() + 1);
+        (total - p).abs() > tol
+    });
+    let money_unit: Cow<'static, str> = match form
+        .and_then(|f| f.money_unit.as_deref())
+        .or(doc.money_unit.as_deref())
+    {
+        None | Some("万元") => Cow::Borrowed("万元"),
+        Some(u) => Cow::Owned(u.to_owned()),
+    };
     ProjectReport {
         unit: unit.name.clone(),
         project: project.name.clone(),
@@ -1092,6 +1133,11 @@ fn evaluate_project(
         budget_rules: vec![budget_weight_rule],
         pending: Shown::new(pending, dp),
         counts,
+        money_unit,
+        weights: Shown::new(weights, dp),
+        published_score,
+        published_grade: printed.and_then(|t| t.grade.clone()),
+        total_differs,
     }
 }
 
@@ -1129,6 +1175,11 @@ fn score_reading(
         o.remarks.push("无一级指标，未分配分值");
     }
     o
+}
+
+/// Whether an outcome waits for a person's grade.
+fn outcome_waits(o: &Outcome) -> bool {
+    o.verdict == Verdict::Review && o.score.is_none()
 }
 
 /// A text cell that holds something besides spaces.

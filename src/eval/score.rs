@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::actual::Actual;
+use super::actual::{Actual, is_percent};
 use super::methodology::{Grade, Methodology};
 use crate::target::{CalendarDate, Op, Quantity, Target, units};
 
@@ -278,6 +278,73 @@ fn grade_outcome(
     o
 }
 
+/// A bare number of at most 1 against a percentage target above 1 (`0.96` against `≥95%`):
+/// most likely a fraction of 1 from a cell that lost its percent format, never read silently
+/// as 0.96 %. It goes to a person, with both readings in the note (SPEC §4.5).
+fn fraction_of_one(target: &Target, actual: &Actual) -> Option<Outcome> {
+    let Actual::Quantity {
+        quantity: a,
+        unit_from_target: true,
+        ..
+    } = actual
+    else {
+        return None;
+    };
+    let scale = match target {
+        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
+            is_percent(quantity.unit.as_ref()).then_some(quantity.value)
+        }
+        Target::Range { high, unit, .. } => is_percent(unit.as_ref()).then_some(high.value),
+        _ => None,
+    }?;
+    (a.value > Decimal::ZERO && a.value <= Decimal::ONE && scale > Decimal::ONE).then(|| {
+        Outcome::new(
+            Verdict::Review,
+            None,
+            format!(
+                "实际值 {} 未写单位，看起来是 1 的分数（即 {}%），不按 {}% 计；需人工核对，或在实际值中写明 %",
+                n(a.value),
+                n(a.value * Decimal::ONE_HUNDRED),
+                n(a.value)
+            ),
+        )
+    })
+}
+
+/// The office's own grading of a row a person must grade (SPEC §8.6): its 得分 ÷ 分值 as the
+/// share of `weight`, passing where the share reaches the 达成 band (rule `sheet.grade`).
+pub fn sheet_grade(
+    published: Decimal,
+    sheet_weight: Decimal,
+    weight: Decimal,
+    m: &Methodology,
+) -> Option<Outcome> {
+    if sheet_weight <= Decimal::ZERO || published < Decimal::ZERO {
+        return None;
+    }
+    let share = (published / sheet_weight).min(Decimal::ONE);
+    let achieved = m.grade(Grade::Achieved);
+    let verdict = if share >= achieved.min_share {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    let mut o = Outcome::new(
+        verdict,
+        Some(weight * share),
+        format!(
+            "按原表得分评定：{} ÷ {} = {}%，{} × {}%",
+            n(published),
+            n(sheet_weight),
+            n(share * Decimal::ONE_HUNDRED),
+            n(weight),
+            n(share * Decimal::ONE_HUNDRED)
+        ),
+    );
+    o.rules.push(Cow::Borrowed("sheet.grade"));
+    Some(o)
+}
+
 /// Score one indicator. `plan` is the plan value supplied with the actuals, for plan targets.
 pub fn score(
     target: &Target,
@@ -299,6 +366,9 @@ pub fn score(
         if *copied_comparator {
             remarks.push("实际值照抄了目标的比较符，按其数值读取");
         }
+    }
+    if let Some(o) = fraction_of_one(target, actual) {
+        return o;
     }
     let mut outcome = match (target, actual) {
         (Target::Empty, _) => Outcome::invalid("年度指标值为空，无法评价"),

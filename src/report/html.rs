@@ -13,7 +13,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::model::{IndicatorReport, ProjectReport, Report};
 use super::selfeval_table::{
-    COLUMNS, budget_actual, budget_target, category_cell, summary_line, total_weight,
+    COLUMNS, budget_actual, budget_target, category_cell, published_total, summary_line,
+    total_weight,
 };
 use crate::eval::Verdict;
 use crate::eval::methodology::ScoreBand;
@@ -416,6 +417,15 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
             p.pending
         );
     }
+    let printed = published_total(p);
+    if !printed.is_empty() {
+        let class = if p.total_differs { "differs" } else { "same" };
+        let _ = write!(
+            out,
+            " · <span class=\"published {class}\">{}</span>",
+            escape(printed.trim_start_matches('；'))
+        );
+    }
     let c = &p.counts;
     let _ = writeln!(
         out,
@@ -451,11 +461,15 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
         total_weight(p),
         p.score,
-        if p.pending.exact.is_zero() {
-            String::new()
-        } else {
-            format!("；另有 {} 分待评定", p.pending)
-        },
+        escape(&format!(
+            "{}{}",
+            if p.pending.exact.is_zero() {
+                String::new()
+            } else {
+                format!("；另有 {} 分待评定", p.pending)
+            },
+            published_total(p)
+        )),
         g = escape(&p.grade)
     );
     out.push_str("</table>\n</section>\n");

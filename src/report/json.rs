@@ -499,6 +499,11 @@ mod tests {
             budget_score: None,
             budget_published_score: None,
             budget_rules: vec![],
+            money_unit: "万元".into(),
+            weights: Shown::new(Decimal::ZERO, 2),
+            published_score: None,
+            published_grade: None,
+            total_differs: false,
             pending: shown,
             counts: crate::report::model::VerdictCounts::default(),
         }

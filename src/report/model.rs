@@ -138,10 +138,10 @@ pub struct IndicatorReport {
 pub struct ProjectReport {
     pub unit: String,
     pub project: String,
-    /// 全年预算数 (万元), as given.
+    /// 全年预算数, as given (in `money_unit`).
     #[serde(serialize_with = "decimal_str")]
     pub budget: Option<Decimal>,
-    /// 全年执行数 (万元), as given.
+    /// 全年执行数, as given (in `money_unit`).
     #[serde(serialize_with = "decimal_str")]
     pub spent: Option<Decimal>,
     /// spent ÷ budget in percent, shown.
@@ -160,6 +160,19 @@ pub struct ProjectReport {
     /// Points still waiting for a person's grade (review and invalid indicators).
     pub pending: Shown,
     pub counts: VerdictCounts,
+    /// The money unit of `budget` and `spent`: 万元 unless the table or form says otherwise.
+    pub money_unit: Cow<'static, str>,
+    /// The points the project was scored on: budget execution and every indicator that applies.
+    pub weights: Shown,
+    /// The project's total as its form printed it (总分 / 合计), where it did.
+    #[serde(serialize_with = "decimal_str")]
+    pub published_score: Option<Decimal>,
+    /// The grade the form printed beside its total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_grade: Option<String>,
+    /// The recomputed total differs from the printed one by more than the printed rounding.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub total_differs: bool,
 }
 
 /// A unit's roll-up.

@@ -63,27 +63,41 @@ pub(crate) fn budget_row(p: &ProjectReport) -> Vec<String> {
 /// The 年度指标值 cell of the budget row.
 pub(crate) fn budget_target(p: &ProjectReport) -> String {
     p.budget
-        .map(|b| format!("预算 {} 万元", b.normalize()))
+        .map(|b| format!("预算 {} {}", b.normalize(), p.money_unit))
         .unwrap_or_default()
 }
 
 /// The 实际完成值 cell of the budget row.
 pub(crate) fn budget_actual(p: &ProjectReport) -> String {
     match (&p.spent, &p.execution_rate) {
-        (Some(s), Some(r)) => format!("执行 {} 万元（{r}%）", s.normalize()),
-        (Some(s), None) => format!("执行 {} 万元", s.normalize()),
+        (Some(s), Some(r)) => format!("执行 {} {}（{r}%）", s.normalize(), p.money_unit),
+        (Some(s), None) => format!("执行 {} {}", s.normalize(), p.money_unit),
         _ => "—".to_owned(),
     }
 }
 
 /// The points of the project's sheet: budget execution and every indicator that applies.
 pub(crate) fn total_weight(p: &ProjectReport) -> Shown {
-    let exact = p
-        .indicators
-        .iter()
-        .filter(|i| i.verdict != crate::eval::Verdict::NotApplicable)
-        .fold(p.budget_weight.exact, |acc, i| acc + i.weight.exact);
-    Shown::new(exact, p.budget_weight.dp)
+    p.weights
+}
+
+/// The total its form printed, where it printed one: `；原表总分 96（优）`, marked where the
+/// recomputed total differs from it.
+pub(crate) fn published_total(p: &ProjectReport) -> String {
+    let Some(t) = p.published_score else {
+        return String::new();
+    };
+    let grade = p
+        .published_grade
+        .as_deref()
+        .map(|g| format!("（{g}）"))
+        .unwrap_or_default();
+    let differs = if p.total_differs {
+        "，与复核总分不一致"
+    } else {
+        ""
+    };
+    format!("；原表总分 {}{grade}{differs}", t.normalize())
 }
 
 /// The 一级指标 cell: the category, marked where a rule inferred it.
@@ -128,7 +142,12 @@ pub(crate) fn heading(p: &ProjectReport) -> String {
     } else {
         format!("{} / {}", p.unit, p.project)
     };
-    format!("{name}：总分 {}（{}）{pending}", p.score, p.grade)
+    format!(
+        "{name}：总分 {}（{}）{pending}{}",
+        p.score,
+        p.grade,
+        published_total(p)
+    )
 }
 
 /// The closing line: counts, mean score, pending points, differences.

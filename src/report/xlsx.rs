@@ -19,7 +19,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::model::{Report, Shown};
 use super::selfeval_table::{
-    COLUMNS, budget_actual, budget_target, category_cell, remark, total_weight,
+    COLUMNS, budget_actual, budget_target, category_cell, published_total, remark, total_weight,
 };
 
 struct Formats {
@@ -196,7 +196,12 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
         } else {
             format!("；另有 {} 分待评定", p.pending)
         };
-        ws.write_string_with_format(row, 8, format!("等级：{}{pending}", p.grade), &f.total)?;
+        ws.write_string_with_format(
+            row,
+            8,
+            format!("等级：{}{pending}{}", p.grade, published_total(p)),
+            &f.total,
+        )?;
         row += 2;
     }
     Ok(())
@@ -260,11 +265,22 @@ fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xlsx
     row += 2;
     ws.write_string_with_format(row, 0, "项目", &f.title)?;
     row += 1;
+    // amounts in one money unit name it in the heads; mixed units get a column of their own
+    let unit = r.projects.first().map_or("万元", |p| &*p.money_unit);
+    let mixed = r.projects.iter().any(|p| p.money_unit != unit);
+    let (budget_head, spent_head) = if mixed {
+        ("全年预算数".to_owned(), "全年执行数".to_owned())
+    } else {
+        (
+            format!("全年预算数（{unit}）"),
+            format!("全年执行数（{unit}）"),
+        )
+    };
     let head: Vec<&str> = [
         "单位",
         "项目",
-        "全年预算数（万元）",
-        "全年执行数（万元）",
+        budget_head.as_str(),
+        spent_head.as_str(),
         "预算执行率（%）",
         "得分",
         "等级",
@@ -272,6 +288,7 @@ fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xlsx
     .into_iter()
     .chain(counts_head)
     .chain(["待评定分值"])
+    .chain(mixed.then_some("金额单位"))
     .collect();
     for (col, h) in head.iter().enumerate() {
         ws.write_string_with_format(row, col as u16, *h, &f.head)?;
@@ -291,6 +308,9 @@ fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xlsx
         ws.write_string_with_format(row, 6, &p.grade, &f.text)?;
         counts(ws, row, 7, &p.counts, f)?;
         ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
+        if mixed {
+            ws.write_string_with_format(row, 15, &*p.money_unit, &f.text)?;
+        }
         row += 1;
     }
     Ok(())

@@ -295,7 +295,7 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
 pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     let table = match header.layout {
         Layout::TargetTable => TARGET_TABLE,
-        Layout::SelfEvaluation => SELF_EVALUATION,
+        Layout::SelfEvaluation | Layout::Forms => SELF_EVALUATION,
     };
     let mut found = Vec::new();
     for (i, cell) in row.filled() {
@@ -355,7 +355,7 @@ pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
     // cheap test first: the first header column must hold a header name again
     let table = match header.layout {
         Layout::TargetTable => TARGET_TABLE,
-        Layout::SelfEvaluation => SELF_EVALUATION,
+        Layout::SelfEvaluation | Layout::Forms => SELF_EVALUATION,
     };
     let Some(&(role, col)) = header.roles.first() else {
         return false;

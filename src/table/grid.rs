@@ -9,11 +9,9 @@ use std::borrow::Cow;
 use std::io::Cursor;
 use std::ops::Range;
 
-use calamine::{Data, Reader};
-
 use crate::limits;
-use crate::table::ReadError;
-use crate::table::source::{CellAddr, Format, Location, SourceText};
+use crate::table::source::{CellAddr, Format, Location, Segment, SourceText};
+use crate::table::{ReadError, docx, workbook};
 
 /// One cell: its trimmed text and where that text starts. 48 bytes: a block of a streamed
 /// sheet holds some thousands of them at once, and their memory is written once and read a
@@ -153,6 +151,24 @@ impl Cell<'_> {
 pub(crate) struct Grid {
     pub source: SourceText,
     rows: GridRows,
+    /// The sheets of a workbook (or the tables of a Word document), in order; empty for text.
+    pub sheets: Vec<SheetSpan>,
+}
+
+/// One sheet of a grid: its name, its rows (indices into [`Grid::rows`]) and merged ranges.
+#[derive(Debug, Clone)]
+pub(crate) struct SheetSpan {
+    pub name: String,
+    pub rows: Range<usize>,
+    pub merges: Vec<Merge>,
+}
+
+/// A merged range of cells: rows (indices into [`Grid::rows`]) and columns, ends exclusive.
+/// Its value is in its top-left cell; the others read as empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Merge {
+    pub rows: Range<usize>,
+    pub cols: Range<usize>,
 }
 
 /// How a grid's rows are had.
@@ -641,6 +657,7 @@ pub(crate) fn from_block(
             first_line: lines_before as u32 + 1,
             whole: false,
         },
+        sheets: Vec::new(),
     })
 }
 
@@ -685,16 +702,18 @@ pub(crate) fn from_text(
             first_line: 1,
             whole: true,
         },
+        sheets: Vec::new(),
     })
 }
 
 /// Unzips every part of a workbook once, counting the bytes that come out (not the sizes the
 /// zip declares, which a bomb may fake), so calamine never meets more than
-/// [`limits::UNZIPPED`]. Returns whether the zip is an xlsx (has `xl/workbook.xml`).
-fn check_zip(name: &str, bytes: &[u8]) -> Result<bool, ReadError> {
+/// [`limits::UNZIPPED`]. Returns what the zip holds: an xlsx has `xl/workbook.xml`, a Word
+/// document `word/document.xml`.
+pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         // not a zip calamine can read either: let it give its own error
-        return Ok(false);
+        return Ok(ZipKind::Other);
     };
     let max = limits::UNZIPPED.get();
     let too_large = |part: &str| ReadError::UnzippedTooLarge {
@@ -704,14 +723,18 @@ fn check_zip(name: &str, bytes: &[u8]) -> Result<bool, ReadError> {
         help: limits::UNZIPPED.help(),
     };
     let mut total: u64 = 0;
-    let mut xlsx = false;
+    let mut kind = ZipKind::Other;
     let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
             continue;
         };
         let part = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        xlsx |= part == "xl/workbook.xml";
+        match part.as_str() {
+            "xl/workbook.xml" => kind = ZipKind::Xlsx,
+            "word/document.xml" if kind == ZipKind::Other => kind = ZipKind::Docx,
+            _ => {}
+        }
         if total.saturating_add(entry.size()) > max {
             return Err(too_large(&part));
         }
@@ -727,196 +750,134 @@ fn check_zip(name: &str, bytes: &[u8]) -> Result<bool, ReadError> {
             }
         }
     }
-    Ok(xlsx)
+    Ok(kind)
 }
 
-/// Reads one sheet of a workbook into a grid over a synthetic text (one line per sheet row,
-/// cells joined by tabs, line breaks inside cells shown as spaces). An xlsx is read cell by cell
-/// within the limits; other workbooks (`.xls`, `.ods`) through calamine's range.
+/// What a zip holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ZipKind {
+    Xlsx,
+    Docx,
+    Other,
+}
+
+/// Reads a workbook or a Word document into a grid over a synthetic text (one line per sheet
+/// row, cells joined by tabs, line breaks inside cells shown as spaces; sheets one after
+/// another): every sheet, or `sheet` alone where named. Cells are read as shown ([`workbook`]).
 pub(crate) fn from_workbook(
     name: &str,
     bytes: Vec<u8>,
     sheet: Option<&str>,
 ) -> Result<Grid, ReadError> {
-    let workbook = |e| ReadError::Workbook {
-        name: name.into(),
-        source: e,
-    };
     let is_zip = bytes.starts_with(b"PK\x03\x04");
-    if is_zip && check_zip(name, &bytes)? {
-        let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
-            .map_err(|e| workbook(calamine::Error::Xlsx(e)))?;
-        let chosen = choose_sheet(name, wb.sheet_names(), sheet)?;
-        let mut reader = wb
-            .worksheet_cells_reader(&chosen)
-            .map_err(|e| workbook(calamine::Error::Xlsx(e)))?;
-        let max_cells = limits::CELLS.get();
-        let mut cells: Vec<((u32, u32), Data)> = Vec::new();
-        while let Some(cell) = reader
-            .next_cell()
-            .map_err(|e| workbook(calamine::Error::Xlsx(e)))?
-        {
-            if matches!(cell.get_value(), calamine::DataRef::Empty) {
-                continue;
-            }
-            if cells.len() as u64 >= max_cells {
-                return Err(ReadError::TooManyCells {
-                    name: name.into(),
-                    cells: cells.len() as u64 + 1,
-                    max: limits::CELLS.shown(),
-                    help: limits::CELLS.help(),
-                });
-            }
-            let pos = cell.get_position();
-            cells.push((pos, cell.get_value().clone().into()));
-        }
-        drop(reader);
-        return sparse_grid(name, cells, chosen);
+    let kind = if is_zip {
+        check_zip(name, &bytes)?
+    } else {
+        ZipKind::Other
+    };
+    if kind == ZipKind::Docx {
+        let sheets = docx::read_sheets(name, &bytes)?;
+        return sheets_grid(name, sheets, Format::Docx, "docx");
     }
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)?;
-    let chosen = choose_sheet(name, wb.sheet_names(), sheet)?;
-    let range = wb.worksheet_range(&chosen).map_err(workbook)?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let cells = range
-        .used_cells()
-        .map(|(r, c, v)| ((row0 + r as u32, col0 + c as u32), v.clone()))
-        .collect();
-    sparse_grid(name, cells, chosen)
+    let sheets = workbook::read_sheets(name, bytes, sheet, kind == ZipKind::Xlsx)?;
+    sheets_grid(name, sheets, Format::Xlsx, "xlsx")
 }
 
-fn choose_sheet(name: &str, names: Vec<String>, sheet: Option<&str>) -> Result<String, ReadError> {
-    match sheet {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| ReadError::NoSheet {
-                name: name.into(),
-                sheet: s.into(),
-                available: names.join("、"),
-            }),
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| ReadError::Empty { name: name.into() }),
-    }
-}
-
-/// The grid of a sheet from its used cells (0-based positions, any order): rows from the first
-/// used row to the last, each as wide as the widest used column (Excel pads rows), rows without
-/// a used cell empty; sheet rows before the first used one are empty lines, so line numbers
-/// equal sheet rows.
-fn sparse_grid(
+/// The grid of several sheets from their used cells (0-based positions, any order): each
+/// sheet's rows from its first row to its last used one, each as wide as the sheet's widest
+/// used column (Excel pads rows); rows before a sheet's first used one are empty lines, so a
+/// cell's row is its sheet row.
+pub(crate) fn sheets_grid(
     name: &str,
-    mut cells: Vec<((u32, u32), Data)>,
-    chosen: String,
+    sheets: Vec<workbook::SheetCells>,
+    format: Format,
+    encoding: &'static str,
 ) -> Result<Grid, ReadError> {
-    cells.sort_by_key(|c| c.0);
-    cells.dedup_by_key(|c| c.0);
-    let width = cells.iter().map(|c| c.0.1 as usize + 1).max().unwrap_or(0);
     let mut budget = CellBudget::new(name);
-    let row0 = cells.first().map_or(0, |c| c.0.0);
-    let last = cells.last().map_or(0, |c| c.0.0);
     let mut text = String::new();
     let mut rows = Vec::new();
-    let mut next = cells.into_iter().peekable();
-    for r in 0..=last {
-        let row_start = text.len();
-        let mut row_cells = Vec::new();
-        if r >= row0 && next.peek().is_some_and(|c| c.0.0 == r) {
-            budget.row(r as usize + 1, width)?;
-            row_cells.reserve(width);
-            for c in 0..width as u32 {
-                if c > 0 {
-                    text.push('\t');
+    let mut spans = Vec::new();
+    let mut segments = Vec::new();
+    let single = (sheets.len() == 1).then(|| sheets[0].name.clone());
+    for sheet in sheets {
+        let workbook::SheetCells {
+            name: sheet_name,
+            mut cells,
+            merges,
+        } = sheet;
+        cells.sort_by_key(|c| c.0);
+        cells.dedup_by_key(|c| c.0);
+        let width = cells.iter().map(|c| c.0.1 as usize + 1).max().unwrap_or(0);
+        let first_row = rows.len();
+        segments.push(Segment {
+            start: text.len(),
+            first_line: first_row,
+            name: sheet_name.clone(),
+        });
+        let row0 = cells.first().map_or(0, |c| c.0.0);
+        let last = cells.last().map_or(0, |c| c.0.0);
+        let mut next = cells.into_iter().peekable();
+        for r in 0..=last {
+            let row_start = text.len();
+            let mut row_cells = Vec::new();
+            if r >= row0 && next.peek().is_some_and(|c| c.0.0 == r) {
+                budget.row(r as usize + 1, width)?;
+                row_cells.reserve(width);
+                for c in 0..width as u32 {
+                    if c > 0 {
+                        text.push('\t');
+                    }
+                    let raw = match next.peek() {
+                        Some(((rr, cc), _)) if *rr == r && *cc == c => {
+                            next.next().map(|(_, v)| v).unwrap_or_default()
+                        }
+                        _ => String::new(),
+                    };
+                    let offset = text.len();
+                    text.extend(raw.chars().map(|ch| {
+                        if matches!(ch, '\n' | '\r' | '\t') {
+                            ' '
+                        } else {
+                            ch
+                        }
+                    }));
+                    let addr = CellAddr {
+                        row: r + 1,
+                        col: c + 1,
+                    };
+                    row_cells.push(make_cell(Cow::Owned(raw), offset, Vec::new(), Some(addr)));
                 }
-                let raw = match next.peek() {
-                    Some(((rr, cc), _)) if *rr == r && *cc == c => {
-                        next.next().map(|(_, v)| cell_text(&v)).unwrap_or_default()
-                    }
-                    _ => String::new(),
-                };
-                let offset = text.len();
-                text.extend(raw.chars().map(|ch| {
-                    if matches!(ch, '\n' | '\r' | '\t') {
-                        ' '
-                    } else {
-                        ch
-                    }
-                }));
-                let addr = CellAddr {
-                    row: r + 1,
-                    col: c + 1,
-                };
-                row_cells.push(make_cell(Cow::Owned(raw), offset, Vec::new(), Some(addr)));
             }
+            let row_end = text.len();
+            text.push('\n');
+            rows.push(Row {
+                cells: row_cells,
+                range: row_start..row_end,
+            });
         }
-        let row_end = text.len();
-        text.push('\n');
-        rows.push(Row {
-            cells: row_cells,
-            range: row_start..row_end,
+        let merges = merges
+            .into_iter()
+            .filter(|((r0, c0), (r1, c1))| r0 <= r1 && c0 <= c1 && (r0 < r1 || c0 < c1))
+            .map(|((r0, c0), (r1, c1))| Merge {
+                rows: first_row + r0 as usize..first_row + r1 as usize + 1,
+                cols: c0 as usize..c1 as usize + 1,
+            })
+            .collect();
+        spans.push(SheetSpan {
+            name: sheet_name,
+            rows: first_row..rows.len(),
+            merges,
         });
     }
-    let source = SourceText::new(name, text, Format::Xlsx, "xlsx", Some(chosen));
+    let source = match single {
+        Some(sheet) => SourceText::new(name, text, format, encoding, Some(sheet)),
+        None => SourceText::new(name, text, format, encoding, None).with_segments(segments),
+    };
     Ok(Grid {
         source,
         rows: GridRows::Cells(rows),
+        sheets: spans,
     })
-}
-
-/// The text of a workbook cell: strings as written, numbers in their shortest exact form,
-/// dates as `YYYY-MM-DD`.
-fn cell_text(value: &Data) -> String {
-    match value {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{}", *f as i64)
-            } else {
-                format!("{f}")
-            }
-        }
-        Data::DateTime(dt) if dt.is_datetime() => excel_date(dt.as_f64()),
-        other => other.to_string(),
-    }
-}
-
-/// An Excel serial date (1900 system) as `YYYY-MM-DD` (with `THH:MM` when it has a time).
-fn excel_date(serial: f64) -> String {
-    let days = serial.floor() as i64;
-    // serial 60 is Excel's 1900-02-29 that never was; 25569 is 1970-01-01
-    let unix_days = if days < 61 {
-        days - 25568
-    } else {
-        days - 25569
-    };
-    let (y, m, d) = civil_from_days(unix_days);
-    let minutes = ((serial - serial.floor()) * 1440.0).round() as i64;
-    if minutes == 0 {
-        format!("{y:04}-{m:02}-{d:02}")
-    } else {
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}",
-            minutes / 60,
-            minutes % 60
-        )
-    }
-}
-
-/// Howard Hinnant's days-to-civil.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 #[cfg(test)]
@@ -1060,11 +1021,5 @@ mod tests {
     fn unclosed_quote_is_plain_text() {
         let rows = split_delimited("\"abc\tdef\n", b'\t');
         assert_eq!(texts(&rows), vec![vec!["\"abc", "def"]]);
-    }
-
-    #[test]
-    fn excel_dates() {
-        assert_eq!(excel_date(45291.0), "2023-12-31");
-        assert_eq!(excel_date(1.0), "1900-01-01");
     }
 }

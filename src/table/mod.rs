@@ -57,6 +57,8 @@
 mod amount;
 mod columns;
 pub mod decode;
+mod docx;
+mod form;
 mod grid;
 mod indicator_cell;
 mod integrity;
@@ -66,6 +68,7 @@ pub mod source;
 pub mod stream;
 mod target_table;
 pub mod view;
+mod workbook;
 
 use std::path::Path;
 
@@ -167,6 +170,18 @@ pub enum ReadError {
     NotWorkbook {
         /// File name.
         name: String,
+    },
+    /// A Word document whose body cannot be read.
+    #[error("无法读取 Word 文档 {name}：{why}")]
+    #[diagnostic(
+        code("table.document"),
+        help("确认文件是 .docx（Word 2007 及以后）文档；.doc 请在 Word 中另存为 .docx")
+    )]
+    Document {
+        /// File name.
+        name: String,
+        /// What is wrong.
+        why: String,
     },
     /// `--sheet` names a sheet the workbook does not have.
     #[error("工作簿 {name} 中没有工作表「{sheet}」")]
@@ -330,7 +345,9 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
     }
     let format = opts.format.or_else(|| format_from_name(name));
     let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0");
-    let grid = if format == Some(Format::Xlsx) || (format.is_none() && is_workbook) {
+    let grid = if matches!(format, Some(Format::Xlsx | Format::Docx))
+        || (format.is_none() && is_workbook)
+    {
         if bytes.is_empty() {
             return Err(ReadError::Empty { name: name.into() });
         }
@@ -369,6 +386,7 @@ fn format_from_name(name: &str) -> Option<Format> {
         "csv" => Some(Format::Csv),
         "tsv" | "tab" => Some(Format::Tsv),
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Format::Xlsx),
+        "docx" => Some(Format::Docx),
         _ => None,
     }
 }
@@ -696,34 +714,138 @@ fn data_rows<'r, 'a>(
     data
 }
 
-/// Finds the header, reads the preamble, and hands the data rows to the layout reader.
+/// Reads each sheet of the grid (a text input or a Word document is one sheet): forms through
+/// `form`, a table or flat sheet through its header and layout reader. Sheets of forms make one
+/// document; a flat table is read from the first sheet that holds one, with the other sheets of
+/// its layout; a sheet of another layout, or holding neither, is named in a finding.
 fn build(grid: Grid) -> Result<Document, ReadError> {
     let rows = grid.rows()?;
     let source = &grid.source;
-    let Found {
-        mut preamble,
-        header,
-        last_header_row,
-        names_row,
-    } = find_header(source, &rows)?;
-    let mut ctx = Ctx::new(source);
-    unknown_columns(&mut ctx, &header, &rows[names_row]);
-    let data = data_rows(
-        &mut ctx,
-        &header,
-        &mut preamble,
-        &rows[last_header_row + 1..],
-    );
-    let layout = header.layout;
-    let (total, units) = match layout {
-        Layout::TargetTable => {
-            target_table::read(&mut ctx, &header, &data, preamble.department.as_deref())
-        }
-        Layout::SelfEvaluation => (
-            None,
-            self_eval::read(&mut ctx, &header, &data, preamble.unit.as_deref()),
-        ),
+    let whole = [grid::SheetSpan {
+        name: String::new(),
+        rows: 0..rows.len(),
+        merges: Vec::new(),
+    }];
+    let docx_whole;
+    let sheets: &[grid::SheetSpan] = if grid.sheets.is_empty() {
+        &whole
+    } else if source.format == Format::Docx {
+        // a Word document's paragraphs and tables are read as one sheet
+        docx_whole = [grid::SheetSpan {
+            name: String::new(),
+            rows: 0..rows.len(),
+            merges: grid.sheets.iter().flat_map(|s| s.merges.clone()).collect(),
+        }];
+        &docx_whole
+    } else {
+        &grid.sheets
     };
+    let mut ctx = Ctx::new(source);
+    let mut layout: Option<Layout> = None;
+    let mut units: Vec<UnitRow> = Vec::new();
+    let mut total = None;
+    let mut preamble = Preamble::default();
+    let mut first_error = None;
+    for sheet in sheets {
+        let rows = &rows[sheet.rows.clone()];
+        let sheet_at = || {
+            let offset = rows.first().map_or(0, |r| r.range.start);
+            Location {
+                offset,
+                len: 0,
+                line: 1,
+                column: 1,
+                cell: Some(CellAddr { row: 1, col: 1 }),
+            }
+        };
+        if let Some(starts) = form::starts(rows) {
+            if layout.is_some_and(|l| l != Layout::Forms) {
+                other_layout(&mut ctx, sheet_at(), &sheet.name);
+                continue;
+            }
+            layout = Some(Layout::Forms);
+            let read = form::read(&mut ctx, rows, &starts, &sheet.merges, sheet.rows.start);
+            units.extend(read);
+            continue;
+        }
+        let found = match find_header(source, rows) {
+            Ok(found) => found,
+            Err(e) if sheets.len() > 1 => {
+                let f = ctx
+                    .finding(
+                        codes::SHEET_SKIPPED,
+                        Severity::Info,
+                        sheet_at(),
+                        format!("工作表「{}」中没有目标表、自评表或表单，未读取", sheet.name),
+                    )
+                    .label("这张工作表");
+                ctx.findings.push(f);
+                first_error.get_or_insert(e);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let Found {
+            preamble: mut sheet_preamble,
+            header,
+            last_header_row,
+            names_row,
+        } = found;
+        if layout.is_some_and(|l| l != header.layout) {
+            other_layout(&mut ctx, sheet_at(), &sheet.name);
+            continue;
+        }
+        layout = Some(header.layout);
+        unknown_columns(&mut ctx, &header, &rows[names_row]);
+        let data = data_rows(
+            &mut ctx,
+            &header,
+            &mut sheet_preamble,
+            &rows[last_header_row + 1..],
+        );
+        match header.layout {
+            Layout::TargetTable => {
+                let (t, u) = target_table::read(
+                    &mut ctx,
+                    &header,
+                    &data,
+                    sheet_preamble.department.as_deref(),
+                );
+                total = total.or(t);
+                units.extend(u);
+            }
+            Layout::SelfEvaluation | Layout::Forms => units.extend(self_eval::read(
+                &mut ctx,
+                &header,
+                &data,
+                sheet_preamble.unit.as_deref(),
+            )),
+        }
+        preamble.department = preamble.department.or(sheet_preamble.department);
+        preamble.money_unit = preamble.money_unit.or(sheet_preamble.money_unit);
+        preamble.unit = preamble.unit.or(sheet_preamble.unit);
+    }
+    let Some(layout) = layout else {
+        return Err(first_error.unwrap_or_else(|| ReadError::NoHeader {
+            name: source.name.clone(),
+        }));
+    };
+    if layout == Layout::Forms {
+        // the department and money unit every form agrees on
+        let facts = || {
+            units
+                .iter()
+                .flat_map(|u| &u.projects)
+                .filter_map(|p| p.form.as_deref())
+        };
+        let agreed = |get: &dyn Fn(&model::FormFacts) -> Option<String>| {
+            let mut all = facts().map(get);
+            let first = all.next().flatten()?;
+            all.all(|x| x.as_deref() == Some(&first)).then_some(first)
+        };
+        preamble.department = agreed(&|f| f.department.clone());
+        preamble.money_unit = agreed(&|f| f.money_unit.clone());
+    }
     let Ctx {
         mut findings,
         rows_read,
@@ -745,6 +867,20 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     findings.extend(integrity::check(&doc, data_skipped));
     doc.findings = findings;
     Ok(doc)
+}
+
+/// A sheet holding another layout than the sheets read before it.
+fn other_layout(ctx: &mut Ctx<'_>, at: Location, sheet: &str) {
+    let f = ctx
+        .finding(
+            codes::SHEET_OTHER_LAYOUT,
+            Severity::Warning,
+            at,
+            format!("工作表「{sheet}」的表格式样与前面的工作表不同，未读取"),
+        )
+        .label("这张工作表")
+        .help("用 --sheet 指定要读取的工作表");
+    ctx.findings.push(f);
 }
 
 /// A row with one filled cell, in the first column, that starts like a note.

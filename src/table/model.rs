@@ -21,6 +21,8 @@ pub enum Layout {
     TargetTable,
     /// 绩效自评表 flattened, one row an indicator (SPEC §4.2).
     SelfEvaluation,
+    /// Published per-project forms (SPEC §4.4), one project a form; see [`Project::form`].
+    Forms,
 }
 
 /// One amount cell: an exact value in 万元 and where it was.
@@ -128,6 +130,57 @@ pub struct Project {
     /// The budget line (self-evaluation sheets), where given.
     pub budget: Option<BudgetLine>,
     /// The whole row (target tables) or the first row of the project (sheets).
+    pub at: Location,
+    /// What a published form says beyond the indicators (SPEC §4.4): `None` for tables and
+    /// flat sheets.
+    pub form: Option<Box<FormFacts>>,
+}
+
+/// Which form a project was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormKind {
+    /// 项目支出绩效自评表 (or a 部门整体支出 self-evaluation): actuals and scores.
+    SelfEvaluation,
+    /// 绩效目标申报表: targets only.
+    Target,
+}
+
+/// The facts of one published form (one project).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormFacts {
+    /// Self-evaluation or target form.
+    pub kind: FormKind,
+    /// The form's title, as printed.
+    pub title: Option<String>,
+    /// The year in the title (`(2022年度)`).
+    pub year: Option<i32>,
+    /// 主管部门.
+    pub department: Option<String>,
+    /// The money unit of the funds block (`万元`, `元`), as printed.
+    pub money_unit: Option<String>,
+    /// 年初预算数.
+    pub budget_initial: Option<Decimal>,
+    /// 执行率 as printed (`100%`).
+    pub execution_rate: Option<String>,
+    /// 实际完成情况 of the goal block.
+    pub goal_actual: Option<Text>,
+    /// Points printed beside a category (`产出指标(50分)`), by category.
+    pub category_points: Vec<(Arc<str>, Decimal)>,
+    /// The 总分 / 合计 row.
+    pub total: Option<FormTotal>,
+}
+
+/// The 总分 / 合计 row of a form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormTotal {
+    /// The points it adds up to (its 分值 / 权重 cell).
+    pub weight: Option<Decimal>,
+    /// The published total (its 得分 cell).
+    pub score: Option<Decimal>,
+    /// The grade printed beside it (`优`).
+    pub grade: Option<String>,
+    /// The row.
     pub at: Location,
 }
 

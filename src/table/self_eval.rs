@@ -221,6 +221,7 @@ pub(crate) fn read_from(
                             indicators: Vec::new(),
                             budget: None,
                             at: row_at,
+                            form: None,
                         });
                         let pi = units[ui].projects.len() - 1;
                         project_index[ui].insert(String::from(&*project_name), pi);
@@ -357,20 +358,35 @@ fn joined_target<'r>(
     if nature.is_none() && measure.is_none() {
         return (Cow::Borrowed(value.map_or("", |v| &*v.text)), at);
     }
+    let text = join_target(
+        nature.map(|c| &*c.text),
+        value.map(|c| &*c.text),
+        measure.map(|c| &*c.text),
+    );
+    (Cow::Owned(text), at)
+}
+
+/// A target split over 指标性质 | 指标值 | 度量单位 joined into one (`≥` `95` `%` → `≥95%`): a
+/// nature that names a kind (`定性`, `定量`, `正向`) is not part of it, nor a unit the value
+/// already ends with.
+pub(crate) fn join_target(
+    nature: Option<&str>,
+    value: Option<&str>,
+    measure: Option<&str>,
+) -> String {
     let mut text = String::new();
-    if let Some(n) = nature {
-        let t = &*n.text;
-        if !(t.contains("定性") || t.contains("定量") || t.contains('向')) {
-            text.push_str(t);
-        }
+    if let Some(t) = nature
+        && !(t.contains("定性") || t.contains("定量") || t.contains('向'))
+    {
+        text.push_str(t);
     }
     if let Some(v) = value {
-        text.push_str(&v.text);
+        text.push_str(v);
     }
     if let Some(m) = measure
-        && !text.ends_with(&*m.text)
+        && !text.ends_with(m)
     {
-        text.push_str(&m.text);
+        text.push_str(m);
     }
-    (Cow::Owned(text), at)
+    text
 }

@@ -20,6 +20,20 @@ pub enum Format {
     Csv,
     /// An Excel workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
     Xlsx,
+    /// A Word document (`.docx`): its tables, and the paragraphs around them as one-cell rows.
+    Docx,
+}
+
+/// One sheet of a workbook (or one table of a Word document) inside a synthetic
+/// [`SourceText`]: where its text starts, its 0-based first line, and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offset where the sheet's first row starts.
+    pub start: usize,
+    /// 0-based line of that row in the synthetic text.
+    pub first_line: usize,
+    /// The sheet's name (`Sheet1`; for Word: `表格1`, or `正文` for paragraphs).
+    pub name: String,
 }
 
 /// A cell address in a workbook: 1-based row and column (`B7` is row 7, column 2).
@@ -99,6 +113,9 @@ pub struct SourceText {
     /// Lines of the input before this text: 0 for a whole file; for one block of a file read
     /// in blocks (streaming), the lines of the blocks before it, so line numbers stay the file's.
     pub lines_before: usize,
+    /// The sheets of a workbook read together, in order (empty for a text input or a single
+    /// sheet named by [`SourceText::sheet`]).
+    pub segments: Vec<Segment>,
     /// Where each line starts: built the first time a position is asked for (most blocks of
     /// a streamed sheet never need it: their cells know their lines).
     line_starts: std::sync::OnceLock<Vec<usize>>,
@@ -131,8 +148,35 @@ impl SourceText {
             format,
             encoding,
             lines_before: 0,
+            segments: Vec::new(),
             line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same text holding several sheets (or Word tables) one after another.
+    pub fn with_segments(mut self, segments: Vec<Segment>) -> SourceText {
+        self.segments = segments;
+        self
+    }
+
+    /// The segment holding byte `offset`, where the text holds several.
+    fn segment_at(&self, offset: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.start <= offset);
+        i.checked_sub(1).and_then(|i| self.segments.get(i))
+    }
+
+    /// The sheet (or Word table) holding byte `offset`: its segment's name, else
+    /// [`SourceText::sheet`].
+    pub fn sheet_at(&self, offset: usize) -> Option<&str> {
+        self.segment_at(offset)
+            .map(|s| s.name.as_str())
+            .or(self.sheet.as_deref())
+    }
+
+    /// 0-based line where the sheet holding `offset` starts (0 for a single sheet): line
+    /// numbers shown for a workbook are the sheet's rows.
+    pub fn segment_first_line(&self, offset: usize) -> usize {
+        self.segment_at(offset).map_or(0, |s| s.first_line)
     }
 
     /// The same text as one block of a larger input that has `lines_before` lines before it.

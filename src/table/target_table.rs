@@ -289,6 +289,7 @@ pub(crate) fn read(
             indicators,
             budget: None,
             at: row_at,
+            form: None,
         });
     }
     (total, units)

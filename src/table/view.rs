@@ -42,11 +42,28 @@ pub fn tree(doc: &Document) -> String {
     let layout = match doc.layout {
         Layout::TargetTable => "项目支出绩效目标表",
         Layout::SelfEvaluation => "绩效自评表",
+        Layout::Forms => "逐项目表单（自评表/目标申报表）",
     };
     let format = match doc.source.format {
         Format::Tsv => "制表符分隔".to_owned(),
         Format::Csv => "逗号分隔".to_owned(),
-        Format::Xlsx => format!("工作表「{}」", doc.source.sheet.as_deref().unwrap_or("")),
+        Format::Xlsx | Format::Docx => {
+            let sheets: Vec<&str> = match &doc.source.sheet {
+                Some(s) => vec![s.as_str()],
+                None => doc
+                    .source
+                    .segments
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect(),
+            };
+            let what = if doc.source.format == Format::Docx {
+                "Word 文档"
+            } else {
+                "工作表"
+            };
+            format!("{what}「{}」", sheets.join("」「"))
+        }
     };
     let _ = writeln!(
         out,
@@ -69,7 +86,6 @@ pub fn tree(doc: &Document) -> String {
     // names and amounts
     const UNIT_INDENT: &str = "";
     const PROJECT_INDENT: &str = "  ";
-    const INDICATOR_INDENT: &str = "      ";
     const NAME_HEAD: &str = "名称（金额：万元）";
     let mut name_w = NAME_HEAD.width();
     for u in &doc.units {
@@ -138,8 +154,20 @@ pub fn tree(doc: &Document) -> String {
                 amounts_line(&p.amounts)
             );
             let _ = writeln!(out, "{}", line.trim_end());
+            if let Some(f) = &p.form {
+                form_lines(&mut out, f);
+                if let Some(g) = &p.goal {
+                    let _ = writeln!(out, "{INDICATOR_INDENT}预期目标：{}", g.text);
+                }
+                if let Some(g) = &f.goal_actual {
+                    let _ = writeln!(out, "{INDICATOR_INDENT}实际完成情况：{}", g.text);
+                }
+            }
             if let Some(b) = &p.budget {
                 let mut parts = Vec::new();
+                if let Some(v) = p.form.as_ref().and_then(|f| f.budget_initial) {
+                    parts.push(format!("年初预算数 {}", format_amount(v)));
+                }
                 if let Some(v) = b.budget {
                     parts.push(format!("全年预算数 {}", format_amount(v)));
                 }
@@ -149,10 +177,19 @@ pub fn tree(doc: &Document) -> String {
                 if let Some(v) = b.weight {
                     parts.push(format!("分值 {v}"));
                 }
+                if let Some(v) = p.form.as_ref().and_then(|f| f.execution_rate.as_ref()) {
+                    parts.push(format!("执行率 {v}"));
+                }
                 if let Some(v) = b.published_score {
                     parts.push(format!("得分 {v}"));
                 }
-                let _ = writeln!(out, "{INDICATOR_INDENT}预算执行：{}", parts.join("，"));
+                let money = p.form.as_ref().and_then(|f| f.money_unit.as_deref());
+                let money = money.map(|m| format!("（{m}）")).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{INDICATOR_INDENT}预算执行{money}：{}",
+                    parts.join("，")
+                );
             }
             for i in &p.indicators {
                 let mut line = format!(
@@ -200,6 +237,44 @@ pub fn tree(doc: &Document) -> String {
         }
     }
     out
+}
+
+/// Indent of the lines under a project.
+const INDICATOR_INDENT: &str = "      ";
+
+/// A form's title, department and published total, under its project's name.
+fn form_lines(out: &mut String, f: &crate::table::model::FormFacts) {
+    let kind = match f.kind {
+        crate::table::model::FormKind::SelfEvaluation => "自评表",
+        crate::table::model::FormKind::Target => "目标申报表",
+    };
+    let mut head = format!("{INDICATOR_INDENT}表单：{kind}");
+    if let Some(t) = &f.title {
+        let _ = write!(head, "「{t}」");
+    }
+    if let Some(y) = f.year {
+        let _ = write!(head, "，{y}年度");
+    }
+    if let Some(d) = &f.department {
+        let _ = write!(head, "，主管部门 {d}");
+    }
+    let _ = writeln!(out, "{head}");
+    if let Some(t) = &f.total {
+        let mut parts = Vec::new();
+        if let Some(w) = t.weight {
+            parts.push(format!("分值 {w}"));
+        }
+        if let Some(s) = t.score {
+            parts.push(format!("得分 {s}"));
+        }
+        if let Some(g) = &t.grade {
+            parts.push(format!("等级 {g}"));
+        }
+        if parts.is_empty() {
+            parts.push("未填".to_owned());
+        }
+        let _ = writeln!(out, "{INDICATOR_INDENT}总分：{}", parts.join("，"));
+    }
 }
 
 fn unit_label(name: &str) -> String {

@@ -1,0 +1,323 @@
+//! Workbook sheets (`.xlsx`, `.xls`, `.ods`) into cells read as Excel shows them, with merges.
+//!
+//! Owns the meaning of a cell's value: numbers through their number format (SPEC §4.5: a `0%`
+//! cell holding `0.96` is `96%`, a `0.00` cell holding `857.6` is `857.60`), dates in the
+//! workbook's date system (1900 or 1904), strings as written. It reads every sheet unless one
+//! is named, and keeps each sheet's merged ranges; laying the cells out as rows is `grid`'s job.
+//! An `.xlsx` is read cell by cell within the cell limit (never as a dense range a stray far
+//! cell would blow up); `.xls` and `.ods` through calamine's range. An `.xls` gives no number
+//! formats beyond dates, so its percent cells arrive as fractions (evaluation flags a fraction
+//! of 1 against a percentage target, see `eval::actual`).
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::limits;
+use crate::table::ReadError;
+
+/// One sheet's filled cells, as shown, and its merged ranges (0-based, inclusive ends).
+pub(crate) struct SheetCells {
+    pub name: String,
+    pub cells: Vec<((u32, u32), String)>,
+    pub merges: Vec<((u32, u32), (u32, u32))>,
+}
+
+/// Reads the sheets of a workbook: `sheet` alone where named, else every sheet in order.
+pub(crate) fn read_sheets(
+    name: &str,
+    bytes: Vec<u8>,
+    sheet: Option<&str>,
+    is_xlsx: bool,
+) -> Result<Vec<SheetCells>, ReadError> {
+    let workbook = |e| ReadError::Workbook {
+        name: name.into(),
+        source: e,
+    };
+    let mut out = Vec::new();
+    let mut budget = CellCount::new(name);
+    if is_xlsx {
+        let xlsx_err = |e| workbook(calamine::Error::Xlsx(e));
+        let mut wb: calamine::Xlsx<_> =
+            calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
+        for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
+            let merges = wb
+                .merge_cells_by_sheet_name(&chosen)
+                .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
+                .unwrap_or_default();
+            let mut reader = wb.worksheet_cells_reader(&chosen).map_err(xlsx_err)?;
+            let formats: Vec<Option<NumberShape>> = reader
+                .styles()
+                .iter()
+                .map(|s| {
+                    s.number_format
+                        .as_ref()
+                        .and_then(|f| NumberShape::of(&f.format_code))
+                })
+                .collect();
+            let mut cells = Vec::new();
+            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
+                if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                    continue;
+                }
+                budget.one_more()?;
+                let value: Data = cell.get_value().clone().into();
+                let shape = formats.get(style).copied().flatten();
+                cells.push((cell.get_position(), shown(&value, shape)));
+            }
+            drop(reader);
+            out.push(SheetCells {
+                name: chosen,
+                cells,
+                merges,
+            });
+        }
+        return Ok(out);
+    }
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)?;
+    for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
+        let range = wb.worksheet_range(&chosen).map_err(workbook)?;
+        let merges = match &wb {
+            calamine::Sheets::Xls(x) => x
+                .merge_cells_by_sheet_name(&chosen)
+                .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let mut cells = Vec::new();
+        for (r, c, v) in range.used_cells() {
+            budget.one_more()?;
+            cells.push(((row0 + r as u32, col0 + c as u32), shown(v, None)));
+        }
+        out.push(SheetCells {
+            name: chosen,
+            cells,
+            merges,
+        });
+    }
+    Ok(out)
+}
+
+/// Counts cells against [`limits::CELLS`] across every sheet read.
+struct CellCount<'a> {
+    name: &'a str,
+    cells: u64,
+    max: u64,
+}
+
+impl<'a> CellCount<'a> {
+    fn new(name: &'a str) -> Self {
+        CellCount {
+            name,
+            cells: 0,
+            max: limits::CELLS.get(),
+        }
+    }
+
+    fn one_more(&mut self) -> Result<(), ReadError> {
+        if self.cells >= self.max {
+            return Err(ReadError::TooManyCells {
+                name: self.name.into(),
+                cells: self.cells + 1,
+                max: limits::CELLS.shown(),
+                help: limits::CELLS.help(),
+            });
+        }
+        self.cells += 1;
+        Ok(())
+    }
+}
+
+/// The sheets to read: the one named, or all of them.
+fn chosen_sheets(
+    name: &str,
+    names: Vec<String>,
+    sheet: Option<&str>,
+) -> Result<Vec<String>, ReadError> {
+    match sheet {
+        Some(s) => match names.iter().find(|n| n.as_str() == s) {
+            Some(n) => Ok(vec![n.clone()]),
+            None => Err(ReadError::NoSheet {
+                name: name.into(),
+                sheet: s.into(),
+                available: names.join("、"),
+            }),
+        },
+        None if names.is_empty() => Err(ReadError::Empty { name: name.into() }),
+        None => Ok(names),
+    }
+}
+
+/// What a number format does to the digits shown: a percentage or not, and how many decimals
+/// (`None`: as many as the value has, as the General format shows them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NumberShape {
+    pub percent: bool,
+    pub decimals: Option<u32>,
+}
+
+impl NumberShape {
+    /// Reads the first section of an Excel format code (`0.00%`, `#,##0.00_ ;[Red]-#,##0.00`).
+    /// `None` for General, text and formats that show no plain number (scientific, fractions,
+    /// dates: calamine reads dates itself).
+    pub fn of(code: &str) -> Option<NumberShape> {
+        let mut percent = false;
+        let mut digits_seen = false;
+        let mut decimals: Option<u32> = None;
+        let mut chars = code.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                ';' => break,
+                '"' => {
+                    for q in chars.by_ref() {
+                        if q == '"' {
+                            break;
+                        }
+                    }
+                }
+                '\\' | '_' | '*' => {
+                    chars.next();
+                }
+                '[' => {
+                    for q in chars.by_ref() {
+                        if q == ']' {
+                            break;
+                        }
+                    }
+                }
+                '%' => percent = true,
+                '0' | '#' | '?' => {
+                    digits_seen = true;
+                    if let Some(d) = decimals.as_mut() {
+                        *d += 1;
+                    }
+                }
+                '.' if digits_seen || decimals.is_none() => decimals = Some(0),
+                'E' | 'e' | '/' | 'y' | 'Y' | 'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S'
+                | '@' => return None,
+                _ => {}
+            }
+        }
+        if !digits_seen {
+            return None;
+        }
+        Some(NumberShape {
+            percent,
+            decimals: Some(decimals.unwrap_or(0)),
+        })
+    }
+}
+
+/// The text of a cell as Excel shows it (see the module docs).
+pub(crate) fn shown(value: &Data, shape: Option<NumberShape>) -> String {
+    match value {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => number_shown(*f, shape),
+        Data::Int(i) => number_shown(*i as f64, shape),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            if h == 0 && mi == 0 && s == 0 {
+                format!("{y:04}-{mo:02}-{d:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}")
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A number: its shortest exact decimal, scaled by 100 with `%` for a percent format, rounded
+/// half away from zero (as Excel rounds what it shows) to the format's decimals.
+fn number_shown(f: f64, shape: Option<NumberShape>) -> String {
+    let Some(mut d) = exact(f) else {
+        return format!("{f}");
+    };
+    let Some(shape) = shape else {
+        return d.normalize().to_string();
+    };
+    if shape.percent {
+        match d.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(p) => d = p,
+            None => return format!("{f}"),
+        }
+    }
+    let mut d = match shape.decimals {
+        Some(dp) => {
+            let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            r.rescale(dp);
+            r
+        }
+        None => d.normalize(),
+    };
+    if d.is_zero() {
+        d.set_sign_positive(true);
+    }
+    if shape.percent {
+        format!("{d}%")
+    } else {
+        d.to_string()
+    }
+}
+
+/// The shortest decimal that reads back as `f` (what Excel wrote in the file), exactly.
+fn exact(f: f64) -> Option<Decimal> {
+    if !f.is_finite() {
+        return None;
+    }
+    let text = format!("{f}");
+    text.parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::from_scientific(&format!("{f:e}")).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(code: &str) -> Option<NumberShape> {
+        NumberShape::of(code)
+    }
+
+    #[test]
+    fn number_formats_are_read_for_percent_and_decimals() {
+        let pct = |d| {
+            Some(NumberShape {
+                percent: true,
+                decimals: Some(d),
+            })
+        };
+        let fixed = |d| {
+            Some(NumberShape {
+                percent: false,
+                decimals: Some(d),
+            })
+        };
+        assert_eq!(shape("0%"), pct(0));
+        assert_eq!(shape("0.00%"), pct(2));
+        assert_eq!(shape("0.00"), fixed(2));
+        assert_eq!(shape("#,##0.00_ ;[Red]-#,##0.00"), fixed(2));
+        assert_eq!(shape("#,##0"), fixed(0));
+        assert_eq!(shape("\"约\"0.0\"%\""), fixed(1));
+        assert_eq!(shape("General"), None);
+        assert_eq!(shape("@"), None);
+        assert_eq!(shape("yyyy-mm-dd"), None);
+        assert_eq!(shape("0.00E+00"), None);
+    }
+
+    #[test]
+    fn numbers_are_shown_as_their_format_shows_them() {
+        assert_eq!(number_shown(0.96, shape("0%")), "96%");
+        assert_eq!(number_shown(0.955, shape("0%")), "96%");
+        assert_eq!(number_shown(0.9612, shape("0.00%")), "96.12%");
+        assert_eq!(number_shown(1.0, shape("0.00%")), "100.00%");
+        assert_eq!(number_shown(857.6, shape("0.00")), "857.60");
+        assert_eq!(number_shown(857.6, None), "857.6");
+        assert_eq!(number_shown(387664.62, shape("#,##0.00")), "387664.62");
+        assert_eq!(number_shown(12.0, None), "12");
+        assert_eq!(number_shown(-0.001, shape("0.00")), "0.00");
+        assert_eq!(number_shown(1e-7, None), "0.0000001");
+    }
+}

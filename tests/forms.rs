@@ -1,0 +1,292 @@
+//! Published per-project forms (SPEC §4.4): the real forms of `tests/fixtures/forms/` (a copy of
+//! shared/forms/) read against the facts `expected.tsv` says each must give, then evaluated:
+//! every published 得分 is reproduced or listed as a difference, and the 总分 is re-checked.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use jixiao::eval::{self, Methodology, Verdict};
+use jixiao::rules::RuleSet;
+use jixiao::table::{self, Document, ReadOptions, model::FormKind};
+use rust_decimal::Decimal;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms")
+}
+
+/// `expected.tsv`: `form` and `indicator` rows, by column name.
+/// One row of `expected.tsv`, by column name.
+type Row = HashMap<String, String>;
+
+fn expected() -> (Vec<Row>, Vec<Row>) {
+    let text = std::fs::read_to_string(dir().join("expected.tsv")).unwrap();
+    let mut heads: HashMap<String, Vec<String>> = HashMap::new();
+    let (mut forms, mut indicators) = (Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("# record=") {
+            let mut cols = rest.split('\t');
+            let kind = cols.next().unwrap().trim_end_matches(" rows").to_owned();
+            heads.insert(kind, cols.map(str::to_owned).collect());
+            continue;
+        }
+        let mut cells = line.split('\t');
+        let kind = cells.next().unwrap();
+        let Some(head) = heads.get(kind) else {
+            continue;
+        };
+        let row: Row = head
+            .iter()
+            .cloned()
+            .zip(cells.map(|c| c.trim_matches('"').replace("\"\"", "\"")))
+            .collect();
+        match kind {
+            "form" => forms.push(row),
+            _ => indicators.push(row),
+        }
+    }
+    (forms, indicators)
+}
+
+/// The leading number of a cell of `expected.tsv` (`251.89 (调整后预算数)`), if any.
+fn number(s: &str) -> Option<Decimal> {
+    let lead: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    lead.parse().ok()
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn read(file: &str) -> Document {
+    table::read_path(&dir().join(file), &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("{file}: {e:?}"))
+}
+
+#[test]
+fn every_form_gives_its_expected_facts() {
+    let (forms, indicators) = expected();
+    assert_eq!(forms.len(), 6, "six forms in expected.tsv");
+    for f in &forms {
+        let file = &f["file"];
+        let doc = read(file);
+        let c = doc.counts();
+        assert_eq!(c.projects, 1, "{file}");
+        let (unit, project) = doc.projects().next().unwrap();
+        let facts = project.form.as_deref().expect("read as a form");
+        assert_eq!(project.name, f["project"], "{file}");
+        assert_eq!(unit.name, f["unit"], "{file}");
+        assert_eq!(
+            facts.department.as_deref().unwrap_or(""),
+            f["dept"],
+            "{file}"
+        );
+        assert_eq!(
+            c.indicators.to_string(),
+            f["indicator_count"],
+            "{file} indicators"
+        );
+        let kind = match f["kind"].as_str() {
+            "target" => FormKind::Target,
+            _ => FormKind::SelfEvaluation,
+        };
+        assert_eq!(facts.kind, kind, "{file}");
+        assert_eq!(facts.year.map(|y| y.to_string()), Some(f["year"].clone()));
+        assert_eq!(facts.money_unit.as_deref(), Some(f["money_unit"].as_str()));
+        assert_eq!(facts.budget_initial, number(&f["budget_initial"]), "{file}");
+        let budget = project.budget.as_ref();
+        assert_eq!(
+            budget.and_then(|b| b.budget),
+            number(&f["budget_full_year"]),
+            "{file} budget"
+        );
+        assert_eq!(
+            budget.and_then(|b| b.spent),
+            number(&f["budget_executed"]),
+            "{file} spent"
+        );
+        assert_eq!(
+            budget.and_then(|b| b.weight),
+            number(&f["budget_weight"]),
+            "{file} budget weight"
+        );
+        assert_eq!(
+            budget.and_then(|b| b.published_score),
+            number(&f["budget_score"]),
+            "{file} budget score"
+        );
+        assert_eq!(
+            facts.execution_rate.as_deref().unwrap_or(""),
+            f["exec_rate"],
+            "{file} rate"
+        );
+        let total = facts.total.as_ref();
+        assert_eq!(
+            total.and_then(|t| t.weight),
+            number(&f["total_weight"]),
+            "{file} total weight"
+        );
+        assert_eq!(
+            total.and_then(|t| t.score),
+            number(&f["total_score"]),
+            "{file} total"
+        );
+        assert_eq!(
+            total.and_then(|t| t.grade.as_deref()).unwrap_or(""),
+            f["grade"],
+            "{file} grade"
+        );
+        // the indicators of the form, in order (the .csv and .docx copies give the same ones)
+        let source = indicators
+            .iter()
+            .filter(|i| {
+                let stem = |s: &str| {
+                    s.split('.')
+                        .next()
+                        .unwrap()
+                        .trim_end_matches("-gbk")
+                        .to_owned()
+                };
+                stem(&i["file"]) == stem(file)
+                    && (i["file"] == *file || !indicators.iter().any(|j| j["file"] == *file))
+            })
+            .collect::<Vec<_>>();
+        assert_eq!(source.len(), c.indicators, "{file}");
+        for (row, want) in project.indicators.iter().zip(&source) {
+            let at = format!("{file} #{}", want["seq"]);
+            assert_eq!(row.seq.to_string(), want["seq"], "{at}");
+            assert_eq!(
+                row.category.as_deref(),
+                Some(want["level1"].as_str()),
+                "{at}"
+            );
+            assert_eq!(
+                row.subcategory.as_deref(),
+                Some(want["level2"].as_str()),
+                "{at}"
+            );
+            assert_eq!(&*row.name, want["level3"], "{at}");
+            assert_eq!(compact(&row.target), compact(&want["target"]), "{at}");
+            assert_eq!(
+                row.actual.as_deref().unwrap_or(""),
+                want["actual"],
+                "{at} actual"
+            );
+            assert_eq!(row.weight, number(&want["weight"]), "{at} weight");
+            assert_eq!(row.published_score, number(&want["score"]), "{at} score");
+        }
+    }
+}
+
+/// Evaluated, each published 得分 is reproduced or listed as a difference with its reason, and
+/// the published total is carried beside the recomputed one.
+#[test]
+fn every_published_score_is_reproduced_or_listed() {
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    for file in [
+        "f01-tianchang-water-2022-selfeval.xlsx",
+        "f01-tianchang-water-2022-selfeval-gbk.csv",
+        "f03-yongde-minglang-school-2022-selfeval.xlsx",
+        "f03-yongde-minglang-school-2022-selfeval.docx",
+    ] {
+        let doc = read(file);
+        let report = eval::evaluate(&doc, None, &eval::Options::new(&m, rules));
+        let p = &report.projects[0];
+        for i in &p.indicators {
+            let Some(published) = i.published_score else {
+                continue;
+            };
+            let same = i
+                .score
+                .is_some_and(|s| (s.exact - published).abs() < Decimal::new(5, 1));
+            let listed = report
+                .differences
+                .iter()
+                .any(|d| d.seq == i.seq && d.project == p.project);
+            assert!(same != listed, "{file} #{}: {:?} {:?}", i.seq, i.score, i);
+            assert_eq!(i.differs_from_published, listed, "{file} #{}", i.seq);
+        }
+        assert!(p.published_score.is_some(), "{file}: the 总分 is carried");
+        assert_eq!(
+            p.total_differs,
+            (p.score.exact - p.published_score.unwrap()).abs() > Decimal::new(5, 1),
+            "{file}"
+        );
+    }
+    // f03: rows 3 (met, yet scored 7) and 6 (98 % of 100 %, scored 9) differ; the rest agree,
+    // the qualitative row through its own restated words
+    let doc = read("f03-yongde-minglang-school-2022-selfeval.xlsx");
+    let report = eval::evaluate(&doc, None, &eval::Options::new(&m, rules));
+    let seqs: Vec<u32> = report.differences.iter().map(|d| d.seq).collect();
+    assert_eq!(seqs, [3, 6]);
+    let p = &report.projects[0];
+    assert_eq!(p.indicators[4].verdict, Verdict::Pass);
+    assert_eq!(p.published_score, Some(Decimal::from(96)));
+    assert_eq!(p.published_grade.as_deref(), Some("优"));
+    assert_eq!(p.money_unit, "元");
+    assert!(p.total_differs, "recomputed 99.80 against the printed 96");
+}
+
+/// The same form as .xlsx, as a GBK CSV Excel saved, and as a Word table gives the same report.
+#[test]
+fn one_form_in_three_formats_gives_one_report() {
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let strip = |file: &str| {
+        let doc = read(file);
+        let mut r = eval::evaluate(&doc, None, &eval::Options::new(&m, rules));
+        for p in &mut r.projects {
+            for i in &mut p.indicators {
+                i.source = jixiao::report::model::SourceRef {
+                    file: "".into(),
+                    line: 0,
+                    column: None,
+                    cell: None,
+                };
+            }
+        }
+        r.differences.iter_mut().for_each(|d| d.source.line = 0);
+        r.differences
+            .iter_mut()
+            .for_each(|d| d.source.file = "".into());
+        r.differences.iter_mut().for_each(|d| d.source.cell = None);
+        r.differences
+            .iter_mut()
+            .for_each(|d| d.source.column = None);
+        r.findings.clear();
+        serde_json::to_value(&r.projects).unwrap()
+    };
+    assert_eq!(
+        strip("f01-tianchang-water-2022-selfeval.xlsx"),
+        strip("f01-tianchang-water-2022-selfeval-gbk.csv")
+    );
+    assert_eq!(
+        strip("f03-yongde-minglang-school-2022-selfeval.xlsx"),
+        strip("f03-yongde-minglang-school-2022-selfeval.docx")
+    );
+}
+
+/// Placeholder rows (`指标2:`, `……`, `指标1:/`) are counted as skipped, each with a finding.
+#[test]
+fn placeholder_rows_are_skipped_with_a_finding() {
+    let doc = read("f01-tianchang-water-2022-selfeval.xlsx");
+    let c = doc.counts();
+    let placeholders = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == jixiao::finding::codes::FORM_PLACEHOLDER)
+        .count();
+    assert_eq!(placeholders, 18);
+    assert_eq!(c.rows_skipped, 18);
+    assert_eq!(c.rows_read, 27);
+    let cells: Vec<&str> = doc
+        .findings
+        .iter()
+        .filter_map(|f| f.cell.as_deref())
+        .take(3)
+        .collect();
+    assert_eq!(cells, ["C13", "D15", "D17"]);
+}
