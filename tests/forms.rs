@@ -60,8 +60,11 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// A form of the fixtures, named by its path from the repository root (as snapshots show it).
 fn read(file: &str) -> Document {
-    table::read_path(&dir().join(file), &ReadOptions::default())
+    let bytes = std::fs::read(dir().join(file)).unwrap();
+    let name = format!("tests/fixtures/forms/{file}");
+    table::read_bytes(&name, &bytes, &ReadOptions::default())
         .unwrap_or_else(|e| panic!("{file}: {e:?}"))
 }
 
@@ -263,10 +266,79 @@ fn one_form_in_three_formats_gives_one_report() {
         strip("f01-tianchang-water-2022-selfeval.xlsx"),
         strip("f01-tianchang-water-2022-selfeval-gbk.csv")
     );
-    assert_eq!(
-        strip("f03-yongde-minglang-school-2022-selfeval.xlsx"),
-        strip("f03-yongde-minglang-school-2022-selfeval.docx")
-    );
+    let f03 = strip("f03-yongde-minglang-school-2022-selfeval.xlsx");
+    assert_eq!(f03, strip("f03-yongde-minglang-school-2022-selfeval.docx"));
+    assert_eq!(f03, strip("f03-yongde-minglang-school-2022-selfeval.xls"));
+}
+
+/// The variants of `variants/make.py`, each a layout offices publish: the tree `inspect` shows,
+/// and the totals worked out by hand in the script's comments.
+#[test]
+fn variants_read_and_score_as_printed() {
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "v01-stacked.xlsx",
+            &[("基层干部培训经费", "97.83"), ("农村危房改造补助", "97.50")],
+        ),
+        (
+            "v02-per-sheet.xlsx",
+            &[("基层干部培训经费", "97.83"), ("饮水安全巡检经费", "98.78")],
+        ),
+        ("v03-points-only.csv", &[("社区图书室运行经费", "87.00")]),
+        (
+            "v04-word-merges.docx",
+            &[("基层干部培训经费", "98.33"), ("农村危房改造补助", "97.50")],
+        ),
+        ("v05-percent-1904.xlsx", &[("培训经费(1904日期)", "100.00")]),
+        (
+            "v06-whole-department.xlsx",
+            &[("某某县统计局部门整体支出", "99.70")],
+        ),
+    ];
+    for (file, totals) in cases {
+        let doc = read(&format!("variants/{file}"));
+        let name = file.trim_end_matches(|c| c != '.').trim_end_matches('.');
+        insta::assert_snapshot!(name, table::view::tree(&doc));
+        let report = eval::evaluate(&doc, None, &eval::Options::new(&m, rules));
+        let got: Vec<(String, String)> = report
+            .projects
+            .iter()
+            .map(|p| (p.project.clone(), p.score.to_string()))
+            .collect();
+        let want: Vec<(String, String)> = totals
+            .iter()
+            .map(|(p, s)| (p.to_string(), s.to_string()))
+            .collect();
+        assert_eq!(got, want, "{file}");
+        for p in &report.projects {
+            assert!(!p.total_differs, "{file} {}: printed total re-checked", p.project);
+        }
+    }
+}
+
+/// A percent-formatted cell is the percentage it shows; a bare `0.96` in text against `≥90%`
+/// is never read as 0.96 %: it goes to a person, with both readings in the note.
+#[test]
+fn percent_cells_and_fractions_of_one() {
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let doc = read("variants/v05-percent-1904.xlsx");
+    let (_, p) = doc.projects().next().unwrap();
+    let actuals: Vec<&str> = p
+        .indicators
+        .iter()
+        .map(|i| i.actual.as_deref().unwrap())
+        .collect();
+    assert_eq!(actuals, ["520人次", "96%", "2023-11-20", "91.25%", "96%"]);
+    assert_eq!(p.budget.as_ref().unwrap().budget, Some("857.60".parse().unwrap()));
+    let doc = read("variants/v03-points-only.csv");
+    let report = eval::evaluate(&doc, None, &eval::Options::new(&m, rules));
+    let i = &report.projects[0].indicators[3];
+    assert_eq!(i.verdict, Verdict::Review);
+    assert!(i.note.contains("1 的分数"), "{}", i.note);
+    assert!(i.score.is_none());
 }
 
 /// Placeholder rows (`指标2:`, `……`, `指标1:/`) are counted as skipped, each with a finding.

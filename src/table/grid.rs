@@ -779,8 +779,10 @@ pub(crate) fn from_workbook(
         let sheets = docx::read_sheets(name, &bytes)?;
         return sheets_grid(name, sheets, Format::Docx, "docx");
     }
-    let sheets = workbook::read_sheets(name, bytes, sheet, kind == ZipKind::Xlsx)?;
-    sheets_grid(name, sheets, Format::Xlsx, "xlsx")
+    let is_xlsx = kind == ZipKind::Xlsx;
+    let sheets = workbook::read_sheets(name, bytes, sheet, is_xlsx)?;
+    let label = if is_xlsx || is_zip { "xlsx" } else { "xls" };
+    sheets_grid(name, sheets, Format::Xlsx, label)
 }
 
 /// The grid of several sheets from their used cells (0-based positions, any order): each

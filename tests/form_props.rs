@@ -1,0 +1,287 @@
+//! Property test of the forms reader (SPEC §4.4): projects made at random, laid out as published
+//! forms in any variant — stacked in one sheet or one a sheet, 分值 before or after the target,
+//! the target whole or split over 指标性质 | 指标值 | 度量单位 under a two-row header, points
+//! beside the categories, placeholder rows, merged category cells in a workbook or their first
+//! cell only in a CSV — read back to the same projects and indicators.
+
+use jixiao::table::{self, ReadOptions};
+use proptest::prelude::*;
+use rust_xlsxwriter::Workbook;
+
+/// (一级指标, 二级指标), in the order forms print them.
+const LEVELS: &[(&str, &str)] = &[
+    ("产出指标", "数量指标"),
+    ("产出指标", "质量指标"),
+    ("效益指标", "社会效益指标"),
+    ("满意度指标", "服务对象满意度指标"),
+];
+const NAMES: &[&str] = &["培训人次", "验收合格率", "群众知晓率", "资金到位率", "满意度"];
+const OPS: &[&str] = &["≥", "≤", "="];
+const UNITS: &[&str] = &["%", "人", "次", "个"];
+
+#[derive(Debug, Clone)]
+struct Ind {
+    level: usize,
+    name: String,
+    op: &'static str,
+    value: u32,
+    unit: &'static str,
+    actual: String,
+    weight: u32,
+    score: String,
+}
+
+#[derive(Debug, Clone)]
+struct Proj {
+    name: String,
+    unit: String,
+    indicators: Vec<Ind>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Variant {
+    weight_first: bool,
+    split: bool,
+    points: bool,
+    placeholders: bool,
+    per_sheet: bool,
+}
+
+fn indicator() -> impl Strategy<Value = (usize, usize, usize, u32, usize, u32, u32, u32)> {
+    (
+        0..LEVELS.len(),
+        0..NAMES.len(),
+        0..OPS.len(),
+        1u32..1000,
+        0..UNITS.len(),
+        1u32..1000,
+        1u32..30,
+        0u32..300,
+    )
+}
+
+fn projects() -> impl Strategy<Value = Vec<Proj>> {
+    prop::collection::vec(prop::collection::vec(indicator(), 1..7), 1..4).prop_map(|ps| {
+        ps.into_iter()
+            .enumerate()
+            .map(|(n, mut inds)| {
+                inds.sort_by_key(|i| i.0);
+                Proj {
+                    name: format!("项目{}号", n + 1),
+                    unit: format!("第{}单位", n + 1),
+                    indicators: inds
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, (level, name, op, value, unit, actual, weight, score))| Ind {
+                            level,
+                            name: format!("{}{}", NAMES[name], k + 1),
+                            op: OPS[op],
+                            value,
+                            unit: UNITS[unit],
+                            actual: format!("{actual}{}", UNITS[unit]),
+                            weight,
+                            score: format!("{}.{}", score / 10, score % 10),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    })
+}
+
+fn variant() -> impl Strategy<Value = Variant> {
+    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+        |(weight_first, split, points, placeholders, per_sheet)| Variant {
+            weight_first,
+            split,
+            points,
+            placeholders,
+            per_sheet,
+        },
+    )
+}
+
+/// One form's rows, and the (first row, last row, column) of each category cell to merge.
+fn form(p: &Proj, v: Variant) -> (Vec<Vec<String>>, Vec<(usize, usize, usize)>) {
+    let s = |x: &str| x.to_owned();
+    let mut rows = vec![
+        vec![s("项目支出绩效自评表")],
+        vec![s("(2023年度)")],
+        vec![s("项目名称"), p.name.clone()],
+        vec![s("主管部门"), s("某局"), s(""), s("实施单位"), p.unit.clone()],
+        vec![s("项目资金(万元)"), s(""), s("年初预算数"), s("全年预算数"), s("全年执行数"), s("分值"), s("得分")],
+        vec![s(""), s("年度资金总额"), s("100"), s("100"), s("90"), s("10"), s("9")],
+    ];
+    let target_heads: Vec<String> = if v.split {
+        vec![s("指标性质"), s("指标值"), s("度量单位")]
+    } else {
+        vec![s("年度指标值")]
+    };
+    let mut heads = vec![s("一级指标"), s("二级指标"), s("三级指标")];
+    if v.weight_first {
+        heads.push(s("分值"));
+        heads.extend(target_heads.clone());
+    } else {
+        heads.extend(target_heads.clone());
+        heads.push(s("分值"));
+    }
+    heads.extend([s("实际完成值"), s("得分")]);
+    if v.split {
+        // the upper row names the target over its three columns, the lower row its parts
+        let mut upper: Vec<String> = heads
+            .iter()
+            .map(|h| match h.as_str() {
+                "指标性质" => s("年度指标值"),
+                "指标值" | "度量单位" | "一级指标" | "二级指标" | "三级指标" => s(""),
+                other => other.to_owned(),
+            })
+            .collect();
+        upper.insert(0, s("绩效指标"));
+        rows.push(upper);
+        let mut lower: Vec<String> = heads
+            .iter()
+            .map(|h| match h.as_str() {
+                "分值" | "实际完成值" | "得分" => s(""),
+                other => other.to_owned(),
+            })
+            .collect();
+        lower.insert(0, s(""));
+        rows.push(lower);
+    } else {
+        let mut one = heads.clone();
+        one.insert(0, s("绩效指标"));
+        rows.push(one);
+    }
+    let mut merges = Vec::new();
+    let mut last: Option<(&str, &str)> = None;
+    let mut l1_start = rows.len();
+    for ind in &p.indicators {
+        let (l1, l2) = LEVELS[ind.level];
+        let new_l1 = last.is_none_or(|(a, _)| a != l1);
+        let new_l2 = last != Some((l1, l2));
+        if new_l1 && last.is_some() {
+            merges.push((l1_start, rows.len() - 1, 1));
+        }
+        if new_l1 {
+            l1_start = rows.len();
+        }
+        let points = if v.points { "(30分)" } else { "" };
+        let mut row = vec![s("")];
+        for h in &heads {
+            row.push(match h.as_str() {
+                "一级指标" if new_l1 => format!("{l1}{points}"),
+                "二级指标" if new_l2 => l2.to_owned(),
+                "三级指标" => ind.name.clone(),
+                "年度指标值" => format!("{}{}{}", ind.op, ind.value, ind.unit),
+                "指标性质" => ind.op.to_owned(),
+                "指标值" => ind.value.to_string(),
+                "度量单位" => ind.unit.to_owned(),
+                "分值" => ind.weight.to_string(),
+                "实际完成值" => ind.actual.clone(),
+                "得分" => ind.score.clone(),
+                _ => s(""),
+            });
+        }
+        rows.push(row);
+        last = Some((l1, l2));
+        if v.placeholders {
+            let mut blank = vec![s(""); heads.len() + 1];
+            blank[3] = s("指标2:");
+            rows.push(blank.clone());
+            blank[3] = s("……");
+            rows.push(blank);
+        }
+    }
+    merges.push((l1_start, rows.len() - 1, 1));
+    let weight_col = 1 + heads.iter().position(|h| h == "分值").unwrap();
+    let mut total = vec![s(""); weight_col + 1];
+    total[0] = s("总分");
+    total[weight_col] = s("100");
+    rows.push(total);
+    rows.push(vec![s("注：本表由项目单位填报。")]);
+    (rows, merges)
+}
+
+fn csv_of(forms: &[(Vec<Vec<String>>, Vec<(usize, usize, usize)>)]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let width = forms.iter().flat_map(|f| &f.0).map(Vec::len).max().unwrap_or(1);
+    for (rows, _) in forms {
+        for r in rows {
+            let mut r = r.clone();
+            r.resize(width, String::new());
+            w.write_record(&r).unwrap();
+        }
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+fn xlsx_of(forms: &[(Vec<Vec<String>>, Vec<(usize, usize, usize)>)], per_sheet: bool) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let mut row0 = 0u32;
+    for (k, (rows, merges)) in forms.iter().enumerate() {
+        if per_sheet || k == 0 {
+            wb.add_worksheet();
+            row0 = 0;
+        }
+        let ws = wb.worksheets_mut().last_mut().unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                if !text.is_empty() {
+                    ws.write_string(row0 + r as u32, c as u16, text).unwrap();
+                }
+            }
+        }
+        for &(first, last, col) in merges {
+            if last > first {
+                let text = rows[first][col].clone();
+                ws.merge_range(
+                    row0 + first as u32,
+                    col as u16,
+                    row0 + last as u32,
+                    col as u16,
+                    &text,
+                    &rust_xlsxwriter::Format::new(),
+                )
+                .unwrap();
+            }
+        }
+        row0 += rows.len() as u32 + 1;
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn forms_read_back_to_their_projects(ps in projects(), v in variant(), as_xlsx in any::<bool>()) {
+        let forms: Vec<_> = ps.iter().map(|p| form(p, v)).collect();
+        let doc = if as_xlsx {
+            table::read_bytes("f.xlsx", &xlsx_of(&forms, v.per_sheet), &ReadOptions::default())
+        } else {
+            table::read_str("f.csv", &csv_of(&forms), &ReadOptions::default())
+        }
+        .unwrap();
+        let read: Vec<_> = doc.projects().collect();
+        prop_assert_eq!(read.len(), ps.len());
+        for ((unit, got), want) in read.iter().zip(&ps) {
+            prop_assert_eq!(&got.name, &want.name);
+            prop_assert_eq!(&unit.name, &want.unit);
+            prop_assert_eq!(got.budget.as_ref().and_then(|b| b.spent), Some(90.into()));
+            prop_assert_eq!(got.indicators.len(), want.indicators.len());
+            for (g, w) in got.indicators.iter().zip(&want.indicators) {
+                let (l1, l2) = LEVELS[w.level];
+                prop_assert_eq!(g.category.as_deref(), Some(l1));
+                prop_assert_eq!(g.subcategory.as_deref(), Some(l2));
+                prop_assert_eq!(&*g.name, w.name.as_str());
+                prop_assert_eq!(&*g.target, format!("{}{}{}", w.op, w.value, w.unit));
+                prop_assert_eq!(g.actual.as_deref(), Some(w.actual.as_str()));
+                prop_assert_eq!(g.weight, Some(w.weight.into()));
+                prop_assert_eq!(g.published_score, Some(w.score.parse().unwrap()));
+            }
+        }
+        let placeholders = ps.iter().map(|p| p.indicators.len() * 2).sum::<usize>();
+        let expected_skipped = if v.placeholders { placeholders } else { 0 };
+        prop_assert_eq!(doc.rows_skipped, expected_skipped);
+    }
+}
