@@ -532,47 +532,108 @@ struct Preamble {
     money_unit: Option<String>,
 }
 
-/// Reads `部门名称：…`, `单位名称：…`, `单位：万元` from a row with one or two filled cells.
-/// Returns whether the row is a preamble line.
+/// Reads `部门名称：…`, `单位名称：…`, `单位：万元` from a row with one or two filled cells. A row
+/// may hold two labels, in two cells or in one cell apart by spaces
+/// (`单位名称：某局  金额单位：万元`): each gives its own fact. Returns whether the row is a
+/// preamble line.
 fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
     if row.filled().nth(2).is_some() {
         return false;
     }
     let filled: Vec<&str> = row.filled().map(|(_, c)| &*c.text).collect();
-    if filled.is_empty() || filled.len() > 2 {
+    if filled.is_empty() {
         return false;
     }
-    let joined = filled.join("");
-    let Some(colon) = joined.find([':', '：']) else {
-        return filled.len() == 1 && is_title(&joined);
-    };
-    let key = columns::normalize(&joined[..colon]);
-    let value = joined[colon..]
-        .trim_start_matches([':', '：'])
-        .trim()
-        .to_string();
-    if value.is_empty() {
-        return false;
+    // a label alone in its cell (`单位名称：`) takes the next cell as its value
+    let mut texts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < filled.len() {
+        let t = filled[i].trim();
+        if t.ends_with([':', '：']) && i + 1 < filled.len() {
+            texts.push(format!("{t}{}", filled[i + 1].trim()));
+            i += 2;
+        } else {
+            texts.push(t.to_owned());
+            i += 1;
+        }
     }
-    match key.as_str() {
-        "部门名称" | "部门" | "主管部门" | "预算部门" => {
-            p.department.get_or_insert(value);
-            true
+    let segments: Vec<String> = texts.iter().flat_map(|t| label_segments(t)).collect();
+    if !segments.iter().any(|s| s.contains([':', '：'])) {
+        return filled.len() == 1 && is_title(filled[0]);
+    }
+    let mut read = false;
+    for seg in &segments {
+        let Some(colon) = seg.find([':', '：']) else {
+            continue;
+        };
+        let key = columns::normalize(&seg[..colon]);
+        let value = seg[colon..]
+            .trim_start_matches([':', '：'])
+            .trim()
+            .to_string();
+        if value.is_empty() {
+            continue;
         }
-        "单位名称" | "预算单位" | "填报单位" | "编制单位" | "资金使用单位" => {
-            p.unit.get_or_insert(value);
-            true
-        }
-        "单位" | "金额单位" | "计量单位" => {
-            if matches!(value.as_str(), "元" | "万元" | "千元" | "亿元") {
-                p.money_unit.get_or_insert(value);
-            } else {
-                p.unit.get_or_insert(value);
+        read |= match key.as_str() {
+            "部门名称" | "部门" | "主管部门" | "预算部门" => {
+                p.department.get_or_insert(value);
+                true
             }
-            true
-        }
-        _ => false,
+            "单位名称" | "预算单位" | "填报单位" | "编制单位" | "资金使用单位" => {
+                p.unit.get_or_insert(value);
+                true
+            }
+            "单位" | "金额单位" | "计量单位" => {
+                if matches!(value.as_str(), "元" | "万元" | "千元" | "亿元") {
+                    p.money_unit.get_or_insert(value);
+                } else {
+                    p.unit.get_or_insert(value);
+                }
+                true
+            }
+            _ => false,
+        };
     }
+    read
+}
+
+/// The labelled parts of a preamble text: split where two or more spaces (or a full-width
+/// space or a tab) stand before another `label：`.
+fn label_segments(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut spaces = String::new();
+    for c in text.chars() {
+        if c == ' ' || c == '\u{3000}' || c == '\t' {
+            spaces.push(c);
+            continue;
+        }
+        if !spaces.is_empty() {
+            let wide = spaces.chars().count() >= 2 || spaces.contains(['\u{3000}', '\t']);
+            if wide && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            } else {
+                current.push_str(&spaces);
+            }
+            spaces.clear();
+        }
+        current.push(c);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    // a part without a label belongs to the part before it (`部门：某局  公开14表`)
+    let mut merged: Vec<String> = Vec::new();
+    for part in out {
+        match merged.last_mut() {
+            Some(last) if !part.contains([':', '：']) => {
+                last.push(' ');
+                last.push_str(&part);
+            }
+            _ => merged.push(part),
+        }
+    }
+    merged
 }
 
 fn is_title(s: &str) -> bool {
@@ -891,5 +952,32 @@ fn is_note(row: &Row) -> bool {
             .iter()
             .any(|p| c.text.starts_with(p)),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn preamble(cells: &[&str]) -> Preamble {
+        let text = cells.join("\t");
+        let rows = grid::split_delimited(&text, b'\t');
+        let mut p = Preamble::default();
+        assert!(preamble_line(&rows[0], &mut p), "{cells:?}");
+        p
+    }
+
+    #[test]
+    fn a_preamble_row_with_two_labels_gives_two_facts() {
+        let p = preamble(&["单位名称：某局  金额单位：万元"]);
+        assert_eq!(p.unit.as_deref(), Some("某局"));
+        assert_eq!(p.money_unit.as_deref(), Some("万元"));
+        let p = preamble(&["单位名称：某局", "金额单位：元"]);
+        assert_eq!(p.unit.as_deref(), Some("某局"));
+        assert_eq!(p.money_unit.as_deref(), Some("元"));
+        let p = preamble(&["部门名称：", "某某县财政局"]);
+        assert_eq!(p.department.as_deref(), Some("某某县财政局"));
+        let p = preamble(&["单位名称：某 局"]);
+        assert_eq!(p.unit.as_deref(), Some("某 局"));
     }
 }
