@@ -13,6 +13,7 @@
 pub mod cli;
 pub mod eval;
 pub mod finding;
+pub mod inputs;
 pub mod limits;
 pub mod report;
 pub mod review;

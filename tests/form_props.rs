@@ -15,7 +15,13 @@ const LEVELS: &[(&str, &str)] = &[
     ("效益指标", "社会效益指标"),
     ("满意度指标", "服务对象满意度指标"),
 ];
-const NAMES: &[&str] = &["培训人次", "验收合格率", "群众知晓率", "资金到位率", "满意度"];
+const NAMES: &[&str] = &[
+    "培训人次",
+    "验收合格率",
+    "群众知晓率",
+    "资金到位率",
+    "满意度",
+];
 const OPS: &[&str] = &["≥", "≤", "="];
 const UNITS: &[&str] = &["%", "人", "次", "个"];
 
@@ -72,16 +78,18 @@ fn projects() -> impl Strategy<Value = Vec<Proj>> {
                     indicators: inds
                         .into_iter()
                         .enumerate()
-                        .map(|(k, (level, name, op, value, unit, actual, weight, score))| Ind {
-                            level,
-                            name: format!("{}{}", NAMES[name], k + 1),
-                            op: OPS[op],
-                            value,
-                            unit: UNITS[unit],
-                            actual: format!("{actual}{}", UNITS[unit]),
-                            weight,
-                            score: format!("{}.{}", score / 10, score % 10),
-                        })
+                        .map(
+                            |(k, (level, name, op, value, unit, actual, weight, score))| Ind {
+                                level,
+                                name: format!("{}{}", NAMES[name], k + 1),
+                                op: OPS[op],
+                                value,
+                                unit: UNITS[unit],
+                                actual: format!("{actual}{}", UNITS[unit]),
+                                weight,
+                                score: format!("{}.{}", score / 10, score % 10),
+                            },
+                        )
                         .collect(),
                 }
             })
@@ -90,27 +98,59 @@ fn projects() -> impl Strategy<Value = Vec<Proj>> {
 }
 
 fn variant() -> impl Strategy<Value = Variant> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(weight_first, split, points, placeholders, per_sheet)| Variant {
-            weight_first,
-            split,
-            points,
-            placeholders,
-            per_sheet,
-        },
+    (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
     )
+        .prop_map(
+            |(weight_first, split, points, placeholders, per_sheet)| Variant {
+                weight_first,
+                split,
+                points,
+                placeholders,
+                per_sheet,
+            },
+        )
 }
 
-/// One form's rows, and the (first row, last row, column) of each category cell to merge.
-fn form(p: &Proj, v: Variant) -> (Vec<Vec<String>>, Vec<(usize, usize, usize)>) {
+/// A form's rows, and the (first row, last row, column) of each category cell to merge.
+type Form = (Vec<Vec<String>>, Vec<(usize, usize, usize)>);
+
+/// One project's form in variant `v`.
+fn form(p: &Proj, v: Variant) -> Form {
     let s = |x: &str| x.to_owned();
     let mut rows = vec![
         vec![s("项目支出绩效自评表")],
         vec![s("(2023年度)")],
         vec![s("项目名称"), p.name.clone()],
-        vec![s("主管部门"), s("某局"), s(""), s("实施单位"), p.unit.clone()],
-        vec![s("项目资金(万元)"), s(""), s("年初预算数"), s("全年预算数"), s("全年执行数"), s("分值"), s("得分")],
-        vec![s(""), s("年度资金总额"), s("100"), s("100"), s("90"), s("10"), s("9")],
+        vec![
+            s("主管部门"),
+            s("某局"),
+            s(""),
+            s("实施单位"),
+            p.unit.clone(),
+        ],
+        vec![
+            s("项目资金(万元)"),
+            s(""),
+            s("年初预算数"),
+            s("全年预算数"),
+            s("全年执行数"),
+            s("分值"),
+            s("得分"),
+        ],
+        vec![
+            s(""),
+            s("年度资金总额"),
+            s("100"),
+            s("100"),
+            s("90"),
+            s("10"),
+            s("9"),
+        ],
     ];
     let target_heads: Vec<String> = if v.split {
         vec![s("指标性质"), s("指标值"), s("度量单位")]
@@ -132,7 +172,9 @@ fn form(p: &Proj, v: Variant) -> (Vec<Vec<String>>, Vec<(usize, usize, usize)>) 
             .iter()
             .map(|h| match h.as_str() {
                 "指标性质" => s("年度指标值"),
-                "指标值" | "度量单位" | "一级指标" | "二级指标" | "三级指标" => s(""),
+                "指标值" | "度量单位" | "一级指标" | "二级指标" | "三级指标" => {
+                    s("")
+                }
                 other => other.to_owned(),
             })
             .collect();
@@ -202,9 +244,14 @@ fn form(p: &Proj, v: Variant) -> (Vec<Vec<String>>, Vec<(usize, usize, usize)>) 
     (rows, merges)
 }
 
-fn csv_of(forms: &[(Vec<Vec<String>>, Vec<(usize, usize, usize)>)]) -> String {
+fn csv_of(forms: &[Form]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let width = forms.iter().flat_map(|f| &f.0).map(Vec::len).max().unwrap_or(1);
+    let width = forms
+        .iter()
+        .flat_map(|f| &f.0)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(1);
     for (rows, _) in forms {
         for r in rows {
             let mut r = r.clone();
@@ -215,7 +262,7 @@ fn csv_of(forms: &[(Vec<Vec<String>>, Vec<(usize, usize, usize)>)]) -> String {
     String::from_utf8(w.into_inner().unwrap()).unwrap()
 }
 
-fn xlsx_of(forms: &[(Vec<Vec<String>>, Vec<(usize, usize, usize)>)], per_sheet: bool) -> Vec<u8> {
+fn xlsx_of(forms: &[Form], per_sheet: bool) -> Vec<u8> {
     let mut wb = Workbook::new();
     let mut row0 = 0u32;
     for (k, (rows, merges)) in forms.iter().enumerate() {

@@ -313,7 +313,11 @@ fn variants_read_and_score_as_printed() {
             .collect();
         assert_eq!(got, want, "{file}");
         for p in &report.projects {
-            assert!(!p.total_differs, "{file} {}: printed total re-checked", p.project);
+            assert!(
+                !p.total_differs,
+                "{file} {}: printed total re-checked",
+                p.project
+            );
         }
     }
 }
@@ -332,7 +336,10 @@ fn percent_cells_and_fractions_of_one() {
         .map(|i| i.actual.as_deref().unwrap())
         .collect();
     assert_eq!(actuals, ["520人次", "96%", "2023-11-20", "91.25%", "96%"]);
-    assert_eq!(p.budget.as_ref().unwrap().budget, Some("857.60".parse().unwrap()));
+    assert_eq!(
+        p.budget.as_ref().unwrap().budget,
+        Some("857.60".parse().unwrap())
+    );
     let doc = read("variants/v03-points-only.csv");
     let report = eval::evaluate(&doc, None, &eval::Options::new(&m, rules));
     let i = &report.projects[0].indicators[3];

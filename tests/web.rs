@@ -410,3 +410,77 @@ async fn a_stalled_request_times_out_with_a_message() {
     assert_eq!(v["error"]["code"], "web.timeout");
     assert!(v["error"]["message"].as_str().unwrap().contains("超时"));
 }
+
+/// Dropped files (the `file` field) are told by content, whatever their names: a whole sample
+/// folder scores as the CLI scores it; a Word form reads as a table; two different tables, or
+/// a picture alone, answer 400 naming them.
+#[tokio::test]
+async fn dropped_files_are_sorted_by_content() {
+    let forms = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/forms");
+    let form = |name: &str| std::fs::read(Path::new(forms).join(name)).unwrap();
+    // the sample folder as the page sends it: every file, the actuals under another name
+    let (table, xlsx, csv, actuals, list) = (
+        sample("targets.tsv"),
+        sample("targets.xlsx"),
+        sample("targets-gbk.csv"),
+        sample("actuals.yaml"),
+        sample("indicators.tsv"),
+    );
+    let (status, body) = post(
+        Config::default(),
+        "/api/evaluate?format=json",
+        &[
+            ("file", "indicators.tsv", &list),
+            ("file", "targets.xlsx", &xlsx),
+            ("file", "年终数据.yaml", &actuals),
+            ("file", "targets-gbk.csv", &csv),
+            ("file", "targets.tsv", &table),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let report = json(&body);
+    assert_eq!(report["summary"]["projects"], 29);
+    assert_ne!(report["summary"]["pass"], 0, "the actuals were used");
+    // a Word form
+    let (status, body) = post(
+        Config::default(),
+        "/api/evaluate?format=json",
+        &[(
+            "file",
+            "自评表.docx",
+            &form("f03-yongde-minglang-school-2022-selfeval.docx"),
+        )],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(json(&body)["projects"][0]["published_score"], "96");
+    // two different tables
+    let (status, body) = post(
+        Config::default(),
+        "/api/evaluate?format=json",
+        &[
+            (
+                "file",
+                "a.xlsx",
+                &form("t01-yueyang-farmland-2022-target.xlsx"),
+            ),
+            ("file", "b.tsv", &table),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let err = json(&body);
+    assert_eq!(err["error"]["code"], "web.two-tables");
+    assert!(err["error"]["message"].as_str().unwrap().contains("a.xlsx"));
+    // a picture alone
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let (status, body) = post(
+        Config::default(),
+        "/api/evaluate?format=json",
+        &[("file", "截图.png", &png)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(json(&body)["error"]["code"], "web.unsupported-file");
+}

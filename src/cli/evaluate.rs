@@ -61,53 +61,87 @@ pub struct Args {
     pub no_streaming: bool,
 }
 
-/// The table and the actuals file named by the inputs.
-fn resolve(inputs: &[PathBuf]) -> Result<(PathBuf, Option<PathBuf>), String> {
-    let mut table = None;
-    let mut actuals = None;
+/// The inputs sorted: the table, the actuals file and rule files found in folders.
+struct Resolved {
+    table: PathBuf,
+    actuals: Option<PathBuf>,
+    folder_rules: Vec<PathBuf>,
+}
+
+/// The table and the actuals file named by the inputs. A folder's files are sorted by what
+/// they hold ([`crate::inputs`]): copies of one table in several formats read once (and said
+/// so), two different tables or two actuals files named and refused; its rule files load
+/// before any `--rules`.
+fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resolved, String> {
+    let mut table: Option<PathBuf> = None;
+    let mut actuals: Vec<PathBuf> = Vec::new();
+    let mut folder_rules = Vec::new();
     let is_yaml = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+    let names = |ps: &[PathBuf]| {
+        ps.iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
     for input in inputs {
         if input.is_dir() {
-            for name in [
-                "targets.tsv",
-                "targets.xlsx",
-                "targets.csv",
-                "targets.txt",
-                "sheet.tsv",
-                "sheet.xlsx",
-                "sheet.csv",
-            ] {
-                let p = input.join(name);
-                if p.is_file() && table.is_none() {
-                    table = Some(p);
-                }
-            }
-            for name in ["actuals.yaml", "actuals.yml"] {
-                let p = input.join(name);
-                if p.is_file() && actuals.is_none() {
-                    actuals = Some(p);
-                }
-            }
-            if table.is_none() {
+            let folder = crate::inputs::sort_folder(input, opts)
+                .map_err(|e| format!("无法读取文件夹 {}：{e}", input.display()))?;
+            let Some((found, _)) = folder.table else {
                 return Err(format!(
-                    "文件夹 {} 中没有 targets.tsv / targets.xlsx / targets.csv",
+                    "文件夹 {} 中没有能读取的目标表、自评表或表单",
                     input.display()
                 ));
+            };
+            if !folder.conflicting.is_empty() {
+                let mut all = vec![found];
+                all.extend(folder.conflicting);
+                return Err(format!(
+                    "文件夹 {} 中有不同的表：{}；请直接指定其中一个文件",
+                    input.display(),
+                    names(&all)
+                ));
             }
+            if !folder.copies.is_empty() {
+                eprintln!(
+                    "提示：{} 与 {} 是同一张表，读取前者",
+                    found.display(),
+                    names(&folder.copies)
+                );
+            }
+            if table.replace(found).is_some() {
+                return Err("只能给出一个目标表或自评表".to_owned());
+            }
+            actuals.extend(folder.actuals);
+            folder_rules.extend(folder.rules);
         } else if is_yaml(input) {
-            actuals = Some(input.clone());
+            actuals.push(input.clone());
         } else if table.replace(input.clone()).is_some() {
             return Err("只能给出一个目标表或自评表".to_owned());
         }
     }
-    table
-        .map(|t| (t, actuals))
-        .ok_or_else(|| "缺少目标表或自评表".to_owned())
+    if actuals.len() > 1 {
+        return Err(format!(
+            "给出了 {} 个实际值文件：{}；只能用一个",
+            actuals.len(),
+            names(&actuals)
+        ));
+    }
+    let table = table.ok_or_else(|| "缺少目标表或自评表".to_owned())?;
+    Ok(Resolved {
+        table,
+        actuals: actuals.pop(),
+        folder_rules,
+    })
 }
 
-pub fn run(args: Args) -> u8 {
-    let (table_path, actuals_path) = match resolve(&args.inputs) {
-        Ok(r) => r,
+pub fn run(mut args: Args) -> u8 {
+    let (table_path, actuals_path) = match resolve(&args.inputs, &args.table_args.options()) {
+        Ok(r) => {
+            // a folder's rule files first: `--rules` given by hand override them
+            args.rules.rules.splice(0..0, r.folder_rules);
+            (r.table, r.actuals)
+        }
         Err(e) => {
             eprintln!("错误：{e}");
             return exit::USAGE;

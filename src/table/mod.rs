@@ -183,6 +183,15 @@ pub enum ReadError {
         /// What is wrong.
         why: String,
     },
+    /// A folder holds tables that differ: which one is meant is not guessed.
+    #[error("文件夹 {name} 中有不同的表：{tables}")]
+    #[diagnostic(code("table.folder-tables"), help("直接指定要读取的那个文件"))]
+    FolderTables {
+        /// The folder.
+        name: String,
+        /// The tables found.
+        tables: String,
+    },
     /// `--sheet` names a sheet the workbook does not have.
     #[error("工作簿 {name} 中没有工作表「{sheet}」")]
     #[diagnostic(code("table.no-sheet"), help("可用的工作表：{available}"))]
@@ -289,36 +298,41 @@ impl ReadError {
     }
 }
 
-/// File names tried, in order, when a directory is given (a sample folder such as
-/// `samples/guangzhou-hpf-2023/`).
-pub const TABLE_FILE_NAMES: &[&str] = &[
-    "targets.tsv",
-    "targets.txt",
-    "targets.xlsx",
-    "targets.csv",
-    "targets-gbk.csv",
-];
-
-/// Reads the table at `path` (for a directory: the first of [`TABLE_FILE_NAMES`] in it). Its
-/// display form is the file name used in findings.
+/// Reads the table at `path`. For a folder (a sample folder such as
+/// `samples/guangzhou-hpf-2023/`), the table among its files, told by content
+/// ([`crate::inputs::sort_folder`]): copies of one table in several formats are one table;
+/// different tables are named in [`ReadError::FolderTables`]. The display form of the path is
+/// the file name used in findings.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError> {
-    let resolved;
-    let path = if path.is_dir() {
-        resolved = TABLE_FILE_NAMES
-            .iter()
-            .map(|n| path.join(n))
-            .find(|p| p.is_file())
-            .ok_or_else(|| ReadError::Io {
-                name: path.display().to_string(),
+    if path.is_dir() {
+        let name = path.display().to_string();
+        let folder = crate::inputs::sort_folder(path, opts).map_err(|source| ReadError::Io {
+            name: name.clone(),
+            source,
+        })?;
+        return match folder.table {
+            Some((first, _)) if !folder.conflicting.is_empty() => {
+                let mut all = vec![first];
+                all.extend(folder.conflicting);
+                Err(ReadError::FolderTables {
+                    name,
+                    tables: all
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                })
+            }
+            Some((_, doc)) => Ok(doc),
+            None => Err(ReadError::Io {
+                name,
                 source: std::io::Error::new(
                     std::io::ErrorKind::NotFound,
-                    format!("目录中没有 {}", TABLE_FILE_NAMES.join("、")),
+                    "文件夹中没有能读取的目标表、自评表或表单",
                 ),
-            })?;
-        resolved.as_path()
-    } else {
-        path
-    };
+            }),
+        };
+    }
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         name: name.clone(),
@@ -579,7 +593,8 @@ fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
                 p.department.get_or_insert(value);
                 true
             }
-            "单位名称" | "预算单位" | "填报单位" | "编制单位" | "资金使用单位" => {
+            "单位名称" | "预算单位" | "填报单位" | "编制单位" | "资金使用单位" =>
+            {
                 p.unit.get_or_insert(value);
                 true
             }

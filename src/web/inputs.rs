@@ -114,6 +114,9 @@ pub struct Files {
     pub rules: Vec<Upload>,
     /// Plain form fields (the page's `year`).
     pub fields: Vec<(String, String)>,
+    /// Files of the `file` field (the page's drop zone): sorted by content into the above by
+    /// [`Files::sort_dropped`].
+    pub dropped: Vec<Upload>,
 }
 
 fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
@@ -159,19 +162,98 @@ impl Files {
                 "table" => files.table = Some(upload),
                 "actuals" => files.actuals = Some(upload),
                 "rules" => files.rules.push(upload),
+                "file" => files.dropped.push(upload),
                 other => {
                     return Err(ApiError::new(
                         StatusCode::BAD_REQUEST,
                         "web.unknown-field",
                         format!("不认识的上传字段「{other}」"),
                         Some(
-                            "字段为 table（目标表或自评表）、actuals（实际值 .yaml）、rules（规则文件，可重复）",
+                            "字段为 table（目标表、自评表或表单）、actuals（实际值 .yaml）、rules（规则文件，可重复）、file（任意文件，按内容分辨，可重复）",
                         ),
                     ));
                 }
             }
         }
+        files.sort_dropped()?;
         Ok(files)
+    }
+
+    /// Sorts the files of the `file` field by what each holds ([`crate::inputs`]): tables,
+    /// actuals and rule files; copies of one table in several formats are one table. Two
+    /// different tables, two actuals files, or no table among files of which some could not be
+    /// read answer 400 naming them.
+    fn sort_dropped(&mut self) -> Result<(), ApiError> {
+        if self.dropped.is_empty() {
+            return Ok(());
+        }
+        let mut dropped = std::mem::take(&mut self.dropped);
+        dropped.sort_by(|a, b| {
+            (crate::inputs::preference(&a.name), &a.name)
+                .cmp(&(crate::inputs::preference(&b.name), &b.name))
+        });
+        let mut chosen = self.table.as_ref().and_then(|t| {
+            table::read_bytes(&t.name, &t.bytes, &ReadOptions::default())
+                .ok()
+                .map(|d| crate::inputs::fingerprint(&d))
+        });
+        let mut tables: Vec<String> = self.table.iter().map(|t| t.name.clone()).collect();
+        let mut differing = false;
+        let mut unreadable = Vec::new();
+        for up in dropped {
+            match crate::inputs::classify(&up.name, &up.bytes, &ReadOptions::default()) {
+                (crate::inputs::Kind::Rules, _) => self.rules.push(up),
+                (crate::inputs::Kind::Actuals, _) => {
+                    if let Some(first) = &self.actuals {
+                        return Err(ApiError::new(
+                            StatusCode::BAD_REQUEST,
+                            "web.two-actuals",
+                            format!(
+                                "给出了两个实际值文件：{}、{}；只能用一个",
+                                first.name, up.name
+                            ),
+                            Some("只拖入要用的那个实际值文件"),
+                        ));
+                    }
+                    self.actuals = Some(up);
+                }
+                (crate::inputs::Kind::Table, Some(doc)) => {
+                    let print = crate::inputs::fingerprint(&doc);
+                    match &chosen {
+                        None => {
+                            chosen = Some(print);
+                            tables.push(up.name.clone());
+                            self.table = Some(up);
+                        }
+                        Some(c) if *c == print => {}
+                        Some(_) => {
+                            differing = true;
+                            tables.push(up.name);
+                        }
+                    }
+                }
+                _ => unreadable.push(up.name),
+            }
+        }
+        if differing {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "web.two-tables",
+                format!("拖入了不同的表：{}", tables.join("、")),
+                Some("一次只评价一张表：只拖入要用的那个表格文件"),
+            ));
+        }
+        if self.table.is_none() && !unreadable.is_empty() {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "web.unsupported-file",
+                format!("读不出表格：{}", unreadable.join("、")),
+                Some(
+                    "支持的表格：.xlsx .xls .docx .csv .tsv .txt（目标表、自评表或逐项目表单）；实际值和规则文件为 .yaml",
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// A plain form field, trimmed, when not empty.
@@ -190,7 +272,7 @@ impl Files {
                 StatusCode::BAD_REQUEST,
                 "web.no-table",
                 "缺少目标表或自评表",
-                Some("上传字段 table：.xlsx、.csv、.tsv 或 .txt"),
+                Some("上传字段 table（或 file）：.xlsx、.xls、.docx、.csv、.tsv 或 .txt"),
             )
         })?;
         let encoding = match &query.encoding {

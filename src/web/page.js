@@ -2,13 +2,7 @@
 (function () {
   var form = document.getElementById('upload');
   var zone = document.getElementById('drop');
-  var inputs = { table: form.elements.table, actuals: form.elements.actuals, rules: form.elements.rules };
-  function kind(name) {
-    var n = name.toLowerCase();
-    if (/\.(xlsx|xlsm|xls|csv|tsv|txt)$/.test(n)) return 'table';
-    if (/\.ya?ml$/.test(n)) return /actual|实际/.test(n) ? 'actuals' : 'rules';
-    return null;
-  }
+  var dropped = form.elements.file;
   function entries(items) {
     // Files and the files of dropped folders (one level of recursion per folder).
     var out = [], pending = [];
@@ -26,16 +20,12 @@
     return settle();
   }
   function place(files) {
-    var sets = { table: new DataTransfer(), actuals: new DataTransfer(), rules: new DataTransfer() };
-    var any = { table: false, actuals: false, rules: false };
-    files.sort(function (a, b) { return a.name < b.name ? -1 : 1; });
-    files.forEach(function (f) {
-      var k = kind(f.name);
-      if (!k || ((k === 'table' || k === 'actuals') && any[k])) return;
-      sets[k].items.add(f); any[k] = true;
-    });
-    Object.keys(sets).forEach(function (k) { if (any[k]) inputs[k].files = sets[k].files; });
-    if (inputs.table.files.length) { zone.classList.add('busy'); form.submit(); }
+    // every dropped file goes to the server, which tells tables, actuals and rules by content
+    var set = new DataTransfer();
+    files.forEach(function (f) { if (f.name.charAt(0) !== '.') set.items.add(f); });
+    if (!set.files.length) return;
+    dropped.files = set.files;
+    zone.classList.add('busy'); form.submit();
   }
   ['dragenter', 'dragover'].forEach(function (e) { document.addEventListener(e, function (ev) { ev.preventDefault(); zone.classList.add('over'); }); });
   document.addEventListener('dragleave', function () { zone.classList.remove('over'); });

@@ -101,8 +101,9 @@ fn page(results: &str) -> String {
 <header class="top"><h1>jixiao 绩效自评</h1><p>文件只在本机处理：不上传到任何地方，不写入磁盘。</p></header>
 <form id="upload" method="post" action="/" enctype="multipart/form-data">
 <div id="drop">
-<p class="hint">把目标表或自评表（.xlsx .csv .tsv .txt）拖到这里，可同时拖入实际值（actuals.yaml）和规则文件，或整个文件夹。</p>
-<label>目标表 / 自评表 <input type="file" name="table" accept=".xlsx,.xlsm,.xls,.csv,.tsv,.txt"></label>
+<p class="hint">把目标表、自评表或逐项目表单（.xlsx .xls .docx .csv .tsv .txt）拖到这里，可同时拖入实际值和规则文件（.yaml，按内容分辨，文件名不限），或整个文件夹。</p>
+<label>目标表 / 自评表 / 表单 <input type="file" name="table" accept=".xlsx,.xlsm,.xls,.docx,.csv,.tsv,.txt"></label>
+<input type="file" name="file" multiple hidden>
 <label>实际值 <input type="file" name="actuals" accept=".yaml,.yml"></label>
 <label>规则文件 <input type="file" name="rules" accept=".yaml,.yml" multiple></label>
 <label>年度 <input type="number" name="year" min="1990" max="2100" style="width:6em"></label>

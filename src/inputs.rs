@@ -1,0 +1,201 @@
+//! What each input file is — a table or form, an actuals file, a rule file, or none of these —
+//! told by its content, never by its name (SPEC §4.3), for a folder given on the command line
+//! and for files dropped on the web page alike.
+//!
+//! A YAML text whose top level has `rules:` is a rule file, one with `projects:` an actuals file;
+//! anything else that the table reader reads is a table. Several tables are one table only when
+//! they give the same projects and indicators (the same table saved as `.tsv`, `.xlsx` and a GBK
+//! `.csv`, as the bundled sample folder holds it): the first by [`preference`] is read and the
+//! others named. Tables that differ are not chosen between: the caller names them and stops.
+
+use std::path::{Path, PathBuf};
+
+use crate::table::{self, ReadOptions, model::Document};
+
+/// What a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A target table, self-evaluation sheet or published form.
+    Table,
+    /// An actuals file (YAML with `projects:`).
+    Actuals,
+    /// A rule file (YAML with `rules:`).
+    Rules,
+    /// None of these (notes, a list of targets for `parse`, a picture).
+    Other,
+}
+
+/// The kind of a YAML text by its top-level keys, or `None` for text that is not such YAML.
+fn yaml_kind(bytes: &[u8]) -> Option<Kind> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let head = &bytes[..bytes.len().min(256 * 1024)];
+    let text = match std::str::from_utf8(head) {
+        Ok(t) => t,
+        // cut inside a character: the valid part
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+    };
+    let mut keys = 0;
+    for line in text.lines() {
+        let t = line.trim_end();
+        if t.is_empty() || t.starts_with('#') || t.starts_with(' ') || t.starts_with('-') {
+            continue;
+        }
+        if t == "---" {
+            continue;
+        }
+        let Some((key, _)) = t.split_once(':') else {
+            // a top-level line that is not `key:`: not YAML of ours
+            return None;
+        };
+        if key.contains(['\t', ',']) {
+            return None;
+        }
+        keys += 1;
+        match key.trim() {
+            "rules" => return Some(Kind::Rules),
+            "projects" => return Some(Kind::Actuals),
+            _ => {}
+        }
+        if keys > 50 {
+            break;
+        }
+    }
+    None
+}
+
+/// Whether bytes start like a workbook or a Word document (zip or OLE).
+fn is_binary_document(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0")
+}
+
+/// The kind of a file's bytes, and the table it holds where it is one.
+pub fn classify(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Kind, Option<Document>) {
+    if !is_binary_document(bytes)
+        && let Some(kind) = yaml_kind(bytes)
+    {
+        return (kind, None);
+    }
+    match table::read_bytes(name, bytes, opts) {
+        Ok(doc) => (Kind::Table, Some(doc)),
+        Err(_) => (Kind::Other, None),
+    }
+}
+
+/// The order tables in one folder are preferred in when they are the same table: tab-separated
+/// text first (what the seed is), then workbooks, Word, comma-separated text.
+pub fn preference(name: &str) -> u8 {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "tsv" | "txt" => 0,
+        "xlsx" | "xlsm" => 1,
+        "xls" => 2,
+        "docx" => 3,
+        "csv" => 4,
+        _ => 5,
+    }
+}
+
+/// A project's unit and name, and its indicators' names and targets.
+pub type ProjectPrint = (String, String, Vec<(String, String)>);
+
+/// What a table gives, for telling copies of one table apart from different tables: each
+/// project's unit and name with its indicators' names and targets.
+pub fn fingerprint(doc: &Document) -> Vec<ProjectPrint> {
+    doc.projects()
+        .map(|(u, p)| {
+            (
+                u.name.clone(),
+                p.name.clone(),
+                p.indicators
+                    .iter()
+                    .map(|i| (i.name.to_string(), i.target.to_string()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// The files of a folder, sorted by content.
+#[derive(Debug, Default)]
+pub struct Folder {
+    /// The table to read (the first by [`preference`] of copies of one table).
+    pub table: Option<(PathBuf, Document)>,
+    /// Copies of the same table in other formats, not read again.
+    pub copies: Vec<PathBuf>,
+    /// Tables that differ from the chosen one: the caller names them all and stops.
+    pub conflicting: Vec<PathBuf>,
+    /// Actuals files.
+    pub actuals: Vec<PathBuf>,
+    /// Rule files.
+    pub rules: Vec<PathBuf>,
+}
+
+/// Sorts the files directly in `dir` (not in subfolders; hidden files and Markdown notes left
+/// out) by what each holds.
+pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !name.starts_with('.') && !name.to_ascii_lowercase().ends_with(".md")
+        })
+        .collect();
+    paths.sort_by(|a, b| {
+        let name = |p: &PathBuf| p.display().to_string();
+        (preference(&name(a)), name(a)).cmp(&(preference(&name(b)), name(b)))
+    });
+    let mut out = Folder::default();
+    let mut chosen: Option<Vec<_>> = None;
+    for path in paths {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.len() > crate::limits::INPUT.get() {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let name = path.display().to_string();
+        match classify(&name, &bytes, opts) {
+            (Kind::Actuals, _) => out.actuals.push(path),
+            (Kind::Rules, _) => out.rules.push(path),
+            (Kind::Table, Some(doc)) => match &chosen {
+                None => {
+                    chosen = Some(fingerprint(&doc));
+                    out.table = Some((path, doc));
+                }
+                Some(f) if *f == fingerprint(&doc) => out.copies.push(path),
+                Some(_) => out.conflicting.push(path),
+            },
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_is_told_by_its_top_level_keys() {
+        assert_eq!(
+            yaml_kind("# 说明\nrules:\n  - id: a\n".as_bytes()),
+            Some(Kind::Rules)
+        );
+        assert_eq!(
+            yaml_kind("note: x\nyear: 2023\nprojects:\n  - unit: a\n".as_bytes()),
+            Some(Kind::Actuals)
+        );
+        assert_eq!(yaml_kind("物业管理覆盖面积\t年度计划数\n".as_bytes()), None);
+        assert_eq!(yaml_kind("项目,总计\n".as_bytes()), None);
+        assert_eq!(yaml_kind(b"year: 2023\n"), None);
+    }
+}
