@@ -192,9 +192,20 @@ pub fn run(mut args: Args) -> u8 {
     } else {
         miette::GraphicalTheme::unicode_nocolor()
     });
+    // errors and warnings in full; notes (placeholder rows of a form, ignored columns) counted
     let mut diagnostics = String::new();
+    let mut notes = 0;
     for f in &doc.findings {
+        if f.severity == crate::finding::Severity::Info {
+            notes += 1;
+            continue;
+        }
         let _ = handler.render_report(&mut diagnostics, &f.diagnostic(&doc.source));
+    }
+    if notes > 0 {
+        diagnostics.push_str(&format!(
+            "提示：读表时另有 {notes} 条说明（占位行、推断的类别等），用 jixiao inspect 查看\n"
+        ));
     }
     eprint!("{diagnostics}");
     let rules = match args.rules.load() {

@@ -11,7 +11,7 @@ pub struct TableArgs {
     /// 文本文件的编码：auto、utf-8、gbk
     #[arg(long, default_value = "auto")]
     pub encoding: EncodingChoice,
-    /// 工作簿中要读取的工作表（默认第一个）
+    /// 工作簿中要读取的工作表（默认读取每一张有表格或表单的工作表）
     #[arg(long)]
     pub sheet: Option<String>,
 }

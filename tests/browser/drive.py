@@ -68,6 +68,45 @@ try:
     script("document.querySelector('table.selfeval').scrollIntoView()")
     open(out + "/page-selfeval.png", "wb").write(base64.b64decode(call("GET", s + "/screenshot")))
     print("screenshots:", out + "/page-sample.png", out + "/page-selfeval.png")
+    # Drops as a finance officer makes them: the whole sample folder (every file, the actuals
+    # under another name), a Word form, a workbook of stacked forms, a picture.
+    import os
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+    def drop(files):
+        call("POST", s + "/url", {"url": server + "/"})
+        wait("return document.getElementById('drop') !== null", "the page")
+        payload = [[name, base64.b64encode(open(path, "rb").read()).decode()] for name, path in files]
+        script("""
+          var dt = new DataTransfer();
+          arguments[0].forEach(function (f) {
+            var bin = atob(f[1]), bytes = new Uint8Array(bin.length);
+            for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+            dt.items.add(new File([bytes], f[0]));
+          });
+          document.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+        """, payload)
+        return wait("var e = document.getElementById('project-count'); var x = document.querySelector('.error-box');"
+                    " return (e && ('projects:' + e.textContent)) || (x && ('error:' + x.textContent))", "the drop's answer")
+
+    folder = [(n if n != "actuals.yaml" else "年终实际值.yaml", os.path.join(sample, n)) for n in sorted(os.listdir(sample))]
+    got = drop(folder)
+    scored = script("return document.body.textContent.indexOf('93.41') >= 0")
+    print("whole folder:", got, "| scored with its actuals (mean 93.41):", scored)
+    assert got == "projects:29" and scored, got
+    forms = os.path.join(root, "tests/fixtures/forms")
+    got = drop([("自评表.docx", os.path.join(forms, "f03-yongde-minglang-school-2022-selfeval.docx"))])
+    shown = script("return document.body.textContent.indexOf('原表总分 96') >= 0")
+    print("Word form:", got, "| printed total shown:", shown)
+    assert got == "projects:1" and shown, got
+    got = drop([("表单.xlsx", os.path.join(forms, "variants/v01-stacked.xlsx"))])
+    print("workbook of forms:", got)
+    assert got == "projects:2", got
+    png = os.path.join(out, "page-sample.png")
+    got = drop([("截图.png", png)])
+    print("a picture:", got)
+    assert got.startswith("error:") and "读不出表格" in got, got
+    open(out + "/page-form.png", "wb").write(base64.b64decode(call("GET", s + "/screenshot")))
     print("1 passed, 0 failed")
 finally:
     call("DELETE", s)
