@@ -5,6 +5,7 @@
 //! `actuals.yaml`, where present, the actuals. A `.yaml`/`.yml` file is the actuals; anything
 //! else is the table.
 
+use crate::finding::codes;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -192,11 +193,13 @@ pub fn run(mut args: Args) -> u8 {
     } else {
         miette::GraphicalTheme::unicode_nocolor()
     });
-    // errors and warnings in full; notes (placeholder rows of a form, ignored columns) counted
+    // in full, but a form's notes (its template's placeholder rows, categories told from their
+    // 二级指标, skipped sheets) only counted: `inspect` lists them
     let mut diagnostics = String::new();
     let mut notes = 0;
     for f in &doc.findings {
-        if f.severity == crate::finding::Severity::Info {
+        let form_note = f.code.starts_with("table.form-") || f.code == codes::SHEET_SKIPPED;
+        if f.severity == crate::finding::Severity::Info && form_note {
             notes += 1;
             continue;
         }
@@ -204,7 +207,7 @@ pub fn run(mut args: Args) -> u8 {
     }
     if notes > 0 {
         diagnostics.push_str(&format!(
-            "提示：读表时另有 {notes} 条说明（占位行、推断的类别等），用 jixiao inspect 查看\n"
+            "提示：读表单时另有 {notes} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看\n"
         ));
     }
     eprint!("{diagnostics}");
