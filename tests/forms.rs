@@ -296,6 +296,10 @@ fn variants_read_and_score_as_printed() {
             "v06-whole-department.xlsx",
             &[("某某县统计局部门整体支出", "99.70")],
         ),
+        (
+            "v07-block-headers.xlsx",
+            &[("村级公益事业奖补资金", "90.00")],
+        ),
     ];
     for (file, totals) in cases {
         let doc = read(&format!("variants/{file}"));
@@ -320,6 +324,42 @@ fn variants_read_and_score_as_printed() {
             );
         }
     }
+}
+
+/// Categories heading their blocks across the grid, a label and its value in one cell, the
+/// grade in a row of its own, and a row with a target but no name (a warning, not an indicator).
+#[test]
+fn block_headers_inline_labels_and_a_grade_row() {
+    let doc = read("variants/v07-block-headers.xlsx");
+    let (unit, p) = doc.projects().next().unwrap();
+    assert_eq!(
+        (unit.name.as_str(), p.name.as_str()),
+        ("某某镇人民政府", "村级公益事业奖补资金")
+    );
+    assert_eq!(p.name_at.cell.unwrap().a1(), "A2");
+    let facts = p.form.as_deref().unwrap();
+    assert_eq!(facts.total.as_ref().unwrap().grade.as_deref(), Some("优"));
+    let points: Vec<(String, String)> = facts
+        .category_points
+        .iter()
+        .map(|(c, p)| (c.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(
+        points,
+        [("产出指标", "40"), ("效益指标", "30"), ("满意度指标", "10")]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    );
+    assert_eq!(
+        p.indicators[2].deviation_note.as_deref(),
+        Some("部分项目延期")
+    );
+    let missing: Vec<&str> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == jixiao::finding::codes::MISSING_NAME)
+        .filter_map(|f| f.cell.as_deref())
+        .collect();
+    assert_eq!(missing, ["C11"]);
 }
 
 /// A percent-formatted cell is the percentage it shows; a bare `0.96` in text against `≥90%`

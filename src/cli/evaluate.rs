@@ -5,11 +5,11 @@
 //! `actuals.yaml`, where present, the actuals. A `.yaml`/`.yml` file is the actuals; anything
 //! else is the table.
 
-use crate::finding::codes;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::eval::{self, ActualsFile, Methodology};
+use crate::finding::codes;
 use crate::report::model::Summary;
 use crate::report::{self, selfeval_table};
 use crate::table::{self, model::Document, stream::Opened, stream::SheetStream};

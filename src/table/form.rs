@@ -190,6 +190,7 @@ const FUNDS: &[(Fund, &[&str])] = &[
 /// Row labels of the funds block's total row, normalized.
 const FUNDS_TOTAL: &[&str] = &[
     "年度资金总额",
+    "合计",
     "资金总额",
     "总额",
     "年度资金合计",
@@ -221,6 +222,17 @@ const TRAILER: &[&str] = &[
     "填表人",
     "单位负责人",
     "自评结论",
+];
+
+/// Labels of a grade printed in a row of its own.
+const GRADE_LABELS: &[&str] = &[
+    "等级",
+    "自评等级",
+    "评价等级",
+    "评价等次",
+    "绩效等级",
+    "自评结果",
+    "评价结果",
 ];
 
 /// Words a grade is printed in.
@@ -362,18 +374,46 @@ fn grid_header(rows: &[Row], i: usize) -> Option<GridHeader> {
     (has(Col::Indicator) && has(Col::Target)).then_some(GridHeader { cols, last_row })
 }
 
+/// A value found beside a label: its cell and the bytes of the cell's text it takes.
+#[derive(Clone, Copy)]
+struct Value<'r, 'a> {
+    cell: &'r Cell<'a>,
+    start: usize,
+    end: usize,
+}
+
+impl Value<'_, '_> {
+    fn text(&self) -> &str {
+        &self.cell.text[self.start..self.end]
+    }
+}
+
 /// The value of a label–value pair in `row`: the first filled cell after the label, unless
-/// that is a label itself.
-fn label_value<'r, 'a>(row: &'r Row<'a>, labels: &[&str]) -> Option<Option<&'r Cell<'a>>> {
+/// that is a label itself; or, in one cell, what follows `项目名称：`.
+fn label_value<'r, 'a>(row: &'r Row<'a>, labels: &[&str]) -> Option<Option<Value<'r, 'a>>> {
     let mut cells = row.filled().peekable();
     while let Some((_, cell)) = cells.next() {
         if is_one_of(&cell.text, labels) {
             return Some(
                 cells
                     .peek()
-                    .map(|(_, c)| *c)
-                    .filter(|c| !is_any_label(&c.text)),
+                    .map(|(_, c)| Value {
+                        cell: c,
+                        start: 0,
+                        end: c.text.len(),
+                    })
+                    .filter(|v| !is_any_label(v.text())),
             );
+        }
+        if let Some(colon) = cell.text.find([':', '：'])
+            && colon > 0
+            && is_one_of(&cell.text[..colon], labels)
+        {
+            let after = colon + cell.text[colon..].chars().next().map_or(1, char::len_utf8);
+            let rest = &cell.text[after..];
+            let start = after + (rest.len() - rest.trim_start().len());
+            let end = after + rest.trim_end().len();
+            return Some((end > start).then_some(Value { cell, start, end }));
         }
     }
     None
@@ -389,7 +429,7 @@ fn is_any_label(text: &str) -> bool {
 /// number (one or two filled cells).
 fn is_title_line(row: &Row) -> bool {
     let filled: Vec<&str> = row.filled().map(|(_, c)| &*c.text).collect();
-    if filled.is_empty() || filled.len() > 2 {
+    if filled.is_empty() || filled.len() > 2 || label_value(row, PROJECT_LABELS).is_some() {
         return false;
     }
     filled.iter().all(|t| {
@@ -554,6 +594,14 @@ fn text_of(ctx: &Ctx<'_>, cell: &Cell) -> Text {
     }
 }
 
+/// The text of a label's value and where it is.
+fn value_text(ctx: &Ctx<'_>, v: Value) -> Text {
+    Text {
+        text: tidy(v.text()),
+        at: v.cell.locate(ctx.source, v.start..v.end),
+    }
+}
+
 /// Template instructions left in a cell.
 fn is_template_text(t: &str) -> bool {
     t.contains("字以内") || t.contains("字左右）") || t.contains("字左右)")
@@ -612,13 +660,13 @@ impl FormReader<'_, '_, '_> {
                 continue;
             }
             if let Some(v) = label_value(row, PROJECT_LABELS) {
-                project = v.map(|c| text_of(self.ctx, c));
+                project = v.map(|v| value_text(self.ctx, v));
             }
             if let Some(Some(v)) = label_value(row, DEPARTMENT_LABELS) {
-                department = Some(text_of(self.ctx, v));
+                department = Some(value_text(self.ctx, v));
             }
             if let Some(Some(v)) = label_value(row, UNIT_LABELS) {
-                unit = Some(text_of(self.ctx, v));
+                unit = Some(value_text(self.ctx, v));
             }
             // the funds block
             let found: Vec<(Fund, usize)> = row
@@ -918,7 +966,16 @@ impl FormReader<'_, '_, '_> {
                     grade,
                     at: self.ctx.row_location(row),
                 });
-                break;
+                after_indicators = true;
+                continue;
+            }
+            // `自评等级 | 优` in a row of its own below the total
+            if let (Some(t), Some(Some(v))) = (total.as_mut(), label_value(row, GRADE_LABELS))
+                && t.grade.is_none()
+                && GRADES.contains(&compact(v.text()).as_str())
+            {
+                t.grade = Some(compact(v.text()));
+                continue;
             }
             if after_indicators || TRAILER.contains(&first) || first.starts_with('注') {
                 // conclusions, signatures and notes: the total row may still follow
@@ -927,7 +984,9 @@ impl FormReader<'_, '_, '_> {
             }
             self.ctx.rows_read += 1;
             // categories: own text, merged, or carried from the row above
-            let l1_cell = col(Col::Level1).and_then(|c| shown(rows, self.merges, r, c));
+            let l1_cell = col(Col::Level1)
+                .and_then(|c| shown(rows, self.merges, r, c))
+                .or_else(|| block_header(row, col(Col::Indicator)));
             let l1_text = l1_cell.map(|c| compact(&c.text));
             if l1_text.is_some() && l1_text != level1_raw {
                 level1_raw = l1_text.clone();
@@ -1001,7 +1060,15 @@ impl FormReader<'_, '_, '_> {
                     .filter(|c| !c.text.trim().is_empty())
                     .map(|c| c.location(self.ctx.source))
                     .unwrap_or_else(|| self.ctx.first_filled_location(row));
-                let (code, message) = if name.is_empty() {
+                let has_values = [Col::Target, Col::Actual, Col::Weight, Col::Score]
+                    .iter()
+                    .any(|&c| get(c).is_some_and(|x| !is_placeholder(&x.text)));
+                let (code, message) = if name.is_empty() && has_values {
+                    (
+                        codes::MISSING_NAME,
+                        "这一行有指标值或分数，但没有三级指标名称，不计为指标".to_owned(),
+                    )
+                } else if name.is_empty() {
                     (
                         codes::FORM_CATEGORY_ROW,
                         "这一行只有指标类别，没有三级指标，不计为指标".to_owned(),
@@ -1012,9 +1079,14 @@ impl FormReader<'_, '_, '_> {
                         format!("「{name}」是表单模板的占位行，不计为指标"),
                     )
                 };
+                let severity = if code == codes::MISSING_NAME {
+                    Severity::Warning
+                } else {
+                    Severity::Info
+                };
                 let f = self
                     .ctx
-                    .finding(code, Severity::Info, at, message)
+                    .finding(code, severity, at, message)
                     .label("不是指标");
                 self.ctx.rows_skipped += 1;
                 self.ctx.findings.push(f);
@@ -1118,6 +1190,19 @@ fn shown<'r>(rows: &'r [Row<'r>], merges: &Merges, r: usize, c: usize) -> Option
         let (ar, ac) = merges.anchor(r, c)?;
         rows.get(ar)?.cell(ac).filter(|x| !x.text.trim().is_empty())
     })
+}
+
+/// A row across the grid that heads a block of indicators (`产出指标(50分)`, `年度绩效目标1(40分)`):
+/// its one filled cell, where the indicator column is empty and the text names a category or
+/// carries points.
+fn block_header<'r>(row: &'r Row<'r>, indicator: Option<usize>) -> Option<&'r Cell<'r>> {
+    let mut filled = row.filled();
+    let (col, cell) = filled.next()?;
+    if filled.next().is_some() || Some(col) == indicator {
+        return None;
+    }
+    let (points, name) = points_in(&cell.text);
+    (points.is_some() || (name.ends_with("指标") && name.chars().count() <= 12)).then_some(cell)
 }
 
 /// What the 年度资金总额 row gives.
