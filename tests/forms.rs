@@ -409,3 +409,70 @@ fn placeholder_rows_are_skipped_with_a_finding() {
         .collect();
     assert_eq!(cells, ["C13", "D15", "D17"]);
 }
+
+/// A Word document built from `document.xml`.
+fn docx_with(document: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1));
+        z.start_file("[Content_Types].xml", o).unwrap();
+        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
+            .unwrap();
+        z.start_file("word/document.xml", o).unwrap();
+        z.write_all(document).unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// Word documents meet the workbooks' limits and answer bad XML with an error, never a panic:
+/// a zip bomb stops at the unzipped limit, a cell spanning a million columns at the column limit.
+#[test]
+fn hostile_word_documents() {
+    let d = std::env::temp_dir().join(format!("jixiao-forms-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let run = |file: &str, bytes: Vec<u8>, env: &[(&str, &str)]| {
+        std::fs::write(d.join(file), bytes).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["inspect", file])
+            .current_dir(&d)
+            .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    const W: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+    let mut bomb = W.as_bytes().to_vec();
+    bomb.resize(bomb.len() + 4 * 1024 * 1024, b' ');
+    bomb.extend_from_slice(b"</w:body></w:document>");
+    let (code, err) = run(
+        "bomb.docx",
+        docx_with(&bomb),
+        &[("JIXIAO_MAX_UNZIPPED_MB", "1")],
+    );
+    assert_eq!(code, Some(2));
+    assert!(err.contains("table.unzipped-too-large"), "{err}");
+    let broken = format!("{W}<w:tbl><w:tr><w:tc><w:p>");
+    let (code, err) = run("broken.docx", docx_with(broken.as_bytes()), &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("table.document") && err.contains("没有表格"),
+        "{err}"
+    );
+    let wide: String = (0..2000)
+        .map(|_| r#"<w:tc><w:tcPr><w:gridSpan w:val="1000"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>"#)
+        .collect();
+    let wide = format!("{W}<w:tbl><w:tr>{wide}</w:tr></w:tbl></w:body></w:document>");
+    let (code, err) = run("wide.docx", docx_with(wide.as_bytes()), &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("table.too-many-columns"), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
+}

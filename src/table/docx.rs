@@ -57,6 +57,12 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
         name: name.into(),
         why,
     })?;
+    if !items.iter().any(|i| matches!(i, Item::Table(_))) {
+        return Err(ReadError::Document {
+            name: name.into(),
+            why: "文档中没有表格（表单应是 Word 表格）".into(),
+        });
+    }
     to_sheets(name, items)
 }
 
@@ -106,19 +112,33 @@ fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError>
                 // the open vertical merge of each column: its first row
                 let mut open: Vec<Option<u32>> = Vec::new();
                 let last_row = rows.len() as u32;
+                let max_columns = limits::COLUMNS.get_usize();
+                // the columns with a cell that may continue below
+                let mut opened = std::collections::BTreeSet::new();
                 for (r, (before, cells)) in rows.into_iter().enumerate() {
                     let r = r as u32;
                     let mut col = before;
-                    let mut seen = Vec::new();
+                    // the columns a cell of this row starts in (continuing a merge or not)
+                    let mut seen: Vec<u32> = Vec::new();
                     for cell in cells {
                         let span = cell.span.max(1);
                         let c = col;
-                        col += span;
+                        col = col.saturating_add(span);
+                        if col as usize > max_columns {
+                            return Err(ReadError::TooManyColumns {
+                                name: name.into(),
+                                line: r as usize + 1,
+                                columns: col as usize,
+                                max: limits::COLUMNS.shown(),
+                                help: limits::COLUMNS.help(),
+                            });
+                        }
                         if open.len() < col as usize {
                             open.resize(col as usize, None);
                         }
+                        // in increasing order: searched by halves below
+                        seen.push(c);
                         if cell.continues {
-                            seen.push(c);
                             continue;
                         }
                         close(&mut open, &mut sheet.merges, c, r);
@@ -126,20 +146,24 @@ fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError>
                             sheet.merges.push(((r, c), (r, c + span - 1)));
                         }
                         open[c as usize] = Some(r);
-                        seen.push(c);
+                        opened.insert(c);
                         if !cell.text.trim().is_empty() {
                             too_many(&mut count)?;
                             sheet.cells.push(((r, c), cell.text));
                         }
                     }
-                    // a column no cell of this row continues ends its vertical merge
-                    for c in 0..open.len() as u32 {
-                        if !seen.contains(&c) {
-                            close(&mut open, &mut sheet.merges, c, r);
-                        }
+                    // a column no cell of this row starts in ends its vertical merge
+                    let ended: Vec<u32> = opened
+                        .iter()
+                        .copied()
+                        .filter(|c| seen.binary_search(c).is_err())
+                        .collect();
+                    for c in ended {
+                        close(&mut open, &mut sheet.merges, c, r);
+                        opened.remove(&c);
                     }
                 }
-                for c in 0..open.len() as u32 {
+                for c in opened {
                     close(&mut open, &mut sheet.merges, c, last_row);
                 }
                 sheets.push(sheet);
