@@ -13,6 +13,25 @@ use std::io::{self, Write};
 
 use crate::eval::methodology::ScoreBand;
 
+/// Text from a table or file as one Markdown table cell: `|` and line breaks cannot end the
+/// cell, and nothing in it becomes markup a viewer acts on — `<` is an entity (no raw HTML, no
+/// `<javascript:…>` autolink; `>=` stays readable) and `[` is escaped (no `[text](javascript:…)` link or
+/// image), with backslashes escaped first so an escape cannot be undone.
+pub fn md_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '[' => out.push_str("\\["),
+            '<' => out.push_str("&lt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Report formats (`jixiao evaluate --format`, the web API's `?format=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
