@@ -261,7 +261,7 @@ pub fn run(args: Args) -> u8 {
         b.finish_and_clear();
     }
     for f in &report.findings {
-        if f.code.starts_with("actuals.") {
+        if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
             eprintln!("警告[{}] {}：{}", f.code, f.position(), f.message);
         }
     }

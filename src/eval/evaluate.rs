@@ -969,7 +969,10 @@ fn evaluate_project(
     let spent = entry
         .and_then(|e| e.spent.map(|a| a.0))
         .or(project.budget.as_ref().and_then(|b| b.spent));
-    let budget_applicable = budget.is_some_and(|b| b > Decimal::ZERO);
+    // a budget of zero or less cannot be divided by: budget execution keeps its weight and
+    // waits for review (a finding says why), never dropped to raise the other indicators
+    let budget_impossible = budget.is_some_and(|b| b <= Decimal::ZERO);
+    let budget_applicable = budget.is_some();
     // 3. Weights.
     let applicable: Vec<usize> = (0..rows.len())
         .filter(|&i| !rows[i].not_applicable)
@@ -1135,10 +1138,13 @@ fn evaluate_project(
         (Some(b), Some(sp)) if b > Decimal::ZERO => Some(sp / b),
         _ => None,
     };
-    let budget_score = budget_applicable.then(|| match spent_share {
+    let budget_score = (budget_applicable && !budget_impossible).then(|| match spent_share {
         Some(r) => budget_weight * r.min(Decimal::ONE).max(Decimal::ZERO),
         None => Decimal::ZERO,
     });
+    if budget_impossible {
+        pending += budget_weight;
+    }
     if let Some(b) = budget_score {
         total += b;
     }
@@ -1213,6 +1219,28 @@ fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {
     }
 }
 
+/// `eval.budget-not-positive`: a project whose budget is zero or less (its budget execution
+/// cannot be scored and waits for review).
+pub fn budget_finding(doc: &Document, p: &ProjectReport) -> Option<Finding> {
+    let b = p.budget.filter(|b| *b <= Decimal::ZERO)?;
+    let mut f = Finding::new(
+        "eval.budget-not-positive",
+        Severity::Warning,
+        &doc.source.name,
+        format!(
+            "项目“{}”的全年预算数为 {}，不能计算预算执行率；预算执行率的分值待人工复核，其他指标的分值不因此改变",
+            p.project,
+            b.normalize()
+        ),
+    )
+    .help("核对目标表或实际值文件（budget）中的全年预算数")
+    .project(&p.project);
+    if !p.unit.is_empty() {
+        f = f.unit(&p.unit);
+    }
+    Some(f)
+}
+
 fn rollup(
     doc: &Document,
     projects: Vec<ProjectReport>,
@@ -1252,6 +1280,7 @@ fn rollup(
         counts.merge(&p.counts);
     }
     let score = mean(projects.iter().map(|p| p.score.exact));
+    findings.extend(projects.iter().filter_map(|p| budget_finding(doc, p)));
     // Rows the reader skipped are part of the picture: they did not disappear.
     findings.splice(
         0..0,
