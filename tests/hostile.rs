@@ -1306,3 +1306,27 @@ fn slow_and_idle_connections_are_closed_and_counted() {
     let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
     assert_eq!(status, 200);
 }
+
+#[test]
+fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
+    let d = dir("xlsx-limit");
+    write(
+        &d,
+        "t.tsv",
+        TABLE.replace("购置完成率", &"购".repeat(40_000)),
+    );
+    write(&d, "r.xlsx", "old");
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "--format", "xlsx", "-o", "r.xlsx"],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("32767") && r.stderr.contains("--format csv"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(d.join("r.xlsx")).unwrap(), b"old");
+    assert!(leftovers(&d).is_empty());
+}
