@@ -367,7 +367,11 @@ async fn fifty_concurrent_evaluations_agree() {
         ],
         None,
     );
-    let app = router(Config::default());
+    // all fifty admitted: they queue for the work slots
+    let app = router(Config {
+        max_queue: 64,
+        ..Config::default()
+    });
     let mut tasks = Vec::new();
     for _ in 0..50 {
         let app = app.clone();

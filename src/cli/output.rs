@@ -109,14 +109,15 @@ impl Output {
         let prefix = format!(".{name}.");
         let mut builder = tempfile::Builder::new();
         builder.prefix(&prefix).suffix(".jixiao-tmp");
-        // the new file keeps the old one's permissions
+        // the new file keeps the old one's permissions; a new one gets what `File::create`
+        // would give (0666 less the umask)
         if let Ok(m) = std::fs::metadata(&target) {
             builder.permissions(m.permissions());
         } else {
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt;
-                builder.permissions(std::fs::Permissions::from_mode(0o644));
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
             }
         }
         let tmp = builder.tempfile_in(&dir).map_err(fail)?;
@@ -139,8 +140,9 @@ impl Output {
             Sink::Stdout(mut w) => w.flush(),
             Sink::Direct(mut w) => w.flush(),
             Sink::Replace { tmp, target } => {
+                // renamed whole (atomic against a kill or Ctrl-C); not synced to the disk first,
+                // as cargo and ripgrep do not, so a large report costs no extra time
                 let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
-                tmp.as_file().sync_all()?;
                 tmp.persist(&target).map(|_| ()).map_err(|e| e.error)
             }
         }

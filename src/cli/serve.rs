@@ -24,14 +24,14 @@ pub struct Args {
     /// 同时处理的请求数（默认为 CPU 核数）；其余排队
     #[arg(long)]
     pub max_work: Option<usize>,
-    /// 排队等候的请求数上限；再多的请求立即得到 503
-    #[arg(long, default_value_t = 64)]
+    /// 排队（上传中或等候）的请求数上限；再多的请求立即得到 503，上传不被读入
+    #[arg(long, default_value_t = 16)]
     pub max_queue: usize,
     /// 单个回答（报告、页面）的大小上限（MB）
     #[arg(long, default_value_t = 256)]
     pub max_answer_mb: usize,
     /// 同时打开的连接数上限
-    #[arg(long, default_value_t = 256)]
+    #[arg(long, default_value_t = 1024)]
     pub max_connections: usize,
     /// 等待请求头（及连接空闲）的时限（秒）
     #[arg(long, default_value_t = 10)]

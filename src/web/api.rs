@@ -52,11 +52,16 @@ fn text(content_type: &'static str, body: impl Into<axum::body::Body>) -> Respon
 pub async fn parse(
     State(shared): State<Arc<Shared>>,
     query: Result<Query<Params>, QueryRejection>,
-    body: Result<Bytes, BytesRejection>,
+    request: axum::extract::Request,
 ) -> Result<Response, ApiError> {
+    // admitted before the body is read, so a flood holds no uploads
+    let _ticket = shared.admit()?;
     let params = params(query)?;
-    let body =
-        body.map_err(|e| ApiError::body(e.status(), &e.body_text(), shared.config.max_upload))?;
+    let body = <Bytes as axum::extract::FromRequest<()>>::from_request(request, &())
+        .await
+        .map_err(|e: BytesRejection| {
+            ApiError::body(e.status(), &e.body_text(), shared.config.max_upload)
+        })?;
     let limit = shared.config.max_answer;
     let out = shared
         .run(move |cancel| parse_lines(&body, params.year, limit, cancel))
@@ -104,6 +109,7 @@ pub async fn inspect(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
+    let _ticket = shared.admit()?;
     let params = params(query)?;
     let format = params.format(InspectFormat::Json)?;
     let files = Files::read(multipart, shared.config.max_upload).await?;
@@ -134,6 +140,7 @@ pub async fn review(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
+    let _ticket = shared.admit()?;
     let params = params(query)?;
     let format = params.format(ReviewFormat::Json)?;
     let files = Files::read(multipart, shared.config.max_upload).await?;
@@ -174,6 +181,7 @@ pub async fn evaluate(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
+    let _ticket = shared.admit()?;
     let params = params(query)?;
     let format = params.format(Format::Json)?;
     let files = Files::read(multipart, shared.config.max_upload).await?;

@@ -43,7 +43,8 @@ pub struct Config {
     pub listen: Option<SocketAddr>,
     /// Requests worked on at once (`--max-work`, default the number of cores).
     pub max_work: usize,
-    /// Requests that may wait for a free slot; more are answered 503 (`--max-queue`).
+    /// Requests admitted besides those at work (uploading or waiting for a slot); more are
+    /// answered 503 before their upload is read (`--max-queue`).
     pub max_queue: usize,
     /// Largest answer, in bytes (`--max-answer-mb`): past it the answer is refused with 413.
     pub max_answer: usize,
@@ -61,9 +62,9 @@ impl Default for Config {
             timeout: Duration::from_secs(60),
             listen: None,
             max_work: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            max_queue: 64,
+            max_queue: 16,
             max_answer: 256 * 1024 * 1024,
-            max_connections: 256,
+            max_connections: 1024,
             header_timeout: Duration::from_secs(10),
         }
     }

@@ -48,6 +48,7 @@ pub async fn results(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let outcome = async {
+        let _ticket = shared.admit()?;
         let mut params = params(query)?;
         let files = Files::read(multipart, shared.config.max_upload).await?;
         if !guard::token_ok(files.field(guard::TOKEN_FIELD)) {

@@ -1,10 +1,11 @@
 //! How much work the server takes on: at most [`Config::max_work`] requests are worked on at
-//! once, up to [`Config::max_queue`] more wait their turn, and the rest are answered 503 at
-//! once with a Chinese message. A request that ends (its time is up, or the client went away)
-//! cancels its work: the work checks [`Cancel`] between stages and while writing its answer,
-//! and its slot is held until the work has really stopped, so abandoned work can never pile
-//! up. Every answer is written into [`Answer`], which refuses to grow past
-//! [`Config::max_answer`].
+//! once, and at most [`Config::max_queue`] more are admitted (uploading or waiting their turn);
+//! the rest are answered 503 at once with a Chinese message, before their upload is read — so
+//! the memory of uploads held is bounded by (max_work + max_queue) × max_upload. A request that
+//! ends (its time is up, or the client went away) cancels its work: the work checks [`Cancel`]
+//! between stages and while writing its answer, and its slot is held until the work has really
+//! stopped, so abandoned work can never pile up. Every answer is written into [`Answer`], which
+//! refuses to grow past [`Config::max_answer`].
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -21,7 +22,8 @@ use super::inputs::ApiError;
 pub struct Shared {
     pub config: Config,
     slots: Arc<Semaphore>,
-    waiting: AtomicUsize,
+    /// Requests admitted and not yet answered.
+    admitted: AtomicUsize,
 }
 
 /// Set when the request that asked for the work is gone.
@@ -58,9 +60,10 @@ impl Drop for CancelOnDrop {
     }
 }
 
-struct Waiting<'a>(&'a AtomicUsize);
+/// A request admitted: counted until it is answered.
+pub struct Ticket<'a>(&'a AtomicUsize);
 
-impl Drop for Waiting<'_> {
+impl Drop for Ticket<'_> {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::Relaxed);
     }
@@ -70,7 +73,7 @@ impl Shared {
     pub fn new(config: Config) -> Shared {
         Shared {
             slots: Arc::new(Semaphore::new(config.max_work.max(1))),
-            waiting: AtomicUsize::new(0),
+            admitted: AtomicUsize::new(0),
             config,
         }
     }
@@ -88,27 +91,29 @@ impl Shared {
         )
     }
 
-    /// Run `work` on a blocking thread once a slot is free (503 when the queue is full too); a
-    /// panic answers 500 with a message, never a trace.
+    /// Admit a request before its upload is read, or 503 when as many as `max_work +
+    /// max_queue` are already in.
+    pub fn admit(&self) -> Result<Ticket<'_>, ApiError> {
+        let cap = self.config.max_work.max(1) + self.config.max_queue;
+        if self.admitted.fetch_add(1, Ordering::Relaxed) >= cap {
+            self.admitted.fetch_sub(1, Ordering::Relaxed);
+            return Err(self.busy());
+        }
+        Ok(Ticket(&self.admitted))
+    }
+
+    /// Run `work` on a blocking thread once a slot is free; a panic answers 500 with a
+    /// message, never a trace.
     pub async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Cancel) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let permit = match self.slots.clone().try_acquire_owned() {
-            Ok(p) => p,
-            Err(_) => {
-                if self.waiting.fetch_add(1, Ordering::Relaxed) >= self.config.max_queue {
-                    self.waiting.fetch_sub(1, Ordering::Relaxed);
-                    return Err(self.busy());
-                }
-                let _waiting = Waiting(&self.waiting);
-                self.slots
-                    .clone()
-                    .acquire_owned()
-                    .await
-                    .map_err(|_| self.busy())?
-            }
-        };
+        let permit = self
+            .slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| self.busy())?;
         let cancel = Cancel::default();
         let guard = CancelOnDrop(cancel.clone());
         let result = tokio::task::spawn_blocking(move || {
