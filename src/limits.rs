@@ -14,6 +14,12 @@
 //! | a workbook unzipped (all its parts) | 512 MB | `JIXIAO_MAX_UNZIPPED_MB` |
 //! | nesting depth of a rule condition (parentheses, `not`) | 64 | `JIXIAO_MAX_DEPTH` |
 //! | rules in one rule file | 200000 | `JIXIAO_MAX_RULES` |
+//! | size of one rule file (or rule test file) | 16 MB | `JIXIAO_MAX_RULE_FILE_MB` |
+//! | size of one actuals file | 64 MB | `JIXIAO_MAX_ACTUALS_MB` |
+//! | nesting depth of a YAML file (blocks, `[ ]`, `{ }`) | 64 | `JIXIAO_MAX_YAML_DEPTH` |
+//!
+//! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
+//! the limit plus one byte is read, whatever the file's metadata says.
 
 use std::sync::OnceLock;
 
@@ -111,9 +117,26 @@ pub static DEPTH: Limit = Limit::new("规则条件的嵌套层数", "JIXIAO_MAX_
 /// Rules in one rule file.
 pub static RULES: Limit = Limit::new("单个规则文件中的规则数", "JIXIAO_MAX_RULES", 200_000, "");
 
+/// Size of one rule file (a rule test file too).
+pub static RULE_FILE: Limit = Limit::new("单个规则文件的大小", "JIXIAO_MAX_RULE_FILE_MB", 16, "MB");
+/// Size of one actuals file.
+pub static ACTUALS: Limit = Limit::new("实际值文件的大小", "JIXIAO_MAX_ACTUALS_MB", 64, "MB");
+/// Nesting depth of a YAML file, checked before it is parsed.
+pub static YAML_DEPTH: Limit = Limit::new("YAML 文件的嵌套层数", "JIXIAO_MAX_YAML_DEPTH", 64, "");
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 8] = [
-    &INPUT, &LINE, &CELL, &COLUMNS, &CELLS, &UNZIPPED, &DEPTH, &RULES,
+pub static ALL: [&Limit; 11] = [
+    &INPUT,
+    &LINE,
+    &CELL,
+    &COLUMNS,
+    &CELLS,
+    &UNZIPPED,
+    &DEPTH,
+    &RULES,
+    &RULE_FILE,
+    &ACTUALS,
+    &YAML_DEPTH,
 ];
 
 #[cfg(test)]
@@ -125,6 +148,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 8);
+        assert_eq!(ALL.len(), 11);
     }
 }

@@ -453,3 +453,880 @@ fn line_over_the_length_limit() {
     assert_eq!(r.code, 2);
     insta::assert_snapshot!("hostile__line_too_long", shown(&r, None));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 17: nothing lost, nothing injected.
+
+/// Files in `dir` whose names mark them as temporary reports.
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("jixiao-tmp"))
+        .collect()
+}
+
+/// A generated self-evaluation sheet of `projects` projects.
+fn sheet(projects: usize) -> String {
+    use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
+    let spec = Spec {
+        projects,
+        indicators: None,
+        projects_per_unit: 7,
+        seed: 17,
+        varied_actuals: false,
+    };
+    let vocab = Vocabulary::bundled(&mut Rng::new(17));
+    let mut out = Vec::new();
+    write_sheet(&vocab, spec, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn an_input_error_mid_write_leaves_the_old_report_intact() {
+    let d = dir("mid-write");
+    // a sheet streamed block by block, then a line over the (lowered) line limit near its end:
+    // many blocks are written before the error
+    let mut text = sheet(3000);
+    text.push_str(&"长".repeat(700 * 1024));
+    text.push('\n');
+    write(&d, "s.tsv", &text);
+    write(&d, "r.jsonl", "the old report\n");
+    let r = run(
+        &d,
+        &["evaluate", "s.tsv", "--format", "jsonl", "-o", "r.jsonl"],
+        &[("JIXIAO_MAX_LINE_MB", "1")],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("JIXIAO_MAX_LINE_MB"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(d.join("r.jsonl")).unwrap(),
+        "the old report\n"
+    );
+    assert!(leftovers(&d).is_empty(), "{:?}", leftovers(&d));
+    // the same sheet without the long line replaces the report whole
+    write(&d, "ok.tsv", sheet(300));
+    let r = run(
+        &d,
+        &["evaluate", "ok.tsv", "--format", "jsonl", "-o", "r.jsonl"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = std::fs::read_to_string(d.join("r.jsonl")).unwrap();
+    assert!(report.lines().last().unwrap().contains("\"summary\""));
+    assert!(leftovers(&d).is_empty());
+    // a broken actuals file (whole-table path): the old csv stays
+    write(&d, "t.tsv", TABLE);
+    write(&d, "bad.yaml", "projects: [");
+    write(&d, "r.csv", "old,csv\r\n");
+    let r = run(
+        &d,
+        &[
+            "evaluate", "t.tsv", "bad.yaml", "--format", "csv", "-o", "r.csv",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(std::fs::read(d.join("r.csv")).unwrap(), b"old,csv\r\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_the_old_report_intact() {
+    let d = dir("killed");
+    write(&d, "s.tsv", sheet(20_000));
+    write(&d, "r.json", "{\"old\":true}\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", "s.tsv", "--format", "json", "-o", "r.json"])
+        .current_dir(&d)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(d.join("r.json")).unwrap(),
+        "{\"old\":true}\n"
+    );
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let d = dir("output-is-input");
+    write(&d, "t.tsv", TABLE);
+    write(
+        &d,
+        "a.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n",
+    );
+    write(&d, "r.yaml", "rules: []\n");
+    std::fs::create_dir_all(d.join("folder")).unwrap();
+    write(&d.join("folder"), "targets.tsv", TABLE);
+    write(&d.join("folder"), "actuals.yaml", "projects: []\n");
+    for (args, victim) in [
+        (vec!["evaluate", "t.tsv", "-o", "t.tsv"], "t.tsv"),
+        (
+            vec!["evaluate", "t.tsv", "a.yaml", "-o", "./a.yaml"],
+            "a.yaml",
+        ),
+        (
+            vec!["evaluate", "t.tsv", "--rules", "r.yaml", "-o", "r.yaml"],
+            "r.yaml",
+        ),
+        (
+            vec!["evaluate", "folder", "-o", "folder/actuals.yaml"],
+            "folder/actuals.yaml",
+        ),
+        (
+            vec!["evaluate", "t.tsv", "--format", "jsonl", "-o", "t.tsv"],
+            "t.tsv",
+        ),
+        (vec!["template", "t.tsv", "-o", "t.tsv", "--force"], "t.tsv"),
+        (vec!["parse", "t.tsv", "-o", "t.tsv"], "t.tsv"),
+    ] {
+        let before = std::fs::read(d.join(victim)).unwrap();
+        let r = run(&d, &args, &[]);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(
+            r.stderr.contains("output.is-input"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert_eq!(std::fs::read(d.join(victim)).unwrap(), before, "{args:?}");
+    }
+    let r = run(&d, &["evaluate", "t.tsv", "-o", "t.tsv"], &[]);
+    insta::assert_snapshot!("hostile__output_is_input", shown(&r, None));
+}
+
+#[test]
+fn template_never_replaces_a_filled_actuals_file_without_force() {
+    let d = dir("template-force");
+    write(&d, "t.tsv", TABLE);
+    let filled = "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    budget: \"56.45\"\n    spent: \"50\"\n";
+    write(&d, "actuals.yaml", filled);
+    let r = run(&d, &["template", "t.tsv", "-o", "actuals.yaml"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(d.join("actuals.yaml")).unwrap(),
+        filled
+    );
+    let r = run(
+        &d,
+        &["template", "t.tsv", "-o", "actuals.yaml", "--force"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        std::fs::read_to_string(d.join("actuals.yaml"))
+            .unwrap()
+            .contains("购置完成率")
+    );
+    // a new file needs no --force
+    let r = run(&d, &["template", "t.tsv", "-o", "new.yaml"], &[]);
+    assert_eq!(r.code, 0);
+    assert!(leftovers(&d).is_empty());
+}
+
+/// The table with text a spreadsheet would run.
+fn formula_table() -> String {
+    TABLE
+        .replace("示例办事处", "@SUM(1+1)")
+        .replace("购置完成率", "=HYPERLINK(\"http://evil.example\",\"点击\")")
+        .replace(
+            "办公设备维护维修工作完成率",
+            "-2+3<script>alert(1)</script>[x](javascript:alert(1))",
+        )
+}
+
+#[test]
+fn csv_formula_cells_are_neutralised() {
+    let d = dir("csv-formula");
+    write(&d, "t.tsv", formula_table());
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "--format", "csv", "-o", "r.csv"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bytes = std::fs::read(d.join("r.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
+    let mut cells = Vec::new();
+    for record in reader.records() {
+        cells.extend(record.unwrap().iter().map(str::to_owned));
+    }
+    for c in &cells {
+        assert!(
+            !c.starts_with(['=', '+', '-', '@', '\t', '\r']) || c.parse::<f64>().is_ok(),
+            "a live formula cell: {c:?}"
+        );
+    }
+    assert!(cells.contains(&"'@SUM(1+1)".to_owned()));
+    assert!(cells.iter().any(|c| c.starts_with("'=HYPERLINK(")));
+    assert!(cells.iter().any(|c| c.starts_with("'-2+3")));
+}
+
+#[test]
+fn markdown_escapes_html_and_links_from_table_text() {
+    let d = dir("md-escape");
+    write(&d, "t.tsv", formula_table());
+    let r = run(&d, &["evaluate", "t.tsv", "--format", "markdown"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("<script>"), "{}", r.stdout);
+    // every `[` escaped: no link or image a viewer would follow
+    assert!(r.stdout.contains("\\[x](javascript"), "{}", r.stdout);
+    assert!(
+        !r.stdout.replace("\\[", "").contains("[x]("),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("&lt;script>alert(1)&lt;/script>"));
+    let r = run(&d, &["review", "t.tsv", "--format", "markdown"], &[]);
+    assert!(!r.stdout.contains("<script>"), "{}", r.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_every_verb_quietly_with_exit_2() {
+    let d = dir("closed-pipe");
+    write(&d, "t.tsv", TABLE);
+    write(&d, "s.tsv", sheet(200));
+    write(&d, "r.yaml", "rules: []\n");
+    write(
+        &d,
+        "cases.yaml",
+        "cases:\n  - indicator: 满意度\n    target: \"95%\"\n    expect:\n      canonical: \">= 95 %\"\n",
+    );
+    let verbs: [&[&str]; 11] = [
+        &["rules", "list"],
+        &["rules", "check", "r.yaml"],
+        &["rules", "test", "cases.yaml"],
+        &["review", "--explain", "review.punctuation"],
+        &["inspect", "t.tsv"],
+        &["inspect", "t.tsv", "--format", "json"],
+        &["review", "t.tsv", "--deny", "error"],
+        &["evaluate", "t.tsv"],
+        &["evaluate", "s.tsv", "--format", "jsonl"],
+        &["template", "t.tsv"],
+        &["parse", "t.tsv"],
+    ];
+    for args in verbs {
+        // the reader is gone before the first byte is written (`| head -0`)
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .current_dir(&d)
+            .env("NO_COLOR", "1")
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("output.io"),
+            "{args:?} is not quiet: {stderr}"
+        );
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_exit_2_with_a_message_in_every_verb() {
+    let d = dir("full-disk");
+    write(&d, "t.tsv", TABLE);
+    let verbs: [&[&str]; 6] = [
+        &["inspect", "t.tsv"],
+        &["review", "t.tsv", "--deny", "error"],
+        &["rules", "list"],
+        &["evaluate", "t.tsv", "--format", "csv", "-o", "/dev/full"],
+        &["template", "t.tsv", "-o", "/dev/full", "--force"],
+        &["parse", "t.tsv", "-o", "/dev/full"],
+    ];
+    for args in verbs {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .current_dir(&d)
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("output.io"), "{args:?}: {stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_pipes_and_fifos_are_read_within_the_limits() {
+    let d = dir("unbounded");
+    write(&d, "t.tsv", TABLE);
+    let start = Instant::now();
+    let r = run(
+        &d,
+        &["inspect", "/dev/zero"],
+        &[("JIXIAO_MAX_INPUT_MB", "2")],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("JIXIAO_MAX_INPUT_MB"), "{}", r.stderr);
+    let r = run(
+        &d,
+        &["rules", "check", "/dev/zero"],
+        &[("JIXIAO_MAX_RULE_FILE_MB", "2")],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("JIXIAO_MAX_RULE_FILE_MB"), "{}", r.stderr);
+    let r = run(
+        &d,
+        &["rules", "test", "/dev/zero"],
+        &[("JIXIAO_MAX_RULE_FILE_MB", "2")],
+    );
+    assert_eq!(r.code, 2);
+    // a line without end on standard input
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["parse"])
+        .env("JIXIAO_MAX_LINE_MB", "1")
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert!(start.elapsed() < Duration::from_secs(60));
+    // an actuals file that is a FIFO fed from /dev/zero
+    if Command::new("mkfifo")
+        .arg(d.join("a.yaml"))
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let fifo = d.join("a.yaml");
+        let feeder = std::thread::spawn(move || {
+            let mut w = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            let zeros = vec![b'#'; 1 << 20];
+            // ends when the reader closes its end
+            while w.write_all(&zeros).is_ok() {}
+        });
+        let r = run(
+            &d,
+            &["evaluate", "t.tsv", "a.yaml"],
+            &[("JIXIAO_MAX_ACTUALS_MB", "2")],
+        );
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains("JIXIAO_MAX_ACTUALS_MB"), "{}", r.stderr);
+        feeder.join().unwrap();
+    }
+    // a sheet with a 得分 column through a pipe is read whole (its re-check kept), not hung
+    let sheet_text = "部门名称：示例\n单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n示例单位\t示例项目\t产出指标\t数量指标\t完成率\t≥95%\t96%\t50\t49\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", "/dev/stdin", "--format", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(sheet_text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("published_score"));
+}
+
+#[test]
+fn yaml_nested_deeper_than_the_limit_is_refused_before_parsing() {
+    let d = dir("deep-yaml");
+    write(&d, "t.tsv", TABLE);
+    let deep = format!("rules: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+    write(&d, "r.yaml", &deep);
+    let start = Instant::now();
+    let r = run(&d, &["rules", "check", "r.yaml"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("JIXIAO_MAX_YAML_DEPTH"), "{}", r.stderr);
+    let deep = format!("projects: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+    write(&d, "a.yaml", &deep);
+    let r = run(&d, &["evaluate", "t.tsv", "a.yaml"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("JIXIAO_MAX_YAML_DEPTH"), "{}", r.stderr);
+    let mut block = String::from("projects:\n");
+    for i in 0..500 {
+        block.push_str(&" ".repeat(i + 1));
+        block.push_str("- a:\n");
+    }
+    write(&d, "b.yaml", &block);
+    let r = run(&d, &["evaluate", "t.tsv", "b.yaml"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        start.elapsed()
+    );
+    insta::assert_snapshot!("hostile__yaml_too_deep", shown(&r, None));
+}
+
+#[test]
+fn unmatched_actuals_are_warned_in_linear_time() {
+    let d = dir("unmatched-linear");
+    write(&d, "t.tsv", TABLE);
+    // about 8 MB: 100 000 indicators the table does not have (49 s before, in a release build)
+    let mut text =
+        String::from("projects:\n  - unit: 示例办事处\n    project: 购置经费\n    indicators:\n");
+    for i in 0..100_000 {
+        text.push_str(&format!(
+            "      - seq: {}\n        indicator: 不存在的指标{i}\n        actual: \"1\"\n",
+            i + 1000
+        ));
+    }
+    write(&d, "a.yaml", &text);
+    let start = Instant::now();
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "json"],
+        &[],
+    );
+    let took = start.elapsed();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("actuals.unmatched").count(), 100_000);
+    // the last warning points at its own line
+    let last = r
+        .stderr
+        .lines()
+        .rev()
+        .find(|l| l.contains("不存在的指标99999"))
+        .unwrap();
+    assert!(last.contains("a.yaml:300003:20"), "{last}");
+    assert!(took < Duration::from_secs(20), "{took:?}");
+}
+
+#[test]
+fn conflicting_inputs_are_named_and_refused() {
+    let d = dir("conflicts");
+    write(&d, "t.tsv", TABLE);
+    write(&d, "a.yaml", "projects: []\n");
+    write(&d, "b.yaml", "projects: []\n");
+    for name in ["x", "y"] {
+        std::fs::create_dir_all(d.join(name)).unwrap();
+        write(&d.join(name), "targets.tsv", TABLE);
+    }
+    let r = run(&d, &["evaluate", "t.tsv", "a.yaml", "b.yaml"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("a.yaml") && r.stderr.contains("b.yaml"),
+        "{}",
+        r.stderr
+    );
+    insta::assert_snapshot!("hostile__two_actuals_files", shown(&r, None));
+    let r = run(&d, &["evaluate", "x", "y"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("x/targets.tsv") && r.stderr.contains("y/targets.tsv"));
+    let r = run(&d, &["evaluate", "x", "t.tsv"], &[]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn impossible_values_are_findings_or_usage_errors() {
+    let d = dir("impossible");
+    write(&d, "t.tsv", TABLE);
+    for year in ["20233", "1899", "2101", "-5"] {
+        for verb in [
+            vec!["evaluate", "t.tsv"],
+            vec!["review", "t.tsv"],
+            vec!["template", "t.tsv"],
+            vec!["parse", "t.tsv"],
+        ] {
+            let mut args = verb.clone();
+            let flag = format!("--year={year}");
+            args.push(&flag);
+            let r = run(&d, &args, &[]);
+            assert_eq!(r.code, 2, "{args:?}");
+            assert!(r.stderr.contains("1900"), "{args:?}: {}", r.stderr);
+        }
+    }
+    // a budget of zero or less: a finding, budget execution pending, other points unchanged
+    let score = |budget: &str| {
+        let actuals = format!(
+            "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    budget: \"{budget}\"\n    spent: \"50\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"96%\"\n"
+        );
+        write(&d, "a.yaml", actuals);
+        let r = run(
+            &d,
+            &["evaluate", "t.tsv", "a.yaml", "--format", "json"],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let p = v["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["project"] == "购置经费")
+            .unwrap()
+            .clone();
+        (p, r.stderr)
+    };
+    let (good, _) = score("100");
+    for budget in ["0", "-10"] {
+        let (bad, stderr) = score(budget);
+        assert!(stderr.contains("eval.budget-not-positive"), "{stderr}");
+        let n = |v: &serde_json::Value| v.as_str().unwrap().parse::<f64>().unwrap();
+        // the indicators keep their points: only the budget's own score is missing
+        let expected = n(&good["score"]) - n(&good["budget_score"]);
+        assert!(
+            (n(&bad["score"]) - expected).abs() < 0.015,
+            "{} vs {expected}",
+            bad["score"]
+        );
+        assert_eq!(bad["budget_weight"], good["budget_weight"]);
+        assert!(bad["budget_score"].is_null(), "{bad}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `jixiao serve` on loopback, as another web site or a flood would meet it.
+
+/// A `jixiao serve` on a free loopback port, stopped when dropped.
+struct Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(args: &[&str]) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let port = loop {
+            let line = lines
+                .next()
+                .expect("the server says where it listens")
+                .unwrap();
+            if let Some(at) = line.find("http://127.0.0.1:") {
+                let rest = &line[at + "http://127.0.0.1:".len()..];
+                break rest[..rest.find('/').unwrap()].parse().unwrap();
+            }
+        };
+        // keep reading its stderr so that it never blocks on a full pipe
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, port }
+    }
+
+    fn connect(&self) -> std::net::TcpStream {
+        let s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        s
+    }
+
+    /// One request (`Connection: close`), its status and body.
+    fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> (u16, String) {
+        use std::io::Read;
+        let mut s = self.connect();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nContent-Length: {}\r\nConnection: close\r\n",
+            body.len()
+        );
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            head.push_str(&format!("Host: 127.0.0.1:{}\r\n", self.port));
+        }
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        s.write_all(head.as_bytes()).unwrap();
+        let _ = s.write_all(body);
+        let mut answer = Vec::new();
+        let _ = s.read_to_end(&mut answer);
+        let text = String::from_utf8_lossy(&answer).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
+        let body = text
+            .split_once("\r\n\r\n")
+            .map_or("", |(_, b)| b)
+            .to_owned();
+        (status, body)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A multipart body with a `table` file and plain fields.
+fn form(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "hostile-boundary";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (k, name, bytes) in files {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"; filename=\"{name}\"\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn the_server_answers_only_its_own_page() {
+    let server = Server::start(&[]);
+    let own = format!("http://127.0.0.1:{}", server.port);
+    // another site's page posting to the API, and its form posting to the page
+    let (status, body) = server.request(
+        "POST",
+        "/api/parse",
+        &[("Origin", "http://evil.example")],
+        b"95%",
+    );
+    assert_eq!(status, 403, "{body}");
+    assert!(
+        body.contains("web.foreign-origin") && body.contains("其他网站"),
+        "{body}"
+    );
+    let (ct, bytes) = form(&[], &[("table", "t.tsv", TABLE.as_bytes())]);
+    let (status, body) = server.request(
+        "POST",
+        "/",
+        &[("Origin", "null"), ("Content-Type", &ct)],
+        &bytes,
+    );
+    assert_eq!(status, 403, "{body}");
+    let (status, _) = server.request(
+        "POST",
+        "/api/parse",
+        &[("Sec-Fetch-Site", "cross-site")],
+        b"95%",
+    );
+    assert_eq!(status, 403);
+    // DNS rebinding: a name that resolves here is still not this server's address
+    let (status, body) = server.request(
+        "GET",
+        "/",
+        &[("Host", &format!("rebind.example:{}", server.port))],
+        b"",
+    );
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("web.bad-host"), "{body}");
+    // the page's own origin, without its token: refused; with it: answered
+    let (status, body) = server.request(
+        "POST",
+        "/",
+        &[("Origin", &own), ("Content-Type", &ct)],
+        &bytes,
+    );
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("令牌"), "{body}");
+    let (status, page) = server.request(
+        "GET",
+        "/",
+        &[("Host", &format!("localhost:{}", server.port))],
+        b"",
+    );
+    assert_eq!(status, 200);
+    let at = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
+    let token = &page[at..at + page[at..].find('"').unwrap()];
+    let (ct, bytes) = form(&[("csrf", token)], &[("table", "t.tsv", TABLE.as_bytes())]);
+    let (status, body) = server.request(
+        "POST",
+        "/",
+        &[("Origin", &own), ("Content-Type", &ct)],
+        &bytes,
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("project-count"));
+    let (status, _) = server.request(
+        "POST",
+        "/api/parse",
+        &[("Origin", &own), ("X-Jixiao-Token", token)],
+        b"95%",
+    );
+    assert_eq!(status, 200);
+    // a script or curl: no Origin, no token needed
+    let (status, body) = server.request("POST", "/api/parse", &[], b"95%");
+    assert_eq!(status, 200);
+    assert!(body.contains(">= 95 %"));
+    // a table given twice: refused by name
+    let (ct, bytes) = form(
+        &[],
+        &[
+            ("table", "a.tsv", TABLE.as_bytes()),
+            ("table", "b.tsv", TABLE.as_bytes()),
+        ],
+    );
+    let (status, body) = server.request("POST", "/api/evaluate", &[("Content-Type", &ct)], &bytes);
+    assert_eq!(status, 400);
+    assert!(body.contains("web.repeated-field"), "{body}");
+    let (status, body) = server.request(
+        "POST",
+        "/api/parse?year=20233",
+        &[],
+        b"9\xe6\x9c\x88\xe5\x89\x8d",
+    );
+    assert_eq!(status, 400);
+    assert!(body.contains("web.bad-year"), "{body}");
+}
+
+/// `n` lines of targets for `/api/parse`.
+fn targets(n: usize) -> Vec<u8> {
+    "响应时间\t不超过4秒\n".repeat(n).into_bytes()
+}
+
+#[test]
+fn a_flood_of_work_is_queued_then_refused_with_503() {
+    let server = std::sync::Arc::new(Server::start(&["--max-work", "1", "--max-queue", "1"]));
+    let body = std::sync::Arc::new(targets(200_000));
+    let workers: Vec<_> = (0..8)
+        .map(|_| {
+            let (server, body) = (server.clone(), body.clone());
+            std::thread::spawn(move || server.request("POST", "/api/parse", &[], &body))
+        })
+        .collect();
+    let answers: Vec<(u16, String)> = workers.into_iter().map(|w| w.join().unwrap()).collect();
+    let busy: Vec<&(u16, String)> = answers.iter().filter(|(s, _)| *s == 503).collect();
+    let ok = answers.iter().filter(|(s, _)| *s == 200).count();
+    // one at work and one waiting are answered; the rest are refused at once
+    assert!(
+        ok >= 1 && !busy.is_empty(),
+        "{:?}",
+        answers.iter().map(|a| a.0).collect::<Vec<_>>()
+    );
+    assert_eq!(busy.len() + ok, 8);
+    assert!(
+        busy[0].1.contains("web.busy") && busy[0].1.contains("服务器正忙"),
+        "{}",
+        busy[0].1
+    );
+}
+
+#[test]
+fn work_stops_when_its_request_times_out() {
+    let server = Server::start(&["--max-work", "1", "--timeout", "1"]);
+    // far more than a second of work
+    let start = Instant::now();
+    let (status, body) = server.request("POST", "/api/parse", &[], &targets(1_000_000));
+    assert_eq!(status, 408, "{body}");
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    // the one slot is free again at once: the abandoned work stopped
+    let start = Instant::now();
+    let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
+    assert_eq!(status, 200);
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn answers_are_refused_past_their_limit() {
+    let server = Server::start(&["--max-answer-mb", "1"]);
+    let (status, body) = server.request("POST", "/api/parse", &[], &targets(20_000));
+    assert_eq!(status, 413, "{}", &body[..body.len().min(300)]);
+    assert!(
+        body.contains("web.answer-too-large") && body.contains("结果太大"),
+        "{body}"
+    );
+}
+
+#[test]
+fn slow_and_idle_connections_are_closed_and_counted() {
+    use std::io::Read;
+    let server = Server::start(&["--header-timeout", "1", "--max-connections", "3"]);
+    // a head that never ends (slowloris), and a connection that says nothing
+    let mut slow = server.connect();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: ")
+        .unwrap();
+    let mut silent = server.connect();
+    let mut third = server.connect();
+    // a fourth is over the cap: closed at once
+    let mut over = server.connect();
+    let mut buf = [0u8; 64];
+    assert_eq!(
+        over.read(&mut buf).unwrap_or(0),
+        0,
+        "the fourth connection is closed"
+    );
+    let start = Instant::now();
+    for c in [&mut slow, &mut silent, &mut third] {
+        let mut rest = Vec::new();
+        let _ = c.read_to_end(&mut rest);
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    // and the server answers again
+    let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
+    let d = dir("xlsx-limit");
+    write(
+        &d,
+        "t.tsv",
+        TABLE.replace("购置完成率", &"购".repeat(40_000)),
+    );
+    write(&d, "r.xlsx", "old");
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "--format", "xlsx", "-o", "r.xlsx"],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("32767") && r.stderr.contains("--format csv"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(d.join("r.xlsx")).unwrap(), b"old");
+    assert!(leftovers(&d).is_empty());
+}

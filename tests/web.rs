@@ -15,7 +15,18 @@ const BOUNDARY: &str = "jixiao-test-boundary";
 
 /// A multipart body of `(field, file name, bytes)` parts.
 fn multipart(parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    multipart_with(&[], parts)
+}
+
+/// A multipart body of plain `(field, value)` fields, then file parts.
+fn multipart_with(fields: &[(&str, &str)], parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
     let mut body = Vec::new();
+    for (field, value) in fields {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
     for (field, name, bytes) in parts {
         body.extend_from_slice(
             format!(
@@ -30,15 +41,31 @@ fn multipart(parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
     body
 }
 
+/// POST a multipart body; to the page (`/`) with the token of a page just fetched, as the
+/// page's form sends it.
 async fn post(config: Config, uri: &str, parts: &[(&str, &str, &[u8])]) -> (StatusCode, Vec<u8>) {
+    let token = if uri == "/" {
+        Some(page_token(config.clone()).await)
+    } else {
+        None
+    };
+    let fields: Vec<(&str, &str)> = token.iter().map(|t| ("csrf", t.as_str())).collect();
     let req = Request::post(uri)
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
         )
-        .body(Body::from(multipart(parts)))
+        .body(Body::from(multipart_with(&fields, parts)))
         .unwrap();
     send(config, req).await
+}
+
+/// The token in the form of a freshly fetched page.
+async fn page_token(config: Config) -> String {
+    let (_, body) = send(config, Request::get("/").body(Body::empty()).unwrap()).await;
+    let page = String::from_utf8(body).unwrap();
+    let at = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
+    page[at..at + page[at..].find('"').unwrap()].to_owned()
 }
 
 async fn send(config: Config, req: Request<Body>) -> (StatusCode, Vec<u8>) {
@@ -340,7 +367,11 @@ async fn fifty_concurrent_evaluations_agree() {
         ],
         None,
     );
-    let app = router(Config::default());
+    // all fifty admitted: they queue for the work slots
+    let app = router(Config {
+        max_queue: 64,
+        ..Config::default()
+    });
     let mut tasks = Vec::new();
     for _ in 0..50 {
         let app = app.clone();

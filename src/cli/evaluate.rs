@@ -45,7 +45,7 @@ pub struct Args {
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
     /// 指标值与实际值未写年份时所用的年度
-    #[arg(long)]
+    #[arg(long, value_parser = super::year)]
     pub year: Option<i32>,
     /// 出现这类结论时以退出码 1 结束（可重复）
     #[arg(long, value_enum)]
@@ -71,11 +71,12 @@ struct Resolved {
 
 /// The table and the actuals file named by the inputs. A folder's files are sorted by what
 /// they hold ([`crate::inputs`]): copies of one table in several formats read once (and said
-/// so), two different tables or two actuals files named and refused; its rule files load
-/// before any `--rules`.
+/// so); its rule files load before any `--rules`. Two different tables, two actuals files (a
+/// folder's included) or two folders are refused, naming both (never the first or last
+/// silently).
 fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resolved, String> {
     let mut table: Option<PathBuf> = None;
-    let mut actuals: Vec<PathBuf> = Vec::new();
+    let mut actuals: Option<PathBuf> = None;
     let mut folder_rules = Vec::new();
     let is_yaml = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
     let names = |ps: &[PathBuf]| {
@@ -83,6 +84,28 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join("、")
+    };
+    let mut set_table = |p: PathBuf| match &table {
+        Some(t) => Err(format!(
+            "给出了两个目标表或自评表：{} 和 {}；一次只评价一个表",
+            t.display(),
+            p.display()
+        )),
+        None => {
+            table = Some(p);
+            Ok(())
+        }
+    };
+    let mut set_actuals = |p: PathBuf| match &actuals {
+        Some(a) => Err(format!(
+            "给出了两个实际值文件：{} 和 {}；只给出要用的那一个",
+            a.display(),
+            p.display()
+        )),
+        None => {
+            actuals = Some(p);
+            Ok(())
+        }
     };
     for input in inputs {
         if input.is_dir() {
@@ -110,28 +133,21 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
                     names(&folder.copies)
                 );
             }
-            if table.replace(found).is_some() {
-                return Err("只能给出一个目标表或自评表".to_owned());
+            set_table(found)?;
+            for p in folder.actuals {
+                set_actuals(p)?;
             }
-            actuals.extend(folder.actuals);
             folder_rules.extend(folder.rules);
         } else if is_yaml(input) {
-            actuals.push(input.clone());
-        } else if table.replace(input.clone()).is_some() {
-            return Err("只能给出一个目标表或自评表".to_owned());
+            set_actuals(input.clone())?;
+        } else {
+            set_table(input.clone())?;
         }
-    }
-    if actuals.len() > 1 {
-        return Err(format!(
-            "给出了 {} 个实际值文件：{}；只能用一个",
-            actuals.len(),
-            names(&actuals)
-        ));
     }
     let table = table.ok_or_else(|| "缺少目标表或自评表".to_owned())?;
     Ok(Resolved {
         table,
-        actuals: actuals.pop(),
+        actuals,
         folder_rules,
     })
 }
@@ -148,12 +164,40 @@ pub fn run(mut args: Args) -> u8 {
             return exit::USAGE;
         }
     };
+    // the output may not be one of the inputs (checked before anything is read)
+    let mut inputs: Vec<&Path> = vec![&table_path];
+    inputs.extend(actuals_path.as_deref());
+    inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
+    if let Some(o) = &args.output
+        && let Some(i) = inputs.iter().find(|i| super::output::same_file(o, i))
+    {
+        eprintln!(
+            "错误[output.is-input]：输出文件 {} 就是输入文件 {}，写入会毁掉输入；请换一个输出文件名",
+            o.display(),
+            i.display()
+        );
+        return exit::USAGE;
+    }
     let actuals = match &actuals_path {
         Some(p) => {
-            let text = match std::fs::read_to_string(p) {
-                Ok(t) => t,
+            let text = match crate::bounded::read_path(p, &crate::limits::ACTUALS) {
+                Ok(mut bytes) => match String::from_utf8({
+                    if bytes.starts_with(b"\xEF\xBB\xBF") {
+                        bytes.drain(..3);
+                    }
+                    bytes
+                }) {
+                    Ok(t) => t,
+                    Err(_) => {
+                        eprintln!(
+                            "错误[actuals.encoding]：实际值文件 {} 不是 UTF-8 文本；请以 UTF-8 保存",
+                            p.display()
+                        );
+                        return exit::USAGE;
+                    }
+                },
                 Err(e) => {
-                    eprintln!("错误：无法读取 {}：{e}", p.display());
+                    eprintln!("{:?}", miette::Report::new(e));
                     return exit::USAGE;
                 }
             };
@@ -167,7 +211,12 @@ pub fn run(mut args: Args) -> u8 {
         }
         None => None,
     };
-    if args.format == Format::Jsonl && !args.no_streaming {
+    // only a regular file is streamed: a pipe or FIFO cannot be read twice (the 得分 column's
+    // first pass), so it is read whole, within the input limit
+    if args.format == Format::Jsonl
+        && !args.no_streaming
+        && crate::bounded::is_regular_file(&table_path)
+    {
         match table::stream::open(&table_path, &args.table_args.options()) {
             Ok(Opened::Stream(stream)) => {
                 let rules = match args.rules.load() {
@@ -247,7 +296,7 @@ pub fn run(mut args: Args) -> u8 {
         b.finish_and_clear();
     }
     for f in &report.findings {
-        if f.code.starts_with("actuals.") {
+        if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
             eprintln!("警告[{}] {}：{}", f.code, f.position(), f.message);
         }
     }
@@ -258,36 +307,27 @@ pub fn run(mut args: Args) -> u8 {
         );
         return exit::USAGE;
     }
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(std::io::BufWriter::new(f)),
-            Err(e) => {
-                eprintln!("错误：无法写入 {}：{e}", path.display());
-                return exit::USAGE;
-            }
-        },
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
-    let written =
-        if args.format == Format::Table && args.output.is_none() && std::io::stdout().is_terminal()
-        {
-            out.write_all(selfeval_table::render_text_coloured(&report).as_bytes())
-        } else {
-            report::write(&report, args.format, &methodology.bands.value, &mut out)
-        }
-        .and_then(|_| {
-            if args.explain && matches!(args.format, Format::Table | Format::Markdown) {
-                out.write_all(explain(&report, &rules).as_bytes())?;
-            }
-            out.flush()
-        });
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("错误：写出报告失败：{e}");
-        return exit::USAGE;
+    let coloured = out.is_stdout() && std::io::stdout().is_terminal();
+    let written = if args.format == Format::Table && coloured {
+        out.write_all(selfeval_table::render_text_coloured(&report).as_bytes())
+    } else {
+        report::write(&report, args.format, &methodology.bands.value, &mut out)
     }
-    denied(&args.deny, &report.summary)
+    .and_then(|_| {
+        if args.explain && matches!(args.format, Format::Table | Format::Markdown) {
+            out.write_all(explain(&report, &rules).as_bytes())?;
+        }
+        Ok(())
+    });
+    match written {
+        // dropped unfinished: the temporary file goes, the old report stays
+        Err(e) => super::output::failed(&e, "报告"),
+        Ok(()) => out.close("报告", denied(&args.deny, &report.summary)),
+    }
 }
 
 /// The exit code `--deny` gives for a summary.
@@ -344,16 +384,11 @@ fn streaming(
         }
         text
     };
-    // no buffer of our own: each block arrives as one buffer of lines and is written whole
-    let mut out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("错误：无法写入 {}：{e}", path.display());
-                return exit::USAGE;
-            }
-        },
-        None => Box::new(std::io::stdout()),
+    let mut inputs: Vec<&Path> = vec![table_path];
+    inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
+    let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let result = eval::stream::evaluate_stream(
@@ -375,11 +410,10 @@ fn streaming(
             for f in &streamed.findings {
                 eprintln!("警告[{}] {}：{}", f.code, f.position(), f.message);
             }
-            denied(&args.deny, &streamed.summary)
+            out.close("报告", denied(&args.deny, &streamed.summary))
         }
-        Err(eval::stream::StreamError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-            exit::OK
-        }
+        // dropped unfinished: the temporary file goes, the old report stays
+        Err(eval::stream::StreamError::Write(e)) => super::output::failed(&e, "报告"),
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
             exit::USAGE

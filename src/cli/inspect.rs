@@ -2,9 +2,10 @@
 //!
 //! `--format table` (default) prints the tree aligned by display width, then a one-line list of
 //! findings; the full diagnostics (with labels under the characters) go to stderr. `--format
-//! json` prints the findings JSON of SPEC §3 only. Exit 0 when the table was read, 2 when not.
+//! json` prints the findings JSON of SPEC §3 only. Exit 0 when the table was read and printed, 2
+//! when not.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::table::view;
@@ -36,9 +37,9 @@ pub fn run(args: Args) -> u8 {
         Ok(doc) => doc,
         Err(code) => return code,
     };
-    let mut stdout = std::io::stdout().lock();
-    let written = match args.format {
-        OutputFormat::Json => writeln!(stdout, "{}", view::findings_json(&doc)),
+    let mut out = super::output::Printer::new();
+    match args.format {
+        OutputFormat::Json => out.line(view::findings_json(&doc)),
         OutputFormat::Table => {
             let colour = std::io::stderr().is_terminal();
             let theme = if colour {
@@ -52,12 +53,9 @@ pub fn run(args: Args) -> u8 {
                 let _ = handler.render_report(&mut err, &f.diagnostic(&doc.source));
             }
             eprint!("{err}");
-            write!(stdout, "{}", view::tree(&doc))
+            out.print(view::tree(&doc))
         }
-    };
-    match written {
-        Ok(()) => super::exit::OK,
-        // a closed pipe (`| head`) is not an error of the input
-        Err(_) => super::exit::OK,
     }
+    // a write error (a full disk, a closed pipe) is exit 2, never a silent 0
+    out.close(super::exit::OK)
 }

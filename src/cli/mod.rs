@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod evaluate;
 mod input;
 pub(crate) mod inspect;
+pub(crate) mod output;
 mod parse;
 pub(crate) mod review;
 mod rules;
@@ -39,6 +40,21 @@ pub enum Command {
     /// 本机网页与 HTTP 接口：拖入表格，查看审核与评分，下载报告
     Serve(serve::Args),
 }
+
+/// `--year`: a year from 1900 to 2100 (`20233` is a typo, not a year to score deadlines by).
+pub fn year(text: &str) -> Result<i32, String> {
+    match text.trim().parse::<i32>() {
+        Ok(y) if (YEARS).contains(&y) => Ok(y),
+        _ => Err(format!(
+            "年度应是 {} 到 {} 之间的四位数年份，如 2023",
+            YEARS.start(),
+            YEARS.end()
+        )),
+    }
+}
+
+/// The years `--year` (and the web page's year) accept.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// Exit codes of SPEC §3.
 pub mod exit {

@@ -1,7 +1,7 @@
 //! `jixiao parse`: read targets, one a line (`target` or `indicator<TAB>target`), from files or
 //! stdin, and print how each reads — every line answered, in input order.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::PathBuf;
 
 use crate::target;
@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// 指标值未写年份时所用的年度（如 2023）
-    #[arg(long)]
+    #[arg(long, value_parser = super::year)]
     pub year: Option<i32>,
     /// 写入文件而非标准输出
     #[arg(short = 'o', long = "output")]
@@ -115,16 +115,44 @@ pub fn kind_zh(kind: &str) -> &'static str {
     }
 }
 
-fn read_all<W: Write>(printer: &mut Printer<'_, W>, input: &mut dyn BufRead) -> io::Result<()> {
+/// Why reading stopped.
+enum Stop {
+    Read(io::Error),
+    Write(io::Error),
+    /// A line longer than [`crate::limits::LINE`], at this line number.
+    LongLine(usize),
+    /// More than [`crate::limits::INPUT`] in all for the aligned table (held until the end).
+    TooMuch,
+}
+
+/// Every line of `input`, each within the line limit; for `--format table` (which holds every
+/// row until the end) the whole input within the input limit. A pipe, FIFO or `/dev/zero` is
+/// refused at the limit instead of read until memory runs out.
+fn read_all<W: Write>(
+    printer: &mut Printer<'_, W>,
+    input: &mut dyn BufRead,
+    total: &mut u64,
+) -> Result<(), Stop> {
     let mut buf = Vec::new();
     let mut number = 0;
+    let line_max = crate::limits::LINE.get();
     loop {
         buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
+        let n = Read::take(&mut *input, line_max.saturating_add(1))
+            .read_until(b'\n', &mut buf)
+            .map_err(Stop::Read)?;
+        if n == 0 {
             return Ok(());
         }
         number += 1;
-        printer.line(number, &buf)?;
+        if n as u64 > line_max {
+            return Err(Stop::LongLine(number));
+        }
+        *total += n as u64;
+        if printer.format == Format::Table && *total > crate::limits::INPUT.get() {
+            return Err(Stop::TooMuch);
+        }
+        printer.line(number, &buf).map_err(Stop::Write)?;
     }
 }
 
@@ -133,18 +161,22 @@ pub fn run(args: Args) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let out: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("错误：无法写入 {}：{e}", path.display());
-                return exit::USAGE;
-            }
-        },
-        None => Box::new(io::stdout().lock()),
+    let files = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files.clone()
+    };
+    let inputs: Vec<&std::path::Path> = files
+        .iter()
+        .chain(&args.rules.rules)
+        .map(PathBuf::as_path)
+        .collect();
+    let out = match super::output::Output::open(args.output.as_deref(), &inputs) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
     let mut printer = Printer {
-        out: BufWriter::new(out),
+        out,
         rules: &rules,
         explain: args.explain,
         format: args.format,
@@ -158,36 +190,52 @@ pub fn run(args: Args) -> u8 {
         ]),
         year: args.year,
     };
-    let files = if args.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.files.clone()
-    };
+    let mut total = 0;
     for path in &files {
         let result = if path.as_os_str() == "-" {
-            read_all(&mut printer, &mut io::stdin().lock())
+            read_all(&mut printer, &mut io::stdin().lock(), &mut total)
         } else {
             match std::fs::File::open(path) {
-                Ok(f) => read_all(&mut printer, &mut io::BufReader::new(f)),
+                Ok(f) => read_all(&mut printer, &mut io::BufReader::new(f), &mut total),
                 Err(e) => {
                     eprintln!("错误：无法读取 {}：{e}", path.display());
                     return exit::USAGE;
                 }
             }
         };
-        if let Err(e) = result {
-            eprintln!("错误：读取 {} 时出错：{e}", path.display());
-            return exit::USAGE;
+        match result {
+            Ok(()) => {}
+            Err(Stop::Write(e)) => return super::output::failed(&e, "结果"),
+            Err(Stop::Read(e)) => {
+                eprintln!("错误：读取 {} 时出错：{e}", path.display());
+                return exit::USAGE;
+            }
+            Err(Stop::LongLine(n)) => {
+                eprintln!(
+                    "错误[input.line-too-long]：{} 第 {n} 行超过{}的上限 {}\n  帮助：{}",
+                    path.display(),
+                    crate::limits::LINE.what,
+                    crate::limits::LINE.shown(),
+                    crate::limits::LINE.help()
+                );
+                return exit::USAGE;
+            }
+            Err(Stop::TooMuch) => {
+                eprintln!(
+                    "错误[input.too-large]：输入超过{}的上限 {}（表格格式要读完才能对齐；--format jsonl 逐行输出，不受此限）\n  帮助：{}",
+                    crate::limits::INPUT.what,
+                    crate::limits::INPUT.shown(),
+                    crate::limits::INPUT.help()
+                );
+                return exit::USAGE;
+            }
         }
     }
     if printer.format == Format::Table {
         let text = printer.table.render();
-        if printer.out.write_all(text.as_bytes()).is_err() {
-            return exit::USAGE;
+        if let Err(e) = printer.out.write_all(text.as_bytes()) {
+            return super::output::failed(&e, "结果");
         }
     }
-    if printer.out.flush().is_err() {
-        return exit::USAGE;
-    }
-    exit::OK
+    printer.out.close("结果", exit::OK)
 }

@@ -2,7 +2,7 @@
 //! self-evaluation sheets: findings with codes, severities, the exact characters underlined and a
 //! help line; `--explain CODE` prints a check's documentation.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::finding::Severity;
@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
     /// 年度（用于未写年份的时限）
-    #[arg(long)]
+    #[arg(long, value_parser = super::year)]
     pub year: Option<i32>,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
@@ -57,17 +57,18 @@ pub struct Args {
 fn explain(code: &str) -> u8 {
     match review::explain(code) {
         Some(info) => {
-            println!(
+            let mut out = super::output::Printer::new();
+            out.line(format!(
                 "{} — {}（默认级别：{}）\n",
                 info.code,
                 info.title,
                 info.severity.zh()
-            );
+            ));
             // The module's documentation: its `//!` lines.
             for line in info.explain.lines().take_while(|l| l.starts_with("//!")) {
-                println!("{}", line.trim_start_matches("//!").trim_start());
+                out.line(line.trim_start_matches("//!").trim_start());
             }
-            exit::OK
+            out.close(exit::OK)
         }
         None => {
             eprintln!("错误：没有检查代码 {code}。可用的代码：");
@@ -87,7 +88,7 @@ pub fn run(args: Args) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = super::output::Printer::new();
     let mut worst: Option<Severity> = None;
     for path in &args.files {
         let doc = match args.table_args.read(path) {
@@ -112,11 +113,8 @@ pub fn run(args: Args) -> u8 {
             Format::Markdown => render::markdown(&doc.source.name, &findings),
             Format::Human => render::human(&doc, &findings, std::io::stdout().is_terminal()),
         };
-        if out.write_all(text.as_bytes()).is_err() {
-            return exit::OK;
-        }
+        out.print(text);
     }
-    let _ = out.flush();
     let denied = matches!(
         (args.deny, worst),
         (Some(Deny::Error), Some(Severity::Error))
@@ -125,7 +123,8 @@ pub fn run(args: Args) -> u8 {
                 Some(Severity::Error | Severity::Warning)
             )
     );
-    if denied { exit::DENIED } else { exit::OK }
+    // a write error (a full disk, a closed pipe) is exit 2: `--deny` never passes on it
+    out.close(if denied { exit::DENIED } else { exit::OK })
 }
 
 fn rank(s: Severity) -> u8 {

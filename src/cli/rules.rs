@@ -150,19 +150,19 @@ fn check(files: &[PathBuf], format: CheckFormat, no_default: bool) -> u8 {
         Err(errors) => problems.extend(errors),
     }
     let failed = problems.iter().any(FileErrors::has_errors);
+    let mut out = super::output::Printer::new();
     match format {
         CheckFormat::Table => {
             report(&problems);
             for (name, n) in &counts {
-                println!("✓ {name}：{n} 条规则");
+                out.line(format!("✓ {name}：{n} 条规则"));
             }
         }
         CheckFormat::Json => {
-            let out = rules::error::findings_json(&problems, files.len());
-            println!("{out}");
+            out.line(rules::error::findings_json(&problems, files.len()).to_string());
         }
     }
-    if failed { exit::USAGE } else { exit::OK }
+    out.close(if failed { exit::USAGE } else { exit::OK })
 }
 
 fn list(args: &RuleArgs) -> u8 {
@@ -196,8 +196,9 @@ fn list(args: &RuleArgs) -> u8 {
             },
         ]);
     }
-    print!("{}", table.render());
-    exit::OK
+    let mut out = super::output::Printer::new();
+    out.print(table.render());
+    out.close(exit::OK)
 }
 
 /// A long condition cut to 48 characters for the listing.
@@ -210,15 +211,21 @@ fn shorten(text: &str) -> String {
     s
 }
 
-fn test(file: &PathBuf, args: &RuleArgs) -> u8 {
+fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
     let set = match args.load() {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
+    let text = match crate::bounded::read_path(file, &crate::limits::RULE_FILE) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                eprintln!("错误：{} 不是 UTF-8 文本；请以 UTF-8 保存", file.display());
+                return exit::USAGE;
+            }
+        },
         Err(e) => {
-            eprintln!("错误：无法读取 {}：{e}", file.display());
+            eprintln!("{:?}", miette::Report::new(e));
             return exit::USAGE;
         }
     };
@@ -254,6 +261,7 @@ fn test(file: &PathBuf, args: &RuleArgs) -> u8 {
         )
     };
     let results = rules::cases::run(&set, &cases, Some(&scorer));
+    let mut out = super::output::Printer::new();
     let (mut pass, mut fail, mut pending) = (0, 0, 0);
     for (i, r) in results.iter().enumerate() {
         let n = i + 1;
@@ -268,21 +276,21 @@ fn test(file: &PathBuf, args: &RuleArgs) -> u8 {
         match &r.outcome {
             rules::cases::Outcome::Pass => {
                 pass += 1;
-                println!("PASS {n:>3} {}{note}", r.name);
+                out.line(format!("PASS {n:>3} {}{note}", r.name));
             }
             rules::cases::Outcome::Pending => {
                 pending += 1;
-                println!("TODO {n:>3} {}{note}", r.name);
+                out.line(format!("TODO {n:>3} {}{note}", r.name));
             }
             rules::cases::Outcome::Fail(why) => {
                 fail += 1;
-                println!("FAIL {n:>3} {}{note}", r.name);
+                out.line(format!("FAIL {n:>3} {}{note}", r.name));
                 for w in why {
-                    println!("         {w}");
+                    out.line(format!("         {w}"));
                 }
             }
         }
     }
-    println!("{pass} 通过，{fail} 失败，{pending} 尚不能检查");
-    if fail > 0 { exit::DENIED } else { exit::OK }
+    out.line(format!("{pass} 通过，{fail} 失败，{pending} 尚不能检查"));
+    out.close(if fail > 0 { exit::DENIED } else { exit::OK })
 }

@@ -18,9 +18,24 @@ pub struct Args {
     /// 上传大小上限（MB）
     #[arg(long, default_value_t = 50)]
     pub max_upload_mb: usize,
-    /// 每个请求的时限（秒）
+    /// 每个请求的时限（秒）；超时的请求其处理随即停止
     #[arg(long, default_value_t = 60)]
     pub timeout: u64,
+    /// 同时处理的请求数（默认为 CPU 核数）；其余排队
+    #[arg(long)]
+    pub max_work: Option<usize>,
+    /// 排队（上传中或等候）的请求数上限；再多的请求立即得到 503，上传不被读入
+    #[arg(long, default_value_t = 16)]
+    pub max_queue: usize,
+    /// 单个回答（报告、页面）的大小上限（MB）
+    #[arg(long, default_value_t = 256)]
+    pub max_answer_mb: usize,
+    /// 同时打开的连接数上限
+    #[arg(long, default_value_t = 1024)]
+    pub max_connections: usize,
+    /// 等待请求头（及连接空闲）的时限（秒）
+    #[arg(long, default_value_t = 10)]
+    pub header_timeout: u64,
 }
 
 fn address(args: &Args) -> Result<SocketAddr, String> {
@@ -46,9 +61,16 @@ pub fn run(args: Args) -> u8 {
             return exit::USAGE;
         }
     };
-    let config = web::Config {
+    let defaults = web::Config::default();
+    let mut config = web::Config {
         max_upload: args.max_upload_mb.saturating_mul(1024 * 1024),
         timeout: Duration::from_secs(args.timeout.max(1)),
+        listen: None,
+        max_work: args.max_work.unwrap_or(defaults.max_work).max(1),
+        max_queue: args.max_queue,
+        max_answer: args.max_answer_mb.max(1).saturating_mul(1024 * 1024),
+        max_connections: args.max_connections.max(1),
+        header_timeout: Duration::from_secs(args.header_timeout.max(1)),
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -69,6 +91,8 @@ pub fn run(args: Args) -> u8 {
             }
         };
         let bound = listener.local_addr().unwrap_or(addr);
+        // every request's Host must name this address (see web::guard)
+        config.listen = Some(bound);
         if !web::is_loopback(&bound) {
             eprintln!(
                 "警告：正在监听 {bound}，不只是本机：同一网络中的其他电脑也能打开这个页面并上传文件。只在本机使用时请去掉 --listen。"

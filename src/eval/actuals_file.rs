@@ -172,21 +172,6 @@ impl ActualsFile {
         file.text = text.to_owned();
         Ok(file)
     }
-
-    /// The 1-based line and column where `project` is written, and, with `indicator`, where that
-    /// indicator is written after it (serde_yaml keeps no positions for values, so the text is
-    /// searched for the names as written).
-    pub fn position_of(&self, project: &str, indicator: Option<&str>) -> Option<(u32, u32)> {
-        let start = self.text.find(project)?;
-        let at = match indicator {
-            Some(i) => start + self.text[start..].find(i)?,
-            None => start,
-        };
-        let line = self.text[..at].matches('\n').count() + 1;
-        let line_start = self.text[..at].rfind('\n').map_or(0, |k| k + 1);
-        let column = self.text[line_start..at].chars().count() + 1;
-        Some((line as u32, column as u32))
-    }
 }
 
 fn quote(s: &str) -> String {

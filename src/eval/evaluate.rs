@@ -106,7 +106,9 @@ pub struct Matcher<'a> {
     /// First entry of each (unit, project).
     by_key: HashMap<(&'a str, &'a str), usize>,
     /// Entries that leave the unit out, by project, in file order.
-    unitless: HashMap<&'a str, Vec<usize>>,
+    /// Entries without a unit, by project, and how many of them are known taken (a cursor, so
+    /// many projects of one name take their entries in linear time).
+    unitless: HashMap<&'a str, (Vec<usize>, usize)>,
 }
 
 /// What one project takes from the actuals file: its entry, and each indicator's.
@@ -130,13 +132,13 @@ impl<'a> Matcher<'a> {
     pub fn new(file: Option<&'a ActualsFile>) -> Self {
         let entries: &[ProjectActuals] = file.map(|a| a.projects.as_slice()).unwrap_or(&[]);
         let mut by_key = HashMap::new();
-        let mut unitless: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut unitless: HashMap<&str, (Vec<usize>, usize)> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             by_key
                 .entry((e.unit.as_str(), e.project.as_str()))
                 .or_insert(i);
             if e.unit.is_empty() {
-                unitless.entry(e.project.as_str()).or_default().push(i);
+                unitless.entry(e.project.as_str()).or_default().0.push(i);
             }
         }
         Matcher {
@@ -162,11 +164,11 @@ impl<'a> Matcher<'a> {
             .get(&(unit, project.name.as_str()))
             .copied()
             .or_else(|| {
-                self.unitless
-                    .get(project.name.as_str())?
-                    .iter()
-                    .copied()
-                    .find(|&i| !self.matched[i])
+                let (list, next) = self.unitless.get_mut(project.name.as_str())?;
+                while *next < list.len() && self.matched[list[*next]] {
+                    *next += 1;
+                }
+                list.get(*next).copied()
             });
         let Some(i) = found else {
             return Taken::none(project);
@@ -185,29 +187,87 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    /// Entries that matched nothing in the table (`actuals.unmatched`), in file order.
+    /// Entries that matched nothing in the table (`actuals.unmatched`), in file order. Their
+    /// positions are found by one forward pass over the file's text (linear in its size,
+    /// however many entries go unmatched).
     pub fn unmatched(&self) -> Vec<Finding> {
         let mut findings = Vec::new();
         let Some(a) = self.file else {
             return findings;
         };
+        let mut locator = Locator::new(&a.text);
         for (i, p) in a.projects.iter().enumerate() {
+            let at = locator.find(&p.project);
             if !self.matched[i] {
-                findings.push(unmatched(a, &p.unit, &p.project, None));
+                findings.push(unmatched(a, &p.unit, &p.project, None, at));
                 continue;
             }
             for (j, taken) in self.used[i].iter().enumerate() {
                 if !taken {
-                    findings.push(unmatched(
-                        a,
-                        &p.unit,
-                        &p.project,
-                        Some(&p.indicators[j].indicator),
-                    ));
+                    let name = &p.indicators[j].indicator;
+                    let at = at.and_then(|_| locator.find(name));
+                    findings.push(unmatched(a, &p.unit, &p.project, Some(name), at));
                 }
             }
         }
         findings
+    }
+}
+
+/// Finds names in a text in the order they were written, never looking back: each search starts
+/// where the last one ended, so finding every entry of a file reads its text about once. A
+/// name not found (written with escapes, say) costs one scan to the end; after a few of those
+/// positions are no longer looked for, so the time stays linear.
+struct Locator<'t> {
+    text: &'t str,
+    from: usize,
+    misses: u32,
+    /// Line and column (in characters) at `line_at`, counted forward only.
+    line: usize,
+    column: usize,
+    line_at: usize,
+}
+
+impl<'t> Locator<'t> {
+    const MAX_MISSES: u32 = 8;
+
+    fn new(text: &'t str) -> Self {
+        Locator {
+            text,
+            from: 0,
+            misses: 0,
+            line: 1,
+            column: 1,
+            line_at: 0,
+        }
+    }
+
+    /// The 1-based line and column of the next `name` after the last one found.
+    fn find(&mut self, name: &str) -> Option<(u32, u32)> {
+        if self.misses >= Self::MAX_MISSES || name.is_empty() {
+            return None;
+        }
+        let Some(k) = memchr::memmem::find(&self.text.as_bytes()[self.from..], name.as_bytes())
+        else {
+            self.misses += 1;
+            return None;
+        };
+        let at = self.from + k;
+        let between = &self.text[self.line_at..at];
+        match memchr::memrchr(b'\n', between.as_bytes()) {
+            Some(nl) => {
+                self.line += memchr::memchr_iter(b'\n', between.as_bytes()).count();
+                self.column = between[nl + 1..].chars().count() + 1;
+            }
+            None => self.column += between.chars().count(),
+        }
+        self.line_at = at;
+        self.from = at + name.len();
+        let column = self.column;
+        Some((
+            u32::try_from(self.line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        ))
     }
 }
 
@@ -827,7 +887,13 @@ pub fn evaluate_each(
     }
 }
 
-fn unmatched(file: &ActualsFile, unit: &str, project: &str, indicator: Option<&str>) -> Finding {
+fn unmatched(
+    file: &ActualsFile,
+    unit: &str,
+    project: &str,
+    indicator: Option<&str>,
+    at: Option<(u32, u32)>,
+) -> Finding {
     let (message, help) = match indicator {
         Some(i) => (
             format!("实际值文件中的指标“{i}”在目标表的项目“{project}”中找不到"),
@@ -841,7 +907,7 @@ fn unmatched(file: &ActualsFile, unit: &str, project: &str, indicator: Option<&s
     let mut f = Finding::new("actuals.unmatched", Severity::Warning, &file.name, message)
         .help(help)
         .project(project);
-    if let Some((line, column)) = file.position_of(project, indicator) {
+    if let Some((line, column)) = at {
         f.line = Some(line);
         f.column = Some(column);
     }
@@ -903,7 +969,10 @@ fn evaluate_project(
     let spent = entry
         .and_then(|e| e.spent.map(|a| a.0))
         .or(project.budget.as_ref().and_then(|b| b.spent));
-    let budget_applicable = budget.is_some_and(|b| b > Decimal::ZERO);
+    // a budget of zero or less cannot be divided by: budget execution keeps its weight and
+    // waits for review (a finding says why), never dropped to raise the other indicators
+    let budget_impossible = budget.is_some_and(|b| b <= Decimal::ZERO);
+    let budget_applicable = budget.is_some();
     // 3. Weights.
     let applicable: Vec<usize> = (0..rows.len())
         .filter(|&i| !rows[i].not_applicable)
@@ -1093,10 +1162,13 @@ fn evaluate_project(
         (Some(b), Some(sp)) if b > Decimal::ZERO => Some(sp / b),
         _ => None,
     };
-    let budget_score = budget_applicable.then(|| match spent_share {
+    let budget_score = (budget_applicable && !budget_impossible).then(|| match spent_share {
         Some(r) => budget_weight * r.min(Decimal::ONE).max(Decimal::ZERO),
         None => Decimal::ZERO,
     });
+    if budget_impossible {
+        pending += budget_weight;
+    }
     if let Some(b) = budget_score {
         total += b;
     }
@@ -1198,6 +1270,28 @@ fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {
     }
 }
 
+/// `eval.budget-not-positive`: a project whose budget is zero or less (its budget execution
+/// cannot be scored and waits for review).
+pub fn budget_finding(doc: &Document, p: &ProjectReport) -> Option<Finding> {
+    let b = p.budget.filter(|b| *b <= Decimal::ZERO)?;
+    let mut f = Finding::new(
+        "eval.budget-not-positive",
+        Severity::Warning,
+        &doc.source.name,
+        format!(
+            "项目“{}”的全年预算数为 {}，不能计算预算执行率；预算执行率的分值待人工复核，其他指标的分值不因此改变",
+            p.project,
+            b.normalize()
+        ),
+    )
+    .help("核对目标表或实际值文件（budget）中的全年预算数")
+    .project(&p.project);
+    if !p.unit.is_empty() {
+        f = f.unit(&p.unit);
+    }
+    Some(f)
+}
+
 fn rollup(
     doc: &Document,
     projects: Vec<ProjectReport>,
@@ -1237,6 +1331,7 @@ fn rollup(
         counts.merge(&p.counts);
     }
     let score = mean(projects.iter().map(|p| p.score.exact));
+    findings.extend(projects.iter().filter_map(|p| budget_finding(doc, p)));
     // Rows the reader skipped are part of the picture: they did not disappear.
     findings.splice(
         0..0,

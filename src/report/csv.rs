@@ -6,6 +6,7 @@
 //! and `csv` readers that strip a BOM all read it right. Quoting follows RFC 4180 (the `csv`
 //! crate: fields with commas, quotes or line breaks are quoted, quotes doubled), lines end in
 //! CRLF. Numbers are written as shown in the other formats (half-up, the method's decimals).
+//! A text cell a spreadsheet would run as a formula is neutralised ([`neutralise`]).
 
 use std::io::{self, Write};
 
@@ -91,15 +92,48 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     })
 }
 
+/// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, OWASP's list for CSV injection) gets a leading `'`, which Excel and
+/// LibreOffice show as text; a plain number (`-5`, `+3.5`) stays a number.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    if !risky || is_plain_number(cell) {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    std::borrow::Cow::Owned(format!("'{cell}"))
+}
+
+/// `-12`, `+3.5`: a sign, digits and at most one decimal point, nothing else.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = &cell[1..];
+    let mut points = 0;
+    !digits.is_empty()
+        && cell.as_bytes()[0] != b'='
+        && cell.as_bytes()[0] != b'@'
+        && digits.bytes().all(|b| {
+            if b == b'.' {
+                points += 1;
+                points == 1
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && digits.bytes().any(|b| b.is_ascii_digit())
+}
+
 fn write_records(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     w.write_record(HEADER)?;
+    let safe = |record: [String; 15]| record.map(|c| neutralise(&c).into_owned());
     for p in &report.projects {
-        w.write_record(budget_record(p))?;
+        w.write_record(safe(budget_record(p)))?;
         for i in &p.indicators {
-            w.write_record(indicator_record(p, i))?;
+            w.write_record(safe(indicator_record(p, i)))?;
         }
     }
     w.flush()?;
@@ -112,4 +146,33 @@ pub fn render(report: &Report) -> Vec<u8> {
     // Writing into memory does not fail.
     let _ = write(report, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formulas_get_a_quote_and_numbers_stay() {
+        for (cell, shown) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-", "'-"),
+            ("-5", "-5"),
+            ("+3.5", "+3.5"),
+            ("-1.2.3", "'-1.2.3"),
+            ("95%", "95%"),
+            ("正常", "正常"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(cell), shown, "{cell:?}");
+        }
+    }
 }

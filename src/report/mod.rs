@@ -13,6 +13,25 @@ use std::io::{self, Write};
 
 use crate::eval::methodology::ScoreBand;
 
+/// Text from a table or file as one Markdown table cell: `|` and line breaks cannot end the
+/// cell, and nothing in it becomes markup a viewer acts on — `<` is an entity (no raw HTML, no
+/// `<javascript:…>` autolink; `>=` stays readable) and `[` is escaped (no `[text](javascript:…)` link or
+/// image), with backslashes escaped first so an escape cannot be undone.
+pub fn md_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '[' => out.push_str("\\["),
+            '<' => out.push_str("&lt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Report formats (`jixiao evaluate --format`, the web API's `?format=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -76,7 +95,21 @@ pub fn write(
         Format::Csv => csv::write(report, out),
         Format::Html => out.write_all(html::render(report, bands).as_bytes()),
         Format::Xlsx => xlsx::render(report)
-            .map_err(io::Error::other)
+            .map_err(|e| io::Error::other(xlsx_error(&e)))
             .and_then(|bytes| out.write_all(&bytes)),
+    }
+}
+
+/// A workbook that cannot be written, in Chinese first: Excel's own limits name the way out.
+fn xlsx_error(e: &rust_xlsxwriter::XlsxError) -> String {
+    use rust_xlsxwriter::XlsxError;
+    match e {
+        XlsxError::RowColumnLimitError => {
+            "报告超过 Excel 工作表 1048576 行、16384 列的上限，无法写成 xlsx；请改用 --format csv 或 jsonl（report.xlsx-too-large）".to_owned()
+        }
+        XlsxError::MaxStringLengthExceeded => {
+            "有单元格超过 Excel 每格 32767 个字符的上限，无法写成 xlsx；请改用 --format csv 或 jsonl（report.xlsx-cell-too-long）".to_owned()
+        }
+        other => format!("无法生成 xlsx（report.xlsx）：{other}"),
     }
 }

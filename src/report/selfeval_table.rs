@@ -190,7 +190,7 @@ pub fn render_text(r: &Report) -> String {
 }
 
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    super::md_text(s)
 }
 
 /// The terminal form with the verdicts in colour (ANSI), for a terminal. The tags sit in the
@@ -218,7 +218,7 @@ pub fn render_markdown(r: &Report) -> String {
         "# 绩效自评表{}\n",
         r.department
             .as_deref()
-            .map(|d| format!(" — {d}"))
+            .map(|d| format!(" — {}", md_cell(d)))
             .unwrap_or_default()
     );
     for p in &r.projects {

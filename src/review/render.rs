@@ -67,7 +67,7 @@ pub fn human(doc: &crate::table::model::Document, findings: &[Finding], colour: 
 }
 
 fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    crate::report::md_text(s)
 }
 
 pub fn markdown(file: &str, findings: &[Finding]) -> String {

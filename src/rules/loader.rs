@@ -59,6 +59,20 @@ fn whole(src: &NamedSource<Arc<str>>) -> std::ops::Range<usize> {
 pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
     let text: &str = src.inner();
     let mut errors = Vec::new();
+    if let Err(deep) = crate::yaml::check_depth(text) {
+        let len = text[deep.offset..].chars().next().map_or(0, char::len_utf8);
+        errors.push(
+            RuleError::new(
+                ErrorKind::TooMany,
+                src,
+                deep.offset..deep.offset + len,
+                format!("YAML 嵌套太深：{}", deep.message()),
+                "嵌套在这里超过上限",
+            )
+            .help(crate::limits::YAML_DEPTH.help()),
+        );
+        return (Vec::new(), errors);
+    }
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -348,6 +362,9 @@ fn value_help(key: &str) -> String {
 /// Read any other YAML document the rules layer owns (rule test cases) into `T`; the error is
 /// serde_yaml's message with its byte offset.
 pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
+    if let Err(deep) = crate::yaml::check_depth(text) {
+        return Err((deep.message(), deep.offset));
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let at = e
             .location()

@@ -222,7 +222,7 @@ impl RuleSource {
     /// Read a file from disk (UTF-8, a BOM allowed).
     pub fn read(path: &std::path::Path) -> Result<Self, FileErrors> {
         let name = path.display().to_string();
-        match std::fs::read(path) {
+        match crate::bounded::read_path(path, &crate::limits::RULE_FILE) {
             Ok(bytes) => {
                 let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
                 let text = match std::str::from_utf8(bytes) {
@@ -233,15 +233,22 @@ impl RuleSource {
             }
             Err(e) => {
                 let src = NamedSource::new(name.clone(), Arc::<str>::from(""));
-                Err(FileErrors {
-                    file: name,
-                    errors: vec![RuleError::new(
+                let error = match &e {
+                    crate::bounded::BoundedError::TooLarge { help, .. } => {
+                        RuleError::new(ErrorKind::TooMany, &src, 0..0, e.to_string(), "")
+                            .help(help.clone())
+                    }
+                    crate::bounded::BoundedError::Io { source, .. } => RuleError::new(
                         ErrorKind::Io,
                         &src,
                         0..0,
-                        format!("无法读取规则文件：{e}"),
+                        format!("无法读取规则文件：{source}"),
                         "",
-                    )],
+                    ),
+                };
+                Err(FileErrors {
+                    file: name,
+                    errors: vec![error],
                 })
             }
         }

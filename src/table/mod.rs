@@ -338,11 +338,14 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError>
         name: name.clone(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.len() > crate::limits::INPUT.get() {
-        return Err(ReadError::too_large(&name, meta.len()));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // bounded whatever the file is (a pipe, a FIFO, a device): never more than the limit + 1
+    let bytes = crate::bounded::read_path(path, &crate::limits::INPUT).map_err(|e| match e {
+        crate::bounded::BoundedError::Io { source, .. } => io(source),
+        crate::bounded::BoundedError::TooLarge { size, .. } => ReadError::too_large(
+            &name,
+            size.unwrap_or(crate::limits::INPUT.get().saturating_add(1)),
+        ),
+    })?;
     read_owned(&name, bytes, opts)
 }
 

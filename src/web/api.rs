@@ -1,5 +1,6 @@
-//! The API: each handler reads its inputs, does the work on a blocking thread (the request's
-//! timeout still answers), and renders through the same library functions as the command line.
+//! The API: each handler reads its inputs, does the work on a blocking thread within the
+//! server's slots ([`super::work`]: cancelled when the request ends, its answer bounded), and
+//! renders through the same library functions as the command line.
 
 use std::sync::Arc;
 
@@ -10,8 +11,8 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use super::Config;
 use super::inputs::{ApiError, Files, Params};
+use super::work::{Answer, Shared};
 use crate::cli::inspect::OutputFormat as InspectFormat;
 use crate::cli::review::Format as ReviewFormat;
 use crate::eval;
@@ -21,28 +22,25 @@ use crate::{review, table};
 
 /// The query, or 400.
 pub fn params(query: Result<Query<Params>, QueryRejection>) -> Result<Params, ApiError> {
-    query.map(|Query(p)| p).map_err(|e| {
+    let p = query.map(|Query(p)| p).map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "web.bad-query",
             format!("查询参数有误：{}", e.body_text()),
             Some("可用的参数：format、year、encoding、sheet、no_default_rules"),
         )
-    })
-}
-
-/// Run `work` on a blocking thread; a panic answers 500 with a message, never a trace.
-pub async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| {
-        Err(ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "web.internal",
-            "处理这个文件时程序出错",
-            Some("这是 jixiao 的缺陷：请把文件和这条信息报告给维护者"),
-        ))
-    })
+    })?;
+    if let Some(y) = p.year
+        && !crate::cli::YEARS.contains(&y)
+    {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "web.bad-year",
+            format!("年度 {y} 不在 1900 到 2100 之间"),
+            Some("year 写作四位数年份，如 2023"),
+        ));
+    }
+    Ok(p)
 }
 
 fn text(content_type: &'static str, body: impl Into<axum::body::Body>) -> Response {
@@ -52,115 +50,164 @@ fn text(content_type: &'static str, body: impl Into<axum::body::Body>) -> Respon
 /// `POST /api/parse`: a text body, one target a line (`target` or `indicator<TAB>target`), →
 /// the jsonl of `jixiao parse --format jsonl`.
 pub async fn parse(
-    State(config): State<Arc<Config>>,
+    State(shared): State<Arc<Shared>>,
     query: Result<Query<Params>, QueryRejection>,
-    body: Result<Bytes, BytesRejection>,
+    request: axum::extract::Request,
 ) -> Result<Response, ApiError> {
+    // admitted before the body is read, so a flood holds no uploads
+    let _ticket = shared.admit()?;
     let params = params(query)?;
-    let body = body.map_err(|e| ApiError::body(e.status(), &e.body_text(), config.max_upload))?;
-    let out = blocking(move || {
-        Ok(crate::target::record::jsonl(
-            &body,
-            RuleSet::bundled(),
-            params.year,
-        ))
-    })
-    .await?;
+    let body = <Bytes as axum::extract::FromRequest<()>>::from_request(request, &())
+        .await
+        .map_err(|e: BytesRejection| {
+            ApiError::body(e.status(), &e.body_text(), shared.config.max_upload)
+        })?;
+    let limit = shared.config.max_answer;
+    let out = shared
+        .run(move |cancel| parse_lines(&body, params.year, limit, cancel))
+        .await?;
     Ok(text("application/jsonl; charset=utf-8", out))
+}
+
+/// The jsonl of `jixiao parse --format jsonl` (as [`crate::target::record::jsonl`]), written
+/// into a bounded answer that stops when the request is cancelled.
+fn parse_lines(
+    body: &[u8],
+    year: Option<i32>,
+    limit: usize,
+    cancel: &super::work::Cancel,
+) -> Result<Vec<u8>, ApiError> {
+    use crate::target::record::{Record, decode_line, parse_line, split_line};
+    use std::io::Write as _;
+    let rules = RuleSet::bundled();
+    let mut out = Answer::new(limit, cancel);
+    for (i, raw) in body.split_inclusive(|b| *b == b'\n').enumerate() {
+        let text = decode_line(raw);
+        let (indicator, target_text) = split_line(&text);
+        let parsed = parse_line(indicator, target_text, rules, year);
+        let record = Record::new(i + 1, indicator, target_text, &parsed);
+        serde_json::to_writer(&mut out, &record)
+            .map_err(std::io::Error::from)
+            .and_then(|_| out.write_all(b"\n"))
+            .map_err(|e| out.error(&e))?;
+    }
+    Ok(out.bytes)
+}
+
+/// A rendered text within the answer limit.
+fn bounded(s: String, limit: usize) -> Result<String, ApiError> {
+    if s.len() > limit {
+        return Err(super::work::too_large(limit));
+    }
+    Ok(s)
 }
 
 /// `POST /api/inspect`: the table's findings JSON (`?format=json`, default) or its tree
 /// (`?format=table`), as `jixiao inspect`.
 pub async fn inspect(
-    State(config): State<Arc<Config>>,
+    State(shared): State<Arc<Shared>>,
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
+    let _ticket = shared.admit()?;
     let params = params(query)?;
     let format = params.format(InspectFormat::Json)?;
-    let files = Files::read(multipart, config.max_upload).await?;
-    blocking(move || {
-        let doc = files.document(&params)?;
-        Ok(match format {
-            InspectFormat::Json => {
-                let mut s = table::view::findings_json(&doc);
-                s.push('\n');
-                text("application/json", s)
-            }
-            InspectFormat::Table => text("text/plain; charset=utf-8", table::view::tree(&doc)),
+    let files = Files::read(multipart, shared.config.max_upload).await?;
+    let limit = shared.config.max_answer;
+    shared
+        .run(move |cancel| {
+            let doc = files.document(&params)?;
+            cancel.check()?;
+            Ok(match format {
+                InspectFormat::Json => {
+                    let mut s = table::view::findings_json(&doc);
+                    s.push('\n');
+                    text("application/json", bounded(s, limit)?)
+                }
+                InspectFormat::Table => text(
+                    "text/plain; charset=utf-8",
+                    bounded(table::view::tree(&doc), limit)?,
+                ),
+            })
         })
-    })
-    .await
+        .await
 }
 
 /// `POST /api/review`: the review's findings (`?format=json`, default; `human`, `markdown`), as
 /// `jixiao review`.
 pub async fn review(
-    State(config): State<Arc<Config>>,
+    State(shared): State<Arc<Shared>>,
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
+    let _ticket = shared.admit()?;
     let params = params(query)?;
     let format = params.format(ReviewFormat::Json)?;
-    let files = Files::read(multipart, config.max_upload).await?;
-    blocking(move || {
-        let doc = files.document(&params)?;
-        let rules = files.rules(&params)?;
-        let findings = review::review(
-            &doc,
-            &review::Options {
-                rules: &rules,
-                year: params.year,
-            },
-        );
-        Ok(match format {
-            ReviewFormat::Json => text("application/json", review::render::json(&doc, &findings)),
-            ReviewFormat::Markdown => text(
-                "text/markdown; charset=utf-8",
-                review::render::markdown(&doc.source.name, &findings),
-            ),
-            ReviewFormat::Human => text(
-                "text/plain; charset=utf-8",
-                review::render::human(&doc, &findings, false),
-            ),
+    let files = Files::read(multipart, shared.config.max_upload).await?;
+    let limit = shared.config.max_answer;
+    shared
+        .run(move |cancel| {
+            let doc = files.document(&params)?;
+            cancel.check()?;
+            let rules = files.rules(&params)?;
+            let findings = review::review(
+                &doc,
+                &review::Options {
+                    rules: &rules,
+                    year: params.year,
+                },
+            );
+            cancel.check()?;
+            let (content_type, body) = match format {
+                ReviewFormat::Json => ("application/json", review::render::json(&doc, &findings)),
+                ReviewFormat::Markdown => (
+                    "text/markdown; charset=utf-8",
+                    review::render::markdown(&doc.source.name, &findings),
+                ),
+                ReviewFormat::Human => (
+                    "text/plain; charset=utf-8",
+                    review::render::human(&doc, &findings, false),
+                ),
+            };
+            Ok(text(content_type, bounded(body, limit)?))
         })
-    })
-    .await
+        .await
 }
 
 /// `POST /api/evaluate`: the scored report in `?format=` (default `json`), as `jixiao
 /// evaluate`.
 pub async fn evaluate(
-    State(config): State<Arc<Config>>,
+    State(shared): State<Arc<Shared>>,
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
+    let _ticket = shared.admit()?;
     let params = params(query)?;
     let format = params.format(Format::Json)?;
-    let files = Files::read(multipart, config.max_upload).await?;
-    blocking(move || {
-        let doc = files.document(&params)?;
-        let actuals = files.actuals()?;
-        let rules = files.rules(&params)?;
-        let (report, methodology) =
-            eval::evaluate_with_rules(&doc, actuals.as_ref(), &rules, params.year);
-        let mut out = Vec::new();
-        report::write(&report, format, &methodology.bands.value, &mut out).map_err(|e| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "web.render",
-                format!("生成报告失败：{e}"),
-                None,
-            )
-        })?;
-        let mut response = text(format.content_type(), out);
-        if format == Format::Xlsx {
-            response.headers_mut().insert(
-                header::CONTENT_DISPOSITION,
-                header::HeaderValue::from_static("attachment; filename=\"jixiao-report.xlsx\""),
-            );
-        }
-        Ok(response)
-    })
-    .await
+    let files = Files::read(multipart, shared.config.max_upload).await?;
+    let limit = shared.config.max_answer;
+    shared
+        .run(move |cancel| {
+            let doc = files.document(&params)?;
+            cancel.check()?;
+            let actuals = files.actuals()?;
+            let rules = files.rules(&params)?;
+            cancel.check()?;
+            let (report, methodology) =
+                eval::evaluate_with_rules(&doc, actuals.as_ref(), &rules, params.year);
+            drop(doc);
+            cancel.check()?;
+            let mut out = Answer::new(limit, cancel);
+            report::write(&report, format, &methodology.bands.value, &mut out)
+                .map_err(|e| out.error(&e))?;
+            let mut response = text(format.content_type(), out.bytes);
+            if format == Format::Xlsx {
+                response.headers_mut().insert(
+                    header::CONTENT_DISPOSITION,
+                    header::HeaderValue::from_static("attachment; filename=\"jixiao-report.xlsx\""),
+                );
+            }
+            Ok(response)
+        })
+        .await
 }

@@ -119,6 +119,16 @@ pub struct Files {
     pub dropped: Vec<Upload>,
 }
 
+/// 400 for a field given twice: which one would win is not guessed.
+fn repeated(field: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        "web.repeated-field",
+        format!("上传字段「{field}」出现了两次；一次只处理一个目标表和一个实际值文件"),
+        Some("table 与 actuals 各给一个文件；规则文件（rules）可以有多个"),
+    )
+}
+
 fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
     ApiError::body(e.status(), &e.body_text(), limit)
 }
@@ -142,6 +152,9 @@ impl Files {
             let file_name = field.file_name().map(str::to_owned);
             let bytes = field.bytes().await.map_err(|e| multipart_error(e, limit))?;
             let Some(name) = file_name else {
+                if files.fields.iter().any(|(n, _)| *n == field_name) {
+                    return Err(repeated(&field_name));
+                }
                 files
                     .fields
                     .push((field_name, String::from_utf8_lossy(&bytes).into_owned()));
@@ -159,6 +172,8 @@ impl Files {
                 bytes: bytes.to_vec(),
             };
             match field_name.as_str() {
+                "table" if files.table.is_some() => return Err(repeated("table")),
+                "actuals" if files.actuals.is_some() => return Err(repeated("actuals")),
                 "table" => files.table = Some(upload),
                 "actuals" => files.actuals = Some(upload),
                 "rules" => files.rules.push(upload),

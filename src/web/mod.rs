@@ -5,12 +5,16 @@
 //! /api/parse`, `/api/inspect`, `/api/review`, `/api/evaluate`) answers with the same bytes as
 //! the command line for the same inputs, and with 400 and the diagnostics as JSON where the
 //! command line would end with exit code 2. Uploads are held in memory for the request only,
-//! bounded by [`Config::max_upload`]; every request by [`Config::timeout`]. This module owns
-//! the HTTP side only: reading, rules, evaluation and rendering are the library's.
+//! bounded by [`Config::max_upload`]; every request by [`Config::timeout`], answers by
+//! [`Config::max_answer`], work at once by [`Config::max_work`] ([`work`]), connections and
+//! slow clients by [`serve`]; other web sites are kept out by [`guard`]. This module owns the
+//! HTTP side only: reading, rules, evaluation and rendering are the library's.
 
 mod api;
+pub mod guard;
 mod inputs;
 mod page;
+pub mod work;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -24,14 +28,31 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 pub use inputs::ApiError;
+use work::Shared;
 
 /// Limits of the server.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Largest request body accepted, in bytes (`--max-upload-mb`).
     pub max_upload: usize,
-    /// Longest time a request may take, upload included (`--timeout`).
+    /// Longest time a request may take, upload included (`--timeout`); its work is cancelled
+    /// when it is up.
     pub timeout: Duration,
+    /// The address listened on: the `Host` of every request must name it (`None` in-process,
+    /// where there is none; see [`guard`]).
+    pub listen: Option<SocketAddr>,
+    /// Requests worked on at once (`--max-work`, default the number of cores).
+    pub max_work: usize,
+    /// Requests admitted besides those at work (uploading or waiting for a slot); more are
+    /// answered 503 before their upload is read (`--max-queue`).
+    pub max_queue: usize,
+    /// Largest answer, in bytes (`--max-answer-mb`): past it the answer is refused with 413.
+    pub max_answer: usize,
+    /// Open connections at once (`--max-connections`); more are closed as they arrive.
+    pub max_connections: usize,
+    /// Longest wait for a request's head, on a new connection or between requests of one kept
+    /// open (the idle timeout): a slow or silent client cannot hold a connection.
+    pub header_timeout: Duration,
 }
 
 impl Default for Config {
@@ -39,13 +60,19 @@ impl Default for Config {
         Config {
             max_upload: 50 * 1024 * 1024,
             timeout: Duration::from_secs(60),
+            listen: None,
+            max_work: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            max_queue: 16,
+            max_answer: 256 * 1024 * 1024,
+            max_connections: 1024,
+            header_timeout: Duration::from_secs(10),
         }
     }
 }
 
 /// The application: page, API and limits, ready for [`serve`] or an in-process test.
 pub fn router(config: Config) -> Router {
-    let config = Arc::new(config);
+    let shared = Arc::new(Shared::new(config));
     Router::new()
         .route("/", get(page::index).post(page::results))
         .route("/api/parse", post(api::parse))
@@ -53,9 +80,10 @@ pub fn router(config: Config) -> Router {
         .route("/api/review", post(api::review))
         .route("/api/evaluate", post(api::evaluate))
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(config.max_upload))
-        .layer(middleware::from_fn_with_state(config.clone(), timeout))
-        .with_state(config)
+        .layer(DefaultBodyLimit::max(shared.config.max_upload))
+        .layer(middleware::from_fn_with_state(shared.clone(), timeout))
+        .layer(middleware::from_fn_with_state(shared.clone(), checked))
+        .with_state(shared)
 }
 
 async fn not_found() -> Response {
@@ -68,14 +96,43 @@ async fn not_found() -> Response {
     .into_response()
 }
 
-/// Every request, upload included, ends within the configured time.
-async fn timeout(State(config): State<Arc<Config>>, req: Request, next: Next) -> Response {
-    match tokio::time::timeout(config.timeout, next.run(req)).await {
+/// `Host`, `Origin` and the page's token, before anything is read ([`guard`]).
+async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    if let Err(e) = guard::check(req.method(), req.headers(), shared.config.listen) {
+        return e.into_response();
+    }
+    // the page's script calls the API with its token; a browser's request without one is refused
+    if req.uri().path().starts_with("/api/")
+        && guard::from_browser(req.headers())
+        && !guard::token_ok(
+            req.headers()
+                .get(guard::TOKEN_HEADER)
+                .and_then(|v| v.to_str().ok()),
+        )
+    {
+        return guard::bad_token().into_response();
+    }
+    let mut response = next.run(req).await;
+    let h = response.headers_mut();
+    for (k, v) in [
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "same-origin"),
+    ] {
+        h.insert(k, axum::http::HeaderValue::from_static(v));
+    }
+    response
+}
+
+/// Every request, upload included, ends within the configured time; its work is cancelled.
+async fn timeout(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let limit = shared.config.timeout;
+    match tokio::time::timeout(limit, next.run(req)).await {
         Ok(response) => response,
         Err(_) => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
             "web.timeout",
-            format!("请求超时：超过 {} 秒仍未完成", config.timeout.as_secs()),
+            format!("请求超时：超过 {} 秒仍未完成，处理已停止", limit.as_secs()),
             Some("表格太大或网络太慢时，可用命令行 jixiao evaluate 处理，或用 --timeout 放宽时限"),
         )
         .into_response(),
@@ -87,7 +144,43 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
     addr.ip().is_loopback()
 }
 
-/// Serve until the process ends.
-pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io::Result<()> {
-    axum::serve(listener, router(config)).await
+/// Serve until the process ends: each connection within [`Config::max_connections`], its
+/// request heads within [`Config::header_timeout`] (also the idle time between requests), its
+/// whole life within twice the request timeout plus the header timeout once a request started.
+pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+
+    if config.listen.is_none() {
+        config.listen = listener.local_addr().ok();
+    }
+    let connections = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    let header_timeout = config.header_timeout;
+    let lifetime = config.timeout.saturating_mul(2) + header_timeout;
+    let app = router(config);
+    loop {
+        let (stream, _) = match listener.accept().await {
+            Ok(s) => s,
+            // too many open files and the like: wait a moment rather than spin
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let Ok(permit) = connections.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _permit = permit;
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .max_buf_size(64 * 1024);
+            let conn = builder.serve_connection(TokioIo::new(stream), service);
+            let _ = tokio::time::timeout(lifetime, conn).await;
+        });
+    }
 }

@@ -36,6 +36,7 @@
     else place(files);
   });
 
+  var tokenMeta = document.querySelector('meta[name="jixiao-token"]'), token = tokenMeta ? tokenMeta.content : '';
   var box = document.getElementById('parse-input'), body = document.getElementById('parse-output'), timer = null, seq = 0;
   function cell(tr, text) { var td = document.createElement('td'); td.textContent = text == null ? '' : text; tr.appendChild(td); }
   var kinds = { compare: '比较', range: '区间', approximate: '约数', boolean: '是否', plan: '计划', deadline: '时限', qualitative: '定性', empty: '空', error: '错误' };
@@ -54,8 +55,8 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       var n = ++seq;
-      fetch('/api/parse', { method: 'POST', body: box.value, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-        .then(function (r) { return r.text(); }).then(function (t) { show(t, n); });
+      fetch('/api/parse', { method: 'POST', body: box.value, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Jixiao-Token': token } })
+        .then(function (r) { return r.ok ? r.text() : ''; }).then(function (t) { show(t, n); });
     }, 120);
   });
   if (box.value) box.dispatchEvent(new Event('input'));

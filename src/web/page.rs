@@ -13,9 +13,10 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
 
-use super::Config;
-use super::api::{blocking, params};
+use super::api::params;
+use super::guard;
 use super::inputs::{ApiError, Files, Params};
+use super::work::{Answer, Cancel, Shared};
 use crate::eval;
 use crate::finding::Finding;
 use crate::report::html::{STYLE, body, escape};
@@ -26,28 +27,45 @@ use crate::table::model::Document;
 const CSS: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
 
-/// `GET /`: the empty page.
+/// `GET /`: the empty page, with a token of its own for its requests.
 pub async fn index() -> Html<String> {
     Html(page(""))
 }
 
+/// A 403 page (the form without a valid token, a bad year).
+fn refused(e: &ApiError) -> Response {
+    let html = format!(
+        "<h2>无法处理</h2>\n<div class=\"error-box\">{}</div>\n",
+        escape(&e.message())
+    );
+    (e.status, Html(page(&html))).into_response()
+}
+
 /// `POST /`: the page with the results of the dropped files (or what was wrong with them).
 pub async fn results(
-    State(config): State<Arc<Config>>,
+    State(shared): State<Arc<Shared>>,
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let outcome = async {
+        let _ticket = shared.admit()?;
         let mut params = params(query)?;
-        let files = Files::read(multipart, config.max_upload).await?;
-        if let Some(y) = files.field("year") {
-            params.year = y.parse().ok();
+        let files = Files::read(multipart, shared.config.max_upload).await?;
+        if !guard::token_ok(files.field(guard::TOKEN_FIELD)) {
+            return Err(guard::bad_token());
         }
-        blocking(move || render_results(&files, &params)).await
+        if let Some(y) = files.field("year") {
+            params.year = Some(year(y)?);
+        }
+        let limit = shared.config.max_answer;
+        shared
+            .run(move |cancel| render_results(&files, &params, limit, cancel))
+            .await
     }
     .await;
     match outcome {
         Ok(html) => Html(page(&html)).into_response(),
+        Err(e) if e.status == axum::http::StatusCode::FORBIDDEN => refused(&e),
         Err(e) => {
             let html = format!(
                 "<h2>无法处理</h2>\n<div class=\"error-box\">{}</div>\n{}",
@@ -61,6 +79,18 @@ pub async fn results(
             (e.status, Html(page(&html))).into_response()
         }
     }
+}
+
+/// The page's year field: 1900 to 2100, as `--year`; anything else is a 400, never ignored.
+fn year(text: &str) -> Result<i32, ApiError> {
+    crate::cli::year(text).map_err(|why| {
+        ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "web.bad-year",
+            format!("年度「{text}」读不懂：{why}"),
+            None,
+        )
+    })
 }
 
 fn rule_errors(body: &serde_json::Value) -> String {
@@ -88,25 +118,28 @@ fn rule_errors(body: &serde_json::Value) -> String {
 }
 
 fn page(results: &str) -> String {
+    let token = guard::mint();
     format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="jixiao-token" content="{token}">
 <title>jixiao 绩效自评</title>
 <style>{STYLE}{CSS}</style>
 </head>
 <body>
 <header class="top"><h1>jixiao 绩效自评</h1><p>文件只在本机处理：不上传到任何地方，不写入磁盘。</p></header>
 <form id="upload" method="post" action="/" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="{token}">
 <div id="drop">
 <p class="hint">把目标表、自评表或逐项目表单（.xlsx .xls .docx .csv .tsv .txt）拖到这里，可同时拖入实际值和规则文件（.yaml，按内容分辨，文件名不限），或整个文件夹。</p>
 <label>目标表 / 自评表 / 表单 <input type="file" name="table" accept=".xlsx,.xlsm,.xls,.docx,.csv,.tsv,.txt"></label>
 <input type="file" name="file" multiple hidden>
 <label>实际值 <input type="file" name="actuals" accept=".yaml,.yml"></label>
 <label>规则文件 <input type="file" name="rules" accept=".yaml,.yml" multiple></label>
-<label>年度 <input type="number" name="year" min="1990" max="2100" style="width:6em"></label>
+<label>年度 <input type="number" name="year" min="1900" max="2100" style="width:6em"></label>
 <button type="submit">评价</button>
 </div>
 </form>
@@ -123,8 +156,16 @@ fn page(results: &str) -> String {
     )
 }
 
-fn render_results(files: &Files, params: &Params) -> Result<String, ApiError> {
+/// The results section, within `limit` bytes (the downloads are in it, base64), stopping
+/// between stages when the request is cancelled.
+fn render_results(
+    files: &Files,
+    params: &Params,
+    limit: usize,
+    cancel: &Cancel,
+) -> Result<String, ApiError> {
     let doc = files.document(params)?;
+    cancel.check()?;
     let actuals = files.actuals()?;
     let rules = files.rules(params)?;
     let findings = review::review(
@@ -134,8 +175,10 @@ fn render_results(files: &Files, params: &Params) -> Result<String, ApiError> {
             year: params.year,
         },
     );
+    cancel.check()?;
     let (report, methodology) =
         eval::evaluate_with_rules(&doc, actuals.as_ref(), &rules, params.year);
+    cancel.check()?;
     let mut out = String::new();
     let counts = doc.counts();
     let _ = writeln!(
@@ -164,8 +207,13 @@ fn render_results(files: &Files, params: &Params) -> Result<String, ApiError> {
         Format::Csv,
         Format::Json,
     ] {
-        let mut bytes = Vec::new();
-        if report::write(&report, format, &methodology.bands.value, &mut bytes).is_ok() {
+        // each download within what is left of the answer (base64 is 4/3 of it)
+        let room = limit.saturating_sub(out.len()) / 4 * 3;
+        let mut answer = Answer::new(room, cancel);
+        report::write(&report, format, &methodology.bands.value, &mut answer)
+            .map_err(|e| answer.error(&e))?;
+        let bytes = answer.bytes;
+        {
             let _ = write!(
                 out,
                 "<a download=\"{}-自评表.{}\" href=\"data:{};base64,{}\">{}</a>",
@@ -211,6 +259,9 @@ fn render_results(files: &Files, params: &Params) -> Result<String, ApiError> {
         );
     }
     out.push_str("</table>\n");
+    if out.len() > limit {
+        return Err(super::work::too_large(limit));
+    }
     Ok(out)
 }
 

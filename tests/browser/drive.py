@@ -36,7 +36,11 @@ def wait(code, what, seconds=30):
         except Exception:
             pass
         time.sleep(0.2)
-    raise SystemExit("FAIL: timed out waiting for " + what)
+    try:
+        seen = script("return location.href + ' | ' + document.body.innerText.slice(0, 400)")
+    except Exception as e:
+        seen = repr(e)
+    raise SystemExit("FAIL: timed out waiting for " + what + "; the page shows: " + str(seen))
 
 
 try:

@@ -1,0 +1,121 @@
+//! The one bounded reader: every input jixiao reads whole (a table, a rule file, an actuals
+//! file, standard input) comes through [`read_path`] or [`read_to_limit`], which read at most
+//! the limit plus one byte, whatever kind of file it is: a regular file, a pipe, a FIFO,
+//! `/dev/zero` or standard input. A file's metadata is a hint for the buffer, never the bound.
+//!
+//! This module owns reading only; each caller turns [`BoundedError`] into its own diagnostic.
+
+use std::io::{self, Read};
+use std::path::Path;
+
+use crate::limits::Limit;
+
+/// An input that could not be read whole.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum BoundedError {
+    /// The file could not be opened or read.
+    #[error("无法读取 {name}：{source}")]
+    #[diagnostic(code("input.io"))]
+    Io {
+        name: String,
+        #[source]
+        source: io::Error,
+    },
+    /// More bytes than the limit.
+    #[error("{name} 太大：超过{what}的上限 {max}")]
+    #[diagnostic(code("input.too-large"), help("{help}"))]
+    TooLarge {
+        name: String,
+        what: &'static str,
+        max: String,
+        help: String,
+        /// The size the metadata gave, where it was a regular file.
+        size: Option<u64>,
+    },
+}
+
+impl BoundedError {
+    fn too_large(name: &str, limit: &Limit, size: Option<u64>) -> Self {
+        BoundedError::TooLarge {
+            name: name.to_owned(),
+            what: limit.what,
+            max: limit.shown(),
+            help: limit.help(),
+            size,
+        }
+    }
+}
+
+/// Read `input` to its end, or `None` when it holds more than `limit` bytes (at most `limit +
+/// 1` bytes are read). `hint` sizes the first buffer only.
+pub fn read_to_limit(input: impl Read, limit: u64, hint: u64) -> io::Result<Option<Vec<u8>>> {
+    let cap = usize::try_from(hint.min(limit).min(64 * 1024 * 1024)).unwrap_or(0);
+    let mut buf = Vec::with_capacity(cap.saturating_add(1));
+    input.take(limit.saturating_add(1)).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        return Ok(None);
+    }
+    Ok(Some(buf))
+}
+
+/// Read the file at `path` (`-` is standard input) within `limit`; `name` names it in errors.
+pub fn read_path(path: &Path, limit: &Limit) -> Result<Vec<u8>, BoundedError> {
+    let name = path.display().to_string();
+    let io = |source| BoundedError::Io {
+        name: name.clone(),
+        source,
+    };
+    let max = limit.get();
+    if path.as_os_str() == "-" {
+        return read_to_limit(io::stdin().lock(), max, 0)
+            .map_err(io)?
+            .ok_or_else(|| BoundedError::too_large(&name, limit, None));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "这是一个文件夹，不是文件",
+        )));
+    }
+    let size = meta.is_file().then_some(meta.len());
+    if let Some(s) = size
+        && s > max
+    {
+        return Err(BoundedError::too_large(&name, limit, size));
+    }
+    read_to_limit(file, max, size.unwrap_or(0))
+        .map_err(io)?
+        .ok_or_else(|| BoundedError::too_large(&name, limit, size))
+}
+
+/// Whether `path` is a regular file (not a pipe, FIFO, device or folder): only those are read
+/// twice or in blocks.
+pub fn is_regular_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_at_most_one_byte_past_the_limit() {
+        let endless = io::repeat(0);
+        assert_eq!(read_to_limit(endless, 10, u64::MAX).unwrap(), None);
+        let exact = read_to_limit(&[1u8; 10][..], 10, 0).unwrap();
+        assert_eq!(exact.map(|v| v.len()), Some(10));
+        assert_eq!(read_to_limit(&[1u8; 11][..], 10, 0).unwrap(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dev_zero_is_refused_not_read_forever() {
+        let e = read_path(Path::new("/dev/zero"), &crate::limits::RULE_FILE).unwrap_err();
+        assert!(
+            matches!(e, BoundedError::TooLarge { size: None, .. }),
+            "{e:?}"
+        );
+    }
+}

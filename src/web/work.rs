@@ -1,0 +1,221 @@
+//! How much work the server takes on: at most [`Config::max_work`] requests are worked on at
+//! once, and at most [`Config::max_queue`] more are admitted (uploading or waiting their turn);
+//! the rest are answered 503 at once with a Chinese message, before their upload is read — so
+//! the memory of uploads held is bounded by (max_work + max_queue) × max_upload. A request that
+//! ends (its time is up, or the client went away) cancels its work: the work checks [`Cancel`]
+//! between stages and while writing its answer, and its slot is held until the work has really
+//! stopped, so abandoned work can never pile up. Every answer is written into [`Answer`], which
+//! refuses to grow past [`Config::max_answer`].
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use axum::http::StatusCode;
+use tokio::sync::Semaphore;
+
+use super::Config;
+use super::inputs::ApiError;
+
+/// The server's shared state: its limits and the slots for work.
+#[derive(Debug)]
+pub struct Shared {
+    pub config: Config,
+    slots: Arc<Semaphore>,
+    /// Requests admitted and not yet answered.
+    admitted: AtomicUsize,
+}
+
+/// Set when the request that asked for the work is gone.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    /// Whether the work should stop.
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// `Err` (a 408 that nobody will read) once cancelled: `cancel.check()?` between stages.
+    pub fn check(&self) -> Result<(), ApiError> {
+        if self.is_set() {
+            Err(ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "web.cancelled",
+                "请求已结束，处理已停止",
+                None,
+            ))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Sets the flag when dropped: the handler's future is dropped when the request's time is up.
+struct CancelOnDrop(Cancel);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// A request admitted: counted until it is answered.
+pub struct Ticket<'a>(&'a AtomicUsize);
+
+impl Drop for Ticket<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+impl Shared {
+    pub fn new(config: Config) -> Shared {
+        Shared {
+            slots: Arc::new(Semaphore::new(config.max_work.max(1))),
+            admitted: AtomicUsize::new(0),
+            config,
+        }
+    }
+
+    fn busy(&self) -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "web.busy",
+            format!(
+                "服务器正忙：已有 {} 个请求在处理、{} 个在排队，请稍后再试",
+                self.config.max_work.max(1),
+                self.config.max_queue
+            ),
+            Some("稍等片刻后重新提交；大批文件请用命令行 jixiao evaluate 处理"),
+        )
+    }
+
+    /// Admit a request before its upload is read, or 503 when as many as `max_work +
+    /// max_queue` are already in.
+    pub fn admit(&self) -> Result<Ticket<'_>, ApiError> {
+        let cap = self.config.max_work.max(1) + self.config.max_queue;
+        if self.admitted.fetch_add(1, Ordering::Relaxed) >= cap {
+            self.admitted.fetch_sub(1, Ordering::Relaxed);
+            return Err(self.busy());
+        }
+        Ok(Ticket(&self.admitted))
+    }
+
+    /// Run `work` on a blocking thread once a slot is free; a panic answers 500 with a
+    /// message, never a trace.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Cancel) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let permit = self
+            .slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| self.busy())?;
+        let cancel = Cancel::default();
+        let guard = CancelOnDrop(cancel.clone());
+        let result = tokio::task::spawn_blocking(move || {
+            // the slot is freed when the work ends, not when the request does
+            let _permit = permit;
+            work(&cancel)
+        })
+        .await;
+        drop(guard);
+        result.unwrap_or_else(|_| {
+            Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "web.internal",
+                "处理这个文件时程序出错",
+                Some("这是 jixiao 的缺陷：请把文件和这条信息报告给维护者"),
+            ))
+        })
+    }
+}
+
+/// An answer being written: refused past its limit, and stopped when the request is cancelled.
+pub struct Answer<'c> {
+    pub bytes: Vec<u8>,
+    limit: usize,
+    cancel: &'c Cancel,
+    over: bool,
+}
+
+impl<'c> Answer<'c> {
+    pub fn new(limit: usize, cancel: &'c Cancel) -> Self {
+        Answer {
+            bytes: Vec::new(),
+            limit,
+            cancel,
+            over: false,
+        }
+    }
+
+    /// The error for a write that failed: too large (413), cancelled, or another.
+    pub fn error(&self, e: &io::Error) -> ApiError {
+        if self.over {
+            return too_large(self.limit);
+        }
+        if let Err(cancelled) = self.cancel.check() {
+            return cancelled;
+        }
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "web.render",
+            format!("生成结果失败：{e}"),
+            None,
+        )
+    }
+}
+
+/// 413 for an answer past the limit.
+pub fn too_large(limit: usize) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "web.answer-too-large",
+        format!(
+            "结果太大：超过 {} MB 的上限，已停止生成",
+            limit / (1024 * 1024)
+        ),
+        Some(
+            "上传较小的文件（如按单位拆分），或用命令行 jixiao 处理；启动时可用 --max-answer-mb 放宽",
+        ),
+    )
+}
+
+impl Write for Answer<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.cancel.is_set() {
+            return Err(io::Error::other("cancelled"));
+        }
+        if self.bytes.len().saturating_add(buf.len()) > self.limit {
+            self.over = true;
+            return Err(io::Error::other("answer too large"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_stops_at_its_limit_and_when_cancelled() {
+        let cancel = Cancel::default();
+        let mut a = Answer::new(10, &cancel);
+        a.write_all(b"0123456789").unwrap();
+        let e = a.write_all(b"x").unwrap_err();
+        assert_eq!(a.error(&e).status, StatusCode::PAYLOAD_TOO_LARGE);
+        let mut b = Answer::new(10, &cancel);
+        cancel.0.store(true, Ordering::Relaxed);
+        let e = b.write_all(b"x").unwrap_err();
+        assert_eq!(b.error(&e).status, StatusCode::REQUEST_TIMEOUT);
+    }
+}
