@@ -153,13 +153,8 @@ pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
     let mut out = Folder::default();
     let mut chosen: Option<Vec<_>> = None;
     for path in paths {
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
-        };
-        if meta.len() > crate::limits::INPUT.get() {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(&path) else {
+        // within the input limit, through the one bounded reader (a file past it is no table)
+        let Ok(bytes) = crate::bounded::read_path(&path, &crate::limits::INPUT) else {
             continue;
         };
         let name = path.display().to_string();
