@@ -48,7 +48,7 @@ pub fn run(args: Args) -> u8 {
         Ok(doc) => doc,
         Err(code) => return code,
     };
-    let text = actuals_file::template(&doc, args.year);
+    let text = actuals_file::template(&doc, args.year.or_else(|| doc.form_year()));
     match out.write_all(text.as_bytes()) {
         Ok(()) => out.close("模板", exit::OK),
         Err(e) => super::output::failed(&e, "模板"),

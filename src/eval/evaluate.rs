@@ -796,7 +796,11 @@ pub fn evaluate_with_rules(
 
 /// Evaluate a table with optional actuals.
 pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_>) -> Report {
-    let year = actuals.and_then(|a| a.year).or(opts.year);
+    // the actuals file's year, else `--year`, else the year the forms print
+    let year = actuals
+        .and_then(|a| a.year)
+        .or(opts.year)
+        .or_else(|| doc.form_year());
     let mut matcher = Matcher::new(actuals);
     let taken: Vec<Taken<'_>> = doc
         .projects()

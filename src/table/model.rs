@@ -294,6 +294,15 @@ impl Document {
             .flat_map(|(u, p)| p.indicators.iter().map(move |i| (u, p, i)))
     }
 
+    /// The year its forms print (`(2022年度)`), where every form that prints one agrees.
+    pub fn form_year(&self) -> Option<i32> {
+        let mut years = self
+            .projects()
+            .filter_map(|(_, p)| p.form.as_ref().and_then(|f| f.year));
+        let first = years.next()?;
+        years.all(|y| y == first).then_some(first)
+    }
+
     /// The findings JSON of SPEC §3 (`{"counts":…,"findings":[…]}`), ready for serde.
     pub fn findings_report(&self) -> FindingsReport<'_> {
         FindingsReport {
