@@ -515,3 +515,49 @@ async fn dropped_files_are_sorted_by_content() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(json(&body)["error"]["code"], "web.unsupported-file");
 }
+
+/// A target table alone is not scored as zeros: the page offers the forms to fill, and the
+/// workbook it offers, filled and dropped back, is scored.
+#[tokio::test]
+async fn a_table_without_actuals_offers_the_forms_to_fill() {
+    let table = sample("targets.tsv");
+    let (status, body) = post(Config::default(), "/", &[("file", "targets.tsv", &table)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = String::from_utf8(body).unwrap();
+    assert!(page.contains("id=\"fill-in\""), "the forms are offered");
+    assert!(
+        !page.contains("0.00（差）") && !page.contains("<h2>评分</h2>"),
+        "no score of zeros"
+    );
+    let at = page.find("id=\"fill-in-xlsx\"").unwrap();
+    let href = &page[at..];
+    let b64 = href
+        .split_once(";base64,")
+        .and_then(|(_, r)| r.split_once('"'))
+        .map(|(b, _)| b)
+        .unwrap();
+    let xlsx = base64_decode(b64);
+    // the offered workbook reads back as the table's 29 projects, one form a sheet
+    let back = jixiao::table::read_bytes("填报.xlsx", &xlsx, &Default::default()).unwrap();
+    assert_eq!(back.counts().projects, 29);
+    assert_eq!(back.layout, jixiao::table::Layout::Forms);
+}
+
+/// Standard base64 (the page's `data:` links).
+fn base64_decode(s: &str) -> Vec<u8> {
+    let table = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let mut buf = 0u32;
+    let mut bits = 0;
+    for c in s.bytes().filter(|&c| c != b'=') {
+        let v = table.iter().position(|&t| t == c).unwrap() as u32;
+        buf = (buf << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buf >> bits) as u8);
+            buf &= (1 << bits) - 1;
+        }
+    }
+    out
+}

@@ -1,20 +1,30 @@
-//! `jixiao template TABLE`: an actuals file listing every indicator of the table with blank
-//! actuals, for the unit to fill at year end.
+//! `jixiao template TABLE`: what a unit fills at year end — an actuals file (YAML) listing every
+//! indicator with blank actuals, or (`--format xlsx`, the default when `-o` ends in `.xlsx`) the
+//! official 自评表 form per project as a workbook, which `jixiao evaluate` reads back.
 //!
 //! `-o FILE` never replaces a file that is already there (it may be the filled-in actuals of a
 //! year's work) unless `--force` is given; the file is written whole or not at all.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::eval::actuals_file;
 
 use super::exit;
 
+/// What `jixiao template` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TemplateFormat {
+    /// 实际值文件（YAML）
+    Yaml,
+    /// 逐项目的自评表工作簿（填好后直接评价）
+    Xlsx,
+}
+
 /// Arguments of `jixiao template`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 目标表文件（.tsv .txt .csv .xlsx）
+    /// 目标表文件（.tsv .txt .csv .xlsx .xls .docx，或逐项目的目标申报表）
     pub table: PathBuf,
     /// 写入文件而非标准输出
     #[arg(short = 'o', long = "output")]
@@ -25,6 +35,9 @@ pub struct Args {
     /// 年度
     #[arg(long, value_parser = super::year)]
     pub year: Option<i32>,
+    /// 格式：yaml（实际值文件）或 xlsx（自评表工作簿）；-o 以 .xlsx 结尾时默认 xlsx
+    #[arg(long)]
+    pub format: Option<TemplateFormat>,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
 }
@@ -48,8 +61,31 @@ pub fn run(args: Args) -> u8 {
         Ok(doc) => doc,
         Err(code) => return code,
     };
-    let text = actuals_file::template(&doc, args.year.or_else(|| doc.form_year()));
-    match out.write_all(text.as_bytes()) {
+    let year = args.year.or_else(|| doc.form_year());
+    let xlsx = args.format == Some(TemplateFormat::Xlsx)
+        || (args.format.is_none()
+            && args.output.as_ref().is_some_and(|p| {
+                p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+            }));
+    let bytes = if xlsx {
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            eprintln!(
+                "错误：xlsx 是二进制文件，不能写到终端；请用 -o 自评表.xlsx，或把标准输出重定向到文件"
+            );
+            return exit::USAGE;
+        }
+        match crate::report::form_workbook::workbook(&actuals_file::fill_forms(&doc, year)) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("错误[output.xlsx]：生成自评表工作簿失败：{e}");
+                return exit::USAGE;
+            }
+        }
+    } else {
+        actuals_file::template(&doc, year).into_bytes()
+    };
+    match out.write_all(&bytes) {
         Ok(()) => out.close("模板", exit::OK),
         Err(e) => super::output::failed(&e, "模板"),
     }

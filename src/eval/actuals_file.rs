@@ -243,7 +243,94 @@ pub fn template(doc: &Document, year: Option<i32>) -> String {
             let _ = writeln!(out, "        indicator: {}", quote(&i.name));
             let _ = writeln!(out, "        target: {}", quote(&i.target));
             let _ = writeln!(out, "        actual: \"\"");
+            match to_fill(i, year) {
+                Fill::Plan => {
+                    let _ = writeln!(out, "        plan: \"\"");
+                }
+                Fill::Grade => {
+                    let _ = writeln!(
+                        out,
+                        "        grade: \"\"  # 达成 / 部分达成 / 未达成，或 85%"
+                    );
+                }
+                Fill::Actual => {}
+            }
         }
     }
     out
+}
+
+/// What a unit fills for an indicator besides its actual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    Actual,
+    /// The plan value of a plan target (`年度计划数`).
+    Plan,
+    /// A person's grade of a qualitative target.
+    Grade,
+}
+
+fn to_fill(i: &crate::table::model::IndicatorRow, year: Option<i32>) -> Fill {
+    let ctx = crate::target::Context {
+        indicator: Some(&i.name),
+        year,
+        ..crate::target::Context::default()
+    };
+    match crate::target::parse(&i.target, &ctx).target {
+        crate::target::Target::Plan { .. } => Fill::Plan,
+        crate::target::Target::Qualitative { .. } => Fill::Grade,
+        _ => Fill::Actual,
+    }
+}
+
+/// The fill-in workbook's forms (`jixiao template --format xlsx`): one a project, with its
+/// targets, budget and goal, and which rows need a plan value or a grade.
+pub fn fill_forms(
+    doc: &Document,
+    year: Option<i32>,
+) -> Vec<crate::report::form_workbook::FillForm> {
+    use crate::report::form_workbook::{FillForm, FillRow};
+    doc.projects()
+        .map(|(unit, project)| {
+            let form = project.form.as_deref();
+            FillForm {
+                unit: unit.name.clone(),
+                project: project.name.clone(),
+                department: form
+                    .and_then(|f| f.department.clone())
+                    .or_else(|| doc.department.clone()),
+                year,
+                money_unit: form
+                    .and_then(|f| f.money_unit.clone())
+                    .or_else(|| doc.money_unit.clone())
+                    .unwrap_or_else(|| "万元".to_owned()),
+                budget: project.budget.as_ref().and_then(|b| b.budget).or(project
+                    .amounts
+                    .total
+                    .as_ref()
+                    .map(|a| a.value)),
+                spent: None,
+                goal: project.goal.as_ref().map(|g| g.text.clone()),
+                goal_actual: None,
+                rows: project
+                    .indicators
+                    .iter()
+                    .map(|i| {
+                        let fill = to_fill(i, year);
+                        FillRow {
+                            category: i.category.as_deref().map(str::to_owned),
+                            subcategory: i.subcategory.as_deref().map(str::to_owned),
+                            name: i.name.to_string(),
+                            target: i.target.to_string(),
+                            qualitative: fill == Fill::Grade,
+                            plan: fill == Fill::Plan,
+                            actual: None,
+                            plan_value: None,
+                            note: None,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }

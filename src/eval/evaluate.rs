@@ -952,8 +952,16 @@ fn evaluate_project(
             .or_else(|| entry.and_then(|e| filled(&e.grade)))
             .or_else(|| filled(&row.actual));
         let reading = cache.reading(opts, row, &around, actual_text, year);
-        let not_applicable =
-            entry.is_some_and(|e| e.not_applicable) || reading.decisions.na_rule.is_some();
+        // 不适用 written as the actual (a form has no other place for it) drops the row as the
+        // actuals file's `not_applicable: true` does
+        let written_na = entry.is_none()
+            && row
+                .actual
+                .as_deref()
+                .is_some_and(|a| matches!(a.trim(), "不适用" | "本年不适用" | "不涉及"));
+        let not_applicable = entry.is_some_and(|e| e.not_applicable)
+            || written_na
+            || reading.decisions.na_rule.is_some();
         rows.push(Scored {
             row,
             entry,
@@ -1059,7 +1067,11 @@ fn evaluate_project(
                 remarks: vec![],
             }))
         } else {
-            let plan_text = s.entry.and_then(|a| a.plan.as_deref());
+            let plan_text = s.entry.and_then(|a| a.plan.as_deref()).or(s
+                .row
+                .plan
+                .as_deref()
+                .filter(|p| !p.trim().is_empty()));
             match cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
                 Some(o) => o,
                 None => {

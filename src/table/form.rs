@@ -57,6 +57,7 @@ enum Col {
     Weight,
     Score,
     Deviation,
+    Plan,
 }
 
 /// Header names of the indicator grid, normalized (brackets and spaces dropped).
@@ -103,6 +104,7 @@ const GRID: &[(Col, &[&str])] = &[
         ],
     ),
     (Col::Weight, &["分值", "权重", "指标分值", "权重分"]),
+    (Col::Plan, &["计划数", "计划值", "全年计划数"]),
     (Col::Score, &["得分", "自评得分", "评分", "实际得分"]),
     (
         Col::Deviation,
@@ -940,6 +942,7 @@ impl FormReader<'_, '_, '_> {
         let mut total = None;
         let mut level1: Option<(Arc<str>, bool)> = None; // (name, inferred)
         let mut level1_points_only = false;
+        let mut no_category = false;
         let mut level1_raw: Option<String> = None;
         let mut level2: Option<Arc<str>> = None;
         let mut points: Vec<(Arc<str>, Decimal)> = Vec::new();
@@ -991,6 +994,9 @@ impl FormReader<'_, '_, '_> {
             if l1_text.is_some() && l1_text != level1_raw {
                 level1_raw = l1_text.clone();
                 let (p, name) = points_in(l1_text.as_deref().unwrap_or(""));
+                // `—` (or `-`, `/`) says the form gives no category: none, not the one above
+                no_category = is_placeholder(&name) && !name.is_empty();
+                let name = if no_category { String::new() } else { name };
                 let name = name.trim_start_matches(|c: char| {
                     matches!(c, '一' | '二' | '三' | '四' | '五' | '、' | '.' | '．')
                         || c.is_ascii_digit()
@@ -1007,11 +1013,14 @@ impl FormReader<'_, '_, '_> {
             }
             if let Some(c) = col(Col::Level2).and_then(|c| shown(rows, self.merges, r, c)) {
                 let (_, name) = points_in(&c.text);
-                if !name.is_empty() {
+                if is_placeholder(&name) {
+                    level2 = None;
+                } else {
                     level2 = Some(Arc::from(name));
                 }
             }
-            let open = level1.is_none() || level1.as_ref().is_some_and(|(_, inferred)| *inferred);
+            let open = !no_category
+                && (level1.is_none() || level1.as_ref().is_some_and(|(_, inferred)| *inferred));
             let told = level2.as_ref().filter(|_| open).and_then(|l2| {
                 LEVEL2_TO_LEVEL1
                     .iter()
@@ -1123,6 +1132,7 @@ impl FormReader<'_, '_, '_> {
                 name: Arc::from(name),
                 target: Arc::from(target),
                 actual: actual_cell.map(|c| Arc::from(tidy(&c.text))),
+                plan: get(Col::Plan).map(|c| Arc::from(tidy(&c.text))),
                 weight,
                 published_score,
                 deviation_note: deviation,

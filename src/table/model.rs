@@ -200,6 +200,8 @@ pub struct IndicatorRow {
     pub target: Arc<str>,
     /// 实际完成值 from a sheet.
     pub actual: Option<Arc<str>>,
+    /// The plan value a form gives a plan target (计划数), where it has the column.
+    pub plan: Option<Arc<str>>,
     /// 分值 from a sheet.
     pub weight: Option<Decimal>,
     /// 得分 printed in the sheet.

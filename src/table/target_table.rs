@@ -200,6 +200,7 @@ pub(crate) fn read(
                             name: Arc::from(&cell.text[item.name.clone()]),
                             target: Arc::from(&cell.text[item.target.clone()]),
                             actual: None,
+                            plan: None,
                             weight: None,
                             published_score: None,
                             deviation_note: None,

@@ -191,8 +191,6 @@ fn render_results(
         counts.rows_read,
         counts.rows_skipped
     );
-    // Downloads: every format, rendered by the same function as the command line.
-    out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
     let stem = doc
         .source
         .name
@@ -200,6 +198,18 @@ fn render_results(
         .next()
         .and_then(|n| n.rsplit_once('.').map(|(s, _)| s))
         .unwrap_or("自评表");
+    // A table with no actuals at all is not scored as zeros: the forms to fill are offered.
+    if actuals.is_none() && !doc.indicators().any(|(_, _, i)| i.actual.is_some()) {
+        fill_in_section(&mut out, &doc, stem, params.year)?;
+        findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
+        findings_section(&mut out, "绩效目标审核", &doc, &findings);
+        if out.len() > limit {
+            return Err(super::work::too_large(limit));
+        }
+        return Ok(out);
+    }
+    // Downloads: every format, rendered by the same function as the command line.
+    out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
     for format in [
         Format::Xlsx,
         Format::Html,
@@ -263,6 +273,36 @@ fn render_results(
         return Err(super::work::too_large(limit));
     }
     Ok(out)
+}
+
+/// The year-end step for a table without actuals: the 自评表 workbook to fill (one form a
+/// project) and the actuals file, as `jixiao template` writes them, instead of a report of
+/// zeros.
+fn fill_in_section(
+    out: &mut String,
+    doc: &Document,
+    stem: &str,
+    year: Option<i32>,
+) -> Result<(), ApiError> {
+    let year = year.or_else(|| doc.form_year());
+    let forms = crate::eval::actuals_file::fill_forms(doc, year);
+    let xlsx = crate::report::form_workbook::workbook(&forms).map_err(|e| {
+        ApiError::new(
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "web.template",
+            format!("生成填报用的自评表失败：{e}"),
+            None,
+        )
+    })?;
+    let yaml = crate::eval::actuals_file::template(doc, year);
+    let _ = writeln!(
+        out,
+        "<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\"><a id=\"fill-in-xlsx\" download=\"{stem}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{}\">填报用自评表（xlsx）</a><a download=\"{stem}-实际值.yaml\" href=\"data:application/yaml;base64,{}\">实际值文件（yaml）</a></p>",
+        base64(&xlsx),
+        base64(yaml.as_bytes()),
+        stem = escape(stem),
+    );
+    Ok(())
 }
 
 /// Findings with the line of the source they point at, the offending characters marked.

@@ -106,6 +106,20 @@ try:
     got = drop([("表单.xlsx", os.path.join(forms, "variants/v01-stacked.xlsx"))])
     print("workbook of forms:", got)
     assert got == "projects:2", got
+    # a target table alone: the forms to fill are offered, nothing is scored as zeros
+    call("POST", s + "/url", {"url": server + "/"})
+    wait("return document.getElementById('drop') !== null", "the page")
+    payload = [["targets.tsv", base64.b64encode(open(sample + "/targets.tsv", "rb").read()).decode()]]
+    script("""
+      var dt = new DataTransfer(), f = arguments[0][0], bin = atob(f[1]), bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f[0]));
+      document.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+    """, payload)
+    offer = wait("var e = document.getElementById('fill-in-xlsx'); return e && e.download", "the forms to fill")
+    zeros = script("return document.body.textContent.indexOf('0.00（差）') >= 0")
+    print("table alone: offers", offer, "| scored as zeros:", zeros)
+    assert offer.endswith("填报自评表.xlsx") and not zeros, offer
     png = os.path.join(out, "page-sample.png")
     got = drop([("截图.png", png)])
     print("a picture:", got)
