@@ -134,8 +134,14 @@ pub struct Folder {
     pub rules: Vec<PathBuf>,
 }
 
-/// Sorts the files directly in `dir` (not in subfolders; hidden files and Markdown notes left
-/// out) by what each holds.
+/// The endings of the files in a folder that may be a table, actuals or rules (what each is, is
+/// told by content): notes, pictures and source code are passed over.
+const CANDIDATES: &[&str] = &[
+    "tsv", "txt", "csv", "tab", "xlsx", "xlsm", "xls", "ods", "docx", "yaml", "yml", "",
+];
+
+/// Sorts the files directly in `dir` (not in subfolders; hidden files and files of other
+/// kinds, see [`CANDIDATES`], left out) by what each holds.
 pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .flatten()
@@ -143,7 +149,12 @@ pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
         .filter(|p| p.is_file())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            !name.starts_with('.') && !name.to_ascii_lowercase().ends_with(".md")
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            !name.starts_with('.') && CANDIDATES.contains(&ext.as_str())
         })
         .collect();
     paths.sort_by(|a, b| {

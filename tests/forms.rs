@@ -476,3 +476,38 @@ fn hostile_word_documents() {
     assert!(err.contains("table.too-many-columns"), "{err}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// The office's arithmetic re-checked: a 总分 that is not the sum of the printed 得分 is a
+/// finding, and a budget row whose printed 得分 is not 分值 × 执行率 is listed as a difference.
+#[test]
+fn the_printed_total_and_budget_score_are_rechecked() {
+    let csv = "项目支出绩效自评表\n\
+        项目名称,复核示例项目\n\
+        主管部门,某局,,实施单位,某中心\n\
+        项目资金(万元),,全年预算数,全年执行数,分值,得分\n\
+        ,年度资金总额,100,80,10,10\n\
+        一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n\
+        产出指标,数量指标,培训人次,≥100人次,100人次,60,60\n\
+        效益指标,社会效益指标,知晓率,≥90%,95%,30,30\n\
+        总分,,,,,100,95\n";
+    let doc = table::read_str("复核.csv", csv, &ReadOptions::default()).unwrap();
+    let mismatch: Vec<&str> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == jixiao::finding::codes::FORM_TOTAL_MISMATCH)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(mismatch, ["原表总分 95 与表中各项得分之和 100 不一致"]);
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let report = eval::evaluate(&doc, None, &eval::Options::new(&m, rules));
+    let budget: Vec<_> = report
+        .differences
+        .iter()
+        .filter(|d| d.indicator == "预算执行率")
+        .collect();
+    assert_eq!(budget.len(), 1);
+    assert_eq!(budget[0].published_score, Some(Decimal::from(10)));
+    assert_eq!(budget[0].score.unwrap().to_string(), "8.00");
+    assert_eq!(report.projects[0].score.to_string(), "98.00");
+}

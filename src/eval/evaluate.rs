@@ -1188,6 +1188,32 @@ fn evaluate_project(
     if let Some(b) = budget_score {
         total += b;
     }
+    // the budget row's printed 得分 is re-checked like every other
+    if let Some(line) = project.budget.as_ref()
+        && let Some(p) = line.published_score
+    {
+        let tol = tolerance.unwrap_or_else(|| Decimal::new(5, p.normalize().scale() + 1));
+        if budget_score.is_none_or(|b| (b - p).abs() > tol) {
+            differences.push(Difference {
+                unit: unit.name.clone(),
+                project: project.name.clone(),
+                seq: 0,
+                indicator: "预算执行率".to_owned(),
+                target: budget
+                    .map(|b| format!("预算 {}", b.normalize()))
+                    .unwrap_or_default(),
+                actual: spent.map(|s| format!("执行 {}", s.normalize())),
+                weight: Shown::new(budget_weight, dp),
+                published_score: Some(p),
+                score: budget_score.map(|b| Shown::new(b, dp)),
+                formula: match budget_score {
+                    Some(_) => format!("{} × 执行率（至多 100%）", budget_weight.normalize()),
+                    None => "预算或执行数缺失，无法复核".to_owned(),
+                },
+                source: source_ref(&file, &line.at),
+            });
+        }
+    }
     let execution_rate = spent_share.map(|r| Shown::new(r * Decimal::ONE_HUNDRED, dp));
     if budget_applicable {
         weights += budget_weight;

@@ -741,6 +741,7 @@ impl FormReader<'_, '_, '_> {
             return None;
         };
         let (indicators, total, category_points) = self.grid(&grid, grid.last_row + 1..span.end);
+        self.check_total(total.as_ref(), funds.score, &indicators);
         let unit_text = unit
             .or_else(|| {
                 self.unit_hint.clone().map(|t| Text {
@@ -825,6 +826,47 @@ impl FormReader<'_, '_, '_> {
                 form: Some(Box::new(facts)),
             },
         ))
+    }
+
+    /// The office's own arithmetic: its 总分 against the sum of the 得分 it prints (the budget
+    /// row's included), where it prints both.
+    fn check_total(
+        &mut self,
+        total: Option<&FormTotal>,
+        budget_score: Option<Decimal>,
+        indicators: &[IndicatorRow],
+    ) {
+        let Some((t, printed)) = total.and_then(|t| t.score.map(|s| (t, s))) else {
+            return;
+        };
+        let scores: Vec<Decimal> = indicators
+            .iter()
+            .filter_map(|i| i.published_score)
+            .collect();
+        if scores.is_empty() {
+            return;
+        }
+        let sum: Decimal =
+            scores.iter().copied().sum::<Decimal>() + budget_score.unwrap_or_default();
+        // within the rounding of the total as printed
+        let tol = Decimal::new(5, printed.normalize().scale() + 1);
+        if (sum - printed).abs() > tol {
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_TOTAL_MISMATCH,
+                    Severity::Warning,
+                    t.at,
+                    format!(
+                        "原表总分 {} 与表中各项得分之和 {} 不一致",
+                        printed.normalize(),
+                        sum.normalize()
+                    ),
+                )
+                .label("原表总分")
+                .help("核对各项得分与总分的加总");
+            self.ctx.findings.push(f);
+        }
     }
 
     /// An amount cell: a number, or words around a leading number (with a finding).
