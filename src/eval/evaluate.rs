@@ -1252,6 +1252,10 @@ fn evaluate_project(
         published_score,
         published_grade: printed.and_then(|t| t.grade.clone()),
         total_differs,
+        goal: project.goal.as_ref().map(|g| g.text.clone()),
+        goal_actual: form
+            .and_then(|f| f.goal_actual.as_ref())
+            .map(|g| g.text.clone()),
     }
 }
 

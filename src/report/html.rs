@@ -432,6 +432,9 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         " · 指标 {}：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}</p>",
         c.indicators, c.pass, c.fail, c.review, c.missing, c.invalid, c.not_applicable
     );
+    if let Some(g) = super::selfeval_table::goal_line(p) {
+        let _ = writeln!(out, "<p class=\"goal\">{}</p>", escape(&g));
+    }
     out.push_str("<table class=\"selfeval\">\n");
     header_row(out);
     out.push_str("<tbody>\n");

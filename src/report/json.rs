@@ -504,6 +504,8 @@ mod tests {
             published_score: None,
             published_grade: None,
             total_differs: false,
+            goal: None,
+            goal_actual: None,
             pending: shown,
             counts: crate::report::model::VerdictCounts::default(),
         }

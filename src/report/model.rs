@@ -173,6 +173,12 @@ pub struct ProjectReport {
     /// The recomputed total differs from the printed one by more than the printed rounding.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub total_differs: bool,
+    /// 绩效目标 (年度总体目标 of a form), where given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    /// 实际完成情况 of a form's goal block, where given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal_actual: Option<String>,
 }
 
 /// A unit's roll-up.

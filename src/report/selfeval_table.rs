@@ -170,6 +170,16 @@ pub(crate) fn summary_line(r: &Report) -> String {
     )
 }
 
+/// A form's goal block in one line (年度总体目标 and 实际完成情况), where the form reports how
+/// it was met.
+pub(crate) fn goal_line(p: &ProjectReport) -> Option<String> {
+    let actual = p.goal_actual.as_deref()?;
+    Some(format!(
+        "年度总体目标：{}；实际完成情况：{actual}",
+        p.goal.as_deref().unwrap_or("（未填）")
+    ))
+}
+
 /// The terminal form.
 pub fn render_text(r: &Report) -> String {
     let mut out = String::new();
@@ -178,6 +188,9 @@ pub fn render_text(r: &Report) -> String {
     }
     for p in &r.projects {
         let _ = writeln!(out, "{}", heading(p));
+        if let Some(g) = goal_line(p) {
+            let _ = writeln!(out, "{g}");
+        }
         let mut t = TextTable::new(COLUMNS);
         for row in rows(p) {
             t.row(row);
@@ -223,6 +236,9 @@ pub fn render_markdown(r: &Report) -> String {
     );
     for p in &r.projects {
         let _ = writeln!(out, "## {}\n", md_cell(&heading(p)));
+        if let Some(g) = goal_line(p) {
+            let _ = writeln!(out, "{}\n", md_cell(&g));
+        }
         let _ = writeln!(out, "| {} |", COLUMNS.join(" | "));
         let _ = writeln!(out, "|{}", "---|".repeat(COLUMNS.len()));
         for row in rows(p) {
