@@ -55,9 +55,21 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       var n = ++seq;
-      fetch('/api/parse', { method: 'POST', body: box.value, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Jixiao-Token': token } })
+      var year = form.elements.year && form.elements.year.value;
+      var url = '/api/parse' + (/^\d{4}$/.test(year || '') ? '?year=' + year : '');
+      fetch(url, { method: 'POST', body: box.value, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Jixiao-Token': token } })
         .then(function (r) { return r.ok ? r.text() : ''; }).then(function (t) { show(t, n); });
     }, 120);
   });
+  // Tab types a tab (指标名⇥指标值), as in a spreadsheet, instead of leaving the box
+  box.addEventListener('keydown', function (ev) {
+    if (ev.key !== 'Tab' || ev.shiftKey || ev.ctrlKey || ev.altKey || ev.metaKey) return;
+    ev.preventDefault();
+    var a = box.selectionStart, b = box.selectionEnd;
+    box.value = box.value.slice(0, a) + '\t' + box.value.slice(b);
+    box.selectionStart = box.selectionEnd = a + 1;
+    box.dispatchEvent(new Event('input'));
+  });
+  if (form.elements.year) form.elements.year.addEventListener('input', function () { box.dispatchEvent(new Event('input')); });
   if (box.value) box.dispatchEvent(new Event('input'));
 })();

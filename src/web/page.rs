@@ -236,10 +236,11 @@ fn render_results(
         }
     }
     out.push_str("</p>\n");
-    findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
-    findings_section(&mut out, "绩效目标审核", &doc, &findings);
+    // the scores first, what to check in the table and its targets after them
     out.push_str("<h2>评分</h2>\n");
     out.push_str(&body(&report, &methodology.bands.value));
+    findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
+    findings_section(&mut out, "绩效目标审核", &doc, &findings);
     // The rules behind the verdicts.
     let mut used: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for p in &report.projects {
@@ -311,9 +312,9 @@ fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[F
     if findings.is_empty() {
         return;
     }
-    out.push_str("<table><tr><th>位置</th><th>级别</th><th>代码</th><th>项目 / 指标</th><th>问题与原文</th></tr>\n");
+    out.push_str("<table><tr><th>位置</th><th>级别</th><th>代码</th><th>单位 / 项目 / 指标</th><th>问题与原文</th></tr>\n");
     for f in findings {
-        let what = [f.project.as_deref(), f.indicator.as_deref()]
+        let what = [f.unit.as_deref(), f.project.as_deref(), f.indicator.as_deref()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()

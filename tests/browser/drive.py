@@ -125,6 +125,25 @@ try:
     print("a picture:", got)
     assert got.startswith("error:") and "读不出表格" in got, got
     open(out + "/page-form.png", "wb").write(base64.b64decode(call("GET", s + "/screenshot")))
+    # The parse box takes a Tab as a person types one, and reads deadlines in the 年度 typed.
+    call("POST", s + "/url", {"url": server + "/"})
+    wait("return document.getElementById('parse-input') !== null", "the page")
+    script("""var y = document.querySelector('input[name=year]'); y.value = '2023';
+              var t = document.getElementById('parse-input'); t.value = '完成时间'; t.focus();
+              t.selectionStart = t.selectionEnd = t.value.length;
+              t.dispatchEvent(new KeyboardEvent('keydown', {key: 'Tab', bubbles: true, cancelable: true}));
+              t.value = t.value + '9月前'; t.dispatchEvent(new Event('input'));""")
+    rows = wait("var r = document.querySelectorAll('#parse-output tr'); return r.length == 1 && [r[0].children[1].textContent, r[0].children[4].textContent]", "the parse box with a year")
+    print("parse box, Tab and 年度:", rows)
+    assert rows == ["完成时间", "< 2023-09"], rows
+    # At 400 px the page is no wider than the screen: tables and the chart scroll in their box.
+    call("POST", s + "/window/rect", {"width": 400, "height": 900})
+    got = drop([(n if n != "actuals.yaml" else "年终实际值.yaml", os.path.join(sample, n)) for n in sorted(os.listdir(sample))])
+    width = script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    print("at 400 px:", got, "| page width / window:", width)
+    assert got == "projects:29" and width[0] <= width[1] + 1, width
+    open(out + "/page-400.png", "wb").write(base64.b64decode(call("GET", s + "/screenshot")))
+    call("POST", s + "/window/rect", {"width": 1400, "height": 1800})
     print("1 passed, 0 failed")
 finally:
     call("DELETE", s)

@@ -6,11 +6,12 @@
 # as root with apt-get) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if ! command -v chromedriver >/dev/null || ! [ -x /usr/bin/chromium ]; then
+# a Chinese font too, so the screenshots show the page as a person reads it
+if ! command -v chromedriver >/dev/null || ! [ -x /usr/bin/chromium ] || ! [ -d /usr/share/fonts/truetype/wqy ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
   else
-    echo "chromium and chromium-driver are needed: apt-get install chromium chromium-driver" >&2
+    echo "chromium, chromium-driver and a Chinese font are needed: apt-get install chromium chromium-driver fonts-wqy-microhei" >&2
     exit 2
   fi
 fi
