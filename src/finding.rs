@@ -65,6 +65,8 @@ pub mod codes {
     pub const FORM_NO_PROJECT: &str = "table.form-no-project";
     /// A form's 总分 differs from the sum of the 得分 it prints (budget row included).
     pub const FORM_TOTAL_MISMATCH: &str = "table.form-total-mismatch";
+    /// A form's 年度资金总额 differs from the sum of its 其中 rows (or is empty while they are not).
+    pub const FORM_FUNDS_MISMATCH: &str = "table.form-funds-mismatch";
     /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
     pub const FORM_POINTS_SHARED: &str = "table.form-points-shared";
 
@@ -96,6 +98,7 @@ pub mod codes {
         FORM_NO_PROJECT,
         FORM_TOTAL_MISMATCH,
         FORM_POINTS_SHARED,
+        FORM_FUNDS_MISMATCH,
     ];
 }
 

@@ -300,6 +300,7 @@ fn variants_read_and_score_as_printed() {
             "v07-block-headers.xlsx",
             &[("村级公益事业奖补资金", "90.00")],
         ),
+        ("v08-zero-total.xlsx", &[("委托业务项目", "100.00")]),
     ];
     for (file, totals) in cases {
         let doc = read(&format!("variants/{file}"));
@@ -317,10 +318,21 @@ fn variants_read_and_score_as_printed() {
             .collect();
         assert_eq!(got, want, "{file}");
         for p in &report.projects {
+            // v08 printed 90: its budget row's 得分 was printed 0 against a spent budget
+            let printed_wrong = *file == "v08-zero-total.xlsx";
+            assert_eq!(p.total_differs, printed_wrong, "{file} {}", p.project);
+        }
+        if *file == "v08-zero-total.xlsx" {
+            let d: Vec<(&str, String)> = report
+                .differences
+                .iter()
+                .map(|d| (d.indicator.as_str(), d.score.unwrap().to_string()))
+                .collect();
+            assert_eq!(d, [("预算执行率", "10.00".to_owned())]);
             assert!(
-                !p.total_differs,
-                "{file} {}: printed total re-checked",
-                p.project
+                doc.findings
+                    .iter()
+                    .any(|f| f.code == jixiao::finding::codes::FORM_FUNDS_MISMATCH)
             );
         }
     }

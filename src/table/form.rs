@@ -626,6 +626,8 @@ impl FormReader<'_, '_, '_> {
         let mut goal_actual: Option<Text> = None;
         let mut funds_header: Option<Vec<(Fund, usize)>> = None;
         let mut funds = FundsRow::default();
+        // the sums of the 其中 rows (本年财政拨款, 上年结转资金, 其他资金)
+        let mut parts = FundsRow::default();
         let mut grid: Option<GridHeader> = None;
         let mut i = span.start;
         // the title area, funds and goal blocks: up to the grid header
@@ -703,6 +705,28 @@ impl FormReader<'_, '_, '_> {
                 i += 1;
                 continue;
             }
+            // the 其中 rows under the total: their amounts add up to it
+            if let Some(h) = &funds_header
+                && funds.at.is_some()
+                && row
+                    .filled()
+                    .next()
+                    .is_some_and(|(_, c)| is_funds_part(&c.text))
+            {
+                let mut part = FundsRow::default();
+                self.funds_row(row, h, &mut part);
+                for (sum, v) in [
+                    (&mut parts.initial, part.initial),
+                    (&mut parts.budget, part.budget),
+                    (&mut parts.spent, part.spent),
+                ] {
+                    if let Some(v) = v {
+                        *sum = Some(sum.unwrap_or_default() + v);
+                    }
+                }
+                i += 1;
+                continue;
+            }
             // the goal block: a row of 预期目标 | 实际完成情况, its texts in the next row
             if let Some((g, a)) = goal_columns(row)
                 && let Some(next) = rows[i + 1..span.end].iter().position(|r| !r.is_blank())
@@ -740,6 +764,7 @@ impl FormReader<'_, '_, '_> {
             // a title area with no grid: not a form (its rows are not data)
             return None;
         };
+        self.reconcile_funds(&mut funds, &parts);
         let (indicators, total, category_points) = self.grid(&grid, grid.last_row + 1..span.end);
         self.check_total(total.as_ref(), funds.score, &indicators);
         let unit_text = unit
@@ -826,6 +851,54 @@ impl FormReader<'_, '_, '_> {
                 form: Some(Box::new(facts)),
             },
         ))
+    }
+
+    /// The 年度资金总额 row against the sum of its 其中 rows: a difference is a finding; a total
+    /// left empty or 0 while its parts hold amounts takes their sum (with that finding), never
+    /// a budget of 0 that drops budget execution.
+    fn reconcile_funds(&mut self, funds: &mut FundsRow, parts: &FundsRow) {
+        let Some(at) = funds.at else {
+            return;
+        };
+        let mut differs = Vec::new();
+        for (what, total, part) in [
+            ("年初预算数", &mut funds.initial, parts.initial),
+            ("全年预算数", &mut funds.budget, parts.budget),
+            ("全年执行数", &mut funds.spent, parts.spent),
+        ] {
+            let Some(part) = part else {
+                continue;
+            };
+            match *total {
+                Some(t) if t == part => {}
+                Some(t) if !t.is_zero() => differs.push(format!(
+                    "{what}：总额 {} ≠ 其中各项之和 {}",
+                    t.normalize(),
+                    part.normalize()
+                )),
+                _ if part.is_zero() => {}
+                _ => {
+                    differs.push(format!(
+                        "{what}：总额为空或为 0，按其中各项之和 {} 读取",
+                        part.normalize()
+                    ));
+                    *total = Some(part);
+                }
+            }
+        }
+        if !differs.is_empty() {
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_FUNDS_MISMATCH,
+                    Severity::Warning,
+                    at,
+                    format!("年度资金总额与其中各项不一致（{}）", differs.join("；")),
+                )
+                .label("年度资金总额")
+                .help("核对资金总额与本年财政拨款、上年结转、其他资金的加总");
+            self.ctx.findings.push(f);
+        }
     }
 
     /// The office's own arithmetic: its 总分 against the sum of the 得分 it prints (the budget
@@ -1267,6 +1340,28 @@ struct FundsRow {
     score: Option<Decimal>,
     rate: Option<String>,
     at: Option<Location>,
+}
+
+/// The label of a 其中 row of the funds block (`其中:本年财政拨款`, `上年结转资金`, `其他资金`).
+fn is_funds_part(text: &str) -> bool {
+    let t = compact(text);
+    let t = t
+        .strip_prefix("其中")
+        .map(|r| r.trim_start_matches([':', '：']))
+        .unwrap_or(&t);
+    [
+        "本年财政拨款",
+        "当年财政拨款",
+        "财政拨款",
+        "财政资金",
+        "上年结转资金",
+        "上年结转",
+        "其他资金",
+        "财政专户管理资金",
+        "单位资金",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
 }
 
 /// A name that is a template placeholder: empty, only its number (`指标2:`), or dots.
