@@ -238,8 +238,9 @@ fn normalize_within(s: &str, max: usize) -> Option<String> {
             _ if depth > 0 => {}
             _ if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '＊' => {}
             ':' | '：' => {}
-            // CJK symbols, kana and ideographs have no case (most header text)
-            '\u{3000}'..='\u{9fff}' => out.push(c),
+            // CJK symbols, kana and ideographs have no case (most header text); traditional
+            // characters read as their simplified forms (`實際完成值` is `实际完成值`)
+            '\u{3000}'..='\u{9fff}' => out.push(crate::target::lexicon::simplify(c)),
             _ => out.extend(c.to_lowercase()),
         }
         if out.len() > max {
@@ -337,7 +338,7 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
         Some(c) => {
             let mut lower = c.to_lowercase();
             let first = if ('\u{3000}'..='\u{9fff}').contains(&c) {
-                Some(c)
+                Some(crate::target::lexicon::simplify(c))
             } else {
                 lower.next()
             };
@@ -403,6 +404,8 @@ mod tests {
             "  ",
             "İ",
             "项目（万元）",
+            "項目",
+            "三級指標",
         ];
         for role in [Role::Project, Role::Level1, Role::Unit] {
             let names = SELF_EVALUATION
@@ -422,5 +425,6 @@ mod tests {
         assert_eq!(normalize(" 年度 指标值 "), "年度指标值");
         assert_eq!(normalize("Indicator"), "indicator");
         assert_eq!(normalize("全年预算数(万元)"), "全年预算数");
+        assert_eq!(normalize("實際完成值"), "实际完成值");
     }
 }
