@@ -37,6 +37,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(json::render(black_box(&report))))
     });
     group.finish();
+    forms(c);
     streaming(c);
 }
 
@@ -107,6 +108,47 @@ fn streaming(c: &mut Criterion) {
         format!("sheet_{indicators}_indicators_read_evaluate_write"),
         |b| b.iter(|| black_box(run(&mut cache, &mut lines))),
     );
+    group.finish();
+}
+
+/// Reading published forms (SPEC §4.4): the real form of `samples/yongde-2022-form` as xlsx and
+/// as Word, the stacked workbook of two forms, and a workbook of fifty forms (the sample table's
+/// template, 29 forms, written by `jixiao template`), each from its bytes in memory.
+fn forms(c: &mut Criterion) {
+    let mut group = c.benchmark_group("forms");
+    let read = |name: &str, bytes: &[u8]| table::read_bytes(name, bytes, &ReadOptions::default());
+    for (label, path) in [
+        (
+            "form_xlsx_9_indicators",
+            "samples/yongde-2022-form/selfeval.xlsx",
+        ),
+        (
+            "form_docx_9_indicators",
+            "samples/yongde-2022-form/selfeval.docx",
+        ),
+        (
+            "two_forms_stacked_xlsx",
+            "tests/fixtures/forms/variants/v01-stacked.xlsx",
+        ),
+    ] {
+        let bytes = std::fs::read(path).unwrap();
+        read(path, &bytes).expect("form reads");
+        group.bench_function(label, |b| {
+            b.iter(|| black_box(read(path, black_box(&bytes))))
+        });
+    }
+    let doc = table::read_path(
+        Path::new("samples/guangzhou-hpf-2023/targets.tsv"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let bytes =
+        jixiao::report::form_workbook::workbook(&eval::actuals_file::fill_forms(&doc, Some(2023)))
+            .unwrap();
+    group.throughput(Throughput::Elements(29));
+    group.bench_function("workbook_of_29_forms", |b| {
+        b.iter(|| black_box(read("forms.xlsx", black_box(&bytes))))
+    });
     group.finish();
 }
 

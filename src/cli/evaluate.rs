@@ -60,6 +60,9 @@ pub struct Args {
     /// jsonl 格式也先整表读入再评价（默认对文本自评表边读边评、逐块写出）
     #[arg(long)]
     pub no_streaming: bool,
+    /// 终端中的表格不按终端宽度截断，显示全部文字
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// The inputs sorted: the table, the actuals file and rule files found in folders.
@@ -313,7 +316,12 @@ pub fn run(mut args: Args) -> u8 {
     };
     let coloured = out.is_stdout() && std::io::stdout().is_terminal();
     let written = if args.format == Format::Table && coloured {
-        out.write_all(selfeval_table::render_text_coloured(&report).as_bytes())
+        // as wide as the terminal, unless --wide asks for every character
+        let width = terminal_size::terminal_size()
+            .map(|(w, _)| w.0 as usize)
+            .filter(|_| !args.wide)
+            .unwrap_or(usize::MAX);
+        out.write_all(selfeval_table::render_text_coloured(&report, width).as_bytes())
     } else {
         report::write(&report, args.format, &methodology.bands.value, &mut out)
     }

@@ -182,6 +182,11 @@ pub(crate) fn goal_line(p: &ProjectReport) -> Option<String> {
 
 /// The terminal form.
 pub fn render_text(r: &Report) -> String {
+    render_text_within(r, usize::MAX)
+}
+
+/// [`render_text`] with each table at most `max` display columns wide (long cells cut with `…`).
+pub fn render_text_within(r: &Report, max: usize) -> String {
     let mut out = String::new();
     if let Some(d) = &r.department {
         let _ = writeln!(out, "绩效自评表 — {d}\n");
@@ -195,7 +200,7 @@ pub fn render_text(r: &Report) -> String {
         for row in rows(p) {
             t.row(row);
         }
-        out.push_str(&t.render());
+        out.push_str(&t.render_within(max));
         out.push('\n');
     }
     let _ = writeln!(out, "{}", summary_line(r));
@@ -208,8 +213,8 @@ fn md_cell(s: &str) -> String {
 
 /// The terminal form with the verdicts in colour (ANSI), for a terminal. The tags sit in the
 /// last, unpadded column, so colouring after alignment keeps the columns straight.
-pub fn render_text_coloured(r: &Report) -> String {
-    let mut text = render_text(r);
+pub fn render_text_coloured(r: &Report, max: usize) -> String {
+    let mut text = render_text_within(r, max);
     for (tag, colour) in [
         ("【达标】", "32"),
         ("【未达标】", "31"),
