@@ -1330,3 +1330,21 @@ fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
     assert_eq!(std::fs::read(d.join("r.xlsx")).unwrap(), b"old");
     assert!(leftovers(&d).is_empty());
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_requests_memory_is_bounded_by_its_answer_limit() {
+    // 20 MB of targets would answer with about 130 MB of jsonl; past 8 MB it is refused, and the
+    // server's peak memory stays near upload + limit instead of growing with the answer
+    let server = Server::start(&["--max-answer-mb", "8"]);
+    let (status, body) = server.request("POST", "/api/parse", &[], &targets(740_000));
+    assert_eq!(status, 413, "{}", &body[..body.len().min(300)]);
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+    let peak_kb: u64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    assert!(peak_kb < 150 * 1024, "peak {peak_kb} kB");
+}
