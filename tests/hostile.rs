@@ -983,6 +983,20 @@ fn impossible_values_are_findings_or_usage_errors() {
             .clone();
         (p, r.stderr)
     };
+    // the same in a streamed sheet
+    write(
+        &d,
+        "b0.tsv",
+        "部门名称：示例\n单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n示例单位\t甲项目\t\t\t\t\t\t0\t5\n\t\t产出指标\t数量指标\t完成率\t≥95%\t96%\t\t\n",
+    );
+    let r = run(&d, &["evaluate", "b0.tsv", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("eval.budget-not-positive"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("\"pending\":\"16.67\""), "{}", r.stdout);
     let (good, _) = score("100");
     for budget in ["0", "-10"] {
         let (bad, stderr) = score(budget);
@@ -1198,6 +1212,21 @@ fn the_server_answers_only_its_own_page() {
     let (status, body) = server.request("POST", "/api/evaluate", &[("Content-Type", &ct)], &bytes);
     assert_eq!(status, 400);
     assert!(body.contains("web.repeated-field"), "{body}");
+    // made-up plain fields are refused (not collected), and so are too many rule files
+    let (ct, bytes) = form(
+        &[("a", "1"), ("b", "2")],
+        &[("table", "a.tsv", TABLE.as_bytes())],
+    );
+    let (status, body) = server.request("POST", "/api/evaluate", &[("Content-Type", &ct)], &bytes);
+    assert_eq!(status, 400);
+    assert!(body.contains("web.unknown-field"), "{body}");
+    let rules: Vec<(&str, &str, &[u8])> = (0..100)
+        .map(|_| ("rules", "r.yaml", &b"rules: []\n"[..]))
+        .collect();
+    let (ct, bytes) = form(&[], &rules);
+    let (status, body) = server.request("POST", "/api/evaluate", &[("Content-Type", &ct)], &bytes);
+    assert_eq!(status, 400);
+    assert!(body.contains("web.too-many-files"), "{body}");
     let (status, body) = server.request(
         "POST",
         "/api/parse?year=20233",

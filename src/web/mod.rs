@@ -118,6 +118,13 @@ async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
         ("referrer-policy", "no-referrer"),
+        // the page's own inline style and script only; nothing loaded or sent elsewhere
+        (
+            "content-security-policy",
+            "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
+             connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; \
+             frame-ancestors 'none'",
+        ),
     ] {
         h.insert(k, axum::http::HeaderValue::from_static(v));
     }
