@@ -1377,3 +1377,49 @@ fn a_requests_memory_is_bounded_by_its_answer_limit() {
         .unwrap();
     assert!(peak_kb < 150 * 1024, "peak {peak_kb} kB");
 }
+
+#[test]
+fn a_stalled_upload_gives_up_its_place() {
+    use std::io::Read;
+    // one place in all: a client that opens an upload and sends nothing more must not hold it
+    let server = Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "0",
+        "--header-timeout",
+        "2",
+    ]);
+    let mut answers = Vec::new();
+    for (path, ct, first) in [
+        ("/api/parse", "text/plain", &b"95%\n"[..]),
+        (
+            "/api/evaluate",
+            "multipart/form-data; boundary=b",
+            &b"--b\r\nContent-Disposition: form-data; name=\"table\"; filename=\"t.tsv\"\r\n\r\nabc"[..],
+        ),
+    ] {
+        let mut s = server.connect();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: {ct}\r\nContent-Length: 1000000\r\n\r\n",
+            server.port
+        );
+        s.write_all(head.as_bytes()).unwrap();
+        s.write_all(first).unwrap();
+        let start = Instant::now();
+        // meanwhile another request finds the place taken
+        std::thread::sleep(Duration::from_millis(300));
+        let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
+        assert_eq!(status, 503);
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        assert!(start.elapsed() < Duration::from_secs(6), "{:?}", start.elapsed());
+        answers.push(answer);
+    }
+    for a in &answers {
+        assert!(a.starts_with("HTTP/1.1 408"), "{a}");
+        assert!(a.contains("web.stalled"), "{a}");
+    }
+    let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
+    assert_eq!(status, 200);
+}

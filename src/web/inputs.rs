@@ -77,6 +77,14 @@ impl ApiError {
         if status == StatusCode::PAYLOAD_TOO_LARGE {
             return ApiError::too_large(limit);
         }
+        if detail.contains(super::work::STALLED) {
+            return ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "web.stalled",
+                super::work::STALLED,
+                Some("上传在数秒内没有进展，连接已结束；请检查网络后重新上传"),
+            );
+        }
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "web.bad-body",
@@ -133,6 +141,14 @@ fn repeated(field: &str) -> ApiError {
 }
 
 fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
+    // a stalled upload is named as such (the multipart reader wraps its error)
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    while let Some(c) = cause {
+        if c.to_string().contains(super::work::STALLED) {
+            return ApiError::body(e.status(), super::work::STALLED, limit);
+        }
+        cause = c.source();
+    }
     ApiError::body(e.status(), &e.body_text(), limit)
 }
 

@@ -112,6 +112,9 @@ async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
     {
         return guard::bad_token().into_response();
     }
+    // an upload must keep moving: 64 KB at least in every header-timeout window
+    let window = shared.config.header_timeout;
+    let req = req.map(|body| axum::body::Body::new(work::Steady::new(body, window, 64 * 1024)));
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     for (k, v) in [
