@@ -599,6 +599,18 @@ fn an_output_that_is_an_input_is_refused() {
     }
     let r = run(&d, &["evaluate", "t.tsv", "-o", "t.tsv"], &[]);
     insta::assert_snapshot!("hostile__output_is_input", shown(&r, None));
+    // a read-only report is not replaced behind its owner's back
+    write(&d, "ro.csv", "old");
+    let mut perms = std::fs::metadata(d.join("ro.csv")).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(d.join("ro.csv"), perms).unwrap();
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "--format", "csv", "-o", "ro.csv"],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(std::fs::read(d.join("ro.csv")).unwrap(), b"old");
 }
 
 #[test]

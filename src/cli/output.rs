@@ -82,6 +82,12 @@ impl Output {
                 );
                 return Err(exit::USAGE);
             }
+            // a read-only file is not replaced behind its owner's back (File::create would
+            // have been refused too)
+            Ok(m) if m.is_file() && m.permissions().readonly() => {
+                eprintln!("错误[output.io]：无法写入 {}：文件是只读的", path.display());
+                return Err(exit::USAGE);
+            }
             Ok(m) if !m.is_file() => {
                 let f = std::fs::OpenOptions::new()
                     .write(true)
