@@ -1009,6 +1009,31 @@ fn impossible_values_are_findings_or_usage_errors() {
         r.stderr
     );
     assert!(r.stdout.contains("\"pending\":\"16.67\""), "{}", r.stdout);
+    // a negative count: no figure a count can have, so a 无法比较 with the reason, not a fail
+    write(
+        &d,
+        "n.tsv",
+        TABLE.replace(
+            "购置完成率，年度指标值：95%",
+            "购置台数，年度指标值：10台以上",
+        ),
+    );
+    write(
+        &d,
+        "n.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    indicators:\n      - seq: 1\n        indicator: 购置台数\n        actual: \"-5台\"\n",
+    );
+    let r = run(
+        &d,
+        &["evaluate", "n.tsv", "n.yaml", "--format", "jsonl"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = r.stdout.lines().find(|l| l.contains("购置台数")).unwrap();
+    assert!(
+        line.contains("\"verdict\":\"invalid\"") && line.contains("为负数"),
+        "{line}"
+    );
     let (good, _) = score("100");
     for budget in ["0", "-10"] {
         let (bad, stderr) = score(budget);
