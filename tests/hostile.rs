@@ -746,6 +746,29 @@ fn a_closed_pipe_ends_every_verb_quietly_with_exit_2() {
         );
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
     }
+    // `2>&1 | head -1`: warnings to a closed stderr are dropped too, never a panic (exit 101)
+    write(
+        &d,
+        "a.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 没有这个项目\n",
+    );
+    for args in [
+        &["evaluate", "t.tsv", "a.yaml"][..],
+        &["evaluate", "s.tsv", "a.yaml", "--format", "jsonl"],
+        &["inspect", "t.tsv"],
+        &["rules", "check", "/nonexistent.yaml"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let status = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .current_dir(&d)
+            .stdout(writer.try_clone().unwrap())
+            .stderr(writer)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
 }
 
 #[cfg(target_os = "linux")]
