@@ -1483,3 +1483,40 @@ fn a_stalled_upload_gives_up_its_place() {
     let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
     assert_eq!(status, 200);
 }
+
+#[test]
+fn actuals_of_one_long_project_are_matched_in_linear_time() {
+    // one project of 80 000 indicators and their 80 000 actuals: each row found its entry by
+    // scanning the list (quadratic: about a minute); now by an index
+    let d = dir("one-long-project");
+    let n = 80_000;
+    let mut table = String::from(
+        "部门名称：示例\n单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n示例单位\t大项目\t\t\t\t\t\t100\t90\n",
+    );
+    let mut actuals =
+        String::from("projects:\n  - unit: 示例单位\n    project: 大项目\n    indicators:\n");
+    for i in 0..n {
+        table.push_str(&format!("\t\t产出指标\t数量指标\t指标{i}\t≥{i}个\t\t\t\n"));
+        actuals.push_str(&format!(
+            "      - seq: {}\n        indicator: 指标{i}\n        actual: \"{}个\"\n",
+            i + 1,
+            i + 1
+        ));
+    }
+    write(&d, "t.tsv", table);
+    write(&d, "a.yaml", actuals);
+    let start = Instant::now();
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "jsonl"],
+        &[],
+    );
+    let took = start.elapsed();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(&format!("\"pass\":{n}")),
+        "{}",
+        r.stdout.lines().last().unwrap()
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+}
