@@ -1519,4 +1519,13 @@ fn actuals_of_one_long_project_are_matched_in_linear_time() {
         r.stdout.lines().last().unwrap()
     );
     assert!(took < Duration::from_secs(20), "{took:?}");
+    // the review of that project: each name looked up once (was a scan per indicator)
+    let start = Instant::now();
+    let r = run(&d, &["review", "t.tsv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
 }
