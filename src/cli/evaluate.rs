@@ -255,6 +255,7 @@ pub fn run(args: Args) -> u8 {
             rules: &rules,
             year: args.year,
             progress: bar.as_ref().map(|_| &tick as &dyn Fn(usize, usize)),
+            cancel: None,
         },
     );
     if let Some(b) = &bar {

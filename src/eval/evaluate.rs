@@ -61,6 +61,9 @@ pub struct Options<'a> {
     pub year: Option<i32>,
     /// Called after each project with (projects done, projects in all), for a progress bar.
     pub progress: Option<&'a dyn Fn(usize, usize)>,
+    /// Once set, no further project is scored (the web server's request is gone); the report
+    /// is then partial and is to be dropped by whoever set it.
+    pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
 }
 
 impl<'a> Options<'a> {
@@ -71,6 +74,7 @@ impl<'a> Options<'a> {
             rules,
             year: None,
             progress: None,
+            cancel: None,
         }
     }
 }
@@ -837,6 +841,7 @@ pub fn evaluate_with_rules(
     actuals: Option<&ActualsFile>,
     rules: &RuleSet,
     year: Option<i32>,
+    cancel: Option<&std::sync::atomic::AtomicBool>,
 ) -> (Report, Methodology) {
     let methodology = Methodology::from_rules(rules);
     let report = evaluate(
@@ -847,6 +852,7 @@ pub fn evaluate_with_rules(
             rules,
             year,
             progress: None,
+            cancel,
         },
     );
     (report, methodology)
@@ -930,6 +936,12 @@ pub fn evaluate_each(
     for (done, ((unit, project), taken)) in doc.projects().zip(taken).enumerate() {
         if let Some(progress) = opts.progress {
             progress(done, total);
+        }
+        if opts
+            .cancel
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+        {
+            break;
         }
         each(evaluate_project(
             doc,

@@ -255,6 +255,7 @@ fn work(
         rules: opts.rules,
         year,
         progress: None,
+        cancel: None,
     };
     let mut lines = pool
         .lock()

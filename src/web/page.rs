@@ -175,8 +175,13 @@ fn render_results(
         },
     );
     cancel.check()?;
-    let (report, methodology) =
-        eval::evaluate_with_rules(&doc, actuals.as_ref(), &rules, params.year);
+    let (report, methodology) = eval::evaluate_with_rules(
+        &doc,
+        actuals.as_ref(),
+        &rules,
+        params.year,
+        Some(cancel.flag()),
+    );
     cancel.check()?;
     let mut out = String::new();
     let counts = doc.counts();

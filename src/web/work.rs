@@ -36,6 +36,11 @@ impl Cancel {
         self.0.load(Ordering::Relaxed)
     }
 
+    /// The flag itself, for work that checks it as it goes ([`crate::eval::Options::cancel`]).
+    pub fn flag(&self) -> &AtomicBool {
+        &self.0
+    }
+
     /// `Err` (a 408 that nobody will read) once cancelled: `cancel.check()?` between stages.
     pub fn check(&self) -> Result<(), ApiError> {
         if self.is_set() {
