@@ -535,20 +535,25 @@ fn an_input_error_mid_write_leaves_the_old_report_intact() {
 #[test]
 fn a_killed_run_leaves_the_old_report_intact() {
     let d = dir("killed");
-    write(&d, "s.tsv", sheet(20_000));
-    write(&d, "r.json", "{\"old\":true}\n");
+    write(&d, "s.tsv", sheet(40_000));
+    write(&d, "r.jsonl", "{\"old\":true}\n");
     let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["evaluate", "s.tsv", "--format", "json", "-o", "r.json"])
+        .args(["evaluate", "s.tsv", "--format", "jsonl", "-o", "r.jsonl"])
         .current_dir(&d)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
+    // streamed: blocks are being written when the kill comes (in place, the report was cut)
     std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the run ended before it could be killed: give it a larger sheet"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(
-        std::fs::read_to_string(d.join("r.json")).unwrap(),
+        std::fs::read_to_string(d.join("r.jsonl")).unwrap(),
         "{\"old\":true}\n"
     );
 }
