@@ -69,6 +69,7 @@ proptest! {
             rules: RuleSet::bundled(),
             year: Some(2023),
             progress: None,
+            cancel: None,
         });
         let listed: usize = report.projects.iter().map(|p| p.indicators.len()).sum();
         prop_assert_eq!(listed, count);
@@ -189,6 +190,7 @@ proptest! {
             rules: RuleSet::bundled(),
             year: Some(2023),
             progress: None,
+            cancel: None,
         });
         let listed: usize = report.projects.iter().map(|p| p.indicators.len()).sum();
         prop_assert_eq!(listed, counts.indicators, "{}", text);

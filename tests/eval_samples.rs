@@ -249,3 +249,20 @@ projects:
     let p = &r.projects[0];
     assert_eq!(p.indicators[1].verdict, Verdict::Pass);
 }
+
+#[test]
+fn a_cancelled_evaluation_scores_no_further_project() {
+    // the web server sets the flag when a request times out: the work stops at the next project
+    let doc = table::read_path(
+        Path::new("samples/guangzhou-hpf-2023/targets.tsv"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let (whole, _) = eval::evaluate_with_rules(&doc, None, RuleSet::bundled(), None, Some(&cancel));
+    assert_eq!(whole.projects.len(), 29);
+    cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (partial, _) =
+        eval::evaluate_with_rules(&doc, None, RuleSet::bundled(), None, Some(&cancel));
+    assert!(partial.projects.is_empty());
+}

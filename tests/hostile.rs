@@ -535,20 +535,25 @@ fn an_input_error_mid_write_leaves_the_old_report_intact() {
 #[test]
 fn a_killed_run_leaves_the_old_report_intact() {
     let d = dir("killed");
-    write(&d, "s.tsv", sheet(20_000));
-    write(&d, "r.json", "{\"old\":true}\n");
+    write(&d, "s.tsv", sheet(40_000));
+    write(&d, "r.jsonl", "{\"old\":true}\n");
     let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["evaluate", "s.tsv", "--format", "json", "-o", "r.json"])
+        .args(["evaluate", "s.tsv", "--format", "jsonl", "-o", "r.jsonl"])
         .current_dir(&d)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
+    // streamed: blocks are being written when the kill comes (in place, the report was cut)
     std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the run ended before it could be killed: give it a larger sheet"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(
-        std::fs::read_to_string(d.join("r.json")).unwrap(),
+        std::fs::read_to_string(d.join("r.jsonl")).unwrap(),
         "{\"old\":true}\n"
     );
 }
@@ -599,6 +604,18 @@ fn an_output_that_is_an_input_is_refused() {
     }
     let r = run(&d, &["evaluate", "t.tsv", "-o", "t.tsv"], &[]);
     insta::assert_snapshot!("hostile__output_is_input", shown(&r, None));
+    // a read-only report is not replaced behind its owner's back
+    write(&d, "ro.csv", "old");
+    let mut perms = std::fs::metadata(d.join("ro.csv")).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(d.join("ro.csv"), perms).unwrap();
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "--format", "csv", "-o", "ro.csv"],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(std::fs::read(d.join("ro.csv")).unwrap(), b"old");
 }
 
 #[test]
@@ -733,6 +750,29 @@ fn a_closed_pipe_ends_every_verb_quietly_with_exit_2() {
             "{args:?} is not quiet: {stderr}"
         );
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    }
+    // `2>&1 | head -1`: warnings to a closed stderr are dropped too, never a panic (exit 101)
+    write(
+        &d,
+        "a.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 没有这个项目\n",
+    );
+    for args in [
+        &["evaluate", "t.tsv", "a.yaml"][..],
+        &["evaluate", "s.tsv", "a.yaml", "--format", "jsonl"],
+        &["inspect", "t.tsv"],
+        &["rules", "check", "/nonexistent.yaml"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let status = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .current_dir(&d)
+            .stdout(writer.try_clone().unwrap())
+            .stderr(writer)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
     }
 }
 
@@ -983,6 +1023,45 @@ fn impossible_values_are_findings_or_usage_errors() {
             .clone();
         (p, r.stderr)
     };
+    // the same in a streamed sheet
+    write(
+        &d,
+        "b0.tsv",
+        "部门名称：示例\n单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n示例单位\t甲项目\t\t\t\t\t\t0\t5\n\t\t产出指标\t数量指标\t完成率\t≥95%\t96%\t\t\n",
+    );
+    let r = run(&d, &["evaluate", "b0.tsv", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("eval.budget-not-positive"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("\"pending\":\"16.67\""), "{}", r.stdout);
+    // a negative count: no figure a count can have, so a 无法比较 with the reason, not a fail
+    write(
+        &d,
+        "n.tsv",
+        TABLE.replace(
+            "购置完成率，年度指标值：95%",
+            "购置台数，年度指标值：10台以上",
+        ),
+    );
+    write(
+        &d,
+        "n.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    indicators:\n      - seq: 1\n        indicator: 购置台数\n        actual: \"-5台\"\n",
+    );
+    let r = run(
+        &d,
+        &["evaluate", "n.tsv", "n.yaml", "--format", "jsonl"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = r.stdout.lines().find(|l| l.contains("购置台数")).unwrap();
+    assert!(
+        line.contains("\"verdict\":\"invalid\"") && line.contains("为负数"),
+        "{line}"
+    );
     let (good, _) = score("100");
     for budget in ["0", "-10"] {
         let (bad, stderr) = score(budget);
@@ -1198,6 +1277,21 @@ fn the_server_answers_only_its_own_page() {
     let (status, body) = server.request("POST", "/api/evaluate", &[("Content-Type", &ct)], &bytes);
     assert_eq!(status, 400);
     assert!(body.contains("web.repeated-field"), "{body}");
+    // made-up plain fields are refused (not collected), and so are too many rule files
+    let (ct, bytes) = form(
+        &[("a", "1"), ("b", "2")],
+        &[("table", "a.tsv", TABLE.as_bytes())],
+    );
+    let (status, body) = server.request("POST", "/api/evaluate", &[("Content-Type", &ct)], &bytes);
+    assert_eq!(status, 400);
+    assert!(body.contains("web.unknown-field"), "{body}");
+    let rules: Vec<(&str, &str, &[u8])> = (0..100)
+        .map(|_| ("rules", "r.yaml", &b"rules: []\n"[..]))
+        .collect();
+    let (ct, bytes) = form(&[], &rules);
+    let (status, body) = server.request("POST", "/api/evaluate", &[("Content-Type", &ct)], &bytes);
+    assert_eq!(status, 400);
+    assert!(body.contains("web.too-many-files"), "{body}");
     let (status, body) = server.request(
         "POST",
         "/api/parse?year=20233",
@@ -1329,4 +1423,114 @@ fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
     );
     assert_eq!(std::fs::read(d.join("r.xlsx")).unwrap(), b"old");
     assert!(leftovers(&d).is_empty());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_requests_memory_is_bounded_by_its_answer_limit() {
+    // 20 MB of targets would answer with about 130 MB of jsonl; past 8 MB it is refused, and the
+    // server's peak memory stays near upload + limit instead of growing with the answer
+    let server = Server::start(&["--max-answer-mb", "8"]);
+    let (status, body) = server.request("POST", "/api/parse", &[], &targets(740_000));
+    assert_eq!(status, 413, "{}", &body[..body.len().min(300)]);
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+    let peak_kb: u64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    assert!(peak_kb < 150 * 1024, "peak {peak_kb} kB");
+}
+
+#[test]
+fn a_stalled_upload_gives_up_its_place() {
+    use std::io::Read;
+    // one place in all: a client that opens an upload and sends nothing more must not hold it
+    let server = Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "0",
+        "--header-timeout",
+        "2",
+    ]);
+    let mut answers = Vec::new();
+    for (path, ct, first) in [
+        ("/api/parse", "text/plain", &b"95%\n"[..]),
+        (
+            "/api/evaluate",
+            "multipart/form-data; boundary=b",
+            &b"--b\r\nContent-Disposition: form-data; name=\"table\"; filename=\"t.tsv\"\r\n\r\nabc"[..],
+        ),
+    ] {
+        let mut s = server.connect();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: {ct}\r\nContent-Length: 1000000\r\n\r\n",
+            server.port
+        );
+        s.write_all(head.as_bytes()).unwrap();
+        s.write_all(first).unwrap();
+        let start = Instant::now();
+        // meanwhile another request finds the place taken
+        std::thread::sleep(Duration::from_millis(300));
+        let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
+        assert_eq!(status, 503);
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        assert!(start.elapsed() < Duration::from_secs(6), "{:?}", start.elapsed());
+        answers.push(answer);
+    }
+    for a in &answers {
+        assert!(a.starts_with("HTTP/1.1 408"), "{a}");
+        assert!(a.contains("web.stalled"), "{a}");
+    }
+    let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn actuals_of_one_long_project_are_matched_in_linear_time() {
+    // one project of 80 000 indicators and their 80 000 actuals: each row found its entry by
+    // scanning the list (quadratic: about a minute); now by an index
+    let d = dir("one-long-project");
+    let n = 80_000;
+    let mut table = String::from(
+        "部门名称：示例\n单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n示例单位\t大项目\t\t\t\t\t\t100\t90\n",
+    );
+    let mut actuals =
+        String::from("projects:\n  - unit: 示例单位\n    project: 大项目\n    indicators:\n");
+    for i in 0..n {
+        table.push_str(&format!("\t\t产出指标\t数量指标\t指标{i}\t≥{i}个\t\t\t\n"));
+        actuals.push_str(&format!(
+            "      - seq: {}\n        indicator: 指标{i}\n        actual: \"{}个\"\n",
+            i + 1,
+            i + 1
+        ));
+    }
+    write(&d, "t.tsv", table);
+    write(&d, "a.yaml", actuals);
+    let start = Instant::now();
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "jsonl"],
+        &[],
+    );
+    let took = start.elapsed();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(&format!("\"pass\":{n}")),
+        "{}",
+        r.stdout.lines().last().unwrap()
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    // the review of that project: each name looked up once (was a scan per indicator)
+    let start = Instant::now();
+    let r = run(&d, &["review", "t.tsv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
 }

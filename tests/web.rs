@@ -561,3 +561,33 @@ fn base64_decode(s: &str) -> Vec<u8> {
     }
     out
 }
+
+#[tokio::test]
+async fn a_download_too_large_for_the_page_is_named_and_the_page_still_shows() {
+    let (table, actuals) = (sample("targets.tsv"), sample("actuals.yaml"));
+    let config = Config {
+        max_answer: 600_000,
+        ..Config::default()
+    };
+    let (status, body) = post(
+        config,
+        "/",
+        &[
+            ("table", "targets.tsv", &table),
+            ("actuals", "actuals.yaml", &actuals),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let page = String::from_utf8(body).unwrap();
+    assert!(page.len() < 600_000);
+    assert!(
+        page.contains(">html（太大）</span>"),
+        "the 94 KB html report is over 60 KB"
+    );
+    assert!(
+        page.contains("-自评表.csv\" href=\"data:"),
+        "the 26 KB csv fits"
+    );
+    assert!(page.contains("<b id=\"project-count\">29</b>"));
+}

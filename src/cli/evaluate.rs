@@ -163,7 +163,7 @@ pub fn run(mut args: Args) -> u8 {
             (r.table, r.actuals)
         }
         Err(e) => {
-            eprintln!("错误：{e}");
+            say!("错误：{e}");
             return exit::USAGE;
         }
     };
@@ -174,7 +174,7 @@ pub fn run(mut args: Args) -> u8 {
     if let Some(o) = &args.output
         && let Some(i) = inputs.iter().find(|i| super::output::same_file(o, i))
     {
-        eprintln!(
+        say!(
             "错误[output.is-input]：输出文件 {} 就是输入文件 {}，写入会毁掉输入；请换一个输出文件名",
             o.display(),
             i.display()
@@ -192,7 +192,7 @@ pub fn run(mut args: Args) -> u8 {
                 }) {
                     Ok(t) => t,
                     Err(_) => {
-                        eprintln!(
+                        say!(
                             "错误[actuals.encoding]：实际值文件 {} 不是 UTF-8 文本；请以 UTF-8 保存",
                             p.display()
                         );
@@ -200,14 +200,14 @@ pub fn run(mut args: Args) -> u8 {
                     }
                 },
                 Err(e) => {
-                    eprintln!("{:?}", miette::Report::new(e));
+                    say!("{:?}", miette::Report::new(e));
                     return exit::USAGE;
                 }
             };
             match ActualsFile::parse(&p.display().to_string(), &text) {
                 Ok(a) => Some(a),
                 Err(e) => {
-                    eprintln!("{:?}", miette::Report::new(*e));
+                    say!("{:?}", miette::Report::new(*e));
                     return exit::USAGE;
                 }
             }
@@ -230,7 +230,7 @@ pub fn run(mut args: Args) -> u8 {
             }
             Ok(Opened::Whole) => {}
             Err(e) => {
-                eprintln!("{:?}", miette::Report::new(e));
+                say!("{:?}", miette::Report::new(e));
                 return exit::USAGE;
             }
         }
@@ -262,7 +262,7 @@ pub fn run(mut args: Args) -> u8 {
             "提示：读表单时另有 {notes} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看\n"
         ));
     }
-    eprint!("{diagnostics}");
+    say_raw!("{diagnostics}");
     let rules = match args.rules.load() {
         Ok(r) => r,
         Err(code) => return code,
@@ -293,6 +293,7 @@ pub fn run(mut args: Args) -> u8 {
             rules: &rules,
             year: args.year,
             progress: bar.as_ref().map(|_| &tick as &dyn Fn(usize, usize)),
+            cancel: None,
         },
     );
     if let Some(b) = &bar {
@@ -300,14 +301,12 @@ pub fn run(mut args: Args) -> u8 {
     }
     for f in &report.findings {
         if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
-            eprintln!("警告[{}] {}：{}", f.code, f.position(), f.message);
+            say!("警告[{}] {}：{}", f.code, f.position(), f.message);
         }
     }
     // xlsx is binary: to a file, or to stdout only when stdout is not a terminal.
     if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        eprintln!(
-            "错误：xlsx 是二进制文件，不能写到终端；请用 -o 报告.xlsx，或把标准输出重定向到文件"
-        );
+        say!("错误：xlsx 是二进制文件，不能写到终端；请用 -o 报告.xlsx，或把标准输出重定向到文件");
         return exit::USAGE;
     }
     let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
@@ -360,7 +359,7 @@ fn streaming(
     let methodology = Methodology::from_rules(rules);
     let head = stream.head();
     for f in &head.findings {
-        eprintln!("提示[{}] {}：{}", f.code, f.position(), f.message);
+        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
     }
     // a 得分 column: its rounding must be known before the first score is compared
     let published_dp = if head.has_published_scores {
@@ -372,7 +371,7 @@ fn streaming(
         match first_pass {
             Ok(dp) => dp,
             Err(e) => {
-                eprintln!("{:?}", miette::Report::new(e));
+                say!("{:?}", miette::Report::new(e));
                 return exit::USAGE;
             }
         }
@@ -416,14 +415,14 @@ fn streaming(
     match result {
         Ok(streamed) => {
             for f in &streamed.findings {
-                eprintln!("警告[{}] {}：{}", f.code, f.position(), f.message);
+                say!("警告[{}] {}：{}", f.code, f.position(), f.message);
             }
             out.close("报告", denied(&args.deny, &streamed.summary))
         }
         // dropped unfinished: the temporary file goes, the old report stays
         Err(eval::stream::StreamError::Write(e)) => super::output::failed(&e, "报告"),
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            say!("{:?}", miette::Report::new(e));
             exit::USAGE
         }
     }

@@ -52,7 +52,7 @@ pub fn run(args: Args) -> u8 {
             for f in &doc.findings {
                 let _ = handler.render_report(&mut err, &f.diagnostic(&doc.source));
             }
-            eprint!("{err}");
+            say_raw!("{err}");
             out.print(view::tree(&doc))
         }
     }

@@ -63,7 +63,7 @@ impl Output {
             return Ok(Output::stdout());
         }
         if let Some(input) = inputs.iter().find(|i| same_file(path, i)) {
-            eprintln!(
+            say!(
                 "错误[output.is-input]：输出文件 {} 就是输入文件 {}，写入会毁掉输入；请换一个输出文件名",
                 path.display(),
                 input.display()
@@ -71,15 +71,21 @@ impl Output {
             return Err(exit::USAGE);
         }
         let fail = |e: io::Error| {
-            eprintln!("错误[output.io]：无法写入 {}：{e}", path.display());
+            say!("错误[output.io]：无法写入 {}：{e}", path.display());
             exit::USAGE
         };
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
-                eprintln!(
+                say!(
                     "错误[output.io]：无法写入 {}：这是一个文件夹；-o 应给出文件名",
                     path.display()
                 );
+                return Err(exit::USAGE);
+            }
+            // a read-only file is not replaced behind its owner's back (File::create would
+            // have been refused too)
+            Ok(m) if m.is_file() && m.permissions().readonly() => {
+                say!("错误[output.io]：无法写入 {}：文件是只读的", path.display());
                 return Err(exit::USAGE);
             }
             Ok(m) if !m.is_file() => {
@@ -187,7 +193,7 @@ impl Write for Output {
 /// The exit code of a write error (2), with a message naming `what` — none for a closed pipe.
 pub fn failed(e: &io::Error, what: &str) -> u8 {
     if e.kind() != io::ErrorKind::BrokenPipe {
-        eprintln!("错误[output.io]：写出{what}失败：{e}");
+        say!("错误[output.io]：写出{what}失败：{e}");
     }
     exit::USAGE
 }

@@ -198,7 +198,7 @@ pub fn run(args: Args) -> u8 {
             match std::fs::File::open(path) {
                 Ok(f) => read_all(&mut printer, &mut io::BufReader::new(f), &mut total),
                 Err(e) => {
-                    eprintln!("错误：无法读取 {}：{e}", path.display());
+                    say!("错误：无法读取 {}：{e}", path.display());
                     return exit::USAGE;
                 }
             }
@@ -207,11 +207,11 @@ pub fn run(args: Args) -> u8 {
             Ok(()) => {}
             Err(Stop::Write(e)) => return super::output::failed(&e, "结果"),
             Err(Stop::Read(e)) => {
-                eprintln!("错误：读取 {} 时出错：{e}", path.display());
+                say!("错误：读取 {} 时出错：{e}", path.display());
                 return exit::USAGE;
             }
             Err(Stop::LongLine(n)) => {
-                eprintln!(
+                say!(
                     "错误[input.line-too-long]：{} 第 {n} 行超过{}的上限 {}\n  帮助：{}",
                     path.display(),
                     crate::limits::LINE.what,
@@ -221,7 +221,7 @@ pub fn run(args: Args) -> u8 {
                 return exit::USAGE;
             }
             Err(Stop::TooMuch) => {
-                eprintln!(
+                say!(
                     "错误[input.too-large]：输入超过{}的上限 {}（表格格式要读完才能对齐；--format jsonl 逐行输出，不受此限）\n  帮助：{}",
                     crate::limits::INPUT.what,
                     crate::limits::INPUT.shown(),

@@ -71,9 +71,9 @@ fn explain(code: &str) -> u8 {
             out.close(exit::OK)
         }
         None => {
-            eprintln!("错误：没有检查代码 {code}。可用的代码：");
+            say!("错误：没有检查代码 {code}。可用的代码：");
             for c in review::checks::ALL {
-                eprintln!("  {}  {}", c.code, c.title);
+                say!("  {}  {}", c.code, c.title);
             }
             exit::USAGE
         }

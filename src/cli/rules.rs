@@ -105,7 +105,7 @@ pub fn report(files: &[FileErrors]) {
         for e in &f.errors {
             let mut out = String::new();
             if handler.render_report(&mut out, e).is_ok() {
-                eprintln!("{out}");
+                say!("{out}");
             }
         }
     }
@@ -220,12 +220,12 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(_) => {
-                eprintln!("错误：{} 不是 UTF-8 文本；请以 UTF-8 保存", file.display());
+                say!("错误：{} 不是 UTF-8 文本；请以 UTF-8 保存", file.display());
                 return exit::USAGE;
             }
         },
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            say!("{:?}", miette::Report::new(e));
             return exit::USAGE;
         }
     };
@@ -238,11 +238,11 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
                 .chars()
                 .count()
                 + 1;
-            eprintln!(
+            say!(
                 "错误：{}:{line}:{col}：测试文件读不下去：{message}",
                 file.display()
             );
-            eprintln!("  帮助：测试文件写作 cases: 列表，每条有 indicator、target 和 expect");
+            say!("  帮助：测试文件写作 cases: 列表，每条有 indicator、target 和 expect");
             return exit::USAGE;
         }
     };

@@ -57,7 +57,7 @@ pub fn run(args: Args) -> u8 {
     let addr = match address(&args) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("错误：{e}");
+            say!("错误：{e}");
             return exit::USAGE;
         }
     };
@@ -78,7 +78,7 @@ pub fn run(args: Args) -> u8 {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("错误：无法启动：{e}");
+            say!("错误：无法启动：{e}");
             return exit::USAGE;
         }
     };
@@ -86,7 +86,7 @@ pub fn run(args: Args) -> u8 {
         let listener = match tokio::net::TcpListener::bind(addr).await {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("错误：无法监听 {addr}：{e}");
+                say!("错误：无法监听 {addr}：{e}");
                 return exit::USAGE;
             }
         };
@@ -94,15 +94,15 @@ pub fn run(args: Args) -> u8 {
         // every request's Host must name this address (see web::guard)
         config.listen = Some(bound);
         if !web::is_loopback(&bound) {
-            eprintln!(
+            say!(
                 "警告：正在监听 {bound}，不只是本机：同一网络中的其他电脑也能打开这个页面并上传文件。只在本机使用时请去掉 --listen。"
             );
         }
-        eprintln!("jixiao 网页已启动：http://{bound}/  （Ctrl+C 停止）");
+        say!("jixiao 网页已启动：http://{bound}/  （Ctrl+C 停止）");
         match web::serve(listener, config).await {
             Ok(()) => exit::OK,
             Err(e) => {
-                eprintln!("错误：{e}");
+                say!("错误：{e}");
                 exit::USAGE
             }
         }

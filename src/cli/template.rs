@@ -47,7 +47,7 @@ pub fn run(args: Args) -> u8 {
         && !args.force
         && std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() > 0)
     {
-        eprintln!(
+        say!(
             "错误[output.exists]：{} 已存在，可能是已填好的实际值文件，不覆盖它；换一个文件名，或确认后加 --force 覆盖",
             p.display()
         );

@@ -61,6 +61,9 @@ pub struct Options<'a> {
     pub year: Option<i32>,
     /// Called after each project with (projects done, projects in all), for a progress bar.
     pub progress: Option<&'a dyn Fn(usize, usize)>,
+    /// Once set, no further project is scored (the web server's request is gone); the report
+    /// is then partial and is to be dropped by whoever set it.
+    pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
 }
 
 impl<'a> Options<'a> {
@@ -71,6 +74,7 @@ impl<'a> Options<'a> {
             rules,
             year: None,
             progress: None,
+            cancel: None,
         }
     }
 }
@@ -105,10 +109,92 @@ pub struct Matcher<'a> {
     used: Vec<Vec<bool>>,
     /// First entry of each (unit, project).
     by_key: HashMap<(&'a str, &'a str), usize>,
-    /// Entries that leave the unit out, by project, in file order.
     /// Entries without a unit, by project, and how many of them are known taken (a cursor, so
     /// many projects of one name take their entries in linear time).
     unitless: HashMap<&'a str, (Vec<usize>, usize)>,
+    /// The indicators of each entry taken so far, indexed (built when it is first taken).
+    index: HashMap<usize, EntryIndex<'a>>,
+}
+
+/// Positions in a list in file order, and how far they are known to be taken.
+#[derive(Debug, Default)]
+struct Cursor {
+    list: Vec<usize>,
+    next: usize,
+}
+
+impl Cursor {
+    /// The first position not yet used (amortised constant time: used ones are passed once).
+    fn first_free(&mut self, used: &[bool]) -> Option<usize> {
+        while self.next < self.list.len() && used[self.list[self.next]] {
+            self.next += 1;
+        }
+        self.list.get(self.next).copied()
+    }
+}
+
+/// One entry's indicators indexed by (seq, name), name and seq, so that every table row finds
+/// its entry in constant time however long the lists (it was a scan of the list per row).
+#[derive(Debug, Default)]
+struct EntryIndex<'a> {
+    by_seq_name: HashMap<u32, HashMap<&'a str, Cursor>>,
+    /// By name, with how many of that name are still free.
+    by_name: HashMap<&'a str, (Cursor, usize)>,
+    by_seq: HashMap<u32, Cursor>,
+}
+
+impl<'a> EntryIndex<'a> {
+    fn new(list: &'a [IndicatorActual]) -> Self {
+        let mut index = EntryIndex::default();
+        for (i, a) in list.iter().enumerate() {
+            let name = a.indicator.as_str();
+            let by_name = index.by_name.entry(name).or_default();
+            by_name.0.list.push(i);
+            by_name.1 += 1;
+            if let Some(seq) = a.seq {
+                index
+                    .by_seq_name
+                    .entry(seq)
+                    .or_default()
+                    .entry(name)
+                    .or_default()
+                    .list
+                    .push(i);
+                index.by_seq.entry(seq).or_default().list.push(i);
+            }
+        }
+        index
+    }
+
+    /// The entry of an indicator: same sequence and name, else the only unused one of that
+    /// name, else the first unused one with the same sequence number.
+    fn take(
+        &mut self,
+        list: &'a [IndicatorActual],
+        used: &mut [bool],
+        row: &IndicatorRow,
+    ) -> Option<&'a IndicatorActual> {
+        let name: &str = &row.name;
+        let pick = self
+            .by_seq_name
+            .get_mut(&row.seq)
+            .and_then(|m| m.get_mut(name))
+            .and_then(|c| c.first_free(used))
+            .or_else(|| match self.by_name.get_mut(name) {
+                Some((c, 1)) => c.first_free(used),
+                _ => None,
+            })
+            .or_else(|| {
+                self.by_seq
+                    .get_mut(&row.seq)
+                    .and_then(|c| c.first_free(used))
+            })?;
+        used[pick] = true;
+        if let Some((_, free)) = self.by_name.get_mut(list[pick].indicator.as_str()) {
+            *free -= 1;
+        }
+        Some(&list[pick])
+    }
 }
 
 /// What one project takes from the actuals file: its entry, and each indicator's.
@@ -150,6 +236,7 @@ impl<'a> Matcher<'a> {
                 .collect(),
             by_key,
             unitless,
+            index: HashMap::new(),
         }
     }
 
@@ -176,10 +263,14 @@ impl<'a> Matcher<'a> {
         self.matched[i] = true;
         let entry = &file.projects[i];
         let used = &mut self.used[i];
+        let index = self
+            .index
+            .entry(i)
+            .or_insert_with(|| EntryIndex::new(&entry.indicators));
         let indicators = project
             .indicators
             .iter()
-            .map(|row| take_indicator(&entry.indicators, used, row))
+            .map(|row| index.take(&entry.indicators, used, row))
             .collect();
         Taken {
             entry: Some(entry),
@@ -269,35 +360,6 @@ impl<'t> Locator<'t> {
             u32::try_from(column).unwrap_or(u32::MAX),
         ))
     }
-}
-
-/// The entry of an indicator: same sequence and name, else the only unused one of that name,
-/// else the unused one with the same sequence number.
-fn take_indicator<'a>(
-    list: &'a [IndicatorActual],
-    used: &mut [bool],
-    row: &IndicatorRow,
-) -> Option<&'a IndicatorActual> {
-    let free = |i: &usize| !used[*i];
-    let pick = (0..list.len())
-        .filter(free)
-        .find(|&i| list[i].seq == Some(row.seq) && *list[i].indicator == *row.name)
-        .or_else(|| {
-            let mut same = (0..list.len())
-                .filter(free)
-                .filter(|&i| *list[i].indicator == *row.name);
-            match (same.next(), same.next()) {
-                (Some(i), None) => Some(i),
-                _ => None,
-            }
-        })
-        .or_else(|| {
-            (0..list.len())
-                .filter(free)
-                .find(|&i| list[i].seq == Some(row.seq))
-        })?;
-    used[pick] = true;
-    Some(&list[pick])
 }
 
 /// What one evaluation has already worked out, kept per worker. Bounded: each memo is emptied
@@ -779,6 +841,7 @@ pub fn evaluate_with_rules(
     actuals: Option<&ActualsFile>,
     rules: &RuleSet,
     year: Option<i32>,
+    cancel: Option<&std::sync::atomic::AtomicBool>,
 ) -> (Report, Methodology) {
     let methodology = Methodology::from_rules(rules);
     let report = evaluate(
@@ -789,6 +852,7 @@ pub fn evaluate_with_rules(
             rules,
             year,
             progress: None,
+            cancel,
         },
     );
     (report, methodology)
@@ -876,6 +940,12 @@ pub fn evaluate_each(
     for (done, ((unit, project), taken)) in doc.projects().zip(taken).enumerate() {
         if let Some(progress) = opts.progress {
             progress(done, total);
+        }
+        if opts
+            .cancel
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+        {
+            break;
         }
         each(evaluate_project(
             doc,

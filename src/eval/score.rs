@@ -63,6 +63,52 @@ pub struct Outcome {
     pub remarks: Vec<&'static str>,
 }
 
+/// Units whose quantities are never below zero: counts, money, durations, lengths, areas and
+/// weights (a share in `%` can fall, so it is not here).
+fn cannot_be_negative(unit: Option<&crate::target::Unit>) -> bool {
+    const UNITS: &[&str] = &[
+        "人",
+        "人次",
+        "万人",
+        "个",
+        "次",
+        "件",
+        "户",
+        "家",
+        "台",
+        "套",
+        "项",
+        "册",
+        "场",
+        "所",
+        "篇",
+        "份",
+        "辆",
+        "条",
+        "元",
+        "万元",
+        "亿元",
+        "秒",
+        "分钟",
+        "小时",
+        "天",
+        "工作日",
+        "周",
+        "月",
+        "年",
+        "米",
+        "公里",
+        "平方米",
+        "亩",
+        "公顷",
+        "吨",
+        "千克",
+        "GB",
+        "TB",
+    ];
+    unit.is_some_and(|u| UNITS.contains(&u.as_str()))
+}
+
 impl Outcome {
     fn new(verdict: Verdict, score: Option<Decimal>, formula: impl Into<String>) -> Self {
         Outcome {
@@ -382,6 +428,16 @@ pub fn score(
             Some(Decimal::ZERO),
             "未填写实际完成值，得 0",
         ),
+        // `-5人`: not a figure a count or measure can have, so never scored as a plain fail
+        (_, Actual::Quantity { quantity: a, .. })
+            if a.value < Decimal::ZERO && cannot_be_negative(a.unit.as_ref()) =>
+        {
+            Outcome::invalid(&format!(
+                "实际值 {}{} 为负数，而这个单位的数量不能为负；请核对实际完成值",
+                a.value.normalize(),
+                a.unit.as_ref().map_or("", |u| u.as_str())
+            ))
+        }
         (Target::Compare { op, quantity }, Actual::Quantity { quantity: a, .. }) => {
             match comparable(quantity, a) {
                 Ok((t, a)) => compare(*op, t, a, weight),

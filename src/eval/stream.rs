@@ -83,6 +83,8 @@ struct Output {
     reread: bool,
     /// Where the block's first row is, for a split project's finding.
     first_line: Vec<u32>,
+    /// Findings of the evaluation (a budget of zero or less).
+    findings: Vec<Finding>,
 }
 
 /// The turnstile's state: blocks pass in order.
@@ -253,6 +255,7 @@ fn work(
         rules: opts.rules,
         year,
         progress: None,
+        cancel: None,
     };
     let mut lines = pool
         .lock()
@@ -264,6 +267,7 @@ fn work(
     let mut projects = Vec::new();
     let mut counts = VerdictCounts::default();
     let mut differences = Vec::new();
+    let mut findings = Vec::new();
     evaluate_each(
         &read.doc,
         taken,
@@ -273,6 +277,7 @@ fn work(
         cache,
         &mut differences,
         |p| {
+            findings.extend(super::evaluate::budget_finding(&read.doc, &p));
             writer.append_project(&p, &mut lines);
             counts.merge(&p.counts);
             projects.push((p.unit, p.project, p.score.exact, p.pending.exact));
@@ -295,6 +300,7 @@ fn work(
         rows_skipped: read.doc.rows_skipped,
         reread,
         first_line,
+        findings,
     })
 }
 
@@ -389,6 +395,7 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
     }
     t.blocks += 1;
     t.reread += usize::from(o.reread);
+    t.split.append(&mut o.findings);
     t.counts.merge(&o.counts);
     t.differences += o.differences;
     t.rows_read += o.rows_read;

@@ -193,8 +193,13 @@ pub async fn evaluate(
             let actuals = files.actuals()?;
             let rules = files.rules(&params)?;
             cancel.check()?;
-            let (report, methodology) =
-                eval::evaluate_with_rules(&doc, actuals.as_ref(), &rules, params.year);
+            let (report, methodology) = eval::evaluate_with_rules(
+                &doc,
+                actuals.as_ref(),
+                &rules,
+                params.year,
+                Some(cancel.flag()),
+            );
             drop(doc);
             cancel.check()?;
             let mut out = Answer::new(limit, cancel);

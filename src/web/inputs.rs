@@ -77,6 +77,14 @@ impl ApiError {
         if status == StatusCode::PAYLOAD_TOO_LARGE {
             return ApiError::too_large(limit);
         }
+        if detail.contains(super::work::STALLED) {
+            return ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "web.stalled",
+                super::work::STALLED,
+                Some("上传在数秒内没有进展，连接已结束；请检查网络后重新上传"),
+            );
+        }
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "web.bad-body",
@@ -119,6 +127,12 @@ pub struct Files {
     pub dropped: Vec<Upload>,
 }
 
+/// The plain (not file) fields a request may carry: the page's year and token.
+const PLAIN_FIELDS: [&str; 2] = ["year", super::guard::TOKEN_FIELD];
+
+/// Rule files one request may upload.
+const MAX_RULE_FILES: usize = 64;
+
 /// 400 for a field given twice: which one would win is not guessed.
 fn repeated(field: &str) -> ApiError {
     ApiError::new(
@@ -130,6 +144,14 @@ fn repeated(field: &str) -> ApiError {
 }
 
 fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
+    // a stalled upload is named as such (the multipart reader wraps its error)
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    while let Some(c) = cause {
+        if c.to_string().contains(super::work::STALLED) {
+            return ApiError::body(e.status(), super::work::STALLED, limit);
+        }
+        cause = c.source();
+    }
     ApiError::body(e.status(), &e.body_text(), limit)
 }
 
@@ -152,6 +174,18 @@ impl Files {
             let file_name = field.file_name().map(str::to_owned);
             let bytes = field.bytes().await.map_err(|e| multipart_error(e, limit))?;
             let Some(name) = file_name else {
+                // the page's own fields only (a flood of made-up ones would cost time and memory)
+                if !PLAIN_FIELDS.contains(&field_name.as_str()) {
+                    return Err(ApiError::new(
+                        StatusCode::BAD_REQUEST,
+                        "web.unknown-field",
+                        format!(
+                            "不认识的表单字段「{}」",
+                            field_name.chars().take(64).collect::<String>()
+                        ),
+                        Some("表单字段为 year 和 csrf；文件字段为 table、actuals、rules"),
+                    ));
+                }
                 if files.fields.iter().any(|(n, _)| *n == field_name) {
                     return Err(repeated(&field_name));
                 }
@@ -176,6 +210,14 @@ impl Files {
                 "actuals" if files.actuals.is_some() => return Err(repeated("actuals")),
                 "table" => files.table = Some(upload),
                 "actuals" => files.actuals = Some(upload),
+                "rules" if files.rules.len() >= MAX_RULE_FILES => {
+                    return Err(ApiError::new(
+                        StatusCode::BAD_REQUEST,
+                        "web.too-many-files",
+                        format!("规则文件超过 {MAX_RULE_FILES} 个"),
+                        Some("把规则合并到较少的文件中"),
+                    ));
+                }
                 "rules" => files.rules.push(upload),
                 "file" => files.dropped.push(upload),
                 other => {

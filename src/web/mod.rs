@@ -112,12 +112,22 @@ async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
     {
         return guard::bad_token().into_response();
     }
+    // an upload must keep moving: 64 KB at least in every header-timeout window
+    let window = shared.config.header_timeout;
+    let req = req.map(|body| axum::body::Body::new(work::Steady::new(body, window, 64 * 1024)));
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     for (k, v) in [
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
         ("referrer-policy", "same-origin"),
+        // the page's own inline style and script only; nothing loaded or sent elsewhere
+        (
+            "content-security-policy",
+            "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
+             connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; \
+             frame-ancestors 'none'",
+        ),
     ] {
         h.insert(k, axum::http::HeaderValue::from_static(v));
     }

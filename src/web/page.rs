@@ -176,8 +176,13 @@ fn render_results(
         },
     );
     cancel.check()?;
-    let (report, methodology) =
-        eval::evaluate_with_rules(&doc, actuals.as_ref(), &rules, params.year);
+    let (report, methodology) = eval::evaluate_with_rules(
+        &doc,
+        actuals.as_ref(),
+        &rules,
+        params.year,
+        Some(cancel.flag()),
+    );
     cancel.check()?;
     let mut out = String::new();
     let counts = doc.counts();
@@ -217,22 +222,33 @@ fn render_results(
         Format::Csv,
         Format::Json,
     ] {
-        // each download within what is left of the answer (base64 is 4/3 of it)
-        let room = limit.saturating_sub(out.len()) / 4 * 3;
+        // each download within a tenth of the answer limit (base64 is 4/3 of it); one that
+        // does not fit is named, and the rest of the page still shows
+        let room = (limit / 10).min(limit.saturating_sub(out.len()) / 4 * 3);
         let mut answer = Answer::new(room, cancel);
-        report::write(&report, format, &methodology.bands.value, &mut answer)
-            .map_err(|e| answer.error(&e))?;
-        let bytes = answer.bytes;
-        {
-            let _ = write!(
-                out,
-                "<a download=\"{}-自评表.{}\" href=\"data:{};base64,{}\">{}</a>",
-                escape(stem),
-                format.extension(),
-                format.content_type().replace(' ', ""),
-                base64(&bytes),
-                format.extension()
-            );
+        match report::write(&report, format, &methodology.bands.value, &mut answer) {
+            Ok(()) => {
+                let _ = write!(
+                    out,
+                    "<a download=\"{}-自评表.{}\" href=\"data:{};base64,{}\">{}</a>",
+                    escape(stem),
+                    format.extension(),
+                    format.content_type().replace(' ', ""),
+                    base64(&answer.bytes),
+                    format.extension()
+                );
+            }
+            Err(e) => {
+                let e = answer.error(&e);
+                if e.status != axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    return Err(e);
+                }
+                let _ = write!(
+                    out,
+                    "<span class=\"too-large\" title=\"超过网页内下载的大小上限；请用命令行 jixiao evaluate 或 POST /api/evaluate\">{}（太大）</span>",
+                    format.extension()
+                );
+            }
         }
     }
     out.push_str("</p>\n");

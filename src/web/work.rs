@@ -36,6 +36,11 @@ impl Cancel {
         self.0.load(Ordering::Relaxed)
     }
 
+    /// The flag itself, for work that checks it as it goes ([`crate::eval::Options::cancel`]).
+    pub fn flag(&self) -> &AtomicBool {
+        &self.0
+    }
+
     /// `Err` (a 408 that nobody will read) once cancelled: `cancel.check()?` between stages.
     pub fn check(&self) -> Result<(), ApiError> {
         if self.is_set() {
@@ -199,6 +204,75 @@ impl Write for Answer<'_> {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// An upload that must keep moving: at least `min` bytes in every `window`, else it ends with
+/// an error (a client that opens a large upload and then sends nothing, or a byte at a time,
+/// would otherwise hold its place for the whole request timeout).
+pub struct Steady {
+    inner: axum::body::Body,
+    window: std::time::Duration,
+    min: usize,
+    got: usize,
+    timer: std::pin::Pin<Box<tokio::time::Sleep>>,
+}
+
+impl Steady {
+    pub fn new(inner: axum::body::Body, window: std::time::Duration, min: usize) -> Steady {
+        Steady {
+            inner,
+            window,
+            min,
+            got: 0,
+            timer: Box::pin(tokio::time::sleep(window)),
+        }
+    }
+}
+
+/// The error a stalled upload ends with.
+pub const STALLED: &str = "上传停滞：客户端长时间没有送来数据";
+
+impl http_body::Body for Steady {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        use std::future::Future;
+        use std::task::Poll;
+        let this = self.get_mut();
+        match std::pin::Pin::new(&mut this.inner).poll_frame(cx) {
+            Poll::Ready(Some(Ok(frame))) => {
+                if let Some(data) = frame.data_ref() {
+                    this.got += data.len();
+                    if this.got >= this.min {
+                        this.got = 0;
+                        let next = tokio::time::Instant::now() + this.window;
+                        this.timer.as_mut().reset(next);
+                    }
+                }
+                Poll::Ready(Some(Ok(frame)))
+            }
+            Poll::Pending => match this.timer.as_mut().poll(cx) {
+                Poll::Ready(()) => Poll::Ready(Some(Err(axum::Error::new(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    STALLED,
+                ))))),
+                Poll::Pending => Poll::Pending,
+            },
+            other => other,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
     }
 }
 
