@@ -87,6 +87,18 @@ fn disagreement(label: &Label<'_>) -> Option<String> {
             return Some(format!("unit {:?} (label {:?})", quantity.unit, label.unit));
         }
     }
+    if let Target::Relative { change, unit, .. } = t
+        && !label.value.is_empty()
+    {
+        // The label writes how much, the kind says which way.
+        if Decimal::from_str(label.value).ok() != Some(change.abs()) {
+            return Some(format!("change {change} (label {})", label.value));
+        }
+        let want_unit = (!label.unit.is_empty()).then(|| normalise_unit(label.unit));
+        if want_unit != *unit {
+            return Some(format!("unit {unit:?} (label {:?})", label.unit));
+        }
+    }
     if let Target::Deadline { date, .. } = t
         && !label.value.is_empty()
         && date.to_string() != label.value

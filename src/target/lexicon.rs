@@ -211,6 +211,8 @@ pub const UNIT_SPELLINGS: &[(&str, &str)] = &[
     ("平方公里", "平方公里"),
     ("平方千米", "平方公里"),
     ("个工作日", "工作日"),
+    ("个百分点", "百分点"),
+    ("個百分點", "百分点"),
     ("千瓦时", "千瓦时"),
     ("平方米", "平方米"),
     ("立方米", "立方米"),
@@ -393,6 +395,19 @@ pub const YES_WORDS: &[&str] = &[
     "按时完成",
     "按期完成",
     "及时完成",
+    "按时按质完成",
+    "按时保质完成",
+    "按质按量完成",
+    "按时按量完成",
+    "保质保量完成",
+    "按时保质保量完成",
+    "均达到",
+    "均达标",
+    "全部达标",
+    "已达到",
+    "已完成全年目标",
+    "完成全年目标",
+    "达到预期目标",
     "合格",
     "通过",
     "yes",
@@ -441,6 +456,203 @@ pub const PLAN_PHRASES: &[&str] = &[
     "完成计划",
     "完成计划数",
     "按计划数完成",
+];
+
+/// Whole targets that refer to the plan's schedule rather than a figure (`按计划实施`): plan
+/// targets, the plan value or schedule coming with the actuals.
+pub const PLAN_SCHEDULE_PHRASES: &[&str] = &[
+    "按计划实施",
+    "按计划推进",
+    "按计划开展",
+    "按计划进行",
+    "按计划进度推进",
+    "按计划进度完成",
+    "按计划进度实施",
+    "按进度完成",
+    "按进度推进",
+    "按进度实施",
+    "按工程进度完成",
+    "按序时进度完成",
+    "按序时进度推进",
+];
+
+/// Words in front of a target that qualify it without changing its comparison (`力争95%`,
+/// `均≥90%`, `须达到100%`, `确保完成`): read past, and kept beside the reading as its
+/// `qualifier`. Tried only where the whole text does not read; longest first.
+pub const QUALIFIERS: &[&str] = &[
+    "确保", "力争", "争取", "务必", "必须", "均须", "均应", "均需", "均要", "全部", "平均", "年均",
+    "合计", "累计", "总计", "保证", "均", "须", "应", "需",
+];
+
+/// Per-unit words in front of a value (`平均每人每月300元`, `每生每年3300元`): each names a
+/// denominator of the value's unit (`元/人·月`, `元/生·年`).
+pub const PER_WORD: &str = "每";
+
+/// Denominators written after 每 that are longer than one character, longest first.
+pub const PER_UNITS: &[&str] = &[
+    "平方米",
+    "立方米",
+    "工作日",
+    "学期",
+    "季度",
+    "学生",
+    "平米",
+    "公里",
+    "小时",
+    "人次",
+    "户次",
+    "个月",
+    "年度",
+    "半年",
+];
+
+/// The joiners of a compound unit's denominators (`元/人·月`, `元/人*年`, `元/人.月`): all
+/// printed as `·`.
+pub fn is_unit_joiner(c: char) -> bool {
+    matches!(c, '·' | '*' | '＊' | '×' | '•' | '・' | '.' | '．' | '‧')
+}
+
+/// Money written as a bare magnitude before a per-unit (`5万/月`) under an indicator about money
+/// reads as 元: words of such indicators.
+pub const MONEY_INDICATOR_WORDS: &[&str] = &[
+    "成本", "费用", "补助", "标准", "资金", "经费", "补贴", "工资", "价格", "金额", "投资", "收入",
+    "奖励", "奖补", "费",
+];
+
+/// The plus-minus sign of a tolerance (`±5%`, `100±5`, `+-3%`), longest first.
+pub const PLUS_MINUS: &[&str] = &["正负", "+/-", "＋／－", "+-", "＋－", "±"];
+
+/// Words that may open a tolerance (`误差±3%`, `偏差不超过±2个百分点`), longest first.
+pub const TOLERANCE_LEADS: &[&str] = &[
+    "允许误差",
+    "允许偏差",
+    "误差范围",
+    "偏差范围",
+    "误差率",
+    "偏差率",
+    "偏离度",
+    "误差",
+    "偏差",
+    "浮动",
+    "波动",
+    "偏离",
+];
+
+/// Words that may close a tolerance (`±5%以内`).
+pub const TOLERANCE_TAILS: &[&str] = &["范围以内", "范围之内", "范围内", "以内", "之内", "内"];
+
+/// The baseline of a relative target, as written (`较上年`, `同比`): longest first. The
+/// canonical form writes `上年`.
+pub const RELATIVE_BASES: &[&str] = &[
+    "与上年同期相比",
+    "与去年同期相比",
+    "与上年相比",
+    "与去年相比",
+    "较上年同期",
+    "比上年同期",
+    "较去年同期",
+    "比去年同期",
+    "较上一年度",
+    "比上一年度",
+    "较上一年",
+    "比上一年",
+    "较上年度",
+    "比上年度",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "上年同期",
+    "去年同期",
+    "上年度",
+    "同比",
+    "上年",
+    "去年",
+];
+
+/// Words after a baseline that say which way the change goes: `true` up (增长), `false` down
+/// (下降). Longest first.
+pub const RELATIVE_CHANGES: &[(&str, bool)] = &[
+    ("增长率", true),
+    ("提高率", true),
+    ("下降率", false),
+    ("增长", true),
+    ("提高", true),
+    ("增加", true),
+    ("上升", true),
+    ("提升", true),
+    ("增幅", true),
+    ("下降", false),
+    ("降低", false),
+    ("减少", false),
+    ("降幅", false),
+    ("减低", false),
+    ("压减", false),
+    ("缩减", false),
+];
+
+/// Words that may follow a baseline compared as a whole (`不低于上年水平`).
+pub const RELATIVE_BASE_TAILS: &[&str] = &[
+    "同期水平",
+    "实际水平",
+    "完成值",
+    "实际值",
+    "水平",
+    "同期",
+    "实际",
+];
+
+/// The baseline as the canonical form writes it (`>= 上年 + 10 %`).
+pub const CANONICAL_BASE: &str = "上年";
+
+/// Named periods and the month each ends with (`全年`, `上半年`, `第三季度`), longest first. A
+/// period is a deadline at its end.
+pub const PERIODS: &[(&str, u32)] = &[
+    ("第一季度", 3),
+    ("第二季度", 6),
+    ("第三季度", 9),
+    ("第四季度", 12),
+    ("一季度", 3),
+    ("二季度", 6),
+    ("三季度", 9),
+    ("四季度", 12),
+    ("上半年", 6),
+    ("下半年", 12),
+    ("全年", 12),
+];
+
+/// Separators between the two ends of a period (`2023年3月-10月`, `3月至10月`).
+pub const PERIOD_SEPARATORS: &[&str] = &["—", "–", "－", "-", "~", "～", "〜", "至", "到"];
+
+/// Adverbs that make a change word unmeasurable where no figure follows (`明显提升`, `逐步完善`,
+/// `进一步提高`, `有所改善`, `较上年提高`): the review check `review.unmeasurable-target`.
+pub const VAGUE_ADVERBS: &[&str] = &[
+    "进一步",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "明显",
+    "显著",
+    "逐步",
+    "有所",
+    "持续",
+    "不断",
+    "稳步",
+    "大幅",
+    "逐年",
+    "同比",
+    "得到",
+    "有效",
+    "全面",
+    "大力",
+    "切实",
+];
+
+/// Change words that say "better" without saying how much.
+pub const VAGUE_CHANGES: &[&str] = &[
+    "提升", "提高", "改善", "完善", "增强", "增加", "增长", "加强", "下降", "降低", "减少", "好转",
+    "优化", "扩大", "规范",
 ];
 
 /// Traditional characters mapped to their simplified form, one character for one character of the
@@ -527,6 +739,37 @@ pub fn simplify(c: char) -> char {
         '職' => '职',
         '業' => '业',
         '總' => '总',
+        '須' => '须',
+        '較' => '较',
+        '誤' => '误',
+        '進' => '进',
+        '爭' => '争',
+        '預' => '预',
+        '減' => '减',
+        '範' => '范',
+        '週' => '周',
+        '規' => '规',
+        '穩' => '稳',
+        '顯' => '显',
+        '漸' => '渐',
+        '階' => '阶',
+        '況' => '况',
+        '勢' => '势',
+        '貼' => '贴',
+        '貨' => '货',
+        '幣' => '币',
+        '歲' => '岁',
+        '齡' => '龄',
+        '監' => '监',
+        '測' => '测',
+        '訓' => '训',
+        '練' => '练',
+        '參' => '参',
+        '協' => '协',
+        '養' => '养',
+        '護' => '护',
+        '維' => '维',
+        '檢' => '检',
         other => other,
     }
 }
