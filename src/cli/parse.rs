@@ -109,6 +109,7 @@ pub fn kind_zh(kind: &str) -> &'static str {
         "boolean" => "是否",
         "plan" => "计划",
         "deadline" => "时限",
+        "relative" => "相对",
         "qualitative" => "定性",
         "empty" => "空",
         _ => "错误",

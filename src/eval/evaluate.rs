@@ -985,7 +985,7 @@ fn evaluate_project(
                 remarks: vec![],
             }))
         } else {
-            let plan_text = s.entry.and_then(|a| a.plan.as_deref());
+            let plan_text = s.entry.and_then(|a| a.figure_for(&s.reading.parsed.target));
             match cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
                 Some(o) => o,
                 None => {

@@ -13,6 +13,8 @@ use super::actual::Actual;
 use super::methodology::{Grade, Methodology};
 use crate::target::{CalendarDate, Op, Quantity, Target, units};
 
+mod relative;
+
 /// The verdict of one indicator (SPEC §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -97,13 +99,8 @@ fn comparable(target: &Quantity, actual: &Quantity) -> Result<(Decimal, Decimal)
     match (&target.unit, &actual.unit) {
         (None, _) => Ok((target.value, actual.value)),
         (Some(t), Some(a)) if t == a => Ok((target.value, actual.value)),
-        (Some(t), Some(a)) => match (
-            units::to_base(target.value, t),
-            units::to_base(actual.value, a),
-        ) {
-            (Some((dt, vt)), Some((da, va))) if dt == da => Ok((vt, va)),
-            _ => Err("实际值与目标值单位不同且无法换算，不能比较"),
-        },
+        (Some(t), Some(a)) => units::common(target.value, t, actual.value, a)
+            .ok_or("实际值与目标值单位不同且无法换算，不能比较"),
         (Some(_), None) => Ok((target.value, actual.value)),
     }
 }
@@ -278,7 +275,8 @@ fn grade_outcome(
     o
 }
 
-/// Score one indicator. `plan` is the plan value supplied with the actuals, for plan targets.
+/// Score one indicator. `plan` is the figure supplied with the actuals: the plan value for plan
+/// targets, the baseline (上年实际) for relative targets.
 pub fn score(
     target: &Target,
     actual: &Actual,
@@ -367,6 +365,9 @@ pub fn score(
             },
             _ => Outcome::review("计划类指标未提供计划值（actuals 文件的 plan），需人工核对"),
         },
+        (Target::Relative { op, change, unit }, Actual::Quantity { quantity: a, .. }) => {
+            relative::score(*op, *change, unit.as_ref(), a, plan, weight)
+        }
         (Target::Deadline { op, date }, Actual::Date(done)) => {
             deadline(*op, *date, *done, weight, m)
         }
