@@ -480,13 +480,43 @@ pub const PLAN_SCHEDULE_PHRASES: &[&str] = &[
 /// `均≥90%`, `须达到100%`, `确保完成`): read past, and kept beside the reading as its
 /// `qualifier`. Tried only where the whole text does not read; longest first.
 pub const QUALIFIERS: &[&str] = &[
-    "确保", "力争", "争取", "务必", "必须", "均须", "均应", "均需", "均要", "全部", "平均", "年均",
-    "合计", "累计", "总计", "保证", "均", "须", "应", "需",
+    "均为", "确保", "力争", "争取", "务必", "必须", "均须", "均应", "均需", "均要", "全部", "平均",
+    "年均", "合计", "累计", "总计", "保证", "均", "须", "应", "需",
 ];
 
 /// Per-unit words in front of a value (`平均每人每月300元`, `每生每年3300元`): each names a
 /// denominator of the value's unit (`元/人·月`, `元/生·年`).
 pub const PER_WORD: &str = "每";
+
+/// Words that say "per head" in front of a value (`人均≥300元` is `>= 300 元/人`), with the
+/// denominator each names.
+pub const PER_HEAD: &[(&str, &str)] = &[
+    ("人均", "人"),
+    ("户均", "户"),
+    ("生均", "生"),
+    ("亩均", "亩"),
+];
+
+/// Notes after a value that repeat what the comparator says (`95%（含）以上`): read past.
+pub const INCLUSIVE_NOTES: &[&str] = &["（含本数）", "(含本数)", "（含）", "(含)"];
+
+/// Denominators that are spans of time: written last in a compound unit (`元/人·月`, whether
+/// the text wrote `元/人/月` or `元/月·人`).
+pub const TIME_DENOMINATORS: &[&str] = &[
+    "年",
+    "月",
+    "日",
+    "天",
+    "周",
+    "季度",
+    "学期",
+    "小时",
+    "分钟",
+    "秒",
+    "工作日",
+    "年度",
+    "半年",
+];
 
 /// Denominators written after 每 that are longer than one character, longest first.
 pub const PER_UNITS: &[&str] = &[

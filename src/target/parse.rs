@@ -174,7 +174,18 @@ fn read_body(
         Target::Deadline { op: Op::Le, date }
     } else if let Some(rel) =
         (body.contains(lexicon::CANONICAL_BASE) || body.contains("去年") || body.contains("同比"))
-            .then(|| shapes::relative(body))
+            .then(|| {
+                shapes::relative(body).or_else(|| {
+                    // `完成率≥上年`: the name restated in front.
+                    let split = restated_name_end(body, ctx.indicator)?;
+                    let mut r = shapes::relative(&body[split..])?;
+                    let moved = |s: Span| (s.start + split)..(s.end + split);
+                    r.op_span = r.op_span.map(moved);
+                    r.value_span = r.value_span.map(moved);
+                    r.unit = r.unit.map(|(u, s)| (u, moved(s)));
+                    Some(r)
+                })
+            })
             .flatten()
     {
         provenance.op = Some(Origin::Text);
@@ -586,10 +597,12 @@ pub fn normalise_unit(written: &str) -> Unit {
         let numerator = normalise_unit(parts.next().unwrap_or_default())
             .0
             .into_owned();
-        let denominators: Vec<String> = parts
+        let mut denominators: Vec<String> = parts
             .flat_map(|p| p.split(lexicon::is_unit_joiner))
             .map(|p| normalise_unit(p).0.into_owned())
             .collect();
+        // Spans of time last: `元/月·人` is `元/人·月`.
+        denominators.sort_by_key(|d| lexicon::TIME_DENOMINATORS.contains(&d.as_str()));
         return Unit(Cow::Owned(format!(
             "{numerator}/{}",
             denominators.join("·")
@@ -784,6 +797,7 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     }
     let (r, mut low) = side(base, rest)?;
     rest = ws(r);
+    rest = ws(strip_any(rest, lexicon::INCLUSIVE_NOTES).unwrap_or(rest));
     if !per.is_empty() {
         let (unit, span) = low.unit.take()?;
         low.unit = Some((shapes::with_per(&unit, &per), span));

@@ -34,6 +34,14 @@ pub(super) fn qualifier(body: &str) -> Option<(&'static str, &str)> {
 pub(super) fn per_units(input: &str) -> (Vec<&str>, &str) {
     let mut per = Vec::new();
     let mut rest = input;
+    if let Some((word, den)) = lexicon::PER_HEAD
+        .iter()
+        .find(|(w, _)| input.starts_with(w))
+        .copied()
+    {
+        per.push(den);
+        rest = ws(&input[word.len()..]);
+    }
     while let Some(r) = rest.strip_prefix(lexicon::PER_WORD) {
         let word = lexicon::PER_UNITS
             .iter()
@@ -278,10 +286,29 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
         year = Some(y as i32);
         rest = r;
     }
-    for w in ["本年度", "当年度", "当年", "本年", "今年", "年度"] {
+    for w in [
+        "本年度",
+        "当年度",
+        "今年度",
+        "当年",
+        "本年",
+        "今年",
+        "年度",
+        "年",
+    ] {
         if let Some(r) = rest.strip_prefix(w) {
             rest = r;
             break;
+        }
+    }
+    // `2023年度`, `2023年内`, `年度内完成`, `本年度内`: the whole year.
+    let year_named = year.is_some() || rest.len() < body.len();
+    if year_named {
+        let r = rest.strip_prefix('度').unwrap_or(rest);
+        let r = strip_any(r, &["以内", "之内", "内"]).unwrap_or(r);
+        let r = strip_any(r, DEADLINE_TAILS).unwrap_or(r);
+        if r.is_empty() && (year.is_some() || rest.len() < body.len()) {
+            return valid_date(year.or(default_year), 12, None);
         }
     }
     if let Some((word, month)) = lexicon::PERIODS
