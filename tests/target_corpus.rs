@@ -157,5 +157,5 @@ fn second_corpus_agrees_with_its_labels_or_says_why() {
         include_str!("fixtures/target/corpus2_disagreements.tsv"),
     );
     assert_eq!(total, 155, "the second corpus has 155 labelled targets");
-    assert!(agree >= 152, "only {agree} of {total} agree");
+    assert!(agree >= 154, "only {agree} of {total} agree");
 }

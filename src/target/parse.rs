@@ -165,28 +165,33 @@ fn read_body(
             op: d.op,
             date: d.date,
         }
-    } else if let Some(date) = body
-        .contains(['月', '年', '季', '.', '．'])
+    } else if let Some(date) = (body.contains(['月', '年', '季']) || shapes::dotted_month(body))
         .then(|| shapes::period(body, ctx.year))
         .flatten()
     {
         provenance.op = Some(Origin::Period);
         Target::Deadline { op: Op::Le, date }
-    } else if let Some(rel) =
-        (body.contains(lexicon::CANONICAL_BASE) || body.contains("去年") || body.contains("同比"))
-            .then(|| {
-                shapes::relative(body).or_else(|| {
-                    // `完成率≥上年`: the name restated in front.
-                    let split = restated_name_end(body, ctx.indicator)?;
-                    let mut r = shapes::relative(&body[split..])?;
-                    let moved = |s: Span| (s.start + split)..(s.end + split);
-                    r.op_span = r.op_span.map(moved);
-                    r.value_span = r.value_span.map(moved);
-                    r.unit = r.unit.map(|(u, s)| (u, moved(s)));
-                    Some(r)
-                })
-            })
-            .flatten()
+    } else if let Some(date) = shapes::spreadsheet_date(body, ctx.indicator) {
+        // The name says it is a time: the number is a date serial, a deadline by that day.
+        provenance.op = Some(Origin::Name);
+        Target::Deadline { op: Op::Le, date }
+    } else if let Some(rel) = (body.contains(['上', '去', '同'])
+        && (body.contains(lexicon::CANONICAL_BASE)
+            || body.contains("去年")
+            || body.contains("同比")))
+    .then(|| {
+        shapes::relative(body).or_else(|| {
+            // `完成率≥上年`: the name restated in front.
+            let split = restated_name_end(body, ctx.indicator)?;
+            let mut r = shapes::relative(&body[split..])?;
+            let moved = |s: Span| (s.start + split)..(s.end + split);
+            r.op_span = r.op_span.map(moved);
+            r.value_span = r.value_span.map(moved);
+            r.unit = r.unit.map(|(u, s)| (u, moved(s)));
+            Some(r)
+        })
+    })
+    .flatten()
     {
         provenance.op = Some(Origin::Text);
         spans.op = rel.op_span.map(shift);
@@ -1027,11 +1032,19 @@ fn build_quantitative(
     prov: &mut Provenance,
 ) -> Option<Target> {
     // `5万/月` under a money indicator (`补助标准`): the magnitude was of 元.
-    if shapes::money_indicator(ctx.indicator) {
+    let bare_per = |side: &Side| {
+        side.magnitude.is_some()
+            && side
+                .unit
+                .as_ref()
+                .is_some_and(|(u, _)| u.as_str().starts_with('/'))
+    };
+    if (bare_per(&q.low) || q.high.as_ref().is_some_and(bare_per))
+        && shapes::money_indicator(ctx.indicator)
+    {
         for side in std::iter::once(&mut q.low).chain(q.high.as_mut()) {
-            if side.magnitude.is_some()
+            if bare_per(side)
                 && let Some((u, _)) = &mut side.unit
-                && u.as_str().starts_with('/')
             {
                 *u = Unit(Cow::Owned(format!("元{}", u.as_str())));
             }
@@ -1093,11 +1106,11 @@ fn build_quantitative(
                 }
                 (None, None) => {
                     // `2%` under `化学农药量较上年减少`: the name says the baseline and the way.
-                    if let Some(up) = shapes::name_relative(ctx.indicator)
-                        && quantity
-                            .unit
-                            .as_ref()
-                            .is_some_and(|u| u.is_percent() || u.as_str() == "百分点")
+                    if quantity
+                        .unit
+                        .as_ref()
+                        .is_some_and(|u| u.is_percent() || u.as_str() == "百分点")
+                        && let Some(up) = shapes::name_relative(ctx.indicator)
                     {
                         prov.op = Some(Origin::Name);
                         prov.unit = Some(Origin::Text);

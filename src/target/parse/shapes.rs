@@ -75,7 +75,7 @@ pub(super) fn with_per(unit: &Unit, per: &[&str]) -> Unit {
 /// before a per-unit (`5万/月`) is 元.
 pub(super) fn money_indicator(indicator: Option<&str>) -> bool {
     indicator.is_some_and(|n| {
-        let n: String = n.chars().map(lexicon::simplify).collect();
+        let n = super::simplify(n);
         lexicon::MONEY_INDICATOR_WORDS.iter().any(|w| n.contains(w))
     })
 }
@@ -272,6 +272,12 @@ fn period_point(input: &str) -> Option<(&str, Option<i32>, u32, Option<u32>)> {
         rest = r3;
     }
     Some((rest, year, m, day))
+}
+
+/// Whether `body` starts like `2023.07`: a year and a month written with a dot.
+pub(super) fn dotted_month(body: &str) -> bool {
+    let b = body.as_bytes();
+    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'.' && b[5].is_ascii_digit()
 }
 
 /// `2023年3月-10月`, `3月至10月`, `2023.07-2024.01`, `全年`, `上半年`, `第三季度前`: a deadline at
@@ -495,7 +501,12 @@ pub(super) fn relative(base: &str) -> Option<RelativeReading> {
 /// An indicator whose name carries the baseline and the direction (`化学农药量较上年减少`,
 /// `接待人次同比增长率`): `Some(true)` up, `Some(false)` down.
 pub(super) fn name_relative(indicator: Option<&str>) -> Option<bool> {
-    let name: String = indicator?.chars().map(lexicon::simplify).collect();
+    let name = indicator?;
+    // Every baseline word holds one of these (traditional spellings too).
+    if !(name.contains("上年") || name.contains("去年") || name.contains("同比")) {
+        return None;
+    }
+    let name: String = name.chars().map(lexicon::simplify).collect();
     lexicon::RELATIVE_BASES.iter().find_map(|b| {
         let after = &name[name.find(b)? + b.len()..];
         let after = after.strip_prefix('的').unwrap_or(after);
@@ -510,4 +521,73 @@ pub(super) fn name_relative(indicator: Option<&str>) -> Option<bool> {
 /// `<= 上年 - 2 %`.
 pub(super) fn relative_from_name(up: bool, value: Decimal) -> (Op, Decimal) {
     (change_op(up, Op::Ge), if up { value } else { -value })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates exported as numbers
+
+/// The civil date of a day count from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `=44,561` under `项目财政资金到位时间`: a spreadsheet's date serial (days from 1899-12-30)
+/// exported as a number, read as the date it is, where the name says it is a time and the number
+/// is a day of 2000–2099. Anything else stays a number.
+pub(super) fn spreadsheet_date(body: &str, indicator: Option<&str>) -> Option<CalendarDate> {
+    if body.len() > 8
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'=')
+    {
+        return None;
+    }
+    let name = indicator?;
+    if !(name.contains("时间") || name.contains("日期") || name.contains("時間")) {
+        return None;
+    }
+    let digits = body.strip_prefix(['=', '＝']).map(ws).unwrap_or(body);
+    let (rest, value) = crate::target::number::arabic(digits).ok()?;
+    let value = value.ok()?;
+    if !rest.is_empty() || !value.fract().is_zero() {
+        return None;
+    }
+    let serial = i64::try_from(value.trunc().mantissa()).ok()?;
+    // 2000-01-01 is serial 36526; 2099-12-31 is 73050.
+    if !(36_526..=73_050).contains(&serial) {
+        return None;
+    }
+    let (y, m, d) = civil_from_days(serial - 25_569);
+    valid_date(Some(y as i32), m, Some(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheet_serials_are_dates_only_under_a_time_name() {
+        let date = |y, m, d| CalendarDate {
+            year: Some(y),
+            month: m,
+            day: Some(d),
+        };
+        let when = Some("项目财政资金到位时间");
+        assert_eq!(spreadsheet_date("=44,561", when), Some(date(2021, 12, 31)));
+        assert_eq!(spreadsheet_date("44561", when), Some(date(2021, 12, 31)));
+        assert_eq!(spreadsheet_date("36526", when), Some(date(2000, 1, 1)));
+        assert_eq!(spreadsheet_date("45352", when), Some(date(2024, 3, 1)));
+        assert_eq!(spreadsheet_date("44561", Some("出差人数")), None);
+        assert_eq!(spreadsheet_date("12", when), None);
+        assert_eq!(spreadsheet_date("44561.5", when), None);
+        assert_eq!(spreadsheet_date("=44561天", when), None);
+    }
 }
