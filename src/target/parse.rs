@@ -154,10 +154,10 @@ fn read_body(
         Target::Plan {
             op: op.unwrap_or(Op::Ge),
         }
-    } else if let Some(d) = body
-        .contains(['月', '年', '底', '末', '-'])
-        .then(|| deadline(body, ctx.year))
-        .flatten()
+    } else if let Some(d) = (body.contains(['月', '年', '底', '末', '-'])
+        || shapes::dotted_month(body))
+    .then(|| deadline(body, ctx.year))
+    .flatten()
     {
         provenance.op = Some(Origin::Text);
         spans.op = d.op_span.map(shift);
@@ -426,7 +426,7 @@ fn deadline(body: &str, default_year: Option<i32>) -> Option<DeadlineReading> {
         Ok((rest, op)) => (ws(rest), Some((op, 0..offset(body, rest)))),
         Err(_) => (body, None),
     };
-    let (op, date) = if let Some(date) = iso_date(rest) {
+    let (op, date) = if let Some(date) = iso_date(rest).or_else(|| shapes::numeric_day(rest)) {
         (Op::Le, date)
     } else {
         chinese_deadline(rest, default_year)?
@@ -577,7 +577,7 @@ fn at_unit_boundary(rest: &str) -> bool {
 }
 
 fn is_unit_char(c: char) -> bool {
-    is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '/' | '²' | '³' | '㎡' | '·' | '／')
+    is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '/' | '²' | '³' | '㎡' | '·' | '／' | '℃')
 }
 
 /// The longest unit spelling at the start of `input` (only where a boundary follows it).
@@ -706,6 +706,18 @@ fn side<'a>(base: &str, input: &'a str) -> Option<(&'a str, Side)> {
         value = number::scale_by(value, factor);
         rest = r;
     }
+    // `70 万元` (split cells joined), `5千 万元`: a magnitude before a unit, after a blank or a
+    // first magnitude, scales the value too; a lone `百` stays a unit.
+    while !chinese
+        && let after = ws(rest)
+        && known_unit(after).is_none()
+        && let Ok((r, factor)) = number::magnitude(after)
+        && r.chars().next().is_some_and(is_unit_char)
+    {
+        magnitude = Some(magnitude.unwrap_or(1).saturating_mul(factor));
+        value = number::scale_by(value, factor);
+        rest = r;
+    }
     let value_end = offset(base, rest);
     let after = ws(rest);
     let mut unit_read = None;
@@ -821,8 +833,9 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
             op_span = Some(offset(base, rest)..offset(base, r));
         }
         rest = ws(r);
+        rest = ws(strip_any(rest, lexicon::INCLUSIVE_NOTES).unwrap_or(rest));
     }
-    if !rest.is_empty() {
+    if !rest.is_empty() && !shapes::is_remark(rest) {
         return None;
     }
     let form = match (prefix, suffix, &high) {

@@ -7,8 +7,6 @@
 //! tables. Nothing here guesses: a shape that does not hold together leaves the text to the
 //! other readers, and in the end to `qualitative`.
 
-use std::borrow::Cow;
-
 use rust_decimal::Decimal;
 
 use super::{
@@ -60,15 +58,8 @@ pub(super) fn per_units(input: &str) -> (Vec<&str>, &str) {
 
 /// The unit of a value written after per-unit words: `元` with `每人每月` is `元/人·月`.
 pub(super) fn with_per(unit: &Unit, per: &[&str]) -> Unit {
-    let denominators: Vec<String> = per
-        .iter()
-        .map(|p| super::normalise_unit(p).0.into_owned())
-        .collect();
-    Unit(Cow::Owned(format!(
-        "{}/{}",
-        unit.as_str(),
-        denominators.join("·")
-    )))
+    // Through the one spelling of compound units: `每生` with `元/学期` is `元/生·学期`.
+    super::normalise_unit(&format!("{}/{}", unit.as_str(), per.join("/")))
 }
 
 /// Whether an indicator is about money (`补助标准`, `人均培训成本`), so that a bare magnitude
@@ -77,6 +68,29 @@ pub(super) fn money_indicator(indicator: Option<&str>) -> bool {
     indicator.is_some_and(|n| {
         let n = super::simplify(n);
         lexicon::MONEY_INDICATOR_WORDS.iter().any(|w| n.contains(w))
+    })
+}
+
+/// A remark in brackets after a whole value (`≥3次（每季度）`, `100%（抽检）`): no figure in it,
+/// so it cannot change what the value asks.
+pub(super) fn is_remark(rest: &str) -> bool {
+    let inner = rest
+        .strip_prefix('（')
+        .and_then(|r| r.strip_suffix('）'))
+        .or_else(|| rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
+    inner.is_some_and(|i| {
+        // A unit in brackets (`3(个)`) is not a remark: the value would lose it.
+        let unit = lexicon::unit_by_spelling(i).is_some()
+            || lexicon::COUNTING_UNITS.contains(&i)
+            || lexicon::NAME_UNITS.contains(&i)
+            || i.contains('/');
+        !i.is_empty()
+            && !unit
+            && !i.chars().any(|c| {
+                lexicon::digit_value(c).is_some()
+                    || lexicon::cn_digit(c).is_some()
+                    || matches!(c, '(' | ')' | '（' | '）' | '*' | '＊' | '%' | '％')
+            })
     })
 }
 
@@ -277,7 +291,43 @@ fn period_point(input: &str) -> Option<(&str, Option<i32>, u32, Option<u32>)> {
 /// Whether `body` starts like `2023.07`: a year and a month written with a dot.
 pub(super) fn dotted_month(body: &str) -> bool {
     let b = body.as_bytes();
-    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'.' && b[5].is_ascii_digit()
+    b.len() >= 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'.' | b'/')
+        && b[5].is_ascii_digit()
+}
+
+/// `2023/12/31`, `2023.12.31`, `2023-12-31前`, `2023-6-30之前完成`: a day written with figures, a
+/// deadline by that day. Only whole dates: `2023.12` alone may be a number.
+pub(super) fn numeric_day(body: &str) -> Option<CalendarDate> {
+    let b = body.as_bytes();
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let sep = b[4];
+    if !matches!(sep, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let year: i32 = body[..4].parse().ok()?;
+    let mut parts = body[5..].splitn(2, sep as char);
+    let month: u32 = parts
+        .next()
+        .filter(|m| (1..=2).contains(&m.len()))?
+        .parse()
+        .ok()?;
+    let rest = parts.next()?;
+    let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&day_len) {
+        return None;
+    }
+    let day: u32 = rest[..day_len].parse().ok()?;
+    let rest = &rest[day_len..];
+    let rest = strip_any(rest, &["日以前", "日之前", "日前", "以前", "之前", "前"]).unwrap_or(rest);
+    let rest = strip_any(rest, DEADLINE_TAILS).unwrap_or(rest);
+    if !rest.is_empty() {
+        return None;
+    }
+    valid_date(Some(year), month, Some(day))
 }
 
 /// `2023年3月-10月`, `3月至10月`, `2023.07-2024.01`, `全年`, `上半年`, `第三季度前`: a deadline at
@@ -589,5 +639,20 @@ mod tests {
         assert_eq!(spreadsheet_date("12", when), None);
         assert_eq!(spreadsheet_date("44561.5", when), None);
         assert_eq!(spreadsheet_date("=44561天", when), None);
+    }
+
+    #[test]
+    fn days_written_with_figures() {
+        let day = |m, d| CalendarDate {
+            year: Some(2023),
+            month: m,
+            day: Some(d),
+        };
+        assert_eq!(numeric_day("2023/12/31"), Some(day(12, 31)));
+        assert_eq!(numeric_day("2023.6.30前"), Some(day(6, 30)));
+        assert_eq!(numeric_day("2023-12-31前完成"), Some(day(12, 31)));
+        assert_eq!(numeric_day("2023.12"), None);
+        assert_eq!(numeric_day("2023.12.32"), None);
+        assert_eq!(numeric_day("2023/12/31以后"), None);
     }
 }
