@@ -64,6 +64,8 @@ pub const PREFIX_OPS: &[(&str, OpWord)] = &[
     ("最高", OpWord::Op(Op::Le)),
     ("等于", OpWord::Op(Op::Eq)),
     ("达到", OpWord::Reach),
+    ("完成", OpWord::Reach),
+    ("实现", OpWord::Reach),
     ("大约", OpWord::About),
     ("约为", OpWord::About),
     ("约", OpWord::About),
@@ -490,8 +492,8 @@ pub const PLAN_SCHEDULE_PHRASES: &[&str] = &[
 /// `均≥90%`, `须达到100%`, `确保完成`): read past, and kept beside the reading as its
 /// `qualifier`. Tried only where the whole text does not read; longest first.
 pub const QUALIFIERS: &[&str] = &[
-    "均为", "确保", "力争", "争取", "务必", "必须", "均须", "均应", "均需", "均要", "全部", "平均",
-    "年均", "合计", "累计", "总计", "保证", "均", "须", "应", "需",
+    "均为", "确保", "力争", "争取", "保持", "维持", "务必", "必须", "均须", "均应", "均需", "均要",
+    "全部", "平均", "年均", "合计", "累计", "总计", "保证", "均", "须", "应", "需",
 ];
 
 /// Per-unit words in front of a value (`平均每人每月300元`, `每生每年3300元`): each names a

@@ -258,15 +258,20 @@ pub(super) fn tolerance(base: &str, input: &str) -> Option<QuantReading> {
 fn period_point(input: &str) -> Option<(&str, Option<i32>, u32, Option<u32>)> {
     let mut rest = input;
     let mut year = None;
-    // `2023.07`: a year and a two-digit month.
+    // `2023.07`, `2023.1`: a year and a month.
     if let (Some(y), Some(r)) = (input.get(..4), input.get(4..))
         && y.bytes().all(|b| b.is_ascii_digit())
         && let Some(r) = r.strip_prefix(['.', '．', '/'])
-        && let Some(two) = r.get(..2)
-        && two.bytes().all(|b| b.is_ascii_digit())
-        && !r[2..].starts_with(|c: char| c.is_ascii_digit())
     {
-        return Some((&r[2..], Some(y.parse().ok()?), two.parse().ok()?, None));
+        let len = r.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&len) {
+            return Some((
+                &r[len..],
+                Some(y.parse().ok()?),
+                r[..len].parse().ok()?,
+                None,
+            ));
+        }
     }
     if let Ok((r, y)) = small_number(rest)
         && (1900..=2999).contains(&y)
