@@ -604,7 +604,12 @@ pub fn normalise_unit(written: &str) -> Unit {
             .into_owned();
         let mut denominators: Vec<String> = parts
             .flat_map(|p| p.split(lexicon::is_unit_joiner))
-            .map(|p| normalise_unit(p).0.into_owned())
+            // `元/人.每天`: 每 says "per" again.
+            .map(|p| {
+                normalise_unit(p.strip_prefix(lexicon::PER_WORD).unwrap_or(p))
+                    .0
+                    .into_owned()
+            })
             .collect();
         // Spans of time last: `元/月·人` is `元/人·月`.
         denominators.sort_by_key(|d| lexicon::TIME_DENOMINATORS.contains(&d.as_str()));
