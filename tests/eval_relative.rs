@@ -137,6 +137,11 @@ fn a_percentage_against_a_tolerance_range_or_relative_target_is_a_value() {
     let o = score(&t("±10%"), &a, None, d("5"), &m);
     assert_eq!(o.verdict, Verdict::Fail);
     assert_eq!(o.score, Some(d("5") * d("10") / d("12")));
+    // Below the range the same, mirrored: -12 % against ±10 % is 10 ÷ 12 of the weight.
+    let below = actual::read("-12%", &t("±10%"), None, None);
+    let o = score(&t("±10%"), &below, None, d("5"), &m);
+    assert_eq!(o.verdict, Verdict::Fail);
+    assert_eq!(o.score, Some(d("5") * d("-10") / d("-12")));
     let inside = actual::read("-3%", &t("误差±3%"), None, None);
     assert_eq!(
         score(&t("误差±3%"), &inside, None, d("5"), &m).verdict,

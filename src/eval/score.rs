@@ -163,7 +163,19 @@ fn range(
             format!("在区间内，得满分 {}", n(weight)),
         );
     }
-    let (score, formula) = if !above_low {
+    // Below zero (a tolerance around 0, `±10%` against -12 %) the distance reads the same way
+    // mirrored: the nearer bound and the actual by size.
+    let (score, formula) = if !above_low && low < Decimal::ZERO && a < Decimal::ZERO {
+        (
+            weight * low / a,
+            format!("{} × |{}| ÷ |{}|", n(weight), n(low), n(a)),
+        )
+    } else if above_low && high < Decimal::ZERO && a < Decimal::ZERO {
+        (
+            weight * a / high,
+            format!("{} × |{}| ÷ |{}|", n(weight), n(a), n(high)),
+        )
+    } else if !above_low {
         if low <= Decimal::ZERO || a <= Decimal::ZERO {
             (Decimal::ZERO, "低于下限，得 0".to_owned())
         } else {
