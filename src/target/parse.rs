@@ -908,7 +908,10 @@ fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
     if name.is_empty() || name.chars().any(|c| !is_cjk(c) && !"()（）、".contains(c)) {
         return None;
     }
-    let by_name = indicator.is_some_and(|n| n.contains(name) || name.contains(n));
+    let by_name = indicator.map(simplify).is_some_and(|n| {
+        let n: &str = &n;
+        n.contains(name) || name.contains(n)
+    });
     (by_name || name.ends_with(NAME_ENDINGS)).then_some(split)
 }
 
