@@ -225,3 +225,22 @@ proptest! {
         reads_as(&format!("≥{n}元/人{joiner}{per}"), &want)?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Text made of issue 18's words and symbols: any answer's canonical form reads back to it,
+    /// in both grammars.
+    #[test]
+    fn issue18_like_text_reads_back(
+        s in "(±|上年|较上年|同比|增长|下降|不低于|均|须|力争|每|人|月|年|季度|第三|上半|全|至|-|\\.|·|/|\\*|元|%|个百分点|≤|<|≥|宽度|以内|误差|前|底|万|[0-9]){0,12}"
+    ) {
+        let first = parse(&s, &Context::default()).target;
+        if let Some(canonical) = first.canonical() {
+            let again = parse(&canonical, &Context::default()).target;
+            prop_assert_eq!(&again, &first, "{:?} → {:?}", s, canonical);
+            let strict = parse_canonical(&canonical);
+            prop_assert!(matches!(&strict, Ok(t) if *t == first), "{:?} → {:?}: {:?}", s, canonical, strict);
+        }
+    }
+}
