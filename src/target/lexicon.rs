@@ -664,6 +664,48 @@ pub const PERIODS: &[(&str, u32)] = &[
     ("全年", 12),
 ];
 
+/// Words naming the table's own year in front of a period (`本年度内`, `当年完成`), longest first.
+pub const YEAR_WORDS: &[&str] = &[
+    "本年度",
+    "当年度",
+    "今年度",
+    "当年",
+    "本年",
+    "今年",
+    "年度",
+    "年",
+];
+
+/// Words after a named period (`第三季度末`, `上半年结束前`, `全年内`), longest first.
+pub const PERIOD_TAILS: &[&str] = &[
+    "结束以前",
+    "结束之前",
+    "结束前",
+    "末以前",
+    "末前",
+    "底前",
+    "以前",
+    "之前",
+    "以内",
+    "之内",
+    "末",
+    "底",
+    "前",
+    "内",
+];
+
+/// Words after a day written with figures (`2023.6.30前`).
+pub const DAY_TAILS: &[&str] = &["日以前", "日之前", "日前", "以前", "之前", "前"];
+
+/// Words after a whole year (`2023年内`, `年度内完成`).
+pub const WITHIN_TAILS: &[&str] = &["以内", "之内", "内"];
+
+/// Words after the last month of a period (`1-12月底`, `3月至10月份`).
+pub const MONTH_END_TAILS: &[&str] = &["底", "末", "份"];
+
+/// Words between a relative change and its amount (`增长幅度10%`, `提高了2个百分点`).
+pub const RELATIVE_FILLERS: &[&str] = &["幅度", "了"];
+
 /// Separators between the two ends of a period (`2023年3月-10月`, `3月至10月`).
 pub const PERIOD_SEPARATORS: &[&str] = &["—", "–", "－", "-", "~", "～", "〜", "至", "到"];
 

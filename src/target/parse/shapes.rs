@@ -327,7 +327,7 @@ pub(super) fn numeric_day(body: &str) -> Option<CalendarDate> {
     }
     let day: u32 = rest[..day_len].parse().ok()?;
     let rest = &rest[day_len..];
-    let rest = strip_any(rest, &["日以前", "日之前", "日前", "以前", "之前", "前"]).unwrap_or(rest);
+    let rest = strip_any(rest, lexicon::DAY_TAILS).unwrap_or(rest);
     let rest = strip_any(rest, DEADLINE_TAILS).unwrap_or(rest);
     if !rest.is_empty() {
         return None;
@@ -347,16 +347,7 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
         year = Some(y as i32);
         rest = r;
     }
-    for w in [
-        "本年度",
-        "当年度",
-        "今年度",
-        "当年",
-        "本年",
-        "今年",
-        "年度",
-        "年",
-    ] {
+    for w in lexicon::YEAR_WORDS {
         if let Some(r) = rest.strip_prefix(w) {
             rest = r;
             break;
@@ -366,7 +357,7 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
     let year_named = year.is_some() || rest.len() < body.len();
     if year_named {
         let r = rest.strip_prefix('度').unwrap_or(rest);
-        let r = strip_any(r, &["以内", "之内", "内"]).unwrap_or(r);
+        let r = strip_any(r, lexicon::WITHIN_TAILS).unwrap_or(r);
         let r = strip_any(r, DEADLINE_TAILS).unwrap_or(r);
         if r.is_empty() && (year.is_some() || rest.len() < body.len()) {
             return valid_date(year.or(default_year), 12, None);
@@ -378,26 +369,7 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
         .copied()
     {
         rest = &rest[word.len()..];
-        rest = strip_any(
-            rest,
-            &[
-                "结束以前",
-                "结束之前",
-                "结束前",
-                "末以前",
-                "末前",
-                "底前",
-                "以前",
-                "之前",
-                "以内",
-                "之内",
-                "末",
-                "底",
-                "前",
-                "内",
-            ],
-        )
-        .unwrap_or(rest);
+        rest = strip_any(rest, lexicon::PERIOD_TAILS).unwrap_or(rest);
         rest = strip_any(rest, DEADLINE_TAILS).unwrap_or(rest);
         if !rest.is_empty() {
             return None;
@@ -416,7 +388,7 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
     if !body.contains(['月', '.', '．']) {
         return None;
     }
-    let r = strip_any(r, &["底", "末", "份"]).unwrap_or(r);
+    let r = strip_any(r, lexicon::MONTH_END_TAILS).unwrap_or(r);
     let r = strip_any(r, DEADLINE_TAILS).unwrap_or(r);
     if !ws(r).is_empty() {
         return None;
@@ -515,7 +487,7 @@ pub(super) fn relative(base: &str) -> Option<RelativeReading> {
         .find(|(w, _)| r.starts_with(w))
         .copied()?;
     r = ws(&r[word.len()..]);
-    r = ws(strip_any(r, &["幅度", "了"]).unwrap_or(r));
+    r = ws(strip_any(r, lexicon::RELATIVE_FILLERS).unwrap_or(r));
     let mut written = None;
     let mut op_span = None;
     if let Some((rest, w)) = prefix_word(r) {
