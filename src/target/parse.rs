@@ -3,10 +3,13 @@
 //! every span points at the original characters.
 //!
 //! A target is tried, in order, as: the canonical quoted text; a yes/no word or question; a plan
-//! reference; a deadline; a quantity (compare, range, approximate), possibly behind a restated
-//! indicator name. What none of these reads whole is qualitative: nothing is guessed. The
-//! indicator name may carry a unit or an operator template (`苗木成活率(≥**%)`); bare values
-//! take their operator from a [`Directions`] source.
+//! reference; a deadline; a period (a deadline at its end); a spreadsheet date under a time name;
+//! a relative target; a quantity (compare, range, approximate; chained comparisons and
+//! tolerances are ranges), possibly behind a restated indicator name. What none of these reads
+//! whole is tried once more past a leading qualifier (`力争`, `均`, `须`), and otherwise is
+//! qualitative: nothing is guessed. The indicator name may carry a unit or an operator template
+//! (`苗木成活率(≥**%)`); bare values take their operator from a [`Directions`] source. The shapes
+//! added for issue 18 live in the child module `shapes`.
 
 use std::borrow::Cow;
 
