@@ -1,5 +1,6 @@
-//! Parsing speed: the 77 seed targets (with their indicator names as context) and the 114
-//! corpus targets, read in a loop on one core. Figures go into benches/README.md.
+//! Parsing speed: the 77 seed targets (with their indicator names as context), the 114 corpus
+//! targets and the 155 of the second corpus (issue 18), read in a loop on one core. Figures go
+//! into benches/README.md.
 
 use std::hint::black_box;
 
@@ -34,8 +35,18 @@ fn bench(c: &mut Criterion) {
         4,
         1,
     );
+    let corpus2 = lines(
+        include_str!("../tests/fixtures/target/corpus2_targets.tsv"),
+        3,
+        4,
+        1,
+    );
     let mut group = c.benchmark_group("parse");
-    for (name, set) in [("seed_77", &seed), ("corpus_114", &corpus)] {
+    for (name, set) in [
+        ("seed_77", &seed),
+        ("corpus_114", &corpus),
+        ("corpus2_155", &corpus2),
+    ] {
         group.throughput(Throughput::Elements(set.len() as u64));
         group.bench_function(name, |b| {
             b.iter(|| {

@@ -190,7 +190,7 @@ fn actuals_for(target: &Target, rng: &mut Rng) -> (Vec<String>, Vec<String>) {
                 vec![format!("{}月", (m + 1).min(12))],
             )
         }
-        Target::Qualitative { .. } | Target::Plan { .. } => (
+        Target::Qualitative { .. } | Target::Plan { .. } | Target::Relative { .. } => (
             vec!["达成".into(), "达成".into(), "已完成".into()],
             vec!["部分达成".into(), "未达成".into()],
         ),

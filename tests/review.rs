@@ -206,3 +206,34 @@ fn a_rule_file_switches_checks_off_and_changes_severity() {
         .collect();
     assert_eq!(plans, vec![jixiao::finding::Severity::Error; 2]);
 }
+
+#[test]
+fn unmeasurable_targets_are_flagged_where_no_figure_is_written() {
+    let text = "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n\
+        合计\t10\t10\t\t\t\t\n单位甲\t10\t10\t\t\t\t\n\
+        项目甲\t10\t10\t\t\t目标\t1、效益指标：群众生产生活条件，年度指标值：明显提升。\
+        2、效益指标：公众满意度，年度指标值：较上年提高。3、效益指标：服务水平，年度指标值：逐步完善。\
+        4、效益指标：接待人数，年度指标值：较上年提高5%。5、产出指标：工作开展，年度指标值：正常开展。\
+        6、效益指标：管理水平，年度指标值：有所改善。7、满意度指标：满意度，年度指标值：≥95%。\n";
+    let doc = table::read_str("t.tsv", text, &ReadOptions::default()).unwrap();
+    let f = review::review(
+        &doc,
+        &review::Options {
+            rules: RuleSet::bundled(),
+            year: Some(2023),
+        },
+    );
+    let flagged: Vec<String> = f
+        .iter()
+        .filter(|x| x.code == "review.unmeasurable-target")
+        .map(|x| x.indicator.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        flagged,
+        ["群众生产生活条件", "公众满意度", "服务水平", "管理水平"]
+    );
+    let explain = review::explain("review.unmeasurable-target")
+        .unwrap()
+        .explain;
+    assert!(explain.contains("指标值应可衡量"));
+}

@@ -113,3 +113,34 @@ fn a_blank_template_reads_back_as_its_table() {
         assert!(p.indicators.iter().all(|i| i.actual.is_none()));
     }
 }
+
+/// A relative target (`较上年增长10%`) asks for its baseline in the workbook's 计划数（上年实际）
+/// column, and scores with it as the YAML `baseline:` does.
+#[test]
+fn a_relative_target_takes_its_baseline_from_the_workbook() {
+    let table = "项目名称\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n\
+        某单位\t10\t10\t\t\t\t\n\
+        便民服务项目\t10\t10\t\t\t方便群众办事\t1、产出指标：服务人次，年度指标值：较上年增长10%。\n";
+    let doc = table::read_str("t.tsv", table, &ReadOptions::default()).unwrap();
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let opts = eval::Options::new(&m, rules);
+    let yaml = "year: 2023\nprojects:\n  - unit: 某单位\n    project: 便民服务项目\n    spent: 10\n    indicators:\n      - seq: 1\n        indicator: 服务人次\n        actual: 1150人次\n        baseline: 1000人次\n";
+    let actuals = ActualsFile::parse("a.yaml", yaml).unwrap();
+    let by_yaml = eval::evaluate(&doc, Some(&actuals), &opts);
+    let mut forms = actuals_file::fill_forms(&doc, Some(2023));
+    assert!(forms[0].rows[0].plan && forms[0].rows[0].baseline);
+    forms[0].spent = Some(10.into());
+    forms[0].rows[0].actual = Some("1150人次".into());
+    forms[0].rows[0].plan_value = Some("1000人次".into());
+    let back = table::read_bytes(
+        "f.xlsx",
+        &form_workbook::workbook(&forms).unwrap(),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let by_form = eval::evaluate(&back, None, &opts);
+    let i = &by_form.projects[0].indicators[0];
+    assert_eq!(i.verdict, jixiao::eval::Verdict::Pass, "{}", i.note);
+    assert_eq!(comparable(&by_form), comparable(&by_yaml));
+}

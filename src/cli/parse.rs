@@ -90,6 +90,7 @@ impl<W: Write> Printer<'_, W> {
                         .iter()
                         .zip(["运算符", "单位"])
                         .filter_map(|(o, what)| o.map(|o| format!("{what}:{o}")))
+                        .chain(record.qualifier.map(|q| format!("限定词:{q}")))
                         .chain(rule_at.map(|at| format!("（{at}）")))
                         .collect::<Vec<_>>()
                         .join(" "),
@@ -109,6 +110,7 @@ pub fn kind_zh(kind: &str) -> &'static str {
         "boolean" => "是否",
         "plan" => "计划",
         "deadline" => "时限",
+        "relative" => "相对",
         "qualitative" => "定性",
         "empty" => "空",
         _ => "错误",

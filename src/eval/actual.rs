@@ -135,6 +135,12 @@ pub fn read_with(
                 copied_comparator: copied,
             }
         }
+        // `均达到`, `已完成全年目标` against a figure is a claim of completion, not a yes/no.
+        Target::Boolean { expected: true }
+            if !matches!(target, Target::Boolean { .. } | Target::Deadline { .. }) =>
+        {
+            Actual::Done
+        }
         Target::Boolean { expected } => Actual::YesNo(expected),
         Target::Deadline { date, .. } => Actual::Date(date),
         _ => Actual::Text(trimmed.to_owned()),

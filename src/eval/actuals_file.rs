@@ -96,6 +96,9 @@ pub struct IndicatorActual {
     /// The plan value, for plan targets (`年度计划数`).
     #[serde(default, deserialize_with = "text")]
     pub plan: Option<String>,
+    /// The baseline of a relative target (`较上年增长10%`): last year's actual (上年实际).
+    #[serde(default, deserialize_with = "text")]
+    pub baseline: Option<String>,
     /// A grade for qualitative targets: 达成 / 部分达成 / 未达成, or a share such as `85%`.
     #[serde(default, deserialize_with = "text")]
     pub grade: Option<String>,
@@ -105,6 +108,17 @@ pub struct IndicatorActual {
     /// 偏差原因分析及改进措施.
     #[serde(default, deserialize_with = "text")]
     pub note: Option<String>,
+}
+
+impl IndicatorActual {
+    /// The figure scoring reads beside the actual: the baseline for a relative target, the plan
+    /// value for any other.
+    pub fn figure_for(&self, target: &crate::target::Target) -> Option<&str> {
+        match target {
+            crate::target::Target::Relative { .. } => self.baseline.as_deref(),
+            _ => self.plan.as_deref(),
+        }
+    }
 }
 
 /// One project's figures.
@@ -208,6 +222,10 @@ pub fn template(doc: &Document, year: Option<i32>) -> String {
     );
     let _ = writeln!(
         out,
+        "# baseline：相对指标（较上年增长10%、不低于上年）的上年实际值，给出后按其计分"
+    );
+    let _ = writeln!(
+        out,
         "# budget / spent：全年预算数 / 全年执行数（万元）；not_applicable: true 表示该指标本年不适用"
     );
     let _ = writeln!(out, "note: \"\"");
@@ -253,6 +271,9 @@ pub fn template(doc: &Document, year: Option<i32>) -> String {
                         "        grade: \"\"  # 达成 / 部分达成 / 未达成，或 85%"
                     );
                 }
+                Fill::Baseline => {
+                    let _ = writeln!(out, "        baseline: \"\"  # 上年实际");
+                }
                 Fill::Actual => {}
             }
         }
@@ -268,6 +289,8 @@ enum Fill {
     Plan,
     /// A person's grade of a qualitative target.
     Grade,
+    /// The baseline (上年实际) of a relative target.
+    Baseline,
 }
 
 fn to_fill(i: &crate::table::model::IndicatorRow, year: Option<i32>) -> Fill {
@@ -279,6 +302,7 @@ fn to_fill(i: &crate::table::model::IndicatorRow, year: Option<i32>) -> Fill {
     match crate::target::parse(&i.target, &ctx).target {
         crate::target::Target::Plan { .. } => Fill::Plan,
         crate::target::Target::Qualitative { .. } => Fill::Grade,
+        crate::target::Target::Relative { .. } => Fill::Baseline,
         _ => Fill::Actual,
     }
 }
@@ -323,7 +347,8 @@ pub fn fill_forms(
                             name: i.name.to_string(),
                             target: i.target.to_string(),
                             qualitative: fill == Fill::Grade,
-                            plan: fill == Fill::Plan,
+                            plan: matches!(fill, Fill::Plan | Fill::Baseline),
+                            baseline: fill == Fill::Baseline,
                             actual: None,
                             plan_value: None,
                             note: None,

@@ -1137,11 +1137,12 @@ fn evaluate_project(
                 remarks: vec![],
             }))
         } else {
-            let plan_text = s.entry.and_then(|a| a.plan.as_deref()).or(s
-                .row
-                .plan
-                .as_deref()
-                .filter(|p| !p.trim().is_empty()));
+            // the plan value (or the baseline of a relative target) from the actuals file, else
+            // the 计划数 a form gives
+            let plan_text = s
+                .entry
+                .and_then(|a| a.figure_for(&s.reading.parsed.target))
+                .or(s.row.plan.as_deref().filter(|p| !p.trim().is_empty()));
             match cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
                 Some(o) => o,
                 None => {

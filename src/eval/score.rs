@@ -13,6 +13,8 @@ use super::actual::{Actual, is_percent};
 use super::methodology::{Grade, Methodology};
 use crate::target::{CalendarDate, Op, Quantity, Target, units};
 
+mod relative;
+
 /// The verdict of one indicator (SPEC §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -143,13 +145,8 @@ fn comparable(target: &Quantity, actual: &Quantity) -> Result<(Decimal, Decimal)
     match (&target.unit, &actual.unit) {
         (None, _) => Ok((target.value, actual.value)),
         (Some(t), Some(a)) if t == a => Ok((target.value, actual.value)),
-        (Some(t), Some(a)) => match (
-            units::to_base(target.value, t),
-            units::to_base(actual.value, a),
-        ) {
-            (Some((dt, vt)), Some((da, va))) if dt == da => Ok((vt, va)),
-            _ => Err("实际值与目标值单位不同且无法换算，不能比较"),
-        },
+        (Some(t), Some(a)) => units::common(target.value, t, actual.value, a)
+            .ok_or("实际值与目标值单位不同且无法换算，不能比较"),
         (Some(_), None) => Ok((target.value, actual.value)),
     }
 }
@@ -212,7 +209,19 @@ fn range(
             format!("在区间内，得满分 {}", n(weight)),
         );
     }
-    let (score, formula) = if !above_low {
+    // Below zero (a tolerance around 0, `±10%` against -12 %) the distance reads the same way
+    // mirrored: the nearer bound and the actual by size.
+    let (score, formula) = if !above_low && low < Decimal::ZERO && a < Decimal::ZERO {
+        (
+            weight * low / a,
+            format!("{} × |{}| ÷ |{}|", n(weight), n(low), n(a)),
+        )
+    } else if above_low && high < Decimal::ZERO && a < Decimal::ZERO {
+        (
+            weight * a / high,
+            format!("{} × |{}| ÷ |{}|", n(weight), n(a), n(high)),
+        )
+    } else if !above_low {
         if low <= Decimal::ZERO || a <= Decimal::ZERO {
             (Decimal::ZERO, "低于下限，得 0".to_owned())
         } else {
@@ -391,7 +400,8 @@ pub fn sheet_grade(
     Some(o)
 }
 
-/// Score one indicator. `plan` is the plan value supplied with the actuals, for plan targets.
+/// Score one indicator. `plan` is the figure supplied with the actuals: the plan value for plan
+/// targets, the baseline (上年实际) for relative targets.
 pub fn score(
     target: &Target,
     actual: &Actual,
@@ -493,6 +503,9 @@ pub fn score(
             },
             _ => Outcome::review("计划类指标未提供计划值（actuals 文件的 plan），需人工核对"),
         },
+        (Target::Relative { op, change, unit }, Actual::Quantity { quantity: a, .. }) => {
+            relative::score(*op, *change, unit.as_ref(), a, plan, weight)
+        }
         (Target::Deadline { op, date }, Actual::Date(done)) => {
             deadline(*op, *date, *done, weight, m)
         }

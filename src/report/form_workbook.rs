@@ -28,8 +28,10 @@ pub struct FillRow {
     pub target: String,
     /// A person grades it (达成 / 部分达成 / 未达成).
     pub qualitative: bool,
-    /// It compares with a plan value the unit gives.
+    /// It compares with a figure the unit gives: a plan value, or the baseline (上年实际) of a
+    /// relative target (`baseline`).
     pub plan: bool,
+    pub baseline: bool,
     /// What the unit has filled in (empty in a new template): 实际完成值, 计划数, 偏差原因.
     pub actual: Option<String>,
     pub plan_value: Option<String>,
@@ -220,8 +222,14 @@ fn sheet(ws: &mut Worksheet, form: &FillForm, f: &Formats) -> Result<(), XlsxErr
     )?;
     // the indicator grid
     let mut heads = vec!["一级指标", "二级指标", "三级指标", "年度指标值"];
+    // one column for both figures: its name read back as 计划数 (what the brackets say is
+    // dropped)
     if plan {
-        heads.push("计划数");
+        heads.push(if form.rows.iter().any(|r| r.baseline) {
+            "计划数（上年实际）"
+        } else {
+            "计划数"
+        });
     }
     heads.extend(["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
     let top = 8u32;

@@ -133,6 +133,7 @@ const KINDS: &[&str] = &[
     "boolean",
     "plan",
     "deadline",
+    "relative",
     "qualitative",
     "empty",
     "error",

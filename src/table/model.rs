@@ -200,7 +200,8 @@ pub struct IndicatorRow {
     pub target: Arc<str>,
     /// 实际完成值 from a sheet.
     pub actual: Option<Arc<str>>,
-    /// The plan value a form gives a plan target (计划数), where it has the column.
+    /// The figure a form gives a target to compare with, where it has the column: the plan value
+    /// of a plan target (计划数), the baseline of a relative one (上年实际).
     pub plan: Option<Arc<str>>,
     /// 分值 from a sheet.
     pub weight: Option<Decimal>,

@@ -69,9 +69,15 @@ impl Unit {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// The unit as `%`.
+    pub fn is_percent(&self) -> bool {
+        self.as_str() == "%"
+    }
     pub const PERCENT: Unit = Unit(Cow::Borrowed("%"));
     pub const YUAN: Unit = Unit(Cow::Borrowed("元"));
 }
+
+static PERCENT: Unit = Unit::PERCENT;
 
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -141,6 +147,15 @@ pub enum Target {
     Plan { op: Op },
     /// A time limit: `< 2023-09` (before September begins), `<= 2023-06` (by the end of June).
     Deadline { op: Op, date: CalendarDate },
+    /// A change against a baseline the actuals give (上年实际): `>= 上年 + 10 %` (较上年增长10%:
+    /// at least the baseline × 1.10), `>= 上年 + 2 百分点` (比上年提高2个百分点: the baseline plus
+    /// 2 points), `<= 上年 - 5 %` (同比下降5%), `>= 上年` (不低于上年). A change in `%` scales the
+    /// baseline; in any other unit (`百分点`, `人`) it adds to it.
+    Relative {
+        op: Op,
+        change: Decimal,
+        unit: Option<Unit>,
+    },
     /// Free text a person grades (`正常开展`).
     Qualitative { text: Box<str> },
     /// Nothing written.
@@ -184,6 +199,7 @@ impl Target {
             Target::Boolean { .. } => "boolean",
             Target::Plan { .. } => "plan",
             Target::Deadline { .. } => "deadline",
+            Target::Relative { .. } => "relative",
             Target::Qualitative { .. } => "qualitative",
             Target::Empty => "empty",
             Target::Error { .. } => "error",
@@ -197,6 +213,13 @@ impl Target {
                 quantity.unit.as_ref()
             }
             Target::Range { unit, .. } => unit.as_ref(),
+            // What the actual and the baseline are measured in: a change in points is between
+            // two rates in %; a change in % says nothing of the unit.
+            Target::Relative { unit, .. } => match unit.as_ref().map(Unit::as_str) {
+                Some("%") | None => None,
+                Some("百分点") => Some(&PERCENT),
+                Some(_) => unit.as_ref(),
+            },
             _ => None,
         }
     }
@@ -212,6 +235,8 @@ pub enum Origin {
     Name,
     /// Decided by a rule (the id of the rule).
     Rule(Cow<'static, str>),
+    /// The end of a period the text names (`2023年3月-10月`, `上半年`): by its last month.
+    Period,
 }
 
 impl fmt::Display for Origin {
@@ -220,6 +245,7 @@ impl fmt::Display for Origin {
             Origin::Text => f.write_str("text"),
             Origin::Name => f.write_str("name"),
             Origin::Rule(id) => write!(f, "rule:{id}"),
+            Origin::Period => f.write_str("period"),
         }
     }
 }
@@ -256,6 +282,9 @@ pub struct Provenance {
     pub unit: Option<Origin>,
     /// The indicator name was restated inside the target (`员工满意度98%以上`).
     pub restated_name: bool,
+    /// A word that qualifies the target without changing it (`力争`, `均`, `须`, `平均`), as the
+    /// lexicon spells it.
+    pub qualifier: Option<&'static str>,
 }
 
 /// Byte ranges of the parts of the parsed text, for diagnostics that underline them.
@@ -275,6 +304,8 @@ pub struct Spans {
     pub name: Option<Span>,
     /// Trailing punctuation that was dropped (`。。`).
     pub trailing: Option<Span>,
+    /// A qualifying word in front (`力争`, `均`), where written.
+    pub qualifier: Option<Span>,
 }
 
 /// A target as read from text: meaning, provenance, positions.

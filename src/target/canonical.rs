@@ -1,5 +1,5 @@
 //! The strict canonical form, as rule files and auditors write it: `>= 90 %`, `[3, 5] 个`,
-//! `≈ 100 人`, `是`, `>= 计划`, `< 2023-09`, `"正常开展"`.
+//! `≈ 100 人`, `是`, `>= 计划`, `< 2023-09`, `>= 上年 + 10 %`, `"正常开展"`.
 //!
 //! Unlike the free-text reader, which falls back to "qualitative", this one says what is wrong:
 //! a [`CanonicalError`] is a miette diagnostic with a label under the offending characters and a
@@ -50,7 +50,7 @@ impl Expected {
     fn help(self) -> &'static str {
         match self {
             Expected::Start => {
-                "规范式写法：`>= 95 %`、`[90, 95] %`、`≈ 100 人`、`是`、`>= 计划`、`< 2023-09`、`\"正常开展\"`"
+                "规范式写法：`>= 95 %`、`[90, 95] %`、`≈ 100 人`、`是`、`>= 计划`、`< 2023-09`、`>= 上年 + 10 %`、`\"正常开展\"`"
             }
             Expected::Number => {
                 "数字用半角写，如 `95`、`0.5`、`1831.3`；量级已折算（518万 写作 5180000）"
@@ -146,6 +146,8 @@ pub fn parse_canonical(src: &str) -> Result<Target, CanonicalError> {
         let r = ws(r);
         if let Some(r2) = r.strip_prefix("计划") {
             (r2, Target::Plan { op: o })
+        } else if let Some(r2) = r.strip_prefix(super::lexicon::CANONICAL_BASE) {
+            relative(src, o, r2)?
         } else if r.starts_with("--") || r.get(4..5) == Some("-") {
             let len = token_len(r);
             let date = super::parse::parse(&r[..len], &Default::default());
@@ -194,6 +196,35 @@ fn quantity<'a>(src: &str, i: &'a str) -> Result<(&'a str, Quantity), CanonicalE
     Ok((
         &r[end..],
         Quantity::new(value, Some(normalise_unit(written))),
+    ))
+}
+
+/// `上年`, `上年 + 10 %`, `上年 - 2 百分点`: the rest of a relative target after `上年`.
+fn relative<'a>(src: &str, op: Op, i: &'a str) -> Result<(&'a str, Target), CanonicalError> {
+    let r = ws(i);
+    let negative = match r.chars().next() {
+        Some('+') => false,
+        Some('-') => true,
+        _ => {
+            return Ok((
+                r,
+                Target::Relative {
+                    op,
+                    change: rust_decimal::Decimal::ZERO,
+                    unit: None,
+                },
+            ));
+        }
+    };
+    let (rest, q) = quantity(src, ws(&r[1..]))?;
+    let change = if negative { -q.value } else { q.value };
+    Ok((
+        rest,
+        Target::Relative {
+            op,
+            change,
+            unit: q.unit,
+        },
     ))
 }
 

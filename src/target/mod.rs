@@ -1,12 +1,13 @@
 //! The target language: free-text 年度指标值 read into one canonical expression.
 //!
-//! - [`ast`]: what a target means ([`Target`]), where its parts came from and sit;
+//! - [`ast`]: what a target means ([`Target`]: compare, range, approximate, boolean, plan,
+//!   deadline, relative, qualitative), where its parts came from and sit;
 //! - [`lexicon`]: the words, symbols, numerals and unit spellings, as tables;
 //! - [`number`]: exact numbers (Arabic, full-width, Chinese, magnitudes);
 //! - [`parse()`]: free text → [`Parsed`]; [`parse_canonical`]: the strict canonical form, with
 //!   diagnostics;
 //! - [`print`](mod@print): the canonical form ([`Target`]'s `Display`);
-//! - [`units`]: conversions between units of one dimension;
+//! - [`units`]: conversions between units of one dimension, compound units part by part;
 //! - [`direction`]: how bare values get their operator.
 
 pub mod ast;

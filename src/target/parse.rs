@@ -3,10 +3,13 @@
 //! every span points at the original characters.
 //!
 //! A target is tried, in order, as: the canonical quoted text; a yes/no word or question; a plan
-//! reference; a deadline; a quantity (compare, range, approximate), possibly behind a restated
-//! indicator name. What none of these reads whole is qualitative: nothing is guessed. The
-//! indicator name may carry a unit or an operator template (`苗木成活率(≥**%)`); bare values
-//! take their operator from a [`Directions`] source.
+//! reference; a deadline; a period (a deadline at its end); a spreadsheet date under a time name;
+//! a relative target; a quantity (compare, range, approximate; chained comparisons and
+//! tolerances are ranges), possibly behind a restated indicator name. What none of these reads
+//! whole is tried once more past a leading qualifier (`力争`, `均`, `须`), and otherwise is
+//! qualitative: nothing is guessed. The indicator name may carry a unit or an operator template
+//! (`苗木成活率(≥**%)`); bare values take their operator from a [`Directions`] source. The shapes
+//! added for issue 18 live in the child module `shapes`.
 
 use std::borrow::Cow;
 
@@ -20,6 +23,8 @@ use super::ast::{
 use super::direction::{Always, Directions, Subject};
 use super::lexicon::{self, OpWord, SuffixWord};
 use super::number::{self, Overflow, Value};
+
+mod shapes;
 
 /// The longest target text read; a longer one answers with [`ErrorKind::TooLong`].
 pub const MAX_TARGET_BYTES: usize = 4096;
@@ -95,36 +100,115 @@ pub fn parse(text: &str, ctx: &Context<'_>) -> Parsed {
         }
     }
     let body = &s[start..end];
-    let mut spans = Spans {
+    let base_spans = Spans {
         text: start..end,
         trailing: (end < trimmed_ws_end).then_some(end..trimmed_ws_end),
         ..Spans::default()
     };
+    let (mut target, mut provenance, mut spans) =
+        read_body(&text[start..end], body, start, base_spans.clone(), ctx);
+    // `力争95%`, `均≥90%`, `须达到100%`: a qualifier in front, read past where the whole text
+    // does not read.
+    if matches!(target, Target::Qualitative { .. })
+        && let Some((word, rest)) = shapes::qualifier(body)
+    {
+        let at = start + offset(body, rest);
+        let (t, mut p, mut sp) = read_body(&text[at..end], rest, at, base_spans, ctx);
+        if !matches!(t, Target::Qualitative { .. } | Target::Empty) {
+            p.qualifier = Some(word);
+            sp.qualifier = Some(start..start + word.len());
+            target = t;
+            provenance = p;
+            spans = sp;
+        }
+    }
+    Parsed {
+        target,
+        provenance,
+        spans,
+    }
+}
+
+/// Reads one trimmed body (`written` is the same text as written, `body` its simplified copy,
+/// `start` where both begin in the whole text): the target, where its parts came from, where
+/// they sit.
+fn read_body(
+    written: &str,
+    body: &str,
+    start: usize,
+    base_spans: Spans,
+    ctx: &Context<'_>,
+) -> (Target, Provenance, Spans) {
+    let mut spans = base_spans;
     let shift = |r: Span| (r.start + start)..(r.end + start);
     let mut provenance = Provenance::default();
-
     let target = if body.is_empty() {
         Target::Empty
-    } else if let Some(t) = quoted(&text[start..end]) {
+    } else if let Some(t) = quoted(written) {
         t
     } else if let Some(expected) = yes_no(body) {
         Target::Boolean { expected }
-    } else if let Some((op, op_span)) = body.contains("计划").then(|| plan(body)).flatten() {
+    } else if let Some((op, op_span)) = (body.contains("计划") || body.contains("进度"))
+        .then(|| plan(body))
+        .flatten()
+    {
         provenance.op = Some(Origin::Text);
         spans.op = op_span.map(shift);
         Target::Plan {
             op: op.unwrap_or(Op::Ge),
         }
-    } else if let Some(d) = body
-        .contains(['月', '年', '底', '末', '-'])
-        .then(|| deadline(body, ctx.year))
-        .flatten()
+    } else if let Some(d) = (body.contains(['月', '年', '底', '末', '-'])
+        || shapes::dotted_month(body))
+    .then(|| deadline(body, ctx.year))
+    .flatten()
     {
         provenance.op = Some(Origin::Text);
         spans.op = d.op_span.map(shift);
         Target::Deadline {
             op: d.op,
             date: d.date,
+        }
+    } else if let Some(date) = (body.contains(['月', '年', '季']) || shapes::dotted_month(body))
+        .then(|| shapes::period(body, ctx.year))
+        .flatten()
+    {
+        provenance.op = Some(Origin::Period);
+        Target::Deadline { op: Op::Le, date }
+    } else if let Some(date) = shapes::spreadsheet_date(body, ctx.indicator) {
+        // The name says it is a time: the number is a date serial, a deadline by that day.
+        provenance.op = Some(Origin::Name);
+        Target::Deadline { op: Op::Le, date }
+    } else if let Some(rel) = (body.contains(['上', '去', '同'])
+        && (body.contains(lexicon::CANONICAL_BASE)
+            || body.contains("去年")
+            || body.contains("同比")))
+    .then(|| {
+        shapes::relative(body).or_else(|| {
+            // `完成率≥上年`: the name restated in front.
+            let split = restated_name_end(body, ctx.indicator)?;
+            let mut r = shapes::relative(&body[split..])?;
+            let moved = |s: Span| (s.start + split)..(s.end + split);
+            r.op_span = r.op_span.map(moved);
+            r.value_span = r.value_span.map(moved);
+            r.unit = r.unit.map(|(u, s)| (u, moved(s)));
+            Some(r)
+        })
+    })
+    .flatten()
+    {
+        provenance.op = Some(Origin::Text);
+        spans.op = rel.op_span.map(shift);
+        spans.value = rel.value_span.map(shift);
+        spans.unit = rel.unit.as_ref().map(|u| shift(u.1.clone()));
+        match rel.change {
+            Ok(change) => Target::Relative {
+                op: rel.op,
+                change,
+                unit: rel.unit.map(|u| u.0),
+            },
+            Err(_) => Target::Error {
+                message: ErrorKind::Overflow,
+            },
         }
     } else if let Some(target) = has_number(body)
         .then(|| quantitative(body, ctx.indicator))
@@ -154,14 +238,10 @@ pub fn parse(text: &str, ctx: &Context<'_>) -> Parsed {
         };
         provenance = Provenance::default();
         Target::Qualitative {
-            text: text[start..end].into(),
+            text: written.into(),
         }
     };
-    Parsed {
-        target,
-        provenance,
-        spans,
-    }
+    (target, provenance, spans)
 }
 
 /// The text with traditional characters replaced one for one (same byte length), borrowed when
@@ -234,6 +314,7 @@ fn plan(body: &str) -> Option<(Option<Op>, Option<Span>)> {
         Err(_) => (body, None),
     };
     let is_plan = lexicon::PLAN_PHRASES.contains(&rest)
+        || lexicon::PLAN_SCHEDULE_PHRASES.contains(&rest)
         || (rest.contains("计划")
             && rest
                 .chars()
@@ -348,7 +429,7 @@ fn deadline(body: &str, default_year: Option<i32>) -> Option<DeadlineReading> {
         Ok((rest, op)) => (ws(rest), Some((op, 0..offset(body, rest)))),
         Err(_) => (body, None),
     };
-    let (op, date) = if let Some(date) = iso_date(rest) {
+    let (op, date) = if let Some(date) = iso_date(rest).or_else(|| shapes::numeric_day(rest)) {
         (Op::Le, date)
     } else {
         chinese_deadline(rest, default_year)?
@@ -499,7 +580,7 @@ fn at_unit_boundary(rest: &str) -> bool {
 }
 
 fn is_unit_char(c: char) -> bool {
-    is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '/' | '²' | '³' | '㎡' | '·' | '／')
+    is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '/' | '²' | '³' | '㎡' | '·' | '／' | '℃')
 }
 
 /// The longest unit spelling at the start of `input` (only where a boundary follows it).
@@ -519,11 +600,26 @@ pub fn normalise_unit(written: &str) -> Unit {
         return Unit(Cow::Borrowed(norm));
     }
     if written.contains(['/', '／']) {
-        let parts: Vec<String> = written
-            .split(['/', '／'])
-            .map(|p| normalise_unit(p).0.into_owned())
+        // `元/人/月`, `元/人*年`, `元/人·月`: one spelling, `元/人·月`.
+        let mut parts = written.split(['/', '／']);
+        let numerator = normalise_unit(parts.next().unwrap_or_default())
+            .0
+            .into_owned();
+        let mut denominators: Vec<String> = parts
+            .flat_map(|p| p.split(lexicon::is_unit_joiner))
+            // `元/人.每天`: 每 says "per" again.
+            .map(|p| {
+                normalise_unit(p.strip_prefix(lexicon::PER_WORD).unwrap_or(p))
+                    .0
+                    .into_owned()
+            })
             .collect();
-        return Unit(Cow::Owned(parts.join("/")));
+        // Spans of time last: `元/月·人` is `元/人·月`.
+        denominators.sort_by_key(|d| lexicon::TIME_DENOMINATORS.contains(&d.as_str()));
+        return Unit(Cow::Owned(format!(
+            "{numerator}/{}",
+            denominators.join("·")
+        )));
     }
     let simplified: String = written.chars().map(lexicon::simplify).collect();
     if let Some(norm) = lexicon::unit_by_spelling(&simplified) {
@@ -547,11 +643,26 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
         if suffix_word(&input[i..]).is_some() || range_separator(&input[i..]).is_some() {
             break;
         }
-        if !(is_unit_char(c) || (c.is_ascii_digit() && i > 0 && input[..i].ends_with('m'))) {
+        // `元/人·月`, `元/人*年`: a joiner between the denominators of a compound unit.
+        let joiner = lexicon::is_unit_joiner(c)
+            && input[..i].contains(['/', '／'])
+            && input[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|n| is_unit_char(n) && !lexicon::is_unit_joiner(n));
+        if !(is_unit_char(c)
+            || joiner
+            || (c.is_ascii_digit() && i > 0 && input[..i].ends_with('m')))
+        {
             break;
         }
         end = i + c.len_utf8();
         count += 1;
+    }
+    // A unit does not end in `内`: printed, `前内` would read back as `前` closed by `内`.
+    if count > 1 && input[..end].ends_with('内') {
+        end -= '内'.len_utf8();
+        count -= 1;
     }
     // No unit begins with a comparator word (`0内内` is not "0 of the unit 内").
     if count == 0
@@ -600,6 +711,18 @@ fn side<'a>(base: &str, input: &'a str) -> Option<(&'a str, Side)> {
         && let Ok((r, factor)) = number::magnitude(rest)
     {
         magnitude = Some(factor);
+        value = number::scale_by(value, factor);
+        rest = r;
+    }
+    // `70 万元` (split cells joined), `5千 万元`: a magnitude before a unit, after a blank or a
+    // first magnitude, scales the value too; a lone `百` stays a unit.
+    while !chinese
+        && let after = ws(rest)
+        && known_unit(after).is_none()
+        && let Ok((r, factor)) = number::magnitude(after)
+        && r.chars().next().is_some_and(is_unit_char)
+    {
+        magnitude = Some(magnitude.unwrap_or(1).saturating_mul(factor));
         value = number::scale_by(value, factor);
         rest = r;
     }
@@ -680,7 +803,8 @@ fn bracket_range(body: &str) -> Option<QuantReading> {
 
 /// A quantity read from `input` to its end, or nothing.
 fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
-    let mut rest = input;
+    // `每生每年3300元`: per-unit words, folded into the unit below.
+    let (per, mut rest) = shapes::per_units(input);
     let mut prefix: Option<OpWord> = None;
     let mut op_span = None;
     if let Some((r, w)) = prefix_word(rest) {
@@ -696,8 +820,13 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
             rest = ws(r);
         }
     }
-    let (r, low) = side(base, rest)?;
+    let (r, mut low) = side(base, rest)?;
     rest = ws(r);
+    rest = ws(strip_any(rest, lexicon::INCLUSIVE_NOTES).unwrap_or(rest));
+    if !per.is_empty() {
+        let (unit, span) = low.unit.take()?;
+        low.unit = Some((shapes::with_per(&unit, &per), span));
+    }
     let mut high = None;
     if let Some(r) = range_separator(rest) {
         let r = ws(r);
@@ -712,8 +841,9 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
             op_span = Some(offset(base, rest)..offset(base, r));
         }
         rest = ws(r);
+        rest = ws(strip_any(rest, lexicon::INCLUSIVE_NOTES).unwrap_or(rest));
     }
-    if !rest.is_empty() {
+    if !rest.is_empty() && !shapes::is_remark(rest) {
         return None;
     }
     let form = match (prefix, suffix, &high) {
@@ -781,7 +911,10 @@ fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
     if name.is_empty() || name.chars().any(|c| !is_cjk(c) && !"()（）、".contains(c)) {
         return None;
     }
-    let by_name = indicator.is_some_and(|n| n.contains(name) || name.contains(n));
+    let by_name = indicator.map(simplify).is_some_and(|n| {
+        let n: &str = &n;
+        n.contains(name) || name.contains(n)
+    });
     (by_name || name.ends_with(NAME_ENDINGS)).then_some(split)
 }
 
@@ -803,10 +936,15 @@ fn quantitative(body: &str, indicator: Option<&str>) -> Option<QuantReading> {
     if let Some(q) = bracket_range(body) {
         return Some(q);
     }
-    let q = quantity_at(body, body).or_else(|| {
+    let shape = |input: &str| {
+        quantity_at(body, input)
+            .or_else(|| shapes::chained(body, input))
+            .or_else(|| shapes::tolerance(body, input))
+    };
+    let q = shape(body).or_else(|| {
         let split = restated_name_end(body, indicator)?;
-        let mut q = quantity_at(body, &body[split..])?;
-        q.name_span = Some(0..split);
+        let mut q = shape(&body[split..])?;
+        q.name_span.get_or_insert(0..split);
         Some(q)
     })?;
     (!looks_like_period(&q)).then_some(q)
@@ -912,7 +1050,30 @@ fn finish_side(
 }
 
 /// The target a quantity reads as; `None` where its parts disagree (a range of two units).
-fn build_quantitative(q: QuantReading, ctx: &Context<'_>, prov: &mut Provenance) -> Option<Target> {
+fn build_quantitative(
+    mut q: QuantReading,
+    ctx: &Context<'_>,
+    prov: &mut Provenance,
+) -> Option<Target> {
+    // `5万/月` under a money indicator (`补助标准`): the magnitude was of 元.
+    let bare_per = |side: &Side| {
+        side.magnitude.is_some()
+            && side
+                .unit
+                .as_ref()
+                .is_some_and(|(u, _)| u.as_str().starts_with('/'))
+    };
+    if (bare_per(&q.low) || q.high.as_ref().is_some_and(bare_per))
+        && shapes::money_indicator(ctx.indicator)
+    {
+        for side in std::iter::once(&mut q.low).chain(q.high.as_mut()) {
+            if bare_per(side)
+                && let Some((u, _)) = &mut side.unit
+            {
+                *u = Unit(Cow::Owned(format!("元{}", u.as_str())));
+            }
+        }
+    }
     let template = ctx.indicator.and_then(name_template);
     let overflow = Target::Error {
         message: ErrorKind::Overflow,
@@ -968,6 +1129,22 @@ fn build_quantitative(q: QuantReading, ctx: &Context<'_>, prov: &mut Provenance)
                     op
                 }
                 (None, None) => {
+                    // `2%` under `化学农药量较上年减少`: the name says the baseline and the way.
+                    if quantity
+                        .unit
+                        .as_ref()
+                        .is_some_and(|u| u.is_percent() || u.as_str() == "百分点")
+                        && let Some(up) = shapes::name_relative(ctx.indicator)
+                    {
+                        prov.op = Some(Origin::Name);
+                        prov.unit = Some(Origin::Text);
+                        let (op, change) = shapes::relative_from_name(up, quantity.value);
+                        return Some(Target::Relative {
+                            op,
+                            change,
+                            unit: quantity.unit,
+                        });
+                    }
                     let decision = ctx.directions.decide(
                         Subject {
                             indicator: ctx.indicator,

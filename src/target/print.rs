@@ -1,6 +1,7 @@
 //! The canonical printed form of a target: one spelling per meaning, accepted back by the parser.
 //!
-//! `>= 5180000 人`, `[90, 95] %`, `≈ 100 人`, `是`, `>= 计划`, `< 2023-09`, `"正常开展"`.
+//! `>= 5180000 人`, `[90, 95] %`, `≈ 100 人`, `是`, `>= 计划`, `< 2023-09`, `>= 上年 + 10 %`,
+//! `"正常开展"`.
 //! Values are printed exactly, magnitudes applied, trailing zeros dropped (`28.40` → `28.4`).
 
 use std::fmt;
@@ -43,6 +44,22 @@ impl fmt::Display for Target {
             Target::Boolean { expected } => f.write_str(if *expected { "是" } else { "否" }),
             Target::Plan { op } => write!(f, "{op} 计划"),
             Target::Deadline { op, date } => write!(f, "{op} {date}"),
+            Target::Relative { op, change, unit } => {
+                write!(f, "{op} {}", super::lexicon::CANONICAL_BASE)?;
+                if change.is_zero() && unit.is_none() {
+                    return Ok(());
+                }
+                let sign = if change.is_sign_negative() && !change.is_zero() {
+                    '-'
+                } else {
+                    '+'
+                };
+                write!(f, " {sign} {}", change.abs().normalize())?;
+                if let Some(u) = unit {
+                    write!(f, " {u}")?;
+                }
+                Ok(())
+            }
             Target::Qualitative { text } => {
                 f.write_str("\"")?;
                 for c in text.chars() {

@@ -90,6 +90,12 @@ pub struct Record<'a> {
     pub unit_from: Option<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub restated_name: bool,
+    /// A relative target's baseline (`上年`, the last year's actual given with the actuals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<&'static str>,
+    /// A word that qualifies the target without changing it (`力争`, `均`, `须`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -118,6 +124,8 @@ impl<'a> Record<'a> {
             op_from: parsed.provenance.op.as_ref().map(Origin::to_string),
             unit_from: parsed.provenance.unit.as_ref().map(Origin::to_string),
             restated_name: parsed.provenance.restated_name,
+            baseline: None,
+            qualifier: parsed.provenance.qualifier,
             canonical: t.canonical(),
             code: None,
             message: None,
@@ -139,6 +147,16 @@ impl<'a> Record<'a> {
                 r.low_inclusive = Some(low.inclusive);
                 r.high_inclusive = Some(high.inclusive);
                 r.unit = unit(u.as_ref());
+            }
+            Target::Relative {
+                op,
+                change,
+                unit: u,
+            } => {
+                r.op = Some(op.as_str());
+                r.value = Some(change.normalize().to_string());
+                r.unit = unit(u.as_ref());
+                r.baseline = Some(super::lexicon::CANONICAL_BASE);
             }
             Target::Boolean { expected } => r.expected = Some(*expected),
             Target::Plan { op } => r.op = Some(op.as_str()),

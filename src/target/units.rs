@@ -5,6 +5,8 @@
 //! divides and is for display. Days and months do not convert here (a month is not a fixed number
 //! of days): a rule has to say so. Data sizes use 1024 (1 TB = 1024 GB), as IT budgets write them.
 //! Areas use 亩 as their base so that 平方米, 公顷 and 亩 all convert exactly (1 平方米 = 0.0015 亩).
+//! Compound units (`元/人·月`) convert part by part where every part does; [`common`] compares
+//! them exactly by multiplying each side by the other's denominators.
 
 use rust_decimal::Decimal;
 
@@ -81,18 +83,82 @@ pub fn to_base(value: Decimal, unit: &Unit) -> Option<(Dimension, Decimal)> {
 
 /// Whether two units measure the same thing (equal units always do).
 pub fn same_dimension(a: &Unit, b: &Unit) -> bool {
-    a == b || matches!((dimension(a), dimension(b)), (Some((x, _)), Some((y, _))) if x == y)
+    a == b
+        || matches!((dimension(a), dimension(b)), (Some((x, _)), Some((y, _))) if x == y)
+        || ((is_compound(a) || is_compound(b)) && compound_factors(a, b).is_some())
 }
 
 /// Convert a value between units of one dimension (rounded to 28 significant digits where the
-/// quotient does not terminate).
+/// quotient does not terminate). Compound units convert where each part does (`万元/人·年` to
+/// `元/人·月`).
 pub fn convert(value: Decimal, from: &Unit, to: &Unit) -> Option<Decimal> {
     if from == to {
         return Some(value);
     }
+    if is_compound(from) || is_compound(to) {
+        let (f_from, f_to) = compound_factors(from, to)?;
+        return value.checked_mul(f_from)?.checked_div(f_to);
+    }
     let (d1, f1) = dimension(from)?;
     let (d2, f2) = dimension(to)?;
     (d1 == d2).then(|| value.checked_mul(f1)?.checked_div(f2))?
+}
+
+fn is_compound(u: &Unit) -> bool {
+    u.as_str().contains('/')
+}
+
+/// The parts of a compound unit: numerator and denominators (`元/人·月` → `元`, [`人`, `月`]).
+fn parts(u: &Unit) -> (&str, Vec<&str>) {
+    match u.as_str().split_once('/') {
+        Some((num, dens)) => (num, dens.split('·').collect()),
+        None => (u.as_str(), Vec::new()),
+    }
+}
+
+/// The factor of one part to the other: equal parts 1 each; else both in the table, of one
+/// dimension.
+fn part_factors(a: &str, b: &str) -> Option<(Decimal, Decimal)> {
+    if a == b {
+        return Some((Decimal::ONE, Decimal::ONE));
+    }
+    let (da, fa) = dimension(&Unit(std::borrow::Cow::Owned(a.to_owned())))?;
+    let (db, fb) = dimension(&Unit(std::borrow::Cow::Owned(b.to_owned())))?;
+    (da == db).then_some((fa, fb))
+}
+
+/// Factors `(fa, fb)` such that `x a` equals `y b` exactly when `x × fa = y × fb`: the numerators'
+/// factors times the other side's denominators', so that only multiplication is needed.
+fn compound_factors(a: &Unit, b: &Unit) -> Option<(Decimal, Decimal)> {
+    let (na, da) = parts(a);
+    let (nb, db) = parts(b);
+    if da.len() != db.len() {
+        return None;
+    }
+    let (mut fa, mut fb) = part_factors(na, nb)?;
+    for (x, y) in da.iter().zip(&db) {
+        let (fx, fy) = part_factors(x, y)?;
+        // A denominator divides: its factor multiplies the other side.
+        fa = fa.checked_mul(fy)?;
+        fb = fb.checked_mul(fx)?;
+    }
+    Some((fa, fb))
+}
+
+/// Two values in units that convert, scaled exactly (multiplication only) to be compared:
+/// `(a', b')` with `a' ⋚ b'` exactly when `a ua ⋚ b ub`. Simple units go through their base
+/// unit; compound units (`元/人·月` against `元/人·年`) part by part.
+pub fn common(a: Decimal, ua: &Unit, b: Decimal, ub: &Unit) -> Option<(Decimal, Decimal)> {
+    if ua == ub {
+        return Some((a, b));
+    }
+    if is_compound(ua) || is_compound(ub) {
+        let (fa, fb) = compound_factors(ua, ub)?;
+        return Some((a.checked_mul(fa)?, b.checked_mul(fb)?));
+    }
+    let (da, a0) = to_base(a, ua)?;
+    let (db, b0) = to_base(b, ub)?;
+    (da == db).then_some((a0, b0))
 }
 
 #[cfg(test)]
@@ -118,6 +184,37 @@ mod tests {
         assert_eq!(convert(d("95"), &u("%"), &u("‰")), Some(d("950")));
         assert_eq!(convert(d("1"), &u("公顷"), &u("亩")), Some(d("15")));
         assert_eq!(convert(d("10000"), &u("平方米"), &u("公顷")), Some(d("1")));
+    }
+
+    #[test]
+    fn compound_units_convert_part_by_part() {
+        assert_eq!(
+            convert(d("300"), &u("元/人·月"), &u("元/人·年")),
+            Some(d("3600"))
+        );
+        assert_eq!(
+            convert(d("1.2"), &u("万元/人"), &u("元/人")),
+            Some(d("12000"))
+        );
+        assert_eq!(convert(d("12"), &u("次/年"), &u("次/月")), Some(d("1")));
+        assert_eq!(
+            convert(d("3"), &u("元/平方米"), &u("元/亩")),
+            Some(d("2000"))
+        );
+        // Exact comparison: 1 元/月 against 12 元/年, no division.
+        assert_eq!(
+            common(d("1"), &u("元/月"), d("12"), &u("元/年")),
+            Some((d("12"), d("12")))
+        );
+        assert_eq!(
+            common(d("100"), &u("元/生·年"), d("8"), &u("元/生·月")),
+            Some((d("100"), d("96")))
+        );
+        // Parts that do not convert: none.
+        assert_eq!(convert(d("1"), &u("元/人"), &u("元/户")), None);
+        assert_eq!(convert(d("1"), &u("元/人·月"), &u("元/人")), None);
+        assert!(same_dimension(&u("元/人·月"), &u("万元/人·年")));
+        assert!(!same_dimension(&u("元/人·月"), &u("人/月")));
     }
 
     #[test]

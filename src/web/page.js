@@ -39,7 +39,7 @@
   var tokenMeta = document.querySelector('meta[name="jixiao-token"]'), token = tokenMeta ? tokenMeta.content : '';
   var box = document.getElementById('parse-input'), body = document.getElementById('parse-output'), timer = null, seq = 0;
   function cell(tr, text) { var td = document.createElement('td'); td.textContent = text == null ? '' : text; tr.appendChild(td); }
-  var kinds = { compare: '比较', range: '区间', approximate: '约数', boolean: '是否', plan: '计划', deadline: '时限', qualitative: '定性', empty: '空', error: '错误' };
+  var kinds = { compare: '比较', range: '区间', approximate: '约数', boolean: '是否', plan: '计划', deadline: '时限', relative: '相对', qualitative: '定性', empty: '空', error: '错误' };
   function show(text, n) {
     if (n !== seq) return;
     body.textContent = '';

@@ -16,6 +16,7 @@ mod restated_name;
 mod template_placeholder;
 mod unit_mismatch;
 mod unknown_category;
+mod unmeasurable_target;
 
 /// Every check, in the order findings are listed.
 pub static ALL: &[CheckInfo] = &[
@@ -23,6 +24,7 @@ pub static ALL: &[CheckInfo] = &[
     unknown_category::INFO,
     qualitative_numeric_name::INFO,
     plan_without_number::INFO,
+    unmeasurable_target::INFO,
     unit_mismatch::INFO,
     direction_contradiction::INFO,
     number_without_unit::INFO,

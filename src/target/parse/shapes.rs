@@ -1,0 +1,635 @@
+//! The shapes of target added for the last phrasings real tables use (issue 18): chained
+//! comparisons (`10米≤宽度≤12米`), tolerances (`±5%以内`, `100±5`), periods (`2023年3月-10月`,
+//! `上半年`, `第三季度前`), relative targets (`较上年增长10%`, `不低于上年`), per-unit words
+//! (`每生每年3300元`) and leading qualifiers (`力争`, `均`, `须`).
+//!
+//! Each reader takes the whole (trimmed, simplified) body or fails; the words are the lexicon's
+//! tables. Nothing here guesses: a shape that does not hold together leaves the text to the
+//! other readers, and in the end to `qualitative`.
+
+use rust_decimal::Decimal;
+
+use super::{
+    DEADLINE_TAILS, Form, QuantReading, Side, is_cjk, offset, prefix_word, side, small_number,
+    strip_any, suffix_word, symbol_op, valid_date, ws,
+};
+use crate::target::ast::{CalendarDate, Op, Span, Unit};
+use crate::target::lexicon::{self, OpWord, SuffixWord};
+use crate::target::number::Value;
+
+// ---------------------------------------------------------------------------------------------
+// Qualifiers and per-units
+
+/// A qualifying word at the start of `body` (`力争`, `均`), with the rest after it.
+pub(super) fn qualifier(body: &str) -> Option<(&'static str, &str)> {
+    lexicon::QUALIFIERS.iter().find_map(|q| {
+        let rest = ws(body.strip_prefix(q)?);
+        (!rest.is_empty()).then_some((*q, rest))
+    })
+}
+
+/// `每人每月`, `每生每年` at the start of `input`: the denominators and the rest.
+pub(super) fn per_units(input: &str) -> (Vec<&str>, &str) {
+    let mut per = Vec::new();
+    let mut rest = input;
+    if let Some((word, den)) = lexicon::PER_HEAD
+        .iter()
+        .find(|(w, _)| input.starts_with(w))
+        .copied()
+    {
+        per.push(den);
+        rest = ws(&input[word.len()..]);
+    }
+    while let Some(r) = rest.strip_prefix(lexicon::PER_WORD) {
+        let word = lexicon::PER_UNITS
+            .iter()
+            .find(|w| r.starts_with(**w))
+            .map(|w| &r[..w.len()])
+            .or_else(|| {
+                let c = r.chars().next().filter(|c| is_cjk(*c))?;
+                Some(&r[..c.len_utf8()])
+            });
+        let Some(word) = word else { break };
+        per.push(word);
+        rest = ws(&r[word.len()..]);
+    }
+    (per, rest)
+}
+
+/// The unit of a value written after per-unit words: `元` with `每人每月` is `元/人·月`.
+pub(super) fn with_per(unit: &Unit, per: &[&str]) -> Unit {
+    // Through the one spelling of compound units: `每生` with `元/学期` is `元/生·学期`.
+    super::normalise_unit(&format!("{}/{}", unit.as_str(), per.join("/")))
+}
+
+/// Whether an indicator is about money (`补助标准`, `人均培训成本`), so that a bare magnitude
+/// before a per-unit (`5万/月`) is 元.
+pub(super) fn money_indicator(indicator: Option<&str>) -> bool {
+    indicator.is_some_and(|n| {
+        let n = super::simplify(n);
+        lexicon::MONEY_INDICATOR_WORDS.iter().any(|w| n.contains(w))
+    })
+}
+
+/// A remark in brackets after a whole value (`≥3次（每季度）`, `100%（抽检）`): no figure in it,
+/// so it cannot change what the value asks.
+pub(super) fn is_remark(rest: &str) -> bool {
+    let inner = rest
+        .strip_prefix('（')
+        .and_then(|r| r.strip_suffix('）'))
+        .or_else(|| rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
+    inner.is_some_and(|i| {
+        // A unit in brackets (`3(个)`) is not a remark: the value would lose it.
+        let unit = lexicon::unit_by_spelling(i).is_some()
+            || lexicon::COUNTING_UNITS.contains(&i)
+            || lexicon::NAME_UNITS.contains(&i)
+            || i.contains('/');
+        !i.is_empty()
+            && !unit
+            && !i.chars().any(|c| {
+                lexicon::digit_value(c).is_some()
+                    || lexicon::cn_digit(c).is_some()
+                    || matches!(c, '(' | ')' | '（' | '）' | '*' | '＊' | '%' | '％')
+            })
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chained comparisons
+
+fn upper(op: Op) -> Option<bool> {
+    match op {
+        Op::Le | Op::Lt => Some(true),
+        Op::Ge | Op::Gt => Some(false),
+        Op::Eq => None,
+    }
+}
+
+/// `10米≤宽度≤12米`, `80%≤合格率≤100%`, `60≤x<80`, `12米≥宽度≥10米`: a range, each end
+/// inclusive as its symbol says.
+pub(super) fn chained(base: &str, input: &str) -> Option<QuantReading> {
+    let (r, a) = side(base, input)?;
+    let r = ws(r);
+    let (r, op1) = symbol_op(r).ok()?;
+    let r = ws(r);
+    let name_end = r
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| symbol_op(&r[i..]).is_ok())?;
+    let name = r[..name_end].trim();
+    if name.is_empty()
+        || name
+            .chars()
+            .any(|c| c.is_ascii_digit() || lexicon::digit_value(c).is_some())
+    {
+        return None;
+    }
+    let name_start = offset(base, r);
+    let (r, op2) = symbol_op(&r[name_end..]).ok()?;
+    let (r, b) = side(base, ws(r))?;
+    if !ws(r).is_empty() || upper(op1)? != upper(op2)? {
+        return None;
+    }
+    let (low, high, inclusive) = if upper(op1)? {
+        (a, b, (op1 == Op::Le, op2 == Op::Le))
+    } else {
+        (b, a, (op2 == Op::Ge, op1 == Op::Ge))
+    };
+    Some(QuantReading {
+        form: Form::Range,
+        inclusive,
+        op_span: None,
+        low,
+        high: Some(high),
+        name_span: Some(name_start..name_start + name_end),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tolerances
+
+fn strip_longest<'a>(input: &'a str, words: &[&str]) -> Option<&'a str> {
+    words.iter().find_map(|w| input.strip_prefix(w))
+}
+
+fn synthetic(value: Value, span: Span, unit: Option<(Unit, Span)>) -> Side {
+    Side {
+        value,
+        value_span: span,
+        magnitude: None,
+        unit,
+    }
+}
+
+/// `±5%以内`, `误差±3%`, `偏差不超过±2个百分点`, `100±5`, `1000万元±5%`: a range around the value
+/// written before `±`, or around 0 where none is (an error rate).
+pub(super) fn tolerance(base: &str, input: &str) -> Option<QuantReading> {
+    let mut r = input;
+    if let Some(rest) = strip_longest(r, lexicon::TOLERANCE_LEADS) {
+        r = ws(rest);
+    }
+    let mut op_span = None;
+    if let Some((rest, w)) = prefix_word(r) {
+        if !matches!(
+            w,
+            OpWord::Op(Op::Le) | OpWord::Op(Op::Lt) | OpWord::Within | OpWord::Between
+        ) {
+            return None;
+        }
+        op_span = Some(offset(base, r)..offset(base, rest));
+        r = ws(rest);
+    }
+    let center = if strip_longest(r, lexicon::PLUS_MINUS).is_some() {
+        None
+    } else {
+        let (rest, c) = side(base, r)?;
+        r = ws(rest);
+        Some(c)
+    };
+    r = ws(strip_longest(r, lexicon::PLUS_MINUS)?);
+    let (rest, tol) = side(base, r)?;
+    r = ws(rest);
+    if let Some(rest) = strip_longest(r, lexicon::TOLERANCE_TAILS) {
+        r = ws(rest);
+    } else if let Some((rest, SuffixWord::Op(Op::Le))) = suffix_word(r) {
+        r = ws(rest);
+    }
+    if !r.is_empty() {
+        return None;
+    }
+    let tol_unit = tol.unit.clone();
+    let (low, high, unit) = match center {
+        None => {
+            let t = tol.value;
+            (t.map(|t| -t), t, tol_unit)
+        }
+        Some(c) => {
+            let c_unit = c.unit.clone();
+            let same = match (&c_unit, &tol_unit) {
+                (_, None) => true,
+                (Some((a, _)), Some((b, _))) => a == b,
+                // `100±5人`: the unit written once, after the tolerance.
+                (None, Some((b, _))) => !b.is_percent(),
+            };
+            let spread: Value = if same {
+                tol.value
+            } else if tol_unit.as_ref().is_some_and(|(u, _)| u.is_percent())
+                && c_unit.as_ref().is_some_and(|(u, _)| !u.is_percent())
+            {
+                // `1000万元±5%`: five per cent of the value.
+                match (c.value, tol.value) {
+                    (Ok(c), Ok(t)) => c
+                        .checked_mul(t)
+                        .map(|v| v / Decimal::ONE_HUNDRED)
+                        .ok_or(crate::target::number::Overflow),
+                    (Err(e), _) | (_, Err(e)) => Err(e),
+                }
+            } else {
+                // `95±2%`: points or per cent of 95? Not read.
+                return None;
+            };
+            let sub = match (c.value, spread) {
+                (Ok(c), Ok(s)) => c.checked_sub(s).ok_or(crate::target::number::Overflow),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            };
+            let add = match (c.value, spread) {
+                (Ok(c), Ok(s)) => c.checked_add(s).ok_or(crate::target::number::Overflow),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            };
+            (sub, add, c_unit.or(if same { tol_unit } else { None }))
+        }
+    };
+    let span = tol.value_span.clone();
+    Some(QuantReading {
+        form: Form::Range,
+        inclusive: (true, true),
+        op_span,
+        low: synthetic(low, span.clone(), None),
+        high: Some(synthetic(high, span, unit)),
+        name_span: None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periods
+
+/// A month written in a period: `[YYYY年]M月[D日]`, `YYYY.MM`, or a bare month number before a
+/// separator (`3-10月`).
+fn period_point(input: &str) -> Option<(&str, Option<i32>, u32, Option<u32>)> {
+    let mut rest = input;
+    let mut year = None;
+    // `2023.07`, `2023.1`: a year and a month.
+    if let (Some(y), Some(r)) = (input.get(..4), input.get(4..))
+        && y.bytes().all(|b| b.is_ascii_digit())
+        && let Some(r) = r.strip_prefix(['.', '．', '/'])
+    {
+        let len = r.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&len) {
+            return Some((
+                &r[len..],
+                Some(y.parse().ok()?),
+                r[..len].parse().ok()?,
+                None,
+            ));
+        }
+    }
+    if let Ok((r, y)) = small_number(rest)
+        && (1900..=2999).contains(&y)
+        && let Some(r) = r.strip_prefix('年')
+    {
+        year = Some(y as i32);
+        rest = r;
+    }
+    let (r, m) = small_number(rest).ok()?;
+    let r = r.strip_prefix('月').unwrap_or(r);
+    let mut day = None;
+    let mut rest = r;
+    if let Ok((r2, d)) = small_number(r)
+        && let Some(r3) = r2.strip_prefix('日').or_else(|| r2.strip_prefix('号'))
+    {
+        day = Some(d);
+        rest = r3;
+    }
+    Some((rest, year, m, day))
+}
+
+/// Whether `body` starts like `2023.07`: a year and a month written with a dot.
+pub(super) fn dotted_month(body: &str) -> bool {
+    let b = body.as_bytes();
+    b.len() >= 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'.' | b'/')
+        && b[5].is_ascii_digit()
+}
+
+/// `2023/12/31`, `2023.12.31`, `2023-12-31前`, `2023-6-30之前完成`: a day written with figures, a
+/// deadline by that day. Only whole dates: `2023.12` alone may be a number.
+pub(super) fn numeric_day(body: &str) -> Option<CalendarDate> {
+    let b = body.as_bytes();
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let sep = b[4];
+    if !matches!(sep, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let year: i32 = body[..4].parse().ok()?;
+    let mut parts = body[5..].splitn(2, sep as char);
+    let month: u32 = parts
+        .next()
+        .filter(|m| (1..=2).contains(&m.len()))?
+        .parse()
+        .ok()?;
+    let rest = parts.next()?;
+    let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&day_len) {
+        return None;
+    }
+    let day: u32 = rest[..day_len].parse().ok()?;
+    let rest = &rest[day_len..];
+    let rest = strip_any(rest, lexicon::DAY_TAILS).unwrap_or(rest);
+    let rest = strip_any(rest, DEADLINE_TAILS).unwrap_or(rest);
+    if !rest.is_empty() {
+        return None;
+    }
+    valid_date(Some(year), month, Some(day))
+}
+
+/// `2023年3月-10月`, `3月至10月`, `2023.07-2024.01`, `全年`, `上半年`, `第三季度前`: a deadline at
+/// the end of the period (by its last month, included).
+pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDate> {
+    let mut rest = body;
+    let mut year = None;
+    if let Ok((r, y)) = small_number(rest)
+        && let Some(r) = r.strip_prefix('年')
+        && (1900..=2999).contains(&y)
+    {
+        year = Some(y as i32);
+        rest = r;
+    }
+    for w in lexicon::YEAR_WORDS {
+        if let Some(r) = rest.strip_prefix(w) {
+            rest = r;
+            break;
+        }
+    }
+    // `2023年度`, `2023年内`, `年度内完成`, `本年度内`: the whole year.
+    let year_named = year.is_some() || rest.len() < body.len();
+    if year_named {
+        let r = rest.strip_prefix('度').unwrap_or(rest);
+        let r = strip_any(r, lexicon::WITHIN_TAILS).unwrap_or(r);
+        let r = strip_any(r, DEADLINE_TAILS).unwrap_or(r);
+        if r.is_empty() && (year.is_some() || rest.len() < body.len()) {
+            return valid_date(year.or(default_year), 12, None);
+        }
+    }
+    if let Some((word, month)) = lexicon::PERIODS
+        .iter()
+        .find(|(w, _)| rest.starts_with(w))
+        .copied()
+    {
+        rest = &rest[word.len()..];
+        rest = strip_any(rest, lexicon::PERIOD_TAILS).unwrap_or(rest);
+        rest = strip_any(rest, DEADLINE_TAILS).unwrap_or(rest);
+        if !rest.is_empty() {
+            return None;
+        }
+        return valid_date(year.or(default_year), month, None);
+    }
+    // A range of months: the first point, a separator, the last point.
+    let (r, y1, m1, d1) = period_point(body)?;
+    let r = ws(r);
+    let r = lexicon::PERIOD_SEPARATORS
+        .iter()
+        .find_map(|s| r.strip_prefix(s))?;
+    let (r, y2, m2, d2) = period_point(ws(r))?;
+    // The last point must say it is a month (`10月`, `2024.01`), and the first one too unless
+    // the last one does (`3-10月`).
+    if !body.contains(['月', '.', '．']) {
+        return None;
+    }
+    let r = strip_any(r, lexicon::MONTH_END_TAILS).unwrap_or(r);
+    let r = strip_any(r, DEADLINE_TAILS).unwrap_or(r);
+    if !ws(r).is_empty() {
+        return None;
+    }
+    let y_start = y1.or(year).or(default_year);
+    let y_end = y2.or(y_start);
+    let start = valid_date(y_start, m1, d1)?;
+    let end = valid_date(y_end, m2, d2)?;
+    (start <= end || start.year.is_none()).then_some(end)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relative targets
+
+/// A relative target as read: operator, signed change, its unit and where they sit.
+pub(super) struct RelativeReading {
+    pub op: Op,
+    pub change: Value,
+    pub unit: Option<(Unit, Span)>,
+    pub op_span: Option<Span>,
+    pub value_span: Option<Span>,
+}
+
+fn base_word(input: &str) -> Option<&str> {
+    strip_longest(input, lexicon::RELATIVE_BASES)
+}
+
+/// The operator a change takes: at least 10% up is `>=` of the raised baseline; at least 5% down
+/// is `<=` of the lowered one.
+fn change_op(up: bool, written: Op) -> Op {
+    if up {
+        written
+    } else {
+        match written {
+            Op::Ge => Op::Le,
+            Op::Gt => Op::Lt,
+            Op::Le => Op::Ge,
+            Op::Lt => Op::Gt,
+            Op::Eq => Op::Eq,
+        }
+    }
+}
+
+/// `较上年增长10%`, `比上年提高2个百分点`, `同比下降5%以上`, `不低于上年`, `>= 上年 + 10 %`.
+pub(super) fn relative(base: &str) -> Option<RelativeReading> {
+    let mut r = base;
+    // `不低于上年`, `>= 上年 + 10 %`: an operator, then the baseline.
+    let written = match symbol_op(r) {
+        Ok((rest, op)) => Some((op, 0..offset(base, rest), rest)),
+        Err(_) => match prefix_word(r) {
+            Some((rest, OpWord::Op(op))) => Some((op, 0..offset(base, rest), rest)),
+            _ => None,
+        },
+    };
+    if let Some((op, span, rest)) = written {
+        let after = ws(rest);
+        let after_base = ws(base_word(after)?);
+        let after_base = strip_any(after_base, lexicon::RELATIVE_BASE_TAILS).unwrap_or(after_base);
+        let after_base = ws(after_base);
+        if after_base.is_empty() {
+            return Some(RelativeReading {
+                op,
+                change: Ok(Decimal::ZERO),
+                unit: None,
+                op_span: Some(span),
+                value_span: None,
+            });
+        }
+        // The canonical `上年 + 10 %`.
+        let (negative, r) = match after_base.chars().next()? {
+            '+' => (false, ws(&after_base[1..])),
+            '-' => (true, ws(&after_base[1..])),
+            _ => return None,
+        };
+        let (rest, s) = side(base, r)?;
+        if !ws(rest).is_empty() || s.magnitude.is_some() {
+            return None;
+        }
+        return Some(RelativeReading {
+            op,
+            change: if negative {
+                s.value.map(|v| -v)
+            } else {
+                s.value
+            },
+            unit: s.unit,
+            op_span: Some(span),
+            value_span: Some(s.value_span),
+        });
+    }
+    // `较上年增长10%`: the baseline, which way, then how much.
+    r = ws(base_word(r)?);
+    r = ws(r.strip_prefix('的').unwrap_or(r));
+    let (word, up) = lexicon::RELATIVE_CHANGES
+        .iter()
+        .find(|(w, _)| r.starts_with(w))
+        .copied()?;
+    r = ws(&r[word.len()..]);
+    r = ws(strip_any(r, lexicon::RELATIVE_FILLERS).unwrap_or(r));
+    let mut written = None;
+    let mut op_span = None;
+    if let Some((rest, w)) = prefix_word(r) {
+        match w {
+            OpWord::Op(op) => written = Some(op),
+            OpWord::Reach => written = Some(Op::Ge),
+            OpWord::Within => written = Some(Op::Le),
+            _ => return None,
+        }
+        op_span = Some(offset(base, r)..offset(base, rest));
+        r = ws(rest);
+    }
+    let (rest, s) = side(base, r)?;
+    r = ws(rest);
+    if let Some((rest, w)) = suffix_word(r) {
+        match (w, written) {
+            (SuffixWord::Op(op), None) => written = Some(op),
+            (SuffixWord::Op(_), Some(_)) => {}
+            _ => return None,
+        }
+        if op_span.is_none() {
+            op_span = Some(offset(base, r)..offset(base, rest));
+        }
+        r = ws(rest);
+    }
+    if !r.is_empty() {
+        return None;
+    }
+    Some(RelativeReading {
+        op: change_op(up, written.unwrap_or(Op::Ge)),
+        change: if up { s.value } else { s.value.map(|v| -v) },
+        unit: s.unit,
+        op_span,
+        value_span: Some(s.value_span),
+    })
+}
+
+/// An indicator whose name carries the baseline and the direction (`化学农药量较上年减少`,
+/// `接待人次同比增长率`): `Some(true)` up, `Some(false)` down.
+pub(super) fn name_relative(indicator: Option<&str>) -> Option<bool> {
+    let name = indicator?;
+    // Every baseline word holds one of these (traditional spellings too).
+    if !(name.contains("上年") || name.contains("去年") || name.contains("同比")) {
+        return None;
+    }
+    let name: String = name.chars().map(lexicon::simplify).collect();
+    lexicon::RELATIVE_BASES.iter().find_map(|b| {
+        let after = &name[name.find(b)? + b.len()..];
+        let after = after.strip_prefix('的').unwrap_or(after);
+        lexicon::RELATIVE_CHANGES
+            .iter()
+            .find(|(w, _)| after.starts_with(w))
+            .map(|(_, up)| *up)
+    })
+}
+
+/// The relative target of a bare value under such a name: `2%` under `…较上年减少` is
+/// `<= 上年 - 2 %`.
+pub(super) fn relative_from_name(up: bool, value: Decimal) -> (Op, Decimal) {
+    (change_op(up, Op::Ge), if up { value } else { -value })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates exported as numbers
+
+/// The civil date of a day count from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `=44,561` under `项目财政资金到位时间`: a spreadsheet's date serial (days from 1899-12-30)
+/// exported as a number, read as the date it is, where the name says it is a time and the number
+/// is a day of 2000–2099. Anything else stays a number.
+pub(super) fn spreadsheet_date(body: &str, indicator: Option<&str>) -> Option<CalendarDate> {
+    if body.len() > 8
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'=')
+    {
+        return None;
+    }
+    let name = indicator?;
+    if !(name.contains("时间") || name.contains("日期") || name.contains("時間")) {
+        return None;
+    }
+    let digits = body.strip_prefix(['=', '＝']).map(ws).unwrap_or(body);
+    let (rest, value) = crate::target::number::arabic(digits).ok()?;
+    let value = value.ok()?;
+    if !rest.is_empty() || !value.fract().is_zero() {
+        return None;
+    }
+    let serial = i64::try_from(value.trunc().mantissa()).ok()?;
+    // 2000-01-01 is serial 36526; 2099-12-31 is 73050.
+    if !(36_526..=73_050).contains(&serial) {
+        return None;
+    }
+    let (y, m, d) = civil_from_days(serial - 25_569);
+    valid_date(Some(y as i32), m, Some(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheet_serials_are_dates_only_under_a_time_name() {
+        let date = |y, m, d| CalendarDate {
+            year: Some(y),
+            month: m,
+            day: Some(d),
+        };
+        let when = Some("项目财政资金到位时间");
+        assert_eq!(spreadsheet_date("=44,561", when), Some(date(2021, 12, 31)));
+        assert_eq!(spreadsheet_date("44561", when), Some(date(2021, 12, 31)));
+        assert_eq!(spreadsheet_date("36526", when), Some(date(2000, 1, 1)));
+        assert_eq!(spreadsheet_date("45352", when), Some(date(2024, 3, 1)));
+        assert_eq!(spreadsheet_date("44561", Some("出差人数")), None);
+        assert_eq!(spreadsheet_date("12", when), None);
+        assert_eq!(spreadsheet_date("44561.5", when), None);
+        assert_eq!(spreadsheet_date("=44561天", when), None);
+    }
+
+    #[test]
+    fn days_written_with_figures() {
+        let day = |m, d| CalendarDate {
+            year: Some(2023),
+            month: m,
+            day: Some(d),
+        };
+        assert_eq!(numeric_day("2023/12/31"), Some(day(12, 31)));
+        assert_eq!(numeric_day("2023.6.30前"), Some(day(6, 30)));
+        assert_eq!(numeric_day("2023-12-31前完成"), Some(day(12, 31)));
+        assert_eq!(numeric_day("2023.12"), None);
+        assert_eq!(numeric_day("2023.12.32"), None);
+        assert_eq!(numeric_day("2023/12/31以后"), None);
+    }
+}
