@@ -144,3 +144,24 @@ fn a_relative_target_takes_its_baseline_from_the_workbook() {
     assert_eq!(i.verdict, jixiao::eval::Verdict::Pass, "{}", i.note);
     assert_eq!(comparable(&by_form), comparable(&by_yaml));
 }
+
+/// A flat self-evaluation sheet gives a relative target's baseline in a 上年实际 column (SPEC §2,
+/// issue 18): scored with it, whole or streamed.
+#[test]
+fn a_flat_sheet_gives_the_baseline_in_a_column() {
+    let sheet = "单位\t项目\t一级指标\t三级指标\t年度指标值\t上年实际\t实际完成值\t分值\n\
+        某单位\t便民服务\t产出指标\t服务人次\t较上年增长10%\t1000人次\t1050人次\t10\n";
+    let doc = table::read_str("s.tsv", sheet, &ReadOptions::default()).unwrap();
+    assert!(doc.findings.is_empty(), "{:?}", doc.findings);
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let report = eval::evaluate(&doc, None, &eval::Options::new(&m, rules));
+    let i = &report.projects[0].indicators[0];
+    assert_eq!(
+        i.verdict,
+        jixiao::eval::Verdict::Fail,
+        "1050 < 1100: {}",
+        i.note
+    );
+    assert!(i.score.is_some(), "{}", i.note);
+}

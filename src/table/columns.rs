@@ -34,6 +34,8 @@ pub(crate) enum Role {
     Spent,
     Nature,
     Measure,
+    /// The figure a target compares with: 计划数 (plan targets), 上年实际 (relative targets).
+    Figure,
 }
 
 const TARGET_TABLE: &[(Role, &[&str])] = &[
@@ -159,6 +161,19 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
     (Role::Spent, &["全年执行数", "执行数", "spent"]),
     (Role::Nature, &["指标性质", "计算符号", "符号"]),
     (Role::Measure, &["度量单位", "计量单位"]),
+    (
+        Role::Figure,
+        &[
+            "上年实际",
+            "上年实际值",
+            "上年完成值",
+            "上年实际完成值",
+            "计划数",
+            "计划值",
+            "baseline",
+            "plan",
+        ],
+    ),
 ];
 
 /// A header row read: the layout, the column of each role, and the columns not understood.
@@ -177,7 +192,7 @@ pub(crate) struct Header {
 }
 
 /// How many roles there are.
-const ROLES: usize = Role::Measure as usize + 1;
+const ROLES: usize = Role::Figure as usize + 1;
 
 impl Header {
     /// A header with the roles `roles` (the first column of a role wins).

@@ -321,7 +321,7 @@ pub(crate) fn read_from(
             name: Arc::from(&*indicator_cell.text),
             target: Arc::from(&*target),
             actual: actual_cell.as_ref().map(|c| Arc::from(&*c.text)),
-            plan: None,
+            plan: cell(row, Role::Figure).map(|c| Arc::from(&*c.text)),
             weight,
             published_score: score,
             deviation_note: cell(row, Role::Deviation).map(|c| c.text.to_string()),
