@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jixiao::target::{Context, parse};
+use jixiao::lang::{Context, parse};
 
 fn lines(
     text: &str,
@@ -30,13 +30,13 @@ fn bench(c: &mut Criterion) {
         0,
     );
     let corpus = lines(
-        include_str!("../tests/fixtures/target/corpus_targets.tsv"),
+        include_str!("../tests/fixtures/lang/corpus_targets.tsv"),
         3,
         4,
         1,
     );
     let corpus2 = lines(
-        include_str!("../tests/fixtures/target/corpus2_targets.tsv"),
+        include_str!("../tests/fixtures/lang/corpus2_targets.tsv"),
         3,
         4,
         1,

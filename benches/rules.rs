@@ -5,8 +5,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use jixiao::lang::Parsed;
 use jixiao::rules::{Facts, RuleSet};
-use jixiao::target::Parsed;
 
 fn seed() -> Vec<(String, String, Parsed)> {
     let text = include_str!("../samples/guangzhou-hpf-2023/indicators.tsv");

@@ -7,7 +7,7 @@ mk() { mkdir -p "corpus/$1"; }
 mk target_parse; mk table_read; mk rules_load; mk actuals_parse
 # target_parse: one file per line of the sample indicators and the case/corpus tables.
 i=0
-for f in "$root"/samples/guangzhou-hpf-2023/indicators.tsv "$root"/tests/fixtures/target/*.tsv; do
+for f in "$root"/samples/guangzhou-hpf-2023/indicators.tsv "$root"/tests/fixtures/lang/*.tsv; do
   while IFS= read -r line; do
     i=$((i + 1))
     printf '%s' "$line" > "corpus/target_parse/line-$i"

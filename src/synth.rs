@@ -5,7 +5,7 @@
 //! Not a user command: `cargo run --release --example synth -- --projects 1000000 --out DIR`
 //! (see `benches/scale.sh`). The phrasings are real: every indicator name, category and target
 //! is drawn from the bundled seed table (`samples/guangzhou-hpf-2023`), the corpus of other
-//! offices' targets (`tests/fixtures/target/corpus_targets.tsv`) and the scored sheet of
+//! offices' targets (`tests/fixtures/lang/corpus_targets.tsv`) and the scored sheet of
 //! `samples/jishan-2021-health`; unit and project names are built from the same sources with a
 //! number that keeps each one unique; amounts are drawn around the seed's own amounts.
 //!
@@ -23,7 +23,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use crate::target::{self, Context, Op, Target};
+use crate::lang::{self, Context, Op, Target};
 
 /// SplitMix64 (Steele, Lea, Flood 2014): small, fast, and the same stream everywhere.
 #[derive(Debug, Clone)]
@@ -83,7 +83,7 @@ pub struct Vocabulary {
 }
 
 const SEED_TABLE: &str = include_str!("../samples/guangzhou-hpf-2023/targets.tsv");
-const CORPUS: &str = include_str!("../tests/fixtures/target/corpus_targets.tsv");
+const CORPUS: &str = include_str!("../tests/fixtures/lang/corpus_targets.tsv");
 const SCORED: &str = include_str!("../samples/jishan-2021-health/sheet.tsv");
 
 const PLACES: &[&str] = &[
@@ -120,7 +120,7 @@ fn actuals_for(target: &Target, rng: &mut Rng) -> (Vec<String>, Vec<String>) {
         _ => false,
     };
     let dp = if whole(target) { 0 } else { 2 };
-    let show = |v: Decimal, unit: &Option<target::Unit>| -> String {
+    let show = |v: Decimal, unit: &Option<lang::Unit>| -> String {
         let v = v.round_dp(dp).normalize();
         match unit {
             Some(u) if u.as_str() == "%" => percent_text(v),
@@ -225,7 +225,7 @@ impl Vocabulary {
             if name.is_empty() || tgt.is_empty() || name.contains('\t') {
                 return;
             }
-            let parsed = target::parse(
+            let parsed = lang::parse(
                 tgt,
                 &Context {
                     indicator: Some(name),

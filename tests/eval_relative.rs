@@ -6,10 +6,10 @@
 use std::str::FromStr;
 
 use jixiao::eval::{self, Actual, ActualsFile, Methodology, Verdict, actual, score};
+use jixiao::lang::{Context, Quantity, Target, parse};
 use jixiao::report::model::Report;
 use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions};
-use jixiao::target::{Context, Quantity, Target, parse};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -125,7 +125,7 @@ fn a_percentage_against_a_tolerance_range_or_relative_target_is_a_value() {
             Actual::Quantity { quantity, .. } => {
                 assert_eq!(
                     quantity,
-                    Quantity::new(d("12"), Some(jixiao::target::Unit::PERCENT))
+                    Quantity::new(d("12"), Some(jixiao::lang::Unit::PERCENT))
                 )
             }
             other => panic!("{target}: {other:?}"),

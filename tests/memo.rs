@@ -65,7 +65,7 @@ fn bundled_tables_score_the_same_with_and_without_memos() {
     for dir in [
         "samples",
         "tests/fixtures/seed",
-        "tests/fixtures/target",
+        "tests/fixtures/lang",
         "tests/fixtures/forms",
     ] {
         let Ok(entries) = std::fs::read_dir(root().join(dir)) else {

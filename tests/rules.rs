@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use jixiao::lang::{self, Direction, Op, Target};
 use jixiao::rules::model::{RULE_KEYS, RuleFile, json_schema};
 use jixiao::rules::{Facts, FileErrors, RuleSet, RuleSource, loader};
-use jixiao::target::{self, Direction, Op, Target};
 use rust_decimal::Decimal;
 
 fn root() -> PathBuf {
@@ -124,9 +124,9 @@ fn seed() -> Vec<(String, String)> {
 
 #[test]
 fn seed_response_time_reads_from_the_yaml_rule() {
-    let p = target::parse(
+    let p = lang::parse(
         "4秒",
-        &target::Context::default().with_indicator(Some("响应时间")),
+        &lang::Context::default().with_indicator(Some("响应时间")),
     );
     assert_eq!(p.target.to_string(), "<= 4 秒");
     assert_eq!(
@@ -268,7 +268,7 @@ fn category_inference_is_marked() {
 #[test]
 fn formulas_by_kind_and_not_applicable() {
     let set = RuleSet::bundled();
-    let t = target::parse("正常开展", &target::Context::default());
+    let t = lang::parse("正常开展", &lang::Context::default());
     let on = set.apply(Facts {
         indicator: Some("保障工作正常开展"),
         target: Some(&t.target),
@@ -284,7 +284,7 @@ fn formulas_by_kind_and_not_applicable() {
 
 #[test]
 fn month_converts_to_days_only_by_a_rule() {
-    let u = |s: &'static str| target::Unit(std::borrow::Cow::Borrowed(s));
+    let u = |s: &'static str| lang::Unit(std::borrow::Cow::Borrowed(s));
     assert!(
         RuleSet::bundled()
             .convert(Decimal::from(2), &u("月"), &u("天"))

@@ -131,7 +131,7 @@ fn cli_exit_codes_and_json() {
 /// The real published self-evaluation sheet of the corpus, read as a sheet.
 #[test]
 fn corpus_scored_sheet_table() {
-    let name = "tests/fixtures/target/corpus_scored.tsv";
+    let name = "tests/fixtures/lang/corpus_scored.tsv";
     let bytes = std::fs::read(root().join(name)).unwrap();
     let doc = table::read_bytes(name, &bytes, &ReadOptions::default()).unwrap();
     insta::assert_snapshot!("corpus_scored_sheet_table", view::tree(&doc));

@@ -205,7 +205,7 @@ fn xlsx_locations_name_sheet_and_cell() {
 
 #[test]
 fn corpus_self_evaluation_sheet() {
-    let doc = read(&root().join("tests/fixtures/target/corpus_scored.tsv"));
+    let doc = read(&root().join("tests/fixtures/lang/corpus_scored.tsv"));
     let c = doc.counts();
     assert_eq!((c.units, c.projects, c.indicators), (1, 1, 20));
     assert_eq!((c.rows_read, c.rows_skipped), (21, 0));

@@ -1,13 +1,13 @@
-//! The target language, table-driven: `tests/fixtures/target/cases.tsv` lists
+//! The target language, table-driven: `tests/fixtures/lang/cases.tsv` lists
 //! `indicator<TAB>target<TAB>canonical<TAB>op_from`; each row is parsed with the indicator as
 //! context and must print that canonical form (and op origin, where given), and the canonical
 //! form must read back to the same value, in both the free-text and the strict grammar.
 
-use jixiao::target::{Context, Target, parse, parse_canonical};
+use jixiao::lang::{Context, Target, parse, parse_canonical};
 
 #[test]
 fn every_case_reads_as_listed() {
-    let cases = include_str!("fixtures/target/cases.tsv");
+    let cases = include_str!("fixtures/lang/cases.tsv");
     let mut failures = Vec::new();
     let mut count = 0;
     for (n, line) in cases.lines().enumerate() {

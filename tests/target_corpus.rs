@@ -1,4 +1,4 @@
-//! Real targets from 16 other published tables (`tests/fixtures/target/corpus_targets.tsv`, a
+//! Real targets from 16 other published tables (`tests/fixtures/lang/corpus_targets.tsv`, a
 //! copy of shared/corpus/targets.tsv), each labelled by a careful reader: kind (alternatives
 //! separated by `|`), operator (empty for a bare value), value with magnitude applied, unit.
 //!
@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use jixiao::target::{Context, Origin, Target, normalise_unit, parse};
+use jixiao::lang::{Context, Origin, Target, normalise_unit, parse};
 use rust_decimal::Decimal;
 
 struct Label<'a> {
@@ -141,8 +141,8 @@ fn check(corpus: &str, disagreements: &str) -> (usize, usize) {
 #[test]
 fn corpus_agrees_with_its_labels_or_says_why() {
     let (agree, total) = check(
-        include_str!("fixtures/target/corpus_targets.tsv"),
-        include_str!("fixtures/target/corpus_disagreements.tsv"),
+        include_str!("fixtures/lang/corpus_targets.tsv"),
+        include_str!("fixtures/lang/corpus_disagreements.tsv"),
     );
     assert_eq!(total, 114, "the corpus has 114 labelled targets");
     assert!(agree >= 109, "only {agree} of {total} agree");
@@ -153,8 +153,8 @@ fn corpus_agrees_with_its_labels_or_says_why() {
 #[test]
 fn second_corpus_agrees_with_its_labels_or_says_why() {
     let (agree, total) = check(
-        include_str!("fixtures/target/corpus2_targets.tsv"),
-        include_str!("fixtures/target/corpus2_disagreements.tsv"),
+        include_str!("fixtures/lang/corpus2_targets.tsv"),
+        include_str!("fixtures/lang/corpus2_disagreements.tsv"),
     );
     assert_eq!(total, 155, "the second corpus has 155 labelled targets");
     assert!(agree >= 154, "only {agree} of {total} agree");
@@ -166,8 +166,8 @@ fn second_corpus_agrees_with_its_labels_or_says_why() {
 #[test]
 fn holdout_corpus_agrees_with_its_labels_or_says_why() {
     let (agree, total) = check(
-        include_str!("fixtures/target/corpus3_targets.tsv"),
-        include_str!("fixtures/target/corpus3_disagreements.tsv"),
+        include_str!("fixtures/lang/corpus3_targets.tsv"),
+        include_str!("fixtures/lang/corpus3_disagreements.tsv"),
     );
     assert_eq!(total, 57, "the holdout corpus has 57 labelled targets");
     assert!(agree >= 57, "only {agree} of {total} agree");

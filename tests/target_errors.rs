@@ -1,7 +1,7 @@
 //! Garbage gets an answer, never a wrong number; malformed canonical expressions get a miette
 //! diagnostic with a label under the offending characters and a help line.
 
-use jixiao::target::{Context, ErrorKind, MAX_TARGET_BYTES, Target, parse, parse_canonical};
+use jixiao::lang::{Context, ErrorKind, MAX_TARGET_BYTES, Target, parse, parse_canonical};
 
 fn kind(text: &str) -> Target {
     parse(text, &Context::default()).target

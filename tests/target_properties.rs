@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use jixiao::target::{
+use jixiao::lang::{
     Bound, CalendarDate, Context, Op, Quantity, Target, Unit, parse, parse_canonical,
 };
 use proptest::prelude::*;

@@ -2,7 +2,7 @@
 //! `jixiao parse --format jsonl --year 2023` prints them. The snapshot was read line by line
 //! before it was accepted: see the comments in the test for the readings that need a reason.
 
-use jixiao::target::{Context, Target, parse, record::Record};
+use jixiao::lang::{Context, Target, parse, record::Record};
 
 fn seed_lines() -> Vec<(String, String)> {
     include_str!("../samples/guangzhou-hpf-2023/indicators.tsv")

@@ -2,7 +2,7 @@
 //! and the canonical grammar. A parse that succeeds must print a canonical form that reads back.
 #![no_main]
 
-use jixiao::target::{self, Context};
+use jixiao::lang::{self, Context};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,12 +18,12 @@ fuzz_target!(|data: &[u8]| {
         year: Some(2023),
         ..Context::default()
     };
-    let parsed = target::parse(target_text, &ctx);
+    let parsed = lang::parse(target_text, &ctx);
     let _ = parsed.target.to_string();
     if let Some(canonical) = parsed.target.canonical() {
-        let _ = target::parse_canonical(&canonical);
+        let _ = lang::parse_canonical(&canonical);
     }
-    if let Ok(t) = target::parse_canonical(text) {
+    if let Ok(t) = lang::parse_canonical(text) {
         let _ = t.to_string();
     }
 });

@@ -4,7 +4,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::path::PathBuf;
 
-use crate::target;
+use crate::lang;
 
 use super::exit;
 
@@ -49,13 +49,13 @@ struct Printer<'r, W: Write> {
 
 impl<W: Write> Printer<'_, W> {
     fn line(&mut self, number: usize, raw: &[u8]) -> io::Result<()> {
-        let text = target::record::decode_line(raw);
-        let (indicator, target_text) = target::record::split_line(&text);
-        let parsed = target::record::parse_line(indicator, target_text, self.rules, self.year);
-        let record = target::record::Record::new(number, indicator, target_text, &parsed);
+        let text = lang::record::decode_line(raw);
+        let (indicator, target_text) = lang::record::split_line(&text);
+        let parsed = lang::record::parse_line(indicator, target_text, self.rules, self.year);
+        let record = lang::record::Record::new(number, indicator, target_text, &parsed);
         // `--explain`: where the rule that decided the operator was written.
         let rule_at = match (&parsed.provenance.op, self.explain) {
-            (Some(target::Origin::Rule(id)), true) => self
+            (Some(lang::Origin::Rule(id)), true) => self
                 .rules
                 .rule(id)
                 .map(|r| format!("{}:{}", r.rref.file, r.rref.line)),

@@ -247,7 +247,7 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
         }
     };
     let methodology = crate::eval::Methodology::from_rules(&set);
-    let scorer = |parsed: &crate::target::Parsed,
+    let scorer = |parsed: &crate::lang::Parsed,
                   _category: Option<&str>,
                   actual: Option<&str>,
                   weight: rust_decimal::Decimal| {

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use super::methodology::Grade;
-use crate::target::{self, CalendarDate, Context, Origin, Quantity, Target, Unit};
+use crate::lang::{self, CalendarDate, Context, Origin, Quantity, Target, Unit};
 
 /// What an actual says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,7 @@ fn grade_word(text: &str) -> Option<Grade> {
 /// Read an actual against its target.
 pub fn read(text: &str, target: &Target, indicator: Option<&str>, year: Option<i32>) -> Actual {
     read_with(text, target, indicator, year, &mut |t, ctx| {
-        target::parse(t, ctx)
+        lang::parse(t, ctx)
     })
 }
 
@@ -89,7 +89,7 @@ pub fn read_with(
     target: &Target,
     indicator: Option<&str>,
     year: Option<i32>,
-    parse: &mut dyn FnMut(&str, &Context<'_>) -> target::Parsed,
+    parse: &mut dyn FnMut(&str, &Context<'_>) -> lang::Parsed,
 ) -> Actual {
     let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
     if trimmed.is_empty() {
@@ -169,7 +169,7 @@ mod tests {
     use std::str::FromStr;
 
     fn t(s: &str) -> Target {
-        target::parse(s, &Context::default()).target
+        lang::parse(s, &Context::default()).target
     }
 
     #[test]

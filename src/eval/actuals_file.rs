@@ -113,9 +113,9 @@ pub struct IndicatorActual {
 impl IndicatorActual {
     /// The figure scoring reads beside the actual: the baseline for a relative target, the plan
     /// value for any other.
-    pub fn figure_for(&self, target: &crate::target::Target) -> Option<&str> {
+    pub fn figure_for(&self, target: &crate::lang::Target) -> Option<&str> {
         match target {
-            crate::target::Target::Relative { .. } => self.baseline.as_deref(),
+            crate::lang::Target::Relative { .. } => self.baseline.as_deref(),
             _ => self.plan.as_deref(),
         }
     }
@@ -294,15 +294,15 @@ enum Fill {
 }
 
 fn to_fill(i: &crate::table::model::IndicatorRow, year: Option<i32>) -> Fill {
-    let ctx = crate::target::Context {
+    let ctx = crate::lang::Context {
         indicator: Some(&i.name),
         year,
-        ..crate::target::Context::default()
+        ..crate::lang::Context::default()
     };
-    match crate::target::parse(&i.target, &ctx).target {
-        crate::target::Target::Plan { .. } => Fill::Plan,
-        crate::target::Target::Qualitative { .. } => Fill::Grade,
-        crate::target::Target::Relative { .. } => Fill::Baseline,
+    match crate::lang::parse(&i.target, &ctx).target {
+        crate::lang::Target::Plan { .. } => Fill::Plan,
+        crate::lang::Target::Qualitative { .. } => Fill::Grade,
+        crate::lang::Target::Relative { .. } => Fill::Baseline,
         _ => Fill::Actual,
     }
 }

@@ -21,13 +21,13 @@ use super::actuals_file::{ActualsFile, IndicatorActual, ProjectActuals};
 use super::methodology::{Methodology, Ruled};
 use super::score::{Outcome, Verdict, score};
 use crate::finding::{Finding, Severity};
+use crate::lang::{self, Context, Origin};
 use crate::report::model::{
     Difference, IndicatorReport, ProjectReport, Report, Shown, SourceRef, Summary, UnitReport,
     VerdictCounts,
 };
 use crate::rules::{Facts, RuleSet};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
-use crate::target::{self, Context, Origin};
 
 /// Infers the category of an indicator the table gives none for.
 pub trait Categories {
@@ -81,7 +81,7 @@ impl<'a> Options<'a> {
 
 /// The category a written 一级指标 scores as (`產出目標` → 产出指标), or `None`.
 pub fn scoring_category(written: &str) -> Option<&'static str> {
-    use target::lexicon::simplify;
+    use lang::lexicon::simplify;
     // most tables write simplified characters: read the text as it is then
     let s: Cow<'_, str> = if written.chars().all(|c| simplify(c) == c) {
         Cow::Borrowed(written)
@@ -377,7 +377,7 @@ impl<'t> Locator<'t> {
 /// of them starts over.
 #[derive(Default)]
 pub struct ParseCache {
-    map: rustc_hash::FxHashMap<Box<[u8]>, target::Parsed>,
+    map: rustc_hash::FxHashMap<Box<[u8]>, lang::Parsed>,
     key: Vec<u8>,
     readings: rustc_hash::FxHashMap<Box<[u8]>, Rc<Reading>>,
     /// Readings made so far (each gets the next number as its id).
@@ -418,7 +418,7 @@ struct Reading {
     id: u64,
     /// The target read (boxed: only a new outcome reads it, so the fields every indicator
     /// reads stay together in a few cache lines).
-    parsed: Box<target::Parsed>,
+    parsed: Box<lang::Parsed>,
     /// The rule that gave a bare target its operator, where one did.
     op_rule: Option<Cow<'static, str>>,
     /// The outcome it was last scored to and the weight (exact bytes) it was scored with,
@@ -579,7 +579,7 @@ impl ParseCache {
             year,
             directions: rules,
         };
-        let parsed = target::parse(&row.target, &ctx);
+        let parsed = lang::parse(&row.target, &ctx);
         let canonical = parsed.target.canonical().map(Arc::from);
         let facts = Facts {
             indicator: Some(&row.name),
@@ -742,9 +742,9 @@ impl ParseCache {
     }
 
     /// A text read with `ctx` (actual and plan figures, with the bundled rules).
-    fn parse(&mut self, text: &str, ctx: &Context<'_>) -> target::Parsed {
+    fn parse(&mut self, text: &str, ctx: &Context<'_>) -> lang::Parsed {
         // the rules that decide a bare value, by identity (they outlive the evaluation)
-        let rules = ctx.directions as *const dyn crate::target::Directions as *const () as usize;
+        let rules = ctx.directions as *const dyn crate::lang::Directions as *const () as usize;
         key_of(
             &mut self.key,
             &[
@@ -758,7 +758,7 @@ impl ParseCache {
         if let Some(p) = self.map.get(self.key.as_slice()).filter(|_| !self.off) {
             return p.clone();
         }
-        let parsed = target::parse(text, ctx);
+        let parsed = lang::parse(text, ctx);
         remember(&mut self.map, &self.key, parsed.clone());
         parsed
     }
@@ -1155,7 +1155,7 @@ fn evaluate_project(
         // a row a person must grade, on a sheet that printed its own 得分: the office's grade
         let qualitative = matches!(
             s.reading.parsed.target,
-            crate::target::Target::Qualitative { .. }
+            crate::lang::Target::Qualitative { .. }
         );
         let waits = qualitative && outcome_waits(&scoring.outcome);
         let scoring = match (waits, s.row.published_score, s.row.weight) {

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::actual::{Actual, is_percent};
 use super::methodology::{Grade, Methodology};
-use crate::target::{CalendarDate, Op, Quantity, Target, units};
+use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
 mod relative;
 
@@ -67,7 +67,7 @@ pub struct Outcome {
 
 /// Units whose quantities are never below zero: counts, money, durations, lengths, areas and
 /// weights (a share in `%` can fall, so it is not here).
-fn cannot_be_negative(unit: Option<&crate::target::Unit>) -> bool {
+fn cannot_be_negative(unit: Option<&crate::lang::Unit>) -> bool {
     const UNITS: &[&str] = &[
         "人",
         "人次",
@@ -539,7 +539,7 @@ pub fn score(
 mod tests {
     use super::*;
     use crate::eval::actual::read;
-    use crate::target::{Context, parse};
+    use crate::lang::{Context, parse};
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {

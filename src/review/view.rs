@@ -6,9 +6,9 @@ use std::borrow::Cow;
 
 use crate::eval::evaluate::{Categories, scoring_category};
 use crate::finding::{Finding, Severity};
+use crate::lang::{self, Context, Parsed, Span};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 use crate::table::source::Location;
-use crate::target::{self, Context, Parsed, Span};
 
 use super::Options;
 
@@ -51,7 +51,7 @@ impl<'a> ProjectView<'a> {
                     year: opts.year,
                     directions: opts.rules,
                 };
-                let parsed = target::parse(&row.target, &ctx);
+                let parsed = lang::parse(&row.target, &ctx);
                 let (category, inferred_by) = match &row.category {
                     Some(c) => (Some(Cow::Borrowed(&**c)), None),
                     None => match opts.rules.infer(&row.name) {

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::eval::Facts;
 use super::set::RuleSet;
-use crate::target::{self, Target};
+use crate::lang::{self, Target};
 
 /// A rule test file.
 #[derive(Debug, Clone, Deserialize)]
@@ -76,7 +76,7 @@ pub struct CaseResult {
 /// Scores one case: (target as read, category, actual as written, weight) → (verdict, score as
 /// shown). Evaluation provides it; the rules layer does not score.
 pub type Scorer<'a> =
-    &'a dyn Fn(&target::Parsed, Option<&str>, Option<&str>, Decimal) -> (String, Option<String>);
+    &'a dyn Fn(&lang::Parsed, Option<&str>, Option<&str>, Decimal) -> (String, Option<String>);
 
 /// Run every case against a rule set, scoring with `scorer` where given.
 pub fn run(rules: &RuleSet, file: &CaseFile, scorer: Option<Scorer<'_>>) -> Vec<CaseResult> {
@@ -107,7 +107,7 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<Scorer<'_>>) -> CaseResu
         case.year,
     );
     let actual_q = case.actual.as_deref().and_then(|a| {
-        match target::parse(a, &target::Context::unruled()).target {
+        match lang::parse(a, &lang::Context::unruled()).target {
             Target::Compare { quantity, .. } => Some(quantity),
             _ => None,
         }

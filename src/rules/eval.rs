@@ -11,7 +11,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::expr::{CmpOp, Expr, ExprError, Field, Operand};
-use crate::target::{Quantity, Target, Unit, units};
+use crate::lang::{Quantity, Target, Unit, units};
 
 /// What conditions may know of one indicator. Missing text fields read as empty strings.
 #[derive(Debug, Clone, Copy, Default)]
@@ -528,7 +528,7 @@ pub fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::{Context, parse};
+    use crate::lang::{Context, parse};
 
     fn truth(expr: &str, indicator: &str, target: &str, conversions: &[Conversion]) -> Truth {
         let mut c = Compiler::default();

@@ -18,7 +18,7 @@ use nom::bytes::complete::{tag, take_while1};
 use nom::combinator::value;
 use nom::{IResult, Parser};
 
-use crate::target::{self, Quantity, Target};
+use crate::lang::{self, Quantity, Target};
 
 /// A byte range in the expression.
 pub type Span = Range<usize>;
@@ -386,7 +386,7 @@ impl<'s> P<'s> {
                 || c == '-'
                 || c == '+'
                 || c == '.'
-                || target::lexicon::digit_value(c).is_some()
+                || lang::lexicon::digit_value(c).is_some()
         }) {
             let len = i.find(is_literal_end).unwrap_or(i.len());
             let span = start..start + len;
@@ -438,10 +438,10 @@ impl<'s> P<'s> {
 
 /// A quantity literal (`90%`, `4秒`, `6000万`, `6000万元`), read by the target language.
 pub fn quantity(text: &str) -> Option<Quantity> {
-    let parsed = target::parse(text, &target::Context::unruled());
+    let parsed = lang::parse(text, &lang::Context::unruled());
     match parsed.target {
         Target::Compare { quantity, .. }
-            if matches!(parsed.provenance.op, Some(target::Origin::Rule(_))) =>
+            if matches!(parsed.provenance.op, Some(lang::Origin::Rule(_))) =>
         {
             Some(quantity)
         }

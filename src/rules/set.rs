@@ -19,7 +19,7 @@ use super::expr;
 use super::loader::{self, LoadedRule};
 use super::locate::ItemPos;
 use super::model::{BareOp, DirectionSpec, Formula, RuleSpec, Severity};
-use crate::target::{self, Direction, Op, Quantity, Target, Unit};
+use crate::lang::{self, Direction, Op, Quantity, Target, Unit};
 
 /// Where a rule was written: its id and the file and line of its (last) definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -702,21 +702,21 @@ impl RuleSet {
         }
     }
 
-    /// Convert a value between units: [`target::units`] first, then the rules' conversions.
+    /// Convert a value between units: [`lang::units`] first, then the rules' conversions.
     pub fn convert(
         &self,
         value: Decimal,
         from: &Unit,
         to: &Unit,
     ) -> Option<(Decimal, Option<&RuleRef>)> {
-        if let Some(v) = target::units::convert(value, from, to) {
+        if let Some(v) = lang::units::convert(value, from, to) {
             return Some((v, None));
         }
         let direct = |v: Decimal, u: &Unit, t: &Unit| {
             if u == t {
                 Some(v)
             } else {
-                target::units::convert(v, u, t)
+                lang::units::convert(v, u, t)
             }
         };
         for (c, &i) in self.conversions.iter().zip(&self.conversion_rules) {
@@ -744,15 +744,15 @@ impl RuleSet {
         category: Option<&str>,
         subcategory: Option<&str>,
         year: Option<i32>,
-    ) -> target::Parsed {
-        let ctx = target::Context {
+    ) -> lang::Parsed {
+        let ctx = lang::Context {
             indicator,
             category,
             subcategory,
             year,
             directions: self,
         };
-        target::parse(text, &ctx)
+        lang::parse(text, &ctx)
     }
 }
 
@@ -1177,8 +1177,8 @@ impl<'r> Applied<'r, '_> {
     }
 }
 
-impl target::Directions for RuleSet {
-    fn decide(&self, subject: target::Subject<'_>, quantity: &Quantity) -> target::Decision {
+impl lang::Directions for RuleSet {
+    fn decide(&self, subject: lang::Subject<'_>, quantity: &Quantity) -> lang::Decision {
         let t = Target::Compare {
             op: Op::Eq,
             quantity: quantity.clone(),
@@ -1191,12 +1191,12 @@ impl target::Directions for RuleSet {
             ..Facts::default()
         };
         match self.apply(facts).direction() {
-            Some(d) => target::Decision {
+            Some(d) => lang::Decision {
                 direction: d.value.0,
                 op: d.value.1,
                 rule: d.rule.id.clone(),
             },
-            None => target::Decision::new(Direction::Higher, Cow::Borrowed("unruled")),
+            None => lang::Decision::new(Direction::Higher, Cow::Borrowed("unruled")),
         }
     }
 }

@@ -9,7 +9,7 @@
 //! Inside: [`decode`] (bytes → text), `grid` (text or sheet → positioned cells), `columns`
 //! (header and column roles), `target_table` and `self_eval` (the two layouts), `indicator_cell`
 //! (splitting a 绩效指标 cell), `integrity` (sum checks), [`view`] (the tree as text), [`model`] (the types), [`source`]
-//! (positions). Targets are kept raw; parsing them is [`crate::target`]'s job.
+//! (positions). Targets are kept raw; parsing them is [`crate::lang`]'s job.
 //!
 //! ## Decisions where the SPEC is silent
 //! - **Format** from the extension (`.csv`, `.tsv`, `.xlsx`/`.xlsm`/`.xls`/`.ods`); `.txt` and

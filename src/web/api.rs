@@ -69,7 +69,7 @@ pub async fn parse(
     Ok(text("application/jsonl; charset=utf-8", out))
 }
 
-/// The jsonl of `jixiao parse --format jsonl` (as [`crate::target::record::jsonl`]), written
+/// The jsonl of `jixiao parse --format jsonl` (as [`crate::lang::record::jsonl`]), written
 /// into a bounded answer that stops when the request is cancelled.
 fn parse_lines(
     body: &[u8],
@@ -77,7 +77,7 @@ fn parse_lines(
     limit: usize,
     cancel: &super::work::Cancel,
 ) -> Result<Vec<u8>, ApiError> {
-    use crate::target::record::{Record, decode_line, parse_line, split_line};
+    use crate::lang::record::{Record, decode_line, parse_line, split_line};
     use std::io::Write as _;
     let rules = RuleSet::bundled();
     let mut out = Answer::new(limit, cancel);

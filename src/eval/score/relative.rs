@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::{Outcome, comparable, compare, n};
 use crate::eval::actual::Actual;
-use crate::target::{Op, Quantity, Unit};
+use crate::lang::{Op, Quantity, Unit};
 
 /// The value a relative target asks for, from its baseline; `Err` says why there is none.
 pub fn required(

@@ -10,8 +10,8 @@
 //! **Fix.** Write the measured figure: `271米`.
 
 use crate::finding::{Finding, Severity};
+use crate::lang::{self, Context, Origin, Target};
 use crate::review::{CheckInfo, ProjectView};
-use crate::target::{self, Context, Origin, Target};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.actual-copies-comparator",
@@ -26,7 +26,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         let (Some(actual), Some(at)) = (&i.row.actual, i.row.at.actual) else {
             continue;
         };
-        let parsed = target::parse(
+        let parsed = lang::parse(
             actual,
             &Context::default().with_indicator(Some(&i.row.name)),
         );

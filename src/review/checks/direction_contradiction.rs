@@ -13,8 +13,8 @@
 //! really is the other way.
 
 use crate::finding::{Finding, Severity};
+use crate::lang::{Direction, Directions, Origin, Subject, Target};
 use crate::review::{CheckInfo, ProjectView};
-use crate::target::{Direction, Directions, Origin, Subject, Target};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.direction-contradiction",
@@ -45,7 +45,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
             Direction::Lower => op.is_lower_bound() && !quantity.value.is_zero(),
             Direction::Higher => {
                 !op.is_lower_bound()
-                    && *op != crate::target::Op::Eq
+                    && *op != crate::lang::Op::Eq
                     && (name.ends_with('率') || name.ends_with('度'))
             }
         };

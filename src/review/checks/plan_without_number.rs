@@ -11,8 +11,8 @@
 //! **Fix.** Write the planned figure: `物业管理覆盖面积，年度指标值：≥12000平方米`.
 
 use crate::finding::{Finding, Severity};
+use crate::lang::Target;
 use crate::review::{CheckInfo, ProjectView};
-use crate::target::Target;
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.plan-without-number",

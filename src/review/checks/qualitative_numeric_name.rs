@@ -11,8 +11,8 @@
 //! **Fix.** Write the number the name asks for (`≥95%`), and move the prose to the goal.
 
 use crate::finding::{Finding, Severity};
+use crate::lang::Target;
 use crate::review::{CheckInfo, ProjectView};
-use crate::target::Target;
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.qualitative-under-numeric-name",

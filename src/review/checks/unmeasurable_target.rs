@@ -16,8 +16,8 @@
 //! 通过验收`).
 
 use crate::finding::{Finding, Severity};
+use crate::lang::{Target, lexicon};
 use crate::review::{CheckInfo, ProjectView};
-use crate::target::{Target, lexicon};
 
 pub const INFO: CheckInfo = CheckInfo {
     code: "review.unmeasurable-target",

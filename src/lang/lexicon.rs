@@ -2,7 +2,7 @@
 //! magnitudes, unit spellings, the phrases of yes/no and plan targets, traditional characters.
 //!
 //! The grammar in [`super::parse`](mod@super::parse) reads these tables; adding a phrasing is one row here and one
-//! row in `tests/fixtures/target/cases.tsv`. Lists that are searched by prefix are ordered
+//! row in `tests/fixtures/lang/cases.tsv`. Lists that are searched by prefix are ordered
 //! longest first so the longest spelling wins.
 
 use rust_decimal::Decimal;

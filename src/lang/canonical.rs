@@ -68,7 +68,7 @@ impl Expected {
 /// A canonical expression that does not read.
 #[derive(Debug, Clone, Error, Diagnostic)]
 #[error("无法读取规范式：{}", .expected.label())]
-#[diagnostic(code(target::canonical), help("{}", .expected.help()))]
+#[diagnostic(code(lang::canonical), help("{}", .expected.help()))]
 pub struct CanonicalError {
     #[source_code]
     pub src: String,

@@ -13,9 +13,9 @@ use super::{
     DEADLINE_TAILS, Form, QuantReading, Side, is_cjk, offset, prefix_word, side, small_number,
     strip_any, suffix_word, symbol_op, valid_date, ws,
 };
-use crate::target::ast::{CalendarDate, Op, Span, Unit};
-use crate::target::lexicon::{self, OpWord, SuffixWord};
-use crate::target::number::Value;
+use crate::lang::ast::{CalendarDate, Op, Span, Unit};
+use crate::lang::lexicon::{self, OpWord, SuffixWord};
+use crate::lang::number::Value;
 
 // ---------------------------------------------------------------------------------------------
 // Qualifiers and per-units
@@ -221,7 +221,7 @@ pub(super) fn tolerance(base: &str, input: &str) -> Option<QuantReading> {
                     (Ok(c), Ok(t)) => c
                         .checked_mul(t)
                         .map(|v| v / Decimal::ONE_HUNDRED)
-                        .ok_or(crate::target::number::Overflow),
+                        .ok_or(crate::lang::number::Overflow),
                     (Err(e), _) | (_, Err(e)) => Err(e),
                 }
             } else {
@@ -229,11 +229,11 @@ pub(super) fn tolerance(base: &str, input: &str) -> Option<QuantReading> {
                 return None;
             };
             let sub = match (c.value, spread) {
-                (Ok(c), Ok(s)) => c.checked_sub(s).ok_or(crate::target::number::Overflow),
+                (Ok(c), Ok(s)) => c.checked_sub(s).ok_or(crate::lang::number::Overflow),
                 (Err(e), _) | (_, Err(e)) => Err(e),
             };
             let add = match (c.value, spread) {
-                (Ok(c), Ok(s)) => c.checked_add(s).ok_or(crate::target::number::Overflow),
+                (Ok(c), Ok(s)) => c.checked_add(s).ok_or(crate::lang::number::Overflow),
                 (Err(e), _) | (_, Err(e)) => Err(e),
             };
             (sub, add, c_unit.or(if same { tol_unit } else { None }))
@@ -582,7 +582,7 @@ pub(super) fn spreadsheet_date(body: &str, indicator: Option<&str>) -> Option<Ca
         return None;
     }
     let digits = body.strip_prefix(['=', '＝']).map(ws).unwrap_or(body);
-    let (rest, value) = crate::target::number::arabic(digits).ok()?;
+    let (rest, value) = crate::lang::number::arabic(digits).ok()?;
     let value = value.ok()?;
     if !rest.is_empty() || !value.fract().is_zero() {
         return None;

@@ -169,7 +169,7 @@ pub enum Target {
 pub enum ErrorKind {
     /// A number beyond the exact decimal range (about 7.9 × 10²⁸), after its magnitude.
     Overflow,
-    /// The text is longer than [`crate::target::MAX_TARGET_BYTES`].
+    /// The text is longer than [`crate::lang::MAX_TARGET_BYTES`].
     TooLong,
 }
 
