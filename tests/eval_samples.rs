@@ -248,6 +248,49 @@ projects:
     assert_eq!(r.summary.indicators, 77);
     let p = &r.projects[0];
     assert_eq!(p.indicators[1].verdict, Verdict::Pass);
+    // the reports an office files show them too (not only stderr)
+    let md = selfeval_table::render_markdown(&r);
+    assert!(
+        md.contains("## 输入提示") && md.contains("不存在的项目"),
+        "{md}"
+    );
+    let xlsx = jixiao::report::xlsx::render(&r).unwrap();
+    let wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    use calamine::Reader;
+    assert!(wb.sheet_names().contains(&"输入提示".to_owned()));
+}
+
+/// An actuals entry one character off its project's name is named with the project it most
+/// likely meant.
+#[test]
+fn a_mistyped_project_is_told_the_name_it_likely_meant() {
+    let doc = table::read_path(
+        Path::new("samples/guangzhou-hpf-2023/targets.tsv"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let text = "year: 2023\nprojects:\n  - unit: 广州住房公积金管理中心\n    project: 业务用房物业管理经费\n    spent: 900\n";
+    let actuals = ActualsFile::parse("typo.yaml", text).unwrap();
+    let m = Methodology::from_rules(RuleSet::bundled());
+    let r = eval::evaluate(
+        &doc,
+        Some(&actuals),
+        &eval::Options::new(&m, RuleSet::bundled()),
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "actuals.unmatched")
+        .unwrap();
+    assert!(
+        f.help
+            .as_deref()
+            .unwrap()
+            .starts_with("是否是“业务用房物业管理费”？"),
+        "{:?}",
+        f.help
+    );
 }
 
 #[test]

@@ -879,8 +879,10 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
         opts,
         &mut ParseCache::default(),
     );
-    // Actuals that match nothing in the table are reported, not dropped.
-    report.findings.extend(matcher.unmatched());
+    // Actuals that match nothing in the table are reported, not dropped, with the nearest name
+    let mut unmatched = matcher.unmatched();
+    super::nearest::suggest(doc, &mut unmatched);
+    report.findings.extend(unmatched);
     report
 }
 

@@ -10,6 +10,7 @@ pub mod actual;
 pub mod actuals_file;
 pub mod evaluate;
 pub mod methodology;
+mod nearest;
 pub mod score;
 pub mod stream;
 

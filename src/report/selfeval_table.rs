@@ -278,6 +278,37 @@ pub fn render_markdown(r: &Report) -> String {
         }
         out.push('\n');
     }
+    if !r.findings.is_empty() {
+        // what the input said that the scores above do not show (unmatched actuals first of all)
+        let _ = writeln!(out, "## 输入提示\n");
+        let _ = writeln!(
+            out,
+            "| 位置 | 级别 | 代码 | 单位 / 项目 / 指标 | 问题 | 建议 |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        for f in &r.findings {
+            let what = [
+                f.unit.as_deref(),
+                f.project.as_deref(),
+                f.indicator.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" / ");
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                md_cell(&f.position()),
+                f.severity.zh(),
+                md_cell(&f.code),
+                md_cell(&what),
+                md_cell(&f.message),
+                md_cell(f.help.as_deref().unwrap_or(""))
+            );
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "{}", summary_line(r));
     out
 }

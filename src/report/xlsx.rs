@@ -340,6 +340,55 @@ fn counts(
     Ok(())
 }
 
+/// `输入提示`: what the input said that the scores do not show — actuals that matched nothing
+/// in the table (with the name they most likely meant), rows the reader skipped.
+fn findings_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("输入提示")?;
+    print_setup(ws);
+    ws.set_freeze_panes(1, 0)?;
+    const WIDTHS: [f64; 6] = [28.0, 6.0, 22.0, 40.0, 48.0, 40.0];
+    for (col, width) in WIDTHS.into_iter().enumerate() {
+        ws.set_column_width(col as u16, width)?;
+    }
+    for (col, h) in ["位置", "级别", "代码", "单位 / 项目 / 指标", "问题", "建议"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(0, col as u16, *h, &f.head)?;
+    }
+    for (n, finding) in r.findings.iter().enumerate() {
+        let row = n as u32 + 1;
+        let what = [
+            finding.unit.as_deref(),
+            finding.project.as_deref(),
+            finding.indicator.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" / ");
+        let position = finding.position();
+        let help = finding.help.as_deref().unwrap_or("");
+        for (col, text) in [
+            (0u16, position.as_str()),
+            (1, finding.severity.zh()),
+            (2, &*finding.code),
+            (3, what.as_str()),
+            (4, finding.message.as_str()),
+            (5, help),
+        ] {
+            ws.write_string_with_format(row, col, text, &f.wrap)?;
+        }
+        fit_row(
+            ws,
+            row,
+            &[(3, &what), (4, &finding.message), (5, help)],
+            &WIDTHS,
+        );
+    }
+    Ok(())
+}
+
 fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("复核差异")?;
     print_setup(ws);
@@ -421,6 +470,9 @@ pub fn render(r: &Report) -> Result<Vec<u8>, XlsxError> {
     summary_sheet(wb.add_worksheet(), r, &f)?;
     if !r.differences.is_empty() {
         differences_sheet(wb.add_worksheet(), r, &f)?;
+    }
+    if !r.findings.is_empty() {
+        findings_sheet(wb.add_worksheet(), r, &f)?;
     }
     wb.save_to_buffer()
 }
