@@ -141,7 +141,7 @@ const CANDIDATES: &[&str] = &[
 ];
 
 /// Sorts the files directly in `dir` (not in subfolders; hidden files and files of other
-/// kinds, see [`CANDIDATES`], left out) by what each holds.
+/// kinds: notes, pictures, source code) left out, by what each holds.
 pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .flatten()

@@ -3,7 +3,7 @@
 //! Data flows one way:
 //! 1. [`table`] reads target tables (项目支出绩效目标表) and self-evaluation sheets (绩效自评表)
 //!    into units → projects → indicators, every value with its source position;
-//! 2. [`target`] parses each free-text annual target (年度指标值) into one canonical expression;
+//! 2. [`lang`] parses each free-text annual target (年度指标值) into one canonical expression;
 //! 3. [`rules`] decide what the text cannot say (direction, category, weights);
 //! 4. evaluation compares targets with year-end actuals and scores them;
 //! 5. reports render one report model in every format.
