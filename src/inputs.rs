@@ -140,8 +140,8 @@ const CANDIDATES: &[&str] = &[
     "tsv", "txt", "csv", "tab", "xlsx", "xlsm", "xls", "ods", "docx", "yaml", "yml", "",
 ];
 
-/// Sorts the files directly in `dir` (not in subfolders; hidden files and files of other
-/// kinds: notes, pictures, source code) left out, by what each holds.
+/// Sorts the files directly in `dir` by what each holds (not those in subfolders; hidden
+/// files and files of other kinds — notes, pictures, source code — are left out).
 pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .flatten()
