@@ -268,6 +268,20 @@ impl Finding {
         self
     }
 
+    /// What the finding concerns, `unit / project / indicator` (the parts it names), for
+    /// listings.
+    pub fn concerns(&self) -> String {
+        [
+            self.unit.as_deref(),
+            self.project.as_deref(),
+            self.indicator.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" / ")
+    }
+
     /// `file:line:column` or `file!sheet!cell`, for one-line listings.
     pub fn position(&self) -> String {
         match (&self.cell, self.line) {

@@ -358,15 +358,7 @@ fn findings_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
     }
     for (n, finding) in r.findings.iter().enumerate() {
         let row = n as u32 + 1;
-        let what = [
-            finding.unit.as_deref(),
-            finding.project.as_deref(),
-            finding.indicator.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" / ");
+        let what = finding.concerns();
         let position = finding.position();
         let help = finding.help.as_deref().unwrap_or("");
         for (col, text) in [

@@ -330,15 +330,7 @@ fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[F
     }
     out.push_str("<table><tr><th>位置</th><th>级别</th><th>代码</th><th>单位 / 项目 / 指标</th><th>问题与原文</th></tr>\n");
     for f in findings {
-        let what = [
-            f.unit.as_deref(),
-            f.project.as_deref(),
-            f.indicator.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" / ");
+        let what = f.concerns();
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td class=\"sev-{}\">{}</td><td>{}</td><td>{}</td><td>{}{}<div class=\"src\">{}</div></td></tr>",
