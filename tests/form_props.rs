@@ -332,3 +332,81 @@ proptest! {
         prop_assert_eq!(doc.rows_skipped, expected_skipped);
     }
 }
+
+/// Pieces of forms, shuffled into random text: no input makes the forms reader panic, every
+/// finding renders, every indicator's name location holds its name.
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        ",",
+        "\n",
+        "\r\n",
+        "\"",
+        "项目名称",
+        "项目名称：",
+        "主管部门",
+        "实施单位",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "总分",
+        "合计",
+        "(50分)",
+        "指标2:",
+        "……",
+        "年度资金总额",
+        "全年预算数",
+        "全年执行数",
+        "其中:本年财政拨款",
+        "预期目标",
+        "实际完成情况",
+        "产出指标",
+        "数量指标",
+        "≥95%",
+        "96%",
+        "0.96",
+        "10",
+        "-",
+        "—",
+        "/",
+        "注:",
+        "自评等级",
+        "优",
+        "项目支出绩效自评表",
+        "(2023年度)",
+        "部门：某局",
+        "854万(说明)",
+        "满意度指标\n(10分)",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_forms_never_panic(pieces in prop::collection::vec(piece(), 0..120)) {
+        let head = "项目支出绩效自评表\n项目名称,随机\n一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n";
+        let body = pieces.concat();
+        for text in [format!("{head}{body}"), body.clone()] {
+            if let Ok(doc) = table::read_str("r.csv", &text, &ReadOptions::default()) {
+                let c = doc.counts();
+                prop_assert!(c.rows_skipped <= c.rows_read);
+                for (_, _, i) in doc.indicators() {
+                    if !i.name.contains(' ') {
+                        let at = doc.source.slice(&i.at.name).replace(['\n', '\r'], "");
+                        prop_assert_eq!(at.trim(), &*i.name);
+                    }
+                }
+                for f in &doc.findings {
+                    let _ = f.render(&doc.source, 100);
+                }
+            }
+        }
+    }
+}
