@@ -1457,16 +1457,17 @@ fn year_in(text: &str) -> Option<i32> {
 
 /// The value of `部门：…` (a title-area line).
 fn prefixed(text: &str, keys: &[&str]) -> Option<String> {
-    for k in keys {
-        if let Some(rest) = text.strip_prefix(k)
-            && let Some(rest) = rest.trim_start().strip_prefix([':', '：'])
-        {
-            // `部门：某局   公开14表`: the first word
-            let v = rest.split_whitespace().next()?.to_owned();
-            return (!v.is_empty()).then_some(v);
-        }
+    // the label before the colon, loosely (`单位名称（盖章）：…` is `单位名称：…`)
+    let colon = text.find([':', '：'])?;
+    let key = normalize(&text[..colon]);
+    if !keys.contains(&key.as_str()) {
+        return None;
     }
-    None
+    let rest = &text[colon..];
+    let rest = &rest[rest.chars().next().map_or(1, char::len_utf8)..];
+    // `部门：某局   公开14表`: the first word
+    let v = rest.split_whitespace().next()?.to_owned();
+    (!v.is_empty()).then_some(v)
 }
 
 #[cfg(test)]
@@ -1514,6 +1515,20 @@ mod tests {
         assert_eq!(year_in("(2022年度)"), Some(2022));
         assert_eq!(year_in("部门预算项目支出绩效自评表(2023年度)"), Some(2023));
         assert_eq!(year_in("12年"), None);
+    }
+
+    #[test]
+    fn labels_above_a_form() {
+        let keys = ["部门", "单位名称"];
+        assert_eq!(
+            prefixed("部门:临沧市永德县明朗中学        公开14表", &keys).as_deref(),
+            Some("临沧市永德县明朗中学")
+        );
+        assert_eq!(
+            prefixed("单位名称（盖章）：某局", &keys).as_deref(),
+            Some("某局")
+        );
+        assert_eq!(prefixed("部门预算项目支出绩效自评表", &keys), None);
     }
 
     #[test]
