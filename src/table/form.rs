@@ -1147,9 +1147,11 @@ impl FormReader<'_, '_, '_> {
             let open = !no_category
                 && (level1.is_none() || level1.as_ref().is_some_and(|(_, inferred)| *inferred));
             let told = level2.as_ref().filter(|_| open).and_then(|l2| {
+                // in simplified characters (`數量指標` is 数量指标)
+                let simple: String = l2.chars().map(crate::lang::lexicon::simplify).collect();
                 LEVEL2_TO_LEVEL1
                     .iter()
-                    .find(|(k, _)| l2.starts_with(k))
+                    .find(|(k, _)| simple.starts_with(k))
                     .map(|(_, l1)| (l2.clone(), *l1))
             });
             {
