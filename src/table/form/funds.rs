@@ -1,0 +1,161 @@
+//! The funds block of a form: the 年度资金总额 row under its header (年初预算数, 全年预算数 or
+//! 调整后预算数, 全年执行数 or 预算执行数, 分值 or 权重, 执行率, 得分), its 其中 rows checked against
+//! it, amounts written with words around them, and points cells.
+
+use rust_decimal::Decimal;
+
+use crate::finding::{Severity, codes};
+use crate::table::amount::parse_number;
+use crate::table::grid::{Cell, Row};
+use crate::table::source::Location;
+
+use super::FormReader;
+use super::words::*;
+
+/// What the 年度资金总额 row gives.
+#[derive(Debug, Default)]
+pub(super) struct FundsRow {
+    pub initial: Option<Decimal>,
+    pub budget: Option<Decimal>,
+    pub spent: Option<Decimal>,
+    pub weight: Option<Decimal>,
+    pub score: Option<Decimal>,
+    pub rate: Option<String>,
+    pub at: Option<Location>,
+}
+
+impl FormReader<'_, '_, '_> {
+    /// The 年度资金总额 row against the sum of its 其中 rows: a difference is a finding; a total
+    /// left empty or 0 while its parts hold amounts takes their sum (with that finding), never
+    /// a budget of 0 that drops budget execution.
+    pub(super) fn reconcile_funds(&mut self, funds: &mut FundsRow, parts: &FundsRow) {
+        let Some(at) = funds.at else {
+            return;
+        };
+        let mut differs = Vec::new();
+        for (what, total, part) in [
+            ("年初预算数", &mut funds.initial, parts.initial),
+            ("全年预算数", &mut funds.budget, parts.budget),
+            ("全年执行数", &mut funds.spent, parts.spent),
+        ] {
+            let Some(part) = part else {
+                continue;
+            };
+            match *total {
+                Some(t) if t == part => {}
+                Some(t) if !t.is_zero() => differs.push(format!(
+                    "{what}：总额 {} ≠ 其中各项之和 {}",
+                    t.normalize(),
+                    part.normalize()
+                )),
+                _ if part.is_zero() => {}
+                _ => {
+                    differs.push(format!(
+                        "{what}：总额为空或为 0，按其中各项之和 {} 读取",
+                        part.normalize()
+                    ));
+                    *total = Some(part);
+                }
+            }
+        }
+        if !differs.is_empty() {
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_FUNDS_MISMATCH,
+                    Severity::Warning,
+                    at,
+                    format!("年度资金总额与其中各项不一致（{}）", differs.join("；")),
+                )
+                .label("年度资金总额")
+                .help("核对资金总额与本年财政拨款、上年结转、其他资金的加总");
+            self.ctx.findings.push(f);
+        }
+    }
+
+    /// An amount cell: a number, or words around a leading number (with a finding).
+    pub(super) fn amount(&mut self, cell: &Cell) -> Option<Decimal> {
+        match parse_number(&cell.text) {
+            Ok(v) => v,
+            Err(()) => {
+                let lead: String = cell
+                    .text
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '，'))
+                    .collect();
+                let at = cell.location(self.ctx.source);
+                match parse_number(&lead) {
+                    Ok(Some(v)) => {
+                        let f = self
+                            .ctx
+                            .finding(
+                                codes::FORM_AMOUNT_PROSE,
+                                Severity::Info,
+                                at,
+                                format!("金额单元格含说明文字，读取开头的数 {v}"),
+                            )
+                            .label("金额与说明写在一起")
+                            .help("金额单元格只填数字，说明写在备注中");
+                        self.ctx.findings.push(f);
+                        Some(v)
+                    }
+                    _ => {
+                        let f = self
+                            .ctx
+                            .finding(
+                                codes::BAD_AMOUNT,
+                                Severity::Warning,
+                                at,
+                                format!("「{}」不是金额，未读取", tidy(&cell.text)),
+                            )
+                            .label("不是数字");
+                        self.ctx.findings.push(f);
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// A 分值 / 得分 cell: a number, possibly ending in `分`; `-` or `/` is empty.
+    pub(super) fn points(&mut self, cell: Option<&Cell>) -> Option<Decimal> {
+        let cell = cell?;
+        let t = cell.text.trim();
+        let t = t.strip_suffix('分').unwrap_or(t);
+        match parse_number(t) {
+            Ok(v) => v,
+            Err(()) => {
+                let at = cell.location(self.ctx.source);
+                let f = self
+                    .ctx
+                    .finding(
+                        codes::BAD_NUMBER,
+                        Severity::Warning,
+                        at,
+                        format!("「{}」不是分数，未读取", tidy(&cell.text)),
+                    )
+                    .label("不是数字");
+                self.ctx.findings.push(f);
+                None
+            }
+        }
+    }
+
+    /// The 年度资金总额 row under the funds header.
+    pub(super) fn funds_row(&mut self, row: &Row, h: &[(Fund, usize)], funds: &mut FundsRow) {
+        for &(f, col) in h {
+            let Some(cell) = row.cell(col).filter(|c| !c.text.trim().is_empty()) else {
+                continue;
+            };
+            match f {
+                Fund::Initial => funds.initial = self.amount(cell),
+                Fund::Budget => funds.budget = self.amount(cell),
+                Fund::Spent => funds.spent = self.amount(cell),
+                Fund::Weight => funds.weight = self.points(Some(cell)),
+                Fund::Score => funds.score = self.points(Some(cell)),
+                Fund::Rate => funds.rate = Some(tidy(&cell.text)).filter(|t| t != "-"),
+            }
+        }
+    }
+}

@@ -1,0 +1,473 @@
+//! Published per-project forms (SPEC §4.4): the Ministry's 项目支出绩效自评表 and 绩效目标申报表
+//! and their provincial variants, one project a form, into the same model as the other layouts.
+//!
+//! A form is found by its label row `项目名称 | value` (or `部门名称 | value` under a 部门整体支出
+//! title) followed by an indicator grid whose header names 三级指标 and a target column but no
+//! 项目 column. Forms may be stacked in one sheet: each runs from its title rows to the next
+//! form's. Inside a form, in any order: label–value rows (主管部门, 实施单位, …), the funds block
+//! (a header of 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, or their Sichuan names
+//! 调整后预算数 / 预算执行数 / 权重, and the 年度资金总额 row under it), the goal block (预期目标 |
+//! 实际完成情况), the indicator grid (one or two header rows; split 指标性质 | 指标值 | 度量单位
+//! columns joined), and the 总分 / 合计 row with the published total and grade.
+//!
+//! This file finds the forms and reads each one's title area into a project; inside: `words`
+//! (the forms' vocabulary as tables, and small readings of a cell's text), `grid` (the
+//! indicator grid and the 总分 row), `funds` (the funds block).
+//!
+//! ## Decisions where the SPEC is silent
+//! - **Categories**: 一级/二级指标 fill down from the row above (merged cells read as empty, and a
+//!   CSV saved by Excel keeps a merged value in its first cell only); a new 一级指标 clears the
+//!   二级指标 carried. `(50分)` beside or instead of a category is its points; a category printed
+//!   only as points is told from its 二级指标 (数量指标 → 产出指标, 社会效益指标 → 效益指标, …)
+//!   with a finding. Line breaks inside names are dropped between Chinese characters.
+//! - **Placeholder rows** (`指标2:`, `……`, `/`, a name that is only its number) and rows naming a
+//!   category but no indicator are not indicators: counted as skipped, each with an info finding.
+//! - **Funds**: the budget is 全年预算数 (or 调整后预算数, else 年初预算数), the amount spent
+//!   全年执行数 (or 预算执行数), in the block's money unit as printed (`(万元)`, `(元)`), not
+//!   converted (budget execution is their ratio). A cell of words around an amount
+//!   (`854万(高标准农田建设400万元,…)`) gives its leading number, with a finding.
+//! - **Template text** left in a cell (`（100字以内）`) is read as empty, with a finding.
+//! - **Points**: where the 分值 column is empty for a whole category that prints its points, the
+//!   points are shared evenly by its indicators, with a finding.
+//! - **Unit and department**: the unit is 实施单位 (else 单位名称 / `部门:` above the form, else
+//!   主管部门); the department is 主管部门. Forms of one unit in a row share one unit.
+
+mod funds;
+mod grid;
+mod words;
+
+use crate::finding::{Severity, codes};
+use crate::table::Ctx;
+use crate::table::columns::normalize;
+use crate::table::grid::{Cell, Merge, Row};
+use crate::table::model::{Amounts, BudgetLine, FormFacts, FormKind, Project, Text, UnitRow};
+use crate::table::source::Location;
+
+use funds::FundsRow;
+use grid::{GridHeader, grid_header};
+use words::*;
+
+/// The rows where forms start (their first title line), or `None` when `rows` hold no form:
+/// a label row `项目名称 | value` (or `部门名称 | value` under a 部门整体 title) followed by an
+/// indicator grid without a 项目 column.
+pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
+    let mut anchors = Vec::new();
+    let mut grids = 0;
+    let mut whole_title = false;
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_blank() {
+            continue;
+        }
+        if row.filled().count() <= 2
+            && row
+                .filled()
+                .any(|(_, c)| c.text.contains("整体") && c.text.contains("表"))
+        {
+            whole_title = true;
+        }
+        if grid_header(rows, i).is_some() {
+            if anchors.is_empty() && crate::table::columns::detect(row).is_some() {
+                // a flat sheet's header (it has a 项目 column)
+                return None;
+            }
+            grids += 1;
+            continue;
+        }
+        if crate::table::columns::detect(row).is_some() {
+            continue;
+        }
+        let short = row.filled().count() <= 6;
+        if short
+            && (label_value(row, PROJECT_LABELS).is_some_and(|v| v.is_some())
+                || (whole_title && label_value(row, UNIT_LABELS).is_some_and(|v| v.is_some())))
+        {
+            // a second label row of the same form (部门名称 after 项目名称) is not a new form
+            let new_form = match anchors.last() {
+                Some(&a) => rows[a..i]
+                    .iter()
+                    .enumerate()
+                    .any(|(k, _)| grid_header(rows, a + k).is_some()),
+                None => true,
+            };
+            if new_form {
+                anchors.push(i);
+                whole_title = false;
+            }
+        }
+    }
+    if grids == 0 {
+        return None;
+    }
+    if anchors.is_empty() {
+        // a grid with no project label: one form from the top
+        return Some(vec![0]);
+    }
+    // each form starts at its title lines
+    let mut out = Vec::with_capacity(anchors.len());
+    let mut floor = 0;
+    for &a in &anchors {
+        let mut s = a;
+        while s > floor && (rows[s - 1].is_blank() || is_title_line(&rows[s - 1])) {
+            s -= 1;
+        }
+        while s < a && rows[s].is_blank() {
+            s += 1;
+        }
+        out.push(if out.is_empty() { 0 } else { s });
+        floor = a + 1;
+    }
+    Some(out)
+}
+
+/// Where merged cells send an empty cell: the merge's first cell.
+struct Merges<'m> {
+    merges: &'m [Merge],
+    /// Index of `rows[0]` among the grid's rows (merges are in grid rows).
+    base: usize,
+}
+
+impl Merges<'_> {
+    /// The row (relative to `rows`) and column of the cell whose value `(r, c)` shows.
+    fn anchor(&self, r: usize, c: usize) -> Option<(usize, usize)> {
+        let gr = r + self.base;
+        self.merges
+            .iter()
+            .find(|m| m.rows.contains(&gr) && m.cols.contains(&c))
+            .filter(|m| m.rows.start != gr || m.cols.start != c)
+            .and_then(|m| Some((m.rows.start.checked_sub(self.base)?, m.cols.start)))
+    }
+}
+
+/// Reads every form in `rows` (a sheet, a Word document or a text file). `merges` are the
+/// sheet's merged ranges, in grid rows counted from `base`.
+pub(crate) fn read(
+    ctx: &mut Ctx<'_>,
+    rows: &[Row],
+    starts: &[usize],
+    merges: &[Merge],
+    base: usize,
+) -> Vec<UnitRow> {
+    let merges = Merges {
+        // a sheet of very many merges is read as if it had none (fill-down still applies)
+        merges: if merges.len() > 20_000 { &[] } else { merges },
+        base,
+    };
+    let mut units: Vec<UnitRow> = Vec::new();
+    let mut unit_hint: Option<String> = None;
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(rows.len());
+        let mut reader = FormReader {
+            ctx,
+            rows,
+            merges: &merges,
+            unit_hint: &mut unit_hint,
+        };
+        let Some((unit, project)) = reader.form(s..end) else {
+            continue;
+        };
+        match units.last_mut() {
+            Some(u) if u.name == unit.text => u.projects.push(project),
+            _ => units.push(UnitRow {
+                name: unit.text,
+                name_at: unit.at,
+                amounts: Amounts::default(),
+                projects: vec![project],
+                incomplete: false,
+                implicit: false,
+            }),
+        }
+    }
+    units
+}
+
+/// Reads one form.
+struct FormReader<'c, 'a, 'r> {
+    ctx: &'c mut Ctx<'a>,
+    rows: &'r [Row<'r>],
+    merges: &'c Merges<'c>,
+    /// `部门：…` / `单位名称：…` seen above a form, carried to the next forms.
+    unit_hint: &'c mut Option<String>,
+}
+
+/// The text of a cell and where it is.
+fn text_of(ctx: &Ctx<'_>, cell: &Cell) -> Text {
+    Text {
+        text: tidy(&cell.text),
+        at: cell.location(ctx.source),
+    }
+}
+
+/// The text of a label's value and where it is.
+fn value_text(ctx: &Ctx<'_>, v: Value) -> Text {
+    Text {
+        text: tidy(v.text()),
+        at: v.cell.locate(ctx.source, v.start..v.end),
+    }
+}
+
+impl FormReader<'_, '_, '_> {
+    fn form(&mut self, span: std::ops::Range<usize>) -> Option<(Text, Project)> {
+        let rows = self.rows;
+        let form_at = rows[span.clone()]
+            .iter()
+            .find(|r| !r.is_blank())
+            .map(|r| self.ctx.row_location(r))?;
+        let mut title: Option<String> = None;
+        let mut year: Option<i32> = None;
+        let mut project: Option<Text> = None;
+        let mut department: Option<Text> = None;
+        let mut unit: Option<Text> = None;
+        let mut money_unit: Option<String> = None;
+        let mut goal: Option<Text> = None;
+        let mut goal_actual: Option<Text> = None;
+        let mut funds_header: Option<Vec<(Fund, usize)>> = None;
+        let mut funds = FundsRow::default();
+        // the sums of the 其中 rows (本年财政拨款, 上年结转资金, 其他资金)
+        let mut parts = FundsRow::default();
+        let mut grid: Option<GridHeader> = None;
+        let mut i = span.start;
+        // the title area, funds and goal blocks: up to the grid header
+        while i < span.end {
+            let row = &rows[i];
+            if row.is_blank() {
+                i += 1;
+                continue;
+            }
+            if let Some(h) = grid_header(rows, i) {
+                grid = Some(h);
+                break;
+            }
+            for (_, c) in row.filled() {
+                if money_unit.is_none() {
+                    money_unit = money_unit_in(&c.text);
+                }
+            }
+            if row.filled().count() <= 2 && is_title_line(row) && project.is_none() {
+                for (_, c) in row.filled() {
+                    let t = tidy(&c.text);
+                    if year.is_none() {
+                        year = year_in(&t);
+                    }
+                    if t.contains("表") && t.contains("绩效") && title.is_none() {
+                        title = Some(t.clone());
+                    }
+                    if let Some(v) = prefixed(&t, &["部门", "单位名称", "单位", "填报单位"])
+                    {
+                        *self.unit_hint = Some(v);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            if let Some(v) = label_value(row, PROJECT_LABELS) {
+                project = v.map(|v| value_text(self.ctx, v));
+            }
+            if let Some(Some(v)) = label_value(row, DEPARTMENT_LABELS) {
+                department = Some(value_text(self.ctx, v));
+            }
+            if let Some(Some(v)) = label_value(row, UNIT_LABELS) {
+                unit = Some(value_text(self.ctx, v));
+            }
+            // the funds block
+            let found: Vec<(Fund, usize)> = row
+                .filled()
+                .filter_map(|(j, c)| {
+                    let n = normalize(&c.text);
+                    FUNDS
+                        .iter()
+                        .find(|(_, names)| names.contains(&n.as_str()))
+                        .map(|(f, _)| (*f, j))
+                })
+                .collect();
+            if found.len() >= 2 {
+                funds_header = Some(found);
+                i += 1;
+                continue;
+            }
+            let label = row.filled().find(|(_, c)| is_one_of(&c.text, FUNDS_TOTAL));
+            if let Some((j, _)) = label
+                && funds.at.is_none()
+            {
+                match &funds_header {
+                    Some(h) => self.funds_row(row, h, &mut funds),
+                    None => {
+                        // `年度资金总额: | 854万…` without a header: the budget
+                        if let Some((_, c)) = row.filled().find(|(k, _)| *k > j) {
+                            funds.budget = self.amount(c);
+                        }
+                    }
+                }
+                funds.at = Some(self.ctx.row_location(row));
+                i += 1;
+                continue;
+            }
+            // the 其中 rows under the total: their amounts add up to it
+            if let Some(h) = &funds_header
+                && funds.at.is_some()
+                && row
+                    .filled()
+                    .next()
+                    .is_some_and(|(_, c)| is_funds_part(&c.text))
+            {
+                let mut part = FundsRow::default();
+                self.funds_row(row, h, &mut part);
+                for (sum, v) in [
+                    (&mut parts.initial, part.initial),
+                    (&mut parts.budget, part.budget),
+                    (&mut parts.spent, part.spent),
+                ] {
+                    if let Some(v) = v {
+                        *sum = Some(sum.unwrap_or_default() + v);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // the goal block: a row of 预期目标 | 实际完成情况, its texts in the next row
+            if let Some((g, a)) = goal_columns(row)
+                && let Some(next) = rows[i + 1..span.end].iter().position(|r| !r.is_blank())
+            {
+                {
+                    let next_row = &rows[i + 1 + next];
+                    if grid_header(rows, i + 1 + next).is_none() {
+                        let in_cols = |lo: usize, hi: usize| {
+                            next_row
+                                .filled()
+                                .find(|(k, _)| *k >= lo && *k < hi)
+                                .map(|(_, c)| c)
+                        };
+                        let hi = a.unwrap_or(usize::MAX);
+                        goal = in_cols(g, hi).map(|c| text_of(self.ctx, c));
+                        if let Some(a) = a {
+                            goal_actual = in_cols(a, usize::MAX).map(|c| text_of(self.ctx, c));
+                        }
+                        i += 1 + next + 1;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        for text in [&mut goal, &mut goal_actual].into_iter() {
+            if let Some(t) = text
+                && is_template_text(&t.text)
+            {
+                self.template_text(t.at);
+                *text = None;
+            }
+        }
+        let Some(grid) = grid else {
+            // a title area with no grid: not a form (its rows are not data)
+            return None;
+        };
+        self.reconcile_funds(&mut funds, &parts);
+        let (indicators, total, category_points) = self.grid(&grid, grid.last_row + 1..span.end);
+        self.check_total(total.as_ref(), funds.score, &indicators);
+        let unit_text = unit
+            .or_else(|| {
+                self.unit_hint.clone().map(|t| Text {
+                    text: t,
+                    at: form_at.with_len(0),
+                })
+            })
+            .or_else(|| department.clone())
+            .unwrap_or(Text {
+                text: String::new(),
+                at: form_at.with_len(0),
+            });
+        let project = match project.filter(|p| !p.text.is_empty()) {
+            Some(p) => p,
+            None => {
+                let name = match (&title, unit_text.text.is_empty()) {
+                    (Some(t), _) if t.contains("整体") => {
+                        format!("{}部门整体支出", unit_text.text)
+                    }
+                    (Some(t), true) => t.clone(),
+                    (_, false) => unit_text.text.clone(),
+                    (None, true) => "未命名项目".to_owned(),
+                };
+                let f = self
+                    .ctx
+                    .finding(
+                        codes::FORM_NO_PROJECT,
+                        Severity::Info,
+                        form_at,
+                        format!("表单没有填写项目名称，按「{name}」读取"),
+                    )
+                    .label("这张表单");
+                self.ctx.findings.push(f);
+                Text {
+                    text: name,
+                    at: form_at.with_len(0),
+                }
+            }
+        };
+        let has_actuals = grid.col(Col::Actual).is_some() || grid.col(Col::Score).is_some();
+        let kind = match &title {
+            Some(t) if t.contains("申报") || (t.contains("目标表") && !t.contains("自评")) => {
+                FormKind::Target
+            }
+            _ if !has_actuals => FormKind::Target,
+            _ => FormKind::SelfEvaluation,
+        };
+        let budget = (funds.budget.is_some()
+            || funds.spent.is_some()
+            || funds.weight.is_some()
+            || funds.score.is_some())
+        .then(|| BudgetLine {
+            budget: funds.budget.or(funds.initial),
+            spent: funds.spent,
+            weight: funds.weight,
+            published_score: funds.score,
+            at: funds.at.unwrap_or(form_at),
+        });
+        let facts = FormFacts {
+            kind,
+            title,
+            year,
+            department: department.map(|d| d.text),
+            money_unit,
+            budget_initial: funds.initial,
+            execution_rate: funds.rate,
+            goal_actual,
+            category_points,
+            total,
+        };
+        let unit_name = unit_text;
+        Some((
+            unit_name,
+            Project {
+                name: project.text,
+                name_at: project.at,
+                amounts: Amounts::default(),
+                goal,
+                indicators,
+                budget,
+                at: form_at,
+                form: Some(Box::new(facts)),
+            },
+        ))
+    }
+
+    fn template_text(&mut self, at: Location) {
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_TEMPLATE_TEXT,
+                Severity::Info,
+                at,
+                "单元格仍是模板的填写说明，按空白读取",
+            )
+            .label("模板说明文字");
+        self.ctx.findings.push(f);
+    }
+}
+
+/// The cell a grid position shows: its own, else the merged range's first cell.
+fn shown<'r>(rows: &'r [Row<'r>], merges: &Merges, r: usize, c: usize) -> Option<&'r Cell<'r>> {
+    let own = rows[r].cell(c).filter(|x| !x.text.trim().is_empty());
+    own.or_else(|| {
+        let (ar, ac) = merges.anchor(r, c)?;
+        rows.get(ar)?.cell(ac).filter(|x| !x.text.trim().is_empty())
+    })
+}

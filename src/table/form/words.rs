@@ -1,0 +1,564 @@
+//! The words of the published forms: header names of the indicator grid, labels of the title
+//! area and the funds block, the words of a total row and a grade, and the small readings of a
+//! cell's text (line breaks, `(50分)`, placeholders, money units, the year). Tables of words as
+//! data, read by the layout in `form`.
+
+use rust_decimal::Decimal;
+
+use crate::table::amount::parse_number;
+use crate::table::columns::normalize;
+use crate::table::grid::{Cell, Row};
+
+/// What a column of the indicator grid holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Col {
+    Level1,
+    Level2,
+    Indicator,
+    Target,
+    Nature,
+    Measure,
+    Actual,
+    Weight,
+    Score,
+    Deviation,
+    Plan,
+}
+
+/// Header names of the indicator grid, normalized (brackets and spaces dropped).
+pub(super) const GRID: &[(Col, &[&str])] = &[
+    (Col::Level1, &["一级指标"]),
+    (Col::Level2, &["二级指标"]),
+    (
+        Col::Indicator,
+        &[
+            "三级指标",
+            "指标内容",
+            "指标名称",
+            "绩效指标名称",
+            "三级指标名称",
+        ],
+    ),
+    (
+        Col::Target,
+        &[
+            "年度指标值",
+            "指标值",
+            "年初目标值",
+            "目标值",
+            "年度目标值",
+            "预期指标值",
+            "预期目标值",
+            "计划指标值",
+            "年度计划值",
+        ],
+    ),
+    (Col::Nature, &["指标性质", "计算符号", "符号", "运算符号"]),
+    (Col::Measure, &["度量单位", "计量单位"]),
+    (
+        Col::Actual,
+        &[
+            "实际完成值",
+            "完成值",
+            "全年实际值",
+            "实际值",
+            "全年完成值",
+            "实际完成情况",
+            "全年实际完成值",
+            "实际完成指标值",
+        ],
+    ),
+    (Col::Weight, &["分值", "权重", "指标分值", "权重分"]),
+    (
+        Col::Plan,
+        &[
+            "计划数",
+            "计划值",
+            "全年计划数",
+            "上年实际",
+            "上年实际值",
+            "上年完成值",
+        ],
+    ),
+    (Col::Score, &["得分", "自评得分", "评分", "实际得分"]),
+    (
+        Col::Deviation,
+        &[
+            "偏差原因分析及改进措施",
+            "偏差原因分析及下一步改进措施",
+            "偏差原因",
+            "偏差原因分析",
+            "偏差原因及改进措施",
+            "未完成原因分析",
+            "未完成原因",
+            "未完成原因及拟采取的改进措施",
+            "未完成原因分析及改进措施",
+            "原因分析及改进措施",
+            "原因分析",
+        ],
+    ),
+];
+
+/// Label–value names of the title area, normalized.
+pub(super) const PROJECT_LABELS: &[&str] = &["项目名称", "项目全称"];
+pub(super) const DEPARTMENT_LABELS: &[&str] = &["主管部门", "主管部门及代码", "预算部门"];
+pub(super) const UNIT_LABELS: &[&str] = &[
+    "实施单位",
+    "项目实施单位",
+    "项目单位",
+    "单位名称",
+    "预算单位",
+    "部门名称",
+    "资金使用单位",
+];
+pub(super) const OTHER_LABELS: &[&str] = &[
+    "项目负责人",
+    "项目负责人及电话",
+    "联系电话",
+    "联系人",
+    "填报人",
+    "项目类型",
+    "项目属性",
+    "项目期限",
+    "实施期限",
+    "资金用途",
+    "填报日期",
+];
+
+/// Funds-block header names: what each column gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fund {
+    Initial,
+    Budget,
+    Spent,
+    Weight,
+    Rate,
+    Score,
+}
+
+pub(super) const FUNDS: &[(Fund, &[&str])] = &[
+    (Fund::Initial, &["年初预算数", "年初预算", "年初预算金额"]),
+    (
+        Fund::Budget,
+        &[
+            "全年预算数",
+            "调整后预算数",
+            "调整后预算",
+            "全年预算",
+            "预算数",
+            "全年预算金额",
+        ],
+    ),
+    (
+        Fund::Spent,
+        &[
+            "全年执行数",
+            "预算执行数",
+            "执行数",
+            "全年执行金额",
+            "实际支出",
+        ],
+    ),
+    (Fund::Weight, &["分值", "权重"]),
+    (Fund::Rate, &["执行率", "预算执行率", "资金执行率"]),
+    (Fund::Score, &["得分"]),
+];
+
+/// Row labels of the funds block's total row, normalized.
+pub(super) const FUNDS_TOTAL: &[&str] = &[
+    "年度资金总额",
+    "合计",
+    "资金总额",
+    "总额",
+    "年度资金合计",
+    "项目资金总额",
+    "预算资金总额",
+];
+
+/// First cells of a form's total row, normalized.
+pub(super) const TOTAL_ROW: &[&str] = &[
+    "总分",
+    "合计",
+    "总计",
+    "综合得分",
+    "总得分",
+    "自评总分",
+    "得分合计",
+    "自评得分",
+];
+
+/// First cells of the rows after a form's indicators (conclusions, signatures).
+pub(super) const TRAILER: &[&str] = &[
+    "其他需要说明事项",
+    "其他需要说明的事项",
+    "评价结论",
+    "存在问题",
+    "改进措施",
+    "项目负责人",
+    "财务负责人",
+    "填表人",
+    "单位负责人",
+    "自评结论",
+];
+
+/// Labels of a grade printed in a row of its own.
+pub(super) const GRADE_LABELS: &[&str] = &[
+    "等级",
+    "自评等级",
+    "评价等级",
+    "评价等次",
+    "绩效等级",
+    "自评结果",
+    "评价结果",
+];
+
+/// Words a grade is printed in.
+pub(super) const GRADES: &[&str] = &[
+    "优",
+    "良",
+    "中",
+    "差",
+    "优秀",
+    "良好",
+    "合格",
+    "不合格",
+    "一般",
+    "较差",
+];
+
+/// 二级指标 → 一级指标, for categories printed only as their points.
+pub(super) const LEVEL2_TO_LEVEL1: &[(&str, &str)] = &[
+    ("数量", "产出指标"),
+    ("质量", "产出指标"),
+    ("时效", "产出指标"),
+    ("成本", "产出指标"),
+    ("经济效益", "效益指标"),
+    ("社会效益", "效益指标"),
+    ("生态效益", "效益指标"),
+    ("可持续影响", "效益指标"),
+    ("满意度", "满意度指标"),
+];
+
+/// The text of a cell with its line breaks dropped between Chinese characters (a space
+/// elsewhere) and spaces around it trimmed.
+pub(super) fn tidy(text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return text.trim().to_owned();
+    }
+    let lines: Vec<&str> = text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut out = String::new();
+    for l in lines {
+        let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+        let joins = wide(out.chars().next_back()) && wide(l.chars().next());
+        if !out.is_empty() && !joins {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    out
+}
+
+/// A name with all spaces dropped (`经济效益\n指标` → `经济效益指标`).
+pub(super) fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
+}
+
+pub(super) fn is_one_of(text: &str, names: &[&str]) -> bool {
+    text.len() <= 96 && names.contains(&normalize(text).as_str())
+}
+
+/// `(50分)` in a text: the points, and the text without them and without spaces.
+pub(super) fn points_in(text: &str) -> (Option<Decimal>, String) {
+    let t = compact(text);
+    let Some(open) = t.find(['(', '（']) else {
+        return (None, t);
+    };
+    let inner_start = open + t[open..].chars().next().map_or(1, char::len_utf8);
+    let rest = &t[inner_start..];
+    let Some(close) = rest.find([')', '）']) else {
+        return (None, t);
+    };
+    let inner = &rest[..close];
+    let Some(number) = inner.strip_suffix('分') else {
+        return (None, t);
+    };
+    match parse_number(number) {
+        Ok(Some(p)) => {
+            let after =
+                inner_start + close + rest[close..].chars().next().map_or(1, char::len_utf8);
+            (Some(p), format!("{}{}", &t[..open], &t[after..]))
+        }
+        _ => (None, t),
+    }
+}
+
+/// A value found beside a label: its cell and the bytes of the cell's text it takes.
+#[derive(Clone, Copy)]
+pub(super) struct Value<'r, 'a> {
+    pub cell: &'r Cell<'a>,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Value<'_, '_> {
+    pub fn text(&self) -> &str {
+        &self.cell.text[self.start..self.end]
+    }
+}
+
+/// The value of a label–value pair in `row`: the first filled cell after the label, unless
+/// that is a label itself; or, in one cell, what follows `项目名称：`.
+pub(super) fn label_value<'r, 'a>(
+    row: &'r Row<'a>,
+    labels: &[&str],
+) -> Option<Option<Value<'r, 'a>>> {
+    let mut cells = row.filled().peekable();
+    while let Some((_, cell)) = cells.next() {
+        if is_one_of(&cell.text, labels) {
+            return Some(
+                cells
+                    .peek()
+                    .map(|(_, c)| Value {
+                        cell: c,
+                        start: 0,
+                        end: c.text.len(),
+                    })
+                    .filter(|v| !is_any_label(v.text())),
+            );
+        }
+        if let Some(colon) = cell.text.find([':', '：'])
+            && colon > 0
+            && is_one_of(&cell.text[..colon], labels)
+        {
+            let after = colon + cell.text[colon..].chars().next().map_or(1, char::len_utf8);
+            let rest = &cell.text[after..];
+            let start = after + (rest.len() - rest.trim_start().len());
+            let end = after + rest.trim_end().len();
+            return Some((end > start).then_some(Value { cell, start, end }));
+        }
+    }
+    None
+}
+
+pub(super) fn is_any_label(text: &str) -> bool {
+    [PROJECT_LABELS, DEPARTMENT_LABELS, UNIT_LABELS, OTHER_LABELS]
+        .iter()
+        .any(|l| is_one_of(text, l))
+}
+
+/// Whether a row is a title-area line above a form: a title, the year, `部门：…`, a form
+/// number (one or two filled cells).
+pub(super) fn is_title_line(row: &Row) -> bool {
+    let filled: Vec<&str> = row.filled().map(|(_, c)| &*c.text).collect();
+    if filled.is_empty() || filled.len() > 2 || label_value(row, PROJECT_LABELS).is_some() {
+        return false;
+    }
+    filled.iter().all(|t| {
+        t.contains("绩效")
+            || t.contains("年度")
+            || t.starts_with("部门")
+            || t.starts_with("单位")
+            || t.contains("报表编号")
+            || t.contains("公开")
+            || t.contains("金额单位")
+            || t.contains("填报")
+    })
+}
+
+/// The label of a 其中 row of the funds block (`其中:本年财政拨款`, `上年结转资金`, `其他资金`).
+pub(super) fn is_funds_part(text: &str) -> bool {
+    let t = compact(text);
+    let t = t
+        .strip_prefix("其中")
+        .map(|r| r.trim_start_matches([':', '：']))
+        .unwrap_or(&t);
+    [
+        "本年财政拨款",
+        "当年财政拨款",
+        "财政拨款",
+        "财政资金",
+        "上年结转资金",
+        "上年结转",
+        "其他资金",
+        "财政专户管理资金",
+        "单位资金",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
+/// A name that is a template placeholder: empty, only its number (`指标2:`), or dots.
+pub(super) fn is_placeholder(name: &str) -> bool {
+    let t = name.trim();
+    let rest = t
+        .strip_prefix("指标")
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()))
+        .filter(|r| r.len() < t.len())
+        .map(|r| r.trim_start_matches([':', '：', '.', '、', ' ']))
+        .unwrap_or(t);
+    rest.trim().chars().all(|c| {
+        matches!(
+            c,
+            '…' | '.' | '。' | '/' | '／' | '-' | '—' | '无' | '略' | '*'
+        )
+    })
+}
+
+/// The goal block's column labels: the 预期目标 column and the 实际完成情况 column.
+pub(super) fn goal_columns(row: &Row) -> Option<(usize, Option<usize>)> {
+    const GOAL: &[&str] = &[
+        "预期目标",
+        "年度目标",
+        "项目年度目标",
+        "年度总体目标",
+        "总体目标",
+        "年度绩效目标",
+    ];
+    const ACTUAL: &[&str] = &[
+        "实际完成情况",
+        "年度目标完成情况",
+        "目标实际完成情况",
+        "全年实际完成情况",
+        "实际完成",
+    ];
+    let mut goal = None;
+    let mut actual = None;
+    for (j, c) in row.filled() {
+        if is_one_of(&c.text, GOAL) {
+            goal = Some(j);
+        } else if is_one_of(&c.text, ACTUAL) {
+            actual = Some(j);
+        }
+    }
+    goal.map(|g| (g, actual))
+}
+
+/// `(万元)`, `（元）`, `单位：万元` in a text.
+pub(super) fn money_unit_in(text: &str) -> Option<String> {
+    let t = compact(text);
+    for unit in ["亿元", "万元", "千元", "元"] {
+        for open in ['(', '（'] {
+            for close in [')', '）'] {
+                if t.contains(&format!("{open}{unit}{close}")) {
+                    return Some(unit.to_owned());
+                }
+            }
+        }
+        for lead in ["单位：", "单位:"] {
+            if t.contains(&format!("{lead}{unit}")) {
+                return Some(unit.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// The year of `(2022年度)` or `2022年度…`.
+pub(super) fn year_in(text: &str) -> Option<i32> {
+    let i = text.find("年")?;
+    let digits: String = text[..i]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let y: i32 = digits.parse().ok()?;
+    (digits.len() == 4 && (1990..=2100).contains(&y)).then_some(y)
+}
+
+/// The value of `部门：…` (a title-area line).
+pub(super) fn prefixed(text: &str, keys: &[&str]) -> Option<String> {
+    // the label before the colon, loosely (`单位名称（盖章）：…` is `单位名称：…`)
+    let colon = text.find([':', '：'])?;
+    let key = normalize(&text[..colon]);
+    if !keys.contains(&key.as_str()) {
+        return None;
+    }
+    let rest = &text[colon..];
+    let rest = &rest[rest.chars().next().map_or(1, char::len_utf8)..];
+    // `部门：某局   公开14表`: the first word
+    let v = rest.split_whitespace().next()?.to_owned();
+    (!v.is_empty()).then_some(v)
+}
+
+/// Template instructions left in a cell.
+pub(super) fn is_template_text(t: &str) -> bool {
+    t.contains("字以内") || t.contains("字左右）") || t.contains("字左右)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_told_from_names() {
+        for p in ["", "指标2:", "指标1:/", "……", "...", "/", "指标 3：", "无"] {
+            assert!(is_placeholder(p), "{p:?}");
+        }
+        for n in [
+            "指标1:完成中型灌区节水改造项目数量",
+            "学生满意度",
+            "指标体系完善率",
+        ] {
+            assert!(!is_placeholder(n), "{n:?}");
+        }
+    }
+
+    #[test]
+    fn points_beside_a_category() {
+        assert_eq!(
+            points_in("(50分)"),
+            (Some(Decimal::from(50)), String::new())
+        );
+        assert_eq!(
+            points_in("满意度指标\n(10分)"),
+            (Some(Decimal::from(10)), "满意度指标".into())
+        );
+        assert_eq!(
+            points_in("产出指标（50分）"),
+            (Some(Decimal::from(50)), "产出指标".into())
+        );
+        assert_eq!(points_in("经济效益\n指标"), (None, "经济效益指标".into()));
+    }
+
+    #[test]
+    fn money_units_and_years() {
+        assert_eq!(money_unit_in("项目资金\n(万元)").as_deref(), Some("万元"));
+        assert_eq!(money_unit_in("项目资金\n(元)").as_deref(), Some("元"));
+        assert_eq!(money_unit_in("年度预算数(万元)").as_deref(), Some("万元"));
+        assert_eq!(money_unit_in("资金情况 (万元)").as_deref(), Some("万元"));
+        assert_eq!(money_unit_in("年初预算数"), None);
+        assert_eq!(year_in("(2022年度)"), Some(2022));
+        assert_eq!(year_in("部门预算项目支出绩效自评表(2023年度)"), Some(2023));
+        assert_eq!(year_in("12年"), None);
+    }
+
+    #[test]
+    fn labels_above_a_form() {
+        let keys = ["部门", "单位名称"];
+        assert_eq!(
+            prefixed("部门:临沧市永德县明朗中学        公开14表", &keys).as_deref(),
+            Some("临沧市永德县明朗中学")
+        );
+        assert_eq!(
+            prefixed("单位名称（盖章）：某局", &keys).as_deref(),
+            Some("某局")
+        );
+        assert_eq!(prefixed("部门预算项目支出绩效自评表", &keys), None);
+    }
+
+    #[test]
+    fn line_breaks_inside_names() {
+        assert_eq!(tidy("可持续影\n响指标"), "可持续影响指标");
+        assert_eq!(tidy(" 项目资金\n(万元)"), "项目资金 (万元)");
+        assert_eq!(tidy("GDP\ngrowth"), "GDP growth");
+    }
+}
