@@ -395,9 +395,9 @@ fn rules_test_reports_each_case() {
     ]);
     assert_eq!(code, 0, "{out}{err}");
     // Verdicts and scores are checked by the evaluation stage's formulas.
-    assert_eq!(out.matches("PASS").count(), 8, "{out}");
-    assert!(!out.contains("FAIL"));
-    assert!(!out.contains("TODO"));
+    assert_eq!(out.matches("通过 ").count(), 8, "{out}");
+    assert!(!out.contains("失败 "));
+    assert!(!out.contains("待查 "));
 }
 
 #[test]
@@ -475,5 +475,20 @@ fn bare_op_reads_a_bare_value_with_another_operator() {
 fn rules_test_fails_a_wrong_score() {
     let (code, out, _) = jixiao(&["rules", "test", "tests/fixtures/rules/cases_wrong.yaml"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("FAIL") && out.contains("得到 9.44"), "{out}");
+    assert!(out.contains("失败 ") && out.contains("得到 9.44"), "{out}");
+}
+
+#[test]
+fn rules_list_says_each_decision_in_chinese_with_its_key() {
+    let (code, out, err) = jixiao(&["rules", "list"]);
+    assert_eq!(code, 0, "{err}");
+    for want in [
+        "审核检查（警告）",
+        "方向：越低越好 direction: lower（裸值 <=）",
+        "公式 formula: proportional",
+        "要求 require: target >= 90%（警告）",
+    ] {
+        assert!(out.contains(want), "{want:?} missing:\n{out}");
+    }
+    assert!(!out.contains("review check"), "{out}");
 }
