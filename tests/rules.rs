@@ -478,6 +478,59 @@ fn rules_test_fails_a_wrong_score() {
     assert!(out.contains("失败 ") && out.contains("得到 9.44"), "{out}");
 }
 
+/// `jixiao parse`'s table says where the operator and unit came from in Chinese; the JSONL keeps
+/// its English values (`op_from: "rule:…"`, `unit_from: "text"`) for the tools that read it.
+fn parse_with(args: &[&str], input: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("parse")
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn parse_table_names_sources_in_chinese_and_jsonl_keeps_its_values() {
+    let input = "响应时间\t4秒\n苗木成活率(≥**%)\t85\n";
+    let table = parse_with(&["--explain"], input);
+    let line = RuleSet::bundled()
+        .rule("default.direction.lower-name")
+        .unwrap()
+        .rref
+        .line;
+    assert!(
+        table.contains(&format!(
+            "运算符：规则 default.direction.lower-name（rules/direction.yaml:{line}）；单位：原文"
+        )),
+        "{table}"
+    );
+    assert!(table.contains("运算符：指标名；单位：指标名"), "{table}");
+    assert!(
+        !table.contains("rule:") && !table.contains(":text"),
+        "{table}"
+    );
+    let jsonl = parse_with(&["--format", "jsonl"], input);
+    assert!(
+        jsonl.contains(r#""op_from":"rule:default.direction.lower-name","unit_from":"text""#),
+        "{jsonl}"
+    );
+    assert!(
+        jsonl.contains(r#""op_from":"name","unit_from":"name""#),
+        "{jsonl}"
+    );
+}
+
 #[test]
 fn rules_list_says_each_decision_in_chinese_with_its_key() {
     let (code, out, err) = jixiao(&["rules", "list"]);
