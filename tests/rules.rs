@@ -545,3 +545,26 @@ fn rules_list_says_each_decision_in_chinese_with_its_key() {
     }
     assert!(!out.contains("review check"), "{out}");
 }
+
+#[test]
+fn help_is_in_chinese() {
+    for args in [
+        &["--help"][..],
+        &["review", "--help"],
+        &["rules", "list", "-h"],
+    ] {
+        let (code, out, err) = jixiao(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        for want in ["用法：jixiao", "选项:", "显示帮助"] {
+            assert!(out.contains(want), "{args:?}: {want:?} missing:\n{out}");
+        }
+        for english in ["Usage:", "Options:", "Print help", "Commands:"] {
+            assert!(!out.contains(english), "{args:?}: {english:?} in:\n{out}");
+        }
+    }
+    let (_, out, _) = jixiao(&["--help"]);
+    assert!(out.contains("命令:") && out.contains("显示版本"), "{out}");
+    let (code, out, _) = jixiao(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("jixiao "), "{out}");
+}

@@ -34,7 +34,7 @@ mod template;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
 #[derive(Debug, Parser)]
-#[command(name = "jixiao", version, about, long_about = None)]
+#[command(name = "jixiao", version, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -83,9 +83,56 @@ pub mod exit {
     pub const USAGE: u8 = 2;
 }
 
+/// The command line as clap builds it, its help in Chinese: the usage line, the headings of
+/// commands, arguments and options, and the help and version flags (flag names stay English).
+pub fn command() -> clap::Command {
+    localise(<Cli as clap::CommandFactory>::command())
+}
+
+fn localise(cmd: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let has_version = cmd.get_version().is_some();
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "参数"
+            } else {
+                "选项"
+            };
+            a.help_heading(heading)
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示帮助")
+                .help_heading("选项"),
+        );
+    if has_version {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本")
+                .help_heading("选项"),
+        );
+    }
+    cmd.mut_subcommands(localise)
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
