@@ -558,7 +558,15 @@ fn help_is_in_chinese() {
         for want in ["用法：jixiao", "选项:", "显示帮助"] {
             assert!(out.contains(want), "{args:?}: {want:?} missing:\n{out}");
         }
-        for english in ["Usage:", "Options:", "Print help", "Commands:"] {
+        for english in [
+            "Usage:",
+            "Options:",
+            "Print help",
+            "Commands:",
+            "Possible values",
+            "[default:",
+            "[possible",
+        ] {
             assert!(!out.contains(english), "{args:?}: {english:?} in:\n{out}");
         }
     }

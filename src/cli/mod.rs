@@ -104,7 +104,7 @@ fn localise(cmd: clap::Command) -> clap::Command {
             } else {
                 "选项"
             };
-            a.help_heading(heading)
+            values_in_chinese(a.help_heading(heading))
         })
         .arg(
             Arg::new("help")
@@ -125,6 +125,58 @@ fn localise(cmd: clap::Command) -> clap::Command {
         );
     }
     cmd.mut_subcommands(localise)
+}
+
+/// An option's possible values and default in Chinese, in its own help text (clap writes
+/// `Possible values:` and `[default: …]`): `-h` lists the values, `--help` each with its meaning.
+fn values_in_chinese(a: clap::Arg) -> clap::Arg {
+    use clap::ArgAction;
+    if !matches!(a.get_action(), ArgAction::Set | ArgAction::Append) {
+        return a;
+    }
+    let values: Vec<clap::builder::PossibleValue> = if a.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        a.get_possible_values()
+            .into_iter()
+            .filter(|v| !v.is_hide_set())
+            .collect()
+    };
+    let defaults: Vec<String> = if a.is_hide_default_value_set() {
+        Vec::new()
+    } else {
+        a.get_default_values()
+            .iter()
+            .map(|d| d.to_string_lossy().into_owned())
+            .collect()
+    };
+    if values.is_empty() && defaults.is_empty() {
+        return a;
+    }
+    let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let mut short = Vec::new();
+    let mut long = String::new();
+    if !values.is_empty() {
+        let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+        short.push(format!("可选：{}", names.join("、")));
+        long.push_str("\n\n可选值：");
+        for v in &values {
+            match v.get_help() {
+                Some(h) => long.push_str(&format!("\n- {}：{h}", v.get_name())),
+                None => long.push_str(&format!("\n- {}", v.get_name())),
+            }
+        }
+    }
+    if !defaults.is_empty() {
+        short.push(format!("默认：{}", defaults.join(" ")));
+        long.push_str(&format!("\n\n默认：{}", defaults.join(" ")));
+    }
+    let short = format!("{help}（{}）", short.join("；"));
+    let long = format!("{help}{long}");
+    a.hide_possible_values(true)
+        .hide_default_value(true)
+        .help(short)
+        .long_help(long)
 }
 
 /// Entry point of the binary.
