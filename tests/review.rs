@@ -139,11 +139,16 @@ fn every_code_is_documented_and_unique() {
     for c in review::checks::ALL {
         assert!(seen.insert(c.code), "{} twice", c.code);
         let doc = review::explain(c.code).unwrap().explain;
+        assert!(
+            doc.starts_with(&format!("//! `{}`：", c.code)),
+            "{} does not open with its code",
+            c.code
+        );
         for section in [
-            "**What it does.**",
-            "**Why it matters.**",
-            "**Example.**",
-            "**Fix.**",
+            "**作用**：",
+            "**为什么重要**：",
+            "**示例**：",
+            "**修改方法**：",
         ] {
             assert!(doc.contains(section), "{} lacks {section}", c.code);
         }
@@ -236,4 +241,87 @@ fn unmeasurable_targets_are_flagged_where_no_figure_is_written() {
         .unwrap()
         .explain;
     assert!(explain.contains("指标值应可衡量"));
+}
+
+#[test]
+fn explain_answers_for_every_code_review_prints() {
+    // every code the seed's and the fixture's findings carry, built-in checks and `require:`
+    // rules alike
+    let (_, mut f) = run("samples/guangzhou-hpf-2023/targets.tsv");
+    f.extend(run("tests/fixtures/review/checks.tsv").1);
+    assert!(
+        f.iter()
+            .any(|x| x.code == "review.satisfaction-below-floor")
+    );
+    for x in f.iter().filter(|x| x.code.starts_with("review.")) {
+        let e = review::explain_code(&x.code, RuleSet::bundled())
+            .unwrap_or_else(|| panic!("{} has no explanation", x.code));
+        assert!(e.text().contains(&*x.code), "{}", x.code);
+    }
+    assert!(review::explain_code("review.no-such-code", RuleSet::bundled()).is_none());
+}
+
+#[test]
+fn explain_prints_a_rule_checks_message_severity_condition_and_place() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["review", "--explain", "review.satisfaction-below-floor"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = include_str!("../rules/review.yaml")
+        .lines()
+        .position(|l| l.contains("id: review.satisfaction-below-floor"))
+        .unwrap()
+        + 1;
+    for want in [
+        "满意度目标低于 90%",
+        "级别：警告",
+        "indicator ~ \"满意\" or category == \"满意度指标\"",
+        "target >= 90%",
+        &format!("rules/review.yaml:{line}"),
+    ] {
+        assert!(text.contains(want), "{want:?} missing from:\n{text}");
+    }
+
+    // an auditor's own check: its own file and line, the severity it sets
+    let dir = std::env::temp_dir().join(format!("jixiao-explain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mine.yaml");
+    std::fs::write(
+        &file,
+        "rules:\n  - id: audit.cost-cap\n    when: indicator ~ \"成本\"\n    require: target <= 100万元\n    severity: error\n    message: 成本不得超过 100 万元\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["review", "--explain", "audit.cost-cap", "--rules"])
+        .arg(&file)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(out.status.success(), "{text}");
+    for want in [
+        "成本不得超过 100 万元",
+        "级别：错误",
+        "target <= 100万元",
+        &format!("{}:2", file.display()),
+    ] {
+        assert!(text.contains(want), "{want:?} missing from:\n{text}");
+    }
+
+    // an unknown code: exit 2, the rules' codes listed beside the checks'
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["review", "--explain", "review.no-such-code"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("review.satisfaction-below-floor"), "{err}");
 }

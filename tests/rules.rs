@@ -395,9 +395,9 @@ fn rules_test_reports_each_case() {
     ]);
     assert_eq!(code, 0, "{out}{err}");
     // Verdicts and scores are checked by the evaluation stage's formulas.
-    assert_eq!(out.matches("PASS").count(), 8, "{out}");
-    assert!(!out.contains("FAIL"));
-    assert!(!out.contains("TODO"));
+    assert_eq!(out.matches("通过 ").count(), 8, "{out}");
+    assert!(!out.contains("失败 "));
+    assert!(!out.contains("待查 "));
 }
 
 #[test]
@@ -475,5 +475,104 @@ fn bare_op_reads_a_bare_value_with_another_operator() {
 fn rules_test_fails_a_wrong_score() {
     let (code, out, _) = jixiao(&["rules", "test", "tests/fixtures/rules/cases_wrong.yaml"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("FAIL") && out.contains("得到 9.44"), "{out}");
+    assert!(out.contains("失败 ") && out.contains("得到 9.44"), "{out}");
+}
+
+/// `jixiao parse`'s table says where the operator and unit came from in Chinese; the JSONL keeps
+/// its English values (`op_from: "rule:…"`, `unit_from: "text"`) for the tools that read it.
+fn parse_with(args: &[&str], input: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("parse")
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn parse_table_names_sources_in_chinese_and_jsonl_keeps_its_values() {
+    let input = "响应时间\t4秒\n苗木成活率(≥**%)\t85\n";
+    let table = parse_with(&["--explain"], input);
+    let line = RuleSet::bundled()
+        .rule("default.direction.lower-name")
+        .unwrap()
+        .rref
+        .line;
+    assert!(
+        table.contains(&format!(
+            "运算符：规则 default.direction.lower-name（rules/direction.yaml:{line}）；单位：原文"
+        )),
+        "{table}"
+    );
+    assert!(table.contains("运算符：指标名；单位：指标名"), "{table}");
+    assert!(
+        !table.contains("rule:") && !table.contains(":text"),
+        "{table}"
+    );
+    let jsonl = parse_with(&["--format", "jsonl"], input);
+    assert!(
+        jsonl.contains(r#""op_from":"rule:default.direction.lower-name","unit_from":"text""#),
+        "{jsonl}"
+    );
+    assert!(
+        jsonl.contains(r#""op_from":"name","unit_from":"name""#),
+        "{jsonl}"
+    );
+}
+
+#[test]
+fn rules_list_says_each_decision_in_chinese_with_its_key() {
+    let (code, out, err) = jixiao(&["rules", "list"]);
+    assert_eq!(code, 0, "{err}");
+    for want in [
+        "审核检查（警告）",
+        "方向：越低越好 direction: lower（裸值 <=）",
+        "公式 formula: proportional",
+        "要求 require: target >= 90%（警告）",
+    ] {
+        assert!(out.contains(want), "{want:?} missing:\n{out}");
+    }
+    assert!(!out.contains("review check"), "{out}");
+}
+
+#[test]
+fn help_is_in_chinese() {
+    for args in [
+        &["--help"][..],
+        &["review", "--help"],
+        &["rules", "list", "-h"],
+    ] {
+        let (code, out, err) = jixiao(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        for want in ["用法：jixiao", "选项:", "显示帮助"] {
+            assert!(out.contains(want), "{args:?}: {want:?} missing:\n{out}");
+        }
+        for english in [
+            "Usage:",
+            "Options:",
+            "Print help",
+            "Commands:",
+            "Possible values",
+            "[default:",
+            "[possible",
+        ] {
+            assert!(!out.contains(english), "{args:?}: {english:?} in:\n{out}");
+        }
+    }
+    let (_, out, _) = jixiao(&["--help"]);
+    assert!(out.contains("命令:") && out.contains("显示版本"), "{out}");
+    let (code, out, _) = jixiao(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("jixiao "), "{out}");
 }

@@ -332,6 +332,13 @@ async fn the_page_shows_the_sample_and_fetches_nothing() {
         page.contains("<mark>"),
         "review findings mark the offending text"
     );
+    // the rules table counts verdicts in Chinese (`达标 56`, not `pass 56`)
+    let rules_table = &page[page.find("<h2>依据的规则</h2>").unwrap()..];
+    assert!(rules_table.contains("<td>达标 "), "{rules_table}");
+    assert!(
+        !rules_table.contains("pass ") && !rules_table.contains("fail "),
+        "{rules_table}"
+    );
     for page in [&empty, &page] {
         assert!(
             !page.contains("src=\"http")

@@ -34,7 +34,7 @@ mod template;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
 #[derive(Debug, Parser)]
-#[command(name = "jixiao", version, about, long_about = None)]
+#[command(name = "jixiao", version, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -83,9 +83,108 @@ pub mod exit {
     pub const USAGE: u8 = 2;
 }
 
+/// The command line as clap builds it, its help in Chinese: the usage line, the headings of
+/// commands, arguments and options, and the help and version flags (flag names stay English).
+pub fn command() -> clap::Command {
+    localise(<Cli as clap::CommandFactory>::command())
+}
+
+fn localise(cmd: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let has_version = cmd.get_version().is_some();
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "参数"
+            } else {
+                "选项"
+            };
+            values_in_chinese(a.help_heading(heading))
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示帮助")
+                .help_heading("选项"),
+        );
+    if has_version {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本")
+                .help_heading("选项"),
+        );
+    }
+    cmd.mut_subcommands(localise)
+}
+
+/// An option's possible values and default in Chinese, in its own help text (clap writes
+/// `Possible values:` and `[default: …]`): `-h` lists the values, `--help` each with its meaning.
+fn values_in_chinese(a: clap::Arg) -> clap::Arg {
+    use clap::ArgAction;
+    if !matches!(a.get_action(), ArgAction::Set | ArgAction::Append) {
+        return a;
+    }
+    let values: Vec<clap::builder::PossibleValue> = if a.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        a.get_possible_values()
+            .into_iter()
+            .filter(|v| !v.is_hide_set())
+            .collect()
+    };
+    let defaults: Vec<String> = if a.is_hide_default_value_set() {
+        Vec::new()
+    } else {
+        a.get_default_values()
+            .iter()
+            .map(|d| d.to_string_lossy().into_owned())
+            .collect()
+    };
+    if values.is_empty() && defaults.is_empty() {
+        return a;
+    }
+    let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let mut short = Vec::new();
+    let mut long = String::new();
+    if !values.is_empty() {
+        let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+        short.push(format!("可选：{}", names.join("、")));
+        long.push_str("\n\n可选值：");
+        for v in &values {
+            match v.get_help() {
+                Some(h) => long.push_str(&format!("\n- {}：{h}", v.get_name())),
+                None => long.push_str(&format!("\n- {}", v.get_name())),
+            }
+        }
+    }
+    if !defaults.is_empty() {
+        short.push(format!("默认：{}", defaults.join(" ")));
+        long.push_str(&format!("\n\n默认：{}", defaults.join(" ")));
+    }
+    let short = format!("{help}（{}）", short.join("；"));
+    let long = format!("{help}{long}");
+    a.hide_possible_values(true)
+        .hide_default_value(true)
+        .help(short)
+        .long_help(long)
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -86,14 +86,23 @@ impl<W: Write> Printer<'_, W> {
                         .clone()
                         .or(record.message.map(str::to_owned))
                         .unwrap_or_default(),
-                    [record.op_from.as_deref(), record.unit_from.as_deref()]
-                        .iter()
-                        .zip(["运算符", "单位"])
-                        .filter_map(|(o, what)| o.map(|o| format!("{what}:{o}")))
-                        .chain(record.qualifier.map(|q| format!("限定词:{q}")))
-                        .chain(rule_at.map(|at| format!("（{at}）")))
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    // `运算符：规则 default.direction.rate（rules/direction.yaml:12）；单位：原文`
+                    [
+                        parsed.provenance.op.as_ref().map(|o| {
+                            let at = rule_at.map(|at| format!("（{at}）")).unwrap_or_default();
+                            format!("运算符：{}{at}", o.zh())
+                        }),
+                        parsed
+                            .provenance
+                            .unit
+                            .as_ref()
+                            .map(|o| format!("单位：{}", o.zh())),
+                        record.qualifier.map(|q| format!("限定词：{q}")),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("；"),
                 ]);
                 Ok(())
             }

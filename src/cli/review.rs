@@ -1,6 +1,7 @@
 //! `jixiao review FILE…`: the target-quality review (绩效目标审核) of target tables and
 //! self-evaluation sheets: findings with codes, severities, the exact characters underlined and a
-//! help line; `--explain CODE` prints a check's documentation.
+//! help line; `--explain CODE` prints a check's documentation, or a rule's for the codes of
+//! `require:` rules.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -54,26 +55,17 @@ pub struct Args {
     pub rules: super::rules::RuleArgs,
 }
 
-fn explain(code: &str) -> u8 {
-    match review::explain(code) {
-        Some(info) => {
+fn explain(code: &str, rules: &crate::rules::RuleSet) -> u8 {
+    match review::explain_code(code, rules) {
+        Some(explanation) => {
             let mut out = super::output::Printer::new();
-            out.line(format!(
-                "{} — {}（默认级别：{}）\n",
-                info.code,
-                info.title,
-                info.severity.zh()
-            ));
-            // The module's documentation: its `//!` lines.
-            for line in info.explain.lines().take_while(|l| l.starts_with("//!")) {
-                out.line(line.trim_start_matches("//!").trim_start());
-            }
+            out.print(explanation.text());
             out.close(exit::OK)
         }
         None => {
             say!("错误：没有检查代码 {code}。可用的代码：");
-            for c in review::checks::ALL {
-                say!("  {}  {}", c.code, c.title);
+            for (code, title) in review::codes(rules) {
+                say!("  {code}  {title}");
             }
             exit::USAGE
         }
@@ -81,13 +73,14 @@ fn explain(code: &str) -> u8 {
 }
 
 pub fn run(args: Args) -> u8 {
-    if let Some(code) = &args.explain {
-        return explain(code);
-    }
+    // rules first: `--explain` knows the codes of the rules' own checks too
     let rules = match args.rules.load() {
         Ok(r) => r,
         Err(code) => return code,
     };
+    if let Some(code) = &args.explain {
+        return explain(code, &rules);
+    }
     let mut out = super::output::Printer::new();
     let mut worst: Option<Severity> = None;
     for path in &args.files {

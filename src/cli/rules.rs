@@ -84,7 +84,7 @@ pub enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
-    /// 运行规则测试：YAML 的 cases 列表，逐条打印 PASS/FAIL
+    /// 运行规则测试：YAML 的 cases 列表，逐条打印 通过/失败
     Test {
         /// 测试用例文件
         file: PathBuf,
@@ -276,15 +276,15 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
         match &r.outcome {
             rules::cases::Outcome::Pass => {
                 pass += 1;
-                out.line(format!("PASS {n:>3} {}{note}", r.name));
+                out.line(format!("通过 {n:>3} {}{note}", r.name));
             }
             rules::cases::Outcome::Pending => {
                 pending += 1;
-                out.line(format!("TODO {n:>3} {}{note}", r.name));
+                out.line(format!("待查 {n:>3} {}{note}", r.name));
             }
             rules::cases::Outcome::Fail(why) => {
                 fail += 1;
-                out.line(format!("FAIL {n:>3} {}{note}", r.name));
+                out.line(format!("失败 {n:>3} {}{note}", r.name));
                 for w in why {
                     out.line(format!("         {w}"));
                 }

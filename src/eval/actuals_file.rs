@@ -157,13 +157,17 @@ pub struct ActualsFile {
 
 /// An actuals file that does not read.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("实际值文件 {name} 无法读取：{message}")]
+#[error("实际值文件 {name}{} 无法读取：{message}", place(.line, .column))]
 #[diagnostic(
     code(actuals::parse),
     help("实际值文件的格式见 `jixiao template TABLE` 生成的模板")
 )]
 pub struct ActualsError {
     pub name: String,
+    /// 1-based line and column of the error, where the YAML reader knows them.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The YAML reader's own (English) detail, after the Chinese sentence.
     pub message: String,
     #[source_code]
     pub src: miette::NamedSource<String>,
@@ -171,12 +175,31 @@ pub struct ActualsError {
     pub at: Option<miette::SourceSpan>,
 }
 
+/// ` 第 3 行第 5 列` (or ` 第 3 行`, or nothing where the place is unknown).
+fn place(line: &Option<usize>, column: &Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(" 第 {l} 行第 {c} 列"),
+        (Some(l), None) => format!(" 第 {l} 行"),
+        _ => String::new(),
+    }
+}
+
 impl ActualsFile {
     /// Read an actuals file's text.
     pub fn parse(name: &str, text: &str) -> Result<ActualsFile, Box<ActualsError>> {
         let mut file: ActualsFile = crate::yaml::from_str(text).map_err(|e| {
+            // the place from the byte offset where the reader gives no line (too deep a file)
+            let before = e.offset.and_then(|o| text.get(..o));
+            let line = e
+                .line
+                .or_else(|| before.map(|b| b.matches('\n').count() + 1));
+            let column = e.column.or_else(|| {
+                before.map(|b| b[b.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1)
+            });
             Box::new(ActualsError {
                 name: name.to_owned(),
+                line,
+                column,
                 message: e.message.clone(),
                 src: miette::NamedSource::new(name, text.to_owned()),
                 at: e.offset.map(|o| (o, 1).into()),

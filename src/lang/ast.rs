@@ -250,6 +250,19 @@ impl fmt::Display for Origin {
     }
 }
 
+impl Origin {
+    /// Where it came from, in the words a user reads (`parse`'s 来源 column); the English
+    /// [`Display`](fmt::Display) stays the JSONL value other tools read.
+    pub fn zh(&self) -> String {
+        match self {
+            Origin::Text => "原文".to_owned(),
+            Origin::Name => "指标名".to_owned(),
+            Origin::Rule(id) => format!("规则 {id}"),
+            Origin::Period => "时段末".to_owned(),
+        }
+    }
+}
+
 /// Which way an indicator is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {

@@ -13,7 +13,7 @@ pub mod render;
 mod view;
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Facts, RuleSet};
+use crate::rules::{Choice, Facts, Rule, RuleSet};
 use crate::table::model::Document;
 
 pub use view::{IndicatorView, ProjectView};
@@ -98,7 +98,134 @@ pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
     out
 }
 
-/// The documentation of a code, for `--explain`.
+/// The documentation of a built-in check's code.
 pub fn explain(code: &str) -> Option<&'static CheckInfo> {
     checks::ALL.iter().find(|c| c.code == code)
+}
+
+/// What `jixiao review --explain CODE` explains: a built-in check, or a rule file's `require:`
+/// check (whose id is the code its findings carry, e.g. `review.satisfaction-below-floor`).
+pub enum Explanation<'r> {
+    Check(&'static CheckInfo),
+    Rule(&'r Rule),
+}
+
+/// The explanation of any code review can print from its checks and rules; `None` for an
+/// unknown code.
+pub fn explain_code<'r>(code: &str, rules: &'r RuleSet) -> Option<Explanation<'r>> {
+    if let Some(check) = explain(code) {
+        return Some(Explanation::Check(check));
+    }
+    rules
+        .rule(code)
+        .filter(|r| matches!(r.choice, Choice::Check { .. }))
+        .map(Explanation::Rule)
+}
+
+/// Every code `--explain` knows, with a title: the built-in checks, then the rules' checks.
+pub fn codes(rules: &RuleSet) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = checks::ALL
+        .iter()
+        .map(|c| (c.code.to_owned(), c.title.to_owned()))
+        .collect();
+    for r in rules.rules() {
+        if let Choice::Check { message, .. } = &r.choice {
+            let title = message
+                .as_deref()
+                .or(r.description.as_deref())
+                .unwrap_or("");
+            out.push((r.rref.id.to_string(), title.to_owned()));
+        }
+    }
+    out
+}
+
+impl Explanation<'_> {
+    /// The text `--explain` prints.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        match self {
+            Explanation::Check(info) => {
+                out.push_str(&format!(
+                    "{} — {}（默认级别：{}）\n\n",
+                    info.code,
+                    info.title,
+                    info.severity.zh()
+                ));
+                // The module's documentation: its `//!` lines, a section's `**作用**：` printed
+                // as `作用：` (only at a line's start: `**` inside an example is the table's own
+                // text, as in `≥**%`).
+                for line in info.explain.lines().take_while(|l| l.starts_with("//!")) {
+                    let line = line.trim_start_matches("//!").trim_start();
+                    match line.strip_prefix("**").and_then(|l| l.split_once("**")) {
+                        Some((head, rest)) => out.push_str(&format!("{head}{rest}")),
+                        None => out.push_str(line),
+                    }
+                    out.push('\n');
+                }
+            }
+            Explanation::Rule(rule) => {
+                let Choice::Check {
+                    require,
+                    severity,
+                    message,
+                } = &rule.choice
+                else {
+                    return out;
+                };
+                let title = message
+                    .as_deref()
+                    .or(rule.description.as_deref())
+                    .unwrap_or("规则检查");
+                out.push_str(&format!(
+                    "{} — {title}（级别：{}）\n\n",
+                    rule.rref.id,
+                    severity.zh()
+                ));
+                out.push_str(&format!(
+                    "`{}`：规则文件中的检查规则（require:），不是内置检查。\n\n",
+                    rule.rref.id
+                ));
+                if let Some(d) = &rule.description {
+                    out.push_str(&format!("说明：{d}\n"));
+                }
+                if let Some(m) = message {
+                    out.push_str(&format!("提示信息：{m}\n"));
+                }
+                out.push_str(&format!(
+                    "级别：{}（severity: {}）\n",
+                    severity.zh(),
+                    severity.as_str()
+                ));
+                out.push_str(&format!(
+                    "条件 when：{}\n",
+                    rule.when.as_deref().unwrap_or("（总是）")
+                ));
+                out.push_str(&format!("要求 require：{require}\n"));
+                if rule.disabled {
+                    out.push_str("状态：已停用（disable: true），review 不会列出此代码\n");
+                }
+                out.push_str(&format!(
+                    "规则位置：{}:{}\n",
+                    rule.rref.file, rule.rref.line
+                ));
+                if rule.history.len() > 1 {
+                    let all: Vec<String> = rule
+                        .history
+                        .iter()
+                        .map(|h| format!("{}:{}", h.file, h.line))
+                        .collect();
+                    out.push_str(&format!("先后定义于：{}\n", all.join("、")));
+                }
+                out.push_str(
+                    "\n作用：满足条件的指标不符合要求时，review 以此代码列出，级别如上。\n",
+                );
+                out.push_str(
+                    "修改方法：改写年度指标值使其符合要求；或在自己的规则文件中写同一 id，\
+                     改写 require、severity、message，或以 disable: true 停用。\n",
+                );
+            }
+        }
+        out
+    }
 }

@@ -141,49 +141,63 @@ fn pct(d: Decimal) -> String {
     format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
 }
 
+/// Chinese first, the rule file's key beside it (`方向：越低越好 direction: lower（裸值 <=）`): what
+/// `jixiao rules list` shows in its 决定 column.
 impl fmt::Display for Choice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Choice::Direction { direction, op } => {
-                write!(f, "direction: {} (裸值 {op})", direction.as_str())
+                let zh = match direction {
+                    Direction::Higher => "越高越好",
+                    Direction::Lower => "越低越好",
+                };
+                write!(
+                    f,
+                    "方向：{zh} direction: {}（裸值 {op}）",
+                    direction.as_str()
+                )
             }
-            Choice::Category(c) => write!(f, "category: {c}"),
-            Choice::Subcategory(c) => write!(f, "subcategory: {c}"),
-            Choice::Tolerance(t) => write!(f, "tolerance: ±{}", pct(*t)),
+            Choice::Category(c) => write!(f, "一级指标 category: {c}"),
+            Choice::Subcategory(c) => write!(f, "二级指标 subcategory: {c}"),
+            Choice::Tolerance(t) => write!(f, "容差 tolerance: ±{}", pct(*t)),
             Choice::Convert(c) => write!(
                 f,
-                "convert: 1 {} = {} {}",
+                "单位换算 convert: 1 {} = {} {}",
                 c.from,
                 c.factor.normalize(),
                 c.to
             ),
-            Choice::CategoryWeight(w) => write!(f, "category_weight: {}", w.normalize()),
-            Choice::IndicatorWeight(w) => write!(f, "indicator_weight: {}", w.normalize()),
-            Choice::BudgetWeight(w) => write!(f, "budget_weight: {}", w.normalize()),
+            Choice::CategoryWeight(w) => {
+                write!(f, "一级指标分值 category_weight: {}", w.normalize())
+            }
+            Choice::IndicatorWeight(w) => {
+                write!(f, "指标分值 indicator_weight: {}", w.normalize())
+            }
+            Choice::BudgetWeight(w) => write!(f, "预算执行分值 budget_weight: {}", w.normalize()),
             Choice::Formula(c) => {
-                write!(f, "formula: {}", super::model::formula_name(c.formula))?;
+                write!(f, "公式 formula: {}", super::model::formula_name(c.formula))?;
                 if let Some(p) = c.late_penalty {
-                    write!(f, " (每逾期一月扣 {})", pct(p))?;
+                    write!(f, "（每逾期一月扣 {}）", pct(p))?;
                 }
                 Ok(())
             }
             Choice::Grade(g) => write!(
                 f,
-                "grade: {} {} [{}, {}]",
+                "等级 grade: {} {} [{}, {}]",
                 g.name,
                 pct(g.share),
                 pct(g.min_share),
                 pct(g.max_share)
             ),
             Choice::Band { name, min_score } => {
-                write!(f, "band: {name} >= {}", min_score.normalize())
+                write!(f, "评级 band: {name} >= {}", min_score.normalize())
             }
-            Choice::Precision(p) => write!(f, "precision: {p}"),
-            Choice::NotApplicable => f.write_str("not_applicable"),
+            Choice::Precision(p) => write!(f, "小数位数 precision: {p}"),
+            Choice::NotApplicable => f.write_str("不适用 not_applicable"),
             Choice::Check {
                 require, severity, ..
-            } => write!(f, "require: {require} ({})", severity.as_str()),
-            Choice::Review { severity } => write!(f, "review check ({})", severity.as_str()),
+            } => write!(f, "要求 require: {require}（{}）", severity.zh()),
+            Choice::Review { severity } => write!(f, "审核检查（{}）", severity.zh()),
             Choice::Nothing => f.write_str("-"),
         }
     }
@@ -679,7 +693,6 @@ impl RuleSet {
         &self.rules
     }
 
-    /// A rule by id.
     /// A built-in review check's setting: whether a rule file switched it off, and its severity.
     /// `None` where no rule names the check (it then runs with its own default).
     pub fn review_check(&self, code: &str) -> Option<(bool, Severity)> {
@@ -690,6 +703,7 @@ impl RuleSet {
         }
     }
 
+    /// A rule by id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.rref.id == id)
     }

@@ -37,6 +37,11 @@
   });
 
   var tokenMeta = document.querySelector('meta[name="jixiao-token"]'), token = tokenMeta ? tokenMeta.content : '';
+  // the JSONL's op_from / unit_from in the words `jixiao parse`'s table uses
+  function from(o) {
+    if (o.indexOf('rule:') === 0) return '规则 ' + o.slice(5);
+    return { text: '原文', name: '指标名', period: '时段末' }[o] || o;
+  }
   var box = document.getElementById('parse-input'), body = document.getElementById('parse-output'), timer = null, seq = 0;
   function cell(tr, text) { var td = document.createElement('td'); td.textContent = text == null ? '' : text; tr.appendChild(td); }
   var kinds = { compare: '比较', range: '区间', approximate: '约数', boolean: '是否', plan: '计划', deadline: '时限', relative: '相对', qualitative: '定性', empty: '空', error: '错误' };
@@ -47,7 +52,7 @@
       if (!line) return;
       var r = JSON.parse(line), tr = document.createElement('tr');
       cell(tr, r.line); cell(tr, r.indicator); cell(tr, r.target); cell(tr, kinds[r.kind] || r.kind);
-      cell(tr, r.canonical || r.message); cell(tr, [r.op_from && ('运算符:' + r.op_from), r.unit_from && ('单位:' + r.unit_from)].filter(Boolean).join(' '));
+      cell(tr, r.canonical || r.message); cell(tr, [r.op_from && ('运算符：' + from(r.op_from)), r.unit_from && ('单位：' + from(r.unit_from))].filter(Boolean).join(' '));
       body.appendChild(tr);
     });
   }

@@ -265,7 +265,7 @@ fn render_results(
                 *used
                     .entry(r)
                     .or_default()
-                    .entry(i.verdict.as_str())
+                    .entry(i.verdict.zh())
                     .or_default() += 1;
             }
         }

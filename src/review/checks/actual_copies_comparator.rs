@@ -1,13 +1,13 @@
-//! `review.actual-copies-comparator`: an actual that copies its target's comparator.
+//! `review.actual-copies-comparator`：实际完成值照抄了目标的比较符。
 //!
-//! **What it does.** Flags a 实际完成值 written with a comparator (`≥266米`, `95%以上`).
+//! **作用**：标出带比较符的实际完成值（`≥266米`、`95%以上`）。
 //!
-//! **Why it matters.** An actual is what happened, one figure; `≥266米` restates the target and
-//! hides the real value. jixiao reads the number and scores it, but the sheet should say it.
+//! **为什么重要**：实际完成值是实际发生的结果，只应是一个数；`≥266米` 只是重复了目标，
+//! 掩盖了真实数值。jixiao 会读出其中的数并评分，但表中应写明实际值。
 //!
-//! **Example.** `年度指标值 ≥266米，实际完成值 ≥266米`.
+//! **示例**：`年度指标值 ≥266米，实际完成值 ≥266米`。
 //!
-//! **Fix.** Write the measured figure: `271米`.
+//! **修改方法**：写实际测得的数：`271米`。
 
 use crate::finding::{Finding, Severity};
 use crate::lang::{self, Context, Origin, Target};

@@ -1,16 +1,14 @@
-//! `review.direction-contradiction`: a comparator that contradicts the indicator's direction.
+//! `review.direction-contradiction`：比较符与指标方向相反。
 //!
-//! **What it does.** Flags a written floor (`≥`, `以上`) on an indicator the rules read as
-//! lower-is-better (a cost, an overdue rate), and a written ceiling (`≤`, `以下`) on a rate the
-//! rules read as higher-is-better (a satisfaction or completion rate).
+//! **作用**：规则判定为越低越好的指标（成本、逾期率等）写了下限（`≥`、`以上`），
+//! 或规则判定为越高越好的比率（满意度、完成率等）写了上限（`≤`、`以下`），都会被标出。
 //!
-//! **Why it matters.** `≥1050元` on a cost rewards spending more; `>=100%` on an overdue rate asks
-//! for every payment to be late. Usually the symbol was copied from a template.
+//! **为什么重要**：成本写 `≥1050元`，等于鼓励多花钱；逾期率写 `>=100%`，等于要求每笔支付都逾期。
+//! 这类符号通常是从模板照抄的。
 //!
-//! **Example.** `防疫室84平米（成本指标），年度指标值：≥1050元`.
+//! **示例**：`防疫室84平米（成本指标），年度指标值：≥1050元`。
 //!
-//! **Fix.** Turn the comparator around (`≤1050元`), or fix the direction rule if the indicator
-//! really is the other way.
+//! **修改方法**：把比较符反过来（`≤1050元`）；如果该指标确实是另一个方向，请修改方向规则。
 
 use crate::finding::{Finding, Severity};
 use crate::lang::{Direction, Directions, Origin, Subject, Target};

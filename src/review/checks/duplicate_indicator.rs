@@ -1,13 +1,13 @@
-//! `review.duplicate-indicator`: the same indicator twice in one project.
+//! `review.duplicate-indicator`：同一项目中指标重复。
 //!
-//! **What it does.** Flags the second (and later) occurrence of an indicator name in a project.
+//! **作用**：标出同一项目中第二次（及以后）出现的同名指标。
 //!
-//! **Why it matters.** The indicator takes two shares of its category's points, and actuals keyed
-//! by name become ambiguous.
+//! **为什么重要**：该指标会占用所属一级指标的两份分值，
+//! 按指标名称对应的实际完成值也无法确定对应哪一个。
 //!
-//! **Example.** Two `系统并发数` in one project.
+//! **示例**：一个项目中有两个 `系统并发数`。
 //!
-//! **Fix.** Merge them, or name what each measures.
+//! **修改方法**：合并为一个，或在名称中写明各自衡量的内容。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

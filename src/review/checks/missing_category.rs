@@ -1,14 +1,14 @@
-//! `review.missing-category`: an indicator without its 一级指标.
+//! `review.missing-category`：指标缺少一级指标。
 //!
-//! **What it does.** Flags every indicator whose category cell is empty (`1、：缴存单位及职工满意度`)
-//! and says which category the rules infer from its name, if any.
+//! **作用**：标出一级指标单元格为空的指标（`1、：缴存单位及职工满意度`），
+//! 并说明规则根据指标名称推断出的一级指标（如有）。
 //!
-//! **Why it matters.** Points are shared by category (产出 50, 效益 30, 满意度 10); an indicator
-//! without one is scored only because a rule guessed it, and the guess should be confirmed.
+//! **为什么重要**：分值按一级指标分配（产出 50、效益 30、满意度 10）；没有一级指标的指标能够评分，
+//! 只是因为规则作了推断，这一推断应当确认。
 //!
-//! **Example.** `3、：评价满意度，年度指标值：>90%` → inferred 满意度指标.
+//! **示例**：`3、：评价满意度，年度指标值：>90%` → 推断为 满意度指标。
 //!
-//! **Fix.** Write the category: `3、满意度指标：评价满意度，…`.
+//! **修改方法**：写上一级指标：`3、满意度指标：评价满意度，…`。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

@@ -1,15 +1,14 @@
-//! `review.number-without-unit`: a number with no unit where nothing gives one.
+//! `review.number-without-unit`：数值未写单位，也无处可知单位。
 //!
-//! **What it does.** Flags a quantitative target with no unit, neither in the target nor in the
-//! indicator name, where the name is not itself a count (…数, …量, …项目, …级别) or a rate (those
-//! are `review.unit-mismatch`).
+//! **作用**：标出没有单位的定量目标：年度指标值和指标名称中都没有单位，且名称本身不是计数（…数、…量、
+//! …项目、…级别）或比率（比率由 `review.unit-mismatch` 检查）。
 //!
-//! **Why it matters.** `服务对象（个人用户）>500万` — 500万 what: people, visits, accounts? The
-//! year-end figure cannot be checked against a number of unknown kind.
+//! **为什么重要**：`服务对象（个人用户）>500万`——500万什么：人、人次，
+//! 还是账户？年终的实际值无法与一个不知是什么的数核对。
 //!
-//! **Example.** `服务对象（个人用户），年度指标值：>500万`.
+//! **示例**：`服务对象（个人用户），年度指标值：>500万`。
 //!
-//! **Fix.** Write the unit: `>500万人`.
+//! **修改方法**：写上单位：`>500万人`。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

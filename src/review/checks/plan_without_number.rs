@@ -1,14 +1,12 @@
-//! `review.plan-without-number`: a plan reference with no number.
+//! `review.plan-without-number`：以计划数代替具体数值。
 //!
-//! **What it does.** Flags targets that point at a plan (`年度计划数`, `是否达到年度计划数要求`)
-//! instead of writing the planned figure.
+//! **作用**：标出只引用计划（`年度计划数`、`是否达到年度计划数要求`）而未写出计划数值的目标。
 //!
-//! **Why it matters.** The reviewer cannot judge whether the target is ambitious, and at year end
-//! the plan value must be supplied separately before the indicator can be scored.
+//! **为什么重要**：审核人无法判断目标是否积极；年终时须另行提供计划值，该指标才能评分。
 //!
-//! **Example.** `物业管理覆盖面积，年度指标值：年度计划数`.
+//! **示例**：`物业管理覆盖面积，年度指标值：年度计划数`。
 //!
-//! **Fix.** Write the planned figure: `物业管理覆盖面积，年度指标值：≥12000平方米`.
+//! **修改方法**：写出计划数值：`物业管理覆盖面积，年度指标值：≥12000平方米`。
 
 use crate::finding::{Finding, Severity};
 use crate::lang::Target;

@@ -1,19 +1,17 @@
-//! `review.project-missing-category`: a project without an output, benefit or satisfaction
-//! indicator.
+//! `review.project-missing-category`：项目缺少产出、效益或满意度指标。
 //!
-//! **What it does.** Flags a project none of whose indicators (categories as written, or inferred
-//! by the rules) is a 产出指标 (成本指标 counts as output), a 效益指标, or a 满意度指标.
+//! **作用**：项目的指标中（按所写的一级指标，或规则推断的一级指标）没有产出指标（成本指标计入产出）、
+//! 效益指标或满意度指标之一时，标出该项目。
 //!
-//! **Why it matters.** The framework scores all three; a project without one of them loses those
-//! points or has them rescaled onto the rest, and its goal is only partly measured.
+//! **为什么重要**：指标体系对这三类指标都要评分；缺少其中一类，项目会失去这部分分值，
+//! 或这部分分值被折算到其余指标上，项目的目标只得到部分衡量。
 //!
-//! **Example.** `业务用房物业管理费` with only 产出指标 and 效益指标.
+//! **示例**：`业务用房物业管理费` 只有产出指标和效益指标。
 //!
-//! It is `info` by default (many published tables omit 满意度指标 for small projects); a
-//! rule file can raise it to `warning` or `error`.
+//! 默认级别为提示（`info`）（许多公开的表中，小项目不设满意度指标）；
+//! 规则文件可以把它提高为警告（`warning`）或错误（`error`）。
 //!
-//! **Fix.** Add an indicator of the missing category (for 满意度: a service-recipient
-//! satisfaction rate, `≥90%`).
+//! **修改方法**：补上所缺类别的指标（满意度：服务对象满意度，`≥90%`）。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

@@ -1,14 +1,12 @@
-//! `review.punctuation`: doubled or stray punctuation.
+//! `review.punctuation`：重复或多余的标点。
 //!
-//! **What it does.** Flags an indicator item ended by doubled punctuation (`。。`) and targets
-//! that carry punctuation of their own at the end.
+//! **作用**：标出以重复标点（`。。`）结尾的指标条目，以及末尾自带标点的年度指标值。
 //!
-//! **Why it matters.** Harmless to the reading, but a sign of hand-edited cells; in published
-//! tables it looks careless.
+//! **为什么重要**：不影响读取，但说明单元格经过手工修改；出现在公开的表中显得不够严谨。
 //!
-//! **Example.** `年度指标值：通过开展各类宣传活动，提高公积金政策覆盖率。。`.
+//! **示例**：`年度指标值：通过开展各类宣传活动，提高公积金政策覆盖率。。`。
 //!
-//! **Fix.** Delete the extra mark.
+//! **修改方法**：删去多余的标点。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

@@ -1,14 +1,14 @@
-//! `review.qualitative-under-numeric-name`: a prose target under a name that asks for a number.
+//! `review.qualitative-under-numeric-name`：指标名称要求数值，年度指标值却是文字描述。
 //!
-//! **What it does.** Flags a qualitative target (text no construct reads as a number, date or
-//! yes/no) whose indicator name asks for a quantity: names ending in 率, 度, 数, 量, 面积, 额.
+//! **作用**：标出定性的年度指标值（无法读作数值、日期或是/否的文字），而其指标名称要求一个数量：
+//! 名称以 率、度、数、量、面积、额 结尾。
 //!
-//! **Why it matters.** `缴存完成率` promises a rate; a sentence cannot be compared with the
-//! year-end figure, so the indicator can only be graded by opinion.
+//! **为什么重要**：`缴存完成率` 承诺的是一个比率；一句话无法与年终实际值比较，
+//! 该指标只能凭主观判断评分。
 //!
-//! **Example.** `缴存完成率，年度指标值：通过宣传指引，让缴存单位按时足额完成公积金缴存`.
+//! **示例**：`缴存完成率，年度指标值：通过宣传指引，让缴存单位按时足额完成公积金缴存`。
 //!
-//! **Fix.** Write the number the name asks for (`≥95%`), and move the prose to the goal.
+//! **修改方法**：写出名称所要求的数值（`≥95%`），把文字描述移到绩效目标中。
 
 use crate::finding::{Finding, Severity};
 use crate::lang::Target;

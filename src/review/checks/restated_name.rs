@@ -1,14 +1,14 @@
-//! `review.restated-name`: the indicator name restated inside its target.
+//! `review.restated-name`：年度指标值中重复了指标名称。
 //!
-//! **What it does.** Flags targets that repeat (part of) the indicator name in front of the
-//! value: `员工满意度98%以上` under `员工满意度`.
+//! **作用**：标出在数值前重复（部分）指标名称的年度指标值：
+//! 如指标 `员工满意度` 的年度指标值写成 `员工满意度98%以上`。
 //!
-//! **Why it matters.** The value still reads, but the repetition hides what the target is and
-//! sometimes names a different measure (`验收合格率100%` under `设备验收通过率`).
+//! **为什么重要**：数值仍能读出，但重复的名称让人看不清目标是什么，
+//! 有时还换成了另一个衡量口径（`设备验收通过率` 下写 `验收合格率100%`）。
 //!
-//! **Example.** `员工满意度，年度指标值：员工满意度98%以上`.
+//! **示例**：`员工满意度，年度指标值：员工满意度98%以上`。
 //!
-//! **Fix.** Write the value alone: `98%以上`.
+//! **修改方法**：只写数值：`98%以上`。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

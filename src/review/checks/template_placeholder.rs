@@ -1,15 +1,13 @@
-//! `review.template-placeholder`: a template placeholder left in an indicator name.
+//! `review.template-placeholder`：指标名称中残留模板占位符。
 //!
-//! **What it does.** Flags names that still carry the template's placeholder, such as
-//! `苗木成活率(≥**%)` or `项目总投入(≥XX万元)`.
+//! **作用**：标出名称中仍带有模板占位符的指标，如 `苗木成活率(≥**%)`、`项目总投入(≥XX万元)`。
 //!
-//! **Why it matters.** The placeholder was meant to be replaced by the target; left in the name,
-//! it shows the table was filled from a template without care, and the reader must take the
-//! operator and unit from the name.
+//! **为什么重要**：占位符本应替换为目标值；留在名称中，说明表格是照模板填写而未经核对，
+//! 读取时还须从名称中取比较符和单位。
 //!
-//! **Example.** `种植作物成活率(≥**%)，年度指标值：>=85`.
+//! **示例**：`种植作物成活率(≥**%)，年度指标值：>=85`。
 //!
-//! **Fix.** Drop the parentheses from the name and write the full target: `≥85%`.
+//! **修改方法**：去掉名称中的括号，写出完整的年度指标值：`≥85%`。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

@@ -1,15 +1,14 @@
-//! `review.unit-mismatch`: a unit that does not fit the indicator's name.
+//! `review.unit-mismatch`：单位与指标名称不符。
 //!
-//! **What it does.** Flags a rate (name ending in 率) whose target is measured in another unit
-//! (`响应及时率` with `4秒`), a rate written without `%`, and a time (…时间, …时长) written in `%`.
+//! **作用**：标出三种情况：“率”类指标（名称以“率”结尾）的目标用了别的单位（`响应及时率` 写 `4秒`）；
+//! “率”类指标未写 `%`；时间类指标（…时间、…时长）写成了 `%`。
 //!
-//! **Why it matters.** The year-end figure will be written in the unit the name implies; a target
-//! in another unit cannot be compared with it, and usually means the target belongs to another
-//! indicator (here: 响应时间).
+//! **为什么重要**：年终实际值会按名称所指的单位填写；单位不同的目标无法与之比较，
+//! 而且往往说明该目标属于另一个指标（此例中是 响应时间）。
 //!
-//! **Example.** `响应及时率，年度指标值：4秒`.
+//! **示例**：`响应及时率，年度指标值：4秒`。
 //!
-//! **Fix.** Rename the indicator (`响应时间`) or write the target in its unit (`≥95%`).
+//! **修改方法**：改指标名称（`响应时间`），或按名称所指的单位写目标（`≥95%`）。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

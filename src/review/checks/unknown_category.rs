@@ -1,13 +1,13 @@
-//! `review.unknown-category`: a category outside the framework.
+//! `review.unknown-category`：一级指标不在指标体系内。
 //!
-//! **What it does.** Flags a 一级指标 that is none of 产出指标, 效益指标, 满意度指标, 成本指标 (or
-//! their 目标 spellings, e.g. 产出目标).
+//! **作用**：标出不属于 产出指标、效益指标、满意度指标、成本指标（或其“目标”写法，如 产出目标）
+//! 的一级指标。
 //!
-//! **Why it matters.** Such an indicator gets no share of the category points.
+//! **为什么重要**：这样的指标分不到一级指标的分值。
 //!
-//! **Example.** `1、工作指标：…`.
+//! **示例**：`1、工作指标：…`。
 //!
-//! **Fix.** Use one of the four categories of the framework.
+//! **修改方法**：使用指标体系中的四类一级指标之一。
 
 use crate::finding::{Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};

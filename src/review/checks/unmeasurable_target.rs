@@ -1,19 +1,17 @@
-//! `review.unmeasurable-target`: a target that says "better" without saying how much.
+//! `review.unmeasurable-target`：年度指标值只说“更好”，没说好多少。
 //!
-//! **What it does.** Flags targets written as a direction of change with no figure: `明显提升`,
-//! `逐步完善`, `进一步提高`, `有所改善`, `较上年提高`, `持续增强`. A target with a figure
-//! (`较上年提高5%`, `≥95%`) or a plain description a person grades (`正常开展`) is not flagged.
+//! **作用**：标出只写变化方向、没有数值的目标：`明显提升`、`逐步完善`、`进一步提高`、`有所改善`、
+//! `较上年提高`、`持续增强`。带数值的目标（`较上年提高5%`、`≥95%`）和由人评判的一般描述（`正常开展`）
+//! 不会被标出。
 //!
-//! **Why it matters.** The Ministry of Finance's guidance on 绩效目标 asks that a target be
-//! measurable (指标值应可衡量: 绩效指标应当细化、量化，定量指标应明确指标值，难以量化的定性指标
-//! 应可衡量、可评判). "Improve markedly" cannot be met or missed: at year end every office can
-//! claim it, and the indicator is scored by opinion alone.
+//! **为什么重要**：财政部关于绩效目标的要求是目标可衡量（指标值应可衡量：绩效指标应当细化、量化，
+//! 定量指标应明确指标值，难以量化的定性指标应可衡量、可评判）。“明显提升”无所谓达到或未达到：
+//! 年终时每个单位都可以说做到了，该指标只能凭主观判断评分。
 //!
-//! **Example.** `群众生产生活条件改善状况，年度指标值：显著提升`; `公众满意度，年度指标值：较上年提高`.
+//! **示例**：`群众生产生活条件改善状况，年度指标值：显著提升`；`公众满意度，年度指标值：较上年提高`。
 //!
-//! **Fix.** Write how much, and against what: `较上年提高5个百分点`, `≥90%`, `受益人口≥500人`;
-//! where a figure truly cannot be given, describe a state a reviewer can check (`全部村完成改造并
-//! 通过验收`).
+//! **修改方法**：写出提高多少、与什么相比：`较上年提高5个百分点`、`≥90%`、`受益人口≥500人`；
+//! 确实无法给出数值的，描述审核人可以核实的状态（`全部村完成改造并通过验收`）。
 
 use crate::finding::{Finding, Severity};
 use crate::lang::{Target, lexicon};
