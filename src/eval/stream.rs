@@ -339,7 +339,7 @@ impl Totals {
             grade: if self.projects == 0 {
                 String::new()
             } else {
-                m.band(score).to_owned()
+                m.grade_of(score).to_owned()
             },
             pending: Shown::new(self.pending_sum, dp),
             differences: self.differences,

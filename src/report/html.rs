@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use super::model::{IndicatorReport, ProjectReport, Report};
 use super::selfeval_table::{
     COLUMNS, budget_actual, budget_target, category_cell, published_total, summary_line,
-    total_weight,
+    total_text, total_weight,
 };
 use crate::eval::Verdict;
 use crate::eval::methodology::ScoreBand;
@@ -407,9 +407,17 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
     let _ = write!(
         out,
         "<p>总分 <b class=\"grade-{g}\">{} {g}</b>",
-        p.score,
+        escape(&total_text(p)),
         g = escape(&p.grade)
     );
+    for f in &p.findings {
+        let _ = write!(
+            out,
+            " · <span class=\"finding\">注意：{}（{}）</span>",
+            escape(&f.message),
+            escape(&f.code)
+        );
+    }
     if !p.pending.exact.is_zero() {
         let _ = write!(
             out,

@@ -501,6 +501,7 @@ mod tests {
             budget_rules: vec![],
             money_unit: "万元".into(),
             weights: Shown::new(Decimal::ZERO, 2),
+            findings: Vec::new(),
             published_score: None,
             published_grade: None,
             total_differs: false,

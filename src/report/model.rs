@@ -173,6 +173,10 @@ pub struct ProjectReport {
     /// The recomputed total differs from the printed one by more than the printed rounding.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub total_differs: bool,
+    /// What a reader must know beside the total: points that are not 100
+    /// (`eval.points-not-100`), a veto, checks on the actuals. Every format shows them there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<crate::finding::Finding>,
 }
 
 /// A unit's roll-up.

@@ -81,6 +81,30 @@ pub(crate) fn total_weight(p: &ProjectReport) -> Shown {
     p.weights
 }
 
+/// Whether the project was scored on other than 100 points (its total is then shown against
+/// them, SPEC §8.1).
+pub(crate) fn points_not_100(p: &ProjectReport) -> bool {
+    p.weights.rounded() != rust_decimal::Decimal::ONE_HUNDRED
+}
+
+/// The total as the report shows it: `86.50`, or `44.38 / 49` where the project was scored on
+/// other than 100 points.
+pub(crate) fn total_text(p: &ProjectReport) -> String {
+    if points_not_100(p) {
+        format!("{} / {}", p.score, p.weights.rounded().normalize())
+    } else {
+        p.score.to_string()
+    }
+}
+
+/// The findings beside a project's total (`；注意：…（eval.points-not-100）`), empty where none.
+pub(crate) fn project_notes(p: &ProjectReport) -> String {
+    p.findings
+        .iter()
+        .map(|f| format!("；注意：{}（{}）", f.message, f.code))
+        .collect()
+}
+
 /// The total its form printed, where it printed one: `；原表总分 96（优）`, marked where the
 /// recomputed total differs from it.
 pub(crate) fn published_total(p: &ProjectReport) -> String {
@@ -143,10 +167,11 @@ pub(crate) fn heading(p: &ProjectReport) -> String {
         format!("{} / {}", p.unit, p.project)
     };
     format!(
-        "{name}：总分 {}（{}）{pending}{}",
-        p.score,
+        "{name}：总分 {}（{}）{pending}{}{}",
+        total_text(p),
         p.grade,
-        published_total(p)
+        published_total(p),
+        project_notes(p)
     )
 }
 

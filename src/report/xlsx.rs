@@ -19,7 +19,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::model::{Report, Shown};
 use super::selfeval_table::{
-    COLUMNS, budget_actual, budget_target, category_cell, published_total, remark, total_weight,
+    COLUMNS, budget_actual, budget_target, category_cell, project_notes, published_total, remark,
+    total_weight,
 };
 
 struct Formats {
@@ -199,7 +200,12 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
         ws.write_string_with_format(
             row,
             8,
-            format!("等级：{}{pending}{}", p.grade, published_total(p)),
+            format!(
+                "等级：{}{pending}{}{}",
+                p.grade,
+                published_total(p),
+                project_notes(p)
+            ),
             &f.total,
         )?;
         row += 2;
