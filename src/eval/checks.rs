@@ -74,7 +74,7 @@ pub fn veto_finding(v: &VetoHit, file: &str, unit: &str, project: &str) -> Findi
         v.rule.clone(),
         Severity::Error,
         file,
-        format!("一票否决：{}；等级定为{}{total}", v.message, v.grade),
+        format!("{}；等级定为{}{total}", v.message, v.grade),
     )
     .project(project);
     if !unit.is_empty() {

@@ -153,7 +153,10 @@ pub fn apply(
         o.score = Some(score);
         o.formula = formula;
         o.rules.push(id.clone());
-    } else if let Some((d, id)) = &rules.deduct {
+    } else if let Some((d, id)) = &rules.deduct
+        && o.verdict != Verdict::Pass
+    {
+        // a target met loses nothing (and keeps its note)
         let (score, formula) = deduct(d, &v, weight);
         o.score = Some(score);
         o.formula = formula;

@@ -24,7 +24,14 @@ pub fn category_points(
     if written.is_empty() {
         return None;
     }
-    // a written variant of the four (`產出目標`, `产出指标（50分）`) is asked as its standard name
+    // the category as written first (`产出` of a 部门整体 sheet may have its own rule), then a
+    // written variant of the four (`產出目標`, `产出指标（50分）`) as its standard name
+    let decided = applied
+        .category_weight()
+        .map(|d| (d.rule.id.clone(), d.value));
+    if decided.is_some() {
+        return decided;
+    }
     match scoring_category(written) {
         Some(standard) if standard != written => rules
             .apply(Facts {
@@ -33,9 +40,7 @@ pub fn category_points(
             })
             .category_weight()
             .map(|d| (d.rule.id.clone(), d.value)),
-        _ => applied
-            .category_weight()
-            .map(|d| (d.rule.id.clone(), d.value)),
+        _ => None,
     }
 }
 
