@@ -281,3 +281,22 @@ fn rules_check_rejects_what_would_do_nothing() {
     assert_eq!(check_errors(WORKED_RULES), "");
     assert_eq!(check_errors(DEPARTMENT_RULES), "");
 }
+
+#[test]
+fn budget_execution_follows_its_formula_rule() {
+    let sheet = PLAIN.replace("10,100,100", "10,100,95");
+    // 10 × 95 ÷ 100 by default
+    let r = run(&sheet, "");
+    assert_eq!(r.projects[0].budget_score.unwrap().to_string(), "9.50");
+    let r = run(
+        &sheet,
+        "rules:\n  - id: default.score.budget\n    formula: all_or_nothing\n",
+    );
+    assert_eq!(r.projects[0].budget_score.unwrap().to_string(), "0.00");
+    assert!(
+        r.projects[0]
+            .budget_rules
+            .iter()
+            .any(|r| r == "default.score.budget")
+    );
+}

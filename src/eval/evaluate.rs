@@ -338,6 +338,8 @@ pub struct ParseCache {
     file: Option<Arc<str>>,
     /// Work everything out afresh each time (see [`ParseCache::without_memo`]).
     off: bool,
+    /// The formula of budget execution, once asked.
+    budget_formula: Option<Option<(crate::rules::Formula, Cow<'static, str>)>>,
 }
 
 /// What the rules decide for one indicator, as evaluation uses it.
@@ -686,6 +688,22 @@ impl ParseCache {
         });
         remember(&mut self.shares, &self.shares_key, shares.clone());
         shares
+    }
+
+    /// The formula a rule names for budget execution (the rule that holds without an
+    /// indicator), worked out once per evaluation.
+    fn budget_formula(
+        &mut self,
+        rules: &RuleSet,
+    ) -> Option<(crate::rules::Formula, Cow<'static, str>)> {
+        self.budget_formula
+            .get_or_insert_with(|| {
+                rules
+                    .apply(Facts::default())
+                    .formula()
+                    .map(|f| (f.value.formula, f.rule.id.clone()))
+            })
+            .clone()
     }
 
     /// Whether some rule reads the project, unit or department (decisions then differ from
@@ -1238,7 +1256,20 @@ fn evaluate_project(
         (Some(b), Some(sp)) if b > Decimal::ZERO => Some(sp / b),
         _ => None,
     };
+    // §8.7, or the formula a rule names for budget execution (`when: not indicator`)
+    let budget_formula = cache.budget_formula(opts.rules);
+    let all_or_nothing = matches!(
+        budget_formula.as_ref().map(|f| f.0),
+        Some(crate::rules::Formula::AllOrNothing | crate::rules::Formula::YesNo)
+    );
     let budget_score = (budget_applicable && !budget_impossible).then(|| match spent_share {
+        Some(r) if all_or_nothing => {
+            if r >= Decimal::ONE {
+                budget_weight
+            } else {
+                Decimal::ZERO
+            }
+        }
         Some(r) => budget_weight * r.min(Decimal::ONE).max(Decimal::ZERO),
         None => Decimal::ZERO,
     });
@@ -1295,7 +1326,9 @@ fn evaluate_project(
         budget_weight: Shown::new(budget_weight, dp),
         budget_score: budget_score.map(|b| Shown::new(b, dp)),
         budget_published_score: project.budget.as_ref().and_then(|b| b.published_score),
-        budget_rules: vec![budget_weight_rule],
+        budget_rules: std::iter::once(budget_weight_rule)
+            .chain(budget_formula.map(|f| f.1))
+            .collect(),
         pending: Shown::new(pending, dp),
         counts,
         money_unit,
