@@ -300,3 +300,68 @@ fn budget_execution_follows_its_formula_rule() {
             .any(|r| r == "default.score.budget")
     );
 }
+
+/// A published method of `tests/fixtures/rules/methods/` on its sheet.
+fn method(name: &str) -> Report {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules/methods/");
+    let sheet = std::fs::read_to_string(format!("{dir}{name}.csv")).unwrap();
+    let rules = std::fs::read_to_string(format!("{dir}{name}.yaml")).unwrap();
+    run(&sheet, &rules)
+}
+
+#[test]
+fn yueyang_department_method_by_hand() {
+    // 岳阳市 部门整体支出评分标准 (投入 15, 过程 40; the excerpt's six rows carry 27 points)
+    let r = method("yueyang-department");
+    let p = &r.projects[0];
+    // 102 %: 2 points over 100 % × 0.5 = 1 off 5
+    assert_eq!(score(p, "财政供养人员控制率"), "4.00");
+    // 3 % over 0 × 0.5 = 1.5 off 5
+    assert_eq!(score(p, "“三公经费”变动率"), "3.50");
+    // 85 %: the 80 %(含)–90 % band, 4 points
+    assert_eq!(score(p, "重点支出安排率"), "4.00");
+    // 12 %: the 10–20 %(含) band, 1 point
+    assert_eq!(score(p, "预算调整率"), "1.00");
+    // one case × 1 off 3
+    assert_eq!(score(p, "资金使用合规性"), "2.00");
+    assert_eq!(score(p, "“三公经费”控制率"), "6.00");
+    // 20.5 of 27 points: 75.93 on 100, 中
+    assert_eq!(p.score.to_string(), "20.50");
+    assert_eq!(p.weights.rounded().normalize().to_string(), "27");
+    assert_eq!(p.grade, "中");
+    assert_eq!(r.summary.score.to_string(), "75.93");
+}
+
+#[test]
+fn mof_central_admin_method_by_hand() {
+    // 财政部 中央级行政经费项目支出考评计分办法: 每相差3%扣1分 (whole steps)
+    let r = method("mof-central-admin");
+    let p = &r.projects[0];
+    // 8 % short: two whole steps of 3 %: 15 − 2
+    assert_eq!(score(p, "项目完成工作量"), "13.00");
+    // 10 % over the planned time: two whole steps of 4 %: 10 − 2
+    assert_eq!(score(p, "超计划时间占计划完成时间百分比"), "8.00");
+    assert_eq!(p.score.to_string(), "21.00");
+    // 21 of 25: 84 on 100
+    assert_eq!(p.grade, "良");
+}
+
+#[test]
+fn highway_quality_method_with_its_veto_by_hand() {
+    let r = method("highway-quality-veto");
+    let a = project(&r, "甲路段");
+    // two general accidents × 1 off 7; three inspectors × 0.5 off 3
+    assert_eq!(score(a, "一般质量事故"), "5.00");
+    assert_eq!(score(a, "不符合要求的试验检测人员"), "1.50");
+    assert_eq!(a.score.to_string(), "11.50");
+    assert_eq!(a.grade, "中"); // 11.5 ÷ 15 = 76.67
+    let b = project(&r, "乙路段");
+    // a major accident: disqualified, total 0 and 差, whatever the other rows earned
+    assert_eq!(b.score.to_string(), "0.00");
+    assert_eq!(b.grade, "差");
+    assert!(
+        b.findings
+            .iter()
+            .any(|f| f.code == "hw.quality.major-accident")
+    );
+}

@@ -1468,7 +1468,8 @@ fn rollup(
         for p in mine {
             counts.merge(&p.counts);
         }
-        let score = mean(mine.iter().map(|p| p.score.exact));
+        // means of totals on 100 (a project scored on other points converted, §8.1)
+        let score = mean(mine.iter().map(|p| super::total::on_100(p)));
         units.push(UnitReport {
             unit: u.name.clone(),
             projects: mine.len(),
@@ -1486,7 +1487,7 @@ fn rollup(
     for p in &projects {
         counts.merge(&p.counts);
     }
-    let score = mean(projects.iter().map(|p| p.score.exact));
+    let score = mean(projects.iter().map(super::total::on_100));
     findings.extend(projects.iter().filter_map(|p| budget_finding(doc, p)));
     // Rows the reader skipped are part of the picture: they did not disappear.
     findings.splice(

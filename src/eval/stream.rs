@@ -275,7 +275,8 @@ fn work(
         |p| {
             writer.append_project(&p, &mut lines);
             counts.merge(&p.counts);
-            projects.push((p.unit, p.project, p.score.exact, p.pending.exact));
+            let score = super::total::on_100(&p);
+            projects.push((p.unit, p.project, score, p.pending.exact));
         },
     );
     let diagnostics = if read.doc.findings.is_empty() {

@@ -65,6 +65,17 @@ pub fn grade(
     }
 }
 
+/// A project's total on 100 points: as it is where it was scored on 100, else its share of its
+/// points converted (what unit and summary means average, so that a 49-point excerpt is not
+/// averaged or graded as if out of 100).
+pub fn on_100(p: &crate::report::model::ProjectReport) -> Decimal {
+    if p.weights.rounded() == Decimal::ONE_HUNDRED || p.weights.exact <= Decimal::ZERO {
+        p.score.exact
+    } else {
+        p.score.exact * Decimal::ONE_HUNDRED / p.weights.exact
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

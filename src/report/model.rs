@@ -184,7 +184,7 @@ pub struct ProjectReport {
 pub struct UnitReport {
     pub unit: String,
     pub projects: usize,
-    /// The mean of its projects' scores.
+    /// The mean of its projects' scores on 100 (a project scored on other points, converted).
     pub score: Shown,
     pub grade: String,
     pub counts: VerdictCounts,
@@ -217,7 +217,7 @@ pub struct Summary {
     pub review: usize,
     pub missing: usize,
     pub invalid: usize,
-    /// The mean of the project scores.
+    /// The mean of the project scores on 100 (a project scored on other points, converted).
     pub score: Shown,
     pub not_applicable: usize,
     pub projects: usize,
