@@ -374,6 +374,8 @@ struct Reading {
     category: Option<Arc<str>>,
     /// The rule that inferred the category.
     inferred: Option<Cow<'static, str>>,
+    /// The subcategory a rule gives a row that has none, and the rule.
+    subcategory: Option<(Arc<str>, Cow<'static, str>)>,
     /// The points it shares with its category, where a rule gives them: the rule's id (the
     /// pool: categories whose points come from one rule share them, 成本 inside 产出) and its
     /// points. Decided with the indicator's project facts (a `when:` on the unit, project or
@@ -542,6 +544,12 @@ impl ParseCache {
         };
         let applied = rules.apply(facts);
         let pool = super::weights::category_points(rules, &applied, facts);
+        let subcategory = match &row.subcategory {
+            Some(_) => None,
+            None => applied
+                .subcategory()
+                .map(|d| (Arc::from(d.value), d.rule.id.clone())),
+        };
         let formula = applied.formula();
         let decisions = Decisions {
             na_rule: applied.not_applicable().map(|r| r.id.clone()),
@@ -581,6 +589,7 @@ impl ParseCache {
             canonical,
             category,
             inferred,
+            subcategory,
             pool,
             decisions,
         });
@@ -1198,6 +1207,9 @@ fn evaluate_project(
         if let Some(r) = &s.reading.inferred {
             rules.push(r.clone());
         }
+        if let Some((_, r)) = &s.reading.subcategory {
+            rules.push(r.clone());
+        }
         if let Some(r) = &s.weight_rule {
             rules.push(r.clone());
         }
@@ -1231,7 +1243,11 @@ fn evaluate_project(
         indicators.push(IndicatorReport {
             seq: s.row.seq,
             category: s.reading.category.clone(),
-            subcategory: s.row.subcategory.clone(),
+            subcategory: s
+                .row
+                .subcategory
+                .clone()
+                .or_else(|| s.reading.subcategory.as_ref().map(|(c, _)| c.clone())),
             indicator: s.row.name.clone(),
             target: s.row.target.clone(),
             canonical: s.reading.canonical.clone(),
@@ -1249,6 +1265,7 @@ fn evaluate_project(
                 .and_then(|a| a.note.clone())
                 .or_else(|| s.row.deviation_note.clone()),
             differs_from_published: differs,
+            subcategory_inferred: s.row.subcategory.is_none() && s.reading.subcategory.is_some(),
         });
     }
     // spent ÷ budget, divided once for the budget's score and its execution rate

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use super::model::{IndicatorReport, ProjectReport, Report};
 use super::selfeval_table::{
-    budget_actual, budget_target, category_cell, project_notes, total_text,
+    budget_actual, budget_target, category_cell, project_notes, subcategory_cell, total_text,
 };
 
 /// The UTF-8 byte-order mark written first.
@@ -76,7 +76,7 @@ fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 15] {
         p.project.clone(),
         i.seq.to_string(),
         category_cell(i),
-        i.subcategory.as_deref().unwrap_or_default().to_owned(),
+        subcategory_cell(i),
         i.indicator.to_string(),
         i.target.to_string(),
         i.canonical.as_deref().unwrap_or_default().to_owned(),

@@ -244,6 +244,9 @@ fn line_rest(b: &mut Vec<u8>, file: &mut Escaped, i: &IndicatorReport) {
     if i.differs_from_published {
         b.extend_from_slice(b",\"differs_from_published\":true");
     }
+    if i.subcategory_inferred {
+        b.extend_from_slice(b",\"subcategory_inferred\":true");
+    }
     b.extend_from_slice(b"}\n");
 }
 
@@ -455,6 +458,7 @@ mod tests {
             category_inferred: with_optional,
             deviation_note: with_optional.then(|| "原因\r\n".to_owned()),
             differs_from_published: with_optional,
+            subcategory_inferred: with_optional,
         }
     }
 

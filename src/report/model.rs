@@ -131,6 +131,9 @@ pub struct IndicatorReport {
     /// The recomputed score differs from the published one by more than the sheet's rounding.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub differs_from_published: bool,
+    /// The subcategory was given by a rule (the table gave none).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub subcategory_inferred: bool,
 }
 
 /// One project: budget execution, indicators, total and grade.

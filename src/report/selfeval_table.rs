@@ -133,12 +133,21 @@ pub(crate) fn category_cell(i: &IndicatorReport) -> String {
     }
 }
 
+/// The 二级指标 cell: the subcategory, marked where a rule gave it.
+pub(crate) fn subcategory_cell(i: &IndicatorReport) -> String {
+    match (&i.subcategory, i.subcategory_inferred) {
+        (Some(c), true) => format!("{c}（推断）"),
+        (Some(c), false) => c.to_string(),
+        (None, _) => String::new(),
+    }
+}
+
 /// One indicator's row as text, in [`COLUMNS`] order.
 pub(crate) fn indicator_row(i: &IndicatorReport) -> Vec<String> {
     vec![
         i.seq.to_string(),
         category_cell(i),
-        i.subcategory.as_deref().unwrap_or_default().to_owned(),
+        subcategory_cell(i),
         i.indicator.to_string(),
         i.target.to_string(),
         i.actual.as_deref().unwrap_or_default().to_owned(),
