@@ -365,3 +365,220 @@ fn highway_quality_method_with_its_veto_by_hand() {
             .any(|f| f.code == "hw.quality.major-accident")
     );
 }
+
+/// The report as JSON, for telling two evaluations apart.
+fn json_of(sheet: &str, rules: &str) -> String {
+    jixiao::report::json::render(&run(sheet, rules))
+}
+
+#[test]
+fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
+    use jixiao::rules::model::RULE_KEYS;
+    let keys = include_str!("fixtures/rules/methods/keys.csv");
+    let shown = include_str!("fixtures/rules/methods/shown.csv");
+    let r = |body: &str| format!("rules:\n{body}");
+    let words = "  - id: default.grade.partial\n    words: [部分达成, 较好]\n";
+    let require =
+        "  - id: k.require\n    when: indicator ~ \"满意度\"\n    require: actual >= 88%\n";
+    let lower = "  - id: k.dir\n    when: indicator == \"响应时间\"\n    direction: lower\n";
+    // (key, sheet, rules without it, rules with it)
+    let cases: Vec<(&str, &str, String, String)> = vec![
+        (
+            "when",
+            keys,
+            r("  - id: k\n    formula: all_or_nothing\n"),
+            r("  - id: k\n    when: indicator == \"验收合格率\"\n    formula: all_or_nothing\n"),
+        ),
+        (
+            "disable",
+            keys,
+            r(""),
+            r("  - id: default.weight.satisfaction\n    disable: true\n"),
+        ),
+        (
+            "direction",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"响应时间\"\n    direction: higher\n"),
+        ),
+        (
+            "bare_op",
+            keys,
+            r(lower),
+            r(&format!("{lower}    bare_op: \"=\"\n")),
+        ),
+        (
+            "category",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"办件数量\"\n    category: 产出指标\n"),
+        ),
+        (
+            "subcategory",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"服务质量\"\n    subcategory: 社会效益指标\n"),
+        ),
+        (
+            "tolerance",
+            keys,
+            r(""),
+            r("  - id: default.tolerance\n    tolerance: 15%\n"),
+        ),
+        (
+            "convert",
+            keys,
+            r(""),
+            r("  - id: k\n    convert: 1 月 = 30 天\n"),
+        ),
+        (
+            "category_weight",
+            keys,
+            r(""),
+            r("  - id: default.weight.output\n    category_weight: 40\n"),
+        ),
+        (
+            "indicator_weight",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"完成数量\"\n    indicator_weight: 5\n"),
+        ),
+        (
+            "budget_weight",
+            keys,
+            r(""),
+            r("  - id: default.weight.budget\n    budget_weight: 20\n"),
+        ),
+        (
+            "formula",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"验收合格率\"\n    formula: all_or_nothing\n"),
+        ),
+        (
+            "late_penalty",
+            keys,
+            r(""),
+            r("  - id: default.score.deadline\n    late_penalty: 10%\n"),
+        ),
+        (
+            "grade",
+            keys,
+            r(""),
+            r("  - id: k.grade\n    grade: 较好\n    share: 90%\n"),
+        ),
+        ("words", keys, r(""), r(words)),
+        (
+            "share",
+            keys,
+            r(words),
+            r(&format!("{words}    share: 75%\n")),
+        ),
+        (
+            "min_share",
+            keys,
+            r(""),
+            r("  - id: default.grade.partial\n    min_share: 50%\n"),
+        ),
+        (
+            "max_share",
+            keys,
+            r(""),
+            r("  - id: default.grade.partial\n    max_share: 90%\n"),
+        ),
+        (
+            "band",
+            keys,
+            r(""),
+            r("  - id: default.band.poor\n    band: 不合格\n"),
+        ),
+        (
+            "min_score",
+            keys,
+            r(""),
+            r("  - id: default.band.fair\n    min_score: 50\n"),
+        ),
+        (
+            "precision",
+            keys,
+            r(""),
+            r("  - id: default.precision\n    precision: 1\n"),
+        ),
+        (
+            "grade_on",
+            shown,
+            r(""),
+            r("  - id: default.grade-on\n    grade_on: exact\n"),
+        ),
+        (
+            "tiers",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"验收合格率\"\n    tiers:\n      on: ratio\n      bands:\n        - {at_least: 95%, share: 80%}\n        - {share: 0}\n",
+            ),
+        ),
+        (
+            "deduct",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"群众满意度\"\n    deduct: {per: 5%, points: 1}\n",
+            ),
+        ),
+        (
+            "floor",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"完成数量\"\n    floor: {ratio_below: 60%, share: 0}\n",
+            ),
+        ),
+        (
+            "veto",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"完成数量\" and actual < 60\n    veto: {grade: 差}\n",
+            ),
+        ),
+        (
+            "not_applicable",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"完成数量\"\n    not_applicable: true\n"),
+        ),
+        ("require", keys, r(""), r(require)),
+        (
+            "severity",
+            keys,
+            r(require),
+            r(&format!("{require}    severity: error\n")),
+        ),
+        (
+            "message",
+            keys,
+            r(require),
+            r(&format!("{require}    message: 满意度偏低\n")),
+        ),
+    ];
+    // keys that name or describe a rule, and the review checks' own switch (tests/review.rs
+    // runs `review: true` with a severity against `jixiao review`)
+    let exempt = ["id", "description", "review"];
+    for key in RULE_KEYS {
+        assert!(
+            exempt.contains(key) || cases.iter().any(|c| c.0 == *key),
+            "no case shows what `{key}` does"
+        );
+    }
+    for (key, sheet, without, with) in &cases {
+        assert!(
+            with.contains(&format!("{key}:")),
+            "the case of `{key}` does not write it"
+        );
+        assert!(
+            json_of(sheet, without) != json_of(sheet, with),
+            "`{key}` changed nothing"
+        );
+    }
+}

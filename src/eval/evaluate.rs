@@ -1378,6 +1378,11 @@ fn score_reading(
         None => Actual::Missing,
     };
     let mut flags = Vec::new();
+    // a unit only a `convert:` rule brings to the target's
+    let converted = super::method::convert_actual(opts.rules, target, &actual);
+    if let Some((a, _)) = &converted {
+        actual = a.clone();
+    }
     // a grade as the rules word it (`words:`, `部分达成(75%)`, `7.5分`)
     if let (crate::target::Target::Qualitative { .. }, Some(text)) = (target, s.actual_text) {
         let applied = opts.rules.apply(Facts {
@@ -1408,6 +1413,9 @@ fn score_reading(
     }
     if let Some(rule) = &s.reading.decisions.formula_rule {
         o.rules.insert(0, rule.clone());
+    }
+    if let Some((_, rule)) = converted {
+        o.rules.push(rule);
     }
     if s.reading.pool.is_none()
         && s.weight.is_zero()

@@ -29,6 +29,37 @@ impl MethodRules {
     }
 }
 
+/// An actual in a unit the built-in conversions cannot bring to the target's, converted by a
+/// `convert:` rule (`1 月 = 30 天`: `1.5月` against `≤30天` is 45 天), with the rule's id.
+pub fn convert_actual(
+    rules: &crate::rules::RuleSet,
+    target: &Target,
+    actual: &Actual,
+) -> Option<(Actual, Cow<'static, str>)> {
+    let Actual::Quantity {
+        quantity,
+        unit_from_target,
+        copied_comparator,
+    } = actual
+    else {
+        return None;
+    };
+    let to = target.unit()?;
+    let from = quantity.unit.as_ref()?;
+    if from == to || units::convert(quantity.value, from, to).is_some() {
+        return None;
+    }
+    let (value, rule) = rules.convert(quantity.value, from, to)?;
+    Some((
+        Actual::Quantity {
+            quantity: Quantity::new(value, Some(to.clone())),
+            unit_from_target: *unit_from_target,
+            copied_comparator: *copied_comparator,
+        },
+        rule?.id.clone(),
+    ))
+}
+
 /// Target and actual as numbers in the target's unit: the comparison, the target value, the
 /// actual value and the unit.
 struct Values<'t> {
