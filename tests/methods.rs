@@ -582,3 +582,42 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
         );
     }
 }
+
+#[test]
+fn rules_test_scores_as_evaluate_does_with_project_cases() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules/methods/");
+    let run = |cases: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["rules", "test", &format!("{dir}{cases}")])
+            .args(["--rules", &format!("{dir}worked.yaml")])
+            .args(["--rules", &format!("{dir}late-penalty.yaml")])
+            .output()
+            .unwrap()
+    };
+    let out = run("worked-cases.yaml");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    // late_penalty: two months late, 10 % each: 8 of 10, as evaluate scores it (was 0.00)
+    assert!(text.contains("PASS   2 完成时间"), "{text}");
+    // the project cases: total, grade and veto
+    assert!(text.contains("PASS   3 示例项目"), "{text}");
+    assert!(text.contains("PASS   4 事故项目"), "{text}");
+    assert!(text.contains("4 通过，0 失败"), "{text}");
+    // a wrong expectation fails (the test can fail)
+    let wrong = std::fs::read_to_string(format!("{dir}worked-cases.yaml"))
+        .unwrap()
+        .replace("total: \"66.10\", grade: 中", "total: \"66.11\", grade: 良");
+    let path = std::env::temp_dir().join(format!("jixiao-wrong-cases-{}.yaml", std::process::id()));
+    std::fs::write(&path, wrong).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["rules", "test"])
+        .arg(&path)
+        .args(["--rules", &format!("{dir}worked.yaml")])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(text.contains("total: 得到 66.10，期望 66.11"), "{text}");
+    assert!(text.contains("grade: 得到 中，期望 良"), "{text}");
+}

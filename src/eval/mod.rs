@@ -9,6 +9,7 @@
 
 pub mod actual;
 pub mod actuals_file;
+pub mod cases;
 pub mod checks;
 pub mod evaluate;
 pub mod formula;
