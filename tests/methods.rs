@@ -621,3 +621,18 @@ fn rules_test_scores_as_evaluate_does_with_project_cases() {
     assert!(text.contains("total: 得到 66.10，期望 66.11"), "{text}");
     assert!(text.contains("grade: 得到 中，期望 良"), "{text}");
 }
+
+#[test]
+fn a_row_that_does_not_apply_shares_its_sheet_points_among_the_rest() {
+    // SPEC §8.8: 服务质量 (30 of the sheet's points) does not apply: 验收合格率 50 and
+    // 群众满意度 10 share its points in proportion, × 90/60; the budget row keeps its 10
+    let r = run(&PLAIN.replace("较好", "不适用"), "");
+    let p = &r.projects[0];
+    let w: Vec<String> = p.indicators.iter().map(|i| i.weight.to_string()).collect();
+    assert_eq!(w, ["75.00", "0.00", "15.00"]);
+    assert_eq!(p.indicators[1].verdict, Verdict::NotApplicable);
+    // 75 × 90 ÷ 98 + 15 × 85 ÷ 90 + 10 = 68.88 + 14.17 + 10
+    assert_eq!(p.score.to_string(), "93.04");
+    assert_eq!(p.weights.to_string(), "100.00");
+    assert!(p.findings.is_empty(), "{:?}", p.findings);
+}

@@ -1042,10 +1042,31 @@ fn evaluate_project(
         false => (m.budget_weight.value, m.budget_weight.rule.clone()),
     };
     if sheet_weights {
+        // §8.8: the points of rows that do not apply are shared among the rest, in proportion
+        // to their 分值 (the budget row keeps its own)
+        let dropped: Decimal = (0..rows.len())
+            .filter(|&i| rows[i].not_applicable)
+            .filter_map(|i| rows[i].given().map(|(w, _)| w))
+            .sum();
+        let kept: Decimal = applicable
+            .iter()
+            .filter_map(|&i| rows[i].given().map(|(w, _)| w))
+            .sum();
+        let share =
+            (dropped > Decimal::ZERO && kept > Decimal::ZERO).then(|| (kept + dropped) / kept);
         for &i in &applicable {
             if let Some((w, rule)) = rows[i].given() {
-                rows[i].weight = w;
-                rows[i].weight_rule = Some(rule);
+                match share {
+                    Some(f) => {
+                        rows[i].weight = w * f;
+                        rows[i].weight_rule =
+                            Some(Cow::Borrowed("sheet.weight.not-applicable-shared"));
+                    }
+                    None => {
+                        rows[i].weight = w;
+                        rows[i].weight_rule = Some(rule);
+                    }
+                }
             }
         }
         if budget_applicable {
