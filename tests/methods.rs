@@ -71,6 +71,7 @@ fn the_veto_message_is_in_every_format() {
         Format::Table,
         Format::Markdown,
         Format::Json,
+        Format::Jsonl,
         Format::Csv,
         Format::Html,
     ] {

@@ -23,12 +23,36 @@ struct Line<'a> {
     indicator: &'a IndicatorReport,
 }
 
+/// The line of a project's findings (points not 100, vetoes, checks on actuals), after its
+/// indicators' lines, where it has any: `{"unit":…,"project":…,"findings":[…]}`.
+#[derive(Serialize)]
+struct FindingsLine<'a> {
+    unit: &'a str,
+    project: &'a str,
+    findings: &'a [crate::finding::Finding],
+}
+
+fn findings_line(p: &ProjectReport, buf: &mut Vec<u8>) {
+    if p.findings.is_empty() {
+        return;
+    }
+    let line = FindingsLine {
+        unit: &p.unit,
+        project: &p.project,
+        findings: &p.findings,
+    };
+    if serde_json::to_writer(&mut *buf, &line).is_ok() {
+        buf.push(b'\n');
+    }
+}
+
 #[derive(Serialize)]
 struct SummaryLine<'a> {
     summary: &'a Summary,
 }
 
-/// One JSON object per indicator (with its unit and project), then one `{"summary":…}` line.
+/// One JSON object per indicator (with its unit and project), a `{"unit":…,"project":…,
+/// "findings":[…]}` line after a project that has findings, then one `{"summary":…}` line.
 pub fn write_lines(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write_indicator_lines(&report.projects, out)?;
     write_summary_line(&report.summary, out)
@@ -81,6 +105,7 @@ impl LineWriter {
         for i in &p.indicators {
             self.line(buf, i);
         }
+        findings_line(p, buf);
     }
 
     /// Appends the lines to `buf`, calling `flush` whenever it holds 60 KB or more, and at the
@@ -101,6 +126,7 @@ impl LineWriter {
                     since = buf.len();
                 }
             }
+            findings_line(p, buf);
         }
         flush(buf)
     }
