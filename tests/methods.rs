@@ -637,3 +637,21 @@ fn a_row_that_does_not_apply_shares_its_sheet_points_among_the_rest() {
     assert_eq!(p.weights.to_string(), "100.00");
     assert!(p.findings.is_empty(), "{:?}", p.findings);
 }
+
+#[test]
+fn a_when_on_the_actual_holds_for_scoring_rules_too() {
+    // `actual > 0` is known when the weights, formulas and deductions are decided
+    let rules = WORKED_RULES.replace(
+        "when: indicator contains \"合规性\"",
+        "when: indicator contains \"合规性\" and actual > 0",
+    );
+    let r = run(WORKED_SHEET, &rules);
+    assert_eq!(score(project(&r, "示例项目"), "合规性问题"), "8.00");
+    let rules = WORKED_RULES.replace(
+        "when: indicator contains \"合规性\"",
+        "when: indicator contains \"合规性\" and actual > 5",
+    );
+    let r = run(WORKED_SHEET, &rules);
+    // the deduction does not hold: the default formula (a missed 0 target scores 0)
+    assert_eq!(score(project(&r, "示例项目"), "合规性问题"), "0.00");
+}

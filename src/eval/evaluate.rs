@@ -529,6 +529,27 @@ impl ParseCache {
         };
         let parsed = target::parse(&row.target, &ctx);
         let canonical = parsed.target.canonical().map(Arc::from);
+        // the actual's figure, where conditions read the actual (`actual > 0` in a `when:` of a
+        // weight, formula or deduction): read as scoring reads it, so the figure memo serves both
+        let actual_figure = match actual_text.filter(|_| reads.contains(Field::Actual)) {
+            Some(text) => {
+                let key = std::mem::take(&mut self.key);
+                let ctx = Context {
+                    indicator: Some(&row.name),
+                    year,
+                    ..Context::default()
+                };
+                let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
+                let figure = match self.parse(trimmed, &ctx).target {
+                    target::Target::Compare { quantity, .. }
+                    | target::Target::Approximate { quantity } => Some(quantity),
+                    _ => None,
+                };
+                self.key = key;
+                figure
+            }
+            None => None,
+        };
         let facts = Facts {
             indicator: Some(&row.name),
             category: category.as_deref(),
@@ -539,8 +560,8 @@ impl ParseCache {
             target_text: Some(&row.target),
             target: Some(&parsed.target),
             actual_text,
+            actual: actual_figure.as_ref(),
             weight: row.weight,
-            ..Facts::default()
         };
         let applied = rules.apply(facts);
         let pool = super::weights::category_points(rules, &applied, facts);
