@@ -338,6 +338,8 @@ pub struct ParseCache {
     file: Option<Arc<str>>,
     /// Work everything out afresh each time (see [`ParseCache::without_memo`]).
     off: bool,
+    /// Whether some rule compares the actual as a quantity, once asked.
+    figures: Option<bool>,
     /// The formula of budget execution, once asked.
     budget_formula: Option<Option<(crate::rules::Formula, Cow<'static, str>)>>,
 }
@@ -531,7 +533,8 @@ impl ParseCache {
         let canonical = parsed.target.canonical().map(Arc::from);
         // the actual's figure, where conditions read the actual (`actual > 0` in a `when:` of a
         // weight, formula or deduction): read as scoring reads it, so the figure memo serves both
-        let actual_figure = match actual_text.filter(|_| reads.contains(Field::Actual)) {
+        let figures = *self.figures.get_or_insert_with(|| rules.compares_actual());
+        let actual_figure = match actual_text.filter(|_| figures) {
             Some(text) => {
                 let key = std::mem::take(&mut self.key);
                 let ctx = Context {

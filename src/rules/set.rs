@@ -719,6 +719,17 @@ impl RuleSet {
         ))
     }
 
+    /// Whether some enabled rule's condition compares the actual as a quantity (`actual > 0`):
+    /// decisions then need the actual's figure, not only its text.
+    pub fn compares_actual(&self) -> bool {
+        self.rules
+            .iter()
+            .filter(|r| !r.disabled)
+            .flat_map(|r| [&r.when_node, &r.require_node])
+            .flatten()
+            .any(Node::compares_actual)
+    }
+
     /// Whether evaluation has anything to ask once an actual is read: a veto, or a `require:`
     /// check that reads the actual.
     pub fn asks_of_actuals(&self) -> bool {
