@@ -338,11 +338,16 @@ pub struct ParseCache {
     file: Option<Arc<str>>,
     /// Work everything out afresh each time (see [`ParseCache::without_memo`]).
     off: bool,
+    /// Subcategories given by rules, by indicator and category.
+    subcategories: rustc_hash::FxHashMap<Box<[u8]>, Option<RuledText>>,
     /// Whether some rule compares the actual as a quantity, once asked.
     figures: Option<bool>,
     /// The formula of budget execution, once asked.
     budget_formula: Option<Option<(crate::rules::Formula, Cow<'static, str>)>>,
 }
+
+/// A text a rule gave, and the rule's id.
+type RuledText = (Arc<str>, Cow<'static, str>);
 
 /// What the rules decide for one indicator, as evaluation uses it.
 #[derive(Debug, Clone)]
@@ -377,7 +382,7 @@ struct Reading {
     /// The rule that inferred the category.
     inferred: Option<Cow<'static, str>>,
     /// The subcategory a rule gives a row that has none, and the rule.
-    subcategory: Option<(Arc<str>, Cow<'static, str>)>,
+    subcategory: Option<RuledText>,
     /// The points it shares with its category, where a rule gives them: the rule's id (the
     /// pool: categories whose points come from one rule share them, 成本 inside 产出) and its
     /// points. Decided with the indicator's project facts (a `when:` on the unit, project or
@@ -568,11 +573,24 @@ impl ParseCache {
         };
         let applied = rules.apply(facts);
         let pool = super::weights::category_points(rules, &applied, facts);
+        // a subcategory rule reads only the indicator and its categories (`rules check` holds
+        // it to them): decided once per indicator and category, whatever the actual
         let subcategory = match &row.subcategory {
             Some(_) => None,
-            None => applied
-                .subcategory()
-                .map(|d| (Arc::from(d.value), d.rule.id.clone())),
+            None => {
+                let mut k = Vec::with_capacity(row.name.len() + 16);
+                key_of(&mut k, &[Some(&row.name), category.as_deref()]);
+                match self.subcategories.get(k.as_slice()).filter(|_| !self.off) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let s = applied
+                            .subcategory()
+                            .map(|d| (Arc::from(d.value), d.rule.id.clone()));
+                        remember(&mut self.subcategories, &k, s.clone());
+                        s
+                    }
+                }
+            }
         };
         let formula = applied.formula();
         let decisions = Decisions {
