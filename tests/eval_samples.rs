@@ -45,8 +45,9 @@ fn guangzhou_every_indicator_once_with_a_mix_of_verdicts() {
         77
     );
     assert!(s.pass > 0 && s.fail > 0 && s.review > 0 && s.missing > 0);
-    // Hand-computed: 其他运行经费, 响应及时率 95%以上 against 94.1%, weight 30 × 100/90 points
-    // (效益 30 and 产出 50 plus budget 10, rescaled to 100): 33.33… × 94.1 ÷ 95 = 33.02.
+    // Hand-computed: 其他运行经费, 响应及时率 95%以上 against 94.1%. Budget execution keeps its
+    // 10 (SPEC §8.1); 效益 30 and 产出 50 share the other 90 in proportion: 30 × 90/80 = 33.75,
+    // and 33.75 × 94.1 ÷ 95 = 33.43.
     let p = r
         .projects
         .iter()
@@ -54,13 +55,19 @@ fn guangzhou_every_indicator_once_with_a_mix_of_verdicts() {
         .unwrap();
     let i = &p.indicators[1];
     assert_eq!(i.verdict, Verdict::Fail);
-    assert_eq!(i.score.unwrap().to_string(), "33.02");
-    assert_eq!(p.budget_weight.to_string(), "11.11");
-    // 489.26 of 535.29 spent: 91.40 %, 11.11… × 0.914… = 10.16.
+    assert_eq!(i.score.unwrap().to_string(), "33.43");
+    assert_eq!(p.budget_weight.to_string(), "10.00");
+    // 489.26 of 535.29 spent: 91.40 %, 10 × 0.914… = 9.14.
     assert_eq!(p.execution_rate.unwrap().to_string(), "91.40");
-    assert_eq!(p.budget_score.unwrap().to_string(), "10.16");
-    // The project total adds the exact values and rounds once.
-    assert_eq!(p.score.to_string(), "98.73");
+    assert_eq!(p.budget_score.unwrap().to_string(), "9.14");
+    // The project total adds the exact values and rounds once: 56.25 + 33.4303 + 9.1401.
+    assert_eq!(p.score.to_string(), "98.82");
+    // Every project's budget row keeps its 10, whatever categories the project has.
+    for p in &r.projects {
+        if p.budget.is_some() {
+            assert_eq!(p.budget_weight.to_string(), "10.00", "{}", p.project);
+        }
+    }
 }
 
 #[test]
@@ -116,6 +123,15 @@ fn jishan_recheck_lists_the_published_differences() {
         .collect();
     assert!(rows.contains(&("指标12:孕产妇7天访视数".into(), "1.8".into(), "1.90".into())));
     assert_eq!(rows.len(), 10, "{rows:?}");
+    // The excerpt carries 49 of the 100 points (SPEC §8.1): flagged beside the total and
+    // graded on its share, 44.38 ÷ 49 = 90.57 on 100, never 差 as if out of 100.
+    let p = &r.projects[0];
+    assert_eq!(p.score.to_string(), "44.38");
+    assert_eq!(p.weights.rounded().normalize().to_string(), "49");
+    assert_eq!(p.grade, "优");
+    assert_eq!(p.findings.len(), 1);
+    assert_eq!(p.findings[0].code, "eval.points-not-100");
+    assert!(p.findings[0].message.contains("90.57"));
     insta::assert_snapshot!(
         "report__jishan_recheck_markdown",
         selfeval_table::render_markdown(&r)

@@ -221,6 +221,12 @@ fn published_scores_are_rechecked_with_the_whole_files_rounding() {
     assert_eq!(whole_dp(&doc), Some(1));
     let s = assert_same(&path, 64);
     assert!(s.summary.differences > 0);
+    // its 49 points: the findings line beside the project, the same in both paths, and the
+    // summary graded on 100 (44.38 of 49 is 90.57), never 差 as if out of 100
+    let (lines, _, _) = whole(&path);
+    assert!(String::from_utf8_lossy(&lines).contains("\"code\":\"eval.points-not-100\""));
+    assert_eq!(s.summary.score.to_string(), "90.57");
+    assert_eq!(s.summary.grade, "优");
 }
 
 #[test]

@@ -246,21 +246,14 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let methodology = crate::eval::Methodology::from_rules(&set);
-    let scorer = |parsed: &crate::lang::Parsed,
-                  _category: Option<&str>,
-                  actual: Option<&str>,
-                  weight: rust_decimal::Decimal| {
-        let read = crate::eval::actual::read(actual.unwrap_or(""), &parsed.target, None, None);
-        let outcome = crate::eval::score(&parsed.target, &read, None, weight, &methodology);
-        (
-            outcome.verdict.as_str().to_owned(),
-            outcome.score.map(|s| {
-                crate::report::model::Shown::new(s, methodology.precision.value).to_string()
-            }),
-        )
+    // every case is scored by evaluation itself, as `jixiao evaluate` scores a sheet
+    let indicator = |case: &rules::cases::Case| crate::eval::cases::score_indicator(&set, case);
+    let project = |case: &rules::cases::Case| crate::eval::cases::score_project(&set, case);
+    let scorers = rules::cases::Scorers {
+        indicator: &indicator,
+        project: &project,
     };
-    let results = rules::cases::run(&set, &cases, Some(&scorer));
+    let results = rules::cases::run(&set, &cases, Some(&scorers));
     let mut out = super::output::Printer::new();
     let (mut pass, mut fail, mut pending) = (0, 0, 0);
     for (i, r) in results.iter().enumerate() {

@@ -4,9 +4,10 @@
 //! re-checked where the sheet printed one.
 //!
 //! Weights: where the sheet gives 分值 for every applicable indicator of a project, those are
-//! the weights (and the budget row's 分值 the budget weight). Otherwise the method's category
-//! points are used, rescaled so that the categories present plus budget execution make 100 (a
-//! project without a 满意度指标 shares those points among the rest), and inside a category the
+//! the weights (and the budget row's 分值 the budget weight). Otherwise budget execution keeps
+//! its points and the method's category points are rescaled so that the categories present
+//! share the rest of the 100 (a project without a 满意度指标 shares those points among the
+//! rest, in proportion), and inside a category the
 //! indicators without 分值 share what the given ones leave, evenly.
 
 use std::borrow::Cow;
@@ -399,7 +400,16 @@ pub struct ParseCache {
     file: Option<Arc<str>>,
     /// Work everything out afresh each time (see [`ParseCache::without_memo`]).
     off: bool,
+    /// Subcategories given by rules, by indicator and category.
+    subcategories: rustc_hash::FxHashMap<Box<[u8]>, Option<RuledText>>,
+    /// Whether some rule compares the actual as a quantity, once asked.
+    figures: Option<bool>,
+    /// The formula of budget execution, once asked.
+    budget_formula: Option<Option<(crate::rules::Formula, Cow<'static, str>)>>,
 }
+
+/// A text a rule gave, and the rule's id.
+type RuledText = (Arc<str>, Cow<'static, str>);
 
 /// What the rules decide for one indicator, as evaluation uses it.
 #[derive(Debug, Clone)]
@@ -408,6 +418,10 @@ struct Decisions {
     rule_weight: Option<(Decimal, Cow<'static, str>)>,
     late_penalty: Option<(Decimal, Cow<'static, str>)>,
     formula_rule: Option<Cow<'static, str>>,
+    /// The formula that rule names.
+    formula: Option<crate::rules::Formula>,
+    /// Tiers, deductions and floors that hold for it (none for most indicators).
+    method: Option<Rc<super::method::MethodRules>>,
 }
 
 /// What the text of one indicator row gives, whatever project it is in: the target read and
@@ -429,10 +443,13 @@ struct Reading {
     category: Option<Arc<str>>,
     /// The rule that inferred the category.
     inferred: Option<Cow<'static, str>>,
-    /// The category whose points it shares (one of the four), where it has one.
-    scoring: Option<&'static str>,
-    /// Whether the method gives that category points.
-    weighted: bool,
+    /// The subcategory a rule gives a row that has none, and the rule.
+    subcategory: Option<RuledText>,
+    /// The points it shares with its category, where a rule gives them: the rule's id (the
+    /// pool: categories whose points come from one rule share them, 成本 inside 产出) and its
+    /// points. Decided with the indicator's project facts (a `when:` on the unit, project or
+    /// department holds), for any first-level category a sheet writes (投入, 过程 too).
+    pool: Option<(Cow<'static, str>, Decimal)>,
     decisions: Decisions,
 }
 
@@ -441,6 +458,10 @@ struct Reading {
 struct Scoring {
     outcome: Outcome,
     note: Arc<str>,
+    /// Checks on the actual that fail (findings beside the project's total).
+    flags: Vec<super::checks::Flag>,
+    /// Vetoes that hold.
+    vetoes: Vec<super::checks::VetoHit>,
 }
 
 impl Scoring {
@@ -453,6 +474,8 @@ impl Scoring {
         Scoring {
             note: Arc::from(note),
             outcome,
+            flags: Vec::new(),
+            vetoes: Vec::new(),
         }
     }
 }
@@ -467,10 +490,12 @@ struct Shares {
     rules: Vec<Cow<'static, str>>,
 }
 
-/// One category of a project, for [`ParseCache::shares`]: its name, the weights given to some
-/// of its indicators (added up) and how many indicators share the rest.
+/// One pool of points of a project, for [`ParseCache::shares`]: the rule that gives the points
+/// (categories whose points come from one rule share them), its points, the weights given to
+/// some of its indicators (added up) and how many indicators share the rest.
 struct Group {
-    category: &'static str,
+    pool: Cow<'static, str>,
+    points: Decimal,
     given: Decimal,
     open: usize,
 }
@@ -564,14 +589,6 @@ impl ParseCache {
                 None => (None, None),
             },
         };
-        let m = opts.methodology;
-        let scoring = category.as_deref().and_then(scoring_category).map(|c| {
-            let folded = m.scoring_category(c);
-            ["产出指标", "效益指标", "满意度指标", "成本指标"]
-                .into_iter()
-                .find(|k| *k == folded)
-                .unwrap_or(c)
-        });
         let ctx = Context {
             indicator: Some(&row.name),
             category: row.category.as_deref(),
@@ -581,6 +598,28 @@ impl ParseCache {
         };
         let parsed = lang::parse(&row.target, &ctx);
         let canonical = parsed.target.canonical().map(Arc::from);
+        // the actual's figure, where conditions read the actual (`actual > 0` in a `when:` of a
+        // weight, formula or deduction): read as scoring reads it, so the figure memo serves both
+        let figures = *self.figures.get_or_insert_with(|| rules.compares_actual());
+        let actual_figure = match actual_text.filter(|_| figures) {
+            Some(text) => {
+                let key = std::mem::take(&mut self.key);
+                let ctx = Context {
+                    indicator: Some(&row.name),
+                    year,
+                    ..Context::default()
+                };
+                let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
+                let figure = match self.parse(trimmed, &ctx).target {
+                    lang::Target::Compare { quantity, .. }
+                    | lang::Target::Approximate { quantity } => Some(quantity),
+                    _ => None,
+                };
+                self.key = key;
+                figure
+            }
+            None => None,
+        };
         let facts = Facts {
             indicator: Some(&row.name),
             category: category.as_deref(),
@@ -591,10 +630,30 @@ impl ParseCache {
             target_text: Some(&row.target),
             target: Some(&parsed.target),
             actual_text,
+            actual: actual_figure.as_ref(),
             weight: row.weight,
-            ..Facts::default()
         };
         let applied = rules.apply(facts);
+        let pool = super::weights::category_points(rules, &applied, facts);
+        // a subcategory rule reads only the indicator and its categories (`rules check` holds
+        // it to them): decided once per indicator and category, whatever the actual
+        let subcategory = match &row.subcategory {
+            Some(_) => None,
+            None => {
+                let mut k = Vec::with_capacity(row.name.len() + 16);
+                key_of(&mut k, &[Some(&row.name), category.as_deref()]);
+                match self.subcategories.get(k.as_slice()).filter(|_| !self.off) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let s = applied
+                            .subcategory()
+                            .map(|d| (Arc::from(d.value), d.rule.id.clone()));
+                        remember(&mut self.subcategories, &k, s.clone());
+                        s
+                    }
+                }
+            }
+        };
         let formula = applied.formula();
         let decisions = Decisions {
             na_rule: applied.not_applicable().map(|r| r.id.clone()),
@@ -604,6 +663,21 @@ impl ParseCache {
             late_penalty: formula
                 .as_ref()
                 .and_then(|f| f.value.late_penalty.map(|p| (p, f.rule.id.clone()))),
+            formula: formula.as_ref().map(|f| f.value.formula),
+            method: {
+                let mr = super::method::MethodRules {
+                    tiers: applied
+                        .tiers()
+                        .map(|d| (d.value.clone(), d.rule.id.clone())),
+                    deduct: applied
+                        .deduct()
+                        .map(|d| (d.value.clone(), d.rule.id.clone())),
+                    floor: applied
+                        .floor()
+                        .map(|d| (d.value.clone(), d.rule.id.clone())),
+                };
+                (!mr.is_empty()).then(|| Rc::new(mr))
+            },
             formula_rule: formula.map(|f| f.rule.id.clone()),
         };
         self.made += 1;
@@ -619,8 +693,8 @@ impl ParseCache {
             canonical,
             category,
             inferred,
-            scoring,
-            weighted: scoring.is_some_and(|c| m.category_weight(c).is_some()),
+            subcategory,
+            pool,
             decisions,
         });
         remember(&mut self.readings, &self.key, reading.clone());
@@ -682,42 +756,37 @@ impl ParseCache {
     }
 
     /// The weights of a project's categories, `groups` (and of its budget execution where
-    /// `budget` is scored), under the method `m`: category points rescaled to 100 over the
-    /// categories present, each category's points less the weights given, shared evenly by
-    /// its other indicators. Kept by what they depend on: most projects divide alike.
-    fn shares(&mut self, m: &Methodology, groups: &[Group], budget: bool) -> Rc<Shares> {
+    /// `budget` is scored), under the method `m`: budget execution keeps its points, category
+    /// points are rescaled so that the categories present share the rest of the 100, and each
+    /// category's points less the weights given are shared evenly by its other indicators.
+    /// Kept by what they depend on: most projects divide alike.
+    fn shares(&mut self, budget: Option<Decimal>, groups: &[Group]) -> Rc<Shares> {
         let key = &mut self.shares_key;
         key.clear();
-        key.push(u8::from(budget));
+        key.extend_from_slice(&budget.map_or([0xff; 16], |b| b.serialize()));
         for g in groups {
-            key.extend_from_slice(&(g.category.len() as u64).to_le_bytes());
-            key.extend_from_slice(g.category.as_bytes());
+            key.extend_from_slice(&(g.pool.len() as u64).to_le_bytes());
+            key.extend_from_slice(g.pool.as_bytes());
+            key.extend_from_slice(&g.points.serialize());
             key.extend_from_slice(&(g.open as u64).to_le_bytes());
             key.extend_from_slice(&g.given.serialize());
         }
         if let Some(s) = self.shares.get(key.as_slice()).filter(|_| !self.off) {
             return s.clone();
         }
-        let weights: Vec<_> = groups
-            .iter()
-            .map(|g| m.category_weight(g.category))
-            .collect();
-        let total: Decimal = weights.iter().flatten().map(|w| w.value).sum::<Decimal>()
-            + if budget {
-                m.budget_weight.value
-            } else {
-                Decimal::ZERO
-            };
-        let factor = if total > Decimal::ZERO {
-            Decimal::ONE_HUNDRED / total
+        // §8.1: budget execution keeps its points whatever categories a project has; the rest
+        // of the 100 is shared among the categories present, in proportion to their points
+        let budget_points = budget.map_or(Decimal::ZERO, |b| b.min(Decimal::ONE_HUNDRED));
+        let present: Decimal = groups.iter().map(|g| g.points).sum();
+        let factor = if present > Decimal::ZERO {
+            (Decimal::ONE_HUNDRED - budget_points) / present
         } else {
             Decimal::ONE
         };
         let per_indicator = groups
             .iter()
-            .zip(&weights)
-            .map(|(g, w)| {
-                let points = w.map_or(Decimal::ZERO, |w| w.value) * factor;
+            .map(|g| {
+                let points = g.points * factor;
                 if g.open == 0 {
                     Decimal::ZERO
                 } else {
@@ -726,19 +795,40 @@ impl ParseCache {
             })
             .collect();
         let shares = Rc::new(Shares {
-            budget: if budget {
-                m.budget_weight.value * factor
-            } else {
-                Decimal::ZERO
-            },
+            budget: budget_points,
             per_indicator,
-            rules: weights
-                .iter()
-                .map(|w| w.map_or(Cow::Borrowed(""), |w| w.rule.clone()))
-                .collect(),
+            rules: groups.iter().map(|g| g.pool.clone()).collect(),
         });
         remember(&mut self.shares, &self.shares_key, shares.clone());
         shares
+    }
+
+    /// The formula a rule names for budget execution (the rule that holds without an
+    /// indicator), worked out once per evaluation.
+    fn budget_formula(
+        &mut self,
+        rules: &RuleSet,
+    ) -> Option<(crate::rules::Formula, Cow<'static, str>)> {
+        self.budget_formula
+            .get_or_insert_with(|| {
+                rules
+                    .apply(Facts::default())
+                    .formula()
+                    .map(|f| (f.value.formula, f.rule.id.clone()))
+            })
+            .clone()
+    }
+
+    /// Whether some rule reads the project, unit or department (decisions then differ from
+    /// project to project).
+    fn reads_project(&mut self, rules: &RuleSet) -> bool {
+        use crate::rules::expr::Field;
+        let r = *self.reads.get_or_insert_with(|| rules.fields_read());
+        {
+            r.contains(Field::Project)
+                || r.contains(Field::UnitName)
+                || r.contains(Field::Department)
+        }
     }
 
     /// A text read with `ctx` (actual and plan figures, with the bundled rules).
@@ -1064,12 +1154,41 @@ fn evaluate_project(
     let sheet_weights =
         !applicable.is_empty() && applicable.iter().all(|&i| rows[i].given().is_some());
     let mut budget_weight = Decimal::ZERO;
-    let mut budget_weight_rule: Cow<'static, str> = m.budget_weight.rule.clone();
+    // the budget's points: the rule that holds for this project (a `when:` on its unit,
+    // project or department), read per project only where some rule reads those fields
+    let (method_budget, mut budget_weight_rule) = match cache.reads_project(opts.rules) {
+        true => {
+            super::weights::budget_points(opts.rules, &project.name, &unit.name, around.department)
+                .unwrap_or((m.budget_weight.value, m.budget_weight.rule.clone()))
+        }
+        false => (m.budget_weight.value, m.budget_weight.rule.clone()),
+    };
     if sheet_weights {
+        // §8.8: the points of rows that do not apply are shared among the rest, in proportion
+        // to their 分值 (the budget row keeps its own)
+        let dropped: Decimal = (0..rows.len())
+            .filter(|&i| rows[i].not_applicable)
+            .filter_map(|i| rows[i].given().map(|(w, _)| w))
+            .sum();
+        let kept: Decimal = applicable
+            .iter()
+            .filter_map(|&i| rows[i].given().map(|(w, _)| w))
+            .sum();
+        let share =
+            (dropped > Decimal::ZERO && kept > Decimal::ZERO).then(|| (kept + dropped) / kept);
         for &i in &applicable {
             if let Some((w, rule)) = rows[i].given() {
-                rows[i].weight = w;
-                rows[i].weight_rule = Some(rule);
+                match share {
+                    Some(f) => {
+                        rows[i].weight = w * f;
+                        rows[i].weight_rule =
+                            Some(Cow::Borrowed("sheet.weight.not-applicable-shared"));
+                    }
+                    None => {
+                        rows[i].weight = w;
+                        rows[i].weight_rule = Some(rule);
+                    }
+                }
             }
         }
         if budget_applicable {
@@ -1078,21 +1197,25 @@ fn evaluate_project(
                     budget_weight = w;
                     budget_weight_rule = "sheet.weight".into();
                 }
-                None => budget_weight = m.budget_weight.value,
+                None => budget_weight = method_budget,
             }
         }
     } else {
-        // the categories present that have points, in order of appearance, and the group of
-        // each applicable indicator (one pass; categories compared by address first)
+        // the pools of points present, in order of appearance, and the group of each
+        // applicable indicator (one pass; pools compared by address first)
         let mut groups: Vec<Group> = Vec::with_capacity(4);
         let mut group_of: Vec<Option<usize>> = Vec::with_capacity(applicable.len());
         for &i in &applicable {
             let r = &rows[i];
-            let k = r.reading.scoring.filter(|_| r.reading.weighted).map(|c| {
-                let same = |g: &Group| std::ptr::eq(g.category, c) || g.category == c;
+            let k = r.reading.pool.as_ref().map(|(pool, points)| {
+                let same = |g: &Group| {
+                    (std::ptr::eq(g.pool.as_ptr(), pool.as_ptr()) || g.pool == *pool)
+                        && g.points == *points
+                };
                 groups.iter().position(same).unwrap_or_else(|| {
                     groups.push(Group {
-                        category: c,
+                        pool: pool.clone(),
+                        points: *points,
                         given: Decimal::ZERO,
                         open: 0,
                     });
@@ -1107,7 +1230,7 @@ fn evaluate_project(
             }
             group_of.push(k);
         }
-        let shares = cache.shares(m, &groups, budget_applicable);
+        let shares = cache.shares(budget_applicable.then_some(method_budget), &groups);
         budget_weight = shares.budget;
         for (&i, k) in applicable.iter().zip(group_of) {
             let Some(k) = k else { continue };
@@ -1129,6 +1252,8 @@ fn evaluate_project(
     let mut pending = Decimal::ZERO;
     let mut weights = Decimal::ZERO;
     let mut indicators = Vec::with_capacity(rows.len());
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut vetoes: Vec<super::checks::VetoHit> = Vec::new();
     for s in &rows {
         let scoring = if s.not_applicable {
             Rc::new(Scoring::new(Outcome {
@@ -1148,7 +1273,31 @@ fn evaluate_project(
             match cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
                 Some(o) => o,
                 None => {
-                    let o = Rc::new(Scoring::new(score_reading(s, plan_text, year, m, cache)));
+                    let (outcome, actual, flags) = score_reading(s, plan_text, year, opts, cache);
+                    let mut scoring = Scoring::new(outcome);
+                    if opts.rules.asks_of_actuals() {
+                        let quantity = match &actual {
+                            Actual::Quantity { quantity, .. } => Some(quantity),
+                            _ => None,
+                        };
+                        let facts = Facts {
+                            indicator: Some(&s.row.name),
+                            category: s.reading.category.as_deref(),
+                            subcategory: s.row.subcategory.as_deref(),
+                            project: Some(around.project),
+                            unit_name: Some(around.unit),
+                            department: around.department,
+                            target_text: Some(&s.row.target),
+                            target: Some(&s.reading.parsed.target),
+                            actual_text: s.actual_text,
+                            actual: quantity,
+                            weight: s.row.weight,
+                        };
+                        (scoring.flags, scoring.vetoes) =
+                            super::checks::on_actual(opts.rules, facts);
+                    }
+                    scoring.flags.splice(0..0, flags);
+                    let o = Rc::new(scoring);
                     cache.keep_outcome(&s.reading, o.clone());
                     o
                 }
@@ -1165,7 +1314,10 @@ fn evaluate_project(
                 match super::score::sheet_grade(p, w, s.weight, m) {
                     Some(mut o) => {
                         o.formula = format!("{}；{}", scoring.outcome.formula, o.formula);
-                        Rc::new(Scoring::new(o))
+                        let mut graded = Scoring::new(o);
+                        graded.flags = scoring.flags.clone();
+                        graded.vetoes = scoring.vetoes.clone();
+                        Rc::new(graded)
                     }
                     None => scoring,
                 }
@@ -1173,6 +1325,16 @@ fn evaluate_project(
             _ => scoring,
         };
         let outcome = &scoring.outcome;
+        for flag in &scoring.flags {
+            findings.push(super::checks::finding(
+                flag,
+                &file,
+                &unit.name,
+                &project.name,
+                &s.row.name,
+            ));
+        }
+        vetoes.extend(scoring.vetoes.iter().cloned());
         counts.add(outcome.verdict);
         if outcome.verdict != Verdict::NotApplicable {
             weights += s.weight;
@@ -1191,6 +1353,9 @@ fn evaluate_project(
             rules.push(id.clone());
         }
         if let Some(r) = &s.reading.inferred {
+            rules.push(r.clone());
+        }
+        if let Some((_, r)) = &s.reading.subcategory {
             rules.push(r.clone());
         }
         if let Some(r) = &s.weight_rule {
@@ -1226,7 +1391,11 @@ fn evaluate_project(
         indicators.push(IndicatorReport {
             seq: s.row.seq,
             category: s.reading.category.clone(),
-            subcategory: s.row.subcategory.clone(),
+            subcategory: s
+                .row
+                .subcategory
+                .clone()
+                .or_else(|| s.reading.subcategory.as_ref().map(|(c, _)| c.clone())),
             indicator: s.row.name.clone(),
             target: s.row.target.clone(),
             canonical: s.reading.canonical.clone(),
@@ -1244,6 +1413,7 @@ fn evaluate_project(
                 .and_then(|a| a.note.clone())
                 .or_else(|| s.row.deviation_note.clone()),
             differs_from_published: differs,
+            subcategory_inferred: s.row.subcategory.is_none() && s.reading.subcategory.is_some(),
         });
     }
     // spent ÷ budget, divided once for the budget's score and its execution rate
@@ -1251,7 +1421,20 @@ fn evaluate_project(
         (Some(b), Some(sp)) if b > Decimal::ZERO => Some(sp / b),
         _ => None,
     };
+    // §8.7, or the formula a rule names for budget execution (`when: not indicator`)
+    let budget_formula = cache.budget_formula(opts.rules);
+    let all_or_nothing = matches!(
+        budget_formula.as_ref().map(|f| f.0),
+        Some(crate::rules::Formula::AllOrNothing | crate::rules::Formula::YesNo)
+    );
     let budget_score = (budget_applicable && !budget_impossible).then(|| match spent_share {
+        Some(r) if all_or_nothing => {
+            if r >= Decimal::ONE {
+                budget_weight
+            } else {
+                Decimal::ZERO
+            }
+        }
         Some(r) => budget_weight * r.min(Decimal::ONE).max(Decimal::ZERO),
         None => Decimal::ZERO,
     });
@@ -1291,6 +1474,23 @@ fn evaluate_project(
     if budget_applicable {
         weights += budget_weight;
     }
+    // §8.1, §8.10: graded out of the points it was scored on; a veto sets grade (and total)
+    if let Some(t) = vetoes.iter().find_map(|v| v.total) {
+        total = t;
+    }
+    let mut graded = super::total::grade(m, total, weights, &file, &unit.name, &project.name);
+    if let Some(v) = vetoes.first() {
+        graded.grade = v.grade.clone();
+    }
+    findings.splice(0..0, graded.finding.take());
+    for v in &vetoes {
+        findings.push(super::checks::veto_finding(
+            v,
+            &file,
+            &unit.name,
+            &project.name,
+        ));
+    }
     let form = project.form.as_deref();
     let printed = form.and_then(|f| f.total.as_ref());
     let published_score = printed.and_then(|t| t.score);
@@ -1312,12 +1512,14 @@ fn evaluate_project(
         spent,
         execution_rate,
         score: Shown::new(total, dp),
-        grade: m.band(total).to_owned(),
+        grade: graded.grade,
         indicators,
         budget_weight: Shown::new(budget_weight, dp),
         budget_score: budget_score.map(|b| Shown::new(b, dp)),
         budget_published_score: project.budget.as_ref().and_then(|b| b.published_score),
-        budget_rules: vec![budget_weight_rule],
+        budget_rules: std::iter::once(budget_weight_rule)
+            .chain(budget_formula.map(|f| f.1))
+            .collect(),
         pending: Shown::new(pending, dp),
         counts,
         money_unit,
@@ -1329,27 +1531,49 @@ fn evaluate_project(
         goal_actual: form
             .and_then(|f| f.goal_actual.as_ref())
             .map(|g| g.text.clone()),
+        findings,
     }
 }
 
-/// Scores one indicator: its actual (and plan) read against its target, with its weight.
+/// Scores one indicator: its actual (and plan) read against its target, with its weight; the
+/// actual as read beside it.
 fn score_reading(
     s: &Scored<'_>,
     plan_text: Option<&str>,
     year: Option<i32>,
-    m: &Methodology,
+    opts: &Options<'_>,
     cache: &mut ParseCache,
-) -> Outcome {
+) -> (Outcome, Actual, Vec<super::checks::Flag>) {
+    let m = opts.methodology;
     let target = &s.reading.parsed.target;
     let mut read = |text: &str| {
         actual::read_with(text, target, Some(&s.row.name), year, &mut |t, ctx| {
             cache.parse(t, ctx)
         })
     };
-    let actual = match &s.actual_text {
+    let mut actual = match &s.actual_text {
         Some(t) => read(t),
         None => Actual::Missing,
     };
+    let mut flags = Vec::new();
+    // a unit only a `convert:` rule brings to the target's
+    let converted = super::method::convert_actual(opts.rules, target, &actual);
+    if let Some((a, _)) = &converted {
+        actual = a.clone();
+    }
+    // a grade as the rules word it (`words:`, `部分达成(75%)`, `7.5分`)
+    if let (crate::lang::Target::Qualitative { .. }, Some(text)) = (target, s.actual_text) {
+        let applied = opts.rules.apply(Facts {
+            indicator: Some(&s.row.name),
+            category: s.reading.category.as_deref(),
+            subcategory: s.row.subcategory.as_deref(),
+            ..Facts::default()
+        });
+        if let Some((a, flag)) = super::grades::read(&applied, text, &actual, s.weight) {
+            actual = a;
+            flags.extend(flag);
+        }
+    }
     let plan = plan_text.map(read);
     let mut o = match &s.reading.decisions.late_penalty {
         Some((p, rule)) => {
@@ -1359,13 +1583,29 @@ fn score_reading(
         }
         None => score(target, &actual, plan.as_ref(), s.weight, m),
     };
+    if let Some(f) = s.reading.decisions.formula {
+        o = super::formula::apply(f, target, &actual, s.weight, m, o);
+    }
+    if let Some(method) = &s.reading.decisions.method {
+        o = super::method::apply(method, target, &actual, s.weight, o);
+    }
     if let Some(rule) = &s.reading.decisions.formula_rule {
         o.rules.insert(0, rule.clone());
     }
-    if s.reading.scoring.is_none() && !matches!(o.verdict, Verdict::Review | Verdict::Invalid) {
-        o.remarks.push("无一级指标，未分配分值");
+    if let Some((_, rule)) = converted {
+        o.rules.push(rule);
     }
-    o
+    if s.reading.pool.is_none()
+        && s.weight.is_zero()
+        && !matches!(o.verdict, Verdict::Review | Verdict::Invalid)
+    {
+        o.remarks.push(if s.reading.category.is_none() {
+            "无一级指标，未分配分值"
+        } else {
+            "一级指标没有分值规则（category_weight），未分配分值"
+        });
+    }
+    (o, actual, flags)
 }
 
 /// Whether an outcome waits for a person's grade.
@@ -1431,7 +1671,8 @@ fn rollup(
         for p in mine {
             counts.merge(&p.counts);
         }
-        let score = mean(mine.iter().map(|p| p.score.exact));
+        // means of totals on 100 (a project scored on other points converted, §8.1)
+        let score = mean(mine.iter().map(|p| super::total::on_100(p)));
         units.push(UnitReport {
             unit: u.name.clone(),
             projects: mine.len(),
@@ -1439,7 +1680,7 @@ fn rollup(
             grade: if mine.is_empty() {
                 String::new()
             } else {
-                m.band(score).to_owned()
+                m.grade_of(score).to_owned()
             },
             pending: Shown::new(mine.iter().map(|p| p.pending.exact).sum(), dp),
             counts,
@@ -1449,7 +1690,7 @@ fn rollup(
     for p in &projects {
         counts.merge(&p.counts);
     }
-    let score = mean(projects.iter().map(|p| p.score.exact));
+    let score = mean(projects.iter().map(super::total::on_100));
     findings.extend(projects.iter().filter_map(|p| budget_finding(doc, p)));
     // Rows the reader skipped are part of the picture: they did not disappear.
     findings.splice(
@@ -1474,7 +1715,7 @@ fn rollup(
             grade: if projects.is_empty() {
                 String::new()
             } else {
-                m.band(score).to_owned()
+                m.grade_of(score).to_owned()
             },
             pending: Shown::new(projects.iter().map(|p| p.pending.exact).sum(), dp),
             differences: differences.len(),

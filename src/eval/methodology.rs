@@ -77,6 +77,8 @@ pub struct Methodology {
     pub bands: Ruled<Vec<ScoreBand>>,
     /// Decimals shown for scores (half-up).
     pub precision: Ruled<u32>,
+    /// Grade bands read the exact total (`true`), or the total as shown (`false`, SPEC §8.10).
+    pub grade_exact: Ruled<bool>,
     /// Relative tolerance of approximate targets (`约100人` passes within ±10%).
     pub approximate_tolerance: Ruled<Decimal>,
     /// Share of the weight taken off per month late for deadlines (none: late scores 0).
@@ -140,6 +142,7 @@ impl Default for Methodology {
                 "default.band",
             ),
             precision: Ruled::new(2, "default.precision"),
+            grade_exact: Ruled::new(false, "default.grade-on"),
             approximate_tolerance: Ruled::new(Decimal::new(10, 2), "default.tolerance"),
             deadline_penalty_per_month: None,
         }
@@ -183,6 +186,16 @@ impl Methodology {
             .or(self.bands.value.last())
             .map(|b| b.name.as_ref())
             .unwrap_or("")
+    }
+
+    /// The band of a total as the method grades it: the total as shown (90.00 shown → 优,
+    /// whatever its third decimal), or the exact total where a rule says `grade_on: exact`.
+    pub fn grade_of(&self, total: Decimal) -> &str {
+        if self.grade_exact.value {
+            self.band(total)
+        } else {
+            self.band(self.show(total))
+        }
     }
 
     /// A score as shown: rounded half-up to the method's precision.
@@ -265,6 +278,9 @@ impl Methodology {
         if let Some(p) = general.precision() {
             m.precision = Ruled::new(p.value, p.rule.id.clone());
         }
+        if let Some(g) = general.grade_on() {
+            m.grade_exact = Ruled::new(g.value, g.rule.id.clone());
+        }
         if let Some(t) = general.tolerance() {
             m.approximate_tolerance = Ruled::new(t.value, t.rule.id.clone());
         }
@@ -285,6 +301,7 @@ mod tests {
         assert_eq!(from_rules.folded_categories, default.folded_categories);
         assert_eq!(from_rules.grades, default.grades);
         assert_eq!(from_rules.precision, default.precision);
+        assert_eq!(from_rules.grade_exact, default.grade_exact);
         assert_eq!(
             from_rules.approximate_tolerance,
             default.approximate_tolerance

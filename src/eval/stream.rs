@@ -280,7 +280,8 @@ fn work(
             findings.extend(super::evaluate::budget_finding(&read.doc, &p));
             writer.append_project(&p, &mut lines);
             counts.merge(&p.counts);
-            projects.push((p.unit, p.project, p.score.exact, p.pending.exact));
+            let score = super::total::on_100(&p);
+            projects.push((p.unit, p.project, score, p.pending.exact));
         },
     );
     let diagnostics = if read.doc.findings.is_empty() {
@@ -345,7 +346,7 @@ impl Totals {
             grade: if self.projects == 0 {
                 String::new()
             } else {
-                m.band(score).to_owned()
+                m.grade_of(score).to_owned()
             },
             pending: Shown::new(self.pending_sum, dp),
             differences: self.differences,

@@ -11,7 +11,9 @@
 use std::io::{self, Write};
 
 use super::model::{IndicatorReport, ProjectReport, Report};
-use super::selfeval_table::{budget_actual, budget_target, category_cell};
+use super::selfeval_table::{
+    budget_actual, budget_target, category_cell, project_notes, subcategory_cell, total_text,
+};
 
 /// The UTF-8 byte-order mark written first.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -53,7 +55,18 @@ fn budget_record(p: &ProjectReport) -> [String; 15] {
             .map(|d| d.normalize().to_string())
             .unwrap_or_default(),
         p.budget_rules.join(" "),
-        String::new(),
+        // the project's total appears in no row of its own: where findings stand beside it,
+        // they are written here with it
+        if p.findings.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "项目总分 {}（{}）{}",
+                total_text(p),
+                p.grade,
+                project_notes(p)
+            )
+        },
     ]
 }
 
@@ -63,7 +76,7 @@ fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 15] {
         p.project.clone(),
         i.seq.to_string(),
         category_cell(i),
-        i.subcategory.as_deref().unwrap_or_default().to_owned(),
+        subcategory_cell(i),
         i.indicator.to_string(),
         i.target.to_string(),
         i.canonical.as_deref().unwrap_or_default().to_owned(),

@@ -13,8 +13,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::model::{IndicatorReport, ProjectReport, Report};
 use super::selfeval_table::{
-    COLUMNS, budget_actual, budget_target, category_cell, published_total, summary_line,
-    total_weight,
+    COLUMNS, budget_actual, budget_target, category_cell, published_total, subcategory_cell,
+    summary_line, total_text, total_weight,
 };
 use crate::eval::Verdict;
 use crate::eval::methodology::ScoreBand;
@@ -407,9 +407,17 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
     let _ = write!(
         out,
         "<p>总分 <b class=\"grade-{g}\">{} {g}</b>",
-        p.score,
+        escape(&total_text(p)),
         g = escape(&p.grade)
     );
+    for f in &p.findings {
+        let _ = write!(
+            out,
+            " · <span class=\"finding\">注意：{}（{}）</span>",
+            escape(&f.message),
+            escape(&f.code)
+        );
+    }
     if !p.pending.exact.is_zero() {
         let _ = write!(
             out,
@@ -486,7 +494,7 @@ fn indicator(out: &mut String, i: &IndicatorReport) {
         "<tr class=\"v-{v}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}",
         i.seq,
         escape(&category_cell(i)),
-        escape(i.subcategory.as_deref().unwrap_or("")),
+        escape(&subcategory_cell(i)),
         escape(&i.indicator),
         escape(&i.target),
         escape(i.actual.as_deref().unwrap_or("")),

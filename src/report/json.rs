@@ -23,12 +23,36 @@ struct Line<'a> {
     indicator: &'a IndicatorReport,
 }
 
+/// The line of a project's findings (points not 100, vetoes, checks on actuals), after its
+/// indicators' lines, where it has any: `{"unit":…,"project":…,"findings":[…]}`.
+#[derive(Serialize)]
+struct FindingsLine<'a> {
+    unit: &'a str,
+    project: &'a str,
+    findings: &'a [crate::finding::Finding],
+}
+
+fn findings_line(p: &ProjectReport, buf: &mut Vec<u8>) {
+    if p.findings.is_empty() {
+        return;
+    }
+    let line = FindingsLine {
+        unit: &p.unit,
+        project: &p.project,
+        findings: &p.findings,
+    };
+    if serde_json::to_writer(&mut *buf, &line).is_ok() {
+        buf.push(b'\n');
+    }
+}
+
 #[derive(Serialize)]
 struct SummaryLine<'a> {
     summary: &'a Summary,
 }
 
-/// One JSON object per indicator (with its unit and project), then one `{"summary":…}` line.
+/// One JSON object per indicator (with its unit and project), a `{"unit":…,"project":…,
+/// "findings":[…]}` line after a project that has findings, then one `{"summary":…}` line.
 pub fn write_lines(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write_indicator_lines(&report.projects, out)?;
     write_summary_line(&report.summary, out)
@@ -81,6 +105,7 @@ impl LineWriter {
         for i in &p.indicators {
             self.line(buf, i);
         }
+        findings_line(p, buf);
     }
 
     /// Appends the lines to `buf`, calling `flush` whenever it holds 60 KB or more, and at the
@@ -101,6 +126,7 @@ impl LineWriter {
                     since = buf.len();
                 }
             }
+            findings_line(p, buf);
         }
         flush(buf)
     }
@@ -243,6 +269,9 @@ fn line_rest(b: &mut Vec<u8>, file: &mut Escaped, i: &IndicatorReport) {
     }
     if i.differs_from_published {
         b.extend_from_slice(b",\"differs_from_published\":true");
+    }
+    if i.subcategory_inferred {
+        b.extend_from_slice(b",\"subcategory_inferred\":true");
     }
     b.extend_from_slice(b"}\n");
 }
@@ -455,6 +484,7 @@ mod tests {
             category_inferred: with_optional,
             deviation_note: with_optional.then(|| "原因\r\n".to_owned()),
             differs_from_published: with_optional,
+            subcategory_inferred: with_optional,
         }
     }
 
@@ -501,6 +531,7 @@ mod tests {
             budget_rules: vec![],
             money_unit: "万元".into(),
             weights: Shown::new(Decimal::ZERO, 2),
+            findings: Vec::new(),
             published_score: None,
             published_grade: None,
             total_differs: false,

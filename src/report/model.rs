@@ -131,6 +131,9 @@ pub struct IndicatorReport {
     /// The recomputed score differs from the published one by more than the sheet's rounding.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub differs_from_published: bool,
+    /// The subcategory was given by a rule (the table gave none).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub subcategory_inferred: bool,
 }
 
 /// One project: budget execution, indicators, total and grade.
@@ -179,6 +182,10 @@ pub struct ProjectReport {
     /// 实际完成情况 of a form's goal block, where given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub goal_actual: Option<String>,
+    /// What a reader must know beside the total: points that are not 100
+    /// (`eval.points-not-100`), a veto, checks on the actuals. Every format shows them there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<crate::finding::Finding>,
 }
 
 /// A unit's roll-up.
@@ -186,7 +193,7 @@ pub struct ProjectReport {
 pub struct UnitReport {
     pub unit: String,
     pub projects: usize,
-    /// The mean of its projects' scores.
+    /// The mean of its projects' scores on 100 (a project scored on other points, converted).
     pub score: Shown,
     pub grade: String,
     pub counts: VerdictCounts,
@@ -219,7 +226,7 @@ pub struct Summary {
     pub review: usize,
     pub missing: usize,
     pub invalid: usize,
-    /// The mean of the project scores.
+    /// The mean of the project scores on 100 (a project scored on other points, converted).
     pub score: Shown,
     pub not_applicable: usize,
     pub projects: usize,

@@ -81,6 +81,30 @@ pub(crate) fn total_weight(p: &ProjectReport) -> Shown {
     p.weights
 }
 
+/// Whether the project was scored on other than 100 points (its total is then shown against
+/// them, SPEC §8.1).
+pub(crate) fn points_not_100(p: &ProjectReport) -> bool {
+    p.weights.rounded() != rust_decimal::Decimal::ONE_HUNDRED
+}
+
+/// The total as the report shows it: `86.50`, or `44.38 / 49` where the project was scored on
+/// other than 100 points.
+pub(crate) fn total_text(p: &ProjectReport) -> String {
+    if points_not_100(p) {
+        format!("{} / {}", p.score, p.weights.rounded().normalize())
+    } else {
+        p.score.to_string()
+    }
+}
+
+/// The findings beside a project's total (`；注意：…（eval.points-not-100）`), empty where none.
+pub(crate) fn project_notes(p: &ProjectReport) -> String {
+    p.findings
+        .iter()
+        .map(|f| format!("；注意：{}（{}）", f.message, f.code))
+        .collect()
+}
+
 /// The total its form printed, where it printed one: `；原表总分 96（优）`, marked where the
 /// recomputed total differs from it.
 pub(crate) fn published_total(p: &ProjectReport) -> String {
@@ -109,12 +133,21 @@ pub(crate) fn category_cell(i: &IndicatorReport) -> String {
     }
 }
 
+/// The 二级指标 cell: the subcategory, marked where a rule gave it.
+pub(crate) fn subcategory_cell(i: &IndicatorReport) -> String {
+    match (&i.subcategory, i.subcategory_inferred) {
+        (Some(c), true) => format!("{c}（推断）"),
+        (Some(c), false) => c.to_string(),
+        (None, _) => String::new(),
+    }
+}
+
 /// One indicator's row as text, in [`COLUMNS`] order.
 pub(crate) fn indicator_row(i: &IndicatorReport) -> Vec<String> {
     vec![
         i.seq.to_string(),
         category_cell(i),
-        i.subcategory.as_deref().unwrap_or_default().to_owned(),
+        subcategory_cell(i),
         i.indicator.to_string(),
         i.target.to_string(),
         i.actual.as_deref().unwrap_or_default().to_owned(),
@@ -143,10 +176,11 @@ pub(crate) fn heading(p: &ProjectReport) -> String {
         format!("{} / {}", p.unit, p.project)
     };
     format!(
-        "{name}：总分 {}（{}）{pending}{}",
-        p.score,
+        "{name}：总分 {}（{}）{pending}{}{}",
+        total_text(p),
         p.grade,
-        published_total(p)
+        published_total(p),
+        project_notes(p)
     )
 }
 

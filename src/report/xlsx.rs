@@ -19,7 +19,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::model::{Report, Shown};
 use super::selfeval_table::{
-    COLUMNS, budget_actual, budget_target, category_cell, published_total, remark, total_weight,
+    COLUMNS, budget_actual, budget_target, category_cell, project_notes, published_total, remark,
+    subcategory_cell, total_weight,
 };
 
 struct Formats {
@@ -163,13 +164,14 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
         row += 1;
         for i in &p.indicators {
             let category = category_cell(i);
+            let subcategory = subcategory_cell(i);
             let note = remark(i);
             fit_row(
                 ws,
                 row,
                 &[
                     (1, &category),
-                    (2, i.subcategory.as_deref().unwrap_or("")),
+                    (2, &subcategory),
                     (3, &i.indicator),
                     (4, &i.target),
                     (5, i.actual.as_deref().unwrap_or("")),
@@ -179,7 +181,7 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             );
             ws.write_number_with_format(row, 0, f64::from(i.seq), &f.int)?;
             ws.write_string_with_format(row, 1, &category, &f.wrap)?;
-            ws.write_string_with_format(row, 2, i.subcategory.as_deref().unwrap_or(""), &f.wrap)?;
+            ws.write_string_with_format(row, 2, &subcategory, &f.wrap)?;
             ws.write_string_with_format(row, 3, &*i.indicator, &f.wrap)?;
             ws.write_string_with_format(row, 4, &*i.target, &f.wrap)?;
             ws.write_string_with_format(row, 5, i.actual.as_deref().unwrap_or(""), &f.wrap)?;
@@ -199,7 +201,12 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
         ws.write_string_with_format(
             row,
             8,
-            format!("等级：{}{pending}{}", p.grade, published_total(p)),
+            format!(
+                "等级：{}{pending}{}{}",
+                p.grade,
+                published_total(p),
+                project_notes(p)
+            ),
             &f.total,
         )?;
         row += 2;

@@ -2,9 +2,10 @@
 //! actual, weight) with what the rules should make of them, run by `jixiao rules test FILE`.
 //!
 //! Checkable: `op`, `op_from`, `kind`, `canonical`, `direction`, `category`, `checks`, and —
-//! where the caller passes a [`Scorer`] (the evaluation stage; `jixiao rules test` does) —
-//! `verdict` and `score`. Without a scorer those two are reported as unchecked: a case never
-//! passes on an expectation it did not check.
+//! where the caller passes [`Scorers`] (the evaluation stage; `jixiao rules test` does, scoring
+//! each case as `jixiao evaluate` would) — `verdict` and `score`, and for a project case
+//! (`indicators`, `budget`, `spent`) its `total`, `grade` and `veto`. Without scorers those are
+//! reported as unchecked: a case never passes on an expectation it did not check.
 
 use std::fmt::Write as _;
 
@@ -29,14 +30,35 @@ pub struct Case {
     /// A name for the report (default: indicator and target).
     pub name: Option<String>,
     pub indicator: Option<String>,
-    pub target: String,
+    /// The target (a single-indicator case); a project case gives `indicators` instead.
+    pub target: Option<String>,
     pub category: Option<String>,
     pub subcategory: Option<String>,
     pub project: Option<String>,
     pub actual: Option<String>,
     pub weight: Option<super::model::Number>,
     pub year: Option<i32>,
+    /// A project case: its indicators (scored together, with the budget below).
+    pub indicators: Option<Vec<IndicatorCase>>,
+    /// 全年预算数 of the case's project.
+    pub budget: Option<super::model::Number>,
+    /// 全年执行数.
+    pub spent: Option<super::model::Number>,
+    /// The budget row's 分值, where the sheet gives one.
+    pub budget_weight: Option<super::model::Number>,
     pub expect: Expect,
+}
+
+/// One indicator of a project case.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorCase {
+    pub indicator: Option<String>,
+    pub target: String,
+    pub category: Option<String>,
+    pub subcategory: Option<String>,
+    pub actual: Option<String>,
+    pub weight: Option<super::model::Number>,
 }
 
 /// What the rules should make of a case.
@@ -53,6 +75,12 @@ pub struct Expect {
     pub checks: Option<Vec<String>>,
     pub verdict: Option<String>,
     pub score: Option<String>,
+    /// A project case's total as shown (`66.10`).
+    pub total: Option<String>,
+    /// A project case's grade (`中`).
+    pub grade: Option<String>,
+    /// The ids of the vetoes that hold, exactly (empty list: none).
+    pub veto: Option<Vec<String>>,
 }
 
 /// The outcome of one case.
@@ -73,20 +101,29 @@ pub struct CaseResult {
     pub unchecked: Vec<&'static str>,
 }
 
-/// Scores one case: (target as read, category, actual as written, weight) → (verdict, score as
-/// shown). Evaluation provides it; the rules layer does not score.
-pub type Scorer<'a> =
-    &'a dyn Fn(&lang::Parsed, Option<&str>, Option<&str>, Decimal) -> (String, Option<String>);
+/// Scores cases as evaluation does (the rules layer does not score): a single indicator →
+/// (verdict, score as shown); a project case → (total as shown, grade, vetoes that hold).
+pub struct Scorers<'a> {
+    pub indicator: &'a dyn Fn(&Case) -> (String, Option<String>),
+    pub project: &'a dyn Fn(&Case) -> ProjectScore,
+}
+
+/// A project case as evaluation scores it: total as shown, grade, ids of the vetoes that hold.
+pub type ProjectScore = (String, String, Vec<String>);
 
 /// Run every case against a rule set, scoring with `scorer` where given.
-pub fn run(rules: &RuleSet, file: &CaseFile, scorer: Option<Scorer<'_>>) -> Vec<CaseResult> {
+pub fn run(rules: &RuleSet, file: &CaseFile, scorer: Option<&Scorers<'_>>) -> Vec<CaseResult> {
     file.cases
         .iter()
         .map(|c| run_one(rules, c, scorer))
         .collect()
 }
 
-fn run_one(rules: &RuleSet, case: &Case, scorer: Option<Scorer<'_>>) -> CaseResult {
+fn run_one(rules: &RuleSet, case: &Case, scorer: Option<&Scorers<'_>>) -> CaseResult {
+    if case.indicators.is_some() || case.target.is_none() {
+        return run_project(case, scorer);
+    }
+    let target_text = case.target.as_deref().unwrap_or_default();
     let indicator = case.indicator.as_deref();
     let inferred = rules
         .apply(Facts {
@@ -100,7 +137,7 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<Scorer<'_>>) -> CaseResu
         .map(|d| d.value.name.to_owned());
     let category = case.category.clone().or(inferred);
     let parsed = rules.parse_target(
-        &case.target,
+        target_text,
         indicator,
         category.as_deref(),
         case.subcategory.as_deref(),
@@ -118,7 +155,7 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<Scorer<'_>>) -> CaseResu
         category: category.as_deref(),
         subcategory: case.subcategory.as_deref(),
         project: case.project.as_deref(),
-        target_text: Some(&case.target),
+        target_text: Some(target_text),
         target: Some(&parsed.target),
         actual_text: case.actual.as_deref(),
         actual: actual_q.as_ref(),
@@ -169,13 +206,8 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<Scorer<'_>>) -> CaseResu
     }
     let mut unchecked = Vec::new();
     match scorer {
-        Some(score) if e.verdict.is_some() || e.score.is_some() => {
-            let (verdict, shown) = score(
-                &parsed,
-                category.as_deref(),
-                case.actual.as_deref(),
-                weight.unwrap_or(Decimal::TEN),
-            );
+        Some(scorers) if e.verdict.is_some() || e.score.is_some() => {
+            let (verdict, shown) = (scorers.indicator)(case);
             check("verdict", Some(verdict), &e.verdict);
             // Scores compare as numbers: `10` and `10.00` are the same score.
             let same = |a: &str, b: &str| match (a.parse::<Decimal>(), b.parse::<Decimal>()) {
@@ -202,7 +234,7 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<Scorer<'_>>) -> CaseResu
         if let Some(i) = indicator {
             let _ = write!(n, "{i} ");
         }
-        n.push_str(&case.target);
+        n.push_str(target_text);
         n
     });
     let outcome = if !fails.is_empty() {
@@ -218,5 +250,67 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<Scorer<'_>>) -> CaseResu
         name,
         outcome,
         unchecked,
+    }
+}
+
+/// A project case: its total, grade and vetoes, scored as `jixiao evaluate` scores.
+fn run_project(case: &Case, scorer: Option<&Scorers<'_>>) -> CaseResult {
+    let e = &case.expect;
+    let name = case
+        .name
+        .clone()
+        .or_else(|| case.project.clone())
+        .unwrap_or_else(|| "项目".to_owned());
+    let wants = e.total.is_some() || e.grade.is_some() || e.veto.is_some();
+    let Some(scorers) = scorer.filter(|_| wants) else {
+        let outcome = if wants {
+            Outcome::Pending
+        } else {
+            Outcome::Fail(vec![
+                "项目用例的 expect 应写 total、grade 或 veto".to_owned(),
+            ])
+        };
+        return CaseResult {
+            name,
+            outcome,
+            unchecked: if wants { vec!["total"] } else { vec![] },
+        };
+    };
+    let (total, grade, vetoes) = (scorers.project)(case);
+    let mut fails = Vec::new();
+    if let Some(want) = &e.total {
+        let same = match (total.parse::<Decimal>(), want.parse::<Decimal>()) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => total == *want,
+        };
+        if !same {
+            fails.push(format!("total: 得到 {total}，期望 {want}"));
+        }
+    }
+    if let Some(want) = &e.grade
+        && grade != *want
+    {
+        fails.push(format!("grade: 得到 {grade}，期望 {want}"));
+    }
+    if let Some(want) = &e.veto {
+        let (mut got, mut want) = (vetoes.clone(), want.clone());
+        got.sort();
+        want.sort();
+        if got != want {
+            fails.push(format!(
+                "veto: 得到 {}，期望 {}",
+                got.join(", "),
+                want.join(", ")
+            ));
+        }
+    }
+    CaseResult {
+        name,
+        outcome: if fails.is_empty() {
+            Outcome::Pass
+        } else {
+            Outcome::Fail(fails)
+        },
+        unchecked: Vec::new(),
     }
 }

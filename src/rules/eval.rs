@@ -79,6 +79,19 @@ pub(crate) enum Node {
 }
 
 impl Node {
+    /// Whether this condition compares the actual as a quantity (`actual > 0`), not only its
+    /// text.
+    pub(crate) fn compares_actual(&self) -> bool {
+        match self {
+            Node::Or(v) | Node::And(v) => v.iter().any(Node::compares_actual),
+            Node::Not(n) => n.compares_actual(),
+            Node::Qty { lhs, rhs, .. } => [lhs, rhs]
+                .into_iter()
+                .any(|s| matches!(s, QSide::Field(Field::Actual))),
+            _ => false,
+        }
+    }
+
     /// Adds the fields this condition reads to `out`.
     pub(crate) fn fields(&self, out: &mut FieldsRead) {
         match self {

@@ -34,6 +34,7 @@ pub mod eval;
 pub mod expr;
 pub mod loader;
 pub mod locate;
+pub mod method;
 pub mod model;
 pub mod set;
 

@@ -68,6 +68,91 @@ pub enum Formula {
     ExecutionRate,
 }
 
+/// Which total a project's grade band reads (SPEC §8.10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GradeOn {
+    /// The total as shown, rounded to the shown precision (90.00 shown → 优), as offices grade.
+    Shown,
+    /// The exact total (89.996 → 良 though shown as 90.00).
+    Exact,
+}
+
+/// What the bands of `tiers:` read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TierOn {
+    /// The actual value (`up_to: 3天`).
+    Actual,
+    /// Actual ÷ target (完成率: `below: 60%`).
+    Ratio,
+    /// |actual − target| (偏差: `up_to: 10%`; a % bound on a target not in % reads the
+    /// deviation relative to the target).
+    Deviation,
+}
+
+/// One band of `tiers:`: its bound (none: every value) and what it gives.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TierBand {
+    /// The band holds for values ≤ this (含).
+    pub up_to: Option<Number>,
+    /// The band holds for values < this.
+    pub below: Option<Number>,
+    /// The band holds for values ≥ this.
+    pub at_least: Option<Number>,
+    /// The share of the indicator's points it gives (`60%`).
+    pub share: Option<Number>,
+    /// The points it gives (never above the indicator's points).
+    pub points: Option<Number>,
+}
+
+/// `tiers:` — 分档: the first band that holds gives the share (or points) of the indicator.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tiers {
+    /// What the bands read: actual | ratio | deviation.
+    pub on: TierOn,
+    /// The bands, in order: the first that holds decides.
+    pub bands: Vec<TierBand>,
+}
+
+/// `deduct:` — 扣分: points off per step short of the target (or past `beyond`), never below 0.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deduct {
+    /// One step: `5%`, `1` (例), `1天`.
+    pub per: Number,
+    /// Points off per step.
+    pub points: Number,
+    /// Steps counted past this value of the actual instead of past the target (超过5%后…).
+    pub beyond: Option<Number>,
+    /// `true`: only whole steps count (每满5%扣1分); default pro rata.
+    pub whole_steps: Option<bool>,
+}
+
+/// `floor:` — 完成率低于60%不得分: below the ratio, the indicator earns `share` of its points.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Floor {
+    /// The completion ratio (actual ÷ target; lower is better: target ÷ actual) below which …
+    pub ratio_below: Number,
+    /// … the indicator earns this share of its points (`0`).
+    pub share: Number,
+}
+
+/// `veto:` — 一票否决: where the rule's `when:` holds, the project's grade (and total) is set.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Veto {
+    /// The project's grade (`差`).
+    pub grade: String,
+    /// The project's total, where the method sets it too (`0`).
+    pub total: Option<Number>,
+    /// The message shown beside the total.
+    pub message: Option<String>,
+}
+
 /// Severity of a `require:` check's finding: the findings' own severity.
 pub use crate::finding::Severity;
 
@@ -146,6 +231,16 @@ pub struct RuleSpec {
     pub min_score: Option<Number>,
     /// Decimals shown for scores (computation stays exact).
     pub precision: Option<u32>,
+    /// Which total the grade band reads: `shown` (default: as printed) or `exact`.
+    pub grade_on: Option<GradeOn>,
+    /// 分档 scoring of matching indicators.
+    pub tiers: Option<Tiers>,
+    /// 扣分 scoring of matching indicators.
+    pub deduct: Option<Deduct>,
+    /// A completion ratio below which matching indicators earn a fixed share.
+    pub floor: Option<Floor>,
+    /// 一票否决 where `when:` holds (it may read `actual`).
+    pub veto: Option<Veto>,
     /// `true`: matching indicators do not apply (dropped, project rescaled to 100).
     pub not_applicable: Option<bool>,
     /// A check: a finding (code = id) wherever this does not hold: `target >= 90%`.
@@ -185,6 +280,11 @@ pub const RULE_KEYS: &[&str] = &[
     "band",
     "min_score",
     "precision",
+    "grade_on",
+    "tiers",
+    "deduct",
+    "floor",
+    "veto",
     "not_applicable",
     "require",
     "review",

@@ -18,7 +18,7 @@ use super::eval::{Compiler, Conversion, Facts, Matchers, Node, Scope, Truth};
 use super::expr;
 use super::loader::{self, LoadedRule};
 use super::locate::ItemPos;
-use super::model::{BareOp, DirectionSpec, Formula, RuleSpec, Severity};
+use super::model::{BareOp, DirectionSpec, Formula, GradeOn, RuleSpec, Severity};
 use crate::lang::{self, Direction, Op, Quantity, Target, Unit};
 
 /// Where a rule was written: its id and the file and line of its (last) definition.
@@ -98,6 +98,12 @@ pub enum Choice {
         min_score: Decimal,
     },
     Precision(u32),
+    /// Whether grade bands read the exact total (`true`) or the total as shown.
+    GradeOn(bool),
+    Tiers(Arc<super::method::Tiers>),
+    Deduct(Arc<super::method::Deduct>),
+    Floor(super::method::Floor),
+    Veto(Arc<super::method::Veto>),
     NotApplicable,
     Check {
         require: String,
@@ -112,7 +118,7 @@ pub enum Choice {
     Nothing,
 }
 
-const KINDS: usize = 16;
+const KINDS: usize = 21;
 
 impl Choice {
     fn kind(&self) -> usize {
@@ -133,8 +139,21 @@ impl Choice {
             Choice::Check { .. } => 13,
             Choice::Review { .. } => 14,
             Choice::Nothing => 15,
+            Choice::GradeOn(_) => 16,
+            Choice::Tiers(_) => 17,
+            Choice::Deduct(_) => 18,
+            Choice::Floor(_) => 19,
+            Choice::Veto(_) => 20,
         }
     }
+}
+
+fn qty(q: &Quantity) -> String {
+    format!(
+        "{}{}",
+        q.value.normalize(),
+        q.unit.as_ref().map_or("", |u| u.as_str())
+    )
 }
 
 fn pct(d: Decimal) -> String {
@@ -193,6 +212,25 @@ impl fmt::Display for Choice {
                 write!(f, "评级 band: {name} >= {}", min_score.normalize())
             }
             Choice::Precision(p) => write!(f, "小数位数 precision: {p}"),
+            Choice::Tiers(t) => write!(f, "分档 tiers: {} 档", t.bands.len()),
+            Choice::Deduct(d) => write!(
+                f,
+                "扣分 deduct: 每 {} 扣 {} 分",
+                qty(&d.per),
+                d.points.normalize()
+            ),
+            Choice::Floor(fl) => write!(
+                f,
+                "下限 floor: 完成率低于 {} 得 {}",
+                pct(fl.ratio_below),
+                pct(fl.share)
+            ),
+            Choice::Veto(v) => write!(f, "一票否决 veto: {}（{}）", v.grade, v.message),
+            Choice::GradeOn(exact) => write!(
+                f,
+                "评级依据 grade_on: {}",
+                if *exact { "exact" } else { "shown" }
+            ),
             Choice::NotApplicable => f.write_str("不适用 not_applicable"),
             Choice::Check {
                 require, severity, ..
@@ -217,6 +255,9 @@ pub struct Rule {
     pub choice: Choice,
     when_node: Option<Node>,
     require_node: Option<Node>,
+    /// Whether its `when:` or `require:` reads the actual (checks on actuals run in
+    /// evaluation, where the actual is known).
+    reads_actual: bool,
 }
 
 /// One file to load: a name for diagnostics (`rules/direction.yaml`, a path) and its text.
@@ -338,7 +379,7 @@ impl Partial {
         merge_fields!(o, s; description, when, disable, direction, bare_op, category, subcategory,
             tolerance, convert, category_weight, indicator_weight, budget_weight, formula,
             late_penalty, grade, words, share, min_share, max_share, band, min_score, precision,
-            not_applicable, require, severity, message);
+            grade_on, tiers, deduct, floor, veto, not_applicable, require, severity, message);
         merge_fields!(self, n; when, require, tolerance, late_penalty, share, min_share, max_share, convert);
         self.history.push(n.rref.clone());
         self.broken = n.broken;
@@ -622,6 +663,11 @@ impl RuleSet {
             let file_index = p.layer;
             match decide(&p) {
                 Ok(choice) => {
+                    let reads_actual = [&p.when, &p.require].into_iter().flatten().any(|n| {
+                        let mut f = crate::rules::eval::FieldsRead::default();
+                        n.fields(&mut f);
+                        f.contains(crate::rules::expr::Field::Actual)
+                    });
                     order.push((p.layer, p.position));
                     rules.push(Rule {
                         rref: p.rref,
@@ -630,6 +676,7 @@ impl RuleSet {
                         disabled: p.spec.disable == Some(true),
                         when: p.spec.when,
                         choice,
+                        reads_actual,
                         when_node: p.when,
                         require_node: p.require,
                     });
@@ -686,6 +733,23 @@ impl RuleSet {
             },
             warnings,
         ))
+    }
+
+    /// Whether some enabled rule's condition compares the actual as a quantity (`actual > 0`):
+    /// decisions then need the actual's figure, not only its text.
+    pub fn compares_actual(&self) -> bool {
+        self.rules
+            .iter()
+            .filter(|r| !r.disabled)
+            .flat_map(|r| [&r.when_node, &r.require_node])
+            .flatten()
+            .any(Node::compares_actual)
+    }
+
+    /// Whether evaluation has anything to ask once an actual is read: a veto, or a `require:`
+    /// check that reads the actual.
+    pub fn asks_of_actuals(&self) -> bool {
+        !self.by_kind[20].is_empty() || self.by_kind[13].iter().any(|&i| self.rules[i].reads_actual)
     }
 
     /// Every rule, disabled ones too, in priority order.
@@ -788,12 +852,41 @@ fn main_keys(s: &RuleSpec) -> impl Iterator<Item = &'static str> + '_ {
         ("grade", s.grade.is_some()),
         ("band", s.band.is_some()),
         ("precision", s.precision.is_some()),
+        ("grade_on", s.grade_on.is_some()),
+        ("tiers", s.tiers.is_some()),
+        ("deduct", s.deduct.is_some()),
+        ("floor", s.floor.is_some()),
+        ("veto", s.veto.is_some()),
         ("not_applicable", s.not_applicable.is_some()),
         ("require", s.require.is_some()),
         ("review", s.review == Some(true)),
     ]
     .into_iter()
     .filter_map(|(k, on)| on.then_some(k))
+}
+
+/// The fields a decision's `when:` can read, where they are fewer than all (a condition on
+/// any other field would never hold, a silent no-op), and why.
+fn when_fields(main: &str) -> Option<(&'static [super::expr::Field], &'static str)> {
+    use super::expr::Field::*;
+    Some(match main {
+        "band" | "precision" | "grade_on" | "tolerance" | "grade" | "review" => {
+            (&[], "它对整个评价适用，不因指标或项目而变")
+        }
+        "budget_weight" => (
+            &[Project, UnitName, Department],
+            "预算执行率的分值按项目决定，只知道项目、单位和部门",
+        ),
+        "direction" => (
+            &[Indicator, Category, Subcategory, Target, Kind, Unit],
+            "读目标时只知道指标、类别和目标本身",
+        ),
+        "category" | "subcategory" => (
+            &[Indicator, Category, Subcategory],
+            "推断类别时只知道指标名称和已有的类别",
+        ),
+        _ => return None,
+    })
 }
 
 /// Which main key an attached key belongs with.
@@ -878,6 +971,44 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             "单位换算对所有指标都一样",
         ));
     }
+    if s.late_penalty.is_some() && s.formula.is_some_and(|f| f != Formula::Deadline) {
+        return Err(derr(
+            "late_penalty",
+            "`late_penalty` 只对 `formula: deadline` 起作用".into(),
+            "这个键在这里不起作用",
+            "逾期扣分写在 `formula: deadline` 的规则里",
+        ));
+    }
+    if let (Some(node), Some((allowed, why))) = (&p.when, when_fields(main)) {
+        let mut read = super::eval::FieldsRead::default();
+        node.fields(&mut read);
+        if let Some((name, _)) = super::expr::FIELD_NAMES
+            .iter()
+            .find(|(_, f)| read.contains(*f) && !allowed.contains(f))
+        {
+            return Err(derr(
+                "when",
+                format!("`{main}` 规则的 `when` 读了 `{name}`，而{why}：这个条件永远不会成立"),
+                "这个条件不起作用",
+                if allowed.is_empty() {
+                    "删去 when".to_owned()
+                } else {
+                    format!(
+                        "`{main}` 的条件只能读 {}",
+                        allowed
+                            .iter()
+                            .filter_map(|f| super::expr::FIELD_NAMES
+                                .iter()
+                                .find(|(_, g)| g == f)
+                                .map(|(n, _)| format!("`{n}`")))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    )
+                }
+                .as_str(),
+            ));
+        }
+    }
     Ok(match *main {
         "direction" => {
             let direction = match s.direction {
@@ -958,6 +1089,45 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             }
         }
         "precision" => Choice::Precision(s.precision.unwrap_or(2)),
+        "grade_on" => Choice::GradeOn(s.grade_on == Some(GradeOn::Exact)),
+        "tiers" | "deduct" | "floor" | "veto" => {
+            let compiled = match *main {
+                "tiers" => s
+                    .tiers
+                    .as_ref()
+                    .map(|t| super::method::tiers(t).map(|t| Choice::Tiers(Arc::new(t)))),
+                "deduct" => s
+                    .deduct
+                    .as_ref()
+                    .map(|d| super::method::deduct(d).map(|d| Choice::Deduct(Arc::new(d)))),
+                "floor" => s
+                    .floor
+                    .as_ref()
+                    .map(|f| super::method::floor(f).map(Choice::Floor)),
+                _ => s
+                    .veto
+                    .as_ref()
+                    .map(|v| super::method::veto(v, &p.rref.id).map(|v| Choice::Veto(Arc::new(v)))),
+            };
+            match compiled {
+                Some(Ok(c)) => c,
+                Some(Err(why)) => {
+                    return Err(Box::new(
+                        RuleError::new(
+                            ErrorKind::BadValue,
+                            &p.src,
+                            p.pos
+                                .key(main)
+                                .map_or(p.pos.dash.clone(), |k| k.value.clone()),
+                            format!("`{main}` 有误：{why}"),
+                            "这里的值用不了",
+                        )
+                        .help("见 docs/rules.md 中该键的写法和例子"),
+                    ));
+                }
+                None => Choice::Nothing,
+            }
+        }
         "not_applicable" => {
             if s.not_applicable == Some(true) {
                 Choice::NotApplicable
@@ -1154,6 +1324,67 @@ impl<'r> Applied<'r, '_> {
         })
     }
 
+    /// Whether grade bands read the exact total (`true`) or the total as shown (`false`).
+    pub fn grade_on(&self) -> Option<Decided<'r, bool>> {
+        let r = self.first(16)?;
+        let Choice::GradeOn(exact) = r.choice else {
+            return None;
+        };
+        Some(Decided {
+            value: exact,
+            rule: &r.rref,
+        })
+    }
+
+    /// 分档 scoring, where a rule gives it.
+    pub fn tiers(&self) -> Option<Decided<'r, &'r super::method::Tiers>> {
+        let r = self.first(17)?;
+        let Choice::Tiers(t) = &r.choice else {
+            return None;
+        };
+        Some(Decided {
+            value: &**t,
+            rule: &r.rref,
+        })
+    }
+
+    /// 扣分 scoring, where a rule gives it.
+    pub fn deduct(&self) -> Option<Decided<'r, &'r super::method::Deduct>> {
+        let r = self.first(18)?;
+        let Choice::Deduct(d) = &r.choice else {
+            return None;
+        };
+        Some(Decided {
+            value: &**d,
+            rule: &r.rref,
+        })
+    }
+
+    /// A completion floor, where a rule gives one.
+    pub fn floor(&self) -> Option<Decided<'r, &'r super::method::Floor>> {
+        let r = self.first(19)?;
+        let Choice::Floor(f) = &r.choice else {
+            return None;
+        };
+        Some(Decided {
+            value: f,
+            rule: &r.rref,
+        })
+    }
+
+    /// Every veto whose `when:` holds.
+    pub fn vetoes(&self) -> Vec<Decided<'r, &'r super::method::Veto>> {
+        self.all(20)
+            .filter_map(|r| match &r.choice {
+                Choice::Veto(v) => Some(Decided {
+                    value: &**v,
+                    rule: &r.rref,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The rule that makes the indicator not applicable, if one does.
     pub fn not_applicable(&self) -> Option<&'r RuleRef> {
         self.first(12).map(|r| &r.rref)
@@ -1161,8 +1392,17 @@ impl<'r> Applied<'r, '_> {
 
     /// The `require:` checks that do not hold (or cannot be compared).
     pub fn checks(&self) -> Vec<Hit<'r>> {
+        self.checks_where(|_| true)
+    }
+
+    /// The `require:` checks that read the actual and do not hold (evaluation runs them).
+    pub fn checks_on_actual(&self) -> Vec<Hit<'r>> {
+        self.checks_where(|r| r.reads_actual)
+    }
+
+    fn checks_where(&self, keep: impl Fn(&Rule) -> bool) -> Vec<Hit<'r>> {
         let mut hits = Vec::new();
-        for r in self.all(13) {
+        for r in self.all(13).filter(|r| keep(r)) {
             let (
                 Choice::Check {
                     require,

@@ -1,0 +1,211 @@
+//! The scoring keys of SPEC §6 compiled from their YAML shape ([`super::model`]): `tiers`,
+//! `deduct`, `floor` and `veto`. Values are quantities as targets write them (`10%`, `1天`, a
+//! bare `1` takes the target's unit); shares are fractions (`60%` → 0.6, a bare `0` or `1`).
+//! What they do to a score is [`crate::eval::method`]'s.
+
+use rust_decimal::Decimal;
+
+use super::expr;
+use super::model::{self, Number, TierOn};
+use crate::lang::{Quantity, Unit};
+
+/// How a tier band's bound compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoundOp {
+    /// `up_to`: ≤.
+    UpTo,
+    /// `below`: <.
+    Below,
+    /// `at_least`: ≥.
+    AtLeast,
+}
+
+impl BoundOp {
+    pub fn key(self) -> &'static str {
+        match self {
+            BoundOp::UpTo => "up_to",
+            BoundOp::Below => "below",
+            BoundOp::AtLeast => "at_least",
+        }
+    }
+}
+
+/// What a band gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gives {
+    /// A share of the indicator's points (0.6 = 60%).
+    Share(Decimal),
+    /// Points (never above the indicator's).
+    Points(Decimal),
+}
+
+/// One band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// None: the band holds for every value.
+    pub bound: Option<(BoundOp, Quantity)>,
+    pub gives: Gives,
+}
+
+/// `tiers:` compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tiers {
+    pub on: TierOn,
+    pub bands: Vec<Band>,
+}
+
+/// `deduct:` compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deduct {
+    pub per: Quantity,
+    pub points: Decimal,
+    pub beyond: Option<Quantity>,
+    pub whole_steps: bool,
+}
+
+/// `floor:` compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Floor {
+    pub ratio_below: Decimal,
+    pub share: Decimal,
+}
+
+/// `veto:` compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Veto {
+    pub grade: String,
+    pub total: Option<Decimal>,
+    pub message: String,
+}
+
+/// A number or a quantity with its unit (`5%`, `1天`, `2`).
+pub fn quantity(n: &Number) -> Option<Quantity> {
+    match n {
+        Number::Int(_) | Number::Float(_) => n.decimal().map(|v| Quantity::new(v, None)),
+        Number::Text(t) => expr::quantity(t.trim()),
+    }
+}
+
+/// A share: `60%` → 0.6, a bare number as a fraction (`0`, `1`, `0.5`), within 0–100 %.
+pub fn share(n: &Number) -> Option<Decimal> {
+    let q = quantity(n)?;
+    let v = match &q.unit {
+        Some(u) if *u == Unit::PERCENT => q.value / Decimal::ONE_HUNDRED,
+        None => q.value,
+        Some(_) => return None,
+    };
+    (Decimal::ZERO..=Decimal::ONE).contains(&v).then_some(v)
+}
+
+/// A plain non-negative number (points).
+fn points(n: &Number) -> Option<Decimal> {
+    let q = quantity(n)?;
+    (q.unit.is_none() && !q.value.is_sign_negative()).then_some(q.value)
+}
+
+/// Why a key's value cannot be used: the message, in Chinese.
+pub type Why = String;
+
+pub fn tiers(t: &model::Tiers) -> Result<Tiers, Why> {
+    if t.bands.is_empty() {
+        return Err("`tiers` 至少要有一档（bands）".into());
+    }
+    let mut bands = Vec::with_capacity(t.bands.len());
+    for (i, b) in t.bands.iter().enumerate() {
+        let n = i + 1;
+        let bounds: Vec<(BoundOp, &Number)> = [
+            (BoundOp::UpTo, &b.up_to),
+            (BoundOp::Below, &b.below),
+            (BoundOp::AtLeast, &b.at_least),
+        ]
+        .into_iter()
+        .filter_map(|(op, v)| v.as_ref().map(|v| (op, v)))
+        .collect();
+        if bounds.len() > 1 {
+            return Err(format!(
+                "第 {n} 档同时写了 `{}` 和 `{}`：每档只写一个界",
+                bounds[0].0.key(),
+                bounds[1].0.key()
+            ));
+        }
+        let bound = match bounds.first() {
+            Some((op, v)) => Some((
+                *op,
+                quantity(v).ok_or_else(|| format!("第 {n} 档的 `{}` 读不出数量", op.key()))?,
+            )),
+            None => None,
+        };
+        let gives = match (&b.share, &b.points) {
+            (Some(s), None) => Gives::Share(
+                share(s).ok_or_else(|| format!("第 {n} 档的 `share` 应是 0%–100% 的比例"))?,
+            ),
+            (None, Some(p)) => Gives::Points(
+                points(p).ok_or_else(|| format!("第 {n} 档的 `points` 应是非负的数"))?,
+            ),
+            (Some(_), Some(_)) => {
+                return Err(format!("第 {n} 档同时写了 `share` 和 `points`：只写一个"));
+            }
+            (None, None) => {
+                return Err(format!(
+                    "第 {n} 档没有写得分：写 `share: 60%` 或 `points: 1`"
+                ));
+            }
+        };
+        bands.push(Band { bound, gives });
+    }
+    Ok(Tiers { on: t.on, bands })
+}
+
+pub fn deduct(d: &model::Deduct) -> Result<Deduct, Why> {
+    let per = quantity(&d.per)
+        .filter(|q| q.value > Decimal::ZERO)
+        .ok_or("`per` 应是一个正的数量，如 `5%`、`1`")?;
+    let points = points(&d.points).ok_or("`points` 应是非负的数")?;
+    let beyond = match &d.beyond {
+        Some(b) => Some(quantity(b).ok_or("`beyond` 读不出数量")?),
+        None => None,
+    };
+    Ok(Deduct {
+        per,
+        points,
+        beyond,
+        whole_steps: d.whole_steps.unwrap_or(false),
+    })
+}
+
+pub fn floor(f: &model::Floor) -> Result<Floor, Why> {
+    Ok(Floor {
+        ratio_below: share_or_ratio(&f.ratio_below)
+            .ok_or("`ratio_below` 应是一个百分数，如 `60%`")?,
+        share: share(&f.share).ok_or("`share` 应是 0%–100% 的比例")?,
+    })
+}
+
+/// A ratio (`60%`, `0.6`), which may exceed 100 %.
+fn share_or_ratio(n: &Number) -> Option<Decimal> {
+    let q = quantity(n)?;
+    match &q.unit {
+        Some(u) if *u == Unit::PERCENT => Some(q.value / Decimal::ONE_HUNDRED),
+        None => Some(q.value),
+        Some(_) => None,
+    }
+    .filter(|v| !v.is_sign_negative())
+}
+
+pub fn veto(v: &model::Veto, id: &str) -> Result<Veto, Why> {
+    if v.grade.trim().is_empty() {
+        return Err("`veto` 要写出项目的等级，如 `grade: 差`".into());
+    }
+    let total = match &v.total {
+        Some(t) => Some(points(t).ok_or("`total` 应是非负的数")?),
+        None => None,
+    };
+    Ok(Veto {
+        grade: v.grade.trim().to_owned(),
+        total,
+        message: v
+            .message
+            .clone()
+            .unwrap_or_else(|| format!("一票否决（{id}）")),
+    })
+}

@@ -1,0 +1,657 @@
+//! Scoring methods as offices publish them (SPEC §6, issue 16): the worked examples of
+//! `docs/rules.md` with their numbers computed by hand, and every rule key shown to change a
+//! score, verdict, grade or finding.
+
+use jixiao::eval::{self, Verdict};
+use jixiao::report::model::{ProjectReport, Report};
+use jixiao::report::{self, Format};
+use jixiao::rules::{RuleSet, RuleSource};
+use jixiao::table::{self, ReadOptions};
+
+const WORKED_SHEET: &str = include_str!("fixtures/rules/methods/worked.csv");
+const WORKED_RULES: &str = include_str!("fixtures/rules/methods/worked.yaml");
+
+fn run(sheet: &str, rules: &str) -> Report {
+    let doc = table::read_str("sheet.csv", sheet, &ReadOptions::default()).expect("sheet reads");
+    let files = [RuleSource::new("office.yaml", rules)];
+    let (set, _) = RuleSet::with_files(&files, true).unwrap_or_else(|e| panic!("{e:?}"));
+    eval::evaluate_with_rules(&doc, None, &set, Some(2023), None).0
+}
+
+fn project<'r>(r: &'r Report, name: &str) -> &'r ProjectReport {
+    r.projects.iter().find(|p| p.project == name).unwrap()
+}
+
+/// The shown score of an indicator, "—" while it waits.
+fn score(p: &ProjectReport, indicator: &str) -> String {
+    let i = p
+        .indicators
+        .iter()
+        .find(|i| &*i.indicator == indicator)
+        .unwrap_or_else(|| panic!("{indicator}"));
+    i.score.map_or("—".into(), |s| s.to_string())
+}
+
+#[test]
+fn worked_examples_give_the_hand_computed_scores() {
+    let r = run(WORKED_SHEET, WORKED_RULES);
+    let p = project(&r, "示例项目");
+    // floor: 50 of 100 is 50 % < 60 %: 0 (the formula alone gives 20 × 50 ÷ 100 = 10)
+    assert_eq!(score(p, "完成数量"), "0.00");
+    // tiers on deviation: |112 − 100| = 12 points ≤ 15 %: 60 % of 10
+    assert_eq!(score(p, "成本控制率"), "6.00");
+    // per case: 2 cases, 1 point each: 10 − 2
+    assert_eq!(score(p, "合规性问题"), "8.00");
+    // beyond 5 %: 8 − 5 = 3 points over, 0.5 each: 10 − 1.5
+    assert_eq!(score(p, "预算调整率"), "8.50");
+    // per 5 % short, pro rata: 90 − 83 = 7, 7 ÷ 5 = 1.4 steps: 10 − 1.4
+    assert_eq!(score(p, "群众满意度"), "8.60");
+    assert_eq!(score(p, "较大事故"), "10.00");
+    // 部分达成(75%) taken as written: 20 × 75 %
+    assert_eq!(score(p, "工作质量"), "15.00");
+    // 10 + 0 + 6 + 8 + 8.5 + 8.6 + 10 + 15
+    assert_eq!(p.score.to_string(), "66.10");
+    assert_eq!(p.grade, "中");
+    assert!(p.findings.is_empty(), "{:?}", p.findings);
+    // veto: the accident project scores 60 but is graded 差, with the message beside it
+    let v = project(&r, "事故项目");
+    assert_eq!(v.score.to_string(), "60.00");
+    assert_eq!(v.grade, "差");
+    assert_eq!(v.findings.len(), 1);
+    assert_eq!(v.findings[0].code, "zy.veto.major-accident");
+    assert!(v.findings[0].message.contains("发生较大事故，一票否决"));
+    // a target met loses nothing to a deduction
+    assert_eq!(score(v, "群众满意度"), "10.00");
+}
+
+#[test]
+fn the_veto_message_is_in_every_format() {
+    let r = run(WORKED_SHEET, WORKED_RULES);
+    for format in [
+        Format::Table,
+        Format::Markdown,
+        Format::Json,
+        Format::Jsonl,
+        Format::Csv,
+        Format::Html,
+    ] {
+        let mut out = Vec::new();
+        report::write(&r, format, &[], &mut out).unwrap();
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.contains("发生较大事故，一票否决"),
+            "{format:?} has no veto message"
+        );
+    }
+}
+
+#[test]
+fn whole_steps_count_only_whole_steps() {
+    let rules = WORKED_RULES.replace(
+        "deduct: {per: 5%, points: 1}",
+        "deduct: {per: 5%, points: 1, whole_steps: true}",
+    );
+    let r = run(WORKED_SHEET, &rules);
+    // 7 short is one whole step of 5: 10 − 1
+    assert_eq!(score(project(&r, "示例项目"), "群众满意度"), "9.00");
+}
+
+#[test]
+fn a_veto_with_a_total_sets_the_total() {
+    let rules = WORKED_RULES.replace(
+        "veto: {grade: 差, message:",
+        "veto: {grade: 差, total: 0, message:",
+    );
+    let r = run(WORKED_SHEET, &rules);
+    let v = project(&r, "事故项目");
+    assert_eq!(v.score.to_string(), "0.00");
+    assert!(v.findings[0].message.contains("总分记为 0"));
+}
+
+#[test]
+fn a_deduction_never_goes_below_zero() {
+    let rules = WORKED_RULES.replace("deduct: {per: 1, points: 1}", "deduct: {per: 1, points: 7}");
+    let r = run(WORKED_SHEET, &rules);
+    assert_eq!(score(project(&r, "示例项目"), "合规性问题"), "0.00");
+}
+
+const PLAIN: &str = include_str!("fixtures/rules/methods/plain.csv");
+
+#[test]
+fn all_or_nothing_gives_nothing_for_a_miss() {
+    let r = run(PLAIN, "");
+    // proportional by default: 50 × 90 ÷ 98
+    assert_eq!(score(&r.projects[0], "验收合格率"), "45.92");
+    let r = run(
+        PLAIN,
+        "rules:\n  - id: office.pass-rate\n    when: indicator ~ \"合格率\"\n    formula: all_or_nothing\n",
+    );
+    let i = &r.projects[0].indicators[0];
+    assert_eq!(i.score.unwrap().to_string(), "0.00");
+    assert_eq!(i.verdict, Verdict::Fail);
+    assert!(i.rules.iter().any(|r| r == "office.pass-rate"));
+}
+
+#[test]
+fn grade_words_come_from_the_rules() {
+    // `较好` means nothing by default: the row waits for a person
+    let r = run(PLAIN, "");
+    assert_eq!(score(&r.projects[0], "服务质量"), "—");
+    let r = run(
+        PLAIN,
+        "rules:\n  - id: default.grade.partial\n    words: [部分达成, 较好]\n",
+    );
+    // 较好 → 部分达成, 70 % of 30
+    assert_eq!(score(&r.projects[0], "服务质量"), "21.00");
+}
+
+#[test]
+fn a_share_outside_its_grade_band_is_a_finding() {
+    let sheet = PLAIN.replace("较好", "部分达成(90%)");
+    let r = run(&sheet, "");
+    let p = &r.projects[0];
+    // taken as written, 30 × 90 %, and flagged: 部分达成 is 60 %–80 %
+    assert_eq!(score(p, "服务质量"), "27.00");
+    assert!(
+        p.findings
+            .iter()
+            .any(|f| f.code == "eval.grade-share-outside" && f.message.contains("60%–80%")),
+        "{:?}",
+        p.findings
+    );
+    // points as written: 7.5分 of 30
+    let r = run(&PLAIN.replace("较好", "7.5分"), "");
+    assert_eq!(score(&r.projects[0], "服务质量"), "7.50");
+}
+
+#[test]
+fn require_on_actuals_runs_in_evaluate() {
+    let rules = "rules:\n  - id: audit.satisfaction-actual\n    when: indicator ~ \"满意度\"\n    require: actual >= 88%\n    severity: warning\n    message: 满意度实际值低于88%\n";
+    let r = run(PLAIN, rules);
+    let p = &r.projects[0];
+    let f = p
+        .findings
+        .iter()
+        .find(|f| f.code == "audit.satisfaction-actual")
+        .expect("the check on the actual ran");
+    assert!(f.message.contains("满意度实际值低于88%"));
+    assert_eq!(f.indicator.as_deref(), Some("群众满意度"));
+    // and shows in the table beside the total
+    let text = jixiao::report::selfeval_table::render_text(&r);
+    assert!(text.contains("满意度实际值低于88%"));
+}
+
+const DEPARTMENT: &str = include_str!("fixtures/rules/methods/department.csv");
+
+const DEPARTMENT_RULES: &str = "\
+rules:
+  - id: dept.weight.input
+    when: category == \"投入\"
+    category_weight: 20
+  - id: dept.weight.process
+    when: category == \"过程\"
+    category_weight: 20
+  - id: dept.weight.output
+    when: category == \"产出\"
+    category_weight: 30
+  - id: dept.weight.effect
+    when: category == \"效果\"
+    category_weight: 20
+";
+
+#[test]
+fn any_first_level_category_carries_points() {
+    let r = run(DEPARTMENT, DEPARTMENT_RULES);
+    let p = &r.projects[0];
+    // budget 10 and 投入 20 / 过程 20 / 产出 30 / 效果 20: every row met, 100 in all
+    let w: Vec<String> = p.indicators.iter().map(|i| i.weight.to_string()).collect();
+    assert_eq!(w, ["20.00", "20.00", "30.00", "20.00"]);
+    assert_eq!(p.score.to_string(), "100.00");
+    assert!(p.findings.is_empty(), "{:?}", p.findings);
+}
+
+#[test]
+fn weight_rules_hold_per_unit_project_and_department() {
+    // inside a file the first rule that holds decides: the project's own rules first
+    let rules = DEPARTMENT_RULES.replace(
+        "rules:\n",
+        "rules:\n  - id: yy.weight.process\n    when: category == \"过程\" and project contains \"部门整体\"\n    category_weight: 40\n  - id: yy.budget\n    when: project contains \"部门整体\"\n    budget_weight: 20\n",
+    );
+    let r = run(DEPARTMENT, &rules);
+    let p = &r.projects[0];
+    // the office's rules come first: 过程 40 and budget 20; the categories 20+40+30+20 = 110
+    // share the other 80 in proportion
+    assert_eq!(p.budget_weight.to_string(), "20.00");
+    let w: Vec<String> = p.indicators.iter().map(|i| i.weight.to_string()).collect();
+    assert_eq!(w, ["14.55", "29.09", "21.82", "14.55"]);
+    assert_eq!(p.score.to_string(), "100.00");
+}
+
+#[test]
+fn grades_read_the_total_as_shown_unless_a_rule_says_exact() {
+    // 89.996 shown as 90.00: 优 (one indicator of 90 points scored 89.996 … by a share)
+    let sheet = include_str!("fixtures/rules/methods/shown.csv");
+    let r = run(sheet, "");
+    let p = &r.projects[0];
+    assert_eq!(p.score.to_string(), "90.00");
+    assert!(p.score.exact < rust_decimal::Decimal::from(90));
+    assert_eq!(p.grade, "优");
+    let r = run(
+        sheet,
+        "rules:\n  - id: default.grade-on\n    grade_on: exact\n",
+    );
+    assert_eq!(r.projects[0].grade, "良");
+}
+
+fn check_errors(rules: &str) -> String {
+    match RuleSet::with_files(&[RuleSource::new("office.yaml", rules)], true) {
+        Ok(_) => String::new(),
+        Err(files) => files
+            .iter()
+            .flat_map(|f| f.errors.iter())
+            .map(|e| format!("{e}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+#[test]
+fn rules_check_rejects_what_would_do_nothing() {
+    // a band is the whole evaluation's: a when: on it would never hold
+    let e = check_errors(
+        "rules:\n  - id: x.band\n    when: project == \"甲\"\n    band: 优\n    min_score: 85\n",
+    );
+    assert!(e.contains("这个条件永远不会成立"), "{e}");
+    // a budget weight knows the project, never the indicator
+    let e = check_errors(
+        "rules:\n  - id: x.budget\n    when: indicator ~ \"率\"\n    budget_weight: 20\n",
+    );
+    assert!(e.contains("`indicator`"), "{e}");
+    // late_penalty only with deadline
+    let e = check_errors("rules:\n  - id: x.f\n    formula: proportional\n    late_penalty: 10%\n");
+    assert!(e.contains("late_penalty"), "{e}");
+    // a tier band without what it gives
+    let e = check_errors(
+        "rules:\n  - id: x.t\n    tiers:\n      on: ratio\n      bands:\n        - {below: 60%}\n",
+    );
+    assert!(e.contains("第 1 档没有写得分"), "{e}");
+    // a share above 100 %
+    let e = check_errors("rules:\n  - id: x.fl\n    floor: {ratio_below: 60%, share: 150%}\n");
+    assert!(e.contains("share"), "{e}");
+    // and what does something passes
+    assert_eq!(check_errors(WORKED_RULES), "");
+    assert_eq!(check_errors(DEPARTMENT_RULES), "");
+}
+
+#[test]
+fn budget_execution_follows_its_formula_rule() {
+    let sheet = PLAIN.replace("10,100,100", "10,100,95");
+    // 10 × 95 ÷ 100 by default
+    let r = run(&sheet, "");
+    assert_eq!(r.projects[0].budget_score.unwrap().to_string(), "9.50");
+    let r = run(
+        &sheet,
+        "rules:\n  - id: default.score.budget\n    formula: all_or_nothing\n",
+    );
+    assert_eq!(r.projects[0].budget_score.unwrap().to_string(), "0.00");
+    assert!(
+        r.projects[0]
+            .budget_rules
+            .iter()
+            .any(|r| r == "default.score.budget")
+    );
+}
+
+/// A published method of `tests/fixtures/rules/methods/` on its sheet.
+fn method(name: &str) -> Report {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules/methods/");
+    let sheet = std::fs::read_to_string(format!("{dir}{name}.csv")).unwrap();
+    let rules = std::fs::read_to_string(format!("{dir}{name}.yaml")).unwrap();
+    run(&sheet, &rules)
+}
+
+#[test]
+fn yueyang_department_method_by_hand() {
+    // 岳阳市 部门整体支出评分标准 (投入 15, 过程 40; the excerpt's six rows carry 27 points)
+    let r = method("yueyang-department");
+    let p = &r.projects[0];
+    // 102 %: 2 points over 100 % × 0.5 = 1 off 5
+    assert_eq!(score(p, "财政供养人员控制率"), "4.00");
+    // 3 % over 0 × 0.5 = 1.5 off 5
+    assert_eq!(score(p, "“三公经费”变动率"), "3.50");
+    // 85 %: the 80 %(含)–90 % band, 4 points
+    assert_eq!(score(p, "重点支出安排率"), "4.00");
+    // 12 %: the 10–20 %(含) band, 1 point
+    assert_eq!(score(p, "预算调整率"), "1.00");
+    // one case × 1 off 3
+    assert_eq!(score(p, "资金使用合规性"), "2.00");
+    assert_eq!(score(p, "“三公经费”控制率"), "6.00");
+    // 20.5 of 27 points: 75.93 on 100, 中
+    assert_eq!(p.score.to_string(), "20.50");
+    assert_eq!(p.weights.rounded().normalize().to_string(), "27");
+    assert_eq!(p.grade, "中");
+    assert_eq!(r.summary.score.to_string(), "75.93");
+}
+
+#[test]
+fn mof_central_admin_method_by_hand() {
+    // 财政部 中央级行政经费项目支出考评计分办法: 每相差3%扣1分 (whole steps)
+    let r = method("mof-central-admin");
+    let p = &r.projects[0];
+    // 8 % short: two whole steps of 3 %: 15 − 2
+    assert_eq!(score(p, "项目完成工作量"), "13.00");
+    // 10 % over the planned time: two whole steps of 4 %: 10 − 2
+    assert_eq!(score(p, "超计划时间占计划完成时间百分比"), "8.00");
+    assert_eq!(p.score.to_string(), "21.00");
+    // 21 of 25: 84 on 100
+    assert_eq!(p.grade, "良");
+}
+
+#[test]
+fn highway_quality_method_with_its_veto_by_hand() {
+    let r = method("highway-quality-veto");
+    let a = project(&r, "甲路段");
+    // two general accidents × 1 off 7; three inspectors × 0.5 off 3
+    assert_eq!(score(a, "一般质量事故"), "5.00");
+    assert_eq!(score(a, "不符合要求的试验检测人员"), "1.50");
+    assert_eq!(a.score.to_string(), "11.50");
+    assert_eq!(a.grade, "中"); // 11.5 ÷ 15 = 76.67
+    let b = project(&r, "乙路段");
+    // a major accident: disqualified, total 0 and 差, whatever the other rows earned
+    assert_eq!(b.score.to_string(), "0.00");
+    assert_eq!(b.grade, "差");
+    assert!(
+        b.findings
+            .iter()
+            .any(|f| f.code == "hw.quality.major-accident")
+    );
+}
+
+/// The report as JSON, for telling two evaluations apart.
+fn json_of(sheet: &str, rules: &str) -> String {
+    jixiao::report::json::render(&run(sheet, rules))
+}
+
+#[test]
+fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
+    use jixiao::rules::model::RULE_KEYS;
+    let keys = include_str!("fixtures/rules/methods/keys.csv");
+    let shown = include_str!("fixtures/rules/methods/shown.csv");
+    let r = |body: &str| format!("rules:\n{body}");
+    let words = "  - id: default.grade.partial\n    words: [部分达成, 较好]\n";
+    let require =
+        "  - id: k.require\n    when: indicator ~ \"满意度\"\n    require: actual >= 88%\n";
+    let lower = "  - id: k.dir\n    when: indicator == \"响应时间\"\n    direction: lower\n";
+    // (key, sheet, rules without it, rules with it)
+    let cases: Vec<(&str, &str, String, String)> = vec![
+        (
+            "when",
+            keys,
+            r("  - id: k\n    formula: all_or_nothing\n"),
+            r("  - id: k\n    when: indicator == \"验收合格率\"\n    formula: all_or_nothing\n"),
+        ),
+        (
+            "disable",
+            keys,
+            r(""),
+            r("  - id: default.weight.satisfaction\n    disable: true\n"),
+        ),
+        (
+            "direction",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"响应时间\"\n    direction: higher\n"),
+        ),
+        (
+            "bare_op",
+            keys,
+            r(lower),
+            r(&format!("{lower}    bare_op: \"=\"\n")),
+        ),
+        (
+            "category",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"办件数量\"\n    category: 产出指标\n"),
+        ),
+        (
+            "subcategory",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"服务质量\"\n    subcategory: 社会效益指标\n"),
+        ),
+        (
+            "tolerance",
+            keys,
+            r(""),
+            r("  - id: default.tolerance\n    tolerance: 15%\n"),
+        ),
+        (
+            "convert",
+            keys,
+            r(""),
+            r("  - id: k\n    convert: 1 月 = 30 天\n"),
+        ),
+        (
+            "category_weight",
+            keys,
+            r(""),
+            r("  - id: default.weight.output\n    category_weight: 40\n"),
+        ),
+        (
+            "indicator_weight",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"完成数量\"\n    indicator_weight: 5\n"),
+        ),
+        (
+            "budget_weight",
+            keys,
+            r(""),
+            r("  - id: default.weight.budget\n    budget_weight: 20\n"),
+        ),
+        (
+            "formula",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"验收合格率\"\n    formula: all_or_nothing\n"),
+        ),
+        (
+            "late_penalty",
+            keys,
+            r(""),
+            r("  - id: default.score.deadline\n    late_penalty: 10%\n"),
+        ),
+        (
+            "grade",
+            keys,
+            r(""),
+            r("  - id: k.grade\n    grade: 较好\n    share: 90%\n"),
+        ),
+        ("words", keys, r(""), r(words)),
+        (
+            "share",
+            keys,
+            r(words),
+            r(&format!("{words}    share: 75%\n")),
+        ),
+        (
+            "min_share",
+            keys,
+            r(""),
+            r("  - id: default.grade.partial\n    min_share: 50%\n"),
+        ),
+        (
+            "max_share",
+            keys,
+            r(""),
+            r("  - id: default.grade.partial\n    max_share: 90%\n"),
+        ),
+        (
+            "band",
+            keys,
+            r(""),
+            r("  - id: default.band.poor\n    band: 不合格\n"),
+        ),
+        (
+            "min_score",
+            keys,
+            r(""),
+            r("  - id: default.band.fair\n    min_score: 50\n"),
+        ),
+        (
+            "precision",
+            keys,
+            r(""),
+            r("  - id: default.precision\n    precision: 1\n"),
+        ),
+        (
+            "grade_on",
+            shown,
+            r(""),
+            r("  - id: default.grade-on\n    grade_on: exact\n"),
+        ),
+        (
+            "tiers",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"验收合格率\"\n    tiers:\n      on: ratio\n      bands:\n        - {at_least: 95%, share: 80%}\n        - {share: 0}\n",
+            ),
+        ),
+        (
+            "deduct",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"群众满意度\"\n    deduct: {per: 5%, points: 1}\n",
+            ),
+        ),
+        (
+            "floor",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"完成数量\"\n    floor: {ratio_below: 60%, share: 0}\n",
+            ),
+        ),
+        (
+            "veto",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"完成数量\" and actual < 60\n    veto: {grade: 差}\n",
+            ),
+        ),
+        (
+            "not_applicable",
+            keys,
+            r(""),
+            r("  - id: k\n    when: indicator == \"完成数量\"\n    not_applicable: true\n"),
+        ),
+        ("require", keys, r(""), r(require)),
+        (
+            "severity",
+            keys,
+            r(require),
+            r(&format!("{require}    severity: error\n")),
+        ),
+        (
+            "message",
+            keys,
+            r(require),
+            r(&format!("{require}    message: 满意度偏低\n")),
+        ),
+    ];
+    // keys that name or describe a rule, and the review checks' own switch (tests/review.rs
+    // runs `review: true` with a severity against `jixiao review`)
+    let exempt = ["id", "description", "review"];
+    for key in RULE_KEYS {
+        assert!(
+            exempt.contains(key) || cases.iter().any(|c| c.0 == *key),
+            "no case shows what `{key}` does"
+        );
+    }
+    for (key, sheet, without, with) in &cases {
+        assert!(
+            with.contains(&format!("{key}:")),
+            "the case of `{key}` does not write it"
+        );
+        assert!(
+            json_of(sheet, without) != json_of(sheet, with),
+            "`{key}` changed nothing"
+        );
+    }
+}
+
+#[test]
+fn rules_test_scores_as_evaluate_does_with_project_cases() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules/methods/");
+    let run = |cases: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["rules", "test", &format!("{dir}{cases}")])
+            .args(["--rules", &format!("{dir}worked.yaml")])
+            .args(["--rules", &format!("{dir}late-penalty.yaml")])
+            .output()
+            .unwrap()
+    };
+    let out = run("worked-cases.yaml");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    // late_penalty: two months late, 10 % each: 8 of 10, as evaluate scores it (was 0.00)
+    assert!(text.contains("通过   2 完成时间"), "{text}");
+    // the project cases: total, grade and veto
+    assert!(text.contains("通过   3 示例项目"), "{text}");
+    assert!(text.contains("通过   4 事故项目"), "{text}");
+    assert!(text.contains("4 通过，0 失败"), "{text}");
+    // a wrong expectation fails (the test can fail)
+    let wrong = std::fs::read_to_string(format!("{dir}worked-cases.yaml"))
+        .unwrap()
+        .replace("total: \"66.10\", grade: 中", "total: \"66.11\", grade: 良");
+    let path = std::env::temp_dir().join(format!("jixiao-wrong-cases-{}.yaml", std::process::id()));
+    std::fs::write(&path, wrong).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["rules", "test"])
+        .arg(&path)
+        .args(["--rules", &format!("{dir}worked.yaml")])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(text.contains("total: 得到 66.10，期望 66.11"), "{text}");
+    assert!(text.contains("grade: 得到 中，期望 良"), "{text}");
+}
+
+#[test]
+fn a_row_that_does_not_apply_shares_its_sheet_points_among_the_rest() {
+    // SPEC §8.8: 服务质量 (30 of the sheet's points) does not apply: 验收合格率 50 and
+    // 群众满意度 10 share its points in proportion, × 90/60; the budget row keeps its 10
+    let r = run(&PLAIN.replace("较好", "不适用"), "");
+    let p = &r.projects[0];
+    let w: Vec<String> = p.indicators.iter().map(|i| i.weight.to_string()).collect();
+    assert_eq!(w, ["75.00", "0.00", "15.00"]);
+    assert_eq!(p.indicators[1].verdict, Verdict::NotApplicable);
+    // 75 × 90 ÷ 98 + 15 × 85 ÷ 90 + 10 = 68.88 + 14.17 + 10
+    assert_eq!(p.score.to_string(), "93.04");
+    assert_eq!(p.weights.to_string(), "100.00");
+    assert!(p.findings.is_empty(), "{:?}", p.findings);
+}
+
+#[test]
+fn a_when_on_the_actual_holds_for_scoring_rules_too() {
+    // `actual > 0` is known when the weights, formulas and deductions are decided
+    let rules = WORKED_RULES.replace(
+        "when: indicator contains \"合规性\"",
+        "when: indicator contains \"合规性\" and actual > 0",
+    );
+    let r = run(WORKED_SHEET, &rules);
+    assert_eq!(score(project(&r, "示例项目"), "合规性问题"), "8.00");
+    let rules = WORKED_RULES.replace(
+        "when: indicator contains \"合规性\"",
+        "when: indicator contains \"合规性\" and actual > 5",
+    );
+    let r = run(WORKED_SHEET, &rules);
+    // the deduction does not hold: the default formula (a missed 0 target scores 0)
+    assert_eq!(score(project(&r, "示例项目"), "合规性问题"), "0.00");
+}
