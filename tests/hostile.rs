@@ -19,11 +19,34 @@ fn root() -> PathBuf {
 }
 
 /// A fresh directory for one case.
-fn dir(case: &str) -> PathBuf {
+fn dir(case: &str) -> CaseDir {
     let d = std::env::temp_dir().join(format!("jixiao-hostile-{}-{case}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    CaseDir(d)
+}
+
+/// A case's scratch folder, removed when the case ends (some hold hundreds of megabytes: runs
+/// must not fill the disk).
+struct CaseDir(PathBuf);
+
+impl std::ops::Deref for CaseDir {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for CaseDir {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for CaseDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// A small target table (the note-row fixture without its note).
