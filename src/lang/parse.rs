@@ -448,17 +448,20 @@ fn deadline(body: &str, default_year: Option<i32>) -> Option<DeadlineReading> {
     })
 }
 
-/// `9月前`, `6月底前`, `年底前`, `2023年12月31日前`, `2021年7月`, `11月前完成`.
-fn chinese_deadline(input: &str, default_year: Option<i32>) -> Option<(Op, CalendarDate)> {
-    let mut rest = input;
-    let mut year = None;
-    if let Ok((r, y)) = small_number(rest)
+/// A year written in front (`2023年…`): the year and what follows it, else `None` and `input`.
+pub(super) fn written_year(input: &str) -> (Option<i32>, &str) {
+    if let Ok((r, y)) = small_number(input)
         && let Some(r) = r.strip_prefix('年')
         && (1900..=2999).contains(&y)
     {
-        year = Some(y as i32);
-        rest = r;
+        return (Some(y as i32), r);
     }
+    (None, input)
+}
+
+/// `9月前`, `6月底前`, `年底前`, `2023年12月31日前`, `2021年7月`, `11月前完成`.
+fn chinese_deadline(input: &str, default_year: Option<i32>) -> Option<(Op, CalendarDate)> {
+    let (year, mut rest) = written_year(input);
     for w in ["当年", "本年", "今年", "本年度", "当年度"] {
         if let Some(r) = rest.strip_prefix(w) {
             rest = r;

@@ -338,15 +338,7 @@ pub(super) fn numeric_day(body: &str) -> Option<CalendarDate> {
 /// `2023年3月-10月`, `3月至10月`, `2023.07-2024.01`, `全年`, `上半年`, `第三季度前`: a deadline at
 /// the end of the period (by its last month, included).
 pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDate> {
-    let mut rest = body;
-    let mut year = None;
-    if let Ok((r, y)) = small_number(rest)
-        && let Some(r) = r.strip_prefix('年')
-        && (1900..=2999).contains(&y)
-    {
-        year = Some(y as i32);
-        rest = r;
-    }
+    let (year, mut rest) = super::written_year(body);
     for w in lexicon::YEAR_WORDS {
         if let Some(r) = rest.strip_prefix(w) {
             rest = r;
