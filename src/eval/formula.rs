@@ -1,5 +1,5 @@
 //! The formula a rule names (`formula:`, SPEC §6, §8.3–§8.7), applied to the outcome of the
-//! target's own kind ([`super::score`]):
+//! target's own kind ([`super::score()`]):
 //!
 //! - `all_or_nothing`, `yes_no`: met → full points, else 0;
 //! - `graded`: a person's grade (a grade word or share in the actual) decides, else it waits;
