@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 
 use super::actual::{self, Actual};
 use super::actuals_file::{ActualsFile, IndicatorActual, ProjectActuals};
-use super::methodology::{Methodology, Ruled};
+use super::methodology::{Grade, Methodology, Ruled};
 use super::score::{Outcome, Verdict, score};
 use crate::finding::{Finding, Severity};
 use crate::lang::{self, Context, Origin};
@@ -1388,6 +1388,15 @@ fn evaluate_project(
                 source: source.clone(),
             });
         }
+        // the grade word of a qualitative row a grade decided (its rule is the grade's)
+        let graded = if qualitative {
+            [Grade::Achieved, Grade::Partly, Grade::NotAchieved]
+                .into_iter()
+                .find(|g| outcome.rules.contains(&m.grade(*g).rule))
+                .map(Grade::as_str)
+        } else {
+            None
+        };
         indicators.push(IndicatorReport {
             seq: s.row.seq,
             category: s.reading.category.clone(),
@@ -1414,6 +1423,7 @@ fn evaluate_project(
                 .or_else(|| s.row.deviation_note.clone()),
             differs_from_published: differs,
             subcategory_inferred: s.row.subcategory.is_none() && s.reading.subcategory.is_some(),
+            grade: graded,
         });
     }
     // spent ÷ budget, divided once for the budget's score and its execution rate

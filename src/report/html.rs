@@ -514,7 +514,7 @@ fn indicator(out: &mut String, i: &IndicatorReport) {
         out,
         "</td><td><span class=\"badge v-{v}\" title=\"{}\">{}</span> ",
         escape(&rules),
-        i.verdict.zh()
+        i.grade.unwrap_or(i.verdict.zh())
     );
     if let Some(d) = &i.deviation_note {
         let _ = write!(out, "{} ", escape(d));

@@ -485,6 +485,7 @@ mod tests {
             deviation_note: with_optional.then(|| "原因\r\n".to_owned()),
             differs_from_published: with_optional,
             subcategory_inferred: with_optional,
+            grade: None,
         }
     }
 

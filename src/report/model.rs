@@ -131,6 +131,11 @@ pub struct IndicatorReport {
     /// The recomputed score differs from the published one by more than the sheet's rounding.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub differs_from_published: bool,
+    /// The grade a person gave a qualitative indicator (达成 / 部分达成 / 未达成), where one
+    /// decided it: the text reports show it instead of 达标 / 未达标 (not serialised: `rules`
+    /// names the grade rule).
+    #[serde(skip)]
+    pub grade: Option<&'static str>,
     /// The subcategory was given by a rule (the table gave none).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub subcategory_inferred: bool,

@@ -29,7 +29,8 @@ pub(crate) fn score_cell(i: &IndicatorReport) -> String {
 
 /// The last column: verdict, the sheet's own score where it differs, the note.
 pub(crate) fn remark(i: &IndicatorReport) -> String {
-    let mut parts = vec![format!("【{}】", i.verdict.zh())];
+    // a graded row says its grade (部分达成), not 未达标
+    let mut parts = vec![format!("【{}】", i.grade.unwrap_or(i.verdict.zh()))];
     if i.differs_from_published
         && let Some(p) = i.published_score
     {
@@ -256,6 +257,9 @@ pub fn render_text_coloured(r: &Report, max: usize) -> String {
         ("【缺实际值】", "35"),
         ("【无法比较】", "35"),
         ("【不适用】", "90"),
+        ("【达成】", "32"),
+        ("【部分达成】", "33"),
+        ("【未达成】", "31"),
     ] {
         text = text.replace(tag, &format!("\x1b[{colour}m{tag}\x1b[0m"));
     }
