@@ -190,6 +190,21 @@ impl ErrorKind {
 }
 
 impl Target {
+    /// A range from `(value, inclusive)` ends, in `unit`.
+    pub fn range(low: (Decimal, bool), high: (Decimal, bool), unit: Option<Unit>) -> Target {
+        Target::Range {
+            low: Bound {
+                value: low.0,
+                inclusive: low.1,
+            },
+            high: Bound {
+                value: high.0,
+                inclusive: high.1,
+            },
+            unit,
+        }
+    }
+
     /// The `kind` name used in JSON output and rule conditions.
     pub fn kind(&self) -> &'static str {
         match self {

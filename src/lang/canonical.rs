@@ -9,7 +9,7 @@ use miette::{Diagnostic, SourceSpan};
 use nom::{IResult, Parser};
 use thiserror::Error;
 
-use super::ast::{Bound, Op, Quantity, Target};
+use super::ast::{Op, Quantity, Target};
 use super::number;
 use super::parse::normalise_unit;
 
@@ -252,16 +252,6 @@ fn range<'a>(src: &str, i: &'a str) -> Result<(&'a str, Target), CanonicalError>
     };
     Ok((
         rest,
-        Target::Range {
-            low: Bound {
-                value: low,
-                inclusive: low_inclusive,
-            },
-            high: Bound {
-                value: high,
-                inclusive: high_inclusive,
-            },
-            unit,
-        },
+        Target::range((low, low_inclusive), (high, high_inclusive), unit),
     ))
 }

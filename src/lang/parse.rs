@@ -17,8 +17,7 @@ use nom::IResult;
 
 use super::ast::Direction;
 use super::ast::{
-    Bound, CalendarDate, ErrorKind, Op, Origin, Parsed, Provenance, Quantity, Span, Spans, Target,
-    Unit,
+    CalendarDate, ErrorKind, Op, Origin, Parsed, Provenance, Quantity, Span, Spans, Target, Unit,
 };
 use super::direction::{Always, Directions, Subject};
 use super::lexicon::{self, OpWord, SuffixWord};
@@ -1105,17 +1104,7 @@ fn build_quantitative(
                 (a, b) => b.or(a),
             };
             let (low_inclusive, high_inclusive) = q.inclusive;
-            Target::Range {
-                low: Bound {
-                    value: low,
-                    inclusive: low_inclusive,
-                },
-                high: Bound {
-                    value: high,
-                    inclusive: high_inclusive,
-                },
-                unit,
-            }
+            Target::range((low, low_inclusive), (high, high_inclusive), unit)
         }
         Form::Approximate => Target::Approximate {
             quantity: Quantity::new(low, low_unit),
