@@ -888,7 +888,15 @@ struct Scored<'a> {
     not_applicable: bool,
 }
 
-impl Scored<'_> {
+impl<'a> Scored<'a> {
+    /// The plan value (or the baseline of a relative target) from the actuals file, else the
+    /// 计划数 a form gives.
+    fn plan_text(&self) -> Option<&'a str> {
+        self.entry
+            .and_then(|a| a.figure_for(&self.reading.parsed.target))
+            .or(self.row.plan.as_deref().filter(|p| !p.trim().is_empty()))
+    }
+
     /// The actual it was scored with (the row's own text shared, where it came from the row).
     fn actual(&self) -> Option<Arc<str>> {
         let text = self.actual_text?;
@@ -1264,12 +1272,7 @@ fn evaluate_project(
                 remarks: vec![],
             }))
         } else {
-            // the plan value (or the baseline of a relative target) from the actuals file, else
-            // the 计划数 a form gives
-            let plan_text = s
-                .entry
-                .and_then(|a| a.figure_for(&s.reading.parsed.target))
-                .or(s.row.plan.as_deref().filter(|p| !p.trim().is_empty()));
+            let plan_text = s.plan_text();
             match cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
                 Some(o) => o,
                 None => {
@@ -1424,6 +1427,7 @@ fn evaluate_project(
             differs_from_published: differs,
             subcategory_inferred: s.row.subcategory.is_none() && s.reading.subcategory.is_some(),
             grade: graded,
+            plan: s.plan_text().map(Arc::from),
         });
     }
     // spent ÷ budget, divided once for the budget's score and its execution rate

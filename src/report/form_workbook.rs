@@ -12,12 +12,14 @@
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, Workbook,
+    Worksheet, XlsxError,
 };
 
+use super::form_layout::{self as layout, Columns, Funds, GridRow, Put, Styles, Total};
+
 /// What an empty category cell holds in the form: read back as no category (`table::form`).
-pub const NONE: &str = "—";
+pub use super::form_layout::NONE;
 
 /// One indicator of a form to fill.
 #[derive(Debug, Clone)]
@@ -56,11 +58,10 @@ pub struct FillForm {
     pub rows: Vec<FillRow>,
 }
 
+/// The template's own formats: cells to fill (yellow, unlocked), cells jixiao computes (grey),
+/// the note under the form.
 struct Formats {
-    title: Format,
-    label: Format,
-    head: Format,
-    text: Format,
+    form: Styles,
     fill: Format,
     computed: Format,
     note: Format,
@@ -68,59 +69,15 @@ struct Formats {
 
 impl Formats {
     fn new() -> Self {
-        let cell = Format::new()
-            .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::VerticalCenter)
-            .set_text_wrap();
         Formats {
-            title: Format::new()
-                .set_bold()
-                .set_font_size(16)
-                .set_align(FormatAlign::Center),
-            label: cell.clone().set_bold().set_align(FormatAlign::Center),
-            head: cell
-                .clone()
-                .set_bold()
-                .set_background_color("#F0F3F6")
-                .set_align(FormatAlign::Center),
-            text: cell.clone(),
-            fill: cell.clone().set_background_color("#FFF8D6").set_unlocked(),
-            computed: cell.set_background_color("#EEEEEE"),
+            form: Styles::new(),
+            fill: layout::cell()
+                .set_background_color("#FFF8D6")
+                .set_unlocked(),
+            computed: layout::cell().set_background_color("#EEEEEE"),
             note: Format::new().set_font_color("#666666").set_text_wrap(),
         }
     }
-}
-
-/// Column widths: 一级, 二级, 三级, 年度指标值, [计划数], 实际完成值, 分值, 得分, 偏差原因.
-fn widths(plan: bool) -> Vec<f64> {
-    let mut w = vec![12.0, 14.0, 28.0, 18.0];
-    if plan {
-        w.push(12.0);
-    }
-    w.extend([18.0, 8.0, 8.0, 36.0]);
-    w
-}
-
-/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the book.
-fn sheet_name(n: usize, project: &str, taken: &mut Vec<String>) -> String {
-    let clean: String = project
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
-        .collect();
-    let base: String = format!("{n}.{clean}").chars().take(31).collect();
-    let mut name = base.clone();
-    let mut k = 2;
-    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
-        let suffix = format!("({k})");
-        name = base
-            .chars()
-            .take(31 - suffix.chars().count())
-            .collect::<String>()
-            + &suffix;
-        k += 1;
-    }
-    taken.push(name.clone());
-    name
 }
 
 /// The workbook of forms to fill, one project a sheet.
@@ -133,7 +90,7 @@ pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, XlsxError> {
     let mut taken = Vec::new();
     for (n, form) in forms.iter().enumerate() {
         let ws = wb.add_worksheet();
-        ws.set_name(sheet_name(n + 1, &form.project, &mut taken))?;
+        ws.set_name(layout::sheet_name(n + 1, &form.project, &mut taken))?;
         sheet(ws, form, &f)?;
     }
     if forms.is_empty() {
@@ -142,164 +99,116 @@ pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
+/// An amount as the unit would type it, in a cell to fill (or an empty one).
+fn amount<'a>(v: Option<Decimal>, f: &'a Format) -> Put<'a> {
+    match v {
+        Some(d) => Put::text(d.normalize().to_string(), f),
+        None => Put::blank(f),
+    }
+}
+
+/// A figure the unit fills in: what it gave, else an empty yellow cell.
+fn filled<'a>(text: &'a Option<String>, f: &'a Formats) -> Put<'a> {
+    Put::maybe(text.as_deref(), &f.fill)
+}
+
 fn sheet(ws: &mut Worksheet, form: &FillForm, f: &Formats) -> Result<(), XlsxError> {
-    let plan = form.rows.iter().any(|r| r.plan);
-    let widths = widths(plan);
-    let last = widths.len() as u16 - 1;
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    ws.set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_footer("&C第 &P 页，共 &N 页");
-    let (c_actual, c_weight, c_score, c_note) = (last - 3, last - 2, last - 1, last);
-    ws.merge_range(0, 0, 0, last, "项目支出绩效自评表", &f.title)?;
-    let year = form
-        .year
-        .map(|y| format!("({y}年度)"))
-        .unwrap_or_else(|| "(    年度)".to_owned());
-    ws.merge_range(
-        1,
-        0,
-        1,
-        last,
-        &year,
-        &Format::new().set_align(FormatAlign::Center),
-    )?;
-    // label rows
-    ws.write_string_with_format(2, 0, "项目名称", &f.label)?;
-    ws.merge_range(2, 1, 2, last, &form.project, &f.text)?;
-    ws.write_string_with_format(3, 0, "主管部门", &f.label)?;
-    ws.merge_range(
-        3,
-        1,
-        3,
-        2,
-        form.department.as_deref().unwrap_or(""),
-        &f.text,
-    )?;
-    ws.write_string_with_format(3, 3, "实施单位", &f.label)?;
-    ws.merge_range(3, 4, 3, last, &form.unit, &f.text)?;
-    // the funds block
-    ws.merge_range(
-        4,
-        0,
-        5,
-        0,
-        &format!("项目资金\n({})", form.money_unit),
-        &f.label,
-    )?;
-    let heads = ["全年预算数", "全年执行数", "分值", "执行率", "得分"];
-    for (k, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(4, 2 + k as u16, *h, &f.head)?;
-    }
-    ws.write_string_with_format(5, 1, "年度资金总额", &f.text)?;
-    match form.budget {
-        Some(b) => ws.write_string_with_format(5, 2, b.normalize().to_string(), &f.fill)?,
-        None => ws.write_blank(5, 2, &f.fill)?,
+    let cols = Columns {
+        plan: form.rows.iter().any(|r| r.plan),
+        baseline: form.rows.iter().any(|r| r.baseline),
+        notes: false,
     };
-    match form.spent {
-        Some(b) => ws.write_string_with_format(5, 3, b.normalize().to_string(), &f.fill)?,
-        None => ws.write_blank(5, 3, &f.fill)?,
-    };
-    for c in 4..=6 {
-        ws.write_blank(5, c, &f.computed)?;
-    }
-    // the goal block
-    let mid = (last / 2).max(2);
-    ws.merge_range(6, 0, 7, 0, "年度总体目标", &f.label)?;
-    ws.merge_range(6, 1, 6, mid, "预期目标", &f.head)?;
-    ws.merge_range(6, mid + 1, 6, last, "实际完成情况", &f.head)?;
-    ws.merge_range(7, 1, 7, mid, form.goal.as_deref().unwrap_or(""), &f.text)?;
-    ws.merge_range(
-        7,
-        mid + 1,
-        7,
-        last,
-        form.goal_actual.as_deref().unwrap_or(""),
-        &f.fill,
+    let s = &f.form;
+    layout::setup(ws, &cols)?;
+    layout::title_area(
+        ws,
+        &cols,
+        s,
+        form.year,
+        &form.project,
+        form.department.as_deref(),
+        &form.unit,
     )?;
-    // the indicator grid
-    let mut heads = vec!["一级指标", "二级指标", "三级指标", "年度指标值"];
-    // one column for both figures: its name read back as 计划数 (what the brackets say is
-    // dropped)
-    if plan {
-        heads.push(if form.rows.iter().any(|r| r.baseline) {
-            "计划数（上年实际）"
-        } else {
-            "计划数"
-        });
-    }
-    heads.extend(["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
-    let top = 8u32;
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(top, c as u16, *h, &f.head)?;
-    }
+    layout::funds(
+        ws,
+        &cols,
+        s,
+        &form.money_unit,
+        &Funds {
+            initial: Put::blank(&s.text),
+            budget: amount(form.budget, &f.fill),
+            spent: amount(form.spent, &f.fill),
+            weight: Put::blank(&f.computed),
+            rate: Put::blank(&f.computed),
+            score: Put::blank(&f.computed),
+            notes: None,
+        },
+    )?;
+    layout::goal(
+        ws,
+        &cols,
+        s,
+        &Put::maybe(form.goal.as_deref(), &s.text),
+        &filled(&form.goal_actual, f),
+    )?;
+    layout::grid_head(ws, &cols, s)?;
     let grades = DataValidation::new()
         .allow_list_strings(&["达成", "部分达成", "未达成", "不适用"])?
         .set_error_style(DataValidationErrorStyle::Information)
         .set_input_message("定性指标：选择 达成 / 部分达成 / 未达成，或写得分比例（如 85%）；本年不适用的指标写 不适用")?;
-    let mut r = top + 1;
+    let mut r = layout::GRID_TOP + 1;
     for row in &form.rows {
         // a category the table does not give is written `—`, never left to fill down
-        ws.write_string_with_format(r, 0, row.category.as_deref().unwrap_or(NONE), &f.text)?;
-        ws.write_string_with_format(r, 1, row.subcategory.as_deref().unwrap_or(NONE), &f.text)?;
-        ws.write_string_with_format(r, 2, &row.name, &f.text)?;
-        ws.write_string_with_format(r, 3, &row.target, &f.text)?;
-        let filled = |ws: &mut Worksheet, col: u16, text: &Option<String>| match text {
-            Some(t) => ws.write_string_with_format(r, col, t, &f.fill).map(|_| ()),
-            None => ws.write_blank(r, col, &f.fill).map(|_| ()),
+        let plan = match (cols.plan, row.plan) {
+            (false, _) => None,
+            (true, true) => Some(filled(&row.plan_value, f)),
+            (true, false) => Some(Put::blank(&f.computed)),
         };
-        if plan {
-            if row.plan {
-                filled(ws, 4, &row.plan_value)?;
-            } else {
-                ws.write_blank(r, 4, &f.computed)?;
-            }
-        }
-        filled(ws, c_actual, &row.actual)?;
+        layout::grid_row(
+            ws,
+            &cols,
+            r,
+            &GridRow {
+                category: Put::text(row.category.as_deref().unwrap_or(NONE), &s.text),
+                subcategory: Put::text(row.subcategory.as_deref().unwrap_or(NONE), &s.text),
+                name: Put::text(&*row.name, &s.text),
+                target: Put::text(&*row.target, &s.text),
+                plan,
+                actual: filled(&row.actual, f),
+                weight: Put::blank(&f.computed),
+                score: Put::blank(&f.computed),
+                deviation: filled(&row.note, f),
+                notes: None,
+            },
+        )?;
         if row.qualitative {
-            ws.add_data_validation(r, c_actual, r, c_actual, &grades)?;
+            ws.add_data_validation(r, cols.actual(), r, cols.actual(), &grades)?;
         }
-        ws.write_blank(r, c_weight, &f.computed)?;
-        ws.write_blank(r, c_score, &f.computed)?;
-        filled(ws, c_note, &row.note)?;
         r += 1;
     }
-    // 一级 and 二级指标 merged over their runs, as the form prints them
-    for col in [0u16, 1] {
-        let key = |row: &FillRow| match col {
-            0 => (row.category.clone(), None),
-            _ => (row.category.clone(), row.subcategory.clone()),
-        };
-        let text = |row: &FillRow| match col {
-            0 => row.category.clone(),
-            _ => row.subcategory.clone(),
-        };
-        let mut start = 0;
-        while start < form.rows.len() {
-            let k = key(&form.rows[start]);
-            let mut end = start;
-            while end + 1 < form.rows.len() && key(&form.rows[end + 1]) == k {
-                end += 1;
-            }
-            if let Some(t) = text(&form.rows[start]).filter(|_| end > start) {
-                let (first, last_row) = (top + 1 + start as u32, top + 1 + end as u32);
-                ws.merge_range(first, col, last_row, col, &t, &f.text)?;
-            }
-            start = end + 1;
-        }
-    }
-    ws.merge_range(r, 0, r, c_actual, "总分", &f.label)?;
-    ws.write_blank(r, c_weight, &f.computed)?;
-    ws.write_blank(r, c_score, &f.computed)?;
-    ws.write_blank(r, c_note, &f.computed)?;
+    let keys: Vec<(Option<&str>, Option<&str>)> = form
+        .rows
+        .iter()
+        .map(|row| (row.category.as_deref(), row.subcategory.as_deref()))
+        .collect();
+    layout::merge_categories(ws, &keys, &s.text)?;
+    layout::total_row(
+        ws,
+        &cols,
+        s,
+        r,
+        &Total {
+            weight: Put::blank(&f.computed),
+            score: Put::blank(&f.computed),
+            grade: Put::blank(&f.computed),
+            notes: None,
+        },
+    )?;
     ws.merge_range(
         r + 1,
         0,
         r + 1,
-        last,
+        cols.last(),
         "注：填写黄色单元格（全年执行数、实际完成情况、实际完成值、偏差原因，计划类指标的计划数）后，运行 jixiao evaluate 本文件 或拖到 jixiao 网页上；分值、得分和总分由 jixiao 按评分方法计算。",
         &f.note,
     )?;

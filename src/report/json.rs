@@ -486,6 +486,7 @@ mod tests {
             differs_from_published: with_optional,
             subcategory_inferred: with_optional,
             grade: None,
+            plan: None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! disagree on a number.
 
 pub mod csv;
+pub(crate) mod form_layout;
 pub mod form_workbook;
 pub mod html;
 pub mod json;

@@ -139,6 +139,10 @@ pub struct IndicatorReport {
     /// The subcategory was given by a rule (the table gave none).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub subcategory_inferred: bool,
+    /// The plan figure (or a relative target's baseline) it was scored against, where one was
+    /// given: the xlsx form prints it in its 计划数 column (not serialised).
+    #[serde(skip)]
+    pub plan: Option<Arc<str>>,
 }
 
 /// One project: budget execution, indicators, total and grade.

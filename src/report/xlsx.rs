@@ -1,27 +1,35 @@
 //! The xlsx report: a workbook a finance office can file (rust_xlsxwriter).
 //!
-//! - `自评表`: per project a block laid out as the 项目支出绩效自评表 — a title row (unit and
-//!   project), the column heads, the 预算执行率 row, one row per indicator, and a 总分/等级 row;
-//! - `汇总`: the units, then the projects, with scores, grades and counts of verdicts;
+//! - `汇总` (first): the units, then the projects, with amounts, scores, grades and counts of
+//!   verdicts;
+//! - one sheet a project (`1.项目名称`, unique, at most 31 characters): the official
+//!   项目支出绩效自评表 as `form_layout` lays it out — title and year, 项目名称 / 主管部门 /
+//!   实施单位, the funds block (amounts `#,##0.00`, 执行率 a percentage, 分值 and 得分), the goal
+//!   block, the indicator grid with 一级 and 二级指标 merged, the unit's own 偏差原因 and a 说明
+//!   column (verdict, calculation, the row's findings, the office's own 得分 where it differs),
+//!   the 总分 row (points, total, grade) and the project's findings below it;
 //! - `复核差异`: the rows whose recomputed score differs from the sheet's own 得分 (only when
-//!   there are any).
+//!   there are any);
+//! - `输入提示`: input findings the scores do not show (only when there are any).
 //!
-//! Every sheet prints A4 landscape, one page wide, with page numbers.
-//! 分值 and 得分 are number cells holding the shown (half-up) value with a `0.00` format, so a
-//! sum in Excel adds what the page shows. The creation date is fixed, so the same report gives
-//! the same bytes.
+//! Every sheet prints A4 landscape, one page wide, with page numbers. 分值 and 得分 are number
+//! cells: a score holds the shown (half-up) value with a `0.00` format, so a sum in Excel adds
+//! what the page shows; a weight holds its exact value, shown `0.00` (with more decimals where
+//! the exact value has them, so the form read back scores the same). The project sheets read
+//! back through the forms reader as the projects they report (`tests/xlsx_roundtrip.rs`). The
+//! creation date is fixed, so the same report gives the same bytes.
 
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use unicode_width::UnicodeWidthStr;
 
-use super::model::{Report, Shown};
-use super::selfeval_table::{
-    COLUMNS, budget_actual, budget_target, category_cell, project_notes, published_total, remark,
-    subcategory_cell, total_weight,
-};
+use super::form_layout::{self as layout, Columns, Funds, GridRow, Put, Styles, Total};
+use super::model::{IndicatorReport, ProjectReport, Report, Shown};
+use super::selfeval_table::{published_total, total_text};
+use crate::eval::Verdict;
 
 struct Formats {
     title: Format,
@@ -32,15 +40,22 @@ struct Formats {
     score: Format,
     total: Format,
     total_score: Format,
+    /// The project forms' fixed parts.
+    form: Styles,
+    /// A weight whose exact value has more decimals than the scores show.
+    fine: Format,
+    /// 分值 and 得分 in a form.
+    form_score: Format,
+    /// 执行率 as a percentage.
+    rate: Format,
+    /// The notes under a form.
+    note: Format,
+    dp: u32,
 }
 
 impl Formats {
     fn new(dp: u32) -> Self {
-        let num = if dp == 0 {
-            "0".to_owned()
-        } else {
-            format!("0.{}", "0".repeat(dp as usize))
-        };
+        let num = decimals("0", dp);
         let cell = Format::new()
             .set_border(FormatBorder::Thin)
             .set_align(FormatAlign::Top);
@@ -60,14 +75,39 @@ impl Formats {
             total_score: cell
                 .set_bold()
                 .set_background_color("#F0F3F6")
-                .set_num_format(num),
+                .set_num_format(&num),
+            form: Styles::new(),
+            form_score: layout::cell().set_num_format(&num),
+            fine: layout::cell().set_num_format(format!("{num}{}", "#".repeat(10))),
+            rate: layout::cell().set_num_format(format!("{num}%")),
+            note: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            dp,
         }
+    }
+
+    /// A form cell holding a number in `code`.
+    fn form_number(&self, code: &str) -> Format {
+        layout::cell().set_num_format(code)
+    }
+}
+
+/// A number format of `int` and `dp` decimals (`0.00`, `#,##0.0000`).
+fn decimals(int: &str, dp: u32) -> String {
+    if dp == 0 {
+        int.to_owned()
+    } else {
+        format!("{int}.{}", "0".repeat(dp as usize))
     }
 }
 
 /// The shown value as a number (what the page shows, not the exact value).
 fn number(s: &Shown) -> f64 {
-    f64::try_from(s.rounded()).unwrap_or(0.0)
+    to_f64(s.rounded())
+}
+
+/// A decimal as the nearest `f64` (through its text: the shortest digits that read back as it).
+fn to_f64(d: Decimal) -> f64 {
+    d.normalize().to_string().parse().unwrap_or(0.0)
 }
 
 fn score_cell(
@@ -92,124 +132,300 @@ fn print_setup(ws: &mut Worksheet) {
         .set_footer("&C第 &P 页，共 &N 页");
 }
 
-/// Column widths of the 自评表 sheet, in Excel's character units.
-const SELFEVAL_WIDTHS: [f64; 9] = [6.0, 12.0, 12.0, 28.0, 22.0, 22.0, 8.0, 8.0, 60.0];
-
 /// Height of one line of text, in points.
 const LINE: f64 = 15.0;
 
-/// Set a row's height to fit its wrapped cells: neither Excel nor LibreOffice grows a row
-/// for wrapped text written by a library, so the lines are counted here by display width
-/// (a Chinese character is two display columns but about 1.6 of Excel's width units).
+/// The lines `text` takes in a column `width` wide (Excel's units): neither Excel nor
+/// LibreOffice grows a row for wrapped text written by a library, so they are counted here by
+/// display width (a Chinese character is two display columns but about 1.6 of Excel's width
+/// units), each line break starting a line.
+fn lines(text: &str, width: f64) -> f64 {
+    let room = (width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|l| (l.width() as f64 * 0.8 / room).ceil().max(1.0))
+        .sum()
+}
+
+/// Set a row's height to fit its wrapped cells (`(column, text)`, in columns `widths` wide).
 fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(usize, &str)], widths: &[f64]) {
-    let lines = cells
+    let n = cells
         .iter()
-        .map(|(col, text)| {
-            let room = (widths[*col] - 1.0).max(1.0);
-            (text.width() as f64 * 0.8 / room).ceil().max(1.0)
-        })
+        .map(|(col, text)| lines(text, widths.get(*col).copied().unwrap_or(8.0)))
         .fold(1.0_f64, f64::max);
-    if lines > 1.0 {
-        let _ = ws.set_row_height(row, LINE * lines);
+    if n > 1.0 {
+        let _ = ws.set_row_height(row, LINE * n);
     }
 }
 
-fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("自评表")?;
-    print_setup(ws);
-    for (col, width) in SELFEVAL_WIDTHS.into_iter().enumerate() {
-        ws.set_column_width(col as u16, width)?;
+/// Set a row's height to fit a text over columns `first..=last`.
+fn fit_across(ws: &mut Worksheet, row: u32, text: &str, widths: &[f64], first: usize, last: usize) {
+    let width: f64 = widths.get(first..=last).map_or(8.0, |w| w.iter().sum());
+    fit_row(ws, row, &[(0, text)], &[width]);
+}
+
+/// An amount's number format: thousands separated, two decimals or as many as it has.
+fn amount_format(d: Decimal) -> String {
+    decimals("#,##0", d.normalize().scale().clamp(2, 10))
+}
+
+/// An amount cell of the funds block, in `number` (an empty cell in `blank` where not given).
+fn amount<'a>(d: Option<Decimal>, number: &'a Format, blank: &'a Format) -> Put<'a> {
+    match d {
+        Some(d) => Put::number(to_f64(d), number),
+        None => Put::blank(blank),
     }
-    let last = (COLUMNS.len() - 1) as u16;
-    let mut row = 0u32;
-    let title = match (&r.department, r.year) {
-        (Some(d), Some(y)) => format!("{y}年度项目支出绩效自评表 — {d}"),
-        (Some(d), None) => format!("项目支出绩效自评表 — {d}"),
-        (None, Some(y)) => format!("{y}年度项目支出绩效自评表"),
-        (None, None) => "项目支出绩效自评表".to_owned(),
+}
+
+/// A weight cell: its exact value, `0.00` where that shows it, with more decimals where not.
+fn weight<'a>(w: &Shown, f: &'a Formats) -> Put<'a> {
+    let exact = w.exact.normalize();
+    let format = if exact.scale() <= f.dp {
+        &f.form_score
+    } else {
+        &f.fine
     };
-    ws.write_string_with_format(row, 0, &title, &f.title)?;
-    row += 2;
-    for p in &r.projects {
-        ws.merge_range(
-            row,
-            0,
-            row,
-            last,
-            &if p.unit.is_empty() {
-                format!("项目名称：{}", p.project)
-            } else {
-                format!("项目名称：{}    实施单位：{}", p.project, p.unit)
+    Put::number(to_f64(exact), format)
+}
+
+/// A verdict as the report words it: the grade a person gave, else the verdict (`【达标】`).
+fn verdict_tag(i: &IndicatorReport) -> String {
+    format!("【{}】", i.grade.unwrap_or(i.verdict.zh()))
+}
+
+/// The 说明 of an indicator row: its verdict, the office's own 得分 where it differs, a
+/// category a rule inferred, how the score was reached, and the row's findings.
+fn row_notes(i: &IndicatorReport, p: &ProjectReport) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if i.differs_from_published
+        && let Some(d) = i.published_score
+    {
+        parts.push(format!("原表得分 {}，与复核得分不一致", d.normalize()));
+    }
+    if i.category_inferred {
+        parts.push("一级指标按规则推断".to_owned());
+    }
+    if i.verdict == Verdict::NotApplicable
+        && let Some(a) = i.actual.as_deref().filter(|a| !is_not_applicable(a))
+    {
+        parts.push(format!("原填实际完成值：{a}"));
+    }
+    if !i.note.is_empty() {
+        parts.push(i.note.to_string());
+    }
+    for f in p.findings.iter().filter(|f| finding_of(f, i)) {
+        parts.push(format!("{}（{}）", f.message, f.code));
+    }
+    format!("{} {}", verdict_tag(i), parts.join("；"))
+}
+
+/// The finding concerns the indicator `i` (by name: a project's findings name no sequence).
+fn finding_of(f: &crate::finding::Finding, i: &IndicatorReport) -> bool {
+    f.indicator.as_deref() == Some(&*i.indicator)
+}
+
+/// The words a form writes in 实际完成值 for a row that does not apply this year (read back as
+/// not applicable).
+fn is_not_applicable(a: &str) -> bool {
+    matches!(a.trim(), "不适用" | "本年不适用" | "不涉及")
+}
+
+/// The 实际完成值 cell: the actual, or `不适用` for a row that does not apply (so the form
+/// read back drops it as this report did).
+fn actual_cell<'a>(i: &'a IndicatorReport, f: &'a Formats) -> Put<'a> {
+    if i.verdict == Verdict::NotApplicable {
+        return Put::text(
+            i.actual
+                .as_deref()
+                .filter(|a| is_not_applicable(a))
+                .unwrap_or("不适用"),
+            &f.form.text,
+        );
+    }
+    Put::maybe(i.actual.as_deref(), &f.form.text)
+}
+
+/// The funds row's 说明: the office's own 得分 for budget execution, where it gave one that
+/// differs.
+fn budget_notes(p: &ProjectReport) -> String {
+    let mut parts = Vec::new();
+    if p.budget.is_none() {
+        parts.push("未给出全年预算数，预算执行率不计分".to_owned());
+    }
+    if let (Some(d), Some(s)) = (p.budget_published_score, &p.budget_score)
+        && d != s.rounded()
+    {
+        parts.push(format!("原表得分 {}，与复核得分不一致", d.normalize()));
+    }
+    parts.join("；")
+}
+
+/// The 总分 row's 说明: the total (out of its points where they are not 100), the grade, the
+/// points waiting for a person, the office's own total.
+fn total_notes(p: &ProjectReport) -> String {
+    let pending = if p.pending.exact.is_zero() {
+        String::new()
+    } else {
+        format!("；另有 {} 分待评定", p.pending)
+    };
+    format!(
+        "总分 {}，等级 {}{pending}{}",
+        total_text(p),
+        p.grade,
+        published_total(p)
+    )
+}
+
+/// The funds block of a project's form.
+fn project_funds(
+    ws: &mut Worksheet,
+    cols: &Columns,
+    p: &ProjectReport,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let budget_format = f.form_number(&amount_format(p.budget.unwrap_or_default()));
+    let spent_format = f.form_number(&amount_format(p.spent.unwrap_or_default()));
+    let notes = budget_notes(p);
+    layout::funds(
+        ws,
+        cols,
+        &f.form,
+        &p.money_unit,
+        &Funds {
+            initial: Put::blank(&f.form.text),
+            budget: amount(p.budget, &budget_format, &f.form.text),
+            spent: amount(p.spent, &spent_format, &f.form.text),
+            weight: match p.budget {
+                Some(_) => weight(&p.budget_weight, f),
+                None => Put::blank(&f.form.text),
             },
-            &f.title,
-        )?;
-        row += 1;
-        for (col, head) in COLUMNS.iter().enumerate() {
-            ws.write_string_with_format(row, col as u16, *head, &f.head)?;
-        }
-        row += 1;
-        ws.write_string_with_format(row, 0, "", &f.text)?;
-        ws.write_string_with_format(row, 1, "预算执行率", &f.text)?;
-        ws.write_string_with_format(row, 2, "", &f.text)?;
-        ws.write_string_with_format(row, 3, "", &f.text)?;
-        ws.write_string_with_format(row, 4, budget_target(p), &f.text)?;
-        ws.write_string_with_format(row, 5, budget_actual(p), &f.text)?;
-        ws.write_number_with_format(row, 6, number(&p.budget_weight), &f.score)?;
-        score_cell(ws, row, 7, p.budget_score.as_ref(), f)?;
-        let budget_note = p
-            .budget_published_score
-            .map(|d| format!("原表得分 {}", d.normalize()))
-            .unwrap_or_default();
-        ws.write_string_with_format(row, 8, budget_note, &f.wrap)?;
-        row += 1;
-        for i in &p.indicators {
-            let category = category_cell(i);
-            let subcategory = subcategory_cell(i);
-            let note = remark(i);
-            fit_row(
-                ws,
-                row,
-                &[
-                    (1, &category),
-                    (2, &subcategory),
-                    (3, &i.indicator),
-                    (4, &i.target),
-                    (5, i.actual.as_deref().unwrap_or("")),
-                    (8, &note),
-                ],
-                &SELFEVAL_WIDTHS,
-            );
-            ws.write_number_with_format(row, 0, f64::from(i.seq), &f.int)?;
-            ws.write_string_with_format(row, 1, &category, &f.wrap)?;
-            ws.write_string_with_format(row, 2, &subcategory, &f.wrap)?;
-            ws.write_string_with_format(row, 3, &*i.indicator, &f.wrap)?;
-            ws.write_string_with_format(row, 4, &*i.target, &f.wrap)?;
-            ws.write_string_with_format(row, 5, i.actual.as_deref().unwrap_or(""), &f.wrap)?;
-            ws.write_number_with_format(row, 6, number(&i.weight), &f.score)?;
-            score_cell(ws, row, 7, i.score.as_ref(), f)?;
-            ws.write_string_with_format(row, 8, &note, &f.wrap)?;
-            row += 1;
-        }
-        ws.merge_range(row, 0, row, 5, "总分", &f.total)?;
-        ws.write_number_with_format(row, 6, number(&total_weight(p)), &f.total_score)?;
-        ws.write_number_with_format(row, 7, number(&p.score), &f.total_score)?;
-        let pending = if p.pending.exact.is_zero() {
-            String::new()
-        } else {
-            format!("；另有 {} 分待评定", p.pending)
-        };
-        ws.write_string_with_format(
+            rate: match &p.execution_rate {
+                Some(r) => Put::number(to_f64(r.rounded() / Decimal::ONE_HUNDRED), &f.rate),
+                None => Put::blank(&f.form.text),
+            },
+            score: match &p.budget_score {
+                Some(s) => Put::number(number(s), &f.form_score),
+                None => Put::blank(&f.form.text),
+            },
+            notes: Some(Put::text(notes, &f.form.text)),
+        },
+    )
+}
+
+/// One project's 自评表 form on its own sheet.
+fn project_sheet(
+    ws: &mut Worksheet,
+    r: &Report,
+    p: &ProjectReport,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let cols = Columns {
+        plan: p.indicators.iter().any(|i| i.plan.is_some()),
+        baseline: p.indicators.iter().any(|i| {
+            i.plan.is_some()
+                && i.canonical
+                    .as_deref()
+                    .is_some_and(|c| c.contains(crate::lang::lexicon::CANONICAL_BASE))
+        }),
+        notes: true,
+    };
+    let widths = cols.widths();
+    let last = cols.last() as usize;
+    let s = &f.form;
+    layout::setup(ws, &cols)?;
+    layout::title_area(
+        ws,
+        &cols,
+        s,
+        r.year,
+        &p.project,
+        r.department.as_deref(),
+        &p.unit,
+    )?;
+    fit_across(ws, 2, &p.project, &widths, 1, last);
+    project_funds(ws, &cols, p, f)?;
+    let mid = (last / 2).max(2);
+    layout::goal(
+        ws,
+        &cols,
+        s,
+        &Put::maybe(p.goal.as_deref(), &s.text),
+        &Put::maybe(p.goal_actual.as_deref(), &s.text),
+    )?;
+    let goal_lines = [p.goal.as_deref(), p.goal_actual.as_deref()];
+    let goal_rows = [(1, mid), (mid + 1, last)];
+    let height = goal_lines
+        .iter()
+        .zip(goal_rows)
+        .map(|(t, (a, b))| lines(t.unwrap_or(""), widths[a..=b].iter().sum()))
+        .fold(1.0_f64, f64::max);
+    if height > 1.0 {
+        ws.set_row_height(7, LINE * height)?;
+    }
+    layout::grid_head(ws, &cols, s)?;
+    let mut row = layout::GRID_TOP + 1;
+    for i in &p.indicators {
+        let notes = row_notes(i, p);
+        let plan = cols.plan.then(|| Put::maybe(i.plan.as_deref(), &s.text));
+        layout::grid_row(
+            ws,
+            &cols,
             row,
-            8,
-            format!(
-                "等级：{}{pending}{}{}",
-                p.grade,
-                published_total(p),
-                project_notes(p)
-            ),
-            &f.total,
+            &GridRow {
+                category: Put::text(i.category.as_deref().unwrap_or(layout::NONE), &s.text),
+                subcategory: Put::text(i.subcategory.as_deref().unwrap_or(layout::NONE), &s.text),
+                name: Put::text(&*i.indicator, &s.text),
+                target: Put::text(&*i.target, &s.text),
+                plan,
+                actual: actual_cell(i, f),
+                weight: weight(&i.weight, f),
+                score: match &i.score {
+                    Some(sc) => Put::number(number(sc), &f.form_score),
+                    None => Put::blank(&s.text),
+                },
+                deviation: Put::maybe(i.deviation_note.as_deref(), &s.text),
+                notes: Some(Put::text(notes.as_str(), &s.text)),
+            },
         )?;
-        row += 2;
+        let deviation = i.deviation_note.as_deref().unwrap_or("");
+        let mut cells = vec![
+            (2, &*i.indicator),
+            (3, &*i.target),
+            (cols.actual() as usize, i.actual.as_deref().unwrap_or("")),
+            (cols.deviation() as usize, deviation),
+            (last, notes.as_str()),
+        ];
+        if let (Some(c), Some(plan)) = (cols.plan_col(), i.plan.as_deref()) {
+            cells.push((c as usize, plan));
+        }
+        fit_row(ws, row, &cells, &widths);
+        row += 1;
+    }
+    let keys: Vec<(Option<&str>, Option<&str>)> = p
+        .indicators
+        .iter()
+        .map(|i| (i.category.as_deref(), i.subcategory.as_deref()))
+        .collect();
+    layout::merge_categories(ws, &keys, &s.text)?;
+    let notes = total_notes(p);
+    layout::total_row(
+        ws,
+        &cols,
+        s,
+        row,
+        &Total {
+            weight: weight(&p.weights, f),
+            score: Put::number(number(&p.score), &f.form_score),
+            grade: Put::text(p.grade.as_str(), &s.label),
+            notes: Some(Put::text(notes.as_str(), &s.text)),
+        },
+    )?;
+    fit_row(ws, row, &[(last, notes.as_str())], &widths);
+    // what a reader must know beside the total, under the form
+    let general = p.findings.iter().filter(|x| x.indicator.is_none());
+    for (below, finding) in (row + 1..).zip(general) {
+        let text = format!("注：{}（{}）", finding.message, finding.code);
+        ws.merge_range(below, 0, below, cols.last(), &text, &f.note)?;
+        fit_across(ws, below, &text, &widths, 0, last);
     }
     Ok(())
 }
@@ -217,8 +433,13 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
 fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("汇总")?;
     print_setup(ws);
-    ws.set_column_width(0, 30.0)?;
-    ws.set_column_width(1, 30.0)?;
+    // names wrap in their columns, never cut
+    const NAMES: [f64; 2] = [30.0, 36.0];
+    ws.set_column_width(0, NAMES[0])?;
+    ws.set_column_width(1, NAMES[1])?;
+    for col in 2..=4 {
+        ws.set_column_width(col, 14.0)?;
+    }
     let counts_head = [
         "指标",
         "达标",
@@ -241,7 +462,8 @@ fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xlsx
     }
     row += 1;
     for u in &r.units {
-        ws.write_string_with_format(row, 0, &u.unit, &f.text)?;
+        ws.write_string_with_format(row, 0, &u.unit, &f.wrap)?;
+        fit_row(ws, row, &[(0, &u.unit)], &NAMES);
         ws.write_number_with_format(row, 1, u.projects as f64, &f.int)?;
         ws.write_number_with_format(row, 2, number(&u.score), &f.score)?;
         ws.write_string_with_format(row, 3, &u.grade, &f.text)?;
@@ -302,11 +524,17 @@ fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xlsx
     }
     row += 1;
     for p in &r.projects {
-        ws.write_string_with_format(row, 0, &p.unit, &f.text)?;
-        ws.write_string_with_format(row, 1, &p.project, &f.text)?;
+        ws.write_string_with_format(row, 0, &p.unit, &f.wrap)?;
+        ws.write_string_with_format(row, 1, &p.project, &f.wrap)?;
+        fit_row(ws, row, &[(0, &p.unit), (1, &p.project)], &NAMES);
         for (col, v) in [(2u16, p.budget), (3, p.spent)] {
-            match v.and_then(|d| f64::try_from(d).ok()) {
-                Some(n) => ws.write_number_with_format(row, col, n, &f.text)?,
+            match v {
+                Some(d) => ws.write_number_with_format(
+                    row,
+                    col,
+                    to_f64(d),
+                    &f.text.clone().set_num_format(amount_format(d)),
+                )?,
                 None => ws.write_string_with_format(row, col, "", &f.text)?,
             };
         }
@@ -398,6 +626,7 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
     for (col, width) in WIDTHS.into_iter().enumerate() {
         ws.set_column_width(col as u16, width)?;
     }
+    // read back, this list is a flat sheet after forms: left unread, with a finding
     let head = [
         "单位",
         "项目",
@@ -465,8 +694,13 @@ pub fn render(r: &Report) -> Result<Vec<u8>, XlsxError> {
             .set_title("项目支出绩效自评表")
             .set_creation_datetime(&created),
     );
-    selfeval_sheet(wb.add_worksheet(), r, &f)?;
     summary_sheet(wb.add_worksheet(), r, &f)?;
+    let mut taken = Vec::new();
+    for (n, p) in r.projects.iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.set_name(layout::sheet_name(n + 1, &p.project, &mut taken))?;
+        project_sheet(ws, r, p, &f)?;
+    }
     if !r.differences.is_empty() {
         differences_sheet(wb.add_worksheet(), r, &f)?;
     }
