@@ -8,6 +8,7 @@ use std::io::Read as _;
 use std::path::Path;
 
 use jixiao::eval::{self, ActualsFile, Methodology};
+use jixiao::finding::codes;
 use jixiao::report::model::Report;
 use jixiao::report::xlsx;
 use jixiao::rules::RuleSet;
@@ -33,6 +34,14 @@ fn round_trip(r: &Report) -> (Vec<u8>, Report) {
     let bytes = xlsx::render(r).unwrap();
     let doc = table::read_bytes("报告.xlsx", &bytes, &ReadOptions::default()).unwrap();
     assert_eq!(doc.rows_skipped, 0, "{:?}", doc.findings);
+    // the forms read clean: only the sheets beside them are named (汇总 and 输入提示 not read,
+    // 复核差异 a flat list after forms), never a total off by the rounding of its 得分
+    let beside = [codes::SHEET_SKIPPED, codes::SHEET_OTHER_LAYOUT];
+    assert!(
+        doc.findings.iter().all(|f| beside.contains(&&*f.code)),
+        "{:?}",
+        doc.findings
+    );
     (bytes.clone(), evaluate_doc(&doc, None))
 }
 
@@ -82,6 +91,14 @@ fn assert_round_trip(name: &str, r: &Report) {
     }
     assert_eq!(a.len(), b.len(), "{name}: {a:#?} {b:#?}");
     assert_eq!(back.summary.score, r.summary.score, "{name}");
+    // forms of one unit on consecutive sheets are one unit, as in the report
+    let units = |r: &Report| -> Vec<(String, usize)> {
+        r.units
+            .iter()
+            .map(|u| (u.unit.clone(), u.projects))
+            .collect()
+    };
+    assert_eq!(units(&back), units(r), "{name}");
     // the form's own 得分 and 总分 are the report's: nothing to dispute
     assert!(
         back.differences.is_empty(),
@@ -235,13 +252,14 @@ fn each_project_is_a_form_sheet_with_merges_number_formats_and_print_setup() {
         .take_while(|i| i.category == p.indicators[0].category)
         .count() as u32;
     assert!(run >= 2, "{}", p.project);
-    // the grid's first row is sheet row 10 (A10); 一级指标 merged down its run
+    // the grid's first row is sheet row 13 (A13); 一级指标 merged down its run
     assert!(
-        sheet.contains(&format!("<mergeCell ref=\"A10:A{}\"/>", 9 + run)),
+        sheet.contains(&format!("<mergeCell ref=\"A13:A{}\"/>", 12 + run)),
         "{sheet}"
     );
-    // the title over the whole width, the 说明 column last
+    // the title over the whole width; 项目资金 beside the funds head, total and 其中 rows
     assert!(sheet.contains("<mergeCell ref=\"A1:"));
+    assert!(sheet.contains("<mergeCell ref=\"A5:A9\"/>"), "{sheet}");
 }
 
 #[test]
@@ -262,18 +280,18 @@ fn the_form_holds_the_units_words_and_the_calculation_apart() {
     // the year where the input gives one, else left to fill as on the printed form
     assert_eq!(r.year, None);
     assert_eq!(text(1, 0), "(    年度)");
-    assert_eq!(text(8, 7), "偏差原因分析及改进措施");
-    assert_eq!(text(8, 8), "说明");
+    assert_eq!(text(11, 7), "偏差原因分析及改进措施");
+    assert_eq!(text(11, 8), "说明");
     // the first indicator: its 偏差原因 the unit's own, its 说明 the verdict and calculation
-    assert_eq!(text(9, 7), "受疫情影响，服务人次减少");
-    let notes = text(9, 8);
+    assert_eq!(text(12, 7), "受疫情影响，服务人次减少");
+    let notes = text(12, 8);
     assert!(notes.starts_with("【未达标】"), "{notes}");
     assert!(!notes.contains("受疫情影响"), "{notes}");
     // the funds block: amounts as numbers, 执行率 a fraction shown as a percentage
     assert_eq!(range.get_value((5, 3)), Some(&calamine::Data::Float(120.5)));
     assert_eq!(range.get_value((5, 4)), Some(&calamine::Data::Float(114.2)));
     // the 总分 row: points, total and grade
-    let total_row = 9 + r.projects[0].indicators.len() as u32;
+    let total_row = 12 + r.projects[0].indicators.len() as u32;
     assert_eq!(text(total_row, 0), "总分");
     assert_eq!(text(total_row, 7), r.projects[0].grade);
 }

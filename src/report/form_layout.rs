@@ -3,11 +3,11 @@
 //! through the forms reader (`table::form`) the same way.
 //!
 //! Rows, top down: the title and the year; 项目名称; 主管部门 | 实施单位; the funds block (a head
-//! row 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 and the 年度资金总额 row); the goal
-//! block (预期目标 | 实际完成情况 and their texts); the indicator grid (一级指标, 二级指标, 三级指标,
-//! 年度指标值, a 计划数 column where some row has a plan figure, 实际完成值, 分值, 得分,
-//! 偏差原因分析及改进措施, and in the report a 说明 column) with 一级 and 二级指标 merged over
-//! their runs; and the 总分 row. This file owns where each thing goes and how the sheet prints;
+//! row 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, the 年度资金总额 row and its 其中
+//! rows 本年财政拨款 / 上年结转资金 / 其他资金); the goal block (预期目标 | 实际完成情况 and their
+//! texts); the indicator grid (一级指标, 二级指标, 三级指标, 年度指标值, a 计划数 column where some
+//! row has a plan figure, 实际完成值, 分值, 得分, 偏差原因分析及改进措施, and in the report a 说明
+//! column) with 一级 and 二级指标 merged over their runs; and the 总分 row. This file owns where each thing goes and how the sheet prints;
 //! what a cell holds (a figure to fill, a computed score) is its caller's.
 
 use std::borrow::Cow;
@@ -17,8 +17,17 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 /// What an empty category cell holds in the form: read back as no category (`table::form`).
 pub const NONE: &str = "—";
 
+/// The funds block's head row (the 年度资金总额 row under it, then the 其中 rows).
+const FUNDS_TOP: u32 = 4;
+
+/// The 其中 rows under 年度资金总额, as the form prints them.
+const FUNDS_PARTS: [&str; 3] = ["其中：本年财政拨款", "上年结转资金", "其他资金"];
+
+/// The goal block's head row (its texts in the row under it).
+pub(crate) const GOAL_TOP: u32 = FUNDS_TOP + 2 + FUNDS_PARTS.len() as u32;
+
 /// The sheet's first row of the indicator grid's head.
-pub(crate) const GRID_TOP: u32 = 8;
+pub(crate) const GRID_TOP: u32 = GOAL_TOP + 2;
 
 /// The columns of one form: the indicator grid's, which the blocks above share.
 #[derive(Debug, Clone, Copy)]
@@ -246,7 +255,8 @@ pub(crate) struct Funds<'a> {
     pub notes: Option<Put<'a>>,
 }
 
-/// The funds block (rows 4–5): `项目资金（money_unit）` beside a head row and the 年度资金总额 row.
+/// The funds block (rows 4–8): `项目资金（money_unit）` beside a head row, the 年度资金总额 row and
+/// its 其中 rows (their amounts left empty, 分值 and 得分 `—` as the form prints them).
 pub(crate) fn funds(
     ws: &mut Worksheet,
     cols: &Columns,
@@ -255,9 +265,18 @@ pub(crate) fn funds(
     cells: &Funds,
 ) -> Result<(), XlsxError> {
     let last = cols.last();
-    ws.merge_range(4, 0, 5, 0, &format!("项目资金\n({money_unit})"), &s.label)?;
-    ws.write_blank(4, 1, &s.head)?;
-    ws.write_string_with_format(5, 1, "年度资金总额", &s.text)?;
+    let (top, total) = (FUNDS_TOP, FUNDS_TOP + 1);
+    let bottom = total + FUNDS_PARTS.len() as u32;
+    ws.merge_range(
+        top,
+        0,
+        bottom,
+        0,
+        &format!("项目资金\n({money_unit})"),
+        &s.label,
+    )?;
+    ws.write_blank(top, 1, &s.head)?;
+    ws.write_string_with_format(total, 1, "年度资金总额", &s.text)?;
     let heads = [
         "年初预算数",
         "全年预算数",
@@ -267,7 +286,7 @@ pub(crate) fn funds(
         "得分",
     ];
     for (k, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(4, 2 + k as u16, *h, &s.head)?;
+        ws.write_string_with_format(top, 2 + k as u16, *h, &s.head)?;
     }
     let values = [
         &cells.initial,
@@ -278,21 +297,35 @@ pub(crate) fn funds(
         &cells.score,
     ];
     for (k, v) in values.into_iter().enumerate() {
-        v.write(ws, 5, 2 + k as u16)?;
+        v.write(ws, total, 2 + k as u16)?;
+    }
+    for (row, label) in (total + 1..).zip(FUNDS_PARTS) {
+        ws.write_string_with_format(row, 1, label, &s.text)?;
+        for (k, _) in heads.iter().enumerate() {
+            // 分值 and 得分 belong to the total alone
+            if matches!(k, 3 | 5) {
+                ws.write_string_with_format(row, 2 + k as u16, "—", &s.text)?;
+            } else {
+                ws.write_blank(row, 2 + k as u16, &s.text)?;
+            }
+        }
     }
     let after = 2 + heads.len() as u16;
     if after <= last {
         let head = if cols.notes { "说明" } else { "" };
-        Put::text(head, &s.head).write_across(ws, 4, after, last)?;
+        Put::text(head, &s.head).write_across(ws, top, after, last)?;
         match &cells.notes {
-            Some(n) => n.write_across(ws, 5, after, last)?,
-            None => Put::blank(&s.text).write_across(ws, 5, after, last)?,
+            Some(n) => n.write_across(ws, total, after, last)?,
+            None => Put::blank(&s.text).write_across(ws, total, after, last)?,
+        }
+        for row in total + 1..=bottom {
+            Put::blank(&s.text).write_across(ws, row, after, last)?;
         }
     }
     Ok(())
 }
 
-/// The goal block (rows 6–7): 预期目标 | 实际完成情况 and their texts, each over half the width.
+/// The goal block (rows 9–10): 预期目标 | 实际完成情况 and their texts, each over half the width.
 pub(crate) fn goal(
     ws: &mut Worksheet,
     cols: &Columns,
@@ -302,11 +335,12 @@ pub(crate) fn goal(
 ) -> Result<(), XlsxError> {
     let last = cols.last();
     let mid = (last / 2).max(2);
-    ws.merge_range(6, 0, 7, 0, "年度总体目标", &s.label)?;
-    ws.merge_range(6, 1, 6, mid, "预期目标", &s.head)?;
-    ws.merge_range(6, mid + 1, 6, last, "实际完成情况", &s.head)?;
-    goal.write_across(ws, 7, 1, mid)?;
-    actual.write_across(ws, 7, mid + 1, last)?;
+    let (top, text) = (GOAL_TOP, GOAL_TOP + 1);
+    ws.merge_range(top, 0, text, 0, "年度总体目标", &s.label)?;
+    ws.merge_range(top, 1, top, mid, "预期目标", &s.head)?;
+    ws.merge_range(top, mid + 1, top, last, "实际完成情况", &s.head)?;
+    goal.write_across(ws, text, 1, mid)?;
+    actual.write_across(ws, text, mid + 1, last)?;
     Ok(())
 }
 

@@ -359,7 +359,7 @@ fn project_sheet(
         .map(|(t, (a, b))| lines(t.unwrap_or(""), widths[a..=b].iter().sum()))
         .fold(1.0_f64, f64::max);
     if height > 1.0 {
-        ws.set_row_height(7, LINE * height)?;
+        ws.set_row_height(layout::GOAL_TOP + 1, LINE * height)?;
     }
     layout::grid_head(ws, &cols, s)?;
     let mut row = layout::GRID_TOP + 1;

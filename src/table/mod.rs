@@ -844,7 +844,13 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
             }
             layout = Some(Layout::Forms);
             let read = form::read(&mut ctx, rows, &starts, &sheet.merges, sheet.rows.start);
-            units.extend(read);
+            // forms of one unit in a row share one unit, across sheets as within one
+            for u in read {
+                match units.last_mut() {
+                    Some(last) if last.name == u.name => last.projects.extend(u.projects),
+                    _ => units.push(u),
+                }
+            }
             continue;
         }
         let found = match find_header(source, rows) {

@@ -343,7 +343,7 @@ impl FormReader<'_, '_, '_> {
     }
 
     /// The office's own arithmetic: its 总分 against the sum of the 得分 it prints (the budget
-    /// row's included), where it prints both.
+    /// row's included), where it prints both, within the rounding of what it prints.
     pub(super) fn check_total(
         &mut self,
         total: Option<&FormTotal>,
@@ -362,8 +362,18 @@ impl FormReader<'_, '_, '_> {
         }
         let sum: Decimal =
             scores.iter().copied().sum::<Decimal>() + budget_score.unwrap_or_default();
-        // within the rounding of the total as printed
-        let tol = Decimal::new(5, printed.normalize().scale() + 1);
+        // within the rounding of what is printed: the total's, and half a unit of each 得分
+        // printed with decimals (`9.48` may be 9.475 to 9.485)
+        let half = |d: &Decimal| match d.scale() {
+            0 => Decimal::ZERO,
+            s => Decimal::new(5, s + 1),
+        };
+        let tol = Decimal::new(5, printed.normalize().scale() + 1)
+            + scores
+                .iter()
+                .chain(budget_score.iter())
+                .map(half)
+                .sum::<Decimal>();
         if (sum - printed).abs() > tol {
             let f = self
                 .ctx
