@@ -65,6 +65,11 @@ fn facts(r: &Report) -> Vec<String> {
             p.pending,
         ));
         for i in &p.indicators {
+            // a row that does not apply has `不适用` for its actual in the form (no other place)
+            let actual = match (&i.actual, i.verdict) {
+                (None, jixiao::eval::Verdict::NotApplicable) => Some("不适用".into()),
+                (a, _) => a.clone(),
+            };
             out.push(format!(
                 "  {} {:?}/{:?} {} | {} | {:?} | {:?} {} {:?}",
                 i.seq,
@@ -72,7 +77,7 @@ fn facts(r: &Report) -> Vec<String> {
                 i.subcategory,
                 i.indicator,
                 i.target,
-                i.actual,
+                actual,
                 i.verdict,
                 i.weight,
                 i.score.map(|s| s.to_string()),
@@ -90,7 +95,12 @@ fn assert_round_trip(name: &str, r: &Report) {
         assert_eq!(x, y, "{name}: the form read back differs");
     }
     assert_eq!(a.len(), b.len(), "{name}: {a:#?} {b:#?}");
-    assert_eq!(back.summary.score, r.summary.score, "{name}");
+    // as shown: a weight of 50 ÷ 3 is written with ten decimals, not 28
+    assert_eq!(
+        back.summary.score.to_string(),
+        r.summary.score.to_string(),
+        "{name}"
+    );
     // forms of one unit on consecutive sheets are one unit, as in the report
     let units = |r: &Report| -> Vec<(String, usize)> {
         r.units
@@ -294,4 +304,46 @@ fn the_form_holds_the_units_words_and_the_calculation_apart() {
     let total_row = 12 + r.projects[0].indicators.len() as u32;
     assert_eq!(text(total_row, 0), "总分");
     assert_eq!(text(total_row, 7), r.projects[0].grade);
+}
+
+/// Rows the samples lack: a relative target with its baseline (计划数（上年实际） column), a
+/// qualitative row graded 部分达成, a row that does not apply this year (its points shared
+/// among the rest, written `不适用`), and weights of three decimals and more (50 ÷ 3).
+#[test]
+fn baselines_grades_rows_that_do_not_apply_and_fine_weights_read_back_the_same() {
+    let table = "项目名称\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n\
+        某单位\t10\t10\t\t\t\t\n\
+        便民服务项目\t10\t10\t\t\t方便群众办事\t1、产出指标：服务人次，年度指标值：较上年增长10%。2、产出指标：宣传册，年度指标值：≥100份。3、产出指标：响应时间，年度指标值：≤4秒。4、效益指标：群众办事便利，年度指标值：明显改善。5、满意度指标：群众满意度，年度指标值：≥90%。6、产出指标：培训场次，年度指标值：≥12场。\n";
+    let doc = table::read_str("t.tsv", table, &ReadOptions::default()).unwrap();
+    let yaml = "year: 2023
+projects:
+  - unit: 某单位
+    project: 便民服务项目
+    spent: 9.37
+    indicators:
+      - {seq: 1, indicator: 服务人次, actual: 1080人次, baseline: 1000人次}
+      - {seq: 2, indicator: 宣传册, not_applicable: true}
+      - {seq: 3, indicator: 响应时间, actual: 3秒}
+      - {seq: 4, indicator: 群众办事便利, grade: 部分达成, note: 部分窗口尚未改造}
+      - {seq: 5, indicator: 群众满意度, actual: 93%}
+      - {seq: 6, indicator: 培训场次, actual: 12场}
+";
+    let actuals = ActualsFile::parse("a.yaml", yaml).unwrap();
+    let r = evaluate_doc(&doc, Some(&actuals));
+    let p = &r.projects[0];
+    let verdicts: Vec<_> = p.indicators.iter().map(|i| i.verdict).collect();
+    use jixiao::eval::Verdict::*;
+    assert_eq!(verdicts, [Fail, NotApplicable, Pass, Fail, Pass, Pass]);
+    assert_eq!(p.indicators[3].grade, Some("部分达成"));
+    assert!(
+        p.indicators
+            .iter()
+            .any(|i| i.weight.exact.normalize().scale() > 2),
+        "a weight the scores' decimals do not show"
+    );
+    assert_round_trip("inline", &r);
+    // the workbook names the baseline's column as such
+    let bytes = xlsx::render(&r).unwrap();
+    let sheet = part(&bytes, "xl/sharedStrings.xml");
+    assert!(sheet.contains("计划数（上年实际）"), "{sheet}");
 }
