@@ -480,3 +480,49 @@ pub(crate) fn sheet_name(n: usize, project: &str, taken: &mut Vec<String>) -> St
     taken.push(name.clone());
     name
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_unique_short_and_valid() {
+        let mut taken = Vec::new();
+        let long = "广州住房公积金管理中心2023年数字化转型建设项目（第一期）";
+        let a = sheet_name(1, long, &mut taken);
+        assert_eq!(a.chars().count(), 31);
+        assert!(a.starts_with("1.广州"));
+        assert_eq!(
+            sheet_name(2, "a/b[c]:d*e?f\\g", &mut taken),
+            "2.a_b_c__d_e_f_g"
+        );
+        assert_eq!(sheet_name(3, "x'", &mut taken), "3.x");
+        // the same name again (Excel compares without case): numbered
+        let mut taken = vec!["1.ABC".to_owned()];
+        assert_eq!(sheet_name(1, "abc", &mut taken), "1.abc(2)");
+        let mut taken = vec![long.chars().take(29).collect::<String>()];
+        taken[0] = format!("1.{}", &taken[0]);
+        let b = sheet_name(1, long, &mut taken);
+        assert!(b.ends_with("(2)") && b.chars().count() <= 31, "{b}");
+    }
+
+    #[test]
+    fn the_grid_columns_follow_the_plan_and_notes_columns() {
+        let plain = Columns {
+            plan: false,
+            baseline: false,
+            notes: false,
+        };
+        assert_eq!(plain.heads().len(), 8);
+        assert_eq!((plain.actual(), plain.deviation(), plain.last()), (4, 7, 7));
+        let full = Columns {
+            plan: true,
+            baseline: true,
+            notes: true,
+        };
+        assert_eq!(full.heads()[4], "计划数（上年实际）");
+        assert_eq!(full.heads()[full.last() as usize], "说明");
+        assert_eq!(full.notes_col(), Some(full.last()));
+        assert_eq!(full.widths().len(), full.heads().len());
+    }
+}

@@ -1,9 +1,9 @@
 //! The fill-in workbook of `jixiao template --format xlsx`: the Ministry's 项目支出绩效自评表, one
 //! project a sheet, targets filled in and the cells a unit fills at year end left open.
 //!
-//! Laid out as the forms reader (`table::form`) reads it back, so a filled workbook dropped on
-//! `jixiao evaluate` (or the page) scores as the same actuals written in YAML would: title and
-//! year; 项目名称, 主管部门, 实施单位; the funds block (全年预算数 from the table, 全年执行数 to
+//! Laid out by `form_layout` (shared with the scored xlsx report) as the forms reader
+//! (`table::form`) reads it back, so a filled workbook dropped on `jixiao evaluate` (or the
+//! page) scores as the same actuals written in YAML would: title and year; 项目名称, 主管部门, 实施单位; the funds block (全年预算数 from the table, 全年执行数 to
 //! fill); the goal block (实际完成情况 to fill); the indicator grid with 一级 and 二级指标 merged
 //! over their rows, 年度指标值 filled, a 计划数 column where the project has plan targets, and
 //! 实际完成值 and 偏差原因 to fill (a list of 达成 / 部分达成 / 未达成 on qualitative rows, which
