@@ -602,7 +602,11 @@ mod tests {
         );
         let o = run("<5个工作日", "办结时间", "5个工作日", "10");
         assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("10"))));
-        assert!(o.formula.starts_with("恰等于目标值 5，未满足“<”"), "{}", o.formula);
+        assert!(
+            o.formula.starts_with("恰等于目标值 5，未满足“<”"),
+            "{}",
+            o.formula
+        );
         let o = run(">95%", "可用性", "94%", "10");
         assert_eq!(o.formula, "10 × 94 ÷ 95");
     }
