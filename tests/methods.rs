@@ -448,6 +448,26 @@ fn guangdong_st_acceptance_method_by_hand() {
     assert_eq!(b.grade, "优");
 }
 
+#[test]
+fn mof_budget_analysis_contest_method_by_hand() {
+    // 财库〔2004〕19号: 旬报 12 分, 每次扣0.5分; 月报 24 分, 每次扣2分
+    let r = method("mof-budget-analysis-contest");
+    let a = project(&r, "甲省");
+    // 3 × 0.5 = 1.5 off 12; 2 × 2 = 4 off 24
+    assert_eq!(score(a, "旬报延误或出错次数"), "10.50");
+    assert_eq!(score(a, "月报延误或出错次数"), "20.00");
+    // 30.5 of 36: 84.72, 良
+    assert_eq!(a.score.to_string(), "30.50");
+    assert_eq!(a.grade, "良");
+    let b = project(&r, "乙省");
+    // 30 × 0.5 = 15 off 12: never below 0; the monthly reports all on time
+    assert_eq!(score(b, "旬报延误或出错次数"), "0.00");
+    assert_eq!(score(b, "月报延误或出错次数"), "24.00");
+    // 24 of 36: 66.67, 中
+    assert_eq!(b.score.to_string(), "24.00");
+    assert_eq!(b.grade, "中");
+}
+
 const LATE_SHEET: &str = "\
 项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,全年预算数,全年执行数
 甲项目,产出指标,时效指标,完成时间,,2023年6月底前,,2023年7月10日,10,,
