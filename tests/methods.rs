@@ -534,6 +534,22 @@ fn lateness_counts_days_weeks_months_and_the_planned_time() {
     assert!(i.rules.iter().any(|r| r == "late"));
     // the default: late is 0
     assert_eq!(score(&run(LATE_SHEET, "").projects[0], "完成时间"), "0.00");
+    // steps beyond the exact decimal range take every point, without a panic
+    let tiny = "0.0000000000000000000000000001";
+    assert_eq!(
+        sc(
+            &format!("    deduct: {{per: {tiny}天, points: 1}}\n"),
+            "完成时间"
+        ),
+        "0.00"
+    );
+    let rules = format!(
+        "rules:\n  - id: tiny\n    when: indicator == \"完成数量\"\n    deduct: {{per: {tiny}, points: 1}}\n"
+    );
+    assert_eq!(
+        score(&run(LATE_SHEET, &rules).projects[0], "完成数量"),
+        "0.00"
+    );
 }
 
 #[test]

@@ -4,6 +4,11 @@
 //! of the target (偏差率); the verdict still follows the comparison alone (§8.11).
 //!
 //! Order: tiers, else deduct, else the formula's score; then the floor.
+//!
+//! On a deadline target, `deduct` and `tiers: {on: lateness}` count how late it was met
+//! ([`super::lateness`]): in days, calendar months or a share of the planned time. Lateness the
+//! row does not tell (`已完成` without a date, a month that cannot tell) is never guessed: the row
+//! waits for a person and a finding `eval.lateness-unmeasured` says why.
 
 use std::borrow::Cow;
 
@@ -378,11 +383,7 @@ fn late(
                 );
                 return (o, None);
             }
-            let mut steps = short / per;
-            if d.whole_steps {
-                steps = steps.floor();
-            }
-            let off = steps * d.points;
+            let (steps, off) = steps_off(short, per, d);
             let score = (weight - off).max(Decimal::ZERO);
             let past = if d.beyond.is_some() {
                 format!("超过 {} 的部分", shown_step(m, beyond))
@@ -530,6 +531,18 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
     )
 }
 
+/// The steps `short` makes of `per` (whole steps where the rule says) and the points they take
+/// off; beyond the exact decimal range, every point.
+fn steps_off(short: Decimal, per: Decimal, d: &Deduct) -> (Decimal, Decimal) {
+    let Some(mut steps) = short.checked_div(per) else {
+        return (Decimal::MAX, Decimal::MAX);
+    };
+    if d.whole_steps {
+        steps = steps.floor();
+    }
+    (steps, steps.checked_mul(d.points).unwrap_or(Decimal::MAX))
+}
+
 fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
     let reference = d.beyond.as_ref().and_then(|b| amount(b, v)).unwrap_or(v.t);
     let short = match v.op {
@@ -546,11 +559,7 @@ fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
             format!("扣分：未超出扣分起点，得满分 {}", n(weight)),
         );
     };
-    let mut steps = short / per;
-    if d.whole_steps {
-        steps = steps.floor();
-    }
-    let off = steps * d.points;
+    let (steps, off) = steps_off(short, per, d);
     let score = (weight - off).max(Decimal::ZERO);
     (
         score,

@@ -98,7 +98,7 @@ pub fn lateness_step(q: &Quantity) -> Option<(LateMeasure, Decimal)> {
     };
     match unit.as_str() {
         "天" | "日" => Some((LateMeasure::Days, q.value)),
-        "周" | "星期" => Some((LateMeasure::Days, q.value * Decimal::from(7))),
+        "周" | "星期" => Some((LateMeasure::Days, q.value.checked_mul(Decimal::from(7))?)),
         "%" => Some((LateMeasure::Share, q.value / Decimal::ONE_HUNDRED)),
         _ => crate::lang::units::convert(q.value, unit, &Unit(std::borrow::Cow::Borrowed("月")))
             .map(|m| (LateMeasure::Months, m)),
