@@ -468,6 +468,29 @@ fn mof_budget_analysis_contest_method_by_hand() {
     assert_eq!(b.grade, "中");
 }
 
+#[test]
+fn ningde_express_report_count_method_by_hand() {
+    // 期间有1-3次未能够在当月8日前报送，得4分；4-6次 2分；7-9次 1分；10次及以上不得分 (of 6)
+    let r = method("ningde-express-report-count");
+    let ind = "未在当月8日前报送快报数据次数";
+    let got: Vec<(String, String)> = r
+        .projects
+        .iter()
+        .map(|p| (score(p, ind), p.grade.to_string()))
+        .collect();
+    let want = [
+        ("4.00", "中"), // 2 times: 1–3, 4 of 6 = 66.67
+        ("0.00", "差"), // 10 times: 不得分
+        ("6.00", "优"), // never late
+        ("1.00", "差"), // 7 times: 7–9, 1 of 6 = 16.67
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(s, g)| (s.to_string(), g.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
+
 const LATE_SHEET: &str = "\
 项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,全年预算数,全年执行数
 甲项目,产出指标,时效指标,完成时间,,2023年6月底前,,2023年7月10日,10,,
