@@ -428,6 +428,12 @@ const DEADLINE_TAILS: &[&str] = &[
     "上线",
     "交付",
     "验收",
+    "报送",
+    "上报",
+    "报出",
+    "提交",
+    "印发",
+    "下达",
 ];
 
 fn strip_any<'a>(input: &'a str, words: &[&str]) -> Option<&'a str> {
