@@ -17,6 +17,9 @@ pub fn handler(colour: bool) -> GraphicalReportHandler {
         GraphicalTheme::unicode_nocolor()
     })
     .without_cause_chain()
+    // a terminal wraps long lines itself; miette's wrap (200 columns by default) cuts a command
+    // line in two
+    .with_width(1000)
 }
 
 /// `d` rendered by [`handler`], appended to `out`.

@@ -22,6 +22,7 @@ mod nearest;
 pub mod score;
 pub mod stream;
 pub mod total;
+pub mod unfilled;
 pub mod weights;
 
 pub use actual::Actual;
