@@ -192,8 +192,9 @@ fn verdict_tag(i: &IndicatorReport) -> String {
     format!("【{}】", i.grade.unwrap_or(i.verdict.zh()))
 }
 
-/// The 说明 of an indicator row: its verdict, the office's own 得分 where it differs, a
-/// category a rule inferred, how the score was reached, and the row's findings.
+/// The 说明 of an indicator row: its verdict, the office's own 得分 where it differs, the
+/// categories a rule inferred (written plain in their columns, as the form reads them back),
+/// how the score was reached, and the row's findings.
 fn row_notes(i: &IndicatorReport, p: &ProjectReport) -> String {
     let mut parts: Vec<String> = Vec::new();
     if i.differs_from_published
@@ -201,8 +202,11 @@ fn row_notes(i: &IndicatorReport, p: &ProjectReport) -> String {
     {
         parts.push(format!("原表得分 {}，与复核得分不一致", d.normalize()));
     }
-    if i.category_inferred {
-        parts.push("一级指标按规则推断".to_owned());
+    match (i.category_inferred, i.subcategory_inferred) {
+        (true, true) => parts.push("一级、二级指标按规则推断".to_owned()),
+        (true, false) => parts.push("一级指标按规则推断".to_owned()),
+        (false, true) => parts.push("二级指标按规则推断".to_owned()),
+        (false, false) => {}
     }
     if i.verdict == Verdict::NotApplicable
         && let Some(a) = i.actual.as_deref().filter(|a| !is_not_applicable(a))
