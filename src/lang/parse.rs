@@ -683,12 +683,16 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
         end -= '内'.len_utf8();
         count -= 1;
     }
-    // No unit begins with a comparator word (`0内内` is not "0 of the unit 内").
+    // No unit begins with a comparator word (`0内内` is not "0 of the unit 内"), nor holds
+    // one of the words written before a value (`0不低于…` is no unit `不低于…`).
     if count == 0
         || count > 8
         || lexicon::SUFFIX_OPS
             .iter()
             .any(|(w, _)| input[..end].starts_with(w))
+        || lexicon::PREFIX_OPS
+            .iter()
+            .any(|(w, _)| w.chars().count() > 1 && input[..end].contains(w))
     {
         return None;
     }

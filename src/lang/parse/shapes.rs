@@ -46,6 +46,10 @@ pub(super) fn per_units(input: &str) -> (Vec<&str>, &str) {
             .find(|w| r.starts_with(**w))
             .map(|w| &r[..w.len()])
             .or_else(|| {
+                // `每不低于…` is no denominator `不`: a comparator word follows 每
+                if lexicon::PREFIX_OPS.iter().any(|(w, _)| r.starts_with(w)) {
+                    return None;
+                }
                 let c = r.chars().next().filter(|c| is_cjk(*c))?;
                 Some(&r[..c.len_utf8()])
             });
