@@ -230,6 +230,14 @@ fn each_project_is_a_form_sheet_with_merges_number_formats_and_print_setup() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), names.len());
+    // each project's name in 汇总 links to its sheet
+    let summary = part(&bytes, "xl/worksheets/sheet1.xml");
+    for name in &names[1..] {
+        assert!(
+            summary.contains(&format!("location=\"'{name}'!A1\"")),
+            "{name}: {summary}"
+        );
+    }
     // the grid's head repeats on every printed page
     assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
     let styles = part(&bytes, "xl/styles.xml");

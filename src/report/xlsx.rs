@@ -1,7 +1,7 @@
 //! The xlsx report: a workbook a finance office can file (rust_xlsxwriter).
 //!
-//! - `汇总` (first): the units, then the projects, with amounts, scores, grades and counts of
-//!   verdicts;
+//! - `汇总` (first): the units, then the projects (each name a link to its sheet), with
+//!   amounts, scores, grades and counts of verdicts;
 //! - one sheet a project (`1.项目名称`, unique, at most 31 characters): the official
 //!   项目支出绩效自评表 as `form_layout` lays it out — title and year, 项目名称 / 主管部门 /
 //!   实施单位, the funds block (amounts `#,##0.00`, 执行率 a percentage, 分值 and 得分), the goal
@@ -21,7 +21,8 @@
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline, Url,
+    Workbook, Worksheet, XlsxError,
 };
 
 use unicode_width::UnicodeWidthStr;
@@ -50,6 +51,8 @@ struct Formats {
     rate: Format,
     /// The notes under a form.
     note: Format,
+    /// A project's name in 汇总, linking to its sheet.
+    link: Format,
     dp: u32,
 }
 
@@ -73,6 +76,7 @@ impl Formats {
             score: cell.clone().set_num_format(&num),
             total: cell.clone().set_bold().set_background_color("#F0F3F6"),
             total_score: cell
+                .clone()
                 .set_bold()
                 .set_background_color("#F0F3F6")
                 .set_num_format(&num),
@@ -81,6 +85,10 @@ impl Formats {
             fine: layout::cell().set_num_format(format!("{num}{}", "#".repeat(10))),
             rate: layout::cell().set_num_format(format!("{num}%")),
             note: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            link: cell
+                .set_text_wrap()
+                .set_font_color("#0563C1")
+                .set_underline(FormatUnderline::Single),
             dp,
         }
     }
@@ -434,7 +442,16 @@ fn project_sheet(
     Ok(())
 }
 
-fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), XlsxError> {
+/// Excel's limit of hyperlinks on one sheet: past it, project names are plain text.
+const MAX_LINKS: usize = 65_530;
+
+/// `汇总`: each project's name links to its form's sheet (`sheets`, in the projects' order).
+fn summary_sheet(
+    ws: &mut Worksheet,
+    r: &Report,
+    sheets: &[String],
+    f: &Formats,
+) -> Result<(), XlsxError> {
     ws.set_name("汇总")?;
     print_setup(ws);
     // names wrap in their columns, never cut
@@ -527,9 +544,15 @@ fn summary_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xlsx
         ws.write_string_with_format(row, col as u16, *h, &f.head)?;
     }
     row += 1;
-    for p in &r.projects {
+    for (k, p) in r.projects.iter().enumerate() {
         ws.write_string_with_format(row, 0, &p.unit, &f.wrap)?;
-        ws.write_string_with_format(row, 1, &p.project, &f.wrap)?;
+        match sheets.get(k).filter(|_| sheets.len() <= MAX_LINKS) {
+            Some(sheet) => {
+                let to = format!("internal:'{}'!A1", sheet.replace('\'', "''"));
+                ws.write_url_with_format(row, 1, Url::new(to).set_text(&p.project), &f.link)?
+            }
+            None => ws.write_string_with_format(row, 1, &p.project, &f.wrap)?,
+        };
         fit_row(ws, row, &[(0, &p.unit), (1, &p.project)], &NAMES);
         for (col, v) in [(2u16, p.budget), (3, p.spent)] {
             match v {
@@ -698,11 +721,15 @@ pub fn render(r: &Report) -> Result<Vec<u8>, XlsxError> {
             .set_title("项目支出绩效自评表")
             .set_creation_datetime(&created),
     );
-    summary_sheet(wb.add_worksheet(), r, &f)?;
     let mut taken = Vec::new();
-    for (n, p) in r.projects.iter().enumerate() {
+    let names: Vec<String> = (1..)
+        .zip(&r.projects)
+        .map(|(n, p)| layout::sheet_name(n, &p.project, &mut taken))
+        .collect();
+    summary_sheet(wb.add_worksheet(), r, &names, &f)?;
+    for (p, name) in r.projects.iter().zip(&names) {
         let ws = wb.add_worksheet();
-        ws.set_name(layout::sheet_name(n + 1, &p.project, &mut taken))?;
+        ws.set_name(name)?;
         project_sheet(ws, r, p, &f)?;
     }
     if !r.differences.is_empty() {
