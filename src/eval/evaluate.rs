@@ -1,8 +1,8 @@
 //! A table (and its actuals) into the report, the door of evaluation: the year settled,
-//! actuals matched to rows ([`matcher`](super::matcher)), each project scored in table order
-//! ([`project`](super::project): the method of SPEC §8 step by step), units and the whole
-//! rolled up ([`rollup`](super::rollup)). Streaming evaluation calls [`evaluate_each`] block by
-//! block with one [`ParseCache`] per worker ([`memo`](super::memo)).
+//! actuals matched to rows (`matcher`), each project scored in table order (`project`: the
+//! method of SPEC §8 step by step), units and the whole rolled up (`rollup`). Streaming
+//! evaluation calls [`evaluate_each`] block by block with one [`ParseCache`] per worker
+//! (`memo`). The method itself is not here: see the list in [`eval`](super).
 
 use std::borrow::Cow;
 

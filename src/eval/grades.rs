@@ -2,7 +2,7 @@
 //! rule's name or one of its `words:` in the actual (`较好` where a rule says so), a grade with
 //! its share (`部分达成(75%)`, taken as written and checked against the grade's
 //! `min_share`–`max_share`), or points (`7.5分`, share = points ÷ the indicator's points);
-//! else, on a sheet that prints its own 得分, the office's grade ([`from_sheet`]).
+//! else, on a sheet that prints its own 得分, the office's grade (`from_sheet`).
 
 use rust_decimal::Decimal;
 

@@ -5,10 +5,10 @@
 //! category a sheet writes can carry points (投入, 过程, 决策, 效果 of 部门整体 sheets).
 //! Budget execution's points come from the `budget_weight` rule that holds for the project.
 //!
-//! [`assign`] weighs a project's rows: where the sheet (or a rule) gives 分值 for every row
+//! `assign` weighs a project's rows: where the sheet (or a rule) gives 分值 for every row
 //! that applies, those are the weights, the points of rows that do not apply shared among the
 //! rest (§8.8); otherwise budget execution keeps its points and the categories present share
-//! the rest of the 100 ([`shares`]; kept per worker by [`memo`](super::memo)).
+//! the rest of the 100 (`shares`; kept per worker by `memo`).
 
 use std::borrow::Cow;
 
