@@ -1,5 +1,5 @@
 //! One indicator scored (SPEC §8.2–8.5, §8.8): its actual (and plan) read against its target
-//! with its weight, by the national formulas ([`score`](super::score)), then a formula a rule
+//! with its weight, by the national formulas ([`score`](mod@super::score)), then a formula a rule
 //! names ([`formula`](super::formula)), then tiers, deductions and floors
 //! ([`method`](super::method)); a row that does not apply is not scored. The checks and vetoes
 //! that read the actual ride along ([`checks`](super::checks)). Outcomes of rows scored alike

@@ -25,20 +25,6 @@ use crate::finding::Finding;
 use crate::report::model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 
-/// What a project's indicators add up to as they are scored.
-#[derive(Default)]
-pub(super) struct Tally {
-    pub counts: VerdictCounts,
-    pub total: Decimal,
-    /// Points waiting for review.
-    pub pending: Decimal,
-    /// Points scored on.
-    pub weights: Decimal,
-    pub indicators: Vec<IndicatorReport>,
-    pub findings: Vec<Finding>,
-    pub vetoes: Vec<VetoHit>,
-}
-
 /// What every step of one project's scoring reads.
 struct Step<'a, 'o> {
     unit: &'a UnitRow,
@@ -234,6 +220,20 @@ fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
     text.as_ref()
         .map(AsRef::as_ref)
         .filter(|t| t.chars().any(|c| !c.is_whitespace()))
+}
+
+/// What a project's indicators add up to as they are scored.
+#[derive(Default)]
+pub(super) struct Tally {
+    pub counts: VerdictCounts,
+    pub total: Decimal,
+    /// Points waiting for review.
+    pub pending: Decimal,
+    /// Points scored on.
+    pub weights: Decimal,
+    pub indicators: Vec<IndicatorReport>,
+    pub findings: Vec<Finding>,
+    pub vetoes: Vec<VetoHit>,
 }
 
 impl Tally {
