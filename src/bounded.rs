@@ -14,7 +14,7 @@ use crate::limits::Limit;
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum BoundedError {
     /// The file could not be opened or read.
-    #[error("无法读取 {name}：{source}")]
+    #[error("无法读取 {name}：{}", crate::diagnostic::io_reason(source))]
     #[diagnostic(code("input.io"))]
     Io {
         name: String,

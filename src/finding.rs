@@ -298,12 +298,9 @@ impl Finding {
 
     /// The diagnostic rendered as text without colour, `width` columns wide (for logs and tests).
     pub fn render(&self, source: &SourceText, width: usize) -> String {
-        let handler =
-            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-                .with_width(width);
+        let handler = crate::diagnostic::handler(false).with_width(width);
         let mut out = String::new();
-        // writing into a String cannot fail
-        let _ = handler.render_report(&mut out, &self.diagnostic(source));
+        crate::diagnostic::render_into(&mut out, &handler, &self.diagnostic(source));
         out
     }
 

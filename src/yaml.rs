@@ -29,12 +29,199 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| {
         let loc = e.location();
         YamlError {
-            message: e.to_string(),
+            message: in_chinese(&e.to_string()),
             line: loc.as_ref().map(|l| l.line()),
             column: loc.as_ref().map(|l| l.column()),
             offset: loc.as_ref().map(|l| l.index()),
         }
     })
+}
+
+/// serde's and the YAML scanner's English message in Chinese: `projects[0]: unknown field
+/// `bogus`, expected one of `unit`, `project` at line 3 column 5` → `projects[0]：不认识的字段
+/// `bogus`（可用的字段：`unit`、`project`）`. The place (`at line … column …`) is dropped: the
+/// error carries it. A message of no known shape is kept, behind `YAML 格式有误：`.
+pub fn in_chinese(message: &str) -> String {
+    let message = without_place(message);
+    // serde_yaml puts the path of the value in front: `projects[0].indicators: …`
+    let (path, body) = match message.split_once(": ") {
+        Some((path, body)) if is_path(path) => (Some(path), body),
+        _ => (None, message),
+    };
+    let body = body_in_chinese(body);
+    match path {
+        Some(path) => format!("{path}：{body}"),
+        None => body,
+    }
+}
+
+/// `… at line 3 column 5` without its place.
+fn without_place(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(at)
+            if message[at + " at line ".len()..]
+                .split_once(" column ")
+                .is_some_and(|(l, c)| is_digits(l) && is_digits(c)) =>
+        {
+            &message[..at]
+        }
+        _ => message,
+    }
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `projects[0].indicators`: names, indices and dots, nothing else.
+fn is_path(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'))
+}
+
+fn body_in_chinese(body: &str) -> String {
+    // the scanner's context (`, while scanning for the next token`) says nothing more to a user
+    let body = body.split(", while ").next().unwrap_or(body);
+    if let Some(rest) = body.strip_prefix("unknown field ") {
+        return match rest.split_once(", expected one of ") {
+            Some((f, list)) => format!("不认识的字段 {f}（可用的字段：{}）", names(list)),
+            None => match rest.split_once(", expected ") {
+                Some((f, one)) => format!("不认识的字段 {f}（可用的字段：{}）", names(one)),
+                None => format!(
+                    "不认识的字段 {}（此处没有字段）",
+                    rest.trim_end_matches(", there are no fields")
+                ),
+            },
+        };
+    }
+    if let Some(rest) = body.strip_prefix("unknown variant ") {
+        return match rest.split_once(", expected one of ") {
+            Some((v, list)) => format!("不认识的取值 {v}（可选：{}）", names(list)),
+            None => match rest.split_once(", expected ") {
+                Some((v, one)) => format!("不认识的取值 {v}（可选：{}）", names(one)),
+                None => format!("不认识的取值 {rest}"),
+            },
+        };
+    }
+    if let Some(f) = body.strip_prefix("missing field ") {
+        return format!("缺少字段 {f}");
+    }
+    if let Some(f) = body.strip_prefix("duplicate field ") {
+        return format!("字段 {f} 重复");
+    }
+    if let Some(k) = body.strip_prefix("duplicate entry with key ") {
+        return format!("键 {k} 重复");
+    }
+    for (prefix, head) in [
+        ("invalid type: ", "类型不对"),
+        ("invalid value: ", "取值无效"),
+    ] {
+        if let Some((found, expected)) = body
+            .strip_prefix(prefix)
+            .and_then(|r| r.split_once(", expected "))
+        {
+            return format!(
+                "{head}：这里是{}，应是{}",
+                found_in_chinese(found),
+                expected_in_chinese(expected)
+            );
+        }
+    }
+    if let Some((n, expected)) = body
+        .strip_prefix("invalid length ")
+        .and_then(|r| r.split_once(", expected "))
+    {
+        return format!("长度不对：有 {n} 项，应是{}", expected_in_chinese(expected));
+    }
+    let scanner = [
+        (
+            "found character that cannot start any token",
+            "出现了不能开始一个值的字符（用制表符缩进了？或值以 @、` 开头，需加引号）",
+        ),
+        (
+            "mapping values are not allowed in this context",
+            "此处不能写“键: 值”（值中有冒号加空格时请给整个值加引号）",
+        ),
+        (
+            "did not find expected key",
+            "找不到应有的键（检查缩进是否对齐）",
+        ),
+        ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合"),
+        ("did not find expected ',' or '}'", "花括号 { } 没有闭合"),
+        ("did not find expected node content", "此处缺少值"),
+        ("did not find expected '-' indicator", "列表项的缩进不对"),
+        (
+            "found unexpected end of stream",
+            "文件意外结束（引号或括号没有闭合？）",
+        ),
+        ("found undefined alias", "引用了未定义的锚点（*别名）"),
+        ("found unknown anchor", "引用了未定义的锚点（*别名）"),
+        ("recursion limit exceeded", "嵌套太深"),
+        (
+            "found a tab character that violates indentation",
+            "用了制表符缩进（请用空格）",
+        ),
+        (
+            "found unexpected end of plain scalar",
+            "值意外结束（检查引号）",
+        ),
+        (
+            "found a tab character where an indentation space is expected",
+            "用了制表符缩进（请用空格）",
+        ),
+    ];
+    for (english, chinese) in scanner {
+        if body.starts_with(english) {
+            return chinese.to_owned();
+        }
+    }
+    format!("YAML 格式有误：{body}")
+}
+
+/// serde's list of names (`` `a` or `b` ``, `` `a`, `b`, `c` ``) joined with 、.
+fn names(list: &str) -> String {
+    list.replace(", ", "、").replace("` or `", "`、`")
+}
+
+/// serde's `Unexpected` (`string "abc"`, `integer `5``, `map`) in Chinese.
+fn found_in_chinese(found: &str) -> String {
+    let quoted = |rest: &str| rest.trim_matches('`').to_owned();
+    if let Some(v) = found.strip_prefix("string ") {
+        return format!("文字 {v}");
+    }
+    for (english, chinese) in [
+        ("integer ", "整数"),
+        ("floating point ", "小数"),
+        ("boolean ", "是/否值"),
+        ("character ", "字符"),
+    ] {
+        if let Some(v) = found.strip_prefix(english) {
+            return format!("{chinese} {}", quoted(v));
+        }
+    }
+    match found {
+        "map" => "映射（键: 值）".to_owned(),
+        "sequence" => "列表".to_owned(),
+        "unit value" | "null" => "空值".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// What serde expected (`a sequence`, `i32`, `struct ActualsFile`) in Chinese.
+fn expected_in_chinese(expected: &str) -> String {
+    match expected {
+        "a sequence" => "列表".to_owned(),
+        "a string" | "a borrowed string" => "文字".to_owned(),
+        "a map" => "映射（键: 值）".to_owned(),
+        "a boolean" => "布尔值（true 或 false）".to_owned(),
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "整数".to_owned()
+        }
+        "f32" | "f64" => "数字".to_owned(),
+        e if e.starts_with("struct ") => "映射（键: 值）".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 /// Serialize a value as YAML.
@@ -149,6 +336,63 @@ fn check_depth_within(text: &str, max: usize) -> Result<(), TooDeep> {
 #[cfg(test)]
 mod tests {
     use super::check_depth_within;
+
+    #[test]
+    fn serde_and_scanner_messages_read_in_chinese() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct File {
+            year: Option<i32>,
+            projects: Option<Vec<Project>>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Project {
+            unit: String,
+        }
+        let message = |text: &str| super::from_str::<File>(text).unwrap_err().message;
+        assert_eq!(
+            message("a0: 1"),
+            "不认识的字段 `a0`（可用的字段：`year`、`projects`）"
+        );
+        assert_eq!(
+            message("projects:\n  - unit: x\n    bogus: 1"),
+            "projects[0]：不认识的字段 `bogus`（可用的字段：`unit`）"
+        );
+        assert_eq!(
+            message("year: abc"),
+            "year：类型不对：这里是文字 \"abc\"，应是整数"
+        );
+        assert_eq!(
+            message("projects: 5"),
+            "projects：类型不对：这里是整数 5，应是列表"
+        );
+        assert_eq!(message("projects:\n  - {}"), "projects[0]：缺少字段 `unit`");
+        assert_eq!(message("year: 2023\nyear: 2024"), "字段 `year` 重复");
+        assert_eq!(
+            message("\tyear: 1"),
+            "出现了不能开始一个值的字符（用制表符缩进了？或值以 @、` 开头，需加引号）"
+        );
+        assert!(
+            message("year: [1\n").starts_with("year："),
+            "{}",
+            message("year: [1\n")
+        );
+        for text in [
+            "a0: 1",
+            "year: abc",
+            "\tyear: 1",
+            "year: [1\n",
+            "projects: {a: 1}",
+        ] {
+            let m = message(text);
+            for english in ["expected", "unknown", "invalid", "found", "at line"] {
+                assert!(!m.contains(english), "{english} in {m}");
+            }
+        }
+    }
 
     #[test]
     fn shallow_files_pass_and_deep_ones_stop_where_the_limit_is_crossed() {

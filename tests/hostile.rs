@@ -157,6 +157,8 @@ fn gbk_file_read_as_utf8() {
 #[test]
 fn bom_in_the_middle() {
     let d = dir("bom-middle");
+    // an actuals file (empty): a table alone is not scored (eval.no-actuals)
+    write(&d, "a.yaml", "projects: []\n");
     // one BOM at a cell's start (trimmed like a space), one inside a target
     let text = TABLE
         .replace("购置经费", "\u{feff}购置经费")
@@ -166,7 +168,11 @@ fn bom_in_the_middle() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(json["counts"]["projects"], 2);
-    let r = run(&d, &["evaluate", "t.tsv", "--format", "jsonl"], &[]);
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "jsonl"],
+        &[],
+    );
     insta::assert_snapshot!("hostile__bom_in_the_middle", shown(&r, Some("购置")));
 }
 
@@ -228,6 +234,8 @@ const HUGE: &str = "99999999999999999999999999999999999";
 #[test]
 fn numbers_beyond_decimal_range_in_a_target_and_an_amount() {
     let d = dir("huge-table");
+    // an actuals file (empty): a table alone is not scored (eval.no-actuals)
+    write(&d, "a.yaml", "projects: []\n");
     let text = TABLE
         .replace(
             "购置完成率，年度指标值：95%",
@@ -235,7 +243,11 @@ fn numbers_beyond_decimal_range_in_a_target_and_an_amount() {
         )
         .replace("购置经费\t56.45", &format!("购置经费\t{HUGE}"));
     write(&d, "t.tsv", text);
-    let r = run(&d, &["evaluate", "t.tsv", "--format", "jsonl"], &[]);
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "jsonl"],
+        &[],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     insta::assert_snapshot!("hostile__huge_in_table", shown(&r, Some("购置")));
     let r = run(&d, &["inspect", "t.tsv"], &[]);
@@ -685,10 +697,14 @@ fn formula_table() -> String {
 #[test]
 fn csv_formula_cells_are_neutralised() {
     let d = dir("csv-formula");
+    // an actuals file (empty): a table alone is not scored (eval.no-actuals)
+    write(&d, "a.yaml", "projects: []\n");
     write(&d, "t.tsv", formula_table());
     let r = run(
         &d,
-        &["evaluate", "t.tsv", "--format", "csv", "-o", "r.csv"],
+        &[
+            "evaluate", "t.tsv", "a.yaml", "--format", "csv", "-o", "r.csv",
+        ],
         &[],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -712,8 +728,14 @@ fn csv_formula_cells_are_neutralised() {
 #[test]
 fn markdown_escapes_html_and_links_from_table_text() {
     let d = dir("md-escape");
+    // an actuals file (empty): a table alone is not scored (eval.no-actuals)
+    write(&d, "a.yaml", "projects: []\n");
     write(&d, "t.tsv", formula_table());
-    let r = run(&d, &["evaluate", "t.tsv", "--format", "markdown"], &[]);
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "markdown"],
+        &[],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!r.stdout.contains("<script>"), "{}", r.stdout);
     // every `[` escaped: no link or image a viewer would follow
@@ -803,12 +825,22 @@ fn a_closed_pipe_ends_every_verb_quietly_with_exit_2() {
 #[test]
 fn a_full_disk_is_exit_2_with_a_message_in_every_verb() {
     let d = dir("full-disk");
+    // an actuals file (empty): a table alone is not scored (eval.no-actuals)
+    write(&d, "a.yaml", "projects: []\n");
     write(&d, "t.tsv", TABLE);
     let verbs: [&[&str]; 6] = [
         &["inspect", "t.tsv"],
         &["review", "t.tsv", "--deny", "error"],
         &["rules", "list"],
-        &["evaluate", "t.tsv", "--format", "csv", "-o", "/dev/full"],
+        &[
+            "evaluate",
+            "t.tsv",
+            "a.yaml",
+            "--format",
+            "csv",
+            "-o",
+            "/dev/full",
+        ],
         &["template", "t.tsv", "-o", "/dev/full", "--force"],
         &["parse", "t.tsv", "-o", "/dev/full"],
     ];
@@ -1428,6 +1460,8 @@ fn slow_and_idle_connections_are_closed_and_counted() {
 #[test]
 fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
     let d = dir("xlsx-limit");
+    // an actuals file (empty): a table alone is not scored (eval.no-actuals)
+    write(&d, "a.yaml", "projects: []\n");
     write(
         &d,
         "t.tsv",
@@ -1436,7 +1470,9 @@ fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
     write(&d, "r.xlsx", "old");
     let r = run(
         &d,
-        &["evaluate", "t.tsv", "--format", "xlsx", "-o", "r.xlsx"],
+        &[
+            "evaluate", "t.tsv", "a.yaml", "--format", "xlsx", "-o", "r.xlsx",
+        ],
         &[],
     );
     assert_eq!(r.code, 2);

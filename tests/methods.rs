@@ -345,6 +345,264 @@ fn mof_central_admin_method_by_hand() {
     assert_eq!(p.score.to_string(), "21.00");
     // 21 of 25: 84 on 100
     assert_eq!(p.grade, "良");
+    // the same sentence on a deadline: planned 1 January – 30 June 2023 (181 days), done 18
+    // July: 18 days late, 18 ÷ 181 = 9.94 %, two whole steps of 4 %: 10 − 2
+    let m = project(&r, "大型会议项目");
+    assert_eq!(score(m, "项目完成时间"), "8.00");
+    let i = indicator(m, "项目完成时间");
+    assert!(
+        i.note.contains("逾期 18 天，占计划工期 181 天的 9.94%"),
+        "{}",
+        i.note
+    );
+    assert!(i.rules.iter().any(|r| r == "mof.schedule-deadline"));
+    // 15 + 8 = 23 of 25: 92 on 100
+    assert_eq!(m.score.to_string(), "23.00");
+    assert_eq!(m.grade, "优");
+}
+
+fn indicator<'p>(p: &'p ProjectReport, name: &str) -> &'p jixiao::report::model::IndicatorReport {
+    p.indicators
+        .iter()
+        .find(|i| &*i.indicator == name)
+        .unwrap_or_else(|| panic!("{name}"))
+}
+
+#[test]
+fn express_report_lateness_in_days_by_hand() {
+    // 每迟报半天扣0.5分 (2 points); 每迟报1天扣0.2分 (1 point)
+    let r = method("express-report-lateness");
+    let march = project(&r, "3月快报");
+    // by 10 April, sent 11 April: 1 day = 2 half-days × 0.5 = 1 off 2
+    assert_eq!(score(march, "快报报送时间"), "1.00");
+    // by 15 April, sent 18 April: 3 days × 0.2 = 0.6 off 1
+    assert_eq!(score(march, "分析说明材料报送时间"), "0.40");
+    assert!(
+        indicator(march, "分析说明材料报送时间")
+            .note
+            .contains("逾期 3 天")
+    );
+    assert_eq!(march.score.to_string(), "1.40");
+    assert_eq!(march.grade, "差"); // 1.4 ÷ 3 = 46.67
+    let april = project(&r, "4月快报");
+    // `5月12日` in the table's year: 2 days = 4 half-days × 0.5 = 2 off 2
+    assert_eq!(score(april, "快报报送时间"), "0.00");
+    // `按期完成`: on time, nothing off
+    assert_eq!(score(april, "分析说明材料报送时间"), "1.00");
+    assert_eq!(april.score.to_string(), "1.00");
+    let may = project(&r, "5月快报");
+    // a day early: full
+    assert_eq!(score(may, "快报报送时间"), "2.00");
+    // `已完成` says nothing of when: a person decides, and a finding says why
+    let done = indicator(may, "分析说明材料报送时间");
+    assert_eq!(done.verdict, Verdict::Review);
+    assert!(done.score.is_none());
+    assert!(done.note.contains("未写完成日期"), "{}", done.note);
+    assert_eq!(may.pending.to_string(), "1.00");
+    let f: Vec<_> = may
+        .findings
+        .iter()
+        .filter(|f| f.code == "eval.lateness-unmeasured")
+        .collect();
+    assert_eq!(f.len(), 1, "{:?}", may.findings);
+    assert!(f[0].message.contains("已完成"));
+    assert!(f[0].message.contains("kb.analysis-on-time"));
+    let june = project(&r, "6月快报");
+    // `2023年7月` against 10 July: between 0 and 21 days late, never guessed
+    let month = indicator(june, "快报报送时间");
+    assert_eq!(month.verdict, Verdict::Review);
+    assert!(month.score.is_none());
+    assert!(
+        june.findings
+            .iter()
+            .any(|f| f.code == "eval.lateness-unmeasured" && f.message.contains("只写到月份")),
+        "{:?}",
+        june.findings
+    );
+    // `否`: not sent, 不得分
+    assert_eq!(score(june, "分析说明材料报送时间"), "0.00");
+    assert_eq!(june.score.to_string(), "0.00");
+    assert_eq!(june.pending.to_string(), "2.00");
+}
+
+#[test]
+fn guangdong_st_acceptance_method_by_hand() {
+    // 完成率分档, each band with the lowest points of its range
+    let r = method("guangdong-st-acceptance");
+    let a = project(&r, "甲课题");
+    // 8 of 10 = 80 %: 75%以上, 16
+    assert_eq!(score(a, "研究开发主要内容完成数"), "16.00");
+    // 300 of 500万元 = 60 %: 50%以上, 5
+    assert_eq!(score(a, "新增销售收入"), "5.00");
+    // 到位率 80 %: 75%以上, 3
+    assert_eq!(score(a, "总资金到位率"), "3.00");
+    // 16 + 5 + 3 = 24 of 34: 70.59, 中
+    assert_eq!(a.score.to_string(), "24.00");
+    assert_eq!(a.grade, "中");
+    let b = project(&r, "乙课题");
+    // 100 %: 20; 400 of 500 = 80 %: 8; 全部到位: 4; 32 of 34 = 94.12, 优
+    assert_eq!(score(b, "研究开发主要内容完成数"), "20.00");
+    assert_eq!(score(b, "新增销售收入"), "8.00");
+    assert_eq!(score(b, "总资金到位率"), "4.00");
+    assert_eq!(b.score.to_string(), "32.00");
+    assert_eq!(b.grade, "优");
+}
+
+#[test]
+fn mof_budget_analysis_contest_method_by_hand() {
+    // 财库〔2004〕19号: 旬报 12 分, 每次扣0.5分; 月报 24 分, 每次扣2分
+    let r = method("mof-budget-analysis-contest");
+    let a = project(&r, "甲省");
+    // 3 × 0.5 = 1.5 off 12; 2 × 2 = 4 off 24
+    assert_eq!(score(a, "旬报延误或出错次数"), "10.50");
+    assert_eq!(score(a, "月报延误或出错次数"), "20.00");
+    // 30.5 of 36: 84.72, 良
+    assert_eq!(a.score.to_string(), "30.50");
+    assert_eq!(a.grade, "良");
+    let b = project(&r, "乙省");
+    // 30 × 0.5 = 15 off 12: never below 0; the monthly reports all on time
+    assert_eq!(score(b, "旬报延误或出错次数"), "0.00");
+    assert_eq!(score(b, "月报延误或出错次数"), "24.00");
+    // 24 of 36: 66.67, 中
+    assert_eq!(b.score.to_string(), "24.00");
+    assert_eq!(b.grade, "中");
+}
+
+#[test]
+fn ningde_express_report_count_method_by_hand() {
+    // 期间有1-3次未能够在当月8日前报送，得4分；4-6次 2分；7-9次 1分；10次及以上不得分 (of 6)
+    let r = method("ningde-express-report-count");
+    let ind = "未在当月8日前报送快报数据次数";
+    let got: Vec<(String, String)> = r
+        .projects
+        .iter()
+        .map(|p| (score(p, ind), p.grade.to_string()))
+        .collect();
+    let want = [
+        ("4.00", "中"), // 2 times: 1–3, 4 of 6 = 66.67
+        ("0.00", "差"), // 10 times: 不得分
+        ("6.00", "优"), // never late
+        ("1.00", "差"), // 7 times: 7–9, 1 of 6 = 16.67
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(s, g)| (s.to_string(), g.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+const LATE_SHEET: &str = "\
+项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,全年预算数,全年执行数
+甲项目,产出指标,时效指标,完成时间,,2023年6月底前,,2023年7月10日,10,,
+甲项目,产出指标,时效指标,建设周期,,2023年3月至6月,,2023年7月10日,10,,
+甲项目,产出指标,数量指标,完成数量,≥,100,个,90个,10,,
+";
+
+fn late_rules(body: &str) -> String {
+    format!(
+        "rules:\n  - id: late\n    when: indicator == \"完成时间\" or indicator == \"建设周期\"\n{body}"
+    )
+}
+
+#[test]
+fn lateness_counts_days_weeks_months_and_the_planned_time() {
+    let sc = |body: &str, ind: &str| score(&run(LATE_SHEET, &late_rules(body)).projects[0], ind);
+    // by 30 June, done 10 July: 10 days late
+    assert_eq!(
+        sc("    deduct: {per: 1天, points: 0.5}\n", "完成时间"),
+        "5.00"
+    );
+    // a bare step counts days
+    assert_eq!(sc("    deduct: {per: 2, points: 1}\n", "完成时间"), "5.00");
+    // 10 days are 10/7 weeks pro rata, one whole week with whole_steps
+    assert_eq!(
+        sc("    deduct: {per: 1周, points: 7}\n", "完成时间"),
+        "0.00"
+    );
+    assert_eq!(
+        sc(
+            "    deduct: {per: 1周, points: 2, whole_steps: true}\n",
+            "完成时间"
+        ),
+        "8.00"
+    );
+    // in months as late_penalty counts them: July against June is one month
+    assert_eq!(
+        sc("    deduct: {per: 1个月, points: 3}\n", "完成时间"),
+        "7.00"
+    );
+    // 3 days of grace: 7 days × 1
+    assert_eq!(
+        sc(
+            "    deduct: {per: 1天, points: 1, beyond: 3天}\n",
+            "完成时间"
+        ),
+        "3.00"
+    );
+    // a share of the planned time: 1 January – 30 June is 181 days, 10 ÷ 181 = 5.52 %,
+    // 5.52 ÷ 5 = 1.105 steps: 10 − 1.10
+    assert_eq!(sc("    deduct: {per: 5%, points: 1}\n", "完成时间"), "8.90");
+    // the period `2023年3月至6月` plans 1 March – 30 June: 122 days, 10 ÷ 122 = 8.20 %:
+    // 1.639 steps: 10 − 1.64
+    assert_eq!(sc("    deduct: {per: 5%, points: 1}\n", "建设周期"), "8.36");
+    // tiers on lateness: 10 days is past the first band (≤ 7 days), inside the second
+    let tiers = "    tiers:\n      on: lateness\n      bands:\n        - {up_to: 0天, share: 100%}\n        - {up_to: 1周, share: 80%}\n        - {up_to: 1个月, share: 60%}\n        - {share: 0}\n";
+    assert_eq!(sc(tiers, "完成时间"), "6.00");
+    // … and as a share of the planned time: 8.20 % of 3月至6月 is below 10 %
+    let share = "    tiers:\n      on: lateness\n      bands:\n        - {below: 10%, share: 90%}\n        - {share: 50%}\n";
+    assert_eq!(sc(share, "建设周期"), "9.00");
+    let r = run(LATE_SHEET, &late_rules(tiers));
+    let i = indicator(&r.projects[0], "完成时间");
+    assert!(i.note.contains("逾期 10 天"), "{}", i.note);
+    assert!(i.rules.iter().any(|r| r == "late"));
+    // the default: late is 0
+    assert_eq!(score(&run(LATE_SHEET, "").projects[0], "完成时间"), "0.00");
+    // steps beyond the exact decimal range take every point, without a panic
+    let tiny = "0.0000000000000000000000000001";
+    assert_eq!(
+        sc(
+            &format!("    deduct: {{per: {tiny}天, points: 1}}\n"),
+            "完成时间"
+        ),
+        "0.00"
+    );
+    let rules = format!(
+        "rules:\n  - id: tiny\n    when: indicator == \"完成数量\"\n    deduct: {{per: {tiny}, points: 1}}\n"
+    );
+    assert_eq!(
+        score(&run(LATE_SHEET, &rules).projects[0], "完成数量"),
+        "0.00"
+    );
+}
+
+#[test]
+fn lateness_on_a_figure_is_said_not_silently_dropped() {
+    let rules = "rules:\n  - id: late\n    when: indicator == \"完成数量\"\n    tiers:\n      on: lateness\n      bands:\n        - {up_to: 0天, share: 100%}\n        - {share: 0}\n";
+    let r = run(LATE_SHEET, rules);
+    let i = indicator(&r.projects[0], "完成数量");
+    // the formula's 10 × 90 ÷ 100, and the note says why the tiers did not apply
+    assert_eq!(i.score.unwrap().to_string(), "9.00");
+    assert!(i.note.contains("on: lateness"), "{}", i.note);
+}
+
+#[test]
+fn rules_check_rejects_a_lateness_band_that_is_no_time() {
+    let e = check_errors(
+        "rules:\n  - id: x.late\n    tiers:\n      on: lateness\n      bands:\n        - {up_to: 5个, share: 100%}\n        - {share: 0}\n",
+    );
+    assert!(e.contains("第 1 档的 `up_to` 不是逾期的长短"), "{e}");
+    // with its line and column
+    let Err(files) = RuleSet::with_files(
+        &[RuleSource::new(
+            "office.yaml",
+            "rules:\n  - id: x.late\n    tiers:\n      on: lateness\n      bands:\n        - {up_to: 5个, share: 100%}\n",
+        )],
+        true,
+    ) else {
+        panic!("rejected")
+    };
+    // line 3, column 11: the value of `tiers`
+    assert_eq!(files[0].errors[0].line_col(), (3, 11));
 }
 
 #[test]
@@ -525,6 +783,22 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
             r(""),
             r(
                 "  - id: k\n    when: indicator == \"群众满意度\"\n    deduct: {per: 5%, points: 1}\n",
+            ),
+        ),
+        (
+            "deduct",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"完成时间\"\n    deduct: {per: 1个月, points: 1}\n",
+            ),
+        ),
+        (
+            "tiers",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"完成时间\"\n    tiers:\n      on: lateness\n      bands:\n        - {up_to: 1个月, share: 80%}\n        - {up_to: 3个月, share: 50%}\n        - {share: 0}\n",
             ),
         ),
         (

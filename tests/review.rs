@@ -325,3 +325,52 @@ fn explain_prints_a_rule_checks_message_severity_condition_and_place() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("review.satisfaction-below-floor"), "{err}");
 }
+
+/// Every code jixiao can print while reading or scoring (`table.*`, `input.*`, `target.*`,
+/// `eval.*`, `stream.*`, `review.*`), found by scanning the sources for its string literal, has
+/// an `--explain` entry, and `jixiao review --explain CODE` prints it in Chinese.
+#[test]
+fn explain_answers_for_every_code_in_the_sources() {
+    let literal = regex::Regex::new(
+        r#""((?:table|input|target|eval|stream|review)\.[a-z0-9]+(?:-[a-z0-9]+)*)""#,
+    )
+    .unwrap();
+    let mut codes = std::collections::BTreeSet::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for c in literal.captures_iter(&text) {
+                    codes.insert(c[1].to_owned());
+                }
+            }
+        }
+    }
+    // the scan finds the codes of every family (a broken pattern would find none)
+    for family in ["table.", "eval.", "input.", "stream.", "review."] {
+        assert!(
+            codes.iter().any(|c| c.starts_with(family)),
+            "no {family} code found in the sources"
+        );
+    }
+    let unexplained: Vec<_> = codes
+        .iter()
+        .filter(|c| review::explain_code(c, RuleSet::bundled()).is_none())
+        .collect();
+    assert!(unexplained.is_empty(), "no --explain for {unexplained:?}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["review", "--explain", "table.form-total-mismatch"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("table.form-total-mismatch — 总分与各项得分之和不符"),
+        "{text}"
+    );
+    assert!(text.contains("修改："), "{text}");
+}

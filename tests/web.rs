@@ -227,6 +227,38 @@ async fn binary_garbage_is_a_400_with_a_diagnostic() {
         (status, json(&body)["error"]["code"].clone()),
         (StatusCode::BAD_REQUEST, "web.bad-query".into())
     );
+    // A target table alone has nothing to score: refused with the way to fill it in, as the
+    // CLI refuses it (never 29 projects of 0.00 差).
+    let (status, body) = post(
+        Config::default(),
+        "/api/evaluate",
+        &[("table", "targets.tsv", &table)],
+    )
+    .await;
+    let v = json(&body);
+    assert_eq!(
+        (status, v["error"]["code"].clone()),
+        (StatusCode::BAD_REQUEST, "eval.no-actuals".into())
+    );
+    assert!(
+        v["error"]["help"]
+            .as_str()
+            .unwrap()
+            .contains("jixiao template"),
+        "{v}"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", "targets.tsv"])
+        .current_dir(SAMPLE)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr.contains("eval.no-actuals") && stderr.contains("-o 自评表.xlsx"),
+        "{stderr}"
+    );
 }
 
 #[tokio::test]

@@ -112,8 +112,13 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
     };
     for input in inputs {
         if input.is_dir() {
-            let folder = crate::inputs::sort_folder(input, opts)
-                .map_err(|e| format!("无法读取文件夹 {}：{e}", input.display()))?;
+            let folder = crate::inputs::sort_folder(input, opts).map_err(|e| {
+                format!(
+                    "无法读取文件夹 {}：{}",
+                    input.display(),
+                    crate::diagnostic::io_reason(&e)
+                )
+            })?;
             let Some((found, _)) = folder.table else {
                 return Err(format!(
                     "文件夹 {} 中没有能读取的目标表、自评表或表单",
@@ -200,14 +205,14 @@ pub fn run(mut args: Args) -> u8 {
                     }
                 },
                 Err(e) => {
-                    say!("{:?}", miette::Report::new(e));
+                    super::show(&e);
                     return exit::USAGE;
                 }
             };
             match ActualsFile::parse(&p.display().to_string(), &text) {
                 Ok(a) => Some(a),
                 Err(e) => {
-                    say!("{:?}", miette::Report::new(*e));
+                    super::show(&*e);
                     return exit::USAGE;
                 }
             }
@@ -230,7 +235,7 @@ pub fn run(mut args: Args) -> u8 {
             }
             Ok(Opened::Whole) => {}
             Err(e) => {
-                say!("{:?}", miette::Report::new(e));
+                super::show(&e);
                 return exit::USAGE;
             }
         }
@@ -240,11 +245,7 @@ pub fn run(mut args: Args) -> u8 {
         Err(code) => return code,
     };
     // The reader's findings (rows skipped, sums that do not add up) go to stderr.
-    let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    });
+    let handler = crate::diagnostic::handler(std::io::stderr().is_terminal());
     // in full, but a form's notes (its template's placeholder rows, categories told from their
     // 二级指标, skipped sheets) only counted: `inspect` lists them
     let mut diagnostics = String::new();
@@ -255,7 +256,7 @@ pub fn run(mut args: Args) -> u8 {
             notes += 1;
             continue;
         }
-        let _ = handler.render_report(&mut diagnostics, &f.diagnostic(&doc.source));
+        crate::diagnostic::render_into(&mut diagnostics, &handler, &f.diagnostic(&doc.source));
     }
     if notes > 0 {
         diagnostics.push_str(&format!(
@@ -267,6 +268,10 @@ pub fn run(mut args: Args) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    if let Err(e) = eval::unfilled::check(&doc, actuals.as_ref()) {
+        super::show(&e);
+        return exit::USAGE;
+    }
     let methodology = Methodology::from_rules(&rules);
     // A progress bar for long runs, on a terminal only (never in pipes or logs).
     let projects = doc.counts().projects;
@@ -371,7 +376,7 @@ fn streaming(
         match first_pass {
             Ok(dp) => dp,
             Err(e) => {
-                say!("{:?}", miette::Report::new(e));
+                super::show(&e);
                 return exit::USAGE;
             }
         }
@@ -380,14 +385,10 @@ fn streaming(
     };
     let colour = std::io::stderr().is_terminal();
     let render = move |doc: &Document| {
-        let handler = miette::GraphicalReportHandler::new_themed(if colour {
-            miette::GraphicalTheme::unicode()
-        } else {
-            miette::GraphicalTheme::unicode_nocolor()
-        });
+        let handler = crate::diagnostic::handler(colour);
         let mut text = String::new();
         for f in &doc.findings {
-            let _ = handler.render_report(&mut text, &f.diagnostic(&doc.source));
+            crate::diagnostic::render_into(&mut text, &handler, &f.diagnostic(&doc.source));
         }
         text
     };
@@ -422,7 +423,7 @@ fn streaming(
         // dropped unfinished: the temporary file goes, the old report stays
         Err(eval::stream::StreamError::Write(e)) => super::output::failed(&e, "报告"),
         Err(e) => {
-            say!("{:?}", miette::Report::new(e));
+            super::show(&e);
             exit::USAGE
         }
     }

@@ -29,7 +29,7 @@ impl TableArgs {
     /// Read a table, or report why not (the exit code to end with).
     pub fn read(&self, path: &Path) -> Result<Document, u8> {
         table::read_path(path, &self.options()).map_err(|e| {
-            say!("{:?}", miette::Report::new(e));
+            super::show(&e);
             super::exit::USAGE
         })
     }

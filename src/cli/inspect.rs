@@ -42,15 +42,10 @@ pub fn run(args: Args) -> u8 {
         OutputFormat::Json => out.line(view::findings_json(&doc)),
         OutputFormat::Table => {
             let colour = std::io::stderr().is_terminal();
-            let theme = if colour {
-                miette::GraphicalTheme::unicode()
-            } else {
-                miette::GraphicalTheme::unicode_nocolor()
-            };
-            let handler = miette::GraphicalReportHandler::new_themed(theme);
+            let handler = crate::diagnostic::handler(colour);
             let mut err = String::new();
             for f in &doc.findings {
-                let _ = handler.render_report(&mut err, &f.diagnostic(&doc.source));
+                crate::diagnostic::render_into(&mut err, &handler, &f.diagnostic(&doc.source));
             }
             say_raw!("{err}");
             out.print(view::tree(&doc))

@@ -31,6 +31,7 @@ pub(crate) mod review;
 mod rules;
 mod serve;
 mod template;
+mod usage_error;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
 #[derive(Debug, Parser)]
@@ -179,6 +180,24 @@ fn values_in_chinese(a: clap::Arg) -> clap::Arg {
         .long_help(long)
 }
 
+/// A diagnostic that stopped the run, to stderr (colour on a terminal), in Chinese
+/// ([`crate::diagnostic`]).
+fn show(d: &dyn miette::Diagnostic) {
+    use std::io::IsTerminal as _;
+    say_raw!(
+        "{}",
+        crate::diagnostic::render(d, std::io::stderr().is_terminal())
+    );
+}
+
+/// clap's own help shown for a missing command (`jixiao` alone): already Chinese, kept.
+fn is_help(e: &clap::Error) -> bool {
+    matches!(
+        e.kind(),
+        clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    )
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let parsed = command()
@@ -186,6 +205,11 @@ pub fn main() -> ExitCode {
         .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() && !is_help(&e) => {
+            let typed: Vec<String> = std::env::args().skip(1).collect();
+            say_raw!("{}", usage_error::message(&e, &typed));
+            return ExitCode::from(exit::USAGE);
+        }
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() {

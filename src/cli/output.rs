@@ -71,7 +71,11 @@ impl Output {
             return Err(exit::USAGE);
         }
         let fail = |e: io::Error| {
-            say!("错误[output.io]：无法写入 {}：{e}", path.display());
+            say!(
+                "错误[output.io]：无法写入 {}：{}",
+                path.display(),
+                crate::diagnostic::io_reason(&e)
+            );
             exit::USAGE
         };
         match std::fs::metadata(path) {
@@ -193,7 +197,10 @@ impl Write for Output {
 /// The exit code of a write error (2), with a message naming `what` — none for a closed pipe.
 pub fn failed(e: &io::Error, what: &str) -> u8 {
     if e.kind() != io::ErrorKind::BrokenPipe {
-        say!("错误[output.io]：写出{what}失败：{e}");
+        say!(
+            "错误[output.io]：写出{what}失败：{}",
+            crate::diagnostic::io_reason(e)
+        );
     }
     exit::USAGE
 }

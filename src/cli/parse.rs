@@ -209,7 +209,11 @@ pub fn run(args: Args) -> u8 {
             match std::fs::File::open(path) {
                 Ok(f) => read_all(&mut printer, &mut io::BufReader::new(f), &mut total),
                 Err(e) => {
-                    say!("错误：无法读取 {}：{e}", path.display());
+                    say!(
+                        "错误：无法读取 {}：{}",
+                        path.display(),
+                        crate::diagnostic::io_reason(&e)
+                    );
                     return exit::USAGE;
                 }
             }
@@ -218,7 +222,11 @@ pub fn run(args: Args) -> u8 {
             Ok(()) => {}
             Err(Stop::Write(e)) => return super::output::failed(&e, "结果"),
             Err(Stop::Read(e)) => {
-                say!("错误：读取 {} 时出错：{e}", path.display());
+                say!(
+                    "错误：读取 {} 时出错：{}",
+                    path.display(),
+                    crate::diagnostic::io_reason(&e)
+                );
                 return exit::USAGE;
             }
             Err(Stop::LongLine(n)) => {

@@ -95,18 +95,12 @@ pub enum Command {
 
 /// Print diagnostics to stderr (colour only on a terminal).
 pub fn report(files: &[FileErrors]) {
-    let theme = if std::io::stderr().is_terminal() {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme);
+    let handler = crate::diagnostic::handler(std::io::stderr().is_terminal());
     for f in files {
         for e in &f.errors {
             let mut out = String::new();
-            if handler.render_report(&mut out, e).is_ok() {
-                say!("{out}");
-            }
+            crate::diagnostic::render_into(&mut out, &handler, e);
+            say!("{out}");
         }
     }
 }
@@ -225,7 +219,7 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
             }
         },
         Err(e) => {
-            say!("{:?}", miette::Report::new(e));
+            super::show(&e);
             return exit::USAGE;
         }
     };

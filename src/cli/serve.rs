@@ -78,7 +78,7 @@ pub fn run(args: Args) -> u8 {
     {
         Ok(r) => r,
         Err(e) => {
-            say!("错误：无法启动：{e}");
+            say!("错误：无法启动：{}", crate::diagnostic::io_reason(&e));
             return exit::USAGE;
         }
     };
@@ -86,7 +86,7 @@ pub fn run(args: Args) -> u8 {
         let listener = match tokio::net::TcpListener::bind(addr).await {
             Ok(l) => l,
             Err(e) => {
-                say!("错误：无法监听 {addr}：{e}");
+                say!("错误：无法监听 {addr}：{}", crate::diagnostic::io_reason(&e));
                 return exit::USAGE;
             }
         };

@@ -197,7 +197,15 @@ fn score_reading(
         o = super::formula::apply(f, target, &actual, s.weight, m, o);
     }
     if let Some(method) = &s.reading.decisions.method {
-        o = super::method::apply(method, target, &actual, s.weight, o);
+        let written = super::method::Written {
+            indicator: &s.row.name,
+            target: &s.row.target,
+            actual: s.actual_text,
+            year,
+        };
+        let (out, flag) = super::method::apply(method, target, &actual, written, s.weight, o);
+        o = out;
+        flags.extend(flag);
     }
     if let Some(rule) = &s.reading.decisions.formula_rule {
         o.rules.insert(0, rule.clone());

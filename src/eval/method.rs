@@ -4,15 +4,23 @@
 //! of the target (偏差率); the verdict still follows the comparison alone (§8.11).
 //!
 //! Order: tiers, else deduct, else the formula's score; then the floor.
+//!
+//! On a deadline target, `deduct` and `tiers: {on: lateness}` count how late it was met
+//! ([`super::lateness`]): in days, calendar months or a share of the planned time. Lateness the
+//! row does not tell (`已完成` without a date, a month that cannot tell) is never guessed: the row
+//! waits for a person and a finding `eval.lateness-unmeasured` says why.
 
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
 use super::actual::Actual;
+use super::checks::Flag;
+use super::lateness::{self, Lateness, Unmeasured};
 use super::score::{Outcome, Verdict};
-use crate::lang::{Op, Quantity, Target, Unit, units};
-use crate::rules::method::{BoundOp, Deduct, Floor, Gives, Tiers};
+use crate::finding::Severity;
+use crate::lang::{CalendarDate, Op, Quantity, Target, Unit, units};
+use crate::rules::method::{BoundOp, Deduct, Floor, Gives, LateMeasure, Tiers, lateness_step};
 use crate::rules::model::TierOn;
 
 /// The method rules that hold for one indicator, with their ids.
@@ -159,25 +167,67 @@ fn pct(d: Decimal) -> String {
     format!("{}%", n(d * Decimal::ONE_HUNDRED))
 }
 
+/// The row as written, where a method needs more than the target and actual read: the
+/// indicator (for a finding), the target's text (the period a deadline names) and the actual's
+/// (`按期完成` says on time, `已完成` says nothing of when).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Written<'a> {
+    pub indicator: &'a str,
+    pub target: &'a str,
+    pub actual: Option<&'a str>,
+    pub year: Option<i32>,
+}
+
 /// The outcome with the method rules applied (unchanged where they cannot apply: not numbers,
-/// waiting for a person, missing).
+/// waiting for a person, missing), and a finding where lateness cannot be measured.
 pub fn apply(
     rules: &MethodRules,
     target: &Target,
     actual: &Actual,
+    written: Written<'_>,
     weight: Decimal,
     mut o: Outcome,
-) -> Outcome {
+) -> (Outcome, Option<Flag>) {
+    let lateness_tiers = rules
+        .tiers
+        .as_ref()
+        .filter(|(t, _)| t.on == TierOn::Lateness);
+    let by = match (&rules.tiers, lateness_tiers, &rules.deduct) {
+        (_, Some((t, id)), _) => Some((Late::Tiers(t), id)),
+        (None, None, Some((d, id))) => Some((Late::Deduct(d), id)),
+        _ => None,
+    };
     if matches!(
         o.verdict,
         Verdict::Review | Verdict::Invalid | Verdict::Missing | Verdict::NotApplicable
     ) {
-        return o;
+        // a completion month that cannot tell on time from late: lateness is not measured either
+        if o.verdict == Verdict::Review
+            && let (Target::Deadline { .. }, Actual::Date(_), Some((_, id))) = (target, actual, &by)
+        {
+            let id: &Cow<'static, str> = id;
+            let flag = unmeasured_flag(Unmeasured::MonthOnly, id, written);
+            o.rules.push(id.clone());
+            return (o, Some(flag));
+        }
+        return (o, None);
+    }
+    if let (Target::Deadline { op, date }, Some((by, id))) = (target, by) {
+        if rules.floor.is_some() {
+            o.remarks
+                .push("保底规则（floor）需要数值的目标和实际值，时限类指标不适用");
+        }
+        return late(by, id.clone(), *op, *date, actual, written, weight, o);
+    }
+    if lateness_tiers.is_some() {
+        o.remarks
+            .push("逾期分档（on: lateness）只用于完成时限类指标，按目标类型的公式计分");
+        return (o, None);
     }
     let Some(v) = values(target, actual) else {
         o.remarks
             .push("分档、扣分或保底规则需要数值的目标和实际值，按目标类型的公式计分");
-        return o;
+        return (o, None);
     };
     if let Some((t, id)) = &rules.tiers {
         let (score, formula) = tiers(t, &v, weight);
@@ -212,7 +262,224 @@ pub fn apply(
             o.rules.push(id.clone());
         }
     }
-    o
+    (o, None)
+}
+
+/// What counts lateness on a deadline target.
+enum Late<'r> {
+    Tiers(&'r Tiers),
+    Deduct(&'r Deduct),
+}
+
+/// When the work was done, as far as the actual says.
+enum Done {
+    /// A date (or a month).
+    At(Lateness),
+    /// `按期完成`: on time, no date.
+    OnTime,
+}
+
+impl Done {
+    fn measure(&self, m: LateMeasure) -> Result<Decimal, Unmeasured> {
+        match self {
+            Done::At(l) => l.measure(m),
+            Done::OnTime => Ok(Decimal::ZERO),
+        }
+    }
+
+    /// The lateness in words: `逾期 10 天`, `逾期 1 个月`, `逾期 18 天，占计划工期 181 天的 9.94%`.
+    fn describe(&self, m: LateMeasure, value: Decimal) -> String {
+        match (self, m) {
+            (Done::OnTime, _) => "按期完成，逾期 0".to_owned(),
+            (_, LateMeasure::Days) => format!("逾期 {} 天", n(value)),
+            (Done::At(l), LateMeasure::Months) => match l.days() {
+                Ok(days) => format!("逾期 {days} 天（按月计 {} 个月）", n(value)),
+                Err(_) => format!("逾期 {} 个月", n(value)),
+            },
+            (Done::At(l), LateMeasure::Share) => format!(
+                "逾期 {} 天，占计划工期 {} 天的 {}%",
+                l.days().unwrap_or_default(),
+                l.planned_days(),
+                (value * Decimal::ONE_HUNDRED)
+                    .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                    .normalize()
+            ),
+        }
+    }
+}
+
+/// A step or bound of lateness as written: `10天`, `1个月`, `4%`.
+fn shown_step(m: LateMeasure, v: Decimal) -> String {
+    match m {
+        LateMeasure::Days => format!("{} 天", n(v)),
+        LateMeasure::Months => format!("{} 个月", n(v)),
+        LateMeasure::Share => format!("计划工期的 {}", pct(v)),
+    }
+}
+
+/// A deadline scored by how late it was met (`deduct` or `tiers: {on: lateness}`).
+#[allow(clippy::too_many_arguments)]
+fn late(
+    by: Late<'_>,
+    id: Cow<'static, str>,
+    op: Op,
+    date: CalendarDate,
+    actual: &Actual,
+    written: Written<'_>,
+    weight: Decimal,
+    mut o: Outcome,
+) -> (Outcome, Option<Flag>) {
+    let on_time_words = written.actual.is_some_and(|t| {
+        lateness::ON_TIME_WORDS.contains(&t.trim().trim_end_matches(['。', '.', '；', ';']))
+    });
+    let done = match actual {
+        Actual::Date(d) => {
+            let from = crate::lang::period_start(written.target, written.year);
+            Lateness::new(op, date, *d, from).map(Done::At)
+        }
+        Actual::Done | Actual::YesNo(true) if on_time_words => Ok(Done::OnTime),
+        Actual::Done | Actual::YesNo(true) => Err(Unmeasured::NoDate),
+        // `否`, a grade, text: the formula's outcome stands
+        _ => return (o, None),
+    };
+    let done = match done {
+        Ok(d) => d,
+        Err(why) => return unmeasured(o, why, id.clone(), written),
+    };
+    match by {
+        Late::Deduct(d) => {
+            let Some((m, per)) = lateness_step(&d.per).filter(|(_, p)| *p > Decimal::ZERO) else {
+                o.remarks
+                    .push("扣分步长不是时间（天、周、月）或计划工期的百分比，时限类指标按公式计分");
+                return (o, None);
+            };
+            let beyond = match d.beyond.as_ref().map(lateness_step) {
+                None => Decimal::ZERO,
+                Some(Some((bm, b))) if bm == m => b,
+                Some(_) => {
+                    o.remarks.push(
+                        "扣分起点（beyond）与步长（per）的计量不同（天、月或计划工期的百分比），时限类指标按公式计分",
+                    );
+                    return (o, None);
+                }
+            };
+            let late = match done.measure(m) {
+                Ok(v) => v,
+                Err(why) => return unmeasured(o, why, id.clone(), written),
+            };
+            if late <= Decimal::ZERO && o.verdict == Verdict::Pass {
+                // on time loses nothing (and keeps its note)
+                return (o, None);
+            }
+            let what = done.describe(m, late);
+            let short = late - beyond;
+            o.rules.push(id.clone());
+            if short <= Decimal::ZERO {
+                o.score = Some(weight);
+                o.formula = format!(
+                    "扣分：{what}，未超过 {}，得满分 {}",
+                    shown_step(m, beyond),
+                    n(weight)
+                );
+                return (o, None);
+            }
+            let (steps, off) = steps_off(short, per, d);
+            let score = (weight - off).max(Decimal::ZERO);
+            let past = if d.beyond.is_some() {
+                format!("超过 {} 的部分", shown_step(m, beyond))
+            } else {
+                String::new()
+            };
+            o.score = Some(score);
+            o.formula = format!(
+                "扣分：{what}，{past}每 {} 扣 {} 分，{} 步扣 {}，得 {}",
+                shown_step(m, per),
+                n(d.points),
+                n(steps),
+                n(off),
+                n(score)
+            );
+            (o, None)
+        }
+        Late::Tiers(t) => {
+            let mut what = None;
+            for (i, band) in t.bands.iter().enumerate() {
+                let holds = match &band.bound {
+                    None => true,
+                    Some((bop, q)) => {
+                        // `rules check` admits only lateness bounds here
+                        let Some((m, b)) = lateness_step(q) else {
+                            continue;
+                        };
+                        let v = match done.measure(m) {
+                            Ok(v) => v,
+                            Err(why) => return unmeasured(o, why, id.clone(), written),
+                        };
+                        what = Some(done.describe(m, v));
+                        match bop {
+                            BoundOp::UpTo => v <= b,
+                            BoundOp::Below => v < b,
+                            BoundOp::AtLeast => v >= b,
+                        }
+                    }
+                };
+                if holds {
+                    let (score, gives) = match band.gives {
+                        Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct(s))),
+                        Gives::Points(p) => (p.min(weight), format!("{} 分", n(p))),
+                    };
+                    o.score = Some(score);
+                    o.formula = format!(
+                        "分档：{}，第 {} 档，得 {gives} = {}",
+                        what.as_deref().unwrap_or("逾期"),
+                        i + 1,
+                        n(score)
+                    );
+                    o.rules.push(id.clone());
+                    return (o, None);
+                }
+            }
+            o.score = Some(Decimal::ZERO);
+            o.formula = format!(
+                "分档：{}，没有一档成立，得 0",
+                what.as_deref().unwrap_or("逾期")
+            );
+            o.rules.push(id.clone());
+            (o, None)
+        }
+    }
+}
+
+/// Lateness a rule counts but the row does not tell: a person decides, and a finding says why.
+fn unmeasured(
+    mut o: Outcome,
+    why: Unmeasured,
+    id: Cow<'static, str>,
+    written: Written<'_>,
+) -> (Outcome, Option<Flag>) {
+    o.verdict = Verdict::Review;
+    o.score = None;
+    o.formula = format!(
+        "逾期无法计算：{}；规则 {id} 按逾期计分，需人工核对",
+        why.zh()
+    );
+    let flag = unmeasured_flag(why, &id, written);
+    o.rules.push(id);
+    (o, Some(flag))
+}
+
+/// The finding beside the total where lateness is not measured (`eval.lateness-unmeasured`).
+fn unmeasured_flag(why: Unmeasured, id: &str, written: Written<'_>) -> Flag {
+    Flag {
+        code: "eval.lateness-unmeasured".into(),
+        severity: Severity::Warning,
+        message: format!(
+            "指标“{}”的实际值“{}”：{}，规则 {id} 无法计算逾期，待人工核对",
+            written.indicator,
+            written.actual.unwrap_or_default().trim(),
+            why.zh()
+        ),
+    }
 }
 
 fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
@@ -220,6 +487,8 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
         TierOn::Actual => (v.a, "实际值"),
         TierOn::Ratio => (ratio(v), "完成率"),
         TierOn::Deviation => ((v.a - v.t).abs(), "偏差"),
+        // deadlines only: `apply` never sends a number here
+        TierOn::Lateness => return (Decimal::ZERO, "逾期分档只用于时限类指标".to_owned()),
     };
     let shown = match t.on {
         TierOn::Ratio => pct(value),
@@ -262,6 +531,18 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
     )
 }
 
+/// The steps `short` makes of `per` (whole steps where the rule says) and the points they take
+/// off; beyond the exact decimal range, every point.
+fn steps_off(short: Decimal, per: Decimal, d: &Deduct) -> (Decimal, Decimal) {
+    let Some(mut steps) = short.checked_div(per) else {
+        return (Decimal::MAX, Decimal::MAX);
+    };
+    if d.whole_steps {
+        steps = steps.floor();
+    }
+    (steps, steps.checked_mul(d.points).unwrap_or(Decimal::MAX))
+}
+
 fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
     let reference = d.beyond.as_ref().and_then(|b| amount(b, v)).unwrap_or(v.t);
     let short = match v.op {
@@ -278,11 +559,7 @@ fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
             format!("扣分：未超出扣分起点，得满分 {}", n(weight)),
         );
     };
-    let mut steps = short / per;
-    if d.whole_steps {
-        steps = steps.floor();
-    }
-    let off = steps * d.points;
+    let (steps, off) = steps_off(short, per, d);
     let score = (weight - off).max(Decimal::ZERO);
     (
         score,

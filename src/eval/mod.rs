@@ -4,6 +4,7 @@
 //! - [`actual`]: actuals as real sheets write them;
 //! - [`actuals_file`]: the YAML actuals file and its template;
 //! - [`score`](mod@score): one indicator's verdict and score;
+//! - [`lateness`]: how late a deadline was met, for methods that count it;
 //! - [`total`]: a project's total graded out of the points it was scored on (§8.1, §8.10);
 //! - [`evaluate`](mod@evaluate): a whole table into the report model, the door of the steps
 //!   below.
@@ -28,6 +29,7 @@ pub mod evaluate;
 pub mod formula;
 pub mod grades;
 mod indicator;
+pub mod lateness;
 mod matcher;
 mod memo;
 pub mod method;
@@ -40,6 +42,7 @@ mod rollup;
 pub mod score;
 pub mod stream;
 pub mod total;
+pub mod unfilled;
 pub mod weights;
 
 pub use actual::Actual;

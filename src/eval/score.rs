@@ -190,6 +190,17 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
             }
         }
     };
+    // `>800` against exactly 800: missed (the operator excludes the target itself), yet the
+    // partial credit measured against the target value is the whole weight (SPEC §8.3); say so
+    // beside the number, so 未达标 with full points reads as what it is
+    let formula = if matches!(op, Op::Gt | Op::Lt) && a == t {
+        format!(
+            "恰等于目标值 {}，未满足“{op}”，未达标；部分得分按目标值计算：{formula}，与分值相同",
+            n(t)
+        )
+    } else {
+        formula
+    };
     Outcome::new(Verdict::Fail, Some(clamp(score, weight)), formula)
 }
 
@@ -585,6 +596,19 @@ mod tests {
         let o = run(">95%", "可用性", "95%", "10");
         assert_eq!(o.verdict, Verdict::Fail);
         assert_eq!(o.score, Some(d("10")));
+        assert_eq!(
+            o.formula,
+            "恰等于目标值 95，未满足“>”，未达标；部分得分按目标值计算：10 × 95 ÷ 95，与分值相同"
+        );
+        let o = run("<5个工作日", "办结时间", "5个工作日", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("10"))));
+        assert!(
+            o.formula.starts_with("恰等于目标值 5，未满足“<”"),
+            "{}",
+            o.formula
+        );
+        let o = run(">95%", "可用性", "94%", "10");
+        assert_eq!(o.formula, "10 × 94 ÷ 95");
     }
 
     #[test]

@@ -103,7 +103,7 @@ pub enum StreamError {
     #[diagnostic(transparent)]
     Read(Box<ReadError>),
     /// The report could not be written.
-    #[error("写出报告失败：{0}")]
+    #[error("写出报告失败：{}", crate::diagnostic::io_reason(.0))]
     #[diagnostic(code("report.write"))]
     Write(#[source] std::io::Error),
 }

@@ -23,4 +23,6 @@ pub mod units;
 pub use ast::*;
 pub use canonical::{CanonicalError, parse_canonical};
 pub use direction::{Always, Decision, Directions, Subject};
-pub use parse::{Context, MAX_TARGET_BYTES, NameTemplate, name_template, normalise_unit, parse};
+pub use parse::{
+    Context, MAX_TARGET_BYTES, NameTemplate, name_template, normalise_unit, parse, period_start,
+};

@@ -128,6 +128,17 @@ pub fn parse(text: &str, ctx: &Context<'_>) -> Parsed {
     }
 }
 
+/// Where the period a target names begins (`2023年3月-10月` → 2023-03, `第三季度` → 07,
+/// `上半年` → 01), or `None` where the text names no period (`2023年6月底前`): the start of the
+/// planned time of a deadline read from a period.
+pub fn period_start(text: &str, year: Option<i32>) -> Option<CalendarDate> {
+    let simplified = simplify(text);
+    let body = simplified
+        .trim()
+        .trim_end_matches(lexicon::is_trailing_punct);
+    shapes::period_span(body, year).map(|(start, _)| start)
+}
+
 /// Reads one trimmed body (`written` is the same text as written, `body` its simplified copy,
 /// `start` where both begin in the whole text): the target, where its parts came from, where
 /// they sit.
@@ -417,6 +428,12 @@ const DEADLINE_TAILS: &[&str] = &[
     "上线",
     "交付",
     "验收",
+    "报送",
+    "上报",
+    "报出",
+    "提交",
+    "印发",
+    "下达",
 ];
 
 fn strip_any<'a>(input: &'a str, words: &[&str]) -> Option<&'a str> {
@@ -666,12 +683,16 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
         end -= '内'.len_utf8();
         count -= 1;
     }
-    // No unit begins with a comparator word (`0内内` is not "0 of the unit 内").
+    // No unit begins with a comparator word (`0内内` is not "0 of the unit 内"), nor holds
+    // one of the words written before a value (`0不低于…` is no unit `不低于…`).
     if count == 0
         || count > 8
         || lexicon::SUFFIX_OPS
             .iter()
             .any(|(w, _)| input[..end].starts_with(w))
+        || lexicon::PREFIX_OPS
+            .iter()
+            .any(|(w, _)| w.chars().count() > 1 && input[..end].contains(w))
     {
         return None;
     }

@@ -19,7 +19,7 @@ use super::selfeval_table::{
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The header row.
-pub const HEADER: [&str; 15] = [
+pub const HEADER: [&str; 16] = [
     "单位",
     "项目",
     "序号",
@@ -34,10 +34,11 @@ pub const HEADER: [&str; 15] = [
     "得分",
     "原表得分",
     "规则",
+    "偏差原因分析及改进措施",
     "说明",
 ];
 
-fn budget_record(p: &ProjectReport) -> [String; 15] {
+fn budget_record(p: &ProjectReport) -> [String; 16] {
     [
         p.unit.clone(),
         p.project.clone(),
@@ -55,6 +56,7 @@ fn budget_record(p: &ProjectReport) -> [String; 15] {
             .map(|d| d.normalize().to_string())
             .unwrap_or_default(),
         p.budget_rules.join(" "),
+        String::new(),
         // the project's total appears in no row of its own: where findings stand beside it,
         // they are written here with it
         if p.findings.is_empty() {
@@ -70,7 +72,7 @@ fn budget_record(p: &ProjectReport) -> [String; 15] {
     ]
 }
 
-fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 15] {
+fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 16] {
     [
         p.unit.clone(),
         p.project.clone(),
@@ -88,10 +90,8 @@ fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 15] {
             .map(|d| d.normalize().to_string())
             .unwrap_or_default(),
         i.rules.join(" "),
-        match &i.deviation_note {
-            Some(d) => format!("{d}；{}", i.note),
-            None => i.note.to_string(),
-        },
+        i.deviation_note.clone().unwrap_or_default(),
+        i.note.to_string(),
     ]
 }
 
@@ -142,7 +142,7 @@ fn write_records(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error>
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     w.write_record(HEADER)?;
-    let safe = |record: [String; 15]| record.map(|c| neutralise(&c).into_owned());
+    let safe = |record: [String; 16]| record.map(|c| neutralise(&c).into_owned());
     for p in &report.projects {
         w.write_record(safe(budget_record(p)))?;
         for i in &p.indicators {

@@ -13,8 +13,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::model::{IndicatorReport, ProjectReport, Report};
 use super::selfeval_table::{
-    COLUMNS, budget_actual, budget_target, category_cell, published_total, subcategory_cell,
-    summary_line, total_text, total_weight,
+    COLUMNS, budget_actual, budget_target, category_cell, published_total, reason,
+    subcategory_cell, summary_line, total_text, total_weight,
 };
 use crate::eval::Verdict;
 use crate::eval::methodology::ScoreBand;
@@ -382,7 +382,7 @@ fn units(out: &mut String, r: &Report) {
 fn header_row(out: &mut String) {
     // Fixed column widths, so every project's table lines up with the next.
     out.push_str("<colgroup>");
-    for w in [4, 8, 8, 14, 12, 12, 6, 7, 29] {
+    for w in [4, 7, 7, 13, 11, 11, 6, 7, 14, 20] {
         let _ = write!(out, "<col style=\"width:{w}%\">");
     }
     out.push_str("</colgroup>\n<thead><tr>");
@@ -448,7 +448,7 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
     out.push_str("<tbody>\n");
     let _ = writeln!(
         out,
-        "<tr class=\"budget\" title=\"{}\"><td class=\"num\"></td><td>预算执行率</td><td></td><td></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td></td></tr>",
+        "<tr class=\"budget\" title=\"{}\"><td class=\"num\"></td><td>预算执行率</td><td></td><td></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td></td><td></td></tr>",
         escape(&format!("规则：{}", p.budget_rules.join("、"))),
         escape(&budget_target(p)),
         escape(&budget_actual(p)),
@@ -469,7 +469,7 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
     out.push_str("</tbody>\n");
     let _ = writeln!(
         out,
-        "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
+        "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td colspan=\"2\">等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
         total_weight(p),
         p.score,
         escape(&format!(
@@ -512,13 +512,11 @@ fn indicator(out: &mut String, i: &IndicatorReport) {
     }
     let _ = write!(
         out,
-        "</td><td><span class=\"badge v-{v}\" title=\"{}\">{}</span> ",
+        "</td><td>{}</td><td><span class=\"badge v-{v}\" title=\"{}\">{}</span> ",
+        escape(reason(i)),
         escape(&rules),
         i.grade.unwrap_or(i.verdict.zh())
     );
-    if let Some(d) = &i.deviation_note {
-        let _ = write!(out, "{} ", escape(d));
-    }
     let _ = writeln!(
         out,
         "<span class=\"note\">{}</span> <details class=\"rules\"><summary>规则</summary>{}</details></td></tr>",

@@ -1,6 +1,8 @@
 //! The 自评表 as text: an aligned table per project in the layout finance offices file
 //! (一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施), as a
-//! terminal table or as Markdown.
+//! terminal table or as Markdown. The 偏差原因分析及改进措施 column holds the unit's own words
+//! only (from its sheet or actuals file); jixiao's verdict and calculation stand in a last
+//! column of their own, 说明, so a filed form never passes machine text off as the unit's.
 
 use std::fmt::Write as _;
 
@@ -8,7 +10,7 @@ use super::model::{IndicatorReport, ProjectReport, Report, Shown};
 use super::text_table::TextTable;
 
 /// The 自评表 columns, shared by every renderer that lays out the sheet.
-pub(crate) const COLUMNS: [&str; 9] = [
+pub(crate) const COLUMNS: [&str; 10] = [
     "序号",
     "一级指标",
     "二级指标",
@@ -18,6 +20,7 @@ pub(crate) const COLUMNS: [&str; 9] = [
     "分值",
     "得分",
     "偏差原因分析及改进措施",
+    "说明",
 ];
 
 pub(crate) fn score_cell(i: &IndicatorReport) -> String {
@@ -27,7 +30,12 @@ pub(crate) fn score_cell(i: &IndicatorReport) -> String {
     }
 }
 
-/// The last column: verdict, the sheet's own score where it differs, the note.
+/// The 偏差原因分析及改进措施 cell: the unit's own words, empty where it gave none.
+pub(crate) fn reason(i: &IndicatorReport) -> &str {
+    i.deviation_note.as_deref().unwrap_or_default()
+}
+
+/// The 说明 column: verdict, the sheet's own score where it differs, how the score was reached.
 pub(crate) fn remark(i: &IndicatorReport) -> String {
     // a graded row says its grade (部分达成), not 未达标
     let mut parts = vec![format!("【{}】", i.grade.unwrap_or(i.verdict.zh()))];
@@ -35,9 +43,6 @@ pub(crate) fn remark(i: &IndicatorReport) -> String {
         && let Some(p) = i.published_score
     {
         parts.push(format!("原表得分 {}", p.normalize()));
-    }
-    if let Some(d) = &i.deviation_note {
-        parts.push(d.clone());
     }
     parts.push(i.note.to_string());
     let (verdict, rest) = parts.split_at(1);
@@ -57,6 +62,7 @@ pub(crate) fn budget_row(p: &ProjectReport) -> Vec<String> {
         p.budget_score
             .map(|s| s.to_string())
             .unwrap_or_else(|| "—".into()),
+        String::new(),
         String::new(),
     ]
 }
@@ -154,6 +160,7 @@ pub(crate) fn indicator_row(i: &IndicatorReport) -> Vec<String> {
         i.actual.as_deref().unwrap_or_default().to_owned(),
         i.weight.to_string(),
         score_cell(i),
+        reason(i).to_owned(),
         remark(i),
     ]
 }

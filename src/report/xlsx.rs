@@ -19,8 +19,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::model::{Report, Shown};
 use super::selfeval_table::{
-    COLUMNS, budget_actual, budget_target, category_cell, project_notes, published_total, remark,
-    subcategory_cell, total_weight,
+    COLUMNS, budget_actual, budget_target, category_cell, project_notes, published_total, reason,
+    remark, subcategory_cell, total_weight,
 };
 
 struct Formats {
@@ -93,7 +93,7 @@ fn print_setup(ws: &mut Worksheet) {
 }
 
 /// Column widths of the 自评表 sheet, in Excel's character units.
-const SELFEVAL_WIDTHS: [f64; 9] = [6.0, 12.0, 12.0, 28.0, 22.0, 22.0, 8.0, 8.0, 60.0];
+const SELFEVAL_WIDTHS: [f64; 10] = [6.0, 12.0, 12.0, 28.0, 22.0, 22.0, 8.0, 8.0, 30.0, 50.0];
 
 /// Height of one line of text, in points.
 const LINE: f64 = 15.0;
@@ -160,7 +160,7 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             .budget_published_score
             .map(|d| format!("原表得分 {}", d.normalize()))
             .unwrap_or_default();
-        ws.write_string_with_format(row, 8, budget_note, &f.wrap)?;
+        ws.write_string_with_format(row, 9, budget_note, &f.wrap)?;
         row += 1;
         for i in &p.indicators {
             let category = category_cell(i);
@@ -175,7 +175,8 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
                     (3, &i.indicator),
                     (4, &i.target),
                     (5, i.actual.as_deref().unwrap_or("")),
-                    (8, &note),
+                    (8, reason(i)),
+                    (9, &note),
                 ],
                 &SELFEVAL_WIDTHS,
             );
@@ -187,7 +188,8 @@ fn selfeval_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             ws.write_string_with_format(row, 5, i.actual.as_deref().unwrap_or(""), &f.wrap)?;
             ws.write_number_with_format(row, 6, number(&i.weight), &f.score)?;
             score_cell(ws, row, 7, i.score.as_ref(), f)?;
-            ws.write_string_with_format(row, 8, &note, &f.wrap)?;
+            ws.write_string_with_format(row, 8, reason(i), &f.wrap)?;
+            ws.write_string_with_format(row, 9, &note, &f.wrap)?;
             row += 1;
         }
         ws.merge_range(row, 0, row, 5, "总分", &f.total)?;

@@ -108,6 +108,8 @@ pub fn explain(code: &str) -> Option<&'static CheckInfo> {
 pub enum Explanation<'r> {
     Check(&'static CheckInfo),
     Rule(&'r Rule),
+    /// A code of reading or scoring (`table.*`, `eval.*`, …), from [`crate::explain`].
+    Code(&'static crate::explain::CodeDoc),
 }
 
 /// The explanation of any code review can print from its checks and rules; `None` for an
@@ -116,17 +118,26 @@ pub fn explain_code<'r>(code: &str, rules: &'r RuleSet) -> Option<Explanation<'r
     if let Some(check) = explain(code) {
         return Some(Explanation::Check(check));
     }
+    if let Some(doc) = crate::explain::doc(code) {
+        return Some(Explanation::Code(doc));
+    }
     rules
         .rule(code)
         .filter(|r| matches!(r.choice, Choice::Check { .. }))
         .map(Explanation::Rule)
 }
 
-/// Every code `--explain` knows, with a title: the built-in checks, then the rules' checks.
+/// Every code `--explain` knows, with a title: the built-in checks, the codes of reading and
+/// scoring, then the rules' checks.
 pub fn codes(rules: &RuleSet) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = checks::ALL
         .iter()
         .map(|c| (c.code.to_owned(), c.title.to_owned()))
+        .chain(
+            crate::explain::DOCS
+                .iter()
+                .map(|d| (d.code.to_owned(), d.title.to_owned())),
+        )
         .collect();
     for r in rules.rules() {
         if let Choice::Check { message, .. } = &r.choice {
@@ -145,6 +156,7 @@ impl Explanation<'_> {
     pub fn text(&self) -> String {
         let mut out = String::new();
         match self {
+            Explanation::Code(doc) => out.push_str(&doc.text()),
             Explanation::Check(info) => {
                 out.push_str(&format!(
                     "{} — {}（默认级别：{}）\n\n",

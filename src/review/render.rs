@@ -45,12 +45,7 @@ fn summary(findings: &[Finding]) -> String {
 }
 
 pub fn human(doc: &crate::table::model::Document, findings: &[Finding], colour: bool) -> String {
-    let handler = miette::GraphicalReportHandler::new_themed(if colour {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    })
-    .with_width(120);
+    let handler = crate::diagnostic::handler(colour).with_width(120);
     let mut out = String::new();
     let mut last_group = None;
     for f in findings {
@@ -59,7 +54,7 @@ pub fn human(doc: &crate::table::model::Document, findings: &[Finding], colour: 
             out.push_str(&format!("\n■ {g}\n"));
             last_group = Some(g);
         }
-        let _ = handler.render_report(&mut out, &f.diagnostic(&doc.source));
+        crate::diagnostic::render_into(&mut out, &handler, &f.diagnostic(&doc.source));
     }
     out.push('\n');
     out.push_str(&summary(findings));

@@ -78,6 +78,33 @@ pub struct Veto {
     pub message: String,
 }
 
+/// What lateness is measured in (`on: lateness`, and `deduct` on a deadline target).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LateMeasure {
+    /// Calendar days from the deadline to the completion date.
+    Days,
+    /// Calendar months, counted as `late_penalty` counts them (July against end of June: 1).
+    Months,
+    /// Days late ÷ days of the planned time (计划工期).
+    Share,
+}
+
+/// A time step or bound as lateness reads it: its measure and its amount in that measure.
+/// `10天`, `10日` and a bare `10` are days; `1周`/`1星期` 7 days; `1个月` a month, `1季度` 3,
+/// `1年` 12; `4%` a share of the planned time (0.04). Other units are not lateness.
+pub fn lateness_step(q: &Quantity) -> Option<(LateMeasure, Decimal)> {
+    let Some(unit) = &q.unit else {
+        return Some((LateMeasure::Days, q.value));
+    };
+    match unit.as_str() {
+        "天" | "日" => Some((LateMeasure::Days, q.value)),
+        "周" | "星期" => Some((LateMeasure::Days, q.value.checked_mul(Decimal::from(7))?)),
+        "%" => Some((LateMeasure::Share, q.value / Decimal::ONE_HUNDRED)),
+        _ => crate::lang::units::convert(q.value, unit, &Unit(std::borrow::Cow::Borrowed("月")))
+            .map(|m| (LateMeasure::Months, m)),
+    }
+}
+
 /// A number or a quantity with its unit (`5%`, `1天`, `2`).
 pub fn quantity(n: &Number) -> Option<Quantity> {
     match n {
@@ -135,6 +162,15 @@ pub fn tiers(t: &model::Tiers) -> Result<Tiers, Why> {
             )),
             None => None,
         };
+        if t.on == TierOn::Lateness
+            && let Some((op, q)) = &bound
+            && lateness_step(q).is_none()
+        {
+            return Err(format!(
+                "第 {n} 档的 `{}` 不是逾期的长短：写天数（`10天`）、周、月，或计划工期的百分比（`10%`）",
+                op.key()
+            ));
+        }
         let gives = match (&b.share, &b.points) {
             (Some(s), None) => Gives::Share(
                 share(s).ok_or_else(|| format!("第 {n} 档的 `share` 应是 0%–100% 的比例"))?,

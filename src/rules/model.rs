@@ -89,6 +89,10 @@ pub enum TierOn {
     /// |actual − target| (偏差: `up_to: 10%`; a % bound on a target not in % reads the
     /// deviation relative to the target).
     Deviation,
+    /// How late a deadline was met (逾期): from the deadline to the completion date, in days
+    /// (`up_to: 10天`, a bare number is days, `1周` is 7 days), in calendar months (`1个月`,
+    /// `1季度`; `1月` reads as a date) or as a share of the planned time (`up_to: 10%`); only on deadline targets.
+    Lateness,
 }
 
 /// One band of `tiers:`: its bound (none: every value) and what it gives.
@@ -111,7 +115,7 @@ pub struct TierBand {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tiers {
-    /// What the bands read: actual | ratio | deviation.
+    /// What the bands read: actual | ratio | deviation | lateness.
     pub on: TierOn,
     /// The bands, in order: the first that holds decides.
     pub bands: Vec<TierBand>,

@@ -297,7 +297,7 @@ impl RuleSource {
                         ErrorKind::Io,
                         &src,
                         0..0,
-                        format!("无法读取规则文件：{source}"),
+                        format!("无法读取规则文件：{}", crate::diagnostic::io_reason(source)),
                         "",
                     ),
                 };

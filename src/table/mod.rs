@@ -108,7 +108,7 @@ pub struct ReadOptions {
 #[derive(Debug, Error, Diagnostic)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("无法读取 {name}")]
+    #[error("无法读取 {name}：{}", crate::diagnostic::io_reason(source))]
     #[diagnostic(code("table.io"), help("检查文件路径和读取权限"))]
     Io {
         /// File name.
@@ -149,7 +149,7 @@ pub enum ReadError {
         offset: usize,
     },
     /// The workbook could not be opened.
-    #[error("无法打开工作簿 {name}")]
+    #[error("无法打开工作簿 {name}：文件已损坏、加密或格式无法识别（读取器的原话：{source}）")]
     #[diagnostic(
         code("table.workbook"),
         help("确认文件是 .xlsx 工作簿，且没有加密或损坏")

@@ -291,6 +291,12 @@ impl Document {
             .flat_map(|u| u.projects.iter().map(move |p| (u, p)))
     }
 
+    /// Whether any indicator carries an actual (实际完成值): a target table, or a form still to
+    /// fill, has none, and scoring it would give every project 0.00.
+    pub fn has_actuals(&self) -> bool {
+        self.indicators().any(|(_, _, i)| i.actual.is_some())
+    }
+
     /// Every indicator with its unit and project, in table order.
     pub fn indicators(&self) -> impl Iterator<Item = (&UnitRow, &Project, &IndicatorRow)> {
         self.projects()

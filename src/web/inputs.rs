@@ -37,10 +37,7 @@ impl ApiError {
     /// 400 for a diagnostic of the library (a table that cannot be read, a broken actuals file),
     /// with its text as the command line prints it (without colour).
     pub fn diagnostic(d: &dyn miette::Diagnostic) -> ApiError {
-        let mut rendered = String::new();
-        let handler =
-            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
-        let _ = handler.render_report(&mut rendered, d);
+        let rendered = crate::diagnostic::render(d, false);
         ApiError {
             status: StatusCode::BAD_REQUEST,
             body: serde_json::json!({"error": {

@@ -204,7 +204,7 @@ fn render_results(
         .and_then(|n| n.rsplit_once('.').map(|(s, _)| s))
         .unwrap_or("自评表");
     // A table with no actuals at all is not scored as zeros: the forms to fill are offered.
-    if actuals.is_none() && !doc.indicators().any(|(_, _, i)| i.actual.is_some()) {
+    if actuals.is_none() && !doc.has_actuals() {
         fill_in_section(&mut out, &doc, stem, params.year)?;
         findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
         findings_section(&mut out, "绩效目标审核", &doc, &findings);

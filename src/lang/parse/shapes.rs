@@ -46,6 +46,10 @@ pub(super) fn per_units(input: &str) -> (Vec<&str>, &str) {
             .find(|w| r.starts_with(**w))
             .map(|w| &r[..w.len()])
             .or_else(|| {
+                // `每不低于…` is no denominator `不`: a comparator word follows 每
+                if lexicon::PREFIX_OPS.iter().any(|(w, _)| r.starts_with(w)) {
+                    return None;
+                }
                 let c = r.chars().next().filter(|c| is_cjk(*c))?;
                 Some(&r[..c.len_utf8()])
             });
@@ -338,6 +342,15 @@ pub(super) fn numeric_day(body: &str) -> Option<CalendarDate> {
 /// `2023年3月-10月`, `3月至10月`, `2023.07-2024.01`, `全年`, `上半年`, `第三季度前`: a deadline at
 /// the end of the period (by its last month, included).
 pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDate> {
+    period_span(body, default_year).map(|(_, end)| end)
+}
+
+/// [`period`] with the period's first month (or day) too: `2023年3月-10月` → 2023-03 to 2023-10,
+/// `第三季度` → 07 to 09, `上半年`, `全年`, `2023年度` → from January.
+pub(super) fn period_span(
+    body: &str,
+    default_year: Option<i32>,
+) -> Option<(CalendarDate, CalendarDate)> {
     let (year, mut rest) = super::written_year(body);
     for w in lexicon::YEAR_WORDS {
         if let Some(r) = rest.strip_prefix(w) {
@@ -352,7 +365,8 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
         let r = strip_any(r, lexicon::WITHIN_TAILS).unwrap_or(r);
         let r = strip_any(r, DEADLINE_TAILS).unwrap_or(r);
         if r.is_empty() && (year.is_some() || rest.len() < body.len()) {
-            return valid_date(year.or(default_year), 12, None);
+            let y = year.or(default_year);
+            return Some((valid_date(y, 1, None)?, valid_date(y, 12, None)?));
         }
     }
     if let Some((word, month)) = lexicon::PERIODS
@@ -366,7 +380,16 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
         if !rest.is_empty() {
             return None;
         }
-        return valid_date(year.or(default_year), month, None);
+        // a quarter's three months; 下半年 from July; the others (上半年, 全年) from January
+        let first = if word.contains('季') {
+            month - 2
+        } else if word == "下半年" {
+            7
+        } else {
+            1
+        };
+        let y = year.or(default_year);
+        return Some((valid_date(y, first, None)?, valid_date(y, month, None)?));
     }
     // A range of months: the first point, a separator, the last point.
     let (r, y1, m1, d1) = period_point(body)?;
@@ -389,7 +412,7 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
     let y_end = y2.or(y_start);
     let start = valid_date(y_start, m1, d1)?;
     let end = valid_date(y_end, m2, d2)?;
-    (start <= end || start.year.is_none()).then_some(end)
+    (start <= end || start.year.is_none()).then_some((start, end))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,197 @@
+//! Command-line mistakes told in Chinese: clap finds them (an unknown flag or command, a missing
+//! argument, a value not allowed) and writes English; this module writes the same facts from
+//! the error's context — the argument, the value, the allowed values, clap's suggestion, the
+//! usage line — as `错误：…` / `提示：…` / `用法：…` lines. Flag and command names stay as typed.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+/// The message for a clap error whose text goes to stderr (help and version output, which
+/// clap also reports as errors, are printed by clap itself).
+/// `args` are the words typed after `jixiao` (they name the command whose help to suggest).
+pub fn message(e: &clap::Error, args: &[String]) -> String {
+    let ctx = |k: ContextKind| e.get(k).map(value_text);
+    let arg = ctx(ContextKind::InvalidArg).unwrap_or_default();
+    let value = ctx(ContextKind::InvalidValue).unwrap_or_default();
+    let mut lines = Vec::new();
+    let head = match e.kind() {
+        ErrorKind::UnknownArgument => format!("错误：不认识的参数 '{arg}'"),
+        ErrorKind::InvalidSubcommand => format!(
+            "错误：没有命令 '{}'",
+            ctx(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => format!("错误：缺少必需的参数：{arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "错误：缺少命令".to_owned()
+        }
+        ErrorKind::InvalidValue if value.is_empty() => format!("错误：{arg} 需要一个值"),
+        ErrorKind::InvalidValue => format!("错误：'{value}' 不是 {arg} 的可选值"),
+        ErrorKind::ValueValidation => match cause(e) {
+            Some(why) => format!("错误：{arg} 的值 '{value}' 无效：{why}"),
+            None => format!("错误：{arg} 的值 '{value}' 无效"),
+        },
+        ErrorKind::ArgumentConflict => match ctx(ContextKind::PriorArg) {
+            Some(prior) => format!("错误：{arg} 不能与 {prior} 同时使用"),
+            None => format!("错误：{arg} 不能与其他参数同时使用"),
+        },
+        ErrorKind::TooManyValues => format!("错误：{arg} 的值太多：'{value}' 是多余的"),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => format!(
+            "错误：{arg} 需要 {} 个值，给了 {} 个",
+            ctx(ContextKind::ExpectedNumValues)
+                .or_else(|| ctx(ContextKind::MinValues))
+                .unwrap_or_else(|| "更多".to_owned()),
+            ctx(ContextKind::ActualNumValues).unwrap_or_else(|| "较少".to_owned())
+        ),
+        ErrorKind::NoEquals => format!("错误：{arg} 的值要用等号给出，如 {arg}=值"),
+        ErrorKind::InvalidUtf8 => "错误：参数不是有效的 UTF-8 文本".to_owned(),
+        _ => match cause(e) {
+            Some(why) => format!("错误：命令行有误：{why}"),
+            None => "错误：命令行有误".to_owned(),
+        },
+    };
+    lines.push(head);
+    if let Some(valid) = ctx(ContextKind::ValidValue)
+        && matches!(e.kind(), ErrorKind::InvalidValue)
+    {
+        lines.push(format!("  可选值：{valid}"));
+    }
+    for kind in [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ] {
+        if let Some(s) = ctx(kind) {
+            lines.push(format!("  提示：是否要用 '{s}'？"));
+        }
+    }
+    if matches!(e.kind(), ErrorKind::UnknownArgument)
+        && arg.starts_with('-')
+        && e.get(ContextKind::SuggestedArg).is_none()
+    {
+        lines.push(format!(
+            "  提示：如果 '{arg}' 是一个值（如以 - 开头的文件名），写成 '-- {arg}'"
+        ));
+    }
+    let usage = ctx(ContextKind::Usage).map(|u| {
+        u.trim()
+            .trim_start_matches("Usage:")
+            .trim()
+            .replace("[OPTIONS]", "[选项]")
+    });
+    if let Some(u) = &usage {
+        lines.push(String::new());
+        lines.push(format!("用法：{u}"));
+    }
+    let command = command_path(args);
+    lines.push(String::new());
+    lines.push(format!("更多信息：{command} --help"));
+    lines.join("\n") + "\n"
+}
+
+/// `jixiao rules check` from the words typed: the leading words that name a command and its
+/// subcommands.
+fn command_path(args: &[String]) -> String {
+    let mut cmd = super::command();
+    let mut path = vec!["jixiao".to_owned()];
+    for word in args {
+        let Some(sub) = cmd.find_subcommand(word).cloned() else {
+            break;
+        };
+        path.push(word.clone());
+        cmd = sub;
+    }
+    path.join(" ")
+}
+
+/// Text of one context value (several values joined with `、`).
+fn value_text(v: &ContextValue) -> String {
+    match v {
+        ContextValue::String(s) => s.clone(),
+        ContextValue::Strings(s) => s.join("、"),
+        ContextValue::StyledStr(s) => s.to_string(),
+        ContextValue::StyledStrs(s) => s
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("、"),
+        ContextValue::Number(n) => n.to_string(),
+        ContextValue::Bool(b) => b.to_string(),
+        ContextValue::None => String::new(),
+        _ => String::new(),
+    }
+}
+
+/// The reason a value parser gave: ours answer in Chinese; the standard library's number
+/// parsers (`--port abc`) in English, put into Chinese here.
+fn cause(e: &clap::Error) -> Option<String> {
+    let source = std::error::Error::source(e)?;
+    if let Some(n) = source.downcast_ref::<std::num::ParseIntError>() {
+        use std::num::IntErrorKind::*;
+        return Some(
+            match n.kind() {
+                Empty => "值为空",
+                PosOverflow | NegOverflow => "数字超出范围",
+                _ => "应是整数",
+            }
+            .to_owned(),
+        );
+    }
+    Some(source.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(args: &[&str]) -> String {
+        let e = super::super::command()
+            .try_get_matches_from(args)
+            .expect_err("a usage error");
+        let typed: Vec<String> = args[1..].iter().map(|a| a.to_string()).collect();
+        message(&e, &typed)
+    }
+
+    #[test]
+    fn an_unknown_flag_a_mistyped_command_and_a_missing_input_are_told_in_chinese() {
+        let m = error(&["jixiao", "evaluate", "--bogus", "x.tsv"]);
+        assert!(
+            m.starts_with("错误：不认识的参数 '--bogus'\n  提示：如果 '--bogus' 是一个值"),
+            "{m}"
+        );
+        assert!(
+            m.contains("用法：jixiao evaluate [选项] <INPUTS>..."),
+            "{m}"
+        );
+        assert!(m.ends_with("更多信息：jixiao evaluate --help\n"), "{m}");
+        let m = error(&["jixiao", "evaluat"]);
+        assert!(
+            m.starts_with("错误：没有命令 'evaluat'\n  提示：是否要用 'evaluate'？"),
+            "{m}"
+        );
+        let m = error(&["jixiao", "evaluate"]);
+        assert!(m.starts_with("错误：缺少必需的参数：<INPUTS>..."), "{m}");
+        for m in [
+            error(&["jixiao", "evaluate", "--bogus", "x.tsv"]),
+            error(&["jixiao", "evaluat"]),
+        ] {
+            for english in ["error:", "Usage", "tip:", "For more"] {
+                assert!(!m.contains(english), "{english} in {m}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_value_not_allowed_lists_the_allowed_ones_and_our_own_reason() {
+        let m = error(&["jixiao", "evaluate", "--format", "foo", "x.tsv"]);
+        assert!(
+            m.starts_with("错误：'foo' 不是 --format <FORMAT> 的可选值\n"),
+            "{m}"
+        );
+        assert!(m.contains("可选值：table、markdown、json"), "{m}");
+        assert!(m.ends_with("更多信息：jixiao evaluate --help\n"), "{m}");
+        let m = error(&["jixiao", "evaluate", "--year", "abc", "x.tsv"]);
+        assert!(
+            m.starts_with("错误：--year <YEAR> 的值 'abc' 无效：年度应是"),
+            "{m}"
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! How every diagnostic is shown: miette's graphical report (file, line, column, the label under
+//! the exact characters) in Chinese. miette writes its footer label as `help:`; [`render`] writes
+//! `帮助：` in its place. The operating system's reasons (`No such file or directory (os error
+//! 2)`) are English: the errors of this crate put them into Chinese with [`io_reason`] in their
+//! own message, and the cause chain, which would repeat them in English, is not printed.
+
+use std::io;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+
+/// The handler every command uses: colour only where asked (a terminal), no cause chain (the
+/// messages carry their reasons in Chinese).
+pub fn handler(colour: bool) -> GraphicalReportHandler {
+    GraphicalReportHandler::new_themed(if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    })
+    .without_cause_chain()
+    // a terminal wraps long lines itself; miette's wrap (200 columns by default) cuts a command
+    // line in two
+    .with_width(1000)
+}
+
+/// `d` rendered by [`handler`], appended to `out`.
+pub fn render_into(out: &mut String, handler: &GraphicalReportHandler, d: &dyn Diagnostic) {
+    let mut text = String::new();
+    // writing into a String cannot fail
+    let _ = handler.render_report(&mut text, d);
+    out.push_str(&chinese_labels(&text));
+}
+
+/// `d` rendered as text (colour where asked).
+pub fn render(d: &dyn Diagnostic, colour: bool) -> String {
+    let mut out = String::new();
+    render_into(&mut out, &handler(colour), d);
+    out
+}
+
+/// miette's `  help: ` footer (plain, or inside colour codes) as `  帮助：`, the same width, so
+/// the wrapped lines under it stay aligned.
+fn chinese_labels(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        match line.find("help: ") {
+            Some(at) if without_colour(&line[..at]) == "  " => {
+                out.push_str(&line[..at]);
+                out.push_str("帮助：");
+                out.push_str(&line[at + "help: ".len()..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// `text` without its colour codes (`ESC [ … m`).
+fn without_colour(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        match rest[at..].find('m') {
+            Some(end) => rest = &rest[at + end + 1..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Why an input or output failed, in Chinese (the error's kind; the system's own words, in
+/// English, only for a kind named here by none).
+pub fn io_reason(e: &io::Error) -> String {
+    use io::ErrorKind::*;
+    let reason = match e.kind() {
+        NotFound => "文件或文件夹不存在",
+        PermissionDenied => "没有读写权限",
+        AlreadyExists => "文件已存在",
+        IsADirectory => "这是一个文件夹，不是文件",
+        NotADirectory => "路径中有一段不是文件夹",
+        InvalidData => "内容无效",
+        InvalidInput => "参数无效",
+        UnexpectedEof => "文件意外结束（可能不完整）",
+        BrokenPipe => "输出管道已关闭",
+        StorageFull => "磁盘已满",
+        ReadOnlyFilesystem => "文件系统只读",
+        FileTooLarge => "文件太大",
+        TimedOut => "超时",
+        AddrInUse => "端口已被占用",
+        AddrNotAvailable => "地址不可用",
+        Interrupted => "被中断",
+        OutOfMemory => "内存不足",
+        _ => return format!("读写出错（{e}）"),
+    };
+    reason.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error, miette::Diagnostic)]
+    #[error("无法读取 x.tsv：{}", io_reason(.0))]
+    #[diagnostic(code("table.io"), help("检查文件路径和读取权限"))]
+    struct Missing(#[source] io::Error);
+
+    #[test]
+    fn the_footer_and_the_reason_are_chinese_in_colour_and_without() {
+        let e = Missing(io::Error::from(io::ErrorKind::NotFound));
+        for colour in [false, true] {
+            let text = render(&e, colour);
+            assert!(
+                text.contains("无法读取 x.tsv：文件或文件夹不存在"),
+                "{text}"
+            );
+            assert!(text.contains("帮助："), "{text}");
+            for english in ["help:", "No such file", "os error"] {
+                assert!(!text.contains(english), "{english} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_inside_a_message_is_left_alone() {
+        assert_eq!(
+            chinese_labels("  × see help: here\n"),
+            "  × see help: here\n"
+        );
+        assert_eq!(chinese_labels("  help: 检查\n"), "  帮助：检查\n");
+        assert_eq!(
+            chinese_labels("\x1b[36m  help: \x1b[0m检查\n"),
+            "\x1b[36m  帮助：\x1b[0m检查\n"
+        );
+    }
+}
