@@ -34,7 +34,15 @@ pub(super) struct Scored<'a> {
     pub not_applicable: bool,
 }
 
-impl Scored<'_> {
+impl<'a> Scored<'a> {
+    /// The plan value (or the baseline of a relative target) from the actuals file, else the
+    /// 计划数 a form gives.
+    pub fn plan_text(&self) -> Option<&'a str> {
+        self.entry
+            .and_then(|a| a.figure_for(&self.reading.parsed.target))
+            .or(self.row.plan.as_deref().filter(|p| !p.trim().is_empty()))
+    }
+
     /// The actual it was scored with (the row's own text shared, where it came from the row).
     pub fn actual(&self) -> Option<Arc<str>> {
         let text = self.actual_text?;
@@ -98,12 +106,7 @@ pub(super) fn scoring(
             remarks: vec![],
         }));
     }
-    // the plan value (or the baseline of a relative target) from the actuals file, else the
-    // 计划数 a form gives
-    let plan_text = s
-        .entry
-        .and_then(|a| a.figure_for(&s.reading.parsed.target))
-        .or(s.row.plan.as_deref().filter(|p| !p.trim().is_empty()));
+    let plan_text = s.plan_text();
     if let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
         return o;
     }
