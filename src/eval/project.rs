@@ -96,6 +96,20 @@ pub(super) fn evaluate_project(
         differences,
         cache,
     );
+    // A project where nothing was filled in: its 0.00 is no result, and says so.
+    if budget.budget.spent.is_none()
+        && !rows.is_empty()
+        && rows
+            .iter()
+            .all(|s| s.not_applicable || s.actual_text.is_none())
+    {
+        tally.findings.push(super::unfilled::project_finding(
+            &step.file,
+            &unit.name,
+            &project.name,
+            rows.len(),
+        ));
+    }
     // 5. Total, grade (§8.1, §8.10) and vetoes.
     let m = opts.methodology;
     let grade = grade(m, &mut tally, &step.file, unit, project);

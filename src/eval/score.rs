@@ -512,7 +512,9 @@ pub fn score(
                 }
                 Err(why) => Outcome::invalid(why),
             },
-            _ => Outcome::review("计划类指标未提供计划值（actuals 文件的 plan），需人工核对"),
+            _ => Outcome::review(
+                "计划类指标未提供计划数（自评表的计划数一列，或实际值文件的 plan），需人工核对",
+            ),
         },
         (Target::Relative { op, change, unit }, Actual::Quantity { quantity: a, .. }) => {
             relative::score(*op, *change, unit.as_ref(), a, plan, weight)
