@@ -25,8 +25,10 @@ pub enum Actual {
     },
     /// 是 / 达到 / 符合 … (`true`), 否 (`false`).
     YesNo(bool),
-    /// A claim of completion (`完成`, `已完成`, `按期完成`) without a figure.
+    /// A claim of completion (`完成`, `已完成`) without a figure or a date.
     Done,
+    /// Done on time, in words (`按期完成`, `如期完成`), against a deadline.
+    OnTime,
     /// A person's grade of a qualitative target.
     Grade(Grade),
     /// A person's share of the weight for a qualitative target (`85%`).
@@ -98,6 +100,9 @@ pub fn read_with(
         // `已完成` answers a yes/no target; against anything else it is only a claim.
         return match target {
             Target::Boolean { .. } => Actual::YesNo(true),
+            Target::Deadline { .. } if super::lateness::ON_TIME_WORDS.contains(&trimmed) => {
+                Actual::OnTime
+            }
             _ => Actual::Done,
         };
     }

@@ -62,7 +62,7 @@ pub fn read(
         ));
     }
     // a word of a grade rule, where the built-in reading found none
-    if !matches!(read, Actual::Text(_) | Actual::Done) {
+    if !matches!(read, Actual::Text(_) | Actual::Done | Actual::OnTime) {
         return None;
     }
     let grade = applied.grade(text)?;
