@@ -81,6 +81,32 @@ fn a_filled_template_workbook_scores_as_the_same_actuals_in_yaml() {
     );
     assert_eq!(by_form.summary.score, by_yaml.summary.score);
     assert_eq!(comparable(&by_form), comparable(&by_yaml));
+    let not_filled = |r: &jixiao::report::model::Report| -> Vec<String> {
+        r.projects
+            .iter()
+            .filter(|p| {
+                p.findings
+                    .iter()
+                    .any(|f| f.code == "eval.project-not-filled")
+            })
+            .map(|p| p.project.clone())
+            .collect()
+    };
+    assert_eq!(not_filled(&by_form), Vec::<String>::new());
+
+    // one project left blank in a workbook otherwise filled: scored, its 0.00 said to be no
+    // result beside its total, and no other project flagged
+    let blank = forms[1].project.clone();
+    forms[1].spent = None;
+    for row in &mut forms[1].rows {
+        row.actual = None;
+        row.plan_value = None;
+    }
+    let bytes = form_workbook::workbook(&forms).unwrap();
+    let back = table::read_bytes("自评表.xlsx", &bytes, &ReadOptions::default()).unwrap();
+    let partly = eval::evaluate(&back, None, &opts);
+    assert_eq!(not_filled(&partly), vec![blank]);
+    assert!(partly.projects[1].score.exact.is_zero());
 }
 
 /// A blank template reads back as the table it came from: same projects, indicators, targets,

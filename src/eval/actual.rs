@@ -25,8 +25,10 @@ pub enum Actual {
     },
     /// 是 / 达到 / 符合 … (`true`), 否 (`false`).
     YesNo(bool),
-    /// A claim of completion (`完成`, `已完成`, `按期完成`) without a figure.
+    /// A claim of completion (`完成`, `已完成`) without a figure or a date.
     Done,
+    /// Done on time, in words (`按期完成`, `如期完成`), against a deadline.
+    OnTime,
     /// A person's grade of a qualitative target.
     Grade(Grade),
     /// A person's share of the weight for a qualitative target (`85%`).
@@ -37,19 +39,9 @@ pub enum Actual {
     Text(String),
 }
 
-const DONE_WORDS: &[&str] = &[
-    "完成",
-    "已完成",
-    "全部完成",
-    "按期完成",
-    "按时完成",
-    "及时完成",
-    "如期完成",
-    "已按期完成",
-    "已按时完成",
-    "已达成",
-    "按计划完成",
-];
+/// Words that say the work was done, beside those that also say it was on time
+/// ([`super::lateness::ON_TIME_WORDS`]).
+const DONE_WORDS: &[&str] = &["完成", "已完成", "全部完成", "已达成"];
 
 fn grade_word(text: &str) -> Option<Grade> {
     Some(match text {
@@ -104,10 +96,13 @@ pub fn read_with(
     {
         return Actual::Grade(Grade::Achieved);
     }
-    if DONE_WORDS.contains(&trimmed) {
+    if DONE_WORDS.contains(&trimmed) || super::lateness::ON_TIME_WORDS.contains(&trimmed) {
         // `已完成` answers a yes/no target; against anything else it is only a claim.
         return match target {
             Target::Boolean { .. } => Actual::YesNo(true),
+            Target::Deadline { .. } if super::lateness::ON_TIME_WORDS.contains(&trimmed) => {
+                Actual::OnTime
+            }
             _ => Actual::Done,
         };
     }

@@ -1,13 +1,15 @@
 //! A person's grade of a qualitative indicator as the rules word it (SPEC §6, §8.6): a grade
 //! rule's name or one of its `words:` in the actual (`较好` where a rule says so), a grade with
 //! its share (`部分达成(75%)`, taken as written and checked against the grade's
-//! `min_share`–`max_share`), or points (`7.5分`, share = points ÷ the indicator's points).
+//! `min_share`–`max_share`), or points (`7.5分`, share = points ÷ the indicator's points);
+//! else, on a sheet that prints its own 得分, the office's grade (`from_sheet`).
 
 use rust_decimal::Decimal;
 
 use super::actual::Actual;
 use super::checks::Flag;
-use super::methodology::Grade;
+use super::indicator::{Scored, Scoring};
+use super::methodology::{Grade, Methodology};
 use crate::finding::Severity;
 use crate::rules::set::Applied;
 
@@ -60,7 +62,7 @@ pub fn read(
         ));
     }
     // a word of a grade rule, where the built-in reading found none
-    if !matches!(read, Actual::Text(_) | Actual::Done) {
+    if !matches!(read, Actual::Text(_) | Actual::Done | Actual::OnTime) {
         return None;
     }
     let grade = applied.grade(text)?;
@@ -71,4 +73,54 @@ pub fn read(
         _ => Actual::Share(grade.value.share),
     };
     Some((actual, None))
+}
+
+/// Where offices put a grade (SPEC §8.6), last place looked: a qualitative row that still waits
+/// for a person's grade, on a sheet that prints its own 得分 and 分值, takes the office's grade
+/// ([`sheet_grade`](super::score::sheet_grade)); any other scoring is returned as it is.
+pub(super) fn from_sheet(
+    scoring: std::rc::Rc<Scoring>,
+    s: &Scored<'_>,
+    m: &Methodology,
+) -> std::rc::Rc<Scoring> {
+    let qualitative = matches!(
+        s.reading.parsed.target,
+        crate::lang::Target::Qualitative { .. }
+    );
+    let waits = qualitative && super::indicator::outcome_waits(&scoring.outcome);
+    match (waits, s.row.published_score, s.row.weight) {
+        (true, Some(p), Some(w)) if !s.not_applicable => {
+            match super::score::sheet_grade(p, w, s.weight, m) {
+                Some(mut o) => {
+                    o.formula = format!("{}；{}", scoring.outcome.formula, o.formula);
+                    let mut graded = Scoring::new(o);
+                    graded.flags = scoring.flags.clone();
+                    graded.vetoes = scoring.vetoes.clone();
+                    std::rc::Rc::new(graded)
+                }
+                None => scoring,
+            }
+        }
+        _ => scoring,
+    }
+}
+
+/// The grade word of a qualitative row that a grade decided (its rule is the grade's), for
+/// the report (【达成】, 【部分达成】, 【未达成】).
+pub(super) fn word(
+    s: &Scored<'_>,
+    outcome: &super::score::Outcome,
+    m: &Methodology,
+) -> Option<&'static str> {
+    let qualitative = matches!(
+        s.reading.parsed.target,
+        crate::lang::Target::Qualitative { .. }
+    );
+    if !qualitative {
+        return None;
+    }
+    [Grade::Achieved, Grade::Partly, Grade::NotAchieved]
+        .into_iter()
+        .find(|g| outcome.rules.contains(&m.grade(*g).rule))
+        .map(Grade::as_str)
 }

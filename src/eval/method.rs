@@ -337,6 +337,7 @@ fn late(
             let from = crate::lang::period_start(written.target, written.year);
             Lateness::new(op, date, *d, from).map(Done::At)
         }
+        Actual::OnTime => Ok(Done::OnTime),
         Actual::Done | Actual::YesNo(true) if on_time_words => Ok(Done::OnTime),
         Actual::Done | Actual::YesNo(true) => Err(Unmeasured::NoDate),
         // `否`, a grade, text: the formula's outcome stands

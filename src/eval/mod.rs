@@ -6,19 +6,39 @@
 //! - [`score`](mod@score): one indicator's verdict and score;
 //! - [`lateness`]: how late a deadline was met, for methods that count it;
 //! - [`total`]: a project's total graded out of the points it was scored on (§8.1, §8.10);
-//! - [`evaluate`](mod@evaluate): a whole table into the report model.
+//! - [`evaluate`](mod@evaluate): a whole table into the report model, the door of the steps
+//!   below.
+//!
+//! The method, step by step as SPEC §8 reads (each a small module): `project` puts the steps
+//! in order; `reading` reads a row's target and what the rules decide for it (§6);
+//! [`weights`] shares the points (§8.1, §8.2, §8.8); `indicator` scores a row (§8.2–8.5) with
+//! [`score`](mod@score), [`formula`] and [`method`] (tiers, deductions, floors); [`grades`]
+//! finds a grade where offices put it (§8.6); `budget` scores budget execution (§8.7);
+//! `published` re-checks the sheet's printed 得分; [`total`] grades the total (§8.10);
+//! [`checks`] holds checks and vetoes on actuals; `assemble` and `rollup` put the report
+//! together. Beside them, apart from the meaning: `matcher` (actuals to rows) and `memo`
+//! (what a worker keeps between rows: readings, figures, outcomes, shares).
 
 pub mod actual;
 pub mod actuals_file;
+mod assemble;
+mod budget;
 pub mod cases;
 pub mod checks;
 pub mod evaluate;
 pub mod formula;
 pub mod grades;
+mod indicator;
 pub mod lateness;
+mod matcher;
+mod memo;
 pub mod method;
 pub mod methodology;
 mod nearest;
+mod project;
+mod published;
+mod reading;
+mod rollup;
 pub mod score;
 pub mod stream;
 pub mod total;

@@ -512,7 +512,9 @@ pub fn score(
                 }
                 Err(why) => Outcome::invalid(why),
             },
-            _ => Outcome::review("计划类指标未提供计划值（actuals 文件的 plan），需人工核对"),
+            _ => Outcome::review(
+                "计划类指标未提供计划数（自评表的计划数一列，或实际值文件的 plan），需人工核对",
+            ),
         },
         (Target::Relative { op, change, unit }, Actual::Quantity { quantity: a, .. }) => {
             relative::score(*op, *change, unit.as_ref(), a, plan, weight)
@@ -520,10 +522,19 @@ pub fn score(
         (Target::Deadline { op, date }, Actual::Date(done)) => {
             deadline(*op, *date, *done, weight, m)
         }
-        (Target::Deadline { .. }, Actual::YesNo(true) | Actual::Done) => Outcome::new(
+        (Target::Deadline { .. }, Actual::YesNo(true) | Actual::OnTime) => Outcome::new(
             Verdict::Pass,
             Some(weight),
             format!("按期完成，得满分 {}", n(weight)),
+        ),
+        // `已完成` says done, not when: taken as on time, and said so
+        (Target::Deadline { .. }, Actual::Done) => Outcome::new(
+            Verdict::Pass,
+            Some(weight),
+            format!(
+                "实际值只写“完成”，未写完成日期，按期与否无从核对：视为按期完成，得满分 {}（如有逾期，请写明完成日期）",
+                n(weight)
+            ),
         ),
         (Target::Deadline { .. }, Actual::YesNo(false)) => {
             Outcome::new(Verdict::Fail, Some(Decimal::ZERO), "未按期完成，得 0")
@@ -535,7 +546,9 @@ pub fn score(
         (Target::Qualitative { .. }, _) => {
             Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例")
         }
-        (_, Actual::Done) => Outcome::review("实际值只写“完成”，未给出数值，需人工核对"),
+        (_, Actual::Done | Actual::OnTime) => {
+            Outcome::review("实际值只写“完成”，未给出数值，需人工核对")
+        }
         (_, Actual::Grade(_) | Actual::Share(_)) => {
             Outcome::review("实际值是评定等级，但目标可量化，需人工核对")
         }
@@ -660,6 +673,11 @@ mod tests {
         assert_eq!(o.verdict, Verdict::Pass);
         let o = run("年底前", "完成时间", "按期完成", "10");
         assert_eq!(o.verdict, Verdict::Pass);
+        assert_eq!(o.formula, "按期完成，得满分 10");
+        // `已完成` says done, not when: full points, and the note says it was taken as on time
+        let o = run("6月底前", "完成时间", "已完成", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Pass, Some(d("10"))));
+        assert!(o.formula.contains("未写完成日期"), "{}", o.formula);
     }
 
     #[test]

@@ -1,7 +1,10 @@
-//! A table with nothing to score: not one actual (实际完成值) and no actuals file. Scoring it
+//! Nothing to score. A table without one actual (实际完成值) and no actuals file: scoring it
 //! would give every project 0.00 差, which is no result; the command line and the API refuse
 //! it with [`Unfilled`], which says how to fill the table in (the page offers the fill-in
-//! workbook instead).
+//! workbook instead). A project left blank in a table otherwise filled is scored (its rows are
+//! 缺实际值) with [`project_finding`] beside its total: its 0.00 is no result either.
+
+use crate::finding::{Finding, Severity};
 
 /// The table has no actual and no actuals file was given.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -33,4 +36,23 @@ pub fn check(
         });
     }
     Ok(())
+}
+
+/// `eval.project-not-filled`: every indicator of the project lacks its actual, and its 全年执行数
+/// is not given.
+pub fn project_finding(file: &str, unit: &str, project: &str, indicators: usize) -> Finding {
+    let mut f = Finding::new(
+        "eval.project-not-filled",
+        Severity::Warning,
+        file,
+        format!(
+            "项目“{project}”没有填写任何实际完成值（{indicators} 个指标都缺实际值，也没有全年执行数）：总分 0.00 不是评价结果"
+        ),
+    )
+    .help("填写该项目的实际完成值和全年执行数后再评分；本年度不评价的项目可把指标标为不适用")
+    .project(project);
+    if !unit.is_empty() {
+        f = f.unit(unit);
+    }
+    f
 }

@@ -4,14 +4,23 @@
 //! come from one rule share them (成本指标 inside 产出指标 by default); any first-level
 //! category a sheet writes can carry points (投入, 过程, 决策, 效果 of 部门整体 sheets).
 //! Budget execution's points come from the `budget_weight` rule that holds for the project.
+//!
+//! `assign` weighs a project's rows: where the sheet (or a rule) gives 分值 for every row
+//! that applies, those are the weights, the points of rows that do not apply shared among the
+//! rest (§8.8); otherwise budget execution keeps its points and the categories present share
+//! the rest of the 100 (`shares`; kept per worker by `memo`).
 
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::evaluate::scoring_category;
+use super::evaluate::{Options, scoring_category};
+use super::indicator::Scored;
+use super::memo::ParseCache;
+use super::reading::Around;
 use crate::rules::set::Applied;
 use crate::rules::{Facts, RuleSet};
+use crate::table::model::Project;
 
 /// The pool (the id of the rule that gives the points) and points of an indicator's category,
 /// where a rule gives them. `applied` holds the rules applied to `facts`.
@@ -61,4 +70,180 @@ pub fn budget_points(
         })
         .budget_weight()
         .map(|d| (d.value, d.rule.id.clone()))
+}
+
+/// How a project's points are shared where the sheet and the rules give no weight: the budget
+/// execution's weight, and each category's share per indicator (in the order of the groups
+/// asked for).
+pub(super) struct Shares {
+    pub budget: Decimal,
+    pub per_indicator: Vec<Decimal>,
+    /// The rule that gives each category its points.
+    pub rules: Vec<Cow<'static, str>>,
+}
+
+/// One pool of points of a project, for [`shares`]: the rule that gives the points
+/// (categories whose points come from one rule share them), its points, the weights given to
+/// some of its indicators (added up) and how many indicators share the rest.
+pub(super) struct Group {
+    pub pool: Cow<'static, str>,
+    pub points: Decimal,
+    pub given: Decimal,
+    pub open: usize,
+}
+
+/// The weights of a project's categories, `groups` (and of its budget execution where
+/// `budget` is scored): budget execution keeps its points whatever categories a project has
+/// (§8.1), category points are rescaled so that the categories present share the rest of the
+/// 100, in proportion to their points, and each category's points less the weights given are
+/// shared evenly by its other indicators (§8.2).
+pub(super) fn shares(budget: Option<Decimal>, groups: &[Group]) -> Shares {
+    let budget_points = budget.map_or(Decimal::ZERO, |b| b.min(Decimal::ONE_HUNDRED));
+    let present: Decimal = groups.iter().map(|g| g.points).sum();
+    let factor = if present > Decimal::ZERO {
+        (Decimal::ONE_HUNDRED - budget_points) / present
+    } else {
+        Decimal::ONE
+    };
+    let per_indicator = groups
+        .iter()
+        .map(|g| {
+            let points = g.points * factor;
+            if g.open == 0 {
+                Decimal::ZERO
+            } else {
+                ((points - g.given).max(Decimal::ZERO)) / Decimal::from(g.open)
+            }
+        })
+        .collect();
+    Shares {
+        budget: budget_points,
+        per_indicator,
+        rules: groups.iter().map(|g| g.pool.clone()).collect(),
+    }
+}
+
+/// Weighs the rows of `project` (their `weight` and `weight_rule`) and returns budget
+/// execution's weight and the rule that gives it (zero where the project has no budget).
+pub(super) fn assign(
+    rows: &mut [Scored<'_>],
+    project: &Project,
+    around: &Around<'_>,
+    budget_applicable: bool,
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+) -> (Decimal, Cow<'static, str>) {
+    let m = opts.methodology;
+    let applicable: Vec<usize> = (0..rows.len())
+        .filter(|&i| !rows[i].not_applicable)
+        .collect();
+    let sheet_weights =
+        !applicable.is_empty() && applicable.iter().all(|&i| rows[i].given().is_some());
+    // the budget's points: the rule that holds for this project (a `when:` on its unit,
+    // project or department), read per project only where some rule reads those fields
+    let (method_budget, rule) = match cache.reads_project(opts.rules) {
+        true => budget_points(opts.rules, around.project, around.unit, around.department)
+            .unwrap_or((m.budget_weight.value, m.budget_weight.rule.clone())),
+        false => (m.budget_weight.value, m.budget_weight.rule.clone()),
+    };
+    if sheet_weights {
+        by_sheet(rows, &applicable);
+        if !budget_applicable {
+            return (Decimal::ZERO, rule);
+        }
+        match project.budget.as_ref().and_then(|b| b.weight) {
+            Some(w) => (w, "sheet.weight".into()),
+            None => (method_budget, rule),
+        }
+    } else {
+        let budget = by_method(
+            rows,
+            &applicable,
+            budget_applicable.then_some(method_budget),
+            cache,
+        );
+        (budget, rule)
+    }
+}
+
+/// The weights the sheet (or a rule) gives every applicable row; §8.8: the points of rows
+/// that do not apply are shared among the rest, in proportion to their 分值 (the budget row
+/// keeps its own).
+fn by_sheet(rows: &mut [Scored<'_>], applicable: &[usize]) {
+    let dropped: Decimal = (0..rows.len())
+        .filter(|&i| rows[i].not_applicable)
+        .filter_map(|i| rows[i].given().map(|(w, _)| w))
+        .sum();
+    let kept: Decimal = applicable
+        .iter()
+        .filter_map(|&i| rows[i].given().map(|(w, _)| w))
+        .sum();
+    let share = (dropped > Decimal::ZERO && kept > Decimal::ZERO).then(|| (kept + dropped) / kept);
+    for &i in applicable {
+        if let Some((w, rule)) = rows[i].given() {
+            match share {
+                Some(f) => {
+                    rows[i].weight = w * f;
+                    rows[i].weight_rule = Some(Cow::Borrowed("sheet.weight.not-applicable-shared"));
+                }
+                None => {
+                    rows[i].weight = w;
+                    rows[i].weight_rule = Some(rule);
+                }
+            }
+        }
+    }
+}
+
+/// The weights of the method where some row has none: the pools of points present, in order
+/// of appearance, shared ([`shares`]); returns budget execution's weight.
+fn by_method(
+    rows: &mut [Scored<'_>],
+    applicable: &[usize],
+    budget: Option<Decimal>,
+    cache: &mut ParseCache,
+) -> Decimal {
+    // the group of each applicable indicator (one pass; pools compared by address first)
+    let mut groups: Vec<Group> = Vec::with_capacity(4);
+    let mut group_of: Vec<Option<usize>> = Vec::with_capacity(applicable.len());
+    for &i in applicable {
+        let r = &rows[i];
+        let k = r.reading.pool.as_ref().map(|(pool, points)| {
+            let same = |g: &Group| {
+                (std::ptr::eq(g.pool.as_ptr(), pool.as_ptr()) || g.pool == *pool)
+                    && g.points == *points
+            };
+            groups.iter().position(same).unwrap_or_else(|| {
+                groups.push(Group {
+                    pool: pool.clone(),
+                    points: *points,
+                    given: Decimal::ZERO,
+                    open: 0,
+                });
+                groups.len() - 1
+            })
+        });
+        if let Some(k) = k {
+            match r.given() {
+                Some((w, _)) => groups[k].given += w,
+                None => groups[k].open += 1,
+            }
+        }
+        group_of.push(k);
+    }
+    let shares = cache.shares(budget, &groups);
+    for (&i, k) in applicable.iter().zip(group_of) {
+        let Some(k) = k else { continue };
+        match rows[i].given() {
+            Some((wt, rule)) => {
+                rows[i].weight = wt;
+                rows[i].weight_rule = Some(rule);
+            }
+            None => {
+                rows[i].weight = shares.per_indicator[k];
+                rows[i].weight_rule = Some(shares.rules[k].clone());
+            }
+        }
+    }
+    shares.budget
 }

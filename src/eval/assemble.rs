@@ -1,0 +1,156 @@
+//! What a project's report shows (SPEC §5), put together once it is scored: each indicator's
+//! line (its actual, weight, score, the rules that decided it, its note, its grade word and
+//! where it came from), and the project's (budget execution, total, grade, points, findings).
+//! Nothing here decides a number; scores are shown to the method's precision (§8.9).
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::budget::Budget;
+use super::indicator::{Scored, Scoring};
+use super::methodology::Methodology;
+use super::project::Tally;
+use super::score::{Outcome, Verdict};
+use crate::report::model::{IndicatorReport, ProjectReport, Shown, SourceRef};
+use crate::table::model::{Document, Project, UnitRow};
+
+/// Where a cell of the sheet is.
+pub(super) fn source_ref(file: &Arc<str>, loc: &crate::table::source::Location) -> SourceRef {
+    SourceRef {
+        file: file.clone(),
+        line: loc.line,
+        column: Some(loc.column),
+        cell: loc.cell.map(|c| c.a1()),
+    }
+}
+
+/// An indicator's score as shown (none where it is open or does not apply).
+pub(super) fn shown_score(outcome: &Outcome, dp: u32) -> Option<Shown> {
+    outcome
+        .score
+        .filter(|_| outcome.verdict != Verdict::NotApplicable)
+        .map(|v| Shown::new(v, dp))
+}
+
+/// The rules that decided an indicator, in the order a reader follows them: the target's
+/// operator, the inferred category, the subcategory, the weight, then the scoring's.
+fn rules(s: &Scored<'_>, outcome: &Outcome) -> Vec<Cow<'static, str>> {
+    let mut rules: Vec<Cow<'static, str>> = Vec::with_capacity(3 + outcome.rules.len());
+    if let Some(id) = &s.reading.op_rule {
+        rules.push(id.clone());
+    }
+    if let Some(r) = &s.reading.inferred {
+        rules.push(r.clone());
+    }
+    if let Some((_, r)) = &s.reading.subcategory {
+        rules.push(r.clone());
+    }
+    if let Some(r) = &s.weight_rule {
+        rules.push(r.clone());
+    }
+    rules.extend(outcome.rules.iter().cloned());
+    rules
+}
+
+/// The report line of an indicator.
+pub(super) fn indicator(
+    s: &Scored<'_>,
+    scoring: &Scoring,
+    score: Option<Shown>,
+    source: SourceRef,
+    differs: bool,
+    m: &Methodology,
+) -> IndicatorReport {
+    let outcome = &scoring.outcome;
+    let dp = m.precision.value;
+    IndicatorReport {
+        seq: s.row.seq,
+        category: s.reading.category.clone(),
+        subcategory: s
+            .row
+            .subcategory
+            .clone()
+            .or_else(|| s.reading.subcategory.as_ref().map(|(c, _)| c.clone())),
+        indicator: s.row.name.clone(),
+        target: s.row.target.clone(),
+        canonical: s.reading.canonical.clone(),
+        actual: s.actual(),
+        verdict: outcome.verdict,
+        weight: Shown::new(s.weight, dp),
+        score,
+        published_score: s.row.published_score,
+        rules: rules(s, outcome),
+        note: scoring.note.clone(),
+        source,
+        category_inferred: s.reading.inferred.is_some(),
+        deviation_note: s
+            .entry
+            .and_then(|a| a.note.clone())
+            .or_else(|| s.row.deviation_note.clone()),
+        differs_from_published: differs,
+        subcategory_inferred: s.row.subcategory.is_none() && s.reading.subcategory.is_some(),
+        grade: super::grades::word(s, outcome, m),
+        plan: s.plan_text().map(Arc::from),
+    }
+}
+
+/// Budget execution as scored: its figures, weight, the rules that gave its weight and
+/// formula, its score and execution rate.
+pub(super) struct BudgetScored {
+    pub budget: Budget,
+    pub weight: Decimal,
+    pub rules: Vec<Cow<'static, str>>,
+    pub score: Option<Decimal>,
+    pub execution_rate: Option<Shown>,
+}
+
+/// The report of a project: its budget execution, its indicators as tallied, its total and
+/// `grade`, and what the form printed.
+pub(super) fn project(
+    doc: &Document,
+    unit: &UnitRow,
+    project: &Project,
+    tally: Tally,
+    budget: BudgetScored,
+    grade: String,
+    dp: u32,
+) -> ProjectReport {
+    let form = project.form.as_deref();
+    let printed = form.and_then(|f| f.total.as_ref());
+    let published_score = printed.and_then(|t| t.score);
+    let money_unit: Cow<'static, str> = match form
+        .and_then(|f| f.money_unit.as_deref())
+        .or(doc.money_unit.as_deref())
+    {
+        None | Some("万元") => Cow::Borrowed("万元"),
+        Some(u) => Cow::Owned(u.to_owned()),
+    };
+    ProjectReport {
+        unit: unit.name.clone(),
+        project: project.name.clone(),
+        budget: budget.budget.budget,
+        spent: budget.budget.spent,
+        execution_rate: budget.execution_rate,
+        score: Shown::new(tally.total, dp),
+        grade,
+        indicators: tally.indicators,
+        budget_weight: Shown::new(budget.weight, dp),
+        budget_score: budget.score.map(|b| Shown::new(b, dp)),
+        budget_published_score: project.budget.as_ref().and_then(|b| b.published_score),
+        budget_rules: budget.rules,
+        pending: Shown::new(tally.pending, dp),
+        counts: tally.counts,
+        money_unit,
+        weights: Shown::new(tally.weights, dp),
+        published_score,
+        published_grade: printed.and_then(|t| t.grade.clone()),
+        total_differs: super::published::total_differs(published_score, tally.total),
+        goal: project.goal.as_ref().map(|g| g.text.clone()),
+        goal_actual: form
+            .and_then(|f| f.goal_actual.as_ref())
+            .map(|g| g.text.clone()),
+        findings: tally.findings,
+    }
+}

@@ -1,0 +1,235 @@
+//! One indicator scored (SPEC §8.2–8.5, §8.8): its actual (and plan) read against its target
+//! with its weight, by the national formulas ([`score`](mod@super::score)), then a formula a rule
+//! names ([`formula`](super::formula)), then tiers, deductions and floors
+//! ([`method`](super::method)); a row that does not apply is not scored. The checks and vetoes
+//! that read the actual ride along ([`checks`](super::checks)). Outcomes of rows scored alike
+//! are kept by [`memo`](super::memo).
+
+use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::actual::{self, Actual};
+use super::actuals_file::IndicatorActual;
+use super::evaluate::Options;
+use super::memo::ParseCache;
+use super::methodology::Ruled;
+use super::reading::{Around, Reading};
+use super::score::{Outcome, Verdict, score};
+use crate::rules::Facts;
+use crate::table::model::IndicatorRow;
+
+/// An indicator row of a project with its reading, the actual it is scored with and its
+/// weight.
+pub(super) struct Scored<'a> {
+    pub row: &'a IndicatorRow,
+    /// Its entry in the actuals file, where one matched.
+    pub entry: Option<&'a IndicatorActual>,
+    pub reading: Rc<Reading>,
+    pub actual_text: Option<&'a str>,
+    pub weight: Decimal,
+    pub weight_rule: Option<Cow<'static, str>>,
+    pub not_applicable: bool,
+}
+
+impl<'a> Scored<'a> {
+    /// The plan value (or the baseline of a relative target) from the actuals file, else the
+    /// 计划数 a form gives.
+    pub fn plan_text(&self) -> Option<&'a str> {
+        self.entry
+            .and_then(|a| a.figure_for(&self.reading.parsed.target))
+            .or(self.row.plan.as_deref().filter(|p| !p.trim().is_empty()))
+    }
+
+    /// The actual it was scored with (the row's own text shared, where it came from the row).
+    pub fn actual(&self) -> Option<Arc<str>> {
+        let text = self.actual_text?;
+        match &self.row.actual {
+            Some(a) if std::ptr::eq(a.as_ptr(), text.as_ptr()) => Some(a.clone()),
+            _ => Some(Arc::from(text)),
+        }
+    }
+
+    /// A weight given for this indicator: the sheet's 分值, else a rule's `indicator_weight`.
+    pub fn given(&self) -> Option<(Decimal, Cow<'static, str>)> {
+        match self.row.weight {
+            Some(w) => Some((w, Cow::Borrowed("sheet.weight"))),
+            None => self.reading.decisions.rule_weight.clone(),
+        }
+    }
+}
+
+/// An indicator's outcome and the note its report shows (the formula, then each remark), put
+/// together once for all the indicators scored alike.
+pub(super) struct Scoring {
+    pub outcome: Outcome,
+    pub note: Arc<str>,
+    /// Checks on the actual that fail (findings beside the project's total).
+    pub flags: Vec<super::checks::Flag>,
+    /// Vetoes that hold.
+    pub vetoes: Vec<super::checks::VetoHit>,
+}
+
+impl Scoring {
+    pub fn new(outcome: Outcome) -> Self {
+        let mut note = outcome.formula.clone();
+        for r in &outcome.remarks {
+            note.push('；');
+            note.push_str(r);
+        }
+        Scoring {
+            note: Arc::from(note),
+            outcome,
+            flags: Vec::new(),
+            vetoes: Vec::new(),
+        }
+    }
+}
+
+/// The scoring of `s`: not applicable (§8.8), else its outcome as scored before for the same
+/// reading, actual, plan and weight, else scored now.
+pub(super) fn scoring(
+    s: &Scored<'_>,
+    around: &Around<'_>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+) -> Rc<Scoring> {
+    if s.not_applicable {
+        return Rc::new(Scoring::new(Outcome {
+            verdict: Verdict::NotApplicable,
+            score: None,
+            formula: "本年不适用，不计分；项目总分按其余指标折算".into(),
+            rules: s.reading.decisions.na_rule.iter().cloned().collect(),
+            remarks: vec![],
+        }));
+    }
+    let plan_text = s.plan_text();
+    if let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
+        return o;
+    }
+    let (outcome, actual, flags) = score_reading(s, plan_text, year, opts, cache);
+    let mut scoring = Scoring::new(outcome);
+    if opts.rules.asks_of_actuals() {
+        (scoring.flags, scoring.vetoes) = on_actual(s, &actual, around, opts);
+    }
+    scoring.flags.splice(0..0, flags);
+    let o = Rc::new(scoring);
+    cache.keep_outcome(&s.reading, o.clone());
+    o
+}
+
+/// The checks on the actual that fail and the vetoes that hold for `s` scored with `actual`.
+fn on_actual(
+    s: &Scored<'_>,
+    actual: &Actual,
+    around: &Around<'_>,
+    opts: &Options<'_>,
+) -> (Vec<super::checks::Flag>, Vec<super::checks::VetoHit>) {
+    let quantity = match actual {
+        Actual::Quantity { quantity, .. } => Some(quantity),
+        _ => None,
+    };
+    let facts = Facts {
+        indicator: Some(&s.row.name),
+        category: s.reading.category.as_deref(),
+        subcategory: s.row.subcategory.as_deref(),
+        project: Some(around.project),
+        unit_name: Some(around.unit),
+        department: around.department,
+        target_text: Some(&s.row.target),
+        target: Some(&s.reading.parsed.target),
+        actual_text: s.actual_text,
+        actual: quantity,
+        weight: s.row.weight,
+    };
+    super::checks::on_actual(opts.rules, facts)
+}
+
+/// Scores one indicator: its actual (and plan) read against its target, with its weight; the
+/// actual as read beside it.
+fn score_reading(
+    s: &Scored<'_>,
+    plan_text: Option<&str>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+) -> (Outcome, Actual, Vec<super::checks::Flag>) {
+    let m = opts.methodology;
+    let target = &s.reading.parsed.target;
+    let mut read = |text: &str| {
+        actual::read_with(text, target, Some(&s.row.name), year, &mut |t, ctx| {
+            cache.parse(t, ctx)
+        })
+    };
+    let mut actual = match &s.actual_text {
+        Some(t) => read(t),
+        None => Actual::Missing,
+    };
+    let mut flags = Vec::new();
+    // a unit only a `convert:` rule brings to the target's
+    let converted = super::method::convert_actual(opts.rules, target, &actual);
+    if let Some((a, _)) = &converted {
+        actual = a.clone();
+    }
+    // a grade as the rules word it (`words:`, `部分达成(75%)`, `7.5分`)
+    if let (crate::lang::Target::Qualitative { .. }, Some(text)) = (target, s.actual_text) {
+        let applied = opts.rules.apply(Facts {
+            indicator: Some(&s.row.name),
+            category: s.reading.category.as_deref(),
+            subcategory: s.row.subcategory.as_deref(),
+            ..Facts::default()
+        });
+        if let Some((a, flag)) = super::grades::read(&applied, text, &actual, s.weight) {
+            actual = a;
+            flags.extend(flag);
+        }
+    }
+    let plan = plan_text.map(read);
+    let mut o = match &s.reading.decisions.late_penalty {
+        Some((p, rule)) => {
+            let mut with_penalty = m.clone();
+            with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
+            score(target, &actual, plan.as_ref(), s.weight, &with_penalty)
+        }
+        None => score(target, &actual, plan.as_ref(), s.weight, m),
+    };
+    if let Some(f) = s.reading.decisions.formula {
+        o = super::formula::apply(f, target, &actual, s.weight, m, o);
+    }
+    if let Some(method) = &s.reading.decisions.method {
+        let written = super::method::Written {
+            indicator: &s.row.name,
+            target: &s.row.target,
+            actual: s.actual_text,
+            year,
+        };
+        let (out, flag) = super::method::apply(method, target, &actual, written, s.weight, o);
+        o = out;
+        flags.extend(flag);
+    }
+    if let Some(rule) = &s.reading.decisions.formula_rule {
+        o.rules.insert(0, rule.clone());
+    }
+    if let Some((_, rule)) = converted {
+        o.rules.push(rule);
+    }
+    if s.reading.pool.is_none()
+        && s.weight.is_zero()
+        && !matches!(o.verdict, Verdict::Review | Verdict::Invalid)
+    {
+        o.remarks.push(if s.reading.category.is_none() {
+            "无一级指标，未分配分值"
+        } else {
+            "一级指标没有分值规则（category_weight），未分配分值"
+        });
+    }
+    (o, actual, flags)
+}
+
+/// Whether an outcome waits for a person's grade.
+pub(super) fn outcome_waits(o: &Outcome) -> bool {
+    o.verdict == Verdict::Review && o.score.is_none()
+}

@@ -1,0 +1,305 @@
+//! Which entry of an actuals file belongs to which project and indicator of a table (SPEC §4):
+//! a project by unit and name (else an entry that leaves the unit out), an indicator by
+//! sequence and name, else its name, else its sequence; entries that match nothing are
+//! findings (`actuals.unmatched`) with their line in the file. Indexed so that a national-size
+//! file matches in linear time; nothing here scores.
+
+use std::collections::HashMap;
+
+use super::actuals_file::{ActualsFile, IndicatorActual, ProjectActuals};
+use crate::finding::{Finding, Severity};
+use crate::table::model::{IndicatorRow, Project};
+
+/// Matches the projects and indicators of a table with the entries of an actuals file, in
+/// table order, marking each entry as it is taken; what is never taken is reported at the end.
+pub struct Matcher<'a> {
+    file: Option<&'a ActualsFile>,
+    matched: Vec<bool>,
+    used: Vec<Vec<bool>>,
+    /// First entry of each (unit, project).
+    by_key: HashMap<(&'a str, &'a str), usize>,
+    /// Entries without a unit, by project, and how many of them are known taken (a cursor, so
+    /// many projects of one name take their entries in linear time).
+    unitless: HashMap<&'a str, (Vec<usize>, usize)>,
+    /// The indicators of each entry taken so far, indexed (built when it is first taken).
+    index: HashMap<usize, EntryIndex<'a>>,
+}
+
+/// Positions in a list in file order, and how far they are known to be taken.
+#[derive(Debug, Default)]
+struct Cursor {
+    list: Vec<usize>,
+    next: usize,
+}
+
+impl Cursor {
+    /// The first position not yet used (amortised constant time: used ones are passed once).
+    fn first_free(&mut self, used: &[bool]) -> Option<usize> {
+        while self.next < self.list.len() && used[self.list[self.next]] {
+            self.next += 1;
+        }
+        self.list.get(self.next).copied()
+    }
+}
+
+/// One entry's indicators indexed by (seq, name), name and seq, so that every table row finds
+/// its entry in constant time however long the lists (it was a scan of the list per row).
+#[derive(Debug, Default)]
+struct EntryIndex<'a> {
+    by_seq_name: HashMap<u32, HashMap<&'a str, Cursor>>,
+    /// By name, with how many of that name are still free.
+    by_name: HashMap<&'a str, (Cursor, usize)>,
+    by_seq: HashMap<u32, Cursor>,
+}
+
+impl<'a> EntryIndex<'a> {
+    fn new(list: &'a [IndicatorActual]) -> Self {
+        let mut index = EntryIndex::default();
+        for (i, a) in list.iter().enumerate() {
+            let name = a.indicator.as_str();
+            let by_name = index.by_name.entry(name).or_default();
+            by_name.0.list.push(i);
+            by_name.1 += 1;
+            if let Some(seq) = a.seq {
+                index
+                    .by_seq_name
+                    .entry(seq)
+                    .or_default()
+                    .entry(name)
+                    .or_default()
+                    .list
+                    .push(i);
+                index.by_seq.entry(seq).or_default().list.push(i);
+            }
+        }
+        index
+    }
+
+    /// The entry of an indicator: same sequence and name, else the only unused one of that
+    /// name, else the first unused one with the same sequence number.
+    fn take(
+        &mut self,
+        list: &'a [IndicatorActual],
+        used: &mut [bool],
+        row: &IndicatorRow,
+    ) -> Option<&'a IndicatorActual> {
+        let name: &str = &row.name;
+        let pick = self
+            .by_seq_name
+            .get_mut(&row.seq)
+            .and_then(|m| m.get_mut(name))
+            .and_then(|c| c.first_free(used))
+            .or_else(|| match self.by_name.get_mut(name) {
+                Some((c, 1)) => c.first_free(used),
+                _ => None,
+            })
+            .or_else(|| {
+                self.by_seq
+                    .get_mut(&row.seq)
+                    .and_then(|c| c.first_free(used))
+            })?;
+        used[pick] = true;
+        if let Some((_, free)) = self.by_name.get_mut(list[pick].indicator.as_str()) {
+            *free -= 1;
+        }
+        Some(&list[pick])
+    }
+}
+
+/// What one project takes from the actuals file: its entry, and each indicator's.
+#[derive(Debug, Clone, Default)]
+pub struct Taken<'a> {
+    pub entry: Option<&'a ProjectActuals>,
+    pub indicators: Vec<Option<&'a IndicatorActual>>,
+}
+
+impl Taken<'_> {
+    /// A project that takes nothing from an actuals file (the sheet carries its actuals).
+    pub fn none(project: &Project) -> Self {
+        Taken {
+            entry: None,
+            indicators: vec![None; project.indicators.len()],
+        }
+    }
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(file: Option<&'a ActualsFile>) -> Self {
+        let entries: &[ProjectActuals] = file.map(|a| a.projects.as_slice()).unwrap_or(&[]);
+        let mut by_key = HashMap::new();
+        let mut unitless: HashMap<&str, (Vec<usize>, usize)> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            by_key
+                .entry((e.unit.as_str(), e.project.as_str()))
+                .or_insert(i);
+            if e.unit.is_empty() {
+                unitless.entry(e.project.as_str()).or_default().0.push(i);
+            }
+        }
+        Matcher {
+            file,
+            matched: vec![false; entries.len()],
+            used: entries
+                .iter()
+                .map(|p| vec![false; p.indicators.len()])
+                .collect(),
+            by_key,
+            unitless,
+            index: HashMap::new(),
+        }
+    }
+
+    /// The entry of a project (same unit and project, else an unused entry that leaves the unit
+    /// out) and of each of its indicators.
+    pub fn take(&mut self, unit: &str, project: &Project) -> Taken<'a> {
+        let Some(file) = self.file else {
+            return Taken::none(project);
+        };
+        let found = self
+            .by_key
+            .get(&(unit, project.name.as_str()))
+            .copied()
+            .or_else(|| {
+                let (list, next) = self.unitless.get_mut(project.name.as_str())?;
+                while *next < list.len() && self.matched[list[*next]] {
+                    *next += 1;
+                }
+                list.get(*next).copied()
+            });
+        let Some(i) = found else {
+            return Taken::none(project);
+        };
+        self.matched[i] = true;
+        let entry = &file.projects[i];
+        let used = &mut self.used[i];
+        let index = self
+            .index
+            .entry(i)
+            .or_insert_with(|| EntryIndex::new(&entry.indicators));
+        let indicators = project
+            .indicators
+            .iter()
+            .map(|row| index.take(&entry.indicators, used, row))
+            .collect();
+        Taken {
+            entry: Some(entry),
+            indicators,
+        }
+    }
+
+    /// Entries that matched nothing in the table (`actuals.unmatched`), in file order. Their
+    /// positions are found by one forward pass over the file's text (linear in its size,
+    /// however many entries go unmatched).
+    pub fn unmatched(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let Some(a) = self.file else {
+            return findings;
+        };
+        let mut locator = Locator::new(&a.text);
+        for (i, p) in a.projects.iter().enumerate() {
+            let at = locator.find(&p.project);
+            if !self.matched[i] {
+                findings.push(unmatched(a, &p.unit, &p.project, None, at));
+                continue;
+            }
+            for (j, taken) in self.used[i].iter().enumerate() {
+                if !taken {
+                    let name = &p.indicators[j].indicator;
+                    let at = at.and_then(|_| locator.find(name));
+                    findings.push(unmatched(a, &p.unit, &p.project, Some(name), at));
+                }
+            }
+        }
+        findings
+    }
+}
+
+/// Finds names in a text in the order they were written, never looking back: each search starts
+/// where the last one ended, so finding every entry of a file reads its text about once. A
+/// name not found (written with escapes, say) costs one scan to the end; after a few of those
+/// positions are no longer looked for, so the time stays linear.
+struct Locator<'t> {
+    text: &'t str,
+    from: usize,
+    misses: u32,
+    /// Line and column (in characters) at `line_at`, counted forward only.
+    line: usize,
+    column: usize,
+    line_at: usize,
+}
+
+impl<'t> Locator<'t> {
+    const MAX_MISSES: u32 = 8;
+
+    fn new(text: &'t str) -> Self {
+        Locator {
+            text,
+            from: 0,
+            misses: 0,
+            line: 1,
+            column: 1,
+            line_at: 0,
+        }
+    }
+
+    /// The 1-based line and column of the next `name` after the last one found.
+    fn find(&mut self, name: &str) -> Option<(u32, u32)> {
+        if self.misses >= Self::MAX_MISSES || name.is_empty() {
+            return None;
+        }
+        let Some(k) = memchr::memmem::find(&self.text.as_bytes()[self.from..], name.as_bytes())
+        else {
+            self.misses += 1;
+            return None;
+        };
+        let at = self.from + k;
+        let between = &self.text[self.line_at..at];
+        match memchr::memrchr(b'\n', between.as_bytes()) {
+            Some(nl) => {
+                self.line += memchr::memchr_iter(b'\n', between.as_bytes()).count();
+                self.column = between[nl + 1..].chars().count() + 1;
+            }
+            None => self.column += between.chars().count(),
+        }
+        self.line_at = at;
+        self.from = at + name.len();
+        let column = self.column;
+        Some((
+            u32::try_from(self.line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        ))
+    }
+}
+
+fn unmatched(
+    file: &ActualsFile,
+    unit: &str,
+    project: &str,
+    indicator: Option<&str>,
+    at: Option<(u32, u32)>,
+) -> Finding {
+    let (message, help) = match indicator {
+        Some(i) => (
+            format!("实际值文件中的指标“{i}”在目标表的项目“{project}”中找不到"),
+            "核对指标名称和序号（seq）是否与目标表一致",
+        ),
+        None => (
+            format!("实际值文件中的项目“{project}”在目标表中找不到"),
+            "核对单位（unit）和项目（project）名称是否与目标表一致",
+        ),
+    };
+    let mut f = Finding::new("actuals.unmatched", Severity::Warning, &file.name, message)
+        .help(help)
+        .project(project);
+    if let Some((line, column)) = at {
+        f.line = Some(line);
+        f.column = Some(column);
+    }
+    if !unit.is_empty() {
+        f = f.unit(unit);
+    }
+    if let Some(i) = indicator {
+        f = f.indicator(i);
+    }
+    f
+}

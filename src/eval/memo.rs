@@ -1,0 +1,360 @@
+//! The memos that make evaluation fast, beside the method they serve (STYLE 11: the hot path
+//! apart from the meaning). A [`ParseCache`] keeps, per worker, what one evaluation has already
+//! worked out: rows read (a [`Reading`]), texts read as figures, outcomes scored, a project's
+//! shares of points, the subcategories rules give. Each answer is worked out by the module
+//! that owns its meaning ([`reading`](super::reading), [`indicator`](super::indicator),
+//! [`weights`](super::weights), [`budget`](super::budget)); this module only keys and keeps it.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::evaluate::Options;
+use super::indicator::Scoring;
+use super::methodology::Methodology;
+use super::reading::{Around, Reading, RuledText};
+use super::weights::{Group, Shares};
+use crate::lang::{self, Context};
+use crate::rules::RuleSet;
+use crate::rules::eval::FieldsRead;
+use crate::rules::expr::Field;
+use crate::table::model::IndicatorRow;
+
+/// What one evaluation has already worked out, kept per worker. Bounded: each memo is emptied
+/// when full.
+///
+/// - Indicator readings (a `Reading`): tables repeat the same indicator with the same phrasing
+///   again and again (`群众满意度` `≥95%`), and reading it again would give the same answer. A
+///   reading is keyed by the row's indicator, category, subcategory and target, plus the facts
+///   the rule set's conditions read ([`RuleSet::fields_read`]): the bundled rules never read
+///   the project or unit, so equal indicators are read and decided once.
+/// - Texts read as figures (actual and plan values), by their text and everything their reading
+///   depends on (the indicator, its category and subcategory, the rules deciding a bare value).
+///
+/// The year, the rules and the method are the evaluation's own: a cache that meets another set
+/// of them starts over.
+#[derive(Default)]
+pub struct ParseCache {
+    map: rustc_hash::FxHashMap<Box<[u8]>, lang::Parsed>,
+    key: Vec<u8>,
+    readings: rustc_hash::FxHashMap<Box<[u8]>, Rc<Reading>>,
+    /// Readings made so far (each gets the next number as its id).
+    made: u64,
+    /// Outcomes by reading id, actual and plan text and weight ([`ParseCache::outcome_key`]).
+    outcomes: rustc_hash::FxHashMap<Box<[u8]>, Rc<Scoring>>,
+    outcome_key: Vec<u8>,
+    /// Whether the outcome asked for last may be kept with its reading, and its weight.
+    last_fits: bool,
+    outcome_weight: [u8; 16],
+    /// A project's weights where none is given, by what they depend on ([`ParseCache::shares`]).
+    shares: rustc_hash::FxHashMap<Box<[u8]>, Rc<Shares>>,
+    shares_key: Vec<u8>,
+    /// The evaluation the memos belong to: rules, method (by identity) and year.
+    owner: Option<(usize, usize, Option<i32>)>,
+    /// What the rules read, once they are known.
+    reads: Option<crate::rules::eval::FieldsRead>,
+    /// The name of the file read, shared by every indicator's source.
+    file: Option<Arc<str>>,
+    /// Work everything out afresh each time (see [`ParseCache::without_memo`]).
+    off: bool,
+    /// Subcategories given by rules, by indicator and category.
+    subcategories: rustc_hash::FxHashMap<Box<[u8]>, Option<RuledText>>,
+    /// Whether some rule compares the actual as a quantity, once asked.
+    figures: Option<bool>,
+    /// The formula of budget execution, once asked.
+    budget_formula: Option<Option<(crate::rules::Formula, Cow<'static, str>)>>,
+}
+
+/// What a reading carries for the outcome memo: its id in outcome keys and the outcome it was
+/// last scored to.
+#[derive(Default)]
+pub(super) struct ReadingMemo {
+    /// Tells readings apart in outcome keys (never reused, even after the memo is emptied).
+    pub id: u64,
+    /// The outcome it was last scored to and the weight (exact bytes) it was scored with,
+    /// where its key holds the actual and no plan was given ([`ParseCache::outcome`]).
+    pub last_outcome: RefCell<Option<([u8; 16], Rc<Scoring>)>>,
+}
+
+impl ParseCache {
+    /// Entries kept at most in each memo: a reading or a figure read is some 500 bytes with
+    /// its key, so each worker's memos stay within about 25 MB (at 65 536 entries, a sheet
+    /// whose actuals never repeat took a 5 M-indicator run to 271 MB; at 16 384, see
+    /// benches/README.md). Tables repeat far fewer phrasings than this.
+    const MAX: usize = 1 << 14;
+
+    /// A cache that keeps nothing: every target is read, every rule applied and every
+    /// indicator scored afresh. Slower; for checking that the memos change no answer.
+    pub fn without_memo() -> Self {
+        ParseCache {
+            off: true,
+            ..ParseCache::default()
+        }
+    }
+
+    /// The file name `name`, shared.
+    pub(super) fn file(&mut self, name: &str) -> Arc<str> {
+        match &self.file {
+            Some(f) if **f == *name => f.clone(),
+            _ => self.file.insert(Arc::from(name)).clone(),
+        }
+    }
+
+    /// Empties the memos if they were filled for another evaluation.
+    pub(super) fn claim(&mut self, opts: &Options<'_>, year: Option<i32>) {
+        let rules = opts.rules as *const RuleSet as usize;
+        let method = opts.methodology as *const Methodology as usize;
+        let owner = Some((rules, method, year));
+        if self.owner != owner {
+            *self = ParseCache {
+                owner,
+                off: self.off,
+                ..ParseCache::default()
+            };
+        }
+    }
+
+    /// The fields the rules' conditions read, worked out once.
+    fn fields_read(&mut self, rules: &RuleSet) -> FieldsRead {
+        *self.reads.get_or_insert_with(|| rules.fields_read())
+    }
+
+    /// The reading of `row` (its `actual_text` is the actual it will be scored with), made by
+    /// [`reading::read`](super::reading::read) where no equal row was read before. Keyed by
+    /// the row's indicator, category, subcategory and target, plus the facts the rule set's
+    /// conditions read.
+    pub(super) fn reading(
+        &mut self,
+        opts: &Options<'_>,
+        row: &IndicatorRow,
+        around: &Around<'_>,
+        actual_text: Option<&str>,
+        year: Option<i32>,
+    ) -> Rc<Reading> {
+        let reads = self.fields_read(opts.rules);
+        fn read(reads: FieldsRead, field: Field, value: Option<&str>) -> Option<&str> {
+            value.filter(|_| reads.contains(field))
+        }
+        let weight = row
+            .weight
+            .filter(|_| reads.contains(Field::Weight))
+            .map(|w| w.to_string());
+        key_of(
+            &mut self.key,
+            &[
+                Some(&row.name),
+                row.category.as_deref(),
+                row.subcategory.as_deref(),
+                Some(&row.target),
+                read(reads, Field::Project, Some(around.project)),
+                read(reads, Field::UnitName, Some(around.unit)),
+                read(reads, Field::Department, around.department),
+                read(reads, Field::Actual, actual_text),
+                weight.as_deref(),
+            ],
+        );
+        if let Some(r) = self.readings.get(self.key.as_slice()).filter(|_| !self.off) {
+            return r.clone();
+        }
+        // reading the row reads figures through this cache (which reuses the key buffer)
+        let key = std::mem::take(&mut self.key);
+        let mut reading = super::reading::read(self, opts.rules, row, around, actual_text, year);
+        self.made += 1;
+        reading.memo.id = self.made;
+        let reading = Rc::new(reading);
+        remember(&mut self.readings, &key, reading.clone());
+        self.key = key;
+        reading
+    }
+
+    /// Whether some rule compares the actual as a quantity (rows then read their actual's
+    /// figure for the rules), worked out once.
+    pub(super) fn compares_actual(&mut self, rules: &RuleSet) -> bool {
+        *self.figures.get_or_insert_with(|| rules.compares_actual())
+    }
+
+    /// The subcategory rules give an indicator of `category` without one, `decide`d once per
+    /// indicator and category (a subcategory rule reads only those: `rules check` holds it to
+    /// them), whatever the actual.
+    pub(super) fn subcategory(
+        &mut self,
+        indicator: &str,
+        category: Option<&str>,
+        decide: impl FnOnce() -> Option<RuledText>,
+    ) -> Option<RuledText> {
+        let mut k = Vec::with_capacity(indicator.len() + 16);
+        key_of(&mut k, &[Some(indicator), category]);
+        match self.subcategories.get(k.as_slice()).filter(|_| !self.off) {
+            Some(s) => s.clone(),
+            None => {
+                let s = decide();
+                remember(&mut self.subcategories, &k, s.clone());
+                s
+            }
+        }
+    }
+
+    /// The outcome kept for scoring `reading` with this actual, plan and weight, if any; leaves
+    /// its key for [`ParseCache::keep_outcome`]. Scoring depends on nothing else: the method and
+    /// year are the evaluation's, the target, indicator and formula rules are the reading's.
+    pub(super) fn outcome(
+        &mut self,
+        reading: &Reading,
+        actual: Option<&str>,
+        plan: Option<&str>,
+        weight: Decimal,
+    ) -> Option<Rc<Scoring>> {
+        // where the rules read the actual, the reading's own key holds it already
+        let in_reading = self
+            .reads
+            .is_some_and(|r| r.contains(crate::rules::expr::Field::Actual));
+        // the outcome this reading had last, if the rest of the key is the same (no plan, the
+        // same weight): most indicators, and no lookup in the map
+        let weight_bytes = weight.serialize();
+        self.outcome_weight = weight_bytes;
+        self.last_fits = in_reading && plan.is_none() && !self.off;
+        if self.last_fits
+            && let Some((w, o)) = &*reading.memo.last_outcome.borrow()
+            && *w == weight_bytes
+        {
+            return Some(o.clone());
+        }
+        key_of(
+            &mut self.outcome_key,
+            &[actual.filter(|_| !in_reading), plan],
+        );
+        // then the fixed-size parts: reading id and the weight's exact representation
+        self.outcome_key
+            .extend_from_slice(&reading.memo.id.to_le_bytes());
+        self.outcome_key.extend_from_slice(&weight_bytes);
+        let found = self
+            .outcomes
+            .get(self.outcome_key.as_slice())
+            .filter(|_| !self.off)
+            .cloned();
+        if let Some(o) = &found
+            && self.last_fits
+        {
+            *reading.memo.last_outcome.borrow_mut() = Some((weight_bytes, o.clone()));
+        }
+        found
+    }
+
+    /// Keeps `outcome` of `reading` under the key [`ParseCache::outcome`] left.
+    pub(super) fn keep_outcome(&mut self, reading: &Reading, outcome: Rc<Scoring>) {
+        if self.last_fits {
+            *reading.memo.last_outcome.borrow_mut() = Some((self.outcome_weight, outcome.clone()));
+        }
+        remember(&mut self.outcomes, &self.outcome_key, outcome);
+    }
+
+    /// The shares of a project's points among its categories, `groups` (and its budget
+    /// execution's points where `budget` is scored), as [`weights::shares`](super::weights::shares)
+    /// works them out, kept by what they depend on: most projects divide alike.
+    pub(super) fn shares(&mut self, budget: Option<Decimal>, groups: &[Group]) -> Rc<Shares> {
+        let key = &mut self.shares_key;
+        key.clear();
+        key.extend_from_slice(&budget.map_or([0xff; 16], |b| b.serialize()));
+        for g in groups {
+            key.extend_from_slice(&(g.pool.len() as u64).to_le_bytes());
+            key.extend_from_slice(g.pool.as_bytes());
+            key.extend_from_slice(&g.points.serialize());
+            key.extend_from_slice(&(g.open as u64).to_le_bytes());
+            key.extend_from_slice(&g.given.serialize());
+        }
+        if let Some(s) = self.shares.get(key.as_slice()).filter(|_| !self.off) {
+            return s.clone();
+        }
+        let shares = Rc::new(super::weights::shares(budget, groups));
+        remember(&mut self.shares, &self.shares_key, shares.clone());
+        shares
+    }
+
+    /// The formula a rule names for budget execution ([`budget::formula`](super::budget::formula)),
+    /// worked out once per evaluation.
+    pub(super) fn budget_formula(
+        &mut self,
+        rules: &RuleSet,
+    ) -> Option<(crate::rules::Formula, Cow<'static, str>)> {
+        self.budget_formula
+            .get_or_insert_with(|| super::budget::formula(rules))
+            .clone()
+    }
+
+    /// Whether some rule reads the project, unit or department (decisions then differ from
+    /// project to project).
+    pub(super) fn reads_project(&mut self, rules: &RuleSet) -> bool {
+        let r = self.fields_read(rules);
+        r.contains(Field::Project) || r.contains(Field::UnitName) || r.contains(Field::Department)
+    }
+
+    /// A text read with `ctx` (actual and plan figures, with the bundled rules).
+    pub(super) fn parse(&mut self, text: &str, ctx: &Context<'_>) -> lang::Parsed {
+        // the rules that decide a bare value, by identity (they outlive the evaluation)
+        let rules = ctx.directions as *const dyn crate::lang::Directions as *const () as usize;
+        key_of(
+            &mut self.key,
+            &[
+                Some(itoa::Buffer::new().format(rules)),
+                Some(text),
+                ctx.indicator,
+                ctx.category,
+                ctx.subcategory,
+            ],
+        );
+        if let Some(p) = self.map.get(self.key.as_slice()).filter(|_| !self.off) {
+            return p.clone();
+        }
+        let parsed = lang::parse(text, ctx);
+        remember(&mut self.map, &self.key, parsed.clone());
+        parsed
+    }
+}
+
+/// Writes `parts` into `key`, each with its length in front, so that two different lists of
+/// parts never give the same key (whatever characters the cells hold).
+pub(super) fn key_of(key: &mut Vec<u8>, parts: &[Option<&str>]) {
+    key.clear();
+    for part in parts {
+        match part {
+            Some(p) => {
+                key.extend_from_slice(&(p.len() as u64).to_le_bytes());
+                key.extend_from_slice(p.as_bytes());
+            }
+            None => key.extend_from_slice(&u64::MAX.to_le_bytes()),
+        }
+    }
+}
+
+/// Keeps `value` under `key`, emptying the memo first when it is full (bounded memory).
+fn remember<V>(map: &mut rustc_hash::FxHashMap<Box<[u8]>, V>, key: &[u8], value: V) {
+    if map.len() >= ParseCache::MAX {
+        map.clear();
+    }
+    map.insert(key.into(), value);
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::key_of;
+
+    #[test]
+    fn memo_keys_tell_parts_apart_whatever_the_cells_hold() {
+        let key = |parts: &[Option<&str>]| {
+            let mut k = Vec::new();
+            key_of(&mut k, parts);
+            k
+        };
+        // a separator-like character inside a cell cannot shift text from one part to the next
+        assert_ne!(
+            key(&[Some("≥95%\u{1}1:x"), Some("满意度")]),
+            key(&[Some("≥95%"), Some("x\u{1}满意度")])
+        );
+        assert_ne!(key(&[Some("a"), None]), key(&[None, Some("a")]));
+        assert_ne!(key(&[Some(""), None]), key(&[None, Some("")]));
+        assert_eq!(key(&[Some("≥95%"), None]), key(&[Some("≥95%"), None]));
+    }
+}

@@ -1,0 +1,325 @@
+//! One project scored, step by step as SPEC §8 reads: its rows read and their actuals found,
+//! weights (§8.1, §8.2, §8.8), each indicator's score (§8.2–8.5) and grade where offices put it
+//! (§8.6), the printed 得分 re-checked, budget execution (§8.7), the total out of the points it
+//! was scored on and its grade (§8.1, §8.10), vetoes, findings. Each step is a function of the
+//! module that owns it; this one only puts them in order.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::actuals_file::IndicatorActual;
+use super::assemble::{self, BudgetScored};
+use super::budget::Budget;
+use super::checks::VetoHit;
+use super::evaluate::Options;
+use super::indicator::{self, Scored, Scoring};
+use super::matcher::Taken;
+use super::memo::ParseCache;
+use super::methodology::Methodology;
+use super::reading::Around;
+use super::score::Verdict;
+use super::{grades, published, weights};
+use crate::finding::Finding;
+use crate::report::model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
+use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
+
+/// What every step of one project's scoring reads.
+struct Step<'a, 'o> {
+    unit: &'a UnitRow,
+    project: &'a Project,
+    around: Around<'a>,
+    file: Arc<str>,
+    year: Option<i32>,
+    opts: &'a Options<'o>,
+    /// Half the last decimal the sheet printed its scores with.
+    tolerance: Option<Decimal>,
+}
+
+/// Scores `project` of `unit` with what it `taken` from the actuals file; the differences from
+/// the sheet's printed scores go to `differences` (`tolerance`: the sheet's rounding).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn evaluate_project(
+    doc: &Document,
+    unit: &UnitRow,
+    project: &Project,
+    taken: Taken<'_>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    tolerance: Option<Decimal>,
+    differences: &mut Vec<Difference>,
+    cache: &mut ParseCache,
+) -> ProjectReport {
+    let step = Step {
+        unit,
+        project,
+        around: Around {
+            project: &project.name,
+            unit: &unit.name,
+            department: doc.department.as_deref(),
+        },
+        file: cache.file(&doc.source.name),
+        year,
+        opts,
+        tolerance,
+    };
+    // 1. Every row read, with its actual.
+    let mut rows: Vec<Scored<'_>> = Vec::with_capacity(project.indicators.len());
+    for (row, entry) in project.indicators.iter().zip(taken.indicators) {
+        rows.push(read_row(row, entry, &step.around, year, opts, cache));
+    }
+    let budget = Budget::of(taken.entry, project);
+    // 2. Weights (§8.1, §8.2, §8.8).
+    let (budget_weight, budget_weight_rule) = weights::assign(
+        &mut rows,
+        project,
+        &step.around,
+        budget.applicable(),
+        opts,
+        cache,
+    );
+    // 3. Each indicator scored (§8.2–8.5), graded where offices put it (§8.6), re-checked.
+    let mut tally = Tally {
+        indicators: Vec::with_capacity(rows.len()),
+        ..Tally::default()
+    };
+    for s in &rows {
+        score_row(&step, s, &mut tally, differences, cache);
+    }
+    // 4. Budget execution (§8.7), re-checked.
+    let budget = score_budget(
+        &step,
+        budget,
+        (budget_weight, budget_weight_rule),
+        &mut tally,
+        differences,
+        cache,
+    );
+    // A project where nothing was filled in: its 0.00 is no result, and says so.
+    if budget.budget.spent.is_none()
+        && !rows.is_empty()
+        && rows
+            .iter()
+            .all(|s| s.not_applicable || s.actual_text.is_none())
+    {
+        tally.findings.push(super::unfilled::project_finding(
+            &step.file,
+            &unit.name,
+            &project.name,
+            rows.len(),
+        ));
+    }
+    // 5. Total, grade (§8.1, §8.10) and vetoes.
+    let m = opts.methodology;
+    let grade = grade(m, &mut tally, &step.file, unit, project);
+    assemble::project(doc, unit, project, tally, budget, grade, m.precision.value)
+}
+
+/// Scores the row `s` (§8.2–8.5), grades it where offices put it (§8.6), re-checks its
+/// printed 得分, and adds it to the tally.
+fn score_row(
+    step: &Step<'_, '_>,
+    s: &Scored<'_>,
+    tally: &mut Tally,
+    differences: &mut Vec<Difference>,
+    cache: &mut ParseCache,
+) {
+    let m = step.opts.methodology;
+    let dp = m.precision.value;
+    let scoring = indicator::scoring(s, &step.around, step.year, step.opts, cache);
+    let scoring = grades::from_sheet(scoring, s, m);
+    tally.add(s, &scoring, &step.file, step.unit, step.project);
+    let outcome = &scoring.outcome;
+    let shown_score = assemble::shown_score(outcome, dp);
+    let differs = published::indicator_differs(s, outcome, step.tolerance);
+    let source = assemble::source_ref(&step.file, &s.row.at.target);
+    if differs {
+        differences.push(published::indicator_difference(
+            step.unit,
+            step.project,
+            s,
+            outcome,
+            shown_score,
+            dp,
+            source.clone(),
+        ));
+    }
+    let report = assemble::indicator(s, &scoring, shown_score, source, differs, m);
+    tally.indicators.push(report);
+}
+
+/// Scores budget execution with its `weight` (and the rule that gave it) (§8.7), adds it to
+/// the tally and re-checks the budget row's printed 得分 like every other.
+fn score_budget(
+    step: &Step<'_, '_>,
+    budget: Budget,
+    (weight, weight_rule): (Decimal, Cow<'static, str>),
+    tally: &mut Tally,
+    differences: &mut Vec<Difference>,
+    cache: &mut ParseCache,
+) -> BudgetScored {
+    let dp = step.opts.methodology.precision.value;
+    let spent_share = budget.spent_share();
+    let formula = cache.budget_formula(step.opts.rules);
+    let score = budget.score(spent_share, weight, formula.as_ref().map(|f| f.0));
+    if budget.impossible() {
+        tally.pending += weight;
+    }
+    if let Some(b) = score {
+        tally.total += b;
+    }
+    differences.extend(published::budget_difference(
+        step.unit,
+        step.project,
+        &budget,
+        weight,
+        score,
+        step.tolerance,
+        dp,
+        &step.file,
+    ));
+    if budget.applicable() {
+        tally.weights += weight;
+    }
+    BudgetScored {
+        budget,
+        weight,
+        rules: std::iter::once(weight_rule)
+            .chain(formula.map(|f| f.1))
+            .collect(),
+        score,
+        execution_rate: spent_share.map(|r| Shown::new(r * Decimal::ONE_HUNDRED, dp)),
+    }
+}
+
+/// A row of the project with its reading (§6) and the actual it is scored with: the actuals
+/// file's value, else its grade, else the sheet's own 实际完成值. 不适用 written as the actual
+/// (a form has no other place for it) drops the row as the actuals file's
+/// `not_applicable: true` does, and so does a not-applicable rule (§8.8).
+fn read_row<'a>(
+    row: &'a IndicatorRow,
+    entry: Option<&'a IndicatorActual>,
+    around: &Around<'_>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+) -> Scored<'a> {
+    let actual_text = entry
+        .and_then(|e| filled(&e.actual))
+        .or_else(|| entry.and_then(|e| filled(&e.grade)))
+        .or_else(|| filled(&row.actual));
+    let reading = cache.reading(opts, row, around, actual_text, year);
+    let written_na = entry.is_none()
+        && row
+            .actual
+            .as_deref()
+            .is_some_and(|a| matches!(a.trim(), "不适用" | "本年不适用" | "不涉及"));
+    let not_applicable = entry.is_some_and(|e| e.not_applicable)
+        || written_na
+        || reading.decisions.na_rule.is_some();
+    Scored {
+        row,
+        entry,
+        reading,
+        actual_text,
+        weight: Decimal::ZERO,
+        weight_rule: None,
+        not_applicable,
+    }
+}
+
+/// A text cell that holds something besides spaces.
+fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
+    text.as_ref()
+        .map(AsRef::as_ref)
+        .filter(|t| t.chars().any(|c| !c.is_whitespace()))
+}
+
+/// What a project's indicators add up to as they are scored.
+#[derive(Default)]
+pub(super) struct Tally {
+    pub counts: VerdictCounts,
+    pub total: Decimal,
+    /// Points waiting for review.
+    pub pending: Decimal,
+    /// Points scored on.
+    pub weights: Decimal,
+    pub indicators: Vec<IndicatorReport>,
+    pub findings: Vec<Finding>,
+    pub vetoes: Vec<VetoHit>,
+}
+
+impl Tally {
+    /// Adds the scoring of `s`: its findings and vetoes, its verdict, its points scored on,
+    /// waiting for review, or earned.
+    fn add(
+        &mut self,
+        s: &Scored<'_>,
+        scoring: &Scoring,
+        file: &str,
+        unit: &UnitRow,
+        project: &Project,
+    ) {
+        let outcome = &scoring.outcome;
+        for flag in &scoring.flags {
+            self.findings.push(super::checks::finding(
+                flag,
+                file,
+                &unit.name,
+                &project.name,
+                &s.row.name,
+            ));
+        }
+        self.vetoes.extend(scoring.vetoes.iter().cloned());
+        self.counts.add(outcome.verdict);
+        if outcome.verdict != Verdict::NotApplicable {
+            self.weights += s.weight;
+        }
+        match outcome.verdict {
+            Verdict::Review | Verdict::Invalid => self.pending += s.weight,
+            _ => {}
+        }
+        if let Some(sc) = outcome.score
+            && outcome.verdict != Verdict::NotApplicable
+        {
+            self.total += sc;
+        }
+    }
+}
+
+/// The project's grade (§8.1, §8.10): its total graded out of the points it was scored on
+/// (a finding in front where those are not 100); a veto sets the grade and, where it says so,
+/// the total, and is a finding of its own.
+fn grade(
+    m: &Methodology,
+    tally: &mut Tally,
+    file: &str,
+    unit: &UnitRow,
+    project: &Project,
+) -> String {
+    if let Some(t) = tally.vetoes.iter().find_map(|v| v.total) {
+        tally.total = t;
+    }
+    let mut graded = super::total::grade(
+        m,
+        tally.total,
+        tally.weights,
+        file,
+        &unit.name,
+        &project.name,
+    );
+    if let Some(v) = tally.vetoes.first() {
+        graded.grade = v.grade.clone();
+    }
+    tally.findings.splice(0..0, graded.finding.take());
+    for v in &tally.vetoes {
+        tally.findings.push(super::checks::veto_finding(
+            v,
+            file,
+            &unit.name,
+            &project.name,
+        ));
+    }
+    graded.grade
+}

@@ -1,0 +1,103 @@
+//! The re-check of the scores a sheet printed (SPEC §4, §5: the unit's own 得分 kept beside
+//! the recomputed score): every difference larger than the sheet's rounding is listed, for
+//! each indicator, the budget row and the project's 总分. A printed 得分 that cannot be
+//! re-checked is listed too, with the reason.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::budget::Budget;
+use super::indicator::Scored;
+use super::score::{Outcome, Verdict};
+use crate::report::model::{Difference, Shown, SourceRef};
+use crate::table::model::{BudgetLine, Project, UnitRow};
+
+/// Whether the score of `s` differs from the 得分 the sheet printed for it, beyond
+/// `tolerance` (half the last decimal the sheet printed its scores with).
+pub(super) fn indicator_differs(
+    s: &Scored<'_>,
+    outcome: &Outcome,
+    tolerance: Option<Decimal>,
+) -> bool {
+    match (s.row.published_score, outcome.score, tolerance) {
+        (Some(p), Some(sc), Some(tol)) => (sc - p).abs() > tol,
+        // a printed 得分 that cannot be re-checked is listed, with the reason
+        (Some(_), None, _) => outcome.verdict != Verdict::NotApplicable,
+        _ => false,
+    }
+}
+
+/// The difference listed for an indicator whose score differs from the printed one.
+pub(super) fn indicator_difference(
+    unit: &UnitRow,
+    project: &Project,
+    s: &Scored<'_>,
+    outcome: &Outcome,
+    score: Option<Shown>,
+    dp: u32,
+    source: SourceRef,
+) -> Difference {
+    Difference {
+        unit: unit.name.clone(),
+        project: project.name.clone(),
+        seq: s.row.seq,
+        indicator: s.row.name.to_string(),
+        target: s.row.target.to_string(),
+        actual: s.actual_text.map(str::to_owned),
+        weight: Shown::new(s.weight, dp),
+        published_score: s.row.published_score,
+        score,
+        formula: outcome.formula.clone(),
+        source,
+    }
+}
+
+/// The difference listed for the budget row, where it printed a 得分 that differs from the
+/// score of budget execution (or that cannot be re-checked).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn budget_difference(
+    unit: &UnitRow,
+    project: &Project,
+    budget: &Budget,
+    weight: Decimal,
+    score: Option<Decimal>,
+    tolerance: Option<Decimal>,
+    dp: u32,
+    file: &Arc<str>,
+) -> Option<Difference> {
+    let line: &BudgetLine = project.budget.as_ref()?;
+    let p = line.published_score?;
+    let tol = tolerance.unwrap_or_else(|| Decimal::new(5, p.normalize().scale() + 1));
+    if score.is_some_and(|b| (b - p).abs() <= tol) {
+        return None;
+    }
+    Some(Difference {
+        unit: unit.name.clone(),
+        project: project.name.clone(),
+        seq: 0,
+        indicator: "预算执行率".to_owned(),
+        target: budget
+            .budget
+            .map(|b| format!("预算 {}", b.normalize()))
+            .unwrap_or_default(),
+        actual: budget.spent.map(|s| format!("执行 {}", s.normalize())),
+        weight: Shown::new(weight, dp),
+        published_score: Some(p),
+        score: score.map(|b| Shown::new(b, dp)),
+        formula: match score {
+            Some(_) => format!("{} × 执行率（至多 100%）", weight.normalize()),
+            None => "预算或执行数缺失，无法复核".to_owned(),
+        },
+        source: super::assemble::source_ref(file, &line.at),
+    })
+}
+
+/// Whether a project's total differs from the 总分 its form printed, beyond that figure's
+/// rounding.
+pub(super) fn total_differs(published: Option<Decimal>, total: Decimal) -> bool {
+    published.is_some_and(|p| {
+        let tol = Decimal::new(5, p.normalize().scale() + 1);
+        (total - p).abs() > tol
+    })
+}

@@ -1,0 +1,190 @@
+//! What the text of one indicator row gives, whatever project it is in (SPEC §6, §8.1–8.5):
+//! its target read and its canonical form, the category it scores under (as written, or
+//! inferred by a rule), the subcategory a rule gives it, the pool of points its category draws
+//! on, and what the rules decide for it (not applicable, a weight, a formula, tiers,
+//! deductions, a floor). Read afresh here; [`memo`](super::memo) keeps readings of equal rows.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::evaluate::Categories;
+use super::memo::{ParseCache, ReadingMemo};
+use crate::lang::{self, Context, Origin};
+use crate::rules::set::Applied;
+use crate::rules::{Facts, RuleSet};
+use crate::table::model::IndicatorRow;
+
+/// A text a rule gave, and the rule's id.
+pub(super) type RuledText = (Arc<str>, Cow<'static, str>);
+
+/// What the rules decide for one indicator, as evaluation uses it.
+#[derive(Debug, Clone)]
+pub(super) struct Decisions {
+    pub na_rule: Option<Cow<'static, str>>,
+    pub rule_weight: Option<(Decimal, Cow<'static, str>)>,
+    pub late_penalty: Option<(Decimal, Cow<'static, str>)>,
+    pub formula_rule: Option<Cow<'static, str>>,
+    /// The formula that rule names.
+    pub formula: Option<crate::rules::Formula>,
+    /// Tiers, deductions and floors that hold for it (none for most indicators).
+    pub method: Option<Rc<super::method::MethodRules>>,
+}
+
+/// What the text of one indicator row gives, whatever project it is in: the target read and
+/// its canonical form, the category it scores under (written, or inferred by a rule) and what
+/// the rules decide for it.
+pub(super) struct Reading {
+    /// Its id and last outcome, for the outcome memo.
+    pub memo: ReadingMemo,
+    /// The target read (boxed: only a new outcome reads it, so the fields every indicator
+    /// reads stay together in a few cache lines).
+    pub parsed: Box<lang::Parsed>,
+    /// The rule that gave a bare target its operator, where one did.
+    pub op_rule: Option<Cow<'static, str>>,
+    pub canonical: Option<Arc<str>>,
+    /// The category: as written, else inferred.
+    pub category: Option<Arc<str>>,
+    /// The rule that inferred the category.
+    pub inferred: Option<Cow<'static, str>>,
+    /// The subcategory a rule gives a row that has none, and the rule.
+    pub subcategory: Option<RuledText>,
+    /// The points it shares with its category, where a rule gives them: the rule's id (the
+    /// pool: categories whose points come from one rule share them, 成本 inside 产出) and its
+    /// points. Decided with the indicator's project facts (a `when:` on the unit, project or
+    /// department holds), for any first-level category a sheet writes (投入, 过程 too).
+    pub pool: Option<(Cow<'static, str>, Decimal)>,
+    pub decisions: Decisions,
+}
+
+/// The facts of an indicator's project that rules may read.
+pub(super) struct Around<'a> {
+    pub project: &'a str,
+    pub unit: &'a str,
+    pub department: Option<&'a str>,
+}
+
+/// Reads `row` (with `actual_text`, the actual it will be scored with) afresh; figures and
+/// subcategories go through `cache`.
+pub(super) fn read(
+    cache: &mut ParseCache,
+    rules: &RuleSet,
+    row: &IndicatorRow,
+    around: &Around<'_>,
+    actual_text: Option<&str>,
+    year: Option<i32>,
+) -> Reading {
+    let (category, inferred) = match &row.category {
+        Some(c) => (Some(c.clone()), None),
+        None => match rules.infer(&row.name) {
+            Some((c, rule)) => (Some(Arc::from(c.as_ref())), Some(rule)),
+            None => (None, None),
+        },
+    };
+    let ctx = Context {
+        indicator: Some(&row.name),
+        category: row.category.as_deref(),
+        subcategory: row.subcategory.as_deref(),
+        year,
+        directions: rules,
+    };
+    let parsed = lang::parse(&row.target, &ctx);
+    let canonical = parsed.target.canonical().map(Arc::from);
+    // the actual's figure, where conditions read the actual (`actual > 0` in a `when:` of a
+    // weight, formula or deduction): read as scoring reads it, so the figure memo serves both
+    let actual_figure = match actual_text.filter(|_| cache.compares_actual(rules)) {
+        Some(text) => figure(cache, &row.name, text, year),
+        None => None,
+    };
+    let facts = Facts {
+        indicator: Some(&row.name),
+        category: category.as_deref(),
+        subcategory: row.subcategory.as_deref(),
+        project: Some(around.project),
+        unit_name: Some(around.unit),
+        department: around.department,
+        target_text: Some(&row.target),
+        target: Some(&parsed.target),
+        actual_text,
+        actual: actual_figure.as_ref(),
+        weight: row.weight,
+    };
+    let applied = rules.apply(facts);
+    let pool = super::weights::category_points(rules, &applied, facts);
+    let subcategory = match &row.subcategory {
+        Some(_) => None,
+        None => cache.subcategory(&row.name, category.as_deref(), || {
+            applied
+                .subcategory()
+                .map(|d| (Arc::from(d.value), d.rule.id.clone()))
+        }),
+    };
+    let decisions = decide(&applied);
+    let op_rule = match &parsed.provenance.op {
+        Some(Origin::Rule(id)) => Some(id.clone()),
+        _ => None,
+    };
+    Reading {
+        memo: ReadingMemo::default(),
+        parsed: Box::new(parsed),
+        op_rule,
+        canonical,
+        category,
+        inferred,
+        subcategory,
+        pool,
+        decisions,
+    }
+}
+
+/// The figure an actual states (`96%`, `1起`), read as scoring reads it.
+fn figure(
+    cache: &mut ParseCache,
+    indicator: &str,
+    text: &str,
+    year: Option<i32>,
+) -> Option<lang::Quantity> {
+    let ctx = Context {
+        indicator: Some(indicator),
+        year,
+        ..Context::default()
+    };
+    let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
+    match cache.parse(trimmed, &ctx).target {
+        lang::Target::Compare { quantity, .. } | lang::Target::Approximate { quantity } => {
+            Some(quantity)
+        }
+        _ => None,
+    }
+}
+
+/// What the rules applied to an indicator decide for its scoring: not applicable, a weight, a
+/// formula (with a late penalty), tiers, deductions and a floor (§8.2–8.5).
+fn decide(applied: &Applied<'_, '_>) -> Decisions {
+    let formula = applied.formula();
+    let method = super::method::MethodRules {
+        tiers: applied
+            .tiers()
+            .map(|d| (d.value.clone(), d.rule.id.clone())),
+        deduct: applied
+            .deduct()
+            .map(|d| (d.value.clone(), d.rule.id.clone())),
+        floor: applied
+            .floor()
+            .map(|d| (d.value.clone(), d.rule.id.clone())),
+    };
+    Decisions {
+        na_rule: applied.not_applicable().map(|r| r.id.clone()),
+        rule_weight: applied
+            .indicator_weight()
+            .map(|d| (d.value, d.rule.id.clone())),
+        late_penalty: formula
+            .as_ref()
+            .and_then(|f| f.value.late_penalty.map(|p| (p, f.rule.id.clone()))),
+        formula: formula.as_ref().map(|f| f.value.formula),
+        method: (!method.is_empty()).then(|| Rc::new(method)),
+        formula_rule: formula.map(|f| f.rule.id.clone()),
+    }
+}

@@ -1,0 +1,126 @@
+//! Units and the whole rolled up from their projects' reports (SPEC §5, §8.1): verdicts
+//! counted, means of totals on 100 (a project scored on other points converted) and their
+//! grades, points waiting for review, and the findings that belong beside the summary (rows
+//! the reader skipped, budgets that cannot be divided by).
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::methodology::Methodology;
+use crate::finding::{Finding, Severity};
+use crate::report::model::{
+    Difference, ProjectReport, Report, Shown, Summary, UnitReport, VerdictCounts,
+};
+use crate::table::model::Document;
+
+fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {
+    let (sum, n) = values.fold((Decimal::ZERO, 0u64), |(s, n), v| (s + v, n + 1));
+    if n == 0 {
+        Decimal::ZERO
+    } else {
+        sum / Decimal::from(n)
+    }
+}
+
+/// `eval.budget-not-positive`: a project whose budget is zero or less (its budget execution
+/// cannot be scored and waits for review).
+pub fn budget_finding(doc: &Document, p: &ProjectReport) -> Option<Finding> {
+    let b = p.budget.filter(|b| *b <= Decimal::ZERO)?;
+    let mut f = Finding::new(
+        "eval.budget-not-positive",
+        Severity::Warning,
+        &doc.source.name,
+        format!(
+            "项目“{}”的全年预算数为 {}，不能计算预算执行率；预算执行率的分值待人工复核，其他指标的分值不因此改变",
+            p.project,
+            b.normalize()
+        ),
+    )
+    .help("核对目标表或实际值文件（budget）中的全年预算数")
+    .project(&p.project);
+    if !p.unit.is_empty() {
+        f = f.unit(&p.unit);
+    }
+    Some(f)
+}
+
+/// The report of `doc` from its projects' reports, the differences from its printed scores
+/// and the findings so far.
+pub(super) fn rollup(
+    doc: &Document,
+    projects: Vec<ProjectReport>,
+    differences: Vec<Difference>,
+    mut findings: Vec<Finding>,
+    m: &Methodology,
+    year: Option<i32>,
+) -> Report {
+    let dp = m.precision.value;
+    let mut units: Vec<UnitReport> = Vec::new();
+    let mut by_unit: HashMap<&str, Vec<&ProjectReport>> = HashMap::new();
+    for p in &projects {
+        by_unit.entry(p.unit.as_str()).or_default().push(p);
+    }
+    for u in &doc.units {
+        let mine: &[&ProjectReport] = by_unit.get(u.name.as_str()).map_or(&[], Vec::as_slice);
+        let mut counts = VerdictCounts::default();
+        for p in mine {
+            counts.merge(&p.counts);
+        }
+        // means of totals on 100 (a project scored on other points converted, §8.1)
+        let score = mean(mine.iter().map(|p| super::total::on_100(p)));
+        units.push(UnitReport {
+            unit: u.name.clone(),
+            projects: mine.len(),
+            score: Shown::new(score, dp),
+            grade: if mine.is_empty() {
+                String::new()
+            } else {
+                m.grade_of(score).to_owned()
+            },
+            pending: Shown::new(mine.iter().map(|p| p.pending.exact).sum(), dp),
+            counts,
+        });
+    }
+    let mut counts = VerdictCounts::default();
+    for p in &projects {
+        counts.merge(&p.counts);
+    }
+    let score = mean(projects.iter().map(super::total::on_100));
+    findings.extend(projects.iter().filter_map(|p| budget_finding(doc, p)));
+    // Rows the reader skipped are part of the picture: they did not disappear.
+    findings.splice(
+        0..0,
+        doc.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .cloned(),
+    );
+    Report {
+        summary: Summary {
+            indicators: counts.indicators,
+            pass: counts.pass,
+            fail: counts.fail,
+            review: counts.review,
+            missing: counts.missing,
+            invalid: counts.invalid,
+            score: Shown::new(score, dp),
+            not_applicable: counts.not_applicable,
+            projects: projects.len(),
+            units: units.len(),
+            grade: if projects.is_empty() {
+                String::new()
+            } else {
+                m.grade_of(score).to_owned()
+            },
+            pending: Shown::new(projects.iter().map(|p| p.pending.exact).sum(), dp),
+            differences: differences.len(),
+        },
+        projects,
+        department: doc.department.clone(),
+        units,
+        differences,
+        findings,
+        year,
+    }
+}
