@@ -996,3 +996,33 @@ fn a_when_on_the_actual_holds_for_scoring_rules_too() {
     // the deduction does not hold: the default formula (a missed 0 target scores 0)
     assert_eq!(score(project(&r, "示例项目"), "合规性问题"), "0.00");
 }
+
+#[test]
+fn budget_execution_scored_in_steps_bands_and_a_floor_by_hand() {
+    let r = method("budget-steps");
+    let budget = |p: &ProjectReport| p.budget_score.map(|s| s.to_string());
+    // 193 of 200 = 96.5 %: 3.5 points short × 1 = 3.5 off 10
+    let a = project(&r, "甲项目");
+    assert_eq!(budget(a).as_deref(), Some("6.50"));
+    assert_eq!(a.score.to_string(), "96.50");
+    assert!(a.budget_rules.iter().any(|id| id == "ex.budget.per-point"));
+    assert!(
+        a.budget_note.as_deref().unwrap().starts_with("扣分"),
+        "{:?}",
+        a.budget_note
+    );
+    // 乙项目 (its own rule, on the project): 91 % is in the 90 %–95 % band, 8 points (the bands
+    // come before the deduction)
+    let b = project(&r, "乙项目");
+    assert_eq!(budget(b).as_deref(), Some("8.00"));
+    assert!(b.budget_rules.iter().any(|id| id == "ex.budget.bands"));
+    // 50 %: below the 60 % floor, 0 (the steps alone: 50 short, 0 too, never below 0)
+    let c = project(&r, "丙项目");
+    assert_eq!(budget(c).as_deref(), Some("0.00"));
+    assert!(c.budget_rules.iter().any(|id| id == "ex.budget.floor"));
+    // the execution rate shown is the plain one, whatever the method
+    assert_eq!(
+        a.execution_rate.map(|s| s.to_string()).as_deref(),
+        Some("96.50")
+    );
+}
