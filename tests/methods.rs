@@ -449,6 +449,73 @@ fn guangdong_st_acceptance_method_by_hand() {
 }
 
 #[test]
+fn agri_project_scoring_method_by_hand() {
+    // 每减少1个百分点扣1分，扣完为止; 相符/健全/齐全 满分, 基本相符/基本健全 6 of 10, 调整较大/
+    // 不健全/不齐全 扣完; 可研、组织管理 as the evaluator wrote them (formula: graded)
+    let r = method("agri-project-scoring");
+    let a = project(&r, "甲产业化项目");
+    assert_eq!(score(a, "可行性研究报告编制"), "6.00"); // 6分 as written
+    assert_eq!(score(a, "组织管理"), "5.00");
+    assert_eq!(score(a, "项目档案"), "0.00"); // 不齐全: 扣2分
+    assert_eq!(score(a, "计划建设内容完成率"), "13.00"); // 7 points short: 20 − 7
+    assert_eq!(score(a, "计划投资完成率"), "6.50"); // 3.5 short, pro rata: 10 − 3.5
+    assert_eq!(score(a, "实际支出与批复计划相符性"), "6.00"); // 基本相符
+    assert_eq!(score(a, "财务管理制度执行"), "10.00");
+    assert_eq!(score(a, "年新增销售收入"), "18.00"); // 20 × 450 ÷ 500
+    assert_eq!(score(a, "带动农户数"), "15.00");
+    // 6 + 5 + 0 + 13 + 6.5 + 6 + 10 + 18 + 15 = 79.5 of 100: 中
+    assert_eq!(a.score.to_string(), "79.50");
+    assert_eq!(a.grade, "中");
+    let b = project(&r, "乙产业化项目");
+    assert_eq!(score(b, "项目档案"), "2.00"); // 齐全
+    assert_eq!(score(b, "计划投资完成率"), "0.00"); // 15 short off 10: 扣完为止
+    assert_eq!(score(b, "实际支出与批复计划相符性"), "0.00"); // 调整较大
+    assert_eq!(score(b, "财务管理制度执行"), "6.00"); // 基本健全
+    assert_eq!(score(b, "带动农户数"), "12.00"); // 15 × 800 ÷ 1000
+    // 7 + 6 + 2 + 20 + 0 + 0 + 6 + 20 + 12 = 73: 中
+    assert_eq!(b.score.to_string(), "73.00");
+    assert_eq!(b.grade, "中");
+}
+
+#[test]
+fn innofund_acceptance_method_by_hand() {
+    // 科技型中小企业技术创新基金项目验收评价表: bands of points (the lowest of each range), the
+    // experts' points on 技术、质量 rows as written
+    let r = method("innofund-acceptance");
+    let c = project(&r, "丙企业项目");
+    assert_eq!(score(c, "资金到位率"), "10.00"); // 80 %: 75%以上
+    assert_eq!(score(c, "技术指标完成情况"), "8.00"); // 8分 on 全部完成 (a yes/no target)
+    assert_eq!(score(c, "销售收入"), "16.00"); // 1700 ÷ 2000 = 85 %: 80%以上
+    assert_eq!(score(c, "利润"), "3.00"); // 200 ÷ 300 = 66.67 %: 60%以上
+    assert_eq!(score(c, "税收"), "0.00"); // 55 %: below 60 %
+    // 10 + 5 + 8 + 4 + 6 + 16 + 3 + 0 = 52 of 75 = 69.33: 中
+    assert_eq!(c.score.to_string(), "52.00");
+    assert_eq!(c.grade, "中");
+    let d = project(&r, "丁企业项目");
+    assert_eq!(score(d, "税收"), "4.00"); // 90 %: 80%以上
+    // 14 + 6 + 10 + 5 + 10 + 20 + 5 + 4 = 74 of 75 = 98.67: 优
+    assert_eq!(d.score.to_string(), "74.00");
+    assert_eq!(d.grade, "优");
+}
+
+#[test]
+fn graded_takes_points_written_on_a_yes_no_target() {
+    // `全部完成` reads as 是; `8分` is no 是/否. The docs: under `formula: graded` a person's
+    // grade decides, `7.5分` among them, whatever the kind.
+    let sheet = "项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,全年预算数,全年执行数\n\
+                 甲,产出指标,质量指标,技术指标完成情况,定性,全部完成,,8分,10,,\n\
+                 甲,产出指标,质量指标,质量标准完成情况,定性,全部完成,,部分达成(75%),10,,\n";
+    let r = run(sheet, "");
+    let i = &r.projects[0].indicators[0];
+    assert_eq!(i.verdict, Verdict::Invalid);
+    let graded =
+        "rules:\n  - id: cx.judged\n    when: category == \"产出指标\"\n    formula: graded\n";
+    let r = run(sheet, graded);
+    assert_eq!(score(&r.projects[0], "技术指标完成情况"), "8.00");
+    assert_eq!(score(&r.projects[0], "质量标准完成情况"), "7.50");
+}
+
+#[test]
 fn mof_budget_analysis_contest_method_by_hand() {
     // 财库〔2004〕19号: 旬报 12 分, 每次扣0.5分; 月报 24 分, 每次扣2分
     let r = method("mof-budget-analysis-contest");
@@ -928,4 +995,34 @@ fn a_when_on_the_actual_holds_for_scoring_rules_too() {
     let r = run(WORKED_SHEET, &rules);
     // the deduction does not hold: the default formula (a missed 0 target scores 0)
     assert_eq!(score(project(&r, "示例项目"), "合规性问题"), "0.00");
+}
+
+#[test]
+fn budget_execution_scored_in_steps_bands_and_a_floor_by_hand() {
+    let r = method("budget-steps");
+    let budget = |p: &ProjectReport| p.budget_score.map(|s| s.to_string());
+    // 193 of 200 = 96.5 %: 3.5 points short × 1 = 3.5 off 10
+    let a = project(&r, "甲项目");
+    assert_eq!(budget(a).as_deref(), Some("6.50"));
+    assert_eq!(a.score.to_string(), "96.50");
+    assert!(a.budget_rules.iter().any(|id| id == "ex.budget.per-point"));
+    assert!(
+        a.budget_note.as_deref().unwrap().starts_with("扣分"),
+        "{:?}",
+        a.budget_note
+    );
+    // 乙项目 (its own rule, on the project): 91 % is in the 90 %–95 % band, 8 points (the bands
+    // come before the deduction)
+    let b = project(&r, "乙项目");
+    assert_eq!(budget(b).as_deref(), Some("8.00"));
+    assert!(b.budget_rules.iter().any(|id| id == "ex.budget.bands"));
+    // 50 %: below the 60 % floor, 0 (the steps alone: 50 short, 0 too, never below 0)
+    let c = project(&r, "丙项目");
+    assert_eq!(budget(c).as_deref(), Some("0.00"));
+    assert!(c.budget_rules.iter().any(|id| id == "ex.budget.floor"));
+    // the execution rate shown is the plain one, whatever the method
+    assert_eq!(
+        a.execution_rate.map(|s| s.to_string()).as_deref(),
+        Some("96.50")
+    );
 }

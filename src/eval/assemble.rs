@@ -102,6 +102,8 @@ pub(super) struct BudgetScored {
     pub budget: Budget,
     pub weight: Decimal,
     pub rules: Vec<Cow<'static, str>>,
+    /// How a method rule scored it (tiers, deductions, a floor), where one did.
+    pub note: Option<String>,
     pub score: Option<Decimal>,
     pub execution_rate: Option<Shown>,
 }
@@ -140,6 +142,7 @@ pub(super) fn project(
         budget_score: budget.score.map(|b| Shown::new(b, dp)),
         budget_published_score: project.budget.as_ref().and_then(|b| b.published_score),
         budget_rules: budget.rules,
+        budget_note: budget.note,
         pending: Shown::new(tally.pending, dp),
         counts: tally.counts,
         money_unit,

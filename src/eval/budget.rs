@@ -2,14 +2,27 @@
 //! else the sheet's), and its score: weight × min(spent ÷ budget, 1), or the formula a rule
 //! names for it (`when: not indicator`, `all_or_nothing`). A budget of zero or less cannot be
 //! divided by: budget execution keeps its weight and waits for review.
+//!
+//! Published methods score it in steps or bands too (执行率每降低1个百分点扣0.5分; 90%以上得满分):
+//! `tiers`, `deduct` and `floor` rules that hold for the indicator 预算执行率 (with the
+//! project, unit and department known) score it as the indicator `≥100%` with the execution
+//! rate as its actual, through the same code as every indicator ([`super::method::apply`]).
 
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use super::actual::Actual;
 use super::actuals_file::ProjectActuals;
+use super::method::{MethodRules, Written};
+use super::reading::Around;
+use super::score::{Outcome, Verdict};
+use crate::lang::{Op, Quantity, Target, Unit};
 use crate::rules::{Facts, Formula, RuleSet};
 use crate::table::model::Project;
+
+/// The name the budget row answers to in rules' conditions (`when: indicator == "预算执行率"`).
+pub const INDICATOR: &str = "预算执行率";
 
 /// A project's budget and spending.
 pub(super) struct Budget {
@@ -79,4 +92,68 @@ pub(super) fn formula(rules: &RuleSet) -> Option<(Formula, Cow<'static, str>)> {
         .apply(Facts::default())
         .formula()
         .map(|f| (f.value.formula, f.rule.id.clone()))
+}
+
+/// The `tiers`, `deduct` and `floor` rules that hold for budget execution of the project
+/// `around` names: the rules for the indicator [`INDICATOR`].
+pub(super) fn methods(rules: &RuleSet, around: &Around<'_>) -> MethodRules {
+    let applied = rules.apply(Facts {
+        indicator: Some(INDICATOR),
+        project: Some(around.project),
+        unit_name: Some(around.unit),
+        department: around.department,
+        ..Facts::default()
+    });
+    MethodRules {
+        tiers: applied
+            .tiers()
+            .map(|d| (d.value.clone(), d.rule.id.clone())),
+        deduct: applied
+            .deduct()
+            .map(|d| (d.value.clone(), d.rule.id.clone())),
+        floor: applied
+            .floor()
+            .map(|d| (d.value.clone(), d.rule.id.clone())),
+    }
+}
+
+/// Budget execution scored by `methods` (not empty): the execution rate `spent_share` read as
+/// the actual of the target `≥100%`, from the score §8.7 gives (`score`). The score, how it
+/// was reached, and the ids of the rules that decided.
+pub(super) fn by_methods(
+    methods: &MethodRules,
+    spent_share: Decimal,
+    weight: Decimal,
+    score: Decimal,
+) -> (Decimal, String, Vec<Cow<'static, str>>) {
+    let percent = Some(Unit(Cow::Borrowed("%")));
+    let target = Target::Compare {
+        op: Op::Ge,
+        quantity: Quantity::new(Decimal::ONE_HUNDRED, percent.clone()),
+    };
+    let rate = spent_share * Decimal::ONE_HUNDRED;
+    let actual = Actual::Quantity {
+        quantity: Quantity::new(rate, percent),
+        unit_from_target: false,
+        copied_comparator: false,
+    };
+    let verdict = if spent_share >= Decimal::ONE {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    let outcome = Outcome {
+        verdict,
+        score: Some(score),
+        formula: String::new(),
+        rules: Vec::new(),
+        remarks: Vec::new(),
+    };
+    let written = Written {
+        indicator: INDICATOR,
+        target: "≥100%",
+        ..Written::default()
+    };
+    let (o, _) = super::method::apply(methods, &target, &actual, written, weight, outcome);
+    (o.score.unwrap_or(score), o.formula, o.rules)
 }

@@ -58,7 +58,7 @@ pub fn apply(
                         formula: format!(
                             "按等级评定（formula: graded）：{} {}% × {}",
                             grade.map(Grade::as_str).unwrap_or("评定比例"),
-                            (share * Decimal::ONE_HUNDRED).normalize(),
+                            super::score::n(share * Decimal::ONE_HUNDRED),
                             weight.normalize()
                         ),
                         rules: o.rules,

@@ -174,8 +174,16 @@ fn score_reading(
     if let Some((a, _)) = &converted {
         actual = a.clone();
     }
-    // a grade as the rules word it (`words:`, `部分达成(75%)`, `7.5分`)
-    if let (crate::lang::Target::Qualitative { .. }, Some(text)) = (target, s.actual_text) {
+    // a grade as the rules word it (`words:`, `部分达成(75%)`, `7.5分`): on a qualitative
+    // target, and on any target a `formula: graded` rule leaves to a person's grade
+    let graded = matches!(
+        s.reading.decisions.formula,
+        Some(crate::rules::Formula::Graded)
+    );
+    if let (true, Some(text)) = (
+        graded || matches!(target, crate::lang::Target::Qualitative { .. }),
+        s.actual_text,
+    ) {
         let applied = opts.rules.apply(Facts {
             indicator: Some(&s.row.name),
             category: s.reading.category.as_deref(),

@@ -66,6 +66,8 @@ pub struct ParseCache {
     figures: Option<bool>,
     /// The formula of budget execution, once asked.
     budget_formula: Option<Option<(crate::rules::Formula, Cow<'static, str>)>>,
+    /// Whether any rule gives tiers, deductions or a floor, once asked.
+    has_methods: Option<bool>,
 }
 
 /// What a reading carries for the outcome memo: its id in outcome keys and the outcome it was
@@ -282,6 +284,22 @@ impl ParseCache {
         self.budget_formula
             .get_or_insert_with(|| super::budget::formula(rules))
             .clone()
+    }
+
+    /// Whether any rule gives `tiers`, `deduct` or `floor` (budget execution asks the rules
+    /// for them only then), worked out once per evaluation.
+    pub(super) fn has_methods(&mut self, rules: &RuleSet) -> bool {
+        *self.has_methods.get_or_insert_with(|| {
+            rules.rules().iter().any(|r| {
+                !r.disabled
+                    && matches!(
+                        r.choice,
+                        crate::rules::set::Choice::Tiers(_)
+                            | crate::rules::set::Choice::Deduct(_)
+                            | crate::rules::set::Choice::Floor(_)
+                    )
+            })
+        })
     }
 
     /// Whether some rule reads the project, unit or department (decisions then differ from

@@ -162,7 +162,22 @@ fn score_budget(
     let dp = step.opts.methodology.precision.value;
     let spent_share = budget.spent_share();
     let formula = cache.budget_formula(step.opts.rules);
-    let score = budget.score(spent_share, weight, formula.as_ref().map(|f| f.0));
+    let mut score = budget.score(spent_share, weight, formula.as_ref().map(|f| f.0));
+    let mut rules: Vec<Cow<'static, str>> = std::iter::once(weight_rule)
+        .chain(formula.map(|f| f.1))
+        .collect();
+    let mut note = None;
+    if let (Some(s), Some(share)) = (score, spent_share)
+        && cache.has_methods(step.opts.rules)
+    {
+        let methods = super::budget::methods(step.opts.rules, &step.around);
+        if !methods.is_empty() {
+            let (s, how, ids) = super::budget::by_methods(&methods, share, weight, s);
+            score = Some(s);
+            rules.extend(ids);
+            note = (!how.is_empty()).then_some(how);
+        }
+    }
     if budget.impossible() {
         tally.pending += weight;
     }
@@ -185,9 +200,8 @@ fn score_budget(
     BudgetScored {
         budget,
         weight,
-        rules: std::iter::once(weight_rule)
-            .chain(formula.map(|f| f.1))
-            .collect(),
+        rules,
+        note,
         score,
         execution_rate: spent_share.map(|r| Shown::new(r * Decimal::ONE_HUNDRED, dp)),
     }

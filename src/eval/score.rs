@@ -131,7 +131,7 @@ impl Outcome {
 
 /// A number as a formula shows it: at most four decimals, trailing zeros dropped (the score
 /// itself is computed from the exact values).
-fn n(d: Decimal) -> Decimal {
+pub(super) fn n(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
         .normalize()
 }

@@ -57,18 +57,25 @@ fn budget_record(p: &ProjectReport) -> [String; 16] {
             .unwrap_or_default(),
         p.budget_rules.join(" "),
         String::new(),
-        // the project's total appears in no row of its own: where findings stand beside it,
-        // they are written here with it
-        if p.findings.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "项目总分 {}（{}）{}",
-                total_text(p),
-                p.grade,
-                project_notes(p)
-            )
-        },
+        // how a method scored budget execution; the project's total appears in no row of its
+        // own: where findings stand beside it, they are written here with it
+        [
+            p.budget_note.clone().unwrap_or_default(),
+            if p.findings.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "项目总分 {}（{}）{}",
+                    total_text(p),
+                    p.grade,
+                    project_notes(p)
+                )
+            },
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("；"),
     ]
 }
 

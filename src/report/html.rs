@@ -448,7 +448,7 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
     out.push_str("<tbody>\n");
     let _ = writeln!(
         out,
-        "<tr class=\"budget\" title=\"{}\"><td class=\"num\"></td><td>预算执行率</td><td></td><td></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td></td><td></td></tr>",
+        "<tr class=\"budget\" title=\"{}\"><td class=\"num\"></td><td>预算执行率</td><td></td><td></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td></td><td>{}</td></tr>",
         escape(&format!("规则：{}", p.budget_rules.join("、"))),
         escape(&budget_target(p)),
         escape(&budget_actual(p)),
@@ -461,6 +461,10 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
                 "<span class=\"published same\">原表 {}</span>",
                 d.normalize()
             ))
+            .unwrap_or_default(),
+        p.budget_note
+            .as_deref()
+            .map(|n| format!("<span class=\"note\">{}</span>", escape(n)))
             .unwrap_or_default()
     );
     for i in &p.indicators {

@@ -531,6 +531,7 @@ mod tests {
             budget_score: None,
             budget_published_score: None,
             budget_rules: vec![],
+            budget_note: None,
             money_unit: "万元".into(),
             weights: Shown::new(Decimal::ZERO, 2),
             findings: Vec::new(),

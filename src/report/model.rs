@@ -167,8 +167,11 @@ pub struct ProjectReport {
     /// The sheet's own 得分 for budget execution, where given.
     #[serde(serialize_with = "decimal_str")]
     pub budget_published_score: Option<Decimal>,
-    /// Rules that set the budget-execution weight.
+    /// Rules that set the budget-execution weight, its formula and the method that scored it.
     pub budget_rules: Vec<Cow<'static, str>>,
+    /// How a method rule (tiers, deductions, a floor) scored budget execution, where one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget_note: Option<String>,
     /// Points still waiting for a person's grade (review and invalid indicators).
     pub pending: Shown,
     pub counts: VerdictCounts,

@@ -63,7 +63,7 @@ pub(crate) fn budget_row(p: &ProjectReport) -> Vec<String> {
             .map(|s| s.to_string())
             .unwrap_or_else(|| "—".into()),
         String::new(),
-        String::new(),
+        p.budget_note.clone().unwrap_or_default(),
     ]
 }
 

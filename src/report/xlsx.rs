@@ -256,10 +256,10 @@ fn actual_cell<'a>(i: &'a IndicatorReport, f: &'a Formats) -> Put<'a> {
     Put::maybe(i.actual.as_deref(), &f.form.text)
 }
 
-/// The funds row's 说明: the office's own 得分 for budget execution, where it gave one that
-/// differs.
+/// The funds row's 说明: how a published method scored budget execution, the office's own 得分
+/// for it where it gave one that differs.
 fn budget_notes(p: &ProjectReport) -> String {
-    let mut parts = Vec::new();
+    let mut parts: Vec<String> = p.budget_note.iter().cloned().collect();
     if p.budget.is_none() {
         parts.push("未给出全年预算数，预算执行率不计分".to_owned());
     }
