@@ -97,24 +97,13 @@ pub(super) fn formula(rules: &RuleSet) -> Option<(Formula, Cow<'static, str>)> {
 /// The `tiers`, `deduct` and `floor` rules that hold for budget execution of the project
 /// `around` names: the rules for the indicator [`INDICATOR`].
 pub(super) fn methods(rules: &RuleSet, around: &Around<'_>) -> MethodRules {
-    let applied = rules.apply(Facts {
+    MethodRules::from_applied(&rules.apply(Facts {
         indicator: Some(INDICATOR),
         project: Some(around.project),
         unit_name: Some(around.unit),
         department: around.department,
         ..Facts::default()
-    });
-    MethodRules {
-        tiers: applied
-            .tiers()
-            .map(|d| (d.value.clone(), d.rule.id.clone())),
-        deduct: applied
-            .deduct()
-            .map(|d| (d.value.clone(), d.rule.id.clone())),
-        floor: applied
-            .floor()
-            .map(|d| (d.value.clone(), d.rule.id.clone())),
-    }
+    }))
 }
 
 /// Budget execution scored by `methods` (not empty): the execution rate `spent_share` read as

@@ -32,6 +32,21 @@ pub struct MethodRules {
 }
 
 impl MethodRules {
+    /// The `tiers`, `deduct` and `floor` that `applied` rules give, with their ids.
+    pub fn from_applied(applied: &crate::rules::set::Applied<'_, '_>) -> Self {
+        MethodRules {
+            tiers: applied
+                .tiers()
+                .map(|d| (d.value.clone(), d.rule.id.clone())),
+            deduct: applied
+                .deduct()
+                .map(|d| (d.value.clone(), d.rule.id.clone())),
+            floor: applied
+                .floor()
+                .map(|d| (d.value.clone(), d.rule.id.clone())),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.tiers.is_none() && self.deduct.is_none() && self.floor.is_none()
     }

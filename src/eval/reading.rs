@@ -164,17 +164,7 @@ fn figure(
 /// formula (with a late penalty), tiers, deductions and a floor (§8.2–8.5).
 fn decide(applied: &Applied<'_, '_>) -> Decisions {
     let formula = applied.formula();
-    let method = super::method::MethodRules {
-        tiers: applied
-            .tiers()
-            .map(|d| (d.value.clone(), d.rule.id.clone())),
-        deduct: applied
-            .deduct()
-            .map(|d| (d.value.clone(), d.rule.id.clone())),
-        floor: applied
-            .floor()
-            .map(|d| (d.value.clone(), d.rule.id.clone())),
-    };
+    let method = super::method::MethodRules::from_applied(applied);
     Decisions {
         na_rule: applied.not_applicable().map(|r| r.id.clone()),
         rule_weight: applied
