@@ -1026,3 +1026,41 @@ fn budget_execution_scored_in_steps_bands_and_a_floor_by_hand() {
         Some("96.50")
     );
 }
+
+/// A graded row shows the grade its share falls in, whichever way the share was given (a word
+/// with its share, points, a bare share): 部分达成(75%) is 【部分达成】, never 【未达标】.
+#[test]
+fn a_share_given_shows_the_grade_of_its_band() {
+    let sheet = "项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,全年预算数,全年执行数
+甲,,,,,,,,10,100,100
+甲,产出指标,质量指标,甲,定性,好,,5分,6,,
+甲,产出指标,质量指标,乙,定性,好,,部分达成(75%),6,,
+甲,产出指标,质量指标,丙,定性,好,,85%,6,,
+甲,产出指标,质量指标,丁,定性,好,,3分,6,,
+甲,产出指标,质量指标,戊,定性,好,,80%,6,,
+甲,产出指标,质量指标,己,定性,好,,部分达成,6,,
+";
+    let r = run(sheet, "rules: []\n");
+    let grades: Vec<(String, Option<&str>, String)> = r.projects[0]
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.indicator.to_string(),
+                i.grade,
+                i.score.map(|s| s.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("甲", "达成", "5.00"),     // 5 of 6 = 83 %
+        ("乙", "部分达成", "4.50"), // as written
+        ("丙", "达成", "5.10"),
+        ("丁", "未达成", "3.00"),   // 50 %
+        ("戊", "达成", "4.80"),     // 80 %: where 达成 and 部分达成 meet, 达成
+        ("己", "部分达成", "4.20"), // the word alone: its default 70 %
+    ];
+    for ((name, grade, score), (n, g, s)) in grades.iter().zip(expected) {
+        assert_eq!((name.as_str(), *grade, score.as_str()), (n, Some(g), s));
+    }
+}

@@ -10,6 +10,7 @@ use super::actual::Actual;
 use super::checks::Flag;
 use super::indicator::{Scored, Scoring};
 use super::methodology::{Grade, Methodology};
+use super::score::Verdict;
 use crate::finding::Severity;
 use crate::rules::set::Applied;
 
@@ -105,8 +106,11 @@ pub(super) fn from_sheet(
     }
 }
 
-/// The grade word of a qualitative row that a grade decided (its rule is the grade's), for
-/// the report (【达成】, 【部分达成】, 【未达成】).
+/// The grade word of a graded qualitative row, for the report (【达成】, 【部分达成】,
+/// 【未达成】): the grade that decided it (its rule is the grade's), else — a share, points or
+/// the office's 得分 decided it (`部分达成(75%)`, `7.5分`, `85%`) — the grade whose band holds
+/// the share earned (达成 first where bands meet: 80 % is 达成), never 达标 / 未达标 for a row a
+/// person graded.
 pub(super) fn word(
     s: &Scored<'_>,
     outcome: &super::score::Outcome,
@@ -119,8 +123,22 @@ pub(super) fn word(
     if !qualitative {
         return None;
     }
-    [Grade::Achieved, Grade::Partly, Grade::NotAchieved]
+    const ORDER: [Grade; 3] = [Grade::Achieved, Grade::Partly, Grade::NotAchieved];
+    if let Some(g) = ORDER
         .into_iter()
         .find(|g| outcome.rules.contains(&m.grade(*g).rule))
+    {
+        return Some(g.as_str());
+    }
+    if !matches!(outcome.verdict, Verdict::Pass | Verdict::Fail) || s.weight.is_zero() {
+        return None;
+    }
+    let share = outcome.score? / s.weight;
+    ORDER
+        .into_iter()
+        .find(|g| {
+            let band = m.grade(*g);
+            share >= band.min_share && share <= band.max_share
+        })
         .map(Grade::as_str)
 }
