@@ -84,9 +84,9 @@ fn body_in_chinese(body: &str) -> String {
     // the scanner's context (`, while scanning for the next token`) says nothing more to a user
     let body = body.split(", while ").next().unwrap_or(body);
     if let Some(rest) = body.strip_prefix("unknown field ") {
-        return match rest.split_once(", expected one of ") {
+        return match rest.rsplit_once(", expected one of ") {
             Some((f, list)) => format!("不认识的字段 {f}（可用的字段：{}）", names(list)),
-            None => match rest.split_once(", expected ") {
+            None => match rest.rsplit_once(", expected ") {
                 Some((f, one)) => format!("不认识的字段 {f}（可用的字段：{}）", names(one)),
                 None => format!(
                     "不认识的字段 {}（此处没有字段）",
@@ -96,9 +96,9 @@ fn body_in_chinese(body: &str) -> String {
         };
     }
     if let Some(rest) = body.strip_prefix("unknown variant ") {
-        return match rest.split_once(", expected one of ") {
+        return match rest.rsplit_once(", expected one of ") {
             Some((v, list)) => format!("不认识的取值 {v}（可选：{}）", names(list)),
-            None => match rest.split_once(", expected ") {
+            None => match rest.rsplit_once(", expected ") {
                 Some((v, one)) => format!("不认识的取值 {v}（可选：{}）", names(one)),
                 None => format!("不认识的取值 {rest}"),
             },
@@ -119,7 +119,7 @@ fn body_in_chinese(body: &str) -> String {
     ] {
         if let Some((found, expected)) = body
             .strip_prefix(prefix)
-            .and_then(|r| r.split_once(", expected "))
+            .and_then(|r| r.rsplit_once(", expected "))
         {
             return format!(
                 "{head}：这里是{}，应是{}",
@@ -130,7 +130,7 @@ fn body_in_chinese(body: &str) -> String {
     }
     if let Some((n, expected)) = body
         .strip_prefix("invalid length ")
-        .and_then(|r| r.split_once(", expected "))
+        .and_then(|r| r.rsplit_once(", expected "))
     {
         return format!("长度不对：有 {n} 项，应是{}", expected_in_chinese(expected));
     }
@@ -379,6 +379,11 @@ mod tests {
             message("year: [1\n").starts_with("year："),
             "{}",
             message("year: [1\n")
+        );
+        // the value itself may hold serde's words: split at the last `, expected `
+        assert_eq!(
+            message("year: \"2023, expected an integer\""),
+            "year：类型不对：这里是文字 \"2023, expected an integer\"，应是整数"
         );
         for text in [
             "a0: 1",

@@ -1039,6 +1039,8 @@ fn a_share_given_shows_the_grade_of_its_band() {
 甲,产出指标,质量指标,丁,定性,好,,3分,6,,
 甲,产出指标,质量指标,戊,定性,好,,80%,6,,
 甲,产出指标,质量指标,己,定性,好,,部分达成,6,,
+甲,产出指标,质量指标,庚,定性,好,,部分达成(80%),6,,
+甲,产出指标,质量指标,辛,定性,好,,未达成(60%),6,,
 ";
     let r = run(sheet, "rules: []\n");
     let grades: Vec<(String, Option<&str>, String)> = r.projects[0]
@@ -1059,8 +1061,40 @@ fn a_share_given_shows_the_grade_of_its_band() {
         ("丁", "未达成", "3.00"),   // 50 %
         ("戊", "达成", "4.80"),     // 80 %: where 达成 and 部分达成 meet, 达成
         ("己", "部分达成", "4.20"), // the word alone: its default 70 %
+        ("庚", "部分达成", "4.80"), // the grade written beside its share, at the bands' edge
+        ("辛", "未达成", "3.60"),
     ];
+    assert_eq!(grades.len(), expected.len());
     for ((name, grade, score), (n, g, s)) in grades.iter().zip(expected) {
         assert_eq!((name.as_str(), *grade, score.as_str()), (n, Some(g), s));
     }
+}
+
+/// Tiers on lateness say nothing of a figure: on a row that is no deadline they step aside and
+/// the deduction written for the row still applies (it is not silently switched off).
+#[test]
+fn lateness_tiers_leave_a_figures_deduction_in_place() {
+    let sheet = "项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,全年预算数,全年执行数
+甲,,,,,,,,10,100,100
+甲,产出指标,时效指标,办结时间,≤,30,天,40天,20,,
+";
+    let rules = r#"rules:
+  - id: t.late
+    when: subcategory == "时效指标"
+    tiers:
+      on: lateness
+      bands:
+        - {up_to: 0天, share: 100%}
+        - {share: 0}
+  - id: t.days
+    when: indicator == "办结时间"
+    deduct: {per: 1天, points: 1}
+"#;
+    let r = run(sheet, rules);
+    let p = &r.projects[0];
+    // 10 days past 30, 1 point a day, off 20
+    assert_eq!(score(p, "办结时间"), "10.00");
+    let i = &p.indicators[0];
+    assert!(i.rules.iter().any(|id| id == "t.days"), "{:?}", i.rules);
+    assert!(i.note.contains("此处不用"), "{}", i.note);
 }

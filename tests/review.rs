@@ -332,7 +332,7 @@ fn explain_prints_a_rule_checks_message_severity_condition_and_place() {
 #[test]
 fn explain_answers_for_every_code_in_the_sources() {
     let literal = regex::Regex::new(
-        r#""((?:table|input|target|eval|stream|review)\.[a-z0-9]+(?:-[a-z0-9]+)*)""#,
+        r#""((?:table|input|target|eval|stream|review|report)\.[a-z0-9]+(?:-[a-z0-9]+)*)""#,
     )
     .unwrap();
     let mut codes = std::collections::BTreeSet::new();

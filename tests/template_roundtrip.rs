@@ -191,3 +191,47 @@ fn a_flat_sheet_gives_the_baseline_in_a_column() {
     );
     assert!(i.score.is_some(), "{}", i.note);
 }
+
+/// What counts as something to score: an actual, a 全年执行数 or a printed 得分 (the office's
+/// grading). A sheet with only the office's 得分 is scored, not refused; a project whose rows
+/// were all marked 不适用 is not "left blank".
+#[test]
+fn a_sheet_with_only_printed_scores_is_scored_and_not_applicable_rows_are_filled() {
+    let header = "项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,全年预算数,全年执行数\n";
+    let read = |rows: &str| {
+        table::read_str("s.csv", &format!("{header}{rows}"), &ReadOptions::default()).unwrap()
+    };
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let opts = eval::Options::new(&m, rules);
+
+    let printed = read("甲,,,,,,,,10,,100,\n甲,产出指标,质量指标,乙,定性,好,,,90,80,,\n");
+    assert!(eval::unfilled::check(&printed, None).is_ok());
+    let r = eval::evaluate(&printed, None, &opts);
+    assert_eq!(r.projects[0].score.to_string(), "80.00");
+    assert!(
+        r.projects[0]
+            .findings
+            .iter()
+            .all(|f| f.code != "eval.project-not-filled")
+    );
+
+    let blank = read("甲,,,,,,,,10,,100,\n甲,产出指标,质量指标,乙,定性,好,,,90,,,\n");
+    assert_eq!(
+        eval::unfilled::check(&blank, None).unwrap_err().table,
+        "s.csv"
+    );
+
+    let not_applicable = read(
+        "甲,,,,,,,,10,,100,\n甲,产出指标,质量指标,乙,定性,好,,不适用,45,,,\n甲,产出指标,质量指标,丙,定性,好,,不适用,45,,,\n",
+    );
+    let r = eval::evaluate(&not_applicable, None, &opts);
+    assert!(
+        r.projects[0]
+            .findings
+            .iter()
+            .all(|f| f.code != "eval.project-not-filled"),
+        "{:?}",
+        r.projects[0].findings
+    );
+}

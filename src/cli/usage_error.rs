@@ -135,7 +135,14 @@ fn cause(e: &clap::Error) -> Option<String> {
             .to_owned(),
         );
     }
-    Some(source.to_string())
+    let text = source.to_string();
+    // clap's ranged integers: `99999 is not in 0..=65535`
+    if let Some((value, range)) = text.split_once(" is not in ")
+        && let Some((low, high)) = range.split_once("..=")
+    {
+        return Some(format!("{value} 不在 {low} 到 {high} 之间"));
+    }
+    Some(text)
 }
 
 #[cfg(test)]
@@ -193,5 +200,12 @@ mod tests {
             m.starts_with("错误：--year <YEAR> 的值 'abc' 无效：年度应是"),
             "{m}"
         );
+        let m = error(&["jixiao", "serve", "--port", "abc"]);
+        assert!(
+            m.starts_with("错误：--port <PORT> 的值 'abc' 无效：应是整数\n"),
+            "{m}"
+        );
+        let m = error(&["jixiao", "serve", "--port", "99999"]);
+        assert!(m.contains("无效：99999 不在 0 到 65535 之间"), "{m}");
     }
 }

@@ -43,7 +43,7 @@ pub enum Actual {
 /// ([`super::lateness::ON_TIME_WORDS`]).
 const DONE_WORDS: &[&str] = &["完成", "已完成", "全部完成", "已达成"];
 
-fn grade_word(text: &str) -> Option<Grade> {
+pub(super) fn grade_word(text: &str) -> Option<Grade> {
     Some(match text {
         "达成" | "已达成" | "达成目标" | "全部达成" | "完全达成" => {
             Grade::Achieved

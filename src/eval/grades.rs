@@ -109,8 +109,8 @@ pub(super) fn from_sheet(
 /// The grade word of a graded qualitative row, for the report (【达成】, 【部分达成】,
 /// 【未达成】): the grade that decided it (its rule is the grade's), else — a share, points or
 /// the office's 得分 decided it (`部分达成(75%)`, `7.5分`, `85%`) — the grade whose band holds
-/// the share earned (达成 first where bands meet: 80 % is 达成), never 达标 / 未达标 for a row a
-/// person graded.
+/// the share earned (达成 first where bands meet: 80 % is 达成), or the grade written beside its
+/// share (`部分达成(80%)` is 部分达成), never 达标 / 未达标 for a row a person graded.
 pub(super) fn word(
     s: &Scored<'_>,
     outcome: &super::score::Outcome,
@@ -132,6 +132,15 @@ pub(super) fn word(
     }
     if !matches!(outcome.verdict, Verdict::Pass | Verdict::Fail) || s.weight.is_zero() {
         return None;
+    }
+    // a grade written with its share (`部分达成(80%)`) is the grade the person wrote, even
+    // where the share lies in another band (a finding says so)
+    if let Some(g) = s
+        .actual_text
+        .and_then(|t| t.split(['(', '（']).next())
+        .and_then(|w| super::actual::grade_word(w.trim()))
+    {
+        return Some(g.as_str());
     }
     let share = outcome.score? / s.weight;
     ORDER

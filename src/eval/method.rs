@@ -234,18 +234,26 @@ pub fn apply(
         }
         return late(by, id.clone(), *op, *date, actual, written, weight, o);
     }
+    // tiers on lateness say nothing of a figure: they step aside, deductions and a floor
+    // written for the row still apply
+    let tiers = rules
+        .tiers
+        .as_ref()
+        .filter(|(t, _)| t.on != TierOn::Lateness);
     if lateness_tiers.is_some() {
         o.remarks
-            .push("逾期分档（on: lateness）只用于完成时限类指标，按目标类型的公式计分");
-        return (o, None);
+            .push("逾期分档（on: lateness）只用于完成时限类指标，此处不用");
+        if rules.deduct.is_none() && rules.floor.is_none() {
+            return (o, None);
+        }
     }
     let Some(v) = values(target, actual) else {
         o.remarks
             .push("分档、扣分或保底规则需要数值的目标和实际值，按目标类型的公式计分");
         return (o, None);
     };
-    if let Some((t, id)) = &rules.tiers {
-        let (score, formula) = tiers(t, &v, weight);
+    if let Some((t, id)) = tiers {
+        let (score, formula) = self::tiers(t, &v, weight);
         o.score = Some(score);
         o.formula = formula;
         o.rules.push(id.clone());

@@ -96,18 +96,20 @@ pub(super) fn evaluate_project(
         differences,
         cache,
     );
-    // A project where nothing was filled in: its 0.00 is no result, and says so.
+    // A project where nothing was filled in (no actual, no printed 得分, no 全年执行数 on the
+    // rows that apply): its 0.00 is no result, and says so.
+    let applicable = rows.iter().filter(|s| !s.not_applicable).count();
     if budget.budget.spent.is_none()
-        && !rows.is_empty()
-        && rows
-            .iter()
-            .all(|s| s.not_applicable || s.actual_text.is_none())
+        && applicable > 0
+        && rows.iter().all(|s| {
+            s.not_applicable || (s.actual_text.is_none() && s.row.published_score.is_none())
+        })
     {
         tally.findings.push(super::unfilled::project_finding(
             &step.file,
             &unit.name,
             &project.name,
-            rows.len(),
+            applicable,
         ));
     }
     // 5. Total, grade (§8.1, §8.10) and vetoes.

@@ -193,7 +193,7 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
     // `>800` against exactly 800: missed (the operator excludes the target itself), yet the
     // partial credit measured against the target value is the whole weight (SPEC §8.3); say so
     // beside the number, so 未达标 with full points reads as what it is
-    let formula = if matches!(op, Op::Gt | Op::Lt) && a == t {
+    let formula = if matches!(op, Op::Gt | Op::Lt) && a == t && clamp(score, weight) == weight {
         format!(
             "恰等于目标值 {}，未满足“{op}”，未达标；部分得分按目标值计算：{formula}，与分值相同",
             n(t)
@@ -622,6 +622,10 @@ mod tests {
         );
         let o = run(">95%", "可用性", "94%", "10");
         assert_eq!(o.formula, "10 × 94 ÷ 95");
+        // `>0` against 0 scores 0: nothing to explain about full points
+        let o = run(">0人", "人数", "0人", "10");
+        assert_eq!(o.score, Some(d("0")));
+        assert!(!o.formula.contains("与分值相同"), "{}", o.formula);
     }
 
     #[test]

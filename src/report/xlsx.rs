@@ -82,7 +82,13 @@ impl Formats {
                 .set_num_format(&num),
             form: Styles::new(),
             form_score: layout::cell().set_num_format(&num),
-            fine: layout::cell().set_num_format(format!("{num}{}", "#".repeat(10))),
+            // shown to the method's decimals, more where the exact value has them (50 ÷ 6):
+            // with no decimals shown, the extra ones still need their point
+            fine: layout::cell().set_num_format(if dp == 0 {
+                format!("0.{}", "#".repeat(10))
+            } else {
+                format!("{num}{}", "#".repeat(10))
+            }),
             rate: layout::cell().set_num_format(format!("{num}%")),
             note: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             link: cell

@@ -291,10 +291,20 @@ impl Document {
             .flat_map(|u| u.projects.iter().map(move |p| (u, p)))
     }
 
-    /// Whether any indicator carries an actual (实际完成值): a target table, or a form still to
-    /// fill, has none, and scoring it would give every project 0.00.
+    /// Whether the table carries anything year-end to score: an actual (实际完成值) on some
+    /// indicator, a 全年执行数, or a printed 得分 (the office's grading of its qualitative rows).
+    /// A target table, or a form still to fill, has none, and scoring it would give every
+    /// project 0.00.
     pub fn has_actuals(&self) -> bool {
-        self.indicators().any(|(_, _, i)| i.actual.is_some())
+        self.projects().any(|(_, p)| {
+            p.budget
+                .as_ref()
+                .is_some_and(|b| b.spent.is_some() || b.published_score.is_some())
+                || p.indicators.iter().any(|i| {
+                    i.actual.as_deref().is_some_and(|a| !a.trim().is_empty())
+                        || i.published_score.is_some()
+                })
+        })
     }
 
     /// Every indicator with its unit and project, in table order.
