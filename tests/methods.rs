@@ -1020,6 +1020,15 @@ fn budget_execution_scored_in_steps_bands_and_a_floor_by_hand() {
     let c = project(&r, "丙项目");
     assert_eq!(budget(c).as_deref(), Some("0.00"));
     assert!(c.budget_rules.iter().any(|id| id == "ex.budget.floor"));
+    // a `when:` reads the execution rate as the actual: 92 % ≥ 90 %, the band's 9 points
+    // (the steps alone would give 10 − 8 = 2)
+    let d = project(&r, "丁项目");
+    assert_eq!(budget(d).as_deref(), Some("9.00"));
+    assert!(
+        d.budget_rules
+            .iter()
+            .any(|id| id == "ex.budget.read-actual")
+    );
     // the execution rate shown is the plain one, whatever the method
     assert_eq!(
         a.execution_rate.map(|s| s.to_string()).as_deref(),

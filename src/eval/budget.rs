@@ -95,15 +95,48 @@ pub(super) fn formula(rules: &RuleSet) -> Option<(Formula, Cow<'static, str>)> {
 }
 
 /// The `tiers`, `deduct` and `floor` rules that hold for budget execution of the project
-/// `around` names: the rules for the indicator [`INDICATOR`].
-pub(super) fn methods(rules: &RuleSet, around: &Around<'_>) -> MethodRules {
+/// `around` names: the rules for the indicator [`INDICATOR`], its target `≥100%`, its actual
+/// the execution rate (`spent_share` in percent) and its points `weight`, so that a `when:`
+/// may read them as on any indicator (`actual < 90%`).
+pub(super) fn methods(
+    rules: &RuleSet,
+    around: &Around<'_>,
+    spent_share: Decimal,
+    weight: Decimal,
+) -> MethodRules {
+    let (target, actual) = as_indicator(spent_share);
+    let Actual::Quantity { quantity, .. } = &actual else {
+        return MethodRules::default();
+    };
     MethodRules::from_applied(&rules.apply(Facts {
         indicator: Some(INDICATOR),
         project: Some(around.project),
         unit_name: Some(around.unit),
         department: around.department,
+        target_text: Some(TARGET_TEXT),
+        target: Some(&target),
+        actual: Some(quantity),
+        weight: Some(weight),
         ..Facts::default()
     }))
+}
+
+/// The budget row's target as written.
+const TARGET_TEXT: &str = "≥100%";
+
+/// Budget execution as an indicator: the target `≥100%` and the execution rate as its actual.
+fn as_indicator(spent_share: Decimal) -> (Target, Actual) {
+    let percent = Some(Unit(Cow::Borrowed("%")));
+    let target = Target::Compare {
+        op: Op::Ge,
+        quantity: Quantity::new(Decimal::ONE_HUNDRED, percent.clone()),
+    };
+    let actual = Actual::Quantity {
+        quantity: Quantity::new(spent_share * Decimal::ONE_HUNDRED, percent),
+        unit_from_target: false,
+        copied_comparator: false,
+    };
+    (target, actual)
 }
 
 /// Budget execution scored by `methods` (not empty): the execution rate `spent_share` read as
@@ -115,17 +148,7 @@ pub(super) fn by_methods(
     weight: Decimal,
     score: Decimal,
 ) -> (Decimal, String, Vec<Cow<'static, str>>) {
-    let percent = Some(Unit(Cow::Borrowed("%")));
-    let target = Target::Compare {
-        op: Op::Ge,
-        quantity: Quantity::new(Decimal::ONE_HUNDRED, percent.clone()),
-    };
-    let rate = spent_share * Decimal::ONE_HUNDRED;
-    let actual = Actual::Quantity {
-        quantity: Quantity::new(rate, percent),
-        unit_from_target: false,
-        copied_comparator: false,
-    };
+    let (target, actual) = as_indicator(spent_share);
     let verdict = if spent_share >= Decimal::ONE {
         Verdict::Pass
     } else {
@@ -140,7 +163,7 @@ pub(super) fn by_methods(
     };
     let written = Written {
         indicator: INDICATOR,
-        target: "≥100%",
+        target: TARGET_TEXT,
         ..Written::default()
     };
     let (o, _) = super::method::apply(methods, &target, &actual, written, weight, outcome);

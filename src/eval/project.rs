@@ -172,7 +172,7 @@ fn score_budget(
     if let (Some(s), Some(share)) = (score, spent_share)
         && cache.has_methods(step.opts.rules)
     {
-        let methods = super::budget::methods(step.opts.rules, &step.around);
+        let methods = super::budget::methods(step.opts.rules, &step.around, share, weight);
         if !methods.is_empty() {
             let (s, how, ids) = super::budget::by_methods(&methods, share, weight, s);
             score = Some(s);
