@@ -256,6 +256,15 @@ impl Finding {
         self
     }
 
+    /// Sets the project concerned and its unit, where the unit has a name (a table of one
+    /// unit's projects may leave it empty).
+    pub fn in_project(mut self, unit: &str, project: impl Into<String>) -> Finding {
+        if !unit.is_empty() {
+            self.unit = Some(unit.to_owned());
+        }
+        self.project(project)
+    }
+
     /// Sets the project concerned.
     pub fn project(mut self, project: impl Into<String>) -> Finding {
         self.project = Some(project.into());

@@ -94,68 +94,57 @@ pub(super) fn formula(rules: &RuleSet) -> Option<(Formula, Cow<'static, str>)> {
         .map(|f| (f.value.formula, f.rule.id.clone()))
 }
 
-/// The `tiers`, `deduct` and `floor` rules that hold for budget execution of the project
-/// `around` names: the rules for the indicator [`INDICATOR`], its target `≥100%`, its actual
-/// the execution rate (`spent_share` in percent) and its points `weight`, so that a `when:`
-/// may read them as on any indicator (`actual < 90%`).
-pub(super) fn methods(
+/// How a method rule scored budget execution: the score, how it was reached, and the ids of
+/// the rules that decided.
+pub(super) struct ByMethods {
+    pub score: Decimal,
+    pub how: String,
+    pub rules: Vec<Cow<'static, str>>,
+}
+
+/// Budget execution of the project `around` names, scored by the `tiers`, `deduct` and `floor`
+/// rules that hold for it (none: `None`): the rules for the indicator [`INDICATOR`], its target
+/// `≥100%`, its actual the execution rate (`spent_share` in percent) and its points `weight`,
+/// so that a `when:` reads them as on any indicator (`actual < 90%`); applied, as on any
+/// indicator, to `score`, what §8.7 gives.
+pub(super) fn by_methods(
     rules: &RuleSet,
     around: &Around<'_>,
     spent_share: Decimal,
     weight: Decimal,
-) -> MethodRules {
-    let (target, actual) = as_indicator(spent_share);
-    let Actual::Quantity { quantity, .. } = &actual else {
-        return MethodRules::default();
+    score: Decimal,
+) -> Option<ByMethods> {
+    let percent = Some(Unit(Cow::Borrowed("%")));
+    let target = Target::Compare {
+        op: Op::Ge,
+        quantity: Quantity::new(Decimal::ONE_HUNDRED, percent.clone()),
     };
-    MethodRules::from_applied(&rules.apply(Facts {
+    let rate = Quantity::new(spent_share * Decimal::ONE_HUNDRED, percent);
+    let methods = MethodRules::from_applied(&rules.apply(Facts {
         indicator: Some(INDICATOR),
         project: Some(around.project),
         unit_name: Some(around.unit),
         department: around.department,
         target_text: Some(TARGET_TEXT),
         target: Some(&target),
-        actual: Some(quantity),
+        actual: Some(&rate),
         weight: Some(weight),
         ..Facts::default()
-    }))
-}
-
-/// The budget row's target as written.
-const TARGET_TEXT: &str = "≥100%";
-
-/// Budget execution as an indicator: the target `≥100%` and the execution rate as its actual.
-fn as_indicator(spent_share: Decimal) -> (Target, Actual) {
-    let percent = Some(Unit(Cow::Borrowed("%")));
-    let target = Target::Compare {
-        op: Op::Ge,
-        quantity: Quantity::new(Decimal::ONE_HUNDRED, percent.clone()),
-    };
+    }));
+    if methods.is_empty() {
+        return None;
+    }
     let actual = Actual::Quantity {
-        quantity: Quantity::new(spent_share * Decimal::ONE_HUNDRED, percent),
+        quantity: rate,
         unit_from_target: false,
         copied_comparator: false,
     };
-    (target, actual)
-}
-
-/// Budget execution scored by `methods` (not empty): the execution rate `spent_share` read as
-/// the actual of the target `≥100%`, from the score §8.7 gives (`score`). The score, how it
-/// was reached, and the ids of the rules that decided.
-pub(super) fn by_methods(
-    methods: &MethodRules,
-    spent_share: Decimal,
-    weight: Decimal,
-    score: Decimal,
-) -> (Decimal, String, Vec<Cow<'static, str>>) {
-    let (target, actual) = as_indicator(spent_share);
-    let verdict = if spent_share >= Decimal::ONE {
-        Verdict::Pass
-    } else {
-        Verdict::Fail
-    };
     let outcome = Outcome {
-        verdict,
+        verdict: if spent_share >= Decimal::ONE {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
         score: Some(score),
         formula: String::new(),
         rules: Vec::new(),
@@ -166,6 +155,13 @@ pub(super) fn by_methods(
         target: TARGET_TEXT,
         ..Written::default()
     };
-    let (o, _) = super::method::apply(methods, &target, &actual, written, weight, outcome);
-    (o.score.unwrap_or(score), o.formula, o.rules)
+    let (o, _) = super::method::apply(&methods, &target, &actual, written, weight, outcome);
+    Some(ByMethods {
+        score: o.score.unwrap_or(score),
+        how: o.formula,
+        rules: o.rules,
+    })
 }
+
+/// The budget row's target as written.
+const TARGET_TEXT: &str = "≥100%";

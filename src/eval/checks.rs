@@ -55,13 +55,9 @@ pub fn on_actual(rules: &RuleSet, facts: Facts<'_>) -> (Vec<Flag>, Vec<VetoHit>)
 
 /// A flag as a finding of its project.
 pub fn finding(flag: &Flag, file: &str, unit: &str, project: &str, indicator: &str) -> Finding {
-    let mut f = Finding::new(flag.code.clone(), flag.severity, file, flag.message.clone())
-        .project(project)
-        .indicator(indicator);
-    if !unit.is_empty() {
-        f = f.unit(unit);
-    }
-    f
+    Finding::new(flag.code.clone(), flag.severity, file, flag.message.clone())
+        .in_project(unit, project)
+        .indicator(indicator)
 }
 
 /// A veto as a finding of its project (severity error: it decides the grade).
@@ -70,15 +66,11 @@ pub fn veto_finding(v: &VetoHit, file: &str, unit: &str, project: &str) -> Findi
         .total
         .map(|t| format!("，总分记为 {}", t.normalize()))
         .unwrap_or_default();
-    let mut f = Finding::new(
+    Finding::new(
         v.rule.clone(),
         Severity::Error,
         file,
         format!("{}；等级定为{}{total}", v.message, v.grade),
     )
-    .project(project);
-    if !unit.is_empty() {
-        f = f.unit(unit);
-    }
-    f
+    .in_project(unit, project)
 }

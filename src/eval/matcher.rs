@@ -290,13 +290,10 @@ fn unmatched(
     };
     let mut f = Finding::new("actuals.unmatched", Severity::Warning, &file.name, message)
         .help(help)
-        .project(project);
+        .in_project(unit, project);
     if let Some((line, column)) = at {
         f.line = Some(line);
         f.column = Some(column);
-    }
-    if !unit.is_empty() {
-        f = f.unit(unit);
     }
     if let Some(i) = indicator {
         f = f.indicator(i);

@@ -171,14 +171,11 @@ fn score_budget(
     let mut note = None;
     if let (Some(s), Some(share)) = (score, spent_share)
         && cache.has_methods(step.opts.rules)
+        && let Some(m) = super::budget::by_methods(step.opts.rules, &step.around, share, weight, s)
     {
-        let methods = super::budget::methods(step.opts.rules, &step.around, share, weight);
-        if !methods.is_empty() {
-            let (s, how, ids) = super::budget::by_methods(&methods, share, weight, s);
-            score = Some(s);
-            rules.extend(ids);
-            note = (!how.is_empty()).then_some(how);
-        }
+        score = Some(m.score);
+        rules.extend(m.rules);
+        note = (!m.how.is_empty()).then_some(m.how);
     }
     if budget.impossible() {
         tally.pending += weight;

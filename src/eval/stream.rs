@@ -419,11 +419,8 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
                 ),
             )
             .help("把同一项目的行排在一起，或用 --no-streaming 整表读入后评价")
-            .project(project);
+            .in_project(&unit, project);
             f.line = Some(line);
-            if !unit.is_empty() {
-                f = f.unit(unit.clone());
-            }
             t.split.push(f);
         }
         if !t.units.contains(&unit) {

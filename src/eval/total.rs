@@ -53,12 +53,9 @@ pub fn grade(
         ),
         None => format!("项目“{project}”没有可计分的分值，不评定等级"),
     };
-    let mut f = Finding::new("eval.points-not-100", Severity::Warning, file, message)
+    let f = Finding::new("eval.points-not-100", Severity::Warning, file, message)
         .help("核对表中各指标的分值（连同预算执行率的分值）是否合计 100 分；摘录或漏行的表按其实有分值计分")
-        .project(project);
-    if !unit.is_empty() {
-        f = f.unit(unit);
-    }
+        .in_project(unit, project);
     Graded {
         grade,
         finding: Some(f),

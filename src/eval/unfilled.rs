@@ -41,7 +41,7 @@ pub fn check(
 /// `eval.project-not-filled`: every indicator of the project lacks its actual, and its 全年执行数
 /// is not given.
 pub fn project_finding(file: &str, unit: &str, project: &str, indicators: usize) -> Finding {
-    let mut f = Finding::new(
+    Finding::new(
         "eval.project-not-filled",
         Severity::Warning,
         file,
@@ -50,9 +50,5 @@ pub fn project_finding(file: &str, unit: &str, project: &str, indicators: usize)
         ),
     )
     .help("填写该项目的实际完成值和全年执行数后再评分；本年度不评价的项目可把指标标为不适用")
-    .project(project);
-    if !unit.is_empty() {
-        f = f.unit(unit);
-    }
-    f
+    .in_project(unit, project)
 }
