@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Side-by-side speed guard: the working tree against an earlier build, on the same inputs, in
+# alternating runs (A B A B …), so that the machine's load falls on both alike.
+#
+#   benches/compare.sh REF [RUNS]        (REF: a commit, tag or branch; RUNS: pairs, default 5)
+#
+# Builds REF in a git worktree under target/compare/ (its own target dir, kept between runs) and
+# the working tree, both `--release --locked`, then times whole processes on:
+#   parse     `jixiao parse --format jsonl` on the 77 seed targets repeated 2,600 times (200,200)
+#   stream    `jixiao evaluate SHEET --format jsonl` on a generated 1M-indicator sheet whose
+#             actuals repeat (synth's default)
+#   varied    the same on a 1M-indicator sheet whose actuals rarely repeat (--varied-actuals)
+#   forms     `jixiao evaluate FORM --format json` on every published form of tests/fixtures/forms
+#             (xlsx, docx, csv), the whole folder's files one after another in one timed loop
+# and prints per case the median of each side, the ratio new ÷ old (below 1 is faster) and the
+# load average before and after. Inputs are generated once by the working tree's synth example
+# (the same bytes for both sides) under target/compare/inputs. Outputs go to /dev/null.
+#
+# Run it before a change lands and quote its table in the note (see benches/README.md).
+set -euo pipefail
+
+ref=${1:?usage: benches/compare.sh REF [RUNS]}
+runs=${2:-5}
+cd "$(dirname "$0")/.."
+root=$(pwd)
+dir="$root/target/compare"
+mkdir -p "$dir/inputs"
+
+sha=$(git rev-parse --short "$ref^{commit}")
+old_tree="$dir/tree-$sha"
+if [ ! -d "$old_tree" ]; then
+  git worktree add --detach -q "$old_tree" "$sha"
+fi
+echo "building $ref ($sha) in $old_tree …" >&2
+(cd "$old_tree" && CARGO_TARGET_DIR="$dir/target-old" cargo build --release --locked --quiet --bin jixiao)
+echo "building the working tree …" >&2
+cargo build --release --locked --quiet --bin jixiao --example synth
+old="$dir/target-old/release/jixiao"
+new="$root/target/release/jixiao"
+cp "$new" "$dir/jixiao-new" # a stable copy: a rebuild during the run must not change one side
+new="$dir/jixiao-new"
+
+inputs="$dir/inputs"
+if [ ! -s "$inputs/parse-200200.tsv" ]; then
+  for _ in $(seq 2600); do cat samples/guangzhou-hpf-2023/indicators.tsv; done > "$inputs/parse-200200.tsv"
+fi
+[ -s "$inputs/sheet-1m.tsv" ] || target/release/examples/synth --indicators 1000000 -o "$inputs/sheet-1m.tsv" 2>/dev/null
+[ -s "$inputs/sheet-1m-varied.tsv" ] || target/release/examples/synth --indicators 1000000 --varied-actuals -o "$inputs/sheet-1m-varied.tsv" 2>/dev/null
+forms=()
+for f in tests/fixtures/forms/*.xlsx tests/fixtures/forms/*.docx tests/fixtures/forms/*.csv; do
+  [ -e "$f" ] && forms+=("$f")
+done
+cat "$inputs"/* > /dev/null # warm the page cache
+
+# seconds of one run of "$@" (output to /dev/null; a failing command stops the comparison)
+seconds() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" > /dev/null 2> "$dir/stderr.txt" || {
+    # evaluate exits 1 when findings are errors; only a crash or a usage error (2+) stops us
+    local rc=$?
+    if [ "$rc" -gt 1 ]; then
+      cat "$dir/stderr.txt" >&2
+      exit 1
+    fi
+  }
+  t1=$(date +%s.%N)
+  echo "$t0 $t1" | awk '{printf "%.4f", $2 - $1}'
+}
+
+run_case() { # BIN CASE
+  local bin=$1
+  case $2 in
+  parse) seconds "$bin" parse --format jsonl "$inputs/parse-200200.tsv" ;;
+  stream) seconds "$bin" evaluate "$inputs/sheet-1m.tsv" --format jsonl ;;
+  varied) seconds "$bin" evaluate "$inputs/sheet-1m-varied.tsv" --format jsonl ;;
+  forms)
+    local t0 t1
+    t0=$(date +%s.%N)
+    for f in "${forms[@]}"; do
+      for _ in 1 2 3 4 5 6 7 8 9 10; do "$bin" evaluate "$f" --format json > /dev/null 2>&1 || true; done
+    done
+    t1=$(date +%s.%N)
+    echo "$t0 $t1" | awk '{printf "%.4f", $2 - $1}'
+    ;;
+  esac
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+printf 'load before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-7s %10s %10s %7s   %s\n' case "old(s)" "new(s)" ratio "old runs | new runs"
+for c in parse stream varied forms; do
+  o="" n=""
+  for _ in $(seq "$runs"); do
+    o="$o $(run_case "$old" $c)"
+    n="$n $(run_case "$new" $c)"
+  done
+  mo=$(echo "$o" | median)
+  mn=$(echo "$n" | median)
+  printf '%-7s %10s %10s %7s   %s |%s\n' "$c" "$mo" "$mn" "$(awk -v a="$mn" -v b="$mo" 'BEGIN {printf "%.3f", a / b}')" "$o" "$n"
+done
+printf 'load after: %s (%s cores); forms: %d files × 10 runs each\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)" "${#forms[@]}"
