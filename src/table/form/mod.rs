@@ -36,15 +36,19 @@ mod funds;
 mod grid;
 mod words;
 
+use rust_decimal::Decimal;
+
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
 use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Merge, Row};
-use crate::table::model::{Amounts, BudgetLine, FormFacts, FormKind, Project, Text, UnitRow};
+use crate::table::model::{
+    Amounts, BudgetLine, FormFacts, FormKind, FormTotal, Project, Text, UnitRow,
+};
 use crate::table::source::Location;
 
 use funds::FundsRow;
-use grid::{GridHeader, grid_header};
+use grid::{GridHeader, GridRead, Scope, block_row, grid_header, scored_block_header};
 use words::*;
 
 /// The rows where forms start (their first title line), or `None` when `rows` hold no form:
@@ -225,6 +229,10 @@ impl FormReader<'_, '_, '_> {
         // the sums of the 其中 rows (本年财政拨款, 上年结转资金, 其他资金)
         let mut parts = FundsRow::default();
         let mut grid: Option<GridHeader> = None;
+        // a total printed above the grid (`自评总分: 95`)
+        let mut top_total: Option<FormTotal> = None;
+        // a block scored without targets before the grid (湖北 county 项目决策 / 项目管理)
+        let mut first_block = GridRead::default();
         let mut i = span.start;
         // the title area, funds and goal blocks: up to the grid header
         while i < span.end {
@@ -237,9 +245,31 @@ impl FormReader<'_, '_, '_> {
                 grid = Some(h);
                 break;
             }
+            if let Some(h) = scored_block_header(rows, i) {
+                // its rows run to the next block label or grid header
+                let end = (h.last_row + 1..span.end)
+                    .find(|&k| block_row(&rows[k]).is_some() || grid_header(rows, k).is_some())
+                    .unwrap_or(span.end);
+                let read = self.grid(&h, h.last_row + 1..end, None);
+                first_block.indicators.extend(read.indicators);
+                first_block.mismatches.extend(read.mismatches);
+                first_block.category_points.extend(read.category_points);
+                i = end;
+                continue;
+            }
             for (_, c) in row.filled() {
                 if money_unit.is_none() {
                     money_unit = money_unit_in(&c.text);
+                }
+                if top_total.is_none()
+                    && let Some(t) = printed_total(&c.text)
+                {
+                    top_total = Some(FormTotal {
+                        weight: None,
+                        score: Some(t),
+                        grade: None,
+                        at: c.location(self.ctx.source),
+                    });
                 }
             }
             if row.filled().count() <= 2 && is_title_line(row) && project.is_none() {
@@ -280,7 +310,31 @@ impl FormReader<'_, '_, '_> {
                 })
                 .collect();
             if found.len() >= 2 {
+                // `预算执行情况(万元)(20分)`, `得分(20分*执行率)`: the budget row's points
+                if funds.weight.is_none() {
+                    funds.weight = row.filled().find_map(|(_, c)| points_mentioned(&c.text));
+                }
                 funds_header = Some(found);
+                i += 1;
+                continue;
+            }
+            // the row under a funds header with no 年度资金总额 label (湖北: `预算数(A) |
+            // 执行数(B)` over the amounts): the funds row, where it holds an amount
+            if let Some(h) = &funds_header
+                && funds.at.is_none()
+                && h.iter().any(|&(f, c)| {
+                    matches!(f, Fund::Budget | Fund::Spent)
+                        && row.cell(c).is_some_and(|x| {
+                            crate::table::amount::parse_number(x.text.trim())
+                                .is_ok_and(|v| v.is_some())
+                        })
+                })
+            {
+                let h = h.clone();
+                let weight = funds.weight;
+                self.funds_row(row, &h, &mut funds);
+                funds.weight = funds.weight.or(weight);
+                funds.at = Some(self.ctx.row_location(row));
                 i += 1;
                 continue;
             }
@@ -289,11 +343,17 @@ impl FormReader<'_, '_, '_> {
                 && funds.at.is_none()
             {
                 match &funds_header {
-                    Some(h) => self.funds_row(row, h, &mut funds),
+                    Some(h) => {
+                        let weight = funds.weight;
+                        self.funds_row(row, h, &mut funds);
+                        funds.weight = funds.weight.or(weight);
+                    }
                     None => {
                         // `年度资金总额: | 854万…` without a header: the budget
                         if let Some((_, c)) = row.filled().find(|(k, _)| *k > j) {
-                            funds.budget = self.amount(c);
+                            let (v, wan) = self.amount_in(c);
+                            funds.budget = v;
+                            funds.wan |= wan;
                         }
                     }
                 }
@@ -361,8 +421,99 @@ impl FormReader<'_, '_, '_> {
             return None;
         };
         self.reconcile_funds(&mut funds, &parts);
-        let (indicators, total, category_points) = self.grid(&grid, grid.last_row + 1..span.end);
-        self.check_total(total.as_ref(), funds.score, &indicators);
+        if funds.wan {
+            // amounts written `3359.62万`: in 万元, whatever the block's unit says
+            match money_unit.as_deref() {
+                None => money_unit = Some("万元".to_owned()),
+                Some("万元") => {}
+                Some(other) => {
+                    let at = funds.at.unwrap_or(form_at);
+                    self.reading(
+                        at,
+                        format!("资金金额写作“…万”，按万元读取（表头金额单位为{other}）"),
+                    );
+                    money_unit = Some("万元".to_owned());
+                }
+            }
+        }
+        // a block label with points just above the grid header bounds the grid's first rows
+        let outer = rows[span.start..grid.first_row]
+            .iter()
+            .rev()
+            .find(|r| !r.is_blank())
+            .and_then(|r| block_row(r).map(|(label, points)| (label, points, r)))
+            .map(|(label, points, r)| Scope {
+                label,
+                points,
+                depth: 0,
+                members: Vec::new(),
+                at: self.ctx.row_location(r),
+            });
+        let read = self.grid(&grid, grid.last_row + 1..span.end, outer);
+        let mut indicators = first_block.indicators;
+        let offset = indicators.len() as u32;
+        for mut row in read.indicators {
+            row.seq += offset;
+            indicators.push(row);
+        }
+        let mut category_points = first_block.category_points;
+        category_points.extend(read.category_points);
+        let total = match (read.total, top_total) {
+            (Some(mut t), Some(top)) => {
+                t.score = t.score.or(top.score);
+                Some(t)
+            }
+            (t, top) => t.or(top),
+        };
+        let mut unchecked = first_block.mismatches;
+        unchecked.extend(read.mismatches);
+        let (mismatches, outside) =
+            self.check_total(total.as_ref(), funds.weight, funds.score, &indicators);
+        unchecked.extend(mismatches);
+        let has_funds = funds.budget.is_some() || funds.spent.is_some();
+        let weights: Option<Decimal> = indicators.iter().map(|i| i.weight).sum();
+        if outside {
+            // the sums agree only without the budget row: it is not scored
+            funds.weight = Some(Decimal::ZERO);
+            funds.score = None;
+        } else if has_funds
+            && funds.weight.is_none()
+            && !indicators.is_empty()
+            && weights
+                == Some(
+                    total
+                        .as_ref()
+                        .and_then(|t| t.weight)
+                        .unwrap_or(Decimal::ONE_HUNDRED),
+                )
+        {
+            // no points for the budget and the indicators' 分值 make the whole: not scored
+            funds.weight = Some(Decimal::ZERO);
+            let at = funds.at.unwrap_or(form_at);
+            self.reading(
+                at,
+                format!(
+                    "预算执行没有分值，各指标分值之和 {} 即总分值：预算执行不计分",
+                    weights.unwrap_or_default().normalize()
+                ),
+            );
+        }
+        if !unchecked.is_empty() {
+            let at = total.as_ref().map(|t| t.at).unwrap_or(form_at);
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_UNCHECKED,
+                    Severity::Warning,
+                    at,
+                    format!("表内加总不符，未核对：{}", unchecked.join("；")),
+                )
+                .label("未核对")
+                .help("核对原表的分值与得分；jixiao 不为该项目给出总分和等级");
+            self.ctx.findings.push(f);
+        }
+        let mut breakdowns = read.breakdowns;
+        breakdowns.iter_mut().for_each(|b| b.parent += offset);
         let unit_text = unit
             .or_else(|| {
                 self.unit_hint.clone().map(|t| Text {
@@ -432,6 +583,8 @@ impl FormReader<'_, '_, '_> {
             goal_actual,
             category_points,
             total,
+            breakdowns,
+            unchecked,
         };
         let unit_name = unit_text;
         Some((
