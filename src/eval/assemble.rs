@@ -13,7 +13,8 @@ use super::indicator::{Scored, Scoring};
 use super::methodology::Methodology;
 use super::project::Tally;
 use super::score::{Outcome, Verdict};
-use crate::report::model::{IndicatorReport, ProjectReport, Shown, SourceRef};
+use crate::finding::{Finding, Severity};
+use crate::report::model::{IndicatorReport, ProjectReport, Shown, SourceRef, TotalStatus};
 use crate::table::model::{Document, Project, UnitRow};
 
 /// Where a cell of the sheet is.
@@ -129,6 +130,14 @@ pub(super) fn project(
         None | Some("万元") => Cow::Borrowed("万元"),
         Some(u) => Cow::Owned(u.to_owned()),
     };
+    let (status, mismatches, finding) = standing(doc, unit, project, &tally, &budget, dp);
+    let grade = if status == TotalStatus::Scored {
+        grade
+    } else {
+        String::new()
+    };
+    let mut findings = tally.findings;
+    findings.splice(0..0, finding);
     ProjectReport {
         unit: unit.name.clone(),
         project: project.name.clone(),
@@ -154,6 +163,67 @@ pub(super) fn project(
         goal_actual: form
             .and_then(|f| f.goal_actual.as_ref())
             .map(|g| g.text.clone()),
-        findings: tally.findings,
+        findings,
+        status,
+        mismatches,
     }
+}
+
+/// Whether a project has a total (SPEC §8.1): 待评定 where no row was scored (its points all
+/// wait: pending points are not zero points), 未核对 where its form's own sums disagree under
+/// every reading; else scored. A veto decides a grade whatever was scored. The finding that
+/// says why, first among the project's.
+fn standing(
+    doc: &Document,
+    unit: &UnitRow,
+    project: &Project,
+    tally: &Tally,
+    budget: &BudgetScored,
+    dp: u32,
+) -> (TotalStatus, Vec<String>, Option<Finding>) {
+    let file = &*doc.source.name;
+    let mismatches = project
+        .form
+        .as_deref()
+        .map(|f| f.unchecked.clone())
+        .unwrap_or_default();
+    if !tally.vetoes.is_empty() {
+        return (TotalStatus::Scored, mismatches, None);
+    }
+    let scored = budget.score.is_some()
+        || tally
+            .indicators
+            .iter()
+            .any(|i| i.score.is_some() && i.verdict != Verdict::NotApplicable);
+    if !scored {
+        let f = Finding::new(
+            "eval.total-pending",
+            Severity::Warning,
+            file,
+            format!(
+                "项目“{}”没有已评分的行：不给出总分和等级（待评定），{} 分待人工评定",
+                project.name,
+                Shown::new(tally.pending, dp)
+            ),
+        )
+        .help("为待复核的指标补充实际完成值或人工评定后再评分")
+        .in_project(&unit.name, &project.name);
+        return (TotalStatus::Pending, mismatches, Some(f));
+    }
+    if !mismatches.is_empty() {
+        let f = Finding::new(
+            "eval.total-unchecked",
+            Severity::Warning,
+            file,
+            format!(
+                "项目“{}”的表内加总不符（{}）：未核对，不给出总分和等级",
+                project.name,
+                mismatches.join("；")
+            ),
+        )
+        .help("核对原表的分值与得分；改正后再评分")
+        .in_project(&unit.name, &project.name);
+        return (TotalStatus::Unchecked, mismatches, Some(f));
+    }
+    (TotalStatus::Scored, mismatches, None)
 }

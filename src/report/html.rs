@@ -302,15 +302,24 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
     }
     for (n, (p, label)) in r.projects.iter().zip(&labels).enumerate() {
         let y = TOP + ROW * n as f64;
-        let score = f64::try_from(p.score.rounded()).unwrap_or(0.0);
+        // a project with no total (待评定, 未核对) has no bar: its state is written instead
+        let score = if p.has_total() {
+            f64::try_from(p.score.rounded()).unwrap_or(0.0)
+        } else {
+            0.0
+        };
         let (strong, _) = grade_colours(&p.grade);
         let _ = writeln!(
             out,
-            "<a href=\"#project-{}\"><g><title>{}：{}（{}）</title>",
+            "<a href=\"#project-{}\"><g><title>{}：{}{}</title>",
             n + 1,
             escape(&unit_project(&p.unit, &p.project)),
-            p.score,
-            escape(&p.grade)
+            escape(&p.total_text()),
+            if p.has_total() {
+                format!("（{}）", escape(&p.grade))
+            } else {
+                String::new()
+            }
         );
         let _ = writeln!(
             out,
@@ -331,7 +340,7 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
             "<text x=\"{:.1}\" y=\"{:.1}\">{}</text></g></a>",
             x(score) + 4.0,
             y + 15.0,
-            p.score
+            escape(&p.total_text())
         );
     }
     let axis_y = TOP + ROW * r.projects.len() as f64;
@@ -408,7 +417,7 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         out,
         "<p>总分 <b class=\"grade-{g}\">{} {g}</b>",
         escape(&total_text(p)),
-        g = escape(&p.grade)
+        g = escape(if p.has_total() { &p.grade } else { "" })
     );
     for f in &p.findings {
         let _ = write!(
@@ -475,7 +484,7 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         out,
         "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td colspan=\"2\">等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
         total_weight(p),
-        p.score,
+        escape(&p.total_text()),
         escape(&format!(
             "{}{}",
             if p.pending.exact.is_zero() {

@@ -288,7 +288,7 @@ fn total_notes(p: &ProjectReport) -> String {
     format!(
         "总分 {}，等级 {}{pending}{}",
         total_text(p),
-        p.grade,
+        p.grade_text(),
         published_total(p)
     )
 }
@@ -432,8 +432,11 @@ fn project_sheet(
         row,
         &Total {
             weight: weight(&p.weights, f),
-            score: Put::number(number(&p.score), &f.form_score),
-            grade: Put::text(p.grade.as_str(), &s.label),
+            score: match p.has_total() {
+                true => Put::number(number(&p.score), &f.form_score),
+                false => Put::text(p.total_text(), &s.label),
+            },
+            grade: Put::text(p.grade_text(), &s.label),
             notes: Some(Put::text(notes.as_str(), &s.text)),
         },
     )?;
@@ -572,8 +575,12 @@ fn summary_sheet(
             };
         }
         score_cell(ws, row, 4, p.execution_rate.as_ref(), f)?;
-        ws.write_number_with_format(row, 5, number(&p.score), &f.score)?;
-        ws.write_string_with_format(row, 6, &p.grade, &f.text)?;
+        if p.has_total() {
+            ws.write_number_with_format(row, 5, number(&p.score), &f.score)?;
+        } else {
+            ws.write_string_with_format(row, 5, p.total_text(), &f.text)?;
+        }
+        ws.write_string_with_format(row, 6, p.grade_text(), &f.text)?;
         counts(ws, row, 7, &p.counts, f)?;
         ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
         if mixed {
