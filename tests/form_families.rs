@@ -61,11 +61,18 @@ fn printed_sum(doc: &Document) -> (Decimal, Option<Decimal>) {
 #[test]
 fn hubei_blocks_with_points_in_their_headers() {
     let doc = read("h1-hubei-blocks.csv");
-    assert_eq!(doc.counts().indicators, 4, "the repeated header is not an indicator");
+    assert_eq!(
+        doc.counts().indicators,
+        4,
+        "the repeated header is not an indicator"
+    );
     let (_, p) = doc.projects().next().unwrap();
     let b = p.budget.as_ref().unwrap();
     assert_eq!((b.budget, b.spent), (Some(d("200")), Some(d("180"))));
-    assert_eq!((b.weight, b.published_score), (Some(d("20")), Some(d("18"))));
+    assert_eq!(
+        (b.weight, b.published_score),
+        (Some(d("20")), Some(d("18")))
+    );
     let twenty = Some(d("20"));
     assert_eq!(
         points(&doc),
@@ -114,7 +121,8 @@ fn hebei_sections_split_targets_and_weighted_scores() {
     assert!(codes_of(&doc).contains(&codes::FORM_WEIGHT_WORDS));
     assert!(!codes_of(&doc).contains(&codes::BAD_NUMBER));
     // the budget has no points: the indicators' 100 are the whole
-    assert_eq!(p.budget.as_ref().unwrap().weight, Some(Decimal::ZERO));
+    assert_eq!(p.budget.as_ref().unwrap().weight, None);
+    assert!(p.form.as_deref().unwrap().budget_outside);
     assert_eq!(printed_sum(&doc), (d("98"), Some(d("98"))));
     let r = evaluate(&doc);
     assert_eq!(r.projects[0].weights.rounded(), d("100.00"));
@@ -129,7 +137,10 @@ fn hubei_county_two_blocks_and_a_total_at_the_top() {
     let doc = read("h3-hubei-county-two-blocks.csv");
     assert_eq!(doc.counts().indicators, 10);
     let w: Vec<Decimal> = points(&doc).iter().map(|(w, _)| w.unwrap()).collect();
-    assert_eq!(w, ["1", "1", "3", "5", "5", "15", "15", "15", "30", "10"].map(d));
+    assert_eq!(
+        w,
+        ["1", "1", "3", "5", "5", "15", "15", "15", "30", "10"].map(d)
+    );
     assert_eq!(w.iter().sum::<Decimal>(), d("100"));
     assert_eq!(printed_sum(&doc), (d("95"), Some(d("95"))));
     let (_, p) = doc.projects().next().unwrap();
@@ -141,7 +152,11 @@ fn hubei_county_two_blocks_and_a_total_at_the_top() {
     let p = &r.projects[0];
     // rows with no target: the office's 得分 stands, and says it cannot be re-checked
     for i in &p.indicators[..5] {
-        assert!(i.rules.iter().any(|r| r == "sheet.grade"), "{}", i.indicator);
+        assert!(
+            i.rules.iter().any(|r| r == "sheet.grade"),
+            "{}",
+            i.indicator
+        );
         assert_eq!(i.score.map(|s| s.exact), i.published_score);
         assert!(i.note.contains("无法复核"), "{}", i.note);
     }
@@ -160,12 +175,19 @@ fn transfer_payment_labels_and_amounts_in_wan() {
     assert_eq!(f.department.as_deref(), Some("某省农业农村厅"));
     assert_eq!(f.money_unit.as_deref(), Some("万元"));
     let b = p.budget.as_ref().unwrap();
-    assert_eq!((b.budget, b.spent), (Some(d("3359.62")), Some(d("3359.62"))));
+    assert_eq!(
+        (b.budget, b.spent),
+        (Some(d("3359.62")), Some(d("3359.62")))
+    );
     assert!(!codes_of(&doc).contains(&codes::FORM_AMOUNT_PROSE));
     assert!(!codes_of(&doc).contains(&codes::FORM_NO_PROJECT));
     // 10 + 30 + 20 + 20 + 10 + 10 = 100, as printed
     assert_eq!(printed_sum(&doc), (d("100"), Some(d("100"))));
-    assert_eq!(doc.counts().indicators, 5, "the 资金管理情况 prose is no indicator");
+    assert_eq!(
+        doc.counts().indicators,
+        5,
+        "the 资金管理情况 prose is no indicator"
+    );
 }
 
 /// ★ core indicators with `其中…` rows: the breakdowns are kept beside their indicator (560 + 340
@@ -206,7 +228,10 @@ fn breakdowns_that_do_not_add_up_are_flagged() {
         .filter(|f| f.code == codes::FORM_BREAKDOWN_MISMATCH)
         .map(|f| f.message.as_str())
         .collect();
-    assert_eq!(f, ["「改造农村户厕数量」的实际完成值 900户 不等于其中各项之和 890户"]);
+    assert_eq!(
+        f,
+        ["「改造农村户厕数量」的实际完成值 900户 不等于其中各项之和 890户"]
+    );
 }
 
 /// Levels named with 值 (`产出值 / 数量值`) and a target column headed 年度数值.
@@ -275,8 +300,7 @@ fn changed_sums_are_unchecked_never_graded() {
     assert_eq!(p.total_text(), "未核对");
     assert_eq!(r.summary.waiting, 1);
     assert!(r.summary.grade.is_empty());
-    let json: serde_json::Value =
-        serde_json::from_str(&jixiao::report::json::render(&r)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&jixiao::report::json::render(&r)).unwrap();
     assert!(json["projects"][0]["score"].is_null());
     assert!(json["projects"][0]["grade"].is_null());
     assert_eq!(json["projects"][0]["status"], "unchecked");

@@ -158,7 +158,9 @@ pub(super) fn project(
         weights: Shown::new(tally.weights, dp),
         published_score,
         published_grade: printed.and_then(|t| t.grade.clone()),
-        total_differs: super::published::total_differs(published_score, tally.total),
+        // no recomputed total (待评定, 未核对): nothing to differ from the printed one
+        total_differs: status == TotalStatus::Scored
+            && super::published::total_differs(published_score, tally.total),
         goal: project.goal.as_ref().map(|g| g.text.clone()),
         goal_actual: form
             .and_then(|f| f.goal_actual.as_ref())
@@ -190,20 +192,36 @@ fn standing(
     if !tally.vetoes.is_empty() {
         return (TotalStatus::Scored, mismatches, None);
     }
-    let scored = budget.score.is_some()
-        || tally
+    // scored: an indicator that passed or failed, or — a project of no indicators — its
+    // budget execution; rows waiting for review or for their actual score nothing yet
+    let decided = |v: Verdict| matches!(v, Verdict::Pass | Verdict::Fail);
+    let applicable = tally
+        .indicators
+        .iter()
+        .filter(|i| i.verdict != Verdict::NotApplicable)
+        .count();
+    let scored = tally.indicators.iter().any(|i| decided(i.verdict))
+        || (applicable == 0 && budget.score.is_some());
+    if !scored {
+        let waiting: Decimal = tally
             .indicators
             .iter()
-            .any(|i| i.score.is_some() && i.verdict != Verdict::NotApplicable);
-    if !scored {
+            .filter(|i| !decided(i.verdict) && i.verdict != Verdict::NotApplicable)
+            .map(|i| i.weight.exact)
+            .sum::<Decimal>()
+            + if budget.score.is_none() {
+                budget.weight
+            } else {
+                Decimal::ZERO
+            };
         let f = Finding::new(
             "eval.total-pending",
             Severity::Warning,
             file,
             format!(
-                "项目“{}”没有已评分的行：不给出总分和等级（待评定），{} 分待人工评定",
+                "项目“{}”没有已评定的指标（都待复核或缺实际值）：不给出总分和等级（待评定），{} 分待评定",
                 project.name,
-                Shown::new(tally.pending, dp)
+                Shown::new(waiting, dp)
             ),
         )
         .help("为待复核的指标补充实际完成值或人工评定后再评分")

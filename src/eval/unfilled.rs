@@ -46,7 +46,7 @@ pub fn project_finding(file: &str, unit: &str, project: &str, indicators: usize)
         Severity::Warning,
         file,
         format!(
-            "项目“{project}”没有填写任何实际完成值（{indicators} 个指标都缺实际值，也没有全年执行数）：总分 0.00 不是评价结果"
+            "项目“{project}”没有填写任何实际完成值（{indicators} 个指标都缺实际值，也没有全年执行数）：不给出总分（待评定），0 分不是评价结果"
         ),
     )
     .help("填写该项目的实际完成值和全年执行数后再评分；本年度不评价的项目可把指标标为不适用")

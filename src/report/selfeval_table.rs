@@ -126,7 +126,7 @@ pub(crate) fn published_total(p: &ProjectReport) -> String {
         .as_deref()
         .map(|g| format!("（{g}）"))
         .unwrap_or_default();
-    let differs = if p.total_differs {
+    let differs = if p.total_differs && p.has_total() {
         "，与复核总分不一致"
     } else {
         ""
@@ -213,8 +213,12 @@ pub(crate) fn summary_line(r: &Report) -> String {
         s.missing,
         s.invalid,
         s.not_applicable,
-        s.score,
-        s.grade,
+        if s.waiting == s.projects && s.projects > 0 {
+            "无".to_owned()
+        } else {
+            s.score.to_string()
+        },
+        if s.grade.is_empty() { "—" } else { &s.grade },
         s.pending,
         s.differences
     )

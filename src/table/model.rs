@@ -176,6 +176,10 @@ pub struct FormFacts {
     /// where any, the project is 未核对 and gets no total or grade.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unchecked: Vec<String>,
+    /// The form's sums agree only without its budget row (its 总分 is the indicators' 得分, its
+    /// points the indicators' 分值): budget execution is shown as printed but not scored.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub budget_outside: bool,
 }
 
 /// A `其中…` row of a form: part of the indicator above it, not an indicator.

@@ -378,7 +378,6 @@ impl FormReader<'_, '_, '_> {
             // the indicator
             let name_cell = col(Col::Indicator).and_then(|c| row.cell(c));
             let name = name_cell.map(|c| tidy(&c.text)).unwrap_or_default();
-            let name = without_marker(&name).to_owned();
             let get = |c: Col| {
                 col(c)
                     .and_then(|k| row.cell(k))

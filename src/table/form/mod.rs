@@ -275,10 +275,14 @@ impl FormReader<'_, '_, '_> {
             if row.filled().count() <= 2 && is_title_line(row) && project.is_none() {
                 for (_, c) in row.filled() {
                     let t = tidy(&c.text);
-                    if year.is_none() {
+                    // the year of the form, not of the day it was filled in (`填报日期:2021年4月22日`)
+                    if year.is_none() && !t.contains("日期") && !t.contains("时间") {
                         year = year_in(&t);
                     }
-                    if t.contains("表") && t.contains("绩效") && title.is_none() {
+                    if t.contains("表")
+                        && (t.contains("绩效") || t.ends_with("自评表") || t.ends_with("申报表"))
+                        && title.is_none()
+                    {
                         title = Some(t.clone());
                     }
                     if let Some(v) = prefixed(&t, &["部门", "单位名称", "单位", "填报单位"])
@@ -437,17 +441,28 @@ impl FormReader<'_, '_, '_> {
             }
         }
         // a block label with points just above the grid header bounds the grid's first rows
+        // (or a label with points in the header row itself: `年度绩效目标(80分) | 一级指标 | …`)
+        let header_label = rows[grid.first_row]
+            .filled()
+            .filter(|(j, _)| !grid.cols.iter().any(|(_, k)| k == j))
+            .find_map(|(_, c)| {
+                let (p, label) = points_in(&c.text);
+                p.map(|p| (label, p, c.location(self.ctx.source)))
+            });
         let outer = rows[span.start..grid.first_row]
             .iter()
             .rev()
             .find(|r| !r.is_blank())
-            .and_then(|r| block_row(r).map(|(label, points)| (label, points, r)))
-            .map(|(label, points, r)| Scope {
+            .and_then(|r| {
+                block_row(r).map(|(label, points)| (label, points, self.ctx.row_location(r)))
+            })
+            .or(header_label)
+            .map(|(label, points, at)| Scope {
                 label,
                 points,
                 depth: 0,
                 members: Vec::new(),
-                at: self.ctx.row_location(r),
+                at,
             });
         let read = self.grid(&grid, grid.last_row + 1..span.end, outer);
         let mut indicators = first_block.indicators;
@@ -472,11 +487,12 @@ impl FormReader<'_, '_, '_> {
         unchecked.extend(mismatches);
         let has_funds = funds.budget.is_some() || funds.spent.is_some();
         let weights: Option<Decimal> = indicators.iter().map(|i| i.weight).sum();
+        // a reading is taken only where the form's sums then agree
+        let mut budget_outside = outside && unchecked.is_empty();
         if outside {
-            // the sums agree only without the budget row: it is not scored
-            funds.weight = Some(Decimal::ZERO);
-            funds.score = None;
+            // the sums agree only without the budget row: shown as printed, not scored
         } else if has_funds
+            && unchecked.is_empty()
             && funds.weight.is_none()
             && !indicators.is_empty()
             && weights
@@ -488,7 +504,7 @@ impl FormReader<'_, '_, '_> {
                 )
         {
             // no points for the budget and the indicators' 分值 make the whole: not scored
-            funds.weight = Some(Decimal::ZERO);
+            budget_outside = true;
             let at = funds.at.unwrap_or(form_at);
             self.reading(
                 at,
@@ -572,6 +588,8 @@ impl FormReader<'_, '_, '_> {
             published_score: funds.score,
             at: funds.at.unwrap_or(form_at),
         });
+        // no year in the title: the year the project is named for (`2018年市级专项扶贫资金…`)
+        let year = year.or_else(|| year_in(&project.text));
         let facts = FormFacts {
             kind,
             title,
@@ -585,6 +603,7 @@ impl FormReader<'_, '_, '_> {
             total,
             breakdowns,
             unchecked,
+            budget_outside,
         };
         let unit_name = unit_text;
         Some((

@@ -132,6 +132,7 @@ pub(super) const PROJECT_LABELS: &[&str] = &[
 pub(super) const DEPARTMENT_LABELS: &[&str] = &[
     "主管部门",
     "主管部门及代码",
+    "主管部门及编码",
     "预算部门",
     // a transfer payment's department is the local one (中央主管部门 is the ministry)
     "地方主管部门",
@@ -405,11 +406,6 @@ pub(super) fn is_breakdown_name(name: &str) -> bool {
     t.starts_with("其中") || t.starts_with("含：") || t.starts_with("含:")
 }
 
-/// A name without its core-indicator marker (`★改造农村户厕数量`).
-pub(super) fn without_marker(name: &str) -> &str {
-    name.trim_start_matches(['★', '☆', '▲', '△']).trim_start()
-}
-
 /// A total printed in one cell: `自评总分: 95`, `总分：95分`.
 pub(super) fn printed_total(text: &str) -> Option<Decimal> {
     let t = compact(text);
@@ -485,7 +481,10 @@ pub(super) fn is_title_line(row: &Row) -> bool {
         return false;
     }
     filled.iter().all(|t| {
+        let t = t.trim();
         t.contains("绩效")
+            || t.ends_with("自评表")
+            || t.ends_with("申报表")
             || t.contains("年度")
             || t.starts_with("部门")
             || t.starts_with("单位")
