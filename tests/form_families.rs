@@ -197,7 +197,7 @@ fn core_markers_and_breakdowns_are_not_scored() {
     let doc = read("h5-core-breakdowns.csv");
     let (_, p) = doc.projects().next().unwrap();
     assert_eq!(p.indicators.len(), 5);
-    assert_eq!(&*p.indicators[0].name, "改造农村户厕数量");
+    assert_eq!(&*p.indicators[0].name, "★改造农村户厕数量", "the name as printed");
     let f = p.form.as_deref().unwrap();
     let parts: Vec<(u32, &str)> = f
         .breakdowns
@@ -230,7 +230,7 @@ fn breakdowns_that_do_not_add_up_are_flagged() {
         .collect();
     assert_eq!(
         f,
-        ["「改造农村户厕数量」的实际完成值 900户 不等于其中各项之和 890户"]
+        ["「★改造农村户厕数量」的实际完成值 900户 不等于其中各项之和 890户"]
     );
 }
 

@@ -558,6 +558,8 @@ mod tests {
             goal_actual: None,
             pending: shown,
             counts: crate::report::model::VerdictCounts::default(),
+            status: Default::default(),
+            mismatches: Vec::new(),
         }
     }
 
