@@ -71,6 +71,8 @@ pub mod codes {
     pub const FORM_POINTS_SHARED: &str = "table.form-points-shared";
     /// A `其中…` row with no points under an indicator: kept and shown, not scored.
     pub const FORM_BREAKDOWN: &str = "table.form-breakdown";
+    /// A self-evaluation sheet has no actuals column (and no 得分): named with its header.
+    pub const NO_ACTUALS_COLUMN: &str = "table.no-actuals-column";
     /// A form's `其中…` rows do not add up to the indicator they break down.
     pub const FORM_BREAKDOWN_MISMATCH: &str = "table.form-breakdown-mismatch";
     /// A shortened category label (`产`, `产出值`) read as its full name.
@@ -111,6 +113,7 @@ pub mod codes {
         FORM_TOTAL_MISMATCH,
         FORM_POINTS_SHARED,
         FORM_FUNDS_MISMATCH,
+        NO_ACTUALS_COLUMN,
         FORM_BREAKDOWN,
         FORM_BREAKDOWN_MISMATCH,
         FORM_LABEL_EXPANDED,

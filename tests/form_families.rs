@@ -197,7 +197,10 @@ fn core_markers_and_breakdowns_are_not_scored() {
     let doc = read("h5-core-breakdowns.csv");
     let (_, p) = doc.projects().next().unwrap();
     assert_eq!(p.indicators.len(), 5);
-    assert_eq!(&*p.indicators[0].name, "★改造农村户厕数量", "the name as printed");
+    assert_eq!(
+        &*p.indicators[0].name, "★改造农村户厕数量",
+        "the name as printed"
+    );
     let f = p.form.as_deref().unwrap();
     let parts: Vec<(u32, &str)> = f
         .breakdowns

@@ -128,6 +128,7 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "年度目标值",
             "预期指标值",
             "年度目标",
+            "年度数值",
             "target",
         ],
     ),
@@ -140,6 +141,9 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "实际值",
             "实际完成情况",
             "全年完成值",
+            "完成情况",
+            "全年实际完成值",
+            "实际完成指标值",
             "actual",
         ],
     ),
@@ -303,6 +307,85 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
         return Some(s);
     }
     None
+}
+
+/// The row of `rows` that comes nearest a header without being one (two of the roles a
+/// layout needs, or of a form's grid), and the first role it lacks: `("实际完成值", "一级指标 |
+/// 二级指标 | …")`. Only the first rows are looked at.
+pub(crate) fn near_miss(rows: &[Row]) -> Option<(String, String)> {
+    let mut best: Option<(usize, &'static str, String)> = None;
+    for row in rows.iter().filter(|r| !r.is_blank()).take(60) {
+        if row.filled().count() < 3 {
+            continue;
+        }
+        let header = || {
+            row.filled()
+                .map(|(_, c)| c.text.split_whitespace().collect::<Vec<_>>().join(""))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+        let t = match_layout(row, TARGET_TABLE, Layout::TargetTable);
+        let candidates: [(&Header, &[(Role, &'static str)]); 2] = [
+            (
+                &s,
+                &[
+                    (Role::Indicator, "三级指标"),
+                    (Role::Target, "年度指标值"),
+                    (Role::Actual, "实际完成值"),
+                    (Role::Project, "项目"),
+                ],
+            ),
+            (
+                &t,
+                &[
+                    (Role::Name, "项目名称"),
+                    (Role::Total, "总计"),
+                    (Role::Indicators, "绩效指标"),
+                ],
+            ),
+        ];
+        for (h, needs) in candidates {
+            let found = needs.iter().filter(|(r, _)| h.col(*r).is_some()).count();
+            let missing = needs.iter().find(|(r, _)| h.col(*r).is_none());
+            if let Some((_, name)) = missing
+                && found >= 2
+                && best.as_ref().is_none_or(|(n, _, _)| found > *n)
+            {
+                best = Some((found, name, header()));
+            }
+        }
+    }
+    best.map(|(_, name, header)| (name.to_owned(), header))
+}
+
+/// `table.no-actuals-column`: a self-evaluation sheet whose header has neither an actuals
+/// column (实际完成值, 完成值, 完成情况, …) nor a 得分 column; every row would be 缺实际值.
+pub(crate) fn missing_actual(ctx: &mut crate::table::Ctx<'_>, header: &Header, names: &Row) {
+    if header.layout != Layout::SelfEvaluation
+        || header.col(Role::Actual).is_some()
+        || header.col(Role::Score).is_some()
+    {
+        return;
+    }
+    let Some((_, first)) = names.filled().next() else {
+        return;
+    };
+    let text: Vec<&str> = names.filled().map(|(_, c)| c.text.trim()).collect();
+    let at = first.location(ctx.source);
+    let f = ctx
+        .finding(
+            crate::finding::codes::NO_ACTUALS_COLUMN,
+            crate::finding::Severity::Warning,
+            at,
+            format!("没有找到实际完成值列：表头是 {}", text.join(" | ")),
+        )
+        .label("表头")
+        .help(
+            "实际完成值列可写作 实际完成值、完成值、实际值、完成情况、实际完成情况；列名不同时用 \
+             --columns 实际完成值=<列名> 指明，或另给实际值文件",
+        );
+    ctx.findings.push(f);
 }
 
 /// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)

@@ -216,6 +216,25 @@ pub enum ReadError {
         /// File name.
         name: String,
     },
+    /// A row looks like a header but lacks a column it needs: which one, and what the header
+    /// says (`没有找到实际完成值列：表头是 …`).
+    #[error("{name} 中没有找到{column}列：表头是 {header}")]
+    #[diagnostic(
+        code("table.missing-column"),
+        help(
+            "如果该列用了别的列名，用 --columns 指明哪一列是哪一列，例如 \
+             --columns {column}=<表头中的列名>（多个用逗号分隔；网页上传时填在“列名对应”）；\
+             jixiao 认得的列名见 README「列名对应」"
+        )
+    )]
+    MissingColumn {
+        /// File name.
+        name: String,
+        /// The column not found, by its usual name (`实际完成值`).
+        column: String,
+        /// The header row as read (`一级指标 | 二级指标 | …`).
+        header: String,
+    },
     /// The input is larger than the input limit ([`crate::limits::INPUT`]).
     #[error("{name} 太大（{bytes} 字节），超过输入文件大小的上限 {max}")]
     #[diagnostic(code("table.too-large"), help("{help}"))]
@@ -691,6 +710,12 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
             ReadError::Empty {
                 name: source.name.clone(),
             }
+        } else if let Some((column, header)) = columns::near_miss(rows) {
+            ReadError::MissingColumn {
+                name: source.name.clone(),
+                column,
+                header,
+            }
         } else {
             ReadError::NoHeader {
                 name: source.name.clone(),
@@ -731,6 +756,7 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
             ctx.findings.push(f);
         }
     }
+    columns::missing_actual(ctx, header, names);
 }
 
 /// The data rows among `rows` (below the header): blank rows, repeated headers and preamble

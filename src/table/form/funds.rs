@@ -137,6 +137,10 @@ impl FormReader<'_, '_, '_> {
         let cell = cell?;
         let t = cell.text.trim();
         let t = t.strip_suffix('分').unwrap_or(t);
+        // a total that was not given (jixiao's own reports write these in its place)
+        if matches!(t, "待评定" | "未核对") {
+            return None;
+        }
         match parse_number(t) {
             Ok(v) => v,
             Err(()) => {

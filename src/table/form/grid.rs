@@ -701,8 +701,15 @@ impl FormReader<'_, '_, '_> {
             } else {
                 scope.label.clone()
             };
-            if open.is_empty() || given > scope.points {
-                if given != scope.points {
+            let tol = scope
+                .members
+                .iter()
+                .filter_map(|&k| indicators[k].weight)
+                .map(|w| half_unit(&w).min(Decimal::new(5, 3)))
+                .sum::<Decimal>()
+                + Decimal::new(1, 9);
+            if open.is_empty() || given > scope.points + tol {
+                if (given - scope.points).abs() > tol {
                     mismatches.push(format!(
                         "「{label}」标明 {} 分，其下各指标分值之和 {} 分",
                         scope.points.normalize(),
@@ -807,8 +814,18 @@ impl FormReader<'_, '_, '_> {
         {
             let own: Decimal = indicators.iter().filter_map(|i| i.weight).sum();
             let with_budget = own + budget_weight.unwrap_or_default();
-            if with_budget == printed {
-            } else if budget_weight.is_some_and(|b| !b.is_zero()) && own == printed {
+            // within the rounding of what is printed (a cell's 15 digits, a shown 33.33)
+            let tol = indicators
+                .iter()
+                .filter_map(|i| i.weight)
+                .chain(budget_weight)
+                .map(|w| half_unit(&w).min(Decimal::new(5, 3)))
+                .sum::<Decimal>()
+                + half_unit(&printed)
+                + Decimal::new(1, 9);
+            let near = |x: Decimal| (x - printed).abs() <= tol;
+            if near(with_budget) {
+            } else if budget_weight.is_some_and(|b| !b.is_zero()) && near(own) {
                 outside = true;
                 self.reading(
                     at,
