@@ -5,8 +5,96 @@
 //! `实际完成值`, English names such as `indicator`, `target` for transcribed sheets). The layout
 //! whose required roles are all present wins. Nothing here reads values.
 
+use std::cell::RefCell;
+
 use crate::table::grid::Row;
 use crate::table::model::Layout;
+
+/// Which header is which column, as the user says it (`--columns 年度指标值=年度数值,
+/// 实际完成值=完成情况`): a header cell reading the right-hand name is read as the left-hand
+/// one. Names are compared as [`normalize`] leaves them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnMap {
+    /// (header as printed, normalized; the column it is, normalized)
+    pairs: Vec<(String, String)>,
+}
+
+/// A `--columns` value that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
+#[error("列名对应「{0}」无法读取")]
+#[diagnostic(
+    code("table.bad-columns"),
+    help(
+        "写作 列名=表头中的列名，多个用逗号分隔，例如 \
+         年度指标值=年度数值,实际完成值=完成情况；左边是 jixiao 认得的列名（三级指标、年度指标值、\
+         实际完成值、分值、得分、项目 等）"
+    )
+)]
+pub struct BadColumns(pub String);
+
+impl std::str::FromStr for ColumnMap {
+    type Err = BadColumns;
+
+    fn from_str(s: &str) -> Result<Self, BadColumns> {
+        let mut pairs = Vec::new();
+        for part in s.split([',', '，', ';', '；']).map(str::trim) {
+            if part.is_empty() {
+                continue;
+            }
+            let Some((known, header)) = part.split_once(['=', '＝']) else {
+                return Err(BadColumns(part.to_owned()));
+            };
+            let (known, header) = (normalize(known), normalize(header));
+            if known.is_empty() || header.is_empty() || !is_known_name(&known) {
+                return Err(BadColumns(part.to_owned()));
+            }
+            pairs.push((header, known));
+        }
+        Ok(ColumnMap { pairs })
+    }
+}
+
+impl ColumnMap {
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+/// Whether `n` (normalized) is a column name jixiao knows in some layout.
+fn is_known_name(n: &str) -> bool {
+    [TARGET_TABLE, SELF_EVALUATION]
+        .iter()
+        .flat_map(|t| t.iter())
+        .any(|(_, names)| names.contains(&n))
+        || crate::table::form::is_grid_name(n)
+}
+
+thread_local! {
+    /// The column map of the read under way on this thread (empty: none).
+    static ALIASES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with `map` in force for the header names read on this thread.
+pub(crate) fn with_map<T>(map: &ColumnMap, f: impl FnOnce() -> T) -> T {
+    if map.is_empty() {
+        return f();
+    }
+    let before = ALIASES.with(|a| std::mem::replace(&mut *a.borrow_mut(), map.pairs.clone()));
+    let out = f();
+    ALIASES.with(|a| *a.borrow_mut() = before);
+    out
+}
+
+/// A normalized header name as the column map in force says it (itself where none applies).
+pub(crate) fn alias(n: String) -> String {
+    ALIASES.with(|a| {
+        a.borrow()
+            .iter()
+            .find(|(h, _)| *h == n)
+            .map(|(_, k)| k.clone())
+            .unwrap_or(n)
+    })
+}
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -275,7 +363,7 @@ fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header 
     let mut width = 0;
     for (i, cell) in row.filled() {
         width = i + 1;
-        let n = normalize(&cell.text);
+        let n = alias(normalize(&cell.text));
         let role = table
             .iter()
             .find(|(_, names)| names.contains(&n.as_str()))
@@ -398,7 +486,7 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     };
     let mut found = Vec::new();
     for (i, cell) in row.filled() {
-        let n = normalize(&cell.text);
+        let n = alias(normalize(&cell.text));
         match table.iter().find(|(_, names)| names.contains(&n.as_str())) {
             Some((r, _)) => found.push((*r, i)),
             None => return false,
@@ -463,7 +551,7 @@ pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
     if text.is_empty() || text.len() > 64 {
         return false;
     }
-    let n = normalize(text);
+    let n = alias(normalize(text));
     if !table
         .iter()
         .any(|(r, names)| *r == role && names.contains(&n.as_str()))

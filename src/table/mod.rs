@@ -55,7 +55,7 @@
 //!   within the limit.
 
 mod amount;
-mod columns;
+pub mod columns;
 pub mod decode;
 mod docx;
 mod form;
@@ -102,6 +102,8 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// Format, when it should not be taken from the file name.
     pub format: Option<Format>,
+    /// Which header is which column (`--columns 年度指标值=年度数值`).
+    pub columns: columns::ColumnMap,
 }
 
 /// Why an input could not be read at all.
@@ -399,7 +401,7 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
         let format = format.unwrap_or_else(|| sniff_delimiter(&decoded.text));
         grid::from_text(name, decoded.text, format, decoded.encoding)?
     };
-    build(grid)
+    columns::with_map(&opts.columns, || build(grid))
 }
 
 /// Reads a table from text already decoded (tab- or comma-separated, by `name`'s extension or
@@ -413,7 +415,8 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
         Some(Format::Xlsx) | None => sniff_delimiter(text),
         Some(f) => f,
     };
-    build(grid::from_text(name, text.to_owned(), format, "UTF-8")?)
+    let grid = grid::from_text(name, text.to_owned(), format, "UTF-8")?;
+    columns::with_map(&opts.columns, || build(grid))
 }
 
 fn format_from_name(name: &str) -> Option<Format> {

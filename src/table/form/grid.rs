@@ -41,7 +41,7 @@ fn grid_roles_all(row: &Row) -> Vec<(Col, usize)> {
         if cell.text.len() > 96 {
             continue;
         }
-        let n = normalize(&cell.text);
+        let n = crate::table::columns::alias(normalize(&cell.text));
         if let Some((c, _)) = GRID.iter().find(|(_, names)| names.contains(&n.as_str())) {
             roles.push((*c, i));
         }

@@ -51,6 +51,11 @@ use funds::FundsRow;
 use grid::{GridHeader, GridRead, Scope, block_row, grid_header, scored_block_header};
 use words::*;
 
+/// Whether `n` (normalized) names a column of a form's indicator grid.
+pub(crate) fn is_grid_name(n: &str) -> bool {
+    GRID.iter().any(|(_, names)| names.contains(&n))
+}
+
 /// The rows where forms start (their first title line), or `None` when `rows` hold no form:
 /// a label row `项目名称 | value` (or `部门名称 | value` under a 部门整体 title) followed by an
 /// indicator grid without a 项目 column.
