@@ -322,3 +322,122 @@ fn changed_sums_are_unchecked_never_graded() {
         ["「项目管理」标明 12 分，其下各指标分值之和 13 分"]
     );
 }
+
+/// A header jixiao does not know is named in the error with the header as read, and
+/// `--columns` says which column is which (flat sheets and form grids alike).
+#[test]
+fn a_missing_column_is_named_and_a_column_map_reads_it() {
+    let sheet = "项目,三级指标,年度计划值X,完成情况X\n甲项目,培训人次,≥100人次,120人次\n";
+    let e = table::read_str("s.csv", sheet, &ReadOptions::default()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "s.csv 中没有找到年度指标值列：表头是 项目 | 三级指标 | 年度计划值X | 完成情况X"
+    );
+    let opts = ReadOptions {
+        columns: "年度指标值=年度计划值X，实际完成值=完成情况X"
+            .parse()
+            .unwrap(),
+        ..ReadOptions::default()
+    };
+    let doc = table::read_str("s.csv", sheet, &opts).unwrap();
+    let i = &doc.projects().next().unwrap().1.indicators[0];
+    assert_eq!(
+        (&*i.target, i.actual.as_deref()),
+        ("≥100人次", Some("120人次"))
+    );
+    // a map whose left side is no column jixiao knows is refused
+    assert!(
+        "目标=年度计划值X"
+            .parse::<table::columns::ColumnMap>()
+            .is_err()
+    );
+    // a sheet read without an actuals column says which column it could not find
+    let sheet = "项目,三级指标,年度指标值,备注\n甲项目,培训人次,≥100人次,120人次\n";
+    let doc = table::read_str("s.csv", sheet, &ReadOptions::default()).unwrap();
+    let f: Vec<&str> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == codes::NO_ACTUALS_COLUMN)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        f,
+        ["没有找到实际完成值列：表头是 项目 | 三级指标 | 年度指标值 | 备注"]
+    );
+    let e = eval::unfilled::check(&doc, None).unwrap_err();
+    assert!(e.to_string().contains("没有找到实际完成值列"), "{e}");
+    // headed 完成情况, the actuals are read
+    let sheet = "项目,三级指标,年度指标值,完成情况\n甲项目,培训人次,≥100人次,120人次\n";
+    let doc = table::read_str("s.csv", sheet, &ReadOptions::default()).unwrap();
+    assert!(doc.has_actuals());
+    // a form grid: 年度数值 unknown until mapped (here a made-up header)
+    let form = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/forms/families/h6-value-levels.csv"),
+    )
+    .unwrap()
+    .replace("年度数值", "本年目标数");
+    assert!(table::read_str("f.csv", &form, &ReadOptions::default()).is_err());
+    let opts = ReadOptions {
+        columns: "年度指标值=本年目标数".parse().unwrap(),
+        ..ReadOptions::default()
+    };
+    let doc = table::read_str("f.csv", &form, &opts).unwrap();
+    assert_eq!(doc.counts().indicators, 4);
+}
+
+/// A project with no row scored is 待评定 — no total, no grade, its points waiting — in every
+/// format, and roll-ups count it and leave it out of their means.
+#[test]
+fn a_project_with_nothing_scored_waits() {
+    // 甲: every row's actual missing; 乙: scored
+    let sheet = "单位,项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n\
+        某局,甲项目,产出指标,数量指标,培训人次,≥100人次,,50\n\
+        某局,甲项目,效益指标,社会效益指标,群众知晓率,≥90%,,50\n\
+        某局,乙项目,产出指标,数量指标,培训人次,≥100人次,100人次,50\n\
+        某局,乙项目,效益指标,社会效益指标,群众知晓率,≥90%,95%,50\n";
+    let doc = table::read_str("w.csv", sheet, &ReadOptions::default()).unwrap();
+    let r = evaluate(&doc);
+    let p = &r.projects[0];
+    assert_eq!(p.status, TotalStatus::Pending);
+    assert!(p.grade.is_empty());
+    assert_eq!(p.total_text(), "待评定");
+    let f = &p.findings[0];
+    assert_eq!(f.code, "eval.total-pending");
+    assert!(f.message.contains("100.00 分待评定"), "{}", f.message);
+    assert_eq!(r.projects[1].status, TotalStatus::Scored);
+    // the mean is 乙's alone, and the roll-ups say one project waits
+    assert_eq!(r.summary.waiting, 1);
+    assert_eq!(r.units[0].waiting, 1);
+    assert_eq!(r.summary.score.exact, r.projects[1].score.exact);
+    assert_eq!(r.units[0].score.exact, r.projects[1].score.exact);
+    // every format shows 待评定 where the total would be, never 0.00 差
+    let table_text = jixiao::report::selfeval_table::render_text(&r);
+    assert!(table_text.contains("甲项目：总分 待评定"), "{table_text}");
+    assert!(table_text.contains("其中 1 个没有总分"), "{table_text}");
+    let md = jixiao::report::selfeval_table::render_markdown(&r);
+    assert!(md.contains("待评定"), "{md}");
+    let html = jixiao::report::html::render(&r, &[]);
+    assert!(
+        html.contains("总分 <b class=\"grade-\">待评定 </b>"),
+        "{html}"
+    );
+    let csv = String::from_utf8(jixiao::report::csv::render(&r)).unwrap();
+    assert!(csv.contains("项目总分 待评定"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&jixiao::report::json::render(&r)).unwrap();
+    assert!(json["projects"][0]["score"].is_null());
+    assert_eq!(json["projects"][0]["status"], "pending");
+    assert_eq!(json["projects"][1]["status"], "scored");
+    assert_eq!(json["summary"]["waiting"], 1);
+    let mut lines = Vec::new();
+    jixiao::report::json::write_lines(&r, &mut lines).unwrap();
+    let lines = String::from_utf8(lines).unwrap();
+    assert!(lines.contains("eval.total-pending"), "{lines}");
+    let xlsx = jixiao::report::xlsx::render(&r).unwrap();
+    let back = table::read_bytes("r.xlsx", &xlsx, &ReadOptions::default()).unwrap();
+    let printed: Vec<Option<Decimal>> = back
+        .projects()
+        .map(|(_, p)| p.form.as_ref().and_then(|f| f.total.as_ref()?.score))
+        .collect();
+    assert_eq!(printed[0], None, "no total written for 甲");
+}
