@@ -266,6 +266,7 @@ impl FormReader<'_, '_, '_> {
                 if money_unit.is_none() {
                     money_unit = money_unit_in(&c.text);
                 }
+                // a total printed above the grid (`自评总分: 95`), in a title line or not
                 if top_total.is_none()
                     && let Some(t) = printed_total(&c.text)
                 {

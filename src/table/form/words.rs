@@ -492,6 +492,7 @@ pub(super) fn is_title_line(row: &Row) -> bool {
             || t.contains("公开")
             || t.contains("金额单位")
             || t.contains("填报")
+            || printed_total(t).is_some()
     })
 }
 
