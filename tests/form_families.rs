@@ -161,6 +161,24 @@ fn hubei_county_two_blocks_and_a_total_at_the_top() {
         assert!(i.note.contains("无法复核"), "{}", i.note);
     }
     assert_eq!(p.status, TotalStatus::Scored);
+    // `review` flags each empty target, saying the office's 得分 cannot be re-checked
+    let found = jixiao::review::review(
+        &doc,
+        &jixiao::review::Options {
+            rules: RuleSet::bundled(),
+            year: None,
+        },
+    );
+    let empty: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|f| f.code == "review.empty-target")
+        .map(|f| (f.indicator.as_deref().unwrap_or(""), f.label.as_deref()))
+        .collect();
+    assert_eq!(empty.len(), 5);
+    assert_eq!(
+        empty[0],
+        ("项目立项规范性", Some("没有指标值：原表得分无法复核"))
+    );
 }
 
 /// Transfer payment: `转移支付(项目)名称` names the project (not the department), the local
