@@ -4,6 +4,11 @@
 //! ignored; each column role has a list of accepted spellings (`指标值` = `年度指标值`, `完成值` =
 //! `实际完成值`, English names such as `indicator`, `target` for transcribed sheets). The layout
 //! whose required roles are all present wins. Nothing here reads values.
+//!
+//! A [`ColumnMap`] (`--columns 年度指标值=年度数值`) says which header is which column where the
+//! spelling is none of these; it is in force for one read on its thread (`with_map`). A header
+//! that lacks a needed column is named (`near_miss`: the nearest row and the first column it
+//! lacks), and a self-evaluation sheet without an actuals column says so (`missing_actual`).
 
 use std::cell::RefCell;
 
@@ -12,7 +17,7 @@ use crate::table::model::Layout;
 
 /// Which header is which column, as the user says it (`--columns 年度指标值=年度数值,
 /// 实际完成值=完成情况`): a header cell reading the right-hand name is read as the left-hand
-/// one. Names are compared as [`normalize`] leaves them.
+/// one. Names are compared as `normalize` leaves them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ColumnMap {
     /// (header as printed, normalized; the column it is, normalized)

@@ -1,7 +1,9 @@
 //! The indicator grid of a form: its header (one or two rows; split target columns), the rows
 //! below it with categories filled down or merged, placeholder and category rows set aside, the
-//! 总分 row, points printed beside a category shared where no 分值 is given, and the office's
-//! total checked against the 得分 it prints.
+//! 总分 row, points printed in block, category and subcategory labels shared where no 分值 is
+//! given (innermost first), repeated headers skipped, `其中…` breakdowns kept aside, a 指标分值
+//! column of words set aside for another points column, and the office's own sums checked (the
+//! reading they agree with taken, or the mismatch returned for 未核对).
 
 use std::sync::Arc;
 

@@ -30,7 +30,35 @@
 //! - **Points**: where the 分值 column is empty for a whole category that prints its points, the
 //!   points are shared evenly by its indicators, with a finding.
 //! - **Unit and department**: the unit is 实施单位 (else 单位名称 / `部门:` above the form, else
-//!   主管部门); the department is 主管部门. Forms of one unit in a row share one unit.
+//!   主管部门); the department is 主管部门. Forms of one unit in a row share one unit. A transfer
+//!   payment's `转移支付(项目)名称` names the project; its department is 地方主管部门 (中央主管部门
+//!   is the ministry, not read).
+//!
+//! ## Families (issue 24): general rules, not layouts
+//! - **Points in labels bound the rows under them**: `(40分)`, `40 分`, `40分` in a block row
+//!   across the grid (`年度绩效目标1(40分)`, `项目绩效 85分`, just above the header or in the header
+//!   row's own label cell), a category or a subcategory (`数量指标 15 分`). Rows with no 分值 share
+//!   what their innermost label leaves after the rows that print theirs (a finding); where every
+//!   row prints its 分值, their sum must be the label's points.
+//! - **A header printed again** inside the grid (each 湖北 block repeats it) is a header.
+//! - **Breakdowns**: a `其中…` row with no 分值 and no 得分 under an indicator is kept in
+//!   [`FormFacts::breakdowns`](crate::table::model::FormFacts), shown, never scored; its parts are
+//!   checked against the whole where both are plain amounts in one unit.
+//! - **A block scored without targets** (`评价内容 | 分值 | 自评分 | 复核分`, the 湖北 county 项目决策 /
+//!   项目管理 block) is read as indicators with empty targets before the grid, its unlabelled left
+//!   column the 一级指标.
+//! - **A total printed anywhere** (`自评总分: 95` above the form) is the published total where no
+//!   总分 row gives one.
+//! - **The funds row** may have no 年度资金总额 label: the row under a funds header holding an amount
+//!   (`预算数(A) | 执行数(B)`); points named in the header (`预算执行情况(万元)(20分)`) are its 分值.
+//!   Amounts written `3359.62万` are in 万元.
+//! - **Shortened labels**: one character left of a vertical label (`产`, `效`, `满`, `总`) and
+//!   levels named with 值 (`产出值`, `数量值`) are read in full, with a finding.
+//! - **The reading the sums confirm**: 总分 against the 得分 (budget row included, or — where only
+//!   that agrees — not: [`FormFacts::budget_outside`](crate::table::model::FormFacts)), the total
+//!   分值 against the 分值, labels' points, 折算得分 against 得分 × 权重 ÷ 100. What no reading
+//!   makes agree is [`FormFacts::unchecked`](crate::table::model::FormFacts): the project is 未核对,
+//!   with no total or grade. Sums are compared within the rounding of what is printed.
 
 mod funds;
 mod grid;
