@@ -458,4 +458,23 @@ fn a_project_with_nothing_scored_waits() {
         .map(|(_, p)| p.form.as_ref().and_then(|f| f.total.as_ref()?.score))
         .collect();
     assert_eq!(printed[0], None, "no total written for 甲");
+    assert!(
+        html.contains("没有总分的项目（待评定或未核对）<b>1</b>"),
+        "{html}"
+    );
+    // a unit whose projects all wait has no mean: 待评定, never 0.00 差
+    let only = sheet
+        .lines()
+        .filter(|l| !l.contains("乙项目"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let doc = table::read_str("w.csv", &only, &ReadOptions::default()).unwrap();
+    let r = evaluate(&doc);
+    assert_eq!(r.units[0].mean_text(), "待评定");
+    assert_eq!(r.summary.mean_text(), "待评定");
+    assert!(r.summary.grade.is_empty());
+    let html = jixiao::report::html::render(&r, &[]);
+    assert!(!html.contains("0.00 差"), "{html}");
+    let text = jixiao::report::selfeval_table::render_text(&r);
+    assert!(text.contains("项目平均分 待评定"), "{text}");
 }

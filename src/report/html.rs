@@ -159,9 +159,16 @@ fn summary(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
         "<div class=\"card\">项目平均分<b class=\"grade-{g}\">{} {g}</b></div>",
-        s.score,
+        escape(&s.mean_text()),
         g = escape(&s.grade)
     );
+    if s.waiting > 0 {
+        let _ = writeln!(
+            out,
+            "<div class=\"card\">没有总分的项目（待评定或未核对）<b>{}</b></div>",
+            s.waiting
+        );
+    }
     for (label, n) in [
         ("指标", s.indicators),
         ("达标", s.pass),
@@ -373,7 +380,7 @@ fn units(out: &mut String, r: &Report) {
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"grade-{g}\">{g}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape(&u.unit),
             u.projects,
-            u.score,
+            escape(&u.mean_text()),
             c.indicators,
             c.pass,
             c.fail,
@@ -382,7 +389,7 @@ fn units(out: &mut String, r: &Report) {
             c.invalid,
             c.not_applicable,
             u.pending,
-            g = escape(&u.grade)
+            g = escape(&u.grade_text())
         );
     }
     out.push_str("</tbody>\n</table>\n");

@@ -270,6 +270,54 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+/// A roll-up's mean as shown: the mean, or `待评定` where none of its projects has a total.
+fn mean_text(score: &Shown, projects: usize, waiting: usize) -> String {
+    if projects > 0 && waiting == projects {
+        "待评定".to_owned()
+    } else {
+        score.to_string()
+    }
+}
+
+/// `（其中 1 个项目没有总分）` after a roll-up's grade, empty where every project has one.
+fn waiting_note(waiting: usize) -> String {
+    if waiting == 0 {
+        String::new()
+    } else {
+        format!("（其中 {waiting} 个项目没有总分）")
+    }
+}
+
+impl UnitReport {
+    /// Whether some project of the unit has a total (else the mean is no result).
+    pub fn has_mean(&self) -> bool {
+        self.waiting < self.projects
+    }
+    /// The mean as shown (`待评定` where no project has a total).
+    pub fn mean_text(&self) -> String {
+        mean_text(&self.score, self.projects, self.waiting)
+    }
+    /// The grade with how many projects have no total.
+    pub fn grade_text(&self) -> String {
+        format!("{}{}", self.grade, waiting_note(self.waiting))
+    }
+}
+
+impl Summary {
+    /// Whether some project has a total (else the mean is no result).
+    pub fn has_mean(&self) -> bool {
+        self.waiting < self.projects
+    }
+    /// The mean as shown (`待评定` where no project has a total).
+    pub fn mean_text(&self) -> String {
+        mean_text(&self.score, self.projects, self.waiting)
+    }
+    /// The grade with how many projects have no total.
+    pub fn grade_text(&self) -> String {
+        format!("{}{}", self.grade, waiting_note(self.waiting))
+    }
+}
+
 /// A recomputed score that differs from the sheet's own 得分.
 #[derive(Debug, Clone, Serialize)]
 pub struct Difference {

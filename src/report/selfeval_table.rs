@@ -213,11 +213,7 @@ pub(crate) fn summary_line(r: &Report) -> String {
         s.missing,
         s.invalid,
         s.not_applicable,
-        if s.waiting == s.projects && s.projects > 0 {
-            "无".to_owned()
-        } else {
-            s.score.to_string()
-        },
+        s.mean_text(),
         if s.grade.is_empty() { "—" } else { &s.grade },
         s.pending,
         s.differences

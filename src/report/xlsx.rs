@@ -495,8 +495,12 @@ fn summary_sheet(
         ws.write_string_with_format(row, 0, &u.unit, &f.wrap)?;
         fit_row(ws, row, &[(0, &u.unit)], &NAMES);
         ws.write_number_with_format(row, 1, u.projects as f64, &f.int)?;
-        ws.write_number_with_format(row, 2, number(&u.score), &f.score)?;
-        ws.write_string_with_format(row, 3, &u.grade, &f.text)?;
+        if u.has_mean() {
+            ws.write_number_with_format(row, 2, number(&u.score), &f.score)?;
+        } else {
+            ws.write_string_with_format(row, 2, u.mean_text(), &f.text)?;
+        }
+        ws.write_string_with_format(row, 3, u.grade_text(), &f.text)?;
         counts(ws, row, 4, &u.counts, f)?;
         ws.write_number_with_format(row, 11, number(&u.pending), &f.score)?;
         row += 1;
@@ -504,8 +508,12 @@ fn summary_sheet(
     let s = &r.summary;
     ws.write_string_with_format(row, 0, "合计", &f.total)?;
     ws.write_number_with_format(row, 1, s.projects as f64, &f.total)?;
-    ws.write_number_with_format(row, 2, number(&s.score), &f.total_score)?;
-    ws.write_string_with_format(row, 3, &s.grade, &f.total)?;
+    if s.has_mean() {
+        ws.write_number_with_format(row, 2, number(&s.score), &f.total_score)?;
+    } else {
+        ws.write_string_with_format(row, 2, s.mean_text(), &f.total)?;
+    }
+    ws.write_string_with_format(row, 3, s.grade_text(), &f.total)?;
     for (n, v) in [
         s.indicators,
         s.pass,
