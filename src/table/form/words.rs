@@ -410,7 +410,9 @@ pub(super) fn is_breakdown_name(name: &str) -> bool {
 pub(super) fn printed_total(text: &str) -> Option<Decimal> {
     let t = compact(text);
     let colon = t.find([':', '：'])?;
-    if !TOTAL_ROW.contains(&normalize(&t[..colon]).as_str()) {
+    // words of a score's total only (`合计：854万` in a funds area is money)
+    const SCORE_TOTAL: &[&str] = &["自评总分", "总分", "综合得分", "总得分", "自评得分", "得分合计"];
+    if !SCORE_TOTAL.contains(&normalize(&t[..colon]).as_str()) {
         return None;
     }
     let v = &t[colon + t[colon..].chars().next().map_or(1, char::len_utf8)..];
@@ -677,6 +679,7 @@ mod tests {
         assert_eq!(printed_total("自评总分: 95"), Some(Decimal::from(95)));
         assert_eq!(printed_total("总分：95.5分"), Some("95.5".parse().unwrap()));
         assert_eq!(printed_total("项目名称：总分"), None);
+        assert_eq!(printed_total("合计：854万"), None);
         assert_eq!(expand_level("产").as_deref(), Some("产出指标"));
         assert_eq!(expand_level("数量值").as_deref(), Some("数量指标"));
         assert_eq!(expand_level("年度数值"), None);
