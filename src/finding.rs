@@ -69,6 +69,20 @@ pub mod codes {
     pub const FORM_FUNDS_MISMATCH: &str = "table.form-funds-mismatch";
     /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
     pub const FORM_POINTS_SHARED: &str = "table.form-points-shared";
+    /// A `其中…` row with no points under an indicator: kept and shown, not scored.
+    pub const FORM_BREAKDOWN: &str = "table.form-breakdown";
+    /// A self-evaluation sheet has no actuals column (and no 得分): named with its header.
+    pub const NO_ACTUALS_COLUMN: &str = "table.no-actuals-column";
+    /// A form's `其中…` rows do not add up to the indicator they break down.
+    pub const FORM_BREAKDOWN_MISMATCH: &str = "table.form-breakdown-mismatch";
+    /// A shortened category label (`产`, `产出值`) read as its full name.
+    pub const FORM_LABEL_EXPANDED: &str = "table.form-label-expanded";
+    /// A 指标分值 column holds words (definitions), not points.
+    pub const FORM_WEIGHT_WORDS: &str = "table.form-weight-words";
+    /// Where the layout left a choice, the reading the form's own sums agree with was taken.
+    pub const FORM_READING: &str = "table.form-reading";
+    /// No reading of the form makes its own sums agree: the project is 未核对.
+    pub const FORM_UNCHECKED: &str = "table.form-unchecked";
 
     /// All codes above, for documentation and `--explain`.
     pub const ALL: &[&str] = &[
@@ -99,6 +113,13 @@ pub mod codes {
         FORM_TOTAL_MISMATCH,
         FORM_POINTS_SHARED,
         FORM_FUNDS_MISMATCH,
+        NO_ACTUALS_COLUMN,
+        FORM_BREAKDOWN,
+        FORM_BREAKDOWN_MISMATCH,
+        FORM_LABEL_EXPANDED,
+        FORM_WEIGHT_WORDS,
+        FORM_READING,
+        FORM_UNCHECKED,
     ];
 }
 

@@ -410,3 +410,308 @@ proptest! {
         }
     }
 }
+
+/// The form families of issue 24, laid out from a random project with consistent sums: the
+/// 湖北 form (points only in block headers `年度绩效目标k(P分)`, each block repeating its header,
+/// the funds row under `预算数(A) | 执行数(B) | …`), the county form (points only in labels
+/// `产出指标 45分` / `数量指标 15 分`, the total printed at the top), levels named with 值 under a
+/// 年度数值 column, and ★ indicators with unscored `其中…` rows.
+#[derive(Debug, Clone, Copy)]
+enum Family {
+    Blocks,
+    Labels,
+    Values,
+    Core,
+}
+
+/// An indicator as the family form must give it back.
+#[derive(Debug, Clone)]
+struct Want {
+    l1: &'static str,
+    l2: &'static str,
+    name: String,
+    target: String,
+    actual: String,
+    weight: u32,
+    score: u32,
+}
+
+fn value_name(level: &str) -> String {
+    format!("{}值", level.trim_end_matches("指标"))
+}
+
+/// A family form of `p` and what it must read back as (indicators, breakdown rows). `tamper`
+/// adds that many points to the printed total.
+fn family_form(p: &Proj, fam: Family, tamper: u32) -> (Vec<Vec<String>>, Vec<Want>, usize) {
+    let s = |x: &str| x.to_owned();
+    // weights equal inside a group (a block, a subcategory) where only the group prints them
+    let group_of = |level: usize| match fam {
+        Family::Blocks => LEVELS[level].0,
+        _ => LEVELS[level].1,
+    };
+    let wants: Vec<Want> = p
+        .indicators
+        .iter()
+        .map(|ind| {
+            let (l1, l2) = LEVELS[ind.level];
+            let weight = match fam {
+                Family::Blocks | Family::Labels => {
+                    let first = p
+                        .indicators
+                        .iter()
+                        .find(|i| group_of(i.level) == group_of(ind.level))
+                        .unwrap();
+                    first.weight
+                }
+                _ => ind.weight,
+            };
+            let score = weight - ind.value % (weight + 1);
+            Want {
+                l1,
+                l2,
+                name: match fam {
+                    Family::Core if ind.value % 3 == 0 => format!("★{}", ind.name),
+                    _ => ind.name.clone(),
+                },
+                target: format!("{}{}{}", ind.op, ind.value, ind.unit),
+                actual: ind.actual.clone(),
+                weight,
+                score,
+            }
+        })
+        .collect();
+    let total: u32 = wants.iter().map(|w| w.score).sum::<u32>() + 9 + tamper;
+    let mut rows = vec![vec![s("项目支出绩效自评表")], vec![s("(2023年度)")]];
+    if matches!(fam, Family::Labels) {
+        rows.push(vec![format!("自评总分: {total}")]);
+    }
+    rows.push(vec![s("项目名称"), p.name.clone()]);
+    rows.push(vec![
+        s("主管部门"),
+        s("某局"),
+        s(""),
+        s("实施单位"),
+        p.unit.clone(),
+    ]);
+    match fam {
+        Family::Blocks => {
+            rows.push(
+                [
+                    "预算执行情况(万元)(10分)",
+                    "预算数(A)",
+                    "执行数(B)",
+                    "执行率(B/A)",
+                    "得分(10分*执行率)",
+                ]
+                .map(s)
+                .to_vec(),
+            );
+            rows.push(["", "100", "90", "90%", "9"].map(s).to_vec());
+        }
+        _ => {
+            rows.push(
+                [
+                    "项目资金(万元)",
+                    "",
+                    "全年预算数",
+                    "全年执行数",
+                    "分值",
+                    "得分",
+                ]
+                .map(s)
+                .to_vec(),
+            );
+            rows.push(["", "年度资金总额", "100", "90", "10", "9"].map(s).to_vec());
+        }
+    }
+    let heads: Vec<String> = match fam {
+        Family::Blocks => [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "得分",
+        ]
+        .map(s)
+        .to_vec(),
+        Family::Labels => [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "自评分",
+        ]
+        .map(s)
+        .to_vec(),
+        Family::Values => [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度数值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ]
+        .map(s)
+        .to_vec(),
+        Family::Core => [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ]
+        .map(s)
+        .to_vec(),
+    };
+    if !matches!(fam, Family::Blocks) {
+        rows.push(heads.clone());
+    }
+    let mut breakdowns = 0;
+    let mut last: Option<(&str, &str)> = None;
+    let mut block = 0;
+    for (w, ind) in wants.iter().zip(&p.indicators) {
+        let new_l1 = last.is_none_or(|(a, _)| a != w.l1);
+        let new_l2 = last != Some((w.l1, w.l2));
+        let members =
+            |pred: &dyn Fn(&Want) -> bool| wants.iter().filter(|x| pred(x)).count() as u32;
+        if matches!(fam, Family::Blocks) && new_l1 {
+            block += 1;
+            let points = w.weight * members(&|x| x.l1 == w.l1);
+            rows.push(vec![format!("年度绩效目标{block}({points}分)")]);
+            rows.push(heads.clone());
+        }
+        let l1_cell = match fam {
+            _ if !new_l1 => s(""),
+            Family::Labels => {
+                let points: u32 = wants
+                    .iter()
+                    .filter(|x| x.l1 == w.l1)
+                    .map(|x| x.weight)
+                    .sum();
+                format!("{} {points}分", w.l1)
+            }
+            Family::Values => value_name(w.l1),
+            _ => s(w.l1),
+        };
+        let l2_cell = match fam {
+            _ if !new_l2 => s(""),
+            Family::Labels => format!(
+                "{} {} 分",
+                w.l2,
+                w.weight * members(&|x| x.l1 == w.l1 && x.l2 == w.l2)
+            ),
+            Family::Values => value_name(w.l2),
+            _ => s(w.l2),
+        };
+        let mut row = vec![
+            l1_cell,
+            l2_cell,
+            w.name.clone(),
+            w.target.clone(),
+            w.actual.clone(),
+        ];
+        if matches!(fam, Family::Values | Family::Core) {
+            row.push(w.weight.to_string());
+        }
+        row.push(w.score.to_string());
+        rows.push(row);
+        if w.name.starts_with('★') {
+            // two parts that add up to the indicator's target and actual
+            let a: u32 = ind
+                .actual
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .unwrap();
+            for (part, t, x) in [
+                ("甲", ind.value / 2, a / 2),
+                ("乙", ind.value - ind.value / 2, a - a / 2),
+            ] {
+                rows.push(vec![
+                    s(""),
+                    s(""),
+                    format!("其中：{}{part}", ind.name),
+                    format!("{}{t}{}", ind.op, ind.unit),
+                    format!("{x}{}", ind.unit),
+                ]);
+                breakdowns += 1;
+            }
+        }
+        last = Some((w.l1, w.l2));
+    }
+    if !matches!(fam, Family::Labels) {
+        let mut t = vec![s(""); heads.len()];
+        t[0] = s("总分");
+        t[heads.len() - 1] = total.to_string();
+        rows.push(t);
+    }
+    (rows, wants, breakdowns)
+}
+
+fn family() -> impl Strategy<Value = Family> {
+    prop::sample::select(vec![
+        Family::Blocks,
+        Family::Labels,
+        Family::Values,
+        Family::Core,
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn families_read_back_and_changed_sums_are_unchecked(
+        ps in projects(),
+        fam in family(),
+        as_xlsx in any::<bool>(),
+        tamper in prop::sample::select(vec![0u32, 0, 1, 3]),
+    ) {
+        let laid: Vec<_> = ps.iter().map(|p| family_form(p, fam, tamper)).collect();
+        let forms: Vec<Form> = laid.iter().map(|(rows, _, _)| (rows.clone(), Vec::new())).collect();
+        let doc = if as_xlsx {
+            table::read_bytes("f.xlsx", &xlsx_of(&forms, false), &ReadOptions::default())
+        } else {
+            table::read_str("f.csv", &csv_of(&forms), &ReadOptions::default())
+        }
+        .unwrap();
+        let read: Vec<_> = doc.projects().collect();
+        prop_assert_eq!(read.len(), ps.len());
+        for ((unit, got), (want_p, (_, wants, breakdowns))) in read.iter().zip(ps.iter().zip(&laid)) {
+            prop_assert_eq!(&got.name, &want_p.name);
+            prop_assert_eq!(&unit.name, &want_p.unit);
+            let b = got.budget.as_ref().unwrap();
+            prop_assert_eq!((b.budget, b.spent, b.weight), (Some(100.into()), Some(90.into()), Some(10.into())));
+            prop_assert_eq!(got.indicators.len(), wants.len());
+            for (g, w) in got.indicators.iter().zip(wants) {
+                prop_assert_eq!(g.category.as_deref(), Some(w.l1));
+                prop_assert_eq!(g.subcategory.as_deref(), Some(w.l2));
+                prop_assert_eq!(&*g.name, w.name.as_str());
+                prop_assert_eq!(&*g.target, w.target.as_str());
+                prop_assert_eq!(g.actual.as_deref(), Some(w.actual.as_str()));
+                prop_assert_eq!(g.weight, Some(w.weight.into()));
+                prop_assert_eq!(g.published_score, Some(w.score.into()));
+            }
+            let form = got.form.as_deref().unwrap();
+            prop_assert_eq!(form.breakdowns.len(), *breakdowns);
+            prop_assert_eq!(form.unchecked.is_empty(), tamper == 0, "{:?}", form.unchecked);
+        }
+        let rules = jixiao::rules::RuleSet::bundled();
+        let m = jixiao::eval::Methodology::from_rules(rules);
+        let r = jixiao::eval::evaluate(&doc, None, &jixiao::eval::Options::new(&m, rules));
+        for p in &r.projects {
+            if tamper > 0 {
+                // never graded: no total, no grade, the mismatch named
+                prop_assert_eq!(p.status, jixiao::report::model::TotalStatus::Unchecked);
+                prop_assert!(p.grade.is_empty());
+                prop_assert!(!p.mismatches.is_empty());
+            } else {
+                prop_assert_ne!(p.status, jixiao::report::model::TotalStatus::Unchecked);
+            }
+        }
+    }
+}

@@ -630,3 +630,53 @@ async fn a_download_too_large_for_the_page_is_named_and_the_page_still_shows() {
     );
     assert!(page.contains("<b id=\"project-count\">29</b>"));
 }
+
+/// The page's 列名对应 field (or `?columns=`) says which header is which column, as
+/// `--columns` does on the command line; a map that cannot be read is a 400 naming it.
+#[tokio::test]
+async fn a_column_map_reads_headers_jixiao_does_not_know() {
+    let sheet =
+        "项目,三级指标,年度计划值X,完成情况X\n甲项目,培训人次,≥100人次,120人次\n".as_bytes();
+    let (status, _) = post(
+        Config::default(),
+        "/api/inspect?format=json",
+        &[("table", "s.csv", sheet)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, body) = post(
+        Config::default(),
+        "/api/inspect?format=json&columns=%E5%B9%B4%E5%BA%A6%E6%8C%87%E6%A0%87%E5%80%BC%3D%E5%B9%B4%E5%BA%A6%E8%AE%A1%E5%88%92%E5%80%BCX",
+        &[("table", "s.csv", sheet)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(json(&body)["counts"]["indicators"], 1);
+    // the page's form field
+    let token = page_token(Config::default()).await;
+    let req = Request::post("/")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::from(multipart_with(
+            &[
+                ("csrf", token.as_str()),
+                ("columns", "年度指标值=年度计划值X,实际完成值=完成情况X"),
+            ],
+            &[("table", "s.csv", sheet)],
+        )))
+        .unwrap();
+    let (status, body) = send(Config::default(), req).await;
+    let page = String::from_utf8_lossy(&body);
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("120人次"), "{page}");
+    let (status, body) = post(
+        Config::default(),
+        "/api/inspect?format=json&columns=x%3Dy",
+        &[("table", "s.csv", sheet)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(json(&body)["error"]["code"], "table.bad-columns");
+}

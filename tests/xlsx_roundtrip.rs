@@ -47,10 +47,15 @@ fn round_trip(r: &Report) -> (Vec<u8>, Report) {
 
 /// What must survive the round trip, per project: names, points, total, grade, budget
 /// execution, and per indicator its name, target, actual, verdict, weight and score (as shown).
-fn facts(r: &Report) -> Vec<String> {
+/// The total of a project marked in `unchecked` is left out: 未核对 comes from the original
+/// form's own sums, which the report does not print again (its notes say why).
+fn facts(r: &Report, unchecked: &[bool]) -> Vec<String> {
     let mut out = Vec::new();
-    for p in &r.projects {
-        out.push(format!(
+    for (k, p) in r.projects.iter().enumerate() {
+        if unchecked.get(k).copied().unwrap_or(false) {
+            out.push(format!("{} / {}: 未核对", p.unit, p.project));
+        } else {
+            out.push(format!(
             "{} / {}: 预算 {:?} 执行 {:?} 执行率 {:?} 分值 {} 得分 {:?} | 总分 {} / {}（{}）待评定 {}",
             p.unit,
             p.project,
@@ -59,11 +64,12 @@ fn facts(r: &Report) -> Vec<String> {
             p.execution_rate.map(|s| s.to_string()),
             p.budget_weight,
             p.budget_score.map(|s| s.to_string()),
-            p.score,
+            p.total_text(),
             p.weights,
-            p.grade,
+            p.grade_text(),
             p.pending,
         ));
+        }
         for i in &p.indicators {
             // a row that does not apply has `不适用` for its actual in the form (no other place)
             let actual = match (&i.actual, i.verdict) {
@@ -90,17 +96,24 @@ fn facts(r: &Report) -> Vec<String> {
 fn assert_round_trip(name: &str, r: &Report) {
     assert!(!r.projects.is_empty(), "{name}: nothing evaluated");
     let (_, back) = round_trip(r);
-    let (a, b) = (facts(r), facts(&back));
+    let unchecked: Vec<bool> = r
+        .projects
+        .iter()
+        .map(|p| p.status == jixiao::report::model::TotalStatus::Unchecked)
+        .collect();
+    let (a, b) = (facts(r, &unchecked), facts(&back, &unchecked));
     for (x, y) in a.iter().zip(&b) {
         assert_eq!(x, y, "{name}: the form read back differs");
     }
     assert_eq!(a.len(), b.len(), "{name}: {a:#?} {b:#?}");
     // as shown: a weight of 50 ÷ 3 is written with ten decimals, not 28
-    assert_eq!(
-        back.summary.score.to_string(),
-        r.summary.score.to_string(),
-        "{name}"
-    );
+    if !unchecked.contains(&true) {
+        assert_eq!(
+            back.summary.score.to_string(),
+            r.summary.score.to_string(),
+            "{name}"
+        );
+    }
     // forms of one unit on consecutive sheets are one unit, as in the report
     let units = |r: &Report| -> Vec<(String, usize)> {
         r.units
@@ -116,10 +129,12 @@ fn assert_round_trip(name: &str, r: &Report) {
         back.differences
     );
     for (p, q) in r.projects.iter().zip(&back.projects) {
-        assert_eq!(q.published_score, Some(p.score.rounded()), "{name}");
+        // a project with no total (待评定, 未核对) prints none: nothing is read back as one
+        let total = p.has_total().then(|| p.score.rounded());
+        assert_eq!(q.published_score, total, "{name}");
         assert_eq!(
             q.published_grade.as_deref(),
-            Some(p.grade.as_str()),
+            p.has_total().then_some(p.grade.as_str()),
             "{name}"
         );
         assert!(!q.total_differs, "{name}");

@@ -14,6 +14,9 @@ pub struct TableArgs {
     /// 工作簿中要读取的工作表（默认读取每一张有表格或表单的工作表）
     #[arg(long)]
     pub sheet: Option<String>,
+    /// 列名对应：哪一列是哪一列，例如 年度指标值=年度数值,实际完成值=完成情况
+    #[arg(long, value_name = "列名=表头列名,…")]
+    pub columns: Option<crate::table::columns::ColumnMap>,
 }
 
 impl TableArgs {
@@ -23,6 +26,7 @@ impl TableArgs {
             encoding: self.encoding,
             sheet: self.sheet.clone(),
             format: None,
+            columns: self.columns.clone().unwrap_or_default(),
         }
     }
 

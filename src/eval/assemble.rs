@@ -13,7 +13,8 @@ use super::indicator::{Scored, Scoring};
 use super::methodology::Methodology;
 use super::project::Tally;
 use super::score::{Outcome, Verdict};
-use crate::report::model::{IndicatorReport, ProjectReport, Shown, SourceRef};
+use crate::finding::{Finding, Severity};
+use crate::report::model::{IndicatorReport, ProjectReport, Shown, SourceRef, TotalStatus};
 use crate::table::model::{Document, Project, UnitRow};
 
 /// Where a cell of the sheet is.
@@ -129,6 +130,14 @@ pub(super) fn project(
         None | Some("万元") => Cow::Borrowed("万元"),
         Some(u) => Cow::Owned(u.to_owned()),
     };
+    let (status, mismatches, finding) = standing(doc, unit, project, &tally, &budget, dp);
+    let grade = if status == TotalStatus::Scored {
+        grade
+    } else {
+        String::new()
+    };
+    let mut findings = tally.findings;
+    findings.splice(0..0, finding);
     ProjectReport {
         unit: unit.name.clone(),
         project: project.name.clone(),
@@ -149,11 +158,90 @@ pub(super) fn project(
         weights: Shown::new(tally.weights, dp),
         published_score,
         published_grade: printed.and_then(|t| t.grade.clone()),
-        total_differs: super::published::total_differs(published_score, tally.total),
+        // no recomputed total (待评定, 未核对): nothing to differ from the printed one
+        total_differs: status == TotalStatus::Scored
+            && super::published::total_differs(published_score, tally.total),
         goal: project.goal.as_ref().map(|g| g.text.clone()),
         goal_actual: form
             .and_then(|f| f.goal_actual.as_ref())
             .map(|g| g.text.clone()),
-        findings: tally.findings,
+        findings,
+        status,
+        mismatches,
     }
+}
+
+/// Whether a project has a total (SPEC §8.1): 待评定 where no row was scored (its points all
+/// wait: pending points are not zero points), 未核对 where its form's own sums disagree under
+/// every reading; else scored. A veto decides a grade whatever was scored. The finding that
+/// says why, first among the project's.
+fn standing(
+    doc: &Document,
+    unit: &UnitRow,
+    project: &Project,
+    tally: &Tally,
+    budget: &BudgetScored,
+    dp: u32,
+) -> (TotalStatus, Vec<String>, Option<Finding>) {
+    let file = &*doc.source.name;
+    let mismatches = project
+        .form
+        .as_deref()
+        .map(|f| f.unchecked.clone())
+        .unwrap_or_default();
+    if !tally.vetoes.is_empty() {
+        return (TotalStatus::Scored, mismatches, None);
+    }
+    // scored: an indicator that passed or failed, or — a project of no indicators — its
+    // budget execution; rows waiting for review or for their actual score nothing yet
+    let decided = |v: Verdict| matches!(v, Verdict::Pass | Verdict::Fail);
+    let applicable = tally
+        .indicators
+        .iter()
+        .filter(|i| i.verdict != Verdict::NotApplicable)
+        .count();
+    let scored = tally.indicators.iter().any(|i| decided(i.verdict))
+        || (applicable == 0 && budget.score.is_some());
+    if !scored {
+        let waiting: Decimal = tally
+            .indicators
+            .iter()
+            .filter(|i| !decided(i.verdict) && i.verdict != Verdict::NotApplicable)
+            .map(|i| i.weight.exact)
+            .sum::<Decimal>()
+            + if budget.score.is_none() {
+                budget.weight
+            } else {
+                Decimal::ZERO
+            };
+        let f = Finding::new(
+            "eval.total-pending",
+            Severity::Warning,
+            file,
+            format!(
+                "项目“{}”没有已评定的指标（都待复核或缺实际值）：不给出总分和等级（待评定），{} 分待评定",
+                project.name,
+                Shown::new(waiting, dp)
+            ),
+        )
+        .help("为待复核的指标补充实际完成值或人工评定后再评分")
+        .in_project(&unit.name, &project.name);
+        return (TotalStatus::Pending, mismatches, Some(f));
+    }
+    if !mismatches.is_empty() {
+        let f = Finding::new(
+            "eval.total-unchecked",
+            Severity::Warning,
+            file,
+            format!(
+                "项目“{}”的表内加总不符（{}）：未核对，不给出总分和等级",
+                project.name,
+                mismatches.join("；")
+            ),
+        )
+        .help("核对原表的分值与得分；改正后再评分")
+        .in_project(&unit.name, &project.name);
+        return (TotalStatus::Unchecked, mismatches, Some(f));
+    }
+    (TotalStatus::Scored, mismatches, None)
 }

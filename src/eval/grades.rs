@@ -88,12 +88,21 @@ pub(super) fn from_sheet(
         s.reading.parsed.target,
         crate::lang::Target::Qualitative { .. }
     );
-    let waits = qualitative && super::indicator::outcome_waits(&scoring.outcome);
+    // a row with no target at all and the office's 分值 and 得分: its 得分 stands, though
+    // nothing can re-check it (the note says so)
+    let empty = matches!(s.reading.parsed.target, crate::lang::Target::Empty);
+    let waits = (qualitative || empty)
+        && (super::indicator::outcome_waits(&scoring.outcome)
+            || (empty && scoring.outcome.score.is_none()));
     match (waits, s.row.published_score, s.row.weight) {
         (true, Some(p), Some(w)) if !s.not_applicable => {
             match super::score::sheet_grade(p, w, s.weight, m) {
                 Some(mut o) => {
-                    o.formula = format!("{}；{}", scoring.outcome.formula, o.formula);
+                    o.formula = if empty {
+                        format!("没有指标值，无法复核；{}", o.formula)
+                    } else {
+                        format!("{}；{}", scoring.outcome.formula, o.formula)
+                    };
                     let mut graded = Scoring::new(o);
                     graded.flags = scoring.flags.clone();
                     graded.vetoes = scoring.vetoes.clone();

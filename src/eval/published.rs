@@ -68,6 +68,10 @@ pub(super) fn budget_difference(
 ) -> Option<Difference> {
     let line: &BudgetLine = project.budget.as_ref()?;
     let p = line.published_score?;
+    // left out of the total by the form's own sums: shown as printed, not re-scored
+    if project.form.as_deref().is_some_and(|f| f.budget_outside) {
+        return None;
+    }
     let tol = tolerance.unwrap_or_else(|| Decimal::new(5, p.normalize().scale() + 1));
     if score.is_some_and(|b| (b - p).abs() <= tol) {
         return None;

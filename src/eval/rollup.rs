@@ -67,13 +67,16 @@ pub(super) fn rollup(
         for p in mine {
             counts.merge(&p.counts);
         }
-        // means of totals on 100 (a project scored on other points converted, §8.1)
-        let score = mean(mine.iter().map(|p| super::total::on_100(p)));
+        // means of totals on 100 (a project scored on other points converted, §8.1); a
+        // project with no total (待评定, 未核对) is counted as waiting, not as 0
+        let with_total: Vec<&&ProjectReport> = mine.iter().filter(|p| p.has_total()).collect();
+        let score = mean(with_total.iter().map(|p| super::total::on_100(p)));
         units.push(UnitReport {
             unit: u.name.clone(),
             projects: mine.len(),
+            waiting: mine.len() - with_total.len(),
             score: Shown::new(score, dp),
-            grade: if mine.is_empty() {
+            grade: if with_total.is_empty() {
                 String::new()
             } else {
                 m.grade_of(score).to_owned()
@@ -86,7 +89,13 @@ pub(super) fn rollup(
     for p in &projects {
         counts.merge(&p.counts);
     }
-    let score = mean(projects.iter().map(super::total::on_100));
+    let with_total = projects.iter().filter(|p| p.has_total()).count();
+    let score = mean(
+        projects
+            .iter()
+            .filter(|p| p.has_total())
+            .map(super::total::on_100),
+    );
     findings.extend(projects.iter().filter_map(|p| budget_finding(doc, p)));
     // Rows the reader skipped are part of the picture: they did not disappear.
     findings.splice(
@@ -108,7 +117,8 @@ pub(super) fn rollup(
             not_applicable: counts.not_applicable,
             projects: projects.len(),
             units: units.len(),
-            grade: if projects.is_empty() {
+            waiting: projects.len() - with_total,
+            grade: if with_total == 0 {
                 String::new()
             } else {
                 m.grade_of(score).to_owned()

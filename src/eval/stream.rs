@@ -75,7 +75,8 @@ struct Output {
     lines: Vec<u8>,
     diagnostics: String,
     /// (unit, project, score, pending) of each project, in order.
-    projects: Vec<(String, String, Decimal, Decimal)>,
+    /// (unit, project, total on 100 where it has one, points pending)
+    projects: Vec<(String, String, Option<Decimal>, Decimal)>,
     counts: VerdictCounts,
     differences: usize,
     rows_read: usize,
@@ -280,7 +281,7 @@ fn work(
             findings.extend(super::evaluate::budget_finding(&read.doc, &p));
             writer.append_project(&p, &mut lines);
             counts.merge(&p.counts);
-            let score = super::total::on_100(&p);
+            let score = p.has_total().then(|| super::total::on_100(&p));
             projects.push((p.unit, p.project, score, p.pending.exact));
         },
     );
@@ -310,6 +311,8 @@ fn work(
 struct Totals {
     counts: VerdictCounts,
     score_sum: Decimal,
+    /// Projects with no total (待评定, 未核对): left out of the mean.
+    waiting: usize,
     pending_sum: Decimal,
     projects: usize,
     differences: usize,
@@ -326,10 +329,11 @@ struct Totals {
 impl Totals {
     fn summary(&self, m: &super::Methodology) -> Summary {
         let dp = m.precision.value;
-        let score = if self.projects == 0 {
+        let scored = self.projects - self.waiting;
+        let score = if scored == 0 {
             Decimal::ZERO
         } else {
-            self.score_sum / Decimal::from(self.projects as u64)
+            self.score_sum / Decimal::from(scored as u64)
         };
         let c = &self.counts;
         Summary {
@@ -343,13 +347,14 @@ impl Totals {
             not_applicable: c.not_applicable,
             projects: self.projects,
             units: self.units.len(),
-            grade: if self.projects == 0 {
+            grade: if scored == 0 {
                 String::new()
             } else {
                 m.grade_of(score).to_owned()
             },
             pending: Shown::new(self.pending_sum, dp),
             differences: self.differences,
+            waiting: self.waiting,
         }
     }
 }
@@ -403,7 +408,10 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
     t.rows_skipped += o.rows_skipped;
     for ((unit, project, score, pending), line) in o.projects.into_iter().zip(o.first_line) {
         t.projects += 1;
-        t.score_sum += score;
+        match score {
+            Some(s) => t.score_sum += s,
+            None => t.waiting += 1,
+        }
         t.pending_sum += pending;
         // SipHash (keys fixed): 64 bits that tell projects apart (FxHash is for tables only)
         let mut h = std::collections::hash_map::DefaultHasher::new();

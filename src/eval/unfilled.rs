@@ -9,7 +9,7 @@ use crate::finding::{Finding, Severity};
 /// The table has no actual and no actuals file was given.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error(
-    "{table} 中没有任何实际完成值，也没有给出实际值文件，所以不评分（否则每个项目都是 0.00 分、等级差，并不是评价结果）"
+    "{table} 中没有任何实际完成值{column}，也没有给出实际值文件，所以不评分（否则每个项目都是 0.00 分、等级差，并不是评价结果）"
 )]
 #[diagnostic(
     code("eval.no-actuals"),
@@ -23,6 +23,8 @@ use crate::finding::{Finding, Severity};
 pub struct Unfilled {
     /// The table's name as given.
     pub table: String,
+    /// `（没有找到实际完成值列：表头是 …）` where the sheet has no actuals column, else empty.
+    pub column: String,
 }
 
 /// [`Unfilled`] where `doc` has no actual and no actuals file was given.
@@ -31,8 +33,15 @@ pub fn check(
     actuals: Option<&super::ActualsFile>,
 ) -> Result<(), Unfilled> {
     if actuals.is_none() && !doc.has_actuals() {
+        let column = doc
+            .findings
+            .iter()
+            .find(|f| f.code == crate::finding::codes::NO_ACTUALS_COLUMN)
+            .map(|f| format!("（{}）", f.message))
+            .unwrap_or_default();
         return Err(Unfilled {
             table: doc.source.name.clone(),
+            column,
         });
     }
     Ok(())
@@ -46,7 +55,7 @@ pub fn project_finding(file: &str, unit: &str, project: &str, indicators: usize)
         Severity::Warning,
         file,
         format!(
-            "项目“{project}”没有填写任何实际完成值（{indicators} 个指标都缺实际值，也没有全年执行数）：总分 0.00 不是评价结果"
+            "项目“{project}”没有填写任何实际完成值（{indicators} 个指标都缺实际值，也没有全年执行数）：不给出总分（待评定），0 分不是评价结果"
         ),
     )
     .help("填写该项目的实际完成值和全年执行数后再评分；本年度不评价的项目可把指标标为不适用")

@@ -151,6 +151,10 @@ pub(super) fn assign(
         if !budget_applicable {
             return (Decimal::ZERO, rule);
         }
+        // a form whose own sums leave the budget row out (SPEC §4.4): it is not scored
+        if project.form.as_deref().is_some_and(|f| f.budget_outside) {
+            return (Decimal::ZERO, "form.budget-outside".into());
+        }
         match project.budget.as_ref().and_then(|b| b.weight) {
             Some(w) => (w, "sheet.weight".into()),
             None => (method_budget, rule),

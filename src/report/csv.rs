@@ -61,13 +61,17 @@ fn budget_record(p: &ProjectReport) -> [String; 16] {
         // own: where findings stand beside it, they are written here with it
         [
             p.budget_note.clone().unwrap_or_default(),
-            if p.findings.is_empty() {
+            if p.findings.is_empty() && p.has_total() {
                 String::new()
             } else {
                 format!(
-                    "项目总分 {}（{}）{}",
+                    "项目总分 {}{}{}",
                     total_text(p),
-                    p.grade,
+                    if p.has_total() {
+                        format!("（{}）", p.grade)
+                    } else {
+                        String::new()
+                    },
                     project_notes(p)
                 )
             },

@@ -159,9 +159,16 @@ fn summary(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
         "<div class=\"card\">项目平均分<b class=\"grade-{g}\">{} {g}</b></div>",
-        s.score,
+        escape(&s.mean_text()),
         g = escape(&s.grade)
     );
+    if s.waiting > 0 {
+        let _ = writeln!(
+            out,
+            "<div class=\"card\">没有总分的项目（待评定或未核对）<b>{}</b></div>",
+            s.waiting
+        );
+    }
     for (label, n) in [
         ("指标", s.indicators),
         ("达标", s.pass),
@@ -302,15 +309,24 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
     }
     for (n, (p, label)) in r.projects.iter().zip(&labels).enumerate() {
         let y = TOP + ROW * n as f64;
-        let score = f64::try_from(p.score.rounded()).unwrap_or(0.0);
+        // a project with no total (待评定, 未核对) has no bar: its state is written instead
+        let score = if p.has_total() {
+            f64::try_from(p.score.rounded()).unwrap_or(0.0)
+        } else {
+            0.0
+        };
         let (strong, _) = grade_colours(&p.grade);
         let _ = writeln!(
             out,
-            "<a href=\"#project-{}\"><g><title>{}：{}（{}）</title>",
+            "<a href=\"#project-{}\"><g><title>{}：{}{}</title>",
             n + 1,
             escape(&unit_project(&p.unit, &p.project)),
-            p.score,
-            escape(&p.grade)
+            escape(&p.total_text()),
+            if p.has_total() {
+                format!("（{}）", escape(&p.grade))
+            } else {
+                String::new()
+            }
         );
         let _ = writeln!(
             out,
@@ -331,7 +347,7 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
             "<text x=\"{:.1}\" y=\"{:.1}\">{}</text></g></a>",
             x(score) + 4.0,
             y + 15.0,
-            p.score
+            escape(&p.total_text())
         );
     }
     let axis_y = TOP + ROW * r.projects.len() as f64;
@@ -364,7 +380,7 @@ fn units(out: &mut String, r: &Report) {
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"grade-{g}\">{g}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape(&u.unit),
             u.projects,
-            u.score,
+            escape(&u.mean_text()),
             c.indicators,
             c.pass,
             c.fail,
@@ -373,7 +389,7 @@ fn units(out: &mut String, r: &Report) {
             c.invalid,
             c.not_applicable,
             u.pending,
-            g = escape(&u.grade)
+            g = escape(&u.grade_text())
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -408,7 +424,7 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         out,
         "<p>总分 <b class=\"grade-{g}\">{} {g}</b>",
         escape(&total_text(p)),
-        g = escape(&p.grade)
+        g = escape(if p.has_total() { &p.grade } else { "" })
     );
     for f in &p.findings {
         let _ = write!(
@@ -475,7 +491,7 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         out,
         "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td colspan=\"2\">等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
         total_weight(p),
-        p.score,
+        escape(&p.total_text()),
         escape(&format!(
             "{}{}",
             if p.pending.exact.is_zero() {

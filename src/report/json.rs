@@ -7,8 +7,24 @@ use serde::Serialize;
 use super::model::{IndicatorReport, ProjectReport, Report, Summary};
 
 /// The whole report as pretty-printed JSON, with a final newline.
+///
+/// A project with no total (`status` `pending`: 待评定, or `unchecked`: 未核对) has `score` and
+/// `grade` null: the field names stay those other tools read, and a null is never a zero.
 pub fn render(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("the report model serialises");
+    let mut s = if report.projects.iter().all(|p| p.has_total()) {
+        serde_json::to_string_pretty(report).expect("the report model serialises")
+    } else {
+        let mut v = serde_json::to_value(report).expect("the report model serialises");
+        if let Some(ps) = v.get_mut("projects").and_then(|p| p.as_array_mut()) {
+            for (p, model) in ps.iter_mut().zip(&report.projects) {
+                if !model.has_total() {
+                    p["score"] = serde_json::Value::Null;
+                    p["grade"] = serde_json::Value::Null;
+                }
+            }
+        }
+        serde_json::to_string_pretty(&v).expect("the report model serialises")
+    };
     s.push('\n');
     s
 }
@@ -542,6 +558,8 @@ mod tests {
             goal_actual: None,
             pending: shown,
             counts: crate::report::model::VerdictCounts::default(),
+            status: Default::default(),
+            mismatches: Vec::new(),
         }
     }
 

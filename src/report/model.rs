@@ -198,6 +198,57 @@ pub struct ProjectReport {
     /// (`eval.points-not-100`), a veto, checks on the actuals. Every format shows them there.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<crate::finding::Finding>,
+    /// Whether the project has a total and a grade: `scored`, or `pending` (待评定: no row was
+    /// scored; its points wait for a person) or `unchecked` (未核对: the form's own sums do not
+    /// agree under any reading). Where not `scored`, JSON writes `score` and `grade` as null
+    /// and every format shows the state in their place.
+    pub status: TotalStatus,
+    /// The sums of the form that do not agree, exactly (where `unchecked`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mismatches: Vec<String>,
+}
+
+/// Whether a project has a total (see [`ProjectReport::status`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalStatus {
+    #[default]
+    Scored,
+    /// 待评定: nothing was scored; the points wait for a person.
+    Pending,
+    /// 未核对: the form's own sums disagree; no total, no grade.
+    Unchecked,
+}
+
+impl TotalStatus {
+    /// The word shown in place of a total (`待评定`, `未核对`), none where scored.
+    pub fn zh(self) -> Option<&'static str> {
+        match self {
+            TotalStatus::Scored => None,
+            TotalStatus::Pending => Some("待评定"),
+            TotalStatus::Unchecked => Some("未核对"),
+        }
+    }
+}
+
+impl ProjectReport {
+    /// Whether the project has a total and a grade.
+    pub fn has_total(&self) -> bool {
+        self.status == TotalStatus::Scored
+    }
+
+    /// The total as shown: the score, or the state in its place (`待评定`, `未核对`).
+    pub fn total_text(&self) -> String {
+        match self.status.zh() {
+            None => self.score.to_string(),
+            Some(w) => w.to_owned(),
+        }
+    }
+
+    /// The grade as shown: the grade, or the state in its place.
+    pub fn grade_text(&self) -> &str {
+        self.status.zh().unwrap_or(&self.grade)
+    }
 }
 
 /// A unit's roll-up.
@@ -210,6 +261,61 @@ pub struct UnitReport {
     pub grade: String,
     pub counts: VerdictCounts,
     pub pending: Shown,
+    /// Projects with no total (待评定 or 未核对): left out of the mean.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub waiting: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A roll-up's mean as shown: the mean, or `待评定` where none of its projects has a total.
+fn mean_text(score: &Shown, projects: usize, waiting: usize) -> String {
+    if projects > 0 && waiting == projects {
+        "待评定".to_owned()
+    } else {
+        score.to_string()
+    }
+}
+
+/// `（其中 1 个项目没有总分）` after a roll-up's grade, empty where every project has one.
+fn waiting_note(waiting: usize) -> String {
+    if waiting == 0 {
+        String::new()
+    } else {
+        format!("（其中 {waiting} 个项目没有总分）")
+    }
+}
+
+impl UnitReport {
+    /// Whether some project of the unit has a total (else the mean is no result).
+    pub fn has_mean(&self) -> bool {
+        self.waiting < self.projects
+    }
+    /// The mean as shown (`待评定` where no project has a total).
+    pub fn mean_text(&self) -> String {
+        mean_text(&self.score, self.projects, self.waiting)
+    }
+    /// The grade with how many projects have no total.
+    pub fn grade_text(&self) -> String {
+        format!("{}{}", self.grade, waiting_note(self.waiting))
+    }
+}
+
+impl Summary {
+    /// Whether some project has a total (else the mean is no result).
+    pub fn has_mean(&self) -> bool {
+        self.waiting < self.projects
+    }
+    /// The mean as shown (`待评定` where no project has a total).
+    pub fn mean_text(&self) -> String {
+        mean_text(&self.score, self.projects, self.waiting)
+    }
+    /// The grade with how many projects have no total.
+    pub fn grade_text(&self) -> String {
+        format!("{}{}", self.grade, waiting_note(self.waiting))
+    }
 }
 
 /// A recomputed score that differs from the sheet's own 得分.
@@ -247,6 +353,9 @@ pub struct Summary {
     pub pending: Shown,
     /// Rows whose recomputed score differs from the published one.
     pub differences: usize,
+    /// Projects with no total (待评定 or 未核对): left out of the mean.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub waiting: usize,
 }
 
 /// The whole report.

@@ -97,7 +97,10 @@ pub(crate) fn points_not_100(p: &ProjectReport) -> bool {
 /// The total as the report shows it: `86.50`, or `44.38 / 49` where the project was scored on
 /// other than 100 points.
 pub(crate) fn total_text(p: &ProjectReport) -> String {
-    if points_not_100(p) {
+    if !p.has_total() {
+        // 待评定 / 未核对: never a number where there is no total
+        p.total_text()
+    } else if points_not_100(p) {
         format!("{} / {}", p.score, p.weights.rounded().normalize())
     } else {
         p.score.to_string()
@@ -123,7 +126,7 @@ pub(crate) fn published_total(p: &ProjectReport) -> String {
         .as_deref()
         .map(|g| format!("（{g}）"))
         .unwrap_or_default();
-    let differs = if p.total_differs {
+    let differs = if p.total_differs && p.has_total() {
         "，与复核总分不一致"
     } else {
         ""
@@ -184,9 +187,13 @@ pub(crate) fn heading(p: &ProjectReport) -> String {
         format!("{} / {}", p.unit, p.project)
     };
     format!(
-        "{name}：总分 {}（{}）{pending}{}{}",
+        "{name}：总分 {}{}{pending}{}{}",
         total_text(p),
-        p.grade,
+        if p.has_total() {
+            format!("（{}）", p.grade)
+        } else {
+            String::new()
+        },
         published_total(p),
         project_notes(p)
     )
@@ -196,8 +203,9 @@ pub(crate) fn heading(p: &ProjectReport) -> String {
 pub(crate) fn summary_line(r: &Report) -> String {
     let s = &r.summary;
     format!(
-        "合计：{} 个项目，{} 个指标：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}；项目平均分 {}（{}）；待评定分值 {}；与原表得分不一致 {} 处",
+        "合计：{} 个项目{}，{} 个指标：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}；项目平均分 {}（{}）；待评定分值 {}；与原表得分不一致 {} 处",
         s.projects,
+        waiting_text(s.waiting),
         s.indicators,
         s.pass,
         s.fail,
@@ -205,8 +213,8 @@ pub(crate) fn summary_line(r: &Report) -> String {
         s.missing,
         s.invalid,
         s.not_applicable,
-        s.score,
-        s.grade,
+        s.mean_text(),
+        if s.grade.is_empty() { "—" } else { &s.grade },
         s.pending,
         s.differences
     )
@@ -356,4 +364,13 @@ pub fn render_markdown(r: &Report) -> String {
     }
     let _ = writeln!(out, "{}", summary_line(r));
     out
+}
+
+/// `（其中 2 个没有总分：待评定或未核对，不计入平均分）` after a count of projects, empty where none.
+pub(crate) fn waiting_text(waiting: usize) -> String {
+    if waiting == 0 {
+        String::new()
+    } else {
+        format!("（其中 {waiting} 个没有总分：待评定或未核对，不计入平均分）")
+    }
 }

@@ -288,7 +288,7 @@ fn total_notes(p: &ProjectReport) -> String {
     format!(
         "总分 {}，等级 {}{pending}{}",
         total_text(p),
-        p.grade,
+        p.grade_text(),
         published_total(p)
     )
 }
@@ -432,8 +432,11 @@ fn project_sheet(
         row,
         &Total {
             weight: weight(&p.weights, f),
-            score: Put::number(number(&p.score), &f.form_score),
-            grade: Put::text(p.grade.as_str(), &s.label),
+            score: match p.has_total() {
+                true => Put::number(number(&p.score), &f.form_score),
+                false => Put::text(p.total_text(), &s.label),
+            },
+            grade: Put::text(p.grade_text(), &s.label),
             notes: Some(Put::text(notes.as_str(), &s.text)),
         },
     )?;
@@ -492,8 +495,12 @@ fn summary_sheet(
         ws.write_string_with_format(row, 0, &u.unit, &f.wrap)?;
         fit_row(ws, row, &[(0, &u.unit)], &NAMES);
         ws.write_number_with_format(row, 1, u.projects as f64, &f.int)?;
-        ws.write_number_with_format(row, 2, number(&u.score), &f.score)?;
-        ws.write_string_with_format(row, 3, &u.grade, &f.text)?;
+        if u.has_mean() {
+            ws.write_number_with_format(row, 2, number(&u.score), &f.score)?;
+        } else {
+            ws.write_string_with_format(row, 2, u.mean_text(), &f.text)?;
+        }
+        ws.write_string_with_format(row, 3, u.grade_text(), &f.text)?;
         counts(ws, row, 4, &u.counts, f)?;
         ws.write_number_with_format(row, 11, number(&u.pending), &f.score)?;
         row += 1;
@@ -501,8 +508,12 @@ fn summary_sheet(
     let s = &r.summary;
     ws.write_string_with_format(row, 0, "合计", &f.total)?;
     ws.write_number_with_format(row, 1, s.projects as f64, &f.total)?;
-    ws.write_number_with_format(row, 2, number(&s.score), &f.total_score)?;
-    ws.write_string_with_format(row, 3, &s.grade, &f.total)?;
+    if s.has_mean() {
+        ws.write_number_with_format(row, 2, number(&s.score), &f.total_score)?;
+    } else {
+        ws.write_string_with_format(row, 2, s.mean_text(), &f.total)?;
+    }
+    ws.write_string_with_format(row, 3, s.grade_text(), &f.total)?;
     for (n, v) in [
         s.indicators,
         s.pass,
@@ -572,8 +583,12 @@ fn summary_sheet(
             };
         }
         score_cell(ws, row, 4, p.execution_rate.as_ref(), f)?;
-        ws.write_number_with_format(row, 5, number(&p.score), &f.score)?;
-        ws.write_string_with_format(row, 6, &p.grade, &f.text)?;
+        if p.has_total() {
+            ws.write_number_with_format(row, 5, number(&p.score), &f.score)?;
+        } else {
+            ws.write_string_with_format(row, 5, p.total_text(), &f.text)?;
+        }
+        ws.write_string_with_format(row, 6, p.grade_text(), &f.text)?;
         counts(ws, row, 7, &p.counts, f)?;
         ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
         if mixed {

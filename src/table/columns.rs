@@ -4,9 +4,102 @@
 //! ignored; each column role has a list of accepted spellings (`指标值` = `年度指标值`, `完成值` =
 //! `实际完成值`, English names such as `indicator`, `target` for transcribed sheets). The layout
 //! whose required roles are all present wins. Nothing here reads values.
+//!
+//! A [`ColumnMap`] (`--columns 年度指标值=年度数值`) says which header is which column where the
+//! spelling is none of these; it is in force for one read on its thread (`with_map`). A header
+//! that lacks a needed column is named (`near_miss`: the nearest row and the first column it
+//! lacks), and a self-evaluation sheet without an actuals column says so (`missing_actual`).
+
+use std::cell::RefCell;
 
 use crate::table::grid::Row;
 use crate::table::model::Layout;
+
+/// Which header is which column, as the user says it (`--columns 年度指标值=年度数值,
+/// 实际完成值=完成情况`): a header cell reading the right-hand name is read as the left-hand
+/// one. Names are compared as `normalize` leaves them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnMap {
+    /// (header as printed, normalized; the column it is, normalized)
+    pairs: Vec<(String, String)>,
+}
+
+/// A `--columns` value that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
+#[error("列名对应「{0}」无法读取")]
+#[diagnostic(
+    code("table.bad-columns"),
+    help(
+        "写作 列名=表头中的列名，多个用逗号分隔，例如 \
+         年度指标值=年度数值,实际完成值=完成情况；左边是 jixiao 认得的列名（三级指标、年度指标值、\
+         实际完成值、分值、得分、项目 等）"
+    )
+)]
+pub struct BadColumns(pub String);
+
+impl std::str::FromStr for ColumnMap {
+    type Err = BadColumns;
+
+    fn from_str(s: &str) -> Result<Self, BadColumns> {
+        let mut pairs = Vec::new();
+        for part in s.split([',', '，', ';', '；']).map(str::trim) {
+            if part.is_empty() {
+                continue;
+            }
+            let Some((known, header)) = part.split_once(['=', '＝']) else {
+                return Err(BadColumns(part.to_owned()));
+            };
+            let (known, header) = (normalize(known), normalize(header));
+            if known.is_empty() || header.is_empty() || !is_known_name(&known) {
+                return Err(BadColumns(part.to_owned()));
+            }
+            pairs.push((header, known));
+        }
+        Ok(ColumnMap { pairs })
+    }
+}
+
+impl ColumnMap {
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+/// Whether `n` (normalized) is a column name jixiao knows in some layout.
+fn is_known_name(n: &str) -> bool {
+    [TARGET_TABLE, SELF_EVALUATION]
+        .iter()
+        .flat_map(|t| t.iter())
+        .any(|(_, names)| names.contains(&n))
+        || crate::table::form::is_grid_name(n)
+}
+
+thread_local! {
+    /// The column map of the read under way on this thread (empty: none).
+    static ALIASES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with `map` in force for the header names read on this thread.
+pub(crate) fn with_map<T>(map: &ColumnMap, f: impl FnOnce() -> T) -> T {
+    if map.is_empty() {
+        return f();
+    }
+    let before = ALIASES.with(|a| std::mem::replace(&mut *a.borrow_mut(), map.pairs.clone()));
+    let out = f();
+    ALIASES.with(|a| *a.borrow_mut() = before);
+    out
+}
+
+/// A normalized header name as the column map in force says it (itself where none applies).
+pub(crate) fn alias(n: String) -> String {
+    ALIASES.with(|a| {
+        a.borrow()
+            .iter()
+            .find(|(h, _)| *h == n)
+            .map(|(_, k)| k.clone())
+            .unwrap_or(n)
+    })
+}
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -128,6 +221,7 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "年度目标值",
             "预期指标值",
             "年度目标",
+            "年度数值",
             "target",
         ],
     ),
@@ -140,6 +234,9 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "实际值",
             "实际完成情况",
             "全年完成值",
+            "完成情况",
+            "全年实际完成值",
+            "实际完成指标值",
             "actual",
         ],
     ),
@@ -271,7 +368,7 @@ fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header 
     let mut width = 0;
     for (i, cell) in row.filled() {
         width = i + 1;
-        let n = normalize(&cell.text);
+        let n = alias(normalize(&cell.text));
         let role = table
             .iter()
             .find(|(_, names)| names.contains(&n.as_str()))
@@ -305,6 +402,85 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
     None
 }
 
+/// The row of `rows` that comes nearest a header without being one (two of the roles a
+/// layout needs, or of a form's grid), and the first role it lacks: `("实际完成值", "一级指标 |
+/// 二级指标 | …")`. Only the first rows are looked at.
+pub(crate) fn near_miss(rows: &[Row]) -> Option<(String, String)> {
+    let mut best: Option<(usize, &'static str, String)> = None;
+    for row in rows.iter().filter(|r| !r.is_blank()).take(60) {
+        if row.filled().count() < 3 {
+            continue;
+        }
+        let header = || {
+            row.filled()
+                .map(|(_, c)| c.text.split_whitespace().collect::<Vec<_>>().join(""))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+        let t = match_layout(row, TARGET_TABLE, Layout::TargetTable);
+        let candidates: [(&Header, &[(Role, &'static str)]); 2] = [
+            (
+                &s,
+                &[
+                    (Role::Indicator, "三级指标"),
+                    (Role::Target, "年度指标值"),
+                    (Role::Actual, "实际完成值"),
+                    (Role::Project, "项目"),
+                ],
+            ),
+            (
+                &t,
+                &[
+                    (Role::Name, "项目名称"),
+                    (Role::Total, "总计"),
+                    (Role::Indicators, "绩效指标"),
+                ],
+            ),
+        ];
+        for (h, needs) in candidates {
+            let found = needs.iter().filter(|(r, _)| h.col(*r).is_some()).count();
+            let missing = needs.iter().find(|(r, _)| h.col(*r).is_none());
+            if let Some((_, name)) = missing
+                && found >= 2
+                && best.as_ref().is_none_or(|(n, _, _)| found > *n)
+            {
+                best = Some((found, name, header()));
+            }
+        }
+    }
+    best.map(|(_, name, header)| (name.to_owned(), header))
+}
+
+/// `table.no-actuals-column`: a self-evaluation sheet whose header has neither an actuals
+/// column (实际完成值, 完成值, 完成情况, …) nor a 得分 column; every row would be 缺实际值.
+pub(crate) fn missing_actual(ctx: &mut crate::table::Ctx<'_>, header: &Header, names: &Row) {
+    if header.layout != Layout::SelfEvaluation
+        || header.col(Role::Actual).is_some()
+        || header.col(Role::Score).is_some()
+    {
+        return;
+    }
+    let Some((_, first)) = names.filled().next() else {
+        return;
+    };
+    let text: Vec<&str> = names.filled().map(|(_, c)| c.text.trim()).collect();
+    let at = first.location(ctx.source);
+    let f = ctx
+        .finding(
+            crate::finding::codes::NO_ACTUALS_COLUMN,
+            crate::finding::Severity::Warning,
+            at,
+            format!("没有找到实际完成值列：表头是 {}", text.join(" | ")),
+        )
+        .label("表头")
+        .help(
+            "实际完成值列可写作 实际完成值、完成值、实际值、完成情况、实际完成情况；列名不同时用 \
+             --columns 实际完成值=<列名> 指明，或另给实际值文件",
+        );
+    ctx.findings.push(f);
+}
+
 /// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)
 /// into `header`: when every filled cell of `row` names a role of the layout, those roles are
 /// added for their columns and the row is consumed (returns true).
@@ -315,7 +491,7 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     };
     let mut found = Vec::new();
     for (i, cell) in row.filled() {
-        let n = normalize(&cell.text);
+        let n = alias(normalize(&cell.text));
         match table.iter().find(|(_, names)| names.contains(&n.as_str())) {
             Some((r, _)) => found.push((*r, i)),
             None => return false,
@@ -380,7 +556,7 @@ pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
     if text.is_empty() || text.len() > 64 {
         return false;
     }
-    let n = normalize(text);
+    let n = alias(normalize(text));
     if !table
         .iter()
         .any(|(r, names)| *r == role && names.contains(&n.as_str()))

@@ -55,7 +55,7 @@
 //!   within the limit.
 
 mod amount;
-mod columns;
+pub mod columns;
 pub mod decode;
 mod docx;
 mod form;
@@ -102,6 +102,8 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// Format, when it should not be taken from the file name.
     pub format: Option<Format>,
+    /// Which header is which column (`--columns 年度指标值=年度数值`).
+    pub columns: columns::ColumnMap,
 }
 
 /// Why an input could not be read at all.
@@ -215,6 +217,25 @@ pub enum ReadError {
     NoHeader {
         /// File name.
         name: String,
+    },
+    /// A row looks like a header but lacks a column it needs: which one, and what the header
+    /// says (`没有找到实际完成值列：表头是 …`).
+    #[error("{name} 中没有找到{column}列：表头是 {header}")]
+    #[diagnostic(
+        code("table.missing-column"),
+        help(
+            "如果该列用了别的列名，用 --columns 指明哪一列是哪一列，例如 \
+             --columns {column}=<表头中的列名>（多个用逗号分隔；网页上传时填在“列名对应”）；\
+             jixiao 认得的列名见 README「列名对应」"
+        )
+    )]
+    MissingColumn {
+        /// File name.
+        name: String,
+        /// The column not found, by its usual name (`实际完成值`).
+        column: String,
+        /// The header row as read (`一级指标 | 二级指标 | …`).
+        header: String,
     },
     /// The input is larger than the input limit ([`crate::limits::INPUT`]).
     #[error("{name} 太大（{bytes} 字节），超过输入文件大小的上限 {max}")]
@@ -380,7 +401,7 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
         let format = format.unwrap_or_else(|| sniff_delimiter(&decoded.text));
         grid::from_text(name, decoded.text, format, decoded.encoding)?
     };
-    build(grid)
+    columns::with_map(&opts.columns, || build(grid))
 }
 
 /// Reads a table from text already decoded (tab- or comma-separated, by `name`'s extension or
@@ -394,7 +415,8 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
         Some(Format::Xlsx) | None => sniff_delimiter(text),
         Some(f) => f,
     };
-    build(grid::from_text(name, text.to_owned(), format, "UTF-8")?)
+    let grid = grid::from_text(name, text.to_owned(), format, "UTF-8")?;
+    columns::with_map(&opts.columns, || build(grid))
 }
 
 fn format_from_name(name: &str) -> Option<Format> {
@@ -691,6 +713,12 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
             ReadError::Empty {
                 name: source.name.clone(),
             }
+        } else if let Some((column, header)) = columns::near_miss(rows) {
+            ReadError::MissingColumn {
+                name: source.name.clone(),
+                column,
+                header,
+            }
         } else {
             ReadError::NoHeader {
                 name: source.name.clone(),
@@ -731,6 +759,7 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
             ctx.findings.push(f);
         }
     }
+    columns::missing_actual(ctx, header, names);
 }
 
 /// The data rows among `rows` (below the header): blank rows, repeated headers and preamble

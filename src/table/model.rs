@@ -167,8 +167,30 @@ pub struct FormFacts {
     pub goal_actual: Option<Text>,
     /// Points printed beside a category (`产出指标(50分)`), by category.
     pub category_points: Vec<(Arc<str>, Decimal)>,
-    /// The 总分 / 合计 row.
+    /// The 总分 / 合计 row (or a total printed elsewhere on the form: `自评总分: 95`).
     pub total: Option<FormTotal>,
+    /// `其中…` rows breaking an indicator down: kept and shown, never scored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<Breakdown>,
+    /// The form's own sums that no reading makes agree (`原表总分 95 ≠ 各项得分之和 100`):
+    /// where any, the project is 未核对 and gets no total or grade.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unchecked: Vec<String>,
+    /// The form's sums agree only without its budget row (its 总分 is the indicators' 得分, its
+    /// points the indicators' 分值): budget execution is shown as printed but not scored.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub budget_outside: bool,
+}
+
+/// A `其中…` row of a form: part of the indicator above it, not an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    /// The `seq` of the indicator it breaks down.
+    pub parent: u32,
+    pub name: String,
+    pub target: String,
+    pub actual: Option<String>,
+    pub at: Location,
 }
 
 /// The 总分 / 合计 row of a form.

@@ -384,6 +384,11 @@ pub(crate) fn join_target(
     if let Some(v) = value {
         text.push_str(v);
     }
+    // `%(百分比)`: the unit, without the gloss in brackets
+    let measure = measure.map(|m| match m.find(['(', '（']) {
+        Some(k) if k > 0 => m[..k].trim_end(),
+        _ => m,
+    });
     if let Some(m) = measure
         && !text.ends_with(m)
     {

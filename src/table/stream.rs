@@ -164,7 +164,8 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         source,
     };
     let format = opts.format.or_else(|| super::format_from_name(&name));
-    if path.is_dir() || format == Some(Format::Xlsx) {
+    // a column map is read whole (the map applies on the reading thread)
+    if path.is_dir() || format == Some(Format::Xlsx) || !opts.columns.is_empty() {
         return Ok(Opened::Whole);
     }
     let mut input = File::open(path).map_err(io)?;

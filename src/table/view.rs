@@ -209,6 +209,31 @@ pub fn tree(doc: &Document) -> String {
                     let _ = write!(line, "  得分 {s}");
                 }
                 let _ = writeln!(out, "{}", line.trim_end());
+                // its 其中 rows, shown under it and never scored
+                for b in p
+                    .form
+                    .iter()
+                    .flat_map(|f| &f.breakdowns)
+                    .filter(|b| b.parent == i.seq)
+                {
+                    let mut line = format!(
+                        "{INDICATOR_INDENT}{}  {}  └ {}  {}",
+                        pad_left("", seq_w),
+                        pad("", cat_w),
+                        b.name,
+                        b.target
+                    );
+                    if let Some(a) = &b.actual {
+                        let _ = write!(line, "  → {a}");
+                    }
+                    line.push_str("  （分项，不计分）");
+                    let _ = writeln!(out, "{}", line.trim_end());
+                }
+            }
+            if let Some(f) = p.form.as_deref()
+                && !f.unchecked.is_empty()
+            {
+                let _ = writeln!(out, "{INDICATOR_INDENT}未核对：{}", f.unchecked.join("；"));
             }
         }
     }

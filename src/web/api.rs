@@ -27,7 +27,7 @@ pub fn params(query: Result<Query<Params>, QueryRejection>) -> Result<Params, Ap
             StatusCode::BAD_REQUEST,
             "web.bad-query",
             format!("查询参数有误：{}", e.body_text()),
-            Some("可用的参数：format、year、encoding、sheet、no_default_rules"),
+            Some("可用的参数：format、year、encoding、sheet、columns、no_default_rules"),
         )
     })?;
     if let Some(y) = p.year

@@ -125,7 +125,7 @@ pub struct Files {
 }
 
 /// The plain (not file) fields a request may carry: the page's year and token.
-const PLAIN_FIELDS: [&str; 2] = ["year", super::guard::TOKEN_FIELD];
+const PLAIN_FIELDS: [&str; 3] = ["year", "columns", super::guard::TOKEN_FIELD];
 
 /// Rule files one request may upload.
 const MAX_RULE_FILES: usize = 64;
@@ -340,10 +340,18 @@ impl Files {
             })?,
             None => EncodingChoice::Auto,
         };
+        // 列名对应: the page's field, else `?columns=`
+        let columns = match self.field("columns").or(query.columns.as_deref()) {
+            Some(c) => c
+                .parse::<crate::table::columns::ColumnMap>()
+                .map_err(|e| ApiError::diagnostic(&e))?,
+            None => Default::default(),
+        };
         let opts = ReadOptions {
             encoding,
             sheet: query.sheet.clone(),
             format: None,
+            columns,
         };
         table::read_bytes(&table.name, &table.bytes, &opts).map_err(|e| ApiError::diagnostic(&e))
     }
@@ -414,6 +422,8 @@ pub struct Params {
     pub year: Option<i32>,
     pub encoding: Option<String>,
     pub sheet: Option<String>,
+    /// Which header is which column (`年度指标值=年度数值,实际完成值=完成情况`).
+    pub columns: Option<String>,
     pub no_default_rules: Option<bool>,
 }
 

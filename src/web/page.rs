@@ -140,6 +140,7 @@ fn page(results: &str) -> String {
 <label>实际值 <input type="file" name="actuals" accept=".yaml,.yml"></label>
 <label>规则文件 <input type="file" name="rules" accept=".yaml,.yml" multiple></label>
 <label>年度 <input type="number" name="year" min="1900" max="2100" style="width:6em"></label>
+<label title="表头的列名 jixiao 不认得时，写明哪一列是哪一列，例如 年度指标值=年度数值,实际完成值=完成情况">列名对应 <input type="text" name="columns" placeholder="实际完成值=完成情况" style="width:14em"></label>
 <button type="submit">评价</button>
 </div>
 </form>

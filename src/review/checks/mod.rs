@@ -6,6 +6,7 @@ use super::CheckInfo;
 mod actual_copies_comparator;
 mod direction_contradiction;
 mod duplicate_indicator;
+mod empty_target;
 mod missing_category;
 mod number_without_unit;
 mod plan_without_number;
@@ -25,6 +26,7 @@ pub static ALL: &[CheckInfo] = &[
     qualitative_numeric_name::INFO,
     plan_without_number::INFO,
     unmeasurable_target::INFO,
+    empty_target::INFO,
     unit_mismatch::INFO,
     direction_contradiction::INFO,
     number_without_unit::INFO,

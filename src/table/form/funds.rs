@@ -22,6 +22,8 @@ pub(super) struct FundsRow {
     pub score: Option<Decimal>,
     pub rate: Option<String>,
     pub at: Option<Location>,
+    /// An amount was written with `万` after it (`3359.62万`).
+    pub wan: bool,
 }
 
 impl FormReader<'_, '_, '_> {
@@ -71,6 +73,18 @@ impl FormReader<'_, '_, '_> {
                 .help("核对资金总额与本年财政拨款、上年结转、其他资金的加总");
             self.ctx.findings.push(f);
         }
+    }
+
+    /// An amount cell: a number, a number in 万 (`3359.62万`, returned with `true`), or words
+    /// around a leading number (with a finding).
+    pub(super) fn amount_in(&mut self, cell: &Cell) -> (Option<Decimal>, bool) {
+        let t = cell.text.trim();
+        if let Some(n) = t.strip_suffix("万元").or_else(|| t.strip_suffix('万'))
+            && let Ok(Some(v)) = parse_number(n.trim_end())
+        {
+            return (Some(v), true);
+        }
+        (self.amount(cell), false)
     }
 
     /// An amount cell: a number, or words around a leading number (with a finding).
@@ -123,6 +137,10 @@ impl FormReader<'_, '_, '_> {
         let cell = cell?;
         let t = cell.text.trim();
         let t = t.strip_suffix('分').unwrap_or(t);
+        // a total that was not given (jixiao's own reports write these in its place)
+        if matches!(t, "待评定" | "未核对") {
+            return None;
+        }
         match parse_number(t) {
             Ok(v) => v,
             Err(()) => {
@@ -149,9 +167,15 @@ impl FormReader<'_, '_, '_> {
                 continue;
             };
             match f {
-                Fund::Initial => funds.initial = self.amount(cell),
-                Fund::Budget => funds.budget = self.amount(cell),
-                Fund::Spent => funds.spent = self.amount(cell),
+                Fund::Initial | Fund::Budget | Fund::Spent => {
+                    let (v, wan) = self.amount_in(cell);
+                    funds.wan |= wan;
+                    match f {
+                        Fund::Initial => funds.initial = v,
+                        Fund::Budget => funds.budget = v,
+                        _ => funds.spent = v,
+                    }
+                }
                 Fund::Weight => funds.weight = self.points(Some(cell)),
                 Fund::Score => funds.score = self.points(Some(cell)),
                 Fund::Rate => funds.rate = Some(tidy(&cell.text)).filter(|t| t != "-"),

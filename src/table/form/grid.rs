@@ -1,7 +1,9 @@
 //! The indicator grid of a form: its header (one or two rows; split target columns), the rows
 //! below it with categories filled down or merged, placeholder and category rows set aside, the
-//! 总分 row, points printed beside a category shared where no 分值 is given, and the office's
-//! total checked against the 得分 it prints.
+//! 总分 row, points printed in block, category and subcategory labels shared where no 分值 is
+//! given (innermost first), repeated headers skipped, `其中…` breakdowns kept aside, a 指标分值
+//! column of words set aside for another points column, and the office's own sums checked (the
+//! reading they agree with taken, or the mismatch returned for 未核对).
 
 use std::sync::Arc;
 
@@ -10,8 +12,9 @@ use rust_decimal::Decimal;
 use crate::finding::{Severity, codes};
 use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Row};
-use crate::table::model::{FormTotal, IndicatorRow, IndicatorSource};
+use crate::table::model::{Breakdown, FormTotal, IndicatorRow, IndicatorSource};
 use crate::table::self_eval::join_target;
+use crate::table::source::Location;
 
 use super::words::*;
 use super::{FormReader, shown};
@@ -20,6 +23,10 @@ use super::{FormReader, shown};
 #[derive(Debug, Clone)]
 pub(super) struct GridHeader {
     pub cols: Vec<(Col, usize)>,
+    /// Further columns named for a role another column took first (河北 `指标分值` before
+    /// `权重占比(%)`): the one read where the first holds words, not numbers.
+    pub alt: Vec<(Col, usize)>,
+    pub first_row: usize,
     pub last_row: usize,
 }
 
@@ -29,18 +36,27 @@ impl GridHeader {
     }
 }
 
-/// The grid roles named by a row's cells (the first column of a role wins).
-pub(super) fn grid_roles(row: &Row) -> Vec<(Col, usize)> {
+/// Every grid role named by a row's cells, in column order (a role may appear twice).
+fn grid_roles_all(row: &Row) -> Vec<(Col, usize)> {
     let mut roles: Vec<(Col, usize)> = Vec::new();
     for (i, cell) in row.filled() {
         if cell.text.len() > 96 {
             continue;
         }
-        let n = normalize(&cell.text);
-        if let Some((c, _)) = GRID.iter().find(|(_, names)| names.contains(&n.as_str()))
-            && !roles.iter().any(|(x, _)| x == c)
-        {
+        let n = crate::table::columns::alias(normalize(&cell.text));
+        if let Some((c, _)) = GRID.iter().find(|(_, names)| names.contains(&n.as_str())) {
             roles.push((*c, i));
+        }
+    }
+    roles
+}
+
+/// The grid roles named by a row's cells (the first column of a role wins).
+pub(super) fn grid_roles(row: &Row) -> Vec<(Col, usize)> {
+    let mut roles: Vec<(Col, usize)> = Vec::new();
+    for (c, i) in grid_roles_all(row) {
+        if !roles.iter().any(|(x, _)| *x == c) {
+            roles.push((c, i));
         }
     }
     roles
@@ -48,11 +64,44 @@ pub(super) fn grid_roles(row: &Row) -> Vec<(Col, usize)> {
 
 /// Reads the indicator grid's header at `rows[i]` (with a second header row under it).
 pub(super) fn grid_header(rows: &[Row], i: usize) -> Option<GridHeader> {
-    let upper = grid_roles(&rows[i]);
-    if upper.len() < 2 {
+    let h = any_header(rows, i)?;
+    (h.col(Col::Indicator).is_some() && h.col(Col::Target).is_some()).then_some(h)
+}
+
+/// The header of a block scored without targets (湖北 county `评价内容 | 分值 | 自评分 | …`):
+/// an indicator column, 分值 and 得分, no target column. A column left of the indicators with
+/// no header holds the block's labels (`项目决策 2分`) and is read as the 一级指标.
+pub(super) fn scored_block_header(rows: &[Row], i: usize) -> Option<GridHeader> {
+    let mut h = any_header(rows, i)?;
+    let ind = h.col(Col::Indicator)?;
+    if h.col(Col::Target).is_some() || h.col(Col::Weight).is_none() || h.col(Col::Score).is_none() {
         return None;
     }
-    let mut cols = upper;
+    if h.col(Col::Level1).is_none()
+        && ind > 0
+        && rows[i]
+            .cell(ind - 1)
+            .is_none_or(|c| c.text.trim().is_empty())
+    {
+        h.cols.push((Col::Level1, ind - 1));
+    }
+    Some(h)
+}
+
+fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
+    let all = grid_roles_all(&rows[i]);
+    let mut cols: Vec<(Col, usize)> = Vec::new();
+    let mut alt: Vec<(Col, usize)> = Vec::new();
+    for (c, at) in all {
+        if cols.iter().any(|(x, _)| *x == c) {
+            alt.push((c, at));
+        } else {
+            cols.push((c, at));
+        }
+    }
+    if cols.len() < 2 {
+        return None;
+    }
     let mut last_row = i;
     if let Some(next) = rows.get(i + 1) {
         let lower = grid_roles(next);
@@ -65,23 +114,63 @@ pub(super) fn grid_header(rows: &[Row], i: usize) -> Option<GridHeader> {
             last_row = i + 1;
         }
     }
-    let has = |c: Col| cols.iter().any(|(x, _)| *x == c);
-    (has(Col::Indicator) && has(Col::Target)).then_some(GridHeader { cols, last_row })
+    Some(GridHeader {
+        cols,
+        alt,
+        first_row: i,
+        last_row,
+    })
+}
+
+/// Points printed in a label, bounding the indicators under it: a block (`年度绩效目标1(40分)`,
+/// `项目绩效 85分`), a category (`产出指标(50分)`) or a subcategory (`数量指标 15 分`).
+#[derive(Debug, Clone)]
+pub(super) struct Scope {
+    pub label: String,
+    pub points: Decimal,
+    /// 0 a block, 1 a category, 2 a subcategory: the innermost is shared first.
+    pub depth: u8,
+    pub members: Vec<usize>,
+    pub at: Location,
+}
+
+/// What a grid gives: its indicators, its total row, the points printed by category, the
+/// breakdown rows kept beside their indicators, and the sums that do not agree.
+#[derive(Debug, Default)]
+pub(super) struct GridRead {
+    pub indicators: Vec<IndicatorRow>,
+    pub total: Option<FormTotal>,
+    pub category_points: Vec<(Arc<str>, Decimal)>,
+    pub breakdowns: Vec<Breakdown>,
+    pub mismatches: Vec<String>,
+}
+
+/// A one-cell row across the grid that opens a block of indicators with its points and is not
+/// itself a category (`年度绩效目标1(40分)`, `项目绩效 85分`): its label and points.
+pub(super) fn block_row(row: &Row) -> Option<(String, Decimal)> {
+    let mut filled = row.filled();
+    let (_, cell) = filled.next()?;
+    if filled.next().is_some() {
+        return None;
+    }
+    let (points, name) = points_in(&cell.text);
+    let points = points?;
+    let category = name.ends_with("指标") || expand_level(&name).is_some() || name.is_empty();
+    (!category).then_some((name, points))
 }
 
 impl FormReader<'_, '_, '_> {
-    /// The indicator rows of the grid, the total row, and the points printed by category.
-    #[allow(clippy::type_complexity)]
+    /// The indicator rows of the grid, its total row, the points printed by category, its
+    /// breakdown rows, and the sums of points that do not agree. `outer` is a block label with
+    /// points just above the header (`年度绩效目标1(40分)`), bounding the rows until the next.
     pub(super) fn grid(
         &mut self,
         h: &GridHeader,
         span: std::ops::Range<usize>,
-    ) -> (
-        Vec<IndicatorRow>,
-        Option<FormTotal>,
-        Vec<(Arc<str>, Decimal)>,
-    ) {
+        outer: Option<Scope>,
+    ) -> GridRead {
         let rows = self.rows;
+        let h = &self.weight_column(h, span.clone());
         let mut out: Vec<IndicatorRow> = Vec::new();
         let mut total = None;
         let mut level1: Option<(Arc<str>, bool)> = None; // (name, inferred)
@@ -89,9 +178,19 @@ impl FormReader<'_, '_, '_> {
         let mut no_category = false;
         let mut level1_raw: Option<String> = None;
         let mut level2: Option<Arc<str>> = None;
+        let mut level2_raw: Option<String> = None;
         let mut points: Vec<(Arc<str>, Decimal)> = Vec::new();
         let mut inferred_reported: Vec<String> = Vec::new();
         let mut after_indicators = false;
+        let mut breakdowns: Vec<Breakdown> = Vec::new();
+        let mut mismatches: Vec<String> = Vec::new();
+        // the scopes with points, and which are open: block, category, subcategory
+        let mut scopes: Vec<Scope> = Vec::new();
+        let mut open: [Option<usize>; 3] = [None; 3];
+        if let Some(o) = outer {
+            scopes.push(o);
+            open[0] = Some(0);
+        }
         let col = |c: Col| h.col(c);
         for r in span {
             let row = &rows[r];
@@ -129,6 +228,30 @@ impl FormReader<'_, '_, '_> {
                 after_indicators = true;
                 continue;
             }
+            // a header printed again (each block of the 湖北 form repeats it): a header
+            let roles = grid_roles(row);
+            if roles.len() >= 2
+                && (roles.iter().any(|(c, _)| *c == Col::Indicator)
+                    || roles.len() == row.filled().count())
+            {
+                continue;
+            }
+            // a block with its points (`年度绩效目标2(40分)`): bounds the rows under it
+            if let Some((label, p)) = block_row(row) {
+                scopes.push(Scope {
+                    label,
+                    points: p,
+                    depth: 0,
+                    members: Vec::new(),
+                    at: self.ctx.row_location(row),
+                });
+                open = [Some(scopes.len() - 1), None, None];
+                level1 = None;
+                level1_raw = None;
+                level2 = None;
+                level2_raw = None;
+                continue;
+            }
             self.ctx.rows_read += 1;
             // categories: own text, merged, or carried from the row above
             let l1_cell = col(Col::Level1)
@@ -145,27 +268,75 @@ impl FormReader<'_, '_, '_> {
                     matches!(c, '一' | '二' | '三' | '四' | '五' | '、' | '.' | '．')
                         || c.is_ascii_digit()
                 });
+                let name = match expand_level(name) {
+                    Some(full) => {
+                        self.expanded(l1_cell, name, &full);
+                        full
+                    }
+                    None => name.to_owned(),
+                };
                 level1_points_only = name.is_empty();
-                level1 = (!name.is_empty()).then(|| (Arc::from(name), false));
+                level1 = (!name.is_empty()).then(|| (Arc::from(name.as_str()), false));
                 level2 = None;
+                level2_raw = None;
+                open[2] = None;
+                open[1] = None;
                 if let (Some(p), Some((n, _))) = (p, &level1) {
                     points.push((n.clone(), p));
                 } else if let Some(p) = p {
                     // points alone: the category is told from the 二级指标 below
                     points.push((Arc::from(format!("#{}", r)), p));
                 }
-            }
-            if let Some(c) = col(Col::Level2).and_then(|c| shown(rows, self.merges, r, c)) {
-                let (_, name) = points_in(&c.text);
-                if is_placeholder(&name) {
-                    level2 = None;
-                } else {
-                    level2 = Some(Arc::from(name));
+                if let Some(p) = p {
+                    scopes.push(Scope {
+                        label: level1
+                            .as_ref()
+                            .map(|(n, _)| n.to_string())
+                            .unwrap_or_default(),
+                        points: p,
+                        depth: 1,
+                        members: Vec::new(),
+                        at: l1_cell
+                            .map(|c| c.location(self.ctx.source))
+                            .unwrap_or_else(|| self.ctx.row_location(row)),
+                    });
+                    open[1] = Some(scopes.len() - 1);
                 }
             }
-            let open = !no_category
+            let l2_cell = col(Col::Level2).and_then(|c| shown(rows, self.merges, r, c));
+            if let Some(c) = l2_cell {
+                let raw = compact(&c.text);
+                if level2_raw.as_deref() != Some(raw.as_str()) {
+                    level2_raw = Some(raw);
+                    let (p, name) = points_in(&c.text);
+                    let name = match expand_level(&name) {
+                        Some(full) => {
+                            self.expanded(Some(c), &name, &full);
+                            full
+                        }
+                        None => name,
+                    };
+                    if is_placeholder(&name) {
+                        level2 = None;
+                    } else {
+                        level2 = Some(Arc::from(name.as_str()));
+                    }
+                    open[2] = None;
+                    if let Some(p) = p {
+                        scopes.push(Scope {
+                            label: name,
+                            points: p,
+                            depth: 2,
+                            members: Vec::new(),
+                            at: c.location(self.ctx.source),
+                        });
+                        open[2] = Some(scopes.len() - 1);
+                    }
+                }
+            }
+            let open_l1 = !no_category
                 && (level1.is_none() || level1.as_ref().is_some_and(|(_, inferred)| *inferred));
-            let told = level2.as_ref().filter(|_| open).and_then(|l2| {
+            let told = level2.as_ref().filter(|_| open_l1).and_then(|l2| {
                 // in simplified characters (`數量指標` is 数量指标)
                 let simple: String = l2.chars().map(crate::lang::lexicon::simplify).collect();
                 LEVEL2_TO_LEVEL1
@@ -182,10 +353,14 @@ impl FormReader<'_, '_, '_> {
                     {
                         p.0 = l1.clone();
                     }
+                    if let Some(k) = open[1]
+                        && scopes[k].label.is_empty()
+                    {
+                        scopes[k].label = l1.to_string();
+                    }
                     if !inferred_reported.iter().any(|x| **x == *l1) {
                         inferred_reported.push(l1.to_string());
-                        let at = col(Col::Level2)
-                            .and_then(|c| shown(rows, self.merges, r, c))
+                        let at = l2_cell
                             .map(|c| c.location(self.ctx.source))
                             .unwrap_or_else(|| self.ctx.row_location(row));
                         let f = self
@@ -266,11 +441,58 @@ impl FormReader<'_, '_, '_> {
                 .map(|c| c.location(self.ctx.source));
             let actual_cell = get(Col::Actual);
             let weight = self.points(get(Col::Weight));
-            let published_score = self.points(get(Col::Score));
+            let mut published_score = self.points(get(Col::Score));
+            let raw_score = self.points(get(Col::RawScore));
+            let name_at = name_cell.location(self.ctx.source);
+            // `其中…` with no points of its own under a scored row: a breakdown, never scored
+            if is_breakdown_name(&name)
+                && weight.is_none()
+                && published_score.is_none()
+                && let Some(parent) = out.last()
+            {
+                let f = self
+                    .ctx
+                    .finding(
+                        codes::FORM_BREAKDOWN,
+                        Severity::Info,
+                        name_at,
+                        format!(
+                            "「{name}」是「{}」的分项（其中…，没有分值和得分），列出但不单独计分",
+                            parent.name
+                        ),
+                    )
+                    .label("分项");
+                self.ctx.findings.push(f);
+                breakdowns.push(Breakdown {
+                    parent: parent.seq,
+                    name,
+                    target,
+                    actual: actual_cell.map(|c| tidy(&c.text)),
+                    at: name_at,
+                });
+                continue;
+            }
+            // 河北: 单项指标折算得分 = 单项指标得分 × 权重占比 ÷ 100
+            if let (Some(raw), Some(w)) = (raw_score, weight) {
+                let weighted = raw * w / Decimal::ONE_HUNDRED;
+                match published_score {
+                    None => published_score = Some(weighted),
+                    Some(p) if (p - weighted).abs() > half_unit(&p) => mismatches.push(format!(
+                        "「{name}」折算得分 {} ≠ 单项得分 {} × 权重 {} ÷ 100 = {}",
+                        p.normalize(),
+                        raw.normalize(),
+                        w.normalize(),
+                        weighted.normalize()
+                    )),
+                    Some(_) => {}
+                }
+            }
             let deviation = get(Col::Deviation)
                 .map(|c| tidy(&c.text))
                 .filter(|t| !is_template_text(t));
-            let name_at = name_cell.location(self.ctx.source);
+            for k in open.iter().flatten() {
+                scopes[*k].members.push(out.len());
+            }
             out.push(IndicatorRow {
                 seq: out.len() as u32 + 1,
                 category: level1.as_ref().map(|(n, _)| n.clone()),
@@ -294,103 +516,345 @@ impl FormReader<'_, '_, '_> {
             });
         }
         points.retain(|(n, _)| !n.starts_with('#'));
-        self.share_points(&mut out, &points);
-        (out, total, points)
+        self.check_breakdowns(&out, &breakdowns);
+        mismatches.extend(self.share_points(&mut out, &mut scopes));
+        GridRead {
+            indicators: out,
+            total,
+            category_points: points,
+            breakdowns,
+            mismatches,
+        }
     }
 
-    /// Where no indicator of a category has a 分值 and the category prints its points, the
-    /// points are shared evenly (with a finding).
-    pub(super) fn share_points(
-        &mut self,
-        indicators: &mut [IndicatorRow],
-        points: &[(Arc<str>, Decimal)],
-    ) {
-        if indicators.iter().any(|i| i.weight.is_some()) {
+    /// A shortened category label read as its full name, with a finding.
+    fn expanded(&mut self, cell: Option<&Cell>, short: &str, full: &str) {
+        let Some(cell) = cell else {
             return;
-        }
-        for (cat, p) in points {
-            let members: Vec<usize> = indicators
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.category.as_deref() == Some(&**cat))
-                .map(|(k, _)| k)
-                .collect();
-            if members.is_empty() {
+        };
+        let at = cell.location(self.ctx.source);
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_LABEL_EXPANDED,
+                Severity::Info,
+                at,
+                format!("指标类别「{short}」按「{full}」读取"),
+            )
+            .label("简写的类别");
+        self.ctx.findings.push(f);
+    }
+
+    /// The grid header with its 分值 column checked: a column headed 指标分值 whose cells are
+    /// words (definitions, as the 河北 form prints) holds no points; another column of points
+    /// (`权重占比(%)`) is read instead, and a finding says so.
+    fn weight_column(&mut self, h: &GridHeader, span: std::ops::Range<usize>) -> GridHeader {
+        let Some(wc) = h.col(Col::Weight) else {
+            return h.clone();
+        };
+        let (mut numbers, mut words) = (0usize, 0usize);
+        let mut first_word: Option<Location> = None;
+        for row in &self.rows[span] {
+            let Some(c) = row.cell(wc).filter(|c| !c.text.trim().is_empty()) else {
                 continue;
+            };
+            let t = c.text.trim();
+            match crate::table::amount::parse_number(t.strip_suffix('分').unwrap_or(t)) {
+                Ok(_) => numbers += 1,
+                Err(()) => {
+                    words += 1;
+                    first_word.get_or_insert_with(|| c.location(self.ctx.source));
+                }
             }
-            let each = *p / Decimal::from(members.len());
-            for &k in &members {
-                indicators[k].weight = Some(each);
-            }
-            let at = indicators[members[0]]
-                .at
-                .category
-                .unwrap_or(indicators[members[0]].at.item);
+        }
+        if words <= numbers {
+            return h.clone();
+        }
+        let mut out = h.clone();
+        out.cols.retain(|(c, _)| *c != Col::Weight);
+        let instead = h
+            .alt
+            .iter()
+            .find(|(c, _)| *c == Col::Weight)
+            .map(|(_, i)| *i);
+        if let Some(i) = instead {
+            out.cols.push((Col::Weight, i));
+        }
+        if let Some(at) = first_word {
+            let header = self.rows[h.first_row].text(wc).to_owned();
             let f = self
                 .ctx
                 .finding(
-                    codes::FORM_POINTS_SHARED,
+                    codes::FORM_WEIGHT_WORDS,
                     Severity::Info,
                     at,
-                    format!(
-                        "表单没有填写分值：「{cat}」的 {p} 分由其 {} 个指标平均分配",
-                        members.len()
-                    ),
+                    match instead {
+                        Some(i) => format!(
+                            "「{}」列写的是指标说明，不是分值；分值按「{}」列读取",
+                            tidy(&header),
+                            tidy(self.rows[h.first_row].text(i))
+                        ),
+                        None => format!(
+                            "「{}」列写的是指标说明，不是分值，未作分值读取",
+                            tidy(&header)
+                        ),
+                    },
                 )
-                .label("一级指标的分值");
+                .label("指标说明");
             self.ctx.findings.push(f);
+        }
+        out
+    }
+
+    /// 其中 rows against the row they break down: where the parent's target or actual and
+    /// every breakdown's are plain numbers in one unit, their sum must equal the parent's.
+    fn check_breakdowns(&mut self, out: &[IndicatorRow], breakdowns: &[Breakdown]) {
+        let mut parents: Vec<u32> = breakdowns.iter().map(|b| b.parent).collect();
+        parents.dedup();
+        for seq in parents {
+            let Some(parent) = out.iter().find(|i| i.seq == seq) else {
+                continue;
+            };
+            let parts: Vec<&Breakdown> = breakdowns.iter().filter(|b| b.parent == seq).collect();
+            for (what, whole, each) in [
+                (
+                    "指标值",
+                    Some(parent.target.to_string()),
+                    parts
+                        .iter()
+                        .map(|b| Some(b.target.clone()))
+                        .collect::<Vec<_>>(),
+                ),
+                (
+                    "实际完成值",
+                    parent.actual.as_deref().map(str::to_owned),
+                    parts.iter().map(|b| b.actual.clone()).collect(),
+                ),
+            ] {
+                let Some(whole) = whole.as_deref().and_then(amount_with_unit) else {
+                    continue;
+                };
+                let each: Option<Vec<(Decimal, String)>> = each
+                    .iter()
+                    .map(|t| t.as_deref().and_then(amount_with_unit))
+                    .collect();
+                let Some(each) = each else {
+                    continue;
+                };
+                if each.iter().any(|(_, u)| *u != whole.1) {
+                    continue;
+                }
+                let sum: Decimal = each.iter().map(|(v, _)| *v).sum();
+                if sum != whole.0 {
+                    let f = self
+                        .ctx
+                        .finding(
+                            codes::FORM_BREAKDOWN_MISMATCH,
+                            Severity::Warning,
+                            parts[0].at,
+                            format!(
+                                "「{}」的{what} {}{} 不等于其中各项之和 {}{}",
+                                parent.name,
+                                whole.0.normalize(),
+                                whole.1,
+                                sum.normalize(),
+                                whole.1
+                            ),
+                        )
+                        .label("其中各项")
+                        .help("核对其中各项与总数的加总");
+                    self.ctx.findings.push(f);
+                }
+            }
         }
     }
 
-    /// The office's own arithmetic: its 总分 against the sum of the 得分 it prints (the budget
-    /// row's included), where it prints both, within the rounding of what it prints.
+    /// Points printed in labels shared by the rows under them, innermost label first: the
+    /// points left after the rows that print their own 分值 are shared evenly by the rest (with
+    /// a finding). Returns the labels whose points the rows' 分值 do not add up to.
+    pub(super) fn share_points(
+        &mut self,
+        indicators: &mut [IndicatorRow],
+        scopes: &mut [Scope],
+    ) -> Vec<String> {
+        let mut mismatches = Vec::new();
+        scopes.sort_by_key(|s| std::cmp::Reverse(s.depth));
+        for scope in scopes.iter() {
+            if scope.members.is_empty() {
+                continue;
+            }
+            let given: Decimal = scope
+                .members
+                .iter()
+                .filter_map(|&k| indicators[k].weight)
+                .sum();
+            let open: Vec<usize> = scope
+                .members
+                .iter()
+                .copied()
+                .filter(|&k| indicators[k].weight.is_none())
+                .collect();
+            let label = if scope.label.is_empty() {
+                indicators[scope.members[0]]
+                    .category
+                    .as_deref()
+                    .unwrap_or("")
+                    .to_owned()
+            } else {
+                scope.label.clone()
+            };
+            let tol = scope
+                .members
+                .iter()
+                .filter_map(|&k| indicators[k].weight)
+                .map(|w| half_unit(&w).min(Decimal::new(5, 3)))
+                .sum::<Decimal>()
+                + Decimal::new(1, 9);
+            if open.is_empty() || given > scope.points + tol {
+                if (given - scope.points).abs() > tol {
+                    mismatches.push(format!(
+                        "「{label}」标明 {} 分，其下各指标分值之和 {} 分",
+                        scope.points.normalize(),
+                        given.normalize()
+                    ));
+                }
+                continue;
+            }
+            let each = (scope.points - given) / Decimal::from(open.len());
+            for &k in &open {
+                indicators[k].weight = Some(each);
+            }
+            let message = if open.len() == scope.members.len() {
+                format!(
+                    "表单没有填写分值：「{label}」的 {} 分由其 {} 个指标平均分配",
+                    scope.points.normalize(),
+                    open.len()
+                )
+            } else {
+                format!(
+                    "表单没有填写分值：「{label}」的 {} 分减去已填分值 {} 分，余下由其 {} 个指标平均分配",
+                    scope.points.normalize(),
+                    given.normalize(),
+                    open.len()
+                )
+            };
+            let f = self
+                .ctx
+                .finding(codes::FORM_POINTS_SHARED, Severity::Info, scope.at, message)
+                .label("标明的分值");
+            self.ctx.findings.push(f);
+        }
+        mismatches
+    }
+
+    /// The form's own sums (SPEC §4.4): its 总分 against the 得分 it prints and its total 分值
+    /// against the 分值, the budget row's included or — where only that reading agrees — not
+    /// (a finding says which was taken). Returns the sums no reading makes agree, exactly.
     pub(super) fn check_total(
         &mut self,
         total: Option<&FormTotal>,
+        budget_weight: Option<Decimal>,
         budget_score: Option<Decimal>,
         indicators: &[IndicatorRow],
-    ) {
-        let Some((t, printed)) = total.and_then(|t| t.score.map(|s| (t, s))) else {
-            return;
-        };
+    ) -> (Vec<String>, bool) {
+        let mut mismatches = Vec::new();
+        // whether the budget row is read as outside the total
+        let mut outside = false;
+        let at = total.map(|t| t.at);
+        // 得分 against the printed 总分, within the rounding of what is printed
         let scores: Vec<Decimal> = indicators
             .iter()
             .filter_map(|i| i.published_score)
             .collect();
-        if scores.is_empty() {
-            return;
-        }
-        let sum: Decimal =
-            scores.iter().copied().sum::<Decimal>() + budget_score.unwrap_or_default();
-        // within the rounding of what is printed: the total's, and half a unit of each 得分
-        // printed with decimals (`9.48` may be 9.475 to 9.485)
-        let half = |d: &Decimal| match d.scale() {
-            0 => Decimal::ZERO,
-            s => Decimal::new(5, s + 1),
-        };
-        let tol = Decimal::new(5, printed.normalize().scale() + 1)
-            + scores
-                .iter()
-                .chain(budget_score.iter())
-                .map(half)
-                .sum::<Decimal>();
-        if (sum - printed).abs() > tol {
-            let f = self
-                .ctx
-                .finding(
-                    codes::FORM_TOTAL_MISMATCH,
-                    Severity::Warning,
-                    t.at,
+        if let (Some(at), Some(printed)) = (at, total.and_then(|t| t.score))
+            && !scores.is_empty()
+        {
+            let own: Decimal = scores.iter().copied().sum();
+            let tol = Decimal::new(5, printed.normalize().scale() + 1)
+                + scores.iter().map(half_unit).sum::<Decimal>();
+            let with_budget = own + budget_score.unwrap_or_default();
+            let agrees = |x: Decimal, extra: Decimal| (x - printed).abs() <= tol + extra;
+            let budget_tol = budget_score.as_ref().map(half_unit).unwrap_or_default();
+            if agrees(with_budget, budget_tol) {
+            } else if budget_score.is_some_and(|b| !b.is_zero()) && agrees(own, Decimal::ZERO) {
+                outside = true;
+                self.reading(
+                    at,
                     format!(
-                        "原表总分 {} 与表中各项得分之和 {} 不一致",
+                        "原表总分 {} 等于各指标得分之和，不含预算执行得分 {}：按预算执行不计入总分的读法核对",
                         printed.normalize(),
-                        sum.normalize()
+                        budget_score.unwrap_or_default().normalize()
                     ),
-                )
-                .label("原表总分")
-                .help("核对各项得分与总分的加总");
-            self.ctx.findings.push(f);
+                );
+            } else {
+                let f = self
+                    .ctx
+                    .finding(
+                        codes::FORM_TOTAL_MISMATCH,
+                        Severity::Warning,
+                        at,
+                        format!(
+                            "原表总分 {} 与表中各项得分之和 {} 不一致",
+                            printed.normalize(),
+                            with_budget.normalize()
+                        ),
+                    )
+                    .label("原表总分")
+                    .help("核对各项得分与总分的加总");
+                self.ctx.findings.push(f);
+                mismatches.push(format!(
+                    "原表总分 {} ≠ 各项得分之和 {}",
+                    printed.normalize(),
+                    with_budget.normalize()
+                ));
+            }
         }
+        // 分值 against the printed total 分值 (where every row has its points)
+        if let (Some(at), Some(printed)) = (at, total.and_then(|t| t.weight))
+            && !indicators.is_empty()
+            && indicators.iter().all(|i| i.weight.is_some())
+        {
+            let own: Decimal = indicators.iter().filter_map(|i| i.weight).sum();
+            let with_budget = own + budget_weight.unwrap_or_default();
+            // within the rounding of what is printed (a cell's 15 digits, a shown 33.33)
+            let tol = indicators
+                .iter()
+                .filter_map(|i| i.weight)
+                .chain(budget_weight)
+                .map(|w| half_unit(&w).min(Decimal::new(5, 3)))
+                .sum::<Decimal>()
+                + half_unit(&printed)
+                + Decimal::new(1, 9);
+            let near = |x: Decimal| (x - printed).abs() <= tol;
+            if near(with_budget) {
+            } else if budget_weight.is_some_and(|b| !b.is_zero()) && near(own) {
+                outside = true;
+                self.reading(
+                    at,
+                    format!(
+                        "原表分值合计 {} 等于各指标分值之和，不含预算执行分值 {}",
+                        printed.normalize(),
+                        budget_weight.unwrap_or_default().normalize()
+                    ),
+                );
+            } else {
+                mismatches.push(format!(
+                    "原表分值合计 {} ≠ 各项分值之和 {}",
+                    printed.normalize(),
+                    with_budget.normalize()
+                ));
+            }
+        }
+        (mismatches, outside)
+    }
+
+    /// A reading taken because the form's sums agree with it, and only with it.
+    pub(super) fn reading(&mut self, at: Location, message: String) {
+        let f = self
+            .ctx
+            .finding(codes::FORM_READING, Severity::Info, at, message)
+            .label("按表内加总选定的读法");
+        self.ctx.findings.push(f);
     }
 }
 
@@ -405,4 +869,24 @@ pub(super) fn block_header<'r>(row: &'r Row<'r>, indicator: Option<usize>) -> Op
     }
     let (points, name) = points_in(&cell.text);
     (points.is_some() || (name.ends_with("指标") && name.chars().count() <= 12)).then_some(cell)
+}
+
+/// Half a unit of the last printed decimal (`9.48` may be 9.475 to 9.485); 0 for an integer.
+pub(super) fn half_unit(d: &Decimal) -> Decimal {
+    match d.scale() {
+        0 => Decimal::ZERO,
+        s => Decimal::new(5, s + 1),
+    }
+}
+
+/// A plain amount with its unit (`560户` → 560, `户`; `≥600户` → 600, `户`).
+fn amount_with_unit(text: &str) -> Option<(Decimal, String)> {
+    let t = compact(text);
+    let t = t.trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '≧', '≦']);
+    let digits: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let v: Decimal = digits.parse().ok()?;
+    Some((v, t[digits.len()..].to_owned()))
 }

@@ -30,22 +30,59 @@
 //! - **Points**: where the 分值 column is empty for a whole category that prints its points, the
 //!   points are shared evenly by its indicators, with a finding.
 //! - **Unit and department**: the unit is 实施单位 (else 单位名称 / `部门:` above the form, else
-//!   主管部门); the department is 主管部门. Forms of one unit in a row share one unit.
+//!   主管部门); the department is 主管部门. Forms of one unit in a row share one unit. A transfer
+//!   payment's `转移支付(项目)名称` names the project; its department is 地方主管部门 (中央主管部门
+//!   is the ministry, not read).
+//!
+//! ## Families (issue 24): general rules, not layouts
+//! - **Points in labels bound the rows under them**: `(40分)`, `40 分`, `40分` in a block row
+//!   across the grid (`年度绩效目标1(40分)`, `项目绩效 85分`, just above the header or in the header
+//!   row's own label cell), a category or a subcategory (`数量指标 15 分`). Rows with no 分值 share
+//!   what their innermost label leaves after the rows that print theirs (a finding); where every
+//!   row prints its 分值, their sum must be the label's points.
+//! - **A header printed again** inside the grid (each 湖北 block repeats it) is a header.
+//! - **Breakdowns**: a `其中…` row with no 分值 and no 得分 under an indicator is kept in
+//!   [`FormFacts::breakdowns`](crate::table::model::FormFacts), shown, never scored; its parts are
+//!   checked against the whole where both are plain amounts in one unit.
+//! - **A block scored without targets** (`评价内容 | 分值 | 自评分 | 复核分`, the 湖北 county 项目决策 /
+//!   项目管理 block) is read as indicators with empty targets before the grid, its unlabelled left
+//!   column the 一级指标.
+//! - **A total printed anywhere** (`自评总分: 95` above the form) is the published total where no
+//!   总分 row gives one.
+//! - **The funds row** may have no 年度资金总额 label: the row under a funds header holding an amount
+//!   (`预算数(A) | 执行数(B)`); points named in the header (`预算执行情况(万元)(20分)`) are its 分值.
+//!   Amounts written `3359.62万` are in 万元.
+//! - **Shortened labels**: one character left of a vertical label (`产`, `效`, `满`, `总`) and
+//!   levels named with 值 (`产出值`, `数量值`) are read in full, with a finding.
+//! - **The reading the sums confirm**: 总分 against the 得分 (budget row included, or — where only
+//!   that agrees — not: [`FormFacts::budget_outside`](crate::table::model::FormFacts)), the total
+//!   分值 against the 分值, labels' points, 折算得分 against 得分 × 权重 ÷ 100. What no reading
+//!   makes agree is [`FormFacts::unchecked`](crate::table::model::FormFacts): the project is 未核对,
+//!   with no total or grade. Sums are compared within the rounding of what is printed.
 
 mod funds;
 mod grid;
 mod words;
 
+use rust_decimal::Decimal;
+
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
 use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Merge, Row};
-use crate::table::model::{Amounts, BudgetLine, FormFacts, FormKind, Project, Text, UnitRow};
+use crate::table::model::{
+    Amounts, BudgetLine, FormFacts, FormKind, FormTotal, Project, Text, UnitRow,
+};
 use crate::table::source::Location;
 
 use funds::FundsRow;
-use grid::{GridHeader, grid_header};
+use grid::{GridHeader, GridRead, Scope, block_row, grid_header, scored_block_header};
 use words::*;
+
+/// Whether `n` (normalized) names a column of a form's indicator grid.
+pub(crate) fn is_grid_name(n: &str) -> bool {
+    GRID.iter().any(|(_, names)| names.contains(&n))
+}
 
 /// The rows where forms start (their first title line), or `None` when `rows` hold no form:
 /// a label row `项目名称 | value` (or `部门名称 | value` under a 部门整体 title) followed by an
@@ -225,6 +262,10 @@ impl FormReader<'_, '_, '_> {
         // the sums of the 其中 rows (本年财政拨款, 上年结转资金, 其他资金)
         let mut parts = FundsRow::default();
         let mut grid: Option<GridHeader> = None;
+        // a total printed above the grid (`自评总分: 95`)
+        let mut top_total: Option<FormTotal> = None;
+        // a block scored without targets before the grid (湖北 county 项目决策 / 项目管理)
+        let mut first_block = GridRead::default();
         let mut i = span.start;
         // the title area, funds and goal blocks: up to the grid header
         while i < span.end {
@@ -237,18 +278,45 @@ impl FormReader<'_, '_, '_> {
                 grid = Some(h);
                 break;
             }
+            if let Some(h) = scored_block_header(rows, i) {
+                // its rows run to the next block label or grid header
+                let end = (h.last_row + 1..span.end)
+                    .find(|&k| block_row(&rows[k]).is_some() || grid_header(rows, k).is_some())
+                    .unwrap_or(span.end);
+                let read = self.grid(&h, h.last_row + 1..end, None);
+                first_block.indicators.extend(read.indicators);
+                first_block.mismatches.extend(read.mismatches);
+                first_block.category_points.extend(read.category_points);
+                i = end;
+                continue;
+            }
             for (_, c) in row.filled() {
                 if money_unit.is_none() {
                     money_unit = money_unit_in(&c.text);
+                }
+                // a total printed above the grid (`自评总分: 95`), in a title line or not
+                if top_total.is_none()
+                    && let Some(t) = printed_total(&c.text)
+                {
+                    top_total = Some(FormTotal {
+                        weight: None,
+                        score: Some(t),
+                        grade: None,
+                        at: c.location(self.ctx.source),
+                    });
                 }
             }
             if row.filled().count() <= 2 && is_title_line(row) && project.is_none() {
                 for (_, c) in row.filled() {
                     let t = tidy(&c.text);
-                    if year.is_none() {
+                    // the year of the form, not of the day it was filled in (`填报日期:2021年4月22日`)
+                    if year.is_none() && !t.contains("日期") && !t.contains("时间") {
                         year = year_in(&t);
                     }
-                    if t.contains("表") && t.contains("绩效") && title.is_none() {
+                    if t.contains("表")
+                        && (t.contains("绩效") || t.ends_with("自评表") || t.ends_with("申报表"))
+                        && title.is_none()
+                    {
                         title = Some(t.clone());
                     }
                     if let Some(v) = prefixed(&t, &["部门", "单位名称", "单位", "填报单位"])
@@ -280,7 +348,31 @@ impl FormReader<'_, '_, '_> {
                 })
                 .collect();
             if found.len() >= 2 {
+                // `预算执行情况(万元)(20分)`, `得分(20分*执行率)`: the budget row's points
+                if funds.weight.is_none() {
+                    funds.weight = row.filled().find_map(|(_, c)| points_mentioned(&c.text));
+                }
                 funds_header = Some(found);
+                i += 1;
+                continue;
+            }
+            // the row under a funds header with no 年度资金总额 label (湖北: `预算数(A) |
+            // 执行数(B)` over the amounts): the funds row, where it holds an amount
+            if let Some(h) = &funds_header
+                && funds.at.is_none()
+                && h.iter().any(|&(f, c)| {
+                    matches!(f, Fund::Budget | Fund::Spent)
+                        && row.cell(c).is_some_and(|x| {
+                            crate::table::amount::parse_number(x.text.trim())
+                                .is_ok_and(|v| v.is_some())
+                        })
+                })
+            {
+                let h = h.clone();
+                let weight = funds.weight;
+                self.funds_row(row, &h, &mut funds);
+                funds.weight = funds.weight.or(weight);
+                funds.at = Some(self.ctx.row_location(row));
                 i += 1;
                 continue;
             }
@@ -289,11 +381,17 @@ impl FormReader<'_, '_, '_> {
                 && funds.at.is_none()
             {
                 match &funds_header {
-                    Some(h) => self.funds_row(row, h, &mut funds),
+                    Some(h) => {
+                        let weight = funds.weight;
+                        self.funds_row(row, h, &mut funds);
+                        funds.weight = funds.weight.or(weight);
+                    }
                     None => {
                         // `年度资金总额: | 854万…` without a header: the budget
                         if let Some((_, c)) = row.filled().find(|(k, _)| *k > j) {
-                            funds.budget = self.amount(c);
+                            let (v, wan) = self.amount_in(c);
+                            funds.budget = v;
+                            funds.wan |= wan;
                         }
                     }
                 }
@@ -361,8 +459,111 @@ impl FormReader<'_, '_, '_> {
             return None;
         };
         self.reconcile_funds(&mut funds, &parts);
-        let (indicators, total, category_points) = self.grid(&grid, grid.last_row + 1..span.end);
-        self.check_total(total.as_ref(), funds.score, &indicators);
+        if funds.wan {
+            // amounts written `3359.62万`: in 万元, whatever the block's unit says
+            match money_unit.as_deref() {
+                None => money_unit = Some("万元".to_owned()),
+                Some("万元") => {}
+                Some(other) => {
+                    let at = funds.at.unwrap_or(form_at);
+                    self.reading(
+                        at,
+                        format!("资金金额写作“…万”，按万元读取（表头金额单位为{other}）"),
+                    );
+                    money_unit = Some("万元".to_owned());
+                }
+            }
+        }
+        // a block label with points just above the grid header bounds the grid's first rows
+        // (or a label with points in the header row itself: `年度绩效目标(80分) | 一级指标 | …`)
+        let header_label = rows[grid.first_row]
+            .filled()
+            .filter(|(j, _)| !grid.cols.iter().any(|(_, k)| k == j))
+            .find_map(|(_, c)| {
+                let (p, label) = points_in(&c.text);
+                p.map(|p| (label, p, c.location(self.ctx.source)))
+            });
+        let outer = rows[span.start..grid.first_row]
+            .iter()
+            .rev()
+            .find(|r| !r.is_blank())
+            .and_then(|r| {
+                block_row(r).map(|(label, points)| (label, points, self.ctx.row_location(r)))
+            })
+            .or(header_label)
+            .map(|(label, points, at)| Scope {
+                label,
+                points,
+                depth: 0,
+                members: Vec::new(),
+                at,
+            });
+        let read = self.grid(&grid, grid.last_row + 1..span.end, outer);
+        let mut indicators = first_block.indicators;
+        let offset = indicators.len() as u32;
+        for mut row in read.indicators {
+            row.seq += offset;
+            indicators.push(row);
+        }
+        let mut category_points = first_block.category_points;
+        category_points.extend(read.category_points);
+        let total = match (read.total, top_total) {
+            (Some(mut t), Some(top)) => {
+                t.score = t.score.or(top.score);
+                Some(t)
+            }
+            (t, top) => t.or(top),
+        };
+        let mut unchecked = first_block.mismatches;
+        unchecked.extend(read.mismatches);
+        let (mismatches, outside) =
+            self.check_total(total.as_ref(), funds.weight, funds.score, &indicators);
+        unchecked.extend(mismatches);
+        let has_funds = funds.budget.is_some() || funds.spent.is_some();
+        let weights: Option<Decimal> = indicators.iter().map(|i| i.weight).sum();
+        // a reading is taken only where the form's sums then agree
+        let mut budget_outside = outside && unchecked.is_empty();
+        if outside {
+            // the sums agree only without the budget row: shown as printed, not scored
+        } else if has_funds
+            && unchecked.is_empty()
+            && funds.weight.is_none()
+            && !indicators.is_empty()
+            && weights
+                == Some(
+                    total
+                        .as_ref()
+                        .and_then(|t| t.weight)
+                        .unwrap_or(Decimal::ONE_HUNDRED),
+                )
+        {
+            // no points for the budget and the indicators' 分值 make the whole: not scored
+            budget_outside = true;
+            let at = funds.at.unwrap_or(form_at);
+            self.reading(
+                at,
+                format!(
+                    "预算执行没有分值，各指标分值之和 {} 即总分值：预算执行不计分",
+                    weights.unwrap_or_default().normalize()
+                ),
+            );
+        }
+        if !unchecked.is_empty() {
+            let at = total.as_ref().map(|t| t.at).unwrap_or(form_at);
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_UNCHECKED,
+                    Severity::Warning,
+                    at,
+                    format!("表内加总不符，未核对：{}", unchecked.join("；")),
+                )
+                .label("未核对")
+                .help("核对原表的分值与得分；jixiao 不为该项目给出总分和等级");
+            self.ctx.findings.push(f);
+        }
+        let mut breakdowns = read.breakdowns;
+        breakdowns.iter_mut().for_each(|b| b.parent += offset);
         let unit_text = unit
             .or_else(|| {
                 self.unit_hint.clone().map(|t| Text {
@@ -421,6 +622,8 @@ impl FormReader<'_, '_, '_> {
             published_score: funds.score,
             at: funds.at.unwrap_or(form_at),
         });
+        // no year in the title: the year the project is named for (`2018年市级专项扶贫资金…`)
+        let year = year.or_else(|| year_in(&project.text));
         let facts = FormFacts {
             kind,
             title,
@@ -432,6 +635,9 @@ impl FormReader<'_, '_, '_> {
             goal_actual,
             category_points,
             total,
+            breakdowns,
+            unchecked,
+            budget_outside,
         };
         let unit_name = unit_text;
         Some((

@@ -23,6 +23,8 @@ pub(super) enum Col {
     Score,
     Deviation,
     Plan,
+    /// A score on 100 before it is weighted (河北 `单项指标得分`, beside `单项指标折算得分`).
+    RawScore,
 }
 
 /// Header names of the indicator grid, normalized (brackets and spaces dropped).
@@ -37,6 +39,7 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
             "指标名称",
             "绩效指标名称",
             "三级指标名称",
+            "评价内容",
         ],
     ),
     (
@@ -51,6 +54,8 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
             "预期目标值",
             "计划指标值",
             "年度计划值",
+            "年度数值",
+            "目标数值",
         ],
     ),
     (Col::Nature, &["指标性质", "计算符号", "符号", "运算符号"]),
@@ -66,9 +71,14 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
             "实际完成情况",
             "全年实际完成值",
             "实际完成指标值",
+            "完成情况",
+            "实际数值",
         ],
     ),
-    (Col::Weight, &["分值", "权重", "指标分值", "权重分"]),
+    (
+        Col::Weight,
+        &["分值", "权重", "指标分值", "权重分", "权重占比", "指标权重"],
+    ),
     (
         Col::Plan,
         &[
@@ -80,7 +90,19 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
             "上年完成值",
         ],
     ),
-    (Col::Score, &["得分", "自评得分", "评分", "实际得分"]),
+    (
+        Col::Score,
+        &[
+            "得分",
+            "自评得分",
+            "评分",
+            "实际得分",
+            "自评分",
+            "单项指标折算得分",
+            "折算得分",
+        ],
+    ),
+    (Col::RawScore, &["单项指标得分"]),
     (
         Col::Deviation,
         &[
@@ -100,8 +122,21 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
 ];
 
 /// Label–value names of the title area, normalized.
-pub(super) const PROJECT_LABELS: &[&str] = &["项目名称", "项目全称"];
-pub(super) const DEPARTMENT_LABELS: &[&str] = &["主管部门", "主管部门及代码", "预算部门"];
+pub(super) const PROJECT_LABELS: &[&str] = &[
+    "项目名称",
+    "项目全称",
+    // `转移支付(项目)名称`, normalized
+    "转移支付名称",
+    "转移支付项目名称",
+];
+pub(super) const DEPARTMENT_LABELS: &[&str] = &[
+    "主管部门",
+    "主管部门及代码",
+    "主管部门及编码",
+    "预算部门",
+    // a transfer payment's department is the local one (中央主管部门 is the ministry)
+    "地方主管部门",
+];
 pub(super) const UNIT_LABELS: &[&str] = &[
     "实施单位",
     "项目实施单位",
@@ -112,6 +147,7 @@ pub(super) const UNIT_LABELS: &[&str] = &[
     "资金使用单位",
 ];
 pub(super) const OTHER_LABELS: &[&str] = &[
+    "中央主管部门",
     "项目负责人",
     "项目负责人及电话",
     "联系电话",
@@ -178,6 +214,8 @@ pub(super) const FUNDS_TOTAL: &[&str] = &[
 /// First cells of a form's total row, normalized.
 pub(super) const TOTAL_ROW: &[&str] = &[
     "总分",
+    // a vertical label cut to its first character
+    "总",
     "合计",
     "总计",
     "综合得分",
@@ -273,29 +311,114 @@ pub(super) fn is_one_of(text: &str, names: &[&str]) -> bool {
     text.len() <= 96 && names.contains(&normalize(text).as_str())
 }
 
-/// `(50分)` in a text: the points, and the text without them and without spaces.
+/// Points in a label: a bracketed `(50分)` anywhere, else `50分` / `50 分` ending it
+/// (`数量指标 15 分`, `项目绩效 85分`). Returns the points and the text without them and
+/// without spaces.
 pub(super) fn points_in(text: &str) -> (Option<Decimal>, String) {
     let t = compact(text);
-    let Some(open) = t.find(['(', '（']) else {
-        return (None, t);
-    };
-    let inner_start = open + t[open..].chars().next().map_or(1, char::len_utf8);
-    let rest = &t[inner_start..];
-    let Some(close) = rest.find([')', '）']) else {
-        return (None, t);
-    };
-    let inner = &rest[..close];
-    let Some(number) = inner.strip_suffix('分') else {
-        return (None, t);
-    };
-    match parse_number(number) {
-        Ok(Some(p)) => {
-            let after =
-                inner_start + close + rest[close..].chars().next().map_or(1, char::len_utf8);
-            (Some(p), format!("{}{}", &t[..open], &t[after..]))
-        }
-        _ => (None, t),
+    if let Some((p, range)) = bracketed_points(&t, true) {
+        return (Some(p), format!("{}{}", &t[..range.start], &t[range.end..]));
     }
+    // `…85分` at the end, the number after a character that is not a digit or a point
+    if let Some(head) = t.strip_suffix('分') {
+        let digits = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+            .last()
+            .map(|(i, _)| i);
+        if let Some(i) = digits
+            && let Ok(Some(p)) = parse_number(&head[i..])
+        {
+            let name = &head[..i];
+            // `指标1` + `分`? a name ending in a digit is not points (`得分` alone has none)
+            if !name.ends_with(['得', '评', '扣', '加', '计', '第']) {
+                return (Some(p), name.to_owned());
+            }
+        }
+    }
+    (None, t)
+}
+
+/// The first bracket group of `t` that holds points: `(20分)`, or with `lead` also one that
+/// starts with them (`(20分*执行率)`). The points and the group's byte range.
+fn bracketed_points(t: &str, whole_only: bool) -> Option<(Decimal, std::ops::Range<usize>)> {
+    let mut from = 0;
+    while let Some(o) = t[from..].find(['(', '（']) {
+        let open = from + o;
+        let inner_start = open + t[open..].chars().next().map_or(1, char::len_utf8);
+        let rest = &t[inner_start..];
+        let close = rest.find([')', '）'])?;
+        let inner = &rest[..close];
+        let end = inner_start + close + rest[close..].chars().next().map_or(1, char::len_utf8);
+        let lead = match inner.find('分') {
+            Some(k) if !whole_only || k + '分'.len_utf8() == inner.len() => &inner[..k],
+            _ => "",
+        };
+        if let Ok(Some(p)) = parse_number(lead) {
+            return Some((p, open..end));
+        }
+        from = end;
+    }
+    None
+}
+
+/// Points named inside a header's brackets, whole or leading (`预算执行情况(万元)(20分)`,
+/// `得分(20分*执行率)`).
+pub(super) fn points_mentioned(text: &str) -> Option<Decimal> {
+    bracketed_points(&compact(text), false).map(|(p, _)| p)
+}
+
+/// A category label as forms shorten it: a vertical label cut to its first character (`产`,
+/// `效`, `满`), or a level named with 值 for 指标 (`产出值`, `数量值`). The full name, if so.
+pub(super) fn expand_level(name: &str) -> Option<String> {
+    const ONE: &[(&str, &str)] = &[
+        ("产", "产出指标"),
+        ("效", "效益指标"),
+        ("满", "满意度指标"),
+        ("成", "成本指标"),
+    ];
+    if let Some((_, full)) = ONE.iter().find(|(k, _)| *k == name) {
+        return Some((*full).to_owned());
+    }
+    const STEMS: &[&str] = &[
+        "产出",
+        "效益",
+        "满意度",
+        "成本",
+        "数量",
+        "质量",
+        "时效",
+        "经济效益",
+        "社会效益",
+        "生态效益",
+        "可持续影响",
+        "服务对象满意度",
+        "效果",
+    ];
+    let stem = name.strip_suffix('值')?;
+    STEMS.contains(&stem).then(|| format!("{stem}指标"))
+}
+
+/// A row name that breaks down the indicator above it (`其中：水冲式厕所`).
+pub(super) fn is_breakdown_name(name: &str) -> bool {
+    let t = name.trim_start();
+    t.starts_with("其中") || t.starts_with("含：") || t.starts_with("含:")
+}
+
+/// A total printed in one cell: `自评总分: 95`, `总分：95分`.
+pub(super) fn printed_total(text: &str) -> Option<Decimal> {
+    let t = compact(text);
+    let colon = t.find([':', '：'])?;
+    // words of a score's total only (`合计：854万` in a funds area is money)
+    const SCORE_TOTAL: &[&str] = &["自评总分", "总分", "综合得分", "总得分", "自评得分", "得分合计"];
+    if !SCORE_TOTAL.contains(&normalize(&t[..colon]).as_str()) {
+        return None;
+    }
+    let v = &t[colon + t[colon..].chars().next().map_or(1, char::len_utf8)..];
+    parse_number(v.strip_suffix('分').unwrap_or(v))
+        .ok()
+        .flatten()
 }
 
 /// A value found beside a label: its cell and the bytes of the cell's text it takes.
@@ -360,7 +483,10 @@ pub(super) fn is_title_line(row: &Row) -> bool {
         return false;
     }
     filled.iter().all(|t| {
+        let t = t.trim();
         t.contains("绩效")
+            || t.ends_with("自评表")
+            || t.ends_with("申报表")
             || t.contains("年度")
             || t.starts_with("部门")
             || t.starts_with("单位")
@@ -368,6 +494,7 @@ pub(super) fn is_title_line(row: &Row) -> bool {
             || t.contains("公开")
             || t.contains("金额单位")
             || t.contains("填报")
+            || printed_total(t).is_some()
     })
 }
 
@@ -527,6 +654,35 @@ mod tests {
             (Some(Decimal::from(50)), "产出指标".into())
         );
         assert_eq!(points_in("经济效益\n指标"), (None, "经济效益指标".into()));
+        assert_eq!(
+            points_in("年度绩效目标1(40分)"),
+            (Some(Decimal::from(40)), "年度绩效目标1".into())
+        );
+        assert_eq!(
+            points_in("数量指标 15 分"),
+            (Some(Decimal::from(15)), "数量指标".into())
+        );
+        assert_eq!(
+            points_in("项目绩效 85分"),
+            (Some(Decimal::from(85)), "项目绩效".into())
+        );
+        assert_eq!(points_in("得分"), (None, "得分".into()));
+        assert_eq!(
+            points_mentioned("得分(20分*执行率)"),
+            Some(Decimal::from(20))
+        );
+        assert_eq!(
+            points_mentioned("预算执行情况(万元)(20分)"),
+            Some(Decimal::from(20))
+        );
+        assert_eq!(points_mentioned("执行率(B/A)"), None);
+        assert_eq!(printed_total("自评总分: 95"), Some(Decimal::from(95)));
+        assert_eq!(printed_total("总分：95.5分"), Some("95.5".parse().unwrap()));
+        assert_eq!(printed_total("项目名称：总分"), None);
+        assert_eq!(printed_total("合计：854万"), None);
+        assert_eq!(expand_level("产").as_deref(), Some("产出指标"));
+        assert_eq!(expand_level("数量值").as_deref(), Some("数量指标"));
+        assert_eq!(expand_level("年度数值"), None);
     }
 
     #[test]
