@@ -1,0 +1,121 @@
+//! How an actual is read against its target where the writing is loose (issue 25 items 7, 8,
+//! 12), each computed by hand: a zero target in the actual's unit, grade words and
+//! restatements answering a yes/no target, distributive targets.
+
+use jixiao::eval;
+use jixiao::report::model::{IndicatorReport, ProjectReport, Report};
+use jixiao::rules::{RuleSet, RuleSource};
+use jixiao::table::{self, ReadOptions};
+
+fn run(sheet: &str, rules: &str) -> Report {
+    let doc = table::read_str("sheet.csv", sheet, &ReadOptions::default()).expect("sheet reads");
+    let files = [RuleSource::new("office.yaml", rules)];
+    let (set, _) = RuleSet::with_files(&files, true).unwrap_or_else(|e| panic!("{e:?}"));
+    eval::evaluate_with_rules(&doc, None, &set, Some(2023), None).0
+}
+
+/// A one-project sheet of `(indicator, target, actual, weight)` rows.
+fn sheet(rows: &[(&str, &str, &str, &str)]) -> String {
+    let mut s = String::from("项目,一级指标,二级指标,三级指标,指标值,实际完成值,分值\n");
+    for (name, target, actual, weight) in rows {
+        s.push_str(&format!(
+            "测试项目,产出指标,质量指标,{name},\"{target}\",\"{actual}\",{weight}\n"
+        ));
+    }
+    s
+}
+
+fn project(r: &Report) -> &ProjectReport {
+    &r.projects[0]
+}
+
+fn row<'r>(p: &'r ProjectReport, indicator: &str) -> &'r IndicatorReport {
+    p.indicators
+        .iter()
+        .find(|i| &*i.indicator == indicator)
+        .unwrap_or_else(|| panic!("{indicator}"))
+}
+
+/// The shown score of an indicator, "—" while it waits.
+fn score(p: &ProjectReport, indicator: &str) -> String {
+    row(p, indicator)
+        .score
+        .map_or("—".into(), |s| s.to_string())
+}
+
+const ZERO_RULES: &str = r#"
+rules:
+  - id: t.deduct-per-point
+    when: indicator ~ "差错率"
+    deduct: {per: 1%, points: 1}
+  - id: t.tiers-in-percent
+    when: indicator ~ "投诉率"
+    tiers:
+      on: actual
+      bands:
+        - {up_to: 5%, share: 100%}
+        - {up_to: 10%, share: 60%}
+        - {up_to: 15%, share: 30%}
+        - {share: 0}
+"#;
+
+#[test]
+fn a_zero_target_is_zero_in_the_actuals_unit() {
+    let r = run(
+        &sheet(&[
+            // ≤0 against 4 %: 4 points over 0 %, 1 point each: 10 − 4
+            ("数据差错率", "≤0", "4%", "10"),
+            // 0起 against 0.5 %: 0.5 % over, half a step: 10 − 0.5
+            ("报表差错率", "0起", "0.5%", "10"),
+            // 0 against 12 %: the third band (up to 15 %): 30 % of 10
+            ("群众投诉率", "≤0", "12%", "10"),
+            ("来访投诉率", "0", "3%", "10"),
+        ]),
+        ZERO_RULES,
+    );
+    let p = project(&r);
+    assert_eq!(score(p, "数据差错率"), "6.00");
+    assert_eq!(score(p, "报表差错率"), "9.50");
+    assert_eq!(score(p, "群众投诉率"), "3.00");
+    assert_eq!(score(p, "来访投诉率"), "10.00");
+    for name in ["数据差错率", "报表差错率", "群众投诉率"] {
+        let note = &row(p, name).note;
+        assert!(
+            note.contains("目标值为 0，按实际值的单位读取"),
+            "{name}: {note}"
+        );
+    }
+    assert!(
+        p.findings.iter().all(|f| f.code == "eval.points-not-100"),
+        "{:?}",
+        p.findings
+    );
+}
+
+#[test]
+fn a_zero_whose_unit_cannot_be_reconciled_waits_with_a_finding() {
+    let r = run(
+        &sheet(&[
+            // a bare 4 against ≤0: 1 % of a zero target is nothing; 4 what?
+            ("数据差错率", "≤0", "4", "10"),
+            // 1 % of 0 days is no step either
+            ("报表差错率", "≤0", "3天", "10"),
+            ("其他指标", "≥90%", "95%", "10"),
+        ]),
+        ZERO_RULES,
+    );
+    let p = project(&r);
+    for name in ["数据差错率", "报表差错率"] {
+        let i = row(p, name);
+        assert_eq!(score(p, name), "—", "{name}: {}", i.note);
+        assert!(i.note.contains("单位无法核对"), "{name}: {}", i.note);
+    }
+    let codes: Vec<_> = p
+        .findings
+        .iter()
+        .map(|f| f.code.as_ref())
+        .filter(|c| *c != "eval.points-not-100")
+        .collect();
+    assert_eq!(codes, ["eval.unit-unreconciled", "eval.unit-unreconciled"]);
+    assert!(p.findings.iter().any(|f| f.message.contains("数据差错率")));
+}
