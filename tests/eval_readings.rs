@@ -119,3 +119,77 @@ fn a_zero_whose_unit_cannot_be_reconciled_waits_with_a_finding() {
     assert_eq!(codes, ["eval.unit-unreconciled", "eval.unit-unreconciled"]);
     assert!(p.findings.iter().any(|f| f.message.contains("数据差错率")));
 }
+
+#[test]
+fn grade_words_and_restatements_answer_a_yes_no_target() {
+    let met = ["达成", "完成", "已完成", "实现", "达到", "已达成。"];
+    let not_met = ["未达成", "未完成", "未实现", "不符合"];
+    let mut rows: Vec<(String, &str, &str)> = Vec::new();
+    for (i, w) in met.iter().enumerate() {
+        rows.push((format!("达标{i}"), "是否符合标准", w));
+    }
+    for (i, w) in not_met.iter().enumerate() {
+        rows.push((format!("未达标{i}"), "是否符合标准", w));
+    }
+    rows.push((
+        "走出去".into(),
+        "是否利于企业走出去",
+        "有利于推动企业走出去",
+    ));
+    rows.push(("符合".into(), "是否符合标准", "符合标准"));
+    rows.push(("不利于".into(), "是否利于企业走出去", "不利于企业走出去"));
+    rows.push(("不符合标准".into(), "是否符合标准", "不符合标准"));
+    // not an answer: a partial grade, and other words, wait for a person
+    rows.push(("部分".into(), "是否符合标准", "部分达成"));
+    rows.push(("别的话".into(), "是否利于企业走出去", "工作开展顺利"));
+    let table: Vec<_> = rows
+        .iter()
+        .map(|(n, t, a)| (n.as_str(), *t, *a, "5"))
+        .collect();
+    let r = run(&sheet(&table), "rules: []\n");
+    let p = project(&r);
+    for i in 0..met.len() {
+        let name = format!("达标{i}");
+        let row = row(p, &name);
+        assert_eq!(
+            score(p, &name),
+            "5.00",
+            "{name} {:?}: {}",
+            row.actual,
+            row.note
+        );
+        assert!(
+            row.note.contains("实际值为等级词，按“是”读取"),
+            "{}",
+            row.note
+        );
+    }
+    for i in 0..not_met.len() {
+        let name = format!("未达标{i}");
+        let row = row(p, &name);
+        assert_eq!(
+            score(p, &name),
+            "0.00",
+            "{name} {:?}: {}",
+            row.actual,
+            row.note
+        );
+        assert!(row.note.contains("按“否”读取"), "{}", row.note);
+    }
+    for (name, shown, how) in [
+        ("走出去", "5.00", "实际值肯定地复述了问题，按“是”读取"),
+        ("符合", "5.00", "按“是”读取"),
+        ("不利于", "0.00", "实际值否定地复述了问题，按“否”读取"),
+        ("不符合标准", "0.00", "按“否”读取"),
+    ] {
+        assert_eq!(score(p, name), shown, "{name}: {}", row(p, name).note);
+        assert!(
+            row(p, name).note.contains(how),
+            "{name}: {}",
+            row(p, name).note
+        );
+    }
+    for name in ["部分", "别的话"] {
+        assert_eq!(score(p, name), "—", "{name}: {}", row(p, name).note);
+    }
+}

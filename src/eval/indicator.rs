@@ -195,6 +195,13 @@ fn score_reading(
             flags.extend(flag);
         }
     }
+    // a yes/no target answered in other words (`达成`, `有利于…` for `是否利于…`)
+    if let (false, crate::lang::Target::Boolean { .. }, Some(text)) =
+        (graded, target, s.actual_text)
+        && let Some(a) = actual::answer(&actual, text, target, &s.row.target)
+    {
+        actual = a;
+    }
     let plan = plan_text.map(read);
     let mut o = match &s.reading.decisions.late_penalty {
         Some((p, rule)) => {

@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::actual::{Actual, is_percent};
+use super::actual::{Actual, Answered, is_percent};
 use super::methodology::{Grade, Methodology};
 use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
@@ -546,6 +546,30 @@ pub fn score(
             } else {
                 Outcome::new(Verdict::Fail, Some(Decimal::ZERO), "不符合要求，得 0")
             }
+        }
+        (Target::Boolean { expected }, Actual::Answer { met, how }) => {
+            let how = match how {
+                Answered::Word => "实际值为等级词",
+                Answered::Restated if *met == *expected => "实际值肯定地复述了问题",
+                Answered::Restated => "实际值否定地复述了问题",
+            };
+            let yes = if *met == *expected { "是" } else { "否" };
+            if *met {
+                Outcome::new(
+                    Verdict::Pass,
+                    Some(weight),
+                    format!("{how}，按“{yes}”读取：符合要求，得满分 {}", n(weight)),
+                )
+            } else {
+                Outcome::new(
+                    Verdict::Fail,
+                    Some(Decimal::ZERO),
+                    format!("{how}，按“{yes}”读取：不符合要求，得 0"),
+                )
+            }
+        }
+        (Target::Boolean { .. }, Actual::Grade(_) | Actual::Share(_)) => {
+            Outcome::review("是否类指标的实际值是部分达成或得分比例，读不出“是”或“否”，需人工核对")
         }
         (Target::Boolean { expected: true }, Actual::Done) => Outcome::new(
             Verdict::Pass,

@@ -449,6 +449,70 @@ pub const NO_WORDS: &[&str] = &[
 /// The yes/no question marker (`是否及时完成支付工作`).
 pub const YES_NO_QUESTION: &[&str] = &["是否", "有无", "有没有", "能否", "可否"];
 
+/// Question markers whose question a restatement answers (`是否利于企业走出去`, answered
+/// `有利于推动企业走出去` or `不利于…`). `有无` and `有没有` are not here: whether 有 or 无 is
+/// wanted is not in the question.
+pub const RESTATED_QUESTION: &[&str] = &["是否", "能否", "可否"];
+
+/// Whole actuals that say a yes/no target was met: grade words and their kin (`达成`,
+/// `实现`), read as the answer the target wants, and said so in the note.
+pub const ANSWER_MET: &[&str] = &[
+    "达成",
+    "已达成",
+    "全部达成",
+    "完全达成",
+    "达成目标",
+    "实现",
+    "已实现",
+    "全部实现",
+    "实现目标",
+    "达到",
+    "已达到",
+    "达标",
+    "已达标",
+    "完成",
+    "已完成",
+    "全部完成",
+];
+
+/// Whole actuals that say a yes/no target was not met.
+pub const ANSWER_NOT_MET: &[&str] = &[
+    "未达成",
+    "没有达成",
+    "未实现",
+    "没有实现",
+    "未达到",
+    "没有达到",
+    "未达标",
+    "不达标",
+    "未完成",
+    "没有完成",
+    "不符合",
+    "不满足",
+    "未满足",
+    "不能",
+];
+
+/// Negations in a restatement of a yes/no question (`不利于…`, `未按期…`, `没有…`).
+pub const NEGATIONS: &[&str] = &["没有", "尚未", "不", "未", "没", "无", "非"];
+
+/// Words that start with a negation but do not negate (`不断提升`, `不低于标准`): read past
+/// before negations are counted.
+pub const NOT_NEGATING: &[&str] = &[
+    "不断",
+    "不仅",
+    "不但",
+    "不只",
+    "无论",
+    "不论",
+    "不低于",
+    "不少于",
+    "不小于",
+    "毫不",
+    "无不",
+    "非常",
+];
+
 /// Whole targets that refer to a number supplied later (each contains `计划`).
 pub const PLAN_PHRASES: &[&str] = &[
     "年度计划数",
