@@ -3,8 +3,16 @@
 //! sequence and name, else its name, else its sequence; entries that match nothing are
 //! findings (`actuals.unmatched`) with their line in the file. Indexed so that a national-size
 //! file matches in linear time; nothing here scores.
+//!
+//! Names that differ only in how they are typed match after folding ([`super::fold`]: width,
+//! spaces, brackets, a leading budget code), tried only where the names as written find
+//! nothing: the file's names are folded once, on the first miss, so a file whose names are
+//! the table's pays nothing for it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use super::fold::fold;
 
 use super::actuals_file::{ActualsFile, IndicatorActual, ProjectActuals};
 use crate::finding::{Finding, Severity};
@@ -23,6 +31,42 @@ pub struct Matcher<'a> {
     unitless: HashMap<&'a str, (Vec<usize>, usize)>,
     /// The indicators of each entry taken so far, indexed (built when it is first taken).
     index: HashMap<usize, EntryIndex<'a>>,
+    /// Entries by folded unit and project, and those without a unit by folded project (built
+    /// on the first project whose names as written find nothing).
+    folded: Option<Folded<'a>>,
+}
+
+/// A folded (unit, project) key to look up (a key of the map's lifetime: owned).
+fn owned_key(unit: &str, project: &str) -> (Cow<'static, str>, Cow<'static, str>) {
+    (
+        Cow::Owned(fold(unit).into_owned()),
+        Cow::Owned(project.to_owned()),
+    )
+}
+
+/// Entries by folded names.
+#[derive(Debug, Default)]
+struct Folded<'a> {
+    by_key: HashMap<(Cow<'a, str>, Cow<'a, str>), Cursor>,
+    unitless: HashMap<Cow<'a, str>, Cursor>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(entries: &'a [ProjectActuals]) -> Self {
+        let mut f = Folded::default();
+        for (i, e) in entries.iter().enumerate() {
+            let project = fold(&e.project);
+            if e.unit.is_empty() {
+                f.unitless.entry(project.clone()).or_default().list.push(i);
+            }
+            f.by_key
+                .entry((fold(&e.unit), project))
+                .or_default()
+                .list
+                .push(i);
+        }
+        f
+    }
 }
 
 /// Positions in a list in file order, and how far they are known to be taken.
@@ -50,6 +94,9 @@ struct EntryIndex<'a> {
     /// By name, with how many of that name are still free.
     by_name: HashMap<&'a str, (Cursor, usize)>,
     by_seq: HashMap<u32, Cursor>,
+    /// By folded name, with each entry's sequence (built on the first row whose name as
+    /// written finds nothing).
+    folded: Option<HashMap<Cow<'a, str>, Vec<(usize, Option<u32>)>>>,
 }
 
 impl<'a> EntryIndex<'a> {
@@ -92,6 +139,29 @@ impl<'a> EntryIndex<'a> {
             .or_else(|| match self.by_name.get_mut(name) {
                 Some((c, 1)) => c.first_free(used),
                 _ => None,
+            })
+            .or_else(|| {
+                // the name folded (`（）` for `()`, spaces): the same sequence, else the only one
+                if self.by_name.contains_key(name) {
+                    return None;
+                }
+                let folded = self.folded.get_or_insert_with(|| {
+                    let mut m: HashMap<Cow<'a, str>, Vec<(usize, Option<u32>)>> = HashMap::new();
+                    for (i, a) in list.iter().enumerate() {
+                        m.entry(fold(&a.indicator)).or_default().push((i, a.seq));
+                    }
+                    m
+                });
+                let group = folded.get(fold(name).as_ref())?;
+                group
+                    .iter()
+                    .find(|(i, seq)| !used[*i] && *seq == Some(row.seq))
+                    .or_else(|| {
+                        let mut free = group.iter().filter(|(i, _)| !used[*i]);
+                        let one = free.next();
+                        free.next().is_none().then_some(one).flatten()
+                    })
+                    .map(|(i, _)| *i)
             })
             .or_else(|| {
                 self.by_seq
@@ -146,6 +216,43 @@ impl<'a> Matcher<'a> {
             by_key,
             unitless,
             index: HashMap::new(),
+            folded: None,
+        }
+    }
+
+    /// The entry of a project whose names as written find none, after folding both sides.
+    fn take_folded(&mut self, file: &'a ActualsFile, unit: &str, project: &str) -> Option<usize> {
+        let folded = self
+            .folded
+            .get_or_insert_with(|| Folded::new(&file.projects));
+        let project = fold(project);
+        let key = owned_key(unit, &project);
+        let matched = &self.matched;
+        folded
+            .by_key
+            .get_mut(&key)
+            .and_then(|c| c.first_free(matched))
+            .or_else(|| {
+                folded
+                    .unitless
+                    .get_mut(project.as_ref())?
+                    .first_free(matched)
+            })
+    }
+
+    /// Whether an entry of the file belongs to a project of the table named `unit` and
+    /// `project` (as written, or folded), without taking it.
+    pub fn finds(&mut self, unit: &str, project: &str) -> bool {
+        let Some(file) = self.file else {
+            return false;
+        };
+        self.by_key.contains_key(&(unit, project)) || self.unitless.contains_key(project) || {
+            let folded = self
+                .folded
+                .get_or_insert_with(|| Folded::new(&file.projects));
+            let project = fold(project);
+            folded.by_key.contains_key(&owned_key(unit, &project))
+                || folded.unitless.contains_key(project.as_ref())
         }
     }
 
@@ -165,7 +272,8 @@ impl<'a> Matcher<'a> {
                     *next += 1;
                 }
                 list.get(*next).copied()
-            });
+            })
+            .or_else(|| self.take_folded(file, unit, &project.name));
         let Some(i) = found else {
             return Taken::none(project);
         };

@@ -8,9 +8,24 @@ use super::model::{IndicatorReport, ProjectReport, Report, Summary};
 
 /// The whole report as pretty-printed JSON, with a final newline.
 pub fn render(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("the report model serialises");
+    // actuals that matched nothing, first: `"warnings": […]` before the report's own fields
+    let warnings = super::warnings::lines(report);
+    let mut s = if warnings.is_empty() {
+        serde_json::to_string_pretty(report)
+    } else {
+        serde_json::to_string_pretty(&Warned { warnings, report })
+    }
+    .expect("the report model serialises");
     s.push('\n');
     s
+}
+
+/// The report with its warnings first.
+#[derive(Serialize)]
+struct Warned<'a> {
+    warnings: Vec<String>,
+    #[serde(flatten)]
+    report: &'a Report,
 }
 
 /// One indicator line's shape (the hand-written writer below produces its serde_json bytes).
