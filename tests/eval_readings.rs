@@ -193,3 +193,67 @@ fn grade_words_and_restatements_answer_a_yes_no_target() {
         assert_eq!(score(p, name), "—", "{name}: {}", row(p, name).note);
     }
 }
+
+#[test]
+fn a_distributive_target_scores_each_item() {
+    let r = run(
+        &sheet(&[
+            // both met: full points
+            ("门诊和住院患者满意度", "分别≥90%", "98%、96%", "10"),
+            // 95 % met: 10; 81 %: 10 × 81 ÷ 90 = 9; (10 + 9) ÷ 2 = 9.5
+            ("门诊及住院服务满意度", "分别≥90%", "95%和81%", "10"),
+            // one value for both: 10 × 85 ÷ 90 = 9.44
+            ("门诊和住院结算率", "分别≥90%", "85%", "10"),
+            // labelled values: 10 and 10 × 90 ÷ 95 = 9.4737; mean 9.7368
+            ("乡镇、村覆盖率", "各不低于95%", "乡镇96%，村90%", "10"),
+            // the items written in the target itself
+            (
+                "服务满意度",
+                "门诊和住院满意度均达到90%以上",
+                "92%、80%",
+                "10",
+            ),
+            // three items, two values: a person decides
+            ("甲、乙、丙完成率", "均≥90%", "98%、96%", "10"),
+        ]),
+        "rules: []\n",
+    );
+    let p = project(&r);
+    assert_eq!(score(p, "门诊和住院患者满意度"), "10.00");
+    let both = row(p, "门诊和住院患者满意度");
+    assert_eq!(both.verdict, eval::Verdict::Pass);
+    assert!(both.note.starts_with("分别计分（2 项"), "{}", both.note);
+    assert!(both.note.contains("门诊 98%"), "{}", both.note);
+    assert!(both.note.contains("住院患者满意度 96%"), "{}", both.note);
+    let one_short = row(p, "门诊及住院服务满意度");
+    assert_eq!(score(p, "门诊及住院服务满意度"), "9.50");
+    assert_eq!(one_short.verdict, eval::Verdict::Fail);
+    assert!(
+        one_short.note.contains("(10 + 9) ÷ 2 = 9.5"),
+        "{}",
+        one_short.note
+    );
+    assert_eq!(score(p, "门诊和住院结算率"), "9.44");
+    assert!(
+        row(p, "门诊和住院结算率")
+            .note
+            .contains("实际值只给了一个数值"),
+        "{}",
+        row(p, "门诊和住院结算率").note
+    );
+    assert_eq!(score(p, "乡镇、村覆盖率"), "9.74");
+    assert!(row(p, "乡镇、村覆盖率").note.contains("村 90%"));
+    // 10 and 10 × 80 ÷ 90 = 8.8889: mean 9.4444
+    assert_eq!(score(p, "服务满意度"), "9.44");
+    assert!(
+        row(p, "服务满意度").note.contains("住院满意度 80%"),
+        "{}",
+        row(p, "服务满意度").note
+    );
+    assert_eq!(score(p, "甲、乙、丙完成率"), "—");
+    assert!(
+        row(p, "甲、乙、丙完成率")
+            .note
+            .contains("实际值给出 2 个数值，而指标列出 3 项")
+    );
+}

@@ -86,6 +86,9 @@ impl Cursor {
     }
 }
 
+/// Indicators by folded name, each with its position and sequence.
+type FoldedNames<'a> = HashMap<Cow<'a, str>, Vec<(usize, Option<u32>)>>;
+
 /// One entry's indicators indexed by (seq, name), name and seq, so that every table row finds
 /// its entry in constant time however long the lists (it was a scan of the list per row).
 #[derive(Debug, Default)]
@@ -96,7 +99,7 @@ struct EntryIndex<'a> {
     by_seq: HashMap<u32, Cursor>,
     /// By folded name, with each entry's sequence (built on the first row whose name as
     /// written finds nothing).
-    folded: Option<HashMap<Cow<'a, str>, Vec<(usize, Option<u32>)>>>,
+    folded: Option<FoldedNames<'a>>,
 }
 
 impl<'a> EntryIndex<'a> {
@@ -146,7 +149,7 @@ impl<'a> EntryIndex<'a> {
                     return None;
                 }
                 let folded = self.folded.get_or_insert_with(|| {
-                    let mut m: HashMap<Cow<'a, str>, Vec<(usize, Option<u32>)>> = HashMap::new();
+                    let mut m = FoldedNames::new();
                     for (i, a) in list.iter().enumerate() {
                         m.entry(fold(&a.indicator)).or_default().push((i, a.seq));
                     }

@@ -13,6 +13,7 @@ use super::actual::{Actual, Answered, is_percent};
 use super::methodology::{Grade, Methodology};
 use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
+pub(super) mod distributive;
 mod relative;
 
 /// The verdict of one indicator (SPEC §5).

@@ -560,6 +560,14 @@ pub const QUALIFIERS: &[&str] = &[
     "全部", "平均", "年均", "合计", "累计", "总计", "保证", "均", "须", "应", "需",
 ];
 
+/// Distributive words before a comparison (`门诊和住院满意度分别≥90%`, `各不低于3次`): the
+/// comparison applies to each item the name joins. Tried only where a target does not read
+/// otherwise; `均` in front of a whole target is also a [`QUALIFIERS`] word.
+pub const DISTRIBUTIVE: &[&str] = &["分别", "各", "均", "都"];
+
+/// Words that join the items of a name (`门诊和住院`, `A、B`, `A及B`), longest first.
+pub const ITEM_JOINERS: &[&str] = &["以及", "和", "、", "及", "与", "跟", "，", ",", "/", "／"];
+
 /// Per-unit words in front of a value (`平均每人每月300元`, `每生每年3300元`): each names a
 /// denominator of the value's unit (`元/人·月`, `元/生·年`).
 pub const PER_WORD: &str = "每";
