@@ -57,6 +57,13 @@ rules:
         - {up_to: 10%, share: 60%}
         - {up_to: 15%, share: 30%}
         - {share: 0}
+  - id: t.tiers-in-days
+    when: indicator ~ "办结"
+    tiers:
+      on: actual
+      bands:
+        - {up_to: 3天, share: 100%}
+        - {share: 0}
 "#;
 
 #[test]
@@ -70,6 +77,8 @@ fn a_zero_target_is_zero_in_the_actuals_unit() {
             // 0 against 12 %: the third band (up to 15 %): 30 % of 10
             ("群众投诉率", "≤0", "12%", "10"),
             ("来访投诉率", "0", "3%", "10"),
+            // a bare 0 against 12 %: 12 %, not 1200 %: the third band, 3.00
+            ("信访投诉率", "0", "12%", "10"),
         ]),
         ZERO_RULES,
     );
@@ -78,7 +87,8 @@ fn a_zero_target_is_zero_in_the_actuals_unit() {
     assert_eq!(score(p, "报表差错率"), "9.50");
     assert_eq!(score(p, "群众投诉率"), "3.00");
     assert_eq!(score(p, "来访投诉率"), "10.00");
-    for name in ["数据差错率", "报表差错率", "群众投诉率"] {
+    assert_eq!(score(p, "信访投诉率"), "3.00");
+    for name in ["数据差错率", "报表差错率", "群众投诉率", "信访投诉率"] {
         let note = &row(p, name).note;
         assert!(
             note.contains("目标值为 0，按实际值的单位读取"),
@@ -101,11 +111,13 @@ fn a_zero_whose_unit_cannot_be_reconciled_waits_with_a_finding() {
             // 1 % of 0 days is no step either
             ("报表差错率", "≤0", "3天", "10"),
             ("其他指标", "≥90%", "95%", "10"),
+            // a band in days against a rate: never a band skipped
+            ("按时办结率", "≥90%", "80%", "10"),
         ]),
         ZERO_RULES,
     );
     let p = project(&r);
-    for name in ["数据差错率", "报表差错率"] {
+    for name in ["数据差错率", "报表差错率", "按时办结率"] {
         let i = row(p, name);
         assert_eq!(score(p, name), "—", "{name}: {}", i.note);
         assert!(i.note.contains("单位无法核对"), "{name}: {}", i.note);
@@ -116,7 +128,7 @@ fn a_zero_whose_unit_cannot_be_reconciled_waits_with_a_finding() {
         .map(|f| f.code.as_ref())
         .filter(|c| *c != "eval.points-not-100")
         .collect();
-    assert_eq!(codes, ["eval.unit-unreconciled", "eval.unit-unreconciled"]);
+    assert_eq!(codes, ["eval.unit-unreconciled"; 3]);
     assert!(p.findings.iter().any(|f| f.message.contains("数据差错率")));
 }
 

@@ -131,7 +131,7 @@ fn amount(q: &Quantity, v: &Values<'_>) -> Result<Decimal, String> {
                     shown(q),
                     match v.unit {
                         Some(u) => format!("（单位{u}）"),
-                        None => "且实际值未写单位".to_owned(),
+                        None => "、实际值也未写单位".to_owned(),
                     }
                 ))
             } else {

@@ -104,14 +104,7 @@ pub fn combine(scored: Vec<(String, &str, Outcome)>) -> Outcome {
     let all_pass = scored.iter().all(|(_, _, o)| o.verdict == Verdict::Pass);
     let each: Vec<String> = scored
         .iter()
-        .map(|(label, value, o)| {
-            let shown = o.score.map(|s| format!("，{}", n(s))).unwrap_or_default();
-            format!(
-                "{label} {value}：{}【{}】{shown}",
-                o.formula,
-                o.verdict.zh()
-            )
-        })
+        .map(|(label, value, o)| format!("{label} {value}【{}】{}", o.verdict.zh(), o.formula))
         .collect();
     let mut rules: Vec<Cow<'static, str>> = Vec::new();
     let mut remarks: Vec<&'static str> = Vec::new();
