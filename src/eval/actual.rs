@@ -8,8 +8,9 @@
 //! A yes/no target answered in other words ([`answer`]): a grade word (`达成`, `实现`,
 //! `未完成`) or a restatement of the `是否…` question (`有利于…` for `是否利于…`, `不符合标准`
 //! for `是否符合标准`) is read as 是 or 否 and the note says so. A restatement must keep three
-//! quarters of the question's characters in order and be at most about twice as long (longer
-//! prose goes to a person); its polarity is the parity of negations (`不`, `未`, `没有` …, not
+//! quarters of the question's characters in order, add at most half as many again (four at
+//! least), and carry no hedge (`部分`, `基本`, `但`, [`HEDGES`](crate::lang::lexicon::HEDGES)):
+//! longer or hedged prose goes to a person; its polarity is the parity of negations (`不`, `未`, `没有` …, not
 //! `不断`, `不低于`) against the question's own. `有无…` questions are not answered this way:
 //! whether 有 or 无 is wanted is not in the question.
 
@@ -217,10 +218,17 @@ pub fn restated(text: &str, question: &str) -> Option<bool> {
         .filter_map(|m| question.find(m).map(|at| (at, *m)))
         .min_by_key(|(at, _)| *at)?;
     let core = &question[at + marker.len()..];
+    if crate::lang::lexicon::HEDGES
+        .iter()
+        .any(|h| text.contains(h) && !core.contains(h))
+    {
+        return None;
+    }
     let (core_words, core_negated) = without_negations(core);
     let (text_words, text_negated) = without_negations(text);
     let (nc, nt) = (core_words.len(), text_words.len());
-    if nc < 2 || nt < 2 || nt > 2 * nc + 4 {
+    // a few words more than the question (`有利于推动…` for `利于…`), not a sentence more
+    if nc < 2 || nt < 2 || nt > nc + (nc / 2).max(4) {
         return None;
     }
     let need = (3 * nc).div_ceil(4).max(2);
@@ -381,5 +389,9 @@ mod tests {
         );
         // `有无` does not say which is wanted
         assert_eq!(restated("无安全事故", "有无安全事故"), None);
+        // partial or hedged: neither 是 nor 否
+        assert_eq!(restated("按时完成了部分工作", "是否按时完成"), None);
+        assert_eq!(restated("基本符合标准", "是否符合标准"), None);
+        assert_eq!(restated("符合标准，但资料不全", "是否符合标准"), None);
     }
 }

@@ -493,6 +493,21 @@ pub const ANSWER_NOT_MET: &[&str] = &[
     "不能",
 ];
 
+/// Words that make a restatement partial or hedged (`按时完成了部分工作`, `基本符合标准`,
+/// `符合标准，但…`): such an actual answers neither 是 nor 否 and goes to a person.
+pub const HEDGES: &[&str] = &[
+    "部分",
+    "基本",
+    "个别",
+    "尚有",
+    "仍有",
+    "但",
+    "不完全",
+    "未全部",
+    "大体",
+    "大致",
+];
+
 /// Negations in a restatement of a yes/no question (`不利于…`, `未按期…`, `没有…`).
 pub const NEGATIONS: &[&str] = &["没有", "尚未", "不", "未", "没", "无", "非"];
 
