@@ -145,3 +145,27 @@ fn a_partial_match_warns_at_the_top_of_every_format() {
         assert!(out[at..].contains("是否是“购置经费”？"), "{format}: {out}");
     }
 }
+
+/// A row named exactly keeps its entry: folding is tried only once every row of the project
+/// had its try by the names as written.
+#[test]
+fn an_exact_name_is_never_taken_by_a_folded_one() {
+    use jixiao::eval::{self, ActualsFile, Methodology};
+    use jixiao::rules::RuleSet;
+    use jixiao::table::{self, ReadOptions};
+    let sheet = "项目,一级指标,二级指标,三级指标,指标值,分值\n\
+                 测试项目,满意度指标,满意度,满意度(门诊),≥90%,50\n\
+                 测试项目,满意度指标,满意度,满意度（门诊）,≥90%,50\n";
+    let doc = table::read_str("sheet.csv", sheet, &ReadOptions::default()).unwrap();
+    let text = "projects:\n  - project: 测试项目\n    indicators:\n      - indicator: 满意度（门诊）\n        actual: \"91%\"\n";
+    let actuals = ActualsFile::parse("a.yaml", text).unwrap();
+    let m = Methodology::from_rules(RuleSet::bundled());
+    let r = eval::evaluate(
+        &doc,
+        Some(&actuals),
+        &eval::Options::new(&m, RuleSet::bundled()),
+    );
+    let p = &r.projects[0];
+    let actuals: Vec<_> = p.indicators.iter().map(|i| i.actual.as_deref()).collect();
+    assert_eq!(actuals, [None, Some("91%")], "{:?}", p.indicators);
+}

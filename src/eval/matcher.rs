@@ -1,6 +1,7 @@
 //! Which entry of an actuals file belongs to which project and indicator of a table (SPEC §4):
 //! a project by unit and name (else an entry that leaves the unit out), an indicator by
-//! sequence and name, else its name, else its sequence; entries that match nothing are
+//! sequence and name, else its name, else (once every row of the project had its try) its
+//! folded name, else its sequence; entries that match nothing are
 //! findings (`actuals.unmatched`) with their line in the file. Indexed so that a national-size
 //! file matches in linear time; nothing here scores.
 //!
@@ -125,9 +126,9 @@ impl<'a> EntryIndex<'a> {
         index
     }
 
-    /// The entry of an indicator: same sequence and name, else the only unused one of that
-    /// name, else the first unused one with the same sequence number.
-    fn take(
+    /// The entry of an indicator by its name as written: same sequence and name, else the
+    /// only unused one of that name.
+    fn take_exact(
         &mut self,
         list: &'a [IndicatorActual],
         used: &mut [bool],
@@ -142,12 +143,23 @@ impl<'a> EntryIndex<'a> {
             .or_else(|| match self.by_name.get_mut(name) {
                 Some((c, 1)) => c.first_free(used),
                 _ => None,
-            })
-            .or_else(|| {
-                // the name folded (`（）` for `()`, spaces): the same sequence, else the only one
-                if self.by_name.contains_key(name) {
-                    return None;
-                }
+            })?;
+        Some(self.mark(list, used, pick))
+    }
+
+    /// The entry of an indicator no name as written found (after every row of the project
+    /// had its try, so a row named exactly keeps its entry): the name folded (`（）` for `()`,
+    /// spaces) with the same sequence, else the only unused one of that folded name; else the
+    /// first unused one with the same sequence number.
+    fn take_loose(
+        &mut self,
+        list: &'a [IndicatorActual],
+        used: &mut [bool],
+        row: &IndicatorRow,
+    ) -> Option<&'a IndicatorActual> {
+        let name: &str = &row.name;
+        let folded = (!self.by_name.contains_key(name))
+            .then(|| {
                 let folded = self.folded.get_or_insert_with(|| {
                     let mut m = FoldedNames::new();
                     for (i, a) in list.iter().enumerate() {
@@ -166,16 +178,27 @@ impl<'a> EntryIndex<'a> {
                     })
                     .map(|(i, _)| *i)
             })
-            .or_else(|| {
-                self.by_seq
-                    .get_mut(&row.seq)
-                    .and_then(|c| c.first_free(used))
-            })?;
+            .flatten();
+        let pick = folded.or_else(|| {
+            self.by_seq
+                .get_mut(&row.seq)
+                .and_then(|c| c.first_free(used))
+        })?;
+        Some(self.mark(list, used, pick))
+    }
+
+    /// Marks `pick` taken and gives it.
+    fn mark(
+        &mut self,
+        list: &'a [IndicatorActual],
+        used: &mut [bool],
+        pick: usize,
+    ) -> &'a IndicatorActual {
         used[pick] = true;
         if let Some((_, free)) = self.by_name.get_mut(list[pick].indicator.as_str()) {
             *free -= 1;
         }
-        Some(&list[pick])
+        &list[pick]
     }
 }
 
@@ -287,11 +310,19 @@ impl<'a> Matcher<'a> {
             .index
             .entry(i)
             .or_insert_with(|| EntryIndex::new(&entry.indicators));
-        let indicators = project
+        let mut indicators: Vec<_> = project
             .indicators
             .iter()
-            .map(|row| index.take(&entry.indicators, used, row))
+            .map(|row| index.take_exact(&entry.indicators, used, row))
             .collect();
+        // rows no name as written found, once every row had its try
+        if indicators.iter().any(Option::is_none) {
+            for (slot, row) in indicators.iter_mut().zip(&project.indicators) {
+                if slot.is_none() {
+                    *slot = index.take_loose(&entry.indicators, used, row);
+                }
+            }
+        }
         Taken {
             entry: Some(entry),
             indicators,
