@@ -680,3 +680,42 @@ async fn a_column_map_reads_headers_jixiao_does_not_know() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(json(&body)["error"]["code"], "table.bad-columns");
 }
+
+/// An actuals file that matches nothing is refused on the API and on the page, naming the
+/// nearest project; one that matches in part warns above the scores (issue 25 item 11).
+#[tokio::test]
+async fn actuals_that_match_nothing_are_refused_and_partial_ones_warn_first() {
+    let table = sample("targets.tsv");
+    let nothing = "projects:\n  - unit: 某某局\n    project: 业务用房物业管理经费\n    spent: 1\n";
+    for uri in ["/api/evaluate", "/"] {
+        let (status, body) = post(
+            Config::default(),
+            uri,
+            &[
+                ("table", "targets.tsv", &table),
+                ("actuals", "a.yaml", nothing.as_bytes()),
+            ],
+        )
+        .await;
+        let text = String::from_utf8_lossy(&body);
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {text}");
+        assert!(text.contains("eval.actuals-match-nothing"), "{uri}: {text}");
+        assert!(text.contains("业务用房物业管理费"), "{uri}: {text}");
+    }
+    let mut partial = String::from_utf8(sample("actuals.yaml")).unwrap();
+    partial.push_str("  - unit: 广州住房公积金管理中心\n    project: 不存在的项目\n    spent: 1\n");
+    let (status, body) = post(
+        Config::default(),
+        "/",
+        &[
+            ("table", "targets.tsv", &table),
+            ("actuals", "a.yaml", partial.as_bytes()),
+        ],
+    )
+    .await;
+    let page = String::from_utf8_lossy(&body);
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let warn = page.find("<div class=\"warn\"").expect("a warning banner");
+    assert!(warn < page.find("<h2>汇总</h2>").unwrap());
+    assert!(page[warn..].contains("不存在的项目"));
+}

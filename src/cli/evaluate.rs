@@ -272,6 +272,10 @@ pub fn run(mut args: Args) -> u8 {
         super::show(&e);
         return exit::USAGE;
     }
+    if let Err(e) = eval::unmatched::check(&doc, actuals.as_ref()) {
+        super::show(&e);
+        return exit::USAGE;
+    }
     let methodology = Methodology::from_rules(&rules);
     // A progress bar for long runs, on a terminal only (never in pipes or logs).
     let projects = doc.counts().projects;

@@ -98,6 +98,7 @@ impl<W: Write> Printer<'_, W> {
                             .as_ref()
                             .map(|o| format!("单位：{}", o.zh())),
                         record.qualifier.map(|q| format!("限定词：{q}")),
+                        record.distributive.map(|d| format!("对各项分别适用：{d}")),
                     ]
                     .into_iter()
                     .flatten()

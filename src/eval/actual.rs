@@ -4,6 +4,15 @@
 //! Loose writing is read, never silently passed: a bare number takes the target's unit; an
 //! actual that copies its target's comparator (`≥266米`) is read as its value and flagged;
 //! `完成`/`已完成` against a numeric target is only a claim and goes to a person for review.
+//!
+//! A yes/no target answered in other words ([`answer`]): a grade word (`达成`, `实现`,
+//! `未完成`) or a restatement of the `是否…` question (`有利于…` for `是否利于…`, `不符合标准`
+//! for `是否符合标准`) is read as 是 or 否 and the note says so. A restatement must keep three
+//! quarters of the question's characters in order, add at most half as many again (four at
+//! least), and carry no hedge (`部分`, `基本`, `但`, [`HEDGES`](crate::lang::lexicon::HEDGES)):
+//! longer or hedged prose goes to a person; its polarity is the parity of negations (`不`, `未`, `没有` …, not
+//! `不断`, `不低于`) against the question's own. `有无…` questions are not answered this way:
+//! whether 有 or 无 is wanted is not in the question.
 
 use rust_decimal::Decimal;
 
@@ -37,6 +46,19 @@ pub enum Actual {
     Date(CalendarDate),
     /// Text that says none of these.
     Text(String),
+    /// A yes/no target answered in other words: a grade word (`达成`, `未完成`) or a
+    /// restatement of the question (`有利于推动企业走出去` for `是否利于企业走出去`);
+    /// `met`: the target's requirement holds.
+    Answer { met: bool, how: Answered },
+}
+
+/// How a yes/no target was answered in other words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    /// A grade word (`达成`, `实现`, `未完成`).
+    Word,
+    /// The question restated (`符合标准` for `是否符合标准`), or negated (`不符合标准`).
+    Restated,
 }
 
 /// Words that say the work was done, beside those that also say it was on time
@@ -142,6 +164,126 @@ pub fn read_with(
     }
 }
 
+/// A yes/no target answered in other words (the actual `read` as [`read`] gave it, `written`
+/// as the sheet has it, `question` the target's text): a grade word (`达成`, `实现`, `未完成`,
+/// [`lexicon::ANSWER_MET`](crate::lang::lexicon::ANSWER_MET)), or a restatement of the question
+/// (`有利于推动企业走出去` for `是否利于企业走出去`, `不符合标准` for `是否符合标准`). `None`
+/// where the target is not yes/no, or the actual says 是/否 already, or says something else.
+pub fn answer(read: &Actual, written: &str, target: &Target, question: &str) -> Option<Actual> {
+    use crate::lang::lexicon::{ANSWER_MET, ANSWER_NOT_MET};
+    let Target::Boolean { expected } = target else {
+        return None;
+    };
+    let text = written
+        .trim()
+        .trim_end_matches(['。', '.', '；', ';', '！', '!']);
+    let said = match read {
+        Actual::Grade(Grade::Achieved) => Some(true),
+        Actual::Grade(Grade::NotAchieved) => Some(false),
+        Actual::Grade(Grade::Partly) | Actual::Share(_) => return None,
+        Actual::Text(_) | Actual::Done | Actual::YesNo(_) => None,
+        _ => return None,
+    };
+    if let Some(met) = said
+        .or_else(|| ANSWER_MET.contains(&text).then_some(true))
+        .or_else(|| ANSWER_NOT_MET.contains(&text).then_some(false))
+    {
+        return Some(Actual::Answer {
+            met,
+            how: Answered::Word,
+        });
+    }
+    // a restatement answers the question itself: 是 is what `是否…` wants (`符合标准` reads
+    // as 是 on its own too; the note says it restated the question); 是, 否, 无 stay as written
+    let yes = restated(text, question)?;
+    Some(Actual::Answer {
+        met: yes == *expected,
+        how: Answered::Restated,
+    })
+}
+
+/// Whether `text` restates the yes/no `question` (`是否利于企业走出去`): `Some(true)` for
+/// the question said affirmatively (`有利于推动企业走出去`), `Some(false)` negated
+/// (`不利于企业走出去`), `None` where it is not a restatement. A restatement keeps most of the
+/// question's words in order (three quarters of its characters, at least two) and is not much
+/// longer (prose goes to a person); its polarity is the parity of negations against the
+/// question's own.
+pub fn restated(text: &str, question: &str) -> Option<bool> {
+    use crate::lang::lexicon::RESTATED_QUESTION;
+    let question = question
+        .trim()
+        .trim_end_matches(['？', '?', '。', '.', '；', ';']);
+    let (at, marker) = RESTATED_QUESTION
+        .iter()
+        .filter_map(|m| question.find(m).map(|at| (at, *m)))
+        .min_by_key(|(at, _)| *at)?;
+    let core = &question[at + marker.len()..];
+    if crate::lang::lexicon::HEDGES
+        .iter()
+        .any(|h| text.contains(h) && !core.contains(h))
+    {
+        return None;
+    }
+    let (core_words, core_negated) = without_negations(core);
+    let (text_words, text_negated) = without_negations(text);
+    let (nc, nt) = (core_words.len(), text_words.len());
+    // a few words more than the question (`有利于推动…` for `利于…`), not a sentence more
+    if nc < 2 || nt < 2 || nt > nc + (nc / 2).max(4) {
+        return None;
+    }
+    let need = (3 * nc).div_ceil(4).max(2);
+    if common_subsequence(&core_words, &text_words) < need {
+        return None;
+    }
+    Some(core_negated == text_negated)
+}
+
+/// The characters of `s` (spaces and punctuation aside) with its negations taken out, and
+/// whether it is negated (an odd number of negations).
+fn without_negations(s: &str) -> (Vec<char>, bool) {
+    use crate::lang::lexicon::{NEGATIONS, NOT_NEGATING};
+    let mut chars = Vec::with_capacity(s.len() / 3 + 1);
+    let mut negated = false;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = NOT_NEGATING.iter().find(|w| rest.starts_with(**w)) {
+            chars.extend(w.chars());
+            rest = &rest[w.len()..];
+            continue;
+        }
+        if let Some(w) = NEGATIONS.iter().find(|w| rest.starts_with(**w)) {
+            negated = !negated;
+            rest = &rest[w.len()..];
+            continue;
+        }
+        if !c.is_whitespace() && !c.is_ascii_punctuation() && !"，。；：、？！（）“”".contains(c)
+        {
+            chars.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    (chars, negated)
+}
+
+/// The length of the longest common subsequence of `a` and `b` (both short: a question and
+/// its answer).
+fn common_subsequence(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Whether two texts say the same words (spaces and closing punctuation aside).
 fn same_words(a: &str, b: &str) -> bool {
     let words = |s: &str| {
@@ -221,5 +363,35 @@ mod tests {
             read("2023年11月20日", &t("2023年12月前"), None, None),
             Actual::Date(_)
         ));
+    }
+
+    #[test]
+    fn restatements_answer_the_question() {
+        let q = "是否利于企业走出去";
+        assert_eq!(restated("有利于推动企业走出去", q), Some(true));
+        assert_eq!(restated("不利于企业走出去", q), Some(false));
+        assert_eq!(restated("符合标准", "是否符合标准"), Some(true));
+        assert_eq!(restated("不符合标准", "是否符合标准"), Some(false));
+        assert_eq!(restated("尚未符合标准。", "是否符合标准"), Some(false));
+        // `不断` does not negate
+        assert_eq!(restated("不断提升服务质量", "是否提升服务质量"), Some(true));
+        // the question's own negation: restated as is, it is a yes
+        assert_eq!(restated("未发生安全事故", "是否未发生安全事故"), Some(true));
+        assert_eq!(restated("发生安全事故", "是否未发生安全事故"), Some(false));
+        // other words, or prose much longer than the question: not a restatement
+        assert_eq!(restated("工作开展顺利", q), None);
+        assert_eq!(
+            restated(
+                "有利于企业走出去，但项目执行中存在资金拨付滞后、台账不全等问题，需整改",
+                q
+            ),
+            None
+        );
+        // `有无` does not say which is wanted
+        assert_eq!(restated("无安全事故", "有无安全事故"), None);
+        // partial or hedged: neither 是 nor 否
+        assert_eq!(restated("按时完成了部分工作", "是否按时完成"), None);
+        assert_eq!(restated("基本符合标准", "是否符合标准"), None);
+        assert_eq!(restated("符合标准，但资料不全", "是否符合标准"), None);
     }
 }

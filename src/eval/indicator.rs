@@ -17,7 +17,7 @@ use super::evaluate::Options;
 use super::memo::ParseCache;
 use super::methodology::Ruled;
 use super::reading::{Around, Reading};
-use super::score::{Outcome, Verdict, score};
+use super::score::{Outcome, Verdict, distributive, score};
 use crate::rules::Facts;
 use crate::table::model::IndicatorRow;
 
@@ -195,29 +195,83 @@ fn score_reading(
             flags.extend(flag);
         }
     }
-    let plan = plan_text.map(read);
-    let mut o = match &s.reading.decisions.late_penalty {
-        Some((p, rule)) => {
-            let mut with_penalty = m.clone();
-            with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
-            score(target, &actual, plan.as_ref(), s.weight, &with_penalty)
-        }
-        None => score(target, &actual, plan.as_ref(), s.weight, m),
-    };
-    if let Some(f) = s.reading.decisions.formula {
-        o = super::formula::apply(f, target, &actual, s.weight, m, o);
+    // a yes/no target answered in other words (`达成`, `有利于…` for `是否利于…`)
+    if let (false, crate::lang::Target::Boolean { .. }, Some(text)) =
+        (graded, target, s.actual_text)
+        && let Some(a) = actual::answer(&actual, text, target, &s.row.target)
+    {
+        actual = a;
     }
-    if let Some(method) = &s.reading.decisions.method {
-        let written = super::method::Written {
-            indicator: &s.row.name,
-            target: &s.row.target,
-            actual: s.actual_text,
-            year,
+    let plan = plan_text.map(&mut read);
+    // the national formula, a rule's formula, then the method's tiers, deductions and floor
+    let one = |actual: &Actual, flags: &mut Vec<super::checks::Flag>| {
+        let mut o = match &s.reading.decisions.late_penalty {
+            Some((p, rule)) => {
+                let mut with_penalty = m.clone();
+                with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
+                score(target, actual, plan.as_ref(), s.weight, &with_penalty)
+            }
+            None => score(target, actual, plan.as_ref(), s.weight, m),
         };
-        let (out, flag) = super::method::apply(method, target, &actual, written, s.weight, o);
-        o = out;
-        flags.extend(flag);
-    }
+        if let Some(f) = s.reading.decisions.formula {
+            o = super::formula::apply(f, target, actual, s.weight, m, o);
+        }
+        if let Some(method) = &s.reading.decisions.method {
+            let written = super::method::Written {
+                indicator: &s.row.name,
+                target: &s.row.target,
+                actual: s.actual_text,
+                year,
+            };
+            let (out, flag) = super::method::apply(method, target, actual, written, s.weight, o);
+            o = out;
+            flags.extend(flag);
+        }
+        o
+    };
+    let mut o = if distributive::is_distributive(&s.reading.parsed) {
+        // `分别≥90%` under `门诊和住院…`: each item's value scored, or one value for all
+        let written = &s.row.target;
+        let items_text = s
+            .reading
+            .parsed
+            .spans
+            .items
+            .clone()
+            .and_then(|r| written.get(r))
+            .unwrap_or(&s.row.name);
+        let items = distributive::items(items_text);
+        match s.actual_text.and_then(distributive::parts) {
+            Some(parts) if items.len() >= 2 && items.len() != parts.len() => {
+                distributive::count_differs(parts.len(), items.len())
+            }
+            Some(parts) => {
+                let mut scored = Vec::with_capacity(parts.len());
+                for (k, (label, value)) in parts.into_iter().enumerate() {
+                    let mut a = read(value);
+                    if let Some((c, _)) = super::method::convert_actual(opts.rules, target, &a) {
+                        a = c;
+                    }
+                    let label = match (label, items.get(k)) {
+                        ("", Some(item)) if items.len() >= 2 => (*item).to_owned(),
+                        ("", _) => format!("第 {} 项", k + 1),
+                        (l, _) => l.to_owned(),
+                    };
+                    scored.push((label, value, one(&a, &mut flags)));
+                }
+                distributive::combine(scored)
+            }
+            None => {
+                let mut o = one(&actual, &mut flags);
+                if items.len() >= 2 && !matches!(actual, Actual::Missing) {
+                    o.remarks.push(distributive::ONE_FOR_ALL);
+                }
+                o
+            }
+        }
+    } else {
+        one(&actual, &mut flags)
+    };
     if let Some(rule) = &s.reading.decisions.formula_rule {
         o.rules.insert(0, rule.clone());
     }

@@ -1,10 +1,19 @@
 //! Which entry of an actuals file belongs to which project and indicator of a table (SPEC §4):
 //! a project by unit and name (else an entry that leaves the unit out), an indicator by
-//! sequence and name, else its name, else its sequence; entries that match nothing are
+//! sequence and name, else its name, else (once every row of the project had its try) its
+//! folded name, else its sequence; entries that match nothing are
 //! findings (`actuals.unmatched`) with their line in the file. Indexed so that a national-size
 //! file matches in linear time; nothing here scores.
+//!
+//! Names that differ only in how they are typed match after folding ([`super::fold`]: width,
+//! spaces, brackets, a leading budget code), tried only where the names as written find
+//! nothing: the file's names are folded once, on the first miss, so a file whose names are
+//! the table's pays nothing for it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use super::fold::fold;
 
 use super::actuals_file::{ActualsFile, IndicatorActual, ProjectActuals};
 use crate::finding::{Finding, Severity};
@@ -23,6 +32,42 @@ pub struct Matcher<'a> {
     unitless: HashMap<&'a str, (Vec<usize>, usize)>,
     /// The indicators of each entry taken so far, indexed (built when it is first taken).
     index: HashMap<usize, EntryIndex<'a>>,
+    /// Entries by folded unit and project, and those without a unit by folded project (built
+    /// on the first project whose names as written find nothing).
+    folded: Option<Folded<'a>>,
+}
+
+/// A folded (unit, project) key to look up (a key of the map's lifetime: owned).
+fn owned_key(unit: &str, project: &str) -> (Cow<'static, str>, Cow<'static, str>) {
+    (
+        Cow::Owned(fold(unit).into_owned()),
+        Cow::Owned(project.to_owned()),
+    )
+}
+
+/// Entries by folded names.
+#[derive(Debug, Default)]
+struct Folded<'a> {
+    by_key: HashMap<(Cow<'a, str>, Cow<'a, str>), Cursor>,
+    unitless: HashMap<Cow<'a, str>, Cursor>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(entries: &'a [ProjectActuals]) -> Self {
+        let mut f = Folded::default();
+        for (i, e) in entries.iter().enumerate() {
+            let project = fold(&e.project);
+            if e.unit.is_empty() {
+                f.unitless.entry(project.clone()).or_default().list.push(i);
+            }
+            f.by_key
+                .entry((fold(&e.unit), project))
+                .or_default()
+                .list
+                .push(i);
+        }
+        f
+    }
 }
 
 /// Positions in a list in file order, and how far they are known to be taken.
@@ -42,6 +87,9 @@ impl Cursor {
     }
 }
 
+/// Indicators by folded name, each with its position and sequence.
+type FoldedNames<'a> = HashMap<Cow<'a, str>, Vec<(usize, Option<u32>)>>;
+
 /// One entry's indicators indexed by (seq, name), name and seq, so that every table row finds
 /// its entry in constant time however long the lists (it was a scan of the list per row).
 #[derive(Debug, Default)]
@@ -50,6 +98,9 @@ struct EntryIndex<'a> {
     /// By name, with how many of that name are still free.
     by_name: HashMap<&'a str, (Cursor, usize)>,
     by_seq: HashMap<u32, Cursor>,
+    /// By folded name, with each entry's sequence (built on the first row whose name as
+    /// written finds nothing).
+    folded: Option<FoldedNames<'a>>,
 }
 
 impl<'a> EntryIndex<'a> {
@@ -75,9 +126,9 @@ impl<'a> EntryIndex<'a> {
         index
     }
 
-    /// The entry of an indicator: same sequence and name, else the only unused one of that
-    /// name, else the first unused one with the same sequence number.
-    fn take(
+    /// The entry of an indicator by its name as written: same sequence and name, else the
+    /// only unused one of that name.
+    fn take_exact(
         &mut self,
         list: &'a [IndicatorActual],
         used: &mut [bool],
@@ -92,17 +143,62 @@ impl<'a> EntryIndex<'a> {
             .or_else(|| match self.by_name.get_mut(name) {
                 Some((c, 1)) => c.first_free(used),
                 _ => None,
-            })
-            .or_else(|| {
-                self.by_seq
-                    .get_mut(&row.seq)
-                    .and_then(|c| c.first_free(used))
             })?;
+        Some(self.mark(list, used, pick))
+    }
+
+    /// The entry of an indicator no name as written found (after every row of the project
+    /// had its try, so a row named exactly keeps its entry): the name folded (`（）` for `()`,
+    /// spaces) with the same sequence, else the only unused one of that folded name; else the
+    /// first unused one with the same sequence number.
+    fn take_loose(
+        &mut self,
+        list: &'a [IndicatorActual],
+        used: &mut [bool],
+        row: &IndicatorRow,
+    ) -> Option<&'a IndicatorActual> {
+        let name: &str = &row.name;
+        let folded = (!self.by_name.contains_key(name))
+            .then(|| {
+                let folded = self.folded.get_or_insert_with(|| {
+                    let mut m = FoldedNames::new();
+                    for (i, a) in list.iter().enumerate() {
+                        m.entry(fold(&a.indicator)).or_default().push((i, a.seq));
+                    }
+                    m
+                });
+                let group = folded.get(fold(name).as_ref())?;
+                group
+                    .iter()
+                    .find(|(i, seq)| !used[*i] && *seq == Some(row.seq))
+                    .or_else(|| {
+                        let mut free = group.iter().filter(|(i, _)| !used[*i]);
+                        let one = free.next();
+                        free.next().is_none().then_some(one).flatten()
+                    })
+                    .map(|(i, _)| *i)
+            })
+            .flatten();
+        let pick = folded.or_else(|| {
+            self.by_seq
+                .get_mut(&row.seq)
+                .and_then(|c| c.first_free(used))
+        })?;
+        Some(self.mark(list, used, pick))
+    }
+
+    /// Marks `pick` taken and gives it.
+    fn mark(
+        &mut self,
+        list: &'a [IndicatorActual],
+        used: &mut [bool],
+        pick: usize,
+    ) -> &'a IndicatorActual {
         used[pick] = true;
         if let Some((_, free)) = self.by_name.get_mut(list[pick].indicator.as_str()) {
             *free -= 1;
         }
-        Some(&list[pick])
+        &list[pick]
     }
 }
 
@@ -146,6 +242,43 @@ impl<'a> Matcher<'a> {
             by_key,
             unitless,
             index: HashMap::new(),
+            folded: None,
+        }
+    }
+
+    /// The entry of a project whose names as written find none, after folding both sides.
+    fn take_folded(&mut self, file: &'a ActualsFile, unit: &str, project: &str) -> Option<usize> {
+        let folded = self
+            .folded
+            .get_or_insert_with(|| Folded::new(&file.projects));
+        let project = fold(project);
+        let key = owned_key(unit, &project);
+        let matched = &self.matched;
+        folded
+            .by_key
+            .get_mut(&key)
+            .and_then(|c| c.first_free(matched))
+            .or_else(|| {
+                folded
+                    .unitless
+                    .get_mut(project.as_ref())?
+                    .first_free(matched)
+            })
+    }
+
+    /// Whether an entry of the file belongs to a project of the table named `unit` and
+    /// `project` (as written, or folded), without taking it.
+    pub fn finds(&mut self, unit: &str, project: &str) -> bool {
+        let Some(file) = self.file else {
+            return false;
+        };
+        self.by_key.contains_key(&(unit, project)) || self.unitless.contains_key(project) || {
+            let folded = self
+                .folded
+                .get_or_insert_with(|| Folded::new(&file.projects));
+            let project = fold(project);
+            folded.by_key.contains_key(&owned_key(unit, &project))
+                || folded.unitless.contains_key(project.as_ref())
         }
     }
 
@@ -165,7 +298,8 @@ impl<'a> Matcher<'a> {
                     *next += 1;
                 }
                 list.get(*next).copied()
-            });
+            })
+            .or_else(|| self.take_folded(file, unit, &project.name));
         let Some(i) = found else {
             return Taken::none(project);
         };
@@ -176,11 +310,19 @@ impl<'a> Matcher<'a> {
             .index
             .entry(i)
             .or_insert_with(|| EntryIndex::new(&entry.indicators));
-        let indicators = project
+        let mut indicators: Vec<_> = project
             .indicators
             .iter()
-            .map(|row| index.take(&entry.indicators, used, row))
+            .map(|row| index.take_exact(&entry.indicators, used, row))
             .collect();
+        // rows no name as written found, once every row had its try
+        if indicators.iter().any(Option::is_none) {
+            for (slot, row) in indicators.iter_mut().zip(&project.indicators) {
+                if slot.is_none() {
+                    *slot = index.take_loose(&entry.indicators, used, row);
+                }
+            }
+        }
         Taken {
             entry: Some(entry),
             indicators,

@@ -120,22 +120,49 @@ fn in_unit(q: &Quantity, unit: Option<&Unit>) -> Option<Decimal> {
 }
 
 /// A bound or step in the target's unit: `%` against a target in another unit is a share of
-/// the target.
-fn amount(q: &Quantity, v: &Values<'_>) -> Option<Decimal> {
+/// the target. A share of a zero target, or a unit that does not convert, is an error that
+/// says which (never a step of 0 that deducts nothing, nor a band skipped).
+fn amount(q: &Quantity, v: &Values<'_>) -> Result<Decimal, String> {
     match &q.unit {
         Some(u) if *u == Unit::PERCENT && v.unit != Some(&Unit::PERCENT) => {
-            Some(q.value / Decimal::ONE_HUNDRED * v.t.abs())
+            if v.t.is_zero() {
+                Err(format!(
+                    "{} 按目标值的百分比计，而目标值为 0{}，无从换算",
+                    shown(q),
+                    match v.unit {
+                        Some(u) => format!("（单位{u}）"),
+                        None => "、实际值也未写单位".to_owned(),
+                    }
+                ))
+            } else {
+                Ok(q.value / Decimal::ONE_HUNDRED * v.t.abs())
+            }
         }
-        _ => in_unit(q, v.unit),
+        _ => in_unit(q, v.unit).ok_or_else(|| {
+            format!(
+                "{} 与目标值的单位{}无法换算",
+                shown(q),
+                v.unit.map_or("", |u| u.as_str())
+            )
+        }),
     }
 }
 
+/// A quantity as a rule writes it (`1%`, `3天`).
+fn shown(q: &Quantity) -> String {
+    format!(
+        "{}{}",
+        n(q.value),
+        q.unit.as_ref().map_or("", |u| u.as_str())
+    )
+}
+
 /// A ratio bound: `60%` → 0.6, a bare number as written.
-fn ratio_bound(q: &Quantity) -> Option<Decimal> {
+fn ratio_bound(q: &Quantity) -> Result<Decimal, String> {
     match &q.unit {
-        Some(u) if *u == Unit::PERCENT => Some(q.value / Decimal::ONE_HUNDRED),
-        None => Some(q.value),
-        Some(_) => None,
+        Some(u) if *u == Unit::PERCENT => Ok(q.value / Decimal::ONE_HUNDRED),
+        None => Ok(q.value),
+        Some(_) => Err(format!("完成率分档的界限 {} 不是百分比", shown(q))),
     }
 }
 
@@ -203,6 +230,9 @@ pub fn apply(
     weight: Decimal,
     mut o: Outcome,
 ) -> (Outcome, Option<Flag>) {
+    // a zero target is zero in the actual's unit, as the formula read it
+    let rezeroed = super::score::zero_in_actual_unit(target, actual);
+    let target = rezeroed.as_ref().unwrap_or(target);
     let lateness_tiers = rules
         .tiers
         .as_ref()
@@ -252,19 +282,24 @@ pub fn apply(
             .push("分档、扣分或保底规则需要数值的目标和实际值，按目标类型的公式计分");
         return (o, None);
     };
-    if let Some((t, id)) = tiers {
-        let (score, formula) = self::tiers(t, &v, weight);
-        o.score = Some(score);
-        o.formula = formula;
-        o.rules.push(id.clone());
+    let by_method = if let Some((t, id)) = tiers {
+        Some((self::tiers(t, &v, weight), id))
     } else if let Some((d, id)) = &rules.deduct
         && o.verdict != Verdict::Pass
     {
         // a target met loses nothing (and keeps its note)
-        let (score, formula) = deduct(d, &v, weight);
-        o.score = Some(score);
-        o.formula = formula;
-        o.rules.push(id.clone());
+        Some((deduct(d, &v, weight), id))
+    } else {
+        None
+    };
+    match by_method {
+        Some((Ok((score, formula)), id)) => {
+            o.score = Some(score);
+            o.formula = formula;
+            o.rules.push(id.clone());
+        }
+        Some((Err(why), id)) => return unreconciled(o, &why, id.clone(), written),
+        None => {}
     }
     if let Some((f, id)) = &rules.floor {
         let r = ratio(&v);
@@ -492,6 +527,31 @@ fn unmeasured(
     (o, Some(flag))
 }
 
+/// A bound or step a rule writes that cannot be brought to the row's unit: a person decides,
+/// and a finding `eval.unit-unreconciled` says which (never a silent full score or zero).
+fn unreconciled(
+    mut o: Outcome,
+    why: &str,
+    id: Cow<'static, str>,
+    written: Written<'_>,
+) -> (Outcome, Option<Flag>) {
+    o.verdict = Verdict::Review;
+    o.score = None;
+    o.formula = format!("单位无法核对：{why}；规则 {id} 无法计分，需人工核对");
+    let flag = Flag {
+        code: "eval.unit-unreconciled".into(),
+        severity: Severity::Warning,
+        message: format!(
+            "指标“{}”（目标“{}”，实际值“{}”）：{why}，规则 {id} 无法计分，待人工核对",
+            written.indicator,
+            written.target.trim(),
+            written.actual.unwrap_or_default().trim(),
+        ),
+    };
+    o.rules.push(id);
+    (o, Some(flag))
+}
+
 /// The finding beside the total where lateness is not measured (`eval.lateness-unmeasured`).
 fn unmeasured_flag(why: Unmeasured, id: &str, written: Written<'_>) -> Flag {
     Flag {
@@ -506,13 +566,13 @@ fn unmeasured_flag(why: Unmeasured, id: &str, written: Written<'_>) -> Flag {
     }
 }
 
-fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
+fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, String), String> {
     let (value, what) = match t.on {
         TierOn::Actual => (v.a, "实际值"),
         TierOn::Ratio => (ratio(v), "完成率"),
         TierOn::Deviation => ((v.a - v.t).abs(), "偏差"),
         // deadlines only: `apply` never sends a number here
-        TierOn::Lateness => return (Decimal::ZERO, "逾期分档只用于时限类指标".to_owned()),
+        TierOn::Lateness => return Ok((Decimal::ZERO, "逾期分档只用于时限类指标".to_owned())),
     };
     let shown = match t.on {
         TierOn::Ratio => pct(value),
@@ -525,12 +585,12 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
                 let b = match t.on {
                     TierOn::Ratio => ratio_bound(q),
                     _ => amount(q, v),
-                };
-                match (b, op) {
-                    (Some(b), BoundOp::UpTo) => value <= b,
-                    (Some(b), BoundOp::Below) => value < b,
-                    (Some(b), BoundOp::AtLeast) => value >= b,
-                    (None, _) => false,
+                }
+                .map_err(|why| format!("第 {} 档的界限：{why}", i + 1))?;
+                match op {
+                    BoundOp::UpTo => value <= b,
+                    BoundOp::Below => value < b,
+                    BoundOp::AtLeast => value >= b,
                 }
             }
         };
@@ -539,20 +599,20 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
                 Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct(s))),
                 Gives::Points(p) => (p.min(weight), format!("{} 分", n(p))),
             };
-            return (
+            return Ok((
                 score,
                 format!(
                     "分档：{what} {shown}，第 {} 档，得 {gives} = {}",
                     i + 1,
                     n(score)
                 ),
-            );
+            ));
         }
     }
-    (
+    Ok((
         Decimal::ZERO,
         format!("分档：{what} {shown}，没有一档成立，得 0"),
-    )
+    ))
 }
 
 /// The steps `short` makes of `per` (whole steps where the rule says) and the points they take
@@ -567,8 +627,11 @@ fn steps_off(short: Decimal, per: Decimal, d: &Deduct) -> (Decimal, Decimal) {
     (steps, steps.checked_mul(d.points).unwrap_or(Decimal::MAX))
 }
 
-fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
-    let reference = d.beyond.as_ref().and_then(|b| amount(b, v)).unwrap_or(v.t);
+fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, String), String> {
+    let reference = match &d.beyond {
+        Some(b) => amount(b, v).map_err(|why| format!("扣分起点：{why}"))?,
+        None => v.t,
+    };
     let short = match v.op {
         Op::Ge | Op::Gt => reference - v.a,
         Op::Le | Op::Lt => v.a - reference,
@@ -576,16 +639,16 @@ fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
     };
     let unit = v.unit.map_or("", |u| u.as_str());
     let from = if d.beyond.is_some() { "超出" } else { "差" };
-    let per = amount(&d.per, v).filter(|p| *p > Decimal::ZERO);
-    let (Some(per), true) = (per, short > Decimal::ZERO) else {
-        return (
+    let per = amount(&d.per, v).map_err(|why| format!("扣分步长：{why}"))?;
+    if per <= Decimal::ZERO || short <= Decimal::ZERO {
+        return Ok((
             weight,
             format!("扣分：未超出扣分起点，得满分 {}", n(weight)),
-        );
-    };
+        ));
+    }
     let (steps, off) = steps_off(short, per, d);
     let score = (weight - off).max(Decimal::ZERO);
-    (
+    Ok((
         score,
         format!(
             "扣分：{from} {}{unit}，每 {}{unit} 扣 {} 分，{} 步扣 {}，得 {}",
@@ -596,5 +659,5 @@ fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> (Decimal, String) {
             n(off),
             n(score)
         ),
-    )
+    ))
 }

@@ -26,6 +26,7 @@ mod budget;
 pub mod cases;
 pub mod checks;
 pub mod evaluate;
+mod fold;
 pub mod formula;
 pub mod grades;
 mod indicator;
@@ -43,6 +44,7 @@ pub mod score;
 pub mod stream;
 pub mod total;
 pub mod unfilled;
+pub mod unmatched;
 pub mod weights;
 
 pub use actual::Actual;

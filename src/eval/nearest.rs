@@ -31,6 +31,12 @@ pub(crate) fn suggest(doc: &Document, findings: &mut [Finding]) {
             (Some(i), Some(p)) => doc
                 .projects()
                 .find(|(_, q)| q.name == *p)
+                .or_else(|| {
+                    // an entry that matched its project only after folding (`（）`, a code)
+                    let folded = super::fold::fold(p);
+                    doc.projects()
+                        .find(|(_, q)| super::fold::fold(&q.name) == folded)
+                })
                 .and_then(|(_, q)| nearest(i, q.indicators.iter().map(|r| &*r.name))),
             (None, Some(p)) => nearest(p, projects.iter().copied()),
             _ => None,
@@ -43,7 +49,10 @@ pub(crate) fn suggest(doc: &Document, findings: &mut [Finding]) {
 }
 
 /// The candidate most like `name`, where one is like it enough.
-fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(super) fn nearest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     let pairs = |s: &str| -> Vec<(char, char)> {
         let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
         let mut p: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();

@@ -9,10 +9,11 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::actual::{Actual, is_percent};
+use super::actual::{Actual, Answered, is_percent};
 use super::methodology::{Grade, Methodology};
 use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
+pub(super) mod distributive;
 mod relative;
 
 /// The verdict of one indicator (SPEC §5).
@@ -139,6 +140,47 @@ pub(super) fn n(d: Decimal) -> Decimal {
 fn clamp(score: Decimal, weight: Decimal) -> Decimal {
     score.max(Decimal::ZERO).min(weight)
 }
+
+/// A zero target (`0`, `≤0`, `0例`, `0起`) read in the actual's unit, where its own unit is
+/// missing or cannot be brought to the actual's: zero is zero in any unit, so `≤0` against
+/// `4%` is `≤0%` (never a bare 0 against which a step in `%` is a share of nothing), and `0起`
+/// against `0.5%` is `0%`. `None` where the target is not a zero or the units agree or convert.
+pub fn zero_in_actual_unit(target: &Target, actual: &Actual) -> Option<Target> {
+    let (quantity, approximate) = match target {
+        Target::Compare { quantity, .. } => (quantity, false),
+        Target::Approximate { quantity } => (quantity, true),
+        _ => return None,
+    };
+    if !quantity.value.is_zero() {
+        return None;
+    }
+    let Actual::Quantity {
+        quantity: a,
+        unit_from_target: false,
+        ..
+    } = actual
+    else {
+        return None;
+    };
+    let au = a.unit.as_ref()?;
+    if let Some(tu) = &quantity.unit
+        && (tu == au || units::convert(Decimal::ZERO, tu, au).is_some())
+    {
+        return None;
+    }
+    let zero = Quantity::new(Decimal::ZERO, Some(au.clone()));
+    Some(match target {
+        Target::Compare { op, .. } if !approximate => Target::Compare {
+            op: *op,
+            quantity: zero,
+        },
+        _ => Target::Approximate { quantity: zero },
+    })
+}
+
+/// The remark beside a zero target read in the actual's unit.
+pub(super) const ZERO_IN_ACTUAL_UNIT: &str =
+    "目标值为 0，按实际值的单位读取（0 在任何单位下都是 0）";
 
 /// Target and actual values in one unit, or why they cannot be compared.
 fn comparable(target: &Quantity, actual: &Quantity) -> Result<(Decimal, Decimal), &'static str> {
@@ -421,6 +463,14 @@ pub fn score(
     m: &Methodology,
 ) -> Outcome {
     let mut remarks = Vec::new();
+    let rezeroed = zero_in_actual_unit(target, actual);
+    let target = match &rezeroed {
+        Some(t) => {
+            remarks.push(ZERO_IN_ACTUAL_UNIT);
+            t
+        }
+        None => target,
+    };
     if let Actual::Quantity {
         unit_from_target,
         copied_comparator,
@@ -497,6 +547,30 @@ pub fn score(
             } else {
                 Outcome::new(Verdict::Fail, Some(Decimal::ZERO), "不符合要求，得 0")
             }
+        }
+        (Target::Boolean { expected }, Actual::Answer { met, how }) => {
+            let how = match how {
+                Answered::Word => "实际值为等级词",
+                Answered::Restated if *met == *expected => "实际值肯定地复述了问题",
+                Answered::Restated => "实际值否定地复述了问题",
+            };
+            let yes = if *met == *expected { "是" } else { "否" };
+            if *met {
+                Outcome::new(
+                    Verdict::Pass,
+                    Some(weight),
+                    format!("{how}，按“{yes}”读取：符合要求，得满分 {}", n(weight)),
+                )
+            } else {
+                Outcome::new(
+                    Verdict::Fail,
+                    Some(Decimal::ZERO),
+                    format!("{how}，按“{yes}”读取：不符合要求，得 0"),
+                )
+            }
+        }
+        (Target::Boolean { .. }, Actual::Grade(_) | Actual::Share(_)) => {
+            Outcome::review("是否类指标的实际值是部分达成或得分比例，读不出“是”或“否”，需人工核对")
         }
         (Target::Boolean { expected: true }, Actual::Done) => Outcome::new(
             Verdict::Pass,

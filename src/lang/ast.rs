@@ -313,6 +313,9 @@ pub struct Provenance {
     /// A word that qualifies the target without changing it (`力争`, `均`, `须`, `平均`), as the
     /// lexicon spells it.
     pub qualifier: Option<&'static str>,
+    /// A distributive word before the comparison (`分别`, `各`, `均`, `都`): it applies to each
+    /// item the name joins (`门诊和住院满意度分别≥90%`), as the lexicon spells it.
+    pub distributive: Option<&'static str>,
 }
 
 /// Byte ranges of the parts of the parsed text, for diagnostics that underline them.
@@ -334,6 +337,9 @@ pub struct Spans {
     pub trailing: Option<Span>,
     /// A qualifying word in front (`力争`, `均`), where written.
     pub qualifier: Option<Span>,
+    /// The items a distributive target names before its word (`门诊和住院满意度` of
+    /// `门诊和住院满意度分别≥90%`), where it names any.
+    pub items: Option<Span>,
 }
 
 /// A target as read from text: meaning, provenance, positions.

@@ -449,6 +449,85 @@ pub const NO_WORDS: &[&str] = &[
 /// The yes/no question marker (`是否及时完成支付工作`).
 pub const YES_NO_QUESTION: &[&str] = &["是否", "有无", "有没有", "能否", "可否"];
 
+/// Question markers whose question a restatement answers (`是否利于企业走出去`, answered
+/// `有利于推动企业走出去` or `不利于…`). `有无` and `有没有` are not here: whether 有 or 无 is
+/// wanted is not in the question.
+pub const RESTATED_QUESTION: &[&str] = &["是否", "能否", "可否"];
+
+/// Whole actuals that say a yes/no target was met: grade words and their kin (`达成`,
+/// `实现`), read as the answer the target wants, and said so in the note.
+pub const ANSWER_MET: &[&str] = &[
+    "达成",
+    "已达成",
+    "全部达成",
+    "完全达成",
+    "达成目标",
+    "实现",
+    "已实现",
+    "全部实现",
+    "实现目标",
+    "达到",
+    "已达到",
+    "达标",
+    "已达标",
+    "完成",
+    "已完成",
+    "全部完成",
+];
+
+/// Whole actuals that say a yes/no target was not met.
+pub const ANSWER_NOT_MET: &[&str] = &[
+    "未达成",
+    "没有达成",
+    "未实现",
+    "没有实现",
+    "未达到",
+    "没有达到",
+    "未达标",
+    "不达标",
+    "未完成",
+    "没有完成",
+    "不符合",
+    "不满足",
+    "未满足",
+    "不能",
+];
+
+/// Words that make a restatement partial or hedged (`按时完成了部分工作`, `基本符合标准`,
+/// `符合标准，但…`): such an actual answers neither 是 nor 否 and goes to a person.
+pub const HEDGES: &[&str] = &[
+    "部分",
+    "基本",
+    "个别",
+    "尚有",
+    "仍有",
+    "但",
+    "不完全",
+    "未全部",
+    "大体",
+    "大致",
+];
+
+/// Negations in a restatement of a yes/no question (`不利于…`, `未按期…`, `没有…`).
+pub const NEGATIONS: &[&str] = &["没有", "尚未", "不", "未", "没", "无", "非"];
+
+/// Words that start with a negation but do not negate (`不断提升`, `不低于标准`): read past
+/// before negations are counted.
+pub const NOT_NEGATING: &[&str] = &[
+    "不断",
+    "不仅",
+    "不但",
+    "不只",
+    "无论",
+    "不论",
+    "不低于",
+    "不少于",
+    "不小于",
+    "毫不",
+    "无不",
+    "非常",
+];
+
 /// Whole targets that refer to a number supplied later (each contains `计划`).
 pub const PLAN_PHRASES: &[&str] = &[
     "年度计划数",
@@ -495,6 +574,14 @@ pub const QUALIFIERS: &[&str] = &[
     "均为", "确保", "力争", "争取", "保持", "维持", "务必", "必须", "均须", "均应", "均需", "均要",
     "全部", "平均", "年均", "合计", "累计", "总计", "保证", "均", "须", "应", "需",
 ];
+
+/// Distributive words before a comparison (`门诊和住院满意度分别≥90%`, `各不低于3次`): the
+/// comparison applies to each item the name joins. Tried only where a target does not read
+/// otherwise; `均` in front of a whole target is also a [`QUALIFIERS`] word.
+pub const DISTRIBUTIVE: &[&str] = &["分别", "各", "均", "都"];
+
+/// Words that join the items of a name (`门诊和住院`, `A、B`, `A及B`), longest first.
+pub const ITEM_JOINERS: &[&str] = &["以及", "和", "、", "及", "与", "跟", "，", ",", "/", "／"];
 
 /// Per-unit words in front of a value (`平均每人每月300元`, `每生每年3300元`): each names a
 /// denominator of the value's unit (`元/人·月`, `元/生·年`).

@@ -112,10 +112,29 @@ pub fn parse(text: &str, ctx: &Context<'_>) -> Parsed {
         && let Some((word, rest)) = shapes::qualifier(body)
     {
         let at = start + offset(body, rest);
-        let (t, mut p, mut sp) = read_body(&text[at..end], rest, at, base_spans, ctx);
+        let (t, mut p, mut sp) = read_body(&text[at..end], rest, at, base_spans.clone(), ctx);
         if !matches!(t, Target::Qualitative { .. } | Target::Empty) {
             p.qualifier = Some(word);
             sp.qualifier = Some(start..start + word.len());
+            target = t;
+            provenance = p;
+            spans = sp;
+        }
+    }
+    // `门诊和住院满意度分别≥90%`, `分别达到95%`, `各不少于3次`: a comparison after a
+    // distributive word applies to each item (the name's, or those written before the word);
+    // tried only where nothing above read, the word looked for only then
+    if matches!(target, Target::Qualitative { .. })
+        && let Some((word, items, rest)) = shapes::distributive(body)
+    {
+        let at = start + offset(body, rest);
+        let (t, mut p, mut sp) = read_body(&text[at..end], rest, at, base_spans, ctx);
+        if matches!(
+            t,
+            Target::Compare { .. } | Target::Range { .. } | Target::Approximate { .. }
+        ) {
+            p.distributive = Some(word);
+            sp.items = (!items.is_empty()).then(|| start..start + items.len());
             target = t;
             provenance = p;
             spans = sp;

@@ -96,6 +96,9 @@ pub struct Record<'a> {
     /// A word that qualifies the target without changing it (`力争`, `均`, `须`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<&'static str>,
+    /// A distributive word before the comparison (`分别`, `各`, `均`, `都`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distributive: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -126,6 +129,7 @@ impl<'a> Record<'a> {
             restated_name: parsed.provenance.restated_name,
             baseline: None,
             qualifier: parsed.provenance.qualifier,
+            distributive: parsed.provenance.distributive,
             canonical: t.canonical(),
             code: None,
             message: None,

@@ -154,6 +154,13 @@ fn write_records(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error>
         .from_writer(out);
     w.write_record(HEADER)?;
     let safe = |record: [String; 16]| record.map(|c| neutralise(&c).into_owned());
+    // actuals that matched nothing, first: rows whose 结论 is 警告 and 说明 the warning
+    for line in super::warnings::lines(report) {
+        let mut record: [String; 16] = Default::default();
+        record[9] = "警告".to_owned();
+        record[15] = line;
+        w.write_record(safe(record))?;
+    }
     for p in &report.projects {
         w.write_record(safe(budget_record(p)))?;
         for i in &p.indicators {

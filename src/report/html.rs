@@ -63,6 +63,7 @@ tfoot td { font-weight: 600; background: #f0f3f6; }
 .badge.v-pass { color: #1a7f37; } .badge.v-fail { color: #cf222e; } .badge.v-review { color: #9a6700; }
 .badge.v-missing { color: #57606a; } .badge.v-invalid { color: #8250df; } .badge.v-not_applicable { color: #8c959f; }
 .note { color: #3d444d; }
+.warn { border: 2px solid #b3261e; background: #fdecea; color: #5f100b; padding: .6em 1em; margin: 1em 0; }
 .published { color: #cf222e; font-size: 12px; display: block; }
 .published.same { color: #57606a; }
 .published.same { color: #57606a; }
@@ -140,6 +141,7 @@ pub fn render(report: &Report, bands: &[ScoreBand]) -> String {
 /// without the page around them: the web page shows them under its own heading.
 pub fn body(report: &Report, bands: &[ScoreBand]) -> String {
     let mut out = String::new();
+    warnings(&mut out, report);
     summary(&mut out, report);
     chart(&mut out, report, bands);
     units(&mut out, report);
@@ -151,6 +153,27 @@ pub fn body(report: &Report, bands: &[ScoreBand]) -> String {
     differences(&mut out, report);
     findings(&mut out, report);
     out
+}
+
+/// Actuals that matched nothing, first: a banner above the summary.
+fn warnings(out: &mut String, r: &Report) {
+    let lines = super::warnings::lines(r);
+    let Some((head, rest)) = lines.split_first() else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<div class=\"warn\" role=\"alert\"><strong>{}</strong>",
+        escape(head)
+    );
+    if !rest.is_empty() {
+        out.push_str("<ul>\n");
+        for l in rest {
+            let _ = writeln!(out, "<li>{}</li>", escape(l));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</div>\n");
 }
 
 fn summary(out: &mut String, r: &Report) {

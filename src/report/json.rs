@@ -11,10 +11,23 @@ use super::model::{IndicatorReport, ProjectReport, Report, Summary};
 /// A project with no total (`status` `pending`: 待评定, or `unchecked`: 未核对) has `score` and
 /// `grade` null: the field names stay those other tools read, and a null is never a zero.
 pub fn render(report: &Report) -> String {
-    let mut s = if report.projects.iter().all(|p| p.has_total()) {
-        serde_json::to_string_pretty(report).expect("the report model serialises")
+    // actuals that matched nothing, first: `"warnings": […]` before the report's own fields
+    let warnings = super::warnings::lines(report);
+    let all_totals = report.projects.iter().all(|p| p.has_total());
+    let mut s = if all_totals {
+        if warnings.is_empty() {
+            serde_json::to_string_pretty(report)
+        } else {
+            serde_json::to_string_pretty(&Warned { warnings, report })
+        }
+        .expect("the report model serialises")
     } else {
-        let mut v = serde_json::to_value(report).expect("the report model serialises");
+        let mut v = if warnings.is_empty() {
+            serde_json::to_value(report)
+        } else {
+            serde_json::to_value(Warned { warnings, report })
+        }
+        .expect("the report model serialises");
         if let Some(ps) = v.get_mut("projects").and_then(|p| p.as_array_mut()) {
             for (p, model) in ps.iter_mut().zip(&report.projects) {
                 if !model.has_total() {
@@ -27,6 +40,14 @@ pub fn render(report: &Report) -> String {
     };
     s.push('\n');
     s
+}
+
+/// The report with its warnings first.
+#[derive(Serialize)]
+struct Warned<'a> {
+    warnings: Vec<String>,
+    #[serde(flatten)]
+    report: &'a Report,
 }
 
 /// One indicator line's shape (the hand-written writer below produces its serde_json bytes).

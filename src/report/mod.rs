@@ -9,6 +9,7 @@ pub mod json;
 pub mod model;
 pub mod selfeval_table;
 pub mod text_table;
+pub mod warnings;
 pub mod xlsx;
 
 use std::io::{self, Write};

@@ -238,6 +238,14 @@ pub fn render_text(r: &Report) -> String {
 /// [`render_text`] with each table at most `max` display columns wide (long cells cut with `…`).
 pub fn render_text_within(r: &Report, max: usize) -> String {
     let mut out = String::new();
+    // what the scores below lack, first (actuals that matched nothing)
+    let warnings = super::warnings::lines(r);
+    for w in &warnings {
+        let _ = writeln!(out, "{w}");
+    }
+    if !warnings.is_empty() {
+        out.push('\n');
+    }
     if let Some(d) = &r.department {
         let _ = writeln!(out, "绩效自评表 — {d}\n");
     }
@@ -292,6 +300,15 @@ pub fn render_markdown(r: &Report) -> String {
             .map(|d| format!(" — {}", md_cell(d)))
             .unwrap_or_default()
     );
+    // what the scores below lack, first (actuals that matched nothing)
+    let warnings = super::warnings::lines(r);
+    if let Some((head, rest)) = warnings.split_first() {
+        let _ = writeln!(out, "> **{}**", md_cell(head));
+        for w in rest {
+            let _ = writeln!(out, "> - {}", md_cell(w));
+        }
+        out.push('\n');
+    }
     for p in &r.projects {
         let _ = writeln!(out, "## {}\n", md_cell(&heading(p)));
         if let Some(g) = goal_line(p) {

@@ -193,6 +193,7 @@ pub async fn evaluate(
             let actuals = files.actuals()?;
             let rules = files.rules(&params)?;
             eval::unfilled::check(&doc, actuals.as_ref()).map_err(|e| ApiError::diagnostic(&e))?;
+            eval::unmatched::check(&doc, actuals.as_ref()).map_err(|e| ApiError::diagnostic(&e))?;
             cancel.check()?;
             let (report, methodology) = eval::evaluate_with_rules(
                 &doc,

@@ -168,6 +168,9 @@ fn render_results(
     let doc = files.document(params)?;
     cancel.check()?;
     let actuals = files.actuals()?;
+    // an actuals file that matches nothing is refused with the nearest names, as on the
+    // command line (scoring it would show every project 0.00)
+    eval::unmatched::check(&doc, actuals.as_ref()).map_err(|e| ApiError::diagnostic(&e))?;
     let rules = files.rules(params)?;
     let findings = review::review(
         &doc,

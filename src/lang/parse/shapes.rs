@@ -20,6 +20,20 @@ use crate::lang::number::Value;
 // ---------------------------------------------------------------------------------------------
 // Qualifiers and per-units
 
+/// A distributive word in `body` (`分别`, `各`, `均`, `都`, [`lexicon::DISTRIBUTIVE`]) with
+/// what stands before it (the items, maybe empty) and the rest after it; the first such word
+/// that leaves something after it. One scan per word: the words are rare.
+pub(super) fn distributive(body: &str) -> Option<(&'static str, &str, &str)> {
+    lexicon::DISTRIBUTIVE
+        .iter()
+        .filter_map(|w| body.find(w).map(|at| (at, *w)))
+        .min_by_key(|(at, _)| *at)
+        .and_then(|(at, w)| {
+            let rest = ws(&body[at + w.len()..]);
+            (!rest.is_empty()).then_some((w, body[..at].trim_end(), rest))
+        })
+}
+
 /// A qualifying word at the start of `body` (`力争`, `均`), with the rest after it.
 pub(super) fn qualifier(body: &str) -> Option<(&'static str, &str)> {
     lexicon::QUALIFIERS.iter().find_map(|q| {

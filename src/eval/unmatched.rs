@@ -1,0 +1,128 @@
+//! An actuals file that matches nothing in its table (issue 25 item 11): every actual would be
+//! dropped and every project scored 0.00 差, which is no result; the command line and the API
+//! refuse it with [`MatchesNothing`], naming the nearest names of the table. An actuals file
+//! that matches in part is scored; what it leaves unmatched is listed (`actuals.unmatched`)
+//! at the top of every report format.
+//!
+//! "Nothing" is: no entry of the file finds a project of the table (by names as written or
+//! folded, [`super::fold`]), or the entries that find one give no budget, no 全年执行数 and not
+//! one indicator the table has.
+
+use crate::table::model::Document;
+
+use super::actuals_file::ActualsFile;
+use super::matcher::Matcher;
+
+/// Entries named in the help, at most.
+const SHOWN: usize = 5;
+
+/// The actuals file matches nothing in the table.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error(
+    "实际值文件 {file} 中的{what}在 {table} 中一个也找不到，所以不评分（否则每个项目都是 0.00 分、等级差，并不是评价结果）"
+)]
+#[diagnostic(code("eval.actuals-match-nothing"), help("{help}"))]
+pub struct MatchesNothing {
+    pub file: String,
+    pub table: String,
+    /// `项目` or `指标`, with how many.
+    pub what: String,
+    /// The nearest names, and what to do.
+    pub help: String,
+}
+
+/// [`MatchesNothing`] where no entry of `actuals` matches `doc`.
+pub fn check(doc: &Document, actuals: Option<&ActualsFile>) -> Result<(), MatchesNothing> {
+    let Some(file) = actuals else {
+        return Ok(());
+    };
+    if file.projects.is_empty() {
+        return Ok(());
+    }
+    let mut matcher = Matcher::new(Some(file));
+    let mut projects_found = false;
+    let mut used = false;
+    for (unit, project) in doc.projects() {
+        if !matcher.finds(&unit.name, &project.name) {
+            continue;
+        }
+        projects_found = true;
+        let taken = matcher.take(&unit.name, project);
+        used |= taken
+            .entry
+            .is_some_and(|e| e.budget.is_some() || e.spent.is_some())
+            || taken.indicators.iter().any(Option::is_some);
+        if used {
+            return Ok(());
+        }
+    }
+    let mut lines = Vec::new();
+    let what = if projects_found {
+        // projects found, none of their indicators
+        let names: Vec<&str> = doc
+            .projects()
+            .flat_map(|(_, p)| p.indicators.iter().map(|r| &*r.name))
+            .collect();
+        let n: usize = file.projects.iter().map(|p| p.indicators.len()).sum();
+        for p in &file.projects {
+            for i in &p.indicators {
+                if lines.len() < SHOWN {
+                    lines.push(near_line(&i.indicator, &names));
+                }
+            }
+        }
+        format!(" {n} 个指标")
+    } else {
+        let names: Vec<String> = doc
+            .projects()
+            .map(|(u, p)| {
+                if u.name.is_empty() {
+                    p.name.clone()
+                } else {
+                    format!("{}／{}", u.name, p.name)
+                }
+            })
+            .collect();
+        let project_names: Vec<&str> = doc.projects().map(|(_, p)| p.name.as_str()).collect();
+        for p in file.projects.iter().take(SHOWN) {
+            let unit = if p.unit.is_empty() {
+                String::new()
+            } else {
+                format!("（单位“{}”）", p.unit)
+            };
+            let line = match super::nearest::nearest(&p.project, project_names.iter().copied()) {
+                Some(near) => {
+                    let full = project_names
+                        .iter()
+                        .position(|n| *n == near)
+                        .map_or(near, |k| names[k].as_str());
+                    format!("项目“{}”{unit}：表中最接近的是“{full}”", p.project)
+                }
+                None => format!("项目“{}”{unit}：表中没有相近的名称", p.project),
+            };
+            lines.push(line);
+        }
+        if names.len() <= SHOWN && !names.is_empty() {
+            lines.push(format!("表中的项目：{}", names.join("、")));
+        }
+        format!(" {} 个项目", file.projects.len())
+    };
+    Err(MatchesNothing {
+        file: file.name.clone(),
+        table: doc.source.name.clone(),
+        what,
+        help: format!(
+            "{}\n名称在去掉全角/半角、空格、括号写法和开头的预算编码（如 [610001]、219001-）后仍对不上；核对实际值文件的 unit、project 和指标名称是否与目标表一致，或用 jixiao template {} -o 实际值.yaml 重新生成实际值文件",
+            lines.join("\n"),
+            doc.source.name
+        ),
+    })
+}
+
+/// `指标“X”：表中最接近的是“Y”`.
+fn near_line(name: &str, names: &[&str]) -> String {
+    match super::nearest::nearest(name, names.iter().copied()) {
+        Some(near) => format!("指标“{name}”：表中最接近的是“{near}”"),
+        None => format!("指标“{name}”：表中没有相近的名称"),
+    }
+}

@@ -1,0 +1,42 @@
+//! Warnings at the top of every report format (table, markdown, html and the web page, csv,
+//! json): entries of an actuals file that match nothing in the table (`actuals.unmatched`),
+//! whose actuals the scores do not use, each with the name it most likely meant. They stand
+//! first because a score that silently lacks its actuals reads as a real result (issue 25
+//! item 11); the full list stays with the other input findings at the end.
+//!
+//! Bounded: at most [`SHOWN`] lines, then how many more.
+
+use super::model::Report;
+
+/// Warning lines shown at most.
+pub const SHOWN: usize = 20;
+
+/// The findings that warn at the top.
+fn warned(r: &Report) -> impl Iterator<Item = &crate::finding::Finding> {
+    r.findings.iter().filter(|f| f.code == "actuals.unmatched")
+}
+
+/// The headline and one line per warning (at most [`SHOWN`], then how many more); empty where
+/// there is nothing to warn of.
+pub fn lines(r: &Report) -> Vec<String> {
+    let n = warned(r).count();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut out = vec![format!(
+        "警告：实际值文件中有 {n} 条在表中找不到，其实际值未计入评分（actuals.unmatched）"
+    )];
+    for f in warned(r).take(SHOWN) {
+        let at = f.line.map(|l| format!("（第 {l} 行）")).unwrap_or_default();
+        let help = f
+            .help
+            .as_deref()
+            .map(|h| format!("；{h}"))
+            .unwrap_or_default();
+        out.push(format!("{}{at}{help}", f.message));
+    }
+    if n > SHOWN {
+        out.push(format!("另有 {} 条，见文末“输入提示”", n - SHOWN));
+    }
+    out
+}
