@@ -53,8 +53,32 @@ pub const DOCS: &[CodeDoc] = &[
     doc!(
         "table.binary",
         E,
-        "既不是文本表格也不是工作簿",
-        "含义：文件含有二进制内容（如图片、PDF、旧版 .doc），不是 .tsv / .csv 文本，也不是 .xlsx / .xls / .docx。\n处理：本次运行停止。\n修改：在 Excel 或 Word 中“另存为” .xlsx、.csv 或 .docx 后再读取；图片和 PDF 需先转成表格。"
+        "既不是文本表格也不是能读取的文档",
+        "含义：文件含有二进制内容，不是 .tsv / .csv 文本，也不是 jixiao 能读取的工作簿（.xlsx .xls .ods）、Word 文档（.docx .doc）或网页（.html .mhtml）。\n处理：本次运行停止。\n修改：在 Excel、WPS 或 Word 中“另存为” .xlsx、.docx 或 .csv 后再读取。"
+    ),
+    doc!(
+        "table.pdf",
+        E,
+        "PDF 文件中的表格不能读取",
+        "含义：文件是 PDF（按文件开头的字节判断，与扩展名无关）。PDF 只记录文字在页面上的位置，没有单元格，读出的表格会错位，jixiao 不猜。\n处理：本次运行停止。\n修改：向填报单位索取这张表的 Excel 或 Word 原件；表格如刊登在网页上，在浏览器中把网页“另存为”.html（或单个文件 .mhtml）后读取。"
+    ),
+    doc!(
+        "table.picture",
+        E,
+        "图片中的表格不能读取",
+        "含义：文件是图片（PNG、JPEG、GIF、BMP、TIFF 或 WebP，按文件开头的字节判断），通常是扫描件或截图。\n处理：本次运行停止。\n修改：向填报单位索取 Excel 或 Word 原件；没有原件时需人工把表格录入 Excel。"
+    ),
+    doc!(
+        "table.office-other",
+        E,
+        "Office 文件，但不是 Word 文档或 Excel 工作簿",
+        "含义：文件是 Office 97–2003 格式的复合文件，但其中没有 Word 文档流（WordDocument）或工作簿流（Workbook），或者文件设有打开密码（加密）。\n处理：本次运行停止。\n修改：在 Word、Excel 或 WPS 中打开（去掉密码），另存为 .docx 或 .xlsx 后读取。"
+    ),
+    doc!(
+        "table.page-no-form",
+        E,
+        "网页中没有目标表、自评表或表单",
+        "含义：网页中没有表格，或者它的表格都不是目标表、自评表或逐项目表单（只有导航、版式、页脚等表格）。\n处理：本次运行停止。\n修改：表单常作为网页的附件（.xls .doc .pdf）或图片发布：下载附件读取，或向填报单位索取 Excel、Word 原件。"
     ),
     doc!(
         "table.decode",
@@ -72,13 +96,13 @@ pub const DOCS: &[CodeDoc] = &[
         "table.not-workbook",
         E,
         "扩展名是工作簿，内容不是",
-        "含义：文件名以 .xlsx / .xls 结尾，内容却不是工作簿（常见于把 CSV 改了扩展名）。\n处理：本次运行停止，不按扩展名猜测内容。\n修改：把扩展名改成与内容相符的 .csv / .tsv，或在 Excel 中另存为 .xlsx。"
+        "含义：文件名以 .xlsx / .xls / .docx / .doc 结尾，内容却不是工作簿或 Word 文档（常见于把 CSV 改了扩展名）。内容是网页的 .xls / .doc（许多系统这样导出）按网页读取，不是这个错误。\n处理：本次运行停止，不按扩展名猜测内容。\n修改：把扩展名改成与内容相符的 .csv / .tsv，或在 Excel 中另存为 .xlsx。"
     ),
     doc!(
         "table.document",
         E,
         "无法读取 Word 文档",
-        "含义：.docx 文档的正文无法读取（损坏，或其实是旧版 .doc）。\n处理：本次运行停止。\n修改：在 Word 中另存为 .docx（Word 2007 及以后的格式）。"
+        "含义：Word 文档（.docx，或 Word 97–2003 的 .doc）的正文无法读取：文件损坏（如 .doc 的片段表指向文件之外）、加密，是 Word 6.0/95 等更早的格式，或文档中没有表格。消息写明是哪一种。\n处理：本次运行停止。\n修改：在 Word 或 WPS 中打开，另存为 .docx 后读取。"
     ),
     doc!(
         "table.folder-tables",
@@ -229,7 +253,7 @@ pub const DOCS: &[CodeDoc] = &[
         "table.sheet-skipped",
         I,
         "工作表未读取",
-        "含义：这张工作表（或 Word 文档中的这张表）里没有目标表、自评表或表单，例如填表说明页。\n处理：不读取，列出此项。\n修改：如果它其实是要读的表，检查表头是否完整。"
+        "含义：这张工作表（或 Word 文档中的这张表）里没有目标表、自评表或表单，例如填表说明页。网页中不是表单的表格（导航、版式、页脚）合为一条，写明网页共有几个表格、读取了几个。\n处理：不读取，列出此项。\n修改：如果它其实是要读的表，检查表头是否完整。"
     ),
     doc!(
         "table.sheet-other-layout",

@@ -11,7 +11,8 @@ use std::ops::Range;
 
 use crate::limits;
 use crate::table::source::{CellAddr, Format, Location, Segment, SourceText};
-use crate::table::{ReadError, docx, workbook};
+use crate::table::ReadError;
+use crate::table::formats::{SheetCells, docx, workbook};
 
 /// One cell: its trimmed text and where that text starts. 48 bytes: a block of a streamed
 /// sheet holds some thousands of them at once, and their memory is written once and read a
@@ -791,7 +792,7 @@ pub(crate) fn from_workbook(
 /// cell's row is its sheet row.
 pub(crate) fn sheets_grid(
     name: &str,
-    sheets: Vec<workbook::SheetCells>,
+    sheets: Vec<SheetCells>,
     format: Format,
     encoding: &'static str,
 ) -> Result<Grid, ReadError> {
@@ -802,7 +803,7 @@ pub(crate) fn sheets_grid(
     let mut segments = Vec::new();
     let single = (sheets.len() == 1).then(|| sheets[0].name.clone());
     for sheet in sheets {
-        let workbook::SheetCells {
+        let SheetCells {
             name: sheet_name,
             mut cells,
             merges,

@@ -56,8 +56,7 @@
 
 mod amount;
 mod columns;
-pub mod decode;
-mod docx;
+pub mod formats;
 mod form;
 mod grid;
 mod indicator_cell;
@@ -68,7 +67,8 @@ pub mod source;
 pub mod stream;
 mod target_table;
 pub mod view;
-mod workbook;
+
+pub use formats::text as decode;
 
 use std::path::Path;
 
@@ -124,15 +124,70 @@ pub enum ReadError {
         /// File name.
         name: String,
     },
-    /// The input is not text (NUL bytes, control characters) nor a workbook.
-    #[error("{name} 不是文本表格，也不是 Excel 工作簿")]
+    /// The input is not text (NUL bytes, control characters) nor a format jixiao reads.
+    #[error("{name} 不是文本表格，也不是 jixiao 能读取的工作簿、Word 文档或网页")]
     #[diagnostic(
         code("table.binary"),
-        help("支持 .tsv .txt（制表符分隔）、.csv 和 .xlsx；Excel 中可用“另存为”导出")
+        help("支持的格式：{}。在 Excel、WPS 或 Word 中可用“另存为”得到这些格式", formats::formats_help())
     )]
     Binary {
         /// File name.
         name: String,
+    },
+    /// A PDF: its tables are not read.
+    #[error("{name} 是 PDF 文件，jixiao 不能从 PDF 中读取表格")]
+    #[diagnostic(
+        code("table.pdf"),
+        help(
+            "请向填报单位索取这张表的 Excel 或 Word 原件；表格如刊登在网页上，可在浏览器中把网页“另存为”.html 后读取。支持的格式：{}",
+            formats::formats_help()
+        )
+    )]
+    Pdf {
+        /// File name.
+        name: String,
+    },
+    /// A picture (a scan or a screenshot): its table is not read.
+    #[error("{name} 是图片（{kind}），jixiao 不能从图片中读取表格")]
+    #[diagnostic(
+        code("table.picture"),
+        help(
+            "扫描件和截图中的表格需要人工录入：请向填报单位索取 Excel 或 Word 原件；表格如刊登在网页上，可把网页“另存为”.html 后读取。支持的格式：{}",
+            formats::formats_help()
+        )
+    )]
+    Picture {
+        /// File name.
+        name: String,
+        /// The kind of picture (`PNG`, `JPEG`).
+        kind: &'static str,
+    },
+    /// An Office 97–2003 file that is neither a Word document nor an Excel workbook, or an
+    /// encrypted Office file.
+    #[error("{name} 是 Office 文件，但{what}")]
+    #[diagnostic(
+        code("table.office-other"),
+        help("在 Word、Excel 或 WPS 中打开它（如有密码先去掉），另存为 .docx 或 .xlsx 后读取")
+    )]
+    OfficeOther {
+        /// File name.
+        name: String,
+        /// What it is instead.
+        what: &'static str,
+    },
+    /// A saved web page with no table that holds a target table, a sheet or a form.
+    #[error("网页 {name} 中{}", if *tables == 0 { "没有表格".to_string() } else { format!("有 {tables} 个表格，但没有一个是目标表、自评表或表单") })]
+    #[diagnostic(
+        code("table.page-no-form"),
+        help(
+            "表单可能是网页上的附件（.xls .doc .pdf）或图片：请下载附件读取，或向填报单位索取 Excel、Word 原件"
+        )
+    )]
+    PageNoForm {
+        /// File name.
+        name: String,
+        /// The tables the page holds.
+        tables: usize,
     },
     /// The bytes are not valid in the encoding.
     #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
@@ -152,7 +207,7 @@ pub enum ReadError {
     #[error("无法打开工作簿 {name}：文件已损坏、加密或格式无法识别（读取器的原话：{source}）")]
     #[diagnostic(
         code("table.workbook"),
-        help("确认文件是 .xlsx 工作簿，且没有加密或损坏")
+        help("确认文件是 Excel 工作簿（.xlsx .xls .ods），且没有加密或损坏；可在 Excel 或 WPS 中打开后另存为 .xlsx")
     )]
     Workbook {
         /// File name.
@@ -162,10 +217,10 @@ pub enum ReadError {
         source: calamine::Error,
     },
     /// A workbook name (`.xlsx`) on bytes that are not a workbook.
-    #[error("{name} 的内容不是 Excel 工作簿")]
+    #[error("{name} 的内容不是 Excel 工作簿或 Word 文档")]
     #[diagnostic(
         code("table.not-workbook"),
-        help("文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名")
+        help("文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名。支持的格式：{}", formats::formats_help())
     )]
     NotWorkbook {
         /// File name.
@@ -175,7 +230,7 @@ pub enum ReadError {
     #[error("无法读取 Word 文档 {name}：{why}")]
     #[diagnostic(
         code("table.document"),
-        help("确认文件是 .docx（Word 2007 及以后）文档；.doc 请在 Word 中另存为 .docx")
+        help("确认文件是没有损坏的 Word 文档（.docx 或 .doc）；无法读取时可在 Word 或 WPS 中打开后另存为 .docx")
     )]
     Document {
         /// File name.
@@ -356,31 +411,162 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
 }
 
 /// [`read_bytes`] taking the bytes by value (no copy of a large input).
+///
+/// What the bytes are is told by their content first ([`formats::sniff`]): a workbook or Word
+/// document by its container (zip, or OLE holding `WordDocument` or `Workbook`), a web page by
+/// its markup or MIME headers, a PDF or a picture by its magic bytes (refused with the way
+/// forward); the name only chooses between text formats, and a workbook or Word name on bytes
+/// that are none is an error, not a guess.
 pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
+    use formats::{OleKind, Sniffed};
     if bytes.len() as u64 > crate::limits::INPUT.get() {
         return Err(ReadError::too_large(name, bytes.len() as u64));
     }
+    if bytes.is_empty() {
+        return Err(ReadError::Empty { name: name.into() });
+    }
     let format = opts.format.or_else(|| format_from_name(name));
-    let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0");
-    let grid = if matches!(format, Some(Format::Xlsx | Format::Docx))
-        || (format.is_none() && is_workbook)
-    {
-        if bytes.is_empty() {
-            return Err(ReadError::Empty { name: name.into() });
+    let grid = match formats::sniff(&bytes) {
+        Sniffed::Pdf => return Err(ReadError::Pdf { name: name.into() }),
+        Sniffed::Picture(kind) => {
+            return Err(ReadError::Picture {
+                name: name.into(),
+                kind,
+            });
         }
-        if !is_workbook {
-            return Err(ReadError::NotWorkbook { name: name.into() });
+        Sniffed::Zip => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
+        Sniffed::Ole => match formats::ole_kind(&bytes) {
+            OleKind::Word => {
+                let sheets = formats::doc::read_sheets(name, &bytes)?;
+                grid::sheets_grid(name, sheets, Format::Doc, "doc")?
+            }
+            OleKind::Workbook => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
+            // a container the compound-file reader cannot open: calamine's reader, more
+            // lenient, may still open a workbook (and says why not)
+            OleKind::Unreadable if format != Some(Format::Doc) => {
+                grid::from_workbook(name, bytes, opts.sheet.as_deref())?
+            }
+            OleKind::Unreadable => {
+                let sheets = formats::doc::read_sheets(name, &bytes)?;
+                grid::sheets_grid(name, sheets, Format::Doc, "doc")?
+            }
+            OleKind::Encrypted => {
+                return Err(ReadError::OfficeOther {
+                    name: name.into(),
+                    what: "已加密（设有打开密码）",
+                });
+            }
+            OleKind::Other => {
+                return Err(ReadError::OfficeOther {
+                    name: name.into(),
+                    what: "既不是 Word 文档也不是 Excel 工作簿（或已损坏）",
+                });
+            }
+        },
+        Sniffed::Mhtml => {
+            let page = formats::mhtml::page(&bytes).map_err(|_| ReadError::PageNoForm {
+                name: name.into(),
+                tables: 0,
+            })?;
+            return read_page(name, &page.bytes, opts, page.charset);
         }
-        grid::from_workbook(name, bytes, opts.sheet.as_deref())?
-    } else {
-        if is_workbook {
-            return Err(ReadError::Binary { name: name.into() });
-        }
-        let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
-        let format = format.unwrap_or_else(|| sniff_delimiter(&decoded.text));
-        grid::from_text(name, decoded.text, format, decoded.encoding)?
+        Sniffed::Html => return read_page(name, &bytes, opts, None),
+        Sniffed::Other => match format {
+            Some(Format::Xlsx | Format::Docx | Format::Doc) => {
+                return Err(ReadError::NotWorkbook { name: name.into() });
+            }
+            Some(Format::Html) => return read_page(name, &bytes, opts, None),
+            _ => {
+                let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
+                let format = format
+                    .filter(|f| f.is_text())
+                    .unwrap_or_else(|| sniff_delimiter(&decoded.text));
+                grid::from_text(name, decoded.text, format, decoded.encoding)?
+            }
+        },
     };
     build(grid)
+}
+
+/// Reads a saved web page: its tables that hold a target table, a sheet or a form (told by
+/// the layout readers: a form starts in it, or a header row is found), each with the lines
+/// above it, read together as one document; the page's other tables (menus, layout, footers)
+/// are counted in one info finding, not reported one by one.
+fn read_page(
+    name: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<Document, ReadError> {
+    let (text, encoding) = formats::html::decode_page(name, bytes, opts.encoding, declared)?;
+    let tables = formats::html::read_tables(name, &text)?;
+    let all = tables.len();
+    let mut sheets = Vec::new();
+    for t in tables {
+        if !holds_a_table(name, &t.sheet)? {
+            continue;
+        }
+        if !t.above.is_empty() {
+            sheets.push(formats::SheetCells {
+                name: "段落".into(),
+                cells: t
+                    .above
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, line)| ((i as u32, 0), line))
+                    .collect(),
+                merges: Vec::new(),
+            });
+        }
+        sheets.push(t.sheet);
+    }
+    let read = sheets.iter().filter(|s| s.name != "段落").count();
+    if read == 0 {
+        return Err(ReadError::PageNoForm {
+            name: name.into(),
+            tables: all,
+        });
+    }
+    let mut doc = build(grid::sheets_grid(name, sheets, Format::Html, encoding)?)?;
+    if all > read {
+        let at = Location {
+            offset: 0,
+            len: 0,
+            line: 1,
+            column: 1,
+            cell: None,
+        };
+        doc.findings.push(
+            Finding::at_location(
+                codes::SHEET_SKIPPED,
+                Severity::Info,
+                &doc.source,
+                at,
+                format!(
+                    "网页中共有 {all} 个表格，读取了其中 {read} 个；其余 {} 个不是目标表、自评表或表单（导航、版式、页脚等），未读取",
+                    all - read
+                ),
+            )
+            .label("这个网页"),
+        );
+    }
+    Ok(doc)
+}
+
+/// Whether a table of a web page holds a form or a table's header (what the layout readers
+/// find in it).
+fn holds_a_table(name: &str, sheet: &formats::SheetCells) -> Result<bool, ReadError> {
+    if sheet.cells.len() < 2 {
+        return Ok(false);
+    }
+    let copy = formats::SheetCells {
+        name: sheet.name.clone(),
+        cells: sheet.cells.clone(),
+        merges: Vec::new(),
+    };
+    let grid = grid::sheets_grid(name, vec![copy], Format::Html, "UTF-8")?;
+    let rows = grid.rows()?;
+    Ok(form::starts(&rows).is_some() || find_header(&grid.source, &rows).is_ok())
 }
 
 /// Reads a table from text already decoded (tab- or comma-separated, by `name`'s extension or
@@ -391,8 +577,8 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = match opts.format.or_else(|| format_from_name(name)) {
-        Some(Format::Xlsx) | None => sniff_delimiter(text),
-        Some(f) => f,
+        Some(f) if f.is_text() => f,
+        _ => sniff_delimiter(text),
     };
     build(grid::from_text(name, text.to_owned(), format, "UTF-8")?)
 }
@@ -404,6 +590,8 @@ fn format_from_name(name: &str) -> Option<Format> {
         "tsv" | "tab" => Some(Format::Tsv),
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Format::Xlsx),
         "docx" => Some(Format::Docx),
+        "doc" => Some(Format::Doc),
+        "html" | "htm" | "mhtml" | "mht" | "shtml" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
@@ -808,8 +996,8 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     let docx_whole;
     let sheets: &[grid::SheetSpan] = if grid.sheets.is_empty() {
         &whole
-    } else if source.format == Format::Docx {
-        // a Word document's paragraphs and tables are read as one sheet
+    } else if source.format.is_document() {
+        // a Word document's (or web page's) paragraphs and tables are read as one sheet
         docx_whole = [grid::SheetSpan {
             name: String::new(),
             rows: 0..rows.len(),

@@ -164,7 +164,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         source,
     };
     let format = opts.format.or_else(|| super::format_from_name(&name));
-    if path.is_dir() || format == Some(Format::Xlsx) {
+    if path.is_dir() || format.is_some_and(|f| !f.is_text()) {
         return Ok(Opened::Whole);
     }
     let mut input = File::open(path).map_err(io)?;
@@ -182,6 +182,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         || first.starts_with(b"PK\x03\x04")
         || first.starts_with(b"\xD0\xCF\x11\xE0")
         || first.contains(&0)
+        || super::formats::sniff(&first) != super::formats::Sniffed::Other
     {
         return Ok(Opened::Whole);
     }

@@ -17,22 +17,22 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::limits;
 use crate::table::ReadError;
-use crate::table::workbook::SheetCells;
+use super::SheetCells;
 
 /// One table cell as Word stores it: its text, the grid columns it spans, and whether it
 /// continues the cell above (`vMerge` without `restart`).
 #[derive(Debug, Default)]
-struct WordCell {
-    text: String,
-    span: u32,
-    continues: bool,
+pub(super) struct WordCell {
+    pub text: String,
+    pub span: u32,
+    pub continues: bool,
 }
 
 /// A merged range: first and last cell, 0-based `(row, column)`.
 type Span = ((u32, u32), (u32, u32));
 
-/// One body item.
-enum Item {
+/// One body item (of a `.docx`, or of a `.doc` read by [`super::doc`]).
+pub(super) enum Item {
     Paragraph(String),
     Table(Vec<(u32, Vec<WordCell>)>),
 }
@@ -67,7 +67,7 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
 }
 
 /// The sheets of the body items: tables as `表格N`, runs of paragraphs as `段落`.
-fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError> {
+pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError> {
     let max = limits::CELLS.get();
     let mut count: u64 = 0;
     let mut sheets: Vec<SheetCells> = Vec::new();

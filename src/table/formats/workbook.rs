@@ -14,15 +14,9 @@ use std::io::Cursor;
 use calamine::{Data, Reader};
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::SheetCells;
 use crate::limits;
 use crate::table::ReadError;
-
-/// One sheet's filled cells, as shown, and its merged ranges (0-based, inclusive ends).
-pub(crate) struct SheetCells {
-    pub name: String,
-    pub cells: Vec<((u32, u32), String)>,
-    pub merges: Vec<((u32, u32), (u32, u32))>,
-}
 
 /// Reads the sheets of a workbook: `sheet` alone where named, else every sheet in order.
 pub(crate) fn read_sheets(
