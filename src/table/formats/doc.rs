@@ -11,7 +11,8 @@
 //! paragraph; a cell mark (`\x07`) ends a cell, or — when its paragraph has the TTP property —
 //! the row. Whether a paragraph is inside a table, and a row's cell edges and merges, come from
 //! the paragraph properties (sprmPFInTable, sprmPFTtp, sprmTDefTable with its cells' edges and
-//! vertical-merge flags). Cells are placed in columns by their edges across the whole table (a
+//! vertical-merge flags; a row's properties too long for their page are in the `Data` stream,
+//! named by sprmPHugePapx). Cells are placed in columns by their edges across the whole table (a
 //! cell twice as wide spans two columns), as Word's `gridSpan` does in a `.docx`.
 //!
 //! **Decisions**: where a paragraph's properties cannot be found (a damaged property table),
@@ -47,7 +48,9 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
     let table = read_stream(&mut cfb, table_name)
         .map_err(|e| fail(format!("找不到表格流 {}（{e}）", &table_name[1..])))?;
     let pieces = pieces(&table, fib.clx).map_err(fail)?;
-    let papx = Papx::new(&word, &table, fib.bte_papx);
+    // the Data stream holds long paragraph properties; a document without one has none
+    let data = read_stream(&mut cfb, "/Data").unwrap_or_default();
+    let papx = Papx::new(&word, &data, &table, fib.bte_papx);
     let text = main_text(&word, &pieces, fib.ccp_text).map_err(fail)?;
     let items = structure(&text, &papx);
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
@@ -244,18 +247,22 @@ struct ParaProps {
     /// The row's cells: left edges and the right edge of the last (twips), and merge flags.
     edges: Vec<i16>,
     flags: Vec<u16>,
+    /// sprmPHugePapx: the properties are in the Data stream at this offset.
+    huge: Option<u32>,
 }
 
 /// The paragraph properties: the bin table (PlcBtePapx) and the FKP pages it points to.
 struct Papx<'a> {
     word: &'a [u8],
+    /// The Data stream (where a paragraph's long properties are).
+    data: &'a [u8],
     /// `(first fc, page)` of each bin, in order, and the end of the last.
     bins: Vec<(u32, u32)>,
     end: u32,
 }
 
 impl<'a> Papx<'a> {
-    fn new(word: &'a [u8], table: &[u8], (fc, lcb): (u32, u32)) -> Papx<'a> {
+    fn new(word: &'a [u8], data: &'a [u8], table: &[u8], (fc, lcb): (u32, u32)) -> Papx<'a> {
         let mut bins = Vec::new();
         let mut end = 0;
         let plc = (fc as usize)
@@ -275,7 +282,12 @@ impl<'a> Papx<'a> {
             }
             end = u32_at(plc, n * 4).unwrap_or(0);
         }
-        Papx { word, bins, end }
+        Papx {
+            word,
+            data,
+            bins,
+            end,
+        }
     }
 
     /// Whether the properties can be read at all.
@@ -317,7 +329,24 @@ impl<'a> Papx<'a> {
         };
         let grpprl = page.get(start..start.checked_add(len)?.min(511))?;
         // the style (istd) first, then the property modifiers
-        Some(props(grpprl.get(2..).unwrap_or(&[])))
+        let mut p = props(grpprl.get(2..).unwrap_or(&[]));
+        if let Some(at) = p.huge.take() {
+            // PrcData: a 2-byte size, then the modifiers
+            let at = at as usize;
+            let size = usize::from(u16_at(self.data, at).unwrap_or(0));
+            let more = at
+                .checked_add(2 + size)
+                .and_then(|end| self.data.get(at + 2..end))
+                .unwrap_or(&[]);
+            let q = props(more);
+            p.in_table |= q.in_table;
+            p.row_end |= q.row_end;
+            if !q.edges.is_empty() {
+                p.edges = q.edges;
+                p.flags = q.flags;
+            }
+        }
+        Some(p)
     }
 }
 
@@ -349,6 +378,8 @@ fn props(mut prls: &[u8]) -> ParaProps {
             // sprmPItap: the table depth
             0x6649 => p.in_table |= u32_at(operand, 0).unwrap_or(0) > 0,
             0xD608 => table_definition(operand, &mut p),
+            // sprmPHugePapx: too many properties for the page, kept in the Data stream
+            0x6646 => p.huge = u32_at(operand, 0),
             _ => {}
         }
         prls = &rest[size..];
@@ -586,6 +617,7 @@ mod tests {
                 row_end: true,
                 edges: edges.to_vec(),
                 flags: flags.to_vec(),
+                huge: None,
             }),
         };
         let rows = vec![
@@ -625,6 +657,7 @@ mod tests {
             .collect();
         let papx = Papx {
             word: &[],
+            data: &[],
             bins: Vec::new(),
             end: 0,
         };
