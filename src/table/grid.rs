@@ -10,9 +10,9 @@ use std::io::Cursor;
 use std::ops::Range;
 
 use crate::limits;
-use crate::table::source::{CellAddr, Format, Location, Segment, SourceText};
 use crate::table::ReadError;
 use crate::table::formats::{SheetCells, docx, workbook};
+use crate::table::source::{CellAddr, Format, Location, Segment, SourceText};
 
 /// One cell: its trimmed text and where that text starts. 48 bytes: a block of a streamed
 /// sheet holds some thousands of them at once, and their memory is written once and read a

@@ -56,8 +56,8 @@
 
 mod amount;
 mod columns;
-pub mod formats;
 mod form;
+pub mod formats;
 mod grid;
 mod indicator_cell;
 mod integrity;
@@ -128,7 +128,10 @@ pub enum ReadError {
     #[error("{name} 不是文本表格，也不是 jixiao 能读取的工作簿、Word 文档或网页")]
     #[diagnostic(
         code("table.binary"),
-        help("支持的格式：{}。在 Excel、WPS 或 Word 中可用“另存为”得到这些格式", formats::formats_help())
+        help(
+            "支持的格式：{}。在 Excel、WPS 或 Word 中可用“另存为”得到这些格式",
+            formats::formats_help()
+        )
     )]
     Binary {
         /// File name.
@@ -207,7 +210,9 @@ pub enum ReadError {
     #[error("无法打开工作簿 {name}：文件已损坏、加密或格式无法识别（读取器的原话：{source}）")]
     #[diagnostic(
         code("table.workbook"),
-        help("确认文件是 Excel 工作簿（.xlsx .xls .ods），且没有加密或损坏；可在 Excel 或 WPS 中打开后另存为 .xlsx")
+        help(
+            "确认文件是 Excel 工作簿（.xlsx .xls .ods），且没有加密或损坏；可在 Excel 或 WPS 中打开后另存为 .xlsx"
+        )
     )]
     Workbook {
         /// File name.
@@ -220,7 +225,10 @@ pub enum ReadError {
     #[error("{name} 的内容不是 Excel 工作簿或 Word 文档")]
     #[diagnostic(
         code("table.not-workbook"),
-        help("文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名。支持的格式：{}", formats::formats_help())
+        help(
+            "文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名。支持的格式：{}",
+            formats::formats_help()
+        )
     )]
     NotWorkbook {
         /// File name.
@@ -230,7 +238,9 @@ pub enum ReadError {
     #[error("无法读取 Word 文档 {name}：{why}")]
     #[diagnostic(
         code("table.document"),
-        help("确认文件是没有损坏的 Word 文档（.docx 或 .doc）；无法读取时可在 Word 或 WPS 中打开后另存为 .docx")
+        help(
+            "确认文件是没有损坏的 Word 文档（.docx 或 .doc）；无法读取时可在 Word 或 WPS 中打开后另存为 .docx"
+        )
     )]
     Document {
         /// File name.

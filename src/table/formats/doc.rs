@@ -74,11 +74,15 @@ fn read_stream(
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?))
+    Some(u16::from_le_bytes(
+        b.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
 /// What the FIB says: where the text's pieces and paragraph properties are.
@@ -300,7 +304,10 @@ impl<'a> Papx<'a> {
         if fc >= self.end {
             return None;
         }
-        let i = self.bins.partition_point(|(f, _)| *f <= fc).checked_sub(1)?;
+        let i = self
+            .bins
+            .partition_point(|(f, _)| *f <= fc)
+            .checked_sub(1)?;
         let page_at = (self.bins[i].1 as usize).checked_mul(512)?;
         let page = self.word.get(page_at..page_at.checked_add(512)?)?;
         let crun = usize::from(page[511]);
@@ -628,7 +635,10 @@ mod tests {
         let laid = lay_out(rows);
         assert_eq!(laid[0].1.len(), 2);
         assert_eq!(laid[0].1[1].span, 2);
-        assert_eq!(laid[1].1.iter().map(|c| c.span).collect::<Vec<_>>(), vec![1, 1, 1]);
+        assert_eq!(
+            laid[1].1.iter().map(|c| c.span).collect::<Vec<_>>(),
+            vec![1, 1, 1]
+        );
         assert!(laid[2].1[0].continues);
         assert!(!laid[1].1[0].continues);
     }

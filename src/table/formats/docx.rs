@@ -15,9 +15,9 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader as XmlReader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::SheetCells;
 use crate::limits;
 use crate::table::ReadError;
-use super::SheetCells;
 
 /// One table cell as Word stores it: its text, the grid columns it spans, and whether it
 /// continues the cell above (`vMerge` without `restart`).

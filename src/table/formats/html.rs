@@ -55,7 +55,10 @@ pub(crate) struct PageTable {
 /// kilobytes, `<html`, `<table` or an HTML doctype.
 pub(crate) fn looks_like(bytes: &[u8]) -> bool {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
     let b = &b[start..];
     if !b.starts_with(b"<") {
         return false;
@@ -73,7 +76,8 @@ pub(crate) fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let mut at = 0;
     while let Some(i) = memchr::memmem::find(&head[at..], b"<meta") {
         let tag_start = at + i;
-        let tag_end = memchr::memchr(b'>', &head[tag_start..]).map_or(head.len(), |e| tag_start + e);
+        let tag_end =
+            memchr::memchr(b'>', &head[tag_start..]).map_or(head.len(), |e| tag_start + e);
         let tag = &head[tag_start..tag_end];
         if let Some(c) = memchr::memmem::find(tag, b"charset") {
             let rest = &tag[c + 7..];
@@ -83,7 +87,9 @@ pub(crate) fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
                 .map_or(&rest[rest.len()..], |p| &rest[p..]);
             let end = rest
                 .iter()
-                .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+                .position(|&b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                })
                 .unwrap_or(rest.len());
             if let Some(enc) = Encoding::for_label(&rest[..end]) {
                 return Some(enc);
@@ -165,12 +171,11 @@ fn label(enc: &'static Encoding) -> &'static str {
 pub(crate) fn read_tables(name: &str, page: &str) -> Result<Vec<PageTable>, ReadError> {
     let mut b = Builder::new(name);
     {
-        let mut emitter = CallbackEmitter::new(
-            |event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+        let mut emitter =
+            CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
                 b.event(event);
                 b.error.is_some().then_some(())
-            },
-        );
+            });
         emitter.naively_switch_states(true);
         // the callback yields only when the read must stop (a limit)
         if let Some(_stop) = Tokenizer::new_with_emitter(page, emitter).next() {}
@@ -272,20 +277,67 @@ impl OpenTable {
 
 /// Elements whose text is not shown (or is not the page's): skipped to their end tag.
 const SKIPPED: &[&[u8]] = &[
-    b"script", b"style", b"title", b"textarea", b"noscript", b"template", b"select", b"xml",
-    b"noembed", b"noframes", b"iframe", b"object", b"svg", b"math",
+    b"script",
+    b"style",
+    b"title",
+    b"textarea",
+    b"noscript",
+    b"template",
+    b"select",
+    b"xml",
+    b"noembed",
+    b"noframes",
+    b"iframe",
+    b"object",
+    b"svg",
+    b"math",
 ];
 
 /// Elements whose start and end are line breaks.
 const BLOCKS: &[&[u8]] = &[
-    b"p", b"div", b"li", b"ul", b"ol", b"dl", b"dt", b"dd", b"h1", b"h2", b"h3", b"h4", b"h5",
-    b"h6", b"blockquote", b"pre", b"section", b"article", b"header", b"footer", b"nav", b"hr",
-    b"address", b"center", b"form", b"main", b"aside", b"figure", b"figcaption", b"fieldset",
+    b"p",
+    b"div",
+    b"li",
+    b"ul",
+    b"ol",
+    b"dl",
+    b"dt",
+    b"dd",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"blockquote",
+    b"pre",
+    b"section",
+    b"article",
+    b"header",
+    b"footer",
+    b"nav",
+    b"hr",
+    b"address",
+    b"center",
+    b"form",
+    b"main",
+    b"aside",
+    b"figure",
+    b"figcaption",
+    b"fieldset",
 ];
 
 /// Elements that may stand in a page's `<head>` (any other start tag ends it, as browsers
 /// read a page whose `</head>` is missing).
-const HEAD_ONLY: &[&[u8]] = &[b"meta", b"link", b"base", b"head", b"html", b"basefont", b"bgsound"];
+const HEAD_ONLY: &[&[u8]] = &[
+    b"meta",
+    b"link",
+    b"base",
+    b"head",
+    b"html",
+    b"basefont",
+    b"bgsound",
+];
 
 struct Builder<'n> {
     name: &'n str,
@@ -474,9 +526,7 @@ impl<'n> Builder<'n> {
     /// Where text goes now: the open cell, the caption, else the page's text outside cells.
     fn sink(&mut self) -> &mut TextBuf {
         match self.open.last_mut() {
-            Some(OpenTable {
-                cell: Some(c), ..
-            }) => &mut c.text,
+            Some(OpenTable { cell: Some(c), .. }) => &mut c.text,
             Some(OpenTable {
                 caption: Some(c), ..
             }) => c,
@@ -492,7 +542,13 @@ impl<'n> Builder<'n> {
     fn block_break(&mut self) {
         let in_cell = matches!(
             self.open.last(),
-            Some(OpenTable { cell: Some(_), .. } | OpenTable { caption: Some(_), .. })
+            Some(
+                OpenTable { cell: Some(_), .. }
+                    | OpenTable {
+                        caption: Some(_),
+                        ..
+                    }
+            )
         );
         if in_cell {
             self.sink().soft_break();
@@ -643,10 +699,9 @@ fn place(
             }
             let (r32, c32) = (r as u32, c as u32);
             if span > 1 || down > 1 {
-                sheet.merges.push((
-                    (r32, c32),
-                    ((r + down - 1) as u32, (c + span - 1) as u32),
-                ));
+                sheet
+                    .merges
+                    .push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
             }
             if !text.is_empty() {
                 sheet.cells.push(((r32, c32), text));
@@ -753,9 +808,19 @@ mod tests {
         assert_eq!(enc, "GB18030");
         // no meta: UTF-8 where valid, else GB18030
         let (gbk, _, _) = encoding_rs::GBK.encode("<table><td>合计</td>");
-        assert!(decode_page("a", &gbk, EncodingChoice::Auto, None).unwrap().0.contains("合计"));
+        assert!(
+            decode_page("a", &gbk, EncodingChoice::Auto, None)
+                .unwrap()
+                .0
+                .contains("合计")
+        );
         let utf8 = "<table><td>合计</td>".as_bytes();
-        assert_eq!(decode_page("a", utf8, EncodingChoice::Auto, None).unwrap().1, "UTF-8");
+        assert_eq!(
+            decode_page("a", utf8, EncodingChoice::Auto, None)
+                .unwrap()
+                .1,
+            "UTF-8"
+        );
         // a page that says gb2312 but is UTF-8 is read as UTF-8
         let said = "<meta charset=gb2312><td>合计项目</td>".as_bytes();
         let (text, enc) = decode_page("a", said, EncodingChoice::Auto, None).unwrap();

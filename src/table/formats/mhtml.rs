@@ -93,7 +93,8 @@ pub(crate) enum NoPage {
 pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
     let end = header_end(bytes).ok_or(NoPage::NotMime)?;
     let top = headers(&bytes[..end]);
-    let body_start = end + line_break(&bytes[end..]) + line_break(&bytes[end + line_break(&bytes[end..])..]);
+    let body_start =
+        end + line_break(&bytes[end..]) + line_break(&bytes[end + line_break(&bytes[end..])..]);
     let content_type = top
         .iter()
         .find(|(k, _)| k == "content-type")
@@ -130,9 +131,9 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
             continue;
         };
         let hs = headers(&part[..h_end]);
-        let is_html = hs.iter().any(|(k, v)| {
-            k == "content-type" && v.to_ascii_lowercase().starts_with("text/html")
-        });
+        let is_html = hs
+            .iter()
+            .any(|(k, v)| k == "content-type" && v.to_ascii_lowercase().starts_with("text/html"));
         if !is_html {
             continue;
         }
@@ -140,7 +141,10 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
         let b2 = b1 + line_break(&part[b1..]);
         // the line break before the next boundary belongs to the boundary
         let mut content = &part[b2.min(part.len())..];
-        if let Some(c) = content.strip_suffix(b"\r\n").or_else(|| content.strip_suffix(b"\n")) {
+        if let Some(c) = content
+            .strip_suffix(b"\r\n")
+            .or_else(|| content.strip_suffix(b"\n"))
+        {
             content = c;
         }
         return Ok(decode_part(&hs, content));
@@ -181,13 +185,19 @@ fn quoted_printable(input: &[u8]) -> Vec<u8> {
         }
         let rest = &input[i + 1..];
         // a soft line break, white space before it allowed
-        let ws = rest.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+        let ws = rest
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
         let br = line_break(&rest[ws..]);
         if br > 0 {
             i += 1 + ws + br;
             continue;
         }
-        match (rest.first().and_then(|&c| hex(c)), rest.get(1).and_then(|&c| hex(c))) {
+        match (
+            rest.first().and_then(|&c| hex(c)),
+            rest.get(1).and_then(|&c| hex(c)),
+        ) {
             (Some(h), Some(l)) => {
                 out.push(h << 4 | l);
                 i += 3;
@@ -243,7 +253,10 @@ mod tests {
 
     #[test]
     fn quoted_printable_and_base64() {
-        assert_eq!(quoted_printable(b"a=3Db=\r\nc =E5=90=88"), "a=bc 合".as_bytes());
+        assert_eq!(
+            quoted_printable(b"a=3Db=\r\nc =E5=90=88"),
+            "a=bc 合".as_bytes()
+        );
         assert_eq!(quoted_printable(b"50%=\nx=zz"), b"50%x=zz");
         assert_eq!(base64(b"5ZCI\r\n6K6h"), "合计".as_bytes());
         assert_eq!(base64(b"YQ=="), b"a");
@@ -254,7 +267,13 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("<table><td>合计</td></table>");
         let qp: String = gbk
             .iter()
-            .map(|&b| if b >= 0x80 || b == b'=' { format!("={b:02X}") } else { (b as char).to_string() })
+            .map(|&b| {
+                if b >= 0x80 || b == b'=' {
+                    format!("={b:02X}")
+                } else {
+                    (b as char).to_string()
+                }
+            })
             .collect();
         let msg = format!(
             "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\

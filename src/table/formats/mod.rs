@@ -226,7 +226,9 @@ mod tests {
     #[test]
     fn one_list_gives_every_shown_form() {
         let shown = endings_shown();
-        for e in [".xlsx", ".xls", ".docx", ".doc", ".html", ".mhtml", ".csv", ".tsv"] {
+        for e in [
+            ".xlsx", ".xls", ".docx", ".doc", ".html", ".mhtml", ".csv", ".tsv",
+        ] {
             assert!(shown.split(' ').any(|s| s == e), "{e} in {shown}");
             assert!(accept_attribute().split(',').any(|s| s == e));
         }
@@ -239,7 +241,10 @@ mod tests {
     fn magic_bytes_tell_pictures_and_pdf() {
         assert_eq!(sniff(b"%PDF-1.7\n"), Sniffed::Pdf);
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0"), Sniffed::Picture("PNG"));
-        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0\0\x10JFIF"), Sniffed::Picture("JPEG"));
+        assert_eq!(
+            sniff(b"\xFF\xD8\xFF\xE0\0\x10JFIF"),
+            Sniffed::Picture("JPEG")
+        );
         assert_eq!(sniff(b"GIF89a\x01\0"), Sniffed::Picture("GIF"));
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Sniffed::Picture("WebP"));
         assert_eq!(sniff(b"II*\0\x08\0\0\0"), Sniffed::Picture("TIFF"));
