@@ -227,7 +227,7 @@ pub enum ReadError {
         code("table.not-workbook"),
         help(
             "文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名。支持的格式：{}",
-            formats::formats_help()
+            formats::endings_shown()
         )
     )]
     NotWorkbook {

@@ -42,11 +42,11 @@ pub struct SupportedFormat {
 pub const SUPPORTED: &[SupportedFormat] = &[
     SupportedFormat {
         endings: &["xlsx", "xlsm", "xls", "ods"],
-        what: "Excel / WPS / LibreOffice 工作簿",
+        what: "Excel 或 WPS 工作簿",
     },
     SupportedFormat {
         endings: &["docx", "doc"],
-        what: "Word 文档（Word 2007 起的 .docx 和 Word 97–2003 的 .doc）",
+        what: "Word 文档",
     },
     SupportedFormat {
         endings: &["html", "htm", "mhtml", "mht"],
@@ -54,7 +54,7 @@ pub const SUPPORTED: &[SupportedFormat] = &[
     },
     SupportedFormat {
         endings: &["csv", "tsv", "txt"],
-        what: "文本表格（逗号或制表符分隔，UTF-8 或 GBK）",
+        what: "文本表格（逗号或制表符分隔）",
     },
 ];
 
@@ -91,7 +91,7 @@ pub fn formats_help() -> &'static str {
             .iter()
             .map(|f| {
                 let endings: Vec<String> = f.endings.iter().map(|e| format!(".{e}")).collect();
-                format!("{}（{}）", f.what, endings.join(" "))
+                format!("{} {}", f.what, endings.join(" "))
             })
             .collect::<Vec<_>>()
             .join("；")
