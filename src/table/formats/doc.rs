@@ -171,7 +171,7 @@ fn pieces(table: &[u8], (fc, lcb): (u32, u32)) -> Result<Vec<Piece>, String> {
         .get(at + 5..)
         .and_then(|p| p.get(..plc_len))
         .ok_or_else(|| broken("片段描述的长度超出了它所在的数据"))?;
-    if plc_len < 4 || (plc_len - 4) % 12 != 0 {
+    if plc_len < 4 || !(plc_len - 4).is_multiple_of(12) {
         return Err(broken("片段描述的长度不对"));
     }
     let n = (plc_len - 4) / 12;
@@ -274,7 +274,7 @@ impl<'a> Papx<'a> {
             .and_then(|e| table.get(fc as usize..e));
         if let Some(plc) = plc
             && plc.len() >= 4
-            && (plc.len() - 4) % 8 == 0
+            && (plc.len() - 4).is_multiple_of(8)
         {
             let n = (plc.len() - 4) / 8;
             for i in 0..n {

@@ -407,11 +407,9 @@ impl<'n> Builder<'n> {
                 self.tag = tag;
             }
             CallbackEvent::EndTag { name } => self.end_tag(name),
-            CallbackEvent::String { value } => {
-                if self.skip.is_none() && !self.in_head {
-                    let text = String::from_utf8_lossy(value);
-                    self.text(&text);
-                }
+            CallbackEvent::String { value } if self.skip.is_none() && !self.in_head => {
+                let text = String::from_utf8_lossy(value);
+                self.text(&text);
             }
             _ => {}
         }
