@@ -10,8 +10,10 @@
 //! them). The tables are built here, as a browser lays them out: `rowspan`/`colspan` are merged
 //! ranges whose value is in their first cell, a cell starts in the first column no cell above
 //! still covers, a missing `</td>`/`</tr>`/`</table>` is implied. Inside a cell, `<br>` and the
-//! ends of `<p>`, `<div>`, `<li>` and headings are line breaks, runs of spaces are one space,
-//! and Word's markup (`<span>` around every text, `<o:p>`) adds nothing.
+//! ends of `<p>`, `<div>`, `<li>` and headings are line breaks, runs of spaces are one space (a
+//! line break of the source between two Chinese characters is none, as CSS Text says and as
+//! Word's wrapped HTML needs), and Word's markup (`<span>` around every text, `<o:p>`) adds
+//! nothing.
 //!
 //! **Nested tables** (a site's page is often a table of tables): each table is its own sheet,
 //! and the text of a table nested in a cell is not part of that cell, so a layout table keeps
@@ -192,6 +194,8 @@ pub(crate) fn read_tables(name: &str, page: &str) -> Result<Vec<PageTable>, Read
 struct TextBuf {
     text: String,
     space: bool,
+    /// The pending space's run of white space holds a line break of the source.
+    broke: bool,
 }
 
 impl TextBuf {
@@ -200,12 +204,20 @@ impl TextBuf {
             if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0c') {
                 if !self.text.is_empty() && !self.text.ends_with('\n') {
                     self.space = true;
+                    self.broke |= matches!(ch, '\n' | '\r');
                 }
                 continue;
             }
             if self.space {
-                self.text.push(' ');
+                // a line break of the source between two Chinese characters is no space (CSS
+                // Text's segment break rule; Word wraps its HTML inside Chinese text)
+                let joined =
+                    self.broke && self.text.chars().next_back().is_some_and(is_wide) && is_wide(ch);
+                if !joined {
+                    self.text.push(' ');
+                }
                 self.space = false;
+                self.broke = false;
             }
             // a no-break space is a space that is kept; trimming takes it at the ends
             self.text.push(if ch == '\u{a0}' { ' ' } else { ch });
@@ -215,6 +227,7 @@ impl TextBuf {
     /// The end of a block (`</p>`, `<div>`): a line break unless the line is empty.
     fn soft_break(&mut self) {
         self.space = false;
+        self.broke = false;
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.text.push('\n');
         }
@@ -223,6 +236,7 @@ impl TextBuf {
     /// `<br>`: a line break.
     fn hard_break(&mut self) {
         self.space = false;
+        self.broke = false;
         self.text.push('\n');
     }
 
@@ -241,6 +255,15 @@ impl TextBuf {
         }
         out
     }
+}
+
+/// East Asian wide and full-width characters (Chinese, Japanese, full-width punctuation): a
+/// source line break between two of them is removed, as CSS Text says (Hangul aside).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF
+        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
 }
 
 /// A cell being read.
@@ -576,7 +599,7 @@ impl<'n> Builder<'n> {
         if let Some(OpenTable { cell: Some(c), .. }) = self.open.last() {
             let mut text = TextBuf {
                 text: c.text.text.clone(),
-                space: false,
+                ..TextBuf::default()
             }
             .finish();
             if text.chars().count() > TITLE_CHARS * LINES_ABOVE {
@@ -758,6 +781,21 @@ mod tests {
             vec![
                 ((0, 0), "年度\n总体\n目标".to_string()),
                 ((0, 2), "95% 以上".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_source_line_break_inside_chinese_text_is_no_space() {
+        let t = tables(
+            "<table><tr><td>完成中型灌区节水改造\r\n项目</td><td>95%\n以上</td><td>a\nb 以上\n95%</td></tr></table>",
+        );
+        assert_eq!(
+            t[0].sheet.cells,
+            vec![
+                ((0, 0), "完成中型灌区节水改造项目".to_string()),
+                ((0, 1), "95% 以上".to_string()),
+                ((0, 2), "a b 以上 95%".to_string())
             ]
         );
     }
