@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::table::{self, ReadOptions, model::Document};
+use crate::table::{self, ReadError, ReadOptions, model::Document};
 
 /// What a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +98,44 @@ pub fn preference(name: &str) -> u8 {
         "csv" => 5,
         "html" | "htm" | "mhtml" | "mht" => 6,
         _ => 7,
+    }
+}
+
+/// Reads the table at `path`: a file through [`table::read_path`]; for a folder (a sample
+/// folder such as `samples/guangzhou-hpf-2023/`), the table among its files, told by content
+/// ([`sort_folder`]): copies of one table in several formats are one table; different tables
+/// are named in [`ReadError::FolderTables`]. Folders are handled here and files in `table`, so
+/// the table readers never depend on this module.
+pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError> {
+    if !path.is_dir() {
+        return table::read_path(path, opts);
+    }
+    let name = path.display().to_string();
+    let folder = sort_folder(path, opts).map_err(|source| ReadError::Io {
+        name: name.clone(),
+        source,
+    })?;
+    match folder.table {
+        Some((first, _)) if !folder.conflicting.is_empty() => {
+            let mut all = vec![first];
+            all.extend(folder.conflicting);
+            Err(ReadError::FolderTables {
+                name,
+                tables: all
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            })
+        }
+        Some((_, doc)) => Ok(doc),
+        None => Err(ReadError::Io {
+            name,
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "文件夹中没有能读取的目标表、自评表或表单",
+            ),
+        }),
     }
 }
 

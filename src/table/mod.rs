@@ -363,41 +363,10 @@ impl ReadError {
     }
 }
 
-/// Reads the table at `path`. For a folder (a sample folder such as
-/// `samples/guangzhou-hpf-2023/`), the table among its files, told by content
-/// ([`crate::inputs::sort_folder`]): copies of one table in several formats are one table;
-/// different tables are named in [`ReadError::FolderTables`]. The display form of the path is
-/// the file name used in findings.
+/// Reads the table in the file at `path` (a folder is [`crate::inputs::read_path`]'s: which of
+/// its files is the table is told by content there). The display form of the path is the file
+/// name used in findings.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError> {
-    if path.is_dir() {
-        let name = path.display().to_string();
-        let folder = crate::inputs::sort_folder(path, opts).map_err(|source| ReadError::Io {
-            name: name.clone(),
-            source,
-        })?;
-        return match folder.table {
-            Some((first, _)) if !folder.conflicting.is_empty() => {
-                let mut all = vec![first];
-                all.extend(folder.conflicting);
-                Err(ReadError::FolderTables {
-                    name,
-                    tables: all
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                })
-            }
-            Some((_, doc)) => Ok(doc),
-            None => Err(ReadError::Io {
-                name,
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "文件夹中没有能读取的目标表、自评表或表单",
-                ),
-            }),
-        };
-    }
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         name: name.clone(),
