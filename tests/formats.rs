@@ -468,3 +468,54 @@ fn limits_stop_a_page_with_the_limits_name() {
     assert!(err.contains("table.too-many-columns"), "{err}");
     let _ = std::fs::remove_dir_all(Path::new(&dir));
 }
+
+#[test]
+fn a_percentage_shown_rounded_is_read_as_the_value_it_holds_with_a_note() {
+    use rust_xlsxwriter::{Format, Workbook};
+    // a flat sheet whose actual holds 0.895 formatted 0%: Excel shows 90%, the target is ≥90%
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let head = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let row = [
+        "社区服务经费",
+        "满意度指标",
+        "服务对象满意度指标",
+        "群众满意度",
+        "≥90%",
+    ];
+    for (c, v) in row.iter().enumerate() {
+        ws.write_string(1, c as u16, *v).unwrap();
+    }
+    let pct = Format::new().set_num_format("0%");
+    ws.write_number_with_format(1, 5, 0.895, &pct).unwrap();
+    ws.write_number(1, 6, 10).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let doc = table::read_bytes("r.xlsx", &bytes, &ReadOptions::default()).unwrap();
+    let (_, p) = doc.projects().next().unwrap();
+    assert_eq!(p.indicators[0].actual.as_deref(), Some("89.5%"));
+    let note: Vec<_> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == "table.display-rounded")
+        .collect();
+    assert_eq!(note.len(), 1, "{:?}", doc.findings);
+    assert_eq!(
+        note[0].message,
+        "单元格值 89.5%，显示为 90%；按单元格值读取"
+    );
+    assert_eq!(note[0].cell.as_deref(), Some("F2"));
+    // scored on the value held: 89.5% does not reach ≥90%
+    let r = report(&doc);
+    assert_eq!(r[0]["indicators"][0]["verdict"], "fail", "{r}");
+}

@@ -495,6 +495,7 @@ fn read_page(
                     .map(|(i, line)| ((i as u32, 0), line))
                     .collect(),
                 merges: Vec::new(),
+                ..Default::default()
             });
         }
         sheets.push(t.sheet);
@@ -542,6 +543,7 @@ fn holds_a_table(name: &str, sheet: &formats::SheetCells) -> Result<bool, ReadEr
         name: sheet.name.clone(),
         cells: sheet.cells.clone(),
         merges: Vec::new(),
+        ..Default::default()
     };
     let grid = grid::sheets_grid(name, vec![copy], Format::Html, "UTF-8")?;
     let rows = grid.rows()?;
@@ -1117,6 +1119,19 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         rows_skipped,
     };
     findings.extend(integrity::check(&doc, data_skipped));
+    for (at, shown) in &grid.rounded {
+        let value = doc.source.slice(at).to_owned();
+        findings.push(
+            Finding::at_location(
+                codes::DISPLAY_ROUNDED,
+                Severity::Info,
+                &doc.source,
+                *at,
+                format!("单元格值 {value}，显示为 {shown}；按单元格值读取"),
+            )
+            .label(format!("显示为 {shown}")),
+        );
+    }
     doc.findings = findings;
     Ok(doc)
 }

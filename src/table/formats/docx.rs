@@ -99,6 +99,7 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                         name: "段落".into(),
                         cells: vec![((paragraph - 1, 0), text)],
                         merges: Vec::new(),
+                        ..Default::default()
                     }),
                 }
             }
@@ -108,6 +109,7 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                     name: format!("表格{tables}"),
                     cells: Vec::new(),
                     merges: Vec::new(),
+                    ..Default::default()
                 };
                 // the open vertical merge of each column: its first row
                 let mut open: Vec<Option<u32>> = Vec::new();

@@ -692,6 +692,7 @@ fn place(
         name: format!("表格{}", index + 1),
         cells: Vec::new(),
         merges: Vec::new(),
+        ..Default::default()
     };
     // for each column, the first row no cell above covers
     let mut free_from: Vec<usize> = Vec::new();

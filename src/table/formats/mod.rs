@@ -22,11 +22,15 @@ pub(crate) mod workbook;
 
 use std::sync::LazyLock;
 
-/// One sheet's filled cells, as shown, and its merged ranges (0-based, inclusive ends).
+/// One sheet's filled cells, and its merged ranges (0-based, inclusive ends).
+#[derive(Default)]
 pub(crate) struct SheetCells {
     pub name: String,
     pub cells: Vec<((u32, u32), String)>,
     pub merges: Vec<((u32, u32), (u32, u32))>,
+    /// Cells whose text is the value the cell holds where the sheet shows it rounded (a
+    /// workbook's percentage cell): the text shown, by cell. Empty for most sheets.
+    pub rounded: Vec<((u32, u32), String)>,
 }
 
 /// One readable format: its file endings and what it is, in Chinese.
