@@ -6,16 +6,24 @@
 //! the input cannot be read at all. A malformed row never stops the read: it becomes a
 //! [`Finding`] in [`Document::findings`] and is counted in [`Document::rows_skipped`].
 //!
-//! Inside: [`decode`] (bytes → text), `grid` (text or sheet → positioned cells), `columns`
+//! Inside: [`formats`] (bytes → sheets of positioned cells, one file a format: [`decode`] for
+//! text, workbooks, Word `.docx` and `.doc`, web pages), `grid` (text or sheets → rows of
+//! positioned cells), `columns`
 //! (header and column roles), `target_table` and `self_eval` (the two layouts), `indicator_cell`
 //! (splitting a 绩效指标 cell), `integrity` (sum checks), [`view`] (the tree as text), [`model`] (the types), [`source`]
 //! (positions). Targets are kept raw; parsing them is [`crate::lang`]'s job.
 //!
 //! ## Decisions where the SPEC is silent
-//! - **Format** from the extension (`.csv`, `.tsv`, `.xlsx`/`.xlsm`/`.xls`/`.ods`); `.txt` and
-//!   unknown names are tab-separated if the text has a tab, else comma-separated; zip/OLE magic
-//!   bytes mean a workbook whatever the name. **Encoding**: BOM (UTF-8, UTF-16) first, then valid
-//!   UTF-8, then GB18030 (superset of GBK); NUL bytes or many control characters: not a table.
+//! - **Format** from the bytes first ([`formats::sniff`]): a zip is a workbook or a `.docx`, an
+//!   OLE file a `.doc` (it holds `WordDocument`) or an `.xls`, markup or MIME headers a web page
+//!   (a `.xls` that is a web page is read as one), a PDF or a picture is refused with the way
+//!   forward; otherwise the name chooses between text formats (`.csv`, `.tsv`; `.txt` and unknown
+//!   names are tab-separated if the text has a tab, else comma-separated), and a workbook or
+//!   Word name on text is an error. **Encoding**: BOM (UTF-8, UTF-16) first, then valid UTF-8,
+//!   then GB18030 (superset of GBK); NUL bytes or many control characters: not a table.
+//! - **Web pages**: a page's tables are read when the layout readers find a form or a header in
+//!   them (each with the lines of text above it), as one document; its other tables (menus,
+//!   layout, footers) are counted in one `table.sheet-skipped` note, never errors.
 //! - **Header**: the first row whose names (loosely matched, see `columns`) give 项目名称 + 总计 +
 //!   绩效指标/绩效目标 (target table) or 项目 + 三级指标 + 年度指标值 (sheet). A second header row
 //!   under merged cells (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金) is merged in. Columns not
@@ -42,10 +50,10 @@
 //!   a 单位 column the unit is `单位名称：…` from the preamble, else the empty string. `seq` is the
 //!   position inside the project; names are kept as written (`指标6:举办…`). 分值/得分 may end in
 //!   `分`. The budget row: see `self_eval`.
-//! - **Workbooks**: numbers become their shortest exact decimal (`857.6`, equal as a `Decimal` to
-//!   the text `857.60`), dates `YYYY-MM-DD`; a percentage-formatted cell arrives as a fraction
-//!   (`0.95`), since calamine does not give number formats. Line breaks inside cells show as
-//!   spaces in the synthetic [`SourceText`].
+//! - **Workbooks**: cells as `formats::workbook` reads them (numbers through their format at
+//!   Excel's 15 significant digits; a percentage shown rounded is the value it holds, with a
+//!   `table.display-rounded` note at the cell), dates `YYYY-MM-DD`. Line breaks inside cells
+//!   show as spaces in the synthetic [`SourceText`].
 //! - **Limits** ([`crate::limits`], each raised by an environment variable): input size
 //!   (`table.too-large`), line length (`table.line-too-long`), columns of a row
 //!   (`table.too-many-columns`), cells of a table (`table.too-many-cells`), a workbook unzipped
