@@ -431,6 +431,8 @@ fn structure(text: &[(char, u32)], papx: &Papx) -> Vec<Item> {
     let mut para = String::new();
     // fields: for each open field, whether its code (before the separator) is being read
     let mut fields: Vec<bool> = Vec::new();
+    // how many of them are in their code: counted, not searched (a file may nest thousands)
+    let mut in_code = 0usize;
     let mut last_was_cell_mark = false;
     let usable = papx.usable();
     let flush_table = |rows: &mut Vec<RawRow>, row: &mut Vec<String>, items: &mut Vec<Item>| {
@@ -448,21 +450,33 @@ fn structure(text: &[(char, u32)], papx: &Papx) -> Vec<Item> {
         match ch {
             '\u{13}' => {
                 fields.push(true);
+                in_code += 1;
                 continue;
             }
             '\u{14}' => {
-                if let Some(f) = fields.last_mut() {
+                if let Some(f) = fields.last_mut()
+                    && *f
+                {
                     *f = false;
+                    in_code -= 1;
                 }
                 continue;
             }
             '\u{15}' => {
-                fields.pop();
+                if fields.pop() == Some(true) {
+                    in_code -= 1;
+                }
                 continue;
             }
             _ => {}
         }
-        if fields.iter().any(|&code| code) {
+        // a cell mark never stands in a field's code: an open code there is a broken field,
+        // closed so that it cannot swallow the rest of the document
+        if ch == '\u{7}' && in_code > 0 {
+            fields.clear();
+            in_code = 0;
+        }
+        if in_code > 0 && ch != '\r' {
             continue;
         }
         match ch {
@@ -657,6 +671,34 @@ mod tests {
         clx.extend([0, 0]);
         let p = pieces(&clx, (0, clx.len() as u32)).unwrap();
         assert!(main_text(b"short", &p, 10).is_err());
+    }
+
+    #[test]
+    fn field_codes_are_left_out_and_their_results_kept() {
+        let text: Vec<(char, u32)> =
+            "见\u{13}HYPERLINK \"x\"\u{14}附件\u{15}。\u{13}\u{13}a\u{15}PAGE\u{14}3\u{15}\r"
+                .chars()
+                .map(|c| (c, 0))
+                .collect();
+        let papx = Papx {
+            word: &[],
+            data: &[],
+            bins: Vec::new(),
+            end: 0,
+        };
+        match &structure(&text, &papx)[..] {
+            [Item::Paragraph(p)] => assert_eq!(p, "见附件。3"),
+            _ => panic!("one paragraph"),
+        }
+        // ten thousand nested field starts, never closed: linear, not a search per character,
+        // and a paragraph mark still ends its paragraph
+        let deep: Vec<(char, u32)> = std::iter::repeat_n(('\u{13}', 0), 10_000)
+            .chain("x\r".chars().map(|c| (c, 0)))
+            .collect();
+        match &structure(&deep, &papx)[..] {
+            [Item::Paragraph(p)] => assert_eq!(p, ""),
+            _ => panic!("one paragraph"),
+        }
     }
 
     #[test]
