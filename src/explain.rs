@@ -72,7 +72,7 @@ pub const DOCS: &[CodeDoc] = &[
         "table.office-other",
         E,
         "Office 文件，但不是 Word 文档或 Excel 工作簿",
-        "含义：文件是 Office 97–2003 格式的复合文件，但其中没有 Word 文档流（WordDocument）或工作簿流（Workbook），或者文件设有打开密码（加密）。\n处理：本次运行停止。\n修改：在 Word、Excel 或 WPS 中打开（去掉密码），另存为 .docx 或 .xlsx 后读取。"
+        "含义：文件是 Office 97–2003 格式的复合文件，但其中没有 Word 文档流（WordDocument）或工作簿流（Workbook），或者文件设有打开密码（加密）；或者是 RTF 格式的文档（常以 .doc 为扩展名）。\n处理：本次运行停止。\n修改：在 Word、Excel 或 WPS 中打开（去掉密码），另存为 .docx 或 .xlsx 后读取。"
     ),
     doc!(
         "table.page-no-form",

@@ -276,6 +276,13 @@ fn an_ole_file_is_told_by_its_streams_never_called_a_workbook_in_english() {
             .contains("既不是 Word 文档也不是 Excel 工作簿"),
         "{e}"
     );
+    // an RTF document named .doc is told as RTF
+    let e = read_err(
+        "a.doc",
+        br"{\rtf1\ansi\deff0 {\fonttbl} \trowd\cellx1000 a\cell\row}",
+    );
+    assert_eq!(code(&e), "table.office-other");
+    assert!(e.to_string().contains("RTF"), "{e}");
     // text under a Word name is not a Word document
     let e = read_err("a.doc", "项目\t总计\n".as_bytes());
     assert_eq!(code(&e), "table.not-workbook");

@@ -421,6 +421,12 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
                 kind,
             });
         }
+        Sniffed::Rtf => {
+            return Err(ReadError::OfficeOther {
+                name: name.into(),
+                what: "是 RTF 格式的文档（常以 .doc 为扩展名），jixiao 不读取 RTF",
+            });
+        }
         Sniffed::Zip => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
         Sniffed::Ole => match formats::ole_kind(&bytes) {
             OleKind::Word => {

@@ -201,6 +201,13 @@ struct TextBuf {
 impl TextBuf {
     fn push(&mut self, s: &str) {
         for ch in s.chars() {
+            // zero-width characters web editors leave in text (and a soft hyphen): nothing shown
+            if matches!(
+                ch,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            ) {
+                continue;
+            }
             if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0c') {
                 if !self.text.is_empty() && !self.text.ends_with('\n') {
                     self.space = true;
@@ -798,6 +805,16 @@ mod tests {
                 ((0, 1), "95% 以上".to_string()),
                 ((0, 2), "a b 以上 95%".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn zero_width_characters_are_nothing() {
+        let t =
+            tables("<table><tr><td>项目\u{200b}名称\u{feff}</td><td>&#8203;x</td></tr></table>");
+        assert_eq!(
+            t[0].sheet.cells,
+            vec![((0, 0), "项目名称".to_string()), ((0, 1), "x".to_string())]
         );
     }
 

@@ -135,6 +135,8 @@ pub(crate) enum Sniffed {
     Pdf,
     /// A picture, with its kind (`PNG`).
     Picture(&'static str),
+    /// An RTF document (often named `.doc`).
+    Rtf,
     /// None of these: text or unknown bytes.
     Other,
 }
@@ -158,6 +160,9 @@ pub(crate) fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if bytes.starts_with(b"%PDF-") {
         return Sniffed::Pdf;
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Sniffed::Rtf;
     }
     if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
         return Sniffed::Picture("WebP");
@@ -260,6 +265,7 @@ mod tests {
         // a text table starting with the letters BM is text
         assert_eq!(sniff("BM项目\t总计\n".as_bytes()), Sniffed::Other);
         assert_eq!(sniff(b"PK\x03\x04"), Sniffed::Zip);
+        assert_eq!(sniff(b"{\\rtf1\\ansi"), Sniffed::Rtf);
         assert_eq!(sniff("<!DOCTYPE html><table>".as_bytes()), Sniffed::Html);
     }
 }
