@@ -47,11 +47,27 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
     let table_name = if fib.table_one { "/1Table" } else { "/0Table" };
     let table = read_stream(&mut cfb, table_name)
         .map_err(|e| fail(format!("找不到表格流 {}（{e}）", &table_name[1..])))?;
-    let pieces = pieces(&table, fib.clx).map_err(fail)?;
     // the Data stream holds long paragraph properties; a document without one has none
     let data = read_stream(&mut cfb, "/Data").unwrap_or_default();
-    let papx = Papx::new(&word, &data, &table, fib.bte_papx);
-    let text = main_text(&word, &pieces, fib.ccp_text).map_err(fail)?;
+    from_streams(name, &word, &table, &data)
+}
+
+/// The sheets of a document from its streams: `WordDocument`, the table stream its FIB
+/// names, and `Data`.
+fn from_streams(
+    name: &str,
+    word: &[u8],
+    table: &[u8],
+    data: &[u8],
+) -> Result<Vec<SheetCells>, ReadError> {
+    let fail = |why: String| ReadError::Document {
+        name: name.into(),
+        why,
+    };
+    let fib = Fib::read(word).map_err(fail)?;
+    let pieces = pieces(table, fib.clx).map_err(fail)?;
+    let papx = Papx::new(word, data, table, fib.bte_papx);
+    let text = main_text(word, &pieces, fib.ccp_text).map_err(fail)?;
     let items = structure(&text, &papx);
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
         return Err(fail("文档中没有表格（表单应是 Word 表格）".into()));
@@ -655,6 +671,51 @@ mod tests {
         );
         assert!(laid[2].1[0].continues);
         assert!(!laid[1].1[0].continues);
+    }
+
+    #[test]
+    fn streams_changed_at_random_never_panic() {
+        let bytes =
+            include_bytes!("../../../tests/fixtures/formats/f01-tianchang-water-2022-selfeval.doc");
+        let mut cfb = cfb::CompoundFile::open(Cursor::new(&bytes[..])).unwrap();
+        let word = read_stream(&mut cfb, "/WordDocument").unwrap();
+        let table = read_stream(&mut cfb, "/1Table")
+            .or_else(|_| read_stream(&mut cfb, "/0Table"))
+            .unwrap();
+        let data = read_stream(&mut cfb, "/Data").unwrap_or_default();
+        assert!(from_streams("x.doc", &word, &table, &data).is_ok());
+        // xorshift: the same changes every run
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..1500 {
+            let (mut w, mut t, mut d) = (word.clone(), table.clone(), data.clone());
+            for _ in 0..1 + next() % 6 {
+                let target = match next() % 3 {
+                    0 => &mut w,
+                    1 => &mut t,
+                    _ => &mut d,
+                };
+                if target.is_empty() {
+                    continue;
+                }
+                // mostly the parts that matter: the FIB, the CLX, the FKP pages
+                let at = (next() as usize)
+                    % target
+                        .len()
+                        .min(if next() % 2 == 0 { 1024 } else { usize::MAX });
+                target[at] = next() as u8;
+            }
+            if next() % 10 == 0 {
+                let cut = (next() as usize) % (t.len() + 1);
+                t.truncate(cut);
+            }
+            let _ = from_streams("x.doc", &w, &t, &d);
+        }
     }
 
     #[test]
