@@ -357,7 +357,7 @@ mod tests {
         assert_eq!(number_shown(1e-7, None), "0.0000001");
         // Excel's 15 significant digits, not the float's noise
         assert_eq!(number_shown(0.1 + 0.2, None), "0.3");
-        assert_eq!(number_shown(123456.789012345678, None), "123456.789012346");
+        assert_eq!(number_shown(123456.78901234567, None), "123456.789012346");
     }
 
     #[test]
