@@ -112,7 +112,9 @@ fn streaming(c: &mut Criterion) {
 }
 
 /// Reading published forms (SPEC §4.4): the real form of `samples/yongde-2022-form` as xlsx and
-/// as Word, the stacked workbook of two forms, and a workbook of fifty forms (the sample table's
+/// as Word, one form in every other format (xls, Word 97–2003, a Word-style web page in GBK,
+/// LibreOffice's web page, `.mhtml`, a GBK CSV, a site's page holding two forms), the stacked
+/// workbook of two forms, and a workbook of fifty forms (the sample table's
 /// template, 29 forms, written by `jixiao template`), each from its bytes in memory.
 fn forms(c: &mut Criterion) {
     let mut group = c.benchmark_group("forms");
@@ -129,6 +131,35 @@ fn forms(c: &mut Criterion) {
         (
             "two_forms_stacked_xlsx",
             "tests/fixtures/forms/variants/v01-stacked.xlsx",
+        ),
+        // one form in every other format (tests/fixtures/formats/make.py made them)
+        (
+            "form_xls_9_indicators",
+            "tests/fixtures/forms/f03-yongde-minglang-school-2022-selfeval.xls",
+        ),
+        (
+            "form_doc_9_indicators",
+            "tests/fixtures/formats/f03-yongde-minglang-school-2022-selfeval.doc",
+        ),
+        (
+            "form_word_html_gbk_9_indicators",
+            "tests/fixtures/formats/f03-yongde-minglang-school-2022-selfeval.word-gbk.htm",
+        ),
+        (
+            "form_calc_html_9_indicators",
+            "tests/fixtures/formats/f03-yongde-minglang-school-2022-selfeval.calc.html",
+        ),
+        (
+            "form_mhtml_9_indicators",
+            "tests/fixtures/formats/f01.mhtml",
+        ),
+        (
+            "form_csv_gbk_9_indicators",
+            "tests/fixtures/forms/f01-tianchang-water-2022-selfeval-gbk.csv",
+        ),
+        (
+            "site_page_two_forms_html",
+            "tests/fixtures/formats/two-forms-site.html",
         ),
     ] {
         let bytes = std::fs::read(path).unwrap();

@@ -6,7 +6,7 @@ secs=${1:-600}
 export RUSTC_BOOTSTRAP=1
 mkdir -p logs
 [ -d corpus ] || ./seed.sh
-cargo fuzz build -s none --release target_parse table_read rules_load actuals_parse 2>&1 | tail -3 || true
+cargo fuzz build -s none --release target_parse table_read rules_load actuals_parse page_read doc_read 2>&1 | tail -3 || true
 cargo fuzz build -s none --release 2>&1 | tail -3
 run() {
   local t=$1
@@ -18,3 +18,4 @@ run() {
 echo "start $(date -u +%H:%M:%S)" >> logs/summary
 run target_parse & run table_read & wait
 run rules_load & run actuals_parse & wait
+run page_read & run doc_read & wait

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 mk() { mkdir -p "corpus/$1"; }
-mk target_parse; mk table_read; mk rules_load; mk actuals_parse
+mk target_parse; mk table_read; mk rules_load; mk actuals_parse; mk page_read; mk doc_read
 # target_parse: one file per line of the sample indicators and the case/corpus tables.
 i=0
 for f in "$root"/samples/guangzhou-hpf-2023/indicators.tsv "$root"/tests/fixtures/lang/*.tsv; do
@@ -22,6 +22,9 @@ cp "$root"/rules/*.yaml "$root"/tests/fixtures/rules/*.yaml corpus/rules_load/
 # actuals_parse: the sample actuals and the report fixture.
 cp "$root"/samples/guangzhou-hpf-2023/actuals.yaml corpus/actuals_parse/sample.yaml
 cp "$root"/tests/fixtures/report/unmatched.yaml corpus/actuals_parse/unmatched.yaml
-for t in target_parse table_read rules_load actuals_parse; do
+# page_read: the web pages of the format fixtures (doc_read starts from nothing: its input is
+# cut into streams, which no file on disk is).
+cp "$root"/tests/fixtures/formats/*.htm* "$root"/tests/fixtures/formats/*.mhtml corpus/page_read/
+for t in target_parse table_read rules_load actuals_parse page_read doc_read; do
   echo "$t: $(ls "corpus/$t" | wc -l) seeds"
 done

@@ -51,6 +51,8 @@ pub mod codes {
     pub const SHEET_SKIPPED: &str = "table.sheet-skipped";
     /// A sheet holds a table of another layout than the first one read, and was not read.
     pub const SHEET_OTHER_LAYOUT: &str = "table.sheet-other-layout";
+    /// A workbook's percentage cell shows a rounded value: the value the cell holds is read.
+    pub const DISPLAY_ROUNDED: &str = "table.display-rounded";
     /// A form row is a placeholder of the template (`指标2:`, `……`, an empty name): not an indicator.
     pub const FORM_PLACEHOLDER: &str = "table.form-placeholder-row";
     /// A form row names a category but no indicator.
@@ -104,6 +106,7 @@ pub mod codes {
         SUM_UNCHECKED,
         SHEET_SKIPPED,
         SHEET_OTHER_LAYOUT,
+        DISPLAY_ROUNDED,
         FORM_PLACEHOLDER,
         FORM_CATEGORY_ROW,
         FORM_CATEGORY_INFERRED,

@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::table::{self, ReadOptions, model::Document};
+use crate::table::{self, ReadError, ReadOptions, model::Document};
 
 /// What a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub fn classify(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Kind, Option<D
 }
 
 /// The order tables in one folder are preferred in when they are the same table: tab-separated
-/// text first (what the seed is), then workbooks, Word, comma-separated text.
+/// text first (what the seed is), then workbooks, Word, comma-separated text, web pages.
 pub fn preference(name: &str) -> u8 {
     let ext = Path::new(name)
         .extension()
@@ -92,10 +92,50 @@ pub fn preference(name: &str) -> u8 {
     match ext.as_str() {
         "tsv" | "txt" => 0,
         "xlsx" | "xlsm" => 1,
-        "xls" => 2,
+        "xls" | "ods" => 2,
         "docx" => 3,
-        "csv" => 4,
-        _ => 5,
+        "doc" => 4,
+        "csv" => 5,
+        "html" | "htm" | "mhtml" | "mht" => 6,
+        _ => 7,
+    }
+}
+
+/// Reads the table at `path`: a file through [`table::read_path`]; for a folder (a sample
+/// folder such as `samples/guangzhou-hpf-2023/`), the table among its files, told by content
+/// ([`sort_folder`]): copies of one table in several formats are one table; different tables
+/// are named in [`ReadError::FolderTables`]. Folders are handled here and files in `table`, so
+/// the table readers never depend on this module.
+pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError> {
+    if !path.is_dir() {
+        return table::read_path(path, opts);
+    }
+    let name = path.display().to_string();
+    let folder = sort_folder(path, opts).map_err(|source| ReadError::Io {
+        name: name.clone(),
+        source,
+    })?;
+    match folder.table {
+        Some((first, _)) if !folder.conflicting.is_empty() => {
+            let mut all = vec![first];
+            all.extend(folder.conflicting);
+            Err(ReadError::FolderTables {
+                name,
+                tables: all
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            })
+        }
+        Some((_, doc)) => Ok(doc),
+        None => Err(ReadError::Io {
+            name,
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "文件夹中没有能读取的目标表、自评表或表单",
+            ),
+        }),
     }
 }
 
@@ -134,11 +174,10 @@ pub struct Folder {
     pub rules: Vec<PathBuf>,
 }
 
-/// The endings of the files in a folder that may be a table, actuals or rules (what each is, is
-/// told by content): notes, pictures and source code are passed over.
-const CANDIDATES: &[&str] = &[
-    "tsv", "txt", "csv", "tab", "xlsx", "xlsm", "xls", "ods", "docx", "yaml", "yml", "",
-];
+/// The endings of the files in a folder that may be a table, actuals or rules besides the
+/// table formats of [`crate::table::formats::SUPPORTED`] (what each is, is told by content):
+/// notes, pictures and source code are passed over.
+const OTHER_CANDIDATES: &[&str] = &["tab", "yaml", "yml", ""];
 
 /// Sorts the files directly in `dir` by what each holds (not those in subfolders; hidden
 /// files and files of other kinds — notes, pictures, source code — are left out).
@@ -154,7 +193,9 @@ pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
                 .and_then(|e| e.to_str())
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            !name.starts_with('.') && CANDIDATES.contains(&ext.as_str())
+            !name.starts_with('.')
+                && (crate::table::formats::is_supported_ending(&ext)
+                    || OTHER_CANDIDATES.contains(&ext.as_str()))
         })
         .collect();
     paths.sort_by(|a, b| {

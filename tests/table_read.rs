@@ -21,7 +21,8 @@ fn sample(name: &str) -> PathBuf {
 }
 
 fn read(path: &Path) -> Document {
-    table::read_path(path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+    jixiao::inputs::read_path(path, &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("{path:?}: {e}"))
 }
 
 fn dec(s: &str) -> Decimal {
@@ -467,7 +468,7 @@ fn a_sample_directory_reads_its_targets_file() {
     assert!(doc.source.name.ends_with("targets.tsv"));
     assert_seed_counts(&doc);
     assert!(matches!(
-        table::read_path(&root().join("tests"), &ReadOptions::default()),
+        jixiao::inputs::read_path(&root().join("tests"), &ReadOptions::default()),
         Err(ReadError::Io { .. })
     ));
 }

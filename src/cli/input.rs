@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::table::{self, EncodingChoice, ReadOptions, model::Document};
+use crate::table::{EncodingChoice, ReadOptions, model::Document};
 
 /// `--encoding` and `--sheet`.
 #[derive(Debug, Clone, clap::Args)]
@@ -32,7 +32,7 @@ impl TableArgs {
 
     /// Read a table, or report why not (the exit code to end with).
     pub fn read(&self, path: &Path) -> Result<Document, u8> {
-        table::read_path(path, &self.options()).map_err(|e| {
+        crate::inputs::read_path(path, &self.options()).map_err(|e| {
             super::show(&e);
             super::exit::USAGE
         })

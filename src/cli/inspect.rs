@@ -23,7 +23,8 @@ pub enum OutputFormat {
 /// Arguments of `jixiao inspect`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 目标表或自评表文件（.tsv .txt .csv .xlsx）
+    /// 目标表、自评表或逐项目表单的文件
+    #[arg(help = crate::table::formats::input_help())]
     pub table: PathBuf,
     /// 输出格式
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]

@@ -34,8 +34,8 @@ pub enum Deny {
 /// Arguments of `jixiao review`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 目标表或自评表文件（.tsv .txt .csv .xlsx）
-    #[arg(required_unless_present = "explain")]
+    /// 目标表、自评表或逐项目表单的文件
+    #[arg(required_unless_present = "explain", help = crate::table::formats::input_help())]
     pub files: Vec<PathBuf>,
     /// 输出格式
     #[arg(long, value_enum, default_value_t = Format::Human)]

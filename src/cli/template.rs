@@ -24,7 +24,8 @@ pub enum TemplateFormat {
 /// Arguments of `jixiao template`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 目标表文件（.tsv .txt .csv .xlsx .xls .docx，或逐项目的目标申报表）
+    /// 目标表文件，或逐项目的目标申报表
+    #[arg(help = crate::table::formats::input_help())]
     pub table: PathBuf,
     /// 写入文件而非标准输出
     #[arg(short = 'o', long = "output")]

@@ -10,8 +10,9 @@ use std::io::Cursor;
 use std::ops::Range;
 
 use crate::limits;
+use crate::table::ReadError;
+use crate::table::formats::{SheetCells, docx, workbook};
 use crate::table::source::{CellAddr, Format, Location, Segment, SourceText};
-use crate::table::{ReadError, docx, workbook};
 
 /// One cell: its trimmed text and where that text starts. 48 bytes: a block of a streamed
 /// sheet holds some thousands of them at once, and their memory is written once and read a
@@ -153,6 +154,9 @@ pub(crate) struct Grid {
     rows: GridRows,
     /// The sheets of a workbook (or the tables of a Word document), in order; empty for text.
     pub sheets: Vec<SheetSpan>,
+    /// Workbook cells read as the value they hold where the sheet shows it rounded: each
+    /// cell's place and the text shown (see `formats::workbook`).
+    pub rounded: Vec<(Location, String)>,
 }
 
 /// One sheet of a grid: its name, its rows (indices into [`Grid::rows`]) and merged ranges.
@@ -658,6 +662,7 @@ pub(crate) fn from_block(
             whole: false,
         },
         sheets: Vec::new(),
+        rounded: Vec::new(),
     })
 }
 
@@ -703,6 +708,7 @@ pub(crate) fn from_text(
             whole: true,
         },
         sheets: Vec::new(),
+        rounded: Vec::new(),
     })
 }
 
@@ -791,7 +797,7 @@ pub(crate) fn from_workbook(
 /// cell's row is its sheet row.
 pub(crate) fn sheets_grid(
     name: &str,
-    sheets: Vec<workbook::SheetCells>,
+    sheets: Vec<SheetCells>,
     format: Format,
     encoding: &'static str,
 ) -> Result<Grid, ReadError> {
@@ -800,13 +806,17 @@ pub(crate) fn sheets_grid(
     let mut rows = Vec::new();
     let mut spans = Vec::new();
     let mut segments = Vec::new();
+    let mut rounded = Vec::new();
     let single = (sheets.len() == 1).then(|| sheets[0].name.clone());
     for sheet in sheets {
-        let workbook::SheetCells {
+        let SheetCells {
             name: sheet_name,
             mut cells,
             merges,
+            rounded: rounded_here,
         } = sheet;
+        let rounded_here: std::collections::HashMap<(u32, u32), String> =
+            rounded_here.into_iter().collect();
         cells.sort_by_key(|c| c.0);
         cells.dedup_by_key(|c| c.0);
         let width = cells.iter().map(|c| c.0.1 as usize + 1).max().unwrap_or(0);
@@ -847,6 +857,16 @@ pub(crate) fn sheets_grid(
                         row: r + 1,
                         col: c + 1,
                     };
+                    if let Some(shown) = rounded_here.get(&(r, c)) {
+                        let at = Location {
+                            offset,
+                            len: text.len() - offset,
+                            line: addr.row,
+                            column: addr.col,
+                            cell: Some(addr),
+                        };
+                        rounded.push((at, shown.clone()));
+                    }
                     row_cells.push(make_cell(Cow::Owned(raw), offset, Vec::new(), Some(addr)));
                 }
             }
@@ -879,6 +899,7 @@ pub(crate) fn sheets_grid(
         source,
         rows: GridRows::Cells(rows),
         sheets: spans,
+        rounded,
     })
 }
 

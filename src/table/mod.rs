@@ -6,16 +6,24 @@
 //! the input cannot be read at all. A malformed row never stops the read: it becomes a
 //! [`Finding`] in [`Document::findings`] and is counted in [`Document::rows_skipped`].
 //!
-//! Inside: [`decode`] (bytes → text), `grid` (text or sheet → positioned cells), `columns`
+//! Inside: [`formats`] (bytes → sheets of positioned cells, one file a format: [`decode`] for
+//! text, workbooks, Word `.docx` and `.doc`, web pages), `grid` (text or sheets → rows of
+//! positioned cells), `columns`
 //! (header and column roles), `target_table` and `self_eval` (the two layouts), `indicator_cell`
 //! (splitting a 绩效指标 cell), `integrity` (sum checks), [`view`] (the tree as text), [`model`] (the types), [`source`]
 //! (positions). Targets are kept raw; parsing them is [`crate::lang`]'s job.
 //!
 //! ## Decisions where the SPEC is silent
-//! - **Format** from the extension (`.csv`, `.tsv`, `.xlsx`/`.xlsm`/`.xls`/`.ods`); `.txt` and
-//!   unknown names are tab-separated if the text has a tab, else comma-separated; zip/OLE magic
-//!   bytes mean a workbook whatever the name. **Encoding**: BOM (UTF-8, UTF-16) first, then valid
-//!   UTF-8, then GB18030 (superset of GBK); NUL bytes or many control characters: not a table.
+//! - **Format** from the bytes first ([`formats::sniff`]): a zip is a workbook or a `.docx`, an
+//!   OLE file a `.doc` (it holds `WordDocument`) or an `.xls`, markup or MIME headers a web page
+//!   (a `.xls` that is a web page is read as one), a PDF or a picture is refused with the way
+//!   forward; otherwise the name chooses between text formats (`.csv`, `.tsv`; `.txt` and unknown
+//!   names are tab-separated if the text has a tab, else comma-separated), and a workbook or
+//!   Word name on text is an error. **Encoding**: BOM (UTF-8, UTF-16) first, then valid UTF-8,
+//!   then GB18030 (superset of GBK); NUL bytes or many control characters: not a table.
+//! - **Web pages**: a page's tables are read when the layout readers find a form or a header in
+//!   them (each with the lines of text above it), as one document; its other tables (menus,
+//!   layout, footers) are counted in one `table.sheet-skipped` note, never errors.
 //! - **Header**: the first row whose names (loosely matched, see `columns`) give 项目名称 + 总计 +
 //!   绩效指标/绩效目标 (target table) or 项目 + 三级指标 + 年度指标值 (sheet). A second header row
 //!   under merged cells (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金) is merged in. Columns not
@@ -42,10 +50,10 @@
 //!   a 单位 column the unit is `单位名称：…` from the preamble, else the empty string. `seq` is the
 //!   position inside the project; names are kept as written (`指标6:举办…`). 分值/得分 may end in
 //!   `分`. The budget row: see `self_eval`.
-//! - **Workbooks**: numbers become their shortest exact decimal (`857.6`, equal as a `Decimal` to
-//!   the text `857.60`), dates `YYYY-MM-DD`; a percentage-formatted cell arrives as a fraction
-//!   (`0.95`), since calamine does not give number formats. Line breaks inside cells show as
-//!   spaces in the synthetic [`SourceText`].
+//! - **Workbooks**: cells as `formats::workbook` reads them (numbers through their format at
+//!   Excel's 15 significant digits; a percentage shown rounded is the value it holds, with a
+//!   `table.display-rounded` note at the cell), dates `YYYY-MM-DD`. Line breaks inside cells
+//!   show as spaces in the synthetic [`SourceText`].
 //! - **Limits** ([`crate::limits`], each raised by an environment variable): input size
 //!   (`table.too-large`), line length (`table.line-too-long`), columns of a row
 //!   (`table.too-many-columns`), cells of a table (`table.too-many-cells`), a workbook unzipped
@@ -56,9 +64,8 @@
 
 mod amount;
 pub mod columns;
-pub mod decode;
-mod docx;
 mod form;
+pub mod formats;
 mod grid;
 mod indicator_cell;
 mod integrity;
@@ -68,7 +75,8 @@ pub mod source;
 pub mod stream;
 mod target_table;
 pub mod view;
-mod workbook;
+
+pub use formats::text as decode;
 
 use std::path::Path;
 
@@ -126,15 +134,73 @@ pub enum ReadError {
         /// File name.
         name: String,
     },
-    /// The input is not text (NUL bytes, control characters) nor a workbook.
-    #[error("{name} 不是文本表格，也不是 Excel 工作簿")]
+    /// The input is not text (NUL bytes, control characters) nor a format jixiao reads.
+    #[error("{name} 不是文本表格，也不是 jixiao 能读取的工作簿、Word 文档或网页")]
     #[diagnostic(
         code("table.binary"),
-        help("支持 .tsv .txt（制表符分隔）、.csv 和 .xlsx；Excel 中可用“另存为”导出")
+        help(
+            "支持的格式：{}。在 Excel、WPS 或 Word 中可用“另存为”得到这些格式",
+            formats::formats_help()
+        )
     )]
     Binary {
         /// File name.
         name: String,
+    },
+    /// A PDF: its tables are not read.
+    #[error("{name} 是 PDF 文件，jixiao 不能从 PDF 中读取表格")]
+    #[diagnostic(
+        code("table.pdf"),
+        help(
+            "请向填报单位索取这张表的 Excel 或 Word 原件；表格如刊登在网页上，可在浏览器中把网页“另存为”.html 后读取。支持的格式：{}",
+            formats::formats_help()
+        )
+    )]
+    Pdf {
+        /// File name.
+        name: String,
+    },
+    /// A picture (a scan or a screenshot): its table is not read.
+    #[error("{name} 是图片（{kind}），jixiao 不能从图片中读取表格")]
+    #[diagnostic(
+        code("table.picture"),
+        help(
+            "扫描件和截图中的表格需要人工录入：请向填报单位索取 Excel 或 Word 原件；表格如刊登在网页上，可把网页“另存为”.html 后读取。支持的格式：{}",
+            formats::formats_help()
+        )
+    )]
+    Picture {
+        /// File name.
+        name: String,
+        /// The kind of picture (`PNG`, `JPEG`).
+        kind: &'static str,
+    },
+    /// An Office 97–2003 file that is neither a Word document nor an Excel workbook, or an
+    /// encrypted Office file.
+    #[error("{name} 是 Office 文件，但{what}")]
+    #[diagnostic(
+        code("table.office-other"),
+        help("在 Word、Excel 或 WPS 中打开它（如有密码先去掉），另存为 .docx 或 .xlsx 后读取")
+    )]
+    OfficeOther {
+        /// File name.
+        name: String,
+        /// What it is instead.
+        what: &'static str,
+    },
+    /// A saved web page with no table that holds a target table, a sheet or a form.
+    #[error("网页 {name} 中{}", if *tables == 0 { "没有表格".to_string() } else { format!("有 {tables} 个表格，但没有一个是目标表、自评表或表单") })]
+    #[diagnostic(
+        code("table.page-no-form"),
+        help(
+            "表单可能是网页上的附件（.xls .doc .pdf）或图片：请下载附件读取，或向填报单位索取 Excel、Word 原件"
+        )
+    )]
+    PageNoForm {
+        /// File name.
+        name: String,
+        /// The tables the page holds.
+        tables: usize,
     },
     /// The bytes are not valid in the encoding.
     #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
@@ -154,7 +220,9 @@ pub enum ReadError {
     #[error("无法打开工作簿 {name}：文件已损坏、加密或格式无法识别（读取器的原话：{source}）")]
     #[diagnostic(
         code("table.workbook"),
-        help("确认文件是 .xlsx 工作簿，且没有加密或损坏")
+        help(
+            "确认文件是 Excel 工作簿（.xlsx .xls .ods），且没有加密或损坏；可在 Excel 或 WPS 中打开后另存为 .xlsx"
+        )
     )]
     Workbook {
         /// File name.
@@ -164,10 +232,13 @@ pub enum ReadError {
         source: calamine::Error,
     },
     /// A workbook name (`.xlsx`) on bytes that are not a workbook.
-    #[error("{name} 的内容不是 Excel 工作簿")]
+    #[error("{name} 的内容不是 Excel 工作簿或 Word 文档")]
     #[diagnostic(
         code("table.not-workbook"),
-        help("文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名")
+        help(
+            "文件扩展名与内容不符：CSV 或制表符分隔的文本请用 .csv / .tsv 扩展名。支持的格式：{}",
+            formats::endings_shown()
+        )
     )]
     NotWorkbook {
         /// File name.
@@ -177,7 +248,9 @@ pub enum ReadError {
     #[error("无法读取 Word 文档 {name}：{why}")]
     #[diagnostic(
         code("table.document"),
-        help("确认文件是 .docx（Word 2007 及以后）文档；.doc 请在 Word 中另存为 .docx")
+        help(
+            "确认文件是没有损坏的 Word 文档（.docx 或 .doc）；无法读取时可在 Word 或 WPS 中打开后另存为 .docx"
+        )
     )]
     Document {
         /// File name.
@@ -319,41 +392,10 @@ impl ReadError {
     }
 }
 
-/// Reads the table at `path`. For a folder (a sample folder such as
-/// `samples/guangzhou-hpf-2023/`), the table among its files, told by content
-/// ([`crate::inputs::sort_folder`]): copies of one table in several formats are one table;
-/// different tables are named in [`ReadError::FolderTables`]. The display form of the path is
-/// the file name used in findings.
+/// Reads the table in the file at `path` (a folder is [`crate::inputs::read_path`]'s: which of
+/// its files is the table is told by content there). The display form of the path is the file
+/// name used in findings.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError> {
-    if path.is_dir() {
-        let name = path.display().to_string();
-        let folder = crate::inputs::sort_folder(path, opts).map_err(|source| ReadError::Io {
-            name: name.clone(),
-            source,
-        })?;
-        return match folder.table {
-            Some((first, _)) if !folder.conflicting.is_empty() => {
-                let mut all = vec![first];
-                all.extend(folder.conflicting);
-                Err(ReadError::FolderTables {
-                    name,
-                    tables: all
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                })
-            }
-            Some((_, doc)) => Ok(doc),
-            None => Err(ReadError::Io {
-                name,
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "文件夹中没有能读取的目标表、自评表或表单",
-                ),
-            }),
-        };
-    }
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         name: name.clone(),
@@ -377,31 +419,170 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
 }
 
 /// [`read_bytes`] taking the bytes by value (no copy of a large input).
+///
+/// What the bytes are is told by their content first ([`formats::sniff`]): a workbook or Word
+/// document by its container (zip, or OLE holding `WordDocument` or `Workbook`), a web page by
+/// its markup or MIME headers, a PDF or a picture by its magic bytes (refused with the way
+/// forward); the name only chooses between text formats, and a workbook or Word name on bytes
+/// that are none is an error, not a guess.
 pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
+    use formats::{OleKind, Sniffed};
     if bytes.len() as u64 > crate::limits::INPUT.get() {
         return Err(ReadError::too_large(name, bytes.len() as u64));
     }
+    if bytes.is_empty() {
+        return Err(ReadError::Empty { name: name.into() });
+    }
     let format = opts.format.or_else(|| format_from_name(name));
-    let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0");
-    let grid = if matches!(format, Some(Format::Xlsx | Format::Docx))
-        || (format.is_none() && is_workbook)
-    {
-        if bytes.is_empty() {
-            return Err(ReadError::Empty { name: name.into() });
+    let grid = match formats::sniff(&bytes) {
+        Sniffed::Pdf => return Err(ReadError::Pdf { name: name.into() }),
+        Sniffed::Picture(kind) => {
+            return Err(ReadError::Picture {
+                name: name.into(),
+                kind,
+            });
         }
-        if !is_workbook {
-            return Err(ReadError::NotWorkbook { name: name.into() });
+        Sniffed::Rtf => {
+            return Err(ReadError::OfficeOther {
+                name: name.into(),
+                what: "是 RTF 格式的文档（常以 .doc 为扩展名），jixiao 不读取 RTF",
+            });
         }
-        grid::from_workbook(name, bytes, opts.sheet.as_deref())?
-    } else {
-        if is_workbook {
-            return Err(ReadError::Binary { name: name.into() });
+        Sniffed::Zip => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
+        Sniffed::Ole => match formats::ole_kind(&bytes) {
+            OleKind::Word => {
+                let sheets = formats::doc::read_sheets(name, &bytes)?;
+                grid::sheets_grid(name, sheets, Format::Doc, "doc")?
+            }
+            OleKind::Workbook => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
+            // a container the compound-file reader cannot open: calamine's reader, more
+            // lenient, may still open a workbook (and says why not)
+            OleKind::Unreadable if format != Some(Format::Doc) => {
+                grid::from_workbook(name, bytes, opts.sheet.as_deref())?
+            }
+            OleKind::Unreadable => {
+                let sheets = formats::doc::read_sheets(name, &bytes)?;
+                grid::sheets_grid(name, sheets, Format::Doc, "doc")?
+            }
+            OleKind::Encrypted => {
+                return Err(ReadError::OfficeOther {
+                    name: name.into(),
+                    what: "已加密（设有打开密码）",
+                });
+            }
+            OleKind::Other => {
+                return Err(ReadError::OfficeOther {
+                    name: name.into(),
+                    what: "既不是 Word 文档也不是 Excel 工作簿（或已损坏）",
+                });
+            }
+        },
+        Sniffed::Mhtml => {
+            let page = formats::mhtml::page(&bytes).map_err(|_| ReadError::PageNoForm {
+                name: name.into(),
+                tables: 0,
+            })?;
+            return read_page(name, &page.bytes, opts, page.charset);
         }
-        let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
-        let format = format.unwrap_or_else(|| sniff_delimiter(&decoded.text));
-        grid::from_text(name, decoded.text, format, decoded.encoding)?
+        Sniffed::Html => return read_page(name, &bytes, opts, None),
+        Sniffed::Other => match format {
+            Some(Format::Xlsx | Format::Docx | Format::Doc) => {
+                return Err(ReadError::NotWorkbook { name: name.into() });
+            }
+            Some(Format::Html) => return read_page(name, &bytes, opts, None),
+            _ => {
+                let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
+                let format = format
+                    .filter(|f| f.is_text())
+                    .unwrap_or_else(|| sniff_delimiter(&decoded.text));
+                grid::from_text(name, decoded.text, format, decoded.encoding)?
+            }
+        },
     };
     columns::with_map(&opts.columns, || build(grid))
+}
+
+/// Reads a saved web page: its tables that hold a target table, a sheet or a form (told by
+/// the layout readers: a form starts in it, or a header row is found), each with the lines
+/// above it, read together as one document; the page's other tables (menus, layout, footers)
+/// are counted in one info finding, not reported one by one.
+fn read_page(
+    name: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<Document, ReadError> {
+    let (text, encoding) = formats::html::decode_page(name, bytes, opts.encoding, declared)?;
+    let tables = formats::html::read_tables(name, &text)?;
+    let all = tables.len();
+    let mut sheets = Vec::new();
+    for t in tables {
+        if !holds_a_table(name, &t.sheet)? {
+            continue;
+        }
+        if !t.above.is_empty() {
+            sheets.push(formats::SheetCells {
+                name: "段落".into(),
+                cells: t
+                    .above
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, line)| ((i as u32, 0), line))
+                    .collect(),
+                merges: Vec::new(),
+                ..Default::default()
+            });
+        }
+        sheets.push(t.sheet);
+    }
+    let read = sheets.iter().filter(|s| s.name != "段落").count();
+    if read == 0 {
+        return Err(ReadError::PageNoForm {
+            name: name.into(),
+            tables: all,
+        });
+    }
+    let mut doc = build(grid::sheets_grid(name, sheets, Format::Html, encoding)?)?;
+    if all > read {
+        let at = Location {
+            offset: 0,
+            len: 0,
+            line: 1,
+            column: 1,
+            cell: None,
+        };
+        doc.findings.push(
+            Finding::at_location(
+                codes::SHEET_SKIPPED,
+                Severity::Info,
+                &doc.source,
+                at,
+                format!(
+                    "网页中共有 {all} 个表格，读取了其中 {read} 个；其余 {} 个不是目标表、自评表或表单（导航、版式、页脚等），未读取",
+                    all - read
+                ),
+            )
+            .label("这个网页"),
+        );
+    }
+    Ok(doc)
+}
+
+/// Whether a table of a web page holds a form or a table's header (what the layout readers
+/// find in it).
+fn holds_a_table(name: &str, sheet: &formats::SheetCells) -> Result<bool, ReadError> {
+    if sheet.cells.len() < 2 {
+        return Ok(false);
+    }
+    let copy = formats::SheetCells {
+        name: sheet.name.clone(),
+        cells: sheet.cells.clone(),
+        merges: Vec::new(),
+        ..Default::default()
+    };
+    let grid = grid::sheets_grid(name, vec![copy], Format::Html, "UTF-8")?;
+    let rows = grid.rows()?;
+    Ok(form::starts(&rows).is_some() || find_header(&grid.source, &rows).is_ok())
 }
 
 /// Reads a table from text already decoded (tab- or comma-separated, by `name`'s extension or
@@ -412,8 +593,8 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = match opts.format.or_else(|| format_from_name(name)) {
-        Some(Format::Xlsx) | None => sniff_delimiter(text),
-        Some(f) => f,
+        Some(f) if f.is_text() => f,
+        _ => sniff_delimiter(text),
     };
     let grid = grid::from_text(name, text.to_owned(), format, "UTF-8")?;
     columns::with_map(&opts.columns, || build(grid))
@@ -426,6 +607,8 @@ fn format_from_name(name: &str) -> Option<Format> {
         "tsv" | "tab" => Some(Format::Tsv),
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Format::Xlsx),
         "docx" => Some(Format::Docx),
+        "doc" => Some(Format::Doc),
+        "html" | "htm" | "mhtml" | "mht" | "shtml" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
@@ -837,8 +1020,8 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     let docx_whole;
     let sheets: &[grid::SheetSpan] = if grid.sheets.is_empty() {
         &whole
-    } else if source.format == Format::Docx {
-        // a Word document's paragraphs and tables are read as one sheet
+    } else if source.format.is_document() {
+        // a Word document's (or web page's) paragraphs and tables are read as one sheet
         docx_whole = [grid::SheetSpan {
             name: String::new(),
             rows: 0..rows.len(),
@@ -979,6 +1162,19 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         rows_skipped,
     };
     findings.extend(integrity::check(&doc, data_skipped));
+    for (at, shown) in &grid.rounded {
+        let value = doc.source.slice(at).to_owned();
+        findings.push(
+            Finding::at_location(
+                codes::DISPLAY_ROUNDED,
+                Severity::Info,
+                &doc.source,
+                *at,
+                format!("单元格值 {value}，显示为 {shown}；按单元格值读取"),
+            )
+            .label(format!("显示为 {shown}")),
+        );
+    }
     doc.findings = findings;
     Ok(doc)
 }

@@ -22,6 +22,24 @@ pub enum Format {
     Xlsx,
     /// A Word document (`.docx`): its tables, and the paragraphs around them as one-cell rows.
     Docx,
+    /// A Word 97–2003 document (`.doc`), read as a `.docx` is.
+    Doc,
+    /// A saved web page (`.html`, `.htm`, `.mhtml`): its tables that hold a table or form, each
+    /// with the lines of text above it.
+    Html,
+}
+
+impl Format {
+    /// Whether the input is delimited text (read line by line, positions are lines).
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Tsv | Format::Csv)
+    }
+
+    /// Whether the input is a document whose tables and paragraphs are read together as one
+    /// sheet (Word, web pages), not sheet by sheet.
+    pub fn is_document(self) -> bool {
+        matches!(self, Format::Docx | Format::Doc | Format::Html)
+    }
 }
 
 /// One sheet of a workbook (or one table of a Word document) inside a synthetic

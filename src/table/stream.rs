@@ -165,7 +165,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
     };
     let format = opts.format.or_else(|| super::format_from_name(&name));
     // a column map is read whole (the map applies on the reading thread)
-    if path.is_dir() || format == Some(Format::Xlsx) || !opts.columns.is_empty() {
+    if path.is_dir() || format.is_some_and(|f| !f.is_text()) || !opts.columns.is_empty() {
         return Ok(Opened::Whole);
     }
     let mut input = File::open(path).map_err(io)?;
@@ -183,6 +183,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         || first.starts_with(b"PK\x03\x04")
         || first.starts_with(b"\xD0\xCF\x11\xE0")
         || first.contains(&0)
+        || super::formats::sniff(&first) != super::formats::Sniffed::Other
     {
         return Ok(Opened::Whole);
     }

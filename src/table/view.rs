@@ -47,7 +47,7 @@ pub fn tree(doc: &Document) -> String {
     let format = match doc.source.format {
         Format::Tsv => "制表符分隔".to_owned(),
         Format::Csv => "逗号分隔".to_owned(),
-        Format::Xlsx | Format::Docx => {
+        Format::Xlsx | Format::Docx | Format::Doc | Format::Html => {
             let sheets: Vec<&str> = match &doc.source.sheet {
                 Some(s) => vec![s.as_str()],
                 None => doc
@@ -57,10 +57,10 @@ pub fn tree(doc: &Document) -> String {
                     .map(|s| s.name.as_str())
                     .collect(),
             };
-            let what = if doc.source.format == Format::Docx {
-                "Word 文档"
-            } else {
-                "工作表"
+            let what = match doc.source.format {
+                Format::Docx | Format::Doc => "Word 文档",
+                Format::Html => "网页",
+                _ => "工作表",
             };
             format!("{what}「{}」", sheets.join("」「"))
         }

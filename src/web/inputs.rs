@@ -286,7 +286,11 @@ impl Files {
                         }
                     }
                 }
-                _ => unreadable.push(up.name),
+                _ => {
+                    // why it is no table (a PDF, a picture, a page without a form), in its words
+                    let why = table::read_bytes(&up.name, &up.bytes, &ReadOptions::default()).err();
+                    unreadable.push((up.name, why));
+                }
             }
         }
         if differing {
@@ -298,13 +302,28 @@ impl Files {
             ));
         }
         if self.table.is_none() && !unreadable.is_empty() {
+            let names: Vec<String> = unreadable
+                .iter()
+                .map(|(name, why)| match why {
+                    Some(e) => format!("{name}（{e}）"),
+                    None => name.clone(),
+                })
+                .collect();
+            let own_help = match unreadable.as_slice() {
+                [(_, Some(e))] => miette::Diagnostic::help(e).map(|h| h.to_string()),
+                _ => None,
+            };
+            let help = own_help.unwrap_or_else(|| {
+                format!(
+                    "支持的表格：{}（目标表、自评表或逐项目表单）；实际值和规则文件为 .yaml",
+                    crate::table::formats::endings_shown()
+                )
+            });
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "web.unsupported-file",
-                format!("读不出表格：{}", unreadable.join("、")),
-                Some(
-                    "支持的表格：.xlsx .xls .docx .csv .tsv .txt（目标表、自评表或逐项目表单）；实际值和规则文件为 .yaml",
-                ),
+                format!("读不出表格：{}", names.join("、")),
+                Some(&help),
             ));
         }
         Ok(())
@@ -326,7 +345,10 @@ impl Files {
                 StatusCode::BAD_REQUEST,
                 "web.no-table",
                 "缺少目标表或自评表",
-                Some("上传字段 table（或 file）：.xlsx、.xls、.docx、.csv、.tsv 或 .txt"),
+                Some(&format!(
+                    "上传字段 table（或 file）：{}",
+                    crate::table::formats::endings_shown()
+                )),
             )
         })?;
         let encoding = match &query.encoding {

@@ -134,8 +134,8 @@ fn page(results: &str) -> String {
 <form id="upload" method="post" action="/" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{token}">
 <div id="drop">
-<p class="hint">把目标表、自评表或逐项目表单（.xlsx .xls .docx .csv .tsv .txt）拖到这里，可同时拖入实际值和规则文件（.yaml，按内容分辨，文件名不限），或整个文件夹。</p>
-<label>目标表 / 自评表 / 表单 <input type="file" name="table" accept=".xlsx,.xlsm,.xls,.docx,.csv,.tsv,.txt"></label>
+<p class="hint">把目标表、自评表或逐项目表单（{endings}）拖到这里，可同时拖入实际值和规则文件（.yaml，按内容分辨，文件名不限），或整个文件夹。网页上刊登的表格，在浏览器中“另存为”网页后拖入；PDF 和图片中的表格不能读取，请索取 Excel 或 Word 原件。</p>
+<label>目标表 / 自评表 / 表单 <input type="file" name="table" accept="{accept}"></label>
 <input type="file" name="file" multiple hidden>
 <label>实际值 <input type="file" name="actuals" accept=".yaml,.yml"></label>
 <label>规则文件 <input type="file" name="rules" accept=".yaml,.yml" multiple></label>
@@ -153,7 +153,9 @@ fn page(results: &str) -> String {
 <script>{SCRIPT}</script>
 </body>
 </html>
-"#
+"#,
+        endings = crate::table::formats::endings_shown(),
+        accept = crate::table::formats::accept_attribute(),
     )
 }
 

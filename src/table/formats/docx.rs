@@ -15,24 +15,24 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader as XmlReader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::SheetCells;
 use crate::limits;
 use crate::table::ReadError;
-use crate::table::workbook::SheetCells;
 
 /// One table cell as Word stores it: its text, the grid columns it spans, and whether it
 /// continues the cell above (`vMerge` without `restart`).
 #[derive(Debug, Default)]
-struct WordCell {
-    text: String,
-    span: u32,
-    continues: bool,
+pub(super) struct WordCell {
+    pub text: String,
+    pub span: u32,
+    pub continues: bool,
 }
 
 /// A merged range: first and last cell, 0-based `(row, column)`.
 type Span = ((u32, u32), (u32, u32));
 
-/// One body item.
-enum Item {
+/// One body item (of a `.docx`, or of a `.doc` read by [`super::doc`]).
+pub(super) enum Item {
     Paragraph(String),
     Table(Vec<(u32, Vec<WordCell>)>),
 }
@@ -67,7 +67,7 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
 }
 
 /// The sheets of the body items: tables as `表格N`, runs of paragraphs as `段落`.
-fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError> {
+pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError> {
     let max = limits::CELLS.get();
     let mut count: u64 = 0;
     let mut sheets: Vec<SheetCells> = Vec::new();
@@ -99,6 +99,7 @@ fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError>
                         name: "段落".into(),
                         cells: vec![((paragraph - 1, 0), text)],
                         merges: Vec::new(),
+                        ..Default::default()
                     }),
                 }
             }
@@ -108,6 +109,7 @@ fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError>
                     name: format!("表格{tables}"),
                     cells: Vec::new(),
                     merges: Vec::new(),
+                    ..Default::default()
                 };
                 // the open vertical merge of each column: its first row
                 let mut open: Vec<Option<u32>> = Vec::new();

@@ -1,7 +1,10 @@
 //! Workbook sheets (`.xlsx`, `.xls`, `.ods`) into cells read as Excel shows them, with merges.
 //!
 //! Owns the meaning of a cell's value: numbers through their number format (SPEC §4.5: a `0%`
-//! cell holding `0.96` is `96%`, a `0.00` cell holding `857.6` is `857.60`), dates in the
+//! cell holding `0.96` is `96%`, a `0.00` cell holding `857.6` is `857.60`; a percentage that
+//! holds more digits than it shows is the value it holds, `0.895` formatted `0%` is `89.5%`, and
+//! what Excel shows goes beside it for a `table.display-rounded` note; every number at Excel's 15
+//! significant digits), dates in the
 //! workbook's date system (1900 or 1904), strings as written. It reads every sheet unless one
 //! is named, and keeps each sheet's merged ranges; laying the cells out as rows is `grid`'s job.
 //! An `.xlsx` is read cell by cell within the cell limit (never as a dense range a stray far
@@ -14,15 +17,9 @@ use std::io::Cursor;
 use calamine::{Data, Reader};
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::SheetCells;
 use crate::limits;
 use crate::table::ReadError;
-
-/// One sheet's filled cells, as shown, and its merged ranges (0-based, inclusive ends).
-pub(crate) struct SheetCells {
-    pub name: String,
-    pub cells: Vec<((u32, u32), String)>,
-    pub merges: Vec<((u32, u32), (u32, u32))>,
-}
 
 /// Reads the sheets of a workbook: `sheet` alone where named, else every sheet in order.
 pub(crate) fn read_sheets(
@@ -57,6 +54,7 @@ pub(crate) fn read_sheets(
                 })
                 .collect();
             let mut cells = Vec::new();
+            let mut rounded = Vec::new();
             while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
                 if matches!(cell.get_value(), calamine::DataRef::Empty) {
                     continue;
@@ -64,13 +62,18 @@ pub(crate) fn read_sheets(
                 budget.one_more()?;
                 let value: Data = cell.get_value().clone().into();
                 let shape = formats.get(style).copied().flatten();
-                cells.push((cell.get_position(), shown(&value, shape)));
+                let (text, display) = read_value(&value, shape);
+                if let Some(display) = display {
+                    rounded.push((cell.get_position(), display));
+                }
+                cells.push((cell.get_position(), text));
             }
             drop(reader);
             out.push(SheetCells {
                 name: chosen,
                 cells,
                 merges,
+                rounded,
             });
         }
         return Ok(out);
@@ -95,6 +98,7 @@ pub(crate) fn read_sheets(
             name: chosen,
             cells,
             merges,
+            ..Default::default()
         });
     }
     Ok(out)
@@ -210,6 +214,37 @@ impl NumberShape {
     }
 }
 
+/// The text of a cell as read (SPEC §4.5): as Excel shows it, except a percentage whose value
+/// holds more digits than its format shows — then the value it holds (`0.895` formatted `0%`
+/// is `89.5%`), with what Excel shows beside it (`90%`) for a note.
+pub(crate) fn read_value(value: &Data, shape: Option<NumberShape>) -> (String, Option<String>) {
+    let shown = shown(value, shape);
+    let f = match value {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        _ => return (shown, None),
+    };
+    let Some(shape @ NumberShape { percent: true, .. }) = shape else {
+        return (shown, None);
+    };
+    let held = number_shown(
+        f,
+        Some(NumberShape {
+            decimals: None,
+            ..shape
+        }),
+    );
+    let same = |a: &str, b: &str| {
+        let d = |t: &str| t.trim_end_matches('%').parse::<Decimal>().ok();
+        d(a).is_some() && d(a) == d(b)
+    };
+    if same(&held, &shown) {
+        (shown, None)
+    } else {
+        (held, Some(shown))
+    }
+}
+
 /// The text of a cell as Excel shows it (see the module docs).
 pub(crate) fn shown(value: &Data, shape: Option<NumberShape>) -> String {
     match value {
@@ -262,15 +297,16 @@ fn number_shown(f: f64, shape: Option<NumberShape>) -> String {
     }
 }
 
-/// The shortest decimal that reads back as `f` (what Excel wrote in the file), exactly.
+/// The value Excel holds for `f`: its 15 significant digits (what Excel shows and computes
+/// with; `0.1 + 0.2` stored as `0.30000000000000004` is `0.3`), exactly.
 fn exact(f: f64) -> Option<Decimal> {
     if !f.is_finite() {
         return None;
     }
-    let text = format!("{f}");
-    text.parse::<Decimal>()
+    Decimal::from_scientific(&format!("{f:.14e}"))
         .ok()
-        .or_else(|| Decimal::from_scientific(&format!("{f:e}")).ok())
+        .map(|d| d.normalize())
+        .or_else(|| format!("{f}").parse::<Decimal>().ok())
 }
 
 #[cfg(test)]
@@ -319,5 +355,30 @@ mod tests {
         assert_eq!(number_shown(12.0, None), "12");
         assert_eq!(number_shown(-0.001, shape("0.00")), "0.00");
         assert_eq!(number_shown(1e-7, None), "0.0000001");
+        // Excel's 15 significant digits, not the float's noise
+        assert_eq!(number_shown(0.1 + 0.2, None), "0.3");
+        assert_eq!(number_shown(123456.78901234567, None), "123456.789012346");
+    }
+
+    #[test]
+    fn a_rounded_percentage_is_read_as_the_value_it_holds() {
+        let pct = shape("0%");
+        assert_eq!(
+            read_value(&Data::Float(0.895), pct),
+            ("89.5%".to_string(), Some("90%".to_string()))
+        );
+        assert_eq!(
+            read_value(&Data::Float(0.96), pct),
+            ("96%".to_string(), None)
+        );
+        assert_eq!(
+            read_value(&Data::Float(1.0), shape("0.00%")),
+            ("100.00%".to_string(), None)
+        );
+        // a fixed-decimal number keeps what it shows (scores are printed as rounded)
+        assert_eq!(
+            read_value(&Data::Float(9.3333), shape("0.00")),
+            ("9.33".to_string(), None)
+        );
     }
 }

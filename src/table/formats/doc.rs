@@ -1,0 +1,787 @@
+//! Word 97–2003 documents (`.doc`): the tables of the main text as sheets, the paragraphs
+//! around them as one-cell rows, exactly as [`super::docx`] gives a `.docx` (the same merge
+//! rules: both end in `docx::to_sheets`).
+//!
+//! No maintained Rust crate reads `.doc` text (2026: the crates that exist are unmaintained
+//! wrappers of external programs), so this reads the format itself ([MS-DOC]): the compound
+//! file through `cfb`; the FIB at the start of the `WordDocument` stream names the table stream
+//! (`0Table` or `1Table`) and, in it, the piece table (CLX) and the paragraph properties
+//! (PlcBtePapx). The main text (its first `ccpText` characters) is read piece by piece:
+//! compressed pieces are 8-bit cp1252, the others UTF-16LE. A paragraph mark (`\r`) ends a
+//! paragraph; a cell mark (`\x07`) ends a cell, or — when its paragraph has the TTP property —
+//! the row. Whether a paragraph is inside a table, and a row's cell edges and merges, come from
+//! the paragraph properties (sprmPFInTable, sprmPFTtp, sprmTDefTable with its cells' edges and
+//! vertical-merge flags; a row's properties too long for their page are in the `Data` stream,
+//! named by sprmPHugePapx). Cells are placed in columns by their edges across the whole table (a
+//! cell twice as wide spans two columns), as Word's `gridSpan` does in a `.docx`.
+//!
+//! **Decisions**: where a paragraph's properties cannot be found (a damaged property table),
+//! a cell mark right after a cell mark ends the row (a doubled mark; an empty last cell is then
+//! read as a row end) and the paragraphs between tables are read as text. Field codes
+//! (`HYPERLINK …`, `PAGE`) are left out and their shown results kept; pictures, footnote marks
+//! and other control characters are dropped. A table nested in a cell is read as text of that
+//! cell. A Word 6/95 document (an older FIB) and an encrypted document are refused by name.
+//!
+//! **Limits**: every count and offset the file claims is checked against the stream it points
+//! into; the text read is at most the stream's own size; cells count against
+//! [`limits::CELLS`] and columns against [`limits::COLUMNS`] (through `docx::to_sheets`). A
+//! broken piece table is an error naming it, never a panic.
+
+use std::io::{Cursor, Read};
+
+use super::SheetCells;
+use super::docx::{Item, WordCell};
+use crate::limits;
+use crate::table::ReadError;
+
+/// Reads the tables and paragraphs of a Word 97–2003 document.
+pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, ReadError> {
+    let fail = |why: String| ReadError::Document {
+        name: name.into(),
+        why,
+    };
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| fail(format!("复合文件无法打开（{e}）")))?;
+    let word = read_stream(&mut cfb, "/WordDocument").map_err(|e| fail(e.to_string()))?;
+    let fib = Fib::read(&word).map_err(fail)?;
+    let table_name = if fib.table_one { "/1Table" } else { "/0Table" };
+    let table = read_stream(&mut cfb, table_name)
+        .map_err(|e| fail(format!("找不到表格流 {}（{e}）", &table_name[1..])))?;
+    // the Data stream holds long paragraph properties; a document without one has none
+    let data = read_stream(&mut cfb, "/Data").unwrap_or_default();
+    from_streams(name, &word, &table, &data)
+}
+
+/// The sheets of a document from its streams: `WordDocument`, the table stream its FIB
+/// names, and `Data`.
+fn from_streams(
+    name: &str,
+    word: &[u8],
+    table: &[u8],
+    data: &[u8],
+) -> Result<Vec<SheetCells>, ReadError> {
+    let fail = |why: String| ReadError::Document {
+        name: name.into(),
+        why,
+    };
+    let fib = Fib::read(word).map_err(fail)?;
+    let pieces = pieces(table, fib.clx).map_err(fail)?;
+    let papx = Papx::new(word, data, table, fib.bte_papx);
+    let text = main_text(word, &pieces, fib.ccp_text).map_err(fail)?;
+    let items = structure(&text, &papx);
+    if !items.iter().any(|i| matches!(i, Item::Table(_))) {
+        return Err(fail("文档中没有表格（表单应是 Word 表格）".into()));
+    }
+    super::docx::to_sheets(name, items)
+}
+
+/// A stream of the compound file, read whole (its size is bounded by the file's).
+fn read_stream(
+    cfb: &mut cfb::CompoundFile<Cursor<&[u8]>>,
+    path: &str,
+) -> Result<Vec<u8>, std::io::Error> {
+    let mut stream = cfb.open_stream(path)?;
+    let mut out = Vec::new();
+    stream
+        .by_ref()
+        .take(limits::INPUT.get())
+        .read_to_end(&mut out)?;
+    Ok(out)
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        b.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+/// What the FIB says: where the text's pieces and paragraph properties are.
+struct Fib {
+    table_one: bool,
+    ccp_text: u32,
+    /// `(fc, lcb)` of the CLX in the table stream.
+    clx: (u32, u32),
+    /// `(fc, lcb)` of the PlcBtePapx in the table stream.
+    bte_papx: (u32, u32),
+}
+
+impl Fib {
+    fn read(word: &[u8]) -> Result<Fib, String> {
+        let short = || "WordDocument 流太短，不是完整的 Word 文档".to_string();
+        if u16_at(word, 0) != Some(0xA5EC) {
+            return Err("WordDocument 流的标识不对，不是 Word 97–2003 文档".into());
+        }
+        let n_fib = u16_at(word, 2).ok_or_else(short)?;
+        if n_fib < 0xC1 {
+            return Err(
+                "这是 Word 6.0/95 或更早的文档，请在 Word 或 WPS 中另存为 .docx 后读取".into(),
+            );
+        }
+        let flags = u16_at(word, 0x0A).ok_or_else(short)?;
+        if flags & 0x0100 != 0 {
+            return Err("文档已加密（设有打开密码），请去掉密码后另存".into());
+        }
+        let csw = usize::from(u16_at(word, 32).ok_or_else(short)?);
+        let lw_at = 34 + csw * 2;
+        let cslw = usize::from(u16_at(word, lw_at).ok_or_else(short)?);
+        let lw = lw_at + 2;
+        let ccp_text = u32_at(word, lw + 3 * 4).ok_or_else(short)?;
+        let fc_at = lw + cslw * 4;
+        let cb_fc_lcb = usize::from(u16_at(word, fc_at).ok_or_else(short)?);
+        let blob = fc_at + 2;
+        let pair = |i: usize| -> Result<(u32, u32), String> {
+            if i >= cb_fc_lcb {
+                return Err(short());
+            }
+            let at = blob + i * 8;
+            Ok((
+                u32_at(word, at).ok_or_else(short)?,
+                u32_at(word, at + 4).ok_or_else(short)?,
+            ))
+        };
+        Ok(Fib {
+            table_one: flags & 0x0200 != 0,
+            ccp_text,
+            clx: pair(33)?,
+            bte_papx: pair(13)?,
+        })
+    }
+}
+
+/// One piece of the text: its characters `cp..cp_end`, where they start in the WordDocument
+/// stream, and whether they are 8-bit.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    cp: u32,
+    cp_end: u32,
+    fc: u32,
+    compressed: bool,
+}
+
+/// The piece table in the CLX at `(fc, lcb)` of the table stream.
+fn pieces(table: &[u8], (fc, lcb): (u32, u32)) -> Result<Vec<Piece>, String> {
+    let broken = |what: &str| format!("片段表（piece table）已损坏：{what}");
+    let start = fc as usize;
+    let end = start
+        .checked_add(lcb as usize)
+        .filter(|&e| e <= table.len())
+        .ok_or_else(|| broken("它的位置超出了表格流"))?;
+    let clx = &table[start..end];
+    let mut at = 0;
+    // Prc entries (property modifiers) before the Pcdt
+    while clx.get(at) == Some(&0x01) {
+        let cb = u16_at(clx, at + 1).ok_or_else(|| broken("属性段不完整"))?;
+        at += 3 + usize::from(cb);
+    }
+    if clx.get(at) != Some(&0x02) {
+        return Err(broken("找不到片段描述（Pcdt）"));
+    }
+    let plc_len = u32_at(clx, at + 1).ok_or_else(|| broken("片段描述不完整"))? as usize;
+    let plc = clx
+        .get(at + 5..)
+        .and_then(|p| p.get(..plc_len))
+        .ok_or_else(|| broken("片段描述的长度超出了它所在的数据"))?;
+    if plc_len < 4 || !(plc_len - 4).is_multiple_of(12) {
+        return Err(broken("片段描述的长度不对"));
+    }
+    let n = (plc_len - 4) / 12;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let cp = u32_at(plc, i * 4).ok_or_else(|| broken("片段位置缺失"))?;
+        let cp_end = u32_at(plc, (i + 1) * 4).ok_or_else(|| broken("片段位置缺失"))?;
+        let pcd = (n + 1) * 4 + i * 8;
+        let raw = u32_at(plc, pcd + 2).ok_or_else(|| broken("片段描述缺失"))?;
+        if cp_end < cp {
+            return Err(broken("片段的字符位置倒序"));
+        }
+        let compressed = raw & 0x4000_0000 != 0;
+        let fc = raw & 0x3FFF_FFFF;
+        out.push(Piece {
+            cp,
+            cp_end,
+            fc: if compressed { fc / 2 } else { fc },
+            compressed,
+        });
+    }
+    Ok(out)
+}
+
+/// The main text's characters with their stream offsets.
+fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<Vec<(char, u32)>, String> {
+    let broken = |what: String| format!("片段表（piece table）已损坏：{what}");
+    // never more characters than the stream has bytes
+    let ccp = ccp_text.min(u32::try_from(word.len()).unwrap_or(u32::MAX));
+    let mut out = Vec::with_capacity(ccp as usize);
+    for p in pieces {
+        if p.cp >= ccp {
+            break;
+        }
+        let end = p.cp_end.min(ccp);
+        let n = (end - p.cp) as usize;
+        let width = if p.compressed { 1 } else { 2 };
+        let start = p.fc as usize;
+        let bytes = start
+            .checked_add(n.saturating_mul(width))
+            .filter(|&e| e <= word.len())
+            .map(|e| &word[start..e])
+            .ok_or_else(|| broken(format!("第 {} 个字符起的文字超出了文档流", p.cp)))?;
+        if p.compressed {
+            for (k, &b) in bytes.iter().enumerate() {
+                out.push((cp1252(b), p.fc + k as u32));
+            }
+        } else {
+            let units = bytes
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]));
+            for (k, ch) in char::decode_utf16(units).enumerate() {
+                // a lone surrogate is a replacement character; offsets stay per unit
+                out.push((
+                    ch.unwrap_or('\u{fffd}'),
+                    p.fc.saturating_add((k * 2) as u32),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A byte of a compressed piece: cp1252, as [MS-DOC] says.
+fn cp1252(b: u8) -> char {
+    let byte = [b];
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+    text.chars().next().unwrap_or('\u{fffd}')
+}
+
+/// What a paragraph's properties say, as far as tables go.
+#[derive(Debug, Clone, Default)]
+struct ParaProps {
+    in_table: bool,
+    /// The paragraph ends a table row.
+    row_end: bool,
+    /// The row's cells: left edges and the right edge of the last (twips), and merge flags.
+    edges: Vec<i16>,
+    flags: Vec<u16>,
+    /// sprmPHugePapx: the properties are in the Data stream at this offset.
+    huge: Option<u32>,
+}
+
+/// The paragraph properties: the bin table (PlcBtePapx) and the FKP pages it points to.
+struct Papx<'a> {
+    word: &'a [u8],
+    /// The Data stream (where a paragraph's long properties are).
+    data: &'a [u8],
+    /// `(first fc, page)` of each bin, in order, and the end of the last.
+    bins: Vec<(u32, u32)>,
+    end: u32,
+}
+
+impl<'a> Papx<'a> {
+    fn new(word: &'a [u8], data: &'a [u8], table: &[u8], (fc, lcb): (u32, u32)) -> Papx<'a> {
+        let mut bins = Vec::new();
+        let mut end = 0;
+        let plc = (fc as usize)
+            .checked_add(lcb as usize)
+            .and_then(|e| table.get(fc as usize..e));
+        if let Some(plc) = plc
+            && plc.len() >= 4
+            && (plc.len() - 4).is_multiple_of(8)
+        {
+            let n = (plc.len() - 4) / 8;
+            for i in 0..n {
+                let (Some(f), Some(pn)) = (u32_at(plc, i * 4), u32_at(plc, (n + 1) * 4 + i * 4))
+                else {
+                    break;
+                };
+                bins.push((f, pn & 0x003F_FFFF));
+            }
+            end = u32_at(plc, n * 4).unwrap_or(0);
+        }
+        Papx {
+            word,
+            data,
+            bins,
+            end,
+        }
+    }
+
+    /// Whether the properties can be read at all.
+    fn usable(&self) -> bool {
+        !self.bins.is_empty()
+    }
+
+    /// The properties of the paragraph whose mark is at stream offset `fc`.
+    fn at(&self, fc: u32) -> Option<ParaProps> {
+        if fc >= self.end {
+            return None;
+        }
+        let i = self
+            .bins
+            .partition_point(|(f, _)| *f <= fc)
+            .checked_sub(1)?;
+        let page_at = (self.bins[i].1 as usize).checked_mul(512)?;
+        let page = self.word.get(page_at..page_at.checked_add(512)?)?;
+        let crun = usize::from(page[511]);
+        // rgfc: crun + 1 offsets, then crun BxPap of 13 bytes
+        if 4 * (crun + 1) + 13 * crun > 511 {
+            return None;
+        }
+        let mut j = None;
+        for k in 0..crun {
+            let (a, b) = (u32_at(page, k * 4)?, u32_at(page, (k + 1) * 4)?);
+            if a <= fc && fc < b {
+                j = Some(k);
+                break;
+            }
+        }
+        let j = j?;
+        let b_offset = usize::from(page[4 * (crun + 1) + 13 * j]) * 2;
+        if b_offset == 0 {
+            return Some(ParaProps::default());
+        }
+        let cb = usize::from(*page.get(b_offset)?);
+        let (start, len) = if cb == 0 {
+            (b_offset + 2, usize::from(*page.get(b_offset + 1)?) * 2)
+        } else {
+            (b_offset + 1, cb * 2 - 1)
+        };
+        let grpprl = page.get(start..start.checked_add(len)?.min(511))?;
+        // the style (istd) first, then the property modifiers
+        let mut p = props(grpprl.get(2..).unwrap_or(&[]));
+        if let Some(at) = p.huge.take() {
+            // PrcData: a 2-byte size, then the modifiers
+            let at = at as usize;
+            let size = usize::from(u16_at(self.data, at).unwrap_or(0));
+            let more = at
+                .checked_add(2 + size)
+                .and_then(|end| self.data.get(at + 2..end))
+                .unwrap_or(&[]);
+            let q = props(more);
+            p.in_table |= q.in_table;
+            p.row_end |= q.row_end;
+            if !q.edges.is_empty() {
+                p.edges = q.edges;
+                p.flags = q.flags;
+            }
+        }
+        Some(p)
+    }
+}
+
+/// Reads the property modifiers (sprms) that say where a paragraph is in a table.
+fn props(mut prls: &[u8]) -> ParaProps {
+    let mut p = ParaProps::default();
+    while prls.len() >= 2 {
+        let sprm = u16::from_le_bytes([prls[0], prls[1]]);
+        let rest = &prls[2..];
+        let size = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ => match sprm {
+                // sprmTDefTable: a 2-byte count that counts itself less one
+                0xD608 | 0xD606 => {
+                    usize::from(u16_at(rest, 0).unwrap_or(u16::MAX)).saturating_add(1)
+                }
+                _ => usize::from(rest.first().copied().unwrap_or(u8::MAX)) + 1,
+            },
+        };
+        let Some(operand) = rest.get(..size) else {
+            break;
+        };
+        match sprm {
+            0x2416 => p.in_table = operand[0] != 0,
+            0x2417 => p.row_end = operand[0] != 0,
+            // sprmPItap: the table depth
+            0x6649 => p.in_table |= u32_at(operand, 0).unwrap_or(0) > 0,
+            0xD608 => table_definition(operand, &mut p),
+            // sprmPHugePapx: too many properties for the page, kept in the Data stream
+            0x6646 => p.huge = u32_at(operand, 0),
+            _ => {}
+        }
+        prls = &rest[size..];
+    }
+    p
+}
+
+/// sprmTDefTable: the number of cells, their edges, and each cell's flags (TC80).
+fn table_definition(operand: &[u8], p: &mut ParaProps) {
+    let Some(&count) = operand.get(2) else {
+        return;
+    };
+    let count = usize::from(count);
+    let edges_at = 3;
+    let mut edges = Vec::with_capacity(count + 1);
+    for k in 0..=count {
+        match u16_at(operand, edges_at + k * 2) {
+            Some(e) => edges.push(e as i16),
+            None => return,
+        }
+    }
+    let tc_at = edges_at + (count + 1) * 2;
+    let flags = (0..count)
+        .map(|k| u16_at(operand, tc_at + k * 20).unwrap_or(0))
+        .collect();
+    p.edges = edges;
+    p.flags = flags;
+}
+
+/// One row: its cells' texts, and the properties of its row-end mark.
+struct RawRow {
+    cells: Vec<String>,
+    props: Option<ParaProps>,
+}
+
+/// The body items of the main text: paragraphs, and tables of rows (see the module docs).
+fn structure(text: &[(char, u32)], papx: &Papx) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    let mut para = String::new();
+    // fields: for each open field, whether its code (before the separator) is being read
+    let mut fields: Vec<bool> = Vec::new();
+    // how many of them are in their code: counted, not searched (a file may nest thousands)
+    let mut in_code = 0usize;
+    let mut last_was_cell_mark = false;
+    let usable = papx.usable();
+    let flush_table = |rows: &mut Vec<RawRow>, row: &mut Vec<String>, items: &mut Vec<Item>| {
+        if !row.is_empty() {
+            rows.push(RawRow {
+                cells: std::mem::take(row),
+                props: None,
+            });
+        }
+        if !rows.is_empty() {
+            items.push(Item::Table(lay_out(std::mem::take(rows))));
+        }
+    };
+    for &(ch, fc) in text {
+        match ch {
+            '\u{13}' => {
+                fields.push(true);
+                in_code += 1;
+                continue;
+            }
+            '\u{14}' => {
+                if let Some(f) = fields.last_mut()
+                    && *f
+                {
+                    *f = false;
+                    in_code -= 1;
+                }
+                continue;
+            }
+            '\u{15}' => {
+                if fields.pop() == Some(true) {
+                    in_code -= 1;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        // a cell mark never stands in a field's code: an open code there is a broken field,
+        // closed so that it cannot swallow the rest of the document
+        if ch == '\u{7}' && in_code > 0 {
+            fields.clear();
+            in_code = 0;
+        }
+        if in_code > 0 && ch != '\r' {
+            continue;
+        }
+        match ch {
+            '\r' => {
+                let props = if usable { papx.at(fc) } else { None };
+                if props.as_ref().is_some_and(|p| p.in_table) {
+                    if !cell.is_empty() || !para.trim().is_empty() {
+                        if !cell.is_empty() {
+                            cell.push('\n');
+                        }
+                        cell.push_str(para.trim());
+                    }
+                } else {
+                    flush_table(&mut rows, &mut row, &mut items);
+                    items.push(Item::Paragraph(para.trim().to_owned()));
+                }
+                para.clear();
+                last_was_cell_mark = false;
+            }
+            '\u{7}' => {
+                let props = if usable { papx.at(fc) } else { None };
+                let row_end = match &props {
+                    Some(p) => p.row_end,
+                    // without properties: a doubled cell mark ends the row
+                    None => last_was_cell_mark && para.is_empty() && cell.is_empty(),
+                };
+                if row_end {
+                    rows.push(RawRow {
+                        cells: std::mem::take(&mut row),
+                        props,
+                    });
+                    last_was_cell_mark = false;
+                } else {
+                    if !para.trim().is_empty() {
+                        if !cell.is_empty() {
+                            cell.push('\n');
+                        }
+                        cell.push_str(para.trim());
+                    }
+                    row.push(std::mem::take(&mut cell));
+                    last_was_cell_mark = true;
+                }
+                para.clear();
+            }
+            '\u{b}' => para.push('\n'),
+            '\u{c}' => para.push('\n'),
+            '\t' => para.push(' '),
+            '\u{1e}' => para.push('-'),
+            '\u{a0}' => para.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{1f}' => {}
+            c => para.push(c),
+        }
+    }
+    flush_table(&mut rows, &mut row, &mut items);
+    if !para.trim().is_empty() {
+        items.push(Item::Paragraph(para.trim().to_owned()));
+    }
+    items
+}
+
+/// Places each row's cells in columns by their edges across the whole table (edges within
+/// [`EDGE_SLACK`] twips are one), with spans and vertical merges as `docx` takes them. A row
+/// whose edges do not match its cells is laid out one cell a column.
+fn lay_out(rows: Vec<RawRow>) -> Vec<(u32, Vec<WordCell>)> {
+    let mut all: Vec<i32> = rows
+        .iter()
+        .filter_map(|r| r.props.as_ref())
+        .filter(|p| p.edges.len() > 1)
+        .flat_map(|p| p.edges.iter().map(|&e| i32::from(e)))
+        .collect();
+    all.sort_unstable();
+    let mut edges: Vec<i32> = Vec::new();
+    for e in all {
+        if edges.last().is_none_or(|&last| e - last > EDGE_SLACK) {
+            edges.push(e);
+        }
+    }
+    let column = |x: i16| -> u32 {
+        let x = i32::from(x);
+        let i = edges.partition_point(|&e| e < x - EDGE_SLACK);
+        i.min(edges.len().saturating_sub(1)) as u32
+    };
+    let max_span = limits::COLUMNS.get().min(u64::from(u32::MAX)) as u32;
+    rows.into_iter()
+        .map(|r| {
+            let props = r.props.unwrap_or_default();
+            let fits = props.edges.len() == r.cells.len() + 1;
+            if !fits {
+                let cells = r
+                    .cells
+                    .into_iter()
+                    .map(|text| WordCell {
+                        text,
+                        span: 1,
+                        continues: false,
+                    })
+                    .collect();
+                return (0, cells);
+            }
+            let before = column(props.edges[0]);
+            let mut cells: Vec<WordCell> = Vec::with_capacity(r.cells.len());
+            for (k, text) in r.cells.into_iter().enumerate() {
+                let (a, b) = (column(props.edges[k]), column(props.edges[k + 1]));
+                let span = b.saturating_sub(a).clamp(1, max_span);
+                let flags = props.flags.get(k).copied().unwrap_or(0);
+                // an old-style horizontal merge: the merged cell widens the first one
+                if flags & 0x0002 != 0
+                    && flags & 0x0001 == 0
+                    && let Some(prev) = cells.last_mut()
+                {
+                    prev.span = prev.span.saturating_add(span);
+                    continue;
+                }
+                cells.push(WordCell {
+                    text,
+                    span,
+                    continues: flags & 0x0020 != 0 && flags & 0x0040 == 0,
+                });
+            }
+            (before, cells)
+        })
+        .collect()
+}
+
+/// Cell edges closer than this (twips, 1/1440 inch) are one column edge.
+const EDGE_SLACK: i32 = 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sprms_give_table_flags_and_cell_edges() {
+        // sprmPFInTable 1, sprmPFTtp 1, sprmTDefTable with two cells, the second a merge start
+        let mut prls = vec![0x16, 0x24, 1, 0x17, 0x24, 1];
+        let mut def = vec![2u8];
+        for e in [0i16, 1000, 3000] {
+            def.extend(e.to_le_bytes());
+        }
+        for flags in [0u16, 0x0040] {
+            def.extend(flags.to_le_bytes());
+            def.extend([0u8; 18]);
+        }
+        prls.extend([0x08, 0xD6]);
+        prls.extend(((def.len() + 1) as u16).to_le_bytes());
+        prls.extend(def);
+        let p = props(&prls);
+        assert!(p.in_table && p.row_end);
+        assert_eq!(p.edges, vec![0, 1000, 3000]);
+        assert_eq!(p.flags, vec![0, 0x0040]);
+    }
+
+    #[test]
+    fn rows_are_laid_out_by_their_edges() {
+        let row = |cells: &[&str], edges: &[i16], flags: &[u16]| RawRow {
+            cells: cells.iter().map(|s| s.to_string()).collect(),
+            props: Some(ParaProps {
+                in_table: true,
+                row_end: true,
+                edges: edges.to_vec(),
+                flags: flags.to_vec(),
+                huge: None,
+            }),
+        };
+        let rows = vec![
+            row(&["项目名称", "x"], &[0, 1000, 3000], &[0, 0]),
+            row(&["a", "b", "c"], &[0, 1000, 2010, 3000], &[0x0040, 0, 0]),
+            row(&["", "d", "e"], &[0, 1000, 2000, 3000], &[0x0020, 0, 0]),
+        ];
+        let laid = lay_out(rows);
+        assert_eq!(laid[0].1.len(), 2);
+        assert_eq!(laid[0].1[1].span, 2);
+        assert_eq!(
+            laid[1].1.iter().map(|c| c.span).collect::<Vec<_>>(),
+            vec![1, 1, 1]
+        );
+        assert!(laid[2].1[0].continues);
+        assert!(!laid[1].1[0].continues);
+    }
+
+    #[test]
+    fn streams_changed_at_random_never_panic() {
+        let bytes =
+            include_bytes!("../../../tests/fixtures/formats/f01-tianchang-water-2022-selfeval.doc");
+        let mut cfb = cfb::CompoundFile::open(Cursor::new(&bytes[..])).unwrap();
+        let word = read_stream(&mut cfb, "/WordDocument").unwrap();
+        let table = read_stream(&mut cfb, "/1Table")
+            .or_else(|_| read_stream(&mut cfb, "/0Table"))
+            .unwrap();
+        let data = read_stream(&mut cfb, "/Data").unwrap_or_default();
+        assert!(from_streams("x.doc", &word, &table, &data).is_ok());
+        // xorshift: the same changes every run
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..1500 {
+            let (mut w, mut t, mut d) = (word.clone(), table.clone(), data.clone());
+            for _ in 0..1 + next() % 6 {
+                let target = match next() % 3 {
+                    0 => &mut w,
+                    1 => &mut t,
+                    _ => &mut d,
+                };
+                if target.is_empty() {
+                    continue;
+                }
+                // mostly the parts that matter: the FIB, the CLX, the FKP pages
+                let at = (next() as usize)
+                    % target
+                        .len()
+                        .min(if next() % 2 == 0 { 1024 } else { usize::MAX });
+                target[at] = next() as u8;
+            }
+            if next() % 10 == 0 {
+                let cut = (next() as usize) % (t.len() + 1);
+                t.truncate(cut);
+            }
+            let _ = from_streams("x.doc", &w, &t, &d);
+        }
+    }
+
+    #[test]
+    fn a_broken_piece_table_is_an_error() {
+        assert!(pieces(&[0x02, 0xFF, 0xFF, 0xFF, 0x7F], (0, 5)).is_err());
+        assert!(pieces(&[1, 2, 3], (2, 100)).is_err());
+        // one piece pointing far outside the stream
+        let mut clx = vec![0x02];
+        clx.extend(16u32.to_le_bytes());
+        clx.extend(0u32.to_le_bytes());
+        clx.extend(10u32.to_le_bytes());
+        clx.extend([0, 0]);
+        clx.extend(0x3FFF_0000u32.to_le_bytes());
+        clx.extend([0, 0]);
+        let p = pieces(&clx, (0, clx.len() as u32)).unwrap();
+        assert!(main_text(b"short", &p, 10).is_err());
+    }
+
+    #[test]
+    fn field_codes_are_left_out_and_their_results_kept() {
+        let text: Vec<(char, u32)> =
+            "见\u{13}HYPERLINK \"x\"\u{14}附件\u{15}。\u{13}\u{13}a\u{15}PAGE\u{14}3\u{15}\r"
+                .chars()
+                .map(|c| (c, 0))
+                .collect();
+        let papx = Papx {
+            word: &[],
+            data: &[],
+            bins: Vec::new(),
+            end: 0,
+        };
+        match &structure(&text, &papx)[..] {
+            [Item::Paragraph(p)] => assert_eq!(p, "见附件。3"),
+            _ => panic!("one paragraph"),
+        }
+        // ten thousand nested field starts, never closed: linear, not a search per character,
+        // and a paragraph mark still ends its paragraph
+        let deep: Vec<(char, u32)> = std::iter::repeat_n(('\u{13}', 0), 10_000)
+            .chain("x\r".chars().map(|c| (c, 0)))
+            .collect();
+        match &structure(&deep, &papx)[..] {
+            [Item::Paragraph(p)] => assert_eq!(p, ""),
+            _ => panic!("one paragraph"),
+        }
+    }
+
+    #[test]
+    fn cell_marks_without_properties_end_rows_where_doubled() {
+        let text: Vec<(char, u32)> = "标题\r项目名称\u{7}x\u{7}\u{7}a\u{7}b\u{7}\u{7}注\r"
+            .chars()
+            .map(|c| (c, 0))
+            .collect();
+        let papx = Papx {
+            word: &[],
+            data: &[],
+            bins: Vec::new(),
+            end: 0,
+        };
+        let items = structure(&text, &papx);
+        assert_eq!(items.len(), 3);
+        match &items[1] {
+            Item::Table(rows) => {
+                assert_eq!(rows.len(), 2);
+                assert_eq!(rows[1].1[1].text, "b");
+            }
+            Item::Paragraph(_) => panic!("a table"),
+        }
+    }
+}

@@ -1,0 +1,891 @@
+//! Saved web pages (`.html`, `.htm`; and the page inside an `.mhtml`, see [`super::mhtml`]):
+//! every `<table>` of the page as a sheet of positioned cells, with the lines of text just
+//! above it (its title, `单位名称：…`).
+//!
+//! The page is decoded by a BOM first (as browsers do), then as UTF-8 where its bytes are valid
+//! UTF-8 (whatever the `<meta>` says: a page a browser saved may keep a `<meta>` that no longer
+//! holds, and GBK text is almost never valid UTF-8), else as its `<meta charset>` /
+//! `http-equiv` says, else GB18030 (which reads GBK and GB2312); then tokenized by `html5gum` (a WHATWG tokenizer: entities, `&nbsp;`, comments and
+//! Word's conditional comments `<![if !supportMisc]>`, script and style text as browsers read
+//! them). The tables are built here, as a browser lays them out: `rowspan`/`colspan` are merged
+//! ranges whose value is in their first cell, a cell starts in the first column no cell above
+//! still covers, a missing `</td>`/`</tr>`/`</table>` is implied. Inside a cell, `<br>` and the
+//! ends of `<p>`, `<div>`, `<li>` and headings are line breaks, runs of spaces are one space (a
+//! line break of the source between two Chinese characters is none, as CSS Text says and as
+//! Word's wrapped HTML needs), and Word's markup (`<span>` around every text, `<o:p>`) adds
+//! nothing.
+//!
+//! **Nested tables** (a site's page is often a table of tables): each table is its own sheet,
+//! and the text of a table nested in a cell is not part of that cell, so a layout table keeps
+//! only its own text (menus, footers) and the innermost table holding the form is read whole.
+//! Which tables hold a target table, a sheet or a form is not decided here (that is the layout
+//! readers' job): tables are numbered in page order (`表格1`, `表格2`, …, the outer before the
+//! tables inside it) and a finding names a cell as `表格2!C18`.
+//!
+//! **Limits**: cells and rows count against [`limits::CELLS`], a row's columns (spans
+//! included) against [`limits::COLUMNS`]; spans are bounded as browsers bound them (`colspan`
+//! ≤ 1000, `rowspan` ≤ 65534 and never past the table's last row). Nesting costs one entry
+//! on a list per open table, never the stack.
+
+use std::collections::VecDeque;
+
+use encoding_rs::{Encoding, GB18030, UTF_8};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+
+use super::SheetCells;
+use super::text::EncodingChoice;
+use crate::limits;
+use crate::table::ReadError;
+
+/// Lines of page text kept above a table (its title, the unit's name): the page's menus
+/// further up are not wanted.
+const LINES_ABOVE: usize = 6;
+/// A line of page text longer than this (in characters) is an article, not a title.
+const TITLE_CHARS: usize = 200;
+
+/// One table of a page: the lines of text just above it and its cells.
+pub(crate) struct PageTable {
+    /// Up to [`LINES_ABOVE`] lines of text between the previous table and this one (or the
+    /// caption).
+    pub above: Vec<String>,
+    /// The table, named `表格N` by its place on the page.
+    pub sheet: SheetCells,
+}
+
+/// Whether bytes start like a web page: after a BOM and white space, `<` and, in the first
+/// kilobytes, `<html`, `<table` or an HTML doctype.
+pub(crate) fn looks_like(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let b = &b[start..];
+    if !b.starts_with(b"<") {
+        return false;
+    }
+    let head = b[..b.len().min(8 * 1024)].to_ascii_lowercase();
+    [&b"<html"[..], b"<table", b"<!doctype html", b"<body"]
+        .iter()
+        .any(|m| memchr::memmem::find(&head, m).is_some())
+}
+
+/// The charset a page declares in its first 16 KB (`<meta charset="gbk">`, or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`).
+pub(crate) fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes[..bytes.len().min(16 * 1024)].to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = memchr::memmem::find(&head[at..], b"<meta") {
+        let tag_start = at + i;
+        let tag_end =
+            memchr::memchr(b'>', &head[tag_start..]).map_or(head.len(), |e| tag_start + e);
+        let tag = &head[tag_start..tag_end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset") {
+            let rest = &tag[c + 7..];
+            let rest = rest
+                .iter()
+                .position(|&b| !matches!(b, b' ' | b'=' | b'"' | b'\'' | b'\t'))
+                .map_or(&rest[rest.len()..], |p| &rest[p..]);
+            let end = rest
+                .iter()
+                .position(|&b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                })
+                .unwrap_or(rest.len());
+            if let Some(enc) = Encoding::for_label(&rest[..end]) {
+                return Some(enc);
+            }
+        }
+        at = tag_end;
+    }
+    None
+}
+
+/// Decodes a page: `--encoding` where forced; else a BOM; else UTF-8 where the bytes are valid
+/// UTF-8; else the charset `declared` (by an `.mhtml` part) or the page's `<meta>`; else
+/// GB18030 (GBK, GB2312). Replacement characters only where no reading is valid.
+pub(crate) fn decode_page(
+    name: &str,
+    bytes: &[u8],
+    choice: EncodingChoice,
+    declared: Option<&'static Encoding>,
+) -> Result<(String, &'static str), ReadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty { name: name.into() });
+    }
+    let strict = |enc: &'static Encoding, b: &[u8]| {
+        enc.decode_without_bom_handling_and_without_replacement(b)
+            .map(|t| (t.into_owned(), label(enc)))
+    };
+    match choice {
+        EncodingChoice::Utf8 => {
+            let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            return strict(UTF_8, b).ok_or_else(|| ReadError::Decode {
+                name: name.into(),
+                encoding: "UTF-8",
+                offset: std::str::from_utf8(b).err().map_or(0, |e| e.valid_up_to()),
+            });
+        }
+        EncodingChoice::Gbk => {
+            return strict(GB18030, bytes).ok_or_else(|| ReadError::Decode {
+                name: name.into(),
+                encoding: "GB18030",
+                offset: 0,
+            });
+        }
+        EncodingChoice::Auto => {}
+    }
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return Ok((text.into_owned(), label(enc)));
+    }
+    // bytes valid as UTF-8 are UTF-8 whatever the page says (a page saved by a browser may
+    // keep a <meta> that no longer holds; GBK text is almost never valid UTF-8)
+    if let Some(done) = strict(UTF_8, bytes) {
+        return Ok(done);
+    }
+    let declared = declared.or_else(|| meta_charset(bytes));
+    // a page says UTF-16 in its <meta> only when it is ASCII-compatible after all
+    let declared = declared.filter(|e| e.is_ascii_compatible() && *e != UTF_8);
+    if let Some(done) = strict(declared.unwrap_or(GB18030), bytes) {
+        return Ok(done);
+    }
+    if let Some(done) = strict(GB18030, bytes) {
+        return Ok(done);
+    }
+    // valid in nothing: the declared charset (or GB18030), with replacement characters
+    let enc = declared.unwrap_or(GB18030);
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    Ok((text.into_owned(), label(enc)))
+}
+
+/// The encoding's name as shown (`GB18030` for GBK and GB2312, which it reads).
+fn label(enc: &'static Encoding) -> &'static str {
+    if enc == encoding_rs::GBK || enc == GB18030 {
+        "GB18030"
+    } else {
+        enc.name()
+    }
+}
+
+/// Reads every table of a decoded page, in page order.
+pub(crate) fn read_tables(name: &str, page: &str) -> Result<Vec<PageTable>, ReadError> {
+    let mut b = Builder::new(name);
+    {
+        let mut emitter =
+            CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+                b.event(event);
+                b.error.is_some().then_some(())
+            });
+        emitter.naively_switch_states(true);
+        // the callback yields only when the read must stop (a limit)
+        if let Some(_stop) = Tokenizer::new_with_emitter(page, emitter).next() {}
+    }
+    if let Some(e) = b.error.take() {
+        return Err(e);
+    }
+    b.finish()
+}
+
+/// Text being gathered: HTML's white-space rule (runs of spaces are one space), `\n` for
+/// line breaks.
+#[derive(Default)]
+struct TextBuf {
+    text: String,
+    space: bool,
+    /// The pending space's run of white space holds a line break of the source.
+    broke: bool,
+}
+
+impl TextBuf {
+    fn push(&mut self, s: &str) {
+        for ch in s.chars() {
+            // zero-width characters web editors leave in text (and a soft hyphen): nothing shown
+            if matches!(
+                ch,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            ) {
+                continue;
+            }
+            if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+                if !self.text.is_empty() && !self.text.ends_with('\n') {
+                    self.space = true;
+                    self.broke |= matches!(ch, '\n' | '\r');
+                }
+                continue;
+            }
+            if self.space {
+                // a line break of the source between two Chinese characters is no space (CSS
+                // Text's segment break rule; Word wraps its HTML inside Chinese text)
+                let joined =
+                    self.broke && self.text.chars().next_back().is_some_and(is_wide) && is_wide(ch);
+                if !joined {
+                    self.text.push(' ');
+                }
+                self.space = false;
+                self.broke = false;
+            }
+            // a no-break space is a space that is kept; trimming takes it at the ends
+            self.text.push(if ch == '\u{a0}' { ' ' } else { ch });
+        }
+    }
+
+    /// The end of a block (`</p>`, `<div>`): a line break unless the line is empty.
+    fn soft_break(&mut self) {
+        self.space = false;
+        self.broke = false;
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    /// `<br>`: a line break.
+    fn hard_break(&mut self) {
+        self.space = false;
+        self.broke = false;
+        self.text.push('\n');
+    }
+
+    /// The text: each line trimmed, empty lines left out.
+    fn finish(self) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        for line in self.text.split('\n') {
+            let line = crate::table::grid::trim_cell(line);
+            if line.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+        out
+    }
+}
+
+/// East Asian wide and full-width characters (Chinese, Japanese, full-width punctuation): a
+/// source line break between two of them is removed, as CSS Text says (Hangul aside).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF
+        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// A cell being read.
+struct OpenCell {
+    text: TextBuf,
+    colspan: u32,
+    rowspan: u32,
+}
+
+/// A table being read.
+struct OpenTable {
+    /// Its number on the page (0-based, in order of start).
+    index: usize,
+    above: Vec<String>,
+    rows: Vec<Vec<(String, u32, u32)>>,
+    /// Whether a `<tr>` is open (a `<td>` after `</tr>` starts a row of its own).
+    row_open: bool,
+    cell: Option<OpenCell>,
+    caption: Option<TextBuf>,
+}
+
+impl OpenTable {
+    fn close_cell(&mut self) {
+        if let Some(c) = self.cell.take() {
+            if self.rows.is_empty() {
+                self.rows.push(Vec::new());
+            }
+            if let Some(row) = self.rows.last_mut() {
+                row.push((c.text.finish(), c.colspan, c.rowspan));
+            }
+        }
+    }
+}
+
+/// Elements whose text is not shown (or is not the page's): skipped to their end tag.
+const SKIPPED: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"title",
+    b"textarea",
+    b"noscript",
+    b"template",
+    b"select",
+    b"xml",
+    b"noembed",
+    b"noframes",
+    b"iframe",
+    b"object",
+    b"svg",
+    b"math",
+];
+
+/// Elements whose start and end are line breaks.
+const BLOCKS: &[&[u8]] = &[
+    b"p",
+    b"div",
+    b"li",
+    b"ul",
+    b"ol",
+    b"dl",
+    b"dt",
+    b"dd",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"blockquote",
+    b"pre",
+    b"section",
+    b"article",
+    b"header",
+    b"footer",
+    b"nav",
+    b"hr",
+    b"address",
+    b"center",
+    b"form",
+    b"main",
+    b"aside",
+    b"figure",
+    b"figcaption",
+    b"fieldset",
+];
+
+/// Elements that may stand in a page's `<head>` (any other start tag ends it, as browsers
+/// read a page whose `</head>` is missing).
+const HEAD_ONLY: &[&[u8]] = &[
+    b"meta",
+    b"link",
+    b"base",
+    b"head",
+    b"html",
+    b"basefont",
+    b"bgsound",
+];
+
+struct Builder<'n> {
+    name: &'n str,
+    open: Vec<OpenTable>,
+    done: Vec<(usize, PageTable)>,
+    started: usize,
+    /// Text outside any cell since the last line break.
+    outside: TextBuf,
+    /// The last lines of text outside cells since the last table ended.
+    lines: VecDeque<String>,
+    skip: Option<Vec<u8>>,
+    in_head: bool,
+    tag: Vec<u8>,
+    attr: Vec<u8>,
+    colspan: u32,
+    rowspan: u32,
+    cells: u64,
+    max_cells: u64,
+    error: Option<ReadError>,
+}
+
+impl<'n> Builder<'n> {
+    fn new(name: &'n str) -> Self {
+        Builder {
+            name,
+            open: Vec::new(),
+            done: Vec::new(),
+            started: 0,
+            outside: TextBuf::default(),
+            lines: VecDeque::new(),
+            skip: None,
+            in_head: false,
+            tag: Vec::new(),
+            attr: Vec::new(),
+            colspan: 1,
+            rowspan: 1,
+            cells: 0,
+            max_cells: limits::CELLS.get(),
+            error: None,
+        }
+    }
+
+    fn event(&mut self, event: CallbackEvent<'_>) {
+        if self.error.is_some() {
+            return;
+        }
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.tag.clear();
+                self.tag.extend_from_slice(name);
+                self.attr.clear();
+                self.colspan = 1;
+                self.rowspan = 1;
+            }
+            CallbackEvent::AttributeName { name } => {
+                self.attr.clear();
+                self.attr.extend_from_slice(&name[..name.len().min(16)]);
+            }
+            CallbackEvent::AttributeValue { value } => match self.attr.as_slice() {
+                b"colspan" => self.colspan = span_value(value, 1000),
+                b"rowspan" => self.rowspan = span_value(value, 65534),
+                _ => {}
+            },
+            CallbackEvent::CloseStartTag { self_closing } => {
+                let tag = std::mem::take(&mut self.tag);
+                self.start_tag(&tag, self_closing);
+                self.tag = tag;
+            }
+            CallbackEvent::EndTag { name } => self.end_tag(name),
+            CallbackEvent::String { value } if self.skip.is_none() && !self.in_head => {
+                let text = String::from_utf8_lossy(value);
+                self.text(&text);
+            }
+            _ => {}
+        }
+    }
+
+    fn start_tag(&mut self, tag: &[u8], self_closing: bool) {
+        if self.skip.is_some() {
+            return;
+        }
+        if tag == b"head" {
+            self.in_head = true;
+            return;
+        }
+        if self.in_head && !HEAD_ONLY.contains(&tag) && !SKIPPED.contains(&tag) {
+            self.in_head = false;
+        }
+        if SKIPPED.contains(&tag) {
+            if !self_closing {
+                self.skip = Some(tag.to_vec());
+            }
+            return;
+        }
+        match tag {
+            b"body" => self.in_head = false,
+            b"table" => self.start_table(),
+            b"tr" => {
+                if let Some(t) = self.open.last_mut() {
+                    t.close_cell();
+                    t.caption = None;
+                    if self.cells >= self.max_cells {
+                        self.error = Some(self.too_many_cells());
+                        return;
+                    }
+                    self.cells += 1;
+                    t.rows.push(Vec::new());
+                    t.row_open = true;
+                }
+            }
+            b"td" | b"th" => {
+                let (colspan, rowspan) = (self.colspan, self.rowspan);
+                if self.cells >= self.max_cells {
+                    self.error = Some(self.too_many_cells());
+                    return;
+                }
+                self.cells += 1;
+                if let Some(t) = self.open.last_mut() {
+                    t.close_cell();
+                    t.caption = None;
+                    if !t.row_open {
+                        t.rows.push(Vec::new());
+                        t.row_open = true;
+                    }
+                    t.cell = Some(OpenCell {
+                        text: TextBuf::default(),
+                        colspan,
+                        rowspan,
+                    });
+                }
+            }
+            b"thead" | b"tbody" | b"tfoot" => {
+                if let Some(t) = self.open.last_mut() {
+                    t.close_cell();
+                    t.row_open = false;
+                }
+            }
+            b"caption" => {
+                if let Some(t) = self.open.last_mut() {
+                    t.caption = Some(TextBuf::default());
+                }
+            }
+            b"br" => self.sink().hard_break(),
+            _ if BLOCKS.contains(&tag) => self.block_break(),
+            _ => {}
+        }
+    }
+
+    fn end_tag(&mut self, tag: &[u8]) {
+        if let Some(skip) = &self.skip {
+            if skip.as_slice() == tag {
+                self.skip = None;
+            }
+            return;
+        }
+        match tag {
+            b"head" => self.in_head = false,
+            b"td" | b"th" => {
+                if let Some(t) = self.open.last_mut() {
+                    t.close_cell();
+                }
+            }
+            b"tr" => {
+                if let Some(t) = self.open.last_mut() {
+                    t.close_cell();
+                    t.row_open = false;
+                }
+            }
+            b"caption" => {
+                if let Some(t) = self.open.last_mut()
+                    && let Some(c) = t.caption.take()
+                {
+                    let text = c.finish();
+                    t.above.extend(text.lines().map(str::to_owned));
+                }
+            }
+            b"table" => self.end_table(),
+            b"br" => self.sink().hard_break(),
+            _ if BLOCKS.contains(&tag) => self.block_break(),
+            _ => {}
+        }
+    }
+
+    /// Where text goes now: the open cell, the caption, else the page's text outside cells.
+    fn sink(&mut self) -> &mut TextBuf {
+        match self.open.last_mut() {
+            Some(OpenTable { cell: Some(c), .. }) => &mut c.text,
+            Some(OpenTable {
+                caption: Some(c), ..
+            }) => c,
+            _ => &mut self.outside,
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.sink().push(text);
+    }
+
+    /// A block starts or ends: a line break in a cell; outside cells, the line is done.
+    fn block_break(&mut self) {
+        let in_cell = matches!(
+            self.open.last(),
+            Some(
+                OpenTable { cell: Some(_), .. }
+                    | OpenTable {
+                        caption: Some(_),
+                        ..
+                    }
+            )
+        );
+        if in_cell {
+            self.sink().soft_break();
+        } else {
+            self.flush_outside();
+        }
+    }
+
+    /// The text outside cells as lines above the next table (only the last few are kept).
+    fn flush_outside(&mut self) {
+        let text = std::mem::take(&mut self.outside).finish();
+        for line in text.lines() {
+            if line.chars().count() > TITLE_CHARS {
+                continue;
+            }
+            self.lines.push_back(line.to_owned());
+            if self.lines.len() > LINES_ABOVE {
+                self.lines.pop_front();
+            }
+        }
+    }
+
+    fn start_table(&mut self) {
+        self.flush_outside();
+        let mut above: Vec<String> = self.lines.drain(..).collect();
+        // a table inside a cell: that cell's text before it is the nearest text above it
+        if let Some(OpenTable { cell: Some(c), .. }) = self.open.last() {
+            let mut text = TextBuf {
+                text: c.text.text.clone(),
+                ..TextBuf::default()
+            }
+            .finish();
+            if text.chars().count() > TITLE_CHARS * LINES_ABOVE {
+                text.clear();
+            }
+            above.extend(
+                text.lines()
+                    .filter(|l| l.chars().count() <= TITLE_CHARS)
+                    .map(str::to_owned),
+            );
+            // that text stays the outer cell's too: break it off from what follows the table
+            if let Some(OpenTable { cell: Some(c), .. }) = self.open.last_mut() {
+                c.text.soft_break();
+            }
+        }
+        let skip = above.len().saturating_sub(LINES_ABOVE);
+        above.drain(..skip);
+        self.open.push(OpenTable {
+            index: self.started,
+            above,
+            rows: Vec::new(),
+            row_open: false,
+            cell: None,
+            caption: None,
+        });
+        self.started += 1;
+    }
+
+    fn end_table(&mut self) {
+        let Some(mut t) = self.open.pop() else {
+            return;
+        };
+        t.close_cell();
+        match place(self.name, t.index, t.rows) {
+            Ok(sheet) => self.done.push((
+                t.index,
+                PageTable {
+                    above: t.above,
+                    sheet,
+                },
+            )),
+            Err(e) => self.error = Some(e),
+        }
+        self.lines.clear();
+        self.outside = TextBuf::default();
+    }
+
+    fn too_many_cells(&self) -> ReadError {
+        ReadError::TooManyCells {
+            name: self.name.into(),
+            cells: self.cells + 1,
+            max: limits::CELLS.shown(),
+            help: limits::CELLS.help(),
+        }
+    }
+
+    /// Closes the tables left open at the end of the page; the tables in page order.
+    fn finish(mut self) -> Result<Vec<PageTable>, ReadError> {
+        while !self.open.is_empty() {
+            self.end_table();
+            if let Some(e) = self.error.take() {
+                return Err(e);
+            }
+        }
+        self.done.sort_by_key(|(i, _)| *i);
+        Ok(self.done.into_iter().map(|(_, t)| t).collect())
+    }
+}
+
+/// A `colspan`/`rowspan` value as browsers read it: its leading digits, at least 1, at most
+/// `max`.
+fn span_value(value: &[u8], max: u32) -> u32 {
+    let value = value.trim_ascii_start();
+    let mut n: u32 = 0;
+    for &b in value.iter().take_while(|b| b.is_ascii_digit()).take(7) {
+        n = n * 10 + u32::from(b - b'0');
+    }
+    n.clamp(1, max)
+}
+
+/// Lays out a table's rows as a browser does (see the module docs).
+fn place(
+    name: &str,
+    index: usize,
+    rows: Vec<Vec<(String, u32, u32)>>,
+) -> Result<SheetCells, ReadError> {
+    let max_columns = limits::COLUMNS.get_usize();
+    let row_count = rows.len();
+    let mut sheet = SheetCells {
+        name: format!("表格{}", index + 1),
+        cells: Vec::new(),
+        merges: Vec::new(),
+        ..Default::default()
+    };
+    // for each column, the first row no cell above covers
+    let mut free_from: Vec<usize> = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut c = 0usize;
+        for (text, colspan, rowspan) in row {
+            while free_from.get(c).is_some_and(|&f| f > r) {
+                c += 1;
+            }
+            let span = colspan as usize;
+            let down = (rowspan as usize).min(row_count - r).max(1);
+            if c + span > max_columns {
+                return Err(ReadError::TooManyColumns {
+                    name: name.into(),
+                    line: r + 1,
+                    columns: c + span,
+                    max: limits::COLUMNS.shown(),
+                    help: limits::COLUMNS.help(),
+                });
+            }
+            if free_from.len() < c + span {
+                free_from.resize(c + span, 0);
+            }
+            for f in &mut free_from[c..c + span] {
+                *f = r + down;
+            }
+            let (r32, c32) = (r as u32, c as u32);
+            if span > 1 || down > 1 {
+                sheet
+                    .merges
+                    .push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
+            }
+            if !text.is_empty() {
+                sheet.cells.push(((r32, c32), text));
+            }
+            c += span;
+        }
+    }
+    Ok(sheet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(page: &str) -> Vec<PageTable> {
+        read_tables("t.html", page).unwrap()
+    }
+
+    #[test]
+    fn spans_are_merges_and_cells_flow_around_them() {
+        let t = tables(
+            "<table><tr><td rowspan=2>项目资金</td><td colspan='2'>年初预算数</td><td>x</td></tr>\
+             <tr><td>a &amp; b</td><td>2</td><td>3</td></tr></table>",
+        );
+        assert_eq!(t.len(), 1);
+        let s = &t[0].sheet;
+        assert_eq!(s.name, "表格1");
+        assert_eq!(
+            s.cells,
+            vec![
+                ((0, 0), "项目资金".to_string()),
+                ((0, 1), "年初预算数".to_string()),
+                ((0, 3), "x".to_string()),
+                ((1, 1), "a & b".to_string()),
+                ((1, 2), "2".to_string()),
+                ((1, 3), "3".to_string()),
+            ]
+        );
+        assert_eq!(s.merges, vec![((0, 0), (1, 0)), ((0, 1), (0, 2))]);
+    }
+
+    #[test]
+    fn word_markup_line_breaks_and_spaces() {
+        let page = r#"<html><head><meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<title>标题不是表格</title><style>td {color: red}</style>
+<!--[if gte mso 9]><xml><w:WordDocument>Print</w:WordDocument></xml><![endif]--></head>
+<body><p class=MsoNormal align=center><b><span>2022年度项目支出绩效自评表<o:p></o:p></span></b></p>
+<table class=MsoNormalTable border=1><tr><td><p class=MsoNormal><span lang=EN-US>年度<br>总体</span></p>
+<p class=MsoNormal><span>目标<o:p></o:p></span></p></td>
+<td><p><![if !supportMisc]><span>&nbsp;</span><![endif]></p></td><td>  95%   以上 </td></tr></table></body></html>"#;
+        let t = tables(page);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].above, vec!["2022年度项目支出绩效自评表".to_string()]);
+        assert_eq!(
+            t[0].sheet.cells,
+            vec![
+                ((0, 0), "年度\n总体\n目标".to_string()),
+                ((0, 2), "95% 以上".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_source_line_break_inside_chinese_text_is_no_space() {
+        let t = tables(
+            "<table><tr><td>完成中型灌区节水改造\r\n项目</td><td>95%\n以上</td><td>a\nb 以上\n95%</td></tr></table>",
+        );
+        assert_eq!(
+            t[0].sheet.cells,
+            vec![
+                ((0, 0), "完成中型灌区节水改造项目".to_string()),
+                ((0, 1), "95% 以上".to_string()),
+                ((0, 2), "a b 以上 95%".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn zero_width_characters_are_nothing() {
+        let t =
+            tables("<table><tr><td>项目\u{200b}名称\u{feff}</td><td>&#8203;x</td></tr></table>");
+        assert_eq!(
+            t[0].sheet.cells,
+            vec![((0, 0), "项目名称".to_string()), ((0, 1), "x".to_string())]
+        );
+    }
+
+    #[test]
+    fn unclosed_cells_rows_and_tables_are_implied() {
+        let t = tables("<table><tr><td>a<td>b<tr><td>c</td><td>d");
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].sheet.cells,
+            vec![
+                ((0, 0), "a".to_string()),
+                ((0, 1), "b".to_string()),
+                ((1, 0), "c".to_string()),
+                ((1, 1), "d".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nested_table_is_its_own_sheet_and_not_its_cells_text() {
+        let t = tables(
+            "<table><tr><td>首页 | 政务公开</td><td><p>附件：自评表</p><table><tr><td>项目名称</td><td>x</td></tr></table>尾</td></tr>\
+             <tr><td colspan=2>版权所有</td></tr></table>",
+        );
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].sheet.name, "表格1");
+        assert_eq!(
+            t[0].sheet.cells,
+            vec![
+                ((0, 0), "首页 | 政务公开".to_string()),
+                ((0, 1), "附件：自评表\n尾".to_string()),
+                ((1, 0), "版权所有".to_string())
+            ]
+        );
+        assert_eq!(t[1].sheet.name, "表格2");
+        assert_eq!(t[1].above, vec!["附件：自评表".to_string()]);
+        assert_eq!(t[1].sheet.cells.len(), 2);
+    }
+
+    #[test]
+    fn charsets_from_meta_bom_or_bytes() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("<meta charset=gb2312><table><td>合计</td>");
+        let (text, enc) = decode_page("a", &gbk, EncodingChoice::Auto, None).unwrap();
+        assert!(text.contains("合计"));
+        assert_eq!(enc, "GB18030");
+        // no meta: UTF-8 where valid, else GB18030
+        let (gbk, _, _) = encoding_rs::GBK.encode("<table><td>合计</td>");
+        assert!(
+            decode_page("a", &gbk, EncodingChoice::Auto, None)
+                .unwrap()
+                .0
+                .contains("合计")
+        );
+        let utf8 = "<table><td>合计</td>".as_bytes();
+        assert_eq!(
+            decode_page("a", utf8, EncodingChoice::Auto, None)
+                .unwrap()
+                .1,
+            "UTF-8"
+        );
+        // a page that says gb2312 but is UTF-8 is read as UTF-8
+        let said = "<meta charset=gb2312><td>合计项目</td>".as_bytes();
+        let (text, enc) = decode_page("a", said, EncodingChoice::Auto, None).unwrap();
+        assert!(text.contains("合计项目"), "{text} {enc}");
+    }
+
+    #[test]
+    fn span_values_are_bounded() {
+        assert_eq!(span_value(b" 3", 1000), 3);
+        assert_eq!(span_value(b"0", 1000), 1);
+        assert_eq!(span_value(b"99999999999", 1000), 1000);
+        assert_eq!(span_value(b"x", 1000), 1);
+    }
+}

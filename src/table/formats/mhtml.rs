@@ -1,0 +1,294 @@
+//! Web pages saved as one file (`.mhtml`, `.mht`: Chrome, Edge, Internet Explorer and Word's
+//! "单个文件网页"): a MIME `multipart/related` message whose first `text/html` part is the page.
+//!
+//! Owns finding that part and undoing its transfer encoding (quoted-printable, base64, or
+//! none); its `charset` parameter is handed to [`super::html::decode_page`] as the declared
+//! charset. The pictures and style sheets of the other parts are not read. A message with no
+//! HTML part is an error naming what it holds.
+
+use encoding_rs::Encoding;
+
+/// The page of an `.mhtml`: its bytes and the charset its part declares.
+pub(crate) struct Page {
+    pub bytes: Vec<u8>,
+    pub charset: Option<&'static Encoding>,
+}
+
+/// Whether bytes start like a MIME message holding a web page: headers, within the first
+/// kilobytes, that name `multipart/related` (or a `text/html` body).
+pub(crate) fn looks_like(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8 * 1024)];
+    let Some(end) = header_end(head) else {
+        return false;
+    };
+    let headers = head[..end].to_ascii_lowercase();
+    let has = |s: &[u8]| memchr::memmem::find(&headers, s).is_some();
+    (has(b"mime-version:") || has(b"\ncontent-type:") || headers.starts_with(b"content-type:"))
+        && (has(b"multipart/related") || has(b"text/html"))
+}
+
+/// Where the headers end: the index of the empty line after them.
+fn header_end(bytes: &[u8]) -> Option<usize> {
+    let crlf = memchr::memmem::find(bytes, b"\r\n\r\n");
+    let lf = memchr::memmem::find(bytes, b"\n\n");
+    match (crlf, lf) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The length of the line break at the start of `bytes` (0 when none).
+fn line_break(bytes: &[u8]) -> usize {
+    if bytes.starts_with(b"\r\n") {
+        2
+    } else if bytes.starts_with(b"\n") {
+        1
+    } else {
+        0
+    }
+}
+
+/// Headers, unfolded, as lowercase names and raw values.
+fn headers(block: &[u8]) -> Vec<(String, String)> {
+    let text = String::from_utf8_lossy(block);
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with([' ', '\t']) {
+            if let Some(last) = out.last_mut() {
+                last.1.push(' ');
+                last.1.push_str(line.trim());
+            }
+            continue;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            out.push((k.trim().to_ascii_lowercase(), v.trim().to_owned()));
+        }
+    }
+    out
+}
+
+/// A parameter of a header value (`boundary="----=_NextPart"`, `charset=gb2312`).
+fn parameter(value: &str, name: &str) -> Option<String> {
+    for part in value.split(';').skip(1) {
+        let Some((k, v)) = part.split_once('=') else {
+            continue;
+        };
+        if k.trim().eq_ignore_ascii_case(name) {
+            return Some(v.trim().trim_matches('"').to_owned());
+        }
+    }
+    None
+}
+
+/// Why an `.mhtml` gives no page.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum NoPage {
+    /// The message has no headers, or its type names no boundary.
+    NotMime,
+    /// No part is a web page.
+    NoHtml,
+}
+
+/// The web page inside a MIME message.
+pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
+    let end = header_end(bytes).ok_or(NoPage::NotMime)?;
+    let top = headers(&bytes[..end]);
+    let body_start =
+        end + line_break(&bytes[end..]) + line_break(&bytes[end + line_break(&bytes[end..])..]);
+    let content_type = top
+        .iter()
+        .find(|(k, _)| k == "content-type")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    if content_type.to_ascii_lowercase().starts_with("text/html") {
+        return Ok(decode_part(&top, &bytes[body_start..]));
+    }
+    let boundary = parameter(&content_type, "boundary").ok_or(NoPage::NotMime)?;
+    let marker = format!("--{boundary}");
+    let body = &bytes[body_start.min(bytes.len())..];
+    let mut at = 0;
+    let mut starts = Vec::new();
+    while let Some(i) = memchr::memmem::find(&body[at..], marker.as_bytes()) {
+        let s = at + i;
+        // a boundary starts a line
+        if s == 0 || body[s - 1] == b'\n' {
+            starts.push(s);
+        }
+        at = s + marker.len();
+    }
+    for (k, &s) in starts.iter().enumerate() {
+        let after = s + marker.len();
+        if body[after..].starts_with(b"--") {
+            break;
+        }
+        let part_end = starts.get(k + 1).copied().unwrap_or(body.len());
+        let part = &body[after..part_end];
+        let part = &part[line_break(part)..];
+        let Some(h_end) = header_end(part).or_else(|| {
+            // a part with no headers at all starts with its empty line
+            (line_break(part) > 0).then_some(0)
+        }) else {
+            continue;
+        };
+        let hs = headers(&part[..h_end]);
+        let is_html = hs
+            .iter()
+            .any(|(k, v)| k == "content-type" && v.to_ascii_lowercase().starts_with("text/html"));
+        if !is_html {
+            continue;
+        }
+        let b1 = h_end + line_break(&part[h_end..]);
+        let b2 = b1 + line_break(&part[b1..]);
+        // the line break before the next boundary belongs to the boundary
+        let mut content = &part[b2.min(part.len())..];
+        if let Some(c) = content
+            .strip_suffix(b"\r\n")
+            .or_else(|| content.strip_suffix(b"\n"))
+        {
+            content = c;
+        }
+        return Ok(decode_part(&hs, content));
+    }
+    Err(NoPage::NoHtml)
+}
+
+/// A part's content with its transfer encoding undone.
+fn decode_part(headers: &[(String, String)], content: &[u8]) -> Page {
+    let value = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.to_ascii_lowercase())
+    };
+    let charset = value("content-type")
+        .and_then(|v| parameter(&v, "charset"))
+        .and_then(|c| Encoding::for_label(c.as_bytes()));
+    let bytes = match value("content-transfer-encoding").as_deref().map(str::trim) {
+        Some("quoted-printable") => quoted_printable(content),
+        Some("base64") => base64(content),
+        _ => content.to_vec(),
+    };
+    Page { bytes, charset }
+}
+
+/// Undoes quoted-printable: `=XX` is a byte, `=` at a line end joins the lines; anything
+/// malformed is kept as it is.
+fn quoted_printable(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while i < input.len() {
+        let b = input[i];
+        if b != b'=' {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        let rest = &input[i + 1..];
+        // a soft line break, white space before it allowed
+        let ws = rest
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+        let br = line_break(&rest[ws..]);
+        if br > 0 {
+            i += 1 + ws + br;
+            continue;
+        }
+        match (
+            rest.first().and_then(|&c| hex(c)),
+            rest.get(1).and_then(|&c| hex(c)),
+        ) {
+            (Some(h), Some(l)) => {
+                out.push(h << 4 | l);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn hex(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Undoes base64 (line breaks and other characters outside the alphabet are passed over; the
+/// decoding stops at the first `=`).
+fn base64(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len() / 4 * 3);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for &c in input {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => continue,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_printable_and_base64() {
+        assert_eq!(
+            quoted_printable(b"a=3Db=\r\nc =E5=90=88"),
+            "a=bc 合".as_bytes()
+        );
+        assert_eq!(quoted_printable(b"50%=\nx=zz"), b"50%x=zz");
+        assert_eq!(base64(b"5ZCI\r\n6K6h"), "合计".as_bytes());
+        assert_eq!(base64(b"YQ=="), b"a");
+    }
+
+    #[test]
+    fn the_html_part_of_a_saved_page() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("<table><td>合计</td></table>");
+        let qp: String = gbk
+            .iter()
+            .map(|&b| {
+                if b >= 0x80 || b == b'=' {
+                    format!("={b:02X}")
+                } else {
+                    (b as char).to_string()
+                }
+            })
+            .collect();
+        let msg = format!(
+            "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\
+             \ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--abc\"\r\n\r\n\
+             ------MultipartBoundary--abc\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\
+             Content-Transfer-Encoding: quoted-printable\r\n\r\n{qp}\r\n\
+             ------MultipartBoundary--abc\r\nContent-Type: image/png\r\n\r\nxx\r\n\
+             ------MultipartBoundary--abc--\r\n"
+        );
+        assert!(looks_like(msg.as_bytes()));
+        let p = page(msg.as_bytes()).unwrap();
+        assert_eq!(p.bytes, gbk.to_vec());
+        assert_eq!(p.charset, Some(encoding_rs::GBK));
+        let no_html = msg.replace("text/html; charset", "text/plain; charset");
+        assert_eq!(page(no_html.as_bytes()).err(), Some(NoPage::NoHtml));
+        assert!(!looks_like("项目\t总计\n".as_bytes()));
+    }
+}
