@@ -291,13 +291,7 @@ impl ParseCache {
     pub(super) fn has_methods(&mut self, rules: &RuleSet) -> bool {
         *self.has_methods.get_or_insert_with(|| {
             rules.rules().iter().any(|r| {
-                !r.disabled
-                    && matches!(
-                        r.choice,
-                        crate::rules::set::Choice::Tiers(_)
-                            | crate::rules::set::Choice::Deduct(_)
-                            | crate::rules::set::Choice::Floor(_)
-                    )
+                !r.disabled && matches!(r.choice.key(), Some("tiers" | "deduct" | "floor"))
             })
         })
     }
