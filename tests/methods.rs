@@ -885,6 +885,14 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
             ),
         ),
         (
+            "cap",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"办件数量\" and actual < 200\n    cap: {grade: 中}\n",
+            ),
+        ),
+        (
             "not_applicable",
             keys,
             r(""),
@@ -1106,4 +1114,107 @@ fn lateness_tiers_leave_a_figures_deduction_in_place() {
     let i = &p.indicators[0];
     assert!(i.rules.iter().any(|id| id == "t.days"), "{:?}", i.rules);
     assert!(i.note.contains("此处不用"), "{}", i.note);
+}
+
+const SHANDONG_SHEET: &str = include_str!("fixtures/rules/methods/shandong-housing.csv");
+const SHANDONG_RULES: &str = include_str!("fixtures/rules/methods/shandong-housing.yaml");
+
+/// 《山东省住房保障工作考核办法》: 挪用资金 核定为不合格 (a veto), 2次以上约谈 or 问责 不得评定为
+/// 优秀 (a cap). 甲市 and 乙市 hold the same rows in opposite orders.
+#[test]
+fn shandong_housing_vetoes_and_caps_give_the_harshest_grade_in_any_row_order() {
+    let r = run(SHANDONG_SHEET, SHANDONG_RULES);
+    for city in ["甲市", "乙市"] {
+        let p = project(&r, city);
+        // 40 × 85 ÷ 100 + 30 + 30: the total stands (the veto sets no total)
+        assert_eq!(p.score.to_string(), "94.00", "{city}");
+        // 94 is 优秀 by the bands; the cap says 良好 at most, the veto 不合格: the harshest
+        assert_eq!(p.grade, "不合格", "{city}");
+        let codes: Vec<&str> = p.findings.iter().map(|f| &*f.code).collect();
+        assert!(codes.contains(&"sd.housing.misused-funds"), "{codes:?}");
+        assert!(codes.contains(&"sd.housing.interviews"), "{codes:?}");
+        // one grade: no finding names another as the project's
+        let cap = p
+            .findings
+            .iter()
+            .find(|f| f.code == "sd.housing.interviews")
+            .unwrap();
+        assert!(cap.message.contains("最终等级为不合格"), "{}", cap.message);
+    }
+    // the cap lowers: 100 is 优秀, two 约谈 make it 良好
+    let c = project(&r, "丙市");
+    assert_eq!(c.score.to_string(), "100.00");
+    assert_eq!(c.grade, "良好");
+    assert!(
+        c.findings
+            .iter()
+            .any(|f| f.message.contains("由优秀降为良好"))
+    );
+    // and never raises: 20 + 30 + 30 × 60 ÷ 90 = 70 is 合格 and stays so
+    let d = project(&r, "丁市");
+    assert_eq!(d.score.to_string(), "70.00");
+    assert_eq!(d.grade, "合格");
+    assert_eq!(d.findings.len(), 2, "{:?}", d.findings);
+    // one grade in every format
+    for format in [Format::Json, Format::Csv, Format::Table, Format::Html] {
+        let mut out = Vec::new();
+        report::write(&r, format, &[], &mut out).unwrap();
+        let text = String::from_utf8_lossy(&out);
+        assert!(!text.contains("等级定为良好"), "{format:?}");
+    }
+}
+
+#[test]
+fn a_veto_or_cap_grade_that_no_band_names_is_rejected_at_its_line() {
+    let text = "rules:\n  - id: k\n    when: actual > 0\n    cap: {grade: 优秀}\n";
+    let files = [RuleSource::new("office.yaml", text)];
+    let errors = RuleSet::with_files(&files, true).err().expect("rejected");
+    let e = &errors[0].errors[0];
+    assert_eq!(e.line_col(), (4, 10), "{e:?}");
+    assert!(e.to_string().contains("优秀"), "{e}");
+    // named by a band, it loads
+    let ok = "rules:\n  - id: k\n    when: actual > 0\n    cap: {grade: 良}\n";
+    assert!(RuleSet::with_files(&[RuleSource::new("o.yaml", ok)], true).is_ok());
+}
+
+mod shuffled {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Shuffling the rows of a project never changes its total or its grade (vetoes, caps,
+        /// deductions and all).
+        #[test]
+        fn shuffling_rows_keeps_total_and_grade(seed in any::<u64>()) {
+            let mut lines: Vec<&str> = SHANDONG_SHEET.lines().collect();
+            let header = lines.remove(0);
+            let base = run(SHANDONG_SHEET, SHANDONG_RULES);
+            // a seeded Fisher–Yates over the rows of each project
+            let mut state = seed | 1;
+            let mut next = |n: usize| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state % n as u64) as usize
+            };
+            let mut out = vec![header.to_owned()];
+            for city in ["甲市", "乙市", "丙市", "丁市"] {
+                let mut rows: Vec<&str> =
+                    lines.iter().copied().filter(|l| l.starts_with(city)).collect();
+                for i in (1..rows.len()).rev() {
+                    let j = next(i + 1);
+                    rows.swap(i, j);
+                }
+                out.extend(rows.into_iter().map(str::to_owned));
+            }
+            let sheet = out.join("\n") + "\n";
+            let r = run(&sheet, SHANDONG_RULES);
+            for p in &base.projects {
+                let q = project(&r, &p.project);
+                prop_assert_eq!(q.score.to_string(), p.score.to_string());
+                prop_assert_eq!(&q.grade, &p.grade);
+            }
+        }
+    }
 }

@@ -302,8 +302,9 @@ impl Tally {
 }
 
 /// The project's grade (§8.1, §8.10): its total graded out of the points it was scored on
-/// (a finding in front where those are not 100); a veto sets the grade and, where it says so,
-/// the total, and is a finding of its own.
+/// (a finding in front where those are not 100); the vetoes and caps that hold lower it to the
+/// harshest of theirs, whatever the order of the rows (a veto sets the total where it says
+/// so), each a finding of its own.
 fn grade(
     m: &Methodology,
     tally: &mut Tally,
@@ -311,7 +312,8 @@ fn grade(
     unit: &UnitRow,
     project: &Project,
 ) -> String {
-    if let Some(t) = tally.vetoes.iter().find_map(|v| v.total) {
+    let (_, veto_total) = super::checks::limit_grade(m, "", &tally.vetoes);
+    if let Some(t) = veto_total {
         tally.total = t;
     }
     let mut graded = super::total::grade(
@@ -322,17 +324,18 @@ fn grade(
         &unit.name,
         &project.name,
     );
-    if let Some(v) = tally.vetoes.first() {
-        graded.grade = v.grade.clone();
-    }
+    let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
     tally.findings.splice(0..0, graded.finding.take());
     for v in &tally.vetoes {
         tally.findings.push(super::checks::veto_finding(
             v,
+            &graded.grade,
+            &limited,
             file,
             &unit.name,
             &project.name,
         ));
     }
+    graded.grade = limited;
     graded.grade
 }

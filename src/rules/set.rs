@@ -555,9 +555,17 @@ impl RuleSet {
         }
         let mut rules = Vec::new();
         let mut order: Vec<(usize, usize)> = Vec::new();
+        // the grade bands, that a veto's or a cap's grade must name
+        let bands: Vec<&str> = merged
+            .iter()
+            .filter(|p| p.spec.disable != Some(true))
+            .filter_map(|p| p.spec.band.as_deref())
+            .map(str::trim)
+            .collect();
+        let bands: Vec<String> = bands.into_iter().map(str::to_owned).collect();
         for p in merged {
             let file_index = p.layer;
-            match decide(&p) {
+            match decide(&p).and_then(|c| names_a_band(&p, c, &bands)) {
                 Ok(choice) => {
                     let reads_actual = [&p.when, &p.require].into_iter().flatten().any(|n| {
                         let mut f = crate::rules::eval::FieldsRead::default();
@@ -644,10 +652,11 @@ impl RuleSet {
             .any(Node::compares_actual)
     }
 
-    /// Whether evaluation has anything to ask once an actual is read: a veto, or a `require:`
+    /// Whether evaluation has anything to ask once an actual is read: a veto, a cap, or a `require:`
     /// check that reads the actual.
     pub fn asks_of_actuals(&self) -> bool {
         !self.by_kind[keys::veto::KIND].is_empty()
+            || !self.by_kind[keys::cap::KIND].is_empty()
             || self.by_kind[keys::check::KIND]
                 .iter()
                 .any(|&i| self.rules[i].reads_actual)
@@ -732,6 +741,25 @@ impl RuleSet {
             directions: self,
         };
         lang::parse(text, &ctx)
+    }
+}
+
+/// `choice` where the grade it names (a veto's, a cap's) is one of `bands` (or no band is
+/// loaded at all); else an error at its key.
+fn names_a_band(p: &Partial, choice: Choice, bands: &[String]) -> Result<Choice, Box<RuleError>> {
+    let Some(key) = choice.kind().map(|k| &keys::ALL[k]) else {
+        return Ok(choice);
+    };
+    let named = key.names_grade.and_then(|f| f(&choice));
+    match named {
+        Some(g) if !bands.is_empty() && !bands.iter().any(|b| b == g) => Err(p.bad_value(
+            key.name,
+            &format!(
+                "等级 `{g}` 不是任何 `band` 的名字（现有：{}），无法和项目的等级比较",
+                bands.join("、")
+            ),
+        )),
+        _ => Ok(choice),
     }
 }
 

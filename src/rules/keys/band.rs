@@ -17,6 +17,7 @@ pub const KEY: KeyInfo = KeyInfo {
     attached: &[("min_score", |s| s.min_score.is_some())],
     when_fields: WHOLE_EVALUATION,
     decide,
+    names_grade: None,
     doc: include_str!("band.rs"),
 };
 

@@ -22,6 +22,7 @@ pub const KEY: KeyInfo = KeyInfo {
         "预算执行率的分值按项目决定，只知道项目、单位和部门",
     )),
     decide,
+    names_grade: None,
     doc: include_str!("budget_weight.rs"),
 };
 

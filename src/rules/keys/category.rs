@@ -22,6 +22,7 @@ pub const KEY: KeyInfo = KeyInfo {
         "推断类别时只知道指标名称和已有的类别",
     )),
     decide,
+    names_grade: None,
     doc: include_str!("category.rs"),
 };
 

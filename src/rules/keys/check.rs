@@ -22,6 +22,7 @@ pub const KEY: KeyInfo = KeyInfo {
     ],
     when_fields: None,
     decide,
+    names_grade: None,
     doc: include_str!("check.rs"),
 };
 

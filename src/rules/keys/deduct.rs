@@ -18,6 +18,7 @@ pub const KEY: KeyInfo = KeyInfo {
     attached: &[],
     when_fields: None,
     decide,
+    names_grade: None,
     doc: include_str!("deduct.rs"),
 };
 

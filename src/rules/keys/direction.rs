@@ -26,6 +26,7 @@ pub const KEY: KeyInfo = KeyInfo {
         "读目标时只知道指标、类别和目标本身",
     )),
     decide,
+    names_grade: None,
     doc: include_str!("direction.rs"),
 };
 

@@ -16,6 +16,7 @@ pub const KEY: KeyInfo = KeyInfo {
     attached: &[("late_penalty", |s| s.late_penalty.is_some())],
     when_fields: None,
     decide,
+    names_grade: None,
     doc: include_str!("formula.rs"),
 };
 

@@ -20,6 +20,7 @@ pub const KEY: KeyInfo = KeyInfo {
     ],
     when_fields: WHOLE_EVALUATION,
     decide,
+    names_grade: None,
     doc: include_str!("grade.rs"),
 };
 

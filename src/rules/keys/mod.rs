@@ -26,6 +26,7 @@ use super::set::Partial;
 
 pub mod band;
 pub mod budget_weight;
+pub mod cap;
 pub mod category;
 pub mod category_weight;
 pub mod check;
@@ -65,6 +66,7 @@ pub const ALL: &[KeyInfo] = &[
     deduct::KEY,
     floor::KEY,
     veto::KEY,
+    cap::KEY,
     not_applicable::KEY,
     check::KEY,
     review_switch::KEY,
@@ -123,6 +125,9 @@ pub struct KeyInfo {
     pub when_fields: Option<(&'static [Field], &'static str)>,
     /// The rule's decision (errors point at the key).
     pub(in crate::rules) decide: fn(&Partial) -> Result<Choice, Box<RuleError>>,
+    /// The project grade its decision names (`veto`, `cap`): `rules check` rejects one that no
+    /// `band` names (it could never be compared with the project's grade).
+    pub names_grade: Option<fn(&Choice) -> Option<&str>>,
     /// The key file's documentation (its `//!` lines are what `rules explain` prints).
     pub doc: &'static str,
 }

@@ -13,6 +13,7 @@ pub const KEY: KeyInfo = KeyInfo {
     attached: &[],
     when_fields: None,
     decide,
+    names_grade: None,
     doc: include_str!("not_applicable.rs"),
 };
 

@@ -12,6 +12,7 @@ pub const KEY: KeyInfo = KeyInfo {
     attached: &[],
     when_fields: WHOLE_EVALUATION,
     decide,
+    names_grade: None,
     doc: include_str!("precision.rs"),
 };
 

@@ -14,6 +14,7 @@ pub const KEY: KeyInfo = KeyInfo {
     attached: &[("severity", |s| s.severity.is_some())],
     when_fields: WHOLE_EVALUATION,
     decide,
+    names_grade: None,
     doc: include_str!("review_switch.rs"),
 };
 

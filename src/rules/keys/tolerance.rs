@@ -16,6 +16,7 @@ pub const KEY: KeyInfo = KeyInfo {
     attached: &[],
     when_fields: WHOLE_EVALUATION,
     decide,
+    names_grade: None,
     doc: include_str!("tolerance.rs"),
 };
 

@@ -1,6 +1,10 @@
 //! `veto: {grade, total, message}` — 一票否决：规则的 `when:` 成立时（可以读 `actual`），项目的
-//! 等级定为 `grade`，写了 `total` 时总分也定为它，`message` 在每种格式里列在总分旁（代码是规则的
-//! id，级别为错误）。
+//! 等级定为 `grade`（不高于按总分评出的等级），写了 `total` 时总分也定为它，`message` 在每种格式里
+//! 列在总分旁（代码是规则的 id，级别为错误）。
+//!
+//! 几条一票否决同时成立时，最严的等级胜出（按 `band` 的 `min_score`：低的更严），与行的先后无关；
+//! 写了 `total` 的取其中最低的总分；每条成立的否决都列出它的说明。`grade` 必须是某个 `band` 的
+//! 名字。
 
 use std::fmt;
 use std::sync::Arc;
@@ -16,6 +20,7 @@ pub const KEY: KeyInfo = KeyInfo {
     attached: &[],
     when_fields: None,
     decide,
+    names_grade: Some(grade),
     doc: include_str!("veto.rs"),
 };
 
@@ -33,6 +38,11 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
         Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
         None => Ok(Choice::nothing()),
     }
+}
+
+/// The grade a veto rule names (checked against the bands when the rules load).
+pub(crate) fn grade(c: &Choice) -> Option<&str> {
+    c.get::<Arc<Veto>>().map(|v| v.grade.as_str())
 }
 
 impl<'r> Applied<'r, '_> {
