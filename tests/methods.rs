@@ -1168,7 +1168,7 @@ fn shandong_housing_vetoes_and_caps_give_the_harshest_grade_in_any_row_order() {
 fn a_veto_or_cap_grade_that_no_band_names_is_rejected_at_its_line() {
     let text = "rules:\n  - id: k\n    when: actual > 0\n    cap: {grade: 优秀}\n";
     let files = [RuleSource::new("office.yaml", text)];
-    let errors = RuleSet::with_files(&files, true).err().expect("rejected");
+    let errors = RuleSet::with_files(&files, true).expect_err("rejected");
     let e = &errors[0].errors[0];
     assert_eq!(e.line_col(), (4, 10), "{e:?}");
     assert!(e.to_string().contains("优秀"), "{e}");
