@@ -898,6 +898,12 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
             r(""),
             r("  - id: k\n    when: indicator == \"完成数量\"\n    not_applicable: true\n"),
         ),
+        (
+            "not_applicable",
+            keys,
+            r("  - id: k\n    when: indicator == \"完成数量\"\n    not_applicable: true\n"),
+            r("  - id: k\n    when: indicator == \"完成数量\"\n    not_applicable: false\n"),
+        ),
         ("require", keys, r(""), r(require)),
         (
             "severity",
@@ -1217,4 +1223,46 @@ mod shuffled {
             }
         }
     }
+}
+
+const NA_SHEET: &str = include_str!("fixtures/rules/methods/not-applicable.csv");
+
+/// The not-applicable words are a rule's: `not_applicable: false` keeps a row that says 不涉及
+/// (没有预算调整的，按满分计算), and switching the bundled rule off scores the words as actuals.
+#[test]
+fn not_applicable_words_are_a_rule_a_file_can_change() {
+    let verdict = |r: &Report, i: &str| {
+        project(r, "甲项目")
+            .indicators
+            .iter()
+            .find(|x| &*x.indicator == i)
+            .unwrap()
+            .verdict
+    };
+    // bundled: 不涉及 and 本年不适用 drop their rows; 完成数量 alone, 80 of 100
+    let r = run(NA_SHEET, "rules: []\n");
+    assert_eq!(verdict(&r, "预算调整率"), Verdict::NotApplicable);
+    assert_eq!(verdict(&r, "受益人数"), Verdict::NotApplicable);
+    assert_eq!(project(&r, "甲项目").score.to_string(), "80.00");
+    // 没有预算调整的，按满分计算: the row applies and 不涉及 is the grade 达成
+    let full = "rules:
+  - id: office.no-adjustment.applies
+    when: indicator == \"预算调整率\" and actual == \"不涉及\"
+    not_applicable: false
+  - id: office.no-adjustment.graded
+    when: indicator == \"预算调整率\" and actual == \"不涉及\"
+    formula: graded
+  - id: default.grade.achieved
+    words: [达成, 不涉及]
+";
+    let r = run(NA_SHEET, full);
+    assert_eq!(verdict(&r, "预算调整率"), Verdict::Pass);
+    assert_eq!(verdict(&r, "受益人数"), Verdict::NotApplicable);
+    // 50 + 20 points rescaled to 100: 71.43 × 80 % + 28.57 = 85.71
+    assert_eq!(project(&r, "甲项目").score.to_string(), "85.71");
+    // the bundled rule switched off: the words are actuals like any other
+    let off = "rules:\n  - id: default.not-applicable.marked\n    disable: true\n";
+    let r = run(NA_SHEET, off);
+    assert_ne!(verdict(&r, "预算调整率"), Verdict::NotApplicable);
+    assert_ne!(verdict(&r, "受益人数"), Verdict::NotApplicable);
 }

@@ -207,9 +207,9 @@ fn score_budget(
 }
 
 /// A row of the project with its reading (§6) and the actual it is scored with: the actuals
-/// file's value, else its grade, else the sheet's own 实际完成值. 不适用 written as the actual
-/// (a form has no other place for it) drops the row as the actuals file's
-/// `not_applicable: true` does, and so does a not-applicable rule (§8.8).
+/// file's value, else its grade, else the sheet's own 实际完成值. The actuals file's
+/// `not_applicable: true` drops the row, and so does a not-applicable rule (§8.8): the bundled
+/// one reads 不适用 written as the actual (a form has no other place for it).
 fn read_row<'a>(
     row: &'a IndicatorRow,
     entry: Option<&'a IndicatorActual>,
@@ -223,14 +223,10 @@ fn read_row<'a>(
         .or_else(|| entry.and_then(|e| filled(&e.grade)))
         .or_else(|| filled(&row.actual));
     let reading = cache.reading(opts, row, around, actual_text, year);
-    let written_na = entry.is_none()
-        && row
-            .actual
-            .as_deref()
-            .is_some_and(|a| matches!(a.trim(), "不适用" | "本年不适用" | "不涉及"));
-    let not_applicable = entry.is_some_and(|e| e.not_applicable)
-        || written_na
-        || reading.decisions.na_rule.is_some();
+    // the not-applicable words (不适用 / 本年不适用 / 不涉及 …) are a rule's
+    // (`default.not-applicable.marked`), which a rule file can change or switch off
+    let not_applicable =
+        entry.is_some_and(|e| e.not_applicable) || reading.decisions.na_rule.is_some();
     Scored {
         row,
         entry,
