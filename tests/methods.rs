@@ -1266,3 +1266,26 @@ fn not_applicable_words_are_a_rule_a_file_can_change() {
     assert_ne!(verdict(&r, "预算调整率"), Verdict::NotApplicable);
     assert_ne!(verdict(&r, "受益人数"), Verdict::NotApplicable);
 }
+
+/// `weight` in a `when:` is the weight the row is scored on: where `indicator_weight` gave the
+/// 5 the report prints, `weight == 5` holds (it read only the sheet's 分值, and missed).
+#[test]
+fn weight_in_when_is_the_weight_the_row_is_scored_on() {
+    let sheet = include_str!("fixtures/rules/methods/weight-in-when.csv");
+    let rules = "rules:
+  - id: w.weight
+    when: indicator == \"完成数量\"
+    indicator_weight: 5
+  - id: w.strict
+    when: weight == 5
+    formula: all_or_nothing
+";
+    let r = run(sheet, rules);
+    let p = project(&r, "戊项目");
+    // 90 of ≥100 on 5 points, all or nothing: 0 (proportional would give 4.50)
+    assert_eq!(score(p, "完成数量"), "0.00");
+    // the other row, on the 85 its category leaves, is not 5 points: proportional, 76.50
+    assert_eq!(score(p, "完成质量"), "76.50");
+    // 10 (budget) + 0 + 76.5
+    assert_eq!(p.score.to_string(), "86.50");
+}

@@ -143,7 +143,9 @@ fn on_actual(
         target: Some(&s.reading.parsed.target),
         actual_text: s.actual_text,
         actual: quantity,
-        weight: s.row.weight,
+        // the weight it is scored on (a rule's, or its share of the category), as the report
+        // shows it
+        weight: Some(s.weight),
     };
     super::checks::on_actual(opts.rules, facts)
 }

@@ -296,6 +296,12 @@ impl ParseCache {
         })
     }
 
+    /// Whether some rule's condition reads `weight` (decisions then wait for the weight the
+    /// row is scored on).
+    pub(super) fn reads_weight(&mut self, rules: &RuleSet) -> bool {
+        self.fields_read(rules).contains(Field::Weight)
+    }
+
     /// Whether some rule reads the project, unit or department (decisions then differ from
     /// project to project).
     pub(super) fn reads_project(&mut self, rules: &RuleSet) -> bool {

@@ -79,6 +79,18 @@ pub(super) fn evaluate_project(
         opts,
         cache,
     );
+    // `weight` in a `when:` is the weight the row is scored on: where a rule (not the sheet)
+    // gave it, the row's scoring is decided again with it (only where some rule reads `weight`)
+    if cache.reads_weight(opts.rules) {
+        for s in rows
+            .iter_mut()
+            .filter(|s| !s.not_applicable && s.row.weight != Some(s.weight))
+        {
+            let mut row = s.row.clone();
+            row.weight = Some(s.weight);
+            s.reading = cache.reading(opts, &row, &step.around, s.actual_text, year);
+        }
+    }
     // 3. Each indicator scored (§8.2–8.5), graded where offices put it (§8.6), re-checked.
     let mut tally = Tally {
         indicators: Vec::with_capacity(rows.len()),
