@@ -1289,3 +1289,40 @@ fn weight_in_when_is_the_weight_the_row_is_scored_on() {
     // 10 (budget) + 0 + 76.5
     assert_eq!(p.score.to_string(), "86.50");
 }
+
+/// Every rule whose `when:` holds leaves a note, also where the row waits for a person: a
+/// tiers rule (95%以上按满分计算) and a formula rule on rows that only say 已完成.
+#[test]
+fn a_rule_that_holds_leaves_a_note_where_the_row_waits() {
+    let sheet = include_str!("fixtures/rules/methods/waiting-notes.csv");
+    let rules = "rules:
+  - id: m.full-above-95
+    when: indicator == \"设备购置完成率\"
+    tiers: {on: actual, bands: [{at_least: 95%, share: 100%}, {share: 0}]}
+  - id: m.strict
+    when: indicator == \"培训完成率\"
+    formula: all_or_nothing
+";
+    let r = run(sheet, rules);
+    let p = project(&r, "己项目");
+    for (indicator, rule) in [
+        ("设备购置完成率", "m.full-above-95"),
+        ("培训完成率", "m.strict"),
+    ] {
+        let i = p
+            .indicators
+            .iter()
+            .find(|i| &*i.indicator == indicator)
+            .unwrap();
+        assert_eq!(i.verdict, Verdict::Review, "{indicator}");
+        assert!(i.note.contains(rule), "{indicator}: {}", i.note);
+    }
+    // without the rules, the notes do not name them
+    let plain = run(sheet, "rules: []\n");
+    assert!(
+        project(&plain, "己项目")
+            .indicators
+            .iter()
+            .all(|i| !i.note.contains("m."))
+    );
+}
