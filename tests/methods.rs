@@ -885,10 +885,24 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
             ),
         ),
         (
+            "cap",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"办件数量\" and actual < 200\n    cap: {grade: 中}\n",
+            ),
+        ),
+        (
             "not_applicable",
             keys,
             r(""),
             r("  - id: k\n    when: indicator == \"完成数量\"\n    not_applicable: true\n"),
+        ),
+        (
+            "not_applicable",
+            keys,
+            r("  - id: k\n    when: indicator == \"完成数量\"\n    not_applicable: true\n"),
+            r("  - id: k\n    when: indicator == \"完成数量\"\n    not_applicable: false\n"),
         ),
         ("require", keys, r(""), r(require)),
         (
@@ -1106,4 +1120,209 @@ fn lateness_tiers_leave_a_figures_deduction_in_place() {
     let i = &p.indicators[0];
     assert!(i.rules.iter().any(|id| id == "t.days"), "{:?}", i.rules);
     assert!(i.note.contains("此处不用"), "{}", i.note);
+}
+
+const SHANDONG_SHEET: &str = include_str!("fixtures/rules/methods/shandong-housing.csv");
+const SHANDONG_RULES: &str = include_str!("fixtures/rules/methods/shandong-housing.yaml");
+
+/// 《山东省住房保障工作考核办法》: 挪用资金 核定为不合格 (a veto), 2次以上约谈 or 问责 不得评定为
+/// 优秀 (a cap). 甲市 and 乙市 hold the same rows in opposite orders.
+#[test]
+fn shandong_housing_vetoes_and_caps_give_the_harshest_grade_in_any_row_order() {
+    let r = run(SHANDONG_SHEET, SHANDONG_RULES);
+    for city in ["甲市", "乙市"] {
+        let p = project(&r, city);
+        // 40 × 85 ÷ 100 + 30 + 30: the total stands (the veto sets no total)
+        assert_eq!(p.score.to_string(), "94.00", "{city}");
+        // 94 is 优秀 by the bands; the cap says 良好 at most, the veto 不合格: the harshest
+        assert_eq!(p.grade, "不合格", "{city}");
+        let codes: Vec<&str> = p.findings.iter().map(|f| &*f.code).collect();
+        assert!(codes.contains(&"sd.housing.misused-funds"), "{codes:?}");
+        assert!(codes.contains(&"sd.housing.interviews"), "{codes:?}");
+        // one grade: no finding names another as the project's
+        let cap = p
+            .findings
+            .iter()
+            .find(|f| f.code == "sd.housing.interviews")
+            .unwrap();
+        assert!(cap.message.contains("最终等级为不合格"), "{}", cap.message);
+    }
+    // the cap lowers: 100 is 优秀, two 约谈 make it 良好
+    let c = project(&r, "丙市");
+    assert_eq!(c.score.to_string(), "100.00");
+    assert_eq!(c.grade, "良好");
+    assert!(
+        c.findings
+            .iter()
+            .any(|f| f.message.contains("由优秀降为良好"))
+    );
+    // and never raises: 20 + 30 + 30 × 60 ÷ 90 = 70 is 合格 and stays so
+    let d = project(&r, "丁市");
+    assert_eq!(d.score.to_string(), "70.00");
+    assert_eq!(d.grade, "合格");
+    assert_eq!(d.findings.len(), 2, "{:?}", d.findings);
+    // one grade in every format
+    for format in [Format::Json, Format::Csv, Format::Table, Format::Html] {
+        let mut out = Vec::new();
+        report::write(&r, format, &[], &mut out).unwrap();
+        let text = String::from_utf8_lossy(&out);
+        assert!(!text.contains("等级定为良好"), "{format:?}");
+    }
+}
+
+#[test]
+fn a_veto_or_cap_grade_that_no_band_names_is_rejected_at_its_line() {
+    let text = "rules:\n  - id: k\n    when: actual > 0\n    cap: {grade: 优秀}\n";
+    let files = [RuleSource::new("office.yaml", text)];
+    let errors = RuleSet::with_files(&files, true).expect_err("rejected");
+    let e = &errors[0].errors[0];
+    assert_eq!(e.line_col(), (4, 10), "{e:?}");
+    assert!(e.to_string().contains("优秀"), "{e}");
+    // named by a band, it loads
+    let ok = "rules:\n  - id: k\n    when: actual > 0\n    cap: {grade: 良}\n";
+    assert!(RuleSet::with_files(&[RuleSource::new("o.yaml", ok)], true).is_ok());
+}
+
+mod shuffled {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Shuffling the rows of a project never changes its total or its grade (vetoes, caps,
+        /// deductions and all).
+        #[test]
+        fn shuffling_rows_keeps_total_and_grade(seed in any::<u64>()) {
+            let mut lines: Vec<&str> = SHANDONG_SHEET.lines().collect();
+            let header = lines.remove(0);
+            let base = run(SHANDONG_SHEET, SHANDONG_RULES);
+            // a seeded Fisher–Yates over the rows of each project
+            let mut state = seed | 1;
+            let mut next = |n: usize| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state % n as u64) as usize
+            };
+            let mut out = vec![header.to_owned()];
+            for city in ["甲市", "乙市", "丙市", "丁市"] {
+                let mut rows: Vec<&str> =
+                    lines.iter().copied().filter(|l| l.starts_with(city)).collect();
+                for i in (1..rows.len()).rev() {
+                    let j = next(i + 1);
+                    rows.swap(i, j);
+                }
+                out.extend(rows.into_iter().map(str::to_owned));
+            }
+            let sheet = out.join("\n") + "\n";
+            let r = run(&sheet, SHANDONG_RULES);
+            for p in &base.projects {
+                let q = project(&r, &p.project);
+                prop_assert_eq!(q.score.to_string(), p.score.to_string());
+                prop_assert_eq!(&q.grade, &p.grade);
+            }
+        }
+    }
+}
+
+const NA_SHEET: &str = include_str!("fixtures/rules/methods/not-applicable.csv");
+
+/// The not-applicable words are a rule's: `not_applicable: false` keeps a row that says 不涉及
+/// (没有预算调整的，按满分计算), and switching the bundled rule off scores the words as actuals.
+#[test]
+fn not_applicable_words_are_a_rule_a_file_can_change() {
+    let verdict = |r: &Report, i: &str| {
+        project(r, "甲项目")
+            .indicators
+            .iter()
+            .find(|x| &*x.indicator == i)
+            .unwrap()
+            .verdict
+    };
+    // bundled: 不涉及 and 本年不适用 drop their rows; 完成数量 alone, 80 of 100
+    let r = run(NA_SHEET, "rules: []\n");
+    assert_eq!(verdict(&r, "预算调整率"), Verdict::NotApplicable);
+    assert_eq!(verdict(&r, "受益人数"), Verdict::NotApplicable);
+    assert_eq!(project(&r, "甲项目").score.to_string(), "80.00");
+    // 没有预算调整的，按满分计算: the row applies and 不涉及 is the grade 达成
+    let full = "rules:
+  - id: office.no-adjustment.applies
+    when: indicator == \"预算调整率\" and actual == \"不涉及\"
+    not_applicable: false
+  - id: office.no-adjustment.graded
+    when: indicator == \"预算调整率\" and actual == \"不涉及\"
+    formula: graded
+  - id: default.grade.achieved
+    words: [达成, 不涉及]
+";
+    let r = run(NA_SHEET, full);
+    assert_eq!(verdict(&r, "预算调整率"), Verdict::Pass);
+    assert_eq!(verdict(&r, "受益人数"), Verdict::NotApplicable);
+    // 50 + 20 points rescaled to 100: 71.43 × 80 % + 28.57 = 85.71
+    assert_eq!(project(&r, "甲项目").score.to_string(), "85.71");
+    // the bundled rule switched off: the words are actuals like any other
+    let off = "rules:\n  - id: default.not-applicable.marked\n    disable: true\n";
+    let r = run(NA_SHEET, off);
+    assert_ne!(verdict(&r, "预算调整率"), Verdict::NotApplicable);
+    assert_ne!(verdict(&r, "受益人数"), Verdict::NotApplicable);
+}
+
+/// `weight` in a `when:` is the weight the row is scored on: where `indicator_weight` gave the
+/// 5 the report prints, `weight == 5` holds (it read only the sheet's 分值, and missed).
+#[test]
+fn weight_in_when_is_the_weight_the_row_is_scored_on() {
+    let sheet = include_str!("fixtures/rules/methods/weight-in-when.csv");
+    let rules = "rules:
+  - id: w.weight
+    when: indicator == \"完成数量\"
+    indicator_weight: 5
+  - id: w.strict
+    when: weight == 5
+    formula: all_or_nothing
+";
+    let r = run(sheet, rules);
+    let p = project(&r, "戊项目");
+    // 90 of ≥100 on 5 points, all or nothing: 0 (proportional would give 4.50)
+    assert_eq!(score(p, "完成数量"), "0.00");
+    // the other row, on the 85 its category leaves, is not 5 points: proportional, 76.50
+    assert_eq!(score(p, "完成质量"), "76.50");
+    // 10 (budget) + 0 + 76.5
+    assert_eq!(p.score.to_string(), "86.50");
+}
+
+/// Every rule whose `when:` holds leaves a note, also where the row waits for a person: a
+/// tiers rule (95%以上按满分计算) and a formula rule on rows that only say 已完成.
+#[test]
+fn a_rule_that_holds_leaves_a_note_where_the_row_waits() {
+    let sheet = include_str!("fixtures/rules/methods/waiting-notes.csv");
+    let rules = "rules:
+  - id: m.full-above-95
+    when: indicator == \"设备购置完成率\"
+    tiers: {on: actual, bands: [{at_least: 95%, share: 100%}, {share: 0}]}
+  - id: m.strict
+    when: indicator == \"培训完成率\"
+    formula: all_or_nothing
+";
+    let r = run(sheet, rules);
+    let p = project(&r, "己项目");
+    for (indicator, rule) in [
+        ("设备购置完成率", "m.full-above-95"),
+        ("培训完成率", "m.strict"),
+    ] {
+        let i = p
+            .indicators
+            .iter()
+            .find(|i| &*i.indicator == indicator)
+            .unwrap();
+        assert_eq!(i.verdict, Verdict::Review, "{indicator}");
+        assert!(i.note.contains(rule), "{indicator}: {}", i.note);
+    }
+    // without the rules, the notes do not name them
+    let plain = run(sheet, "rules: []\n");
+    assert!(
+        project(&plain, "己项目")
+            .indicators
+            .iter()
+            .all(|i| !i.note.contains("m."))
+    );
 }

@@ -1,4 +1,4 @@
-//! `jixiao rules check|list|test`: validate rule files, show the effective rules, run an
+//! `jixiao rules check|list|test|explain`: validate rule files, show the effective rules, run an
 //! auditor's rule tests. Wiring only: everything is decided in [`crate::rules`].
 
 use std::io::IsTerminal;
@@ -84,6 +84,11 @@ pub enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// 说明一个规则键（direction、deduct、veto……）；不写键时列出所有键
+    Explain {
+        /// 规则键
+        key: Option<String>,
+    },
     /// 运行规则测试：YAML 的 cases 列表，逐条打印 通过/失败
     Test {
         /// 测试用例文件
@@ -114,6 +119,40 @@ pub fn run(args: Args) -> u8 {
         } => check(&files, format, no_default_rules),
         Command::List { rules } => list(&rules),
         Command::Test { file, rules } => test(&file, &rules),
+        Command::Explain { key } => explain(key.as_deref()),
+    }
+}
+
+/// `jixiao rules explain [KEY]`: a key's documentation (its file's `//!` lines in
+/// `rules::keys`), or every key's first line.
+fn explain(key: Option<&str>) -> u8 {
+    match key {
+        Some(k) => match rules::keys::info(k) {
+            Some(info) => {
+                let mut out = super::output::Printer::new();
+                out.print(info.explain());
+                out.close(exit::OK)
+            }
+            None => {
+                say!(
+                    "未知的规则键 `{k}`；可用的键：{}",
+                    rules::keys::ALL
+                        .iter()
+                        .map(|k| k.name)
+                        .collect::<Vec<_>>()
+                        .join("、")
+                );
+                exit::USAGE
+            }
+        },
+        None => {
+            let mut out = super::output::Printer::new();
+            for k in rules::keys::ALL {
+                let doc = k.explain();
+                out.print(format!("{}\n", doc.lines().next().unwrap_or(k.name)));
+            }
+            out.close(exit::OK)
+        }
     }
 }
 

@@ -114,7 +114,7 @@ pub fn score_project(rules: &RuleSet, case: &Case) -> (String, String, Vec<Strin
                     .filter(|f| {
                         rules
                             .rule(&f.code)
-                            .is_some_and(|r| matches!(r.choice, crate::rules::Choice::Veto(_)))
+                            .is_some_and(|r| r.choice.key() == Some("veto"))
                     })
                     .map(|f| f.code.to_string())
                     .collect(),

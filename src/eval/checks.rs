@@ -1,7 +1,12 @@
 //! What the rules ask once an indicator's actual is known (SPEC §6): `require:` checks that
-//! read the actual, and vetoes (一票否决, a `veto:` whose `when:` holds). Both end beside the
-//! project's total in every report format (the project's `findings`); a veto also sets the
-//! project's grade and, where it says so, its total.
+//! read the actual, vetoes (一票否决, a `veto:` whose `when:` holds) and grade caps (`cap:`).
+//! All end beside the project's total in every report format (the project's `findings`); a
+//! veto or a cap also lowers the project's grade ([`limit_grade`]) and a veto, where it says so,
+//! sets its total.
+//!
+//! Decided here: the harshest grade wins (the lowest `min_score` of the bands), whatever the
+//! order of the rows; a veto or cap never raises a grade; of several veto totals the lowest
+//! stands; a grade that is no band (no grade yet) is left as it is.
 
 use std::borrow::Cow;
 
@@ -18,13 +23,15 @@ pub struct Flag {
     pub message: String,
 }
 
-/// A veto that holds.
+/// A veto (or a cap) that holds.
 #[derive(Debug, Clone)]
 pub struct VetoHit {
     pub rule: Cow<'static, str>,
     pub grade: String,
     pub total: Option<Decimal>,
     pub message: String,
+    /// A grade cap (`cap:`), not a veto: a warning, and no total.
+    pub cap: bool,
 }
 
 /// The checks on the actual that fail and the vetoes that hold, for `facts` (with the actual).
@@ -48,7 +55,15 @@ pub fn on_actual(rules: &RuleSet, facts: Facts<'_>) -> (Vec<Flag>, Vec<VetoHit>)
             grade: v.value.grade.clone(),
             total: v.value.total,
             message: format!("指标“{indicator}”：{}", v.value.message),
+            cap: false,
         })
+        .chain(applied.caps().into_iter().map(|c| VetoHit {
+            rule: c.rule.id.clone(),
+            grade: c.value.grade.clone(),
+            total: None,
+            message: format!("指标“{indicator}”：{}", c.value.message),
+            cap: true,
+        }))
         .collect();
     (flags, vetoes)
 }
@@ -60,17 +75,75 @@ pub fn finding(flag: &Flag, file: &str, unit: &str, project: &str, indicator: &s
         .indicator(indicator)
 }
 
-/// A veto as a finding of its project (severity error: it decides the grade).
-pub fn veto_finding(v: &VetoHit, file: &str, unit: &str, project: &str) -> Finding {
+/// The project's grade once the vetoes and caps that hold are applied: the harshest of
+/// `grade` and theirs (by the bands of `m`), and the total a veto sets (the lowest written).
+pub fn limit_grade(
+    m: &super::methodology::Methodology,
+    grade: &str,
+    hits: &[VetoHit],
+) -> (String, Option<Decimal>) {
+    let rank = |g: &str| {
+        m.bands
+            .value
+            .iter()
+            .filter(|b| b.name == g)
+            .map(|b| b.min)
+            .min()
+    };
+    let mut out = grade.to_owned();
+    if let Some(mut current) = rank(grade) {
+        for h in hits {
+            if let Some(r) = rank(&h.grade)
+                && r < current
+            {
+                current = r;
+                out = h.grade.clone();
+            }
+        }
+    }
+    let total = hits.iter().filter(|h| !h.cap).filter_map(|h| h.total).min();
+    (out, total)
+}
+
+/// A veto or a cap as a finding of its project: its message, and what it did to the grade
+/// (`graded`: the grade by the total alone; `final_grade`: after every veto and cap).
+pub fn veto_finding(
+    v: &VetoHit,
+    graded: &str,
+    final_grade: &str,
+    file: &str,
+    unit: &str,
+    project: &str,
+) -> Finding {
     let total = v
         .total
         .map(|t| format!("，总分记为 {}", t.normalize()))
         .unwrap_or_default();
+    let effect = if v.cap {
+        if final_grade == v.grade && graded != v.grade {
+            format!("等级不得高于{}：由{graded}降为{}", v.grade, v.grade)
+        } else if final_grade == v.grade {
+            format!("等级不得高于{}：等级{graded}不变", v.grade)
+        } else {
+            format!("等级不得高于{}；最终等级为{final_grade}", v.grade)
+        }
+    } else if final_grade == v.grade {
+        format!("等级定为{}{total}", v.grade)
+    } else {
+        format!(
+            "一票否决：等级不高于{}{total}；最终等级为{final_grade}",
+            v.grade
+        )
+    };
     Finding::new(
         v.rule.clone(),
-        Severity::Error,
+        if v.cap {
+            Severity::Warning
+        } else {
+            Severity::Error
+        },
         file,
-        format!("{}；等级定为{}{total}", v.message, v.grade),
+        format!("{}；{effect}", v.message),
     )
     .in_project(unit, project)
 }

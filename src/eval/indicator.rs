@@ -143,7 +143,9 @@ fn on_actual(
         target: Some(&s.reading.parsed.target),
         actual_text: s.actual_text,
         actual: quantity,
-        weight: s.row.weight,
+        // the weight it is scored on (a rule's, or its share of the category), as the report
+        // shows it
+        weight: Some(s.weight),
     };
     super::checks::on_actual(opts.rules, facts)
 }
@@ -274,6 +276,28 @@ fn score_reading(
     };
     if let Some(rule) = &s.reading.decisions.formula_rule {
         o.rules.insert(0, rule.clone());
+        // a formula rule of a user's file whose `when:` holds leaves a note where the row
+        // waits, too (the bundled ones give every kind its formula: a note on each would say
+        // nothing)
+        if let Some(f) = s.reading.decisions.formula
+            && matches!(
+                o.verdict,
+                Verdict::Review | Verdict::Invalid | Verdict::Missing
+            )
+            && opts.rules.rule(rule).is_some_and(|r| {
+                !crate::rules::BUNDLED
+                    .iter()
+                    .any(|(name, _)| *name == &*r.rref.file)
+            })
+        {
+            let name = crate::rules::model::formula_name(f);
+            if !o.formula.contains(&format!("formula: {name}")) {
+                o.formula = format!(
+                    "{}；公式规则 {rule}（formula: {name}）的条件成立，本行得分确定后按它计分",
+                    o.formula
+                );
+            }
+        }
     }
     if let Some((_, rule)) = converted {
         o.rules.push(rule);

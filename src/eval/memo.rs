@@ -291,15 +291,15 @@ impl ParseCache {
     pub(super) fn has_methods(&mut self, rules: &RuleSet) -> bool {
         *self.has_methods.get_or_insert_with(|| {
             rules.rules().iter().any(|r| {
-                !r.disabled
-                    && matches!(
-                        r.choice,
-                        crate::rules::set::Choice::Tiers(_)
-                            | crate::rules::set::Choice::Deduct(_)
-                            | crate::rules::set::Choice::Floor(_)
-                    )
+                !r.disabled && matches!(r.choice.key(), Some("tiers" | "deduct" | "floor"))
             })
         })
+    }
+
+    /// Whether some rule's condition reads `weight` (decisions then wait for the weight the
+    /// row is scored on).
+    pub(super) fn reads_weight(&mut self, rules: &RuleSet) -> bool {
+        self.fields_read(rules).contains(Field::Weight)
     }
 
     /// Whether some rule reads the project, unit or department (decisions then differ from

@@ -255,6 +255,19 @@ pub fn apply(
             o.rules.push(id.clone());
             return (o, Some(flag));
         }
+        // every rule whose `when:` holds leaves a note, also where the row waits
+        if o.verdict != Verdict::NotApplicable {
+            let why = match o.verdict {
+                Verdict::Missing => "缺实际值",
+                Verdict::Invalid => "无法比较",
+                _ => "待评定",
+            };
+            o.formula = format!(
+                "{}；{} 的条件成立，但本行{why}，尚未按它计分",
+                o.formula,
+                held(rules)
+            );
+        }
         return (o, None);
     }
     if let (Target::Deadline { op, date }, Some((by, id))) = (target, by) {
@@ -280,6 +293,7 @@ pub fn apply(
     let Some(v) = values(target, actual) else {
         o.remarks
             .push("分档、扣分或保底规则需要数值的目标和实际值，按目标类型的公式计分");
+        o.formula = format!("{}；{} 的条件成立，未用", o.formula, held(rules));
         return (o, None);
     };
     let by_method = if let Some((t, id)) = tiers {
@@ -321,6 +335,28 @@ pub fn apply(
         }
     }
     (o, None)
+}
+
+/// The method rules that hold, in words with their ids: `分档 tiers（a）、扣分 deduct（b）`.
+fn held(rules: &MethodRules) -> String {
+    [
+        rules
+            .tiers
+            .as_ref()
+            .map(|(_, id)| format!("分档 tiers（{id}）")),
+        rules
+            .deduct
+            .as_ref()
+            .map(|(_, id)| format!("扣分 deduct（{id}）")),
+        rules
+            .floor
+            .as_ref()
+            .map(|(_, id)| format!("保底 floor（{id}）")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("、")
 }
 
 /// What counts lateness on a deadline target.

@@ -259,12 +259,12 @@ impl Methodology {
             .rules()
             .iter()
             .filter(|r| !r.disabled)
-            .filter_map(|r| match &r.choice {
-                crate::rules::Choice::Band { name, min_score } => Some(ScoreBand {
-                    name: Cow::Owned(name.clone()),
-                    min: *min_score,
-                }),
-                _ => None,
+            .filter_map(|r| {
+                let b = r.choice.get::<crate::rules::Band>()?;
+                Some(ScoreBand {
+                    name: Cow::Owned(b.name.clone()),
+                    min: b.min_score,
+                })
             })
             .collect();
         if !bands.is_empty() {

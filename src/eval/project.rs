@@ -79,6 +79,18 @@ pub(super) fn evaluate_project(
         opts,
         cache,
     );
+    // `weight` in a `when:` is the weight the row is scored on: where a rule (not the sheet)
+    // gave it, the row's scoring is decided again with it (only where some rule reads `weight`)
+    if cache.reads_weight(opts.rules) {
+        for s in rows
+            .iter_mut()
+            .filter(|s| !s.not_applicable && s.row.weight != Some(s.weight))
+        {
+            let mut row = s.row.clone();
+            row.weight = Some(s.weight);
+            s.reading = cache.reading(opts, &row, &step.around, s.actual_text, year);
+        }
+    }
     // 3. Each indicator scored (§8.2–8.5), graded where offices put it (§8.6), re-checked.
     let mut tally = Tally {
         indicators: Vec::with_capacity(rows.len()),
@@ -207,9 +219,9 @@ fn score_budget(
 }
 
 /// A row of the project with its reading (§6) and the actual it is scored with: the actuals
-/// file's value, else its grade, else the sheet's own 实际完成值. 不适用 written as the actual
-/// (a form has no other place for it) drops the row as the actuals file's
-/// `not_applicable: true` does, and so does a not-applicable rule (§8.8).
+/// file's value, else its grade, else the sheet's own 实际完成值. The actuals file's
+/// `not_applicable: true` drops the row, and so does a not-applicable rule (§8.8): the bundled
+/// one reads 不适用 written as the actual (a form has no other place for it).
 fn read_row<'a>(
     row: &'a IndicatorRow,
     entry: Option<&'a IndicatorActual>,
@@ -223,14 +235,10 @@ fn read_row<'a>(
         .or_else(|| entry.and_then(|e| filled(&e.grade)))
         .or_else(|| filled(&row.actual));
     let reading = cache.reading(opts, row, around, actual_text, year);
-    let written_na = entry.is_none()
-        && row
-            .actual
-            .as_deref()
-            .is_some_and(|a| matches!(a.trim(), "不适用" | "本年不适用" | "不涉及"));
-    let not_applicable = entry.is_some_and(|e| e.not_applicable)
-        || written_na
-        || reading.decisions.na_rule.is_some();
+    // the not-applicable words (不适用 / 本年不适用 / 不涉及 …) are a rule's
+    // (`default.not-applicable.marked`), which a rule file can change or switch off
+    let not_applicable =
+        entry.is_some_and(|e| e.not_applicable) || reading.decisions.na_rule.is_some();
     Scored {
         row,
         entry,
@@ -302,8 +310,9 @@ impl Tally {
 }
 
 /// The project's grade (§8.1, §8.10): its total graded out of the points it was scored on
-/// (a finding in front where those are not 100); a veto sets the grade and, where it says so,
-/// the total, and is a finding of its own.
+/// (a finding in front where those are not 100); the vetoes and caps that hold lower it to the
+/// harshest of theirs, whatever the order of the rows (a veto sets the total where it says
+/// so), each a finding of its own.
 fn grade(
     m: &Methodology,
     tally: &mut Tally,
@@ -311,7 +320,8 @@ fn grade(
     unit: &UnitRow,
     project: &Project,
 ) -> String {
-    if let Some(t) = tally.vetoes.iter().find_map(|v| v.total) {
+    let (_, veto_total) = super::checks::limit_grade(m, "", &tally.vetoes);
+    if let Some(t) = veto_total {
         tally.total = t;
     }
     let mut graded = super::total::grade(
@@ -322,17 +332,18 @@ fn grade(
         &unit.name,
         &project.name,
     );
-    if let Some(v) = tally.vetoes.first() {
-        graded.grade = v.grade.clone();
-    }
+    let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
     tally.findings.splice(0..0, graded.finding.take());
     for v in &tally.vetoes {
         tally.findings.push(super::checks::veto_finding(
             v,
+            &graded.grade,
+            &limited,
             file,
             &unit.name,
             &project.name,
         ));
     }
+    graded.grade = limited;
     graded.grade
 }

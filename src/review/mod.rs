@@ -13,7 +13,7 @@ pub mod render;
 mod view;
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Choice, Facts, Rule, RuleSet};
+use crate::rules::{Check, Facts, Rule, RuleSet};
 use crate::table::model::Document;
 
 pub use view::{IndicatorView, ProjectView};
@@ -123,7 +123,7 @@ pub fn explain_code<'r>(code: &str, rules: &'r RuleSet) -> Option<Explanation<'r
     }
     rules
         .rule(code)
-        .filter(|r| matches!(r.choice, Choice::Check { .. }))
+        .filter(|r| r.choice.get::<Check>().is_some())
         .map(Explanation::Rule)
 }
 
@@ -140,7 +140,7 @@ pub fn codes(rules: &RuleSet) -> Vec<(String, String)> {
         )
         .collect();
     for r in rules.rules() {
-        if let Choice::Check { message, .. } = &r.choice {
+        if let Some(Check { message, .. }) = r.choice.get::<Check>() {
             let title = message
                 .as_deref()
                 .or(r.description.as_deref())
@@ -177,11 +177,11 @@ impl Explanation<'_> {
                 }
             }
             Explanation::Rule(rule) => {
-                let Choice::Check {
+                let Some(Check {
                     require,
                     severity,
                     message,
-                } = &rule.choice
+                }) = rule.choice.get::<Check>()
                 else {
                     return out;
                 };

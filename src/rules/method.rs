@@ -1,5 +1,5 @@
 //! The scoring keys of SPEC §6 compiled from their YAML shape ([`super::model`]): `tiers`,
-//! `deduct`, `floor` and `veto`. Values are quantities as targets write them (`10%`, `1天`, a
+//! `deduct`, `floor`, `veto` and `cap`. Values are quantities as targets write them (`10%`, `1天`, a
 //! bare `1` takes the target's unit); shares are fractions (`60%` → 0.6, a bare `0` or `1`).
 //! What they do to a score is [`crate::eval::method`]'s.
 
@@ -76,6 +76,26 @@ pub struct Veto {
     pub grade: String,
     pub total: Option<Decimal>,
     pub message: String,
+}
+
+/// `cap:` compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cap {
+    pub grade: String,
+    pub message: String,
+}
+
+pub fn cap(c: &model::Cap, id: &str) -> Result<Cap, Why> {
+    if c.grade.trim().is_empty() {
+        return Err("`cap` 要写出项目等级的上限，如 `grade: 良好`".into());
+    }
+    Ok(Cap {
+        grade: c.grade.trim().to_owned(),
+        message: c
+            .message
+            .clone()
+            .unwrap_or_else(|| format!("等级上限（{id}）")),
+    })
 }
 
 /// What lateness is measured in (`on: lateness`, and `deduct` on a deadline target).

@@ -4,7 +4,8 @@
 //! - [`model`]: the file format serde reads (and `rules/schema.json` describes);
 //! - [`loader`]: YAML → rules, the one module that touches serde_yaml; [`locate`]: positions;
 //! - [`expr`]: the condition language of `when:`/`require:`; [`eval`]: compiled conditions;
-//! - [`set`]: loading in order, overriding by id, decisions; [`error`]: diagnostics.
+//! - [`set`]: loading in order, overriding by id, decisions; [`error`]: diagnostics;
+//! - [`keys`]: the decision keys, one file each, registered once.
 //!
 //! # API for evaluation and review
 //! ```no_run
@@ -32,6 +33,7 @@ pub mod cases;
 pub mod error;
 pub mod eval;
 pub mod expr;
+pub mod keys;
 pub mod loader;
 pub mod locate;
 pub mod method;
@@ -40,6 +42,8 @@ pub mod set;
 
 pub use error::{ErrorKind, FileErrors, RuleError};
 pub use eval::{Conversion, Facts, Truth};
+pub use keys::band::Band;
+pub use keys::check::Check;
 pub use model::{Formula, Severity};
 pub use set::{
     Applied, BUNDLED, CategoryChoice, Choice, Decided, FormulaChoice, Grade, Hit, Rule, RuleRef,

@@ -157,6 +157,17 @@ pub struct Veto {
     pub message: Option<String>,
 }
 
+/// `cap:` — 等级上限: where the rule's `when:` holds, the project's grade may not exceed `grade`
+/// (it never raises a lower grade).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    /// The highest grade the project may have (`良好`).
+    pub grade: String,
+    /// The message shown beside the total.
+    pub message: Option<String>,
+}
+
 /// Severity of a `require:` check's finding: the findings' own severity.
 pub use crate::finding::Severity;
 
@@ -245,6 +256,8 @@ pub struct RuleSpec {
     pub floor: Option<Floor>,
     /// 一票否决 where `when:` holds (it may read `actual`).
     pub veto: Option<Veto>,
+    /// 等级上限 where `when:` holds (it may read `actual`): the grade may not exceed it.
+    pub cap: Option<Cap>,
     /// `true`: matching indicators do not apply (dropped, project rescaled to 100).
     pub not_applicable: Option<bool>,
     /// A check: a finding (code = id) wherever this does not hold: `target >= 90%`.
@@ -289,6 +302,7 @@ pub const RULE_KEYS: &[&str] = &[
     "deduct",
     "floor",
     "veto",
+    "cap",
     "not_applicable",
     "require",
     "review",

@@ -16,9 +16,10 @@ use rust_decimal::Decimal;
 use super::error::{ErrorKind, FileErrors, RuleError};
 use super::eval::{Compiler, Conversion, Facts, Matchers, Node, Scope, Truth};
 use super::expr;
+use super::keys;
 use super::loader::{self, LoadedRule};
 use super::locate::ItemPos;
-use super::model::{BareOp, DirectionSpec, Formula, GradeOn, RuleSpec, Severity};
+use super::model::{Formula, RuleSpec, Severity};
 use crate::lang::{self, Direction, Op, Quantity, Target, Unit};
 
 /// Where a rule was written: its id and the file and line of its (last) definition.
@@ -77,169 +78,7 @@ pub struct Hit<'r> {
     pub incomparable: bool,
 }
 
-/// What a rule decides.
-#[derive(Debug, Clone)]
-pub enum Choice {
-    Direction {
-        direction: Direction,
-        op: Op,
-    },
-    Category(String),
-    Subcategory(String),
-    Tolerance(Decimal),
-    Convert(Conversion),
-    CategoryWeight(Decimal),
-    IndicatorWeight(Decimal),
-    BudgetWeight(Decimal),
-    Formula(FormulaChoice),
-    Grade(Grade),
-    Band {
-        name: String,
-        min_score: Decimal,
-    },
-    Precision(u32),
-    /// Whether grade bands read the exact total (`true`) or the total as shown.
-    GradeOn(bool),
-    Tiers(Arc<super::method::Tiers>),
-    Deduct(Arc<super::method::Deduct>),
-    Floor(super::method::Floor),
-    Veto(Arc<super::method::Veto>),
-    NotApplicable,
-    Check {
-        require: String,
-        severity: Severity,
-        message: Option<String>,
-    },
-    /// A built-in check of `jixiao review`, named by the rule's id.
-    Review {
-        severity: Severity,
-    },
-    /// Only possible for a disabled rule.
-    Nothing,
-}
-
-const KINDS: usize = 21;
-
-impl Choice {
-    fn kind(&self) -> usize {
-        match self {
-            Choice::Direction { .. } => 0,
-            Choice::Category(_) => 1,
-            Choice::Subcategory(_) => 2,
-            Choice::Tolerance(_) => 3,
-            Choice::Convert(_) => 4,
-            Choice::CategoryWeight(_) => 5,
-            Choice::IndicatorWeight(_) => 6,
-            Choice::BudgetWeight(_) => 7,
-            Choice::Formula(_) => 8,
-            Choice::Grade(_) => 9,
-            Choice::Band { .. } => 10,
-            Choice::Precision(_) => 11,
-            Choice::NotApplicable => 12,
-            Choice::Check { .. } => 13,
-            Choice::Review { .. } => 14,
-            Choice::Nothing => 15,
-            Choice::GradeOn(_) => 16,
-            Choice::Tiers(_) => 17,
-            Choice::Deduct(_) => 18,
-            Choice::Floor(_) => 19,
-            Choice::Veto(_) => 20,
-        }
-    }
-}
-
-fn qty(q: &Quantity) -> String {
-    format!(
-        "{}{}",
-        q.value.normalize(),
-        q.unit.as_ref().map_or("", |u| u.as_str())
-    )
-}
-
-fn pct(d: Decimal) -> String {
-    format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
-}
-
-/// Chinese first, the rule file's key beside it (`方向：越低越好 direction: lower（裸值 <=）`): what
-/// `jixiao rules list` shows in its 决定 column.
-impl fmt::Display for Choice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Choice::Direction { direction, op } => {
-                let zh = match direction {
-                    Direction::Higher => "越高越好",
-                    Direction::Lower => "越低越好",
-                };
-                write!(
-                    f,
-                    "方向：{zh} direction: {}（裸值 {op}）",
-                    direction.as_str()
-                )
-            }
-            Choice::Category(c) => write!(f, "一级指标 category: {c}"),
-            Choice::Subcategory(c) => write!(f, "二级指标 subcategory: {c}"),
-            Choice::Tolerance(t) => write!(f, "容差 tolerance: ±{}", pct(*t)),
-            Choice::Convert(c) => write!(
-                f,
-                "单位换算 convert: 1 {} = {} {}",
-                c.from,
-                c.factor.normalize(),
-                c.to
-            ),
-            Choice::CategoryWeight(w) => {
-                write!(f, "一级指标分值 category_weight: {}", w.normalize())
-            }
-            Choice::IndicatorWeight(w) => {
-                write!(f, "指标分值 indicator_weight: {}", w.normalize())
-            }
-            Choice::BudgetWeight(w) => write!(f, "预算执行分值 budget_weight: {}", w.normalize()),
-            Choice::Formula(c) => {
-                write!(f, "公式 formula: {}", super::model::formula_name(c.formula))?;
-                if let Some(p) = c.late_penalty {
-                    write!(f, "（每逾期一月扣 {}）", pct(p))?;
-                }
-                Ok(())
-            }
-            Choice::Grade(g) => write!(
-                f,
-                "等级 grade: {} {} [{}, {}]",
-                g.name,
-                pct(g.share),
-                pct(g.min_share),
-                pct(g.max_share)
-            ),
-            Choice::Band { name, min_score } => {
-                write!(f, "评级 band: {name} >= {}", min_score.normalize())
-            }
-            Choice::Precision(p) => write!(f, "小数位数 precision: {p}"),
-            Choice::Tiers(t) => write!(f, "分档 tiers: {} 档", t.bands.len()),
-            Choice::Deduct(d) => write!(
-                f,
-                "扣分 deduct: 每 {} 扣 {} 分",
-                qty(&d.per),
-                d.points.normalize()
-            ),
-            Choice::Floor(fl) => write!(
-                f,
-                "下限 floor: 完成率低于 {} 得 {}",
-                pct(fl.ratio_below),
-                pct(fl.share)
-            ),
-            Choice::Veto(v) => write!(f, "一票否决 veto: {}（{}）", v.grade, v.message),
-            Choice::GradeOn(exact) => write!(
-                f,
-                "评级依据 grade_on: {}",
-                if *exact { "exact" } else { "shown" }
-            ),
-            Choice::NotApplicable => f.write_str("不适用 not_applicable"),
-            Choice::Check {
-                require, severity, ..
-            } => write!(f, "要求 require: {require}（{}）", severity.zh()),
-            Choice::Review { severity } => write!(f, "审核检查（{}）", severity.zh()),
-            Choice::Nothing => f.write_str("-"),
-        }
-    }
-}
+pub use super::keys::Choice;
 
 /// One effective rule.
 #[derive(Debug, Clone)]
@@ -258,6 +97,18 @@ pub struct Rule {
     /// Whether its `when:` or `require:` reads the actual (checks on actuals run in
     /// evaluation, where the actual is known).
     reads_actual: bool,
+}
+
+impl Rule {
+    /// Whether its `when:` or `require:` reads the actual.
+    pub fn reads_actual(&self) -> bool {
+        self.reads_actual
+    }
+
+    /// Its compiled `require:` condition.
+    pub(crate) fn require_node(&self) -> Option<&Node> {
+        self.require_node.as_ref()
+    }
 }
 
 /// One file to load: a name for diagnostics (`rules/direction.yaml`, a path) and its text.
@@ -341,7 +192,7 @@ pub struct RuleSet {
     /// All rules (disabled ones too), in priority order.
     rules: Vec<Rule>,
     /// Per decision kind, the indices of enabled rules in priority order.
-    by_kind: [Vec<usize>; KINDS],
+    by_kind: [Vec<usize>; keys::KINDS],
     matchers: Matchers,
     conversions: Vec<Conversion>,
     conversion_rules: Vec<usize>,
@@ -349,20 +200,21 @@ pub struct RuleSet {
     pub files: Vec<String>,
 }
 
-/// A rule read from one file, its keys compiled, before merging.
-struct Partial {
-    spec: RuleSpec,
-    when: Option<Node>,
-    require: Option<Node>,
-    tolerance: Option<Decimal>,
-    late_penalty: Option<Decimal>,
-    share: Option<Decimal>,
-    min_share: Option<Decimal>,
-    max_share: Option<Decimal>,
-    convert: Option<Conversion>,
-    src: NamedSource<Arc<str>>,
-    pos: ItemPos,
-    rref: RuleRef,
+/// A rule read from one file, its keys compiled, before merging: what a key's
+/// [`decide`](keys::KeyInfo::decide) reads.
+pub(in crate::rules) struct Partial {
+    pub spec: RuleSpec,
+    pub when: Option<Node>,
+    pub require: Option<Node>,
+    pub tolerance: Option<Decimal>,
+    pub late_penalty: Option<Decimal>,
+    pub share: Option<Decimal>,
+    pub min_share: Option<Decimal>,
+    pub max_share: Option<Decimal>,
+    pub convert: Option<Conversion>,
+    pub src: NamedSource<Arc<str>>,
+    pub pos: ItemPos,
+    pub rref: RuleRef,
     layer: usize,
     position: usize,
     history: Vec<RuleRef>,
@@ -373,13 +225,27 @@ macro_rules! merge_fields {
     ($old:expr, $new:expr; $($f:ident),*) => { $( if $new.$f.is_some() { $old.$f = $new.$f.take(); } )* };
 }
 
+/// The keys `new` writes replace those of `old` (every key but `id`): generic over the
+/// fields of [`RuleSpec`], so a new key needs no line here.
+fn merge_spec(old: &mut RuleSpec, new: &RuleSpec) {
+    let (Ok(serde_json::Value::Object(mut o)), Ok(serde_json::Value::Object(n))) =
+        (serde_json::to_value(&*old), serde_json::to_value(new))
+    else {
+        return;
+    };
+    for (k, v) in n {
+        if k != "id" && !v.is_null() {
+            o.insert(k, v);
+        }
+    }
+    if let Ok(merged) = serde_json::from_value(serde_json::Value::Object(o)) {
+        *old = merged;
+    }
+}
+
 impl Partial {
     fn merge(&mut self, mut n: Partial) {
-        let (o, s) = (&mut self.spec, &mut n.spec);
-        merge_fields!(o, s; description, when, disable, direction, bare_op, category, subcategory,
-            tolerance, convert, category_weight, indicator_weight, budget_weight, formula,
-            late_penalty, grade, words, share, min_share, max_share, band, min_score, precision,
-            grade_on, tiers, deduct, floor, veto, not_applicable, require, severity, message);
+        merge_spec(&mut self.spec, &n.spec);
         merge_fields!(self, n; when, require, tolerance, late_penalty, share, min_share, max_share, convert);
         self.history.push(n.rref.clone());
         self.broken = n.broken;
@@ -392,6 +258,36 @@ impl Partial {
         self.pos
             .key(key)
             .map_or(self.pos.dash.clone(), |p| p.key.clone())
+    }
+
+    /// A decision error at `key`.
+    pub fn derr(&self, key: &str, msg: String, label: &str, help: &str) -> Box<RuleError> {
+        Box::new(
+            RuleError::new(
+                ErrorKind::Decision,
+                &self.src,
+                self.key_span(key),
+                msg,
+                label,
+            )
+            .help(help),
+        )
+    }
+
+    /// A scoring key's value that cannot be used (`why`), at the value of `key`.
+    pub fn bad_value(&self, key: &str, why: &str) -> Box<RuleError> {
+        Box::new(
+            RuleError::new(
+                ErrorKind::BadValue,
+                &self.src,
+                self.pos
+                    .key(key)
+                    .map_or(self.pos.dash.clone(), |k| k.value.clone()),
+                format!("`{key}` 有误：{why}"),
+                "这里的值用不了",
+            )
+            .help("见 docs/rules.md 中该键的写法和例子"),
+        )
     }
 }
 
@@ -659,9 +555,17 @@ impl RuleSet {
         }
         let mut rules = Vec::new();
         let mut order: Vec<(usize, usize)> = Vec::new();
+        // the grade bands, that a veto's or a cap's grade must name
+        let bands: Vec<&str> = merged
+            .iter()
+            .filter(|p| p.spec.disable != Some(true))
+            .filter_map(|p| p.spec.band.as_deref())
+            .map(str::trim)
+            .collect();
+        let bands: Vec<String> = bands.into_iter().map(str::to_owned).collect();
         for p in merged {
             let file_index = p.layer;
-            match decide(&p) {
+            match decide(&p).and_then(|c| names_a_band(&p, c, &bands)) {
                 Ok(choice) => {
                     let reads_actual = [&p.when, &p.require].into_iter().flatten().any(|n| {
                         let mut f = crate::rules::eval::FieldsRead::default();
@@ -705,15 +609,17 @@ impl RuleSet {
         let mut idx: Vec<usize> = (0..rules.len()).collect();
         idx.sort_by_key(|&i| (std::cmp::Reverse(order[i].0), order[i].1));
         let rules: Vec<Rule> = idx.into_iter().map(|i| rules[i].clone()).collect();
-        let mut by_kind: [Vec<usize>; KINDS] = Default::default();
+        let mut by_kind: [Vec<usize>; keys::KINDS] = std::array::from_fn(|_| Vec::new());
         let mut conversions = Vec::new();
         let mut conversion_rules = Vec::new();
         for (i, r) in rules.iter().enumerate() {
             if r.disabled {
                 continue;
             }
-            by_kind[r.choice.kind()].push(i);
-            if let Choice::Convert(c) = &r.choice {
+            if let Some(kind) = r.choice.kind() {
+                by_kind[kind].push(i);
+            }
+            if let Some(c) = r.choice.get::<Conversion>() {
                 conversions.push(c.clone());
                 conversion_rules.push(i);
             }
@@ -746,10 +652,14 @@ impl RuleSet {
             .any(Node::compares_actual)
     }
 
-    /// Whether evaluation has anything to ask once an actual is read: a veto, or a `require:`
+    /// Whether evaluation has anything to ask once an actual is read: a veto, a cap, or a `require:`
     /// check that reads the actual.
     pub fn asks_of_actuals(&self) -> bool {
-        !self.by_kind[20].is_empty() || self.by_kind[13].iter().any(|&i| self.rules[i].reads_actual)
+        !self.by_kind[keys::veto::KIND].is_empty()
+            || !self.by_kind[keys::cap::KIND].is_empty()
+            || self.by_kind[keys::check::KIND]
+                .iter()
+                .any(|&i| self.rules[i].reads_actual)
     }
 
     /// Every rule, disabled ones too, in priority order.
@@ -761,8 +671,8 @@ impl RuleSet {
     /// `None` where no rule names the check (it then runs with its own default).
     pub fn review_check(&self, code: &str) -> Option<(bool, Severity)> {
         let rule = self.rule(code)?;
-        match rule.choice {
-            Choice::Review { severity } => Some((rule.disabled, severity)),
+        match rule.choice.get::<keys::review_switch::Review>() {
+            Some(r) => Some((rule.disabled, r.severity)),
             _ => Some((rule.disabled, Severity::Warning)).filter(|(d, _)| *d),
         }
     }
@@ -834,159 +744,85 @@ impl RuleSet {
     }
 }
 
-fn has_decision(s: &RuleSpec) -> bool {
-    main_keys(s).next().is_some()
-}
-
-fn main_keys(s: &RuleSpec) -> impl Iterator<Item = &'static str> + '_ {
-    [
-        ("direction", s.direction.is_some()),
-        ("category", s.category.is_some()),
-        ("subcategory", s.subcategory.is_some()),
-        ("tolerance", s.tolerance.is_some()),
-        ("convert", s.convert.is_some()),
-        ("category_weight", s.category_weight.is_some()),
-        ("indicator_weight", s.indicator_weight.is_some()),
-        ("budget_weight", s.budget_weight.is_some()),
-        ("formula", s.formula.is_some()),
-        ("grade", s.grade.is_some()),
-        ("band", s.band.is_some()),
-        ("precision", s.precision.is_some()),
-        ("grade_on", s.grade_on.is_some()),
-        ("tiers", s.tiers.is_some()),
-        ("deduct", s.deduct.is_some()),
-        ("floor", s.floor.is_some()),
-        ("veto", s.veto.is_some()),
-        ("not_applicable", s.not_applicable.is_some()),
-        ("require", s.require.is_some()),
-        ("review", s.review == Some(true)),
-    ]
-    .into_iter()
-    .filter_map(|(k, on)| on.then_some(k))
-}
-
-/// The fields a decision's `when:` can read, where they are fewer than all (a condition on
-/// any other field would never hold, a silent no-op), and why.
-fn when_fields(main: &str) -> Option<(&'static [super::expr::Field], &'static str)> {
-    use super::expr::Field::*;
-    Some(match main {
-        "band" | "precision" | "grade_on" | "tolerance" | "grade" | "review" => {
-            (&[], "它对整个评价适用，不因指标或项目而变")
-        }
-        "budget_weight" => (
-            &[Project, UnitName, Department],
-            "预算执行率的分值按项目决定，只知道项目、单位和部门",
-        ),
-        "direction" => (
-            &[Indicator, Category, Subcategory, Target, Kind, Unit],
-            "读目标时只知道指标、类别和目标本身",
-        ),
-        "category" | "subcategory" => (
-            &[Indicator, Category, Subcategory],
-            "推断类别时只知道指标名称和已有的类别",
-        ),
-        _ => return None,
-    })
-}
-
-/// Which main key an attached key belongs with.
-const ATTACHED: &[(&str, &str)] = &[
-    ("bare_op", "direction"),
-    ("late_penalty", "formula"),
-    ("words", "grade"),
-    ("share", "grade"),
-    ("min_share", "grade"),
-    ("max_share", "grade"),
-    ("min_score", "band"),
-    ("severity", "require"),
-    ("severity", "review"),
-    ("message", "require"),
-];
-
-fn attached_present(s: &RuleSpec, key: &str) -> bool {
-    match key {
-        "bare_op" => s.bare_op.is_some(),
-        "late_penalty" => s.late_penalty.is_some(),
-        "words" => s.words.is_some(),
-        "share" => s.share.is_some(),
-        "min_share" => s.min_share.is_some(),
-        "max_share" => s.max_share.is_some(),
-        "min_score" => s.min_score.is_some(),
-        "severity" => s.severity.is_some(),
-        "message" => s.message.is_some(),
-        _ => false,
+/// `choice` where the grade it names (a veto's, a cap's) is one of `bands` (or no band is
+/// loaded at all); else an error at its key.
+fn names_a_band(p: &Partial, choice: Choice, bands: &[String]) -> Result<Choice, Box<RuleError>> {
+    let Some(key) = choice.kind().map(|k| &keys::ALL[k]) else {
+        return Ok(choice);
+    };
+    let named = key.names_grade.and_then(|f| f(&choice));
+    match named {
+        Some(g) if !bands.is_empty() && !bands.iter().any(|b| b == g) => Err(p.bad_value(
+            key.name,
+            &format!(
+                "等级 `{g}` 不是任何 `band` 的名字（现有：{}），无法和项目的等级比较",
+                bands.join("、")
+            ),
+        )),
+        _ => Ok(choice),
     }
 }
 
+fn has_decision(s: &RuleSpec) -> bool {
+    keys::ALL.iter().any(|k| (k.present)(s))
+}
+
+/// The rule's one decision, by its key's file in [`keys`]; first the checks every key shares:
+/// one decision key, attached keys beside their own, a `when:` reading only what the key sees.
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
     let s = &p.spec;
-    let mut mains: Vec<&str> = main_keys(s).collect();
-    mains.sort_by_key(|k| p.pos.key(k).map_or(0, |k| k.key.start));
+    let mut mains: Vec<&'static keys::KeyInfo> =
+        keys::ALL.iter().filter(|k| (k.present)(s)).collect();
+    mains.sort_by_key(|k| p.pos.key(k.name).map_or(0, |k| k.key.start));
     let disabled = s.disable == Some(true);
-    let derr = |key: &str, msg: String, label: &str, help: &str| {
-        Box::new(
-            RuleError::new(ErrorKind::Decision, &p.src, p.key_span(key), msg, label).help(help),
-        )
-    };
     if mains.len() > 1 {
-        return Err(derr(
-            mains[1],
+        return Err(p.derr(
+            mains[1].name,
             format!(
                 "规则 `{}` 同时决定了 `{}` 和 `{}`",
-                p.rref.id, mains[0], mains[1]
+                p.rref.id, mains[0].name, mains[1].name
             ),
             "一条规则只决定一件事",
             "把它拆成两条规则，各有自己的 id",
         ));
     }
-    for (key, main) in ATTACHED {
-        let belongs = ATTACHED
-            .iter()
-            .any(|(k, m)| k == key && mains.first() == Some(m));
-        if attached_present(s, key) && !belongs {
-            return Err(derr(
-                key,
-                format!("`{key}` 只能和 `{main}` 写在同一条规则里"),
-                "这个键在这里不起作用",
-                "删去它，或加上它所属的键",
-            ));
+    for owner in keys::ALL {
+        for (key, present) in owner.attached {
+            let belongs = mains
+                .first()
+                .is_some_and(|m| m.attached.iter().any(|(k, _)| k == key));
+            if present(s) && !belongs {
+                return Err(p.derr(
+                    key,
+                    format!("`{key}` 只能和 `{}` 写在同一条规则里", owner.name),
+                    "这个键在这里不起作用",
+                    "删去它，或加上它所属的键",
+                ));
+            }
         }
     }
     let Some(main) = mains.first() else {
         if disabled {
-            return Ok(Choice::Nothing);
+            return Ok(Choice::nothing());
         }
-        return Err(derr(
+        return Err(p.derr(
             "id",
             format!("规则 `{}` 没有决定任何事", p.rref.id),
             "这条规则什么也不决定",
             "加上 direction、category、require 等一个键；要覆盖默认规则，id 要和 `jixiao rules list` 里的一致",
         ));
     };
-    if *main == "convert" && s.when.is_some() {
-        return Err(derr(
-            "when",
-            "换算规则处处适用，不能带 `when`".into(),
-            "删去 when",
-            "单位换算对所有指标都一样",
-        ));
-    }
-    if s.late_penalty.is_some() && s.formula.is_some_and(|f| f != Formula::Deadline) {
-        return Err(derr(
-            "late_penalty",
-            "`late_penalty` 只对 `formula: deadline` 起作用".into(),
-            "这个键在这里不起作用",
-            "逾期扣分写在 `formula: deadline` 的规则里",
-        ));
-    }
-    if let (Some(node), Some((allowed, why))) = (&p.when, when_fields(main)) {
+    if main.name != "convert"
+        && let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields)
+    {
+        let main = main.name;
         let mut read = super::eval::FieldsRead::default();
         node.fields(&mut read);
         if let Some((name, _)) = super::expr::FIELD_NAMES
             .iter()
             .find(|(_, f)| read.contains(*f) && !allowed.contains(f))
         {
-            return Err(derr(
+            return Err(p.derr(
                 "when",
                 format!("`{main}` 规则的 `when` 读了 `{name}`，而{why}：这个条件永远不会成立"),
                 "这个条件不起作用",
@@ -1009,144 +845,11 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             ));
         }
     }
-    Ok(match *main {
-        "direction" => {
-            let direction = match s.direction {
-                Some(DirectionSpec::Lower) => Direction::Lower,
-                _ => Direction::Higher,
-            };
-            let op = match s.bare_op {
-                Some(BareOp::Ge) => Op::Ge,
-                Some(BareOp::Gt) => Op::Gt,
-                Some(BareOp::Le) => Op::Le,
-                Some(BareOp::Lt) => Op::Lt,
-                Some(BareOp::Eq) => Op::Eq,
-                None => direction.bare_op(),
-            };
-            Choice::Direction { direction, op }
-        }
-        "category" => Choice::Category(s.category.clone().unwrap_or_default()),
-        "subcategory" => Choice::Subcategory(s.subcategory.clone().unwrap_or_default()),
-        "tolerance" => Choice::Tolerance(p.tolerance.unwrap_or_default()),
-        "convert" => match &p.convert {
-            Some(c) => Choice::Convert(c.clone()),
-            None => Choice::Nothing,
-        },
-        "category_weight" => Choice::CategoryWeight(
-            s.category_weight
-                .as_ref()
-                .and_then(|n| n.decimal())
-                .unwrap_or_default(),
-        ),
-        "indicator_weight" => Choice::IndicatorWeight(
-            s.indicator_weight
-                .as_ref()
-                .and_then(|n| n.decimal())
-                .unwrap_or_default(),
-        ),
-        "budget_weight" => Choice::BudgetWeight(
-            s.budget_weight
-                .as_ref()
-                .and_then(|n| n.decimal())
-                .unwrap_or_default(),
-        ),
-        "formula" => Choice::Formula(FormulaChoice {
-            formula: s.formula.unwrap_or(Formula::Proportional),
-            late_penalty: p.late_penalty,
-        }),
-        "grade" => {
-            let Some(share) = p.share else {
-                return Err(derr(
-                    "grade",
-                    format!("等级 `{}` 缺少 `share`", s.grade.as_deref().unwrap_or("")),
-                    "缺少 share",
-                    "写上默认得分比例，如 `share: 70%`",
-                ));
-            };
-            Choice::Grade(Grade {
-                name: s.grade.clone().unwrap_or_default(),
-                words: s.words.clone().unwrap_or_default(),
-                share,
-                min_share: p.min_share.unwrap_or(share),
-                max_share: p.max_share.unwrap_or(share),
-            })
-        }
-        "band" => {
-            let Some(min_score) = s.min_score.as_ref().and_then(|n| n.decimal()) else {
-                return Err(derr(
-                    "band",
-                    format!(
-                        "等级 `{}` 缺少 `min_score`",
-                        s.band.as_deref().unwrap_or("")
-                    ),
-                    "缺少 min_score",
-                    "写上该等级的最低分，如 `min_score: 90`",
-                ));
-            };
-            Choice::Band {
-                name: s.band.clone().unwrap_or_default(),
-                min_score,
-            }
-        }
-        "precision" => Choice::Precision(s.precision.unwrap_or(2)),
-        "grade_on" => Choice::GradeOn(s.grade_on == Some(GradeOn::Exact)),
-        "tiers" | "deduct" | "floor" | "veto" => {
-            let compiled = match *main {
-                "tiers" => s
-                    .tiers
-                    .as_ref()
-                    .map(|t| super::method::tiers(t).map(|t| Choice::Tiers(Arc::new(t)))),
-                "deduct" => s
-                    .deduct
-                    .as_ref()
-                    .map(|d| super::method::deduct(d).map(|d| Choice::Deduct(Arc::new(d)))),
-                "floor" => s
-                    .floor
-                    .as_ref()
-                    .map(|f| super::method::floor(f).map(Choice::Floor)),
-                _ => s
-                    .veto
-                    .as_ref()
-                    .map(|v| super::method::veto(v, &p.rref.id).map(|v| Choice::Veto(Arc::new(v)))),
-            };
-            match compiled {
-                Some(Ok(c)) => c,
-                Some(Err(why)) => {
-                    return Err(Box::new(
-                        RuleError::new(
-                            ErrorKind::BadValue,
-                            &p.src,
-                            p.pos
-                                .key(main)
-                                .map_or(p.pos.dash.clone(), |k| k.value.clone()),
-                            format!("`{main}` 有误：{why}"),
-                            "这里的值用不了",
-                        )
-                        .help("见 docs/rules.md 中该键的写法和例子"),
-                    ));
-                }
-                None => Choice::Nothing,
-            }
-        }
-        "not_applicable" => {
-            if s.not_applicable == Some(true) {
-                Choice::NotApplicable
-            } else {
-                Choice::Nothing
-            }
-        }
-        "review" => Choice::Review {
-            severity: s.severity.unwrap_or(Severity::Warning),
-        },
-        _ => Choice::Check {
-            require: s.require.clone().unwrap_or_default(),
-            severity: s.severity.unwrap_or(Severity::Warning),
-            message: s.message.clone(),
-        },
-    })
+    (main.decide)(p)
 }
 
-/// Decisions about one indicator; see [`RuleSet::apply`].
+/// Decisions about one indicator; see [`RuleSet::apply`]. Each key's accessor
+/// (`direction()`, `tiers()`, …) is in its file in [`keys`].
 pub struct Applied<'r, 'f> {
     set: &'r RuleSet,
     scope: Scope<'r, 'f>,
@@ -1159,7 +862,8 @@ impl<'r> Applied<'r, '_> {
             .is_none_or(|n| self.scope.truth(n) == Truth::True)
     }
 
-    fn first(&self, kind: usize) -> Option<&'r Rule> {
+    /// The first enabled rule of `kind` whose `when:` holds.
+    pub(in crate::rules) fn first(&self, kind: usize) -> Option<&'r Rule> {
         let set: &'r RuleSet = self.set;
         set.by_kind[kind]
             .iter()
@@ -1167,7 +871,8 @@ impl<'r> Applied<'r, '_> {
             .find(|r| self.holds(r))
     }
 
-    fn all(&self, kind: usize) -> impl Iterator<Item = &'r Rule> + '_ {
+    /// Every enabled rule of `kind` whose `when:` holds, in priority order.
+    pub(in crate::rules) fn all(&self, kind: usize) -> impl Iterator<Item = &'r Rule> + '_ {
         let set: &'r RuleSet = self.set;
         set.by_kind[kind]
             .iter()
@@ -1175,259 +880,14 @@ impl<'r> Applied<'r, '_> {
             .filter(|r| self.holds(r))
     }
 
-    /// Direction and the operator of a bare value.
-    pub fn direction(&self) -> Option<Decided<'r, (Direction, Op)>> {
-        let r = self.first(0)?;
-        match r.choice {
-            Choice::Direction { direction, op } => Some(Decided {
-                value: (direction, op),
-                rule: &r.rref,
-            }),
-            _ => None,
-        }
+    /// The facts the decisions are about.
+    pub(in crate::rules) fn facts(&self) -> &Facts<'_> {
+        &self.scope.facts
     }
 
-    /// The category from the rules: for an indicator without one (`inferred`), or where a rule
-    /// re-assigns it.
-    pub fn category(&self) -> Option<Decided<'r, CategoryChoice<'r>>> {
-        let r = self.first(1)?;
-        let Choice::Category(name) = &r.choice else {
-            return None;
-        };
-        let inferred = self
-            .scope
-            .facts
-            .category
-            .is_none_or(|c| c.trim().is_empty());
-        Some(Decided {
-            value: CategoryChoice { name, inferred },
-            rule: &r.rref,
-        })
-    }
-
-    pub fn subcategory(&self) -> Option<Decided<'r, &'r str>> {
-        let r = self.first(2)?;
-        let Choice::Subcategory(name) = &r.choice else {
-            return None;
-        };
-        Some(Decided {
-            value: name,
-            rule: &r.rref,
-        })
-    }
-
-    /// Tolerance of an approximate target, as a fraction of its value (0.1 = ±10%).
-    pub fn tolerance(&self) -> Option<Decided<'r, Decimal>> {
-        self.number(3)
-    }
-
-    /// Points of the indicator's category. Categories whose weight comes from one rule share it
-    /// (rule id = the pool).
-    pub fn category_weight(&self) -> Option<Decided<'r, Decimal>> {
-        self.number(5)
-    }
-
-    /// Points of the indicator itself, where a rule fixes them.
-    pub fn indicator_weight(&self) -> Option<Decided<'r, Decimal>> {
-        self.number(6)
-    }
-
-    /// Points of budget execution.
-    pub fn budget_weight(&self) -> Option<Decided<'r, Decimal>> {
-        self.number(7)
-    }
-
-    fn number(&self, kind: usize) -> Option<Decided<'r, Decimal>> {
-        let r = self.first(kind)?;
-        let value = match &r.choice {
-            Choice::Tolerance(d)
-            | Choice::CategoryWeight(d)
-            | Choice::IndicatorWeight(d)
-            | Choice::BudgetWeight(d) => *d,
-            _ => return None,
-        };
-        Some(Decided {
-            value,
-            rule: &r.rref,
-        })
-    }
-
-    /// The scoring formula for the indicator (rules usually test `kind`).
-    pub fn formula(&self) -> Option<Decided<'r, FormulaChoice>> {
-        let r = self.first(8)?;
-        let Choice::Formula(f) = r.choice else {
-            return None;
-        };
-        Some(Decided {
-            value: f,
-            rule: &r.rref,
-        })
-    }
-
-    /// The qualitative grade a word (`部分达成`) names.
-    pub fn grade(&self, word: &str) -> Option<Decided<'r, &'r Grade>> {
-        let word = word.trim();
-        self.all(9).find_map(|r| match &r.choice {
-            Choice::Grade(g) if g.name == word || g.words.iter().any(|w| w == word) => {
-                Some(Decided {
-                    value: g,
-                    rule: &r.rref,
-                })
-            }
-            _ => None,
-        })
-    }
-
-    /// The grade scale (one entry per grade name, highest priority first).
-    pub fn grades(&self) -> Vec<Decided<'r, &'r Grade>> {
-        let mut out: Vec<Decided<'r, &'r Grade>> = Vec::new();
-        for r in self.all(9) {
-            if let Choice::Grade(g) = &r.choice
-                && !out.iter().any(|d| d.value.name == g.name)
-            {
-                out.push(Decided {
-                    value: g,
-                    rule: &r.rref,
-                });
-            }
-        }
-        out
-    }
-
-    /// The grade band (优/良/中/差) of a total score: the band with the highest `min_score` not
-    /// above it.
-    pub fn band(&self, score: Decimal) -> Option<Decided<'r, &'r str>> {
-        let mut best: Option<(&'r Rule, Decimal, &'r str)> = None;
-        for r in self.all(10) {
-            if let Choice::Band { name, min_score } = &r.choice
-                && *min_score <= score
-                && best.is_none_or(|(_, m, _)| *min_score > m)
-            {
-                best = Some((r, *min_score, name));
-            }
-        }
-        best.map(|(r, _, name)| Decided {
-            value: name,
-            rule: &r.rref,
-        })
-    }
-
-    /// Decimals shown for scores.
-    pub fn precision(&self) -> Option<Decided<'r, u32>> {
-        let r = self.first(11)?;
-        let Choice::Precision(p) = r.choice else {
-            return None;
-        };
-        Some(Decided {
-            value: p,
-            rule: &r.rref,
-        })
-    }
-
-    /// Whether grade bands read the exact total (`true`) or the total as shown (`false`).
-    pub fn grade_on(&self) -> Option<Decided<'r, bool>> {
-        let r = self.first(16)?;
-        let Choice::GradeOn(exact) = r.choice else {
-            return None;
-        };
-        Some(Decided {
-            value: exact,
-            rule: &r.rref,
-        })
-    }
-
-    /// 分档 scoring, where a rule gives it.
-    pub fn tiers(&self) -> Option<Decided<'r, &'r super::method::Tiers>> {
-        let r = self.first(17)?;
-        let Choice::Tiers(t) = &r.choice else {
-            return None;
-        };
-        Some(Decided {
-            value: &**t,
-            rule: &r.rref,
-        })
-    }
-
-    /// 扣分 scoring, where a rule gives it.
-    pub fn deduct(&self) -> Option<Decided<'r, &'r super::method::Deduct>> {
-        let r = self.first(18)?;
-        let Choice::Deduct(d) = &r.choice else {
-            return None;
-        };
-        Some(Decided {
-            value: &**d,
-            rule: &r.rref,
-        })
-    }
-
-    /// A completion floor, where a rule gives one.
-    pub fn floor(&self) -> Option<Decided<'r, &'r super::method::Floor>> {
-        let r = self.first(19)?;
-        let Choice::Floor(f) = &r.choice else {
-            return None;
-        };
-        Some(Decided {
-            value: f,
-            rule: &r.rref,
-        })
-    }
-
-    /// Every veto whose `when:` holds.
-    pub fn vetoes(&self) -> Vec<Decided<'r, &'r super::method::Veto>> {
-        self.all(20)
-            .filter_map(|r| match &r.choice {
-                Choice::Veto(v) => Some(Decided {
-                    value: &**v,
-                    rule: &r.rref,
-                }),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The rule that makes the indicator not applicable, if one does.
-    pub fn not_applicable(&self) -> Option<&'r RuleRef> {
-        self.first(12).map(|r| &r.rref)
-    }
-
-    /// The `require:` checks that do not hold (or cannot be compared).
-    pub fn checks(&self) -> Vec<Hit<'r>> {
-        self.checks_where(|_| true)
-    }
-
-    /// The `require:` checks that read the actual and do not hold (evaluation runs them).
-    pub fn checks_on_actual(&self) -> Vec<Hit<'r>> {
-        self.checks_where(|r| r.reads_actual)
-    }
-
-    fn checks_where(&self, keep: impl Fn(&Rule) -> bool) -> Vec<Hit<'r>> {
-        let mut hits = Vec::new();
-        for r in self.all(13).filter(|r| keep(r)) {
-            let (
-                Choice::Check {
-                    require,
-                    severity,
-                    message,
-                },
-                Some(node),
-            ) = (&r.choice, &r.require_node)
-            else {
-                continue;
-            };
-            let t = self.scope.truth(node);
-            if matches!(t, Truth::False | Truth::Incomparable) {
-                hits.push(Hit {
-                    rule: &r.rref,
-                    severity: *severity,
-                    message: match message {
-                        Some(m) => Cow::Borrowed(m.as_str()),
-                        None => Cow::Owned(format!("不满足 {require}")),
-                    },
-                    incomparable: t == Truth::Incomparable,
-                });
-            }
-        }
-        hits
+    /// The value of a compiled condition for these facts.
+    pub(in crate::rules) fn truth(&self, node: &Node) -> Truth {
+        self.scope.truth(node)
     }
 }
 

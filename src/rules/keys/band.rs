@@ -1,0 +1,84 @@
+//! `band: 优` — 评级：总分的一个等级（优 / 良 / 中 / 差），附带键 `min_score: 90`（该等级的最低分）。
+//!
+//! 总分落在 `min_score` 不高于它的最高一档。对整个评价适用，不能带 `when:`。等级的高低也由
+//! `min_score` 定：`veto` 和 `cap` 的等级按它比较（`min_score` 低的更严）。
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::{Choice, KeyInfo, WHOLE_EVALUATION};
+use crate::rules::error::RuleError;
+use crate::rules::set::{Applied, Decided, Partial};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "band",
+    present: |s| s.band.is_some(),
+    attached: &[("min_score", |s| s.min_score.is_some())],
+    when_fields: WHOLE_EVALUATION,
+    decide,
+    names_grade: None,
+    doc: include_str!("band.rs"),
+};
+
+pub(crate) const KIND: usize = super::kind(KEY.name);
+
+/// A grade band of the total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Band {
+    pub name: String,
+    pub min_score: Decimal,
+}
+
+impl fmt::Display for Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "评级 band: {} >= {}",
+            self.name,
+            self.min_score.normalize()
+        )
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let s = &p.spec;
+    let Some(min_score) = s.min_score.as_ref().and_then(|n| n.decimal()) else {
+        return Err(p.derr(
+            "band",
+            format!(
+                "等级 `{}` 缺少 `min_score`",
+                s.band.as_deref().unwrap_or("")
+            ),
+            "缺少 min_score",
+            "写上该等级的最低分，如 `min_score: 90`",
+        ));
+    };
+    Ok(Choice::new(
+        KIND,
+        Band {
+            name: s.band.clone().unwrap_or_default(),
+            min_score,
+        },
+    ))
+}
+
+impl<'r> Applied<'r, '_> {
+    /// The grade band (优/良/中/差) of a total score: the band with the highest `min_score` not
+    /// above it.
+    pub fn band(&self, score: Decimal) -> Option<Decided<'r, &'r str>> {
+        let mut best: Option<(&'r crate::rules::Rule, Decimal, &'r str)> = None;
+        for r in self.all(KIND) {
+            if let Some(b) = r.choice.get::<Band>()
+                && b.min_score <= score
+                && best.is_none_or(|(_, m, _)| b.min_score > m)
+            {
+                best = Some((r, b.min_score, &b.name));
+            }
+        }
+        best.map(|(r, _, name)| Decided {
+            value: name,
+            rule: &r.rref,
+        })
+    }
+}

@@ -1,0 +1,55 @@
+//! `budget_weight: 10` — 预算执行分值：预算执行率（全年预算数 / 全年执行数）的分值。
+//!
+//! `when:` 只能读 `project`、`unit_name`、`department`（分值按项目决定）。
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::{Choice, KeyInfo};
+use crate::rules::error::RuleError;
+use crate::rules::set::{Applied, Decided, Partial};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "budget_weight",
+    present: |s| s.budget_weight.is_some(),
+    attached: &[],
+    when_fields: Some((
+        {
+            use crate::rules::expr::Field::*;
+            &[Project, UnitName, Department]
+        },
+        "预算执行率的分值按项目决定，只知道项目、单位和部门",
+    )),
+    decide,
+    names_grade: None,
+    doc: include_str!("budget_weight.rs"),
+};
+
+const KIND: usize = super::kind(KEY.name);
+
+/// Points of budget execution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Value(pub Decimal);
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "预算执行分值 budget_weight: {}", self.0.normalize())
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let w = p.spec.budget_weight.as_ref().and_then(|n| n.decimal());
+    Ok(Choice::new(KIND, Value(w.unwrap_or_default())))
+}
+
+impl<'r> Applied<'r, '_> {
+    /// Points of budget execution.
+    pub fn budget_weight(&self) -> Option<Decided<'r, Decimal>> {
+        let r = self.first(KIND)?;
+        Some(Decided {
+            value: r.choice.get::<Value>()?.0,
+            rule: &r.rref,
+        })
+    }
+}

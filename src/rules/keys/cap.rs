@@ -1,0 +1,59 @@
+//! `cap: {grade, message}` — 等级上限：规则的 `when:` 成立时（可以读 `actual`），项目的等级不得
+//! 高于 `grade`；等级本来就更低时不变（从不提高等级）。`message` 在每种格式里列在总分旁（代码是
+//! 规则的 id）。等级的高低按 `band` 的 `min_score` 比较；`grade` 必须是某个 `band` 的名字。
+//!
+//! 例：“有问责或2次以上约谈的，不得评定为优秀”：`when: indicator == "约谈次数" and actual >= 2`，
+//! `cap: {grade: 良好, message: 2次以上约谈，不得评定为优秀}`。
+
+use std::fmt;
+use std::sync::Arc;
+
+use super::{Choice, KeyInfo};
+use crate::rules::error::RuleError;
+use crate::rules::method::{self, Cap};
+use crate::rules::set::{Applied, Decided, Partial};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "cap",
+    present: |s| s.cap.is_some(),
+    attached: &[],
+    when_fields: None,
+    decide,
+    names_grade: Some(grade),
+    doc: include_str!("cap.rs"),
+};
+
+pub(crate) const KIND: usize = super::kind(KEY.name);
+
+impl fmt::Display for Cap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "等级上限 cap: {}（{}）", self.grade, self.message)
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    match p.spec.cap.as_ref().map(|c| method::cap(c, &p.rref.id)) {
+        Some(Ok(c)) => Ok(Choice::new(KIND, Arc::new(c))),
+        Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
+        None => Ok(Choice::nothing()),
+    }
+}
+
+/// The grade a cap rule names (checked against the bands when the rules load).
+pub(crate) fn grade(c: &Choice) -> Option<&str> {
+    c.get::<Arc<Cap>>().map(|c| c.grade.as_str())
+}
+
+impl<'r> Applied<'r, '_> {
+    /// Every cap whose `when:` holds.
+    pub fn caps(&self) -> Vec<Decided<'r, &'r Cap>> {
+        self.all(KIND)
+            .filter_map(|r| {
+                Some(Decided {
+                    value: &**r.choice.get::<Arc<Cap>>()?,
+                    rule: &r.rref,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,60 @@
+//! `category: 满意度指标` — 一级指标：给符合条件的指标定类别（表中没有类别时标为推断）。
+//!
+//! `when:` 只能读指标名称和已有的类别（推断类别时只知道这些）。
+//!
+//! 例：`when: indicator ~ "满意度"`，`category: 满意度指标`。
+
+use std::fmt;
+
+use super::{Choice, KeyInfo};
+use crate::rules::error::RuleError;
+use crate::rules::set::{Applied, CategoryChoice, Decided, Partial};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "category",
+    present: |s| s.category.is_some(),
+    attached: &[],
+    when_fields: Some((
+        {
+            use crate::rules::expr::Field::*;
+            &[Indicator, Category, Subcategory]
+        },
+        "推断类别时只知道指标名称和已有的类别",
+    )),
+    decide,
+    names_grade: None,
+    doc: include_str!("category.rs"),
+};
+
+const KIND: usize = super::kind(KEY.name);
+
+/// The category a rule gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value(pub String);
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "一级指标 category: {}", self.0)
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    Ok(Choice::new(
+        KIND,
+        Value(p.spec.category.clone().unwrap_or_default()),
+    ))
+}
+
+impl<'r> Applied<'r, '_> {
+    /// The category from the rules: for an indicator without one (`inferred`), or where a rule
+    /// re-assigns it.
+    pub fn category(&self) -> Option<Decided<'r, CategoryChoice<'r>>> {
+        let r = self.first(KIND)?;
+        let name = &r.choice.get::<Value>()?.0;
+        let inferred = self.facts().category.is_none_or(|c| c.trim().is_empty());
+        Some(Decided {
+            value: CategoryChoice { name, inferred },
+            rule: &r.rref,
+        })
+    }
+}

@@ -1,0 +1,94 @@
+//! `require: <condition>` — 检查：条件不成立的地方给出一条发现（代码是规则的 id）。
+//!
+//! 附带键：`severity`（error | warning | info，默认 warning）、`message`（发现的说明）。读
+//! `actual` 的检查在 `jixiao evaluate` 里运行，其余在 `jixiao review` 里。无法比较（单位量纲不同）
+//! 也报出，从不悄悄通过。
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::{Choice, KeyInfo};
+use crate::rules::error::RuleError;
+use crate::rules::eval::Truth;
+use crate::rules::model::Severity;
+use crate::rules::set::{Applied, Hit, Partial, Rule};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "require",
+    present: |s| s.require.is_some(),
+    attached: &[
+        ("severity", |s| s.severity.is_some()),
+        ("message", |s| s.message.is_some()),
+    ],
+    when_fields: None,
+    decide,
+    names_grade: None,
+    doc: include_str!("check.rs"),
+};
+
+pub(crate) const KIND: usize = super::kind(KEY.name);
+
+/// A `require:` check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub require: String,
+    pub severity: Severity,
+    pub message: Option<String>,
+}
+
+impl fmt::Display for Check {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "要求 require: {}（{}）",
+            self.require,
+            self.severity.zh()
+        )
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let s = &p.spec;
+    Ok(Choice::new(
+        KIND,
+        Check {
+            require: s.require.clone().unwrap_or_default(),
+            severity: s.severity.unwrap_or(Severity::Warning),
+            message: s.message.clone(),
+        },
+    ))
+}
+
+impl<'r> Applied<'r, '_> {
+    /// The `require:` checks that do not hold (or cannot be compared).
+    pub fn checks(&self) -> Vec<Hit<'r>> {
+        self.checks_where(|_| true)
+    }
+
+    /// The `require:` checks that read the actual and do not hold (evaluation runs them).
+    pub fn checks_on_actual(&self) -> Vec<Hit<'r>> {
+        self.checks_where(|r| r.reads_actual())
+    }
+
+    fn checks_where(&self, keep: impl Fn(&Rule) -> bool) -> Vec<Hit<'r>> {
+        let mut hits = Vec::new();
+        for r in self.all(KIND).filter(|r| keep(r)) {
+            let (Some(check), Some(node)) = (r.choice.get::<Check>(), r.require_node()) else {
+                continue;
+            };
+            let t = self.truth(node);
+            if matches!(t, Truth::False | Truth::Incomparable) {
+                hits.push(Hit {
+                    rule: &r.rref,
+                    severity: check.severity,
+                    message: match &check.message {
+                        Some(m) => Cow::Borrowed(m.as_str()),
+                        None => Cow::Owned(format!("不满足 {}", check.require)),
+                    },
+                    incomparable: t == Truth::Incomparable,
+                });
+            }
+        }
+        hits
+    }
+}

@@ -1,0 +1,56 @@
+//! `deduct: {per, points, beyond, whole_steps}` — 扣分：实际值比目标差（或用 `beyond` 时超过该值）
+//! 多少，除以 `per`，乘 `points`，从指标分值中扣除，不低于 0。默认按比例，`whole_steps: true` 只数
+//! 整步。达到目标不扣分。
+//!
+//! 例：“每减少1个百分点扣1分”：`deduct: {per: 1%, points: 1}`。
+
+use std::fmt;
+use std::sync::Arc;
+
+use super::{Choice, KeyInfo};
+use crate::rules::error::RuleError;
+use crate::rules::method::{self, Deduct};
+use crate::rules::set::{Applied, Decided, Partial};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "deduct",
+    present: |s| s.deduct.is_some(),
+    attached: &[],
+    when_fields: None,
+    decide,
+    names_grade: None,
+    doc: include_str!("deduct.rs"),
+};
+
+const KIND: usize = super::kind(KEY.name);
+
+impl fmt::Display for Deduct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "扣分 deduct: 每 {}{} 扣 {} 分",
+            self.per.value.normalize(),
+            self.per.unit.as_ref().map_or("", |u| u.as_str()),
+            self.points.normalize()
+        )
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    match p.spec.deduct.as_ref().map(method::deduct) {
+        Some(Ok(d)) => Ok(Choice::new(KIND, Arc::new(d))),
+        Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
+        None => Ok(Choice::nothing()),
+    }
+}
+
+impl<'r> Applied<'r, '_> {
+    /// 扣分 scoring, where a rule gives it.
+    pub fn deduct(&self) -> Option<Decided<'r, &'r Deduct>> {
+        let r = self.first(KIND)?;
+        Some(Decided {
+            value: &**r.choice.get::<Arc<Deduct>>()?,
+            rule: &r.rref,
+        })
+    }
+}

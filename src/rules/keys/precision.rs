@@ -1,0 +1,44 @@
+//! `precision: 2` — 小数位数：得分显示的小数位数（计算始终精确）。对整个评价适用。
+
+use std::fmt;
+
+use super::{Choice, KeyInfo, WHOLE_EVALUATION};
+use crate::rules::error::RuleError;
+use crate::rules::set::{Applied, Decided, Partial};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "precision",
+    present: |s| s.precision.is_some(),
+    attached: &[],
+    when_fields: WHOLE_EVALUATION,
+    decide,
+    names_grade: None,
+    doc: include_str!("precision.rs"),
+};
+
+const KIND: usize = super::kind(KEY.name);
+
+/// Decimals shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Value(pub u32);
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "小数位数 precision: {}", self.0)
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    Ok(Choice::new(KIND, Value(p.spec.precision.unwrap_or(2))))
+}
+
+impl<'r> Applied<'r, '_> {
+    /// Decimals shown for scores.
+    pub fn precision(&self) -> Option<Decided<'r, u32>> {
+        let r = self.first(KIND)?;
+        Some(Decided {
+            value: r.choice.get::<Value>()?.0,
+            rule: &r.rref,
+        })
+    }
+}

@@ -1,0 +1,54 @@
+//! `subcategory: 时效指标` — 二级指标：给符合条件的指标定二级指标。
+//!
+//! `when:` 只能读指标名称和已有的类别。
+
+use std::fmt;
+
+use super::{Choice, KeyInfo};
+use crate::rules::error::RuleError;
+use crate::rules::set::{Applied, Decided, Partial};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "subcategory",
+    present: |s| s.subcategory.is_some(),
+    attached: &[],
+    when_fields: Some((
+        {
+            use crate::rules::expr::Field::*;
+            &[Indicator, Category, Subcategory]
+        },
+        "推断类别时只知道指标名称和已有的类别",
+    )),
+    decide,
+    names_grade: None,
+    doc: include_str!("subcategory.rs"),
+};
+
+const KIND: usize = super::kind(KEY.name);
+
+/// The subcategory a rule gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value(pub String);
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "二级指标 subcategory: {}", self.0)
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    Ok(Choice::new(
+        KIND,
+        Value(p.spec.subcategory.clone().unwrap_or_default()),
+    ))
+}
+
+impl<'r> Applied<'r, '_> {
+    pub fn subcategory(&self) -> Option<Decided<'r, &'r str>> {
+        let r = self.first(KIND)?;
+        Some(Decided {
+            value: &r.choice.get::<Value>()?.0,
+            rule: &r.rref,
+        })
+    }
+}

@@ -1,0 +1,52 @@
+//! `tiers: {on, bands}` — 分档：第一个成立的档给出指标分值的一个比例（`share`）或分数（`points`）。
+//!
+//! `on: actual`（实际值）、`ratio`（完成率 = 实际 ÷ 目标；越低越好时目标 ÷ 实际）、`deviation`
+//! （|实际 − 目标|）或 `lateness`（期限目标的逾期长短）。每档至多一个界：`up_to`（≤）、`below`
+//! （<）、`at_least`（≥），不写界即“其余”。没有档成立得 0。
+//!
+//! 例：`tiers: {on: deviation, bands: [{up_to: 10%, share: 100%}, {up_to: 15%, share: 60%}]}`。
+
+use std::fmt;
+use std::sync::Arc;
+
+use super::{Choice, KeyInfo};
+use crate::rules::error::RuleError;
+use crate::rules::method::{self, Tiers};
+use crate::rules::set::{Applied, Decided, Partial};
+
+pub const KEY: KeyInfo = KeyInfo {
+    name: "tiers",
+    present: |s| s.tiers.is_some(),
+    attached: &[],
+    when_fields: None,
+    decide,
+    names_grade: None,
+    doc: include_str!("tiers.rs"),
+};
+
+const KIND: usize = super::kind(KEY.name);
+
+impl fmt::Display for Tiers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "分档 tiers: {} 档", self.bands.len())
+    }
+}
+
+fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    match p.spec.tiers.as_ref().map(method::tiers) {
+        Some(Ok(t)) => Ok(Choice::new(KIND, Arc::new(t))),
+        Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
+        None => Ok(Choice::nothing()),
+    }
+}
+
+impl<'r> Applied<'r, '_> {
+    /// 分档 scoring, where a rule gives it.
+    pub fn tiers(&self) -> Option<Decided<'r, &'r Tiers>> {
+        let r = self.first(KIND)?;
+        Some(Decided {
+            value: &**r.choice.get::<Arc<Tiers>>()?,
+            rule: &r.rref,
+        })
+    }
+}
