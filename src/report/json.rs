@@ -13,31 +13,12 @@ use super::model::{IndicatorReport, ProjectReport, Report, Summary};
 pub fn render(report: &Report) -> String {
     // actuals that matched nothing, first: `"warnings": […]` before the report's own fields
     let warnings = super::warnings::lines(report);
-    let all_totals = report.projects.iter().all(|p| p.has_total());
-    let mut s = if all_totals {
-        if warnings.is_empty() {
-            serde_json::to_string_pretty(report)
-        } else {
-            serde_json::to_string_pretty(&Warned { warnings, report })
-        }
-        .expect("the report model serialises")
+    let mut s = if warnings.is_empty() {
+        serde_json::to_string_pretty(report)
     } else {
-        let mut v = if warnings.is_empty() {
-            serde_json::to_value(report)
-        } else {
-            serde_json::to_value(Warned { warnings, report })
-        }
-        .expect("the report model serialises");
-        if let Some(ps) = v.get_mut("projects").and_then(|p| p.as_array_mut()) {
-            for (p, model) in ps.iter_mut().zip(&report.projects) {
-                if !model.has_total() {
-                    p["score"] = serde_json::Value::Null;
-                    p["grade"] = serde_json::Value::Null;
-                }
-            }
-        }
-        serde_json::to_string_pretty(&v).expect("the report model serialises")
-    };
+        serde_json::to_string_pretty(&Warned { warnings, report })
+    }
+    .expect("the report model serialises");
     s.push('\n');
     s
 }

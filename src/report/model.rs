@@ -46,6 +46,24 @@ impl Serialize for Shown {
     }
 }
 
+/// Projects as JSON: one with no total (`status` `pending`: 待评定, or `unchecked`: 未核对)
+/// writes `score` and `grade` as null (a null is never a zero); the others as they are.
+fn projects_with_totals<S: Serializer>(ps: &[ProjectReport], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Error, SerializeSeq};
+    let mut seq = s.serialize_seq(Some(ps.len()))?;
+    for p in ps {
+        if p.has_total() {
+            seq.serialize_element(p)?;
+        } else {
+            let mut v = serde_json::to_value(p).map_err(S::Error::custom)?;
+            v["score"] = serde_json::Value::Null;
+            v["grade"] = serde_json::Value::Null;
+            seq.serialize_element(&v)?;
+        }
+    }
+    seq.end()
+}
+
 /// An exact decimal serialised as its plain string (amounts as given).
 pub fn decimal_str<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {
@@ -362,6 +380,7 @@ pub struct Summary {
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub summary: Summary,
+    #[serde(serialize_with = "projects_with_totals")]
     pub projects: Vec<ProjectReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
