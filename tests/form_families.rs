@@ -321,10 +321,15 @@ fn changed_sums_are_unchecked_never_graded() {
     assert_eq!(p.total_text(), "未核对");
     assert_eq!(r.summary.waiting, 1);
     assert!(r.summary.grade.is_empty());
-    let json: serde_json::Value = serde_json::from_str(&jixiao::report::json::render(&r)).unwrap();
+    let text = jixiao::report::json::render(&r);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(json["projects"][0]["score"].is_null());
     assert!(json["projects"][0]["grade"].is_null());
     assert_eq!(json["projects"][0]["status"], "unchecked");
+    // the fields keep the model's order (unit first, score before grade before indicators)
+    let at = |k: &str| text.find(k).unwrap();
+    assert!(at("\"unit\"") < at("\"score\": null"));
+    assert!(at("\"grade\": null") < at("\"indicators\": ["));
     // block points that the rows' 分值 contradict are a mismatch too
     let csv = std::fs::read_to_string(
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -444,8 +449,14 @@ fn a_project_with_nothing_scored_waits() {
     assert!(csv.contains("项目总分 待评定"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&jixiao::report::json::render(&r)).unwrap();
     assert!(json["projects"][0]["score"].is_null());
+    assert!(json["projects"][0]["grade"].is_null());
     assert_eq!(json["projects"][0]["status"], "pending");
     assert_eq!(json["projects"][1]["status"], "scored");
+    // nothing but the waiting project's total and grade differs from the model
+    let mut want = serde_json::to_value(&r).unwrap();
+    want["projects"][0]["score"] = serde_json::Value::Null;
+    want["projects"][0]["grade"] = serde_json::Value::Null;
+    assert_eq!(json, want);
     assert_eq!(json["summary"]["waiting"], 1);
     let mut lines = Vec::new();
     jixiao::report::json::write_lines(&r, &mut lines).unwrap();

@@ -11,22 +11,46 @@ use super::model::{IndicatorReport, ProjectReport, Report, Summary};
 /// A project with no total (`status` `pending`: 待评定, or `unchecked`: 未核对) has `score` and
 /// `grade` null: the field names stay those other tools read, and a null is never a zero.
 pub fn render(report: &Report) -> String {
-    let mut s = if report.projects.iter().all(|p| p.has_total()) {
-        serde_json::to_string_pretty(report).expect("the report model serialises")
-    } else {
-        let mut v = serde_json::to_value(report).expect("the report model serialises");
-        if let Some(ps) = v.get_mut("projects").and_then(|p| p.as_array_mut()) {
-            for (p, model) in ps.iter_mut().zip(&report.projects) {
-                if !model.has_total() {
-                    p["score"] = serde_json::Value::Null;
-                    p["grade"] = serde_json::Value::Null;
-                }
-            }
-        }
-        serde_json::to_string_pretty(&v).expect("the report model serialises")
-    };
+    let mut s = serde_json::to_string_pretty(report).expect("the report model serialises");
+    if !report.projects.iter().all(|p| p.has_total()) {
+        s = null_totals(&s, report);
+    }
     s.push('\n');
     s
+}
+
+/// `score` and `grade` written null for the projects with no total, in the pretty text as
+/// serde_json lays it out (two spaces an indent: a project opens with `    {` inside the
+/// `projects` array, its own fields at six spaces), so that the field order stays the model's.
+fn null_totals(text: &str, report: &Report) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_projects = false;
+    let mut project: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches('\n');
+        if bare == "  \"projects\": [" {
+            in_projects = true;
+        } else if in_projects && (bare == "  ]," || bare == "  ]") {
+            in_projects = false;
+        } else if in_projects && bare == "    {" {
+            project = Some(project.map_or(0, |k| k + 1));
+        }
+        let waiting = in_projects
+            && project
+                .and_then(|k| report.projects.get(k))
+                .is_some_and(|p| !p.has_total());
+        let field = ["score", "grade"]
+            .into_iter()
+            .find(|f| bare.starts_with(&format!("      \"{f}\": ")));
+        match field {
+            Some(f) if waiting => {
+                let comma = if bare.ends_with(',') { "," } else { "" };
+                out.push_str(&format!("      \"{f}\": null{comma}\n"));
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// One indicator line's shape (the hand-written writer below produces its serde_json bytes).
