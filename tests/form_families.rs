@@ -321,10 +321,15 @@ fn changed_sums_are_unchecked_never_graded() {
     assert_eq!(p.total_text(), "未核对");
     assert_eq!(r.summary.waiting, 1);
     assert!(r.summary.grade.is_empty());
-    let json: serde_json::Value = serde_json::from_str(&jixiao::report::json::render(&r)).unwrap();
+    let text = jixiao::report::json::render(&r);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(json["projects"][0]["score"].is_null());
     assert!(json["projects"][0]["grade"].is_null());
     assert_eq!(json["projects"][0]["status"], "unchecked");
+    // the fields keep the model's order (unit first, score before grade before indicators)
+    let at = |k: &str| text.find(k).unwrap();
+    assert!(at("\"unit\"") < at("\"score\": null"));
+    assert!(at("\"grade\": null") < at("\"indicators\": ["));
     // block points that the rows' 分值 contradict are a mismatch too
     let csv = std::fs::read_to_string(
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -444,8 +449,14 @@ fn a_project_with_nothing_scored_waits() {
     assert!(csv.contains("项目总分 待评定"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&jixiao::report::json::render(&r)).unwrap();
     assert!(json["projects"][0]["score"].is_null());
+    assert!(json["projects"][0]["grade"].is_null());
     assert_eq!(json["projects"][0]["status"], "pending");
     assert_eq!(json["projects"][1]["status"], "scored");
+    // nothing but the waiting project's total and grade differs from the model
+    let mut want = serde_json::to_value(&r).unwrap();
+    want["projects"][0]["score"] = serde_json::Value::Null;
+    want["projects"][0]["grade"] = serde_json::Value::Null;
+    assert_eq!(json, want);
     assert_eq!(json["summary"]["waiting"], 1);
     let mut lines = Vec::new();
     jixiao::report::json::write_lines(&r, &mut lines).unwrap();
@@ -477,4 +488,43 @@ fn a_project_with_nothing_scored_waits() {
     assert!(!html.contains("0.00 差"), "{html}");
     let text = jixiao::report::selfeval_table::render_text(&r);
     assert!(text.contains("项目平均分 待评定"), "{text}");
+}
+
+/// Whether the budget row is inside the 总分 is the reading the sums agree with: printed 总分 =
+/// indicators' 得分 alone and 分值合计 = indicators' 分值 alone is the budget outside (scored on 0
+/// points, said so); a 总分 without the budget's 得分 against a 分值合计 with its 分值 agrees with
+/// no reading: 未核对.
+#[test]
+fn the_budget_row_inside_or_outside_the_total() {
+    let form = |total_weight: &str, total_score: &str| {
+        format!(
+            "项目支出绩效自评表\n项目名称,读法示例\n主管部门,某局,,实施单位,某中心\n\
+             项目资金(万元),,全年预算数,全年执行数,分值,得分\n,年度资金总额,100,100,10,10\n\
+             一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n\
+             产出指标,数量指标,培训人次,≥100人次,100人次,60,60\n\
+             效益指标,社会效益指标,知晓率,≥90%,95%,30,30\n总分,,,,,{total_weight},{total_score}\n"
+        )
+    };
+    // 90 + 10 = 100 points, 90 + 10 = 100 scored: inside
+    let doc = table::read_str("a.csv", &form("100", "100"), &ReadOptions::default()).unwrap();
+    let f = doc.projects().next().unwrap().1.form.clone().unwrap();
+    assert!(!f.budget_outside && f.unchecked.is_empty());
+    // 90 points and 90 scored without the budget's 10: outside, scored on 0 points
+    let doc = table::read_str("b.csv", &form("90", "90"), &ReadOptions::default()).unwrap();
+    let f = doc.projects().next().unwrap().1.form.clone().unwrap();
+    assert!(f.budget_outside && f.unchecked.is_empty());
+    assert!(codes_of(&doc).contains(&codes::FORM_READING));
+    let r = evaluate(&doc);
+    assert_eq!(r.projects[0].weights.rounded(), d("90.00"));
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+    // 100 points with the budget, 90 scored without it: no reading agrees
+    let doc = table::read_str("c.csv", &form("100", "90"), &ReadOptions::default()).unwrap();
+    let f = doc.projects().next().unwrap().1.form.clone().unwrap();
+    assert!(!f.budget_outside);
+    assert_eq!(
+        f.unchecked,
+        ["原表总分不含预算执行得分，而分值合计 100 含预算执行分值 10"]
+    );
+    assert!(!codes_of(&doc).contains(&codes::FORM_READING));
+    assert_eq!(evaluate(&doc).projects[0].status, TotalStatus::Unchecked);
 }

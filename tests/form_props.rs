@@ -415,7 +415,8 @@ proptest! {
 /// 湖北 form (points only in block headers `年度绩效目标k(P分)`, each block repeating its header,
 /// the funds row under `预算数(A) | 执行数(B) | …`), the county form (points only in labels
 /// `产出指标 45分` / `数量指标 15 分`, the total printed at the top), levels named with 值 under a
-/// 年度数值 column, and ★ indicators with unscored `其中…` rows.
+/// 年度数值 column, and ★ indicators with unscored `其中…` rows — as a workbook, a Word document
+/// (one table a form) or a CSV.
 #[derive(Debug, Clone, Copy)]
 enum Family {
     Blocks,
@@ -652,6 +653,50 @@ fn family_form(p: &Proj, fam: Family, tamper: u32) -> (Vec<Vec<String>>, Vec<Wan
     (rows, wants, breakdowns)
 }
 
+/// Forms as one Word document: each a table, every row a table row (empty cells kept).
+fn docx_of(forms: &[Form]) -> Vec<u8> {
+    use std::io::Write;
+    let esc = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut xml = String::from(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
+    );
+    for (rows, _) in forms {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+        xml.push_str("<w:tbl>");
+        for r in rows {
+            xml.push_str("<w:tr>");
+            for c in 0..width {
+                let t = r.get(c).map(String::as_str).unwrap_or("");
+                xml.push_str(&format!(
+                    "<w:tc><w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:tc>",
+                    esc(t)
+                ));
+            }
+            xml.push_str("</w:tr>");
+        }
+        xml.push_str("</w:tbl><w:p/>");
+    }
+    xml.push_str("</w:body></w:document>");
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1));
+        z.start_file("[Content_Types].xml", o).unwrap();
+        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
+            .unwrap();
+        z.start_file("word/document.xml", o).unwrap();
+        z.write_all(xml.as_bytes()).unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
 fn family() -> impl Strategy<Value = Family> {
     prop::sample::select(vec![
         Family::Blocks,
@@ -668,15 +713,15 @@ proptest! {
     fn families_read_back_and_changed_sums_are_unchecked(
         ps in projects(),
         fam in family(),
-        as_xlsx in any::<bool>(),
+        format in 0..3u8,
         tamper in prop::sample::select(vec![0u32, 0, 1, 3]),
     ) {
         let laid: Vec<_> = ps.iter().map(|p| family_form(p, fam, tamper)).collect();
         let forms: Vec<Form> = laid.iter().map(|(rows, _, _)| (rows.clone(), Vec::new())).collect();
-        let doc = if as_xlsx {
-            table::read_bytes("f.xlsx", &xlsx_of(&forms, false), &ReadOptions::default())
-        } else {
-            table::read_str("f.csv", &csv_of(&forms), &ReadOptions::default())
+        let doc = match format {
+            0 => table::read_bytes("f.xlsx", &xlsx_of(&forms, false), &ReadOptions::default()),
+            1 => table::read_bytes("f.docx", &docx_of(&forms), &ReadOptions::default()),
+            _ => table::read_str("f.csv", &csv_of(&forms), &ReadOptions::default()),
         }
         .unwrap();
         let read: Vec<_> = doc.projects().collect();

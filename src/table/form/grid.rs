@@ -156,7 +156,9 @@ pub(super) fn block_row(row: &Row) -> Option<(String, Decimal)> {
     let (points, name) = points_in(&cell.text);
     let points = points?;
     let category = name.ends_with("指标") || expand_level(&name).is_some() || name.is_empty();
-    (!category).then_some((name, points))
+    // a label, not a sentence that ends in points (`…得分达到90分`)
+    let label = name.chars().count() <= 16 && !name.contains(['。', '，', ',', '；']);
+    (!category && label).then_some((name, points))
 }
 
 impl FormReader<'_, '_, '_> {
@@ -758,8 +760,9 @@ impl FormReader<'_, '_, '_> {
         indicators: &[IndicatorRow],
     ) -> (Vec<String>, bool) {
         let mut mismatches = Vec::new();
-        // whether the budget row is read as outside the total
+        // whether the budget row is read as outside the total, and the findings that say so
         let mut outside = false;
+        let mut readings: Vec<(Location, String)> = Vec::new();
         let at = total.map(|t| t.at);
         // 得分 against the printed 总分, within the rounding of what is printed
         let scores: Vec<Decimal> = indicators
@@ -778,14 +781,14 @@ impl FormReader<'_, '_, '_> {
             if agrees(with_budget, budget_tol) {
             } else if budget_score.is_some_and(|b| !b.is_zero()) && agrees(own, Decimal::ZERO) {
                 outside = true;
-                self.reading(
+                readings.push((
                     at,
                     format!(
                         "原表总分 {} 等于各指标得分之和，不含预算执行得分 {}：按预算执行不计入总分的读法核对",
                         printed.normalize(),
                         budget_score.unwrap_or_default().normalize()
                     ),
-                );
+                ));
             } else {
                 let f = self
                     .ctx
@@ -827,22 +830,36 @@ impl FormReader<'_, '_, '_> {
                 + Decimal::new(1, 9);
             let near = |x: Decimal| (x - printed).abs() <= tol;
             if near(with_budget) {
+                // the points count the budget row: a 总分 without its 得分 contradicts them
+                if outside && budget_weight.is_some_and(|b| !b.is_zero()) && !near(own) {
+                    outside = false;
+                    mismatches.push(format!(
+                        "原表总分不含预算执行得分，而分值合计 {} 含预算执行分值 {}",
+                        printed.normalize(),
+                        budget_weight.unwrap_or_default().normalize()
+                    ));
+                }
             } else if budget_weight.is_some_and(|b| !b.is_zero()) && near(own) {
                 outside = true;
-                self.reading(
+                readings.push((
                     at,
                     format!(
                         "原表分值合计 {} 等于各指标分值之和，不含预算执行分值 {}",
                         printed.normalize(),
                         budget_weight.unwrap_or_default().normalize()
                     ),
-                );
+                ));
             } else {
                 mismatches.push(format!(
                     "原表分值合计 {} ≠ 各项分值之和 {}",
                     printed.normalize(),
                     with_budget.normalize()
                 ));
+            }
+        }
+        if outside {
+            for (at, message) in readings {
+                self.reading(at, message);
             }
         }
         (mismatches, outside)

@@ -481,7 +481,8 @@ impl FormReader<'_, '_, '_> {
             .filter(|(j, _)| !grid.cols.iter().any(|(_, k)| k == j))
             .find_map(|(_, c)| {
                 let (p, label) = points_in(&c.text);
-                p.map(|p| (label, p, c.location(self.ctx.source)))
+                p.filter(|_| label.chars().count() <= 16)
+                    .map(|p| (label, p, c.location(self.ctx.source)))
             });
         let outer = rows[span.start..grid.first_row]
             .iter()
