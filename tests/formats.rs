@@ -526,3 +526,19 @@ fn a_percentage_shown_rounded_is_read_as_the_value_it_holds_with_a_note() {
     let r = report(&doc);
     assert_eq!(r[0]["indicators"][0]["verdict"], "fail", "{r}");
 }
+
+#[test]
+fn the_readme_lists_every_format_of_the_one_list() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let at = readme.find("### Formats").expect("a formats section");
+    let section = &readme[at..at + readme[at..].find("\n\n**").unwrap_or(4000)];
+    for f in table::formats::SUPPORTED {
+        for ending in f.endings {
+            assert!(
+                section.contains(&format!(".{ending}")),
+                ".{ending} of {} is not in the README's formats table",
+                f.what
+            );
+        }
+    }
+}
