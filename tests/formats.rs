@@ -141,12 +141,16 @@ fn the_encodings_are_told_and_said() {
 }
 
 #[test]
-fn a_doc_reads_as_its_docx() {
+fn a_doc_and_a_writer_page_read_as_their_docx() {
     let base = "f03-yongde-minglang-school-2022-selfeval";
     let docx = read(&format!("tests/fixtures/forms/{base}.docx"));
     let doc = read(&format!("tests/fixtures/formats/{base}.from-docx.doc"));
     assert_eq!(report(&doc), report(&docx));
     assert_eq!(findings(&doc), findings(&docx));
+    // the .docx as Writer saves it as a web page: its title lines are paragraphs above the table
+    let page = read(&format!("tests/fixtures/formats/{base}.writer.html"));
+    assert_eq!(report(&page), report(&docx));
+    assert_eq!(page.department, docx.department);
     assert_eq!(
         report(&doc),
         report(&read(&format!("tests/fixtures/forms/{base}.xlsx")))
