@@ -141,12 +141,16 @@ fn the_encodings_are_told_and_said() {
 }
 
 #[test]
-fn a_doc_reads_as_its_docx() {
+fn a_doc_and_a_writer_page_read_as_their_docx() {
     let base = "f03-yongde-minglang-school-2022-selfeval";
     let docx = read(&format!("tests/fixtures/forms/{base}.docx"));
     let doc = read(&format!("tests/fixtures/formats/{base}.from-docx.doc"));
     assert_eq!(report(&doc), report(&docx));
     assert_eq!(findings(&doc), findings(&docx));
+    // the .docx as Writer saves it as a web page: its title lines are paragraphs above the table
+    let page = read(&format!("tests/fixtures/formats/{base}.writer.html"));
+    assert_eq!(report(&page), report(&docx));
+    assert_eq!(page.department, docx.department);
     assert_eq!(
         report(&doc),
         report(&read(&format!("tests/fixtures/forms/{base}.xlsx")))
@@ -525,4 +529,20 @@ fn a_percentage_shown_rounded_is_read_as_the_value_it_holds_with_a_note() {
     // scored on the value held: 89.5% does not reach ≥90%
     let r = report(&doc);
     assert_eq!(r[0]["indicators"][0]["verdict"], "fail", "{r}");
+}
+
+#[test]
+fn the_readme_lists_every_format_of_the_one_list() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let at = readme.find("### Formats").expect("a formats section");
+    let section = &readme[at..at + readme[at..].find("\n\n**").unwrap_or(4000)];
+    for f in table::formats::SUPPORTED {
+        for ending in f.endings {
+            assert!(
+                section.contains(&format!(".{ending}")),
+                ".{ending} of {} is not in the README's formats table",
+                f.what
+            );
+        }
+    }
 }

@@ -2,8 +2,8 @@
 //! around them as one-cell rows, exactly as [`super::docx`] gives a `.docx` (the same merge
 //! rules: both end in `docx::to_sheets`).
 //!
-//! No maintained Rust crate reads `.doc` text (2026: the crates that exist are unmaintained
-//! wrappers of external programs), so this reads the format itself ([MS-DOC]): the compound
+//! No crate for `.doc` text was found (see the README: searched by name, `dotext` reads `.docx`
+//! only), so this reads the format itself ([MS-DOC]): the compound
 //! file through `cfb`; the FIB at the start of the `WordDocument` stream names the table stream
 //! (`0Table` or `1Table`) and, in it, the piece table (CLX) and the paragraph properties
 //! (PlcBtePapx). The main text (its first `ccpText` characters) is read piece by piece:

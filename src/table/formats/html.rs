@@ -4,16 +4,17 @@
 //!
 //! The page is decoded by a BOM first (as browsers do), then as UTF-8 where its bytes are valid
 //! UTF-8 (whatever the `<meta>` says: a page a browser saved may keep a `<meta>` that no longer
-//! holds, and GBK text is almost never valid UTF-8), else as its `<meta charset>` /
-//! `http-equiv` says, else GB18030 (which reads GBK and GB2312); then tokenized by `html5gum` (a WHATWG tokenizer: entities, `&nbsp;`, comments and
-//! Word's conditional comments `<![if !supportMisc]>`, script and style text as browsers read
-//! them). The tables are built here, as a browser lays them out: `rowspan`/`colspan` are merged
-//! ranges whose value is in their first cell, a cell starts in the first column no cell above
-//! still covers, a missing `</td>`/`</tr>`/`</table>` is implied. Inside a cell, `<br>` and the
-//! ends of `<p>`, `<div>`, `<li>` and headings are line breaks, runs of spaces are one space (a
-//! line break of the source between two Chinese characters is none, as CSS Text says and as
-//! Word's wrapped HTML needs), and Word's markup (`<span>` around every text, `<o:p>`) adds
-//! nothing.
+//! holds, and GBK text is almost never valid UTF-8), else as its `<meta charset>` / `http-equiv`
+//! says, else GB18030 (which reads GBK and GB2312); then tokenized by `html5gum` (a WHATWG
+//! tokenizer: entities, `&nbsp;`, comments and Word's conditional comments `<![if !supportMisc]>`,
+//! script and style text as browsers read them). The tables are built here, as a browser lays them
+//! out: `rowspan`/`colspan` are merged ranges whose value is in their first cell, a cell starts in
+//! the first column no cell above still covers, a cell styled `display:none` takes no place (rows
+//! are kept whatever their style, as a workbook's hidden rows are read), a missing
+//! `</td>`/`</tr>`/`</table>` is implied. Inside a cell, `<br>` and the ends of `<p>`, `<div>`,
+//! `<li>` and headings are line breaks, runs of spaces are one space (a line break of the source
+//! between two Chinese characters is none, as CSS Text says and as Word's wrapped HTML needs), and
+//! Word's markup (`<span>` around every text, `<o:p>`) adds nothing.
 //!
 //! **Nested tables** (a site's page is often a table of tables): each table is its own sheet,
 //! and the text of a table nested in a cell is not part of that cell, so a layout table keeps
@@ -278,6 +279,8 @@ struct OpenCell {
     text: TextBuf,
     colspan: u32,
     rowspan: u32,
+    /// `style="display:none"`: a browser lays the cell out nowhere, nor does this.
+    hidden: bool,
 }
 
 /// A table being read.
@@ -295,6 +298,9 @@ struct OpenTable {
 impl OpenTable {
     fn close_cell(&mut self) {
         if let Some(c) = self.cell.take() {
+            if c.hidden {
+                return;
+            }
             if self.rows.is_empty() {
                 self.rows.push(Vec::new());
             }
@@ -384,6 +390,7 @@ struct Builder<'n> {
     attr: Vec<u8>,
     colspan: u32,
     rowspan: u32,
+    hidden: bool,
     cells: u64,
     max_cells: u64,
     error: Option<ReadError>,
@@ -404,6 +411,7 @@ impl<'n> Builder<'n> {
             attr: Vec::new(),
             colspan: 1,
             rowspan: 1,
+            hidden: false,
             cells: 0,
             max_cells: limits::CELLS.get(),
             error: None,
@@ -421,6 +429,7 @@ impl<'n> Builder<'n> {
                 self.attr.clear();
                 self.colspan = 1;
                 self.rowspan = 1;
+                self.hidden = false;
             }
             CallbackEvent::AttributeName { name } => {
                 self.attr.clear();
@@ -429,6 +438,7 @@ impl<'n> Builder<'n> {
             CallbackEvent::AttributeValue { value } => match self.attr.as_slice() {
                 b"colspan" => self.colspan = span_value(value, 1000),
                 b"rowspan" => self.rowspan = span_value(value, 65534),
+                b"style" => self.hidden = display_none(value),
                 _ => {}
             },
             CallbackEvent::CloseStartTag { self_closing } => {
@@ -479,7 +489,7 @@ impl<'n> Builder<'n> {
                 }
             }
             b"td" | b"th" => {
-                let (colspan, rowspan) = (self.colspan, self.rowspan);
+                let (colspan, rowspan, hidden) = (self.colspan, self.rowspan, self.hidden);
                 if self.cells >= self.max_cells {
                     self.error = Some(self.too_many_cells());
                     return;
@@ -496,6 +506,7 @@ impl<'n> Builder<'n> {
                         text: TextBuf::default(),
                         colspan,
                         rowspan,
+                        hidden,
                     });
                 }
             }
@@ -676,6 +687,16 @@ impl<'n> Builder<'n> {
     }
 }
 
+/// Whether a `style` attribute says `display: none` (any case, any spaces).
+fn display_none(style: &[u8]) -> bool {
+    let compact: Vec<u8> = style
+        .iter()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    memchr::memmem::find(&compact, b"display:none").is_some()
+}
+
 /// A `colspan`/`rowspan` value as browsers read it: its leading digits, at least 1, at most
 /// `max`.
 fn span_value(value: &[u8], max: u32) -> u32 {
@@ -804,6 +825,23 @@ mod tests {
                 ((0, 0), "完成中型灌区节水改造项目".to_string()),
                 ((0, 1), "95% 以上".to_string()),
                 ((0, 2), "a b 以上 95%".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cell_not_displayed_takes_no_place() {
+        // a converter's placeholder under a rowspan, hidden as browsers hide it
+        let t = tables(
+            "<table><tr><td rowspan=2>项目</td><td>a</td></tr>\
+             <tr><td style='DISPLAY: none'>项目</td><td>b</td></tr></table>",
+        );
+        assert_eq!(
+            t[0].sheet.cells,
+            vec![
+                ((0, 0), "项目".to_string()),
+                ((0, 1), "a".to_string()),
+                ((1, 1), "b".to_string())
             ]
         );
     }
