@@ -92,11 +92,37 @@ const FORMS: &[&str] = &[
     "f03-yongde-minglang-school-2022-selfeval",
     "f06-qingshen-fagai-2023-selfeval-unscored",
     "t01-yueyang-farmland-2022-target",
+    "f02-zhongjiang-water-2022-selfeval",
+    "f05-district-commerce-2020-selfeval",
+    "f07-tangxi-town-2022-selfeval-partial",
+    "f08-xiaoxian-zhangzhuangzhai-2023-selfeval-partial",
+    "f09-langfang-food-school-2019-selfeval-partial",
+    "t02-nanyue-poverty-base-2018-target",
+    "t03-qingshan-kejing-2021-target",
 ];
 
 #[test]
 fn every_form_reads_the_same_from_every_format() {
+    let mut failures = Vec::new();
     for base in FORMS {
+        let result = std::panic::catch_unwind(|| one_form_reads_the_same_from_every_format(base));
+        if let Err(e) = result {
+            let why = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            failures.push(format!(
+                "{base}: {}",
+                why.lines().take(12).collect::<Vec<_>>().join("\n")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+fn one_form_reads_the_same_from_every_format(base: &str) {
+    {
         let xlsx = read(&format!("tests/fixtures/forms/{base}.xlsx"));
         let want = report(&xlsx);
         assert!(
