@@ -624,6 +624,14 @@ fn real_forms_that_differ_say_why() {
         ["「年度绩效目标」标明 80 分，其下各指标分值之和 100 分"]
     );
     assert!(p.grade.is_empty());
+    // nothing beside it grades the total it does not have
+    assert!(
+        p.findings
+            .iter()
+            .all(|f| !f.message.contains("等级") || f.message.contains("不给出总分和等级")),
+        "{:?}",
+        p.findings
+    );
     let (doc, _) = run("f07-tangxi-town-2022-selfeval-partial.xlsx");
     assert!(
         doc.findings

@@ -137,6 +137,11 @@ pub(super) fn project(
         String::new()
     };
     let mut findings = tally.findings;
+    if status != TotalStatus::Scored {
+        // a project with no total has no grade: the note that grades its total on its points
+        // (`等级按折合分评定为优`) would contradict the 待评定 / 未核对 in its place
+        findings.retain(|f| f.code != "eval.points-not-100");
+    }
     findings.splice(0..0, finding);
     ProjectReport {
         unit: unit.name.clone(),
