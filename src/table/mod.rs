@@ -63,18 +63,16 @@
 //!   within the limit.
 
 mod amount;
-pub mod columns;
-mod form;
 pub mod formats;
 mod grid;
-mod indicator_cell;
-mod integrity;
+pub mod layouts;
 pub mod model;
-mod self_eval;
 pub mod source;
 pub mod stream;
-mod target_table;
 pub mod view;
+
+pub use layouts::columns;
+use layouts::{form, indicator_cell, integrity, self_eval, target_table};
 
 pub use formats::text as decode;
 

@@ -1,0 +1,19 @@
+//! Layouts: what the rows of a grid mean, whatever format they came from. Each reader here takes
+//! the positioned rows `crate::table::grid` builds from [`crate::table::formats`] and never asks
+//! which format gave them (a workbook, a Word table, a web page, text):
+//! - `columns`: the header row and each column's role, names matched loosely, and the user's
+//!   column map (`--columns`);
+//! - `target_table`: the budget systems' 项目支出绩效目标表 (a row a project, the 绩效指标 cell a
+//!   numbered list, split by `indicator_cell`);
+//! - `self_eval`: the flat 绩效自评表 (a row an indicator, the budget row);
+//! - `form`: the published per-project forms and their provincial families;
+//! - `integrity`: the sums a table's amounts must keep.
+//!
+//! Formats stay on the other side ([`crate::table::formats`]): nothing here imports them.
+
+pub mod columns;
+pub(crate) mod form;
+pub(crate) mod indicator_cell;
+pub(crate) mod integrity;
+pub(crate) mod self_eval;
+pub(crate) mod target_table;
