@@ -885,6 +885,14 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
             ),
         ),
         (
+            "bonus",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"响应时间\"\n    bonus: {per: 1秒, points: 1, max: 2}\n",
+            ),
+        ),
+        (
             "cap",
             keys,
             r(""),
@@ -1161,6 +1169,17 @@ fn shandong_housing_vetoes_and_caps_give_the_harshest_grade_in_any_row_order() {
     assert_eq!(d.score.to_string(), "70.00");
     assert_eq!(d.grade, "合格");
     assert_eq!(d.findings.len(), 2, "{:?}", d.findings);
+    // 10分的加分项: 112.5 % is 12 whole points over, 10 at most: 40 + 10 + 30 + 30
+    let e = project(&r, "戊市");
+    assert_eq!(score(e, "保障性安居工程开工任务完成率"), "50.00");
+    assert_eq!(e.score.to_string(), "110.00");
+    assert_eq!(e.grade, "优秀");
+    assert!(e.findings.iter().any(|f| f.code == "eval.bonus"));
+    // 103.5 %: 3 whole points: 43 + 30 × 96 ÷ 100 + 30
+    let f = project(&r, "己市");
+    assert_eq!(f.score.to_string(), "101.80");
+    // a target met exactly adds nothing, and no bonus finding
+    assert!(c.findings.iter().all(|f| f.code != "eval.bonus"));
     // one grade in every format
     for format in [Format::Json, Format::Csv, Format::Table, Format::Html] {
         let mut out = Vec::new();
@@ -1205,7 +1224,9 @@ mod shuffled {
                 (state % n as u64) as usize
             };
             let mut out = vec![header.to_owned()];
-            for city in ["甲市", "乙市", "丙市", "丁市"] {
+            let mut cities: Vec<&str> = lines.iter().filter_map(|l| l.split(',').next()).collect();
+            cities.dedup();
+            for city in cities {
                 let mut rows: Vec<&str> =
                     lines.iter().copied().filter(|l| l.starts_with(city)).collect();
                 for i in (1..rows.len()).rev() {

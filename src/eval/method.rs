@@ -20,7 +20,9 @@ use super::lateness::{self, Lateness, Unmeasured};
 use super::score::{Outcome, Verdict};
 use crate::finding::Severity;
 use crate::lang::{CalendarDate, Op, Quantity, Target, Unit, units};
-use crate::rules::method::{BoundOp, Deduct, Floor, Gives, LateMeasure, Tiers, lateness_step};
+use crate::rules::method::{
+    Bonus, BoundOp, Deduct, Floor, Gives, LateMeasure, Tiers, lateness_step,
+};
 use crate::rules::model::TierOn;
 
 /// The method rules that hold for one indicator, with their ids.
@@ -29,6 +31,7 @@ pub struct MethodRules {
     pub tiers: Option<(Tiers, Cow<'static, str>)>,
     pub deduct: Option<(Deduct, Cow<'static, str>)>,
     pub floor: Option<(Floor, Cow<'static, str>)>,
+    pub bonus: Option<(Bonus, Cow<'static, str>)>,
 }
 
 impl MethodRules {
@@ -44,11 +47,17 @@ impl MethodRules {
             floor: applied
                 .floor()
                 .map(|d| (d.value.clone(), d.rule.id.clone())),
+            bonus: applied
+                .bonus()
+                .map(|d| (d.value.clone(), d.rule.id.clone())),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tiers.is_none() && self.deduct.is_none() && self.floor.is_none()
+        self.tiers.is_none()
+            && self.deduct.is_none()
+            && self.floor.is_none()
+            && self.bonus.is_none()
     }
 }
 
@@ -194,8 +203,75 @@ pub struct Written<'a> {
 }
 
 /// The outcome with the method rules applied (unchanged where they cannot apply: not numbers,
-/// waiting for a person, missing), and a finding where lateness cannot be measured.
+/// waiting for a person, missing), and a finding where lateness cannot be measured; then the
+/// bonus, on a target met.
 pub fn apply(
+    rules: &MethodRules,
+    target: &Target,
+    actual: &Actual,
+    written: Written<'_>,
+    weight: Decimal,
+    o: Outcome,
+) -> (Outcome, Option<Flag>) {
+    let (mut o, flag) = apply_methods(rules, target, actual, written, weight, o);
+    if let Some((b, id)) = &rules.bonus
+        && matches!(o.verdict, Verdict::Pass | Verdict::Fail)
+    {
+        match values(target, actual) {
+            Some(v) => add_bonus(b, id, &v, &mut o),
+            None => {
+                o.formula = format!(
+                    "{}；加分 bonus（{id}）的条件成立，但目标或实际值不是数值，不加分",
+                    o.formula
+                );
+            }
+        }
+    }
+    (o, flag)
+}
+
+/// 加分: each step the actual is better than the target adds points, up to the rule's maximum
+/// (nothing where the target is missed, or exact: `=` has no better side).
+#[allow(clippy::ptr_arg)] // the id is kept as the outcome's rules keep it: cloned without allocating
+fn add_bonus(b: &Bonus, id: &Cow<'static, str>, v: &Values<'_>, o: &mut Outcome) {
+    let past = match v.op {
+        Op::Ge | Op::Gt => v.a - v.t,
+        Op::Le | Op::Lt => v.t - v.a,
+        Op::Eq => Decimal::ZERO,
+    };
+    let unit = v.unit.map_or("", |u| u.as_str());
+    let per = amount(&b.per, v).filter(|p| *p > Decimal::ZERO);
+    let (Some(per), true, true) = (per, past > Decimal::ZERO, o.verdict == Verdict::Pass) else {
+        o.formula = format!("{}；加分（{id}）：未超出目标，不加分", o.formula);
+        o.rules.push(id.clone());
+        return;
+    };
+    let Some(mut steps) = past.checked_div(per) else {
+        return;
+    };
+    if b.whole_steps {
+        steps = steps.floor();
+    }
+    let add = steps
+        .checked_mul(b.points)
+        .unwrap_or(Decimal::MAX)
+        .min(b.max);
+    let base = o.score.unwrap_or_default();
+    o.score = Some(base + add);
+    o.formula = format!(
+        "{}；加分：超出目标 {}{unit}，每 {}{unit} 加 {} 分，最高 {} 分：+{}（{id}），得 {}",
+        o.formula,
+        n(past),
+        n(per),
+        n(b.points),
+        n(b.max),
+        n(add),
+        n(base + add)
+    );
+    o.rules.push(id.clone());
+}
+
+fn apply_methods(
     rules: &MethodRules,
     target: &Target,
     actual: &Actual,
@@ -235,7 +311,7 @@ pub fn apply(
             o.formula = format!(
                 "{}；{} 的条件成立，但本行{why}，尚未按它计分",
                 o.formula,
-                held(rules)
+                held(rules, true)
             );
         }
         return (o, None);
@@ -260,10 +336,13 @@ pub fn apply(
             return (o, None);
         }
     }
+    if rules.tiers.is_none() && rules.deduct.is_none() && rules.floor.is_none() {
+        return (o, None); // a bonus alone: [`apply`] adds it
+    }
     let Some(v) = values(target, actual) else {
         o.remarks
             .push("分档、扣分或保底规则需要数值的目标和实际值，按目标类型的公式计分");
-        o.formula = format!("{}；{} 的条件成立，未用", o.formula, held(rules));
+        o.formula = format!("{}；{} 的条件成立，未用", o.formula, held(rules, false));
         return (o, None);
     };
     if let Some((t, id)) = tiers {
@@ -303,7 +382,7 @@ pub fn apply(
 }
 
 /// The method rules that hold, in words with their ids: `分档 tiers（a）、扣分 deduct（b）`.
-fn held(rules: &MethodRules) -> String {
+fn held(rules: &MethodRules, with_bonus: bool) -> String {
     [
         rules
             .tiers
@@ -317,6 +396,11 @@ fn held(rules: &MethodRules) -> String {
             .floor
             .as_ref()
             .map(|(_, id)| format!("保底 floor（{id}）")),
+        rules
+            .bonus
+            .as_ref()
+            .filter(|_| with_bonus)
+            .map(|(_, id)| format!("加分 bonus（{id}）")),
     ]
     .into_iter()
     .flatten()

@@ -266,6 +266,8 @@ pub(super) struct Tally {
     pub pending: Decimal,
     /// Points scored on.
     pub weights: Decimal,
+    /// Points earned above the rows' own (a `bonus:` rule's).
+    pub bonus: Decimal,
     pub indicators: Vec<IndicatorReport>,
     pub findings: Vec<Finding>,
     pub vetoes: Vec<VetoHit>,
@@ -305,6 +307,9 @@ impl Tally {
             && outcome.verdict != Verdict::NotApplicable
         {
             self.total += sc;
+            if sc > s.weight {
+                self.bonus += sc - s.weight;
+            }
         }
     }
 }
@@ -334,6 +339,22 @@ fn grade(
     );
     let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
     tally.findings.splice(0..0, graded.finding.take());
+    if tally.bonus > Decimal::ZERO && veto_total.is_none() {
+        tally.findings.push(
+            crate::finding::Finding::new(
+                "eval.bonus",
+                crate::finding::Severity::Info,
+                file,
+                format!(
+                    "总分 {} 含加分 {} 分（分值合计 {}），可超过分值合计，至多超过各加分规则的上限",
+                    crate::report::model::Shown::new(tally.total, m.precision.value),
+                    crate::report::model::Shown::new(tally.bonus, m.precision.value),
+                    crate::report::model::Shown::new(tally.weights, m.precision.value)
+                ),
+            )
+            .in_project(&unit.name, &project.name),
+        );
+    }
     for v in &tally.vetoes {
         tally.findings.push(super::checks::veto_finding(
             v,

@@ -25,6 +25,7 @@ use super::model::RuleSpec;
 use super::set::Partial;
 
 pub mod band;
+pub mod bonus;
 pub mod budget_weight;
 pub mod cap;
 pub mod category;
@@ -65,6 +66,7 @@ pub const ALL: &[KeyInfo] = &[
     tiers::KEY,
     deduct::KEY,
     floor::KEY,
+    bonus::KEY,
     veto::KEY,
     cap::KEY,
     not_applicable::KEY,
