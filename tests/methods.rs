@@ -893,6 +893,14 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
             ),
         ),
         (
+            "other_row",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"完成数量\"\n    other_row: {when: 'indicator == \"验收合格率\" and actual < target', share: 0}\n",
+            ),
+        ),
+        (
             "cap",
             keys,
             r(""),
@@ -1346,4 +1354,58 @@ fn a_rule_that_holds_leaves_a_note_where_the_row_waits() {
             .iter()
             .all(|i| !i.note.contains("m."))
     );
+}
+
+/// 安居工程建设考核办法: 开工套数 “此项为否决项。未在规定时间完成总体任务目标的，工作任务完成情况
+/// 评价为0分” — one row's fact zeroing the other rows of its section, in either row order.
+#[test]
+fn another_rows_fact_zeroes_a_section() {
+    let sheet = include_str!("fixtures/rules/methods/anju-section-veto.csv");
+    let rules = include_str!("fixtures/rules/methods/anju-section-veto.yaml");
+    let r = run(sheet, rules);
+    let a = project(&r, "甲县");
+    // 950 of ≥1000 套: the row scores 0 (all or nothing), and zeroes its section's other rows
+    assert_eq!(score(a, "开工套数"), "0.00");
+    assert_eq!(score(a, "住房保障年度计划按时制定上报公开"), "0.00");
+    assert_eq!(score(a, "基本建成套数"), "0.00");
+    assert_eq!(score(a, "工程质量验收合格率"), "32.00");
+    // 32 of 64: 50 on 100
+    assert_eq!(a.score.to_string(), "32.00");
+    assert_eq!(a.grade, "差");
+    let zeroed = a
+        .findings
+        .iter()
+        .filter(|f| f.code == "aj.starts.section-zero")
+        .count();
+    assert_eq!(zeroed, 2, "{:?}", a.findings);
+    let note = &a
+        .indicators
+        .iter()
+        .find(|i| &*i.indicator == "基本建成套数")
+        .unwrap()
+        .note;
+    assert!(
+        note.contains("开工套数") && note.contains("aj.starts.section-zero"),
+        "{note}"
+    );
+    // 1000 套 (rows in the other order): nothing zeroed, 64 of 64
+    let b = project(&r, "乙县");
+    assert_eq!(b.score.to_string(), "64.00");
+    assert!(
+        b.findings
+            .iter()
+            .all(|f| f.code != "aj.starts.section-zero")
+    );
+}
+
+#[test]
+fn an_other_row_rule_that_cannot_work_is_rejected_at_its_line() {
+    let bad_share = "rules:\n  - id: k\n    other_row: {when: 'indicator == \"x\"', share: 150%}\n";
+    let errors = RuleSet::with_files(&[RuleSource::new("o.yaml", bad_share)], true)
+        .expect_err("a share above 100 % is rejected");
+    assert_eq!(errors[0].errors[0].line_col().0, 3);
+    let typo = "rules:\n  - id: k\n    other_row: {when: 'indicater == \"x\"', share: 0}\n";
+    let errors = RuleSet::with_files(&[RuleSource::new("o.yaml", typo)], true)
+        .expect_err("a condition that does not compile is rejected");
+    assert_eq!(errors[0].errors[0].line_col().0, 3);
 }

@@ -96,8 +96,11 @@ pub(super) fn evaluate_project(
         indicators: Vec::with_capacity(rows.len()),
         ..Tally::default()
     };
-    for s in &rows {
-        score_row(&step, s, &mut tally, differences, cache);
+    // conditions on another row of the project (`other_row:`), known before any row is scored
+    let limits = super::cross_row::limits(opts.rules, &rows, &step.around, year);
+    for (i, s) in rows.iter().enumerate() {
+        let limit = limits.get(i).and_then(Option::as_ref);
+        score_row(&step, s, limit, &mut tally, differences, cache);
     }
     // 4. Budget execution (§8.7), re-checked.
     let budget = score_budget(
@@ -135,6 +138,7 @@ pub(super) fn evaluate_project(
 fn score_row(
     step: &Step<'_, '_>,
     s: &Scored<'_>,
+    limit: Option<&super::cross_row::Limit>,
     tally: &mut Tally,
     differences: &mut Vec<Difference>,
     cache: &mut ParseCache,
@@ -142,7 +146,17 @@ fn score_row(
     let m = step.opts.methodology;
     let dp = m.precision.value;
     let scoring = indicator::scoring(s, &step.around, step.year, step.opts, cache);
-    let scoring = grades::from_sheet(scoring, s, m);
+    let mut scoring = grades::from_sheet(scoring, s, m);
+    if let Some(l) = limit {
+        scoring = super::cross_row::limited(scoring, s.weight, l);
+        tally.findings.push(super::cross_row::finding(
+            l,
+            &s.row.name,
+            &step.file,
+            &step.unit.name,
+            &step.project.name,
+        ));
+    }
     tally.add(s, &scoring, &step.file, step.unit, step.project);
     let outcome = &scoring.outcome;
     let shown_score = assemble::shown_score(outcome, dp);

@@ -172,6 +172,20 @@ pub struct Bonus {
     pub whole_steps: Option<bool>,
 }
 
+/// `other_row:` — a condition on another row of the same project: where the rule's `when:`
+/// holds for a row and some other row of its project meets `when` here, the row earns at most
+/// `share` of its points (`未按国库管理制度拨付核算的，资金使用不得分`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherRow {
+    /// The condition another row of the project must meet (any field, `actual` included).
+    pub when: String,
+    /// The share of its points the row earns at most then (`0`: 不得分).
+    pub share: Number,
+    /// The message shown on the row and beside the total.
+    pub message: Option<String>,
+}
+
 /// `cap:` — 等级上限: where the rule's `when:` holds, the project's grade may not exceed `grade`
 /// (it never raises a lower grade).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -273,6 +287,8 @@ pub struct RuleSpec {
     pub veto: Option<Veto>,
     /// 加分 of matching indicators past their target, up to a maximum.
     pub bonus: Option<Bonus>,
+    /// A condition on another row of the same project that limits matching rows' points.
+    pub other_row: Option<OtherRow>,
     /// 等级上限 where `when:` holds (it may read `actual`): the grade may not exceed it.
     pub cap: Option<Cap>,
     /// `true`: matching indicators do not apply (dropped, project rescaled to 100).
@@ -319,6 +335,7 @@ pub const RULE_KEYS: &[&str] = &[
     "deduct",
     "floor",
     "bonus",
+    "other_row",
     "veto",
     "cap",
     "not_applicable",

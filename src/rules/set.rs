@@ -212,6 +212,8 @@ pub(in crate::rules) struct Partial {
     pub min_share: Option<Decimal>,
     pub max_share: Option<Decimal>,
     pub convert: Option<Conversion>,
+    /// `other_row.when`, compiled.
+    pub other_row: Option<Node>,
     pub src: NamedSource<Arc<str>>,
     pub pos: ItemPos,
     pub rref: RuleRef,
@@ -246,7 +248,7 @@ fn merge_spec(old: &mut RuleSpec, new: &RuleSpec) {
 impl Partial {
     fn merge(&mut self, mut n: Partial) {
         merge_spec(&mut self.spec, &n.spec);
-        merge_fields!(self, n; when, require, tolerance, late_penalty, share, min_share, max_share, convert);
+        merge_fields!(self, n; when, require, tolerance, late_penalty, share, min_share, max_share, convert, other_row);
         self.history.push(n.rref.clone());
         self.broken = n.broken;
         self.rref = n.rref;
@@ -475,6 +477,9 @@ impl RuleSet {
                     require: spec.require.as_deref().and_then(|w| {
                         compile_expr(w, "require", &pos, &src, &mut compiler, &mut errors)
                     }),
+                    other_row: spec.other_row.as_ref().and_then(|o| {
+                        compile_expr(&o.when, "other_row", &pos, &src, &mut compiler, &mut errors)
+                    }),
                     tolerance: spec
                         .tolerance
                         .as_deref()
@@ -688,6 +693,17 @@ impl RuleSet {
             set: self,
             scope: Scope::new(facts, &self.matchers, &self.conversions),
         }
+    }
+
+    /// Whether some enabled rule names a condition on another row (`other_row:`): evaluation
+    /// asks of a project's rows only then.
+    pub fn has_other_row_rules(&self) -> bool {
+        !self.by_kind[keys::other_row::KIND].is_empty()
+    }
+
+    /// Whether another row with `facts` meets the condition of an `other_row:` rule.
+    pub fn other_row_holds(&self, rule: &keys::other_row::OtherRow, facts: Facts<'_>) -> bool {
+        self.apply(facts).truth(&rule.node) == Truth::True
     }
 
     /// Convert a value between units: [`lang::units`] first, then the rules' conversions.

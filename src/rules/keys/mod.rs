@@ -40,6 +40,7 @@ pub mod grade;
 pub mod grade_on;
 pub mod indicator_weight;
 pub mod not_applicable;
+pub mod other_row;
 pub mod precision;
 pub mod review_switch;
 pub mod subcategory;
@@ -67,6 +68,7 @@ pub const ALL: &[KeyInfo] = &[
     deduct::KEY,
     floor::KEY,
     bonus::KEY,
+    other_row::KEY,
     veto::KEY,
     cap::KEY,
     not_applicable::KEY,
