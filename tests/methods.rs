@@ -1409,3 +1409,50 @@ fn an_other_row_rule_that_cannot_work_is_rejected_at_its_line() {
         .expect_err("a condition that does not compile is rejected");
     assert_eq!(errors[0].errors[0].line_col().0, 3);
 }
+
+/// Points on the method's scale: where the sheet gives no 分值 and a project lacks a category,
+/// the categories present are rescaled to 100, and a rule's absolute points with them.
+#[test]
+fn absolute_points_are_rescaled_with_the_weights() {
+    let sheet = include_str!("fixtures/rules/methods/rescaled-points.csv");
+    let rules = "rules:
+  - id: d.weight.input
+    when: category == \"投入\"
+    category_weight: 30
+  - id: d.weight.output
+    when: category == \"产出\"
+    category_weight: 60
+  - id: d.weight.benefit
+    when: category == \"效益\"
+    category_weight: 10
+  - id: d.adjust-rate                    # 每超1个百分点扣3分
+    when: indicator == \"调剂率\"
+    deduct: {per: 1%, points: 3}
+";
+    let r = run(sheet, rules);
+    // every category present: 12 % is 7 points over, 21 off 30
+    let full = project(&r, "辛部门");
+    assert_eq!(score(full, "调剂率"), "9.00");
+    assert!(
+        full.findings
+            .iter()
+            .all(|f| f.code != "eval.points-rescaled")
+    );
+    // no 效益: 30 and 60 are rescaled to 33.33 and 66.67; 9 of 30 is 10 of 33.33 (taking
+    // 21 off the rescaled 33.33 would leave 12.33)
+    let part = project(&r, "庚部门");
+    assert_eq!(score(part, "调剂率"), "10.00");
+    assert_eq!(part.score.to_string(), "76.67");
+    let note = &part
+        .indicators
+        .iter()
+        .find(|i| &*i.indicator == "调剂率")
+        .unwrap()
+        .note;
+    assert!(note.contains("扣3分（按30分制）= 3.3333"), "{note}");
+    assert!(
+        part.findings
+            .iter()
+            .any(|f| f.code == "eval.points-rescaled")
+    );
+}

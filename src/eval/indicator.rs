@@ -32,6 +32,10 @@ pub(super) struct Scored<'a> {
     pub weight: Decimal,
     pub weight_rule: Option<Cow<'static, str>>,
     pub not_applicable: bool,
+    /// The row's points on the method's own scale, where the weight it is scored on was
+    /// rescaled from them (categories missing, rows not applicable): a rule's absolute points
+    /// are rescaled with it.
+    pub method_weight: Option<Decimal>,
 }
 
 impl<'a> Scored<'a> {
@@ -107,7 +111,24 @@ pub(super) fn scoring(
         }));
     }
     let plan_text = s.plan_text();
-    if let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
+    // an outcome on a rescaled weight depends on the method's points too, where the row has
+    // absolute points (a rule's, or a grade written in 分): not memoised then
+    let own_scale = s.method_weight.is_none_or(|mw| mw == s.weight)
+        || !(s
+            .reading
+            .decisions
+            .method
+            .as_ref()
+            .is_some_and(|m| m.has_points())
+            || matches!(
+                s.reading.decisions.formula,
+                Some(crate::rules::Formula::Graded)
+            )
+            || matches!(
+                s.reading.parsed.target,
+                crate::lang::Target::Qualitative { .. }
+            ));
+    if own_scale && let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
         return o;
     }
     let (outcome, actual, flags) = score_reading(s, plan_text, year, opts, cache);
@@ -117,7 +138,9 @@ pub(super) fn scoring(
     }
     scoring.flags.splice(0..0, flags);
     let o = Rc::new(scoring);
-    cache.keep_outcome(&s.reading, o.clone());
+    if own_scale {
+        cache.keep_outcome(&s.reading, o.clone());
+    }
     o
 }
 
@@ -192,7 +215,15 @@ fn score_reading(
             subcategory: s.row.subcategory.as_deref(),
             ..Facts::default()
         });
-        if let Some((a, flag)) = super::grades::read(&applied, text, &actual, s.weight) {
+        // points written (`8分`) are on the method's scale: a share of its points
+        let own = s.method_weight.unwrap_or(s.weight);
+        if let Some((a, flag)) = super::grades::read(&applied, text, &actual, own) {
+            if s.method_weight.is_some_and(|mw| mw != s.weight)
+                && matches!(a, Actual::Share(_))
+                && text.trim().ends_with('分')
+            {
+                flags.push(rescaled_flag(&s.row.name, own, s.weight));
+            }
             actual = a;
             flags.extend(flag);
         }
@@ -216,9 +247,19 @@ fn score_reading(
             actual: s.actual_text,
             year,
         };
-        let (out, flag) = super::method::apply(method, target, &actual, written, s.weight, o);
+        // a weight rescaled from the method's points rescales the rules' absolute points too
+        let rescaled = s
+            .method_weight
+            .filter(|mw| *mw > Decimal::ZERO && *mw != s.weight && method.has_points());
+        let scaled = rescaled.map(|mw| method.scaled(s.weight / mw));
+        let rules = scaled.as_ref().unwrap_or(method);
+        let (out, flag) = super::method::apply(rules, target, &actual, written, s.weight, o);
         o = out;
         flags.extend(flag);
+        if let Some(mw) = rescaled {
+            o.formula = format!("{}；{}", o.formula, method.scale_note(mw, s.weight));
+            flags.push(rescaled_flag(&s.row.name, mw, s.weight));
+        }
     }
     if let Some(rule) = &s.reading.decisions.formula_rule {
         o.rules.insert(0, rule.clone());
@@ -259,6 +300,20 @@ fn score_reading(
         });
     }
     (o, actual, flags)
+}
+
+/// The finding that a row's absolute points (a rule's, or written) were rescaled with its
+/// weight: `eval.points-rescaled`.
+fn rescaled_flag(indicator: &str, method: Decimal, scored: Decimal) -> super::checks::Flag {
+    super::checks::Flag {
+        code: Cow::Borrowed("eval.points-rescaled"),
+        severity: crate::finding::Severity::Info,
+        message: format!(
+            "指标“{indicator}”：方法给它 {} 分，本项目按 {} 分计（分值折算为 100 分制）；规则和所写的绝对分按同一比例换算",
+            method.normalize(),
+            scored.round_dp(2).normalize()
+        ),
+    }
 }
 
 /// Whether an outcome waits for a person's grade.

@@ -53,6 +53,75 @@ impl MethodRules {
         }
     }
 
+    /// Whether they give absolute points (a deduction's, a band's `points`, a bonus), which a
+    /// rescaled weight must rescale.
+    pub fn has_points(&self) -> bool {
+        self.deduct.is_some()
+            || self.bonus.is_some()
+            || self
+                .tiers
+                .as_ref()
+                .is_some_and(|(t, _)| t.bands.iter().any(|b| matches!(b.gives, Gives::Points(_))))
+    }
+
+    /// The same rules with every absolute number of points × `factor` (the row's points on
+    /// its scored scale ÷ on the method's).
+    pub fn scaled(&self, factor: Decimal) -> MethodRules {
+        let mut out = self.clone();
+        if let Some((t, _)) = &mut out.tiers {
+            for b in &mut t.bands {
+                if let Gives::Points(p) = &mut b.gives {
+                    *p *= factor;
+                }
+            }
+        }
+        if let Some((d, _)) = &mut out.deduct {
+            d.points *= factor;
+        }
+        if let Some((b, _)) = &mut out.bonus {
+            b.points *= factor;
+            b.max *= factor;
+        }
+        out
+    }
+
+    /// How the points were rescaled, for the note: `扣2分（按30分制）= 2.67`.
+    pub fn scale_note(&self, method: Decimal, scored: Decimal) -> String {
+        let f = scored / method;
+        let mut parts = Vec::new();
+        if let Some((d, _)) = &self.deduct {
+            parts.push(format!(
+                "扣{}分（按{}分制）= {}",
+                n(d.points),
+                n(method),
+                n(d.points * f)
+            ));
+        }
+        if let Some((t, _)) = &self.tiers {
+            for b in &t.bands {
+                if let Gives::Points(p) = b.gives {
+                    parts.push(format!("{}分（按{}分制）= {}", n(p), n(method), n(p * f)));
+                }
+            }
+        }
+        if let Some((b, _)) = &self.bonus {
+            parts.push(format!(
+                "加{}分、最高{}分（按{}分制）= {}、{}",
+                n(b.points),
+                n(b.max),
+                n(method),
+                n(b.points * f),
+                n(b.max * f)
+            ));
+        }
+        format!(
+            "分值按方法的 {} 分折算为 {}：规则的分数同比换算，{}",
+            n(method),
+            n(scored),
+            parts.join("，")
+        )
+    }
+
     pub fn is_empty(&self) -> bool {
         self.tiers.is_none()
             && self.deduct.is_none()

@@ -261,6 +261,7 @@ fn read_row<'a>(
         weight: Decimal::ZERO,
         weight_rule: None,
         not_applicable,
+        method_weight: None,
     }
 }
 
