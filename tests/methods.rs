@@ -1456,3 +1456,148 @@ fn absolute_points_are_rescaled_with_the_weights() {
             .any(|f| f.code == "eval.points-rescaled")
     );
 }
+
+/// Every value `docs/rules.md` documents for a key with a fixed set of values does something:
+/// written in place of another value of the same key (or of no rule), it changes a score, a
+/// verdict, a note or a finding. A value the evaluation ignored would fail here.
+#[test]
+fn every_documented_value_changes_something() {
+    let keys = include_str!("fixtures/rules/methods/keys.csv");
+    let shown = include_str!("fixtures/rules/methods/shown.csv");
+    let rule = |when: &str, body: &str| {
+        let when = if when.is_empty() {
+            String::new()
+        } else {
+            format!("    when: {when}\n")
+        };
+        format!("rules:\n  - id: k\n{when}    {body}\n")
+    };
+    let rate = "indicator == \"验收合格率\"";
+    let mut cases: Vec<(String, &str, String, String)> = Vec::new();
+    // formula: each value against another on a row where they differ
+    for (value, when, other) in [
+        ("proportional", rate, "all_or_nothing"),
+        (
+            "range_distance",
+            "indicator == \"覆盖人数\"",
+            "all_or_nothing",
+        ),
+        ("all_or_nothing", rate, "proportional"),
+        ("yes_no", rate, "proportional"),
+        ("deadline", "indicator == \"完成时间\"", "proportional"),
+        ("plan", "indicator == \"完成数量\"", "proportional"),
+        ("graded", rate, "proportional"),
+        ("execution_rate", "", "all_or_nothing"),
+    ] {
+        cases.push((
+            format!("formula: {value}"),
+            keys,
+            rule(when, &format!("formula: {other}")),
+            rule(when, &format!("formula: {value}")),
+        ));
+    }
+    // tiers: each `on`
+    for (on, bands) in [
+        ("actual", "[{at_least: 95%, share: 100%}, {share: 50%}]"),
+        ("ratio", "[{at_least: 95%, share: 100%}, {share: 50%}]"),
+        ("deviation", "[{up_to: 5%, share: 100%}, {share: 50%}]"),
+    ] {
+        cases.push((
+            format!("tiers.on: {on}"),
+            keys,
+            "rules: []\n".to_owned(),
+            rule(rate, &format!("tiers: {{on: {on}, bands: {bands}}}")),
+        ));
+    }
+    cases.push((
+        "tiers.on: lateness".into(),
+        keys,
+        "rules: []\n".to_owned(),
+        rule(
+            "indicator == \"完成时间\"",
+            "tiers: {on: lateness, bands: [{up_to: 3个月, share: 50%}, {share: 0}]}",
+        ),
+    ));
+    // direction, both ways; bare_op, each operator against another
+    let time = "indicator == \"响应时间\"";
+    cases.push((
+        "direction: higher".into(),
+        keys,
+        rule(time, "direction: lower"),
+        rule(time, "direction: higher"),
+    ));
+    cases.push((
+        "direction: lower".into(),
+        keys,
+        rule(time, "direction: higher"),
+        rule(time, "direction: lower"),
+    ));
+    for (op, other) in [
+        (">=", "<="),
+        (">", "<="),
+        ("<=", ">="),
+        ("<", ">="),
+        ("=", "<="),
+    ] {
+        cases.push((
+            format!("bare_op: {op}"),
+            keys,
+            rule(time, &format!("direction: lower\n    bare_op: \"{other}\"")),
+            rule(time, &format!("direction: lower\n    bare_op: \"{op}\"")),
+        ));
+    }
+    // grade_on, both ways
+    cases.push((
+        "grade_on: exact".into(),
+        shown,
+        "rules:\n  - id: default.grade-on\n    grade_on: shown\n".into(),
+        "rules:\n  - id: default.grade-on\n    grade_on: exact\n".into(),
+    ));
+    cases.push((
+        "grade_on: shown".into(),
+        shown,
+        "rules:\n  - id: default.grade-on\n    grade_on: exact\n".into(),
+        "rules:\n  - id: default.grade-on\n    grade_on: shown\n".into(),
+    ));
+    // not_applicable, both ways
+    let count = "indicator == \"完成数量\"";
+    cases.push((
+        "not_applicable: true".into(),
+        keys,
+        rule(count, "not_applicable: false"),
+        rule(count, "not_applicable: true"),
+    ));
+    // `false` keeps a row applicable that a later rule (of lower priority) drops
+    cases.push((
+        "not_applicable: false".into(),
+        keys,
+        rule(count, "not_applicable: true"),
+        format!(
+            "rules:\n  - id: k0\n    when: {count}\n    not_applicable: false\n{}",
+            rule(count, "not_applicable: true").trim_start_matches("rules:\n")
+        ),
+    ));
+    // deduct and bonus: whole steps against pro rata
+    cases.push((
+        "deduct.whole_steps: true".into(),
+        keys,
+        rule(rate, "deduct: {per: 3%, points: 1}"),
+        rule(rate, "deduct: {per: 3%, points: 1, whole_steps: true}"),
+    ));
+    cases.push((
+        "bonus.whole_steps: true".into(),
+        keys,
+        rule(time, "bonus: {per: 0.4秒, points: 1, max: 5}"),
+        rule(
+            time,
+            "bonus: {per: 0.4秒, points: 1, max: 5, whole_steps: true}",
+        ),
+    ));
+    for (value, sheet, without, with) in &cases {
+        assert_ne!(
+            json_of(sheet, without),
+            json_of(sheet, with),
+            "`{value}` changed nothing"
+        );
+    }
+}
