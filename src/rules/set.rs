@@ -567,7 +567,12 @@ impl RuleSet {
             .filter_map(|p| p.spec.band.as_deref())
             .map(str::trim)
             .collect();
-        let bands: Vec<String> = bands.into_iter().map(str::to_owned).collect();
+        // without any band rule, evaluation grades with SPEC §8.10's own bands
+        let bands: Vec<String> = if bands.is_empty() {
+            DEFAULT_BANDS.iter().map(|b| (*b).to_owned()).collect()
+        } else {
+            bands.into_iter().map(str::to_owned).collect()
+        };
         for p in merged {
             let file_index = p.layer;
             match decide(&p).and_then(|c| names_a_band(&p, c, &bands)) {
@@ -760,15 +765,18 @@ impl RuleSet {
     }
 }
 
-/// `choice` where the grade it names (a veto's, a cap's) is one of `bands` (or no band is
-/// loaded at all); else an error at its key.
+/// The grade bands evaluation uses where no `band` rule is loaded (SPEC §8.10).
+const DEFAULT_BANDS: &[&str] = &["优", "良", "中", "差"];
+
+/// `choice` where the grade it names (a veto's, a cap's) is one of `bands`; else an error at
+/// its key (a grade no band names could never be compared with the project's).
 fn names_a_band(p: &Partial, choice: Choice, bands: &[String]) -> Result<Choice, Box<RuleError>> {
     let Some(key) = choice.kind().map(|k| &keys::ALL[k]) else {
         return Ok(choice);
     };
     let named = key.names_grade.and_then(|f| f(&choice));
     match named {
-        Some(g) if !bands.is_empty() && !bands.iter().any(|b| b == g) => Err(p.bad_value(
+        Some(g) if !bands.iter().any(|b| b == g) => Err(p.bad_value(
             key.name,
             &format!(
                 "等级 `{g}` 不是任何 `band` 的名字（现有：{}），无法和项目的等级比较",
