@@ -5,6 +5,11 @@
 //! matching rule wins. A later rule with an earlier id replaces the keys it writes and keeps its
 //! place (so overriding a default edits it where it stands). Every decision returns the
 //! [`RuleRef`] (id, file, line) of the rule that made it.
+//!
+//! What each key decides, and the accessor that asks for it, is in its file under
+//! [`keys`]; this module holds what every key shares: loading, merging, the checks
+//! of a rule's shape (one decision key, attached keys beside theirs, a `when:` reading only what
+//! the key sees, a veto's or cap's grade naming a band) and the per-kind index of enabled rules.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -836,9 +841,7 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             "加上 direction、category、require 等一个键；要覆盖默认规则，id 要和 `jixiao rules list` 里的一致",
         ));
     };
-    if main.name != "convert"
-        && let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields)
-    {
+    if let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields) {
         let main = main.name;
         let mut read = super::eval::FieldsRead::default();
         node.fields(&mut read);

@@ -1,6 +1,6 @@
 //! The rule keys, one file each, registered once in [`ALL`] (as review checks are in
 //! `review/checks/`). A key's file holds its name, the keys attached to it, the fields its
-//! `when:` may read, how it turns a rule into a decision ([`KeyInfo::decide`]), the value it
+//! `when:` may read, how it turns a rule into a decision (`KeyInfo::decide`), the value it
 //! decides (a [`Decision`]: how `jixiao rules list` shows it), the [`Applied`](super::Applied)
 //! accessor evaluation asks, and its documentation (`jixiao rules explain KEY` prints the
 //! file's `//!` lines).
@@ -8,7 +8,7 @@
 //! A key's kind — the index of its list of rules in a [`RuleSet`](super::RuleSet) — is its
 //! position in [`ALL`], found by name at compile time ([`kind`]); no number is written by hand.
 //! Adding a key: its file here, a line in [`ALL`], and its field in
-//! [`RuleSpec`](super::model::RuleSpec) (the file format and `rules/schema.json`; `RULE_KEYS` is
+//! [`RuleSpec`] (the file format and `rules/schema.json`; `RULE_KEYS` is
 //! checked against it by a test).
 //!
 //! Decided here where nothing else says: when two decision keys are written in one rule, the
