@@ -1601,3 +1601,25 @@ fn every_documented_value_changes_something() {
         );
     }
 }
+
+/// A bonus rule's maximum holds for the project: two rows over their targets share its 2
+/// points (每增加1%加1分，最高加2分), in either order.
+#[test]
+fn a_bonus_maximum_holds_for_the_whole_project() {
+    let rules = "rules:
+  - id: b.over
+    when: category == \"产出指标\"
+    bonus: {per: 1%, points: 1, max: 2, whole_steps: true}
+";
+    let head = "项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,全年预算数,全年执行数\n";
+    let a = "壬项目,产出指标,数量指标,甲完成率,≥,100,%,105%,50,,\n";
+    let b = "壬项目,产出指标,数量指标,乙完成率,≥,100,%,103%,50,,\n";
+    for sheet in [format!("{head}{a}{b}"), format!("{head}{b}{a}")] {
+        let r = run(&sheet, rules);
+        let p = project(&r, "壬项目");
+        // 100 + 2, not 100 + 2 + 2
+        assert_eq!(p.score.to_string(), "102.00");
+        let bonus: Vec<String> = p.indicators.iter().map(|i| i.note.to_string()).collect();
+        assert!(bonus.iter().any(|n| n.contains("本行只加 0")), "{bonus:?}");
+    }
+}

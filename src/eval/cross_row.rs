@@ -108,9 +108,11 @@ pub(super) fn limited(
         "{}（本项目“{}”，{}）",
         limit.message, limit.other, limit.rule
     );
+    let mut bonus = scoring.bonus.clone();
     match o.score {
         Some(sc) if sc > cap => {
             o.score = Some(cap);
+            bonus = None;
             o.formula = format!("{}；{why}：至多得 {}", o.formula, cap.normalize());
         }
         Some(_) => o.formula = format!("{}；{why}：得分未超过 {}", o.formula, cap.normalize()),
@@ -120,6 +122,7 @@ pub(super) fn limited(
     let mut out = super::indicator::Scoring::new(o);
     out.flags = scoring.flags.clone();
     out.vetoes = scoring.vetoes.clone();
+    out.bonus = bonus;
     std::rc::Rc::new(out)
 }
 

@@ -74,6 +74,8 @@ pub(super) struct Scoring {
     pub flags: Vec<super::checks::Flag>,
     /// Vetoes that hold.
     pub vetoes: Vec<super::checks::VetoHit>,
+    /// Points a bonus rule added (the project holds them to the rule's maximum).
+    pub bonus: Option<super::method::BonusGiven>,
 }
 
 impl Scoring {
@@ -88,6 +90,7 @@ impl Scoring {
             outcome,
             flags: Vec::new(),
             vetoes: Vec::new(),
+            bonus: None,
         }
     }
 }
@@ -131,8 +134,9 @@ pub(super) fn scoring(
     if own_scale && let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
         return o;
     }
-    let (outcome, actual, flags) = score_reading(s, plan_text, year, opts, cache);
+    let (outcome, actual, flags, bonus) = score_reading(s, plan_text, year, opts, cache);
     let mut scoring = Scoring::new(outcome);
+    scoring.bonus = bonus;
     if opts.rules.asks_of_actuals() {
         (scoring.flags, scoring.vetoes) = on_actual(s, &actual, around, opts);
     }
@@ -181,7 +185,12 @@ fn score_reading(
     year: Option<i32>,
     opts: &Options<'_>,
     cache: &mut ParseCache,
-) -> (Outcome, Actual, Vec<super::checks::Flag>) {
+) -> (
+    Outcome,
+    Actual,
+    Vec<super::checks::Flag>,
+    Option<super::method::BonusGiven>,
+) {
     let m = opts.methodology;
     let target = &s.reading.parsed.target;
     let mut read = |text: &str| {
@@ -194,6 +203,7 @@ fn score_reading(
         None => Actual::Missing,
     };
     let mut flags = Vec::new();
+    let mut bonus = None;
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
     if let Some((a, _)) = &converted {
@@ -253,9 +263,11 @@ fn score_reading(
             .filter(|mw| *mw > Decimal::ZERO && *mw != s.weight && method.has_points());
         let scaled = rescaled.map(|mw| method.scaled(s.weight / mw));
         let rules = scaled.as_ref().unwrap_or(method);
-        let (out, flag) = super::method::apply(rules, target, &actual, written, s.weight, o);
+        let (out, flag, given) =
+            super::method::apply_with_bonus(rules, target, &actual, written, s.weight, o);
         o = out;
         flags.extend(flag);
+        bonus = given;
         if let Some(mw) = rescaled {
             o.formula = format!("{}；{}", o.formula, method.scale_note(mw, s.weight));
             flags.push(rescaled_flag(&s.row.name, mw, s.weight));
@@ -299,7 +311,7 @@ fn score_reading(
             "一级指标没有分值规则（category_weight），未分配分值"
         });
     }
-    (o, actual, flags)
+    (o, actual, flags, bonus)
 }
 
 /// The finding that a row's absolute points (a rule's, or written) were rescaled with its

@@ -271,6 +271,15 @@ pub struct Written<'a> {
     pub year: Option<i32>,
 }
 
+/// Points a `bonus:` rule added to a row, and its maximum (which holds for the project: the
+/// rows it adds to share it, [`super::project`] keeps the count).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BonusGiven {
+    pub rule: Cow<'static, str>,
+    pub points: Decimal,
+    pub max: Decimal,
+}
+
 /// The outcome with the method rules applied (unchanged where they cannot apply: not numbers,
 /// waiting for a person, missing), and a finding where lateness cannot be measured; then the
 /// bonus, on a target met.
@@ -282,12 +291,26 @@ pub fn apply(
     weight: Decimal,
     o: Outcome,
 ) -> (Outcome, Option<Flag>) {
+    let (o, flag, _) = apply_with_bonus(rules, target, actual, written, weight, o);
+    (o, flag)
+}
+
+/// [`apply`], and the bonus it added.
+pub fn apply_with_bonus(
+    rules: &MethodRules,
+    target: &Target,
+    actual: &Actual,
+    written: Written<'_>,
+    weight: Decimal,
+    o: Outcome,
+) -> (Outcome, Option<Flag>, Option<BonusGiven>) {
     let (mut o, flag) = apply_methods(rules, target, actual, written, weight, o);
+    let mut given = None;
     if let Some((b, id)) = &rules.bonus
         && matches!(o.verdict, Verdict::Pass | Verdict::Fail)
     {
         match values(target, actual) {
-            Some(v) => add_bonus(b, id, &v, &mut o),
+            Some(v) => given = add_bonus(b, id, &v, &mut o),
             None => {
                 o.formula = format!(
                     "{}；加分 bonus（{id}）的条件成立，但目标或实际值不是数值，不加分",
@@ -296,13 +319,18 @@ pub fn apply(
             }
         }
     }
-    (o, flag)
+    (o, flag, given)
 }
 
 /// 加分: each step the actual is better than the target adds points, up to the rule's maximum
 /// (nothing where the target is missed, or exact: `=` has no better side).
 #[allow(clippy::ptr_arg)] // the id is kept as the outcome's rules keep it: cloned without allocating
-fn add_bonus(b: &Bonus, id: &Cow<'static, str>, v: &Values<'_>, o: &mut Outcome) {
+fn add_bonus(
+    b: &Bonus,
+    id: &Cow<'static, str>,
+    v: &Values<'_>,
+    o: &mut Outcome,
+) -> Option<BonusGiven> {
     let past = match v.op {
         Op::Ge | Op::Gt => v.a - v.t,
         Op::Le | Op::Lt => v.t - v.a,
@@ -313,11 +341,9 @@ fn add_bonus(b: &Bonus, id: &Cow<'static, str>, v: &Values<'_>, o: &mut Outcome)
     let (Some(per), true, true) = (per, past > Decimal::ZERO, o.verdict == Verdict::Pass) else {
         o.formula = format!("{}；加分（{id}）：未超出目标，不加分", o.formula);
         o.rules.push(id.clone());
-        return;
+        return None;
     };
-    let Some(mut steps) = past.checked_div(per) else {
-        return;
-    };
+    let mut steps = past.checked_div(per)?;
     if b.whole_steps {
         steps = steps.floor();
     }
@@ -338,6 +364,11 @@ fn add_bonus(b: &Bonus, id: &Cow<'static, str>, v: &Values<'_>, o: &mut Outcome)
         n(base + add)
     );
     o.rules.push(id.clone());
+    (add > Decimal::ZERO).then(|| BonusGiven {
+        rule: id.clone(),
+        points: add,
+        max: b.max,
+    })
 }
 
 fn apply_methods(

@@ -147,6 +147,9 @@ fn score_row(
     let dp = m.precision.value;
     let scoring = indicator::scoring(s, &step.around, step.year, step.opts, cache);
     let mut scoring = grades::from_sheet(scoring, s, m);
+    if let Some(b) = &scoring.bonus {
+        scoring = hold_bonus(scoring.clone(), b, tally);
+    }
     if let Some(l) = limit {
         scoring = super::cross_row::limited(scoring, s.weight, l);
         tally.findings.push(super::cross_row::finding(
@@ -175,6 +178,47 @@ fn score_row(
     }
     let report = assemble::indicator(s, &scoring, shown_score, source, differs, m);
     tally.indicators.push(report);
+}
+
+/// A bonus rule's `max` holds for the project: a row it adds to once the others have used
+/// its maximum keeps what is left (the total never exceeds its points by more than `max`,
+/// whatever the order of the rows).
+fn hold_bonus(
+    scoring: std::rc::Rc<indicator::Scoring>,
+    b: &super::method::BonusGiven,
+    tally: &mut Tally,
+) -> std::rc::Rc<indicator::Scoring> {
+    let used = match tally.bonus_by_rule.iter_mut().find(|(r, _)| *r == b.rule) {
+        Some((_, u)) => u,
+        None => {
+            tally.bonus_by_rule.push((b.rule.clone(), Decimal::ZERO));
+            &mut tally.bonus_by_rule.last_mut().expect("just pushed").1
+        }
+    };
+    let allowed = (b.max - *used).max(Decimal::ZERO).min(b.points);
+    let before = *used;
+    *used += allowed;
+    if allowed == b.points {
+        return scoring;
+    }
+    let mut o = scoring.outcome.clone();
+    o.score = o.score.map(|sc| sc - (b.points - allowed));
+    o.formula = format!(
+        "{}；本项目按 {} 已加 {} 分，最高 {} 分：本行只加 {}",
+        o.formula,
+        b.rule,
+        before.normalize(),
+        b.max.normalize(),
+        allowed.normalize()
+    );
+    let mut out = indicator::Scoring::new(o);
+    out.flags = scoring.flags.clone();
+    out.vetoes = scoring.vetoes.clone();
+    out.bonus = Some(super::method::BonusGiven {
+        points: allowed,
+        ..b.clone()
+    });
+    std::rc::Rc::new(out)
 }
 
 /// Scores budget execution with its `weight` (and the rule that gave it) (§8.7), adds it to
@@ -283,6 +327,8 @@ pub(super) struct Tally {
     pub weights: Decimal,
     /// Points earned above the rows' own (a `bonus:` rule's).
     pub bonus: Decimal,
+    /// Points each bonus rule has added in the project so far (its `max` holds for all of them).
+    pub bonus_by_rule: Vec<(Cow<'static, str>, Decimal)>,
     pub indicators: Vec<IndicatorReport>,
     pub findings: Vec<Finding>,
     pub vetoes: Vec<VetoHit>,
