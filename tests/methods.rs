@@ -885,6 +885,22 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
             ),
         ),
         (
+            "bonus",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"响应时间\"\n    bonus: {per: 1秒, points: 1, max: 2}\n",
+            ),
+        ),
+        (
+            "other_row",
+            keys,
+            r(""),
+            r(
+                "  - id: k\n    when: indicator == \"完成数量\"\n    other_row: {when: 'indicator == \"验收合格率\" and actual < target', share: 0}\n",
+            ),
+        ),
+        (
             "cap",
             keys,
             r(""),
@@ -1161,6 +1177,17 @@ fn shandong_housing_vetoes_and_caps_give_the_harshest_grade_in_any_row_order() {
     assert_eq!(d.score.to_string(), "70.00");
     assert_eq!(d.grade, "合格");
     assert_eq!(d.findings.len(), 2, "{:?}", d.findings);
+    // 10分的加分项: 112.5 % is 12 whole points over, 10 at most: 40 + 10 + 30 + 30
+    let e = project(&r, "戊市");
+    assert_eq!(score(e, "保障性安居工程开工任务完成率"), "50.00");
+    assert_eq!(e.score.to_string(), "110.00");
+    assert_eq!(e.grade, "优秀");
+    assert!(e.findings.iter().any(|f| f.code == "eval.bonus"));
+    // 103.5 %: 3 whole points: 43 + 30 × 96 ÷ 100 + 30
+    let f = project(&r, "己市");
+    assert_eq!(f.score.to_string(), "101.80");
+    // a target met exactly adds nothing, and no bonus finding
+    assert!(c.findings.iter().all(|f| f.code != "eval.bonus"));
     // one grade in every format
     for format in [Format::Json, Format::Csv, Format::Table, Format::Html] {
         let mut out = Vec::new();
@@ -1205,7 +1232,9 @@ mod shuffled {
                 (state % n as u64) as usize
             };
             let mut out = vec![header.to_owned()];
-            for city in ["甲市", "乙市", "丙市", "丁市"] {
+            let mut cities: Vec<&str> = lines.iter().filter_map(|l| l.split(',').next()).collect();
+            cities.dedup();
+            for city in cities {
                 let mut rows: Vec<&str> =
                     lines.iter().copied().filter(|l| l.starts_with(city)).collect();
                 for i in (1..rows.len()).rev() {
@@ -1325,4 +1354,272 @@ fn a_rule_that_holds_leaves_a_note_where_the_row_waits() {
             .iter()
             .all(|i| !i.note.contains("m."))
     );
+}
+
+/// 安居工程建设考核办法: 开工套数 “此项为否决项。未在规定时间完成总体任务目标的，工作任务完成情况
+/// 评价为0分” — one row's fact zeroing the other rows of its section, in either row order.
+#[test]
+fn another_rows_fact_zeroes_a_section() {
+    let sheet = include_str!("fixtures/rules/methods/anju-section-veto.csv");
+    let rules = include_str!("fixtures/rules/methods/anju-section-veto.yaml");
+    let r = run(sheet, rules);
+    let a = project(&r, "甲县");
+    // 950 of ≥1000 套: the row scores 0 (all or nothing), and zeroes its section's other rows
+    assert_eq!(score(a, "开工套数"), "0.00");
+    assert_eq!(score(a, "住房保障年度计划按时制定上报公开"), "0.00");
+    assert_eq!(score(a, "基本建成套数"), "0.00");
+    assert_eq!(score(a, "工程质量验收合格率"), "32.00");
+    // 32 of 64: 50 on 100
+    assert_eq!(a.score.to_string(), "32.00");
+    assert_eq!(a.grade, "差");
+    let zeroed = a
+        .findings
+        .iter()
+        .filter(|f| f.code == "aj.starts.section-zero")
+        .count();
+    assert_eq!(zeroed, 2, "{:?}", a.findings);
+    let note = &a
+        .indicators
+        .iter()
+        .find(|i| &*i.indicator == "基本建成套数")
+        .unwrap()
+        .note;
+    assert!(
+        note.contains("开工套数") && note.contains("aj.starts.section-zero"),
+        "{note}"
+    );
+    // 1000 套 (rows in the other order): nothing zeroed, 64 of 64
+    let b = project(&r, "乙县");
+    assert_eq!(b.score.to_string(), "64.00");
+    assert!(
+        b.findings
+            .iter()
+            .all(|f| f.code != "aj.starts.section-zero")
+    );
+}
+
+#[test]
+fn an_other_row_rule_that_cannot_work_is_rejected_at_its_line() {
+    let bad_share = "rules:\n  - id: k\n    other_row: {when: 'indicator == \"x\"', share: 150%}\n";
+    let errors = RuleSet::with_files(&[RuleSource::new("o.yaml", bad_share)], true)
+        .expect_err("a share above 100 % is rejected");
+    assert_eq!(errors[0].errors[0].line_col().0, 3);
+    let typo = "rules:\n  - id: k\n    other_row: {when: 'indicater == \"x\"', share: 0}\n";
+    let errors = RuleSet::with_files(&[RuleSource::new("o.yaml", typo)], true)
+        .expect_err("a condition that does not compile is rejected");
+    assert_eq!(errors[0].errors[0].line_col().0, 3);
+}
+
+/// Points on the method's scale: where the sheet gives no 分值 and a project lacks a category,
+/// the categories present are rescaled to 100, and a rule's absolute points with them.
+#[test]
+fn absolute_points_are_rescaled_with_the_weights() {
+    let sheet = include_str!("fixtures/rules/methods/rescaled-points.csv");
+    let rules = "rules:
+  - id: d.weight.input
+    when: category == \"投入\"
+    category_weight: 30
+  - id: d.weight.output
+    when: category == \"产出\"
+    category_weight: 60
+  - id: d.weight.benefit
+    when: category == \"效益\"
+    category_weight: 10
+  - id: d.adjust-rate                    # 每超1个百分点扣3分
+    when: indicator == \"调剂率\"
+    deduct: {per: 1%, points: 3}
+";
+    let r = run(sheet, rules);
+    // every category present: 12 % is 7 points over, 21 off 30
+    let full = project(&r, "辛部门");
+    assert_eq!(score(full, "调剂率"), "9.00");
+    assert!(
+        full.findings
+            .iter()
+            .all(|f| f.code != "eval.points-rescaled")
+    );
+    // no 效益: 30 and 60 are rescaled to 33.33 and 66.67; 9 of 30 is 10 of 33.33 (taking
+    // 21 off the rescaled 33.33 would leave 12.33)
+    let part = project(&r, "庚部门");
+    assert_eq!(score(part, "调剂率"), "10.00");
+    assert_eq!(part.score.to_string(), "76.67");
+    let note = &part
+        .indicators
+        .iter()
+        .find(|i| &*i.indicator == "调剂率")
+        .unwrap()
+        .note;
+    assert!(note.contains("扣3分（按30分制）= 3.3333"), "{note}");
+    assert!(
+        part.findings
+            .iter()
+            .any(|f| f.code == "eval.points-rescaled")
+    );
+}
+
+/// Every value `docs/rules.md` documents for a key with a fixed set of values does something:
+/// written in place of another value of the same key (or of no rule), it changes a score, a
+/// verdict, a note or a finding. A value the evaluation ignored would fail here.
+#[test]
+fn every_documented_value_changes_something() {
+    let keys = include_str!("fixtures/rules/methods/keys.csv");
+    let shown = include_str!("fixtures/rules/methods/shown.csv");
+    let rule = |when: &str, body: &str| {
+        let when = if when.is_empty() {
+            String::new()
+        } else {
+            format!("    when: {when}\n")
+        };
+        format!("rules:\n  - id: k\n{when}    {body}\n")
+    };
+    let rate = "indicator == \"验收合格率\"";
+    let mut cases: Vec<(String, &str, String, String)> = Vec::new();
+    // formula: each value against another on a row where they differ
+    for (value, when, other) in [
+        ("proportional", rate, "all_or_nothing"),
+        (
+            "range_distance",
+            "indicator == \"覆盖人数\"",
+            "all_or_nothing",
+        ),
+        ("all_or_nothing", rate, "proportional"),
+        ("yes_no", rate, "proportional"),
+        ("deadline", "indicator == \"完成时间\"", "proportional"),
+        ("plan", "indicator == \"完成数量\"", "proportional"),
+        ("graded", rate, "proportional"),
+        ("execution_rate", "", "all_or_nothing"),
+    ] {
+        cases.push((
+            format!("formula: {value}"),
+            keys,
+            rule(when, &format!("formula: {other}")),
+            rule(when, &format!("formula: {value}")),
+        ));
+    }
+    // tiers: each `on`
+    for (on, bands) in [
+        ("actual", "[{at_least: 95%, share: 100%}, {share: 50%}]"),
+        ("ratio", "[{at_least: 95%, share: 100%}, {share: 50%}]"),
+        ("deviation", "[{up_to: 5%, share: 100%}, {share: 50%}]"),
+    ] {
+        cases.push((
+            format!("tiers.on: {on}"),
+            keys,
+            "rules: []\n".to_owned(),
+            rule(rate, &format!("tiers: {{on: {on}, bands: {bands}}}")),
+        ));
+    }
+    cases.push((
+        "tiers.on: lateness".into(),
+        keys,
+        "rules: []\n".to_owned(),
+        rule(
+            "indicator == \"完成时间\"",
+            "tiers: {on: lateness, bands: [{up_to: 3个月, share: 50%}, {share: 0}]}",
+        ),
+    ));
+    // direction, both ways; bare_op, each operator against another
+    let time = "indicator == \"响应时间\"";
+    cases.push((
+        "direction: higher".into(),
+        keys,
+        rule(time, "direction: lower"),
+        rule(time, "direction: higher"),
+    ));
+    cases.push((
+        "direction: lower".into(),
+        keys,
+        rule(time, "direction: higher"),
+        rule(time, "direction: lower"),
+    ));
+    for (op, other) in [
+        (">=", "<="),
+        (">", "<="),
+        ("<=", ">="),
+        ("<", ">="),
+        ("=", "<="),
+    ] {
+        cases.push((
+            format!("bare_op: {op}"),
+            keys,
+            rule(time, &format!("direction: lower\n    bare_op: \"{other}\"")),
+            rule(time, &format!("direction: lower\n    bare_op: \"{op}\"")),
+        ));
+    }
+    // grade_on, both ways
+    cases.push((
+        "grade_on: exact".into(),
+        shown,
+        "rules:\n  - id: default.grade-on\n    grade_on: shown\n".into(),
+        "rules:\n  - id: default.grade-on\n    grade_on: exact\n".into(),
+    ));
+    cases.push((
+        "grade_on: shown".into(),
+        shown,
+        "rules:\n  - id: default.grade-on\n    grade_on: exact\n".into(),
+        "rules:\n  - id: default.grade-on\n    grade_on: shown\n".into(),
+    ));
+    // not_applicable, both ways
+    let count = "indicator == \"完成数量\"";
+    cases.push((
+        "not_applicable: true".into(),
+        keys,
+        rule(count, "not_applicable: false"),
+        rule(count, "not_applicable: true"),
+    ));
+    // `false` keeps a row applicable that a later rule (of lower priority) drops
+    cases.push((
+        "not_applicable: false".into(),
+        keys,
+        rule(count, "not_applicable: true"),
+        format!(
+            "rules:\n  - id: k0\n    when: {count}\n    not_applicable: false\n{}",
+            rule(count, "not_applicable: true").trim_start_matches("rules:\n")
+        ),
+    ));
+    // deduct and bonus: whole steps against pro rata
+    cases.push((
+        "deduct.whole_steps: true".into(),
+        keys,
+        rule(rate, "deduct: {per: 3%, points: 1}"),
+        rule(rate, "deduct: {per: 3%, points: 1, whole_steps: true}"),
+    ));
+    cases.push((
+        "bonus.whole_steps: true".into(),
+        keys,
+        rule(time, "bonus: {per: 0.4秒, points: 1, max: 5}"),
+        rule(
+            time,
+            "bonus: {per: 0.4秒, points: 1, max: 5, whole_steps: true}",
+        ),
+    ));
+    for (value, sheet, without, with) in &cases {
+        assert_ne!(
+            json_of(sheet, without),
+            json_of(sheet, with),
+            "`{value}` changed nothing"
+        );
+    }
+}
+
+/// A bonus rule's maximum holds for the project: two rows over their targets share its 2
+/// points (每增加1%加1分，最高加2分), in either order.
+#[test]
+fn a_bonus_maximum_holds_for_the_whole_project() {
+    let rules = "rules:
+  - id: b.over
+    when: category == \"产出指标\"
+    bonus: {per: 1%, points: 1, max: 2, whole_steps: true}
+";
+    let head = "项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,全年预算数,全年执行数\n";
+    let a = "壬项目,产出指标,数量指标,甲完成率,≥,100,%,105%,50,,\n";
+    let b = "壬项目,产出指标,数量指标,乙完成率,≥,100,%,103%,50,,\n";
+    for sheet in [format!("{head}{a}{b}"), format!("{head}{b}{a}")] {
+        let r = run(&sheet, rules);
+        let p = project(&r, "壬项目");
+        // 100 + 2, not 100 + 2 + 2
+        assert_eq!(p.score.to_string(), "102.00");
+        let bonus: Vec<String> = p.indicators.iter().map(|i| i.note.to_string()).collect();
+        assert!(bonus.iter().any(|n| n.contains("本行只加 0")), "{bonus:?}");
+    }
 }

@@ -576,3 +576,27 @@ fn help_is_in_chinese() {
     assert_eq!(code, 0);
     assert!(out.starts_with("jixiao "), "{out}");
 }
+
+/// `jixiao rules explain KEY` prints the key's documentation from its file in
+/// `src/rules/keys/`; without a key, one line a key; an unknown key is a usage error.
+#[test]
+fn rules_explain_prints_a_keys_documentation() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["rules", "explain", "cap"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("`cap: {grade, message}`"), "{text}");
+    assert!(text.contains("不得评定为优秀"), "{text}");
+    let all = String::from_utf8(run(&["rules", "explain"]).stdout).unwrap();
+    for key in jixiao::rules::keys::ALL {
+        assert!(all.contains(&format!("`{}", key.name)), "{}", key.name);
+    }
+    let unknown = run(&["rules", "explain", "vetoo"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("veto"));
+}

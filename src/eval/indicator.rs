@@ -32,6 +32,10 @@ pub(super) struct Scored<'a> {
     pub weight: Decimal,
     pub weight_rule: Option<Cow<'static, str>>,
     pub not_applicable: bool,
+    /// The row's points on the method's own scale, where the weight it is scored on was
+    /// rescaled from them (categories missing, rows not applicable): a rule's absolute points
+    /// are rescaled with it.
+    pub method_weight: Option<Decimal>,
 }
 
 impl<'a> Scored<'a> {
@@ -70,6 +74,8 @@ pub(super) struct Scoring {
     pub flags: Vec<super::checks::Flag>,
     /// Vetoes that hold.
     pub vetoes: Vec<super::checks::VetoHit>,
+    /// Points a bonus rule added (the project holds them to the rule's maximum).
+    pub bonus: Option<super::method::BonusGiven>,
 }
 
 impl Scoring {
@@ -84,6 +90,7 @@ impl Scoring {
             outcome,
             flags: Vec::new(),
             vetoes: Vec::new(),
+            bonus: None,
         }
     }
 }
@@ -107,17 +114,37 @@ pub(super) fn scoring(
         }));
     }
     let plan_text = s.plan_text();
-    if let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
+    // an outcome on a rescaled weight depends on the method's points too, where the row has
+    // absolute points (a rule's, or a grade written in 分): not memoised then
+    let own_scale = s.method_weight.is_none_or(|mw| mw == s.weight)
+        || !(s
+            .reading
+            .decisions
+            .method
+            .as_ref()
+            .is_some_and(|m| m.has_points())
+            || matches!(
+                s.reading.decisions.formula,
+                Some(crate::rules::Formula::Graded)
+            )
+            || matches!(
+                s.reading.parsed.target,
+                crate::lang::Target::Qualitative { .. }
+            ));
+    if own_scale && let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
         return o;
     }
-    let (outcome, actual, flags) = score_reading(s, plan_text, year, opts, cache);
+    let (outcome, actual, flags, bonus) = score_reading(s, plan_text, year, opts, cache);
     let mut scoring = Scoring::new(outcome);
+    scoring.bonus = bonus;
     if opts.rules.asks_of_actuals() {
         (scoring.flags, scoring.vetoes) = on_actual(s, &actual, around, opts);
     }
     scoring.flags.splice(0..0, flags);
     let o = Rc::new(scoring);
-    cache.keep_outcome(&s.reading, o.clone());
+    if own_scale {
+        cache.keep_outcome(&s.reading, o.clone());
+    }
     o
 }
 
@@ -158,7 +185,12 @@ fn score_reading(
     year: Option<i32>,
     opts: &Options<'_>,
     cache: &mut ParseCache,
-) -> (Outcome, Actual, Vec<super::checks::Flag>) {
+) -> (
+    Outcome,
+    Actual,
+    Vec<super::checks::Flag>,
+    Option<super::method::BonusGiven>,
+) {
     let m = opts.methodology;
     let target = &s.reading.parsed.target;
     let mut read = |text: &str| {
@@ -171,6 +203,7 @@ fn score_reading(
         None => Actual::Missing,
     };
     let mut flags = Vec::new();
+    let mut bonus = None;
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
     if let Some((a, _)) = &converted {
@@ -192,7 +225,15 @@ fn score_reading(
             subcategory: s.row.subcategory.as_deref(),
             ..Facts::default()
         });
-        if let Some((a, flag)) = super::grades::read(&applied, text, &actual, s.weight) {
+        // points written (`8分`) are on the method's scale: a share of its points
+        let own = s.method_weight.unwrap_or(s.weight);
+        if let Some((a, flag)) = super::grades::read(&applied, text, &actual, own) {
+            if s.method_weight.is_some_and(|mw| mw != s.weight)
+                && matches!(a, Actual::Share(_))
+                && text.trim().ends_with('分')
+            {
+                flags.push(rescaled_flag(&s.row.name, own, s.weight));
+            }
             actual = a;
             flags.extend(flag);
         }
@@ -206,7 +247,9 @@ fn score_reading(
     }
     let plan = plan_text.map(&mut read);
     // the national formula, a rule's formula, then the method's tiers, deductions and floor
-    let one = |actual: &Actual, flags: &mut Vec<super::checks::Flag>| {
+    let one = |actual: &Actual,
+               flags: &mut Vec<super::checks::Flag>,
+               bonus: &mut Option<super::method::BonusGiven>| {
         let mut o = match &s.reading.decisions.late_penalty {
             Some((p, rule)) => {
                 let mut with_penalty = m.clone();
@@ -225,9 +268,21 @@ fn score_reading(
                 actual: s.actual_text,
                 year,
             };
-            let (out, flag) = super::method::apply(method, target, actual, written, s.weight, o);
+            // a weight rescaled from the method's points rescales the rules' absolute points too
+            let rescaled = s
+                .method_weight
+                .filter(|mw| *mw > Decimal::ZERO && *mw != s.weight && method.has_points());
+            let scaled = rescaled.map(|mw| method.scaled(s.weight / mw));
+            let rules = scaled.as_ref().unwrap_or(method);
+            let (out, flag, given) =
+                super::method::apply_with_bonus(rules, target, actual, written, s.weight, o);
             o = out;
             flags.extend(flag);
+            *bonus = given;
+            if let Some(mw) = rescaled {
+                o.formula = format!("{}；{}", o.formula, method.scale_note(mw, s.weight));
+                flags.push(rescaled_flag(&s.row.name, mw, s.weight));
+            }
         }
         o
     };
@@ -259,12 +314,12 @@ fn score_reading(
                         ("", _) => format!("第 {} 项", k + 1),
                         (l, _) => l.to_owned(),
                     };
-                    scored.push((label, value, one(&a, &mut flags)));
+                    scored.push((label, value, one(&a, &mut flags, &mut bonus)));
                 }
                 distributive::combine(scored)
             }
             None => {
-                let mut o = one(&actual, &mut flags);
+                let mut o = one(&actual, &mut flags, &mut bonus);
                 if items.len() >= 2 && !matches!(actual, Actual::Missing) {
                     o.remarks.push(distributive::ONE_FOR_ALL);
                 }
@@ -272,7 +327,7 @@ fn score_reading(
             }
         }
     } else {
-        one(&actual, &mut flags)
+        one(&actual, &mut flags, &mut bonus)
     };
     if let Some(rule) = &s.reading.decisions.formula_rule {
         o.rules.insert(0, rule.clone());
@@ -312,7 +367,21 @@ fn score_reading(
             "一级指标没有分值规则（category_weight），未分配分值"
         });
     }
-    (o, actual, flags)
+    (o, actual, flags, bonus)
+}
+
+/// The finding that a row's absolute points (a rule's, or written) were rescaled with its
+/// weight: `eval.points-rescaled`.
+fn rescaled_flag(indicator: &str, method: Decimal, scored: Decimal) -> super::checks::Flag {
+    super::checks::Flag {
+        code: Cow::Borrowed("eval.points-rescaled"),
+        severity: crate::finding::Severity::Info,
+        message: format!(
+            "指标“{indicator}”：方法给它 {} 分，本项目按 {} 分计（分值折算为 100 分制）；规则和所写的绝对分按同一比例换算",
+            method.normalize(),
+            scored.round_dp(2).normalize()
+        ),
+    }
 }
 
 /// Whether an outcome waits for a person's grade.

@@ -20,7 +20,9 @@ use super::lateness::{self, Lateness, Unmeasured};
 use super::score::{Outcome, Verdict};
 use crate::finding::Severity;
 use crate::lang::{CalendarDate, Op, Quantity, Target, Unit, units};
-use crate::rules::method::{BoundOp, Deduct, Floor, Gives, LateMeasure, Tiers, lateness_step};
+use crate::rules::method::{
+    Bonus, BoundOp, Deduct, Floor, Gives, LateMeasure, Tiers, lateness_step,
+};
 use crate::rules::model::TierOn;
 
 /// The method rules that hold for one indicator, with their ids.
@@ -29,6 +31,7 @@ pub struct MethodRules {
     pub tiers: Option<(Tiers, Cow<'static, str>)>,
     pub deduct: Option<(Deduct, Cow<'static, str>)>,
     pub floor: Option<(Floor, Cow<'static, str>)>,
+    pub bonus: Option<(Bonus, Cow<'static, str>)>,
 }
 
 impl MethodRules {
@@ -44,11 +47,86 @@ impl MethodRules {
             floor: applied
                 .floor()
                 .map(|d| (d.value.clone(), d.rule.id.clone())),
+            bonus: applied
+                .bonus()
+                .map(|d| (d.value.clone(), d.rule.id.clone())),
         }
     }
 
+    /// Whether they give absolute points (a deduction's, a band's `points`, a bonus), which a
+    /// rescaled weight must rescale.
+    pub fn has_points(&self) -> bool {
+        self.deduct.is_some()
+            || self.bonus.is_some()
+            || self
+                .tiers
+                .as_ref()
+                .is_some_and(|(t, _)| t.bands.iter().any(|b| matches!(b.gives, Gives::Points(_))))
+    }
+
+    /// The same rules with every absolute number of points × `factor` (the row's points on
+    /// its scored scale ÷ on the method's).
+    pub fn scaled(&self, factor: Decimal) -> MethodRules {
+        let mut out = self.clone();
+        if let Some((t, _)) = &mut out.tiers {
+            for b in &mut t.bands {
+                if let Gives::Points(p) = &mut b.gives {
+                    *p *= factor;
+                }
+            }
+        }
+        if let Some((d, _)) = &mut out.deduct {
+            d.points *= factor;
+        }
+        if let Some((b, _)) = &mut out.bonus {
+            b.points *= factor;
+            b.max *= factor;
+        }
+        out
+    }
+
+    /// How the points were rescaled, for the note: `扣2分（按30分制）= 2.67`.
+    pub fn scale_note(&self, method: Decimal, scored: Decimal) -> String {
+        let f = scored / method;
+        let mut parts = Vec::new();
+        if let Some((d, _)) = &self.deduct {
+            parts.push(format!(
+                "扣{}分（按{}分制）= {}",
+                n(d.points),
+                n(method),
+                n(d.points * f)
+            ));
+        }
+        if let Some((t, _)) = &self.tiers {
+            for b in &t.bands {
+                if let Gives::Points(p) = b.gives {
+                    parts.push(format!("{}分（按{}分制）= {}", n(p), n(method), n(p * f)));
+                }
+            }
+        }
+        if let Some((b, _)) = &self.bonus {
+            parts.push(format!(
+                "加{}分、最高{}分（按{}分制）= {}、{}",
+                n(b.points),
+                n(b.max),
+                n(method),
+                n(b.points * f),
+                n(b.max * f)
+            ));
+        }
+        format!(
+            "分值按方法的 {} 分折算为 {}：规则的分数同比换算，{}",
+            n(method),
+            n(scored),
+            parts.join("，")
+        )
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.tiers.is_none() && self.deduct.is_none() && self.floor.is_none()
+        self.tiers.is_none()
+            && self.deduct.is_none()
+            && self.floor.is_none()
+            && self.bonus.is_none()
     }
 }
 
@@ -220,9 +298,115 @@ pub struct Written<'a> {
     pub year: Option<i32>,
 }
 
+/// Points a `bonus:` rule added to a row, and its maximum (which holds for the project: the
+/// rows it adds to share it, [`super::project`] keeps the count).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BonusGiven {
+    pub rule: Cow<'static, str>,
+    pub points: Decimal,
+    pub max: Decimal,
+}
+
 /// The outcome with the method rules applied (unchanged where they cannot apply: not numbers,
-/// waiting for a person, missing), and a finding where lateness cannot be measured.
+/// waiting for a person, missing), and a finding where lateness cannot be measured; then the
+/// bonus, on a target met.
 pub fn apply(
+    rules: &MethodRules,
+    target: &Target,
+    actual: &Actual,
+    written: Written<'_>,
+    weight: Decimal,
+    o: Outcome,
+) -> (Outcome, Option<Flag>) {
+    let (o, flag, _) = apply_with_bonus(rules, target, actual, written, weight, o);
+    (o, flag)
+}
+
+/// [`apply`], and the bonus it added.
+pub fn apply_with_bonus(
+    rules: &MethodRules,
+    target: &Target,
+    actual: &Actual,
+    written: Written<'_>,
+    weight: Decimal,
+    o: Outcome,
+) -> (Outcome, Option<Flag>, Option<BonusGiven>) {
+    let (mut o, flag) = apply_methods(rules, target, actual, written, weight, o);
+    let mut given = None;
+    if let Some((b, id)) = &rules.bonus
+        && matches!(o.verdict, Verdict::Pass | Verdict::Fail)
+    {
+        match values(target, actual) {
+            Some(v) => given = add_bonus(b, id, &v, &mut o),
+            None => {
+                o.formula = format!(
+                    "{}；加分 bonus（{id}）的条件成立，但目标或实际值不是数值，不加分",
+                    o.formula
+                );
+            }
+        }
+    }
+    (o, flag, given)
+}
+
+/// 加分: each step the actual is better than the target adds points, up to the rule's maximum
+/// (nothing where the target is missed, or exact: `=` has no better side).
+#[allow(clippy::ptr_arg)] // the id is kept as the outcome's rules keep it: cloned without allocating
+fn add_bonus(
+    b: &Bonus,
+    id: &Cow<'static, str>,
+    v: &Values<'_>,
+    o: &mut Outcome,
+) -> Option<BonusGiven> {
+    let past = match v.op {
+        Op::Ge | Op::Gt => v.a - v.t,
+        Op::Le | Op::Lt => v.t - v.a,
+        Op::Eq => Decimal::ZERO,
+    };
+    let unit = v.unit.map_or("", |u| u.as_str());
+    let per = match amount(&b.per, v) {
+        Ok(p) => Some(p).filter(|p| *p > Decimal::ZERO),
+        Err(why) => {
+            // a step that cannot be brought to the row's unit adds nothing, and says why
+            o.formula = format!("{}；加分（{id}）：{why}，不加分", o.formula);
+            o.rules.push(id.clone());
+            return None;
+        }
+    };
+    let (Some(per), true, true) = (per, past > Decimal::ZERO, o.verdict == Verdict::Pass) else {
+        o.formula = format!("{}；加分（{id}）：未超出目标，不加分", o.formula);
+        o.rules.push(id.clone());
+        return None;
+    };
+    let mut steps = past.checked_div(per)?;
+    if b.whole_steps {
+        steps = steps.floor();
+    }
+    let add = steps
+        .checked_mul(b.points)
+        .unwrap_or(Decimal::MAX)
+        .min(b.max);
+    let base = o.score.unwrap_or_default();
+    o.score = Some(base + add);
+    o.formula = format!(
+        "{}；加分：超出目标 {}{unit}，每 {}{unit} 加 {} 分，最高 {} 分：+{}（{id}），得 {}",
+        o.formula,
+        n(past),
+        n(per),
+        n(b.points),
+        n(b.max),
+        n(add),
+        n(base + add)
+    );
+    o.rules.push(id.clone());
+    (add > Decimal::ZERO).then(|| BonusGiven {
+        rule: id.clone(),
+        points: add,
+        max: b.max,
+    })
+}
+
+fn apply_methods(
     rules: &MethodRules,
     target: &Target,
     actual: &Actual,
@@ -265,7 +449,7 @@ pub fn apply(
             o.formula = format!(
                 "{}；{} 的条件成立，但本行{why}，尚未按它计分",
                 o.formula,
-                held(rules)
+                held(rules, true)
             );
         }
         return (o, None);
@@ -290,10 +474,13 @@ pub fn apply(
             return (o, None);
         }
     }
+    if rules.tiers.is_none() && rules.deduct.is_none() && rules.floor.is_none() {
+        return (o, None); // a bonus alone: [`apply`] adds it
+    }
     let Some(v) = values(target, actual) else {
         o.remarks
             .push("分档、扣分或保底规则需要数值的目标和实际值，按目标类型的公式计分");
-        o.formula = format!("{}；{} 的条件成立，未用", o.formula, held(rules));
+        o.formula = format!("{}；{} 的条件成立，未用", o.formula, held(rules, false));
         return (o, None);
     };
     let by_method = if let Some((t, id)) = tiers {
@@ -338,7 +525,7 @@ pub fn apply(
 }
 
 /// The method rules that hold, in words with their ids: `分档 tiers（a）、扣分 deduct（b）`.
-fn held(rules: &MethodRules) -> String {
+fn held(rules: &MethodRules, with_bonus: bool) -> String {
     [
         rules
             .tiers
@@ -352,6 +539,11 @@ fn held(rules: &MethodRules) -> String {
             .floor
             .as_ref()
             .map(|(_, id)| format!("保底 floor（{id}）")),
+        rules
+            .bonus
+            .as_ref()
+            .filter(|_| with_bonus)
+            .map(|(_, id)| format!("加分 bonus（{id}）")),
     ]
     .into_iter()
     .flatten()

@@ -25,6 +25,7 @@ mod assemble;
 mod budget;
 pub mod cases;
 pub mod checks;
+mod cross_row;
 pub mod evaluate;
 mod fold;
 pub mod formula;

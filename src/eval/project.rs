@@ -96,8 +96,11 @@ pub(super) fn evaluate_project(
         indicators: Vec::with_capacity(rows.len()),
         ..Tally::default()
     };
-    for s in &rows {
-        score_row(&step, s, &mut tally, differences, cache);
+    // conditions on another row of the project (`other_row:`), known before any row is scored
+    let limits = super::cross_row::limits(opts.rules, &rows, &step.around, year);
+    for (i, s) in rows.iter().enumerate() {
+        let limit = limits.get(i).and_then(Option::as_ref);
+        score_row(&step, s, limit, &mut tally, differences, cache);
     }
     // 4. Budget execution (§8.7), re-checked.
     let budget = score_budget(
@@ -135,6 +138,7 @@ pub(super) fn evaluate_project(
 fn score_row(
     step: &Step<'_, '_>,
     s: &Scored<'_>,
+    limit: Option<&super::cross_row::Limit>,
     tally: &mut Tally,
     differences: &mut Vec<Difference>,
     cache: &mut ParseCache,
@@ -142,7 +146,20 @@ fn score_row(
     let m = step.opts.methodology;
     let dp = m.precision.value;
     let scoring = indicator::scoring(s, &step.around, step.year, step.opts, cache);
-    let scoring = grades::from_sheet(scoring, s, m);
+    let mut scoring = grades::from_sheet(scoring, s, m);
+    if let Some(b) = &scoring.bonus {
+        scoring = hold_bonus(scoring.clone(), b, tally);
+    }
+    if let Some(l) = limit {
+        scoring = super::cross_row::limited(scoring, s.weight, l);
+        tally.findings.push(super::cross_row::finding(
+            l,
+            &s.row.name,
+            &step.file,
+            &step.unit.name,
+            &step.project.name,
+        ));
+    }
     tally.add(s, &scoring, &step.file, step.unit, step.project);
     let outcome = &scoring.outcome;
     let shown_score = assemble::shown_score(outcome, dp);
@@ -161,6 +178,47 @@ fn score_row(
     }
     let report = assemble::indicator(s, &scoring, shown_score, source, differs, m);
     tally.indicators.push(report);
+}
+
+/// A bonus rule's `max` holds for the project: a row it adds to once the others have used
+/// its maximum keeps what is left (the total never exceeds its points by more than `max`,
+/// whatever the order of the rows).
+fn hold_bonus(
+    scoring: std::rc::Rc<indicator::Scoring>,
+    b: &super::method::BonusGiven,
+    tally: &mut Tally,
+) -> std::rc::Rc<indicator::Scoring> {
+    let used = match tally.bonus_by_rule.iter_mut().find(|(r, _)| *r == b.rule) {
+        Some((_, u)) => u,
+        None => {
+            tally.bonus_by_rule.push((b.rule.clone(), Decimal::ZERO));
+            &mut tally.bonus_by_rule.last_mut().expect("just pushed").1
+        }
+    };
+    let allowed = (b.max - *used).max(Decimal::ZERO).min(b.points);
+    let before = *used;
+    *used += allowed;
+    if allowed == b.points {
+        return scoring;
+    }
+    let mut o = scoring.outcome.clone();
+    o.score = o.score.map(|sc| sc - (b.points - allowed));
+    o.formula = format!(
+        "{}；本项目按 {} 已加 {} 分，最高 {} 分：本行只加 {}",
+        o.formula,
+        b.rule,
+        before.normalize(),
+        b.max.normalize(),
+        allowed.normalize()
+    );
+    let mut out = indicator::Scoring::new(o);
+    out.flags = scoring.flags.clone();
+    out.vetoes = scoring.vetoes.clone();
+    out.bonus = Some(super::method::BonusGiven {
+        points: allowed,
+        ..b.clone()
+    });
+    std::rc::Rc::new(out)
 }
 
 /// Scores budget execution with its `weight` (and the rule that gave it) (§8.7), adds it to
@@ -247,6 +305,7 @@ fn read_row<'a>(
         weight: Decimal::ZERO,
         weight_rule: None,
         not_applicable,
+        method_weight: None,
     }
 }
 
@@ -266,6 +325,10 @@ pub(super) struct Tally {
     pub pending: Decimal,
     /// Points scored on.
     pub weights: Decimal,
+    /// Points earned above the rows' own (a `bonus:` rule's).
+    pub bonus: Decimal,
+    /// Points each bonus rule has added in the project so far (its `max` holds for all of them).
+    pub bonus_by_rule: Vec<(Cow<'static, str>, Decimal)>,
     pub indicators: Vec<IndicatorReport>,
     pub findings: Vec<Finding>,
     pub vetoes: Vec<VetoHit>,
@@ -305,6 +368,9 @@ impl Tally {
             && outcome.verdict != Verdict::NotApplicable
         {
             self.total += sc;
+            if sc > s.weight {
+                self.bonus += sc - s.weight;
+            }
         }
     }
 }
@@ -334,6 +400,22 @@ fn grade(
     );
     let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
     tally.findings.splice(0..0, graded.finding.take());
+    if tally.bonus > Decimal::ZERO && veto_total.is_none() {
+        tally.findings.push(
+            crate::finding::Finding::new(
+                "eval.bonus",
+                crate::finding::Severity::Info,
+                file,
+                format!(
+                    "总分 {} 含加分 {} 分（分值合计 {}），可超过分值合计，至多超过各加分规则的上限",
+                    crate::report::model::Shown::new(tally.total, m.precision.value),
+                    crate::report::model::Shown::new(tally.bonus, m.precision.value),
+                    crate::report::model::Shown::new(tally.weights, m.precision.value)
+                ),
+            )
+            .in_project(&unit.name, &project.name),
+        );
+    }
     for v in &tally.vetoes {
         tally.findings.push(super::checks::veto_finding(
             v,

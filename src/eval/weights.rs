@@ -189,6 +189,7 @@ fn by_sheet(rows: &mut [Scored<'_>], applicable: &[usize]) {
                 Some(f) => {
                     rows[i].weight = w * f;
                     rows[i].weight_rule = Some(Cow::Borrowed("sheet.weight.not-applicable-shared"));
+                    rows[i].method_weight = Some(w);
                 }
                 None => {
                     rows[i].weight = w;
@@ -246,6 +247,14 @@ fn by_method(
             None => {
                 rows[i].weight = shares.per_indicator[k];
                 rows[i].weight_rule = Some(shares.rules[k].clone());
+                // the same share of the category's points before they were rescaled
+                let g = &groups[k];
+                if g.open > 0 {
+                    let own = (g.points - g.given).max(Decimal::ZERO) / Decimal::from(g.open);
+                    if own != rows[i].weight && own > Decimal::ZERO {
+                        rows[i].method_weight = Some(own);
+                    }
+                }
             }
         }
     }

@@ -1,5 +1,5 @@
 //! The scoring keys of SPEC §6 compiled from their YAML shape ([`super::model`]): `tiers`,
-//! `deduct`, `floor`, `veto` and `cap`. Values are quantities as targets write them (`10%`, `1天`, a
+//! `deduct`, `floor`, `bonus`, `veto` and `cap`. Values are quantities as targets write them (`10%`, `1天`, a
 //! bare `1` takes the target's unit); shares are fractions (`60%` → 0.6, a bare `0` or `1`).
 //! What they do to a score is [`crate::eval::method`]'s.
 
@@ -76,6 +76,29 @@ pub struct Veto {
     pub grade: String,
     pub total: Option<Decimal>,
     pub message: String,
+}
+
+/// `bonus:` compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bonus {
+    pub per: Quantity,
+    pub points: Decimal,
+    pub max: Decimal,
+    pub whole_steps: bool,
+}
+
+pub fn bonus(b: &model::Bonus) -> Result<Bonus, Why> {
+    let per = quantity(&b.per)
+        .filter(|q| q.value > Decimal::ZERO)
+        .ok_or("`per` 应是一个正的数量，如 `1%`、`1`")?;
+    let each = points(&b.points).ok_or("`points` 应是非负的数")?;
+    let max = points(&b.max).ok_or("`max` 应是非负的数（最高加几分）")?;
+    Ok(Bonus {
+        per,
+        points: each,
+        max,
+        whole_steps: b.whole_steps.unwrap_or(false),
+    })
 }
 
 /// `cap:` compiled.

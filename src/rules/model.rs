@@ -157,6 +157,35 @@ pub struct Veto {
     pub message: Option<String>,
 }
 
+/// `bonus:` — 加分: points added per step the actual is better than the target, up to `max`;
+/// the row (and the project's total) may exceed its points by that much.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bonus {
+    /// One step past the target: `1%`, `1` (例), `10万元`.
+    pub per: Number,
+    /// Points added per step.
+    pub points: Number,
+    /// The most the rule adds to one row (`最高加2分`).
+    pub max: Number,
+    /// `true`: only whole steps count (每增加1%加1分: 1.5% adds 1); default pro rata.
+    pub whole_steps: Option<bool>,
+}
+
+/// `other_row:` — a condition on another row of the same project: where the rule's `when:`
+/// holds for a row and some other row of its project meets `when` here, the row earns at most
+/// `share` of its points (`未按国库管理制度拨付核算的，资金使用不得分`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherRow {
+    /// The condition another row of the project must meet (any field, `actual` included).
+    pub when: String,
+    /// The share of its points the row earns at most then (`0`: 不得分).
+    pub share: Number,
+    /// The message shown on the row and beside the total.
+    pub message: Option<String>,
+}
+
 /// `cap:` — 等级上限: where the rule's `when:` holds, the project's grade may not exceed `grade`
 /// (it never raises a lower grade).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -256,6 +285,10 @@ pub struct RuleSpec {
     pub floor: Option<Floor>,
     /// 一票否决 where `when:` holds (it may read `actual`).
     pub veto: Option<Veto>,
+    /// 加分 of matching indicators past their target, up to a maximum.
+    pub bonus: Option<Bonus>,
+    /// A condition on another row of the same project that limits matching rows' points.
+    pub other_row: Option<OtherRow>,
     /// 等级上限 where `when:` holds (it may read `actual`): the grade may not exceed it.
     pub cap: Option<Cap>,
     /// `true`: matching indicators do not apply (dropped, project rescaled to 100).
@@ -301,6 +334,8 @@ pub const RULE_KEYS: &[&str] = &[
     "tiers",
     "deduct",
     "floor",
+    "bonus",
+    "other_row",
     "veto",
     "cap",
     "not_applicable",

@@ -5,6 +5,11 @@
 //! matching rule wins. A later rule with an earlier id replaces the keys it writes and keeps its
 //! place (so overriding a default edits it where it stands). Every decision returns the
 //! [`RuleRef`] (id, file, line) of the rule that made it.
+//!
+//! What each key decides, and the accessor that asks for it, is in its file under
+//! [`keys`]; this module holds what every key shares: loading, merging, the checks
+//! of a rule's shape (one decision key, attached keys beside theirs, a `when:` reading only what
+//! the key sees, a veto's or cap's grade naming a band) and the per-kind index of enabled rules.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -212,6 +217,8 @@ pub(in crate::rules) struct Partial {
     pub min_share: Option<Decimal>,
     pub max_share: Option<Decimal>,
     pub convert: Option<Conversion>,
+    /// `other_row.when`, compiled.
+    pub other_row: Option<Node>,
     pub src: NamedSource<Arc<str>>,
     pub pos: ItemPos,
     pub rref: RuleRef,
@@ -246,7 +253,7 @@ fn merge_spec(old: &mut RuleSpec, new: &RuleSpec) {
 impl Partial {
     fn merge(&mut self, mut n: Partial) {
         merge_spec(&mut self.spec, &n.spec);
-        merge_fields!(self, n; when, require, tolerance, late_penalty, share, min_share, max_share, convert);
+        merge_fields!(self, n; when, require, tolerance, late_penalty, share, min_share, max_share, convert, other_row);
         self.history.push(n.rref.clone());
         self.broken = n.broken;
         self.rref = n.rref;
@@ -475,6 +482,9 @@ impl RuleSet {
                     require: spec.require.as_deref().and_then(|w| {
                         compile_expr(w, "require", &pos, &src, &mut compiler, &mut errors)
                     }),
+                    other_row: spec.other_row.as_ref().and_then(|o| {
+                        compile_expr(&o.when, "other_row", &pos, &src, &mut compiler, &mut errors)
+                    }),
                     tolerance: spec
                         .tolerance
                         .as_deref()
@@ -562,7 +572,12 @@ impl RuleSet {
             .filter_map(|p| p.spec.band.as_deref())
             .map(str::trim)
             .collect();
-        let bands: Vec<String> = bands.into_iter().map(str::to_owned).collect();
+        // without any band rule, evaluation grades with SPEC §8.10's own bands
+        let bands: Vec<String> = if bands.is_empty() {
+            DEFAULT_BANDS.iter().map(|b| (*b).to_owned()).collect()
+        } else {
+            bands.into_iter().map(str::to_owned).collect()
+        };
         for p in merged {
             let file_index = p.layer;
             match decide(&p).and_then(|c| names_a_band(&p, c, &bands)) {
@@ -690,6 +705,17 @@ impl RuleSet {
         }
     }
 
+    /// Whether some enabled rule names a condition on another row (`other_row:`): evaluation
+    /// asks of a project's rows only then.
+    pub fn has_other_row_rules(&self) -> bool {
+        !self.by_kind[keys::other_row::KIND].is_empty()
+    }
+
+    /// Whether another row with `facts` meets the condition of an `other_row:` rule.
+    pub fn other_row_holds(&self, rule: &keys::other_row::OtherRow, facts: Facts<'_>) -> bool {
+        self.apply(facts).truth(&rule.node) == Truth::True
+    }
+
     /// Convert a value between units: [`lang::units`] first, then the rules' conversions.
     pub fn convert(
         &self,
@@ -744,15 +770,18 @@ impl RuleSet {
     }
 }
 
-/// `choice` where the grade it names (a veto's, a cap's) is one of `bands` (or no band is
-/// loaded at all); else an error at its key.
+/// The grade bands evaluation uses where no `band` rule is loaded (SPEC §8.10).
+const DEFAULT_BANDS: &[&str] = &["优", "良", "中", "差"];
+
+/// `choice` where the grade it names (a veto's, a cap's) is one of `bands`; else an error at
+/// its key (a grade no band names could never be compared with the project's).
 fn names_a_band(p: &Partial, choice: Choice, bands: &[String]) -> Result<Choice, Box<RuleError>> {
     let Some(key) = choice.kind().map(|k| &keys::ALL[k]) else {
         return Ok(choice);
     };
     let named = key.names_grade.and_then(|f| f(&choice));
     match named {
-        Some(g) if !bands.is_empty() && !bands.iter().any(|b| b == g) => Err(p.bad_value(
+        Some(g) if !bands.iter().any(|b| b == g) => Err(p.bad_value(
             key.name,
             &format!(
                 "等级 `{g}` 不是任何 `band` 的名字（现有：{}），无法和项目的等级比较",
@@ -812,9 +841,7 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             "加上 direction、category、require 等一个键；要覆盖默认规则，id 要和 `jixiao rules list` 里的一致",
         ));
     };
-    if main.name != "convert"
-        && let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields)
-    {
+    if let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields) {
         let main = main.name;
         let mut read = super::eval::FieldsRead::default();
         node.fields(&mut read);

@@ -1,6 +1,6 @@
 //! The rule keys, one file each, registered once in [`ALL`] (as review checks are in
 //! `review/checks/`). A key's file holds its name, the keys attached to it, the fields its
-//! `when:` may read, how it turns a rule into a decision ([`KeyInfo::decide`]), the value it
+//! `when:` may read, how it turns a rule into a decision (`KeyInfo::decide`), the value it
 //! decides (a [`Decision`]: how `jixiao rules list` shows it), the [`Applied`](super::Applied)
 //! accessor evaluation asks, and its documentation (`jixiao rules explain KEY` prints the
 //! file's `//!` lines).
@@ -8,7 +8,7 @@
 //! A key's kind — the index of its list of rules in a [`RuleSet`](super::RuleSet) — is its
 //! position in [`ALL`], found by name at compile time ([`kind`]); no number is written by hand.
 //! Adding a key: its file here, a line in [`ALL`], and its field in
-//! [`RuleSpec`](super::model::RuleSpec) (the file format and `rules/schema.json`; `RULE_KEYS` is
+//! [`RuleSpec`] (the file format and `rules/schema.json`; `RULE_KEYS` is
 //! checked against it by a test).
 //!
 //! Decided here where nothing else says: when two decision keys are written in one rule, the
@@ -25,6 +25,7 @@ use super::model::RuleSpec;
 use super::set::Partial;
 
 pub mod band;
+pub mod bonus;
 pub mod budget_weight;
 pub mod cap;
 pub mod category;
@@ -39,6 +40,7 @@ pub mod grade;
 pub mod grade_on;
 pub mod indicator_weight;
 pub mod not_applicable;
+pub mod other_row;
 pub mod precision;
 pub mod review_switch;
 pub mod subcategory;
@@ -65,6 +67,8 @@ pub const ALL: &[KeyInfo] = &[
     tiers::KEY,
     deduct::KEY,
     floor::KEY,
+    bonus::KEY,
+    other_row::KEY,
     veto::KEY,
     cap::KEY,
     not_applicable::KEY,
