@@ -111,7 +111,7 @@ fn streaming(c: &mut Criterion) {
     group.finish();
 }
 
-/// Reading published forms (SPEC §4.4): the real form of `samples/yongde-2022-form` as xlsx and
+/// Reading published forms (contract §4.4): the real form of `samples/yongde-2022-form` as xlsx and
 /// as Word, one form in every other format (xls, Word 97–2003, a Word-style web page in GBK,
 /// LibreOffice's web page, `.mhtml`, a GBK CSV, a site's page holding two forms), the stacked
 /// workbook of two forms, and a workbook of fifty forms (the sample table's

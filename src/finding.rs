@@ -2,7 +2,7 @@
 //!
 //! A [`Finding`] has a stable code, a severity, a Chinese message, where it is (file with line and
 //! column, or sheet and cell) and what it concerns (unit, project, indicator). It serialises to
-//! the findings JSON of SPEC §3 and renders as a miette diagnostic with a label under the exact
+//! the findings JSON of contract §3 and renders as a miette diagnostic with a label under the exact
 //! characters ([`Finding::diagnostic`]). The codes published so far are listed in [`codes`].
 
 use std::borrow::Cow;
@@ -170,7 +170,7 @@ impl Severity {
     }
 }
 
-/// One finding. Serialises exactly to an element of `findings` in SPEC §3.
+/// One finding. Serialises exactly to an element of `findings` in contract §3.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// Stable code, e.g. `table.unit-sum-mismatch`.

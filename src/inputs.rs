@@ -1,5 +1,5 @@
 //! What each input file is — a table or form, an actuals file, a rule file, or none of these —
-//! told by its content, never by its name (SPEC §4.3), for a folder given on the command line
+//! told by its content, never by its name (contract §4.3), for a folder given on the command line
 //! and for files dropped on the web page alike.
 //!
 //! A YAML text whose top level has `rules:` is a rule file, one with `projects:` an actuals file;

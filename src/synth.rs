@@ -1,5 +1,5 @@
 //! Synthetic tables for benchmarks and scale tests: a deterministic generator of self-evaluation
-//! sheets (自评表, SPEC §4.2, targets and actuals in one file) and of target tables (SPEC §4.1)
+//! sheets (自评表, contract §4.2, targets and actuals in one file) and of target tables (contract §4.1)
 //! with a matching actuals file, at any size.
 //!
 //! Not a user command: `cargo run --release --example synth -- --projects 1000000 --out DIR`

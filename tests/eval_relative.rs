@@ -131,7 +131,7 @@ fn a_percentage_against_a_tolerance_range_or_relative_target_is_a_value() {
             other => panic!("{target}: {other:?}"),
         }
     }
-    // `±10%` against 12 %: outside the range, the nearer bound ÷ actual (SPEC §8.4), not a grade
+    // `±10%` against 12 %: outside the range, the nearer bound ÷ actual (contract §8.4), not a grade
     // of 12 % of the weight.
     let a = actual::read("12%", &t("±10%"), None, None);
     let o = score(&t("±10%"), &a, None, d("5"), &m);

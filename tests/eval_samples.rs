@@ -46,7 +46,7 @@ fn guangzhou_every_indicator_once_with_a_mix_of_verdicts() {
     );
     assert!(s.pass > 0 && s.fail > 0 && s.review > 0 && s.missing > 0);
     // Hand-computed: 其他运行经费, 响应及时率 95%以上 against 94.1%. Budget execution keeps its
-    // 10 (SPEC §8.1); 效益 30 and 产出 50 share the other 90 in proportion: 30 × 90/80 = 33.75,
+    // 10 (contract §8.1); 效益 30 and 产出 50 share the other 90 in proportion: 30 × 90/80 = 33.75,
     // and 33.75 × 94.1 ÷ 95 = 33.43.
     let p = r
         .projects
@@ -123,7 +123,7 @@ fn jishan_recheck_lists_the_published_differences() {
         .collect();
     assert!(rows.contains(&("指标12:孕产妇7天访视数".into(), "1.8".into(), "1.90".into())));
     assert_eq!(rows.len(), 10, "{rows:?}");
-    // The excerpt carries 49 of the 100 points (SPEC §8.1): flagged beside the total and
+    // The excerpt carries 49 of the 100 points (contract §8.1): flagged beside the total and
     // graded on its share, 44.38 ÷ 49 = 90.57 on 100, never 差 as if out of 100.
     let p = &r.projects[0];
     assert_eq!(p.score.to_string(), "44.38");

@@ -1,4 +1,4 @@
-//! Property test of the forms reader (SPEC §4.4): projects made at random, laid out as published
+//! Property test of the forms reader (contract §4.4): projects made at random, laid out as published
 //! forms in any variant — stacked in one sheet or one a sheet, 分值 before or after the target,
 //! the target whole or split over 指标性质 | 指标值 | 度量单位 under a two-row header, points
 //! beside the categories, placeholder rows, merged category cells in a workbook or their first

@@ -1,4 +1,4 @@
-//! Published per-project forms (SPEC §4.4): the real forms of `tests/fixtures/forms/` (a copy of
+//! Published per-project forms (contract §4.4): the real forms of `tests/fixtures/forms/` (a copy of
 //! shared/forms/) read against the facts `expected.tsv` says each must give, then evaluated:
 //! every published 得分 is reproduced or listed as a difference, and the 总分 is re-checked.
 
@@ -446,7 +446,7 @@ fn percent_cells_and_fractions_of_one() {
         .iter()
         .map(|i| i.actual.as_deref().unwrap())
         .collect();
-    // 0.955 formatted 0% shows 96% and holds 95.5%: the value held is read (SPEC §4.5)
+    // 0.955 formatted 0% shows 96% and holds 95.5%: the value held is read (contract §4.5)
     assert_eq!(actuals, ["520人次", "96%", "2023-11-20", "91.25%", "95.5%"]);
     assert_eq!(
         p.budget.as_ref().unwrap().budget,

@@ -1093,7 +1093,7 @@ fn impossible_values_are_findings_or_usage_errors() {
         "{}",
         r.stderr
     );
-    // the budget row keeps its 10 points (SPEC §8.1), waiting for review
+    // the budget row keeps its 10 points (contract §8.1), waiting for review
     assert!(r.stdout.contains("\"pending\":\"10.00\""), "{}", r.stdout);
     // a negative count: no figure a count can have, so a 无法比较 with the reason, not a fail
     write(

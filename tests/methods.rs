@@ -1,4 +1,4 @@
-//! Scoring methods as offices publish them (SPEC §6, issue 16): the worked examples of
+//! Scoring methods as offices publish them (contract §6, issue 16): the worked examples of
 //! `docs/rules.md` with their numbers computed by hand, and every rule key shown to change a
 //! score, verdict, grade or finding.
 
@@ -996,7 +996,7 @@ fn rules_test_scores_as_evaluate_does_with_project_cases() {
 
 #[test]
 fn a_row_that_does_not_apply_shares_its_sheet_points_among_the_rest() {
-    // SPEC §8.8: 服务质量 (30 of the sheet's points) does not apply: 验收合格率 50 and
+    // contract §8.8: 服务质量 (30 of the sheet's points) does not apply: 验收合格率 50 and
     // 群众满意度 10 share its points in proportion, × 90/60; the budget row keeps its 10
     let r = run(&PLAIN.replace("较好", "不适用"), "");
     let p = &r.projects[0];

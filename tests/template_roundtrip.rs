@@ -171,7 +171,7 @@ fn a_relative_target_takes_its_baseline_from_the_workbook() {
     assert_eq!(comparable(&by_form), comparable(&by_yaml));
 }
 
-/// A flat self-evaluation sheet gives a relative target's baseline in a 上年实际 column (SPEC §2,
+/// A flat self-evaluation sheet gives a relative target's baseline in a 上年实际 column (contract §2,
 /// issue 18): scored with it, whole or streamed.
 #[test]
 fn a_flat_sheet_gives_the_baseline_in_a_column() {

@@ -1,4 +1,4 @@
-//! The actuals reader: any text as an actuals file (YAML, SPEC §4.3).
+//! The actuals reader: any text as an actuals file (YAML, contract §4.3).
 #![no_main]
 
 use jixiao::eval::ActualsFile;

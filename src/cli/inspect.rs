@@ -2,7 +2,7 @@
 //!
 //! `--format table` (default) prints the tree aligned by display width, then a one-line list of
 //! findings; the full diagnostics (with labels under the characters) go to stderr. `--format
-//! json` prints the findings JSON of SPEC §3 only. Exit 0 when the table was read and printed, 2
+//! json` prints the findings JSON of contract §3 only. Exit 0 when the table was read and printed, 2
 //! when not.
 
 use std::io::IsTerminal;
@@ -16,7 +16,7 @@ pub enum OutputFormat {
     /// 树形表格（中文）
     #[default]
     Table,
-    /// SPEC §3 的 findings JSON
+    /// contract §3 的 findings JSON
     Json,
 }
 

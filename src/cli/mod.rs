@@ -74,7 +74,7 @@ pub fn year(text: &str) -> Result<i32, String> {
 /// The years `--year` (and the web page's year) accept.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
-/// Exit codes of SPEC §3.
+/// Exit codes of contract §3.
 pub mod exit {
     /// The run finished.
     pub const OK: u8 = 0;

@@ -13,7 +13,7 @@ use super::exit;
 pub enum Format {
     /// 对齐的文本表
     Table,
-    /// 每行一个 JSON 对象（SPEC §3）
+    /// 每行一个 JSON 对象（contract §3）
     Jsonl,
 }
 

@@ -16,7 +16,7 @@ use super::exit;
 pub enum Format {
     /// 诊断信息（标出原文字符），按单位和项目分组，末尾按代码汇总
     Human,
-    /// SPEC §3 的 findings JSON
+    /// contract §3 的 findings JSON
     Json,
     /// Markdown 表格
     Markdown,

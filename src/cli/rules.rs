@@ -16,7 +16,7 @@ pub struct Args {
     pub command: Command,
 }
 
-/// The common rule flags (SPEC §3).
+/// The common rule flags (contract §3).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct RuleArgs {
     /// 规则文件（可重复；后加载的覆盖先加载的同 id 规则）
@@ -61,7 +61,7 @@ impl RuleArgs {
 pub enum CheckFormat {
     /// 带标注的诊断信息
     Table,
-    /// SPEC §3 的 findings JSON
+    /// contract §3 的 findings JSON
     Json,
 }
 

@@ -112,7 +112,7 @@ pub fn read_with(
     if let Some(g) = grade_word(trimmed) {
         return Actual::Grade(g);
     }
-    // the target's own words restated (`有效` against `有效`): 达成 (SPEC §8.6)
+    // the target's own words restated (`有效` against `有效`): 达成 (contract §8.6)
     if let Target::Qualitative { text: t } = target
         && same_words(trimmed, t)
     {

@@ -1,4 +1,4 @@
-//! The actuals file (SPEC §4.3): YAML keyed by unit, project and indicator (with its sequence
+//! The actuals file (contract §4.3): YAML keyed by unit, project and indicator (with its sequence
 //! number, to tell apart two indicators of one name), each with its actual, an optional plan
 //! value, a grade for qualitative targets and a note; budget and spent per project.
 //!

@@ -1,4 +1,4 @@
-//! What a project's report shows (SPEC §5), put together once it is scored: each indicator's
+//! What a project's report shows (contract §5), put together once it is scored: each indicator's
 //! line (its actual, weight, score, the rules that decided it, its note, its grade word and
 //! where it came from), and the project's (budget execution, total, grade, points, findings).
 //! Nothing here decides a number; scores are shown to the method's precision (§8.9).
@@ -176,7 +176,7 @@ pub(super) fn project(
     }
 }
 
-/// Whether a project has a total (SPEC §8.1): 待评定 where no row was scored (its points all
+/// Whether a project has a total (contract §8.1): 待评定 where no row was scored (its points all
 /// wait: pending points are not zero points), 未核对 where its form's own sums disagree under
 /// every reading; else scored. A veto decides a grade whatever was scored. The finding that
 /// says why, first among the project's.

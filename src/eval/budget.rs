@@ -1,4 +1,4 @@
-//! Budget execution (SPEC §8.7): a project's budget and spending (the actuals file's first,
+//! Budget execution (contract §8.7): a project's budget and spending (the actuals file's first,
 //! else the sheet's), and its score: weight × min(spent ÷ budget, 1), or the formula a rule
 //! names for it (`when: not indicator`, `all_or_nothing`). A budget of zero or less cannot be
 //! divided by: budget execution keeps its weight and waits for review.

@@ -1,4 +1,4 @@
-//! `jixiao rules test` scores through evaluation itself (SPEC §6): a case becomes a one-project
+//! `jixiao rules test` scores through evaluation itself (contract §6): a case becomes a one-project
 //! sheet — its indicators (or the one indicator), budget and spent — and is evaluated exactly as
 //! `jixiao evaluate` would evaluate it, rules, formulas, tiers, deductions, vetoes and all.
 

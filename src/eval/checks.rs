@@ -1,4 +1,4 @@
-//! What the rules ask once an indicator's actual is known (SPEC §6): `require:` checks that
+//! What the rules ask once an indicator's actual is known (contract §6): `require:` checks that
 //! read the actual, vetoes (一票否决, a `veto:` whose `when:` holds) and grade caps (`cap:`).
 //! All end beside the project's total in every report format (the project's `findings`); a
 //! veto or a cap also lowers the project's grade ([`limit_grade`]) and a veto, where it says so,

@@ -1,4 +1,4 @@
-//! Conditions on another row of the same project (`other_row:`, SPEC §6): which rows a fact of
+//! Conditions on another row of the same project (`other_row:`, contract §6): which rows a fact of
 //! another row limits, worked out once a project's rows are read and weighted, before any is
 //! scored, so the limit is in the row's score, its note, the re-check against the sheet and the
 //! total alike. Runs only where a rule names such a condition: other projects pay nothing.

@@ -1,6 +1,6 @@
 //! A table (and its actuals) into the report, the door of evaluation: the year settled,
 //! actuals matched to rows (`matcher`), each project scored in table order (`project`: the
-//! method of SPEC §8 step by step), units and the whole rolled up (`rollup`). Streaming
+//! method of contract §8 step by step), units and the whole rolled up (`rollup`). Streaming
 //! evaluation calls [`evaluate_each`] block by block with one [`ParseCache`] per worker
 //! (`memo`). The method itself is not here: see the list in [`eval`](super).
 

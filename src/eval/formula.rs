@@ -1,4 +1,4 @@
-//! The formula a rule names (`formula:`, SPEC §6, §8.3–§8.7), applied to the outcome of the
+//! The formula a rule names (`formula:`, contract §6, §8.3–§8.7), applied to the outcome of the
 //! target's own kind ([`super::score()`]):
 //!
 //! - `all_or_nothing`, `yes_no`: met → full points, else 0;

@@ -1,4 +1,4 @@
-//! A person's grade of a qualitative indicator as the rules word it (SPEC §6, §8.6): a grade
+//! A person's grade of a qualitative indicator as the rules word it (contract §6, §8.6): a grade
 //! rule's name or one of its `words:` in the actual (`较好` where a rule says so), a grade with
 //! its share (`部分达成(75%)`, taken as written and checked against the grade's
 //! `min_share`–`max_share`), or points (`7.5分`, share = points ÷ the indicator's points);
@@ -76,7 +76,7 @@ pub fn read(
     Some((actual, None))
 }
 
-/// Where offices put a grade (SPEC §8.6), last place looked: a qualitative row that still waits
+/// Where offices put a grade (contract §8.6), last place looked: a qualitative row that still waits
 /// for a person's grade, on a sheet that prints its own 得分 and 分值, takes the office's grade
 /// ([`sheet_grade`](super::score::sheet_grade)); any other scoring is returned as it is.
 pub(super) fn from_sheet(

@@ -1,4 +1,4 @@
-//! One indicator scored (SPEC §8.2–8.5, §8.8): its actual (and plan) read against its target
+//! One indicator scored (contract §8.2–8.5, §8.8): its actual (and plan) read against its target
 //! with its weight, by the national formulas ([`score`](mod@super::score)), then a formula a rule
 //! names ([`formula`](super::formula)), then tiers, deductions and floors
 //! ([`method`](super::method)); a row that does not apply is not scored. The checks and vetoes

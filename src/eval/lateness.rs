@@ -1,4 +1,4 @@
-//! How late a deadline was met (逾期), for the published methods that count it (SPEC §6, issue
+//! How late a deadline was met (逾期), for the published methods that count it (contract §6, issue
 //! 16): in calendar days (每延迟1天扣1分), in calendar months, or as a share of the planned time
 //! (超计划时间占计划完成时间百分比).
 //!

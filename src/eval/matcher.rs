@@ -1,4 +1,4 @@
-//! Which entry of an actuals file belongs to which project and indicator of a table (SPEC §4):
+//! Which entry of an actuals file belongs to which project and indicator of a table (contract §4):
 //! a project by unit and name (else an entry that leaves the unit out), an indicator by
 //! sequence and name, else its name, else (once every row of the project had its try) its
 //! folded name, else its sequence; entries that match nothing are

@@ -1,4 +1,4 @@
-//! Published scoring methods (SPEC §6): `tiers` (分档), `deduct` (扣分) and `floor` (完成率低于
+//! Published scoring methods (contract §6): `tiers` (分档), `deduct` (扣分) and `floor` (完成率低于
 //! 60%不得分), applied to a quantitative indicator after its formula. Values are compared in the
 //! target's unit: a bound or step written in `%` against a target in another unit is a share
 //! of the target (偏差率); the verdict still follows the comparison alone (§8.11).

@@ -1,4 +1,4 @@
-//! The numbers of the scoring method (SPEC §8), each with the id of the rule that set it, so
+//! The numbers of the scoring method (contract §8), each with the id of the rule that set it, so
 //! every verdict can say which rules decided it. [`Methodology::default`] is the Ministry of
 //! Finance's project self-evaluation method as the bundled rules state it; the rules layer
 //! overrides any of these numbers ([`Methodology::from_rules`]); the defaults here carry the
@@ -24,7 +24,7 @@ impl<T> Ruled<T> {
     }
 }
 
-/// A person's grade of a qualitative target (SPEC §8.6).
+/// A person's grade of a qualitative target (contract §8.6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Grade {
     /// 达成: 100%–80% of the weight.
@@ -77,7 +77,7 @@ pub struct Methodology {
     pub bands: Ruled<Vec<ScoreBand>>,
     /// Decimals shown for scores (half-up).
     pub precision: Ruled<u32>,
-    /// Grade bands read the exact total (`true`), or the total as shown (`false`, SPEC §8.10).
+    /// Grade bands read the exact total (`true`), or the total as shown (`false`, contract §8.10).
     pub grade_exact: Ruled<bool>,
     /// Relative tolerance of approximate targets (`约100人` passes within ±10%).
     pub approximate_tolerance: Ruled<Decimal>,

@@ -9,7 +9,7 @@
 //! - [`evaluate`](mod@evaluate): a whole table into the report model, the door of the steps
 //!   below.
 //!
-//! The method, step by step as SPEC §8 reads (each a small module): `project` puts the steps
+//! The method, step by step as contract §8 reads (each a small module): `project` puts the steps
 //! in order; `reading` reads a row's target and what the rules decide for it (§6);
 //! [`weights`] shares the points (§8.1, §8.2, §8.8); `indicator` scores a row (§8.2–8.5) with
 //! [`score`](mod@score), [`formula`] and [`method`] (tiers, deductions, floors); [`grades`]

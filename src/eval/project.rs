@@ -1,4 +1,4 @@
-//! One project scored, step by step as SPEC §8 reads: its rows read and their actuals found,
+//! One project scored, step by step as contract §8 reads: its rows read and their actuals found,
 //! weights (§8.1, §8.2, §8.8), each indicator's score (§8.2–8.5) and grade where offices put it
 //! (§8.6), the printed 得分 re-checked, budget execution (§8.7), the total out of the points it
 //! was scored on and its grade (§8.1, §8.10), vetoes, findings. Each step is a function of the

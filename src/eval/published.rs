@@ -1,4 +1,4 @@
-//! The re-check of the scores a sheet printed (SPEC §4, §5: the unit's own 得分 kept beside
+//! The re-check of the scores a sheet printed (contract §4, §5: the unit's own 得分 kept beside
 //! the recomputed score): every difference larger than the sheet's rounding is listed, for
 //! each indicator, the budget row and the project's 总分. A printed 得分 that cannot be
 //! re-checked is listed too, with the reason.

@@ -1,4 +1,4 @@
-//! What the text of one indicator row gives, whatever project it is in (SPEC §6, §8.1–8.5):
+//! What the text of one indicator row gives, whatever project it is in (contract §6, §8.1–8.5):
 //! its target read and its canonical form, the category it scores under (as written, or
 //! inferred by a rule), the subcategory a rule gives it, the pool of points its category draws
 //! on, and what the rules decide for it (not applicable, a weight, a formula, tiers,

@@ -1,4 +1,4 @@
-//! Units and the whole rolled up from their projects' reports (SPEC §5, §8.1): verdicts
+//! Units and the whole rolled up from their projects' reports (contract §5, §8.1): verdicts
 //! counted, means of totals on 100 (a project scored on other points converted) and their
 //! grades, points waiting for review, and the findings that belong beside the summary (rows
 //! the reader skipped, budgets that cannot be divided by).

@@ -1,4 +1,4 @@
-//! One indicator's verdict and score (SPEC §8.3–§8.6, §8.11): the target against the actual,
+//! One indicator's verdict and score (contract §8.3–§8.6, §8.11): the target against the actual,
 //! in exact decimals after unit conversion, with the formula written out and the rules named.
 //!
 //! The verdict follows the comparison alone; the score gives partial credit (a fail still earns
@@ -16,7 +16,7 @@ use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 pub(super) mod distributive;
 mod relative;
 
-/// The verdict of one indicator (SPEC §5).
+/// The verdict of one indicator (contract §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -233,7 +233,7 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
         }
     };
     // `>800` against exactly 800: missed (the operator excludes the target itself), yet the
-    // partial credit measured against the target value is the whole weight (SPEC §8.3); say so
+    // partial credit measured against the target value is the whole weight (contract §8.3); say so
     // beside the number, so 未达标 with full points reads as what it is
     let formula = if matches!(op, Op::Gt | Op::Lt) && a == t && clamp(score, weight) == weight {
         format!(
@@ -388,7 +388,7 @@ fn grade_outcome(
 
 /// A bare number of at most 1 against a percentage target above 1 (`0.96` against `≥95%`):
 /// most likely a fraction of 1 from a cell that lost its percent format, never read silently
-/// as 0.96 %. It goes to a person, with both readings in the note (SPEC §4.5).
+/// as 0.96 %. It goes to a person, with both readings in the note (contract §4.5).
 fn fraction_of_one(target: &Target, actual: &Actual) -> Option<Outcome> {
     let Actual::Quantity {
         quantity: a,
@@ -419,7 +419,7 @@ fn fraction_of_one(target: &Target, actual: &Actual) -> Option<Outcome> {
     })
 }
 
-/// The office's own grading of a row a person must grade (SPEC §8.6): its 得分 ÷ 分值 as the
+/// The office's own grading of a row a person must grade (contract §8.6): its 得分 ÷ 分值 as the
 /// share of `weight`, passing where the share reaches the 达成 band (rule `sheet.grade`).
 pub fn sheet_grade(
     published: Decimal,

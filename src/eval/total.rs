@@ -1,4 +1,4 @@
-//! A project's total as offices grade it (SPEC §8.1, §8.10): the grade band of the total as
+//! A project's total as offices grade it (contract §8.1, §8.10): the grade band of the total as
 //! shown, out of the points the project was scored on. Where those points (budget execution and
 //! every indicator that applies) do not add up to 100, the total is never graded as if out of
 //! 100: it is graded on its share of the points (converted to 100), and a finding beside the
@@ -16,7 +16,7 @@ pub struct Graded {
     pub finding: Option<Finding>,
 }
 
-/// Grades `total` scored on `points` (SPEC §8.10, as the method reads it: shown or exact).
+/// Grades `total` scored on `points` (contract §8.10, as the method reads it: shown or exact).
 pub fn grade(
     m: &Methodology,
     total: Decimal,

@@ -1,4 +1,4 @@
-//! Who holds a project's points where the sheet gives no 分值 (SPEC §8.1, §8.2): the
+//! Who holds a project's points where the sheet gives no 分值 (contract §8.1, §8.2): the
 //! `category_weight` rule that holds for an indicator (with its project, unit and department
 //! known, so a `when:` on them applies) gives its category points; categories whose points
 //! come from one rule share them (成本指标 inside 产出指标 by default); any first-level
@@ -151,7 +151,7 @@ pub(super) fn assign(
         if !budget_applicable {
             return (Decimal::ZERO, rule);
         }
-        // a form whose own sums leave the budget row out (SPEC §4.4): it is not scored
+        // a form whose own sums leave the budget row out (contract §4.4): it is not scored
         if project.form.as_deref().is_some_and(|f| f.budget_outside) {
             return (Decimal::ZERO, "form.budget-outside".into());
         }

@@ -1,4 +1,4 @@
-//! The record of one parsed target line, as `jixiao parse --format jsonl` prints it (SPEC §3):
+//! The record of one parsed target line, as `jixiao parse --format jsonl` prints it (contract §3):
 //! fields in a fixed order, decimals as strings, `unit` null where a quantity has none.
 
 use serde::Serialize;

@@ -1,4 +1,4 @@
-//! The JSON report (SPEC §5) and its line-per-indicator form (`jsonl`).
+//! The JSON report (contract §5) and its line-per-indicator form (`jsonl`).
 
 use std::io::{self, Write};
 

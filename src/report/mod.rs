@@ -42,7 +42,7 @@ pub enum Format {
     Table,
     /// Markdown
     Markdown,
-    /// JSON（SPEC §5）
+    /// JSON（contract §5）
     Json,
     /// 每行一个指标的 JSON
     Jsonl,

@@ -1,8 +1,8 @@
-//! The report model: what evaluation produces and every renderer reads (SPEC §5).
+//! The report model: what evaluation produces and every renderer reads (contract §5).
 //!
 //! Values are exact [`Decimal`]s; serialisation shows them rounded half-up to the method's
 //! precision as strings (`"9.44"`), and totals are the exact sums rounded once. Field names and
-//! order follow SPEC §5; fields beyond it are added after those the SPEC names.
+//! order follow contract §5; fields beyond it are added after those the contract names.
 
 use std::borrow::Cow;
 use std::sync::Arc;

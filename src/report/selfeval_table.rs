@@ -89,7 +89,7 @@ pub(crate) fn total_weight(p: &ProjectReport) -> Shown {
 }
 
 /// Whether the project was scored on other than 100 points (its total is then shown against
-/// them, SPEC §8.1).
+/// them, contract §8.1).
 pub(crate) fn points_not_100(p: &ProjectReport) -> bool {
     p.weights.rounded() != rust_decimal::Decimal::ONE_HUNDRED
 }

@@ -1,12 +1,12 @@
 //! The review's findings rendered as `jixiao review` prints them and the web API returns them:
-//! the findings JSON of SPEC §3, the human form (miette diagnostics grouped by unit and project,
+//! the findings JSON of contract §3, the human form (miette diagnostics grouped by unit and project,
 //! then a count per code) and a Markdown table. Rendering only; the checks decide nothing here.
 
 use std::collections::BTreeMap;
 
 use crate::finding::{Finding, Severity};
 
-/// The findings JSON of SPEC §3 with the review's findings.
+/// The findings JSON of contract §3 with the review's findings.
 pub fn json(doc: &crate::table::model::Document, findings: &[Finding]) -> String {
     #[derive(serde::Serialize)]
     struct Out<'a> {

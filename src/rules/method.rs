@@ -1,4 +1,4 @@
-//! The scoring keys of SPEC §6 compiled from their YAML shape ([`super::model`]): `tiers`,
+//! The scoring keys of contract §6 compiled from their YAML shape ([`super::model`]): `tiers`,
 //! `deduct`, `floor`, `bonus`, `veto` and `cap`. Values are quantities as targets write them (`10%`, `1天`, a
 //! bare `1` takes the target's unit); shares are fractions (`60%` → 0.6, a bare `0` or `1`).
 //! What they do to a score is [`crate::eval::method`]'s.

@@ -1,4 +1,4 @@
-//! Rule files: the bundled default methodology (`rules/*.yaml`, SPEC §6 and §8), auditors' own
+//! Rule files: the bundled default methodology (`rules/*.yaml`, contract §6 and §8), auditors' own
 //! files, their conditions and checks, and the explanation of every decision.
 //!
 //! - [`model`]: the file format serde reads (and `rules/schema.json` describes);

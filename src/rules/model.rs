@@ -1,7 +1,7 @@
 //! The rule file format as serde reads it: a `rules:` list of flat rules, each with an `id`, an
 //! optional `when:` condition, and one decision (or a `require:` check, or `disable`).
 //!
-//! This is the shape auditors write (SPEC §6); it is the source of `rules/schema.json`. It holds
+//! This is the shape auditors write (contract §6); it is the source of `rules/schema.json`. It holds
 //! text only: expressions and quantities are compiled by [`super::set`], positions live in
 //! [`super::locate`]. Every field is optional here so each key can be checked on its own and all
 //! errors of a file reported together; `id` is required by the loader and the schema.
@@ -68,7 +68,7 @@ pub enum Formula {
     ExecutionRate,
 }
 
-/// Which total a project's grade band reads (SPEC §8.10).
+/// Which total a project's grade band reads (contract §8.10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GradeOn {

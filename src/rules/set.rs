@@ -572,7 +572,7 @@ impl RuleSet {
             .filter_map(|p| p.spec.band.as_deref())
             .map(str::trim)
             .collect();
-        // without any band rule, evaluation grades with SPEC §8.10's own bands
+        // without any band rule, evaluation grades with contract §8.10's own bands
         let bands: Vec<String> = if bands.is_empty() {
             DEFAULT_BANDS.iter().map(|b| (*b).to_owned()).collect()
         } else {
@@ -770,7 +770,7 @@ impl RuleSet {
     }
 }
 
-/// The grade bands evaluation uses where no `band` rule is loaded (SPEC §8.10).
+/// The grade bands evaluation uses where no `band` rule is loaded (contract §8.10).
 const DEFAULT_BANDS: &[&str] = &["优", "良", "中", "差"];
 
 /// `choice` where the grade it names (a veto's, a cap's) is one of `bands`; else an error at

@@ -1,5 +1,5 @@
-//! Table readers: target tables (项目支出绩效目标表, SPEC §4.1) and flat self-evaluation sheets
-//! (绩效自评表, SPEC §4.2) into one model, department → units → projects → indicators.
+//! Table readers: target tables (项目支出绩效目标表, contract §4.1) and flat self-evaluation sheets
+//! (绩效自评表, contract §4.2) into one model, department → units → projects → indicators.
 //!
 //! The door: [`read_path`] for a file, [`read_bytes`] for bytes in memory (a web upload),
 //! [`read_str`] for text already decoded; each returns a [`Document`] or a [`ReadError`] when
@@ -13,7 +13,7 @@
 //! (splitting a 绩效指标 cell), `integrity` (sum checks), [`view`] (the tree as text), [`model`] (the types), [`source`]
 //! (positions). Targets are kept raw; parsing them is [`crate::lang`]'s job.
 //!
-//! ## Decisions where the SPEC is silent
+//! ## Decisions where the contract is silent
 //! - **Format** from the bytes first ([`formats::sniff`]): a zip is a workbook or a `.docx`, an
 //!   OLE file a `.doc` (it holds `WordDocument`) or an `.xls`, markup or MIME headers a web page
 //!   (a `.xls` that is a web page is read as one), a PDF or a picture is refused with the way

@@ -1,6 +1,6 @@
 //! The model every later stage reads: department → units → projects → indicators.
 //!
-//! Both inputs (the target table of SPEC §4.1 and the flat self-evaluation sheet of §4.2) become
+//! Both inputs (the target table of contract §4.1 and the flat self-evaluation sheet of §4.2) become
 //! one [`Document`]. Text is kept as written (trimmed): targets stay raw for the target parser,
 //! categories stay `None` where the table gives none. Amounts are exact [`Decimal`]s in 万元.
 //! Every value carries a [`Location`] into [`Document::source`]. Nothing here reads files.
@@ -17,11 +17,11 @@ use crate::table::source::{Location, SourceText};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
-    /// 项目支出绩效目标表 (SPEC §4.1): amounts, goal, a 绩效指标 cell per project.
+    /// 项目支出绩效目标表 (contract §4.1): amounts, goal, a 绩效指标 cell per project.
     TargetTable,
-    /// 绩效自评表 flattened, one row an indicator (SPEC §4.2).
+    /// 绩效自评表 flattened, one row an indicator (contract §4.2).
     SelfEvaluation,
-    /// Published per-project forms (SPEC §4.4), one project a form; see [`Project::form`].
+    /// Published per-project forms (contract §4.4), one project a form; see [`Project::form`].
     Forms,
 }
 
@@ -131,7 +131,7 @@ pub struct Project {
     pub budget: Option<BudgetLine>,
     /// The whole row (target tables) or the first row of the project (sheets).
     pub at: Location,
-    /// What a published form says beyond the indicators (SPEC §4.4): `None` for tables and
+    /// What a published form says beyond the indicators (contract §4.4): `None` for tables and
     /// flat sheets.
     pub form: Option<Box<FormFacts>>,
 }
@@ -279,7 +279,7 @@ pub struct Document {
     pub rows_skipped: usize,
 }
 
-/// The counts of SPEC §3 findings JSON.
+/// The counts of contract §3 findings JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Counts {
     /// Units.
@@ -344,7 +344,7 @@ impl Document {
         years.all(|y| y == first).then_some(first)
     }
 
-    /// The findings JSON of SPEC §3 (`{"counts":…,"findings":[…]}`), ready for serde.
+    /// The findings JSON of contract §3 (`{"counts":…,"findings":[…]}`), ready for serde.
     pub fn findings_report(&self) -> FindingsReport<'_> {
         FindingsReport {
             counts: self.counts(),
@@ -353,7 +353,7 @@ impl Document {
     }
 }
 
-/// The findings JSON of SPEC §3, fields in the order the SPEC gives.
+/// The findings JSON of contract §3, fields in the order the contract gives.
 #[derive(Debug, Serialize)]
 pub struct FindingsReport<'a> {
     /// Counts.

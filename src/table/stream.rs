@@ -1,4 +1,4 @@
-//! Reading a text self-evaluation sheet (SPEC §4.2) in blocks, for streaming evaluation: the
+//! Reading a text self-evaluation sheet (contract §4.2) in blocks, for streaming evaluation: the
 //! file is decoded and cut into blocks of whole rows as it is read, and each block is read into
 //! a [`Document`] of its own by the same code as a whole file (`grid`, the row filter of
 //! `build`, `self_eval`), so a row reads the same either way.

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::finding::Severity;
 use crate::table::{self, Amounts, Document, Format, Layout, format_amount};
 
-/// The findings JSON of SPEC §3, pretty-printed.
+/// The findings JSON of contract §3, pretty-printed.
 pub fn findings_json(doc: &Document) -> String {
     serde_json::to_string_pretty(&doc.findings_report()).unwrap_or_default()
 }

@@ -1,4 +1,4 @@
-//! A relative target scored (SPEC §2 `relative`): the value it asks for is worked out from the
+//! A relative target scored (contract §2 `relative`): the value it asks for is worked out from the
 //! baseline given with the actuals (`baseline:`, 上年实际), then scored as a comparison (§8.3).
 //! Without a baseline the target waits for a person (`review`), never guessed.
 //!

@@ -1,6 +1,6 @@
 //! Workbook sheets (`.xlsx`, `.xls`, `.ods`) into cells read as Excel shows them, with merges.
 //!
-//! Owns the meaning of a cell's value: numbers through their number format (SPEC §4.5: a `0%`
+//! Owns the meaning of a cell's value: numbers through their number format (contract §4.5: a `0%`
 //! cell holding `0.96` is `96%`, a `0.00` cell holding `857.6` is `857.60`; a percentage that
 //! holds more digits than it shows is the value it holds, `0.895` formatted `0%` is `89.5%`, and
 //! what Excel shows goes beside it for a `table.display-rounded` note; every number at Excel's 15
@@ -214,7 +214,7 @@ impl NumberShape {
     }
 }
 
-/// The text of a cell as read (SPEC §4.5): as Excel shows it, except a percentage whose value
+/// The text of a cell as read (contract §4.5): as Excel shows it, except a percentage whose value
 /// holds more digits than its format shows — then the value it holds (`0.895` formatted `0%`
 /// is `89.5%`), with what Excel shows beside it (`90%`) for a note.
 pub(crate) fn read_value(value: &Data, shape: Option<NumberShape>) -> (String, Option<String>) {

@@ -1,4 +1,4 @@
-//! The flat self-evaluation sheet (SPEC §4.2): one row an indicator, into the same model.
+//! The flat self-evaluation sheet (contract §4.2): one row an indicator, into the same model.
 //!
 //! 单位, 项目, 一级指标 and 二级指标 are filled down from the row above when empty (merged cells
 //! in a workbook read as empty). Split target columns (指标性质 | 指标值 | 度量单位) are joined

@@ -1,4 +1,4 @@
-//! The target-table layout (SPEC §4.1): rows classified as 合计, unit or project; amounts read
+//! The target-table layout (contract §4.1): rows classified as 合计, unit or project; amounts read
 //! exactly; each project's 绩效指标 cell split into indicators.
 //!
 //! A row whose first column is `合计`/`总计` is the total row; a row with amounts but no goal and

@@ -749,7 +749,7 @@ impl FormReader<'_, '_, '_> {
         mismatches
     }
 
-    /// The form's own sums (SPEC §4.4): its 总分 against the 得分 it prints and its total 分值
+    /// The form's own sums (contract §4.4): its 总分 against the 得分 it prints and its total 分值
     /// against the 分值, the budget row's included or — where only that reading agrees — not
     /// (a finding says which was taken). Returns the sums no reading makes agree, exactly.
     pub(super) fn check_total(

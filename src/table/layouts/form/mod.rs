@@ -1,4 +1,4 @@
-//! Published per-project forms (SPEC §4.4): the Ministry's 项目支出绩效自评表 and 绩效目标申报表
+//! Published per-project forms (contract §4.4): the Ministry's 项目支出绩效自评表 and 绩效目标申报表
 //! and their provincial variants, one project a form, into the same model as the other layouts.
 //!
 //! A form is found by its label row `项目名称 | value` (or `部门名称 | value` under a 部门整体支出
@@ -14,7 +14,7 @@
 //! (the forms' vocabulary as tables, and small readings of a cell's text), `grid` (the
 //! indicator grid and the 总分 row), `funds` (the funds block).
 //!
-//! ## Decisions where the SPEC is silent
+//! ## Decisions where the contract is silent
 //! - **Categories**: 一级/二级指标 fill down from the row above (merged cells read as empty, and a
 //!   CSV saved by Excel keeps a merged value in its first cell only); a new 一级指标 clears the
 //!   二级指标 carried. `(50分)` beside or instead of a category is its points; a category printed
