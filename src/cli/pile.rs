@@ -46,8 +46,8 @@ fn is_zip(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
-/// Whether `inputs` are a pile: `--recursive`, an archive, two tables or folders, or one folder
-/// holding different tables. A single table (with its actuals), or one folder holding one table
+/// Whether `inputs` are a pile: `--recursive`, an archive (given or in a folder given), two
+/// tables or folders, or one folder holding different tables. A single table (with its actuals), or one folder holding one table
 /// in one or several formats, is not.
 pub fn wanted(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions) -> bool {
     if p.recursive || inputs.iter().any(|i| is_zip(i)) {
@@ -57,10 +57,14 @@ pub fn wanted(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions) -> bool {
     if tables >= 2 {
         return true;
     }
-    inputs
-        .iter()
-        .filter(|i| i.is_dir())
-        .any(|d| crate::inputs::sort_folder(d, opts).is_ok_and(|f| !f.conflicting.is_empty()))
+    inputs.iter().filter(|i| i.is_dir()).any(|d| {
+        let holds_zip = std::fs::read_dir(d).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| is_zip(&e.path()) && e.path().is_file())
+        });
+        holds_zip || crate::inputs::sort_folder(d, opts).is_ok_and(|f| !f.conflicting.is_empty())
+    })
 }
 
 fn notes(g: &Gathered) {
@@ -164,7 +168,10 @@ pub fn evaluate(args: super::evaluate::Args) -> u8 {
         .iter()
         .any(|(_, r)| super::evaluate::denied(&args.deny, &r.summary) != exit::OK);
     for u in &rollup.unread {
-        say!("错误[{}]：{}", u.code, u.reason);
+        match &u.help {
+            Some(h) => say!("错误[{}]：{}\n  帮助：{h}", u.code, u.reason),
+            None => say!("错误[{}]：{}", u.code, u.reason),
+        }
     }
     let code = if !rollup.unread.is_empty() {
         exit::UNREAD

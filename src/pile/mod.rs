@@ -279,3 +279,21 @@ pub fn evaluate(sorted: &Sorted, s: &Settings<'_>) -> (Vec<Evaluated>, Vec<Unrea
     });
     (done, unread)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn par_map_keeps_the_order_whatever_the_threads() {
+        let items: Vec<u64> = (0..500).collect();
+        // uneven work, so threads finish out of order
+        let f = |n: &u64| (0..(n % 7) * 1000).fold(*n, |a, b| a.wrapping_mul(31).wrapping_add(b));
+        let one = par_map(&items, 1, f);
+        for workers in [2, 3, 8] {
+            assert_eq!(par_map(&items, workers, f), one, "{workers} threads");
+        }
+        assert_eq!(one.len(), 500);
+        assert!(par_map(&Vec::<u64>::new(), 4, f).is_empty());
+    }
+}

@@ -15,14 +15,16 @@ use crate::report::{md_text, selfeval_table};
 
 use super::rollup::{Counts, FormRow, Group, Rollup};
 
+/// A figure as read (printed) or as shown (recomputed, already rounded to the method's
+/// decimals): never re-rounded or trimmed here.
 fn dec(d: Option<Decimal>) -> String {
-    d.map_or_else(String::new, |d| d.normalize().to_string())
+    d.map_or_else(String::new, |d| d.to_string())
 }
 
 fn signed(d: Option<Decimal>) -> String {
     match d {
-        Some(d) if d > Decimal::ZERO => format!("+{}", d.normalize()),
-        Some(d) => d.normalize().to_string(),
+        Some(d) if d > Decimal::ZERO => format!("+{d}"),
+        Some(d) => d.to_string(),
         None => String::new(),
     }
 }
@@ -32,7 +34,7 @@ pub fn summary(r: &Rollup) -> String {
     let t = &r.totals;
     let c = &t.counts;
     format!(
-        "汇总：读取 {} 张表（{} 个项目表），另有 {} 个副本未重复读取，{} 个文件未能读取；一致 {}，不一致 {}，未核对 {}，无原表总分 {}；等级变化 {}，得分不一致的行 {}",
+        "汇总：读取 {} 张表，共 {} 个项目；另有 {} 个副本未重复读取，{} 个文件未能读取；一致 {}，不一致 {}，未核对 {}，无原表总分 {}；等级变化 {}，得分不一致的行 {}",
         t.tables,
         c.forms,
         t.copies,
@@ -73,7 +75,7 @@ fn form_cells(i: usize, f: &FormRow) -> Vec<String> {
         dec(f.printed_total),
         f.printed_grade.clone().unwrap_or_default(),
         f.total
-            .map(|t| t.normalize().to_string())
+            .map(|t| t.to_string())
             .or_else(|| f.status.zh().map(str::to_owned))
             .unwrap_or_default(),
         f.grade

@@ -125,6 +125,9 @@ pub struct UnreadRow {
     pub file: String,
     pub code: String,
     pub reason: String,
+    /// What to do (a limit's help names its variable), where the error says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
 }
 
 /// A table read once for several files.
@@ -225,7 +228,7 @@ fn opinions(file: &str, r: &Report, p: &ProjectReport, row: &FormRow, out: &mut 
         recomputed,
         reason,
     };
-    let show = |d: Option<Decimal>| d.map_or_else(|| "—".to_owned(), |d| d.normalize().to_string());
+    let show = |d: Option<Decimal>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
     if row.check == Check::Unchecked {
         out.push(base(
             "合计".to_owned(),
@@ -369,6 +372,7 @@ pub fn build(evaluated: Vec<Evaluated>, mut unread: Vec<Unread>) -> Rollup {
             .map(|u| UnreadRow {
                 code: u.refusal.code(),
                 reason: u.refusal.to_string(),
+                help: miette::Diagnostic::help(&u.refusal).map(|h| h.to_string()),
                 file: u.name,
             })
             .collect(),
