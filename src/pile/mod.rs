@@ -88,7 +88,7 @@ pub struct Sorted {
 }
 
 enum Read {
-    Table(Document),
+    Table(Box<Document>),
     Actuals(ActualsFile),
     Rules(PathBuf),
     Unread(Refusal),
@@ -107,7 +107,7 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
         },
     };
     match inputs::classify(&item.name, bytes, opts) {
-        (Kind::Table, Some(doc)) => Read::Table(doc),
+        (Kind::Table, Some(doc)) => Read::Table(Box::new(doc)),
         (Kind::Actuals, _) => {
             if bytes.len() as u64 > crate::limits::ACTUALS.get() {
                 return Read::Unread(Refusal::Read(crate::bounded::BoundedError::TooLarge {
@@ -151,7 +151,7 @@ pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
     let mut tables: Vec<(String, Document)> = Vec::new();
     for (item, r) in gathered.items.into_iter().zip(read) {
         match r {
-            Read::Table(doc) => tables.push((item.name, doc)),
+            Read::Table(doc) => tables.push((item.name, *doc)),
             Read::Actuals(a) => out.actuals.push((item.name, a)),
             Read::Rules(p) => out.rules.push(p),
             Read::Unread(refusal) => out.unread.push(Unread {

@@ -147,8 +147,11 @@ fn opinion_rows(r: &Rollup) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Every section as (title, header, rows), the same in both text formats.
-fn sections(r: &Rollup) -> Vec<(&'static str, Vec<&'static str>, Vec<Vec<String>>)> {
+/// One section of the text formats: title, header, rows.
+type Section = (&'static str, Vec<&'static str>, Vec<Vec<String>>);
+
+/// Every section, the same in both text formats.
+fn sections(r: &Rollup) -> Vec<Section> {
     let mut out = vec![(
         "各表",
         FORM_HEADER.to_vec(),
@@ -339,6 +342,5 @@ pub fn write_csv(r: &Rollup, out: &mut dyn Write) -> io::Result<()> {
         cells[16] = o.reason.clone();
         row(cells).map_err(err)?;
     }
-    drop(row);
     w.flush()
 }
