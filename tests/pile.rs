@@ -528,3 +528,52 @@ fn formats_the_roll_up_does_not_have_yet_are_refused() {
     );
     assert!(!d.join("out.xlsx").exists());
 }
+
+#[test]
+fn an_actuals_file_applies_to_the_table_its_names_match() {
+    let d = dir("actuals");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023");
+    for f in ["targets.tsv", "actuals.yaml"] {
+        std::fs::copy(sample.join(f), d.join(f)).unwrap();
+    }
+    copy(&d, F01);
+    // a target table with no actuals at all: listed, not scored as zeros
+    copy(&d, "t03-qingshan-kejing-2021-target.xlsx");
+    // an actuals file whose names match nothing
+    std::fs::write(
+        d.join("other.yaml"),
+        "projects:\n  - unit: 不存在的单位\n    project: 不存在的项目\n    indicators:\n      - indicator: 不存在\n        actual: 1\n",
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", ".", "--format", "json"], &[]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let v = json(&r);
+    let forms = v["forms"].as_array().unwrap();
+    let from_targets: Vec<&Value> = forms
+        .iter()
+        .filter(|f| f["file"] == "./targets.tsv")
+        .collect();
+    assert!(!from_targets.is_empty());
+    for f in &from_targets {
+        assert_eq!(s(&f["actuals"]), "./actuals.yaml", "{f}");
+    }
+    let f01 = forms
+        .iter()
+        .find(|f| f["file"] == format!("./{F01}"))
+        .unwrap();
+    assert!(f01["actuals"].is_null());
+    let unread: Vec<(&str, &str)> = v["unread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (s(&u["file"]), s(&u["code"])))
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            ("./other.yaml", "pile.actuals-unused"),
+            ("./t03-qingshan-kejing-2021-target.xlsx", "eval.no-actuals"),
+        ]
+    );
+    assert_eq!(v["totals"]["tables"], 2);
+}

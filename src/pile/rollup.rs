@@ -70,6 +70,8 @@ pub struct FormRow {
     pub grade_changed: bool,
     pub check: Check,
     pub vetoes: Vec<String>,
+    /// The actuals file applied to its table, where one was.
+    pub actuals: Option<String>,
 }
 
 /// Counts of forms, for a unit, a department or the whole pile.
@@ -175,7 +177,13 @@ fn vetoes(p: &ProjectReport) -> Vec<String> {
         .collect()
 }
 
-fn form_row(file: &str, department: String, r: &Report, p: &ProjectReport) -> FormRow {
+fn form_row(
+    file: &str,
+    department: String,
+    actuals: Option<String>,
+    r: &Report,
+    p: &ProjectReport,
+) -> FormRow {
     let scored = p.status == TotalStatus::Scored;
     let total = scored.then(|| p.score.rounded());
     let grade = scored.then(|| p.grade.clone());
@@ -214,6 +222,7 @@ fn form_row(file: &str, department: String, r: &Report, p: &ProjectReport) -> Fo
         grade_changed,
         check,
         vetoes: vetoes(p),
+        actuals,
     }
 }
 
@@ -316,7 +325,7 @@ pub fn build(evaluated: Vec<Evaluated>, mut unread: Vec<Unread>) -> Rollup {
                         .filter(|d| !d.trim().is_empty())
                         .unwrap_or_else(|| NO_DEPARTMENT.to_owned());
                     forms.push((
-                        form_row(&e.name, department, &report, p),
+                        form_row(&e.name, department, e.actuals.clone(), &report, p),
                         p.clone(),
                         reports.len(),
                     ));
