@@ -143,6 +143,7 @@ fn the_roll_up_of_a_pile() {
     let f03 = &forms[0];
     assert_eq!(s(&f03["unit"]), "永德县明朗中学");
     assert_eq!(s(&f03["department"]), "永德县教育体育局");
+    assert_eq!(s(&f03["sheet"]), "Sheet1");
     assert_eq!(s(&f03["printed_total"]), "96");
     assert_eq!(s(&f03["printed_grade"]), "优");
     assert_eq!(s(&f03["total"]), "99.80");
@@ -325,13 +326,15 @@ fn csv_roll_up_has_a_row_per_form_unread_file_and_opinion() {
     );
     assert!(r.stdout.starts_with('\u{feff}'));
     let lines: Vec<&str> = r.stdout.trim_start_matches('\u{feff}').lines().collect();
-    assert!(lines[0].starts_with("record,file,department,unit,project,item,printed_total"));
+    assert!(lines[0].starts_with("record,file,sheet,department,unit,project,item,printed_total"));
     let count = |k: &str| lines.iter().filter(|l| l.starts_with(k)).count();
     assert_eq!(count("form,"), 5);
     assert_eq!(count("unread,"), 1);
     assert_eq!(count("opinion,"), 4);
     assert!(
-        lines[1].starts_with(&format!("form,./{F03},永德县教育体育局,")),
+        lines[1].starts_with(&format!(
+            "form,./{F03},Sheet1,永德县教育体育局,永德县明朗中学,义务教育营养改善计划专项资金,,96,优,99.80,优,scored,3.80,2,0.00,differs,,"
+        )),
         "{}",
         lines[1]
     );

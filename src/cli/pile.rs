@@ -115,6 +115,11 @@ pub fn evaluate(args: super::evaluate::Args) -> u8 {
         );
         return exit::USAGE;
     }
+    if args.explain {
+        say!(
+            "提示：--explain 目前只用于单个表的报告；汇总中每张表所依据的规则，请对该表单独运行 jixiao evaluate --explain"
+        );
+    }
     let workers = args.pile.workers();
     let opts = args.table_args.options();
     let gathered = pile::gather(&args.inputs, args.pile.recursive);

@@ -198,8 +198,18 @@ pub struct Evaluated {
     /// The actuals file applied, where one was.
     pub actuals: Option<String>,
     pub result: Result<Report, Refusal>,
-    /// The 主管部门 of each project of the table, by unit and project.
-    pub departments: Vec<(String, String, String)>,
+    /// What the table says of each project besides its scores.
+    pub facts: Vec<ProjectFacts>,
+}
+
+/// What a table says of one project that the report does not carry: its 主管部门 and the sheet
+/// it is on (a workbook read whole).
+#[derive(Debug, Clone)]
+pub struct ProjectFacts {
+    pub unit: String,
+    pub project: String,
+    pub department: Option<String>,
+    pub sheet: Option<String>,
 }
 
 /// Evaluate every table of `sorted`; the actuals files that matched no table are added to
@@ -228,12 +238,18 @@ pub fn evaluate(sorted: &Sorted, s: &Settings<'_>) -> (Vec<Evaluated>, Vec<Unrea
     }
     let jobs: Vec<(&Form, &Vec<usize>)> = sorted.forms.iter().zip(&matching).collect();
     let done = par_map(&jobs, s.workers, |(form, m)| {
-        let departments = form
+        let facts = form
             .doc
             .projects()
-            .filter_map(|(u, p)| {
-                let d = p.form.as_ref()?.department.clone()?;
-                Some((u.name.clone(), p.name.clone(), d))
+            .map(|(u, p)| ProjectFacts {
+                unit: u.name.clone(),
+                project: p.name.clone(),
+                department: p.form.as_ref().and_then(|f| f.department.clone()),
+                sheet: p
+                    .at
+                    .cell
+                    .and_then(|_| form.doc.source.sheet_at(p.at.offset))
+                    .map(str::to_owned),
             })
             .collect();
         let mut actuals_name = None;
@@ -274,7 +290,7 @@ pub fn evaluate(sorted: &Sorted, s: &Settings<'_>) -> (Vec<Evaluated>, Vec<Unrea
             copies: form.copies.clone(),
             actuals: actuals_name,
             result,
-            departments,
+            facts,
         }
     });
     (done, unread)

@@ -48,9 +48,10 @@ pub fn summary(r: &Rollup) -> String {
     )
 }
 
-const FORM_HEADER: [&str; 14] = [
+const FORM_HEADER: [&str; 15] = [
     "序号",
     "文件",
+    "工作表",
     "主管部门",
     "单位",
     "项目",
@@ -69,6 +70,7 @@ fn form_cells(i: usize, f: &FormRow) -> Vec<String> {
     vec![
         (i + 1).to_string(),
         f.file.clone(),
+        f.sheet.clone().unwrap_or_default(),
         f.department.clone(),
         f.unit.clone(),
         f.project.clone(),
@@ -253,9 +255,10 @@ pub fn render_json(r: &Rollup) -> String {
 }
 
 /// The columns of the CSV roll-up.
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 18] = [
     "record",
     "file",
+    "sheet",
     "department",
     "unit",
     "project",
@@ -288,7 +291,7 @@ pub fn write_csv(r: &Rollup, out: &mut dyn Write) -> io::Result<()> {
     };
     w.write_record(CSV_HEADER).map_err(err)?;
     let mut row =
-        |cells: [String; 17]| w.write_record(cells.iter().map(|c| neutralise(c).into_owned()));
+        |cells: [String; 18]| w.write_record(cells.iter().map(|c| neutralise(c).into_owned()));
     for f in &r.forms {
         let status = serde_json::to_value(f.status)
             .ok()
@@ -301,6 +304,7 @@ pub fn write_csv(r: &Rollup, out: &mut dyn Write) -> io::Result<()> {
         row([
             "form".into(),
             f.file.clone(),
+            f.sheet.clone().unwrap_or_default(),
             f.department.clone(),
             f.unit.clone(),
             f.project.clone(),
@@ -320,26 +324,26 @@ pub fn write_csv(r: &Rollup, out: &mut dyn Write) -> io::Result<()> {
         .map_err(err)?;
     }
     for u in &r.unread {
-        let mut cells: [String; 17] = Default::default();
+        let mut cells: [String; 18] = Default::default();
         cells[0] = "unread".into();
         cells[1] = u.file.clone();
-        cells[5] = u.code.clone();
-        cells[16] = u.reason.clone();
+        cells[6] = u.code.clone();
+        cells[17] = u.reason.clone();
         row(cells).map_err(err)?;
     }
     for o in &r.opinions {
-        let mut cells: [String; 17] = Default::default();
+        let mut cells: [String; 18] = Default::default();
         cells[0] = "opinion".into();
         cells[1] = o.file.clone();
-        cells[3] = o.unit.clone();
-        cells[4] = o.project.clone();
-        cells[5] = match &o.at {
+        cells[4] = o.unit.clone();
+        cells[5] = o.project.clone();
+        cells[6] = match &o.at {
             Some(at) => format!("{}（{at}）", o.item),
             None => o.item.clone(),
         };
-        cells[6] = o.printed.clone();
-        cells[8] = o.recomputed.clone();
-        cells[16] = o.reason.clone();
+        cells[7] = o.printed.clone();
+        cells[9] = o.recomputed.clone();
+        cells[17] = o.reason.clone();
         row(cells).map_err(err)?;
     }
     w.flush()

@@ -53,6 +53,8 @@ impl Check {
 #[derive(Debug, Clone, Serialize)]
 pub struct FormRow {
     pub file: String,
+    /// The sheet the form is on, where it was read from a workbook.
+    pub sheet: Option<String>,
     pub department: String,
     pub unit: String,
     pub project: String,
@@ -208,6 +210,7 @@ fn form_row(
     };
     FormRow {
         file: file.to_owned(),
+        sheet: None,
         department,
         unit: p.unit.clone(),
         project: p.project.clone(),
@@ -316,19 +319,19 @@ pub fn build(evaluated: Vec<Evaluated>, mut unread: Vec<Unread>) -> Rollup {
             Ok(report) => {
                 tables += 1;
                 for p in &report.projects {
-                    let department = e
-                        .departments
+                    let facts = e
+                        .facts
                         .iter()
-                        .find(|(u, n, _)| *u == p.unit && *n == p.project)
-                        .map(|(_, _, d)| d.clone())
+                        .find(|f| f.unit == p.unit && f.project == p.project);
+                    let sheet = facts.and_then(|f| f.sheet.clone());
+                    let department = facts
+                        .and_then(|f| f.department.clone())
                         .or_else(|| report.department.clone())
                         .filter(|d| !d.trim().is_empty())
                         .unwrap_or_else(|| NO_DEPARTMENT.to_owned());
-                    forms.push((
-                        form_row(&e.name, department, e.actuals.clone(), &report, p),
-                        p.clone(),
-                        reports.len(),
-                    ));
+                    let mut row = form_row(&e.name, department, e.actuals.clone(), &report, p);
+                    row.sheet = sheet;
+                    forms.push((row, p.clone(), reports.len()));
                 }
                 reports.push((e.name, report));
             }
