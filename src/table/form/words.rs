@@ -411,14 +411,7 @@ pub(super) fn printed_total(text: &str) -> Option<Decimal> {
     let t = compact(text);
     let colon = t.find([':', '：'])?;
     // words of a score's total only (`合计：854万` in a funds area is money)
-    const SCORE_TOTAL: &[&str] = &[
-        "自评总分",
-        "总分",
-        "综合得分",
-        "总得分",
-        "自评得分",
-        "得分合计",
-    ];
+    const SCORE_TOTAL: &[&str] = &["自评总分", "总分", "综合得分", "总得分", "自评得分", "得分合计"];
     if !SCORE_TOTAL.contains(&normalize(&t[..colon]).as_str()) {
         return None;
     }
