@@ -1036,7 +1036,11 @@ fn conflicting_inputs_are_named_and_refused() {
     // named; with no actuals it is listed unread (exit 3), never scored as zeros
     let r = run(&d, &["evaluate", "x", "y"], &[]);
     assert_eq!(r.code, 3, "{}", r.stderr);
-    assert!(r.stdout.contains("x/targets.tsv  y/targets.tsv"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("x/targets.tsv  y/targets.tsv"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stderr.contains("eval.no-actuals"), "{}", r.stderr);
     let r = run(&d, &["evaluate", "x", "t.tsv"], &[]);
     assert_eq!(r.code, 3, "{}", r.stderr);
