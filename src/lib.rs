@@ -19,6 +19,7 @@ pub mod finding;
 pub mod inputs;
 pub mod lang;
 pub mod limits;
+pub mod pile;
 pub mod report;
 pub mod review;
 pub mod rules;

@@ -17,6 +17,9 @@
 //! | size of one rule file (or rule test file) | 16 MB | `JIXIAO_MAX_RULE_FILE_MB` |
 //! | size of one actuals file | 64 MB | `JIXIAO_MAX_ACTUALS_MB` |
 //! | nesting depth of a YAML file (blocks, `[ ]`, `{ }`) | 64 | `JIXIAO_MAX_YAML_DEPTH` |
+//! | entries of one `.zip` of forms | 10000 | `JIXIAO_MAX_ZIP_ENTRIES` |
+//! | a `.zip` of forms unzipped (all its entries) | 1024 MB | `JIXIAO_MAX_ZIP_UNZIPPED_MB` |
+//! | unzipped ÷ zipped size of one entry past 1 MB | 100 | `JIXIAO_MAX_ZIP_RATIO` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -124,8 +127,23 @@ pub static ACTUALS: Limit = Limit::new("实际值文件的大小", "JIXIAO_MAX_A
 /// Nesting depth of a YAML file, checked before it is parsed.
 pub static YAML_DEPTH: Limit = Limit::new("YAML 文件的嵌套层数", "JIXIAO_MAX_YAML_DEPTH", 64, "");
 
+/// Entries of one `.zip` of forms (a pile, issue 26).
+pub static ZIP_ENTRIES: Limit =
+    Limit::new("压缩包中的文件数", "JIXIAO_MAX_ZIP_ENTRIES", 10_000, "");
+/// A `.zip` of forms unzipped, all its entries together.
+pub static ZIP_UNZIPPED: Limit = Limit::new(
+    "压缩包解压后的大小",
+    "JIXIAO_MAX_ZIP_UNZIPPED_MB",
+    1024,
+    "MB",
+);
+/// Unzipped ÷ zipped size of one entry of a `.zip` of forms (checked past 1 MB unzipped: a
+/// small file may compress well without being a bomb).
+pub static ZIP_RATIO: Limit =
+    Limit::new("压缩包中单个文件的压缩比", "JIXIAO_MAX_ZIP_RATIO", 100, "");
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 11] = [
+pub static ALL: [&Limit; 14] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -137,6 +155,9 @@ pub static ALL: [&Limit; 11] = [
     &RULE_FILE,
     &ACTUALS,
     &YAML_DEPTH,
+    &ZIP_ENTRIES,
+    &ZIP_UNZIPPED,
+    &ZIP_RATIO,
 ];
 
 #[cfg(test)]
@@ -148,6 +169,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 11);
+        assert_eq!(ALL.len(), 14);
     }
 }

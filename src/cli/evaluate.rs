@@ -35,7 +35,7 @@ pub enum Deny {
 /// Arguments of `jixiao evaluate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 目标表或自评表，实际值文件（.yaml），或包含 targets.* 与 actuals.yaml 的文件夹
+    /// 目标表或自评表，实际值文件（.yaml），包含 targets.* 与 actuals.yaml 的文件夹；多个文件、文件夹或 .zip 压缩包时逐表评价并汇总
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// 报告格式
@@ -63,6 +63,8 @@ pub struct Args {
     /// 终端中的表格不按终端宽度截断，显示全部文字
     #[arg(long)]
     pub wide: bool,
+    #[command(flatten)]
+    pub pile: super::pile::PileArgs,
 }
 
 /// The inputs sorted: the table, the actuals file and rule files found in folders.
@@ -161,6 +163,10 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
 }
 
 pub fn run(mut args: Args) -> u8 {
+    // several files, folders or archives: one roll-up (`cli::pile`)
+    if super::pile::wanted(&args.inputs, &args.pile, &args.table_args.options()) {
+        return super::pile::evaluate(args);
+    }
     let (table_path, actuals_path) = match resolve(&args.inputs, &args.table_args.options()) {
         Ok(r) => {
             // a folder's rule files first: `--rules` given by hand override them
@@ -347,7 +353,7 @@ pub fn run(mut args: Args) -> u8 {
 }
 
 /// The exit code `--deny` gives for a summary.
-fn denied(deny: &[Deny], s: &Summary) -> u8 {
+pub(super) fn denied(deny: &[Deny], s: &Summary) -> u8 {
     let denied = deny.iter().any(|d| match d {
         Deny::Fail => s.fail > 0,
         Deny::Review => s.review + s.invalid > 0,

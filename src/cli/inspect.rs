@@ -24,17 +24,26 @@ pub enum OutputFormat {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 目标表、自评表或逐项目表单的文件
-    #[arg(help = crate::table::formats::input_help())]
-    pub table: PathBuf,
+    #[arg(required = true, help = crate::table::formats::input_help())]
+    pub tables: Vec<PathBuf>,
     /// 输出格式
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
+    #[command(flatten)]
+    pub pile: super::pile::PileArgs,
 }
 
 pub fn run(args: Args) -> u8 {
-    let doc = match args.table_args.read(&args.table) {
+    // several files, folders or archives: each table's tree (`cli::pile`)
+    let [table] = args.tables.as_slice() else {
+        return super::pile::inspect(&args);
+    };
+    if super::pile::wanted(&args.tables, &args.pile, &args.table_args.options()) {
+        return super::pile::inspect(&args);
+    }
+    let doc = match args.table_args.read(table) {
         Ok(doc) => doc,
         Err(code) => return code,
     };

@@ -27,6 +27,7 @@ mod input;
 pub(crate) mod inspect;
 pub(crate) mod output;
 mod parse;
+mod pile;
 pub(crate) mod review;
 mod rules;
 mod serve;
@@ -82,6 +83,9 @@ pub mod exit {
     pub const DENIED: u8 = 1;
     /// Bad usage, or input that stopped the run.
     pub const USAGE: u8 = 2;
+    /// Several files were given and some could not be read: they are listed with their
+    /// reasons, the rest was read and reported (issue 26).
+    pub const UNREAD: u8 = 3;
 }
 
 /// The command line as clap builds it, its help in Chinese: the usage line, the headings of

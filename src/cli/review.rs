@@ -53,6 +53,8 @@ pub struct Args {
     pub table_args: super::input::TableArgs,
     #[command(flatten)]
     pub rules: super::rules::RuleArgs,
+    #[command(flatten)]
+    pub pile: super::pile::PileArgs,
 }
 
 fn explain(code: &str, rules: &crate::rules::RuleSet) -> u8 {
@@ -83,10 +85,22 @@ pub fn run(args: Args) -> u8 {
     }
     let mut out = super::output::Printer::new();
     let mut worst: Option<Severity> = None;
-    for path in &args.files {
-        let doc = match args.table_args.read(path) {
+    // a pile (`cli::pile`): every table reviewed, the files not read listed, the run goes on
+    let (docs, unread) = if super::pile::wanted(&args.files, &args.pile, &args.table_args.options())
+    {
+        let (forms, unread) =
+            super::pile::review_forms(&args.files, &args.pile, &args.table_args.options());
+        (forms.into_iter().map(|f| Ok(f.doc)).collect(), unread)
+    } else {
+        (args.files.iter().map(Err).collect::<Vec<_>>(), false)
+    };
+    for item in docs {
+        let doc = match item {
             Ok(doc) => doc,
-            Err(code) => return code,
+            Err(path) => match args.table_args.read(path) {
+                Ok(doc) => doc,
+                Err(code) => return code,
+            },
         };
         let findings = review::review(
             &doc,
@@ -117,7 +131,13 @@ pub fn run(args: Args) -> u8 {
             )
     );
     // a write error (a full disk, a closed pipe) is exit 2: `--deny` never passes on it
-    out.close(if denied { exit::DENIED } else { exit::OK })
+    out.close(if unread {
+        exit::UNREAD
+    } else if denied {
+        exit::DENIED
+    } else {
+        exit::OK
+    })
 }
 
 fn rank(s: Severity) -> u8 {

@@ -1,0 +1,374 @@
+//! Gathering a pile (issue 26): the files named on the command line, the files of folders
+//! (`--recursive` walks down) and the entries of `.zip` archives, as one list sorted by name.
+//!
+//! Decisions where the spec is silent:
+//! - A file named on the command line is always taken, whatever its ending; in a folder or an
+//!   archive only the endings a table, actuals or rule file may have are taken (as
+//!   [`crate::inputs::sort_folder`] does): notes, pictures and source code are passed over, and
+//!   hidden files (`.x`, `__MACOSX/`) too.
+//! - A folder is walked once: a symbolic link back to a folder already walked (a loop) is not
+//!   followed, and said so on stderr. Without `--recursive` subfolders are counted and named in
+//!   a note, never read silently.
+//! - An archive is read within [`crate::limits::ZIP_ENTRIES`], [`crate::limits::ZIP_UNZIPPED`]
+//!   and [`crate::limits::ZIP_RATIO`], each entry also within [`crate::limits::INPUT`]; the
+//!   bytes read are counted, never the sizes the archive claims. An entry whose name leaves the
+//!   folder (`../../x`, `/etc/x`) is refused and listed; an archive inside an archive is listed,
+//!   not opened. An entry is named `archive.zip!path/in/archive.xlsx`.
+
+use std::collections::HashSet;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use crate::limits::{self, Limit};
+
+/// Where an item's bytes are.
+#[derive(Debug)]
+pub enum Origin {
+    /// A file, read when its turn comes (so a folder's files are not all held at once).
+    File(PathBuf),
+    /// An archive entry, already unzipped within the limits.
+    Entry(Vec<u8>),
+}
+
+/// One file of the pile.
+#[derive(Debug)]
+pub struct Item {
+    /// Its name as shown: the path, or `archive.zip!entry`.
+    pub name: String,
+    pub origin: Origin,
+}
+
+/// Why a file of the pile was not read.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum Refusal {
+    /// The file itself could not be read whole.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Read(#[from] crate::bounded::BoundedError),
+    /// It is no table the readers know.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Table(#[from] crate::table::ReadError),
+    /// An actuals file that does not parse.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Actuals(Box<crate::eval::actuals_file::ActualsError>),
+    /// A table with no actuals at all.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Unfilled(Box<crate::eval::unfilled::Unfilled>),
+    /// An actuals file that matches nothing of the table it was given with.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    MatchesNothing(Box<crate::eval::unmatched::MatchesNothing>),
+    /// A folder that cannot be listed.
+    #[error("无法读取文件夹 {name}：{reason}")]
+    #[diagnostic(code("pile.folder"), help("检查路径和权限"))]
+    Folder { name: String, reason: String },
+    /// An archive that is not a readable zip.
+    #[error("{name} 不是能读取的 zip 压缩包：{reason}")]
+    #[diagnostic(code("pile.zip-broken"), help("重新压缩，或解压后给出文件夹"))]
+    ZipBroken { name: String, reason: String },
+    /// An archive past one of the zip limits.
+    #[error("{name} 超过{what}的上限 {max}，未读取")]
+    #[diagnostic(code("pile.zip-limit"), help("{help}"))]
+    ZipLimit {
+        name: String,
+        what: &'static str,
+        max: String,
+        help: String,
+    },
+    /// An entry whose name leaves the folder the archive is unzipped into.
+    #[error("{name} 的文件名指向压缩包以外（{entry}），拒绝读取")]
+    #[diagnostic(
+        code("pile.zip-entry-escapes"),
+        help("压缩包中的文件名不得含 ../ 或以 / 开头；请检查压缩包的来源")
+    )]
+    ZipEscapes { name: String, entry: String },
+    /// An archive inside an archive.
+    #[error("{name} 是压缩包中的压缩包，不展开")]
+    #[diagnostic(code("pile.zip-nested"), help("先解压外层压缩包，再给出里面的压缩包"))]
+    ZipNested { name: String },
+    /// A rule file inside an archive (rules are loaded from files only).
+    #[error("{name} 是压缩包中的规则文件，不读取")]
+    #[diagnostic(code("pile.zip-rules"), help("解压后用 --rules 给出该规则文件"))]
+    ZipRules { name: String },
+    /// Neither a table nor actuals nor rules.
+    #[error("{name} 既不是目标表、自评表或表单，也不是实际值文件或规则文件")]
+    #[diagnostic(code("pile.not-a-table"), help("{reason}"))]
+    NotATable { name: String, reason: String },
+    /// Two actuals files match one table.
+    #[error("{table} 与多个实际值文件的名称相符：{files}；不知用哪一个，未评价")]
+    #[diagnostic(
+        code("pile.actuals-ambiguous"),
+        help("每张表只给出一个与之相符的实际值文件")
+    )]
+    ActualsAmbiguous { table: String, files: String },
+    /// An actuals file that matches no table of the pile.
+    #[error("实际值文件 {name} 与汇总中的任何表都对不上，未使用")]
+    #[diagnostic(
+        code("pile.actuals-unused"),
+        help("核对实际值文件中的 unit、project 和指标名称，或去掉这个文件")
+    )]
+    ActualsUnused { name: String },
+}
+
+impl Refusal {
+    /// The stable code.
+    pub fn code(&self) -> String {
+        miette::Diagnostic::code(self)
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "pile.unread".to_owned())
+    }
+}
+
+/// A file of the pile that was not read, with why.
+#[derive(Debug)]
+pub struct Unread {
+    pub name: String,
+    pub refusal: Refusal,
+}
+
+/// What the inputs give: the items sorted by name, the files refused, notes for stderr.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    pub items: Vec<Item>,
+    pub unread: Vec<Unread>,
+    pub notes: Vec<String>,
+}
+
+/// Whether a file in a folder or archive may be a table, actuals or rules, by its ending.
+fn candidate(name: &str) -> bool {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    crate::table::formats::is_supported_ending(&ext)
+        || matches!(ext.as_str(), "tab" | "yaml" | "yml" | "")
+}
+
+fn is_zip_name(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
+fn hidden(name: &str) -> bool {
+    name.starts_with('.') || name == "__MACOSX"
+}
+
+/// Gather `inputs` (files, folders, archives).
+pub fn gather(inputs: &[PathBuf], recursive: bool) -> Gathered {
+    let mut out = Gathered::default();
+    let mut visited = HashSet::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, recursive, &mut visited, &mut out);
+        } else {
+            file(input, &mut out);
+        }
+    }
+    out.items.sort_by(|a, b| a.name.cmp(&b.name));
+    out.items.dedup_by(|a, b| a.name == b.name);
+    out.unread.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+fn file(path: &Path, out: &mut Gathered) {
+    let name = path.display().to_string();
+    if is_zip_name(&name) {
+        match crate::bounded::read_path(path, &limits::INPUT) {
+            Ok(bytes) => unzip(&name, &bytes, out),
+            Err(e) => out.unread.push(Unread {
+                name,
+                refusal: e.into(),
+            }),
+        }
+    } else {
+        out.items.push(Item {
+            name,
+            origin: Origin::File(path.to_owned()),
+        });
+    }
+}
+
+fn walk(dir: &Path, recursive: bool, visited: &mut HashSet<PathBuf>, out: &mut Gathered) {
+    let name = dir.display().to_string();
+    let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+    if !visited.insert(canon) {
+        out.notes.push(format!(
+            "提示：{name} 指向已读过的文件夹（符号链接），不再读取"
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            out.unread.push(Unread {
+                name: name.clone(),
+                refusal: Refusal::Folder {
+                    name,
+                    reason: crate::diagnostic::io_reason(&e),
+                },
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let mut subfolders = Vec::new();
+    for path in paths {
+        let base = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if hidden(&base) {
+            continue;
+        }
+        if path.is_dir() {
+            if recursive {
+                walk(&path, recursive, visited, out);
+            } else {
+                subfolders.push(base);
+            }
+        } else if path.is_file() && (is_zip_name(&base) || candidate(&base)) {
+            file(&path, out);
+        }
+    }
+    if !subfolders.is_empty() {
+        out.notes.push(format!(
+            "提示：文件夹 {name} 中的子文件夹 {} 未读取；加 --recursive 一并读取",
+            subfolders.join("、")
+        ));
+    }
+}
+
+/// An entry's name: UTF-8 where it is, else GBK (what Chinese Windows writes without the
+/// UTF-8 flag), never the CP437 a zip reader would otherwise assume.
+fn entry_text(raw: &[u8]) -> String {
+    match std::str::from_utf8(raw) {
+        Ok(s) => s.to_owned(),
+        Err(_) => encoding_rs::GBK.decode(raw).0.into_owned(),
+    }
+}
+
+fn limit_refusal(name: String, limit: &Limit) -> Refusal {
+    Refusal::ZipLimit {
+        name,
+        what: limit.what,
+        max: limit.shown(),
+        help: limit.help(),
+    }
+}
+
+/// Unzip the archive `name` within the limits into `out`.
+fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
+    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(z) => z,
+        Err(e) => {
+            out.unread.push(Unread {
+                name: name.to_owned(),
+                refusal: Refusal::ZipBroken {
+                    name: name.to_owned(),
+                    reason: e.to_string(),
+                },
+            });
+            return;
+        }
+    };
+    if zip.len() as u64 > limits::ZIP_ENTRIES.get() {
+        out.unread.push(Unread {
+            name: name.to_owned(),
+            refusal: limit_refusal(name.to_owned(), &limits::ZIP_ENTRIES),
+        });
+        return;
+    }
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let mut entry = match zip.by_index(i) {
+            Ok(f) => f,
+            Err(e) => {
+                let entry_name = format!("{name}!#{}", i + 1);
+                out.unread.push(Unread {
+                    name: entry_name.clone(),
+                    refusal: Refusal::ZipBroken {
+                        name: entry_name,
+                        reason: e.to_string(),
+                    },
+                });
+                continue;
+            }
+        };
+        if entry.is_dir() {
+            continue;
+        }
+        let raw = entry_text(entry.name_raw());
+        let entry_name = format!("{name}!{raw}");
+        let leaves = raw.starts_with(['/', '\\'])
+            || raw.split(['/', '\\']).any(|c| c == ".." || c.contains(':'));
+        let Some(inside) = entry.enclosed_name().filter(|_| !leaves) else {
+            out.unread.push(Unread {
+                name: entry_name.clone(),
+                refusal: Refusal::ZipEscapes {
+                    name: entry_name,
+                    entry: raw,
+                },
+            });
+            continue;
+        };
+        if inside
+            .components()
+            .any(|c| hidden(&c.as_os_str().to_string_lossy()))
+        {
+            continue;
+        }
+        if is_zip_name(&raw) {
+            out.unread.push(Unread {
+                name: entry_name.clone(),
+                refusal: Refusal::ZipNested { name: entry_name },
+            });
+            continue;
+        }
+        if !candidate(&raw) {
+            continue;
+        }
+        let remaining = limits::ZIP_UNZIPPED.get().saturating_sub(total);
+        let by_ratio = entry
+            .compressed_size()
+            .saturating_mul(limits::ZIP_RATIO.get())
+            .max(1024 * 1024);
+        let cap = remaining.min(by_ratio).min(limits::INPUT.get());
+        let hint = entry.size();
+        match crate::bounded::read_to_limit(&mut entry, cap, hint) {
+            Ok(Some(b)) => {
+                total += b.len() as u64;
+                out.items.push(Item {
+                    name: entry_name,
+                    origin: Origin::Entry(b),
+                });
+            }
+            Ok(None) => {
+                let limit = if cap == remaining {
+                    &limits::ZIP_UNZIPPED
+                } else if cap == by_ratio {
+                    &limits::ZIP_RATIO
+                } else {
+                    &limits::INPUT
+                };
+                out.unread.push(Unread {
+                    name: entry_name.clone(),
+                    refusal: limit_refusal(entry_name, limit),
+                });
+            }
+            Err(e) => out.unread.push(Unread {
+                name: entry_name.clone(),
+                refusal: Refusal::ZipBroken {
+                    name: entry_name,
+                    reason: e.to_string(),
+                },
+            }),
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! A pile of forms (issue 26): any number of files, folders and `.zip` archives read and
+//! evaluated in one run, each distinct table or form on its own, with one roll-up
+//! ([`rollup`], rendered by [`render`]).
+//!
+//! - [`gather`] lists the files (folders walked, archives unzipped within their limits).
+//! - [`sort`] reads every file on the worker threads and tells what it is by content
+//!   ([`crate::inputs::classify`]): tables that give the same projects and indicators
+//!   ([`crate::inputs::fingerprint`]) are one table, read once — the first by
+//!   [`crate::inputs::preference`], then by name — and the others named as its copies.
+//! - [`evaluate`] scores each table on the worker threads. An actuals file applies to the tables
+//!   its names match ([`crate::eval::unmatched::check`]); a table two actuals files match is
+//!   not guessed at but listed unread (`pile.actuals-ambiguous`), and an actuals file that
+//!   matches no table is listed too (`pile.actuals-unused`).
+//!
+//! Work is handed out by index and every result is put back at its index, so the output never
+//! depends on the number of threads (`--jobs`).
+
+pub mod gather;
+pub mod render;
+pub mod rollup;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::eval::{self, ActualsFile, Methodology};
+use crate::inputs::{self, Kind};
+use crate::report::model::Report;
+use crate::table::{ReadOptions, model::Document};
+
+pub use gather::{Gathered, Item, Origin, Refusal, Unread, gather};
+
+/// `f` over `items` on `workers` threads; the results in the order of `items`.
+pub fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let workers = workers.clamp(1, items.len().max(1));
+    if workers == 1 {
+        return items.iter().map(&f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let r = f(item);
+                    if let Ok(mut slots) = slots.lock() {
+                        slots[i] = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// One table of the pile, read.
+#[derive(Debug)]
+pub struct Form {
+    /// The file it was read from.
+    pub name: String,
+    pub doc: Document,
+    /// Copies of the same table in other files, not read again.
+    pub copies: Vec<String>,
+}
+
+/// The pile sorted by content.
+#[derive(Debug, Default)]
+pub struct Sorted {
+    /// The tables, by name.
+    pub forms: Vec<Form>,
+    /// The actuals files, by name.
+    pub actuals: Vec<(String, ActualsFile)>,
+    /// Rule files found in folders (loaded before `--rules`).
+    pub rules: Vec<PathBuf>,
+    /// The files not read, by name.
+    pub unread: Vec<Unread>,
+}
+
+enum Read {
+    Table(Box<Document>),
+    Actuals(ActualsFile),
+    Rules(PathBuf),
+    Unread(Refusal),
+}
+
+fn read_item(item: &Item, opts: &ReadOptions) -> Read {
+    let owned;
+    let bytes: &[u8] = match &item.origin {
+        Origin::Entry(b) => b,
+        Origin::File(p) => match crate::bounded::read_path(p, &crate::limits::INPUT) {
+            Ok(b) => {
+                owned = b;
+                &owned
+            }
+            Err(e) => return Read::Unread(e.into()),
+        },
+    };
+    match inputs::classify(&item.name, bytes, opts) {
+        (Kind::Table, Some(doc)) => Read::Table(Box::new(doc)),
+        (Kind::Actuals, _) => {
+            if bytes.len() as u64 > crate::limits::ACTUALS.get() {
+                return Read::Unread(Refusal::Read(crate::bounded::BoundedError::TooLarge {
+                    name: item.name.clone(),
+                    what: crate::limits::ACTUALS.what,
+                    max: crate::limits::ACTUALS.shown(),
+                    help: crate::limits::ACTUALS.help(),
+                    size: Some(bytes.len() as u64),
+                }));
+            }
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let text = String::from_utf8_lossy(bytes);
+            match ActualsFile::parse(&item.name, &text) {
+                Ok(a) => Read::Actuals(a),
+                Err(e) => Read::Unread(Refusal::Actuals(e)),
+            }
+        }
+        (Kind::Rules, _) => match &item.origin {
+            Origin::File(p) => Read::Rules(p.clone()),
+            Origin::Entry(_) => Read::Unread(Refusal::ZipRules {
+                name: item.name.clone(),
+            }),
+        },
+        _ => match crate::table::read_bytes(&item.name, bytes, opts) {
+            Err(e) => Read::Unread(e.into()),
+            Ok(_) => Read::Unread(Refusal::NotATable {
+                name: item.name.clone(),
+                reason: "读取时内容有变".to_owned(),
+            }),
+        },
+    }
+}
+
+/// Read every item on `workers` threads and sort the pile by content.
+pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
+    let read = par_map(&gathered.items, workers, |item| read_item(item, opts));
+    let mut out = Sorted {
+        unread: gathered.unread,
+        ..Sorted::default()
+    };
+    let mut tables: Vec<(String, Document)> = Vec::new();
+    for (item, r) in gathered.items.into_iter().zip(read) {
+        match r {
+            Read::Table(doc) => tables.push((item.name, *doc)),
+            Read::Actuals(a) => out.actuals.push((item.name, a)),
+            Read::Rules(p) => out.rules.push(p),
+            Read::Unread(refusal) => out.unread.push(Unread {
+                name: item.name,
+                refusal,
+            }),
+        }
+    }
+    // copies: the first by preference, then name, is read; the others are named
+    tables.sort_by(|a, b| (inputs::preference(&a.0), &a.0).cmp(&(inputs::preference(&b.0), &b.0)));
+    let mut prints: Vec<Vec<inputs::ProjectPrint>> = Vec::new();
+    for (name, doc) in tables {
+        let print = inputs::fingerprint(&doc);
+        match prints.iter().position(|p| *p == print) {
+            Some(i) => out.forms[i].copies.push(name),
+            None => {
+                prints.push(print);
+                out.forms.push(Form {
+                    name,
+                    doc,
+                    copies: Vec::new(),
+                });
+            }
+        }
+    }
+    out.forms.sort_by(|a, b| a.name.cmp(&b.name));
+    out.unread.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// What the evaluation of a pile needs besides the tables.
+pub struct Settings<'a> {
+    pub methodology: &'a Methodology,
+    pub rules: &'a crate::rules::RuleSet,
+    pub year: Option<i32>,
+    pub workers: usize,
+}
+
+/// One table of the pile, evaluated (or why not).
+#[derive(Debug)]
+pub struct Evaluated {
+    pub name: String,
+    pub copies: Vec<String>,
+    /// The actuals file applied, where one was.
+    pub actuals: Option<String>,
+    pub result: Result<Report, Refusal>,
+    /// What the table says of each project besides its scores.
+    pub facts: Vec<ProjectFacts>,
+}
+
+/// What a table says of one project that the report does not carry: its 主管部门 and the sheet
+/// it is on (a workbook read whole).
+#[derive(Debug, Clone)]
+pub struct ProjectFacts {
+    pub unit: String,
+    pub project: String,
+    pub department: Option<String>,
+    pub sheet: Option<String>,
+}
+
+/// Evaluate every table of `sorted`; the actuals files that matched no table are added to
+/// `unread`.
+pub fn evaluate(sorted: &Sorted, s: &Settings<'_>) -> (Vec<Evaluated>, Vec<Unread>) {
+    // which actuals files match which table (a file with no projects matches nothing)
+    let matching: Vec<Vec<usize>> = par_map(&sorted.forms, s.workers, |f| {
+        sorted
+            .actuals
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, a))| {
+                !a.projects.is_empty() && eval::unmatched::check(&f.doc, Some(a)).is_ok()
+            })
+            .map(|(i, _)| i)
+            .collect()
+    });
+    let mut unread = Vec::new();
+    for (i, (name, _)) in sorted.actuals.iter().enumerate() {
+        if !matching.iter().any(|m| m.contains(&i)) {
+            unread.push(Unread {
+                name: name.clone(),
+                refusal: Refusal::ActualsUnused { name: name.clone() },
+            });
+        }
+    }
+    let jobs: Vec<(&Form, &Vec<usize>)> = sorted.forms.iter().zip(&matching).collect();
+    let done = par_map(&jobs, s.workers, |(form, m)| {
+        let facts = form
+            .doc
+            .projects()
+            .map(|(u, p)| ProjectFacts {
+                unit: u.name.clone(),
+                project: p.name.clone(),
+                department: p.form.as_ref().and_then(|f| f.department.clone()),
+                sheet: p
+                    .at
+                    .cell
+                    .and_then(|_| form.doc.source.sheet_at(p.at.offset))
+                    .map(str::to_owned),
+            })
+            .collect();
+        let mut actuals_name = None;
+        let result = (|| {
+            let actuals = match m.as_slice() {
+                [] => None,
+                [i] => {
+                    actuals_name = Some(sorted.actuals[*i].0.clone());
+                    Some(&sorted.actuals[*i].1)
+                }
+                many => {
+                    return Err(Refusal::ActualsAmbiguous {
+                        table: form.name.clone(),
+                        files: many
+                            .iter()
+                            .map(|i| sorted.actuals[*i].0.as_str())
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                    });
+                }
+            };
+            eval::unfilled::check(&form.doc, actuals)
+                .map_err(|e| Refusal::Unfilled(Box::new(e)))?;
+            Ok(eval::evaluate(
+                &form.doc,
+                actuals,
+                &eval::Options {
+                    methodology: s.methodology,
+                    rules: s.rules,
+                    year: s.year,
+                    progress: None,
+                    cancel: None,
+                },
+            ))
+        })();
+        Evaluated {
+            name: form.name.clone(),
+            copies: form.copies.clone(),
+            actuals: actuals_name,
+            result,
+            facts,
+        }
+    });
+    (done, unread)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn par_map_keeps_the_order_whatever_the_threads() {
+        let items: Vec<u64> = (0..500).collect();
+        // uneven work, so threads finish out of order
+        let f = |n: &u64| (0..(n % 7) * 1000).fold(*n, |a, b| a.wrapping_mul(31).wrapping_add(b));
+        let one = par_map(&items, 1, f);
+        for workers in [2, 3, 8] {
+            assert_eq!(par_map(&items, workers, f), one, "{workers} threads");
+        }
+        assert_eq!(one.len(), 500);
+        assert!(par_map(&Vec::<u64>::new(), 4, f).is_empty());
+    }
+}

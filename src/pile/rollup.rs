@@ -1,0 +1,395 @@
+//! The roll-up of a pile: one row per form (a project of a table), totals per unit, per
+//! 主管部门 and for the whole pile, the files not read, the copies, and the `复核意见` list.
+//!
+//! Decisions where the spec is silent:
+//! - A form's **check** (`check`) is one of: `agrees` (a printed 总分 the recomputed total
+//!   matches within its rounding, and no row differs), `differs` (the totals or some row's 得分
+//!   differ, or the grade changed), `unchecked` (未核对: the form's own sums disagree; no total)
+//!   and `not_printed` (no printed 总分 to compare, no row differing). They add up to the forms
+//!   read.
+//! - The **difference** is recomputed − printed, on the total as shown (rounded half-up to the
+//!   method's decimals); none where either is missing.
+//! - **Order**: by the size of the difference, largest first (forms without one after), then by
+//!   how many rows differ, then by file and the order of the table.
+//! - **Vetoes** are the project's findings of severity 错误 (a `veto:` whose `when:` holds).
+//! - A form with no 主管部门 printed takes the table's department, else `（未写主管部门）`.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::finding::Severity;
+use crate::report::model::{ProjectReport, Report, TotalStatus};
+
+use super::{Evaluated, Unread};
+
+/// The department shown where none is printed.
+pub const NO_DEPARTMENT: &str = "（未写主管部门）";
+
+/// How a form's printed figures compare with the recomputed ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    Agrees,
+    Differs,
+    Unchecked,
+    NotPrinted,
+}
+
+impl Check {
+    /// The word shown.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Check::Agrees => "一致",
+            Check::Differs => "不一致",
+            Check::Unchecked => "未核对",
+            Check::NotPrinted => "无原表总分",
+        }
+    }
+}
+
+/// One form of the roll-up.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormRow {
+    pub file: String,
+    /// The sheet the form is on, where it was read from a workbook.
+    pub sheet: Option<String>,
+    pub department: String,
+    pub unit: String,
+    pub project: String,
+    pub printed_total: Option<Decimal>,
+    pub printed_grade: Option<String>,
+    /// The recomputed total as shown; none where the status is not `scored`.
+    pub total: Option<Decimal>,
+    pub grade: Option<String>,
+    /// `scored`, `pending` (待评定) or `unchecked` (未核对), as in the report model.
+    pub status: TotalStatus,
+    pub difference: Option<Decimal>,
+    pub rows_differing: usize,
+    /// Points waiting for a person.
+    pub pending: Decimal,
+    pub grade_changed: bool,
+    pub check: Check,
+    pub vetoes: Vec<String>,
+    /// The actuals file applied to its table, where one was.
+    pub actuals: Option<String>,
+}
+
+/// Counts of forms, for a unit, a department or the whole pile.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub forms: usize,
+    pub agreeing: usize,
+    pub differing: usize,
+    pub unchecked: usize,
+    pub not_printed: usize,
+    pub grade_changes: usize,
+    pub rows_differing: usize,
+}
+
+impl Counts {
+    fn add(&mut self, f: &FormRow) {
+        self.forms += 1;
+        match f.check {
+            Check::Agrees => self.agreeing += 1,
+            Check::Differs => self.differing += 1,
+            Check::Unchecked => self.unchecked += 1,
+            Check::NotPrinted => self.not_printed += 1,
+        }
+        self.grade_changes += usize::from(f.grade_changed);
+        self.rows_differing += f.rows_differing;
+    }
+}
+
+/// A unit's or department's totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub name: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// The whole pile's totals.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Totals {
+    /// Tables read (each copy counted once).
+    pub tables: usize,
+    /// Files not read.
+    pub unread: usize,
+    /// Files that were copies of a table read.
+    pub copies: usize,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// A file not read.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnreadRow {
+    pub file: String,
+    pub code: String,
+    pub reason: String,
+    /// What to do (a limit's help names its variable), where the error says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+/// A table read once for several files.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyRow {
+    pub file: String,
+    pub copies: Vec<String>,
+}
+
+/// One line of the `复核意见`: a figure of a form that differs, with both values and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Opinion {
+    pub file: String,
+    pub unit: String,
+    pub project: String,
+    /// `总分`, `等级`, `合计`, or the row (`3 资金到位及时率`, `预算执行率`).
+    pub item: String,
+    /// Where the row is (`file:line` and cell), where it is a row.
+    pub at: Option<String>,
+    pub printed: String,
+    pub recomputed: String,
+    pub reason: String,
+}
+
+/// The roll-up.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rollup {
+    pub totals: Totals,
+    pub forms: Vec<FormRow>,
+    pub units: Vec<Group>,
+    pub departments: Vec<Group>,
+    pub unread: Vec<UnreadRow>,
+    pub copies: Vec<CopyRow>,
+    pub opinions: Vec<Opinion>,
+    /// Each table's report, by file, for the text formats' detail (not serialised).
+    #[serde(skip)]
+    pub reports: Vec<(String, Report)>,
+}
+
+fn vetoes(p: &ProjectReport) -> Vec<String> {
+    p.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+fn form_row(
+    file: &str,
+    department: String,
+    actuals: Option<String>,
+    r: &Report,
+    p: &ProjectReport,
+) -> FormRow {
+    let scored = p.status == TotalStatus::Scored;
+    let total = scored.then(|| p.score.rounded());
+    let grade = scored.then(|| p.grade.clone());
+    let difference = match (total, p.published_score) {
+        (Some(t), Some(printed)) => Some(t - printed),
+        _ => None,
+    };
+    let rows_differing = r
+        .differences
+        .iter()
+        .filter(|d| d.unit == p.unit && d.project == p.project)
+        .count();
+    let grade_changed = matches!((&p.published_grade, &grade), (Some(a), Some(b)) if a != b);
+    let check = if p.status == TotalStatus::Unchecked {
+        Check::Unchecked
+    } else if p.total_differs || rows_differing > 0 || grade_changed {
+        Check::Differs
+    } else if p.published_score.is_some() && scored {
+        Check::Agrees
+    } else {
+        Check::NotPrinted
+    };
+    FormRow {
+        file: file.to_owned(),
+        sheet: None,
+        department,
+        unit: p.unit.clone(),
+        project: p.project.clone(),
+        printed_total: p.published_score,
+        printed_grade: p.published_grade.clone(),
+        total,
+        grade,
+        status: p.status,
+        difference,
+        rows_differing,
+        pending: p.pending.rounded(),
+        grade_changed,
+        check,
+        vetoes: vetoes(p),
+        actuals,
+    }
+}
+
+fn opinions(file: &str, r: &Report, p: &ProjectReport, row: &FormRow, out: &mut Vec<Opinion>) {
+    let base = |item: String, at, printed: String, recomputed: String, reason: String| Opinion {
+        file: file.to_owned(),
+        unit: p.unit.clone(),
+        project: p.project.clone(),
+        item,
+        at,
+        printed,
+        recomputed,
+        reason,
+    };
+    let show = |d: Option<Decimal>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
+    if row.check == Check::Unchecked {
+        out.push(base(
+            "合计".to_owned(),
+            None,
+            show(p.published_score),
+            p.status.zh().unwrap_or_default().to_owned(),
+            p.mismatches.join("；"),
+        ));
+    }
+    if p.total_differs {
+        out.push(base(
+            "总分".to_owned(),
+            None,
+            show(p.published_score),
+            p.total_text(),
+            format!(
+                "按评分办法重算各项得分之和为 {}，原表总分为 {}",
+                p.total_text(),
+                show(p.published_score)
+            ),
+        ));
+    }
+    if row.grade_changed {
+        out.push(base(
+            "等级".to_owned(),
+            None,
+            p.published_grade.clone().unwrap_or_default(),
+            p.grade_text().to_owned(),
+            format!("重算总分 {} 对应的等级为{}", p.total_text(), p.grade_text()),
+        ));
+    }
+    for d in r
+        .differences
+        .iter()
+        .filter(|d| d.unit == p.unit && d.project == p.project)
+    {
+        let item = if d.seq == 0 {
+            d.indicator.clone()
+        } else {
+            format!("{} {}", d.seq, d.indicator)
+        };
+        let at = match &d.source.cell {
+            Some(c) => format!("{}:{} {c}", d.source.file, d.source.line),
+            None => format!("{}:{}", d.source.file, d.source.line),
+        };
+        out.push(base(
+            item,
+            Some(at),
+            show(d.published_score),
+            d.score
+                .as_ref()
+                .map_or_else(|| "待评定".to_owned(), |s| s.to_string()),
+            d.formula.clone(),
+        ));
+    }
+}
+
+/// The roll-up of evaluated tables and the files not read.
+pub fn build(evaluated: Vec<Evaluated>, mut unread: Vec<Unread>) -> Rollup {
+    let mut forms = Vec::new();
+    let mut reports = Vec::new();
+    let mut copies = Vec::new();
+    let mut tables = 0;
+    for e in evaluated {
+        if !e.copies.is_empty() {
+            copies.push(CopyRow {
+                file: e.name.clone(),
+                copies: e.copies.clone(),
+            });
+        }
+        match e.result {
+            Err(refusal) => unread.push(Unread {
+                name: e.name,
+                refusal,
+            }),
+            Ok(report) => {
+                tables += 1;
+                for p in &report.projects {
+                    let facts = e
+                        .facts
+                        .iter()
+                        .find(|f| f.unit == p.unit && f.project == p.project);
+                    let sheet = facts.and_then(|f| f.sheet.clone());
+                    let department = facts
+                        .and_then(|f| f.department.clone())
+                        .or_else(|| report.department.clone())
+                        .filter(|d| !d.trim().is_empty())
+                        .unwrap_or_else(|| NO_DEPARTMENT.to_owned());
+                    let mut row = form_row(&e.name, department, e.actuals.clone(), &report, p);
+                    row.sheet = sheet;
+                    forms.push((row, p.clone(), reports.len()));
+                }
+                reports.push((e.name, report));
+            }
+        }
+    }
+    // by the size of the difference, then rows differing; the sort is stable (file, table order)
+    let mut order: Vec<usize> = (0..forms.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (fa, fb) = (&forms[a].0, &forms[b].0);
+        let key = |f: &FormRow| f.difference.map(|d| d.abs());
+        key(fb)
+            .cmp(&key(fa))
+            .then(fb.rows_differing.cmp(&fa.rows_differing))
+    });
+    let mut rows = Vec::with_capacity(forms.len());
+    let mut ops = Vec::new();
+    for i in order {
+        let (row, p, r) = &forms[i];
+        opinions(&row.file, &reports[*r].1, p, row, &mut ops);
+        rows.push(row.clone());
+    }
+    let group = |key: &dyn Fn(&FormRow) -> &str| {
+        let mut m: BTreeMap<String, Counts> = BTreeMap::new();
+        for f in &rows {
+            m.entry(key(f).to_owned()).or_default().add(f);
+        }
+        m.into_iter()
+            .map(|(name, counts)| Group { name, counts })
+            .collect::<Vec<_>>()
+    };
+    let units = group(&|f| &f.unit);
+    let departments = group(&|f| &f.department);
+    unread.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut counts = Counts::default();
+    for f in &rows {
+        counts.add(f);
+    }
+    Rollup {
+        totals: Totals {
+            tables,
+            unread: unread.len(),
+            copies: copies.iter().map(|c| c.copies.len()).sum(),
+            counts,
+        },
+        forms: rows,
+        units,
+        departments,
+        unread: unread
+            .into_iter()
+            .map(|u| UnreadRow {
+                code: u.refusal.code(),
+                reason: u.refusal.to_string(),
+                help: miette::Diagnostic::help(&u.refusal).map(|h| h.to_string()),
+                file: u.name,
+            })
+            .collect(),
+        copies,
+        opinions: ops,
+        reports,
+    }
+}

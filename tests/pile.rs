@@ -1,0 +1,582 @@
+//! A pile of forms in one run (issue 26): files, folders (`--recursive`) and a `.zip` built
+//! here from `tests/fixtures/forms`, with copies of one form in several formats, an unreadable
+//! file and a form whose own sums disagree; the roll-up's figures, order and totals; the same
+//! bytes at 1 and 2 threads; hostile archives and a symlink loop.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const FORMS: &str = "tests/fixtures/forms";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    cmd.args(args).current_dir(cwd).env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+    }
+}
+
+/// A fresh folder for one test.
+fn dir(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("pile-{name}"));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(FORMS).join(name)).unwrap()
+}
+
+fn copy(to: &Path, name: &str) {
+    std::fs::write(to.join(name), fixture(name)).unwrap();
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, bytes) in entries {
+            z.start_file(*name, opts).unwrap();
+            z.write_all(bytes).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+const F01: &str = "f01-tianchang-water-2022-selfeval.xlsx";
+const F01_CSV: &str = "f01-tianchang-water-2022-selfeval-gbk.csv";
+const F02: &str = "f02-zhongjiang-water-2022-selfeval.xlsx";
+const F02_DOCX: &str = "f02-zhongjiang-water-2022-selfeval.docx";
+const F03: &str = "f03-yongde-minglang-school-2022-selfeval.xlsx";
+const F03_DOCX: &str = "f03-yongde-minglang-school-2022-selfeval.docx";
+const F03_XLS: &str = "f03-yongde-minglang-school-2022-selfeval.xls";
+const F05: &str = "f05-district-commerce-2020-selfeval.xlsx";
+const F06: &str = "f06-qingshen-fagai-2023-selfeval-unscored.xlsx";
+
+/// The pile: f01 as xlsx and GBK csv, f03 as xlsx, xls and docx, f05 (its sums disagree),
+/// f02 as xlsx in a subfolder and as docx in a zip with f06, a file that is no workbook, and a
+/// note that is passed over.
+fn pile(name: &str) -> PathBuf {
+    let d = dir(name);
+    for f in [F01, F01_CSV, F03, F03_XLS, F03_DOCX, F05] {
+        copy(&d, f);
+    }
+    std::fs::create_dir(d.join("sub")).unwrap();
+    copy(&d.join("sub"), F02);
+    std::fs::write(
+        d.join("units.zip"),
+        zip_of(&[(F02_DOCX, &fixture(F02_DOCX)), (F06, &fixture(F06))]),
+    )
+    .unwrap();
+    std::fs::write(d.join("broken.xlsx"), b"not a workbook at all").unwrap();
+    std::fs::write(d.join("notes.md"), "说明").unwrap();
+    d
+}
+
+fn json(r: &Run) -> Value {
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr))
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
+}
+
+#[test]
+fn the_roll_up_of_a_pile() {
+    let d = pile("rollup");
+    let r = run(
+        &d,
+        &["evaluate", ".", "--recursive", "--format", "json"],
+        &[],
+    );
+    // a file could not be read: exit 3, the rest reported
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let v = json(&r);
+    let t = &v["totals"];
+    assert_eq!(t["tables"], 5);
+    assert_eq!(t["forms"], 5);
+    assert_eq!(t["unread"], 1);
+    // f01's csv, f03's xls and docx, f02's docx in the zip
+    assert_eq!(t["copies"], 4);
+    assert_eq!(t["agreeing"], 2);
+    assert_eq!(t["differing"], 1);
+    assert_eq!(t["unchecked"], 1);
+    assert_eq!(t["not_printed"], 1);
+    assert_eq!(t["grade_changes"], 0);
+    assert_eq!(t["rows_differing"], 2);
+
+    let forms = v["forms"].as_array().unwrap();
+    let files: Vec<&str> = forms.iter().map(|f| s(&f["file"])).collect();
+    // by the size of the difference (f03: 96 printed, 99.80 recomputed), then the forms that
+    // agree (difference 0) by file, then those without a difference (未核对, 待评定) by file
+    assert_eq!(
+        files,
+        [
+            format!("./{F03}"),
+            format!("./{F01}"),
+            format!("./sub/{F02}"),
+            format!("./{F05}"),
+            format!("./units.zip!{F06}"),
+        ]
+    );
+    let f03 = &forms[0];
+    assert_eq!(s(&f03["unit"]), "永德县明朗中学");
+    assert_eq!(s(&f03["department"]), "永德县教育体育局");
+    assert_eq!(s(&f03["sheet"]), "Sheet1");
+    assert_eq!(s(&f03["printed_total"]), "96");
+    assert_eq!(s(&f03["printed_grade"]), "优");
+    assert_eq!(s(&f03["total"]), "99.80");
+    assert_eq!(s(&f03["grade"]), "优");
+    assert_eq!(s(&f03["difference"]), "3.80");
+    assert_eq!(f03["rows_differing"], 2);
+    assert_eq!(s(&f03["check"]), "differs");
+    assert_eq!(s(&f03["status"]), "scored");
+    assert_eq!(f03["grade_changed"], false);
+
+    let f01 = &forms[1];
+    assert_eq!(s(&f01["printed_total"]), "100");
+    assert_eq!(s(&f01["difference"]), "0.00");
+    assert_eq!(s(&f01["check"]), "agrees");
+    assert_eq!(s(&f01["department"]), "（未写主管部门）");
+
+    let f05 = &forms[3];
+    assert_eq!(s(&f05["status"]), "unchecked");
+    assert_eq!(s(&f05["check"]), "unchecked");
+    assert!(f05["total"].is_null() && f05["grade"].is_null());
+    assert!(f05["difference"].is_null());
+
+    let f06 = &forms[4];
+    assert_eq!(s(&f06["status"]), "pending");
+    assert_eq!(s(&f06["check"]), "not_printed");
+    assert!(f06["printed_total"].is_null());
+
+    // totals per unit add up to the pile's
+    let units = v["units"].as_array().unwrap();
+    assert_eq!(units.len(), 5);
+    let sum = |k: &str| units.iter().map(|u| u[k].as_u64().unwrap()).sum::<u64>();
+    assert_eq!(sum("forms"), 5);
+    assert_eq!(sum("agreeing"), 2);
+    assert_eq!(sum("rows_differing"), 2);
+    let depts: Vec<&str> = v["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| s(&d["name"]))
+        .collect();
+    assert_eq!(
+        depts,
+        [
+            "中江县水利局",
+            "区商务局",
+            "永德县教育体育局",
+            "青神县发展和改革局本级",
+            "（未写主管部门）"
+        ]
+    );
+
+    // the unreadable file, with its reason
+    let unread = v["unread"].as_array().unwrap();
+    assert_eq!(unread.len(), 1);
+    assert_eq!(s(&unread[0]["file"]), "./broken.xlsx");
+    assert_eq!(s(&unread[0]["code"]), "table.not-workbook");
+    assert!(r.stderr.contains("./broken.xlsx"), "{}", r.stderr);
+
+    // copies: read once, named
+    let copies: Vec<(String, Vec<String>)> = v["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                s(&c["file"]).to_owned(),
+                c["copies"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| s(x).to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        copies,
+        [
+            (format!("./{F01}"), vec![format!("./{F01_CSV}")]),
+            (
+                format!("./{F03}"),
+                vec![format!("./{F03_XLS}"), format!("./{F03_DOCX}")]
+            ),
+            (
+                format!("./sub/{F02}"),
+                vec![format!("./units.zip!{F02_DOCX}")]
+            ),
+        ]
+    );
+
+    // 复核意见: the total, then each differing row with both figures and the reason
+    let ops = v["opinions"].as_array().unwrap();
+    let items: Vec<(&str, &str, &str)> = ops
+        .iter()
+        .map(|o| (s(&o["item"]), s(&o["printed"]), s(&o["recomputed"])))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("总分", "96", "99.80"),
+            ("3 资金到位及时率", "7", "10.00"),
+            ("6 政策知晓率", "9", "9.80"),
+            ("合计", "100", "未核对"),
+        ]
+    );
+    assert!(
+        s(&ops[1]["at"]).contains(&format!("{F03}:16 F16")),
+        "{}",
+        ops[1]
+    );
+    assert!(!s(&ops[2]["reason"]).is_empty());
+    assert!(s(&ops[3]["reason"]).contains("80"), "{}", ops[3]);
+}
+
+#[test]
+fn the_same_bytes_at_one_and_two_threads() {
+    let d = pile("threads");
+    for format in ["json", "table", "markdown", "csv"] {
+        let one = run(
+            &d,
+            &[
+                "evaluate",
+                ".",
+                "--recursive",
+                "--format",
+                format,
+                "--jobs",
+                "1",
+            ],
+            &[],
+        );
+        let two = run(
+            &d,
+            &[
+                "evaluate",
+                ".",
+                "--recursive",
+                "--format",
+                format,
+                "--jobs",
+                "2",
+            ],
+            &[],
+        );
+        assert_eq!(one.code, 3);
+        assert_eq!(one.stdout, two.stdout, "{format}");
+        assert_eq!(one.stderr, two.stderr, "{format}");
+    }
+}
+
+/// The roll-up part of a text report (before the first form's 自评表).
+fn roll_up_part<'a>(text: &'a str, mark: &str) -> &'a str {
+    &text[..text.find(mark).unwrap_or(text.len())]
+}
+
+#[test]
+fn roll_up_snapshots() {
+    let d = pile("snapshots");
+    let table = run(&d, &["evaluate", ".", "--recursive"], &[]);
+    // every form's scored 自评表 follows, under its file name
+    for f in [F01, F03, F05] {
+        assert!(table.stdout.contains(&format!("════ ./{f} ════")), "{f}");
+    }
+    insta::assert_snapshot!("pile_table", roll_up_part(&table.stdout, "════"));
+    let md = run(
+        &d,
+        &["evaluate", ".", "--recursive", "--format", "markdown"],
+        &[],
+    );
+    insta::assert_snapshot!("pile_markdown", roll_up_part(&md.stdout, "\n---\n"));
+}
+
+#[test]
+fn csv_roll_up_has_a_row_per_form_unread_file_and_opinion() {
+    let d = pile("csv");
+    let r = run(
+        &d,
+        &["evaluate", ".", "--recursive", "--format", "csv"],
+        &[],
+    );
+    assert!(r.stdout.starts_with('\u{feff}'));
+    let lines: Vec<&str> = r.stdout.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("record,file,sheet,department,unit,project,item,printed_total"));
+    let count = |k: &str| lines.iter().filter(|l| l.starts_with(k)).count();
+    assert_eq!(count("form,"), 5);
+    assert_eq!(count("unread,"), 1);
+    assert_eq!(count("opinion,"), 4);
+    assert!(
+        lines[1].starts_with(&format!(
+            "form,./{F03},Sheet1,永德县教育体育局,永德县明朗中学,义务教育营养改善计划专项资金,,96,优,99.80,优,scored,3.80,2,0.00,differs,,"
+        )),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn two_files_given_side_by_side_and_one_alone() {
+    let d = dir("two-files");
+    copy(&d, F01);
+    copy(&d, F03);
+    let both = run(&d, &["evaluate", F01, F03, "--format", "json"], &[]);
+    assert_eq!(both.code, 0, "{}", both.stderr);
+    assert_eq!(json(&both)["totals"]["forms"], 2);
+    // one file alone: the 自评表 as before, no roll-up
+    let one = run(&d, &["evaluate", F01], &[]);
+    assert_eq!(one.code, 0);
+    assert!(!one.stdout.contains("汇总："), "{}", one.stdout);
+    // inspect and review take the pile too
+    let inspect = run(&d, &["inspect", F01, F03], &[]);
+    assert_eq!(inspect.code, 0, "{}", inspect.stderr);
+    assert!(inspect.stdout.contains(&format!("════ {F03} ════")));
+    let review = run(&d, &["review", ".", "--format", "json"], &[]);
+    assert_eq!(review.code, 0, "{}", review.stderr);
+    assert_eq!(
+        review.stdout.lines().filter(|l| l.starts_with('{')).count(),
+        2,
+        "{}",
+        review.stdout
+    );
+}
+
+#[test]
+fn a_zip_bomb_is_refused_by_its_ratio() {
+    let d = dir("bomb");
+    copy(&d, F01);
+    // 64 MB of one byte deflates to some 64 KB: a ratio near 1000
+    let bomb = vec![b'1'; 64 * 1024 * 1024];
+    std::fs::write(
+        d.join("bomb.zip"),
+        zip_of(&[("bomb.csv", &bomb), (F03, &fixture(F03))]),
+    )
+    .unwrap();
+    drop(bomb);
+    let r = run(&d, &["evaluate", ".", "--format", "json"], &[]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let v = json(&r);
+    let unread = v["unread"].as_array().unwrap();
+    assert_eq!(unread.len(), 1, "{unread:?}");
+    assert_eq!(s(&unread[0]["file"]), "./bomb.zip!bomb.csv");
+    assert_eq!(s(&unread[0]["code"]), "pile.zip-limit");
+    assert!(s(&unread[0]["help"]).contains("JIXIAO_MAX_ZIP_RATIO"));
+    assert!(r.stderr.contains("JIXIAO_MAX_ZIP_RATIO"), "{}", r.stderr);
+    // the archive's other entry and the folder's form were read
+    assert_eq!(v["totals"]["forms"], 2);
+}
+
+#[test]
+fn zip_limits_on_entries_and_unzipped_size() {
+    let d = dir("zip-limits");
+    let entries = [
+        (F01, fixture(F01)),
+        (F03, fixture(F03)),
+        (F05, fixture(F05)),
+    ];
+    let refs: Vec<(&str, &[u8])> = entries.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    std::fs::write(d.join("three.zip"), zip_of(&refs)).unwrap();
+    let r = run(
+        &d,
+        &["evaluate", "three.zip", "--format", "json"],
+        &[("JIXIAO_MAX_ZIP_ENTRIES", "2")],
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let v = json(&r);
+    assert_eq!(s(&v["unread"][0]["file"]), "three.zip");
+    assert!(s(&v["unread"][0]["help"]).contains("JIXIAO_MAX_ZIP_ENTRIES"));
+    assert_eq!(v["totals"]["forms"], 0);
+
+    // 1 MB unzipped at most: random-looking bytes (not compressible) past it are refused
+    let mut noise = Vec::with_capacity(700 * 1024);
+    let mut x: u32 = 12345;
+    while noise.len() < 700 * 1024 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        noise.push((x >> 16) as u8);
+    }
+    std::fs::write(
+        d.join("big.zip"),
+        zip_of(&[("a.csv", &noise), ("b.csv", &noise)]),
+    )
+    .unwrap();
+    let r = run(
+        &d,
+        &["evaluate", "big.zip", "--format", "json"],
+        &[("JIXIAO_MAX_ZIP_UNZIPPED_MB", "1")],
+    );
+    let v = json(&r);
+    let unread: Vec<(&str, &str)> = v["unread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (s(&u["file"]), s(&u["code"])))
+        .collect();
+    // a.csv fits (and is no table), b.csv passes the limit
+    assert!(
+        unread.contains(&("big.zip!b.csv", "pile.zip-limit")),
+        "{unread:?}"
+    );
+    let b = v["unread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["file"] == "big.zip!b.csv")
+        .unwrap();
+    assert!(s(&b["help"]).contains("JIXIAO_MAX_ZIP_UNZIPPED_MB"));
+}
+
+#[test]
+fn a_zip_entry_that_leaves_the_folder_is_refused() {
+    let d = dir("escape");
+    let outside = d.join("x.xlsx");
+    let inner = d.join("in");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::write(
+        inner.join("evil.zip"),
+        zip_of(&[
+            ("../../x.xlsx", &fixture(F01)),
+            ("/abs/y.xlsx", &fixture(F01)),
+            (F03, &fixture(F03)),
+        ]),
+    )
+    .unwrap();
+    let r = run(&inner, &["evaluate", "evil.zip", "--format", "json"], &[]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let v = json(&r);
+    let codes: Vec<(&str, &str)> = v["unread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (s(&u["file"]), s(&u["code"])))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("evil.zip!../../x.xlsx", "pile.zip-entry-escapes"),
+            ("evil.zip!/abs/y.xlsx", "pile.zip-entry-escapes"),
+        ]
+    );
+    assert_eq!(v["totals"]["forms"], 1);
+    assert!(!outside.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_walked_once() {
+    let d = dir("loop");
+    copy(&d, F01);
+    std::fs::create_dir(d.join("a")).unwrap();
+    copy(&d.join("a"), F03);
+    std::os::unix::fs::symlink("..", d.join("a").join("back")).unwrap();
+    let r = run(
+        &d,
+        &["evaluate", ".", "--recursive", "--format", "json"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r);
+    assert_eq!(v["totals"]["forms"], 2);
+    assert_eq!(v["totals"]["copies"], 0);
+    assert!(r.stderr.contains("符号链接"), "{}", r.stderr);
+}
+
+#[test]
+fn without_recursive_subfolders_are_named_not_read() {
+    let d = pile("flat");
+    let r = run(&d, &["evaluate", ".", "--format", "json"], &[]);
+    let v = json(&r);
+    assert_eq!(v["totals"]["forms"], 5, "f02 comes from the zip instead");
+    assert!(r.stderr.contains("--recursive"), "{}", r.stderr);
+    assert!(r.stderr.contains("sub"), "{}", r.stderr);
+}
+
+#[test]
+fn formats_the_roll_up_does_not_have_yet_are_refused() {
+    let d = pile("formats");
+    let r = run(
+        &d,
+        &["evaluate", ".", "--format", "xlsx", "-o", "out.xlsx"],
+        &[],
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("table、markdown、json 或 csv"),
+        "{}",
+        r.stderr
+    );
+    assert!(!d.join("out.xlsx").exists());
+}
+
+#[test]
+fn an_actuals_file_applies_to_the_table_its_names_match() {
+    let d = dir("actuals");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023");
+    for f in ["targets.tsv", "actuals.yaml"] {
+        std::fs::copy(sample.join(f), d.join(f)).unwrap();
+    }
+    copy(&d, F01);
+    // a target table with no actuals at all: listed, not scored as zeros
+    copy(&d, "t03-qingshan-kejing-2021-target.xlsx");
+    // an actuals file whose names match nothing
+    std::fs::write(
+        d.join("other.yaml"),
+        "projects:\n  - unit: 不存在的单位\n    project: 不存在的项目\n    indicators:\n      - indicator: 不存在\n        actual: 1\n",
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", ".", "--format", "json"], &[]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let v = json(&r);
+    let forms = v["forms"].as_array().unwrap();
+    let from_targets: Vec<&Value> = forms
+        .iter()
+        .filter(|f| f["file"] == "./targets.tsv")
+        .collect();
+    assert!(!from_targets.is_empty());
+    for f in &from_targets {
+        assert_eq!(s(&f["actuals"]), "./actuals.yaml", "{f}");
+    }
+    let f01 = forms
+        .iter()
+        .find(|f| f["file"] == format!("./{F01}"))
+        .unwrap();
+    assert!(f01["actuals"].is_null());
+    let unread: Vec<(&str, &str)> = v["unread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (s(&u["file"]), s(&u["code"])))
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            ("./other.yaml", "pile.actuals-unused"),
+            ("./t03-qingshan-kejing-2021-target.xlsx", "eval.no-actuals"),
+        ]
+    );
+    assert_eq!(v["totals"]["tables"], 2);
+}
