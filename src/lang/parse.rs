@@ -720,7 +720,17 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
     {
         return Some((&input[len..], Unit(Cow::Borrowed(norm)), len));
     }
-    Some((&input[end..], normalise_unit(&input[..end]), end))
+    // Nor does an unknown unit begin with a word written before a value (`0均/至` is no unit
+    // `均/至`: printed `<= 0 均/至`, the `均` would read back as a qualifier).
+    let written = &input[..end];
+    if lexicon::QUALIFIERS
+        .iter()
+        .chain(lexicon::DISTRIBUTIVE)
+        .any(|w| written.starts_with(w))
+    {
+        return None;
+    }
+    Some((&input[end..], normalise_unit(written), end))
 }
 
 fn is_counting_unit(unit_text: &str) -> bool {
