@@ -1596,3 +1596,158 @@ fn actuals_of_one_long_project_are_matched_in_linear_time() {
         start.elapsed()
     );
 }
+
+// ---- issue 27: counts a file claims, overflowing sums, control characters ----
+
+/// An xlsx of one inline-string cell whose shared-string table claims `claim` strings.
+fn xlsx_claiming_strings(claim: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let sst = format!(
+            r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{claim}"><si><t>x</t></si></sst>"#
+        );
+        let parts: [(&str, &[u8]); 6] = [
+            ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#),
+            ("_rels/.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+            ("xl/workbook.xml", br#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#),
+            ("xl/sharedStrings.xml", sst.as_bytes()),
+            ("xl/worksheets/sheet1.xml", br#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#),
+        ];
+        for (name, bytes) in parts {
+            z.start_file(name, o).unwrap();
+            z.write_all(bytes).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// A BIFF8 record.
+fn biff(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut r = typ.to_le_bytes().to_vec();
+    r.extend((data.len() as u16).to_le_bytes());
+    r.extend(data);
+    r
+}
+
+/// An `.xls` (an OLE compound file with a BIFF8 `Workbook` stream) of one sheet `S` whose
+/// records after its BOF are `sheet` (an EOF is added).
+fn xls_with(sheet: &[Vec<u8>]) -> Vec<u8> {
+    let bof = |dt: u16| {
+        let mut d = 0x0600u16.to_le_bytes().to_vec();
+        d.extend(dt.to_le_bytes());
+        d.extend([0u8; 12]);
+        biff(0x0809, &d)
+    };
+    let bound = |at: u32| {
+        let mut d = at.to_le_bytes().to_vec();
+        d.extend([0u8, 0, 1, 0, b'S']);
+        biff(0x0085, &d)
+    };
+    let globals_len = (bof(5).len() + bound(0).len() + biff(0x000A, &[]).len()) as u32;
+    let mut stream = bof(5);
+    stream.extend(bound(globals_len));
+    stream.extend(biff(0x000A, &[]));
+    stream.extend(bof(0x10));
+    for r in sheet {
+        stream.extend(r);
+    }
+    stream.extend(biff(0x000A, &[]));
+    let mut cfb = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    cfb.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    cfb.flush().unwrap();
+    cfb.into_inner().into_inner()
+}
+
+/// A Number record at (row, col).
+fn xls_number(row: u16, col: u16, v: f64) -> Vec<u8> {
+    let mut d = row.to_le_bytes().to_vec();
+    d.extend(col.to_le_bytes());
+    d.extend(0u16.to_le_bytes());
+    d.extend(v.to_le_bytes());
+    biff(0x0203, &d)
+}
+
+/// The claiming workbooks of issue 27 item 1, each a few kilobytes.
+fn claiming_workbooks() -> Vec<(&'static str, Vec<u8>)> {
+    let mut dims = 0u32.to_le_bytes().to_vec();
+    dims.extend(u32::MAX.to_le_bytes());
+    dims.extend(0u16.to_le_bytes());
+    dims.extend(0xFFFFu16.to_le_bytes());
+    dims.extend(0u16.to_le_bytes());
+    vec![
+        (
+            "strings-1e14.xlsx",
+            xlsx_claiming_strings("100000000000000"),
+        ),
+        (
+            "strings-2e64.xlsx",
+            xlsx_claiming_strings("18446744073709551615"),
+        ),
+        (
+            "dimensions.xls",
+            xls_with(&[biff(0x0200, &dims), xls_number(0, 0, 1.0)]),
+        ),
+        (
+            "far-cells.xls",
+            xls_with(&[xls_number(0, 0, 1.0), xls_number(65535, 65535, 2.0)]),
+        ),
+    ]
+}
+
+#[test]
+fn workbooks_that_claim_huge_counts_are_refused_before_anything_is_reserved() {
+    let d = dir("claims-counts");
+    for (name, bytes) in claiming_workbooks() {
+        assert!(bytes.len() < 32 * 1024, "{name}: {}", bytes.len());
+        write(&d, name, &bytes);
+        let start = Instant::now();
+        let r = run(&d, &["inspect", name], &[]);
+        assert!(start.elapsed() < Duration::from_secs(10), "{name}");
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.claims-too-many")
+                && r.stderr.contains("JIXIAO_MAX_CELLS")
+                && r.stderr.contains(name),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+    // an honest count is read as before
+    write(&d, "honest.xlsx", xlsx_claiming_strings("1"));
+    let r = run(&d, &["inspect", "honest.xlsx", "--format", "table"], &[]);
+    assert!(!r.stderr.contains("claims-too-many"), "{}", r.stderr);
+    write(
+        &d,
+        "honest.xls",
+        xls_with(&[xls_number(0, 0, 1.0), xls_number(3, 2, 2.0)]),
+    );
+    let r = run(&d, &["inspect", "honest.xls", "--format", "table"], &[]);
+    assert!(!r.stderr.contains("claims-too-many"), "{}", r.stderr);
+}
+
+#[test]
+fn a_server_refuses_claiming_workbooks_and_keeps_serving() {
+    let server = Server::start(&[]);
+    for (name, bytes) in claiming_workbooks() {
+        let (ct, body) = form(&[], &[("table", name, &bytes)]);
+        let start = Instant::now();
+        let (status, answer) =
+            server.request("POST", "/api/inspect", &[("Content-Type", &ct)], &body);
+        assert!(start.elapsed() < Duration::from_secs(10), "{name}");
+        assert!(
+            (400..500).contains(&status) && answer.contains("table.claims-too-many"),
+            "{name}: {status} {answer}"
+        );
+        let (status, page) = server.request("GET", "/", &[], b"");
+        assert_eq!(status, 200, "{name}: the server stopped");
+        assert!(page.contains("<form"), "{name}");
+    }
+}
