@@ -1751,3 +1751,77 @@ fn a_server_refuses_claiming_workbooks_and_keeps_serving() {
         assert!(page.contains("<form"), "{name}");
     }
 }
+
+/// `Decimal::MAX`: read as a number, but two of them overflow a sum.
+const DEC_MAX: &str = "79228162514264337593543950335";
+
+/// A self-evaluation sheet (csv) with the given project row (budget, spent) and indicator rows.
+fn self_eval_csv(budget: &str, spent: &str, rows: &[(&str, &str)]) -> String {
+    let mut s = String::from(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n",
+    );
+    s.push_str(&format!("社区服务经费,,,,,,,,10,9.5,,{budget},{spent}\n"));
+    for (i, (actual, weight)) in rows.iter().enumerate() {
+        s.push_str(&format!(
+            "社区服务经费,产出指标,数量指标,指标{i},≥,5000,人次,{actual},{weight},20,,,\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn sums_and_quotients_past_the_decimal_range_are_findings_not_panics() {
+    let d = dir("decimal-overflow");
+    let cases = [
+        (
+            "weights.csv",
+            self_eval_csv("100", "90", &[("5230", DEC_MAX), ("5230", DEC_MAX)]),
+            "table.bad-number",
+        ),
+        (
+            "about.csv",
+            self_eval_csv("100", "90", &[(&format!("约{DEC_MAX}个"), "20")]),
+            "",
+        ),
+        (
+            "budget.csv",
+            self_eval_csv("0.0000000000000000000000000001", DEC_MAX, &[("5230", "20")]),
+            "table.bad-amount",
+        ),
+    ];
+    for (name, text, code) in &cases {
+        write(&d, name, text);
+        for format in ["table", "jsonl"] {
+            // `run` fails on a panic
+            let r = run(&d, &["evaluate", name, "--format", format], &[]);
+            assert_eq!(r.code, 0, "{name} {format}: {}", r.stderr);
+            assert!(
+                r.stderr.contains(code) || r.stdout.contains(code),
+                "{name} {format}: {}",
+                r.stderr
+            );
+        }
+    }
+    // the same budget through an actuals file, which the table's bounds do not cover
+    write(&d, "t.tsv", TABLE);
+    write(
+        &d,
+        "a.yaml",
+        format!(
+            "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    budget: \"0.0000000000000000000000000001\"\n    spent: \"{DEC_MAX}\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"96%\"\n"
+        ),
+    );
+    for format in ["table", "jsonl"] {
+        let r = run(
+            &d,
+            &["evaluate", "t.tsv", "a.yaml", "--format", format],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("eval.out-of-range"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+}
