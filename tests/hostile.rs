@@ -1825,3 +1825,74 @@ fn sums_and_quotients_past_the_decimal_range_are_findings_not_panics() {
         );
     }
 }
+
+/// A `.docx` whose body is `body` (inside `<w:body>`).
+fn docx_with(body: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("[Content_Types].xml", o).unwrap();
+        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#).unwrap();
+        z.start_file("word/document.xml", o).unwrap();
+        z.write_all(
+            format!(r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#)
+                .as_bytes(),
+        )
+        .unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn word_vertical_merges_are_read_in_linear_time() {
+    // 2,000 rows × 200 columns of empty cells, rows alternately starting and continuing a
+    // vertical merge: 200,000 merges, each closed when the next starts. Closing one by
+    // searching all before it took minutes; indexed by column it is linear.
+    let d = dir("docx-vmerge");
+    let start_cell = r#"<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc>"#;
+    let cont_cell = r#"<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"#;
+    let mut body = String::from("<w:tbl>");
+    body.push_str("<w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr>");
+    for r in 0..2000 {
+        body.push_str("<w:tr>");
+        body.push_str(&if r % 2 == 0 { start_cell } else { cont_cell }.repeat(200));
+        body.push_str("</w:tr>");
+    }
+    body.push_str("</w:tbl>");
+    let bytes = docx_with(&body);
+    assert!(bytes.len() < 400 * 1024, "{}", bytes.len());
+    write(&d, "merges.docx", bytes);
+    let start = Instant::now();
+    let r = run(&d, &["inspect", "merges.docx", "--format", "table"], &[]);
+    // a debug build on a shared machine: the bound is generous, the quadratic search was minutes
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(!r.stderr.contains("panicked"));
+}
+
+#[test]
+fn empty_word_paragraphs_count_against_the_cell_limit() {
+    let d = dir("docx-paragraphs");
+    let body = format!(
+        "{}<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        "<w:p/>".repeat(5000)
+    );
+    write(&d, "paras.docx", docx_with(&body));
+    let r = run(
+        &d,
+        &["inspect", "paras.docx"],
+        &[("JIXIAO_MAX_CELLS", "1000")],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.too-many-cells") && r.stderr.contains("JIXIAO_MAX_CELLS"),
+        "{}",
+        r.stderr
+    );
+}
