@@ -1896,3 +1896,42 @@ fn empty_word_paragraphs_count_against_the_cell_limit() {
         r.stderr
     );
 }
+
+#[test]
+fn a_regex_that_compiles_huge_is_refused_with_its_line_and_column() {
+    let d = dir("regex-bomb");
+    // 30 rules of `\w{200}N`: each would compile to about 14 MB
+    let mut rules = String::from("rules:\n");
+    for i in 0..30 {
+        rules.push_str(&format!(
+            "  - id: audit.bomb{i}\n    when: indicator ~ \"\\\\w{{200}}N{i}\"\n    require: target >= 90%\n    message: \"x\"\n"
+        ));
+    }
+    write(&d, "r.yaml", &rules);
+    let start = Instant::now();
+    let r = run(&d, &["rules", "check", "r.yaml"], &[]);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("编译后超过 1024 KB 的上限") && r.stderr.contains("r.yaml:3:"),
+        "{}",
+        r.stderr
+    );
+    // the loader refuses it the same way
+    write(&d, "t.tsv", TABLE);
+    let r = run(&d, &["review", "t.tsv", "--rules", "r.yaml"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("编译后超过"), "{}", r.stderr);
+    // a pattern of ordinary size is accepted
+    write(
+        &d,
+        "ok.yaml",
+        "rules:\n  - id: audit.ok\n    when: indicator ~ \"\\\\w{3}率\"\n    require: target >= 90%\n    message: \"x\"\n",
+    );
+    let r = run(&d, &["rules", "check", "ok.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
