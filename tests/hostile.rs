@@ -1935,3 +1935,51 @@ fn a_regex_that_compiles_huge_is_refused_with_its_line_and_column() {
     let r = run(&d, &["rules", "check", "ok.yaml"], &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+/// A YAML text of `refs` references (`{key}: *a`) to one anchored scalar of `anchor` bytes.
+fn alias_amplification(anchor: usize, refs: usize, actuals: bool) -> String {
+    let big = "x".repeat(anchor);
+    if actuals {
+        let mut s = format!(
+            "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    note: &a \"{big}\"\n    indicators:\n"
+        );
+        for i in 0..refs {
+            s.push_str(&format!(
+                "      - seq: {}\n        indicator: 购置完成率\n        actual: \"96%\"\n        note: *a\n",
+                i + 1
+            ));
+        }
+        s
+    } else {
+        let mut s = format!("x-big: &a \"{big}\"\nrules:\n");
+        for i in 0..refs {
+            s.push_str(&format!(
+                "  - id: audit.r{i}\n    when: indicator ~ \"率\"\n    require: target >= 90%\n    message: *a\n"
+            ));
+        }
+        s
+    }
+}
+
+#[test]
+fn yaml_aliases_are_bounded_in_the_bytes_they_expand_to() {
+    let d = dir("alias-bytes");
+    write(&d, "t.tsv", TABLE);
+    // 300 references to a 100 KB anchor: 30 MB expanded from a file of about 130 KB
+    write(&d, "r.yaml", alias_amplification(100_000, 300, false));
+    write(&d, "a.yaml", alias_amplification(100_000, 300, true));
+    for args in [
+        &["rules", "check", "r.yaml"][..],
+        &["evaluate", "t.tsv", "a.yaml"][..],
+    ] {
+        let start = Instant::now();
+        let r = run(&d, args, &[]);
+        assert!(start.elapsed() < Duration::from_secs(20), "{args:?}");
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("别名"), "{args:?}: {}", r.stderr);
+    }
+    // a few references are fine
+    write(&d, "few.yaml", alias_amplification(100, 3, true));
+    let r = run(&d, &["evaluate", "t.tsv", "few.yaml"], &[]);
+    assert!(!r.stderr.contains("别名"), "{}", r.stderr);
+}
