@@ -1983,3 +1983,36 @@ fn yaml_aliases_are_bounded_in_the_bytes_they_expand_to() {
     let r = run(&d, &["evaluate", "t.tsv", "few.yaml"], &[]);
     assert!(!r.stderr.contains("别名"), "{}", r.stderr);
 }
+
+#[test]
+fn control_characters_from_a_table_never_reach_the_terminal() {
+    let d = dir("escapes");
+    // OSC 0 (window title), CSI 2J (clear screen), OSC 52 (clipboard), BEL
+    let evil = "购置\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}完成率";
+    write(&d, "t.tsv", TABLE.replace("购置完成率", evil));
+    write(
+        &d,
+        "a.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    indicators:\n      - seq: 1\n        indicator: \"购置\\e]0;pwned\\a\\e[2J\\e]52;c;ZXZpbA==\\a完成率\"\n        actual: \"96%\"\n",
+    );
+    let runs: [&[&str]; 6] = [
+        &["evaluate", "t.tsv", "a.yaml", "--format", "table"],
+        &["evaluate", "t.tsv", "a.yaml", "--format", "markdown"],
+        &["evaluate", "t.tsv", "a.yaml", "--format", "csv"],
+        &["inspect", "t.tsv", "--format", "table"],
+        &["review", "t.tsv"],
+        &["review", "t.tsv", "--format", "markdown"],
+    ];
+    for args in runs {
+        let r = run(&d, args, &[]);
+        assert!(
+            !r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'),
+            "{args:?}: {:?}",
+            r.stdout
+        );
+        // the reports that show the indicator show it with its controls visible
+        if args[0] != "review" {
+            assert!(r.stdout.contains('␛'), "{args:?}: {}", r.stdout);
+        }
+    }
+}
