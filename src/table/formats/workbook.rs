@@ -11,6 +11,10 @@
 //! cell would blow up); `.xls` and `.ods` through calamine's range. An `.xls` gives no number
 //! formats beyond dates, so its percent cells arrive as fractions (evaluation flags a fraction
 //! of 1 against a percentage target, see `eval::actual`).
+//! Counts a workbook claims for itself are checked before calamine reserves from them (an
+//! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
+//! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
+//! with `table.claims-too-many`.
 
 use std::io::Cursor;
 
