@@ -26,6 +26,14 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: deep.message(),
         });
     }
+    if let Err(big) = check_aliases(text) {
+        return Err(YamlError {
+            line: None,
+            column: None,
+            offset: Some(big.offset),
+            message: big.message(),
+        });
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let loc = e.location();
         YamlError {
@@ -232,6 +240,126 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
         column: None,
         offset: None,
     })
+}
+
+/// A YAML text whose aliases (`*a`) would expand to more than [`alias_budget`] bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasesTooLarge {
+    /// Byte offset of the alias that crossed the budget.
+    pub offset: usize,
+    /// The budget, in bytes.
+    pub budget: usize,
+}
+
+impl AliasesTooLarge {
+    /// The message, naming the bound.
+    pub fn message(&self) -> String {
+        format!(
+            "别名（*名称）展开后的内容超过 {} 字节的上限（文件大小的 4 倍加 1 MB）：同一段内容被引用太多次。把重复的内容直接写出，或减少引用",
+            self.budget
+        )
+    }
+}
+
+/// The bytes the aliases of `text` may expand to: four times the text and 1 MB.
+pub fn alias_budget(text: &str) -> usize {
+    text.len().saturating_mul(4).saturating_add(1 << 20)
+}
+
+/// Bounds the bytes that aliases expand to, in one pass before the text is parsed (serde_yaml
+/// bounds the number of alias jumps, not their bytes: 1,000 `description: *a` of a 1 MB anchor
+/// built 2.2 GB). An anchor's node is taken to be the rest of its line and the lines below it
+/// indented deeper, with the aliases inside it expanded; each alias adds its anchor's size.
+/// Tokens are found outside quotes and comments; the count errs on the high side.
+pub fn check_aliases(text: &str) -> Result<(), AliasesTooLarge> {
+    let budget = alias_budget(text);
+    if !text.contains('*') || !text.contains('&') {
+        return Ok(());
+    }
+    // each line: its start, end and indentation
+    let mut lines: Vec<(usize, usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        lines.push((at, at + line.len(), indent));
+        at += line.len();
+    }
+    // tokens in order: (offset, is_anchor, name, line index)
+    let mut tokens: Vec<(usize, bool, &str, usize)> = Vec::new();
+    for (li, &(start, end, _)) in lines.iter().enumerate() {
+        let line = &text[start..end];
+        let b = line.as_bytes();
+        let mut quote: Option<u8> = None;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            match quote {
+                Some(q) => {
+                    if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    b'"' | b'\''
+                        if i == 0 || matches!(b[i - 1], b' ' | b'[' | b'{' | b',' | b':') =>
+                    {
+                        quote = Some(c)
+                    }
+                    b'#' if i == 0 || b[i - 1] == b' ' => break,
+                    b'&' | b'*' if i == 0 || matches!(b[i - 1], b' ' | b'[' | b'{' | b',') => {
+                        let n = b[i + 1..]
+                            .iter()
+                            .take_while(|&&x| {
+                                !matches!(x, b' ' | b',' | b']' | b'}' | b'\n' | b'\r' | b'\t')
+                            })
+                            .count();
+                        if n > 0 {
+                            tokens.push((start + i, c == b'&', &line[i + 1..i + 1 + n], li));
+                        }
+                        i += n;
+                    }
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+    }
+    // the end of each anchor's node: the first later line indented no deeper than its own
+    let node_end = |li: usize| {
+        let indent = lines[li].2;
+        lines[li + 1..]
+            .iter()
+            .find(|&&(s, e, ind)| ind <= indent && !text[s..e].trim().is_empty())
+            .map_or(text.len(), |l| l.0)
+    };
+    // anchors: name → (offset, node end, expanded size so far)
+    let mut anchors: std::collections::HashMap<&str, (usize, usize, usize)> =
+        std::collections::HashMap::new();
+    let mut open: Vec<&str> = Vec::new();
+    let mut total: usize = 0;
+    for (offset, is_anchor, name, li) in tokens {
+        // anchors whose node has ended stop collecting
+        open.retain(|a| anchors.get(a).is_some_and(|x| x.1 > offset));
+        if is_anchor {
+            let end = node_end(li);
+            anchors.insert(name, (offset, end, end - offset));
+            open.push(name);
+            continue;
+        }
+        let Some(&(_, _, size)) = anchors.get(name) else {
+            continue;
+        };
+        total = total.saturating_add(size);
+        for a in &open {
+            if let Some(x) = anchors.get_mut(a) {
+                x.2 = x.2.saturating_add(size);
+            }
+        }
+        if total > budget {
+            return Err(AliasesTooLarge { offset, budget });
+        }
+    }
+    Ok(())
 }
 
 /// A YAML text nested deeper than [`crate::limits::YAML_DEPTH`].

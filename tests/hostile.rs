@@ -1603,3 +1603,423 @@ fn actuals_of_one_long_project_are_matched_in_linear_time() {
         start.elapsed()
     );
 }
+
+// ---- issue 27: counts a file claims, overflowing sums, control characters ----
+
+/// An xlsx of one inline-string cell whose shared-string table claims `claim` strings.
+fn xlsx_claiming_strings(claim: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let sst = format!(
+            r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{claim}"><si><t>x</t></si></sst>"#
+        );
+        let parts: [(&str, &[u8]); 6] = [
+            ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#),
+            ("_rels/.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+            ("xl/workbook.xml", br#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#),
+            ("xl/sharedStrings.xml", sst.as_bytes()),
+            ("xl/worksheets/sheet1.xml", br#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#),
+        ];
+        for (name, bytes) in parts {
+            z.start_file(name, o).unwrap();
+            z.write_all(bytes).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// A BIFF8 record.
+fn biff(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut r = typ.to_le_bytes().to_vec();
+    r.extend((data.len() as u16).to_le_bytes());
+    r.extend(data);
+    r
+}
+
+/// An `.xls` (an OLE compound file with a BIFF8 `Workbook` stream) of one sheet `S` whose
+/// records after its BOF are `sheet` (an EOF is added).
+fn xls_with(sheet: &[Vec<u8>]) -> Vec<u8> {
+    let bof = |dt: u16| {
+        let mut d = 0x0600u16.to_le_bytes().to_vec();
+        d.extend(dt.to_le_bytes());
+        d.extend([0u8; 12]);
+        biff(0x0809, &d)
+    };
+    let bound = |at: u32| {
+        let mut d = at.to_le_bytes().to_vec();
+        d.extend([0u8, 0, 1, 0, b'S']);
+        biff(0x0085, &d)
+    };
+    let globals_len = (bof(5).len() + bound(0).len() + biff(0x000A, &[]).len()) as u32;
+    let mut stream = bof(5);
+    stream.extend(bound(globals_len));
+    stream.extend(biff(0x000A, &[]));
+    stream.extend(bof(0x10));
+    for r in sheet {
+        stream.extend(r);
+    }
+    stream.extend(biff(0x000A, &[]));
+    let mut cfb = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    cfb.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    cfb.flush().unwrap();
+    cfb.into_inner().into_inner()
+}
+
+/// A Number record at (row, col).
+fn xls_number(row: u16, col: u16, v: f64) -> Vec<u8> {
+    let mut d = row.to_le_bytes().to_vec();
+    d.extend(col.to_le_bytes());
+    d.extend(0u16.to_le_bytes());
+    d.extend(v.to_le_bytes());
+    biff(0x0203, &d)
+}
+
+/// The claiming workbooks of issue 27 item 1, each a few kilobytes.
+fn claiming_workbooks() -> Vec<(&'static str, Vec<u8>)> {
+    let mut dims = 0u32.to_le_bytes().to_vec();
+    dims.extend(u32::MAX.to_le_bytes());
+    dims.extend(0u16.to_le_bytes());
+    dims.extend(0xFFFFu16.to_le_bytes());
+    dims.extend(0u16.to_le_bytes());
+    vec![
+        (
+            "strings-1e14.xlsx",
+            xlsx_claiming_strings("100000000000000"),
+        ),
+        (
+            "strings-2e64.xlsx",
+            xlsx_claiming_strings("18446744073709551615"),
+        ),
+        (
+            "dimensions.xls",
+            xls_with(&[biff(0x0200, &dims), xls_number(0, 0, 1.0)]),
+        ),
+        (
+            "far-cells.xls",
+            xls_with(&[xls_number(0, 0, 1.0), xls_number(65535, 65535, 2.0)]),
+        ),
+    ]
+}
+
+#[test]
+fn workbooks_that_claim_huge_counts_are_refused_before_anything_is_reserved() {
+    let d = dir("claims-counts");
+    for (name, bytes) in claiming_workbooks() {
+        assert!(bytes.len() < 32 * 1024, "{name}: {}", bytes.len());
+        write(&d, name, &bytes);
+        let start = Instant::now();
+        let r = run(&d, &["inspect", name], &[]);
+        assert!(start.elapsed() < Duration::from_secs(10), "{name}");
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.claims-too-many")
+                && r.stderr.contains("JIXIAO_MAX_CELLS")
+                && r.stderr.contains(name),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+    // an honest count is read as before
+    write(&d, "honest.xlsx", xlsx_claiming_strings("1"));
+    let r = run(&d, &["inspect", "honest.xlsx", "--format", "table"], &[]);
+    assert!(!r.stderr.contains("claims-too-many"), "{}", r.stderr);
+    write(
+        &d,
+        "honest.xls",
+        xls_with(&[xls_number(0, 0, 1.0), xls_number(3, 2, 2.0)]),
+    );
+    let r = run(&d, &["inspect", "honest.xls", "--format", "table"], &[]);
+    assert!(!r.stderr.contains("claims-too-many"), "{}", r.stderr);
+}
+
+#[test]
+fn a_server_refuses_claiming_workbooks_and_keeps_serving() {
+    let server = Server::start(&[]);
+    for (name, bytes) in claiming_workbooks() {
+        let (ct, body) = form(&[], &[("table", name, &bytes)]);
+        let start = Instant::now();
+        let (status, answer) =
+            server.request("POST", "/api/inspect", &[("Content-Type", &ct)], &body);
+        assert!(start.elapsed() < Duration::from_secs(10), "{name}");
+        assert!(
+            (400..500).contains(&status) && answer.contains("table.claims-too-many"),
+            "{name}: {status} {answer}"
+        );
+        let (status, page) = server.request("GET", "/", &[], b"");
+        assert_eq!(status, 200, "{name}: the server stopped");
+        assert!(page.contains("<form"), "{name}");
+    }
+}
+
+/// `Decimal::MAX`: read as a number, but two of them overflow a sum.
+const DEC_MAX: &str = "79228162514264337593543950335";
+
+/// A self-evaluation sheet (csv) with the given project row (budget, spent) and indicator rows.
+fn self_eval_csv(budget: &str, spent: &str, rows: &[(&str, &str)]) -> String {
+    let mut s = String::from(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n",
+    );
+    s.push_str(&format!("社区服务经费,,,,,,,,10,9.5,,{budget},{spent}\n"));
+    for (i, (actual, weight)) in rows.iter().enumerate() {
+        s.push_str(&format!(
+            "社区服务经费,产出指标,数量指标,指标{i},≥,5000,人次,{actual},{weight},20,,,\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn sums_and_quotients_past_the_decimal_range_are_findings_not_panics() {
+    let d = dir("decimal-overflow");
+    let cases = [
+        (
+            "weights.csv",
+            self_eval_csv("100", "90", &[("5230", DEC_MAX), ("5230", DEC_MAX)]),
+            "table.bad-number",
+        ),
+        (
+            "about.csv",
+            self_eval_csv("100", "90", &[(&format!("约{DEC_MAX}个"), "20")]),
+            "",
+        ),
+        (
+            "budget.csv",
+            self_eval_csv("0.0000000000000000000000000001", DEC_MAX, &[("5230", "20")]),
+            "table.bad-amount",
+        ),
+    ];
+    for (name, text, code) in &cases {
+        write(&d, name, text);
+        for format in ["table", "jsonl"] {
+            // `run` fails on a panic
+            let r = run(&d, &["evaluate", name, "--format", format], &[]);
+            assert_eq!(r.code, 0, "{name} {format}: {}", r.stderr);
+            assert!(
+                r.stderr.contains(code) || r.stdout.contains(code),
+                "{name} {format}: {}",
+                r.stderr
+            );
+        }
+    }
+    // the same budget through an actuals file, which the table's bounds do not cover
+    write(&d, "t.tsv", TABLE);
+    write(
+        &d,
+        "a.yaml",
+        format!(
+            "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    budget: \"0.0000000000000000000000000001\"\n    spent: \"{DEC_MAX}\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"96%\"\n"
+        ),
+    );
+    for format in ["table", "jsonl"] {
+        let r = run(
+            &d,
+            &["evaluate", "t.tsv", "a.yaml", "--format", format],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("eval.out-of-range"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+}
+
+/// A `.docx` whose body is `body` (inside `<w:body>`).
+fn docx_with(body: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("[Content_Types].xml", o).unwrap();
+        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#).unwrap();
+        z.start_file("word/document.xml", o).unwrap();
+        z.write_all(
+            format!(r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#)
+                .as_bytes(),
+        )
+        .unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn word_vertical_merges_are_read_in_linear_time() {
+    // 2,000 rows × 200 columns of empty cells, rows alternately starting and continuing a
+    // vertical merge: 200,000 merges, each closed when the next starts. Closing one by
+    // searching all before it took minutes; indexed by column it is linear.
+    let d = dir("docx-vmerge");
+    let start_cell = r#"<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc>"#;
+    let cont_cell = r#"<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"#;
+    let mut body = String::from("<w:tbl>");
+    body.push_str("<w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr>");
+    for r in 0..2000 {
+        body.push_str("<w:tr>");
+        body.push_str(&if r % 2 == 0 { start_cell } else { cont_cell }.repeat(200));
+        body.push_str("</w:tr>");
+    }
+    body.push_str("</w:tbl>");
+    let bytes = docx_with(&body);
+    assert!(bytes.len() < 400 * 1024, "{}", bytes.len());
+    write(&d, "merges.docx", bytes);
+    let start = Instant::now();
+    let r = run(&d, &["inspect", "merges.docx", "--format", "table"], &[]);
+    // a debug build on a shared machine: the bound is generous, the quadratic search was minutes
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(!r.stderr.contains("panicked"));
+}
+
+#[test]
+fn empty_word_paragraphs_count_against_the_cell_limit() {
+    let d = dir("docx-paragraphs");
+    let body = format!(
+        "{}<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        "<w:p/>".repeat(5000)
+    );
+    write(&d, "paras.docx", docx_with(&body));
+    let r = run(
+        &d,
+        &["inspect", "paras.docx"],
+        &[("JIXIAO_MAX_CELLS", "1000")],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.too-many-cells") && r.stderr.contains("JIXIAO_MAX_CELLS"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_regex_that_compiles_huge_is_refused_with_its_line_and_column() {
+    let d = dir("regex-bomb");
+    // 30 rules of `\w{200}N`: each would compile to about 14 MB
+    let mut rules = String::from("rules:\n");
+    for i in 0..30 {
+        rules.push_str(&format!(
+            "  - id: audit.bomb{i}\n    when: indicator ~ \"\\\\w{{200}}N{i}\"\n    require: target >= 90%\n    message: \"x\"\n"
+        ));
+    }
+    write(&d, "r.yaml", &rules);
+    let start = Instant::now();
+    let r = run(&d, &["rules", "check", "r.yaml"], &[]);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("编译后超过 1024 KB 的上限") && r.stderr.contains("r.yaml:3:"),
+        "{}",
+        r.stderr
+    );
+    // the loader refuses it the same way
+    write(&d, "t.tsv", TABLE);
+    let r = run(&d, &["review", "t.tsv", "--rules", "r.yaml"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("编译后超过"), "{}", r.stderr);
+    // a pattern of ordinary size is accepted
+    write(
+        &d,
+        "ok.yaml",
+        "rules:\n  - id: audit.ok\n    when: indicator ~ \"\\\\w{3}率\"\n    require: target >= 90%\n    message: \"x\"\n",
+    );
+    let r = run(&d, &["rules", "check", "ok.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+/// A YAML text of `refs` references (`{key}: *a`) to one anchored scalar of `anchor` bytes.
+fn alias_amplification(anchor: usize, refs: usize, actuals: bool) -> String {
+    let big = "x".repeat(anchor);
+    if actuals {
+        let mut s = format!(
+            "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    note: &a \"{big}\"\n    indicators:\n"
+        );
+        for i in 0..refs {
+            s.push_str(&format!(
+                "      - seq: {}\n        indicator: 购置完成率\n        actual: \"96%\"\n        note: *a\n",
+                i + 1
+            ));
+        }
+        s
+    } else {
+        let mut s = format!("x-big: &a \"{big}\"\nrules:\n");
+        for i in 0..refs {
+            s.push_str(&format!(
+                "  - id: audit.r{i}\n    when: indicator ~ \"率\"\n    require: target >= 90%\n    message: *a\n"
+            ));
+        }
+        s
+    }
+}
+
+#[test]
+fn yaml_aliases_are_bounded_in_the_bytes_they_expand_to() {
+    let d = dir("alias-bytes");
+    write(&d, "t.tsv", TABLE);
+    // 300 references to a 100 KB anchor: 30 MB expanded from a file of about 130 KB
+    write(&d, "r.yaml", alias_amplification(100_000, 300, false));
+    write(&d, "a.yaml", alias_amplification(100_000, 300, true));
+    for args in [
+        &["rules", "check", "r.yaml"][..],
+        &["evaluate", "t.tsv", "a.yaml"][..],
+    ] {
+        let start = Instant::now();
+        let r = run(&d, args, &[]);
+        assert!(start.elapsed() < Duration::from_secs(20), "{args:?}");
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("别名"), "{args:?}: {}", r.stderr);
+    }
+    // a few references are fine
+    write(&d, "few.yaml", alias_amplification(100, 3, true));
+    let r = run(&d, &["evaluate", "t.tsv", "few.yaml"], &[]);
+    assert!(!r.stderr.contains("别名"), "{}", r.stderr);
+}
+
+#[test]
+fn control_characters_from_a_table_never_reach_the_terminal() {
+    let d = dir("escapes");
+    // OSC 0 (window title), CSI 2J (clear screen), OSC 52 (clipboard), BEL
+    let evil = "购置\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}完成率";
+    write(&d, "t.tsv", TABLE.replace("购置完成率", evil));
+    write(
+        &d,
+        "a.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    indicators:\n      - seq: 1\n        indicator: \"购置\\e]0;pwned\\a\\e[2J\\e]52;c;ZXZpbA==\\a完成率\"\n        actual: \"96%\"\n",
+    );
+    let runs: [&[&str]; 6] = [
+        &["evaluate", "t.tsv", "a.yaml", "--format", "table"],
+        &["evaluate", "t.tsv", "a.yaml", "--format", "markdown"],
+        &["evaluate", "t.tsv", "a.yaml", "--format", "csv"],
+        &["inspect", "t.tsv", "--format", "table"],
+        &["review", "t.tsv"],
+        &["review", "t.tsv", "--format", "markdown"],
+    ];
+    for args in runs {
+        let r = run(&d, args, &[]);
+        assert!(
+            !r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'),
+            "{args:?}: {:?}",
+            r.stdout
+        );
+        // the reports that show the indicator show it with its controls visible
+        if args[0] != "review" {
+            assert!(r.stdout.contains('␛'), "{args:?}: {}", r.stdout);
+        }
+    }
+}

@@ -329,6 +329,13 @@ pub fn run(mut args: Args) -> u8 {
         Err(code) => return code,
     };
     let coloured = out.is_stdout() && std::io::stdout().is_terminal();
+    // text reports show the table's control characters visibly (the coloured table does so
+    // itself, before its colours)
+    if matches!(args.format, Format::Markdown | Format::Csv)
+        || (args.format == Format::Table && !coloured)
+    {
+        out = out.showing_controls();
+    }
     let written = if args.format == Format::Table && coloured {
         // as wide as the terminal, unless --wide asks for every character
         let width = terminal_size::terminal_size()

@@ -17,6 +17,39 @@ use super::exit;
 /// An output being written.
 pub struct Output {
     sink: Sink,
+    /// Control characters shown visibly ([`visible`]): set for text reports.
+    visible: bool,
+}
+
+/// `buf` with its control characters (C0 but tab, line feed and carriage return; DEL) shown as
+/// their pictures (ESC as `␛`, BEL as `␇`): text from a table must not set a terminal's title,
+/// clear its screen, hide text or write its clipboard (OSC 52). Byte by byte, so a buffer cut
+/// anywhere converts the same; UTF-8 never uses these bytes inside a character.
+pub fn visible(buf: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F;
+    if !buf.iter().any(|&b| bad(b)) {
+        return std::borrow::Cow::Borrowed(buf);
+    }
+    let mut out = Vec::with_capacity(buf.len() + 16);
+    for &b in buf {
+        if bad(b) {
+            let picture = if b == 0x7F {
+                0x2421
+            } else {
+                0x2400 + u32::from(b)
+            };
+            let mut tmp = [0u8; 4];
+            out.extend_from_slice(
+                char::from_u32(picture)
+                    .unwrap_or('?')
+                    .encode_utf8(&mut tmp)
+                    .as_bytes(),
+            );
+        } else {
+            out.push(b);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 enum Sink {
@@ -50,6 +83,7 @@ impl Output {
     pub fn stdout() -> Output {
         Output {
             sink: Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout())),
+            visible: false,
         }
     }
 
@@ -99,6 +133,7 @@ impl Output {
                     .map_err(fail)?;
                 return Ok(Output {
                     sink: Sink::Direct(BufWriter::with_capacity(64 * 1024, f)),
+                    visible: false,
                 });
             }
             _ => {}
@@ -136,6 +171,7 @@ impl Output {
                 tmp: BufWriter::with_capacity(64 * 1024, tmp),
                 target,
             },
+            visible: false,
         })
     }
 
@@ -168,8 +204,21 @@ impl Output {
     }
 }
 
+impl Output {
+    /// Shows control characters from the inputs visibly in everything written (text reports
+    /// whose own output has none: markdown, csv, an uncoloured table).
+    pub fn showing_controls(mut self) -> Self {
+        self.visible = true;
+        self
+    }
+}
+
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.visible && matches!(visible(buf), std::borrow::Cow::Owned(_)) {
+            self.write_all(buf)?;
+            return Ok(buf.len());
+        }
         match &mut self.sink {
             Sink::Stdout(w) => w.write(buf),
             Sink::Replace { tmp, .. } => tmp.write(buf),
@@ -178,6 +227,13 @@ impl Write for Output {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let shown;
+        let buf = if self.visible {
+            shown = visible(buf);
+            &shown[..]
+        } else {
+            buf
+        };
         match &mut self.sink {
             Sink::Stdout(w) => w.write_all(buf),
             Sink::Replace { tmp, .. } => tmp.write_all(buf),
@@ -224,7 +280,7 @@ impl Printer {
     /// Write `text`, unless an earlier write failed.
     pub fn print(&mut self, text: impl AsRef<str>) {
         if self.error.is_none()
-            && let Err(e) = self.out.write_all(text.as_ref().as_bytes())
+            && let Err(e) = self.out.write_all(&visible(text.as_ref().as_bytes()))
         {
             self.error = Some(e);
         }

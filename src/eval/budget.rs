@@ -58,7 +58,9 @@ impl Budget {
     /// spent ÷ budget, divided once for the budget's score and its execution rate.
     pub fn spent_share(&self) -> Option<Decimal> {
         match (self.budget, self.spent) {
-            (Some(b), Some(sp)) if b > Decimal::ZERO => Some(sp / b),
+            // checked: amounts are bounded when read, but a budget given by actuals or a rule
+            // may not be; past the decimal range the share is unknown (never a panic)
+            (Some(b), Some(sp)) if b > Decimal::ZERO => sp.checked_div(b),
             _ => None,
         }
     }

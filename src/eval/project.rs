@@ -21,7 +21,7 @@ use super::methodology::Methodology;
 use super::reading::Around;
 use super::score::Verdict;
 use super::{grades, published, weights};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::report::model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 
@@ -247,6 +247,29 @@ fn score_budget(
         rules.extend(m.rules);
         note = (!m.how.is_empty()).then_some(m.how);
     }
+    // spent ÷ budget past the decimal range: no rate, and the budget's points wait (a finding
+    // says why) rather than count 0
+    if budget.spent_share().is_none()
+        && budget.applicable()
+        && !budget.impossible()
+        && matches!((budget.budget, budget.spent), (Some(b), Some(_)) if b > Decimal::ZERO)
+    {
+        score = None;
+        tally.pending += weight;
+        tally.findings.push(
+            Finding::new(
+                "eval.out-of-range",
+                Severity::Error,
+                &*step.file,
+                format!(
+                    "项目“{}”的全年执行数 ÷ 全年预算数超出可计算的范围：预算执行率不给出，{weight} 分待评定",
+                    step.project.name
+                ),
+            )
+            .help("核对预算数和执行数的数值与单位")
+            .in_project(&step.unit.name, &step.project.name),
+        );
+    }
     if budget.impossible() {
         tally.pending += weight;
     }
@@ -272,7 +295,9 @@ fn score_budget(
         rules,
         note,
         score,
-        execution_rate: spent_share.map(|r| Shown::new(r * Decimal::ONE_HUNDRED, dp)),
+        execution_rate: spent_share
+            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+            .map(|r| Shown::new(r, dp)),
     }
 }
 

@@ -272,7 +272,16 @@ fn md_cell(s: &str) -> String {
 /// The terminal form with the verdicts in colour (ANSI), for a terminal. The tags sit in the
 /// last, unpadded column, so colouring after alignment keeps the columns straight.
 pub fn render_text_coloured(r: &Report, max: usize) -> String {
-    let mut text = render_text_within(r, max);
+    // control characters from the table shown visibly before the colours are added
+    let mut text: String = render_text_within(r, max)
+        .chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            c => c,
+        })
+        .collect();
     for (tag, colour) in [
         ("【达标】", "32"),
         ("【未达标】", "31"),

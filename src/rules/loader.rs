@@ -73,6 +73,20 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         );
         return (Vec::new(), errors);
     }
+    if let Err(big) = crate::yaml::check_aliases(text) {
+        let len = text[big.offset..].chars().next().map_or(0, char::len_utf8);
+        errors.push(
+            RuleError::new(
+                ErrorKind::TooMany,
+                src,
+                big.offset..big.offset + len,
+                format!("YAML {}", big.message()),
+                "展开在这里超过上限",
+            )
+            .help("同一段内容只写一次，或把重复的内容直接写出"),
+        );
+        return (Vec::new(), errors);
+    }
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {

@@ -2,12 +2,45 @@
 //!
 //! `12,748.27`, `12，748.27`, full-width digits, a leading `+`/`-`, spaces are accepted; `-`,
 //! `—` or `/` alone mean an empty cell. The result is an exact [`Decimal`]; nothing is rounded.
+//!
+//! A number past what a budget form can hold — magnitude 10^15 or more, or nonzero below
+//! 10^-10 — is refused like text (the cell's row gets its finding): sums, shares and quotients
+//! of such numbers (two 分值 of 79228162514264337593543950335, a budget of 1e-28) would leave
+//! the decimal range, and no 万元 amount, 分值 or 得分 comes near either bound.
 
 use rust_decimal::Decimal;
 
+/// Why a cell is not read as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotANumber {
+    /// Not a number at all.
+    Text,
+    /// A number outside `(-10^15, 10^15)`, or nonzero and within `(-10^-10, 10^-10)`.
+    OutOfRange,
+}
+
 /// A number read from a cell: `Ok(None)` for an empty (or dash-only) cell, `Err(())` when the
-/// cell is not a number.
+/// cell is not a number or out of range ([`parse_number_why`] says which).
 pub(crate) fn parse_number(text: &str) -> Result<Option<Decimal>, ()> {
+    parse_number_why(text).map_err(|_| ())
+}
+
+/// [`parse_number`], saying why a cell is refused.
+pub(crate) fn parse_number_why(text: &str) -> Result<Option<Decimal>, NotANumber> {
+    match parse_unbounded(text) {
+        Ok(Some(d)) if !in_range(d) => Err(NotANumber::OutOfRange),
+        Ok(v) => Ok(v),
+        Err(()) => Err(NotANumber::Text),
+    }
+}
+
+/// Whether `d` is within what a form's numbers can be (see the module docs).
+pub(crate) fn in_range(d: Decimal) -> bool {
+    let a = d.abs();
+    a.is_zero() || (a < Decimal::new(1_000_000_000_000_000, 0) && a >= Decimal::new(1, 10))
+}
+
+fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
     let t = text.trim();
     if t.is_empty() || matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--") {
         return Ok(None);

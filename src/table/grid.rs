@@ -744,16 +744,30 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
         if total.saturating_add(entry.size()) > max {
             return Err(too_large(&part));
         }
+        // the shared strings' start tag, whose `uniqueCount` calamine reserves from
+        let strings = part
+            .rsplit('/')
+            .next()
+            .is_some_and(|f| f.eq_ignore_ascii_case("sharedStrings.xml"));
+        let mut head = Vec::new();
+        let mut part_bytes: u64 = 0;
         loop {
             match std::io::Read::read(&mut entry, &mut sink) {
                 Ok(0) | Err(_) => break,
                 Ok(k) => {
                     total += k as u64;
+                    part_bytes += k as u64;
+                    if strings && head.len() < 4096 {
+                        head.extend_from_slice(&sink[..k.min(4096 - head.len())]);
+                    }
                     if total > max {
                         return Err(too_large(&part));
                     }
                 }
             }
+        }
+        if strings {
+            workbook::check_shared_strings(name, &part, &head, part_bytes)?;
         }
     }
     Ok(kind)

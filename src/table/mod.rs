@@ -57,7 +57,10 @@
 //! - **Limits** ([`crate::limits`], each raised by an environment variable): input size
 //!   (`table.too-large`), line length (`table.line-too-long`), columns of a row
 //!   (`table.too-many-columns`), cells of a table (`table.too-many-cells`), a workbook unzipped
-//!   (`table.unzipped-too-large`) stop the read; a cell over the cell limit skips its row
+//!   (`table.unzipped-too-large`) stop the read; so does a count a workbook claims for itself
+//!   past the cell limit or past what its bytes hold (`table.claims-too-many`: an xlsx's
+//!   `uniqueCount`, an xls sheet's DIMENSIONS or the span of its cells), checked before calamine
+//!   reserves anything from it; a cell over the cell limit skips its row
 //!   (`table.cell-too-long`). Workbooks are read cell by cell (never as calamine's dense range,
 //!   which a stray far cell would blow up) after every part of the zip has been unzipped once
 //!   within the limit.
@@ -361,6 +364,26 @@ pub enum ReadError {
         columns: usize,
         /// The limit.
         max: String,
+        /// How to raise it.
+        help: String,
+    },
+    /// A count that a file claims for itself (a workbook's shared strings, a sheet's
+    /// dimensions or the span of its cells) past [`crate::limits::CELLS`] or past what its bytes
+    /// can hold: refused before anything is reserved for it.
+    #[error(
+        "{name} 的{part}声称有 {claimed} 个{what}，超过 {max} 个的上限或超过文件实际能容纳的数量",
+        max = crate::limits::CELLS.shown()
+    )]
+    #[diagnostic(code("table.claims-too-many"), help("{help}"))]
+    ClaimsTooMany {
+        /// File name.
+        name: String,
+        /// Where the claim is (`共享字符串表 xl/sharedStrings.xml`, `工作表 2 的尺寸记录`).
+        part: String,
+        /// What is claimed (`字符串`, `单元格`).
+        what: &'static str,
+        /// The count claimed (saturating).
+        claimed: u64,
         /// How to raise it.
         help: String,
     },

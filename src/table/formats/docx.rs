@@ -89,10 +89,11 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
         match item {
             Item::Paragraph(text) => {
                 paragraph += 1;
+                // an empty paragraph (`<w:p/>`, 6 bytes) counts like any other
+                too_many(&mut count)?;
                 if text.trim().is_empty() {
                     continue;
                 }
-                too_many(&mut count)?;
                 match sheets.last_mut() {
                     Some(s) if s.name == "段落" => s.cells.push(((paragraph - 1, 0), text)),
                     _ => sheets.push(SheetCells {
@@ -111,8 +112,9 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                     merges: Vec::new(),
                     ..Default::default()
                 };
-                // the open vertical merge of each column: its first row
-                let mut open: Vec<Option<u32>> = Vec::new();
+                // the open vertical merge of each column: its first row and the columns its
+                // first cell spans to the right (indexed by column: closing one is O(1))
+                let mut open: Vec<Option<(u32, u32)>> = Vec::new();
                 let last_row = rows.len() as u32;
                 let max_columns = limits::COLUMNS.get_usize();
                 // the columns with a cell that may continue below
@@ -140,17 +142,15 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                         }
                         // in increasing order: searched by halves below
                         seen.push(c);
+                        // every cell counts, empty or continuing a merge
+                        too_many(&mut count)?;
                         if cell.continues {
                             continue;
                         }
                         close(&mut open, &mut sheet.merges, c, r);
-                        if span > 1 {
-                            sheet.merges.push(((r, c), (r, c + span - 1)));
-                        }
-                        open[c as usize] = Some(r);
+                        open[c as usize] = Some((r, span - 1));
                         opened.insert(c);
                         if !cell.text.trim().is_empty() {
-                            too_many(&mut count)?;
                             sheet.cells.push(((r, c), cell.text));
                         }
                     }
@@ -175,17 +175,15 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
     Ok(sheets)
 }
 
-/// Ends the vertical merge open in column `c` before row `r` (a merge of one row is none).
-fn close(open: &mut [Option<u32>], merges: &mut Vec<Span>, c: u32, r: u32) {
-    if let Some(start) = open.get_mut(c as usize).and_then(Option::take)
-        && r > start + 1
-    {
-        // widen to the columns the first cell spanned (that row's own merge is then inside)
-        let across = merges
-            .iter()
-            .position(|((r0, c0), (r1, _))| *r0 == start && *c0 == c && *r1 == start);
-        let width = across.map_or(0, |i| merges.swap_remove(i).1.1 - c);
-        merges.push(((start, c), (r - 1, c + width)));
+/// Ends the merge open in column `c` before row `r`: the rows from its first to `r - 1`, as
+/// wide as its first cell spanned (a merge of one cell is none). Constant time: the open
+/// merge is found by its column, never searched for among the merges before it.
+fn close(open: &mut [Option<(u32, u32)>], merges: &mut Vec<Span>, c: u32, r: u32) {
+    if let Some((start, width)) = open.get_mut(c as usize).and_then(Option::take) {
+        let last = if r > start + 1 { r - 1 } else { start };
+        if last > start || width > 0 {
+            merges.push(((start, c), (last, c + width)));
+        }
     }
 }
 

@@ -11,6 +11,10 @@
 //! cell would blow up); `.xls` and `.ods` through calamine's range. An `.xls` gives no number
 //! formats beyond dates, so its percent cells arrive as fractions (evaluation flags a fraction
 //! of 1 against a percentage target, see `eval::actual`).
+//! Counts a workbook claims for itself are checked before calamine reserves from them (an
+//! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
+//! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
+//! with `table.claims-too-many`.
 
 use std::io::Cursor;
 
@@ -78,6 +82,9 @@ pub(crate) fn read_sheets(
         }
         return Ok(out);
     }
+    if !bytes.starts_with(b"PK") {
+        guard_xls(name, &bytes)?;
+    }
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)?;
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         let range = wb.worksheet_range(&chosen).map_err(workbook)?;
@@ -102,6 +109,192 @@ pub(crate) fn read_sheets(
         });
     }
     Ok(out)
+}
+
+/// The `uniqueCount` an xlsx's shared-string table claims, from the first bytes of the part
+/// (its `<sst …>` start tag): calamine reserves that many strings before reading one, so a
+/// 2 KB file claiming 10^14 would abort the process. `None` when the tag or the attribute is not
+/// in `head`; a number too long for `u128` is `u128::MAX`.
+pub(crate) fn shared_strings_claim(head: &[u8]) -> Option<u128> {
+    let sst = memchr::memmem::find_iter(head, b"sst").find(|&i| {
+        i > 0
+            && matches!(head[i - 1], b'<' | b':')
+            && head.get(i + 3).is_some_and(|c| !c.is_ascii_alphanumeric())
+    })?;
+    let tag = &head[sst..];
+    let tag = &tag[..memchr::memchr(b'>', tag)?];
+    let at = memchr::memmem::find(tag, b"uniqueCount")?;
+    let rest = &tag[at + "uniqueCount".len()..];
+    let digits: Vec<u8> = rest
+        .iter()
+        .skip_while(|c| matches!(c, b' ' | b'=' | b'"' | b'\'' | b'\t' | b'\r' | b'\n'))
+        .take_while(|c| c.is_ascii_digit())
+        .copied()
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    Some(
+        digits
+            .iter()
+            .try_fold(0u128, |n, d| {
+                n.checked_mul(10)?.checked_add(u128::from(d - b'0'))
+            })
+            .unwrap_or(u128::MAX),
+    )
+}
+
+/// Refuses an xlsx whose shared-string table claims more strings than the cell limit or than
+/// its `bytes` can hold (each `<si/>` takes at least 5 bytes).
+pub(crate) fn check_shared_strings(
+    name: &str,
+    part: &str,
+    head: &[u8],
+    bytes: u64,
+) -> Result<(), ReadError> {
+    let Some(claimed) = shared_strings_claim(head) else {
+        return Ok(());
+    };
+    let max = u128::from(limits::CELLS.get()).min(u128::from(bytes / 5 + 1));
+    if claimed > max {
+        return Err(ReadError::ClaimsTooMany {
+            name: name.into(),
+            part: format!("共享字符串表 {part} "),
+            what: "字符串",
+            claimed: u64::try_from(claimed).unwrap_or(u64::MAX),
+            help: limits::CELLS.help(),
+        });
+    }
+    Ok(())
+}
+
+/// Walks an `.xls`'s BIFF records before calamine does, refusing a sheet whose DIMENSIONS
+/// record, or the span from its first to its last cell, is more than [`limits::CELLS`]:
+/// calamine reserves the claimed rows × columns, then lays the cells out densely over their span
+/// (4 294 967 295 × 65 535 from a 5 KB file would abort the process). Linear in the stream; a
+/// file that is no readable compound file is left to calamine's own error.
+pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
+    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let stream = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|s| cfb.is_stream(s));
+    let Some(stream) = stream else {
+        return Ok(());
+    };
+    let mut data = Vec::new();
+    let Ok(mut s) = cfb.open_stream(stream) else {
+        return Ok(());
+    };
+    // the stream is bounded by the file, itself read within the input limit
+    if std::io::Read::read_to_end(&mut s, &mut data).is_err() {
+        return Ok(());
+    }
+    let max = u128::from(limits::CELLS.get());
+    let refuse = |sheet: usize, what: &str, claimed: u128| ReadError::ClaimsTooMany {
+        name: name.into(),
+        part: format!("第 {sheet} 个工作表的{what}"),
+        what: "单元格",
+        claimed: u64::try_from(claimed).unwrap_or(u64::MAX),
+        help: limits::CELLS.help(),
+    };
+    let u16_at = |d: &[u8], i: usize| d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u32_at = |d: &[u8], i: usize| {
+        d.get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let mut depth = 0usize;
+    let mut sheet = 0usize;
+    // the span of the current substream's cells: (first row, last row, first col, last col)
+    let mut span: Option<(u16, u16, u16, u16)> = None;
+    let area = |s: (u16, u16, u16, u16)| (u128::from(s.1 - s.0) + 1) * (u128::from(s.3 - s.2) + 1);
+    let mut pos = 0usize;
+    while pos + 4 <= data.len() {
+        let typ = u16::from_le_bytes([data[pos], data[pos + 1]]);
+        let len = usize::from(u16::from_le_bytes([data[pos + 2], data[pos + 3]]));
+        let body = &data[pos + 4..(pos + 4 + len).min(data.len())];
+        pos += 4 + len;
+        let mut cell = |row: Option<u16>, first: Option<u16>, last: Option<u16>| {
+            let (Some(r), Some(c0), Some(c1)) = (row, first, last) else {
+                return;
+            };
+            let (c0, c1) = (c0.min(c1), c0.max(c1));
+            span = Some(match span {
+                None => (r, r, c0, c1),
+                Some((a, b, c, d)) => (a.min(r), b.max(r), c.min(c0), d.max(c1)),
+            });
+        };
+        match typ {
+            // BOF: a sheet (or a substream inside one) begins
+            0x0809 | 0x0409 | 0x0209 | 0x0009 => {
+                depth += 1;
+                if depth == 1 {
+                    sheet += 1;
+                    span = None;
+                }
+            }
+            // EOF
+            0x000A => {
+                if depth == 1
+                    && let Some(s) = span
+                    && area(s) > max
+                {
+                    return Err(refuse(sheet, "单元格范围", area(s)));
+                }
+                depth = depth.saturating_sub(1);
+            }
+            // DIMENSIONS: rows × columns as calamine reserves them
+            0x0200 if depth == 1 => {
+                let (rf, rl, cf, cl) = match body.len() {
+                    10 => (
+                        u16_at(body, 0).map(u32::from),
+                        u16_at(body, 2).map(u32::from),
+                        u16_at(body, 4),
+                        u16_at(body, 6),
+                    ),
+                    14 | 16 => (
+                        u32_at(body, 0),
+                        u32_at(body, 4),
+                        u16_at(body, 8),
+                        u16_at(body, 10),
+                    ),
+                    _ => continue,
+                };
+                let (Some(rf), Some(rl), Some(mut cf), Some(cl)) = (rf, rl, cf, cl) else {
+                    continue;
+                };
+                if cf > 0xFF || cl < cf {
+                    cf = 0;
+                }
+                let rows = u128::from(rl.saturating_sub(rf)) + 1;
+                let cols = u128::from(cl.saturating_sub(cf)) + 1;
+                if rows * cols > max {
+                    return Err(refuse(sheet, "尺寸记录", rows * cols));
+                }
+            }
+            // cells with their row and column first: Number, Label, RString, BoolErr, Rk,
+            // LabelSst, Formula (and BIFF2–4's older forms)
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x0206 | 0x0406
+            | 0x0003 | 0x0004 | 0x0005 | 0x0002 => {
+                let c = u16_at(body, 2);
+                cell(u16_at(body, 0), c, c);
+            }
+            // MulRk: a row, its first column, and its last column at the end
+            0x00BD => cell(
+                u16_at(body, 0),
+                u16_at(body, 2),
+                body.len().checked_sub(2).and_then(|i| u16_at(body, i)),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(s) = span
+        && area(s) > max
+    {
+        return Err(refuse(sheet.max(1), "单元格范围", area(s)));
+    }
+    Ok(())
 }
 
 /// Counts cells against [`limits::CELLS`] across every sheet read.

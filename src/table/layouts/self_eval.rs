@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
-use crate::table::amount::parse_number;
+use crate::table::amount::{NotANumber, parse_number, parse_number_why};
 use crate::table::columns::{Header, Role};
 use crate::table::grid::{Cell, Row};
 use crate::table::model::{Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, UnitRow};
@@ -153,15 +153,21 @@ pub(crate) fn read_from(
         .enumerate()
         {
             let Some(c) = cell(row, role) else { continue };
-            match parse_number(c.text.trim_end_matches(['分', '%'])) {
+            match parse_number_why(c.text.trim_end_matches(['分', '%'])) {
                 Ok(v) => numbers[k] = v,
-                Err(()) => {
+                Err(why) => {
+                    let what = match why {
+                        NotANumber::Text => "不是数字",
+                        NotANumber::OutOfRange => {
+                            "超出可计算的范围（绝对值须小于 10^15，非零时不小于 10^-10）"
+                        }
+                    };
                     let f = ctx
                         .finding(
                             code,
                             Severity::Error,
                             c.location(ctx.source),
-                            format!("{label}「{}」不是数字；该行未读取", clip(&c.text)),
+                            format!("{label}「{}」{what}；该行未读取", clip(&c.text)),
                         )
                         .label("这里应是数字")
                         .help("只填数字，如 10 或 207.4538")
