@@ -45,6 +45,8 @@ struct Printer<'r, W: Write> {
     format: Format,
     table: crate::report::text_table::TextTable,
     year: Option<i32>,
+    /// One JSON line being built.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> Printer<'_, W> {
@@ -71,7 +73,14 @@ impl<W: Write> Printer<'_, W> {
                         let at = serde_json::to_string(at)?;
                         write!(self.out, "{body},\"op_rule_at\":{at}}}")?;
                     }
-                    None => serde_json::to_writer(&mut self.out, &record)?,
+                    None => {
+                        // Serialised into a reused buffer and written once: serde_json's many
+                        // small writes cost far less into a `Vec` than through `Output`.
+                        self.buf.clear();
+                        serde_json::to_writer(&mut self.buf, &record)?;
+                        self.buf.push(b'\n');
+                        return self.out.write_all(&self.buf);
+                    }
                 }
                 self.out.write_all(b"\n")
             }
@@ -201,6 +210,7 @@ pub fn run(args: Args) -> u8 {
             "来源",
         ]),
         year: args.year,
+        buf: Vec::with_capacity(512),
     };
     let mut total = 0;
     for path in &files {

@@ -8,13 +8,14 @@ use super::ast::{Origin, Parsed, Target};
 /// One input line of `jixiao parse` (a file line or a line of the web API's body) as text: the
 /// line end (`\n`, `\r\n`) and a UTF-8 BOM dropped; UTF-8, else GB18030 (what Chinese Excel
 /// writes).
-pub fn decode_line(raw: &[u8]) -> String {
+/// Borrowed from `raw` where it is UTF-8 (no copy on the hot path).
+pub fn decode_line(raw: &[u8]) -> std::borrow::Cow<'_, str> {
     let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
     let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
     let bytes = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0,
     }
 }
 
@@ -55,6 +56,21 @@ pub fn jsonl(input: &[u8], rules: &crate::rules::RuleSet, year: Option<i32>) -> 
         out.push('\n');
     }
     out
+}
+
+/// [`Origin`]'s `Display` text, built without the formatter (one allocation a field).
+fn origin(o: &Origin) -> String {
+    match o {
+        Origin::Rule(id) => {
+            let mut s = String::with_capacity(5 + id.len());
+            s.push_str("rule:");
+            s.push_str(id);
+            s
+        }
+        Origin::Text => "text".to_owned(),
+        Origin::Name => "name".to_owned(),
+        Origin::Period => "period".to_owned(),
+    }
 }
 
 /// One answer line of `jixiao parse`.
@@ -124,8 +140,8 @@ impl<'a> Record<'a> {
             expected: None,
             date: None,
             unit: None,
-            op_from: parsed.provenance.op.as_ref().map(Origin::to_string),
-            unit_from: parsed.provenance.unit.as_ref().map(Origin::to_string),
+            op_from: parsed.provenance.op.as_ref().map(origin),
+            unit_from: parsed.provenance.unit.as_ref().map(origin),
             restated_name: parsed.provenance.restated_name,
             baseline: None,
             qualifier: parsed.provenance.qualifier,
