@@ -74,10 +74,11 @@ impl<W: Write> Printer<'_, W> {
                         write!(self.out, "{body},\"op_rule_at\":{at}}}")?;
                     }
                     None => {
-                        // Serialised into a reused buffer and written once: serde_json's many
-                        // small writes cost far less into a `Vec` than through `Output`.
+                        // Written into a reused buffer by hand (as serde_json would) and to the
+                        // output once: serde's many small writes through `Output` cost more
+                        // than the parse.
                         self.buf.clear();
-                        serde_json::to_writer(&mut self.buf, &record)?;
+                        record.write_json(&mut self.buf);
                         self.buf.push(b'\n');
                         return self.out.write_all(&self.buf);
                     }
