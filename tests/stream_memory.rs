@@ -6,7 +6,7 @@
 //!
 //! It fails today and is ignored until it passes (run it with `cargo test --release --test
 //! stream_memory -- --ignored --nocapture`): measured 2026-12-04 (release build), `jsonl` peaks
-//! at 124 MB on 100k indicators, 140 MB on 1M and 151 MB on 3M — the memos fill towards their
+//! at 117–124 MB on 100k indicators, 133–155 MB on 1M and 151 MB on 3M — the memos fill towards their
 //! cap and the split-project check keeps a hash of every (unit, project) written; `csv` is not
 //! streamed at all (the whole table is read: 1.39 GB at 3M before the cell limit refuses it).
 //!
@@ -77,7 +77,7 @@ fn size(var: &str, default: usize) -> usize {
 }
 
 #[test]
-#[ignore = "fails today (issue 28): jsonl grows some 16 MB from 100k to 1M indicators, csv is not streamed"]
+#[ignore = "fails today (issue 28): jsonl grows 10–35 MB from 100k to 1M indicators, csv is not streamed"]
 fn streaming_memory_does_not_grow_with_the_sheet() {
     let small = sheet(size("JIXIAO_MEMORY_SMALL", 100_000));
     let big = sheet(size("JIXIAO_MEMORY_BIG", 1_000_000));
