@@ -17,6 +17,11 @@
 # (the same bytes for both sides) under target/compare/inputs. Outputs go to /dev/null.
 #
 # Run it before a change lands and quote its table in the note (see benches/README.md).
+#
+# MODE=instructions counts instructions instead of timing (valgrind's callgrind, one run a
+# side: the count does not depend on the machine's load, so it holds where a quiet machine
+# cannot be had). Under valgrind the runs take some fifty times longer; `SCALE=10` cuts each
+# input (but forms) to its first tenth of lines to keep that short.
 set -euo pipefail
 
 ref=${1:?usage: benches/compare.sh REF [RUNS]}
@@ -86,7 +91,54 @@ run_case() { # BIN CASE
   esac
 }
 
+# instructions of one run of "$@" under callgrind (output to /dev/null)
+instructions() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" > /dev/null 2> "$dir/stderr.txt" || {
+    local rc=$?
+    if [ "$rc" -gt 1 ]; then
+      cat "$dir/stderr.txt" >&2
+      exit 1
+    fi
+  }
+  sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$dir/stderr.txt"
+}
+
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+if [ "${MODE:-time}" = instructions ]; then
+  scale=${SCALE:-1}
+  cut_to() { # FILE: its first 1/scale of lines, under $dir/cut
+    local out="$dir/cut/$(basename "$1")"
+    mkdir -p "$dir/cut"
+    if [ "$scale" = 1 ]; then echo "$1"; return; fi
+    head -n $(($(wc -l < "$1") / scale)) "$1" > "$out"
+    echo "$out"
+  }
+  p=$(cut_to "$inputs/parse-200200.tsv")
+  s=$(cut_to "$inputs/sheet-1m.tsv")
+  v=$(cut_to "$inputs/sheet-1m-varied.tsv")
+  printf 'instructions (callgrind), inputs cut to 1/%s\n' "$scale"
+  printf '%-7s %15s %15s %7s\n' case old new ratio
+  for c in parse stream varied forms; do
+    o=0 n=0
+    for side in old new; do
+      bin=$old
+      [ $side = new ] && bin=$new
+      case $c in
+      parse) k=$(instructions "$bin" parse --format jsonl "$p") ;;
+      stream) k=$(instructions "$bin" evaluate "$s" --format jsonl) ;;
+      varied) k=$(instructions "$bin" evaluate "$v" --format jsonl) ;;
+      forms)
+        k=0
+        for f in "${forms[@]}"; do k=$((k + $(instructions "$bin" evaluate "$f" --format json))); done
+        ;;
+      esac
+      if [ $side = old ]; then o=$k; else n=$k; fi
+    done
+    printf '%-7s %15s %15s %7s\n' "$c" "$o" "$n" "$(awk -v a="$n" -v b="$o" 'BEGIN {printf "%.3f", a / b}')"
+  done
+  exit 0
+fi
 
 printf 'load before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-7s %10s %10s %7s   %s\n' case "old(s)" "new(s)" ratio "old runs | new runs"

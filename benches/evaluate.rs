@@ -38,17 +38,21 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
     forms(c);
-    streaming(c);
+    streaming(c, false);
+    streaming(c, true);
 }
 
-/// One core's work per indicator in streaming evaluation: read a block, evaluate, write lines.
-fn streaming(c: &mut Criterion) {
+/// One core's work per indicator in streaming evaluation: read a block, evaluate, write lines;
+/// on a sheet whose actuals repeat (synth's default) and, `varied`, on one whose actuals rarely
+/// do (every actual a different figure, as in real tables: the memos of scoring seldom serve).
+fn streaming(c: &mut Criterion, varied: bool) {
     use jixiao::eval::evaluate::{ParseCache, Taken, evaluate_each};
     use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
     use jixiao::table::stream::{FillDown, Opened, open, read_block};
 
     let spec = Spec {
         projects: 2000,
+        varied_actuals: varied,
         ..Spec::default()
     };
     let mut sheet = Vec::new();
@@ -58,7 +62,9 @@ fn streaming(c: &mut Criterion) {
         &mut sheet,
     )
     .unwrap();
-    let path = Path::new("target/bench-synth-2000.tsv");
+    let name = if varied { "varied" } else { "repeating" };
+    let path = format!("target/bench-synth-2000-{name}.tsv");
+    let path = Path::new(&path);
     std::fs::write(path, &sheet).unwrap();
     let Ok(Opened::Stream(mut stream)) = open(path, &ReadOptions::default()) else {
         panic!("the generated sheet streams")
@@ -105,7 +111,7 @@ fn streaming(c: &mut Criterion) {
     let mut group = c.benchmark_group("stream");
     group.throughput(Throughput::Elements(indicators as u64));
     group.bench_function(
-        format!("sheet_{indicators}_indicators_read_evaluate_write"),
+        format!("{name}_sheet_{indicators}_indicators_read_evaluate_write"),
         |b| b.iter(|| black_box(run(&mut cache, &mut lines))),
     );
     group.finish();

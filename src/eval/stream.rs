@@ -316,7 +316,9 @@ struct Totals {
     pending_sum: Decimal,
     projects: usize,
     differences: usize,
-    units: rustc_hash::FxHashSet<String>,
+    /// Hashes of every unit written (64-bit SipHash, as `seen`: eight bytes a unit, not its
+    /// name).
+    units: rustc_hash::FxHashSet<u64>,
     /// Hashes of every (unit, project) written, to name a project that comes back later.
     seen: rustc_hash::FxHashSet<u64>,
     split: Vec<Finding>,
@@ -431,9 +433,9 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
             f.line = Some(line);
             t.split.push(f);
         }
-        if !t.units.contains(&unit) {
-            t.units.insert(unit);
-        }
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        unit.hash(&mut h);
+        t.units.insert(h.finish());
     }
 }
 

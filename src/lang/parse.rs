@@ -702,31 +702,33 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
         end -= '内'.len_utf8();
         count -= 1;
     }
-    // No unit begins with a comparator word (`0内内` is not "0 of the unit 内"), nor holds
-    // one of the words written before a value (`0不低于…` is no unit `不低于…`).
-    if count == 0
-        || count > 8
-        || lexicon::SUFFIX_OPS
-            .iter()
-            .any(|(w, _)| input[..end].starts_with(w))
-        || lexicon::PREFIX_OPS
-            .iter()
-            .any(|(w, _)| w.chars().count() > 1 && input[..end].contains(w))
-    {
+    if count == 0 {
         return None;
     }
+    // A known spelling holds no comparator word (`tests::no_unit_spelling_holds_a_comparator_word`):
+    // taken before the word checks below, which only a spelling not in the lexicon needs.
     if let Some((norm, len)) = known_unit(input)
         && len == end
     {
         return Some((&input[len..], Unit(Cow::Borrowed(norm)), len));
     }
-    // Nor does an unknown unit begin with a word written before a value (`0均/至` is no unit
-    // `均/至`: printed `<= 0 均/至`, the `均` would read back as a qualifier).
+    // No unit begins with a comparator word (`0内内` is not "0 of the unit 内"), nor holds
+    // one of the words written before a value (`0不低于…` is no unit `不低于…`), nor begins
+    // with a qualifier (`0均/至` is no unit `均/至`: printed `<= 0 均/至`, the `均` would read
+    // back as a qualifier).
     let written = &input[..end];
-    if lexicon::QUALIFIERS
-        .iter()
-        .chain(lexicon::DISTRIBUTIVE)
-        .any(|w| written.starts_with(w))
+    if count > 8
+        || lexicon::SUFFIX_OPS
+            .iter()
+            .any(|(w, _)| written.starts_with(w))
+        || (count > 1
+            && lexicon::PREFIX_OPS
+                .iter()
+                .any(|(w, _)| w.chars().count() > 1 && written.contains(w)))
+        || lexicon::QUALIFIERS
+            .iter()
+            .chain(lexicon::DISTRIBUTIVE)
+            .any(|w| written.starts_with(w))
     {
         return None;
     }
@@ -1204,4 +1206,28 @@ fn build_quantitative(
     };
     prov.unit = unit_origin.filter(|_| target.unit().is_some());
     Some(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexicon;
+
+    /// `unit` takes a known spelling before looking for comparator words in it: that is the
+    /// same answer only while no spelling is one the word checks would refuse.
+    #[test]
+    fn no_unit_spelling_holds_a_comparator_word() {
+        for (spelling, _) in lexicon::UNIT_SPELLINGS {
+            let n = spelling.chars().count();
+            assert!((1..=8).contains(&n), "{spelling}: {n} characters");
+            for (w, _) in lexicon::SUFFIX_OPS {
+                assert!(!spelling.starts_with(w), "{spelling} begins with {w}");
+            }
+            for (w, _) in lexicon::PREFIX_OPS {
+                assert!(
+                    w.chars().count() < 2 || !spelling.contains(w),
+                    "{spelling} holds {w}"
+                );
+            }
+        }
+    }
 }

@@ -391,7 +391,7 @@ fn opt_string(b: &mut Vec<u8>, s: Option<&str>) {
 /// A JSON string as serde_json writes it: `"` and `\\` escaped, control characters as
 /// `\n` `\t` … or `\u00XX`, everything else (all of Chinese) as it is. Eight bytes at a time
 /// are checked for anything to escape (most cells have nothing).
-fn string(b: &mut Vec<u8>, s: &str) {
+pub(crate) fn string(b: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     b.reserve(s.len() + 2);
     b.push(b'"');
