@@ -689,12 +689,22 @@ impl<'n> Builder<'n> {
 
 /// Whether a `style` attribute says `display: none` (any case, any spaces).
 fn display_none(style: &[u8]) -> bool {
-    let compact: Vec<u8> = style
-        .iter()
-        .filter(|b| !b.is_ascii_whitespace())
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    memchr::memmem::find(&compact, b"display:none").is_some()
+    const WANT: &[u8] = b"display:none";
+    // the style's bytes without white space, lower-cased, matched as they come (no copy: Word
+    // puts a style on every run); `d` stands only first in WANT, so a mismatch restarts there
+    let mut matched = 0;
+    for b in style.iter().filter(|b| !b.is_ascii_whitespace()) {
+        let b = b.to_ascii_lowercase();
+        if b == WANT[matched] {
+            matched += 1;
+            if matched == WANT.len() {
+                return true;
+            }
+        } else {
+            matched = usize::from(b == WANT[0]);
+        }
+    }
+    false
 }
 
 /// A `colspan`/`rowspan` value as browsers read it: its leading digits, at least 1, at most
@@ -768,6 +778,29 @@ mod tests {
 
     fn tables(page: &str) -> Vec<PageTable> {
         read_tables("t.html", page).unwrap()
+    }
+
+    #[test]
+    fn display_none_in_any_case_and_spacing() {
+        for yes in [
+            "display:none",
+            "DISPLAY: None",
+            "color:red; display :\tnone",
+            "ddisplay:none",
+            "mso-hide:all;display:none;",
+        ] {
+            assert!(display_none(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "border:none",
+            "display:block",
+            "display:nonx",
+            "",
+            "displaynone",
+            "dis-play:none",
+        ] {
+            assert!(!display_none(no.as_bytes()), "{no}");
+        }
     }
 
     #[test]

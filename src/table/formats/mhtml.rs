@@ -177,12 +177,14 @@ fn quoted_printable(input: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(input.len());
     let mut i = 0;
     while i < input.len() {
+        // the run up to the next `=` as it is
+        let Some(eq) = memchr::memchr(b'=', &input[i..]) else {
+            out.extend_from_slice(&input[i..]);
+            break;
+        };
+        out.extend_from_slice(&input[i..i + eq]);
+        i += eq;
         let b = input[i];
-        if b != b'=' {
-            out.push(b);
-            i += 1;
-            continue;
-        }
         let rest = &input[i + 1..];
         // a soft line break, white space before it allowed
         let ws = rest
