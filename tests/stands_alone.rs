@@ -40,7 +40,9 @@ fn nothing_points_outside_the_repository() {
         files(&root.join(d), &mut all);
     }
     assert!(all.len() > 50, "{} files", all.len());
-    let forbidden = ["../shared", "SPEC §", "SPEC.md", "the SPEC"];
+    // the steering folder's name, spelled so that this file itself does not name it
+    let steering = format!("{}/{}", "..", "shared");
+    let forbidden = [steering.as_str(), "SPEC §", "SPEC.md", "the SPEC"];
     let mut found = Vec::new();
     for f in &all {
         let text = std::fs::read_to_string(f).unwrap_or_default();
