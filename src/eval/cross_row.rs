@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use super::indicator::Scored;
 use super::reading::Around;
 use crate::lang::{self, Context, Quantity, Target};
-use crate::rules::{Facts, RuleSet};
+use crate::rules::RuleSet;
 
 /// A limit on a row's points from another row.
 #[derive(Debug, Clone)]
@@ -40,22 +40,7 @@ pub(super) fn limits(
         .iter()
         .map(|s| s.actual_text.and_then(|t| figure(&s.row.name, t, year)))
         .collect();
-    let facts = |i: usize| {
-        let s = &rows[i];
-        Facts {
-            indicator: Some(&s.row.name),
-            category: s.reading.category.as_deref(),
-            subcategory: s.row.subcategory.as_deref(),
-            project: Some(around.project),
-            unit_name: Some(around.unit),
-            department: around.department,
-            target_text: Some(&s.row.target),
-            target: Some(&s.reading.parsed.target),
-            actual_text: s.actual_text,
-            actual: figures[i].as_ref(),
-            weight: Some(s.weight),
-        }
-    };
+    let facts = |i: usize| rows[i].facts(around, figures[i].as_ref());
     let mut out = Vec::with_capacity(rows.len());
     for (i, s) in rows.iter().enumerate() {
         let mut limit: Option<Limit> = None;

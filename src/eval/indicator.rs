@@ -38,6 +38,30 @@ pub(super) struct Scored<'a> {
     pub method_weight: Option<Decimal>,
 }
 
+impl Scored<'_> {
+    /// What a rule's `when:` reads of this row, with `actual` as read: the weight is the one it
+    /// is scored on (a rule's, or its share of the category), as the report shows it.
+    pub(super) fn facts<'f>(
+        &'f self,
+        around: &Around<'f>,
+        actual: Option<&'f crate::lang::Quantity>,
+    ) -> Facts<'f> {
+        Facts {
+            indicator: Some(&self.row.name),
+            category: self.reading.category.as_deref(),
+            subcategory: self.row.subcategory.as_deref(),
+            project: Some(around.project),
+            unit_name: Some(around.unit),
+            department: around.department,
+            target_text: Some(&self.row.target),
+            target: Some(&self.reading.parsed.target),
+            actual_text: self.actual_text,
+            actual,
+            weight: Some(self.weight),
+        }
+    }
+}
+
 impl<'a> Scored<'a> {
     /// The plan value (or the baseline of a relative target) from the actuals file, else the
     /// 计划数 a form gives.
@@ -159,21 +183,7 @@ fn on_actual(
         Actual::Quantity { quantity, .. } => Some(quantity),
         _ => None,
     };
-    let facts = Facts {
-        indicator: Some(&s.row.name),
-        category: s.reading.category.as_deref(),
-        subcategory: s.row.subcategory.as_deref(),
-        project: Some(around.project),
-        unit_name: Some(around.unit),
-        department: around.department,
-        target_text: Some(&s.row.target),
-        target: Some(&s.reading.parsed.target),
-        actual_text: s.actual_text,
-        actual: quantity,
-        // the weight it is scored on (a rule's, or its share of the category), as the report
-        // shows it
-        weight: Some(s.weight),
-    };
+    let facts = s.facts(around, quantity);
     super::checks::on_actual(opts.rules, facts)
 }
 
