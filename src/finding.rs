@@ -11,7 +11,7 @@ use std::fmt;
 use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde::Serialize;
 
-use crate::table::source::{Location, SourceText, ceil_char_boundary, floor_char_boundary};
+use crate::source::{Location, SourceText, ceil_char_boundary, floor_char_boundary};
 
 /// Every finding code published by this crate, with its meaning. A code never changes meaning.
 pub mod codes {
@@ -504,7 +504,7 @@ impl SourceCode for Excerpt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::source::Format;
+    use crate::source::Format;
 
     #[test]
     fn serialises_in_spec_order_without_absent_fields() {

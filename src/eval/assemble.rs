@@ -14,7 +14,7 @@ use super::methodology::Methodology;
 use super::project::Tally;
 use super::score::{Outcome, Verdict};
 use crate::finding::{Finding, Severity};
-use crate::report::model::{IndicatorReport, ProjectReport, Shown, SourceRef, TotalStatus};
+use crate::report_model::{IndicatorReport, ProjectReport, Shown, SourceRef, TotalStatus};
 use crate::table::model::{Document, Project, UnitRow};
 
 /// Where a cell of the sheet is.

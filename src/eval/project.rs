@@ -22,7 +22,7 @@ use super::reading::Around;
 use super::score::Verdict;
 use super::{grades, published, weights};
 use crate::finding::{Finding, Severity};
-use crate::report::model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
+use crate::report_model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 
 /// What every step of one project's scoring reads.
@@ -433,9 +433,9 @@ fn grade(
                 file,
                 format!(
                     "总分 {} 含加分 {} 分（分值合计 {}），可超过分值合计，至多超过各加分规则的上限",
-                    crate::report::model::Shown::new(tally.total, m.precision.value),
-                    crate::report::model::Shown::new(tally.bonus, m.precision.value),
-                    crate::report::model::Shown::new(tally.weights, m.precision.value)
+                    crate::report_model::Shown::new(tally.total, m.precision.value),
+                    crate::report_model::Shown::new(tally.bonus, m.precision.value),
+                    crate::report_model::Shown::new(tally.weights, m.precision.value)
                 ),
             )
             .in_project(&unit.name, &project.name),

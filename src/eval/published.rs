@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::budget::Budget;
 use super::indicator::Scored;
 use super::score::{Outcome, Verdict};
-use crate::report::model::{Difference, Shown, SourceRef};
+use crate::report_model::{Difference, Shown, SourceRef};
 use crate::table::model::{BudgetLine, Project, UnitRow};
 
 /// Whether the score of `s` differs from the 得分 the sheet printed for it, beyond

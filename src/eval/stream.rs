@@ -32,7 +32,7 @@ use super::actuals_file::ActualsFile;
 use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
 use crate::finding::{Finding, Severity};
 use crate::report::json;
-use crate::report::model::{Shown, Summary, VerdictCounts};
+use crate::report_model::{Shown, Summary, VerdictCounts};
 use crate::table::ReadError;
 use crate::table::model::Document;
 use crate::table::stream::{self, Block, FillDown, Head, SheetStream};

@@ -21,42 +21,7 @@ use super::form_layout::{self as layout, Columns, Funds, GridRow, Put, Styles, T
 /// What an empty category cell holds in the form: read back as no category (`table::form`).
 pub use super::form_layout::NONE;
 
-/// One indicator of a form to fill.
-#[derive(Debug, Clone)]
-pub struct FillRow {
-    pub category: Option<String>,
-    pub subcategory: Option<String>,
-    pub name: String,
-    pub target: String,
-    /// A person grades it (达成 / 部分达成 / 未达成).
-    pub qualitative: bool,
-    /// It compares with a figure the unit gives: a plan value, or the baseline (上年实际) of a
-    /// relative target (`baseline`).
-    pub plan: bool,
-    pub baseline: bool,
-    /// What the unit has filled in (empty in a new template): 实际完成值, 计划数, 偏差原因.
-    pub actual: Option<String>,
-    pub plan_value: Option<String>,
-    pub note: Option<String>,
-}
-
-/// One project's form to fill.
-#[derive(Debug, Clone)]
-pub struct FillForm {
-    pub unit: String,
-    pub project: String,
-    pub department: Option<String>,
-    pub year: Option<i32>,
-    /// The money unit of the funds block (万元 unless the table says otherwise).
-    pub money_unit: String,
-    pub budget: Option<Decimal>,
-    /// 全年执行数, where filled.
-    pub spent: Option<Decimal>,
-    pub goal: Option<String>,
-    /// 实际完成情况 of the goal, where filled.
-    pub goal_actual: Option<String>,
-    pub rows: Vec<FillRow>,
-}
+pub use crate::report_model::{FillForm, FillRow};
 
 /// The template's own formats: cells to fill (yellow, unlocked), cells jixiao computes (grey),
 /// the note under the form.

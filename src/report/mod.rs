@@ -6,7 +6,8 @@ pub(crate) mod form_layout;
 pub mod form_workbook;
 pub mod html;
 pub mod json;
-pub mod model;
+/// The report model lives below evaluation and the renderers alike ([`crate::report_model`]).
+pub use crate::report_model as model;
 pub mod selfeval_table;
 pub mod text_table;
 pub mod warnings;

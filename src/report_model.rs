@@ -3,14 +3,16 @@
 //! Values are exact [`Decimal`]s; serialisation shows them rounded half-up to the method's
 //! precision as strings (`"9.44"`), and totals are the exact sums rounded once. Field names and
 //! order follow contract §5; fields beyond it are added after those the contract names.
+//!
+//! It sits below both evaluation (which builds it) and the renderers (which read it), with the
+//! verdict of an indicator and the fill-in form's rows, so neither imports the other for it
+//! (`crate::report::model` names the same module for the renderers).
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
-
-use crate::eval::Verdict;
 
 /// An exact value shown with a fixed number of decimals (half-up).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -391,4 +393,77 @@ pub struct Report {
     /// The year evaluated, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+}
+
+/// The verdict of one indicator (contract §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    Review,
+    Missing,
+    Invalid,
+    NotApplicable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Review => "review",
+            Verdict::Missing => "missing",
+            Verdict::Invalid => "invalid",
+            Verdict::NotApplicable => "not_applicable",
+        }
+    }
+    /// The Chinese word shown in reports.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Verdict::Pass => "达标",
+            Verdict::Fail => "未达标",
+            Verdict::Review => "待评定",
+            Verdict::Missing => "缺实际值",
+            Verdict::Invalid => "无法比较",
+            Verdict::NotApplicable => "不适用",
+        }
+    }
+}
+
+/// One indicator of a form to fill.
+#[derive(Debug, Clone)]
+pub struct FillRow {
+    pub category: Option<String>,
+    pub subcategory: Option<String>,
+    pub name: String,
+    pub target: String,
+    /// A person grades it (达成 / 部分达成 / 未达成).
+    pub qualitative: bool,
+    /// It compares with a figure the unit gives: a plan value, or the baseline (上年实际) of a
+    /// relative target (`baseline`).
+    pub plan: bool,
+    pub baseline: bool,
+    /// What the unit has filled in (empty in a new template): 实际完成值, 计划数, 偏差原因.
+    pub actual: Option<String>,
+    pub plan_value: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One project's form to fill.
+#[derive(Debug, Clone)]
+pub struct FillForm {
+    pub unit: String,
+    pub project: String,
+    pub department: Option<String>,
+    pub year: Option<i32>,
+    /// The money unit of the funds block (万元 unless the table says otherwise).
+    pub money_unit: String,
+    pub budget: Option<Decimal>,
+    /// 全年执行数, where filled.
+    pub spent: Option<Decimal>,
+    pub goal: Option<String>,
+    /// 实际完成情况 of the goal, where filled.
+    pub goal_actual: Option<String>,
+    pub rows: Vec<FillRow>,
 }
