@@ -580,3 +580,83 @@ fn an_actuals_file_applies_to_the_table_its_names_match() {
     );
     assert_eq!(v["totals"]["tables"], 2);
 }
+
+/// A rule file whose veto holds on f01 (its 工程质量 row), named as a reviewer would.
+const LOCAL_RULES: &str = "rules:\n  - id: local.veto.quality\n    when: indicator ~ \"工程质量\"\n    veto: {grade: 差, message: 工程质量本地一票否决}\n";
+
+fn f01_vetoes(v: &Value) -> Vec<String> {
+    let f01 = v["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| s(&f["file"]).ends_with(F01))
+        .unwrap_or_else(|| panic!("no f01 in {v}"));
+    f01["vetoes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| s(x).to_owned())
+        .collect()
+}
+
+#[test]
+fn rule_files_in_a_zip_load_as_a_folder_s_do() {
+    // in an archive: rules/local.yaml beside the forms
+    let d = dir("zip-rules");
+    std::fs::write(
+        d.join("units.zip"),
+        zip_of(&[
+            (F01, &fixture(F01)),
+            (F03, &fixture(F03)),
+            ("rules/local.yaml", LOCAL_RULES.as_bytes()),
+        ]),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "units.zip", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r);
+    assert!(
+        v["unread"].as_array().unwrap().is_empty(),
+        "{}",
+        v["unread"]
+    );
+    let vetoes = f01_vetoes(&v);
+    assert_eq!(vetoes.len(), 1, "{vetoes:?}");
+    assert!(vetoes[0].contains("工程质量本地一票否决"), "{vetoes:?}");
+    // f03 has no such row: no veto
+    let f03 = v["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| s(&f["file"]).ends_with(F03))
+        .unwrap();
+    assert!(f03["vetoes"].as_array().unwrap().is_empty());
+
+    // the same in a folder walked with --recursive: the same veto
+    let f = dir("folder-rules");
+    copy(&f, F01);
+    copy(&f, F03);
+    std::fs::create_dir(f.join("rules")).unwrap();
+    std::fs::write(f.join("rules/local.yaml"), LOCAL_RULES).unwrap();
+    let r = run(
+        &f,
+        &["evaluate", ".", "--recursive", "--format", "json"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(f01_vetoes(&json(&r)), vetoes);
+
+    // a broken rule file in the archive is reported by its name in the archive and stops the
+    // run, as a broken rule file given with --rules does
+    std::fs::write(
+        d.join("bad.zip"),
+        zip_of(&[
+            (F01, &fixture(F01)),
+            ("rules/bad.yaml", b"rules:\n  - id: x\n    when: (\n"),
+        ]),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "bad.zip", "--format", "json"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("bad.zip!rules/bad.yaml"), "{}", r.stderr);
+}
