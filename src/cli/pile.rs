@@ -158,13 +158,9 @@ fn reader_findings(forms: &[pile::Form]) {
 /// `jixiao evaluate` over a pile (read by [`plan`]): the roll-up.
 pub fn evaluate(args: super::evaluate::Args, sorted: pile::Sorted, files: Vec<PathBuf>) -> u8 {
     let format = args.format;
-    if !matches!(
-        format,
-        Format::Table | Format::Markdown | Format::Json | Format::Csv
-    ) {
-        say!(
-            "错误：多个文件的汇总目前只能写成 table、markdown、json 或 csv 格式；请改用其中之一，或逐个文件评价"
-        );
+    // xlsx is binary: to a file, or to stdout only when stdout is not a terminal
+    if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        say!("错误：xlsx 是二进制文件，不能写到终端；请用 -o 汇总.xlsx，或把标准输出重定向到文件");
         return exit::USAGE;
     }
     if args.explain {
@@ -230,8 +226,15 @@ pub fn evaluate(args: super::evaluate::Args, sorted: pile::Sorted, files: Vec<Pa
     let written = match format {
         Format::Markdown => out.write_all(pile::render::render_markdown(&rollup).as_bytes()),
         Format::Json => out.write_all(pile::render::render_json(&rollup).as_bytes()),
+        Format::Jsonl => out.write_all(pile::jsonl::render_jsonl(&rollup).as_bytes()),
         Format::Csv => pile::render::write_csv(&rollup, &mut out),
-        _ => out.write_all(pile::render::render_text(&rollup).as_bytes()),
+        Format::Html => {
+            out.write_all(pile::html::render_html(&rollup, &methodology.bands.value).as_bytes())
+        }
+        Format::Xlsx => pile::xlsx::render_xlsx(&rollup)
+            .map_err(|e| std::io::Error::other(crate::report::xlsx_error(&e)))
+            .and_then(|bytes| out.write_all(&bytes)),
+        Format::Table => out.write_all(pile::render::render_text(&rollup).as_bytes()),
     };
     match written {
         Err(e) => super::output::failed(&e, "报告"),

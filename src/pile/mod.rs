@@ -16,8 +16,11 @@
 //! depends on the number of threads (`--jobs`).
 
 pub mod gather;
+pub mod html;
+pub mod jsonl;
 pub mod render;
 pub mod rollup;
+pub mod xlsx;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
