@@ -58,8 +58,17 @@ pub fn read_to_limit(input: impl Read, limit: u64, hint: u64) -> io::Result<Opti
     Ok(Some(buf))
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The files read on this thread, for the tests that each file of a run is read once.
+    pub(crate) static READ_LOG: std::cell::RefCell<Vec<std::path::PathBuf>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Read the file at `path` (`-` is standard input) within `limit`; `name` names it in errors.
 pub fn read_path(path: &Path, limit: &Limit) -> Result<Vec<u8>, BoundedError> {
+    #[cfg(test)]
+    READ_LOG.with_borrow_mut(|log| log.push(path.to_owned()));
     let name = path.display().to_string();
     let io = |source| BoundedError::Io {
         name: name.clone(),

@@ -70,8 +70,12 @@ pub struct Args {
 /// The inputs sorted: the table, the actuals file and rule files found in folders.
 struct Resolved {
     table: PathBuf,
+    /// The table, where a folder's was read already (`cli::pile::plan`).
+    doc: Option<Document>,
     actuals: Option<PathBuf>,
-    folder_rules: Vec<PathBuf>,
+    /// The folder's actuals file, parsed already.
+    parsed: Option<ActualsFile>,
+    folder_rules: Vec<crate::rules::RuleSource>,
 }
 
 /// The table and the actuals file named by the inputs. A folder's files are sorted by what
@@ -79,17 +83,16 @@ struct Resolved {
 /// so); its rule files load before any `--rules`. Two different tables, two actuals files (a
 /// folder's included) or two folders are refused, naming both (never the first or last
 /// silently).
-fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resolved, String> {
+fn resolve(
+    inputs: &[PathBuf],
+    mut folder: Option<Box<super::pile::Preread>>,
+) -> Result<Resolved, String> {
     let mut table: Option<PathBuf> = None;
+    let mut doc = None;
     let mut actuals: Option<PathBuf> = None;
+    let mut parsed = None;
     let mut folder_rules = Vec::new();
     let is_yaml = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
-    let names = |ps: &[PathBuf]| {
-        ps.iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
     let mut set_table = |p: PathBuf| match &table {
         Some(t) => Err(format!(
             "给出了两个目标表或自评表：{} 和 {}；一次只评价一个表",
@@ -114,40 +117,37 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
     };
     for input in inputs {
         if input.is_dir() {
-            let folder = crate::inputs::sort_folder(input, opts).map_err(|e| {
-                format!(
-                    "无法读取文件夹 {}：{}",
-                    input.display(),
-                    crate::diagnostic::io_reason(&e)
-                )
-            })?;
-            let Some((found, _)) = folder.table else {
+            // the one folder, read once by `cli::pile::plan`
+            let Some(folder) = folder.take().filter(|f| f.folder == *input) else {
+                return Err(format!("文件夹 {} 未能读取", input.display()));
+            };
+            let super::pile::Preread {
+                table: found,
+                copies,
+                actuals: folder_actuals,
+                rules,
+                ..
+            } = *folder;
+            let Some((found, read)) = found else {
                 return Err(format!(
                     "文件夹 {} 中没有能读取的目标表、自评表或表单",
                     input.display()
                 ));
             };
-            if !folder.conflicting.is_empty() {
-                let mut all = vec![found];
-                all.extend(folder.conflicting);
-                return Err(format!(
-                    "文件夹 {} 中有不同的表：{}；请直接指定其中一个文件",
-                    input.display(),
-                    names(&all)
-                ));
-            }
-            if !folder.copies.is_empty() {
+            if !copies.is_empty() {
                 eprintln!(
                     "提示：{} 与 {} 是同一张表，读取前者",
                     found.display(),
-                    names(&folder.copies)
+                    copies.join("、")
                 );
             }
             set_table(found)?;
-            for p in folder.actuals {
-                set_actuals(p)?;
+            doc = Some(read);
+            for (name, a) in folder_actuals {
+                set_actuals(PathBuf::from(name))?;
+                parsed = Some(a);
             }
-            folder_rules.extend(folder.rules);
+            folder_rules.extend(rules);
         } else if is_yaml(input) {
             set_actuals(input.clone())?;
         } else {
@@ -157,31 +157,51 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
     let table = table.ok_or_else(|| "缺少目标表或自评表".to_owned())?;
     Ok(Resolved {
         table,
+        doc,
         actuals,
+        parsed,
         folder_rules,
     })
 }
 
-pub fn run(mut args: Args) -> u8 {
+pub fn run(args: Args) -> u8 {
     // several files, folders or archives: one roll-up (`cli::pile`)
-    if super::pile::wanted(&args.inputs, &args.pile, &args.table_args.options()) {
-        return super::pile::evaluate(args);
+    let folder =
+        match super::pile::plan(&args.inputs, &args.pile, &args.table_args.options(), false) {
+            super::pile::Plan::Pile(sorted, files) => {
+                return super::pile::evaluate(args, *sorted, files);
+            }
+            super::pile::Plan::Single(folder) => folder,
+        };
+    // an actuals file in the folder that does not parse stops the run, as one given does
+    if let Some(bad) = folder.as_ref().and_then(|f| {
+        f.unread.iter().find(|u| {
+            matches!(
+                u.refusal,
+                crate::pile::Refusal::Actuals(_) | crate::pile::Refusal::ActualsEncoding { .. }
+            )
+        })
+    }) {
+        super::show(&bad.refusal);
+        return exit::USAGE;
     }
-    let (table_path, actuals_path) = match resolve(&args.inputs, &args.table_args.options()) {
-        Ok(r) => {
-            // a folder's rule files first: `--rules` given by hand override them
-            args.rules.rules.splice(0..0, r.folder_rules);
-            (r.table, r.actuals)
-        }
-        Err(e) => {
-            say!("错误：{e}");
-            return exit::USAGE;
-        }
-    };
+    let (table_path, actuals_path, read_doc, parsed, folder_rules) =
+        match resolve(&args.inputs, folder) {
+            Ok(r) => (r.table, r.actuals, r.doc, r.parsed, r.folder_rules),
+            Err(e) => {
+                say!("错误：{e}");
+                return exit::USAGE;
+            }
+        };
     // the output may not be one of the inputs (checked before anything is read)
     let mut inputs: Vec<&Path> = vec![&table_path];
     inputs.extend(actuals_path.as_deref());
     inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
+    let folder_rule_paths: Vec<PathBuf> = folder_rules
+        .iter()
+        .map(|r| PathBuf::from(&r.name))
+        .collect();
+    inputs.extend(folder_rule_paths.iter().map(PathBuf::as_path));
     if let Some(o) = &args.output
         && let Some(i) = inputs.iter().find(|i| super::output::same_file(o, i))
     {
@@ -193,6 +213,7 @@ pub fn run(mut args: Args) -> u8 {
         return exit::USAGE;
     }
     let actuals = match &actuals_path {
+        Some(_) if parsed.is_some() => parsed,
         Some(p) => {
             let text = match crate::bounded::read_path(p, &crate::limits::ACTUALS) {
                 Ok(mut bytes) => match String::from_utf8({
@@ -229,11 +250,12 @@ pub fn run(mut args: Args) -> u8 {
     // first pass), so it is read whole, within the input limit
     if args.format == Format::Jsonl
         && !args.no_streaming
+        && read_doc.is_none()
         && crate::bounded::is_regular_file(&table_path)
     {
         match table::stream::open(&table_path, &args.table_args.options()) {
             Ok(Opened::Stream(stream)) => {
-                let rules = match args.rules.load() {
+                let rules = match args.rules.load_with(&folder_rules) {
                     Ok(r) => r,
                     Err(code) => return code,
                 };
@@ -246,7 +268,7 @@ pub fn run(mut args: Args) -> u8 {
             }
         }
     }
-    let doc = match args.table_args.read(&table_path) {
+    let doc = match read_doc.map_or_else(|| args.table_args.read(&table_path), Ok) {
         Ok(doc) => doc,
         Err(code) => return code,
     };
@@ -270,7 +292,7 @@ pub fn run(mut args: Args) -> u8 {
         ));
     }
     say_raw!("{diagnostics}");
-    let rules = match args.rules.load() {
+    let rules = match args.rules.load_with(&folder_rules) {
         Ok(r) => r,
         Err(code) => return code,
     };
