@@ -27,3 +27,4 @@ pub mod synth;
 pub mod table;
 pub mod web;
 pub mod yaml;
+pub mod years;

@@ -83,7 +83,7 @@ pub async fn results(
 
 /// The page's year field: 1900 to 2100, as `--year`; anything else is a 400, never ignored.
 fn year(text: &str) -> Result<i32, ApiError> {
-    crate::cli::year(text).map_err(|why| {
+    crate::years::parse(text).map_err(|why| {
         ApiError::new(
             axum::http::StatusCode::BAD_REQUEST,
             "web.bad-year",
