@@ -11,9 +11,11 @@
 //! HTTP side only: reading, rules, evaluation and rendering are the library's.
 
 mod api;
+mod bars;
 pub mod guard;
 mod inputs;
 mod page;
+mod pile_page;
 pub mod work;
 
 use std::net::SocketAddr;
