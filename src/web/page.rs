@@ -164,7 +164,7 @@ fn page(results: &str) -> String {
 <button type="submit">评价</button>
 </div>
 </form>
-<details open><summary><b>指标值试读</b>：每行一个指标值，或 指标名⇥指标值</summary>
+<details{parse_open}><summary><b>指标值试读</b>：每行一个指标值，或 指标名⇥指标值</summary>
 <textarea id="parse-input" placeholder="518万人以上&#10;响应时间	4秒&#10;9月前"></textarea>
 <table><thead><tr><th>行</th><th>指标</th><th>指标值</th><th>类型</th><th>规范式</th><th>来源</th></tr></thead><tbody id="parse-output"></tbody></table>
 </details>
@@ -176,6 +176,8 @@ fn page(results: &str) -> String {
 "#,
         endings = crate::table::formats::endings_shown(),
         accept = crate::table::formats::accept_attribute(),
+        // the parse box folds away once there are results, so they come right after the form
+        parse_open = if results.is_empty() { " open" } else { "" },
     )
 }
 
