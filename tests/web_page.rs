@@ -20,7 +20,11 @@ fn form(name: &str) -> Vec<u8> {
 }
 
 async fn send(req: Request<Body>) -> (StatusCode, String) {
-    let res = router(Config::default()).oneshot(req).await.unwrap();
+    send_to(Config::default(), req).await
+}
+
+async fn send_to(config: Config, req: Request<Body>) -> (StatusCode, String) {
+    let res = router(config).oneshot(req).await.unwrap();
     let status = res.status();
     let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
     (status, String::from_utf8(body).unwrap())
@@ -32,6 +36,10 @@ async fn empty_page() -> String {
 
 /// Drop `files` on the page (the `file` field, as the drop zone sends them), with its token.
 async fn drop_files(files: &[(&str, &[u8])]) -> (StatusCode, String) {
+    drop_files_to(Config::default(), files).await
+}
+
+async fn drop_files_to(config: Config, files: &[(&str, &[u8])]) -> (StatusCode, String) {
     let page = empty_page().await;
     let at = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
     let token = &page[at..at + page[at..].find('"').unwrap()];
@@ -49,7 +57,8 @@ async fn drop_files(files: &[(&str, &[u8])]) -> (StatusCode, String) {
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    send(
+    send_to(
+        config,
         Request::post("/")
             .header(
                 header::CONTENT_TYPE,
@@ -404,6 +413,44 @@ async fn a_pile_gives_the_rollup_first_each_row_opening_its_form() {
         jixiao::pile::render::render_json(&rollup).into_bytes()
     );
     assert_eq!(empty_headings(main), Vec::<String>::new());
+}
+
+/// A pile whose forms do not all fit in the answer limit still gives its whole roll-up; the
+/// forms left out are named, with the way to see them.
+#[tokio::test]
+async fn a_pile_too_large_to_show_keeps_its_rollup_and_names_the_rest() {
+    let files: Vec<(String, Vec<u8>)> = [
+        "f01-tianchang-water-2022-selfeval.xlsx",
+        "f02-zhongjiang-water-2022-selfeval.xlsx",
+        "f03-yongde-minglang-school-2022-selfeval.xlsx",
+        "f05-district-commerce-2020-selfeval.xlsx",
+    ]
+    .iter()
+    .map(|n| (n.to_string(), form(n)))
+    .collect();
+    let dropped: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
+    let (status, whole) = drop_files(&dropped).await;
+    assert_eq!(status, StatusCode::OK);
+    let whole = results(&whole).to_owned();
+    assert!(!whole.contains("forms-left-out"));
+    // room for the roll-up and about one form, not all four
+    let first = whole.find("<details class=\"form\"").unwrap();
+    let one = whole[first..].find("</details>").unwrap();
+    let config = Config {
+        max_answer: (first + one) * 10 / 9 + 4096,
+        ..Config::default()
+    };
+    let (status, page) = drop_files_to(config, &dropped).await;
+    assert_eq!(status, StatusCode::OK, "{page:.2000}");
+    let main = results(&page);
+    assert_eq!(rows(main, "rollup"), rows(&whole, "rollup"));
+    let shown = main.matches("<details class=\"form\"").count();
+    assert!(shown < 4, "{shown} forms shown");
+    let note = &main[main.find("id=\"forms-left-out\"").unwrap()..];
+    assert!(
+        note.contains(&format!("其余 {} 张表", 4 - shown)),
+        "{note:.300}"
+    );
 }
 
 /// The web API answers one report: a pile is refused there with the way to the page.

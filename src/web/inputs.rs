@@ -432,7 +432,7 @@ impl Files {
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "web.two-tables",
-                format!("拖入了不同的表：{}", names.join("、")),
+                format!("给出了多张不同的表或压缩包：{}", names.join("、")),
                 Some(
                     "接口一次只评价一张表：逐个上传；多张表的汇总请在网页上拖入，或用命令行 jixiao evaluate 文件夹",
                 ),

@@ -110,13 +110,30 @@ pub(super) fn render(
     groups(&mut out, "按主管部门", "主管部门", &rollup.departments);
     opinions(&mut out, &rollup);
     cancel.check()?;
-    // each table's 自评表, folded; the roll-up's rows open them
-    out.push_str("<h2>各表的自评表</h2>\n");
+    // each table's 自评表, folded; the roll-up's rows open them. Past nine tenths of the
+    // answer limit the rest are named, not shown: the roll-up above is what must arrive.
+    if !rollup.reports.is_empty() {
+        out.push_str("<h2>各表的自评表</h2>\n");
+    }
     for (k, (file, report)) in rollup.reports.iter().enumerate() {
+        cancel.check()?;
         let prefix = format!("f{}-", k + 1);
         let html = super::bars::with_bars(&body(report, bands), report, "")
             .replace("id=\"project-", &format!("id=\"{prefix}project-"))
             .replace("href=\"#project-", &format!("href=\"#{prefix}project-"));
+        if out.len() + html.len() > limit / 10 * 9 {
+            let rest: Vec<&str> = rollup.reports[k..]
+                .iter()
+                .map(|(f, _)| f.as_str())
+                .collect();
+            let _ = writeln!(
+                out,
+                "<p class=\"too-large\" id=\"forms-left-out\">其余 {} 张表的自评表超过网页的大小上限，未在此显示：{}。汇总中它们的数字是完整的；每张表的自评表请用命令行 jixiao evaluate 文件夹 --format markdown（或逐个拖入本页）查看。</p>",
+                rest.len(),
+                escape(&rest.join("、"))
+            );
+            break;
+        }
         let differing = rollup
             .forms
             .iter()
@@ -134,9 +151,6 @@ pub(super) fn render(
                 String::new()
             }
         );
-        if out.len() > limit {
-            return Err(super::work::too_large(limit));
-        }
     }
     if out.len() > limit {
         return Err(super::work::too_large(limit));
