@@ -29,3 +29,4 @@ pub mod synth;
 pub mod table;
 pub mod web;
 pub mod yaml;
+pub mod years;

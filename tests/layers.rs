@@ -4,6 +4,9 @@
 //!   mean) knows no format: each format gives the same grid and the layouts never ask which.
 //! - `table` reads files; folders and what each file of one is belong to `inputs` above it.
 //! - every room uses only its own floor and the floors below it (`FLOORS`, and `ARCHITECTURE.md`).
+//! - The command line (`cli`) and the page (`web`) are two doors onto the same rooms: the page
+//!   never imports the command line (what both need — the format enums, the years — lives below
+//!   them), and no room below imports either door.
 //!
 //! Doc comments and comments may name the other side (to say it is not used); code may not.
 
@@ -69,6 +72,29 @@ fn formats_never_know_a_layout() {
 #[test]
 fn tables_never_know_folders() {
     let found = uses("src/table", &["crate::inputs", "inputs::"]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_page_never_knows_the_command_line() {
+    let found = uses("src/web", &["crate::cli", "cli::"]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_rooms_below_know_neither_door() {
+    let mut found = Vec::new();
+    for dir in [
+        "src/table",
+        "src/lang",
+        "src/eval",
+        "src/report",
+        "src/review",
+        "src/rules",
+        "src/pile",
+    ] {
+        found.extend(uses(dir, &["crate::cli", "crate::web", "cli::", "web::"]));
+    }
     assert!(found.is_empty(), "{found:#?}");
 }
 

@@ -356,7 +356,7 @@ async fn the_page_shows_the_sample_and_fetches_nothing() {
     assert!(page.contains("<b id=\"project-count\">29</b>"));
     for ext in ["xlsx", "html", "md", "csv", "json"] {
         assert!(
-            page.contains(&format!("-自评表.{ext}\" href=\"data:")),
+            page.contains(&format!("targets-评分结果.{ext}\" href=\"data:")),
             "{ext}"
         );
     }
@@ -621,11 +621,11 @@ async fn a_download_too_large_for_the_page_is_named_and_the_page_still_shows() {
     let page = String::from_utf8(body).unwrap();
     assert!(page.len() < 600_000);
     assert!(
-        page.contains(">html（太大）</span>"),
+        page.contains(">html（太大）<small>"),
         "the 94 KB html report is over 60 KB"
     );
     assert!(
-        page.contains("-自评表.csv\" href=\"data:"),
+        page.contains("targets-评分结果.csv\" href=\"data:"),
         "the 26 KB csv fits"
     );
     assert!(page.contains("<b id=\"project-count\">29</b>"));

@@ -10,15 +10,8 @@ use std::path::PathBuf;
 
 use crate::table::view;
 
-/// Output format of `inspect`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// 树形表格（中文）
-    #[default]
-    Table,
-    /// contract §3 的 findings JSON
-    Json,
-}
+/// Output format of `inspect` (the web API takes the same: it lives below both doors).
+pub use crate::table::view::InspectFormat as OutputFormat;
 
 /// Arguments of `jixiao inspect`.
 #[derive(Debug, clap::Args)]

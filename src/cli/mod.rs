@@ -60,20 +60,9 @@ pub enum Command {
     Serve(serve::Args),
 }
 
-/// `--year`: a year from 1900 to 2100 (`20233` is a typo, not a year to score deadlines by).
-pub fn year(text: &str) -> Result<i32, String> {
-    match text.trim().parse::<i32>() {
-        Ok(y) if (YEARS).contains(&y) => Ok(y),
-        _ => Err(format!(
-            "年度应是 {} 到 {} 之间的四位数年份，如 2023",
-            YEARS.start(),
-            YEARS.end()
-        )),
-    }
-}
-
-/// The years `--year` (and the web page's year) accept.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+/// `--year` and the years it accepts: below both doors ([`crate::years`]), so the page reads
+/// the year as the command line does without importing it.
+pub use crate::years::{YEARS, parse as year};
 
 /// Exit codes of contract §3.
 pub mod exit {
@@ -204,6 +193,18 @@ fn is_help(e: &clap::Error) -> bool {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    // no arguments at all (a double-click): the page, on a free port, in the browser
+    if std::env::args_os().len() <= 1 {
+        let parsed = command()
+            .try_get_matches_from(serve::BARE)
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+        if let Ok(Cli {
+            command: Command::Serve(args),
+        }) = parsed
+        {
+            return ExitCode::from(serve::run_bare(args));
+        }
+    }
     let parsed = command()
         .try_get_matches()
         .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));

@@ -11,16 +11,8 @@ use crate::review::{self, render};
 
 use super::exit;
 
-/// Output formats of `review`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// 诊断信息（标出原文字符），按单位和项目分组，末尾按代码汇总
-    Human,
-    /// contract §3 的 findings JSON
-    Json,
-    /// Markdown 表格
-    Markdown,
-}
+/// Output formats of `review` (the web API takes the same: it lives below both doors).
+pub use crate::review::render::Format;
 
 /// What `--deny` stops on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

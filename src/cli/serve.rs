@@ -1,4 +1,13 @@
 //! `jixiao serve`: the local web page and HTTP API ([`crate::web`]); wiring only.
+//!
+//! `jixiao` with no arguments at all (a double-click on the program in Windows' Explorer or a
+//! file manager) is `jixiao serve` on a free port of this machine (127.0.0.1, the system picks
+//! it, so a second copy or another program on 8080 never stops it), says the address in
+//! Chinese and opens the browser on it: `cmd /c start` on Windows, `open` on macOS, `xdg-open`
+//! elsewhere — spawned, never waited for; where it cannot (no `DISPLAY` or `WAYLAND_DISPLAY` on
+//! Linux and the like, `JIXIAO_NO_BROWSER` set, the opener missing) the page is still served and
+//! a note says to open the address by hand. When such a start ends with an error, the window
+//! waits for Enter, so a double-clicked console does not close before it can be read.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
@@ -53,7 +62,83 @@ fn address(args: &Args) -> Result<SocketAddr, String> {
     }
 }
 
+/// The command line `jixiao` with no arguments stands for.
+pub const BARE: [&str; 4] = ["jixiao", "serve", "--port", "0"];
+
+/// What became of opening the browser.
+enum Opened {
+    Yes,
+    /// Not tried, and why.
+    Skipped(&'static str),
+    /// Tried and failed, and why.
+    Failed(String),
+}
+
+/// Open `url` in the browser: the opener is spawned, never waited for (a thread reaps it).
+fn open_browser(url: &str) -> Opened {
+    use std::process::{Command, Stdio};
+    if std::env::var_os("JIXIAO_NO_BROWSER").is_some_and(|v| !v.is_empty()) {
+        return Opened::Skipped("设置了 JIXIAO_NO_BROWSER");
+    }
+    #[cfg(windows)]
+    let mut cmd = {
+        use std::os::windows::process::CommandExt as _;
+        let mut c = Command::new("cmd");
+        // `start`'s first quoted argument is a window title; CREATE_NO_WINDOW: no console flash
+        c.args(["/c", "start", "", url]).creation_flags(0x0800_0000);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut cmd = {
+        let mut c = Command::new("open");
+        c.arg(url);
+        c
+    };
+    #[cfg(not(any(windows, target_os = "macos")))]
+    let mut cmd = {
+        let display = ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some_and(|d| !d.is_empty()));
+        if !display {
+            return Opened::Skipped("没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY）");
+        }
+        let mut c = Command::new("xdg-open");
+        c.arg(url);
+        c
+    };
+    match cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+            Opened::Yes
+        }
+        Err(e) => Opened::Failed(crate::diagnostic::io_reason(&e)),
+    }
+}
+
+/// `jixiao` with no arguments: the page on a free port of this machine, the browser opened
+/// on it ([`BARE`]).
+pub fn run_bare(args: Args) -> u8 {
+    let code = serve(args, true);
+    if code != exit::OK {
+        use std::io::{BufRead as _, IsTerminal as _};
+        if std::io::stdin().is_terminal() {
+            say!("按回车键关闭窗口");
+            let _ = std::io::stdin().lock().read_line(&mut String::new());
+        }
+    }
+    code
+}
+
 pub fn run(args: Args) -> u8 {
+    serve(args, false)
+}
+
+fn serve(args: Args, bare: bool) -> u8 {
     let addr = match address(&args) {
         Ok(a) => a,
         Err(e) => {
@@ -98,7 +183,23 @@ pub fn run(args: Args) -> u8 {
                 "警告：正在监听 {bound}，不只是本机：同一网络中的其他电脑也能打开这个页面并上传文件。只在本机使用时请去掉 --listen。"
             );
         }
-        say!("jixiao 网页已启动：http://{bound}/  （Ctrl+C 停止）");
+        if bare {
+            let url = format!("http://{bound}/");
+            say!("jixiao 网页已启动：{url}");
+            match open_browser(&url) {
+                Opened::Yes => say!(
+                    "已请浏览器打开这个地址；没有打开时，请在浏览器中打开上面的地址。用完后关闭这个窗口（或按 Ctrl+C）即停止。"
+                ),
+                Opened::Skipped(why) => say!(
+                    "未打开浏览器（{why}）：请在浏览器中打开上面的地址。按 Ctrl+C 停止。"
+                ),
+                Opened::Failed(why) => say!(
+                    "未能打开浏览器（{why}）：请在浏览器中打开上面的地址。按 Ctrl+C 停止。"
+                ),
+            }
+        } else {
+            say!("jixiao 网页已启动：http://{bound}/  （Ctrl+C 停止）");
+        }
         match web::serve(listener, config).await {
             Ok(()) => exit::OK,
             Err(e) => {

@@ -204,6 +204,26 @@ pub fn gather(inputs: &[PathBuf], recursive: bool) -> Gathered {
     out
 }
 
+/// Files given by name and bytes (the web page's drop): each taken whatever its ending, as a
+/// file named on the command line is; a `.zip` unzipped within its limits. Names must differ
+/// (the page numbers repeated ones).
+pub fn gather_bytes(files: Vec<(String, Vec<u8>)>) -> Gathered {
+    let mut out = Gathered::default();
+    for (name, bytes) in files {
+        if is_zip_name(&name) {
+            unzip(&name, &bytes, &mut out);
+        } else {
+            out.items.push(Item {
+                name,
+                origin: Origin::Entry(bytes),
+            });
+        }
+    }
+    out.items.sort_by(|a, b| a.name.cmp(&b.name));
+    out.unread.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
 fn file(path: &Path, out: &mut Gathered) {
     let name = path.display().to_string();
     if is_zip_name(&name) {

@@ -3,7 +3,7 @@
 //!
 //! It holds the summary, an SVG bar chart of project scores over the grade bands, the unit
 //! roll-up, one 自评表 per project in the columns of the text renderers (verdicts coloured, the
-//! deciding rules in a tooltip and a fold-out), the points waiting for review, and the rows whose
+//! deciding rules in a fold-out a tap opens — the budget row's too — and in a tooltip), the points waiting for review, and the rows whose
 //! recomputed score differs from the sheet's own 得分, and the input findings. Every text that came from a table goes
 //! through [`escape`]. The bytes depend only on the report (no timestamps).
 
@@ -505,6 +505,14 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
             .as_deref()
             .map(|n| format!("<span class=\"note\">{}</span>", escape(n)))
             .unwrap_or_default()
+            + &if p.budget_rules.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " <details class=\"rules\"><summary>规则</summary>{}</details>",
+                    escape(&p.budget_rules.join("、"))
+                )
+            }
     );
     for i in &p.indicators {
         indicator(out, i);

@@ -9,6 +9,17 @@ use unicode_width::UnicodeWidthStr;
 use crate::finding::Severity;
 use crate::table::{self, Amounts, Document, Format, Layout, format_amount};
 
+/// What `jixiao inspect --format` and the web API's `/api/inspect?format=` give: one enum for
+/// both doors, so neither imports the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InspectFormat {
+    /// 树形表格（中文）
+    #[default]
+    Table,
+    /// 问题清单的 JSON（计数与每个问题的代码、级别、位置）
+    Json,
+}
+
 /// The findings JSON of contract §3, pretty-printed.
 pub fn findings_json(doc: &Document) -> String {
     serde_json::to_string_pretty(&doc.findings_report()).unwrap_or_default()

@@ -13,11 +13,11 @@ use axum::response::{IntoResponse, Response};
 
 use super::inputs::{ApiError, Files, Params};
 use super::work::{Answer, Shared};
-use crate::cli::inspect::OutputFormat as InspectFormat;
-use crate::cli::review::Format as ReviewFormat;
 use crate::eval;
 use crate::report::{self, Format};
+use crate::review::render::Format as ReviewFormat;
 use crate::rules::RuleSet;
+use crate::table::view::InspectFormat;
 use crate::{review, table};
 
 /// The query, or 400.
@@ -31,7 +31,7 @@ pub fn params(query: Result<Query<Params>, QueryRejection>) -> Result<Params, Ap
         )
     })?;
     if let Some(y) = p.year
-        && !crate::cli::YEARS.contains(&y)
+        && !crate::years::YEARS.contains(&y)
     {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,

@@ -1,6 +1,17 @@
-//! What a request brings: the multipart fields (`table`, optional `actuals`, repeated `rules`),
-//! the query (`format`, `year`, `encoding`, `sheet`, `no_default_rules`), and the errors that
-//! answer bad input with a status and the diagnostics as JSON.
+//! What a request brings: the multipart fields (`table`, optional `actuals`, repeated `rules`,
+//! repeated `file` sorted by content), the query (`format`, `year`, `encoding`, `sheet`,
+//! `no_default_rules`), and the errors that answer bad input with a status and the diagnostics
+//! as JSON.
+//!
+//! Decisions where the spec is silent:
+//! - Files of the `file` field that are copies of the table read are named
+//!   ([`Files::copies`]); files that are neither a table nor actuals nor rules are named with
+//!   why ([`Files::unread`]) when a table was found among them: nothing dropped disappears.
+//! - Several different tables, or a `.zip`, among the `file` field make a pile (issue 26):
+//!   every file is kept for the roll-up ([`Files::pile`]) instead of refused. The page shows
+//!   the roll-up; the API, which answers with one report, still refuses it (`web.two-tables`).
+//! - Two files of the same name (a folder's subfolders each with `自评表.xlsx`) are told apart
+//!   by a number: `自评表（2）.xlsx`.
 
 use std::borrow::Cow;
 
@@ -122,6 +133,44 @@ pub struct Files {
     /// Files of the `file` field (the page's drop zone): sorted by content into the above by
     /// [`Files::sort_dropped`].
     pub dropped: Vec<Upload>,
+    /// Files of the `file` field that hold the same table as [`Files::table`] (another format).
+    pub copies: Vec<String>,
+    /// Files of the `file` field that are no table, actuals or rules, with why.
+    pub unread: Vec<(String, String)>,
+    /// A pile (several different tables, or an archive): every file but the rule files, for
+    /// the roll-up; `table` and `actuals` are then empty.
+    pub pile: Option<Vec<Upload>>,
+}
+
+fn is_zip_name(name: &str) -> bool {
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
+fn is_yaml_name(name: &str) -> bool {
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Names made unique: a second `自评表.xlsx` becomes `自评表（2）.xlsx`, its ending kept for the
+/// readers.
+fn unique_names(files: &mut [Upload]) {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for f in files.iter_mut() {
+        let n = seen.entry(f.name.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let (stem, ext) = match f.name.rsplit_once('.') {
+                Some((s, e)) if !s.is_empty() => (s.to_owned(), format!(".{e}")),
+                _ => (f.name.clone(), String::new()),
+            };
+            f.name = format!("{stem}（{n}）{ext}");
+        }
+    }
 }
 
 /// The plain (not file) fields a request may carry: the page's year and token.
@@ -234,30 +283,58 @@ impl Files {
     }
 
     /// Sorts the files of the `file` field by what each holds ([`crate::inputs`]): tables,
-    /// actuals and rule files; copies of one table in several formats are one table. Two
-    /// different tables, two actuals files, or no table among files of which some could not be
-    /// read answer 400 naming them.
+    /// actuals and rule files; copies of one table in several formats are one table. Several
+    /// different tables, or an archive, make a pile ([`Files::pile`]). Two actuals files for
+    /// one table, or no table among files of which some could not be read, answer 400 naming
+    /// them.
     fn sort_dropped(&mut self) -> Result<(), ApiError> {
         if self.dropped.is_empty() {
             return Ok(());
         }
         let mut dropped = std::mem::take(&mut self.dropped);
+        unique_names(&mut dropped);
         dropped.sort_by(|a, b| {
             (crate::inputs::preference(&a.name), &a.name)
                 .cmp(&(crate::inputs::preference(&b.name), &b.name))
         });
+        if dropped.iter().any(|u| is_zip_name(&u.name)) {
+            self.make_pile(dropped);
+            return Ok(());
+        }
+        // first what each file is, without moving it: a second table found makes a pile
         let mut chosen = self.table.as_ref().and_then(|t| {
             table::read_bytes(&t.name, &t.bytes, &ReadOptions::default())
                 .ok()
                 .map(|d| crate::inputs::fingerprint(&d))
         });
-        let mut tables: Vec<String> = self.table.iter().map(|t| t.name.clone()).collect();
-        let mut differing = false;
+        let mut kinds = Vec::with_capacity(dropped.len());
+        for up in &dropped {
+            let kind = match crate::inputs::classify(&up.name, &up.bytes, &ReadOptions::default()) {
+                (crate::inputs::Kind::Table, Some(doc)) => {
+                    let print = crate::inputs::fingerprint(&doc);
+                    match &chosen {
+                        None => {
+                            chosen = Some(print);
+                            Sorted::Table
+                        }
+                        Some(c) if *c == print => Sorted::Copy,
+                        Some(_) => {
+                            self.make_pile(dropped);
+                            return Ok(());
+                        }
+                    }
+                }
+                (crate::inputs::Kind::Rules, _) => Sorted::Rules,
+                (crate::inputs::Kind::Actuals, _) => Sorted::Actuals,
+                _ => Sorted::Other,
+            };
+            kinds.push(kind);
+        }
         let mut unreadable = Vec::new();
-        for up in dropped {
-            match crate::inputs::classify(&up.name, &up.bytes, &ReadOptions::default()) {
-                (crate::inputs::Kind::Rules, _) => self.rules.push(up),
-                (crate::inputs::Kind::Actuals, _) => {
+        for (up, kind) in dropped.into_iter().zip(kinds) {
+            match kind {
+                Sorted::Rules => self.rules.push(up),
+                Sorted::Actuals => {
                     if let Some(first) = &self.actuals {
                         return Err(ApiError::new(
                             StatusCode::BAD_REQUEST,
@@ -271,35 +348,14 @@ impl Files {
                     }
                     self.actuals = Some(up);
                 }
-                (crate::inputs::Kind::Table, Some(doc)) => {
-                    let print = crate::inputs::fingerprint(&doc);
-                    match &chosen {
-                        None => {
-                            chosen = Some(print);
-                            tables.push(up.name.clone());
-                            self.table = Some(up);
-                        }
-                        Some(c) if *c == print => {}
-                        Some(_) => {
-                            differing = true;
-                            tables.push(up.name);
-                        }
-                    }
-                }
-                _ => {
+                Sorted::Table if self.table.is_none() => self.table = Some(up),
+                Sorted::Table | Sorted::Copy => self.copies.push(up.name),
+                Sorted::Other => {
                     // why it is no table (a PDF, a picture, a page without a form), in its words
                     let why = table::read_bytes(&up.name, &up.bytes, &ReadOptions::default()).err();
                     unreadable.push((up.name, why));
                 }
             }
-        }
-        if differing {
-            return Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "web.two-tables",
-                format!("拖入了不同的表：{}", tables.join("、")),
-                Some("一次只评价一张表：只拖入要用的那个表格文件"),
-            ));
         }
         if self.table.is_none() && !unreadable.is_empty() {
             let names: Vec<String> = unreadable
@@ -326,7 +382,38 @@ impl Files {
                 Some(&help),
             ));
         }
+        self.unread = unreadable
+            .into_iter()
+            .map(|(name, why)| {
+                let why = why.map_or_else(
+                    || "既不是表格，也不是实际值或规则文件".to_owned(),
+                    |e| e.to_string(),
+                );
+                (name, why)
+            })
+            .collect();
         Ok(())
+    }
+
+    /// Every file for the roll-up: the `table` and `actuals` fields too; rule files (told by
+    /// their YAML, read only for `.yaml` names) stay rules for every table.
+    fn make_pile(&mut self, dropped: Vec<Upload>) {
+        let mut pile: Vec<Upload> = self.table.take().into_iter().collect();
+        pile.extend(self.actuals.take());
+        for up in dropped {
+            let rules = is_yaml_name(&up.name)
+                && matches!(
+                    crate::inputs::classify(&up.name, &up.bytes, &ReadOptions::default()).0,
+                    crate::inputs::Kind::Rules
+                );
+            if rules {
+                self.rules.push(up);
+            } else {
+                pile.push(up);
+            }
+        }
+        unique_names(&mut pile);
+        self.pile = Some(pile);
     }
 
     /// A plain form field, trimmed, when not empty.
@@ -340,6 +427,17 @@ impl Files {
 
     /// The table, read as the command line reads a file of that name.
     pub fn document(&self, query: &Params) -> Result<Document, ApiError> {
+        if let Some(pile) = &self.pile {
+            let names: Vec<&str> = pile.iter().map(|u| u.name.as_str()).collect();
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "web.two-tables",
+                format!("给出了多张不同的表或压缩包：{}", names.join("、")),
+                Some(
+                    "接口一次只评价一张表：逐个上传；多张表的汇总请在网页上拖入，或用命令行 jixiao evaluate 文件夹",
+                ),
+            ));
+        }
         let table = self.table.as_ref().ok_or_else(|| {
             ApiError::new(
                 StatusCode::BAD_REQUEST,
@@ -351,6 +449,13 @@ impl Files {
                 )),
             )
         })?;
+        let opts = self.read_options(query)?;
+        table::read_bytes(&table.name, &table.bytes, &opts).map_err(|e| ApiError::diagnostic(&e))
+    }
+
+    /// How the tables are read: `?encoding=`, `?sheet=`, and the 列名对应 (the page's field,
+    /// else `?columns=`).
+    pub fn read_options(&self, query: &Params) -> Result<ReadOptions, ApiError> {
         let encoding = match &query.encoding {
             Some(e) => e.parse::<EncodingChoice>().map_err(|_| {
                 ApiError::new(
@@ -369,13 +474,12 @@ impl Files {
                 .map_err(|e| ApiError::diagnostic(&e))?,
             None => Default::default(),
         };
-        let opts = ReadOptions {
+        Ok(ReadOptions {
             encoding,
             sheet: query.sheet.clone(),
             format: None,
             columns,
-        };
-        table::read_bytes(&table.name, &table.bytes, &opts).map_err(|e| ApiError::diagnostic(&e))
+        })
     }
 
     /// The actuals file, where one was given.
@@ -435,6 +539,16 @@ impl Files {
             }
         }
     }
+}
+
+/// What a file of the `file` field was found to be.
+enum Sorted {
+    Table,
+    /// The same table as the one read, in another file.
+    Copy,
+    Actuals,
+    Rules,
+    Other,
 }
 
 /// The query of the API (`?format=json&year=2023`).

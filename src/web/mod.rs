@@ -9,11 +9,18 @@
 //! [`Config::max_answer`], work at once by [`Config::max_work`] ([`work`]), connections and
 //! slow clients by [`serve`]; other web sites are kept out by [`guard`]. This module owns the
 //! HTTP side only: reading, rules, evaluation and rendering are the library's.
+//!
+//! The page and the command line are two doors onto the same rooms: nothing here imports
+//! `crate::cli` (the format enums and the years both take live below them; `tests/layers.rs`
+//! checks it). Several different tables or an archive dropped on the page give the pile's
+//! roll-up (`pile_page`, over [`crate::pile`]).
 
 mod api;
+mod bars;
 pub mod guard;
 mod inputs;
 mod page;
+mod pile_page;
 pub mod work;
 
 use std::net::SocketAddr;

@@ -2,16 +2,29 @@
 (function () {
   var form = document.getElementById('upload');
   var zone = document.getElementById('drop');
-  var dropped = form.elements.file;
+  var dropped = document.getElementById('dropped');
+  function hidden(name) { return name.charAt(0) === '.' || name === '__MACOSX' || name.indexOf('/.') >= 0 || name.indexOf('__MACOSX/') >= 0; }
   function entries(items) {
-    // Files and the files of dropped folders (one level of recursion per folder).
+    // Files and the files of dropped folders, at any depth; a folder's files are named with
+    // their path (folder／file.xlsx), so two units' 自评表.xlsx stay apart. A folder is read
+    // until it gives no more (a browser hands them out a hundred at a time).
     var out = [], pending = [];
     function walk(entry) {
-      if (!entry) return;
-      if (entry.isFile) { pending.push(new Promise(function (ok) { entry.file(function (f) { out.push(f); ok(); }, ok); })); }
-      else if (entry.isDirectory) {
+      if (!entry || hidden(entry.name)) return;
+      if (entry.isFile) {
         pending.push(new Promise(function (ok) {
-          entry.createReader().readEntries(function (es) { es.forEach(walk); ok(); }, ok);
+          entry.file(function (f) {
+            var path = (entry.fullPath || f.name).replace(/^\/+/, '');
+            out.push(path.indexOf('/') >= 0 ? new File([f], path.split('/').join('／'), { type: f.type }) : f);
+            ok();
+          }, ok);
+        }));
+      } else if (entry.isDirectory) {
+        var reader = entry.createReader();
+        pending.push(new Promise(function (ok) {
+          (function more() {
+            reader.readEntries(function (es) { if (!es.length) return ok(); es.forEach(walk); more(); }, ok);
+          })();
         }));
       }
     }
@@ -22,7 +35,7 @@
   function place(files) {
     // every dropped file goes to the server, which tells tables, actuals and rules by content
     var set = new DataTransfer();
-    files.forEach(function (f) { if (f.name.charAt(0) !== '.') set.items.add(f); });
+    files.forEach(function (f) { if (!hidden(f.name)) set.items.add(f); });
     if (!set.files.length) return;
     dropped.files = set.files;
     zone.classList.add('busy'); form.submit();
@@ -32,9 +45,44 @@
   document.addEventListener('drop', function (ev) {
     ev.preventDefault(); zone.classList.remove('over');
     var items = ev.dataTransfer.items, files = Array.prototype.slice.call(ev.dataTransfer.files);
-    if (items && items.length && items[0].webkitGetAsEntry) entries(items).then(function (fs) { place(fs.length ? fs : files); });
+    if (items && items.length && items[0].webkitGetAsEntry && items[0].webkitGetAsEntry()) entries(items).then(function (fs) { place(fs.length ? fs : files); });
     else place(files);
   });
+  // The pickers say in Chinese what was chosen; a folder's hidden files are left out, its
+  // files named with their path as a dropped folder's are.
+  Array.prototype.forEach.call(document.querySelectorAll('input.picker'), function (input) {
+    var shown = document.querySelector('.chosen[data-for="' + input.id + '"]');
+    input.addEventListener('change', function () {
+      var fs = Array.prototype.slice.call(input.files);
+      if (input.hasAttribute('webkitdirectory')) {
+        var set = new DataTransfer();
+        fs.forEach(function (f) {
+          var path = f.webkitRelativePath || f.name;
+          if (!hidden(path)) set.items.add(path.indexOf('/') >= 0 ? new File([f], path.split('/').join('／'), { type: f.type }) : f);
+        });
+        input.files = set.files; fs = Array.prototype.slice.call(set.files);
+      }
+      if (!shown) return;
+      shown.classList.toggle('set', fs.length > 0);
+      shown.textContent = !fs.length ? (input.hasAttribute('webkitdirectory') ? '未选择文件夹' : '未选择文件')
+        : fs.length === 1 ? fs[0].name
+        : fs.length + ' 个文件：' + fs.slice(0, 3).map(function (f) { return f.name; }).join('、') + (fs.length > 3 ? '……' : '');
+    });
+  });
+  // A link into a folded table (the roll-up's rows, a chart's bars) unfolds it first.
+  function unfold(id) {
+    var target = id && document.getElementById(id);
+    if (!target) return false;
+    for (var e = target; e; e = e.parentElement) { if (e.tagName === 'DETAILS') e.open = true; }
+    target.scrollIntoView();
+    return true;
+  }
+  document.addEventListener('click', function (ev) {
+    var a = ev.target.closest && ev.target.closest('a[href^="#"]');
+    if (!a) return;
+    if (unfold(decodeURIComponent(a.getAttribute('href').slice(1)))) { ev.preventDefault(); history.replaceState(null, '', a.getAttribute('href')); }
+  });
+  if (location.hash) unfold(decodeURIComponent(location.hash.slice(1)));
 
   var tokenMeta = document.querySelector('meta[name="jixiao-token"]'), token = tokenMeta ? tokenMeta.content : '';
   // the JSONL's op_from / unit_from in the words `jixiao parse`'s table uses

@@ -1,8 +1,21 @@
 //! The page: a form to drop a table (and actuals, rule files) on, a parse box, and after a
-//! drop the results rendered on the server — counts and integrity findings, review findings with
-//! the offending text marked, the scored 自评表 and chart of the HTML report, the rules behind
-//! the verdicts, and the report in every format as download links (`data:` URLs: nothing is
-//! kept on the server). Every text from an input goes through [`escape`].
+//! drop the results rendered on the server — the files used, counts and integrity findings,
+//! review findings with the offending text marked, the scored 自评表 and chart of the HTML
+//! report, the rules behind the verdicts, and the report in every format as download links
+//! (`data:` URLs: nothing is kept on the server). Every text from an input goes through
+//! [`escape`]. Several different tables, or an archive, give the roll-up instead
+//! ([`super::pile_page`]).
+//!
+//! Decisions where the spec is silent:
+//! - Each finding is shown once: the reader's in 表格检查, the review's own in 绩效目标审核, and
+//!   under the report's 输入提示 only those of the evaluation (actuals that matched nothing).
+//! - Downloads are named after the input (`f03-selfeval.docx` → `f03-selfeval-评分结果.xlsx`),
+//!   never the name twice over.
+//! - At narrow widths (a phone, 400 px) each indicator of the 自评表 is a card (name, target,
+//!   actual, 分值, 得分, verdict) by the page's style alone, and the chart is drawn as bars in
+//!   the page's own markup whose labels wrap ([`super::bars`]); the wide layout is unchanged.
+//! - Nothing is shown on hover only: the rules behind a verdict fold out on a tap
+//!   (`<details>`), and hints are written out.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -58,8 +71,11 @@ pub async fn results(
             params.year = Some(year(y)?);
         }
         let limit = shared.config.max_answer;
+        // a pile is read on this request's share of the cores (the others may serve others)
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get())
+            / shared.config.max_work.max(1);
         shared
-            .run(move |cancel| render_results(&files, &params, limit, cancel))
+            .run(move |cancel| render_results(files, &params, limit, workers.max(1), cancel))
             .await
     }
     .await;
@@ -83,7 +99,7 @@ pub async fn results(
 
 /// The page's year field: 1900 to 2100, as `--year`; anything else is a 400, never ignored.
 fn year(text: &str) -> Result<i32, ApiError> {
-    crate::cli::year(text).map_err(|why| {
+    crate::years::parse(text).map_err(|why| {
         ApiError::new(
             axum::http::StatusCode::BAD_REQUEST,
             "web.bad-year",
@@ -134,17 +150,21 @@ fn page(results: &str) -> String {
 <form id="upload" method="post" action="/" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{token}">
 <div id="drop">
-<p class="hint">把目标表、自评表或逐项目表单（{endings}）拖到这里，可同时拖入实际值和规则文件（.yaml，按内容分辨，文件名不限），或整个文件夹。网页上刊登的表格，在浏览器中“另存为”网页后拖入；PDF 和图片中的表格不能读取，请索取 Excel 或 Word 原件。</p>
-<label>目标表 / 自评表 / 表单 <input type="file" name="table" accept="{accept}"></label>
-<input type="file" name="file" multiple hidden>
-<label>实际值 <input type="file" name="actuals" accept=".yaml,.yml"></label>
-<label>规则文件 <input type="file" name="rules" accept=".yaml,.yml" multiple></label>
+<p class="hint">把目标表、自评表或逐项目表单（{endings}）拖到这里，可同时拖入实际值和规则文件（.yaml，按内容分辨，文件名不限），或整个文件夹、.zip 压缩包：多张不同的表给出复核汇总。网页上刊登的表格，在浏览器中“另存为”网页后拖入；PDF 和图片中的表格不能读取，请索取 Excel 或 Word 原件。</p>
+<div class="pickers">
+<span class="pick"><label class="button" for="pick-table">选择表格文件</label><input id="pick-table" class="picker" type="file" name="file" multiple accept="{accept},.zip,.yaml,.yml"><span class="chosen" data-for="pick-table">未选择文件</span></span>
+<span class="pick"><label class="button" for="pick-folder">选择文件夹</label><input id="pick-folder" class="picker" type="file" name="file" webkitdirectory multiple><span class="chosen" data-for="pick-folder">未选择文件夹</span></span>
+<span class="pick"><label class="button" for="pick-actuals">选择实际值文件</label><input id="pick-actuals" class="picker" type="file" name="actuals" accept=".yaml,.yml"><span class="chosen" data-for="pick-actuals">未选择文件</span></span>
+<span class="pick"><label class="button" for="pick-rules">选择规则文件</label><input id="pick-rules" class="picker" type="file" name="rules" accept=".yaml,.yml" multiple><span class="chosen" data-for="pick-rules">未选择文件</span></span>
+</div>
+<input id="dropped" type="file" name="file" multiple hidden>
 <label>年度 <input type="number" name="year" min="1900" max="2100" style="width:6em"></label>
-<label title="表头的列名 jixiao 不认得时，写明哪一列是哪一列，例如 年度指标值=年度数值,实际完成值=完成情况">列名对应 <input type="text" name="columns" placeholder="实际完成值=完成情况" style="width:14em"></label>
+<label>列名对应 <input type="text" name="columns" placeholder="实际完成值=完成情况" style="width:14em"></label>
+<small class="hint-line">列名对应：表头的列名 jixiao 不认得时写明哪一列是哪一列，如 年度指标值=年度数值,实际完成值=完成情况</small>
 <button type="submit">评价</button>
 </div>
 </form>
-<details open><summary><b>指标值试读</b>：每行一个指标值，或 指标名⇥指标值</summary>
+<details{parse_open}><summary><b>指标值试读</b>：每行一个指标值，或 指标名⇥指标值</summary>
 <textarea id="parse-input" placeholder="518万人以上&#10;响应时间	4秒&#10;9月前"></textarea>
 <table><thead><tr><th>行</th><th>指标</th><th>指标值</th><th>类型</th><th>规范式</th><th>来源</th></tr></thead><tbody id="parse-output"></tbody></table>
 </details>
@@ -156,17 +176,23 @@ fn page(results: &str) -> String {
 "#,
         endings = crate::table::formats::endings_shown(),
         accept = crate::table::formats::accept_attribute(),
+        // the parse box folds away once there are results, so they come right after the form
+        parse_open = if results.is_empty() { " open" } else { "" },
     )
 }
 
 /// The results section, within `limit` bytes (the downloads are in it, base64), stopping
 /// between stages when the request is cancelled.
 fn render_results(
-    files: &Files,
+    mut files: Files,
     params: &Params,
     limit: usize,
+    workers: usize,
     cancel: &Cancel,
 ) -> Result<String, ApiError> {
+    if let Some(pile) = files.pile.take() {
+        return super::pile_page::render(pile, &files, params, limit, workers, cancel);
+    }
     let doc = files.document(params)?;
     cancel.check()?;
     let actuals = files.actuals()?;
@@ -181,6 +207,8 @@ fn render_results(
             year: params.year,
         },
     );
+    // the reader's findings come first in the review's; they are shown under 表格检查 only
+    let review_own = findings.get(doc.findings.len()..).unwrap_or(&[]);
     cancel.check()?;
     let (report, methodology) = eval::evaluate_with_rules(
         &doc,
@@ -191,29 +219,20 @@ fn render_results(
     );
     cancel.check()?;
     let mut out = String::new();
+    let unfilled = actuals.is_none() && !doc.has_actuals();
+    files_used(&mut out, &files, &doc, params, unfilled);
     let counts = doc.counts();
     let _ = writeln!(
         out,
-        "<h2>读取：{}</h2>\n<div class=\"cards\" id=\"counts\"><div class=\"card\">单位<b>{}</b></div><div class=\"card\">项目<b id=\"project-count\">{}</b></div><div class=\"card\">指标<b>{}</b></div><div class=\"card\">读取行<b>{}</b></div><div class=\"card\">跳过行<b>{}</b></div></div>",
-        escape(&doc.source.name),
-        counts.units,
-        counts.projects,
-        counts.indicators,
-        counts.rows_read,
-        counts.rows_skipped
+        "<div class=\"cards\" id=\"counts\"><div class=\"card\">单位<b>{}</b></div><div class=\"card\">项目<b id=\"project-count\">{}</b></div><div class=\"card\">指标<b>{}</b></div><div class=\"card\">读取行<b>{}</b></div><div class=\"card\">跳过行<b>{}</b></div></div>",
+        counts.units, counts.projects, counts.indicators, counts.rows_read, counts.rows_skipped
     );
-    let stem = doc
-        .source
-        .name
-        .rsplit(['/', '\\'])
-        .next()
-        .and_then(|n| n.rsplit_once('.').map(|(s, _)| s))
-        .unwrap_or("自评表");
+    let stem = stem(&doc.source.name);
     // A table with no actuals at all is not scored as zeros: the forms to fill are offered.
-    if actuals.is_none() && !doc.has_actuals() {
-        fill_in_section(&mut out, &doc, stem, params.year)?;
+    if unfilled {
+        fill_in_section(&mut out, &doc, &stem, params.year)?;
         findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
-        findings_section(&mut out, "绩效目标审核", &doc, &findings);
+        findings_section(&mut out, "绩效目标审核", &doc, review_own);
         if out.len() > limit {
             return Err(super::work::too_large(limit));
         }
@@ -228,41 +247,32 @@ fn render_results(
         Format::Csv,
         Format::Json,
     ] {
-        // each download within a tenth of the answer limit (base64 is 4/3 of it); one that
-        // does not fit is named, and the rest of the page still shows
-        let room = (limit / 10).min(limit.saturating_sub(out.len()) / 4 * 3);
-        let mut answer = Answer::new(room, cancel);
-        match report::write(&report, format, &methodology.bands.value, &mut answer) {
-            Ok(()) => {
-                let _ = write!(
-                    out,
-                    "<a download=\"{}-自评表.{}\" href=\"data:{};base64,{}\">{}</a>",
-                    escape(stem),
-                    format.extension(),
-                    format.content_type().replace(' ', ""),
-                    base64(&answer.bytes),
-                    format.extension()
-                );
-            }
-            Err(e) => {
-                let e = answer.error(&e);
-                if e.status != axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    return Err(e);
-                }
-                let _ = write!(
-                    out,
-                    "<span class=\"too-large\" title=\"超过网页内下载的大小上限；请用命令行 jixiao evaluate 或 POST /api/evaluate\">{}（太大）</span>",
-                    format.extension()
-                );
-            }
-        }
+        download(
+            &mut out,
+            limit,
+            cancel,
+            &format!("{stem}-评分结果.{}", format.extension()),
+            format.extension(),
+            format.content_type(),
+            |w| report::write(&report, format, &methodology.bands.value, w),
+        )?;
     }
     out.push_str("</p>\n");
-    // the scores first, what to check in the table and its targets after them
-    out.push_str("<h2>评分</h2>\n");
-    out.push_str(&body(&report, &methodology.bands.value));
+    // the scores first, what to check in the table and its targets after them; the report's
+    // input notes that the reader gave are under 表格检查, not twice
+    let mut shown = report.clone();
+    shown.findings.retain(|f| {
+        !doc.findings
+            .iter()
+            .any(|d| d.code == f.code && d.message == f.message && d.position() == f.position())
+    });
+    out.push_str(&super::bars::with_bars(
+        &body(&shown, &methodology.bands.value),
+        &report,
+        "",
+    ));
     findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
-    findings_section(&mut out, "绩效目标审核", &doc, &findings);
+    findings_section(&mut out, "绩效目标审核", &doc, review_own);
     // The rules behind the verdicts.
     let mut used: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for p in &report.projects {
@@ -276,26 +286,181 @@ fn render_results(
             }
         }
     }
-    out.push_str("<h2>依据的规则</h2>\n<table><tr><th>规则</th><th>出处</th><th>用于的结论（指标数）</th></tr>\n");
-    for (id, verdicts) in used {
-        let at = rules
-            .rule(id)
-            .map(|r| format!("{}:{}", r.rref.file, r.rref.line))
-            .unwrap_or_else(|| "表中给出".to_owned());
-        let v: Vec<String> = verdicts.iter().map(|(v, n)| format!("{v} {n}")).collect();
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(id),
-            escape(&at),
-            escape(&v.join("，"))
-        );
+    if !used.is_empty() {
+        out.push_str("<h2>依据的规则</h2>\n<table><tr><th>规则</th><th>出处</th><th>用于的结论（指标数）</th></tr>\n");
+        for (id, verdicts) in used {
+            let at = rules
+                .rule(id)
+                .map(|r| format!("{}:{}", r.rref.file, r.rref.line))
+                .unwrap_or_else(|| "表中给出".to_owned());
+            let v: Vec<String> = verdicts.iter().map(|(v, n)| format!("{v} {n}")).collect();
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(id),
+                escape(&at),
+                escape(&v.join("，"))
+            );
+        }
+        out.push_str("</table>\n");
     }
-    out.push_str("</table>\n");
     if out.len() > limit {
         return Err(super::work::too_large(limit));
     }
     Ok(out)
+}
+
+/// A file name without its folder and ending: what downloads are named after.
+pub(super) fn stem(name: &str) -> String {
+    let base = name.rsplit(['/', '\\', '／']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s).trim();
+    if stem.is_empty() {
+        "jixiao".to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+/// One download link (`data:` URL) written by `write`, within a tenth of the answer limit
+/// (base64 is 4/3 of it); one that does not fit is named, with the way to get it, and the rest
+/// of the page still shows.
+pub(super) fn download(
+    out: &mut String,
+    limit: usize,
+    cancel: &Cancel,
+    name: &str,
+    label: &str,
+    content_type: &str,
+    write: impl FnOnce(&mut Answer<'_>) -> std::io::Result<()>,
+) -> Result<(), ApiError> {
+    let room = (limit / 10).min(limit.saturating_sub(out.len()) / 4 * 3);
+    let mut answer = Answer::new(room, cancel);
+    match write(&mut answer) {
+        Ok(()) => {
+            let _ = write!(
+                out,
+                "<a download=\"{}\" href=\"data:{};base64,{}\">{}</a>",
+                escape(name),
+                content_type.replace(' ', ""),
+                base64(&answer.bytes),
+                escape(label)
+            );
+        }
+        Err(e) => {
+            let e = answer.error(&e);
+            if e.status != axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                return Err(e);
+            }
+            let _ = write!(
+                out,
+                "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
+                escape(label)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A row of the list of files used: the file, what it was used as, a note.
+pub(super) struct Used {
+    pub name: String,
+    pub role: &'static str,
+    pub note: String,
+    /// A file that was not read (shown as such).
+    pub unread: bool,
+}
+
+/// The list of the files used, at the top of the results.
+pub(super) fn files_table(out: &mut String, rows: &[Used]) {
+    let _ = writeln!(
+        out,
+        "<h2>使用的文件（{} 个）</h2>\n<table class=\"files cardable\" id=\"files-used\"><thead><tr><th>文件</th><th>用作</th><th>说明</th></tr></thead><tbody>",
+        rows.len()
+    );
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "<tr{}><td data-label=\"文件\">{}</td><td data-label=\"用作\">{}</td><td data-label=\"说明\">{}</td></tr>",
+            if r.unread { " class=\"unread\"" } else { "" },
+            escape(&r.name),
+            r.role,
+            escape(&r.note)
+        );
+    }
+    out.push_str("</tbody></table>\n");
+}
+
+/// The rule files used: the bundled rules unless left out, then those given.
+pub(super) fn rule_rows(files: &Files, params: &Params, rows: &mut Vec<Used>) {
+    if !params.no_default_rules.unwrap_or(false) {
+        rows.push(Used {
+            name: "（内置规则）".to_owned(),
+            role: "规则",
+            note: "jixiao 自带的方向、类别和评分规则".to_owned(),
+            unread: false,
+        });
+    }
+    for r in &files.rules {
+        rows.push(Used {
+            name: r.name.clone(),
+            role: "规则",
+            note: "在内置规则之后载入".to_owned(),
+            unread: false,
+        });
+    }
+}
+
+/// The files one table's results came from: the table, its copies, the actuals, the rules and
+/// the files not read.
+fn files_used(out: &mut String, files: &Files, doc: &Document, params: &Params, unfilled: bool) {
+    let c = doc.counts();
+    let mut rows = vec![Used {
+        name: doc.source.name.clone(),
+        role: "表格",
+        note: format!(
+            "{} 个单位、{} 个项目、{} 个指标",
+            c.units, c.projects, c.indicators
+        ),
+        unread: false,
+    }];
+    for copy in &files.copies {
+        rows.push(Used {
+            name: copy.clone(),
+            role: "副本",
+            note: format!("与 {} 是同一张表，未重复读取", doc.source.name),
+            unread: false,
+        });
+    }
+    rows.push(match &files.actuals {
+        Some(a) => Used {
+            name: a.name.clone(),
+            role: "实际值",
+            note: "按单位、项目和指标名称对应到表中".to_owned(),
+            unread: false,
+        },
+        None if unfilled => Used {
+            name: "（没有）".to_owned(),
+            role: "实际值",
+            note: "表中没有实际完成值，也没有实际值文件：下面提供填报用的自评表".to_owned(),
+            unread: false,
+        },
+        None => Used {
+            name: "（表中已填）".to_owned(),
+            role: "实际值",
+            note: "用表中的实际完成值".to_owned(),
+            unread: false,
+        },
+    });
+    rule_rows(files, params, &mut rows);
+    for (name, why) in &files.unread {
+        rows.push(Used {
+            name: name.clone(),
+            role: "未能读取",
+            note: why.clone(),
+            unread: true,
+        });
+    }
+    files_table(out, &rows);
 }
 
 /// The year-end step for a table without actuals: the 自评表 workbook to fill (one form a
@@ -332,14 +497,15 @@ fn fill_in_section(
 fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[Finding]) {
     let _ = writeln!(out, "<h2>{title}：{} 个问题</h2>", findings.len());
     if findings.is_empty() {
+        out.push_str("<p class=\"none\">没有发现问题。</p>\n");
         return;
     }
-    out.push_str("<table><tr><th>位置</th><th>级别</th><th>代码</th><th>单位 / 项目 / 指标</th><th>问题与原文</th></tr>\n");
+    out.push_str("<table class=\"cardable\"><thead><tr><th>位置</th><th>级别</th><th>代码</th><th>单位 / 项目 / 指标</th><th>问题与原文</th></tr></thead><tbody>\n");
     for f in findings {
         let what = f.concerns();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td class=\"sev-{}\">{}</td><td>{}</td><td>{}</td><td>{}{}<div class=\"src\">{}</div></td></tr>",
+            "<tr><td data-label=\"位置\">{}</td><td data-label=\"级别\" class=\"sev-{}\">{}</td><td data-label=\"代码\">{}</td><td data-label=\"单位 / 项目 / 指标\">{}</td><td data-label=\"问题与原文\">{}{}<div class=\"src\">{}</div></td></tr>",
             escape(&f.position()),
             f.severity.as_str(),
             f.severity.zh(),
@@ -353,7 +519,7 @@ fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[F
             excerpt(doc, f)
         );
     }
-    out.push_str("</table>\n");
+    out.push_str("</tbody></table>\n");
 }
 
 /// Up to 40 characters either side of the finding's characters, which are marked.

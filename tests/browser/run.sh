@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Opt-in real-browser check of `jixiao serve` (not part of `cargo test`): headless chromium,
 # driven through chromedriver, drops samples/guangzhou-hpf-2023 on the page, checks its 29
-# projects, the five download links and the parse box, and keeps screenshots in
+# projects, the five download links and the parse box, the layout at 1400 and 400 px (cards,
+# bars, the files used) and a pile's roll-up, and keeps screenshots in
 # target/browser/. Needs Debian's chromium and chromium-driver (installed here when missing,
 # as root with apt-get) and python3.
 set -euo pipefail
