@@ -109,7 +109,7 @@ fn the_check_sees_a_use_when_there_is_one() {
 /// (`explain` and `review` share a floor: the codes' documentation lists the review checks and
 /// the review shows the codes' documentation.)
 const FLOORS: &[&[&str]] = &[
-    &["limits", "bounded", "diagnostic", "yaml", "source"],
+    &["limits", "bounded", "diagnostic", "yaml", "source", "years"],
     &["finding"],
     &["table", "inputs"],
     &["lang"],
