@@ -120,7 +120,7 @@ pub struct Files {
     /// Plain form fields (the page's `year`).
     pub fields: Vec<(String, String)>,
     /// Files of the `file` field (the page's drop zone): sorted by content into the above by
-    /// [`Files::sort_dropped`].
+    /// [`Files::sort_dropped`], in the request's work (it reads them).
     pub dropped: Vec<Upload>,
 }
 
@@ -229,7 +229,8 @@ impl Files {
                 }
             }
         }
-        files.sort_dropped()?;
+        // the dropped files are read (sorted by content) in the request's work, off the runtime:
+        // see `super::job`
         Ok(files)
     }
 
@@ -237,7 +238,7 @@ impl Files {
     /// actuals and rule files; copies of one table in several formats are one table. Two
     /// different tables, two actuals files, or no table among files of which some could not be
     /// read answer 400 naming them.
-    fn sort_dropped(&mut self) -> Result<(), ApiError> {
+    pub(super) fn sort_dropped(&mut self) -> Result<(), ApiError> {
         if self.dropped.is_empty() {
             return Ok(());
         }
@@ -438,7 +439,7 @@ impl Files {
 }
 
 /// The query of the API (`?format=json&year=2023`).
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
 pub struct Params {
     pub format: Option<String>,
     pub year: Option<i32>,

@@ -13,6 +13,8 @@
 mod api;
 pub mod guard;
 mod inputs;
+pub mod isolate;
+mod job;
 mod page;
 pub mod work;
 
@@ -53,6 +55,12 @@ pub struct Config {
     /// Longest wait for a request's head, on a new connection or between requests of one kept
     /// open (the idle timeout): a slow or silent client cannot hold a connection.
     pub header_timeout: Duration,
+    /// The program to do each request's work in a process of its own (`jixiao serve` names
+    /// itself; see [`isolate`]); `None` works on the server's blocking threads.
+    pub worker: Option<std::path::PathBuf>,
+    /// The address space a worker process may take, in bytes (`--max-work-memory-mb`): past it
+    /// that request answers 500 and the server goes on.
+    pub work_memory: Option<u64>,
 }
 
 impl Default for Config {
@@ -66,6 +74,8 @@ impl Default for Config {
             max_answer: 256 * 1024 * 1024,
             max_connections: 1024,
             header_timeout: Duration::from_secs(10),
+            worker: None,
+            work_memory: Some(4096 * 1024 * 1024),
         }
     }
 }

@@ -16,6 +16,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::api::params;
 use super::guard;
 use super::inputs::{ApiError, Files, Params};
+use super::job::{Job, Kind};
 use super::work::{Answer, Cancel, Shared};
 use crate::eval;
 use crate::finding::Finding;
@@ -58,13 +59,17 @@ pub async fn results(
             params.year = Some(year(y)?);
         }
         let limit = shared.config.max_answer;
-        shared
-            .run(move |cancel| render_results(&files, &params, limit, cancel))
-            .await
+        let job = Job {
+            kind: Kind::Page,
+            params,
+            files,
+            limit,
+        };
+        shared.run_job(job).await
     }
     .await;
     match outcome {
-        Ok(html) => Html(page(&html)).into_response(),
+        Ok(reply) => Html(page(&String::from_utf8_lossy(&reply.body))).into_response(),
         Err(e) if e.status == axum::http::StatusCode::FORBIDDEN => refused(&e),
         Err(e) => {
             let html = format!(
@@ -160,8 +165,8 @@ fn page(results: &str) -> String {
 }
 
 /// The results section, within `limit` bytes (the downloads are in it, base64), stopping
-/// between stages when the request is cancelled.
-fn render_results(
+/// between stages when the request is cancelled ([`super::job`] runs it).
+pub(super) fn render_results(
     files: &Files,
     params: &Params,
     limit: usize,

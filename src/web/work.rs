@@ -5,7 +5,9 @@
 //! ends (its time is up, or the client went away) cancels its work: the work checks [`Cancel`]
 //! between stages and while writing its answer, and its slot is held until the work has really
 //! stopped, so abandoned work can never pile up. Every answer is written into [`Answer`], which
-//! refuses to grow past [`Config::max_answer`].
+//! refuses to grow past [`Config::max_answer`]. The work never runs on the async runtime's
+//! threads: on a blocking thread (a panic there is a 500, the server goes on), or in a worker
+//! process ([`super::isolate`]) when the server was started from the command line.
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -16,6 +18,7 @@ use tokio::sync::Semaphore;
 
 use super::Config;
 use super::inputs::ApiError;
+use super::job::{Job, Reply};
 
 /// The server's shared state: its limits and the slots for work.
 #[derive(Debug)]
@@ -105,6 +108,20 @@ impl Shared {
             return Err(self.busy());
         }
         Ok(Ticket(&self.admitted))
+    }
+
+    /// Do a request's work ([`Job`]) once a slot is free: in a worker process of its own when
+    /// [`Config::worker`] names the program ([`super::isolate`]: a crash or an exhausted memory
+    /// limit ends that process only, and a cancelled job is killed), else on a blocking thread.
+    pub async fn run_job(&self, job: Job) -> Result<Reply, ApiError> {
+        match self.config.worker.clone() {
+            Some(program) => {
+                let memory = self.config.work_memory;
+                self.run(move |cancel| super::isolate::run(&program, memory, &job, cancel))
+                    .await
+            }
+            None => self.run(move |cancel| job.execute(cancel)).await,
+        }
     }
 
     /// Run `work` on a blocking thread once a slot is free; a panic answers 500 with a
