@@ -564,6 +564,18 @@ pub const DOCS: &[CodeDoc] = &[
         "同一项目的行不连续",
         "含义：流式评价（大表逐行评价）时，一个项目的行在别的项目之后再次出现。\n处理：两段分别作为两个项目评分，并列出此项。\n修改：按项目排序后再评价，或用 --no-streaming 整表评价。"
     ),
+    doc!(
+        "report.xlsx-too-many",
+        E,
+        "报告的项目或指标太多，不生成 xlsx",
+        "含义：xlsx 报告每个项目一张工作表，整本在内存中生成（每个项目约 70 KB）；项目数超过 JIXIAO_MAX_XLSX_PROJECTS（默认 10000）或指标数超过 JIXIAO_MAX_XLSX_INDICATORS（默认 200000）时不生成。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变；网页上 xlsx 下载标为太大，其余照常。\n修改：改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价；确有需要时提高上述环境变量。"
+    ),
+    doc!(
+        "report.xlsx-cell-cut",
+        W,
+        "单元格超过 Excel 每格的字符上限，xlsx 中已截断",
+        "含义：表中某格文字（指标名、指标值、实际完成值、偏差原因、项目名称等）超过 Excel 每格 32767 个字符的上限（通常是误粘贴了大段文字）。\n处理：xlsx 报告中该格保留前 30000 字并注明已截断，该行的说明列（项目层面的文字则在表下注）列出此项；其他格式（csv、json、html 等）保留全文，评分不受影响。\n修改：缩短表中那段文字；需要全文时用 --format csv 或 json。"
+    ),
 ];
 
 /// The documentation of `code`, where it is one of [`DOCS`].

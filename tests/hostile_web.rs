@@ -242,3 +242,154 @@ fn a_crash_in_one_requests_work_leaves_the_server_serving() {
     assert_eq!(status, 200, "{answer}");
     assert!(answer.contains("单位,项目"), "{answer}");
 }
+
+/// A small target table (two projects, three indicators).
+const TABLE: &str = "项目支出绩效目标表\n\n部门名称：示例中心\n\n单位：万元\n\n\
+项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n\
+合计\t111.42\t111.42\t\t\t\t\n\
+示例办事处\t111.42\t111.42\t\t\t\t\n\
+业务用房物业管理费\t54.97\t54.97\t\t\t保证办公环境整洁。\t1、产出指标：办公设备维护维修工作完成率，年度指标值：95%。2、效益指标：员工满意度，年度指标值：员工满意度98%以上。\n\
+购置经费\t56.45\t56.45\t\t\t保证业务正常开展。\t1、产出指标：购置完成率，年度指标值：95%。\n";
+
+#[test]
+fn a_cell_past_excels_limit_leaves_the_page_and_its_downloads_served() {
+    let server = Server::start(&[]);
+    let token = token(&server.get_page().1);
+    let long = "购".repeat(40_000);
+    let table = TABLE.replace("购置完成率", &long);
+    // scored (an empty actuals file): every download is there, the xlsx among them
+    let (ct, body) = form(
+        &[("csrf", &token)],
+        &[
+            ("table", "t.tsv", table.as_bytes()),
+            ("actuals", "a.yaml", b"projects: []\n"),
+        ],
+    );
+    let (status, page) = server.request("POST", "/", &ct, &body);
+    assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
+    assert!(
+        page.contains("download=\"t-自评表.xlsx\" href=\"data:application/vnd.openxmlformats"),
+        "no xlsx download"
+    );
+    assert!(!page.contains("无法生成"));
+    // the API's report in another format keeps the whole text (the xlsx's cut and its
+    // finding on the row: tests/hostile.rs)
+    let (ct, body) = form(
+        &[],
+        &[
+            ("table", "t.tsv", table.as_bytes()),
+            ("actuals", "a.yaml", b"projects: []\n"),
+        ],
+    );
+    let (status, answer) = server.request("POST", "/api/evaluate?format=jsonl", &ct, &body);
+    assert_eq!(status, 200, "{answer}");
+    assert!(
+        answer.contains(&long),
+        "the other formats keep the whole text"
+    );
+    // not scored (no actuals): the fill-in workbook cannot hold the cell; it says so in
+    // Chinese in its place and the rest of the page, the YAML template included, is served
+    let (ct, body) = form(&[("csrf", &token)], &[("table", "t.tsv", table.as_bytes())]);
+    let (status, page) = server.request("POST", "/", &ct, &body);
+    assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
+    let at = page
+        .find("id=\"fill-in-xlsx-error\"")
+        .expect("the workbook's error is shown");
+    let error = &page[at..at + page[at..].find("</span>").unwrap()];
+    assert!(
+        error.contains("32767") && error.contains("实际值文件（YAML）"),
+        "{error}"
+    );
+    assert!(page.contains("download=\"t-实际值.yaml\""));
+}
+
+#[test]
+fn requests_without_a_host_or_naming_another_host_are_refused() {
+    let server = Server::start(&[]);
+    let raw = |request: String| {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        s.write_all(request.as_bytes()).unwrap();
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        answer
+    };
+    let port = server.port;
+    // HTTP/1.0 has no Host header to send
+    let a = raw("GET / HTTP/1.0\r\n\r\n".to_owned());
+    assert!(
+        a.starts_with("HTTP/1.0 403") || a.starts_with("HTTP/1.1 403"),
+        "{a}"
+    );
+    assert!(a.contains("web.no-host"), "{a}");
+    // an absolute URL naming another host, whatever the Host header says
+    let a = raw(format!(
+        "GET http://evil.example:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    ));
+    assert!(a.starts_with("HTTP/1.1 403"), "{a}");
+    assert!(
+        a.contains("web.bad-host") && a.contains("evil.example"),
+        "{a}"
+    );
+    // an absolute URL naming this server is answered
+    let a = raw(format!(
+        "GET http://127.0.0.1:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    ));
+    assert!(a.starts_with("HTTP/1.1 200"), "{}", &a[..a.len().min(300)]);
+}
+
+#[test]
+fn trickling_uploads_cannot_hold_the_admission_slots() {
+    // two places in all; two clients each send 40 KB a second (enough for a 64 KB-per-window
+    // rule, far under the least average rate) and would hold both for the whole timeout
+    let server = std::sync::Arc::new(Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "1",
+        "--header-timeout",
+        "2",
+    ]));
+    let trickles: Vec<_> = (0..2)
+        .map(|_| {
+            let port = server.port;
+            std::thread::spawn(move || {
+                let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+                s.set_read_timeout(Some(Duration::from_secs(1))).unwrap();
+                let head = format!(
+                    "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: text/plain\r\nContent-Length: 10000000\r\n\r\n"
+                );
+                s.write_all(head.as_bytes()).unwrap();
+                let start = Instant::now();
+                let chunk = "95%\n".repeat(10_000);
+                let mut answer = Vec::new();
+                while start.elapsed() < Duration::from_secs(30) {
+                    if s.write_all(chunk.as_bytes()).is_err() {
+                        break;
+                    }
+                    let mut buf = [0u8; 4096];
+                    match s.read(&mut buf) {
+                        Ok(0) => break,
+                        Ok(n) => {
+                            answer.extend_from_slice(&buf[..n]);
+                            let _ = s.read_to_end(&mut answer);
+                            break;
+                        }
+                        Err(_) => {} // no answer yet: a second has passed
+                    }
+                }
+                (start.elapsed(), String::from_utf8_lossy(&answer).into_owned())
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(5_000));
+    // the tricklers are gone by now: another client is served
+    let (status, body) = server.request("POST", "/api/parse", "text/plain", "95%".as_bytes());
+    assert_eq!(status, 200, "{body}");
+    for t in trickles {
+        let (took, answer) = t.join().unwrap();
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(answer.contains("web.stalled"), "{answer}");
+        assert!(took < Duration::from_secs(6), "{took:?}");
+    }
+}

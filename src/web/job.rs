@@ -179,6 +179,18 @@ impl Job {
                 );
                 drop(doc);
                 cancel.check()?;
+                if format == Format::Xlsx {
+                    // past the xlsx report's limits: refused before it is built, with the way
+                    // forward (csv, jsonl)
+                    report::xlsx::check_size(&report).map_err(|why| {
+                        ApiError::new(
+                            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                            "report.xlsx-too-many",
+                            why,
+                            Some("format=csv 或 format=jsonl 逐行生成，不受此限"),
+                        )
+                    })?;
+                }
                 let mut out = Answer::new(limit, cancel);
                 report::write(&report, format, &methodology.bands.value, &mut out)
                     .map_err(|e| out.error(&e))?;

@@ -108,7 +108,10 @@ async fn not_found() -> Response {
 
 /// `Host`, `Origin` and the page's token, before anything is read ([`guard`]).
 async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
-    if let Err(e) = guard::check(req.method(), req.headers(), shared.config.listen) {
+    let authority = req.uri().authority().map(|a| a.as_str());
+    if let Err(e) = guard::check_target(authority, req.headers(), shared.config.listen)
+        .and_then(|()| guard::check(req.method(), req.headers(), shared.config.listen))
+    {
         return e.into_response();
     }
     // the page's script calls the API with its token; a browser's request without one is refused
@@ -122,9 +125,11 @@ async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
     {
         return guard::bad_token().into_response();
     }
-    // an upload must keep moving: 64 KB at least in every header-timeout window
-    let window = shared.config.header_timeout;
-    let req = req.map(|body| axum::body::Body::new(work::Steady::new(body, window, 64 * 1024)));
+    // an upload must keep moving: after the header timeout, 128 KB/s at least on average over
+    // the whole upload (a trickle cannot hold an admission slot)
+    let grace = shared.config.header_timeout;
+    let req = req
+        .map(|body| axum::body::Body::new(work::Steady::new(body, grace, work::MIN_UPLOAD_RATE)));
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     for (k, v) in [

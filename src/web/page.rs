@@ -216,7 +216,7 @@ pub(super) fn render_results(
         .unwrap_or("自评表");
     // A table with no actuals at all is not scored as zeros: the forms to fill are offered.
     if actuals.is_none() && !doc.has_actuals() {
-        fill_in_section(&mut out, &doc, stem, params.year)?;
+        fill_in_section(&mut out, &doc, stem, params.year);
         findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
         findings_section(&mut out, "绩效目标审核", &doc, &findings);
         if out.len() > limit {
@@ -250,14 +250,24 @@ pub(super) fn render_results(
                 );
             }
             Err(e) => {
+                let why = e.to_string();
                 let e = answer.error(&e);
-                if e.status != axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    return Err(e);
-                }
+                // a download that cannot be made (too large for the page, past the xlsx
+                // report's limits) is named, and the rest of the page still shows
+                let (title, shown) = match e.status {
+                    axum::http::StatusCode::REQUEST_TIMEOUT => return Err(e),
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE => (
+                        "超过网页内下载的大小上限；请用命令行 jixiao evaluate 或 POST /api/evaluate"
+                            .to_owned(),
+                        "太大",
+                    ),
+                    _ => (why, "无法生成"),
+                };
                 let _ = write!(
                     out,
-                    "<span class=\"too-large\" title=\"超过网页内下载的大小上限；请用命令行 jixiao evaluate 或 POST /api/evaluate\">{}（太大）</span>",
-                    format.extension()
+                    "<span class=\"too-large\" title=\"{}\">{}（{shown}）</span>",
+                    escape(&title),
+                    format.extension(),
                 );
             }
         }
@@ -306,31 +316,29 @@ pub(super) fn render_results(
 /// The year-end step for a table without actuals: the 自评表 workbook to fill (one form a
 /// project) and the actuals file, as `jixiao template` writes them, instead of a report of
 /// zeros.
-fn fill_in_section(
-    out: &mut String,
-    doc: &Document,
-    stem: &str,
-    year: Option<i32>,
-) -> Result<(), ApiError> {
+fn fill_in_section(out: &mut String, doc: &Document, stem: &str, year: Option<i32>) {
     let year = year.or_else(|| doc.form_year());
     let forms = crate::eval::actuals_file::fill_forms(doc, year);
-    let xlsx = crate::report::form_workbook::workbook(&forms).map_err(|e| {
-        ApiError::new(
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-            "web.template",
-            format!("生成填报用的自评表失败：{e}"),
-            None,
-        )
-    })?;
+    // a workbook that cannot be written (a cell past Excel's limit, too many projects) is
+    // named in its place; the actuals file is still offered
+    let xlsx = match crate::report::form_workbook::workbook(&forms) {
+        Ok(xlsx) => format!(
+            "<a id=\"fill-in-xlsx\" download=\"{}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{}\">填报用自评表（xlsx）</a>",
+            escape(stem),
+            base64(&xlsx)
+        ),
+        Err(e) => format!(
+            "<span class=\"too-large\" id=\"fill-in-xlsx-error\">填报用自评表（xlsx）无法生成：{}</span>",
+            escape(&e.to_string())
+        ),
+    };
     let yaml = crate::eval::actuals_file::template(doc, year);
     let _ = writeln!(
         out,
-        "<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\"><a id=\"fill-in-xlsx\" download=\"{stem}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{}\">填报用自评表（xlsx）</a><a download=\"{stem}-实际值.yaml\" href=\"data:application/yaml;base64,{}\">实际值文件（yaml）</a></p>",
-        base64(&xlsx),
+        "<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\">{xlsx}<a download=\"{stem}-实际值.yaml\" href=\"data:application/yaml;base64,{}\">实际值文件（yaml）</a></p>",
         base64(yaml.as_bytes()),
         stem = escape(stem),
     );
-    Ok(())
 }
 
 /// Findings with the line of the source they point at, the offending characters marked.

@@ -224,31 +224,47 @@ impl Write for Answer<'_> {
     }
 }
 
-/// An upload that must keep moving: at least `min` bytes in every `window`, else it ends with
-/// an error (a client that opens a large upload and then sends nothing, or a byte at a time,
-/// would otherwise hold its place for the whole request timeout).
+/// An upload that must keep moving: after a grace period (`grace`: the header timeout), it must
+/// have brought at least `rate` bytes a second on average over the whole upload so far, else it
+/// ends with an error. A minimum rate over the whole upload, not a minimum in each window: a
+/// client that trickles just enough for every window (70 KB every 5 s) would otherwise hold an
+/// admission slot for the whole request timeout, and a few of them every slot.
 pub struct Steady {
     inner: axum::body::Body,
-    window: std::time::Duration,
-    min: usize,
-    got: usize,
+    grace: std::time::Duration,
+    rate: u64,
+    got: u64,
+    start: tokio::time::Instant,
     timer: std::pin::Pin<Box<tokio::time::Sleep>>,
 }
 
+/// The least average rate of an upload, bytes a second (a slow local network moves megabytes
+/// a second; the largest upload, 50 MB, needs 850 KB/s to arrive within the 60 s timeout).
+pub const MIN_UPLOAD_RATE: u64 = 128 * 1024;
+
 impl Steady {
-    pub fn new(inner: axum::body::Body, window: std::time::Duration, min: usize) -> Steady {
+    pub fn new(inner: axum::body::Body, grace: std::time::Duration, rate: u64) -> Steady {
+        let start = tokio::time::Instant::now();
         Steady {
             inner,
-            window,
-            min,
+            grace,
+            rate: rate.max(1),
             got: 0,
-            timer: Box::pin(tokio::time::sleep(window)),
+            start,
+            timer: Box::pin(tokio::time::sleep_until(start + grace)),
         }
+    }
+
+    /// When the upload falls behind the rate unless more arrives: the grace, plus the time the
+    /// bytes so far are worth at the rate.
+    fn deadline(&self) -> tokio::time::Instant {
+        let earned = std::time::Duration::from_secs_f64(self.got as f64 / self.rate as f64);
+        self.start + self.grace + earned
     }
 }
 
 /// The error a stalled upload ends with.
-pub const STALLED: &str = "上传停滞：客户端长时间没有送来数据";
+pub const STALLED: &str = "上传停滞或太慢：客户端送来数据的平均速度低于每秒 128 KB";
 
 impl http_body::Body for Steady {
     type Data = axum::body::Bytes;
@@ -264,12 +280,9 @@ impl http_body::Body for Steady {
         match std::pin::Pin::new(&mut this.inner).poll_frame(cx) {
             Poll::Ready(Some(Ok(frame))) => {
                 if let Some(data) = frame.data_ref() {
-                    this.got += data.len();
-                    if this.got >= this.min {
-                        this.got = 0;
-                        let next = tokio::time::Instant::now() + this.window;
-                        this.timer.as_mut().reset(next);
-                    }
+                    this.got += data.len() as u64;
+                    let next = this.deadline();
+                    this.timer.as_mut().reset(next);
                 }
                 Poll::Ready(Some(Ok(frame)))
             }
