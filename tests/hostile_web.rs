@@ -393,3 +393,28 @@ fn trickling_uploads_cannot_hold_the_admission_slots() {
         assert!(took < Duration::from_secs(6), "{took:?}");
     }
 }
+
+#[test]
+fn a_review_past_the_answer_limit_is_refused_as_it_is_written() {
+    // the review's JSON of 3 000 projects is about 1.6 MB: written into the bounded answer, it
+    // stops at 1 MB with a 413 (it was rendered whole first, then measured)
+    let server = Server::start(&["--max-answer-mb", "1"]);
+    let (ct, body) = form(&[], &[("table", "sheet.tsv", &sheet(3_000))]);
+    let (status, answer) = server.request("POST", "/api/review", &ct, &body);
+    assert_eq!(status, 413, "{}", &answer[..answer.len().min(300)]);
+    assert!(answer.contains("web.answer-too-large"), "{answer}");
+    // a smaller one is answered whole, the same bytes as the command line's
+    let (ct, body) = form(&[], &[("table", "sheet.tsv", &sheet(30))]);
+    let (status, answer) = server.request("POST", "/api/review", &ct, &body);
+    assert_eq!(status, 200, "{answer}");
+    let d = std::env::temp_dir().join(format!("jixiao-hostile-web-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("sheet.tsv"), sheet(30)).unwrap();
+    let cli = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["review", "sheet.tsv", "--format", "json"])
+        .current_dir(&d)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&d);
+    assert_eq!(answer.as_bytes(), &cli.stdout[..]);
+}

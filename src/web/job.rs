@@ -118,10 +118,10 @@ impl Job {
                 cancel.check()?;
                 Ok(match format {
                     InspectFormat::Json => {
-                        let mut s = table::view::findings_json(&doc);
-                        drop(doc);
-                        s.push('\n');
-                        Reply::new("application/json", bounded(&s, limit, cancel)?)
+                        // written into the bounded answer as it goes: stopped at the limit
+                        let mut out = Answer::new(limit, cancel);
+                        table::view::findings_json_to(&doc, &mut out).map_err(|e| out.error(&e))?;
+                        Reply::new("application/json", out.bytes)
                     }
                     InspectFormat::Table => Reply::new(
                         "text/plain; charset=utf-8",
@@ -145,7 +145,11 @@ impl Job {
                 cancel.check()?;
                 let (content_type, body) = match format {
                     ReviewFormat::Json => {
-                        ("application/json", review::render::json(&doc, &findings))
+                        // written into the bounded answer as it goes: stopped at the limit
+                        let mut out = Answer::new(limit, cancel);
+                        review::render::json_to(&doc, &findings, &mut out)
+                            .map_err(|e| out.error(&e))?;
+                        return Ok(Reply::new("application/json", out.bytes));
                     }
                     ReviewFormat::Markdown => (
                         "text/markdown; charset=utf-8",
