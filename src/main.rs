@@ -8,5 +8,12 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // `jixiao serve` does each request's work in a process of its own (see jixiao::web::isolate)
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == jixiao::web::isolate::WORKER_ARG)
+    {
+        return jixiao::web::isolate::worker_main();
+    }
     jixiao::cli::main()
 }

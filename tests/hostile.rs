@@ -1467,7 +1467,7 @@ fn slow_and_idle_connections_are_closed_and_counted() {
 }
 
 #[test]
-fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
+fn an_xlsx_cell_past_excels_limit_is_cut_with_a_finding_on_its_row() {
     let d = dir("xlsx-limit");
     // an actuals file (empty): a table alone is not scored (eval.no-actuals)
     write(&d, "a.yaml", "projects: []\n");
@@ -1476,7 +1476,6 @@ fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
         "t.tsv",
         TABLE.replace("购置完成率", &"购".repeat(40_000)),
     );
-    write(&d, "r.xlsx", "old");
     let r = run(
         &d,
         &[
@@ -1484,13 +1483,87 @@ fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
         ],
         &[],
     );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    use calamine::Reader;
+    let bytes = std::fs::read(d.join("r.xlsx")).unwrap();
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut rows_cut = 0;
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            let texts: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+            if let Some(cut) = texts.iter().find(|t| t.starts_with("购购购")) {
+                // the text is cut within Excel's limit and says so, and its row names why
+                assert!(cut.chars().count() <= 32_767, "{}", cut.chars().count());
+                assert!(
+                    cut.ends_with("全文见 csv 或 json 报告）"),
+                    "{}",
+                    &cut[cut.len() - 200..]
+                );
+                assert!(
+                    texts
+                        .iter()
+                        .any(|t| t.contains("report.xlsx-cell-cut") && t.contains("32767")),
+                    "{:?}",
+                    texts
+                        .iter()
+                        .map(|t| t.chars().take(80).collect::<String>())
+                        .collect::<Vec<_>>()
+                );
+                rows_cut += 1;
+            }
+        }
+    }
+    assert_eq!(rows_cut, 1);
+    // the other formats keep the whole text
+    let r = run(&d, &["evaluate", "t.tsv", "a.yaml", "--format", "csv"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(&"购".repeat(40_000)));
+    assert!(leftovers(&d).is_empty());
+}
+
+#[test]
+fn an_xlsx_of_too_many_projects_is_refused_with_the_way_forward() {
+    let d = dir("xlsx-too-many");
+    write(&d, "s.tsv", sheet(12));
+    write(&d, "r.xlsx", "old");
+    let env = [("JIXIAO_MAX_XLSX_PROJECTS", "10")];
+    let r = run(
+        &d,
+        &["evaluate", "s.tsv", "--format", "xlsx", "-o", "r.xlsx"],
+        &env,
+    );
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("32767") && r.stderr.contains("--format csv"),
+        r.stderr.contains("12 个项目")
+            && r.stderr.contains("--format csv")
+            && r.stderr.contains("report.xlsx-too-many")
+            && r.stderr.contains("JIXIAO_MAX_XLSX_PROJECTS"),
         "{}",
         r.stderr
     );
     assert_eq!(std::fs::read(d.join("r.xlsx")).unwrap(), b"old");
+    // the way forward works
+    let r = run(&d, &["evaluate", "s.tsv", "--format", "csv"], &env);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // the fill-in workbook is refused the same way, in Chinese, with its own way forward
+    let r = run(
+        &d,
+        &["template", "s.tsv", "--format", "xlsx", "-o", "f.xlsx"],
+        &env,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("12 个项目") && r.stderr.contains("实际值文件（YAML）"),
+        "{}",
+        r.stderr
+    );
+    let r = run(
+        &d,
+        &["evaluate", "s.tsv", "--format", "xlsx", "-o", "r.xlsx"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(leftovers(&d).is_empty());
 }
 

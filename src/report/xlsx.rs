@@ -233,7 +233,8 @@ fn row_notes(i: &IndicatorReport, p: &ProjectReport) -> String {
     for f in p.findings.iter().filter(|f| finding_of(f, i)) {
         parts.push(format!("{}（{}）", f.message, f.code));
     }
-    format!("{} {}", verdict_tag(i), parts.join("；"))
+    let notes = format!("{} {}", verdict_tag(i), parts.join("；"));
+    super::xlsx_fit::fit(&notes).into_owned()
 }
 
 /// The finding concerns the indicator `i` (by name: a project's findings name no sequence).
@@ -652,7 +653,7 @@ fn findings_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             (4, finding.message.as_str()),
             (5, help),
         ] {
-            ws.write_string_with_format(row, col, text, &f.wrap)?;
+            ws.write_string_with_format(row, col, super::xlsx_fit::fit(text), &f.wrap)?;
         }
         fit_row(
             ws,
@@ -726,8 +727,41 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
     Ok(())
 }
 
+/// Whether the workbook of `r` may be built: each project is a sheet, and a workbook is built
+/// whole in memory (about 70 KB a project), so past [`crate::limits::XLSX_PROJECTS`] projects or
+/// [`crate::limits::XLSX_INDICATORS`] indicators it is refused before anything is built, with
+/// the formats that stream named (`Err` is the message).
+pub fn check_size(r: &Report) -> Result<(), String> {
+    use crate::limits::{Limit, XLSX_INDICATORS, XLSX_PROJECTS};
+    let indicators: usize = r.projects.iter().map(|p| p.indicators.len()).sum();
+    let over = |n: usize, limit: &'static Limit| (n as u64 > limit.get()).then_some((n, limit));
+    match over(r.projects.len(), &XLSX_PROJECTS).or_else(|| over(indicators, &XLSX_INDICATORS)) {
+        Some((n, limit)) => Err(format!(
+            "报告有 {n} 个{}，超过{}的上限 {}（xlsx 每个项目一张工作表，整本在内存中生成），不生成 xlsx；请改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价（report.xlsx-too-many）。{}",
+            if std::ptr::eq(limit, &XLSX_PROJECTS) {
+                "项目"
+            } else {
+                "指标"
+            },
+            limit.what,
+            limit.shown(),
+            limit.help()
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The workbook as bytes.
 pub fn render(r: &Report) -> Result<Vec<u8>, XlsxError> {
+    render_while(r, &mut || true)
+}
+
+/// The workbook as bytes, asking `go_on` before each project's sheet: when it says no (the
+/// request that wanted it is gone), the building stops with an error.
+pub fn render_while(r: &Report, go_on: &mut dyn FnMut() -> bool) -> Result<Vec<u8>, XlsxError> {
+    // a text past Excel's 32 767 characters a cell is cut, with a finding on its row
+    let fitted = super::xlsx_fit::fit_report(r);
+    let r = &*fitted;
     let dp = r
         .projects
         .first()
@@ -742,13 +776,16 @@ pub fn render(r: &Report) -> Result<Vec<u8>, XlsxError> {
             .set_title("项目支出绩效自评表")
             .set_creation_datetime(&created),
     );
-    let mut taken = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     let names: Vec<String> = (1..)
         .zip(&r.projects)
         .map(|(n, p)| layout::sheet_name(n, &p.project, &mut taken))
         .collect();
     summary_sheet(wb.add_worksheet(), r, &names, &f)?;
     for (p, name) in r.projects.iter().zip(&names) {
+        if !go_on() {
+            return Err(XlsxError::ParameterError("cancelled".to_owned()));
+        }
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
         project_sheet(ws, r, p, &f)?;
