@@ -15,5 +15,17 @@ fn main() -> std::process::ExitCode {
     {
         return jixiao::web::isolate::worker_main();
     }
-    jixiao::cli::main()
+    let code = jixiao::cli::main();
+    // the tests' measure of one run's own memory: a parent's `wait4` also counts the memory of
+    // the test process the child was spawned from
+    if std::env::var_os("JIXIAO_SHOW_PEAK_MEMORY").is_some()
+        && let Ok(status) = std::fs::read_to_string("/proc/self/status")
+        && let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:"))
+    {
+        eprintln!(
+            "jixiao {}",
+            line.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+    code
 }
