@@ -452,8 +452,22 @@ impl Excerpt {
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        // a cell is named as a spreadsheet names it (`t02.xlsx!Sheet1!D11`), not by row and
+        // character
         let name = match (&at.cell, source.sheet_at(at.offset)) {
-            (Some(_), Some(sheet)) => format!("{}!{}", source.name, sheet),
+            (Some(c), Some(sheet)) => format!(
+                "{}!{}!{}{}",
+                source.name,
+                sheet,
+                c.a1(),
+                crate::diagnostic::CELL_NAMED
+            ),
+            (Some(c), None) => format!(
+                "{}!{}{}",
+                source.name,
+                c.a1(),
+                crate::diagnostic::CELL_NAMED
+            ),
             _ => source.name.clone(),
         };
         Excerpt {

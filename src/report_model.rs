@@ -49,12 +49,26 @@ impl Serialize for Shown {
 }
 
 /// Projects as JSON: one with no total (`status` `pending`: 待评定, or `unchecked`: 未核对)
-/// writes `score` and `grade` as null (a null is never a zero); the others as they are.
+/// writes `score` and `grade` as null (a null is never a zero); one whose form printed a total
+/// adds `total_difference` (recomputed − printed, shown like `score`); the others as they are.
 fn projects_with_totals<S: Serializer>(ps: &[ProjectReport], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::{Error, SerializeSeq};
     let mut seq = s.serialize_seq(Some(ps.len()))?;
     for p in ps {
-        if p.has_total() {
+        if let Some(d) = p.total_difference() {
+            // the printed total beside the recomputed one, with the difference (recomputed −
+            // printed) after `total_differs`
+            #[derive(Serialize)]
+            struct WithDifference<'a> {
+                #[serde(flatten)]
+                project: &'a ProjectReport,
+                total_difference: Shown,
+            }
+            seq.serialize_element(&WithDifference {
+                project: p,
+                total_difference: d,
+            })?;
+        } else if p.has_total() {
             seq.serialize_element(p)?;
         } else {
             let mut v = serde_json::to_value(p).map_err(S::Error::custom)?;
@@ -118,6 +132,30 @@ pub struct SourceRef {
     pub column: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
+    /// The sheet (or Word table) holding `cell`, for workbook inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<Arc<str>>,
+}
+
+impl SourceRef {
+    /// The file and the place: `t.xlsx!Sheet1!D11` (a workbook), else `t.tsv:11` (a line).
+    pub fn position(&self) -> String {
+        match (&self.sheet, &self.cell) {
+            (Some(s), Some(c)) => format!("{}!{s}!{c}", self.file),
+            (None, Some(c)) => format!("{}!{c}", self.file),
+            _ => format!("{}:{}", self.file, self.line),
+        }
+    }
+
+    /// Where the row was read, as a spreadsheet names it: `Sheet1!D11` (a workbook), else
+    /// `行 11` (a text file); the file is not repeated.
+    pub fn place(&self) -> String {
+        match (&self.sheet, &self.cell) {
+            (Some(s), Some(c)) => format!("{s}!{c}"),
+            (None, Some(c)) => c.clone(),
+            _ => format!("行 {}", self.line),
+        }
+    }
 }
 
 /// One indicator of the 自评表.
@@ -263,6 +301,13 @@ impl ProjectReport {
             None => self.score.to_string(),
             Some(w) => w.to_owned(),
         }
+    }
+
+    /// The recomputed total minus the total the form printed, where both exist.
+    pub fn total_difference(&self) -> Option<Shown> {
+        let printed = self.published_score?;
+        self.has_total()
+            .then(|| Shown::new(self.score.exact - printed, self.score.dp))
     }
 
     /// The grade as shown: the grade, or the state in its place.

@@ -264,18 +264,9 @@ fn actual_cell<'a>(i: &'a IndicatorReport, f: &'a Formats) -> Put<'a> {
 }
 
 /// The funds row's 说明: how a published method scored budget execution, the office's own 得分
-/// for it where it gave one that differs.
+/// for it where it gave one that differs (the text reports' 说明, the same words).
 fn budget_notes(p: &ProjectReport) -> String {
-    let mut parts: Vec<String> = p.budget_note.iter().cloned().collect();
-    if p.budget.is_none() {
-        parts.push("未给出全年预算数，预算执行率不计分".to_owned());
-    }
-    if let (Some(d), Some(s)) = (p.budget_published_score, &p.budget_score)
-        && d != s.rounded()
-    {
-        parts.push(format!("原表得分 {}，与复核得分不一致", d.normalize()));
-    }
-    parts.join("；")
+    super::selfeval_table::budget_remark(p)
 }
 
 /// The 总分 row's 说明: the total (out of its points where they are not 100), the grade, the
@@ -483,7 +474,7 @@ fn summary_sheet(
     let mut row = 0u32;
     ws.write_string_with_format(row, 0, "单位汇总", &f.title)?;
     row += 1;
-    let head: Vec<&str> = ["单位", "项目数", "平均分", "等级"]
+    let head: Vec<&str> = ["单位", "项目数", "平均分", "项目等级"]
         .into_iter()
         .chain(counts_head)
         .chain(["待评定分值"])
@@ -501,7 +492,8 @@ fn summary_sheet(
         } else {
             ws.write_string_with_format(row, 2, u.mean_text(), &f.text)?;
         }
-        ws.write_string_with_format(row, 3, u.grade_text(), &f.text)?;
+        // the projects' own grades, not a grade of the mean (a capped project keeps its own)
+        ws.write_string_with_format(row, 3, unit_grades(r, &u.unit, u.waiting), &f.text)?;
         counts(ws, row, 4, &u.counts, f)?;
         ws.write_number_with_format(row, 11, number(&u.pending), &f.score)?;
         row += 1;
@@ -514,7 +506,16 @@ fn summary_sheet(
     } else {
         ws.write_string_with_format(row, 2, s.mean_text(), &f.total)?;
     }
-    ws.write_string_with_format(row, 3, s.grade_text(), &f.total)?;
+    ws.write_string_with_format(
+        row,
+        3,
+        format!(
+            "{}{}",
+            super::selfeval_table::grade_counts(&r.projects),
+            super::selfeval_table::waiting_text(s.waiting)
+        ),
+        &f.total,
+    )?;
     for (n, v) in [
         s.indicators,
         s.pass,
@@ -550,12 +551,12 @@ fn summary_sheet(
         budget_head.as_str(),
         spent_head.as_str(),
         "预算执行率（%）",
-        "得分",
+        "复核总分",
         "等级",
     ]
     .into_iter()
     .chain(counts_head)
-    .chain(["待评定分值"])
+    .chain(["待评定分值", "原表总分", "差额（复核 − 原表）"])
     .chain(mixed.then_some("金额单位"))
     .collect();
     for (col, h) in head.iter().enumerate() {
@@ -592,12 +593,33 @@ fn summary_sheet(
         ws.write_string_with_format(row, 6, p.grade_text(), &f.text)?;
         counts(ws, row, 7, &p.counts, f)?;
         ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
+        // the office's printed total beside the recomputed one, and the difference
+        if let Some(t) = p.published_score {
+            ws.write_number_with_format(
+                row,
+                15,
+                to_f64(t),
+                &f.text.clone().set_num_format(amount_format(t)),
+            )?;
+        }
+        if let Some(d) = p.total_difference() {
+            ws.write_number_with_format(row, 16, number(&d), &f.score)?;
+        }
         if mixed {
-            ws.write_string_with_format(row, 15, &*p.money_unit, &f.text)?;
+            ws.write_string_with_format(row, 17, &*p.money_unit, &f.text)?;
         }
         row += 1;
     }
     Ok(())
+}
+
+/// The grades of a unit's projects, counted (`优 1，中 1`), with how many have no total.
+fn unit_grades(r: &Report, unit: &str, waiting: usize) -> String {
+    format!(
+        "{}{}",
+        super::selfeval_table::grade_counts(r.projects.iter().filter(|p| p.unit == unit)),
+        super::selfeval_table::waiting_text(waiting)
+    )
 }
 
 fn counts(
@@ -694,7 +716,8 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
     }
     for (n, d) in r.differences.iter().enumerate() {
         let row = n as u32 + 1;
-        let source = format!("{}:{}", d.source.file, d.source.line);
+        // file and place: `t.xlsx!Sheet2!G15` (a sheet of a workbook), `t.tsv!行 7`
+        let source = d.source.position();
         fit_row(
             ws,
             row,
