@@ -248,7 +248,7 @@ pub fn run(args: Args) -> u8 {
     };
     // only a regular file is streamed: a pipe or FIFO cannot be read twice (the 得分 column's
     // first pass), so it is read whole, within the input limit
-    if args.format == Format::Jsonl
+    if matches!(args.format, Format::Jsonl | Format::Csv)
         && !args.no_streaming
         && read_doc.is_none()
         && crate::bounded::is_regular_file(&table_path)
@@ -259,7 +259,10 @@ pub fn run(args: Args) -> u8 {
                     Ok(r) => r,
                     Err(code) => return code,
                 };
-                return streaming(&args, &table_path, *stream, actuals.as_ref(), &rules);
+                if let Some(code) = streaming(&args, &table_path, *stream, actuals.as_ref(), &rules)
+                {
+                    return code;
+                }
             }
             Ok(Opened::Whole) => {}
             Err(e) => {
@@ -391,20 +394,18 @@ pub(super) fn denied(deny: &[Deny], s: &Summary) -> u8 {
     if denied { exit::DENIED } else { exit::OK }
 }
 
-/// `--format jsonl` on a text sheet: read, evaluated and written block by block on every core
-/// (see `eval::stream`); the reader's findings go to stderr as their blocks are written.
+/// `--format jsonl` or `csv` on a text sheet: read, evaluated and written block by block on
+/// every core (see `eval::stream`); the reader's findings go to stderr as their blocks are
+/// written. `None`: the sheet is to be read whole after all (see [`streaming_csv`]).
 fn streaming(
     args: &Args,
     table_path: &Path,
     stream: SheetStream,
     actuals: Option<&ActualsFile>,
     rules: &crate::rules::RuleSet,
-) -> u8 {
+) -> Option<u8> {
     let methodology = Methodology::from_rules(rules);
     let head = stream.head();
-    for f in &head.findings {
-        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
-    }
     // a 得分 column: its rounding must be known before the first score is compared
     let published_dp = if head.has_published_scores {
         let first_pass = match table::stream::open(table_path, &args.table_args.options()) {
@@ -416,7 +417,7 @@ fn streaming(
             Ok(dp) => dp,
             Err(e) => {
                 super::show(&e);
-                return exit::USAGE;
+                return Some(exit::USAGE);
             }
         }
     } else {
@@ -433,26 +434,29 @@ fn streaming(
     };
     let mut inputs: Vec<&Path> = vec![table_path];
     inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let opts = eval::stream::StreamOptions {
+        lines: eval::stream::Lines::Jsonl,
+        methodology: &methodology,
+        rules,
+        year: args.year,
+        actuals,
+        published_dp,
+        workers,
+        render: &render,
+    };
+    if args.format == Format::Csv {
+        return streaming_csv(args, &inputs, &head.findings, stream, opts);
+    }
+    for f in &head.findings {
+        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
+    }
     let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
         Ok(o) => o,
-        Err(code) => return code,
+        Err(code) => return Some(code),
     };
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let result = eval::stream::evaluate_stream(
-        stream,
-        &eval::stream::StreamOptions {
-            methodology: &methodology,
-            rules,
-            year: args.year,
-            actuals,
-            published_dp,
-            workers,
-            render: &render,
-        },
-        &mut out,
-        &mut std::io::stderr(),
-    );
-    match result {
+    let result = eval::stream::evaluate_stream(stream, &opts, &mut out, &mut std::io::stderr());
+    Some(match result {
         Ok(streamed) => {
             for f in &streamed.findings {
                 say!("警告[{}] {}：{}", f.code, f.position(), f.message);
@@ -465,7 +469,78 @@ fn streaming(
             super::show(&e);
             exit::USAGE
         }
+    })
+}
+
+/// `--format csv`, streamed: the rows go to a temporary file and the reader's findings to
+/// another while the sheet is evaluated, because what stands before them is known only at the
+/// end: the actuals that matched nothing (the warning rows under the header), and whether the
+/// run is refused at all (a sheet without one actual and no actuals file, an actuals file that
+/// gives nothing). A run the whole-table path would refuse gives `None` and is read whole, so
+/// that it is refused in the same words; the rest writes the head, then copies the rows.
+/// Memory stays flat; the rows are written twice (the page cache holds them between).
+fn streaming_csv(
+    args: &Args,
+    inputs: &[&Path],
+    head_findings: &[crate::finding::Finding],
+    stream: SheetStream,
+    mut opts: eval::stream::StreamOptions<'_>,
+) -> Option<u8> {
+    opts.lines = eval::stream::Lines::Csv;
+    let held = tempfile::tempfile().and_then(|rows| Ok((rows, tempfile::tempfile()?)));
+    let (rows, notes) = match held {
+        Ok(files) => files,
+        Err(e) => return Some(super::output::failed(&e, "报告")),
+    };
+    let mut rows = std::io::BufWriter::with_capacity(256 * 1024, rows);
+    let mut notes = std::io::BufWriter::new(notes);
+    let streamed = match eval::stream::evaluate_stream(stream, &opts, &mut rows, &mut notes) {
+        Ok(s) => s,
+        Err(eval::stream::StreamError::Write(e)) => return Some(super::output::failed(&e, "报告")),
+        Err(e) => {
+            super::show(&e);
+            return Some(exit::USAGE);
+        }
+    };
+    let refused = match opts.actuals {
+        None => !streamed.actuals_seen,
+        Some(a) => !a.projects.is_empty() && !streamed.actuals_used,
+    };
+    if refused {
+        return None;
     }
+    for f in head_findings {
+        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
+    }
+    let copied = notes
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|mut notes| {
+            std::io::Seek::rewind(&mut notes)?;
+            std::io::copy(&mut notes, &mut std::io::stderr())
+        });
+    if let Err(e) = copied {
+        return Some(super::output::failed(&e, "提示"));
+    }
+    for f in &streamed.findings {
+        say!("警告[{}] {}：{}", f.code, f.position(), f.message);
+    }
+    let mut out = match super::output::Output::open(args.output.as_deref(), inputs) {
+        Ok(o) => o.showing_controls(),
+        Err(code) => return Some(code),
+    };
+    let warnings = report::warnings::lines_of(&streamed.findings);
+    let written = report::csv::write_head(&mut out, &warnings)
+        .and_then(|_| rows.into_inner().map_err(|e| e.into_error()))
+        .and_then(|mut rows| {
+            std::io::Seek::rewind(&mut rows)?;
+            std::io::copy(&mut rows, &mut out)
+        });
+    Some(match written {
+        Ok(_) => out.close("报告", denied(&args.deny, &streamed.summary)),
+        // dropped unfinished: the temporary file goes, the old report stays
+        Err(e) => super::output::failed(&e, "报告"),
+    })
 }
 
 /// `--explain`: every indicator's rules with the file and line each was written at.
