@@ -361,8 +361,10 @@ mod tests {
                     name: "x.xlsx".into(),
                     bytes: vec![9; 100_000],
                 }],
+                ..Files::default()
             },
             limit: 12345,
+            workers: 2,
         };
         let mut wire = Vec::new();
         write_job(&mut wire, &job).unwrap();
