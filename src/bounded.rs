@@ -48,18 +48,56 @@ impl BoundedError {
 
 /// Read `input` to its end, or `None` when it holds more than `limit` bytes (at most `limit +
 /// 1` bytes are read). `hint` sizes the first buffer only.
+///
+/// Memory stays near the limit, never doubles past it: the first buffer is the hint (or
+/// [`FIRST`] when there is none), and once it is full the buffer is reserved once at `limit +
+/// 1`. Pages the read never reaches are never touched, so `/dev/zero` against a 512 MB limit
+/// peaks near 512 MB; a doubling buffer peaked at 2.5 times it (each block it grew out of is
+/// kept by the allocator for reuse, and the last doubling reserves twice the limit).
 pub fn read_to_limit(input: impl Read, limit: u64, hint: u64) -> io::Result<Option<Vec<u8>>> {
-    let cap = usize::try_from(hint.min(limit).min(64 * 1024 * 1024)).unwrap_or(0);
-    let mut buf = Vec::with_capacity(cap.saturating_add(1));
-    input.take(limit.saturating_add(1)).read_to_end(&mut buf)?;
+    let most = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+    let first = if hint == 0 {
+        FIRST
+    } else {
+        usize::try_from(hint.min(limit))
+            .unwrap_or(0)
+            .saturating_add(1)
+    };
+    let mut buf = Vec::with_capacity(first.min(most));
+    let mut input = input.take(limit.saturating_add(1));
+    loop {
+        if buf.len() == buf.capacity() {
+            if buf.len() >= most {
+                break;
+            }
+            buf.reserve_exact(most - buf.len());
+        }
+        let spare = buf.capacity() - buf.len();
+        let got = (&mut input).take(spare as u64).read_to_end(&mut buf)?;
+        if got < spare {
+            break;
+        }
+    }
     if buf.len() as u64 > limit {
         return Ok(None);
     }
     Ok(Some(buf))
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The files read on this thread, for the tests that each file of a run is read once.
+    pub(crate) static READ_LOG: std::cell::RefCell<Vec<std::path::PathBuf>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The first buffer of an input of unknown size (a pipe, standard input).
+const FIRST: usize = 64 * 1024;
+
 /// Read the file at `path` (`-` is standard input) within `limit`; `name` names it in errors.
 pub fn read_path(path: &Path, limit: &Limit) -> Result<Vec<u8>, BoundedError> {
+    #[cfg(test)]
+    READ_LOG.with_borrow_mut(|log| log.push(path.to_owned()));
     let name = path.display().to_string();
     let io = |source| BoundedError::Io {
         name: name.clone(),
@@ -107,6 +145,25 @@ mod tests {
         let exact = read_to_limit(&[1u8; 10][..], 10, 0).unwrap();
         assert_eq!(exact.map(|v| v.len()), Some(10));
         assert_eq!(read_to_limit(&[1u8; 11][..], 10, 0).unwrap(), None);
+    }
+
+    #[test]
+    fn the_buffer_never_grows_past_the_limit() {
+        // a reader of unknown size, past the point where doubling stops
+        let limit = 3 * (FIRST as u64) + 12_345;
+        let mut buf = Vec::new();
+        let data = read_to_limit(io::repeat(7).take(limit), limit, 0)
+            .unwrap()
+            .unwrap();
+        assert_eq!(data.len() as u64, limit);
+        assert!(data.capacity() as u64 <= limit + 1, "{}", data.capacity());
+        buf.extend_from_slice(&data[..3]);
+        assert_eq!(buf, [7, 7, 7]);
+        // a small input of unknown size is read whole, from an empty first buffer
+        let small = read_to_limit(&b"abc"[..], 100, 0).unwrap().unwrap();
+        assert_eq!(small, b"abc");
+        assert_eq!(read_to_limit(&b""[..], 100, 0).unwrap().unwrap(), b"");
+        assert_eq!(read_to_limit(&b"x"[..], 0, 0).unwrap(), None);
     }
 
     #[cfg(unix)]

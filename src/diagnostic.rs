@@ -42,6 +42,7 @@ pub fn render(d: &dyn Diagnostic, colour: bool) -> String {
 fn chinese_labels(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for line in text.split_inclusive('\n') {
+        let line = &*cell_header(line);
         match line.find("help: ") {
             Some(at) if without_colour(&line[..at]) == "  " => {
                 out.push_str(&line[..at]);
@@ -52,6 +53,21 @@ fn chinese_labels(text: &str) -> String {
         }
     }
     out
+}
+
+/// Marks the end of a source name that already names its cell (`t02.xlsx!Sheet1!D11`):
+/// the header line then drops the `:row:column` miette adds after it.
+pub(crate) const CELL_NAMED: char = '\u{E000}';
+
+/// A header line `[t02.xlsx!Sheet1!D11\u{E000}:11:4]` as `[t02.xlsx!Sheet1!D11]` (colour codes
+/// kept); any other line as it is.
+fn cell_header(line: &str) -> std::borrow::Cow<'_, str> {
+    let Some(at) = line.find(CELL_NAMED) else {
+        return line.into();
+    };
+    let rest = &line[at + CELL_NAMED.len_utf8()..];
+    let end = rest.find(['\x1b', ']']).unwrap_or(rest.len());
+    format!("{}{}", &line[..at], &rest[end..]).into()
 }
 
 /// `text` without its colour codes (`ESC [ … m`).
@@ -104,6 +120,17 @@ mod tests {
     #[error("无法读取 x.tsv：{}", io_reason(.0))]
     #[diagnostic(code("table.io"), help("检查文件路径和读取权限"))]
     struct Missing(#[source] io::Error);
+
+    #[test]
+    fn a_cell_named_header_drops_row_and_character() {
+        let plain = format!("    ╭─[t.xlsx!Sheet1!D11{CELL_NAMED}:11:19]\n");
+        assert_eq!(cell_header(&plain), "    ╭─[t.xlsx!Sheet1!D11]\n");
+        // in colour the reset code after the position is kept
+        let coloured = format!("╭─[\x1b[36mt.xlsx!表1!C7{CELL_NAMED}:7:3\x1b[0m]\n");
+        assert_eq!(cell_header(&coloured), "╭─[\x1b[36mt.xlsx!表1!C7\x1b[0m]\n");
+        // a text file's header keeps its line and column
+        assert_eq!(cell_header("╭─[t.tsv:3:5]\n"), "╭─[t.tsv:3:5]\n");
+    }
 
     #[test]
     fn the_footer_and_the_reason_are_chinese_in_colour_and_without() {

@@ -11,7 +11,7 @@ use std::fmt;
 use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde::Serialize;
 
-use crate::table::source::{Location, SourceText, ceil_char_boundary, floor_char_boundary};
+use crate::source::{Location, SourceText, ceil_char_boundary, floor_char_boundary};
 
 /// Every finding code published by this crate, with its meaning. A code never changes meaning.
 pub mod codes {
@@ -452,8 +452,22 @@ impl Excerpt {
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        // a cell is named as a spreadsheet names it (`t02.xlsx!Sheet1!D11`), not by row and
+        // character
         let name = match (&at.cell, source.sheet_at(at.offset)) {
-            (Some(_), Some(sheet)) => format!("{}!{}", source.name, sheet),
+            (Some(c), Some(sheet)) => format!(
+                "{}!{}!{}{}",
+                source.name,
+                sheet,
+                c.a1(),
+                crate::diagnostic::CELL_NAMED
+            ),
+            (Some(c), None) => format!(
+                "{}!{}{}",
+                source.name,
+                c.a1(),
+                crate::diagnostic::CELL_NAMED
+            ),
             _ => source.name.clone(),
         };
         Excerpt {
@@ -504,7 +518,7 @@ impl SourceCode for Excerpt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::source::Format;
+    use crate::source::Format;
 
     #[test]
     fn serialises_in_spec_order_without_absent_fields() {

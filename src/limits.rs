@@ -20,6 +20,8 @@
 //! | entries of one `.zip` of forms | 10000 | `JIXIAO_MAX_ZIP_ENTRIES` |
 //! | a `.zip` of forms unzipped (all its entries) | 1024 MB | `JIXIAO_MAX_ZIP_UNZIPPED_MB` |
 //! | unzipped ÷ zipped size of one entry past 1 MB | 100 | `JIXIAO_MAX_ZIP_RATIO` |
+//! | projects of one xlsx report (a sheet each) | 10000 | `JIXIAO_MAX_XLSX_PROJECTS` |
+//! | indicator rows of one xlsx report | 200000 | `JIXIAO_MAX_XLSX_INDICATORS` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -142,8 +144,25 @@ pub static ZIP_UNZIPPED: Limit = Limit::new(
 pub static ZIP_RATIO: Limit =
     Limit::new("压缩包中单个文件的压缩比", "JIXIAO_MAX_ZIP_RATIO", 100, "");
 
+/// Projects of one xlsx report (a sheet each: about 70 KB of memory a project while the
+/// workbook is built).
+pub static XLSX_PROJECTS: Limit = Limit::new(
+    "xlsx 报告中的项目数",
+    "JIXIAO_MAX_XLSX_PROJECTS",
+    10_000,
+    "",
+);
+
+/// Indicator rows of one xlsx report.
+pub static XLSX_INDICATORS: Limit = Limit::new(
+    "xlsx 报告中的指标数",
+    "JIXIAO_MAX_XLSX_INDICATORS",
+    200_000,
+    "",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 14] = [
+pub static ALL: [&Limit; 16] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -158,6 +177,8 @@ pub static ALL: [&Limit; 14] = [
     &ZIP_ENTRIES,
     &ZIP_UNZIPPED,
     &ZIP_RATIO,
+    &XLSX_PROJECTS,
+    &XLSX_INDICATORS,
 ];
 
 #[cfg(test)]
@@ -169,6 +190,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 14);
+        assert_eq!(ALL.len(), 16);
     }
 }

@@ -53,6 +53,7 @@ fn report(doc: &Document) -> serde_json::Value {
                 line: 0,
                 column: None,
                 cell: None,
+                sheet: None,
             };
         }
     }

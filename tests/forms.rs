@@ -307,6 +307,7 @@ fn one_form_in_three_formats_gives_one_report() {
                     line: 0,
                     column: None,
                     cell: None,
+                    sheet: None,
                 };
             }
         }

@@ -1467,7 +1467,7 @@ fn slow_and_idle_connections_are_closed_and_counted() {
 }
 
 #[test]
-fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
+fn an_xlsx_cell_past_excels_limit_is_cut_with_a_finding_on_its_row() {
     let d = dir("xlsx-limit");
     // an actuals file (empty): a table alone is not scored (eval.no-actuals)
     write(&d, "a.yaml", "projects: []\n");
@@ -1476,7 +1476,6 @@ fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
         "t.tsv",
         TABLE.replace("购置完成率", &"购".repeat(40_000)),
     );
-    write(&d, "r.xlsx", "old");
     let r = run(
         &d,
         &[
@@ -1484,13 +1483,87 @@ fn an_xlsx_past_excels_limits_fails_in_chinese_and_keeps_the_old_file() {
         ],
         &[],
     );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    use calamine::Reader;
+    let bytes = std::fs::read(d.join("r.xlsx")).unwrap();
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut rows_cut = 0;
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            let texts: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+            if let Some(cut) = texts.iter().find(|t| t.starts_with("购购购")) {
+                // the text is cut within Excel's limit and says so, and its row names why
+                assert!(cut.chars().count() <= 32_767, "{}", cut.chars().count());
+                assert!(
+                    cut.ends_with("全文见 csv 或 json 报告）"),
+                    "{}",
+                    &cut[cut.len() - 200..]
+                );
+                assert!(
+                    texts
+                        .iter()
+                        .any(|t| t.contains("report.xlsx-cell-cut") && t.contains("32767")),
+                    "{:?}",
+                    texts
+                        .iter()
+                        .map(|t| t.chars().take(80).collect::<String>())
+                        .collect::<Vec<_>>()
+                );
+                rows_cut += 1;
+            }
+        }
+    }
+    assert_eq!(rows_cut, 1);
+    // the other formats keep the whole text
+    let r = run(&d, &["evaluate", "t.tsv", "a.yaml", "--format", "csv"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(&"购".repeat(40_000)));
+    assert!(leftovers(&d).is_empty());
+}
+
+#[test]
+fn an_xlsx_of_too_many_projects_is_refused_with_the_way_forward() {
+    let d = dir("xlsx-too-many");
+    write(&d, "s.tsv", sheet(12));
+    write(&d, "r.xlsx", "old");
+    let env = [("JIXIAO_MAX_XLSX_PROJECTS", "10")];
+    let r = run(
+        &d,
+        &["evaluate", "s.tsv", "--format", "xlsx", "-o", "r.xlsx"],
+        &env,
+    );
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("32767") && r.stderr.contains("--format csv"),
+        r.stderr.contains("12 个项目")
+            && r.stderr.contains("--format csv")
+            && r.stderr.contains("report.xlsx-too-many")
+            && r.stderr.contains("JIXIAO_MAX_XLSX_PROJECTS"),
         "{}",
         r.stderr
     );
     assert_eq!(std::fs::read(d.join("r.xlsx")).unwrap(), b"old");
+    // the way forward works
+    let r = run(&d, &["evaluate", "s.tsv", "--format", "csv"], &env);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // the fill-in workbook is refused the same way, in Chinese, with its own way forward
+    let r = run(
+        &d,
+        &["template", "s.tsv", "--format", "xlsx", "-o", "f.xlsx"],
+        &env,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("12 个项目") && r.stderr.contains("实际值文件（YAML）"),
+        "{}",
+        r.stderr
+    );
+    let r = run(
+        &d,
+        &["evaluate", "s.tsv", "--format", "xlsx", "-o", "r.xlsx"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(leftovers(&d).is_empty());
 }
 
@@ -2022,4 +2095,171 @@ fn control_characters_from_a_table_never_reach_the_terminal() {
             assert!(r.stdout.contains('␛'), "{args:?}: {}", r.stdout);
         }
     }
+}
+
+// ---- issue 27 (H10): every format's claims, blank rows, input limits ----
+
+/// An OpenDocument sheet whose table is `rows` (inside `<table:table>`), zipped as an `.ods`.
+fn ods_with(rows: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("mimetype", stored).unwrap();
+        z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        z.start_file("META-INF/manifest.xml", o).unwrap();
+        z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+        z.start_file("content.xml", o).unwrap();
+        z.write_all(format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="S">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        ).as_bytes()).unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// An OpenDocument row of text cells.
+fn ods_row(cells: &[&str]) -> String {
+    let mut s = String::from("<table:table-row>");
+    for c in cells {
+        s.push_str(&format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>"#
+        ));
+    }
+    // LibreOffice's trailing empty columns
+    s.push_str(r#"<table:table-cell table:number-columns-repeated="1020"/></table:table-row>"#);
+    s
+}
+
+#[test]
+fn an_opendocument_sheet_under_an_xlsx_name_is_bounded_before_it_expands() {
+    let d = dir("ods-repeats");
+    // a filled cell repeated across every column, in a row repeated a million times: a few
+    // kilobytes that calamine would expand to gigabytes
+    let wide = r#"<table:table-cell office:value-type="string" table:number-columns-repeated="16384"><text:p>x</text:p></table:table-cell>"#;
+    let mut rows = String::new();
+    for _ in 0..10 {
+        rows.push_str(&format!("<table:table-row>{wide}</table:table-row>"));
+    }
+    rows.push_str(&format!(
+        r#"<table:table-row table:number-rows-repeated="1000000">{wide}</table:table-row>"#
+    ));
+    let bomb = ods_with(&rows);
+    assert!(bomb.len() < 8 * 1024, "{}", bomb.len());
+    write(&d, "bomb.xlsx", &bomb);
+    write(&d, "bomb.ods", &bomb);
+    // no repeated rows: 200 rows of 16,384 cells each, past a lowered cell limit
+    let rows = format!("<table:table-row>{wide}</table:table-row>").repeat(200);
+    write(&d, "wide.xlsx", ods_with(&rows));
+    for (name, cells) in [
+        ("bomb.xlsx", "20000000"),
+        ("bomb.ods", "20000000"),
+        ("wide.xlsx", "1000000"),
+    ] {
+        let start = Instant::now();
+        let r = run(&d, &["inspect", name], &[("JIXIAO_MAX_CELLS", cells)]);
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{name}: {:?}",
+            start.elapsed()
+        );
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.claims-too-many")
+                && r.stderr.contains("JIXIAO_MAX_CELLS")
+                && r.stderr.contains(name),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+    // an honest sheet under an `.xlsx` name, with LibreOffice's trailing repeats, is read
+    let mut rows = ods_row(&["项目名称", "总计", "绩效目标"]);
+    rows.push_str(&ods_row(&["购置经费", "56.45", "保证业务正常开展。"]));
+    rows.push_str(r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#);
+    write(&d, "honest.xlsx", ods_with(&rows));
+    let r = run(&d, &["inspect", "honest.xlsx", "--format", "table"], &[]);
+    assert!(!r.stderr.contains("claims-too-many"), "{}", r.stderr);
+    assert!(r.stdout.contains("购置经费"), "{}\n{}", r.stdout, r.stderr);
+}
+
+/// Runs the binary like [`run`] and gives its peak resident memory in kB, as the process itself
+/// read it from the kernel at its end (`VmHWM`: a parent's `wait4` would also count the memory
+/// of this test process, from which the child was spawned).
+#[cfg(target_os = "linux")]
+fn run_peak(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> (Run, u64) {
+    let mut env = env.to_vec();
+    env.push(("JIXIAO_SHOW_PEAK_MEMORY", "1"));
+    let r = run(cwd, args, &env);
+    let peak = r
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("jixiao VmHWM: "))
+        .and_then(|l| l.trim_end_matches(" kB").parse().ok())
+        .unwrap_or_else(|| panic!("no peak in {}", r.stderr));
+    (r, peak)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_input_stops_at_its_limit_without_doubling_past_it() {
+    let d = dir("dev-zero-peak");
+    let (r, peak_kb) = run_peak(
+        &d,
+        &["inspect", "/dev/zero"],
+        &[("JIXIAO_MAX_INPUT_MB", "128")],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("JIXIAO_MAX_INPUT_MB"), "{}", r.stderr);
+    // a doubling buffer peaked past twice the limit (measured: 260 MB at 128 MB); near the
+    // limit is the limit plus the process itself (about 20 MB)
+    assert!(peak_kb < (128 + 48) * 1024, "peak {peak_kb} kB");
+}
+
+#[test]
+fn one_far_workbook_cell_widens_its_own_row_only() {
+    // 1,500 rows of two cells and one cell at XFD1: padding every row to 16,384 columns was
+    // 24 million cells (1.15 GB) before the cell limit refused it
+    let d = dir("far-cell-rows");
+    let mut sheet = String::from(SHEET_HEAD);
+    sheet.push_str(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c><c r="XFD1" t="inlineStr"><is><t>far</t></is></c></row>"#);
+    for r in 2..=1500 {
+        sheet.push_str(&format!(
+            r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>项目{r}</t></is></c><c r="B{r}"><v>{r}</v></c></row>"#
+        ));
+    }
+    sheet.push_str(SHEET_TAIL);
+    write(&d, "far.xlsx", xlsx_with(sheet.as_bytes()));
+    let start = Instant::now();
+    #[cfg(target_os = "linux")]
+    {
+        let (r, peak_kb) = run_peak(&d, &["inspect", "far.xlsx"], &[]);
+        assert!(!r.stderr.contains("too-many-cells"), "{}", r.stderr);
+        assert!(peak_kb < 150 * 1024, "peak {peak_kb} kB");
+    }
+    // the far row alone is wide: a limit below it names that row, and the file is refused
+    // before any row is built
+    let r = run(
+        &d,
+        &["inspect", "far.xlsx"],
+        &[("JIXIAO_MAX_COLUMNS", "1000")],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("JIXIAO_MAX_COLUMNS"), "{}", r.stderr);
+    // every cell counts, the empty lines before a far row too
+    let far_down = format!(
+        "{SHEET_HEAD}<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row><row r=\"900000\"><c r=\"A900000\" t=\"inlineStr\"><is><t>y</t></is></c></row>{SHEET_TAIL}"
+    );
+    write(&d, "down.xlsx", xlsx_with(far_down.as_bytes()));
+    let r = run(
+        &d,
+        &["inspect", "down.xlsx"],
+        &[("JIXIAO_MAX_CELLS", "100000")],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.too-many-cells"), "{}", r.stderr);
+    assert!(start.elapsed() < Duration::from_secs(30));
 }

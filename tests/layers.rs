@@ -3,6 +3,7 @@
 //! - `table/formats` (bytes → positioned cells) knows no layout; `table/layouts` (what the rows
 //!   mean) knows no format: each format gives the same grid and the layouts never ask which.
 //! - `table` reads files; folders and what each file of one is belong to `inputs` above it.
+//! - every room uses only its own floor and the floors below it (`FLOORS`, and `ARCHITECTURE.md`).
 //! - The command line (`cli`) and the page (`web`) are two doors onto the same rooms: the page
 //!   never imports the command line (what both need — the format enums, the years — lives below
 //!   them), and no room below imports either door.
@@ -102,4 +103,163 @@ fn the_check_sees_a_use_when_there_is_one() {
     // the scan itself: this file names what it forbids, in code
     let found = uses("tests", &["\"formats::\""]);
     assert!(!found.is_empty());
+}
+
+/// The rooms of the crate from the bottom up: a room may use its own floor and those below it.
+/// (`explain` and `review` share a floor: the codes' documentation lists the review checks and
+/// the review shows the codes' documentation.)
+const FLOORS: &[&[&str]] = &[
+    &["limits", "bounded", "diagnostic", "yaml", "source", "years"],
+    &["finding"],
+    &["table", "inputs"],
+    &["lang"],
+    &["rules"],
+    &["report_model"],
+    &["eval"],
+    &["report"],
+    &["review", "explain"],
+    &["pile", "synth"],
+    &["web", "cli"],
+];
+
+/// Imports that still go up, each a known debt with the way out; a new one fails the test, and
+/// a mended one must leave this list (the test says so).
+const STILL_UP: &[(&str, &str, &str)] = &[
+    (
+        "table",
+        "lang",
+        "lexicon::simplify (繁→简 folding) belongs below both",
+    ),
+    (
+        "lang",
+        "rules",
+        "the bundled directions: the caller should pass the context",
+    ),
+    (
+        "lang",
+        "report",
+        "parse's JSONL record uses report::json's escaper: the record belongs above",
+    ),
+    (
+        "eval",
+        "report",
+        "the streaming path writes with report::json: a writer given by the caller",
+    ),
+];
+
+fn floor_of(room: &str) -> Option<usize> {
+    FLOORS.iter().position(|f| f.contains(&room))
+}
+
+/// The top-level rooms that `text` (code, comments left out) names through `crate::`.
+fn rooms_named(text: &str) -> Vec<String> {
+    let code: String = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut rooms = Vec::new();
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // `crate::{a, b::c, d::{e, f}}`: the names at the group's first depth
+            let mut depth = 1;
+            let mut word = String::new();
+            let mut at_start = true;
+            for ch in group.chars() {
+                match ch {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    ',' if depth == 1 => {
+                        if !word.is_empty() {
+                            rooms.push(std::mem::take(&mut word));
+                        }
+                        at_start = true;
+                    }
+                    c if at_start && depth == 1 && (c.is_alphanumeric() || c == '_') => {
+                        word.push(c)
+                    }
+                    c if at_start && depth == 1 && c.is_whitespace() && word.is_empty() => {}
+                    _ => {
+                        if !word.is_empty() {
+                            rooms.push(std::mem::take(&mut word));
+                        }
+                        at_start = false;
+                    }
+                }
+            }
+            if !word.is_empty() {
+                rooms.push(word);
+            }
+        } else {
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            rooms.push(word);
+        }
+    }
+    rooms
+}
+
+#[test]
+fn every_room_uses_only_its_floor_and_those_below() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut up = Vec::new();
+    let mut debts_seen = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        let room = path.file_stem().unwrap().to_string_lossy().to_string();
+        if room == "lib" || room == "main" {
+            continue;
+        }
+        let Some(floor) = floor_of(&room) else {
+            panic!("src/{room}: a room with no floor: add it to FLOORS in tests/layers.rs");
+        };
+        let mut files = Vec::new();
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path.clone());
+        }
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for named in rooms_named(&text) {
+                let Some(other) = floor_of(&named) else {
+                    continue;
+                };
+                if other <= floor {
+                    continue;
+                }
+                if STILL_UP.iter().any(|(a, b, _)| *a == room && *b == named) {
+                    debts_seen.insert((room.clone(), named));
+                    continue;
+                }
+                up.push(format!("{}: {room} uses {named}", file.display()));
+            }
+        }
+    }
+    up.sort();
+    up.dedup();
+    assert!(up.is_empty(), "imports that go up a floor: {up:#?}");
+    for (a, b, why) in STILL_UP {
+        assert!(
+            debts_seen.contains(&(a.to_string(), b.to_string())),
+            "{a} no longer uses {b} ({why}): take it off STILL_UP"
+        );
+    }
+}
+
+#[test]
+fn the_room_scan_reads_groups_and_paths() {
+    let text = "use crate::{eval, report::model::{Report, Shown}, table};\n\
+                // crate::web in a comment\n\
+                let x = crate::lang::parse(y);";
+    assert_eq!(rooms_named(text), ["eval", "report", "table", "lang"]);
 }

@@ -261,7 +261,7 @@ fn the_roll_up_of_a_pile() {
 #[test]
 fn the_same_bytes_at_one_and_two_threads() {
     let d = pile("threads");
-    for format in ["json", "table", "markdown", "csv"] {
+    for format in ["json", "table", "markdown", "csv", "jsonl", "html"] {
         let one = run(
             &d,
             &[
@@ -515,21 +515,228 @@ fn without_recursive_subfolders_are_named_not_read() {
     assert!(r.stderr.contains("sub"), "{}", r.stderr);
 }
 
+/// The sheets of an xlsx, and the internal links of its first sheet (`location` of each
+/// `<hyperlink>`, in order) and the cells they sit in.
+fn xlsx_read_back(bytes: &[u8]) -> (Vec<String>, Vec<(String, String)>) {
+    use calamine::Reader;
+    let wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheets = wb.sheet_names().to_vec();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    let re =
+        regex::Regex::new(r#"<hyperlink ref="([A-Z]+[0-9]+)"[^>]*location="([^"]+)""#).unwrap();
+    let links = re
+        .captures_iter(&xml)
+        .map(|c| (c[1].to_owned(), c[2].replace("&apos;", "'")))
+        .collect();
+    (sheets, links)
+}
+
+fn cell(range: &calamine::Range<calamine::Data>, row: usize, col: usize) -> String {
+    range
+        .get((row, col))
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
 #[test]
-fn formats_the_roll_up_does_not_have_yet_are_refused() {
-    let d = pile("formats");
+fn the_xlsx_roll_up_read_back() {
+    use calamine::Reader;
+    let d = pile("xlsx");
     let r = run(
         &d,
-        &["evaluate", ".", "--format", "xlsx", "-o", "out.xlsx"],
+        &[
+            "evaluate",
+            ".",
+            "--recursive",
+            "--format",
+            "xlsx",
+            "-o",
+            "out.xlsx",
+        ],
         &[],
     );
-    assert_eq!(r.code, 2);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let bytes = std::fs::read(d.join("out.xlsx")).unwrap();
+    let (sheets, links) = xlsx_read_back(&bytes);
+    // 汇总 first, then one sheet per table read (by file)
+    assert_eq!(sheets, ["汇总", "表1", "表2", "表3", "表4", "表5"]);
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    let sum = wb.worksheet_range("汇总").unwrap();
     assert!(
-        r.stderr.contains("table、markdown、json 或 csv"),
+        cell(&sum, 0, 0).starts_with("汇总：读取 5 张表"),
         "{}",
-        r.stderr
+        cell(&sum, 0, 0)
     );
-    assert!(!d.join("out.xlsx").exists());
+    // the forms in the roll-up's order, figures as numbers
+    assert_eq!(cell(&sum, 2, 0), "各表");
+    assert_eq!(cell(&sum, 3, 15), "自评表");
+    let files: Vec<String> = (4..9).map(|r| cell(&sum, r, 1)).collect();
+    assert_eq!(
+        files,
+        [
+            format!("./{F03}"),
+            format!("./{F01}"),
+            format!("./sub/{F02}"),
+            format!("./{F05}"),
+            format!("./units.zip!{F06}"),
+        ]
+    );
+    assert_eq!(sum.get((4, 6)), Some(&calamine::Data::Float(96.0)));
+    assert_eq!(sum.get((4, 8)), Some(&calamine::Data::Float(99.8)));
+    assert_eq!(sum.get((4, 10)), Some(&calamine::Data::Float(3.8)));
+    assert_eq!(sum.get((4, 11)), Some(&calamine::Data::Float(2.0)));
+    assert_eq!(cell(&sum, 4, 13), "不一致");
+    // 未核对: no total, the word instead; no difference
+    assert_eq!(cell(&sum, 7, 8), "未核对");
+    assert!(matches!(
+        sum.get((7, 10)),
+        None | Some(calamine::Data::Empty)
+    ));
+    // each form links to its table's sheet; tables are numbered by file
+    let by_file = [
+        F01,
+        F03,
+        F05,
+        &format!("sub/{F02}"),
+        &format!("units.zip!{F06}"),
+    ];
+    let mut want: Vec<(String, String)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let n = by_file.iter().position(|b| f.ends_with(*b)).unwrap() + 1;
+            (format!("P{}", i + 5), format!("'表{n}'!A1"))
+        })
+        .collect();
+    want.sort();
+    let mut got = links.clone();
+    got.sort();
+    assert_eq!(got, want);
+    // each table's sheet starts with its file and holds its 自评表
+    let t2 = wb.worksheet_range("表2").unwrap();
+    assert_eq!(cell(&t2, 0, 0), format!("./{F03}"));
+    assert!(
+        cell(&t2, 2, 0).starts_with("永德县明朗中学"),
+        "{}",
+        cell(&t2, 2, 0)
+    );
+    // the opinions at the end of 汇总, with where each row is
+    let height = sum.height();
+    let texts: Vec<String> = (0..height).map(|r| cell(&sum, r, 4)).collect();
+    assert!(texts.iter().any(|t| t == "3 资金到位及时率"), "{texts:?}");
+}
+
+#[test]
+fn past_the_sheet_limit_one_detail_sheet() {
+    use calamine::Reader;
+    let d = dir("detail");
+    for f in [F01, F03, F05] {
+        copy(&d, f);
+    }
+    let gathered = jixiao::pile::gather(std::slice::from_ref(&d), false);
+    let sorted = jixiao::pile::sort(gathered, &Default::default(), 1);
+    let rules = jixiao::rules::RuleSet::bundled();
+    let methodology = jixiao::eval::Methodology::from_rules(rules);
+    let (evaluated, unread) = jixiao::pile::evaluate(
+        &sorted,
+        &jixiao::pile::Settings {
+            methodology: &methodology,
+            rules,
+            year: None,
+            workers: 1,
+        },
+    );
+    let rollup = jixiao::pile::rollup::build(evaluated, unread);
+    let bytes = jixiao::pile::xlsx::render_xlsx_within(&rollup, 2).unwrap();
+    let (sheets, links) = xlsx_read_back(&bytes);
+    assert_eq!(sheets, ["汇总", "明细"]);
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let detail = wb.worksheet_range("明细").unwrap();
+    // every link lands on the row where its table's file is written
+    assert_eq!(links.len(), 3);
+    for (at, to) in &links {
+        let row: usize = to.trim_start_matches("'明细'!A").parse().unwrap();
+        let sum = wb.worksheet_range("汇总").unwrap();
+        let form_row: usize = at[1..].parse::<usize>().unwrap() - 1;
+        assert_eq!(
+            cell(&detail, row - 1, 0),
+            cell(&sum, form_row, 1),
+            "{at} → {to}"
+        );
+    }
+    // at or under the limit: a sheet per table
+    let (sheets, _) = xlsx_read_back(&jixiao::pile::xlsx::render_xlsx_within(&rollup, 3).unwrap());
+    assert_eq!(sheets, ["汇总", "表1", "表2", "表3"]);
+}
+
+#[test]
+fn html_and_jsonl_roll_ups() {
+    let d = pile("html-jsonl");
+    let html = run(
+        &d,
+        &["evaluate", ".", "--recursive", "--format", "html"],
+        &[],
+    );
+    assert_eq!(html.code, 3, "{}", html.stderr);
+    let page = &html.stdout;
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    // each form links to its table's section (tables numbered by file: f03 is the second)
+    assert!(
+        page.contains(&format!("<a href=\"#t2\">./{F03}</a>")),
+        "{page}"
+    );
+    for n in 1..=5 {
+        assert!(page.contains(&format!("<section id=\"t{n}\">")), "t{n}");
+    }
+    assert!(!page.contains("<section id=\"t6\">"));
+    assert!(page.contains("复核意见"));
+
+    let jl = run(
+        &d,
+        &["evaluate", ".", "--recursive", "--format", "jsonl"],
+        &[],
+    );
+    assert_eq!(jl.code, 3, "{}", jl.stderr);
+    let lines: Vec<Value> = jl
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // one line per form, then the totals line
+    assert_eq!(lines.len(), 6);
+    assert!(lines[..5].iter().all(|l| l["record"] == "form"));
+    let totals = &lines[5];
+    assert_eq!(totals["record"], "totals");
+    assert_eq!(totals["totals"]["forms"], 5);
+    assert_eq!(totals["totals"]["unread"], 1);
+    assert_eq!(s(&totals["unread"][0]["file"]), "./broken.xlsx");
+    // each form carries its own opinions: f03 its total and two rows, f05 its 合计
+    let f03 = lines
+        .iter()
+        .find(|l| l["file"] == format!("./{F03}"))
+        .unwrap();
+    let items: Vec<&str> = f03["opinions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| s(&o["item"]))
+        .collect();
+    assert_eq!(items, ["总分", "3 资金到位及时率", "6 政策知晓率"]);
+    assert_eq!(s(&f03["difference"]), "3.80");
+    let opinions: usize = lines[..5]
+        .iter()
+        .map(|l| l["opinions"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(opinions, 4);
 }
 
 #[test]
@@ -579,4 +786,84 @@ fn an_actuals_file_applies_to_the_table_its_names_match() {
         ]
     );
     assert_eq!(v["totals"]["tables"], 2);
+}
+
+/// A rule file whose veto holds on f01 (its 工程质量 row), named as a reviewer would.
+const LOCAL_RULES: &str = "rules:\n  - id: local.veto.quality\n    when: indicator ~ \"工程质量\"\n    veto: {grade: 差, message: 工程质量本地一票否决}\n";
+
+fn f01_vetoes(v: &Value) -> Vec<String> {
+    let f01 = v["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| s(&f["file"]).ends_with(F01))
+        .unwrap_or_else(|| panic!("no f01 in {v}"));
+    f01["vetoes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| s(x).to_owned())
+        .collect()
+}
+
+#[test]
+fn rule_files_in_a_zip_load_as_a_folder_s_do() {
+    // in an archive: rules/local.yaml beside the forms
+    let d = dir("zip-rules");
+    std::fs::write(
+        d.join("units.zip"),
+        zip_of(&[
+            (F01, &fixture(F01)),
+            (F03, &fixture(F03)),
+            ("rules/local.yaml", LOCAL_RULES.as_bytes()),
+        ]),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "units.zip", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r);
+    assert!(
+        v["unread"].as_array().unwrap().is_empty(),
+        "{}",
+        v["unread"]
+    );
+    let vetoes = f01_vetoes(&v);
+    assert_eq!(vetoes.len(), 1, "{vetoes:?}");
+    assert!(vetoes[0].contains("工程质量本地一票否决"), "{vetoes:?}");
+    // f03 has no such row: no veto
+    let f03 = v["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| s(&f["file"]).ends_with(F03))
+        .unwrap();
+    assert!(f03["vetoes"].as_array().unwrap().is_empty());
+
+    // the same in a folder walked with --recursive: the same veto
+    let f = dir("folder-rules");
+    copy(&f, F01);
+    copy(&f, F03);
+    std::fs::create_dir(f.join("rules")).unwrap();
+    std::fs::write(f.join("rules/local.yaml"), LOCAL_RULES).unwrap();
+    let r = run(
+        &f,
+        &["evaluate", ".", "--recursive", "--format", "json"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(f01_vetoes(&json(&r)), vetoes);
+
+    // a broken rule file in the archive is reported by its name in the archive and stops the
+    // run, as a broken rule file given with --rules does
+    std::fs::write(
+        d.join("bad.zip"),
+        zip_of(&[
+            (F01, &fixture(F01)),
+            ("rules/bad.yaml", b"rules:\n  - id: x\n    when: (\n"),
+        ]),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "bad.zip", "--format", "json"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("bad.zip!rules/bad.yaml"), "{}", r.stderr);
 }

@@ -8,7 +8,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use jixiao::eval::stream::{StreamOptions, Streamed, evaluate_stream, published_precision};
+use jixiao::eval::stream::{Lines, StreamOptions, Streamed, evaluate_stream, published_precision};
 use jixiao::eval::{Methodology, Options, evaluate, evaluate::published_precision as whole_dp};
 use jixiao::report::json;
 use jixiao::rules::RuleSet;
@@ -83,6 +83,7 @@ fn streamed_forced(path: &Path, block: usize, force: usize) -> (Vec<u8>, Streame
     let s = evaluate_stream(
         stream,
         &StreamOptions {
+            lines: Lines::Jsonl,
             methodology: &m,
             rules,
             year: None,
@@ -416,5 +417,144 @@ fn a_bad_byte_in_the_first_megabyte_is_found_where_the_whole_file_reader_finds_i
         offset(&notes),
         offset(&whole_notes),
         "{notes}\n{whole_notes}"
+    );
+}
+
+/// Runs `jixiao evaluate ARGS EXTRA` and gives (exit code, stdout, stderr).
+fn run_cli(args: &[&std::ffi::OsStr], extra: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("evaluate")
+        .args(args)
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `--format csv` streamed and with `--no-streaming`: the same exit code and bytes, the
+/// reader's findings as often on stderr; gives the streamed run's stderr.
+fn csv_same(args: &[&std::ffi::OsStr]) -> (Option<i32>, Vec<u8>, String) {
+    let (code, streamed, notes) = run_cli(args, &["--format", "csv"]);
+    let (whole_code, whole, whole_notes) = run_cli(args, &["--format", "csv", "--no-streaming"]);
+    assert_eq!(code, whole_code, "{notes}\n---\n{whole_notes}");
+    if streamed != whole {
+        let (g, e) = (
+            String::from_utf8_lossy(&streamed),
+            String::from_utf8_lossy(&whole),
+        );
+        let at = g.lines().zip(e.lines()).position(|(a, b)| a != b);
+        panic!(
+            "csv differs at line {at:?} ({} lines against {}):\n{:?}\n{:?}",
+            g.lines().count(),
+            e.lines().count(),
+            at.and_then(|k| g.lines().nth(k)),
+            at.and_then(|k| e.lines().nth(k))
+        );
+    }
+    for code in [
+        "table.row-ignored",
+        "table.bad-amount",
+        "table.row-too-short",
+        "actuals.unmatched",
+        "eval.no-actuals",
+        "eval.actuals-match-nothing",
+    ] {
+        assert_eq!(
+            notes.matches(code).count(),
+            whole_notes.matches(code).count(),
+            "{code}: {notes}"
+        );
+    }
+    (code, streamed, notes)
+}
+
+#[test]
+fn the_command_line_streams_csv_and_matches_no_streaming() {
+    // awkward rows, and a cell with a control character (shown as its picture either way)
+    let text = messy(&generated(400, 9)).replacen("≥95%", "≥95%\u{1b}[2J", 3);
+    let path = write_file("cli-csv.tsv", text.as_bytes());
+    let (code, out, notes) = csv_same(&[path.as_os_str()]);
+    assert_eq!(code, Some(0), "{notes}");
+    assert!(out.starts_with(b"\xEF\xBB\xBF\xE5\x8D\x95\xE4\xBD\x8D,"));
+    assert!(String::from_utf8_lossy(&out).contains('\u{241b}'));
+    assert!(notes.contains("table.row-too-short"), "{notes}");
+    // with -o, the same bytes in the file
+    let file = root().join("target/stream-tests/cli-csv-out.csv");
+    let (code, _, _) = run_cli(
+        &[path.as_os_str()],
+        &["--format", "csv", "-o", file.to_str().expect("UTF-8 path")],
+    );
+    assert_eq!(code, Some(0));
+    assert!(std::fs::read(&file).expect("written") == out);
+}
+
+#[test]
+fn a_streamed_csv_report_opens_with_the_actuals_that_matched_nothing() {
+    let text = generated(150, 23);
+    let sheet = write_file("csv-actuals.tsv", text.as_bytes());
+    let template = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("template")
+        .arg(&sheet)
+        .output()
+        .expect("template runs");
+    assert_eq!(template.status.code(), Some(0));
+    let mut yaml = String::from_utf8(template.stdout).expect("UTF-8");
+    yaml.push_str("  - unit: \"无此单位\"\n    project: \"无此项目\"\n    indicators: []\n");
+    let actuals = write_file("csv-actuals.yaml", yaml.as_bytes());
+    let (code, out, notes) = csv_same(&[sheet.as_os_str(), actuals.as_os_str()]);
+    assert_eq!(code, Some(0), "{notes}");
+    // the warning row stands right under the header
+    let text = String::from_utf8(out).expect("UTF-8");
+    let third = text.lines().nth(1).unwrap_or_default();
+    assert!(
+        third.contains("警告") && third.contains("actuals.unmatched"),
+        "{third}"
+    );
+}
+
+#[test]
+fn a_streamed_csv_run_is_refused_where_the_whole_table_is() {
+    // no actual anywhere and no actuals file
+    let mut text = String::from("单位\t项目\t一级指标\t三级指标\t年度指标值\t实际完成值\n");
+    for p in 0..300 {
+        text.push_str(&format!("甲\t项目{p}\t产出指标\t完成率\t≥95%\t\n"));
+    }
+    let empty = write_file("csv-unfilled.tsv", text.as_bytes());
+    let (code, out, notes) = csv_same(&[empty.as_os_str()]);
+    assert_eq!(code, Some(2), "{notes}");
+    assert!(out.is_empty());
+    assert_eq!(notes.matches("eval.no-actuals").count(), 1, "{notes}");
+    // an actuals file that gives nothing to any project of the table
+    let yaml = "projects:\n  - unit: \"无此单位\"\n    project: \"无此项目\"\n    indicators: []\n";
+    let actuals = write_file("csv-nothing.yaml", yaml.as_bytes());
+    let (code, out, notes) = csv_same(&[empty.as_os_str(), actuals.as_os_str()]);
+    assert_eq!(code, Some(2), "{notes}");
+    assert!(out.is_empty());
+    assert!(notes.contains("eval.actuals-match-nothing"), "{notes}");
+}
+
+#[test]
+fn csv_is_streamed_a_split_project_says_so() {
+    // only the streamed path names a project whose rows come back later (blocks apart: within
+    // one block the reader puts its rows together, as the whole table does)
+    let mut text = generated(2000, 31);
+    assert!(text.len() > 256 * 1024);
+    // a title row, the header, then the first project's first row
+    let first_row = text.lines().nth(2).expect("a data row").to_owned();
+    assert!(!first_row.starts_with('\t'));
+    text.push_str(&first_row);
+    text.push('\n');
+    let path = write_file("csv-split.tsv", text.as_bytes());
+    let (code, out, notes) = run_cli(&[path.as_os_str()], &["--format", "csv"]);
+    assert_eq!(code, Some(0), "{notes}");
+    assert!(notes.contains("stream.project-split"), "{notes}");
+    // the run scored apart: one 预算执行率 row more than projects in the sheet
+    assert_eq!(
+        String::from_utf8_lossy(&out).matches("预算执行率").count(),
+        2001
     );
 }

@@ -430,7 +430,7 @@ fn workbook_findings_name_sheet_and_cell() {
     assert!(json.get("line").is_none() && json.get("column").is_none());
     let rendered = f.render(&doc.source, 100);
     assert!(
-        rendered.contains("二十") && rendered.contains("[t.xlsx!目标表:7:3]"),
+        rendered.contains("二十") && rendered.contains("[t.xlsx!目标表!C7]"),
         "{rendered}"
     );
     // by default every sheet: the notes sheet is skipped and said so, the table is read
@@ -447,7 +447,7 @@ fn workbook_findings_name_sheet_and_cell() {
     assert_eq!(bad.sheet.as_deref(), Some("目标表"));
     assert_eq!(bad.cell.as_deref(), Some("C7"));
     let rendered = bad.render(&all.source, 100);
-    assert!(rendered.contains("[t.xlsx!目标表:7:3]"), "{rendered}");
+    assert!(rendered.contains("[t.xlsx!目标表!C7]"), "{rendered}");
     // a workbook of notes alone has no table
     let mut notes = Workbook::new();
     notes

@@ -70,8 +70,12 @@ pub struct Args {
 /// The inputs sorted: the table, the actuals file and rule files found in folders.
 struct Resolved {
     table: PathBuf,
+    /// The table, where a folder's was read already (`cli::pile::plan`).
+    doc: Option<Document>,
     actuals: Option<PathBuf>,
-    folder_rules: Vec<PathBuf>,
+    /// The folder's actuals file, parsed already.
+    parsed: Option<ActualsFile>,
+    folder_rules: Vec<crate::rules::RuleSource>,
 }
 
 /// The table and the actuals file named by the inputs. A folder's files are sorted by what
@@ -79,17 +83,16 @@ struct Resolved {
 /// so); its rule files load before any `--rules`. Two different tables, two actuals files (a
 /// folder's included) or two folders are refused, naming both (never the first or last
 /// silently).
-fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resolved, String> {
+fn resolve(
+    inputs: &[PathBuf],
+    mut folder: Option<Box<super::pile::Preread>>,
+) -> Result<Resolved, String> {
     let mut table: Option<PathBuf> = None;
+    let mut doc = None;
     let mut actuals: Option<PathBuf> = None;
+    let mut parsed = None;
     let mut folder_rules = Vec::new();
     let is_yaml = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
-    let names = |ps: &[PathBuf]| {
-        ps.iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
     let mut set_table = |p: PathBuf| match &table {
         Some(t) => Err(format!(
             "给出了两个目标表或自评表：{} 和 {}；一次只评价一个表",
@@ -114,40 +117,37 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
     };
     for input in inputs {
         if input.is_dir() {
-            let folder = crate::inputs::sort_folder(input, opts).map_err(|e| {
-                format!(
-                    "无法读取文件夹 {}：{}",
-                    input.display(),
-                    crate::diagnostic::io_reason(&e)
-                )
-            })?;
-            let Some((found, _)) = folder.table else {
+            // the one folder, read once by `cli::pile::plan`
+            let Some(folder) = folder.take().filter(|f| f.folder == *input) else {
+                return Err(format!("文件夹 {} 未能读取", input.display()));
+            };
+            let super::pile::Preread {
+                table: found,
+                copies,
+                actuals: folder_actuals,
+                rules,
+                ..
+            } = *folder;
+            let Some((found, read)) = found else {
                 return Err(format!(
                     "文件夹 {} 中没有能读取的目标表、自评表或表单",
                     input.display()
                 ));
             };
-            if !folder.conflicting.is_empty() {
-                let mut all = vec![found];
-                all.extend(folder.conflicting);
-                return Err(format!(
-                    "文件夹 {} 中有不同的表：{}；请直接指定其中一个文件",
-                    input.display(),
-                    names(&all)
-                ));
-            }
-            if !folder.copies.is_empty() {
+            if !copies.is_empty() {
                 eprintln!(
                     "提示：{} 与 {} 是同一张表，读取前者",
                     found.display(),
-                    names(&folder.copies)
+                    copies.join("、")
                 );
             }
             set_table(found)?;
-            for p in folder.actuals {
-                set_actuals(p)?;
+            doc = Some(read);
+            for (name, a) in folder_actuals {
+                set_actuals(PathBuf::from(name))?;
+                parsed = Some(a);
             }
-            folder_rules.extend(folder.rules);
+            folder_rules.extend(rules);
         } else if is_yaml(input) {
             set_actuals(input.clone())?;
         } else {
@@ -157,31 +157,51 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
     let table = table.ok_or_else(|| "缺少目标表或自评表".to_owned())?;
     Ok(Resolved {
         table,
+        doc,
         actuals,
+        parsed,
         folder_rules,
     })
 }
 
-pub fn run(mut args: Args) -> u8 {
+pub fn run(args: Args) -> u8 {
     // several files, folders or archives: one roll-up (`cli::pile`)
-    if super::pile::wanted(&args.inputs, &args.pile, &args.table_args.options()) {
-        return super::pile::evaluate(args);
+    let folder =
+        match super::pile::plan(&args.inputs, &args.pile, &args.table_args.options(), false) {
+            super::pile::Plan::Pile(sorted, files) => {
+                return super::pile::evaluate(args, *sorted, files);
+            }
+            super::pile::Plan::Single(folder) => folder,
+        };
+    // an actuals file in the folder that does not parse stops the run, as one given does
+    if let Some(bad) = folder.as_ref().and_then(|f| {
+        f.unread.iter().find(|u| {
+            matches!(
+                u.refusal,
+                crate::pile::Refusal::Actuals(_) | crate::pile::Refusal::ActualsEncoding { .. }
+            )
+        })
+    }) {
+        super::show(&bad.refusal);
+        return exit::USAGE;
     }
-    let (table_path, actuals_path) = match resolve(&args.inputs, &args.table_args.options()) {
-        Ok(r) => {
-            // a folder's rule files first: `--rules` given by hand override them
-            args.rules.rules.splice(0..0, r.folder_rules);
-            (r.table, r.actuals)
-        }
-        Err(e) => {
-            say!("错误：{e}");
-            return exit::USAGE;
-        }
-    };
+    let (table_path, actuals_path, read_doc, parsed, folder_rules) =
+        match resolve(&args.inputs, folder) {
+            Ok(r) => (r.table, r.actuals, r.doc, r.parsed, r.folder_rules),
+            Err(e) => {
+                say!("错误：{e}");
+                return exit::USAGE;
+            }
+        };
     // the output may not be one of the inputs (checked before anything is read)
     let mut inputs: Vec<&Path> = vec![&table_path];
     inputs.extend(actuals_path.as_deref());
     inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
+    let folder_rule_paths: Vec<PathBuf> = folder_rules
+        .iter()
+        .map(|r| PathBuf::from(&r.name))
+        .collect();
+    inputs.extend(folder_rule_paths.iter().map(PathBuf::as_path));
     if let Some(o) = &args.output
         && let Some(i) = inputs.iter().find(|i| super::output::same_file(o, i))
     {
@@ -193,6 +213,7 @@ pub fn run(mut args: Args) -> u8 {
         return exit::USAGE;
     }
     let actuals = match &actuals_path {
+        Some(_) if parsed.is_some() => parsed,
         Some(p) => {
             let text = match crate::bounded::read_path(p, &crate::limits::ACTUALS) {
                 Ok(mut bytes) => match String::from_utf8({
@@ -227,17 +248,21 @@ pub fn run(mut args: Args) -> u8 {
     };
     // only a regular file is streamed: a pipe or FIFO cannot be read twice (the 得分 column's
     // first pass), so it is read whole, within the input limit
-    if args.format == Format::Jsonl
+    if matches!(args.format, Format::Jsonl | Format::Csv)
         && !args.no_streaming
+        && read_doc.is_none()
         && crate::bounded::is_regular_file(&table_path)
     {
         match table::stream::open(&table_path, &args.table_args.options()) {
             Ok(Opened::Stream(stream)) => {
-                let rules = match args.rules.load() {
+                let rules = match args.rules.load_with(&folder_rules) {
                     Ok(r) => r,
                     Err(code) => return code,
                 };
-                return streaming(&args, &table_path, *stream, actuals.as_ref(), &rules);
+                if let Some(code) = streaming(&args, &table_path, *stream, actuals.as_ref(), &rules)
+                {
+                    return code;
+                }
             }
             Ok(Opened::Whole) => {}
             Err(e) => {
@@ -246,7 +271,7 @@ pub fn run(mut args: Args) -> u8 {
             }
         }
     }
-    let doc = match args.table_args.read(&table_path) {
+    let doc = match read_doc.map_or_else(|| args.table_args.read(&table_path), Ok) {
         Ok(doc) => doc,
         Err(code) => return code,
     };
@@ -270,7 +295,7 @@ pub fn run(mut args: Args) -> u8 {
         ));
     }
     say_raw!("{diagnostics}");
-    let rules = match args.rules.load() {
+    let rules = match args.rules.load_with(&folder_rules) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -369,20 +394,18 @@ pub(super) fn denied(deny: &[Deny], s: &Summary) -> u8 {
     if denied { exit::DENIED } else { exit::OK }
 }
 
-/// `--format jsonl` on a text sheet: read, evaluated and written block by block on every core
-/// (see `eval::stream`); the reader's findings go to stderr as their blocks are written.
+/// `--format jsonl` or `csv` on a text sheet: read, evaluated and written block by block on
+/// every core (see `eval::stream`); the reader's findings go to stderr as their blocks are
+/// written. `None`: the sheet is to be read whole after all (see [`streaming_csv`]).
 fn streaming(
     args: &Args,
     table_path: &Path,
     stream: SheetStream,
     actuals: Option<&ActualsFile>,
     rules: &crate::rules::RuleSet,
-) -> u8 {
+) -> Option<u8> {
     let methodology = Methodology::from_rules(rules);
     let head = stream.head();
-    for f in &head.findings {
-        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
-    }
     // a 得分 column: its rounding must be known before the first score is compared
     let published_dp = if head.has_published_scores {
         let first_pass = match table::stream::open(table_path, &args.table_args.options()) {
@@ -394,7 +417,7 @@ fn streaming(
             Ok(dp) => dp,
             Err(e) => {
                 super::show(&e);
-                return exit::USAGE;
+                return Some(exit::USAGE);
             }
         }
     } else {
@@ -411,26 +434,29 @@ fn streaming(
     };
     let mut inputs: Vec<&Path> = vec![table_path];
     inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let opts = eval::stream::StreamOptions {
+        lines: eval::stream::Lines::Jsonl,
+        methodology: &methodology,
+        rules,
+        year: args.year,
+        actuals,
+        published_dp,
+        workers,
+        render: &render,
+    };
+    if args.format == Format::Csv {
+        return streaming_csv(args, &inputs, &head.findings, stream, opts);
+    }
+    for f in &head.findings {
+        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
+    }
     let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
         Ok(o) => o,
-        Err(code) => return code,
+        Err(code) => return Some(code),
     };
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let result = eval::stream::evaluate_stream(
-        stream,
-        &eval::stream::StreamOptions {
-            methodology: &methodology,
-            rules,
-            year: args.year,
-            actuals,
-            published_dp,
-            workers,
-            render: &render,
-        },
-        &mut out,
-        &mut std::io::stderr(),
-    );
-    match result {
+    let result = eval::stream::evaluate_stream(stream, &opts, &mut out, &mut std::io::stderr());
+    Some(match result {
         Ok(streamed) => {
             for f in &streamed.findings {
                 say!("警告[{}] {}：{}", f.code, f.position(), f.message);
@@ -443,7 +469,78 @@ fn streaming(
             super::show(&e);
             exit::USAGE
         }
+    })
+}
+
+/// `--format csv`, streamed: the rows go to a temporary file and the reader's findings to
+/// another while the sheet is evaluated, because what stands before them is known only at the
+/// end: the actuals that matched nothing (the warning rows under the header), and whether the
+/// run is refused at all (a sheet without one actual and no actuals file, an actuals file that
+/// gives nothing). A run the whole-table path would refuse gives `None` and is read whole, so
+/// that it is refused in the same words; the rest writes the head, then copies the rows.
+/// Memory stays flat; the rows are written twice (the page cache holds them between).
+fn streaming_csv(
+    args: &Args,
+    inputs: &[&Path],
+    head_findings: &[crate::finding::Finding],
+    stream: SheetStream,
+    mut opts: eval::stream::StreamOptions<'_>,
+) -> Option<u8> {
+    opts.lines = eval::stream::Lines::Csv;
+    let held = tempfile::tempfile().and_then(|rows| Ok((rows, tempfile::tempfile()?)));
+    let (rows, notes) = match held {
+        Ok(files) => files,
+        Err(e) => return Some(super::output::failed(&e, "报告")),
+    };
+    let mut rows = std::io::BufWriter::with_capacity(256 * 1024, rows);
+    let mut notes = std::io::BufWriter::new(notes);
+    let streamed = match eval::stream::evaluate_stream(stream, &opts, &mut rows, &mut notes) {
+        Ok(s) => s,
+        Err(eval::stream::StreamError::Write(e)) => return Some(super::output::failed(&e, "报告")),
+        Err(e) => {
+            super::show(&e);
+            return Some(exit::USAGE);
+        }
+    };
+    let refused = match opts.actuals {
+        None => !streamed.actuals_seen,
+        Some(a) => !a.projects.is_empty() && !streamed.actuals_used,
+    };
+    if refused {
+        return None;
     }
+    for f in head_findings {
+        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
+    }
+    let copied = notes
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|mut notes| {
+            std::io::Seek::rewind(&mut notes)?;
+            std::io::copy(&mut notes, &mut std::io::stderr())
+        });
+    if let Err(e) = copied {
+        return Some(super::output::failed(&e, "提示"));
+    }
+    for f in &streamed.findings {
+        say!("警告[{}] {}：{}", f.code, f.position(), f.message);
+    }
+    let mut out = match super::output::Output::open(args.output.as_deref(), inputs) {
+        Ok(o) => o.showing_controls(),
+        Err(code) => return Some(code),
+    };
+    let warnings = report::warnings::lines_of(&streamed.findings);
+    let written = report::csv::write_head(&mut out, &warnings)
+        .and_then(|_| rows.into_inner().map_err(|e| e.into_error()))
+        .and_then(|mut rows| {
+            std::io::Seek::rewind(&mut rows)?;
+            std::io::copy(&mut rows, &mut out)
+        });
+    Some(match written {
+        Ok(_) => out.close("报告", denied(&args.deny, &streamed.summary)),
+        // dropped unfinished: the temporary file goes, the old report stays
+        Err(e) => super::output::failed(&e, "报告"),
+    })
 }
 
 /// `--explain`: every indicator's rules with the file and line each was written at.

@@ -30,16 +30,27 @@ pub struct Args {
 
 pub fn run(args: Args) -> u8 {
     // several files, folders or archives: each table's tree (`cli::pile`)
+    let opts = args.table_args.options();
+    let read = match super::pile::plan(&args.tables, &args.pile, &opts, true) {
+        super::pile::Plan::Pile(sorted, _) => return super::pile::inspect(&args, *sorted),
+        // a folder read once: its table (or why there is none)
+        super::pile::Plan::Single(folder) => folder.map(|f| f.table.map(|(_, doc)| doc)),
+    };
     let [table] = args.tables.as_slice() else {
-        return super::pile::inspect(&args);
+        return super::exit::USAGE;
     };
-    if super::pile::wanted(&args.tables, &args.pile, &args.table_args.options()) {
-        return super::pile::inspect(&args);
-    }
-    let doc = match args.table_args.read(table) {
-        Ok(doc) => doc,
-        Err(code) => return code,
+    let doc = match read {
+        Some(Some(doc)) => doc,
+        _ => match args.table_args.read(table) {
+            Ok(doc) => doc,
+            Err(code) => return code,
+        },
     };
+    show(&args, doc)
+}
+
+/// One table's tree or findings.
+fn show(args: &Args, doc: crate::table::model::Document) -> u8 {
     let mut out = super::output::Printer::new();
     match args.format {
         OutputFormat::Json => out.line(view::findings_json(&doc)),

@@ -46,25 +46,77 @@ fn is_zip(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
+/// A folder given alone, read once: what the single run needs of it (its table, copies,
+/// actuals and rule files), so nothing in it is read again.
+#[derive(Debug)]
+pub struct Preread {
+    pub folder: PathBuf,
+    /// Its table (the first by [`crate::inputs::preference`] of copies of one table).
+    pub table: Option<(PathBuf, crate::table::model::Document)>,
+    pub copies: Vec<String>,
+    /// Its actuals files, parsed.
+    pub actuals: Vec<(String, crate::eval::ActualsFile)>,
+    /// Its rule files, read.
+    pub rules: Vec<crate::rules::RuleSource>,
+    /// Its files that are none of these, or could not be read: passed over as before (notes,
+    /// a list of targets for `parse`), but an actuals file that does not parse stops the run.
+    pub unread: Vec<pile::Unread>,
+}
+
+/// What the inputs are, told once: every file is read once whichever way the run goes.
+#[derive(Debug)]
+pub enum Plan {
+    /// One table alone (with its actuals): the single run; a folder given was read already.
+    Single(Option<Box<Preread>>),
+    /// A pile, read and sorted, with the files on disk it reads.
+    Pile(Box<pile::Sorted>, Vec<PathBuf>),
+}
+
 /// Whether `inputs` are a pile: `--recursive`, an archive (given or in a folder given), two
-/// tables or folders, or one folder holding different tables. A single table (with its actuals), or one folder holding one table
-/// in one or several formats, is not.
-pub fn wanted(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions) -> bool {
-    if p.recursive || inputs.iter().any(|i| is_zip(i)) {
-        return true;
+/// tables or folders, or one folder holding different tables. A single table (with its
+/// actuals), or one folder holding one table in one or several formats, is not. A folder is
+/// read here, once, either way. `inspect` has no actuals: for it any two inputs are a pile
+/// (`yaml_is_table`).
+pub fn plan(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions, yaml_is_table: bool) -> Plan {
+    let tables = inputs
+        .iter()
+        .filter(|i| yaml_is_table || i.is_dir() || !is_yaml(i))
+        .count();
+    let pile = p.recursive || inputs.iter().any(|i| is_zip(i)) || tables >= 2;
+    let (dirs, others): (Vec<PathBuf>, Vec<PathBuf>) =
+        inputs.iter().cloned().partition(|i| i.is_dir());
+    if !pile && dirs.is_empty() {
+        return Plan::Single(None);
     }
-    let tables = inputs.iter().filter(|i| i.is_dir() || !is_yaml(i)).count();
-    if tables >= 2 {
-        return true;
+    let workers = p.workers();
+    let mut gathered = pile::gather(&dirs, p.recursive);
+    if !pile && gathered.archives.is_empty() {
+        // one folder: read once, then a pile only if it holds different tables
+        notes(&gathered);
+        let mut files = gathered.files();
+        let sorted = pile::sort(gathered, opts, workers);
+        if sorted.forms.len() >= 2 {
+            // the other inputs are actuals or rule files (one table or folder at most)
+            let extra = pile::gather(&others, false);
+            files.extend(extra.files());
+            let more = pile::sort(extra, opts, workers);
+            return Plan::Pile(Box::new(sorted.join(more)), files);
+        }
+        let mut sorted = sorted;
+        let form = sorted.forms.pop();
+        return Plan::Single(Some(Box::new(Preread {
+            folder: dirs[0].clone(),
+            copies: form.as_ref().map(|f| f.copies.clone()).unwrap_or_default(),
+            table: form.map(|f| (f.path.unwrap_or_else(|| PathBuf::from(&f.name)), f.doc)),
+            actuals: sorted.actuals,
+            rules: sorted.rules,
+            unread: sorted.unread,
+        })));
     }
-    inputs.iter().filter(|i| i.is_dir()).any(|d| {
-        let holds_zip = std::fs::read_dir(d).is_ok_and(|entries| {
-            entries
-                .flatten()
-                .any(|e| is_zip(&e.path()) && e.path().is_file())
-        });
-        holds_zip || crate::inputs::sort_folder(d, opts).is_ok_and(|f| !f.conflicting.is_empty())
-    })
+    gathered.merge(pile::gather(&others, p.recursive));
+    notes(&gathered);
+    let files = gathered.files();
+    Plan::Pile(Box::new(pile::sort(gathered, opts, workers)), files)
 }
 
 fn notes(g: &Gathered) {
@@ -103,16 +155,12 @@ fn reader_findings(forms: &[pile::Form]) {
     say_raw!("{text}");
 }
 
-/// `jixiao evaluate` over a pile: the roll-up.
-pub fn evaluate(args: super::evaluate::Args) -> u8 {
+/// `jixiao evaluate` over a pile (read by [`plan`]): the roll-up.
+pub fn evaluate(args: super::evaluate::Args, sorted: pile::Sorted, files: Vec<PathBuf>) -> u8 {
     let format = args.format;
-    if !matches!(
-        format,
-        Format::Table | Format::Markdown | Format::Json | Format::Csv
-    ) {
-        say!(
-            "错误：多个文件的汇总目前只能写成 table、markdown、json 或 csv 格式；请改用其中之一，或逐个文件评价"
-        );
+    // xlsx is binary: to a file, or to stdout only when stdout is not a terminal
+    if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        say!("错误：xlsx 是二进制文件，不能写到终端；请用 -o 汇总.xlsx，或把标准输出重定向到文件");
         return exit::USAGE;
     }
     if args.explain {
@@ -121,18 +169,6 @@ pub fn evaluate(args: super::evaluate::Args) -> u8 {
         );
     }
     let workers = args.pile.workers();
-    let opts = args.table_args.options();
-    let gathered = pile::gather(&args.inputs, args.pile.recursive);
-    notes(&gathered);
-    let files: Vec<PathBuf> = gathered
-        .items
-        .iter()
-        .filter_map(|i| match &i.origin {
-            pile::Origin::File(p) => Some(p.clone()),
-            pile::Origin::Entry(_) => None,
-        })
-        .chain(args.inputs.iter().filter(|p| is_zip(p)).cloned())
-        .collect();
     if let Some(o) = &args.output
         && let Some(i) = files.iter().find(|i| super::output::same_file(o, i))
     {
@@ -143,10 +179,7 @@ pub fn evaluate(args: super::evaluate::Args) -> u8 {
         );
         return exit::USAGE;
     }
-    let sorted = pile::sort(gathered, &opts, workers);
-    let mut rule_args = args.rules.clone();
-    rule_args.rules.splice(0..0, sorted.rules.iter().cloned());
-    let rules = match rule_args.load() {
+    let rules = match args.rules.load_with(&sorted.rules) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -193,8 +226,15 @@ pub fn evaluate(args: super::evaluate::Args) -> u8 {
     let written = match format {
         Format::Markdown => out.write_all(pile::render::render_markdown(&rollup).as_bytes()),
         Format::Json => out.write_all(pile::render::render_json(&rollup).as_bytes()),
+        Format::Jsonl => out.write_all(pile::jsonl::render_jsonl(&rollup).as_bytes()),
         Format::Csv => pile::render::write_csv(&rollup, &mut out),
-        _ => out.write_all(pile::render::render_text(&rollup).as_bytes()),
+        Format::Html => {
+            out.write_all(pile::html::render_html(&rollup, &methodology.bands.value).as_bytes())
+        }
+        Format::Xlsx => pile::xlsx::render_xlsx(&rollup)
+            .map_err(|e| std::io::Error::other(crate::report::xlsx_error(&e)))
+            .and_then(|bytes| out.write_all(&bytes)),
+        Format::Table => out.write_all(pile::render::render_text(&rollup).as_bytes()),
     };
     match written {
         Err(e) => super::output::failed(&e, "报告"),
@@ -202,11 +242,9 @@ pub fn evaluate(args: super::evaluate::Args) -> u8 {
     }
 }
 
-/// `jixiao inspect` over a pile: each table's tree under its file name, the files not read.
-pub fn inspect(args: &super::inspect::Args) -> u8 {
-    let gathered = pile::gather(&args.tables, args.pile.recursive);
-    notes(&gathered);
-    let sorted = pile::sort(gathered, &args.table_args.options(), args.pile.workers());
+/// `jixiao inspect` over a pile (read by [`plan`]): each table's tree under its file name,
+/// the files not read.
+pub fn inspect(args: &super::inspect::Args, sorted: pile::Sorted) -> u8 {
     let mut out = super::output::Printer::new();
     for form in &sorted.forms {
         match args.format {
@@ -230,16 +268,159 @@ pub fn inspect(args: &super::inspect::Args) -> u8 {
     })
 }
 
-/// `jixiao review` over a pile: each table reviewed in turn; the files not read listed and
-/// the run goes on. Returns the worst severity met and whether some file was not read.
-pub fn review_forms(
-    inputs: &[PathBuf],
-    p: &PileArgs,
-    opts: &ReadOptions,
-) -> (Vec<pile::Form>, bool) {
-    let gathered = pile::gather(inputs, p.recursive);
-    notes(&gathered);
-    let sorted = pile::sort(gathered, opts, p.workers());
+/// `jixiao review` over a pile (read by [`plan`]): each table reviewed in turn; the files not
+/// read listed and the run goes on. Returns the tables and whether some file was not read.
+pub fn review_forms(sorted: pile::Sorted) -> (Vec<pile::Form>, bool) {
     list_unread(&sorted.unread);
     (sorted.forms, !sorted.unread.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each file of a run is read once, whichever way [`plan`] decides (a folder with one
+    //! table, a folder holding different tables, a folder beside its actuals): the reads are
+    //! counted where every file is read ([`crate::bounded::read_path`]), on one thread.
+
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use clap::FromArgMatches;
+
+    use crate::bounded::READ_LOG;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+    }
+
+    /// Run the command line in-process; the exit code and how often each file was read.
+    fn run(args: &[&str]) -> (u8, BTreeMap<PathBuf, usize>) {
+        READ_LOG.with_borrow_mut(Vec::clear);
+        let m = super::super::command()
+            .try_get_matches_from(std::iter::once("jixiao").chain(args.iter().copied()))
+            .unwrap();
+        let cli = super::super::Cli::from_arg_matches(&m).unwrap();
+        let code = match cli.command {
+            super::super::Command::Evaluate(a) => super::super::evaluate::run(a),
+            _ => unreachable!("evaluate only"),
+        };
+        let mut counts = BTreeMap::new();
+        for p in READ_LOG.take() {
+            let p = std::fs::canonicalize(&p).unwrap_or(p);
+            *counts.entry(p).or_insert(0) += 1;
+        }
+        (code, counts)
+    }
+
+    fn files_of(dir: &Path) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| std::fs::canonicalize(e.path()).unwrap())
+            .filter(|p| p.is_file())
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn once(dir: &Path, counts: &BTreeMap<PathBuf, usize>) {
+        let files = files_of(dir);
+        for f in &files {
+            assert_eq!(
+                counts.get(f),
+                Some(&1),
+                "{} read {:?} times",
+                f.display(),
+                counts.get(f)
+            );
+        }
+        assert_eq!(counts.len(), files.len(), "{counts:?}");
+    }
+
+    const F01: &str = "tests/fixtures/forms/f01-tianchang-water-2022-selfeval.xlsx";
+    const F01_CSV: &str = "tests/fixtures/forms/f01-tianchang-water-2022-selfeval-gbk.csv";
+    const F03: &str = "tests/fixtures/forms/f03-yongde-minglang-school-2022-selfeval.xlsx";
+
+    fn folder(files: &[&str]) -> tempfile::TempDir {
+        let d = tempfile::tempdir().unwrap();
+        for f in files {
+            let p = fixture(f);
+            std::fs::copy(&p, d.path().join(p.file_name().unwrap())).unwrap();
+        }
+        d
+    }
+
+    #[test]
+    fn a_folder_holding_one_table_is_read_once() {
+        // the table in two formats and a rule file beside it
+        let d = folder(&[F01, F01_CSV]);
+        std::fs::write(
+            d.path().join("extra.yaml"),
+            "rules:\n  - id: local.veto\n    when: indicator ~ \"工程质量\"\n    veto: {grade: 差, message: 本地规则}\n",
+        )
+        .unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let report = out.path().join("out.json");
+        let (code, counts) = run(&[
+            "evaluate",
+            d.path().to_str().unwrap(),
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+            "-o",
+            report.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+        once(d.path(), &counts);
+        // the folder's rule file was loaded: its veto is in the report
+        let text = std::fs::read_to_string(&report).unwrap();
+        assert!(text.contains("本地规则"), "{text}");
+    }
+
+    #[test]
+    fn a_folder_beside_its_actuals_is_read_once() {
+        let d = folder(&[
+            "samples/guangzhou-hpf-2023/targets.tsv",
+            "samples/guangzhou-hpf-2023/targets.xlsx",
+            "samples/guangzhou-hpf-2023/actuals.yaml",
+        ]);
+        let out = tempfile::tempdir().unwrap();
+        let report = out.path().join("out.csv");
+        let (code, counts) = run(&[
+            "evaluate",
+            d.path().to_str().unwrap(),
+            "--format",
+            "csv",
+            "--jobs",
+            "1",
+            "-o",
+            report.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+        once(d.path(), &counts);
+        assert!(std::fs::metadata(&report).unwrap().len() > 0);
+    }
+
+    #[test]
+    fn a_folder_holding_different_tables_is_read_once() {
+        let d = folder(&[F01, F01_CSV, F03]);
+        let out = tempfile::tempdir().unwrap();
+        let report = out.path().join("rollup.json");
+        let (code, counts) = run(&[
+            "evaluate",
+            d.path().to_str().unwrap(),
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+            "-o",
+            report.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+        once(d.path(), &counts);
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        assert_eq!(v["totals"]["forms"], 2);
+        assert_eq!(v["totals"]["copies"], 1);
+    }
 }

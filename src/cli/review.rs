@@ -78,14 +78,30 @@ pub fn run(args: Args) -> u8 {
     let mut out = super::output::Printer::new();
     let mut worst: Option<Severity> = None;
     // a pile (`cli::pile`): every table reviewed, the files not read listed, the run goes on
-    let (docs, unread) = if super::pile::wanted(&args.files, &args.pile, &args.table_args.options())
-    {
-        let (forms, unread) =
-            super::pile::review_forms(&args.files, &args.pile, &args.table_args.options());
-        (forms.into_iter().map(|f| Ok(f.doc)).collect(), unread)
-    } else {
-        (args.files.iter().map(Err).collect::<Vec<_>>(), false)
-    };
+    let (docs, unread) =
+        match super::pile::plan(&args.files, &args.pile, &args.table_args.options(), false) {
+            super::pile::Plan::Pile(sorted, _) => {
+                let (forms, unread) = super::pile::review_forms(*sorted);
+                (forms.into_iter().map(|f| Ok(f.doc)).collect(), unread)
+            }
+            // a folder read once: its table in place of the folder
+            super::pile::Plan::Single(Some(folder)) if folder.table.is_some() => {
+                let mut doc = folder.table.map(|(_, doc)| doc);
+                let docs = args
+                    .files
+                    .iter()
+                    .filter_map(|f| {
+                        if f.is_dir() {
+                            doc.take().map(Ok)
+                        } else {
+                            Some(Err(f))
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                (docs, false)
+            }
+            super::pile::Plan::Single(_) => (args.files.iter().map(Err).collect::<Vec<_>>(), false),
+        };
     for item in docs {
         let doc = match item {
             Ok(doc) => doc,

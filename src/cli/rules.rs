@@ -30,10 +30,19 @@ pub struct RuleArgs {
 impl RuleArgs {
     /// The rule set these flags ask for; diagnostics printed, `Err(exit code)` on errors.
     pub fn load(&self) -> Result<std::borrow::Cow<'static, RuleSet>, u8> {
-        if self.rules.is_empty() && !self.no_default_rules {
+        self.load_with(&[])
+    }
+
+    /// The rule set with `first` (rule files already read, from a folder or an archive)
+    /// loaded before the `--rules` files, which override them.
+    pub fn load_with(
+        &self,
+        first: &[RuleSource],
+    ) -> Result<std::borrow::Cow<'static, RuleSet>, u8> {
+        if first.is_empty() && self.rules.is_empty() && !self.no_default_rules {
             return Ok(std::borrow::Cow::Borrowed(RuleSet::bundled()));
         }
-        let mut sources = Vec::new();
+        let mut sources = first.to_vec();
         for path in &self.rules {
             match RuleSource::read(path) {
                 Ok(s) => sources.push(s),

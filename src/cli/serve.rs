@@ -45,6 +45,9 @@ pub struct Args {
     /// 等待请求头（及连接空闲）的时限（秒）
     #[arg(long, default_value_t = 10)]
     pub header_timeout: u64,
+    /// 每个请求的处理进程可用的内存上限（MB）；超出的请求得到 500，服务器照常运行
+    #[arg(long, default_value_t = 4096)]
+    pub max_work_memory_mb: u64,
 }
 
 fn address(args: &Args) -> Result<SocketAddr, String> {
@@ -156,6 +159,10 @@ fn serve(args: Args, bare: bool) -> u8 {
         max_answer: args.max_answer_mb.max(1).saturating_mul(1024 * 1024),
         max_connections: args.max_connections.max(1),
         header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+        // each request's work in a process of its own (a crash or a runaway upload ends it
+        // alone; a timed-out request's process is killed)
+        worker: std::env::current_exe().ok(),
+        work_memory: Some(args.max_work_memory_mb.max(64).saturating_mul(1024 * 1024)),
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

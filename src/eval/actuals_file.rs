@@ -332,11 +332,8 @@ fn to_fill(i: &crate::table::model::IndicatorRow, year: Option<i32>) -> Fill {
 
 /// The fill-in workbook's forms (`jixiao template --format xlsx`): one a project, with its
 /// targets, budget and goal, and which rows need a plan value or a grade.
-pub fn fill_forms(
-    doc: &Document,
-    year: Option<i32>,
-) -> Vec<crate::report::form_workbook::FillForm> {
-    use crate::report::form_workbook::{FillForm, FillRow};
+pub fn fill_forms(doc: &Document, year: Option<i32>) -> Vec<crate::report_model::FillForm> {
+    use crate::report_model::{FillForm, FillRow};
     doc.projects()
         .map(|(unit, project)| {
             let form = project.form.as_deref();

@@ -14,16 +14,25 @@ use super::methodology::Methodology;
 use super::project::Tally;
 use super::score::{Outcome, Verdict};
 use crate::finding::{Finding, Severity};
-use crate::report::model::{IndicatorReport, ProjectReport, Shown, SourceRef, TotalStatus};
+use crate::report_model::{IndicatorReport, ProjectReport, Shown, SourceRef, TotalStatus};
 use crate::table::model::{Document, Project, UnitRow};
 
 /// Where a cell of the sheet is.
-pub(super) fn source_ref(file: &Arc<str>, loc: &crate::table::source::Location) -> SourceRef {
+pub(super) fn source_ref(
+    file: &Arc<str>,
+    source: &crate::table::source::SourceText,
+    loc: &crate::table::source::Location,
+) -> SourceRef {
     SourceRef {
         file: file.clone(),
         line: loc.line,
         column: Some(loc.column),
         cell: loc.cell.map(|c| c.a1()),
+        // the sheet only where the cell is named (a text input has neither)
+        sheet: loc
+            .cell
+            .and_then(|_| source.sheet_at(loc.offset))
+            .map(Arc::from),
     }
 }
 

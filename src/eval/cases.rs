@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::report::model::Report;
+use crate::report_model::Report;
 use crate::rules::RuleSet;
 use crate::rules::cases::{Case, IndicatorCase};
 use crate::table::{self, ReadOptions};

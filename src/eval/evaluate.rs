@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::actuals_file::ActualsFile;
 use super::methodology::Methodology;
 use crate::lang;
-use crate::report::model::{Difference, ProjectReport, Report};
+use crate::report_model::{Difference, ProjectReport, Report};
 use crate::rules::{Facts, RuleSet};
 use crate::table::model::Document;
 

@@ -17,7 +17,8 @@
 //! `published` re-checks the sheet's printed 得分; [`total`] grades the total (§8.10);
 //! [`checks`] holds checks and vetoes on actuals; `assemble` and `rollup` put the report
 //! together. Beside them, apart from the meaning: `matcher` (actuals to rows) and `memo`
-//! (what a worker keeps between rows: readings, figures, outcomes, shares).
+//! (what a worker keeps between rows: readings, figures, outcomes, shares); `seen` (what a
+//! streamed run has seen, in flat memory).
 
 pub mod actual;
 pub mod actuals_file;
@@ -42,6 +43,7 @@ mod published;
 mod reading;
 mod rollup;
 pub mod score;
+mod seen;
 pub mod stream;
 pub mod total;
 pub mod unfilled;

@@ -22,7 +22,7 @@ use super::reading::Around;
 use super::score::Verdict;
 use super::{grades, published, weights};
 use crate::finding::{Finding, Severity};
-use crate::report::model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
+use crate::report_model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 
 /// What every step of one project's scoring reads.
@@ -31,6 +31,8 @@ struct Step<'a, 'o> {
     project: &'a Project,
     around: Around<'a>,
     file: Arc<str>,
+    /// The text the table was read from (for the sheet of a cell).
+    source: &'a crate::table::source::SourceText,
     year: Option<i32>,
     opts: &'a Options<'o>,
     /// Half the last decimal the sheet printed its scores with.
@@ -60,6 +62,7 @@ pub(super) fn evaluate_project(
             department: doc.department.as_deref(),
         },
         file: cache.file(&doc.source.name),
+        source: &doc.source,
         year,
         opts,
         tolerance,
@@ -164,7 +167,7 @@ fn score_row(
     let outcome = &scoring.outcome;
     let shown_score = assemble::shown_score(outcome, dp);
     let differs = published::indicator_differs(s, outcome, step.tolerance);
-    let source = assemble::source_ref(&step.file, &s.row.at.target);
+    let source = assemble::source_ref(&step.file, step.source, &s.row.at.target);
     if differs {
         differences.push(published::indicator_difference(
             step.unit,
@@ -284,7 +287,7 @@ fn score_budget(
         score,
         step.tolerance,
         dp,
-        &step.file,
+        (&step.file, step.source),
     ));
     if budget.applicable() {
         tally.weights += weight;
@@ -433,9 +436,9 @@ fn grade(
                 file,
                 format!(
                     "总分 {} 含加分 {} 分（分值合计 {}），可超过分值合计，至多超过各加分规则的上限",
-                    crate::report::model::Shown::new(tally.total, m.precision.value),
-                    crate::report::model::Shown::new(tally.bonus, m.precision.value),
-                    crate::report::model::Shown::new(tally.weights, m.precision.value)
+                    crate::report_model::Shown::new(tally.total, m.precision.value),
+                    crate::report_model::Shown::new(tally.bonus, m.precision.value),
+                    crate::report_model::Shown::new(tally.weights, m.precision.value)
                 ),
             )
             .in_project(&unit.name, &project.name),

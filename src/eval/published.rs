@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::budget::Budget;
 use super::indicator::Scored;
 use super::score::{Outcome, Verdict};
-use crate::report::model::{Difference, Shown, SourceRef};
+use crate::report_model::{Difference, Shown, SourceRef};
 use crate::table::model::{BudgetLine, Project, UnitRow};
 
 /// Whether the score of `s` differs from the 得分 the sheet printed for it, beyond
@@ -64,7 +64,7 @@ pub(super) fn budget_difference(
     score: Option<Decimal>,
     tolerance: Option<Decimal>,
     dp: u32,
-    file: &Arc<str>,
+    (file, source): (&Arc<str>, &crate::table::source::SourceText),
 ) -> Option<Difference> {
     let line: &BudgetLine = project.budget.as_ref()?;
     let p = line.published_score?;
@@ -93,7 +93,7 @@ pub(super) fn budget_difference(
             Some(_) => format!("{} × 执行率（至多 100%）", weight.normalize()),
             None => "预算或执行数缺失，无法复核".to_owned(),
         },
-        source: super::assemble::source_ref(file, &line.at),
+        source: super::assemble::source_ref(file, source, &line.at),
     })
 }
 

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::methodology::Methodology;
 use crate::finding::{Finding, Severity};
-use crate::report::model::{
+use crate::report_model::{
     Difference, ProjectReport, Report, Shown, Summary, UnitReport, VerdictCounts,
 };
 use crate::table::model::Document;

@@ -16,41 +16,7 @@ use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 pub(super) mod distributive;
 mod relative;
 
-/// The verdict of one indicator (contract §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Pass,
-    Fail,
-    Review,
-    Missing,
-    Invalid,
-    NotApplicable,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Pass => "pass",
-            Verdict::Fail => "fail",
-            Verdict::Review => "review",
-            Verdict::Missing => "missing",
-            Verdict::Invalid => "invalid",
-            Verdict::NotApplicable => "not_applicable",
-        }
-    }
-    /// The Chinese word shown in reports.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Verdict::Pass => "达标",
-            Verdict::Fail => "未达标",
-            Verdict::Review => "待评定",
-            Verdict::Missing => "缺实际值",
-            Verdict::Invalid => "无法比较",
-            Verdict::NotApplicable => "不适用",
-        }
-    }
-}
+pub use crate::report_model::Verdict;
 
 /// The outcome of one indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -32,13 +32,25 @@ use super::actuals_file::ActualsFile;
 use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
 use crate::finding::{Finding, Severity};
 use crate::report::json;
-use crate::report::model::{Shown, Summary, VerdictCounts};
+use crate::report_model::{Shown, Summary, VerdictCounts};
 use crate::table::ReadError;
 use crate::table::model::Document;
 use crate::table::stream::{self, Block, FillDown, Head, SheetStream};
 
+/// What a streamed run writes: JSON lines, then a summary line (`--format jsonl`), or CSV rows
+/// (`--format csv`, whose byte-order mark, header and warnings the caller writes first:
+/// [`crate::report::csv::write_head`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lines {
+    #[default]
+    Jsonl,
+    Csv,
+}
+
 /// How to stream.
 pub struct StreamOptions<'a> {
+    /// JSON lines or CSV rows.
+    pub lines: Lines,
     /// The numbers of the method.
     pub methodology: &'a super::Methodology,
     /// The rules.
@@ -67,6 +79,13 @@ pub struct Streamed {
     /// Blocks the file was cut into, and how many had to be read a second time.
     pub blocks: usize,
     pub reread: usize,
+    /// Whether some row of the sheet carries an actual (a 实际完成值, 全年执行数 or published
+    /// 得分): without one and without an actuals file, the whole-table path refuses to score
+    /// (`eval::unfilled`).
+    pub actuals_seen: bool,
+    /// Whether the actuals file gave some project a figure (`eval::unmatched` refuses a file
+    /// that gives none).
+    pub actuals_used: bool,
 }
 
 /// One evaluated block, ready to write.
@@ -86,6 +105,8 @@ struct Output {
     first_line: Vec<u32>,
     /// Findings of the evaluation (a budget of zero or less).
     findings: Vec<Finding>,
+    actuals_seen: bool,
+    actuals_used: bool,
 }
 
 /// The turnstile's state: blocks pass in order.
@@ -141,7 +162,7 @@ pub fn evaluate_stream(
             let (gate, turn, job_rx, pool) = (&gate, &turn, &job_rx, &pool);
             scope.spawn(move || {
                 let mut cache = ParseCache::default();
-                let mut writer = json::LineWriter::default();
+                let mut writer = Rows::new(opts.lines);
                 loop {
                     let job = job_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(block)) = job else { break };
@@ -187,10 +208,24 @@ pub fn evaluate_stream(
     }
     let mut totals = written.map_err(StreamError::Write)?;
     let summary = totals.summary(opts.methodology);
-    json::write_summary_line(&summary, out)
-        .and_then(|_| out.flush())
-        .map_err(StreamError::Write)?;
+    if opts.lines == Lines::Jsonl {
+        json::write_summary_line(&summary, out).map_err(StreamError::Write)?;
+    }
+    out.flush().map_err(StreamError::Write)?;
     let mut findings = std::mem::take(&mut totals.split);
+    if totals.seen.unsure() {
+        findings.push(
+            Finding::new(
+                "stream.seen-unsure",
+                Severity::Warning,
+                &head.name,
+                "流式评价中暂存到磁盘的单位、项目记录有部分读不回来；单位数可能偏多，\
+                 不连续的项目可能未被指出"
+                    .to_owned(),
+            )
+            .help("检查临时目录所在磁盘，或用 --no-streaming 整表读入后评价"),
+        );
+    }
     findings.extend(gate.matcher.unmatched());
     Ok(Streamed {
         summary,
@@ -199,7 +234,31 @@ pub fn evaluate_stream(
         rows_skipped: totals.rows_skipped,
         blocks: totals.blocks,
         reread: totals.reread,
+        actuals_seen: totals.actuals_seen,
+        actuals_used: totals.actuals_used,
     })
+}
+
+/// A worker's writer of one project's lines.
+enum Rows {
+    Json(json::LineWriter),
+    Csv(crate::report::csv::RowWriter),
+}
+
+impl Rows {
+    fn new(lines: Lines) -> Self {
+        match lines {
+            Lines::Jsonl => Rows::Json(json::LineWriter::default()),
+            Lines::Csv => Rows::Csv(Default::default()),
+        }
+    }
+
+    fn append_project(&mut self, p: &crate::report::model::ProjectReport, buf: &mut Vec<u8>) {
+        match self {
+            Rows::Json(w) => w.append_project(p, buf),
+            Rows::Csv(w) => w.append_project(p, buf),
+        }
+    }
 }
 
 /// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
@@ -213,7 +272,7 @@ fn work(
     turn: &Condvar,
     opts: &StreamOptions<'_>,
     year: Option<i32>,
-    (cache, writer): &mut (&mut ParseCache, &mut json::LineWriter),
+    (cache, writer): &mut (&mut ParseCache, &mut Rows),
 ) -> Option<Output> {
     let speculative = stream::read_block(head, block, block.guess().clone());
     // the turnstile: blocks pass one at a time, in file order
@@ -251,6 +310,14 @@ fn work(
     turn.notify_all();
     drop(g);
     // in parallel from here
+    let actuals_used = opts.actuals.is_some()
+        && taken.iter().any(|t| {
+            t.entry
+                .is_some_and(|e| e.budget.is_some() || e.spent.is_some())
+                || t.indicators.iter().any(Option::is_some)
+        });
+    // stops at the first row with an actual: the first row of a filled sheet
+    let actuals_seen = read.doc.has_actuals();
     let eval = Options {
         methodology: opts.methodology,
         rules: opts.rules,
@@ -303,6 +370,8 @@ fn work(
         reread,
         first_line,
         findings,
+        actuals_seen,
+        actuals_used,
     })
 }
 
@@ -316,16 +385,19 @@ struct Totals {
     pending_sum: Decimal,
     projects: usize,
     differences: usize,
-    /// Hashes of every unit written (64-bit SipHash, as `seen`: eight bytes a unit, not its
-    /// name).
-    units: rustc_hash::FxHashSet<u64>,
-    /// Hashes of every (unit, project) written, to name a project that comes back later.
-    seen: rustc_hash::FxHashSet<u64>,
+    /// Units written so far (told apart in `seen`).
+    units: usize,
+    /// Hashes (64-bit SipHash) of every unit and every (unit, project) written: units are
+    /// counted by name, a project that comes back later is named. Flat memory (older hashes
+    /// on disk, see `eval::seen`).
+    seen: super::seen::Seen,
     split: Vec<Finding>,
     rows_read: usize,
     rows_skipped: usize,
     blocks: usize,
     reread: usize,
+    actuals_seen: bool,
+    actuals_used: bool,
 }
 
 impl Totals {
@@ -348,7 +420,7 @@ impl Totals {
             score: Shown::new(score, dp),
             not_applicable: c.not_applicable,
             projects: self.projects,
-            units: self.units.len(),
+            units: self.units,
             grade: if scored == 0 {
                 String::new()
             } else {
@@ -403,6 +475,8 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
     }
     t.blocks += 1;
     t.reread += usize::from(o.reread);
+    t.actuals_seen |= o.actuals_seen;
+    t.actuals_used |= o.actuals_used;
     t.split.append(&mut o.findings);
     t.counts.merge(&o.counts);
     t.differences += o.differences;
@@ -417,6 +491,7 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
         t.pending_sum += pending;
         // SipHash (keys fixed): 64 bits that tell projects apart (FxHash is for tables only)
         let mut h = std::collections::hash_map::DefaultHasher::new();
+        h.write_u8(1); // a (unit, project), apart from units
         (&unit, &project).hash(&mut h);
         if !t.seen.insert(h.finish()) {
             let mut f = Finding::new(
@@ -434,8 +509,9 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
             t.split.push(f);
         }
         let mut h = std::collections::hash_map::DefaultHasher::new();
+        h.write_u8(0); // a unit
         unit.hash(&mut h);
-        t.units.insert(h.finish());
+        t.units += usize::from(t.seen.insert(h.finish()));
     }
 }
 

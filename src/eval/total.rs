@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::methodology::Methodology;
 use crate::finding::{Finding, Severity};
-use crate::report::model::Shown;
+use crate::report_model::Shown;
 
 /// The grade of a project's total and, where its points are not 100, the finding that says so.
 pub struct Graded {
@@ -65,7 +65,7 @@ pub fn grade(
 /// A project's total on 100 points: as it is where it was scored on 100, else its share of its
 /// points converted (what unit and summary means average, so that a 49-point excerpt is not
 /// averaged or graded as if out of 100).
-pub fn on_100(p: &crate::report::model::ProjectReport) -> Decimal {
+pub fn on_100(p: &crate::report_model::ProjectReport) -> Decimal {
     if p.weights.rounded() == Decimal::ONE_HUNDRED || p.weights.exact <= Decimal::ZERO {
         p.score.exact
     } else {

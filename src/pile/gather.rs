@@ -89,10 +89,10 @@ pub enum Refusal {
     #[error("{name} 是压缩包中的压缩包，不展开")]
     #[diagnostic(code("pile.zip-nested"), help("先解压外层压缩包，再给出里面的压缩包"))]
     ZipNested { name: String },
-    /// A rule file inside an archive (rules are loaded from files only).
-    #[error("{name} 是压缩包中的规则文件，不读取")]
-    #[diagnostic(code("pile.zip-rules"), help("解压后用 --rules 给出该规则文件"))]
-    ZipRules { name: String },
+    /// An actuals file that is not UTF-8 text.
+    #[error("实际值文件 {name} 不是 UTF-8 文本")]
+    #[diagnostic(code("actuals.encoding"), help("请以 UTF-8 保存"))]
+    ActualsEncoding { name: String },
     /// Neither a table nor actuals nor rules.
     #[error("{name} 既不是目标表、自评表或表单，也不是实际值文件或规则文件")]
     #[diagnostic(code("pile.not-a-table"), help("{reason}"))]
@@ -135,6 +135,34 @@ pub struct Gathered {
     pub items: Vec<Item>,
     pub unread: Vec<Unread>,
     pub notes: Vec<String>,
+    /// The archives opened (or refused), given or found in a folder.
+    pub archives: Vec<PathBuf>,
+}
+
+impl Gathered {
+    /// `other`'s files added to these, in the same order by name.
+    pub fn merge(&mut self, other: Gathered) {
+        self.items.extend(other.items);
+        self.unread.extend(other.unread);
+        self.notes.extend(other.notes);
+        self.archives.extend(other.archives);
+        self.items.sort_by(|a, b| a.name.cmp(&b.name));
+        self.items.dedup_by(|a, b| a.name == b.name);
+        self.unread.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    /// The files on disk the pile reads (its files and archives), for the check that the
+    /// output is none of them.
+    pub fn files(&self) -> Vec<PathBuf> {
+        self.items
+            .iter()
+            .filter_map(|i| match &i.origin {
+                Origin::File(p) => Some(p.clone()),
+                Origin::Entry(_) => None,
+            })
+            .chain(self.archives.iter().cloned())
+            .collect()
+    }
 }
 
 /// Whether a file in a folder or archive may be a table, actuals or rules, by its ending.
@@ -199,6 +227,7 @@ pub fn gather_bytes(files: Vec<(String, Vec<u8>)>) -> Gathered {
 fn file(path: &Path, out: &mut Gathered) {
     let name = path.display().to_string();
     if is_zip_name(&name) {
+        out.archives.push(path.to_owned());
         match crate::bounded::read_path(path, &limits::INPUT) {
             Ok(bytes) => unzip(&name, &bytes, out),
             Err(e) => out.unread.push(Unread {

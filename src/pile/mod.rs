@@ -16,8 +16,11 @@
 //! depends on the number of threads (`--jobs`).
 
 pub mod gather;
+pub mod html;
+pub mod jsonl;
 pub mod render;
 pub mod rollup;
+pub mod xlsx;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -26,6 +29,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::eval::{self, ActualsFile, Methodology};
 use crate::inputs::{self, Kind};
 use crate::report::model::Report;
+use crate::rules::RuleSource;
 use crate::table::{ReadOptions, model::Document};
 
 pub use gather::{Gathered, Item, Origin, Refusal, Unread, gather};
@@ -69,6 +73,8 @@ pub fn par_map<T: Sync, R: Send>(
 pub struct Form {
     /// The file it was read from.
     pub name: String,
+    /// Its path, where it is a file (not an archive's entry).
+    pub path: Option<PathBuf>,
     pub doc: Document,
     /// Copies of the same table in other files, not read again.
     pub copies: Vec<String>,
@@ -81,8 +87,8 @@ pub struct Sorted {
     pub forms: Vec<Form>,
     /// The actuals files, by name.
     pub actuals: Vec<(String, ActualsFile)>,
-    /// Rule files found in folders (loaded before `--rules`).
-    pub rules: Vec<PathBuf>,
+    /// Rule files found in folders and archives, by name (loaded before `--rules`).
+    pub rules: Vec<RuleSource>,
     /// The files not read, by name.
     pub unread: Vec<Unread>,
 }
@@ -90,8 +96,19 @@ pub struct Sorted {
 enum Read {
     Table(Box<Document>),
     Actuals(ActualsFile),
-    Rules(PathBuf),
+    Rules(RuleSource),
     Unread(Refusal),
+}
+
+/// A file past `limit`, as the bounded reader would have said.
+fn too_large(name: &str, limit: &crate::limits::Limit, size: usize) -> Refusal {
+    Refusal::Read(crate::bounded::BoundedError::TooLarge {
+        name: name.to_owned(),
+        what: limit.what,
+        max: limit.shown(),
+        help: limit.help(),
+        size: Some(size as u64),
+    })
 }
 
 fn read_item(item: &Item, opts: &ReadOptions) -> Read {
@@ -110,27 +127,30 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
         (Kind::Table, Some(doc)) => Read::Table(Box::new(doc)),
         (Kind::Actuals, _) => {
             if bytes.len() as u64 > crate::limits::ACTUALS.get() {
-                return Read::Unread(Refusal::Read(crate::bounded::BoundedError::TooLarge {
-                    name: item.name.clone(),
-                    what: crate::limits::ACTUALS.what,
-                    max: crate::limits::ACTUALS.shown(),
-                    help: crate::limits::ACTUALS.help(),
-                    size: Some(bytes.len() as u64),
-                }));
+                return Read::Unread(too_large(&item.name, &crate::limits::ACTUALS, bytes.len()));
             }
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            let text = String::from_utf8_lossy(bytes);
-            match ActualsFile::parse(&item.name, &text) {
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                return Read::Unread(Refusal::ActualsEncoding {
+                    name: item.name.clone(),
+                });
+            };
+            match ActualsFile::parse(&item.name, text) {
                 Ok(a) => Read::Actuals(a),
                 Err(e) => Read::Unread(Refusal::Actuals(e)),
             }
         }
-        (Kind::Rules, _) => match &item.origin {
-            Origin::File(p) => Read::Rules(p.clone()),
-            Origin::Entry(_) => Read::Unread(Refusal::ZipRules {
-                name: item.name.clone(),
-            }),
-        },
+        // a rule file in a folder or an archive alike: its text, loaded before `--rules`
+        (Kind::Rules, _) => {
+            if bytes.len() as u64 > crate::limits::RULE_FILE.get() {
+                return Read::Unread(too_large(
+                    &item.name,
+                    &crate::limits::RULE_FILE,
+                    bytes.len(),
+                ));
+            }
+            Read::Rules(RuleSource::from_bytes(&item.name, bytes))
+        }
         _ => match crate::table::read_bytes(&item.name, bytes, opts) {
             Err(e) => Read::Unread(e.into()),
             Ok(_) => Read::Unread(Refusal::NotATable {
@@ -148,10 +168,16 @@ pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
         unread: gathered.unread,
         ..Sorted::default()
     };
-    let mut tables: Vec<(String, Document)> = Vec::new();
+    let mut tables: Vec<(String, Option<PathBuf>, Document)> = Vec::new();
     for (item, r) in gathered.items.into_iter().zip(read) {
         match r {
-            Read::Table(doc) => tables.push((item.name, *doc)),
+            Read::Table(doc) => {
+                let path = match item.origin {
+                    Origin::File(p) => Some(p),
+                    Origin::Entry(_) => None,
+                };
+                tables.push((item.name, path, *doc));
+            }
             Read::Actuals(a) => out.actuals.push((item.name, a)),
             Read::Rules(p) => out.rules.push(p),
             Read::Unread(refusal) => out.unread.push(Unread {
@@ -163,7 +189,7 @@ pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
     // copies: the first by preference, then name, is read; the others are named
     tables.sort_by(|a, b| (inputs::preference(&a.0), &a.0).cmp(&(inputs::preference(&b.0), &b.0)));
     let mut prints: Vec<Vec<inputs::ProjectPrint>> = Vec::new();
-    for (name, doc) in tables {
+    for (name, path, doc) in tables {
         let print = inputs::fingerprint(&doc);
         match prints.iter().position(|p| *p == print) {
             Some(i) => out.forms[i].copies.push(name),
@@ -171,6 +197,7 @@ pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
                 prints.push(print);
                 out.forms.push(Form {
                     name,
+                    path,
                     doc,
                     copies: Vec::new(),
                 });
@@ -180,6 +207,20 @@ pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
     out.forms.sort_by(|a, b| a.name.cmp(&b.name));
     out.unread.sort_by(|a, b| a.name.cmp(&b.name));
     out
+}
+
+impl Sorted {
+    /// `other`'s files added to these (files given beside a folder), each list in its order.
+    pub fn join(mut self, other: Sorted) -> Sorted {
+        self.forms.extend(other.forms);
+        self.forms.sort_by(|a, b| a.name.cmp(&b.name));
+        self.actuals.extend(other.actuals);
+        self.actuals.sort_by(|a, b| a.0.cmp(&b.0));
+        self.rules.extend(other.rules);
+        self.unread.extend(other.unread);
+        self.unread.sort_by(|a, b| a.name.cmp(&b.name));
+        self
+    }
 }
 
 /// What the evaluation of a pile needs besides the tables.

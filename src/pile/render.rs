@@ -150,10 +150,10 @@ fn opinion_rows(r: &Rollup) -> Vec<Vec<String>> {
 }
 
 /// One section of the text formats: title, header, rows.
-type Section = (&'static str, Vec<&'static str>, Vec<Vec<String>>);
+pub(crate) type Section = (&'static str, Vec<&'static str>, Vec<Vec<String>>);
 
 /// Every section, the same in both text formats.
-fn sections(r: &Rollup) -> Vec<Section> {
+pub(crate) fn text_sections(r: &Rollup) -> Vec<Section> {
     let mut out = vec![(
         "各表",
         FORM_HEADER.to_vec(),
@@ -201,7 +201,7 @@ fn sections(r: &Rollup) -> Vec<Section> {
 pub fn render_text(r: &Rollup) -> String {
     let mut out = summary(r);
     out.push('\n');
-    for (title, header, rows) in sections(r) {
+    for (title, header, rows) in text_sections(r) {
         out.push_str(&format!("\n{title}\n"));
         if rows.is_empty() {
             out.push_str("（无）\n");
@@ -223,7 +223,7 @@ pub fn render_text(r: &Rollup) -> String {
 /// The roll-up as Markdown, then each table's 自评表.
 pub fn render_markdown(r: &Rollup) -> String {
     let mut out = format!("# 汇总\n\n{}\n", md_text(&summary(r)));
-    for (title, header, rows) in sections(r) {
+    for (title, header, rows) in text_sections(r) {
         out.push_str(&format!("\n## {title}\n\n"));
         if rows.is_empty() {
             out.push_str("（无）\n");

@@ -149,34 +149,81 @@ fn is_plain_number(cell: &str) -> bool {
 }
 
 fn write_records(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error> {
+    write_head_records(out, &super::warnings::lines(report))?;
+    let mut rows = RowWriter::default();
+    let mut buf = Vec::with_capacity(64 * 1024);
+    for p in &report.projects {
+        rows.append_project(p, &mut buf);
+        if buf.len() >= 60 * 1024 {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    out.write_all(&buf)?;
+    Ok(())
+}
+
+/// The header row and, after it, the warning rows: actuals that matched nothing (their 结论
+/// 警告, their 说明 the warning; `warnings::lines`).
+fn write_head_records(out: &mut dyn Write, warnings: &[String]) -> Result<(), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     w.write_record(HEADER)?;
-    let safe = |record: [String; 16]| record.map(|c| neutralise(&c).into_owned());
-    // actuals that matched nothing, first: rows whose 结论 is 警告 and 说明 the warning
-    for line in super::warnings::lines(report) {
+    for line in warnings {
         let mut record: [String; 16] = Default::default();
         record[9] = "警告".to_owned();
-        record[15] = line;
+        record[15] = line.clone();
         w.write_record(safe(record))?;
-    }
-    for p in &report.projects {
-        w.write_record(safe(budget_record(p)))?;
-        for i in &p.indicators {
-            w.write_record(safe(indicator_record(p, i)))?;
-        }
     }
     w.flush()?;
     Ok(())
 }
 
-/// The report as CSV bytes.
-pub fn render(report: &Report) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into memory does not fail.
-    let _ = write(report, &mut out);
-    out
+/// The start of a CSV report: the byte-order mark, the header row and the warning rows
+/// (`warnings::lines`); the projects' rows follow ([`RowWriter`]). For a report written as it
+/// is evaluated (`eval::stream`).
+pub fn write_head(out: &mut dyn Write, warnings: &[String]) -> io::Result<()> {
+    out.write_all(BOM)?;
+    write_head_records(out, warnings).map_err(|e| match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    })
+}
+
+fn safe(record: [String; 16]) -> [String; 16] {
+    record.map(|c| match neutralise(&c) {
+        std::borrow::Cow::Borrowed(_) => c,
+        std::borrow::Cow::Owned(n) => n,
+    })
+}
+
+/// The rows of one project at a time (its 预算执行率 row, then one a indicator), the same bytes
+/// as in [`write`]: the whole report and the streamed one (`eval::stream`) are written by it.
+pub struct RowWriter {
+    builder: csv::WriterBuilder,
+}
+
+impl Default for RowWriter {
+    fn default() -> Self {
+        let mut builder = csv::WriterBuilder::new();
+        builder.terminator(csv::Terminator::CRLF);
+        RowWriter { builder }
+    }
+}
+
+impl RowWriter {
+    /// Appends the rows of `p` to `buf`.
+    pub fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        // into memory: the csv writer's only errors are its writer's, and a Vec's write does not
+        // fail
+        let mut w = self.builder.from_writer(buf);
+        let _ = w.write_record(safe(budget_record(p)));
+        for i in &p.indicators {
+            let _ = w.write_record(safe(indicator_record(p, i)));
+        }
+        let _ = w.flush();
+    }
 }
 
 #[cfg(test)]

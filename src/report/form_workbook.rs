@@ -21,42 +21,7 @@ use super::form_layout::{self as layout, Columns, Funds, GridRow, Put, Styles, T
 /// What an empty category cell holds in the form: read back as no category (`table::form`).
 pub use super::form_layout::NONE;
 
-/// One indicator of a form to fill.
-#[derive(Debug, Clone)]
-pub struct FillRow {
-    pub category: Option<String>,
-    pub subcategory: Option<String>,
-    pub name: String,
-    pub target: String,
-    /// A person grades it (达成 / 部分达成 / 未达成).
-    pub qualitative: bool,
-    /// It compares with a figure the unit gives: a plan value, or the baseline (上年实际) of a
-    /// relative target (`baseline`).
-    pub plan: bool,
-    pub baseline: bool,
-    /// What the unit has filled in (empty in a new template): 实际完成值, 计划数, 偏差原因.
-    pub actual: Option<String>,
-    pub plan_value: Option<String>,
-    pub note: Option<String>,
-}
-
-/// One project's form to fill.
-#[derive(Debug, Clone)]
-pub struct FillForm {
-    pub unit: String,
-    pub project: String,
-    pub department: Option<String>,
-    pub year: Option<i32>,
-    /// The money unit of the funds block (万元 unless the table says otherwise).
-    pub money_unit: String,
-    pub budget: Option<Decimal>,
-    /// 全年执行数, where filled.
-    pub spent: Option<Decimal>,
-    pub goal: Option<String>,
-    /// 实际完成情况 of the goal, where filled.
-    pub goal_actual: Option<String>,
-    pub rows: Vec<FillRow>,
-}
+pub use crate::report_model::{FillForm, FillRow};
 
 /// The template's own formats: cells to fill (yellow, unlocked), cells jixiao computes (grey),
 /// the note under the form.
@@ -80,14 +45,62 @@ impl Formats {
     }
 }
 
-/// The workbook of forms to fill, one project a sheet.
-pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, XlsxError> {
+/// Why the workbook of forms could not be written, in Chinese (with the way forward: the
+/// actuals file in YAML, which has no such limits).
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{0}")]
+#[diagnostic(code("output.xlsx"))]
+pub struct WorkbookError(String);
+
+impl From<XlsxError> for WorkbookError {
+    fn from(e: XlsxError) -> Self {
+        let why = match e {
+            XlsxError::MaxStringLengthExceeded => {
+                "有单元格（目标表中的指标名或指标值等）超过 Excel 每格 32767 个字符的上限"
+                    .to_owned()
+            }
+            XlsxError::RowColumnLimitError => {
+                "有项目的指标超过 Excel 工作表 1048576 行的上限".to_owned()
+            }
+            other => format!("生成工作簿时出错（{other}）"),
+        };
+        WorkbookError(format!(
+            "{why}，无法生成填报用的自评表（xlsx）；请改用实际值文件（YAML）填报：jixiao template 不加 --format xlsx"
+        ))
+    }
+}
+
+/// The workbook of forms to fill, one project a sheet; refused past the xlsx report's limits
+/// ([`crate::limits::XLSX_PROJECTS`], [`crate::limits::XLSX_INDICATORS`]: built whole in
+/// memory, about 70 KB a project).
+pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, WorkbookError> {
+    use crate::limits::{XLSX_INDICATORS, XLSX_PROJECTS};
+    let rows: usize = forms.iter().map(|f| f.rows.len()).sum();
+    for (n, limit) in [(forms.len(), &XLSX_PROJECTS), (rows, &XLSX_INDICATORS)] {
+        if n as u64 > limit.get() {
+            return Err(WorkbookError(format!(
+                "表中有 {n} 个{}，超过{}的上限 {}，不生成填报用的自评表（xlsx）；请改用实际值文件（YAML）填报：jixiao template 不加 --format xlsx，或按单位拆分表格。{}",
+                if std::ptr::eq(limit, &XLSX_PROJECTS) {
+                    "项目"
+                } else {
+                    "指标"
+                },
+                limit.what,
+                limit.shown(),
+                limit.help()
+            )));
+        }
+    }
+    Ok(build(forms)?)
+}
+
+fn build(forms: &[FillForm]) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     // a fixed creation date: the same table gives the same bytes
     let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(&DocProperties::new().set_creation_datetime(&date));
     let f = Formats::new();
-    let mut taken = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     for (n, form) in forms.iter().enumerate() {
         let ws = wb.add_worksheet();
         ws.set_name(layout::sheet_name(n + 1, &form.project, &mut taken))?;

@@ -181,9 +181,9 @@ fn summary(out: &mut String, r: &Report) {
     out.push_str("<h2>汇总</h2>\n<div class=\"cards\">\n");
     let _ = writeln!(
         out,
-        "<div class=\"card\">项目平均分<b class=\"grade-{g}\">{} {g}</b></div>",
+        "<div class=\"card\">项目平均分<b>{}</b></div>\n<div class=\"card\">项目等级<b>{}</b></div>",
         escape(&s.mean_text()),
-        g = escape(&s.grade)
+        escape(&super::selfeval_table::grade_counts(&r.projects))
     );
     if s.waiting > 0 {
         let _ = writeln!(
@@ -395,12 +395,12 @@ fn units(out: &mut String, r: &Report) {
     if r.units.is_empty() {
         return;
     }
-    out.push_str("<h2>单位汇总</h2>\n<table>\n<thead><tr><th>单位</th><th class=\"num\">项目数</th><th class=\"num\">平均分</th><th>等级</th><th class=\"num\">指标</th><th class=\"num\">达标</th><th class=\"num\">未达标</th><th class=\"num\">待评定</th><th class=\"num\">缺实际值</th><th class=\"num\">无法比较</th><th class=\"num\">不适用</th><th class=\"num\">待评定分值</th></tr></thead>\n<tbody>\n");
+    out.push_str("<h2>单位汇总</h2>\n<table>\n<thead><tr><th>单位</th><th class=\"num\">项目数</th><th class=\"num\">平均分</th><th>项目等级</th><th class=\"num\">指标</th><th class=\"num\">达标</th><th class=\"num\">未达标</th><th class=\"num\">待评定</th><th class=\"num\">缺实际值</th><th class=\"num\">无法比较</th><th class=\"num\">不适用</th><th class=\"num\">待评定分值</th></tr></thead>\n<tbody>\n");
     for u in &r.units {
         let c = &u.counts;
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"grade-{g}\">{g}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{g}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape(&u.unit),
             u.projects,
             escape(&u.mean_text()),
@@ -412,7 +412,11 @@ fn units(out: &mut String, r: &Report) {
             c.invalid,
             c.not_applicable,
             u.pending,
-            g = escape(&u.grade_text())
+            g = escape(&format!(
+                "{}{}",
+                super::selfeval_table::grade_counts(r.projects.iter().filter(|p| p.unit == u.unit)),
+                super::selfeval_table::waiting_text(u.waiting)
+            ))
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -445,8 +449,14 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
     );
     let _ = write!(
         out,
-        "<p>总分 <b class=\"grade-{g}\">{} {g}</b>",
+        "<p>{} <b class=\"grade-{g}\">{}{}</b>",
+        super::selfeval_table::total_label(p),
         escape(&total_text(p)),
+        if p.has_total() {
+            format!("（{}）", escape(&p.grade))
+        } else {
+            String::new()
+        },
         g = escape(if p.has_total() { &p.grade } else { "" })
     );
     for f in &p.findings {

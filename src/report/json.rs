@@ -498,6 +498,7 @@ mod tests {
                 line: 7,
                 column: with_optional.then_some(3),
                 cell: with_optional.then(|| "B7".to_owned()),
+                sheet: None,
             },
             category_inferred: with_optional,
             deviation_note: with_optional.then(|| "原因\r\n".to_owned()),

@@ -6,11 +6,13 @@ pub(crate) mod form_layout;
 pub mod form_workbook;
 pub mod html;
 pub mod json;
-pub mod model;
+/// The report model lives below evaluation and the renderers alike ([`crate::report_model`]).
+pub use crate::report_model as model;
 pub mod selfeval_table;
 pub mod text_table;
 pub mod warnings;
 pub mod xlsx;
+pub mod xlsx_fit;
 
 use std::io::{self, Write};
 
@@ -97,14 +99,20 @@ pub fn write(
         Format::Jsonl => json::write_lines(report, out),
         Format::Csv => csv::write(report, out),
         Format::Html => out.write_all(html::render(report, bands).as_bytes()),
-        Format::Xlsx => xlsx::render(report)
-            .map_err(|e| io::Error::other(xlsx_error(&e)))
-            .and_then(|bytes| out.write_all(&bytes)),
+        Format::Xlsx => {
+            // refused before anything is built past its limits; a zero-byte write before each
+            // sheet asks the writer whether to go on (the server's answer says no once its
+            // request is gone; a file or a pipe always says yes)
+            xlsx::check_size(report).map_err(io::Error::other)?;
+            xlsx::render_while(report, &mut || out.write(&[]).is_ok())
+                .map_err(|e| io::Error::other(xlsx_error(&e)))
+                .and_then(|bytes| out.write_all(&bytes))
+        }
     }
 }
 
 /// A workbook that cannot be written, in Chinese first: Excel's own limits name the way out.
-fn xlsx_error(e: &rust_xlsxwriter::XlsxError) -> String {
+pub fn xlsx_error(e: &rust_xlsxwriter::XlsxError) -> String {
     use rust_xlsxwriter::XlsxError;
     match e {
         XlsxError::RowColumnLimitError => {

@@ -63,8 +63,37 @@ pub(crate) fn budget_row(p: &ProjectReport) -> Vec<String> {
             .map(|s| s.to_string())
             .unwrap_or_else(|| "—".into()),
         String::new(),
-        p.budget_note.clone().unwrap_or_default(),
+        budget_remark(p),
     ]
+}
+
+/// Whether the form's own sums leave budget execution out of its 总分 (it is then shown with
+/// 0 points, as the form counts it, and its printed 得分 beside).
+pub(crate) fn budget_outside(p: &ProjectReport) -> bool {
+    p.budget_rules.iter().any(|r| r == "form.budget-outside")
+}
+
+/// The 说明 of the budget row: how a method scored it, the form's own 得分 where it differs
+/// from the recomputed one (or where the form's total leaves the budget row out).
+pub(crate) fn budget_remark(p: &ProjectReport) -> String {
+    let mut parts: Vec<String> = p.budget_note.iter().cloned().collect();
+    if p.budget.is_none() {
+        parts.push("未给出全年预算数，预算执行率不计分".to_owned());
+    }
+    if let Some(d) = p.budget_published_score {
+        if budget_outside(p) {
+            parts.push(format!(
+                "原表得分 {}；原表总分不含预算执行，复核同样不计入总分",
+                d.normalize()
+            ));
+        } else if p.budget_score.is_none_or(|s| {
+            // beyond the printed figure's own rounding (`9` stands for 8.5 up to 9.5)
+            (s.exact - d).abs() > rust_decimal::Decimal::new(5, d.normalize().scale() + 1)
+        }) {
+            parts.push(format!("原表得分 {}，与复核得分不一致", d.normalize()));
+        }
+    }
+    parts.join("；")
 }
 
 /// The 年度指标值 cell of the budget row.
@@ -115,8 +144,9 @@ pub(crate) fn project_notes(p: &ProjectReport) -> String {
         .collect()
 }
 
-/// The total its form printed, where it printed one: `；原表总分 96（优）`, marked where the
-/// recomputed total differs from it.
+/// The total its form printed, where it printed one, and how far the recomputed total is from
+/// it: `；原表总分 96（优）；差额 +3.80（复核 − 原表）`, or `；原表总分 100；与复核总分一致`. Where
+/// the project has no recomputed total (待评定, 未核对) the printed one stands alone.
 pub(crate) fn published_total(p: &ProjectReport) -> String {
     let Some(t) = p.published_score else {
         return String::new();
@@ -126,12 +156,61 @@ pub(crate) fn published_total(p: &ProjectReport) -> String {
         .as_deref()
         .map(|g| format!("（{g}）"))
         .unwrap_or_default();
-    let differs = if p.total_differs && p.has_total() {
-        "，与复核总分不一致"
-    } else {
-        ""
+    let against = match p.total_difference() {
+        Some(d) if p.total_differs => format!("；差额 {}（复核 − 原表）", signed(&d)),
+        Some(_) => "；与复核总分一致".to_owned(),
+        None => String::new(),
     };
-    format!("；原表总分 {}{grade}{differs}", t.normalize())
+    format!("；原表总分 {}{grade}{against}", t.normalize())
+}
+
+/// A difference with its sign: `+3.80`, `-10.00`, `0.00`.
+pub(crate) fn signed(d: &Shown) -> String {
+    let r = d.rounded();
+    if r.is_sign_positive() && !r.is_zero() {
+        format!("+{r}")
+    } else {
+        r.to_string()
+    }
+}
+
+/// The word before the recomputed total: `复核总分` where the form printed one of its own (the
+/// two stand side by side), else `总分`.
+pub(crate) fn total_label(p: &ProjectReport) -> &'static str {
+    if p.published_score.is_some() {
+        "复核总分"
+    } else {
+        "总分"
+    }
+}
+
+/// The projects' own grades, counted, best total first: `优 2，良 1` (`—` where no project has
+/// a grade). The summary and the unit roll-ups show these, not a grade of the mean score: a
+/// capped or vetoed project keeps the grade it was given, and no grade appears that no
+/// project has.
+pub(crate) fn grade_counts<'a>(projects: impl IntoIterator<Item = &'a ProjectReport>) -> String {
+    let mut grades: Vec<(&str, usize, rust_decimal::Decimal)> = Vec::new();
+    for p in projects
+        .into_iter()
+        .filter(|p| p.has_total() && !p.grade.is_empty())
+    {
+        match grades.iter_mut().find(|g| g.0 == p.grade) {
+            Some(g) => {
+                g.1 += 1;
+                g.2 = g.2.max(p.score.exact);
+            }
+            None => grades.push((&p.grade, 1, p.score.exact)),
+        }
+    }
+    if grades.is_empty() {
+        return "—".to_owned();
+    }
+    grades.sort_by_key(|g| std::cmp::Reverse(g.2));
+    grades
+        .iter()
+        .map(|(g, n, _)| format!("{g} {n}"))
+        .collect::<Vec<_>>()
+        .join("，")
 }
 
 /// The 一级指标 cell: the category, marked where a rule inferred it.
@@ -187,7 +266,8 @@ pub(crate) fn heading(p: &ProjectReport) -> String {
         format!("{} / {}", p.unit, p.project)
     };
     format!(
-        "{name}：总分 {}{}{pending}{}{}",
+        "{name}：{} {}{}{pending}{}{}",
+        total_label(p),
         total_text(p),
         if p.has_total() {
             format!("（{}）", p.grade)
@@ -203,7 +283,7 @@ pub(crate) fn heading(p: &ProjectReport) -> String {
 pub(crate) fn summary_line(r: &Report) -> String {
     let s = &r.summary;
     format!(
-        "合计：{} 个项目{}，{} 个指标：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}；项目平均分 {}（{}）；待评定分值 {}；与原表得分不一致 {} 处",
+        "合计：{} 个项目{}，{} 个指标：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}；项目平均分 {}；项目等级 {}；待评定分值 {}；与原表得分不一致 {} 处",
         s.projects,
         waiting_text(s.waiting),
         s.indicators,
@@ -214,7 +294,7 @@ pub(crate) fn summary_line(r: &Report) -> String {
         s.invalid,
         s.not_applicable,
         s.mean_text(),
-        if s.grade.is_empty() { "—" } else { &s.grade },
+        grade_counts(&r.projects),
         s.pending,
         s.differences
     )
@@ -261,8 +341,59 @@ pub fn render_text_within(r: &Report, max: usize) -> String {
         out.push_str(&t.render_within(max));
         out.push('\n');
     }
+    if !r.differences.is_empty() {
+        let _ = writeln!(out, "与原表得分不一致的行（{} 处）", r.differences.len());
+        let mut t = TextTable::new(DIFFERENCE_COLUMNS);
+        for d in &r.differences {
+            t.row(difference_row(d));
+        }
+        out.push_str(&t.render_within(max));
+        out.push('\n');
+    }
     let _ = writeln!(out, "{}", summary_line(r));
     out
+}
+
+/// The columns of the list of rows whose recomputed score differs from the printed one.
+pub(crate) const DIFFERENCE_COLUMNS: [&str; 10] = [
+    "项目",
+    "序号",
+    "三级指标",
+    "位置",
+    "年度指标值",
+    "实际完成值",
+    "原表得分",
+    "复核得分",
+    "差额",
+    "原因",
+];
+
+/// One differing row, in [`DIFFERENCE_COLUMNS`] order: where it is (`Sheet1!G15`, the budget
+/// row too), both figures, the difference (recomputed − printed) and how the recomputed score
+/// was reached.
+pub(crate) fn difference_row(d: &super::model::Difference) -> Vec<String> {
+    let diff = match (d.score, d.published_score) {
+        (Some(s), Some(p)) => signed(&Shown::new(s.exact - p, s.dp)),
+        _ => "—".to_owned(),
+    };
+    vec![
+        d.project.clone(),
+        if d.seq == 0 {
+            String::new()
+        } else {
+            d.seq.to_string()
+        },
+        d.indicator.clone(),
+        d.source.place(),
+        d.target.clone(),
+        d.actual.clone().unwrap_or_default(),
+        d.published_score
+            .map(|p| p.normalize().to_string())
+            .unwrap_or_default(),
+        d.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into()),
+        diff,
+        d.formula.clone(),
+    ]
 }
 
 fn md_cell(s: &str) -> String {
@@ -332,28 +463,16 @@ pub fn render_markdown(r: &Report) -> String {
         out.push('\n');
     }
     if !r.differences.is_empty() {
-        let _ = writeln!(out, "## 与原表得分不一致的指标\n");
         let _ = writeln!(
             out,
-            "| 项目 | 序号 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 原表得分 | 复核得分 | 计算 |"
+            "## 与原表得分不一致的行（{} 处）\n",
+            r.differences.len()
         );
-        let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|");
+        let _ = writeln!(out, "| {} |", DIFFERENCE_COLUMNS.join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(DIFFERENCE_COLUMNS.len()));
         for d in &r.differences {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                md_cell(&d.project),
-                d.seq,
-                md_cell(&d.indicator),
-                md_cell(&d.target),
-                md_cell(d.actual.as_deref().unwrap_or("")),
-                d.weight,
-                d.published_score
-                    .map(|p| p.normalize().to_string())
-                    .unwrap_or_default(),
-                d.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into()),
-                md_cell(&d.formula)
-            );
+            let cells: Vec<String> = difference_row(d).iter().map(|c| md_cell(c)).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out.push('\n');
     }

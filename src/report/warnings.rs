@@ -12,13 +12,19 @@ use super::model::Report;
 pub const SHOWN: usize = 20;
 
 /// The findings that warn at the top.
-fn warned(r: &Report) -> impl Iterator<Item = &crate::finding::Finding> {
-    r.findings.iter().filter(|f| f.code == "actuals.unmatched")
+fn warned(findings: &[crate::finding::Finding]) -> impl Iterator<Item = &crate::finding::Finding> {
+    findings.iter().filter(|f| f.code == "actuals.unmatched")
 }
 
 /// The headline and one line per warning (at most [`SHOWN`], then how many more); empty where
 /// there is nothing to warn of.
 pub fn lines(r: &Report) -> Vec<String> {
+    lines_of(&r.findings)
+}
+
+/// [`lines`] of a run's findings (a streamed run has no report model).
+pub fn lines_of(findings: &[crate::finding::Finding]) -> Vec<String> {
+    let r = findings;
     let n = warned(r).count();
     if n == 0 {
         return Vec::new();

@@ -233,7 +233,8 @@ fn row_notes(i: &IndicatorReport, p: &ProjectReport) -> String {
     for f in p.findings.iter().filter(|f| finding_of(f, i)) {
         parts.push(format!("{}（{}）", f.message, f.code));
     }
-    format!("{} {}", verdict_tag(i), parts.join("；"))
+    let notes = format!("{} {}", verdict_tag(i), parts.join("；"));
+    super::xlsx_fit::fit(&notes).into_owned()
 }
 
 /// The finding concerns the indicator `i` (by name: a project's findings name no sequence).
@@ -263,18 +264,9 @@ fn actual_cell<'a>(i: &'a IndicatorReport, f: &'a Formats) -> Put<'a> {
 }
 
 /// The funds row's 说明: how a published method scored budget execution, the office's own 得分
-/// for it where it gave one that differs.
+/// for it where it gave one that differs (the text reports' 说明, the same words).
 fn budget_notes(p: &ProjectReport) -> String {
-    let mut parts: Vec<String> = p.budget_note.iter().cloned().collect();
-    if p.budget.is_none() {
-        parts.push("未给出全年预算数，预算执行率不计分".to_owned());
-    }
-    if let (Some(d), Some(s)) = (p.budget_published_score, &p.budget_score)
-        && d != s.rounded()
-    {
-        parts.push(format!("原表得分 {}，与复核得分不一致", d.normalize()));
-    }
-    parts.join("；")
+    super::selfeval_table::budget_remark(p)
 }
 
 /// The 总分 row's 说明: the total (out of its points where they are not 100), the grade, the
@@ -482,7 +474,7 @@ fn summary_sheet(
     let mut row = 0u32;
     ws.write_string_with_format(row, 0, "单位汇总", &f.title)?;
     row += 1;
-    let head: Vec<&str> = ["单位", "项目数", "平均分", "等级"]
+    let head: Vec<&str> = ["单位", "项目数", "平均分", "项目等级"]
         .into_iter()
         .chain(counts_head)
         .chain(["待评定分值"])
@@ -500,7 +492,8 @@ fn summary_sheet(
         } else {
             ws.write_string_with_format(row, 2, u.mean_text(), &f.text)?;
         }
-        ws.write_string_with_format(row, 3, u.grade_text(), &f.text)?;
+        // the projects' own grades, not a grade of the mean (a capped project keeps its own)
+        ws.write_string_with_format(row, 3, unit_grades(r, &u.unit, u.waiting), &f.text)?;
         counts(ws, row, 4, &u.counts, f)?;
         ws.write_number_with_format(row, 11, number(&u.pending), &f.score)?;
         row += 1;
@@ -513,7 +506,16 @@ fn summary_sheet(
     } else {
         ws.write_string_with_format(row, 2, s.mean_text(), &f.total)?;
     }
-    ws.write_string_with_format(row, 3, s.grade_text(), &f.total)?;
+    ws.write_string_with_format(
+        row,
+        3,
+        format!(
+            "{}{}",
+            super::selfeval_table::grade_counts(&r.projects),
+            super::selfeval_table::waiting_text(s.waiting)
+        ),
+        &f.total,
+    )?;
     for (n, v) in [
         s.indicators,
         s.pass,
@@ -549,12 +551,12 @@ fn summary_sheet(
         budget_head.as_str(),
         spent_head.as_str(),
         "预算执行率（%）",
-        "得分",
+        "复核总分",
         "等级",
     ]
     .into_iter()
     .chain(counts_head)
-    .chain(["待评定分值"])
+    .chain(["待评定分值", "原表总分", "差额（复核 − 原表）"])
     .chain(mixed.then_some("金额单位"))
     .collect();
     for (col, h) in head.iter().enumerate() {
@@ -591,12 +593,33 @@ fn summary_sheet(
         ws.write_string_with_format(row, 6, p.grade_text(), &f.text)?;
         counts(ws, row, 7, &p.counts, f)?;
         ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
+        // the office's printed total beside the recomputed one, and the difference
+        if let Some(t) = p.published_score {
+            ws.write_number_with_format(
+                row,
+                15,
+                to_f64(t),
+                &f.text.clone().set_num_format(amount_format(t)),
+            )?;
+        }
+        if let Some(d) = p.total_difference() {
+            ws.write_number_with_format(row, 16, number(&d), &f.score)?;
+        }
         if mixed {
-            ws.write_string_with_format(row, 15, &*p.money_unit, &f.text)?;
+            ws.write_string_with_format(row, 17, &*p.money_unit, &f.text)?;
         }
         row += 1;
     }
     Ok(())
+}
+
+/// The grades of a unit's projects, counted (`优 1，中 1`), with how many have no total.
+fn unit_grades(r: &Report, unit: &str, waiting: usize) -> String {
+    format!(
+        "{}{}",
+        super::selfeval_table::grade_counts(r.projects.iter().filter(|p| p.unit == unit)),
+        super::selfeval_table::waiting_text(waiting)
+    )
 }
 
 fn counts(
@@ -652,7 +675,7 @@ fn findings_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             (4, finding.message.as_str()),
             (5, help),
         ] {
-            ws.write_string_with_format(row, col, text, &f.wrap)?;
+            ws.write_string_with_format(row, col, super::xlsx_fit::fit(text), &f.wrap)?;
         }
         fit_row(
             ws,
@@ -693,7 +716,8 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
     }
     for (n, d) in r.differences.iter().enumerate() {
         let row = n as u32 + 1;
-        let source = format!("{}:{}", d.source.file, d.source.line);
+        // file and place: `t.xlsx!Sheet2!G15` (a sheet of a workbook), `t.tsv!行 7`
+        let source = d.source.position();
         fit_row(
             ws,
             row,
@@ -726,8 +750,41 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
     Ok(())
 }
 
+/// Whether the workbook of `r` may be built: each project is a sheet, and a workbook is built
+/// whole in memory (about 70 KB a project), so past [`crate::limits::XLSX_PROJECTS`] projects or
+/// [`crate::limits::XLSX_INDICATORS`] indicators it is refused before anything is built, with
+/// the formats that stream named (`Err` is the message).
+pub fn check_size(r: &Report) -> Result<(), String> {
+    use crate::limits::{Limit, XLSX_INDICATORS, XLSX_PROJECTS};
+    let indicators: usize = r.projects.iter().map(|p| p.indicators.len()).sum();
+    let over = |n: usize, limit: &'static Limit| (n as u64 > limit.get()).then_some((n, limit));
+    match over(r.projects.len(), &XLSX_PROJECTS).or_else(|| over(indicators, &XLSX_INDICATORS)) {
+        Some((n, limit)) => Err(format!(
+            "报告有 {n} 个{}，超过{}的上限 {}（xlsx 每个项目一张工作表，整本在内存中生成），不生成 xlsx；请改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价（report.xlsx-too-many）。{}",
+            if std::ptr::eq(limit, &XLSX_PROJECTS) {
+                "项目"
+            } else {
+                "指标"
+            },
+            limit.what,
+            limit.shown(),
+            limit.help()
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The workbook as bytes.
 pub fn render(r: &Report) -> Result<Vec<u8>, XlsxError> {
+    render_while(r, &mut || true)
+}
+
+/// The workbook as bytes, asking `go_on` before each project's sheet: when it says no (the
+/// request that wanted it is gone), the building stops with an error.
+pub fn render_while(r: &Report, go_on: &mut dyn FnMut() -> bool) -> Result<Vec<u8>, XlsxError> {
+    // a text past Excel's 32 767 characters a cell is cut, with a finding on its row
+    let fitted = super::xlsx_fit::fit_report(r);
+    let r = &*fitted;
     let dp = r
         .projects
         .first()
@@ -742,13 +799,16 @@ pub fn render(r: &Report) -> Result<Vec<u8>, XlsxError> {
             .set_title("项目支出绩效自评表")
             .set_creation_datetime(&created),
     );
-    let mut taken = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     let names: Vec<String> = (1..)
         .zip(&r.projects)
         .map(|(n, p)| layout::sheet_name(n, &p.project, &mut taken))
         .collect();
     summary_sheet(wb.add_worksheet(), r, &names, &f)?;
     for (p, name) in r.projects.iter().zip(&names) {
+        if !go_on() {
+            return Err(XlsxError::ParameterError("cancelled".to_owned()));
+        }
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
         project_sheet(ws, r, p, &f)?;

@@ -34,6 +34,31 @@ pub fn json(doc: &crate::table::model::Document, findings: &[Finding]) -> String
     s
 }
 
+/// [`json`] written as it goes into `out` (the server's bounded answer stops it at its limit,
+/// before the whole text is held): the same bytes.
+pub fn json_to(
+    doc: &crate::table::model::Document,
+    findings: &[Finding],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        counts: crate::table::model::Counts,
+        findings: &'a [Finding],
+    }
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(
+        &mut out,
+        &Out {
+            counts: doc.counts(),
+            findings,
+        },
+    )?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 fn group_key(f: &Finding) -> String {
     match (&f.unit, &f.project) {
         (Some(u), Some(p)) => format!("{u} / {p}"),

@@ -130,18 +130,23 @@ impl RuleSource {
             text: text.into(),
         }
     }
+    /// A rule file's bytes, already read (UTF-8, a BOM allowed; else GB18030).
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Self {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_owned(),
+            Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+        };
+        RuleSource {
+            name: name.to_owned(),
+            text,
+        }
+    }
     /// Read a file from disk (UTF-8, a BOM allowed).
     pub fn read(path: &std::path::Path) -> Result<Self, FileErrors> {
         let name = path.display().to_string();
         match crate::bounded::read_path(path, &crate::limits::RULE_FILE) {
-            Ok(bytes) => {
-                let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-                let text = match std::str::from_utf8(bytes) {
-                    Ok(s) => s.to_owned(),
-                    Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
-                };
-                Ok(RuleSource { name, text })
-            }
+            Ok(bytes) => Ok(RuleSource::from_bytes(&name, &bytes)),
             Err(e) => {
                 let src = NamedSource::new(name.clone(), Arc::<str>::from(""));
                 let error = match &e {

@@ -421,6 +421,31 @@ impl<'a> CellBudget<'a> {
     }
 }
 
+impl CellBudget<'_> {
+    /// Accounts, before they are built, for the filled rows of a sheet (`(row, width)`, 0-based
+    /// rows) and its `lines` lines in all (an empty line counts as one cell: a sheet's blank rows
+    /// count against the limit like any other).
+    fn ahead(&mut self, widths: &[(u32, u32)], lines: u64) -> Result<(), ReadError> {
+        for &(r, w) in widths {
+            if w as usize > self.max_columns {
+                return self.row(r as usize + 1, w as usize);
+            }
+        }
+        let filled: u64 = widths.iter().map(|&(_, w)| u64::from(w)).sum();
+        let empty = lines.saturating_sub(widths.len() as u64);
+        self.cells = self.cells.saturating_add(filled).saturating_add(empty);
+        if self.cells > self.max_cells {
+            return Err(ReadError::TooManyCells {
+                name: self.name.into(),
+                cells: self.cells,
+                max: limits::CELLS.shown(),
+                help: limits::CELLS.help(),
+            });
+        }
+        Ok(())
+    }
+}
+
 /// Splits delimited text into rows. Line breaks are `\n` or `\r\n`; a field is quoted only if
 /// its first character is `"`; a quote that never closes makes the field plain text.
 #[cfg(test)]
@@ -730,6 +755,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
     };
     let mut total: u64 = 0;
     let mut kind = ZipKind::Other;
+    let mut content = false;
     let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
@@ -769,6 +795,17 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
         if strings {
             workbook::check_shared_strings(name, &part, &head, part_bytes)?;
         }
+        if part == "content.xml" {
+            content = true;
+        }
+    }
+    // an OpenDocument sheet, whatever its name says (an `.ods` saved as `.xlsx`): its repeated
+    // rows and columns are counted before calamine expands them
+    if kind == ZipKind::Other && content {
+        kind = ZipKind::Ods;
+        if let Ok(entry) = zip.by_name("content.xml") {
+            workbook::guard_ods(name, std::io::BufReader::new(entry))?;
+        }
     }
     Ok(kind)
 }
@@ -778,6 +815,8 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
 pub(crate) enum ZipKind {
     Xlsx,
     Docx,
+    /// An OpenDocument sheet (`content.xml`, no `xl/workbook.xml`).
+    Ods,
     Other,
 }
 
@@ -806,9 +845,11 @@ pub(crate) fn from_workbook(
 }
 
 /// The grid of several sheets from their used cells (0-based positions, any order): each
-/// sheet's rows from its first row to its last used one, each as wide as the sheet's widest
-/// used column (Excel pads rows); rows before a sheet's first used one are empty lines, so a
-/// cell's row is its sheet row.
+/// sheet's rows from its first row to its last used one, each as wide as its own last used
+/// column (rows are ragged as a text table's are: a stray far cell widens its own row only);
+/// rows before a sheet's first used one are empty lines, so a cell's row is its sheet row.
+/// Every cell the rows will hold, and one for each empty line, is counted against
+/// [`limits::CELLS`] before the rows are built.
 pub(crate) fn sheets_grid(
     name: &str,
     sheets: Vec<SheetCells>,
@@ -833,23 +874,30 @@ pub(crate) fn sheets_grid(
             rounded_here.into_iter().collect();
         cells.sort_by_key(|c| c.0);
         cells.dedup_by_key(|c| c.0);
-        let width = cells.iter().map(|c| c.0.1 as usize + 1).max().unwrap_or(0);
+        // Each filled row as wide as its own last filled cell: one stray far cell (`XFD1`) widens
+        // its own row only, never every row of the sheet (1,200 rows padded to 16,384 columns
+        // were 1.15 GB before the cell limit refused them). The cells the rows will hold, and
+        // one for each empty line, are counted before anything is built.
+        let widths: Vec<(u32, u32)> = cells
+            .chunk_by(|a, b| a.0.0 == b.0.0)
+            .map(|row| (row[0].0.0, row[row.len() - 1].0.1 + 1))
+            .collect();
+        let last = cells.last().map_or(0, |c| c.0.0);
+        budget.ahead(&widths, u64::from(last) + 1)?;
+        let mut widths = widths.into_iter().peekable();
         let first_row = rows.len();
         segments.push(Segment {
             start: text.len(),
             first_line: first_row,
             name: sheet_name.clone(),
         });
-        let row0 = cells.first().map_or(0, |c| c.0.0);
-        let last = cells.last().map_or(0, |c| c.0.0);
         let mut next = cells.into_iter().peekable();
         for r in 0..=last {
             let row_start = text.len();
             let mut row_cells = Vec::new();
-            if r >= row0 && next.peek().is_some_and(|c| c.0.0 == r) {
-                budget.row(r as usize + 1, width)?;
-                row_cells.reserve(width);
-                for c in 0..width as u32 {
+            if let Some((_, width)) = widths.next_if(|w| w.0 == r) {
+                row_cells.reserve_exact(width as usize);
+                for c in 0..width {
                     if c > 0 {
                         text.push('\t');
                     }

@@ -70,7 +70,8 @@ pub mod formats;
 mod grid;
 pub mod layouts;
 pub mod model;
-pub mod source;
+/// Source positions live below the readers and the findings alike ([`crate::source`]).
+pub use crate::source;
 pub mod stream;
 pub mod view;
 

@@ -25,6 +25,16 @@ pub fn findings_json(doc: &Document) -> String {
     serde_json::to_string_pretty(&doc.findings_report()).unwrap_or_default()
 }
 
+/// [`findings_json`] and a line end written as it goes into `out` (the server's bounded answer
+/// stops it at its limit, before the whole text is held).
+pub fn findings_json_to(doc: &Document, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut out, &doc.findings_report())?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 /// `s` padded with spaces to display width `w`.
 fn pad(s: &str, w: usize) -> String {
     let width = s.width();

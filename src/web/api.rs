@@ -1,6 +1,7 @@
-//! The API: each handler reads its inputs, does the work on a blocking thread within the
-//! server's slots ([`super::work`]: cancelled when the request ends, its answer bounded), and
-//! renders through the same library functions as the command line.
+//! The API: each handler reads its inputs and hands the work ([`super::job`]) to the server's
+//! slots ([`super::work`]: on a blocking thread or in a worker process, cancelled when the
+//! request ends, its answer bounded); the work renders through the same library functions as
+//! the command line.
 
 use std::sync::Arc;
 
@@ -12,13 +13,12 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::inputs::{ApiError, Files, Params};
+use super::job::{Job, Kind};
 use super::work::{Answer, Shared};
-use crate::eval;
-use crate::report::{self, Format};
+use crate::report::Format;
 use crate::review::render::Format as ReviewFormat;
 use crate::rules::RuleSet;
 use crate::table::view::InspectFormat;
-use crate::{review, table};
 
 /// The query, or 400.
 pub fn params(query: Result<Query<Params>, QueryRejection>) -> Result<Params, ApiError> {
@@ -94,12 +94,35 @@ fn parse_lines(
     Ok(out.bytes)
 }
 
-/// A rendered text within the answer limit.
-fn bounded(s: String, limit: usize) -> Result<String, ApiError> {
-    if s.len() > limit {
-        return Err(super::work::too_large(limit));
+/// Read a request's uploads and do its work ([`Job`]) within the server's slots.
+async fn job(
+    shared: &Shared,
+    kind: Kind,
+    query: Result<Query<Params>, QueryRejection>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, ApiError> {
+    let _ticket = shared.admit()?;
+    let params = params(query)?;
+    // a format that does not exist is a 400 before the upload is read
+    match kind {
+        Kind::Inspect => params.format(InspectFormat::Json).map(drop)?,
+        Kind::Review => params.format(ReviewFormat::Json).map(drop)?,
+        Kind::Evaluate => params.format(Format::Json).map(drop)?,
+        Kind::Page => {}
     }
-    Ok(s)
+    let files = Files::read(multipart, shared.config.max_upload).await?;
+    let limit = shared.config.max_answer;
+    let reply = shared
+        .run_job(Job {
+            kind,
+            params,
+            files,
+            limit,
+            // the API reads one table: a pile is the page's
+            workers: 1,
+        })
+        .await?;
+    Ok(reply.into_response())
 }
 
 /// `POST /api/inspect`: the table's findings JSON (`?format=json`, default) or its tree
@@ -109,28 +132,7 @@ pub async fn inspect(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    let _ticket = shared.admit()?;
-    let params = params(query)?;
-    let format = params.format(InspectFormat::Json)?;
-    let files = Files::read(multipart, shared.config.max_upload).await?;
-    let limit = shared.config.max_answer;
-    shared
-        .run(move |cancel| {
-            let doc = files.document(&params)?;
-            cancel.check()?;
-            Ok(match format {
-                InspectFormat::Json => {
-                    let mut s = table::view::findings_json(&doc);
-                    s.push('\n');
-                    text("application/json", bounded(s, limit)?)
-                }
-                InspectFormat::Table => text(
-                    "text/plain; charset=utf-8",
-                    bounded(table::view::tree(&doc), limit)?,
-                ),
-            })
-        })
-        .await
+    job(&shared, Kind::Inspect, query, multipart).await
 }
 
 /// `POST /api/review`: the review's findings (`?format=json`, default; `human`, `markdown`), as
@@ -140,38 +142,7 @@ pub async fn review(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    let _ticket = shared.admit()?;
-    let params = params(query)?;
-    let format = params.format(ReviewFormat::Json)?;
-    let files = Files::read(multipart, shared.config.max_upload).await?;
-    let limit = shared.config.max_answer;
-    shared
-        .run(move |cancel| {
-            let doc = files.document(&params)?;
-            cancel.check()?;
-            let rules = files.rules(&params)?;
-            let findings = review::review(
-                &doc,
-                &review::Options {
-                    rules: &rules,
-                    year: params.year,
-                },
-            );
-            cancel.check()?;
-            let (content_type, body) = match format {
-                ReviewFormat::Json => ("application/json", review::render::json(&doc, &findings)),
-                ReviewFormat::Markdown => (
-                    "text/markdown; charset=utf-8",
-                    review::render::markdown(&doc.source.name, &findings),
-                ),
-                ReviewFormat::Human => (
-                    "text/plain; charset=utf-8",
-                    review::render::human(&doc, &findings, false),
-                ),
-            };
-            Ok(text(content_type, bounded(body, limit)?))
-        })
-        .await
+    job(&shared, Kind::Review, query, multipart).await
 }
 
 /// `POST /api/evaluate`: the scored report in `?format=` (default `json`), as `jixiao
@@ -181,40 +152,5 @@ pub async fn evaluate(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    let _ticket = shared.admit()?;
-    let params = params(query)?;
-    let format = params.format(Format::Json)?;
-    let files = Files::read(multipart, shared.config.max_upload).await?;
-    let limit = shared.config.max_answer;
-    shared
-        .run(move |cancel| {
-            let doc = files.document(&params)?;
-            cancel.check()?;
-            let actuals = files.actuals()?;
-            let rules = files.rules(&params)?;
-            eval::unfilled::check(&doc, actuals.as_ref()).map_err(|e| ApiError::diagnostic(&e))?;
-            eval::unmatched::check(&doc, actuals.as_ref()).map_err(|e| ApiError::diagnostic(&e))?;
-            cancel.check()?;
-            let (report, methodology) = eval::evaluate_with_rules(
-                &doc,
-                actuals.as_ref(),
-                &rules,
-                params.year,
-                Some(cancel.flag()),
-            );
-            drop(doc);
-            cancel.check()?;
-            let mut out = Answer::new(limit, cancel);
-            report::write(&report, format, &methodology.bands.value, &mut out)
-                .map_err(|e| out.error(&e))?;
-            let mut response = text(format.content_type(), out.bytes);
-            if format == Format::Xlsx {
-                response.headers_mut().insert(
-                    header::CONTENT_DISPOSITION,
-                    header::HeaderValue::from_static("attachment; filename=\"jixiao-report.xlsx\""),
-                );
-            }
-            Ok(response)
-        })
-        .await
+    job(&shared, Kind::Evaluate, query, multipart).await
 }

@@ -111,6 +111,54 @@ pub fn check(
     headers: &HeaderMap,
     listen: Option<SocketAddr>,
 ) -> Result<(), ApiError> {
+    check_target(None, headers, listen)?;
+    check_rest(method, headers, listen)
+}
+
+/// The request's target: a listening server answers only requests that name it — a `Host`
+/// header (HTTP/1.1 requires one; a request without it could come from anywhere) and, where the
+/// request line gives an absolute URL (`GET http://other.example/`, a proxy's request), its
+/// host as well. `authority` is the request line's, where it has one.
+pub fn check_target(
+    authority: Option<&str>,
+    headers: &HeaderMap,
+    listen: Option<SocketAddr>,
+) -> Result<(), ApiError> {
+    let Some(listen) = listen else {
+        return Ok(());
+    };
+    let help = "请直接用 jixiao serve 打印的地址打开页面（如 http://127.0.0.1:8080/）；经由其他域名的访问会被拒绝，以防其他网站借道本机";
+    let host = headers
+        .get(header::HOST)
+        .map(|h| h.to_str().unwrap_or("\u{fffd}"));
+    if host.is_none() {
+        return Err(forbidden(
+            "web.no-host",
+            format!("拒绝访问：请求没有 Host 头，无法确认是访问本服务（{listen}）"),
+            help,
+        ));
+    }
+    if let Some(a) = authority
+        && !host_allowed(a, listen)
+    {
+        return Err(forbidden(
+            "web.bad-host",
+            format!(
+                "拒绝访问：请求行中的主机「{}」不是本服务监听的地址 {listen}",
+                a.chars().take(200).collect::<String>()
+            ),
+            help,
+        ));
+    }
+    Ok(())
+}
+
+/// `Host`, `Origin` and `Sec-Fetch-Site` (the target itself by [`check_target`]).
+fn check_rest(
+    method: &Method,
+    headers: &HeaderMap,
+    listen: Option<SocketAddr>,
+) -> Result<(), ApiError> {
     let host = headers
         .get(header::HOST)
         .map(|h| h.to_str().unwrap_or("\u{fffd}"));

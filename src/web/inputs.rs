@@ -131,7 +131,7 @@ pub struct Files {
     /// Plain form fields (the page's `year`).
     pub fields: Vec<(String, String)>,
     /// Files of the `file` field (the page's drop zone): sorted by content into the above by
-    /// [`Files::sort_dropped`].
+    /// [`Files::sort_dropped`], in the request's work (it reads them).
     pub dropped: Vec<Upload>,
     /// Files of the `file` field that hold the same table as [`Files::table`] (another format).
     pub copies: Vec<String>,
@@ -278,7 +278,8 @@ impl Files {
                 }
             }
         }
-        files.sort_dropped()?;
+        // the dropped files are read (sorted by content) in the request's work, off the runtime:
+        // see `super::job`
         Ok(files)
     }
 
@@ -287,7 +288,7 @@ impl Files {
     /// different tables, or an archive, make a pile ([`Files::pile`]). Two actuals files for
     /// one table, or no table among files of which some could not be read, answer 400 naming
     /// them.
-    fn sort_dropped(&mut self) -> Result<(), ApiError> {
+    pub(super) fn sort_dropped(&mut self) -> Result<(), ApiError> {
         if self.dropped.is_empty() {
             return Ok(());
         }
@@ -552,7 +553,7 @@ enum Sorted {
 }
 
 /// The query of the API (`?format=json&year=2023`).
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
 pub struct Params {
     pub format: Option<String>,
     pub year: Option<i32>,

@@ -19,6 +19,8 @@ mod api;
 mod bars;
 pub mod guard;
 mod inputs;
+pub mod isolate;
+mod job;
 mod page;
 mod pile_page;
 pub mod work;
@@ -60,6 +62,12 @@ pub struct Config {
     /// Longest wait for a request's head, on a new connection or between requests of one kept
     /// open (the idle timeout): a slow or silent client cannot hold a connection.
     pub header_timeout: Duration,
+    /// The program to do each request's work in a process of its own (`jixiao serve` names
+    /// itself; see [`isolate`]); `None` works on the server's blocking threads.
+    pub worker: Option<std::path::PathBuf>,
+    /// The address space a worker process may take, in bytes (`--max-work-memory-mb`): past it
+    /// that request answers 500 and the server goes on.
+    pub work_memory: Option<u64>,
 }
 
 impl Default for Config {
@@ -73,6 +81,8 @@ impl Default for Config {
             max_answer: 256 * 1024 * 1024,
             max_connections: 1024,
             header_timeout: Duration::from_secs(10),
+            worker: None,
+            work_memory: Some(4096 * 1024 * 1024),
         }
     }
 }
@@ -105,7 +115,10 @@ async fn not_found() -> Response {
 
 /// `Host`, `Origin` and the page's token, before anything is read ([`guard`]).
 async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
-    if let Err(e) = guard::check(req.method(), req.headers(), shared.config.listen) {
+    let authority = req.uri().authority().map(|a| a.as_str());
+    if let Err(e) = guard::check_target(authority, req.headers(), shared.config.listen)
+        .and_then(|()| guard::check(req.method(), req.headers(), shared.config.listen))
+    {
         return e.into_response();
     }
     // the page's script calls the API with its token; a browser's request without one is refused
@@ -119,9 +132,11 @@ async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
     {
         return guard::bad_token().into_response();
     }
-    // an upload must keep moving: 64 KB at least in every header-timeout window
-    let window = shared.config.header_timeout;
-    let req = req.map(|body| axum::body::Body::new(work::Steady::new(body, window, 64 * 1024)));
+    // an upload must keep moving: after the header timeout, 128 KB/s at least on average over
+    // the whole upload (a trickle cannot hold an admission slot)
+    let grace = shared.config.header_timeout;
+    let req = req
+        .map(|body| axum::body::Body::new(work::Steady::new(body, grace, work::MIN_UPLOAD_RATE)));
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     for (k, v) in [

@@ -29,6 +29,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::api::params;
 use super::guard;
 use super::inputs::{ApiError, Files, Params};
+use super::job::{Job, Kind};
 use super::work::{Answer, Cancel, Shared};
 use crate::eval;
 use crate::finding::Finding;
@@ -72,15 +73,21 @@ pub async fn results(
         }
         let limit = shared.config.max_answer;
         // a pile is read on this request's share of the cores (the others may serve others)
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get())
-            / shared.config.max_work.max(1);
-        shared
-            .run(move |cancel| render_results(files, &params, limit, workers.max(1), cancel))
-            .await
+        let workers = (std::thread::available_parallelism().map_or(1, |n| n.get())
+            / shared.config.max_work.max(1))
+        .max(1);
+        let job = Job {
+            kind: Kind::Page,
+            params,
+            files,
+            limit,
+            workers,
+        };
+        shared.run_job(job).await
     }
     .await;
     match outcome {
-        Ok(html) => Html(page(&html)).into_response(),
+        Ok(reply) => Html(page(&String::from_utf8_lossy(&reply.body))).into_response(),
         Err(e) if e.status == axum::http::StatusCode::FORBIDDEN => refused(&e),
         Err(e) => {
             let html = format!(
@@ -182,8 +189,8 @@ fn page(results: &str) -> String {
 }
 
 /// The results section, within `limit` bytes (the downloads are in it, base64), stopping
-/// between stages when the request is cancelled.
-fn render_results(
+/// between stages when the request is cancelled ([`super::job`] runs it).
+pub(super) fn render_results(
     mut files: Files,
     params: &Params,
     limit: usize,
@@ -230,7 +237,7 @@ fn render_results(
     let stem = stem(&doc.source.name);
     // A table with no actuals at all is not scored as zeros: the forms to fill are offered.
     if unfilled {
-        fill_in_section(&mut out, &doc, &stem, params.year)?;
+        fill_in_section(&mut out, &doc, &stem, params.year);
         findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
         findings_section(&mut out, "绩效目标审核", &doc, review_own);
         if out.len() > limit {
@@ -347,15 +354,29 @@ pub(super) fn download(
             );
         }
         Err(e) => {
+            let why = e.to_string();
             let e = answer.error(&e);
-            if e.status != axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                return Err(e);
+            match e.status {
+                // the request's time is up: the page is not finished
+                axum::http::StatusCode::REQUEST_TIMEOUT => return Err(e),
+                axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                    let _ = write!(
+                        out,
+                        "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
+                        escape(label)
+                    );
+                }
+                // a download that cannot be made (past the xlsx report's limits) is named
+                // with why, and the rest of the page still shows
+                _ => {
+                    let _ = write!(
+                        out,
+                        "<span class=\"too-large\">{}（无法生成）<small>{}</small></span>",
+                        escape(label),
+                        escape(&why)
+                    );
+                }
             }
-            let _ = write!(
-                out,
-                "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
-                escape(label)
-            );
         }
     }
     Ok(())
@@ -466,31 +487,29 @@ fn files_used(out: &mut String, files: &Files, doc: &Document, params: &Params, 
 /// The year-end step for a table without actuals: the 自评表 workbook to fill (one form a
 /// project) and the actuals file, as `jixiao template` writes them, instead of a report of
 /// zeros.
-fn fill_in_section(
-    out: &mut String,
-    doc: &Document,
-    stem: &str,
-    year: Option<i32>,
-) -> Result<(), ApiError> {
+fn fill_in_section(out: &mut String, doc: &Document, stem: &str, year: Option<i32>) {
     let year = year.or_else(|| doc.form_year());
     let forms = crate::eval::actuals_file::fill_forms(doc, year);
-    let xlsx = crate::report::form_workbook::workbook(&forms).map_err(|e| {
-        ApiError::new(
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-            "web.template",
-            format!("生成填报用的自评表失败：{e}"),
-            None,
-        )
-    })?;
+    // a workbook that cannot be written (a cell past Excel's limit, too many projects) is
+    // named in its place; the actuals file is still offered
+    let xlsx = match crate::report::form_workbook::workbook(&forms) {
+        Ok(xlsx) => format!(
+            "<a id=\"fill-in-xlsx\" download=\"{}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{}\">填报用自评表（xlsx）</a>",
+            escape(stem),
+            base64(&xlsx)
+        ),
+        Err(e) => format!(
+            "<span class=\"too-large\" id=\"fill-in-xlsx-error\">填报用自评表（xlsx）无法生成：{}</span>",
+            escape(&e.to_string())
+        ),
+    };
     let yaml = crate::eval::actuals_file::template(doc, year);
     let _ = writeln!(
         out,
-        "<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\"><a id=\"fill-in-xlsx\" download=\"{stem}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{}\">填报用自评表（xlsx）</a><a download=\"{stem}-实际值.yaml\" href=\"data:application/yaml;base64,{}\">实际值文件（yaml）</a></p>",
-        base64(&xlsx),
+        "<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\">{xlsx}<a download=\"{stem}-实际值.yaml\" href=\"data:application/yaml;base64,{}\">实际值文件（yaml）</a></p>",
         base64(yaml.as_bytes()),
         stem = escape(stem),
     );
-    Ok(())
 }
 
 /// Findings with the line of the source they point at, the offending characters marked.

@@ -5,7 +5,9 @@
 //! ends (its time is up, or the client went away) cancels its work: the work checks [`Cancel`]
 //! between stages and while writing its answer, and its slot is held until the work has really
 //! stopped, so abandoned work can never pile up. Every answer is written into [`Answer`], which
-//! refuses to grow past [`Config::max_answer`].
+//! refuses to grow past [`Config::max_answer`]. The work never runs on the async runtime's
+//! threads: on a blocking thread (a panic there is a 500, the server goes on), or in a worker
+//! process ([`super::isolate`]) when the server was started from the command line.
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -16,6 +18,7 @@ use tokio::sync::Semaphore;
 
 use super::Config;
 use super::inputs::ApiError;
+use super::job::{Job, Reply};
 
 /// The server's shared state: its limits and the slots for work.
 #[derive(Debug)]
@@ -105,6 +108,20 @@ impl Shared {
             return Err(self.busy());
         }
         Ok(Ticket(&self.admitted))
+    }
+
+    /// Do a request's work ([`Job`]) once a slot is free: in a worker process of its own when
+    /// [`Config::worker`] names the program ([`super::isolate`]: a crash or an exhausted memory
+    /// limit ends that process only, and a cancelled job is killed), else on a blocking thread.
+    pub async fn run_job(&self, job: Job) -> Result<Reply, ApiError> {
+        match self.config.worker.clone() {
+            Some(program) => {
+                let memory = self.config.work_memory;
+                self.run(move |cancel| super::isolate::run(&program, memory, &job, cancel))
+                    .await
+            }
+            None => self.run(move |cancel| job.execute(cancel)).await,
+        }
     }
 
     /// Run `work` on a blocking thread once a slot is free; a panic answers 500 with a
@@ -207,31 +224,47 @@ impl Write for Answer<'_> {
     }
 }
 
-/// An upload that must keep moving: at least `min` bytes in every `window`, else it ends with
-/// an error (a client that opens a large upload and then sends nothing, or a byte at a time,
-/// would otherwise hold its place for the whole request timeout).
+/// An upload that must keep moving: after a grace period (`grace`: the header timeout), it must
+/// have brought at least `rate` bytes a second on average over the whole upload so far, else it
+/// ends with an error. A minimum rate over the whole upload, not a minimum in each window: a
+/// client that trickles just enough for every window (70 KB every 5 s) would otherwise hold an
+/// admission slot for the whole request timeout, and a few of them every slot.
 pub struct Steady {
     inner: axum::body::Body,
-    window: std::time::Duration,
-    min: usize,
-    got: usize,
+    grace: std::time::Duration,
+    rate: u64,
+    got: u64,
+    start: tokio::time::Instant,
     timer: std::pin::Pin<Box<tokio::time::Sleep>>,
 }
 
+/// The least average rate of an upload, bytes a second (a slow local network moves megabytes
+/// a second; the largest upload, 50 MB, needs 850 KB/s to arrive within the 60 s timeout).
+pub const MIN_UPLOAD_RATE: u64 = 128 * 1024;
+
 impl Steady {
-    pub fn new(inner: axum::body::Body, window: std::time::Duration, min: usize) -> Steady {
+    pub fn new(inner: axum::body::Body, grace: std::time::Duration, rate: u64) -> Steady {
+        let start = tokio::time::Instant::now();
         Steady {
             inner,
-            window,
-            min,
+            grace,
+            rate: rate.max(1),
             got: 0,
-            timer: Box::pin(tokio::time::sleep(window)),
+            start,
+            timer: Box::pin(tokio::time::sleep_until(start + grace)),
         }
+    }
+
+    /// When the upload falls behind the rate unless more arrives: the grace, plus the time the
+    /// bytes so far are worth at the rate.
+    fn deadline(&self) -> tokio::time::Instant {
+        let earned = std::time::Duration::from_secs_f64(self.got as f64 / self.rate as f64);
+        self.start + self.grace + earned
     }
 }
 
 /// The error a stalled upload ends with.
-pub const STALLED: &str = "上传停滞：客户端长时间没有送来数据";
+pub const STALLED: &str = "上传停滞或太慢：客户端送来数据的平均速度低于每秒 128 KB";
 
 impl http_body::Body for Steady {
     type Data = axum::body::Bytes;
@@ -247,12 +280,9 @@ impl http_body::Body for Steady {
         match std::pin::Pin::new(&mut this.inner).poll_frame(cx) {
             Poll::Ready(Some(Ok(frame))) => {
                 if let Some(data) = frame.data_ref() {
-                    this.got += data.len();
-                    if this.got >= this.min {
-                        this.got = 0;
-                        let next = tokio::time::Instant::now() + this.window;
-                        this.timer.as_mut().reset(next);
-                    }
+                    this.got += data.len() as u64;
+                    let next = this.deadline();
+                    this.timer.as_mut().reset(next);
                 }
                 Poll::Ready(Some(Ok(frame)))
             }

@@ -53,10 +53,7 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
             name: name.into(),
             why: format!("word/document.xml 无法读取：{e}"),
         })?;
-    let items = body_items(&xml).map_err(|why| ReadError::Document {
-        name: name.into(),
-        why,
-    })?;
+    let items = body_items(name, &xml)?;
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
         return Err(ReadError::Document {
             name: name.into(),
@@ -187,10 +184,26 @@ fn close(open: &mut [Option<(u32, u32)>], merges: &mut Vec<Span>, c: u32, r: u32
     }
 }
 
-/// The body's paragraphs and tables in order.
-fn body_items(xml: &str) -> Result<Vec<Item>, String> {
+/// The body's paragraphs and tables in order. Every paragraph and every table cell counts
+/// against [`limits::CELLS`] as it is read, so a body of millions of `<w:p/>` (6 bytes each,
+/// an item of 32) stops at the limit, before the items are held.
+fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
     let mut reader = XmlReader::from_str(xml);
     let mut items = Vec::new();
+    let max = limits::CELLS.get();
+    let mut count: u64 = 0;
+    let mut one_more = || {
+        count += 1;
+        if count > max {
+            return Err(ReadError::TooManyCells {
+                name: name.into(),
+                cells: count,
+                max: limits::CELLS.shown(),
+                help: limits::CELLS.help(),
+            });
+        }
+        Ok(())
+    };
     // nesting: how deep in tables, and the outer table being built
     let mut table_depth = 0u32;
     let mut rows: Vec<(u32, Vec<WordCell>)> = Vec::new();
@@ -200,11 +213,12 @@ fn body_items(xml: &str) -> Result<Vec<Item>, String> {
     let mut in_text = false;
     let mut cell_paragraphs = 0u32;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!(
+        let event = reader.read_event().map_err(|e| ReadError::Document {
+            name: name.into(),
+            why: format!(
                 "word/document.xml 第 {} 字节处不是有效的 XML：{e}",
                 reader.buffer_position()
-            )
+            ),
         })?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -216,7 +230,11 @@ fn body_items(xml: &str) -> Result<Vec<Item>, String> {
                             rows.clear();
                         }
                     }
-                    "tr" if table_depth == 1 && !empty => rows.push((0, Vec::new())),
+                    "tr" if table_depth == 1 && !empty => {
+                        // a row of no cells counts too (`<w:tr></w:tr>` is 13 bytes)
+                        one_more()?;
+                        rows.push((0, Vec::new()))
+                    }
                     "gridBefore" if table_depth == 1 => {
                         if let Some(row) = rows.last_mut() {
                             row.0 = attr_u32(e, "val").unwrap_or(0);
@@ -241,6 +259,7 @@ fn body_items(xml: &str) -> Result<Vec<Item>, String> {
                     }
                     "p" => {
                         if table_depth == 0 && empty {
+                            one_more()?;
                             items.push(Item::Paragraph(String::new()));
                         } else if table_depth == 0 {
                             in_paragraph = true;
@@ -261,10 +280,12 @@ fn body_items(xml: &str) -> Result<Vec<Item>, String> {
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "p" if table_depth == 0 && in_paragraph => {
+                    one_more()?;
                     in_paragraph = false;
                     items.push(Item::Paragraph(std::mem::take(&mut paragraph)));
                 }
                 "tc" if table_depth == 1 => {
+                    one_more()?;
                     if let (Some(c), Some(row)) = (cell.take(), rows.last_mut()) {
                         row.1.push(c);
                     }
@@ -337,7 +358,7 @@ mod tests {
 
     fn sheets(body: &str) -> Vec<SheetCells> {
         let xml = format!(r#"<w:document {W}><w:body>{body}</w:body></w:document>"#);
-        to_sheets("t.docx", body_items(&xml).unwrap()).unwrap()
+        to_sheets("t.docx", body_items("t.docx", &xml).unwrap()).unwrap()
     }
 
     fn p(text: &str) -> String {
@@ -397,6 +418,6 @@ mod tests {
 
     #[test]
     fn bad_xml_is_an_error_not_a_panic() {
-        assert!(body_items("<w:document><w:body><w:p></w:body>").is_err());
+        assert!(body_items("t.docx", "<w:document><w:body><w:p></w:body>").is_err());
     }
 }

@@ -14,7 +14,9 @@
 //! Counts a workbook claims for itself are checked before calamine reserves from them (an
 //! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
 //! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
-//! with `table.claims-too-many`.
+//! with `table.claims-too-many`. An OpenDocument sheet is told by its parts, not its name (an
+//! `.ods` saved as `.xlsx` is one), and its `number-columns-repeated` / `number-rows-repeated`
+//! are counted as calamine would expand them before it reads the file ([`guard_ods`]).
 
 use std::io::Cursor;
 
@@ -293,6 +295,138 @@ pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
         && area(s) > max
     {
         return Err(refuse(sheet.max(1), "单元格范围", area(s)));
+    }
+    Ok(())
+}
+
+/// Columns and rows calamine's OpenDocument reader caps a sheet at.
+const ODS_MAX_COLUMNS: u64 = 16_384;
+const ODS_MAX_ROWS: u64 = 1_048_576;
+
+/// Walks an OpenDocument sheet's `content.xml` before calamine does, refusing a workbook whose
+/// repeated cells and rows expand past [`limits::CELLS`]: calamine stores a row's
+/// `number-columns-repeated` cells one by one as it reads them (a 3.4 KB file expanded to
+/// 6.8 GB), then lays every table out densely from its first filled row to its last, repeats
+/// included. Counted here as calamine would hold them, for all the tables together (calamine
+/// reads them all when the file is opened): the cells it stores for each row (all but a row's
+/// trailing empty cells) and each table's dense area. Streaming and linear; XML it cannot read is
+/// left to calamine's own error.
+pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<(), ReadError> {
+    use quick_xml::events::Event;
+    let max = u128::from(limits::CELLS.get());
+    let refuse = |table: usize, claimed: u128| ReadError::ClaimsTooMany {
+        name: name.into(),
+        part: format!("content.xml 第 {table} 个表格的重复行列"),
+        what: "单元格",
+        claimed: u64::try_from(claimed).unwrap_or(u64::MAX),
+        help: limits::CELLS.help(),
+    };
+    let count = |e: &quick_xml::events::BytesStart, key: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == key)
+            .and_then(|a| a.value.trim().parse::<u64>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let filled = |e: &quick_xml::events::BytesStart| {
+        e.attributes().flatten().any(|a| {
+            matches!(
+                a.key.local_name().as_ref(),
+                "value"
+                    | "string-value"
+                    | "date-value"
+                    | "time-value"
+                    | "boolean-value"
+                    | "value-type"
+                    | "formula"
+            )
+        })
+    };
+    let mut reader = quick_xml::Reader::from_reader(content);
+    let mut buf = Vec::new();
+    // over every table: the cells stored and the dense areas
+    let mut total: u128 = 0;
+    let mut table = 0usize;
+    // this table: rows so far (repeats included), first filled row, end of the last, columns
+    let mut rows: u64 = 0;
+    let mut first: Option<u64> = None;
+    let mut end: u64 = 0;
+    let (mut col_min, mut col_max) = (u64::MAX, 0u64);
+    // this row: its repeats, columns so far, trailing empty columns, first and last filled
+    let mut row_repeats: u64 = 1;
+    let mut cols: u64 = 0;
+    let mut pending: u64 = 0;
+    let mut row_filled: Option<(u64, u64)> = None;
+    let area = |first: Option<u64>, end: u64, col_min: u64, col_max: u64| {
+        first.map_or(0, |f| {
+            u128::from(end - f) * u128::from(col_max.saturating_sub(col_min) + 1)
+        })
+    };
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "table" if matches!(event, Event::Start(_)) => {
+                    table += 1;
+                    (rows, first, end, col_min, col_max) = (0, None, 0, u64::MAX, 0);
+                }
+                "table-row" => {
+                    let remaining = ODS_MAX_ROWS.saturating_sub(rows);
+                    row_repeats = count(e, "number-rows-repeated").min(remaining);
+                    (cols, pending, row_filled) = (0, 0, None);
+                    if matches!(event, Event::Empty(_)) {
+                        rows += row_repeats;
+                    }
+                }
+                "table-cell" | "covered-table-cell" => {
+                    let n = count(e, "number-columns-repeated")
+                        .min(ODS_MAX_COLUMNS.saturating_sub(cols + pending));
+                    if filled(e) {
+                        // the empty run before it is stored, then the cell `n` times
+                        total += u128::from(pending + n);
+                        let at = cols + pending;
+                        row_filled =
+                            Some(row_filled.map_or((at, at + n - 1), |(a, _)| (a, at + n - 1)));
+                        cols = at + n;
+                        pending = 0;
+                    } else {
+                        pending += n;
+                    }
+                    if total > max {
+                        return Err(refuse(table.max(1), total));
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "table-row" => {
+                    if let Some((a, b)) = row_filled {
+                        first.get_or_insert(rows);
+                        end = rows + row_repeats;
+                        col_min = col_min.min(a);
+                        col_max = col_max.max(b);
+                        if total + area(first, end, col_min, col_max) > max {
+                            return Err(refuse(
+                                table.max(1),
+                                total + area(first, end, col_min, col_max),
+                            ));
+                        }
+                    }
+                    rows += row_repeats;
+                }
+                "table" => {
+                    total += area(first, end, col_min, col_max);
+                    first = None;
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        buf.clear();
     }
     Ok(())
 }

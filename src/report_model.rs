@@ -3,14 +3,16 @@
 //! Values are exact [`Decimal`]s; serialisation shows them rounded half-up to the method's
 //! precision as strings (`"9.44"`), and totals are the exact sums rounded once. Field names and
 //! order follow contract §5; fields beyond it are added after those the contract names.
+//!
+//! It sits below both evaluation (which builds it) and the renderers (which read it), with the
+//! verdict of an indicator and the fill-in form's rows, so neither imports the other for it
+//! (`crate::report::model` names the same module for the renderers).
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
-
-use crate::eval::Verdict;
 
 /// An exact value shown with a fixed number of decimals (half-up).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,12 +49,26 @@ impl Serialize for Shown {
 }
 
 /// Projects as JSON: one with no total (`status` `pending`: 待评定, or `unchecked`: 未核对)
-/// writes `score` and `grade` as null (a null is never a zero); the others as they are.
+/// writes `score` and `grade` as null (a null is never a zero); one whose form printed a total
+/// adds `total_difference` (recomputed − printed, shown like `score`); the others as they are.
 fn projects_with_totals<S: Serializer>(ps: &[ProjectReport], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::{Error, SerializeSeq};
     let mut seq = s.serialize_seq(Some(ps.len()))?;
     for p in ps {
-        if p.has_total() {
+        if let Some(d) = p.total_difference() {
+            // the printed total beside the recomputed one, with the difference (recomputed −
+            // printed) after `total_differs`
+            #[derive(Serialize)]
+            struct WithDifference<'a> {
+                #[serde(flatten)]
+                project: &'a ProjectReport,
+                total_difference: Shown,
+            }
+            seq.serialize_element(&WithDifference {
+                project: p,
+                total_difference: d,
+            })?;
+        } else if p.has_total() {
             seq.serialize_element(p)?;
         } else {
             let mut v = serde_json::to_value(p).map_err(S::Error::custom)?;
@@ -116,6 +132,30 @@ pub struct SourceRef {
     pub column: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
+    /// The sheet (or Word table) holding `cell`, for workbook inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<Arc<str>>,
+}
+
+impl SourceRef {
+    /// The file and the place: `t.xlsx!Sheet1!D11` (a workbook), else `t.tsv:11` (a line).
+    pub fn position(&self) -> String {
+        match (&self.sheet, &self.cell) {
+            (Some(s), Some(c)) => format!("{}!{s}!{c}", self.file),
+            (None, Some(c)) => format!("{}!{c}", self.file),
+            _ => format!("{}:{}", self.file, self.line),
+        }
+    }
+
+    /// Where the row was read, as a spreadsheet names it: `Sheet1!D11` (a workbook), else
+    /// `行 11` (a text file); the file is not repeated.
+    pub fn place(&self) -> String {
+        match (&self.sheet, &self.cell) {
+            (Some(s), Some(c)) => format!("{s}!{c}"),
+            (None, Some(c)) => c.clone(),
+            _ => format!("行 {}", self.line),
+        }
+    }
 }
 
 /// One indicator of the 自评表.
@@ -263,6 +303,13 @@ impl ProjectReport {
         }
     }
 
+    /// The recomputed total minus the total the form printed, where both exist.
+    pub fn total_difference(&self) -> Option<Shown> {
+        let printed = self.published_score?;
+        self.has_total()
+            .then(|| Shown::new(self.score.exact - printed, self.score.dp))
+    }
+
     /// The grade as shown: the grade, or the state in its place.
     pub fn grade_text(&self) -> &str {
         self.status.zh().unwrap_or(&self.grade)
@@ -391,4 +438,77 @@ pub struct Report {
     /// The year evaluated, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+}
+
+/// The verdict of one indicator (contract §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    Review,
+    Missing,
+    Invalid,
+    NotApplicable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Review => "review",
+            Verdict::Missing => "missing",
+            Verdict::Invalid => "invalid",
+            Verdict::NotApplicable => "not_applicable",
+        }
+    }
+    /// The Chinese word shown in reports.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Verdict::Pass => "达标",
+            Verdict::Fail => "未达标",
+            Verdict::Review => "待评定",
+            Verdict::Missing => "缺实际值",
+            Verdict::Invalid => "无法比较",
+            Verdict::NotApplicable => "不适用",
+        }
+    }
+}
+
+/// One indicator of a form to fill.
+#[derive(Debug, Clone)]
+pub struct FillRow {
+    pub category: Option<String>,
+    pub subcategory: Option<String>,
+    pub name: String,
+    pub target: String,
+    /// A person grades it (达成 / 部分达成 / 未达成).
+    pub qualitative: bool,
+    /// It compares with a figure the unit gives: a plan value, or the baseline (上年实际) of a
+    /// relative target (`baseline`).
+    pub plan: bool,
+    pub baseline: bool,
+    /// What the unit has filled in (empty in a new template): 实际完成值, 计划数, 偏差原因.
+    pub actual: Option<String>,
+    pub plan_value: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One project's form to fill.
+#[derive(Debug, Clone)]
+pub struct FillForm {
+    pub unit: String,
+    pub project: String,
+    pub department: Option<String>,
+    pub year: Option<i32>,
+    /// The money unit of the funds block (万元 unless the table says otherwise).
+    pub money_unit: String,
+    pub budget: Option<Decimal>,
+    /// 全年执行数, where filled.
+    pub spent: Option<Decimal>,
+    pub goal: Option<String>,
+    /// 实际完成情况 of the goal, where filled.
+    pub goal_actual: Option<String>,
+    pub rows: Vec<FillRow>,
 }

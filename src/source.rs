@@ -254,14 +254,36 @@ impl SourceText {
 
     /// A location for a byte range of a text input.
     pub fn locate(&self, range: Range<usize>) -> Location {
-        let (line, column) = self.line_col(range.start);
+        let cell = self.cell_at(range.start);
+        let (line, column) = match cell {
+            Some(c) => (c.row, c.col),
+            None => self.line_col(range.start),
+        };
         Location {
             offset: range.start,
             len: range.end.saturating_sub(range.start),
             line,
             column,
-            cell: None,
+            cell,
         }
+    }
+
+    /// The workbook (or Word / web page table) cell holding byte `offset` of the synthetic
+    /// text: its sheet row, and the tabs before it on its line counted as columns. None for
+    /// delimited text, whose positions are lines and characters.
+    fn cell_at(&self, offset: usize) -> Option<CellAddr> {
+        if self.format.is_text() {
+            return None;
+        }
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line = self.line_index(offset);
+        let start = self.line_start(line);
+        let col = memchr::memchr_iter(b'\t', &self.text.as_bytes()[start..offset]).count() + 1;
+        let row = line.checked_sub(self.segment_first_line(offset))? + 1;
+        Some(CellAddr {
+            row: u32::try_from(row).ok()?,
+            col: u32::try_from(col).ok()?,
+        })
     }
 
     /// The text at a location.

@@ -1,0 +1,391 @@
+//! Each request's work in a process of its own: `jixiao serve` starts itself as a worker
+//! (`jixiao __web-work [BYTES]`, [`WORKER_ARG`]) for every request that reads an upload, sends it
+//! the job on standard input and reads the answer from its standard output. What this buys:
+//!
+//! - a crash of the work — a panic, an abort on a huge reservation, an exhausted memory limit —
+//!   ends that process only: the request answers 500 in Chinese and the server goes on;
+//! - a cancelled request (its time is up, its client gone) kills its worker, whatever stage the
+//!   work is in (reading a workbook, compiling a rule, evaluating, building an xlsx): the CPU
+//!   and memory are given back within milliseconds, and the slot is freed only then;
+//! - each worker's address space is bounded ([`super::Config::work_memory`], `setrlimit`), so
+//!   one upload cannot take the machine's memory from the others.
+//!
+//! The job is the same [`Job`] the in-process server executes on a blocking thread, so the
+//! answers are the same bytes. Decisions where nothing said: the worker's standard error is the
+//! server's (a crash is logged where the server logs); its answer is read up to the answer limit
+//! plus 1 MB (an error's JSON), past which the worker is stopped and the request answers 413.
+//!
+//! Wire format (private to one binary, both ends built together): a little-endian `u32` length,
+//! a JSON head, then the bytes it announces.
+
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::process::{Command, ExitCode, ExitStatus, Stdio};
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use super::inputs::{ApiError, Files, Params, Upload};
+use super::job::{Job, Kind, Reply};
+use super::work::Cancel;
+
+/// The first argument that makes `jixiao` a worker (not a command a person types).
+pub const WORKER_ARG: &str = "__web-work";
+
+/// Largest head of a job or an answer.
+const MAX_HEAD: u32 = 16 * 1024 * 1024;
+
+/// How often a waiting server looks at the worker and the cancel flag.
+const POLL: Duration = Duration::from_millis(5);
+
+fn internal(message: String) -> ApiError {
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "web.internal",
+        message,
+        Some(
+            "服务器照常运行，其他请求不受影响。文件可能超出了每个请求的内存上限（启动时可用 --max-work-memory-mb 放宽），或触发了 jixiao 的缺陷：请用命令行 jixiao 处理这个文件，并把文件和这条信息报告给维护者",
+        ),
+    )
+}
+
+/// Do `job` in a worker process of `program`, killed when `cancel` is set.
+pub fn run(
+    program: &Path,
+    memory: Option<u64>,
+    job: &Job,
+    cancel: &Cancel,
+) -> Result<Reply, ApiError> {
+    let mut command = Command::new(program);
+    command.arg(WORKER_ARG);
+    if let Some(m) = memory {
+        command.arg(m.to_string());
+    }
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| internal(format!("无法启动处理进程：{e}")))?;
+    let stdout = child.stdout.take();
+    let cap = job.limit.saturating_add(1 << 20) as u64;
+    // read on its own thread, so that a worker writing a large answer never waits on us; past
+    // the cap the pipe is closed and the worker's next write fails
+    let reader = std::thread::spawn(move || match stdout {
+        Some(out) => crate::bounded::read_to_limit(out, cap, 0),
+        None => Ok(Some(Vec::new())),
+    });
+    if let Some(mut stdin) = child.stdin.take() {
+        // a worker that ended early (a broken job, a crash) shows in its status below
+        let _ = write_job(&mut stdin, job);
+    }
+    let status = loop {
+        if let Err(cancelled) = cancel.check() {
+            let _ = child.kill();
+            let _ = child.wait();
+            let _ = reader.join();
+            return Err(cancelled);
+        }
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => std::thread::sleep(POLL),
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(internal(format!("处理进程出错：{e}")));
+            }
+        }
+    };
+    let answer = reader
+        .join()
+        .map_err(|_| internal("读取处理结果时出错".to_owned()))?
+        .map_err(|e| internal(format!("读取处理结果时出错：{e}")))?;
+    let Some(answer) = answer else {
+        return Err(super::work::too_large(job.limit));
+    };
+    // an answer counts only from a worker that ended well (not one cut off mid-write)
+    if !status.success() {
+        return Err(crashed(status));
+    }
+    read_reply(&answer).unwrap_or_else(|| Err(crashed(status)))
+}
+
+/// The 500 of a worker that ended without an answer.
+fn crashed(status: ExitStatus) -> ApiError {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            return internal(format!(
+                "处理这个文件时处理进程异常终止（信号 {signal}），结果未能生成"
+            ));
+        }
+    }
+    internal(format!(
+        "处理这个文件时处理进程异常终止（{status}），结果未能生成"
+    ))
+}
+
+fn frame(out: &mut impl Write, head: &Value) -> io::Result<()> {
+    let head = serde_json::to_vec(head).map_err(io::Error::from)?;
+    let len = u32::try_from(head.len()).map_err(io::Error::other)?;
+    out.write_all(&len.to_le_bytes())?;
+    out.write_all(&head)
+}
+
+fn read_head(input: &mut impl Read) -> io::Result<Value> {
+    let mut len = [0u8; 4];
+    input.read_exact(&mut len)?;
+    let len = u32::from_le_bytes(len);
+    if len > MAX_HEAD {
+        return Err(io::Error::other("head too large"));
+    }
+    let mut head = vec![0u8; len as usize];
+    input.read_exact(&mut head)?;
+    serde_json::from_slice(&head).map_err(io::Error::from)
+}
+
+/// The job on the wire: its head, then the uploads' bytes in the head's order.
+fn write_job(out: &mut impl Write, job: &Job) -> io::Result<()> {
+    // every field named, so that a field added to `Files` does not go missing here unnoticed
+    let Files {
+        table,
+        actuals,
+        rules,
+        fields,
+        dropped,
+        // found by sorting the dropped files, which the work does (empty until then)
+        copies: _,
+        unread: _,
+        pile: _,
+    } = &job.files;
+    let uploads: Vec<(&str, &Upload)> = table
+        .iter()
+        .map(|u| ("table", u))
+        .chain(actuals.iter().map(|u| ("actuals", u)))
+        .chain(rules.iter().map(|u| ("rules", u)))
+        .chain(dropped.iter().map(|u| ("file", u)))
+        .collect();
+    let listed: Vec<Value> = uploads
+        .iter()
+        .map(|(slot, Upload { name, bytes })| json!([slot, name, bytes.len()]))
+        .collect();
+    let head = json!({
+        "kind": job.kind.name(),
+        "limit": job.limit,
+        "workers": job.workers,
+        "params": serde_json::to_value(&job.params).map_err(io::Error::from)?,
+        "fields": fields,
+        "uploads": listed,
+    });
+    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
+    frame(&mut out, &head)?;
+    for (_, u) in uploads {
+        out.write_all(&u.bytes)?;
+    }
+    out.flush()
+}
+
+fn read_job(input: &mut impl Read) -> io::Result<Job> {
+    let bad = |what: &str| io::Error::other(format!("bad job: {what}"));
+    let head = read_head(input)?;
+    let kind = head["kind"]
+        .as_str()
+        .and_then(Kind::from_name)
+        .ok_or_else(|| bad("kind"))?;
+    let limit = head["limit"]
+        .as_u64()
+        .and_then(|l| usize::try_from(l).ok())
+        .ok_or_else(|| bad("limit"))?;
+    let workers = head["workers"]
+        .as_u64()
+        .and_then(|w| usize::try_from(w).ok())
+        .ok_or_else(|| bad("workers"))?
+        .max(1);
+    let params: Params = serde_json::from_value(head["params"].clone())?;
+    let fields: Vec<(String, String)> = serde_json::from_value(head["fields"].clone())?;
+    let listed: Vec<(String, String, u64)> = serde_json::from_value(head["uploads"].clone())?;
+    let mut files = Files {
+        fields,
+        ..Files::default()
+    };
+    for (slot, name, len) in listed {
+        let mut bytes = Vec::new();
+        input.by_ref().take(len).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 != len {
+            return Err(bad("short upload"));
+        }
+        let upload = Upload { name, bytes };
+        match slot.as_str() {
+            "table" => files.table = Some(upload),
+            "actuals" => files.actuals = Some(upload),
+            "rules" => files.rules.push(upload),
+            "file" => files.dropped.push(upload),
+            _ => return Err(bad("slot")),
+        }
+    }
+    Ok(Job {
+        kind,
+        params,
+        files,
+        limit,
+        workers,
+    })
+}
+
+fn write_reply(out: &mut impl Write, result: &Result<Reply, ApiError>) -> io::Result<()> {
+    match result {
+        Ok(reply) => {
+            frame(
+                out,
+                &json!({"ok": true, "content_type": reply.content_type, "disposition": reply.disposition}),
+            )?;
+            out.write_all(&reply.body)?;
+        }
+        Err(e) => frame(
+            out,
+            &json!({"ok": false, "status": e.status.as_u16(), "body": e.body}),
+        )?,
+    }
+    out.flush()
+}
+
+/// The answer a worker wrote, `None` when it wrote none whole.
+fn read_reply(mut answer: &[u8]) -> Option<Result<Reply, ApiError>> {
+    let head = read_head(&mut answer).ok()?;
+    if head["ok"].as_bool()? {
+        Some(Ok(Reply {
+            content_type: head["content_type"].as_str()?.to_owned(),
+            disposition: head["disposition"].as_str().map(str::to_owned),
+            body: answer.to_vec(),
+        }))
+    } else {
+        let status = head["status"]
+            .as_u64()
+            .and_then(|s| u16::try_from(s).ok())
+            .and_then(|s| StatusCode::from_u16(s).ok())?;
+        Some(Err(ApiError {
+            status,
+            body: head["body"].clone(),
+        }))
+    }
+}
+
+/// Bound this process's address space (the worker's own memory limit).
+#[cfg(unix)]
+fn limit_memory(bytes: u64) {
+    let limit = libc::rlimit {
+        rlim_cur: bytes as libc::rlim_t,
+        rlim_max: bytes as libc::rlim_t,
+    };
+    // SAFETY: setrlimit reads the struct given and changes this process's limit only.
+    unsafe {
+        libc::setrlimit(libc::RLIMIT_AS, &limit);
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_memory(_bytes: u64) {}
+
+/// End this worker when the server that started it ends (a server killed outright must not
+/// leave its workers running).
+#[cfg(target_os = "linux")]
+fn end_with_parent() {
+    // SAFETY: prctl(PR_SET_PDEATHSIG) sets a flag of this process only.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+    }
+    // the server may have ended before the flag was set: then this process was adopted
+    if std::os::unix::process::parent_id() == 1 {
+        std::process::exit(1);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn end_with_parent() {}
+
+/// The worker: `jixiao __web-work [BYTES]` reads a job on standard input, does it and writes
+/// its answer on standard output.
+pub fn worker_main() -> ExitCode {
+    end_with_parent();
+    if let Some(bytes) = std::env::args().nth(2).and_then(|a| a.parse().ok()) {
+        limit_memory(bytes);
+    }
+    let job = match read_job(&mut io::stdin().lock()) {
+        Ok(job) => job,
+        Err(e) => {
+            eprintln!("jixiao {WORKER_ARG}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = job.execute(&Cancel::default());
+    match write_reply(&mut io::stdout().lock(), &result) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_and_its_replies_cross_the_wire_whole() {
+        let job = Job {
+            kind: Kind::Evaluate,
+            params: Params {
+                format: Some("csv".into()),
+                year: Some(2023),
+                columns: Some("实际完成值=完成情况".into()),
+                ..Params::default()
+            },
+            files: Files {
+                table: Some(Upload {
+                    name: "表.tsv".into(),
+                    bytes: b"a\tb\n".to_vec(),
+                }),
+                actuals: None,
+                rules: vec![
+                    Upload {
+                        name: "r1.yaml".into(),
+                        bytes: vec![0, 1, 2],
+                    },
+                    Upload {
+                        name: "r2.yaml".into(),
+                        bytes: Vec::new(),
+                    },
+                ],
+                fields: vec![("year".into(), "2023".into())],
+                dropped: vec![Upload {
+                    name: "x.xlsx".into(),
+                    bytes: vec![9; 100_000],
+                }],
+            },
+            limit: 12345,
+        };
+        let mut wire = Vec::new();
+        write_job(&mut wire, &job).unwrap();
+        let back = read_job(&mut wire.as_slice()).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{job:?}"));
+        // a cut-off job is an error, never a shorter job
+        assert!(read_job(&mut &wire[..wire.len() - 1]).is_err());
+
+        let reply = Reply {
+            content_type: "text/csv".into(),
+            disposition: Some("attachment".into()),
+            body: b"x,y\n".to_vec(),
+        };
+        let mut wire = Vec::new();
+        write_reply(&mut wire, &Ok(reply.clone())).unwrap();
+        assert_eq!(read_reply(&wire).unwrap().unwrap(), reply);
+        let mut wire = Vec::new();
+        let e = ApiError::new(StatusCode::BAD_REQUEST, "x.y", "坏了", None);
+        write_reply(&mut wire, &Err(e)).unwrap();
+        let back = read_reply(&wire).unwrap().unwrap_err();
+        assert_eq!(back.status, StatusCode::BAD_REQUEST);
+        assert_eq!(back.body["error"]["message"], "坏了");
+        // a worker that died mid-answer wrote none
+        assert!(read_reply(&wire[..3]).is_none());
+    }
+}

@@ -1,0 +1,218 @@
+//! One request's work as data: what was uploaded, the query, and which answer is wanted
+//! ([`Job`]), and the answer it gives ([`Reply`]). A job is executed the same way on a blocking
+//! thread of the server ([`Job::execute`]) or in a worker process ([`super::isolate`]), so the
+//! page and the API answer the same bytes either way.
+//!
+//! Everything that reads an upload happens here, never on the async runtime: the dropped files
+//! are sorted by content (which reads them), the table read, the rules compiled, the report
+//! evaluated and rendered. The cancel flag is looked at between stages and while the answer is
+//! written; in a worker process a cancelled job is killed outright, so every stage stops.
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+use super::inputs::{ApiError, Files, Params};
+use super::work::{Answer, Cancel};
+use crate::eval;
+use crate::report::{self, Format};
+use crate::review::render::Format as ReviewFormat;
+use crate::table::view::InspectFormat;
+use crate::{review, table};
+
+/// Which answer a job gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `POST /api/inspect`.
+    Inspect,
+    /// `POST /api/review`.
+    Review,
+    /// `POST /api/evaluate`.
+    Evaluate,
+    /// `POST /`: the results section of the page.
+    Page,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Inspect => "inspect",
+            Kind::Review => "review",
+            Kind::Evaluate => "evaluate",
+            Kind::Page => "page",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        [Kind::Inspect, Kind::Review, Kind::Evaluate, Kind::Page]
+            .into_iter()
+            .find(|k| k.name() == name)
+    }
+}
+
+/// A request's work.
+#[derive(Debug)]
+pub struct Job {
+    pub kind: Kind,
+    pub params: Params,
+    pub files: Files,
+    /// The answer limit, in bytes.
+    pub limit: usize,
+    /// Threads a pile may be read on (the request's share of the cores).
+    pub workers: usize,
+}
+
+/// A job's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub content_type: String,
+    /// A `Content-Disposition` (the xlsx report is an attachment).
+    pub disposition: Option<String>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    fn new(content_type: &str, body: Vec<u8>) -> Reply {
+        Reply {
+            content_type: content_type.to_owned(),
+            disposition: None,
+            body,
+        }
+    }
+}
+
+impl IntoResponse for Reply {
+    fn into_response(self) -> Response {
+        let mut response = ([(header::CONTENT_TYPE, self.content_type)], self.body).into_response();
+        if let Some(d) = self
+            .disposition
+            .and_then(|d| header::HeaderValue::from_str(&d).ok())
+        {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_DISPOSITION, d);
+        }
+        response
+    }
+}
+
+/// A text rendered into the bounded answer: 413 past the limit, stopped when cancelled.
+fn bounded(text: &str, limit: usize, cancel: &Cancel) -> Result<Vec<u8>, ApiError> {
+    use std::io::Write as _;
+    let mut out = Answer::new(limit, cancel);
+    out.write_all(text.as_bytes()).map_err(|e| out.error(&e))?;
+    Ok(out.bytes)
+}
+
+impl Job {
+    /// Do the work: read, check, score and render, as the command line does.
+    pub fn execute(self, cancel: &Cancel) -> Result<Reply, ApiError> {
+        let Job {
+            kind,
+            params,
+            mut files,
+            limit,
+            workers,
+        } = self;
+        let params = &params;
+        files.sort_dropped()?;
+        cancel.check()?;
+        match kind {
+            Kind::Page => {
+                let html = super::page::render_results(files, params, limit, workers, cancel)?;
+                Ok(Reply::new("text/html; charset=utf-8", html.into_bytes()))
+            }
+            Kind::Inspect => {
+                let format = params.format(InspectFormat::Json)?;
+                let doc = files.document(params)?;
+                cancel.check()?;
+                Ok(match format {
+                    InspectFormat::Json => {
+                        // written into the bounded answer as it goes: stopped at the limit
+                        let mut out = Answer::new(limit, cancel);
+                        table::view::findings_json_to(&doc, &mut out).map_err(|e| out.error(&e))?;
+                        Reply::new("application/json", out.bytes)
+                    }
+                    InspectFormat::Table => Reply::new(
+                        "text/plain; charset=utf-8",
+                        bounded(&table::view::tree(&doc), limit, cancel)?,
+                    ),
+                })
+            }
+            Kind::Review => {
+                let format = params.format(ReviewFormat::Json)?;
+                let doc = files.document(params)?;
+                cancel.check()?;
+                let rules = files.rules(params)?;
+                cancel.check()?;
+                let findings = review::review(
+                    &doc,
+                    &review::Options {
+                        rules: &rules,
+                        year: params.year,
+                    },
+                );
+                cancel.check()?;
+                let (content_type, body) = match format {
+                    ReviewFormat::Json => {
+                        // written into the bounded answer as it goes: stopped at the limit
+                        let mut out = Answer::new(limit, cancel);
+                        review::render::json_to(&doc, &findings, &mut out)
+                            .map_err(|e| out.error(&e))?;
+                        return Ok(Reply::new("application/json", out.bytes));
+                    }
+                    ReviewFormat::Markdown => (
+                        "text/markdown; charset=utf-8",
+                        review::render::markdown(&doc.source.name, &findings),
+                    ),
+                    ReviewFormat::Human => (
+                        "text/plain; charset=utf-8",
+                        review::render::human(&doc, &findings, false),
+                    ),
+                };
+                Ok(Reply::new(content_type, bounded(&body, limit, cancel)?))
+            }
+            Kind::Evaluate => {
+                let format = params.format(Format::Json)?;
+                let doc = files.document(params)?;
+                cancel.check()?;
+                let actuals = files.actuals()?;
+                let rules = files.rules(params)?;
+                cancel.check()?;
+                eval::unfilled::check(&doc, actuals.as_ref())
+                    .map_err(|e| ApiError::diagnostic(&e))?;
+                eval::unmatched::check(&doc, actuals.as_ref())
+                    .map_err(|e| ApiError::diagnostic(&e))?;
+                cancel.check()?;
+                let (report, methodology) = eval::evaluate_with_rules(
+                    &doc,
+                    actuals.as_ref(),
+                    &rules,
+                    params.year,
+                    Some(cancel.flag()),
+                );
+                drop(doc);
+                cancel.check()?;
+                if format == Format::Xlsx {
+                    // past the xlsx report's limits: refused before it is built, with the way
+                    // forward (csv, jsonl)
+                    report::xlsx::check_size(&report).map_err(|why| {
+                        ApiError::new(
+                            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                            "report.xlsx-too-many",
+                            why,
+                            Some("format=csv 或 format=jsonl 逐行生成，不受此限"),
+                        )
+                    })?;
+                }
+                let mut out = Answer::new(limit, cancel);
+                report::write(&report, format, &methodology.bands.value, &mut out)
+                    .map_err(|e| out.error(&e))?;
+                let mut reply = Reply::new(format.content_type(), out.bytes);
+                if format == Format::Xlsx {
+                    reply.disposition = Some("attachment; filename=\"jixiao-report.xlsx\"".into());
+                }
+                Ok(reply)
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! Issue 29, the officer's second look, on the command line: one headline per project in every
+//! format (the printed 总分 beside the recomputed one, with the difference), no grade that no
+//! project was given, every differing row located (the budget row too), and workbook positions
+//! named as cells (`Sheet1!D11`). Real forms of `tests/fixtures/forms`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+fn form(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/forms")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn jixiao(args: &[&str]) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json(file: &str) -> Value {
+    let (out, err) = jixiao(&["evaluate", file, "--format", "json"]);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"))
+}
+
+fn dec(v: &Value) -> Decimal {
+    v.as_str().unwrap().parse().unwrap()
+}
+
+/// `+3.80`, `-1.00`, `0.00`: how the reports sign a difference.
+fn signed(d: Decimal) -> String {
+    let d = d.round_dp(2);
+    let s = format!("{d:.2}");
+    if d > Decimal::ZERO {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// An HTML page's text: its tags taken out.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn xlsx_sheet(bytes: &[u8], sheet: &str) -> Vec<Vec<Data>> {
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+fn xlsx_of(file: &str) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.xlsx");
+    let (_, err) = jixiao(&[
+        "evaluate",
+        file,
+        "--format",
+        "xlsx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    std::fs::read(&out).unwrap_or_else(|e| panic!("{e}: {err}"))
+}
+
+/// The forms that print a 总分: each format shows the printed total beside the recomputed one
+/// and the same difference (recomputed − printed), worked out here from the JSON's own figures.
+#[test]
+fn printed_and_recomputed_totals_side_by_side_in_every_format() {
+    for name in [
+        "f01-tianchang-water-2022-selfeval.xlsx",
+        "f02-zhongjiang-water-2022-selfeval.xlsx",
+        "f03-yongde-minglang-school-2022-selfeval.xlsx",
+        "f03-yongde-minglang-school-2022-selfeval.docx",
+    ] {
+        let file = form(name);
+        let j = json(&file);
+        let p = &j["projects"][0];
+        let (score, printed) = (dec(&p["score"]), dec(&p["published_score"]));
+        let diff = score - printed;
+        assert_eq!(dec(&p["total_difference"]), diff, "{name}");
+        let printed_text = format!("原表总分 {}", printed.normalize());
+        let against = if p["total_differs"] == Value::Bool(true) {
+            format!("差额 {}（复核 − 原表）", signed(diff))
+        } else {
+            "与复核总分一致".to_owned()
+        };
+        let headline = format!(
+            "复核总分 {}（{}）",
+            p["score"].as_str().unwrap(),
+            p["grade"].as_str().unwrap()
+        );
+        for format in ["table", "markdown", "html"] {
+            let (out, _) = jixiao(&["evaluate", &file, "--format", format]);
+            let out = if format == "html" { text_of(&out) } else { out };
+            let at = out
+                .find(&headline)
+                .unwrap_or_else(|| panic!("{name} {format}: no {headline} in {out}"));
+            let line = &out[at..out[at..].find('\n').map_or(out.len(), |e| at + e)];
+            assert!(
+                line.contains(&printed_text) && line.contains(&against),
+                "{name} {format}: {line}"
+            );
+        }
+        // the workbook's 汇总: the project row holds both totals and the difference as numbers
+        let rows = xlsx_sheet(&xlsx_of(&file), "汇总");
+        let head = rows
+            .iter()
+            .position(|r| r.iter().any(|c| *c == "复核总分"))
+            .unwrap();
+        let col = |h: &str| {
+            rows[head]
+                .iter()
+                .position(|c| *c == h)
+                .unwrap_or_else(|| panic!("{name}: no column {h}"))
+        };
+        let row = &rows[head + 1];
+        let num = |c: usize| match &row[c] {
+            Data::Float(f) => *f,
+            Data::Int(i) => *i as f64,
+            other => panic!("{name}: {other:?} is not a number"),
+        };
+        let as_f64 = |d: Decimal| d.to_string().parse::<f64>().unwrap();
+        assert_eq!(num(col("复核总分")), as_f64(score.round_dp(2)), "{name}");
+        assert_eq!(num(col("原表总分")), as_f64(printed), "{name}");
+        assert_eq!(
+            num(col("差额（复核 − 原表）")),
+            as_f64(diff.round_dp(2)),
+            "{name}"
+        );
+        // the unit table above shows the same figure for the unit of one project
+        let unit = &rows[2];
+        assert_eq!(unit[2], Data::Float(as_f64(score.round_dp(2))), "{name}");
+    }
+}
+
+/// f02 prints 总分 100 that leaves its budget row (10 / 10) out: the budget row is shown with
+/// its printed 得分 and why it is not counted, never as a difference nor as 110 anywhere.
+#[test]
+fn f02_budget_left_out_of_the_printed_total_says_so() {
+    let file = form("f02-zhongjiang-water-2022-selfeval.xlsx");
+    let (out, _) = jixiao(&["evaluate", &file]);
+    let budget = out.lines().find(|l| l.contains("预算执行率")).unwrap();
+    assert!(budget.contains("原表总分不含预算执行"), "{budget}");
+    assert!(!budget.contains("不一致"), "{budget}");
+    assert!(!out.contains("110"), "{out}");
+    let bytes = xlsx_of(&file);
+    for sheet in ["汇总"] {
+        for r in xlsx_sheet(&bytes, sheet) {
+            assert!(!r.contains(&Data::Float(110.0)), "{sheet}: {r:?}");
+        }
+    }
+}
+
+/// The summary and the unit roll-ups count the projects' own grades: a mean of 85.27 (which
+/// would grade 良) over a project graded 优 and one graded 中 shows `优 1，中 1`, never 良.
+#[test]
+fn summary_grades_are_the_projects_own() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/report/scored.csv")
+        .to_string_lossy()
+        .into_owned();
+    let j = json(&file);
+    let mut given: Vec<String> = j["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["grade"].as_str().map(str::to_owned))
+        .collect();
+    given.sort();
+    for format in ["table", "markdown", "html"] {
+        let (out, _) = jixiao(&["evaluate", &file, "--format", format]);
+        let at = out.find("项目等级 ").expect("a 项目等级 in the summary") + "项目等级 ".len();
+        let list = &out[at..at + out[at..].find('；').unwrap()];
+        let mut shown = Vec::new();
+        for part in list.split('，') {
+            let (g, n) = part.split_once(' ').unwrap();
+            for _ in 0..n.parse::<usize>().unwrap() {
+                shown.push(g.to_owned());
+            }
+        }
+        shown.sort();
+        assert_eq!(shown, given, "{format}: {list}");
+        let summary = out.lines().find(|l| l.contains("项目平均分")).unwrap();
+        let mean_grade = j["summary"]["grade"].as_str().unwrap();
+        if !given.iter().any(|g| g == mean_grade) {
+            assert!(
+                !summary.contains(&format!("（{mean_grade}）")),
+                "{format}: {summary}"
+            );
+        }
+    }
+}
+
+/// Every row whose recomputed score differs from the printed one is listed in the table
+/// report with its place (`Sheet1!A7`), both figures and the reason; f07's budget row among
+/// them (printed 0, recomputed from the 其中 row).
+#[test]
+fn table_report_locates_every_difference() {
+    for name in [
+        "f03-yongde-minglang-school-2022-selfeval.xlsx",
+        "f07-tangxi-town-2022-selfeval-partial.xlsx",
+    ] {
+        let file = form(name);
+        let j = json(&file);
+        let diffs = j["differences"].as_array().unwrap();
+        assert!(!diffs.is_empty(), "{name}");
+        let (out, _) = jixiao(&["evaluate", &file, "--wide"]);
+        let section = &out[out
+            .find(&format!("与原表得分不一致的行（{} 处）", diffs.len()))
+            .unwrap_or_else(|| panic!("{name}: {out}"))..];
+        for d in diffs {
+            let place = format!(
+                "{}!{}",
+                d["source"]["sheet"].as_str().unwrap(),
+                d["source"]["cell"].as_str().unwrap()
+            );
+            let line = section
+                .lines()
+                .find(|l| l.contains(&place))
+                .unwrap_or_else(|| panic!("{name}: {place} not in {section}"));
+            let printed = dec(&d["published_score"]).normalize().to_string();
+            assert!(line.contains(d["indicator"].as_str().unwrap()), "{line}");
+            assert!(line.contains(&format!(" {printed} ")), "{line}");
+            assert!(line.contains(d["score"].as_str().unwrap()), "{line}");
+            assert!(line.contains(d["formula"].as_str().unwrap()), "{line}");
+        }
+        if name.starts_with("f07") {
+            assert!(
+                diffs.iter().any(|d| d["indicator"] == "预算执行率"),
+                "the budget row is a difference: {diffs:?}"
+            );
+        }
+    }
+}
+
+/// Review positions in a workbook are cells (`t02….xlsx!Sheet1!D11`), not row and character.
+#[test]
+fn review_positions_in_workbooks_are_cells() {
+    let file = form("t02-nanyue-poverty-base-2018-target.xlsx");
+    let (out, _) = jixiao(&["review", &file]);
+    let headers: Vec<&str> = out.lines().filter(|l| l.contains("╭─[")).collect();
+    assert!(!headers.is_empty(), "{out}");
+    for h in headers {
+        let name = &h[h.find("╭─[").unwrap() + "╭─[".len()..h.rfind(']').unwrap()];
+        let cell = name.rsplit('!').next().unwrap();
+        assert!(
+            name.contains(".xlsx!Sheet1!")
+                && cell.starts_with(|c: char| c.is_ascii_uppercase())
+                && cell
+                    .trim_start_matches(|c: char| c.is_ascii_uppercase())
+                    .parse::<u32>()
+                    .is_ok(),
+            "{h}"
+        );
+    }
+    // the placeholder left in a name (row 11) is named by its cell, in every listing
+    let (md, _) = jixiao(&["review", &file, "--format", "markdown"]);
+    assert!(md.contains("xlsx!Sheet1!D11 |"), "{md}");
+    assert!(out.contains("xlsx!Sheet1!D11]"), "{out}");
+}
