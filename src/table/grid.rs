@@ -421,6 +421,10 @@ impl<'a> CellBudget<'a> {
     }
 }
 
+/// Empty columns between a sheet's columns and a cell past them that make the cell stray: its
+/// row alone is padded out to it.
+const STRAY_GAP: u32 = 256;
+
 impl CellBudget<'_> {
     /// Accounts, before they are built, for the filled rows of a sheet (`(row, width)`, 0-based
     /// rows) and its `lines` lines in all (an empty line counts as one cell: a sheet's blank rows
@@ -845,11 +849,12 @@ pub(crate) fn from_workbook(
 }
 
 /// The grid of several sheets from their used cells (0-based positions, any order): each
-/// sheet's rows from its first row to its last used one, each as wide as its own last used
-/// column (rows are ragged as a text table's are: a stray far cell widens its own row only);
-/// rows before a sheet's first used one are empty lines, so a cell's row is its sheet row.
-/// Every cell the rows will hold, and one for each empty line, is counted against
-/// [`limits::CELLS`] before the rows are built.
+/// sheet's rows from its first row to its last used one, each as wide as the sheet's used
+/// columns (Excel pads rows) up to the first gap of more than [`STRAY_GAP`] empty columns; a row
+/// with a cell past that gap (a stray far cell) is as wide as its own last cell. Rows before a
+/// sheet's first used one are empty lines, so a cell's row is its sheet row. Every cell the
+/// rows will hold, and one for each empty line, is counted against [`limits::CELLS`] before
+/// the rows are built.
 pub(crate) fn sheets_grid(
     name: &str,
     sheets: Vec<SheetCells>,
@@ -874,13 +879,22 @@ pub(crate) fn sheets_grid(
             rounded_here.into_iter().collect();
         cells.sort_by_key(|c| c.0);
         cells.dedup_by_key(|c| c.0);
-        // Each filled row as wide as its own last filled cell: one stray far cell (`XFD1`) widens
-        // its own row only, never every row of the sheet (1,200 rows padded to 16,384 columns
-        // were 1.15 GB before the cell limit refused them). The cells the rows will hold, and
-        // one for each empty line, are counted before anything is built.
+        // Rows are padded to the sheet's width as Excel pads them, the width of its columns up
+        // to the first gap of more than [`STRAY_GAP`] empty columns: a stray far cell (`XFD1`)
+        // widens its own row only, never every row (1,500 rows padded to 16,384 columns were
+        // 1.15 GB before the cell limit refused them). The cells the rows will hold, and one
+        // for each empty line, are counted before anything is built.
+        let mut used: Vec<u32> = cells.iter().map(|c| c.0.1).collect();
+        used.sort_unstable();
+        used.dedup();
+        let width = used
+            .windows(2)
+            .find(|w| w[1] - w[0] > STRAY_GAP)
+            .map_or(used.last().map_or(0, |&c| c + 1), |w| w[0] + 1);
+        drop(used);
         let widths: Vec<(u32, u32)> = cells
             .chunk_by(|a, b| a.0.0 == b.0.0)
-            .map(|row| (row[0].0.0, row[row.len() - 1].0.1 + 1))
+            .map(|row| (row[0].0.0, width.max(row[row.len() - 1].0.1 + 1)))
             .collect();
         let last = cells.last().map_or(0, |c| c.0.0);
         budget.ahead(&widths, u64::from(last) + 1)?;
