@@ -412,6 +412,28 @@ async fn a_pile_gives_the_rollup_first_each_row_opening_its_form() {
         download(main, "各单位-复核汇总.json"),
         jixiao::pile::render::render_json(&rollup).into_bytes()
     );
+    assert_eq!(
+        download(main, "各单位-复核汇总.html"),
+        jixiao::pile::html::render_html(&rollup, &methodology.bands.value).into_bytes()
+    );
+    // the workbook: 汇总 first, then a sheet per table, as the library writes it
+    let xlsx = download(main, "各单位-复核汇总.xlsx");
+    let ours = {
+        use calamine::Reader;
+        let wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+        wb.sheet_names().to_vec()
+    };
+    let theirs = {
+        use calamine::Reader;
+        let bytes = jixiao::pile::xlsx::render_xlsx(&rollup).unwrap();
+        let wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        wb.sheet_names().to_vec()
+    };
+    assert_eq!(ours, theirs);
+    assert_eq!(ours.len(), rollup.reports.len() + 1);
+    assert_eq!(ours[0], "汇总");
     assert_eq!(empty_headings(main), Vec::<String>::new());
 }
 

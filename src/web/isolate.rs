@@ -361,10 +361,11 @@ mod tests {
                     name: "x.xlsx".into(),
                     bytes: vec![9; 100_000],
                 }],
+                // what sorting the dropped files finds: filled in the worker, never sent
                 ..Files::default()
             },
             limit: 12345,
-            workers: 2,
+            workers: 3,
         };
         let mut wire = Vec::new();
         write_job(&mut wire, &job).unwrap();

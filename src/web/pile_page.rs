@@ -1,7 +1,7 @@
 //! The page for a pile (issue 26): several different tables, a folder of forms or a `.zip`
 //! dropped at once. The roll-up comes first — the files used, the summary, downloads of the
-//! roll-up, one row per form sorted by the size of its difference, the totals per unit and per
-//! 主管部门, the `复核意见` — then each table's scored 自评表 in a fold-out of its own, which a
+//! roll-up (xlsx, csv, markdown, json, html: the library's renderers), one row per form sorted
+//! by the size of its difference, the totals per unit and per 主管部门, the `复核意见` — then each table's scored 自评表 in a fold-out of its own, which a
 //! row of the roll-up opens at its project. Reading, evaluating and the roll-up are the
 //! library's ([`crate::pile`]), as on the command line; this module renders them.
 //!
@@ -77,6 +77,20 @@ pub(super) fn render(
     );
     out.push_str("<p class=\"downloads\" id=\"rollup-downloads\">");
     let stem = format!("{folder}复核汇总");
+    // the workbook (汇总 first, a sheet per table with links) as the command line writes it;
+    // one past the xlsx limits is named with why, and the other downloads still come
+    download(
+        &mut out,
+        limit,
+        cancel,
+        &format!("{stem}.xlsx"),
+        "汇总 xlsx",
+        crate::report::Format::Xlsx.content_type(),
+        |w| {
+            let bytes = pile::xlsx::render_xlsx(&rollup).map_err(std::io::Error::other)?;
+            w.write_all(&bytes)
+        },
+    )?;
     download(
         &mut out,
         limit,
@@ -103,6 +117,15 @@ pub(super) fn render(
         "汇总 json",
         "application/json",
         |w| w.write_all(pile::render::render_json(&rollup).as_bytes()),
+    )?;
+    download(
+        &mut out,
+        limit,
+        cancel,
+        &format!("{stem}.html"),
+        "汇总 html",
+        "text/html; charset=utf-8",
+        |w| w.write_all(pile::html::render_html(&rollup, bands).as_bytes()),
     )?;
     out.push_str("</p>\n");
     forms_table(&mut out, &rollup);

@@ -232,7 +232,7 @@ try:
     """)
     print("a pile at 400 px:", got, "| roll-up rows, tables, first heading, open, width, downloads:", rollup)
     assert rollup[0] >= 3 and rollup[1] == 3 and rollup[2].startswith("使用的文件") and rollup[3] == 0, rollup
-    assert rollup[4] <= rollup[5] + 1 and "各单位-复核汇总.csv" in rollup[6], rollup
+    assert rollup[4] <= rollup[5] + 1 and "各单位-复核汇总.csv" in rollup[6] and "各单位-复核汇总.xlsx" in rollup[6], rollup
     shots.append(shot("page-400-rollup.png", "#rollup"))
     opened = script("""
       var a = document.querySelector('#rollup tbody tr:last-child a'); a.click();
