@@ -7,8 +7,11 @@
 //! command line would end with exit code 2. Uploads are held in memory for the request only,
 //! bounded by [`Config::max_upload`]; every request by [`Config::timeout`], answers by
 //! [`Config::max_answer`], work at once by [`Config::max_work`] ([`work`]), connections and
-//! slow clients by [`serve`]; other web sites are kept out by [`guard`]. This module owns the
-//! HTTP side only: reading, rules, evaluation and rendering are the library's.
+//! slow clients by [`serve`]; other web sites are kept out by [`guard`]. Each request's work
+//! (`job`) runs on a blocking thread, or — under `jixiao serve`, [`Config::worker`] — in a worker
+//! process of its own ([`isolate`]): a crash or a runaway upload ends that request only, and a
+//! cancelled request's worker is killed. This module owns the HTTP side only: reading, rules,
+//! evaluation and rendering are the library's.
 
 mod api;
 pub mod guard;
