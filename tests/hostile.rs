@@ -1519,7 +1519,9 @@ fn an_xlsx_cell_past_excels_limit_is_cut_with_a_finding_on_its_row() {
     write(&d, "p.tsv", TABLE.replace("购置经费", &"购".repeat(40_000)));
     let r = run(
         &d,
-        &["evaluate", "p.tsv", "a.yaml", "--format", "xlsx", "-o", "p.xlsx"],
+        &[
+            "evaluate", "p.tsv", "a.yaml", "--format", "xlsx", "-o", "p.xlsx",
+        ],
         &[],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);

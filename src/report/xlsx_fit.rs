@@ -105,7 +105,8 @@ pub fn fit_report(r: &Report) -> Cow<'_, Report> {
         || r.department.as_deref().is_some_and(too_long)
         || r.findings.iter().any(finding_too_long)
         || r.projects.iter().any(|p| {
-            p.findings.iter().any(finding_too_long) || p.budget_note.as_deref().is_some_and(too_long)
+            p.findings.iter().any(finding_too_long)
+                || p.budget_note.as_deref().is_some_and(too_long)
         });
     if !any_long {
         return Cow::Borrowed(r);
