@@ -18,6 +18,7 @@
 //!   [`super::rollup`] says, so the bytes are those of [`super::sort`] and
 //!   [`super::evaluate`], at any thread count.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::eval::ActualsFile;
@@ -188,8 +189,11 @@ pub fn run(
         unread: std::mem::take(&mut p.unread),
         ..Finished::default()
     };
-    let mut prints: Vec<Vec<ProjectPrint>> = Vec::new();
+    // each distinct table's print, to the index of its name
+    let mut prints: HashMap<Vec<ProjectPrint>, usize> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
+    // a table's index to its place in `done.copies`
+    let mut copies_of: HashMap<usize, usize> = HashMap::new();
     let mut used = vec![false; actuals.len()];
     let mut take = |out: Out, item_name: String, done: &mut Finished| match out {
         Out::Unread(refusal) => done.unread.push(Unread {
@@ -200,13 +204,16 @@ pub fn run(
             print,
             matched,
             scored,
-        } => match prints.iter().position(|p| *p == print) {
-            Some(i) => match done.copies.iter_mut().find(|(n, _)| *n == names[i]) {
-                Some((_, c)) => c.push(scored.name),
-                None => done.copies.push((names[i].clone(), vec![scored.name])),
+        } => match prints.get(&print) {
+            Some(&i) => match copies_of.get(&i) {
+                Some(&c) => done.copies[c].1.push(scored.name),
+                None => {
+                    copies_of.insert(i, done.copies.len());
+                    done.copies.push((names[i].clone(), vec![scored.name]));
+                }
             },
             None => {
-                prints.push(print);
+                prints.insert(print, names.len());
                 names.push(scored.name.clone());
                 for m in matched {
                     used[m] = true;
