@@ -189,13 +189,14 @@ pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
     }
     // copies: the first by preference, then name, is read; the others are named
     tables.sort_by(|a, b| (inputs::preference(&a.0), &a.0).cmp(&(inputs::preference(&b.0), &b.0)));
-    let mut prints: Vec<Vec<inputs::ProjectPrint>> = Vec::new();
+    let mut prints: std::collections::HashMap<Vec<inputs::ProjectPrint>, usize> =
+        std::collections::HashMap::new();
     for (name, path, doc) in tables {
         let print = inputs::fingerprint(&doc);
-        match prints.iter().position(|p| *p == print) {
-            Some(i) => out.forms[i].copies.push(name),
+        match prints.get(&print) {
+            Some(&i) => out.forms[i].copies.push(name),
             None => {
-                prints.push(print);
+                prints.insert(print, out.forms.len());
                 out.forms.push(Form {
                     name,
                     path,
