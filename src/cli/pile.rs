@@ -1,6 +1,11 @@
-//! Several files, folders and `.zip` archives in one run (issue 26): `evaluate`, `inspect` and
-//! `review` go here when their inputs are a pile ([`wanted`]); one file alone, or one folder
-//! holding one table, never comes here and gives the same bytes as before.
+//! Several files, folders and `.zip` archives in one run (issue 26): `evaluate` ([`evaluate`],
+//! streamed through [`pile::stream`]), `inspect` and `review` ([`plan`], the pile read whole)
+//! go here first. One file alone is not read here; one folder is read here once, and when it
+//! holds one table (in one or several formats) the single run goes on with what was read and
+//! gives the same bytes as before.
+//!
+//! A progress bar goes to stderr while a pile is read and scored, only when stderr is a
+//! terminal and once the run has taken a second.
 //!
 //! Exit codes (README «Several forms in one run»): 0 every file was read; 1 `--deny` met and
 //! every file read; [`exit::UNREAD`] (3) some file of the pile could not be read (they are

@@ -14,6 +14,10 @@
 //!
 //! Work is handed out by index and every result is put back at its index, so the output never
 //! depends on the number of threads (`--jobs`).
+//!
+//! `jixiao evaluate` reads a pile through [`stream`] instead (the same choices, one batch of
+//! tables at a time, each dropped once its roll-up row is kept); `inspect` and `review` print
+//! every table and read it whole through [`sort`].
 
 pub mod gather;
 pub mod html;
