@@ -73,20 +73,38 @@ const F03_DOCX: &str = "f03-yongde-minglang-school-2022-selfeval.docx";
 const F03_XLS: &str = "f03-yongde-minglang-school-2022-selfeval.xls";
 const F05: &str = "f05-district-commerce-2020-selfeval.xlsx";
 const F06: &str = "f06-qingshen-fagai-2023-selfeval-unscored.xlsx";
+/// A Word 97 form and a web page saved by Writer (`tests/fixtures/formats`).
+const F07_DOC: &str = "f07-tangxi-town-2022-selfeval-partial.doc";
+const F03_HTML: &str = "f03-yongde-minglang-school-2022-selfeval.writer.html";
+const FORMATS: &str = "tests/fixtures/formats";
+
+fn format_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(FORMATS)
+            .join(name),
+    )
+    .unwrap()
+}
 
 /// The pile: f01 as xlsx and GBK csv, f03 as xlsx, xls and docx, f05 (its sums disagree),
-/// f02 as xlsx in a subfolder and as docx in a zip with f06, a file that is no workbook, and a
-/// note that is passed over.
+/// f07 as a Word 97 .doc, f02 as xlsx in a subfolder and as docx in a zip with f06 and f03 as
+/// a web page, a file that is no workbook, and a note that is passed over.
 fn pile(name: &str) -> PathBuf {
     let d = dir(name);
     for f in [F01, F01_CSV, F03, F03_XLS, F03_DOCX, F05] {
         copy(&d, f);
     }
+    std::fs::write(d.join(F07_DOC), format_fixture(F07_DOC)).unwrap();
     std::fs::create_dir(d.join("sub")).unwrap();
     copy(&d.join("sub"), F02);
     std::fs::write(
         d.join("units.zip"),
-        zip_of(&[(F02_DOCX, &fixture(F02_DOCX)), (F06, &fixture(F06))]),
+        zip_of(&[
+            (F02_DOCX, &fixture(F02_DOCX)),
+            (F06, &fixture(F06)),
+            (F03_HTML, &format_fixture(F03_HTML)),
+        ]),
     )
     .unwrap();
     std::fs::write(d.join("broken.xlsx"), b"not a workbook at all").unwrap();
@@ -114,28 +132,30 @@ fn the_roll_up_of_a_pile() {
     assert_eq!(r.code, 3, "{}", r.stderr);
     let v = json(&r);
     let t = &v["totals"];
-    assert_eq!(t["tables"], 5);
-    assert_eq!(t["forms"], 5);
+    assert_eq!(t["tables"], 6);
+    assert_eq!(t["forms"], 6);
     assert_eq!(t["unread"], 1);
-    // f01's csv, f03's xls and docx, f02's docx in the zip
-    assert_eq!(t["copies"], 4);
+    // f01's csv, f03's xls, docx and web page (in the zip), f02's docx in the zip
+    assert_eq!(t["copies"], 5);
     assert_eq!(t["agreeing"], 2);
-    assert_eq!(t["differing"], 1);
+    assert_eq!(t["differing"], 2);
     assert_eq!(t["unchecked"], 1);
     assert_eq!(t["not_printed"], 1);
     assert_eq!(t["grade_changes"], 0);
-    assert_eq!(t["rows_differing"], 2);
+    assert_eq!(t["rows_differing"], 3);
 
     let forms = v["forms"].as_array().unwrap();
     let files: Vec<&str> = forms.iter().map(|f| s(&f["file"])).collect();
     // by the size of the difference (f03: 96 printed, 99.80 recomputed), then the forms that
-    // agree (difference 0) by file, then those without a difference (未核对, 待评定) by file
+    // agree (difference 0) by file, then those without a difference by the rows differing
+    // (f07: no printed total, one row differs), then by file (未核对, 待评定)
     assert_eq!(
         files,
         [
             format!("./{F03}"),
             format!("./{F01}"),
             format!("./sub/{F02}"),
+            format!("./{F07_DOC}"),
             format!("./{F05}"),
             format!("./units.zip!{F06}"),
         ]
@@ -160,24 +180,34 @@ fn the_roll_up_of_a_pile() {
     assert_eq!(s(&f01["check"]), "agrees");
     assert_eq!(s(&f01["department"]), "（未写主管部门）");
 
-    let f05 = &forms[3];
+    let f07 = &forms[3];
+    assert_eq!(s(&f07["check"]), "differs");
+    assert!(f07["printed_total"].is_null() && f07["difference"].is_null());
+    assert_eq!(s(&f07["total"]), "90.00");
+    assert_eq!(f07["rows_differing"], 1);
+    assert_eq!(s(&f07["department"]), "219-池州市贵池区棠溪镇人民政府");
+
+    let f05 = &forms[4];
     assert_eq!(s(&f05["status"]), "unchecked");
     assert_eq!(s(&f05["check"]), "unchecked");
     assert!(f05["total"].is_null() && f05["grade"].is_null());
     assert!(f05["difference"].is_null());
 
-    let f06 = &forms[4];
+    let f06 = &forms[5];
     assert_eq!(s(&f06["status"]), "pending");
     assert_eq!(s(&f06["check"]), "not_printed");
     assert!(f06["printed_total"].is_null());
 
     // totals per unit add up to the pile's
     let units = v["units"].as_array().unwrap();
-    assert_eq!(units.len(), 5);
+    assert_eq!(units.len(), 6);
     let sum = |k: &str| units.iter().map(|u| u[k].as_u64().unwrap()).sum::<u64>();
-    assert_eq!(sum("forms"), 5);
+    assert_eq!(sum("forms"), 6);
     assert_eq!(sum("agreeing"), 2);
-    assert_eq!(sum("rows_differing"), 2);
+    assert_eq!(sum("differing"), 2);
+    assert_eq!(sum("unchecked"), 1);
+    assert_eq!(sum("not_printed"), 1);
+    assert_eq!(sum("rows_differing"), 3);
     let depts: Vec<&str> = v["departments"]
         .as_array()
         .unwrap()
@@ -187,6 +217,7 @@ fn the_roll_up_of_a_pile() {
     assert_eq!(
         depts,
         [
+            "219-池州市贵池区棠溪镇人民政府",
             "中江县水利局",
             "区商务局",
             "永德县教育体育局",
@@ -225,7 +256,11 @@ fn the_roll_up_of_a_pile() {
             (format!("./{F01}"), vec![format!("./{F01_CSV}")]),
             (
                 format!("./{F03}"),
-                vec![format!("./{F03_XLS}"), format!("./{F03_DOCX}")]
+                vec![
+                    format!("./{F03_XLS}"),
+                    format!("./{F03_DOCX}"),
+                    format!("./units.zip!{F03_HTML}")
+                ]
             ),
             (
                 format!("./sub/{F02}"),
@@ -246,6 +281,7 @@ fn the_roll_up_of_a_pile() {
             ("总分", "96", "99.80"),
             ("3 资金到位及时率", "7", "10.00"),
             ("6 政策知晓率", "9", "9.80"),
+            ("预算执行率", "0", "10.00"),
             ("合计", "100", "未核对"),
         ]
     );
@@ -255,7 +291,12 @@ fn the_roll_up_of_a_pile() {
         ops[1]
     );
     assert!(!s(&ops[2]["reason"]).is_empty());
-    assert!(s(&ops[3]["reason"]).contains("80"), "{}", ops[3]);
+    assert!(
+        s(&ops[3]["at"]).contains(&format!("{F07_DOC}:7 A7")),
+        "{}",
+        ops[3]
+    );
+    assert!(s(&ops[4]["reason"]).contains("80"), "{}", ops[4]);
 }
 
 #[test]
@@ -328,9 +369,9 @@ fn csv_roll_up_has_a_row_per_form_unread_file_and_opinion() {
     let lines: Vec<&str> = r.stdout.trim_start_matches('\u{feff}').lines().collect();
     assert!(lines[0].starts_with("record,file,sheet,department,unit,project,item,printed_total"));
     let count = |k: &str| lines.iter().filter(|l| l.starts_with(k)).count();
-    assert_eq!(count("form,"), 5);
+    assert_eq!(count("form,"), 6);
     assert_eq!(count("unread,"), 1);
-    assert_eq!(count("opinion,"), 4);
+    assert_eq!(count("opinion,"), 5);
     assert!(
         lines[1].starts_with(&format!(
             "form,./{F03},Sheet1,永德县教育体育局,永德县明朗中学,义务教育营养改善计划专项资金,,96,优,99.80,优,scored,3.80,2,0.00,differs,,"
@@ -510,7 +551,7 @@ fn without_recursive_subfolders_are_named_not_read() {
     let d = pile("flat");
     let r = run(&d, &["evaluate", ".", "--format", "json"], &[]);
     let v = json(&r);
-    assert_eq!(v["totals"]["forms"], 5, "f02 comes from the zip instead");
+    assert_eq!(v["totals"]["forms"], 6, "f02 comes from the zip instead");
     assert!(r.stderr.contains("--recursive"), "{}", r.stderr);
     assert!(r.stderr.contains("sub"), "{}", r.stderr);
 }
@@ -566,25 +607,26 @@ fn the_xlsx_roll_up_read_back() {
     let bytes = std::fs::read(d.join("out.xlsx")).unwrap();
     let (sheets, links) = xlsx_read_back(&bytes);
     // 汇总 first, then one sheet per table read (by file)
-    assert_eq!(sheets, ["汇总", "表1", "表2", "表3", "表4", "表5"]);
+    assert_eq!(sheets, ["汇总", "表1", "表2", "表3", "表4", "表5", "表6"]);
     let mut wb: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     let sum = wb.worksheet_range("汇总").unwrap();
     assert!(
-        cell(&sum, 0, 0).starts_with("汇总：读取 5 张表"),
+        cell(&sum, 0, 0).starts_with("汇总：读取 6 张表"),
         "{}",
         cell(&sum, 0, 0)
     );
     // the forms in the roll-up's order, figures as numbers
     assert_eq!(cell(&sum, 2, 0), "各表");
     assert_eq!(cell(&sum, 3, 15), "自评表");
-    let files: Vec<String> = (4..9).map(|r| cell(&sum, r, 1)).collect();
+    let files: Vec<String> = (4..10).map(|r| cell(&sum, r, 1)).collect();
     assert_eq!(
         files,
         [
             format!("./{F03}"),
             format!("./{F01}"),
             format!("./sub/{F02}"),
+            format!("./{F07_DOC}"),
             format!("./{F05}"),
             format!("./units.zip!{F06}"),
         ]
@@ -595,9 +637,9 @@ fn the_xlsx_roll_up_read_back() {
     assert_eq!(sum.get((4, 11)), Some(&calamine::Data::Float(2.0)));
     assert_eq!(cell(&sum, 4, 13), "不一致");
     // 未核对: no total, the word instead; no difference
-    assert_eq!(cell(&sum, 7, 8), "未核对");
+    assert_eq!(cell(&sum, 8, 8), "未核对");
     assert!(matches!(
-        sum.get((7, 10)),
+        sum.get((8, 10)),
         None | Some(calamine::Data::Empty)
     ));
     // each form links to its table's sheet; tables are numbered by file
@@ -605,6 +647,7 @@ fn the_xlsx_roll_up_read_back() {
         F01,
         F03,
         F05,
+        F07_DOC,
         &format!("sub/{F02}"),
         &format!("units.zip!{F06}"),
     ];
@@ -694,10 +737,10 @@ fn html_and_jsonl_roll_ups() {
         page.contains(&format!("<a href=\"#t2\">./{F03}</a>")),
         "{page}"
     );
-    for n in 1..=5 {
+    for n in 1..=6 {
         assert!(page.contains(&format!("<section id=\"t{n}\">")), "t{n}");
     }
-    assert!(!page.contains("<section id=\"t6\">"));
+    assert!(!page.contains("<section id=\"t7\">"));
     assert!(page.contains("复核意见"));
 
     let jl = run(
@@ -712,14 +755,14 @@ fn html_and_jsonl_roll_ups() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     // one line per form, then the totals line
-    assert_eq!(lines.len(), 6);
-    assert!(lines[..5].iter().all(|l| l["record"] == "form"));
-    let totals = &lines[5];
+    assert_eq!(lines.len(), 7);
+    assert!(lines[..6].iter().all(|l| l["record"] == "form"));
+    let totals = &lines[6];
     assert_eq!(totals["record"], "totals");
-    assert_eq!(totals["totals"]["forms"], 5);
+    assert_eq!(totals["totals"]["forms"], 6);
     assert_eq!(totals["totals"]["unread"], 1);
     assert_eq!(s(&totals["unread"][0]["file"]), "./broken.xlsx");
-    // each form carries its own opinions: f03 its total and two rows, f05 its 合计
+    // each form carries its own opinions: f03 its total and two rows, f07 its row, f05 its 合计
     let f03 = lines
         .iter()
         .find(|l| l["file"] == format!("./{F03}"))
@@ -732,11 +775,11 @@ fn html_and_jsonl_roll_ups() {
         .collect();
     assert_eq!(items, ["总分", "3 资金到位及时率", "6 政策知晓率"]);
     assert_eq!(s(&f03["difference"]), "3.80");
-    let opinions: usize = lines[..5]
+    let opinions: usize = lines[..6]
         .iter()
         .map(|l| l["opinions"].as_array().unwrap().len())
         .sum();
-    assert_eq!(opinions, 4);
+    assert_eq!(opinions, 5);
 }
 
 #[test]
@@ -866,4 +909,48 @@ fn rule_files_in_a_zip_load_as_a_folder_s_do() {
     let r = run(&d, &["evaluate", "bad.zip", "--format", "json"], &[]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("bad.zip!rules/bad.yaml"), "{}", r.stderr);
+}
+
+/// 10^5 empty files beside one form: each listed as not read with its reason, the form scored,
+/// in bounded time and without holding the files (they are read one batch at a time).
+#[cfg(unix)]
+#[test]
+fn a_hundred_thousand_empty_files() {
+    let d = dir("empty-files");
+    copy(&d, F03);
+    let empty = d.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for i in 0..100_000 {
+        std::fs::File::create(empty.join(format!("{i:06}.csv"))).unwrap();
+    }
+    let start = std::time::Instant::now();
+    let r = run(
+        &d,
+        &["evaluate", ".", "--recursive", "--format", "jsonl"],
+        &[],
+    );
+    let took = start.elapsed();
+    assert_eq!(r.code, 3, "{}", &r.stderr[..r.stderr.len().min(2000)]);
+    let last: Value = serde_json::from_str(r.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["record"], "totals");
+    assert_eq!(last["totals"]["forms"], 1);
+    assert_eq!(last["totals"]["unread"], 100_000);
+    let unread = last["unread"].as_array().unwrap();
+    assert_eq!(unread.len(), 100_000);
+    assert_eq!(s(&unread[0]["file"]), "./empty/000000.csv");
+    assert_eq!(s(&unread[99_999]["file"]), "./empty/099999.csv");
+    // each with the same exact reason: an empty file
+    let codes: std::collections::BTreeSet<&str> = unread.iter().map(|u| s(&u["code"])).collect();
+    assert_eq!(codes.into_iter().collect::<Vec<_>>(), ["table.empty"]);
+    assert_eq!(s(&unread[7]["reason"]), "./empty/000007.csv 是空文件");
+    // the one form is still scored
+    assert_eq!(
+        r.stdout
+            .lines()
+            .filter(|l| l.contains("\"record\":\"form\""))
+            .count(),
+        1
+    );
+    assert!(took.as_secs() < 60, "{took:?}");
+    let _ = std::fs::remove_dir_all(&d);
 }

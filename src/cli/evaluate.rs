@@ -165,14 +165,11 @@ fn resolve(
 }
 
 pub fn run(args: Args) -> u8 {
-    // several files, folders or archives: one roll-up (`cli::pile`)
-    let folder =
-        match super::pile::plan(&args.inputs, &args.pile, &args.table_args.options(), false) {
-            super::pile::Plan::Pile(sorted, files) => {
-                return super::pile::evaluate(args, *sorted, files);
-            }
-            super::pile::Plan::Single(folder) => folder,
-        };
+    // several files, folders or archives: one roll-up (`cli::pile`); one folder read once
+    let folder = match super::pile::evaluate(&args) {
+        Ok(folder) => folder,
+        Err(code) => return code,
+    };
     // an actuals file in the folder that does not parse stops the run, as one given does
     if let Some(bad) = folder.as_ref().and_then(|f| {
         f.unread.iter().find(|u| {

@@ -32,7 +32,7 @@ pub fn run(args: Args) -> u8 {
     // several files, folders or archives: each table's tree (`cli::pile`)
     let opts = args.table_args.options();
     let read = match super::pile::plan(&args.tables, &args.pile, &opts, true) {
-        super::pile::Plan::Pile(sorted, _) => return super::pile::inspect(&args, *sorted),
+        super::pile::Plan::Pile(sorted) => return super::pile::inspect(&args, *sorted),
         // a folder read once: its table (or why there is none)
         super::pile::Plan::Single(folder) => folder.map(|f| f.table.map(|(_, doc)| doc)),
     };

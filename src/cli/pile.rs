@@ -1,6 +1,11 @@
-//! Several files, folders and `.zip` archives in one run (issue 26): `evaluate`, `inspect` and
-//! `review` go here when their inputs are a pile ([`wanted`]); one file alone, or one folder
-//! holding one table, never comes here and gives the same bytes as before.
+//! Several files, folders and `.zip` archives in one run (issue 26): `evaluate` ([`evaluate`],
+//! streamed through [`pile::stream`]), `inspect` and `review` ([`plan`], the pile read whole)
+//! go here first. One file alone is not read here; one folder is read here once, and when it
+//! holds one table (in one or several formats) the single run goes on with what was read and
+//! gives the same bytes as before.
+//!
+//! A progress bar goes to stderr while a pile is read and scored, only when stderr is a
+//! terminal and once the run has taken a second.
 //!
 //! Exit codes (README «Several forms in one run»): 0 every file was read; 1 `--deny` met and
 //! every file read; [`exit::UNREAD`] (3) some file of the pile could not be read (they are
@@ -68,8 +73,8 @@ pub struct Preread {
 pub enum Plan {
     /// One table alone (with its actuals): the single run; a folder given was read already.
     Single(Option<Box<Preread>>),
-    /// A pile, read and sorted, with the files on disk it reads.
-    Pile(Box<pile::Sorted>, Vec<PathBuf>),
+    /// A pile, read and sorted.
+    Pile(Box<pile::Sorted>),
 }
 
 /// Whether `inputs` are a pile: `--recursive`, an archive (given or in a folder given), two
@@ -93,14 +98,14 @@ pub fn plan(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions, yaml_is_table:
     if !pile && gathered.archives.is_empty() {
         // one folder: read once, then a pile only if it holds different tables
         notes(&gathered);
-        let mut files = gathered.files();
+
         let sorted = pile::sort(gathered, opts, workers);
         if sorted.forms.len() >= 2 {
             // the other inputs are actuals or rule files (one table or folder at most)
             let extra = pile::gather(&others, false);
-            files.extend(extra.files());
+
             let more = pile::sort(extra, opts, workers);
-            return Plan::Pile(Box::new(sorted.join(more)), files);
+            return Plan::Pile(Box::new(sorted.join(more)));
         }
         let mut sorted = sorted;
         let form = sorted.forms.pop();
@@ -115,8 +120,7 @@ pub fn plan(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions, yaml_is_table:
     }
     gathered.merge(pile::gather(&others, p.recursive));
     notes(&gathered);
-    let files = gathered.files();
-    Plan::Pile(Box::new(pile::sort(gathered, opts, workers)), files)
+    Plan::Pile(Box::new(pile::sort(gathered, opts, workers)))
 }
 
 fn notes(g: &Gathered) {
@@ -131,80 +135,245 @@ fn list_unread(unread: &[pile::Unread]) {
     }
 }
 
-/// The reader's findings of each table to stderr, as a single run gives them (a form's notes
-/// counted, `inspect` lists them).
-fn reader_findings(forms: &[pile::Form]) {
+/// The reader's findings of one table to stderr, as a single run gives them; a form's notes
+/// only counted into `notes` (`inspect` lists them).
+fn table_findings(doc: &crate::table::model::Document, notes: &mut usize) {
     let handler = crate::diagnostic::handler(std::io::stderr().is_terminal());
     let mut text = String::new();
-    let mut notes = 0;
-    for form in forms {
-        for f in &form.doc.findings {
-            let form_note = f.code.starts_with("table.form-") || f.code == codes::SHEET_SKIPPED;
-            if f.severity == crate::finding::Severity::Info && form_note {
-                notes += 1;
-                continue;
-            }
-            crate::diagnostic::render_into(&mut text, &handler, &f.diagnostic(&form.doc.source));
+    for f in &doc.findings {
+        let form_note = f.code.starts_with("table.form-") || f.code == codes::SHEET_SKIPPED;
+        if f.severity == crate::finding::Severity::Info && form_note {
+            *notes += 1;
+            continue;
         }
-    }
-    if notes > 0 {
-        text.push_str(&format!(
-            "提示：读表单时另有 {notes} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看\n"
-        ));
+        crate::diagnostic::render_into(&mut text, &handler, &f.diagnostic(&doc.source));
     }
     say_raw!("{text}");
 }
 
-/// `jixiao evaluate` over a pile (read by [`plan`]): the roll-up.
-pub fn evaluate(args: super::evaluate::Args, sorted: pile::Sorted, files: Vec<PathBuf>) -> u8 {
-    let format = args.format;
-    // xlsx is binary: to a file, or to stdout only when stdout is not a terminal
-    if format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        say!("错误：xlsx 是二进制文件，不能写到终端；请用 -o 汇总.xlsx，或把标准输出重定向到文件");
-        return exit::USAGE;
+/// A progress bar on stderr for a pile of `total` files: drawn only when stderr is a terminal
+/// and once the run has taken more than a second (never in tests, pipes or logs).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("复核中 {bar:40} {pos}/{len} 个文件 {eta}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Progress {
+            bar,
+            start: std::time::Instant::now(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
     }
-    if args.explain {
-        say!(
-            "提示：--explain 目前只用于单个表的报告；汇总中每张表所依据的规则，请对该表单独运行 jixiao evaluate --explain"
-        );
+
+    fn tick(&self) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        if self.start.elapsed() > std::time::Duration::from_secs(1)
+            && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
     }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Where the roll-up goes: opened when the first line is written (jsonl) or at the end.
+struct Sink<'a> {
+    path: Option<&'a Path>,
+    files: &'a [PathBuf],
+    out: Option<super::output::Output>,
+    /// Why the output could not be opened or written: the exit code.
+    failed: Option<u8>,
+}
+
+impl Sink<'_> {
+    fn write(&mut self, bytes: &[u8]) {
+        if self.failed.is_some() {
+            return;
+        }
+        if self.out.is_none() {
+            let inputs: Vec<&Path> = self.files.iter().map(PathBuf::as_path).collect();
+            match super::output::Output::open(self.path, &inputs) {
+                Ok(o) => self.out = Some(o),
+                Err(code) => {
+                    self.failed = Some(code);
+                    return;
+                }
+            }
+        }
+        if let Some(out) = &mut self.out
+            && let Err(e) = out.write_all(bytes)
+        {
+            self.failed = Some(super::output::failed(&e, "报告"));
+        }
+    }
+}
+
+/// Each distinct table of a pile as it is scored: its reader's findings to stderr, its rows
+/// into the roll-up, its jsonl lines out; then it is dropped.
+struct HandOn<'a> {
+    args: &'a super::evaluate::Args,
+    builder: pile::rollup::Builder,
+    sink: Sink<'a>,
+    denied: bool,
+    form_notes: usize,
+}
+
+impl HandOn<'_> {
+    fn take(&mut self, sc: pile::stream::Scored) {
+        table_findings(&sc.doc, &mut self.form_notes);
+        if let Ok(r) = &sc.result {
+            self.denied |= super::evaluate::denied(&self.args.deny, &r.summary) != exit::OK;
+        }
+        drop(sc.doc);
+        let built = self.builder.add(&sc.name, sc.actuals, &sc.facts, sc.result);
+        if self.args.format == Format::Jsonl {
+            for b in built {
+                let line = pile::jsonl::form_line(&b.row, b.opinions.iter().collect());
+                self.sink.write(line.as_bytes());
+            }
+        }
+    }
+}
+
+/// `jixiao evaluate` with a pile, or a folder that may hold one: the pile is read and scored
+/// as a stream ([`pile::stream`]) and its roll-up written; `Ok` the single run goes on (one
+/// table alone, or one folder holding one table, read already), `Err` the exit code of the
+/// pile's run.
+pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8> {
+    let inputs = &args.inputs;
+    let tables = inputs.iter().filter(|i| i.is_dir() || !is_yaml(i)).count();
+    let pile_given = args.pile.recursive || inputs.iter().any(|i| is_zip(i)) || tables >= 2;
+    let folder = inputs.iter().find(|i| i.is_dir()).cloned();
+    if !pile_given && folder.is_none() {
+        return Ok(None);
+    }
+    let opts = args.table_args.options();
     let workers = args.pile.workers();
-    if let Some(o) = &args.output
-        && let Some(i) = files.iter().find(|i| super::output::same_file(o, i))
-    {
-        say!(
-            "错误[output.is-input]：输出文件 {} 就是输入文件 {}，写入会毁掉输入；请换一个输出文件名",
-            o.display(),
-            i.display()
-        );
-        return exit::USAGE;
+    let gathered = pile::gather(inputs, args.pile.recursive);
+    notes(&gathered);
+    // one folder (with its actuals given beside it): a pile only if it holds two tables
+    let mut single = (!pile_given && gathered.archives.is_empty())
+        .then_some(folder)
+        .flatten();
+    let files = gathered.files();
+    let format = args.format;
+    if single.is_none() {
+        check_pile_args(args, &files)?;
     }
-    let rules = match args.rules.load_with(&sorted.rules) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    if sorted.forms.is_empty() && sorted.unread.is_empty() {
-        say!("错误：给出的文件和文件夹中没有目标表、自评表或表单");
-        return exit::USAGE;
-    }
-    reader_findings(&sorted.forms);
+    let mut prepared = pile::stream::prepare(gathered, &opts, workers);
+    let rules = args.rules.load_with(&prepared.rules)?;
     let methodology = Methodology::from_rules(&rules);
-    let (evaluated, mut unread) = pile::evaluate(
-        &sorted,
-        &pile::Settings {
-            methodology: &methodology,
-            rules: &rules,
-            year: args.year,
-            workers,
+    let settings = pile::Settings {
+        methodology: &methodology,
+        rules: &rules,
+        year: args.year,
+        workers,
+    };
+    let progress = Progress::new(prepared.remaining());
+    let text_formats = !matches!(format, Format::Jsonl | Format::Csv);
+    let mut hand = HandOn {
+        args,
+        builder: pile::rollup::Builder::new(text_formats),
+        sink: Sink {
+            path: args.output.as_deref(),
+            files: &files,
+            out: None,
+            failed: None,
         },
-    );
-    let mut all_unread = sorted.unread;
-    all_unread.append(&mut unread);
-    let rollup = pile::rollup::build(evaluated, all_unread);
-    let denied = rollup
-        .reports
-        .iter()
-        .any(|(_, r)| super::evaluate::denied(&args.deny, &r.summary) != exit::OK);
+        denied: false,
+        form_notes: 0,
+    };
+    let mut first: Option<pile::stream::Scored> = None;
+    let finished = {
+        let mut each = |sc: pile::stream::Scored| {
+            if single.is_some() {
+                match first.take() {
+                    // the folder's first table: kept until a second one makes it a pile
+                    None => {
+                        first = Some(sc);
+                        return;
+                    }
+                    Some(one) => {
+                        single = None;
+                        if let Err(code) = check_pile_args(args, &files) {
+                            hand.sink.failed = Some(code);
+                        }
+                        hand.take(one);
+                    }
+                }
+            }
+            hand.take(sc);
+        };
+        pile::stream::run(
+            &mut prepared,
+            &opts,
+            &settings,
+            &|| progress.tick(),
+            &mut each,
+        )
+    };
+    progress.done();
+    if let Some(folder) = single {
+        // one folder holding one table: the single run, on what was read
+        let copies = first
+            .as_ref()
+            .and_then(|f| finished.copies.iter().find(|(n, _)| *n == f.name))
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
+        return Ok(Some(Box::new(Preread {
+            folder,
+            table: first.map(|f| (f.path.unwrap_or_else(|| PathBuf::from(&f.name)), f.doc)),
+            copies,
+            actuals: prepared.actuals,
+            rules: prepared.rules,
+            unread: finished.unread,
+        })));
+    }
+    let HandOn {
+        builder,
+        mut sink,
+        denied,
+        form_notes,
+        ..
+    } = hand;
+    if let Some(code) = sink.failed {
+        return Err(code);
+    }
+    if form_notes > 0 {
+        say!(
+            "提示：读表单时另有 {form_notes} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看"
+        );
+    }
+    let copies = finished
+        .copies
+        .into_iter()
+        .map(|(file, copies)| pile::rollup::CopyRow { file, copies })
+        .collect();
+    let rollup = builder.finish(copies, finished.unread);
+    if rollup.totals.tables == 0 && rollup.unread.is_empty() {
+        say!("错误：给出的文件和文件夹中没有目标表、自评表或表单");
+        return Err(exit::USAGE);
+    }
     for u in &rollup.unread {
         match &u.help {
             Some(h) => say!("错误[{}]：{}\n  帮助：{h}", u.code, u.reason),
@@ -218,28 +387,61 @@ pub fn evaluate(args: super::evaluate::Args, sorted: pile::Sorted, files: Vec<Pa
     } else {
         exit::OK
     };
-    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
-    let written = match format {
-        Format::Markdown => out.write_all(pile::render::render_markdown(&rollup).as_bytes()),
-        Format::Json => out.write_all(pile::render::render_json(&rollup).as_bytes()),
-        Format::Jsonl => out.write_all(pile::jsonl::render_jsonl(&rollup).as_bytes()),
-        Format::Csv => pile::render::write_csv(&rollup, &mut out),
-        Format::Html => {
-            out.write_all(pile::html::render_html(&rollup, &methodology.bands.value).as_bytes())
+    match format {
+        Format::Markdown => sink.write(pile::render::render_markdown(&rollup).as_bytes()),
+        Format::Json => sink.write(pile::render::render_json(&rollup).as_bytes()),
+        Format::Jsonl => sink.write(pile::jsonl::totals_line(&rollup).as_bytes()),
+        Format::Csv => {
+            let mut bytes = Vec::new();
+            match pile::render::write_csv(&rollup, &mut bytes) {
+                Ok(()) => sink.write(&bytes),
+                Err(e) => sink.failed = Some(super::output::failed(&e, "报告")),
+            }
         }
-        Format::Xlsx => pile::xlsx::render_xlsx(&rollup)
-            .map_err(|e| std::io::Error::other(crate::report::xlsx_error(&e)))
-            .and_then(|bytes| out.write_all(&bytes)),
-        Format::Table => out.write_all(pile::render::render_text(&rollup).as_bytes()),
-    };
-    match written {
-        Err(e) => super::output::failed(&e, "报告"),
-        Ok(()) => out.close("报告", code),
+        Format::Html => {
+            sink.write(pile::html::render_html(&rollup, &methodology.bands.value).as_bytes())
+        }
+        Format::Xlsx => match pile::xlsx::render_xlsx(&rollup) {
+            Ok(bytes) => sink.write(&bytes),
+            Err(e) => {
+                let e = std::io::Error::other(crate::report::xlsx_error(&e));
+                sink.failed = Some(super::output::failed(&e, "报告"));
+            }
+        },
+        Format::Table => sink.write(pile::render::render_text(&rollup).as_bytes()),
     }
+    if let Some(code) = sink.failed {
+        return Err(code);
+    }
+    Err(match sink.out {
+        Some(out) => out.close("报告", code),
+        None => code,
+    })
+}
+
+/// What a pile's run refuses before reading anything: xlsx to a terminal, an output that is
+/// one of the inputs; `--explain` noted.
+fn check_pile_args(args: &super::evaluate::Args, files: &[PathBuf]) -> Result<(), u8> {
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        say!("错误：xlsx 是二进制文件，不能写到终端；请用 -o 汇总.xlsx，或把标准输出重定向到文件");
+        return Err(exit::USAGE);
+    }
+    if args.explain {
+        say!(
+            "提示：--explain 目前只用于单个表的报告；汇总中每张表所依据的规则，请对该表单独运行 jixiao evaluate --explain"
+        );
+    }
+    if let Some(o) = &args.output
+        && let Some(i) = files.iter().find(|i| super::output::same_file(o, i))
+    {
+        say!(
+            "错误[output.is-input]：输出文件 {} 就是输入文件 {}，写入会毁掉输入；请换一个输出文件名",
+            o.display(),
+            i.display()
+        );
+        return Err(exit::USAGE);
+    }
+    Ok(())
 }
 
 /// `jixiao inspect` over a pile (read by [`plan`]): each table's tree under its file name,

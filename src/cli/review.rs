@@ -80,7 +80,7 @@ pub fn run(args: Args) -> u8 {
     // a pile (`cli::pile`): every table reviewed, the files not read listed, the run goes on
     let (docs, unread) =
         match super::pile::plan(&args.files, &args.pile, &args.table_args.options(), false) {
-            super::pile::Plan::Pile(sorted, _) => {
+            super::pile::Plan::Pile(sorted) => {
                 let (forms, unread) = super::pile::review_forms(*sorted);
                 (forms.into_iter().map(|f| Ok(f.doc)).collect(), unread)
             }

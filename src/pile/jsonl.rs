@@ -2,8 +2,9 @@
 //! json roll-up's `forms` and the form's own `opinions`), then one `"record":"totals"` line
 //! (`totals`, `units`, `departments`, `unread`, `copies`). Each form's line is complete on its
 //! own, so a pile's lines can be written as each form is scored and dropped
-//! ([`form_line`], [`totals_line`]); [`render_jsonl`] writes a roll-up already built, in its
-//! order.
+//! ([`form_line`], [`totals_line`]): `jixiao evaluate` does so, in the order the tables are
+//! read ([`super::stream`]). [`render_jsonl`] writes a roll-up already built, in its order
+//! (by difference).
 
 use std::collections::HashMap;
 

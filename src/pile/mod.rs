@@ -14,12 +14,17 @@
 //!
 //! Work is handed out by index and every result is put back at its index, so the output never
 //! depends on the number of threads (`--jobs`).
+//!
+//! `jixiao evaluate` reads a pile through [`stream`] instead (the same choices, one batch of
+//! tables at a time, each dropped once its roll-up row is kept); `inspect` and `review` print
+//! every table and read it whole through [`sort`].
 
 pub mod gather;
 pub mod html;
 pub mod jsonl;
 pub mod render;
 pub mod rollup;
+pub mod stream;
 pub mod xlsx;
 
 use std::path::PathBuf;
@@ -188,13 +193,14 @@ pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
     }
     // copies: the first by preference, then name, is read; the others are named
     tables.sort_by(|a, b| (inputs::preference(&a.0), &a.0).cmp(&(inputs::preference(&b.0), &b.0)));
-    let mut prints: Vec<Vec<inputs::ProjectPrint>> = Vec::new();
+    let mut prints: std::collections::HashMap<Vec<inputs::ProjectPrint>, usize> =
+        std::collections::HashMap::new();
     for (name, path, doc) in tables {
         let print = inputs::fingerprint(&doc);
-        match prints.iter().position(|p| *p == print) {
-            Some(i) => out.forms[i].copies.push(name),
+        match prints.get(&print) {
+            Some(&i) => out.forms[i].copies.push(name),
             None => {
-                prints.push(print);
+                prints.insert(print, out.forms.len());
                 out.forms.push(Form {
                     name,
                     path,
@@ -253,20 +259,82 @@ pub struct ProjectFacts {
     pub sheet: Option<String>,
 }
 
+/// The actuals files of `actuals` whose names `doc` matches (a file with no projects matches
+/// nothing).
+pub(crate) fn matching(doc: &Document, actuals: &[(String, ActualsFile)]) -> Vec<usize> {
+    actuals
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, a))| {
+            !a.projects.is_empty() && eval::unmatched::check(doc, Some(a)).is_ok()
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// One table scored with the actuals file its names match (`m`, indices in `actuals`): the
+/// actuals file applied, the report or why not, and what the table says of each project.
+pub(crate) fn score(
+    name: &str,
+    doc: &Document,
+    m: &[usize],
+    actuals: &[(String, ActualsFile)],
+    s: &Settings<'_>,
+) -> (Option<String>, Result<Report, Refusal>, Vec<ProjectFacts>) {
+    let facts = doc
+        .projects()
+        .map(|(u, p)| ProjectFacts {
+            unit: u.name.clone(),
+            project: p.name.clone(),
+            department: p.form.as_ref().and_then(|f| f.department.clone()),
+            sheet: p
+                .at
+                .cell
+                .and_then(|_| doc.source.sheet_at(p.at.offset))
+                .map(str::to_owned),
+        })
+        .collect();
+    let mut actuals_name = None;
+    let result = (|| {
+        let applied = match m {
+            [] => None,
+            [i] => {
+                actuals_name = Some(actuals[*i].0.clone());
+                Some(&actuals[*i].1)
+            }
+            many => {
+                return Err(Refusal::ActualsAmbiguous {
+                    table: name.to_owned(),
+                    files: many
+                        .iter()
+                        .map(|i| actuals[*i].0.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                });
+            }
+        };
+        eval::unfilled::check(doc, applied).map_err(|e| Refusal::Unfilled(Box::new(e)))?;
+        Ok(eval::evaluate(
+            doc,
+            applied,
+            &eval::Options {
+                methodology: s.methodology,
+                rules: s.rules,
+                year: s.year,
+                progress: None,
+                cancel: None,
+            },
+        ))
+    })();
+    (actuals_name, result, facts)
+}
+
 /// Evaluate every table of `sorted`; the actuals files that matched no table are added to
 /// `unread`.
 pub fn evaluate(sorted: &Sorted, s: &Settings<'_>) -> (Vec<Evaluated>, Vec<Unread>) {
     // which actuals files match which table (a file with no projects matches nothing)
     let matching: Vec<Vec<usize>> = par_map(&sorted.forms, s.workers, |f| {
-        sorted
-            .actuals
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, a))| {
-                !a.projects.is_empty() && eval::unmatched::check(&f.doc, Some(a)).is_ok()
-            })
-            .map(|(i, _)| i)
-            .collect()
+        matching(&f.doc, &sorted.actuals)
     });
     let mut unread = Vec::new();
     for (i, (name, _)) in sorted.actuals.iter().enumerate() {
@@ -279,57 +347,11 @@ pub fn evaluate(sorted: &Sorted, s: &Settings<'_>) -> (Vec<Evaluated>, Vec<Unrea
     }
     let jobs: Vec<(&Form, &Vec<usize>)> = sorted.forms.iter().zip(&matching).collect();
     let done = par_map(&jobs, s.workers, |(form, m)| {
-        let facts = form
-            .doc
-            .projects()
-            .map(|(u, p)| ProjectFacts {
-                unit: u.name.clone(),
-                project: p.name.clone(),
-                department: p.form.as_ref().and_then(|f| f.department.clone()),
-                sheet: p
-                    .at
-                    .cell
-                    .and_then(|_| form.doc.source.sheet_at(p.at.offset))
-                    .map(str::to_owned),
-            })
-            .collect();
-        let mut actuals_name = None;
-        let result = (|| {
-            let actuals = match m.as_slice() {
-                [] => None,
-                [i] => {
-                    actuals_name = Some(sorted.actuals[*i].0.clone());
-                    Some(&sorted.actuals[*i].1)
-                }
-                many => {
-                    return Err(Refusal::ActualsAmbiguous {
-                        table: form.name.clone(),
-                        files: many
-                            .iter()
-                            .map(|i| sorted.actuals[*i].0.as_str())
-                            .collect::<Vec<_>>()
-                            .join("、"),
-                    });
-                }
-            };
-            eval::unfilled::check(&form.doc, actuals)
-                .map_err(|e| Refusal::Unfilled(Box::new(e)))?;
-            Ok(eval::evaluate(
-                &form.doc,
-                actuals,
-                &eval::Options {
-                    methodology: s.methodology,
-                    rules: s.rules,
-                    year: s.year,
-                    progress: None,
-                    cancel: None,
-                },
-            ))
-        })();
+        let (actuals, result, facts) = score(&form.name, &form.doc, m, &sorted.actuals, s);
         Evaluated {
             name: form.name.clone(),
             copies: form.copies.clone(),
-            actuals: actuals_name,
+            actuals,
             result,
             facts,
         }

@@ -298,12 +298,148 @@ fn opinions(file: &str, r: &Report, p: &ProjectReport, row: &FormRow, out: &mut 
     }
 }
 
+/// One form's row with its own `复核意见`, and where it stands among the rows of its file.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub row: FormRow,
+    pub opinions: Vec<Opinion>,
+    order: usize,
+}
+
+/// The roll-up built one table at a time, keeping only each form's row and opinions (and
+/// each table's report where the format shows it), so a pile's memory does not grow with its
+/// tables' size ([`crate::pile::stream`]).
+#[derive(Debug, Default)]
+pub struct Builder {
+    built: Vec<Built>,
+    reports: Option<Vec<(String, Report)>>,
+    tables: usize,
+    unread: Vec<Unread>,
+}
+
+impl Builder {
+    /// A builder; `keep_reports` where the format shows each table's 自评表.
+    pub fn new(keep_reports: bool) -> Builder {
+        Builder {
+            reports: keep_reports.then(Vec::new),
+            ..Builder::default()
+        }
+    }
+
+    /// Add one table's result; its forms' rows are returned (a table not evaluated is listed
+    /// as not read and gives none).
+    pub fn add(
+        &mut self,
+        name: &str,
+        actuals: Option<String>,
+        facts: &[super::ProjectFacts],
+        result: Result<Report, super::Refusal>,
+    ) -> &[Built] {
+        let from = self.built.len();
+        let report = match result {
+            Err(refusal) => {
+                self.unread.push(Unread {
+                    name: name.to_owned(),
+                    refusal,
+                });
+                return &[];
+            }
+            Ok(r) => r,
+        };
+        self.tables += 1;
+        for (order, p) in report.projects.iter().enumerate() {
+            let facts = facts
+                .iter()
+                .find(|f| f.unit == p.unit && f.project == p.project);
+            let department = facts
+                .and_then(|f| f.department.clone())
+                .or_else(|| report.department.clone())
+                .filter(|d| !d.trim().is_empty())
+                .unwrap_or_else(|| NO_DEPARTMENT.to_owned());
+            let mut row = form_row(name, department, actuals.clone(), &report, p);
+            row.sheet = facts.and_then(|f| f.sheet.clone());
+            let mut ops = Vec::new();
+            opinions(name, &report, p, &row, &mut ops);
+            self.built.push(Built {
+                row,
+                opinions: ops,
+                order,
+            });
+        }
+        if let Some(reports) = &mut self.reports {
+            reports.push((name.to_owned(), report));
+        }
+        &self.built[from..]
+    }
+
+    /// The roll-up, with the copies and the files not read.
+    pub fn finish(self, mut copies: Vec<CopyRow>, mut unread: Vec<Unread>) -> Rollup {
+        let mut built = self.built;
+        // by file and the order of the table, then (stably) by the size of the difference and
+        // the rows differing
+        built.sort_by(|a, b| (&a.row.file, a.order).cmp(&(&b.row.file, b.order)));
+        let key = |f: &FormRow| f.difference.map(|d| d.abs());
+        built.sort_by(|a, b| {
+            key(&b.row)
+                .cmp(&key(&a.row))
+                .then(b.row.rows_differing.cmp(&a.row.rows_differing))
+        });
+        let mut rows = Vec::with_capacity(built.len());
+        let mut ops = Vec::new();
+        for b in built {
+            rows.push(b.row);
+            ops.extend(b.opinions);
+        }
+        let group = |key: &dyn Fn(&FormRow) -> &str| {
+            let mut m: BTreeMap<String, Counts> = BTreeMap::new();
+            for f in &rows {
+                m.entry(key(f).to_owned()).or_default().add(f);
+            }
+            m.into_iter()
+                .map(|(name, counts)| Group { name, counts })
+                .collect::<Vec<_>>()
+        };
+        let units = group(&|f| &f.unit);
+        let departments = group(&|f| &f.department);
+        unread.extend(self.unread);
+        unread.sort_by(|a, b| a.name.cmp(&b.name));
+        copies.sort_by(|a, b| a.file.cmp(&b.file));
+        let mut reports = self.reports.unwrap_or_default();
+        reports.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut counts = Counts::default();
+        for f in &rows {
+            counts.add(f);
+        }
+        Rollup {
+            totals: Totals {
+                tables: self.tables,
+                unread: unread.len(),
+                copies: copies.iter().map(|c| c.copies.len()).sum(),
+                counts,
+            },
+            forms: rows,
+            units,
+            departments,
+            unread: unread
+                .into_iter()
+                .map(|u| UnreadRow {
+                    code: u.refusal.code(),
+                    reason: u.refusal.to_string(),
+                    help: miette::Diagnostic::help(&u.refusal).map(|h| h.to_string()),
+                    file: u.name,
+                })
+                .collect(),
+            copies,
+            opinions: ops,
+            reports,
+        }
+    }
+}
+
 /// The roll-up of evaluated tables and the files not read.
-pub fn build(evaluated: Vec<Evaluated>, mut unread: Vec<Unread>) -> Rollup {
-    let mut forms = Vec::new();
-    let mut reports = Vec::new();
+pub fn build(evaluated: Vec<Evaluated>, unread: Vec<Unread>) -> Rollup {
+    let mut b = Builder::new(true);
     let mut copies = Vec::new();
-    let mut tables = 0;
     for e in evaluated {
         if !e.copies.is_empty() {
             copies.push(CopyRow {
@@ -311,85 +447,7 @@ pub fn build(evaluated: Vec<Evaluated>, mut unread: Vec<Unread>) -> Rollup {
                 copies: e.copies.clone(),
             });
         }
-        match e.result {
-            Err(refusal) => unread.push(Unread {
-                name: e.name,
-                refusal,
-            }),
-            Ok(report) => {
-                tables += 1;
-                for p in &report.projects {
-                    let facts = e
-                        .facts
-                        .iter()
-                        .find(|f| f.unit == p.unit && f.project == p.project);
-                    let sheet = facts.and_then(|f| f.sheet.clone());
-                    let department = facts
-                        .and_then(|f| f.department.clone())
-                        .or_else(|| report.department.clone())
-                        .filter(|d| !d.trim().is_empty())
-                        .unwrap_or_else(|| NO_DEPARTMENT.to_owned());
-                    let mut row = form_row(&e.name, department, e.actuals.clone(), &report, p);
-                    row.sheet = sheet;
-                    forms.push((row, p.clone(), reports.len()));
-                }
-                reports.push((e.name, report));
-            }
-        }
+        b.add(&e.name, e.actuals, &e.facts, e.result);
     }
-    // by the size of the difference, then rows differing; the sort is stable (file, table order)
-    let mut order: Vec<usize> = (0..forms.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (fa, fb) = (&forms[a].0, &forms[b].0);
-        let key = |f: &FormRow| f.difference.map(|d| d.abs());
-        key(fb)
-            .cmp(&key(fa))
-            .then(fb.rows_differing.cmp(&fa.rows_differing))
-    });
-    let mut rows = Vec::with_capacity(forms.len());
-    let mut ops = Vec::new();
-    for i in order {
-        let (row, p, r) = &forms[i];
-        opinions(&row.file, &reports[*r].1, p, row, &mut ops);
-        rows.push(row.clone());
-    }
-    let group = |key: &dyn Fn(&FormRow) -> &str| {
-        let mut m: BTreeMap<String, Counts> = BTreeMap::new();
-        for f in &rows {
-            m.entry(key(f).to_owned()).or_default().add(f);
-        }
-        m.into_iter()
-            .map(|(name, counts)| Group { name, counts })
-            .collect::<Vec<_>>()
-    };
-    let units = group(&|f| &f.unit);
-    let departments = group(&|f| &f.department);
-    unread.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut counts = Counts::default();
-    for f in &rows {
-        counts.add(f);
-    }
-    Rollup {
-        totals: Totals {
-            tables,
-            unread: unread.len(),
-            copies: copies.iter().map(|c| c.copies.len()).sum(),
-            counts,
-        },
-        forms: rows,
-        units,
-        departments,
-        unread: unread
-            .into_iter()
-            .map(|u| UnreadRow {
-                code: u.refusal.code(),
-                reason: u.refusal.to_string(),
-                help: miette::Diagnostic::help(&u.refusal).map(|h| h.to_string()),
-                file: u.name,
-            })
-            .collect(),
-        copies,
-        opinions: ops,
-        reports,
-    }
+    b.finish(copies, unread)
 }
