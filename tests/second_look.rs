@@ -280,3 +280,102 @@ fn review_positions_in_workbooks_are_cells() {
     assert!(md.contains("xlsx!Sheet1!D11 |"), "{md}");
     assert!(out.contains("xlsx!Sheet1!D11]"), "{out}");
 }
+
+/// The codes of `jixiao review FILE`'s findings, with their positions (`…!Sheet1!D13`) and
+/// indicator names.
+fn review(file: &str) -> Vec<(String, String, String)> {
+    let (out, err) = jixiao(&["review", file, "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let place = match (f["sheet"].as_str(), f["cell"].as_str()) {
+                (Some(s), Some(c)) => format!("{s}!{c}"),
+                _ => format!("{}", f["line"]),
+            };
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                place,
+                f["indicator"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn with_code<'a>(
+    found: &'a [(String, String, String)],
+    code: &str,
+) -> Vec<&'a (String, String, String)> {
+    found.iter().filter(|f| f.0 == code).collect()
+}
+
+/// t02 names `…质量达标率100%` with the target `>=98%`: flagged, at the name's cell, once.
+#[test]
+fn a_name_that_states_another_target_is_flagged() {
+    let found = review(&form("t02-nanyue-poverty-base-2018-target.xlsx"));
+    let hits = with_code(&found, "review.name-states-other-target");
+    assert_eq!(hits.len(), 1, "{found:?}");
+    assert!(hits[0].2.ends_with("达标率100%"), "{hits:?}");
+    assert_eq!(hits[0].1, "Sheet1!D13");
+    // names whose number describes the thing in another unit (corpus lines: 饲料库120平米 at
+    // 490元/平米, 村组干部230人 counted ≥230个) are not
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review/corpus_names.tsv")
+        .to_string_lossy()
+        .into_owned();
+    let found = review(&corpus);
+    assert!(
+        with_code(&found, "review.name-states-other-target").is_empty(),
+        "{found:?}"
+    );
+}
+
+/// t02's approval rows (`财政部门支出股室初审意见 (盖章)`) are approval rows, not category rows.
+#[test]
+fn approval_rows_are_not_category_rows() {
+    let found = review(&form("t02-nanyue-poverty-base-2018-target.xlsx"));
+    let approval = with_code(&found, "table.form-approval-row");
+    let places: Vec<&str> = approval.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(places, ["Sheet1!A26", "Sheet1!A27", "Sheet1!A28"]);
+    assert!(
+        with_code(&found, "table.form-category-row").is_empty(),
+        "{found:?}"
+    );
+    // the indicators are all still read
+    let (out, _) = jixiao(&["inspect", &form("t02-nanyue-poverty-base-2018-target.xlsx")]);
+    assert!(out.contains("16 个指标"), "{out}");
+}
+
+/// t03 (the pre-2020 template) has its satisfaction as a level 2 under 效益指标: not missing.
+/// f05 has none at all: still said.
+#[test]
+fn satisfaction_under_benefit_is_not_missing() {
+    let found = review(&form("t03-qingshan-kejing-2021-target.xlsx"));
+    assert!(
+        with_code(&found, "review.project-missing-category").is_empty(),
+        "{found:?}"
+    );
+    let found = review(&form("f05-district-commerce-2020-selfeval.xlsx"));
+    assert_eq!(
+        with_code(&found, "review.project-missing-category").len(),
+        1,
+        "{found:?}"
+    );
+}
+
+/// f05's `服务外包在岸(万美元)` with `20000`: the unit is in the name's brackets. t03's
+/// `新增高新技术企业` with `15` has none anywhere: still said.
+#[test]
+fn a_unit_in_the_names_brackets_is_a_unit() {
+    let found = review(&form("f05-district-commerce-2020-selfeval.xlsx"));
+    assert!(
+        with_code(&found, "review.number-without-unit").is_empty(),
+        "{found:?}"
+    );
+    let found = review(&form("t03-qingshan-kejing-2021-target.xlsx"));
+    let hits = with_code(&found, "review.number-without-unit");
+    assert_eq!(hits.len(), 1, "{found:?}");
+    assert_eq!(hits[0].2, "新增高新技术企业");
+}

@@ -8,6 +8,9 @@
 //!
 //! **示例**：`服务对象（个人用户），年度指标值：>500万`。
 //!
+//! 名称末尾括号中写明的单位也是单位：`服务外包在岸(万美元)`，年度指标值 `20000`，单位是万美元，
+//! 不标出。
+//!
 //! **修改方法**：写上单位：`>500万人`。
 
 use crate::finding::{Finding, Severity};
@@ -26,12 +29,47 @@ const COUNT_ENDINGS: &[&str] = &[
     "数", "量", "项目", "级别", "等级", "次", "个", "项", "人", "户", "件", "份", "率", "度",
 ];
 
+/// The last characters of a unit written in a name's closing brackets (`(万美元)`, `（亩）`,
+/// `(≥**个)`, `(%)`).
+pub(super) const UNIT_ENDS: &[char] = &[
+    '元', '米', '亩', '顷', '吨', '克', '斤', '升', '方', '个', '人', '次', '户', '件', '项', '台',
+    '套', '辆', '所', '座', '处', '间', '株', '棵', '头', '只', '册', '本', '张', '家', '天', '日',
+    '月', '年', '时', '分', '秒', '%', '％', '‰', '度', '瓦', '篇', '场', '期', '批', '条', '里',
+    '位', '名', '床', '份', '宗', '块', '片', '口', '眼', '艘', '架',
+];
+
+/// Whether the name's closing brackets hold a unit: short (at most 6 characters once operators
+/// and template placeholders are taken out), ending in a unit's last character (`万美元`,
+/// `平方米`, `人次`), with no digits (`(2023年)` is a year, not a unit).
+fn unit_in_brackets(name: &str) -> bool {
+    let t = name.trim_end();
+    let Some(body) = t.strip_suffix(')').or_else(|| t.strip_suffix('）')) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['(', '（']) else {
+        return false;
+    };
+    let inner: String = body[open..]
+        .chars()
+        .skip(1)
+        .filter(|c| !matches!(c, '≥' | '≤' | '>' | '<' | '=' | '*' | '＊' | ' ' | '×'))
+        .collect();
+    let inner = inner.trim_start_matches(['X', 'x']);
+    let n = inner.chars().count();
+    (1..=6).contains(&n)
+        && !inner.chars().any(|c| c.is_ascii_digit())
+        && inner.chars().last().is_some_and(|c| UNIT_ENDS.contains(&c))
+}
+
 fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let Some(span) = i.parsed.spans.value.clone() else {
             continue;
         };
         if i.parsed.target.unit().is_some() {
+            continue;
+        }
+        if unit_in_brackets(&i.row.name) {
             continue;
         }
         let name = i.row.name.trim_end_matches([')', '）']);
