@@ -379,3 +379,48 @@ fn a_unit_in_the_names_brackets_is_a_unit() {
     assert_eq!(hits.len(), 1, "{found:?}");
     assert_eq!(hits[0].2, "新增高新技术企业");
 }
+
+/// Messages with their next step: an actuals file alone says what goes with it; a broken
+/// actuals YAML is told in Chinese with its line, column and a caret.
+#[test]
+fn messages_say_the_next_step_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let actuals = dir.path().join("实际值.yaml");
+    std::fs::write(&actuals, "year: 2023\nprojects: []\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", actuals.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("是实际值文件，要与它所填的目标表一起给出"),
+        "{err}"
+    );
+    assert!(err.contains("jixiao evaluate 目标表.xlsx"), "{err}");
+    // a field name without its colon (the scanner stops on the next line)
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(
+        &broken,
+        "year: 2023\nprojects:\n  - project: 甲\n    indicators\n      x: 1\n",
+    )
+    .unwrap();
+    let table =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023/targets.tsv");
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args([
+            "evaluate",
+            table.to_str().unwrap(),
+            broken.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("第 5 行第 8 列"), "{err}");
+    assert!(err.contains("找不到应有的冒号"), "{err}");
+    assert!(err.contains("broken.yaml:5:8]"), "{err}");
+    assert!(err.contains("┬"), "a caret under the place: {err}");
+    for english in ["could not", "expected", "line 5"] {
+        assert!(!err.contains(english), "{english} in {err}");
+    }
+}

@@ -154,7 +154,15 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
             set_table(input.clone())?;
         }
     }
-    let table = table.ok_or_else(|| "缺少目标表或自评表".to_owned())?;
+    let table = table.ok_or_else(|| match &actuals {
+        // an actuals file alone: say what goes with it
+        Some(a) => format!(
+            "缺少目标表或自评表：{} 是实际值文件，要与它所填的目标表一起给出\n  提示：jixiao evaluate 目标表.xlsx {}（或把两者放进同一文件夹：jixiao evaluate 文件夹）",
+            a.display(),
+            a.display()
+        ),
+        None => "缺少目标表或自评表\n  提示：jixiao evaluate 目标表.xlsx 实际值.yaml；还没有实际值文件时，先用 jixiao template 目标表.xlsx 生成".to_owned(),
+    })?;
     Ok(Resolved {
         table,
         actuals,
