@@ -424,3 +424,77 @@ fn messages_say_the_next_step_in_chinese() {
         assert!(!err.contains(english), "{english} in {err}");
     }
 }
+
+/// `--form-only`: each project's form ends at 偏差原因分析及改进措施, as the official form does;
+/// without it the 说明 column follows. Plain-number actuals are number cells (f09's `37.24`,
+/// `100`) showing the digits written; others (`100%`) stay text as written.
+#[test]
+fn form_only_leaves_out_the_notes_column_and_numbers_are_numbers() {
+    let file = form("f09-langfang-food-school-2019-selfeval-partial.xlsx");
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = |extra: &[&str]| {
+        let out = dir.path().join("r.xlsx");
+        let mut args = vec![
+            "evaluate",
+            &file,
+            "--format",
+            "xlsx",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let (_, err) = jixiao(&args);
+        let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let name = wb.sheet_names()[1].clone();
+        let range = wb.worksheet_range(&name).unwrap();
+        range.rows().map(|r| r.to_vec()).collect::<Vec<_>>()
+    };
+    let head_of = |rows: &[Vec<Data>]| {
+        rows.iter()
+            .find(|r| r.iter().any(|c| *c == "三级指标"))
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let full = sheets(&[]);
+    assert_eq!(head_of(&full).last().unwrap(), "说明");
+    let official = sheets(&["--form-only"]);
+    let head = head_of(&official);
+    assert_eq!(head.last().unwrap(), "偏差原因分析及改进措施", "{head:?}");
+    assert!(official.iter().flatten().all(|c| *c != "说明"));
+    // actuals as numbers, the same in both
+    let actual_col = official
+        .iter()
+        .find(|r| r.iter().any(|c| *c == "三级指标"))
+        .unwrap()
+        .iter()
+        .position(|c| *c == "实际完成值")
+        .unwrap();
+    let actuals: Vec<&Data> = official
+        .iter()
+        .filter(|r| r.get(2).is_some_and(|c| c.to_string().starts_with("指标")))
+        .map(|r| &r[actual_col])
+        .collect();
+    assert!(actuals.contains(&&Data::Float(37.24)), "{actuals:?}");
+    assert!(actuals.contains(&&Data::Float(100.0)), "{actuals:?}");
+    assert!(
+        actuals
+            .iter()
+            .all(|a| !matches!(a, Data::String(s) if s.parse::<f64>().is_ok())),
+        "a plain number left as text: {actuals:?}"
+    );
+    // --form-only is for the workbook only
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", &file, "--form-only"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("--format xlsx")
+    );
+}

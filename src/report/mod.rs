@@ -104,7 +104,7 @@ pub fn write(
 }
 
 /// A workbook that cannot be written, in Chinese first: Excel's own limits name the way out.
-fn xlsx_error(e: &rust_xlsxwriter::XlsxError) -> String {
+pub fn xlsx_error(e: &rust_xlsxwriter::XlsxError) -> String {
     use rust_xlsxwriter::XlsxError;
     match e {
         XlsxError::RowColumnLimitError => {
