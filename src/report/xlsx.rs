@@ -289,7 +289,7 @@ fn plain_number<'a>(text: &str, f: &'a Formats) -> Option<Put<'a>> {
         && int.chars().all(|c| c.is_ascii_digit())
         && frac.chars().all(|c| c.is_ascii_digit())
         && (int == "0" || !int.starts_with('0'))
-        && (frac.is_empty() == !digits.contains('.'))
+        && frac.is_empty() != digits.contains('.')
         && int.len() <= 15
         && frac.len() <= PLAIN_DECIMALS;
     if !plain || t != text {
