@@ -86,6 +86,10 @@ pub mod codes {
     /// No reading of the form makes its own sums agree: the project is 未核对.
     pub const FORM_UNCHECKED: &str = "table.form-unchecked";
 
+    /// A form's approval row (`财政部门…审核意见 (盖章)`, `主管部门审核意见`): a place for a
+    /// department's opinion and seal, not a category and not an indicator.
+    pub const FORM_APPROVAL_ROW: &str = "table.form-approval-row";
+
     /// All codes above, for documentation and `--explain`.
     pub const ALL: &[&str] = &[
         ROW_TOO_SHORT,
@@ -123,6 +127,7 @@ pub mod codes {
         FORM_WEIGHT_WORDS,
         FORM_READING,
         FORM_UNCHECKED,
+        FORM_APPROVAL_ROW,
     ];
 }
 

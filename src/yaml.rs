@@ -178,6 +178,74 @@ fn body_in_chinese(body: &str) -> String {
             "found a tab character where an indentation space is expected",
             "用了制表符缩进（请用空格）",
         ),
+        (
+            "could not find expected ':'",
+            "找不到应有的冒号“:”（上一行的字段名后面漏了冒号？应写成“字段: 值”，冒号后加空格）",
+        ),
+        (
+            "block sequence entries are not allowed in this context",
+            "此处不能开始列表项“- ”（检查上一行的缩进或冒号）",
+        ),
+        (
+            "did not find expected comment or line break",
+            "值后面多了文字（含空格或 # 的值请加引号）",
+        ),
+        (
+            "found unknown escape character",
+            "双引号中的反斜杠 \\ 后面跟了不认识的字符（改用单引号）",
+        ),
+        (
+            "found invalid Unicode character escape code",
+            "双引号中的 \\u 转义不是有效字符",
+        ),
+        (
+            "control characters are not allowed",
+            "文件中有控制字符（不可见字符）",
+        ),
+        (
+            "did not find expected whitespace or line break",
+            "此处应有空格或换行",
+        ),
+        (
+            "found unexpected document indicator",
+            "值中出现了文档分隔符 --- 或 ...（请加引号）",
+        ),
+        (
+            "did not find expected <document start>",
+            "文件开头的格式不对（应以“字段: 值”开始）",
+        ),
+        (
+            "invalid leading UTF-8 octet",
+            "文件不是 UTF-8 编码（请另存为 UTF-8）",
+        ),
+        (
+            "invalid trailing UTF-8 octet",
+            "文件不是 UTF-8 编码（请另存为 UTF-8）",
+        ),
+        (
+            "incomplete UTF-8 octet sequence",
+            "文件不是 UTF-8 编码（请另存为 UTF-8）",
+        ),
+        (
+            "found invalid tag",
+            "不认识的类型标记（! 开头的值请加引号）",
+        ),
+        (
+            "did not find expected tag URI",
+            "不认识的类型标记（! 开头的值请加引号）",
+        ),
+        (
+            "found undefined tag handle",
+            "不认识的类型标记（! 开头的值请加引号）",
+        ),
+        (
+            "did not find URI escaped octet",
+            "不认识的类型标记（! 开头的值请加引号）",
+        ),
+        (
+            "found unexpected ':'",
+            "此处不能有冒号（含冒号的值请加引号）",
+        ),
     ];
     for (english, chinese) in scanner {
         if body.starts_with(english) {
@@ -513,12 +581,26 @@ mod tests {
             message("year: \"2023, expected an integer\""),
             "year：类型不对：这里是文字 \"2023, expected an integer\"，应是整数"
         );
+        // a field name without its colon: the scanner stops on the next line
+        assert!(
+            message("year: 2023\nprojects\n  x: 1\n").starts_with("找不到应有的冒号"),
+            "{}",
+            message("year: 2023\nprojects\n  x: 1\n")
+        );
         for text in [
             "a0: 1",
             "year: abc",
             "\tyear: 1",
             "year: [1\n",
             "projects: {a: 1}",
+            "year: 2023\nprojects\n  x: 1\n",
+            "year: 2023\n- a\n",
+            "year: \"a\\q\"\n",
+            "year: 1 2 \"x\"\n",
+            "year: \"a\"b\n",
+            "year: 2023\n  projects: 1\n",
+            "year: 2023\nyear 2024\n",
+            "- a\nb: 1\n",
         ] {
             let m = message(text);
             for english in ["expected", "unknown", "invalid", "found", "at line"] {

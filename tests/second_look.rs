@@ -280,3 +280,221 @@ fn review_positions_in_workbooks_are_cells() {
     assert!(md.contains("xlsx!Sheet1!D11 |"), "{md}");
     assert!(out.contains("xlsx!Sheet1!D11]"), "{out}");
 }
+
+/// The codes of `jixiao review FILE`'s findings, with their positions (`…!Sheet1!D13`) and
+/// indicator names.
+fn review(file: &str) -> Vec<(String, String, String)> {
+    let (out, err) = jixiao(&["review", file, "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let place = match (f["sheet"].as_str(), f["cell"].as_str()) {
+                (Some(s), Some(c)) => format!("{s}!{c}"),
+                _ => format!("{}", f["line"]),
+            };
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                place,
+                f["indicator"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn with_code<'a>(
+    found: &'a [(String, String, String)],
+    code: &str,
+) -> Vec<&'a (String, String, String)> {
+    found.iter().filter(|f| f.0 == code).collect()
+}
+
+/// t02 names `…质量达标率100%` with the target `>=98%`: flagged, at the name's cell, once.
+#[test]
+fn a_name_that_states_another_target_is_flagged() {
+    let found = review(&form("t02-nanyue-poverty-base-2018-target.xlsx"));
+    let hits = with_code(&found, "review.name-states-other-target");
+    assert_eq!(hits.len(), 1, "{found:?}");
+    assert!(hits[0].2.ends_with("达标率100%"), "{hits:?}");
+    assert_eq!(hits[0].1, "Sheet1!D13");
+    // names whose number describes the thing in another unit (corpus lines: 饲料库120平米 at
+    // 490元/平米, 村组干部230人 counted ≥230个) are not
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review/corpus_names.tsv")
+        .to_string_lossy()
+        .into_owned();
+    let found = review(&corpus);
+    assert!(
+        with_code(&found, "review.name-states-other-target").is_empty(),
+        "{found:?}"
+    );
+}
+
+/// t02's approval rows (`财政部门支出股室初审意见 (盖章)`) are approval rows, not category rows.
+#[test]
+fn approval_rows_are_not_category_rows() {
+    let found = review(&form("t02-nanyue-poverty-base-2018-target.xlsx"));
+    let approval = with_code(&found, "table.form-approval-row");
+    let places: Vec<&str> = approval.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(places, ["Sheet1!A26", "Sheet1!A27", "Sheet1!A28"]);
+    assert!(
+        with_code(&found, "table.form-category-row").is_empty(),
+        "{found:?}"
+    );
+    // the indicators are all still read
+    let (out, _) = jixiao(&["inspect", &form("t02-nanyue-poverty-base-2018-target.xlsx")]);
+    assert!(out.contains("16 个指标"), "{out}");
+}
+
+/// t03 (the pre-2020 template) has its satisfaction as a level 2 under 效益指标: not missing.
+/// f05 has none at all: still said.
+#[test]
+fn satisfaction_under_benefit_is_not_missing() {
+    let found = review(&form("t03-qingshan-kejing-2021-target.xlsx"));
+    assert!(
+        with_code(&found, "review.project-missing-category").is_empty(),
+        "{found:?}"
+    );
+    let found = review(&form("f05-district-commerce-2020-selfeval.xlsx"));
+    assert_eq!(
+        with_code(&found, "review.project-missing-category").len(),
+        1,
+        "{found:?}"
+    );
+}
+
+/// f05's `服务外包在岸(万美元)` with `20000`: the unit is in the name's brackets. t03's
+/// `新增高新技术企业` with `15` has none anywhere: still said.
+#[test]
+fn a_unit_in_the_names_brackets_is_a_unit() {
+    let found = review(&form("f05-district-commerce-2020-selfeval.xlsx"));
+    assert!(
+        with_code(&found, "review.number-without-unit").is_empty(),
+        "{found:?}"
+    );
+    let found = review(&form("t03-qingshan-kejing-2021-target.xlsx"));
+    let hits = with_code(&found, "review.number-without-unit");
+    assert_eq!(hits.len(), 1, "{found:?}");
+    assert_eq!(hits[0].2, "新增高新技术企业");
+}
+
+/// Messages with their next step: an actuals file alone says what goes with it; a broken
+/// actuals YAML is told in Chinese with its line, column and a caret.
+#[test]
+fn messages_say_the_next_step_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let actuals = dir.path().join("实际值.yaml");
+    std::fs::write(&actuals, "year: 2023\nprojects: []\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", actuals.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("是实际值文件，要与它所填的目标表一起给出"),
+        "{err}"
+    );
+    assert!(err.contains("jixiao evaluate 目标表.xlsx"), "{err}");
+    // a field name without its colon (the scanner stops on the next line)
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(
+        &broken,
+        "year: 2023\nprojects:\n  - project: 甲\n    indicators\n      x: 1\n",
+    )
+    .unwrap();
+    let table =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023/targets.tsv");
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args([
+            "evaluate",
+            table.to_str().unwrap(),
+            broken.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("第 5 行第 8 列"), "{err}");
+    assert!(err.contains("找不到应有的冒号"), "{err}");
+    assert!(err.contains("broken.yaml:5:8]"), "{err}");
+    assert!(err.contains("┬"), "a caret under the place: {err}");
+    for english in ["could not", "expected", "line 5"] {
+        assert!(!err.contains(english), "{english} in {err}");
+    }
+}
+
+/// `--form-only`: each project's form ends at 偏差原因分析及改进措施, as the official form does;
+/// without it the 说明 column follows. Plain-number actuals are number cells (f09's `37.24`,
+/// `100`) showing the digits written; others (`100%`) stay text as written.
+#[test]
+fn form_only_leaves_out_the_notes_column_and_numbers_are_numbers() {
+    let file = form("f09-langfang-food-school-2019-selfeval-partial.xlsx");
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = |extra: &[&str]| {
+        let out = dir.path().join("r.xlsx");
+        let mut args = vec![
+            "evaluate",
+            &file,
+            "--format",
+            "xlsx",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let (_, err) = jixiao(&args);
+        let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let name = wb.sheet_names()[1].clone();
+        let range = wb.worksheet_range(&name).unwrap();
+        range.rows().map(|r| r.to_vec()).collect::<Vec<_>>()
+    };
+    let head_of = |rows: &[Vec<Data>]| {
+        rows.iter()
+            .find(|r| r.iter().any(|c| *c == "三级指标"))
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let full = sheets(&[]);
+    assert_eq!(head_of(&full).last().unwrap(), "说明");
+    let official = sheets(&["--form-only"]);
+    let head = head_of(&official);
+    assert_eq!(head.last().unwrap(), "偏差原因分析及改进措施", "{head:?}");
+    assert!(official.iter().flatten().all(|c| *c != "说明"));
+    // actuals as numbers, the same in both
+    let actual_col = official
+        .iter()
+        .find(|r| r.iter().any(|c| *c == "三级指标"))
+        .unwrap()
+        .iter()
+        .position(|c| *c == "实际完成值")
+        .unwrap();
+    let actuals: Vec<&Data> = official
+        .iter()
+        .filter(|r| r.get(2).is_some_and(|c| c.to_string().starts_with("指标")))
+        .map(|r| &r[actual_col])
+        .collect();
+    assert!(actuals.contains(&&Data::Float(37.24)), "{actuals:?}");
+    assert!(actuals.contains(&&Data::Float(100.0)), "{actuals:?}");
+    assert!(
+        actuals
+            .iter()
+            .all(|a| !matches!(a, Data::String(s) if s.parse::<f64>().is_ok())),
+        "a plain number left as text: {actuals:?}"
+    );
+    // --form-only is for the workbook only
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", &file, "--form-only"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("--format xlsx")
+    );
+}

@@ -65,6 +65,9 @@ pub struct Args {
     pub wide: bool,
     #[command(flatten)]
     pub pile: super::pile::PileArgs,
+    /// xlsx：每个项目的自评表只保留官方表式的列（不加“说明”列），用于报送
+    #[arg(long)]
+    pub form_only: bool,
 }
 
 /// The inputs sorted: the table, the actuals file and rule files found in folders.
@@ -154,7 +157,15 @@ fn resolve(
             set_table(input.clone())?;
         }
     }
-    let table = table.ok_or_else(|| "缺少目标表或自评表".to_owned())?;
+    let table = table.ok_or_else(|| match &actuals {
+        // an actuals file alone: say what goes with it
+        Some(a) => format!(
+            "缺少目标表或自评表：{} 是实际值文件，要与它所填的目标表一起给出\n  提示：jixiao evaluate 目标表.xlsx {}（或把两者放进同一文件夹：jixiao evaluate 文件夹）",
+            a.display(),
+            a.display()
+        ),
+        None => "缺少目标表或自评表\n  提示：jixiao evaluate 目标表.xlsx 实际值.yaml；还没有实际值文件时，先用 jixiao template 目标表.xlsx 生成".to_owned(),
+    })?;
     Ok(Resolved {
         table,
         doc,
@@ -358,7 +369,16 @@ pub fn run(args: Args) -> u8 {
     {
         out = out.showing_controls();
     }
-    let written = if args.format == Format::Table && coloured {
+    if args.form_only && args.format != Format::Xlsx {
+        say!("错误：--form-only 只用于 xlsx 报告；请加 --format xlsx -o 自评表.xlsx");
+        return exit::USAGE;
+    }
+    let written = if args.form_only {
+        // the forms as the official template has them: no 说明 column
+        report::xlsx::render_form_only(&report)
+            .map_err(|e| std::io::Error::other(report::xlsx_error(&e)))
+            .and_then(|bytes| out.write_all(&bytes))
+    } else if args.format == Format::Table && coloured {
         // as wide as the terminal, unless --wide asks for every character
         let width = terminal_size::terminal_size()
             .map(|(w, _)| w.0 as usize)

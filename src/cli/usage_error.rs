@@ -54,11 +54,27 @@ pub fn message(e: &clap::Error, args: &[String]) -> String {
     {
         lines.push(format!("  可选值：{valid}"));
     }
+    // a long flag typed with one dash (`-format` reads as `-f`): the flag meant
+    let one_dash = matches!(e.kind(), ErrorKind::UnknownArgument)
+        .then(|| one_dash_flag(args))
+        .flatten();
+    if let Some(flag) = &one_dash {
+        lines.push(format!("  提示：是否要用 '{flag}'？长参数名前是两个短横"));
+    }
+    // the nearest command alone (clap lists every command within its distance:
+    // `evalute` → `template、evaluate`)
+    let nearest = ctx(ContextKind::InvalidSubcommand).and_then(|typed| nearest_command(&typed));
+    if let Some(n) = &nearest {
+        lines.push(format!("  提示：是否要用 '{n}'？"));
+    }
     for kind in [
         ContextKind::SuggestedSubcommand,
         ContextKind::SuggestedArg,
         ContextKind::SuggestedValue,
     ] {
+        if kind == ContextKind::SuggestedSubcommand && nearest.is_some() {
+            continue;
+        }
         if let Some(s) = ctx(kind) {
             lines.push(format!("  提示：是否要用 '{s}'？"));
         }
@@ -66,6 +82,7 @@ pub fn message(e: &clap::Error, args: &[String]) -> String {
     if matches!(e.kind(), ErrorKind::UnknownArgument)
         && arg.starts_with('-')
         && e.get(ContextKind::SuggestedArg).is_none()
+        && one_dash.is_none()
     {
         lines.push(format!(
             "  提示：如果 '{arg}' 是一个值（如以 - 开头的文件名），写成 '-- {arg}'"
@@ -85,6 +102,94 @@ pub fn message(e: &clap::Error, args: &[String]) -> String {
     lines.push(String::new());
     lines.push(format!("更多信息：{command} --help"));
     lines.join("\n") + "\n"
+}
+
+/// The long flag a word typed with one dash names (`-format` → `--format`, `-fromat` →
+/// `--format`), in the command the words typed name.
+fn one_dash_flag(args: &[String]) -> Option<String> {
+    let cmd = command_of(args);
+    let longs: Vec<String> = cmd
+        .get_arguments()
+        .filter_map(|a| a.get_long().map(str::to_owned))
+        .chain(["help".to_owned()])
+        .collect();
+    args.iter().find_map(|w| {
+        let name = w.strip_prefix('-').filter(|n| !n.starts_with('-'))?;
+        let name = name.split('=').next().unwrap_or(name);
+        if name.chars().count() < 2 {
+            return None;
+        }
+        nearest(name, longs.iter().map(String::as_str)).map(|l| format!("--{l}"))
+    })
+}
+
+/// The command a mistyped `typed` is nearest to (by edit distance, a swap of two letters
+/// counting one), where one is near enough.
+fn nearest_command(typed: &str) -> Option<String> {
+    let cmd = super::command();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    nearest(typed, names.iter().map(String::as_str)).map(str::to_owned)
+}
+
+/// The one candidate nearest to `typed`, within a third of its length (at least 1, at most 3
+/// edits); none where two are equally near.
+fn nearest<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (typed.chars().count() / 3).clamp(1, 3);
+    let mut best: Option<(usize, &str)> = None;
+    let mut tie = false;
+    for c in candidates {
+        let d = edit_distance(typed, c);
+        match best {
+            Some((b, _)) if d > b => {}
+            Some((b, _)) if d == b => tie = true,
+            _ => {
+                best = Some((d, c));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|(d, _)| *d <= limit && !tie).map(|(_, c)| c)
+}
+
+/// Edit distance (insertions, deletions, substitutions and swaps of neighbours, each 1).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The command the leading words typed name (`jixiao rules check` → `check`).
+fn command_of(args: &[String]) -> clap::Command {
+    let mut cmd = super::command();
+    for word in args {
+        let Some(sub) = cmd.find_subcommand(word).cloned() else {
+            break;
+        };
+        cmd = sub;
+    }
+    cmd
 }
 
 /// `jixiao rules check` from the words typed: the leading words that name a command and its
@@ -184,6 +289,30 @@ mod tests {
                 assert!(!m.contains(english), "{english} in {m}");
             }
         }
+    }
+
+    #[test]
+    fn near_misses_suggest_the_one_meant() {
+        // a long flag with one dash: `-format` reads as `-f`
+        let m = error(&["jixiao", "evaluate", "x.tsv", "-format", "json"]);
+        assert!(m.contains("提示：是否要用 '--format'？"), "{m}");
+        assert!(!m.contains("'-- -f'"), "{m}");
+        let m = error(&["jixiao", "review", "-fromat", "json", "x.tsv"]);
+        assert!(m.contains("提示：是否要用 '--format'？"), "{m}");
+        // a mistyped command: the nearest alone, first
+        let m = error(&["jixiao", "evalute", "x.tsv"]);
+        assert!(
+            m.starts_with("错误：没有命令 'evalute'\n  提示：是否要用 'evaluate'？\n"),
+            "{m}"
+        );
+        assert!(!m.contains("template"), "{m}");
+        let m = error(&["jixiao", "tempalte", "x.tsv"]);
+        assert!(m.contains("提示：是否要用 'template'？"), "{m}");
+        // nothing near: no guess
+        let m = error(&["jixiao", "frobnicate"]);
+        assert!(!m.contains("是否要用"), "{m}");
+        assert_eq!(edit_distance("evalute", "evaluate"), 1);
+        assert_eq!(edit_distance("tempalte", "template"), 1);
     }
 
     #[test]

@@ -3,6 +3,15 @@
 //! terminal table or as Markdown. The 偏差原因分析及改进措施 column holds the unit's own words
 //! only (from its sheet or actuals file); jixiao's verdict and calculation stand in a last
 //! column of their own, 说明, so a filed form never passes machine text off as the unit's.
+//!
+//! Decisions shared by every renderer (they call the functions here): a project's headline puts
+//! the recomputed total beside the printed one with the difference (recomputed − printed), and
+//! says `与复核总分一致` where the printed figure's rounding covers the difference; the summary
+//! and the unit roll-ups count the projects' own grades instead of grading the mean (a capped
+//! project keeps its grade; no grade appears that no project has); each row whose score differs
+//! from the printed one is listed with its place, both figures, the difference and the reason; a
+//! budget row the form's own total leaves out is shown with its printed 得分 and why it does not
+//! count.
 
 use std::fmt::Write as _;
 

@@ -12,6 +12,10 @@
 //!   there are any);
 //! - `输入提示`: input findings the scores do not show (only when there are any).
 //!
+//! `render_form_only` (`--form-only`) leaves the 说明 column out of each project's form, so the
+//! sheet is the official form to file. An actual written as a plain number (`735`, `43.20`) is a
+//! number cell shown with the digits written; any other actual is text, exactly as written.
+//!
 //! Every sheet prints A4 landscape, one page wide, with page numbers. 分值 and 得分 are number
 //! cells: a score holds the shown (half-up) value with a `0.00` format, so a sum in Excel adds
 //! what the page shows; a weight holds its exact value, shown `0.00` (with more decimals where
@@ -54,7 +58,13 @@ struct Formats {
     /// A project's name in 汇总, linking to its sheet.
     link: Format,
     dp: u32,
+    /// A plain number an officer wrote as an actual (`735`, `43.20`), by its decimals (0 to 6):
+    /// shown with the digits written.
+    plain: Vec<Format>,
 }
+
+/// The most decimals a written actual keeps as a number cell (more stay text, as written).
+const PLAIN_DECIMALS: usize = 6;
 
 impl Formats {
     fn new(dp: u32) -> Self {
@@ -96,6 +106,9 @@ impl Formats {
                 .set_font_color("#0563C1")
                 .set_underline(FormatUnderline::Single),
             dp,
+            plain: (0..=PLAIN_DECIMALS as u32)
+                .map(|n| layout::cell().set_num_format(decimals("0", n)))
+                .collect(),
         }
     }
 
@@ -260,7 +273,33 @@ fn actual_cell<'a>(i: &'a IndicatorReport, f: &'a Formats) -> Put<'a> {
             &f.form.text,
         );
     }
-    Put::maybe(i.actual.as_deref(), &f.form.text)
+    match i.actual.as_deref().and_then(|a| plain_number(a, f)) {
+        Some(put) => put,
+        None => Put::maybe(i.actual.as_deref(), &f.form.text),
+    }
+}
+
+/// An actual written as a plain number (`735`, `43.20`, `-3`): a number cell showing the same
+/// digits (no green triangle in Excel); anything else (`100%`, `≥266米`, `2018年9月28日`,
+/// `0012`) stays text, as written.
+fn plain_number<'a>(text: &str, f: &'a Formats) -> Option<Put<'a>> {
+    let t = text.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = !int.is_empty()
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.chars().all(|c| c.is_ascii_digit())
+        && (int == "0" || !int.starts_with('0'))
+        && frac.is_empty() != digits.contains('.')
+        && int.len() <= 15
+        && frac.len() <= PLAIN_DECIMALS;
+    if !plain || t != text {
+        return None;
+    }
+    let value: Decimal = t.parse().ok()?;
+    let n = to_f64(value);
+    // the f64 must show the digits written
+    (format!("{n:.*}", frac.len()) == t).then(|| Put::number(n, &f.plain[frac.len()]))
 }
 
 /// The funds row's 说明: how a published method scored budget execution, the office's own 得分
@@ -316,7 +355,7 @@ fn project_funds(
                 Some(s) => Put::number(number(s), &f.form_score),
                 None => Put::blank(&f.form.text),
             },
-            notes: Some(Put::text(notes, &f.form.text)),
+            notes: cols.notes.then(|| Put::text(notes, &f.form.text)),
         },
     )
 }
@@ -327,6 +366,7 @@ fn project_sheet(
     r: &Report,
     p: &ProjectReport,
     f: &Formats,
+    with_notes: bool,
 ) -> Result<(), XlsxError> {
     let cols = Columns {
         plan: p.indicators.iter().any(|i| i.plan.is_some()),
@@ -336,7 +376,7 @@ fn project_sheet(
                     .as_deref()
                     .is_some_and(|c| c.contains(crate::lang::lexicon::CANONICAL_BASE))
         }),
-        notes: true,
+        notes: with_notes,
     };
     let widths = cols.widths();
     let last = cols.last() as usize;
@@ -393,7 +433,7 @@ fn project_sheet(
                     None => Put::blank(&s.text),
                 },
                 deviation: Put::maybe(i.deviation_note.as_deref(), &s.text),
-                notes: Some(Put::text(notes.as_str(), &s.text)),
+                notes: with_notes.then(|| Put::text(notes.as_str(), &s.text)),
             },
         )?;
         let deviation = i.deviation_note.as_deref().unwrap_or("");
@@ -402,8 +442,10 @@ fn project_sheet(
             (3, &*i.target),
             (cols.actual() as usize, i.actual.as_deref().unwrap_or("")),
             (cols.deviation() as usize, deviation),
-            (last, notes.as_str()),
         ];
+        if with_notes {
+            cells.push((last, notes.as_str()));
+        }
         if let (Some(c), Some(plan)) = (cols.plan_col(), i.plan.as_deref()) {
             cells.push((c as usize, plan));
         }
@@ -429,10 +471,12 @@ fn project_sheet(
                 false => Put::text(p.total_text(), &s.label),
             },
             grade: Put::text(p.grade_text(), &s.label),
-            notes: Some(Put::text(notes.as_str(), &s.text)),
+            notes: with_notes.then(|| Put::text(notes.as_str(), &s.text)),
         },
     )?;
-    fit_row(ws, row, &[(last, notes.as_str())], &widths);
+    if with_notes {
+        fit_row(ws, row, &[(last, notes.as_str())], &widths);
+    }
     // what a reader must know beside the total, under the form
     let general = p.findings.iter().filter(|x| x.indicator.is_none());
     for (below, finding) in (row + 1..).zip(general) {
@@ -777,12 +821,27 @@ pub fn check_size(r: &Report) -> Result<(), String> {
 
 /// The workbook as bytes.
 pub fn render(r: &Report) -> Result<Vec<u8>, XlsxError> {
-    render_while(r, &mut || true)
+    render_with(r, false, &mut || true)
 }
 
 /// The workbook as bytes, asking `go_on` before each project's sheet: when it says no (the
 /// request that wanted it is gone), the building stops with an error.
 pub fn render_while(r: &Report, go_on: &mut dyn FnMut() -> bool) -> Result<Vec<u8>, XlsxError> {
+    render_with(r, false, go_on)
+}
+
+/// The workbook with each project's form as the official template has it: no 说明 column
+/// (`--form-only`, for filing). The verdicts and calculations are then in the 汇总 and
+/// 复核差异 sheets only; the notes under each form stay.
+pub fn render_form_only(r: &Report) -> Result<Vec<u8>, XlsxError> {
+    render_with(r, true, &mut || true)
+}
+
+fn render_with(
+    r: &Report,
+    form_only: bool,
+    go_on: &mut dyn FnMut() -> bool,
+) -> Result<Vec<u8>, XlsxError> {
     // a text past Excel's 32 767 characters a cell is cut, with a finding on its row
     let fitted = super::xlsx_fit::fit_report(r);
     let r = &*fitted;
@@ -812,7 +871,7 @@ pub fn render_while(r: &Report, go_on: &mut dyn FnMut() -> bool) -> Result<Vec<u
         }
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
-        project_sheet(ws, r, p, &f)?;
+        project_sheet(ws, r, p, &f, !form_only)?;
     }
     if !r.differences.is_empty() {
         differences_sheet(wb.add_worksheet(), r, &f)?;

@@ -8,6 +8,7 @@ mod direction_contradiction;
 mod duplicate_indicator;
 mod empty_target;
 mod missing_category;
+mod name_states_other_target;
 mod number_without_unit;
 mod plan_without_number;
 mod project_missing_category;
@@ -36,4 +37,5 @@ pub static ALL: &[CheckInfo] = &[
     duplicate_indicator::INFO,
     actual_copies_comparator::INFO,
     project_missing_category::INFO,
+    name_states_other_target::INFO,
 ];

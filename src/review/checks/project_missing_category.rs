@@ -8,6 +8,9 @@
 //!
 //! **示例**：`业务用房物业管理费` 只有产出指标和效益指标。
 //!
+//! 2020 年以前的模板把满意度写作效益指标下的二级指标（`效益指标 / 社会公众或服务对象满意度指标`）：
+//! 这样写的满意度指标也算满意度指标。
+//!
 //! 默认级别为提示（`info`）（许多公开的表中，小项目不设满意度指标）；
 //! 规则文件可以把它提高为警告（`warning`）或错误（`error`）。
 //!
@@ -26,9 +29,13 @@ pub const INFO: CheckInfo = CheckInfo {
 
 fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     let has = |c: &str| {
-        p.indicators
-            .iter()
-            .any(|i| i.scoring == Some(c) || (c == "产出指标" && i.scoring == Some("成本指标")))
+        p.indicators.iter().any(|i| {
+            i.scoring == Some(c)
+                || (c == "产出指标" && i.scoring == Some("成本指标"))
+                // the pre-2020 template: satisfaction as a level 2 under 效益指标
+                || (c == "满意度指标"
+                    && i.row.subcategory.as_deref().is_some_and(|s| s.contains("满意度")))
+        })
     };
     let missing: Vec<&str> = ["产出指标", "效益指标", "满意度指标"]
         .into_iter()

@@ -387,6 +387,24 @@ impl FormReader<'_, '_, '_> {
                     .and_then(|k| row.cell(k))
                     .filter(|x| !x.text.trim().is_empty())
             };
+            if name.is_empty()
+                && let Some((_, cell)) = row.filled().next()
+                && is_approval_row(&cell.text)
+            {
+                // a department's opinion and seal: neither a category nor an indicator
+                let f = self
+                    .ctx
+                    .finding(
+                        codes::FORM_APPROVAL_ROW,
+                        Severity::Info,
+                        cell.location(self.ctx.source),
+                        format!("「{}」是审核意见栏，不计为指标", tidy(&cell.text)),
+                    )
+                    .label("审核意见栏");
+                self.ctx.rows_skipped += 1;
+                self.ctx.findings.push(f);
+                continue;
+            }
             if is_placeholder(&name) {
                 let at = name_cell
                     .filter(|c| !c.text.trim().is_empty())

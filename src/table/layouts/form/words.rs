@@ -528,6 +528,27 @@ pub(super) fn is_funds_part(text: &str) -> bool {
 }
 
 /// A name that is a template placeholder: empty, only its number (`指标2:`), or dots.
+/// A form's approval row: a department's opinion and its seal or signature
+/// (`财政部门支出股室初审意见 (盖章)`, `主管部门审核意见`, `审批意见：`), written in the first
+/// filled cell of a row with no indicator.
+pub(super) fn is_approval_row(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let opinion = [
+        "审核意见",
+        "初审意见",
+        "审批意见",
+        "复审意见",
+        "审查意见",
+        "评审意见",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    let seal = ["盖章", "签章", "签字", "签名"]
+        .iter()
+        .any(|w| t.contains(w));
+    (opinion || (t.contains("意见") && seal)) && t.chars().count() <= 40
+}
+
 pub(super) fn is_placeholder(name: &str) -> bool {
     let t = name.trim();
     let rest = t
