@@ -442,7 +442,7 @@ fn a_project_with_nothing_scored_waits() {
     assert!(md.contains("待评定"), "{md}");
     let html = jixiao::report::html::render(&r, &[]);
     assert!(
-        html.contains("总分 <b class=\"grade-\">待评定 </b>"),
+        html.contains("总分 <b class=\"grade-\">待评定</b>"),
         "{html}"
     );
     let csv = String::from_utf8(jixiao::report::csv::render(&r)).unwrap();
