@@ -11,18 +11,31 @@ twice (400). Reports requests per second, p50/p99 of the valid ones, the statuse
 closed by the header timeout.
 
     python3 benches/web_hostile_load.py [BINARY] [--connections 200] [--slow 150]
-        [--requests 4000] [--seconds 60]
+        [--requests 4000] [--seconds 60] [--trickle 0] [--issue27] [--queue 16]
+
+`--issue27` mixes in the hostile files of issue 27 (built here, a few KB each): an .xlsx whose
+sharedStrings claims 10^14 strings, a rule file of regex bombs, an actuals file of YAML alias
+bombs, an OpenDocument sheet named .xlsx with 16 M repeated columns, a Word table of 60 000
+empty paragraphs, sums past the decimal range, a cell past Excel's 32 767 characters asked as
+xlsx; and the valid xlsx report (compared with the CLI's bytes). Those hostile ones may end in
+any 4xx or 5xx; what is checked is that each gets an answer, that every valid answer is the
+CLI's bytes, and that the server still answers `GET /` at the end. `--trickle N` adds N clients
+that upload at 40 KB/s (under the least rate): each must end with 408 while the others are
+served. The peak memory of the worker processes (the largest VmHWM seen) is reported beside the
+server's.
 
 BINARY defaults to target/release/jixiao (build it first). Standard library only.
 """
 
 import argparse
+import io
 import os
 import socket
 import subprocess
 import sys
 import threading
 import time
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(ROOT, "samples", "guangzhou-hpf-2023")
@@ -67,6 +80,85 @@ def request(port, method, path, body=b"", headers=(), timeout=120):
     return status, payload
 
 
+def zipped(files):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files:
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def claiming_xlsx():
+    """A 2 KB workbook whose sharedStrings claims 10^14 strings (issue 27, item 1)."""
+    ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+          '</Types>')
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>')
+    wb = ('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+          '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    wbrels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+              '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+              '</Relationships>')
+    sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>')
+    sst = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+           'count="100000000000000" uniqueCount="100000000000000"><si><t>x</t></si></sst>')
+    return zipped([("[Content_Types].xml", ct), ("_rels/.rels", rels), ("xl/workbook.xml", wb),
+                   ("xl/_rels/workbook.xml.rels", wbrels), ("xl/worksheets/sheet1.xml", sheet),
+                   ("xl/sharedStrings.xml", sst)])
+
+
+def ods_named_xlsx():
+    """An OpenDocument sheet under an .xlsx name, one cell repeated 16 M times (item 6)."""
+    content = ('<?xml version="1.0"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+               '<office:spreadsheet><table:table table:name="S">'
+               + '<table:table-row><table:table-cell table:number-columns-repeated="16000000" '
+               'office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>' * 50
+               + '</table:table></office:spreadsheet></office:body></office:document-content>')
+    return zipped([("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+                   ("content.xml", content)])
+
+
+def empty_paragraphs_docx():
+    """A Word table of 60 000 empty paragraphs (item 6)."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = (f'<?xml version="1.0"?><w:document {w}><w:body><w:tbl><w:tr><w:tc>'
+           + "<w:p/>" * 60000 + '</w:tc></w:tr></w:tbl></w:body></w:document>')
+    ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+          '</Types>')
+    return zipped([("[Content_Types].xml", ct), ("word/document.xml", doc)])
+
+
+def regex_bomb_rules():
+    """200 rules whose condition compiles to a large regex each (item 3)."""
+    out = ["rules:"]
+    for i in range(200):
+        out.append(f'  - id: bomb.r{i}\n    when: indicator ~ "\\\\w{{200}}N{i}"\n    message: "x"')
+    return ("\n".join(out) + "\n").encode()
+
+
+def alias_bomb_actuals():
+    """An actuals file whose 1 000 notes each repeat a 100 KB anchor (item 5)."""
+    lines = ["anchor: &a \"" + "x" * 100_000 + "\"", "projects:", "  - unit: 广州住房公积金管理中心",
+             "    project: 业务用房物业管理费", "    indicators:"]
+    for i in range(1000):
+        lines.append(f"      - seq: {i + 1}\n        actual: \"1\"\n        note: *a")
+    return ("\n".join(lines) + "\n").encode()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary", nargs="?", default=os.path.join(ROOT, "target", "release", "jixiao"))
@@ -74,6 +166,9 @@ def main():
     ap.add_argument("--slow", type=int, default=150)
     ap.add_argument("--requests", type=int, default=4000)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--trickle", type=int, default=0)
+    ap.add_argument("--queue", type=int, default=16, help="the server's --max-queue")
+    ap.add_argument("--issue27", action="store_true")
     args = ap.parse_args()
     args.binary = os.path.abspath(args.binary)
 
@@ -85,9 +180,10 @@ def main():
     ).stdout
     expected_eval = cli("evaluate", "targets.tsv", "actuals.yaml", "--format", "json")
     expected_parse = cli("parse", "--format", "jsonl", stdin=indicators)
+    expected_xlsx = cli("evaluate", "targets.tsv", "actuals.yaml", "--format", "xlsx")
 
     server = subprocess.Popen(
-        [args.binary, "serve", "--port", "0", "--header-timeout", "5"],
+        [args.binary, "serve", "--port", "0", "--header-timeout", "5", "--max-queue", str(args.queue)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     port = None
@@ -111,6 +207,67 @@ def main():
         ("garbage-xlsx", "POST", "/api/evaluate", garbage, mp, {400}, None),
         ("table-twice", "POST", "/api/evaluate", twice, mp, {400}, None),
     ]
+    if args.issue27:
+        anything = set(range(400, 600))
+        long_cell = table.replace("业务用房物业管理费".encode(), ("长" * 40000).encode(), 1)
+        overflow = table.replace(b"918.75", b"79228162514264337593543950335", 1)
+        kinds += [
+            ("xlsx-report", "POST", "/api/evaluate?format=xlsx", eval_body, mp, {200}, expected_xlsx),
+            ("claims-strings", "POST", "/api/evaluate", multipart(part("table", "c.xlsx", claiming_xlsx())), mp, anything, None),
+            ("ods-as-xlsx", "POST", "/api/inspect", multipart(part("table", "o.xlsx", ods_named_xlsx())), mp, anything, None),
+            ("empty-paras", "POST", "/api/inspect", multipart(part("table", "w.docx", empty_paragraphs_docx())), mp, anything, None),
+            ("regex-rules", "POST", "/api/review", multipart(part("table", "targets.tsv", table), part("rules", "r.yaml", regex_bomb_rules())), mp, anything | {200}, None),
+            ("alias-actuals", "POST", "/api/evaluate", multipart(part("table", "targets.tsv", table), part("actuals", "a.yaml", alias_bomb_actuals())), mp, anything | {200}, None),
+            ("overflow", "POST", "/api/evaluate?format=csv", multipart(part("table", "targets.tsv", overflow), part("actuals", "actuals.yaml", actuals)), mp, anything | {200}, None),
+            ("long-cell-xlsx", "POST", "/api/evaluate?format=xlsx", multipart(part("table", "targets.tsv", long_cell), part("actuals", "actuals.yaml", actuals)), mp, {200}, None),
+        ]
+
+    # the worker processes' peak memory, sampled while the load runs
+    worker_peak = [0]
+
+    def sample_workers():
+        me = str(server.pid)
+        while server.poll() is None and not stop.is_set():
+            for pid in os.listdir("/proc"):
+                if not pid.isdigit():
+                    continue
+                try:
+                    # a worker once it runs as one (between fork and exec it still shows the
+                    # server's own figures)
+                    if b"__web-work" not in open(f"/proc/{pid}/cmdline", "rb").read():
+                        continue
+                    status = open(f"/proc/{pid}/status").read()
+                except OSError:
+                    continue
+                fields = dict(l.split(":", 1) for l in status.splitlines() if ":" in l)
+                if fields.get("PPid", "").strip() == me and "VmHWM" in fields:
+                    worker_peak[0] = max(worker_peak[0], int(fields["VmHWM"].split()[0]))
+            time.sleep(0.05)
+
+    # clients that upload at 40 KB/s: each must be ended with a 408 (the least average rate)
+    trickled = []
+
+    def trickle():
+        s = socket.create_connection(("127.0.0.1", port), timeout=1)
+        s.sendall((f"POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                   "Content-Type: text/plain\r\nContent-Length: 100000000\r\n\r\n").encode())
+        answer = b""
+        t = time.time()
+        while time.time() - t < 60:
+            try:
+                s.sendall(b"95%\n" * 10000)
+            except OSError:
+                break
+            try:
+                d = s.recv(4096)
+                if not d:
+                    break
+                answer += d
+                break
+            except socket.timeout:
+                pass
+        s.close()
+        trickled.append(answer.split(b" ")[1] if answer else b"closed")
 
     # slowloris: heads that never end, one byte every half second
     slow_closed = [0]
@@ -138,6 +295,10 @@ def main():
 
     slow = threading.Thread(target=slowloris, daemon=True)
     slow.start()
+    threading.Thread(target=sample_workers, daemon=True).start()
+    trickles = [threading.Thread(target=trickle, daemon=True) for _ in range(args.trickle)]
+    for t in trickles:
+        t.start()
     time.sleep(0.5)
 
     lock = threading.Lock()
@@ -179,6 +340,11 @@ def main():
     wait_until = time.time() + 8
     while slow_closed[0] < args.slow and time.time() < wait_until:
         time.sleep(0.25)
+    for t in trickles:
+        t.join(timeout=10)
+    # the server never stopped: it is alive and answers its page
+    alive = server.poll() is None
+    page_status = request(port, "GET", "/", timeout=20)[0] if alive else 0
     stop.set()
     peak = "?"
     try:
@@ -200,10 +366,14 @@ def main():
     for (name, status), n in sorted(statuses.items()):
         print(f"  {name:15} {status}: {n}")
     print(f"slow connections closed by the server: {slow_closed[0]} of {args.slow}")
-    print(f"server peak memory (VmHWM): {peak}")
+    print(f"server peak memory (VmHWM): {peak}; worker processes' largest: {worker_peak[0]} kB")
+    if args.trickle:
+        print(f"trickling clients: {args.trickle}, answered {sorted(set(trickled))}")
+    print(f"server alive at the end: {alive}, GET / → {page_status}")
     if unexpected:
         print(f"unexpected answers: {unexpected[:5]}")
-    return 1 if wrong or unexpected else 0
+    trickle_ok = all(t == b"408" for t in trickled) and len(trickled) == args.trickle
+    return 1 if wrong or unexpected or not alive or page_status != 200 or not trickle_ok else 0
 
 
 if __name__ == "__main__":

@@ -1515,6 +1515,16 @@ fn an_xlsx_cell_past_excels_limit_is_cut_with_a_finding_on_its_row() {
         }
     }
     assert_eq!(rows_cut, 1);
+    // a long project name (which the project's findings quote) is cut the same way
+    write(&d, "p.tsv", TABLE.replace("购置经费", &"购".repeat(40_000)));
+    let r = run(
+        &d,
+        &[
+            "evaluate", "p.tsv", "a.yaml", "--format", "xlsx", "-o", "p.xlsx",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
     // the other formats keep the whole text
     let r = run(&d, &["evaluate", "t.tsv", "a.yaml", "--format", "csv"], &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);

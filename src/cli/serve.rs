@@ -45,8 +45,8 @@ pub struct Args {
     /// 等待请求头（及连接空闲）的时限（秒）
     #[arg(long, default_value_t = 10)]
     pub header_timeout: u64,
-    /// 每个请求的处理进程可用的内存上限（MB）；超出的请求得到 500，服务器照常运行
-    #[arg(long, default_value_t = 4096)]
+    /// 每个请求的处理进程可用的内存（地址空间）上限（MB）；超出的请求得到 500，服务器照常运行
+    #[arg(long, default_value_t = 8192)]
     pub max_work_memory_mb: u64,
 }
 

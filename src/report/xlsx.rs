@@ -294,7 +294,7 @@ fn project_funds(
 ) -> Result<(), XlsxError> {
     let budget_format = f.form_number(&amount_format(p.budget.unwrap_or_default()));
     let spent_format = f.form_number(&amount_format(p.spent.unwrap_or_default()));
-    let notes = budget_notes(p);
+    let notes = super::xlsx_fit::fit(&budget_notes(p)).into_owned();
     layout::funds(
         ws,
         cols,
@@ -416,7 +416,7 @@ fn project_sheet(
         .map(|i| (i.category.as_deref(), i.subcategory.as_deref()))
         .collect();
     layout::merge_categories(ws, &keys, &s.text)?;
-    let notes = total_notes(p);
+    let notes = super::xlsx_fit::fit(&total_notes(p)).into_owned();
     layout::total_row(
         ws,
         &cols,
@@ -437,6 +437,7 @@ fn project_sheet(
     let general = p.findings.iter().filter(|x| x.indicator.is_none());
     for (below, finding) in (row + 1..).zip(general) {
         let text = format!("注：{}（{}）", finding.message, finding.code);
+        let text = super::xlsx_fit::fit(&text);
         ws.merge_range(below, 0, below, cols.last(), &text, &f.note)?;
         fit_across(ws, below, &text, &widths, 0, last);
     }

@@ -65,6 +65,18 @@ fn message(fields: &[&str]) -> String {
     )
 }
 
+fn finding_too_long(f: &Finding) -> bool {
+    too_long(&f.message) || f.help.as_deref().is_some_and(too_long)
+}
+
+fn fit_finding(f: &mut Finding) {
+    let mut ignored = Vec::new();
+    fit_string(&mut f.message, "", &mut ignored);
+    if let Some(h) = &mut f.help {
+        fit_string(h, "", &mut ignored);
+    }
+}
+
 /// The report with every text past Excel's limit cut, and a finding on each row (or project)
 /// that had one; borrowed as it is when there is none.
 pub fn fit_report(r: &Report) -> Cow<'_, Report> {
@@ -89,11 +101,37 @@ pub fn fit_report(r: &Report) -> Cow<'_, Report> {
             .into_iter()
             .chain(d.actual.iter())
             .any(|s| too_long(s))
-    });
+    }) || r.units.iter().any(|u| too_long(&u.unit))
+        || r.department.as_deref().is_some_and(too_long)
+        || r.findings.iter().any(finding_too_long)
+        || r.projects.iter().any(|p| {
+            p.findings.iter().any(finding_too_long)
+                || p.budget_note.as_deref().is_some_and(too_long)
+        });
     if !any_long {
         return Cow::Borrowed(r);
     }
     let mut r = r.clone();
+    // texts of the report itself that quote the input (a finding naming a long project) are
+    // cut with the same notice; the cell they quote carries the finding
+    let mut ignored = Vec::new();
+    for u in &mut r.units {
+        fit_string(&mut u.unit, "", &mut ignored);
+    }
+    if let Some(d) = &mut r.department {
+        fit_string(d, "", &mut ignored);
+    }
+    for f in &mut r.findings {
+        fit_finding(f);
+    }
+    for p in &mut r.projects {
+        for f in &mut p.findings {
+            fit_finding(f);
+        }
+        if let Some(n) = &mut p.budget_note {
+            fit_string(n, "", &mut ignored);
+        }
+    }
     for p in &mut r.projects {
         let mut general = Vec::new();
         fit_string(&mut p.unit, "单位名称", &mut general);
