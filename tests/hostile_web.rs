@@ -277,7 +277,7 @@ fn a_cell_past_excels_limit_leaves_the_page_and_its_downloads_served() {
     let (status, page) = server.request("POST", "/", &ct, &body);
     assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
     assert!(
-        page.contains("download=\"t-自评表.xlsx\" href=\"data:application/vnd.openxmlformats"),
+        page.contains("download=\"t-评分结果.xlsx\" href=\"data:application/vnd.openxmlformats"),
         "no xlsx download"
     );
     assert!(!page.contains("无法生成"));

@@ -36,7 +36,12 @@ mod usage_error;
 
 /// jixiao（绩效）：读取、审核并评分预算绩效指标。
 #[derive(Debug, Parser)]
-#[command(name = "jixiao", version, long_about = None)]
+#[command(
+    name = "jixiao",
+    version,
+    long_about = None,
+    after_help = "不带任何参数运行 jixiao（如在资源管理器中双击）：在本机启动网页（jixiao serve）并用浏览器打开。"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

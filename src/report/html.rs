@@ -422,6 +422,8 @@ fn units(out: &mut String, r: &Report) {
     out.push_str("</tbody>\n</table>\n");
 }
 
+/// The columns are [`COLUMNS`] in their order: the web page's narrow style
+/// (`src/web/page.css`) turns each row into a card by the cells' positions.
 fn header_row(out: &mut String) {
     // Fixed column widths, so every project's table lines up with the next.
     out.push_str("<colgroup>");

@@ -584,3 +584,35 @@ impl Params {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_names_are_numbered_and_keep_their_ending() {
+        let up = |n: &str| Upload {
+            name: n.to_owned(),
+            bytes: Vec::new(),
+        };
+        let mut files = vec![
+            up("自评表.xlsx"),
+            up("自评表.xlsx"),
+            up("a"),
+            up("a"),
+            up("自评表.xlsx"),
+        ];
+        unique_names(&mut files);
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "自评表.xlsx",
+                "自评表（2）.xlsx",
+                "a",
+                "a（2）",
+                "自评表（3）.xlsx"
+            ]
+        );
+    }
+}

@@ -607,4 +607,18 @@ mod tests {
             assert_eq!(super::base64(i.as_bytes()), o);
         }
     }
+
+    #[test]
+    fn downloads_are_named_after_the_file_without_its_folder_or_ending() {
+        for (name, stem) in [
+            ("自评表.docx", "自评表"),
+            ("各单位／f02.xlsx", "f02"),
+            ("a/b/t.2023.tsv", "t.2023"),
+            ("C:\\表\\目标表.xls", "目标表"),
+            ("无后缀", "无后缀"),
+            (".xlsx", "jixiao"),
+        ] {
+            assert_eq!(super::stem(name), stem, "{name}");
+        }
+    }
 }

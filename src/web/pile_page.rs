@@ -381,3 +381,27 @@ fn opinions(out: &mut String, r: &Rollup) {
     }
     out.push_str("</tbody></table>\n");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_downloads_name_the_one_folder_the_files_came_from() {
+        let up = |n: &str| Upload {
+            name: n.to_owned(),
+            bytes: Vec::new(),
+        };
+        assert_eq!(
+            folder_of(&[up("各单位／a.xlsx"), up("各单位／乙／b.xlsx")]),
+            "各单位-"
+        );
+        assert_eq!(
+            folder_of(&[up("forms/a.xlsx"), up("forms/b.docx")]),
+            "forms-"
+        );
+        assert_eq!(folder_of(&[up("各单位／a.xlsx"), up("b.xlsx")]), "");
+        assert_eq!(folder_of(&[up("甲／a.xlsx"), up("乙／b.xlsx")]), "");
+        assert_eq!(folder_of(&[]), "");
+    }
+}
