@@ -11,7 +11,9 @@
 //! file past 114 688: `eval::seen`), and csv was not streamed (now it is).
 //!
 //! The two formats are two tests (run side by side); the sheets are made once. In a debug
-//! build the 1M runs take some 25–35 s each. The sizes can be raised to see the 10M of the
+//! build the 1M runs take some 25–35 s each. One run's peak moves by up to some 10 MB with
+//! the machine's load, so a run past the bound is repeated (at most three rounds, the lowest
+//! peak of each size compared). The sizes can be raised to see the 10M of the
 //! issue: `JIXIAO_MEMORY_BIG=10000000 cargo test --release --test stream_memory -- --nocapture`.
 
 #![cfg(target_os = "linux")]
@@ -93,16 +95,20 @@ fn sheets() -> &'static (PathBuf, PathBuf) {
 
 fn flat(format: &str) {
     let (small, big) = sheets();
-    let mut a = peak_kb(small, format);
-    let mut b = peak_kb(big, format);
-    eprintln!("{format}: peak {a} kB at the small sheet, {b} kB at the big one");
-    // the peak of one run moves by some MB with the threads' timing (which blocks are in flight,
-    // when the allocator hands pages back): past the bound, both are run again and each size
-    // keeps its lower peak; growth with the sheet would show in both runs
-    if b > a + BOUND_KB {
+    let (mut a, mut b) = (u64::MAX, u64::MAX);
+    // the peak of one run moves by up to some 10 MB with the threads' timing on a loaded
+    // machine (which blocks are in flight, when the allocator hands pages back): past the
+    // bound, both are run again (at most three rounds) and each size keeps its lowest peak;
+    // growth with the sheet would show in every run
+    for round in 1..=3 {
         a = a.min(peak_kb(small, format));
         b = b.min(peak_kb(big, format));
-        eprintln!("{format}, lowest of two runs: {a} kB and {b} kB");
+        eprintln!(
+            "{format}, round {round}: lowest peak {a} kB at the small sheet, {b} kB at the big one"
+        );
+        if b <= a + BOUND_KB {
+            break;
+        }
     }
     assert!(
         b <= a + BOUND_KB,
