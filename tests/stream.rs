@@ -558,3 +558,20 @@ fn csv_is_streamed_a_split_project_says_so() {
         2001
     );
 }
+
+#[test]
+fn a_streamed_csv_run_stopped_by_a_bad_byte_still_shows_what_was_read_before() {
+    // a short row early, bytes invalid in the encoding past the first megabyte
+    let text = generated(4000, 37).replacen("\n\t\t", "\n\t\t短行\n\t\t", 1);
+    let mut bytes = text.into_bytes();
+    assert!(bytes.len() > 1 << 20);
+    let from = bytes.len() - 1000;
+    insert_bad_byte(&mut bytes, from);
+    let path = write_file("csv-invalid.tsv", &bytes);
+    let (code, out, notes) = run_cli(&[path.as_os_str()], &["--format", "csv"]);
+    assert_eq!(code, Some(2), "{notes}");
+    assert!(notes.contains("table.decode"), "{notes}");
+    assert!(notes.contains("table.row-too-short"), "{notes}");
+    // no report that looks whole: nothing is written
+    assert!(out.is_empty());
+}

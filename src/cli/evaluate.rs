@@ -511,21 +511,15 @@ fn streaming_csv(
     };
     let mut rows = std::io::BufWriter::with_capacity(256 * 1024, rows);
     let mut notes = std::io::BufWriter::new(notes);
-    let streamed = match eval::stream::evaluate_stream(stream, &opts, &mut rows, &mut notes) {
-        Ok(s) => s,
-        Err(eval::stream::StreamError::Write(e)) => return Some(super::output::failed(&e, "报告")),
-        Err(e) => {
-            super::show(&e);
-            return Some(exit::USAGE);
-        }
-    };
-    let refused = match opts.actuals {
-        None => !streamed.actuals_seen,
-        Some(a) => !a.projects.is_empty() && !streamed.actuals_used,
-    };
+    let result = eval::stream::evaluate_stream(stream, &opts, &mut rows, &mut notes);
+    let refused = result.as_ref().is_ok_and(|s| match opts.actuals {
+        None => !s.actuals_seen,
+        Some(a) => !a.projects.is_empty() && !s.actuals_used,
+    });
     if refused {
         return None;
     }
+    // the reader's findings so far, also where the run stopped on an error
     for f in head_findings {
         say!("提示[{}] {}：{}", f.code, f.position(), f.message);
     }
@@ -536,6 +530,14 @@ fn streaming_csv(
             std::io::Seek::rewind(&mut notes)?;
             std::io::copy(&mut notes, &mut std::io::stderr())
         });
+    let streamed = match result {
+        Ok(s) => s,
+        Err(eval::stream::StreamError::Write(e)) => return Some(super::output::failed(&e, "报告")),
+        Err(e) => {
+            super::show(&e);
+            return Some(exit::USAGE);
+        }
+    };
     if let Err(e) = copied {
         return Some(super::output::failed(&e, "提示"));
     }

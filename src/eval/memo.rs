@@ -38,19 +38,19 @@ use crate::table::model::IndicatorRow;
 /// of them starts over.
 #[derive(Default)]
 pub struct ParseCache {
-    map: rustc_hash::FxHashMap<Box<[u8]>, lang::Parsed>,
+    map: Memo<lang::Parsed>,
     key: Vec<u8>,
-    readings: rustc_hash::FxHashMap<Box<[u8]>, Rc<Reading>>,
+    readings: Memo<Rc<Reading>>,
     /// Readings made so far (each gets the next number as its id).
     made: u64,
     /// Outcomes by reading id, actual and plan text and weight ([`ParseCache::outcome_key`]).
-    outcomes: rustc_hash::FxHashMap<Box<[u8]>, Rc<Scoring>>,
+    outcomes: Memo<Rc<Scoring>>,
     outcome_key: Vec<u8>,
     /// Whether the outcome asked for last may be kept with its reading, and its weight.
     last_fits: bool,
     outcome_weight: [u8; 16],
     /// A project's weights where none is given, by what they depend on ([`ParseCache::shares`]).
-    shares: rustc_hash::FxHashMap<Box<[u8]>, Rc<Shares>>,
+    shares: Memo<Rc<Shares>>,
     shares_key: Vec<u8>,
     /// The evaluation the memos belong to: rules, method (by identity) and year.
     owner: Option<(usize, usize, Option<i32>)>,
@@ -61,7 +61,7 @@ pub struct ParseCache {
     /// Work everything out afresh each time (see [`ParseCache::without_memo`]).
     off: bool,
     /// Subcategories given by rules, by indicator and category.
-    subcategories: rustc_hash::FxHashMap<Box<[u8]>, Option<RuledText>>,
+    subcategories: Memo<Option<RuledText>>,
     /// Whether some rule compares the actual as a quantity, once asked.
     figures: Option<bool>,
     /// The formula of budget execution, once asked.
@@ -82,11 +82,13 @@ pub(super) struct ReadingMemo {
 }
 
 impl ParseCache {
-    /// Entries kept at most in each memo: a reading or a figure read is some 500 bytes with
-    /// its key, so each worker's memos stay within about 25 MB (at 65 536 entries, a sheet
-    /// whose actuals never repeat took a 5 M-indicator run to 271 MB; at 16 384, see
+    /// Entries of one generation of a memo ([`Memo`]; a memo keeps two): a reading with its
+    /// figures and outcome is some 2 KB, so each worker's memos stay within about 16 MB. At
+    /// 16 384 entries emptied all at once when full, memory rose by 30 MB from 100k to 1M
+    /// indicators of a sheet whose actuals rarely repeat, as the memos filled; with two
+    /// generations of 4 096, it is full at 100k already and holds the entries in use (see
     /// benches/README.md). Tables repeat far fewer phrasings than this.
-    const MAX: usize = 1 << 14;
+    const MAX: usize = 1 << 12;
 
     /// A cache that keeps nothing: every target is read, every rule applied and every
     /// indicator scored afresh. Slower; for checking that the memos change no answer.
@@ -158,8 +160,10 @@ impl ParseCache {
                 weight.as_deref(),
             ],
         );
-        if let Some(r) = self.readings.get(self.key.as_slice()).filter(|_| !self.off) {
-            return r.clone();
+        if !self.off
+            && let Some(r) = self.readings.get(self.key.as_slice())
+        {
+            return r;
         }
         // reading the row reads figures through this cache (which reuses the key buffer)
         let key = std::mem::take(&mut self.key);
@@ -167,7 +171,7 @@ impl ParseCache {
         self.made += 1;
         reading.memo.id = self.made;
         let reading = Rc::new(reading);
-        remember(&mut self.readings, &key, reading.clone());
+        self.readings.insert(&key, reading.clone());
         self.key = key;
         reading
     }
@@ -190,10 +194,10 @@ impl ParseCache {
         let mut k = Vec::with_capacity(indicator.len() + 16);
         key_of(&mut k, &[Some(indicator), category]);
         match self.subcategories.get(k.as_slice()).filter(|_| !self.off) {
-            Some(s) => s.clone(),
+            Some(s) => s,
             None => {
                 let s = decide();
-                remember(&mut self.subcategories, &k, s.clone());
+                self.subcategories.insert(&k, s.clone());
                 s
             }
         }
@@ -232,11 +236,11 @@ impl ParseCache {
         self.outcome_key
             .extend_from_slice(&reading.memo.id.to_le_bytes());
         self.outcome_key.extend_from_slice(&weight_bytes);
-        let found = self
-            .outcomes
-            .get(self.outcome_key.as_slice())
-            .filter(|_| !self.off)
-            .cloned();
+        let found = if self.off {
+            None
+        } else {
+            self.outcomes.get(self.outcome_key.as_slice())
+        };
         if let Some(o) = &found
             && self.last_fits
         {
@@ -250,7 +254,7 @@ impl ParseCache {
         if self.last_fits {
             *reading.memo.last_outcome.borrow_mut() = Some((self.outcome_weight, outcome.clone()));
         }
-        remember(&mut self.outcomes, &self.outcome_key, outcome);
+        self.outcomes.insert(&self.outcome_key, outcome);
     }
 
     /// The shares of a project's points among its categories, `groups` (and its budget
@@ -267,11 +271,13 @@ impl ParseCache {
             key.extend_from_slice(&(g.open as u64).to_le_bytes());
             key.extend_from_slice(&g.given.serialize());
         }
-        if let Some(s) = self.shares.get(key.as_slice()).filter(|_| !self.off) {
-            return s.clone();
+        if !self.off
+            && let Some(s) = self.shares.get(key.as_slice())
+        {
+            return s;
         }
         let shares = Rc::new(super::weights::shares(budget, groups));
-        remember(&mut self.shares, &self.shares_key, shares.clone());
+        self.shares.insert(&self.shares_key, shares.clone());
         shares
     }
 
@@ -323,11 +329,13 @@ impl ParseCache {
                 ctx.subcategory,
             ],
         );
-        if let Some(p) = self.map.get(self.key.as_slice()).filter(|_| !self.off) {
-            return p.clone();
+        if !self.off
+            && let Some(p) = self.map.get(self.key.as_slice())
+        {
+            return p;
         }
         let parsed = lang::parse(text, ctx);
-        remember(&mut self.map, &self.key, parsed.clone());
+        self.map.insert(&self.key, parsed.clone());
         parsed
     }
 }
@@ -347,12 +355,45 @@ pub(super) fn key_of(key: &mut Vec<u8>, parts: &[Option<&str>]) {
     }
 }
 
-/// Keeps `value` under `key`, emptying the memo first when it is full (bounded memory).
-fn remember<V>(map: &mut rustc_hash::FxHashMap<Box<[u8]>, V>, key: &[u8], value: V) {
-    if map.len() >= ParseCache::MAX {
-        map.clear();
+/// One memo: answers by key in two generations of at most [`ParseCache::MAX`] entries each
+/// (bounded memory). New answers go to the young one; when it is full, it becomes the old one
+/// and the old one is emptied; an answer found in the old one moves back to the young one. So
+/// what is in use stays, and what was not asked for in a whole generation goes.
+struct Memo<V> {
+    young: rustc_hash::FxHashMap<Box<[u8]>, V>,
+    old: rustc_hash::FxHashMap<Box<[u8]>, V>,
+}
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo {
+            young: Default::default(),
+            old: Default::default(),
+        }
     }
-    map.insert(key.into(), value);
+}
+
+impl<V: Clone> Memo<V> {
+    fn get(&mut self, key: &[u8]) -> Option<V> {
+        if let Some(v) = self.young.get(key) {
+            return Some(v.clone());
+        }
+        let (key, v) = self.old.remove_entry(key)?;
+        self.keep(key, v.clone());
+        Some(v)
+    }
+
+    fn insert(&mut self, key: &[u8], value: V) {
+        self.keep(key.into(), value);
+    }
+
+    fn keep(&mut self, key: Box<[u8]>, value: V) {
+        if self.young.len() >= ParseCache::MAX {
+            std::mem::swap(&mut self.young, &mut self.old);
+            self.young.clear();
+        }
+        self.young.insert(key, value);
+    }
 }
 
 #[cfg(test)]

@@ -90,7 +90,9 @@ pub(super) fn read(
         year,
         directions: rules,
     };
-    let parsed = lang::parse(&row.target, &ctx);
+    // through the figure memo: a row read again for another actual (rules that read the actual
+    // key readings by it) does not read its target again
+    let parsed = cache.parse(&row.target, &ctx);
     let canonical = parsed.target.canonical().map(Arc::from);
     // the actual's figure, where conditions read the actual (`actual > 0` in a `when:` of a
     // weight, formula or deduction): read as scoring reads it, so the figure memo serves both

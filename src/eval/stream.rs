@@ -1,6 +1,7 @@
-//! Streaming evaluation (`evaluate --format jsonl` on a text self-evaluation sheet): blocks of
-//! rows are read, evaluated and written as they come, on every core, in file order; the roll-up
-//! is kept as running totals, so memory stays flat whatever the size of the input.
+//! Streaming evaluation (`evaluate --format jsonl` or `csv` on a text self-evaluation sheet):
+//! blocks of rows are read, evaluated and written as they come, on every core, in file order;
+//! the roll-up is kept as running totals, so memory stays flat whatever the size of the input
+//! (the units and projects seen, for the unit count and split projects, in `eval::seen`).
 //!
 //! Threads: the caller's thread cuts the file into blocks ([`crate::table::stream`]); workers
 //! read each block into a small [`Document`], take its actuals and evaluate it with the same

@@ -234,6 +234,14 @@ impl RowWriter {
     }
 }
 
+/// The report as CSV bytes.
+pub fn render(report: &Report) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory does not fail.
+    let _ = write(report, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::neutralise;
