@@ -180,14 +180,6 @@ fn write_head_records(out: &mut dyn Write, warnings: &[String]) -> Result<(), cs
     Ok(())
 }
 
-/// The report as CSV bytes.
-pub fn render(report: &Report) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into memory does not fail.
-    let _ = write(report, &mut out);
-    out
-}
-
 /// The start of a CSV report: the byte-order mark, the header row and the warning rows
 /// (`warnings::lines`); the projects' rows follow ([`RowWriter`]). For a report written as it
 /// is evaluated (`eval::stream`).
