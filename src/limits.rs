@@ -20,6 +20,7 @@
 //! | entries of one `.zip` of forms | 10000 | `JIXIAO_MAX_ZIP_ENTRIES` |
 //! | a `.zip` of forms unzipped (all its entries) | 1024 MB | `JIXIAO_MAX_ZIP_UNZIPPED_MB` |
 //! | unzipped ÷ zipped size of one entry past 1 MB | 100 | `JIXIAO_MAX_ZIP_RATIO` |
+//! | one rule file's regular expressions compiled, together | 128 MB | `JIXIAO_MAX_REGEX_TOTAL_MB` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -142,8 +143,19 @@ pub static ZIP_UNZIPPED: Limit = Limit::new(
 pub static ZIP_RATIO: Limit =
     Limit::new("压缩包中单个文件的压缩比", "JIXIAO_MAX_ZIP_RATIO", 100, "");
 
+/// One rule file's regular expressions compiled (their automata), all together: each is at most
+/// 1 MB (`rules::eval`), and the count is bounded by [`RULES`], but 2,000 patterns of almost
+/// 1 MB each would still take gigabytes. Measured as the patterns' automata (what the regex
+/// engine's size limit bounds): a plain word is about 0.9 KB, so 100,000 distinct words fit.
+pub static REGEX_TOTAL: Limit = Limit::new(
+    "单个规则文件中正则表达式编译后的总大小",
+    "JIXIAO_MAX_REGEX_TOTAL_MB",
+    128,
+    "MB",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 14] = [
+pub static ALL: [&Limit; 15] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -158,6 +170,7 @@ pub static ALL: [&Limit; 14] = [
     &ZIP_ENTRIES,
     &ZIP_UNZIPPED,
     &ZIP_RATIO,
+    &REGEX_TOTAL,
 ];
 
 #[cfg(test)]
@@ -169,6 +182,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 14);
+        assert_eq!(ALL.len(), 15);
     }
 }

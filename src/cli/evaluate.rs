@@ -72,6 +72,8 @@ struct Resolved {
     table: PathBuf,
     actuals: Option<PathBuf>,
     folder_rules: Vec<PathBuf>,
+    /// A folder's copies of the table: read (to tell they are copies), so no output either.
+    copies: Vec<PathBuf>,
 }
 
 /// The table and the actuals file named by the inputs. A folder's files are sorted by what
@@ -83,6 +85,7 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
     let mut table: Option<PathBuf> = None;
     let mut actuals: Option<PathBuf> = None;
     let mut folder_rules = Vec::new();
+    let mut copies = Vec::new();
     let is_yaml = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
     let names = |ps: &[PathBuf]| {
         ps.iter()
@@ -143,6 +146,7 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
                     names(&folder.copies)
                 );
             }
+            copies.extend(folder.copies);
             set_table(found)?;
             for p in folder.actuals {
                 set_actuals(p)?;
@@ -159,6 +163,7 @@ fn resolve(inputs: &[PathBuf], opts: &crate::table::ReadOptions) -> Result<Resol
         table,
         actuals,
         folder_rules,
+        copies,
     })
 }
 
@@ -167,11 +172,12 @@ pub fn run(mut args: Args) -> u8 {
     if super::pile::wanted(&args.inputs, &args.pile, &args.table_args.options()) {
         return super::pile::evaluate(args);
     }
-    let (table_path, actuals_path) = match resolve(&args.inputs, &args.table_args.options()) {
+    let (table_path, actuals_path, copies) = match resolve(&args.inputs, &args.table_args.options())
+    {
         Ok(r) => {
             // a folder's rule files first: `--rules` given by hand override them
             args.rules.rules.splice(0..0, r.folder_rules);
-            (r.table, r.actuals)
+            (r.table, r.actuals, r.copies)
         }
         Err(e) => {
             say!("错误：{e}");
@@ -182,6 +188,7 @@ pub fn run(mut args: Args) -> u8 {
     let mut inputs: Vec<&Path> = vec![&table_path];
     inputs.extend(actuals_path.as_deref());
     inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
+    inputs.extend(copies.iter().map(PathBuf::as_path));
     if let Some(o) = &args.output
         && let Some(i) = inputs.iter().find(|i| super::output::same_file(o, i))
     {
