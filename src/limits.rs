@@ -22,6 +22,7 @@
 //! | unzipped ÷ zipped size of one entry past 1 MB | 100 | `JIXIAO_MAX_ZIP_RATIO` |
 //! | projects of one xlsx report (a sheet each) | 10000 | `JIXIAO_MAX_XLSX_PROJECTS` |
 //! | indicator rows of one xlsx report | 200000 | `JIXIAO_MAX_XLSX_INDICATORS` |
+//! | one rule file's regular expressions compiled, together | 128 MB | `JIXIAO_MAX_REGEX_TOTAL_MB` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -161,8 +162,19 @@ pub static XLSX_INDICATORS: Limit = Limit::new(
     "",
 );
 
+/// One rule file's regular expressions compiled (their automata), all together: each is at most
+/// 1 MB (`rules::eval`), and the count is bounded by [`RULES`], but 2,000 patterns of almost
+/// 1 MB each would still take gigabytes. Measured as the patterns' automata (what the regex
+/// engine's size limit bounds): a plain word is about 0.9 KB, so 100,000 distinct words fit.
+pub static REGEX_TOTAL: Limit = Limit::new(
+    "单个规则文件中正则表达式编译后的总大小",
+    "JIXIAO_MAX_REGEX_TOTAL_MB",
+    128,
+    "MB",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 16] = [
+pub static ALL: [&Limit; 17] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -179,6 +191,7 @@ pub static ALL: [&Limit; 16] = [
     &ZIP_RATIO,
     &XLSX_PROJECTS,
     &XLSX_INDICATORS,
+    &REGEX_TOTAL,
 ];
 
 #[cfg(test)]
@@ -190,6 +203,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 16);
+        assert_eq!(ALL.len(), 17);
     }
 }

@@ -2316,3 +2316,161 @@ fn blank_rows_in_a_streamed_sheet_are_never_held_whole() {
         assert!(start.elapsed() < Duration::from_secs(60), "{name}");
     }
 }
+
+#[test]
+fn a_rule_files_regexes_are_bounded_together() {
+    let d = dir("regex-total");
+    // 20 patterns each under the 1 MB limit of one pattern (`\w{20}` is about 0.35 MB): each
+    // alone is accepted, together (7 MB) they pass a budget lowered to 4 MB (the default 128 MB
+    // takes 360 of them, too slow to compile in a debug build)
+    let mut rules = String::from("rules:\n");
+    for i in 0..20 {
+        rules.push_str(&format!(
+            "  - id: audit.big{i}\n    when: indicator ~ \"\\\\w{{20}}N{i}\"\n    require: target >= 90%\n    message: \"x\"\n"
+        ));
+    }
+    write(&d, "r.yaml", &rules);
+    let start = Instant::now();
+    let budget = [("JIXIAO_MAX_REGEX_TOTAL_MB", "4")];
+    let r = run(&d, &["rules", "check", "r.yaml"], &budget);
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("正则表达式总量超过上限")
+            && r.stderr.contains("JIXIAO_MAX_REGEX_TOTAL_MB"),
+        "{}",
+        r.stderr
+    );
+    // named at the first pattern past the budget, with its line and column
+    let line = r
+        .stderr
+        .lines()
+        .find_map(|l| l.split("r.yaml:").nth(1))
+        .and_then(|l| l.split(':').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no line in {}", r.stderr));
+    assert!(line > 3, "{}", r.stderr);
+    // said once, at the first pattern past it
+    assert_eq!(
+        r.stderr
+            .matches("× `when` 条件有误：正则表达式总量超过上限")
+            .count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    // the loader refuses it the same way
+    write(&d, "t.tsv", TABLE);
+    let r = run(&d, &["review", "t.tsv", "--rules", "r.yaml"], &budget);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("正则表达式总量超过上限"), "{}", r.stderr);
+    // a raised budget accepts the same file
+    let r = run(
+        &d,
+        &["rules", "check", "r.yaml"],
+        &[("JIXIAO_MAX_REGEX_TOTAL_MB", "1024")],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn an_output_that_is_a_copy_the_run_read_is_refused() {
+    let d = dir("output-is-copy");
+    std::fs::create_dir_all(d.join("folder")).unwrap();
+    write(&d.join("folder"), "a.tsv", TABLE);
+    write(&d.join("folder"), "b.tsv", TABLE);
+    let r = run(&d, &["evaluate", "folder", "-o", "folder/b.tsv"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("output.is-input"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(d.join("folder/b.tsv")).unwrap(),
+        TABLE
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_report_leaves_no_temporary_file() {
+    let d = dir("signal-tmp");
+    // a stale temporary of an earlier run, untouched for two hours, and a fresh one
+    write(&d, ".out.jsonl.AbC123.jixiao-tmp", "old");
+    let old = std::fs::File::options()
+        .write(true)
+        .open(d.join(".out.jsonl.AbC123.jixiao-tmp"))
+        .unwrap();
+    old.set_modified(std::time::SystemTime::now() - Duration::from_secs(7200))
+        .unwrap();
+    drop(old);
+    write(&d, ".out.jsonl.XyZ789.jixiao-tmp", "young");
+    // a sheet of 3 MB: its report (about 70 MB of jsonl) takes seconds to write
+    let mut text = String::from(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\n",
+    );
+    let mut i = 0;
+    while text.len() < 3 * 1024 * 1024 {
+        text.push_str(&format!(
+            "项目{i}\t产出指标\t数量指标\t指标{i}\t≥\t5000\t人次\t5230\t20\n"
+        ));
+        i += 1;
+    }
+    write(&d, "s.tsv", &text);
+    for sig in [libc::SIGTERM, libc::SIGINT] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["evaluate", "s.tsv", "--format", "jsonl", "-o", "out.jsonl"])
+            .current_dir(&d)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let temporaries = || {
+            let mut names: Vec<String> = std::fs::read_dir(&d)
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| {
+                    n.ends_with(".jixiao-tmp") && !n.contains("AbC123") && !n.contains("XyZ789")
+                })
+                .collect();
+            names.sort();
+            names
+        };
+        let start = Instant::now();
+        while temporaries().is_empty() && start.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if temporaries().len() != 1 {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "signal {sig}: {:?} {}",
+                temporaries(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        unsafe {
+            libc::kill(child.id() as libc::pid_t, sig);
+        }
+        let out = child.wait_with_output().unwrap();
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(sig), "{:?}", out.status);
+        assert_eq!(temporaries(), Vec::<String>::new());
+        assert!(!d.join("out.jsonl").exists());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if sig == libc::SIGTERM {
+            // the first run removed the stale one and named the young one
+            assert!(
+                stderr.contains("output.stale-temporary")
+                    && stderr.contains("AbC123")
+                    && stderr.contains("XyZ789"),
+                "{stderr}"
+            );
+        }
+    }
+    assert!(!d.join(".out.jsonl.AbC123.jixiao-tmp").exists());
+    assert!(d.join(".out.jsonl.XyZ789.jixiao-tmp").exists());
+}

@@ -79,6 +79,8 @@ struct Resolved {
     /// The folder's actuals file, parsed already.
     parsed: Option<ActualsFile>,
     folder_rules: Vec<crate::rules::RuleSource>,
+    /// A folder's copies of the table: read (to tell they are copies), so no output either.
+    copies: Vec<PathBuf>,
 }
 
 /// The table and the actuals file named by the inputs. A folder's files are sorted by what
@@ -95,6 +97,7 @@ fn resolve(
     let mut actuals: Option<PathBuf> = None;
     let mut parsed = None;
     let mut folder_rules = Vec::new();
+    let mut copies = Vec::new();
     let is_yaml = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
     let mut set_table = |p: PathBuf| match &table {
         Some(t) => Err(format!(
@@ -126,7 +129,7 @@ fn resolve(
             };
             let super::pile::Preread {
                 table: found,
-                copies,
+                copies: folder_copies,
                 actuals: folder_actuals,
                 rules,
                 ..
@@ -137,13 +140,15 @@ fn resolve(
                     input.display()
                 ));
             };
-            if !copies.is_empty() {
+            if !folder_copies.is_empty() {
                 eprintln!(
                     "提示：{} 与 {} 是同一张表，读取前者",
                     found.display(),
-                    copies.join("、")
+                    folder_copies.join("、")
                 );
             }
+            // the copies' names are their paths (a folder's files): read, so never an output
+            copies.extend(folder_copies.into_iter().map(PathBuf::from));
             set_table(found)?;
             doc = Some(read);
             for (name, a) in folder_actuals {
@@ -172,6 +177,7 @@ fn resolve(
         actuals,
         parsed,
         folder_rules,
+        copies,
     })
 }
 
@@ -193,9 +199,16 @@ pub fn run(args: Args) -> u8 {
         super::show(&bad.refusal);
         return exit::USAGE;
     }
-    let (table_path, actuals_path, read_doc, parsed, folder_rules) =
+    let (table_path, actuals_path, read_doc, parsed, folder_rules, copies) =
         match resolve(&args.inputs, folder) {
-            Ok(r) => (r.table, r.actuals, r.doc, r.parsed, r.folder_rules),
+            Ok(r) => (
+                r.table,
+                r.actuals,
+                r.doc,
+                r.parsed,
+                r.folder_rules,
+                r.copies,
+            ),
             Err(e) => {
                 say!("错误：{e}");
                 return exit::USAGE;
@@ -210,6 +223,7 @@ pub fn run(args: Args) -> u8 {
         .map(|r| PathBuf::from(&r.name))
         .collect();
     inputs.extend(folder_rule_paths.iter().map(PathBuf::as_path));
+    inputs.extend(copies.iter().map(PathBuf::as_path));
     if let Some(o) = &args.output
         && let Some(i) = inputs.iter().find(|i| super::output::same_file(o, i))
     {

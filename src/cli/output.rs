@@ -7,6 +7,14 @@
 //! regular file (`/dev/null`, a FIFO, a terminal) is written in place, as there is nothing to
 //! replace. Every write error ends the run with exit code 2 and a message; a closed pipe
 //! (`| head -1`) ends it with exit code 2 quietly, as `cat` ends quietly with a non-zero status.
+//!
+//! **Interrupted runs** (issue 27): while a temporary report is being written its path is known
+//! to a SIGINT/SIGTERM/SIGHUP handler ([`cleanup`]), which removes it and ends the process as
+//! the signal would have (exit status 130 for Ctrl-C). A kill that cannot be caught (SIGKILL, a
+//! power cut) may still leave one: the next run writing beside the same report looks for
+//! `.NAME.XXXXXX.jixiao-tmp` files, removes those untouched for [`STALE_AFTER`] (no run still
+//! writes them) and names the younger ones (perhaps another run's, still writing), never
+//! touching anything else.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -58,6 +66,8 @@ enum Sink {
     Replace {
         tmp: BufWriter<tempfile::NamedTempFile>,
         target: PathBuf,
+        /// Removes the file on SIGINT/SIGTERM/SIGHUP while it lives.
+        _registered: Registered,
     },
     /// A target that is not a regular file, written in place.
     Direct(BufWriter<File>),
@@ -165,11 +175,14 @@ impl Output {
                 builder.permissions(std::fs::Permissions::from_mode(0o666));
             }
         }
+        stale_temporaries(&dir, &prefix);
         let tmp = builder.tempfile_in(&dir).map_err(fail)?;
+        let registered = Registered::new(tmp.path());
         Ok(Output {
             sink: Sink::Replace {
                 tmp: BufWriter::with_capacity(64 * 1024, tmp),
                 target,
+                _registered: registered,
             },
             visible: false,
         })
@@ -185,7 +198,12 @@ impl Output {
         match self.sink {
             Sink::Stdout(mut w) => w.flush(),
             Sink::Direct(mut w) => w.flush(),
-            Sink::Replace { tmp, target } => {
+            // `_registered` is dropped after the rename: an interrupt before it removes the file
+            Sink::Replace {
+                tmp,
+                target,
+                _registered,
+            } => {
                 // renamed whole (atomic against a kill or Ctrl-C); not synced to the disk first,
                 // as cargo and ripgrep do not, so a large report costs no extra time
                 let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
@@ -246,6 +264,171 @@ impl Write for Output {
             Sink::Stdout(w) => w.flush(),
             Sink::Replace { tmp, .. } => tmp.flush(),
             Sink::Direct(w) => w.flush(),
+        }
+    }
+}
+
+/// A temporary report untouched this long is left from a run that was killed: removed.
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Looks in `dir` for temporary reports of the same name (`prefix` is `.NAME.`) left by
+/// earlier runs: removes those untouched for [`STALE_AFTER`], names the others.
+fn stale_temporaries(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let Some(middle) = name
+            .strip_prefix(prefix)
+            .and_then(|n| n.strip_suffix(".jixiao-tmp"))
+        else {
+            continue;
+        };
+        // tempfile's random part: six letters or digits, nothing else
+        if middle.len() != 6 || !middle.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let age = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .unwrap_or_default();
+        let path = entry.path();
+        if age >= STALE_AFTER && std::fs::remove_file(&path).is_ok() {
+            say!(
+                "提示[output.stale-temporary]：删除了之前中断的运行留下的临时文件 {}",
+                path.display()
+            );
+        } else if age < STALE_AFTER {
+            say!(
+                "提示[output.stale-temporary]：{} 是另一次运行的临时文件（可能仍在写入；若没有别的运行，可以删除）",
+                path.display()
+            );
+        }
+    }
+}
+
+/// A temporary file registered with [`cleanup`] while it lives (nothing elsewhere than Unix).
+struct Registered(#[cfg_attr(not(unix), allow(dead_code))] PathBuf);
+
+impl Registered {
+    fn new(path: &Path) -> Registered {
+        #[cfg(unix)]
+        cleanup::remove_on_signal(path);
+        Registered(path.to_path_buf())
+    }
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        cleanup::forget(&self.0);
+    }
+}
+
+/// Removing the temporary report being written when the process is interrupted.
+#[cfg(unix)]
+mod cleanup {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
+    use std::sync::Once;
+    use std::sync::atomic::{AtomicPtr, Ordering};
+
+    /// The temporary files being written (a run writes one at a time; a few slots spare).
+    /// Each is a C string leaked for the process's life, so the handler never reads freed
+    /// memory: a few bytes a report.
+    static SLOTS: [AtomicPtr<libc::c_char>; 8] =
+        [const { AtomicPtr::new(std::ptr::null_mut()) }; 8];
+    static INSTALL: Once = Once::new();
+
+    /// Signals that end a run and leave its temporary file.
+    const SIGNALS: [libc::c_int; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
+
+    /// Registers `path` to be removed if the process is interrupted (first use: installs the
+    /// handler).
+    pub fn remove_on_signal(path: &Path) {
+        let Ok(c) = CString::new(path.as_os_str().as_bytes()) else {
+            return;
+        };
+        let raw = c.into_raw();
+        if !SLOTS.iter().any(|s| {
+            s.compare_exchange(
+                std::ptr::null_mut(),
+                raw,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            )
+            .is_ok()
+        }) {
+            // every slot in use: nothing registered (the file stays named on the next run)
+            drop(unsafe { CString::from_raw(raw) });
+            return;
+        }
+        INSTALL.call_once(|| {
+            for sig in SIGNALS {
+                // SAFETY: a handler that only calls async-signal-safe functions (unlink,
+                // signal, raise) on memory never freed
+                unsafe {
+                    let mut action: libc::sigaction = std::mem::zeroed();
+                    action.sa_sigaction = handler as *const () as libc::sighandler_t;
+                    action.sa_flags = libc::SA_RESTART;
+                    libc::sigemptyset(&mut action.sa_mask);
+                    // a signal the parent ignores (`nohup`) stays ignored
+                    let mut old: libc::sigaction = std::mem::zeroed();
+                    libc::sigaction(sig, std::ptr::null(), &mut old);
+                    if old.sa_sigaction != libc::SIG_IGN {
+                        libc::sigaction(sig, &action, std::ptr::null_mut());
+                    }
+                }
+            }
+        });
+    }
+
+    /// Unregisters `path`: its slot is emptied (the string stays leaked, see [`SLOTS`]).
+    pub fn forget(path: &Path) {
+        let bytes = path.as_os_str().as_bytes();
+        for s in &SLOTS {
+            let p = s.load(Ordering::SeqCst);
+            if !p.is_null() {
+                // SAFETY: slots only ever hold strings leaked by `remove_on_signal`
+                let held = unsafe { std::ffi::CStr::from_ptr(p) };
+                if held.to_bytes() == bytes {
+                    let _ = s.compare_exchange(
+                        p,
+                        std::ptr::null_mut(),
+                        Ordering::SeqCst,
+                        Ordering::SeqCst,
+                    );
+                }
+            }
+        }
+    }
+
+    extern "C" fn handler(sig: libc::c_int) {
+        for s in &SLOTS {
+            let p = s.load(Ordering::SeqCst);
+            if !p.is_null() {
+                // SAFETY: async-signal-safe; `p` is a leaked, never freed C string
+                unsafe {
+                    libc::unlink(p);
+                }
+            }
+        }
+        // end as the signal would have ended the process (exit status 128 + signal)
+        unsafe {
+            libc::signal(sig, libc::SIG_DFL);
+            libc::raise(sig);
         }
     }
 }

@@ -137,6 +137,11 @@ pub(crate) struct Compiler {
     patterns: [Vec<String>; Field::COUNT],
     /// Where each pattern is in `patterns` (a linear search made 100 000 rules quadratic).
     index: std::collections::HashMap<(usize, String), usize>,
+    /// Bytes the current rule file's new patterns compile to, against
+    /// [`crate::limits::REGEX_TOTAL`].
+    file_bytes: usize,
+    /// Whether the current file passed its budget (said once: the file is refused by it).
+    over_budget: bool,
 }
 
 const KINDS: &[&str] = &[
@@ -161,6 +166,45 @@ fn err(span: std::ops::Range<usize>, label: &'static str, help: String) -> ExprE
 }
 
 impl Compiler {
+    /// Starts the next rule file: its patterns are measured against a budget of their own.
+    pub fn next_file(&mut self) {
+        self.file_bytes = 0;
+        self.over_budget = false;
+    }
+
+    /// Measures a new pattern's compiled size (its Thompson NFA, what the regex engine's size
+    /// limit bounds) against what is left of the file's budget.
+    fn measure(&mut self, pattern: &str, span: std::ops::Range<usize>) -> Result<(), ExprError> {
+        use regex_automata::nfa::thompson;
+        if self.over_budget {
+            return Ok(());
+        }
+        let total = crate::limits::REGEX_TOTAL.get_usize();
+        let left = total.saturating_sub(self.file_bytes);
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().nfa_size_limit(Some(left.min(REGEX_SIZE_LIMIT))))
+            .build(pattern);
+        let used = match nfa {
+            Ok(nfa) => nfa.memory_usage(),
+            // past what is left: the pattern alone fits (checked before), the file does not
+            Err(_) => total.saturating_add(1),
+        };
+        self.file_bytes = self.file_bytes.saturating_add(used);
+        if self.file_bytes > total {
+            self.over_budget = true;
+            return Err(err(
+                span,
+                "正则表达式总量超过上限",
+                format!(
+                    "本规则文件的正则表达式编译后合计超过 {} 的上限（{}）；合并相近的规则或改用 contains",
+                    crate::limits::REGEX_TOTAL.shown(),
+                    crate::limits::REGEX_TOTAL.help()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     pub fn compile(&mut self, e: &Expr) -> Result<Node, ExprError> {
         Ok(match e {
             Expr::Or(v) => Node::Or(
@@ -248,6 +292,9 @@ impl Compiler {
                         "正则表达式无效",
                         format!("{last}；只想找一段文字时用 contains"),
                     ));
+                }
+                if !self.index.contains_key(&(field.index(), pattern.clone())) {
+                    self.measure(pattern, pspan.clone())?;
                 }
                 let list = &mut self.patterns[field.index()];
                 let index = *self

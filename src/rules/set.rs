@@ -479,6 +479,7 @@ impl RuleSet {
                 .with_language("yaml");
             let file: Arc<str> = Arc::from(source.name.as_str());
             let (rules, mut errors) = loader::load(&src);
+            compiler.next_file();
             for (position, LoadedRule { spec, pos, broken }) in rules.into_iter().enumerate() {
                 let mut p = Partial {
                     when: spec.when.as_deref().and_then(|w| {
