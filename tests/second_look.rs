@@ -111,7 +111,7 @@ fn printed_and_recomputed_totals_side_by_side_in_every_format() {
             p["score"].as_str().unwrap(),
             p["grade"].as_str().unwrap()
         );
-        for format in ["table", "markdown", "html"] {
+        for format in ["table", "markdown", "html", "csv"] {
             let (out, _) = jixiao(&["evaluate", &file, "--format", format]);
             let out = if format == "html" { text_of(&out) } else { out };
             let at = out

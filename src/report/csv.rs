@@ -58,20 +58,23 @@ fn budget_record(p: &ProjectReport) -> [String; 16] {
         p.budget_rules.join(" "),
         String::new(),
         // how a method scored budget execution; the project's total appears in no row of its
-        // own: where findings stand beside it, they are written here with it
+        // own: where findings stand beside it, or the form printed a total of its own, it is
+        // written here (the printed total beside it, with the difference)
         [
-            p.budget_note.clone().unwrap_or_default(),
-            if p.findings.is_empty() && p.has_total() {
+            super::selfeval_table::budget_remark(p),
+            if p.findings.is_empty() && p.has_total() && p.published_score.is_none() {
                 String::new()
             } else {
                 format!(
-                    "项目总分 {}{}{}",
+                    "项目{} {}{}{}{}",
+                    super::selfeval_table::total_label(p),
                     total_text(p),
                     if p.has_total() {
                         format!("（{}）", p.grade)
                     } else {
                         String::new()
                     },
+                    super::selfeval_table::published_total(p),
                     project_notes(p)
                 )
             },
