@@ -2391,3 +2391,38 @@ fn an_interrupted_report_leaves_no_temporary_file() {
     assert!(!d.join(".out.jsonl.AbC123.jixiao-tmp").exists());
     assert!(d.join(".out.jsonl.XyZ789.jixiao-tmp").exists());
 }
+
+#[test]
+fn c1_controls_and_error_snippets_never_reach_the_terminal() {
+    let d = dir("c1-escapes");
+    // U+009B is a CSI on terminals that take C1 controls; U+009D an OSC
+    let evil = "购置\u{9b}2J\u{9d}0;pwned\u{9c}完成率";
+    write(&d, "t.tsv", TABLE.replace("购置完成率", evil));
+    let r = run(&d, &["inspect", "t.tsv", "--format", "table"], &[]);
+    assert!(
+        !r.stdout.contains('\u{9b}') && !r.stdout.contains('\u{9d}'),
+        "{:?}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\\u{9b}"), "{}", r.stdout);
+    // an error whose snippet shows the offending line: the ESC in it is shown, not sent
+    write(
+        &d,
+        "bad.tsv",
+        TABLE.replace(
+            "111.42\t111.42\t\t\t\t\n示例",
+            "1\u{1b}]0;pwned\u{7}x\t111.42\t\t\t\t\n示例",
+        ),
+    );
+    let r = run(&d, &["inspect", "bad.tsv", "--format", "table"], &[]);
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
+        "{:?}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("table.bad-amount") && r.stderr.contains("1␛]0;pwned␇x"),
+        "{}",
+        r.stderr
+    );
+}
