@@ -11,6 +11,9 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 /// The handler every command uses: colour only where asked (a terminal), no cause chain (the
 /// messages carry their reasons in Chinese).
 pub fn handler(colour: bool) -> GraphicalReportHandler {
+    if colour {
+        COLOURED.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     GraphicalReportHandler::new_themed(if colour {
         GraphicalTheme::unicode()
     } else {
@@ -27,8 +30,27 @@ pub fn render_into(out: &mut String, handler: &GraphicalReportHandler, d: &dyn D
     let mut text = String::new();
     // writing into a String cannot fail
     let _ = handler.render_report(&mut text, d);
-    out.push_str(&chinese_labels(&text));
+    let text = chinese_labels(&text);
+    // without colour the report has no escape of its own: a control character from the input
+    // (in a snippet or a message) is shown visibly, never sent to the terminal
+    if handler_is_plain(handler) {
+        out.push_str(&String::from_utf8_lossy(&crate::cli::output::visible(
+            text.as_bytes(),
+        )));
+    } else {
+        out.push_str(&text);
+    }
 }
+
+/// Whether the process's handlers write no colour (then every escape in a report came from
+/// the input). Once a coloured handler is made (a terminal), reports are written as they are:
+/// telling miette's own escapes from the input's is not done yet.
+fn handler_is_plain(_handler: &GraphicalReportHandler) -> bool {
+    !COLOURED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Set once a coloured handler was made.
+static COLOURED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// `d` rendered as text (colour where asked).
 pub fn render(d: &dyn Diagnostic, colour: bool) -> String {

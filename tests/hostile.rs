@@ -2281,19 +2281,21 @@ fn blank_rows_in_a_streamed_sheet_are_never_held_whole() {
     let head = self_eval_csv("100", "90", &[("5230", "20")]);
     let tail =
         "第二个项目,,,,,,,,10,9,,50,40\n第二个项目,产出指标,数量指标,完成率,≥,95%,%,96%,20,20,,,\n";
-    // 40 MB of empty rows (as Excel writes past its data), then 50 MB of blank lines, each
-    // between two projects
+    // 8 MB of empty rows (as Excel writes past its data), then 10 MB of blank lines, each
+    // between two projects: held whole they took some 50× and 90× their size (the issue's
+    // 40 MB of rows 2.1 GB, 50 MB of lines 4.5 GB), far past the bound below; kept small so the
+    // debug build runs it in seconds
     let empty_row = ",".repeat(12) + "\n";
     let mut text = head.clone().into_bytes();
     text.extend(
         empty_row
-            .repeat(40 * 1024 * 1024 / empty_row.len())
+            .repeat(8 * 1024 * 1024 / empty_row.len())
             .as_bytes(),
     );
     text.extend(tail.as_bytes());
     write(&d, "rows.csv", &text);
     let mut text = head.into_bytes();
-    text.extend(std::iter::repeat_n(b'\n', 50 * 1024 * 1024));
+    text.extend(std::iter::repeat_n(b'\n', 10 * 1024 * 1024));
     text.extend(tail.as_bytes());
     write(&d, "lines.csv", &text);
     drop(text);
@@ -2473,4 +2475,39 @@ fn an_interrupted_report_leaves_no_temporary_file() {
     }
     assert!(!d.join(".out.jsonl.AbC123.jixiao-tmp").exists());
     assert!(d.join(".out.jsonl.XyZ789.jixiao-tmp").exists());
+}
+
+#[test]
+fn c1_controls_and_error_snippets_never_reach_the_terminal() {
+    let d = dir("c1-escapes");
+    // U+009B is a CSI on terminals that take C1 controls; U+009D an OSC
+    let evil = "购置\u{9b}2J\u{9d}0;pwned\u{9c}完成率";
+    write(&d, "t.tsv", TABLE.replace("购置完成率", evil));
+    let r = run(&d, &["inspect", "t.tsv", "--format", "table"], &[]);
+    assert!(
+        !r.stdout.contains('\u{9b}') && !r.stdout.contains('\u{9d}'),
+        "{:?}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\\u{9b}"), "{}", r.stdout);
+    // an error whose snippet shows the offending line: the ESC in it is shown, not sent
+    write(
+        &d,
+        "bad.tsv",
+        TABLE.replace(
+            "111.42\t111.42\t\t\t\t\n示例",
+            "1\u{1b}]0;pwned\u{7}x\t111.42\t\t\t\t\n示例",
+        ),
+    );
+    let r = run(&d, &["inspect", "bad.tsv", "--format", "table"], &[]);
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
+        "{:?}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("table.bad-amount") && r.stderr.contains("1␛]0;pwned␇x"),
+        "{}",
+        r.stderr
+    );
 }
