@@ -263,3 +263,25 @@ fn the_room_scan_reads_groups_and_paths() {
                 let x = crate::lang::parse(y);";
     assert_eq!(rooms_named(text), ["eval", "report", "table", "lang"]);
 }
+
+#[test]
+fn every_room_is_named_in_the_architecture_notes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let notes = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let layout = std::fs::read_to_string(root.join("docs/development.md")).unwrap();
+    for entry in std::fs::read_dir(root.join("src")).unwrap() {
+        let path = entry.unwrap().path();
+        let room = path.file_stem().unwrap().to_string_lossy().to_string();
+        if room == "lib" || room == "main" {
+            continue;
+        }
+        assert!(
+            notes.contains(&format!("`{room}`")),
+            "src/{room} is not in ARCHITECTURE.md's floors"
+        );
+        assert!(
+            layout.contains(&format!("src/{room}")),
+            "src/{room} is not in docs/development.md's layout"
+        );
+    }
+}
