@@ -132,6 +132,50 @@ pub fn io_reason(e: &io::Error) -> String {
     reason.to_owned()
 }
 
+/// `buf` with its control characters (C0 but tab, line feed and carriage return; DEL) shown as
+/// their pictures (ESC as `␛`, BEL as `␇`), and C1 controls (U+0080–U+009F, which some terminals
+/// take as CSI and OSC) as `\u{9b}`: text from a table must not set a terminal's title, clear
+/// its screen, hide text or write its clipboard (OSC 52). Byte by byte, so a buffer cut anywhere
+/// converts the same (a C1 control is two bytes, `C2 80`–`C2 9F`: written whole, as a `str`
+/// always holds it); UTF-8 never uses these bytes inside another character.
+pub fn visible(buf: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F;
+    let c1 = |i: usize| buf[i] == 0xC2 && buf.get(i + 1).is_some_and(|b| (0x80..=0x9F).contains(b));
+    if !buf
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| bad(b) || (b == 0xC2 && c1(i)))
+    {
+        return std::borrow::Cow::Borrowed(buf);
+    }
+    let mut out = Vec::with_capacity(buf.len() + 16);
+    let mut i = 0;
+    while i < buf.len() {
+        let b = buf[i];
+        if bad(b) {
+            let picture = if b == 0x7F {
+                0x2421
+            } else {
+                0x2400 + u32::from(b)
+            };
+            let mut tmp = [0u8; 4];
+            out.extend_from_slice(
+                char::from_u32(picture)
+                    .unwrap_or('?')
+                    .encode_utf8(&mut tmp)
+                    .as_bytes(),
+            );
+        } else if b == 0xC2 && c1(i) {
+            out.extend_from_slice(format!("\\u{{{:x}}}", buf[i + 1]).as_bytes());
+            i += 1;
+        } else {
+            out.push(b);
+        }
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,48 +224,4 @@ mod tests {
             "\x1b[36m  帮助：\x1b[0m检查\n"
         );
     }
-}
-
-/// `buf` with its control characters (C0 but tab, line feed and carriage return; DEL) shown as
-/// their pictures (ESC as `␛`, BEL as `␇`), and C1 controls (U+0080–U+009F, which some terminals
-/// take as CSI and OSC) as `\u{9b}`: text from a table must not set a terminal's title, clear
-/// its screen, hide text or write its clipboard (OSC 52). Byte by byte, so a buffer cut anywhere
-/// converts the same (a C1 control is two bytes, `C2 80`–`C2 9F`: written whole, as a `str`
-/// always holds it); UTF-8 never uses these bytes inside another character.
-pub fn visible(buf: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F;
-    let c1 = |i: usize| buf[i] == 0xC2 && buf.get(i + 1).is_some_and(|b| (0x80..=0x9F).contains(b));
-    if !buf
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| bad(b) || (b == 0xC2 && c1(i)))
-    {
-        return std::borrow::Cow::Borrowed(buf);
-    }
-    let mut out = Vec::with_capacity(buf.len() + 16);
-    let mut i = 0;
-    while i < buf.len() {
-        let b = buf[i];
-        if bad(b) {
-            let picture = if b == 0x7F {
-                0x2421
-            } else {
-                0x2400 + u32::from(b)
-            };
-            let mut tmp = [0u8; 4];
-            out.extend_from_slice(
-                char::from_u32(picture)
-                    .unwrap_or('?')
-                    .encode_utf8(&mut tmp)
-                    .as_bytes(),
-            );
-        } else if b == 0xC2 && c1(i) {
-            out.extend_from_slice(format!("\\u{{{:x}}}", buf[i + 1]).as_bytes());
-            i += 1;
-        } else {
-            out.push(b);
-        }
-        i += 1;
-    }
-    std::borrow::Cow::Owned(out)
 }
