@@ -954,3 +954,63 @@ fn a_hundred_thousand_empty_files() {
     assert!(took.as_secs() < 60, "{took:?}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// `xlsx` with `from` replaced by `to` in its strings (a form of another unit).
+fn xlsx_renamed(xlsx: &[u8], from: &str, to: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut e = zip.by_index(i).unwrap();
+        let name = e.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut e, &mut bytes).unwrap();
+        if name == "xl/sharedStrings.xml" || name.starts_with("xl/worksheets/") {
+            // as written, or as character references (some writers)
+            let refs = |t: &str| -> String {
+                t.chars()
+                    .map(|c| {
+                        if c.is_ascii() {
+                            c.to_string()
+                        } else {
+                            format!("&#{};", c as u32)
+                        }
+                    })
+                    .collect()
+            };
+            bytes = String::from_utf8(bytes)
+                .unwrap()
+                .replace(from, to)
+                .replace(&refs(from), &refs(to))
+                .into_bytes();
+        }
+        entries.push((name, bytes));
+    }
+    let refs: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    zip_of(&refs)
+}
+
+#[test]
+fn a_large_pile_shows_its_first_reader_findings_and_counts_the_rest() {
+    // 60 forms whose sums disagree (f05: each a table.form-unchecked warning): the first 50
+    // shown in full, the other 10 counted by code in one line, every form still in the roll-up
+    let d = dir("many-findings");
+    let f05 = fixture("f05-district-commerce-2020-selfeval.xlsx");
+    for i in 0..60 {
+        let renamed = xlsx_renamed(&f05, "投资促进中心", &format!("投资促进中心{i:02}"));
+        std::fs::write(d.join(format!("f05-{i:02}.xlsx")), renamed).unwrap();
+    }
+    let r = run(&d, &["evaluate", ".", "--format", "jsonl"], &[]);
+    let shown = r.stderr.matches("table.form-unchecked\n").count();
+    assert_eq!(shown, 50, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("另有 10 个读表问题未逐条显示（table.form-unchecked 10）"),
+        "{}",
+        r.stderr
+    );
+    // one line a form, then the totals line
+    assert_eq!(r.stdout.lines().count(), 61, "{}", r.stdout);
+}

@@ -137,15 +137,35 @@ fn list_unread(unread: &[pile::Unread]) {
 
 /// The reader's findings of one table to stderr, as a single run gives them; a form's notes
 /// only counted into `notes` (`inspect` lists them).
-fn table_findings(doc: &crate::table::model::Document, notes: &mut usize) {
+/// The reader findings of a pile's tables shown in full on stderr, at most; past it they are
+/// counted by code and named in one line at the end (each is also in the roll-up's rows and in
+/// `jixiao inspect` of its file): a bureau's thousand forms must not bury the roll-up.
+const FINDINGS_SHOWN: usize = 50;
+
+/// What the reader findings of a pile's tables were: shown, counted as form notes, or held back.
+#[derive(Default)]
+struct Told {
+    /// Informational notes of the form readers (template placeholder rows, inferred categories).
+    form_notes: usize,
+    shown: usize,
+    /// Findings past [`FINDINGS_SHOWN`], by code.
+    held: std::collections::BTreeMap<String, usize>,
+}
+
+fn table_findings(doc: &crate::table::model::Document, told: &mut Told) {
     let handler = crate::diagnostic::handler(std::io::stderr().is_terminal());
     let mut text = String::new();
     for f in &doc.findings {
         let form_note = f.code.starts_with("table.form-") || f.code == codes::SHEET_SKIPPED;
         if f.severity == crate::finding::Severity::Info && form_note {
-            *notes += 1;
+            told.form_notes += 1;
             continue;
         }
+        if told.shown >= FINDINGS_SHOWN {
+            *told.held.entry(f.code.to_string()).or_default() += 1;
+            continue;
+        }
+        told.shown += 1;
         crate::diagnostic::render_into(&mut text, &handler, &f.diagnostic(&doc.source));
     }
     say_raw!("{text}");
@@ -235,12 +255,12 @@ struct HandOn<'a> {
     builder: pile::rollup::Builder,
     sink: Sink<'a>,
     denied: bool,
-    form_notes: usize,
+    told: Told,
 }
 
 impl HandOn<'_> {
     fn take(&mut self, sc: pile::stream::Scored) {
-        table_findings(&sc.doc, &mut self.form_notes);
+        table_findings(&sc.doc, &mut self.told);
         if let Ok(r) = &sc.result {
             self.denied |= super::evaluate::denied(&self.args.deny, &r.summary) != exit::OK;
         }
@@ -301,7 +321,7 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
             failed: None,
         },
         denied: false,
-        form_notes: 0,
+        told: Told::default(),
     };
     let mut first: Option<pile::stream::Scored> = None;
     let finished = {
@@ -353,15 +373,28 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
         builder,
         mut sink,
         denied,
-        form_notes,
+        told,
         ..
     } = hand;
     if let Some(code) = sink.failed {
         return Err(code);
     }
-    if form_notes > 0 {
+    if !told.held.is_empty() {
+        let total: usize = told.held.values().sum();
+        let by_code: Vec<String> = told
+            .held
+            .iter()
+            .map(|(code, n)| format!("{code} {n}"))
+            .collect();
         say!(
-            "提示：读表单时另有 {form_notes} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看"
+            "提示：另有 {total} 个读表问题未逐条显示（{}）；各表的情况见汇总，逐条查看用 jixiao inspect 该文件",
+            by_code.join("，")
+        );
+    }
+    if told.form_notes > 0 {
+        say!(
+            "提示：读表单时另有 {} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看",
+            told.form_notes
         );
     }
     let copies = finished
