@@ -59,6 +59,15 @@ pub(crate) fn read_sheets(
                         .and_then(|f| NumberShape::of(&f.format_code))
                 })
                 .collect();
+            let written_dates: Vec<Option<WrittenDate>> = reader
+                .styles()
+                .iter()
+                .map(|s| {
+                    s.number_format
+                        .as_ref()
+                        .and_then(|f| WrittenDate::of(&f.format_code))
+                })
+                .collect();
             let mut cells = Vec::new();
             let mut rounded = Vec::new();
             while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
@@ -68,7 +77,12 @@ pub(crate) fn read_sheets(
                 budget.one_more()?;
                 let value: Data = cell.get_value().clone().into();
                 let shape = formats.get(style).copied().flatten();
-                let (text, display) = read_value(&value, shape);
+                let (mut text, display) = read_value(&value, shape);
+                if let Some(written) = written_dates.get(style).copied().flatten()
+                    && let Some(as_written) = written.show(&value)
+                {
+                    text = as_written;
+                }
                 if let Some(display) = display {
                     rounded.push((cell.get_position(), display));
                 }
@@ -541,6 +555,65 @@ impl NumberShape {
     }
 }
 
+/// A date format written the Chinese way (`yyyy"年"m"月"d"日"`): a date the officer typed as
+/// `2018年9月28日` (which Excel stores as a date with this format) is read back as written, not
+/// as `2018-09-28`. Excel's built-in formats carry no code here and stay ISO dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WrittenDate {
+    /// `mm` / `dd`: the month and day with a leading zero.
+    month_padded: bool,
+    day_padded: bool,
+    /// A day is shown (`d` after the month), not only the year and month.
+    day: bool,
+}
+
+impl WrittenDate {
+    /// The first section of `code`, where it is a date with 年 and 月.
+    pub fn of(code: &str) -> Option<WrittenDate> {
+        let first = code.split(';').next().unwrap_or("");
+        let plain: String = first
+            .chars()
+            .filter(|c| !matches!(c, '"' | '\\'))
+            .collect::<String>()
+            .to_lowercase();
+        if !(plain.contains('y') && plain.contains('年') && plain.contains('月')) {
+            return None;
+        }
+        let after_month = plain.split('月').nth(1).unwrap_or("");
+        Some(WrittenDate {
+            month_padded: plain.contains("mm"),
+            day_padded: after_month.contains("dd"),
+            day: after_month.contains('d'),
+        })
+    }
+
+    /// `value` as the format writes it, where it is a date.
+    fn show(self, value: &Data) -> Option<String> {
+        let Data::DateTime(dt) = value else {
+            return None;
+        };
+        if !dt.is_datetime() {
+            return None;
+        }
+        let (y, mo, d, ..) = dt.to_ymd_hms_milli();
+        let mo = if self.month_padded {
+            format!("{mo:02}")
+        } else {
+            mo.to_string()
+        };
+        let d = if self.day_padded {
+            format!("{d:02}")
+        } else {
+            d.to_string()
+        };
+        Some(if self.day {
+            format!("{y}年{mo}月{d}日")
+        } else {
+            format!("{y}年{mo}月")
+        })
+    }
+}
+
 /// The text of a cell as read (contract §4.5): as Excel shows it, except a percentage whose value
 /// holds more digits than its format shows — then the value it holds (`0.895` formatted `0%`
 /// is `89.5%`), with what Excel shows beside it (`90%`) for a note.
@@ -685,6 +758,30 @@ mod tests {
         // Excel's 15 significant digits, not the float's noise
         assert_eq!(number_shown(0.1 + 0.2, None), "0.3");
         assert_eq!(number_shown(123456.78901234567, None), "123456.789012346");
+    }
+
+    #[test]
+    fn a_date_written_the_chinese_way_is_read_as_written() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        let chinese = rust_xlsxwriter::Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+        let padded = rust_xlsxwriter::Format::new().set_num_format("yyyy年mm月dd日");
+        let iso = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2018, 9, 28).unwrap();
+        ws.write_string(0, 0, "完成时间").unwrap();
+        ws.write_datetime_with_format(0, 1, &date, &chinese)
+            .unwrap();
+        ws.write_datetime_with_format(0, 2, &date, &padded).unwrap();
+        ws.write_datetime_with_format(0, 3, &date, &iso).unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let sheets = read_sheets("t.xlsx", bytes, None, true).unwrap();
+        let texts: Vec<&str> = sheets[0].cells.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["完成时间", "2018年9月28日", "2018年09月28日", "2018-09-28"]
+        );
+        assert_eq!(WrittenDate::of("General"), None);
+        assert_eq!(WrittenDate::of("0.00%"), None);
     }
 
     #[test]
