@@ -63,9 +63,10 @@ pub(crate) fn read_sheets(
                 .styles()
                 .iter()
                 .map(|s| {
-                    s.number_format
-                        .as_ref()
-                        .and_then(|f| WrittenDate::of(&f.format_code))
+                    s.number_format.as_ref().and_then(|f| {
+                        WrittenDate::of(&f.format_code)
+                            .or_else(|| f.format_id.and_then(WrittenDate::builtin))
+                    })
                 })
                 .collect();
             let mut cells = Vec::new();
@@ -557,9 +558,12 @@ impl NumberShape {
 
 /// A date format written the Chinese way (`yyyy"年"m"月"d"日"`): a date the officer typed as
 /// `2018年9月28日` (which Excel stores as a date with this format) is read back as written, not
-/// as `2018-09-28`. Excel's built-in formats carry no code here and stay ISO dates.
+/// as `2018-09-28`; the same for the Chinese-locale built-in formats (ids 27–31, 36, 50–58,
+/// which a workbook names by number only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct WrittenDate {
+    /// A year is shown (`yyyy"年"` before the month).
+    year: bool,
     /// `mm` / `dd`: the month and day with a leading zero.
     month_padded: bool,
     day_padded: bool,
@@ -576,15 +580,33 @@ impl WrittenDate {
             .filter(|c| !matches!(c, '"' | '\\'))
             .collect::<String>()
             .to_lowercase();
-        if !(plain.contains('y') && plain.contains('年') && plain.contains('月')) {
+        // a date with 月 (and 年 where it shows the year); times (时, 分) are not dates
+        if !plain.contains('月') || !plain.contains('m') || plain.contains('时') {
+            return None;
+        }
+        let year = plain.contains('y') && plain.contains('年');
+        if plain.contains('y') && !year {
             return None;
         }
         let after_month = plain.split('月').nth(1).unwrap_or("");
         Some(WrittenDate {
+            year,
             month_padded: plain.contains("mm"),
             day_padded: after_month.contains("dd"),
             day: after_month.contains('d'),
         })
+    }
+
+    /// The Chinese-locale built-in date formats (ECMA-376 §18.8.30 leaves ids 27–36 and 50–58 to
+    /// the locale; in zh-CN they are these).
+    pub fn builtin(id: u32) -> Option<WrittenDate> {
+        let code = match id {
+            27 | 36 | 50 | 52 | 57 => "yyyy\"年\"m\"月\"",
+            28 | 29 | 51 | 53 | 54 | 58 => "m\"月\"d\"日\"",
+            31 => "yyyy\"年\"m\"月\"d\"日\"",
+            _ => return None,
+        };
+        WrittenDate::of(code)
     }
 
     /// `value` as the format writes it, where it is a date.
@@ -606,10 +628,15 @@ impl WrittenDate {
         } else {
             d.to_string()
         };
-        Some(if self.day {
-            format!("{y}年{mo}月{d}日")
+        let year = if self.year {
+            format!("{y}年")
         } else {
-            format!("{y}年{mo}月")
+            String::new()
+        };
+        Some(if self.day {
+            format!("{year}{mo}月{d}日")
+        } else {
+            format!("{year}{mo}月")
         })
     }
 }
@@ -767,21 +794,37 @@ mod tests {
         let chinese = rust_xlsxwriter::Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
         let padded = rust_xlsxwriter::Format::new().set_num_format("yyyy年mm月dd日");
         let iso = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+        // what Chinese Excel gives a date typed as 2018年9月28日: the locale's built-in format
+        let builtin = rust_xlsxwriter::Format::new().set_num_format_index(31);
+        let month_day = rust_xlsxwriter::Format::new().set_num_format_index(58);
         let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2018, 9, 28).unwrap();
         ws.write_string(0, 0, "完成时间").unwrap();
         ws.write_datetime_with_format(0, 1, &date, &chinese)
             .unwrap();
         ws.write_datetime_with_format(0, 2, &date, &padded).unwrap();
         ws.write_datetime_with_format(0, 3, &date, &iso).unwrap();
+        ws.write_datetime_with_format(0, 4, &date, &builtin)
+            .unwrap();
+        ws.write_datetime_with_format(0, 5, &date, &month_day)
+            .unwrap();
         let bytes = wb.save_to_buffer().unwrap();
         let sheets = read_sheets("t.xlsx", bytes, None, true).unwrap();
         let texts: Vec<&str> = sheets[0].cells.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(
             texts,
-            ["完成时间", "2018年9月28日", "2018年09月28日", "2018-09-28"]
+            [
+                "完成时间",
+                "2018年9月28日",
+                "2018年09月28日",
+                "2018-09-28",
+                "2018年9月28日",
+                "9月28日"
+            ]
         );
         assert_eq!(WrittenDate::of("General"), None);
         assert_eq!(WrittenDate::of("0.00%"), None);
+        assert_eq!(WrittenDate::of("h\"时\"mm\"分\""), None);
+        assert_eq!(WrittenDate::builtin(14), None);
     }
 
     #[test]
