@@ -227,6 +227,23 @@ pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
     Ok(out)
 }
 
+/// The ending of a file's name, where it has one.
+fn ending(name: &str) -> Option<&str> {
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+}
+
+/// Whether a file's name ends in `.zip` (any case): an archive of forms.
+pub fn is_zip_name(name: &str) -> bool {
+    ending(name).is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
+/// Whether a file's name ends in `.yaml` or `.yml` (any case): actuals or rules.
+pub fn is_yaml_name(name: &str) -> bool {
+    ending(name).is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,7 +98,7 @@ fn resolve(
     let mut parsed = None;
     let mut folder_rules = Vec::new();
     let mut copies = Vec::new();
-    let is_yaml = |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+    let is_yaml = |p: &Path| crate::inputs::is_yaml_name(&p.to_string_lossy());
     let mut set_table = |p: PathBuf| match &table {
         Some(t) => Err(format!(
             "给出了两个目标表或自评表：{} 和 {}；一次只评价一个表",

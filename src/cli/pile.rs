@@ -42,13 +42,11 @@ impl PileArgs {
 }
 
 fn is_yaml(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    crate::inputs::is_yaml_name(&p.to_string_lossy())
 }
 
 fn is_zip(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+    crate::inputs::is_zip_name(&p.to_string_lossy())
 }
 
 /// A folder given alone, read once: what the single run needs of it (its table, copies,

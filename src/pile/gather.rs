@@ -176,13 +176,6 @@ fn candidate(name: &str) -> bool {
         || matches!(ext.as_str(), "tab" | "yaml" | "yml" | "")
 }
 
-fn is_zip_name(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-}
-
 fn hidden(name: &str) -> bool {
     name.starts_with('.') || name == "__MACOSX"
 }
@@ -210,7 +203,7 @@ pub fn gather(inputs: &[PathBuf], recursive: bool) -> Gathered {
 pub fn gather_bytes(files: Vec<(String, Vec<u8>)>) -> Gathered {
     let mut out = Gathered::default();
     for (name, bytes) in files {
-        if is_zip_name(&name) {
+        if crate::inputs::is_zip_name(&name) {
             unzip(&name, &bytes, &mut out);
         } else {
             out.items.push(Item {
@@ -226,7 +219,7 @@ pub fn gather_bytes(files: Vec<(String, Vec<u8>)>) -> Gathered {
 
 fn file(path: &Path, out: &mut Gathered) {
     let name = path.display().to_string();
-    if is_zip_name(&name) {
+    if crate::inputs::is_zip_name(&name) {
         out.archives.push(path.to_owned());
         match crate::bounded::read_path(path, &limits::INPUT) {
             Ok(bytes) => unzip(&name, &bytes, out),
@@ -282,7 +275,7 @@ fn walk(dir: &Path, recursive: bool, visited: &mut HashSet<PathBuf>, out: &mut G
             } else {
                 subfolders.push(base);
             }
-        } else if path.is_file() && (is_zip_name(&base) || candidate(&base)) {
+        } else if path.is_file() && (crate::inputs::is_zip_name(&base) || candidate(&base)) {
             file(&path, out);
         }
     }
@@ -373,7 +366,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
         {
             continue;
         }
-        if is_zip_name(&raw) {
+        if crate::inputs::is_zip_name(&raw) {
             out.unread.push(Unread {
                 name: entry_name.clone(),
                 refusal: Refusal::ZipNested { name: entry_name },

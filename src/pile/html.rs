@@ -4,7 +4,6 @@
 //! shows it ([`crate::report::html::body`]). Self-contained: no script, the single report's
 //! style.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::eval::methodology::ScoreBand;
@@ -27,12 +26,7 @@ pub fn render_html(r: &Rollup, bands: &[ScoreBand]) -> String {
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
     out.push_str("<h1>绩效自评表复核汇总</h1>\n");
     let _ = writeln!(out, "<p class=\"sub\">{}</p>", escape(&summary(r)));
-    let index: HashMap<&str, usize> = r
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| (name.as_str(), i))
-        .collect();
+    let index = r.report_index();
     for (title, header, rows) in text_sections(r) {
         let _ = writeln!(out, "<h2>{}</h2>", escape(title));
         if rows.is_empty() {

@@ -17,11 +17,12 @@ use super::rollup::{Counts, FormRow, Group, Rollup};
 
 /// A figure as read (printed) or as shown (recomputed, already rounded to the method's
 /// decimals): never re-rounded or trimmed here.
-fn dec(d: Option<Decimal>) -> String {
+pub(crate) fn dec(d: Option<Decimal>) -> String {
     d.map_or_else(String::new, |d| d.to_string())
 }
 
-fn signed(d: Option<Decimal>) -> String {
+/// A difference with its sign (`+3.80`, `-1.00`), empty where there is none.
+pub(crate) fn signed(d: Option<Decimal>) -> String {
     match d {
         Some(d) if d > Decimal::ZERO => format!("+{d}"),
         Some(d) => d.to_string(),
@@ -48,7 +49,8 @@ pub fn summary(r: &Rollup) -> String {
     )
 }
 
-const FORM_HEADER: [&str; 15] = [
+/// The columns of a form's row in every roll-up (the xlsx adds its link column).
+pub(crate) const FORM_HEADER: [&str; 15] = [
     "序号",
     "文件",
     "工作表",

@@ -171,6 +171,18 @@ pub struct Rollup {
     pub reports: Vec<(String, Report)>,
 }
 
+impl Rollup {
+    /// Where each file's report is in [`Rollup::reports`], by file (for the links from a form's
+    /// row to its 自评表).
+    pub fn report_index(&self) -> std::collections::HashMap<&str, usize> {
+        self.reports
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| (name.as_str(), i))
+            .collect()
+    }
+}
+
 fn vetoes(p: &ProjectReport) -> Vec<String> {
     p.findings
         .iter()

@@ -13,8 +13,6 @@
 //!   decimals they have; a missing figure is an empty cell, never 0. Words (未核对, 待评定) stay
 //!   in the text columns beside them.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Url, Workbook, Worksheet, XlsxError};
@@ -152,35 +150,10 @@ fn summary_sheet(ws: &mut Worksheet, r: &Rollup, at: &[(String, u32)]) -> Result
     let mut row = 2;
     ws.write_string_with_format(row, 0, "各表", &f.title)?;
     row += 1;
-    write_row(
-        ws,
-        row,
-        &[
-            "序号",
-            "文件",
-            "工作表",
-            "主管部门",
-            "单位",
-            "项目",
-            "原表总分",
-            "原表等级",
-            "重算总分",
-            "重算等级",
-            "差额",
-            "不一致行",
-            "待评定分值",
-            "核对",
-            "否决",
-            "自评表",
-        ],
-        Some(&f.head),
-    )?;
-    let index: HashMap<&str, usize> = r
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| (name.as_str(), i))
-        .collect();
+    let mut head = super::render::FORM_HEADER.to_vec();
+    head.push("自评表");
+    write_row(ws, row, &head, Some(&f.head))?;
+    let index = r.report_index();
     for (i, form) in r.forms.iter().enumerate() {
         row += 1;
         ws.write_number(row, 0, (i + 1) as f64)?;

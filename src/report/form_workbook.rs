@@ -74,22 +74,14 @@ impl From<XlsxError> for WorkbookError {
 /// ([`crate::limits::XLSX_PROJECTS`], [`crate::limits::XLSX_INDICATORS`]: built whole in
 /// memory, about 70 KB a project).
 pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, WorkbookError> {
-    use crate::limits::{XLSX_INDICATORS, XLSX_PROJECTS};
     let rows: usize = forms.iter().map(|f| f.rows.len()).sum();
-    for (n, limit) in [(forms.len(), &XLSX_PROJECTS), (rows, &XLSX_INDICATORS)] {
-        if n as u64 > limit.get() {
-            return Err(WorkbookError(format!(
-                "表中有 {n} 个{}，超过{}的上限 {}，不生成填报用的自评表（xlsx）；请改用实际值文件（YAML）填报：jixiao template 不加 --format xlsx，或按单位拆分表格。{}",
-                if std::ptr::eq(limit, &XLSX_PROJECTS) {
-                    "项目"
-                } else {
-                    "指标"
-                },
-                limit.what,
-                limit.shown(),
-                limit.help()
-            )));
-        }
+    if let Some((n, what, limit)) = super::xlsx::past_limits(forms.len(), rows) {
+        return Err(WorkbookError(format!(
+            "表中有 {n} 个{what}，超过{}的上限 {}，不生成填报用的自评表（xlsx）；请改用实际值文件（YAML）填报：jixiao template 不加 --format xlsx，或按单位拆分表格。{}",
+            limit.what,
+            limit.shown(),
+            limit.help()
+        )));
     }
     Ok(build(forms)?)
 }

@@ -800,23 +800,32 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
 /// [`crate::limits::XLSX_INDICATORS`] indicators it is refused before anything is built, with
 /// the formats that stream named (`Err` is the message).
 pub fn check_size(r: &Report) -> Result<(), String> {
-    use crate::limits::{Limit, XLSX_INDICATORS, XLSX_PROJECTS};
     let indicators: usize = r.projects.iter().map(|p| p.indicators.len()).sum();
-    let over = |n: usize, limit: &'static Limit| (n as u64 > limit.get()).then_some((n, limit));
-    match over(r.projects.len(), &XLSX_PROJECTS).or_else(|| over(indicators, &XLSX_INDICATORS)) {
-        Some((n, limit)) => Err(format!(
-            "报告有 {n} 个{}，超过{}的上限 {}（xlsx 每个项目一张工作表，整本在内存中生成），不生成 xlsx；请改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价（report.xlsx-too-many）。{}",
-            if std::ptr::eq(limit, &XLSX_PROJECTS) {
-                "项目"
-            } else {
-                "指标"
-            },
+    match past_limits(r.projects.len(), indicators) {
+        Some((n, what, limit)) => Err(format!(
+            "报告有 {n} 个{what}，超过{}的上限 {}（xlsx 每个项目一张工作表，整本在内存中生成），不生成 xlsx；请改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价（report.xlsx-too-many）。{}",
             limit.what,
             limit.shown(),
             limit.help()
         )),
         None => Ok(()),
     }
+}
+
+/// The first of the xlsx limits that a workbook of `projects` sheets and `indicators` rows
+/// passes: the count, what it counts (项目 / 指标) and the limit. Shared by the report and the
+/// fill-in workbook, which are built whole in memory alike.
+pub(crate) fn past_limits(
+    projects: usize,
+    indicators: usize,
+) -> Option<(usize, &'static str, &'static crate::limits::Limit)> {
+    use crate::limits::{XLSX_INDICATORS, XLSX_PROJECTS};
+    [
+        (projects, "项目", &XLSX_PROJECTS),
+        (indicators, "指标", &XLSX_INDICATORS),
+    ]
+    .into_iter()
+    .find(|(n, _, limit)| *n as u64 > limit.get())
 }
 
 /// The workbook as bytes.

@@ -142,20 +142,6 @@ pub struct Files {
     pub pile: Option<Vec<Upload>>,
 }
 
-fn is_zip_name(name: &str) -> bool {
-    std::path::Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-}
-
-fn is_yaml_name(name: &str) -> bool {
-    std::path::Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
 /// Names made unique: a second `自评表.xlsx` becomes `自评表（2）.xlsx`, its ending kept for the
 /// readers.
 fn unique_names(files: &mut [Upload]) {
@@ -298,7 +284,7 @@ impl Files {
             (crate::inputs::preference(&a.name), &a.name)
                 .cmp(&(crate::inputs::preference(&b.name), &b.name))
         });
-        if dropped.iter().any(|u| is_zip_name(&u.name)) {
+        if dropped.iter().any(|u| crate::inputs::is_zip_name(&u.name)) {
             self.make_pile(dropped);
             return Ok(());
         }
@@ -402,7 +388,7 @@ impl Files {
         let mut pile: Vec<Upload> = self.table.take().into_iter().collect();
         pile.extend(self.actuals.take());
         for up in dropped {
-            let rules = is_yaml_name(&up.name)
+            let rules = crate::inputs::is_yaml_name(&up.name)
                 && matches!(
                     crate::inputs::classify(&up.name, &up.bytes, &ReadOptions::default()).0,
                     crate::inputs::Kind::Rules

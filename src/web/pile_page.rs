@@ -17,12 +17,11 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use rust_decimal::Decimal;
-
 use super::inputs::{ApiError, Files, Params, Upload};
 use super::page::{Used, download, files_table, rule_rows};
 use super::work::Cancel;
 use crate::eval::Methodology;
+use crate::pile::render::{dec, signed};
 use crate::pile::{self, rollup::Rollup};
 use crate::report::html::{body, escape};
 
@@ -264,18 +263,6 @@ fn used(out: &mut String, r: &Rollup, actuals: &[String], files: &Files, params:
         });
     }
     files_table(out, &rows);
-}
-
-fn dec(d: Option<Decimal>) -> String {
-    d.map_or_else(String::new, |d| d.to_string())
-}
-
-fn signed(d: Option<Decimal>) -> String {
-    match d {
-        Some(d) if d > Decimal::ZERO => format!("+{d}"),
-        Some(d) => d.to_string(),
-        None => String::new(),
-    }
 }
 
 /// One row per form, in the roll-up's order; the project opens its table's 自评表 there.
