@@ -116,8 +116,11 @@ fn flat(format: &str) {
     );
 }
 
-/// A few MB apart at most (allocator arenas, a larger block read): no growth per project.
-const BOUND_KB: u64 = 8 * 1024;
+/// A few MB apart at most (allocator arenas, a larger block read): no growth per project. Above
+/// the run-to-run noise (up to some 10 MB under load, which failed an 8 MB bound once in three
+/// rounds beside a release build), below the growth it guards against (the lowest peaks before
+/// the fix: 117 MB at 100k, 133 MB at 1M).
+const BOUND_KB: u64 = 12 * 1024;
 
 #[test]
 fn jsonl_streaming_memory_does_not_grow_with_the_sheet() {
