@@ -94,6 +94,9 @@ fn sheets() -> &'static (PathBuf, PathBuf) {
 }
 
 fn flat(format: &str) {
+    // one format at a time: the other's runs beside it move a run's peak (threads' timing)
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let (small, big) = sheets();
     let (mut a, mut b) = (u64::MAX, u64::MAX);
     // the peak of one run moves by up to some 10 MB with the threads' timing on a loaded
