@@ -33,6 +33,35 @@ fn codes_are_unique_and_each_says_what_to_do() {
     }
 }
 
+/// The codes published with `::` before the registry; every new code is `family.name`.
+const OLD_SPELLING: &[&str] = &[
+    "actuals::parse",
+    "lang::canonical",
+    "rules::bad-value",
+    "rules::decision",
+    "rules::duplicate-id",
+    "rules::expression",
+    "rules::file",
+    "rules::io",
+    "rules::missing-id",
+    "rules::shape",
+    "rules::too-many",
+    "rules::unknown-id",
+    "rules::unknown-key",
+    "rules::yaml-syntax",
+];
+
+#[test]
+fn new_codes_take_the_one_separator() {
+    let mut double: Vec<&str> = codes::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| c.contains("::"))
+        .collect();
+    double.sort_unstable();
+    assert_eq!(double, OLD_SPELLING, "a new code is spelled family.name");
+}
+
 #[test]
 fn find_answers_either_separator() {
     assert_eq!(
