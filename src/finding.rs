@@ -89,6 +89,9 @@ pub mod codes {
     /// A form's approval row (`财政部门…审核意见 (盖章)`, `主管部门审核意见`): a place for a
     /// department's opinion and seal, not a category and not an indicator.
     pub const FORM_APPROVAL_ROW: &str = "table.form-approval-row";
+    /// A quote opening a cell was read as text: it never closes in its cell, or it would
+    /// close past lines that read as rows.
+    pub const STRAY_QUOTE: &str = "table.stray-quote";
 
     /// All codes above, for documentation and `--explain`.
     pub const ALL: &[&str] = &[
@@ -128,6 +131,7 @@ pub mod codes {
         FORM_READING,
         FORM_UNCHECKED,
         FORM_APPROVAL_ROW,
+        STRAY_QUOTE,
     ];
 }
 
