@@ -2640,3 +2640,37 @@ fn cr_only_line_endings_read_as_lines_in_sheets_tables_and_actuals() {
         b.stdout
     );
 }
+
+#[test]
+fn csv_cells_stay_text_where_excel_splits_on_semicolons() {
+    let d = dir("csv-semicolon");
+    write(&d, "a.yaml", "projects: []\n");
+    // a `;` and a line break inside cells, each followed by a formula
+    let table = TABLE
+        .replace(
+            "购置完成率",
+            "购置完成率;=HYPERLINK(\"http://evil.example\")",
+        )
+        .replace("示例办事处", "示例办事处;@SUM(1+1);-5");
+    write(&d, "t.tsv", table);
+    let r = run(
+        &d,
+        &[
+            "evaluate", "t.tsv", "a.yaml", "--format", "csv", "-o", "r.csv",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = String::from_utf8(std::fs::read(d.join("r.csv")).unwrap()).unwrap();
+    assert!(text.contains(";'=HYPERLINK("), "{text}");
+    assert!(text.contains(";'@SUM(1+1);'-5,"), "{text}");
+    // every place an Excel splitting on `;` (or on a line break) may start a cell, quotes aside
+    for piece in text.split([';', '\n', '\r']) {
+        let piece = piece.trim_start_matches('"');
+        let number = piece.trim_end_matches('"').parse::<f64>().is_ok();
+        assert!(
+            !piece.starts_with(['=', '+', '-', '@', '\t']) || number,
+            "a cell that would run as a formula: {piece:?}"
+        );
+    }
+}
