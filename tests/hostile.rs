@@ -2674,3 +2674,71 @@ fn csv_cells_stay_text_where_excel_splits_on_semicolons() {
         );
     }
 }
+
+#[test]
+fn a_project_given_twice_in_an_actuals_file_is_a_duplicate_not_unmatched() {
+    let d = dir("actuals-twice");
+    write(&d, "t.tsv", TABLE);
+    let entry = |actual: &str, spent: &str| {
+        format!(
+            "  - unit: 示例办事处\n    project: 购置经费\n    spent: \"{spent}\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"{actual}\"\n"
+        )
+    };
+    // the second entry differs: the first is used, the second named with both lines
+    write(
+        &d,
+        "a.yaml",
+        format!("projects:\n{}{}", entry("96%", "50"), entry("10%", "1")),
+    );
+    for format in ["json", "csv", "table"] {
+        let r = run(
+            &d,
+            &["evaluate", "t.tsv", "a.yaml", "--format", format],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(!all.contains("actuals.unmatched"), "{format}: {all}");
+        assert!(
+            all.contains("actuals.duplicate") && all.contains("评分用的是第 3 行的那一条"),
+            "{format}: {all}"
+        );
+        assert!(all.contains("1 条是重复写的项目"), "{format}: {all}");
+        assert!(
+            all.contains("a.yaml:10:14") || all.contains("第 10 行"),
+            "{format}: {all}"
+        );
+    }
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "json"],
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let p = &v["projects"][1];
+    assert_eq!(p["project"], "购置经费");
+    assert_eq!(p["indicators"][0]["actual"], "96%");
+    assert_eq!(p["spent"], "50");
+    // a table that lists the project twice takes the two entries in order
+    let twice = TABLE.replace(
+        "购置经费\t56.45\t56.45\t\t\t保证业务正常开展。\t1、产出指标：购置完成率，年度指标值：95%。\n",
+        "购置经费\t56.45\t56.45\t\t\t保证业务正常开展。\t1、产出指标：购置完成率，年度指标值：95%。\n购置经费\t56.45\t56.45\t\t\t保证业务正常开展。\t1、产出指标：购置完成率，年度指标值：95%。\n",
+    );
+    write(&d, "t2.tsv", twice);
+    let r = run(
+        &d,
+        &["evaluate", "t2.tsv", "a.yaml", "--format", "json"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("actuals.duplicate"), "{}", r.stdout);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let actuals: Vec<_> = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["project"] == "购置经费")
+        .map(|p| p["indicators"][0]["actual"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(actuals, ["96%", "10%"]);
+}
