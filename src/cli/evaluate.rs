@@ -149,6 +149,17 @@ fn resolve(
             }
             // the copies' names are their paths (a folder's files): read, so never an output
             copies.extend(folder_copies.into_iter().map(PathBuf::from));
+            // which of the folder's files were used, as the page lists them
+            let used_actuals: Vec<&str> = folder_actuals.iter().map(|(n, _)| n.as_str()).collect();
+            eprintln!(
+                "读取：{}；实际值：{}",
+                found.display(),
+                if used_actuals.is_empty() {
+                    "无（文件夹中没有实际值文件）".to_owned()
+                } else {
+                    used_actuals.join("、")
+                }
+            );
             set_table(found)?;
             doc = Some(read);
             for (name, a) in folder_actuals {
