@@ -430,9 +430,14 @@ fn unmatched(
             "核对单位（unit）和项目（project）名称是否与目标表一致",
         ),
     };
-    let mut f = Finding::new("actuals.unmatched", Severity::Warning, &file.name, message)
-        .help(help)
-        .in_project(unit, project);
+    let mut f = Finding::new(
+        crate::codes::ACTUALS_UNMATCHED,
+        Severity::Warning,
+        &file.name,
+        message,
+    )
+    .help(help)
+    .in_project(unit, project);
     if let Some((line, column)) = at {
         f.line = Some(line);
         f.column = Some(column);

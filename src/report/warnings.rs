@@ -13,7 +13,9 @@ pub const SHOWN: usize = 20;
 
 /// The findings that warn at the top.
 fn warned(findings: &[crate::finding::Finding]) -> impl Iterator<Item = &crate::finding::Finding> {
-    findings.iter().filter(|f| f.code == "actuals.unmatched")
+    findings
+        .iter()
+        .filter(|f| f.code == crate::codes::ACTUALS_UNMATCHED)
 }
 
 /// The headline and one line per warning (at most [`SHOWN`], then how many more); empty where
