@@ -411,7 +411,9 @@ fn project_sheets(
                     // otherwise wait for it forever)
                     let sheet = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(i)))
                         .unwrap_or_else(|_| {
-                            Err(XlsxError::ParameterError("sheet builder panicked".to_owned()))
+                            Err(XlsxError::ParameterError(
+                                "sheet builder panicked".to_owned(),
+                            ))
                         });
                     if done_tx.send((i, sheet)).is_err() {
                         break;
@@ -1014,8 +1016,12 @@ mod tests {
             ..Spec::default()
         };
         let mut sheet = Vec::new();
-        write_sheet(&Vocabulary::bundled(&mut Rng::new(spec.seed)), spec, &mut sheet)
-            .expect("written");
+        write_sheet(
+            &Vocabulary::bundled(&mut Rng::new(spec.seed)),
+            spec,
+            &mut sheet,
+        )
+        .expect("written");
         let text = String::from_utf8(sheet).expect("UTF-8");
         let opts = crate::table::ReadOptions::default();
         let doc = crate::table::read_str("synth.tsv", &text, &opts).expect("read");
@@ -1042,7 +1048,16 @@ mod tests {
         let r = report(3 * AHEAD * 2);
         let n = r.projects.len();
         let mut asked = 0;
-        render_on(&r, false, &mut || { asked += 1; true }, 2).expect("built");
+        render_on(
+            &r,
+            false,
+            &mut || {
+                asked += 1;
+                true
+            },
+            2,
+        )
+        .expect("built");
         assert_eq!(asked, n);
         for stop_at in [0, 1, AHEAD + 3, n - 1] {
             let mut asked = 0;

@@ -88,8 +88,7 @@ fn read_xlsx(
         name: name.into(),
         source: calamine::Error::Xlsx(e),
     };
-    let wb: calamine::Xlsx<_> =
-        calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
+    let wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
     let chosen = chosen_sheets(name, wb.sheet_names(), sheet)?;
     let workers = workers.unwrap_or_else(|| xlsx_workers(bytes.len(), chosen.len()));
     if workers <= 1 {
@@ -112,7 +111,9 @@ fn read_xlsx(
         let mut parts = vec![read_xlsx_sheets(name, wb, first, budget)];
         for h in others {
             parts.push(h.join().unwrap_or_else(|_| {
-                Err(xlsx_err(calamine::XlsxError::Unexpected("sheet reader panicked")))
+                Err(xlsx_err(calamine::XlsxError::Unexpected(
+                    "sheet reader panicked",
+                )))
             }));
         }
         parts
@@ -943,8 +944,15 @@ mod tests {
         let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 12, 31).unwrap();
         for k in 0..sheets {
             let ws = wb.add_worksheet();
-            ws.merge_range(0, 0, 0, 3, &format!("表{k}"), &rust_xlsxwriter::Format::new())
-                .unwrap();
+            ws.merge_range(
+                0,
+                0,
+                0,
+                3,
+                &format!("表{k}"),
+                &rust_xlsxwriter::Format::new(),
+            )
+            .unwrap();
             for r in 1..(3 + k as u32 % 5) {
                 ws.write_string(r, 0, format!("指标{r}")).unwrap();
                 ws.write_number_with_format(r, 1, 0.895 + f64::from(r) / 1000.0, &pct)
@@ -957,7 +965,12 @@ mod tests {
     }
 
     /// What a read gives, comparable.
-    type Read = Vec<(String, Vec<((u32, u32), String)>, Vec<((u32, u32), (u32, u32))>, Vec<((u32, u32), String)>)>;
+    type Read = Vec<(
+        String,
+        Vec<((u32, u32), String)>,
+        Vec<((u32, u32), (u32, u32))>,
+        Vec<((u32, u32), String)>,
+    )>;
 
     fn read_on(bytes: &[u8], workers: usize) -> Result<Read, String> {
         read_with(bytes, workers, limits::CELLS.get())
