@@ -1007,24 +1007,36 @@ fn render_on(
 mod tests {
     use super::*;
 
-    /// A report of `projects` generated projects (the synth sheet, with findings and
-    /// differences of its own).
+    /// A report of `projects` projects of a small sheet written here: targets met, missed and
+    /// missing, text and numbers, two units.
     fn report(projects: usize) -> Report {
-        use crate::synth::{Rng, Spec, Vocabulary, write_sheet};
-        let spec = Spec {
-            projects,
-            ..Spec::default()
-        };
-        let mut sheet = Vec::new();
-        write_sheet(
-            &Vocabulary::bundled(&mut Rng::new(spec.seed)),
-            spec,
-            &mut sheet,
-        )
-        .expect("written");
-        let text = String::from_utf8(sheet).expect("UTF-8");
+        let mut text = String::from(
+            "部门名称：测试\n单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n",
+        );
+        for k in 0..projects {
+            let unit = if k < projects / 2 {
+                "甲单位"
+            } else {
+                "乙单位"
+            };
+            text += &format!(
+                "{unit}\t项目{k}\t\t\t\t\t\t{}.00\t{}.50\n",
+                100 + k,
+                90 + k % 13
+            );
+            text += &format!(
+                "\t\t产出指标\t数量指标\t培训人次\t≥{}人次\t{}人次\t\t\n",
+                50 + k,
+                40 + k * 3 % 30
+            );
+            text += "\t\t产出指标\t质量指标\t合格率\t≥95%\t97.5%\t\t\n";
+            text += &format!(
+                "\t\t效益指标\t\t满意度\t>90%\t{}\t\t\n",
+                ["92%", "", "较好"][k % 3]
+            );
+        }
         let opts = crate::table::ReadOptions::default();
-        let doc = crate::table::read_str("synth.tsv", &text, &opts).expect("read");
+        let doc = crate::table::read_str("t.tsv", &text, &opts).expect("read");
         let rules = crate::rules::RuleSet::bundled();
         let m = crate::eval::Methodology::from_rules(rules);
         crate::eval::evaluate(&doc, None, &crate::eval::Options::new(&m, rules))
@@ -1033,7 +1045,12 @@ mod tests {
     #[test]
     fn sheets_built_on_threads_give_the_bytes_of_one_thread() {
         let r = report(3 * AHEAD * 2 + 5);
-        assert!(r.projects.len() > 2 * AHEAD, "{}", r.projects.len());
+        assert_eq!(r.projects.len(), 3 * AHEAD * 2 + 5);
+        assert!(
+            r.summary.fail > 0 && r.summary.missing > 0,
+            "{:?}",
+            r.summary
+        );
         let one = render_on(&r, false, &mut || true, 1).expect("one thread");
         for workers in [2, 3] {
             let many = render_on(&r, false, &mut || true, workers).expect("threads");
