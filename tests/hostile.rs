@@ -2742,3 +2742,52 @@ fn a_project_given_twice_in_an_actuals_file_is_a_duplicate_not_unmatched() {
         .collect();
     assert_eq!(actuals, ["96%", "10%"]);
 }
+
+#[test]
+fn a_yaml_error_on_a_long_line_shows_a_bounded_window() {
+    let d = dir("yaml-long-line");
+    write(&d, "t.tsv", TABLE);
+    let long = "x".repeat(2_000_000);
+    let cases = [
+        // an error 2 MB into a line: the window ends at the error's column
+        (
+            "a1.yaml",
+            format!("projects:\n  - unit: 示例办事处\n    project: {long}: : [\n"),
+            "a1.yaml:3:2000014",
+        ),
+        // an error at a 2 MB value: the value is quoted in the message, cut
+        (
+            "a2.yaml",
+            format!(
+                "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    spent: \"{long}\"\n"
+            ),
+            "a2.yaml:4:12",
+        ),
+    ];
+    for (name, text, place) in &cases {
+        write(&d, name, text);
+        for format in ["table", "json"] {
+            let r = run(&d, &["evaluate", "t.tsv", name, "--format", format], &[]);
+            assert_eq!(r.code, 2, "{name}");
+            assert!(
+                r.stderr.len() < 4096,
+                "{name} {format}: {} bytes",
+                r.stderr.len()
+            );
+            assert!(r.stderr.contains(place), "{name}: {}", r.stderr);
+            assert!(r.stderr.contains("actuals::parse"), "{name}: {}", r.stderr);
+            let x80 = "x".repeat(80);
+            assert!(
+                r.stderr.contains(&format!("{x80}…")) || r.stderr.contains(&format!("…{x80}")),
+                "{name}: {}",
+                r.stderr
+            );
+        }
+    }
+    // the same in a rule file, and with the label past column 65 535 (miette panicked there)
+    write(&d, "r.yaml", format!("rules:\n  - id: a{long}: : [\n"));
+    let r = run(&d, &["rules", "check", "r.yaml"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.len() < 4096, "{} bytes", r.stderr.len());
+    assert!(r.stderr.contains("r.yaml:2:2000010"), "{}", r.stderr);
+}
