@@ -561,7 +561,7 @@ fn check_depth_within(text: &str, max: usize) -> Result<(), TooDeep> {
 
 #[cfg(test)]
 mod tests {
-    use super::check_depth_within;
+    use super::{MESSAGE_CHARS, QUOTED_CHARS, bounded, check_depth_within};
 
     #[test]
     fn quoted_values_and_messages_are_cut() {
