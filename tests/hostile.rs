@@ -2791,3 +2791,39 @@ fn a_yaml_error_on_a_long_line_shows_a_bounded_window() {
     assert!(r.stderr.len() < 4096, "{} bytes", r.stderr.len());
     assert!(r.stderr.contains("r.yaml:2:2000010"), "{}", r.stderr);
 }
+
+#[cfg(unix)]
+#[test]
+fn help_and_version_to_a_full_disk_exit_2_with_a_message() {
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["-V"],
+        &["evaluate", "--help"],
+        &["rules", "-h"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("错误[output.io]：写出") && stderr.contains("磁盘已满"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // written whole, they are still exit 0
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("jixiao"));
+}
