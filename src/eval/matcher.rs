@@ -470,7 +470,7 @@ fn duplicate(
         "实际值文件中项目“{}”写了不止一次：评分用的是{used}，这一条的数字未计入评分（也没有与那一条合并）",
         p.project
     );
-    let mut f = Finding::new("actuals.duplicate", Severity::Warning, &file.name, message)
+    let mut f = Finding::new(crate::codes::ACTUALS_DUPLICATE, Severity::Warning, &file.name, message)
         .help("把同一项目的数字写在一条中（指标都列在一个 indicators 下）；若目标表确有两个同名项目，按表中的顺序各写一条")
         .in_project(&p.unit, &p.project);
     if let Some((line, column)) = at {
@@ -497,9 +497,14 @@ fn unmatched(
             "核对单位（unit）和项目（project）名称是否与目标表一致",
         ),
     };
-    let mut f = Finding::new("actuals.unmatched", Severity::Warning, &file.name, message)
-        .help(help)
-        .in_project(unit, project);
+    let mut f = Finding::new(
+        crate::codes::ACTUALS_UNMATCHED,
+        Severity::Warning,
+        &file.name,
+        message,
+    )
+    .help(help)
+    .in_project(unit, project);
     if let Some((line, column)) = at {
         f.line = Some(line);
         f.column = Some(column);

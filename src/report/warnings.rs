@@ -14,9 +14,9 @@ pub const SHOWN: usize = 20;
 
 /// The findings that warn at the top.
 fn warned(findings: &[crate::finding::Finding]) -> impl Iterator<Item = &crate::finding::Finding> {
-    findings
-        .iter()
-        .filter(|f| f.code == "actuals.unmatched" || f.code == "actuals.duplicate")
+    findings.iter().filter(|f| {
+        f.code == crate::codes::ACTUALS_UNMATCHED || f.code == crate::codes::ACTUALS_DUPLICATE
+    })
 }
 
 /// The headline and one line per warning (at most [`SHOWN`], then how many more); empty where
@@ -32,7 +32,9 @@ pub fn lines_of(findings: &[crate::finding::Finding]) -> Vec<String> {
     if n == 0 {
         return Vec::new();
     }
-    let twice = warned(r).filter(|f| f.code == "actuals.duplicate").count();
+    let twice = warned(r)
+        .filter(|f| f.code == crate::codes::ACTUALS_DUPLICATE)
+        .count();
     let mut out = vec![if twice == 0 {
         format!("警告：实际值文件中有 {n} 条在表中找不到，其实际值未计入评分（actuals.unmatched）")
     } else if twice == n {

@@ -677,7 +677,7 @@ impl<'a> Ctx<'a> {
     /// A finding at `at`.
     pub fn finding(
         &self,
-        code: &'static str,
+        code: crate::codes::Code,
         severity: Severity,
         at: Location,
         message: impl Into<String>,
