@@ -130,6 +130,11 @@ pub(super) fn evaluate_project(
             applicable,
         ));
     }
+    // Points the sheet cannot mean (a negative 分值, a printed 得分 below 0 or above its 分值):
+    // a finding on the row, beside the total, which is still computed as written
+    tally
+        .findings
+        .extend(super::signs::findings(step.source, &unit.name, project));
     // 5. Total, grade (§8.1, §8.10) and vetoes.
     let m = opts.methodology;
     let grade = grade(m, &mut tally, &step.file, unit, project);
