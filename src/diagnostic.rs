@@ -60,7 +60,11 @@ fn far_label(d: &dyn Diagnostic) -> Option<String> {
     let mine = d.source_code().zip(d.labels()).and_then(|(src, labels)| {
         labels.into_iter().find_map(|l| {
             let lines = src.read_span(l.inner(), 0, 0).ok()?;
-            let column = l.offset().checked_sub(lines.span().offset())?;
+            // the label's column in bytes, however much of its line the source gave
+            let column = l
+                .offset()
+                .saturating_sub(lines.span().offset())
+                .max(lines.column());
             (column > FAR_COLUMN).then(|| {
                 format!(
                     "{}第 {} 行第 {} 字节",
