@@ -26,29 +26,30 @@ def request(method, path, ctype=b"text/plain", body=b"", head_extra=b"", timeout
         s.sendall(body)
     except OSError:
         pass
-    out = b""
+    chunks = []
     try:
         while True:
             k = s.recv(65536)
             if not k:
                 break
-            out += k
+            chunks.append(k)
     except OSError:
         pass
     s.close()
+    out = b"".join(chunks)
     status = out.split(b" ", 2)[1].decode() if out.startswith(b"HTTP/") else "none"
     return status, out
 
 def multipart(parts):
     b = b"probe-boundary"
-    body = b""
+    out = []
     for name, filename, data, extra in parts:
         disp = b'form-data; name="%s"' % name
         if filename is not None:
             disp += b'; filename="%s"' % filename
-        body += b"--" + b + b"\r\nContent-Disposition: " + disp + b"\r\n" + extra + b"\r\n" + data + b"\r\n"
-    body += b"--" + b + b"--\r\n"
-    return b"multipart/form-data; boundary=" + b, body
+        out.append(b"--" + b + b"\r\nContent-Disposition: " + disp + b"\r\n" + extra + b"\r\n" + data + b"\r\n")
+    out.append(b"--" + b + b"--\r\n")
+    return b"multipart/form-data; boundary=" + b, b"".join(out)
 
 def timed(name, f):
     t = time.time()

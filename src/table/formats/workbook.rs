@@ -17,6 +17,16 @@
 //! with `table.claims-too-many`. An OpenDocument sheet is told by its parts, not its name (an
 //! `.ods` saved as `.xlsx` is one), and its `number-columns-repeated` / `number-rows-repeated`
 //! are counted as calamine would expand them before it reads the file ([`guard_ods`]).
+//! **Text a workbook repeats** is counted as it will be held, against
+//! [`limits::UNZIPPED`]: a cell naming a shared string holds its own copy (xlsx as it is read,
+//! xls from its SST before calamine opens it), an ODS cell is held once for each column and row
+//! it repeats (its `<text:s text:c>` spaces written out), and an xls sheet that several
+//! BOUNDSHEET records point at is read (and counted) once for each of them. **An `.xls`'s
+//! compound file** is opened by the `cfb` crate (which checks its sector chains) and calamine is
+//! given a fresh one holding the workbook stream only ([`ole_workbook`]): calamine's own
+//! compound-file reader follows a looping chain forever and panics on a missing FAT, so a
+//! container `cfb` cannot open is refused rather than handed to it (the leniency it gave a
+//! damaged file is given up for that).
 
 use std::io::Cursor;
 
