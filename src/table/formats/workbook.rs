@@ -302,8 +302,11 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
         .map_err(|_| damaged("复合文件中的工作簿流无法读取"))?;
     drop(cfb);
     guard_xls(name, &data)?;
-    let mut fresh = cfb::CompoundFile::create(Cursor::new(Vec::new()))
-        .map_err(|_| damaged("工作簿流无法重新打包"))?;
+    // version 3 (512-byte sectors): calamine reads a version-4 directory as empty
+    // (`EmptyRootDir`), which every real .xls of the fixtures would then be
+    let mut fresh =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
+            .map_err(|_| damaged("工作簿流无法重新打包"))?;
     fresh
         .create_stream("/Workbook")
         .and_then(|mut s| std::io::Write::write_all(&mut s, &data))
