@@ -45,33 +45,53 @@ impl Marks {
     #[cfg(test)]
     pub const ALL: Marks = Marks(u32::MAX);
 
-    /// The marks of `text`: ASCII by a small match, an ideograph by one look into a bit table
-    /// (most carry no mark and are not traditional), anything else by [`Marks::of_other`].
+    /// The marks of `text`: ASCII by a small match, an ideograph (three bytes, read in place) by
+    /// one look into a bit table (most carry no mark and are not traditional), anything else
+    /// by [`Marks::of_char`].
     pub fn of(text: &str) -> Marks {
+        let b = text.as_bytes();
         let mut m = 0;
-        for c in text.chars() {
-            let u = c as u32;
-            if u < 0x80 {
-                m |= match c {
-                    '0'..='9' => Self::NUMBER.0,
-                    '-' => Self::DASH.0,
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                m |= match x {
+                    b'0'..=b'9' => Self::NUMBER.0,
+                    b'-' => Self::DASH.0,
                     _ => 0,
                 };
-                continue;
-            }
-            let i = u.wrapping_sub(IDEOGRAPHS) as usize;
-            if i < NOTABLE.len() * 64 && NOTABLE[i / 64] >> (i % 64) & 1 == 0 {
-                continue;
-            }
-            let c = if lexicon::is_traditional(c) {
-                m |= Self::TRADITIONAL.0;
-                lexicon::simplify(c)
+                i += 1;
+            } else if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
+                // U+4000..U+9FFF: a lead byte and two continuation bytes (the text is UTF-8)
+                let u = (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                i += 3;
+                let k = u.wrapping_sub(IDEOGRAPHS) as usize;
+                if k < NOTABLE.len() * 64 && NOTABLE[k / 64] >> (k % 64) & 1 == 0 {
+                    continue;
+                }
+                if let Some(c) = char::from_u32(u) {
+                    m |= Self::of_char(c);
+                }
             } else {
-                c
-            };
-            m |= Self::of_other(c);
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
+                m |= Self::of_char(c);
+            }
         }
         Marks(m)
+    }
+
+    /// The marks of one non-ASCII character, traditional or not.
+    fn of_char(c: char) -> u32 {
+        if lexicon::is_traditional(c) {
+            Self::TRADITIONAL.0 | Self::of_other(lexicon::simplify(c))
+        } else {
+            Self::of_other(c)
+        }
     }
 
     /// The marks of one non-ASCII (simplified) character.
@@ -193,11 +213,18 @@ mod tests {
     #[test]
     fn marks_of_a_text_are_its_characters_marks() {
         let text = "2023年第三季度末前完成計劃，同比上升-5%，各項均達標";
-        let each = text
-            .chars()
-            .map(|c| Marks::of(&c.to_string()))
-            .fold(Marks(0), |a, b| a | b);
-        assert_eq!(Marks::of(text), each);
+        for t in [
+            text,
+            "≥９５％±2é𠀀〇两萬个",
+            "㐀䶵一鿿\u{9fff}\u{a000}\u{4dff}",
+            "是否按时完成进度",
+        ] {
+            let each = t
+                .chars()
+                .map(|c| Marks::of(&c.to_string()))
+                .fold(Marks(0), |a, b| a | b);
+            assert_eq!(Marks::of(t), each, "{t}");
+        }
         assert!(Marks::of(text).any(Marks::TRADITIONAL));
         assert_eq!(Marks::of("优秀"), Marks(0));
     }
