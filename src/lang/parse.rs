@@ -241,10 +241,10 @@ fn read_body(
         // The name says it is a time: the number is a date serial, a deadline by that day.
         provenance.op = Some(Origin::Name);
         Target::Deadline { op: Op::Le, date }
-    } else if let Some(rel) = (marks.any(Marks::BASELINE)
-        && (body.contains(lexicon::CANONICAL_BASE)
-            || body.contains("去年")
-            || body.contains("同比")))
+    } else if let Some(rel) = ((marks.any(Marks::LAST)
+        && marks.any(Marks::YEAR)
+        && (body.contains(lexicon::CANONICAL_BASE) || body.contains("去年")))
+        || (marks.any(Marks::SAME) && body.contains("同比")))
     .then(|| {
         shapes::relative(body).or_else(|| {
             // `完成率≥上年`: the name restated in front.
@@ -348,11 +348,21 @@ fn quoted(body: &str) -> Option<Target> {
 }
 
 fn yes_no(body: &str, marks: Marks) -> Option<bool> {
-    if lexicon::YES_WORDS.contains(&body) {
-        return Some(true);
-    }
-    if lexicon::NO_WORDS.contains(&body) {
-        return Some(false);
+    // the whole body as one of the words: one hash look instead of a comparison a word
+    static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, bool>> =
+        std::sync::LazyLock::new(|| {
+            let mut map = rustc_hash::FxHashMap::default();
+            // a word on both lists is a yes (the yes list was looked at first)
+            for w in lexicon::NO_WORDS {
+                map.insert(*w, false);
+            }
+            for w in lexicon::YES_WORDS {
+                map.insert(*w, true);
+            }
+            map
+        });
+    if let Some(&yes) = WORDS.get(body) {
+        return Some(yes);
     }
     (marks.any(Marks::QUESTION) && lexicon::YES_NO_QUESTION.iter().any(|q| body.contains(q)))
         .then_some(true)

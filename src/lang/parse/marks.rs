@@ -33,13 +33,16 @@ impl Marks {
     pub const DASH: Marks = Marks(1 << 6);
     /// `季`.
     pub const QUARTER: Marks = Marks(1 << 7);
-    /// `上`, `去` or `同`: where a relative baseline (`上年`, `去年`, `同比`) may be written.
-    pub const BASELINE: Marks = Marks(1 << 8);
+    /// `上` or `去`: with [`Marks::YEAR`], where `上年` or `去年` may be written (`上` alone is
+    /// in every `以上`).
+    pub const LAST: Marks = Marks(1 << 8);
     /// `是`, `有`, `能` or `可`: the first characters of the yes/no questions
     /// ([`lexicon::YES_NO_QUESTION`]).
     pub const QUESTION: Marks = Marks(1 << 9);
     /// One of the distributive words' first characters (`分别`, `各`, `均`, `都`).
     pub const DISTRIBUTIVE: Marks = Marks(1 << 10);
+    /// `同`, where `同比` may be written.
+    pub const SAME: Marks = Marks(1 << 11);
 
     /// Every mark (every gate open).
     #[cfg(test)]
@@ -102,7 +105,8 @@ impl Marks {
             '年' => Self::YEAR.0,
             '底' | '末' => Self::END.0,
             '季' => Self::QUARTER.0,
-            '上' | '去' | '同' => Self::BASELINE.0,
+            '上' | '去' => Self::LAST.0,
+            '同' => Self::SAME.0,
             '是' | '有' | '能' | '可' => Self::QUESTION.0,
             '分' | '各' | '均' | '都' => Self::DISTRIBUTIVE.0,
             _ if lexicon::digit_value(c).is_some()
@@ -189,7 +193,8 @@ mod tests {
             assert_eq!(m.any(Marks::END), "底末".contains(s), "{c}");
             assert_eq!(m.any(Marks::DASH), s == '-', "{c}");
             assert_eq!(m.any(Marks::QUARTER), s == '季', "{c}");
-            assert_eq!(m.any(Marks::BASELINE), "上去同".contains(s), "{c}");
+            assert_eq!(m.any(Marks::LAST), "上去".contains(s), "{c}");
+            assert_eq!(m.any(Marks::SAME), s == '同', "{c}");
             assert_eq!(m.any(Marks::QUESTION), "是有能可".contains(s), "{c}");
             assert_eq!(m.any(Marks::DISTRIBUTIVE), "分各均都".contains(s), "{c}");
         }
@@ -204,9 +209,16 @@ mod tests {
                 "{d}"
             );
         }
-        for w in ["计划", "进度", "上年", "去年", "同比"] {
-            assert_ne!(Marks::of(w), Marks(0), "{w}");
+        for w in ["计划", "进度"] {
+            assert!(Marks::of(w).any(Marks::PLAN), "{w}");
         }
+        for w in [lexicon::CANONICAL_BASE, "去年"] {
+            assert!(
+                Marks::of(w).any(Marks::LAST) && Marks::of(w).any(Marks::YEAR),
+                "{w}"
+            );
+        }
+        assert!(Marks::of("同比").any(Marks::SAME));
     }
 
     /// A text's marks are its characters' marks together.
