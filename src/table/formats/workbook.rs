@@ -20,6 +20,16 @@
 //! A large `.xlsx` of many sheets (a workbook of forms) is read on two threads, each sheet by
 //! one reader, in contiguous parts put back in order: the same sheets as one thread reads
 //! (tested), the cell limit counted across both ([`CellCount`]).
+//! **Text a workbook repeats** is counted as it will be held, against
+//! [`limits::UNZIPPED`]: a cell naming a shared string holds its own copy (xlsx as it is read,
+//! xls from its SST before calamine opens it), an ODS cell is held once for each column and row
+//! it repeats (its `<text:s text:c>` spaces written out), and an xls sheet that several
+//! BOUNDSHEET records point at is read (and counted) once for each of them. **An `.xls`'s
+//! compound file** is opened by the `cfb` crate (which checks its sector chains) and calamine is
+//! given a fresh one holding the workbook stream only ([`ole_workbook`]): calamine's own
+//! compound-file reader follows a looping chain forever and panics on a missing FAT, so a
+//! container `cfb` cannot open is refused rather than handed to it (the leniency it gave a
+//! damaged file is given up for that).
 
 use std::io::Cursor;
 
@@ -46,9 +56,11 @@ pub(crate) fn read_sheets(
     if is_xlsx {
         return read_xlsx(name, &bytes, sheet, None, &budget);
     }
-    if !bytes.starts_with(b"PK") {
-        guard_xls(name, &bytes)?;
-    }
+    let bytes = if bytes.starts_with(b"PK") {
+        bytes
+    } else {
+        ole_workbook(name, &bytes)?
+    };
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)?;
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         let range = wb.worksheet_range(&chosen).map_err(workbook)?;
@@ -63,7 +75,9 @@ pub(crate) fn read_sheets(
         let mut cells = Vec::new();
         for (r, c, v) in range.used_cells() {
             budget.one_more()?;
-            cells.push(((row0 + r as u32, col0 + c as u32), shown(v, None)));
+            let text = shown(v, None);
+            budget.text(&chosen, text.len())?;
+            cells.push(((row0 + r as u32, col0 + c as u32), text));
         }
         out.push(SheetCells {
             name: chosen,
@@ -189,6 +203,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             {
                 text = as_written;
             }
+            counted.text(chosen, text.len())?;
             if let Some(display) = display {
                 rounded.push((cell.get_position(), display));
             }
@@ -262,29 +277,51 @@ pub(crate) fn check_shared_strings(
     Ok(())
 }
 
-/// Walks an `.xls`'s BIFF records before calamine does, refusing a sheet whose DIMENSIONS
-/// record, or the span from its first to its last cell, is more than [`limits::CELLS`]:
-/// calamine reserves the claimed rows × columns, then lays the cells out densely over their span
-/// (4 294 967 295 × 65 535 from a 5 KB file would abort the process). Linear in the stream; a
-/// file that is no readable compound file is left to calamine's own error.
-pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
-    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return Ok(());
+/// The `.xls` calamine is given: the workbook stream read out of the compound file by the `cfb`
+/// crate (which checks every sector chain), walked by [`guard_xls`], then written into a fresh
+/// compound file of that one stream. calamine's own compound-file reader follows sector chains
+/// without looking for loops and indexes its FAT with what the file says: a 5 KB file whose
+/// directory chain points at itself read forever, growing without bound, and one without a FAT
+/// panicked. A container the `cfb` crate cannot open is refused here, never handed to calamine.
+fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
+    let damaged = |why: &'static str| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Msg(why),
     };
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| {
+        damaged("复合文件（OLE）结构已损坏，无法打开；可用 Excel 打开后另存为 .xlsx 再试")
+    })?;
     let stream = ["/Workbook", "/Book"]
         .into_iter()
-        .find(|s| cfb.is_stream(s));
-    let Some(stream) = stream else {
-        return Ok(());
-    };
+        .find(|s| cfb.is_stream(s))
+        .ok_or_else(|| damaged("复合文件中没有工作簿流（Workbook）"))?;
     let mut data = Vec::new();
-    let Ok(mut s) = cfb.open_stream(stream) else {
-        return Ok(());
-    };
     // the stream is bounded by the file, itself read within the input limit
-    if std::io::Read::read_to_end(&mut s, &mut data).is_err() {
-        return Ok(());
-    }
+    cfb.open_stream(stream)
+        .and_then(|mut s| std::io::Read::read_to_end(&mut s, &mut data))
+        .map_err(|_| damaged("复合文件中的工作簿流无法读取"))?;
+    drop(cfb);
+    guard_xls(name, &data)?;
+    let mut fresh = cfb::CompoundFile::create(Cursor::new(Vec::new()))
+        .map_err(|_| damaged("工作簿流无法重新打包"))?;
+    fresh
+        .create_stream("/Workbook")
+        .and_then(|mut s| std::io::Write::write_all(&mut s, &data))
+        .and_then(|()| fresh.flush())
+        .map_err(|_| damaged("工作簿流无法重新打包"))?;
+    Ok(fresh.into_inner().into_inner())
+}
+
+/// Walks an `.xls`'s BIFF records (its workbook stream, `data`) before calamine does, refusing
+/// a sheet whose DIMENSIONS record, or the span from its first to its last cell, is more than
+/// [`limits::CELLS`]: calamine reserves the claimed rows × columns, then lays the cells out
+/// densely over their span (4 294 967 295 × 65 535 from a 5 KB file would abort the process).
+/// calamine reads every sheet a BOUNDSHEET record points at when it opens the file, so a sheet
+/// pointed at by many of them (3 000 in a 230 KB file) is counted each time, and the text its
+/// shared-string cells copy against [`limits::UNZIPPED`] (one 65 535-character string in
+/// 100 000 cells is 19 GB); the counts calamine reads without checking them against their
+/// record (a BOUNDSHEET's, a MERGECELLS') are checked here. Linear in the stream.
+pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
     let max = u128::from(limits::CELLS.get());
     let refuse = |sheet: usize, what: &str, claimed: u128| ReadError::ClaimsTooMany {
         name: name.into(),
@@ -303,12 +340,74 @@ pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     // the span of the current substream's cells: (first row, last row, first col, last col)
     let mut span: Option<(u16, u16, u16, u16)> = None;
     let area = |s: (u16, u16, u16, u16)| (u128::from(s.1 - s.0) + 1) * (u128::from(s.3 - s.2) + 1);
+    let damaged = |why: &'static str| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Msg(why),
+    };
+    // what calamine holds for each sheet it is pointed at: the substreams by where their BOF
+    // is (used cells, their span, the text their shared-string cells copy), and the sheets
+    // the workbook's BOUNDSHEET records point at (calamine reads each one when it opens)
+    let mut costs: std::collections::HashMap<usize, SheetCost> = Default::default();
+    let mut current = SheetCost::default();
+    let mut whole = SheetCost::default();
+    let mut opened_at = 0usize;
+    let mut bounds: Vec<usize> = Vec::new();
+    let mut strings: Vec<u64> = Vec::new();
+    let mut in_globals = true;
     let mut pos = 0usize;
     while pos + 4 <= data.len() {
+        let at = pos;
         let typ = u16::from_le_bytes([data[pos], data[pos + 1]]);
         let len = usize::from(u16::from_le_bytes([data[pos + 2], data[pos + 3]]));
         let body = &data[pos + 4..(pos + 4 + len).min(data.len())];
         pos += 4 + len;
+        match typ {
+            // BOUNDSHEET: where a sheet starts (calamine slices the stream there and reads
+            // its flags, name length and name)
+            0x0085 if in_globals => {
+                let Some(p) = u32_at(body, 0) else {
+                    return Err(damaged("工作表目录（BOUNDSHEET）记录不完整"));
+                };
+                if body.len() < 8 || p as usize > data.len() {
+                    return Err(damaged(
+                        "工作表目录（BOUNDSHEET）记录不完整或指向工作簿之外",
+                    ));
+                }
+                bounds.push(p as usize);
+            }
+            // SST: the shared strings (with their CONTINUE records)
+            0x00FC if in_globals => strings = sst_lengths(&data[at..]),
+            // MERGECELLS: calamine reads as many ranges as the count says
+            0x00E5 if depth == 1 => {
+                let count = usize::from(u16_at(body, 0).unwrap_or(0));
+                if body.len() < 2 + count * 8 {
+                    return Err(damaged(
+                        "合并单元格（MERGECELLS）记录声称的区域多于记录本身",
+                    ));
+                }
+            }
+            // LabelSst: a cell holding its own copy of a shared string
+            0x00FD if depth == 1 => {
+                let bytes = u32_at(body, 6)
+                    .and_then(|i| strings.get(i as usize))
+                    .copied()
+                    .unwrap_or(0);
+                current.text = current.text.saturating_add(bytes);
+            }
+            _ => {}
+        }
+        if matches!(typ, 0x0809 | 0x0409 | 0x0209 | 0x0009) && depth == 0 {
+            opened_at = at;
+            current = SheetCost::default();
+        }
+        if typ == 0x000A && depth <= 1 {
+            in_globals = false;
+            if depth == 1 {
+                current.area = span.map_or(0, area);
+                whole.add(current);
+                costs.insert(opened_at, current);
+            }
+        }
         let mut cell = |row: Option<u16>, first: Option<u16>, last: Option<u16>| {
             let (Some(r), Some(c0), Some(c1)) = (row, first, last) else {
                 return;
@@ -373,6 +472,9 @@ pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
             | 0x0003 | 0x0004 | 0x0005 | 0x0002 => {
                 let c = u16_at(body, 2);
                 cell(u16_at(body, 0), c, c);
+                if depth == 1 {
+                    current.cells += 1;
+                }
             }
             // MulRk: a row, its first column, and its last column at the end
             0x00BD => cell(
@@ -388,7 +490,154 @@ pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     {
         return Err(refuse(sheet.max(1), "单元格范围", area(s)));
     }
+    // every sheet the workbook points at, as calamine reads them all: a substream pointed at
+    // more than once (or at no sheet's start) is held again each time, with its dense range
+    let mut seen = std::collections::HashSet::new();
+    let mut total = SheetCost::default();
+    for p in &bounds {
+        match costs.get(p) {
+            Some(c) if seen.insert(*p) => total.add(SheetCost {
+                area: c.cells,
+                ..*c
+            }),
+            Some(c) => total.add(*c),
+            None => total.add(whole),
+        }
+    }
+    if total.area > max {
+        return Err(ReadError::ClaimsTooMany {
+            name: name.into(),
+            part: format!(
+                "工作表目录（{} 条 BOUNDSHEET 记录，同一工作表可被多次指向）",
+                bounds.len()
+            ),
+            what: "单元格",
+            claimed: u64::try_from(total.area).unwrap_or(u64::MAX),
+            help: limits::CELLS.help(),
+        });
+    }
+    if u128::from(total.text) > u128::from(limits::UNZIPPED.get()) {
+        return Err(text_too_large(name, "全部"));
+    }
     Ok(())
+}
+
+/// What calamine holds for one sheet of an `.xls` ([`guard_xls`]).
+#[derive(Debug, Default, Clone, Copy)]
+struct SheetCost {
+    /// Cells its records give.
+    cells: u128,
+    /// The dense range of their span.
+    area: u128,
+    /// Bytes of the shared strings its cells copy (at most 3 bytes a character).
+    text: u64,
+}
+
+impl SheetCost {
+    fn add(&mut self, o: SheetCost) {
+        self.cells = self.cells.saturating_add(o.cells);
+        self.area = self.area.saturating_add(o.area);
+        self.text = self.text.saturating_add(o.text);
+    }
+}
+
+/// The byte length (at most 3 bytes a character, as UTF-8) of each string of an `.xls`'s
+/// shared-string table: `records` starts at the SST record, its CONTINUE records follow. A
+/// string's characters may run on into the next CONTINUE record, which then starts with the
+/// width of the rest (1 or 2 bytes a character) ([MS-XLS] 2.4.265, 2.5.293). Linear; a
+/// truncated table gives the strings read so far.
+fn sst_lengths(records: &[u8]) -> Vec<u64> {
+    // the SST's body and each CONTINUE's, in order
+    let mut parts: Vec<&[u8]> = Vec::new();
+    let mut pos = 0usize;
+    while pos + 4 <= records.len() {
+        let typ = u16::from_le_bytes([records[pos], records[pos + 1]]);
+        let len = usize::from(u16::from_le_bytes([records[pos + 2], records[pos + 3]]));
+        if !parts.is_empty() && typ != 0x003C {
+            break;
+        }
+        parts.push(&records[pos + 4..(pos + 4 + len).min(records.len())]);
+        pos += 4 + len;
+    }
+    let mut out = Vec::new();
+    let (mut part, mut at) = (0usize, 8usize);
+    // `n` bytes on, crossing into the next parts as needed (false past the end)
+    let skip = |part: &mut usize, at: &mut usize, mut n: usize| -> bool {
+        loop {
+            let Some(p) = parts.get(*part) else {
+                return false;
+            };
+            let left = p.len().saturating_sub(*at);
+            if n <= left {
+                *at += n;
+                return true;
+            }
+            n -= left;
+            *part += 1;
+            *at = 0;
+        }
+    };
+    let byte = |part: &mut usize, at: &mut usize| -> Option<u8> {
+        while parts.get(*part)?.len() <= *at {
+            *part += 1;
+            *at = 0;
+        }
+        let b = parts[*part][*at];
+        *at += 1;
+        Some(b)
+    };
+    while let (Some(a), Some(b), Some(flags)) = (
+        byte(&mut part, &mut at),
+        byte(&mut part, &mut at),
+        byte(&mut part, &mut at),
+    ) {
+        let chars = usize::from(u16::from_le_bytes([a, b]));
+        let mut extra = 0usize;
+        if flags & 0x08 != 0 {
+            let (Some(a), Some(b)) = (byte(&mut part, &mut at), byte(&mut part, &mut at)) else {
+                break;
+            };
+            extra += 4 * usize::from(u16::from_le_bytes([a, b]));
+        }
+        if flags & 0x04 != 0 {
+            let mut n = [0u8; 4];
+            for b in &mut n {
+                let Some(x) = byte(&mut part, &mut at) else {
+                    return out;
+                };
+                *b = x;
+            }
+            extra = extra.saturating_add(u32::from_le_bytes(n) as usize);
+        }
+        out.push(chars as u64 * 3);
+        // the characters, each part of them at the width the part gives
+        let mut wide = flags & 0x01 != 0;
+        let mut left = chars;
+        while left > 0 {
+            let Some(p) = parts.get(part) else {
+                return out;
+            };
+            let width = if wide { 2 } else { 1 };
+            let here = (p.len().saturating_sub(at) / width).min(left);
+            at += here * width;
+            left -= here;
+            if left > 0 {
+                part += 1;
+                let Some(p) = parts.get(part) else {
+                    return out;
+                };
+                let Some(&flag) = p.first() else {
+                    return out;
+                };
+                wide = flag & 0x01 != 0;
+                at = 1;
+            }
+        }
+        if !skip(&mut part, &mut at, extra) {
+            break;
+        }
+    }
+    out
 }
 
 /// Columns and rows calamine's OpenDocument reader caps a sheet at.
@@ -450,6 +699,14 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
     let mut cols: u64 = 0;
     let mut pending: u64 = 0;
     let mut row_filled: Option<(u64, u64)> = None;
+    // the text calamine will hold: each filled cell's text (its `<text:s text:c>` spaces
+    // expanded) once for every column and row it is repeated in
+    let max_text = u128::from(limits::UNZIPPED.get());
+    let mut text: u128 = 0;
+    // the cell being read: its repeats and its text so far
+    let mut cell: Option<(u64, u128)> = None;
+    // this row's text, once
+    let mut row_text: u128 = 0;
     let area = |first: Option<u64>, end: u64, col_min: u64, col_max: u64| {
         first.map_or(0, |f| {
             u128::from(end - f) * u128::from(col_max.saturating_sub(col_min) + 1)
@@ -469,7 +726,7 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
                 "table-row" => {
                     let remaining = ODS_MAX_ROWS.saturating_sub(rows);
                     row_repeats = count(e, "number-rows-repeated").min(remaining);
-                    (cols, pending, row_filled) = (0, 0, None);
+                    (cols, pending, row_filled, row_text) = (0, 0, None, 0);
                     if matches!(event, Event::Empty(_)) {
                         rows += row_repeats;
                     }
@@ -477,6 +734,9 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
                 "table-cell" | "covered-table-cell" => {
                     let n = count(e, "number-columns-repeated")
                         .min(ODS_MAX_COLUMNS.saturating_sub(cols + pending));
+                    if filled(e) && matches!(event, Event::Start(_)) {
+                        cell = Some((n, 0));
+                    }
                     if filled(e) {
                         // the empty run before it is stored, then the cell `n` times
                         total += u128::from(pending + n);
@@ -492,8 +752,38 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
                         return Err(refuse(table.max(1), total));
                     }
                 }
+                // spaces: calamine writes `text:c` of them
+                "s" if cell.is_some() => {
+                    let c = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == "c")
+                        .and_then(|a| {
+                            a.value.trim().bytes().try_fold(0u128, |n, d| {
+                                d.is_ascii_digit().then(|| {
+                                    n.saturating_mul(10).saturating_add(u128::from(d - b'0'))
+                                })
+                            })
+                        })
+                        .unwrap_or(1);
+                    if let Some((_, t)) = &mut cell {
+                        *t = t.saturating_add(c);
+                    }
+                }
                 _ => {}
             },
+            Event::Text(t) => {
+                if let Some((_, n)) = &mut cell {
+                    *n = n.saturating_add(t.len() as u128);
+                }
+            }
+            Event::End(e)
+                if matches!(e.local_name().as_ref(), "table-cell" | "covered-table-cell") =>
+            {
+                if let Some((n, t)) = cell.take() {
+                    row_text = row_text.saturating_add(t.saturating_mul(u128::from(n)));
+                }
+            }
             Event::End(e) => match e.local_name().as_ref() {
                 "table-row" => {
                     if let Some((a, b)) = row_filled {
@@ -509,6 +799,12 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
                         }
                     }
                     rows += row_repeats;
+                    // after the cells: a row of both too many cells and too much text is told
+                    // by its cells
+                    text = text.saturating_add(row_text.saturating_mul(u128::from(row_repeats)));
+                    if text > max_text {
+                        return Err(text_too_large(name, &format!("第 {} 个", table.max(1))));
+                    }
                 }
                 "table" => {
                     total += area(first, end, col_min, col_max);
@@ -523,15 +819,19 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
     Ok(())
 }
 
-/// Counts cells against [`limits::CELLS`] across every sheet read.
-/// The cells read of a workbook, against [`limits::CELLS`], shared by the threads that read
-/// its sheets: each counts its own ([`Counted`]) and adds them here every few thousand cells,
-/// so a read stops soon after the limit is passed (within a few thousand cells a thread) and a
-/// workbook within it never stops (every count is of cells read).
+/// Counts cells against [`limits::CELLS`] across every sheet read (shared by the threads that read
+/// its sheets: each counts its own in a [`Counted`] and adds them here every few thousand cells,
+/// so a read stops soon after the limit), and the bytes of their text
+/// against [`limits::UNZIPPED`]: a cell that names a shared string holds its own copy of it, so
+/// one long string named by many small cells would otherwise expand a small file without bound
+/// (a 900 KB string in 20 000 cells of a 43 KB xlsx is 18 GB). A real workbook's text is never
+/// more than its unzipped parts (each cell's reference takes more bytes than most strings do).
 struct CellCount<'a> {
     name: &'a str,
     cells: std::sync::atomic::AtomicU64,
     max: u64,
+    text: std::sync::atomic::AtomicU64,
+    max_text: u64,
 }
 
 /// Cells a thread counts before adding them to the shared count.
@@ -543,6 +843,8 @@ impl<'a> CellCount<'a> {
             name,
             cells: std::sync::atomic::AtomicU64::new(0),
             max: limits::CELLS.get(),
+            text: std::sync::atomic::AtomicU64::new(0),
+            max_text: limits::UNZIPPED.get(),
         }
     }
 
@@ -562,7 +864,21 @@ impl<'a> CellCount<'a> {
             shared: self,
             own: 0,
             before: self.cells.load(std::sync::atomic::Ordering::Relaxed),
+            own_text: 0,
+            before_text: self.text.load(std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// One more cell of `bytes` bytes of text in `sheet`, on one thread alone (`.xls`, `.ods`).
+    fn text(&self, sheet: &str, bytes: usize) -> Result<(), ReadError> {
+        let bytes = bytes as u64;
+        let before = self
+            .text
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+        if before.saturating_add(bytes) > self.max_text {
+            return Err(text_too_large(self.name, sheet));
+        }
+        Ok(())
     }
 
     /// One more cell, on one thread alone (`.xls`, `.ods`).
@@ -577,10 +893,14 @@ impl<'a> CellCount<'a> {
 
     /// Whether every cell counted is within the limit (after the threads are done).
     fn total(&self) -> Result<(), ReadError> {
-        match self.cells.load(std::sync::atomic::Ordering::Relaxed) > self.max {
-            true => Err(self.past()),
-            false => Ok(()),
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.cells.load(Relaxed) > self.max {
+            return Err(self.past());
         }
+        if self.text.load(Relaxed) > self.max_text {
+            return Err(text_too_large(self.name, "（各工作表合计）"));
+        }
+        Ok(())
     }
 }
 
@@ -590,6 +910,10 @@ struct Counted<'c, 'a> {
     own: u64,
     /// The shared count when last looked at.
     before: u64,
+    /// Bytes of cell text not yet added to the shared count.
+    own_text: u64,
+    /// The shared bytes of text when last looked at.
+    before_text: u64,
 }
 
 impl Counted<'_, '_> {
@@ -608,20 +932,47 @@ impl Counted<'_, '_> {
         Ok(())
     }
 
-    /// Adds this thread's cells to the shared count and reads it.
+    /// One more cell of `bytes` bytes of text in `sheet`: exact on one thread, and two threads
+    /// pass the limit by at most what each holds unflushed (less than the limit itself).
+    fn text(&mut self, sheet: &str, bytes: usize) -> Result<(), ReadError> {
+        self.own_text = self.own_text.saturating_add(bytes as u64);
+        if self.before_text.saturating_add(self.own_text) > self.shared.max_text {
+            self.flush();
+            if self.before_text > self.shared.max_text {
+                return Err(text_too_large(self.shared.name, sheet));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds this thread's cells and text to the shared counts and reads them.
     fn flush(&mut self) {
+        use std::sync::atomic::Ordering::Relaxed;
         let own = std::mem::take(&mut self.own);
-        self.before = self
+        self.before = self.shared.cells.fetch_add(own, Relaxed) + own;
+        let own_text = std::mem::take(&mut self.own_text);
+        self.before_text = self
             .shared
-            .cells
-            .fetch_add(own, std::sync::atomic::Ordering::Relaxed)
-            + own;
+            .text
+            .fetch_add(own_text, Relaxed)
+            .saturating_add(own_text);
     }
 }
 
 impl Drop for Counted<'_, '_> {
     fn drop(&mut self) {
         self.flush();
+    }
+}
+
+/// The error for cells whose text, shared strings repeated, comes to more than
+/// [`limits::UNZIPPED`].
+fn text_too_large(name: &str, sheet: &str) -> ReadError {
+    ReadError::UnzippedTooLarge {
+        name: name.into(),
+        part: format!("工作表「{sheet}」的单元格文字，共享字符串按引用次数展开后"),
+        max: limits::UNZIPPED.shown(),
+        help: limits::UNZIPPED.help(),
     }
 }
 
