@@ -1,6 +1,7 @@
 //! Parsing speed: the 77 seed targets (with their indicator names as context), the 114 corpus
-//! targets and the 155 of the second corpus (issue 18), read in a loop on one core. Figures go
-//! into benches/README.md.
+//! targets and the 155 of the second corpus (issue 18), read in a loop on one core; and the
+//! whole line of `jixiao parse --format jsonl` (decode, split, parse, JSON written into a
+//! reused buffer) on the seed's lines. Figures go into benches/README.md.
 
 use std::hint::black_box;
 
@@ -61,6 +62,37 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    group.finish();
+
+    // what `jixiao parse --format jsonl` does to each line, without the reading and writing
+    let seed_lines = include_bytes!("../samples/guangzhou-hpf-2023/indicators.tsv");
+    let rules = jixiao::rules::RuleSet::bundled();
+    let mut group = c.benchmark_group("parse_jsonl");
+    group.throughput(Throughput::Elements(
+        seed_lines.split_inclusive(|b| *b == b'\n').count() as u64,
+    ));
+    group.bench_function("seed_77_lines", |b| {
+        let mut out = Vec::with_capacity(64 * 1024);
+        let mut scratch = String::new();
+        b.iter(|| {
+            out.clear();
+            for (i, raw) in seed_lines.split_inclusive(|b| *b == b'\n').enumerate() {
+                let text = jixiao::lang::record::decode_line(raw);
+                let (indicator, target) = jixiao::lang::record::split_line(&text);
+                let parsed = jixiao::lang::record::parse_line(indicator, target, rules, None);
+                jixiao::lang::record::write_parsed_json(
+                    &mut out,
+                    &mut scratch,
+                    i + 1,
+                    indicator,
+                    target,
+                    &parsed,
+                );
+                out.push(b'\n');
+            }
+            black_box(out.len())
+        })
+    });
     group.finish();
 }
 

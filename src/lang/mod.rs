@@ -18,6 +18,8 @@ pub mod number;
 pub mod parse;
 pub mod print;
 pub mod record;
+#[cfg(test)]
+pub(crate) mod test_targets;
 pub mod units;
 
 pub use ast::*;

@@ -33,45 +33,68 @@ impl Marks {
     pub const DASH: Marks = Marks(1 << 6);
     /// `季`.
     pub const QUARTER: Marks = Marks(1 << 7);
-    /// `上`, `去` or `同`: where a relative baseline (`上年`, `去年`, `同比`) may be written.
-    pub const BASELINE: Marks = Marks(1 << 8);
+    /// `上` or `去`: with [`Marks::YEAR`], where `上年` or `去年` may be written (`上` alone is
+    /// in every `以上`).
+    pub const LAST: Marks = Marks(1 << 8);
     /// `是`, `有`, `能` or `可`: the first characters of the yes/no questions
     /// ([`lexicon::YES_NO_QUESTION`]).
     pub const QUESTION: Marks = Marks(1 << 9);
     /// One of the distributive words' first characters (`分别`, `各`, `均`, `都`).
     pub const DISTRIBUTIVE: Marks = Marks(1 << 10);
+    /// `同`, where `同比` may be written.
+    pub const SAME: Marks = Marks(1 << 11);
 
     /// Every mark (every gate open).
     #[cfg(test)]
     pub const ALL: Marks = Marks(u32::MAX);
 
-    /// The marks of `text`: ASCII by a small match, an ideograph by one look into a bit table
-    /// (most carry no mark and are not traditional), anything else by [`Marks::of_other`].
+    /// The marks of `text`: ASCII by a small match, an ideograph (three bytes, read in place) by
+    /// one look into a bit table (most carry no mark and are not traditional), anything else
+    /// by [`Marks::of_char`].
     pub fn of(text: &str) -> Marks {
+        let b = text.as_bytes();
         let mut m = 0;
-        for c in text.chars() {
-            let u = c as u32;
-            if u < 0x80 {
-                m |= match c {
-                    '0'..='9' => Self::NUMBER.0,
-                    '-' => Self::DASH.0,
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                m |= match x {
+                    b'0'..=b'9' => Self::NUMBER.0,
+                    b'-' => Self::DASH.0,
                     _ => 0,
                 };
-                continue;
-            }
-            let i = u.wrapping_sub(IDEOGRAPHS) as usize;
-            if i < NOTABLE.len() * 64 && NOTABLE[i / 64] >> (i % 64) & 1 == 0 {
-                continue;
-            }
-            let c = if lexicon::is_traditional(c) {
-                m |= Self::TRADITIONAL.0;
-                lexicon::simplify(c)
+                i += 1;
+            } else if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
+                // U+4000..U+9FFF: a lead byte and two continuation bytes (the text is UTF-8)
+                let u = (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                i += 3;
+                let k = u.wrapping_sub(IDEOGRAPHS) as usize;
+                if k < NOTABLE.len() * 64 && NOTABLE[k / 64] >> (k % 64) & 1 == 0 {
+                    continue;
+                }
+                if let Some(c) = char::from_u32(u) {
+                    m |= Self::of_char(c);
+                }
             } else {
-                c
-            };
-            m |= Self::of_other(c);
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
+                m |= Self::of_char(c);
+            }
         }
         Marks(m)
+    }
+
+    /// The marks of one non-ASCII character, traditional or not.
+    fn of_char(c: char) -> u32 {
+        if lexicon::is_traditional(c) {
+            Self::TRADITIONAL.0 | Self::of_other(lexicon::simplify(c))
+        } else {
+            Self::of_other(c)
+        }
     }
 
     /// The marks of one non-ASCII (simplified) character.
@@ -82,7 +105,8 @@ impl Marks {
             '年' => Self::YEAR.0,
             '底' | '末' => Self::END.0,
             '季' => Self::QUARTER.0,
-            '上' | '去' | '同' => Self::BASELINE.0,
+            '上' | '去' => Self::LAST.0,
+            '同' => Self::SAME.0,
             '是' | '有' | '能' | '可' => Self::QUESTION.0,
             '分' | '各' | '均' | '都' => Self::DISTRIBUTIVE.0,
             _ if lexicon::digit_value(c).is_some()
@@ -169,7 +193,8 @@ mod tests {
             assert_eq!(m.any(Marks::END), "底末".contains(s), "{c}");
             assert_eq!(m.any(Marks::DASH), s == '-', "{c}");
             assert_eq!(m.any(Marks::QUARTER), s == '季', "{c}");
-            assert_eq!(m.any(Marks::BASELINE), "上去同".contains(s), "{c}");
+            assert_eq!(m.any(Marks::LAST), "上去".contains(s), "{c}");
+            assert_eq!(m.any(Marks::SAME), s == '同', "{c}");
             assert_eq!(m.any(Marks::QUESTION), "是有能可".contains(s), "{c}");
             assert_eq!(m.any(Marks::DISTRIBUTIVE), "分各均都".contains(s), "{c}");
         }
@@ -184,20 +209,34 @@ mod tests {
                 "{d}"
             );
         }
-        for w in ["计划", "进度", "上年", "去年", "同比"] {
-            assert_ne!(Marks::of(w), Marks(0), "{w}");
+        for w in ["计划", "进度"] {
+            assert!(Marks::of(w).any(Marks::PLAN), "{w}");
         }
+        for w in [lexicon::CANONICAL_BASE, "去年"] {
+            assert!(
+                Marks::of(w).any(Marks::LAST) && Marks::of(w).any(Marks::YEAR),
+                "{w}"
+            );
+        }
+        assert!(Marks::of("同比").any(Marks::SAME));
     }
 
     /// A text's marks are its characters' marks together.
     #[test]
     fn marks_of_a_text_are_its_characters_marks() {
         let text = "2023年第三季度末前完成計劃，同比上升-5%，各項均達標";
-        let each = text
-            .chars()
-            .map(|c| Marks::of(&c.to_string()))
-            .fold(Marks(0), |a, b| a | b);
-        assert_eq!(Marks::of(text), each);
+        for t in [
+            text,
+            "≥９５％±2é𠀀〇两萬个",
+            "㐀䶵一鿿\u{9fff}\u{a000}\u{4dff}",
+            "是否按时完成进度",
+        ] {
+            let each = t
+                .chars()
+                .map(|c| Marks::of(&c.to_string()))
+                .fold(Marks(0), |a, b| a | b);
+            assert_eq!(Marks::of(t), each, "{t}");
+        }
         assert!(Marks::of(text).any(Marks::TRADITIONAL));
         assert_eq!(Marks::of("优秀"), Marks(0));
     }
