@@ -3,7 +3,9 @@
 //! A [`Finding`] has a stable code, a severity, a Chinese message, where it is (file with line and
 //! column, or sheet and cell) and what it concerns (unit, project, indicator). It serialises to
 //! the findings JSON of contract §3 and renders as a miette diagnostic with a label under the exact
-//! characters ([`Finding::diagnostic`]). The codes published so far are listed in [`codes`].
+//! characters ([`Finding::diagnostic`]). A finding is made from a registered [`Code`] (the registry is
+//! [`crate::codes`], re-exported here as `finding::codes`); only a rule file's own `require:`
+//! checks carry a code of their own choosing, their rule's id ([`Finding::of_rule`]).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -13,167 +15,7 @@ use serde::Serialize;
 
 use crate::source::{Location, SourceText, ceil_char_boundary, floor_char_boundary};
 
-/// Every finding code published by this crate, with its meaning. A code never changes meaning.
-pub mod codes {
-    /// A row has fewer cells than the header.
-    pub const ROW_TOO_SHORT: &str = "table.row-too-short";
-    /// A row has non-empty cells beyond the last header column (they are not read).
-    pub const EXTRA_CELLS: &str = "table.extra-cells";
-    /// An amount (or budget figure) is not a number.
-    pub const BAD_AMOUNT: &str = "table.bad-amount";
-    /// A weight (分值) or score (得分) is not a number.
-    pub const BAD_NUMBER: &str = "table.bad-number";
-    /// A cell is longer than the reader accepts.
-    pub const CELL_TOO_LONG: &str = "table.cell-too-long";
-    /// The 绩效指标 cell does not split into numbered indicators.
-    pub const INDICATOR_SPLIT: &str = "table.indicator-split";
-    /// The indicators of a cell are not numbered 1, 2, 3, …
-    pub const INDICATOR_NUMBERING: &str = "table.indicator-numbering";
-    /// A row has content but no name (project, unit or indicator).
-    pub const MISSING_NAME: &str = "table.missing-name";
-    /// Project rows come before any unit row: they form an implicit unit (a unit's own table).
-    pub const IMPLICIT_UNIT: &str = "table.implicit-unit";
-    /// A row was recognised as a note and not read as data.
-    pub const ROW_IGNORED: &str = "table.row-ignored";
-    /// A header column is not one the reader knows; its cells are not read.
-    pub const COLUMN_IGNORED: &str = "table.column-ignored";
-    /// A second 合计 row.
-    pub const DUPLICATE_TOTAL: &str = "table.duplicate-total";
-    /// A unit's amount differs from the sum of its projects' amounts.
-    pub const UNIT_SUM_MISMATCH: &str = "table.unit-sum-mismatch";
-    /// The 合计 row differs from the sum of the units.
-    pub const TOTAL_SUM_MISMATCH: &str = "table.total-sum-mismatch";
-    /// A row's 总计 differs from 财政拨款 + 财政专户拨款 + 其他资金.
-    pub const SOURCE_SUM_MISMATCH: &str = "table.source-sum-mismatch";
-    /// A sum could not be checked because rows it depends on were skipped.
-    pub const SUM_UNCHECKED: &str = "table.sum-unchecked";
-    /// A sheet (or Word table) holds no table or form and was not read.
-    pub const SHEET_SKIPPED: &str = "table.sheet-skipped";
-    /// A sheet holds a table of another layout than the first one read, and was not read.
-    pub const SHEET_OTHER_LAYOUT: &str = "table.sheet-other-layout";
-    /// A workbook's percentage cell shows a rounded value: the value the cell holds is read.
-    pub const DISPLAY_ROUNDED: &str = "table.display-rounded";
-    /// A form row is a placeholder of the template (`指标2:`, `……`, an empty name): not an indicator.
-    pub const FORM_PLACEHOLDER: &str = "table.form-placeholder-row";
-    /// A form row names a category but no indicator.
-    pub const FORM_CATEGORY_ROW: &str = "table.form-category-row";
-    /// A form's 一级指标 was not printed (only its points, or nothing) and was told from its 二级指标.
-    pub const FORM_CATEGORY_INFERRED: &str = "table.form-category-inferred";
-    /// A form's amount cell holds words beside the number; the leading number was read.
-    pub const FORM_AMOUNT_PROSE: &str = "table.form-amount-prose";
-    /// A form's cell still holds the template's instructions (`（100字以内）`): read as empty.
-    pub const FORM_TEMPLATE_TEXT: &str = "table.form-template-text";
-    /// A form names no project (no 项目名称 value): named after its title or unit.
-    pub const FORM_NO_PROJECT: &str = "table.form-no-project";
-    /// A form's 总分 differs from the sum of the 得分 it prints (budget row included).
-    pub const FORM_TOTAL_MISMATCH: &str = "table.form-total-mismatch";
-    /// A form's 年度资金总额 differs from the sum of its 其中 rows (or is empty while they are not).
-    pub const FORM_FUNDS_MISMATCH: &str = "table.form-funds-mismatch";
-    /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
-    pub const FORM_POINTS_SHARED: &str = "table.form-points-shared";
-    /// A `其中…` row with no points under an indicator: kept and shown, not scored.
-    pub const FORM_BREAKDOWN: &str = "table.form-breakdown";
-    /// A self-evaluation sheet has no actuals column (and no 得分): named with its header.
-    pub const NO_ACTUALS_COLUMN: &str = "table.no-actuals-column";
-    /// A form's `其中…` rows do not add up to the indicator they break down.
-    pub const FORM_BREAKDOWN_MISMATCH: &str = "table.form-breakdown-mismatch";
-    /// A shortened category label (`产`, `产出值`) read as its full name.
-    pub const FORM_LABEL_EXPANDED: &str = "table.form-label-expanded";
-    /// A 指标分值 column holds words (definitions), not points.
-    pub const FORM_WEIGHT_WORDS: &str = "table.form-weight-words";
-    /// Where the layout left a choice, the reading the form's own sums agree with was taken.
-    pub const FORM_READING: &str = "table.form-reading";
-    /// No reading of the form makes its own sums agree: the project is 未核对.
-    pub const FORM_UNCHECKED: &str = "table.form-unchecked";
-
-    /// A form's approval row (`财政部门…审核意见 (盖章)`, `主管部门审核意见`): a place for a
-    /// department's opinion and seal, not a category and not an indicator.
-    pub const FORM_APPROVAL_ROW: &str = "table.form-approval-row";
-
-    /// All codes above, for documentation and `--explain`.
-    pub const ALL: &[&str] = &[
-        ROW_TOO_SHORT,
-        EXTRA_CELLS,
-        BAD_AMOUNT,
-        BAD_NUMBER,
-        CELL_TOO_LONG,
-        INDICATOR_SPLIT,
-        INDICATOR_NUMBERING,
-        MISSING_NAME,
-        IMPLICIT_UNIT,
-        ROW_IGNORED,
-        COLUMN_IGNORED,
-        DUPLICATE_TOTAL,
-        UNIT_SUM_MISMATCH,
-        TOTAL_SUM_MISMATCH,
-        SOURCE_SUM_MISMATCH,
-        SUM_UNCHECKED,
-        SHEET_SKIPPED,
-        SHEET_OTHER_LAYOUT,
-        DISPLAY_ROUNDED,
-        FORM_PLACEHOLDER,
-        FORM_CATEGORY_ROW,
-        FORM_CATEGORY_INFERRED,
-        FORM_AMOUNT_PROSE,
-        FORM_TEMPLATE_TEXT,
-        FORM_NO_PROJECT,
-        FORM_TOTAL_MISMATCH,
-        FORM_POINTS_SHARED,
-        FORM_FUNDS_MISMATCH,
-        NO_ACTUALS_COLUMN,
-        FORM_BREAKDOWN,
-        FORM_BREAKDOWN_MISMATCH,
-        FORM_LABEL_EXPANDED,
-        FORM_WEIGHT_WORDS,
-        FORM_READING,
-        FORM_UNCHECKED,
-        FORM_APPROVAL_ROW,
-    ];
-}
-
-/// How serious a finding is (also what a rule file's `severity:` says).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Wrong data: a row skipped, a sum that does not add up.
-    Error,
-    /// Suspicious but read.
-    Warning,
-    /// For information.
-    Info,
-}
-
-impl Severity {
-    /// `error`, `warning` or `info`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-
-    /// The Chinese word for the severity (错误 / 警告 / 提示).
-    pub fn zh(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Info => "提示",
-        }
-    }
-}
+pub use crate::codes::{self, Code, Severity};
 
 /// One finding. Serialises exactly to an element of `findings` in contract §3.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -221,6 +63,17 @@ pub struct Finding {
 impl Finding {
     /// A finding about `file`, with no position yet.
     pub fn new(
+        code: Code,
+        severity: Severity,
+        file: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::of_rule(code.as_str(), severity, file, message)
+    }
+
+    /// A finding of a rule file's own check, whose code is the rule's id (`audit.…`, chosen by
+    /// whoever wrote the rule, documented by the rule and not in [`crate::codes`]).
+    pub fn of_rule(
         code: impl Into<Cow<'static, str>>,
         severity: Severity,
         file: impl Into<String>,
@@ -246,25 +99,31 @@ impl Finding {
 
     /// A finding at `at` in `source`, labelled `label`.
     pub fn at_location(
-        code: impl Into<Cow<'static, str>>,
+        code: Code,
         severity: Severity,
         source: &SourceText,
         at: Location,
         message: impl Into<String>,
     ) -> Finding {
-        let mut f = Finding::new(code, severity, source.name.clone(), message);
+        Finding::new(code, severity, source.name.clone(), message).located(source, at)
+    }
+
+    /// Places the finding at `at` in `source` (its file, and its line and column or its sheet
+    /// and cell).
+    pub fn located(mut self, source: &SourceText, at: Location) -> Finding {
+        self.file = source.name.clone();
         match at.cell {
             Some(cell) => {
-                f.sheet = source.sheet_at(at.offset).map(str::to_owned);
-                f.cell = Some(cell.a1());
+                self.sheet = source.sheet_at(at.offset).map(str::to_owned);
+                self.cell = Some(cell.a1());
             }
             None => {
-                f.line = Some(at.line);
-                f.column = Some(at.column);
+                self.line = Some(at.line);
+                self.column = Some(at.column);
             }
         }
-        f.at = Some(at);
-        f
+        self.at = Some(at);
+        self
     }
 
     /// Sets the label under the offending characters.

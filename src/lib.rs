@@ -12,9 +12,9 @@
 
 pub mod bounded;
 pub mod cli;
+pub mod codes;
 pub mod diagnostic;
 pub mod eval;
-pub mod explain;
 pub mod finding;
 pub mod inputs;
 pub mod lang;

@@ -281,12 +281,12 @@ fn changed_project_amount_gives_one_finding_per_broken_sum() {
         found,
         [
             (
-                codes::SOURCE_SUM_MISMATCH,
+                codes::SOURCE_SUM_MISMATCH.as_str(),
                 Some(25),
                 Some("广州住房公积金管理中心番禺办事处")
             ),
             (
-                codes::UNIT_SUM_MISMATCH,
+                codes::UNIT_SUM_MISMATCH.as_str(),
                 Some(24),
                 Some("广州住房公积金管理中心番禺办事处")
             ),

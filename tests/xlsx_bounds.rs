@@ -94,7 +94,7 @@ fn a_text_past_excels_limit_is_cut_with_a_finding_on_its_row() {
     let added: Vec<_> = fitted.projects[p]
         .findings
         .iter()
-        .filter(|f| f.code == xlsx_fit::CODE)
+        .filter(|f| f.code == jixiao::codes::REPORT_XLSX_CELL_CUT)
         .collect();
     assert_eq!(added.len(), 1);
     assert_eq!(added[0].indicator.as_deref(), Some(name));

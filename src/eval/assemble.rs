@@ -149,7 +149,7 @@ pub(super) fn project(
     if status != TotalStatus::Scored {
         // a project with no total has no grade: the note that grades its total on its points
         // (`等级按折合分评定为优`) would contradict the 待评定 / 未核对 in its place
-        findings.retain(|f| f.code != "eval.points-not-100");
+        findings.retain(|f| f.code != crate::codes::EVAL_POINTS_NOT_100);
     }
     findings.splice(0..0, finding);
     ProjectReport {
@@ -229,7 +229,7 @@ fn standing(
                 Decimal::ZERO
             };
         let f = Finding::new(
-            "eval.total-pending",
+            crate::codes::EVAL_TOTAL_PENDING,
             Severity::Warning,
             file,
             format!(
@@ -244,7 +244,7 @@ fn standing(
     }
     if !mismatches.is_empty() {
         let f = Finding::new(
-            "eval.total-unchecked",
+            crate::codes::EVAL_TOTAL_UNCHECKED,
             Severity::Warning,
             file,
             format!(

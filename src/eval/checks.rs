@@ -70,7 +70,7 @@ pub fn on_actual(rules: &RuleSet, facts: Facts<'_>) -> (Vec<Flag>, Vec<VetoHit>)
 
 /// A flag as a finding of its project.
 pub fn finding(flag: &Flag, file: &str, unit: &str, project: &str, indicator: &str) -> Finding {
-    Finding::new(flag.code.clone(), flag.severity, file, flag.message.clone())
+    Finding::of_rule(flag.code.clone(), flag.severity, file, flag.message.clone())
         .in_project(unit, project)
         .indicator(indicator)
 }
@@ -135,7 +135,7 @@ pub fn veto_finding(
             v.grade
         )
     };
-    Finding::new(
+    Finding::of_rule(
         v.rule.clone(),
         if v.cap {
             Severity::Warning

@@ -119,7 +119,7 @@ pub(super) fn finding(
     unit: &str,
     project: &str,
 ) -> crate::finding::Finding {
-    crate::finding::Finding::new(
+    crate::finding::Finding::of_rule(
         limit.rule.clone(),
         crate::finding::Severity::Warning,
         file,

@@ -46,7 +46,7 @@ pub fn read(
         let grade = applied.grade(word.trim())?;
         let g = grade.value;
         let flag = (share < g.min_share || share > g.max_share).then(|| Flag {
-            code: "eval.grade-share-outside".into(),
+            code: crate::codes::EVAL_GRADE_SHARE_OUTSIDE.into(),
             severity: Severity::Warning,
             message: format!(
                 "等级“{}”给了 {}%，不在该等级的 {}%–{}% 之内（规则 {}）；按所写比例计分",

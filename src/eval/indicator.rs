@@ -384,7 +384,7 @@ fn score_reading(
 /// weight: `eval.points-rescaled`.
 fn rescaled_flag(indicator: &str, method: Decimal, scored: Decimal) -> super::checks::Flag {
     super::checks::Flag {
-        code: Cow::Borrowed("eval.points-rescaled"),
+        code: crate::codes::EVAL_POINTS_RESCALED.into(),
         severity: crate::finding::Severity::Info,
         message: format!(
             "指标“{indicator}”：方法给它 {} 分，本项目按 {} 分计（分值折算为 100 分制）；规则和所写的绝对分按同一比例换算",

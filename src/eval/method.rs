@@ -767,7 +767,7 @@ fn unreconciled(
     o.score = None;
     o.formula = format!("单位无法核对：{why}；规则 {id} 无法计分，需人工核对");
     let flag = Flag {
-        code: "eval.unit-unreconciled".into(),
+        code: crate::codes::EVAL_UNIT_UNRECONCILED.into(),
         severity: Severity::Warning,
         message: format!(
             "指标“{}”（目标“{}”，实际值“{}”）：{why}，规则 {id} 无法计分，待人工核对",
@@ -783,7 +783,7 @@ fn unreconciled(
 /// The finding beside the total where lateness is not measured (`eval.lateness-unmeasured`).
 fn unmeasured_flag(why: Unmeasured, id: &str, written: Written<'_>) -> Flag {
     Flag {
-        code: "eval.lateness-unmeasured".into(),
+        code: crate::codes::EVAL_LATENESS_UNMEASURED.into(),
         severity: Severity::Warning,
         message: format!(
             "指标“{}”的实际值“{}”：{}，规则 {id} 无法计算逾期，待人工核对",

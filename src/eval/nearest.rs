@@ -24,7 +24,7 @@ pub(crate) fn suggest(doc: &Document, findings: &mut [Finding]) {
         .collect();
     for f in findings
         .iter_mut()
-        .filter(|f| f.code == "actuals.unmatched")
+        .filter(|f| f.code == crate::codes::ACTUALS_UNMATCHED)
         .take(MAX_SUGGESTED)
     {
         let near = match (&f.indicator, &f.project) {

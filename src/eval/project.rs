@@ -261,7 +261,7 @@ fn score_budget(
         tally.pending += weight;
         tally.findings.push(
             Finding::new(
-                "eval.out-of-range",
+                crate::codes::EVAL_OUT_OF_RANGE,
                 Severity::Error,
                 &*step.file,
                 format!(
@@ -431,7 +431,7 @@ fn grade(
     if tally.bonus > Decimal::ZERO && veto_total.is_none() {
         tally.findings.push(
             crate::finding::Finding::new(
-                "eval.bonus",
+                crate::codes::EVAL_BONUS,
                 crate::finding::Severity::Info,
                 file,
                 format!(

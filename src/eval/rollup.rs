@@ -28,7 +28,7 @@ fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {
 pub fn budget_finding(doc: &Document, p: &ProjectReport) -> Option<Finding> {
     let b = p.budget.filter(|b| *b <= Decimal::ZERO)?;
     let mut f = Finding::new(
-        "eval.budget-not-positive",
+        crate::codes::EVAL_BUDGET_NOT_POSITIVE,
         Severity::Warning,
         &doc.source.name,
         format!(

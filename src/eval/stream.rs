@@ -217,7 +217,7 @@ pub fn evaluate_stream(
     if totals.seen.unsure() {
         findings.push(
             Finding::new(
-                "stream.seen-unsure",
+                crate::codes::STREAM_SEEN_UNSURE,
                 Severity::Warning,
                 &head.name,
                 "流式评价中暂存到磁盘的单位、项目记录有部分读不回来；单位数可能偏多，\
@@ -496,7 +496,7 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
         (&unit, &project).hash(&mut h);
         if !t.seen.insert(h.finish()) {
             let mut f = Finding::new(
-                "stream.project-split",
+                crate::codes::STREAM_PROJECT_SPLIT,
                 Severity::Warning,
                 &head.name,
                 format!(

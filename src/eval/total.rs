@@ -53,7 +53,7 @@ pub fn grade(
         ),
         None => format!("项目“{project}”没有可计分的分值，不评定等级"),
     };
-    let f = Finding::new("eval.points-not-100", Severity::Warning, file, message)
+    let f = Finding::new(crate::codes::EVAL_POINTS_NOT_100, Severity::Warning, file, message)
         .help("核对表中各指标的分值（连同预算执行率的分值）是否合计 100 分；摘录或漏行的表按其实有分值计分")
         .in_project(unit, project);
     Graded {
@@ -102,7 +102,7 @@ mod tests {
         let g = grade(&m, d("44.3812"), d("49"), "f", "u", "p");
         assert_eq!(g.grade, "优");
         let f = g.finding.expect("a finding");
-        assert_eq!(f.code, "eval.points-not-100");
+        assert_eq!(f.code, crate::codes::EVAL_POINTS_NOT_100);
         assert!(f.message.contains("总分 44.38 是 49 分中"), "{}", f.message);
         assert!(f.message.contains("90.57"), "{}", f.message);
         // 99 of 110 points: 90 on 100

@@ -51,7 +51,7 @@ pub fn check(
 /// is not given.
 pub fn project_finding(file: &str, unit: &str, project: &str, indicators: usize) -> Finding {
     Finding::new(
-        "eval.project-not-filled",
+        crate::codes::EVAL_PROJECT_NOT_FILLED,
         Severity::Warning,
         file,
         format!(

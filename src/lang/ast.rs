@@ -183,8 +183,8 @@ impl ErrorKind {
     }
     pub fn code(self) -> &'static str {
         match self {
-            ErrorKind::Overflow => "target.overflow",
-            ErrorKind::TooLong => "target.too-long",
+            ErrorKind::Overflow => crate::codes::TARGET_OVERFLOW.as_str(),
+            ErrorKind::TooLong => crate::codes::TARGET_TOO_LONG.as_str(),
         }
     }
 }

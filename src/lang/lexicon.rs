@@ -130,7 +130,8 @@ pub const SUFFIX_OPS: &[(&str, SuffixWord)] = &[
 ];
 
 /// Separators between the two ends of a range (`90%-95%`, `3至5个`, `3~5`, `在90%到95%之间`).
-pub const RANGE_SEPARATORS: &[&str] = &["-", "－", "—", "–", "~", "～", "〜", "至", "到"];
+/// Each is one character, so that a look at the first character finds it.
+pub const RANGE_SEPARATORS: &[char] = &['-', '－', '—', '–', '~', '～', '〜', '至', '到'];
 
 /// Characters dropped from the end of a target (`。。`, `；`).
 pub fn is_trailing_punct(c: char) -> bool {
@@ -141,7 +142,7 @@ pub fn is_trailing_punct(c: char) -> bool {
 }
 
 /// An ASCII or full-width digit's value.
-pub fn digit_value(c: char) -> Option<u32> {
+pub const fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -160,7 +161,7 @@ pub fn is_thousands_separator(c: char) -> bool {
 }
 
 /// Chinese digits.
-pub fn cn_digit(c: char) -> Option<u32> {
+pub const fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
@@ -177,7 +178,7 @@ pub fn cn_digit(c: char) -> Option<u32> {
 }
 
 /// Chinese place units inside a number below 万 (十 百 千).
-pub fn cn_small_unit(c: char) -> Option<u32> {
+pub const fn cn_small_unit(c: char) -> Option<u32> {
     Some(match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
@@ -828,8 +829,44 @@ pub const VAGUE_CHANGES: &[&str] = &[
 ];
 
 /// Traditional characters mapped to their simplified form, one character for one character of the
-/// same UTF-8 length, so byte offsets stay valid on the simplified copy.
+/// same UTF-8 length, so byte offsets stay valid on the simplified copy. A character that is not
+/// one of them costs one look into a bit table ([`is_traditional`]).
+#[inline]
 pub fn simplify(c: char) -> char {
+    if is_traditional(c) {
+        simplified_of(c)
+    } else {
+        c
+    }
+}
+
+/// The first character a traditional spelling may be (every one is a CJK unified ideograph;
+/// `tests::traditional_characters_are_cjk_ideographs` holds it).
+const TRADITIONAL_FIRST: u32 = 0x4E00;
+/// Bits for U+4E00..U+A000, one a character: set where [`simplified_of`] changes it.
+static TRADITIONAL: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < 328 * 64 {
+        if let Some(c) = char::from_u32(TRADITIONAL_FIRST + i as u32)
+            && simplified_of(c) as u32 != c as u32
+        {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// Whether [`simplify`] changes `c`.
+#[inline]
+pub fn is_traditional(c: char) -> bool {
+    let i = (c as u32).wrapping_sub(TRADITIONAL_FIRST) as usize;
+    i < TRADITIONAL.len() * 64 && TRADITIONAL[i / 64] >> (i % 64) & 1 == 1
+}
+
+/// The table behind [`simplify`].
+pub(crate) const fn simplified_of(c: char) -> char {
     match c {
         '萬' => '万',
         '億' => '亿',
@@ -1249,16 +1286,37 @@ pub static MAGNITUDE_INDEX: std::sync::LazyLock<Index<u64>> =
     std::sync::LazyLock::new(|| Index::new(MAGNITUDES));
 
 /// The normalised spelling of a unit written exactly as one of [`UNIT_SPELLINGS`].
+/// A spelling listed twice means what its first row says.
 pub fn unit_by_spelling(written: &str) -> Option<&'static str> {
-    static SORTED: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    static BY_SPELLING: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
         std::sync::LazyLock::new(|| {
-            let mut v = UNIT_SPELLINGS.to_vec();
-            v.sort_by_key(|(s, _)| *s);
-            v.dedup_by_key(|(s, _)| *s);
-            v
+            let mut map = rustc_hash::FxHashMap::default();
+            for &(spelling, norm) in UNIT_SPELLINGS {
+                map.entry(spelling).or_insert(norm);
+            }
+            map
         });
-    SORTED
-        .binary_search_by_key(&written, |(s, _)| *s)
-        .ok()
-        .map(|i| SORTED[i].1)
+    BY_SPELLING.get(written).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bit table covers every traditional character: none lies outside U+4E00..U+A000, and
+    /// inside it the table and the mapping agree on every character.
+    #[test]
+    fn traditional_characters_are_cjk_ideographs() {
+        let mut n = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let changes = simplified_of(c) != c;
+            assert_eq!(is_traditional(c), changes, "{c} U+{:04X}", c as u32);
+            assert_eq!(simplify(c), simplified_of(c));
+            if changes {
+                assert_eq!(c.len_utf8(), simplified_of(c).len_utf8(), "{c}");
+                n += 1;
+            }
+        }
+        assert!(n > 250, "{n} traditional characters");
+    }
 }

@@ -118,7 +118,7 @@ impl Refusal {
     pub fn code(&self) -> String {
         miette::Diagnostic::code(self)
             .map(|c| c.to_string())
-            .unwrap_or_else(|| "pile.unread".to_owned())
+            .unwrap_or_else(|| crate::codes::PILE_UNREAD.as_str().to_owned())
     }
 }
 

@@ -20,9 +20,6 @@ pub const EXCEL_CELL: usize = 32_767;
 /// Characters kept of a text past the limit.
 pub const KEEP: usize = 30_000;
 
-/// The code of the finding on a row whose text was cut.
-pub const CODE: &str = "report.xlsx-cell-cut";
-
 fn too_long(s: &str) -> bool {
     // a text of at most EXCEL_CELL bytes has at most as many characters
     s.len() > EXCEL_CELL && s.chars().count() > EXCEL_CELL
@@ -170,13 +167,23 @@ pub fn fit_report(r: &Report) -> Cow<'_, Report> {
                     }
                 }
                 findings.push(
-                    Finding::new(CODE, Severity::Warning, &*i.source.file, message(&fields))
-                        .indicator(i.indicator.to_string()),
+                    Finding::new(
+                        crate::codes::REPORT_XLSX_CELL_CUT,
+                        Severity::Warning,
+                        &*i.source.file,
+                        message(&fields),
+                    )
+                    .indicator(i.indicator.to_string()),
                 );
             }
         }
         if !general.is_empty() {
-            findings.push(Finding::new(CODE, Severity::Warning, "", message(&general)));
+            findings.push(Finding::new(
+                crate::codes::REPORT_XLSX_CELL_CUT,
+                Severity::Warning,
+                "",
+                message(&general),
+            ));
         }
         p.findings.extend(findings);
     }

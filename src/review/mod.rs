@@ -12,7 +12,7 @@ pub mod checks;
 pub mod render;
 mod view;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding};
 use crate::rules::{Check, Facts, Rule, RuleSet};
 use crate::table::model::Document;
 
@@ -20,14 +20,10 @@ pub use view::{IndicatorView, ProjectView};
 
 /// One registered check.
 pub struct CheckInfo {
-    /// The stable code (`review.plan-without-number`).
-    pub code: &'static str,
-    /// Its severity unless a rule changes it.
-    pub severity: Severity,
-    /// A one-line title in Chinese.
-    pub title: &'static str,
-    /// The documentation `jixiao review --explain CODE` prints.
-    pub explain: &'static str,
+    /// The stable code (`review.plan-without-number`) with its default severity (unless a rule
+    /// changes it), its Chinese title and its documentation (the check file's `//!` lines,
+    /// which `jixiao review --explain CODE` prints).
+    pub code: Code,
     /// The check over one project.
     pub run: fn(&ProjectView<'_>, &mut Vec<Finding>),
 }
@@ -47,9 +43,9 @@ pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
     for (unit, project) in doc.projects() {
         let view = ProjectView::new(doc, unit, project, opts);
         for check in checks::ALL {
-            let (disabled, level) = match opts.rules.review_check(check.code) {
+            let (disabled, level) = match opts.rules.review_check(check.code.as_str()) {
                 Some((disabled, s)) => (disabled, s),
-                None => (false, check.severity),
+                None => (false, check.code.severity()),
             };
             if disabled {
                 continue;
@@ -81,15 +77,14 @@ pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
                 } else {
                     format!("不符合规则 {}", rule.id)
                 };
-                let mut f = view.finding(
-                    "",
+                let mut f = view.rule_finding(
+                    &rule.id,
                     i.row.at.target,
                     Some(i),
                     format!("指标“{}”：{}", i.row.name, hit.message),
                     label,
                     format!("规则见 {}:{}", rule.file, rule.line),
                 );
-                f.code = rule.id.clone();
                 f.severity = hit.severity;
                 out.push(f);
             }
@@ -100,7 +95,7 @@ pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
 
 /// The documentation of a built-in check's code.
 pub fn explain(code: &str) -> Option<&'static CheckInfo> {
-    checks::ALL.iter().find(|c| c.code == code)
+    checks::ALL.iter().find(|c| c.code.as_str() == code)
 }
 
 /// What `jixiao review --explain CODE` explains: a built-in check, or a rule file's `require:`
@@ -108,8 +103,9 @@ pub fn explain(code: &str) -> Option<&'static CheckInfo> {
 pub enum Explanation<'r> {
     Check(&'static CheckInfo),
     Rule(&'r Rule),
-    /// A code of reading or scoring (`table.*`, `eval.*`, …), from [`crate::explain`].
-    Code(&'static crate::explain::CodeDoc),
+    /// A code of reading, scoring or answering (`table.*`, `eval.*`, `rules::*`, …), from the
+    /// registry [`crate::codes`].
+    Code(Code),
 }
 
 /// The explanation of any code review can print from its checks and rules; `None` for an
@@ -118,8 +114,8 @@ pub fn explain_code<'r>(code: &str, rules: &'r RuleSet) -> Option<Explanation<'r
     if let Some(check) = explain(code) {
         return Some(Explanation::Check(check));
     }
-    if let Some(doc) = crate::explain::doc(code) {
-        return Some(Explanation::Code(doc));
+    if let Some(code) = crate::codes::find(code) {
+        return Some(Explanation::Code(code));
     }
     rules
         .rule(code)
@@ -132,12 +128,9 @@ pub fn explain_code<'r>(code: &str, rules: &'r RuleSet) -> Option<Explanation<'r
 pub fn codes(rules: &RuleSet) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = checks::ALL
         .iter()
-        .map(|c| (c.code.to_owned(), c.title.to_owned()))
-        .chain(
-            crate::explain::DOCS
-                .iter()
-                .map(|d| (d.code.to_owned(), d.title.to_owned())),
-        )
+        .map(|c| c.code)
+        .chain(crate::codes::ALL.iter().copied())
+        .map(|c| (c.as_str().to_owned(), c.title().to_owned()))
         .collect();
     for r in rules.rules() {
         if let Some(Check { message, .. }) = r.choice.get::<Check>() {
@@ -156,26 +149,8 @@ impl Explanation<'_> {
     pub fn text(&self) -> String {
         let mut out = String::new();
         match self {
-            Explanation::Code(doc) => out.push_str(&doc.text()),
-            Explanation::Check(info) => {
-                out.push_str(&format!(
-                    "{} — {}（默认级别：{}）\n\n",
-                    info.code,
-                    info.title,
-                    info.severity.zh()
-                ));
-                // The module's documentation: its `//!` lines, a section's `**作用**：` printed
-                // as `作用：` (only at a line's start: `**` inside an example is the table's own
-                // text, as in `≥**%`).
-                for line in info.explain.lines().take_while(|l| l.starts_with("//!")) {
-                    let line = line.trim_start_matches("//!").trim_start();
-                    match line.strip_prefix("**").and_then(|l| l.split_once("**")) {
-                        Some((head, rest)) => out.push_str(&format!("{head}{rest}")),
-                        None => out.push_str(line),
-                    }
-                    out.push('\n');
-                }
-            }
+            Explanation::Code(code) => out.push_str(&code.text()),
+            Explanation::Check(info) => out.push_str(&info.code.text()),
             Explanation::Rule(rule) => {
                 let Some(Check {
                     require,

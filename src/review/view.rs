@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::eval::evaluate::{Categories, scoring_category};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::lang::{self, Context, Parsed, Span};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 use crate::table::source::Location;
@@ -78,17 +78,55 @@ impl<'a> ProjectView<'a> {
         }
     }
 
-    /// A finding at `at`, naming this project (and the indicator, where given).
+    /// A finding of a built-in check at `at`, naming this project (and the indicator, where
+    /// given).
     pub fn finding(
         &self,
-        code: &'static str,
+        code: Code,
         at: Location,
         indicator: Option<&IndicatorView<'_>>,
         message: String,
         label: impl Into<String>,
         help: impl Into<String>,
     ) -> Finding {
-        let mut f = Finding::at_location(code, Severity::Warning, &self.doc.source, at, message)
+        self.placed(
+            Finding::new(code, Severity::Warning, "", message),
+            at,
+            indicator,
+            label,
+            help,
+        )
+    }
+
+    /// A finding of a rule file's `require:` check (its code is the rule's id) at `at`.
+    pub fn rule_finding(
+        &self,
+        id: &str,
+        at: Location,
+        indicator: Option<&IndicatorView<'_>>,
+        message: String,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Finding {
+        self.placed(
+            Finding::of_rule(id.to_owned(), Severity::Warning, "", message),
+            at,
+            indicator,
+            label,
+            help,
+        )
+    }
+
+    fn placed(
+        &self,
+        f: Finding,
+        at: Location,
+        indicator: Option<&IndicatorView<'_>>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Finding {
+        let mut f = f
+            .located(&self.doc.source, at)
             .label(label)
             .help(help)
             .project(self.project.name.clone());

@@ -36,19 +36,20 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    pub fn code(self) -> &'static str {
+    /// The registered code of this kind of error.
+    pub fn code(self) -> crate::codes::Code {
         match self {
-            ErrorKind::Syntax => "rules::yaml-syntax",
-            ErrorKind::Shape => "rules::shape",
-            ErrorKind::UnknownKey => "rules::unknown-key",
-            ErrorKind::BadValue => "rules::bad-value",
-            ErrorKind::MissingId => "rules::missing-id",
-            ErrorKind::DuplicateId => "rules::duplicate-id",
-            ErrorKind::Expression => "rules::expression",
-            ErrorKind::Decision => "rules::decision",
-            ErrorKind::UnknownId => "rules::unknown-id",
-            ErrorKind::Io => "rules::io",
-            ErrorKind::TooMany => "rules::too-many",
+            ErrorKind::Syntax => crate::codes::RULES_YAML_SYNTAX,
+            ErrorKind::Shape => crate::codes::RULES_SHAPE,
+            ErrorKind::UnknownKey => crate::codes::RULES_UNKNOWN_KEY,
+            ErrorKind::BadValue => crate::codes::RULES_BAD_VALUE,
+            ErrorKind::MissingId => crate::codes::RULES_MISSING_ID,
+            ErrorKind::DuplicateId => crate::codes::RULES_DUPLICATE_ID,
+            ErrorKind::Expression => crate::codes::RULES_EXPRESSION,
+            ErrorKind::Decision => crate::codes::RULES_DECISION,
+            ErrorKind::UnknownId => crate::codes::RULES_UNKNOWN_ID,
+            ErrorKind::Io => crate::codes::RULES_IO,
+            ErrorKind::TooMany => crate::codes::RULES_TOO_MANY,
         }
     }
 }
@@ -176,7 +177,7 @@ pub fn findings_json(problems: &[FileErrors], files: usize) -> serde_json::Value
         .map(|e| {
             let (line, column) = e.line_col();
             serde_json::json!({
-                "code": e.kind.code(),
+                "code": e.kind.code().as_str(),
                 "severity": if e.warning { "warning" } else { "error" },
                 "message": e.message,
                 "file": e.file(),

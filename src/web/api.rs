@@ -25,7 +25,7 @@ pub fn params(query: Result<Query<Params>, QueryRejection>) -> Result<Params, Ap
     let p = query.map(|Query(p)| p).map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "web.bad-query",
+            crate::codes::WEB_BAD_QUERY,
             format!("查询参数有误：{}", e.body_text()),
             Some("可用的参数：format、year、encoding、sheet、columns、no_default_rules"),
         )
@@ -35,7 +35,7 @@ pub fn params(query: Result<Query<Params>, QueryRejection>) -> Result<Params, Ap
     {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "web.bad-year",
+            crate::codes::WEB_BAD_YEAR,
             format!("年度 {y} 不在 1900 到 2100 之间"),
             Some("year 写作四位数年份，如 2023"),
         ));

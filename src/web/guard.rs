@@ -99,7 +99,7 @@ pub fn host_allowed(authority: &str, listen: SocketAddr) -> bool {
     }
 }
 
-fn forbidden(code: &str, message: String, help: &str) -> ApiError {
+fn forbidden(code: crate::codes::Code, message: String, help: &str) -> ApiError {
     ApiError::new(StatusCode::FORBIDDEN, code, message, Some(help))
 }
 
@@ -133,7 +133,7 @@ pub fn check_target(
         .map(|h| h.to_str().unwrap_or("\u{fffd}"));
     if host.is_none() {
         return Err(forbidden(
-            "web.no-host",
+            crate::codes::WEB_NO_HOST,
             format!("拒绝访问：请求没有 Host 头，无法确认是访问本服务（{listen}）"),
             help,
         ));
@@ -142,7 +142,7 @@ pub fn check_target(
         && !host_allowed(a, listen)
     {
         return Err(forbidden(
-            "web.bad-host",
+            crate::codes::WEB_BAD_HOST,
             format!(
                 "拒绝访问：请求行中的主机「{}」不是本服务监听的地址 {listen}",
                 a.chars().take(200).collect::<String>()
@@ -166,7 +166,7 @@ fn check_rest(
         && !host_allowed(host, listen)
     {
         return Err(forbidden(
-            "web.bad-host",
+            crate::codes::WEB_BAD_HOST,
             format!("拒绝访问：请求的主机名「{host}」不是本服务监听的地址 {listen}"),
             "请直接用 jixiao serve 打印的地址打开页面（如 http://127.0.0.1:8080/）；经由其他域名的访问会被拒绝，以防其他网站借道本机",
         ));
@@ -179,7 +179,7 @@ fn check_rest(
         && !matches!(site, "same-origin" | "none")
     {
         return Err(forbidden(
-            "web.cross-site",
+            crate::codes::WEB_CROSS_SITE,
             format!("拒绝访问：这个提交来自其他网站（Sec-Fetch-Site: {site}）"),
             help,
         ));
@@ -196,7 +196,7 @@ fn check_rest(
         };
         if !same {
             return Err(forbidden(
-                "web.foreign-origin",
+                crate::codes::WEB_FOREIGN_ORIGIN,
                 format!("拒绝访问：这个提交来自其他网站（来源 {origin}）"),
                 help,
             ));
@@ -214,7 +214,7 @@ pub fn from_browser(headers: &HeaderMap) -> bool {
 /// 403 for a page request without a valid token.
 pub fn bad_token() -> ApiError {
     forbidden(
-        "web.bad-token",
+        crate::codes::WEB_BAD_TOKEN,
         "拒绝访问：提交缺少本页面的令牌，或令牌无效".to_owned(),
         "请重新打开 jixiao serve 打印的地址（刷新页面）后再提交",
     )

@@ -35,13 +35,13 @@ pub struct ApiError {
 impl ApiError {
     pub fn new(
         status: StatusCode,
-        code: &str,
+        code: crate::codes::Code,
         message: impl Into<String>,
         help: Option<&str>,
     ) -> ApiError {
         ApiError {
             status,
-            body: serde_json::json!({"error": {"code": code, "message": message.into(), "help": help}}),
+            body: serde_json::json!({"error": {"code": code.as_str(), "message": message.into(), "help": help}}),
         }
     }
 
@@ -74,7 +74,7 @@ impl ApiError {
     fn too_large(limit: usize) -> ApiError {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "web.too-large",
+            crate::codes::WEB_TOO_LARGE,
             format!("上传的文件太大：超过 {} MB 的上限", limit / (1024 * 1024)),
             Some("按单位拆分后分别上传，或用命令行 jixiao 处理；启动时可用 --max-upload-mb 放宽"),
         )
@@ -88,14 +88,14 @@ impl ApiError {
         if detail.contains(super::work::STALLED) {
             return ApiError::new(
                 StatusCode::REQUEST_TIMEOUT,
-                "web.stalled",
+                crate::codes::WEB_STALLED,
                 super::work::STALLED,
                 Some("上传在数秒内没有进展，连接已结束；请检查网络后重新上传"),
             );
         }
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "web.bad-body",
+            crate::codes::WEB_BAD_BODY,
             format!("请求内容读不下去：{detail}"),
             Some("用 multipart/form-data 上传：字段 table（必需）、actuals、rules（可重复）"),
         )
@@ -169,7 +169,7 @@ const MAX_RULE_FILES: usize = 64;
 fn repeated(field: &str) -> ApiError {
     ApiError::new(
         StatusCode::BAD_REQUEST,
-        "web.repeated-field",
+        crate::codes::WEB_REPEATED_FIELD,
         format!("上传字段「{field}」出现了两次；一次只处理一个目标表和一个实际值文件"),
         Some("table 与 actuals 各给一个文件；规则文件（rules）可以有多个"),
     )
@@ -210,7 +210,7 @@ impl Files {
                 if !PLAIN_FIELDS.contains(&field_name.as_str()) {
                     return Err(ApiError::new(
                         StatusCode::BAD_REQUEST,
-                        "web.unknown-field",
+                        crate::codes::WEB_UNKNOWN_FIELD,
                         format!(
                             "不认识的表单字段「{}」",
                             field_name.chars().take(64).collect::<String>()
@@ -245,7 +245,7 @@ impl Files {
                 "rules" if files.rules.len() >= MAX_RULE_FILES => {
                     return Err(ApiError::new(
                         StatusCode::BAD_REQUEST,
-                        "web.too-many-files",
+                        crate::codes::WEB_TOO_MANY_FILES,
                         format!("规则文件超过 {MAX_RULE_FILES} 个"),
                         Some("把规则合并到较少的文件中"),
                     ));
@@ -255,7 +255,7 @@ impl Files {
                 other => {
                     return Err(ApiError::new(
                         StatusCode::BAD_REQUEST,
-                        "web.unknown-field",
+                        crate::codes::WEB_UNKNOWN_FIELD,
                         format!("不认识的上传字段「{other}」"),
                         Some(
                             "字段为 table（目标表、自评表或表单）、actuals（实际值 .yaml）、rules（规则文件，可重复）、file（任意文件，按内容分辨，可重复）",
@@ -325,7 +325,7 @@ impl Files {
                     if let Some(first) = &self.actuals {
                         return Err(ApiError::new(
                             StatusCode::BAD_REQUEST,
-                            "web.two-actuals",
+                            crate::codes::WEB_TWO_ACTUALS,
                             format!(
                                 "给出了两个实际值文件：{}、{}；只能用一个",
                                 first.name, up.name
@@ -364,7 +364,7 @@ impl Files {
             });
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "web.unsupported-file",
+                crate::codes::WEB_UNSUPPORTED_FILE,
                 format!("读不出表格：{}", names.join("、")),
                 Some(&help),
             ));
@@ -418,7 +418,7 @@ impl Files {
             let names: Vec<&str> = pile.iter().map(|u| u.name.as_str()).collect();
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "web.two-tables",
+                crate::codes::WEB_TWO_TABLES,
                 format!("给出了多张不同的表或压缩包：{}", names.join("、")),
                 Some(
                     "接口一次只评价一张表：逐个上传；多张表的汇总请在网页上拖入，或用命令行 jixiao evaluate 文件夹",
@@ -428,7 +428,7 @@ impl Files {
         let table = self.table.as_ref().ok_or_else(|| {
             ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "web.no-table",
+                crate::codes::WEB_NO_TABLE,
                 "缺少目标表或自评表",
                 Some(&format!(
                     "上传字段 table（或 file）：{}",
@@ -447,7 +447,7 @@ impl Files {
             Some(e) => e.parse::<EncodingChoice>().map_err(|_| {
                 ApiError::new(
                     StatusCode::BAD_REQUEST,
-                    "web.bad-query",
+                    crate::codes::WEB_BAD_QUERY,
                     format!("不认识的编码「{e}」"),
                     Some("encoding 可为 auto、utf-8、gbk"),
                 )
@@ -478,7 +478,7 @@ impl Files {
         let text = std::str::from_utf8(bytes).map_err(|_| {
             ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "actuals.encoding",
+                crate::codes::ACTUALS_ENCODING,
                 format!("实际值文件 {} 不是 UTF-8 文本", a.name),
                 Some("实际值文件是 YAML 文本，请以 UTF-8 保存"),
             )
@@ -503,7 +503,7 @@ impl Files {
                 Err(_) => {
                     return Err(ApiError::new(
                         StatusCode::BAD_REQUEST,
-                        "rules::io",
+                        crate::codes::RULES_IO,
                         format!("规则文件 {} 不是 UTF-8 文本", r.name),
                         Some("规则文件是 YAML 文本，请以 UTF-8 保存"),
                     ));
@@ -515,7 +515,7 @@ impl Files {
             Err(errors) => {
                 let mut body = crate::rules::error::findings_json(&errors, sources.len());
                 body["error"] = serde_json::json!({
-                    "code": "rules::file",
+                    "code": crate::codes::RULES_FILE,
                     "message": "规则文件有错误",
                     "help": "用 jixiao rules check FILE 查看每处错误的行和列",
                 });
@@ -562,7 +562,7 @@ impl Params {
                     .collect();
                 ApiError::new(
                     StatusCode::BAD_REQUEST,
-                    "web.bad-query",
+                    crate::codes::WEB_BAD_QUERY,
                     format!("不认识的格式「{f}」"),
                     Some(&format!("format 可为 {}", names.join("、"))),
                 )

@@ -45,7 +45,7 @@ const POLL: Duration = Duration::from_millis(5);
 fn internal(message: String) -> ApiError {
     ApiError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "web.internal",
+        crate::codes::WEB_INTERNAL,
         message,
         Some(
             "服务器照常运行，其他请求不受影响。文件可能超出了每个请求的内存上限（启动时可用 --max-work-memory-mb 放宽），或触发了 jixiao 的缺陷：请用命令行 jixiao 处理这个文件，并把文件和这条信息报告给维护者",
@@ -421,7 +421,12 @@ mod tests {
         write_reply(&mut wire, &Ok(reply.clone())).unwrap();
         assert_eq!(read_reply(&wire).unwrap().unwrap(), reply);
         let mut wire = Vec::new();
-        let e = ApiError::new(StatusCode::BAD_REQUEST, "x.y", "坏了", None);
+        let e = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            crate::codes::WEB_BAD_QUERY,
+            "坏了",
+            None,
+        );
         write_reply(&mut wire, &Err(e)).unwrap();
         let back = read_reply(&wire).unwrap().unwrap_err();
         assert_eq!(back.status, StatusCode::BAD_REQUEST);

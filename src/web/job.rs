@@ -198,7 +198,7 @@ impl Job {
                     report::xlsx::check_size(&report).map_err(|why| {
                         ApiError::new(
                             axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                            "report.xlsx-too-many",
+                            crate::codes::REPORT_XLSX_TOO_MANY,
                             why,
                             Some("format=csv 或 format=jsonl 逐行生成，不受此限"),
                         )

@@ -111,7 +111,7 @@ pub fn router(config: Config) -> Router {
 async fn not_found() -> Response {
     ApiError::new(
         StatusCode::NOT_FOUND,
-        "web.not-found",
+        crate::codes::WEB_NOT_FOUND,
         "没有这个地址",
         Some("页面在 /，接口为 POST /api/parse、/api/inspect、/api/review、/api/evaluate"),
     )
@@ -168,7 +168,7 @@ async fn timeout(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
         Ok(response) => response,
         Err(_) => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
-            "web.timeout",
+            crate::codes::WEB_TIMEOUT,
             format!("请求超时：超过 {} 秒仍未完成，处理已停止", limit.as_secs()),
             Some("表格太大或网络太慢时，可用命令行 jixiao evaluate 处理，或用 --timeout 放宽时限"),
         )

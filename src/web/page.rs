@@ -109,7 +109,7 @@ fn year(text: &str) -> Result<i32, ApiError> {
     crate::years::parse(text).map_err(|why| {
         ApiError::new(
             axum::http::StatusCode::BAD_REQUEST,
-            "web.bad-year",
+            crate::codes::WEB_BAD_YEAR,
             format!("年度「{text}」读不懂：{why}"),
             None,
         )

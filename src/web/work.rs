@@ -49,7 +49,7 @@ impl Cancel {
         if self.is_set() {
             Err(ApiError::new(
                 StatusCode::REQUEST_TIMEOUT,
-                "web.cancelled",
+                crate::codes::WEB_CANCELLED,
                 "请求已结束，处理已停止",
                 None,
             ))
@@ -89,7 +89,7 @@ impl Shared {
     fn busy(&self) -> ApiError {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "web.busy",
+            crate::codes::WEB_BUSY,
             format!(
                 "服务器正忙：已有 {} 个请求在处理、{} 个在排队，请稍后再试",
                 self.config.max_work.max(1),
@@ -148,7 +148,7 @@ impl Shared {
         result.unwrap_or_else(|_| {
             Err(ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "web.internal",
+                crate::codes::WEB_INTERNAL,
                 "处理这个文件时程序出错",
                 Some("这是 jixiao 的缺陷：请把文件和这条信息报告给维护者"),
             ))
@@ -184,7 +184,7 @@ impl<'c> Answer<'c> {
         }
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "web.render",
+            crate::codes::WEB_RENDER,
             format!("生成结果失败：{e}"),
             None,
         )
@@ -195,7 +195,7 @@ impl<'c> Answer<'c> {
 pub fn too_large(limit: usize) -> ApiError {
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "web.answer-too-large",
+        crate::codes::WEB_ANSWER_TOO_LARGE,
         format!(
             "结果太大：超过 {} MB 的上限，已停止生成",
             limit / (1024 * 1024)

@@ -9,15 +9,17 @@
 //!
 //! **修改方法**：写实际测得的数：`271米`。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::lang::{self, Context, Origin, Target};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.actual-copies-comparator",
-    severity: Severity::Warning,
-    title: "实际完成值照抄了目标的比较符",
-    explain: include_str!("actual_copies_comparator.rs"),
+    code: Code::check(
+        "review.actual-copies-comparator",
+        Severity::Warning,
+        "实际完成值照抄了目标的比较符",
+        include_str!("actual_copies_comparator.rs"),
+    ),
     run,
 };
 

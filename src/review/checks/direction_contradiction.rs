@@ -10,15 +10,17 @@
 //!
 //! **修改方法**：把比较符反过来（`≤1050元`）；如果该指标确实是另一个方向，请修改方向规则。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::lang::{Direction, Directions, Origin, Subject, Target};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.direction-contradiction",
-    severity: Severity::Warning,
-    title: "比较方向与指标方向相反",
-    explain: include_str!("direction_contradiction.rs"),
+    code: Code::check(
+        "review.direction-contradiction",
+        Severity::Warning,
+        "比较方向与指标方向相反",
+        include_str!("direction_contradiction.rs"),
+    ),
     run,
 };
 

@@ -9,14 +9,16 @@
 //!
 //! **修改方法**：合并为一个，或在名称中写明各自衡量的内容。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.duplicate-indicator",
-    severity: Severity::Warning,
-    title: "同一项目中指标重复",
-    explain: include_str!("duplicate_indicator.rs"),
+    code: Code::check(
+        "review.duplicate-indicator",
+        Severity::Warning,
+        "同一项目中指标重复",
+        include_str!("duplicate_indicator.rs"),
+    ),
     run,
 };
 

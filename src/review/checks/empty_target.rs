@@ -9,14 +9,16 @@
 //!
 //! **修改方法**：写上可衡量的年度指标值（如“立项程序合规率 100%”），或写明评分标准。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.empty-target",
-    severity: Severity::Warning,
-    title: "指标没有年度指标值",
-    explain: include_str!("empty_target.rs"),
+    code: Code::check(
+        "review.empty-target",
+        Severity::Warning,
+        "指标没有年度指标值",
+        include_str!("empty_target.rs"),
+    ),
     run,
 };
 

@@ -10,14 +10,16 @@
 //!
 //! **修改方法**：写上一级指标：`3、满意度指标：评价满意度，…`。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.missing-category",
-    severity: Severity::Warning,
-    title: "指标缺少一级指标",
-    explain: include_str!("missing_category.rs"),
+    code: Code::check(
+        "review.missing-category",
+        Severity::Warning,
+        "指标缺少一级指标",
+        include_str!("missing_category.rs"),
+    ),
     run,
 };
 

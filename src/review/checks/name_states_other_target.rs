@@ -15,15 +15,17 @@
 //! 单位不同的数值说的是对象本身（`饲料库120平米`，年度指标值 `490元/平米`），不标出。
 //! 名称末尾的数值须带单位（`%`、`人`…），`PM2.5` 这类名称中的编号不算目标。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::lang::{self, Context, Target};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.name-states-other-target",
-    severity: Severity::Warning,
-    title: "指标名称写的目标与年度指标值不一致",
-    explain: include_str!("name_states_other_target.rs"),
+    code: Code::check(
+        "review.name-states-other-target",
+        Severity::Warning,
+        "指标名称写的目标与年度指标值不一致",
+        include_str!("name_states_other_target.rs"),
+    ),
     run,
 };
 

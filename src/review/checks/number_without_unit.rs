@@ -13,14 +13,16 @@
 //!
 //! **修改方法**：写上单位：`>500万人`。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.number-without-unit",
-    severity: Severity::Info,
-    title: "数值未写单位",
-    explain: include_str!("number_without_unit.rs"),
+    code: Code::check(
+        "review.number-without-unit",
+        Severity::Info,
+        "数值未写单位",
+        include_str!("number_without_unit.rs"),
+    ),
     run,
 };
 

@@ -8,15 +8,17 @@
 //!
 //! **修改方法**：写出计划数值：`物业管理覆盖面积，年度指标值：≥12000平方米`。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::lang::Target;
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.plan-without-number",
-    severity: Severity::Warning,
-    title: "以计划数代替具体数值",
-    explain: include_str!("plan_without_number.rs"),
+    code: Code::check(
+        "review.plan-without-number",
+        Severity::Warning,
+        "以计划数代替具体数值",
+        include_str!("plan_without_number.rs"),
+    ),
     run,
 };
 

@@ -16,14 +16,16 @@
 //!
 //! **修改方法**：补上所缺类别的指标（满意度：服务对象满意度，`≥90%`）。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.project-missing-category",
-    severity: Severity::Info,
-    title: "项目缺少某类一级指标",
-    explain: include_str!("project_missing_category.rs"),
+    code: Code::check(
+        "review.project-missing-category",
+        Severity::Info,
+        "项目缺少某类一级指标",
+        include_str!("project_missing_category.rs"),
+    ),
     run,
 };
 

@@ -8,14 +8,16 @@
 //!
 //! **修改方法**：删去多余的标点。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.punctuation",
-    severity: Severity::Info,
-    title: "重复或多余的标点",
-    explain: include_str!("punctuation.rs"),
+    code: Code::check(
+        "review.punctuation",
+        Severity::Info,
+        "重复或多余的标点",
+        include_str!("punctuation.rs"),
+    ),
     run,
 };
 

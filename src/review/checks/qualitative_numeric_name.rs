@@ -10,15 +10,17 @@
 //!
 //! **修改方法**：写出名称所要求的数值（`≥95%`），把文字描述移到绩效目标中。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::lang::Target;
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.qualitative-under-numeric-name",
-    severity: Severity::Warning,
-    title: "可量化的指标写成了定性描述",
-    explain: include_str!("qualitative_numeric_name.rs"),
+    code: Code::check(
+        "review.qualitative-under-numeric-name",
+        Severity::Warning,
+        "可量化的指标写成了定性描述",
+        include_str!("qualitative_numeric_name.rs"),
+    ),
     run,
 };
 

@@ -10,14 +10,16 @@
 //!
 //! **修改方法**：只写数值：`98%以上`。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.restated-name",
-    severity: Severity::Info,
-    title: "年度指标值中重复了指标名称",
-    explain: include_str!("restated_name.rs"),
+    code: Code::check(
+        "review.restated-name",
+        Severity::Info,
+        "年度指标值中重复了指标名称",
+        include_str!("restated_name.rs"),
+    ),
     run,
 };
 

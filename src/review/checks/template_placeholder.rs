@@ -9,14 +9,16 @@
 //!
 //! **修改方法**：去掉名称中的括号，写出完整的年度指标值：`≥85%`。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.template-placeholder",
-    severity: Severity::Info,
-    title: "指标名称中残留模板占位符",
-    explain: include_str!("template_placeholder.rs"),
+    code: Code::check(
+        "review.template-placeholder",
+        Severity::Info,
+        "指标名称中残留模板占位符",
+        include_str!("template_placeholder.rs"),
+    ),
     run,
 };
 

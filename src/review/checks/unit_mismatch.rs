@@ -10,14 +10,16 @@
 //!
 //! **修改方法**：改指标名称（`响应时间`），或按名称所指的单位写目标（`≥95%`）。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.unit-mismatch",
-    severity: Severity::Warning,
-    title: "单位与指标名称不符",
-    explain: include_str!("unit_mismatch.rs"),
+    code: Code::check(
+        "review.unit-mismatch",
+        Severity::Warning,
+        "单位与指标名称不符",
+        include_str!("unit_mismatch.rs"),
+    ),
     run,
 };
 

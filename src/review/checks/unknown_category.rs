@@ -9,14 +9,16 @@
 //!
 //! **修改方法**：使用指标体系中的四类一级指标之一。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.unknown-category",
-    severity: Severity::Error,
-    title: "一级指标不在指标体系内",
-    explain: include_str!("unknown_category.rs"),
+    code: Code::check(
+        "review.unknown-category",
+        Severity::Error,
+        "一级指标不在指标体系内",
+        include_str!("unknown_category.rs"),
+    ),
     run,
 };
 

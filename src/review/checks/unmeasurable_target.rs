@@ -13,15 +13,17 @@
 //! **修改方法**：写出提高多少、与什么相比：`较上年提高5个百分点`、`≥90%`、`受益人口≥500人`；
 //! 确实无法给出数值的，描述审核人可以核实的状态（`全部村完成改造并通过验收`）。
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::lang::{Target, lexicon};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
-    code: "review.unmeasurable-target",
-    severity: Severity::Warning,
-    title: "指标值不可衡量（只写变化方向，未写幅度）",
-    explain: include_str!("unmeasurable_target.rs"),
+    code: Code::check(
+        "review.unmeasurable-target",
+        Severity::Warning,
+        "指标值不可衡量（只写变化方向，未写幅度）",
+        include_str!("unmeasurable_target.rs"),
+    ),
     run,
 };
 

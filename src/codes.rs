@@ -1,0 +1,721 @@
+//! Every code jixiao publishes, in one typed registry: each code's published string, its usual
+//! severity, a Chinese title and the `--explain` text sit together in one entry of the table
+//! below, and the rest of the crate names a code only through its constant ([`Code`]).
+//!
+//! - **Adding a code is one entry** in [`registry!`]'s table: the constant, [`ALL`] (what
+//!   `--explain` lists and looks up) and the documentation all come from it. Findings take a
+//!   [`Code`] ([`crate::finding::Finding::new`]), never a string, so a code without an entry does
+//!   not compile. A review check declares its own [`Code`] in its own file
+//!   (`review/checks/*.rs`, [`Code::check`]) with the file's `//!` documentation as its text, so
+//!   a check stays one file and one line in `review::checks::ALL`.
+//! - **The published strings never change**: [`Code::as_str`] is what JSON, csv, the listings and
+//!   `--explain` print, byte for byte as before the registry.
+//! - **One separator for new codes, `.`; fourteen older codes keep `::`.** The codes of rule
+//!   files (`rules::unknown-key` and the other `rules::…`), of the actuals file's YAML
+//!   (`actuals::parse`) and of canonical targets (`lang::canonical`) were published with miette's
+//!   path-like spelling before the registry, and `rules check --format json`, the page's answers
+//!   and users' scripts match on them, so they are not rewritten: a published string never
+//!   changes. Every other code, and every new one, is `family.name`. [`find`] (what `--explain`
+//!   asks) reads either spelling of any code (`rules.unknown-key` finds `rules::unknown-key`), so
+//!   a user never has to know which one a code has. The test `tests/codes.rs` holds the list of
+//!   `::` codes to these fourteen: a new one fails it.
+//! - miette's diagnostic `code` attribute takes a literal, not a constant: a test
+//!   (`tests/codes.rs`) checks that every such attribute names a code of this registry.
+//! - A rule file's own `require:` checks carry the rule's id as their code (the auditor chose
+//!   it); they are documented by the rule, not here.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// How serious a finding is (also what a rule file's `severity:` says).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Wrong data: a row skipped, a sum that does not add up.
+    Error,
+    /// Suspicious but read.
+    Warning,
+    /// For information.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The Chinese word for the severity (错误 / 警告 / 提示).
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// One published code with its documentation. Two codes are equal when their strings are.
+#[derive(Debug, Clone, Copy)]
+pub struct Code {
+    name: &'static str,
+    severity: Severity,
+    title: &'static str,
+    body: &'static str,
+    /// A review check: `body` is the check's source file, whose `//!` lines are its text.
+    check: bool,
+}
+
+impl Code {
+    /// A review check's code, declared in the check's own file: `module` is that file's text
+    /// (`include_str!`), whose `//!` lines are what `--explain` prints.
+    pub const fn check(
+        name: &'static str,
+        severity: Severity,
+        title: &'static str,
+        module: &'static str,
+    ) -> Code {
+        Code {
+            name,
+            severity,
+            title,
+            body: module,
+            check: true,
+        }
+    }
+
+    /// The published string (`table.row-too-short`), as JSON and every listing print it.
+    pub const fn as_str(self) -> &'static str {
+        self.name
+    }
+
+    /// The usual severity (a reader may raise the same code at another where the context says
+    /// so; a rule file may change a review check's).
+    pub const fn severity(self) -> Severity {
+        self.severity
+    }
+
+    /// One line, Chinese.
+    pub const fn title(self) -> &'static str {
+        self.title
+    }
+
+    /// The text `--explain CODE` prints.
+    pub fn text(self) -> String {
+        if !self.check {
+            return format!(
+                "{} — {}（通常级别：{}）\n\n{}\n",
+                self.name,
+                self.title,
+                self.severity.zh(),
+                self.body
+            );
+        }
+        let mut out = format!(
+            "{} — {}（默认级别：{}）\n\n",
+            self.name,
+            self.title,
+            self.severity.zh()
+        );
+        // The module's documentation: its `//!` lines, a section's `**作用**：` printed as
+        // `作用：` (only at a line's start: `**` inside an example is the table's own text, as
+        // in `≥**%`).
+        for line in self.body.lines().take_while(|l| l.starts_with("//!")) {
+            let line = line.trim_start_matches("//!").trim_start();
+            match line.strip_prefix("**").and_then(|l| l.split_once("**")) {
+                Some((head, rest)) => out.push_str(&format!("{head}{rest}")),
+                None => out.push_str(line),
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The documentation proper: the `含义/处理/修改` paragraphs, or a check's module source.
+    pub const fn body(self) -> &'static str {
+        self.body
+    }
+}
+
+impl PartialEq for Code {
+    fn eq(&self, other: &Code) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Code {}
+
+impl std::hash::Hash for Code {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name)
+    }
+}
+
+impl From<Code> for Cow<'static, str> {
+    fn from(c: Code) -> Self {
+        Cow::Borrowed(c.name)
+    }
+}
+
+impl PartialEq<Code> for Cow<'static, str> {
+    fn eq(&self, other: &Code) -> bool {
+        self.as_ref() == other.name
+    }
+}
+
+impl PartialEq<Code> for str {
+    fn eq(&self, other: &Code) -> bool {
+        self == other.name
+    }
+}
+
+impl PartialEq<Code> for &str {
+    fn eq(&self, other: &Code) -> bool {
+        *self == other.name
+    }
+}
+
+impl PartialEq<Code> for String {
+    fn eq(&self, other: &Code) -> bool {
+        self == other.name
+    }
+}
+
+/// The registered code spelled `name`; a `::` code is also found spelled with `.`
+/// (`rules.unknown-key`) and a `.` code with `::`, so `--explain` answers either spelling.
+pub fn find(name: &str) -> Option<Code> {
+    let exact = ALL.iter().find(|c| c.name == name);
+    exact
+        .or_else(|| {
+            ALL.iter()
+                .find(|c| c.name.replace("::", ".") == name.replace("::", "."))
+        })
+        .copied()
+}
+
+/// The registry: one entry a code, `CONST = "published.string", Severity, "标题", "含义…处理…修改…";`.
+/// Generates the constant (documented by its English line, or its title) and [`ALL`].
+macro_rules! registry {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident = $code:literal, $sev:ident, $title:literal, $body:literal;
+    )*) => {
+        $(
+            #[doc = concat!("`", $code, "`: ", $title)]
+            #[doc = ""]
+            $(#[doc = $doc])*
+            pub const $name: Code = Code {
+                name: $code,
+                severity: Severity::$sev,
+                title: $title,
+                body: $body,
+                check: false,
+            };
+        )*
+
+        /// Every registered code (the review checks' own are in `review::checks::ALL`), in the
+        /// order `--explain` lists them.
+        pub const ALL: &[Code] = &[$($name),*];
+    };
+}
+
+registry! {
+    // reading a table: stops the run
+    TABLE_IO = "table.io", Error,
+        "无法读取文件",
+        "含义：文件不存在、没有读取权限，或读取时出错。\n处理：该文件未读取，本次运行停止（退出码 2）。\n修改：检查路径（含空格的路径请加引号）和文件权限。";
+    TABLE_EMPTY = "table.empty", Error,
+        "空文件",
+        "含义：文件没有任何内容。\n处理：本次运行停止。\n修改：导出目标表时确认选择了有数据的工作表，或重新保存文件。";
+    TABLE_BINARY = "table.binary", Error,
+        "既不是文本表格也不是能读取的文档",
+        "含义：文件含有二进制内容，不是 .tsv / .csv 文本，也不是 jixiao 能读取的工作簿（.xlsx .xls .ods）、Word 文档（.docx .doc）或网页（.html .mhtml）。\n处理：本次运行停止。\n修改：在 Excel、WPS 或 Word 中“另存为” .xlsx、.docx 或 .csv 后再读取。";
+    TABLE_PDF = "table.pdf", Error,
+        "PDF 文件中的表格不能读取",
+        "含义：文件是 PDF（按文件开头的字节判断，与扩展名无关）。PDF 只记录文字在页面上的位置，没有单元格，读出的表格会错位，jixiao 不猜。\n处理：本次运行停止。\n修改：向填报单位索取这张表的 Excel 或 Word 原件；表格如刊登在网页上，在浏览器中把网页“另存为”.html（或单个文件 .mhtml）后读取。";
+    TABLE_PICTURE = "table.picture", Error,
+        "图片中的表格不能读取",
+        "含义：文件是图片（PNG、JPEG、GIF、BMP、TIFF 或 WebP，按文件开头的字节判断），通常是扫描件或截图。\n处理：本次运行停止。\n修改：向填报单位索取 Excel 或 Word 原件；没有原件时需人工把表格录入 Excel。";
+    TABLE_OFFICE_OTHER = "table.office-other", Error,
+        "Office 文件，但不是 Word 文档或 Excel 工作簿",
+        "含义：文件是 Office 97–2003 格式的复合文件，但其中没有 Word 文档流（WordDocument）或工作簿流（Workbook），或者文件设有打开密码（加密）；或者是 RTF 格式的文档（常以 .doc 为扩展名）。\n处理：本次运行停止。\n修改：在 Word、Excel 或 WPS 中打开（去掉密码），另存为 .docx 或 .xlsx 后读取。";
+    TABLE_PAGE_NO_FORM = "table.page-no-form", Error,
+        "网页中没有目标表、自评表或表单",
+        "含义：网页中没有表格，或者它的表格都不是目标表、自评表或逐项目表单（只有导航、版式、页脚等表格）。\n处理：本次运行停止。\n修改：表单常作为网页的附件（.xls .doc .pdf）或图片发布：下载附件读取，或向填报单位索取 Excel、Word 原件。";
+    TABLE_DECODE = "table.decode", Error,
+        "文本编码不对",
+        "含义：文本文件中有按所选编码读不通的字节（例如把 GBK 文件当 UTF-8 读）。\n处理：本次运行停止，消息给出第一个坏字节的位置。\n修改：用 --encoding 指定编码（auto、utf-8 或 gbk）；Excel 在中文 Windows 上另存的 CSV 一般是 GBK。";
+    TABLE_WORKBOOK = "table.workbook", Error,
+        "无法打开工作簿",
+        "含义：文件是工作簿格式，但已损坏、加密或不完整。\n处理：本次运行停止。\n修改：在 Excel 中打开并另存为 .xlsx（去掉密码保护）。";
+    TABLE_NOT_WORKBOOK = "table.not-workbook", Error,
+        "扩展名是工作簿，内容不是",
+        "含义：文件名以 .xlsx / .xls / .docx / .doc 结尾，内容却不是工作簿或 Word 文档（常见于把 CSV 改了扩展名）。内容是网页的 .xls / .doc（许多系统这样导出）按网页读取，不是这个错误。\n处理：本次运行停止，不按扩展名猜测内容。\n修改：把扩展名改成与内容相符的 .csv / .tsv，或在 Excel 中另存为 .xlsx。";
+    TABLE_DOCUMENT = "table.document", Error,
+        "无法读取 Word 文档",
+        "含义：Word 文档（.docx，或 Word 97–2003 的 .doc）的正文无法读取：文件损坏（如 .doc 的片段表指向文件之外）、加密，是 Word 6.0/95 等更早的格式，或文档中没有表格。消息写明是哪一种。\n处理：本次运行停止。\n修改：在 Word 或 WPS 中打开，另存为 .docx 后读取。";
+    TABLE_FOLDER_TABLES = "table.folder-tables", Error,
+        "文件夹中有不同的表",
+        "含义：给出的文件夹里有两张内容不同的表，jixiao 不猜测要读哪一张（同一张表的 xlsx、docx、csv 副本只读一次）。\n处理：本次运行停止，消息列出这些文件。\n修改：直接指定要读取的文件，或把其他表移出文件夹。";
+    TABLE_NO_SHEET = "table.no-sheet", Error,
+        "没有指定的工作表",
+        "含义：--sheet 给出的工作表名在工作簿中不存在。\n处理：本次运行停止，帮助中列出可用的工作表。\n修改：改用列出的名称之一，或去掉 --sheet 读取全部工作表。";
+    TABLE_NO_HEADER = "table.no-header", Error,
+        "找不到表头行",
+        "含义：没有一行像目标表或自评表的表头，也认不出项目支出绩效自评表（目标表）的表单结构。\n处理：本次运行停止。\n修改：目标表需有 项目名称、总计、绩效目标/绩效指标 等列；自评表需有 项目、三级指标、年度指标值 等列；表单需有 项目名称 和 一级指标/二级指标/三级指标 表头。";
+    TABLE_TOO_LARGE = "table.too-large", Error,
+        "文件太大",
+        "含义：文件超过输入大小的上限（默认 512 MB）。\n处理：本次运行停止，不读入内存。\n修改：拆分文件，或按帮助所写用环境变量 JIXIAO_MAX_INPUT_MB 提高上限。";
+    TABLE_UNZIPPED_TOO_LARGE = "table.unzipped-too-large", Error,
+        "工作簿解压后太大",
+        "含义：.xlsx / .docx 是压缩包，其中某个部件解压后超过上限（可能是“压缩炸弹”）。\n处理：本次运行停止，解压到上限即止。\n修改：确认文件来源；确属正常的大工作簿，按帮助所写提高上限。";
+    TABLE_LINE_TOO_LONG = "table.line-too-long", Error,
+        "一行太长",
+        "含义：文本表格中某一行超过每行字节数的上限（常见于换行符丢失、整个文件成了一行）。\n处理：本次运行停止，消息给出行号。\n修改：检查该行的换行和引号是否配对，或按帮助提高上限。";
+    TABLE_TOO_MANY_COLUMNS = "table.too-many-columns", Error,
+        "列数太多",
+        "含义：某一行的列数超过上限。\n处理：本次运行停止，消息给出行号。\n修改：删除表格右侧的空列或无关内容，或按帮助提高上限。";
+    TABLE_CLAIMS_TOO_MANY = "table.claims-too-many", Error,
+        "文件声称的数量过大",
+        "含义：工作簿自己声称的数量（.xlsx 共享字符串表的 uniqueCount、.xls 工作表的尺寸记录或其单元格所跨的范围、.ods 表格重复的行列 number-rows-repeated / number-columns-repeated）超过单元格总数的上限，或超过文件字节实际能容纳的数量（文件损坏或被构造来耗尽内存）。\n处理：在预留任何内存之前停止读取。\n修改：用 Excel 或 WPS 打开后另存一次；确属正常的大工作簿，按帮助提高单元格上限。";
+    TABLE_TOO_MANY_CELLS = "table.too-many-cells", Error,
+        "单元格太多",
+        "含义：整张表的单元格数超过整表读入的上限。\n处理：本次运行停止。\n修改：拆分表格；很大的自评表可用 --format jsonl 流式评价（不受此限）。";
+    // reading a table: a row or a cell, the rest still read
+    /// A row has fewer cells than the header.
+    ROW_TOO_SHORT = "table.row-too-short", Error,
+        "一行的单元格比表头少",
+        "含义：这一行缺少表头要求的列（常见于单元格内换行未加引号，把一行拆成了两行）。\n处理：该行跳过，计入跳过的行数，其余各行照常读取。\n修改：补齐该行的单元格，或给含换行的单元格加引号。";
+    /// A row has non-empty cells beyond the last header column (they are not read).
+    EXTRA_CELLS = "table.extra-cells", Warning,
+        "表头右侧还有内容",
+        "含义：一行在最后一个表头列之后还有非空单元格。\n处理：这些单元格不读取，该行其余部分照常读取。\n修改：删除多余内容，或为它们加上表头。";
+    /// An amount (or budget figure) is not a number.
+    BAD_AMOUNT = "table.bad-amount", Error,
+        "金额不是数字",
+        "含义：预算、执行数等金额单元格不是数字（如“约50万”）。\n处理：目标表和自评表中该行不读取（计入跳过的行数，其余各行照常）；表单的资金栏中该金额按未填处理（警告）。\n修改：金额单元格只填数字（可带千位分隔符，如 12,748.27），单位写在表头（万元 / 元）。";
+    /// A weight (分值) or score (得分) is not a number.
+    BAD_NUMBER = "table.bad-number", Error,
+        "分值或得分不是数字",
+        "含义：自评表的分值（权重）或得分单元格不是数字。\n处理：该行不读取，计入跳过的行数，其余各行照常读取。\n修改：分值、得分只填数字，如 10 或 9.5（可带“分”）。";
+    /// A cell is longer than the reader accepts.
+    CELL_TOO_LONG = "table.cell-too-long", Error,
+        "单元格太长",
+        "含义：单元格超过单格长度的上限（默认 1 MB）。\n处理：该行跳过，计入跳过的行数。\n修改：检查该单元格是否误粘贴了大段内容。";
+    /// The 绩效指标 cell does not split into numbered indicators.
+    INDICATOR_SPLIT = "table.indicator-split", Error,
+        "绩效指标单元格无法拆成指标",
+        "含义：目标表的绩效指标单元格写不成“序号、一级指标：指标名称，年度指标值：指标值。”的形式，无法可靠拆出各个指标。\n处理：该项目行不读取（计入跳过的行数），其单位标为不完整，其余各行照常读取。\n修改：每个指标写成“1、产出指标：指标名称，年度指标值：≥95%。”";
+    /// The indicators of a cell are not numbered 1, 2, 3, …
+    INDICATOR_NUMBERING = "table.indicator-numbering", Warning,
+        "指标编号不连续",
+        "含义：单元格中的指标编号不是 1、2、3…（有缺号或重号），可能漏写或多写了指标。\n处理：按所写内容拆分读取，并列出此项。\n修改：核对编号与指标是否一一对应。";
+    /// A row has content but no name (project, unit or indicator).
+    MISSING_NAME = "table.missing-name", Error,
+        "有内容但缺少名称",
+        "含义：一行有数值，却没有项目、单位或指标名称。\n处理：按上下文归属读取，或在无法归属时跳过，均列出此项。\n修改：补上名称。";
+    /// Project rows come before any unit row: they form an implicit unit (a unit's own table).
+    IMPLICIT_UNIT = "table.implicit-unit", Info,
+        "项目行前没有单位行",
+        "含义：表格一开始就是项目行，没有单位（部门）行；常见于单位自己的表。\n处理：这些项目归入一个以文件或表头命名的单位。\n修改：如需按单位汇总，在项目行前加上单位行。";
+    /// A row was recognised as a note and not read as data.
+    ROW_IGNORED = "table.row-ignored", Info,
+        "说明行未作数据读取",
+        "含义：这一行被识别为注释、填表说明或表尾签章（如“注：”“填表人：”）。\n处理：不作为数据读取，计入跳过的行数。\n修改：如果它其实是数据，删去行首的说明文字。";
+    /// A header column is not one the reader knows; its cells are not read.
+    COLUMN_IGNORED = "table.column-ignored", Info,
+        "不认识的表头列",
+        "含义：表头中的这一列不是 jixiao 认识的列名，其单元格不读取。\n处理：该列忽略，其余各列照常读取。\n修改：如该列应当读取，改用标准列名（见 README 的输入格式）。";
+    /// A second 合计 row.
+    DUPLICATE_TOTAL = "table.duplicate-total", Warning,
+        "第二个合计行",
+        "含义：表中出现了两个“合计”行。\n处理：以第一个为准，第二个列出不用。\n修改：删除重复的合计行。";
+    /// A unit's amount differs from the sum of its projects' amounts.
+    UNIT_SUM_MISMATCH = "table.unit-sum-mismatch", Error,
+        "单位金额与其项目之和不符",
+        "含义：单位行的金额不等于其下各项目金额之和（精确比较，不四舍五入）。\n处理：照常读取，列出差额。\n修改：核对单位行与项目行的金额。";
+    /// The 合计 row differs from the sum of the units.
+    TOTAL_SUM_MISMATCH = "table.total-sum-mismatch", Error,
+        "合计行与各单位之和不符",
+        "含义：合计行的金额不等于各单位金额之和。\n处理：照常读取，列出差额。\n修改：核对合计行。";
+    /// A row's 总计 differs from 财政拨款 + 财政专户拨款 + 其他资金.
+    SOURCE_SUM_MISMATCH = "table.source-sum-mismatch", Error,
+        "总计与资金来源之和不符",
+        "含义：一行的总计不等于 财政拨款 + 财政专户拨款 + 其他资金。\n处理：照常读取，列出差额。\n修改：核对该行的各项资金来源。";
+    /// A sum could not be checked because rows it depends on were skipped.
+    SUM_UNCHECKED = "table.sum-unchecked", Info,
+        "合计无法核对",
+        "含义：合计所依赖的行有被跳过的，这个合计无法核对。\n处理：不作判断，列出此项。\n修改：先修正被跳过的行。";
+    /// A workbook's percentage cell shows a rounded value: the value the cell holds is read.
+    DISPLAY_ROUNDED = "table.display-rounded", Info,
+        "百分比单元格显示的是舍入后的值",
+        "含义：工作簿中这个百分比格式的单元格存的值比显示的位数多（如存 0.895、格式 0% 显示为 90%）。\n处理：按单元格存的值读取（89.5%，至多 15 位有效数字，与 Excel 相同），不按舍入后的显示值；消息写出两者，显示值与存值得出的结论可能不同（如对“≥90%”）。\n修改：如果显示值才是本意，在单元格中写入显示的值；否则无需修改。";
+    /// A sheet (or Word table) holds no table or form and was not read.
+    SHEET_SKIPPED = "table.sheet-skipped", Info,
+        "工作表未读取",
+        "含义：这张工作表（或 Word 文档中的这张表）里没有目标表、自评表或表单，例如填表说明页。网页中不是表单的表格（导航、版式、页脚）合为一条，写明网页共有几个表格、读取了几个。\n处理：不读取，列出此项。\n修改：如果它其实是要读的表，检查表头是否完整。";
+    /// A sheet holds a table of another layout than the first one read, and was not read.
+    SHEET_OTHER_LAYOUT = "table.sheet-other-layout", Warning,
+        "工作表的格式与第一张不同",
+        "含义：工作簿中这张表的格式（目标表 / 自评表 / 表单）与先读到的那张不同，不混在一起读。\n处理：不读取，列出此项。\n修改：把不同格式的表放在不同文件里分别读取，或用 --sheet 指定。";
+    /// A form row is a placeholder of the template (`指标2:`, `……`, an empty name): not an indicator.
+    FORM_PLACEHOLDER = "table.form-placeholder-row", Info,
+        "表单中的模板占位行",
+        "含义：表单中这一行是模板的占位（“指标2:”“……”或名称为空），不是指标。\n处理：不作为指标，计入跳过的行数。\n修改：无需修改；如果它是真实指标，补上指标名称。";
+    /// A form row names a category but no indicator.
+    FORM_CATEGORY_ROW = "table.form-category-row", Info,
+        "只有类别没有指标的行",
+        "含义：表单中这一行只写了一级或二级指标，没有三级指标。\n处理：不作为指标，类别用于下面的行。\n修改：无需修改；如果该行应有指标，补上三级指标名称。";
+    /// A form's 一级指标 was not printed (only its points, or nothing) and was told from its 二级指标.
+    FORM_CATEGORY_INFERRED = "table.form-category-inferred", Info,
+        "一级指标由二级指标推断",
+        "含义：表单没有写出一级指标（只写了分值或留空），由二级指标（数量指标→产出指标、满意度指标→满意度指标等）推断。\n处理：按推断的类别计分，报告中标“（推断）”。\n修改：在一级指标列写明类别。";
+    /// A form's amount cell holds words beside the number; the leading number was read.
+    FORM_AMOUNT_PROSE = "table.form-amount-prose", Info,
+        "金额单元格中有文字",
+        "含义：表单的金额单元格写成“854万（含追加）”这样的文字。\n处理：读取开头的数字，列出此项。\n修改：金额单元格只填数字，说明另写。";
+    /// A form's cell still holds the template's instructions (`（100字以内）`): read as empty.
+    FORM_TEMPLATE_TEXT = "table.form-template-text", Info,
+        "单元格仍是模板提示语",
+        "含义：单元格中仍是模板的填写提示（如“（100字以内）”）。\n处理：按未填处理。\n修改：填写实际内容，或清空该单元格。";
+    /// A form names no project (no 项目名称 value): named after its title or unit.
+    FORM_NO_PROJECT = "table.form-no-project", Info,
+        "表单没有项目名称",
+        "含义：表单中找不到“项目名称”的值。\n处理：以标题或单位名称为项目命名，列出此项。\n修改：填写项目名称。";
+    /// A form's 总分 differs from the sum of the 得分 it prints (budget row included).
+    FORM_TOTAL_MISMATCH = "table.form-total-mismatch", Warning,
+        "总分与各项得分之和不符",
+        "含义：表单打印的总分不等于它所列各项得分（含预算执行率）之和。\n处理：jixiao 按评分方法重新计算总分，原表总分与复核总分并列显示。\n修改：核对原表的加总。";
+    /// A form's 年度资金总额 differs from the sum of its 其中 rows (or is empty while they are not).
+    FORM_FUNDS_MISMATCH = "table.form-funds-mismatch", Warning,
+        "资金总额与其中各项之和不符",
+        "含义：表单的年度资金总额不等于其下“其中”各行之和，或总额为空而各行不为空。\n处理：总额为空时按各行之和读取；不符时照原表读取并列出差额。\n修改：核对资金情况一栏。";
+    /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
+    FORM_POINTS_SHARED = "table.form-points-shared", Info,
+        "分值列为空，按类别分值分配",
+        "含义：表单没有逐项分值，只在一级指标处写了“产出指标（50分）”。\n处理：每个指标的分值由其类别分值在类别内平均分配。\n修改：如各指标分值不同，逐项填写分值。";
+    EVAL_TOTAL_PENDING = "eval.total-pending", Warning,
+        "待评定：没有已评定的指标",
+        "含义：项目的指标都待复核或缺实际值，没有一个达标或未达标。待评定的分值不是 0 分。\n处理：不给出总分和等级，显示“待评定”和待评定的分值；汇总不计入平均分，并写明有几个项目待评定。JSON 中 score 和 grade 为 null，status 为 pending。\n修改：补充实际完成值，或人工评定待复核的指标后再评分。";
+    EVAL_TOTAL_UNCHECKED = "eval.total-unchecked", Warning,
+        "未核对：表内加总不符",
+        "含义：表单自己的加总（分值之和、得分之和、标明的分值、折算得分）在任何读法下都不相符，jixiao 无法确定读法。\n处理：不给出总分和等级，显示“未核对”和不符之处；汇总不计入平均分。JSON 中 score 和 grade 为 null，status 为 unchecked，mismatches 列出不符之处。\n修改：核对原表的分值与得分，改正后再评分。";
+    /// A self-evaluation sheet has no actuals column (and no 得分): named with its header.
+    NO_ACTUALS_COLUMN = "table.no-actuals-column", Warning,
+        "没有实际完成值列",
+        "含义：自评表的表头里没有实际完成值列（实际完成值、完成值、实际值、完成情况、实际完成情况），也没有得分列。\n处理：没有实际值文件时不评分（eval.no-actuals）；有全年执行数时只评预算执行，各指标缺实际值，项目待评定。\n修改：给该列改用认得的列名，或用 --columns 实际完成值=<列名> 指明，或另给实际值文件。";
+    TABLE_BAD_COLUMNS = "table.bad-columns", Error,
+        "列名对应无法读取",
+        "含义：--columns（或网页的“列名对应”）写得不对：每一项应是 列名=表头中的列名，左边须是 jixiao 认得的列名。\n处理：不读取表格。\n修改：例如 --columns 年度指标值=年度数值,实际完成值=完成情况。";
+    TABLE_MISSING_COLUMN = "table.missing-column", Error,
+        "表头缺少必需的列",
+        "含义：有一行像表头，但缺少必需的列（三级指标、年度指标值、项目等），错误信息列出这一行的各列。\n处理：不读取该表。\n修改：把该列改用认得的列名，或用 --columns 年度指标值=<列名> 指明哪一列是哪一列。";
+    /// A `其中…` row with no points under an indicator: kept and shown, not scored.
+    FORM_BREAKDOWN = "table.form-breakdown", Info,
+        "其中分项，列出不计分",
+        "含义：核心指标（★）下的“其中：…”行没有分值和得分，是上一个指标的分项。\n处理：分项随其指标列出，不作为指标计分，也不分得分值。\n修改：如分项应单独计分，给它填写分值。";
+    /// A form's `其中…` rows do not add up to the indicator they break down.
+    FORM_BREAKDOWN_MISMATCH = "table.form-breakdown-mismatch", Warning,
+        "其中各项之和与总数不符",
+        "含义：“其中：…”各行的指标值或实际完成值之和不等于它们所属指标的数。\n处理：照表读取，不计分；提示核对。\n修改：核对分项与总数。";
+    /// A shortened category label (`产`, `产出值`) read as its full name.
+    FORM_LABEL_EXPANDED = "table.form-label-expanded", Info,
+        "简写的指标类别按全称读取",
+        "含义：竖排标签只剩一个字（产、效、满），或类别写作“产出值/数量值/效益值”。\n处理：按全称（产出指标、数量指标、效益指标）读取。\n修改：写全称。";
+    /// A 指标分值 column holds words (definitions), not points.
+    FORM_WEIGHT_WORDS = "table.form-weight-words", Info,
+        "指标分值列写的是说明",
+        "含义：表头为“指标分值”的列填的是指标说明而不是分数（河北预算项目绩效自评表）。\n处理：该列不作分值读取；有“权重占比”等分值列时按该列读取。\n修改：无需修改。";
+    /// Where the layout left a choice, the reading the form's own sums agree with was taken.
+    FORM_READING = "table.form-reading", Info,
+        "按表内加总选定读法",
+        "含义：版式有两种读法（例如预算执行得分是否计入总分），只有一种与表内的加总相符。\n处理：按相符的读法核对，并在此说明。\n修改：无需修改；如读法不对，请核对原表。";
+    /// No reading of the form makes its own sums agree: the project is 未核对.
+    FORM_UNCHECKED = "table.form-unchecked", Warning,
+        "表内加总不符，未核对",
+        "含义：表单自己的加总（分值之和、得分之和、折算得分、标明的分值）在任何读法下都不相符。\n处理：该项目显示为“未核对”，列出不符之处，不给出总分和等级。\n修改：核对原表的分值与得分；确认后改正原表再评。";
+    // reading any input whole (actuals, rule files, parse input)
+    INPUT_IO = "input.io", Error,
+        "无法读取输入",
+        "含义：实际值文件、规则文件或其他输入无法打开或读取。\n处理：本次运行停止（退出码 2）。\n修改：检查路径和权限。";
+    INPUT_TOO_LARGE = "input.too-large", Error,
+        "输入太大",
+        "含义：输入超过该类输入的大小上限。\n处理：本次运行停止，不读入内存。\n修改：拆分输入，或按帮助所写提高上限。";
+    TARGET_OVERFLOW = "target.overflow", Error,
+        "数值超出精确范围",
+        "含义：指标值中的数字大于十进制精确计算的范围（约 7.9×10²⁸），通常是误输入。\n处理：该指标值不解析（parse 输出 kind 为 error），评价时按无法比较列出；其余指标照常。\n修改：核对数字和数量级（万、亿）。";
+    TARGET_TOO_LONG = "target.too-long", Error,
+        "指标值太长",
+        "含义：年度指标值超过可解析的长度上限（通常是误粘贴了大段文字）。\n处理：该指标值不解析，按无法解析列出；其余指标照常。\n修改：把指标值改成简短的目标（如 ≥95%），说明另写。";
+    // a pile of files, folders and archives (issue 26): the file is listed, the run goes on
+    PILE_FOLDER = "pile.folder", Error,
+        "无法读取文件夹",
+        "含义：给出的文件夹（或其子文件夹）无法列出。\n处理：该文件夹列在汇总的“未能读取的文件”中，其余照常评价，退出码 3。\n修改：检查路径和权限。";
+    PILE_ZIP_BROKEN = "pile.zip-broken", Error,
+        "压缩包无法读取",
+        "含义：.zip 文件不是能读取的 zip 压缩包，或其中某个文件解压失败（损坏、加密或不支持的压缩方式）。\n处理：该压缩包（或该文件）列为未能读取，其余照常评价，退出码 3。\n修改：重新压缩（zip 的标准压缩方式），或解压后给出文件夹。";
+    PILE_ZIP_LIMIT = "pile.zip-limit", Error,
+        "压缩包超过上限",
+        "含义：压缩包中的文件数、解压后的总大小或某个文件的压缩比超过上限（防止“压缩炸弹”耗尽内存）。解压的大小按实际读出的字节计算，不信压缩包自报的大小。\n处理：超限的文件（文件数超限时整个压缩包）列为未能读取，其余照常，退出码 3。\n修改：拆成几个压缩包或解压后给出文件夹；确有需要时按帮助所写的环境变量提高上限。";
+    PILE_ZIP_ENTRY_ESCAPES = "pile.zip-entry-escapes", Error,
+        "压缩包中的文件名指向压缩包以外",
+        "含义：压缩包中的文件名含 ../、以 / 开头或带盘符，解压时会写到目标文件夹以外，这是恶意压缩包的常见手法。\n处理：拒绝读取该文件，列为未能读取，其余照常，退出码 3。\n修改：检查压缩包的来源；用正常的文件名重新压缩。";
+    PILE_ZIP_NESTED = "pile.zip-nested", Warning,
+        "压缩包中的压缩包",
+        "含义：压缩包中又有 .zip 文件。\n处理：不展开内层压缩包，列为未能读取，其余照常，退出码 3。\n修改：先解压外层压缩包，再给出里面的压缩包或文件夹。";
+    PILE_NOT_A_TABLE = "pile.not-a-table", Error,
+        "不是表，也不是实际值或规则文件",
+        "含义：文件既不能读成目标表、自评表或表单，也不是实际值文件或规则文件。\n处理：列为未能读取，其余照常，退出码 3。\n修改：确认文件格式，或把它移出要评价的文件夹。";
+    PILE_ACTUALS_AMBIGUOUS = "pile.actuals-ambiguous", Error,
+        "多个实际值文件与同一张表相符",
+        "含义：汇总中有两个以上实际值文件的名称都能在同一张表中找到。\n处理：不猜用哪一个；该表列为未能读取，其余照常，退出码 3。\n修改：每张表只给出一个与之相符的实际值文件。";
+    PILE_ACTUALS_UNUSED = "pile.actuals-unused", Error,
+        "实际值文件与任何表都对不上",
+        "含义：汇总中的实际值文件，其单位、项目和指标名称在任何一张表中都找不到。\n处理：不使用该文件，列为未能读取，退出码 3。\n修改：核对实际值文件中的 unit、project 和指标名称，或去掉这个文件。";
+    // scoring
+    EVAL_POINTS_NOT_100 = "eval.points-not-100", Warning,
+        "分值合计不是 100 分",
+        "含义：项目的分值（含预算执行率）加起来不是 100 分。\n处理：总分按实际分值显示为“44.38 / 49”，等级按折合百分制评定，并在总分旁提示；不把 49 分制的得分当作百分制评级。\n修改：核对各指标分值；确属该评分办法的分值体系，可在规则中明确。";
+    EVAL_POINTS_RESCALED = "eval.points-rescaled", Info,
+        "规则的分数随分值折算",
+        "含义：表中没有分值，方法的类别分值按项目实有的类别折算为 100 分制（或不适用的指标的分值分给其余指标），这一行按折算后的分值计分；规则里的绝对分（deduct 的 points、分档的 points、bonus）和实际值里写的“8分”是方法原来分制上的分数。\n处理：这些分数按同一比例换算（说明里写明，如“扣2分（按30分制）= 2.67”），不把方法分制上的分数直接从折算后的分值里扣。\n修改：无需修改；要按方法自己的分值显示，在表中写出各指标的分值。";
+    EVAL_BONUS = "eval.bonus", Info,
+        "总分含加分",
+        "含义：规则的加分（bonus）让某些指标的得分超过了分值，项目总分因此可以超过分值合计（如 101.50 / 100）。\n处理：每条加分规则一行至多加它的 max 分，加了多少写在该指标的说明和总分旁。\n修改：无需修改；加分的规则在规则文件中（jixiao rules explain bonus）。";
+    EVAL_GRADE_SHARE_OUTSIDE = "eval.grade-share-outside", Warning,
+        "等级所写比例超出该等级的区间",
+        "含义：定性指标写成“部分达成(85%)”，但 85% 不在“部分达成”的比例区间（默认 60%–80%）内。\n处理：按所写比例计分，并在总分旁提示。\n修改：改写等级或比例，使二者一致；或在规则中调整该等级的 min_share / max_share。";
+    EVAL_NO_ACTUALS = "eval.no-actuals", Error,
+        "表中没有任何实际完成值",
+        "含义：给出的表没有一个实际完成值，也没有给出实际值文件（例如只有目标表，或还没填写的自评表）。\n处理：不评分（否则每个项目都是 0.00 分、等级差，并不是评价结果），本次运行停止（退出码 2）；网页上改为提供填报用的自评表下载。\n修改：jixiao template 表 -o 自评表.xlsx 生成填报用的自评表，填写后评分；或 jixiao template 表 -o 实际值.yaml 生成实际值文件，与表一起评分。";
+    EVAL_ACTUALS_MATCH_NOTHING = "eval.actuals-match-nothing", Error,
+        "实际值文件与表一个也对不上",
+        "含义：给出的实际值文件中，没有一个项目（或没有一个指标）能在表中找到：单位、项目或指标名称与表不一致。名称已在去掉全角/半角、空格、括号写法（（）与 ()）和开头的预算编码（[610001]、219001-）之后比较。\n处理：不评分（否则每个项目都是 0.00 分、等级差，并不是评价结果），本次运行停止（退出码 2），并列出表中最接近的名称。只有部分对不上时照常评分，对不上的条目作为 actuals.unmatched 列在每种报告格式的开头。\n修改：按提示改正实际值文件中的 unit、project 和指标名称；或用 jixiao template 表 -o 实际值.yaml 重新生成实际值文件再填写。";
+    EVAL_OUT_OF_RANGE = "eval.out-of-range", Error,
+        "计算超出数值范围",
+        "含义：全年执行数 ÷ 全年预算数超出可精确计算的十进制范围（如预算数 1e-28、执行数很大，多见于实际值文件中写错的金额）。\n处理：预算执行率不给出，预算执行的分值待评定（不计 0 分，也不中止运行）。\n修改：核对预算数和执行数的数值与单位。";
+    EVAL_PROJECT_NOT_FILLED = "eval.project-not-filled", Warning,
+        "项目没有填写任何实际完成值",
+        "含义：表中其他项目已填写，这个项目的每个指标都缺实际完成值，也没有全年执行数。\n处理：照常计分（各指标为缺实际值、得 0），总分旁注明 0.00 不是评价结果。\n修改：填写该项目的实际完成值和全年执行数；本年度不评价的项目，把指标标为不适用（not_applicable: true，或在表单中写“不适用”）。";
+    EVAL_LATENESS_UNMEASURED = "eval.lateness-unmeasured", Warning,
+        "无法计算延迟了多少",
+        "含义：规则按延迟天数、月数或计划时间的比例扣分，但实际完成值没有写出能比较的完成日期（如只写“已完成”“是”，或只写到月份而目标到日）。\n处理：该指标待人工评定，分值计入待评定，不猜测按期与否；此项列在项目总分旁。\n修改：在实际完成值中写明完成日期，如“2023年7月10日完成”，或写“按期完成”。";
+    EVAL_UNIT_UNRECONCILED = "eval.unit-unreconciled", Warning,
+        "规则的步长或分档界限与指标的单位无法核对",
+        "含义：规则（deduct 的 per、beyond，tiers 的界限）写的数量无法换算到该指标的单位：单位不同且不能换算（如按“天”扣分而指标是百分比），或按目标值的百分比计而目标值为 0（如目标“≤0”、实际值也未写单位）。目标值为 0 时，按实际值的单位读取（≤0 对 4% 即 ≤0%），只有实际值也没有单位时才无从换算。\n处理：该指标待人工评定，分值计入待评定，不按满分也不按 0 分计；此项列在项目总分旁。\n修改：在实际完成值中写明单位（如 4%），或把规则的步长、界限写成与指标相同的单位。";
+    EVAL_BUDGET_NOT_POSITIVE = "eval.budget-not-positive", Warning,
+        "全年预算数为 0 或负数",
+        "含义：项目的全年预算数不大于 0，无法计算预算执行率。\n处理：预算执行率的分值待人工复核，其他指标照常计分。\n修改：核对全年预算数。";
+    REPORT_WRITE = "report.write", Error,
+        "写出报告失败",
+        "含义：报告写到文件或管道时出错（磁盘已满、没有写权限、管道被关闭等）。\n处理：本次运行停止（退出码 2）；写文件时先写临时文件再改名，原有的同名文件不会被写坏。\n修改：检查输出路径、磁盘空间和权限，或换一个 -o 路径。";
+    REPORT_XLSX_TOO_LARGE = "report.xlsx-too-large", Error,
+        "报告超过 Excel 工作表的行列上限",
+        "含义：报告超过 Excel 工作表 1048576 行、16384 列的上限，无法写成 xlsx。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变。\n修改：改用 --format csv 或 jsonl，或按单位拆分目标表分别评价。";
+    REPORT_XLSX_CELL_TOO_LONG = "report.xlsx-cell-too-long", Error,
+        "单元格超过 Excel 每格的字符上限",
+        "含义：报告中有单元格超过 Excel 每格 32767 个字符的上限（通常是表中误粘贴了大段文字）。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变。\n修改：改用 --format csv 或 jsonl，或缩短表中那段文字。";
+    STREAM_PROJECT_SPLIT = "stream.project-split", Warning,
+        "同一项目的行不连续",
+        "含义：流式评价（大表逐行评价）时，一个项目的行在别的项目之后再次出现，或中间隔着很长一段空行（超过 256 KB）。\n处理：两段分别作为两个项目评分，并列出此项。\n修改：按项目排序、删去项目中间的空行后再评价，或用 --no-streaming 整表评价。";
+    OUTPUT_STALE_TEMPORARY = "output.stale-temporary", Info,
+        "之前中断的运行留下的临时文件",
+        "含义：报告先写到报告旁的隐藏临时文件（.名称.XXXXXX.jixiao-tmp），写完才改名替换；运行被强行结束（kill -9、断电）时它会留下。Ctrl-C 和 SIGTERM 会先删除它。\n处理：下次写同名报告时，一小时未动的这类文件被删除，较新的只列出（可能另一次运行仍在写）。\n修改：确认没有别的运行在写同一报告后，可以删除列出的文件。";
+    ACTUALS_ENCODING = "actuals.encoding", Error,
+        "实际值文件不是 UTF-8 文本",
+        "含义：实际值文件（顶层有 projects: 的 YAML）不是 UTF-8 编码，读出的单位、项目和指标名称会是乱码。\n处理：单个表评价时本次运行停止（退出码 2）；汇总中该文件列为未能读取，其余照常，退出码 3。\n修改：用文本编辑器另存为 UTF-8。";
+    REPORT_XLSX_TOO_MANY = "report.xlsx-too-many", Error,
+        "报告的项目或指标太多，不生成 xlsx",
+        "含义：xlsx 报告每个项目一张工作表，整本在内存中生成（每个项目约 70 KB）；项目数超过 JIXIAO_MAX_XLSX_PROJECTS（默认 10000）或指标数超过 JIXIAO_MAX_XLSX_INDICATORS（默认 200000）时不生成。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变；网页上 xlsx 下载标为太大，其余照常。\n修改：改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价；确有需要时提高上述环境变量。";
+    REPORT_XLSX_CELL_CUT = "report.xlsx-cell-cut", Warning,
+        "单元格超过 Excel 每格的字符上限，xlsx 中已截断",
+        "含义：表中某格文字（指标名、指标值、实际完成值、偏差原因、项目名称等）超过 Excel 每格 32767 个字符的上限（通常是误粘贴了大段文字）。\n处理：xlsx 报告中该格保留前 30000 字并注明已截断，该行的说明列（项目层面的文字则在表下注）列出此项；其他格式（csv、json、html 等）保留全文，评分不受影响。\n修改：缩短表中那段文字；需要全文时用 --format csv 或 json。";
+    STREAM_SEEN_UNSURE = "stream.seen-unsure", Warning,
+        "流式评价的单位、项目记录读不回来",
+        "含义：流式评价为了内存不随表的大小增长，把已写出的单位、项目记录（各 8 字节的散列）暂存到临时目录的文件中；其中一部分没能读回。\n处理：读不回的记录当作未出现过：汇总中的单位数可能偏多，不连续出现的项目（stream.project-split）可能未被指出；各指标的评分不受影响。\n修改：检查临时目录（TMPDIR）所在磁盘，或用 --no-streaming 整表评价。";
+    /// A form's approval row (`财政部门…审核意见 (盖章)`, `主管部门审核意见`): a place for a
+    /// department's opinion and seal, not a category and not an indicator.
+    FORM_APPROVAL_ROW = "table.form-approval-row", Info,
+        "审核意见栏",
+        "含义：表单末尾的审核意见栏（如“财政部门…审核意见 (盖章)”“主管部门审核意见”），留给审核部门签署意见、盖章。\n处理：不作为指标，也不作为指标类别；该行不计入指标。\n修改：无需修改。";
+    // what was added with the registry: codes that were published without an entry
+    /// An entry of an actuals file that matches nothing in the table.
+    ACTUALS_UNMATCHED = "actuals.unmatched", Warning,
+        "实际值文件中的条目在表中找不到",
+        "含义：实际值文件中这一条的单位、项目或指标名称在表中找不到（名称已在去掉全角/半角、空格、括号写法和开头的预算编码之后比较）。\n处理：这一条的实际值不计入评分，其余照常评分；对不上的条目列在每种报告格式的开头，并给出表中最接近的名称。\n修改：按提示改正实际值文件中的 unit、project 和指标名称。";
+    /// A project an actuals file gives twice (or more often than the table has it): the extra
+    /// entries are not used.
+    ACTUALS_DUPLICATE = "actuals.duplicate", Warning,
+        "实际值文件中同一项目写了两次",
+        "含义：实际值文件中有两条（或更多）单位和项目名称相同的条目，而目标表中这个项目只有一个（或比条目少）。\n处理：表中第一个这样的项目用文件中第一条，第二个用第二条，依此类推；多出的条目不计入评分，也不与已用的那一条合并（两条的数字不一致时，哪一条对要由填表人决定），在每种报告格式的开头列出，并指出已用的是哪一行。不再误报为“在表中找不到”（actuals.unmatched）。\n修改：把同一项目的数字写在一条中（指标都列在一个 indicators 下），删去重复的一条。";
+    /// A quote opening a cell was read as text: it never closes in its cell, or it would
+    /// close past lines that read as rows.
+    STRAY_QUOTE = "table.stray-quote", Warning,
+        "单元格开头的引号按普通文字读取",
+        "含义：csv / tsv 文件中一个单元格以半角双引号 \" 开头，但引号没有在本单元格内闭合；或者与它配对的引号在几行之后，中间的文字含有分隔符（制表符，或 csv 中两个以上不是千位分隔的逗号），像是表格的几行而不是一个多行的单元格。Excel 会把引号之间的所有行读成一个单元格，吞掉这些行，把它们所在的项目拆成两半。\n处理：这个引号按普通文字读取（留在单元格的文字中），其后的每一行照常逐行读取；提示给出引号所在的行和列。\n修改：删去多余的引号；若确是多行的单元格，去掉其中的分隔符，或在 Excel 中另存为 xlsx 再读取。";
+    /// An actuals file that does not read (YAML syntax, shape, limits).
+    ACTUALS_PARSE = "actuals::parse", Error,
+        "实际值文件无法读取",
+        "含义：实际值文件不是能读取的 YAML（语法错误、结构不对、嵌套过深或别名过多），消息给出行和列。\n处理：单个表评价时本次运行停止（退出码 2）；汇总中该文件列为未能读取，其余照常。\n修改：按消息所指的行改正；实际值文件的格式见 jixiao template 表 -o 实际值.yaml 生成的模板。";
+    /// A file of a pile that was not read, for a reason with no code of its own.
+    PILE_UNREAD = "pile.unread", Error,
+        "汇总中的文件未能读取",
+        "含义：汇总中的这个文件没有读取，原因见消息。\n处理：该文件列在汇总的“未能读取的文件”中，其余照常评价，退出码 3。\n修改：按消息改正该文件，或把它移出要评价的文件夹。";
+    /// The fill-in workbook could not be written.
+    OUTPUT_XLSX = "output.xlsx", Error,
+        "填报用的工作簿无法生成",
+        "含义：jixiao template 生成填报用的自评表（.xlsx）时超过 Excel 的上限（如某格超过 32767 个字符）或写出失败。\n处理：不写出工作簿，本次运行停止（退出码 2）。\n修改：按消息缩短表中那段文字，或改用 jixiao template 表 -o 实际值.yaml 生成实际值文件（没有这些上限）。";
+    /// A canonical target (the printed form `>= 95 %`) that does not read.
+    LANG_CANONICAL = "lang::canonical", Error,
+        "规范式无法读取",
+        "含义：按规范式读取的目标（如 jixiao parse --canonical、规则文件中的目标）写得不合规范式的写法，标注指出哪一处。\n处理：该目标不读取，消息说明应当怎样写。\n修改：按帮助改写，例如 `>= 95 %`、`[90, 95] %`、`<= 2023-06`、\"定性目标\"。";
+    /// A rule file that is not valid YAML.
+    RULES_YAML_SYNTAX = "rules::yaml-syntax", Error,
+        "规则文件不是有效的 YAML",
+        "含义：规则文件的 YAML 语法有误（缩进、冒号、引号不配对等）。\n处理：该规则文件不读取，本次运行停止；jixiao rules check 列出每处错误的行和列。\n修改：按标注的位置改正语法。";
+    /// A rule file that is YAML but not of the rule file's shape.
+    RULES_SHAPE = "rules::shape", Error,
+        "规则文件的结构不对",
+        "含义：规则文件是 YAML，但不是规则文件的结构（顶层应有 rules: 列表，每条规则是一个映射）。\n处理：该规则文件不读取，本次运行停止。\n修改：对照 docs/rules.md 的示例改写结构。";
+    /// A key no rule has.
+    RULES_UNKNOWN_KEY = "rules::unknown-key", Error,
+        "规则中有不认识的字段",
+        "含义：规则中有 jixiao 不认识的字段（常见于拼写错误，如 indicater）。\n处理：该规则文件不读取，帮助中给出最接近的字段名。\n修改：改用正确的字段名；全部字段见 jixiao rules explain。";
+    /// A value of the wrong type or outside its choices.
+    RULES_BAD_VALUE = "rules::bad-value", Error,
+        "规则字段的值不对",
+        "含义：字段的值类型不对，或不在可选的值之内（如 direction: up）。\n处理：该规则文件不读取。\n修改：按帮助所列的可选值改写。";
+    /// A rule without `id`.
+    RULES_MISSING_ID = "rules::missing-id", Error,
+        "规则没有 id",
+        "含义：一条规则没有 id 字段。\n处理：该规则文件不读取。\n修改：给规则加上唯一的 id（如 audit.response-time.higher）。";
+    /// Two rules of one file with the same id.
+    RULES_DUPLICATE_ID = "rules::duplicate-id", Error,
+        "同一文件中两条规则的 id 相同",
+        "含义：同一个规则文件中有两条规则用了同一个 id，不知以哪一条为准。\n处理：该规则文件不读取。\n修改：改用不同的 id；要覆盖默认规则，在自己的文件中写同一 id 一次。";
+    /// A `when:` or `require:` expression that does not read.
+    RULES_EXPRESSION = "rules::expression", Error,
+        "条件表达式无法读取",
+        "含义：when: 或 require: 的表达式写得不对（未知的字段、缺引号、括号不配对等）。\n处理：该规则文件不读取，标注指出哪一处。\n修改：按帮助改写；文字要写在引号里，如 indicator ~ \"响应时间\"。";
+    /// A rule that decides nothing, or two things.
+    RULES_DECISION = "rules::decision", Error,
+        "规则没有决定或决定了两件事",
+        "含义：一条规则没有写它决定什么（direction、category、weight、method 等），或一条规则写了两件互不相关的决定。\n处理：该规则文件不读取。\n修改：每条规则写一个决定；两件事写成两条规则。";
+    /// `disable` or a partial override of an id no earlier file defines (a warning).
+    RULES_UNKNOWN_ID = "rules::unknown-id", Warning,
+        "停用或覆盖的 id 不存在",
+        "含义：disable: true 或只改部分字段的规则，其 id 在之前读取的规则中没有（常见于拼写错误）。\n处理：这条规则不起作用，其余照常（警告）。\n修改：核对 id 的拼写（jixiao rules list 列出全部规则的 id）。";
+    /// A rule file that could not be read.
+    RULES_IO = "rules::io", Error,
+        "规则文件无法读取",
+        "含义：规则文件不存在、没有读取权限，或不是 UTF-8 文本。\n处理：本次运行停止（退出码 2）。\n修改：检查路径和权限；规则文件请以 UTF-8 保存。";
+    /// More rules than the limit.
+    RULES_TOO_MANY = "rules::too-many", Error,
+        "规则太多或嵌套太深",
+        "含义：规则文件中的规则数、或 YAML 的嵌套深度超过上限（防止构造的文件耗尽内存）。\n处理：该规则文件不读取，本次运行停止。\n修改：拆分规则文件，或按帮助所写的环境变量提高上限。";
+    /// Every error and warning of one rule file, together.
+    RULES_FILE = "rules::file", Error,
+        "规则文件有错误",
+        "含义：规则文件有一处或多处错误；每处错误以自己的代码（rules::unknown-key 等）列在其下。\n处理：有错误的规则文件不读取，本次运行停止（退出码 2）。\n修改：用 jixiao rules check 文件 查看每处错误的行和列，逐一改正。";
+    // the local page and its HTTP API (`jixiao serve`): the request is answered with the code
+    WEB_TOO_LARGE = "web.too-large", Error,
+        "上传的文件太大",
+        "含义：上传的内容超过上传大小的上限。\n处理：不处理这次上传（413）。\n修改：按单位拆分后分别上传，或用命令行处理；启动时可用 --max-upload-mb 放宽。";
+    WEB_STALLED = "web.stalled", Error,
+        "上传没有进展",
+        "含义：上传在数秒内没有任何进展。\n处理：连接结束（408），不处理这次上传。\n修改：检查网络后重新上传。";
+    WEB_BAD_BODY = "web.bad-body", Error,
+        "请求内容读不下去",
+        "含义：请求的内容不是能读取的 multipart/form-data。\n处理：不处理这次请求（400）。\n修改：用 multipart/form-data 上传：字段 table（必需）、actuals、rules（可重复）。";
+    WEB_REPEATED_FIELD = "web.repeated-field", Error,
+        "上传字段出现了两次",
+        "含义：table 或 actuals 字段给了两次，jixiao 不猜测用哪一个。\n处理：不处理这次请求（400）。\n修改：table 与 actuals 各给一个文件；规则文件（rules）可以有多个。";
+    WEB_UNKNOWN_FIELD = "web.unknown-field", Error,
+        "不认识的表单字段",
+        "含义：请求中有接口不认识的字段。\n处理：不处理这次请求（400）。\n修改：只用接口文档所列的字段（table、actuals、rules、file 及页面的选项）。";
+    WEB_TOO_MANY_FILES = "web.too-many-files", Error,
+        "规则文件太多",
+        "含义：一次上传的规则文件超过上限。\n处理：不处理这次请求（400）。\n修改：把规则合并到较少的文件中。";
+    WEB_TWO_ACTUALS = "web.two-actuals", Error,
+        "给出了两个实际值文件",
+        "含义：一次请求给出了两个实际值文件。\n处理：不猜用哪一个，不处理这次请求（400）。\n修改：只给一个实际值文件。";
+    WEB_UNSUPPORTED_FILE = "web.unsupported-file", Error,
+        "读不出表格的文件",
+        "含义：上传的文件既不是能读取的表格，也不是实际值文件或规则文件。\n处理：不处理这次请求（400），消息列出这些文件。\n修改：上传 .xlsx .xls .ods .csv .tsv .docx .doc .html .mhtml 表格，或 .zip 压缩包。";
+    WEB_TWO_TABLES = "web.two-tables", Error,
+        "给出了多张不同的表",
+        "含义：一次请求给出了多张不同的表或压缩包，而这个接口一次只评一张表。\n处理：不处理这次请求（400）。\n修改：分别提交，或把它们放进一个 .zip 压缩包按汇总提交。";
+    WEB_NO_TABLE = "web.no-table", Error,
+        "缺少目标表或自评表",
+        "含义：请求中没有 table 字段（目标表或自评表）。\n处理：不处理这次请求（400）。\n修改：在 table 字段上传表格文件。";
+    WEB_BAD_QUERY = "web.bad-query", Error,
+        "查询参数有误",
+        "含义：查询参数不认识，或它的值不在可选之内（如 format、encoding）。\n处理：不处理这次请求（400），帮助列出可用的值。\n修改：按帮助改正参数。";
+    WEB_BAD_YEAR = "web.bad-year", Error,
+        "年度读不懂",
+        "含义：year 参数不是 1900 到 2100 之间的四位数年份。\n处理：不处理这次请求（400）。\n修改：year 写作四位数年份，如 2023。";
+    WEB_CANCELLED = "web.cancelled", Error,
+        "请求已结束，处理已停止",
+        "含义：请求在处理完成之前结束（超时或客户端断开）。\n处理：停止处理，不再占用服务器。\n修改：重新提交；表格很大时用命令行处理。";
+    WEB_BUSY = "web.busy", Error,
+        "服务器正忙",
+        "含义：同时处理和排队的请求已到上限。\n处理：不处理这次请求（503）。\n修改：稍后再试。";
+    WEB_INTERNAL = "web.internal", Error,
+        "处理时程序出错",
+        "含义：处理这个文件时 jixiao 自身出错（这是 jixiao 的缺陷，不是文件的问题）。\n处理：这次请求失败（500），服务照常运行。\n修改：把文件和这条信息报告给维护者。";
+    WEB_RENDER = "web.render", Error,
+        "生成结果失败",
+        "含义：评价完成，但把结果写成所要的格式时失败。\n处理：这次请求失败（500）。\n修改：换一种格式（format=csv 或 json）再试，并把信息报告给维护者。";
+    WEB_ANSWER_TOO_LARGE = "web.answer-too-large", Error,
+        "结果太大",
+        "含义：生成的结果超过答复大小的上限。\n处理：停止生成（413）。\n修改：用 format=csv 或 jsonl，或用命令行处理。";
+    WEB_NOT_FOUND = "web.not-found", Error,
+        "没有这个地址",
+        "含义：请求的地址不是页面或接口。\n处理：答复 404。\n修改：页面在 /，接口为 POST /api/parse、/api/inspect、/api/review、/api/evaluate。";
+    WEB_TIMEOUT = "web.timeout", Error,
+        "请求超时",
+        "含义：请求超过时限仍未完成。\n处理：停止处理（408）。\n修改：表格太大或网络太慢时用命令行处理，或启动时用 --timeout 放宽时限。";
+    WEB_NO_HOST = "web.no-host", Error,
+        "请求没有 Host 头",
+        "含义：请求没有 Host 头，无法确认是访问本服务。\n处理：拒绝访问（403）。\n修改：用浏览器或 curl 访问 jixiao serve 打印的地址。";
+    WEB_BAD_HOST = "web.bad-host", Error,
+        "请求的主机不是本服务",
+        "含义：请求的主机名（Host 头或请求行中的主机）不是本服务监听的地址，可能是其他网站借道本机（DNS 重绑定）。\n处理：拒绝访问（403）。\n修改：直接用 jixiao serve 打印的地址打开页面（如 http://127.0.0.1:8080/）。";
+    WEB_CROSS_SITE = "web.cross-site", Error,
+        "提交来自其他网站",
+        "含义：浏览器报告这个提交来自其他网站（Sec-Fetch-Site 不是 same-origin）。\n处理：拒绝访问（403），以防其他网站借用本机的服务。\n修改：在 jixiao serve 打印的地址打开的页面上提交。";
+    WEB_FOREIGN_ORIGIN = "web.foreign-origin", Error,
+        "提交的来源是其他网站",
+        "含义：提交的 Origin 头不是本服务的地址。\n处理：拒绝访问（403）。\n修改：在 jixiao serve 打印的地址打开的页面上提交；脚本和 curl 不发 Origin，不受此限。";
+    WEB_BAD_TOKEN = "web.bad-token", Error,
+        "页面令牌缺少或无效",
+        "含义：页面的提交缺少本页面的令牌，或令牌无效（服务重启过，或页面来自别处）。\n处理：拒绝访问（403）。\n修改：重新打开 jixiao serve 打印的地址（刷新页面）后再提交。";
+}
