@@ -145,3 +145,18 @@ fn a_name_that_is_not_unicode_is_named_not_a_panic() {
     let (_, e) = run(&[&"evaluate", &bad, &"--formt", &"json"], 2);
     assert!(e.contains("--format"), "{e}");
 }
+
+#[test]
+fn a_folder_of_a_filled_form_says_the_actuals_are_the_forms_own() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("永德县 自评表");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/yongde-2022-form/selfeval.xlsx"),
+        dir.join("明朗中学自评表.xlsx"),
+    )
+    .unwrap();
+    let (_, e) = run(&[&"evaluate", &dir], 0);
+    assert!(e.contains("明朗中学自评表.xlsx"), "{e}");
+    assert!(e.contains("实际值：表中所填"), "{e}");
+}
