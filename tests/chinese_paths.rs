@@ -61,11 +61,15 @@ fn every_verb_reads_and_writes_chinese_names() {
 
     // the fill-in workbook and the YAML template, written under Chinese names
     let fill = dir.join("填写表（待填）.xlsx");
-    run(
+    let (_, e) = run(
         &[&"template", &table, &"--format", &"xlsx", &"-o", &fill],
         0,
     );
     assert!(std::fs::metadata(&fill).unwrap().len() > 0);
+    // it says what it wrote and what comes next (nothing else is shown)
+    assert!(e.contains(&format!("已写入 {}", fill.display())), "{e}");
+    assert!(e.contains("29 个项目、77 个指标"), "{e}");
+    assert!(e.contains("下一步") && e.contains("jixiao evaluate"), "{e}");
     let yaml = dir.join("实际值模板.yaml");
     run(&[&"template", &table, &"-o", &yaml], 0);
     assert!(std::fs::read_to_string(&yaml).unwrap().contains("物业管理"));
@@ -78,7 +82,7 @@ fn every_verb_reads_and_writes_chinese_names() {
         ("html", "自评表.html"),
     ] {
         let report = dir.join(name);
-        run(
+        let (o, e) = run(
             &[
                 &"evaluate",
                 &table,
@@ -91,6 +95,9 @@ fn every_verb_reads_and_writes_chinese_names() {
             0,
         );
         assert!(std::fs::metadata(&report).unwrap().len() > 0, "{name}");
+        assert!(o.is_empty(), "{o}");
+        assert!(e.contains(&format!("已写入 {}", report.display())), "{e}");
+        assert!(e.contains("合计：29 个项目"), "{e}");
     }
     let json = std::fs::read_to_string(dir.join("自评表.json")).unwrap();
     assert!(json.contains("项目支出绩效目标表.xlsx"), "{json}");
@@ -144,4 +151,19 @@ fn a_name_that_is_not_unicode_is_named_not_a_panic() {
     // an unknown flag beside it
     let (_, e) = run(&[&"evaluate", &bad, &"--formt", &"json"], 2);
     assert!(e.contains("--format"), "{e}");
+}
+
+#[test]
+fn a_folder_of_a_filled_form_says_the_actuals_are_the_forms_own() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("永德县 自评表");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/yongde-2022-form/selfeval.xlsx"),
+        dir.join("明朗中学自评表.xlsx"),
+    )
+    .unwrap();
+    let (_, e) = run(&[&"evaluate", &dir], 0);
+    assert!(e.contains("明朗中学自评表.xlsx"), "{e}");
+    assert!(e.contains("实际值：表中所填"), "{e}");
 }

@@ -155,7 +155,12 @@ fn resolve(
                 "读取：{}；实际值：{}",
                 found.display(),
                 if used_actuals.is_empty() {
-                    "无（文件夹中没有实际值文件）".to_owned()
+                    // a filled form carries its own
+                    if read.indicators().any(|(_, _, i)| i.actual.is_some()) {
+                        "表中所填（文件夹中没有另外的实际值文件）".to_owned()
+                    } else {
+                        "无（文件夹中没有实际值文件）".to_owned()
+                    }
                 } else {
                     used_actuals.join("、")
                 }
@@ -419,10 +424,25 @@ pub fn run(args: Args) -> u8 {
         }
         Ok(())
     });
+    let ok = denied(&args.deny, &report.summary);
     match written {
         // dropped unfinished: the temporary file goes, the old report stays
         Err(e) => super::output::failed(&e, "报告"),
-        Ok(()) => out.close("报告", denied(&args.deny, &report.summary)),
+        Ok(()) => {
+            let code = out.close("报告", ok);
+            // a report written to a file: say where, and what it holds (the screen shows
+            // nothing else)
+            if code == ok
+                && let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-")
+            {
+                say!(
+                    "已写入 {}\n{}",
+                    path.display(),
+                    selfeval_table::summary_line(&report)
+                );
+            }
+            code
+        }
     }
 }
 

@@ -87,7 +87,40 @@ pub fn run(args: Args) -> u8 {
         actuals_file::template(&doc, year).into_bytes()
     };
     match out.write_all(&bytes) {
-        Ok(()) => out.close("模板", exit::OK),
+        Ok(()) => {
+            let code = out.close("模板", exit::OK);
+            // written to a file: say where, what it holds and the next step
+            if code == exit::OK
+                && let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-")
+            {
+                let c = doc.counts();
+                let (what, next) = if xlsx {
+                    (
+                        "自评表工作簿（每个项目一张工作表）",
+                        format!(
+                            "在 Excel 或 WPS 中填写黄色单元格后运行：jixiao evaluate {}",
+                            path.display()
+                        ),
+                    )
+                } else {
+                    (
+                        "实际值文件",
+                        format!(
+                            "填写每个指标的 actual 后运行：jixiao evaluate {} {}",
+                            args.table.display(),
+                            path.display()
+                        ),
+                    )
+                };
+                say!(
+                    "已写入 {}：{} 个项目、{} 个指标的{what}\n下一步：{next}",
+                    path.display(),
+                    c.projects,
+                    c.indicators
+                );
+            }
+            code
+        }
         Err(e) => super::output::failed(&e, "模板"),
     }
 }

@@ -28,7 +28,8 @@
 //!   绩效指标/绩效目标 (target table) or 项目 + 三级指标 + 年度指标值 (sheet). A second header row
 //!   under merged cells (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金) is merged in. Columns not
 //!   understood give an info finding `table.column-ignored`. Lines before the header are preamble:
-//!   `部门名称：`, `单位名称：`, `单位：万元` are read; `单位：元` is kept in
+//!   `部门名称：`, `单位名称：`, `单位：万元` are read (and `主管部门及编码：123001 某某局`, the
+//!   department as written with its code, as the forms reader keeps it); `单位：元` is kept in
 //!   [`Document::money_unit`] but amounts are not converted.
 //! - **Rows**: blank rows, preamble lines and repeated header rows (multi-page exports) are not
 //!   data and not counted. A row with fewer cells than the header is skipped
@@ -820,12 +821,34 @@ fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
             continue;
         }
         read |= match key.as_str() {
-            "部门名称" | "部门" | "主管部门" | "预算部门" => {
+            // the templates that ask for the code beside the name (`主管部门及编码：123001 某某局`):
+            // the value as written, the code kept in it (as the forms reader keeps it)
+            "部门名称"
+            | "部门"
+            | "主管部门"
+            | "预算部门"
+            | "主管部门及编码"
+            | "主管部门及代码"
+            | "部门名称及编码"
+            | "部门名称及代码"
+            | "部门及编码"
+            | "部门及代码"
+            | "预算部门及编码"
+            | "预算部门及代码"
+            | "主管部门编码及名称"
+            | "部门编码及名称" => {
                 p.department.get_or_insert(value);
                 true
             }
-            "单位名称" | "预算单位" | "填报单位" | "编制单位" | "资金使用单位" =>
-            {
+            "单位名称"
+            | "预算单位"
+            | "填报单位"
+            | "编制单位"
+            | "资金使用单位"
+            | "单位名称及编码"
+            | "单位名称及代码"
+            | "预算单位及编码"
+            | "预算单位及代码" => {
                 p.unit.get_or_insert(value);
                 true
             }
@@ -1252,5 +1275,18 @@ mod tests {
         assert_eq!(p.department.as_deref(), Some("某某县财政局"));
         let p = preamble(&["单位名称：某 局"]);
         assert_eq!(p.unit.as_deref(), Some("某 局"));
+    }
+
+    #[test]
+    fn a_department_with_its_code_is_the_department_as_written() {
+        let p = preamble(&["主管部门及编码：123001 某某局"]);
+        assert_eq!(p.department.as_deref(), Some("123001 某某局"));
+        let p = preamble(&["主管部门及代码：", "[123] 某某县财政局"]);
+        assert_eq!(p.department.as_deref(), Some("[123] 某某县财政局"));
+        let p = preamble(&["主管部门（及编码）：123001 某某局  单位：万元"]);
+        assert_eq!(p.department.as_deref(), Some("123001 某某局"));
+        assert_eq!(p.money_unit.as_deref(), Some("万元"));
+        let p = preamble(&["单位名称及编码：123001001 某某中心"]);
+        assert_eq!(p.unit.as_deref(), Some("123001001 某某中心"));
     }
 }
