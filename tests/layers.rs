@@ -115,6 +115,8 @@ const FLOORS: &[&[&str]] = &[
         "source",
         "years",
         "codes",
+        "traditional",
+        "json_text",
     ],
     &["finding"],
     &["table", "inputs"],
@@ -130,28 +132,11 @@ const FLOORS: &[&[&str]] = &[
 
 /// Imports that still go up, each a known debt with the way out; a new one fails the test, and
 /// a mended one must leave this list (the test says so).
-const STILL_UP: &[(&str, &str, &str)] = &[
-    (
-        "table",
-        "lang",
-        "lexicon::simplify (繁→简 folding) belongs below both",
-    ),
-    (
-        "lang",
-        "rules",
-        "the bundled directions: the caller should pass the context",
-    ),
-    (
-        "lang",
-        "report",
-        "parse's JSONL record uses report::json's escaper: the record belongs above",
-    ),
-    (
-        "eval",
-        "report",
-        "the streaming path writes with report::json: a writer given by the caller",
-    ),
-];
+const STILL_UP: &[(&str, &str, &str)] = &[(
+    "eval",
+    "report",
+    "the streaming path writes with report::json: a writer given by the caller",
+)];
 
 fn floor_of(room: &str) -> Option<usize> {
     FLOORS.iter().position(|f| f.contains(&room))

@@ -43,15 +43,8 @@ pub struct Context<'a> {
     pub directions: &'a dyn Directions,
 }
 
-/// The default context takes directions from the bundled rule set (`rules/*.yaml`).
-impl Default for Context<'_> {
-    fn default() -> Self {
-        Context {
-            directions: crate::rules::RuleSet::bundled(),
-            ..Context::unruled()
-        }
-    }
-}
+// `Context::default()` takes directions from the bundled rule set: it is implemented in
+// `rules` (`rules/set.rs`), which knows that set; this room never sees a rule.
 
 impl<'a> Context<'a> {
     /// A context that reads every bare value as higher-is-better (`op_from` `rule:literal`),
