@@ -13,6 +13,7 @@ use jixiao::report::json;
 use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions};
 
+#[cfg(not(windows))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -2,6 +2,7 @@
 //! `cargo run --release --example phases -- SHEET`
 use std::time::Instant;
 
+#[cfg(not(windows))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

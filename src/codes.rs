@@ -571,6 +571,16 @@ registry! {
     ACTUALS_UNMATCHED = "actuals.unmatched", Warning,
         "实际值文件中的条目在表中找不到",
         "含义：实际值文件中这一条的单位、项目或指标名称在表中找不到（名称已在去掉全角/半角、空格、括号写法和开头的预算编码之后比较）。\n处理：这一条的实际值不计入评分，其余照常评分；对不上的条目列在每种报告格式的开头，并给出表中最接近的名称。\n修改：按提示改正实际值文件中的 unit、project 和指标名称。";
+    /// A project an actuals file gives twice (or more often than the table has it): the extra
+    /// entries are not used.
+    ACTUALS_DUPLICATE = "actuals.duplicate", Warning,
+        "实际值文件中同一项目写了两次",
+        "含义：实际值文件中有两条（或更多）单位和项目名称相同的条目，而目标表中这个项目只有一个（或比条目少）。\n处理：表中第一个这样的项目用文件中第一条，第二个用第二条，依此类推；多出的条目不计入评分，也不与已用的那一条合并（两条的数字不一致时，哪一条对要由填表人决定），在每种报告格式的开头列出，并指出已用的是哪一行。不再误报为“在表中找不到”（actuals.unmatched）。\n修改：把同一项目的数字写在一条中（指标都列在一个 indicators 下），删去重复的一条。";
+    /// A quote opening a cell was read as text: it never closes in its cell, or it would
+    /// close past lines that read as rows.
+    STRAY_QUOTE = "table.stray-quote", Warning,
+        "单元格开头的引号按普通文字读取",
+        "含义：csv / tsv 文件中一个单元格以半角双引号 \" 开头，但引号没有在本单元格内闭合；或者与它配对的引号在几行之后，中间的文字含有分隔符（制表符，或 csv 中两个以上不是千位分隔的逗号），像是表格的几行而不是一个多行的单元格。Excel 会把引号之间的所有行读成一个单元格，吞掉这些行，把它们所在的项目拆成两半。\n处理：这个引号按普通文字读取（留在单元格的文字中），其后的每一行照常逐行读取；提示给出引号所在的行和列。\n修改：删去多余的引号；若确是多行的单元格，去掉其中的分隔符，或在 Excel 中另存为 xlsx 再读取。";
     /// An actuals file that does not read (YAML syntax, shape, limits).
     ACTUALS_PARSE = "actuals::parse", Error,
         "实际值文件无法读取",

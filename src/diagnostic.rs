@@ -108,6 +108,11 @@ fn without_colour(text: &str) -> String {
 /// Why an input or output failed, in Chinese (the error's kind; the system's own words, in
 /// English, only for a kind named here by none).
 pub fn io_reason(e: &io::Error) -> String {
+    if cfg!(windows)
+        && let Some(reason) = windows_reason(e.kind(), e.raw_os_error())
+    {
+        return reason.to_owned();
+    }
     use io::ErrorKind::*;
     let reason = match e.kind() {
         NotFound => "文件或文件夹不存在",
@@ -130,6 +135,22 @@ pub fn io_reason(e: &io::Error) -> String {
         _ => return format!("读写出错（{e}）"),
     };
     reason.to_owned()
+}
+
+/// On Windows a file open in Excel or WPS cannot be replaced nor written (a sharing violation,
+/// 32 or 33, or access denied): the likely cause is said with the way out.
+fn windows_reason(kind: io::ErrorKind, raw: Option<i32>) -> Option<&'static str> {
+    const SHARING_VIOLATION: i32 = 32;
+    const LOCK_VIOLATION: i32 = 33;
+    match raw {
+        Some(SHARING_VIOLATION | LOCK_VIOLATION) => {
+            Some("文件正被其他程序（如 Excel 或 WPS）打开；请先关闭它再运行")
+        }
+        _ if kind == io::ErrorKind::PermissionDenied => {
+            Some("没有读写权限（若文件正在 Excel 或 WPS 中打开，请先关闭它再运行）")
+        }
+        _ => None,
+    }
 }
 
 /// `buf` with its control characters (C0 but tab, line feed and carriage return; DEL) shown as
@@ -184,6 +205,22 @@ mod tests {
     #[error("无法读取 x.tsv：{}", io_reason(.0))]
     #[diagnostic(code("table.io"), help("检查文件路径和读取权限"))]
     struct Missing(#[source] io::Error);
+
+    #[test]
+    fn windows_names_a_workbook_open_in_excel() {
+        use io::ErrorKind::*;
+        let open = windows_reason(Other, Some(32)).unwrap();
+        assert!(open.contains("Excel") && open.contains("关闭"), "{open}");
+        assert_eq!(windows_reason(Other, Some(33)), Some(open));
+        let denied = windows_reason(PermissionDenied, Some(5)).unwrap();
+        assert!(
+            denied.contains("权限") && denied.contains("Excel"),
+            "{denied}"
+        );
+        // anything else keeps its ordinary reason
+        assert_eq!(windows_reason(NotFound, Some(2)), None);
+        assert_eq!(windows_reason(Other, None), None);
+    }
 
     #[test]
     fn a_cell_named_header_drops_row_and_character() {

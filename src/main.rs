@@ -4,6 +4,7 @@
 //! glibc's malloc spent a fifth of the run consolidating and unlinking chunks (measured with
 //! `perf` on a 90 000-indicator sheet; see benches/README.md).
 
+#[cfg(not(windows))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

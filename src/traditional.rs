@@ -4,11 +4,48 @@
 //! [`simplify`] where the rest of the target vocabulary is.
 //!
 //! Decisions: one character for one character of the same UTF-8 length, so byte offsets found on
-//! the simplified copy are valid on the text as written; a character with no mapping is itself.
+//! the simplified copy are valid on the text as written; a character with no mapping is itself;
+//! a character that is not traditional costs one look into a bit table (the parser's hot path).
 
 /// Traditional characters mapped to their simplified form, one character for one character of the
-/// same UTF-8 length, so byte offsets stay valid on the simplified copy.
+/// same UTF-8 length, so byte offsets stay valid on the simplified copy. A character that is not
+/// one of them costs one look into a bit table ([`is_traditional`]).
+#[inline]
 pub fn simplify(c: char) -> char {
+    if is_traditional(c) {
+        simplified_of(c)
+    } else {
+        c
+    }
+}
+
+/// The first character a traditional spelling may be (every one is a CJK unified ideograph;
+/// `tests::traditional_characters_are_cjk_ideographs` holds it).
+const TRADITIONAL_FIRST: u32 = 0x4E00;
+/// Bits for U+4E00..U+A000, one a character: set where [`simplified_of`] changes it.
+static TRADITIONAL: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < 328 * 64 {
+        if let Some(c) = char::from_u32(TRADITIONAL_FIRST + i as u32)
+            && simplified_of(c) as u32 != c as u32
+        {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// Whether [`simplify`] changes `c`.
+#[inline]
+pub fn is_traditional(c: char) -> bool {
+    let i = (c as u32).wrapping_sub(TRADITIONAL_FIRST) as usize;
+    i < TRADITIONAL.len() * 64 && TRADITIONAL[i / 64] >> (i % 64) & 1 == 1
+}
+
+/// The table behind [`simplify`].
+pub(crate) const fn simplified_of(c: char) -> char {
     match c {
         '萬' => '万',
         '億' => '亿',
@@ -349,5 +386,27 @@ pub fn simplify(c: char) -> char {
         '飛' => '飞',
         '黨' => '党',
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bit table covers every traditional character: none lies outside U+4E00..U+A000, and
+    /// inside it the table and the mapping agree on every character.
+    #[test]
+    fn traditional_characters_are_cjk_ideographs() {
+        let mut n = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let changes = simplified_of(c) != c;
+            assert_eq!(is_traditional(c), changes, "{c} U+{:04X}", c as u32);
+            assert_eq!(simplify(c), simplified_of(c));
+            if changes {
+                assert_eq!(c.len_utf8(), simplified_of(c).len_utf8(), "{c}");
+                n += 1;
+            }
+        }
+        assert!(n > 250, "{n} traditional characters");
     }
 }

@@ -2511,3 +2511,234 @@ fn c1_controls_and_error_snippets_never_reach_the_terminal() {
         r.stderr
     );
 }
+
+/// A self-evaluation sheet in CSV: one project, three indicators (the second one's 实际完成值
+/// 4000 of 5000), `quote` put before the third 三级指标 and `close` after the last row's note.
+fn quoted_sheet(quote: &str, close: &str) -> String {
+    format!(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n\
+项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n\
+社区服务经费,,,,,,,,10,9,,100,90\n\
+社区服务经费,产出指标,数量指标,指标1,≥,5000,人次,5230,30,30,,,\n\
+社区服务经费,产出指标,数量指标,{quote}指标2,≥,5000,人次,4000,30,24,,,\n\
+社区服务经费,产出指标,质量指标,指标3,≥,90%,,95%,30,30,原因{close},,\n"
+    )
+}
+
+/// The indicator records of a jsonl report: (project, indicator, score).
+fn scored(jsonl: &str) -> Vec<(String, String, String)> {
+    jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v.get("indicator").is_some())
+        .map(|v| {
+            (
+                v["project"].as_str().unwrap().to_owned(),
+                v["indicator"].as_str().unwrap().to_owned(),
+                v["score"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_stray_csv_quote_is_a_finding_at_its_place_and_every_row_still_reads() {
+    let d = dir("stray-quote");
+    write(&d, "clean.csv", quoted_sheet("", ""));
+    // the quote would close after 原因 two lines down (Excel makes one cell of the rows between
+    // and splits the project); and one that never closes
+    write(&d, "rows.csv", quoted_sheet("\"", "\""));
+    write(&d, "open.csv", quoted_sheet("\"", ""));
+    let clean = run(&d, &["evaluate", "clean.csv", "--format", "jsonl"], &[]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert!(!clean.stderr.contains("table.stray-quote"));
+    let want: Vec<_> = scored(&clean.stdout)
+        .into_iter()
+        .map(|(p, i, s)| (p, i.replace("指标2", "\"指标2"), s))
+        .collect();
+    assert_eq!(want.len(), 3);
+    for name in ["rows.csv", "open.csv"] {
+        // the whole reader (table, json) and the streaming one (jsonl) alike
+        for format in ["json", "jsonl"] {
+            let r = run(&d, &["evaluate", name, "--format", format], &[]);
+            assert_eq!(r.code, 0, "{name} {format}: {}", r.stderr);
+            let place = format!("{name}:6:18");
+            assert!(
+                r.stderr.contains("table.stray-quote") && r.stderr.contains(&place),
+                "{name} {format}: {}",
+                r.stderr
+            );
+            assert_eq!(
+                r.stderr.matches("table.stray-quote").count(),
+                1,
+                "{name} {format}: {}",
+                r.stderr
+            );
+            if format == "jsonl" {
+                assert_eq!(scored(&r.stdout), want, "{name}");
+            } else {
+                let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+                let projects = v["projects"].as_array().unwrap();
+                assert_eq!(projects.len(), 1, "{name}: one project, not split");
+                assert_eq!(projects[0]["indicators"].as_array().unwrap().len(), 3);
+            }
+        }
+        let r = run(&d, &["evaluate", name], &[]);
+        assert!(r.stderr.contains("这个引号"), "{}", r.stderr);
+    }
+    let r = run(&d, &["evaluate", "rows.csv"], &[]);
+    assert!(r.stderr.contains("与它配对的引号在第 7 行"), "{}", r.stderr);
+}
+
+#[test]
+fn cr_only_line_endings_read_as_lines_in_sheets_tables_and_actuals() {
+    let d = dir("cr-only");
+    let cr = |s: &str| s.replace('\n', "\r");
+    write(&d, "s.csv", quoted_sheet("", ""));
+    write(&d, "s-cr.csv", cr(&quoted_sheet("", "")));
+    write(&d, "s.tsv", quoted_sheet("", "").replace(',', "\t"));
+    write(&d, "s-cr.tsv", cr(&quoted_sheet("", "").replace(',', "\t")));
+    for (lf, crf) in [("s.csv", "s-cr.csv"), ("s.tsv", "s-cr.tsv")] {
+        for format in ["table", "jsonl"] {
+            let a = run(&d, &["evaluate", lf, "--format", format], &[]);
+            let b = run(&d, &["evaluate", crf, "--format", format], &[]);
+            assert_eq!(a.code, 0, "{}", a.stderr);
+            assert_eq!(b.code, 0, "{crf} {format}: {}", b.stderr);
+            assert_eq!(b.stdout.replace(crf, lf), a.stdout, "{crf} {format}");
+            assert_eq!(b.stderr.replace(crf, lf), a.stderr, "{crf} {format}");
+        }
+    }
+    // a target table and its actuals file, both CR-only; an entry the table lacks is named at
+    // its line
+    write(&d, "t.tsv", cr(TABLE));
+    let actuals = "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    spent: \"50\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"96%\"\n  - unit: 示例办事处\n    project: 没有的项目\n    spent: \"1\"\n";
+    write(&d, "a.yaml", actuals);
+    write(&d, "a-cr.yaml", cr(actuals));
+    write(&d, "t-lf.tsv", TABLE);
+    let a = run(
+        &d,
+        &["evaluate", "t-lf.tsv", "a.yaml", "--format", "json"],
+        &[],
+    );
+    let b = run(
+        &d,
+        &["evaluate", "t.tsv", "a-cr.yaml", "--format", "json"],
+        &[],
+    );
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert_eq!(
+        b.stdout
+            .replace("a-cr.yaml", "a.yaml")
+            .replace("t.tsv", "t-lf.tsv"),
+        a.stdout
+    );
+    assert!(b.stdout.contains("\"actual\": \"96%\""), "{}", b.stdout);
+    assert!(
+        b.stdout.contains("没有的项目") && b.stdout.contains("\"line\": 10"),
+        "{}",
+        b.stdout
+    );
+}
+
+#[test]
+fn csv_cells_stay_text_where_excel_splits_on_semicolons() {
+    let d = dir("csv-semicolon");
+    write(&d, "a.yaml", "projects: []\n");
+    // a `;` and a line break inside cells, each followed by a formula
+    let table = TABLE
+        .replace(
+            "购置完成率",
+            "购置完成率;=HYPERLINK(\"http://evil.example\")",
+        )
+        .replace("示例办事处", "示例办事处;@SUM(1+1);-5");
+    write(&d, "t.tsv", table);
+    let r = run(
+        &d,
+        &[
+            "evaluate", "t.tsv", "a.yaml", "--format", "csv", "-o", "r.csv",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = String::from_utf8(std::fs::read(d.join("r.csv")).unwrap()).unwrap();
+    assert!(text.contains(";'=HYPERLINK("), "{text}");
+    assert!(text.contains(";'@SUM(1+1);'-5,"), "{text}");
+    // every place an Excel splitting on `;` (or on a line break) may start a cell, quotes aside
+    for piece in text.split([';', '\n', '\r']) {
+        let piece = piece.trim_start_matches('"');
+        let number = piece.trim_end_matches('"').parse::<f64>().is_ok();
+        assert!(
+            !piece.starts_with(['=', '+', '-', '@', '\t']) || number,
+            "a cell that would run as a formula: {piece:?}"
+        );
+    }
+}
+
+#[test]
+fn a_project_given_twice_in_an_actuals_file_is_a_duplicate_not_unmatched() {
+    let d = dir("actuals-twice");
+    write(&d, "t.tsv", TABLE);
+    let entry = |actual: &str, spent: &str| {
+        format!(
+            "  - unit: 示例办事处\n    project: 购置经费\n    spent: \"{spent}\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"{actual}\"\n"
+        )
+    };
+    // the second entry differs: the first is used, the second named with both lines
+    write(
+        &d,
+        "a.yaml",
+        format!("projects:\n{}{}", entry("96%", "50"), entry("10%", "1")),
+    );
+    for format in ["json", "csv", "table"] {
+        let r = run(
+            &d,
+            &["evaluate", "t.tsv", "a.yaml", "--format", format],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(!all.contains("actuals.unmatched"), "{format}: {all}");
+        assert!(
+            all.contains("actuals.duplicate") && all.contains("评分用的是第 3 行的那一条"),
+            "{format}: {all}"
+        );
+        assert!(all.contains("1 条是重复写的项目"), "{format}: {all}");
+        assert!(
+            all.contains("a.yaml:10:14") || all.contains("第 10 行"),
+            "{format}: {all}"
+        );
+    }
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "json"],
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let p = &v["projects"][1];
+    assert_eq!(p["project"], "购置经费");
+    assert_eq!(p["indicators"][0]["actual"], "96%");
+    assert_eq!(p["spent"], "50");
+    // a table that lists the project twice takes the two entries in order
+    let twice = TABLE.replace(
+        "购置经费\t56.45\t56.45\t\t\t保证业务正常开展。\t1、产出指标：购置完成率，年度指标值：95%。\n",
+        "购置经费\t56.45\t56.45\t\t\t保证业务正常开展。\t1、产出指标：购置完成率，年度指标值：95%。\n购置经费\t56.45\t56.45\t\t\t保证业务正常开展。\t1、产出指标：购置完成率，年度指标值：95%。\n",
+    );
+    write(&d, "t2.tsv", twice);
+    let r = run(
+        &d,
+        &["evaluate", "t2.tsv", "a.yaml", "--format", "json"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("actuals.duplicate"), "{}", r.stdout);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let actuals: Vec<_> = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["project"] == "购置经费")
+        .map(|p| p["indicators"][0]["actual"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(actuals, ["96%", "10%"]);
+}

@@ -427,7 +427,7 @@ fn messages_say_the_next_step_in_chinese() {
 
 /// `--form-only`: each project's form ends at 偏差原因分析及改进措施, as the official form does;
 /// without it the 说明 column follows. Plain-number actuals are number cells (f09's `37.24`,
-/// `100`) showing the digits written; others (`100%`) stay text as written.
+/// `100`) showing the digits written; percentages too (`100%`, a `0%` cell); others text.
 #[test]
 fn form_only_leaves_out_the_notes_column_and_numbers_are_numbers() {
     let file = form("f09-langfang-food-school-2019-selfeval-partial.xlsx");

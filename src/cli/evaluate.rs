@@ -149,6 +149,17 @@ fn resolve(
             }
             // the copies' names are their paths (a folder's files): read, so never an output
             copies.extend(folder_copies.into_iter().map(PathBuf::from));
+            // which of the folder's files were used, as the page lists them
+            let used_actuals: Vec<&str> = folder_actuals.iter().map(|(n, _)| n.as_str()).collect();
+            eprintln!(
+                "读取：{}；实际值：{}",
+                found.display(),
+                if used_actuals.is_empty() {
+                    "无（文件夹中没有实际值文件）".to_owned()
+                } else {
+                    used_actuals.join("、")
+                }
+            );
             set_table(found)?;
             doc = Some(read);
             for (name, a) in folder_actuals {
@@ -298,7 +309,7 @@ pub fn run(args: Args) -> u8 {
         Err(code) => return code,
     };
     // The reader's findings (rows skipped, sums that do not add up) go to stderr.
-    let handler = crate::diagnostic::handler(std::io::stderr().is_terminal());
+    let handler = crate::diagnostic::handler(super::console::colour());
     // in full, but a form's notes (its template's placeholder rows, categories told from their
     // 二级指标, skipped sheets) only counted: `inspect` lists them
     let mut diagnostics = String::new();
@@ -375,7 +386,7 @@ pub fn run(args: Args) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let coloured = out.is_stdout() && std::io::stdout().is_terminal();
+    let coloured = out.is_stdout() && super::console::colour_out();
     // text reports show the table's control characters visibly (the coloured table does so
     // itself, before its colours)
     if matches!(args.format, Format::Markdown | Format::Csv)
@@ -454,7 +465,7 @@ fn streaming(
     } else {
         None
     };
-    let colour = std::io::stderr().is_terminal();
+    let colour = super::console::colour();
     let render = move |doc: &Document| {
         let handler = crate::diagnostic::handler(colour);
         let mut text = String::new();

@@ -5,7 +5,6 @@
 //! json` prints the findings JSON of contract §3 only. Exit 0 when the table was read and printed, 2
 //! when not.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::table::view;
@@ -55,7 +54,7 @@ fn show(args: &Args, doc: crate::table::model::Document) -> u8 {
     match args.format {
         OutputFormat::Json => out.line(view::findings_json(&doc)),
         OutputFormat::Table => {
-            let colour = std::io::stderr().is_terminal();
+            let colour = super::console::colour();
             let handler = crate::diagnostic::handler(colour);
             let mut err = String::new();
             for f in &doc.findings {

@@ -22,6 +22,7 @@ macro_rules! say_raw {
     }};
 }
 
+mod console;
 mod evaluate;
 mod input;
 pub(crate) mod inspect;
@@ -181,11 +182,7 @@ fn values_in_chinese(a: clap::Arg) -> clap::Arg {
 /// A diagnostic that stopped the run, to stderr (colour on a terminal), in Chinese
 /// ([`crate::diagnostic`]).
 fn show(d: &dyn miette::Diagnostic) {
-    use std::io::IsTerminal as _;
-    say_raw!(
-        "{}",
-        crate::diagnostic::render(d, std::io::stderr().is_terminal())
-    );
+    say_raw!("{}", crate::diagnostic::render(d, console::colour()));
 }
 
 /// clap's own help shown for a missing command (`jixiao` alone): already Chinese, kept.
@@ -198,6 +195,7 @@ fn is_help(e: &clap::Error) -> bool {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    console::prepare();
     // no arguments at all (a double-click): the page, on a free port, in the browser
     if std::env::args_os().len() <= 1 {
         let parsed = command()
@@ -216,7 +214,11 @@ pub fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() && !is_help(&e) => {
-            let typed: Vec<String> = std::env::args().skip(1).collect();
+            // as typed, a name that is not Unicode shown with U+FFFD (never a panic)
+            let typed: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
             say_raw!("{}", usage_error::message(&e, &typed));
             return ExitCode::from(exit::USAGE);
         }

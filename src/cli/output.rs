@@ -10,7 +10,8 @@
 //!
 //! **Interrupted runs** (issue 27): while a temporary report is being written its path is known
 //! to a SIGINT/SIGTERM/SIGHUP handler ([`cleanup`]), which removes it and ends the process as
-//! the signal would have (exit status 130 for Ctrl-C). A kill that cannot be caught (SIGKILL, a
+//! the signal would have (exit status 130 for Ctrl-C); on Windows a console handler does the
+//! same for Ctrl-C, Ctrl-Break and a closed window. A kill that cannot be caught (SIGKILL, a
 //! power cut) may still leave one: the next run writing beside the same report looks for
 //! `.NAME.XXXXXX.jixiao-tmp` files, removes those untouched for [`STALE_AFTER`] (no run still
 //! writes them) and names the younger ones (perhaps another run's, still writing), never
@@ -289,13 +290,16 @@ fn stale_temporaries(dir: &Path, prefix: &str) {
     }
 }
 
-/// A temporary file registered with [`cleanup`] while it lives (nothing elsewhere than Unix).
-struct Registered(#[cfg_attr(not(unix), allow(dead_code))] PathBuf);
+/// A temporary file registered with [`cleanup`] (Unix) or [`console_cleanup`] (Windows) while
+/// it lives.
+struct Registered(#[cfg_attr(not(any(unix, windows)), allow(dead_code))] PathBuf);
 
 impl Registered {
     fn new(path: &Path) -> Registered {
         #[cfg(unix)]
         cleanup::remove_on_signal(path);
+        #[cfg(windows)]
+        console_cleanup::remove_on_interrupt(path);
         Registered(path.to_path_buf())
     }
 }
@@ -304,6 +308,52 @@ impl Drop for Registered {
     fn drop(&mut self) {
         #[cfg(unix)]
         cleanup::forget(&self.0);
+        #[cfg(windows)]
+        console_cleanup::forget(&self.0);
+    }
+}
+
+/// Windows: Ctrl-C, Ctrl-Break or closing the console window removes the temporary report
+/// being written. Windows runs a console handler on a thread of its own (not in a signal), so
+/// it may lock and allocate; it then lets the default handler end the process.
+#[cfg(windows)]
+mod console_cleanup {
+    use std::path::{Path, PathBuf};
+    use std::sync::{Mutex, Once};
+
+    use windows_sys::Win32::System::Console::SetConsoleCtrlHandler;
+
+    static FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    static INSTALL: Once = Once::new();
+
+    pub fn remove_on_interrupt(path: &Path) {
+        if let Ok(mut files) = FILES.lock() {
+            files.push(path.to_path_buf());
+        }
+        INSTALL.call_once(|| {
+            // SAFETY: registers a handler function that lives as long as the process
+            unsafe {
+                SetConsoleCtrlHandler(Some(handler), 1);
+            }
+        });
+    }
+
+    pub fn forget(path: &Path) {
+        if let Ok(mut files) = FILES.lock() {
+            files.retain(|p| p != path);
+        }
+    }
+
+    /// Ctrl-C (0), Ctrl-Break (1), the window closed (2), log-off (5), shut-down (6).
+    unsafe extern "system" fn handler(_event: u32) -> windows_sys::core::BOOL {
+        if let Ok(files) = FILES.lock() {
+            for path in files.iter() {
+                // the file is open with delete sharing (Rust's default): removed when closed
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        // not handled: the next handler (the default one) ends the process
+        0
     }
 }
 

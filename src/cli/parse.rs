@@ -47,6 +47,8 @@ struct Printer<'r, W: Write> {
     year: Option<i32>,
     /// One JSON line being built.
     buf: Vec<u8>,
+    /// A canonical form or a number being written into `buf`.
+    scratch: String,
 }
 
 impl<W: Write> Printer<'_, W> {
@@ -54,6 +56,22 @@ impl<W: Write> Printer<'_, W> {
         let text = lang::record::decode_line(raw);
         let (indicator, target_text) = lang::record::split_line(&text);
         let parsed = lang::record::parse_line(indicator, target_text, self.rules, self.year);
+        if self.format == Format::Jsonl && !self.explain {
+            // Written straight from the parse into a reused buffer (no `Record`, no `String` a
+            // field; serde's many small writes through `Output` cost more than the parse) and
+            // to the output once.
+            self.buf.clear();
+            lang::record::write_parsed_json(
+                &mut self.buf,
+                &mut self.scratch,
+                number,
+                indicator,
+                target_text,
+                &parsed,
+            );
+            self.buf.push(b'\n');
+            return self.out.write_all(&self.buf);
+        }
         let record = lang::record::Record::new(number, indicator, target_text, &parsed);
         // `--explain`: where the rule that decided the operator was written.
         let rule_at = match (&parsed.provenance.op, self.explain) {
@@ -65,25 +83,17 @@ impl<W: Write> Printer<'_, W> {
         };
         match self.format {
             Format::Jsonl => {
-                match &rule_at {
-                    Some(at) => {
-                        // The record's fields keep their order; the location goes last.
-                        let text = serde_json::to_string(&record)?;
-                        let body = text.strip_suffix('}').unwrap_or(&text);
-                        let at = serde_json::to_string(at)?;
-                        write!(self.out, "{body},\"op_rule_at\":{at}}}")?;
-                    }
-                    None => {
-                        // Written into a reused buffer by hand (as serde_json would) and to the
-                        // output once: serde's many small writes through `Output` cost more
-                        // than the parse.
-                        self.buf.clear();
-                        record.write_json(&mut self.buf);
-                        self.buf.push(b'\n');
-                        return self.out.write_all(&self.buf);
-                    }
+                self.buf.clear();
+                record.write_json(&mut self.buf);
+                if let Some(at) = &rule_at {
+                    // The record's fields keep their order; the location goes last.
+                    self.buf.pop();
+                    self.buf.extend_from_slice(b",\"op_rule_at\":");
+                    crate::json_text::string(&mut self.buf, at);
+                    self.buf.push(b'}');
                 }
-                self.out.write_all(b"\n")
+                self.buf.push(b'\n');
+                self.out.write_all(&self.buf)
             }
             Format::Table => {
                 self.table.row([
@@ -212,6 +222,7 @@ pub fn run(args: Args) -> u8 {
         ]),
         year: args.year,
         buf: Vec::with_capacity(512),
+        scratch: String::with_capacity(64),
     };
     let mut total = 0;
     for path in &files {

@@ -151,7 +151,7 @@ struct Told {
 }
 
 fn table_findings(doc: &crate::table::model::Document, told: &mut Told) {
-    let handler = crate::diagnostic::handler(std::io::stderr().is_terminal());
+    let handler = crate::diagnostic::handler(super::console::colour());
     let mut text = String::new();
     for f in &doc.findings {
         let form_note = f.code.starts_with("table.form-") || f.code == codes::SHEET_SKIPPED;

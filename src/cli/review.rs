@@ -3,7 +3,6 @@
 //! help line; `--explain CODE` prints a check's documentation, or a rule's for the codes of
 //! `require:` rules.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::finding::Severity;
@@ -126,7 +125,7 @@ pub fn run(args: Args) -> u8 {
         let text = match args.format {
             Format::Json => render::json(&doc, &findings),
             Format::Markdown => render::markdown(&doc.source.name, &findings),
-            Format::Human => render::human(&doc, &findings, std::io::stdout().is_terminal()),
+            Format::Human => render::human(&doc, &findings, super::console::colour_out()),
         };
         out.print(text);
     }

@@ -1,7 +1,6 @@
 //! `jixiao rules check|list|test|explain`: validate rule files, show the effective rules, run an
 //! auditor's rule tests. Wiring only: everything is decided in [`crate::rules`].
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::report::text_table::TextTable;
@@ -109,7 +108,7 @@ pub enum Command {
 
 /// Print diagnostics to stderr (colour only on a terminal).
 pub fn report(files: &[FileErrors]) {
-    let handler = crate::diagnostic::handler(std::io::stderr().is_terminal());
+    let handler = crate::diagnostic::handler(super::console::colour());
     for f in files {
         for e in &f.errors {
             let mut out = String::new();

@@ -187,6 +187,10 @@ fn place(line: &Option<usize>, column: &Option<usize>) -> String {
 impl ActualsFile {
     /// Read an actuals file's text.
     pub fn parse(name: &str, text: &str) -> Result<ActualsFile, Box<ActualsError>> {
+        // lines ended by CR alone read as lines (the YAML reader takes them; the places of
+        // findings count LFs): made LFs, byte for byte
+        let owned = crate::table::decode::cr_lines(text.to_owned());
+        let text = owned.as_str();
         let mut file: ActualsFile = crate::yaml::from_str(text).map_err(|e| {
             // the place from the byte offset where the reader gives no line (too deep a file)
             let before = e.offset.and_then(|o| text.get(..o));
@@ -206,7 +210,7 @@ impl ActualsFile {
             })
         })?;
         file.name = name.to_owned();
-        file.text = text.to_owned();
+        file.text = owned;
         Ok(file)
     }
 }

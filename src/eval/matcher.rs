@@ -9,6 +9,14 @@
 //! spaces, brackets, a leading budget code), tried only where the names as written find
 //! nothing: the file's names are folded once, on the first miss, so a file whose names are
 //! the table's pays nothing for it.
+//!
+//! A project given twice (or more) in one file: the first project of that unit and name in
+//! the table takes the first entry, a second project of the same names (a table may list one
+//! twice) the second, and so on in file order. An entry left over when every project of its
+//! names has taken one is a duplicate, not an entry the table lacks: it is named
+//! `actuals.duplicate` (with the line of the entry that was used), its figures are not used and
+//! not merged into the other's (which of two differing figures is right is not for jixiao to
+//! guess), and it stands with the unmatched entries at the top of every report.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -25,8 +33,9 @@ pub struct Matcher<'a> {
     file: Option<&'a ActualsFile>,
     matched: Vec<bool>,
     used: Vec<Vec<bool>>,
-    /// First entry of each (unit, project).
+    /// The entries of each (unit, project), in file order: a place in `keyed`.
     by_key: HashMap<(&'a str, &'a str), usize>,
+    keyed: Vec<Cursor>,
     /// Entries without a unit, by project, and how many of them are known taken (a cursor, so
     /// many projects of one name take their entries in linear time).
     unitless: HashMap<&'a str, (Vec<usize>, usize)>,
@@ -224,10 +233,15 @@ impl<'a> Matcher<'a> {
         let entries: &[ProjectActuals] = file.map(|a| a.projects.as_slice()).unwrap_or(&[]);
         let mut by_key = HashMap::new();
         let mut unitless: HashMap<&str, (Vec<usize>, usize)> = HashMap::new();
+        let mut keyed: Vec<Cursor> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            by_key
+            let slot = *by_key
                 .entry((e.unit.as_str(), e.project.as_str()))
-                .or_insert(i);
+                .or_insert_with(|| {
+                    keyed.push(Cursor::default());
+                    keyed.len() - 1
+                });
+            keyed[slot].list.push(i);
             if e.unit.is_empty() {
                 unitless.entry(e.project.as_str()).or_default().0.push(i);
             }
@@ -240,6 +254,7 @@ impl<'a> Matcher<'a> {
                 .map(|p| vec![false; p.indicators.len()])
                 .collect(),
             by_key,
+            keyed,
             unitless,
             index: HashMap::new(),
             folded: None,
@@ -288,10 +303,16 @@ impl<'a> Matcher<'a> {
         let Some(file) = self.file else {
             return Taken::none(project);
         };
+        let matched = &self.matched;
         let found = self
             .by_key
             .get(&(unit, project.name.as_str()))
-            .copied()
+            // the next entry of these names; where the table has more projects of them than
+            // the file entries, the first one again
+            .and_then(|&slot| {
+                let c = &mut self.keyed[slot];
+                c.first_free(matched).or(c.list.first().copied())
+            })
             .or_else(|| {
                 let (list, next) = self.unitless.get_mut(project.name.as_str())?;
                 while *next < list.len() && self.matched[list[*next]] {
@@ -337,12 +358,33 @@ impl<'a> Matcher<'a> {
         let Some(a) = self.file else {
             return findings;
         };
+        // the first entry taken of each (folded) unit and project, where an entry is left over
+        let taken_first: HashMap<(Cow<str>, Cow<str>), usize> = if self.matched.contains(&false) {
+            let mut m = HashMap::new();
+            for (i, p) in a.projects.iter().enumerate() {
+                if self.matched[i] {
+                    m.entry((fold(&p.unit), fold(&p.project))).or_insert(i);
+                }
+            }
+            m
+        } else {
+            HashMap::new()
+        };
+        let firsts: std::collections::HashSet<usize> = taken_first.values().copied().collect();
+        let mut places: HashMap<usize, Option<(u32, u32)>> = HashMap::new();
         let mut locator = Locator::new(&a.text);
         for (i, p) in a.projects.iter().enumerate() {
             let at = locator.find(&p.project);
             if !self.matched[i] {
-                findings.push(unmatched(a, &p.unit, &p.project, None, at));
+                let first = taken_first.get(&(fold(&p.unit), fold(&p.project))).copied();
+                findings.push(match first {
+                    Some(first) => duplicate(a, p, at, places.get(&first).copied().flatten()),
+                    None => unmatched(a, &p.unit, &p.project, None, at),
+                });
                 continue;
+            }
+            if firsts.contains(&i) {
+                places.insert(i, at);
             }
             for (j, taken) in self.used[i].iter().enumerate() {
                 if !taken {
@@ -411,6 +453,31 @@ impl<'t> Locator<'t> {
             u32::try_from(column).unwrap_or(u32::MAX),
         ))
     }
+}
+
+/// `actuals.duplicate`: an entry of a project another entry of the file gave to the table
+/// already (`first`: where that one is, when it comes before).
+fn duplicate(
+    file: &ActualsFile,
+    p: &ProjectActuals,
+    at: Option<(u32, u32)>,
+    first: Option<(u32, u32)>,
+) -> Finding {
+    let used = first
+        .map(|(line, _)| format!("第 {line} 行的那一条"))
+        .unwrap_or_else(|| "另一条".to_owned());
+    let message = format!(
+        "实际值文件中项目“{}”写了不止一次：评分用的是{used}，这一条的数字未计入评分（也没有与那一条合并）",
+        p.project
+    );
+    let mut f = Finding::new(crate::codes::ACTUALS_DUPLICATE, Severity::Warning, &file.name, message)
+        .help("把同一项目的数字写在一条中（指标都列在一个 indicators 下）；若目标表确有两个同名项目，按表中的顺序各写一条")
+        .in_project(&p.unit, &p.project);
+    if let Some((line, column)) = at {
+        f.line = Some(line);
+        f.column = Some(column);
+    }
+    f
 }
 
 fn unmatched(

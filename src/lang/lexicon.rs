@@ -130,7 +130,8 @@ pub const SUFFIX_OPS: &[(&str, SuffixWord)] = &[
 ];
 
 /// Separators between the two ends of a range (`90%-95%`, `3至5个`, `3~5`, `在90%到95%之间`).
-pub const RANGE_SEPARATORS: &[&str] = &["-", "－", "—", "–", "~", "～", "〜", "至", "到"];
+/// Each is one character, so that a look at the first character finds it.
+pub const RANGE_SEPARATORS: &[char] = &['-', '－', '—', '–', '~', '～', '〜', '至', '到'];
 
 /// Characters dropped from the end of a target (`。。`, `；`).
 pub fn is_trailing_punct(c: char) -> bool {
@@ -141,7 +142,7 @@ pub fn is_trailing_punct(c: char) -> bool {
 }
 
 /// An ASCII or full-width digit's value.
-pub fn digit_value(c: char) -> Option<u32> {
+pub const fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -160,7 +161,7 @@ pub fn is_thousands_separator(c: char) -> bool {
 }
 
 /// Chinese digits.
-pub fn cn_digit(c: char) -> Option<u32> {
+pub const fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
@@ -177,7 +178,7 @@ pub fn cn_digit(c: char) -> Option<u32> {
 }
 
 /// Chinese place units inside a number below 万 (十 百 千).
-pub fn cn_small_unit(c: char) -> Option<u32> {
+pub const fn cn_small_unit(c: char) -> Option<u32> {
     Some(match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
@@ -827,8 +828,9 @@ pub const VAGUE_CHANGES: &[&str] = &[
     "优化", "扩大", "规范",
 ];
 
+pub(crate) use crate::traditional::simplified_of;
 /// The 繁→简 folding lives below both the table readers and the parser (`crate::traditional`).
-pub use crate::traditional::simplify;
+pub use crate::traditional::{is_traditional, simplify};
 
 /// A decimal of an integer magnitude.
 pub fn magnitude_decimal(m: u64) -> Decimal {
@@ -906,16 +908,15 @@ pub static MAGNITUDE_INDEX: std::sync::LazyLock<Index<u64>> =
     std::sync::LazyLock::new(|| Index::new(MAGNITUDES));
 
 /// The normalised spelling of a unit written exactly as one of [`UNIT_SPELLINGS`].
+/// A spelling listed twice means what its first row says.
 pub fn unit_by_spelling(written: &str) -> Option<&'static str> {
-    static SORTED: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    static BY_SPELLING: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
         std::sync::LazyLock::new(|| {
-            let mut v = UNIT_SPELLINGS.to_vec();
-            v.sort_by_key(|(s, _)| *s);
-            v.dedup_by_key(|(s, _)| *s);
-            v
+            let mut map = rustc_hash::FxHashMap::default();
+            for &(spelling, norm) in UNIT_SPELLINGS {
+                map.entry(spelling).or_insert(norm);
+            }
+            map
         });
-    SORTED
-        .binary_search_by_key(&written, |(s, _)| *s)
-        .ok()
-        .map(|i| SORTED[i].1)
+    BY_SPELLING.get(written).copied()
 }

@@ -47,16 +47,24 @@ pub fn parse_line(
 /// The jsonl answer of `jixiao parse --format jsonl` (no `--explain`) for a whole input in
 /// memory, one object a line, every line answered.
 pub fn jsonl(input: &[u8], rules: &dyn super::Directions, year: Option<i32>) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    let mut scratch = String::new();
     for (i, raw) in input.split_inclusive(|b| *b == b'\n').enumerate() {
         let text = decode_line(raw);
         let (indicator, target_text) = split_line(&text);
         let parsed = parse_line(indicator, target_text, rules, year);
-        let record = Record::new(i + 1, indicator, target_text, &parsed);
-        out.push_str(&serde_json::to_string(&record).unwrap_or_default());
-        out.push('\n');
+        write_parsed_json(
+            &mut out,
+            &mut scratch,
+            i + 1,
+            indicator,
+            target_text,
+            &parsed,
+        );
+        out.push(b'\n');
     }
-    out
+    // every piece written is a `&str` or ASCII
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// [`Origin`]'s `Display` text, built without the formatter (one allocation a field).
@@ -186,6 +194,159 @@ impl Record<'_> {
     }
 }
 
+/// The JSON line of one parse, byte for byte what `Record::new(line, indicator, target,
+/// parsed).write_json(b)` writes, appended to `b` straight from the parse: no `Record`, no
+/// `String` a field (decimals, dates and the canonical form written by hand, `scratch` reused
+/// for the canonical form, which is escaped once more as a JSON string). `jixiao parse --format
+/// jsonl` writes every line through it; a test holds it to the `Record`'s bytes.
+pub fn write_parsed_json(
+    b: &mut Vec<u8>,
+    scratch: &mut String,
+    line: usize,
+    indicator: Option<&str>,
+    target: &str,
+    parsed: &Parsed,
+) {
+    use crate::json_text::string;
+    // keys and values known to need no escaping, written as they are
+    fn raw(b: &mut Vec<u8>, key_and_open: &[u8], v: &str) {
+        b.extend_from_slice(key_and_open);
+        b.extend_from_slice(v.as_bytes());
+        b.push(b'"');
+    }
+    fn decimal(
+        b: &mut Vec<u8>,
+        scratch: &mut String,
+        key_and_open: &[u8],
+        d: rust_decimal::Decimal,
+    ) {
+        scratch.clear();
+        super::print::push_decimal(scratch, d);
+        raw(b, key_and_open, scratch);
+    }
+    fn unit(b: &mut Vec<u8>, u: Option<&super::Unit>) {
+        b.extend_from_slice(b",\"unit\":");
+        match u {
+            Some(u) => string(b, u.as_str()),
+            None => b.extend_from_slice(b"null"),
+        }
+    }
+    fn origin(b: &mut Vec<u8>, key: &[u8], o: &Origin) {
+        b.extend_from_slice(key);
+        match o {
+            Origin::Rule(id) if id.bytes().all(|c| c >= 0x20 && c != b'"' && c != b'\\') => {
+                b.extend_from_slice(b"\"rule:");
+                b.extend_from_slice(id.as_bytes());
+                b.push(b'"');
+            }
+            Origin::Rule(id) => {
+                // `"rule:` + the id, escaped as one string
+                let at = b.len();
+                string(b, id);
+                b.splice(at + 1..at + 1, *b"rule:");
+            }
+            Origin::Text => b.extend_from_slice(b"\"text\""),
+            Origin::Name => b.extend_from_slice(b"\"name\""),
+            Origin::Period => b.extend_from_slice(b"\"period\""),
+        }
+    }
+    let t = &parsed.target;
+    let p = &parsed.provenance;
+    b.extend_from_slice(b"{\"line\":");
+    b.extend_from_slice(itoa::Buffer::new().format(line).as_bytes());
+    if let Some(i) = indicator {
+        b.extend_from_slice(b",\"indicator\":");
+        string(b, i);
+    }
+    b.extend_from_slice(b",\"target\":");
+    string(b, target);
+    raw(b, b",\"kind\":\"", t.kind());
+    match t {
+        Target::Compare { op, quantity } => {
+            raw(b, b",\"op\":\"", op.as_str());
+            decimal(b, scratch, b",\"value\":\"", quantity.value);
+            unit(b, quantity.unit.as_ref());
+        }
+        Target::Approximate { quantity } => {
+            decimal(b, scratch, b",\"value\":\"", quantity.value);
+            unit(b, quantity.unit.as_ref());
+        }
+        Target::Range { low, high, unit: u } => {
+            decimal(b, scratch, b",\"low\":\"", low.value);
+            decimal(b, scratch, b",\"high\":\"", high.value);
+            b.extend_from_slice(if low.inclusive {
+                b",\"low_inclusive\":true"
+            } else {
+                b",\"low_inclusive\":false"
+            });
+            b.extend_from_slice(if high.inclusive {
+                b",\"high_inclusive\":true"
+            } else {
+                b",\"high_inclusive\":false"
+            });
+            unit(b, u.as_ref());
+        }
+        Target::Relative {
+            op,
+            change,
+            unit: u,
+        } => {
+            raw(b, b",\"op\":\"", op.as_str());
+            decimal(b, scratch, b",\"value\":\"", *change);
+            unit(b, u.as_ref());
+        }
+        Target::Boolean { expected } => b.extend_from_slice(if *expected {
+            b",\"expected\":true"
+        } else {
+            b",\"expected\":false"
+        }),
+        Target::Plan { op } => raw(b, b",\"op\":\"", op.as_str()),
+        Target::Deadline { op, date } => {
+            raw(b, b",\"op\":\"", op.as_str());
+            scratch.clear();
+            date.write_to(scratch);
+            raw(b, b",\"date\":\"", scratch);
+        }
+        Target::Qualitative { .. } | Target::Empty | Target::Error { .. } => {}
+    }
+    if let Some(o) = &p.op {
+        origin(b, b",\"op_from\":", o);
+    }
+    if let Some(o) = &p.unit {
+        origin(b, b",\"unit_from\":", o);
+    }
+    if p.restated_name {
+        b.extend_from_slice(b",\"restated_name\":true");
+    }
+    if let Target::Relative { .. } = t {
+        raw(b, b",\"baseline\":\"", super::lexicon::CANONICAL_BASE);
+    }
+    if let Some(q) = p.qualifier {
+        b.extend_from_slice(b",\"qualifier\":");
+        string(b, q);
+    }
+    if let Some(d) = p.distributive {
+        b.extend_from_slice(b",\"distributive\":");
+        string(b, d);
+    }
+    match t {
+        Target::Empty => {}
+        Target::Error { message } => {
+            b.extend_from_slice(b",\"code\":");
+            string(b, message.code());
+            b.extend_from_slice(b",\"message\":");
+            string(b, message.message());
+        }
+        t => {
+            scratch.clear();
+            t.write_canonical(scratch);
+            b.extend_from_slice(b",\"canonical\":");
+            string(b, scratch);
+        }
+    }
+    b.push(b'}');
+}
+
 impl<'a> Record<'a> {
     pub fn new(line: usize, indicator: Option<&'a str>, target: &'a str, parsed: &Parsed) -> Self {
         let t = &parsed.target;
@@ -283,6 +444,7 @@ mod tests {
                 .as_bytes(),
         );
         input.extend_from_slice("引号\"与\\反斜杠\t95%\n\u{1}控制\t“正常”\n\t\u{7f}\n".as_bytes());
+        input.extend_from_slice("说明\t要求\"达标\"\\完成\n".as_bytes());
         let mut kinds = std::collections::BTreeSet::new();
         let mut n = 0;
         for (i, raw) in input.split_inclusive(|b| *b == b'\n').enumerate() {
@@ -295,11 +457,69 @@ mod tests {
                 record.write_json(&mut ours);
                 let theirs = serde_json::to_string(&record).expect("serialises");
                 assert_eq!(String::from_utf8(ours).expect("UTF-8"), theirs);
+                let mut direct = b"left over".to_vec();
+                let mut scratch = String::from("left over");
+                write_parsed_json(
+                    &mut direct,
+                    &mut scratch,
+                    i + 1,
+                    indicator,
+                    target_text,
+                    &parsed,
+                );
+                assert_eq!(
+                    std::str::from_utf8(&direct[9..]).expect("UTF-8"),
+                    theirs,
+                    "write_parsed_json"
+                );
                 kinds.insert(record.kind);
                 n += 1;
             }
         }
         assert!(n > 500, "{n} records");
         assert!(kinds.len() >= 8, "{kinds:?}");
+    }
+}
+
+#[cfg(test)]
+mod escapes {
+    use super::*;
+    use crate::lang::{Op, Provenance, Spans};
+
+    /// A rule id from a user's rule file may hold anything: escaped as serde_json escapes it.
+    #[test]
+    fn rule_ids_to_escape_are_escaped() {
+        for id in [
+            "plain.id",
+            "quote\"d",
+            "back\\slash",
+            "tab\there",
+            "中文规则",
+        ] {
+            let parsed = Parsed {
+                target: Target::Plan { op: Op::Ge },
+                provenance: Provenance {
+                    op: Some(Origin::Rule(id.to_owned().into())),
+                    unit: Some(Origin::Rule(id.to_owned().into())),
+                    ..Provenance::default()
+                },
+                spans: Spans::default(),
+            };
+            let record = Record::new(7, Some("名"), "计划", &parsed);
+            let mut direct = Vec::new();
+            write_parsed_json(
+                &mut direct,
+                &mut String::new(),
+                7,
+                Some("名"),
+                "计划",
+                &parsed,
+            );
+            assert_eq!(
+                String::from_utf8(direct).expect("UTF-8"),
+                serde_json::to_string(&record).expect("serialises"),
+                "{id}"
+            );
+        }
     }
 }

@@ -7,6 +7,14 @@
 //! crate: fields with commas, quotes or line breaks are quoted, quotes doubled), lines end in
 //! CRLF. Numbers are written as shown in the other formats (half-up, the method's decimals).
 //! A text cell a spreadsheet would run as a formula is neutralised ([`neutralise`]).
+//!
+//! Excel in a locale whose list separator is `;` (German, French, …) opens a CSV by splitting
+//! each line on `;`, quotes aside, and starts a cell after every line break: `说明;=1+1` or a
+//! note whose second line starts with `=` would give it a cell of its own, and that cell a
+//! formula. So every place that starts a cell in either reading (the cell's start, after a `;`,
+//! after a line break) gets the `'` when a formula character follows. Such an Excel still
+//! shows each row of this comma-separated file in one column (as it shows every comma CSV);
+//! the way forward there is Data → From Text with the comma, or `--format xlsx`.
 
 use std::io::{self, Write};
 
@@ -121,21 +129,56 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return, OWASP's list for CSV injection) gets a leading `'`, which Excel and
-/// LibreOffice show as text; a plain number (`-5`, `+3.5`) stays a number.
+/// LibreOffice show as text; a plain number (`-5`, `+3.5`) stays a number. The same after each
+/// `;` and line break inside the cell, where an Excel that splits on `;` starts a cell (see
+/// the module doc): `a;=1` becomes `a;'=1`.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    if !risky || is_plain_number(cell) {
-        return std::borrow::Cow::Borrowed(cell);
+    let lead = is_formula_start(cell.as_bytes().first()) && !is_plain_number(cell);
+    let inner = memchr::memchr3(b';', b'\n', b'\r', cell.as_bytes()).is_some();
+    if !inner {
+        return if lead {
+            std::borrow::Cow::Owned(format!("'{cell}"))
+        } else {
+            std::borrow::Cow::Borrowed(cell)
+        };
     }
-    std::borrow::Cow::Owned(format!("'{cell}"))
+    let mut out = String::with_capacity(cell.len() + 4);
+    if lead {
+        out.push('\'');
+    }
+    let mut field_start = false;
+    for (i, c) in cell.char_indices() {
+        if field_start {
+            // a number ends its cell there only if a `;` or line break ends it in this cell
+            // (the last one runs on into the rest of the line)
+            let rest = &cell[i..];
+            let number = rest
+                .find([';', '\n', '\r'])
+                .is_some_and(|end| is_plain_number(&rest[..end]));
+            if is_formula_start(rest.as_bytes().first()) && !number {
+                out.push('\'');
+            }
+        }
+        out.push(c);
+        field_start = matches!(c, ';' | '\n' | '\r');
+    }
+    if out.len() == cell.len() {
+        std::borrow::Cow::Borrowed(cell)
+    } else {
+        std::borrow::Cow::Owned(out)
+    }
+}
+
+/// `=`, `+`, `-`, `@`, a tab or a carriage return: what starts a formula (OWASP's list).
+fn is_formula_start(first: Option<&u8>) -> bool {
+    matches!(first, Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
 }
 
 /// `-12`, `+3.5`: a sign, digits and at most one decimal point, nothing else.
 fn is_plain_number(cell: &str) -> bool {
-    let digits = &cell[1..];
+    let Some(digits) = cell.get(1..) else {
+        return false;
+    };
     let mut points = 0;
     !digits.is_empty()
         && cell.as_bytes()[0] != b'='
@@ -252,7 +295,7 @@ mod tests {
             ("-2+3", "'-2+3"),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\t=1", "'\t=1"),
-            ("\r=1", "'\r=1"),
+            ("\r=1", "'\r'=1"),
             ("-", "'-"),
             ("-5", "-5"),
             ("+3.5", "+3.5"),
@@ -260,6 +303,15 @@ mod tests {
             ("95%", "95%"),
             ("正常", "正常"),
             ("", ""),
+            // where an Excel that splits on `;` starts a cell
+            ("说明;=1+1", "说明;'=1+1"),
+            ("a;-5;@x", "a;-5;'@x"),
+            ("a;-5", "a;'-5"),
+            ("=a;=b", "'=a;'=b"),
+            ("第一行\n=HYPERLINK(1)", "第一行\n'=HYPERLINK(1)"),
+            ("第一行\r\n-x", "第一行\r\n'-x"),
+            ("a; b;\n正常", "a; b;\n正常"),
+            ("-5;x", "'-5;x"),
         ] {
             assert_eq!(neutralise(cell), shown, "{cell:?}");
         }

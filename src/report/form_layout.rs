@@ -9,6 +9,16 @@
 //! row has a plan figure, 实际完成值, 分值, 得分, 偏差原因分析及改进措施, and in the report a 说明
 //! column) with 一级 and 二级指标 merged over their runs; and the 总分 row. This file owns where each thing goes and how the sheet prints;
 //! what a cell holds (a figure to fill, a computed score) is its caller's.
+//!
+//! **Figures as written** ([`AsWritten`], issue 29): in the 年度指标值, 计划数 and 实际完成值
+//! columns a plain number (`20000`, `95.0`, `0.90`, `-3`) or a plain percentage (`95%`, `98.5%`)
+//! is a number cell whose number format shows the same digits (`0.0`, `0.00%`): Excel shows no
+//! green "number stored as text" triangle, sums and sorts them, and the forms reader gives back
+//! exactly the text written (checked against the reader itself before a number is written).
+//! Everything else stays text, as written: a comparison or a word (`≥98%`, `95%以上`, `达成`), a
+//! number with a unit (`12500平方米`), a date, leading zeros (`0012`), a thousands separator
+//! (`20,000`: the reader would give it back as `20000`), more than 15 digits or 6 decimals.
+//! Names, categories and 偏差原因 are always text.
 
 use std::borrow::Cow;
 
@@ -165,6 +175,109 @@ impl<'a> Put<'a> {
         }
         Ok(())
     }
+}
+
+/// The most decimals a figure keeps as a number cell (more stay text, as written).
+const WRITTEN_DECIMALS: usize = 6;
+
+/// A figure's cell, text or number as written (see the module docs): the number formats
+/// `0` … `0.000000` and `0%` … `0.000000%` on one base format.
+pub(crate) struct AsWritten {
+    text: Format,
+    plain: Vec<Format>,
+    percent: Vec<Format>,
+}
+
+impl AsWritten {
+    /// Figures in cells of `base` (its borders, fill, protection).
+    pub fn new(base: &Format) -> Self {
+        let code = |dp: usize| {
+            if dp == 0 {
+                "0".to_owned()
+            } else {
+                format!("0.{}", "0".repeat(dp))
+            }
+        };
+        AsWritten {
+            text: base.clone(),
+            plain: (0..=WRITTEN_DECIMALS)
+                .map(|dp| base.clone().set_num_format(code(dp)))
+                .collect(),
+            percent: (0..=WRITTEN_DECIMALS)
+                .map(|dp| base.clone().set_num_format(format!("{}%", code(dp))))
+                .collect(),
+        }
+    }
+
+    /// `text` as a number cell where it is a plain figure, else as text.
+    pub fn put<'a>(&'a self, text: &'a str) -> Put<'a> {
+        match written_number(text) {
+            Some(n) => Put::number(
+                n.value,
+                if n.percent {
+                    &self.percent[n.decimals]
+                } else {
+                    &self.plain[n.decimals]
+                },
+            ),
+            None => Put::text(text, &self.text),
+        }
+    }
+
+    /// [`AsWritten::put`], or a blank cell where there is nothing.
+    pub fn maybe<'a>(&'a self, text: Option<&'a str>) -> Put<'a> {
+        match text {
+            Some(t) => self.put(t),
+            None => Put::blank(&self.text),
+        }
+    }
+}
+
+/// A figure written as a plain number or percentage: the cell's value and its format.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct WrittenNumber {
+    pub value: f64,
+    pub decimals: usize,
+    pub percent: bool,
+}
+
+/// `text` as a number cell that shows it as written, or `None` where it stays text (see the
+/// module docs). The cell is read back through the forms reader's own rendering before it is
+/// accepted: what Excel shows and jixiao reads is the text written, digit for digit.
+pub(crate) fn written_number(text: &str) -> Option<WrittenNumber> {
+    use crate::table::formats::workbook::{NumberShape, shown};
+    let (digits, percent) = match text.strip_suffix('%') {
+        Some(d) => (d, true),
+        None => (text, false),
+    };
+    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let plain = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && (int == "0" || !int.starts_with('0'))
+        && frac.is_empty() != unsigned.contains('.')
+        && int.len() <= 15
+        && frac.len() <= WRITTEN_DECIMALS;
+    if !plain {
+        return None;
+    }
+    let mut value: rust_decimal::Decimal = digits.parse().ok()?;
+    if percent {
+        value /= rust_decimal::Decimal::ONE_HUNDRED;
+    }
+    let value: f64 = value.normalize().to_string().parse().ok()?;
+    let code = match (frac.len(), percent) {
+        (0, false) => "0".to_owned(),
+        (0, true) => "0%".to_owned(),
+        (dp, p) => format!("0.{}{}", "0".repeat(dp), if p { "%" } else { "" }),
+    };
+    let back = shown(&calamine::Data::Float(value), NumberShape::of(&code));
+    (back == text).then_some(WrittenNumber {
+        value,
+        decimals: frac.len(),
+        percent,
+    })
 }
 
 /// The formats of the form's fixed parts: title, labels, heads, plain cells.
@@ -527,6 +640,43 @@ mod tests {
             "{:?}",
             start.elapsed()
         );
+    }
+
+    #[test]
+    fn figures_written_as_numbers_read_back_as_written() {
+        let n = |t: &str| written_number(t).map(|n| (n.value, n.decimals, n.percent));
+        assert_eq!(n("20000"), Some((20000.0, 0, false)));
+        assert_eq!(n("95.0"), Some((95.0, 1, false)));
+        assert_eq!(n("0.90"), Some((0.9, 2, false)));
+        assert_eq!(n("-3"), Some((-3.0, 0, false)));
+        assert_eq!(n("95%"), Some((0.95, 0, true)));
+        assert_eq!(n("98.50%"), Some((0.985, 2, true)));
+        assert_eq!(n("100%"), Some((1.0, 0, true)));
+        assert_eq!(n("0.5%"), Some((0.005, 1, true)));
+        // text, as written
+        for t in [
+            "95%以上",
+            "≥98%",
+            ">=98%",
+            "12500平方米",
+            "20,000",
+            "0012",
+            ".5",
+            "5.",
+            "-0",
+            "+5",
+            " 5",
+            "5 ",
+            "1e5",
+            "达成",
+            "",
+            "%",
+            "1234567890123456",
+            "0.1234567",
+            "2018年9月28日",
+        ] {
+            assert_eq!(n(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -30,15 +30,23 @@ struct Formats {
     fill: Format,
     computed: Format,
     note: Format,
+    /// 年度指标值 as written (`20000` a number cell, `95%以上` text).
+    target: layout::AsWritten,
+    /// 计划数 and 实际完成值 already known, as written, in the cells to fill.
+    filled: layout::AsWritten,
 }
 
 impl Formats {
     fn new() -> Self {
+        let form = Styles::new();
+        let fill = layout::cell()
+            .set_background_color("#FFF8D6")
+            .set_unlocked();
         Formats {
-            form: Styles::new(),
-            fill: layout::cell()
-                .set_background_color("#FFF8D6")
-                .set_unlocked(),
+            target: layout::AsWritten::new(&form.text),
+            filled: layout::AsWritten::new(&fill),
+            form,
+            fill,
             computed: layout::cell().set_background_color("#EEEEEE"),
             note: Format::new().set_font_color("#666666").set_text_wrap(),
         }
@@ -166,7 +174,7 @@ fn sheet(ws: &mut Worksheet, form: &FillForm, f: &Formats) -> Result<(), XlsxErr
         // a category the table does not give is written `—`, never left to fill down
         let plan = match (cols.plan, row.plan) {
             (false, _) => None,
-            (true, true) => Some(filled(&row.plan_value, f)),
+            (true, true) => Some(f.filled.maybe(row.plan_value.as_deref())),
             (true, false) => Some(Put::blank(&f.computed)),
         };
         layout::grid_row(
@@ -177,9 +185,9 @@ fn sheet(ws: &mut Worksheet, form: &FillForm, f: &Formats) -> Result<(), XlsxErr
                 category: Put::text(row.category.as_deref().unwrap_or(NONE), &s.text),
                 subcategory: Put::text(row.subcategory.as_deref().unwrap_or(NONE), &s.text),
                 name: Put::text(&*row.name, &s.text),
-                target: Put::text(&*row.target, &s.text),
+                target: f.target.put(&row.target),
                 plan,
-                actual: filled(&row.actual, f),
+                actual: f.filled.maybe(row.actual.as_deref()),
                 weight: Put::blank(&f.computed),
                 score: Put::blank(&f.computed),
                 deviation: filled(&row.note, f),

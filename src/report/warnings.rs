@@ -1,6 +1,7 @@
 //! Warnings at the top of every report format (table, markdown, html and the web page, csv,
 //! json): entries of an actuals file that match nothing in the table (`actuals.unmatched`),
-//! whose actuals the scores do not use, each with the name it most likely meant. They stand
+//! whose actuals the scores do not use, each with the name it most likely meant, and entries
+//! of a project the file gives twice (`actuals.duplicate`), whose figures are not used either. They stand
 //! first because a score that silently lacks its actuals reads as a real result (issue 25
 //! item 11); the full list stays with the other input findings at the end.
 //!
@@ -13,9 +14,9 @@ pub const SHOWN: usize = 20;
 
 /// The findings that warn at the top.
 fn warned(findings: &[crate::finding::Finding]) -> impl Iterator<Item = &crate::finding::Finding> {
-    findings
-        .iter()
-        .filter(|f| f.code == crate::codes::ACTUALS_UNMATCHED)
+    findings.iter().filter(|f| {
+        f.code == crate::codes::ACTUALS_UNMATCHED || f.code == crate::codes::ACTUALS_DUPLICATE
+    })
 }
 
 /// The headline and one line per warning (at most [`SHOWN`], then how many more); empty where
@@ -31,9 +32,19 @@ pub fn lines_of(findings: &[crate::finding::Finding]) -> Vec<String> {
     if n == 0 {
         return Vec::new();
     }
-    let mut out = vec![format!(
-        "警告：实际值文件中有 {n} 条在表中找不到，其实际值未计入评分（actuals.unmatched）"
-    )];
+    let twice = warned(r)
+        .filter(|f| f.code == crate::codes::ACTUALS_DUPLICATE)
+        .count();
+    let mut out = vec![if twice == 0 {
+        format!("警告：实际值文件中有 {n} 条在表中找不到，其实际值未计入评分（actuals.unmatched）")
+    } else if twice == n {
+        format!("警告：实际值文件中有 {n} 条未计入评分：{n} 条是重复写的项目（actuals.duplicate）")
+    } else {
+        format!(
+            "警告：实际值文件中有 {n} 条未计入评分：{} 条在表中找不到（actuals.unmatched），{twice} 条是重复写的项目（actuals.duplicate）",
+            n - twice
+        )
+    }];
     for f in warned(r).take(SHOWN) {
         let at = f.line.map(|l| format!("（第 {l} 行）")).unwrap_or_default();
         let help = f

@@ -58,13 +58,10 @@ struct Formats {
     /// A project's name in 汇总, linking to its sheet.
     link: Format,
     dp: u32,
-    /// A plain number an officer wrote as an actual (`735`, `43.20`), by its decimals (0 to 6):
-    /// shown with the digits written.
-    plain: Vec<Format>,
+    /// 年度指标值, 计划数 and 实际完成值: a plain number or percentage as a number cell showing
+    /// the digits written (`735`, `43.20`, `95%`), anything else text as written.
+    written: layout::AsWritten,
 }
-
-/// The most decimals a written actual keeps as a number cell (more stay text, as written).
-const PLAIN_DECIMALS: usize = 6;
 
 impl Formats {
     fn new(dp: u32) -> Self {
@@ -106,9 +103,7 @@ impl Formats {
                 .set_font_color("#0563C1")
                 .set_underline(FormatUnderline::Single),
             dp,
-            plain: (0..=PLAIN_DECIMALS as u32)
-                .map(|n| layout::cell().set_num_format(decimals("0", n)))
-                .collect(),
+            written: layout::AsWritten::new(&layout::cell()),
         }
     }
 
@@ -273,33 +268,7 @@ fn actual_cell<'a>(i: &'a IndicatorReport, f: &'a Formats) -> Put<'a> {
             &f.form.text,
         );
     }
-    match i.actual.as_deref().and_then(|a| plain_number(a, f)) {
-        Some(put) => put,
-        None => Put::maybe(i.actual.as_deref(), &f.form.text),
-    }
-}
-
-/// An actual written as a plain number (`735`, `43.20`, `-3`): a number cell showing the same
-/// digits (no green triangle in Excel); anything else (`100%`, `≥266米`, `2018年9月28日`,
-/// `0012`) stays text, as written.
-fn plain_number<'a>(text: &str, f: &'a Formats) -> Option<Put<'a>> {
-    let t = text.trim();
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let plain = !int.is_empty()
-        && int.chars().all(|c| c.is_ascii_digit())
-        && frac.chars().all(|c| c.is_ascii_digit())
-        && (int == "0" || !int.starts_with('0'))
-        && frac.is_empty() != digits.contains('.')
-        && int.len() <= 15
-        && frac.len() <= PLAIN_DECIMALS;
-    if !plain || t != text {
-        return None;
-    }
-    let value: Decimal = t.parse().ok()?;
-    let n = to_f64(value);
-    // the f64 must show the digits written
-    (format!("{n:.*}", frac.len()) == t).then(|| Put::number(n, &f.plain[frac.len()]))
+    f.written.maybe(i.actual.as_deref())
 }
 
 /// The funds row's 说明: how a published method scored budget execution, the office's own 得分
@@ -415,7 +384,7 @@ fn project_sheet(
     let mut row = layout::GRID_TOP + 1;
     for i in &p.indicators {
         let notes = row_notes(i, p);
-        let plan = cols.plan.then(|| Put::maybe(i.plan.as_deref(), &s.text));
+        let plan = cols.plan.then(|| f.written.maybe(i.plan.as_deref()));
         layout::grid_row(
             ws,
             &cols,
@@ -424,7 +393,7 @@ fn project_sheet(
                 category: Put::text(i.category.as_deref().unwrap_or(layout::NONE), &s.text),
                 subcategory: Put::text(i.subcategory.as_deref().unwrap_or(layout::NONE), &s.text),
                 name: Put::text(&*i.indicator, &s.text),
-                target: Put::text(&*i.target, &s.text),
+                target: f.written.put(&i.target),
                 plan,
                 actual: actual_cell(i, f),
                 weight: weight(&i.weight, f),

@@ -4,6 +4,14 @@
 //! every cell remembers where its text starts in the [`SourceText`], including the doubled
 //! quotes it lost, so a byte range inside the cell maps back to the source exactly. Cells are
 //! trimmed (ASCII and full-width spaces). Nothing here knows what the columns mean.
+//!
+//! A quote that opens a cell and is taken as text, not as quoting, is noted ([`QuoteNote`],
+//! `table.stray-quote` once read): one that never closes, and one whose closing quote lies past
+//! lines that read as rows of the table (a line of the quoted text holding a tab, or, in a CSV,
+//! two commas that are not thousands separators). Excel would make such a quote one cell of
+//! everything up to the next quote, swallowing the rows between and splitting the project they
+//! belong to; jixiao reads the quote as text and every line as its own row, and says so. A
+//! quoted cell whose lines hold no delimiter is a cell of several lines, as Excel writes one.
 
 use std::borrow::Cow;
 use std::io::Cursor;
@@ -191,8 +199,14 @@ enum GridRows {
 impl Grid {
     /// The rows, within the column limit (and the cell limit, for a whole text input).
     pub fn rows(&self) -> Result<Cow<'_, [Row<'_>]>, ReadError> {
+        self.rows_noting_quotes().map(|(rows, _)| rows)
+    }
+
+    /// [`Grid::rows`], and the quotes read as text ([`QuoteNote`]; none for a workbook).
+    pub fn rows_noting_quotes(&self) -> Result<(Cow<'_, [Row<'_>]>, QuoteNotes), ReadError> {
+        let mut notes = QuoteNotes::default();
         match &self.rows {
-            GridRows::Cells(rows) => Ok(Cow::Borrowed(rows.as_slice())),
+            GridRows::Cells(rows) => Ok((Cow::Borrowed(rows.as_slice()), notes)),
             GridRows::Text {
                 delim,
                 first_line,
@@ -202,9 +216,94 @@ impl Grid {
                 if !whole {
                     budget.max_cells = u64::MAX;
                 }
-                split_from_line(&self.source.text, *delim, &mut budget, *first_line).map(Cow::Owned)
+                let rows = split_rows(
+                    &self.source.text,
+                    *delim,
+                    &mut budget,
+                    *first_line,
+                    true,
+                    &mut notes,
+                )?;
+                Ok((Cow::Owned(rows), notes))
             }
         }
+    }
+}
+
+/// A quote that opens a cell and was read as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QuoteNote {
+    /// Byte offset of the quote in the source text.
+    pub offset: usize,
+    /// Byte offset of the quote that would have closed it (one that reads as rows between);
+    /// `None` where none closes it.
+    pub closes_at: Option<usize>,
+}
+
+/// The quotes of a text read as text: the first [`QuoteNotes::KEPT`] of them, and how many.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct QuoteNotes {
+    pub kept: Vec<QuoteNote>,
+    pub count: usize,
+}
+
+impl QuoteNotes {
+    /// Quotes noted one by one, at most (the rest are counted: a file of a million stray
+    /// quotes does not make a million findings).
+    pub const KEPT: usize = 100;
+
+    fn push(&mut self, note: QuoteNote) {
+        self.count += 1;
+        if self.kept.len() < Self::KEPT {
+            self.kept.push(note);
+        }
+    }
+
+    /// The notes as findings (`table.stray-quote`) on `source`, with one more that counts the
+    /// quotes past [`QuoteNotes::KEPT`].
+    pub fn findings(&self, source: &SourceText) -> Vec<crate::finding::Finding> {
+        use crate::finding::{Finding, Severity, codes};
+        let mut out: Vec<Finding> = self
+            .kept
+            .iter()
+            .map(|note| {
+                let at = source.locate(note.offset..note.offset + 1);
+                let (message, help) = match note.closes_at {
+                    Some(close) => {
+                        let close_line = source.locate(close..close + 1).line;
+                        (
+                            format!(
+                                "单元格以半角双引号开头，与它配对的引号在第 {close_line} 行，中间的文字含有分隔符，像是表格的几行而不是一个单元格：这个引号按普通文字读取，其后各行照常逐行读取"
+                            ),
+                            "若引号是多余的，删去它；若确是一个多行的单元格，去掉其中的分隔符，或在 Excel 中另存为 xlsx 再读取",
+                        )
+                    }
+                    None => (
+                        "单元格以半角双引号开头，但这个引号没有在本单元格内闭合：按普通文字读取".to_owned(),
+                        "若引号是多余的，删去它；若要引用整个单元格，在单元格末尾补上引号",
+                    ),
+                };
+                Finding::at_location(codes::STRAY_QUOTE, Severity::Warning, source, at, message)
+                    .label("这个引号")
+                    .help(help)
+            })
+            .collect();
+        if self.count > self.kept.len()
+            && let Some(last) = self.kept.last()
+        {
+            let at = source.locate(last.offset..last.offset + 1);
+            out.push(Finding::at_location(
+                codes::STRAY_QUOTE,
+                Severity::Warning,
+                source,
+                at,
+                format!(
+                    "另有 {} 处单元格开头的引号同样按普通文字读取，未逐一列出",
+                    self.count - self.kept.len()
+                ),
+            ));
+        }
+        out
     }
 }
 
@@ -464,7 +563,14 @@ fn split_from_line<'a>(
     budget: &mut CellBudget,
     first_line: u32,
 ) -> Result<Vec<Row<'a>>, ReadError> {
-    split_rows(text, delim, budget, first_line, true)
+    split_rows(
+        text,
+        delim,
+        budget,
+        first_line,
+        true,
+        &mut QuoteNotes::default(),
+    )
 }
 
 /// [`split_from_line`]; `plain_rows` false reads every row with the general loop (for the test
@@ -475,6 +581,7 @@ fn split_rows<'a>(
     budget: &mut CellBudget,
     first_line: u32,
     plain_rows: bool,
+    notes: &mut QuoteNotes,
 ) -> Result<Vec<Row<'a>>, ReadError> {
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -520,10 +627,28 @@ fn split_rows<'a>(
         loop {
             // one field at `pos`
             let mut field = None;
-            if pos < n && bytes[pos] == b'"' && pos + 1 < no_quote_from {
-                field = read_quoted(text, pos, delim);
-                if field.is_none() && !bytes[pos + 1..].contains(&b'"') {
-                    no_quote_from = pos + 1;
+            if pos < n && bytes[pos] == b'"' {
+                let read = if pos + 1 < no_quote_from {
+                    read_quoted(text, pos, delim)
+                } else {
+                    Err(QuoteFail::Unclosed)
+                };
+                match read {
+                    Ok(f) => field = Some(f),
+                    Err(QuoteFail::Tail) => {}
+                    Err(QuoteFail::Unclosed) => {
+                        if pos + 1 < no_quote_from && !bytes[pos + 1..].contains(&b'"') {
+                            no_quote_from = pos + 1;
+                        }
+                        notes.push(QuoteNote {
+                            offset: pos,
+                            closes_at: None,
+                        });
+                    }
+                    Err(QuoteFail::Rows { close }) => notes.push(QuoteNote {
+                        offset: pos,
+                        closes_at: Some(close),
+                    }),
                 }
             }
             let (cell, next) = match field {
@@ -629,21 +754,63 @@ fn plain_row<'a>(
     })
 }
 
+/// Why a quote that opens a field does not quote it (the field is then plain text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteFail {
+    /// No quote closes it (in its cell: one closing on a later line with text after it is
+    /// none).
+    Unclosed,
+    /// Text follows the closing quote before the delimiter (`"a"b`): read as Excel reads it.
+    Tail,
+    /// The quoted text spans lines that read as rows ([`reads_as_rows`]); `close` is the
+    /// closing quote.
+    Rows { close: usize },
+}
+
+/// Whether quoted text that spans lines reads as rows of a table rather than as one cell of
+/// several lines: a line of it holds a tab (in tab-separated text), or two commas that are not
+/// thousands separators between digits (in a CSV).
+fn reads_as_rows(quoted: &[u8], delim: u8) -> bool {
+    if memchr::memchr(b'\n', quoted).is_none() {
+        return false;
+    }
+    quoted.split(|&b| b == b'\n').any(|line| {
+        let mut n = 0;
+        for i in memchr::memchr_iter(delim, line) {
+            let digits = delim == b','
+                && i > 0
+                && line[i - 1].is_ascii_digit()
+                && line.get(i + 1).is_some_and(u8::is_ascii_digit);
+            n += usize::from(!digits);
+        }
+        n >= if delim == b'\t' { 1 } else { 2 }
+    })
+}
+
 /// Reads a quoted field starting at `start` (the opening quote). Returns the unquoted text, the
-/// doubled-quote positions and the byte after the field; `None` if the quote never closes.
-fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(Cow<'_, str>, Vec<usize>, usize)> {
+/// doubled-quote positions and the byte after the field; why not where it does not quote.
+fn read_quoted(
+    text: &str,
+    start: usize,
+    delim: u8,
+) -> Result<(Cow<'_, str>, Vec<usize>, usize), QuoteFail> {
     let bytes = text.as_bytes();
     let mut out = String::new();
     let mut escapes = Vec::new();
     let mut i = start + 1;
+    let close;
     loop {
-        let q = i + bytes[i..].iter().position(|&b| b == b'"')?;
+        let q = i + bytes[i..]
+            .iter()
+            .position(|&b| b == b'"')
+            .ok_or(QuoteFail::Unclosed)?;
         out.push_str(&text[i..q]);
         if q + 1 < bytes.len() && bytes[q + 1] == b'"' {
             escapes.push(out.len());
             out.push('"');
             i = q + 2;
         } else {
+            close = q;
             i = q + 1;
             break;
         }
@@ -656,7 +823,15 @@ fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(Cow<'_, str>, Vec
         .unwrap_or(bytes.len());
     let tail = text[i..end].trim_end_matches('\r');
     if !tail.trim().is_empty() {
-        return None;
+        // a quote that closes on another line, text after it: it quoted nothing on its line
+        return Err(if memchr::memchr(b'\n', &bytes[start..close]).is_some() {
+            QuoteFail::Unclosed
+        } else {
+            QuoteFail::Tail
+        });
+    }
+    if reads_as_rows(&bytes[start + 1..close], delim) {
+        return Err(QuoteFail::Rows { close });
     }
     // without a doubled quote the text is one piece of the source: borrow it
     let text = if escapes.is_empty() {
@@ -664,7 +839,7 @@ fn read_quoted(text: &str, start: usize, delim: u8) -> Option<(Cow<'_, str>, Vec
     } else {
         Cow::Owned(out)
     };
-    Some((text, escapes, end))
+    Ok((text, escapes, end))
 }
 
 /// One block of a text input read in blocks (streaming): whole rows, `lines_before` lines of the
@@ -1042,7 +1217,17 @@ mod tests {
             for delim in [b'\t', b','] {
                 let read = |fast| {
                     let mut budget = CellBudget::new("-");
-                    format!("{:?}", split_rows(&text, delim, &mut budget, 3, fast))
+                    format!(
+                        "{:?}",
+                        split_rows(
+                            &text,
+                            delim,
+                            &mut budget,
+                            3,
+                            fast,
+                            &mut QuoteNotes::default()
+                        )
+                    )
                 };
                 assert_eq!(read(true), read(false), "{text:?}");
                 plain += usize::from(!text.contains('"'));
@@ -1120,5 +1305,54 @@ mod tests {
     fn unclosed_quote_is_plain_text() {
         let rows = split_delimited("\"abc\tdef\n", b'\t');
         assert_eq!(texts(&rows), vec![vec!["\"abc", "def"]]);
+    }
+
+    fn noted(text: &str, delim: u8) -> (Vec<Vec<String>>, Vec<QuoteNote>) {
+        let mut notes = QuoteNotes::default();
+        let rows = split_rows(text, delim, &mut CellBudget::new("-"), 1, true, &mut notes)
+            .expect("within limits");
+        let texts = texts(&rows)
+            .into_iter()
+            .map(|r| r.into_iter().map(str::to_owned).collect())
+            .collect();
+        (texts, notes.kept)
+    }
+
+    #[test]
+    fn a_quote_closed_past_rows_is_text_and_noted() {
+        // the quote on line 2 would close on line 4: the rows between still read
+        let text = "a\tb\tc\n\"x\t1\t2\ny\t3\t4\nz\t5\"\t6\n";
+        let (rows, notes) = noted(text, b'\t');
+        assert_eq!(
+            rows,
+            vec![
+                vec!["a", "b", "c"],
+                vec!["\"x", "1", "2"],
+                vec!["y", "3", "4"],
+                vec!["z", "5\"", "6"]
+            ]
+        );
+        assert_eq!(
+            notes,
+            vec![QuoteNote {
+                offset: 6,
+                closes_at: Some(text.rfind('"').unwrap())
+            }]
+        );
+        // a cell of several lines without delimiters is one cell, not noted
+        let (rows, notes) = noted("a\t\"x\ny\"\tb\n", b'\t');
+        assert_eq!(rows, vec![vec!["a", "x\ny", "b"]]);
+        assert!(notes.is_empty());
+        // in a CSV: two commas make a row, a thousands separator does not
+        let (rows, notes) = noted("a,\"x\n1,000,000 元\",b\n", b',');
+        assert_eq!(rows, vec![vec!["a", "x\n1,000,000 元", "b"]]);
+        assert!(notes.is_empty());
+        let (rows, notes) = noted("a,\"x\nb,c,d\",e\n", b',');
+        assert_eq!(rows, vec![vec!["a", "\"x"], vec!["b", "c", "d\"", "e"]]);
+        assert_eq!(notes.len(), 1);
+        // unclosed: noted, once each
+        let (_, notes) = noted("\"a\tb\n\"c\td\n", b'\t');
+        assert_eq!(notes.len(), 2);
+        assert!(notes.iter().all(|n| n.closes_at.is_none()));
     }
 }

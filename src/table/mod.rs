@@ -618,7 +618,7 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
         Some(f) if f.is_text() => f,
         _ => sniff_delimiter(text),
     };
-    let grid = grid::from_text(name, text.to_owned(), format, "UTF-8")?;
+    let grid = grid::from_text(name, decode::cr_lines(text.to_owned()), format, "UTF-8")?;
     columns::with_map(&opts.columns, || build(grid))
 }
 
@@ -1032,7 +1032,7 @@ fn data_rows<'r, 'a>(
 /// document; a flat table is read from the first sheet that holds one, with the other sheets of
 /// its layout; a sheet of another layout, or holding neither, is named in a finding.
 fn build(grid: Grid) -> Result<Document, ReadError> {
-    let rows = grid.rows()?;
+    let (rows, quotes) = grid.rows_noting_quotes()?;
     let source = &grid.source;
     let whole = [grid::SheetSpan {
         name: String::new(),
@@ -1054,6 +1054,7 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         &grid.sheets
     };
     let mut ctx = Ctx::new(source);
+    ctx.findings.extend(quotes.findings(source));
     let mut layout: Option<Layout> = None;
     let mut units: Vec<UnitRow> = Vec::new();
     let mut total = None;

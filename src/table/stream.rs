@@ -27,8 +27,8 @@
 //!   line limit stops it (`table.line-too-long`); the whole-file reader would take the quote as
 //!   text.
 //!
-//! Workbooks, UTF-16 text and target tables are not read here: [`open`] answers
-//! [`Opened::Whole`] and the caller reads them whole.
+//! Workbooks, UTF-16 text, text whose lines end in CR alone and target tables are not read
+//! here: [`open`] answers [`Opened::Whole`] and the caller reads them whole.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -199,6 +199,8 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         || first.starts_with(b"PK\x03\x04")
         || first.starts_with(b"\xD0\xCF\x11\xE0")
         || first.contains(&0)
+        // lines ended by CR alone: the whole reader makes them LF (`formats::text::cr_lines`)
+        || super::formats::text::is_cr_only(&first)
         || super::formats::sniff(&first) != super::formats::Sniffed::Other
     {
         return Ok(Opened::Whole);
@@ -618,7 +620,8 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
     )?;
     let mut ctx = Ctx::new(&grid.source);
     let mut preamble = head.preamble.clone();
-    let rows = grid.rows()?;
+    let (rows, quotes) = grid.rows_noting_quotes()?;
+    ctx.findings.extend(quotes.findings(&grid.source));
     let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
     let (units, used) = self_eval::read_from(
         &mut ctx,

@@ -7,8 +7,11 @@
 //! - a cancelled request (its time is up, its client gone) kills its worker, whatever stage the
 //!   work is in (reading a workbook, compiling a rule, evaluating, building an xlsx): the CPU
 //!   and memory are given back within milliseconds, and the slot is freed only then;
-//! - each worker's address space is bounded ([`super::Config::work_memory`], `setrlimit`), so
-//!   one upload cannot take the machine's memory from the others.
+//! - each worker's address space is bounded ([`super::Config::work_memory`], `setrlimit`; on
+//!   Windows the same figure as a job object's per-process memory limit), so one upload cannot
+//!   take the machine's memory from the others. A worker ends with its server on Linux
+//!   (`PR_SET_PDEATHSIG`); elsewhere a worker whose server was killed outright finishes the job
+//!   in hand (its answer then has nowhere to go) and ends.
 //!
 //! The job is the same [`Job`] the in-process server executes on a blocking thread, so the
 //! answers are the same bytes. Decisions where nothing said: the worker's standard error is the
@@ -285,7 +288,39 @@ fn limit_memory(bytes: u64) {
     }
 }
 
-#[cfg(not(unix))]
+/// Bound this process's committed memory (Windows: a job object of its own, holding only this
+/// worker, with a per-process memory limit; an allocation past it fails as on Unix).
+#[cfg(windows)]
+fn limit_memory(bytes: u64) {
+    use windows_sys::Win32::System::JobObjects::{
+        AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_PROCESS_MEMORY,
+        JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JobObjectExtendedLimitInformation,
+        SetInformationJobObject,
+    };
+    use windows_sys::Win32::System::Threading::GetCurrentProcess;
+    // SAFETY: a new unnamed job (its handle kept open for the process's life, so the limit
+    // stays), a limit structure passed with its own size, and this process's pseudo-handle
+    unsafe {
+        let job = CreateJobObjectW(std::ptr::null(), std::ptr::null());
+        if job.is_null() {
+            return;
+        }
+        let mut info = JOBOBJECT_EXTENDED_LIMIT_INFORMATION::default();
+        info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_PROCESS_MEMORY;
+        info.ProcessMemoryLimit = usize::try_from(bytes).unwrap_or(usize::MAX);
+        if SetInformationJobObject(
+            job,
+            JobObjectExtendedLimitInformation,
+            (&raw const info).cast(),
+            std::mem::size_of::<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>() as u32,
+        ) != 0
+        {
+            AssignProcessToJobObject(job, GetCurrentProcess());
+        }
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
 fn limit_memory(_bytes: u64) {}
 
 /// End this worker when the server that started it ends (a server killed outright must not
@@ -309,7 +344,10 @@ fn end_with_parent() {}
 /// its answer on standard output.
 pub fn worker_main() -> ExitCode {
     end_with_parent();
-    if let Some(bytes) = std::env::args().nth(2).and_then(|a| a.parse().ok()) {
+    if let Some(bytes) = std::env::args_os()
+        .nth(2)
+        .and_then(|a| a.to_str().and_then(|a| a.parse().ok()))
+    {
         limit_memory(bytes);
     }
     let job = match read_job(&mut io::stdin().lock()) {

@@ -558,8 +558,11 @@ pub(super) fn relative(base: &str) -> Option<RelativeReading> {
 /// `接待人次同比增长率`): `Some(true)` up, `Some(false)` down.
 pub(super) fn name_relative(indicator: Option<&str>) -> Option<bool> {
     let name = indicator?;
-    // Every baseline word holds one of these (traditional spellings too).
-    if !(name.contains("上年") || name.contains("去年") || name.contains("同比")) {
+    // Every baseline word holds one of these (traditional spellings too); one pass over the
+    // characters first, the words only where one of their first characters is there.
+    if !name.contains(['上', '去', '同'])
+        || !(name.contains("上年") || name.contains("去年") || name.contains("同比"))
+    {
         return None;
     }
     let name: String = name.chars().map(lexicon::simplify).collect();

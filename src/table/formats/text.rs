@@ -1,6 +1,11 @@
 //! Bytes to text: detects UTF-8 (with or without BOM), UTF-16 (by BOM) and GB18030/GBK, or
 //! decodes with the encoding the user forced. Refuses empty and binary input with a typed error.
 //! It does not split lines or cells.
+//!
+//! Line breaks: a text whose lines end in CR alone (classic Mac OS, and some exports that copy
+//! it) has its CRs made LFs here ([`cr_lines`]), byte for byte, so every offset, line and column
+//! stays as in the file; without it the whole file read as one line (one row, "no actuals").
+//! A file with any LF keeps its CRs as they are (a CR inside a CRLF file is part of a cell).
 
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
@@ -117,7 +122,25 @@ fn finish(name: &str, text: String, encoding: &'static str) -> Result<Decoded, R
     if looks_binary(text.as_bytes()) {
         return Err(ReadError::Binary { name: name.into() });
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text: cr_lines(text),
+        encoding,
+    })
+}
+
+/// Whether `bytes` end their lines in CR alone: a CR and no LF.
+pub(crate) fn is_cr_only(bytes: &[u8]) -> bool {
+    memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some()
+}
+
+/// `text` with its line breaks as LF where it ends its lines in CR alone ([`is_cr_only`]);
+/// otherwise as it is (one search, which stops at the first LF of an ordinary file).
+pub(crate) fn cr_lines(text: String) -> String {
+    if is_cr_only(text.as_bytes()) {
+        text.replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 /// NUL bytes, or many control characters, mean this is not a text table.
@@ -173,6 +196,22 @@ mod tests {
             ),
             Err(ReadError::Binary { .. })
         ));
+    }
+
+    #[test]
+    fn cr_only_lines_become_lf_and_crlf_files_stay() {
+        let d = decode("a", b"a\tb\rc\td\r", EncodingChoice::Auto)
+            .ok()
+            .unwrap();
+        assert_eq!(d.text, "a\tb\nc\td\n");
+        let d = decode("a", b"a\tb\r\nc\r\n", EncodingChoice::Auto)
+            .ok()
+            .unwrap();
+        assert_eq!(d.text, "a\tb\r\nc\r\n");
+        let d = decode_owned("a", b"x\ry".to_vec(), EncodingChoice::Auto)
+            .ok()
+            .unwrap();
+        assert_eq!(d.text, "x\ny");
     }
 
     #[test]
