@@ -276,3 +276,46 @@ fn every_room_is_named_in_the_architecture_notes() {
         );
     }
 }
+
+#[test]
+fn every_path_the_layout_names_exists() {
+    // docs/development.md's layout block: each `src/…`, `tests/…`, `benches/…` it names is there
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let layout = std::fs::read_to_string(root.join("docs/development.md")).unwrap();
+    let block = layout
+        .split("## Layout")
+        .nth(1)
+        .and_then(|rest| rest.split("```").nth(1))
+        .expect("a ## Layout section with a code block");
+    let mut named = 0;
+    let mut missing = Vec::new();
+    for line in block.lines() {
+        let Some(path) = line.split_whitespace().next() else {
+            continue;
+        };
+        if ![
+            "src/",
+            "tests/",
+            "benches/",
+            "examples/",
+            "rules/",
+            "samples/",
+            "docs/",
+            "fuzz/",
+        ]
+        .iter()
+        .any(|p| path.starts_with(p))
+        {
+            continue;
+        }
+        named += 1;
+        if !root.join(path.trim_end_matches(':')).exists() {
+            missing.push(path.to_owned());
+        }
+    }
+    assert!(named > 20, "the scan found {named} paths");
+    assert!(
+        missing.is_empty(),
+        "docs/development.md names what is not there: {missing:?}"
+    );
+}
