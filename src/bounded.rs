@@ -50,7 +50,7 @@ impl BoundedError {
 /// 1` bytes are read). `hint` sizes the first buffer only.
 ///
 /// Memory stays near the limit, never doubles past it: the first buffer is the hint (or
-/// [`FIRST`] when there is none), and once it is full the buffer is reserved once at `limit +
+/// `FIRST` when there is none), and once it is full the buffer is reserved once at `limit +
 /// 1`. Pages the read never reaches are never touched, so `/dev/zero` against a 512 MB limit
 /// peaks near 512 MB; a doubling buffer peaked at 2.5 times it (each block it grew out of is
 /// kept by the allocator for reuse, and the last doubling reserves twice the limit).

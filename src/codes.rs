@@ -2,7 +2,7 @@
 //! severity, a Chinese title and the `--explain` text sit together in one entry of the table
 //! below, and the rest of the crate names a code only through its constant ([`Code`]).
 //!
-//! - **Adding a code is one entry** in [`registry!`]'s table: the constant, [`ALL`] (what
+//! - **Adding a code is one entry** in `registry!`'s table: the constant, [`ALL`] (what
 //!   `--explain` lists and looks up) and the documentation all come from it. Findings take a
 //!   [`Code`] ([`crate::finding::Finding::new`]), never a string, so a code without an entry does
 //!   not compile. A review check declares its own [`Code`] in its own file

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod eval;
 pub mod finding;
 pub mod inputs;
+pub mod json_text;
 pub mod lang;
 pub mod limits;
 pub mod pile;
@@ -25,8 +26,14 @@ pub mod report_model;
 pub mod review;
 pub mod rules;
 pub mod source;
+// generated inputs for the benches, the tests and `examples/synth`: not the library's API
+#[doc(hidden)]
 pub mod synth;
 pub mod table;
+pub mod traditional;
+// `jixiao serve`, a door like `cli`: not the library's API (the binary, the tests and the
+// benches reach it; ARCHITECTURE.md, What is public)
+#[doc(hidden)]
 pub mod web;
 pub mod yaml;
 pub mod years;

@@ -89,7 +89,7 @@ impl<W: Write> Printer<'_, W> {
                     // The record's fields keep their order; the location goes last.
                     self.buf.pop();
                     self.buf.extend_from_slice(b",\"op_rule_at\":");
-                    crate::report::json::string(&mut self.buf, at);
+                    crate::json_text::string(&mut self.buf, at);
                     self.buf.push(b'}');
                 }
                 self.buf.push(b'\n');

@@ -299,7 +299,7 @@ pub struct Written<'a> {
 }
 
 /// Points a `bonus:` rule added to a row, and its maximum (which holds for the project: the
-/// rows it adds to share it, [`super::project`] keeps the count).
+/// rows it adds to share it, `super::project` keeps the count).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BonusGiven {
     pub rule: Cow<'static, str>,

@@ -5,7 +5,7 @@
 //! at the top of every report format.
 //!
 //! "Nothing" is: no entry of the file finds a project of the table (by names as written or
-//! folded, [`super::fold`]), or the entries that find one give no budget, no 全年执行数 and not
+//! folded, `super::fold`), or the entries that find one give no budget, no 全年执行数 and not
 //! one indicator the table has.
 
 use crate::table::model::Document;

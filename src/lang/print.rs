@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn canonical_forms_print_as_the_formatter_printed_them() {
-        let rules = crate::rules::RuleSet::bundled();
+        let rules = crate::lang::Context::default().directions;
         let mut targets: Vec<(Option<String>, String)> = crate::lang::test_targets::all()
             .into_iter()
             .map(|f| (f.indicator, f.target))

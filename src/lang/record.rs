@@ -31,17 +31,18 @@ pub fn split_line(text: &str) -> (Option<&str>, &str) {
     }
 }
 
-/// A target as `jixiao parse` reads it: the indicator's name and the rules' directions help.
+/// A target as `jixiao parse` reads it: the indicator's name and the rules' directions (the
+/// caller's rule set) help.
 pub fn parse_line(
     indicator: Option<&str>,
     target_text: &str,
-    rules: &crate::rules::RuleSet,
+    directions: &dyn super::Directions,
     year: Option<i32>,
 ) -> Parsed {
     let ctx = super::Context {
         indicator,
         year,
-        directions: rules,
+        directions,
         ..super::Context::unruled()
     };
     super::parse(target_text, &ctx)
@@ -49,7 +50,7 @@ pub fn parse_line(
 
 /// The jsonl answer of `jixiao parse --format jsonl` (no `--explain`) for a whole input in
 /// memory, one object a line, every line answered.
-pub fn jsonl(input: &[u8], rules: &crate::rules::RuleSet, year: Option<i32>) -> String {
+pub fn jsonl(input: &[u8], rules: &dyn super::Directions, year: Option<i32>) -> String {
     let mut out = Vec::new();
     let mut scratch = String::new();
     for (i, raw) in input.split_inclusive(|b| *b == b'\n').enumerate() {
@@ -138,10 +139,10 @@ pub struct Record<'a> {
 impl Record<'_> {
     /// The record as one JSON object, byte for byte what `serde_json::to_writer` writes for it
     /// (its derive: the fields in order, those empty left out), appended to `b` without
-    /// serde's call per piece (the strings through [`crate::report::json`]'s escaper, which
+    /// serde's call per piece (the strings through [`crate::json_text`]'s escaper, which
     /// copies a string with nothing to escape in one go). A test holds the two equal.
     pub fn write_json(&self, b: &mut Vec<u8>) {
-        use crate::report::json::string;
+        use crate::json_text::string;
         fn key(b: &mut Vec<u8>, k: &str) {
             b.extend_from_slice(b",\"");
             b.extend_from_slice(k.as_bytes());
@@ -210,7 +211,7 @@ pub fn write_parsed_json(
     target: &str,
     parsed: &Parsed,
 ) {
-    use crate::report::json::string;
+    use crate::json_text::string;
     // keys and values known to need no escaping, written as they are
     fn raw(b: &mut Vec<u8>, key_and_open: &[u8], v: &str) {
         b.extend_from_slice(key_and_open);
@@ -429,7 +430,8 @@ mod tests {
     /// the cases (every kind, units, rules, qualifiers, errors), and on texts to escape.
     #[test]
     fn write_json_is_serde_json_byte_for_byte() {
-        let rules = crate::rules::RuleSet::bundled();
+        // the bundled rules' directions (the default context's)
+        let rules = super::super::Context::default().directions;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut input = Vec::new();
         for f in [

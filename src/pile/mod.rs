@@ -2,7 +2,7 @@
 //! evaluated in one run, each distinct table or form on its own, with one roll-up
 //! ([`rollup`], rendered by [`render`]).
 //!
-//! - [`gather`] lists the files (folders walked, archives unzipped within their limits).
+//! - [`gather`](mod@gather) lists the files (folders walked, archives unzipped within their limits).
 //! - [`sort`] reads every file on the worker threads and tells what it is by content
 //!   ([`crate::inputs::classify`]): tables that give the same projects and indicators
 //!   ([`crate::inputs::fingerprint`]) are one table, read once — the first by

@@ -245,7 +245,7 @@ fn safe(record: [String; 16]) -> [String; 16] {
 }
 
 /// The rows of one project at a time (its 预算执行率 row, then one a indicator), the same bytes
-/// as in [`write`]: the whole report and the streamed one (`eval::stream`) are written by it.
+/// as in [`write`](fn@write): the whole report and the streamed one (`eval::stream`) are written by it.
 pub struct RowWriter {
     builder: csv::WriterBuilder,
 }

@@ -924,6 +924,18 @@ impl<'r> Applied<'r, '_> {
     }
 }
 
+/// The default context of the target parser takes its directions from the bundled rule set
+/// (`rules/*.yaml`). Implemented here, not in `lang`: the parser never sees a rule; what it
+/// knows of them is the [`lang::Directions`] it is given.
+impl Default for lang::Context<'_> {
+    fn default() -> Self {
+        lang::Context {
+            directions: RuleSet::bundled(),
+            ..lang::Context::unruled()
+        }
+    }
+}
+
 impl lang::Directions for RuleSet {
     fn decide(&self, subject: lang::Subject<'_>, quantity: &Quantity) -> lang::Decision {
         let t = Target::Compare {

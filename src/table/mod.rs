@@ -14,7 +14,7 @@
 //! (positions). Targets are kept raw; parsing them is [`crate::lang`]'s job.
 //!
 //! ## Decisions where the contract is silent
-//! - **Format** from the bytes first ([`formats::sniff`]): a zip is a workbook or a `.docx`, an
+//! - **Format** from the bytes first (`formats::sniff`): a zip is a workbook or a `.docx`, an
 //!   OLE file a `.doc` (it holds `WordDocument`) or an `.xls`, markup or MIME headers a web page
 //!   (a `.xls` that is a web page is read as one), a PDF or a picture is refused with the way
 //!   forward; otherwise the name chooses between text formats (`.csv`, `.tsv`; `.txt` and unknown
@@ -443,7 +443,7 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
 
 /// [`read_bytes`] taking the bytes by value (no copy of a large input).
 ///
-/// What the bytes are is told by their content first ([`formats::sniff`]): a workbook or Word
+/// What the bytes are is told by their content first (`formats::sniff`): a workbook or Word
 /// document by its container (zip, or OLE holding `WordDocument` or `Workbook`), a web page by
 /// its markup or MIME headers, a PDF or a picture by its magic bytes (refused with the way
 /// forward); the name only chooses between text formats, and a workbook or Word name on bytes

@@ -13,7 +13,7 @@
 //!   (`PR_SET_PDEATHSIG`); elsewhere a worker whose server was killed outright finishes the job
 //!   in hand (its answer then has nowhere to go) and ends.
 //!
-//! The job is the same [`Job`] the in-process server executes on a blocking thread, so the
+//! The job is the same `Job` the in-process server executes on a blocking thread, so the
 //! answers are the same bytes. Decisions where nothing said: the worker's standard error is the
 //! server's (a crash is logged where the server logs); its answer is read up to the answer limit
 //! plus 1 MB (an error's JSON), past which the worker is stopped and the request answers 413.

@@ -2,11 +2,11 @@
 //! workbook (`.xlsx` `.xls` `.ods`), a Word document (`.docx`, Word 97–2003 `.doc`), a saved
 //! web page (`.html` `.htm`, `.mhtml`), or text (`.csv` `.tsv` `.txt`, through [`text`]).
 //!
-//! Every reader here gives the same thing, [`SheetCells`]: each sheet's (or table's) filled
+//! Every reader here gives the same thing, `SheetCells`: each sheet's (or table's) filled
 //! cells at 0-based row and column, their text as shown, and its merged ranges. None of them
 //! knows a layout (target table, self-evaluation sheet, form): the layout readers in
 //! `crate::table` take the grid `grid` builds from these sheets and never ask which format it
-//! came from. What a file is, is told by its bytes ([`sniff`]) before its name: a `.doc` that
+//! came from. What a file is, is told by its bytes (`sniff`) before its name: a `.doc` that
 //! is an OLE container holding `WordDocument` is read as Word, a `.xls` that is a web page (as
 //! many systems export) as a web page, a PDF or a picture is refused with the way forward.
 //!

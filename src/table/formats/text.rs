@@ -3,7 +3,7 @@
 //! It does not split lines or cells.
 //!
 //! Line breaks: a text whose lines end in CR alone (classic Mac OS, and some exports that copy
-//! it) has its CRs made LFs here ([`cr_lines`]), byte for byte, so every offset, line and column
+//! it) has its CRs made LFs here (`cr_lines`), byte for byte, so every offset, line and column
 //! stays as in the file; without it the whole file read as one line (one row, "no actuals").
 //! A file with any LF keeps its CRs as they are (a CR inside a CRLF file is part of a cell).
 

@@ -352,7 +352,7 @@ fn normalize_within(s: &str, max: usize) -> Option<String> {
             ':' | '：' => {}
             // CJK symbols, kana and ideographs have no case (most header text); traditional
             // characters read as their simplified forms (`實際完成值` is `实际完成值`)
-            '\u{3000}'..='\u{9fff}' => out.push(crate::lang::lexicon::simplify(c)),
+            '\u{3000}'..='\u{9fff}' => out.push(crate::traditional::simplify(c)),
             _ => out.extend(c.to_lowercase()),
         }
         if out.len() > max {
@@ -529,7 +529,7 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
         Some(c) => {
             let mut lower = c.to_lowercase();
             let first = if ('\u{3000}'..='\u{9fff}').contains(&c) {
-                Some(crate::lang::lexicon::simplify(c))
+                Some(crate::traditional::simplify(c))
             } else {
                 lower.next()
             };

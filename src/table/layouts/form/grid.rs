@@ -343,7 +343,7 @@ impl FormReader<'_, '_, '_> {
                 && (level1.is_none() || level1.as_ref().is_some_and(|(_, inferred)| *inferred));
             let told = level2.as_ref().filter(|_| open_l1).and_then(|l2| {
                 // in simplified characters (`數量指標` is 数量指标)
-                let simple: String = l2.chars().map(crate::lang::lexicon::simplify).collect();
+                let simple: String = l2.chars().map(crate::traditional::simplify).collect();
                 LEVEL2_TO_LEVEL1
                     .iter()
                     .find(|(k, _)| simple.starts_with(k))
