@@ -225,7 +225,13 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
         .map_err(|_| damaged("复合文件中的工作簿流无法读取"))?;
     drop(cfb);
     guard_xls(name, &data)?;
-    let mut fresh = cfb::CompoundFile::create(Cursor::new(Vec::new()))
+    // version 3 (512-byte sectors), as Excel writes them and as calamine reads them; the
+    // stream is padded to a whole mini-stream cutoff so that it sits in ordinary sectors
+    if data.len() < 4096 {
+        data.resize(4096, 0);
+    }
+    let mut fresh =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
         .map_err(|_| damaged("工作簿流无法重新打包"))?;
     fresh
         .create_stream("/Workbook")
