@@ -718,4 +718,8 @@ registry! {
     WEB_BAD_TOKEN = "web.bad-token", Error,
         "页面令牌缺少或无效",
         "含义：页面的提交缺少本页面的令牌，或令牌无效（服务重启过，或页面来自别处）。\n处理：拒绝访问（403）。\n修改：重新打开 jixiao serve 打印的地址（刷新页面）后再提交。";
+    /// A row's points that cannot be: a negative 分值, a printed 得分 below 0 or above its 分值.
+    EVAL_POINTS_IMPOSSIBLE = "eval.points-impossible", Warning,
+        "分值或得分不可能",
+        "含义：表中某一行（指标或预算执行率）的分值是负数，或原表得分是负数，或原表得分大于该行的分值。\n处理：在该行（行号或单元格）给出提示，并列在项目总分旁；总分按表中所写的数照算（负的分值照负数计入，不猜测本意），仅供参考，不当作没有问题的结果。\n修改：核对这一行的分值和得分：分值不能为负，得分应在 0 到分值之间。";
 }

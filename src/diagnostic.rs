@@ -3,10 +3,22 @@
 //! `帮助：` in its place. The operating system's reasons (`No such file or directory (os error
 //! 2)`) are English: the errors of this crate put them into Chinese with [`io_reason`] in their
 //! own message, and the cause chain, which would repeat them in English, is not printed.
+//!
+//! Every diagnostic is rendered through [`Bounded`]: where a label's line is long (a 20 MB line
+//! of a YAML file) or holds control characters, the snippet is the label's own line cut to
+//! [`WINDOW_CHARS`] characters on each side of it, `…` where it was cut, its controls shown
+//! as pictures (`␛`), with the true line and column in its header; the message, help and label
+//! texts have their controls shown the same way, and are cut past [`TEXT_CHARS`] characters. So an error answer stays small however long
+//! the line (miette's own renderer also panics past column 65 535), and in colour (a terminal,
+//! `--color always`) nothing from the input reaches the terminal as an escape: the only
+//! escapes left are miette's colours. Other diagnostics render as miette renders them.
 
 use std::io;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteSpanContents,
+    SourceSpan, SpanContents,
+};
 
 /// The handler every command uses: colour only where asked (a terminal), no cause chain (the
 /// messages carry their reasons in Chinese).
@@ -29,14 +41,17 @@ pub fn handler(colour: bool) -> GraphicalReportHandler {
 pub fn render_into(out: &mut String, handler: &GraphicalReportHandler, d: &dyn Diagnostic) {
     let mut text = String::new();
     // writing into a String cannot fail
-    match far_label(d) {
+    // the source cut to a window around each label (main's `Bounded`), and a label still past
+    // what miette can pad to shown without its snippet
+    let bounded = Bounded::new(d);
+    match far_label(&bounded) {
         None => {
-            let _ = handler.render_report(&mut text, d);
+            let _ = handler.render_report(&mut text, &bounded);
         }
         // miette pads up to a label with `{:width$}`, which panics past 65 535 columns: such a
         // diagnostic is shown without its snippet, its place given in words
         Some(place) => {
-            let _ = handler.render_report(&mut text, &Unplaced(d));
+            let _ = handler.render_report(&mut text, &Unplaced(&bounded));
             text.push_str(&format!("  位置：{place}（这一行太长，不显示原文）\n"));
         }
     }
@@ -111,8 +126,8 @@ impl Diagnostic for Unplaced<'_> {
 }
 
 /// Whether the process's handlers write no colour (then every escape in a report came from
-/// the input). Once a coloured handler is made (a terminal), reports are written as they are:
-/// telling miette's own escapes from the input's is not done yet.
+/// the input, and all are shown visibly). Once a coloured handler is made (a terminal), the
+/// report's escapes are miette's: [`Bounded`] showed the input's before rendering.
 fn handler_is_plain(_handler: &GraphicalReportHandler) -> bool {
     !COLOURED.load(std::sync::atomic::Ordering::Relaxed)
 }
@@ -173,6 +188,246 @@ fn without_colour(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Characters of a long line kept on each side of a label.
+pub const WINDOW_CHARS: usize = 80;
+/// Bytes of a label's lines (with one line of context each side) above which its snippet is
+/// cut to a window.
+const LONG_SNIPPET: usize = 4096;
+/// Longest label span kept in a window, in bytes.
+const MAX_LABEL_BYTES: usize = 240;
+
+/// Characters of a message, help or label text shown; the rest is cut, with `…`.
+pub const TEXT_CHARS: usize = 2000;
+
+/// `text` with its control characters shown ([`visible`]), cut to [`TEXT_CHARS`].
+fn visible_str(text: &str) -> std::borrow::Cow<'_, str> {
+    if let Some((at, _)) = text.char_indices().nth(TEXT_CHARS) {
+        let cut = format!("{}…", &text[..at]);
+        return std::borrow::Cow::Owned(controls_shown(&cut).into_owned());
+    }
+    controls_shown(text)
+}
+
+/// `text` with its control characters shown ([`visible`]).
+fn controls_shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match visible(text.as_bytes()) {
+        std::borrow::Cow::Borrowed(_) => std::borrow::Cow::Borrowed(text),
+        std::borrow::Cow::Owned(v) => std::borrow::Cow::Owned(String::from_utf8_lossy(&v).into()),
+    }
+}
+
+/// Whether `bytes` hold a control character [`visible`] would show.
+fn has_controls(bytes: &[u8]) -> bool {
+    matches!(visible(bytes), std::borrow::Cow::Owned(_))
+}
+
+/// A diagnostic as it is rendered: its texts with their controls shown, and, where a label's
+/// line is long or holds controls, its snippet cut to a window around the first label
+/// ([`Snippet`]; the other labels are then not shown). See the module doc.
+pub struct Bounded<'a> {
+    inner: &'a dyn Diagnostic,
+    /// The window, and the first label in it; `None` where the diagnostic's own source is shown.
+    window: Option<(Snippet, LabeledSpan)>,
+}
+
+impl<'a> Bounded<'a> {
+    pub fn new(inner: &'a dyn Diagnostic) -> Self {
+        let window = inner.source_code().and_then(|src| {
+            let labels: Vec<LabeledSpan> = inner.labels()?.collect();
+            let needs = labels.iter().any(|l| {
+                src.read_span(l.inner(), 1, 1)
+                    .is_ok_and(|c| c.data().len() > LONG_SNIPPET || has_controls(c.data()))
+            });
+            if !needs {
+                return None;
+            }
+            let first = labels
+                .iter()
+                .find(|l| l.primary())
+                .or(labels.first())?
+                .clone();
+            Snippet::around(src, &first)
+        });
+        Bounded { inner, window }
+    }
+}
+
+impl std::fmt::Debug for Bounded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.inner, f)
+    }
+}
+
+impl std::fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&visible_str(&self.inner.to_string()))
+    }
+}
+
+impl std::error::Error for Bounded<'_> {}
+
+/// Shown with its controls made visible.
+fn shown<'b>(
+    d: Option<Box<dyn std::fmt::Display + 'b>>,
+) -> Option<Box<dyn std::fmt::Display + 'b>> {
+    d.map(|d| Box::new(visible_str(&d.to_string()).into_owned()) as Box<dyn std::fmt::Display>)
+}
+
+impl Diagnostic for Bounded<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.inner.code()
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        self.inner.severity()
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        shown(self.inner.help())
+    }
+    fn url<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.inner.url()
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        match &self.window {
+            Some((snippet, _)) => Some(snippet),
+            None => self.inner.source_code(),
+        }
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let labels: Vec<LabeledSpan> = match &self.window {
+            Some((_, label)) => vec![label.clone()],
+            None => self.inner.labels()?.collect(),
+        };
+        Some(Box::new(labels.into_iter().map(|l| {
+            let text = l.label().map(|t| visible_str(t).into_owned());
+            if l.primary() {
+                LabeledSpan::new_primary_with_span(text, *l.inner())
+            } else {
+                LabeledSpan::new_with_span(text, *l.inner())
+            }
+        })))
+    }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        self.inner.related()
+    }
+    fn diagnostic_source(&self) -> Option<&dyn Diagnostic> {
+        self.inner.diagnostic_source()
+    }
+}
+
+/// One line of a source around a label, cut and with its controls shown: where it starts in
+/// the whole source, for miette's header.
+#[derive(Debug)]
+pub struct Snippet {
+    name: Option<String>,
+    text: String,
+    /// 0-based line of the label in the whole source.
+    line: usize,
+    /// miette's column of the label in the whole source.
+    column: usize,
+}
+
+impl Snippet {
+    /// The window around `label` in `src`, and the label moved into it.
+    fn around(src: &dyn miette::SourceCode, label: &LabeledSpan) -> Option<(Snippet, LabeledSpan)> {
+        let span = label.inner();
+        let at = src.read_span(span, 0, 0).ok()?;
+        let ctx = src.read_span(span, 1, 1).ok()?;
+        let data = ctx.data();
+        let rel = span
+            .offset()
+            .checked_sub(ctx.span().offset())?
+            .min(data.len());
+        let end = (rel + span.len().min(MAX_LABEL_BYTES)).min(data.len());
+        let line_start = memchr::memrchr(b'\n', &data[..rel]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr2(b'\n', b'\r', &data[end..]).map_or(data.len(), |i| end + i);
+        let back = |mut i: usize, n: usize, floor: usize| {
+            for _ in 0..n {
+                if i <= floor {
+                    break;
+                }
+                i -= 1;
+                while i > floor && (data[i] & 0xC0) == 0x80 {
+                    i -= 1;
+                }
+            }
+            i
+        };
+        let forward = |mut i: usize, n: usize, ceiling: usize| {
+            for _ in 0..n {
+                if i >= ceiling {
+                    break;
+                }
+                i += 1;
+                while i < ceiling && (data[i] & 0xC0) == 0x80 {
+                    i += 1;
+                }
+            }
+            i
+        };
+        let ws = back(rel, WINDOW_CHARS, line_start);
+        let we = forward(end, WINDOW_CHARS, line_end);
+        let lossy = |b: &[u8]| String::from_utf8_lossy(&visible(b)).into_owned();
+        let mut text = String::new();
+        if ws > line_start {
+            text.push('…');
+        }
+        text.push_str(&lossy(&data[ws..rel]));
+        let label_at = text.len();
+        text.push_str(&lossy(&data[rel..end]));
+        let label_len = text.len() - label_at;
+        text.push_str(&lossy(&data[end..we]));
+        if we < line_end {
+            text.push('…');
+        }
+        let moved = LabeledSpan::new_primary_with_span(
+            label.label().map(str::to_owned),
+            SourceSpan::new(label_at.into(), label_len),
+        );
+        Some((
+            Snippet {
+                name: at.name().map(str::to_owned),
+                text,
+                line: at.line(),
+                column: at.column(),
+            },
+            moved,
+        ))
+    }
+}
+
+impl miette::SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner =
+            self.text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        let column = if context_lines_before == 0 {
+            self.column
+        } else {
+            inner.column()
+        };
+        let data = inner.data();
+        let span = *inner.span();
+        let line_count = inner.line_count();
+        Ok(Box::new(match &self.name {
+            Some(name) => MietteSpanContents::new_named(
+                name.clone(),
+                data,
+                span,
+                self.line,
+                column,
+                line_count,
+            ),
+            None => MietteSpanContents::new(data, span, self.line, column, line_count),
+        }))
+    }
 }
 
 /// Why an input or output failed, in Chinese (the error's kind; the system's own words, in

@@ -1,5 +1,9 @@
 //! The one place that touches serde_yaml (deprecated upstream): every YAML file jixiao reads or
 //! writes goes through here, so a maintained fork can replace it in this file alone.
+//!
+//! An error's message quotes what it found (`` `abc` 不是金额 ``): each quoted value is cut to
+//! [`QUOTED_CHARS`] characters with `…`, and the message to [`MESSAGE_CHARS`], so a 20 MB value
+//! gives a message of a few hundred bytes (its snippet is cut likewise, `crate::diagnostic`).
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -37,12 +41,38 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| {
         let loc = e.location();
         YamlError {
-            message: in_chinese(&e.to_string()),
+            message: bounded(&in_chinese(&e.to_string())),
             line: loc.as_ref().map(|l| l.line()),
             column: loc.as_ref().map(|l| l.column()),
             offset: loc.as_ref().map(|l| l.index()),
         }
     })
+}
+
+/// Characters of a value quoted in an error message (between backticks) kept.
+pub const QUOTED_CHARS: usize = 80;
+/// Characters of an error message kept.
+pub const MESSAGE_CHARS: usize = 1000;
+
+/// `message` with each value quoted in backticks cut to [`QUOTED_CHARS`] characters and the
+/// whole to [`MESSAGE_CHARS`], `…` where cut.
+pub fn bounded(message: &str) -> String {
+    let cut = |s: &str, n: usize| match s.char_indices().nth(n) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    };
+    let mut out = String::new();
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 {
+            out.push_str(&cut(part, QUOTED_CHARS));
+        } else {
+            out.push_str(part);
+        }
+    }
+    cut(&out, MESSAGE_CHARS)
 }
 
 /// serde's and the YAML scanner's English message in Chinese: `projects[0]: unknown field
@@ -531,7 +561,22 @@ fn check_depth_within(text: &str, max: usize) -> Result<(), TooDeep> {
 
 #[cfg(test)]
 mod tests {
-    use super::check_depth_within;
+    use super::{MESSAGE_CHARS, QUOTED_CHARS, bounded, check_depth_within};
+
+    #[test]
+    fn quoted_values_and_messages_are_cut() {
+        let long = "x".repeat(100_000);
+        let m = bounded(&format!("projects[0].spent：`{long}` 不是金额"));
+        assert_eq!(
+            m,
+            format!(
+                "projects[0].spent：`{}…` 不是金额",
+                "x".repeat(QUOTED_CHARS)
+            )
+        );
+        assert_eq!(bounded(&long).chars().count(), MESSAGE_CHARS + 1);
+        assert_eq!(bounded("a `b` c"), "a `b` c");
+    }
 
     #[test]
     fn serde_and_scanner_messages_read_in_chinese() {

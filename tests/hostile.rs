@@ -2847,8 +2847,10 @@ fn a_rule_error_far_along_a_long_line_is_shown_without_panicking() {
     write(&d, "far.yaml", &rules);
     let r = run(&d, &["rules", "check", "far.yaml"], &[]);
     assert_eq!(r.code, 2, "{}", squash(&r.stderr));
+    // the place: in words (`far.yaml 第 3 行`) or, where the snippet is cut to a window
+    // around the label, as miette writes it (`far.yaml:3:`)
     assert!(
-        r.stderr.contains("far.yaml 第 3 行") && r.stderr.contains("这一行太长"),
+        r.stderr.contains("far.yaml 第 3 行") || r.stderr.contains("far.yaml:3:"),
         "{}",
         squash(&r.stderr)
     );
@@ -3154,4 +3156,162 @@ fn label_rows_without_a_form_are_read_in_linear_time() {
         start.elapsed()
     );
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
+fn a_yaml_error_on_a_long_line_shows_a_bounded_window() {
+    let d = dir("yaml-long-line");
+    write(&d, "t.tsv", TABLE);
+    let long = "x".repeat(2_000_000);
+    let cases = [
+        // an error 2 MB into a line: the window ends at the error's column
+        (
+            "a1.yaml",
+            format!("projects:\n  - unit: 示例办事处\n    project: {long}: : [\n"),
+            "a1.yaml:3:2000014",
+        ),
+        // an error at a 2 MB value: the value is quoted in the message, cut
+        (
+            "a2.yaml",
+            format!(
+                "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    spent: \"{long}\"\n"
+            ),
+            "a2.yaml:4:12",
+        ),
+    ];
+    for (name, text, place) in &cases {
+        write(&d, name, text);
+        for format in ["table", "json"] {
+            let r = run(&d, &["evaluate", "t.tsv", name, "--format", format], &[]);
+            assert_eq!(r.code, 2, "{name}");
+            assert!(
+                r.stderr.len() < 4096,
+                "{name} {format}: {} bytes",
+                r.stderr.len()
+            );
+            assert!(r.stderr.contains(place), "{name}: {}", r.stderr);
+            assert!(r.stderr.contains("actuals::parse"), "{name}: {}", r.stderr);
+            let x80 = "x".repeat(80);
+            assert!(
+                r.stderr.contains(&format!("{x80}…")) || r.stderr.contains(&format!("…{x80}")),
+                "{name}: {}",
+                r.stderr
+            );
+        }
+    }
+    // the same in a rule file, and with the label past column 65 535 (miette panicked there)
+    write(&d, "r.yaml", format!("rules:\n  - id: a{long}: : [\n"));
+    let r = run(&d, &["rules", "check", "r.yaml"], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.len() < 4096, "{} bytes", r.stderr.len());
+    assert!(r.stderr.contains("r.yaml:2:2000010"), "{}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn help_and_version_to_a_full_disk_exit_2_with_a_message() {
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["-V"],
+        &["evaluate", "--help"],
+        &["rules", "-h"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("错误[output.io]：写出") && stderr.contains("磁盘已满"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // written whole, they are still exit 0
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("jixiao"));
+}
+
+#[test]
+fn impossible_points_are_findings_on_their_rows_and_the_total_is_marked() {
+    let d = dir("negative-points");
+    let sheet = |w1: &str, s2: &str, s3: &str| {
+        format!(
+            "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n\
+项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n\
+社区服务经费,,,,,,,,10,9,,100,90\n\
+社区服务经费,产出指标,数量指标,指标1,≥,5000,人次,5230,{w1},30,,,\n\
+社区服务经费,产出指标,数量指标,指标2,≥,5000,人次,4000,30,{s2},,,\n\
+社区服务经费,产出指标,质量指标,指标3,≥,90%,,95%,30,{s3},,,\n"
+        )
+    };
+    write(&d, "ok.csv", sheet("30", "24", "30"));
+    write(&d, "bad.csv", sheet("-30", "-24", "40"));
+    let ok = run(&d, &["evaluate", "ok.csv", "--format", "json"], &[]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(!ok.stdout.contains("eval.points-impossible"));
+    for format in ["json", "jsonl"] {
+        let r = run(&d, &["evaluate", "bad.csv", "--format", format], &[]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        let findings: Vec<serde_json::Value> = if format == "json" {
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+            let p = &v["projects"][0];
+            // the total is still computed: 9 + (-30) + 24 + 30 (the sheet's weights, as written)
+            assert_eq!(p["score"], "33.00", "{}", r.stdout);
+            p["findings"].as_array().unwrap().clone()
+        } else {
+            r.stdout
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+                .filter_map(|v| v.get("findings").cloned())
+                .flat_map(|f| f.as_array().unwrap().clone())
+                .collect()
+        };
+        let mine: Vec<_> = findings
+            .iter()
+            .filter(|f| f["code"] == "eval.points-impossible")
+            .map(|f| {
+                (
+                    f["line"].as_u64().unwrap(),
+                    f["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            mine,
+            [
+                (
+                    5,
+                    "指标“指标1”的分值 -30 是负数：总分按表中所写照算，仅供参考".to_owned()
+                ),
+                (
+                    6,
+                    "指标“指标2”的原表得分 -24 是负数：总分按表中所写照算，仅供参考".to_owned()
+                ),
+                (
+                    7,
+                    "指标“指标3”的原表得分 40 大于分值 30：总分按表中所写照算，仅供参考".to_owned()
+                ),
+            ],
+            "{format}"
+        );
+    }
+    // beside the total in the table report
+    let r = run(&d, &["evaluate", "bad.csv"], &[]);
+    let head = r.stdout.lines().next().unwrap();
+    assert!(
+        head.contains("总分 33.00") && head.contains("eval.points-impossible"),
+        "{head}"
+    );
 }

@@ -223,7 +223,21 @@ pub fn main() -> ExitCode {
             return ExitCode::from(exit::USAGE);
         }
         Err(e) => {
-            let _ = e.print();
+            // help and version go to stdout: one that cannot be written (a full disk, a closed
+            // pipe) ends the run with exit 2 and says why, as a report would
+            let printed = e.print().and_then(|()| {
+                use std::io::Write as _;
+                std::io::stdout().flush()
+            });
+            if let Err(io) = printed
+                && !e.use_stderr()
+            {
+                let what = match e.kind() {
+                    clap::error::ErrorKind::DisplayVersion => "版本号",
+                    _ => "帮助",
+                };
+                return ExitCode::from(output::failed(&io, what));
+            }
             return ExitCode::from(if e.use_stderr() {
                 exit::USAGE
             } else {

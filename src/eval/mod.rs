@@ -44,6 +44,7 @@ mod reading;
 mod rollup;
 pub mod score;
 mod seen;
+mod signs;
 pub mod stream;
 pub mod total;
 pub mod unfilled;

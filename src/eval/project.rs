@@ -130,6 +130,11 @@ pub(super) fn evaluate_project(
             applicable,
         ));
     }
+    // Points the sheet cannot mean (a negative 分值, a printed 得分 below 0 or above its 分值):
+    // a finding on the row, beside the total, which is still computed as written
+    tally
+        .findings
+        .extend(super::signs::findings(step.source, &unit.name, project));
     // 5. Total, grade (§8.1, §8.10) and vetoes.
     let m = opts.methodology;
     let grade = grade(m, &mut tally, &step.file, unit, project);
@@ -252,7 +257,7 @@ fn score_budget(
     }
     // spent ÷ budget past the decimal range: no rate, and the budget's points wait (a finding
     // says why) rather than count 0
-    if budget.spent_share().is_none()
+    if spent_share.is_none()
         && budget.applicable()
         && !budget.impossible()
         && matches!((budget.budget, budget.spent), (Some(b), Some(_)) if b > Decimal::ZERO)

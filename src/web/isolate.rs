@@ -340,6 +340,31 @@ fn end_with_parent() {
 #[cfg(not(target_os = "linux"))]
 fn end_with_parent() {}
 
+/// Debug builds only (the tests of the server's isolation, which must not depend on how much
+/// memory a job happens to take on a loaded machine): a worker whose job's table is named as
+/// `JIXIAO_DEBUG_WORKER_CRASH` says (`NAME` aborts, `panic:NAME` panics) ends so, as a crash of
+/// the work would. Release builds have no such hook: the variable does nothing there.
+#[cfg(debug_assertions)]
+fn debug_crash(job: &Job) {
+    let Some(how) = std::env::var_os("JIXIAO_DEBUG_WORKER_CRASH") else {
+        return;
+    };
+    let how = how.to_string_lossy();
+    let (panics, name) = match how.strip_prefix("panic:") {
+        Some(name) => (true, name),
+        None => (false, &*how),
+    };
+    if job.files.table.as_ref().is_some_and(|t| t.name == name) {
+        if panics {
+            panic!("JIXIAO_DEBUG_WORKER_CRASH: {name}");
+        }
+        std::process::abort();
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn debug_crash(_job: &Job) {}
+
 /// The worker: `jixiao __web-work [BYTES]` reads a job on standard input, does it and writes
 /// its answer on standard output.
 pub fn worker_main() -> ExitCode {
@@ -357,6 +382,7 @@ pub fn worker_main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    debug_crash(&job);
     let result = job.execute(&Cancel::default());
     match write_reply(&mut io::stdout().lock(), &result) {
         Ok(()) => ExitCode::SUCCESS,

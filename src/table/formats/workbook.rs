@@ -17,6 +17,9 @@
 //! with `table.claims-too-many`. An OpenDocument sheet is told by its parts, not its name (an
 //! `.ods` saved as `.xlsx` is one), and its `number-columns-repeated` / `number-rows-repeated`
 //! are counted as calamine would expand them before it reads the file ([`guard_ods`]).
+//! A large `.xlsx` of many sheets (a workbook of forms) is read on two threads, each sheet by
+//! one reader, in contiguous parts put back in order: the same sheets as one thread reads
+//! (tested), the cell limit counted across both ([`CellCount`]).
 //! **Text a workbook repeats** is counted as it will be held, against
 //! [`limits::UNZIPPED`]: a cell naming a shared string holds its own copy (xlsx as it is read,
 //! xls from its SST before calamine opens it), an ODS cell is held once for each column and row
@@ -49,66 +52,9 @@ pub(crate) fn read_sheets(
         source: e,
     };
     let mut out = Vec::new();
-    let mut budget = CellCount::new(name);
+    let budget = CellCount::new(name);
     if is_xlsx {
-        let xlsx_err = |e| workbook(calamine::Error::Xlsx(e));
-        let mut wb: calamine::Xlsx<_> =
-            calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
-        for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
-            let merges = wb
-                .merge_cells_by_sheet_name(&chosen)
-                .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
-                .unwrap_or_default();
-            let mut reader = wb.worksheet_cells_reader(&chosen).map_err(xlsx_err)?;
-            let formats: Vec<Option<NumberShape>> = reader
-                .styles()
-                .iter()
-                .map(|s| {
-                    s.number_format
-                        .as_ref()
-                        .and_then(|f| NumberShape::of(&f.format_code))
-                })
-                .collect();
-            let written_dates: Vec<Option<WrittenDate>> = reader
-                .styles()
-                .iter()
-                .map(|s| {
-                    s.number_format.as_ref().and_then(|f| {
-                        WrittenDate::of(&f.format_code)
-                            .or_else(|| f.format_id.and_then(WrittenDate::builtin))
-                    })
-                })
-                .collect();
-            let mut cells = Vec::new();
-            let mut rounded = Vec::new();
-            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
-                if matches!(cell.get_value(), calamine::DataRef::Empty) {
-                    continue;
-                }
-                budget.one_more()?;
-                let value: Data = cell.get_value().clone().into();
-                let shape = formats.get(style).copied().flatten();
-                let (mut text, display) = read_value(&value, shape);
-                if let Some(written) = written_dates.get(style).copied().flatten()
-                    && let Some(as_written) = written.show(&value)
-                {
-                    text = as_written;
-                }
-                budget.text(&chosen, text.len())?;
-                if let Some(display) = display {
-                    rounded.push((cell.get_position(), display));
-                }
-                cells.push((cell.get_position(), text));
-            }
-            drop(reader);
-            out.push(SheetCells {
-                name: chosen,
-                cells,
-                merges,
-                rounded,
-            });
-        }
-        return Ok(out);
+        return read_xlsx(name, &bytes, sheet, None, &budget);
     }
     let bytes = if bytes.starts_with(b"PK") {
         bytes
@@ -130,7 +76,7 @@ pub(crate) fn read_sheets(
         for (r, c, v) in range.used_cells() {
             budget.one_more()?;
             let text = shown(v, None);
-            budget.text(&chosen, text.len())?;
+            budget.text(&chosen, text.len() as u64)?;
             cells.push(((row0 + r as u32, col0 + c as u32), text));
         }
         out.push(SheetCells {
@@ -138,6 +84,137 @@ pub(crate) fn read_sheets(
             cells,
             merges,
             ..Default::default()
+        });
+    }
+    Ok(out)
+}
+
+/// The sheets of an xlsx (`sheet` alone where named), on `workers` threads where given (else
+/// as [`xlsx_workers`] decides), their cells counted in `budget`.
+fn read_xlsx(
+    name: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    workers: Option<usize>,
+    budget: &CellCount<'_>,
+) -> Result<Vec<SheetCells>, ReadError> {
+    let xlsx_err = |e| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Xlsx(e),
+    };
+    let wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
+    let chosen = chosen_sheets(name, wb.sheet_names(), sheet)?;
+    let workers = workers.unwrap_or_else(|| xlsx_workers(bytes.len(), chosen.len()));
+    if workers <= 1 {
+        return read_xlsx_sheets(name, wb, &chosen, budget);
+    }
+    // contiguous parts, one a thread, each through a reader of its own (each reads the
+    // shared strings and styles again: worth it only for large workbooks of many sheets)
+    let per = chosen.len().div_ceil(workers);
+    let parts: Vec<Result<Vec<SheetCells>, ReadError>> = std::thread::scope(|scope| {
+        let mut parts = chosen.chunks(per);
+        let first = parts.next().unwrap_or_default();
+        let others: Vec<_> = parts
+            .map(|part| {
+                scope.spawn(move || {
+                    let wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
+                    read_xlsx_sheets(name, wb, part, budget)
+                })
+            })
+            .collect();
+        let mut parts = vec![read_xlsx_sheets(name, wb, first, budget)];
+        for h in others {
+            parts.push(h.join().unwrap_or_else(|_| {
+                Err(xlsx_err(calamine::XlsxError::Unexpected(
+                    "sheet reader panicked",
+                )))
+            }));
+        }
+        parts
+    });
+    let mut out = Vec::with_capacity(chosen.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    budget.total()?;
+    Ok(out)
+}
+
+/// Threads to read an xlsx of `bytes` and `sheets` sheets on: one, but for large workbooks of
+/// many sheets (a workbook of forms, one a project), where the sheets are read on up to two
+/// threads (the cells of one sheet are read in order by one reader).
+fn xlsx_workers(bytes: usize, sheets: usize) -> usize {
+    if bytes < 1024 * 1024 || sheets < 8 {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+}
+
+/// Reads `chosen` sheets of `wb` in order, counting their cells in `budget`.
+fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
+    name: &str,
+    mut wb: calamine::Xlsx<RS>,
+    chosen: &[String],
+    budget: &CellCount<'_>,
+) -> Result<Vec<SheetCells>, ReadError> {
+    let xlsx_err = |e| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Xlsx(e),
+    };
+    let mut out = Vec::with_capacity(chosen.len());
+    let mut counted = budget.counter();
+    for chosen in chosen {
+        let merges = wb
+            .merge_cells_by_sheet_name(chosen)
+            .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
+            .unwrap_or_default();
+        let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
+        let formats: Vec<Option<NumberShape>> = reader
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format
+                    .as_ref()
+                    .and_then(|f| NumberShape::of(&f.format_code))
+            })
+            .collect();
+        let written_dates: Vec<Option<WrittenDate>> = reader
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format.as_ref().and_then(|f| {
+                    WrittenDate::of(&f.format_code)
+                        .or_else(|| f.format_id.and_then(WrittenDate::builtin))
+                })
+            })
+            .collect();
+        let mut cells = Vec::new();
+        let mut rounded = Vec::new();
+        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
+            if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                continue;
+            }
+            counted.one_more()?;
+            let value: Data = cell.get_value().clone().into();
+            let shape = formats.get(style).copied().flatten();
+            let (mut text, display) = read_value(&value, shape);
+            if let Some(written) = written_dates.get(style).copied().flatten()
+                && let Some(as_written) = written.show(&value)
+            {
+                text = as_written;
+            }
+            counted.text(chosen, text.len() as u64)?;
+            if let Some(display) = display {
+                rounded.push((cell.get_position(), display));
+            }
+            cells.push((cell.get_position(), text));
+        }
+        drop(reader);
+        out.push(SheetCells {
+            name: chosen.clone(),
+            cells,
+            merges,
+            rounded,
         });
     }
     Ok(out)
@@ -232,7 +309,7 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
     }
     let mut fresh =
         cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
-        .map_err(|_| damaged("工作簿流无法重新打包"))?;
+            .map_err(|_| damaged("工作簿流无法重新打包"))?;
     fresh
         .create_stream("/Workbook")
         .and_then(|mut s| std::io::Write::write_all(&mut s, &data))
@@ -751,50 +828,142 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
     Ok(())
 }
 
-/// Counts cells against [`limits::CELLS`] across every sheet read, and the bytes of their text
-/// against [`limits::UNZIPPED`]: a cell that names a shared string holds its own copy of it, so
-/// one long string named by many small cells would otherwise expand a small file without bound
-/// (a 900 KB string in 20 000 cells of a 43 KB xlsx is 18 GB). A real workbook's text is never
-/// more than its unzipped parts (each cell's reference takes more bytes than most strings do).
+/// Counts cells against [`limits::CELLS`] across every sheet read.
+/// The cells read of a workbook, against [`limits::CELLS`], shared by the threads that read
+/// its sheets: each counts its own ([`Counted`]) and adds them here every few thousand cells,
+/// so a read stops soon after the limit is passed (within a few thousand cells a thread) and a
+/// workbook within it never stops (every count is of cells read).
 struct CellCount<'a> {
     name: &'a str,
-    cells: u64,
+    cells: std::sync::atomic::AtomicU64,
     max: u64,
-    text: u64,
+    /// Bytes of the cells' text, against [`limits::UNZIPPED`]: a cell that names a shared
+    /// string holds its own copy of it, so one long string named by many small cells would
+    /// otherwise expand a small file without bound (a 900 KB string in 20 000 cells of a 43 KB
+    /// xlsx is 18 GB). A real workbook's text is never more than its unzipped parts (each
+    /// cell's reference takes more bytes than most strings do).
+    text: std::sync::atomic::AtomicU64,
     max_text: u64,
 }
+
+/// Bytes of text a thread counts before adding them to the shared count.
+const TEXT_AT_ONCE: u64 = 1024 * 1024;
+
+/// Cells a thread counts before adding them to the shared count.
+const CELLS_AT_ONCE: u64 = 4096;
 
 impl<'a> CellCount<'a> {
     fn new(name: &'a str) -> Self {
         CellCount {
             name,
-            cells: 0,
+            cells: std::sync::atomic::AtomicU64::new(0),
             max: limits::CELLS.get(),
-            text: 0,
+            text: std::sync::atomic::AtomicU64::new(0),
             max_text: limits::UNZIPPED.get(),
         }
     }
 
-    /// One more cell of `bytes` bytes of text, in `sheet`.
-    fn text(&mut self, sheet: &str, bytes: usize) -> Result<(), ReadError> {
-        self.text = self.text.saturating_add(bytes as u64);
-        if self.text > self.max_text {
-            return Err(text_too_large(self.name, sheet));
+    /// `bytes` more bytes of text, in `sheet`.
+    fn text(&self, sheet: &str, bytes: u64) -> Result<(), ReadError> {
+        let total = self
+            .text
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed)
+            .saturating_add(bytes);
+        match total > self.max_text {
+            true => Err(text_too_large(self.name, sheet)),
+            false => Ok(()),
+        }
+    }
+
+    /// The error of a workbook past the limit (the cell that passes it).
+    fn past(&self) -> ReadError {
+        ReadError::TooManyCells {
+            name: self.name.into(),
+            cells: self.max + 1,
+            max: limits::CELLS.shown(),
+            help: limits::CELLS.help(),
+        }
+    }
+
+    /// One thread's counter.
+    fn counter(&self) -> Counted<'_, 'a> {
+        Counted {
+            shared: self,
+            own: 0,
+            own_text: 0,
+            before: self.cells.load(std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+
+    /// One more cell, on one thread alone (`.xls`, `.ods`).
+    fn one_more(&self) -> Result<(), ReadError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.cells.load(Relaxed) >= self.max {
+            return Err(self.past());
+        }
+        self.cells.fetch_add(1, Relaxed);
+        Ok(())
+    }
+
+    /// Whether every cell counted is within the limit (after the threads are done).
+    fn total(&self) -> Result<(), ReadError> {
+        match self.cells.load(std::sync::atomic::Ordering::Relaxed) > self.max {
+            true => Err(self.past()),
+            false => Ok(()),
+        }
+    }
+}
+
+/// A thread's cells not yet added to the shared [`CellCount`] (added when it is dropped).
+struct Counted<'c, 'a> {
+    shared: &'c CellCount<'a>,
+    own: u64,
+    /// Bytes of text not yet added to the shared count.
+    own_text: u64,
+    /// The shared count when last looked at.
+    before: u64,
+}
+
+impl Counted<'_, '_> {
+    fn one_more(&mut self) -> Result<(), ReadError> {
+        // on one thread this is exact: the cell past the limit stops the read
+        if self.before + self.own >= self.shared.max {
+            self.flush();
+            if self.before >= self.shared.max {
+                return Err(self.shared.past());
+            }
+        }
+        self.own += 1;
+        if self.own >= CELLS_AT_ONCE {
+            self.flush();
         }
         Ok(())
     }
 
-    fn one_more(&mut self) -> Result<(), ReadError> {
-        if self.cells >= self.max {
-            return Err(ReadError::TooManyCells {
-                name: self.name.into(),
-                cells: self.cells + 1,
-                max: limits::CELLS.shown(),
-                help: limits::CELLS.help(),
-            });
+    /// `bytes` more bytes of text in `sheet`, added to the shared count a megabyte at a time.
+    fn text(&mut self, sheet: &str, bytes: u64) -> Result<(), ReadError> {
+        self.own_text = self.own_text.saturating_add(bytes);
+        if self.own_text >= TEXT_AT_ONCE {
+            let own = std::mem::take(&mut self.own_text);
+            self.shared.text(sheet, own)?;
         }
-        self.cells += 1;
         Ok(())
+    }
+
+    /// Adds this thread's cells to the shared count and reads it.
+    fn flush(&mut self) {
+        let own = std::mem::take(&mut self.own);
+        self.before = self
+            .shared
+            .cells
+            .fetch_add(own, std::sync::atomic::Ordering::Relaxed)
+            + own;
+    }
+}
+
+impl Drop for Counted<'_, '_> {
+    fn drop(&mut self) {
+        self.flush();
     }
 }
 
@@ -1118,6 +1287,87 @@ mod tests {
         // Excel's 15 significant digits, not the float's noise
         assert_eq!(number_shown(0.1 + 0.2, None), "0.3");
         assert_eq!(number_shown(123456.78901234567, None), "123456.789012346");
+    }
+
+    /// A workbook of `sheets` sheets of a few rows each (numbers in formats, dates, merges).
+    fn many_sheets(sheets: usize) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+        let date = rust_xlsxwriter::Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+        let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 12, 31).unwrap();
+        for k in 0..sheets {
+            let ws = wb.add_worksheet();
+            ws.merge_range(
+                0,
+                0,
+                0,
+                3,
+                &format!("表{k}"),
+                &rust_xlsxwriter::Format::new(),
+            )
+            .unwrap();
+            for r in 1..(3 + k as u32 % 5) {
+                ws.write_string(r, 0, format!("指标{r}")).unwrap();
+                ws.write_number_with_format(r, 1, 0.895 + f64::from(r) / 1000.0, &pct)
+                    .unwrap();
+                ws.write_datetime_with_format(r, 2, &day, &date).unwrap();
+                ws.write_number(r, 3, f64::from(r) * 1.5).unwrap();
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    /// What a read gives, comparable.
+    type Read = Vec<(
+        String,
+        Vec<((u32, u32), String)>,
+        Vec<((u32, u32), (u32, u32))>,
+        Vec<((u32, u32), String)>,
+    )>;
+
+    fn read_on(bytes: &[u8], workers: usize) -> Result<Read, String> {
+        read_with(bytes, workers, limits::CELLS.get())
+    }
+
+    fn read_with(bytes: &[u8], workers: usize, max: u64) -> Result<Read, String> {
+        let mut budget = CellCount::new("t.xlsx");
+        budget.max = max;
+        read_xlsx("t.xlsx", bytes, None, Some(workers), &budget)
+            .map(|sheets| {
+                sheets
+                    .into_iter()
+                    .map(|s| (s.name, s.cells, s.merges, s.rounded))
+                    .collect()
+            })
+            .map_err(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn sheets_read_on_threads_are_the_sheets_read_on_one() {
+        let bytes = many_sheets(11);
+        let one = read_on(&bytes, 1).unwrap();
+        assert_eq!(one.len(), 11);
+        assert!(one.iter().all(|s| !s.1.is_empty() && !s.2.is_empty()));
+        assert!(one.iter().any(|s| !s.3.is_empty()), "a rounded percentage");
+        for workers in [2, 3, 11, 20] {
+            assert_eq!(read_on(&bytes, workers).unwrap(), one, "{workers} threads");
+        }
+    }
+
+    #[test]
+    fn the_cell_limit_holds_for_sheets_read_on_threads() {
+        let bytes = many_sheets(9);
+        let cells: usize = read_on(&bytes, 1).unwrap().iter().map(|s| s.1.len()).sum();
+        // exactly at the limit: read, on one thread or more; one cell fewer: refused alike
+        for (max, ok) in [(cells, true), (cells - 1, false)] {
+            for workers in [1, 2, 3] {
+                let read = read_with(&bytes, workers, max as u64);
+                assert_eq!(read.is_ok(), ok, "limit {max}, {workers} threads: {read:?}");
+                if let Err(e) = read {
+                    assert!(e.contains("TooManyCells"), "{e}");
+                }
+            }
+        }
     }
 
     #[test]
