@@ -74,17 +74,25 @@ const FAR_COLUMN: usize = 60_000;
 fn far_label(d: &dyn Diagnostic) -> Option<String> {
     let mine = d.source_code().zip(d.labels()).and_then(|(src, labels)| {
         labels.into_iter().find_map(|l| {
-            let lines = src.read_span(l.inner(), 0, 0).ok()?;
-            // the label's column in bytes, however much of its line the source gave
-            let column = l
+            // the lines miette is given (one of context each side, as the handler asks) and the
+            // label's offset into its own line among them, as miette measures it
+            let lines = src.read_span(l.inner(), 1, 1).ok()?;
+            let data = lines.data();
+            let at = l
                 .offset()
-                .saturating_sub(lines.span().offset())
-                .max(lines.column());
+                .checked_sub(lines.span().offset())?
+                .min(data.len());
+            let line_start = data[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = at - line_start;
+            let line = lines.line() + data[..at].iter().filter(|&&b| b == b'\n').count();
             (column > FAR_COLUMN).then(|| {
                 format!(
                     "{}第 {} 行第 {} 字节",
                     lines.name().map(|n| format!("{n} ")).unwrap_or_default(),
-                    lines.line() + 1,
+                    line + 1,
                     column + 1
                 )
             })
