@@ -592,14 +592,11 @@ fn sst_lengths(records: &[u8]) -> Vec<u64> {
         *at += 1;
         Some(b)
     };
-    loop {
-        let (Some(a), Some(b), Some(flags)) = (
-            byte(&mut part, &mut at),
-            byte(&mut part, &mut at),
-            byte(&mut part, &mut at),
-        ) else {
-            break;
-        };
+    while let (Some(a), Some(b), Some(flags)) = (
+        byte(&mut part, &mut at),
+        byte(&mut part, &mut at),
+        byte(&mut part, &mut at),
+    ) {
         let chars = usize::from(u16::from_le_bytes([a, b]));
         let mut extra = 0usize;
         if flags & 0x08 != 0 {
