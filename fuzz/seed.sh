@@ -52,11 +52,11 @@ def stream(ole, want):
     fat = []
     for i in difat:
         fat += struct.unpack("<%dI" % (ss // 4), sec(i).ljust(ss, b"\0"))
-    def chain(i, limit=100000):
-        out = b""
-        while i < len(fat) and limit:
-            out += sec(i); i = fat[i]; limit -= 1
-        return out
+    def chain(i):
+        out, seen = [], set()
+        while i < len(fat) and i not in seen:
+            seen.add(i); out.append(sec(i)); i = fat[i]
+        return b"".join(out)
     d = chain(struct.unpack_from("<I", ole, 48)[0])
     for k in range(0, len(d), 128):
         e = d[k:k + 128]

@@ -41,8 +41,8 @@ pub fn handler(colour: bool) -> GraphicalReportHandler {
 pub fn render_into(out: &mut String, handler: &GraphicalReportHandler, d: &dyn Diagnostic) {
     let mut text = String::new();
     // writing into a String cannot fail
-    // the input's long lines are cut to a window first ([`Bounded`]); a label still past
-    // miette's padding limit (a related diagnostic's) is given in words instead
+    // the source cut to a window around each label (main's `Bounded`), and a label still past
+    // what miette can pad to shown without its snippet
     let bounded = Bounded::new(d);
     match far_label(&bounded) {
         None => {
@@ -74,17 +74,25 @@ const FAR_COLUMN: usize = 60_000;
 fn far_label(d: &dyn Diagnostic) -> Option<String> {
     let mine = d.source_code().zip(d.labels()).and_then(|(src, labels)| {
         labels.into_iter().find_map(|l| {
-            let lines = src.read_span(l.inner(), 0, 0).ok()?;
-            // the label's column in bytes, however much of its line the source gave
-            let column = l
+            // the lines miette is given (one of context each side, as the handler asks) and the
+            // label's offset into its own line among them, as miette measures it
+            let lines = src.read_span(l.inner(), 1, 1).ok()?;
+            let data = lines.data();
+            let at = l
                 .offset()
-                .saturating_sub(lines.span().offset())
-                .max(lines.column());
+                .checked_sub(lines.span().offset())?
+                .min(data.len());
+            let line_start = data[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = at - line_start;
+            let line = lines.line() + data[..at].iter().filter(|&&b| b == b'\n').count();
             (column > FAR_COLUMN).then(|| {
                 format!(
                     "{}第 {} 行第 {} 字节",
                     lines.name().map(|n| format!("{n} ")).unwrap_or_default(),
-                    lines.line() + 1,
+                    line + 1,
                     column + 1
                 )
             })
