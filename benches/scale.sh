@@ -10,14 +10,24 @@
 # timing and keeps the fastest (this VM's neighbours make single runs vary by ±25 %). --check also evaluates the whole table at once (--no-streaming,
 # several GB of memory at 5 M) and compares the two outputs byte for byte. --varied generates the
 # sheet with `synth --varied-actuals` (actuals that hardly ever repeat: the memos' worst case).
+#
+# --floor measures against the write floor instead (issue 28): RUNS alternating pairs (default 5)
+# of `jixiao evaluate SHEET --format jsonl -o OUT` and of `cat OUT > COPY` (writing the same
+# bytes to a file), each under `perf stat -e task-clock` (CPU time of every thread) and
+# `/usr/bin/time` (wall, peak resident memory), and prints the medians, the ratios jixiao ÷
+# floor (wall and CPU) and the load average before and after. Each run writes a new file after
+# a `sync` (the last run's writeback is not this run's work). BIN=path runs another build.
+# Needs about 0.6 × INDICATORS KB of disk for the output twice; both are deleted at the end.
 set -euo pipefail
 
 n=5000000
 check=0
+floor=0
 varied=""
 for a in "$@"; do
   case "$a" in
     --check) check=1 ;;
+    --floor) floor=1 ;;
     --varied) varied="-varied" ;;
     *) n="$a" ;;
   esac
@@ -29,13 +39,60 @@ mkdir -p "$dir"
 sheet="$dir/sheet-$n$varied.tsv"
 out="$dir/out-$n$varied.jsonl"
 
-cargo build --release --locked --quiet --bin jixiao --example synth
+# BIN=path: that build is measured, and nothing is built
+[ -n "${BIN:-}" ] || cargo build --release --locked --quiet --bin jixiao --example synth
 if [ ! -s "$sheet" ]; then
   echo "generating $sheet …" >&2
   target/release/examples/synth --indicators "$n" ${varied:+--varied-actuals} -o "$sheet"
 fi
 bytes=$(stat -c %s "$sheet")
 cat "$sheet" > /dev/null # warm the page cache
+
+if [ "$floor" = 1 ]; then
+  bin=${BIN:-target/release/jixiao}
+  runs=${RUNS:-5}
+  copy="$dir/copy-$n$varied.jsonl"
+  # one measured run of "$@" (stdout to $2 of the caller): prints "wall_s cpu_s max_rss_kb"
+  measure() {
+    local target=$1
+    shift
+    rm -f "$target"
+    sync
+    perf stat -e task-clock -x, -o "$dir/perf.txt" -- /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" 2> "$dir/stderr.txt" || {
+      cat "$dir/stderr.txt" >&2
+      exit 1
+    }
+    local cpu
+    cpu=$(awk -F, '/task-clock/ {printf "%.3f", $1 / 1000}' "$dir/perf.txt")
+    echo "$(cut -d' ' -f1 "$dir/time.txt") $cpu $(cut -d' ' -f2 "$dir/time.txt")"
+  }
+  median() { sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  : > "$dir/floor-runs.txt"
+  for _ in $(seq "$runs"); do
+    read -r w c m < <(measure "$out" "$bin" evaluate "$sheet" --format jsonl -o "$out")
+    echo "jixiao $w $c $m" >> "$dir/floor-runs.txt"
+    read -r w c m < <(measure "$copy" sh -c 'cat "$1" > "$2"' sh "$out" "$copy")
+    echo "floor $w $c $m" >> "$dir/floor-runs.txt"
+  done
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  col() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$dir/floor-runs.txt" | median; }
+  jw=$(col jixiao 2) jc=$(col jixiao 3) jm=$(awk '$1 == "jixiao" {print $4}' "$dir/floor-runs.txt" | sort -g | tail -n 1)
+  fw=$(col floor 2) fc=$(col floor 3)
+  outb=$(stat -c %s "$out")
+  awk -v n="$n" -v bytes="$bytes" -v outb="$outb" -v jw="$jw" -v jc="$jc" -v jm="$jm" -v fw="$fw" \
+    -v fc="$fc" -v runs="$runs" -v cores="$(nproc)" 'BEGIN {
+    printf "input      %d indicators, %.0f MB; output %.0f MB of jsonl\n", n, bytes / 1e6, outb / 1e6
+    printf "jixiao     wall %.2f s, cpu %.2f s (median of %d), peak %.0f MB (highest run)\n", jw, jc, runs, jm / 1024
+    printf "floor      wall %.2f s, cpu %.2f s (cat of the output to a new file)\n", fw, fc
+    printf "ratio      wall %.2f x, cpu %.2f x the floor (%d cores)\n", jw / fw, jc / fc, cores
+  }'
+  echo "load       before $load_before, after $load_after"
+  echo "runs       (kind wall cpu peak_kb)"
+  sed 's/^/           /' "$dir/floor-runs.txt"
+  rm -f "$out" "$copy"
+  exit 0
+fi
 
 # fastest of $runs runs of a command: prints "elapsed_s max_rss_kb"
 fastest() {

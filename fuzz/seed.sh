@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 mk() { mkdir -p "corpus/$1"; }
-mk target_parse; mk table_read; mk rules_load; mk actuals_parse; mk page_read; mk doc_read
+mk target_parse; mk table_read; mk rules_load; mk actuals_parse; mk page_read; mk doc_read; mk xls_read; mk docx_read
 # target_parse: one file per line of the sample indicators and the case/corpus tables.
 i=0
 for f in "$root"/samples/guangzhou-hpf-2023/indicators.tsv "$root"/tests/fixtures/lang/*.tsv; do
@@ -25,6 +25,66 @@ cp "$root"/tests/fixtures/report/unmatched.yaml corpus/actuals_parse/unmatched.y
 # page_read: the web pages of the format fixtures (doc_read starts from nothing: its input is
 # cut into streams, which no file on disk is).
 cp "$root"/tests/fixtures/formats/*.htm* "$root"/tests/fixtures/formats/*.mhtml corpus/page_read/
-for t in target_parse table_read rules_load actuals_parse page_read doc_read; do
+# page_read also takes the probe's hostile pages (tests/hostile/probe.py: spans, nesting, mhtml)
+probe=$(mktemp -d)
+python3 "$root"/tests/hostile/probe.py "$probe" >/dev/null
+for f in "$probe"/html-* "$probe"/mhtml-*; do
+  # the fuzzer's inputs stay small (-max_len): the start of each is enough to seed its shape
+  head -c 65536 "$f" > "corpus/page_read/probe-$(basename "$f")"
+done
+# xls_read and docx_read: an odd first byte reads the rest as the file itself (the workbooks
+# and Word documents of the fixtures and of the probe); an even one wraps the rest (a
+# Workbook stream, a word/document.xml), taken here out of the same files
+python3 - "$root" "$probe" <<'PY'
+import io, os, sys, zipfile, glob
+root, probe = sys.argv[1], sys.argv[2]
+def put(t, name, data):
+    with open(f"corpus/{t}/{name}", "wb") as f:
+        f.write(data[:65536])
+def stream(ole, want):
+    # the named stream of a compound file, read with its FAT (enough for seeds)
+    import struct
+    if ole[:8] != b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1":
+        return None
+    ss = 1 << struct.unpack_from("<H", ole, 30)[0]
+    sec = lambda i: ole[512 + i * ss: 512 + (i + 1) * ss]
+    difat = [x for x in struct.unpack_from("<109I", ole, 76) if x < 0xFFFFFFFA]
+    fat = []
+    for i in difat:
+        fat += struct.unpack("<%dI" % (ss // 4), sec(i).ljust(ss, b"\0"))
+    def chain(i, limit=100000):
+        out = b""
+        while i < len(fat) and limit:
+            out += sec(i); i = fat[i]; limit -= 1
+        return out
+    d = chain(struct.unpack_from("<I", ole, 48)[0])
+    for k in range(0, len(d), 128):
+        e = d[k:k + 128]
+        n = e[:struct.unpack_from("<H", e, 64)[0]].decode("utf-16-le", "replace").rstrip("\0")
+        if n == want:
+            start, size = struct.unpack_from("<II", e, 116)
+            if size < 4096:
+                return None  # in the mini stream: not worth it for a seed
+            return chain(start)[:size]
+    return None
+files = glob.glob(f"{root}/tests/fixtures/forms/*.xls") + glob.glob(f"{probe}/*.xls")
+for f in files:
+    data = open(f, "rb").read()
+    put("xls_read", "file-" + os.path.basename(f), b"\x01" + data)
+    s = stream(data, "Workbook")
+    if s:
+        put("xls_read", "stream-" + os.path.basename(f), b"\x00" + s)
+files = glob.glob(f"{root}/tests/fixtures/forms/*.docx") + glob.glob(f"{root}/tests/fixtures/formats/*.docx") + glob.glob(f"{probe}/*.docx")
+for f in files:
+    data = open(f, "rb").read()
+    put("docx_read", "file-" + os.path.basename(f), b"\x01" + data)
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+        put("docx_read", "xml-" + os.path.basename(f), b"\x00" + xml)
+    except Exception:
+        pass
+PY
+rm -rf "$probe"
+for t in target_parse table_read rules_load actuals_parse page_read doc_read xls_read docx_read; do
   echo "$t: $(ls "corpus/$t" | wc -l) seeds"
 done

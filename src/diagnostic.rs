@@ -41,7 +41,20 @@ pub fn handler(colour: bool) -> GraphicalReportHandler {
 pub fn render_into(out: &mut String, handler: &GraphicalReportHandler, d: &dyn Diagnostic) {
     let mut text = String::new();
     // writing into a String cannot fail
-    let _ = handler.render_report(&mut text, &Bounded::new(d));
+    // the input's long lines are cut to a window first ([`Bounded`]); a label still past
+    // miette's padding limit (a related diagnostic's) is given in words instead
+    let bounded = Bounded::new(d);
+    match far_label(&bounded) {
+        None => {
+            let _ = handler.render_report(&mut text, &bounded);
+        }
+        // miette pads up to a label with `{:width$}`, which panics past 65 535 columns: such a
+        // diagnostic is shown without its snippet, its place given in words
+        Some(place) => {
+            let _ = handler.render_report(&mut text, &Unplaced(&bounded));
+            text.push_str(&format!("  位置：{place}（这一行太长，不显示原文）\n"));
+        }
+    }
     let text = chinese_labels(&text);
     // without colour the report has no escape of its own: a control character from the input
     // (in a snippet or a message) is shown visibly, never sent to the terminal
@@ -49,6 +62,66 @@ pub fn render_into(out: &mut String, handler: &GraphicalReportHandler, d: &dyn D
         out.push_str(&String::from_utf8_lossy(&visible(text.as_bytes())));
     } else {
         out.push_str(&text);
+    }
+}
+
+/// Columns into its line past which a label is not drawn (miette's padding before a label is a
+/// format width, at most 65 535).
+const FAR_COLUMN: usize = 60_000;
+
+/// Where the first label of `d` (or of a diagnostic related to it) that starts more than
+/// [`FAR_COLUMN`] bytes into its line is (`名称 第 L 行第 C 列`), if one does.
+fn far_label(d: &dyn Diagnostic) -> Option<String> {
+    let mine = d.source_code().zip(d.labels()).and_then(|(src, labels)| {
+        labels.into_iter().find_map(|l| {
+            let lines = src.read_span(l.inner(), 0, 0).ok()?;
+            // the label's column in bytes, however much of its line the source gave
+            let column = l
+                .offset()
+                .saturating_sub(lines.span().offset())
+                .max(lines.column());
+            (column > FAR_COLUMN).then(|| {
+                format!(
+                    "{}第 {} 行第 {} 字节",
+                    lines.name().map(|n| format!("{n} ")).unwrap_or_default(),
+                    lines.line() + 1,
+                    column + 1
+                )
+            })
+        })
+    });
+    mine.or_else(|| d.related()?.find_map(far_label))
+}
+
+/// A diagnostic shown without its source and labels (everything else as it is).
+struct Unplaced<'a>(&'a dyn Diagnostic);
+
+impl std::fmt::Debug for Unplaced<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl std::fmt::Display for Unplaced<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl std::error::Error for Unplaced<'_> {}
+
+impl Diagnostic for Unplaced<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.code()
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        self.0.severity()
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.help()
+    }
+    fn url<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.url()
     }
 }
 

@@ -456,3 +456,131 @@ fn a_review_past_the_answer_limit_is_refused_as_it_is_written() {
     let _ = std::fs::remove_dir_all(&d);
     assert_eq!(answer.as_bytes(), &cli.stdout[..]);
 }
+
+/// A sink with room for `room` bytes that fails past it, remembering the largest single write
+/// and every byte it was offered.
+struct Tight {
+    room: usize,
+    got: usize,
+    offered: usize,
+    largest: usize,
+}
+
+impl Tight {
+    fn new(room: usize) -> Tight {
+        Tight {
+            room,
+            got: 0,
+            offered: 0,
+            largest: 0,
+        }
+    }
+}
+
+impl Write for Tight {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.offered += buf.len();
+        self.largest = self.largest.max(buf.len());
+        if self.got + buf.len() > self.room {
+            return Err(std::io::Error::other("full"));
+        }
+        self.got += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn text_answers_are_written_as_they_go_and_stop_at_their_limit() {
+    // review's human and markdown answers and inspect's tree were rendered whole, then
+    // measured against the answer limit: now written a finding, a row or a project at a time,
+    // each stops soon after the sink refuses, having offered it little more than its room
+    use jixiao::review::{self, render};
+    use jixiao::table::view;
+    let doc = jixiao::table::read_bytes("sheet.tsv", &sheet(2_000), &Default::default()).unwrap();
+    let rules = jixiao::rules::RuleSet::bundled();
+    let findings = review::review(&doc, &review::Options { rules, year: None });
+    let room = 64 * 1024;
+    let most = 256 * 1024;
+    type Writer<'a> = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()> + 'a>;
+    let writers: [(&str, String, Writer); 3] = [
+        (
+            "human",
+            render::human(&doc, &findings, false),
+            Box::new(|out| render::human_to(&doc, &findings, false, out)),
+        ),
+        (
+            "markdown",
+            render::markdown("sheet.tsv", &findings),
+            Box::new(|out| render::markdown_to("sheet.tsv", &findings, out)),
+        ),
+        (
+            "tree",
+            view::tree(&doc),
+            Box::new(|out| view::tree_to(&doc, out)),
+        ),
+    ];
+    for (what, whole, write) in writers {
+        assert!(whole.len() > 8 * room, "{what}: {}", whole.len());
+        let mut all = Vec::new();
+        write(&mut all).unwrap();
+        assert_eq!(
+            all,
+            whole.as_bytes(),
+            "{what}: the same bytes as written whole"
+        );
+        let mut tight = Tight::new(room);
+        assert!(write(&mut tight).is_err(), "{what}");
+        assert!(
+            tight.largest <= most,
+            "{what}: a write of {}",
+            tight.largest
+        );
+        assert!(
+            tight.offered <= room + most,
+            "{what}: offered {} past a room of {room}",
+            tight.offered
+        );
+    }
+}
+
+#[test]
+fn text_answers_past_the_answer_limit_are_refused_and_small_ones_match_the_cli() {
+    let server = Server::start(&["--max-answer-mb", "1"]);
+    let d = std::env::temp_dir().join(format!("jixiao-hostile-web-text-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("sheet.tsv"), sheet(30)).unwrap();
+    for (path, cli) in [
+        (
+            "/api/review?format=human",
+            ["review", "sheet.tsv", "--format", "human"],
+        ),
+        (
+            "/api/review?format=markdown",
+            ["review", "sheet.tsv", "--format", "markdown"],
+        ),
+        (
+            "/api/inspect?format=table",
+            ["inspect", "sheet.tsv", "--format", "table"],
+        ),
+    ] {
+        let (ct, body) = form(&[], &[("table", "sheet.tsv", &sheet(6_000))]);
+        let (status, answer) = server.request("POST", path, &ct, &body);
+        assert_eq!(status, 413, "{path}: {}", &answer[..answer.len().min(300)]);
+        assert!(answer.contains("web.answer-too-large"), "{path}: {answer}");
+        let (ct, body) = form(&[], &[("table", "sheet.tsv", &sheet(30))]);
+        let (status, answer) = server.request("POST", path, &ct, &body);
+        assert_eq!(status, 200, "{path}: {answer}");
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(cli)
+            .current_dir(&d)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(answer.as_bytes(), &out.stdout[..], "{path}");
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}

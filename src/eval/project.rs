@@ -257,7 +257,7 @@ fn score_budget(
     }
     // spent ÷ budget past the decimal range: no rate, and the budget's points wait (a finding
     // says why) rather than count 0
-    if budget.spent_share().is_none()
+    if spent_share.is_none()
         && budget.applicable()
         && !budget.impossible()
         && matches!((budget.budget, budget.spent), (Some(b), Some(_)) if b > Decimal::ZERO)

@@ -103,6 +103,24 @@ pub(super) fn n(d: Decimal) -> Decimal {
         .normalize()
 }
 
+/// `weight × x ÷ y` (y ≠ 0), checked: past the decimal range the product is taken the other
+/// way round (`x ÷ y × weight`), and a ratio that is past the range either way is the largest
+/// decimal of its sign, which [`clamp`] turns into the score it tends to (0 or the weight): an
+/// actual of 10^28 or a budget of 10^-28 is scored, never a panic.
+fn scaled(weight: Decimal, x: Decimal, y: Decimal) -> Decimal {
+    weight
+        .checked_mul(x)
+        .and_then(|p| p.checked_div(y))
+        .or_else(|| x.checked_div(y).and_then(|q| q.checked_mul(weight)))
+        .unwrap_or(
+            if (x.is_sign_negative() != y.is_sign_negative()) != weight.is_sign_negative() {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            },
+        )
+}
+
 fn clamp(score: Decimal, weight: Decimal) -> Decimal {
     score.max(Decimal::ZERO).min(weight)
 }
@@ -174,7 +192,7 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
             if t <= Decimal::ZERO {
                 (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
             } else {
-                let s = weight * a / t;
+                let s = scaled(weight, a, t);
                 (s, format!("{} × {} ÷ {}", n(weight), n(a), n(t)))
             }
         }
@@ -182,7 +200,7 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
             if t <= Decimal::ZERO || a <= Decimal::ZERO {
                 (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
             } else {
-                let s = weight * t / a;
+                let s = scaled(weight, t, a);
                 (s, format!("{} × {} ÷ {}", n(weight), n(t), n(a)))
             }
         }
@@ -192,7 +210,7 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
                 (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
             } else {
                 (
-                    weight * lo / hi,
+                    scaled(weight, lo, hi),
                     format!("{} × {} ÷ {}", n(weight), n(lo), n(hi)),
                 )
             }
@@ -232,12 +250,12 @@ fn range(
     // mirrored: the nearer bound and the actual by size.
     let (score, formula) = if !above_low && low < Decimal::ZERO && a < Decimal::ZERO {
         (
-            weight * low / a,
+            scaled(weight, low, a),
             format!("{} × |{}| ÷ |{}|", n(weight), n(low), n(a)),
         )
     } else if above_low && high < Decimal::ZERO && a < Decimal::ZERO {
         (
-            weight * a / high,
+            scaled(weight, a, high),
             format!("{} × |{}| ÷ |{}|", n(weight), n(a), n(high)),
         )
     } else if !above_low {
@@ -245,7 +263,7 @@ fn range(
             (Decimal::ZERO, "低于下限，得 0".to_owned())
         } else {
             (
-                weight * a / low,
+                scaled(weight, a, low),
                 format!("{} × {} ÷ {}", n(weight), n(a), n(low)),
             )
         }
@@ -253,7 +271,7 @@ fn range(
         (Decimal::ZERO, "高于上限，得 0".to_owned())
     } else {
         (
-            weight * high / a,
+            scaled(weight, high, a),
             format!("{} × {} ÷ {}", n(weight), n(high), n(a)),
         )
     };

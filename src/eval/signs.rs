@@ -21,7 +21,7 @@ pub fn findings(source: &SourceText, unit: &str, project: &Project) -> Vec<Findi
     if let Some(b) = &project.budget {
         check(
             &mut out,
-            (source, b.at.clone()),
+            (source, b.at),
             (unit, project, None),
             b.weight,
             b.published_score,
@@ -30,7 +30,7 @@ pub fn findings(source: &SourceText, unit: &str, project: &Project) -> Vec<Findi
     for row in &project.indicators {
         check(
             &mut out,
-            (source, row.at.item.clone()),
+            (source, row.at.item),
             (unit, project, Some(&row.name)),
             row.weight,
             row.published_score,

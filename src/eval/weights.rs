@@ -237,6 +237,8 @@ fn by_method(
         group_of.push(k);
     }
     let shares = cache.shares(budget, &groups);
+    // each group's share before rescaling, worked out once for a run of its rows
+    let mut own_of: Option<(usize, Decimal)> = None;
     for (&i, k) in applicable.iter().zip(group_of) {
         let Some(k) = k else { continue };
         match rows[i].given() {
@@ -250,7 +252,15 @@ fn by_method(
                 // the same share of the category's points before they were rescaled
                 let g = &groups[k];
                 if g.open > 0 {
-                    let own = (g.points - g.given).max(Decimal::ZERO) / Decimal::from(g.open);
+                    let own = match own_of {
+                        Some((j, own)) if j == k => own,
+                        _ => {
+                            let own =
+                                (g.points - g.given).max(Decimal::ZERO) / Decimal::from(g.open);
+                            own_of = Some((k, own));
+                            own
+                        }
+                    };
                     if own != rows[i].weight && own > Decimal::ZERO {
                         rows[i].method_weight = Some(own);
                     }

@@ -22,6 +22,11 @@
 //! the exact value has them, so the form read back scores the same). The project sheets read
 //! back through the forms reader as the projects they report (`tests/xlsx_roundtrip.rs`). The
 //! creation date is fixed, so the same report gives the same bytes.
+//!
+//! Both cores: the project sheets are built on up to [`MAX_WORKERS`] threads (a few sheets
+//! ahead of the one the workbook takes next, in order), then rust_xlsxwriter assembles each
+//! sheet's XML on threads of its own and deflates the zip on one. The bytes do not depend on
+//! the number of threads (tested against one).
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -327,6 +332,101 @@ fn project_funds(
             notes: cols.notes.then(|| Put::text(notes, &f.form.text)),
         },
     )
+}
+
+/// Each project's sheet, named `names[i]`, in order, asking `go_on` before each: on this thread
+/// where `workers` is 1 or there are few projects, else on `workers` threads that build a few
+/// sheets ahead while this one takes them in order. A sheet is built the same way on any
+/// thread and the workbook takes them in project order, so the bytes do not depend on the
+/// number of threads (tested); rust_xlsxwriter then assembles each sheet's XML on threads of
+/// its own and zips them on one.
+fn project_sheets(
+    r: &Report,
+    names: &[String],
+    f: &Formats,
+    with_notes: bool,
+    go_on: &mut dyn FnMut() -> bool,
+    workers: usize,
+) -> Result<Vec<Worksheet>, XlsxError> {
+    let cancelled = || XlsxError::ParameterError("cancelled".to_owned());
+    let build = |i: usize| -> Result<Worksheet, XlsxError> {
+        let mut ws = Worksheet::new();
+        ws.set_name(&names[i])?;
+        project_sheet(&mut ws, r, &r.projects[i], f, with_notes)?;
+        Ok(ws)
+    };
+    let n = r.projects.len();
+    let mut sheets = Vec::with_capacity(n);
+    if workers <= 1 || n < 2 * AHEAD {
+        for i in 0..n {
+            if !go_on() {
+                return Err(cancelled());
+            }
+            sheets.push(build(i)?);
+        }
+        return Ok(sheets);
+    }
+    let (job_tx, job_rx) = std::sync::mpsc::channel::<usize>();
+    let job_rx = std::sync::Mutex::new(job_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Worksheet, XlsxError>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (job_rx, done_tx, build) = (&job_rx, done_tx.clone(), &build);
+            scope.spawn(move || {
+                loop {
+                    let job = job_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok(i)) = job else { break };
+                    // a sheet that panics is an error in its place (the workbook would
+                    // otherwise wait for it forever)
+                    let sheet = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(i)))
+                        .unwrap_or_else(|_| {
+                            Err(XlsxError::ParameterError(
+                                "sheet builder panicked".to_owned(),
+                            ))
+                        });
+                    if done_tx.send((i, sheet)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        // owned here, so that leaving this closure (done or cancelled) stops the workers
+        let job_tx = job_tx;
+        let mut sent = 0;
+        let mut send = |upto: usize| {
+            while sent < upto.min(n) {
+                // the workers only stop when `job_tx` is dropped
+                let _ = job_tx.send(sent);
+                sent += 1;
+            }
+        };
+        send(AHEAD * workers);
+        // built sheets not yet taken, by index
+        let mut early: std::collections::BTreeMap<usize, Result<Worksheet, XlsxError>> =
+            std::collections::BTreeMap::new();
+        for i in 0..n {
+            if !go_on() {
+                return Err(cancelled());
+            }
+            let sheet = loop {
+                if let Some(s) = early.remove(&i) {
+                    break s;
+                }
+                match done_rx.recv() {
+                    Ok((k, s)) => {
+                        early.insert(k, s);
+                    }
+                    Err(_) => return Err(XlsxError::ParameterError("worker stopped".to_owned())),
+                }
+            };
+            sheets.push(sheet?);
+            send(i + 1 + AHEAD * workers);
+        }
+        Ok(())
+        // leaving the scope drops `job_tx` (the workers stop) and joins them
+    })?;
+    Ok(sheets)
 }
 
 /// One project's 自评表 form on its own sheet.
@@ -820,6 +920,23 @@ fn render_with(
     form_only: bool,
     go_on: &mut dyn FnMut() -> bool,
 ) -> Result<Vec<u8>, XlsxError> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
+    render_on(r, form_only, go_on, workers)
+}
+
+/// Threads that build project sheets at most (the zip is written on one).
+const MAX_WORKERS: usize = 4;
+/// Sheets a worker may build ahead of the one the workbook takes next (bounds the work thrown
+/// away when `go_on` says stop, and the sheets held out of order).
+const AHEAD: usize = 8;
+
+/// The workbook of `r`, its project sheets built on `workers` threads (1: on this one).
+fn render_on(
+    r: &Report,
+    form_only: bool,
+    go_on: &mut dyn FnMut() -> bool,
+    workers: usize,
+) -> Result<Vec<u8>, XlsxError> {
     // a text past Excel's 32 767 characters a cell is cut, with a finding on its row
     let fitted = super::xlsx_fit::fit_report(r);
     let r = &*fitted;
@@ -843,13 +960,8 @@ fn render_with(
         .map(|(n, p)| layout::sheet_name(n, &p.project, &mut taken))
         .collect();
     summary_sheet(wb.add_worksheet(), r, &names, &f)?;
-    for (p, name) in r.projects.iter().zip(&names) {
-        if !go_on() {
-            return Err(XlsxError::ParameterError("cancelled".to_owned()));
-        }
-        let ws = wb.add_worksheet();
-        ws.set_name(name)?;
-        project_sheet(ws, r, p, &f, !form_only)?;
+    for ws in project_sheets(r, &names, &f, !form_only, go_on, workers)? {
+        wb.push_worksheet(ws);
     }
     if !r.differences.is_empty() {
         differences_sheet(wb.add_worksheet(), r, &f)?;
@@ -858,4 +970,94 @@ fn render_with(
         findings_sheet(wb.add_worksheet(), r, &f)?;
     }
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report of `projects` projects of a small sheet written here: targets met, missed and
+    /// missing, text and numbers, two units.
+    fn report(projects: usize) -> Report {
+        let mut text = String::from(
+            "部门名称：测试\n单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n",
+        );
+        for k in 0..projects {
+            let unit = if k < projects / 2 {
+                "甲单位"
+            } else {
+                "乙单位"
+            };
+            text += &format!(
+                "{unit}\t项目{k}\t\t\t\t\t\t{}.00\t{}.50\n",
+                100 + k,
+                90 + k % 13
+            );
+            text += &format!(
+                "\t\t产出指标\t数量指标\t培训人次\t≥{}人次\t{}人次\t\t\n",
+                50 + k,
+                40 + k * 3 % 30
+            );
+            text += "\t\t产出指标\t质量指标\t合格率\t≥95%\t97.5%\t\t\n";
+            text += &format!(
+                "\t\t效益指标\t\t满意度\t>90%\t{}\t\t\n",
+                ["92%", "", "较好"][k % 3]
+            );
+        }
+        let opts = crate::table::ReadOptions::default();
+        let doc = crate::table::read_str("t.tsv", &text, &opts).expect("read");
+        let rules = crate::rules::RuleSet::bundled();
+        let m = crate::eval::Methodology::from_rules(rules);
+        crate::eval::evaluate(&doc, None, &crate::eval::Options::new(&m, rules))
+    }
+
+    #[test]
+    fn sheets_built_on_threads_give_the_bytes_of_one_thread() {
+        let r = report(3 * AHEAD * 2 + 5);
+        assert_eq!(r.projects.len(), 3 * AHEAD * 2 + 5);
+        assert!(
+            r.summary.fail > 0 && r.summary.missing > 0,
+            "{:?}",
+            r.summary
+        );
+        let one = render_on(&r, false, &mut || true, 1).expect("one thread");
+        for workers in [2, 3] {
+            let many = render_on(&r, false, &mut || true, workers).expect("threads");
+            assert!(one == many, "{workers} threads gave other bytes");
+        }
+        let one = render_on(&r, true, &mut || true, 1).expect("one thread");
+        assert!(one == render_on(&r, true, &mut || true, 2).expect("threads"));
+    }
+
+    #[test]
+    fn sheets_built_on_threads_ask_before_each_and_stop_when_told() {
+        let r = report(3 * AHEAD * 2);
+        let n = r.projects.len();
+        let mut asked = 0;
+        render_on(
+            &r,
+            false,
+            &mut || {
+                asked += 1;
+                true
+            },
+            2,
+        )
+        .expect("built");
+        assert_eq!(asked, n);
+        for stop_at in [0, 1, AHEAD + 3, n - 1] {
+            let mut asked = 0;
+            let built = render_on(
+                &r,
+                false,
+                &mut || {
+                    asked += 1;
+                    asked <= stop_at
+                },
+                2,
+            );
+            assert!(built.is_err(), "stop at {stop_at}");
+            assert_eq!(asked, stop_at + 1);
+        }
+    }
 }

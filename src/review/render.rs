@@ -3,6 +3,7 @@
 //! then a count per code) and a Markdown table. Rendering only; the checks decide nothing here.
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 
 use crate::finding::{Finding, Severity};
 
@@ -46,7 +47,6 @@ pub fn json_to(
         counts: crate::table::model::Counts,
         findings: &'a [Finding],
     }
-    use std::io::Write as _;
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
     serde_json::to_writer_pretty(
         &mut out,
@@ -82,20 +82,35 @@ fn summary(findings: &[Finding]) -> String {
 }
 
 pub fn human(doc: &crate::table::model::Document, findings: &[Finding], colour: bool) -> String {
+    let mut out = Vec::new();
+    // writing into a Vec cannot fail, and every piece written is a whole `str`
+    let _ = human_to(doc, findings, colour, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`human`] written as it goes into `out`, a finding at a time (the server's bounded answer
+/// stops it at its limit, before the whole text is held): the same bytes.
+pub fn human_to(
+    doc: &crate::table::model::Document,
+    findings: &[Finding],
+    colour: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let handler = crate::diagnostic::handler(colour).with_width(120);
-    let mut out = String::new();
     let mut last_group = None;
+    let mut one = String::new();
     for f in findings {
+        one.clear();
         let g = group_key(f);
         if last_group.as_ref() != Some(&g) {
-            out.push_str(&format!("\n■ {g}\n"));
+            one.push_str(&format!("\n■ {g}\n"));
             last_group = Some(g);
         }
-        crate::diagnostic::render_into(&mut out, &handler, &f.diagnostic(&doc.source));
+        crate::diagnostic::render_into(&mut one, &handler, &f.diagnostic(&doc.source));
+        out.write_all(one.as_bytes())?;
     }
-    out.push('\n');
-    out.push_str(&summary(findings));
-    out
+    out.write_all(b"\n")?;
+    out.write_all(summary(findings).as_bytes())
 }
 
 fn md(s: &str) -> String {
@@ -103,11 +118,26 @@ fn md(s: &str) -> String {
 }
 
 pub fn markdown(file: &str, findings: &[Finding]) -> String {
-    let mut out = format!("# 绩效目标审核：{}\n\n", md(file));
-    out.push_str("| 位置 | 级别 | 代码 | 单位 / 项目 | 指标 | 问题 | 建议 |\n|---|---|---|---|---|---|---|\n");
+    let mut out = Vec::new();
+    // writing into a Vec cannot fail, and every piece written is a whole `str`
+    let _ = markdown_to(file, findings, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`markdown`] written as it goes into `out`, a row at a time (the server's bounded answer
+/// stops it at its limit, before the whole text is held): the same bytes.
+pub fn markdown_to(
+    file: &str,
+    findings: &[Finding],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    write!(out, "# 绩效目标审核：{}\n\n", md(file))?;
+    out.write_all("| 位置 | 级别 | 代码 | 单位 / 项目 | 指标 | 问题 | 建议 |\n|---|---|---|---|---|---|---|\n".as_bytes())?;
     for f in findings {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} |\n",
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
             md(&f.position()),
             f.severity.zh(),
             f.code,
@@ -115,9 +145,9 @@ pub fn markdown(file: &str, findings: &[Finding]) -> String {
             md(f.indicator.as_deref().unwrap_or("")),
             md(&f.message),
             md(f.help.as_deref().unwrap_or("")),
-        ));
+        )?;
     }
-    out.push('\n');
-    out.push_str(&summary(findings).replace("\n  ", "\n- "));
-    out
+    out.write_all(b"\n")?;
+    out.write_all(summary(findings).replace("\n  ", "\n- ").as_bytes())?;
+    out.flush()
 }

@@ -477,8 +477,9 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
                 grid::sheets_grid(name, sheets, Format::Doc, "doc")?
             }
             OleKind::Workbook => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
-            // a container the compound-file reader cannot open: calamine's reader, more
-            // lenient, may still open a workbook (and says why not)
+            // a container the compound-file reader cannot open: refused by the workbook reader
+            // with the way forward (never handed to calamine's own compound-file reader, which
+            // follows a looping sector chain forever)
             OleKind::Unreadable if format != Some(Format::Doc) => {
                 grid::from_workbook(name, bytes, opts.sheet.as_deref())?
             }

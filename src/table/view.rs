@@ -58,6 +58,16 @@ fn amount_cells(a: &Amounts) -> [String; 4] {
 
 /// The tree, counts and findings, aligned by display width.
 pub fn tree(doc: &Document) -> String {
+    let mut out = Vec::new();
+    // writing into a Vec cannot fail, and every piece written is a whole `str`
+    let _ = tree_to(doc, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`tree`] written as it goes into `sink`, a project at a time (the server's bounded answer
+/// stops it at its limit, before the whole text is held): the same bytes. Only one project's
+/// lines (and the column widths) are held at once.
+pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::new();
     let c = doc.counts();
     let layout = match doc.layout {
@@ -122,10 +132,15 @@ pub fn tree(doc: &Document) -> String {
         all_amounts.push(&u.amounts);
         all_amounts.extend(u.projects.iter().map(|p| &p.amounts));
     }
+    // one very long name widens no other line past [`MOST_WIDTH`]: padding every line to a
+    // cell of a megabyte would make the tree quadratic in the table
+    name_w = name_w.min(MOST_WIDTH);
     let show_amounts = all_amounts.iter().any(|a| !a.is_empty());
     for a in &all_amounts {
         for (k, s) in amount_cells(a).iter().enumerate() {
-            amount_w[k] = amount_w[k].max(s.width()).max(heads[k].width());
+            amount_w[k] = amount_w[k]
+                .max(s.width().min(MOST_WIDTH))
+                .max(heads[k].width());
         }
     }
     let amounts_line = |a: &Amounts| -> String {
@@ -161,6 +176,7 @@ pub fn tree(doc: &Document) -> String {
         ind_w = ind_w.max(i.name.width());
         seq_w = seq_w.max(i.seq.to_string().len());
     }
+    (cat_w, ind_w) = (cat_w.min(MOST_WIDTH), ind_w.min(MOST_WIDTH));
     for u in &doc.units {
         let line = format!(
             "{}{}",
@@ -250,12 +266,18 @@ pub fn tree(doc: &Document) -> String {
                     line.push_str("  （分项，不计分）");
                     let _ = writeln!(out, "{}", line.trim_end());
                 }
+                if out.len() >= FLUSH_AT {
+                    sink.write_all(out.as_bytes())?;
+                    out.clear();
+                }
             }
             if let Some(f) = p.form.as_deref()
                 && !f.unchecked.is_empty()
             {
                 let _ = writeln!(out, "{INDICATOR_INDENT}未核对：{}", f.unchecked.join("；"));
             }
+            sink.write_all(out.as_bytes())?;
+            out.clear();
         }
     }
     out.push('\n');
@@ -280,10 +302,21 @@ pub fn tree(doc: &Document) -> String {
                 f.position(),
                 f.message
             );
+            if out.len() >= FLUSH_AT {
+                sink.write_all(out.as_bytes())?;
+                out.clear();
+            }
         }
     }
-    out
+    sink.write_all(out.as_bytes())
 }
+
+/// The widest column the tree pads to (display columns): a longer name or amount is written
+/// whole, unpadded, and widens no other line.
+const MOST_WIDTH: usize = 120;
+
+/// Bytes of text held before they are written on (a project's lines are written whole).
+const FLUSH_AT: usize = 64 * 1024;
 
 /// Indent of the lines under a project.
 const INDICATOR_INDENT: &str = "      ";

@@ -95,14 +95,6 @@ impl IntoResponse for Reply {
     }
 }
 
-/// A text rendered into the bounded answer: 413 past the limit, stopped when cancelled.
-fn bounded(text: &str, limit: usize, cancel: &Cancel) -> Result<Vec<u8>, ApiError> {
-    use std::io::Write as _;
-    let mut out = Answer::new(limit, cancel);
-    out.write_all(text.as_bytes()).map_err(|e| out.error(&e))?;
-    Ok(out.bytes)
-}
-
 impl Job {
     /// Do the work: read, check, score and render, as the command line does.
     pub fn execute(self, cancel: &Cancel) -> Result<Reply, ApiError> {
@@ -132,10 +124,12 @@ impl Job {
                         table::view::findings_json_to(&doc, &mut out).map_err(|e| out.error(&e))?;
                         Reply::new("application/json", out.bytes)
                     }
-                    InspectFormat::Table => Reply::new(
-                        "text/plain; charset=utf-8",
-                        bounded(&table::view::tree(&doc), limit, cancel)?,
-                    ),
+                    InspectFormat::Table => {
+                        // written into the bounded answer a project at a time
+                        let mut out = Answer::new(limit, cancel);
+                        table::view::tree_to(&doc, &mut out).map_err(|e| out.error(&e))?;
+                        Reply::new("text/plain; charset=utf-8", out.bytes)
+                    }
                 })
             }
             Kind::Review => {
@@ -152,24 +146,25 @@ impl Job {
                     },
                 );
                 cancel.check()?;
-                let (content_type, body) = match format {
-                    ReviewFormat::Json => {
-                        // written into the bounded answer as it goes: stopped at the limit
-                        let mut out = Answer::new(limit, cancel);
-                        review::render::json_to(&doc, &findings, &mut out)
-                            .map_err(|e| out.error(&e))?;
-                        return Ok(Reply::new("application/json", out.bytes));
-                    }
+                // every format written into the bounded answer as it goes: stopped at the
+                // limit (or when cancelled) before the whole text is held
+                let mut out = Answer::new(limit, cancel);
+                let (content_type, written) = match format {
+                    ReviewFormat::Json => (
+                        "application/json",
+                        review::render::json_to(&doc, &findings, &mut out),
+                    ),
                     ReviewFormat::Markdown => (
                         "text/markdown; charset=utf-8",
-                        review::render::markdown(&doc.source.name, &findings),
+                        review::render::markdown_to(&doc.source.name, &findings, &mut out),
                     ),
                     ReviewFormat::Human => (
                         "text/plain; charset=utf-8",
-                        review::render::human(&doc, &findings, false),
+                        review::render::human_to(&doc, &findings, false, &mut out),
                     ),
                 };
-                Ok(Reply::new(content_type, bounded(&body, limit, cancel)?))
+                written.map_err(|e| out.error(&e))?;
+                Ok(Reply::new(content_type, out.bytes))
             }
             Kind::Evaluate => {
                 let format = params.format(Format::Json)?;

@@ -17,6 +17,19 @@
 //! with `table.claims-too-many`. An OpenDocument sheet is told by its parts, not its name (an
 //! `.ods` saved as `.xlsx` is one), and its `number-columns-repeated` / `number-rows-repeated`
 //! are counted as calamine would expand them before it reads the file ([`guard_ods`]).
+//! A large `.xlsx` of many sheets (a workbook of forms) is read on two threads, each sheet by
+//! one reader, in contiguous parts put back in order: the same sheets as one thread reads
+//! (tested), the cell limit counted across both ([`CellCount`]).
+//! **Text a workbook repeats** is counted as it will be held, against
+//! [`limits::UNZIPPED`]: a cell naming a shared string holds its own copy (xlsx as it is read,
+//! xls from its SST before calamine opens it), an ODS cell is held once for each column and row
+//! it repeats (its `<text:s text:c>` spaces written out), and an xls sheet that several
+//! BOUNDSHEET records point at is read (and counted) once for each of them. **An `.xls`'s
+//! compound file** is opened by the `cfb` crate (which checks its sector chains) and calamine is
+//! given a fresh one holding the workbook stream only ([`ole_workbook`]): calamine's own
+//! compound-file reader follows a looping chain forever and panics on a missing FAT, so a
+//! container `cfb` cannot open is refused rather than handed to it (the leniency it gave a
+//! damaged file is given up for that).
 
 use std::io::Cursor;
 
@@ -39,69 +52,15 @@ pub(crate) fn read_sheets(
         source: e,
     };
     let mut out = Vec::new();
-    let mut budget = CellCount::new(name);
+    let budget = CellCount::new(name);
     if is_xlsx {
-        let xlsx_err = |e| workbook(calamine::Error::Xlsx(e));
-        let mut wb: calamine::Xlsx<_> =
-            calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
-        for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
-            let merges = wb
-                .merge_cells_by_sheet_name(&chosen)
-                .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
-                .unwrap_or_default();
-            let mut reader = wb.worksheet_cells_reader(&chosen).map_err(xlsx_err)?;
-            let formats: Vec<Option<NumberShape>> = reader
-                .styles()
-                .iter()
-                .map(|s| {
-                    s.number_format
-                        .as_ref()
-                        .and_then(|f| NumberShape::of(&f.format_code))
-                })
-                .collect();
-            let written_dates: Vec<Option<WrittenDate>> = reader
-                .styles()
-                .iter()
-                .map(|s| {
-                    s.number_format.as_ref().and_then(|f| {
-                        WrittenDate::of(&f.format_code)
-                            .or_else(|| f.format_id.and_then(WrittenDate::builtin))
-                    })
-                })
-                .collect();
-            let mut cells = Vec::new();
-            let mut rounded = Vec::new();
-            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
-                if matches!(cell.get_value(), calamine::DataRef::Empty) {
-                    continue;
-                }
-                budget.one_more()?;
-                let value: Data = cell.get_value().clone().into();
-                let shape = formats.get(style).copied().flatten();
-                let (mut text, display) = read_value(&value, shape);
-                if let Some(written) = written_dates.get(style).copied().flatten()
-                    && let Some(as_written) = written.show(&value)
-                {
-                    text = as_written;
-                }
-                if let Some(display) = display {
-                    rounded.push((cell.get_position(), display));
-                }
-                cells.push((cell.get_position(), text));
-            }
-            drop(reader);
-            out.push(SheetCells {
-                name: chosen,
-                cells,
-                merges,
-                rounded,
-            });
-        }
-        return Ok(out);
+        return read_xlsx(name, &bytes, sheet, None, &budget);
     }
-    if !bytes.starts_with(b"PK") {
-        guard_xls(name, &bytes)?;
-    }
+    let bytes = if bytes.starts_with(b"PK") {
+        bytes
+    } else {
+        ole_workbook(name, &bytes)?
+    };
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)?;
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         let range = wb.worksheet_range(&chosen).map_err(workbook)?;
@@ -116,13 +75,146 @@ pub(crate) fn read_sheets(
         let mut cells = Vec::new();
         for (r, c, v) in range.used_cells() {
             budget.one_more()?;
-            cells.push(((row0 + r as u32, col0 + c as u32), shown(v, None)));
+            let text = shown(v, None);
+            budget.text(&chosen, text.len())?;
+            cells.push(((row0 + r as u32, col0 + c as u32), text));
         }
         out.push(SheetCells {
             name: chosen,
             cells,
             merges,
             ..Default::default()
+        });
+    }
+    Ok(out)
+}
+
+/// The sheets of an xlsx (`sheet` alone where named), on `workers` threads where given (else
+/// as [`xlsx_workers`] decides), their cells counted in `budget`.
+fn read_xlsx(
+    name: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    workers: Option<usize>,
+    budget: &CellCount<'_>,
+) -> Result<Vec<SheetCells>, ReadError> {
+    let xlsx_err = |e| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Xlsx(e),
+    };
+    let wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
+    let chosen = chosen_sheets(name, wb.sheet_names(), sheet)?;
+    let workers = workers.unwrap_or_else(|| xlsx_workers(bytes.len(), chosen.len()));
+    if workers <= 1 {
+        return read_xlsx_sheets(name, wb, &chosen, budget);
+    }
+    // contiguous parts, one a thread, each through a reader of its own (each reads the
+    // shared strings and styles again: worth it only for large workbooks of many sheets)
+    let per = chosen.len().div_ceil(workers);
+    let parts: Vec<Result<Vec<SheetCells>, ReadError>> = std::thread::scope(|scope| {
+        let mut parts = chosen.chunks(per);
+        let first = parts.next().unwrap_or_default();
+        let others: Vec<_> = parts
+            .map(|part| {
+                scope.spawn(move || {
+                    let wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
+                    read_xlsx_sheets(name, wb, part, budget)
+                })
+            })
+            .collect();
+        let mut parts = vec![read_xlsx_sheets(name, wb, first, budget)];
+        for h in others {
+            parts.push(h.join().unwrap_or_else(|_| {
+                Err(xlsx_err(calamine::XlsxError::Unexpected(
+                    "sheet reader panicked",
+                )))
+            }));
+        }
+        parts
+    });
+    let mut out = Vec::with_capacity(chosen.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    budget.total()?;
+    Ok(out)
+}
+
+/// Threads to read an xlsx of `bytes` and `sheets` sheets on: one, but for large workbooks of
+/// many sheets (a workbook of forms, one a project), where the sheets are read on up to two
+/// threads (the cells of one sheet are read in order by one reader).
+fn xlsx_workers(bytes: usize, sheets: usize) -> usize {
+    if bytes < 1024 * 1024 || sheets < 8 {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+}
+
+/// Reads `chosen` sheets of `wb` in order, counting their cells in `budget`.
+fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
+    name: &str,
+    mut wb: calamine::Xlsx<RS>,
+    chosen: &[String],
+    budget: &CellCount<'_>,
+) -> Result<Vec<SheetCells>, ReadError> {
+    let xlsx_err = |e| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Xlsx(e),
+    };
+    let mut out = Vec::with_capacity(chosen.len());
+    let mut counted = budget.counter();
+    for chosen in chosen {
+        let merges = wb
+            .merge_cells_by_sheet_name(chosen)
+            .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
+            .unwrap_or_default();
+        let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
+        let formats: Vec<Option<NumberShape>> = reader
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format
+                    .as_ref()
+                    .and_then(|f| NumberShape::of(&f.format_code))
+            })
+            .collect();
+        let written_dates: Vec<Option<WrittenDate>> = reader
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format.as_ref().and_then(|f| {
+                    WrittenDate::of(&f.format_code)
+                        .or_else(|| f.format_id.and_then(WrittenDate::builtin))
+                })
+            })
+            .collect();
+        let mut cells = Vec::new();
+        let mut rounded = Vec::new();
+        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
+            if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                continue;
+            }
+            counted.one_more()?;
+            let value: Data = cell.get_value().clone().into();
+            let shape = formats.get(style).copied().flatten();
+            let (mut text, display) = read_value(&value, shape);
+            if let Some(written) = written_dates.get(style).copied().flatten()
+                && let Some(as_written) = written.show(&value)
+            {
+                text = as_written;
+            }
+            counted.text(chosen, text.len())?;
+            if let Some(display) = display {
+                rounded.push((cell.get_position(), display));
+            }
+            cells.push((cell.get_position(), text));
+        }
+        drop(reader);
+        out.push(SheetCells {
+            name: chosen.clone(),
+            cells,
+            merges,
+            rounded,
         });
     }
     Ok(out)
@@ -185,29 +277,51 @@ pub(crate) fn check_shared_strings(
     Ok(())
 }
 
-/// Walks an `.xls`'s BIFF records before calamine does, refusing a sheet whose DIMENSIONS
-/// record, or the span from its first to its last cell, is more than [`limits::CELLS`]:
-/// calamine reserves the claimed rows × columns, then lays the cells out densely over their span
-/// (4 294 967 295 × 65 535 from a 5 KB file would abort the process). Linear in the stream; a
-/// file that is no readable compound file is left to calamine's own error.
-pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
-    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return Ok(());
+/// The `.xls` calamine is given: the workbook stream read out of the compound file by the `cfb`
+/// crate (which checks every sector chain), walked by [`guard_xls`], then written into a fresh
+/// compound file of that one stream. calamine's own compound-file reader follows sector chains
+/// without looking for loops and indexes its FAT with what the file says: a 5 KB file whose
+/// directory chain points at itself read forever, growing without bound, and one without a FAT
+/// panicked. A container the `cfb` crate cannot open is refused here, never handed to calamine.
+fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
+    let damaged = |why: &'static str| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Msg(why),
     };
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| {
+        damaged("复合文件（OLE）结构已损坏，无法打开；可用 Excel 打开后另存为 .xlsx 再试")
+    })?;
     let stream = ["/Workbook", "/Book"]
         .into_iter()
-        .find(|s| cfb.is_stream(s));
-    let Some(stream) = stream else {
-        return Ok(());
-    };
+        .find(|s| cfb.is_stream(s))
+        .ok_or_else(|| damaged("复合文件中没有工作簿流（Workbook）"))?;
     let mut data = Vec::new();
-    let Ok(mut s) = cfb.open_stream(stream) else {
-        return Ok(());
-    };
     // the stream is bounded by the file, itself read within the input limit
-    if std::io::Read::read_to_end(&mut s, &mut data).is_err() {
-        return Ok(());
-    }
+    cfb.open_stream(stream)
+        .and_then(|mut s| std::io::Read::read_to_end(&mut s, &mut data))
+        .map_err(|_| damaged("复合文件中的工作簿流无法读取"))?;
+    drop(cfb);
+    guard_xls(name, &data)?;
+    let mut fresh = cfb::CompoundFile::create(Cursor::new(Vec::new()))
+        .map_err(|_| damaged("工作簿流无法重新打包"))?;
+    fresh
+        .create_stream("/Workbook")
+        .and_then(|mut s| std::io::Write::write_all(&mut s, &data))
+        .and_then(|()| fresh.flush())
+        .map_err(|_| damaged("工作簿流无法重新打包"))?;
+    Ok(fresh.into_inner().into_inner())
+}
+
+/// Walks an `.xls`'s BIFF records (its workbook stream, `data`) before calamine does, refusing
+/// a sheet whose DIMENSIONS record, or the span from its first to its last cell, is more than
+/// [`limits::CELLS`]: calamine reserves the claimed rows × columns, then lays the cells out
+/// densely over their span (4 294 967 295 × 65 535 from a 5 KB file would abort the process).
+/// calamine reads every sheet a BOUNDSHEET record points at when it opens the file, so a sheet
+/// pointed at by many of them (3 000 in a 230 KB file) is counted each time, and the text its
+/// shared-string cells copy against [`limits::UNZIPPED`] (one 65 535-character string in
+/// 100 000 cells is 19 GB); the counts calamine reads without checking them against their
+/// record (a BOUNDSHEET's, a MERGECELLS') are checked here. Linear in the stream.
+pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
     let max = u128::from(limits::CELLS.get());
     let refuse = |sheet: usize, what: &str, claimed: u128| ReadError::ClaimsTooMany {
         name: name.into(),
@@ -226,12 +340,74 @@ pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     // the span of the current substream's cells: (first row, last row, first col, last col)
     let mut span: Option<(u16, u16, u16, u16)> = None;
     let area = |s: (u16, u16, u16, u16)| (u128::from(s.1 - s.0) + 1) * (u128::from(s.3 - s.2) + 1);
+    let damaged = |why: &'static str| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Msg(why),
+    };
+    // what calamine holds for each sheet it is pointed at: the substreams by where their BOF
+    // is (used cells, their span, the text their shared-string cells copy), and the sheets
+    // the workbook's BOUNDSHEET records point at (calamine reads each one when it opens)
+    let mut costs: std::collections::HashMap<usize, SheetCost> = Default::default();
+    let mut current = SheetCost::default();
+    let mut whole = SheetCost::default();
+    let mut opened_at = 0usize;
+    let mut bounds: Vec<usize> = Vec::new();
+    let mut strings: Vec<u64> = Vec::new();
+    let mut in_globals = true;
     let mut pos = 0usize;
     while pos + 4 <= data.len() {
+        let at = pos;
         let typ = u16::from_le_bytes([data[pos], data[pos + 1]]);
         let len = usize::from(u16::from_le_bytes([data[pos + 2], data[pos + 3]]));
         let body = &data[pos + 4..(pos + 4 + len).min(data.len())];
         pos += 4 + len;
+        match typ {
+            // BOUNDSHEET: where a sheet starts (calamine slices the stream there and reads
+            // its flags, name length and name)
+            0x0085 if in_globals => {
+                let Some(p) = u32_at(body, 0) else {
+                    return Err(damaged("工作表目录（BOUNDSHEET）记录不完整"));
+                };
+                if body.len() < 8 || p as usize > data.len() {
+                    return Err(damaged(
+                        "工作表目录（BOUNDSHEET）记录不完整或指向工作簿之外",
+                    ));
+                }
+                bounds.push(p as usize);
+            }
+            // SST: the shared strings (with their CONTINUE records)
+            0x00FC if in_globals => strings = sst_lengths(&data[at..]),
+            // MERGECELLS: calamine reads as many ranges as the count says
+            0x00E5 if depth == 1 => {
+                let count = usize::from(u16_at(body, 0).unwrap_or(0));
+                if body.len() < 2 + count * 8 {
+                    return Err(damaged(
+                        "合并单元格（MERGECELLS）记录声称的区域多于记录本身",
+                    ));
+                }
+            }
+            // LabelSst: a cell holding its own copy of a shared string
+            0x00FD if depth == 1 => {
+                let bytes = u32_at(body, 6)
+                    .and_then(|i| strings.get(i as usize))
+                    .copied()
+                    .unwrap_or(0);
+                current.text = current.text.saturating_add(bytes);
+            }
+            _ => {}
+        }
+        if matches!(typ, 0x0809 | 0x0409 | 0x0209 | 0x0009) && depth == 0 {
+            opened_at = at;
+            current = SheetCost::default();
+        }
+        if typ == 0x000A && depth <= 1 {
+            in_globals = false;
+            if depth == 1 {
+                current.area = span.map_or(0, area);
+                whole.add(current);
+                costs.insert(opened_at, current);
+            }
+        }
         let mut cell = |row: Option<u16>, first: Option<u16>, last: Option<u16>| {
             let (Some(r), Some(c0), Some(c1)) = (row, first, last) else {
                 return;
@@ -296,6 +472,9 @@ pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
             | 0x0003 | 0x0004 | 0x0005 | 0x0002 => {
                 let c = u16_at(body, 2);
                 cell(u16_at(body, 0), c, c);
+                if depth == 1 {
+                    current.cells += 1;
+                }
             }
             // MulRk: a row, its first column, and its last column at the end
             0x00BD => cell(
@@ -311,7 +490,154 @@ pub(crate) fn guard_xls(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
     {
         return Err(refuse(sheet.max(1), "单元格范围", area(s)));
     }
+    // every sheet the workbook points at, as calamine reads them all: a substream pointed at
+    // more than once (or at no sheet's start) is held again each time, with its dense range
+    let mut seen = std::collections::HashSet::new();
+    let mut total = SheetCost::default();
+    for p in &bounds {
+        match costs.get(p) {
+            Some(c) if seen.insert(*p) => total.add(SheetCost {
+                area: c.cells,
+                ..*c
+            }),
+            Some(c) => total.add(*c),
+            None => total.add(whole),
+        }
+    }
+    if total.area > max {
+        return Err(ReadError::ClaimsTooMany {
+            name: name.into(),
+            part: format!(
+                "工作表目录（{} 条 BOUNDSHEET 记录，同一工作表可被多次指向）",
+                bounds.len()
+            ),
+            what: "单元格",
+            claimed: u64::try_from(total.area).unwrap_or(u64::MAX),
+            help: limits::CELLS.help(),
+        });
+    }
+    if u128::from(total.text) > u128::from(limits::UNZIPPED.get()) {
+        return Err(text_too_large(name, "全部"));
+    }
     Ok(())
+}
+
+/// What calamine holds for one sheet of an `.xls` ([`guard_xls`]).
+#[derive(Debug, Default, Clone, Copy)]
+struct SheetCost {
+    /// Cells its records give.
+    cells: u128,
+    /// The dense range of their span.
+    area: u128,
+    /// Bytes of the shared strings its cells copy (at most 3 bytes a character).
+    text: u64,
+}
+
+impl SheetCost {
+    fn add(&mut self, o: SheetCost) {
+        self.cells = self.cells.saturating_add(o.cells);
+        self.area = self.area.saturating_add(o.area);
+        self.text = self.text.saturating_add(o.text);
+    }
+}
+
+/// The byte length (at most 3 bytes a character, as UTF-8) of each string of an `.xls`'s
+/// shared-string table: `records` starts at the SST record, its CONTINUE records follow. A
+/// string's characters may run on into the next CONTINUE record, which then starts with the
+/// width of the rest (1 or 2 bytes a character) ([MS-XLS] 2.4.265, 2.5.293). Linear; a
+/// truncated table gives the strings read so far.
+fn sst_lengths(records: &[u8]) -> Vec<u64> {
+    // the SST's body and each CONTINUE's, in order
+    let mut parts: Vec<&[u8]> = Vec::new();
+    let mut pos = 0usize;
+    while pos + 4 <= records.len() {
+        let typ = u16::from_le_bytes([records[pos], records[pos + 1]]);
+        let len = usize::from(u16::from_le_bytes([records[pos + 2], records[pos + 3]]));
+        if !parts.is_empty() && typ != 0x003C {
+            break;
+        }
+        parts.push(&records[pos + 4..(pos + 4 + len).min(records.len())]);
+        pos += 4 + len;
+    }
+    let mut out = Vec::new();
+    let (mut part, mut at) = (0usize, 8usize);
+    // `n` bytes on, crossing into the next parts as needed (false past the end)
+    let skip = |part: &mut usize, at: &mut usize, mut n: usize| -> bool {
+        loop {
+            let Some(p) = parts.get(*part) else {
+                return false;
+            };
+            let left = p.len().saturating_sub(*at);
+            if n <= left {
+                *at += n;
+                return true;
+            }
+            n -= left;
+            *part += 1;
+            *at = 0;
+        }
+    };
+    let byte = |part: &mut usize, at: &mut usize| -> Option<u8> {
+        while parts.get(*part)?.len() <= *at {
+            *part += 1;
+            *at = 0;
+        }
+        let b = parts[*part][*at];
+        *at += 1;
+        Some(b)
+    };
+    while let (Some(a), Some(b), Some(flags)) = (
+        byte(&mut part, &mut at),
+        byte(&mut part, &mut at),
+        byte(&mut part, &mut at),
+    ) {
+        let chars = usize::from(u16::from_le_bytes([a, b]));
+        let mut extra = 0usize;
+        if flags & 0x08 != 0 {
+            let (Some(a), Some(b)) = (byte(&mut part, &mut at), byte(&mut part, &mut at)) else {
+                break;
+            };
+            extra += 4 * usize::from(u16::from_le_bytes([a, b]));
+        }
+        if flags & 0x04 != 0 {
+            let mut n = [0u8; 4];
+            for b in &mut n {
+                let Some(x) = byte(&mut part, &mut at) else {
+                    return out;
+                };
+                *b = x;
+            }
+            extra = extra.saturating_add(u32::from_le_bytes(n) as usize);
+        }
+        out.push(chars as u64 * 3);
+        // the characters, each part of them at the width the part gives
+        let mut wide = flags & 0x01 != 0;
+        let mut left = chars;
+        while left > 0 {
+            let Some(p) = parts.get(part) else {
+                return out;
+            };
+            let width = if wide { 2 } else { 1 };
+            let here = (p.len().saturating_sub(at) / width).min(left);
+            at += here * width;
+            left -= here;
+            if left > 0 {
+                part += 1;
+                let Some(p) = parts.get(part) else {
+                    return out;
+                };
+                let Some(&flag) = p.first() else {
+                    return out;
+                };
+                wide = flag & 0x01 != 0;
+                at = 1;
+            }
+        }
+        if !skip(&mut part, &mut at, extra) {
+            break;
+        }
+    }
+    out
 }
 
 /// Columns and rows calamine's OpenDocument reader caps a sheet at.
@@ -373,6 +699,14 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
     let mut cols: u64 = 0;
     let mut pending: u64 = 0;
     let mut row_filled: Option<(u64, u64)> = None;
+    // the text calamine will hold: each filled cell's text (its `<text:s text:c>` spaces
+    // expanded) once for every column and row it is repeated in
+    let max_text = u128::from(limits::UNZIPPED.get());
+    let mut text: u128 = 0;
+    // the cell being read: its repeats and its text so far
+    let mut cell: Option<(u64, u128)> = None;
+    // this row's text, once
+    let mut row_text: u128 = 0;
     let area = |first: Option<u64>, end: u64, col_min: u64, col_max: u64| {
         first.map_or(0, |f| {
             u128::from(end - f) * u128::from(col_max.saturating_sub(col_min) + 1)
@@ -392,7 +726,7 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
                 "table-row" => {
                     let remaining = ODS_MAX_ROWS.saturating_sub(rows);
                     row_repeats = count(e, "number-rows-repeated").min(remaining);
-                    (cols, pending, row_filled) = (0, 0, None);
+                    (cols, pending, row_filled, row_text) = (0, 0, None, 0);
                     if matches!(event, Event::Empty(_)) {
                         rows += row_repeats;
                     }
@@ -400,6 +734,9 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
                 "table-cell" | "covered-table-cell" => {
                     let n = count(e, "number-columns-repeated")
                         .min(ODS_MAX_COLUMNS.saturating_sub(cols + pending));
+                    if filled(e) && matches!(event, Event::Start(_)) {
+                        cell = Some((n, 0));
+                    }
                     if filled(e) {
                         // the empty run before it is stored, then the cell `n` times
                         total += u128::from(pending + n);
@@ -415,8 +752,38 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
                         return Err(refuse(table.max(1), total));
                     }
                 }
+                // spaces: calamine writes `text:c` of them
+                "s" if cell.is_some() => {
+                    let c = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == "c")
+                        .and_then(|a| {
+                            a.value.trim().bytes().try_fold(0u128, |n, d| {
+                                d.is_ascii_digit().then(|| {
+                                    n.saturating_mul(10).saturating_add(u128::from(d - b'0'))
+                                })
+                            })
+                        })
+                        .unwrap_or(1);
+                    if let Some((_, t)) = &mut cell {
+                        *t = t.saturating_add(c);
+                    }
+                }
                 _ => {}
             },
+            Event::Text(t) => {
+                if let Some((_, n)) = &mut cell {
+                    *n = n.saturating_add(t.len() as u128);
+                }
+            }
+            Event::End(e)
+                if matches!(e.local_name().as_ref(), "table-cell" | "covered-table-cell") =>
+            {
+                if let Some((n, t)) = cell.take() {
+                    row_text = row_text.saturating_add(t.saturating_mul(u128::from(n)));
+                }
+            }
             Event::End(e) => match e.local_name().as_ref() {
                 "table-row" => {
                     if let Some((a, b)) = row_filled {
@@ -432,6 +799,12 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
                         }
                     }
                     rows += row_repeats;
+                    // after the cells: a row of both too many cells and too much text is told
+                    // by its cells
+                    text = text.saturating_add(row_text.saturating_mul(u128::from(row_repeats)));
+                    if text > max_text {
+                        return Err(text_too_large(name, &format!("第 {} 个", table.max(1))));
+                    }
                 }
                 "table" => {
                     total += area(first, end, col_min, col_max);
@@ -446,33 +819,160 @@ pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<()
     Ok(())
 }
 
-/// Counts cells against [`limits::CELLS`] across every sheet read.
+/// Counts cells against [`limits::CELLS`] across every sheet read (shared by the threads that read
+/// its sheets: each counts its own in a [`Counted`] and adds them here every few thousand cells,
+/// so a read stops soon after the limit), and the bytes of their text
+/// against [`limits::UNZIPPED`]: a cell that names a shared string holds its own copy of it, so
+/// one long string named by many small cells would otherwise expand a small file without bound
+/// (a 900 KB string in 20 000 cells of a 43 KB xlsx is 18 GB). A real workbook's text is never
+/// more than its unzipped parts (each cell's reference takes more bytes than most strings do).
 struct CellCount<'a> {
     name: &'a str,
-    cells: u64,
+    cells: std::sync::atomic::AtomicU64,
     max: u64,
+    text: std::sync::atomic::AtomicU64,
+    max_text: u64,
 }
+
+/// Cells a thread counts before adding them to the shared count.
+const CELLS_AT_ONCE: u64 = 4096;
 
 impl<'a> CellCount<'a> {
     fn new(name: &'a str) -> Self {
         CellCount {
             name,
-            cells: 0,
+            cells: std::sync::atomic::AtomicU64::new(0),
             max: limits::CELLS.get(),
+            text: std::sync::atomic::AtomicU64::new(0),
+            max_text: limits::UNZIPPED.get(),
         }
     }
 
-    fn one_more(&mut self) -> Result<(), ReadError> {
-        if self.cells >= self.max {
-            return Err(ReadError::TooManyCells {
-                name: self.name.into(),
-                cells: self.cells + 1,
-                max: limits::CELLS.shown(),
-                help: limits::CELLS.help(),
-            });
+    /// The error of a workbook past the limit (the cell that passes it).
+    fn past(&self) -> ReadError {
+        ReadError::TooManyCells {
+            name: self.name.into(),
+            cells: self.max + 1,
+            max: limits::CELLS.shown(),
+            help: limits::CELLS.help(),
         }
-        self.cells += 1;
+    }
+
+    /// One thread's counter.
+    fn counter(&self) -> Counted<'_, 'a> {
+        Counted {
+            shared: self,
+            own: 0,
+            before: self.cells.load(std::sync::atomic::Ordering::Relaxed),
+            own_text: 0,
+            before_text: self.text.load(std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+
+    /// One more cell of `bytes` bytes of text in `sheet`, on one thread alone (`.xls`, `.ods`).
+    fn text(&self, sheet: &str, bytes: usize) -> Result<(), ReadError> {
+        let bytes = bytes as u64;
+        let before = self
+            .text
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+        if before.saturating_add(bytes) > self.max_text {
+            return Err(text_too_large(self.name, sheet));
+        }
         Ok(())
+    }
+
+    /// One more cell, on one thread alone (`.xls`, `.ods`).
+    fn one_more(&self) -> Result<(), ReadError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.cells.load(Relaxed) >= self.max {
+            return Err(self.past());
+        }
+        self.cells.fetch_add(1, Relaxed);
+        Ok(())
+    }
+
+    /// Whether every cell counted is within the limit (after the threads are done).
+    fn total(&self) -> Result<(), ReadError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.cells.load(Relaxed) > self.max {
+            return Err(self.past());
+        }
+        if self.text.load(Relaxed) > self.max_text {
+            return Err(text_too_large(self.name, "（各工作表合计）"));
+        }
+        Ok(())
+    }
+}
+
+/// A thread's cells not yet added to the shared [`CellCount`] (added when it is dropped).
+struct Counted<'c, 'a> {
+    shared: &'c CellCount<'a>,
+    own: u64,
+    /// The shared count when last looked at.
+    before: u64,
+    /// Bytes of cell text not yet added to the shared count.
+    own_text: u64,
+    /// The shared bytes of text when last looked at.
+    before_text: u64,
+}
+
+impl Counted<'_, '_> {
+    fn one_more(&mut self) -> Result<(), ReadError> {
+        // on one thread this is exact: the cell past the limit stops the read
+        if self.before + self.own >= self.shared.max {
+            self.flush();
+            if self.before >= self.shared.max {
+                return Err(self.shared.past());
+            }
+        }
+        self.own += 1;
+        if self.own >= CELLS_AT_ONCE {
+            self.flush();
+        }
+        Ok(())
+    }
+
+    /// One more cell of `bytes` bytes of text in `sheet`: exact on one thread, and two threads
+    /// pass the limit by at most what each holds unflushed (less than the limit itself).
+    fn text(&mut self, sheet: &str, bytes: usize) -> Result<(), ReadError> {
+        self.own_text = self.own_text.saturating_add(bytes as u64);
+        if self.before_text.saturating_add(self.own_text) > self.shared.max_text {
+            self.flush();
+            if self.before_text > self.shared.max_text {
+                return Err(text_too_large(self.shared.name, sheet));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds this thread's cells and text to the shared counts and reads them.
+    fn flush(&mut self) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let own = std::mem::take(&mut self.own);
+        self.before = self.shared.cells.fetch_add(own, Relaxed) + own;
+        let own_text = std::mem::take(&mut self.own_text);
+        self.before_text = self
+            .shared
+            .text
+            .fetch_add(own_text, Relaxed)
+            .saturating_add(own_text);
+    }
+}
+
+impl Drop for Counted<'_, '_> {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
+/// The error for cells whose text, shared strings repeated, comes to more than
+/// [`limits::UNZIPPED`].
+fn text_too_large(name: &str, sheet: &str) -> ReadError {
+    ReadError::UnzippedTooLarge {
+        name: name.into(),
+        part: format!("工作表「{sheet}」的单元格文字，共享字符串按引用次数展开后"),
+        max: limits::UNZIPPED.shown(),
+        help: limits::UNZIPPED.help(),
     }
 }
 
@@ -785,6 +1285,87 @@ mod tests {
         // Excel's 15 significant digits, not the float's noise
         assert_eq!(number_shown(0.1 + 0.2, None), "0.3");
         assert_eq!(number_shown(123456.78901234567, None), "123456.789012346");
+    }
+
+    /// A workbook of `sheets` sheets of a few rows each (numbers in formats, dates, merges).
+    fn many_sheets(sheets: usize) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+        let date = rust_xlsxwriter::Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+        let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 12, 31).unwrap();
+        for k in 0..sheets {
+            let ws = wb.add_worksheet();
+            ws.merge_range(
+                0,
+                0,
+                0,
+                3,
+                &format!("表{k}"),
+                &rust_xlsxwriter::Format::new(),
+            )
+            .unwrap();
+            for r in 1..(3 + k as u32 % 5) {
+                ws.write_string(r, 0, format!("指标{r}")).unwrap();
+                ws.write_number_with_format(r, 1, 0.895 + f64::from(r) / 1000.0, &pct)
+                    .unwrap();
+                ws.write_datetime_with_format(r, 2, &day, &date).unwrap();
+                ws.write_number(r, 3, f64::from(r) * 1.5).unwrap();
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    /// What a read gives, comparable.
+    type Read = Vec<(
+        String,
+        Vec<((u32, u32), String)>,
+        Vec<((u32, u32), (u32, u32))>,
+        Vec<((u32, u32), String)>,
+    )>;
+
+    fn read_on(bytes: &[u8], workers: usize) -> Result<Read, String> {
+        read_with(bytes, workers, limits::CELLS.get())
+    }
+
+    fn read_with(bytes: &[u8], workers: usize, max: u64) -> Result<Read, String> {
+        let mut budget = CellCount::new("t.xlsx");
+        budget.max = max;
+        read_xlsx("t.xlsx", bytes, None, Some(workers), &budget)
+            .map(|sheets| {
+                sheets
+                    .into_iter()
+                    .map(|s| (s.name, s.cells, s.merges, s.rounded))
+                    .collect()
+            })
+            .map_err(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn sheets_read_on_threads_are_the_sheets_read_on_one() {
+        let bytes = many_sheets(11);
+        let one = read_on(&bytes, 1).unwrap();
+        assert_eq!(one.len(), 11);
+        assert!(one.iter().all(|s| !s.1.is_empty() && !s.2.is_empty()));
+        assert!(one.iter().any(|s| !s.3.is_empty()), "a rounded percentage");
+        for workers in [2, 3, 11, 20] {
+            assert_eq!(read_on(&bytes, workers).unwrap(), one, "{workers} threads");
+        }
+    }
+
+    #[test]
+    fn the_cell_limit_holds_for_sheets_read_on_threads() {
+        let bytes = many_sheets(9);
+        let cells: usize = read_on(&bytes, 1).unwrap().iter().map(|s| s.1.len()).sum();
+        // exactly at the limit: read, on one thread or more; one cell fewer: refused alike
+        for (max, ok) in [(cells, true), (cells - 1, false)] {
+            for workers in [1, 2, 3] {
+                let read = read_with(&bytes, workers, max as u64);
+                assert_eq!(read.is_ok(), ok, "limit {max}, {workers} threads: {read:?}");
+                if let Err(e) = read {
+                    assert!(e.contains("TooManyCells"), "{e}");
+                }
+            }
+        }
     }
 
     #[test]

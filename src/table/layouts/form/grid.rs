@@ -172,6 +172,9 @@ impl FormReader<'_, '_, '_> {
         outer: Option<Scope>,
     ) -> GridRead {
         let rows = self.rows;
+        // a header whose rows run past the block's end (a stray quote or a cut file can leave a
+        // two-row header as the block's last line) leaves no grid rows, never a reversed range
+        let span = span.start.min(span.end)..span.end;
         let h = &self.weight_column(h, span.clone());
         let mut out: Vec<IndicatorRow> = Vec::new();
         let mut total = None;

@@ -91,6 +91,9 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
     let mut anchors = Vec::new();
     let mut grids = 0;
     let mut whole_title = false;
+    // a grid header since the last anchor (kept as the rows go: looking back over them for
+    // each label row made a sheet of 20 000 `项目名称` rows take minutes)
+    let mut grid_since_anchor = false;
     for (i, row) in rows.iter().enumerate() {
         if row.is_blank() {
             continue;
@@ -108,6 +111,7 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
                 return None;
             }
             grids += 1;
+            grid_since_anchor = true;
             continue;
         }
         if crate::table::columns::detect(row).is_some() {
@@ -119,16 +123,11 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
                 || (whole_title && label_value(row, UNIT_LABELS).is_some_and(|v| v.is_some())))
         {
             // a second label row of the same form (部门名称 after 项目名称) is not a new form
-            let new_form = match anchors.last() {
-                Some(&a) => rows[a..i]
-                    .iter()
-                    .enumerate()
-                    .any(|(k, _)| grid_header(rows, a + k).is_some()),
-                None => true,
-            };
+            let new_form = anchors.is_empty() || grid_since_anchor;
             if new_form {
                 anchors.push(i);
                 whole_title = false;
+                grid_since_anchor = false;
             }
         }
     }
