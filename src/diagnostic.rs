@@ -582,6 +582,66 @@ mod tests {
         }
     }
 
+    /// Every ESC of `out` starts a colour (`ESC [ digits ; … m`), and no BEL or C1 control is
+    /// left: nothing else reaches the terminal.
+    fn only_colours(out: &str) {
+        let b = out.as_bytes();
+        for (i, _) in out.match_indices('\u{1b}') {
+            let rest = &b[i + 1..];
+            let end = rest.iter().position(|&c| c == b'm');
+            assert!(
+                rest.first() == Some(&b'[')
+                    && end.is_some_and(|e| rest[1..e]
+                        .iter()
+                        .all(|c| c.is_ascii_digit() || *c == b';')),
+                "an escape that is no colour at {i}: {:?}",
+                &out[i..(i + 12).min(out.len())]
+            );
+        }
+        for c in ['\u{7}', '\u{9b}', '\u{9d}'] {
+            assert!(!out.contains(c), "{c:?} in {out:?}");
+        }
+    }
+
+    #[test]
+    fn controls_from_an_input_never_reach_a_colour_terminal() {
+        // an actuals file whose amount is an OSC (set the title), a BEL and a CSI that hides
+        // text (YAML's own escapes): the message quotes the value
+        let text = "projects:\n  - unit: a\n    project: x\n    spent: \"\\e]0;pwned\\a\\e[8mb\"\n";
+        let e = crate::eval::actuals_file::ActualsFile::parse("a.yaml", text).unwrap_err();
+        for colour in [true, false] {
+            let out = render(&*e, colour);
+            only_colours(&out);
+            assert!(out.contains("␛]0;pwned␇␛[8mb"), "{out}");
+        }
+        // a finding of a table (its own snippet) whose message, label and help quote the input
+        let src = crate::source::SourceText::new(
+            "t.tsv",
+            "合计\t1\n单位\tx\u{1b}]52;c;aGk=\u{7}\u{9b}2J\n",
+            crate::source::Format::Tsv,
+            "UTF-8",
+            None,
+        );
+        let at = src.locate(11..12);
+        let f = crate::finding::Finding::at_location(
+            crate::codes::BAD_AMOUNT,
+            crate::finding::Severity::Error,
+            &src,
+            at,
+            "「x\u{1b}]52;c;aGk=\u{7}」不是金额",
+        )
+        .label("这里\u{1b}[2J")
+        .help("改成数字\u{9b}2J");
+        let out = render(&f.diagnostic(&src), true);
+        only_colours(&out);
+        assert!(out.contains("x␛]52;c;aGk=␇\\u{9b}2J"), "{out}");
+        assert!(out.contains("「x␛]52;c;aGk=␇」不是金额"), "{out}");
+        assert!(
+            out.contains("这里␛[2J") && out.contains("改成数字\\u{9b}2J"),
+            "{out}"
+        );
+    }
+
     #[test]
     fn help_inside_a_message_is_left_alone() {
         assert_eq!(
