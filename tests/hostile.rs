@@ -3375,3 +3375,26 @@ fn impossible_points_are_findings_on_their_rows_and_the_total_is_marked() {
         "{head}"
     );
 }
+
+#[test]
+fn an_xls_record_shorter_than_calamine_reads_is_refused_not_a_panic() {
+    // the fuzzer's find (fuzz/regressions/xls_read-calamine-read_u16.bin): its bytes after the
+    // first as the Workbook stream of a compound file; calamine panicked in `read_u16` on a
+    // record shorter than it reads
+    let raw = std::fs::read(root().join("tests/fixtures/hostile/xls-short-record.bin")).unwrap();
+    let mut cfb =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    std::io::Write::write_all(&mut cfb.create_stream("/Workbook").unwrap(), &raw[1..]).unwrap();
+    cfb.flush().unwrap();
+    let d = dir("xls-short-record");
+    write(&d, "t.xls", cfb.into_inner().into_inner());
+    let r = run(&d, &["inspect", "t.xls"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.workbook") && r.stderr.contains("内部记录已损坏"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+}
