@@ -572,6 +572,37 @@ fn help_is_in_chinese() {
     }
     let (_, out, _) = jixiao(&["--help"]);
     assert!(out.contains("命令:") && out.contains("显示版本"), "{out}");
+    // every verb's usage line and value placeholders in Chinese (`[选项] <目标表>…`), in its
+    // help and in the usage error of a missing argument
+    for verb in [
+        &["parse"][..],
+        &["inspect"],
+        &["template"],
+        &["evaluate"],
+        &["review"],
+        &["serve"],
+        &["rules", "check"],
+        &["rules", "list"],
+        &["rules", "test"],
+    ] {
+        let (_, out, _) = jixiao(&[verb, &["--help"]].concat());
+        assert!(out.contains("[选项]"), "{verb:?}:\n{out}");
+        let placeholders: Vec<&str> = out
+            .split('<')
+            .skip(1)
+            .filter_map(|p| p.split_once('>').map(|(name, _)| name))
+            .filter(|name| name.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+            .filter(|name| *name != "TAB") // the tab key, in parse's description
+            .collect();
+        assert!(
+            placeholders.is_empty(),
+            "{verb:?}: {placeholders:?} in:\n{out}"
+        );
+        assert!(!out.contains("[OPTIONS]"), "{verb:?}:\n{out}");
+    }
+    let (code, _, err) = jixiao(&["inspect"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("<目标表>") && err.contains("[选项]"), "{err}");
     let (code, out, _) = jixiao(&["--version"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("jixiao "), "{out}");

@@ -86,7 +86,52 @@ pub mod exit {
 /// The command line as clap builds it, its help in Chinese: the usage line, the headings of
 /// commands, arguments and options, and the help and version flags (flag names stay English).
 pub fn command() -> clap::Command {
-    localise(<Cli as clap::CommandFactory>::command())
+    usage_in_chinese(localise(<Cli as clap::CommandFactory>::command()))
+}
+
+/// The Chinese placeholder of an argument's value in usage lines and help (`<目标表>`), by
+/// clap's name for it; a name not listed is kept.
+fn placeholder(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "INPUTS" => "输入",
+        "TABLE" | "TABLES" => "目标表",
+        "FORMAT" => "格式",
+        "OUTPUT" | "FILE" | "FILES" => "文件",
+        "YEAR" => "年度",
+        "DENY" | "CODE" => "代码",
+        "ENCODING" => "编码",
+        "SHEET" => "工作表",
+        "ADDR" => "地址",
+        "PORT" => "端口",
+        "N" | "MAX_WORK" | "MAX_QUEUE" | "MAX_CONNECTIONS" => "个数",
+        "TIMEOUT" | "HEADER_TIMEOUT" => "秒数",
+        "MAX_UPLOAD_MB" | "MAX_ANSWER_MB" | "MAX_WORK_MEMORY_MB" => "兆字节",
+        _ => return None,
+    })
+}
+
+/// Usage lines in Chinese: clap writes `[OPTIONS]` into each generated usage, which is
+/// replaced by `[选项]` (the rest of the line is clap's, with [`placeholder`]s).
+fn usage_in_chinese(mut cmd: clap::Command) -> clap::Command {
+    cmd.build();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    let usage = cmd.render_usage().to_string();
+    if let Some(line) = usage.lines().next()
+        && line.contains("[OPTIONS]")
+    {
+        let line = line
+            .trim_start_matches("Usage:")
+            .trim()
+            .replace("[OPTIONS]", "[选项]");
+        cmd = cmd.override_usage(line);
+    }
+    for name in names {
+        cmd = cmd.mut_subcommand(name, usage_in_chinese);
+    }
+    cmd
 }
 
 fn localise(cmd: clap::Command) -> clap::Command {
@@ -103,6 +148,18 @@ fn localise(cmd: clap::Command) -> clap::Command {
                 "参数"
             } else {
                 "选项"
+            };
+            // clap names a value after its argument in capitals (`<INPUTS>`)
+            let named = match a.get_value_names() {
+                Some([one]) => placeholder(one.as_str()),
+                None if a.get_action().takes_values() => {
+                    placeholder(&a.get_id().as_str().to_uppercase())
+                }
+                _ => None,
+            };
+            let a = match named {
+                Some(name) => a.value_name(name),
+                None => a,
             };
             values_in_chinese(a.help_heading(heading))
         })
