@@ -270,7 +270,7 @@ mod tests {
             "{m}"
         );
         assert!(
-            m.contains("用法：jixiao evaluate [选项] <INPUTS>..."),
+            m.contains("用法：jixiao evaluate [选项] <输入>..."),
             "{m}"
         );
         assert!(m.ends_with("更多信息：jixiao evaluate --help\n"), "{m}");
@@ -280,7 +280,7 @@ mod tests {
             "{m}"
         );
         let m = error(&["jixiao", "evaluate"]);
-        assert!(m.starts_with("错误：缺少必需的参数：<INPUTS>..."), "{m}");
+        assert!(m.starts_with("错误：缺少必需的参数：<输入>..."), "{m}");
         for m in [
             error(&["jixiao", "evaluate", "--bogus", "x.tsv"]),
             error(&["jixiao", "evaluat"]),
@@ -319,19 +319,19 @@ mod tests {
     fn a_value_not_allowed_lists_the_allowed_ones_and_our_own_reason() {
         let m = error(&["jixiao", "evaluate", "--format", "foo", "x.tsv"]);
         assert!(
-            m.starts_with("错误：'foo' 不是 --format <FORMAT> 的可选值\n"),
+            m.starts_with("错误：'foo' 不是 --format <格式> 的可选值\n"),
             "{m}"
         );
         assert!(m.contains("可选值：table、markdown、json"), "{m}");
         assert!(m.ends_with("更多信息：jixiao evaluate --help\n"), "{m}");
         let m = error(&["jixiao", "evaluate", "--year", "abc", "x.tsv"]);
         assert!(
-            m.starts_with("错误：--year <YEAR> 的值 'abc' 无效：年度应是"),
+            m.starts_with("错误：--year <年度> 的值 'abc' 无效：年度应是"),
             "{m}"
         );
         let m = error(&["jixiao", "serve", "--port", "abc"]);
         assert!(
-            m.starts_with("错误：--port <PORT> 的值 'abc' 无效：应是整数\n"),
+            m.starts_with("错误：--port <端口> 的值 'abc' 无效：应是整数\n"),
             "{m}"
         );
         let m = error(&["jixiao", "serve", "--port", "99999"]);
