@@ -269,10 +269,7 @@ mod tests {
             m.starts_with("错误：不认识的参数 '--bogus'\n  提示：如果 '--bogus' 是一个值"),
             "{m}"
         );
-        assert!(
-            m.contains("用法：jixiao evaluate [选项] <输入>..."),
-            "{m}"
-        );
+        assert!(m.contains("用法：jixiao evaluate [选项] <输入>..."), "{m}");
         assert!(m.ends_with("更多信息：jixiao evaluate --help\n"), "{m}");
         let m = error(&["jixiao", "evaluat"]);
         assert!(

@@ -23,7 +23,7 @@
 //! back through the forms reader as the projects they report (`tests/xlsx_roundtrip.rs`). The
 //! creation date is fixed, so the same report gives the same bytes.
 //!
-//! Both cores: the project sheets are built on up to [`MAX_WORKERS`] threads (a few sheets
+//! Both cores: the project sheets are built on up to `MAX_WORKERS` (4) threads (a few sheets
 //! ahead of the one the workbook takes next, in order), then rust_xlsxwriter assembles each
 //! sheet's XML on threads of its own and deflates the zip on one. The bytes do not depend on
 //! the number of threads (tested against one).
