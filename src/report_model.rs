@@ -353,35 +353,28 @@ fn waiting_note(waiting: usize) -> String {
     }
 }
 
-impl UnitReport {
-    /// Whether some project of the unit has a total (else the mean is no result).
-    pub fn has_mean(&self) -> bool {
-        self.waiting < self.projects
-    }
-    /// The mean as shown (`待评定` where no project has a total).
-    pub fn mean_text(&self) -> String {
-        mean_text(&self.score, self.projects, self.waiting)
-    }
-    /// The grade with how many projects have no total.
-    pub fn grade_text(&self) -> String {
-        format!("{}{}", self.grade, waiting_note(self.waiting))
-    }
+/// The mean, grade and waiting count shown alike for a unit and for the whole report: both
+/// hold `score`, `grade`, `projects` and `waiting`.
+macro_rules! mean_shown {
+    ($($ty:ty),+) => {$(
+        impl $ty {
+            /// Whether some project has a total (else the mean is no result).
+            pub fn has_mean(&self) -> bool {
+                self.waiting < self.projects
+            }
+            /// The mean as shown (`待评定` where no project has a total).
+            pub fn mean_text(&self) -> String {
+                mean_text(&self.score, self.projects, self.waiting)
+            }
+            /// The grade with how many projects have no total.
+            pub fn grade_text(&self) -> String {
+                format!("{}{}", self.grade, waiting_note(self.waiting))
+            }
+        }
+    )+};
 }
 
-impl Summary {
-    /// Whether some project has a total (else the mean is no result).
-    pub fn has_mean(&self) -> bool {
-        self.waiting < self.projects
-    }
-    /// The mean as shown (`待评定` where no project has a total).
-    pub fn mean_text(&self) -> String {
-        mean_text(&self.score, self.projects, self.waiting)
-    }
-    /// The grade with how many projects have no total.
-    pub fn grade_text(&self) -> String {
-        format!("{}{}", self.grade, waiting_note(self.waiting))
-    }
-}
+mean_shown!(UnitReport, Summary);
 
 /// A recomputed score that differs from the sheet's own 得分.
 #[derive(Debug, Clone, Serialize)]

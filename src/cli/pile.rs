@@ -582,6 +582,29 @@ mod tests {
         d
     }
 
+    /// `evaluate FOLDER --format FORMAT --jobs 1 -o out.FORMAT`, asserting exit 0 and every
+    /// file of the folder read once; the output's folder (kept alive) and the report's path.
+    fn evaluated_once(
+        d: &tempfile::TempDir,
+        format: &str,
+    ) -> (tempfile::TempDir, std::path::PathBuf) {
+        let out = tempfile::tempdir().unwrap();
+        let report = out.path().join(format!("out.{format}"));
+        let (code, counts) = run(&[
+            "evaluate",
+            d.path().to_str().unwrap(),
+            "--format",
+            format,
+            "--jobs",
+            "1",
+            "-o",
+            report.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+        once(d.path(), &counts);
+        (out, report)
+    }
+
     #[test]
     fn a_folder_holding_one_table_is_read_once() {
         // the table in two formats and a rule file beside it
@@ -591,20 +614,7 @@ mod tests {
             "rules:\n  - id: local.veto\n    when: indicator ~ \"工程质量\"\n    veto: {grade: 差, message: 本地规则}\n",
         )
         .unwrap();
-        let out = tempfile::tempdir().unwrap();
-        let report = out.path().join("out.json");
-        let (code, counts) = run(&[
-            "evaluate",
-            d.path().to_str().unwrap(),
-            "--format",
-            "json",
-            "--jobs",
-            "1",
-            "-o",
-            report.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0);
-        once(d.path(), &counts);
+        let (_out, report) = evaluated_once(&d, "json");
         // the folder's rule file was loaded: its veto is in the report
         let text = std::fs::read_to_string(&report).unwrap();
         assert!(text.contains("本地规则"), "{text}");
@@ -617,40 +627,14 @@ mod tests {
             "samples/guangzhou-hpf-2023/targets.xlsx",
             "samples/guangzhou-hpf-2023/actuals.yaml",
         ]);
-        let out = tempfile::tempdir().unwrap();
-        let report = out.path().join("out.csv");
-        let (code, counts) = run(&[
-            "evaluate",
-            d.path().to_str().unwrap(),
-            "--format",
-            "csv",
-            "--jobs",
-            "1",
-            "-o",
-            report.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0);
-        once(d.path(), &counts);
+        let (_out, report) = evaluated_once(&d, "csv");
         assert!(std::fs::metadata(&report).unwrap().len() > 0);
     }
 
     #[test]
     fn a_folder_holding_different_tables_is_read_once() {
         let d = folder(&[F01, F01_CSV, F03]);
-        let out = tempfile::tempdir().unwrap();
-        let report = out.path().join("rollup.json");
-        let (code, counts) = run(&[
-            "evaluate",
-            d.path().to_str().unwrap(),
-            "--format",
-            "json",
-            "--jobs",
-            "1",
-            "-o",
-            report.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0);
-        once(d.path(), &counts);
+        let (_out, report) = evaluated_once(&d, "json");
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
         assert_eq!(v["totals"]["forms"], 2);
