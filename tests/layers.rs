@@ -335,3 +335,28 @@ fn every_path_the_layout_names_exists() {
         "docs/development.md names what is not there: {missing:?}"
     );
 }
+
+/// One module-file style: a module with children is `name/mod.rs`, never `name.rs` beside `name/`.
+#[test]
+fn a_module_with_children_is_a_folder_with_mod_rs() {
+    fn walk(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if path.with_extension("rs").is_file() {
+                    found.push(path.with_extension("rs").display().to_string());
+                }
+                walk(&path, found);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut found,
+    );
+    assert!(
+        found.is_empty(),
+        "move these into their folder as mod.rs: {found:#?}"
+    );
+}
