@@ -97,6 +97,26 @@ pub fn append_indicator_lines(projects: &[ProjectReport], buf: &mut Vec<u8>) {
     LineWriter::default().append(projects, buf);
 }
 
+/// JSON lines for a streamed run (`eval::stream`): a [`LineWriter`] for each worker, the
+/// summary line at the end.
+pub struct JsonLines;
+
+impl crate::eval::stream::Lines for JsonLines {
+    fn writer(&self) -> Box<dyn crate::eval::stream::ProjectLines> {
+        Box::new(LineWriter::default())
+    }
+
+    fn finish(&self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        write_summary_line(summary, out)
+    }
+}
+
+impl crate::eval::stream::ProjectLines for LineWriter {
+    fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        LineWriter::append_project(self, p, buf);
+    }
+}
+
 /// Writes indicator lines, keeping the JSON of what repeats from line to line: an indicator's
 /// category, subcategory, name, target and canonical form (tables repeat the same indicator
 /// with the same target in project after project) and the file name. A streaming worker keeps
