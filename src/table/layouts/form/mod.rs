@@ -62,6 +62,7 @@
 
 mod funds;
 mod grid;
+mod rows;
 mod title;
 mod words;
 
