@@ -3620,3 +3620,42 @@ fn xlsx_style_entries_are_counted_before_calamine_holds_them() {
     let r = run(&d, &["inspect", "past.xlsx"], &env);
     assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn word_tables_past_the_sheet_limit_are_refused_as_they_close() {
+    // PROBE.md's `docx-many-tables`: 300,000 one-cell tables (94 KB) took 4–7 s, a sheet each
+    let d = dir("docx-many-tables");
+    let one = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    let bytes = docx_with(&one.repeat(300_000));
+    assert!(bytes.len() < 200 * 1024, "{}", bytes.len());
+    write(&d, "tables.docx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "tables.docx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.too-many-entries")
+            && r.stderr.contains("10001 个以上的表格")
+            && r.stderr.contains("JIXIAO_MAX_SHEETS"),
+        "{}",
+        r.stderr
+    );
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 200 * 1024, "{peak_kb} kB");
+    // the limit is the count of tables
+    let head = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    write(
+        &d,
+        "three.docx",
+        docx_with(&format!("{head}{}", one.repeat(2))),
+    );
+    write(
+        &d,
+        "four.docx",
+        docx_with(&format!("{head}{}", one.repeat(3))),
+    );
+    let env = [("JIXIAO_MAX_SHEETS", "3")];
+    let r = run(&d, &["inspect", "three.docx"], &env);
+    assert!(!r.stderr.contains("too-many-entries"), "{}", r.stderr);
+    let r = run(&d, &["inspect", "four.docx"], &env);
+    assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
+}
