@@ -3659,3 +3659,53 @@ fn word_tables_past_the_sheet_limit_are_refused_as_they_close() {
     let r = run(&d, &["inspect", "four.docx"], &env);
     assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
+
+/// User and system CPU ticks the process `pid` has used (`/proc/PID/stat`).
+#[cfg(target_os = "linux")]
+fn process_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    // utime and stime are the 14th and 15th fields, 12th and 13th after the name
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn dropped_files_past_the_upload_cap_are_refused_at_the_first_past_it() {
+    // PROBE.md: 100,000 one-byte `file` parts took 5.9 s to their 400 (each sorted by content)
+    let server = Server::start(&[]);
+    let (status, page) = server.request("GET", "/", &[], b"");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("一次最多拖入 1000 个文件"),
+        "the page states the cap"
+    );
+    let names: Vec<String> = (0..100_000).map(|i| format!("f{i}.txt")).collect();
+    let files: Vec<(&str, &str, &[u8])> = names
+        .iter()
+        .map(|n| ("file", n.as_str(), &b"x"[..]))
+        .collect();
+    let (ct, body) = form(&[], &files);
+    let before = process_ticks(server.child.id());
+    let (status, answer) = server.request("POST", "/api/inspect", &[("Content-Type", &ct)], &body);
+    let ticks = process_ticks(server.child.id()) - before;
+    assert_eq!(status, 400, "{answer}");
+    assert!(
+        answer.contains("web.too-many-files")
+            && answer.contains("1000")
+            && answer.contains("JIXIAO_MAX_UPLOAD_FILES"),
+        "{answer}"
+    );
+    // clock ticks are hundredths of a second: the server's own CPU for the whole request
+    assert!(ticks < 200, "{ticks} ticks");
+    // at the cap, the files are sorted as before (none of them is a table)
+    let (ct, body) = form(&[], &files[..1000]);
+    let (status, answer) = server.request("POST", "/api/inspect", &[("Content-Type", &ct)], &body);
+    assert!(
+        status == 400 && !answer.contains("too-many-files"),
+        "{status} {answer}"
+    );
+    let (status, _) = server.request("GET", "/", &[], b"");
+    assert_eq!(status, 200, "the server stopped");
+}
