@@ -17,6 +17,7 @@
 //! | size of one rule file (or rule test file) | 16 MB | `JIXIAO_MAX_RULE_FILE_MB` |
 //! | size of one actuals file | 64 MB | `JIXIAO_MAX_ACTUALS_MB` |
 //! | nesting depth of a YAML file (blocks, `[ ]`, `{ }`) | 64 | `JIXIAO_MAX_YAML_DEPTH` |
+//! | nodes of a YAML file (entries, keys, `[ ]`, `{ }`), counted before it is parsed | 1000000 | `JIXIAO_MAX_YAML_NODES` |
 //! | entries of one `.zip` of forms | 10000 | `JIXIAO_MAX_ZIP_ENTRIES` |
 //! | a `.zip` of forms unzipped (all its entries) | 1024 MB | `JIXIAO_MAX_ZIP_UNZIPPED_MB` |
 //! | unzipped ÷ zipped size of one entry past 1 MB | 100 | `JIXIAO_MAX_ZIP_RATIO` |
@@ -134,6 +135,13 @@ pub static ACTUALS: Limit = Limit::new("实际值文件的大小", "JIXIAO_MAX_A
 /// Nesting depth of a YAML file, checked before it is parsed.
 pub static YAML_DEPTH: Limit = Limit::new("YAML 文件的嵌套层数", "JIXIAO_MAX_YAML_DEPTH", 64, "");
 
+/// Nodes of a YAML file (list entries, keys, `[ ]` and `{ }`), counted before it is parsed
+/// (`crate::yaml::check_nodes`): the parser holds every event and value of the file, about 170
+/// bytes for each `{}`, so a 6 MB file of 2,000,000 `{}` took 700–800 MB. Real rule and actuals
+/// files hold a few thousand.
+pub static YAML_NODES: Limit =
+    Limit::new("YAML 文件的条目数", "JIXIAO_MAX_YAML_NODES", 1_000_000, "");
+
 /// Entries of one `.zip` of forms (a pile, issue 26).
 pub static ZIP_ENTRIES: Limit =
     Limit::new("压缩包中的文件数", "JIXIAO_MAX_ZIP_ENTRIES", 10_000, "");
@@ -206,7 +214,7 @@ pub static QUOTED_LINES: Limit = Limit::new(
 );
 
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 21] = [
+pub static ALL: [&Limit; 22] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -228,6 +236,7 @@ pub static ALL: [&Limit; 21] = [
     &STYLES,
     &UPLOAD_FILES,
     &QUOTED_LINES,
+    &YAML_NODES,
 ];
 
 #[cfg(test)]
@@ -239,6 +248,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 21);
+        assert_eq!(ALL.len(), 22);
     }
 }

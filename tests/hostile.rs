@@ -3709,3 +3709,55 @@ fn dropped_files_past_the_upload_cap_are_refused_at_the_first_past_it() {
     let (status, _) = server.request("GET", "/", &[], b"");
     assert_eq!(status, 200, "the server stopped");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn yaml_of_millions_of_tiny_nodes_is_refused_before_it_is_parsed() {
+    // PROBE.md's `rules-wide-flow`: 2,000,000 `{}` rules (6 MB) took 700–800 MB before the
+    // rule count refused them; the same shape as an actuals file
+    let d = dir("yaml-nodes");
+    write(&d, "t.tsv", TABLE);
+    write(
+        &d,
+        "r.yaml",
+        format!("rules: [{}]\n", "{},".repeat(2_000_000)),
+    );
+    write(
+        &d,
+        "a.yaml",
+        format!("projects: [{}]\n", "{},".repeat(2_000_000)),
+    );
+    for args in [
+        &["rules", "check", "r.yaml"][..],
+        &["evaluate", "t.tsv", "a.yaml"][..],
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("JIXIAO_MAX_YAML_NODES") && r.stderr.contains("1000000"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
+        assert!(peak_kb < 150 * 1024, "{args:?}: {peak_kb} kB");
+    }
+    // the limit is the count: a rule file of 100 rules (1 `[`, 1 `:`, 100 `{}` and their
+    // commas) reads within 202 and is refused at 201
+    write(
+        &d,
+        "small.yaml",
+        format!("rules: [{}]\n", "{},".repeat(100)),
+    );
+    let r = run(
+        &d,
+        &["rules", "check", "small.yaml"],
+        &[("JIXIAO_MAX_YAML_NODES", "202")],
+    );
+    assert!(!r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
+    let r = run(
+        &d,
+        &["rules", "check", "small.yaml"],
+        &[("JIXIAO_MAX_YAML_NODES", "201")],
+    );
+    assert!(r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
+}
