@@ -87,6 +87,20 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         );
         return (Vec::new(), errors);
     }
+    if let Err(many) = crate::yaml::check_nodes(text) {
+        let len = text[many.offset..].chars().next().map_or(0, char::len_utf8);
+        errors.push(
+            RuleError::new(
+                ErrorKind::TooMany,
+                src,
+                many.offset..many.offset + len,
+                format!("YAML {}", many.message()),
+                "条目数在这里超过上限",
+            )
+            .help(crate::limits::YAML_NODES.help()),
+        );
+        return (Vec::new(), errors);
+    }
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -378,6 +392,9 @@ fn value_help(key: &str) -> String {
 pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
     if let Err(deep) = crate::yaml::check_depth(text) {
         return Err((deep.message(), deep.offset));
+    }
+    if let Err(many) = crate::yaml::check_nodes(text) {
+        return Err((many.message(), many.offset));
     }
     serde_yaml::from_str(text).map_err(|e| {
         let at = e

@@ -402,6 +402,43 @@ pub enum ReadError {
         /// How to raise it.
         help: String,
     },
+    /// More entries of one kind than their limit: sheets of a workbook or tables of a Word
+    /// document ([`crate::limits::SHEETS`]), style entries of an xlsx
+    /// ([`crate::limits::STYLES`]); counted before they are read.
+    #[error("{name} 的 {part} 有 {count} 个以上的{what}，超过 {max} 个的上限")]
+    #[diagnostic(code("table.too-many-entries"), help("{help}"))]
+    TooManyEntries {
+        /// File name.
+        name: String,
+        /// The part that holds them (`xl/styles.xml`, `word/document.xml`).
+        part: String,
+        /// What is counted (`工作表`, `表格`).
+        what: &'static str,
+        /// Counted so far (the first past the limit).
+        count: u64,
+        /// The limit.
+        max: String,
+        /// How to raise it.
+        help: String,
+    },
+    /// An xlsx whose two sheets name one part: each sheet would read it again.
+    #[error("{name} 的工作表「{first}」和「{second}」指向同一个部件 {part}")]
+    #[diagnostic(
+        code("table.sheet-part-repeated"),
+        help(
+            "Excel 和 WPS 保存的工作簿每个工作表各有自己的部件；这个文件是构造或损坏的。可用 Excel 或 WPS 打开后另存为 .xlsx 再试"
+        )
+    )]
+    SheetPartRepeated {
+        /// File name.
+        name: String,
+        /// The part named twice.
+        part: String,
+        /// The sheet that named it first.
+        first: String,
+        /// The sheet that named it again.
+        second: String,
+    },
 }
 
 impl ReadError {
