@@ -618,7 +618,7 @@ mod tests {
         let src = crate::source::SourceText::new(
             "t.tsv",
             "合计\t1\n单位\tx\u{1b}]52;c;aGk=\u{7}\u{9b}2J\n",
-            crate::source::Format::Tsv,
+            crate::source::InputFormat::Tsv,
             "UTF-8",
             None,
         );

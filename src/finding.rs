@@ -382,11 +382,17 @@ impl SourceCode for Excerpt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Format;
+    use crate::source::InputFormat;
 
     #[test]
     fn serialises_in_spec_order_without_absent_fields() {
-        let src = SourceText::new("t.tsv", "合计\t1\n单位\tx\n", Format::Tsv, "UTF-8", None);
+        let src = SourceText::new(
+            "t.tsv",
+            "合计\t1\n单位\tx\n",
+            InputFormat::Tsv,
+            "UTF-8",
+            None,
+        );
         let at = src.locate(16..17);
         let f = Finding::at_location(codes::BAD_AMOUNT, Severity::Error, &src, at, "不是金额")
             .unit("单位")

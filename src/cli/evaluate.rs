@@ -19,7 +19,7 @@ use super::exit;
 /// Tables with at least this many projects show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 2000;
 
-pub use crate::report::Format;
+pub use crate::report::ReportFormat;
 
 /// What `--deny` stops on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -39,8 +39,8 @@ pub struct Args {
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// 报告格式
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
     /// 写入文件而非标准输出
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
@@ -286,7 +286,7 @@ pub fn run(args: Args) -> u8 {
     };
     // only a regular file is streamed: a pipe or FIFO cannot be read twice (the 得分 column's
     // first pass), so it is read whole, within the input limit
-    if matches!(args.format, Format::Jsonl | Format::Csv)
+    if matches!(args.format, ReportFormat::Jsonl | ReportFormat::Csv)
         && !args.no_streaming
         && read_doc.is_none()
         && crate::bounded::is_regular_file(&table_path)
@@ -383,7 +383,8 @@ pub fn run(args: Args) -> u8 {
         }
     }
     // xlsx is binary: to a file, or to stdout only when stdout is not a terminal.
-    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+    if args.format == ReportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal()
+    {
         say!("错误：xlsx 是二进制文件，不能写到终端；请用 -o 报告.xlsx，或把标准输出重定向到文件");
         return exit::USAGE;
     }
@@ -394,12 +395,12 @@ pub fn run(args: Args) -> u8 {
     let coloured = out.is_stdout() && super::console::colour_out();
     // text reports show the table's control characters visibly (the coloured table does so
     // itself, before its colours)
-    if matches!(args.format, Format::Markdown | Format::Csv)
-        || (args.format == Format::Table && !coloured)
+    if matches!(args.format, ReportFormat::Markdown | ReportFormat::Csv)
+        || (args.format == ReportFormat::Table && !coloured)
     {
         out = out.showing_controls();
     }
-    if args.form_only && args.format != Format::Xlsx {
+    if args.form_only && args.format != ReportFormat::Xlsx {
         say!("错误：--form-only 只用于 xlsx 报告；请加 --format xlsx -o 自评表.xlsx");
         return exit::USAGE;
     }
@@ -408,7 +409,7 @@ pub fn run(args: Args) -> u8 {
         report::xlsx::render_form_only(&report)
             .map_err(|e| std::io::Error::other(report::xlsx_error(&e)))
             .and_then(|bytes| out.write_all(&bytes))
-    } else if args.format == Format::Table && coloured {
+    } else if args.format == ReportFormat::Table && coloured {
         // as wide as the terminal, unless --wide asks for every character
         let width = terminal_size::terminal_size()
             .map(|(w, _)| w.0 as usize)
@@ -419,7 +420,7 @@ pub fn run(args: Args) -> u8 {
         report::write(&report, args.format, &methodology.bands.value, &mut out)
     }
     .and_then(|_| {
-        if args.explain && matches!(args.format, Format::Table | Format::Markdown) {
+        if args.explain && matches!(args.format, ReportFormat::Table | ReportFormat::Markdown) {
             out.write_all(explain(&report, &rules).as_bytes())?;
         }
         Ok(())
@@ -507,7 +508,7 @@ fn streaming(
         workers,
         render: &render,
     };
-    if args.format == Format::Csv {
+    if args.format == ReportFormat::Csv {
         return streaming_csv(args, &inputs, &head.findings, stream, opts);
     }
     for f in &head.findings {

@@ -11,7 +11,7 @@ use crate::review::{self, render};
 use super::exit;
 
 /// Output formats of `review` (the web API takes the same: it lives below both doors).
-pub use crate::review::render::Format;
+pub use crate::review::render::ReviewFormat;
 
 /// What `--deny` stops on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,8 +29,8 @@ pub struct Args {
     #[arg(required_unless_present = "explain", help = crate::table::formats::input_help())]
     pub files: Vec<PathBuf>,
     /// 输出格式
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Human)]
+    pub format: ReviewFormat,
     /// 出现该级别（或更严重）的问题时以退出码 1 结束
     #[arg(long, value_enum)]
     pub deny: Option<Deny>,
@@ -123,9 +123,9 @@ pub fn run(args: Args) -> u8 {
             });
         }
         let text = match args.format {
-            Format::Json => render::json(&doc, &findings),
-            Format::Markdown => render::markdown(&doc.source.name, &findings),
-            Format::Human => render::human(&doc, &findings, super::console::colour_out()),
+            ReviewFormat::Json => render::json(&doc, &findings),
+            ReviewFormat::Markdown => render::markdown(&doc.source.name, &findings),
+            ReviewFormat::Human => render::human(&doc, &findings, super::console::colour_out()),
         };
         out.print(text);
     }

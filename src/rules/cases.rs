@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::eval::Facts;
+use super::conditions::Facts;
 use super::set::RuleSet;
 use crate::lang::{self, Target};
 

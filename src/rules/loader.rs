@@ -10,7 +10,7 @@ use std::sync::Arc;
 use miette::NamedSource;
 use serde_yaml::{Mapping, Value};
 
-use super::error::{ErrorKind, RuleError, nearest};
+use super::error::{RuleError, RuleErrorKind, nearest};
 use super::locate::{self, ItemPos, KeyPos};
 use super::model::{FILE_KEYS, RULE_KEYS, RuleSpec};
 
@@ -63,7 +63,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         let len = text[deep.offset..].chars().next().map_or(0, char::len_utf8);
         errors.push(
             RuleError::new(
-                ErrorKind::TooMany,
+                RuleErrorKind::TooMany,
                 src,
                 deep.offset..deep.offset + len,
                 format!("YAML 嵌套太深：{}", deep.message()),
@@ -77,13 +77,27 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         let len = text[big.offset..].chars().next().map_or(0, char::len_utf8);
         errors.push(
             RuleError::new(
-                ErrorKind::TooMany,
+                RuleErrorKind::TooMany,
                 src,
                 big.offset..big.offset + len,
                 format!("YAML {}", big.message()),
                 "展开在这里超过上限",
             )
             .help("同一段内容只写一次，或把重复的内容直接写出"),
+        );
+        return (Vec::new(), errors);
+    }
+    if let Err(many) = crate::yaml::check_nodes(text) {
+        let len = text[many.offset..].chars().next().map_or(0, char::len_utf8);
+        errors.push(
+            RuleError::new(
+                ErrorKind::TooMany,
+                src,
+                many.offset..many.offset + len,
+                format!("YAML {}", many.message()),
+                "条目数在这里超过上限",
+            )
+            .help(crate::limits::YAML_NODES.help()),
         );
         return (Vec::new(), errors);
     }
@@ -105,7 +119,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             let len = text[at..].chars().next().map_or(0, char::len_utf8);
             errors.push(
                 RuleError::new(
-                    ErrorKind::Syntax,
+                    RuleErrorKind::Syntax,
                     src,
                     at..at + len,
                     format!("YAML 语法错误：{}", clean(&e.to_string())),
@@ -123,7 +137,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         Value::Mapping(m) => m,
         _ => {
             errors.push(
-                RuleError::new(ErrorKind::Shape, src, whole(src), "规则文件应以 `rules:` 开头", "这里应是 `rules:`")
+                RuleError::new(RuleErrorKind::Shape, src, whole(src), "规则文件应以 `rules:` 开头", "这里应是 `rules:`")
                     .help("规则文件的形状：\nrules:\n  - id: my.rule\n    when: indicator ~ \"满意度\"\n    direction: higher"),
             );
             return (Vec::new(), errors);
@@ -138,7 +152,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         }
         let span = top_pos(&key).map_or(whole(src), |p| p.key);
         let mut e = RuleError::new(
-            ErrorKind::UnknownKey,
+            RuleErrorKind::UnknownKey,
             src,
             span,
             format!("未知的顶层键 `{key}`"),
@@ -157,7 +171,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             let span = top_pos("rules").map_or(whole(src), |p| p.key);
             errors.push(
                 RuleError::new(
-                    ErrorKind::Shape,
+                    RuleErrorKind::Shape,
                     src,
                     span,
                     "`rules:` 应是一个列表",
@@ -171,7 +185,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             if errors.is_empty() {
                 errors.push(
                     RuleError::new(
-                        ErrorKind::Shape,
+                        RuleErrorKind::Shape,
                         src,
                         whole(src),
                         "规则文件缺少 `rules:`",
@@ -188,7 +202,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         let span = top_pos("rules").map_or(whole(src), |p| p.key);
         errors.push(
             RuleError::new(
-                ErrorKind::TooMany,
+                RuleErrorKind::TooMany,
                 src,
                 span,
                 format!(
@@ -214,7 +228,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         let Value::Mapping(m) = item else {
             errors.push(
                 RuleError::new(
-                    ErrorKind::Shape,
+                    RuleErrorKind::Shape,
                     src,
                     ipos.dash.clone(),
                     "这条规则不是键值对",
@@ -243,7 +257,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
                 };
                 errors.push(
                     RuleError::new(
-                        ErrorKind::UnknownKey,
+                        RuleErrorKind::UnknownKey,
                         src,
                         key_span,
                         format!("未知的键 `{key}`"),
@@ -260,7 +274,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
                     .filter(|p| !p.value.is_empty())
                     .map_or(key_span, |p| p.value.clone());
                 let mut err = RuleError::new(
-                    ErrorKind::BadValue,
+                    RuleErrorKind::BadValue,
                     src,
                     span,
                     format!("`{key}` 的值不对：{}", clean(&e.to_string())),
@@ -287,7 +301,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         match &spec.id {
             None if errors.len() > errors_before && ipos.key("id").is_some() => {}
             None => errors.push(
-                RuleError::new(ErrorKind::MissingId, src, ipos.dash.clone(), "这条规则没有 `id`", "缺少 id")
+                RuleError::new(RuleErrorKind::MissingId, src, ipos.dash.clone(), "这条规则没有 `id`", "缺少 id")
                     .help("每条规则要有唯一的 id，如 `id: audit.satisfaction-floor`；同 id 的后一条覆盖前一条"),
             ),
             Some(id) => {
@@ -295,7 +309,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
                 if let Some(first) = seen.get(id) {
                     let span = here.as_ref().map_or(ipos.dash.clone(), |p| p.value.clone());
                     errors.push(
-                        RuleError::new(ErrorKind::DuplicateId, src, span, format!("同一文件里 id `{id}` 出现了两次（第一次在第 {} 行）", first.line), "重复的 id")
+                        RuleError::new(RuleErrorKind::DuplicateId, src, span, format!("同一文件里 id `{id}` 出现了两次（第一次在第 {} 行）", first.line), "重复的 id")
                             .help("一个文件里每个 id 只写一次；要覆盖默认规则，写在另一个文件里"),
                     );
                     continue;
@@ -378,6 +392,9 @@ fn value_help(key: &str) -> String {
 pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
     if let Err(deep) = crate::yaml::check_depth(text) {
         return Err((deep.message(), deep.offset));
+    }
+    if let Err(many) = crate::yaml::check_nodes(text) {
+        return Err((many.message(), many.offset));
     }
     serde_yaml::from_str(text).map_err(|e| {
         let at = e

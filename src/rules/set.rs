@@ -18,8 +18,8 @@ use std::sync::{Arc, OnceLock};
 use miette::NamedSource;
 use rust_decimal::Decimal;
 
-use super::error::{ErrorKind, FileErrors, RuleError};
-use super::eval::{Compiler, Conversion, Facts, Matchers, Node, Scope, Truth};
+use super::conditions::{Compiler, Conversion, Facts, Matchers, Node, Scope, Truth};
+use super::error::{FileErrors, RuleError, RuleErrorKind};
 use super::expr;
 use super::keys;
 use super::loader::{self, LoadedRule};
@@ -65,7 +65,7 @@ pub struct FormulaChoice {
 
 /// A qualitative grade and the shares of the weight it earns (fractions: 0.7 = 70%).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Grade {
+pub struct QualitativeGrade {
     pub name: String,
     pub words: Vec<String>,
     pub share: Decimal,
@@ -151,11 +151,11 @@ impl RuleSource {
                 let src = NamedSource::new(name.clone(), Arc::<str>::from(""));
                 let error = match &e {
                     crate::bounded::BoundedError::TooLarge { help, .. } => {
-                        RuleError::new(ErrorKind::TooMany, &src, 0..0, e.to_string(), "")
+                        RuleError::new(RuleErrorKind::TooMany, &src, 0..0, e.to_string(), "")
                             .help(help.clone())
                     }
                     crate::bounded::BoundedError::Io { source, .. } => RuleError::new(
-                        ErrorKind::Io,
+                        RuleErrorKind::Io,
                         &src,
                         0..0,
                         format!("无法读取规则文件：{}", crate::diagnostic::io_reason(source)),
@@ -276,7 +276,7 @@ impl Partial {
     pub fn derr(&self, key: &str, msg: String, label: &str, help: &str) -> Box<RuleError> {
         Box::new(
             RuleError::new(
-                ErrorKind::Decision,
+                RuleErrorKind::Decision,
                 &self.src,
                 self.key_span(key),
                 msg,
@@ -290,7 +290,7 @@ impl Partial {
     pub fn bad_value(&self, key: &str, why: &str) -> Box<RuleError> {
         Box::new(
             RuleError::new(
-                ErrorKind::BadValue,
+                RuleErrorKind::BadValue,
                 &self.src,
                 self.pos
                     .key(key)
@@ -320,7 +320,7 @@ fn percent(
             let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
             errors.push(
                 RuleError::new(
-                    ErrorKind::BadValue,
+                    RuleErrorKind::BadValue,
                     src,
                     span,
                     format!("`{key}` 应是一个百分数"),
@@ -350,7 +350,7 @@ fn compile_expr(
                 None => item.dash.clone(),
             };
             let mut err = RuleError::new(
-                ErrorKind::Expression,
+                RuleErrorKind::Expression,
                 src,
                 span,
                 format!("`{key}` 条件有误：{}", e.label),
@@ -385,7 +385,7 @@ fn conversion(
         .map_or(item.dash.clone(), |p| p.value.clone());
     errors.push(
         RuleError::new(
-            ErrorKind::BadValue,
+            RuleErrorKind::BadValue,
             src,
             span,
             "`convert` 应写作 `1 月 = 30 天`",
@@ -409,7 +409,7 @@ fn number(
         let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
         errors.push(
             RuleError::new(
-                ErrorKind::BadValue,
+                RuleErrorKind::BadValue,
                 src,
                 span,
                 format!("`{key}` 应是一个非负的数"),
@@ -423,8 +423,8 @@ fn number(
 impl RuleSet {
     /// The fields the conditions of the enabled rules read (`when:` and `require:`): what a
     /// decision can depend on, so a caller may reuse decisions for facts equal in those fields.
-    pub fn fields_read(&self) -> crate::rules::eval::FieldsRead {
-        let mut out = crate::rules::eval::FieldsRead::default();
+    pub fn fields_read(&self) -> crate::rules::conditions::FieldsRead {
+        let mut out = crate::rules::conditions::FieldsRead::default();
         for r in self.rules.iter().filter(|r| !r.disabled) {
             for node in [&r.when_node, &r.require_node].into_iter().flatten() {
                 node.fields(&mut out);
@@ -546,7 +546,7 @@ impl RuleSet {
                         if decides_nothing && p.spec.disable.is_some() {
                             errors.push(
                                 RuleError::new(
-                                    ErrorKind::UnknownId,
+                                    RuleErrorKind::UnknownId,
                                     &src,
                                     p.pos
                                         .key("id")
@@ -589,7 +589,7 @@ impl RuleSet {
             match decide(&p).and_then(|c| names_a_band(&p, c, &bands)) {
                 Ok(choice) => {
                     let reads_actual = [&p.when, &p.require].into_iter().flatten().any(|n| {
-                        let mut f = crate::rules::eval::FieldsRead::default();
+                        let mut f = crate::rules::conditions::FieldsRead::default();
                         n.fields(&mut f);
                         f.contains(crate::rules::expr::Field::Actual)
                     });
@@ -849,7 +849,7 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
     };
     if let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields) {
         let main = main.name;
-        let mut read = super::eval::FieldsRead::default();
+        let mut read = super::conditions::FieldsRead::default();
         node.fields(&mut read);
         if let Some((name, _)) = super::expr::FIELD_NAMES
             .iter()

@@ -92,7 +92,7 @@ pub use model::{
     Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
     Layout, Project, Text, TotalRow, UnitRow,
 };
-pub use source::{CellAddr, Format, Location, SourceText};
+pub use source::{CellAddr, InputFormat, Location, SourceText};
 
 use crate::finding::{Finding, Severity, codes};
 use columns::Header;
@@ -112,7 +112,7 @@ pub struct ReadOptions {
     /// Sheet of a workbook (`--sheet`); the first sheet when `None`.
     pub sheet: Option<String>,
     /// Format, when it should not be taken from the file name.
-    pub format: Option<Format>,
+    pub format: Option<InputFormat>,
     /// Which header is which column (`--columns 年度指标值=年度数值`).
     pub columns: columns::ColumnMap,
 }
@@ -402,6 +402,43 @@ pub enum ReadError {
         /// How to raise it.
         help: String,
     },
+    /// More entries of one kind than their limit: sheets of a workbook or tables of a Word
+    /// document ([`crate::limits::SHEETS`]), style entries of an xlsx
+    /// ([`crate::limits::STYLES`]); counted before they are read.
+    #[error("{name} 的 {part} 有 {count} 个以上的{what}，超过 {max} 个的上限")]
+    #[diagnostic(code("table.too-many-entries"), help("{help}"))]
+    TooManyEntries {
+        /// File name.
+        name: String,
+        /// The part that holds them (`xl/styles.xml`, `word/document.xml`).
+        part: String,
+        /// What is counted (`工作表`, `表格`).
+        what: &'static str,
+        /// Counted so far (the first past the limit).
+        count: u64,
+        /// The limit.
+        max: String,
+        /// How to raise it.
+        help: String,
+    },
+    /// An xlsx whose two sheets name one part: each sheet would read it again.
+    #[error("{name} 的工作表「{first}」和「{second}」指向同一个部件 {part}")]
+    #[diagnostic(
+        code("table.sheet-part-repeated"),
+        help(
+            "Excel 和 WPS 保存的工作簿每个工作表各有自己的部件；这个文件是构造或损坏的。可用 Excel 或 WPS 打开后另存为 .xlsx 再试"
+        )
+    )]
+    SheetPartRepeated {
+        /// File name.
+        name: String,
+        /// The part named twice.
+        part: String,
+        /// The sheet that named it first.
+        first: String,
+        /// The sheet that named it again.
+        second: String,
+    },
 }
 
 impl ReadError {
@@ -475,18 +512,18 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
         Sniffed::Ole => match formats::ole_kind(&bytes) {
             OleKind::Word => {
                 let sheets = formats::doc::read_sheets(name, &bytes)?;
-                grid::sheets_grid(name, sheets, Format::Doc, "doc")?
+                grid::sheets_grid(name, sheets, InputFormat::Doc, "doc")?
             }
             OleKind::Workbook => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
             // a container the compound-file reader cannot open: refused by the workbook reader
             // with the way forward (never handed to calamine's own compound-file reader, which
             // follows a looping sector chain forever)
-            OleKind::Unreadable if format != Some(Format::Doc) => {
+            OleKind::Unreadable if format != Some(InputFormat::Doc) => {
                 grid::from_workbook(name, bytes, opts.sheet.as_deref())?
             }
             OleKind::Unreadable => {
                 let sheets = formats::doc::read_sheets(name, &bytes)?;
-                grid::sheets_grid(name, sheets, Format::Doc, "doc")?
+                grid::sheets_grid(name, sheets, InputFormat::Doc, "doc")?
             }
             OleKind::Encrypted => {
                 return Err(ReadError::OfficeOther {
@@ -510,10 +547,10 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
         }
         Sniffed::Html => return read_page(name, &bytes, opts, None),
         Sniffed::Other => match format {
-            Some(Format::Xlsx | Format::Docx | Format::Doc) => {
+            Some(InputFormat::Xlsx | InputFormat::Docx | InputFormat::Doc) => {
                 return Err(ReadError::NotWorkbook { name: name.into() });
             }
-            Some(Format::Html) => return read_page(name, &bytes, opts, None),
+            Some(InputFormat::Html) => return read_page(name, &bytes, opts, None),
             _ => {
                 let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
                 let format = format
@@ -566,7 +603,12 @@ fn read_page(
             tables: all,
         });
     }
-    let mut doc = build(grid::sheets_grid(name, sheets, Format::Html, encoding)?)?;
+    let mut doc = build(grid::sheets_grid(
+        name,
+        sheets,
+        InputFormat::Html,
+        encoding,
+    )?)?;
     if all > read {
         let at = Location {
             offset: 0,
@@ -604,7 +646,7 @@ fn holds_a_table(name: &str, sheet: &formats::SheetCells) -> Result<bool, ReadEr
         merges: Vec::new(),
         ..Default::default()
     };
-    let grid = grid::sheets_grid(name, vec![copy], Format::Html, "UTF-8")?;
+    let grid = grid::sheets_grid(name, vec![copy], InputFormat::Html, "UTF-8")?;
     let rows = grid.rows()?;
     Ok(form::starts(&rows).is_some() || find_header(&grid.source, &rows).is_ok())
 }
@@ -624,26 +666,26 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
     columns::with_map(&opts.columns, || build(grid))
 }
 
-fn format_from_name(name: &str) -> Option<Format> {
+fn format_from_name(name: &str) -> Option<InputFormat> {
     let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "csv" => Some(Format::Csv),
-        "tsv" | "tab" => Some(Format::Tsv),
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Format::Xlsx),
-        "docx" => Some(Format::Docx),
-        "doc" => Some(Format::Doc),
-        "html" | "htm" | "mhtml" | "mht" | "shtml" | "xhtml" => Some(Format::Html),
+        "csv" => Some(InputFormat::Csv),
+        "tsv" | "tab" => Some(InputFormat::Tsv),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(InputFormat::Xlsx),
+        "docx" => Some(InputFormat::Docx),
+        "doc" => Some(InputFormat::Doc),
+        "html" | "htm" | "mhtml" | "mht" | "shtml" | "xhtml" => Some(InputFormat::Html),
         _ => None,
     }
 }
 
 /// `.txt` and unknown names: tabs if the text has any, else commas if it has any.
-fn sniff_delimiter(text: &str) -> Format {
+fn sniff_delimiter(text: &str) -> InputFormat {
     let head = &text[..source::floor_char_boundary(text, 64 * 1024)];
     if head.contains('\t') || !head.contains(',') {
-        Format::Tsv
+        InputFormat::Tsv
     } else {
-        Format::Csv
+        InputFormat::Csv
     }
 }
 

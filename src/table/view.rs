@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 use crate::finding::Severity;
-use crate::table::{self, Amounts, Document, Format, Layout, format_amount};
+use crate::table::{self, Amounts, Document, InputFormat, Layout, format_amount};
 
 /// What `jixiao inspect --format` and the web API's `/api/inspect?format=` give: one enum for
 /// both doors, so neither imports the other.
@@ -76,9 +76,9 @@ pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result
         Layout::Forms => "逐项目表单（自评表/目标申报表）",
     };
     let format = match doc.source.format {
-        Format::Tsv => "制表符分隔".to_owned(),
-        Format::Csv => "逗号分隔".to_owned(),
-        Format::Xlsx | Format::Docx | Format::Doc | Format::Html => {
+        InputFormat::Tsv => "制表符分隔".to_owned(),
+        InputFormat::Csv => "逗号分隔".to_owned(),
+        InputFormat::Xlsx | InputFormat::Docx | InputFormat::Doc | InputFormat::Html => {
             let sheets: Vec<&str> = match &doc.source.sheet {
                 Some(s) => vec![s.as_str()],
                 None => doc
@@ -89,8 +89,8 @@ pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result
                     .collect(),
             };
             let what = match doc.source.format {
-                Format::Docx | Format::Doc => "Word 文档",
-                Format::Html => "网页",
+                InputFormat::Docx | InputFormat::Doc => "Word 文档",
+                InputFormat::Html => "网页",
                 _ => "工作表",
             };
             format!("{what}「{}」", sheets.join("」「"))
