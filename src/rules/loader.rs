@@ -91,7 +91,7 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         let len = text[many.offset..].chars().next().map_or(0, char::len_utf8);
         errors.push(
             RuleError::new(
-                ErrorKind::TooMany,
+                RuleErrorKind::TooMany,
                 src,
                 many.offset..many.offset + len,
                 format!("YAML {}", many.message()),
