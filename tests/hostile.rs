@@ -3893,3 +3893,36 @@ fn a_forms_merged_cells_are_found_in_linear_time() {
     eprintln!("CPU time, {n} and {} rows: {cpu:?}, {ratio:.1}×", 4 * n);
     assert!(ratio < 6.0, "{cpu:?} ({ratio:.1}×)");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_streamed_quote_that_never_closes_is_stray_after_the_quoted_lines_limit() {
+    // the streaming reader took an unclosed quote's cell to the rest of the file, one row held
+    // whole until the line limit stopped it (`table.line-too-long`, nothing scored); past
+    // JIXIAO_MAX_QUOTED_LINES lines the quote is a stray one and the rows after it read
+    let d = dir("stream-open-quote");
+    let mut text = quoted_sheet("\"", "");
+    for p in 0..3_000 {
+        text.push_str(&format!("项目{p},,,,,,,,10,9,,100,90\n"));
+        for i in 0..10 {
+            text.push_str(&format!(
+                "项目{p},产出指标,数量指标,指标{i},≥,90%,,95%,10,10,,,\n"
+            ));
+        }
+    }
+    assert!(text.len() > 1024 * 1024, "{}", text.len());
+    write(&d, "open.csv", &text);
+    let env = [("JIXIAO_MAX_LINE_MB", "1")];
+    let (r, cpu, peak_kb) = run_measured(&d, &["evaluate", "open.csv", "--format", "jsonl"], &env);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("line-too-long"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.stray-quote") && r.stderr.contains("open.csv:6:18"),
+        "{}",
+        r.stderr
+    );
+    // every indicator scored: the three of the first project and ten of each other
+    assert_eq!(scored(&r.stdout).len(), 3 + 3_000 * 10);
+    assert!(peak_kb < 120 * 1024, "{peak_kb} kB");
+    eprintln!("CPU {cpu:?}, peak {peak_kb} kB");
+}
