@@ -3926,3 +3926,41 @@ fn a_streamed_quote_that_never_closes_is_stray_after_the_quoted_lines_limit() {
     assert!(peak_kb < 120 * 1024, "{peak_kb} kB");
     eprintln!("CPU {cpu:?}, peak {peak_kb} kB");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_yaml_key_past_its_limit_is_refused_before_the_scanner_reads_it() {
+    // PROBE.md: a 10 MB key in an actuals file took 5 s in the YAML scanner before its
+    // "unknown field"; keys are field names, refused past JIXIAO_MAX_YAML_KEY_KB
+    let d = dir("yaml-long-key");
+    write(&d, "t.tsv", TABLE);
+    let key = "k".repeat(10_000_000);
+    write(&d, "a.yaml", format!("projects:\n  - {key}: 1\n"));
+    write(&d, "r.yaml", format!("rules:\n  - id: a\n    {key}: 1\n"));
+    for args in [
+        &["evaluate", "t.tsv", "a.yaml"][..],
+        &["rules", "check", "r.yaml"][..],
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("JIXIAO_MAX_YAML_KEY_KB") && r.stderr.contains("4 KB"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
+        assert!(peak_kb < 150 * 1024, "{args:?}: {peak_kb} kB");
+    }
+    // a long value is read; a key at the limit too
+    let at = "k".repeat(4096);
+    write(
+        &d,
+        "ok.yaml",
+        format!(
+            "rules:\n  - id: a\n    description: {}\n    when: indicator ~ \"率\"\n    direction: higher\n    {at}: 1\n",
+            "v".repeat(100_000)
+        ),
+    );
+    let r = run(&d, &["rules", "check", "ok.yaml"], &[]);
+    assert!(!r.stderr.contains("JIXIAO_MAX_YAML_KEY_KB"), "{}", r.stderr);
+}

@@ -95,9 +95,13 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
                 src,
                 many.offset..many.offset + len,
                 format!("YAML {}", many.message()),
-                "条目数在这里超过上限",
+                "在这里超过上限",
             )
-            .help(crate::limits::YAML_NODES.help()),
+            .help(if many.key {
+                crate::limits::YAML_KEY.help()
+            } else {
+                crate::limits::YAML_NODES.help()
+            }),
         );
         return (Vec::new(), errors);
     }
