@@ -239,7 +239,7 @@ pub fn write_parsed_json(
     fn origin(b: &mut Vec<u8>, key: &[u8], o: &Origin) {
         b.extend_from_slice(key);
         match o {
-            Origin::Rule(id) if id.bytes().all(|c| c >= 0x20 && c != b'"' && c != b'\\') => {
+            Origin::Rule(id) if crate::json_text::is_plain(id) => {
                 b.extend_from_slice(b"\"rule:");
                 b.extend_from_slice(id.as_bytes());
                 b.push(b'"');
