@@ -679,39 +679,35 @@ fn compiled(
     compiler: &mut Compiler,
     errors: &mut Vec<RuleError>,
 ) -> Partial {
+    let [when, require, other_row] = [
+        ("when", spec.when.as_deref()),
+        ("require", spec.require.as_deref()),
+        (
+            "other_row",
+            spec.other_row.as_ref().map(|o| o.when.as_str()),
+        ),
+    ]
+    .map(|(key, text)| text.and_then(|t| compile_expr(t, key, &pos, src, compiler, errors)));
+    let [tolerance, late_penalty, share, min_share, max_share] = [
+        ("tolerance", &spec.tolerance),
+        ("late_penalty", &spec.late_penalty),
+        ("share", &spec.share),
+        ("min_share", &spec.min_share),
+        ("max_share", &spec.max_share),
+    ]
+    .map(|(key, text)| {
+        text.as_deref()
+            .and_then(|t| percent(t, key, &pos, src, errors))
+    });
     let p = Partial {
-        when: spec
-            .when
-            .as_deref()
-            .and_then(|w| compile_expr(w, "when", &pos, src, compiler, errors)),
-        require: spec
-            .require
-            .as_deref()
-            .and_then(|w| compile_expr(w, "require", &pos, src, compiler, errors)),
-        other_row: spec
-            .other_row
-            .as_ref()
-            .and_then(|o| compile_expr(&o.when, "other_row", &pos, src, compiler, errors)),
-        tolerance: spec
-            .tolerance
-            .as_deref()
-            .and_then(|t| percent(t, "tolerance", &pos, src, errors)),
-        late_penalty: spec
-            .late_penalty
-            .as_deref()
-            .and_then(|t| percent(t, "late_penalty", &pos, src, errors)),
-        share: spec
-            .share
-            .as_deref()
-            .and_then(|t| percent(t, "share", &pos, src, errors)),
-        min_share: spec
-            .min_share
-            .as_deref()
-            .and_then(|t| percent(t, "min_share", &pos, src, errors)),
-        max_share: spec
-            .max_share
-            .as_deref()
-            .and_then(|t| percent(t, "max_share", &pos, src, errors)),
+        when,
+        require,
+        other_row,
+        tolerance,
+        late_penalty,
+        share,
+        min_share,
+        max_share,
         convert: spec
             .convert
             .as_deref()

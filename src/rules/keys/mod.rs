@@ -219,6 +219,13 @@ pub(crate) fn pct(d: rust_decimal::Decimal) -> String {
 pub const WHOLE_EVALUATION: Option<(&[Field], &str)> =
     Some((&[], "它对整个评价适用，不因指标或项目而变"));
 
+/// The `when_fields` of a key that classifies an indicator (`category`, `subcategory`): a
+/// category is inferred knowing only the indicator's name and the categories it already has.
+pub const CLASSIFYING: Option<(&[Field], &str)> = Some((
+    &[Field::Indicator, Field::Category, Field::Subcategory],
+    "推断类别时只知道指标名称和已有的类别",
+));
+
 #[cfg(test)]
 mod tests {
     use super::*;
