@@ -289,18 +289,29 @@ impl Partial {
     /// A scoring key's value that cannot be used (`why`), at the value of `key`.
     pub fn bad_value(&self, key: &str, why: &str) -> Box<RuleError> {
         Box::new(
-            RuleError::new(
-                RuleErrorKind::BadValue,
+            bad_value_at(
                 &self.src,
-                self.pos
-                    .key(key)
-                    .map_or(self.pos.dash.clone(), |k| k.value.clone()),
+                &self.pos,
+                key,
                 format!("`{key}` 有误：{why}"),
                 "这里的值用不了",
             )
             .help("见 docs/rules.md 中该键的写法和例子"),
         )
     }
+}
+
+/// A value of `key` that cannot be used: an error at the value (at the rule's dash where the key
+/// is not found), with its message and label.
+fn bad_value_at(
+    src: &NamedSource<Arc<str>>,
+    item: &ItemPos,
+    key: &str,
+    message: String,
+    label: &str,
+) -> RuleError {
+    let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
+    RuleError::new(RuleErrorKind::BadValue, src, span, message, label)
 }
 
 /// A percentage key (`10%`) as a fraction.
@@ -317,12 +328,11 @@ fn percent(
             unit: Some(u),
         }) if u == Unit::PERCENT => Some(value / Decimal::ONE_HUNDRED),
         _ => {
-            let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
             errors.push(
-                RuleError::new(
-                    RuleErrorKind::BadValue,
+                bad_value_at(
                     src,
-                    span,
+                    item,
+                    key,
                     format!("`{key}` 应是一个百分数"),
                     "这里应是百分数",
                 )
@@ -380,15 +390,12 @@ fn conversion(
     {
         return Some(Conversion { from, to, factor });
     }
-    let span = item
-        .key("convert")
-        .map_or(item.dash.clone(), |p| p.value.clone());
     errors.push(
-        RuleError::new(
-            RuleErrorKind::BadValue,
+        bad_value_at(
             src,
-            span,
-            "`convert` 应写作 `1 月 = 30 天`",
+            item,
+            "convert",
+            "`convert` 应写作 `1 月 = 30 天`".to_owned(),
             "读不出换算",
         )
         .help("两边各是一个带单位的数量，如 `convert: 1 月 = 30 天`"),
@@ -406,12 +413,11 @@ fn number(
     if let Some(n) = n
         && n.decimal().is_none_or(|d| d.is_sign_negative())
     {
-        let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
         errors.push(
-            RuleError::new(
-                RuleErrorKind::BadValue,
+            bad_value_at(
                 src,
-                span,
+                item,
+                key,
                 format!("`{key}` 应是一个非负的数"),
                 "这里应是数",
             )
