@@ -973,6 +973,34 @@ impl<'r> Applied<'r, '_> {
     }
 
     /// Every enabled rule of `kind` whose `when:` holds, in priority order.
+    /// The value of the first rule of `kind` that holds (`T` the value its key decides, read
+    /// through `f`), with that rule: what most keys' accessors answer.
+    pub(in crate::rules) fn first_value<T: keys::KeyValue, U>(
+        &self,
+        kind: usize,
+        f: impl FnOnce(&'r T) -> U,
+    ) -> Option<Decided<'r, U>> {
+        let r = self.first(kind)?;
+        Some(Decided {
+            value: f(r.choice.get::<T>()?),
+            rule: &r.rref,
+        })
+    }
+
+    /// The values of every rule of `kind` that holds, each with its rule, in priority order.
+    pub(in crate::rules) fn all_values<T: keys::KeyValue, U>(
+        &self,
+        kind: usize,
+        f: impl Fn(&'r T) -> U,
+    ) -> impl Iterator<Item = Decided<'r, U>> {
+        self.all(kind).filter_map(move |r| {
+            Some(Decided {
+                value: f(r.choice.get::<T>()?),
+                rule: &r.rref,
+            })
+        })
+    }
+
     pub(in crate::rules) fn all(&self, kind: usize) -> impl Iterator<Item = &'r Rule> + '_ {
         let set: &'r RuleSet = self.set;
         set.by_kind[kind]

@@ -38,11 +38,8 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 }
 
 impl<'r> Applied<'r, '_> {
+    /// The subcategory a rule gives the indicator.
     pub fn subcategory(&self) -> Option<Decided<'r, &'r str>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: &r.choice.get::<Value>()?.0,
-            rule: &r.rref,
-        })
+        self.first_value::<Value, _>(KIND, |v| v.0.as_str())
     }
 }
