@@ -104,7 +104,7 @@ fn top_pos(pos: &locate::FilePos, key: &str) -> Option<KeyPos> {
         .map(|(_, p)| p.clone())
 }
 
-/// Step 1: the text as a YAML value — its nesting and aliases bounded first, then a syntax error
+/// Step 1: the text as a YAML value — its nesting, aliases, node count and key lengths bounded first, then a syntax error
 /// at its line and column (an unclosed quote where serde_yaml only sees the end of the file).
 fn read_value(src: &NamedSource<Arc<str>>) -> Result<Value, Box<RuleError>> {
     let text: &str = src.inner();
@@ -132,6 +132,23 @@ fn read_value(src: &NamedSource<Arc<str>>) -> Result<Value, Box<RuleError>> {
                 "展开在这里超过上限",
             )
             .help("同一段内容只写一次，或把重复的内容直接写出"),
+        ));
+    }
+    if let Err(many) = crate::yaml::check_nodes(text) {
+        let len = text[many.offset..].chars().next().map_or(0, char::len_utf8);
+        return Err(Box::new(
+            RuleError::new(
+                RuleErrorKind::TooMany,
+                src,
+                many.offset..many.offset + len,
+                format!("YAML {}", many.message()),
+                "在这里超过上限",
+            )
+            .help(if many.key {
+                crate::limits::YAML_KEY.help()
+            } else {
+                crate::limits::YAML_NODES.help()
+            }),
         ));
     }
     serde_yaml::from_str(text).map_err(|e| {
@@ -450,6 +467,9 @@ fn value_help(key: &str) -> String {
 pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
     if let Err(deep) = crate::yaml::check_depth(text) {
         return Err((deep.message(), deep.offset));
+    }
+    if let Err(many) = crate::yaml::check_nodes(text) {
+        return Err((many.message(), many.offset));
     }
     serde_yaml::from_str(text).map_err(|e| {
         let at = e

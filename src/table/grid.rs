@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use crate::limits;
 use crate::table::ReadError;
-use crate::table::formats::{SheetCells, docx, workbook};
+use crate::table::formats::{self, SheetCells, docx, workbook};
 use crate::table::source::{CellAddr, InputFormat, Location, Segment, SourceText};
 
 /// One cell: its trimmed text and where that text starts. 48 bytes: a block of a streamed
@@ -977,6 +977,10 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
         if part == "content.xml" {
             content = true;
         }
+    }
+    // an xlsx's sheets and styles, as its parts say them, before calamine holds them
+    if kind == ZipKind::Xlsx {
+        formats::xlsx_parts::guard(name, &mut zip)?;
     }
     // an OpenDocument sheet, whatever its name says (an `.ods` saved as `.xlsx`): its repeated
     // rows and columns are counted before calamine expands them
