@@ -474,9 +474,9 @@ impl RuleSet {
 
     /// Load files in order. `Ok` carries the warnings (files with only warnings); `Err` every
     /// file's errors, all of them. The steps: each file read and each of its rules compiled
-    /// ([`compiled`]) and merged by id over the earlier files' ([`Merged::add`]); each merged
-    /// rule decided against the grade bands loaded ([`grade_bands`], [`decide_all`]); any error
-    /// stops there; the rules put in priority order and indexed by kind ([`RuleSet::indexed`]).
+    /// (`compiled`) and merged by id over the earlier files' (`Merged::add`); each merged rule
+    /// decided against the grade bands loaded (`grade_bands`, `decide_all`); any error stops
+    /// there; the rules put in priority order and indexed by kind (`RuleSet::indexed`).
     pub fn load(sources: &[RuleSource]) -> Result<(RuleSet, Vec<FileErrors>), Vec<FileErrors>> {
         let mut compiler = Compiler::default();
         let mut merged = Merged::default();
