@@ -3761,3 +3761,206 @@ fn yaml_of_millions_of_tiny_nodes_is_refused_before_it_is_parsed() {
     );
     assert!(r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
 }
+
+/// A worksheet holding one self-evaluation form of `n` indicator rows, each pair's 一级指标 and
+/// 二级指标 merged down (empty below) and 21 empty columns merged across each row: `2n`
+/// merges in all.
+fn form_of_merges(n: usize) -> String {
+    let col = |mut i: usize| {
+        let mut s = String::new();
+        i += 1;
+        while i > 0 {
+            let r = (i - 1) % 26;
+            s.insert(0, (b'A' + r as u8) as char);
+            i = (i - 1) / 26;
+        }
+        s
+    };
+    let mut rows: Vec<Vec<String>> = [
+        &["项目支出绩效自评表"][..],
+        &["项目名称", "读法示例"],
+        &["主管部门", "某局", "", "实施单位", "某中心"],
+        &[
+            "项目资金(万元)",
+            "",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "得分",
+        ],
+        &["", "年度资金总额", "100", "100", "10", "10"],
+        &[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+    ]
+    .iter()
+    .map(|r| r.iter().map(|s| s.to_string()).collect())
+    .collect();
+    let top = rows.len();
+    let mut merges = Vec::new();
+    for k in 0..n {
+        let first = k % 2 == 0;
+        let (a, b) = if first {
+            ("产出指标", "数量指标")
+        } else {
+            ("", "")
+        };
+        rows.push(
+            [a, b, &format!("培训人次{k}"), "≥1", "1", "1", "1"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        );
+        let r = top + k + 1;
+        if first {
+            merges.push(format!("A{r}:A{}", r + 1));
+            merges.push(format!("B{r}:B{}", r + 1));
+        }
+        merges.push(format!("H{r}:AB{r}"));
+    }
+    rows.push(
+        [
+            "总分",
+            "",
+            "",
+            "",
+            "",
+            &(n + 10).to_string(),
+            &(n + 10).to_string(),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+    );
+    let mut s = String::from(
+        r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (i, row) in rows.iter().enumerate() {
+        s.push_str(&format!(r#"<row r="{}">"#, i + 1));
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            s.push_str(&format!(
+                r#"<c r="{}{}" t="inlineStr"><is><t>{v}</t></is></c>"#,
+                col(c),
+                i + 1
+            ));
+        }
+        s.push_str("</row>");
+    }
+    s.push_str(&format!(
+        r#"</sheetData><mergeCells count="{}">"#,
+        merges.len()
+    ));
+    for m in &merges {
+        s.push_str(&format!(r#"<mergeCell ref="{m}"/>"#));
+    }
+    s.push_str("</mergeCells></worksheet>");
+    s
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_forms_merged_cells_are_found_in_linear_time() {
+    // each empty grid cell of a form looked for its merge among all the sheet's merges (up to
+    // 20,000): quadratic. Indexed by row: 4n rows take about 4 times n's CPU time (the search
+    // took 8 times on a debug build)
+    let d = dir("form-merges");
+    let n = 2_500;
+    let mut cpu = Vec::new();
+    for m in [n, 4 * n] {
+        let name = format!("f{m}.xlsx");
+        let part = [("xl/worksheets/sheet1.xml", form_of_merges(m))];
+        write(
+            &d,
+            &name,
+            xlsx_of(&[("S", "worksheets/sheet1.xml")], &part, NO_STYLES),
+        );
+        let (r, time, _) = run_measured(&d, &["inspect", &name], &[]);
+        assert!(
+            r.code == 0 && r.stdout.contains(&format!("{m} 个指标")),
+            "{}\n{}",
+            r.stdout.lines().take(5).collect::<Vec<_>>().join("\n"),
+            r.stderr.lines().take(20).collect::<Vec<_>>().join("\n")
+        );
+        cpu.push(time);
+    }
+    let ratio = cpu[1].as_secs_f64() / cpu[0].as_secs_f64().max(0.001);
+    eprintln!("CPU time, {n} and {} rows: {cpu:?}, {ratio:.1}×", 4 * n);
+    assert!(ratio < 6.0, "{cpu:?} ({ratio:.1}×)");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_streamed_quote_that_never_closes_is_stray_after_the_quoted_lines_limit() {
+    // the streaming reader took an unclosed quote's cell to the rest of the file, one row held
+    // whole until the line limit stopped it (`table.line-too-long`, nothing scored); past
+    // JIXIAO_MAX_QUOTED_LINES lines the quote is a stray one and the rows after it read
+    let d = dir("stream-open-quote");
+    let mut text = quoted_sheet("\"", "");
+    for p in 0..3_000 {
+        text.push_str(&format!("项目{p},,,,,,,,10,9,,100,90\n"));
+        for i in 0..10 {
+            text.push_str(&format!(
+                "项目{p},产出指标,数量指标,指标{i},≥,90%,,95%,10,10,,,\n"
+            ));
+        }
+    }
+    assert!(text.len() > 1024 * 1024, "{}", text.len());
+    write(&d, "open.csv", &text);
+    let env = [("JIXIAO_MAX_LINE_MB", "1")];
+    let (r, cpu, peak_kb) = run_measured(&d, &["evaluate", "open.csv", "--format", "jsonl"], &env);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("line-too-long"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.stray-quote") && r.stderr.contains("open.csv:6:18"),
+        "{}",
+        r.stderr
+    );
+    // every indicator scored: the three of the first project and ten of each other
+    assert_eq!(scored(&r.stdout).len(), 3 + 3_000 * 10);
+    assert!(peak_kb < 120 * 1024, "{peak_kb} kB");
+    eprintln!("CPU {cpu:?}, peak {peak_kb} kB");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_yaml_key_past_its_limit_is_refused_before_the_scanner_reads_it() {
+    // PROBE.md: a 10 MB key in an actuals file took 5 s in the YAML scanner before its
+    // "unknown field"; keys are field names, refused past JIXIAO_MAX_YAML_KEY_KB
+    let d = dir("yaml-long-key");
+    write(&d, "t.tsv", TABLE);
+    let key = "k".repeat(10_000_000);
+    write(&d, "a.yaml", format!("projects:\n  - {key}: 1\n"));
+    write(&d, "r.yaml", format!("rules:\n  - id: a\n    {key}: 1\n"));
+    for args in [
+        &["evaluate", "t.tsv", "a.yaml"][..],
+        &["rules", "check", "r.yaml"][..],
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("JIXIAO_MAX_YAML_KEY_KB") && r.stderr.contains("4 KB"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
+        assert!(peak_kb < 150 * 1024, "{args:?}: {peak_kb} kB");
+    }
+    // a long value is read; a key at the limit too
+    let at = "k".repeat(4096);
+    write(
+        &d,
+        "ok.yaml",
+        format!(
+            "rules:\n  - id: a\n    description: {}\n    when: indicator ~ \"率\"\n    direction: higher\n    {at}: 1\n",
+            "v".repeat(100_000)
+        ),
+    );
+    let r = run(&d, &["rules", "check", "ok.yaml"], &[]);
+    assert!(!r.stderr.contains("JIXIAO_MAX_YAML_KEY_KB"), "{}", r.stderr);
+}

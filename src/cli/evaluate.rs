@@ -23,7 +23,7 @@ pub use crate::report::ReportFormat;
 
 /// What `--deny` stops on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Deny {
+pub enum DenyVerdict {
     /// 任一指标未达标
     Fail,
     /// 任一指标待评定或无法比较
@@ -49,7 +49,7 @@ pub struct Args {
     pub year: Option<i32>,
     /// 出现这类结论时以退出码 1 结束（可重复）
     #[arg(long, value_enum)]
-    pub deny: Vec<Deny>,
+    pub deny: Vec<DenyVerdict>,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
     #[command(flatten)]
@@ -487,11 +487,11 @@ fn write_report(
 }
 
 /// The exit code `--deny` gives for a summary.
-pub(super) fn denied(deny: &[Deny], s: &Summary) -> u8 {
+pub(super) fn denied(deny: &[DenyVerdict], s: &Summary) -> u8 {
     let denied = deny.iter().any(|d| match d {
-        Deny::Fail => s.fail > 0,
-        Deny::Review => s.review + s.invalid > 0,
-        Deny::Missing => s.missing > 0,
+        DenyVerdict::Fail => s.fail > 0,
+        DenyVerdict::Review => s.review + s.invalid > 0,
+        DenyVerdict::Missing => s.missing > 0,
     });
     if denied { exit::DENIED } else { exit::OK }
 }

@@ -15,7 +15,7 @@ pub use crate::review::render::ReviewFormat;
 
 /// What `--deny` stops on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Deny {
+pub enum DenySeverity {
     /// 存在错误级别的问题
     Error,
     /// 存在警告或错误级别的问题
@@ -33,7 +33,7 @@ pub struct Args {
     pub format: ReviewFormat,
     /// 出现该级别（或更严重）的问题时以退出码 1 结束
     #[arg(long, value_enum)]
-    pub deny: Option<Deny>,
+    pub deny: Option<DenySeverity>,
     /// 打印某个检查代码的说明
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
@@ -131,9 +131,9 @@ pub fn run(args: Args) -> u8 {
     }
     let denied = matches!(
         (args.deny, worst),
-        (Some(Deny::Error), Some(Severity::Error))
+        (Some(DenySeverity::Error), Some(Severity::Error))
             | (
-                Some(Deny::Warning),
+                Some(DenySeverity::Warning),
                 Some(Severity::Error | Severity::Warning)
             )
     );

@@ -157,19 +157,81 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
     Some(out)
 }
 
-/// Where merged cells send an empty cell: the merge's first cell.
+/// Where merged cells send an empty cell: the merge's first cell. Indexed by row (each row of
+/// `rows` lists the merges that span it, in the sheet's order), so finding a cell's merge looks
+/// at that row's merges only: a linear search of every merge for each empty cell made a form of
+/// 20,000 merges quadratic. A sheet whose merges would list more than [`MERGE_ENTRIES`] row
+/// entries (merges spanning the whole sheet, stacked) is read as if it had none, as one of more
+/// than [`MAX_MERGES`] merges is (fill-down still applies).
 struct Merges<'m> {
     merges: &'m [Merge],
     /// Index of `rows[0]` among the grid's rows (merges are in grid rows).
     base: usize,
+    /// The merges spanning each row of `rows` (indices into `merges`, ascending): row `r`'s
+    /// are `spanning[starts[r]..starts[r + 1]]`.
+    starts: Vec<u32>,
+    spanning: Vec<u32>,
 }
 
-impl Merges<'_> {
+/// Merges of one sheet past which they are not used.
+const MAX_MERGES: usize = 20_000;
+
+/// Row entries of the merge index past which a sheet's merges are not used (a real form's
+/// merges span a few rows each).
+const MERGE_ENTRIES: usize = 4_000_000;
+
+impl<'m> Merges<'m> {
+    /// The index of `merges` over `rows` rows from grid row `base`.
+    fn new(merges: &'m [Merge], base: usize, rows: usize) -> Self {
+        let none = Merges {
+            merges: &[],
+            base,
+            starts: Vec::new(),
+            spanning: Vec::new(),
+        };
+        if merges.is_empty() || merges.len() > MAX_MERGES {
+            return none;
+        }
+        let end = base.saturating_add(rows);
+        let clipped = |m: &Merge| m.rows.start.max(base)..m.rows.end.min(end);
+        let entries: usize = merges.iter().map(|m| clipped(m).len()).sum();
+        if entries > MERGE_ENTRIES {
+            return none;
+        }
+        // counted, then placed: each row's merges in the sheet's order
+        let mut starts = vec![0u32; rows + 1];
+        for m in merges {
+            for gr in clipped(m) {
+                starts[gr - base + 1] += 1;
+            }
+        }
+        for r in 0..rows {
+            starts[r + 1] += starts[r];
+        }
+        let mut next = starts.clone();
+        let mut spanning = vec![0u32; entries];
+        for (i, m) in merges.iter().enumerate() {
+            for gr in clipped(m) {
+                let at = &mut next[gr - base];
+                spanning[*at as usize] = i as u32;
+                *at += 1;
+            }
+        }
+        Merges {
+            merges,
+            base,
+            starts,
+            spanning,
+        }
+    }
+
     /// The row (relative to `rows`) and column of the cell whose value `(r, c)` shows.
     fn anchor(&self, r: usize, c: usize) -> Option<(usize, usize)> {
         let gr = r + self.base;
-        self.merges
+        let (from, to) = (*self.starts.get(r)?, *self.starts.get(r + 1)?);
+        self.spanning[from as usize..to as usize]
             .iter()
+            .map(|&i| &self.merges[i as usize])
             .find(|m| m.rows.contains(&gr) && m.cols.contains(&c))
             .filter(|m| m.rows.start != gr || m.cols.start != c)
             .and_then(|m| Some((m.rows.start.checked_sub(self.base)?, m.cols.start)))
@@ -185,11 +247,8 @@ pub(crate) fn read(
     merges: &[Merge],
     base: usize,
 ) -> Vec<UnitRow> {
-    let merges = Merges {
-        // a sheet of very many merges is read as if it had none (fill-down still applies)
-        merges: if merges.len() > 20_000 { &[] } else { merges },
-        base,
-    };
+    // a sheet of very many merges is read as if it had none (fill-down still applies)
+    let merges = Merges::new(merges, base, rows.len());
     let mut units: Vec<UnitRow> = Vec::new();
     let mut unit_hint: Option<String> = None;
     for (k, &s) in starts.iter().enumerate() {
@@ -550,4 +609,71 @@ fn shown<'r>(rows: &'r [Row<'r>], merges: &Merges, r: usize, c: usize) -> Option
         let (ar, ac) = merges.anchor(r, c)?;
         rows.get(ar)?.cell(ac).filter(|x| !x.text.trim().is_empty())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Merge, Merges};
+
+    /// The anchor as the linear search before the index found it: the first merge in the
+    /// sheet's order holding the cell.
+    fn searched(merges: &[Merge], base: usize, r: usize, c: usize) -> Option<(usize, usize)> {
+        let gr = r + base;
+        merges
+            .iter()
+            .find(|m| m.rows.contains(&gr) && m.cols.contains(&c))
+            .filter(|m| m.rows.start != gr || m.cols.start != c)
+            .and_then(|m| Some((m.rows.start.checked_sub(base)?, m.cols.start)))
+    }
+
+    #[test]
+    fn the_row_index_finds_what_the_search_of_every_merge_found() {
+        // overlapping merges (the first wins), one starting above `base`, one past the rows,
+        // one cell wide, and a pseudo-random scatter
+        let mut merges = vec![
+            Merge {
+                rows: 0..4,
+                cols: 0..2,
+            },
+            Merge {
+                rows: 2..9,
+                cols: 1..5,
+            },
+            Merge {
+                rows: 5..6,
+                cols: 3..4,
+            },
+            Merge {
+                rows: 7..40,
+                cols: 0..1,
+            },
+        ];
+        let mut x: usize = 7;
+        for _ in 0..200 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let (r, c) = ((x >> 20) % 30, (x >> 40) % 8);
+            let (h, w) = (1 + (x >> 8) % 4, 1 + (x >> 12) % 3);
+            merges.push(Merge {
+                rows: r..r + h,
+                cols: c..c + w,
+            });
+        }
+        for base in [0, 3] {
+            let rows = 25;
+            let index = Merges::new(&merges, base, rows);
+            for r in 0..rows {
+                for c in 0..10 {
+                    assert_eq!(
+                        index.anchor(r, c),
+                        searched(&merges, base, r, c),
+                        "base {base}, ({r}, {c})"
+                    );
+                }
+            }
+            // past the rows given, nothing
+            assert_eq!(index.anchor(rows, 0), None);
+        }
+    }
 }
