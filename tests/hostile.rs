@@ -3634,7 +3634,7 @@ fn word_tables_past_the_sheet_limit_are_refused_as_they_close() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("table.too-many-entries")
-            && r.stderr.contains("10001 个以上的表格")
+            && r.stderr.contains("正文中的表格有 10001 个以上")
             && r.stderr.contains("JIXIAO_MAX_SHEETS"),
         "{}",
         r.stderr
