@@ -461,30 +461,39 @@ impl miette::SourceCode for Snippet {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner =
-            self.text
-                .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        let column = if context_lines_before == 0 {
-            self.column
-        } else {
-            inner.column()
-        };
-        let data = inner.data();
-        let span = *inner.span();
-        let line_count = inner.line_count();
-        Ok(Box::new(match &self.name {
-            Some(name) => MietteSpanContents::new_named(
-                name.clone(),
-                data,
-                span,
-                self.line,
-                column,
-                line_count,
-            ),
-            None => MietteSpanContents::new(data, span, self.line, column, line_count),
-        }))
+        let context = (context_lines_before, context_lines_after);
+        read_window(&self.text, self.name.as_deref(), span, context, |inner| {
+            // one line: the label's own line and column unless miette asks for context
+            let column = if context_lines_before == 0 {
+                self.column
+            } else {
+                inner.column()
+            };
+            (self.line, column)
+        })
     }
+}
+
+/// A span of a window — text cut from a larger source, an error's [`Snippet`] or a finding's
+/// excerpt — read as miette reads any text, then told as standing in the whole source: under
+/// `name`, at the line and column `place` gives from miette's reading of the window. The one
+/// `read_span` both windows share.
+pub(crate) fn read_window<'a>(
+    text: &'a str,
+    name: Option<&str>,
+    span: &SourceSpan,
+    (before, after): (usize, usize),
+    place: impl FnOnce(&dyn SpanContents<'a>) -> (usize, usize),
+) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+    let inner = miette::SourceCode::read_span(text, span, before, after)?;
+    let (line, column) = place(&*inner);
+    let (data, span, lines) = (inner.data(), *inner.span(), inner.line_count());
+    Ok(Box::new(match name {
+        Some(name) => {
+            MietteSpanContents::new_named(name.to_owned(), data, span, line, column, lines)
+        }
+        None => MietteSpanContents::new(data, span, line, column, lines),
+    }))
 }
 
 /// Why an input or output failed, in Chinese (the error's kind; the system's own words, in
@@ -723,7 +732,7 @@ mod tests {
         let src = crate::source::SourceText::new(
             "t.tsv",
             "合计\t1\n单位\tx\u{1b}]52;c;aGk=\u{7}\u{9b}2J\n",
-            crate::source::Format::Tsv,
+            crate::source::InputFormat::Tsv,
             "UTF-8",
             None,
         );

@@ -181,7 +181,7 @@ pub static XLSX_INDICATORS: Limit = Limit::new(
 );
 
 /// One rule file's regular expressions compiled (their automata), all together: each is at most
-/// 1 MB (`rules::eval`), and the count is bounded by [`RULES`], but 2,000 patterns of almost
+/// 1 MB (`rules::conditions`), and the count is bounded by [`RULES`], but 2,000 patterns of almost
 /// 1 MB each would still take gigabytes. Measured as the patterns' automata (what the regex
 /// engine's size limit bounds): a plain word is about 0.9 KB, so 100,000 distinct words fit.
 pub static REGEX_TOTAL: Limit = Limit::new(

@@ -48,7 +48,7 @@ use super::grid;
 use super::model::{Document, Layout};
 use super::self_eval;
 pub use super::self_eval::{FillDown, StateUse};
-use super::source::Format;
+use super::source::InputFormat;
 use super::{Ctx, EncodingChoice, Preamble, ReadError, ReadOptions, find_header, unknown_columns};
 use crate::finding::Finding;
 
@@ -97,7 +97,7 @@ pub struct Head {
     pub encoding: &'static str,
     /// Whether the sheet has a 得分 column (its rounding is needed before scoring).
     pub has_published_scores: bool,
-    format: Format,
+    format: InputFormat,
     header: Header,
     preamble: Preamble,
 }
@@ -239,7 +239,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         findings: Vec::new(),
         encoding,
         has_published_scores: false,
-        format: Format::Tsv,
+        format: InputFormat::Tsv,
         header: Header::new(Layout::SelfEvaluation, Vec::new(), Vec::new(), 0),
         preamble: Preamble::default(),
     };
@@ -268,7 +268,11 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
     stream.decode(&first[skip..])?;
     let format = format.unwrap_or_else(|| super::sniff_delimiter(&stream.pending));
     head.format = format;
-    stream.delim = if format == Format::Csv { b',' } else { b'\t' };
+    stream.delim = if format == InputFormat::Csv {
+        b','
+    } else {
+        b'\t'
+    };
     // The header must be in the first megabytes; the rows up to it are read as a whole file
     // is. Look in 64 KB of whole rows first, then in more.
     let mut limit = 64 * 1024;

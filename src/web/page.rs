@@ -34,7 +34,7 @@ use super::work::{Answer, Cancel, Shared};
 use crate::eval;
 use crate::finding::Finding;
 use crate::report::html::{STYLE, body, escape};
-use crate::report::{self, Format};
+use crate::report::{self, ReportFormat};
 use crate::review;
 use crate::table::model::Document;
 
@@ -249,11 +249,11 @@ pub(super) fn render_results(
     // Downloads: every format, rendered by the same function as the command line.
     out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
     for format in [
-        Format::Xlsx,
-        Format::Html,
-        Format::Markdown,
-        Format::Csv,
-        Format::Json,
+        ReportFormat::Xlsx,
+        ReportFormat::Html,
+        ReportFormat::Markdown,
+        ReportFormat::Csv,
+        ReportFormat::Json,
     ] {
         download(
             &mut out,
