@@ -3670,6 +3670,11 @@ fn xlsx_style_entries_are_counted_before_calamine_holds_them() {
     assert!(!r.stderr.contains("too-many-entries"), "{}", r.stderr);
     let r = run(&d, &["inspect", "past.xlsx"], &env);
     assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
+    // a mismatched end tag before them stops neither calamine nor the count
+    let broken = styles(51).replace("<cellXfs count=\"1\">", "<cellXfs count=\"1\"></wrong>");
+    write(&d, "broken.xlsx", xlsx_of(&sheets, &part, &broken));
+    let r = run(&d, &["inspect", "broken.xlsx"], &env);
+    assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
 
 #[cfg(target_os = "linux")]

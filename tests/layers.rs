@@ -415,7 +415,11 @@ fn holds(dir: &Path, name: &str) -> bool {
 fn the_layout_names_every_module_of_a_room_and_only_real_ones() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let entries = layout_entries();
-    assert!(entries.len() > 15, "the scan found {} entries", entries.len());
+    assert!(
+        entries.len() > 15,
+        "the scan found {} entries",
+        entries.len()
+    );
     let mut unnamed = Vec::new();
     let mut unreal = Vec::new();
     for entry in std::fs::read_dir(root.join("src")).unwrap() {

@@ -183,6 +183,8 @@ fn for_each_start<R: Read + Seek>(
         return Ok(());
     };
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
+    // as calamine reads it: a mismatched end tag does not stop it, so it must not stop this
+    reader.config_mut().check_end_names = false;
     let mut buf = Vec::new();
     loop {
         buf.clear();
