@@ -480,7 +480,8 @@ impl RuleSet {
                 .with_language("yaml");
             let file: Arc<str> = Arc::from(source.name.as_str());
             let (rules, mut errors) = loader::load(&src);
-            compiler.next_file();
+            // a bundled file's text (its patterns compiled when first matched; tests hold them)
+            compiler.next_file(BUNDLED.iter().any(|(_, text)| *text == source.text));
             for (position, loaded) in rules.into_iter().enumerate() {
                 let at = (&src, &file, layer, position);
                 let p = compiled(loaded, at, &mut compiler, &mut errors);
@@ -1022,6 +1023,81 @@ impl lang::Directions for RuleSet {
                 rule: d.rule.id.clone(),
             },
             None => lang::Decision::new(Direction::Higher, Cow::Borrowed("unruled")),
+        }
+    }
+
+    /// What the enabled direction rules' conditions read (the facts above are all a decision
+    /// sees): a memo of decisions keys by these ([`lang::direction::Memo`]). `kind` is always
+    /// `compare` here; a field no direction rule may read (refused at load) counts as all.
+    fn reads(&self) -> lang::direction::Reads {
+        use super::expr::Field;
+        let mut read = super::conditions::FieldsRead::default();
+        for &i in &self.by_kind[keys::kind(keys::direction::KEY.name)] {
+            if let Some(node) = &self.rules[i].when_node {
+                node.fields(&mut read);
+            }
+        }
+        let known = [
+            Field::Indicator,
+            Field::Category,
+            Field::Subcategory,
+            Field::Target,
+            Field::Unit,
+            Field::Kind,
+        ];
+        if super::expr::FIELD_NAMES
+            .iter()
+            .any(|(_, f)| read.contains(*f) && !known.contains(f))
+        {
+            return lang::direction::Reads::ALL;
+        }
+        lang::direction::Reads {
+            indicator: read.contains(Field::Indicator),
+            category: read.contains(Field::Category),
+            subcategory: read.contains(Field::Subcategory),
+            value: read.contains(Field::Target),
+            unit: read.contains(Field::Target) || read.contains(Field::Unit),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled files' patterns are compiled only when first matched, unchecked at load:
+    /// every one compiles, and the same files not byte for byte the bundled ones (a comment
+    /// added) are checked and measured as a user's file and load without an error or warning.
+    #[test]
+    fn bundled_patterns_compile_and_pass_the_checks() {
+        let bundled = RuleSet::bundled();
+        assert!(bundled.matchers.compile_all() >= 10);
+        let copies: Vec<RuleSource> = BUNDLED
+            .iter()
+            .map(|(n, t)| RuleSource::new(format!("copy-of-{n}"), format!("{t}\n# 副本\n")))
+            .collect();
+        let (set, warnings) = RuleSet::load(&copies).expect("the copies load");
+        assert!(warnings.iter().all(|w| w.errors.is_empty()), "{warnings:?}");
+        assert_eq!(set.rules.len(), bundled.rules.len());
+        assert_eq!(set.matchers.compile_all(), bundled.matchers.compile_all());
+    }
+
+    /// A user's file whose pattern does not compile is refused when it is loaded (not when
+    /// the pattern is first matched), also where the bundled files come first.
+    #[test]
+    fn a_bad_pattern_is_refused_at_load() {
+        let bad = RuleSource::new(
+            "user.yaml",
+            "rules:\n  - id: user.bad\n    when: indicator ~ \"(满意\"\n    direction: lower\n",
+        );
+        for defaults in [false, true] {
+            let errors = RuleSet::with_files(std::slice::from_ref(&bad), defaults)
+                .expect_err("an unclosed group");
+            let user = errors
+                .iter()
+                .find(|f| f.file == "user.yaml")
+                .expect("the file");
+            assert_eq!(user.errors.len(), 1, "{defaults}");
         }
     }
 }
