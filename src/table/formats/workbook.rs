@@ -68,10 +68,9 @@ pub(crate) fn read_sheets(
     if sheets > limits::SHEETS.get() {
         return Err(ReadError::TooManyEntries {
             name: name.into(),
-            part: "工作簿".into(),
-            what: "工作表",
+            what: "中的工作表".into(),
             count: sheets,
-            max: limits::SHEETS.shown(),
+            limit: &limits::SHEETS,
             help: limits::SHEETS.help(),
         });
     }
