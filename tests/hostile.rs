@@ -3467,3 +3467,46 @@ fn empty_doc_paragraphs_and_cell_marks_count_against_the_cell_limit_as_they_are_
     );
     assert!(!r.stderr.contains("too-many-cells"), "{}", r.stderr);
 }
+
+#[test]
+fn empty_elements_of_a_zipped_part_are_counted_as_it_is_unzipped() {
+    // 60 million `<si/>` (a 440 KB .xlsx) took 1.7 GB in calamine's table, 60 million `<row/>`
+    // (526 KB) 34 s, 50 million `<w:tr/>` (510 KB .docx) 600 MB: each is counted against the
+    // cell limit as the part is unzipped, before any reader holds or walks it
+    let d = dir("empty-elements");
+    let sst = format!(
+        r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{}</sst>"#,
+        "<si/>".repeat(5000)
+    );
+    write(
+        &d,
+        "strings.xlsx",
+        replace_part(&xlsx_claiming_strings("1"), "xl/sharedStrings.xml", &sst),
+    );
+    let rows = format!("{SHEET_HEAD}{}{SHEET_TAIL}", "<row/>".repeat(5000));
+    write(&d, "rows.xlsx", xlsx_with(rows.as_bytes()));
+    let cells = format!("{SHEET_HEAD}<row>{}</row>{SHEET_TAIL}", "<c/>".repeat(5000));
+    write(&d, "cells.xlsx", xlsx_with(cells.as_bytes()));
+    let word = format!(
+        "<w:tbl>{}<w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        "<w:tr/>".repeat(5000)
+    );
+    write(&d, "rows.docx", docx_with(&word));
+    for (file, code) in [
+        ("strings.xlsx", "table.claims-too-many"),
+        ("rows.xlsx", "table.too-many-cells"),
+        ("cells.xlsx", "table.too-many-cells"),
+        ("rows.docx", "table.too-many-cells"),
+    ] {
+        let r = run(&d, &["inspect", file], &[("JIXIAO_MAX_CELLS", "1000")]);
+        assert_eq!(r.code, 2, "{file}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(code) && r.stderr.contains("JIXIAO_MAX_CELLS"),
+            "{file}: {}",
+            r.stderr
+        );
+        // under the limit the same file is read as before (no header, or an empty table)
+        let r = run(&d, &["inspect", file], &[("JIXIAO_MAX_CELLS", "100000")]);
+        assert!(!r.stderr.contains(code), "{file}: {}", r.stderr);
+    }
+}

@@ -2,9 +2,10 @@
 """Issue 27's third outside probe (H23, 2026-12-05): hostile inputs nobody tried before.
 
     python3 tests/hostile/probe3.py DIR            # writes the files (~400 MB), prints their names
-    python3 tests/hostile/probe3.py DIR run BIN    # also runs each through BIN, one line each:
+    python3 tests/hostile/probe3.py DIR run BIN [NAME...]   # also runs each (or those named) through BIN:
         name  bytes  exit  seconds  peak-RSS-MB  first error line
-Each case is run under `prlimit --as` (6 GB), `timeout 60` and `/usr/bin/time`; the verb is
+PROBE3_KEEP=1 keeps the files of an earlier run (the inputs are still built, not written). Each case
+is run under `prlimit --as` (6 GB), `timeout 60` and `/usr/bin/time`; the verb is
 chosen by the name's prefix (rules-*, actuals-*, review-*, else `inspect`). Nothing here is read by
 `cargo test`: the cases that found something are made again, smaller, in tests/hostile.rs.
 H15's probe (`probe.py`) is not repeated: these are the kinds it did not try (entity and charset
@@ -20,11 +21,13 @@ NAMES = []
 
 
 def put(name, data):
+    NAMES.append(name)
+    if os.environ.get("PROBE3_KEEP") and os.path.exists(os.path.join(OUT, name)):
+        return  # written by an earlier run
     if isinstance(data, str):
         data = data.encode()
     with open(os.path.join(OUT, name), "wb") as f:
         f.write(data)
-    NAMES.append(name)
 
 
 def zipped(files, method=zipfile.ZIP_DEFLATED):
