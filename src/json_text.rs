@@ -7,27 +7,50 @@
 //! no other escaping (all of Chinese stays as it is).
 
 /// A JSON string as serde_json writes it: `"` and `\\` escaped, control characters as
-/// `\n` `\t` … or `\u00XX`, everything else (all of Chinese) as it is. Eight bytes at a time
-/// are checked for anything to escape (most cells have nothing).
+/// `\n` `\t` … or `\u00XX`, everything else (all of Chinese) as it is. Most strings have
+/// nothing to escape ([`is_plain`]: eight bytes at a time) and are copied in one go.
 pub fn string(b: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     b.reserve(s.len() + 2);
     b.push(b'"');
-    let bytes = s.as_bytes();
-    // most cells have nothing to escape: a check eight bytes at a time, then one copy
-    let mut words = bytes.chunks_exact(8);
-    let plain = words
-        .by_ref()
-        .all(|w| !needs_escape(u64::from_le_bytes(w.try_into().expect("eight bytes"))))
-        && words
-            .remainder()
-            .iter()
-            .all(|&c| c >= 0x20 && c != b'"' && c != b'\\');
-    if plain {
-        b.extend_from_slice(bytes);
-        b.push(b'"');
-        return;
+    if is_plain(s) {
+        b.extend_from_slice(s.as_bytes());
+    } else {
+        escaped(b, s.as_bytes());
     }
+    b.push(b'"');
+}
+
+/// Whether `s` has no byte JSON escapes (a control character, `"`, `\\`): eight bytes at a
+/// time, the last eight overlapping the word before, a string of fewer than eight bytes padded
+/// with spaces into one word (no byte-by-byte tail).
+#[inline]
+pub fn is_plain(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    if n < 8 {
+        let mut w = [b' '; 8];
+        w[..n].copy_from_slice(bytes);
+        return !needs_escape(u64::from_le_bytes(w));
+    }
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i..i + 8]);
+        u64::from_le_bytes(w)
+    };
+    let mut i = 0;
+    while i + 8 <= n {
+        if needs_escape(word(i)) {
+            return false;
+        }
+        i += 8;
+    }
+    i == n || !needs_escape(word(n - 8))
+}
+
+/// `bytes` with what JSON escapes escaped (the quotes are the caller's).
+#[cold]
+fn escaped(b: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut start = 0;
     let mut k = 0;
     while k < bytes.len() {
@@ -66,7 +89,6 @@ pub fn string(b: &mut Vec<u8>, s: &str) {
         start = k;
     }
     b.extend_from_slice(&bytes[start..]);
-    b.push(b'"');
 }
 
 /// Whether any of the eight bytes of `w` is a control character, `"` or `\\`.
@@ -76,4 +98,40 @@ fn needs_escape(w: u64) -> bool {
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
     (below_space | zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64))) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every string of up to 20 bytes with one byte of each kind (a control character, `"`,
+    /// `\\`, DEL, a space, a Chinese character) at each position, in plain text and Chinese:
+    /// the bytes serde_json writes, and `is_plain` exactly where nothing is escaped.
+    #[test]
+    fn strings_are_serde_json_bytes() {
+        let specials = [
+            "\u{0}", "\n", "\u{1f}", "\"", "\\", "\u{7f}", " ", "率", "\t",
+        ];
+        let mut n = 0;
+        for base in ["abcdefghijklmnopqrst", "满意度满意度满意"] {
+            for len in 0..=base.chars().count() {
+                let head: String = base.chars().take(len).collect();
+                for at in 0..=len {
+                    for sp in specials {
+                        let mut s: String = head.chars().take(at).collect();
+                        s.push_str(sp);
+                        s.extend(head.chars().skip(at));
+                        let mut b = Vec::new();
+                        string(&mut b, &s);
+                        let want = serde_json::to_vec(&s).expect("a string");
+                        assert_eq!(b, want, "{s:?}");
+                        assert_eq!(is_plain(&s), want.len() == s.len() + 2, "{s:?}");
+                        n += 1;
+                    }
+                }
+                assert!(is_plain(&head));
+            }
+        }
+        assert!(n > 1000, "{n}");
+    }
 }

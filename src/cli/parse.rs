@@ -1,7 +1,7 @@
 //! `jixiao parse`: read targets, one a line (`target` or `indicator<TAB>target`), from files or
 //! stdin, and print how each reads — every line answered, in input order.
 
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 use crate::lang;
@@ -10,7 +10,7 @@ use super::exit;
 
 /// Output formats of `jixiao parse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum ParseFormat {
     /// 对齐的文本表
     Table,
     /// 每行一个 JSON 对象（contract §3）
@@ -23,8 +23,8 @@ pub struct Args {
     /// 输入文件；省略或为 `-` 时读标准输入
     pub files: Vec<PathBuf>,
     /// 输出格式
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ParseFormat::Table)]
+    pub format: ParseFormat,
     /// 指标值未写年份时所用的年度（如 2023）
     #[arg(long, value_parser = super::year)]
     pub year: Option<i32>,
@@ -41,8 +41,10 @@ pub struct Args {
 struct Printer<'r, W: Write> {
     out: W,
     rules: &'r crate::rules::RuleSet,
+    /// The rules' directions of bare values, each question answered once.
+    directions: lang::direction::Memo<'r>,
     explain: bool,
-    format: Format,
+    format: ParseFormat,
     table: crate::report::text_table::TextTable,
     year: Option<i32>,
     /// One JSON line being built.
@@ -52,11 +54,10 @@ struct Printer<'r, W: Write> {
 }
 
 impl<W: Write> Printer<'_, W> {
-    fn line(&mut self, number: usize, raw: &[u8]) -> io::Result<()> {
-        let text = lang::record::decode_line(raw);
-        let (indicator, target_text) = lang::record::split_line(&text);
-        let parsed = lang::record::parse_line(indicator, target_text, self.rules, self.year);
-        if self.format == Format::Jsonl && !self.explain {
+    fn line(&mut self, number: usize, text: &str) -> io::Result<()> {
+        let (indicator, target_text) = lang::record::split_line(text);
+        let parsed = lang::record::parse_line(indicator, target_text, &self.directions, self.year);
+        if self.format == ParseFormat::Jsonl && !self.explain {
             // Written straight from the parse into a reused buffer (no `Record`, no `String` a
             // field; serde's many small writes through `Output` cost more than the parse) and
             // to the output once.
@@ -82,7 +83,7 @@ impl<W: Write> Printer<'_, W> {
             _ => None,
         };
         match self.format {
-            Format::Jsonl => {
+            ParseFormat::Jsonl => {
                 self.buf.clear();
                 record.write_json(&mut self.buf);
                 if let Some(at) = &rule_at {
@@ -95,7 +96,7 @@ impl<W: Write> Printer<'_, W> {
                 self.buf.push(b'\n');
                 self.out.write_all(&self.buf)
             }
-            Format::Table => {
+            ParseFormat::Table => {
                 self.table.row([
                     number.to_string(),
                     indicator.unwrap_or("").to_owned(),
@@ -159,32 +160,26 @@ enum Stop {
 
 /// Every line of `input`, each within the line limit; for `--format table` (which holds every
 /// row until the end) the whole input within the input limit. A pipe, FIFO or `/dev/zero` is
-/// refused at the limit instead of read until memory runs out.
+/// refused at the limit instead of read until memory runs out. Lines are read a buffer at a
+/// time ([`lang::lines`]).
 fn read_all<W: Write>(
     printer: &mut Printer<'_, W>,
-    input: &mut dyn BufRead,
+    input: &mut dyn Read,
     total: &mut u64,
 ) -> Result<(), Stop> {
-    let mut buf = Vec::new();
-    let mut number = 0;
-    let line_max = crate::limits::LINE.get();
+    let mut lines = lang::lines::Lines::new(input, crate::limits::LINE.get());
     loop {
-        buf.clear();
-        let n = Read::take(&mut *input, line_max.saturating_add(1))
-            .read_until(b'\n', &mut buf)
-            .map_err(Stop::Read)?;
-        if n == 0 {
-            return Ok(());
-        }
-        number += 1;
-        if n as u64 > line_max {
-            return Err(Stop::LongLine(number));
-        }
-        *total += n as u64;
-        if printer.format == Format::Table && *total > crate::limits::INPUT.get() {
+        let line = match lines.next() {
+            Ok(Some(line)) => line,
+            Ok(None) => return Ok(()),
+            Err(lang::lines::LineError::Read(e)) => return Err(Stop::Read(e)),
+            Err(lang::lines::LineError::TooLong(n)) => return Err(Stop::LongLine(n)),
+        };
+        *total += line.bytes as u64;
+        if printer.format == ParseFormat::Table && *total > crate::limits::INPUT.get() {
             return Err(Stop::TooMuch);
         }
-        printer.line(number, &buf).map_err(Stop::Write)?;
+        printer.line(line.number, &line.text).map_err(Stop::Write)?;
     }
 }
 
@@ -210,6 +205,7 @@ pub fn run(args: Args) -> u8 {
     let mut printer = Printer {
         out,
         rules: &rules,
+        directions: lang::direction::Memo::new(&*rules),
         explain: args.explain,
         format: args.format,
         table: crate::report::text_table::TextTable::new([
@@ -230,7 +226,7 @@ pub fn run(args: Args) -> u8 {
             read_all(&mut printer, &mut io::stdin().lock(), &mut total)
         } else {
             match std::fs::File::open(path) {
-                Ok(f) => read_all(&mut printer, &mut io::BufReader::new(f), &mut total),
+                Ok(mut f) => read_all(&mut printer, &mut f, &mut total),
                 Err(e) => {
                     say!(
                         "错误：无法读取 {}：{}",
@@ -273,7 +269,7 @@ pub fn run(args: Args) -> u8 {
             }
         }
     }
-    if printer.format == Format::Table {
+    if printer.format == ParseFormat::Table {
         let text = printer.table.render();
         if let Err(e) = printer.out.write_all(text.as_bytes()) {
             return super::output::failed(&e, "结果");

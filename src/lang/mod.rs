@@ -8,12 +8,14 @@
 //!   diagnostics;
 //! - [`print`](mod@print): the canonical form ([`Target`]'s `Display`);
 //! - [`units`]: conversions between units of one dimension, compound units part by part;
-//! - [`direction`]: how bare values get their operator.
+//! - [`direction`]: how bare values get their operator, and a memo of the answers;
+//! - [`lines`]: the lines of a byte stream, a buffer at a time (`jixiao parse`).
 
 pub mod ast;
 pub mod canonical;
 pub mod direction;
 pub mod lexicon;
+pub mod lines;
 pub mod number;
 pub mod parse;
 pub mod print;

@@ -24,7 +24,11 @@ pub fn push_decimal(s: &mut String, d: Decimal) {
         s.push('-');
     }
     let mut buf = itoa::Buffer::new();
-    let digits = buf.format(m.unsigned_abs());
+    // (a mantissa that fits 64 bits, as nearly all do, is written without 128-bit division)
+    let digits = match u64::try_from(m.unsigned_abs()) {
+        Ok(m) => buf.format(m),
+        Err(_) => buf.format(m.unsigned_abs()),
+    };
     let scale = n.scale() as usize;
     if scale == 0 {
         s.push_str(digits);

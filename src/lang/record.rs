@@ -53,10 +53,11 @@ pub fn parse_line(
 pub fn jsonl(input: &[u8], rules: &dyn super::Directions, year: Option<i32>) -> String {
     let mut out = Vec::new();
     let mut scratch = String::new();
+    let rules = super::direction::Memo::new(rules);
     for (i, raw) in input.split_inclusive(|b| *b == b'\n').enumerate() {
         let text = decode_line(raw);
         let (indicator, target_text) = split_line(&text);
-        let parsed = parse_line(indicator, target_text, rules, year);
+        let parsed = parse_line(indicator, target_text, &rules, year);
         write_parsed_json(
             &mut out,
             &mut scratch,
@@ -238,7 +239,7 @@ pub fn write_parsed_json(
     fn origin(b: &mut Vec<u8>, key: &[u8], o: &Origin) {
         b.extend_from_slice(key);
         match o {
-            Origin::Rule(id) if id.bytes().all(|c| c >= 0x20 && c != b'"' && c != b'\\') => {
+            Origin::Rule(id) if crate::json_text::is_plain(id) => {
                 b.extend_from_slice(b"\"rule:");
                 b.extend_from_slice(id.as_bytes());
                 b.push(b'"');

@@ -131,10 +131,15 @@ impl FieldsRead {
     }
 }
 
-/// Gathers the regular expressions of all conditions, per field.
+/// Gathers the regular expressions of all conditions, per field. A pattern of a user's file is
+/// compiled once, when its file is loaded (its errors are the file's, with line and column);
+/// one of a bundled file (`trusted`, checked by tests) is compiled when first matched, so a
+/// run that never asks a rule pays nothing for its pattern.
 #[derive(Debug, Default)]
 pub(crate) struct Compiler {
-    patterns: [Vec<String>; Field::COUNT],
+    patterns: [Vec<LazyRegex>; Field::COUNT],
+    /// Whether the current file's patterns are known good (a bundled file's text).
+    trusted: bool,
     /// Where each pattern is in `patterns` (a linear search made 100 000 rules quadratic).
     index: std::collections::HashMap<(usize, String), usize>,
     /// Bytes the current rule file's new patterns compile to, against
@@ -167,9 +172,12 @@ fn err(span: std::ops::Range<usize>, label: &'static str, help: String) -> ExprE
 
 impl Compiler {
     /// Starts the next rule file: its patterns are measured against a budget of their own.
-    pub fn next_file(&mut self) {
+    /// `trusted`: the file is a bundled one (its text byte for byte), whose patterns tests
+    /// compile: they are neither checked nor measured, only compiled when first matched.
+    pub fn next_file(&mut self, trusted: bool) {
         self.file_bytes = 0;
         self.over_budget = false;
+        self.trusted = trusted;
     }
 
     /// Measures a new pattern's compiled size (its Thompson NFA, what the regex engine's size
@@ -278,32 +286,44 @@ impl Compiler {
                         value: pattern.clone(),
                     });
                 }
-                if let Err(e) = compile(pattern) {
-                    let msg = match e {
-                        regex::Error::CompiledTooBig(limit) => format!(
-                            "正则表达式编译后超过 {} KB 的上限（如 \\w{{200}} 这样的大重复）",
-                            limit / 1024
-                        ),
-                        e => e.to_string(),
-                    };
-                    let last = msg.lines().last().unwrap_or("").trim().to_owned();
-                    return Err(err(
-                        pspan.clone(),
-                        "正则表达式无效",
-                        format!("{last}；只想找一段文字时用 contains"),
-                    ));
-                }
-                if !self.index.contains_key(&(field.index(), pattern.clone())) {
-                    self.measure(pattern, pspan.clone())?;
-                }
-                let list = &mut self.patterns[field.index()];
-                let index = *self
-                    .index
-                    .entry((field.index(), pattern.clone()))
-                    .or_insert_with(|| {
-                        list.push(pattern.clone());
+                let key = (field.index(), pattern.clone());
+                let index = match self.index.get(&key) {
+                    // seen before: checked then (or bundled)
+                    Some(&index) => index,
+                    None => {
+                        let compiled = std::sync::OnceLock::new();
+                        if !self.trusted {
+                            match compile(pattern) {
+                                Ok(re) => {
+                                    let _ = compiled.set(re);
+                                }
+                                Err(e) => {
+                                    let msg = match e {
+                                        regex::Error::CompiledTooBig(limit) => format!(
+                                            "正则表达式编译后超过 {} KB 的上限（如 \\w{{200}} 这样的大重复）",
+                                            limit / 1024
+                                        ),
+                                        e => e.to_string(),
+                                    };
+                                    let last = msg.lines().last().unwrap_or("").trim().to_owned();
+                                    return Err(err(
+                                        pspan.clone(),
+                                        "正则表达式无效",
+                                        format!("{last}；只想找一段文字时用 contains"),
+                                    ));
+                                }
+                            }
+                            self.measure(pattern, pspan.clone())?;
+                        }
+                        let list = &mut self.patterns[field.index()];
+                        list.push(LazyRegex {
+                            pattern: pattern.clone(),
+                            compiled,
+                        });
+                        self.index.insert(key, list.len() - 1);
                         list.len() - 1
-                    });
+                    }
+                };
                 Ok(not(
                     Node::Regex {
                         field: *field,
@@ -395,16 +415,12 @@ impl Compiler {
         }
     }
 
-    /// Compile the gathered patterns once, each on its own: rules are tried in priority order
-    /// and stop at the first match, so most patterns never run for a given indicator (measured
-    /// faster than one `RegexSet` per field, which must run them all; benches/README.md).
+    /// The gathered patterns, each on its own: rules are tried in priority order and stop at
+    /// the first match, so most patterns never run for a given indicator (measured faster than
+    /// one `RegexSet` per field, which must run them all; benches/README.md).
     pub fn finish(self) -> Matchers {
         Matchers {
-            regexes: self.patterns.map(|p| {
-                p.iter()
-                    .map(|p| compile(p).expect("patterns were checked one by one"))
-                    .collect()
-            }),
+            regexes: self.patterns,
         }
     }
 }
@@ -422,10 +438,39 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// The compiled regular expressions of a rule set, per field (deduplicated).
+/// A rule's pattern and its regex, compiled at load (a user's file) or when first matched (a
+/// bundled file's).
+#[derive(Debug, Clone)]
+pub(crate) struct LazyRegex {
+    pattern: String,
+    compiled: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn get(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            compile(&self.pattern).expect("a bundled pattern compiles (tests compile them all)")
+        })
+    }
+
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        self.get().is_match(text)
+    }
+}
+
+/// The regular expressions of a rule set, per field (deduplicated).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Matchers {
-    regexes: [Vec<Regex>; Field::COUNT],
+    regexes: [Vec<LazyRegex>; Field::COUNT],
+}
+
+impl Matchers {
+    /// Compiles every pattern not compiled yet (a test of the bundled files; a pattern that
+    /// does not compile panics here as it would when first matched).
+    #[cfg(test)]
+    pub(crate) fn compile_all(&self) -> usize {
+        self.regexes.iter().flatten().map(|r| r.get()).count()
+    }
 }
 
 /// One indicator's facts, with what its conditions need.
