@@ -83,8 +83,7 @@ fn bench(c: &mut Criterion) {
             let mut lines = jixiao::lang::lines::Lines::new(&seed_lines[..], u64::MAX);
             while let Ok(Some(line)) = lines.next() {
                 let (indicator, target) = jixiao::lang::record::split_line(&line.text);
-                let parsed =
-                    jixiao::lang::record::parse_line(indicator, target, &directions, None);
+                let parsed = jixiao::lang::record::parse_line(indicator, target, &directions, None);
                 jixiao::lang::record::write_parsed_json(
                     &mut out,
                     &mut scratch,

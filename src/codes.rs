@@ -309,6 +309,12 @@ registry! {
     TABLE_TOO_MANY_CELLS = "table.too-many-cells", Error,
         "单元格太多",
         "含义：整张表的单元格数超过整表读入的上限。\n处理：本次运行停止。\n修改：拆分表格；很大的自评表可用 --format jsonl 流式评价（不受此限）。";
+    TABLE_TOO_MANY_ENTRIES = "table.too-many-entries", Error,
+        "工作表、表格或样式条目太多",
+        "含义：工作簿的工作表数、Word 文档的表格数超过 JIXIAO_MAX_SHEETS（默认 10000），或 .xlsx 样式表（styles.xml）的条目数（单元格格式 xf、数字格式、字体、填充、边框）超过 JIXIAO_MAX_STYLES（默认 100000；Excel 自己最多 64000 种单元格格式）。一个很小的文件也可能声称这么多，读入它们会耗尽时间或内存。\n处理：在读入之前停止，消息写明是哪个部件。\n修改：删除多余的工作表或表格；样式过多的工作簿可在 Excel 中清除多余格式后另存；确属正常时按帮助提高上限。";
+    TABLE_SHEET_PART_REPEATED = "table.sheet-part-repeated", Error,
+        "两个工作表指向同一个部件",
+        "含义：.xlsx 中两个工作表的关系指向同一个工作表部件（xl/worksheets/…）。Excel 和 WPS 从不这样保存；读取时每个工作表都会把它再解压、再读一遍，一个 100 KB 的文件可读上几分钟。\n处理：在读入任何工作表之前停止，消息写明部件和两个工作表的名称。\n修改：用 Excel 或 WPS 打开后另存为 .xlsx 再试。";
     // reading a table: a row or a cell, the rest still read
     /// A row has fewer cells than the header.
     ROW_TOO_SHORT = "table.row-too-short", Error,
@@ -662,8 +668,8 @@ registry! {
         "不认识的表单字段",
         "含义：请求中有接口不认识的字段。\n处理：不处理这次请求（400）。\n修改：只用接口文档所列的字段（table、actuals、rules、file 及页面的选项）。";
     WEB_TOO_MANY_FILES = "web.too-many-files", Error,
-        "规则文件太多",
-        "含义：一次上传的规则文件超过上限。\n处理：不处理这次请求（400）。\n修改：把规则合并到较少的文件中。";
+        "上传的文件太多",
+        "含义：一次上传的规则文件超过 64 个，或拖入的文件（file 字段）超过 JIXIAO_MAX_UPLOAD_FILES（默认 1000）个。\n处理：不处理这次请求（400），在超过上限的那个文件处即停止读取。\n修改：把规则合并到较少的文件中；很多张表请打成一个 .zip 压缩包拖入，或分几次上传。";
     WEB_TWO_ACTUALS = "web.two-actuals", Error,
         "给出了两个实际值文件",
         "含义：一次请求给出了两个实际值文件。\n处理：不猜用哪一个，不处理这次请求（400）。\n修改：只给一个实际值文件。";

@@ -233,11 +233,13 @@ fn has_controls(bytes: &[u8]) -> bool {
 
 /// A diagnostic as it is rendered: its texts with their controls shown, and, where a label's
 /// line is long or holds controls, its snippet cut to a window around the first label
-/// ([`Snippet`]; the other labels are then not shown). See the module doc.
+/// ([`Snippet`]): every other label that starts inside the window is shown in it too, and the
+/// first label's text says how many are outside it (they are not shown). See the module doc.
 pub struct Bounded<'a> {
     inner: &'a dyn Diagnostic,
-    /// The window, and the first label in it; `None` where the diagnostic's own source is shown.
-    window: Option<(Snippet, LabeledSpan)>,
+    /// The window and the labels in it (the first label first); `None` where the
+    /// diagnostic's own source is shown.
+    window: Option<(Snippet, Vec<LabeledSpan>)>,
 }
 
 impl<'a> Bounded<'a> {
@@ -253,10 +255,15 @@ impl<'a> Bounded<'a> {
             }
             let first = labels
                 .iter()
-                .find(|l| l.primary())
-                .or(labels.first())?
-                .clone();
-            Snippet::around(src, &first)
+                .position(|l| l.primary())
+                .or((!labels.is_empty()).then_some(0))?;
+            let others: Vec<LabeledSpan> = labels
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != first)
+                .map(|(_, l)| l.clone())
+                .collect();
+            Snippet::around(src, &labels[first], &others)
         });
         Bounded { inner, window }
     }
@@ -304,7 +311,7 @@ impl Diagnostic for Bounded<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let labels: Vec<LabeledSpan> = match &self.window {
-            Some((_, label)) => vec![label.clone()],
+            Some((_, labels)) => labels.clone(),
             None => self.inner.labels()?.collect(),
         };
         Some(Box::new(labels.into_iter().map(|l| {
@@ -337,8 +344,14 @@ pub struct Snippet {
 }
 
 impl Snippet {
-    /// The window around `label` in `src`, and the label moved into it.
-    fn around(src: &dyn miette::SourceCode, label: &LabeledSpan) -> Option<(Snippet, LabeledSpan)> {
+    /// The window around `label` in `src`, and the labels moved into it: `label` first, then
+    /// each of `others` that starts inside the window (cut at its end); where some of `others`
+    /// do not, `label`'s text says how many.
+    fn around(
+        src: &dyn miette::SourceCode,
+        label: &LabeledSpan,
+        others: &[LabeledSpan],
+    ) -> Option<(Snippet, Vec<LabeledSpan>)> {
         let span = label.inner();
         let at = src.read_span(span, 0, 0).ok()?;
         let ctx = src.read_span(span, 1, 1).ok()?;
@@ -389,10 +402,41 @@ impl Snippet {
         if we < line_end {
             text.push('…');
         }
+        // the other labels that start in the window, placed as the text before them is shown
+        let prefix = if ws > line_start { '…'.len_utf8() } else { 0 };
+        let base = ctx.span().offset();
+        let mut moved_others = Vec::new();
+        let mut outside = 0usize;
+        for other in others {
+            let o = other.inner();
+            match o.offset().checked_sub(base) {
+                Some(r) if r >= ws && r < we && starts_char(data, r) => {
+                    let e = (r + o.len()).min(we);
+                    let e = if starts_char(data, e) { e } else { r };
+                    let at = prefix + lossy(&data[ws..r]).len();
+                    let len = lossy(&data[r..e]).len();
+                    let text = other.label().map(str::to_owned);
+                    let span = SourceSpan::new(at.into(), len);
+                    moved_others.push(if other.primary() {
+                        LabeledSpan::new_primary_with_span(text, span)
+                    } else {
+                        LabeledSpan::new_with_span(text, span)
+                    });
+                }
+                _ => outside += 1,
+            }
+        }
+        let text_of_first = match (label.label(), outside) {
+            (text, 0) => text.map(str::to_owned),
+            (Some(text), n) => Some(format!("{text}（另有 {n} 处标注不在此片段中）")),
+            (None, n) => Some(format!("另有 {n} 处标注不在此片段中")),
+        };
         let moved = LabeledSpan::new_primary_with_span(
-            label.label().map(str::to_owned),
+            text_of_first,
             SourceSpan::new(label_at.into(), label_len),
         );
+        let mut labels = vec![moved];
+        labels.extend(moved_others);
         Some((
             Snippet {
                 name: at.name().map(str::to_owned),
@@ -400,9 +444,14 @@ impl Snippet {
                 line: at.line(),
                 column: at.column(),
             },
-            moved,
+            labels,
         ))
     }
+}
+
+/// Whether byte `i` of UTF-8 `bytes` starts a character (or is their end).
+fn starts_char(bytes: &[u8], i: usize) -> bool {
+    i == bytes.len() || bytes.get(i).is_some_and(|&b| (b & 0xC0) != 0x80)
 }
 
 impl miette::SourceCode for Snippet {
@@ -412,30 +461,39 @@ impl miette::SourceCode for Snippet {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner =
-            self.text
-                .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        let column = if context_lines_before == 0 {
-            self.column
-        } else {
-            inner.column()
-        };
-        let data = inner.data();
-        let span = *inner.span();
-        let line_count = inner.line_count();
-        Ok(Box::new(match &self.name {
-            Some(name) => MietteSpanContents::new_named(
-                name.clone(),
-                data,
-                span,
-                self.line,
-                column,
-                line_count,
-            ),
-            None => MietteSpanContents::new(data, span, self.line, column, line_count),
-        }))
+        let context = (context_lines_before, context_lines_after);
+        read_window(&self.text, self.name.as_deref(), span, context, |inner| {
+            // one line: the label's own line and column unless miette asks for context
+            let column = if context_lines_before == 0 {
+                self.column
+            } else {
+                inner.column()
+            };
+            (self.line, column)
+        })
     }
+}
+
+/// A span of a window — text cut from a larger source, an error's [`Snippet`] or a finding's
+/// excerpt — read as miette reads any text, then told as standing in the whole source: under
+/// `name`, at the line and column `place` gives from miette's reading of the window. The one
+/// `read_span` both windows share.
+pub(crate) fn read_window<'a>(
+    text: &'a str,
+    name: Option<&str>,
+    span: &SourceSpan,
+    (before, after): (usize, usize),
+    place: impl FnOnce(&dyn SpanContents<'a>) -> (usize, usize),
+) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+    let inner = miette::SourceCode::read_span(text, span, before, after)?;
+    let (line, column) = place(&*inner);
+    let (data, span, lines) = (inner.data(), *inner.span(), inner.line_count());
+    Ok(Box::new(match name {
+        Some(name) => {
+            MietteSpanContents::new_named(name.to_owned(), data, span, line, column, lines)
+        }
+        None => MietteSpanContents::new(data, span, line, column, lines),
+    }))
 }
 
 /// Why an input or output failed, in Chinese (the error's kind; the system's own words, in
@@ -539,6 +597,62 @@ mod tests {
     #[diagnostic(code("table.io"), help("检查文件路径和读取权限"))]
     struct Missing(#[source] io::Error);
 
+    #[derive(Debug, thiserror::Error, miette::Diagnostic)]
+    #[error("四处标注")]
+    #[diagnostic(code("rules::syntax"))]
+    struct FourLabels {
+        #[source_code]
+        src: miette::NamedSource<String>,
+        #[label(primary, "甲在这里")]
+        a: SourceSpan,
+        #[label("乙在这里")]
+        b: SourceSpan,
+        #[label("丙在这里")]
+        c: SourceSpan,
+        #[label("丁在这里")]
+        d: SourceSpan,
+    }
+
+    #[test]
+    fn a_window_shows_every_label_in_it_and_counts_the_others() {
+        // a 20,000-character line: 甲 at 10,000 and 乙 20 characters after it are in one window;
+        // 丙 5,000 characters along and 丁 on the next line are not
+        let line = format!(
+            "{}甲{}乙{}丙{}",
+            "x".repeat(10_000),
+            "y".repeat(20),
+            "z".repeat(5_000),
+            "w".repeat(5_000)
+        );
+        let text = format!("{line}\n丁\n");
+        let at = |c: &str| text.find(c).unwrap();
+        let span = |c: &str| SourceSpan::new(at(c).into(), c.len());
+        let e = FourLabels {
+            src: miette::NamedSource::new("r.yaml", text.clone()),
+            a: span("甲"),
+            b: span("乙"),
+            c: span("丙"),
+            d: span("丁"),
+        };
+        let shown = render(&e, false);
+        assert!(
+            shown.contains("甲在这里（另有 2 处标注不在此片段中）"),
+            "{shown}"
+        );
+        assert!(shown.contains("乙在这里"), "{shown}");
+        assert!(
+            !shown.contains("丙在这里") && !shown.contains("丁在这里"),
+            "{shown}"
+        );
+        assert!(shown.len() < 2_000, "{}", shown.len());
+        // one line of the source, cut on both sides
+        let snippet = shown
+            .lines()
+            .find(|l| l.contains('甲') && l.contains('乙'))
+            .unwrap();
+        assert!(snippet.contains('…'), "{snippet}");
+    }
+
     #[test]
     fn windows_names_a_workbook_open_in_excel() {
         use io::ErrorKind::*;
@@ -618,7 +732,7 @@ mod tests {
         let src = crate::source::SourceText::new(
             "t.tsv",
             "合计\t1\n单位\tx\u{1b}]52;c;aGk=\u{7}\u{9b}2J\n",
-            crate::source::Format::Tsv,
+            crate::source::InputFormat::Tsv,
             "UTF-8",
             None,
         );

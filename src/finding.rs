@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{Diagnostic, LabeledSpan, SourceCode, SourceSpan, SpanContents};
 use serde::Serialize;
 
 use crate::source::{Location, SourceText, ceil_char_boundary, floor_char_boundary};
@@ -352,41 +352,39 @@ impl SourceCode for Excerpt {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner =
-            self.text
-                .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        // miette counts columns in bytes; report characters, like the findings JSON
-        let at = floor_char_boundary(&self.text, span.offset());
-        let line_start = self.text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let mut column = self.text[line_start..at].chars().count();
-        if line_start == 0 {
-            column += self.first_column;
-        }
-        let column = match (context_lines_before, self.sheet_column) {
-            (0, Some(col)) => col,
-            (0, None) => column,
-            _ => 0,
-        };
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line() + self.first_line,
-            column,
-            inner.line_count(),
-        )))
+        let context = (context_lines_before, context_lines_after);
+        crate::diagnostic::read_window(&self.text, Some(&self.name), span, context, |inner| {
+            // miette counts columns in bytes; report characters, like the findings JSON
+            let at = floor_char_boundary(&self.text, span.offset());
+            let line_start = self.text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let mut column = self.text[line_start..at].chars().count();
+            if line_start == 0 {
+                column += self.first_column;
+            }
+            let column = match (context_lines_before, self.sheet_column) {
+                (0, Some(col)) => col,
+                (0, None) => column,
+                _ => 0,
+            };
+            (inner.line() + self.first_line, column)
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Format;
+    use crate::source::InputFormat;
 
     #[test]
     fn serialises_in_spec_order_without_absent_fields() {
-        let src = SourceText::new("t.tsv", "合计\t1\n单位\tx\n", Format::Tsv, "UTF-8", None);
+        let src = SourceText::new(
+            "t.tsv",
+            "合计\t1\n单位\tx\n",
+            InputFormat::Tsv,
+            "UTF-8",
+            None,
+        );
         let at = src.locate(16..17);
         let f = Finding::at_location(codes::BAD_AMOUNT, Severity::Error, &src, at, "不是金额")
             .unit("单位")

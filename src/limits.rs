@@ -17,12 +17,18 @@
 //! | size of one rule file (or rule test file) | 16 MB | `JIXIAO_MAX_RULE_FILE_MB` |
 //! | size of one actuals file | 64 MB | `JIXIAO_MAX_ACTUALS_MB` |
 //! | nesting depth of a YAML file (blocks, `[ ]`, `{ }`) | 64 | `JIXIAO_MAX_YAML_DEPTH` |
+//! | nodes of a YAML file (entries, keys, `[ ]`, `{ }`), counted before it is parsed | 1000000 | `JIXIAO_MAX_YAML_NODES` |
+//! | length of one key of a YAML file | 4 KB | `JIXIAO_MAX_YAML_KEY_KB` |
 //! | entries of one `.zip` of forms | 10000 | `JIXIAO_MAX_ZIP_ENTRIES` |
 //! | a `.zip` of forms unzipped (all its entries) | 1024 MB | `JIXIAO_MAX_ZIP_UNZIPPED_MB` |
 //! | unzipped ÷ zipped size of one entry past 1 MB | 100 | `JIXIAO_MAX_ZIP_RATIO` |
 //! | projects of one xlsx report (a sheet each) | 10000 | `JIXIAO_MAX_XLSX_PROJECTS` |
 //! | indicator rows of one xlsx report | 200000 | `JIXIAO_MAX_XLSX_INDICATORS` |
 //! | one rule file's regular expressions compiled, together | 128 MB | `JIXIAO_MAX_REGEX_TOTAL_MB` |
+//! | sheets of one workbook, tables of one Word document | 10000 | `JIXIAO_MAX_SHEETS` |
+//! | style entries of one xlsx (`<xf>`, `<numFmt>`, fonts, fills, borders) | 100000 | `JIXIAO_MAX_STYLES` |
+//! | files dropped in one upload of the page | 1000 | `JIXIAO_MAX_UPLOAD_FILES` |
+//! | lines of one quoted cell of a streamed text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -130,6 +136,18 @@ pub static ACTUALS: Limit = Limit::new("实际值文件的大小", "JIXIAO_MAX_A
 /// Nesting depth of a YAML file, checked before it is parsed.
 pub static YAML_DEPTH: Limit = Limit::new("YAML 文件的嵌套层数", "JIXIAO_MAX_YAML_DEPTH", 64, "");
 
+/// Nodes of a YAML file (list entries, keys, `[ ]` and `{ }`), counted before it is parsed
+/// (`crate::yaml::check_nodes`): the parser holds every event and value of the file, about 170
+/// bytes for each `{}`, so a 6 MB file of 2,000,000 `{}` took 700–800 MB. Real rule and actuals
+/// files hold a few thousand.
+pub static YAML_NODES: Limit =
+    Limit::new("YAML 文件的条目数", "JIXIAO_MAX_YAML_NODES", 1_000_000, "");
+
+/// Length of one key of a YAML file (the text before its `: `), checked before it is parsed:
+/// keys are field names, short in every real file, and the YAML scanner took 5 s over a 10 MB
+/// one before its error.
+pub static YAML_KEY: Limit = Limit::new("YAML 键的长度", "JIXIAO_MAX_YAML_KEY_KB", 4, "KB");
+
 /// Entries of one `.zip` of forms (a pile, issue 26).
 pub static ZIP_ENTRIES: Limit =
     Limit::new("压缩包中的文件数", "JIXIAO_MAX_ZIP_ENTRIES", 10_000, "");
@@ -163,7 +181,7 @@ pub static XLSX_INDICATORS: Limit = Limit::new(
 );
 
 /// One rule file's regular expressions compiled (their automata), all together: each is at most
-/// 1 MB (`rules::eval`), and the count is bounded by [`RULES`], but 2,000 patterns of almost
+/// 1 MB (`rules::conditions`), and the count is bounded by [`RULES`], but 2,000 patterns of almost
 /// 1 MB each would still take gigabytes. Measured as the patterns' automata (what the regex
 /// engine's size limit bounds): a plain word is about 0.9 KB, so 100,000 distinct words fit.
 pub static REGEX_TOTAL: Limit = Limit::new(
@@ -173,8 +191,36 @@ pub static REGEX_TOTAL: Limit = Limit::new(
     "MB",
 );
 
+/// Sheets of one workbook, tables of one Word document (each is a sheet: a Word file of
+/// 300,000 one-cell tables is 94 KB zipped and took seconds). A workbook of forms holds one
+/// sheet a project; [`XLSX_PROJECTS`] bounds the reports at 10,000 projects too.
+pub static SHEETS: Limit = Limit::new(
+    "一个工作簿的工作表数（Word 文档的表格数）",
+    "JIXIAO_MAX_SHEETS",
+    10_000,
+    "",
+);
+
+/// Style entries of one xlsx (`<xf>`, `<numFmt>`, `<font>`, `<fill>`, `<border>`), each held
+/// by the workbook reader (about 300 bytes apiece): Excel keeps at most 64,000 cell formats.
+pub static STYLES: Limit = Limit::new("工作簿样式表的条目数", "JIXIAO_MAX_STYLES", 100_000, "");
+
+/// Files dropped in one upload of the page (`jixiao serve`): a pile of forms is best given as
+/// one `.zip` ([`ZIP_ENTRIES`]).
+pub static UPLOAD_FILES: Limit =
+    Limit::new("一次上传的文件数", "JIXIAO_MAX_UPLOAD_FILES", 1_000, "");
+
+/// Lines one quoted cell of a streamed text table may span: past it the opening quote is taken
+/// for a stray one (a `table.stray-quote` finding) and the lines after it read as rows.
+pub static QUOTED_LINES: Limit = Limit::new(
+    "CSV 引号内一个单元格的行数",
+    "JIXIAO_MAX_QUOTED_LINES",
+    1_000,
+    "",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 17] = [
+pub static ALL: [&Limit; 23] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -192,6 +238,12 @@ pub static ALL: [&Limit; 17] = [
     &XLSX_PROJECTS,
     &XLSX_INDICATORS,
     &REGEX_TOTAL,
+    &SHEETS,
+    &STYLES,
+    &UPLOAD_FILES,
+    &QUOTED_LINES,
+    &YAML_NODES,
+    &YAML_KEY,
 ];
 
 #[cfg(test)]
@@ -203,6 +255,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 17);
+        assert_eq!(ALL.len(), 23);
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 /// The format a table was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Format {
+pub enum InputFormat {
     /// Tab-separated text (`.tsv`, `.txt`).
     Tsv,
     /// Comma-separated text (`.csv`).
@@ -29,16 +29,19 @@ pub enum Format {
     Html,
 }
 
-impl Format {
+impl InputFormat {
     /// Whether the input is delimited text (read line by line, positions are lines).
     pub fn is_text(self) -> bool {
-        matches!(self, Format::Tsv | Format::Csv)
+        matches!(self, InputFormat::Tsv | InputFormat::Csv)
     }
 
     /// Whether the input is a document whose tables and paragraphs are read together as one
     /// sheet (Word, web pages), not sheet by sheet.
     pub fn is_document(self) -> bool {
-        matches!(self, Format::Docx | Format::Doc | Format::Html)
+        matches!(
+            self,
+            InputFormat::Docx | InputFormat::Doc | InputFormat::Html
+        )
     }
 }
 
@@ -125,7 +128,7 @@ pub struct SourceText {
     /// The sheet read, for workbooks.
     pub sheet: Option<String>,
     /// The input format.
-    pub format: Format,
+    pub format: InputFormat,
     /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE`, or `xlsx`).
     pub encoding: &'static str,
     /// Lines of the input before this text: 0 for a whole file; for one block of a file read
@@ -144,7 +147,7 @@ impl SourceText {
     pub fn new(
         name: impl Into<String>,
         text: impl Into<String>,
-        format: Format,
+        format: InputFormat,
         encoding: &'static str,
         sheet: Option<String>,
     ) -> SourceText {
@@ -155,7 +158,7 @@ impl SourceText {
     pub fn shared(
         name: impl Into<String>,
         text: Arc<String>,
-        format: Format,
+        format: InputFormat,
         encoding: &'static str,
         sheet: Option<String>,
     ) -> SourceText {
@@ -328,7 +331,7 @@ mod tests {
 
     #[test]
     fn line_and_column_count_characters() {
-        let s = SourceText::new("x", "ab\r\n合计\t12", Format::Tsv, "UTF-8", None);
+        let s = SourceText::new("x", "ab\r\n合计\t12", InputFormat::Tsv, "UTF-8", None);
         assert_eq!(s.line_col(0), (1, 1));
         assert_eq!(s.line_col(4), (2, 1));
         assert_eq!(s.line_col(11), (2, 4));

@@ -38,6 +38,14 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: big.message(),
         });
     }
+    if let Err(many) = check_nodes(text) {
+        return Err(YamlError {
+            line: None,
+            column: None,
+            offset: Some(many.offset),
+            message: many.message(),
+        });
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let loc = e.location();
         YamlError {
@@ -488,6 +496,84 @@ pub fn check_depth(text: &str) -> Result<(), TooDeep> {
 }
 
 fn check_depth_within(text: &str, max: usize) -> Result<(), TooDeep> {
+    match scan(text, max, usize::MAX, usize::MAX) {
+        Err(Past::Depth(offset)) => Err(TooDeep { offset }),
+        _ => Ok(()),
+    }
+}
+
+/// A YAML text of more nodes than [`crate::limits::YAML_NODES`], or with a key longer than
+/// [`crate::limits::YAML_KEY`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooManyNodes {
+    /// Byte offset of the node past the limit (of the long key's start).
+    pub offset: usize,
+    /// Whether a key is too long (else the nodes are too many).
+    pub key: bool,
+}
+
+impl TooManyNodes {
+    /// The message, naming the limit and how to raise it.
+    pub fn message(&self) -> String {
+        if self.key {
+            return format!(
+                "有一个键（“键: 值”中冒号前的部分）长于 {} 的上限：键是字段名，真实文件中都很短（长文字应写在冒号后面）。{}",
+                crate::limits::YAML_KEY.shown(),
+                crate::limits::YAML_KEY.help()
+            );
+        }
+        format!(
+            "条目（列表项、键值对、[ ] 与 {{ }}）超过 {} 个的上限：解析它们要占用的内存远大于文件本身。{}",
+            crate::limits::YAML_NODES.shown(),
+            crate::limits::YAML_NODES.help()
+        )
+    }
+}
+
+/// Counts a YAML text's nodes in one pass before it is parsed, and refuses it past
+/// [`crate::limits::YAML_NODES`]: the parser holds every event of the file and then every value
+/// (about 170 bytes for each `{}`), so 2,000,000 `{}` rules in a 6 MB file took 700–800 MB
+/// before the rule count was looked at. Counted outside quotes and comments: each `- ` that
+/// opens a block sequence entry, each `:` that ends a key, each `[` and `{`, and each `,`
+/// inside them. The count errs on the high side (a `- ` or `: ` in a block scalar's lines counts
+/// too), which only matters past the limit: real files hold a few thousand.
+///
+/// In the same pass, a key longer than [`crate::limits::YAML_KEY`] is refused (the text from
+/// the start of a line's content, after its `- `, or from a `{`, `[` or `,`, to the `: ` that
+/// ends it): the YAML scanner took 5 s over a 10 MB key before its error.
+pub fn check_nodes(text: &str) -> Result<(), TooManyNodes> {
+    check_nodes_within(
+        text,
+        crate::limits::YAML_NODES.get_usize(),
+        crate::limits::YAML_KEY.get_usize(),
+    )
+}
+
+fn check_nodes_within(text: &str, max: usize, max_key: usize) -> Result<(), TooManyNodes> {
+    match scan(text, usize::MAX, max, max_key) {
+        Err(Past::Nodes(offset)) => Err(TooManyNodes { offset, key: false }),
+        Err(Past::Key(offset)) => Err(TooManyNodes { offset, key: true }),
+        _ => Ok(()),
+    }
+}
+
+/// Where [`scan`] stopped: the byte offset where the depth or the node count passed its limit.
+enum Past {
+    Depth(usize),
+    Nodes(usize),
+    Key(usize),
+}
+
+/// The one lexical pass of [`check_depth`] and [`check_nodes`].
+fn scan(text: &str, max: usize, max_nodes: usize, max_key: usize) -> Result<(), Past> {
+    let mut nodes = 0usize;
+    let mut node = |at: usize| {
+        nodes += 1;
+        match nodes > max_nodes {
+            true => Err(Past::Nodes(at)),
+            false => Ok(()),
+        }
+    };
     // indentation columns of the open block levels
     let mut blocks: Vec<usize> = Vec::new();
     let mut flow = 0usize;
@@ -497,6 +583,8 @@ fn check_depth_within(text: &str, max: usize) -> Result<(), TooDeep> {
         let indent = bytes.iter().take_while(|&&b| b == b' ').count();
         let rest = &bytes[indent..];
         let blank = rest.iter().all(|b| b.is_ascii_whitespace()) || rest.first() == Some(&b'#');
+        // where the key that a `: ` would end starts, in `rest`
+        let mut key_start = 0;
         if !blank && flow == 0 {
             while blocks.last().is_some_and(|&c| c >= indent) {
                 blocks.pop();
@@ -508,11 +596,16 @@ fn check_depth_within(text: &str, max: usize) -> Result<(), TooDeep> {
             while r.len() >= 2 && r[0] == b'-' && (r[1] == b' ' || r[1] == b'\t') {
                 col += 2;
                 blocks.push(col);
+                node(offset + col - 2)?;
                 r = &r[2..];
+            }
+            key_start = col - indent;
+            if r.first() == Some(&b'-') && r[1..].iter().all(|b| b.is_ascii_whitespace()) {
+                node(offset + col)?;
             }
         }
         if blocks.len() + flow > max {
-            return Err(TooDeep { offset });
+            return Err(Past::Depth(offset));
         }
         if !blank {
             let mut quote: Option<u8> = None;
@@ -538,12 +631,32 @@ fn check_depth_within(text: &str, max: usize) -> Result<(), TooDeep> {
                         b'[' | b'{' => {
                             flow += 1;
                             if blocks.len() + flow > max {
-                                return Err(TooDeep {
-                                    offset: offset + indent + i,
-                                });
+                                return Err(Past::Depth(offset + indent + i));
                             }
+                            node(offset + indent + i)?;
+                            key_start = i + 1;
                         }
                         b']' | b'}' => flow = flow.saturating_sub(1),
+                        b',' if flow > 0 => {
+                            node(offset + indent + i)?;
+                            key_start = i + 1;
+                        }
+                        b':' if rest.get(i + 1).is_none_or(|&n| {
+                            n.is_ascii_whitespace() || (flow > 0 && matches!(n, b',' | b']' | b'}'))
+                        }) =>
+                        {
+                            if i.saturating_sub(key_start) > max_key {
+                                let spaces = rest[key_start..i]
+                                    .iter()
+                                    .take_while(|&&b| b == b' ')
+                                    .count();
+                                if i - key_start - spaces > max_key {
+                                    return Err(Past::Key(offset + indent + key_start + spaces));
+                                }
+                            }
+                            node(offset + indent + i)?;
+                            key_start = usize::MAX;
+                        }
                         _ => {}
                     },
                 }
@@ -561,7 +674,7 @@ fn check_depth_within(text: &str, max: usize) -> Result<(), TooDeep> {
 
 #[cfg(test)]
 mod tests {
-    use super::{MESSAGE_CHARS, QUOTED_CHARS, bounded, check_depth_within};
+    use super::{MESSAGE_CHARS, QUOTED_CHARS, bounded, check_depth_within, check_nodes_within};
 
     #[test]
     fn quoted_values_and_messages_are_cut() {
@@ -674,5 +787,44 @@ mod tests {
         // brackets in quotes and comments do not count
         let quoted = format!("a: \"{}\" # {}\n", "[".repeat(100), "{".repeat(100));
         assert!(check_depth_within(&quoted, 4).is_ok());
+    }
+
+    fn check_nodes_within_(text: &str, max: usize) -> Result<(), super::TooManyNodes> {
+        check_nodes_within(text, max, usize::MAX)
+    }
+
+    #[test]
+    fn keys_longer_than_the_limit_are_refused_at_their_start() {
+        let long = format!("projects:\n  - {}: 1\n", "k".repeat(100));
+        let e = check_nodes_within(&long, 100, 99).unwrap_err();
+        assert!(e.key && long[e.offset..].starts_with("kkk"), "{e:?}");
+        assert!(check_nodes_within(&long, 100, 100).is_ok());
+        // in a flow mapping, after its `{` or `,`
+        let flow = format!("a: {{b: 1, {}: 2}}\n", "k".repeat(100));
+        let e = check_nodes_within(&flow, 100, 99).unwrap_err();
+        assert!(e.key && flow[e.offset..].starts_with("kkk"), "{e:?}");
+        // a long value is no key, nor a `: ` in a quoted value
+        let value = format!("a: {}\nb: \"{}: x\"\n", "v".repeat(1000), "q".repeat(1000));
+        assert!(check_nodes_within(&value, 100, 10).is_ok());
+    }
+
+    #[test]
+    fn nodes_are_counted_and_stop_at_the_one_past_the_limit() {
+        // a block entry, two keys, one flow list of two: 1 + 2 + 1 + 1 (the comma)
+        let rules = "rules:\n  - id: a\n    words: [x, y]\n";
+        assert!(check_nodes_within_(rules, 6).is_ok());
+        let e = check_nodes_within_(rules, 5).unwrap_err();
+        assert_eq!(&rules[e.offset..e.offset + 1], ",");
+        // each `{}` of a flow list and each comma counts
+        let wide = format!("rules: [{}]\n", "{},".repeat(1000));
+        assert!(check_nodes_within_(&wide, 1500).is_err());
+        assert!(check_nodes_within_(&wide, 2100).is_ok());
+        // a bare `-` entry counts; colons, commas and dashes in quotes, comments, URLs and
+        // plain words do not
+        assert!(check_nodes_within_("- \n-\n", 2).is_ok());
+        assert!(check_nodes_within_("- \n-\n", 1).is_err());
+        let plain = "a: \"b: c, [d]\" # e: f, {g}\nh: http://x.y/z, a-b\n";
+        assert!(check_nodes_within_(plain, 2).is_ok());
+        assert!(check_nodes_within_(plain, 1).is_err());
     }
 }

@@ -162,9 +162,9 @@ fn the_encodings_are_told_and_said() {
     assert_eq!(gbk.source.encoding, "GB18030");
     let utf8 = read("tests/fixtures/formats/f01-tianchang-water-2022-selfeval.word-utf8.html");
     assert_eq!(utf8.source.encoding, "UTF-8");
-    assert_eq!(gbk.source.format, table::Format::Html);
+    assert_eq!(gbk.source.format, table::InputFormat::Html);
     let doc = read("tests/fixtures/formats/f01-tianchang-water-2022-selfeval.doc");
-    assert_eq!(doc.source.format, table::Format::Doc);
+    assert_eq!(doc.source.format, table::InputFormat::Doc);
 }
 
 #[test]
@@ -269,7 +269,7 @@ fn a_web_page_named_xls_is_read_as_a_page() {
     )
     .unwrap();
     let doc = table::read_bytes("export.xls", &bytes, &ReadOptions::default()).unwrap();
-    assert_eq!(doc.source.format, table::Format::Html);
+    assert_eq!(doc.source.format, table::InputFormat::Html);
     assert_eq!(doc.projects().count(), 1);
 }
 

@@ -3398,3 +3398,569 @@ fn an_xls_record_shorter_than_calamine_reads_is_refused_not_a_panic() {
     );
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
 }
+
+// ---- issue 27, PROBE.md's left-open items: each a named limit within a second or two ----
+
+/// Runs the binary as [`run`] does (with `env`), and gives its CPU time (user and system, from
+/// `wait4`: a loaded machine does not stretch it as it stretches the wall clock) and its peak
+/// resident memory in kB (`VmHWM`, as the process read it at its end).
+#[cfg(target_os = "linux")]
+fn run_measured(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> (Run, Duration, u64) {
+    use std::os::unix::process::ExitStatusExt;
+    let out_path = cwd.join(".measured-stdout");
+    let err_path = cwd.join(".measured-stderr");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("JIXIAO_SHOW_PEAK_MEMORY", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = cmd.spawn().unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value, and wait4 writes only into the two places given
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, which `child` has not waited for
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid, "wait4");
+    drop(child);
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    let cpu = time(usage.ru_utime) + time(usage.ru_stime);
+    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
+    assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
+    let peak = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("jixiao VmHWM: "))
+        .and_then(|l| l.trim_end_matches(" kB").parse().ok())
+        .unwrap_or_else(|| panic!("no peak in {stderr}"));
+    let run = Run {
+        code: std::process::ExitStatus::from_raw(status)
+            .code()
+            .unwrap_or(-1),
+        stdout: std::fs::read_to_string(&out_path).unwrap_or_default(),
+        stderr,
+    };
+    (run, cpu, peak)
+}
+
+/// An xlsx of the given sheets (`(name, part)`: each sheet's relationship target, relative to
+/// `xl/` or absolute), the given parts written once each, and `styles` as `xl/styles.xml`.
+fn xlsx_of(sheets: &[(&str, &str)], parts: &[(&str, String)], styles: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let mut book = String::from(
+            r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#,
+        );
+        let mut rels = String::from(
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+        );
+        for (i, (name, target)) in sheets.iter().enumerate() {
+            book.push_str(&format!(
+                r#"<sheet name="{name}" sheetId="{}" r:id="rId{}"/>"#,
+                i + 1,
+                i + 1
+            ));
+            rels.push_str(&format!(
+                r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="{target}"/>"#,
+                i + 1
+            ));
+        }
+        book.push_str("</sheets></workbook>");
+        rels.push_str("</Relationships>");
+        let mut all: Vec<(&str, String)> = vec![
+            ("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#.into()),
+            ("_rels/.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into()),
+            ("xl/workbook.xml", book),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/styles.xml", styles.into()),
+        ];
+        all.extend(parts.iter().cloned());
+        for (name, text) in all {
+            z.start_file(name, o).unwrap();
+            z.write_all(text.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// A worksheet of `rows` rows: a header row of a target table, then one number a row.
+fn worksheet_of(rows: usize) -> String {
+    let mut s = String::from(
+        r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c></row>"#,
+    );
+    for r in 2..=rows {
+        s.push_str(&format!(r#"<row r="{r}"><c r="A{r}"><v>1</v></c></row>"#));
+    }
+    s.push_str("</sheetData></worksheet>");
+    s
+}
+
+const NO_STYLES: &str = r#"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>"#;
+
+#[cfg(target_os = "linux")]
+#[test]
+fn xlsx_sheets_that_name_one_part_are_refused_before_any_is_read() {
+    // PROBE.md's `xlsx-sheets-one-part`: 2,000 sheets naming one 20,000-row part read it again
+    // each (over 60 s); here 1,000 sheets of one 10,000-row part
+    let d = dir("sheets-one-part");
+    let names: Vec<String> = (0..1000).map(|i| format!("S{i}")).collect();
+    let sheets: Vec<(&str, &str)> = names
+        .iter()
+        .map(|n| (n.as_str(), "worksheets/sheet1.xml"))
+        .collect();
+    let part = [("xl/worksheets/sheet1.xml", worksheet_of(10_000))];
+    let bytes = xlsx_of(&sheets, &part, NO_STYLES);
+    assert!(bytes.len() < 200 * 1024, "{}", bytes.len());
+    write(&d, "one-part.xlsx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "one-part.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.sheet-part-repeated")
+            && r.stderr.contains("「S0」和「S1」")
+            && r.stderr.contains("xl/worksheets/sheet1.xml"),
+        "{}",
+        r.stderr
+    );
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 150 * 1024, "{peak_kb} kB");
+    // the same part named as calamine would find it: absolute, in other case
+    let sheets = [
+        ("A", "worksheets/sheet1.xml"),
+        ("B", "/xl/Worksheets/SHEET1.xml"),
+    ];
+    write(&d, "spelled.xlsx", xlsx_of(&sheets, &part, NO_STYLES));
+    let r = run(&d, &["inspect", "spelled.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.sheet-part-repeated") && r.stderr.contains("「A」和「B」"),
+        "{}",
+        r.stderr
+    );
+    // each sheet of its own part is read as before
+    let sheets = [
+        ("A", "worksheets/sheet1.xml"),
+        ("B", "worksheets/sheet2.xml"),
+    ];
+    let parts = [
+        ("xl/worksheets/sheet1.xml", worksheet_of(3)),
+        ("xl/worksheets/sheet2.xml", worksheet_of(3)),
+    ];
+    write(&d, "own.xlsx", xlsx_of(&sheets, &parts, NO_STYLES));
+    let r = run(&d, &["inspect", "own.xlsx"], &[]);
+    assert!(!r.stderr.contains("sheet-part-repeated"), "{}", r.stderr);
+    // past the sheet limit, refused by its count
+    let names: Vec<String> = (0..6).map(|i| format!("S{i}")).collect();
+    let targets: Vec<String> = (0..6).map(|i| format!("worksheets/s{i}.xml")).collect();
+    let sheets: Vec<(&str, &str)> = names
+        .iter()
+        .zip(&targets)
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let paths: Vec<String> = (0..6).map(|i| format!("xl/worksheets/s{i}.xml")).collect();
+    let parts: Vec<(&str, String)> = paths
+        .iter()
+        .map(|p| (p.as_str(), worksheet_of(2)))
+        .collect();
+    write(&d, "six.xlsx", xlsx_of(&sheets, &parts, NO_STYLES));
+    let r = run(&d, &["inspect", "six.xlsx"], &[("JIXIAO_MAX_SHEETS", "5")]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.too-many-entries") && r.stderr.contains("JIXIAO_MAX_SHEETS"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&d, &["inspect", "six.xlsx"], &[("JIXIAO_MAX_SHEETS", "6")]);
+    assert!(!r.stderr.contains("too-many-entries"), "{}", r.stderr);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn xlsx_style_entries_are_counted_before_calamine_holds_them() {
+    // PROBE.md's `xlsx-many-styles`: 2,000,000 `<xf/>` (89 KB) held 620 MB
+    let d = dir("many-styles");
+    let styles = |n: usize| {
+        format!(
+            r#"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1">{}</cellXfs></styleSheet>"#,
+            r#"<xf numFmtId="0"/>"#.repeat(n)
+        )
+    };
+    let sheets = [("S", "worksheets/sheet1.xml")];
+    let part = [("xl/worksheets/sheet1.xml", worksheet_of(2))];
+    let bytes = xlsx_of(&sheets, &part, &styles(2_000_000));
+    assert!(bytes.len() < 200 * 1024, "{}", bytes.len());
+    write(&d, "styles.xlsx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "styles.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.too-many-entries")
+            && r.stderr.contains("xl/styles.xml")
+            && r.stderr.contains("JIXIAO_MAX_STYLES"),
+        "{}",
+        r.stderr
+    );
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 100 * 1024, "{peak_kb} kB");
+    // the limit is the count: at it the workbook reads, one past it is refused
+    let env = [("JIXIAO_MAX_STYLES", "50")];
+    write(&d, "at.xlsx", xlsx_of(&sheets, &part, &styles(50)));
+    write(&d, "past.xlsx", xlsx_of(&sheets, &part, &styles(51)));
+    let r = run(&d, &["inspect", "at.xlsx"], &env);
+    assert!(!r.stderr.contains("too-many-entries"), "{}", r.stderr);
+    let r = run(&d, &["inspect", "past.xlsx"], &env);
+    assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn word_tables_past_the_sheet_limit_are_refused_as_they_close() {
+    // PROBE.md's `docx-many-tables`: 300,000 one-cell tables (94 KB) took 4–7 s, a sheet each
+    let d = dir("docx-many-tables");
+    let one = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    let bytes = docx_with(&one.repeat(300_000));
+    assert!(bytes.len() < 200 * 1024, "{}", bytes.len());
+    write(&d, "tables.docx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "tables.docx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.too-many-entries")
+            && r.stderr.contains("10001 个以上的表格")
+            && r.stderr.contains("JIXIAO_MAX_SHEETS"),
+        "{}",
+        r.stderr
+    );
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 200 * 1024, "{peak_kb} kB");
+    // the limit is the count of tables
+    let head = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    write(
+        &d,
+        "three.docx",
+        docx_with(&format!("{head}{}", one.repeat(2))),
+    );
+    write(
+        &d,
+        "four.docx",
+        docx_with(&format!("{head}{}", one.repeat(3))),
+    );
+    let env = [("JIXIAO_MAX_SHEETS", "3")];
+    let r = run(&d, &["inspect", "three.docx"], &env);
+    assert!(!r.stderr.contains("too-many-entries"), "{}", r.stderr);
+    let r = run(&d, &["inspect", "four.docx"], &env);
+    assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
+}
+
+/// User and system CPU ticks the process `pid` has used (`/proc/PID/stat`).
+#[cfg(target_os = "linux")]
+fn process_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    // utime and stime are the 14th and 15th fields, 12th and 13th after the name
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn dropped_files_past_the_upload_cap_are_refused_at_the_first_past_it() {
+    // PROBE.md: 100,000 one-byte `file` parts took 5.9 s to their 400 (each sorted by content)
+    let server = Server::start(&[]);
+    let (status, page) = server.request("GET", "/", &[], b"");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("一次最多拖入 1000 个文件"),
+        "the page states the cap"
+    );
+    let names: Vec<String> = (0..100_000).map(|i| format!("f{i}.txt")).collect();
+    let files: Vec<(&str, &str, &[u8])> = names
+        .iter()
+        .map(|n| ("file", n.as_str(), &b"x"[..]))
+        .collect();
+    let (ct, body) = form(&[], &files);
+    let before = process_ticks(server.child.id());
+    let (status, answer) = server.request("POST", "/api/inspect", &[("Content-Type", &ct)], &body);
+    let ticks = process_ticks(server.child.id()) - before;
+    assert_eq!(status, 400, "{answer}");
+    assert!(
+        answer.contains("web.too-many-files")
+            && answer.contains("1000")
+            && answer.contains("JIXIAO_MAX_UPLOAD_FILES"),
+        "{answer}"
+    );
+    // clock ticks are hundredths of a second: the server's own CPU for the whole request
+    assert!(ticks < 200, "{ticks} ticks");
+    // at the cap, the files are sorted as before (none of them is a table)
+    let (ct, body) = form(&[], &files[..1000]);
+    let (status, answer) = server.request("POST", "/api/inspect", &[("Content-Type", &ct)], &body);
+    assert!(
+        status == 400 && !answer.contains("too-many-files"),
+        "{status} {answer}"
+    );
+    let (status, _) = server.request("GET", "/", &[], b"");
+    assert_eq!(status, 200, "the server stopped");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn yaml_of_millions_of_tiny_nodes_is_refused_before_it_is_parsed() {
+    // PROBE.md's `rules-wide-flow`: 2,000,000 `{}` rules (6 MB) took 700–800 MB before the
+    // rule count refused them; the same shape as an actuals file
+    let d = dir("yaml-nodes");
+    write(&d, "t.tsv", TABLE);
+    write(
+        &d,
+        "r.yaml",
+        format!("rules: [{}]\n", "{},".repeat(2_000_000)),
+    );
+    write(
+        &d,
+        "a.yaml",
+        format!("projects: [{}]\n", "{},".repeat(2_000_000)),
+    );
+    for args in [
+        &["rules", "check", "r.yaml"][..],
+        &["evaluate", "t.tsv", "a.yaml"][..],
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("JIXIAO_MAX_YAML_NODES") && r.stderr.contains("1000000"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
+        assert!(peak_kb < 150 * 1024, "{args:?}: {peak_kb} kB");
+    }
+    // the limit is the count: a rule file of 100 rules (1 `[`, 1 `:`, 100 `{}` and their
+    // commas) reads within 202 and is refused at 201
+    write(
+        &d,
+        "small.yaml",
+        format!("rules: [{}]\n", "{},".repeat(100)),
+    );
+    let r = run(
+        &d,
+        &["rules", "check", "small.yaml"],
+        &[("JIXIAO_MAX_YAML_NODES", "202")],
+    );
+    assert!(!r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
+    let r = run(
+        &d,
+        &["rules", "check", "small.yaml"],
+        &[("JIXIAO_MAX_YAML_NODES", "201")],
+    );
+    assert!(r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
+}
+
+/// A worksheet holding one self-evaluation form of `n` indicator rows, each pair's 一级指标 and
+/// 二级指标 merged down (empty below) and 21 empty columns merged across each row: `2n`
+/// merges in all.
+fn form_of_merges(n: usize) -> String {
+    let col = |mut i: usize| {
+        let mut s = String::new();
+        i += 1;
+        while i > 0 {
+            let r = (i - 1) % 26;
+            s.insert(0, (b'A' + r as u8) as char);
+            i = (i - 1) / 26;
+        }
+        s
+    };
+    let mut rows: Vec<Vec<String>> = [
+        &["项目支出绩效自评表"][..],
+        &["项目名称", "读法示例"],
+        &["主管部门", "某局", "", "实施单位", "某中心"],
+        &[
+            "项目资金(万元)",
+            "",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "得分",
+        ],
+        &["", "年度资金总额", "100", "100", "10", "10"],
+        &[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+    ]
+    .iter()
+    .map(|r| r.iter().map(|s| s.to_string()).collect())
+    .collect();
+    let top = rows.len();
+    let mut merges = Vec::new();
+    for k in 0..n {
+        let first = k % 2 == 0;
+        let (a, b) = if first {
+            ("产出指标", "数量指标")
+        } else {
+            ("", "")
+        };
+        rows.push(
+            [a, b, &format!("培训人次{k}"), "≥1", "1", "1", "1"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        );
+        let r = top + k + 1;
+        if first {
+            merges.push(format!("A{r}:A{}", r + 1));
+            merges.push(format!("B{r}:B{}", r + 1));
+        }
+        merges.push(format!("H{r}:AB{r}"));
+    }
+    rows.push(
+        [
+            "总分",
+            "",
+            "",
+            "",
+            "",
+            &(n + 10).to_string(),
+            &(n + 10).to_string(),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+    );
+    let mut s = String::from(
+        r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (i, row) in rows.iter().enumerate() {
+        s.push_str(&format!(r#"<row r="{}">"#, i + 1));
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            s.push_str(&format!(
+                r#"<c r="{}{}" t="inlineStr"><is><t>{v}</t></is></c>"#,
+                col(c),
+                i + 1
+            ));
+        }
+        s.push_str("</row>");
+    }
+    s.push_str(&format!(
+        r#"</sheetData><mergeCells count="{}">"#,
+        merges.len()
+    ));
+    for m in &merges {
+        s.push_str(&format!(r#"<mergeCell ref="{m}"/>"#));
+    }
+    s.push_str("</mergeCells></worksheet>");
+    s
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_forms_merged_cells_are_found_in_linear_time() {
+    // each empty grid cell of a form looked for its merge among all the sheet's merges (up to
+    // 20,000): quadratic. Indexed by row: 4n rows take about 4 times n's CPU time (the search
+    // took 8 times on a debug build)
+    let d = dir("form-merges");
+    let n = 2_500;
+    let mut cpu = Vec::new();
+    for m in [n, 4 * n] {
+        let name = format!("f{m}.xlsx");
+        let part = [("xl/worksheets/sheet1.xml", form_of_merges(m))];
+        write(
+            &d,
+            &name,
+            xlsx_of(&[("S", "worksheets/sheet1.xml")], &part, NO_STYLES),
+        );
+        let (r, time, _) = run_measured(&d, &["inspect", &name], &[]);
+        assert!(
+            r.code == 0 && r.stdout.contains(&format!("{m} 个指标")),
+            "{}\n{}",
+            r.stdout.lines().take(5).collect::<Vec<_>>().join("\n"),
+            r.stderr.lines().take(20).collect::<Vec<_>>().join("\n")
+        );
+        cpu.push(time);
+    }
+    let ratio = cpu[1].as_secs_f64() / cpu[0].as_secs_f64().max(0.001);
+    eprintln!("CPU time, {n} and {} rows: {cpu:?}, {ratio:.1}×", 4 * n);
+    assert!(ratio < 6.0, "{cpu:?} ({ratio:.1}×)");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_streamed_quote_that_never_closes_is_stray_after_the_quoted_lines_limit() {
+    // the streaming reader took an unclosed quote's cell to the rest of the file, one row held
+    // whole until the line limit stopped it (`table.line-too-long`, nothing scored); past
+    // JIXIAO_MAX_QUOTED_LINES lines the quote is a stray one and the rows after it read
+    let d = dir("stream-open-quote");
+    let mut text = quoted_sheet("\"", "");
+    for p in 0..3_000 {
+        text.push_str(&format!("项目{p},,,,,,,,10,9,,100,90\n"));
+        for i in 0..10 {
+            text.push_str(&format!(
+                "项目{p},产出指标,数量指标,指标{i},≥,90%,,95%,10,10,,,\n"
+            ));
+        }
+    }
+    assert!(text.len() > 1024 * 1024, "{}", text.len());
+    write(&d, "open.csv", &text);
+    let env = [("JIXIAO_MAX_LINE_MB", "1")];
+    let (r, cpu, peak_kb) = run_measured(&d, &["evaluate", "open.csv", "--format", "jsonl"], &env);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("line-too-long"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.stray-quote") && r.stderr.contains("open.csv:6:18"),
+        "{}",
+        r.stderr
+    );
+    // every indicator scored: the three of the first project and ten of each other
+    assert_eq!(scored(&r.stdout).len(), 3 + 3_000 * 10);
+    assert!(peak_kb < 120 * 1024, "{peak_kb} kB");
+    eprintln!("CPU {cpu:?}, peak {peak_kb} kB");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_yaml_key_past_its_limit_is_refused_before_the_scanner_reads_it() {
+    // PROBE.md: a 10 MB key in an actuals file took 5 s in the YAML scanner before its
+    // "unknown field"; keys are field names, refused past JIXIAO_MAX_YAML_KEY_KB
+    let d = dir("yaml-long-key");
+    write(&d, "t.tsv", TABLE);
+    let key = "k".repeat(10_000_000);
+    write(&d, "a.yaml", format!("projects:\n  - {key}: 1\n"));
+    write(&d, "r.yaml", format!("rules:\n  - id: a\n    {key}: 1\n"));
+    for args in [
+        &["evaluate", "t.tsv", "a.yaml"][..],
+        &["rules", "check", "r.yaml"][..],
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("JIXIAO_MAX_YAML_KEY_KB") && r.stderr.contains("4 KB"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
+        assert!(peak_kb < 150 * 1024, "{args:?}: {peak_kb} kB");
+    }
+    // a long value is read; a key at the limit too
+    let at = "k".repeat(4096);
+    write(
+        &d,
+        "ok.yaml",
+        format!(
+            "rules:\n  - id: a\n    description: {}\n    when: indicator ~ \"率\"\n    direction: higher\n    {at}: 1\n",
+            "v".repeat(100_000)
+        ),
+    );
+    let r = run(&d, &["rules", "check", "ok.yaml"], &[]);
+    assert!(!r.stderr.contains("JIXIAO_MAX_YAML_KEY_KB"), "{}", r.stderr);
+}

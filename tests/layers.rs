@@ -360,3 +360,147 @@ fn a_module_with_children_is_a_folder_with_mod_rs() {
         "move these into their folder as mod.rs: {found:#?}"
     );
 }
+
+/// The layout block of `docs/development.md` (the README's layout section points there): its
+/// entries, each a `src/…` path and the text written beside and under it.
+fn layout_entries() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let layout = std::fs::read_to_string(root.join("docs/development.md")).unwrap();
+    let block = layout
+        .split("## Layout")
+        .nth(1)
+        .and_then(|rest| rest.split("```").nth(1))
+        .expect("a ## Layout section with a code block");
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let mut in_src = false;
+    for line in block.lines() {
+        if line.starts_with(char::is_whitespace) {
+            if in_src && let Some((_, text)) = entries.last_mut() {
+                text.push(' ');
+                text.push_str(line.trim());
+            }
+            continue;
+        }
+        let mut words = line.splitn(2, char::is_whitespace);
+        let path = words.next().unwrap_or("");
+        in_src = path.starts_with("src/");
+        if in_src {
+            entries.push((path.to_owned(), words.next().unwrap_or("").to_owned()));
+        }
+    }
+    entries
+}
+
+/// The module names an entry's text gives: `grid.rs`, `formats/`, `keys/mod.rs`.
+fn module_names(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/')))
+        .map(|w| w.trim_start_matches(['.', '/']).trim_end_matches('.'))
+        .filter(|w| w.ends_with(".rs") || (w.ends_with('/') && w.len() > 1))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether `dir` or a folder below it holds `name` (a file, or a folder where it ends in `/`).
+fn holds(dir: &Path, name: &str) -> bool {
+    if dir.join(name.trim_end_matches('/')).exists() {
+        return true;
+    }
+    std::fs::read_dir(dir).unwrap().any(|e| {
+        let path = e.unwrap().path();
+        path.is_dir() && holds(&path, name)
+    })
+}
+
+#[test]
+fn the_layout_names_every_module_of_a_room_and_only_real_ones() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let entries = layout_entries();
+    assert!(
+        entries.len() > 15,
+        "the scan found {} entries",
+        entries.len()
+    );
+    let mut unnamed = Vec::new();
+    let mut unreal = Vec::new();
+    for entry in std::fs::read_dir(root.join("src")).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let room = dir.file_name().unwrap().to_string_lossy().to_string();
+        let key = format!("src/{room}/");
+        let text: String = entries
+            .iter()
+            .filter(|(p, _)| *p == key)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        let names = module_names(&text);
+        // every module of the room — a file or a folder with its mod.rs — is named
+        for child in std::fs::read_dir(&dir).unwrap() {
+            let path = child.unwrap().path();
+            let file = path.file_name().unwrap().to_string_lossy().to_string();
+            let name = if path.is_dir() {
+                format!("{file}/")
+            } else if file.ends_with(".rs") && file != "mod.rs" {
+                file
+            } else {
+                continue;
+            };
+            if !names.iter().any(|n| n == &name || n.starts_with(&name)) {
+                unnamed.push(format!("src/{room}/{name}"));
+            }
+        }
+        // and every name it gives is there (in the room, or from the top of the repository)
+        for name in &names {
+            if !holds(&dir, name) && !root.join(name).exists() {
+                unreal.push(format!("{key}: {name}"));
+            }
+        }
+    }
+    assert!(
+        unnamed.is_empty(),
+        "modules docs/development.md's layout does not name: {unnamed:#?}"
+    );
+    assert!(
+        unreal.is_empty(),
+        "names in docs/development.md's layout that are no file: {unreal:#?}"
+    );
+}
+
+#[test]
+fn the_layout_scan_reads_module_names() {
+    assert_eq!(
+        module_names("formats/: bytes (text.rs encodings, keys/mod.rs); tests/layers.rs."),
+        ["formats/", "text.rs", "keys/mod.rs", "tests/layers.rs"]
+    );
+}
+
+#[test]
+fn the_floors_of_the_architecture_notes_are_the_floors_tested() {
+    // ARCHITECTURE.md's table `| n | `a`, `b` | … |` says what FLOORS holds, row for row
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let notes = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let mut rows = Vec::new();
+    for line in notes.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let [_, n, rooms, ..] = cells[..] else {
+            continue;
+        };
+        let Ok(n) = n.parse::<usize>() else {
+            continue;
+        };
+        let rooms: Vec<&str> = rooms
+            .split(',')
+            .map(|r| r.trim().trim_matches('`'))
+            .collect();
+        rows.push((n, rooms));
+    }
+    assert_eq!(rows.len(), FLOORS.len(), "{rows:?}");
+    for (n, rooms) in rows {
+        let mut written = rooms.clone();
+        let mut tested = FLOORS[n].to_vec();
+        written.sort();
+        tested.sort();
+        assert_eq!(written, tested, "floor {n}");
+    }
+}

@@ -4,7 +4,7 @@
 
 use jixiao::eval::{self, Verdict};
 use jixiao::report::model::{ProjectReport, Report};
-use jixiao::report::{self, Format};
+use jixiao::report::{self, ReportFormat};
 use jixiao::rules::{RuleSet, RuleSource};
 use jixiao::table::{self, ReadOptions};
 
@@ -68,12 +68,12 @@ fn worked_examples_give_the_hand_computed_scores() {
 fn the_veto_message_is_in_every_format() {
     let r = run(WORKED_SHEET, WORKED_RULES);
     for format in [
-        Format::Table,
-        Format::Markdown,
-        Format::Json,
-        Format::Jsonl,
-        Format::Csv,
-        Format::Html,
+        ReportFormat::Table,
+        ReportFormat::Markdown,
+        ReportFormat::Json,
+        ReportFormat::Jsonl,
+        ReportFormat::Csv,
+        ReportFormat::Html,
     ] {
         let mut out = Vec::new();
         report::write(&r, format, &[], &mut out).unwrap();
@@ -1189,7 +1189,12 @@ fn shandong_housing_vetoes_and_caps_give_the_harshest_grade_in_any_row_order() {
     // a target met exactly adds nothing, and no bonus finding
     assert!(c.findings.iter().all(|f| f.code != "eval.bonus"));
     // one grade in every format
-    for format in [Format::Json, Format::Csv, Format::Table, Format::Html] {
+    for format in [
+        ReportFormat::Json,
+        ReportFormat::Csv,
+        ReportFormat::Table,
+        ReportFormat::Html,
+    ] {
         let mut out = Vec::new();
         report::write(&r, format, &[], &mut out).unwrap();
         let text = String::from_utf8_lossy(&out);

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use jixiao::eval::{self, ActualsFile, Methodology};
 use jixiao::report::model::Report;
-use jixiao::report::{self, Format, xlsx_fit};
+use jixiao::report::{self, ReportFormat, xlsx_fit};
 use jixiao::rules::RuleSet;
 use jixiao::table::{self, ReadOptions};
 
@@ -60,7 +60,7 @@ fn the_building_stops_when_its_writer_says_so() {
         asked: 0,
         written: 0,
     };
-    assert!(report::write(&r, Format::Xlsx, &[], &mut out).is_err());
+    assert!(report::write(&r, ReportFormat::Xlsx, &[], &mut out).is_err());
     // asked before each sheet: stopped at the third, nothing written
     assert_eq!((out.asked, out.written), (3, 0));
     // a writer that never says stop gets the whole workbook, asked once a project
@@ -69,7 +69,7 @@ fn the_building_stops_when_its_writer_says_so() {
         asked: 0,
         written: 0,
     };
-    report::write(&r, Format::Xlsx, &[], &mut out).unwrap();
+    report::write(&r, ReportFormat::Xlsx, &[], &mut out).unwrap();
     assert_eq!(out.asked, r.projects.len());
     assert!(out.written > 1000);
 }

@@ -19,11 +19,11 @@ use super::exit;
 /// Tables with at least this many projects show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 2000;
 
-pub use crate::report::Format;
+pub use crate::report::ReportFormat;
 
 /// What `--deny` stops on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Deny {
+pub enum DenyVerdict {
     /// 任一指标未达标
     Fail,
     /// 任一指标待评定或无法比较
@@ -39,8 +39,8 @@ pub struct Args {
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// 报告格式
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
     /// 写入文件而非标准输出
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
@@ -49,7 +49,7 @@ pub struct Args {
     pub year: Option<i32>,
     /// 出现这类结论时以退出码 1 结束（可重复）
     #[arg(long, value_enum)]
-    pub deny: Vec<Deny>,
+    pub deny: Vec<DenyVerdict>,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
     #[command(flatten)]
@@ -198,48 +198,102 @@ fn resolve(
 }
 
 pub fn run(args: Args) -> u8 {
+    match run_steps(&args) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+/// `run`'s steps in order: the inputs resolved (a folder read once), the output checked
+/// against them, the actuals read, the sheet streamed where it can be, else the table read
+/// whole, its findings shown, evaluated and the report written. `Err` is an exit code that
+/// stops the run early.
+fn run_steps(args: &Args) -> Result<u8, u8> {
     // several files, folders or archives: one roll-up (`cli::pile`); one folder read once
-    let folder = match super::pile::evaluate(&args) {
-        Ok(folder) => folder,
-        Err(code) => return code,
+    let folder = super::pile::evaluate(args)?;
+    folder_actuals_parse(folder.as_deref())?;
+    let resolved = resolve(&args.inputs, folder).map_err(|e| {
+        say!("错误：{e}");
+        exit::USAGE
+    })?;
+    let Resolved {
+        table: table_path,
+        actuals: actuals_path,
+        doc: read_doc,
+        parsed,
+        folder_rules,
+        copies,
+    } = resolved;
+    // the output may not be one of the inputs (checked before anything is read)
+    let folder_rule_paths: Vec<PathBuf> = folder_rules
+        .iter()
+        .map(|r| PathBuf::from(&r.name))
+        .collect();
+    let mut inputs: Vec<&Path> = vec![&table_path];
+    inputs.extend(actuals_path.as_deref());
+    inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
+    inputs.extend(folder_rule_paths.iter().map(PathBuf::as_path));
+    inputs.extend(copies.iter().map(PathBuf::as_path));
+    output_not_input(args, &inputs)?;
+    let actuals = match &actuals_path {
+        Some(_) if parsed.is_some() => parsed,
+        Some(p) => Some(read_actuals(p)?),
+        None => None,
     };
-    // an actuals file in the folder that does not parse stops the run, as one given does
-    if let Some(bad) = folder.as_ref().and_then(|f| {
+    // only a regular file is streamed: a pipe or FIFO cannot be read twice (the 得分 column's
+    // first pass), so it is read whole, within the input limit
+    if matches!(args.format, ReportFormat::Jsonl | ReportFormat::Csv)
+        && !args.no_streaming
+        && read_doc.is_none()
+        && crate::bounded::is_regular_file(&table_path)
+        && let Some(code) = try_streaming(args, &table_path, actuals.as_ref(), &folder_rules)?
+    {
+        return Ok(code);
+    }
+    let doc = match read_doc {
+        Some(doc) => doc,
+        None => args.table_args.read(&table_path)?,
+    };
+    show_reader_findings(&doc);
+    let rules = args.rules.load_with(&folder_rules)?;
+    if let Err(e) = eval::unfilled::check(&doc, actuals.as_ref()) {
+        super::show(&e);
+        return Err(exit::USAGE);
+    }
+    if let Err(e) = eval::unmatched::check(&doc, actuals.as_ref()) {
+        super::show(&e);
+        return Err(exit::USAGE);
+    }
+    let methodology = Methodology::from_rules(&rules);
+    let report = evaluate_showing_progress(args, &doc, actuals.as_ref(), &methodology, &rules);
+    for f in &report.findings {
+        if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
+            say!("警告[{}] {}：{}", f.code, f.position(), f.message);
+        }
+    }
+    write_report(args, &report, &methodology, &rules, &inputs)
+}
+
+/// An actuals file in the folder that does not parse stops the run, as one given does.
+fn folder_actuals_parse(folder: Option<&super::pile::Preread>) -> Result<(), u8> {
+    let bad = folder.and_then(|f| {
         f.unread.iter().find(|u| {
             matches!(
                 u.refusal,
                 crate::pile::Refusal::Actuals(_) | crate::pile::Refusal::ActualsEncoding { .. }
             )
         })
-    }) {
-        super::show(&bad.refusal);
-        return exit::USAGE;
+    });
+    match bad {
+        Some(bad) => {
+            super::show(&bad.refusal);
+            Err(exit::USAGE)
+        }
+        None => Ok(()),
     }
-    let (table_path, actuals_path, read_doc, parsed, folder_rules, copies) =
-        match resolve(&args.inputs, folder) {
-            Ok(r) => (
-                r.table,
-                r.actuals,
-                r.doc,
-                r.parsed,
-                r.folder_rules,
-                r.copies,
-            ),
-            Err(e) => {
-                say!("错误：{e}");
-                return exit::USAGE;
-            }
-        };
-    // the output may not be one of the inputs (checked before anything is read)
-    let mut inputs: Vec<&Path> = vec![&table_path];
-    inputs.extend(actuals_path.as_deref());
-    inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
-    let folder_rule_paths: Vec<PathBuf> = folder_rules
-        .iter()
-        .map(|r| PathBuf::from(&r.name))
-        .collect();
-    inputs.extend(folder_rule_paths.iter().map(PathBuf::as_path));
-    inputs.extend(copies.iter().map(PathBuf::as_path));
+}
+
+/// `-o` naming one of the inputs is refused: writing it would destroy the input.
+fn output_not_input(args: &Args, inputs: &[&Path]) -> Result<(), u8> {
     if let Some(o) = &args.output
         && let Some(i) = inputs.iter().find(|i| super::output::same_file(o, i))
     {
@@ -248,75 +302,59 @@ pub fn run(args: Args) -> u8 {
             o.display(),
             i.display()
         );
-        return exit::USAGE;
+        return Err(exit::USAGE);
     }
-    let actuals = match &actuals_path {
-        Some(_) if parsed.is_some() => parsed,
-        Some(p) => {
-            let text = match crate::bounded::read_path(p, &crate::limits::ACTUALS) {
-                Ok(mut bytes) => match String::from_utf8({
-                    if bytes.starts_with(b"\xEF\xBB\xBF") {
-                        bytes.drain(..3);
-                    }
-                    bytes
-                }) {
-                    Ok(t) => t,
-                    Err(_) => {
-                        say!(
-                            "错误[actuals.encoding]：实际值文件 {} 不是 UTF-8 文本；请以 UTF-8 保存",
-                            p.display()
-                        );
-                        return exit::USAGE;
-                    }
-                },
-                Err(e) => {
-                    super::show(&e);
-                    return exit::USAGE;
-                }
-            };
-            match ActualsFile::parse(&p.display().to_string(), &text) {
-                Ok(a) => Some(a),
-                Err(e) => {
-                    super::show(&*e);
-                    return exit::USAGE;
-                }
-            }
-        }
-        None => None,
+    Ok(())
+}
+
+/// The actuals file at `p`: bounded, UTF-8 (a BOM dropped), parsed.
+fn read_actuals(p: &Path) -> Result<ActualsFile, u8> {
+    let mut bytes = crate::bounded::read_path(p, &crate::limits::ACTUALS).map_err(|e| {
+        super::show(&e);
+        exit::USAGE
+    })?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        say!(
+            "错误[actuals.encoding]：实际值文件 {} 不是 UTF-8 文本；请以 UTF-8 保存",
+            p.display()
+        );
+        return Err(exit::USAGE);
     };
-    // only a regular file is streamed: a pipe or FIFO cannot be read twice (the 得分 column's
-    // first pass), so it is read whole, within the input limit
-    if matches!(args.format, Format::Jsonl | Format::Csv)
-        && !args.no_streaming
-        && read_doc.is_none()
-        && crate::bounded::is_regular_file(&table_path)
-    {
-        match table::stream::open(&table_path, &args.table_args.options()) {
-            Ok(Opened::Stream(stream)) => {
-                let rules = match args.rules.load_with(&folder_rules) {
-                    Ok(r) => r,
-                    Err(code) => return code,
-                };
-                if let Some(code) = streaming(&args, &table_path, *stream, actuals.as_ref(), &rules)
-                {
-                    return code;
-                }
-            }
-            Ok(Opened::Whole) => {}
-            Err(e) => {
-                super::show(&e);
-                return exit::USAGE;
-            }
+    ActualsFile::parse(&p.display().to_string(), &text).map_err(|e| {
+        super::show(&*e);
+        exit::USAGE
+    })
+}
+
+/// The sheet streamed block by block where it can be: `Some` exit code when it was, `None`
+/// when it is to be read whole after all.
+fn try_streaming(
+    args: &Args,
+    table_path: &Path,
+    actuals: Option<&ActualsFile>,
+    folder_rules: &[crate::rules::RuleSource],
+) -> Result<Option<u8>, u8> {
+    match table::stream::open(table_path, &args.table_args.options()) {
+        Ok(Opened::Stream(stream)) => {
+            let rules = args.rules.load_with(folder_rules)?;
+            Ok(streaming(args, table_path, *stream, actuals, &rules))
+        }
+        Ok(Opened::Whole) => Ok(None),
+        Err(e) => {
+            super::show(&e);
+            Err(exit::USAGE)
         }
     }
-    let doc = match read_doc.map_or_else(|| args.table_args.read(&table_path), Ok) {
-        Ok(doc) => doc,
-        Err(code) => return code,
-    };
-    // The reader's findings (rows skipped, sums that do not add up) go to stderr.
+}
+
+/// The reader's findings (rows skipped, sums that do not add up) to stderr: in full, but a
+/// form's notes (its template's placeholder rows, categories told from their 二级指标, skipped
+/// sheets) only counted (`inspect` lists them).
+fn show_reader_findings(doc: &Document) {
     let handler = crate::diagnostic::handler(super::console::colour());
-    // in full, but a form's notes (its template's placeholder rows, categories told from their
-    // 二级指标, skipped sheets) only counted: `inspect` lists them
     let mut diagnostics = String::new();
     let mut notes = 0;
     for f in &doc.findings {
@@ -333,20 +371,17 @@ pub fn run(args: Args) -> u8 {
         ));
     }
     say_raw!("{diagnostics}");
-    let rules = match args.rules.load_with(&folder_rules) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    if let Err(e) = eval::unfilled::check(&doc, actuals.as_ref()) {
-        super::show(&e);
-        return exit::USAGE;
-    }
-    if let Err(e) = eval::unmatched::check(&doc, actuals.as_ref()) {
-        super::show(&e);
-        return exit::USAGE;
-    }
-    let methodology = Methodology::from_rules(&rules);
-    // A progress bar for long runs, on a terminal only (never in pipes or logs).
+}
+
+/// The evaluation, with a progress bar for long runs on a terminal only (never in pipes or
+/// logs).
+fn evaluate_showing_progress(
+    args: &Args,
+    doc: &Document,
+    actuals: Option<&ActualsFile>,
+    methodology: &Methodology,
+    rules: &crate::rules::RuleSet,
+) -> crate::report::model::Report {
     let projects = doc.counts().projects;
     let bar = (std::io::stderr().is_terminal() && projects >= PROGRESS_FROM).then(|| {
         let bar = indicatif::ProgressBar::new(projects as u64);
@@ -364,11 +399,11 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let report = eval::evaluate(
-        &doc,
-        actuals.as_ref(),
+        doc,
+        actuals,
         &eval::Options {
-            methodology: &methodology,
-            rules: &rules,
+            methodology,
+            rules,
             year: args.year,
             progress: bar.as_ref().map(|_| &tick as &dyn Fn(usize, usize)),
             cancel: None,
@@ -377,55 +412,60 @@ pub fn run(args: Args) -> u8 {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    for f in &report.findings {
-        if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
-            say!("警告[{}] {}：{}", f.code, f.position(), f.message);
-        }
-    }
+    report
+}
+
+/// The report written in the chosen format (xlsx never to a terminal; `--form-only` only as
+/// xlsx), with `--explain`'s notes; the exit code `--deny` gives, or the output's failure.
+fn write_report(
+    args: &Args,
+    report: &crate::report::model::Report,
+    methodology: &Methodology,
+    rules: &crate::rules::RuleSet,
+    inputs: &[&Path],
+) -> Result<u8, u8> {
     // xlsx is binary: to a file, or to stdout only when stdout is not a terminal.
-    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+    if args.format == ReportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal()
+    {
         say!("错误：xlsx 是二进制文件，不能写到终端；请用 -o 报告.xlsx，或把标准输出重定向到文件");
-        return exit::USAGE;
+        return Err(exit::USAGE);
     }
-    let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
+    let mut out = super::output::Output::open(args.output.as_deref(), inputs)?;
     let coloured = out.is_stdout() && super::console::colour_out();
     // text reports show the table's control characters visibly (the coloured table does so
     // itself, before its colours)
-    if matches!(args.format, Format::Markdown | Format::Csv)
-        || (args.format == Format::Table && !coloured)
+    if matches!(args.format, ReportFormat::Markdown | ReportFormat::Csv)
+        || (args.format == ReportFormat::Table && !coloured)
     {
         out = out.showing_controls();
     }
-    if args.form_only && args.format != Format::Xlsx {
+    if args.form_only && args.format != ReportFormat::Xlsx {
         say!("错误：--form-only 只用于 xlsx 报告；请加 --format xlsx -o 自评表.xlsx");
-        return exit::USAGE;
+        return Err(exit::USAGE);
     }
     let written = if args.form_only {
         // the forms as the official template has them: no 说明 column
-        report::xlsx::render_form_only(&report)
+        report::xlsx::render_form_only(report)
             .map_err(|e| std::io::Error::other(report::xlsx_error(&e)))
             .and_then(|bytes| out.write_all(&bytes))
-    } else if args.format == Format::Table && coloured {
+    } else if args.format == ReportFormat::Table && coloured {
         // as wide as the terminal, unless --wide asks for every character
         let width = terminal_size::terminal_size()
             .map(|(w, _)| w.0 as usize)
             .filter(|_| !args.wide)
             .unwrap_or(usize::MAX);
-        out.write_all(selfeval_table::render_text_coloured(&report, width).as_bytes())
+        out.write_all(selfeval_table::render_text_coloured(report, width).as_bytes())
     } else {
-        report::write(&report, args.format, &methodology.bands.value, &mut out)
+        report::write(report, args.format, &methodology.bands.value, &mut out)
     }
     .and_then(|_| {
-        if args.explain && matches!(args.format, Format::Table | Format::Markdown) {
-            out.write_all(explain(&report, &rules).as_bytes())?;
+        if args.explain && matches!(args.format, ReportFormat::Table | ReportFormat::Markdown) {
+            out.write_all(explain(report, rules).as_bytes())?;
         }
         Ok(())
     });
     let ok = denied(&args.deny, &report.summary);
-    match written {
+    Ok(match written {
         // dropped unfinished: the temporary file goes, the old report stays
         Err(e) => super::output::failed(&e, "报告"),
         Ok(()) => {
@@ -438,20 +478,20 @@ pub fn run(args: Args) -> u8 {
                 say!(
                     "已写入 {}\n{}",
                     path.display(),
-                    selfeval_table::summary_line(&report)
+                    selfeval_table::summary_line(report)
                 );
             }
             code
         }
-    }
+    })
 }
 
 /// The exit code `--deny` gives for a summary.
-pub(super) fn denied(deny: &[Deny], s: &Summary) -> u8 {
+pub(super) fn denied(deny: &[DenyVerdict], s: &Summary) -> u8 {
     let denied = deny.iter().any(|d| match d {
-        Deny::Fail => s.fail > 0,
-        Deny::Review => s.review + s.invalid > 0,
-        Deny::Missing => s.missing > 0,
+        DenyVerdict::Fail => s.fail > 0,
+        DenyVerdict::Review => s.review + s.invalid > 0,
+        DenyVerdict::Missing => s.missing > 0,
     });
     if denied { exit::DENIED } else { exit::OK }
 }
@@ -507,7 +547,7 @@ fn streaming(
         workers,
         render: &render,
     };
-    if args.format == Format::Csv {
+    if args.format == ReportFormat::Csv {
         return streaming_csv(args, &inputs, &head.findings, stream, opts);
     }
     for f in &head.findings {

@@ -10,7 +10,7 @@ use super::exit;
 
 /// Output formats of `jixiao parse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum ParseFormat {
     /// 对齐的文本表
     Table,
     /// 每行一个 JSON 对象（contract §3）
@@ -23,8 +23,8 @@ pub struct Args {
     /// 输入文件；省略或为 `-` 时读标准输入
     pub files: Vec<PathBuf>,
     /// 输出格式
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ParseFormat::Table)]
+    pub format: ParseFormat,
     /// 指标值未写年份时所用的年度（如 2023）
     #[arg(long, value_parser = super::year)]
     pub year: Option<i32>,
@@ -44,7 +44,7 @@ struct Printer<'r, W: Write> {
     /// The rules' directions of bare values, each question answered once.
     directions: lang::direction::Memo<'r>,
     explain: bool,
-    format: Format,
+    format: ParseFormat,
     table: crate::report::text_table::TextTable,
     year: Option<i32>,
     /// One JSON line being built.
@@ -57,7 +57,7 @@ impl<W: Write> Printer<'_, W> {
     fn line(&mut self, number: usize, text: &str) -> io::Result<()> {
         let (indicator, target_text) = lang::record::split_line(text);
         let parsed = lang::record::parse_line(indicator, target_text, &self.directions, self.year);
-        if self.format == Format::Jsonl && !self.explain {
+        if self.format == ParseFormat::Jsonl && !self.explain {
             // Written straight from the parse into a reused buffer (no `Record`, no `String` a
             // field; serde's many small writes through `Output` cost more than the parse) and
             // to the output once.
@@ -83,7 +83,7 @@ impl<W: Write> Printer<'_, W> {
             _ => None,
         };
         match self.format {
-            Format::Jsonl => {
+            ParseFormat::Jsonl => {
                 self.buf.clear();
                 record.write_json(&mut self.buf);
                 if let Some(at) = &rule_at {
@@ -96,7 +96,7 @@ impl<W: Write> Printer<'_, W> {
                 self.buf.push(b'\n');
                 self.out.write_all(&self.buf)
             }
-            Format::Table => {
+            ParseFormat::Table => {
                 self.table.row([
                     number.to_string(),
                     indicator.unwrap_or("").to_owned(),
@@ -176,7 +176,7 @@ fn read_all<W: Write>(
             Err(lang::lines::LineError::TooLong(n)) => return Err(Stop::LongLine(n)),
         };
         *total += line.bytes as u64;
-        if printer.format == Format::Table && *total > crate::limits::INPUT.get() {
+        if printer.format == ParseFormat::Table && *total > crate::limits::INPUT.get() {
             return Err(Stop::TooMuch);
         }
         printer.line(line.number, &line.text).map_err(Stop::Write)?;
@@ -269,7 +269,7 @@ pub fn run(args: Args) -> u8 {
             }
         }
     }
-    if printer.format == Format::Table {
+    if printer.format == ParseFormat::Table {
         let text = printer.table.render();
         if let Err(e) = printer.out.write_all(text.as_bytes()) {
             return super::output::failed(&e, "结果");

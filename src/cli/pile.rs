@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::eval::Methodology;
 use crate::finding::codes;
 use crate::pile::{self, Gathered};
-use crate::report::Format;
+use crate::report::ReportFormat;
 use crate::table::ReadOptions;
 
 use super::exit;
@@ -264,7 +264,7 @@ impl HandOn<'_> {
         }
         drop(sc.doc);
         let built = self.builder.add(&sc.name, sc.actuals, &sc.facts, sc.result);
-        if self.args.format == Format::Jsonl {
+        if self.args.format == ReportFormat::Jsonl {
             for b in built {
                 let line = pile::jsonl::form_line(&b.row, b.opinions.iter().collect());
                 self.sink.write(line.as_bytes());
@@ -308,7 +308,7 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
         workers,
     };
     let progress = Progress::new(prepared.remaining());
-    let text_formats = !matches!(format, Format::Jsonl | Format::Csv);
+    let text_formats = !matches!(format, ReportFormat::Jsonl | ReportFormat::Csv);
     let mut hand = HandOn {
         args,
         builder: pile::rollup::Builder::new(text_formats),
@@ -419,27 +419,27 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
         exit::OK
     };
     match format {
-        Format::Markdown => sink.write(pile::render::render_markdown(&rollup).as_bytes()),
-        Format::Json => sink.write(pile::render::render_json(&rollup).as_bytes()),
-        Format::Jsonl => sink.write(pile::jsonl::totals_line(&rollup).as_bytes()),
-        Format::Csv => {
+        ReportFormat::Markdown => sink.write(pile::render::render_markdown(&rollup).as_bytes()),
+        ReportFormat::Json => sink.write(pile::render::render_json(&rollup).as_bytes()),
+        ReportFormat::Jsonl => sink.write(pile::jsonl::totals_line(&rollup).as_bytes()),
+        ReportFormat::Csv => {
             let mut bytes = Vec::new();
             match pile::render::write_csv(&rollup, &mut bytes) {
                 Ok(()) => sink.write(&bytes),
                 Err(e) => sink.failed = Some(super::output::failed(&e, "报告")),
             }
         }
-        Format::Html => {
+        ReportFormat::Html => {
             sink.write(pile::html::render_html(&rollup, &methodology.bands.value).as_bytes())
         }
-        Format::Xlsx => match pile::xlsx::render_xlsx(&rollup) {
+        ReportFormat::Xlsx => match pile::xlsx::render_xlsx(&rollup) {
             Ok(bytes) => sink.write(&bytes),
             Err(e) => {
                 let e = std::io::Error::other(crate::report::xlsx_error(&e));
                 sink.failed = Some(super::output::failed(&e, "报告"));
             }
         },
-        Format::Table => sink.write(pile::render::render_text(&rollup).as_bytes()),
+        ReportFormat::Table => sink.write(pile::render::render_text(&rollup).as_bytes()),
     }
     if let Some(code) = sink.failed {
         return Err(code);
@@ -453,7 +453,8 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
 /// What a pile's run refuses before reading anything: xlsx to a terminal, an output that is
 /// one of the inputs; `--explain` noted.
 fn check_pile_args(args: &super::evaluate::Args, files: &[PathBuf]) -> Result<(), u8> {
-    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+    if args.format == ReportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal()
+    {
         say!("错误：xlsx 是二进制文件，不能写到终端；请用 -o 汇总.xlsx，或把标准输出重定向到文件");
         return Err(exit::USAGE);
     }

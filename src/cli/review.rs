@@ -11,11 +11,11 @@ use crate::review::{self, render};
 use super::exit;
 
 /// Output formats of `review` (the web API takes the same: it lives below both doors).
-pub use crate::review::render::Format;
+pub use crate::review::render::ReviewFormat;
 
 /// What `--deny` stops on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Deny {
+pub enum DenySeverity {
     /// 存在错误级别的问题
     Error,
     /// 存在警告或错误级别的问题
@@ -29,11 +29,11 @@ pub struct Args {
     #[arg(required_unless_present = "explain", help = crate::table::formats::input_help())]
     pub files: Vec<PathBuf>,
     /// 输出格式
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Human)]
+    pub format: ReviewFormat,
     /// 出现该级别（或更严重）的问题时以退出码 1 结束
     #[arg(long, value_enum)]
-    pub deny: Option<Deny>,
+    pub deny: Option<DenySeverity>,
     /// 打印某个检查代码的说明
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
@@ -123,17 +123,17 @@ pub fn run(args: Args) -> u8 {
             });
         }
         let text = match args.format {
-            Format::Json => render::json(&doc, &findings),
-            Format::Markdown => render::markdown(&doc.source.name, &findings),
-            Format::Human => render::human(&doc, &findings, super::console::colour_out()),
+            ReviewFormat::Json => render::json(&doc, &findings),
+            ReviewFormat::Markdown => render::markdown(&doc.source.name, &findings),
+            ReviewFormat::Human => render::human(&doc, &findings, super::console::colour_out()),
         };
         out.print(text);
     }
     let denied = matches!(
         (args.deny, worst),
-        (Some(Deny::Error), Some(Severity::Error))
+        (Some(DenySeverity::Error), Some(Severity::Error))
             | (
-                Some(Deny::Warning),
+                Some(DenySeverity::Warning),
                 Some(Severity::Error | Severity::Warning)
             )
     );

@@ -12,7 +12,7 @@ use super::exit;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: RulesCommand,
 }
 
 /// The common rule flags (contract §3).
@@ -74,7 +74,7 @@ pub enum CheckFormat {
 }
 
 #[derive(Debug, clap::Subcommand)]
-pub enum Command {
+pub enum RulesCommand {
     /// 检查规则文件：错误指出行和列，有错时退出码为 2
     Check {
         /// 规则文件
@@ -120,14 +120,14 @@ pub fn report(files: &[FileErrors]) {
 
 pub fn run(args: Args) -> u8 {
     match args.command {
-        Command::Check {
+        RulesCommand::Check {
             files,
             format,
             no_default_rules,
         } => check(&files, format, no_default_rules),
-        Command::List { rules } => list(&rules),
-        Command::Test { file, rules } => test(&file, &rules),
-        Command::Explain { key } => explain(key.as_deref()),
+        RulesCommand::List { rules } => list(&rules),
+        RulesCommand::Test { file, rules } => test(&file, &rules),
+        RulesCommand::Explain { key } => explain(key.as_deref()),
     }
 }
 
@@ -308,15 +308,15 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
             )
         };
         match &r.outcome {
-            rules::cases::Outcome::Pass => {
+            rules::cases::CaseOutcome::Pass => {
                 pass += 1;
                 out.line(format!("通过 {n:>3} {}{note}", r.name));
             }
-            rules::cases::Outcome::Pending => {
+            rules::cases::CaseOutcome::Pending => {
                 pending += 1;
                 out.line(format!("待查 {n:>3} {}{note}", r.name));
             }
-            rules::cases::Outcome::Fail(why) => {
+            rules::cases::CaseOutcome::Fail(why) => {
                 fail += 1;
                 out.line(format!("失败 {n:>3} {}{note}", r.name));
                 for w in why {

@@ -19,7 +19,7 @@ use super::reading::{Around, Reading, RuledText};
 use super::weights::{Group, Shares};
 use crate::lang::{self, Context};
 use crate::rules::RuleSet;
-use crate::rules::eval::FieldsRead;
+use crate::rules::conditions::FieldsRead;
 use crate::rules::expr::Field;
 use crate::table::model::IndicatorRow;
 
@@ -55,7 +55,7 @@ pub struct ParseCache {
     /// The evaluation the memos belong to: rules, method (by identity) and year.
     owner: Option<(usize, usize, Option<i32>)>,
     /// What the rules read, once they are known.
-    reads: Option<crate::rules::eval::FieldsRead>,
+    reads: Option<crate::rules::conditions::FieldsRead>,
     /// The name of the file read, shared by every indicator's source.
     file: Option<Arc<str>>,
     /// Work everything out afresh each time (see [`ParseCache::without_memo`]).

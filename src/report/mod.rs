@@ -39,7 +39,7 @@ pub fn md_text(s: &str) -> String {
 
 /// Report formats (`jixiao evaluate --format`, the web API's `?format=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum ReportFormat {
     /// 终端表格（按显示宽度对齐）
     Table,
     /// Markdown
@@ -56,30 +56,32 @@ pub enum Format {
     Xlsx,
 }
 
-impl Format {
+impl ReportFormat {
     /// The MIME type of a report in this format (UTF-8 where it is text).
     pub fn content_type(self) -> &'static str {
         match self {
-            Format::Table => "text/plain; charset=utf-8",
-            Format::Markdown => "text/markdown; charset=utf-8",
-            Format::Json => "application/json",
-            Format::Jsonl => "application/jsonl; charset=utf-8",
-            Format::Csv => "text/csv; charset=utf-8",
-            Format::Html => "text/html; charset=utf-8",
-            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ReportFormat::Table => "text/plain; charset=utf-8",
+            ReportFormat::Markdown => "text/markdown; charset=utf-8",
+            ReportFormat::Json => "application/json",
+            ReportFormat::Jsonl => "application/jsonl; charset=utf-8",
+            ReportFormat::Csv => "text/csv; charset=utf-8",
+            ReportFormat::Html => "text/html; charset=utf-8",
+            ReportFormat::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
         }
     }
 
     /// The file extension of a report in this format.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Table => "txt",
-            Format::Markdown => "md",
-            Format::Json => "json",
-            Format::Jsonl => "jsonl",
-            Format::Csv => "csv",
-            Format::Html => "html",
-            Format::Xlsx => "xlsx",
+            ReportFormat::Table => "txt",
+            ReportFormat::Markdown => "md",
+            ReportFormat::Json => "json",
+            ReportFormat::Jsonl => "jsonl",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Html => "html",
+            ReportFormat::Xlsx => "xlsx",
         }
     }
 }
@@ -88,18 +90,18 @@ impl Format {
 /// The command line and the web API both come here, so they give the same bytes.
 pub fn write(
     report: &model::Report,
-    format: Format,
+    format: ReportFormat,
     bands: &[ScoreBand],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Table => out.write_all(selfeval_table::render_text(report).as_bytes()),
-        Format::Markdown => out.write_all(selfeval_table::render_markdown(report).as_bytes()),
-        Format::Json => out.write_all(json::render(report).as_bytes()),
-        Format::Jsonl => json::write_lines(report, out),
-        Format::Csv => csv::write(report, out),
-        Format::Html => out.write_all(html::render(report, bands).as_bytes()),
-        Format::Xlsx => {
+        ReportFormat::Table => out.write_all(selfeval_table::render_text(report).as_bytes()),
+        ReportFormat::Markdown => out.write_all(selfeval_table::render_markdown(report).as_bytes()),
+        ReportFormat::Json => out.write_all(json::render(report).as_bytes()),
+        ReportFormat::Jsonl => json::write_lines(report, out),
+        ReportFormat::Csv => csv::write(report, out),
+        ReportFormat::Html => out.write_all(html::render(report, bands).as_bytes()),
+        ReportFormat::Xlsx => {
             // refused before anything is built past its limits; a zero-byte write before each
             // sheet asks the writer whether to go on (the server's answer says no once its
             // request is gone; a file or a pipe always says yes)

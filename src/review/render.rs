@@ -10,7 +10,7 @@ use crate::finding::{Finding, Severity};
 /// What `jixiao review --format` and the web API's `/api/review?format=` give: one enum for
 /// both doors, so neither imports the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum ReviewFormat {
     /// 诊断信息（标出原文字符），按单位和项目分组，末尾按代码汇总
     Human,
     /// 问题清单的 JSON（计数与每个问题的代码、级别、位置）

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::eval::Facts;
+use super::conditions::Facts;
 use super::set::RuleSet;
 use crate::lang::{self, Target};
 
@@ -85,7 +85,7 @@ pub struct Expect {
 
 /// The outcome of one case.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum CaseOutcome {
     Pass,
     /// What differed: `field: got …, want …`.
     Fail(Vec<String>),
@@ -97,7 +97,7 @@ pub enum Outcome {
 #[derive(Debug, Clone)]
 pub struct CaseResult {
     pub name: String,
-    pub outcome: Outcome,
+    pub outcome: CaseOutcome,
     pub unchecked: Vec<&'static str>,
 }
 
@@ -238,13 +238,13 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<&Scorers<'_>>) -> CaseRe
         n
     });
     let outcome = if !fails.is_empty() {
-        Outcome::Fail(fails)
+        CaseOutcome::Fail(fails)
     } else if checked == 0 && unchecked.is_empty() {
-        Outcome::Fail(vec!["expect 中没有任何期望".to_owned()])
+        CaseOutcome::Fail(vec!["expect 中没有任何期望".to_owned()])
     } else if checked == 0 {
-        Outcome::Pending
+        CaseOutcome::Pending
     } else {
-        Outcome::Pass
+        CaseOutcome::Pass
     };
     CaseResult {
         name,
@@ -264,9 +264,9 @@ fn run_project(case: &Case, scorer: Option<&Scorers<'_>>) -> CaseResult {
     let wants = e.total.is_some() || e.grade.is_some() || e.veto.is_some();
     let Some(scorers) = scorer.filter(|_| wants) else {
         let outcome = if wants {
-            Outcome::Pending
+            CaseOutcome::Pending
         } else {
-            Outcome::Fail(vec![
+            CaseOutcome::Fail(vec![
                 "项目用例的 expect 应写 total、grade 或 veto".to_owned(),
             ])
         };
@@ -307,9 +307,9 @@ fn run_project(case: &Case, scorer: Option<&Scorers<'_>>) -> CaseResult {
     CaseResult {
         name,
         outcome: if fails.is_empty() {
-            Outcome::Pass
+            CaseOutcome::Pass
         } else {
-            Outcome::Fail(fails)
+            CaseOutcome::Fail(fails)
         },
         unchecked: Vec::new(),
     }

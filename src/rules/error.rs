@@ -10,7 +10,7 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode};
 
 /// What went wrong; each kind has a stable code (`rules::unknown-key`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
+pub enum RuleErrorKind {
     /// The file is not valid YAML.
     Syntax,
     /// The file is YAML but not of the rule file's shape.
@@ -35,21 +35,21 @@ pub enum ErrorKind {
     TooMany,
 }
 
-impl ErrorKind {
+impl RuleErrorKind {
     /// The registered code of this kind of error.
     pub fn code(self) -> crate::codes::Code {
         match self {
-            ErrorKind::Syntax => crate::codes::RULES_YAML_SYNTAX,
-            ErrorKind::Shape => crate::codes::RULES_SHAPE,
-            ErrorKind::UnknownKey => crate::codes::RULES_UNKNOWN_KEY,
-            ErrorKind::BadValue => crate::codes::RULES_BAD_VALUE,
-            ErrorKind::MissingId => crate::codes::RULES_MISSING_ID,
-            ErrorKind::DuplicateId => crate::codes::RULES_DUPLICATE_ID,
-            ErrorKind::Expression => crate::codes::RULES_EXPRESSION,
-            ErrorKind::Decision => crate::codes::RULES_DECISION,
-            ErrorKind::UnknownId => crate::codes::RULES_UNKNOWN_ID,
-            ErrorKind::Io => crate::codes::RULES_IO,
-            ErrorKind::TooMany => crate::codes::RULES_TOO_MANY,
+            RuleErrorKind::Syntax => crate::codes::RULES_YAML_SYNTAX,
+            RuleErrorKind::Shape => crate::codes::RULES_SHAPE,
+            RuleErrorKind::UnknownKey => crate::codes::RULES_UNKNOWN_KEY,
+            RuleErrorKind::BadValue => crate::codes::RULES_BAD_VALUE,
+            RuleErrorKind::MissingId => crate::codes::RULES_MISSING_ID,
+            RuleErrorKind::DuplicateId => crate::codes::RULES_DUPLICATE_ID,
+            RuleErrorKind::Expression => crate::codes::RULES_EXPRESSION,
+            RuleErrorKind::Decision => crate::codes::RULES_DECISION,
+            RuleErrorKind::UnknownId => crate::codes::RULES_UNKNOWN_ID,
+            RuleErrorKind::Io => crate::codes::RULES_IO,
+            RuleErrorKind::TooMany => crate::codes::RULES_TOO_MANY,
         }
     }
 }
@@ -57,7 +57,7 @@ impl ErrorKind {
 /// One error (or warning) in a rule file.
 #[derive(Debug, Clone)]
 pub struct RuleError {
-    pub kind: ErrorKind,
+    pub kind: RuleErrorKind,
     pub message: String,
     pub label: String,
     pub help: Option<String>,
@@ -68,7 +68,7 @@ pub struct RuleError {
 
 impl RuleError {
     pub fn new(
-        kind: ErrorKind,
+        kind: RuleErrorKind,
         src: &NamedSource<Arc<str>>,
         span: Range<usize>,
         message: impl Into<String>,

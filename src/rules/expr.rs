@@ -8,7 +8,7 @@
 //! operand := field | "string" | 'string' | quantity (90%, 4秒, 6000万) | true | false
 //! ```
 //! Every token keeps its byte span in the expression, so errors underline the exact characters.
-//! This module reads only; [`super::eval`] compiles and evaluates.
+//! This module reads only; [`super::conditions`] compiles and evaluates.
 
 use std::borrow::Cow;
 use std::ops::Range;

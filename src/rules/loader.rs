@@ -5,12 +5,13 @@
 //! then every key of every rule is checked on its own, so all unknown keys and bad values of a
 //! file are reported together, each underlined where [`super::locate`] finds it.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use miette::NamedSource;
 use serde_yaml::{Mapping, Value};
 
-use super::error::{ErrorKind, RuleError, nearest};
+use super::error::{RuleError, RuleErrorKind, nearest};
 use super::locate::{self, ItemPos, KeyPos};
 use super::model::{FILE_KEYS, RULE_KEYS, RuleSpec};
 
@@ -55,78 +56,146 @@ fn whole(src: &NamedSource<Arc<str>>) -> std::ops::Range<usize> {
     0..src.inner().len().min(1)
 }
 
-/// Read one rule file: the rules it holds, and every error found in it.
+/// Read one rule file: the rules it holds, and every error found in it. The steps: the text
+/// read as YAML, within its bounds ([`read_value`]); the file's shape down to its list of rules
+/// ([`rule_items`]); each rule read key by key, every bad key reported ([`read_rule`]); its id
+/// there and said once ([`check_id`]).
 pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
-    let text: &str = src.inner();
+    let value = match read_value(src) {
+        Ok(v) => v,
+        Err(e) => return (Vec::new(), vec![*e]),
+    };
+    let pos = locate::locate(src.inner());
     let mut errors = Vec::new();
+    let Some(items) = rule_items(src, value, &pos, &mut errors) else {
+        return (Vec::new(), errors);
+    };
+    let rules_key = top_pos(&pos, "rules");
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, KeyPos> = HashMap::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let ipos = pos.items.get(i).cloned().unwrap_or_else(|| ItemPos {
+            line: rules_key.as_ref().map_or(1, |p| p.line),
+            dash: rules_key.as_ref().map_or(whole(src), |p| p.key.clone()),
+            keys: Vec::new(),
+        });
+        let errors_before = errors.len();
+        let Some(spec) = read_rule(src, item, &ipos, &mut errors) else {
+            continue;
+        };
+        let own_errors = errors.len() > errors_before;
+        if !check_id(src, &spec, &ipos, own_errors, &mut seen, &mut errors) {
+            continue;
+        }
+        out.push(LoadedRule {
+            spec,
+            pos: ipos,
+            broken: errors.len() > errors_before,
+        });
+    }
+    (out, errors)
+}
+
+/// Where a top-level key sits.
+fn top_pos(pos: &locate::FilePos, key: &str) -> Option<KeyPos> {
+    pos.top
+        .iter()
+        .find(|(n, _)| n == key)
+        .map(|(_, p)| p.clone())
+}
+
+/// Step 1: the text as a YAML value — its nesting, aliases, node count and key lengths bounded first, then a syntax error
+/// at its line and column (an unclosed quote where serde_yaml only sees the end of the file).
+fn read_value(src: &NamedSource<Arc<str>>) -> Result<Value, Box<RuleError>> {
+    let text: &str = src.inner();
     if let Err(deep) = crate::yaml::check_depth(text) {
         let len = text[deep.offset..].chars().next().map_or(0, char::len_utf8);
-        errors.push(
+        return Err(Box::new(
             RuleError::new(
-                ErrorKind::TooMany,
+                RuleErrorKind::TooMany,
                 src,
                 deep.offset..deep.offset + len,
                 format!("YAML 嵌套太深：{}", deep.message()),
                 "嵌套在这里超过上限",
             )
             .help(crate::limits::YAML_DEPTH.help()),
-        );
-        return (Vec::new(), errors);
+        ));
     }
     if let Err(big) = crate::yaml::check_aliases(text) {
         let len = text[big.offset..].chars().next().map_or(0, char::len_utf8);
-        errors.push(
+        return Err(Box::new(
             RuleError::new(
-                ErrorKind::TooMany,
+                RuleErrorKind::TooMany,
                 src,
                 big.offset..big.offset + len,
                 format!("YAML {}", big.message()),
                 "展开在这里超过上限",
             )
             .help("同一段内容只写一次，或把重复的内容直接写出"),
-        );
-        return (Vec::new(), errors);
+        ));
     }
-    let value: Value = match serde_yaml::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let mut at = e
-                .location()
-                .map_or(0, |l| offset_of(text, l.line(), l.column()));
-            let mut label = "YAML 在这里读不下去";
-            let mut help = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号";
-            if at >= text.trim_end().len()
-                && let Some(open) = unclosed_quote(text)
-            {
-                at = open;
-                label = "这个引号在本行没有闭合";
-                help = "在值的末尾补上 `\"`；值里面的引号写作 `\\\"`，或整个值改用单引号 '…'";
-            }
-            let len = text[at..].chars().next().map_or(0, char::len_utf8);
-            errors.push(
-                RuleError::new(
-                    ErrorKind::Syntax,
-                    src,
-                    at..at + len,
-                    format!("YAML 语法错误：{}", clean(&e.to_string())),
-                    label,
-                )
-                .help(help),
-            );
-            return (Vec::new(), errors);
+    if let Err(many) = crate::yaml::check_nodes(text) {
+        let len = text[many.offset..].chars().next().map_or(0, char::len_utf8);
+        return Err(Box::new(
+            RuleError::new(
+                RuleErrorKind::TooMany,
+                src,
+                many.offset..many.offset + len,
+                format!("YAML {}", many.message()),
+                "在这里超过上限",
+            )
+            .help(if many.key {
+                crate::limits::YAML_KEY.help()
+            } else {
+                crate::limits::YAML_NODES.help()
+            }),
+        ));
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let mut at = e
+            .location()
+            .map_or(0, |l| offset_of(text, l.line(), l.column()));
+        let mut label = "YAML 在这里读不下去";
+        let mut help = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号";
+        if at >= text.trim_end().len()
+            && let Some(open) = unclosed_quote(text)
+        {
+            at = open;
+            label = "这个引号在本行没有闭合";
+            help = "在值的末尾补上 `\"`；值里面的引号写作 `\\\"`，或整个值改用单引号 '…'";
         }
-    };
-    let pos = locate::locate(text);
-    let top_pos = |k: &str| pos.top.iter().find(|(n, _)| n == k).map(|(_, p)| p.clone());
+        let len = text[at..].chars().next().map_or(0, char::len_utf8);
+        Box::new(
+            RuleError::new(
+                RuleErrorKind::Syntax,
+                src,
+                at..at + len,
+                format!("YAML 语法错误：{}", clean(&e.to_string())),
+                label,
+            )
+            .help(help),
+        )
+    })
+}
+
+/// Step 2: the file's shape — a mapping whose one key is `rules:`, a list of at most
+/// [`crate::limits::RULES`] items. Unknown top-level keys are reported and the rules still read;
+/// `None` where there is nothing to read (an empty file: no error).
+fn rule_items(
+    src: &NamedSource<Arc<str>>,
+    value: Value,
+    pos: &locate::FilePos,
+    errors: &mut Vec<RuleError>,
+) -> Option<Vec<Value>> {
     let map = match value {
-        Value::Null => return (Vec::new(), errors),
+        Value::Null => return None,
         Value::Mapping(m) => m,
         _ => {
             errors.push(
-                RuleError::new(ErrorKind::Shape, src, whole(src), "规则文件应以 `rules:` 开头", "这里应是 `rules:`")
+                RuleError::new(RuleErrorKind::Shape, src, whole(src), "规则文件应以 `rules:` 开头", "这里应是 `rules:`")
                     .help("规则文件的形状：\nrules:\n  - id: my.rule\n    when: indicator ~ \"满意度\"\n    direction: higher"),
             );
-            return (Vec::new(), errors);
+            return None;
         }
     };
     let mut rules_value = None;
@@ -136,9 +205,9 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             rules_value = Some(v);
             continue;
         }
-        let span = top_pos(&key).map_or(whole(src), |p| p.key);
+        let span = top_pos(pos, &key).map_or(whole(src), |p| p.key);
         let mut e = RuleError::new(
-            ErrorKind::UnknownKey,
+            RuleErrorKind::UnknownKey,
             src,
             span,
             format!("未知的顶层键 `{key}`"),
@@ -154,10 +223,10 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         Some(Value::Sequence(s)) => s,
         Some(Value::Null) => Vec::new(),
         Some(_) => {
-            let span = top_pos("rules").map_or(whole(src), |p| p.key);
+            let span = top_pos(pos, "rules").map_or(whole(src), |p| p.key);
             errors.push(
                 RuleError::new(
-                    ErrorKind::Shape,
+                    RuleErrorKind::Shape,
                     src,
                     span,
                     "`rules:` 应是一个列表",
@@ -165,13 +234,13 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
                 )
                 .help("每条规则以 `- id: …` 开头"),
             );
-            return (Vec::new(), errors);
+            return None;
         }
         None => {
             if errors.is_empty() {
                 errors.push(
                     RuleError::new(
-                        ErrorKind::Shape,
+                        RuleErrorKind::Shape,
                         src,
                         whole(src),
                         "规则文件缺少 `rules:`",
@@ -180,15 +249,15 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
                     .help("规则文件的形状：rules: 下面是以 `- id: …` 开头的列表"),
                 );
             }
-            return (Vec::new(), errors);
+            return None;
         }
     };
     let max_rules = crate::limits::RULES.get_usize();
     if items.len() > max_rules {
-        let span = top_pos("rules").map_or(whole(src), |p| p.key);
+        let span = top_pos(pos, "rules").map_or(whole(src), |p| p.key);
         errors.push(
             RuleError::new(
-                ErrorKind::TooMany,
+                RuleErrorKind::TooMany,
                 src,
                 span,
                 format!(
@@ -200,118 +269,138 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
             )
             .help(crate::limits::RULES.help()),
         );
-        return (Vec::new(), errors);
+        return None;
     }
-    let rules_key = top_pos("rules");
-    let mut out = Vec::new();
-    let mut seen: std::collections::HashMap<String, KeyPos> = std::collections::HashMap::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let ipos = pos.items.get(i).cloned().unwrap_or_else(|| ItemPos {
-            line: rules_key.as_ref().map_or(1, |p| p.line),
-            dash: rules_key.as_ref().map_or(whole(src), |p| p.key.clone()),
-            keys: Vec::new(),
-        });
-        let Value::Mapping(m) = item else {
-            errors.push(
-                RuleError::new(
-                    ErrorKind::Shape,
-                    src,
-                    ipos.dash.clone(),
-                    "这条规则不是键值对",
-                    "这里应是 `- id: …`",
-                )
-                .help("每条规则写作：\n  - id: my.rule\n    when: …\n    direction: higher"),
-            );
-            continue;
+    Some(items)
+}
+
+/// Step 3: one rule, each key checked on its own (a known key, a value of its type), so every
+/// bad key of the rule is reported; the rule is read from the keys that passed. `None` where the
+/// item is no mapping.
+fn read_rule(
+    src: &NamedSource<Arc<str>>,
+    item: Value,
+    ipos: &ItemPos,
+    errors: &mut Vec<RuleError>,
+) -> Option<RuleSpec> {
+    let Value::Mapping(m) = item else {
+        errors.push(
+            RuleError::new(
+                RuleErrorKind::Shape,
+                src,
+                ipos.dash.clone(),
+                "这条规则不是键值对",
+                "这里应是 `- id: …`",
+            )
+            .help("每条规则写作：\n  - id: my.rule\n    when: …\n    direction: higher"),
+        );
+        return None;
+    };
+    let mut good = Mapping::new();
+    for (k, v) in m {
+        match check_key(src, ipos, &k, &v) {
+            Ok(()) => {
+                good.insert(k, v);
+            }
+            Err(e) => errors.push(*e),
+        }
+    }
+    serde_yaml::from_value(Value::Mapping(good)).ok()
+}
+
+/// One key of a rule: a key rules have (else the nearest one suggested), with a value serde
+/// reads as that key's (else its choices or the shape of its value).
+fn check_key(
+    src: &NamedSource<Arc<str>>,
+    ipos: &ItemPos,
+    k: &Value,
+    v: &Value,
+) -> Result<(), Box<RuleError>> {
+    let key = match k {
+        Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+    };
+    let kp = ipos.key(&key);
+    let key_span = kp.map_or(ipos.dash.clone(), |p| p.key.clone());
+    if !RULE_KEYS.contains(&key.as_str()) {
+        let help = match nearest(&key, RULE_KEYS) {
+            Some(n) => format!("是不是 `{n}`？"),
+            None => format!("规则可用的键：{}", RULE_KEYS.join("、")),
         };
-        let mut good = Mapping::new();
-        let errors_before = errors.len();
-        for (k, v) in m {
-            let key = match &k {
-                Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned(),
-            };
-            let kp = ipos.key(&key);
-            let key_span = kp.map_or(ipos.dash.clone(), |p| p.key.clone());
-            if !RULE_KEYS.contains(&key.as_str()) {
-                let help = match nearest(&key, RULE_KEYS) {
-                    Some(n) => format!("是不是 `{n}`？"),
-                    None => format!("规则可用的键：{}", RULE_KEYS.join("、")),
-                };
+        return Err(Box::new(
+            RuleError::new(
+                RuleErrorKind::UnknownKey,
+                src,
+                key_span,
+                format!("未知的键 `{key}`"),
+                "规则没有这个键",
+            )
+            .help(help),
+        ));
+    }
+    let mut one = Mapping::new();
+    one.insert(k.clone(), v.clone());
+    let Err(e) = serde_yaml::from_value::<RuleSpec>(Value::Mapping(one)) else {
+        return Ok(());
+    };
+    let span = kp
+        .filter(|p| !p.value.is_empty())
+        .map_or(key_span, |p| p.value.clone());
+    let err = RuleError::new(
+        RuleErrorKind::BadValue,
+        src,
+        span,
+        format!("`{key}` 的值不对：{}", clean(&e.to_string())),
+        "这个值不对",
+    );
+    Err(Box::new(
+        if let Some((_, choices)) = CHOICES.iter().find(|(k, _)| *k == key) {
+            let near = v.as_str().and_then(|s| nearest(s, choices));
+            err.help(match near {
+                Some(n) => format!("是不是 `{n}`？可选：{}", choices.join("、")),
+                None => format!("可选：{}", choices.join("、")),
+            })
+        } else {
+            err.help(value_help(&key))
+        },
+    ))
+}
+
+/// Step 4: the rule's id — there (unless the `id` key itself was rejected, `own_errors`), and
+/// not said twice in one file (`seen`). `false`: a duplicate, left out.
+fn check_id(
+    src: &NamedSource<Arc<str>>,
+    spec: &RuleSpec,
+    ipos: &ItemPos,
+    own_errors: bool,
+    seen: &mut HashMap<String, KeyPos>,
+    errors: &mut Vec<RuleError>,
+) -> bool {
+    match &spec.id {
+        None if own_errors && ipos.key("id").is_some() => {}
+        None => errors.push(
+            RuleError::new(RuleErrorKind::MissingId, src, ipos.dash.clone(), "这条规则没有 `id`", "缺少 id")
+                .help("每条规则要有唯一的 id，如 `id: audit.satisfaction-floor`；同 id 的后一条覆盖前一条"),
+        ),
+        Some(id) => {
+            let here = ipos.key("id").cloned();
+            if let Some(first) = seen.get(id) {
+                let span = here.as_ref().map_or(ipos.dash.clone(), |p| p.value.clone());
                 errors.push(
-                    RuleError::new(
-                        ErrorKind::UnknownKey,
-                        src,
-                        key_span,
-                        format!("未知的键 `{key}`"),
-                        "规则没有这个键",
-                    )
-                    .help(help),
+                    RuleError::new(RuleErrorKind::DuplicateId, src, span, format!("同一文件里 id `{id}` 出现了两次（第一次在第 {} 行）", first.line), "重复的 id")
+                        .help("一个文件里每个 id 只写一次；要覆盖默认规则，写在另一个文件里"),
                 );
-                continue;
+                return false;
             }
-            let mut one = Mapping::new();
-            one.insert(k.clone(), v.clone());
-            if let Err(e) = serde_yaml::from_value::<RuleSpec>(Value::Mapping(one)) {
-                let span = kp
-                    .filter(|p| !p.value.is_empty())
-                    .map_or(key_span, |p| p.value.clone());
-                let mut err = RuleError::new(
-                    ErrorKind::BadValue,
-                    src,
-                    span,
-                    format!("`{key}` 的值不对：{}", clean(&e.to_string())),
-                    "这个值不对",
-                );
-                if let Some((_, choices)) = CHOICES.iter().find(|(k, _)| *k == key) {
-                    let near = v.as_str().and_then(|s| nearest(s, choices));
-                    err = err.help(match near {
-                        Some(n) => format!("是不是 `{n}`？可选：{}", choices.join("、")),
-                        None => format!("可选：{}", choices.join("、")),
-                    });
-                } else {
-                    err = err.help(value_help(&key));
-                }
-                errors.push(err);
-                continue;
-            }
-            good.insert(k, v);
-        }
-        let spec: RuleSpec = match serde_yaml::from_value(Value::Mapping(good)) {
-            Ok(s) => s,
-            Err(_) => continue,
-        };
-        match &spec.id {
-            None if errors.len() > errors_before && ipos.key("id").is_some() => {}
-            None => errors.push(
-                RuleError::new(ErrorKind::MissingId, src, ipos.dash.clone(), "这条规则没有 `id`", "缺少 id")
-                    .help("每条规则要有唯一的 id，如 `id: audit.satisfaction-floor`；同 id 的后一条覆盖前一条"),
-            ),
-            Some(id) => {
-                let here = ipos.key("id").cloned();
-                if let Some(first) = seen.get(id) {
-                    let span = here.as_ref().map_or(ipos.dash.clone(), |p| p.value.clone());
-                    errors.push(
-                        RuleError::new(ErrorKind::DuplicateId, src, span, format!("同一文件里 id `{id}` 出现了两次（第一次在第 {} 行）", first.line), "重复的 id")
-                            .help("一个文件里每个 id 只写一次；要覆盖默认规则，写在另一个文件里"),
-                    );
-                    continue;
-                }
-                if let Some(h) = here {
-                    seen.insert(id.clone(), h);
-                }
+            if let Some(h) = here {
+                seen.insert(id.clone(), h);
             }
         }
-        out.push(LoadedRule {
-            spec,
-            pos: ipos,
-            broken: errors.len() > errors_before,
-        });
     }
-    (out, errors)
+    true
 }
 
 /// The byte offset of a 1-based line and column (columns count characters, as libyaml's do).
@@ -378,6 +467,9 @@ fn value_help(key: &str) -> String {
 pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
     if let Err(deep) = crate::yaml::check_depth(text) {
         return Err((deep.message(), deep.offset));
+    }
+    if let Err(many) = crate::yaml::check_nodes(text) {
+        return Err((many.message(), many.offset));
     }
     serde_yaml::from_str(text).map_err(|e| {
         let at = e

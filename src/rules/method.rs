@@ -39,9 +39,9 @@ pub enum Gives {
     Points(Decimal),
 }
 
-/// One band.
+/// One band of `tiers:`, compiled.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Band {
+pub struct TierBand {
     /// None: the band holds for every value.
     pub bound: Option<(BoundOp, Quantity)>,
     pub gives: Gives,
@@ -51,7 +51,7 @@ pub struct Band {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tiers {
     pub on: TierOn,
-    pub bands: Vec<Band>,
+    pub bands: Vec<TierBand>,
 }
 
 /// `deduct:` compiled.
@@ -87,7 +87,7 @@ pub struct Bonus {
     pub whole_steps: bool,
 }
 
-pub fn bonus(b: &model::Bonus) -> Result<Bonus, Why> {
+pub fn bonus(b: &model::BonusSpec) -> Result<Bonus, Why> {
     let per = quantity(&b.per)
         .filter(|q| q.value > Decimal::ZERO)
         .ok_or("`per` 应是一个正的数量，如 `1%`、`1`")?;
@@ -108,7 +108,7 @@ pub struct Cap {
     pub message: String,
 }
 
-pub fn cap(c: &model::Cap, id: &str) -> Result<Cap, Why> {
+pub fn cap(c: &model::CapSpec, id: &str) -> Result<Cap, Why> {
     if c.grade.trim().is_empty() {
         return Err("`cap` 要写出项目等级的上限，如 `grade: 良好`".into());
     }
@@ -176,7 +176,7 @@ fn points(n: &Number) -> Option<Decimal> {
 /// Why a key's value cannot be used: the message, in Chinese.
 pub type Why = String;
 
-pub fn tiers(t: &model::Tiers) -> Result<Tiers, Why> {
+pub fn tiers(t: &model::TiersSpec) -> Result<Tiers, Why> {
     if t.bands.is_empty() {
         return Err("`tiers` 至少要有一档（bands）".into());
     }
@@ -230,12 +230,12 @@ pub fn tiers(t: &model::Tiers) -> Result<Tiers, Why> {
                 ));
             }
         };
-        bands.push(Band { bound, gives });
+        bands.push(TierBand { bound, gives });
     }
     Ok(Tiers { on: t.on, bands })
 }
 
-pub fn deduct(d: &model::Deduct) -> Result<Deduct, Why> {
+pub fn deduct(d: &model::DeductSpec) -> Result<Deduct, Why> {
     let per = quantity(&d.per)
         .filter(|q| q.value > Decimal::ZERO)
         .ok_or("`per` 应是一个正的数量，如 `5%`、`1`")?;
@@ -252,7 +252,7 @@ pub fn deduct(d: &model::Deduct) -> Result<Deduct, Why> {
     })
 }
 
-pub fn floor(f: &model::Floor) -> Result<Floor, Why> {
+pub fn floor(f: &model::FloorSpec) -> Result<Floor, Why> {
     Ok(Floor {
         ratio_below: share_or_ratio(&f.ratio_below)
             .ok_or("`ratio_below` 应是一个百分数，如 `60%`")?,
@@ -271,7 +271,7 @@ fn share_or_ratio(n: &Number) -> Option<Decimal> {
     .filter(|v| !v.is_sign_negative())
 }
 
-pub fn veto(v: &model::Veto, id: &str) -> Result<Veto, Why> {
+pub fn veto(v: &model::VetoSpec, id: &str) -> Result<Veto, Why> {
     if v.grade.trim().is_empty() {
         return Err("`veto` 要写出项目的等级，如 `grade: 差`".into());
     }

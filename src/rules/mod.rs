@@ -3,7 +3,8 @@
 //!
 //! - [`model`]: the file format serde reads (and `rules/schema.json` describes);
 //! - [`loader`]: YAML → rules, the one module that touches serde_yaml; [`locate`]: positions;
-//! - [`expr`]: the condition language of `when:`/`require:`; [`eval`]: compiled conditions;
+//! - [`expr`]: the condition language of `when:`/`require:`; [`conditions`]: compiled, and
+//!   evaluated against an indicator's [`Facts`];
 //! - [`set`]: loading in order, overriding by id, decisions; [`error`]: diagnostics;
 //! - [`keys`]: the decision keys, one file each, registered once.
 //!
@@ -30,8 +31,8 @@
 //! Unit conversions that rules add: [`RuleSet::convert`].
 
 pub mod cases;
+pub mod conditions;
 pub mod error;
-pub mod eval;
 pub mod expr;
 pub mod keys;
 pub mod loader;
@@ -40,12 +41,12 @@ pub mod method;
 pub mod model;
 pub mod set;
 
-pub use error::{ErrorKind, FileErrors, RuleError};
-pub use eval::{Conversion, Facts, Truth};
+pub use conditions::{Conversion, Facts, Truth};
+pub use error::{FileErrors, RuleError, RuleErrorKind};
 pub use keys::band::Band;
 pub use keys::check::Check;
 pub use model::{Formula, Severity};
 pub use set::{
-    Applied, BUNDLED, CategoryChoice, Choice, Decided, FormulaChoice, Grade, Hit, Rule, RuleRef,
-    RuleSet, RuleSource, bundled_sources,
+    Applied, BUNDLED, CategoryChoice, Choice, Decided, FormulaChoice, Hit, QualitativeGrade, Rule,
+    RuleRef, RuleSet, RuleSource, bundled_sources,
 };

@@ -98,7 +98,8 @@ pub enum TierOn {
 /// One band of `tiers:`: its bound (none: every value) and what it gives.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct TierBand {
+#[schemars(rename = "TierBand")]
+pub struct TierBandSpec {
     /// The band holds for values ≤ this (含).
     pub up_to: Option<Number>,
     /// The band holds for values < this.
@@ -114,17 +115,19 @@ pub struct TierBand {
 /// `tiers:` — 分档: the first band that holds gives the share (or points) of the indicator.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Tiers {
+#[schemars(rename = "Tiers")]
+pub struct TiersSpec {
     /// What the bands read: actual | ratio | deviation | lateness.
     pub on: TierOn,
     /// The bands, in order: the first that holds decides.
-    pub bands: Vec<TierBand>,
+    pub bands: Vec<TierBandSpec>,
 }
 
 /// `deduct:` — 扣分: points off per step short of the target (or past `beyond`), never below 0.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Deduct {
+#[schemars(rename = "Deduct")]
+pub struct DeductSpec {
     /// One step: `5%`, `1` (例), `1天`.
     pub per: Number,
     /// Points off per step.
@@ -138,7 +141,8 @@ pub struct Deduct {
 /// `floor:` — 完成率低于60%不得分: below the ratio, the indicator earns `share` of its points.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Floor {
+#[schemars(rename = "Floor")]
+pub struct FloorSpec {
     /// The completion ratio (actual ÷ target; lower is better: target ÷ actual) below which …
     pub ratio_below: Number,
     /// … the indicator earns this share of its points (`0`).
@@ -148,7 +152,8 @@ pub struct Floor {
 /// `veto:` — 一票否决: where the rule's `when:` holds, the project's grade (and total) is set.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Veto {
+#[schemars(rename = "Veto")]
+pub struct VetoSpec {
     /// The project's grade (`差`).
     pub grade: String,
     /// The project's total, where the method sets it too (`0`).
@@ -161,7 +166,8 @@ pub struct Veto {
 /// the row (and the project's total) may exceed its points by that much.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Bonus {
+#[schemars(rename = "Bonus")]
+pub struct BonusSpec {
     /// One step past the target: `1%`, `1` (例), `10万元`.
     pub per: Number,
     /// Points added per step.
@@ -177,7 +183,8 @@ pub struct Bonus {
 /// `share` of its points (`未按国库管理制度拨付核算的，资金使用不得分`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct OtherRow {
+#[schemars(rename = "OtherRow")]
+pub struct OtherRowSpec {
     /// The condition another row of the project must meet (any field, `actual` included).
     pub when: String,
     /// The share of its points the row earns at most then (`0`: 不得分).
@@ -190,7 +197,8 @@ pub struct OtherRow {
 /// (it never raises a lower grade).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Cap {
+#[schemars(rename = "Cap")]
+pub struct CapSpec {
     /// The highest grade the project may have (`良好`).
     pub grade: String,
     /// The message shown beside the total.
@@ -278,19 +286,19 @@ pub struct RuleSpec {
     /// Which total the grade band reads: `shown` (default: as printed) or `exact`.
     pub grade_on: Option<GradeOn>,
     /// 分档 scoring of matching indicators.
-    pub tiers: Option<Tiers>,
+    pub tiers: Option<TiersSpec>,
     /// 扣分 scoring of matching indicators.
-    pub deduct: Option<Deduct>,
+    pub deduct: Option<DeductSpec>,
     /// A completion ratio below which matching indicators earn a fixed share.
-    pub floor: Option<Floor>,
+    pub floor: Option<FloorSpec>,
     /// 一票否决 where `when:` holds (it may read `actual`).
-    pub veto: Option<Veto>,
+    pub veto: Option<VetoSpec>,
     /// 加分 of matching indicators past their target, up to a maximum.
-    pub bonus: Option<Bonus>,
+    pub bonus: Option<BonusSpec>,
     /// A condition on another row of the same project that limits matching rows' points.
-    pub other_row: Option<OtherRow>,
+    pub other_row: Option<OtherRowSpec>,
     /// 等级上限 where `when:` holds (it may read `actual`): the grade may not exceed it.
-    pub cap: Option<Cap>,
+    pub cap: Option<CapSpec>,
     /// `true`: matching indicators do not apply (dropped, project rescaled to 100).
     pub not_applicable: Option<bool>,
     /// A check: a finding (code = id) wherever this does not hold: `target >= 90%`.

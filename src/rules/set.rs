@@ -18,8 +18,8 @@ use std::sync::{Arc, OnceLock};
 use miette::NamedSource;
 use rust_decimal::Decimal;
 
-use super::error::{ErrorKind, FileErrors, RuleError};
-use super::eval::{Compiler, Conversion, Facts, Matchers, Node, Scope, Truth};
+use super::conditions::{Compiler, Conversion, Facts, Matchers, Node, Scope, Truth};
+use super::error::{FileErrors, RuleError, RuleErrorKind};
 use super::expr;
 use super::keys;
 use super::loader::{self, LoadedRule};
@@ -65,7 +65,7 @@ pub struct FormulaChoice {
 
 /// A qualitative grade and the shares of the weight it earns (fractions: 0.7 = 70%).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Grade {
+pub struct QualitativeGrade {
     pub name: String,
     pub words: Vec<String>,
     pub share: Decimal,
@@ -151,11 +151,11 @@ impl RuleSource {
                 let src = NamedSource::new(name.clone(), Arc::<str>::from(""));
                 let error = match &e {
                     crate::bounded::BoundedError::TooLarge { help, .. } => {
-                        RuleError::new(ErrorKind::TooMany, &src, 0..0, e.to_string(), "")
+                        RuleError::new(RuleErrorKind::TooMany, &src, 0..0, e.to_string(), "")
                             .help(help.clone())
                     }
                     crate::bounded::BoundedError::Io { source, .. } => RuleError::new(
-                        ErrorKind::Io,
+                        RuleErrorKind::Io,
                         &src,
                         0..0,
                         format!("无法读取规则文件：{}", crate::diagnostic::io_reason(source)),
@@ -276,7 +276,7 @@ impl Partial {
     pub fn derr(&self, key: &str, msg: String, label: &str, help: &str) -> Box<RuleError> {
         Box::new(
             RuleError::new(
-                ErrorKind::Decision,
+                RuleErrorKind::Decision,
                 &self.src,
                 self.key_span(key),
                 msg,
@@ -290,7 +290,7 @@ impl Partial {
     pub fn bad_value(&self, key: &str, why: &str) -> Box<RuleError> {
         Box::new(
             RuleError::new(
-                ErrorKind::BadValue,
+                RuleErrorKind::BadValue,
                 &self.src,
                 self.pos
                     .key(key)
@@ -320,7 +320,7 @@ fn percent(
             let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
             errors.push(
                 RuleError::new(
-                    ErrorKind::BadValue,
+                    RuleErrorKind::BadValue,
                     src,
                     span,
                     format!("`{key}` 应是一个百分数"),
@@ -350,7 +350,7 @@ fn compile_expr(
                 None => item.dash.clone(),
             };
             let mut err = RuleError::new(
-                ErrorKind::Expression,
+                RuleErrorKind::Expression,
                 src,
                 span,
                 format!("`{key}` 条件有误：{}", e.label),
@@ -385,7 +385,7 @@ fn conversion(
         .map_or(item.dash.clone(), |p| p.value.clone());
     errors.push(
         RuleError::new(
-            ErrorKind::BadValue,
+            RuleErrorKind::BadValue,
             src,
             span,
             "`convert` 应写作 `1 月 = 30 天`",
@@ -409,7 +409,7 @@ fn number(
         let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
         errors.push(
             RuleError::new(
-                ErrorKind::BadValue,
+                RuleErrorKind::BadValue,
                 src,
                 span,
                 format!("`{key}` 应是一个非负的数"),
@@ -423,8 +423,8 @@ fn number(
 impl RuleSet {
     /// The fields the conditions of the enabled rules read (`when:` and `require:`): what a
     /// decision can depend on, so a caller may reuse decisions for facts equal in those fields.
-    pub fn fields_read(&self) -> crate::rules::eval::FieldsRead {
-        let mut out = crate::rules::eval::FieldsRead::default();
+    pub fn fields_read(&self) -> crate::rules::conditions::FieldsRead {
+        let mut out = crate::rules::conditions::FieldsRead::default();
         for r in self.rules.iter().filter(|r| !r.disabled) {
             for node in [&r.when_node, &r.require_node].into_iter().flatten() {
                 node.fields(&mut out);
@@ -467,12 +467,13 @@ impl RuleSet {
     }
 
     /// Load files in order. `Ok` carries the warnings (files with only warnings); `Err` every
-    /// file's errors, all of them.
+    /// file's errors, all of them. The steps: each file read and each of its rules compiled
+    /// ([`compiled`]) and merged by id over the earlier files' ([`Merged::add`]); each merged
+    /// rule decided against the grade bands loaded ([`grade_bands`], [`decide_all`]); any error
+    /// stops there; the rules put in priority order and indexed by kind ([`RuleSet::indexed`]).
     pub fn load(sources: &[RuleSource]) -> Result<(RuleSet, Vec<FileErrors>), Vec<FileErrors>> {
         let mut compiler = Compiler::default();
-        let mut merged: Vec<Partial> = Vec::new();
-        // id → index in `merged` (a linear search made a file of 100 000 rules quadratic)
-        let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut merged = Merged::default();
         let mut per_file: Vec<FileErrors> = Vec::new();
         for (layer, source) in sources.iter().enumerate() {
             let src = NamedSource::new(source.name.clone(), Arc::<str>::from(source.text.as_str()))
@@ -481,143 +482,18 @@ impl RuleSet {
             let (rules, mut errors) = loader::load(&src);
             // a bundled file's text (its patterns compiled when first matched; tests hold them)
             compiler.next_file(BUNDLED.iter().any(|(_, text)| *text == source.text));
-            for (position, LoadedRule { spec, pos, broken }) in rules.into_iter().enumerate() {
-                let mut p = Partial {
-                    when: spec.when.as_deref().and_then(|w| {
-                        compile_expr(w, "when", &pos, &src, &mut compiler, &mut errors)
-                    }),
-                    require: spec.require.as_deref().and_then(|w| {
-                        compile_expr(w, "require", &pos, &src, &mut compiler, &mut errors)
-                    }),
-                    other_row: spec.other_row.as_ref().and_then(|o| {
-                        compile_expr(&o.when, "other_row", &pos, &src, &mut compiler, &mut errors)
-                    }),
-                    tolerance: spec
-                        .tolerance
-                        .as_deref()
-                        .and_then(|t| percent(t, "tolerance", &pos, &src, &mut errors)),
-                    late_penalty: spec
-                        .late_penalty
-                        .as_deref()
-                        .and_then(|t| percent(t, "late_penalty", &pos, &src, &mut errors)),
-                    share: spec
-                        .share
-                        .as_deref()
-                        .and_then(|t| percent(t, "share", &pos, &src, &mut errors)),
-                    min_share: spec
-                        .min_share
-                        .as_deref()
-                        .and_then(|t| percent(t, "min_share", &pos, &src, &mut errors)),
-                    max_share: spec
-                        .max_share
-                        .as_deref()
-                        .and_then(|t| percent(t, "max_share", &pos, &src, &mut errors)),
-                    convert: spec
-                        .convert
-                        .as_deref()
-                        .and_then(|t| conversion(t, &pos, &src, &mut errors)),
-                    rref: RuleRef {
-                        id: Cow::Owned(spec.id.clone().unwrap_or_default()),
-                        file: file.clone(),
-                        line: pos.key("id").map_or(pos.line, |k| k.line),
-                    },
-                    spec,
-                    src: src.clone(),
-                    pos,
-                    layer,
-                    position,
-                    history: Vec::new(),
-                    broken,
-                };
-                for (n, key) in [
-                    (&p.spec.category_weight, "category_weight"),
-                    (&p.spec.indicator_weight, "indicator_weight"),
-                    (&p.spec.budget_weight, "budget_weight"),
-                    (&p.spec.min_score, "min_score"),
-                ] {
-                    number(n, key, &p.pos, &src, &mut errors);
-                }
-                p.history.push(p.rref.clone());
-                let found = by_id.get(p.rref.id.as_ref()).copied();
-                match found.map(|i| &mut merged[i]) {
-                    Some(old) if old.layer < layer => old.merge(p),
-                    Some(_) => {} // a duplicate inside one file: reported by the loader
-                    None => {
-                        let decides_nothing = !has_decision(&p.spec);
-                        if decides_nothing && p.spec.disable.is_some() {
-                            errors.push(
-                                RuleError::new(
-                                    ErrorKind::UnknownId,
-                                    &src,
-                                    p.pos
-                                        .key("id")
-                                        .map_or(p.pos.dash.clone(), |k| k.value.clone()),
-                                    format!("没有先前加载的规则 `{}` 可以停用", p.rref.id),
-                                    "找不到这个 id",
-                                )
-                                .help("用 `jixiao rules list` 查看已加载规则的 id")
-                                .warning(),
-                            );
-                            continue;
-                        }
-                        by_id.insert(p.rref.id.to_string(), merged.len());
-                        merged.push(p);
-                    }
-                }
+            for (position, loaded) in rules.into_iter().enumerate() {
+                let at = (&src, &file, layer, position);
+                let p = compiled(loaded, at, &mut compiler, &mut errors);
+                merged.add(p, &mut errors);
             }
             per_file.push(FileErrors {
                 file: source.name.clone(),
                 errors,
             });
         }
-        let mut rules = Vec::new();
-        let mut order: Vec<(usize, usize)> = Vec::new();
-        // the grade bands, that a veto's or a cap's grade must name
-        let bands: Vec<&str> = merged
-            .iter()
-            .filter(|p| p.spec.disable != Some(true))
-            .filter_map(|p| p.spec.band.as_deref())
-            .map(str::trim)
-            .collect();
-        // without any band rule, evaluation grades with contract §8.10's own bands
-        let bands: Vec<String> = if bands.is_empty() {
-            DEFAULT_BANDS.iter().map(|b| (*b).to_owned()).collect()
-        } else {
-            bands.into_iter().map(str::to_owned).collect()
-        };
-        for p in merged {
-            let file_index = p.layer;
-            match decide(&p).and_then(|c| names_a_band(&p, c, &bands)) {
-                Ok(choice) => {
-                    let reads_actual = [&p.when, &p.require].into_iter().flatten().any(|n| {
-                        let mut f = crate::rules::eval::FieldsRead::default();
-                        n.fields(&mut f);
-                        f.contains(crate::rules::expr::Field::Actual)
-                    });
-                    order.push((p.layer, p.position));
-                    rules.push(Rule {
-                        rref: p.rref,
-                        history: p.history,
-                        description: p.spec.description,
-                        disabled: p.spec.disable == Some(true),
-                        when: p.spec.when,
-                        choice,
-                        reads_actual,
-                        when_node: p.when,
-                        require_node: p.require,
-                    });
-                }
-                Err(_) if p.broken => {}
-                Err(e) => {
-                    let e = *e;
-                    let name = e.file().to_owned();
-                    match per_file.iter_mut().find(|f| f.file == name) {
-                        Some(f) => f.errors.push(e),
-                        None => per_file[file_index].errors.push(e),
-                    }
-                }
-            }
-        }
+        let bands = grade_bands(&merged.rules);
+        let (rules, order) = decide_all(merged.rules, &bands, &mut per_file);
         for f in &mut per_file {
             f.errors.sort_by_key(|e| e.span.start);
         }
@@ -627,7 +503,26 @@ impl RuleSet {
                 .filter(|f| !f.errors.is_empty())
                 .collect());
         }
-        // Later files first; inside a file, written order.
+        let warnings = per_file
+            .into_iter()
+            .filter(|f| !f.errors.is_empty())
+            .collect();
+        let files = sources.iter().map(|s| s.name.clone()).collect();
+        Ok((
+            RuleSet::indexed(rules, &order, compiler.finish(), files),
+            warnings,
+        ))
+    }
+
+    /// The decided rules in priority order — later files first; inside a file, written order
+    /// (`order` holds each rule's file and position) — with the index of enabled rules by kind
+    /// and the unit conversions they add.
+    fn indexed(
+        rules: Vec<Rule>,
+        order: &[(usize, usize)],
+        matchers: Matchers,
+        files: Vec<String>,
+    ) -> RuleSet {
         let mut idx: Vec<usize> = (0..rules.len()).collect();
         idx.sort_by_key(|&i| (std::cmp::Reverse(order[i].0), order[i].1));
         let rules: Vec<Rule> = idx.into_iter().map(|i| rules[i].clone()).collect();
@@ -646,21 +541,14 @@ impl RuleSet {
                 conversion_rules.push(i);
             }
         }
-        let warnings = per_file
-            .into_iter()
-            .filter(|f| !f.errors.is_empty())
-            .collect();
-        Ok((
-            RuleSet {
-                rules,
-                by_kind,
-                matchers: compiler.finish(),
-                conversions,
-                conversion_rules,
-                files: sources.iter().map(|s| s.name.clone()).collect(),
-            },
-            warnings,
-        ))
+        RuleSet {
+            rules,
+            by_kind,
+            matchers,
+            conversions,
+            conversion_rules,
+            files,
+        }
     }
 
     /// Whether some enabled rule's condition compares the actual as a quantity (`actual > 0`):
@@ -780,6 +668,184 @@ impl RuleSet {
 /// The grade bands evaluation uses where no `band` rule is loaded (contract §8.10).
 const DEFAULT_BANDS: &[&str] = &["优", "良", "中", "差"];
 
+/// Where a loaded rule stands: its file's text and name, the file's place in the load order
+/// and the rule's place in its file.
+type At<'a> = (&'a NamedSource<Arc<str>>, &'a Arc<str>, usize, usize);
+
+/// A loaded rule with its keys compiled: its conditions, percentages and conversion read (each
+/// bad one an error at its value), its numbers checked.
+fn compiled(
+    LoadedRule { spec, pos, broken }: LoadedRule,
+    (src, file, layer, position): At<'_>,
+    compiler: &mut Compiler,
+    errors: &mut Vec<RuleError>,
+) -> Partial {
+    let p = Partial {
+        when: spec
+            .when
+            .as_deref()
+            .and_then(|w| compile_expr(w, "when", &pos, src, compiler, errors)),
+        require: spec
+            .require
+            .as_deref()
+            .and_then(|w| compile_expr(w, "require", &pos, src, compiler, errors)),
+        other_row: spec
+            .other_row
+            .as_ref()
+            .and_then(|o| compile_expr(&o.when, "other_row", &pos, src, compiler, errors)),
+        tolerance: spec
+            .tolerance
+            .as_deref()
+            .and_then(|t| percent(t, "tolerance", &pos, src, errors)),
+        late_penalty: spec
+            .late_penalty
+            .as_deref()
+            .and_then(|t| percent(t, "late_penalty", &pos, src, errors)),
+        share: spec
+            .share
+            .as_deref()
+            .and_then(|t| percent(t, "share", &pos, src, errors)),
+        min_share: spec
+            .min_share
+            .as_deref()
+            .and_then(|t| percent(t, "min_share", &pos, src, errors)),
+        max_share: spec
+            .max_share
+            .as_deref()
+            .and_then(|t| percent(t, "max_share", &pos, src, errors)),
+        convert: spec
+            .convert
+            .as_deref()
+            .and_then(|t| conversion(t, &pos, src, errors)),
+        rref: RuleRef {
+            id: Cow::Owned(spec.id.clone().unwrap_or_default()),
+            file: file.clone(),
+            line: pos.key("id").map_or(pos.line, |k| k.line),
+        },
+        spec,
+        src: src.clone(),
+        pos,
+        layer,
+        position,
+        history: Vec::new(),
+        broken,
+    };
+    for (n, key) in [
+        (&p.spec.category_weight, "category_weight"),
+        (&p.spec.indicator_weight, "indicator_weight"),
+        (&p.spec.budget_weight, "budget_weight"),
+        (&p.spec.min_score, "min_score"),
+    ] {
+        number(n, key, &p.pos, src, errors);
+    }
+    p
+}
+
+/// The rules merged by id, in the order their ids first appear.
+#[derive(Default)]
+struct Merged {
+    rules: Vec<Partial>,
+    /// id → index in `rules` (a linear search made a file of 100 000 rules quadratic)
+    by_id: std::collections::HashMap<String, usize>,
+}
+
+impl Merged {
+    /// One rule more: over an earlier file's rule of its id, it replaces the keys it writes
+    /// (the place stays); a second rule of one id in one file is the loader's error; a
+    /// `disable` of an id nobody loaded is a warning, and nothing more.
+    fn add(&mut self, mut p: Partial, errors: &mut Vec<RuleError>) {
+        p.history.push(p.rref.clone());
+        let found = self.by_id.get(p.rref.id.as_ref()).copied();
+        match found.map(|i| &mut self.rules[i]) {
+            Some(old) if old.layer < p.layer => old.merge(p),
+            Some(_) => {} // a duplicate inside one file: reported by the loader
+            None => {
+                let decides_nothing = !has_decision(&p.spec);
+                if decides_nothing && p.spec.disable.is_some() {
+                    errors.push(
+                        RuleError::new(
+                            RuleErrorKind::UnknownId,
+                            &p.src,
+                            p.pos
+                                .key("id")
+                                .map_or(p.pos.dash.clone(), |k| k.value.clone()),
+                            format!("没有先前加载的规则 `{}` 可以停用", p.rref.id),
+                            "找不到这个 id",
+                        )
+                        .help("用 `jixiao rules list` 查看已加载规则的 id")
+                        .warning(),
+                    );
+                    return;
+                }
+                self.by_id.insert(p.rref.id.to_string(), self.rules.len());
+                self.rules.push(p);
+            }
+        }
+    }
+}
+
+/// The grade bands that a veto's or a cap's grade must name: the enabled `band:` rules', or,
+/// without any, contract §8.10's own bands (evaluation grades with those).
+fn grade_bands(merged: &[Partial]) -> Vec<String> {
+    let bands: Vec<&str> = merged
+        .iter()
+        .filter(|p| p.spec.disable != Some(true))
+        .filter_map(|p| p.spec.band.as_deref())
+        .map(str::trim)
+        .collect();
+    if bands.is_empty() {
+        DEFAULT_BANDS.iter().map(|b| (*b).to_owned()).collect()
+    } else {
+        bands.into_iter().map(str::to_owned).collect()
+    }
+}
+
+/// Each merged rule decided (its one decision, a veto's or a cap's grade naming a band), with
+/// its file and position for the priority order. A rule that cannot decide is an error of the
+/// file it was last written in, unless its keys were already reported (`broken`).
+fn decide_all(
+    merged: Vec<Partial>,
+    bands: &[String],
+    per_file: &mut [FileErrors],
+) -> (Vec<Rule>, Vec<(usize, usize)>) {
+    let mut rules = Vec::new();
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for p in merged {
+        let file_index = p.layer;
+        match decide(&p).and_then(|c| names_a_band(&p, c, bands)) {
+            Ok(choice) => {
+                let reads_actual = [&p.when, &p.require].into_iter().flatten().any(|n| {
+                    let mut f = crate::rules::conditions::FieldsRead::default();
+                    n.fields(&mut f);
+                    f.contains(crate::rules::expr::Field::Actual)
+                });
+                order.push((p.layer, p.position));
+                rules.push(Rule {
+                    rref: p.rref,
+                    history: p.history,
+                    description: p.spec.description,
+                    disabled: p.spec.disable == Some(true),
+                    when: p.spec.when,
+                    choice,
+                    reads_actual,
+                    when_node: p.when,
+                    require_node: p.require,
+                });
+            }
+            Err(_) if p.broken => {}
+            Err(e) => {
+                let e = *e;
+                let name = e.file().to_owned();
+                match per_file.iter_mut().find(|f| f.file == name) {
+                    Some(f) => f.errors.push(e),
+                    None => per_file[file_index].errors.push(e),
+                }
+            }
+        }
+    }
+    (rules, order)
+}
+
 /// `choice` where the grade it names (a veto's, a cap's) is one of `bands`; else an error at
 /// its key (a grade no band names could never be compared with the project's).
 fn names_a_band(p: &Partial, choice: Choice, bands: &[String]) -> Result<Choice, Box<RuleError>> {
@@ -850,7 +916,7 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
     };
     if let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields) {
         let main = main.name;
-        let mut read = super::eval::FieldsRead::default();
+        let mut read = super::conditions::FieldsRead::default();
         node.fields(&mut read);
         if let Some((name, _)) = super::expr::FIELD_NAMES
             .iter()
@@ -965,7 +1031,7 @@ impl lang::Directions for RuleSet {
     /// `compare` here; a field no direction rule may read (refused at load) counts as all.
     fn reads(&self) -> lang::direction::Reads {
         use super::expr::Field;
-        let mut read = super::eval::FieldsRead::default();
+        let mut read = super::conditions::FieldsRead::default();
         for &i in &self.by_kind[keys::kind(keys::direction::KEY.name)] {
             if let Some(node) = &self.rules[i].when_node {
                 node.fields(&mut read);

@@ -19,8 +19,8 @@ use std::ops::Range;
 
 use crate::limits;
 use crate::table::ReadError;
-use crate::table::formats::{SheetCells, docx, workbook};
-use crate::table::source::{CellAddr, Format, Location, Segment, SourceText};
+use crate::table::formats::{self, SheetCells, docx, workbook};
+use crate::table::source::{CellAddr, InputFormat, Location, Segment, SourceText};
 
 /// One cell: its trimmed text and where that text starts. 48 bytes: a block of a streamed
 /// sheet holds some thousands of them at once, and their memory is written once and read a
@@ -848,12 +848,12 @@ fn read_quoted(
 pub(crate) fn from_block(
     name: &str,
     text: std::sync::Arc<String>,
-    format: Format,
+    format: InputFormat,
     encoding: &'static str,
     lines_before: usize,
 ) -> Result<Grid, ReadError> {
     let delim = match format {
-        Format::Csv => b',',
+        InputFormat::Csv => b',',
         _ => b'\t',
     };
     let source =
@@ -882,11 +882,11 @@ pub(crate) fn row_cells(text: &str, delim: u8) -> Vec<Row<'_>> {
 pub(crate) fn from_text(
     name: &str,
     text: String,
-    format: Format,
+    format: InputFormat,
     encoding: &'static str,
 ) -> Result<Grid, ReadError> {
     let delim = match format {
-        Format::Csv => b',',
+        InputFormat::Csv => b',',
         _ => b'\t',
     };
     let max_line = limits::LINE.get_usize();
@@ -978,6 +978,10 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
             content = true;
         }
     }
+    // an xlsx's sheets and styles, as its parts say them, before calamine holds them
+    if kind == ZipKind::Xlsx {
+        formats::xlsx_parts::guard(name, &mut zip)?;
+    }
     // an OpenDocument sheet, whatever its name says (an `.ods` saved as `.xlsx`): its repeated
     // rows and columns are counted before calamine expands them
     if kind == ZipKind::Other && content {
@@ -1015,12 +1019,12 @@ pub(crate) fn from_workbook(
     };
     if kind == ZipKind::Docx {
         let sheets = docx::read_sheets(name, &bytes)?;
-        return sheets_grid(name, sheets, Format::Docx, "docx");
+        return sheets_grid(name, sheets, InputFormat::Docx, "docx");
     }
     let is_xlsx = kind == ZipKind::Xlsx;
     let sheets = workbook::read_sheets(name, bytes, sheet, is_xlsx)?;
     let label = if is_xlsx || is_zip { "xlsx" } else { "xls" };
-    sheets_grid(name, sheets, Format::Xlsx, label)
+    sheets_grid(name, sheets, InputFormat::Xlsx, label)
 }
 
 /// The grid of several sheets from their used cells (0-based positions, any order): each
@@ -1033,7 +1037,7 @@ pub(crate) fn from_workbook(
 pub(crate) fn sheets_grid(
     name: &str,
     sheets: Vec<SheetCells>,
-    format: Format,
+    format: InputFormat,
     encoding: &'static str,
 ) -> Result<Grid, ReadError> {
     let mut budget = CellBudget::new(name);
@@ -1176,7 +1180,7 @@ mod tests {
         let text = "x,\"12,748.27\",\"say \"\"hi\"\" now\"\n";
         let rows = split_delimited(text, b',');
         assert_eq!(texts(&rows), vec![vec!["x", "12,748.27", "say \"hi\" now"]]);
-        let src = SourceText::new("t", text, Format::Csv, "UTF-8", None);
+        let src = SourceText::new("t", text, InputFormat::Csv, "UTF-8", None);
         let c = &rows[0].cells[2];
         let loc = c.locate(&src, 9..12); // "now"
         assert_eq!(&text[loc.range()], "now");
@@ -1256,7 +1260,7 @@ mod tests {
     #[test]
     fn a_whole_cell_is_located_as_its_bytes_are() {
         let text = "a\t 中文 \t\"x\"\"y\"\n\u{3000}b,c\t（1）\n";
-        let src = SourceText::new("t", text, Format::Tsv, "UTF-8", None);
+        let src = SourceText::new("t", text, InputFormat::Tsv, "UTF-8", None);
         for row in split_delimited(text, b'\t') {
             for c in &row.cells {
                 assert_eq!(c.location(&src), c.locate(&src, 0..c.text.len()), "{c:?}");

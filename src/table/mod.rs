@@ -92,7 +92,7 @@ pub use model::{
     Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
     Layout, Project, Text, TotalRow, UnitRow,
 };
-pub use source::{CellAddr, Format, Location, SourceText};
+pub use source::{CellAddr, InputFormat, Location, SourceText};
 
 use crate::finding::{Finding, Severity, codes};
 use columns::Header;
@@ -112,7 +112,7 @@ pub struct ReadOptions {
     /// Sheet of a workbook (`--sheet`); the first sheet when `None`.
     pub sheet: Option<String>,
     /// Format, when it should not be taken from the file name.
-    pub format: Option<Format>,
+    pub format: Option<InputFormat>,
     /// Which header is which column (`--columns 年度指标值=年度数值`).
     pub columns: columns::ColumnMap,
 }
@@ -402,6 +402,43 @@ pub enum ReadError {
         /// How to raise it.
         help: String,
     },
+    /// More entries of one kind than their limit: sheets of a workbook or tables of a Word
+    /// document ([`crate::limits::SHEETS`]), style entries of an xlsx
+    /// ([`crate::limits::STYLES`]); counted before they are read.
+    #[error("{name} 的 {part} 有 {count} 个以上的{what}，超过 {max} 个的上限")]
+    #[diagnostic(code("table.too-many-entries"), help("{help}"))]
+    TooManyEntries {
+        /// File name.
+        name: String,
+        /// The part that holds them (`xl/styles.xml`, `word/document.xml`).
+        part: String,
+        /// What is counted (`工作表`, `表格`).
+        what: &'static str,
+        /// Counted so far (the first past the limit).
+        count: u64,
+        /// The limit.
+        max: String,
+        /// How to raise it.
+        help: String,
+    },
+    /// An xlsx whose two sheets name one part: each sheet would read it again.
+    #[error("{name} 的工作表「{first}」和「{second}」指向同一个部件 {part}")]
+    #[diagnostic(
+        code("table.sheet-part-repeated"),
+        help(
+            "Excel 和 WPS 保存的工作簿每个工作表各有自己的部件；这个文件是构造或损坏的。可用 Excel 或 WPS 打开后另存为 .xlsx 再试"
+        )
+    )]
+    SheetPartRepeated {
+        /// File name.
+        name: String,
+        /// The part named twice.
+        part: String,
+        /// The sheet that named it first.
+        first: String,
+        /// The sheet that named it again.
+        second: String,
+    },
 }
 
 impl ReadError {
@@ -475,18 +512,18 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
         Sniffed::Ole => match formats::ole_kind(&bytes) {
             OleKind::Word => {
                 let sheets = formats::doc::read_sheets(name, &bytes)?;
-                grid::sheets_grid(name, sheets, Format::Doc, "doc")?
+                grid::sheets_grid(name, sheets, InputFormat::Doc, "doc")?
             }
             OleKind::Workbook => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
             // a container the compound-file reader cannot open: refused by the workbook reader
             // with the way forward (never handed to calamine's own compound-file reader, which
             // follows a looping sector chain forever)
-            OleKind::Unreadable if format != Some(Format::Doc) => {
+            OleKind::Unreadable if format != Some(InputFormat::Doc) => {
                 grid::from_workbook(name, bytes, opts.sheet.as_deref())?
             }
             OleKind::Unreadable => {
                 let sheets = formats::doc::read_sheets(name, &bytes)?;
-                grid::sheets_grid(name, sheets, Format::Doc, "doc")?
+                grid::sheets_grid(name, sheets, InputFormat::Doc, "doc")?
             }
             OleKind::Encrypted => {
                 return Err(ReadError::OfficeOther {
@@ -510,10 +547,10 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
         }
         Sniffed::Html => return read_page(name, &bytes, opts, None),
         Sniffed::Other => match format {
-            Some(Format::Xlsx | Format::Docx | Format::Doc) => {
+            Some(InputFormat::Xlsx | InputFormat::Docx | InputFormat::Doc) => {
                 return Err(ReadError::NotWorkbook { name: name.into() });
             }
-            Some(Format::Html) => return read_page(name, &bytes, opts, None),
+            Some(InputFormat::Html) => return read_page(name, &bytes, opts, None),
             _ => {
                 let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
                 let format = format
@@ -566,7 +603,12 @@ fn read_page(
             tables: all,
         });
     }
-    let mut doc = build(grid::sheets_grid(name, sheets, Format::Html, encoding)?)?;
+    let mut doc = build(grid::sheets_grid(
+        name,
+        sheets,
+        InputFormat::Html,
+        encoding,
+    )?)?;
     if all > read {
         let at = Location {
             offset: 0,
@@ -604,7 +646,7 @@ fn holds_a_table(name: &str, sheet: &formats::SheetCells) -> Result<bool, ReadEr
         merges: Vec::new(),
         ..Default::default()
     };
-    let grid = grid::sheets_grid(name, vec![copy], Format::Html, "UTF-8")?;
+    let grid = grid::sheets_grid(name, vec![copy], InputFormat::Html, "UTF-8")?;
     let rows = grid.rows()?;
     Ok(form::starts(&rows).is_some() || find_header(&grid.source, &rows).is_ok())
 }
@@ -624,26 +666,26 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
     columns::with_map(&opts.columns, || build(grid))
 }
 
-fn format_from_name(name: &str) -> Option<Format> {
+fn format_from_name(name: &str) -> Option<InputFormat> {
     let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "csv" => Some(Format::Csv),
-        "tsv" | "tab" => Some(Format::Tsv),
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Format::Xlsx),
-        "docx" => Some(Format::Docx),
-        "doc" => Some(Format::Doc),
-        "html" | "htm" | "mhtml" | "mht" | "shtml" | "xhtml" => Some(Format::Html),
+        "csv" => Some(InputFormat::Csv),
+        "tsv" | "tab" => Some(InputFormat::Tsv),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(InputFormat::Xlsx),
+        "docx" => Some(InputFormat::Docx),
+        "doc" => Some(InputFormat::Doc),
+        "html" | "htm" | "mhtml" | "mht" | "shtml" | "xhtml" => Some(InputFormat::Html),
         _ => None,
     }
 }
 
 /// `.txt` and unknown names: tabs if the text has any, else commas if it has any.
-fn sniff_delimiter(text: &str) -> Format {
+fn sniff_delimiter(text: &str) -> InputFormat {
     let head = &text[..source::floor_char_boundary(text, 64 * 1024)];
     if head.contains('\t') || !head.contains(',') {
-        Format::Tsv
+        InputFormat::Tsv
     } else {
-        Format::Csv
+        InputFormat::Csv
     }
 }
 
@@ -1058,137 +1100,29 @@ fn data_rows<'r, 'a>(
 fn build(grid: Grid) -> Result<Document, ReadError> {
     let (rows, quotes) = grid.rows_noting_quotes()?;
     let source = &grid.source;
-    let whole = [grid::SheetSpan {
-        name: String::new(),
-        rows: 0..rows.len(),
-        merges: Vec::new(),
-    }];
-    let docx_whole;
-    let sheets: &[grid::SheetSpan] = if grid.sheets.is_empty() {
-        &whole
-    } else if source.format.is_document() {
-        // a Word document's (or web page's) paragraphs and tables are read as one sheet
-        docx_whole = [grid::SheetSpan {
-            name: String::new(),
-            rows: 0..rows.len(),
-            merges: grid.sheets.iter().flat_map(|s| s.merges.clone()).collect(),
-        }];
-        &docx_whole
-    } else {
-        &grid.sheets
-    };
+    let sheets = sheet_spans(&grid, rows.len());
     let mut ctx = Ctx::new(source);
     ctx.findings.extend(quotes.findings(source));
-    let mut layout: Option<Layout> = None;
-    let mut units: Vec<UnitRow> = Vec::new();
-    let mut total = None;
-    let mut preamble = Preamble::default();
-    let mut first_error = None;
-    for sheet in sheets {
-        let rows = &rows[sheet.rows.clone()];
-        let sheet_at = || {
-            let offset = rows.first().map_or(0, |r| r.range.start);
-            Location {
-                offset,
-                len: 0,
-                line: 1,
-                column: 1,
-                cell: Some(CellAddr { row: 1, col: 1 }),
-            }
-        };
-        if let Some(starts) = form::starts(rows) {
-            if layout.is_some_and(|l| l != Layout::Forms) {
-                other_layout(&mut ctx, sheet_at(), &sheet.name);
-                continue;
-            }
-            layout = Some(Layout::Forms);
-            let read = form::read(&mut ctx, rows, &starts, &sheet.merges, sheet.rows.start);
-            // forms of one unit in a row share one unit, across sheets as within one
-            for u in read {
-                match units.last_mut() {
-                    Some(last) if last.name == u.name => last.projects.extend(u.projects),
-                    _ => units.push(u),
-                }
-            }
-            continue;
-        }
-        let found = match find_header(source, rows) {
-            Ok(found) => found,
-            Err(e) if sheets.len() > 1 => {
-                let f = ctx
-                    .finding(
-                        codes::SHEET_SKIPPED,
-                        Severity::Info,
-                        sheet_at(),
-                        format!("工作表「{}」中没有目标表、自评表或表单，未读取", sheet.name),
-                    )
-                    .label("这张工作表");
-                ctx.findings.push(f);
-                first_error.get_or_insert(e);
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let Found {
-            preamble: mut sheet_preamble,
-            header,
-            last_header_row,
-            names_row,
-        } = found;
-        if layout.is_some_and(|l| l != header.layout) {
-            other_layout(&mut ctx, sheet_at(), &sheet.name);
-            continue;
-        }
-        layout = Some(header.layout);
-        unknown_columns(&mut ctx, &header, &rows[names_row]);
-        let data = data_rows(
-            &mut ctx,
-            &header,
-            &mut sheet_preamble,
-            &rows[last_header_row + 1..],
-        );
-        match header.layout {
-            Layout::TargetTable => {
-                let (t, u) = target_table::read(
-                    &mut ctx,
-                    &header,
-                    &data,
-                    sheet_preamble.department.as_deref(),
-                );
-                total = total.or(t);
-                units.extend(u);
-            }
-            Layout::SelfEvaluation | Layout::Forms => units.extend(self_eval::read(
-                &mut ctx,
-                &header,
-                &data,
-                sheet_preamble.unit.as_deref(),
-            )),
-        }
-        preamble.department = preamble.department.or(sheet_preamble.department);
-        preamble.money_unit = preamble.money_unit.or(sheet_preamble.money_unit);
-        preamble.unit = preamble.unit.or(sheet_preamble.unit);
+    let mut read = Sheets {
+        ctx,
+        many: sheets.len() > 1,
+        layout: None,
+        units: Vec::new(),
+        total: None,
+        preamble: Preamble::default(),
+        first_error: None,
+    };
+    for sheet in sheets.iter() {
+        read.sheet(&rows[sheet.rows.clone()], sheet)?;
     }
-    let Some(layout) = layout else {
-        return Err(first_error.unwrap_or_else(|| ReadError::NoHeader {
+    let Some(layout) = read.layout else {
+        return Err(read.first_error.unwrap_or_else(|| ReadError::NoHeader {
             name: source.name.clone(),
         }));
     };
+    let mut preamble = read.preamble;
     if layout == Layout::Forms {
-        // the department and money unit every form agrees on
-        let facts = || {
-            units
-                .iter()
-                .flat_map(|u| &u.projects)
-                .filter_map(|p| p.form.as_deref())
-        };
-        let agreed = |get: &dyn Fn(&model::FormFacts) -> Option<String>| {
-            let mut all = facts().map(get);
-            let first = all.next().flatten()?;
-            all.all(|x| x.as_deref() == Some(&first)).then_some(first)
-        };
-        preamble.department = agreed(&|f| f.department.clone());
-        preamble.money_unit = agreed(&|f| f.money_unit.clone());
+        (preamble.department, preamble.money_unit) = forms_agree(&read.units);
     }
     let Ctx {
         mut findings,
@@ -1196,14 +1130,14 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         rows_skipped,
         data_skipped,
         ..
-    } = ctx;
+    } = read.ctx;
     let mut doc = Document {
         source: source.clone(),
         layout,
         department: preamble.department,
         money_unit: preamble.money_unit,
-        total,
-        units,
+        total: read.total,
+        units: read.units,
         findings: Vec::new(),
         rows_read,
         rows_skipped,
@@ -1224,6 +1158,158 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     }
     doc.findings = findings;
     Ok(doc)
+}
+
+/// The sheets a grid is read as: its sheets, or the whole grid as one (text; a Word document's
+/// or web page's paragraphs and tables, with all their merges).
+fn sheet_spans(grid: &Grid, rows: usize) -> std::borrow::Cow<'_, [grid::SheetSpan]> {
+    use std::borrow::Cow;
+    if grid.sheets.is_empty() {
+        Cow::Owned(vec![grid::SheetSpan {
+            name: String::new(),
+            rows: 0..rows,
+            merges: Vec::new(),
+        }])
+    } else if grid.source.format.is_document() {
+        Cow::Owned(vec![grid::SheetSpan {
+            name: String::new(),
+            rows: 0..rows,
+            merges: grid.sheets.iter().flat_map(|s| s.merges.clone()).collect(),
+        }])
+    } else {
+        Cow::Borrowed(&grid.sheets)
+    }
+}
+
+/// The department and money unit every form agrees on (else none).
+fn forms_agree(units: &[UnitRow]) -> (Option<String>, Option<String>) {
+    let facts = || {
+        units
+            .iter()
+            .flat_map(|u| &u.projects)
+            .filter_map(|p| p.form.as_deref())
+    };
+    let agreed = |get: &dyn Fn(&model::FormFacts) -> Option<String>| {
+        let mut all = facts().map(get);
+        let first = all.next().flatten()?;
+        all.all(|x| x.as_deref() == Some(&first)).then_some(first)
+    };
+    (
+        agreed(&|f| f.department.clone()),
+        agreed(&|f| f.money_unit.clone()),
+    )
+}
+
+/// The sheets of one grid being read into one document: the layout of the first sheet read
+/// decides the others'.
+struct Sheets<'a> {
+    ctx: Ctx<'a>,
+    /// Whether the grid has more than one sheet (a sheet holding no table is then skipped).
+    many: bool,
+    layout: Option<Layout>,
+    units: Vec<UnitRow>,
+    total: Option<TotalRow>,
+    preamble: Preamble,
+    /// Why the first sheet skipped could not be read: the error when none is.
+    first_error: Option<ReadError>,
+}
+
+impl Sheets<'_> {
+    /// Reads one sheet: its forms, or its table through its header; a sheet of another layout
+    /// than the sheets before it, or (among several) holding none, is named in a finding.
+    fn sheet(&mut self, rows: &[Row], sheet: &grid::SheetSpan) -> Result<(), ReadError> {
+        let sheet_at = || Location {
+            offset: rows.first().map_or(0, |r| r.range.start),
+            len: 0,
+            line: 1,
+            column: 1,
+            cell: Some(CellAddr { row: 1, col: 1 }),
+        };
+        if let Some(starts) = form::starts(rows) {
+            if self.layout.is_some_and(|l| l != Layout::Forms) {
+                other_layout(&mut self.ctx, sheet_at(), &sheet.name);
+                return Ok(());
+            }
+            self.layout = Some(Layout::Forms);
+            let read = form::read(
+                &mut self.ctx,
+                rows,
+                &starts,
+                &sheet.merges,
+                sheet.rows.start,
+            );
+            // forms of one unit in a row share one unit, across sheets as within one
+            for u in read {
+                match self.units.last_mut() {
+                    Some(last) if last.name == u.name => last.projects.extend(u.projects),
+                    _ => self.units.push(u),
+                }
+            }
+            return Ok(());
+        }
+        let found = match find_header(self.ctx.source, rows) {
+            Ok(found) => found,
+            Err(e) if self.many => {
+                let f = self
+                    .ctx
+                    .finding(
+                        codes::SHEET_SKIPPED,
+                        Severity::Info,
+                        sheet_at(),
+                        format!("工作表「{}」中没有目标表、自评表或表单，未读取", sheet.name),
+                    )
+                    .label("这张工作表");
+                self.ctx.findings.push(f);
+                self.first_error.get_or_insert(e);
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
+        if self.layout.is_some_and(|l| l != found.header.layout) {
+            other_layout(&mut self.ctx, sheet_at(), &sheet.name);
+            return Ok(());
+        }
+        self.layout = Some(found.header.layout);
+        self.table(rows, found);
+        Ok(())
+    }
+
+    /// A table or flat sheet under its header: its data rows through its layout's reader, and
+    /// what its preamble says where no sheet before said it.
+    fn table(&mut self, rows: &[Row], found: Found) {
+        let Found {
+            preamble: mut sheet_preamble,
+            header,
+            last_header_row,
+            names_row,
+        } = found;
+        let ctx = &mut self.ctx;
+        unknown_columns(ctx, &header, &rows[names_row]);
+        let data = data_rows(
+            ctx,
+            &header,
+            &mut sheet_preamble,
+            &rows[last_header_row + 1..],
+        );
+        match header.layout {
+            Layout::TargetTable => {
+                let (t, u) =
+                    target_table::read(ctx, &header, &data, sheet_preamble.department.as_deref());
+                self.total = self.total.take().or(t);
+                self.units.extend(u);
+            }
+            Layout::SelfEvaluation | Layout::Forms => self.units.extend(self_eval::read(
+                ctx,
+                &header,
+                &data,
+                sheet_preamble.unit.as_deref(),
+            )),
+        }
+        let p = &mut self.preamble;
+        p.department = p.department.take().or(sheet_preamble.department);
+        p.money_unit = p.money_unit.take().or(sheet_preamble.money_unit);
+        p.unit = p.unit.take().or(sheet_preamble.unit);
+    }
 }
 
 /// A sheet holding another layout than the sheets read before it.

@@ -23,9 +23,14 @@
 //! - Only the preamble above the header counts (`部门名称：` lines below it are skipped).
 //! - Encoding is decided on the first megabyte (BOM, valid UTF-8, else GB18030); a later byte
 //!   invalid in that encoding stops the read with `table.decode` and its offset.
-//! - A quote that opens a cell and never closes makes the rest of the file one row until the
-//!   line limit stops it (`table.line-too-long`); the whole-file reader would take the quote as
-//!   text.
+//! - A quote that opens a cell is looked for its closing quote over at most
+//!   [`crate::limits::QUOTED_LINES`] lines (1000, `JIXIAO_MAX_QUOTED_LINES`; real cells hold a
+//!   few): past them the quote is a stray one, the row ends at the quote's line and the lines
+//!   after it are rows again; the grid reads the block's quote as text and says so
+//!   (`table.stray-quote` at the quote's line), as the whole-file reader does with a quote that
+//!   never closes. (An unclosed quote made the rest of the file one row until the line limit.)
+//!   A quoted cell of more lines than that, closed, is cut into rows here where the whole-file
+//!   reader would keep it whole.
 //!
 //! Workbooks, UTF-16 text, text whose lines end in CR alone and target tables are not read
 //! here: [`open`] answers [`Opened::Whole`] and the caller reads them whole.
@@ -43,7 +48,7 @@ use super::grid;
 use super::model::{Document, Layout};
 use super::self_eval;
 pub use super::self_eval::{FillDown, StateUse};
-use super::source::Format;
+use super::source::InputFormat;
 use super::{Ctx, EncodingChoice, Preamble, ReadError, ReadOptions, find_header, unknown_columns};
 use crate::finding::Finding;
 
@@ -92,7 +97,7 @@ pub struct Head {
     pub encoding: &'static str,
     /// Whether the sheet has a 得分 column (its rounding is needed before scoring).
     pub has_published_scores: bool,
-    format: Format,
+    format: InputFormat,
     header: Header,
     preamble: Preamble,
 }
@@ -234,7 +239,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         findings: Vec::new(),
         encoding,
         has_published_scores: false,
-        format: Format::Tsv,
+        format: InputFormat::Tsv,
         header: Header::new(Layout::SelfEvaluation, Vec::new(), Vec::new(), 0),
         preamble: Preamble::default(),
     };
@@ -263,7 +268,11 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
     stream.decode(&first[skip..])?;
     let format = format.unwrap_or_else(|| super::sniff_delimiter(&stream.pending));
     head.format = format;
-    stream.delim = if format == Format::Csv { b',' } else { b'\t' };
+    stream.delim = if format == InputFormat::Csv {
+        b','
+    } else {
+        b'\t'
+    };
     // The header must be in the first megabytes; the rows up to it are read as a whole file
     // is. Look in 64 KB of whole rows first, then in more.
     let mut limit = 64 * 1024;
@@ -667,10 +676,23 @@ fn row_end(text: &str, start: usize, delim: u8, eof: bool) -> Option<usize> {
         Some(_) => {}
     }
     let mut pos = start;
+    // lines a quoted cell may span (past them its quote is read as a character, see the
+    // module docs): looked up only for rows that hold a quote
+    let max_lines = crate::limits::QUOTED_LINES.get_usize();
+    let spans_too_many = |from: usize, to: usize| {
+        memchr::memchr_iter(b'\n', &bytes[from..to])
+            .take(max_lines + 1)
+            .count()
+            > max_lines
+    };
     loop {
         let mut end = None;
         if pos < n && bytes[pos] == b'"' {
             match closing_quote(bytes, pos + 1, eof) {
+                // a quote that would span more lines than a cell holds is a stray one: the row
+                // ends at its line's end, as the grid reads it (`table.stray-quote`)
+                Some(after) if spans_too_many(pos, after) => {}
+                None if spans_too_many(pos, n) => {}
                 Some(after) => {
                     let stop = memchr::memchr2(delim, b'\n', &bytes[after..]).map(|i| after + i);
                     match stop {
@@ -748,5 +770,22 @@ mod tests {
         assert_eq!(row_end("a\t\"x\ny", 0, b'\t', true), Some(5));
         // junk after a closing quote makes the cell plain: the row ends at the first break
         assert_eq!(row_end("\"a\nb\"c\nd\n", 0, b'\t', false), Some(3));
+    }
+
+    #[test]
+    fn a_quote_is_looked_for_over_the_quoted_lines_limit_only() {
+        let max = crate::limits::QUOTED_LINES.get_usize();
+        // open after `max` lines: more text may close it
+        let within = format!("a\t\"x\n{}", "y\n".repeat(max - 1));
+        assert_eq!(row_end(&within, 0, b'\t', false), None);
+        // open past them: a stray quote, the row ends at its own line
+        let past = format!("a\t\"x\n{}", "y\n".repeat(max));
+        assert_eq!(row_end(&past, 0, b'\t', false), Some(5));
+        // closed past them: the same
+        let closed = format!("a\t\"x\n{}z\"\n", "y\n".repeat(max));
+        assert_eq!(row_end(&closed, 0, b'\t', false), Some(5));
+        // closed within them: one row of several lines
+        let cell = format!("a\t\"x\n{}z\"\nb\n", "y\n".repeat(max - 2));
+        assert_eq!(row_end(&cell, 0, b'\t', false), Some(cell.len() - 2));
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 use crate::finding::Severity;
-use crate::table::{self, Amounts, Document, Format, Layout, format_amount};
+use crate::table::{self, Amounts, Document, InputFormat, Layout, format_amount};
 
 /// What `jixiao inspect --format` and the web API's `/api/inspect?format=` give: one enum for
 /// both doors, so neither imports the other.
@@ -69,6 +69,40 @@ pub fn tree(doc: &Document) -> String {
 /// lines (and the column widths) are held at once.
 pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::new();
+    head_lines(&mut out, doc);
+    let w = Widths::of(doc);
+    if w.show_amounts {
+        let mut line = pad(NAME_HEAD, w.name);
+        for k in 0..4 {
+            line.push_str("  ");
+            line.push_str(&pad_left(AMOUNT_HEADS[k], w.amount[k]));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    if let Some(t) = &doc.total {
+        let line = format!("{}{}", pad("合计", w.name), w.amounts_line(&t.amounts));
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    for u in &doc.units {
+        let line = format!(
+            "{}{}",
+            pad(&format!("{UNIT_INDENT}{}", unit_label(&u.name)), w.name),
+            w.amounts_line(&u.amounts)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+        for p in &u.projects {
+            project_lines(&mut out, &w, p, sink)?;
+            sink.write_all(out.as_bytes())?;
+            out.clear();
+        }
+    }
+    out.push('\n');
+    findings_lines(&mut out, doc, sink)?;
+    sink.write_all(out.as_bytes())
+}
+
+/// The first lines: the file and what it is, the department, the money unit, the counts.
+fn head_lines(out: &mut String, doc: &Document) {
     let c = doc.counts();
     let layout = match doc.layout {
         Layout::TargetTable => "项目支出绩效目标表",
@@ -76,9 +110,9 @@ pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result
         Layout::Forms => "逐项目表单（自评表/目标申报表）",
     };
     let format = match doc.source.format {
-        Format::Tsv => "制表符分隔".to_owned(),
-        Format::Csv => "逗号分隔".to_owned(),
-        Format::Xlsx | Format::Docx | Format::Doc | Format::Html => {
+        InputFormat::Tsv => "制表符分隔".to_owned(),
+        InputFormat::Csv => "逗号分隔".to_owned(),
+        InputFormat::Xlsx | InputFormat::Docx | InputFormat::Doc | InputFormat::Html => {
             let sheets: Vec<&str> = match &doc.source.sheet {
                 Some(s) => vec![s.as_str()],
                 None => doc
@@ -89,8 +123,8 @@ pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result
                     .collect(),
             };
             let what = match doc.source.format {
-                Format::Docx | Format::Doc => "Word 文档",
-                Format::Html => "网页",
+                InputFormat::Docx | InputFormat::Doc => "Word 文档",
+                InputFormat::Html => "网页",
                 _ => "工作表",
             };
             format!("{what}「{}」", sheets.join("」「"))
@@ -113,202 +147,228 @@ pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result
         c.units, c.projects, c.indicators, c.rows_read, c.rows_skipped
     );
     out.push('\n');
+}
 
-    // names and amounts
-    const UNIT_INDENT: &str = "";
-    const PROJECT_INDENT: &str = "  ";
-    const NAME_HEAD: &str = "名称（金额：万元）";
-    let mut name_w = NAME_HEAD.width();
-    for u in &doc.units {
-        name_w = name_w.max(UNIT_INDENT.width() + unit_label(&u.name).width());
-        for p in &u.projects {
-            name_w = name_w.max(PROJECT_INDENT.width() + p.name.width());
+const UNIT_INDENT: &str = "";
+const PROJECT_INDENT: &str = "  ";
+const NAME_HEAD: &str = "名称（金额：万元）";
+const AMOUNT_HEADS: [&str; 4] = ["总计", "财政拨款", "财政专户拨款", "其他资金"];
+
+/// The tree's column widths (display columns, each at most [`MOST_WIDTH`]): names and amounts,
+/// and the indicators' number, category and name.
+struct Widths {
+    name: usize,
+    amount: [usize; 4],
+    /// Whether any row has an amount (else no amount columns are shown).
+    show_amounts: bool,
+    category: usize,
+    indicator: usize,
+    seq: usize,
+}
+
+impl Widths {
+    fn of(doc: &Document) -> Self {
+        let mut name = NAME_HEAD.width();
+        for u in &doc.units {
+            name = name.max(UNIT_INDENT.width() + unit_label(&u.name).width());
+            for p in &u.projects {
+                name = name.max(PROJECT_INDENT.width() + p.name.width());
+            }
+        }
+        let mut amount = [0usize; 4];
+        let mut all_amounts: Vec<&Amounts> = doc.total.iter().map(|t| &t.amounts).collect();
+        for u in &doc.units {
+            all_amounts.push(&u.amounts);
+            all_amounts.extend(u.projects.iter().map(|p| &p.amounts));
+        }
+        // one very long name widens no other line past [`MOST_WIDTH`]: padding every line to a
+        // cell of a megabyte would make the tree quadratic in the table
+        name = name.min(MOST_WIDTH);
+        let show_amounts = all_amounts.iter().any(|a| !a.is_empty());
+        for a in &all_amounts {
+            for (k, s) in amount_cells(a).iter().enumerate() {
+                amount[k] = amount[k]
+                    .max(s.width().min(MOST_WIDTH))
+                    .max(AMOUNT_HEADS[k].width());
+            }
+        }
+        let (mut category, mut indicator, mut seq) = (0, 0, 1);
+        for (_, _, i) in doc.indicators() {
+            category = category.max(category_label(i).width());
+            indicator = indicator.max(i.name.width());
+            seq = seq.max(i.seq.to_string().len());
+        }
+        Widths {
+            name,
+            amount,
+            show_amounts,
+            category: category.min(MOST_WIDTH),
+            indicator: indicator.min(MOST_WIDTH),
+            seq,
         }
     }
-    let mut amount_w = [0usize; 4];
-    let heads = ["总计", "财政拨款", "财政专户拨款", "其他资金"];
-    let mut all_amounts: Vec<&Amounts> = doc.total.iter().map(|t| &t.amounts).collect();
-    for u in &doc.units {
-        all_amounts.push(&u.amounts);
-        all_amounts.extend(u.projects.iter().map(|p| &p.amounts));
-    }
-    // one very long name widens no other line past [`MOST_WIDTH`]: padding every line to a
-    // cell of a megabyte would make the tree quadratic in the table
-    name_w = name_w.min(MOST_WIDTH);
-    let show_amounts = all_amounts.iter().any(|a| !a.is_empty());
-    for a in &all_amounts {
-        for (k, s) in amount_cells(a).iter().enumerate() {
-            amount_w[k] = amount_w[k]
-                .max(s.width().min(MOST_WIDTH))
-                .max(heads[k].width());
-        }
-    }
-    let amounts_line = |a: &Amounts| -> String {
-        if !show_amounts {
+
+    /// The amount columns of a line (nothing where no row has an amount).
+    fn amounts_line(&self, a: &Amounts) -> String {
+        if !self.show_amounts {
             return String::new();
         }
         let cells = amount_cells(a);
         let mut s = String::new();
         for k in 0..4 {
             s.push_str("  ");
-            s.push_str(&pad_left(&cells[k], amount_w[k]));
+            s.push_str(&pad_left(&cells[k], self.amount[k]));
         }
         s
-    };
-    if show_amounts {
-        let mut line = pad(NAME_HEAD, name_w);
-        for k in 0..4 {
-            line.push_str("  ");
-            line.push_str(&pad_left(heads[k], amount_w[k]));
+    }
+}
+
+/// A project's lines: its name and amounts, its form's facts, its budget line, its indicators
+/// (each with its 其中 rows), what is unchecked. Written on to `sink` past [`FLUSH_AT`].
+fn project_lines(
+    out: &mut String,
+    w: &Widths,
+    p: &table::Project,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let line = format!(
+        "{}{}",
+        pad(&format!("{PROJECT_INDENT}{}", p.name), w.name),
+        w.amounts_line(&p.amounts)
+    );
+    let _ = writeln!(out, "{}", line.trim_end());
+    if let Some(f) = &p.form {
+        form_lines(out, f);
+        if let Some(g) = &p.goal {
+            let _ = writeln!(out, "{INDICATOR_INDENT}预期目标：{}", g.text);
         }
-        let _ = writeln!(out, "{}", line.trim_end());
+        if let Some(g) = &f.goal_actual {
+            let _ = writeln!(out, "{INDICATOR_INDENT}实际完成情况：{}", g.text);
+        }
     }
-    if let Some(t) = &doc.total {
-        let line = format!("{}{}", pad("合计", name_w), amounts_line(&t.amounts));
-        let _ = writeln!(out, "{}", line.trim_end());
+    if let Some(b) = &p.budget {
+        budget_line(out, p, b);
     }
-    // indicator columns
-    let mut cat_w = 0;
-    let mut ind_w = 0;
-    let mut seq_w = 1;
-    for (_, _, i) in doc.indicators() {
-        cat_w = cat_w.max(category_label(i).width());
-        ind_w = ind_w.max(i.name.width());
-        seq_w = seq_w.max(i.seq.to_string().len());
-    }
-    (cat_w, ind_w) = (cat_w.min(MOST_WIDTH), ind_w.min(MOST_WIDTH));
-    for u in &doc.units {
-        let line = format!(
-            "{}{}",
-            pad(&format!("{UNIT_INDENT}{}", unit_label(&u.name)), name_w),
-            amounts_line(&u.amounts)
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
-        for p in &u.projects {
-            let line = format!(
-                "{}{}",
-                pad(&format!("{PROJECT_INDENT}{}", p.name), name_w),
-                amounts_line(&p.amounts)
-            );
-            let _ = writeln!(out, "{}", line.trim_end());
-            if let Some(f) = &p.form {
-                form_lines(&mut out, f);
-                if let Some(g) = &p.goal {
-                    let _ = writeln!(out, "{INDICATOR_INDENT}预期目标：{}", g.text);
-                }
-                if let Some(g) = &f.goal_actual {
-                    let _ = writeln!(out, "{INDICATOR_INDENT}实际完成情况：{}", g.text);
-                }
-            }
-            if let Some(b) = &p.budget {
-                let mut parts = Vec::new();
-                if let Some(v) = p.form.as_ref().and_then(|f| f.budget_initial) {
-                    parts.push(format!("年初预算数 {}", format_amount(v)));
-                }
-                if let Some(v) = b.budget {
-                    parts.push(format!("全年预算数 {}", format_amount(v)));
-                }
-                if let Some(v) = b.spent {
-                    parts.push(format!("全年执行数 {}", format_amount(v)));
-                }
-                if let Some(v) = b.weight {
-                    parts.push(format!("分值 {v}"));
-                }
-                if let Some(v) = p.form.as_ref().and_then(|f| f.execution_rate.as_ref()) {
-                    parts.push(format!("执行率 {v}"));
-                }
-                if let Some(v) = b.published_score {
-                    parts.push(format!("得分 {v}"));
-                }
-                let money = p.form.as_ref().and_then(|f| f.money_unit.as_deref());
-                let money = money.map(|m| format!("（{m}）")).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{INDICATOR_INDENT}预算执行{money}：{}",
-                    parts.join("，")
-                );
-            }
-            for i in &p.indicators {
-                let mut line = format!(
-                    "{INDICATOR_INDENT}{}  {}  {}  {}",
-                    pad_left(&i.seq.to_string(), seq_w),
-                    pad(&category_label(i), cat_w),
-                    pad(&i.name, ind_w),
-                    i.target
-                );
-                if let Some(a) = &i.actual {
-                    let _ = write!(line, "  → {a}");
-                }
-                if let Some(w) = i.weight {
-                    let _ = write!(line, "  分值 {w}");
-                }
-                if let Some(s) = i.published_score {
-                    let _ = write!(line, "  得分 {s}");
-                }
-                let _ = writeln!(out, "{}", line.trim_end());
-                // its 其中 rows, shown under it and never scored
-                for b in p
-                    .form
-                    .iter()
-                    .flat_map(|f| &f.breakdowns)
-                    .filter(|b| b.parent == i.seq)
-                {
-                    let mut line = format!(
-                        "{INDICATOR_INDENT}{}  {}  └ {}  {}",
-                        pad_left("", seq_w),
-                        pad("", cat_w),
-                        b.name,
-                        b.target
-                    );
-                    if let Some(a) = &b.actual {
-                        let _ = write!(line, "  → {a}");
-                    }
-                    line.push_str("  （分项，不计分）");
-                    let _ = writeln!(out, "{}", line.trim_end());
-                }
-                if out.len() >= FLUSH_AT {
-                    sink.write_all(out.as_bytes())?;
-                    out.clear();
-                }
-            }
-            if let Some(f) = p.form.as_deref()
-                && !f.unchecked.is_empty()
-            {
-                let _ = writeln!(out, "{INDICATOR_INDENT}未核对：{}", f.unchecked.join("；"));
-            }
+    for i in &p.indicators {
+        indicator_lines(out, w, p, i);
+        if out.len() >= FLUSH_AT {
             sink.write_all(out.as_bytes())?;
             out.clear();
         }
     }
-    out.push('\n');
+    if let Some(f) = p.form.as_deref()
+        && !f.unchecked.is_empty()
+    {
+        let _ = writeln!(out, "{INDICATOR_INDENT}未核对：{}", f.unchecked.join("；"));
+    }
+    Ok(())
+}
+
+/// A project's budget line: its amounts, points, rate and score as printed.
+fn budget_line(out: &mut String, p: &table::Project, b: &table::BudgetLine) {
+    let mut parts = Vec::new();
+    if let Some(v) = p.form.as_ref().and_then(|f| f.budget_initial) {
+        parts.push(format!("年初预算数 {}", format_amount(v)));
+    }
+    if let Some(v) = b.budget {
+        parts.push(format!("全年预算数 {}", format_amount(v)));
+    }
+    if let Some(v) = b.spent {
+        parts.push(format!("全年执行数 {}", format_amount(v)));
+    }
+    if let Some(v) = b.weight {
+        parts.push(format!("分值 {v}"));
+    }
+    if let Some(v) = p.form.as_ref().and_then(|f| f.execution_rate.as_ref()) {
+        parts.push(format!("执行率 {v}"));
+    }
+    if let Some(v) = b.published_score {
+        parts.push(format!("得分 {v}"));
+    }
+    let money = p.form.as_ref().and_then(|f| f.money_unit.as_deref());
+    let money = money.map(|m| format!("（{m}）")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{INDICATOR_INDENT}预算执行{money}：{}",
+        parts.join("，")
+    );
+}
+
+/// An indicator's line, and its 其中 rows under it (shown, never scored).
+fn indicator_lines(out: &mut String, w: &Widths, p: &table::Project, i: &table::IndicatorRow) {
+    let mut line = format!(
+        "{INDICATOR_INDENT}{}  {}  {}  {}",
+        pad_left(&i.seq.to_string(), w.seq),
+        pad(&category_label(i), w.category),
+        pad(&i.name, w.indicator),
+        i.target
+    );
+    if let Some(a) = &i.actual {
+        let _ = write!(line, "  → {a}");
+    }
+    if let Some(v) = i.weight {
+        let _ = write!(line, "  分值 {v}");
+    }
+    if let Some(s) = i.published_score {
+        let _ = write!(line, "  得分 {s}");
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
+    for b in p
+        .form
+        .iter()
+        .flat_map(|f| &f.breakdowns)
+        .filter(|b| b.parent == i.seq)
+    {
+        let mut line = format!(
+            "{INDICATOR_INDENT}{}  {}  └ {}  {}",
+            pad_left("", w.seq),
+            pad("", w.category),
+            b.name,
+            b.target
+        );
+        if let Some(a) = &b.actual {
+            let _ = write!(line, "  → {a}");
+        }
+        line.push_str("  （分项，不计分）");
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// The findings: their counts by severity, then one line each. Written on to `sink` past
+/// [`FLUSH_AT`].
+fn findings_lines(
+    out: &mut String,
+    doc: &Document,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     if doc.findings.is_empty() {
         out.push_str("检查结果：没有发现问题\n");
-    } else {
-        let count = |s: Severity| doc.findings.iter().filter(|f| f.severity == s).count();
+        return Ok(());
+    }
+    let count = |s: Severity| doc.findings.iter().filter(|f| f.severity == s).count();
+    let _ = writeln!(
+        out,
+        "检查结果：{} 条（错误 {}，警告 {}，提示 {}）",
+        doc.findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    for f in &doc.findings {
         let _ = writeln!(
             out,
-            "检查结果：{} 条（错误 {}，警告 {}，提示 {}）",
-            doc.findings.len(),
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
+            "  {}  {}  {}  {}",
+            f.severity.zh(),
+            f.code,
+            f.position(),
+            f.message
         );
-        for f in &doc.findings {
-            let _ = writeln!(
-                out,
-                "  {}  {}  {}  {}",
-                f.severity.zh(),
-                f.code,
-                f.position(),
-                f.message
-            );
-            if out.len() >= FLUSH_AT {
-                sink.write_all(out.as_bytes())?;
-                out.clear();
-            }
+        if out.len() >= FLUSH_AT {
+            sink.write_all(out.as_bytes())?;
+            out.clear();
         }
     }
-    sink.write_all(out.as_bytes())
+    Ok(())
 }
 
 /// The widest column the tree pads to (display columns): a longer name or amount is written

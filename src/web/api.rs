@@ -15,8 +15,8 @@ use axum::response::{IntoResponse, Response};
 use super::inputs::{ApiError, Files, Params};
 use super::job::{Job, Kind};
 use super::work::{Answer, Shared};
-use crate::report::Format;
-use crate::review::render::Format as ReviewFormat;
+use crate::report::ReportFormat;
+use crate::review::render::ReviewFormat;
 use crate::rules::RuleSet;
 use crate::table::view::InspectFormat;
 
@@ -107,7 +107,7 @@ async fn job(
     match kind {
         Kind::Inspect => params.format(InspectFormat::Json).map(drop)?,
         Kind::Review => params.format(ReviewFormat::Json).map(drop)?,
-        Kind::Evaluate => params.format(Format::Json).map(drop)?,
+        Kind::Evaluate => params.format(ReportFormat::Json).map(drop)?,
         Kind::Page => {}
     }
     let files = Files::read(multipart, shared.config.max_upload).await?;

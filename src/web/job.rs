@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 use super::inputs::{ApiError, Files, Params};
 use super::work::{Answer, Cancel};
 use crate::eval;
-use crate::report::{self, Format};
-use crate::review::render::Format as ReviewFormat;
+use crate::report::{self, ReportFormat};
+use crate::review::render::ReviewFormat;
 use crate::table::view::InspectFormat;
 use crate::{review, table};
 
@@ -167,7 +167,7 @@ impl Job {
                 Ok(Reply::new(content_type, out.bytes))
             }
             Kind::Evaluate => {
-                let format = params.format(Format::Json)?;
+                let format = params.format(ReportFormat::Json)?;
                 let doc = files.document(params)?;
                 cancel.check()?;
                 let actuals = files.actuals()?;
@@ -187,7 +187,7 @@ impl Job {
                 );
                 drop(doc);
                 cancel.check()?;
-                if format == Format::Xlsx {
+                if format == ReportFormat::Xlsx {
                     // past the xlsx report's limits: refused before it is built, with the way
                     // forward (csv, jsonl)
                     report::xlsx::check_size(&report).map_err(|why| {
@@ -203,7 +203,7 @@ impl Job {
                 report::write(&report, format, &methodology.bands.value, &mut out)
                     .map_err(|e| out.error(&e))?;
                 let mut reply = Reply::new(format.content_type(), out.bytes);
-                if format == Format::Xlsx {
+                if format == ReportFormat::Xlsx {
                     reply.disposition = Some("attachment; filename=\"jixiao-report.xlsx\"".into());
                 }
                 Ok(reply)

@@ -34,7 +34,7 @@ use super::work::{Answer, Cancel, Shared};
 use crate::eval;
 use crate::finding::Finding;
 use crate::report::html::{STYLE, body, escape};
-use crate::report::{self, Format};
+use crate::report::{self, ReportFormat};
 use crate::review;
 use crate::table::model::Document;
 
@@ -157,7 +157,7 @@ fn page(results: &str) -> String {
 <form id="upload" method="post" action="/" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{token}">
 <div id="drop">
-<p class="hint">把目标表、自评表或逐项目表单（{endings}）拖到这里，可同时拖入实际值和规则文件（.yaml，按内容分辨，文件名不限），或整个文件夹、.zip 压缩包：多张不同的表给出复核汇总。网页上刊登的表格，在浏览器中“另存为”网页后拖入；PDF 和图片中的表格不能读取，请索取 Excel 或 Word 原件。</p>
+<p class="hint">把目标表、自评表或逐项目表单（{endings}）拖到这里，可同时拖入实际值和规则文件（.yaml，按内容分辨，文件名不限），或整个文件夹、.zip 压缩包：多张不同的表给出复核汇总（一次最多拖入 {max_files} 个文件，更多的请打成一个 .zip）。网页上刊登的表格，在浏览器中“另存为”网页后拖入；PDF 和图片中的表格不能读取，请索取 Excel 或 Word 原件。</p>
 <div class="pickers">
 <span class="pick"><label class="button" for="pick-table">选择表格文件</label><input id="pick-table" class="picker" type="file" name="file" multiple accept="{accept},.zip,.yaml,.yml"><span class="chosen" data-for="pick-table">未选择文件</span></span>
 <span class="pick"><label class="button" for="pick-folder">选择文件夹</label><input id="pick-folder" class="picker" type="file" name="file" webkitdirectory multiple><span class="chosen" data-for="pick-folder">未选择文件夹</span></span>
@@ -182,6 +182,7 @@ fn page(results: &str) -> String {
 </html>
 "#,
         endings = crate::table::formats::endings_shown(),
+        max_files = crate::limits::UPLOAD_FILES.shown(),
         accept = crate::table::formats::accept_attribute(),
         // the parse box folds away once there are results, so they come right after the form
         parse_open = if results.is_empty() { " open" } else { "" },
@@ -248,11 +249,11 @@ pub(super) fn render_results(
     // Downloads: every format, rendered by the same function as the command line.
     out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
     for format in [
-        Format::Xlsx,
-        Format::Html,
-        Format::Markdown,
-        Format::Csv,
-        Format::Json,
+        ReportFormat::Xlsx,
+        ReportFormat::Html,
+        ReportFormat::Markdown,
+        ReportFormat::Csv,
+        ReportFormat::Json,
     ] {
         download(
             &mut out,

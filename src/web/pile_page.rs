@@ -84,7 +84,7 @@ pub(super) fn render(
         cancel,
         &format!("{stem}.xlsx"),
         "汇总 xlsx",
-        crate::report::Format::Xlsx.content_type(),
+        crate::report::ReportFormat::Xlsx.content_type(),
         |w| {
             let bytes = pile::xlsx::render_xlsx(&rollup).map_err(std::io::Error::other)?;
             w.write_all(&bytes)

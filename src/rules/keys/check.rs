@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::{Choice, KeyInfo};
+use crate::rules::conditions::Truth;
 use crate::rules::error::RuleError;
-use crate::rules::eval::Truth;
 use crate::rules::model::Severity;
 use crate::rules::set::{Applied, Hit, Partial, Rule};
 

@@ -4,8 +4,8 @@
 use std::fmt;
 
 use super::{Choice, KeyInfo};
+use crate::rules::conditions::Conversion;
 use crate::rules::error::RuleError;
-use crate::rules::eval::Conversion;
 use crate::rules::set::Partial;
 
 pub const KEY: KeyInfo = KeyInfo {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::{Choice, KeyInfo, WHOLE_EVALUATION, pct};
 use crate::rules::error::RuleError;
-use crate::rules::set::{Applied, Decided, Grade, Partial};
+use crate::rules::set::{Applied, Decided, Partial, QualitativeGrade};
 
 pub const KEY: KeyInfo = KeyInfo {
     name: "grade",
@@ -26,7 +26,7 @@ pub const KEY: KeyInfo = KeyInfo {
 
 const KIND: usize = super::kind(KEY.name);
 
-impl fmt::Display for Grade {
+impl fmt::Display for QualitativeGrade {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -51,7 +51,7 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
     };
     Ok(Choice::new(
         KIND,
-        Grade {
+        QualitativeGrade {
             name: s.grade.clone().unwrap_or_default(),
             words: s.words.clone().unwrap_or_default(),
             share,
@@ -63,22 +63,23 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 
 impl<'r> Applied<'r, '_> {
     /// The qualitative grade a word (`部分达成`) names.
-    pub fn grade(&self, word: &str) -> Option<Decided<'r, &'r Grade>> {
+    pub fn grade(&self, word: &str) -> Option<Decided<'r, &'r QualitativeGrade>> {
         let word = word.trim();
-        self.all(KIND).find_map(|r| match r.choice.get::<Grade>() {
-            Some(g) if g.name == word || g.words.iter().any(|w| w == word) => Some(Decided {
-                value: g,
-                rule: &r.rref,
-            }),
-            _ => None,
-        })
+        self.all(KIND)
+            .find_map(|r| match r.choice.get::<QualitativeGrade>() {
+                Some(g) if g.name == word || g.words.iter().any(|w| w == word) => Some(Decided {
+                    value: g,
+                    rule: &r.rref,
+                }),
+                _ => None,
+            })
     }
 
     /// The grade scale (one entry per grade name, highest priority first).
-    pub fn grades(&self) -> Vec<Decided<'r, &'r Grade>> {
-        let mut out: Vec<Decided<'r, &'r Grade>> = Vec::new();
+    pub fn grades(&self) -> Vec<Decided<'r, &'r QualitativeGrade>> {
+        let mut out: Vec<Decided<'r, &'r QualitativeGrade>> = Vec::new();
         for r in self.all(KIND) {
-            if let Some(g) = r.choice.get::<Grade>()
+            if let Some(g) = r.choice.get::<QualitativeGrade>()
                 && !out.iter().any(|d| d.value.name == g.name)
             {
                 out.push(Decided {

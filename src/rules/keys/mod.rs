@@ -1,7 +1,7 @@
 //! The rule keys, one file each, registered once in [`ALL`] (as review checks are in
 //! `review/checks/`). A key's file holds its name, the keys attached to it, the fields its
 //! `when:` may read, how it turns a rule into a decision (`KeyInfo::decide`), the value it
-//! decides (a [`Decision`]: how `jixiao rules list` shows it), the [`Applied`](super::Applied)
+//! decides (a [`KeyValue`]: how `jixiao rules list` shows it), the [`Applied`](super::Applied)
 //! accessor evaluation asks, and its documentation (`jixiao rules explain KEY` prints the
 //! file's `//!` lines).
 //!
@@ -149,20 +149,20 @@ impl KeyInfo {
 }
 
 /// The value a key decides: shown by `jixiao rules list` (Chinese first, the key beside it).
-pub trait Decision: Any + fmt::Debug + fmt::Display + Send + Sync {}
+pub trait KeyValue: Any + fmt::Debug + fmt::Display + Send + Sync {}
 
-impl<T: Any + fmt::Debug + fmt::Display + Send + Sync> Decision for T {}
+impl<T: Any + fmt::Debug + fmt::Display + Send + Sync> KeyValue for T {}
 
 /// What a rule decides: the key's kind and its value.
 #[derive(Debug, Clone)]
 pub struct Choice {
     kind: Option<usize>,
-    value: Arc<dyn Decision>,
+    value: Arc<dyn KeyValue>,
 }
 
 impl Choice {
     /// The decision of the key of kind `kind`.
-    pub fn new(kind: usize, value: impl Decision) -> Self {
+    pub fn new(kind: usize, value: impl KeyValue) -> Self {
         Choice {
             kind: Some(kind),
             value: Arc::new(value),
@@ -188,7 +188,7 @@ impl Choice {
     }
 
     /// Its value, where it is a `T`.
-    pub fn get<T: Decision>(&self) -> Option<&T> {
+    pub fn get<T: KeyValue>(&self) -> Option<&T> {
         let any: &dyn Any = &*self.value;
         any.downcast_ref()
     }

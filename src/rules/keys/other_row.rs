@@ -12,8 +12,8 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::{Choice, KeyInfo, pct};
+use crate::rules::conditions::Node;
 use crate::rules::error::RuleError;
-use crate::rules::eval::Node;
 use crate::rules::set::{Applied, Decided, Partial};
 
 pub const KEY: KeyInfo = KeyInfo {

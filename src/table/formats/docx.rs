@@ -8,7 +8,8 @@
 //! columns give cell names such as `B7`); the paragraphs between tables form sheets named
 //! `段落`, one row a paragraph. The zip is unzipped within [`crate::limits::UNZIPPED`] first (by
 //! `grid`), and cells count against [`crate::limits::CELLS`]. Nested tables are read as text of
-//! the cell that holds them.
+//! the cell that holds them. Tables count against [`crate::limits::SHEETS`] as they close
+//! (a `.doc`'s too, in [`to_sheets`]): each is a sheet, laid out on its own.
 
 use std::io::{Cursor, Read};
 
@@ -63,12 +64,28 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
     to_sheets(name, items)
 }
 
+/// Refuses the `count`th table of a Word document past [`limits::SHEETS`]: each table is a
+/// sheet of its own, and 300,000 one-cell tables (94 KB zipped) took seconds to lay out.
+fn check_tables(name: &str, count: u64) -> Result<(), ReadError> {
+    if count > limits::SHEETS.get() {
+        return Err(ReadError::TooManyEntries {
+            name: name.into(),
+            part: "正文".into(),
+            what: "表格",
+            count,
+            max: limits::SHEETS.shown(),
+            help: limits::SHEETS.help(),
+        });
+    }
+    Ok(())
+}
+
 /// The sheets of the body items: tables as `表格N`, runs of paragraphs as `段落`.
 pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError> {
     let max = limits::CELLS.get();
     let mut count: u64 = 0;
     let mut sheets: Vec<SheetCells> = Vec::new();
-    let mut tables = 0;
+    let mut tables: u64 = 0;
     let mut paragraph = 0u32;
     let too_many = |count: &mut u64| {
         *count += 1;
@@ -103,6 +120,7 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
             }
             Item::Table(rows) => {
                 tables += 1;
+                check_tables(name, tables)?;
                 let mut sheet = SheetCells {
                     name: format!("表格{tables}"),
                     cells: Vec::new(),
@@ -206,6 +224,7 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
     };
     // nesting: how deep in tables, and the outer table being built
     let mut table_depth = 0u32;
+    let mut tables: u64 = 0;
     let mut rows: Vec<(u32, Vec<WordCell>)> = Vec::new();
     let mut cell: Option<WordCell> = None;
     let mut paragraph = String::new();
@@ -293,6 +312,8 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
                 "tbl" => {
                     table_depth = table_depth.saturating_sub(1);
                     if table_depth == 0 {
+                        tables += 1;
+                        check_tables(name, tables)?;
                         items.push(Item::Table(std::mem::take(&mut rows)));
                     }
                 }

@@ -19,6 +19,7 @@ pub(crate) mod html;
 pub(crate) mod mhtml;
 pub mod text;
 pub(crate) mod workbook;
+pub(crate) mod xlsx_parts;
 
 use std::sync::LazyLock;
 

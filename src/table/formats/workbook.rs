@@ -64,6 +64,17 @@ pub(crate) fn read_sheets(
     let mut wb = guarded(name, || {
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)
     })?;
+    let sheets = wb.sheet_names().len() as u64;
+    if sheets > limits::SHEETS.get() {
+        return Err(ReadError::TooManyEntries {
+            name: name.into(),
+            part: "工作簿".into(),
+            what: "工作表",
+            count: sheets,
+            max: limits::SHEETS.shown(),
+            help: limits::SHEETS.help(),
+        });
+    }
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
         let merges = match &wb {

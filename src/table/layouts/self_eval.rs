@@ -20,6 +20,7 @@ use crate::table::amount::{NotANumber, parse_number, parse_number_why};
 use crate::table::columns::{Header, Role};
 use crate::table::grid::{Cell, Row};
 use crate::table::model::{Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, UnitRow};
+use crate::table::source::Location;
 use crate::table::target_table::clip;
 
 /// What is filled down from the rows above: the unit and project of the last row read, and
@@ -72,56 +73,129 @@ pub(crate) fn read_from(
     unit_hint: Option<&str>,
     state: &mut FillDown,
 ) -> (Vec<UnitRow>, StateUse) {
-    // which parts of the incoming state were read before this run set them
-    let mut used = StateUse::default();
-    let mut set = StateUse::default();
-    let mut units: Vec<UnitRow> = Vec::new();
-    let mut unit_index: FxHashMap<String, usize> = FxHashMap::default();
-    // per unit: its projects by name
-    let mut project_index: Vec<FxHashMap<String, usize>> = Vec::new();
-    // the unit and project names of the last row read, and where that project is
-    let mut last_place: Option<(Arc<str>, Arc<str>, usize, usize)> = None;
-    let FillDown {
-        unit: last_unit,
-        project: last_project,
-        level1: last_level1,
-        level2: last_level2,
-    } = state;
-    fn cell<'r, 'a>(h: &Header, row: &'r Row<'a>, role: Role) -> Option<&'r Cell<'a>> {
-        h.col(role)
-            .and_then(|c| row.cell(c))
-            .filter(|c| !c.text.is_empty())
-    }
-    let cell = |row, role| cell(h, row, role);
+    let mut sheet = SheetReader {
+        ctx,
+        h,
+        unit_hint,
+        state,
+        used: StateUse::default(),
+        set: StateUse::default(),
+        units: Vec::new(),
+        unit_index: FxHashMap::default(),
+        project_index: Vec::new(),
+        last_place: None,
+    };
     for row in rows {
-        if !ctx.check_shape(h, row) {
-            continue;
+        sheet.row(row);
+    }
+    (sheet.units, sheet.used)
+}
+
+/// The unit and project a row belongs to, and where that project is in the units read.
+struct Place {
+    unit: Arc<str>,
+    project: Arc<str>,
+    ui: usize,
+    pi: usize,
+}
+
+/// A run of a sheet's rows being read: the fill-down state and the units read so far.
+struct SheetReader<'s, 'c, 'a> {
+    ctx: &'c mut Ctx<'a>,
+    h: &'s Header,
+    unit_hint: Option<&'s str>,
+    state: &'s mut FillDown,
+    /// Which parts of the incoming state were read before this run set them.
+    used: StateUse,
+    set: StateUse,
+    units: Vec<UnitRow>,
+    unit_index: FxHashMap<String, usize>,
+    /// Per unit: its projects by name.
+    project_index: Vec<FxHashMap<String, usize>>,
+    /// The unit and project names of the last row read, and where that project is.
+    last_place: Option<(Arc<str>, Arc<str>, usize, usize)>,
+}
+
+/// The non-empty cell of `row` in the column of `role`.
+fn cell<'r, 'a>(h: &Header, row: &'r Row<'a>, role: Role) -> Option<&'r Cell<'a>> {
+    h.col(role)
+        .and_then(|c| row.cell(c))
+        .filter(|c| !c.text.is_empty())
+}
+
+/// A name shared with the state (a row that repeats it allocates nothing).
+fn shared(cell: Option<&Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
+    match (cell, last) {
+        (Some(c), Some(l)) if *c.text == **l => Some(l.clone()),
+        (Some(c), _) => Some(Arc::from(&*c.text)),
+        (None, l) => l.clone(),
+    }
+}
+
+/// The 分值, 得分, 全年预算数 and 全年执行数 of a row.
+type Numbers = [Option<Decimal>; 4];
+
+impl SheetReader<'_, '_, '_> {
+    /// Reads one data row: its unit and project (filled down), its numbers, then what it is
+    /// (a budget row, a project heading, an indicator).
+    fn row(&mut self, row: &Row) {
+        if !self.ctx.check_shape(self.h, row) {
+            return;
         }
-        let row_at = ctx.row_location(row);
-        // unit and project, filled down
-        let unit_cell = cell(row, Role::Unit);
-        let project_cell = cell(row, Role::Project);
-        used.unit |= !set.unit && (unit_cell.is_none() || project_cell.is_none());
-        used.project |= !set.project;
-        // names shared with the state (a row that repeats them allocates nothing)
-        let shared = |cell: Option<&Cell>, last: &Option<Arc<str>>| -> Option<Arc<str>> {
-            match (cell, last) {
-                (Some(c), Some(l)) if *c.text == **l => Some(l.clone()),
-                (Some(c), _) => Some(Arc::from(&*c.text)),
-                (None, l) => l.clone(),
-            }
+        let row_at = self.ctx.row_location(row);
+        let unit_cell = cell(self.h, row, Role::Unit);
+        let project_cell = cell(self.h, row, Role::Project);
+        let Some((unit_name, project_name)) = self.names(row, unit_cell, project_cell) else {
+            return;
         };
-        let unit_name: Arc<str> = shared(unit_cell, last_unit)
-            .or_else(|| unit_hint.map(Arc::from))
+        if project_cell.is_some() && self.state.project.as_deref() != Some(&*project_name) {
+            self.state.level1 = None;
+            self.state.level2 = None;
+            self.set.level1 = true;
+            self.set.level2 = true;
+        }
+        let Some(numbers) = self.numbers(row, &unit_name, &project_name) else {
+            return;
+        };
+        self.state.unit = Some(unit_name.clone());
+        self.state.project = Some(project_name.clone());
+        self.set.unit = true;
+        self.set.project = true;
+        let place = self.place(
+            unit_name,
+            project_name,
+            unit_cell.or(project_cell),
+            project_cell,
+            row_at,
+        );
+        self.contents(row, &place, numbers, row_at);
+    }
+
+    /// The unit and project of a row, filled down from the rows above; a row that belongs to
+    /// no project is skipped with a finding.
+    fn names(
+        &mut self,
+        row: &Row,
+        unit_cell: Option<&Cell>,
+        project_cell: Option<&Cell>,
+    ) -> Option<(Arc<str>, Arc<str>)> {
+        let state = &*self.state;
+        self.used.unit |= !self.set.unit && (unit_cell.is_none() || project_cell.is_none());
+        self.used.project |= !self.set.project;
+        let unit_name: Arc<str> = shared(unit_cell, &state.unit)
+            .or_else(|| self.unit_hint.map(Arc::from))
             .unwrap_or_else(|| Arc::from(""));
-        let project_name = match (&project_cell, &last_project) {
-            (Some(_), _) => shared(project_cell, last_project).expect("a filled cell"),
-            (None, Some(p)) if unit_cell.is_none() || last_unit.as_deref() == Some(&*unit_name) => {
+        let project_name = match (&project_cell, &state.project) {
+            (Some(_), _) => shared(project_cell, &state.project).expect("a filled cell"),
+            (None, Some(p))
+                if unit_cell.is_none() || state.unit.as_deref() == Some(&*unit_name) =>
+            {
                 p.clone()
             }
             _ => {
-                let at = ctx.first_filled_location(row);
-                let f = ctx
+                let at = self.ctx.first_filled_location(row);
+                let f = self
+                    .ctx
                     .finding(
                         codes::MISSING_NAME,
                         Severity::Error,
@@ -130,19 +204,17 @@ pub(crate) fn read_from(
                     )
                     .label("项目列是空的")
                     .help("在项目列填上项目名称");
-                ctx.skip(f);
-                continue;
+                self.ctx.skip(f);
+                return None;
             }
         };
-        if project_cell.is_some() && last_project.as_deref() != Some(&*project_name) {
-            *last_level1 = None;
-            *last_level2 = None;
-            set.level1 = true;
-            set.level2 = true;
-        }
-        // numbers
-        let mut numbers: [Option<Decimal>; 4] = [None; 4];
-        let mut bad = false;
+        Some((unit_name, project_name))
+    }
+
+    /// The row's 分值, 得分, 全年预算数 and 全年执行数; a cell that is not a number skips the row
+    /// with a finding.
+    fn numbers(&mut self, row: &Row, unit_name: &str, project_name: &str) -> Option<Numbers> {
+        let mut numbers: Numbers = [None; 4];
         for (k, (role, label, code)) in [
             (Role::Weight, "分值", codes::BAD_NUMBER),
             (Role::Score, "得分", codes::BAD_NUMBER),
@@ -152,7 +224,9 @@ pub(crate) fn read_from(
         .into_iter()
         .enumerate()
         {
-            let Some(c) = cell(row, role) else { continue };
+            let Some(c) = cell(self.h, row, role) else {
+                continue;
+            };
             match parse_number_why(c.text.trim_end_matches(['分', '%'])) {
                 Ok(v) => numbers[k] = v,
                 Err(why) => {
@@ -162,90 +236,104 @@ pub(crate) fn read_from(
                             "超出可计算的范围（绝对值须小于 10^15，非零时不小于 10^-10）"
                         }
                     };
-                    let f = ctx
+                    let f = self
+                        .ctx
                         .finding(
                             code,
                             Severity::Error,
-                            c.location(ctx.source),
+                            c.location(self.ctx.source),
                             format!("{label}「{}」{what}；该行未读取", clip(&c.text)),
                         )
                         .label("这里应是数字")
                         .help("只填数字，如 10 或 207.4538")
-                        .unit(&*unit_name)
-                        .project(&*project_name);
-                    ctx.skip(f);
-                    bad = true;
-                    break;
+                        .unit(unit_name)
+                        .project(project_name);
+                    self.ctx.skip(f);
+                    return None;
                 }
             }
         }
-        if bad {
-            continue;
-        }
-        let [weight, score, budget, spent] = numbers;
-        *last_unit = Some(unit_name.clone());
-        *last_project = Some(project_name.clone());
-        set.unit = true;
-        set.project = true;
+        Some(numbers)
+    }
 
-        // rows come in runs of one project: the place of the row before, unless it changed
-        let same_place = last_place.as_ref().and_then(|(u, p, ui, pi)| {
-            (Arc::ptr_eq(u, &unit_name) && Arc::ptr_eq(p, &project_name)).then_some((*ui, *pi))
+    /// Where the row's unit and project are among those read (rows come in runs of one
+    /// project: the place of the row before, unless it changed), added where new.
+    fn place(
+        &mut self,
+        unit: Arc<str>,
+        project: Arc<str>,
+        unit_at: Option<&Cell>,
+        project_cell: Option<&Cell>,
+        row_at: Location,
+    ) -> Place {
+        let same_place = self.last_place.as_ref().and_then(|(u, p, ui, pi)| {
+            (Arc::ptr_eq(u, &unit) && Arc::ptr_eq(p, &project)).then_some((*ui, *pi))
         });
-        let (ui, pi) = match same_place {
-            Some(place) => place,
+        if let Some((ui, pi)) = same_place {
+            return Place {
+                unit,
+                project,
+                ui,
+                pi,
+            };
+        }
+        let source = self.ctx.source;
+        let ui = match self.unit_index.get(&*unit) {
+            Some(&ui) => ui,
             None => {
-                let ui = match unit_index.get(&*unit_name) {
-                    Some(&ui) => ui,
-                    None => {
-                        units.push(UnitRow {
-                            name: String::from(&*unit_name),
-                            name_at: unit_cell
-                                .or(project_cell)
-                                .map(|c| c.location(ctx.source))
-                                .unwrap_or(row_at),
-                            amounts: Amounts::default(),
-                            projects: Vec::new(),
-                            incomplete: false,
-                            implicit: false,
-                        });
-                        project_index.push(FxHashMap::default());
-                        unit_index.insert(String::from(&*unit_name), units.len() - 1);
-                        units.len() - 1
-                    }
-                };
-                let pi = match project_index[ui].get(&*project_name) {
-                    Some(&pi) => pi,
-                    None => {
-                        units[ui].projects.push(Project {
-                            name: String::from(&*project_name),
-                            name_at: project_cell
-                                .map(|c| c.location(ctx.source))
-                                .unwrap_or(row_at),
-                            amounts: Amounts::default(),
-                            goal: None,
-                            indicators: Vec::new(),
-                            budget: None,
-                            at: row_at,
-                            form: None,
-                        });
-                        let pi = units[ui].projects.len() - 1;
-                        project_index[ui].insert(String::from(&*project_name), pi);
-                        pi
-                    }
-                };
-                last_place = Some((unit_name.clone(), project_name.clone(), ui, pi));
-                (ui, pi)
+                self.units.push(UnitRow {
+                    name: String::from(&*unit),
+                    name_at: unit_at.map(|c| c.location(source)).unwrap_or(row_at),
+                    amounts: Amounts::default(),
+                    projects: Vec::new(),
+                    incomplete: false,
+                    implicit: false,
+                });
+                self.project_index.push(FxHashMap::default());
+                self.unit_index
+                    .insert(String::from(&*unit), self.units.len() - 1);
+                self.units.len() - 1
             }
         };
-        let project = &mut units[ui].projects[pi];
+        let pi = match self.project_index[ui].get(&*project) {
+            Some(&pi) => pi,
+            None => {
+                let projects = &mut self.units[ui].projects;
+                projects.push(Project {
+                    name: String::from(&*project),
+                    name_at: project_cell.map(|c| c.location(source)).unwrap_or(row_at),
+                    amounts: Amounts::default(),
+                    goal: None,
+                    indicators: Vec::new(),
+                    budget: None,
+                    at: row_at,
+                    form: None,
+                });
+                let pi = projects.len() - 1;
+                self.project_index[ui].insert(String::from(&*project), pi);
+                pi
+            }
+        };
+        self.last_place = Some((unit.clone(), project.clone(), ui, pi));
+        Place {
+            unit,
+            project,
+            ui,
+            pi,
+        }
+    }
 
-        let indicator_cell = cell(row, Role::Indicator);
-        let level1_cell = cell(row, Role::Level1);
-        let level2_cell = cell(row, Role::Level2);
-        let (target, target_at) = joined_target(ctx, h, row);
-        let actual_cell = cell(row, Role::Actual);
-
+    /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
+    /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
+    /// (only unit and project filled), a row without a name (skipped), or an indicator.
+    fn contents(&mut self, row: &Row, place: &Place, numbers: Numbers, row_at: Location) {
+        let h = self.h;
+        let [weight, score, budget, spent] = numbers;
+        let indicator_cell = cell(h, row, Role::Indicator);
+        let level1_cell = cell(h, row, Role::Level1);
+        let (target, target_at) = joined_target(self.ctx, h, row);
+        let actual_cell = cell(h, row, Role::Actual);
+        let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
         if indicator_cell.is_none() && (budget.is_some() || spent.is_some()) {
             project.budget = Some(BudgetLine {
@@ -255,30 +343,11 @@ pub(crate) fn read_from(
                 published_score: score,
                 at: row_at,
             });
-            continue;
+            return;
         }
         let Some(indicator_cell) = indicator_cell else {
-            // only unit/project filled: a project heading; anything else is a row without a name
-            let others = row
-                .filled()
-                .any(|(i, _)| Some(i) != h.col(Role::Unit) && Some(i) != h.col(Role::Project));
-            if others {
-                let at = ctx.first_filled_location(row);
-                let f = ctx
-                    .finding(
-                        codes::MISSING_NAME,
-                        Severity::Error,
-                        at,
-                        "这一行有内容但没有三级指标名称；该行未读取",
-                    )
-                    .label("三级指标列是空的")
-                    .help("填上三级指标名称；预算执行情况请填在全年预算数、全年执行数列")
-                    .unit(&*unit_name)
-                    .project(&*project_name);
-                ctx.skip(f);
-                units[ui].incomplete = true;
-            }
-            continue;
+            self.heading_or_nameless(row, place);
+            return;
         };
         // budget row, form 2: 预算执行率 with plain amounts as target and actual
         if level1_cell.is_none() && indicator_cell.text.contains("预算执行") {
@@ -294,32 +363,14 @@ pub(crate) fn read_from(
                     published_score: score,
                     at: row_at,
                 });
-                continue;
+                return;
             }
         }
-        used.level1 |= !set.level1 && level1_cell.is_none();
-        used.level2 |= !set.level2 && level2_cell.is_none();
-        // a written 一级指标 starts over: its 二级指标 is the row's own (or none)
-        fn keep(last: &mut Option<Arc<str>>, cell: Option<&Cell>) {
-            match (last.as_deref(), cell) {
-                (Some(l), Some(c)) if l == c.text => {}
-                (_, Some(c)) => *last = Some(Arc::from(&*c.text)),
-                (_, None) => *last = None,
-            }
-        }
-        if level1_cell.is_some() {
-            keep(last_level1, level1_cell);
-            keep(last_level2, level2_cell);
-            set.level1 = true;
-            set.level2 = true;
-        } else if level2_cell.is_some() {
-            keep(last_level2, level2_cell);
-            set.level2 = true;
-        }
-        let level1 = last_level1.clone();
-        let level2 = last_level2.clone();
+        let (level1, level2) = self.levels(level1_cell, cell(h, row, Role::Level2));
+        let source = self.ctx.source;
+        let project = &mut self.units[place.ui].projects[place.pi];
         let seq = project.indicators.len() as u32 + 1;
-        let name_at = indicator_cell.location(ctx.source);
+        let name_at = indicator_cell.location(source);
         project.indicators.push(IndicatorRow {
             seq,
             category: level1,
@@ -327,22 +378,76 @@ pub(crate) fn read_from(
             name: Arc::from(&*indicator_cell.text),
             target: Arc::from(&*target),
             actual: actual_cell.as_ref().map(|c| Arc::from(&*c.text)),
-            plan: cell(row, Role::Figure).map(|c| Arc::from(&*c.text)),
+            plan: cell(h, row, Role::Figure).map(|c| Arc::from(&*c.text)),
             weight,
             published_score: score,
-            deviation_note: cell(row, Role::Deviation).map(|c| c.text.to_string()),
+            deviation_note: cell(h, row, Role::Deviation).map(|c| c.text.to_string()),
             terminator: String::new(),
             at: IndicatorSource {
                 item: row_at,
-                category: level1_cell.as_ref().map(|c| c.location(ctx.source)),
+                category: level1_cell.as_ref().map(|c| c.location(source)),
                 name: name_at,
                 target: target_at.unwrap_or(name_at.with_len(0)),
-                actual: actual_cell.as_ref().map(|c| c.location(ctx.source)),
+                actual: actual_cell.as_ref().map(|c| c.location(source)),
                 terminator: None,
             },
         });
     }
-    (units, used)
+
+    /// A row with no indicator name: only unit/project filled is a project heading; anything
+    /// else is a row without a name (skipped, the unit incomplete).
+    fn heading_or_nameless(&mut self, row: &Row, place: &Place) {
+        let h = self.h;
+        let others = row
+            .filled()
+            .any(|(i, _)| Some(i) != h.col(Role::Unit) && Some(i) != h.col(Role::Project));
+        if !others {
+            return;
+        }
+        let at = self.ctx.first_filled_location(row);
+        let f = self
+            .ctx
+            .finding(
+                codes::MISSING_NAME,
+                Severity::Error,
+                at,
+                "这一行有内容但没有三级指标名称；该行未读取",
+            )
+            .label("三级指标列是空的")
+            .help("填上三级指标名称；预算执行情况请填在全年预算数、全年执行数列")
+            .unit(&*place.unit)
+            .project(&*place.project);
+        self.ctx.skip(f);
+        self.units[place.ui].incomplete = true;
+    }
+
+    /// The 一级 and 二级指标 of an indicator row, filled down: a written 一级指标 starts over
+    /// (its 二级指标 is the row's own, or none).
+    fn levels(
+        &mut self,
+        level1_cell: Option<&Cell>,
+        level2_cell: Option<&Cell>,
+    ) -> (Option<Arc<str>>, Option<Arc<str>>) {
+        fn keep(last: &mut Option<Arc<str>>, cell: Option<&Cell>) {
+            match (last.as_deref(), cell) {
+                (Some(l), Some(c)) if l == c.text => {}
+                (_, Some(c)) => *last = Some(Arc::from(&*c.text)),
+                (_, None) => *last = None,
+            }
+        }
+        self.used.level1 |= !self.set.level1 && level1_cell.is_none();
+        self.used.level2 |= !self.set.level2 && level2_cell.is_none();
+        if level1_cell.is_some() {
+            keep(&mut self.state.level1, level1_cell);
+            keep(&mut self.state.level2, level2_cell);
+            self.set.level1 = true;
+            self.set.level2 = true;
+        } else if level2_cell.is_some() {
+            keep(&mut self.state.level2, level2_cell);
+            self.set.level2 = true;
+        }
+        (self.state.level1.clone(), self.state.level2.clone())
+    }
 }
 
 /// The target of a row: the 年度指标值 cell, or 指标性质 + 指标值 + 度量单位 joined. Its

@@ -12,12 +12,12 @@ use rust_decimal::Decimal;
 use crate::finding::{Severity, codes};
 use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Row};
-use crate::table::model::{Breakdown, FormTotal, IndicatorRow, IndicatorSource};
-use crate::table::self_eval::join_target;
+use crate::table::model::{Breakdown, FormTotal, IndicatorRow};
 use crate::table::source::Location;
 
+use super::FormReader;
+use super::rows::{Walk, is_header_again};
 use super::words::*;
-use super::{FormReader, shown};
 
 /// The indicator grid's header: the column of each role, and its last row.
 #[derive(Debug, Clone)]
@@ -176,396 +176,33 @@ impl FormReader<'_, '_, '_> {
         // two-row header as the block's last line) leaves no grid rows, never a reversed range
         let span = span.start.min(span.end)..span.end;
         let h = &self.weight_column(h, span.clone());
-        let mut out: Vec<IndicatorRow> = Vec::new();
-        let mut total = None;
-        let mut level1: Option<(Arc<str>, bool)> = None; // (name, inferred)
-        let mut level1_points_only = false;
-        let mut no_category = false;
-        let mut level1_raw: Option<String> = None;
-        let mut level2: Option<Arc<str>> = None;
-        let mut level2_raw: Option<String> = None;
-        let mut points: Vec<(Arc<str>, Decimal)> = Vec::new();
-        let mut inferred_reported: Vec<String> = Vec::new();
-        let mut after_indicators = false;
-        let mut breakdowns: Vec<Breakdown> = Vec::new();
-        let mut mismatches: Vec<String> = Vec::new();
-        // the scopes with points, and which are open: block, category, subcategory
-        let mut scopes: Vec<Scope> = Vec::new();
-        let mut open: [Option<usize>; 3] = [None; 3];
-        if let Some(o) = outer {
-            scopes.push(o);
-            open[0] = Some(0);
-        }
-        let col = |c: Col| h.col(c);
+        let mut w = Walk::new(outer);
         for r in span {
             let row = &rows[r];
-            if row.is_blank() {
-                continue;
-            }
-            let first = row.filled().next().map(|(_, c)| normalize(&c.text));
-            let first = first.as_deref().unwrap_or("");
-            if TOTAL_ROW.contains(&first) || first.starts_with("总分") {
-                let weight = self.points(col(Col::Weight).and_then(|c| row.cell(c)));
-                let score = self.points(col(Col::Score).and_then(|c| row.cell(c)));
-                let grade = row
-                    .filled()
-                    .map(|(_, c)| compact(&c.text))
-                    .find(|t| GRADES.contains(&t.as_str()));
-                total = Some(FormTotal {
-                    weight,
-                    score,
-                    grade,
-                    at: self.ctx.row_location(row),
-                });
-                after_indicators = true;
-                continue;
-            }
-            // `自评等级 | 优` in a row of its own below the total
-            if let (Some(t), Some(Some(v))) = (total.as_mut(), label_value(row, GRADE_LABELS))
-                && t.grade.is_none()
-                && GRADES.contains(&compact(v.text()).as_str())
+            if row.is_blank()
+                || self.trailer_row(&mut w, h, row)
+                || is_header_again(row)
+                || self.block_opened(&mut w, row)
             {
-                t.grade = Some(compact(v.text()));
-                continue;
-            }
-            if after_indicators || TRAILER.contains(&first) || first.starts_with('注') {
-                // conclusions, signatures and notes: the total row may still follow
-                after_indicators = true;
-                continue;
-            }
-            // a header printed again (each block of the 湖北 form repeats it): a header
-            let roles = grid_roles(row);
-            if roles.len() >= 2
-                && (roles.iter().any(|(c, _)| *c == Col::Indicator)
-                    || roles.len() == row.filled().count())
-            {
-                continue;
-            }
-            // a block with its points (`年度绩效目标2(40分)`): bounds the rows under it
-            if let Some((label, p)) = block_row(row) {
-                scopes.push(Scope {
-                    label,
-                    points: p,
-                    depth: 0,
-                    members: Vec::new(),
-                    at: self.ctx.row_location(row),
-                });
-                open = [Some(scopes.len() - 1), None, None];
-                level1 = None;
-                level1_raw = None;
-                level2 = None;
-                level2_raw = None;
                 continue;
             }
             self.ctx.rows_read += 1;
-            // categories: own text, merged, or carried from the row above
-            let l1_cell = col(Col::Level1)
-                .and_then(|c| shown(rows, self.merges, r, c))
-                .or_else(|| block_header(row, col(Col::Indicator)));
-            let l1_text = l1_cell.map(|c| compact(&c.text));
-            if l1_text.is_some() && l1_text != level1_raw {
-                level1_raw = l1_text.clone();
-                let (p, name) = points_in(l1_text.as_deref().unwrap_or(""));
-                // `—` (or `-`, `/`) says the form gives no category: none, not the one above
-                no_category = is_placeholder(&name) && !name.is_empty();
-                let name = if no_category { String::new() } else { name };
-                let name = name.trim_start_matches(|c: char| {
-                    matches!(c, '一' | '二' | '三' | '四' | '五' | '、' | '.' | '．')
-                        || c.is_ascii_digit()
-                });
-                let name = match expand_level(name) {
-                    Some(full) => {
-                        self.expanded(l1_cell, name, &full);
-                        full
-                    }
-                    None => name.to_owned(),
-                };
-                level1_points_only = name.is_empty();
-                level1 = (!name.is_empty()).then(|| (Arc::from(name.as_str()), false));
-                level2 = None;
-                level2_raw = None;
-                open[2] = None;
-                open[1] = None;
-                if let (Some(p), Some((n, _))) = (p, &level1) {
-                    points.push((n.clone(), p));
-                } else if let Some(p) = p {
-                    // points alone: the category is told from the 二级指标 below
-                    points.push((Arc::from(format!("#{}", r)), p));
-                }
-                if let Some(p) = p {
-                    scopes.push(Scope {
-                        label: level1
-                            .as_ref()
-                            .map(|(n, _)| n.to_string())
-                            .unwrap_or_default(),
-                        points: p,
-                        depth: 1,
-                        members: Vec::new(),
-                        at: l1_cell
-                            .map(|c| c.location(self.ctx.source))
-                            .unwrap_or_else(|| self.ctx.row_location(row)),
-                    });
-                    open[1] = Some(scopes.len() - 1);
-                }
-            }
-            let l2_cell = col(Col::Level2).and_then(|c| shown(rows, self.merges, r, c));
-            if let Some(c) = l2_cell {
-                let raw = compact(&c.text);
-                if level2_raw.as_deref() != Some(raw.as_str()) {
-                    level2_raw = Some(raw);
-                    let (p, name) = points_in(&c.text);
-                    let name = match expand_level(&name) {
-                        Some(full) => {
-                            self.expanded(Some(c), &name, &full);
-                            full
-                        }
-                        None => name,
-                    };
-                    if is_placeholder(&name) {
-                        level2 = None;
-                    } else {
-                        level2 = Some(Arc::from(name.as_str()));
-                    }
-                    open[2] = None;
-                    if let Some(p) = p {
-                        scopes.push(Scope {
-                            label: name,
-                            points: p,
-                            depth: 2,
-                            members: Vec::new(),
-                            at: c.location(self.ctx.source),
-                        });
-                        open[2] = Some(scopes.len() - 1);
-                    }
-                }
-            }
-            let open_l1 = !no_category
-                && (level1.is_none() || level1.as_ref().is_some_and(|(_, inferred)| *inferred));
-            let told = level2.as_ref().filter(|_| open_l1).and_then(|l2| {
-                // in simplified characters (`數量指標` is 数量指标)
-                let simple: String = l2.chars().map(crate::traditional::simplify).collect();
-                LEVEL2_TO_LEVEL1
-                    .iter()
-                    .find(|(k, _)| simple.starts_with(k))
-                    .map(|(_, l1)| (l2.clone(), *l1))
-            });
-            {
-                if let Some((l2, l1)) = told {
-                    let l1: Arc<str> = Arc::from(l1);
-                    // the points printed alone belong to this category
-                    if level1_points_only
-                        && let Some(p) = points.iter_mut().find(|(n, _)| n.starts_with('#'))
-                    {
-                        p.0 = l1.clone();
-                    }
-                    if let Some(k) = open[1]
-                        && scopes[k].label.is_empty()
-                    {
-                        scopes[k].label = l1.to_string();
-                    }
-                    if !inferred_reported.iter().any(|x| **x == *l1) {
-                        inferred_reported.push(l1.to_string());
-                        let at = l2_cell
-                            .map(|c| c.location(self.ctx.source))
-                            .unwrap_or_else(|| self.ctx.row_location(row));
-                        let f = self
-                            .ctx
-                            .finding(
-                                codes::FORM_CATEGORY_INFERRED,
-                                Severity::Info,
-                                at,
-                                format!("一级指标未写明，按二级指标「{l2}」读作「{l1}」"),
-                            )
-                            .label("由此推断一级指标");
-                        self.ctx.findings.push(f);
-                    }
-                    level1 = Some((l1, true));
-                }
-            }
-            // the indicator
-            let name_cell = col(Col::Indicator).and_then(|c| row.cell(c));
-            let name = name_cell.map(|c| tidy(&c.text)).unwrap_or_default();
-            let get = |c: Col| {
-                col(c)
-                    .and_then(|k| row.cell(k))
-                    .filter(|x| !x.text.trim().is_empty())
-            };
-            if name.is_empty()
-                && let Some((_, cell)) = row.filled().next()
-                && is_approval_row(&cell.text)
-            {
-                // a department's opinion and seal: neither a category nor an indicator
-                let f = self
-                    .ctx
-                    .finding(
-                        codes::FORM_APPROVAL_ROW,
-                        Severity::Info,
-                        cell.location(self.ctx.source),
-                        format!("「{}」是审核意见栏，不计为指标", tidy(&cell.text)),
-                    )
-                    .label("审核意见栏");
-                self.ctx.rows_skipped += 1;
-                self.ctx.findings.push(f);
-                continue;
-            }
-            if is_placeholder(&name) {
-                let at = name_cell
-                    .filter(|c| !c.text.trim().is_empty())
-                    .map(|c| c.location(self.ctx.source))
-                    .unwrap_or_else(|| self.ctx.first_filled_location(row));
-                let has_values = [Col::Target, Col::Actual, Col::Weight, Col::Score]
-                    .iter()
-                    .any(|&c| get(c).is_some_and(|x| !is_placeholder(&x.text)));
-                let (code, message) = if name.is_empty() && has_values {
-                    (
-                        codes::MISSING_NAME,
-                        "这一行有指标值或分数，但没有三级指标名称，不计为指标".to_owned(),
-                    )
-                } else if name.is_empty() {
-                    (
-                        codes::FORM_CATEGORY_ROW,
-                        "这一行只有指标类别，没有三级指标，不计为指标".to_owned(),
-                    )
-                } else {
-                    (
-                        codes::FORM_PLACEHOLDER,
-                        format!("「{name}」是表单模板的占位行，不计为指标"),
-                    )
-                };
-                let severity = if code == codes::MISSING_NAME {
-                    Severity::Warning
-                } else {
-                    Severity::Info
-                };
-                let f = self
-                    .ctx
-                    .finding(code, severity, at, message)
-                    .label("不是指标");
-                self.ctx.rows_skipped += 1;
-                self.ctx.findings.push(f);
-                continue;
-            }
-            let name_cell = name_cell.expect("a named indicator has its cell");
-            let target_value = get(Col::Target);
-            let nature = get(Col::Nature);
-            let measure = get(Col::Measure);
-            let target = if nature.is_none() && measure.is_none() {
-                target_value.map(|c| tidy(&c.text)).unwrap_or_default()
-            } else {
-                join_target(
-                    nature.map(|c| c.text.trim()),
-                    target_value.map(|c| c.text.trim()),
-                    measure.map(|c| c.text.trim()),
-                )
-            };
-            let target_at = target_value
-                .or(nature)
-                .or(measure)
-                .map(|c| c.location(self.ctx.source));
-            let actual_cell = get(Col::Actual);
-            let weight = self.points(get(Col::Weight));
-            let mut published_score = self.points(get(Col::Score));
-            let raw_score = self.points(get(Col::RawScore));
-            let name_at = name_cell.location(self.ctx.source);
-            // `其中…` with no points of its own under a scored row: a breakdown, never scored
-            if is_breakdown_name(&name)
-                && weight.is_none()
-                && published_score.is_none()
-                && let Some(parent) = out.last()
-            {
-                let f = self
-                    .ctx
-                    .finding(
-                        codes::FORM_BREAKDOWN,
-                        Severity::Info,
-                        name_at,
-                        format!(
-                            "「{name}」是「{}」的分项（其中…，没有分值和得分），列出但不单独计分",
-                            parent.name
-                        ),
-                    )
-                    .label("分项");
-                self.ctx.findings.push(f);
-                breakdowns.push(Breakdown {
-                    parent: parent.seq,
-                    name,
-                    target,
-                    actual: actual_cell.map(|c| tidy(&c.text)),
-                    at: name_at,
-                });
-                continue;
-            }
-            // 河北: 单项指标折算得分 = 单项指标得分 × 权重占比 ÷ 100
-            if let (Some(raw), Some(w)) = (raw_score, weight) {
-                let weighted = raw * w / Decimal::ONE_HUNDRED;
-                match published_score {
-                    None => published_score = Some(weighted),
-                    Some(p) if (p - weighted).abs() > half_unit(&p) => mismatches.push(format!(
-                        "「{name}」折算得分 {} ≠ 单项得分 {} × 权重 {} ÷ 100 = {}",
-                        p.normalize(),
-                        raw.normalize(),
-                        w.normalize(),
-                        weighted.normalize()
-                    )),
-                    Some(_) => {}
-                }
-            }
-            let deviation = get(Col::Deviation)
-                .map(|c| tidy(&c.text))
-                .filter(|t| !is_template_text(t));
-            for k in open.iter().flatten() {
-                scopes[*k].members.push(out.len());
-            }
-            out.push(IndicatorRow {
-                seq: out.len() as u32 + 1,
-                category: level1.as_ref().map(|(n, _)| n.clone()),
-                subcategory: level2.clone(),
-                name: Arc::from(name),
-                target: Arc::from(target),
-                actual: actual_cell.map(|c| Arc::from(tidy(&c.text))),
-                plan: get(Col::Plan).map(|c| Arc::from(tidy(&c.text))),
-                weight,
-                published_score,
-                deviation_note: deviation,
-                terminator: String::new(),
-                at: IndicatorSource {
-                    item: self.ctx.row_location(row),
-                    category: l1_cell.map(|c| c.location(self.ctx.source)),
-                    name: name_at,
-                    target: target_at.unwrap_or(name_at.with_len(0)),
-                    actual: actual_cell.map(|c| c.location(self.ctx.source)),
-                    terminator: None,
-                },
-            });
+            let l1_cell = self.category(&mut w, h, r);
+            let l2_cell = self.subcategory(&mut w, h, r);
+            self.category_told(&mut w, row, l2_cell);
+            self.indicator(&mut w, h, row, l1_cell);
         }
-        points.retain(|(n, _)| !n.starts_with('#'));
-        self.check_breakdowns(&out, &breakdowns);
-        mismatches.extend(self.share_points(&mut out, &mut scopes));
+        w.points.retain(|(n, _)| !n.starts_with('#'));
+        self.check_breakdowns(&w.out, &w.breakdowns);
+        w.mismatches
+            .extend(self.share_points(&mut w.out, &mut w.scopes));
         GridRead {
-            indicators: out,
-            total,
-            category_points: points,
-            breakdowns,
-            mismatches,
+            indicators: w.out,
+            total: w.total,
+            category_points: w.points,
+            breakdowns: w.breakdowns,
+            mismatches: w.mismatches,
         }
-    }
-
-    /// A shortened category label read as its full name, with a finding.
-    fn expanded(&mut self, cell: Option<&Cell>, short: &str, full: &str) {
-        let Some(cell) = cell else {
-            return;
-        };
-        let at = cell.location(self.ctx.source);
-        let f = self
-            .ctx
-            .finding(
-                codes::FORM_LABEL_EXPANDED,
-                Severity::Info,
-                at,
-                format!("指标类别「{short}」按「{full}」读取"),
-            )
-            .label("简写的类别");
-        self.ctx.findings.push(f);
     }
 
     /// The grid header with its 分值 column checked: a column headed 指标分值 whose cells are

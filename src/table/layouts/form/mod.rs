@@ -62,21 +62,23 @@
 
 mod funds;
 mod grid;
+mod rows;
+mod title;
 mod words;
 
 use rust_decimal::Decimal;
 
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
-use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Merge, Row};
 use crate::table::model::{
-    Amounts, BudgetLine, FormFacts, FormKind, FormTotal, Project, Text, UnitRow,
+    Amounts, Breakdown, BudgetLine, FormFacts, FormKind, FormTotal, IndicatorRow, Project, Text,
+    UnitRow,
 };
 use crate::table::source::Location;
 
-use funds::FundsRow;
-use grid::{GridHeader, GridRead, Scope, block_row, grid_header, scored_block_header};
+use grid::{GridHeader, GridRead, Scope, block_row, grid_header};
+use title::TitleArea;
 use words::*;
 
 /// Whether `n` (normalized) names a column of a form's indicator grid.
@@ -155,19 +157,81 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
     Some(out)
 }
 
-/// Where merged cells send an empty cell: the merge's first cell.
+/// Where merged cells send an empty cell: the merge's first cell. Indexed by row (each row of
+/// `rows` lists the merges that span it, in the sheet's order), so finding a cell's merge looks
+/// at that row's merges only: a linear search of every merge for each empty cell made a form of
+/// 20,000 merges quadratic. A sheet whose merges would list more than [`MERGE_ENTRIES`] row
+/// entries (merges spanning the whole sheet, stacked) is read as if it had none, as one of more
+/// than [`MAX_MERGES`] merges is (fill-down still applies).
 struct Merges<'m> {
     merges: &'m [Merge],
     /// Index of `rows[0]` among the grid's rows (merges are in grid rows).
     base: usize,
+    /// The merges spanning each row of `rows` (indices into `merges`, ascending): row `r`'s
+    /// are `spanning[starts[r]..starts[r + 1]]`.
+    starts: Vec<u32>,
+    spanning: Vec<u32>,
 }
 
-impl Merges<'_> {
+/// Merges of one sheet past which they are not used.
+const MAX_MERGES: usize = 20_000;
+
+/// Row entries of the merge index past which a sheet's merges are not used (a real form's
+/// merges span a few rows each).
+const MERGE_ENTRIES: usize = 4_000_000;
+
+impl<'m> Merges<'m> {
+    /// The index of `merges` over `rows` rows from grid row `base`.
+    fn new(merges: &'m [Merge], base: usize, rows: usize) -> Self {
+        let none = Merges {
+            merges: &[],
+            base,
+            starts: Vec::new(),
+            spanning: Vec::new(),
+        };
+        if merges.is_empty() || merges.len() > MAX_MERGES {
+            return none;
+        }
+        let end = base.saturating_add(rows);
+        let clipped = |m: &Merge| m.rows.start.max(base)..m.rows.end.min(end);
+        let entries: usize = merges.iter().map(|m| clipped(m).len()).sum();
+        if entries > MERGE_ENTRIES {
+            return none;
+        }
+        // counted, then placed: each row's merges in the sheet's order
+        let mut starts = vec![0u32; rows + 1];
+        for m in merges {
+            for gr in clipped(m) {
+                starts[gr - base + 1] += 1;
+            }
+        }
+        for r in 0..rows {
+            starts[r + 1] += starts[r];
+        }
+        let mut next = starts.clone();
+        let mut spanning = vec![0u32; entries];
+        for (i, m) in merges.iter().enumerate() {
+            for gr in clipped(m) {
+                let at = &mut next[gr - base];
+                spanning[*at as usize] = i as u32;
+                *at += 1;
+            }
+        }
+        Merges {
+            merges,
+            base,
+            starts,
+            spanning,
+        }
+    }
+
     /// The row (relative to `rows`) and column of the cell whose value `(r, c)` shows.
     fn anchor(&self, r: usize, c: usize) -> Option<(usize, usize)> {
         let gr = r + self.base;
-        self.merges
+        let (from, to) = (*self.starts.get(r)?, *self.starts.get(r + 1)?);
+        self.spanning[from as usize..to as usize]
             .iter()
+            .map(|&i| &self.merges[i as usize])
             .find(|m| m.rows.contains(&gr) && m.cols.contains(&c))
             .filter(|m| m.rows.start != gr || m.cols.start != c)
             .and_then(|m| Some((m.rows.start.checked_sub(self.base)?, m.cols.start)))
@@ -183,11 +247,8 @@ pub(crate) fn read(
     merges: &[Merge],
     base: usize,
 ) -> Vec<UnitRow> {
-    let merges = Merges {
-        // a sheet of very many merges is read as if it had none (fill-down still applies)
-        merges: if merges.len() > 20_000 { &[] } else { merges },
-        base,
-    };
+    // a sheet of very many merges is read as if it had none (fill-down still applies)
+    let merges = Merges::new(merges, base, rows.len());
     let mut units: Vec<UnitRow> = Vec::new();
     let mut unit_hint: Option<String> = None;
     for (k, &s) in starts.iter().enumerate() {
@@ -242,210 +303,16 @@ fn value_text(ctx: &Ctx<'_>, v: Value) -> Text {
 }
 
 impl FormReader<'_, '_, '_> {
+    /// Reads one form: its title area down to the grid, the grid under it, the form's own sums
+    /// checked, then the project with its unit, name, kind, budget line and facts.
     fn form(&mut self, span: std::ops::Range<usize>) -> Option<(Text, Project)> {
         let rows = self.rows;
         let form_at = rows[span.clone()]
             .iter()
             .find(|r| !r.is_blank())
             .map(|r| self.ctx.row_location(r))?;
-        let mut title: Option<String> = None;
-        let mut year: Option<i32> = None;
-        let mut project: Option<Text> = None;
-        let mut department: Option<Text> = None;
-        let mut unit: Option<Text> = None;
-        let mut money_unit: Option<String> = None;
-        let mut goal: Option<Text> = None;
-        let mut goal_actual: Option<Text> = None;
-        let mut funds_header: Option<Vec<(Fund, usize)>> = None;
-        let mut funds = FundsRow::default();
-        // the sums of the 其中 rows (本年财政拨款, 上年结转资金, 其他资金)
-        let mut parts = FundsRow::default();
-        let mut grid: Option<GridHeader> = None;
-        // a total printed above the grid (`自评总分: 95`)
-        let mut top_total: Option<FormTotal> = None;
-        // a block scored without targets before the grid (湖北 county 项目决策 / 项目管理)
-        let mut first_block = GridRead::default();
-        let mut i = span.start;
-        // the title area, funds and goal blocks: up to the grid header
-        while i < span.end {
-            let row = &rows[i];
-            if row.is_blank() {
-                i += 1;
-                continue;
-            }
-            if let Some(h) = grid_header(rows, i) {
-                grid = Some(h);
-                break;
-            }
-            if let Some(h) = scored_block_header(rows, i) {
-                // its rows run to the next block label or grid header
-                let end = (h.last_row + 1..span.end)
-                    .find(|&k| block_row(&rows[k]).is_some() || grid_header(rows, k).is_some())
-                    .unwrap_or(span.end);
-                let read = self.grid(&h, h.last_row + 1..end, None);
-                first_block.indicators.extend(read.indicators);
-                first_block.mismatches.extend(read.mismatches);
-                first_block.category_points.extend(read.category_points);
-                i = end;
-                continue;
-            }
-            for (_, c) in row.filled() {
-                if money_unit.is_none() {
-                    money_unit = money_unit_in(&c.text);
-                }
-                // a total printed above the grid (`自评总分: 95`), in a title line or not
-                if top_total.is_none()
-                    && let Some(t) = printed_total(&c.text)
-                {
-                    top_total = Some(FormTotal {
-                        weight: None,
-                        score: Some(t),
-                        grade: None,
-                        at: c.location(self.ctx.source),
-                    });
-                }
-            }
-            if row.filled().count() <= 2 && is_title_line(row) && project.is_none() {
-                for (_, c) in row.filled() {
-                    let t = tidy(&c.text);
-                    // the year of the form, not of the day it was filled in (`填报日期:2021年4月22日`)
-                    if year.is_none() && !t.contains("日期") && !t.contains("时间") {
-                        year = year_in(&t);
-                    }
-                    if t.contains("表")
-                        && (t.contains("绩效") || t.ends_with("自评表") || t.ends_with("申报表"))
-                        && title.is_none()
-                    {
-                        title = Some(t.clone());
-                    }
-                    if let Some(v) = prefixed(&t, &["部门", "单位名称", "单位", "填报单位"])
-                    {
-                        *self.unit_hint = Some(v);
-                    }
-                }
-                i += 1;
-                continue;
-            }
-            if let Some(v) = label_value(row, PROJECT_LABELS) {
-                project = v.map(|v| value_text(self.ctx, v));
-            }
-            if let Some(Some(v)) = label_value(row, DEPARTMENT_LABELS) {
-                department = Some(value_text(self.ctx, v));
-            }
-            if let Some(Some(v)) = label_value(row, UNIT_LABELS) {
-                unit = Some(value_text(self.ctx, v));
-            }
-            // the funds block
-            let found: Vec<(Fund, usize)> = row
-                .filled()
-                .filter_map(|(j, c)| {
-                    let n = normalize(&c.text);
-                    FUNDS
-                        .iter()
-                        .find(|(_, names)| names.contains(&n.as_str()))
-                        .map(|(f, _)| (*f, j))
-                })
-                .collect();
-            if found.len() >= 2 {
-                // `预算执行情况(万元)(20分)`, `得分(20分*执行率)`: the budget row's points
-                if funds.weight.is_none() {
-                    funds.weight = row.filled().find_map(|(_, c)| points_mentioned(&c.text));
-                }
-                funds_header = Some(found);
-                i += 1;
-                continue;
-            }
-            // the row under a funds header with no 年度资金总额 label (湖北: `预算数(A) |
-            // 执行数(B)` over the amounts): the funds row, where it holds an amount
-            if let Some(h) = &funds_header
-                && funds.at.is_none()
-                && h.iter().any(|&(f, c)| {
-                    matches!(f, Fund::Budget | Fund::Spent)
-                        && row.cell(c).is_some_and(|x| {
-                            crate::table::amount::parse_number(x.text.trim())
-                                .is_ok_and(|v| v.is_some())
-                        })
-                })
-            {
-                let h = h.clone();
-                let weight = funds.weight;
-                self.funds_row(row, &h, &mut funds);
-                funds.weight = funds.weight.or(weight);
-                funds.at = Some(self.ctx.row_location(row));
-                i += 1;
-                continue;
-            }
-            let label = row.filled().find(|(_, c)| is_one_of(&c.text, FUNDS_TOTAL));
-            if let Some((j, _)) = label
-                && funds.at.is_none()
-            {
-                match &funds_header {
-                    Some(h) => {
-                        let weight = funds.weight;
-                        self.funds_row(row, h, &mut funds);
-                        funds.weight = funds.weight.or(weight);
-                    }
-                    None => {
-                        // `年度资金总额: | 854万…` without a header: the budget
-                        if let Some((_, c)) = row.filled().find(|(k, _)| *k > j) {
-                            let (v, wan) = self.amount_in(c);
-                            funds.budget = v;
-                            funds.wan |= wan;
-                        }
-                    }
-                }
-                funds.at = Some(self.ctx.row_location(row));
-                i += 1;
-                continue;
-            }
-            // the 其中 rows under the total: their amounts add up to it
-            if let Some(h) = &funds_header
-                && funds.at.is_some()
-                && row
-                    .filled()
-                    .next()
-                    .is_some_and(|(_, c)| is_funds_part(&c.text))
-            {
-                let mut part = FundsRow::default();
-                self.funds_row(row, h, &mut part);
-                for (sum, v) in [
-                    (&mut parts.initial, part.initial),
-                    (&mut parts.budget, part.budget),
-                    (&mut parts.spent, part.spent),
-                ] {
-                    if let Some(v) = v {
-                        *sum = Some(sum.unwrap_or_default() + v);
-                    }
-                }
-                i += 1;
-                continue;
-            }
-            // the goal block: a row of 预期目标 | 实际完成情况, its texts in the next row
-            if let Some((g, a)) = goal_columns(row)
-                && let Some(next) = rows[i + 1..span.end].iter().position(|r| !r.is_blank())
-            {
-                {
-                    let next_row = &rows[i + 1 + next];
-                    if grid_header(rows, i + 1 + next).is_none() {
-                        let in_cols = |lo: usize, hi: usize| {
-                            next_row
-                                .filled()
-                                .find(|(k, _)| *k >= lo && *k < hi)
-                                .map(|(_, c)| c)
-                        };
-                        let hi = a.unwrap_or(usize::MAX);
-                        goal = in_cols(g, hi).map(|c| text_of(self.ctx, c));
-                        if let Some(a) = a {
-                            goal_actual = in_cols(a, usize::MAX).map(|c| text_of(self.ctx, c));
-                        }
-                        i += 1 + next + 1;
-                        continue;
-                    }
-                }
-            }
-            i += 1;
-        }
-        for text in [&mut goal, &mut goal_actual].into_iter() {
+        let mut area = self.title_area(span.clone());
+        for text in [&mut area.goal, &mut area.goal_actual] {
             if let Some(t) = text
                 && is_template_text(&t.text)
             {
@@ -453,28 +320,86 @@ impl FormReader<'_, '_, '_> {
                 *text = None;
             }
         }
-        let Some(grid) = grid else {
-            // a title area with no grid: not a form (its rows are not data)
-            return None;
+        // a title area with no grid: not a form (its rows are not data)
+        let grid = area.grid.take()?;
+        self.reconcile_funds(&mut area.funds, &area.parts);
+        self.funds_in_wan(&mut area, form_at);
+        let outer = self.outer_scope(&grid, span.start);
+        let read = self.grid(&grid, grid.last_row + 1..span.end, outer);
+        let body = self.join_blocks(&mut area, read);
+        let budget_outside = self.budget_outside(&area, &body, form_at);
+        let unit = self.unit_of(&mut area, form_at);
+        let project = self.project_name(&mut area, &unit, form_at);
+        let has_actuals = grid.col(Col::Actual).is_some() || grid.col(Col::Score).is_some();
+        let kind = form_kind(area.title.as_deref(), has_actuals);
+        let funds = &area.funds;
+        let budget = (funds.budget.is_some()
+            || funds.spent.is_some()
+            || funds.weight.is_some()
+            || funds.score.is_some())
+        .then(|| BudgetLine {
+            budget: funds.budget.or(funds.initial),
+            spent: funds.spent,
+            weight: funds.weight,
+            published_score: funds.score,
+            at: funds.at.unwrap_or(form_at),
+        });
+        // no year in the title: the year the project is named for (`2018年市级专项扶贫资金…`)
+        let year = area.year.or_else(|| year_in(&project.text));
+        let facts = FormFacts {
+            kind,
+            title: area.title,
+            year,
+            department: area.department.map(|d| d.text),
+            money_unit: area.money_unit,
+            budget_initial: area.funds.initial,
+            execution_rate: area.funds.rate,
+            goal_actual: area.goal_actual,
+            category_points: body.category_points,
+            total: body.total,
+            breakdowns: body.breakdowns,
+            unchecked: body.unchecked,
+            budget_outside,
         };
-        self.reconcile_funds(&mut funds, &parts);
-        if funds.wan {
-            // amounts written `3359.62万`: in 万元, whatever the block's unit says
-            match money_unit.as_deref() {
-                None => money_unit = Some("万元".to_owned()),
-                Some("万元") => {}
-                Some(other) => {
-                    let at = funds.at.unwrap_or(form_at);
-                    self.reading(
-                        at,
-                        format!("资金金额写作“…万”，按万元读取（表头金额单位为{other}）"),
-                    );
-                    money_unit = Some("万元".to_owned());
-                }
+        Some((
+            unit,
+            Project {
+                name: project.text,
+                name_at: project.at,
+                amounts: Amounts::default(),
+                goal: area.goal,
+                indicators: body.indicators,
+                budget,
+                at: form_at,
+                form: Some(Box::new(facts)),
+            },
+        ))
+    }
+
+    /// Amounts written `3359.62万` are in 万元, whatever the block's unit says (a finding where
+    /// it says another).
+    fn funds_in_wan(&mut self, area: &mut TitleArea, form_at: Location) {
+        if !area.funds.wan {
+            return;
+        }
+        match area.money_unit.as_deref() {
+            None => area.money_unit = Some("万元".to_owned()),
+            Some("万元") => {}
+            Some(other) => {
+                let at = area.funds.at.unwrap_or(form_at);
+                self.reading(
+                    at,
+                    format!("资金金额写作“…万”，按万元读取（表头金额单位为{other}）"),
+                );
+                area.money_unit = Some("万元".to_owned());
             }
         }
-        // a block label with points just above the grid header bounds the grid's first rows
-        // (or a label with points in the header row itself: `年度绩效目标(80分) | 一级指标 | …`)
+    }
+
+    /// A block label with points just above the grid header, bounding the grid's first rows
+    /// (or a label with points in the header row itself: `年度绩效目标(80分) | 一级指标 | …`).
+    fn outer_scope(&self, grid: &GridHeader, start: usize) -> Option<Scope> {
+        let rows = self.rows;
         let header_label = rows[grid.first_row]
             .filled()
             .filter(|(j, _)| !grid.cols.iter().any(|(_, k)| k == j))
@@ -483,7 +408,7 @@ impl FormReader<'_, '_, '_> {
                 p.filter(|_| label.chars().count() <= 16)
                     .map(|p| (label, p, c.location(self.ctx.source)))
             });
-        let outer = rows[span.start..grid.first_row]
+        rows[start..grid.first_row]
             .iter()
             .rev()
             .find(|r| !r.is_blank())
@@ -497,41 +422,68 @@ impl FormReader<'_, '_, '_> {
                 depth: 0,
                 members: Vec::new(),
                 at,
-            });
-        let read = self.grid(&grid, grid.last_row + 1..span.end, outer);
-        let mut indicators = first_block.indicators;
+            })
+    }
+
+    /// The block scored without targets and the grid as one body of indicators (the grid's
+    /// numbered after the block's), its total (the 总分 row, else a total printed above the
+    /// grid), and the sums checked against it.
+    fn join_blocks(&mut self, area: &mut TitleArea, read: GridRead) -> FormBody {
+        let first = std::mem::take(&mut area.first_block);
+        let mut indicators = first.indicators;
         let offset = indicators.len() as u32;
         for mut row in read.indicators {
             row.seq += offset;
             indicators.push(row);
         }
-        let mut category_points = first_block.category_points;
+        let mut category_points = first.category_points;
         category_points.extend(read.category_points);
-        let total = match (read.total, top_total) {
+        let total = match (read.total, area.top_total.take()) {
             (Some(mut t), Some(top)) => {
                 t.score = t.score.or(top.score);
                 Some(t)
             }
             (t, top) => t.or(top),
         };
-        let mut unchecked = first_block.mismatches;
+        let mut unchecked = first.mismatches;
         unchecked.extend(read.mismatches);
-        let (mismatches, outside) =
-            self.check_total(total.as_ref(), funds.weight, funds.score, &indicators);
+        let (mismatches, outside) = self.check_total(
+            total.as_ref(),
+            area.funds.weight,
+            area.funds.score,
+            &indicators,
+        );
         unchecked.extend(mismatches);
+        let mut breakdowns = read.breakdowns;
+        breakdowns.iter_mut().for_each(|b| b.parent += offset);
+        FormBody {
+            indicators,
+            category_points,
+            total,
+            unchecked,
+            breakdowns,
+            outside,
+        }
+    }
+
+    /// Whether the budget row is outside the total: where the sums agree only without it, or
+    /// where it has no points and the indicators' 分值 make the whole (a finding says so). A
+    /// form whose sums no reading makes agree is 未核对 (a finding).
+    fn budget_outside(&mut self, area: &TitleArea, body: &FormBody, form_at: Location) -> bool {
+        let funds = &area.funds;
         let has_funds = funds.budget.is_some() || funds.spent.is_some();
-        let weights: Option<Decimal> = indicators.iter().map(|i| i.weight).sum();
+        let weights: Option<Decimal> = body.indicators.iter().map(|i| i.weight).sum();
         // a reading is taken only where the form's sums then agree
-        let mut budget_outside = outside && unchecked.is_empty();
-        if outside {
+        let mut budget_outside = body.outside && body.unchecked.is_empty();
+        if body.outside {
             // the sums agree only without the budget row: shown as printed, not scored
         } else if has_funds
-            && unchecked.is_empty()
+            && body.unchecked.is_empty()
             && funds.weight.is_none()
-            && !indicators.is_empty()
+            && !body.indicators.is_empty()
             && weights
                 == Some(
-                    total
+                    body.total
                         .as_ref()
                         .and_then(|t| t.weight)
                         .unwrap_or(Decimal::ONE_HUNDRED),
@@ -548,111 +500,67 @@ impl FormReader<'_, '_, '_> {
                 ),
             );
         }
-        if !unchecked.is_empty() {
-            let at = total.as_ref().map(|t| t.at).unwrap_or(form_at);
+        if !body.unchecked.is_empty() {
+            let at = body.total.as_ref().map(|t| t.at).unwrap_or(form_at);
             let f = self
                 .ctx
                 .finding(
                     codes::FORM_UNCHECKED,
                     Severity::Warning,
                     at,
-                    format!("表内加总不符，未核对：{}", unchecked.join("；")),
+                    format!("表内加总不符，未核对：{}", body.unchecked.join("；")),
                 )
                 .label("未核对")
                 .help("核对原表的分值与得分；jixiao 不为该项目给出总分和等级");
             self.ctx.findings.push(f);
         }
-        let mut breakdowns = read.breakdowns;
-        breakdowns.iter_mut().for_each(|b| b.parent += offset);
-        let unit_text = unit
+        budget_outside
+    }
+
+    /// The form's unit: 实施单位, else a `部门：…` above the form, else 主管部门, else empty.
+    fn unit_of(&self, area: &mut TitleArea, form_at: Location) -> Text {
+        area.unit
+            .take()
             .or_else(|| {
                 self.unit_hint.clone().map(|t| Text {
                     text: t,
                     at: form_at.with_len(0),
                 })
             })
-            .or_else(|| department.clone())
+            .or_else(|| area.department.clone())
             .unwrap_or(Text {
                 text: String::new(),
                 at: form_at.with_len(0),
-            });
-        let project = match project.filter(|p| !p.text.is_empty()) {
-            Some(p) => p,
-            None => {
-                let name = match (&title, unit_text.text.is_empty()) {
-                    (Some(t), _) if t.contains("整体") => {
-                        format!("{}部门整体支出", unit_text.text)
-                    }
-                    (Some(t), true) => t.clone(),
-                    (_, false) => unit_text.text.clone(),
-                    (None, true) => "未命名项目".to_owned(),
-                };
-                let f = self
-                    .ctx
-                    .finding(
-                        codes::FORM_NO_PROJECT,
-                        Severity::Info,
-                        form_at,
-                        format!("表单没有填写项目名称，按「{name}」读取"),
-                    )
-                    .label("这张表单");
-                self.ctx.findings.push(f);
-                Text {
-                    text: name,
-                    at: form_at.with_len(0),
-                }
+            })
+    }
+
+    /// The project's name: its 项目名称, else one made from the title or the unit (a finding).
+    fn project_name(&mut self, area: &mut TitleArea, unit: &Text, form_at: Location) -> Text {
+        if let Some(p) = area.project.take().filter(|p| !p.text.is_empty()) {
+            return p;
+        }
+        let name = match (&area.title, unit.text.is_empty()) {
+            (Some(t), _) if t.contains("整体") => {
+                format!("{}部门整体支出", unit.text)
             }
+            (Some(t), true) => t.clone(),
+            (_, false) => unit.text.clone(),
+            (None, true) => "未命名项目".to_owned(),
         };
-        let has_actuals = grid.col(Col::Actual).is_some() || grid.col(Col::Score).is_some();
-        let kind = match &title {
-            Some(t) if t.contains("申报") || (t.contains("目标表") && !t.contains("自评")) => {
-                FormKind::Target
-            }
-            _ if !has_actuals => FormKind::Target,
-            _ => FormKind::SelfEvaluation,
-        };
-        let budget = (funds.budget.is_some()
-            || funds.spent.is_some()
-            || funds.weight.is_some()
-            || funds.score.is_some())
-        .then(|| BudgetLine {
-            budget: funds.budget.or(funds.initial),
-            spent: funds.spent,
-            weight: funds.weight,
-            published_score: funds.score,
-            at: funds.at.unwrap_or(form_at),
-        });
-        // no year in the title: the year the project is named for (`2018年市级专项扶贫资金…`)
-        let year = year.or_else(|| year_in(&project.text));
-        let facts = FormFacts {
-            kind,
-            title,
-            year,
-            department: department.map(|d| d.text),
-            money_unit,
-            budget_initial: funds.initial,
-            execution_rate: funds.rate,
-            goal_actual,
-            category_points,
-            total,
-            breakdowns,
-            unchecked,
-            budget_outside,
-        };
-        let unit_name = unit_text;
-        Some((
-            unit_name,
-            Project {
-                name: project.text,
-                name_at: project.at,
-                amounts: Amounts::default(),
-                goal,
-                indicators,
-                budget,
-                at: form_at,
-                form: Some(Box::new(facts)),
-            },
-        ))
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_NO_PROJECT,
+                Severity::Info,
+                form_at,
+                format!("表单没有填写项目名称，按「{name}」读取"),
+            )
+            .label("这张表单");
+        self.ctx.findings.push(f);
+        Text {
+            text: name,
+            at: form_at.with_len(0),
+        }
     }
 
     fn template_text(&mut self, at: Location) {
@@ -669,6 +577,31 @@ impl FormReader<'_, '_, '_> {
     }
 }
 
+/// The indicators of a form (a block scored without targets and the grid) with what their sums
+/// say.
+struct FormBody {
+    indicators: Vec<IndicatorRow>,
+    category_points: Vec<(std::sync::Arc<str>, Decimal)>,
+    total: Option<FormTotal>,
+    /// The sums no reading makes agree.
+    unchecked: Vec<String>,
+    breakdowns: Vec<Breakdown>,
+    /// Whether the sums agree only without the budget row.
+    outside: bool,
+}
+
+/// A target form (申报表, 目标表, or a grid with no actual and no score column) or a
+/// self-evaluation form.
+fn form_kind(title: Option<&str>, has_actuals: bool) -> FormKind {
+    match title {
+        Some(t) if t.contains("申报") || (t.contains("目标表") && !t.contains("自评")) => {
+            FormKind::Target
+        }
+        _ if !has_actuals => FormKind::Target,
+        _ => FormKind::SelfEvaluation,
+    }
+}
+
 /// The cell a grid position shows: its own, else the merged range's first cell.
 fn shown<'r>(rows: &'r [Row<'r>], merges: &Merges, r: usize, c: usize) -> Option<&'r Cell<'r>> {
     let own = rows[r].cell(c).filter(|x| !x.text.trim().is_empty());
@@ -676,4 +609,71 @@ fn shown<'r>(rows: &'r [Row<'r>], merges: &Merges, r: usize, c: usize) -> Option
         let (ar, ac) = merges.anchor(r, c)?;
         rows.get(ar)?.cell(ac).filter(|x| !x.text.trim().is_empty())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Merge, Merges};
+
+    /// The anchor as the linear search before the index found it: the first merge in the
+    /// sheet's order holding the cell.
+    fn searched(merges: &[Merge], base: usize, r: usize, c: usize) -> Option<(usize, usize)> {
+        let gr = r + base;
+        merges
+            .iter()
+            .find(|m| m.rows.contains(&gr) && m.cols.contains(&c))
+            .filter(|m| m.rows.start != gr || m.cols.start != c)
+            .and_then(|m| Some((m.rows.start.checked_sub(base)?, m.cols.start)))
+    }
+
+    #[test]
+    fn the_row_index_finds_what_the_search_of_every_merge_found() {
+        // overlapping merges (the first wins), one starting above `base`, one past the rows,
+        // one cell wide, and a pseudo-random scatter
+        let mut merges = vec![
+            Merge {
+                rows: 0..4,
+                cols: 0..2,
+            },
+            Merge {
+                rows: 2..9,
+                cols: 1..5,
+            },
+            Merge {
+                rows: 5..6,
+                cols: 3..4,
+            },
+            Merge {
+                rows: 7..40,
+                cols: 0..1,
+            },
+        ];
+        let mut x: usize = 7;
+        for _ in 0..200 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let (r, c) = ((x >> 20) % 30, (x >> 40) % 8);
+            let (h, w) = (1 + (x >> 8) % 4, 1 + (x >> 12) % 3);
+            merges.push(Merge {
+                rows: r..r + h,
+                cols: c..c + w,
+            });
+        }
+        for base in [0, 3] {
+            let rows = 25;
+            let index = Merges::new(&merges, base, rows);
+            for r in 0..rows {
+                for c in 0..10 {
+                    assert_eq!(
+                        index.anchor(r, c),
+                        searched(&merges, base, r, c),
+                        "base {base}, ({r}, {c})"
+                    );
+                }
+            }
+            // past the rows given, nothing
+            assert_eq!(index.anchor(rows, 0), None);
+        }
+    }
 }

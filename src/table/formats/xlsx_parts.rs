@@ -1,0 +1,209 @@
+//! What an `.xlsx` says about its own parts, checked before calamine opens it: the sheets its
+//! workbook names and the style entries it holds.
+//!
+//! calamine opens a workbook by reading every style of `styles.xml` into memory and then reads
+//! each sheet's part by the path its relationship gives. Two things a small file can claim are
+//! bounded here, in one pass over the parts that say them (the zip is already unzipped within
+//! [`limits::UNZIPPED`] by `grid::check_zip`):
+//!
+//! - **One part named by several sheets** (2,000 sheets whose relationships all point at one
+//!   20,000-row part: 124 KB that read for minutes, the part unzipped and read again for each
+//!   sheet). Excel, WPS and every writer give each sheet a part of its own, so a part named
+//!   twice is refused at once (`table.sheet-part-repeated`), naming the part and both sheets;
+//!   the paths are compared as calamine looks them up (relative to the workbook's folder or
+//!   absolute, ASCII case ignored, `\` as `/`).
+//! - **Sheets** past [`limits::SHEETS`], and **style entries** (`<xf>`, `<numFmt>`, `<font>`,
+//!   `<fill>`, `<border>`: each held by calamine, about 300 bytes apiece) past
+//!   [`limits::STYLES`] (`table.too-many-entries`): 2,000,000 `<xf/>` in 89 KB held 620 MB.
+//!   Excel itself keeps at most 64,000 cell formats.
+//!
+//! The workbook is found as calamine finds it (the `officeDocument` relationship of
+//! `_rels/.rels`). A part that is missing or XML that does not read is left to calamine's own
+//! error: this module only refuses, it never reads cells.
+
+use std::collections::HashMap;
+use std::io::{BufReader, Read, Seek};
+
+use quick_xml::events::{BytesStart, Event};
+
+use crate::limits;
+use crate::table::ReadError;
+
+/// Refuses an xlsx (`zip`) whose sheets name one part twice, or of more sheets or style entries
+/// than the limits (see the module docs).
+pub(crate) fn guard<R: Read + Seek>(
+    name: &str,
+    zip: &mut zip::ZipArchive<R>,
+) -> Result<(), ReadError> {
+    // calamine's lookup: ASCII-lowercased path → the entry's own name
+    let entries: HashMap<String, String> = zip
+        .file_names()
+        .flatten()
+        .map(|n| (n.replace('\\', "/").to_ascii_lowercase(), n.into_owned()))
+        .collect();
+    let resolve = |path: &str| -> String {
+        entries
+            .get(&path.to_ascii_lowercase())
+            .cloned()
+            .unwrap_or_else(|| path.to_owned())
+    };
+    let (folder, workbook) = workbook_path(zip, &resolve);
+    let styles = resolve(&format!("{folder}styles.xml"));
+    count_styles(name, zip, &styles)?;
+    let rels = relationships(zip, &resolve(&format!("{folder}_rels/{workbook}.rels")));
+    let mut named: HashMap<String, String> = HashMap::new();
+    let mut sheets: u64 = 0;
+    let max_sheets = limits::SHEETS.get();
+    let book = resolve(&format!("{folder}{workbook}"));
+    for_each_start(zip, &book, |e| {
+        if e.local_name().as_ref() != "sheet" {
+            return Ok(());
+        }
+        sheets += 1;
+        if sheets > max_sheets {
+            return Err(ReadError::TooManyEntries {
+                name: name.into(),
+                part: book.clone(),
+                what: "工作表",
+                count: sheets,
+                max: limits::SHEETS.shown(),
+                help: limits::SHEETS.help(),
+            });
+        }
+        let sheet = attr(e, "name").unwrap_or_default();
+        let Some(target) = attr(e, "id").and_then(|id| rels.get(&id)) else {
+            return Ok(());
+        };
+        let path = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_owned(),
+            None => format!("{folder}{target}"),
+        };
+        let part = resolve(&path);
+        match named.get(&part) {
+            Some(first) => Err(ReadError::SheetPartRepeated {
+                name: name.into(),
+                part,
+                first: first.clone(),
+                second: sheet,
+            }),
+            None => {
+                named.insert(part, sheet);
+                Ok(())
+            }
+        }
+    })
+}
+
+/// The workbook's folder (`xl/`) and file name (`workbook.xml`), as calamine finds them: the
+/// target of the `officeDocument` relationship in `_rels/.rels`, else `xl/workbook.xml`.
+fn workbook_path<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    resolve: &impl Fn(&str) -> String,
+) -> (String, String) {
+    let mut target = None;
+    let _ = for_each_start(zip, &resolve("_rels/.rels"), |e| {
+        if e.local_name().as_ref() == "Relationship"
+            && attr(e, "Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"))
+            && let Some(t) = attr(e, "Target")
+        {
+            target = Some(t);
+        }
+        Ok(())
+    });
+    let Some(target) = target else {
+        return ("xl/".into(), "workbook.xml".into());
+    };
+    let (folder, file) = match target.rfind('/') {
+        Some(i) => target.split_at(i + 1),
+        None => ("", target.as_str()),
+    };
+    let folder = folder.strip_prefix('/').unwrap_or(folder).to_owned();
+    let file = if file.is_empty() {
+        "workbook.xml"
+    } else {
+        file
+    };
+    (folder, file.to_owned())
+}
+
+/// The workbook's relationships: id → target.
+fn relationships<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let _ = for_each_start(zip, part, |e| {
+        if e.local_name().as_ref() == "Relationship"
+            && let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target"))
+        {
+            out.insert(id, target);
+        }
+        Ok(())
+    });
+    out
+}
+
+/// Counts the style entries calamine holds, stopping at the first past [`limits::STYLES`].
+fn count_styles<R: Read + Seek>(
+    name: &str,
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<(), ReadError> {
+    let max = limits::STYLES.get();
+    let mut count: u64 = 0;
+    for_each_start(zip, part, |e| {
+        if matches!(
+            e.local_name().as_ref(),
+            "xf" | "numFmt" | "font" | "fill" | "border"
+        ) {
+            count += 1;
+            if count > max {
+                return Err(ReadError::TooManyEntries {
+                    name: name.into(),
+                    part: part.into(),
+                    what: "样式条目（单元格格式、数字格式、字体、填充、边框）",
+                    count,
+                    max: limits::STYLES.shown(),
+                    help: limits::STYLES.help(),
+                });
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Calls `each` with every start (or empty) tag of `part`, streaming; stops at its first error.
+/// A missing part or XML that does not read ends the walk quietly (calamine gives its error).
+fn for_each_start<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+    mut each: impl FnMut(&BytesStart<'_>) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
+    let Ok(entry) = zip.by_name(part) else {
+        return Ok(());
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => each(&e)?,
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The value of the attribute whose local name is `key` (`r:id` is `id`), unescaped.
+fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
+    let a = e
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)?;
+    let raw = a.value.into_owned();
+    Some(
+        quick_xml::escape::unescape(&raw)
+            .map(|s| s.into_owned())
+            .unwrap_or(raw),
+    )
+}

@@ -1,0 +1,510 @@
+//! The rows under a form's grid header, one step a kind of row, in the order `grid` tries
+//! them: the rows after the indicators (the 总分 row, a 自评等级 row under it, conclusions,
+//! signatures, notes), a header printed again, a block label with points, then on an indicator
+//! row its 一级指标 (own, merged, carried, or told from the 二级指标) and 二级指标, and the
+//! indicator itself — or why the row is none (an approval row, a placeholder, a category
+//! alone, a `其中…` breakdown).
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use crate::finding::{Severity, codes};
+use crate::table::columns::normalize;
+use crate::table::grid::{Cell, Row};
+use crate::table::model::{Breakdown, FormTotal, IndicatorRow, IndicatorSource};
+use crate::table::self_eval::join_target;
+use crate::table::source::Location;
+
+use super::grid::{GridHeader, Scope, block_header, block_row, grid_roles, half_unit};
+use super::words::*;
+use super::{FormReader, shown};
+
+/// What the walk down a grid carries from row to row.
+#[derive(Default)]
+pub(super) struct Walk {
+    pub out: Vec<IndicatorRow>,
+    pub total: Option<FormTotal>,
+    /// The 一级指标 carried, and whether it was told from a 二级指标.
+    level1: Option<(Arc<str>, bool)>,
+    level1_points_only: bool,
+    no_category: bool,
+    level1_raw: Option<String>,
+    level2: Option<Arc<str>>,
+    level2_raw: Option<String>,
+    /// Points printed by category (`#row` for points printed alone, until the category is told).
+    pub points: Vec<(Arc<str>, Decimal)>,
+    inferred_reported: Vec<String>,
+    after_indicators: bool,
+    pub breakdowns: Vec<Breakdown>,
+    pub mismatches: Vec<String>,
+    /// The scopes with points, and which are open: block, category, subcategory.
+    pub scopes: Vec<Scope>,
+    open: [Option<usize>; 3],
+}
+
+impl Walk {
+    /// A walk inside `outer`, a block label with points above the header.
+    pub fn new(outer: Option<Scope>) -> Self {
+        let mut w = Walk::default();
+        if let Some(o) = outer {
+            w.scopes.push(o);
+            w.open[0] = Some(0);
+        }
+        w
+    }
+}
+
+/// The non-empty cell of `row` in the column of role `c`.
+fn filled_in<'r>(h: &GridHeader, row: &'r Row<'r>, c: Col) -> Option<&'r Cell<'r>> {
+    h.col(c)
+        .and_then(|k| row.cell(k))
+        .filter(|x| !x.text.trim().is_empty())
+}
+
+/// A header printed again inside the grid (each 湖北 block repeats it).
+pub(super) fn is_header_again(row: &Row) -> bool {
+    let roles = grid_roles(row);
+    roles.len() >= 2
+        && (roles.iter().any(|(c, _)| *c == Col::Indicator) || roles.len() == row.filled().count())
+}
+
+impl<'r> FormReader<'_, '_, 'r> {
+    /// The rows after the indicators: the 总分 row, a `自评等级 | 优` row of its own below it,
+    /// conclusions, signatures and notes (the total row may still follow). Whether `row` is one.
+    pub(super) fn trailer_row(&mut self, w: &mut Walk, h: &GridHeader, row: &Row) -> bool {
+        let first = row.filled().next().map(|(_, c)| normalize(&c.text));
+        let first = first.as_deref().unwrap_or("");
+        if TOTAL_ROW.contains(&first) || first.starts_with("总分") {
+            let weight = self.points(h.col(Col::Weight).and_then(|c| row.cell(c)));
+            let score = self.points(h.col(Col::Score).and_then(|c| row.cell(c)));
+            let grade = row
+                .filled()
+                .map(|(_, c)| compact(&c.text))
+                .find(|t| GRADES.contains(&t.as_str()));
+            w.total = Some(FormTotal {
+                weight,
+                score,
+                grade,
+                at: self.ctx.row_location(row),
+            });
+            w.after_indicators = true;
+            return true;
+        }
+        if let (Some(t), Some(Some(v))) = (w.total.as_mut(), label_value(row, GRADE_LABELS))
+            && t.grade.is_none()
+            && GRADES.contains(&compact(v.text()).as_str())
+        {
+            t.grade = Some(compact(v.text()));
+            return true;
+        }
+        if w.after_indicators || TRAILER.contains(&first) || first.starts_with('注') {
+            w.after_indicators = true;
+            return true;
+        }
+        false
+    }
+
+    /// A block with its points (`年度绩效目标2(40分)`): it bounds the rows under it and clears
+    /// the categories carried. Whether `row` is one.
+    pub(super) fn block_opened(&mut self, w: &mut Walk, row: &Row) -> bool {
+        let Some((label, p)) = block_row(row) else {
+            return false;
+        };
+        w.scopes.push(Scope {
+            label,
+            points: p,
+            depth: 0,
+            members: Vec::new(),
+            at: self.ctx.row_location(row),
+        });
+        w.open = [Some(w.scopes.len() - 1), None, None];
+        w.level1 = None;
+        w.level1_raw = None;
+        w.level2 = None;
+        w.level2_raw = None;
+        true
+    }
+
+    /// The 一级指标 of row `r`: its own text, merged, or a block header across the grid; a new
+    /// one clears the 二级指标 carried and opens its scope where it prints points (a category
+    /// printed only as points is told later from its 二级指标). Returns its cell.
+    pub(super) fn category(
+        &mut self,
+        w: &mut Walk,
+        h: &GridHeader,
+        r: usize,
+    ) -> Option<&'r Cell<'r>> {
+        let rows = self.rows;
+        let row = &rows[r];
+        let l1_cell = h
+            .col(Col::Level1)
+            .and_then(|c| shown(rows, self.merges, r, c))
+            .or_else(|| block_header(row, h.col(Col::Indicator)));
+        let l1_text = l1_cell.map(|c| compact(&c.text));
+        if l1_text.is_none() || l1_text == w.level1_raw {
+            return l1_cell;
+        }
+        w.level1_raw = l1_text.clone();
+        let (p, name) = points_in(l1_text.as_deref().unwrap_or(""));
+        // `—` (or `-`, `/`) says the form gives no category: none, not the one above
+        w.no_category = is_placeholder(&name) && !name.is_empty();
+        let name = if w.no_category { String::new() } else { name };
+        let name = name.trim_start_matches(|c: char| {
+            matches!(c, '一' | '二' | '三' | '四' | '五' | '、' | '.' | '．') || c.is_ascii_digit()
+        });
+        let name = match expand_level(name) {
+            Some(full) => {
+                self.expanded(l1_cell, name, &full);
+                full
+            }
+            None => name.to_owned(),
+        };
+        w.level1_points_only = name.is_empty();
+        w.level1 = (!name.is_empty()).then(|| (Arc::from(name.as_str()), false));
+        w.level2 = None;
+        w.level2_raw = None;
+        w.open[2] = None;
+        w.open[1] = None;
+        if let (Some(p), Some((n, _))) = (p, &w.level1) {
+            w.points.push((n.clone(), p));
+        } else if let Some(p) = p {
+            // points alone: the category is told from the 二级指标 below
+            w.points.push((Arc::from(format!("#{}", r)), p));
+        }
+        if let Some(p) = p {
+            w.scopes.push(Scope {
+                label: w
+                    .level1
+                    .as_ref()
+                    .map(|(n, _)| n.to_string())
+                    .unwrap_or_default(),
+                points: p,
+                depth: 1,
+                members: Vec::new(),
+                at: l1_cell
+                    .map(|c| c.location(self.ctx.source))
+                    .unwrap_or_else(|| self.ctx.row_location(row)),
+            });
+            w.open[1] = Some(w.scopes.len() - 1);
+        }
+        l1_cell
+    }
+
+    /// The 二级指标 of row `r` (own or merged; a placeholder is none); a new one opens its scope
+    /// where it prints points. Returns its cell.
+    pub(super) fn subcategory(
+        &mut self,
+        w: &mut Walk,
+        h: &GridHeader,
+        r: usize,
+    ) -> Option<&'r Cell<'r>> {
+        let l2_cell = h
+            .col(Col::Level2)
+            .and_then(|c| shown(self.rows, self.merges, r, c));
+        let c = l2_cell?;
+        let raw = compact(&c.text);
+        if w.level2_raw.as_deref() == Some(raw.as_str()) {
+            return l2_cell;
+        }
+        w.level2_raw = Some(raw);
+        let (p, name) = points_in(&c.text);
+        let name = match expand_level(&name) {
+            Some(full) => {
+                self.expanded(Some(c), &name, &full);
+                full
+            }
+            None => name,
+        };
+        if is_placeholder(&name) {
+            w.level2 = None;
+        } else {
+            w.level2 = Some(Arc::from(name.as_str()));
+        }
+        w.open[2] = None;
+        if let Some(p) = p {
+            w.scopes.push(Scope {
+                label: name,
+                points: p,
+                depth: 2,
+                members: Vec::new(),
+                at: c.location(self.ctx.source),
+            });
+            w.open[2] = Some(w.scopes.len() - 1);
+        }
+        l2_cell
+    }
+
+    /// A 一级指标 not written (or itself told before) is told from the 二级指标 (数量指标 →
+    /// 产出指标), with a finding the first time: the points printed alone and an unnamed
+    /// category scope take its name.
+    pub(super) fn category_told(&mut self, w: &mut Walk, row: &Row, l2_cell: Option<&Cell>) {
+        let open_l1 = !w.no_category
+            && (w.level1.is_none() || w.level1.as_ref().is_some_and(|(_, inferred)| *inferred));
+        let told = w.level2.as_ref().filter(|_| open_l1).and_then(|l2| {
+            // in simplified characters (`數量指標` is 数量指标)
+            let simple: String = l2.chars().map(crate::traditional::simplify).collect();
+            LEVEL2_TO_LEVEL1
+                .iter()
+                .find(|(k, _)| simple.starts_with(k))
+                .map(|(_, l1)| (l2.clone(), *l1))
+        });
+        let Some((l2, l1)) = told else {
+            return;
+        };
+        let l1: Arc<str> = Arc::from(l1);
+        // the points printed alone belong to this category
+        if w.level1_points_only
+            && let Some(p) = w.points.iter_mut().find(|(n, _)| n.starts_with('#'))
+        {
+            p.0 = l1.clone();
+        }
+        if let Some(k) = w.open[1]
+            && w.scopes[k].label.is_empty()
+        {
+            w.scopes[k].label = l1.to_string();
+        }
+        if !w.inferred_reported.iter().any(|x| **x == *l1) {
+            w.inferred_reported.push(l1.to_string());
+            let at = l2_cell
+                .map(|c| c.location(self.ctx.source))
+                .unwrap_or_else(|| self.ctx.row_location(row));
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_CATEGORY_INFERRED,
+                    Severity::Info,
+                    at,
+                    format!("一级指标未写明，按二级指标「{l2}」读作「{l1}」"),
+                )
+                .label("由此推断一级指标");
+            self.ctx.findings.push(f);
+        }
+        w.level1 = Some((l1, true));
+    }
+
+    /// The indicator of `row`, with the categories carried; or, where the row has none, the
+    /// finding that says why (an approval row, a placeholder or a category alone), or the
+    /// `其中…` breakdown it is.
+    pub(super) fn indicator(
+        &mut self,
+        w: &mut Walk,
+        h: &GridHeader,
+        row: &'r Row<'r>,
+        l1_cell: Option<&Cell>,
+    ) {
+        let name_cell = h.col(Col::Indicator).and_then(|c| row.cell(c));
+        let name = name_cell.map(|c| tidy(&c.text)).unwrap_or_default();
+        let get = |c: Col| filled_in(h, row, c);
+        if name.is_empty()
+            && let Some((_, cell)) = row.filled().next()
+            && is_approval_row(&cell.text)
+        {
+            self.approval_row(cell);
+            return;
+        }
+        if is_placeholder(&name) {
+            self.not_an_indicator(h, row, name_cell, &name);
+            return;
+        }
+        let name_cell = name_cell.expect("a named indicator has its cell");
+        let target_value = get(Col::Target);
+        let nature = get(Col::Nature);
+        let measure = get(Col::Measure);
+        let target = if nature.is_none() && measure.is_none() {
+            target_value.map(|c| tidy(&c.text)).unwrap_or_default()
+        } else {
+            join_target(
+                nature.map(|c| c.text.trim()),
+                target_value.map(|c| c.text.trim()),
+                measure.map(|c| c.text.trim()),
+            )
+        };
+        let target_at = target_value
+            .or(nature)
+            .or(measure)
+            .map(|c| c.location(self.ctx.source));
+        let actual_cell = get(Col::Actual);
+        let weight = self.points(get(Col::Weight));
+        let published_score = self.points(get(Col::Score));
+        let raw_score = self.points(get(Col::RawScore));
+        let name_at = name_cell.location(self.ctx.source);
+        // `其中…` with no points of its own under a scored row: a breakdown, never scored
+        if is_breakdown_name(&name)
+            && weight.is_none()
+            && published_score.is_none()
+            && !w.out.is_empty()
+        {
+            let actual = actual_cell.map(|c| tidy(&c.text));
+            self.breakdown(w, name, target, actual, name_at);
+            return;
+        }
+        let published_score = weighted_score(w, &name, raw_score, weight, published_score);
+        let deviation = get(Col::Deviation)
+            .map(|c| tidy(&c.text))
+            .filter(|t| !is_template_text(t));
+        for k in w.open.iter().flatten() {
+            w.scopes[*k].members.push(w.out.len());
+        }
+        w.out.push(IndicatorRow {
+            seq: w.out.len() as u32 + 1,
+            category: w.level1.as_ref().map(|(n, _)| n.clone()),
+            subcategory: w.level2.clone(),
+            name: Arc::from(name),
+            target: Arc::from(target),
+            actual: actual_cell.map(|c| Arc::from(tidy(&c.text))),
+            plan: get(Col::Plan).map(|c| Arc::from(tidy(&c.text))),
+            weight,
+            published_score,
+            deviation_note: deviation,
+            terminator: String::new(),
+            at: IndicatorSource {
+                item: self.ctx.row_location(row),
+                category: l1_cell.map(|c| c.location(self.ctx.source)),
+                name: name_at,
+                target: target_at.unwrap_or(name_at.with_len(0)),
+                actual: actual_cell.map(|c| c.location(self.ctx.source)),
+                terminator: None,
+            },
+        });
+    }
+
+    /// A shortened category label read as its full name, with a finding.
+    fn expanded(&mut self, cell: Option<&Cell>, short: &str, full: &str) {
+        let Some(cell) = cell else {
+            return;
+        };
+        let at = cell.location(self.ctx.source);
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_LABEL_EXPANDED,
+                Severity::Info,
+                at,
+                format!("指标类别「{short}」按「{full}」读取"),
+            )
+            .label("简写的类别");
+        self.ctx.findings.push(f);
+    }
+
+    /// A `其中…` row under the indicator read last: kept beside it, with a finding.
+    fn breakdown(
+        &mut self,
+        w: &mut Walk,
+        name: String,
+        target: String,
+        actual: Option<String>,
+        at: Location,
+    ) {
+        let Some(parent) = w.out.last() else {
+            return;
+        };
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_BREAKDOWN,
+                Severity::Info,
+                at,
+                format!(
+                    "「{name}」是「{}」的分项（其中…，没有分值和得分），列出但不单独计分",
+                    parent.name
+                ),
+            )
+            .label("分项");
+        self.ctx.findings.push(f);
+        w.breakdowns.push(Breakdown {
+            parent: parent.seq,
+            name,
+            target,
+            actual,
+            at,
+        });
+    }
+
+    /// A department's opinion and seal: neither a category nor an indicator.
+    fn approval_row(&mut self, cell: &Cell) {
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_APPROVAL_ROW,
+                Severity::Info,
+                cell.location(self.ctx.source),
+                format!("「{}」是审核意见栏，不计为指标", tidy(&cell.text)),
+            )
+            .label("审核意见栏");
+        self.ctx.rows_skipped += 1;
+        self.ctx.findings.push(f);
+    }
+
+    /// A row whose indicator name is empty or a placeholder: values without a name (a
+    /// warning), a category alone, or a template's placeholder row; skipped.
+    fn not_an_indicator(
+        &mut self,
+        h: &GridHeader,
+        row: &Row,
+        name_cell: Option<&Cell>,
+        name: &str,
+    ) {
+        let at = name_cell
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| c.location(self.ctx.source))
+            .unwrap_or_else(|| self.ctx.first_filled_location(row));
+        let has_values = [Col::Target, Col::Actual, Col::Weight, Col::Score]
+            .iter()
+            .any(|&c| filled_in(h, row, c).is_some_and(|x| !is_placeholder(&x.text)));
+        let (code, message) = if name.is_empty() && has_values {
+            (
+                codes::MISSING_NAME,
+                "这一行有指标值或分数，但没有三级指标名称，不计为指标".to_owned(),
+            )
+        } else if name.is_empty() {
+            (
+                codes::FORM_CATEGORY_ROW,
+                "这一行只有指标类别，没有三级指标，不计为指标".to_owned(),
+            )
+        } else {
+            (
+                codes::FORM_PLACEHOLDER,
+                format!("「{name}」是表单模板的占位行，不计为指标"),
+            )
+        };
+        let severity = if code == codes::MISSING_NAME {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let f = self
+            .ctx
+            .finding(code, severity, at, message)
+            .label("不是指标");
+        self.ctx.rows_skipped += 1;
+        self.ctx.findings.push(f);
+    }
+}
+
+/// 河北: 单项指标折算得分 = 单项指标得分 × 权重占比 ÷ 100. The score printed, else the one
+/// computed; a printed one that differs beyond its rounding is a mismatch.
+fn weighted_score(
+    w: &mut Walk,
+    name: &str,
+    raw: Option<Decimal>,
+    weight: Option<Decimal>,
+    published: Option<Decimal>,
+) -> Option<Decimal> {
+    let (Some(raw), Some(weight)) = (raw, weight) else {
+        return published;
+    };
+    let weighted = raw * weight / Decimal::ONE_HUNDRED;
+    match published {
+        None => return Some(weighted),
+        Some(p) if (p - weighted).abs() > half_unit(&p) => w.mismatches.push(format!(
+            "「{name}」折算得分 {} ≠ 单项得分 {} × 权重 {} ÷ 100 = {}",
+            p.normalize(),
+            raw.normalize(),
+            weight.normalize(),
+            weighted.normalize()
+        )),
+        Some(_) => {}
+    }
+    published
+}
