@@ -3494,6 +3494,34 @@ fn xlsx_of(sheets: &[(&str, &str)], parts: &[(&str, String)], styles: &str) -> V
     buf.into_inner()
 }
 
+/// `bytes` (a zip) with the parts of `renames` under their new names, and `_rels/.rels` with
+/// `rels.0` replaced by `rels.1`.
+fn rename_parts(bytes: &[u8], renames: &[(&str, &str)], rels: (&str, &str)) -> Vec<u8> {
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default();
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).unwrap();
+            let name = f.name().unwrap().into_owned();
+            let mut data = String::new();
+            std::io::Read::read_to_string(&mut f, &mut data).unwrap();
+            if name == "_rels/.rels" {
+                data = data.replace(rels.0, rels.1);
+            }
+            let name = renames
+                .iter()
+                .find(|(from, _)| *from == name)
+                .map_or(name.as_str(), |(_, to)| to);
+            z.start_file(name, o).unwrap();
+            z.write_all(data.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
 /// A worksheet of `rows` rows: a header row of a target table, then one number a row.
 fn worksheet_of(rows: usize) -> String {
     let mut s = String::from(
@@ -3544,6 +3572,29 @@ fn xlsx_sheets_that_name_one_part_are_refused_before_any_is_read() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("table.sheet-part-repeated") && r.stderr.contains("「A」和「B」"),
+        "{}",
+        r.stderr
+    );
+    // a workbook found elsewhere through `_rels/.rels` (calamine follows it; `xl/workbook.xml`
+    // is absent, so the file is not told an xlsx by that name)
+    let sheets = [
+        ("A", "worksheets/sheet1.xml"),
+        ("B", "/wb/Worksheets/SHEET1.xml"),
+    ];
+    let moved = rename_parts(
+        &xlsx_of(&sheets, &part, NO_STYLES),
+        &[
+            ("xl/workbook.xml", "wb/book.xml"),
+            ("xl/_rels/workbook.xml.rels", "wb/_rels/book.xml.rels"),
+            ("xl/worksheets/sheet1.xml", "wb/worksheets/sheet1.xml"),
+        ],
+        ("Target=\"xl/workbook.xml\"", "Target=\"wb/book.xml\""),
+    );
+    write(&d, "moved.xlsx", moved);
+    let r = run(&d, &["inspect", "moved.xlsx"], &[]);
+    assert!(
+        r.stderr.contains("table.sheet-part-repeated")
+            && r.stderr.contains("wb/worksheets/sheet1.xml"),
         "{}",
         r.stderr
     );
@@ -3619,6 +3670,11 @@ fn xlsx_style_entries_are_counted_before_calamine_holds_them() {
     assert!(!r.stderr.contains("too-many-entries"), "{}", r.stderr);
     let r = run(&d, &["inspect", "past.xlsx"], &env);
     assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
+    // a mismatched end tag before them stops neither calamine nor the count
+    let broken = styles(51).replace("<cellXfs count=\"1\">", "<cellXfs count=\"1\"></wrong>");
+    write(&d, "broken.xlsx", xlsx_of(&sheets, &part, &broken));
+    let r = run(&d, &["inspect", "broken.xlsx"], &env);
+    assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
 
 #[cfg(target_os = "linux")]
@@ -3634,7 +3690,7 @@ fn word_tables_past_the_sheet_limit_are_refused_as_they_close() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("table.too-many-entries")
-            && r.stderr.contains("10001 个以上的表格")
+            && r.stderr.contains("正文中的表格有 10001 个以上")
             && r.stderr.contains("JIXIAO_MAX_SHEETS"),
         "{}",
         r.stderr

@@ -654,6 +654,31 @@ fn lay_out(rows: Vec<RawRow>) -> Vec<(u32, Vec<WordCell>)> {
 /// Cell edges closer than this (twips, 1/1440 inch) are one column edge.
 const EDGE_SLACK: i32 = 20;
 
+/// The Word 97–2003 format (`.doc`): an OLE file holding `WordDocument` (or one the
+/// compound-file reader cannot open, where the name says `.doc`: refused here with the way
+/// forward).
+pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
+    endings: &[super::Ending::listed(
+        "doc",
+        Some(crate::table::InputFormat::Doc),
+        4,
+    )],
+    what: "Word 文档",
+    claims: |peek| {
+        peek.sniffed == super::Sniffed::Ole
+            && match peek.ole() {
+                super::OleKind::Word => true,
+                super::OleKind::Unreadable => peek.asked == Some(crate::table::InputFormat::Doc),
+                _ => false,
+            }
+    },
+    read: |input| {
+        let sheets = read_sheets(input.name, &input.bytes)?;
+        crate::table::grid::sheets_grid(input.name, sheets, crate::table::InputFormat::Doc, "doc")
+            .map(super::Read::Grid)
+    },
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

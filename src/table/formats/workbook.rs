@@ -70,10 +70,9 @@ pub(crate) fn read_sheets(
     if sheets > limits::SHEETS.get() {
         return Err(ReadError::TooManyEntries {
             name: name.into(),
-            part: "工作簿".into(),
-            what: "工作表",
+            what: "中的工作表".into(),
             count: sheets,
-            max: limits::SHEETS.shown(),
+            limit: &limits::SHEETS,
             help: limits::SHEETS.help(),
         });
     }
@@ -1397,6 +1396,35 @@ fn exact(f: f64) -> Option<Decimal> {
         .map(|d| d.normalize())
         .or_else(|| format!("{f}").parse::<Decimal>().ok())
 }
+
+/// The workbook format: an `.xlsx` (a zip that is not a Word document), an `.xls` (an OLE
+/// file holding `Workbook`, or one the compound-file reader cannot open, refused by the reader
+/// with the way forward unless its name says `.doc`), an `.ods`.
+pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
+    endings: &[
+        super::Ending::listed("xlsx", Some(crate::table::InputFormat::Xlsx), 1),
+        super::Ending::listed("xlsm", Some(crate::table::InputFormat::Xlsx), 1),
+        super::Ending::listed("xls", Some(crate::table::InputFormat::Xlsx), 2),
+        super::Ending::listed("ods", Some(crate::table::InputFormat::Xlsx), 2),
+        super::Ending::unlisted("xlsb", Some(crate::table::InputFormat::Xlsx)),
+    ],
+    what: "Excel 或 WPS 工作簿",
+    claims: |peek| match peek.sniffed {
+        super::Sniffed::Zip => !super::docx::is_docx(peek),
+        // never handed to calamine's own compound-file reader, which follows a looping sector
+        // chain forever: an unreadable container is refused by `read_sheets`
+        super::Sniffed::Ole => match peek.ole() {
+            super::OleKind::Workbook => true,
+            super::OleKind::Unreadable => peek.asked != Some(crate::table::InputFormat::Doc),
+            _ => false,
+        },
+        _ => false,
+    },
+    read: |input| {
+        crate::table::grid::from_workbook(input.name, input.bytes, input.opts.sheet.as_deref())
+            .map(super::Read::Grid)
+    },
+};
 
 #[cfg(test)]
 mod tests {
