@@ -86,8 +86,8 @@ struct Lines {
 impl Lines {
     fn of(src: &NamedSource<Arc<str>>) -> Lines {
         // the errors of one file are made one after another: its index is kept for the next
-        static LAST: std::sync::Mutex<Option<(std::sync::Weak<str>, Arc<[usize]>)>> =
-            std::sync::Mutex::new(None);
+        type Index = (std::sync::Weak<str>, Arc<[usize]>);
+        static LAST: std::sync::Mutex<Option<Index>> = std::sync::Mutex::new(None);
         let text = src.inner().clone();
         let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
         let starts = match last.as_ref() {
