@@ -409,19 +409,17 @@ pub enum ReadError {
     /// More entries of one kind than their limit: sheets of a workbook or tables of a Word
     /// document ([`crate::limits::SHEETS`]), style entries of an xlsx
     /// ([`crate::limits::STYLES`]); counted before they are read.
-    #[error("{name} 的 {part} 有 {count} 个以上的{what}，超过 {max} 个的上限")]
+    #[error("{name} {what}有 {count} 个以上，超过 {} 个的上限", .limit.shown())]
     #[diagnostic(code("table.too-many-entries"), help("{help}"))]
     TooManyEntries {
         /// File name.
         name: String,
-        /// The part that holds them (`xl/styles.xml`, `word/document.xml`).
-        part: String,
-        /// What is counted (`工作表`, `表格`).
-        what: &'static str,
+        /// What is counted, and where (`xl/styles.xml 中的样式条目`, `正文中的表格`).
+        what: String,
         /// Counted so far (the first past the limit).
         count: u64,
         /// The limit.
-        max: String,
+        limit: &'static crate::limits::Limit,
         /// How to raise it.
         help: String,
     },

@@ -70,10 +70,9 @@ fn check_tables(name: &str, count: u64) -> Result<(), ReadError> {
     if count > limits::SHEETS.get() {
         return Err(ReadError::TooManyEntries {
             name: name.into(),
-            part: "正文".into(),
-            what: "表格",
+            what: "的正文中的表格".into(),
             count,
-            max: limits::SHEETS.shown(),
+            limit: &limits::SHEETS,
             help: limits::SHEETS.help(),
         });
     }
