@@ -1,7 +1,8 @@
 //! Parsing speed: the 77 seed targets (with their indicator names as context), the 114 corpus
 //! targets and the 155 of the second corpus (issue 18), read in a loop on one core; and the
-//! whole line of `jixiao parse --format jsonl` (decode, split, parse, JSON written into a
-//! reused buffer) on the seed's lines. Figures go into benches/README.md.
+//! whole line of `jixiao parse --format jsonl` (lines read a buffer at a time, split, parse
+//! with the directions' memo, JSON written into a reused buffer) on the seed's lines. Figures
+//! go into benches/README.md.
 
 use std::hint::black_box;
 
@@ -64,9 +65,12 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
-    // what `jixiao parse --format jsonl` does to each line, without the reading and writing
+    // what `jixiao parse --format jsonl` does to each line, without the writing: lines read a
+    // buffer at a time (`lang::lines`), directions through a memo kept for the run (as the
+    // command keeps one)
     let seed_lines = include_bytes!("../samples/guangzhou-hpf-2023/indicators.tsv");
     let rules = jixiao::rules::RuleSet::bundled();
+    let directions = jixiao::lang::direction::Memo::new(rules);
     let mut group = c.benchmark_group("parse_jsonl");
     group.throughput(Throughput::Elements(
         seed_lines.split_inclusive(|b| *b == b'\n').count() as u64,
@@ -76,14 +80,14 @@ fn bench(c: &mut Criterion) {
         let mut scratch = String::new();
         b.iter(|| {
             out.clear();
-            for (i, raw) in seed_lines.split_inclusive(|b| *b == b'\n').enumerate() {
-                let text = jixiao::lang::record::decode_line(raw);
-                let (indicator, target) = jixiao::lang::record::split_line(&text);
-                let parsed = jixiao::lang::record::parse_line(indicator, target, rules, None);
+            let mut lines = jixiao::lang::lines::Lines::new(&seed_lines[..], u64::MAX);
+            while let Ok(Some(line)) = lines.next() {
+                let (indicator, target) = jixiao::lang::record::split_line(&line.text);
+                let parsed = jixiao::lang::record::parse_line(indicator, target, &directions, None);
                 jixiao::lang::record::write_parsed_json(
                     &mut out,
                     &mut scratch,
-                    i + 1,
+                    line.number,
                     indicator,
                     target,
                     &parsed,
