@@ -599,7 +599,7 @@ mod tests {
 
     #[derive(Debug, thiserror::Error, miette::Diagnostic)]
     #[error("四处标注")]
-    #[diagnostic(code("rules::syntax"))]
+    #[diagnostic(code("rules::yaml-syntax"))]
     struct FourLabels {
         #[source_code]
         src: miette::NamedSource<String>,

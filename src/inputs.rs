@@ -82,23 +82,10 @@ pub fn classify(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Kind, Option<D
 }
 
 /// The order tables in one folder are preferred in when they are the same table: tab-separated
-/// text first (what the seed is), then workbooks, Word, comma-separated text, web pages.
+/// text first (what the seed is), then workbooks, Word, comma-separated text, web pages (each
+/// format's endings say where, [`crate::table::formats::preference`]).
 pub fn preference(name: &str) -> u8 {
-    let ext = Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match ext.as_str() {
-        "tsv" | "txt" => 0,
-        "xlsx" | "xlsm" => 1,
-        "xls" | "ods" => 2,
-        "docx" => 3,
-        "doc" => 4,
-        "csv" => 5,
-        "html" | "htm" | "mhtml" | "mht" => 6,
-        _ => 7,
-    }
+    crate::table::formats::preference(name)
 }
 
 /// Reads the table at `path`: a file through [`table::read_path`]; for a folder (a sample

@@ -3494,6 +3494,34 @@ fn xlsx_of(sheets: &[(&str, &str)], parts: &[(&str, String)], styles: &str) -> V
     buf.into_inner()
 }
 
+/// `bytes` (a zip) with the parts of `renames` under their new names, and `_rels/.rels` with
+/// `rels.0` replaced by `rels.1`.
+fn rename_parts(bytes: &[u8], renames: &[(&str, &str)], rels: (&str, &str)) -> Vec<u8> {
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default();
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).unwrap();
+            let name = f.name().unwrap().into_owned();
+            let mut data = String::new();
+            std::io::Read::read_to_string(&mut f, &mut data).unwrap();
+            if name == "_rels/.rels" {
+                data = data.replace(rels.0, rels.1);
+            }
+            let name = renames
+                .iter()
+                .find(|(from, _)| *from == name)
+                .map_or(name.as_str(), |(_, to)| to);
+            z.start_file(name, o).unwrap();
+            z.write_all(data.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
 /// A worksheet of `rows` rows: a header row of a target table, then one number a row.
 fn worksheet_of(rows: usize) -> String {
     let mut s = String::from(
@@ -3544,6 +3572,29 @@ fn xlsx_sheets_that_name_one_part_are_refused_before_any_is_read() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("table.sheet-part-repeated") && r.stderr.contains("「A」和「B」"),
+        "{}",
+        r.stderr
+    );
+    // a workbook found elsewhere through `_rels/.rels` (calamine follows it; `xl/workbook.xml`
+    // is absent, so the file is not told an xlsx by that name)
+    let sheets = [
+        ("A", "worksheets/sheet1.xml"),
+        ("B", "/wb/Worksheets/SHEET1.xml"),
+    ];
+    let moved = rename_parts(
+        &xlsx_of(&sheets, &part, NO_STYLES),
+        &[
+            ("xl/workbook.xml", "wb/book.xml"),
+            ("xl/_rels/workbook.xml.rels", "wb/_rels/book.xml.rels"),
+            ("xl/worksheets/sheet1.xml", "wb/worksheets/sheet1.xml"),
+        ],
+        ("Target=\"xl/workbook.xml\"", "Target=\"wb/book.xml\""),
+    );
+    write(&d, "moved.xlsx", moved);
+    let r = run(&d, &["inspect", "moved.xlsx"], &[]);
+    assert!(
+        r.stderr.contains("table.sheet-part-repeated")
+            && r.stderr.contains("wb/worksheets/sheet1.xml"),
         "{}",
         r.stderr
     );
@@ -3619,6 +3670,11 @@ fn xlsx_style_entries_are_counted_before_calamine_holds_them() {
     assert!(!r.stderr.contains("too-many-entries"), "{}", r.stderr);
     let r = run(&d, &["inspect", "past.xlsx"], &env);
     assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
+    // a mismatched end tag before them stops neither calamine nor the count
+    let broken = styles(51).replace("<cellXfs count=\"1\">", "<cellXfs count=\"1\"></wrong>");
+    write(&d, "broken.xlsx", xlsx_of(&sheets, &part, &broken));
+    let r = run(&d, &["inspect", "broken.xlsx"], &env);
+    assert!(r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
 
 #[cfg(target_os = "linux")]
@@ -3634,7 +3690,7 @@ fn word_tables_past_the_sheet_limit_are_refused_as_they_close() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("table.too-many-entries")
-            && r.stderr.contains("10001 个以上的表格")
+            && r.stderr.contains("正文中的表格有 10001 个以上")
             && r.stderr.contains("JIXIAO_MAX_SHEETS"),
         "{}",
         r.stderr
@@ -3963,4 +4019,116 @@ fn a_yaml_key_past_its_limit_is_refused_before_the_scanner_reads_it() {
     );
     let r = run(&d, &["rules", "check", "ok.yaml"], &[]);
     assert!(!r.stderr.contains("JIXIAO_MAX_YAML_KEY_KB"), "{}", r.stderr);
+}
+
+// ---- The third outside probe (H23, 2026-12-05; tests/hostile/PROBE.md) ----
+
+/// A `.doc` whose main text is `text` as 8-bit characters (one piece, no paragraph
+/// properties): the FIB of Word 97 with only what the reader looks at, and a piece table.
+fn doc_of_text(text: &[u8]) -> Vec<u8> {
+    let mut fib = vec![0u8; 1024];
+    fib[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+    fib[2..4].copy_from_slice(&0xC1u16.to_le_bytes());
+    // csw 0, cslw 22 (ccpText is the fourth long), cbRgFcLcb 100
+    fib[34..36].copy_from_slice(&22u16.to_le_bytes());
+    fib[48..52].copy_from_slice(&(text.len() as u32).to_le_bytes());
+    fib[124..126].copy_from_slice(&100u16.to_le_bytes());
+    // the CLX: one piece of compressed text at offset 1024 of the WordDocument stream
+    let mut clx = vec![0x02];
+    clx.extend(16u32.to_le_bytes());
+    clx.extend(0u32.to_le_bytes());
+    clx.extend((text.len() as u32).to_le_bytes());
+    clx.extend([0, 0]);
+    clx.extend((0x4000_0000u32 | 2048).to_le_bytes());
+    clx.extend([0, 0]);
+    let pair = 126 + 33 * 8;
+    fib[pair + 4..pair + 8].copy_from_slice(&(clx.len() as u32).to_le_bytes());
+    fib.extend_from_slice(text);
+    let mut cfb = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    cfb.create_stream("/WordDocument")
+        .unwrap()
+        .write_all(&fib)
+        .unwrap();
+    cfb.create_stream("/0Table")
+        .unwrap()
+        .write_all(&clx)
+        .unwrap();
+    cfb.flush().unwrap();
+    cfb.into_inner().into_inner()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn empty_doc_paragraphs_and_cell_marks_count_against_the_cell_limit_as_they_are_read() {
+    // one byte a paragraph (`\r`) or a cell (`\x07`): the text was held at 8 bytes a character
+    // and every paragraph made before the cell limit was looked at (50 MB of `\r` took 2.3 GB)
+    let d = dir("doc-empty-items");
+    for (name, byte) in [("paras.doc", b'\r'), ("cells.doc", 7u8)] {
+        write(&d, name, doc_of_text(&vec![byte; 8_000_000]));
+        let (r, peak_kb) = run_peak(&d, &["inspect", name], &[("JIXIAO_MAX_CELLS", "100000")]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.too-many-cells") && r.stderr.contains("JIXIAO_MAX_CELLS"),
+            "{name}: {}",
+            r.stderr
+        );
+        // the 8 MB file is read whole (twice: the file and its stream); the text and the items
+        // made of it were 64 MB + 256 MB more
+        assert!(peak_kb < 80 * 1024, "{name}: peak {peak_kb} kB");
+    }
+    // within the limit, the same reader still reads a table and the paragraph after it
+    write(
+        &d,
+        "small.doc",
+        doc_of_text(b"\xcf\xee\x07x\x07\x07\r\r\rend\r"),
+    );
+    let r = run(
+        &d,
+        &["inspect", "small.doc"],
+        &[("JIXIAO_MAX_CELLS", "100000")],
+    );
+    assert!(!r.stderr.contains("too-many-cells"), "{}", r.stderr);
+}
+
+#[test]
+fn empty_elements_of_a_zipped_part_are_counted_as_it_is_unzipped() {
+    // 60 million `<si/>` (a 440 KB .xlsx) took 1.7 GB in calamine's table, 60 million `<row/>`
+    // (526 KB) 34 s, 50 million `<w:tr/>` (510 KB .docx) 600 MB: each is counted against the
+    // cell limit as the part is unzipped, before any reader holds or walks it
+    let d = dir("empty-elements");
+    let sst = format!(
+        r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{}</sst>"#,
+        "<si/>".repeat(5000)
+    );
+    write(
+        &d,
+        "strings.xlsx",
+        replace_part(&xlsx_claiming_strings("1"), "xl/sharedStrings.xml", &sst),
+    );
+    let rows = format!("{SHEET_HEAD}{}{SHEET_TAIL}", "<row/>".repeat(5000));
+    write(&d, "rows.xlsx", xlsx_with(rows.as_bytes()));
+    let cells = format!("{SHEET_HEAD}<row>{}</row>{SHEET_TAIL}", "<c/>".repeat(5000));
+    write(&d, "cells.xlsx", xlsx_with(cells.as_bytes()));
+    let word = format!(
+        "<w:tbl>{}<w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        "<w:tr/>".repeat(5000)
+    );
+    write(&d, "rows.docx", docx_with(&word));
+    for (file, code) in [
+        ("strings.xlsx", "table.claims-too-many"),
+        ("rows.xlsx", "table.too-many-cells"),
+        ("cells.xlsx", "table.too-many-cells"),
+        ("rows.docx", "table.too-many-cells"),
+    ] {
+        let r = run(&d, &["inspect", file], &[("JIXIAO_MAX_CELLS", "1000")]);
+        assert_eq!(r.code, 2, "{file}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(code) && r.stderr.contains("JIXIAO_MAX_CELLS"),
+            "{file}: {}",
+            r.stderr
+        );
+        // under the limit the same file is read as before (no header, or an empty table)
+        let r = run(&d, &["inspect", file], &[("JIXIAO_MAX_CELLS", "100000")]);
+        assert!(!r.stderr.contains(code), "{file}: {}", r.stderr);
+    }
 }

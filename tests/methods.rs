@@ -937,7 +937,7 @@ fn every_rule_key_changes_a_score_verdict_grade_or_finding() {
     // keys that name or describe a rule, and the review checks' own switch (tests/review.rs
     // runs `review: true` with a severity against `jixiao review`)
     let exempt = ["id", "description", "review"];
-    for key in RULE_KEYS {
+    for key in RULE_KEYS.iter() {
         assert!(
             exempt.contains(key) || cases.iter().any(|c| c.0 == *key),
             "no case shows what `{key}` does"

@@ -8,7 +8,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use jixiao::eval::stream::{Lines, StreamOptions, Streamed, evaluate_stream, published_precision};
+use jixiao::eval::stream::{StreamOptions, Streamed, evaluate_stream, published_precision};
 use jixiao::eval::{Methodology, Options, evaluate, evaluate::published_precision as whole_dp};
 use jixiao::report::json;
 use jixiao::rules::RuleSet;
@@ -83,7 +83,7 @@ fn streamed_forced(path: &Path, block: usize, force: usize) -> (Vec<u8>, Streame
     let s = evaluate_stream(
         stream,
         &StreamOptions {
-            lines: Lines::Jsonl,
+            lines: &json::JsonLines,
             methodology: &m,
             rules,
             year: None,

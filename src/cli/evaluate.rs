@@ -538,7 +538,7 @@ fn streaming(
     inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let opts = eval::stream::StreamOptions {
-        lines: eval::stream::Lines::Jsonl,
+        lines: &report::json::JsonLines,
         methodology: &methodology,
         rules,
         year: args.year,
@@ -588,7 +588,7 @@ fn streaming_csv(
     stream: SheetStream,
     mut opts: eval::stream::StreamOptions<'_>,
 ) -> Option<u8> {
-    opts.lines = eval::stream::Lines::Csv;
+    opts.lines = &report::csv::CsvLines;
     let held = tempfile::tempfile().and_then(|rows| Ok((rows, tempfile::tempfile()?)));
     let (rows, notes) = match held {
         Ok(files) => files,

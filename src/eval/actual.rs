@@ -128,6 +128,22 @@ pub fn read_with(
             _ => Actual::Done,
         };
     }
+    // most actuals are a plain figure (`95.4%`, `231`): read without the general parser (and
+    // its memo), as it would read them
+    if let Some(quantity) = plain_figure(trimmed) {
+        return quantity_actual(quantity, false, target);
+    }
+    general(trimmed, target, indicator, year, parse)
+}
+
+/// [`read_with`] past the words and plain figures: the text read by the target language.
+fn general(
+    trimmed: &str,
+    target: &Target,
+    indicator: Option<&str>,
+    year: Option<i32>,
+    parse: &mut dyn FnMut(&str, &Context<'_>) -> lang::Parsed,
+) -> Actual {
     let ctx = Context {
         indicator,
         year,
@@ -137,20 +153,7 @@ pub fn read_with(
     match parsed.target {
         Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
             let copied = parsed.provenance.op == Some(Origin::Text);
-            if matches!(target, Target::Qualitative { .. })
-                && quantity.unit.as_ref().is_some_and(|u| u.as_str() == "%")
-            {
-                return Actual::Share(quantity.value / Decimal::ONE_HUNDRED);
-            }
-            let (quantity, unit_from_target) = match (&quantity.unit, target.unit()) {
-                (None, Some(u)) => (Quantity::new(quantity.value, Some(u.clone())), true),
-                _ => (quantity, false),
-            };
-            Actual::Quantity {
-                quantity,
-                unit_from_target,
-                copied_comparator: copied,
-            }
+            quantity_actual(quantity, copied, target)
         }
         // `均达到`, `已完成全年目标` against a figure is a claim of completion, not a yes/no.
         Target::Boolean { expected: true }
@@ -162,6 +165,59 @@ pub fn read_with(
         Target::Deadline { date, .. } => Actual::Date(date),
         _ => Actual::Text(trimmed.to_owned()),
     }
+}
+
+/// A figure read as an actual against `target`: a share of a qualitative target's weight
+/// (`85%`), else the quantity, with the target's unit where it was written bare.
+fn quantity_actual(quantity: Quantity, copied: bool, target: &Target) -> Actual {
+    if matches!(target, Target::Qualitative { .. })
+        && quantity.unit.as_ref().is_some_and(|u| u.as_str() == "%")
+    {
+        return Actual::Share(quantity.value / Decimal::ONE_HUNDRED);
+    }
+    let (quantity, unit_from_target) = match (&quantity.unit, target.unit()) {
+        (None, Some(u)) => (Quantity::new(quantity.value, Some(u.clone())), true),
+        _ => (quantity, false),
+    };
+    Actual::Quantity {
+        quantity,
+        unit_from_target,
+        copied_comparator: copied,
+    }
+}
+
+/// A plain figure: ASCII digits (at most 18), an optional decimal point with digits after it,
+/// an optional `%` at the end, nothing else (no sign, separator, unit or space). The target
+/// language reads these as a compared quantity with the digits' exact value and scale
+/// (`95.40%` is 95.40 with the unit `%`), whatever the indicator or year; anything else
+/// (`-3`, `1,000`, `９５`, `95 %`, `约95%`) is left to it. A test holds the two equal.
+fn plain_figure(text: &str) -> Option<Quantity> {
+    let (digits, unit) = match text.strip_suffix('%') {
+        Some(d) => (d, Some(lang::Unit::PERCENT)),
+        None => (text, None),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let fraction = fraction.unwrap_or("");
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || digits.len() > 19
+        || !all_digits(whole)
+        || !all_digits(fraction)
+        || (digits.len() > whole.len() && fraction.is_empty())
+    {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        mantissa = mantissa * 10 + i64::from(b - b'0');
+    }
+    Some(Quantity::new(
+        Decimal::new(mantissa, fraction.len() as u32),
+        unit,
+    ))
 }
 
 /// A yes/no target answered in other words (the actual `read` as [`read`] gave it, `written`
@@ -307,6 +363,98 @@ mod tests {
 
     fn t(s: &str) -> Target {
         lang::parse(s, &Context::default()).target
+    }
+
+    #[test]
+    fn plain_figures_read_as_the_target_language_reads_them() {
+        let mut texts: Vec<String> = [
+            "95.4%",
+            "95.40%",
+            "231",
+            "0",
+            "0.5",
+            "007",
+            "00.10",
+            "100%",
+            "2023",
+            "2023.12",
+            "12",
+            "1",
+            "10.0",
+            "0.001%",
+            "999999999999999999",
+            "999999999999999.9999",
+            "1234567890.12345678",
+            "3.",
+            ".5",
+            "5%%",
+            "%",
+            "",
+            "1.2.3",
+            "-3",
+            "1,000",
+            "９５",
+            "95 %",
+            "1e5",
+            "+5",
+            "5.%",
+            "约95%",
+            "95%以上",
+            "0%",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let whole = x % 10u64.pow((x >> 40) as u32 % 12);
+            let decimals = (x >> 20) as usize % 5;
+            let fraction: String = format!("{:06}", x % 1_000_000)[..decimals].to_owned();
+            let mut s = whole.to_string();
+            if decimals > 0 {
+                s = format!("{s}.{fraction}");
+            }
+            if x & 1 == 1 {
+                s.push('%');
+            }
+            texts.push(s);
+        }
+        let targets = [
+            t("≥95%"),
+            t("≥200人"),
+            t("有效"),
+            t("是"),
+            t("2023年12月前"),
+        ];
+        let mut fast = 0;
+        for text in &texts {
+            fast += usize::from(plain_figure(text).is_some());
+            for target in &targets {
+                for indicator in [None, Some("办公设备维修维护工作完成率")] {
+                    let general = |text: &str| {
+                        let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
+                        if trimmed.is_empty() {
+                            return Actual::Missing;
+                        }
+                        general(trimmed, target, indicator, Some(2023), &mut |t, ctx| {
+                            lang::parse(t, ctx)
+                        })
+                    };
+                    let ours = read(text, target, indicator, Some(2023));
+                    // Debug shows a decimal's scale (95.40, not 95.4): the same digits, too
+                    assert_eq!(
+                        format!("{ours:?}"),
+                        format!("{:?}", general(text)),
+                        "{text:?} against {target:?}"
+                    );
+                }
+            }
+        }
+        // the fast path is taken (most of the generated figures), not only the general one
+        assert!(fast > 2000, "{fast}");
     }
 
     #[test]

@@ -78,13 +78,14 @@ pub(super) fn indicator(
     IndicatorReport {
         seq: s.row.seq,
         category: s.reading.category.clone(),
+        // the reading's texts (equal to the row's): rows read alike share them
         subcategory: s
-            .row
-            .subcategory
+            .reading
+            .written_subcategory
             .clone()
             .or_else(|| s.reading.subcategory.as_ref().map(|(c, _)| c.clone())),
-        indicator: s.row.name.clone(),
-        target: s.row.target.clone(),
+        indicator: s.reading.name.clone(),
+        target: s.reading.target.clone(),
         canonical: s.reading.canonical.clone(),
         actual: s.actual(),
         verdict: outcome.verdict,

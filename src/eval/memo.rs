@@ -32,13 +32,20 @@ use crate::table::model::IndicatorRow;
 ///   the rule set's conditions read ([`RuleSet::fields_read`]): the bundled rules never read
 ///   the project or unit, so equal indicators are read and decided once.
 /// - Texts read as figures (actual and plan values), by their text and everything their reading
-///   depends on (the indicator, its category and subcategory, the rules deciding a bare value).
+///   depends on (the indicator, its category and subcategory, the rules deciding a bare value);
+///   targets in a memo of their own, so that a sheet whose actuals never repeat (each read
+///   once, kept, and pushed out unused) does not push out the targets, which repeat. Plain
+///   figures (`95.4%`) do not come here at all ([`actual`](super::actual)).
 ///
 /// The year, the rules and the method are the evaluation's own: a cache that meets another set
 /// of them starts over.
 #[derive(Default)]
 pub struct ParseCache {
+    /// Actuals and plan figures read (a sheet whose actuals rarely repeat fills it).
     map: Memo<lang::Parsed>,
+    /// Targets read: apart from the figures, so that actuals that never repeat do not push
+    /// out the targets that do.
+    targets: Memo<lang::Parsed>,
     key: Vec<u8>,
     readings: Memo<Rc<Reading>>,
     /// Readings made so far (each gets the next number as its id).
@@ -313,6 +320,14 @@ impl ParseCache {
     pub(super) fn reads_project(&mut self, rules: &RuleSet) -> bool {
         let r = self.fields_read(rules);
         r.contains(Field::Project) || r.contains(Field::UnitName) || r.contains(Field::Department)
+    }
+
+    /// A target read with `ctx`, kept apart from the figures ([`ParseCache::parse`]).
+    pub(super) fn parse_target(&mut self, text: &str, ctx: &Context<'_>) -> lang::Parsed {
+        std::mem::swap(&mut self.map, &mut self.targets);
+        let parsed = self.parse(text, ctx);
+        std::mem::swap(&mut self.map, &mut self.targets);
+        parsed
     }
 
     /// A text read with `ctx` (actual and plan figures, with the bundled rules).

@@ -39,6 +39,12 @@ pub(super) struct Decisions {
 pub(super) struct Reading {
     /// Its id and last outcome, for the outcome memo.
     pub memo: ReadingMemo,
+    /// The row's indicator, target and written subcategory, as the first row read alike had
+    /// them (rows read alike have the same texts: the memo's key holds them): every report
+    /// line of such rows shares these `Arc`s, and the JSON lines find their text by identity.
+    pub name: Arc<str>,
+    pub target: Arc<str>,
+    pub written_subcategory: Option<Arc<str>>,
     /// The target read (boxed: only a new outcome reads it, so the fields every indicator
     /// reads stay together in a few cache lines).
     pub parsed: Box<lang::Parsed>,
@@ -92,7 +98,7 @@ pub(super) fn read(
     };
     // through the figure memo: a row read again for another actual (rules that read the actual
     // key readings by it) does not read its target again
-    let parsed = cache.parse(&row.target, &ctx);
+    let parsed = cache.parse_target(&row.target, &ctx);
     let canonical = parsed.target.canonical().map(Arc::from);
     // the actual's figure, where conditions read the actual (`actual > 0` in a `when:` of a
     // weight, formula or deduction): read as scoring reads it, so the figure memo serves both
@@ -130,6 +136,9 @@ pub(super) fn read(
     };
     Reading {
         memo: ReadingMemo::default(),
+        name: row.name.clone(),
+        target: row.target.clone(),
+        written_subcategory: row.subcategory.clone(),
         parsed: Box::new(parsed),
         op_rule,
         canonical,

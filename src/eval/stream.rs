@@ -32,26 +32,33 @@ use rust_decimal::Decimal;
 use super::actuals_file::ActualsFile;
 use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
 use crate::finding::{Finding, Severity};
-use crate::report::json;
-use crate::report_model::{Shown, Summary, VerdictCounts};
+use crate::report_model::{ProjectReport, Shown, Summary, VerdictCounts};
 use crate::table::ReadError;
 use crate::table::model::Document;
 use crate::table::stream::{self, Block, FillDown, Head, SheetStream};
 
-/// What a streamed run writes: JSON lines, then a summary line (`--format jsonl`), or CSV rows
-/// (`--format csv`, whose byte-order mark, header and warnings the caller writes first:
-/// [`crate::report::csv::write_head`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lines {
-    #[default]
-    Jsonl,
-    Csv,
+/// How a streamed run writes: a writer of each project's lines for every worker, and what
+/// follows the last block. The caller gives it (JSON lines and CSV rows are renderers, a floor
+/// above evaluation: `report::json::JsonLines`, `report::csv::CsvLines`), so this module names
+/// no output format. CSV's byte-order mark, header and warnings come before the rows and are
+/// the caller's to write (`report::csv::write_head`).
+pub trait Lines: Sync {
+    /// A worker's writer, kept for every block the worker evaluates (it may keep what repeats
+    /// from line to line).
+    fn writer(&self) -> Box<dyn ProjectLines>;
+    /// Writes what follows the last block (the summary line of JSON lines), once.
+    fn finish(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+/// Appends one scored project's lines to a block's buffer.
+pub trait ProjectLines {
+    fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>);
 }
 
 /// How to stream.
 pub struct StreamOptions<'a> {
-    /// JSON lines or CSV rows.
-    pub lines: Lines,
+    /// How the lines are written (JSON lines, CSV rows).
+    pub lines: &'a dyn Lines,
     /// The numbers of the method.
     pub methodology: &'a super::Methodology,
     /// The rules.
@@ -94,7 +101,6 @@ struct Output {
     seq: usize,
     lines: Vec<u8>,
     diagnostics: String,
-    /// (unit, project, score, pending) of each project, in order.
     /// (unit, project, total on 100 where it has one, points pending)
     projects: Vec<(String, String, Option<Decimal>, Decimal)>,
     counts: VerdictCounts,
@@ -163,12 +169,12 @@ pub fn evaluate_stream(
             let (gate, turn, job_rx, pool) = (&gate, &turn, &job_rx, &pool);
             scope.spawn(move || {
                 let mut cache = ParseCache::default();
-                let mut writer = Rows::new(opts.lines);
+                let mut writer = opts.lines.writer();
                 loop {
                     let job = job_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(block)) = job else { break };
-                    let mut memo = (&mut cache, &mut writer);
-                    if let Some(o) = work(head, &block, pool, gate, turn, opts, year, &mut memo)
+                    let memo = (&mut cache, &mut *writer);
+                    if let Some(o) = work(head, &block, (pool, gate, turn), opts, year, memo)
                         && out_tx.send(o).is_err()
                     {
                         break;
@@ -209,9 +215,9 @@ pub fn evaluate_stream(
     }
     let mut totals = written.map_err(StreamError::Write)?;
     let summary = totals.summary(opts.methodology);
-    if opts.lines == Lines::Jsonl {
-        json::write_summary_line(&summary, out).map_err(StreamError::Write)?;
-    }
+    opts.lines
+        .finish(&summary, out)
+        .map_err(StreamError::Write)?;
     out.flush().map_err(StreamError::Write)?;
     let mut findings = std::mem::take(&mut totals.split);
     if totals.seen.unsure() {
@@ -240,40 +246,15 @@ pub fn evaluate_stream(
     })
 }
 
-/// A worker's writer of one project's lines.
-enum Rows {
-    Json(json::LineWriter),
-    Csv(crate::report::csv::RowWriter),
-}
-
-impl Rows {
-    fn new(lines: Lines) -> Self {
-        match lines {
-            Lines::Jsonl => Rows::Json(json::LineWriter::default()),
-            Lines::Csv => Rows::Csv(Default::default()),
-        }
-    }
-
-    fn append_project(&mut self, p: &crate::report::model::ProjectReport, buf: &mut Vec<u8>) {
-        match self {
-            Rows::Json(w) => w.append_project(p, buf),
-            Rows::Csv(w) => w.append_project(p, buf),
-        }
-    }
-}
-
 /// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
 /// the gate).
-#[allow(clippy::too_many_arguments)]
 fn work(
     head: &Head,
     block: &Block,
-    pool: &Mutex<Vec<Vec<u8>>>,
-    gate: &Mutex<Gate<'_>>,
-    turn: &Condvar,
+    (pool, gate, turn): (&Mutex<Vec<Vec<u8>>>, &Mutex<Gate<'_>>, &Condvar),
     opts: &StreamOptions<'_>,
     year: Option<i32>,
-    (cache, writer): &mut (&mut ParseCache, &mut Rows),
+    (cache, writer): (&mut ParseCache, &mut (dyn ProjectLines + 'static)),
 ) -> Option<Output> {
     let speculative = stream::read_block(head, block, block.guess().clone());
     // the turnstile: blocks pass one at a time, in file order

@@ -78,6 +78,10 @@ pub fn budget_points(
 pub(super) struct Shares {
     pub budget: Decimal,
     pub per_indicator: Vec<Decimal>,
+    /// Each category's share per indicator before rescaling (its own points less the weights
+    /// given, shared by its other indicators): a row scored on another weight keeps it as its
+    /// points on the method's scale.
+    pub own: Vec<Decimal>,
     /// The rule that gives each category its points.
     pub rules: Vec<Cow<'static, str>>,
 }
@@ -116,9 +120,20 @@ pub(super) fn shares(budget: Option<Decimal>, groups: &[Group]) -> Shares {
             }
         })
         .collect();
+    let own = groups
+        .iter()
+        .map(|g| {
+            if g.open == 0 {
+                Decimal::ZERO
+            } else {
+                (g.points - g.given).max(Decimal::ZERO) / Decimal::from(g.open)
+            }
+        })
+        .collect();
     Shares {
         budget: budget_points,
         per_indicator,
+        own,
         rules: groups.iter().map(|g| g.pool.clone()).collect(),
     }
 }
@@ -236,9 +251,9 @@ fn by_method(
         }
         group_of.push(k);
     }
+    // the shares, and each group's share before rescaling, worked out once for projects
+    // divided alike
     let shares = cache.shares(budget, &groups);
-    // each group's share before rescaling, worked out once for a run of its rows
-    let mut own_of: Option<(usize, Decimal)> = None;
     for (&i, k) in applicable.iter().zip(group_of) {
         let Some(k) = k else { continue };
         match rows[i].given() {
@@ -249,21 +264,11 @@ fn by_method(
             None => {
                 rows[i].weight = shares.per_indicator[k];
                 rows[i].weight_rule = Some(shares.rules[k].clone());
-                // the same share of the category's points before they were rescaled
-                let g = &groups[k];
-                if g.open > 0 {
-                    let own = match own_of {
-                        Some((j, own)) if j == k => own,
-                        _ => {
-                            let own =
-                                (g.points - g.given).max(Decimal::ZERO) / Decimal::from(g.open);
-                            own_of = Some((k, own));
-                            own
-                        }
-                    };
-                    if own != rows[i].weight && own > Decimal::ZERO {
-                        rows[i].method_weight = Some(own);
-                    }
+                // the same share of the category's points before they were rescaled (a
+                // group with a row here has `open` > 0)
+                let own = shares.own[k];
+                if own != rows[i].weight && own > Decimal::ZERO {
+                    rows[i].method_weight = Some(own);
                 }
             }
         }

@@ -244,6 +244,26 @@ fn safe(record: [String; 16]) -> [String; 16] {
     })
 }
 
+/// CSV rows for a streamed run (`eval::stream`): a [`RowWriter`] for each worker; nothing
+/// after the last row (the head is written before them: [`write_head`]).
+pub struct CsvLines;
+
+impl crate::eval::stream::Lines for CsvLines {
+    fn writer(&self) -> Box<dyn crate::eval::stream::ProjectLines> {
+        Box::new(RowWriter::default())
+    }
+
+    fn finish(&self, _: &super::model::Summary, _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl crate::eval::stream::ProjectLines for RowWriter {
+    fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        RowWriter::append_project(self, p, buf);
+    }
+}
+
 /// The rows of one project at a time (its 预算执行率 row, then one a indicator), the same bytes
 /// as in [`write`](fn@write): the whole report and the streamed one (`eval::stream`) are written by it.
 pub struct RowWriter {

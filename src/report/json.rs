@@ -97,16 +97,61 @@ pub fn append_indicator_lines(projects: &[ProjectReport], buf: &mut Vec<u8>) {
     LineWriter::default().append(projects, buf);
 }
 
+/// JSON lines for a streamed run (`eval::stream`): a [`LineWriter`] for each worker, the
+/// summary line at the end.
+pub struct JsonLines;
+
+impl crate::eval::stream::Lines for JsonLines {
+    fn writer(&self) -> Box<dyn crate::eval::stream::ProjectLines> {
+        Box::new(LineWriter::default())
+    }
+
+    fn finish(&self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        write_summary_line(summary, out)
+    }
+}
+
+impl crate::eval::stream::ProjectLines for LineWriter {
+    fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        LineWriter::append_project(self, p, buf);
+    }
+}
+
 /// Writes indicator lines, keeping the JSON of what repeats from line to line: an indicator's
 /// category, subcategory, name, target and canonical form (tables repeat the same indicator
 /// with the same target in project after project) and the file name. A streaming worker keeps
 /// one writer for every block it writes. Bounded: the memo is emptied when full.
+///
+/// The texts are found first by identity: rows that evaluation read alike share their texts'
+/// `Arc`s (`eval::reading`), so the five addresses find their JSON without reading the texts.
+/// An entry holds its `Arc`s, so no address it is kept under can be freed and reused for
+/// another text while it lives; texts not shared (each row its own `Arc`s) are found by
+/// their content, as before.
 #[derive(Default)]
 pub struct LineWriter {
     head: Vec<u8>,
     file: Escaped,
     key: Vec<u8>,
-    texts: rustc_hash::FxHashMap<Box<[u8]>, Box<[u8]>>,
+    texts: rustc_hash::FxHashMap<Box<[u8]>, std::rc::Rc<[u8]>>,
+    by_identity: rustc_hash::FxHashMap<[usize; 5], Held>,
+}
+
+/// The JSON of an indicator's texts, with the texts it was written from (kept alive, see
+/// [`LineWriter`]).
+struct Held {
+    _texts: [Option<std::sync::Arc<str>>; 5],
+    json: std::rc::Rc<[u8]>,
+}
+
+/// The five texts of an indicator line's identity key, in line order.
+fn line_texts(i: &IndicatorReport) -> [Option<&std::sync::Arc<str>>; 5] {
+    [
+        i.category.as_ref(),
+        i.subcategory.as_ref(),
+        Some(&i.indicator),
+        Some(&i.target),
+        i.canonical.as_ref(),
+    ]
 }
 
 impl LineWriter {
@@ -154,6 +199,27 @@ impl LineWriter {
     fn line(&mut self, b: &mut Vec<u8>, i: &IndicatorReport) {
         b.extend_from_slice(&self.head);
         number(b, i.seq);
+        let texts = line_texts(i);
+        let ids = texts.map(|t| t.map_or(0, |a| std::sync::Arc::as_ptr(a) as *const u8 as usize));
+        match self.by_identity.get(&ids) {
+            Some(held) => b.extend_from_slice(&held.json),
+            None => {
+                let json = self.texts_by_content(b, i);
+                if self.by_identity.len() >= Self::MAX {
+                    self.by_identity.clear();
+                }
+                let held = Held {
+                    _texts: texts.map(|t| t.cloned()),
+                    json,
+                };
+                self.by_identity.insert(ids, held);
+            }
+        }
+        line_rest(b, &mut self.file, i);
+    }
+
+    /// Appends the JSON of `i`'s texts, found by their content or written, and returns it.
+    fn texts_by_content(&mut self, b: &mut Vec<u8>, i: &IndicatorReport) -> std::rc::Rc<[u8]> {
         let parts = [
             i.category.as_deref(),
             i.subcategory.as_deref(),
@@ -172,18 +238,21 @@ impl LineWriter {
             }
         }
         match self.texts.get(self.key.as_slice()) {
-            Some(json) => b.extend_from_slice(json),
+            Some(json) => {
+                b.extend_from_slice(json);
+                json.clone()
+            }
             None => {
                 let start = b.len();
                 indicator_texts(b, i);
                 if self.texts.len() >= Self::MAX {
                     self.texts.clear();
                 }
-                let json: Box<[u8]> = b[start..].into();
-                self.texts.insert(self.key.as_slice().into(), json);
+                let json: std::rc::Rc<[u8]> = b[start..].into();
+                self.texts.insert(self.key.as_slice().into(), json.clone());
+                json
             }
         }
-        line_rest(b, &mut self.file, i);
     }
 }
 
@@ -536,6 +605,24 @@ mod tests {
             String::from_utf8_lossy(&ours),
             String::from_utf8_lossy(&serde_lines(&projects))
         );
+    }
+
+    #[test]
+    fn texts_freed_and_their_addresses_reused_are_written_anew() {
+        // each project's texts are dropped before the next is made: the allocator hands the
+        // same addresses out again, with other text in them
+        let mut writer = LineWriter::default();
+        for k in 0..200 {
+            let t = format!("{}%", k % 7 * 1000 + k);
+            let projects = [project("单位", "甲", vec![indicator(&t, k % 2 == 0)])];
+            let mut ours = Vec::new();
+            writer.append(&projects, &mut ours);
+            assert_eq!(
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&serde_lines(&projects)),
+                "{k}"
+            );
+        }
     }
 
     #[test]

@@ -57,9 +57,9 @@ fn whole(src: &NamedSource<Arc<str>>) -> std::ops::Range<usize> {
 }
 
 /// Read one rule file: the rules it holds, and every error found in it. The steps: the text
-/// read as YAML, within its bounds ([`read_value`]); the file's shape down to its list of rules
-/// ([`rule_items`]); each rule read key by key, every bad key reported ([`read_rule`]); its id
-/// there and said once ([`check_id`]).
+/// read as YAML, within its bounds (`read_value`); the file's shape down to its list of rules
+/// (`rule_items`); each rule read key by key, every bad key reported (`read_rule`); its id
+/// there and said once (`check_id`).
 pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
     let value = match read_value(src) {
         Ok(v) => v,
@@ -326,7 +326,7 @@ fn check_key(
     let kp = ipos.key(&key);
     let key_span = kp.map_or(ipos.dash.clone(), |p| p.key.clone());
     if !RULE_KEYS.contains(&key.as_str()) {
-        let help = match nearest(&key, RULE_KEYS) {
+        let help = match nearest(&key, &RULE_KEYS) {
             Some(n) => format!("是不是 `{n}`？"),
             None => format!("规则可用的键：{}", RULE_KEYS.join("、")),
         };

@@ -291,12 +291,12 @@ pub struct RuleSpec {
     pub deduct: Option<DeductSpec>,
     /// A completion ratio below which matching indicators earn a fixed share.
     pub floor: Option<FloorSpec>,
-    /// 一票否决 where `when:` holds (it may read `actual`).
-    pub veto: Option<VetoSpec>,
     /// 加分 of matching indicators past their target, up to a maximum.
     pub bonus: Option<BonusSpec>,
     /// A condition on another row of the same project that limits matching rows' points.
     pub other_row: Option<OtherRowSpec>,
+    /// 一票否决 where `when:` holds (it may read `actual`).
+    pub veto: Option<VetoSpec>,
     /// 等级上限 where `when:` holds (it may read `actual`): the grade may not exceed it.
     pub cap: Option<CapSpec>,
     /// `true`: matching indicators do not apply (dropped, project rescaled to 100).
@@ -312,46 +312,40 @@ pub struct RuleSpec {
     pub message: Option<String>,
 }
 
-/// Every key a rule may have, for unknown-key suggestions (kept in step with [`RuleSpec`] by a
-/// test).
-pub const RULE_KEYS: &[&str] = &[
-    "id",
-    "description",
-    "when",
-    "disable",
-    "direction",
-    "bare_op",
-    "category",
-    "subcategory",
-    "tolerance",
-    "convert",
-    "category_weight",
-    "indicator_weight",
-    "budget_weight",
-    "formula",
-    "late_penalty",
-    "grade",
-    "words",
-    "share",
-    "min_share",
-    "max_share",
-    "band",
-    "min_score",
-    "precision",
-    "grade_on",
-    "tiers",
-    "deduct",
-    "floor",
-    "bonus",
-    "other_row",
-    "veto",
-    "cap",
-    "not_applicable",
-    "require",
-    "review",
-    "severity",
-    "message",
-];
+/// Every key a rule may have, for unknown-key suggestions: serde's own list of [`RuleSpec`]'s
+/// fields, in their order, so a new field is a known key with no second list to keep in step.
+pub static RULE_KEYS: std::sync::LazyLock<&'static [&'static str]> =
+    std::sync::LazyLock::new(spec_fields);
+
+/// The field names serde's derive hands to `deserialize_struct` for [`RuleSpec`], caught by a
+/// deserializer that reads nothing else.
+fn spec_fields() -> &'static [&'static str] {
+    use serde::de::{Error as _, Visitor, value::Error};
+    struct Fields(&'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for &mut Fields {
+        type Error = Error;
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Error> {
+            self.0 = fields;
+            Err(Error::custom("only the field names are read"))
+        }
+        fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Error> {
+            Err(Error::custom("only a struct's field names are read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut fields = Fields(&[]);
+    let _ = RuleSpec::deserialize(&mut fields);
+    fields.0
+}
 
 /// Keys of the file's top level.
 pub const FILE_KEYS: &[&str] = &["rules"];

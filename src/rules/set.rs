@@ -289,18 +289,29 @@ impl Partial {
     /// A scoring key's value that cannot be used (`why`), at the value of `key`.
     pub fn bad_value(&self, key: &str, why: &str) -> Box<RuleError> {
         Box::new(
-            RuleError::new(
-                RuleErrorKind::BadValue,
+            bad_value_at(
                 &self.src,
-                self.pos
-                    .key(key)
-                    .map_or(self.pos.dash.clone(), |k| k.value.clone()),
+                &self.pos,
+                key,
                 format!("`{key}` 有误：{why}"),
                 "这里的值用不了",
             )
             .help("见 docs/rules.md 中该键的写法和例子"),
         )
     }
+}
+
+/// A value of `key` that cannot be used: an error at the value (at the rule's dash where the key
+/// is not found), with its message and label.
+fn bad_value_at(
+    src: &NamedSource<Arc<str>>,
+    item: &ItemPos,
+    key: &str,
+    message: String,
+    label: &str,
+) -> RuleError {
+    let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
+    RuleError::new(RuleErrorKind::BadValue, src, span, message, label)
 }
 
 /// A percentage key (`10%`) as a fraction.
@@ -317,12 +328,11 @@ fn percent(
             unit: Some(u),
         }) if u == Unit::PERCENT => Some(value / Decimal::ONE_HUNDRED),
         _ => {
-            let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
             errors.push(
-                RuleError::new(
-                    RuleErrorKind::BadValue,
+                bad_value_at(
                     src,
-                    span,
+                    item,
+                    key,
                     format!("`{key}` 应是一个百分数"),
                     "这里应是百分数",
                 )
@@ -380,15 +390,12 @@ fn conversion(
     {
         return Some(Conversion { from, to, factor });
     }
-    let span = item
-        .key("convert")
-        .map_or(item.dash.clone(), |p| p.value.clone());
     errors.push(
-        RuleError::new(
-            RuleErrorKind::BadValue,
+        bad_value_at(
             src,
-            span,
-            "`convert` 应写作 `1 月 = 30 天`",
+            item,
+            "convert",
+            "`convert` 应写作 `1 月 = 30 天`".to_owned(),
             "读不出换算",
         )
         .help("两边各是一个带单位的数量，如 `convert: 1 月 = 30 天`"),
@@ -406,12 +413,11 @@ fn number(
     if let Some(n) = n
         && n.decimal().is_none_or(|d| d.is_sign_negative())
     {
-        let span = item.key(key).map_or(item.dash.clone(), |p| p.value.clone());
         errors.push(
-            RuleError::new(
-                RuleErrorKind::BadValue,
+            bad_value_at(
                 src,
-                span,
+                item,
+                key,
                 format!("`{key}` 应是一个非负的数"),
                 "这里应是数",
             )
@@ -468,9 +474,9 @@ impl RuleSet {
 
     /// Load files in order. `Ok` carries the warnings (files with only warnings); `Err` every
     /// file's errors, all of them. The steps: each file read and each of its rules compiled
-    /// ([`compiled`]) and merged by id over the earlier files' ([`Merged::add`]); each merged
-    /// rule decided against the grade bands loaded ([`grade_bands`], [`decide_all`]); any error
-    /// stops there; the rules put in priority order and indexed by kind ([`RuleSet::indexed`]).
+    /// (`compiled`) and merged by id over the earlier files' (`Merged::add`); each merged rule
+    /// decided against the grade bands loaded (`grade_bands`, `decide_all`); any error stops
+    /// there; the rules put in priority order and indexed by kind (`RuleSet::indexed`).
     pub fn load(sources: &[RuleSource]) -> Result<(RuleSet, Vec<FileErrors>), Vec<FileErrors>> {
         let mut compiler = Compiler::default();
         let mut merged = Merged::default();
@@ -680,39 +686,35 @@ fn compiled(
     compiler: &mut Compiler,
     errors: &mut Vec<RuleError>,
 ) -> Partial {
+    let [when, require, other_row] = [
+        ("when", spec.when.as_deref()),
+        ("require", spec.require.as_deref()),
+        (
+            "other_row",
+            spec.other_row.as_ref().map(|o| o.when.as_str()),
+        ),
+    ]
+    .map(|(key, text)| text.and_then(|t| compile_expr(t, key, &pos, src, compiler, errors)));
+    let [tolerance, late_penalty, share, min_share, max_share] = [
+        ("tolerance", &spec.tolerance),
+        ("late_penalty", &spec.late_penalty),
+        ("share", &spec.share),
+        ("min_share", &spec.min_share),
+        ("max_share", &spec.max_share),
+    ]
+    .map(|(key, text)| {
+        text.as_deref()
+            .and_then(|t| percent(t, key, &pos, src, errors))
+    });
     let p = Partial {
-        when: spec
-            .when
-            .as_deref()
-            .and_then(|w| compile_expr(w, "when", &pos, src, compiler, errors)),
-        require: spec
-            .require
-            .as_deref()
-            .and_then(|w| compile_expr(w, "require", &pos, src, compiler, errors)),
-        other_row: spec
-            .other_row
-            .as_ref()
-            .and_then(|o| compile_expr(&o.when, "other_row", &pos, src, compiler, errors)),
-        tolerance: spec
-            .tolerance
-            .as_deref()
-            .and_then(|t| percent(t, "tolerance", &pos, src, errors)),
-        late_penalty: spec
-            .late_penalty
-            .as_deref()
-            .and_then(|t| percent(t, "late_penalty", &pos, src, errors)),
-        share: spec
-            .share
-            .as_deref()
-            .and_then(|t| percent(t, "share", &pos, src, errors)),
-        min_share: spec
-            .min_share
-            .as_deref()
-            .and_then(|t| percent(t, "min_share", &pos, src, errors)),
-        max_share: spec
-            .max_share
-            .as_deref()
-            .and_then(|t| percent(t, "max_share", &pos, src, errors)),
+        when,
+        require,
+        other_row,
+        tolerance,
+        late_penalty,
+        share,
+        min_share,
+        max_share,
         convert: spec
             .convert
             .as_deref()
@@ -972,6 +974,34 @@ impl<'r> Applied<'r, '_> {
     }
 
     /// Every enabled rule of `kind` whose `when:` holds, in priority order.
+    /// The value of the first rule of `kind` that holds (`T` the value its key decides, read
+    /// through `f`), with that rule: what most keys' accessors answer.
+    pub(in crate::rules) fn first_value<T: keys::KeyValue, U>(
+        &self,
+        kind: usize,
+        f: impl FnOnce(&'r T) -> U,
+    ) -> Option<Decided<'r, U>> {
+        let r = self.first(kind)?;
+        Some(Decided {
+            value: f(r.choice.get::<T>()?),
+            rule: &r.rref,
+        })
+    }
+
+    /// The values of every rule of `kind` that holds, each with its rule, in priority order.
+    pub(in crate::rules) fn all_values<T: keys::KeyValue, U>(
+        &self,
+        kind: usize,
+        f: impl Fn(&'r T) -> U,
+    ) -> impl Iterator<Item = Decided<'r, U>> {
+        self.all(kind).filter_map(move |r| {
+            Some(Decided {
+                value: f(r.choice.get::<T>()?),
+                rule: &r.rref,
+            })
+        })
+    }
+
     pub(in crate::rules) fn all(&self, kind: usize) -> impl Iterator<Item = &'r Rule> + '_ {
         let set: &'r RuleSet = self.set;
         set.by_kind[kind]

@@ -935,6 +935,8 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
     let mut total: u64 = 0;
     let mut kind = ZipKind::Other;
     let mut content = false;
+    let mut cells = workbook::TagCount::rows_and_cells();
+    let mut items = workbook::TagCount::word_items();
     let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
@@ -955,6 +957,9 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
             .next()
             .is_some_and(|f| f.eq_ignore_ascii_case("sharedStrings.xml"));
         let mut head = Vec::new();
+        let sheet = part.starts_with("xl/worksheets/") && part.ends_with(".xml");
+        let word = part == "word/document.xml";
+        let mut held = workbook::TagCount::strings();
         let mut part_bytes: u64 = 0;
         loop {
             match std::io::Read::read(&mut entry, &mut sink) {
@@ -962,8 +967,22 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
                 Ok(k) => {
                     total += k as u64;
                     part_bytes += k as u64;
-                    if strings && head.len() < 4096 {
-                        head.extend_from_slice(&sink[..k.min(4096 - head.len())]);
+                    if strings {
+                        if head.len() < 4096 {
+                            head.extend_from_slice(&sink[..k.min(4096 - head.len())]);
+                        }
+                        held.feed(&sink[..k]);
+                        workbook::check_count(name, Some(&part), held.count)?;
+                    } else if sheet {
+                        // counted across the worksheets: the cell limit is the workbook's
+                        let before = cells.count;
+                        cells.feed(&sink[..k]);
+                        if cells.count != before {
+                            workbook::check_count(name, None, cells.count)?;
+                        }
+                    } else if word {
+                        items.feed(&sink[..k]);
+                        workbook::check_count(name, None, items.count)?;
                     }
                     if total > max {
                         return Err(too_large(&part));
@@ -978,8 +997,9 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
             content = true;
         }
     }
-    // an xlsx's sheets and styles, as its parts say them, before calamine holds them
-    if kind == ZipKind::Xlsx {
+    // an xlsx's sheets and styles, as its parts say them, before calamine holds them (a zip
+    // whose workbook is not `xl/workbook.xml` too: calamine finds it through `_rels/.rels`)
+    if matches!(kind, ZipKind::Xlsx | ZipKind::Other) {
         formats::xlsx_parts::guard(name, &mut zip)?;
     }
     // an OpenDocument sheet, whatever its name says (an `.ods` saved as `.xlsx`): its repeated

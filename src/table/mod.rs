@@ -80,6 +80,10 @@ pub use layouts::columns;
 use layouts::{form, indicator_cell, integrity, self_eval, target_table};
 
 pub use formats::text as decode;
+// what a name asks for and a text's delimiter are the formats' to tell (the streaming reader
+// asks them too)
+use decode::sniff_delimiter;
+use formats::asked_by_name as format_from_name;
 
 use std::path::Path;
 
@@ -405,19 +409,17 @@ pub enum ReadError {
     /// More entries of one kind than their limit: sheets of a workbook or tables of a Word
     /// document ([`crate::limits::SHEETS`]), style entries of an xlsx
     /// ([`crate::limits::STYLES`]); counted before they are read.
-    #[error("{name} 的 {part} 有 {count} 个以上的{what}，超过 {max} 个的上限")]
+    #[error("{name} {what}有 {count} 个以上，超过 {} 个的上限", .limit.shown())]
     #[diagnostic(code("table.too-many-entries"), help("{help}"))]
     TooManyEntries {
         /// File name.
         name: String,
-        /// The part that holds them (`xl/styles.xml`, `word/document.xml`).
-        part: String,
-        /// What is counted (`工作表`, `表格`).
-        what: &'static str,
+        /// What is counted, and where (`xl/styles.xml 中的样式条目`, `正文中的表格`).
+        what: String,
         /// Counted so far (the first past the limit).
         count: u64,
         /// The limit.
-        max: String,
+        limit: &'static crate::limits::Limit,
         /// How to raise it.
         help: String,
     },
@@ -486,81 +488,24 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
 /// forward); the name only chooses between text formats, and a workbook or Word name on bytes
 /// that are none is an error, not a guess.
 pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
-    use formats::{OleKind, Sniffed};
     if bytes.len() as u64 > crate::limits::INPUT.get() {
         return Err(ReadError::too_large(name, bytes.len() as u64));
     }
     if bytes.is_empty() {
         return Err(ReadError::Empty { name: name.into() });
     }
-    let format = opts.format.or_else(|| format_from_name(name));
-    let grid = match formats::sniff(&bytes) {
-        Sniffed::Pdf => return Err(ReadError::Pdf { name: name.into() }),
-        Sniffed::Picture(kind) => {
-            return Err(ReadError::Picture {
-                name: name.into(),
-                kind,
-            });
-        }
-        Sniffed::Rtf => {
-            return Err(ReadError::OfficeOther {
-                name: name.into(),
-                what: "是 RTF 格式的文档（常以 .doc 为扩展名），jixiao 不读取 RTF",
-            });
-        }
-        Sniffed::Zip => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
-        Sniffed::Ole => match formats::ole_kind(&bytes) {
-            OleKind::Word => {
-                let sheets = formats::doc::read_sheets(name, &bytes)?;
-                grid::sheets_grid(name, sheets, InputFormat::Doc, "doc")?
-            }
-            OleKind::Workbook => grid::from_workbook(name, bytes, opts.sheet.as_deref())?,
-            // a container the compound-file reader cannot open: refused by the workbook reader
-            // with the way forward (never handed to calamine's own compound-file reader, which
-            // follows a looping sector chain forever)
-            OleKind::Unreadable if format != Some(InputFormat::Doc) => {
-                grid::from_workbook(name, bytes, opts.sheet.as_deref())?
-            }
-            OleKind::Unreadable => {
-                let sheets = formats::doc::read_sheets(name, &bytes)?;
-                grid::sheets_grid(name, sheets, InputFormat::Doc, "doc")?
-            }
-            OleKind::Encrypted => {
-                return Err(ReadError::OfficeOther {
-                    name: name.into(),
-                    what: "已加密（设有打开密码）",
-                });
-            }
-            OleKind::Other => {
-                return Err(ReadError::OfficeOther {
-                    name: name.into(),
-                    what: "既不是 Word 文档也不是 Excel 工作簿（或已损坏）",
-                });
-            }
-        },
-        Sniffed::Mhtml => {
-            let page = formats::mhtml::page(&bytes).map_err(|_| ReadError::PageNoForm {
-                name: name.into(),
-                tables: 0,
-            })?;
-            return read_page(name, &page.bytes, opts, page.charset);
-        }
-        Sniffed::Html => return read_page(name, &bytes, opts, None),
-        Sniffed::Other => match format {
-            Some(InputFormat::Xlsx | InputFormat::Docx | InputFormat::Doc) => {
-                return Err(ReadError::NotWorkbook { name: name.into() });
-            }
-            Some(InputFormat::Html) => return read_page(name, &bytes, opts, None),
-            _ => {
-                let decoded = decode::decode_owned(name, bytes, opts.encoding)?;
-                let format = format
-                    .filter(|f| f.is_text())
-                    .unwrap_or_else(|| sniff_delimiter(&decoded.text));
-                grid::from_text(name, decoded.text, format, decoded.encoding)?
-            }
-        },
+    let asked = opts.format.or_else(|| format_from_name(name));
+    let format = formats::recognise(name, &bytes, asked)?;
+    let input = formats::Input {
+        name,
+        bytes,
+        opts,
+        asked,
     };
-    columns::with_map(&opts.columns, || build(grid))
+    match (format.read)(input)? {
+        formats::Read::Grid(grid) => columns::with_map(&opts.columns, || build(grid)),
+        formats::Read::Page { bytes, declared } => read_page(name, &bytes, opts, declared),
+    }
 }
 
 /// Reads a saved web page: its tables that hold a target table, a sheet or a form (told by
@@ -664,29 +609,6 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
     };
     let grid = grid::from_text(name, decode::cr_lines(text.to_owned()), format, "UTF-8")?;
     columns::with_map(&opts.columns, || build(grid))
-}
-
-fn format_from_name(name: &str) -> Option<InputFormat> {
-    let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "csv" => Some(InputFormat::Csv),
-        "tsv" | "tab" => Some(InputFormat::Tsv),
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(InputFormat::Xlsx),
-        "docx" => Some(InputFormat::Docx),
-        "doc" => Some(InputFormat::Doc),
-        "html" | "htm" | "mhtml" | "mht" | "shtml" | "xhtml" => Some(InputFormat::Html),
-        _ => None,
-    }
-}
-
-/// `.txt` and unknown names: tabs if the text has any, else commas if it has any.
-fn sniff_delimiter(text: &str) -> InputFormat {
-    let head = &text[..source::floor_char_boundary(text, 64 * 1024)];
-    if head.contains('\t') || !head.contains(',') {
-        InputFormat::Tsv
-    } else {
-        InputFormat::Csv
-    }
 }
 
 /// State shared by the layout readers: the source, findings and row counts.

@@ -50,10 +50,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// 加分, where a rule gives it.
     pub fn bonus(&self) -> Option<Decided<'r, &'r Bonus>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: &**r.choice.get::<Arc<Bonus>>()?,
-            rule: &r.rref,
-        })
+        self.first_value::<Arc<Bonus>, _>(KIND, |v| &**v)
     }
 }

@@ -47,13 +47,6 @@ pub(crate) fn grade(c: &Choice) -> Option<&str> {
 impl<'r> Applied<'r, '_> {
     /// Every cap whose `when:` holds.
     pub fn caps(&self) -> Vec<Decided<'r, &'r Cap>> {
-        self.all(KIND)
-            .filter_map(|r| {
-                Some(Decided {
-                    value: &**r.choice.get::<Arc<Cap>>()?,
-                    rule: &r.rref,
-                })
-            })
-            .collect()
+        self.all_values::<Arc<Cap>, _>(KIND, |v| &**v).collect()
     }
 }

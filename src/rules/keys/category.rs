@@ -14,13 +14,7 @@ pub const KEY: KeyInfo = KeyInfo {
     name: "category",
     present: |s| s.category.is_some(),
     attached: &[],
-    when_fields: Some((
-        {
-            use crate::rules::expr::Field::*;
-            &[Indicator, Category, Subcategory]
-        },
-        "推断类别时只知道指标名称和已有的类别",
-    )),
+    when_fields: super::CLASSIFYING,
     decide,
     names_grade: None,
     doc: include_str!("category.rs"),

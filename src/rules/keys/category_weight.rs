@@ -42,10 +42,6 @@ impl<'r> Applied<'r, '_> {
     /// Points of the indicator's category. Categories whose weight comes from one rule share it
     /// (rule id = the pool).
     pub fn category_weight(&self) -> Option<Decided<'r, Decimal>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: r.choice.get::<Value>()?.0,
-            rule: &r.rref,
-        })
+        self.first_value::<Value, _>(KIND, |v| v.0)
     }
 }

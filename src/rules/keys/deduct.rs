@@ -47,10 +47,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// 扣分 scoring, where a rule gives it.
     pub fn deduct(&self) -> Option<Decided<'r, &'r Deduct>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: &**r.choice.get::<Arc<Deduct>>()?,
-            rule: &r.rref,
-        })
+        self.first_value::<Arc<Deduct>, _>(KIND, |v| &**v)
     }
 }

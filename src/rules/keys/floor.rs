@@ -42,10 +42,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// A completion floor, where a rule gives one.
     pub fn floor(&self) -> Option<Decided<'r, &'r Floor>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: r.choice.get::<Floor>()?,
-            rule: &r.rref,
-        })
+        self.first_value::<Floor, _>(KIND, |v| v)
     }
 }

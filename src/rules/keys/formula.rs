@@ -54,10 +54,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// The scoring formula for the indicator (rules usually test `kind`).
     pub fn formula(&self) -> Option<Decided<'r, FormulaChoice>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: *r.choice.get::<FormulaChoice>()?,
-            rule: &r.rref,
-        })
+        self.first_value::<FormulaChoice, _>(KIND, |v| *v)
     }
 }

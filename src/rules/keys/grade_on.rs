@@ -44,10 +44,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// Whether grade bands read the exact total (`true`) or the total as shown (`false`).
     pub fn grade_on(&self) -> Option<Decided<'r, bool>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: r.choice.get::<Value>()?.0,
-            rule: &r.rref,
-        })
+        self.first_value::<Value, _>(KIND, |v| v.0)
     }
 }

@@ -38,10 +38,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// Points of the indicator itself, where a rule fixes them.
     pub fn indicator_weight(&self) -> Option<Decided<'r, Decimal>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: r.choice.get::<Value>()?.0,
-            rule: &r.rref,
-        })
+        self.first_value::<Value, _>(KIND, |v| v.0)
     }
 }

@@ -7,9 +7,9 @@
 //!
 //! A key's kind — the index of its list of rules in a [`RuleSet`](super::RuleSet) — is its
 //! position in [`ALL`], found by name at compile time ([`kind`]); no number is written by hand.
-//! Adding a key: its file here, a line in [`ALL`], and its field in
-//! [`RuleSpec`] (the file format and `rules/schema.json`; `RULE_KEYS` is
-//! checked against it by a test).
+//! Adding a key: its file here, its line in `keys! { … }` (which declares the module and lists
+//! it in [`ALL`]), and its field in [`RuleSpec`] (the file format; `rules/schema.json` is
+//! regenerated from it, and the keys a rule may write are serde's list of its fields).
 //!
 //! Decided here where nothing else says: when two decision keys are written in one rule, the
 //! first written is named in the error; an attached key is reported against the first key of
@@ -24,57 +24,41 @@ use super::expr::Field;
 use super::model::RuleSpec;
 use super::set::Partial;
 
-pub mod band;
-pub mod bonus;
-pub mod budget_weight;
-pub mod cap;
-pub mod category;
-pub mod category_weight;
-pub mod check;
-pub mod convert;
-pub mod deduct;
-pub mod direction;
-pub mod floor;
-pub mod formula;
-pub mod grade;
-pub mod grade_on;
-pub mod indicator_weight;
-pub mod not_applicable;
-pub mod other_row;
-pub mod precision;
-pub mod review_switch;
-pub mod subcategory;
-pub mod tiers;
-pub mod tolerance;
-pub mod veto;
+/// Declares each key's module and lists it in [`ALL`]: a key's one registry line.
+macro_rules! keys {
+    ($($key:ident),* $(,)?) => {
+        $(pub mod $key;)*
+        /// Every decision key, in the order a rule's keys are listed (and an attached key's
+        /// error names its main key). A key's kind is its position here.
+        pub const ALL: &[KeyInfo] = &[$($key::KEY),*];
+    };
+}
 
-/// Every decision key, in the order a rule's keys are listed (and an attached key's error
-/// names its main key). A key's kind is its position here.
-pub const ALL: &[KeyInfo] = &[
-    direction::KEY,
-    category::KEY,
-    subcategory::KEY,
-    tolerance::KEY,
-    convert::KEY,
-    category_weight::KEY,
-    indicator_weight::KEY,
-    budget_weight::KEY,
-    formula::KEY,
-    grade::KEY,
-    band::KEY,
-    precision::KEY,
-    grade_on::KEY,
-    tiers::KEY,
-    deduct::KEY,
-    floor::KEY,
-    bonus::KEY,
-    other_row::KEY,
-    veto::KEY,
-    cap::KEY,
-    not_applicable::KEY,
-    check::KEY,
-    review_switch::KEY,
-];
+keys! {
+    direction,
+    category,
+    subcategory,
+    tolerance,
+    convert,
+    category_weight,
+    indicator_weight,
+    budget_weight,
+    formula,
+    grade,
+    band,
+    precision,
+    grade_on,
+    tiers,
+    deduct,
+    floor,
+    bonus,
+    other_row,
+    veto,
+    cap,
+    not_applicable,
+    check,
+    review_switch,
+}
 
 /// How many kinds of decision there are.
 pub const KINDS: usize = ALL.len();
@@ -218,6 +202,13 @@ pub(crate) fn pct(d: rust_decimal::Decimal) -> String {
 /// The `when_fields` of a key that holds for the whole evaluation (no `when:`).
 pub const WHOLE_EVALUATION: Option<(&[Field], &str)> =
     Some((&[], "它对整个评价适用，不因指标或项目而变"));
+
+/// The `when_fields` of a key that classifies an indicator (`category`, `subcategory`): a
+/// category is inferred knowing only the indicator's name and the categories it already has.
+pub const CLASSIFYING: Option<(&[Field], &str)> = Some((
+    &[Field::Indicator, Field::Category, Field::Subcategory],
+    "推断类别时只知道指标名称和已有的类别",
+));
 
 #[cfg(test)]
 mod tests {

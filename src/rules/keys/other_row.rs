@@ -78,13 +78,7 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// Every `other_row:` rule whose own `when:` holds for this row.
     pub fn other_rows(&self) -> Vec<Decided<'r, &'r OtherRow>> {
-        self.all(KIND)
-            .filter_map(|r| {
-                Some(Decided {
-                    value: &**r.choice.get::<Arc<OtherRow>>()?,
-                    rule: &r.rref,
-                })
-            })
+        self.all_values::<Arc<OtherRow>, _>(KIND, |v| &**v)
             .collect()
     }
 }

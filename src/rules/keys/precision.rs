@@ -35,10 +35,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// Decimals shown for scores.
     pub fn precision(&self) -> Option<Decided<'r, u32>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: r.choice.get::<Value>()?.0,
-            rule: &r.rref,
-        })
+        self.first_value::<Value, _>(KIND, |v| v.0)
     }
 }

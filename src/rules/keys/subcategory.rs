@@ -12,13 +12,7 @@ pub const KEY: KeyInfo = KeyInfo {
     name: "subcategory",
     present: |s| s.subcategory.is_some(),
     attached: &[],
-    when_fields: Some((
-        {
-            use crate::rules::expr::Field::*;
-            &[Indicator, Category, Subcategory]
-        },
-        "推断类别时只知道指标名称和已有的类别",
-    )),
+    when_fields: super::CLASSIFYING,
     decide,
     names_grade: None,
     doc: include_str!("subcategory.rs"),
@@ -44,11 +38,8 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 }
 
 impl<'r> Applied<'r, '_> {
+    /// The subcategory a rule gives the indicator.
     pub fn subcategory(&self) -> Option<Decided<'r, &'r str>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: &r.choice.get::<Value>()?.0,
-            rule: &r.rref,
-        })
+        self.first_value::<Value, _>(KIND, |v| v.0.as_str())
     }
 }

@@ -43,10 +43,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// 分档 scoring, where a rule gives it.
     pub fn tiers(&self) -> Option<Decided<'r, &'r Tiers>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: &**r.choice.get::<Arc<Tiers>>()?,
-            rule: &r.rref,
-        })
+        self.first_value::<Arc<Tiers>, _>(KIND, |v| &**v)
     }
 }

@@ -39,10 +39,6 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 impl<'r> Applied<'r, '_> {
     /// Tolerance of an approximate target, as a fraction of its value (0.1 = ±10%).
     pub fn tolerance(&self) -> Option<Decided<'r, Decimal>> {
-        let r = self.first(KIND)?;
-        Some(Decided {
-            value: r.choice.get::<Value>()?.0,
-            rule: &r.rref,
-        })
+        self.first_value::<Value, _>(KIND, |v| v.0)
     }
 }

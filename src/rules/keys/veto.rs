@@ -48,13 +48,6 @@ pub(crate) fn grade(c: &Choice) -> Option<&str> {
 impl<'r> Applied<'r, '_> {
     /// Every veto whose `when:` holds.
     pub fn vetoes(&self) -> Vec<Decided<'r, &'r Veto>> {
-        self.all(KIND)
-            .filter_map(|r| {
-                Some(Decided {
-                    value: &**r.choice.get::<Arc<Veto>>()?,
-                    rule: &r.rref,
-                })
-            })
-            .collect()
+        self.all_values::<Arc<Veto>, _>(KIND, |v| &**v).collect()
     }
 }

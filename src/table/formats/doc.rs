@@ -23,9 +23,10 @@
 //! cell. A Word 6/95 document (an older FIB) and an encrypted document are refused by name.
 //!
 //! **Limits**: every count and offset the file claims is checked against the stream it points
-//! into; the text read is at most the stream's own size; cells count against
-//! [`limits::CELLS`] and columns against [`limits::COLUMNS`] (through `docx::to_sheets`). A
-//! broken piece table is an error naming it, never a panic.
+//! into; the text read is at most the stream's own size, and it is decoded as it is used, never
+//! held whole; every paragraph, cell and row (empty ones too: a paragraph mark is one byte)
+//! counts against [`limits::CELLS`] as it is made, and columns against [`limits::COLUMNS`]
+//! (through `docx::to_sheets`). A broken piece table is an error naming it, never a panic.
 
 use std::io::{Cursor, Read};
 
@@ -68,7 +69,7 @@ fn from_streams(
     let pieces = pieces(table, fib.clx).map_err(fail)?;
     let papx = Papx::new(word, data, table, fib.bte_papx);
     let text = main_text(word, &pieces, fib.ccp_text).map_err(fail)?;
-    let items = structure(&text, &papx);
+    let items = structure(name, text, &papx)?;
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
         return Err(fail("文档中没有表格（表单应是 Word 表格）".into()));
     }
@@ -212,12 +213,19 @@ fn pieces(table: &[u8], (fc, lcb): (u32, u32)) -> Result<Vec<Piece>, String> {
     Ok(out)
 }
 
-/// The main text's characters with their stream offsets.
-fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<Vec<(char, u32)>, String> {
+/// The main text's characters with their stream offsets, made as they are used: each piece is
+/// checked against the stream here, its characters decoded only when [`structure`] reaches them
+/// (held whole they took 8 bytes a character: 8× a stream of 8-bit text, 4 GB at the input
+/// limit).
+fn main_text<'a>(
+    word: &'a [u8],
+    pieces: &[Piece],
+    ccp_text: u32,
+) -> Result<impl Iterator<Item = (char, u32)> + 'a, String> {
     let broken = |what: String| format!("片段表（piece table）已损坏：{what}");
     // never more characters than the stream has bytes
     let ccp = ccp_text.min(u32::try_from(word.len()).unwrap_or(u32::MAX));
-    let mut out = Vec::with_capacity(ccp as usize);
+    let mut runs: Vec<(&'a [u8], u32, bool)> = Vec::new();
     for p in pieces {
         if p.cp >= ccp {
             break;
@@ -231,24 +239,28 @@ fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<Vec<(char, 
             .filter(|&e| e <= word.len())
             .map(|e| &word[start..e])
             .ok_or_else(|| broken(format!("第 {} 个字符起的文字超出了文档流", p.cp)))?;
-        if p.compressed {
-            for (k, &b) in bytes.iter().enumerate() {
-                out.push((cp1252(b), p.fc + k as u32));
-            }
-        } else {
-            let units = bytes
-                .chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]]));
-            for (k, ch) in char::decode_utf16(units).enumerate() {
-                // a lone surrogate is a replacement character; offsets stay per unit
-                out.push((
-                    ch.unwrap_or('\u{fffd}'),
-                    p.fc.saturating_add((k * 2) as u32),
-                ));
-            }
-        }
+        runs.push((bytes, p.fc, p.compressed));
     }
-    Ok(out)
+    Ok(runs.into_iter().flat_map(
+        |(bytes, fc, compressed)| -> Box<dyn Iterator<Item = (char, u32)> + 'a> {
+            if compressed {
+                Box::new(
+                    bytes
+                        .iter()
+                        .enumerate()
+                        .map(move |(k, &b)| (cp1252(b), fc + k as u32)),
+                )
+            } else {
+                let units = bytes
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]));
+                // a lone surrogate is a replacement character; offsets stay per unit
+                Box::new(char::decode_utf16(units).enumerate().map(move |(k, ch)| {
+                    (ch.unwrap_or('\u{fffd}'), fc.saturating_add((k * 2) as u32))
+                }))
+            }
+        },
+    ))
 }
 
 /// A byte of a compressed piece: cp1252, as [MS-DOC] says.
@@ -439,7 +451,27 @@ struct RawRow {
 }
 
 /// The body items of the main text: paragraphs, and tables of rows (see the module docs).
-fn structure(text: &[(char, u32)], papx: &Papx) -> Vec<Item> {
+/// Each paragraph, cell and row counts against [`limits::CELLS`] as it is made, so that a
+/// stream of empty paragraphs or cell marks (one byte each) is refused before it is held.
+fn structure(
+    name: &str,
+    text: impl IntoIterator<Item = (char, u32)>,
+    papx: &Papx,
+) -> Result<Vec<Item>, ReadError> {
+    let max = limits::CELLS.get();
+    let mut made: u64 = 0;
+    let mut count = || {
+        made += 1;
+        if made > max {
+            return Err(ReadError::TooManyCells {
+                name: name.into(),
+                cells: made,
+                max: limits::CELLS.shown(),
+                help: limits::CELLS.help(),
+            });
+        }
+        Ok(())
+    };
     let mut items = Vec::new();
     let mut rows: Vec<RawRow> = Vec::new();
     let mut row: Vec<String> = Vec::new();
@@ -462,7 +494,7 @@ fn structure(text: &[(char, u32)], papx: &Papx) -> Vec<Item> {
             items.push(Item::Table(lay_out(std::mem::take(rows))));
         }
     };
-    for &(ch, fc) in text {
+    for (ch, fc) in text {
         match ch {
             '\u{13}' => {
                 fields.push(true);
@@ -507,6 +539,7 @@ fn structure(text: &[(char, u32)], papx: &Papx) -> Vec<Item> {
                     }
                 } else {
                     flush_table(&mut rows, &mut row, &mut items);
+                    count()?;
                     items.push(Item::Paragraph(para.trim().to_owned()));
                 }
                 para.clear();
@@ -519,6 +552,7 @@ fn structure(text: &[(char, u32)], papx: &Papx) -> Vec<Item> {
                     // without properties: a doubled cell mark ends the row
                     None => last_was_cell_mark && para.is_empty() && cell.is_empty(),
                 };
+                count()?;
                 if row_end {
                     rows.push(RawRow {
                         cells: std::mem::take(&mut row),
@@ -550,7 +584,7 @@ fn structure(text: &[(char, u32)], papx: &Papx) -> Vec<Item> {
     if !para.trim().is_empty() {
         items.push(Item::Paragraph(para.trim().to_owned()));
     }
-    items
+    Ok(items)
 }
 
 /// Places each row's cells in columns by their edges across the whole table (edges within
@@ -619,6 +653,31 @@ fn lay_out(rows: Vec<RawRow>) -> Vec<(u32, Vec<WordCell>)> {
 
 /// Cell edges closer than this (twips, 1/1440 inch) are one column edge.
 const EDGE_SLACK: i32 = 20;
+
+/// The Word 97–2003 format (`.doc`): an OLE file holding `WordDocument` (or one the
+/// compound-file reader cannot open, where the name says `.doc`: refused here with the way
+/// forward).
+pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
+    endings: &[super::Ending::listed(
+        "doc",
+        Some(crate::table::InputFormat::Doc),
+        4,
+    )],
+    what: "Word 文档",
+    claims: |peek| {
+        peek.sniffed == super::Sniffed::Ole
+            && match peek.ole() {
+                super::OleKind::Word => true,
+                super::OleKind::Unreadable => peek.asked == Some(crate::table::InputFormat::Doc),
+                _ => false,
+            }
+    },
+    read: |input| {
+        let sheets = read_sheets(input.name, &input.bytes)?;
+        crate::table::grid::sheets_grid(input.name, sheets, crate::table::InputFormat::Doc, "doc")
+            .map(super::Read::Grid)
+    },
+};
 
 #[cfg(test)]
 mod tests {
@@ -747,7 +806,7 @@ mod tests {
             bins: Vec::new(),
             end: 0,
         };
-        match &structure(&text, &papx)[..] {
+        match &structure("x.doc", text.iter().copied(), &papx).unwrap()[..] {
             [Item::Paragraph(p)] => assert_eq!(p, "见附件。3"),
             _ => panic!("one paragraph"),
         }
@@ -756,7 +815,7 @@ mod tests {
         let deep: Vec<(char, u32)> = std::iter::repeat_n(('\u{13}', 0), 10_000)
             .chain("x\r".chars().map(|c| (c, 0)))
             .collect();
-        match &structure(&deep, &papx)[..] {
+        match &structure("x.doc", deep.iter().copied(), &papx).unwrap()[..] {
             [Item::Paragraph(p)] => assert_eq!(p, ""),
             _ => panic!("one paragraph"),
         }
@@ -774,7 +833,7 @@ mod tests {
             bins: Vec::new(),
             end: 0,
         };
-        let items = structure(&text, &papx);
+        let items = structure("x.doc", text.iter().copied(), &papx).unwrap();
         assert_eq!(items.len(), 3);
         match &items[1] {
             Item::Table(rows) => {

@@ -70,10 +70,9 @@ fn check_tables(name: &str, count: u64) -> Result<(), ReadError> {
     if count > limits::SHEETS.get() {
         return Err(ReadError::TooManyEntries {
             name: name.into(),
-            part: "正文".into(),
-            what: "表格",
+            what: "的正文中的表格".into(),
             count,
-            max: limits::SHEETS.shown(),
+            limit: &limits::SHEETS,
             help: limits::SHEETS.help(),
         });
     }
@@ -369,6 +368,27 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
 
 fn attr_u32(e: &BytesStart, name: &str) -> Option<u32> {
     attr(e, name).and_then(|v| v.trim().parse().ok())
+}
+
+/// The Word format (`.docx`): a zip holding `word/document.xml` and no `xl/workbook.xml`.
+pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
+    endings: &[super::Ending::listed(
+        "docx",
+        Some(crate::table::InputFormat::Docx),
+        3,
+    )],
+    what: "Word 文档",
+    claims: |peek| peek.sniffed == super::Sniffed::Zip && is_docx(peek),
+    // the zip is unzipped within its limit first, then read as the parts it holds say
+    read: |input| {
+        crate::table::grid::from_workbook(input.name, input.bytes, input.opts.sheet.as_deref())
+            .map(super::Read::Grid)
+    },
+};
+
+/// Whether a zip is a Word document: `word/document.xml` and no workbook part.
+pub(crate) fn is_docx(peek: &super::Peek<'_>) -> bool {
+    peek.zip_has("word/document.xml") && !peek.zip_has("xl/workbook.xml")
 }
 
 #[cfg(test)]

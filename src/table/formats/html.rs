@@ -38,6 +38,7 @@ use super::SheetCells;
 use super::text::EncodingChoice;
 use crate::limits;
 use crate::table::ReadError;
+use crate::table::source::InputFormat;
 
 /// Lines of page text kept above a table (its title, the unit's name): the page's menus
 /// further up are not wanted.
@@ -771,6 +772,31 @@ fn place(
     }
     Ok(sheet)
 }
+
+/// The web page format (`.html`, `.htm`): markup, or text a page's name says is one.
+pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
+    endings: &[
+        super::Ending::listed("html", Some(InputFormat::Html), 6),
+        super::Ending::listed("htm", Some(InputFormat::Html), 6),
+        super::Ending::unlisted("shtml", Some(InputFormat::Html)),
+        super::Ending::unlisted("xhtml", Some(InputFormat::Html)),
+    ],
+    what: WEB_PAGE,
+    claims: |peek| match peek.sniffed {
+        super::Sniffed::Html => true,
+        super::Sniffed::Other => peek.asked == Some(InputFormat::Html),
+        _ => false,
+    },
+    read: |input| {
+        Ok(super::Read::Page {
+            bytes: input.bytes,
+            declared: None,
+        })
+    },
+};
+
+/// What a web page is, in the help (an `.html` and an `.mhtml` are one kind there).
+pub(crate) const WEB_PAGE: &str = "网页（浏览器“另存为”的网页或单个文件网页）";
 
 #[cfg(test)]
 mod tests {

@@ -249,6 +249,27 @@ fn base64(input: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The single-file web page format (`.mhtml`, `.mht`): a MIME message; its HTML part is read
+/// as a page, with the charset the part declares.
+pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
+    endings: &[
+        super::Ending::listed("mhtml", Some(crate::table::InputFormat::Html), 6),
+        super::Ending::listed("mht", Some(crate::table::InputFormat::Html), 6),
+    ],
+    what: super::html::WEB_PAGE,
+    claims: |peek| peek.sniffed == super::Sniffed::Mhtml,
+    read: |input| {
+        let page = page(&input.bytes).map_err(|_| crate::table::ReadError::PageNoForm {
+            name: input.name.into(),
+            tables: 0,
+        })?;
+        Ok(super::Read::Page {
+            bytes: page.bytes,
+            declared: page.charset,
+        })
+    },
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

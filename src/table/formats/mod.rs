@@ -23,6 +23,10 @@ pub(crate) mod xlsx_parts;
 
 use std::sync::LazyLock;
 
+use crate::table::grid::Grid;
+use crate::table::source::InputFormat;
+use crate::table::{ReadError, ReadOptions};
+
 /// One sheet's filled cells, and its merged ranges (0-based, inclusive ends).
 #[derive(Default)]
 pub(crate) struct SheetCells {
@@ -34,41 +38,227 @@ pub(crate) struct SheetCells {
     pub rounded: Vec<((u32, u32), String)>,
 }
 
-/// One readable format: its file endings and what it is, in Chinese.
+/// One file ending of a format: what a name ending in it asks the bytes to be, whether it is
+/// listed (help, errors, the page's picker, the folders' file choice), and where copies of one
+/// table in a folder put it.
 #[derive(Debug, Clone, Copy)]
-pub struct SupportedFormat {
-    /// File endings, without the dot.
-    pub endings: &'static [&'static str],
-    /// What it is (`Excel 工作簿`).
-    pub what: &'static str,
+pub struct Ending {
+    /// The ending, without the dot, in lower case.
+    pub ext: &'static str,
+    /// Whether it is listed; an ending read but not listed (`.xlsb`, `.tab`) is not.
+    pub listed: bool,
+    /// What a name with this ending asks for (`None`: told from the text, as `.txt`).
+    pub(crate) asks: Option<InputFormat>,
+    /// Among copies of one table in a folder, the lower is read ([`preference`]).
+    pub(crate) preference: u8,
 }
 
-/// The formats jixiao reads tables from, in the order they are listed everywhere.
+impl Ending {
+    /// A listed ending.
+    pub(crate) const fn listed(
+        ext: &'static str,
+        asks: Option<InputFormat>,
+        preference: u8,
+    ) -> Self {
+        Ending {
+            ext,
+            listed: true,
+            asks,
+            preference,
+        }
+    }
+
+    /// An ending read as its format but not listed.
+    pub(crate) const fn unlisted(ext: &'static str, asks: Option<InputFormat>) -> Self {
+        Ending {
+            ext,
+            listed: false,
+            asks,
+            preference: UNKNOWN_PREFERENCE,
+        }
+    }
+}
+
+/// One readable format, as its own file in `formats/` defines it (its `FORMAT`): its endings,
+/// what it is in Chinese, how its bytes are recognised and its reader.
+#[derive(Debug, Clone, Copy)]
+pub struct SupportedFormat {
+    /// File endings (in the order they are listed).
+    pub endings: &'static [Ending],
+    /// What it is (`Excel 或 WPS 工作簿`). Formats listed one after another with the same words
+    /// are one entry of the help (`Word 文档 .docx .doc`).
+    pub what: &'static str,
+    /// Whether the bytes are this format. The formats are asked in [`SUPPORTED`]'s order after
+    /// the refusals ([`refused`]); the first that claims the bytes reads them.
+    pub(crate) claims: fn(&Peek<'_>) -> bool,
+    /// The reader: the bytes into a grid (or a web page's bytes, for the page reader).
+    pub(crate) read: fn(Input<'_>) -> Result<Read, ReadError>,
+}
+
+/// The formats jixiao reads tables from, in the order they are listed and asked: one line a
+/// format, each defined in its own file. Adding a format is its file and its line here.
 pub const SUPPORTED: &[SupportedFormat] = &[
-    SupportedFormat {
-        endings: &["xlsx", "xlsm", "xls", "ods"],
-        what: "Excel 或 WPS 工作簿",
-    },
-    SupportedFormat {
-        endings: &["docx", "doc"],
-        what: "Word 文档",
-    },
-    SupportedFormat {
-        endings: &["html", "htm", "mhtml", "mht"],
-        what: "网页（浏览器“另存为”的网页或单个文件网页）",
-    },
-    SupportedFormat {
-        endings: &["csv", "tsv", "txt"],
-        what: "文本表格（逗号或制表符分隔）",
-    },
+    workbook::FORMAT,
+    docx::FORMAT,
+    doc::FORMAT,
+    html::FORMAT,
+    mhtml::FORMAT,
+    text::FORMAT,
 ];
+
+/// Where an ending no format lists puts a file among copies of one table in a folder.
+const UNKNOWN_PREFERENCE: u8 = 7;
+
+/// The first look at an input, shared by the formats' `claims`: its name, its bytes, what its
+/// name (or `--format`) asks for, its magic bytes, and — found once, where a format asks —
+/// what its container holds (an OLE file's streams; a zip's part names).
+pub(crate) struct Peek<'b> {
+    pub bytes: &'b [u8],
+    /// What the name or `--format` asks for.
+    pub asked: Option<InputFormat>,
+    /// What the first bytes say.
+    pub sniffed: Sniffed,
+    ole: std::cell::OnceCell<OleKind>,
+    zip_parts: std::cell::OnceCell<Vec<String>>,
+}
+
+impl<'b> Peek<'b> {
+    /// A first look at `bytes`.
+    pub fn new(bytes: &'b [u8], asked: Option<InputFormat>) -> Self {
+        Peek {
+            bytes,
+            asked,
+            sniffed: sniff(bytes),
+            ole: std::cell::OnceCell::new(),
+            zip_parts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// What an OLE compound file holds (read once).
+    pub fn ole(&self) -> OleKind {
+        *self.ole.get_or_init(|| ole_kind(self.bytes))
+    }
+
+    /// Whether a zip holds the part `name` (its part names are read once, from its central
+    /// directory: nothing is unzipped here).
+    pub fn zip_has(&self, name: &str) -> bool {
+        self.zip_parts
+            .get_or_init(|| {
+                zip::ZipArchive::new(std::io::Cursor::new(self.bytes))
+                    .map(|z| {
+                        z.file_names()
+                            .filter_map(Result::ok)
+                            .map(std::borrow::Cow::into_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .iter()
+            .any(|p| p == name)
+    }
+}
+
+/// One input for a format's reader: its name (in findings), its bytes, how to read it, and
+/// what its name asks for.
+pub(crate) struct Input<'a> {
+    pub name: &'a str,
+    pub bytes: Vec<u8>,
+    pub opts: &'a ReadOptions,
+    pub asked: Option<InputFormat>,
+}
+
+/// What a format's reader gives.
+pub(crate) enum Read {
+    /// The grid of its cells.
+    Grid(Grid),
+    /// A web page's bytes (and the charset its container declares), for the page reader:
+    /// which of its tables hold a table or a form is the layout readers' to tell.
+    Page {
+        bytes: Vec<u8>,
+        declared: Option<&'static encoding_rs::Encoding>,
+    },
+}
+
+/// Which format reads `bytes`: the refusals first (a PDF, a picture, an RTF document, an
+/// encrypted or other Office file), then the first format of [`SUPPORTED`] that claims them.
+pub(crate) fn recognise(
+    name: &str,
+    bytes: &[u8],
+    asked: Option<InputFormat>,
+) -> Result<&'static SupportedFormat, ReadError> {
+    let peek = Peek::new(bytes, asked);
+    if let Some(refusal) = refused(name, &peek) {
+        return Err(refusal);
+    }
+    SUPPORTED
+        .iter()
+        .find(|f| (f.claims)(&peek))
+        .ok_or_else(|| ReadError::Binary { name: name.into() })
+}
+
+/// Bytes jixiao knows and does not read, refused with the way forward.
+fn refused(name: &str, peek: &Peek<'_>) -> Option<ReadError> {
+    let office_other = |what| ReadError::OfficeOther {
+        name: name.into(),
+        what,
+    };
+    match peek.sniffed {
+        Sniffed::Pdf => Some(ReadError::Pdf { name: name.into() }),
+        Sniffed::Picture(kind) => Some(ReadError::Picture {
+            name: name.into(),
+            kind,
+        }),
+        Sniffed::Rtf => Some(office_other(
+            "是 RTF 格式的文档（常以 .doc 为扩展名），jixiao 不读取 RTF",
+        )),
+        Sniffed::Ole => match peek.ole() {
+            OleKind::Encrypted => Some(office_other("已加密（设有打开密码）")),
+            OleKind::Other => Some(office_other(
+                "既不是 Word 文档也不是 Excel 工作簿（或已损坏）",
+            )),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The ending of `name` (lower case), as a format lists it.
+fn ending_of(name: &str) -> Option<&'static Ending> {
+    let ext = std::path::Path::new(name)
+        .extension()?
+        .to_str()?
+        .to_ascii_lowercase();
+    SUPPORTED
+        .iter()
+        .flat_map(|f| f.endings)
+        .find(|e| e.ext == ext)
+}
+
+/// What `name`'s ending asks the bytes to be.
+pub(crate) fn asked_by_name(name: &str) -> Option<InputFormat> {
+    ending_of(name).and_then(|e| e.asks)
+}
+
+/// The order tables in one folder are preferred in when they are the same table (lower
+/// first): tab-separated text first (what the seed is), then workbooks, Word, comma-separated
+/// text, web pages, then any other name.
+pub fn preference(name: &str) -> u8 {
+    ending_of(name).map_or(UNKNOWN_PREFERENCE, |e| e.preference)
+}
+
+/// The listed endings, in order.
+fn listed() -> impl Iterator<Item = &'static str> {
+    SUPPORTED
+        .iter()
+        .flat_map(|f| f.endings)
+        .filter(|e| e.listed)
+        .map(|e| e.ext)
+}
 
 /// The supported endings as shown in messages: `.xlsx .xlsm .xls … .txt`.
 pub fn endings_shown() -> &'static str {
     static SHOWN: LazyLock<String> = LazyLock::new(|| {
-        SUPPORTED
-            .iter()
-            .flat_map(|f| f.endings.iter())
+        listed()
             .map(|e| format!(".{e}"))
             .collect::<Vec<_>>()
             .join(" ")
@@ -79,9 +269,7 @@ pub fn endings_shown() -> &'static str {
 /// The supported endings as an HTML file picker's `accept` attribute: `.xlsx,.xlsm,…`.
 pub fn accept_attribute() -> &'static str {
     static ACCEPT: LazyLock<String> = LazyLock::new(|| {
-        SUPPORTED
-            .iter()
-            .flat_map(|f| f.endings.iter())
+        listed()
             .map(|e| format!(".{e}"))
             .collect::<Vec<_>>()
             .join(",")
@@ -89,15 +277,25 @@ pub fn accept_attribute() -> &'static str {
     &ACCEPT
 }
 
-/// The supported formats as one line of help: each kind with its endings.
+/// The supported formats as one line of help: each kind with its endings (formats in a row
+/// with the same words are one kind).
 pub fn formats_help() -> &'static str {
     static HELP: LazyLock<String> = LazyLock::new(|| {
-        SUPPORTED
+        let mut kinds: Vec<(&str, Vec<String>)> = Vec::new();
+        for f in SUPPORTED {
+            let endings = f
+                .endings
+                .iter()
+                .filter(|e| e.listed)
+                .map(|e| format!(".{}", e.ext));
+            match kinds.last_mut() {
+                Some((what, all)) if *what == f.what => all.extend(endings),
+                _ => kinds.push((f.what, endings.collect())),
+            }
+        }
+        kinds
             .iter()
-            .map(|f| {
-                let endings: Vec<String> = f.endings.iter().map(|e| format!(".{e}")).collect();
-                format!("{} {}", f.what, endings.join(" "))
-            })
+            .map(|(what, endings)| format!("{what} {}", endings.join(" ")))
             .collect::<Vec<_>>()
             .join("；")
     });
@@ -115,10 +313,10 @@ pub fn input_help() -> &'static str {
     &HELP
 }
 
-/// Whether `ending` (without the dot, any case) is a supported table format.
+/// Whether `ending` (without the dot, any case) is a listed table format.
 pub fn is_supported_ending(ending: &str) -> bool {
     let e = ending.to_ascii_lowercase();
-    SUPPORTED.iter().any(|f| f.endings.contains(&e.as_str()))
+    listed().any(|x| x == e)
 }
 
 /// What a file is by its first bytes.
@@ -245,6 +443,117 @@ mod tests {
         assert!(formats_help().contains(".doc"));
         assert!(is_supported_ending("HTM"));
         assert!(!is_supported_ending("pdf"));
+        // read by name, never listed
+        assert!(!is_supported_ending("xlsb") && !shown.contains(".tab"));
+        assert_eq!(asked_by_name("表.XLSB"), Some(InputFormat::Xlsx));
+    }
+
+    /// Every ending is one format's, and every listed one is shown once, in the registry's
+    /// order; the help has one entry a kind of format (its formats in a row).
+    #[test]
+    fn the_registry_is_the_one_list() {
+        let all: Vec<&str> = SUPPORTED
+            .iter()
+            .flat_map(|f| f.endings)
+            .map(|e| e.ext)
+            .collect();
+        for (i, e) in all.iter().enumerate() {
+            assert!(!all[..i].contains(e), "{e} twice");
+            assert_eq!(*e, e.to_ascii_lowercase());
+        }
+        let listed: Vec<String> = listed().map(|e| format!(".{e}")).collect();
+        assert_eq!(endings_shown(), listed.join(" "));
+        let mut kinds: Vec<&str> = SUPPORTED.iter().map(|f| f.what).collect();
+        kinds.dedup();
+        assert_eq!(formats_help().split('；').count(), kinds.len());
+        for (part, what) in formats_help().split('；').zip(&kinds) {
+            assert!(part.starts_with(what), "{part}");
+        }
+        for f in SUPPORTED {
+            assert!(
+                f.endings.iter().any(|e| e.listed),
+                "{} lists an ending",
+                f.what
+            );
+        }
+    }
+
+    /// Copies of one table in a folder: tab-separated text first, then workbooks, Word,
+    /// comma-separated text, web pages, then any other name.
+    #[test]
+    fn preference_follows_the_formats() {
+        let order = [
+            "a.tsv", "a.xlsx", "a.xls", "a.docx", "a.doc", "a.csv", "a.html", "a.pdf",
+        ];
+        for w in order.windows(2) {
+            assert!(preference(w[0]) < preference(w[1]), "{w:?}");
+        }
+        assert_eq!(preference("a.txt"), preference("a.TSV"));
+        assert_eq!(preference("a.mht"), preference("a.htm"));
+    }
+
+    /// Each format claims bytes of its own kind (real files from the fixtures) and no other
+    /// format claims them: which reader reads a file never depends on the registry's order.
+    #[test]
+    fn each_format_claims_its_own_bytes_alone() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+        for (file, ext) in [
+            (
+                "forms/f06-qingshen-fagai-2023-selfeval-unscored.xlsx",
+                "xlsx",
+            ),
+            ("forms/f03-yongde-minglang-school-2022-selfeval.xls", "xls"),
+            ("forms/variants/v04-word-merges.docx", "docx"),
+            ("formats/t03-qingshan-kejing-2021-target.doc", "doc"),
+            (
+                "formats/f01-tianchang-water-2022-selfeval.word-gbk.htm",
+                "htm",
+            ),
+            ("formats/f01.mhtml", "mhtml"),
+            ("review/sheet.tsv", "tsv"),
+            ("report/scored.csv", "csv"),
+        ] {
+            let bytes = std::fs::read(format!("{fixtures}{file}")).expect(file);
+            let peek = Peek::new(&bytes, asked_by_name(file));
+            assert!(refused(file, &peek).is_none(), "{file}");
+            let claims: Vec<&SupportedFormat> =
+                SUPPORTED.iter().filter(|f| (f.claims)(&peek)).collect();
+            assert_eq!(claims.len(), 1, "{file}: claimed by {}", claims.len());
+            assert!(
+                claims[0].endings.iter().any(|e| e.ext == ext),
+                "{file} read as {}",
+                claims[0].what
+            );
+            // whatever the name says: the bytes decide (a text name asks for nothing binary)
+            let unnamed = Peek::new(&bytes, None);
+            let by_bytes = SUPPORTED.iter().find(|f| (f.claims)(&unnamed));
+            assert!(
+                by_bytes.is_some_and(|f| std::ptr::eq(f, claims[0])),
+                "{file}"
+            );
+        }
+    }
+
+    /// A workbook or Word name on text is an error naming the mismatch, not a guess; a page's
+    /// name on text reads it as a page.
+    #[test]
+    fn a_binary_name_on_text_is_refused_by_the_text_reader() {
+        let text = b"a\tb\n1\t2\n".to_vec();
+        let opts = ReadOptions::default();
+        for name in ["t.xlsx", "t.docx", "t.doc"] {
+            let asked = asked_by_name(name);
+            let format = recognise(name, &text, asked).expect(name);
+            let read = (format.read)(Input {
+                name,
+                bytes: text.clone(),
+                opts: &opts,
+                asked,
+            });
+            assert!(matches!(read, Err(ReadError::NotWorkbook { .. })), "{name}");
+        }
+        let asked = asked_by_name("t.html");
+        let format = recognise("t.html", &text, asked).expect("html");
+        assert!(format.endings.iter().any(|e| e.ext == "html"));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
 use crate::table::ReadError;
+use crate::table::source::InputFormat;
 
 /// Which encoding to read a text file in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -164,6 +165,47 @@ fn first_gb_error(bytes: &[u8]) -> usize {
     match result {
         encoding_rs::DecoderResult::Malformed(bad, _) => read.saturating_sub(bad as usize),
         _ => read,
+    }
+}
+
+/// The text format (`.csv`, `.tsv`, `.txt`): bytes no other format claims. A workbook or Word
+/// name on them is an error, not a guess; `.txt` and other names are tab-separated if the text
+/// has a tab, else comma-separated ([`sniff_delimiter`]).
+pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
+    endings: &[
+        super::Ending::listed("csv", Some(InputFormat::Csv), 5),
+        super::Ending::listed("tsv", Some(InputFormat::Tsv), 0),
+        super::Ending::listed("txt", None, 0),
+        super::Ending::unlisted("tab", Some(InputFormat::Tsv)),
+    ],
+    what: "文本表格（逗号或制表符分隔）",
+    claims: |peek| peek.sniffed == super::Sniffed::Other,
+    read: |input| {
+        if matches!(
+            input.asked,
+            Some(InputFormat::Xlsx | InputFormat::Docx | InputFormat::Doc)
+        ) {
+            return Err(ReadError::NotWorkbook {
+                name: input.name.into(),
+            });
+        }
+        let decoded = decode_owned(input.name, input.bytes, input.opts.encoding)?;
+        let format = input
+            .asked
+            .filter(|f| f.is_text())
+            .unwrap_or_else(|| sniff_delimiter(&decoded.text));
+        crate::table::grid::from_text(input.name, decoded.text, format, decoded.encoding)
+            .map(super::Read::Grid)
+    },
+};
+
+/// `.txt` and unknown names: tabs if the text has any, else commas if it has any.
+pub(crate) fn sniff_delimiter(text: &str) -> InputFormat {
+    let head = &text[..crate::table::source::floor_char_boundary(text, 64 * 1024)];
+    if head.contains('\t') || !head.contains(',') {
+        InputFormat::Tsv
+    } else {
+        InputFormat::Csv
     }
 }
 

@@ -14,7 +14,9 @@
 //! Counts a workbook claims for itself are checked before calamine reserves from them (an
 //! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
 //! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
-//! with `table.claims-too-many`. An OpenDocument sheet is told by its parts, not its name (an
+//! with `table.claims-too-many`, and so do the strings a shared-string table holds and the rows
+//! and cells the worksheets hold together, counted as they are unzipped ([`TagCount`]: calamine
+//! holds or walks each, empty ones too; a row counts as a cell). An OpenDocument sheet is told by its parts, not its name (an
 //! `.ods` saved as `.xlsx` is one), and its `number-columns-repeated` / `number-rows-repeated`
 //! are counted as calamine would expand them before it reads the file ([`guard_ods`]).
 //! A large `.xlsx` of many sheets (a workbook of forms) is read on two threads, each sheet by
@@ -68,10 +70,9 @@ pub(crate) fn read_sheets(
     if sheets > limits::SHEETS.get() {
         return Err(ReadError::TooManyEntries {
             name: name.into(),
-            part: "工作簿".into(),
-            what: "工作表",
+            what: "中的工作表".into(),
             count: sheets,
-            max: limits::SHEETS.shown(),
+            limit: &limits::SHEETS,
             help: limits::SHEETS.help(),
         });
     }
@@ -327,6 +328,115 @@ pub(crate) fn check_shared_strings(
         });
     }
     Ok(())
+}
+
+/// Counts the start tags of one element (`<si>` of a shared-string table, `<row>` and `<c>` of a
+/// worksheet; `<x:si>` too) as a part's bytes go by, in pieces of any size. calamine holds each
+/// shared string (24 bytes and more) and walks each row and cell, empty ones too: a table of
+/// `<si/>` (5 bytes each, squeezed a thousandfold by the zip) took 1.7 GB from a 440 KB file,
+/// and 60 million `<row/>` 34 s, before anything looked at them (a Word document's `<w:tr/>`:
+/// 600 MB from 510 KB). `grid::check_zip` refuses a
+/// workbook past the cell limit by these counts, as it does a claim ([`check_shared_strings`]).
+#[derive(Debug)]
+pub(crate) struct TagCount {
+    /// The local names counted.
+    names: &'static [&'static [u8]],
+    /// Tags seen so far.
+    pub count: u64,
+    /// Inside a tag's name: the local name's first bytes, how many, and whether it is longer.
+    name: Option<([u8; 3], usize, bool)>,
+    /// Just after `<`: an end tag, a comment or a declaration follows if the next byte says so.
+    opened: bool,
+}
+
+impl TagCount {
+    /// Counts the elements of a shared-string table.
+    pub(crate) fn strings() -> TagCount {
+        TagCount::of(&[b"si"])
+    }
+
+    /// Counts the rows and cells of a worksheet.
+    pub(crate) fn rows_and_cells() -> TagCount {
+        TagCount::of(&[b"row", b"c"])
+    }
+
+    /// Counts the paragraphs, table rows and cells of a Word document.
+    pub(crate) fn word_items() -> TagCount {
+        TagCount::of(&[b"p", b"tr", b"tc"])
+    }
+
+    fn of(names: &'static [&'static [u8]]) -> TagCount {
+        TagCount {
+            names,
+            count: 0,
+            name: None,
+            opened: false,
+        }
+    }
+
+    /// Reads the next bytes of the part.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.opened {
+                self.opened = false;
+                if matches!(b, b'/' | b'!' | b'?') {
+                    continue;
+                }
+                self.name = Some(([0; 3], 0, false));
+            }
+            if b == b'<' {
+                self.opened = true;
+                self.name = None;
+                continue;
+            }
+            let Some((local, len, long)) = self.name.as_mut() else {
+                continue;
+            };
+            match b {
+                b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n' => {
+                    if !*long && self.names.contains(&&local[..*len]) {
+                        self.count += 1;
+                    }
+                    self.name = None;
+                }
+                // a prefix (`x:si`): the local name starts again
+                b':' => {
+                    *local = [0; 3];
+                    *len = 0;
+                    *long = false;
+                }
+                _ if *len < 3 => {
+                    local[*len] = b;
+                    *len += 1;
+                }
+                _ => *long = true,
+            }
+        }
+    }
+}
+
+/// Refuses a workbook once its shared-string table holds more strings than the cell limit (as
+/// a claim of that many is refused), or its worksheets (a Word document's body) more rows and
+/// cells (paragraphs, rows and cells) together: as the readers would count them, empty ones too.
+pub(crate) fn check_count(name: &str, strings: Option<&str>, count: u64) -> Result<(), ReadError> {
+    if count <= limits::CELLS.get() {
+        return Ok(());
+    }
+    Err(match strings {
+        Some(part) => ReadError::ClaimsTooMany {
+            name: name.into(),
+            part: format!("共享字符串表 {part} "),
+            what: "字符串",
+            claimed: count,
+            help: limits::CELLS.help(),
+        },
+        None => ReadError::TooManyCells {
+            name: name.into(),
+            cells: count,
+            max: limits::CELLS.shown(),
+            help: limits::CELLS.help(),
+        },
+    })
 }
 
 /// The `.xls` calamine is given: the workbook stream read out of the compound file by the `cfb`
@@ -1287,6 +1397,35 @@ fn exact(f: f64) -> Option<Decimal> {
         .or_else(|| format!("{f}").parse::<Decimal>().ok())
 }
 
+/// The workbook format: an `.xlsx` (a zip that is not a Word document), an `.xls` (an OLE
+/// file holding `Workbook`, or one the compound-file reader cannot open, refused by the reader
+/// with the way forward unless its name says `.doc`), an `.ods`.
+pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
+    endings: &[
+        super::Ending::listed("xlsx", Some(crate::table::InputFormat::Xlsx), 1),
+        super::Ending::listed("xlsm", Some(crate::table::InputFormat::Xlsx), 1),
+        super::Ending::listed("xls", Some(crate::table::InputFormat::Xlsx), 2),
+        super::Ending::listed("ods", Some(crate::table::InputFormat::Xlsx), 2),
+        super::Ending::unlisted("xlsb", Some(crate::table::InputFormat::Xlsx)),
+    ],
+    what: "Excel 或 WPS 工作簿",
+    claims: |peek| match peek.sniffed {
+        super::Sniffed::Zip => !super::docx::is_docx(peek),
+        // never handed to calamine's own compound-file reader, which follows a looping sector
+        // chain forever: an unreadable container is refused by `read_sheets`
+        super::Sniffed::Ole => match peek.ole() {
+            super::OleKind::Workbook => true,
+            super::OleKind::Unreadable => peek.asked != Some(crate::table::InputFormat::Doc),
+            _ => false,
+        },
+        _ => false,
+    },
+    read: |input| {
+        crate::table::grid::from_workbook(input.name, input.bytes, input.opts.sheet.as_deref())
+            .map(super::Read::Grid)
+    },
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1479,5 +1618,26 @@ mod tests {
             read_value(&Data::Float(9.3333), shape("0.00")),
             ("9.33".to_string(), None)
         );
+    }
+
+    #[test]
+    fn tags_are_counted_in_pieces_of_any_size() {
+        let part = r#"<?xml version="1.0"?><sst count="9"><si><t>a</t></si><si/><si ><r><t>b</t></r></si><x:si>c</x:si><sis/><s/><?si x?><sij></sij><si
+/></sst>"#;
+        let sheet = r#"<sheetData><row r="1"><c r="A1"/><c><v>1</v></c><col/><cc/></row><row/><x:row><x:c/></x:row><rows/></sheetData>"#;
+        for size in [1, 2, 3, 7, part.len()] {
+            let mut n = TagCount::strings();
+            for piece in part.as_bytes().chunks(size) {
+                n.feed(piece);
+            }
+            // <si>, <si/>, <si >, <x:si>, <si\n/>: not <sis/>, <s/>, <?si?>, <sij> or </si>
+            assert_eq!(n.count, 5, "pieces of {size}");
+            let mut n = TagCount::rows_and_cells();
+            for piece in sheet.as_bytes().chunks(size) {
+                n.feed(piece);
+            }
+            // three rows and three cells: not <col/>, <cc/>, <rows/> or the <sheetData>
+            assert_eq!(n.count, 6, "pieces of {size}");
+        }
     }
 }

@@ -63,10 +63,9 @@ pub(crate) fn guard<R: Read + Seek>(
         if sheets > max_sheets {
             return Err(ReadError::TooManyEntries {
                 name: name.into(),
-                part: book.clone(),
-                what: "工作表",
+                what: format!("的 {book} 中的工作表"),
                 count: sheets,
-                max: limits::SHEETS.shown(),
+                limit: &limits::SHEETS,
                 help: limits::SHEETS.help(),
             });
         }
@@ -160,10 +159,11 @@ fn count_styles<R: Read + Seek>(
             if count > max {
                 return Err(ReadError::TooManyEntries {
                     name: name.into(),
-                    part: part.into(),
-                    what: "样式条目（单元格格式、数字格式、字体、填充、边框）",
+                    what: format!(
+                        "的 {part} 中的样式条目（单元格格式、数字格式、字体、填充、边框）"
+                    ),
                     count,
-                    max: limits::STYLES.shown(),
+                    limit: &limits::STYLES,
                     help: limits::STYLES.help(),
                 });
             }
@@ -183,6 +183,8 @@ fn for_each_start<R: Read + Seek>(
         return Ok(());
     };
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
+    // as calamine reads it: a mismatched end tag does not stop it, so it must not stop this
+    reader.config_mut().check_end_names = false;
     let mut buf = Vec::new();
     loop {
         buf.clear();
