@@ -4021,6 +4021,36 @@ fn a_yaml_key_past_its_limit_is_refused_before_the_scanner_reads_it() {
     assert!(!r.stderr.contains("JIXIAO_MAX_YAML_KEY_KB"), "{}", r.stderr);
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_workbook_found_through_its_relationships_is_read_as_an_xlsx() {
+    // an xlsx whose workbook is not `xl/workbook.xml` (`_rels/.rels` names `wb/book.xml`) was
+    // not told an xlsx, went to calamine's dense-range reader, and one far cell (XFD1048576)
+    // reserved the whole sheet: a 1 KB file aborted the process (SIGABRT)
+    let d = dir("xlsx-moved-far");
+    let far = r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#;
+    let bytes = rename_parts(
+        &xlsx_of(
+            &[("S", "worksheets/sheet1.xml")],
+            &[("xl/worksheets/sheet1.xml", far.to_owned())],
+            NO_STYLES,
+        ),
+        &[
+            ("xl/workbook.xml", "wb/book.xml"),
+            ("xl/_rels/workbook.xml.rels", "wb/_rels/book.xml.rels"),
+            ("xl/worksheets/sheet1.xml", "wb/worksheets/sheet1.xml"),
+        ],
+        ("Target=\"xl/workbook.xml\"", "Target=\"wb/book.xml\""),
+    );
+    assert!(bytes.len() < 2048, "{}", bytes.len());
+    write(&d, "far.xlsx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "far.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.no-header"), "{}", r.stderr);
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 200 * 1024, "{peak_kb} kB");
+}
+
 // ---- The third outside probe (H23, 2026-12-05; tests/hostile/PROBE.md) ----
 
 /// A `.doc` whose main text is `text` as 8-bit characters (one piece, no paragraph
