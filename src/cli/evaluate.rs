@@ -233,7 +233,7 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
     inputs.extend(args.rules.rules.iter().map(PathBuf::as_path));
     inputs.extend(folder_rule_paths.iter().map(PathBuf::as_path));
     inputs.extend(copies.iter().map(PathBuf::as_path));
-    output_not_input(args, &inputs)?;
+    super::output::refuse_input_as_output(args.output.as_deref(), &inputs)?;
     let actuals = match &actuals_path {
         Some(_) if parsed.is_some() => parsed,
         Some(p) => Some(read_actuals(p)?),
@@ -290,21 +290,6 @@ fn folder_actuals_parse(folder: Option<&super::pile::Preread>) -> Result<(), u8>
         }
         None => Ok(()),
     }
-}
-
-/// `-o` naming one of the inputs is refused: writing it would destroy the input.
-fn output_not_input(args: &Args, inputs: &[&Path]) -> Result<(), u8> {
-    if let Some(o) = &args.output
-        && let Some(i) = inputs.iter().find(|i| super::output::same_file(o, i))
-    {
-        say!(
-            "错误[output.is-input]：输出文件 {} 就是输入文件 {}，写入会毁掉输入；请换一个输出文件名",
-            o.display(),
-            i.display()
-        );
-        return Err(exit::USAGE);
-    }
-    Ok(())
 }
 
 /// The actuals file at `p`: bounded, UTF-8 (a BOM dropped), parsed.

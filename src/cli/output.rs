@@ -45,6 +45,25 @@ enum Sink {
     Direct(BufWriter<File>),
 }
 
+/// `-o` naming one of the inputs is refused (`output.is-input`): writing it would destroy the
+/// input. Checked before anything is read.
+pub(super) fn refuse_input_as_output<P: AsRef<Path>>(
+    output: Option<&Path>,
+    inputs: &[P],
+) -> Result<(), u8> {
+    if let Some(o) = output
+        && let Some(i) = inputs.iter().find(|i| same_file(o, i.as_ref()))
+    {
+        say!(
+            "错误[output.is-input]：输出文件 {} 就是输入文件 {}，写入会毁掉输入；请换一个输出文件名",
+            o.display(),
+            i.as_ref().display()
+        );
+        return Err(super::exit::USAGE);
+    }
+    Ok(())
+}
+
 /// Whether two paths name the same file (same device and inode; canonical paths elsewhere).
 pub fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]

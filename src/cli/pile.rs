@@ -463,17 +463,7 @@ fn check_pile_args(args: &super::evaluate::Args, files: &[PathBuf]) -> Result<()
             "提示：--explain 目前只用于单个表的报告；汇总中每张表所依据的规则，请对该表单独运行 jixiao evaluate --explain"
         );
     }
-    if let Some(o) = &args.output
-        && let Some(i) = files.iter().find(|i| super::output::same_file(o, i))
-    {
-        say!(
-            "错误[output.is-input]：输出文件 {} 就是输入文件 {}，写入会毁掉输入；请换一个输出文件名",
-            o.display(),
-            i.display()
-        );
-        return Err(exit::USAGE);
-    }
-    Ok(())
+    super::output::refuse_input_as_output(args.output.as_deref(), files)
 }
 
 /// `jixiao inspect` over a pile (read by [`plan`]): each table's tree under its file name,

@@ -997,9 +997,13 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
             content = true;
         }
     }
-    // an xlsx's sheets and styles, as its parts say them, before calamine holds them (a zip
-    // whose workbook is not `xl/workbook.xml` too: calamine finds it through `_rels/.rels`)
-    if matches!(kind, ZipKind::Xlsx | ZipKind::Other) {
+    // a workbook calamine finds through `_rels/.rels` elsewhere than `xl/workbook.xml` is an
+    // xlsx too (read cell by cell, never as a dense range)
+    if kind == ZipKind::Other && formats::xlsx_parts::names_a_workbook(&mut zip) {
+        kind = ZipKind::Xlsx;
+    }
+    // an xlsx's sheets and styles, as its parts say them, before calamine holds them
+    if kind == ZipKind::Xlsx {
         formats::xlsx_parts::guard(name, &mut zip)?;
     }
     // an OpenDocument sheet, whatever its name says (an `.ods` saved as `.xlsx`): its repeated

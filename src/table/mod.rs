@@ -688,6 +688,13 @@ impl<'a> Ctx<'a> {
             .unwrap_or_else(|| self.row_location(row))
     }
 
+    /// An error for a data row without the name it needs (`table.missing-name`), at its first
+    /// filled cell: the row is to be skipped.
+    pub fn missing_name(&self, row: &Row, message: &'static str) -> Finding {
+        let at = self.first_filled_location(row);
+        self.finding(codes::MISSING_NAME, Severity::Error, at, message)
+    }
+
     /// Checks a data row's shape against the header: too few cells is an error (row skipped,
     /// returns false); non-empty cells beyond the header a warning.
     pub fn check_shape(&mut self, header: &Header, row: &Row) -> bool {

@@ -73,9 +73,9 @@ pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result
     let w = Widths::of(doc);
     if w.show_amounts {
         let mut line = pad(NAME_HEAD, w.name);
-        for k in 0..4 {
+        for (head, width) in AMOUNT_HEADS.iter().zip(w.amount) {
             line.push_str("  ");
-            line.push_str(&pad_left(AMOUNT_HEADS[k], w.amount[k]));
+            line.push_str(&pad_left(head, width));
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
@@ -215,9 +215,9 @@ impl Widths {
         }
         let cells = amount_cells(a);
         let mut s = String::new();
-        for k in 0..4 {
+        for (cell, width) in cells.iter().zip(self.amount) {
             s.push_str("  ");
-            s.push_str(&pad_left(&cells[k], self.amount[k]));
+            s.push_str(&pad_left(cell, width));
         }
         s
     }

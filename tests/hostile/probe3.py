@@ -355,9 +355,9 @@ if len(sys.argv) > 3 and sys.argv[2] == "run":
             continue
         f = os.path.join(OUT, n)
         if n.startswith("rules-"):
-            args = ["review", targets, "--rules", f, "--format", "jsonl"]
+            args = ["review", targets, "--rules", f, "--format", "json"]
         elif n.startswith("actuals-"):
-            args = ["evaluate", targets, "--actuals", f, "--format", "jsonl"]
+            args = ["evaluate", targets, f, "--format", "jsonl"]
         else:
             args = ["inspect", f]
         cmd = ["/usr/bin/time", "-o", "/tmp/probe3-time", "-f", "%e %M", "prlimit", "--as=%d" % (6 << 30),

@@ -12,6 +12,27 @@
 //!
 //! [`SUPPORTED`] is the one list of readable formats: the CLI help, every error's help text,
 //! the web page's file picker and the docs are made from it.
+//!
+//! ## A format is one file and one line
+//! Each format's file defines its `FORMAT` ([`SupportedFormat`]): its endings (each with what a
+//! name ending in it asks the bytes to be, whether it is listed, and where copies of one table
+//! in a folder put it), what it is in Chinese, `claims` (whether bytes are this format, asked
+//! through a `Peek` that reads magic bytes once and, where a format asks, an OLE file's
+//! streams or a zip's part names once) and `read` (the bytes into a grid, or a web page's bytes
+//! for the page reader). [`SUPPORTED`] lists them, one line each, in the order they are shown
+//! and asked. What is not a format but known is refused first (`refused`: a PDF, a picture,
+//! an RTF document, an encrypted or other Office file). Everything else — the endings shown,
+//! the page's `accept`, the help, the format a name asks for, `inputs::preference`, which
+//! reader reads a file — comes from the list.
+//!
+//! **Decisions**: the formats' claims are disjoint (a test holds it on real files), so which
+//! reader reads a file never depends on the list's order. A `.docx` and a workbook are both
+//! read through `grid::from_workbook`, which unzips every part once within the limit and then
+//! reads the zip as what its parts say (a zip whose part names change between the first look and
+//! the read is read as the parts say). An OLE file the compound-file reader cannot open is the
+//! workbook's (refused by its reader with the way forward) unless its name says `.doc`. An
+//! ending read but not listed (`.xlsb`, `.tab`, `.shtml`, `.xhtml`) asks for its format by
+//! name only: folders and the page do not pick such files.
 
 pub(crate) mod doc;
 pub(crate) mod docx;

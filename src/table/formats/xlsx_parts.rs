@@ -93,12 +93,45 @@ pub(crate) fn guard<R: Read + Seek>(
     })
 }
 
-/// The workbook's folder (`xl/`) and file name (`workbook.xml`), as calamine finds them: the
-/// target of the `officeDocument` relationship in `_rels/.rels`, else `xl/workbook.xml`.
-fn workbook_path<R: Read + Seek>(
+/// Whether `zip` is a workbook calamine would open as an xlsx though it has no
+/// `xl/workbook.xml`: its `officeDocument` relationship names a part whose root is
+/// `<workbook>`. Such a file is read as an xlsx (cell by cell, guarded), never handed to
+/// calamine's dense-range reader, where one far cell reserved the whole sheet (a 1 KB file
+/// aborted the process).
+pub(crate) fn names_a_workbook<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> bool {
+    let Some(target) = office_document(zip, &|p: &str| p.to_owned()) else {
+        return false;
+    };
+    let part = target.strip_prefix('/').unwrap_or(&target).to_owned();
+    let entries: HashMap<String, String> = zip
+        .file_names()
+        .flatten()
+        .map(|n| (n.replace('\\', "/").to_ascii_lowercase(), n.into_owned()))
+        .collect();
+    let Some(part) = entries.get(&part.to_ascii_lowercase()).cloned() else {
+        return false;
+    };
+    let Ok(entry) = zip.by_name(&part) else {
+        return false;
+    };
+    // the first start tag is the root
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => return e.local_name().as_ref() == "workbook",
+            Ok(Event::Eof) | Err(_) => return false,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The target of the `officeDocument` relationship in `_rels/.rels`.
+fn office_document<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     resolve: &impl Fn(&str) -> String,
-) -> (String, String) {
+) -> Option<String> {
     let mut target = None;
     let _ = for_each_start(zip, &resolve("_rels/.rels"), |e| {
         if e.local_name().as_ref() == "Relationship"
@@ -109,7 +142,16 @@ fn workbook_path<R: Read + Seek>(
         }
         Ok(())
     });
-    let Some(target) = target else {
+    target
+}
+
+/// The workbook's folder (`xl/`) and file name (`workbook.xml`), as calamine finds them: the
+/// target of the `officeDocument` relationship in `_rels/.rels`, else `xl/workbook.xml`.
+fn workbook_path<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    resolve: &impl Fn(&str) -> String,
+) -> (String, String) {
+    let Some(target) = office_document(zip, resolve) else {
         return ("xl/".into(), "workbook.xml".into());
     };
     let (folder, file) = match target.rfind('/') {

@@ -193,15 +193,9 @@ impl SheetReader<'_, '_, '_> {
                 p.clone()
             }
             _ => {
-                let at = self.ctx.first_filled_location(row);
                 let f = self
                     .ctx
-                    .finding(
-                        codes::MISSING_NAME,
-                        Severity::Error,
-                        at,
-                        "这一行不知道属于哪个项目；该行未读取",
-                    )
+                    .missing_name(row, "这一行不知道属于哪个项目；该行未读取")
                     .label("项目列是空的")
                     .help("在项目列填上项目名称");
                 self.ctx.skip(f);
@@ -404,15 +398,9 @@ impl SheetReader<'_, '_, '_> {
         if !others {
             return;
         }
-        let at = self.ctx.first_filled_location(row);
         let f = self
             .ctx
-            .finding(
-                codes::MISSING_NAME,
-                Severity::Error,
-                at,
-                "这一行有内容但没有三级指标名称；该行未读取",
-            )
+            .missing_name(row, "这一行有内容但没有三级指标名称；该行未读取")
             .label("三级指标列是空的")
             .help("填上三级指标名称；预算执行情况请填在全年预算数、全年执行数列")
             .unit(&*place.unit)

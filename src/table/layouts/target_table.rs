@@ -132,15 +132,9 @@ impl TableReader<'_, '_, '_> {
 
     /// A row with content but no name: skipped with a finding. Returns false (not read).
     fn nameless(&mut self, row: &Row) -> bool {
-        let at = self.ctx.first_filled_location(row);
         let f = self
             .ctx
-            .finding(
-                codes::MISSING_NAME,
-                Severity::Error,
-                at,
-                "这一行有内容但没有项目或单位名称；该行未读取",
-            )
+            .missing_name(row, "这一行有内容但没有项目或单位名称；该行未读取")
             .label("名称列是空的")
             .help("在第一列填上单位或项目名称");
         self.ctx.skip(f);
