@@ -464,6 +464,10 @@ registry! {
     FORM_READING = "table.form-reading", Info,
         "按表内加总选定读法",
         "含义：版式有两种读法（例如预算执行得分是否计入总分），只有一种与表内的加总相符。\n处理：按相符的读法核对，并在此说明。\n修改：无需修改；如读法不对，请核对原表。";
+    /// A sheet's merged cells past the merge limits: the form is read as if unmerged.
+    FORM_MERGES_IGNORED = "table.form-merges-ignored", Warning,
+        "合并单元格太多，按未合并读取",
+        "含义：一张工作表的合并单元格超过 20000 处（或它们跨越的行累计超过 400 万），真实表单远少于此。\n处理：按未合并读取这张表（空单元格仍按上一行填补），并在此提示；原本由合并显示的值可能读成空。\n修改：在 Excel 或 WPS 中取消多余的合并后另存再评；核对报告中读成空的单元格。";
     /// No reading of the form makes its own sums agree: the project is 未核对.
     FORM_UNCHECKED = "table.form-unchecked", Warning,
         "表内加总不符，未核对",

@@ -4192,3 +4192,24 @@ fn the_errors_of_a_rule_file_are_shown_in_linear_time() {
     );
     assert!(cpu < Duration::from_secs(30), "{cpu:?}");
 }
+
+#[test]
+fn a_form_read_without_its_merges_says_so() {
+    // past 20,000 merges a sheet is read as if unmerged (a cell a merge showed may read empty):
+    // a warning says so beside the reading, never silently
+    let d = dir("form-merges-ignored");
+    for (m, ignored) in [(2_000, false), (20_001, true)] {
+        let name = format!("f{m}.xlsx");
+        let part = [("xl/worksheets/sheet1.xml", form_of_merges(m))];
+        write(
+            &d,
+            &name,
+            xlsx_of(&[("S", "worksheets/sheet1.xml")], &part, NO_STYLES),
+        );
+        let r = run(&d, &["inspect", &name, "--format", "json"], &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let said = r.stdout.contains("table.form-merges-ignored")
+            || r.stderr.contains("table.form-merges-ignored");
+        assert_eq!(said, ignored, "{m} merges");
+    }
+}

@@ -247,8 +247,24 @@ pub(crate) fn read(
     merges: &[Merge],
     base: usize,
 ) -> Vec<UnitRow> {
-    // a sheet of very many merges is read as if it had none (fill-down still applies)
+    // a sheet of very many merges is read as if it had none (fill-down still applies), and
+    // the report says so: a cell that showed a merged value may read empty
+    let given = merges.len();
     let merges = Merges::new(merges, base, rows.len());
+    if given > 0
+        && merges.merges.is_empty()
+        && let Some(first) = rows.first()
+    {
+        let f = ctx
+            .finding(
+                codes::FORM_MERGES_IGNORED,
+                Severity::Warning,
+                ctx.row_location(first),
+                format!("本表有 {given} 处合并单元格，超过读取上限，按未合并读取"),
+            )
+            .label("这张表");
+        ctx.findings.push(f);
+    }
     let mut units: Vec<UnitRow> = Vec::new();
     let mut unit_hint: Option<String> = None;
     for (k, &s) in starts.iter().enumerate() {
