@@ -79,12 +79,13 @@ fn parse_lines(
 ) -> Result<Vec<u8>, ApiError> {
     use crate::lang::record::{Record, decode_line, parse_line, split_line};
     use std::io::Write as _;
-    let rules = RuleSet::bundled();
+    // each distinct direction question answered once, as `jixiao parse` does
+    let rules = crate::lang::direction::Memo::new(RuleSet::bundled());
     let mut out = Answer::new(limit, cancel);
     for (i, raw) in body.split_inclusive(|b| *b == b'\n').enumerate() {
         let text = decode_line(raw);
         let (indicator, target_text) = split_line(&text);
-        let parsed = parse_line(indicator, target_text, rules, year);
+        let parsed = parse_line(indicator, target_text, &rules, year);
         let record = Record::new(i + 1, indicator, target_text, &parsed);
         serde_json::to_writer(&mut out, &record)
             .map_err(std::io::Error::from)
