@@ -4213,3 +4213,35 @@ fn a_form_read_without_its_merges_says_so() {
         assert_eq!(said, ignored, "{m} merges");
     }
 }
+
+#[test]
+fn a_file_of_many_oversized_patterns_stops_compiling_after_the_first_few() {
+    // each `[\p{L}\p{N}]{50}N` fails the compiled-size limit after ~30 ms of the regex engine's
+    // work: 500 of them took 16 s. Past three such failures a file's other patterns are
+    // refused without compiling; every rule is still named with its line
+    let d = dir("regex-classes");
+    let mut rules = String::from("rules:\n");
+    for i in 0..500 {
+        rules.push_str(&format!(
+            "  - id: audit.c{i}\n    when: indicator ~ \"[\\\\p{{L}}\\\\p{{N}}]{{50}}N{i}\"\n    require: target >= 90%\n    message: \"x\"\n"
+        ));
+    }
+    write(&d, "r.yaml", &rules);
+    let (r, cpu, _) = run_measured(&d, &["rules", "check", "r.yaml"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("编译后超过"), "{}", r.stderr);
+    assert!(r.stderr.contains("其余不再编译"), "{}", r.stderr);
+    // the last rule's pattern is named at its own line
+    let last_line = 3 + 4 * 499;
+    assert!(
+        r.stderr.contains(&format!("r.yaml:{last_line}:")),
+        "{}",
+        r.stderr
+            .lines()
+            .rev()
+            .take(20)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(cpu < Duration::from_secs(4), "{cpu:?}");
+}

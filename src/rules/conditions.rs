@@ -147,7 +147,15 @@ pub(crate) struct Compiler {
     file_bytes: usize,
     /// Whether the current file passed its budget (said once: the file is refused by it).
     over_budget: bool,
+    /// Patterns of the current file refused for their compiled size: each costs the regex
+    /// engine tens of milliseconds to find out, so past [`TOO_BIG_PER_FILE`] the file's further
+    /// patterns are refused without being compiled (the file is refused already).
+    too_big: usize,
 }
+
+/// Patterns refused for their compiled size after which a file's other patterns are not
+/// compiled (500 such patterns took 16 s).
+const TOO_BIG_PER_FILE: usize = 3;
 
 const KINDS: &[&str] = &[
     "compare",
@@ -177,6 +185,7 @@ impl Compiler {
     pub fn next_file(&mut self, trusted: bool) {
         self.file_bytes = 0;
         self.over_budget = false;
+        self.too_big = 0;
         self.trusted = trusted;
     }
 
@@ -292,12 +301,24 @@ impl Compiler {
                     Some(&index) => index,
                     None => {
                         let compiled = std::sync::OnceLock::new();
+                        if !self.trusted && self.too_big >= TOO_BIG_PER_FILE {
+                            return Err(err(
+                                pspan.clone(),
+                                "未编译",
+                                format!(
+                                    "本规则文件已有 {TOO_BIG_PER_FILE} 个正则表达式编译后超过上限，其余不再编译；先改正前面的，或改用 contains"
+                                ),
+                            ));
+                        }
                         if !self.trusted {
                             match compile(pattern) {
                                 Ok(re) => {
                                     let _ = compiled.set(re);
                                 }
                                 Err(e) => {
+                                    if matches!(e, regex::Error::CompiledTooBig(_)) {
+                                        self.too_big += 1;
+                                    }
                                     let msg = match e {
                                         regex::Error::CompiledTooBig(limit) => format!(
                                             "正则表达式编译后超过 {} KB 的上限（如 \\w{{200}} 这样的大重复）",
