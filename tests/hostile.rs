@@ -4245,3 +4245,32 @@ fn a_file_of_many_oversized_patterns_stops_compiling_after_the_first_few() {
     );
     assert!(cpu < Duration::from_secs(4), "{cpu:?}");
 }
+
+#[test]
+fn a_page_of_more_tables_than_the_sheet_limit_is_refused_as_they_open() {
+    // every table of a page is a sheet: a million nested `<table>`s (16 MB) held 695 MB before
+    // the cell limit; tables now count against JIXIAO_MAX_SHEETS as they open, like Word's
+    let d = dir("page-many-tables");
+    let mut page = String::from("<html><body>");
+    for _ in 0..20_001 {
+        page.push_str("<table><tr><td>\0");
+    }
+    write(&d, "p.html", &page);
+    let r = run(&d, &["inspect", "p.html"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.too-many-entries") && r.stderr.contains("中的表格有 10001 个以上"),
+        "{}",
+        r.stderr
+    );
+    // a page of a few tables reads as before
+    let mut page = String::from("<html><body>");
+    for i in 0..3 {
+        page.push_str(&format!(
+            "<p>表{i}</p><table><tr><td>项目名称</td><td>甲</td></tr></table>"
+        ));
+    }
+    write(&d, "few.html", &page);
+    let r = run(&d, &["inspect", "few.html"], &[]);
+    assert!(!r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
+}
