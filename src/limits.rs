@@ -25,7 +25,7 @@
 //! | projects of one xlsx report (a sheet each) | 10000 | `JIXIAO_MAX_XLSX_PROJECTS` |
 //! | indicator rows of one xlsx report | 200000 | `JIXIAO_MAX_XLSX_INDICATORS` |
 //! | one rule file's regular expressions compiled, together | 128 MB | `JIXIAO_MAX_REGEX_TOTAL_MB` |
-//! | sheets of one workbook, tables of one Word document | 10000 | `JIXIAO_MAX_SHEETS` |
+//! | sheets of one workbook, tables of one Word document or web page | 10000 | `JIXIAO_MAX_SHEETS` |
 //! | style entries of one xlsx (`<xf>`, `<numFmt>`, fonts, fills, borders) | 100000 | `JIXIAO_MAX_STYLES` |
 //! | files dropped in one upload of the page | 1000 | `JIXIAO_MAX_UPLOAD_FILES` |
 //! | lines of one quoted cell of a streamed text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
@@ -195,7 +195,7 @@ pub static REGEX_TOTAL: Limit = Limit::new(
 /// 300,000 one-cell tables is 94 KB zipped and took seconds). A workbook of forms holds one
 /// sheet a project; [`XLSX_PROJECTS`] bounds the reports at 10,000 projects too.
 pub static SHEETS: Limit = Limit::new(
-    "一个工作簿的工作表数（Word 文档的表格数）",
+    "一个工作簿的工作表数（Word 文档、网页的表格数）",
     "JIXIAO_MAX_SHEETS",
     10_000,
     "",
