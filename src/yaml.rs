@@ -20,30 +20,14 @@ pub struct YamlError {
     pub offset: Option<usize>,
 }
 
-/// Deserialize a YAML document (its nesting checked first, see [`check_depth`]).
+/// Deserialize a YAML document (its size bounded first, see [`check_bounds`]).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    if let Err(deep) = check_depth(text) {
+    if let Err(refused) = check_bounds(text) {
         return Err(YamlError {
             line: None,
             column: None,
-            offset: Some(deep.offset),
-            message: deep.message(),
-        });
-    }
-    if let Err(big) = check_aliases(text) {
-        return Err(YamlError {
-            line: None,
-            column: None,
-            offset: Some(big.offset),
-            message: big.message(),
-        });
-    }
-    if let Err(many) = check_nodes(text) {
-        return Err(YamlError {
-            line: None,
-            column: None,
-            offset: Some(many.offset),
-            message: many.message(),
+            offset: Some(refused.offset()),
+            message: refused.message(),
         });
     }
     serde_yaml::from_str(text).map_err(|e| {
@@ -466,6 +450,57 @@ pub fn check_aliases(text: &str) -> Result<(), AliasesTooLarge> {
         }
     }
     Ok(())
+}
+
+/// Why a YAML text is refused before it is parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// Nested past [`crate::limits::YAML_DEPTH`].
+    Deep(TooDeep),
+    /// Nodes past [`crate::limits::YAML_NODES`], or a key past [`crate::limits::YAML_KEY`].
+    Many(TooManyNodes),
+    /// Aliases expanding past their budget.
+    Aliases(AliasesTooLarge),
+}
+
+impl Refused {
+    /// Byte offset where the limit was crossed.
+    pub fn offset(&self) -> usize {
+        match self {
+            Refused::Deep(e) => e.offset,
+            Refused::Many(e) => e.offset,
+            Refused::Aliases(e) => e.offset,
+        }
+    }
+
+    /// The message, naming the limit and how to raise it.
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Deep(e) => e.message(),
+            Refused::Many(e) => e.message(),
+            Refused::Aliases(e) => e.message(),
+        }
+    }
+}
+
+/// Bounds a YAML text before it is parsed, as every reader of YAML here does: its nesting, node
+/// count and key lengths in one lexical pass ([`check_depth`], [`check_nodes`]), then the bytes
+/// its aliases expand to ([`check_aliases`]).
+pub fn check_bounds(text: &str) -> Result<(), Refused> {
+    match scan(
+        text,
+        crate::limits::YAML_DEPTH.get_usize(),
+        crate::limits::YAML_NODES.get_usize(),
+        crate::limits::YAML_KEY.get_usize(),
+    ) {
+        Err(Past::Depth(offset)) => return Err(Refused::Deep(TooDeep { offset })),
+        Err(Past::Nodes(offset)) => {
+            return Err(Refused::Many(TooManyNodes { offset, key: false }));
+        }
+        Err(Past::Key(offset)) => return Err(Refused::Many(TooManyNodes { offset, key: true })),
+        Ok(()) => {}
+    }
+    check_aliases(text).map_err(Refused::Aliases)
 }
 
 /// A YAML text nested deeper than [`crate::limits::YAML_DEPTH`].

@@ -1641,7 +1641,7 @@ fn a_stalled_upload_gives_up_its_place() {
     assert_eq!(status, 200);
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 #[test]
 fn actuals_of_one_long_project_are_matched_in_linear_time() {
     // one project of n indicators and their n actuals: each row found its entry by scanning
@@ -1706,44 +1706,11 @@ fn actuals_of_one_long_project_are_matched_in_linear_time() {
     );
 }
 
-/// Runs the binary as [`run`] does and measures the CPU time (user and system) of that child
-/// alone (`wait4`), which a loaded machine does not stretch as it stretches the wall clock.
-#[cfg(unix)]
+/// Runs the binary as [`run`] does and gives the CPU time of that child alone
+/// ([`run_measured`]).
+#[cfg(target_os = "linux")]
 fn run_cpu(cwd: &Path, args: &[&str]) -> (Run, Duration) {
-    use std::os::unix::process::ExitStatusExt;
-    let out_path = cwd.join(".cpu-stdout");
-    let err_path = cwd.join(".cpu-stderr");
-    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdout(std::fs::File::create(&out_path).unwrap())
-        .stderr(std::fs::File::create(&err_path).unwrap())
-        .spawn()
-        .unwrap();
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value, and wait4 writes only into the two places given
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child, which `child` has not waited for
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid, "wait4");
-    // reaped: dropping `child` neither waits nor kills
-    drop(child);
-    let time = |t: libc::timeval| {
-        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
-    };
-    let cpu = time(usage.ru_utime) + time(usage.ru_stime);
-    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
-    assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
-    let code = std::process::ExitStatus::from_raw(status)
-        .code()
-        .unwrap_or(-1);
-    let run = Run {
-        code,
-        stdout: std::fs::read_to_string(&out_path).unwrap_or_default(),
-        stderr,
-    };
+    let (run, cpu, _) = run_measured(cwd, args, &[]);
     (run, cpu)
 }
 
@@ -3440,6 +3407,11 @@ fn run_measured(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> (Run, Durati
         .find_map(|l| l.strip_prefix("jixiao VmHWM: "))
         .and_then(|l| l.trim_end_matches(" kB").parse().ok())
         .unwrap_or_else(|| panic!("no peak in {stderr}"));
+    // the measure's own line is not the run's output
+    let stderr: String = stderr
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("jixiao VmHWM: "))
+        .collect();
     let run = Run {
         code: std::process::ExitStatus::from_raw(status)
             .code()
@@ -4163,7 +4135,7 @@ fn empty_elements_of_a_zipped_part_are_counted_as_it_is_unzipped() {
     }
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 #[test]
 fn the_errors_of_a_rule_file_are_shown_in_linear_time() {
     // every error's snippet was read by miette counting lines from the file's start: 10 000

@@ -104,51 +104,43 @@ fn top_pos(pos: &locate::FilePos, key: &str) -> Option<KeyPos> {
         .map(|(_, p)| p.clone())
 }
 
-/// Step 1: the text as a YAML value — its nesting, aliases, node count and key lengths bounded first, then a syntax error
-/// at its line and column (an unclosed quote where serde_yaml only sees the end of the file).
+/// Step 1: the text as a YAML value — its size bounded first ([`crate::yaml::check_bounds`]),
+/// then a syntax error at its line and column (an unclosed quote where serde_yaml only sees the end of the file).
 fn read_value(src: &NamedSource<Arc<str>>) -> Result<Value, Box<RuleError>> {
     let text: &str = src.inner();
-    if let Err(deep) = crate::yaml::check_depth(text) {
-        let len = text[deep.offset..].chars().next().map_or(0, char::len_utf8);
-        return Err(Box::new(
-            RuleError::new(
-                RuleErrorKind::TooMany,
-                src,
-                deep.offset..deep.offset + len,
+    if let Err(refused) = crate::yaml::check_bounds(text) {
+        use crate::yaml::Refused;
+        let offset = refused.offset();
+        let len = text[offset..].chars().next().map_or(0, char::len_utf8);
+        let (message, label, help) = match &refused {
+            Refused::Deep(deep) => (
                 format!("YAML 嵌套太深：{}", deep.message()),
                 "嵌套在这里超过上限",
-            )
-            .help(crate::limits::YAML_DEPTH.help()),
-        ));
-    }
-    if let Err(big) = crate::yaml::check_aliases(text) {
-        let len = text[big.offset..].chars().next().map_or(0, char::len_utf8);
-        return Err(Box::new(
-            RuleError::new(
-                RuleErrorKind::TooMany,
-                src,
-                big.offset..big.offset + len,
+                crate::limits::YAML_DEPTH.help(),
+            ),
+            Refused::Aliases(big) => (
                 format!("YAML {}", big.message()),
                 "展开在这里超过上限",
-            )
-            .help("同一段内容只写一次，或把重复的内容直接写出"),
-        ));
-    }
-    if let Err(many) = crate::yaml::check_nodes(text) {
-        let len = text[many.offset..].chars().next().map_or(0, char::len_utf8);
+                "同一段内容只写一次，或把重复的内容直接写出".to_owned(),
+            ),
+            Refused::Many(many) => (
+                format!("YAML {}", many.message()),
+                "在这里超过上限",
+                match many.key {
+                    true => crate::limits::YAML_KEY.help(),
+                    false => crate::limits::YAML_NODES.help(),
+                },
+            ),
+        };
         return Err(Box::new(
             RuleError::new(
                 RuleErrorKind::TooMany,
                 src,
-                many.offset..many.offset + len,
-                format!("YAML {}", many.message()),
-                "在这里超过上限",
+                offset..offset + len,
+                message,
+                label,
             )
-            .help(if many.key {
-                crate::limits::YAML_KEY.help()
-            } else {
-                crate::limits::YAML_NODES.help()
-            }),
+            .help(help),
         ));
     }
     serde_yaml::from_str(text).map_err(|e| {
@@ -465,11 +457,8 @@ fn value_help(key: &str) -> String {
 /// Read any other YAML document the rules layer owns (rule test cases) into `T`; the error is
 /// serde_yaml's message with its byte offset.
 pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
-    if let Err(deep) = crate::yaml::check_depth(text) {
-        return Err((deep.message(), deep.offset));
-    }
-    if let Err(many) = crate::yaml::check_nodes(text) {
-        return Err((many.message(), many.offset));
+    if let Err(refused) = crate::yaml::check_bounds(text) {
+        return Err((refused.message(), refused.offset()));
     }
     serde_yaml::from_str(text).map_err(|e| {
         let at = e

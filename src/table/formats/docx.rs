@@ -64,21 +64,6 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
     to_sheets(name, items)
 }
 
-/// Refuses the `count`th table of a Word document past [`limits::SHEETS`]: each table is a
-/// sheet of its own, and 300,000 one-cell tables (94 KB zipped) took seconds to lay out.
-fn check_tables(name: &str, count: u64) -> Result<(), ReadError> {
-    if count > limits::SHEETS.get() {
-        return Err(ReadError::TooManyEntries {
-            name: name.into(),
-            what: "的正文中的表格".into(),
-            count,
-            limit: &limits::SHEETS,
-            help: limits::SHEETS.help(),
-        });
-    }
-    Ok(())
-}
-
 /// The sheets of the body items: tables as `表格N`, runs of paragraphs as `段落`.
 pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>, ReadError> {
     let max = limits::CELLS.get();
@@ -119,7 +104,7 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
             }
             Item::Table(rows) => {
                 tables += 1;
-                check_tables(name, tables)?;
+                super::check_sheets(name, "的正文中的表格", tables)?;
                 let mut sheet = SheetCells {
                     name: format!("表格{tables}"),
                     cells: Vec::new(),
@@ -312,7 +297,7 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
                     table_depth = table_depth.saturating_sub(1);
                     if table_depth == 0 {
                         tables += 1;
-                        check_tables(name, tables)?;
+                        super::check_sheets(name, "的正文中的表格", tables)?;
                         items.push(Item::Table(std::mem::take(&mut rows)));
                     }
                 }

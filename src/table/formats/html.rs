@@ -614,14 +614,8 @@ impl<'n> Builder<'n> {
     fn start_table(&mut self) {
         // each table is a sheet of its own: a page of millions of (nested or empty) tables
         // held hundreds of bytes each before any limit counted them
-        if self.started as u64 >= limits::SHEETS.get() {
-            self.error = Some(ReadError::TooManyEntries {
-                name: self.name.into(),
-                what: "中的表格".into(),
-                count: self.started as u64 + 1,
-                limit: &limits::SHEETS,
-                help: limits::SHEETS.help(),
-            });
+        if let Err(e) = super::check_sheets(self.name, "中的表格", self.started as u64 + 1) {
+            self.error = Some(e);
             return;
         }
         self.flush_outside();

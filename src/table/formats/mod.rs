@@ -448,6 +448,23 @@ pub(crate) fn ole_kind(bytes: &[u8]) -> OleKind {
     }
 }
 
+/// Refuses the `count`th sheet of `name` past [`crate::limits::SHEETS`]: a workbook's sheets,
+/// a Word document's or a web page's tables (each table is a sheet of its own), counted as
+/// they are met. `what` says which, after the file's name (`中的工作表`, `的正文中的表格`).
+pub(crate) fn check_sheets(name: &str, what: &str, count: u64) -> Result<(), ReadError> {
+    use crate::limits::SHEETS;
+    if count > SHEETS.get() {
+        return Err(ReadError::TooManyEntries {
+            name: name.into(),
+            what: what.into(),
+            count,
+            limit: &SHEETS,
+            help: SHEETS.help(),
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

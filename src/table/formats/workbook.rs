@@ -66,16 +66,7 @@ pub(crate) fn read_sheets(
     let mut wb = guarded(name, || {
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)
     })?;
-    let sheets = wb.sheet_names().len() as u64;
-    if sheets > limits::SHEETS.get() {
-        return Err(ReadError::TooManyEntries {
-            name: name.into(),
-            what: "中的工作表".into(),
-            count: sheets,
-            limit: &limits::SHEETS,
-            help: limits::SHEETS.help(),
-        });
-    }
+    super::check_sheets(name, "中的工作表", wb.sheet_names().len() as u64)?;
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
         let merges = match &wb {
