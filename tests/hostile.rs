@@ -4345,3 +4345,73 @@ fn blank_lines_of_a_text_read_whole_are_counted_not_held() {
     assert!(a.stdout.lines().count() > 100, "{}", a.stdout);
     assert_eq!(a.stdout.replace("a.tsv", "b.tsv"), b.stdout);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn yaml_merge_keys_count_their_anchor_against_the_alias_budget() {
+    // PROBE.md: 100,000 `<<: *b` took 25 s. Measured again (debug build): the merges are not
+    // the cost (serde_yaml 0.9 applies none; `<<` is an unknown key of each rule, and 100,000
+    // rules with any unknown key take as long: one error a rule). What a merge can amplify is
+    // its anchor's bytes, and each `<<: *b` counts them against the alias budget: 100,000
+    // merges of a 1 KB anchor are refused at once, rules and actuals alike
+    let d = dir("yaml-merges");
+    write(&d, "t.tsv", TABLE);
+    let big = "x".repeat(1000);
+    let mut rules =
+        format!("base: &b {{id: x.y, when: 'indicator ~ \"x\"', message: \"{big}\"}}\nrules:\n");
+    let mut actuals = format!(
+        "b: &b {{seq: 1, actual: \"1%\", note: \"{big}\"}}\nyear: 2023\nprojects:\n  - unit: 甲\n    project: 乙\n    indicators:\n"
+    );
+    for i in 0..100_000 {
+        rules.push_str(&format!("  - <<: *b\n    id: x.r{i}\n"));
+        actuals.push_str(&format!("      - <<: *b\n        seq: {}\n", i + 1));
+    }
+    write(&d, "r.yaml", &rules);
+    write(&d, "a.yaml", &actuals);
+    for args in [
+        &["rules", "check", "r.yaml"][..],
+        &["evaluate", "t.tsv", "a.yaml"][..],
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("别名（*名称）展开后的内容超过"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
+        assert!(peak_kb < 100 * 1024, "{args:?}: {peak_kb} kB");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_lines_of_a_yaml_block_scalar_are_text_not_nodes() {
+    // the node count took every `- ` and `: ` of a block scalar's lines for nodes: a rule whose
+    // description (`|`) held 1,100,000 lines of `- a: b` was refused past JIXIAO_MAX_YAML_NODES
+    // as a file of 2,200,000 nodes; they are text, and the rule reads
+    let d = dir("yaml-block-scalar");
+    let text = format!(
+        "rules:\n  - id: x.long\n    description: |\n{}    when: indicator ~ \"率\"\n    direction: higher\n",
+        "      - a: b\n".repeat(1_100_000)
+    );
+    write(&d, "r.yaml", &text);
+    let (r, cpu, peak_kb) = run_measured(&d, &["rules", "check", "r.yaml"], &[]);
+    assert!(
+        !r.stderr.contains("JIXIAO_MAX_YAML_NODES"),
+        "{}",
+        &r.stderr[..r.stderr.len().min(2000)]
+    );
+    assert_eq!(r.code, 0, "{}", &r.stderr[..r.stderr.len().min(2000)]);
+    assert!(cpu < Duration::from_secs(20), "{cpu:?}");
+    assert!(peak_kb < 400 * 1024, "{peak_kb} kB");
+    // the same lines as entries are nodes, and refused
+    let nodes = format!("rules:\n{}", "  - a: b\n".repeat(600_000));
+    write(&d, "n.yaml", &nodes);
+    let r = run(&d, &["rules", "check", "n.yaml"], &[]);
+    assert!(
+        r.stderr.contains("JIXIAO_MAX_YAML_NODES"),
+        "{}",
+        &r.stderr[..r.stderr.len().min(2000)]
+    );
+}
