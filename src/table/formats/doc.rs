@@ -791,7 +791,7 @@ mod tests {
             huge: None,
         };
         let mut raw = RawTable::new();
-        let mut row = |raw: &mut RawTable, cells: &[&str], p: Option<ParaProps>| {
+        let row = |raw: &mut RawTable, cells: &[&str], p: Option<ParaProps>| {
             for c in cells {
                 raw.cell("x.doc", c).unwrap();
             }

@@ -125,11 +125,16 @@ impl TableCell {
     }
 }
 
+/// A row as the tests see it: the columns before it, and each cell's text, span and whether
+/// it continues the merge above.
+#[cfg(test)]
+pub(super) type TestRow = (u32, Vec<(String, u32, bool)>);
+
 #[cfg(test)]
 impl WordTable {
     /// The rows as `(before, cells)`, each cell `(text, span, continues)`; cells left out
     /// are not listed.
-    pub(super) fn rows_for_test(&self) -> Vec<(u32, Vec<(String, u32, bool)>)> {
+    pub(super) fn rows_for_test(&self) -> Vec<TestRow> {
         let mut from = 0usize;
         let mut out = Vec::new();
         for (r, &(before, first)) in self.rows.iter().enumerate() {
