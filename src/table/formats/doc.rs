@@ -27,6 +27,10 @@
 //! held whole; every paragraph, cell and row (empty ones too: a paragraph mark is one byte)
 //! counts against [`limits::CELLS`] as it is made, and columns against [`limits::COLUMNS`]
 //! (through `docx::to_sheets`). A broken piece table is an error naming it, never a panic.
+//! A table is held flat as it is read (`docx::WordTable`: 8 bytes an empty cell); of its
+//! rows' properties only what the layout needs is kept — the edges and merge flags of rows
+//! whose edges fit their cells, and the set of all edges (16-bit: 8 KB) — never a row's
+//! whole properties (up to ~1 KB each from a few bytes of the file).
 
 use std::io::{Cursor, Read};
 
