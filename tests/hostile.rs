@@ -4246,3 +4246,183 @@ fn a_page_of_more_tables_than_the_sheet_limit_is_refused_as_they_open() {
     let r = run(&d, &["inspect", "few.html"], &[]);
     assert!(!r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
+
+// ---- the fourth outside probe (H31, tests/hostile/probe4.py) ----
+
+/// Actuals for [`TABLE`]'s 购置经费 (one indicator, 购置完成率 ≥ 95%) with `actual`.
+fn purchase_actuals(actual: &str) -> String {
+    format!(
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    budget: \"56.45\"\n    spent: \"50\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"{actual}\"\n"
+    )
+}
+
+#[test]
+fn rule_points_weights_and_steps_past_the_computable_range_are_refused_at_their_line() {
+    // each panicked (exit 101: "Multiplication overflowed", "Addition overflowed", "Division
+    // overflowed") once the rule met a row; now the rule file is refused at the value
+    let d = dir("rule-numbers-range");
+    write(&d, "t.tsv", TABLE);
+    write(&d, "a.yaml", purchase_actuals("96%"));
+    let tiny = "0.0000000000000000000000000001";
+    let cases = [
+        format!("bonus: {{per: \"{tiny}\", points: \"{DEC_MAX}\", max: \"{DEC_MAX}\"}}"),
+        format!("deduct: {{per: \"{tiny}\", points: \"{DEC_MAX}\"}}"),
+        format!("deduct: {{per: 1, points: 1, beyond: \"-{DEC_MAX}\"}}"),
+        format!("tiers: {{on: ratio, bands: [{{at_least: 1%, points: \"{DEC_MAX}\"}}]}}"),
+        format!("floor: {{ratio_below: \"{DEC_MAX}\", share: 50%}}"),
+        format!("category_weight: \"{tiny}\""),
+        format!("indicator_weight: \"{DEC_MAX}\""),
+        format!("budget_weight: \"1000000000000000\""),
+        format!("veto: {{grade: 差, total: \"{DEC_MAX}\"}}"),
+    ];
+    for body in &cases {
+        write(&d, "r.yaml", format!("rules:\n  - id: x\n    {body}\n"));
+        let r = run(
+            &d,
+            &[
+                "evaluate", "t.tsv", "a.yaml", "--rules", "r.yaml", "--format", "json",
+            ],
+            &[],
+        );
+        assert_eq!(r.code, 2, "{body}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("rules::bad-value"),
+            "{body}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("r.yaml:3:"), "{body}: {}", r.stderr);
+        assert!(r.stderr.contains("10^15"), "{body}: {}", r.stderr);
+    }
+    // the largest and smallest accepted still load
+    write(
+        &d,
+        "r.yaml",
+        "rules:\n  - id: x\n    bonus: {per: \"0.0000000001\", points: \"999999999999999\", max: 5}\n",
+    );
+    let r = run(&d, &["rules", "check", "r.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+/// The json report's row of 购置完成率: (verdict, score).
+fn purchase_row(json: &str) -> (String, String) {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    let p = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["project"] == "购置经费")
+        .unwrap();
+    let i = &p["indicators"][0];
+    (
+        i["verdict"].as_str().unwrap_or("").to_owned(),
+        i["score"].as_str().unwrap_or("null").to_owned(),
+    )
+}
+
+#[test]
+fn rules_at_the_edge_of_their_range_score_actuals_at_the_decimal_range_without_panicking() {
+    // rules within the range (10^15 − 1 points, steps of 10^-10) against actuals of
+    // ±Decimal::MAX: the differences, ratios and sums between them overflowed (exit 101)
+    let d = dir("rule-numbers-edge");
+    write(&d, "t.tsv", TABLE);
+    let big = "999999999999999";
+    let small = "0.0000000001";
+    let cases = [
+        // far past the target: the bonus is its max, added to the full points (10 of 10 here)
+        (
+            format!("bonus: {{per: \"{small}\", points: \"{big}\", max: 5}}"),
+            format!("{DEC_MAX}%"),
+            ("pass", "15.00"),
+        ),
+        // far short of a bound far below: every point deducted
+        (
+            format!("deduct: {{per: \"{small}\", points: \"{big}\", beyond: \"-{big}\"}}"),
+            format!("-{DEC_MAX}%"),
+            ("fail", "0.00"),
+        ),
+        // a deviation past the range is past the first band's bound: the second band's share
+        (
+            format!(
+                "tiers: {{on: deviation, bands: [{{up_to: \"{small}\", share: 100%}}, {{share: 50%}}]}}"
+            ),
+            format!("{DEC_MAX}%"),
+            ("pass", "5.00"),
+        ),
+        // a ratio past the range (MAX ÷ 95 %) holds `at_least` 10^15 − 1
+        (
+            format!(
+                "tiers: {{on: ratio, bands: [{{at_least: \"{big}\", share: 100%}}, {{share: 0%}}]}}"
+            ),
+            format!("{DEC_MAX}%"),
+            ("pass", "10.00"),
+        ),
+        (
+            format!("floor: {{ratio_below: \"{big}\", share: 50%}}"),
+            format!("{DEC_MAX}%"),
+            ("pass", "10.00"),
+        ),
+    ];
+    for (body, actual, (verdict, score)) in &cases {
+        write(&d, "r.yaml", format!("rules:\n  - id: x\n    {body}\n"));
+        write(&d, "a.yaml", purchase_actuals(actual));
+        let r = run(
+            &d,
+            &[
+                "evaluate", "t.tsv", "a.yaml", "--rules", "r.yaml", "--format", "json",
+            ],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{body}: {}", r.stderr);
+        let (v, s) = purchase_row(&r.stdout);
+        assert_eq!((v.as_str(), s.as_str()), (*verdict, *score), "{body}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn names_of_files_and_archive_entries_reach_no_terminal_raw() {
+    // a file, or a zip entry, named with OSC/CSI sequences (title, clear screen, OSC 52 to the
+    // clipboard): the table's own text was shown visibly, its name was not (the "读取：" line,
+    // the pile's notes and errors on stderr, the roll-up's list of unread files on stdout)
+    let d = dir("escapes-in-names");
+    let esc = "\u{1b}]0;owned\u{7}\u{1b}[2J\u{1b}]52;c;aGk=\u{7}";
+    std::fs::create_dir_all(d.join("folder")).unwrap();
+    write(&d.join("folder"), &format!("t{esc}.tsv"), TABLE);
+    write(&d, &format!("a{esc}.yaml"), purchase_actuals("96%"));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, body) in [
+        (format!("x{esc}.tsv"), TABLE),
+        (format!("y{esc}.tsv"), "不是表\n"),
+        (format!("../z{esc}.tsv"), TABLE),
+    ] {
+        zip.start_file(name, o).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    write(&d, "p.zip", zip.finish().unwrap().into_inner());
+    let actuals = format!("a{esc}.yaml");
+    let runs = [
+        vec!["evaluate", "folder", actuals.as_str()],
+        vec!["evaluate", "folder"],
+        vec!["evaluate", "p.zip"],
+        vec!["evaluate", "p.zip", "--format", "markdown"],
+        vec!["inspect", "p.zip"],
+        vec!["evaluate", "t.tsv", "--year", "20\u{1b}[2J"],
+    ];
+    write(&d, "t.tsv", TABLE);
+    for args in &runs {
+        let r = run(&d, args, &[]);
+        for (what, text) in [("stdout", &r.stdout), ("stderr", &r.stderr)] {
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{args:?} {what}: {text}"
+            );
+        }
+        assert!(
+            r.stdout.contains('␛') || r.stderr.contains('␛'),
+            "{args:?}: the name is shown, visibly\n{}\n{}",
+            r.stdout,
+            r.stderr
+        );
+    }
+}
