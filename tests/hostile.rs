@@ -4471,3 +4471,105 @@ fn copies_of_one_table_in_an_archive_are_dropped_as_they_are_read() {
         table.len() / 1024
     );
 }
+
+/// One BIFF12 record of an `.xlsb`: its type and length as variable-length integers, its body.
+fn xlsb_record(typ: u16, body: &[u8]) -> Vec<u8> {
+    let mut out = if typ < 0x80 {
+        vec![typ as u8]
+    } else {
+        vec![(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8]
+    };
+    let mut n = body.len();
+    loop {
+        let b = (n & 0x7F) as u8;
+        n >>= 7;
+        out.push(if n > 0 { b | 0x80 } else { b });
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+/// An XLWideString: its length in UTF-16 units, then the units.
+fn xlsb_text(s: &str) -> Vec<u8> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let mut out = (units.len() as u32).to_le_bytes().to_vec();
+    out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    out
+}
+
+/// A hand-made `.xlsb` of one sheet holding `cells` (row, column, text), by rows.
+fn xlsb_with(cells: &[(u32, u32, &str)]) -> Vec<u8> {
+    let mut book = [0u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
+    book.extend(xlsb_text("rId1"));
+    book.extend(xlsb_text("S"));
+    let mut wb = xlsb_record(0x9C, &book); // BrtBundleSh
+    wb.extend(xlsb_record(0x90, &[])); // BrtEndBundleShs
+    wb.extend(xlsb_record(0x84, &[])); // BrtEndBook
+    let mut sh = xlsb_record(0x94, &[0u8; 16]); // BrtWsDim (claims nothing)
+    sh.extend(xlsb_record(0x91, &[])); // BrtBeginSheetData
+    let mut row = None;
+    for &(r, c, text) in cells {
+        if row != Some(r) {
+            let mut hdr = r.to_le_bytes().to_vec();
+            hdr.extend([0u8; 8]);
+            sh.extend(xlsb_record(0x00, &hdr)); // BrtRowHdr
+            row = Some(r);
+        }
+        let mut cell = [c.to_le_bytes(), 0u32.to_le_bytes()].concat();
+        cell.extend(xlsb_text(text));
+        sh.extend(xlsb_record(0x06, &cell)); // BrtCellSt
+    }
+    sh.extend(xlsb_record(0x92, &[])); // BrtEndSheetData
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, body) in [
+        ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.to_vec()),
+        ("xl/workbook.bin", wb),
+        ("xl/_rels/workbook.bin.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>"#.to_vec()),
+        ("xl/worksheets/sheet1.bin", sh),
+    ] {
+        zip.start_file(name, o).unwrap();
+        zip.write_all(&body).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_xlsb_of_two_far_cells_is_read_cell_by_cell_never_reserved_whole() {
+    // calamine's range of an .xlsb sheet is dense: a cell at A1 and one at XFD1048576 reserved
+    // 549 GB and the process aborted (exit 134, "memory allocation of 549755813888 bytes
+    // failed") — an 816-byte file, under any name, since the bytes choose the reader
+    let d = dir("xlsb-far-cells");
+    let far = xlsb_with(&[(0, 0, "项目名称"), (1_048_575, 16_383, "x")]);
+    for name in ["far.xlsb", "far.xls", "far.ods", "far"] {
+        write(&d, name, &far);
+        let (r, _, peak_kb) = run_measured(&d, &["inspect", name], &[]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("table.no-header"), "{name}: {}", r.stderr);
+        assert!(peak_kb < 400_000, "{name}: peak {peak_kb} kB");
+    }
+    // and a table saved as .xlsb is read
+    let table = xlsb_with(&[
+        (0, 0, "项目名称（资金使用单位）"),
+        (0, 1, "总计"),
+        (0, 2, "财政拨款"),
+        (0, 3, "财政专户拨款"),
+        (0, 4, "其他资金"),
+        (0, 5, "绩效目标"),
+        (0, 6, "绩效指标"),
+        (1, 0, "购置经费"),
+        (1, 1, "56.45"),
+        (1, 2, "56.45"),
+        (1, 5, "保证业务正常开展。"),
+        (1, 6, "1、产出指标：购置完成率，年度指标值：95%。"),
+    ]);
+    write(&d, "t.xlsb", &table);
+    let r = run(&d, &["inspect", "t.xlsb"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("购置完成率  95%"), "{}", r.stdout);
+    assert!(r.stdout.contains("t.xlsb!S!A2"), "{}", r.stdout);
+}
