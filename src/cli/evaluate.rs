@@ -141,7 +141,7 @@ fn resolve(
                 ));
             };
             if !folder_copies.is_empty() {
-                eprintln!(
+                say!(
                     "提示：{} 与 {} 是同一张表，读取前者",
                     found.display(),
                     folder_copies.join("、")
@@ -151,7 +151,7 @@ fn resolve(
             copies.extend(folder_copies.into_iter().map(PathBuf::from));
             // which of the folder's files were used, as the page lists them
             let used_actuals: Vec<&str> = folder_actuals.iter().map(|(n, _)| n.as_str()).collect();
-            eprintln!(
+            say!(
                 "读取：{}；实际值：{}",
                 found.display(),
                 if used_actuals.is_empty() {

@@ -217,6 +217,9 @@ impl Progress {
 /// Where the roll-up goes: opened when the first line is written (jsonl) or at the end.
 struct Sink<'a> {
     path: Option<&'a Path>,
+    /// Control characters shown visibly (markdown, csv, table: names of files and archive
+    /// entries reach them as they are).
+    visible: bool,
     files: &'a [PathBuf],
     out: Option<super::output::Output>,
     /// Why the output could not be opened or written: the exit code.
@@ -231,6 +234,7 @@ impl Sink<'_> {
         if self.out.is_none() {
             let inputs: Vec<&Path> = self.files.iter().map(PathBuf::as_path).collect();
             match super::output::Output::open(self.path, &inputs) {
+                Ok(o) if self.visible => self.out = Some(o.showing_controls()),
                 Ok(o) => self.out = Some(o),
                 Err(code) => {
                     self.failed = Some(code);
@@ -314,6 +318,10 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
         builder: pile::rollup::Builder::new(text_formats),
         sink: Sink {
             path: args.output.as_deref(),
+            visible: matches!(
+                format,
+                ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Csv
+            ),
             files: &files,
             out: None,
             failed: None,

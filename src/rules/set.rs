@@ -296,7 +296,7 @@ impl Partial {
                 format!("`{key}` 有误：{why}"),
                 "这里的值用不了",
             )
-            .help("见 docs/rules.md 中该键的写法和例子"),
+            .help("见 docs/rules.md 中该键的写法和例子；数值的绝对值须小于 10^15，非零时不小于 10^-10"),
         )
     }
 }
@@ -418,7 +418,7 @@ fn number(
                 src,
                 item,
                 key,
-                format!("`{key}` 应是一个非负的数"),
+                format!("`{key}` 应是一个非负的数，小于 10^15，非零时不小于 10^-10"),
                 "这里应是数",
             )
             .help(format!("写作 `{key}: 10`")),

@@ -66,7 +66,7 @@
 //!   which a stray far cell would blow up) after every part of the zip has been unzipped once
 //!   within the limit.
 
-mod amount;
+pub(crate) mod amount;
 pub mod formats;
 mod grid;
 pub mod layouts;
