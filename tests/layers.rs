@@ -721,25 +721,18 @@ fn documents_itself(dir: &str, modules: &[(String, String)]) {
 }
 
 #[test]
-fn every_review_check_file_is_one_registry_line() {
-    let modules = registered_once(
-        "src/review/checks",
-        "src/review/checks/mod.rs",
-        "checks! {",
-        jixiao::review::checks::ALL.len(),
-    );
-    documents_itself("src/review/checks", &modules);
-}
-
-#[test]
-fn every_rule_key_file_is_one_registry_line() {
-    let modules = registered_once(
-        "src/rules/keys",
-        "src/rules/keys/mod.rs",
-        "keys! {",
-        jixiao::rules::keys::ALL.len(),
-    );
-    documents_itself("src/rules/keys", &modules);
+fn every_review_check_and_rule_key_file_is_one_registry_line() {
+    for (dir, open, compiled) in [
+        (
+            "src/review/checks",
+            "checks! {",
+            jixiao::review::checks::ALL.len(),
+        ),
+        ("src/rules/keys", "keys! {", jixiao::rules::keys::ALL.len()),
+    ] {
+        let modules = registered_once(dir, &format!("{dir}/mod.rs"), open, compiled);
+        documents_itself(dir, &modules);
+    }
 }
 
 /// The input formats: every file of `table/formats/` that defines a `FORMAT` is listed once in

@@ -124,32 +124,24 @@ struct Resolving {
 impl Resolving {
     /// `p` is the table; a second one is refused, naming both.
     fn set_table(&mut self, p: PathBuf) -> Result<(), String> {
-        match &self.table {
-            Some(t) => Err(format!(
+        once(&mut self.table, p, |t, p| {
+            format!(
                 "给出了两个目标表或自评表：{} 和 {}；一次只评价一个表",
                 t.display(),
                 p.display()
-            )),
-            None => {
-                self.table = Some(p);
-                Ok(())
-            }
-        }
+            )
+        })
     }
 
     /// `p` is the actuals file; a second one is refused, naming both.
     fn set_actuals(&mut self, p: PathBuf) -> Result<(), String> {
-        match &self.actuals {
-            Some(a) => Err(format!(
+        once(&mut self.actuals, p, |a, p| {
+            format!(
                 "给出了两个实际值文件：{} 和 {}；只给出要用的那一个",
                 a.display(),
                 p.display()
-            )),
-            None => {
-                self.actuals = Some(p);
-                Ok(())
-            }
-        }
+            )
+        })
     }
 
     /// A folder `input`, read once by `cli::pile::plan`: its table (copies said so on stderr,
@@ -212,6 +204,22 @@ impl Resolving {
             folder_rules: self.folder_rules,
             copies: self.copies,
         })
+    }
+}
+
+/// `slot` takes `p` where it is empty; where it holds one already, `twice(first, p)` is the
+/// refusal (never the first or the last taken silently).
+fn once(
+    slot: &mut Option<PathBuf>,
+    p: PathBuf,
+    twice: fn(&Path, &Path) -> String,
+) -> Result<(), String> {
+    match slot {
+        Some(first) => Err(twice(first, &p)),
+        None => {
+            *slot = Some(p);
+            Ok(())
+        }
     }
 }
 
