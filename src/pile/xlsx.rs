@@ -103,17 +103,6 @@ fn link(sheet: &str, row: u32) -> String {
     format!("internal:'{}'!A{}", sheet.replace('\'', "''"), row + 1)
 }
 
-const GROUP_HEAD: [&str; 8] = [
-    "名称",
-    "表数",
-    "一致",
-    "不一致",
-    "未核对",
-    "无原表总分",
-    "等级变化",
-    "不一致行",
-];
-
 fn write_group(
     ws: &mut Worksheet,
     row: u32,
@@ -125,18 +114,7 @@ fn write_group(
         Some(f) => ws.write_string_with_format(row, 0, name, f)?,
         None => ws.write_string(row, 0, name)?,
     };
-    for (i, n) in [
-        c.forms,
-        c.agreeing,
-        c.differing,
-        c.unchecked,
-        c.not_printed,
-        c.grade_changes,
-        c.rows_differing,
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (i, n) in super::render::group_counts(c).into_iter().enumerate() {
         ws.write_number(row, i as u16 + 1, n as f64)?;
     }
     Ok(())
@@ -151,7 +129,7 @@ fn summary_sheet(ws: &mut Worksheet, r: &Rollup, at: &[(String, u32)]) -> Result
     ws.write_string_with_format(0, 0, summary(r), &f.title)?;
     let mut row = form_rows(ws, 2, r, at, &f)?;
     for (title, groups) in [("按单位", &r.units), ("按主管部门", &r.departments)] {
-        row = section_head(ws, row + 2, title, &GROUP_HEAD, &f)?;
+        row = section_head(ws, row + 2, title, &super::render::GROUP_HEADER, &f)?;
         for g in groups.iter() {
             row += 1;
             write_group(ws, row, &g.name, &g.counts, None)?;
