@@ -493,6 +493,8 @@ fn header_row(out: &mut String) {
     out.push_str("</tr></thead>\n");
 }
 
+/// A project's section: its heading and summary line, then its 自评表 (the budget row, an
+/// indicator a row, the total).
 fn project(out: &mut String, n: usize, p: &ProjectReport) {
     let _ = writeln!(out, "<section class=\"project\" id=\"project-{n}\">");
     let _ = writeln!(
@@ -500,6 +502,40 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         "<h3>{n}. {}</h3>",
         escape(&unit_project(&p.unit, &p.project))
     );
+    project_summary(out, p);
+    if let Some(g) = super::selfeval_table::goal_line(p) {
+        let _ = writeln!(out, "<p class=\"goal\">{}</p>", escape(&g));
+    }
+    out.push_str("<table class=\"selfeval\">\n");
+    header_row(out);
+    out.push_str("<tbody>\n");
+    budget_row(out, p);
+    for i in &p.indicators {
+        indicator(out, i);
+    }
+    out.push_str("</tbody>\n");
+    let _ = writeln!(
+        out,
+        "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td colspan=\"2\">等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
+        total_weight(p),
+        escape(&p.total_text()),
+        escape(&format!(
+            "{}{}",
+            if p.pending.exact.is_zero() {
+                String::new()
+            } else {
+                format!("；另有 {} 分待评定", p.pending)
+            },
+            published_total(p)
+        )),
+        g = escape(&p.grade)
+    );
+    out.push_str("</table>\n</section>\n");
+}
+
+/// A project's summary line: its total and grade, its notes, what is pending, the form's own
+/// total beside it, and its counts.
+fn project_summary(out: &mut String, p: &ProjectReport) {
     let _ = write!(
         out,
         "<p>{} <b class=\"grade-{g}\">{}{}</b>",
@@ -542,12 +578,11 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         " · 指标 {}：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}</p>",
         c.indicators, c.pass, c.fail, c.review, c.missing, c.invalid, c.not_applicable
     );
-    if let Some(g) = super::selfeval_table::goal_line(p) {
-        let _ = writeln!(out, "<p class=\"goal\">{}</p>", escape(&g));
-    }
-    out.push_str("<table class=\"selfeval\">\n");
-    header_row(out);
-    out.push_str("<tbody>\n");
+}
+
+/// The 预算执行率 row: its target and actual, points and score (the form's own beside it), the
+/// note and the rules that decided it.
+fn budget_row(out: &mut String, p: &ProjectReport) {
     let _ = writeln!(
         out,
         "<tr class=\"budget\" title=\"{}\"><td class=\"num\"></td><td>预算执行率</td><td></td><td></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td></td><td>{}</td></tr>",
@@ -577,27 +612,6 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
                 )
             }
     );
-    for i in &p.indicators {
-        indicator(out, i);
-    }
-    out.push_str("</tbody>\n");
-    let _ = writeln!(
-        out,
-        "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td colspan=\"2\">等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
-        total_weight(p),
-        escape(&p.total_text()),
-        escape(&format!(
-            "{}{}",
-            if p.pending.exact.is_zero() {
-                String::new()
-            } else {
-                format!("；另有 {} 分待评定", p.pending)
-            },
-            published_total(p)
-        )),
-        g = escape(&p.grade)
-    );
-    out.push_str("</table>\n</section>\n");
 }
 
 fn indicator(out: &mut String, i: &IndicatorReport) {
