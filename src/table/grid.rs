@@ -496,6 +496,26 @@ impl<'a> CellBudget<'a> {
         }
     }
 
+    /// Whether the cells counted so far are within the limit (the check inline on every row,
+    /// the refusal built out of line).
+    #[inline]
+    fn within_cells(&self) -> Result<(), ReadError> {
+        if self.cells > self.max_cells {
+            return Err(self.too_many_cells());
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn too_many_cells(&self) -> ReadError {
+        ReadError::TooManyCells {
+            name: self.name.into(),
+            cells: self.cells,
+            max: limits::CELLS.shown(),
+            help: limits::CELLS.help(),
+        }
+    }
+
     /// Accounts for a row of `columns` cells at 1-based `line`.
     fn row(&mut self, line: usize, columns: usize) -> Result<(), ReadError> {
         if columns > self.max_columns {
@@ -508,15 +528,7 @@ impl<'a> CellBudget<'a> {
             });
         }
         self.cells += columns as u64;
-        if self.cells > self.max_cells {
-            return Err(ReadError::TooManyCells {
-                name: self.name.into(),
-                cells: self.cells,
-                max: limits::CELLS.shown(),
-                help: limits::CELLS.help(),
-            });
-        }
-        Ok(())
+        self.within_cells()
     }
 }
 
@@ -537,15 +549,7 @@ impl CellBudget<'_> {
         let filled: u64 = widths.iter().map(|&(_, w)| u64::from(w)).sum();
         let empty = lines.saturating_sub(widths.len() as u64);
         self.cells = self.cells.saturating_add(filled).saturating_add(empty);
-        if self.cells > self.max_cells {
-            return Err(ReadError::TooManyCells {
-                name: self.name.into(),
-                cells: self.cells,
-                max: limits::CELLS.shown(),
-                help: limits::CELLS.help(),
-            });
-        }
-        Ok(())
+        self.within_cells()
     }
 }
 
