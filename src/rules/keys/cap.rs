@@ -13,12 +13,19 @@ use crate::rules::error::RuleError;
 use crate::rules::method::{self, Cap};
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// 等级上限 where `when:` holds (it may read `actual`): the grade may not exceed it.
+    cap: crate::rules::model::CapSpec,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "cap",
-    present: |s| s.cap.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: None,
     decide,
+    on_actuals: true,
     names_grade: Some(grade),
     doc: include_str!("cap.rs"),
 };
@@ -32,7 +39,8 @@ impl fmt::Display for Cap {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    match p.spec.cap.as_ref().map(|c| method::cap(c, &p.rref.id)) {
+    let f = p.fields::<Fields>();
+    match f.cap.as_ref().map(|c| method::cap(c, &p.rref.id)) {
         Some(Ok(c)) => Ok(Choice::new(KIND, Arc::new(c))),
         Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
         None => Ok(Choice::nothing()),
