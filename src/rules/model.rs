@@ -195,18 +195,6 @@ pub struct OtherRowSpec {
     pub message: Option<String>,
 }
 
-/// `cap:` — 等级上限: where the rule's `when:` holds, the project's grade may not exceed `grade`
-/// (it never raises a lower grade).
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Cap")]
-pub struct CapSpec {
-    /// The highest grade the project may have (`良好`).
-    pub grade: String,
-    /// The message shown beside the total.
-    pub message: Option<String>,
-}
-
 /// Severity of a `require:` check's finding: the findings' own severity.
 pub use crate::finding::Severity;
 
