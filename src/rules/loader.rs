@@ -171,15 +171,29 @@ fn read_value(src: &NamedSource<Arc<str>>) -> Result<Value, Box<RuleError>> {
     })
 }
 
-/// Step 2: the file's shape — a mapping whose one key is `rules:`, a list of at most
-/// [`crate::limits::RULES`] items. Unknown top-level keys are reported and the rules still read;
-/// `None` where there is nothing to read (an empty file: no error).
+/// Step 2: the file's shape — a mapping whose one key is `rules:` (`rules_value`), a list
+/// (`rule_list`) of at most [`crate::limits::RULES`] items (`within_limit`). Unknown top-level
+/// keys are reported and the rules still read; `None` where there is nothing to read (an empty
+/// file: no error).
 fn rule_items(
     src: &NamedSource<Arc<str>>,
     value: Value,
     pos: &locate::FilePos,
     errors: &mut Vec<RuleError>,
 ) -> Option<Vec<Value>> {
+    let rules_value = rules_value(src, value, pos, errors)?;
+    let items = rule_list(src, rules_value, pos, errors)?;
+    within_limit(src, items, pos, errors)
+}
+
+/// The value of the top-level `rules:` (every other top-level key an error); `None` where the
+/// file is empty or no mapping (an error).
+fn rules_value(
+    src: &NamedSource<Arc<str>>,
+    value: Value,
+    pos: &locate::FilePos,
+    errors: &mut Vec<RuleError>,
+) -> Option<Option<Value>> {
     let map = match value {
         Value::Null => return None,
         Value::Mapping(m) => m,
@@ -212,9 +226,20 @@ fn rule_items(
         });
         errors.push(e);
     }
-    let items = match rules_value {
-        Some(Value::Sequence(s)) => s,
-        Some(Value::Null) => Vec::new(),
+    Some(rules_value)
+}
+
+/// `rules:` as a list (empty where it is written without items); `None` where it is no list
+/// or missing (an error, unless the file's other keys were already reported).
+fn rule_list(
+    src: &NamedSource<Arc<str>>,
+    rules_value: Option<Value>,
+    pos: &locate::FilePos,
+    errors: &mut Vec<RuleError>,
+) -> Option<Vec<Value>> {
+    match rules_value {
+        Some(Value::Sequence(s)) => Some(s),
+        Some(Value::Null) => Some(Vec::new()),
         Some(_) => {
             let span = top_pos(pos, "rules").map_or(whole(src), |p| p.key);
             errors.push(
@@ -227,7 +252,7 @@ fn rule_items(
                 )
                 .help("每条规则以 `- id: …` 开头"),
             );
-            return None;
+            None
         }
         None => {
             if errors.is_empty() {
@@ -242,9 +267,18 @@ fn rule_items(
                     .help("规则文件的形状：rules: 下面是以 `- id: …` 开头的列表"),
                 );
             }
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// The items, where there are at most [`crate::limits::RULES`] (else an error at `rules:`).
+fn within_limit(
+    src: &NamedSource<Arc<str>>,
+    items: Vec<Value>,
+    pos: &locate::FilePos,
+    errors: &mut Vec<RuleError>,
+) -> Option<Vec<Value>> {
     let max_rules = crate::limits::RULES.get_usize();
     if items.len() > max_rules {
         let span = top_pos(pos, "rules").map_or(whole(src), |p| p.key);

@@ -1,10 +1,18 @@
 //! The rule file format as serde reads it: a `rules:` list of flat rules, each with an `id`, an
 //! optional `when:` condition, and one decision (or a `require:` check, or `disable`).
 //!
-//! This is the shape auditors write (contract §6); it is the source of `rules/schema.json`. It holds
-//! text only: expressions and quantities are compiled by [`super::set`], positions live in
-//! [`super::locate`]. Every field is optional here so each key can be checked on its own and all
-//! errors of a file reported together; `id` is required by the loader and the schema.
+//! This is the shape auditors write (contract §6); it is the source of `rules/schema.json`. A
+//! [`RuleSpec`] is the fields every rule has plus, for each key it writes, that key's `Fields`,
+//! declared in the key's file ([`super::keys`]); this module assembles the schema and the list of
+//! known keys from them and holds the value types several keys share. It holds text only:
+//! expressions and quantities are compiled by each key's `compile` and [`super::set`], positions
+//! live in [`super::locate`]. Every field is optional here so each key can be checked on its own
+//! and all errors of a file reported together; `id` is required by the loader and the schema.
+//!
+//! Decided here where nothing else says: the known keys are listed (in `rules check`'s help for a
+//! key nothing is near) as the common fields, then each key's fields in registry order, each name
+//! once: `require, severity, message, review` where the hand-kept list had `require, review,
+//! severity, message`.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

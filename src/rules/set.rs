@@ -835,14 +835,33 @@ fn has_decision(s: &RuleSpec) -> bool {
     keys::ALL.iter().any(|k| k.present(s))
 }
 
-/// The rule's one decision, by its key's file in [`keys`]; first the checks every key shares:
-/// one decision key, attached keys beside their own, a `when:` reading only what the key sees.
+/// The rule's one decision, by its key's file in [`keys`]; first the checks every key shares,
+/// each a step: one decision key (`the_decision_key`), attached keys beside their own
+/// (`attached_beside_their_own`), a `when:` reading only what the key sees (`when_reads_what_it_sees`).
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let s = &p.spec;
+    let main = the_decision_key(p)?;
+    attached_beside_their_own(p, main)?;
+    let Some(main) = main else {
+        if p.spec.disable == Some(true) {
+            return Ok(Choice::nothing());
+        }
+        return Err(p.derr(
+            "id",
+            format!("规则 `{}` 没有决定任何事", p.rref.id),
+            "这条规则什么也不决定",
+            "加上 direction、category、require 等一个键；要覆盖默认规则，id 要和 `jixiao rules list` 里的一致",
+        ));
+    };
+    when_reads_what_it_sees(p, main)?;
+    (main.decide)(p)
+}
+
+/// Step 1: the key the rule decides, if any; two written is an error at the second (in the
+/// order written).
+fn the_decision_key(p: &Partial) -> Result<Option<&'static keys::KeyInfo>, Box<RuleError>> {
     let mut mains: Vec<&'static keys::KeyInfo> =
-        keys::ALL.iter().filter(|k| k.present(s)).collect();
+        keys::ALL.iter().filter(|k| k.present(&p.spec)).collect();
     mains.sort_by_key(|k| p.pos.key(k.name).map_or(0, |k| k.key.start));
-    let disabled = s.disable == Some(true);
     if mains.len() > 1 {
         return Err(p.derr(
             mains[1].name,
@@ -854,12 +873,19 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             "把它拆成两条规则，各有自己的 id",
         ));
     }
+    Ok(mains.first().copied())
+}
+
+/// Step 2: every attached key the rule writes belongs to its decision key (else an error at
+/// it, naming the first key of [`keys::ALL`] it belongs to).
+fn attached_beside_their_own(
+    p: &Partial,
+    main: Option<&'static keys::KeyInfo>,
+) -> Result<(), Box<RuleError>> {
     for owner in keys::ALL {
         for key in owner.attached() {
-            let belongs = mains
-                .first()
-                .is_some_and(|m| m.attached().any(|k| k == key));
-            if s.has(key) && !belongs {
+            let belongs = main.is_some_and(|m| m.attached().any(|k| k == key));
+            if p.spec.has(key) && !belongs {
                 return Err(p.derr(
                     key,
                     format!("`{key}` 只能和 `{}` 写在同一条规则里", owner.name),
@@ -869,49 +895,44 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             }
         }
     }
-    let Some(main) = mains.first() else {
-        if disabled {
-            return Ok(Choice::nothing());
-        }
-        return Err(p.derr(
-            "id",
-            format!("规则 `{}` 没有决定任何事", p.rref.id),
-            "这条规则什么也不决定",
-            "加上 direction、category、require 等一个键；要覆盖默认规则，id 要和 `jixiao rules list` 里的一致",
-        ));
+    Ok(())
+}
+
+/// Step 3: the rule's `when:` reads only the fields its key sees (else it could never hold).
+fn when_reads_what_it_sees(p: &Partial, main: &keys::KeyInfo) -> Result<(), Box<RuleError>> {
+    let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields) else {
+        return Ok(());
     };
-    if let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields) {
-        let main = main.name;
-        let mut read = super::conditions::FieldsRead::default();
-        node.fields(&mut read);
-        if let Some((name, _)) = super::expr::FIELD_NAMES
-            .iter()
-            .find(|(_, f)| read.contains(*f) && !allowed.contains(f))
-        {
-            return Err(p.derr(
-                "when",
-                format!("`{main}` 规则的 `when` 读了 `{name}`，而{why}：这个条件永远不会成立"),
-                "这个条件不起作用",
-                if allowed.is_empty() {
-                    "删去 when".to_owned()
-                } else {
-                    format!(
-                        "`{main}` 的条件只能读 {}",
-                        allowed
-                            .iter()
-                            .filter_map(|f| super::expr::FIELD_NAMES
-                                .iter()
-                                .find(|(_, g)| g == f)
-                                .map(|(n, _)| format!("`{n}`")))
-                            .collect::<Vec<_>>()
-                            .join("、")
-                    )
-                }
-                .as_str(),
-            ));
-        }
-    }
-    (main.decide)(p)
+    let mut read = super::conditions::FieldsRead::default();
+    node.fields(&mut read);
+    let Some((name, _)) = super::expr::FIELD_NAMES
+        .iter()
+        .find(|(_, f)| read.contains(*f) && !allowed.contains(f))
+    else {
+        return Ok(());
+    };
+    let main = main.name;
+    let help = if allowed.is_empty() {
+        "删去 when".to_owned()
+    } else {
+        format!(
+            "`{main}` 的条件只能读 {}",
+            allowed
+                .iter()
+                .filter_map(|f| super::expr::FIELD_NAMES
+                    .iter()
+                    .find(|(_, g)| g == f)
+                    .map(|(n, _)| format!("`{n}`")))
+                .collect::<Vec<_>>()
+                .join("、")
+        )
+    };
+    Err(p.derr(
+        "when",
+        format!("`{main}` 规则的 `when` 读了 `{name}`，而{why}：这个条件永远不会成立"),
+        "这个条件不起作用",
+        &help,
+    ))
 }
 
 /// Decisions about one indicator; see [`RuleSet::apply`]. Each key's accessor

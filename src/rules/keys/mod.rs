@@ -1,15 +1,37 @@
 //! The rule keys, one file each, registered once in [`ALL`] (as review checks are in
-//! `review/checks/`). A key's file holds its name, the keys attached to it, the fields its
-//! `when:` may read, how it turns a rule into a decision (`KeyInfo::decide`), the value it
-//! decides (a [`KeyValue`]: how `jixiao rules list` shows it), the [`Applied`](super::Applied)
-//! accessor evaluation asks, and its documentation (`jixiao rules explain KEY` prints the
-//! file's `//!` lines).
+//! `review/checks/`). A key's file holds its name, its YAML fields and the keys attached to it
+//! (`fields!`), the fields its `when:` may read, how it turns a rule into a decision
+//! (`KeyInfo::decide`), the value it decides (a [`KeyValue`]: how `jixiao rules list` shows
+//! it), the [`Applied`](super::Applied) accessor evaluation asks, and its documentation
+//! (`jixiao rules explain KEY` prints the file's `//!` lines).
 //!
 //! A key's kind — the index of its list of rules in a [`RuleSet`](super::RuleSet) — is its
 //! position in [`ALL`], found by name at compile time ([`kind`]); no number is written by hand.
-//! Adding a key: its file here, its line in `keys! { … }` (which declares the module and lists
-//! it in [`ALL`]), and its field in [`RuleSpec`] (the file format; `rules/schema.json` is
-//! regenerated from it, and the keys a rule may write are serde's list of its fields).
+//!
+//! A key's file also declares the YAML fields a rule writes for it, with `fields! { … }`: its
+//! own field (named as the key) first, then the keys attached to it, each with its type and
+//! the doc line `rules/schema.json` shows; after `; compiled:`, values its
+//! [`KeyInfo::compile`] reads from them as each file loads (a percentage, a condition). A
+//! [`RuleSpec`] holds the fields every rule has (`id`, `description`, `when`, `disable`) and
+//! the `Fields` of each key it writes; from the registry come the keys a rule may write (and
+//! the nearest one suggested for a typo), the schema (the common fields' properties and each
+//! key's), the merge of a later rule of the same id (field by field) and the check that an
+//! attached key stands beside its own. A field two keys declare (`severity`, beside `require`
+//! or `review`) is read into both and must be declared alike (a test holds it).
+//!
+//! # Adding a key
+//! 1. Its file here, `keys/NAME.rs`: the `//!` doc (`rules explain NAME` prints it; it opens
+//!    with `` `NAME` ``), `fields! { … }`, the `KEY: KeyInfo` (name, `FieldSet::of::<Fields>()`,
+//!    `decide`, and where needed `compile`, `when_fields`, `names_grade`, `on_actuals`), its
+//!    value's `Display` (what `rules list` shows) and the [`Applied`](super::Applied)
+//!    accessor evaluation asks. Types of its own YAML shape and its compiled value live there.
+//! 2. Its line in `keys! { … }` below.
+//! 3. `JIXIAO_WRITE_SCHEMA=1 cargo test --test rules` writes `rules/schema.json` (generated, not
+//!    written by hand); `rules::keys::tests` fail where a field is declared twice or not at all.
+//!
+//! `cap` is such a key, whole in `keys/cap.rs` (its `CapSpec`, `Cap`, reading, decision,
+//! accessor): taking out its file and its line leaves the crate building but for the one
+//! place evaluation asks `caps()` (what a cap does to a project's grade is evaluation's).
 //!
 //! Decided here where nothing else says: when two decision keys are written in one rule, the
 //! first written is named in the error; an attached key is reported against the first key of
