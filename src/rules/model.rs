@@ -303,6 +303,11 @@ impl RuleSpec {
             .find_map(|(_, f)| f.as_any_mut().downcast_mut())
     }
 
+    /// The kinds of the keys whose fields the rule writes, with those fields, in kind order.
+    pub fn kinds(&self) -> impl Iterator<Item = (usize, &dyn AnyFields)> {
+        self.keys.iter().map(|(k, f)| (*k, &**f))
+    }
+
     /// Whether the rule writes the field `name` (a value, not `null`).
     pub fn has(&self, name: &str) -> bool {
         match name {

@@ -832,7 +832,7 @@ fn names_a_band(p: &Partial, choice: Choice, bands: &[String]) -> Result<Choice,
 }
 
 fn has_decision(s: &RuleSpec) -> bool {
-    keys::ALL.iter().any(|k| k.present(s))
+    s.kinds().any(|(kind, _)| keys::ALL[kind].present(s))
 }
 
 /// The rule's one decision, by its key's file in [`keys`]; first the checks every key shares,
@@ -859,8 +859,12 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
 /// Step 1: the key the rule decides, if any; two written is an error at the second (in the
 /// order written).
 fn the_decision_key(p: &Partial) -> Result<Option<&'static keys::KeyInfo>, Box<RuleError>> {
-    let mut mains: Vec<&'static keys::KeyInfo> =
-        keys::ALL.iter().filter(|k| k.present(&p.spec)).collect();
+    let mut mains: Vec<&'static keys::KeyInfo> = p
+        .spec
+        .kinds()
+        .map(|(kind, _)| &keys::ALL[kind])
+        .filter(|k| k.present(&p.spec))
+        .collect();
     mains.sort_by_key(|k| p.pos.key(k.name).map_or(0, |k| k.key.start));
     if mains.len() > 1 {
         return Err(p.derr(
@@ -877,15 +881,17 @@ fn the_decision_key(p: &Partial) -> Result<Option<&'static keys::KeyInfo>, Box<R
 }
 
 /// Step 2: every attached key the rule writes belongs to its decision key (else an error at
-/// it, naming the first key of [`keys::ALL`] it belongs to).
+/// it, naming the first key of [`keys::ALL`] it belongs to: a field written is in the fields
+/// of every key that declares it, and they come in the order of kinds).
 fn attached_beside_their_own(
     p: &Partial,
     main: Option<&'static keys::KeyInfo>,
 ) -> Result<(), Box<RuleError>> {
-    for owner in keys::ALL {
+    for (kind, fields) in p.spec.kinds() {
+        let owner = &keys::ALL[kind];
         for key in owner.attached() {
             let belongs = main.is_some_and(|m| m.attached().any(|k| k == key));
-            if p.spec.has(key) && !belongs {
+            if fields.has(key) && !belongs {
                 return Err(p.derr(
                     key,
                     format!("`{key}` 只能和 `{}` 写在同一条规则里", owner.name),
@@ -1079,6 +1085,35 @@ impl lang::Directions for RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An attached key stands beside its own key only; one that two keys declare (`severity`:
+    /// `require`, `review`) stands beside either, and where it stands alone the error names
+    /// the first of them in the registry.
+    #[test]
+    fn attached_keys_stand_beside_their_own() {
+        let load = |body: &str| {
+            let text = format!("rules:\n  - id: user.x\n{body}");
+            RuleSet::with_files(&[RuleSource::new("user.yaml", text)], false)
+        };
+        let message_of = |body: &str| match load(body) {
+            Ok(_) => panic!("{body} loads"),
+            Err(files) => files[0].errors[0].to_string(),
+        };
+        assert!(load("    require: target >= 90%\n    severity: error\n").is_ok());
+        assert!(load("    review: true\n    severity: error\n").is_ok());
+        assert_eq!(
+            message_of("    direction: higher\n    severity: error\n"),
+            "`severity` 只能和 `require` 写在同一条规则里"
+        );
+        assert_eq!(
+            message_of("    review: true\n    message: 说明\n"),
+            "`message` 只能和 `require` 写在同一条规则里"
+        );
+        assert_eq!(
+            message_of("    grade: 好\n    share: 10%\n    min_score: 90\n"),
+            "`min_score` 只能和 `band` 写在同一条规则里"
+        );
+    }
 
     /// A later file that writes one attached key of a rule (its `min_share`) replaces that key
     /// and the value compiled from it; the keys it does not write stay as the earlier file
