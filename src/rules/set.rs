@@ -114,6 +114,11 @@ impl Rule {
     pub(crate) fn require_node(&self) -> Option<&Node> {
         self.require_node.as_ref()
     }
+
+    /// Its compiled `when:` condition.
+    pub(crate) fn when_node(&self) -> Option<&Node> {
+        self.when_node.as_ref()
+    }
 }
 
 /// One file to load: a name for diagnostics (`rules/direction.yaml`, a path) and its text.
