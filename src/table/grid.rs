@@ -747,7 +747,12 @@ fn plain_row<'a>(
     let mut start = line.start;
     loop {
         let stop = find_byte(&bytes[start..end], delim).map_or(end, |i| start + i);
-        let (lead, trimmed) = trim_with_lead(&text[start..stop]);
+        // an empty cell (most rows have several) needs no trimming
+        let (lead, trimmed) = if stop == start {
+            (0, &text[start..stop])
+        } else {
+            trim_with_lead(&text[start..stop])
+        };
         let offset = start + lead;
         let (line, column) = cursor.advance_in_line(offset);
         cells.push(Cell {

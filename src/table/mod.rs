@@ -989,14 +989,25 @@ fn data_rows<'r, 'a>(
     let mut data: Vec<&Row> = Vec::with_capacity(rows.len());
     let max_cell = crate::limits::CELL.get_usize();
     for row in rows {
-        if row.is_blank() || columns::is_repeated_header(row, header) {
+        // one pass over the cells: how many are filled (up to three: a preamble line or a note
+        // has fewer) and the first over the cell limit
+        let (mut filled, mut long) = (0usize, None);
+        for c in &row.cells {
+            if !c.text.is_empty() {
+                filled += 1;
+                if c.text.len() > max_cell && long.is_none() {
+                    long = Some(c);
+                }
+            }
+        }
+        if filled == 0 || columns::is_repeated_header(row, header) {
             continue;
         }
-        if preamble_line(row, preamble) {
+        if filled < 3 && preamble_line(row, preamble) {
             continue;
         }
         ctx.rows_read += 1;
-        if let Some((_, cell)) = row.filled().find(|(_, c)| c.text.len() > max_cell) {
+        if let Some(cell) = long {
             let at = cell.location(ctx.source).with_len(0);
             let f = ctx
                 .finding(
@@ -1017,7 +1028,7 @@ fn data_rows<'r, 'a>(
             ctx.skip(f);
             continue;
         }
-        if is_note(row) {
+        if filled == 1 && is_note(row) {
             let cell = row.filled().next().map(|(_, c)| c.location(ctx.source));
             let at = cell.unwrap_or_else(|| ctx.row_location(row));
             let f = ctx
