@@ -4440,7 +4440,7 @@ fn rule_points_weights_and_steps_past_the_computable_range_are_refused_at_their_
         format!("floor: {{ratio_below: \"{DEC_MAX}\", share: 50%}}"),
         format!("category_weight: \"{tiny}\""),
         format!("indicator_weight: \"{DEC_MAX}\""),
-        format!("budget_weight: \"1000000000000000\""),
+        "budget_weight: \"1000000000000000\"".to_owned(),
         format!("veto: {{grade: 差, total: \"{DEC_MAX}\"}}"),
     ];
     for body in &cases {
