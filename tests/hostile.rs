@@ -4247,6 +4247,174 @@ fn a_page_of_more_tables_than_the_sheet_limit_is_refused_as_they_open() {
     assert!(!r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_word_documents_empty_cells_and_paragraphs_are_held_near_the_size_of_the_input() {
+    // a `.doc`'s cell mark is one byte, its paragraph mark one: each empty cell was a `String`
+    // in a row of its own (~100 bytes held a byte: 8 MB of cell marks took 820 MB), each empty
+    // paragraph an item (415 MB); a `.docx`'s `<w:p/>` (6 bytes) an item of 32 and its body held
+    // whole as text. Now an empty cell is 8 bytes of a flat table, a run of empty paragraphs a
+    // count, and `word/document.xml` is read as it is unzipped: all under the cell limit, so
+    // every item is read
+    let d = dir("word-empty-items");
+    write(&d, "cells.doc", doc_of_text(&vec![7u8; 4_000_000]));
+    let mut paras = vec![b'\r'; 4_000_000];
+    paras.extend_from_slice(b"\xcf\xee\x07x\x07\x07");
+    write(&d, "paras.doc", doc_of_text(&paras));
+    write(
+        &d,
+        "cells.docx",
+        docx_with(&format!(
+            "<w:tbl>{}</w:tbl>",
+            "<w:tr><w:tc></w:tc></w:tr>".repeat(600_000)
+        )),
+    );
+    write(
+        &d,
+        "paras.docx",
+        docx_with(&format!(
+            "{}<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+            "<w:p/>".repeat(3_000_000)
+        )),
+    );
+    // before: 420, 285, 135 and 255 MB; after (debug build): 89, 30, 38 and 16
+    for (name, max_mb) in [
+        ("cells.doc", 120),
+        ("paras.doc", 60),
+        ("cells.docx", 70),
+        ("paras.docx", 40),
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, &["inspect", name], &[]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(!r.stderr.contains("too-many"), "{name}: {}", r.stderr);
+        assert!(peak_kb < max_mb * 1024, "{name}: peak {peak_kb} kB");
+        assert!(cpu < Duration::from_secs(20), "{name}: {cpu:?}");
+    }
+    // the same documents past a small cell limit are refused as before
+    for name in ["cells.doc", "paras.doc", "cells.docx", "paras.docx"] {
+        let r = run(&d, &["inspect", name], &[("JIXIAO_MAX_CELLS", "10000")]);
+        assert!(
+            r.stderr.contains("table.too-many-cells"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn blank_lines_of_a_text_read_whole_are_counted_not_held() {
+    // `inspect`, `review` and the formats not streamed read a text whole: each blank line was
+    // a row of one empty cell (~100 bytes: 8 MB of CR-only lines took 837 MB, 8 MB of tab-only
+    // rows 540 MB). A run of blank rows is now kept as its first, the others counted
+    let d = dir("text-blank-lines");
+    let mut cr = "项目名称\t总计\r".as_bytes().to_vec();
+    cr.extend(std::iter::repeat_n(b'\r', 8_000_000));
+    write(&d, "cr.tsv", &cr);
+    let mut tabs = "项目名称\t总计\n".to_string();
+    tabs.push_str(&"\t\t\t\n".repeat(2_000_000));
+    write(&d, "tabs.tsv", &tabs);
+    // after (debug build): 30 and 23 MB
+    for name in ["cr.tsv", "tabs.tsv"] {
+        let (r, cpu, peak_kb) = run_measured(&d, &["inspect", name], &[]);
+        assert!(!r.stderr.contains("too-many"), "{name}: {}", r.stderr);
+        assert!(peak_kb < 60 * 1024, "{name}: peak {peak_kb} kB");
+        assert!(cpu < Duration::from_secs(20), "{name}: {cpu:?}");
+        // counted against the cell limit like any other row
+        let r = run(&d, &["inspect", name], &[("JIXIAO_MAX_CELLS", "100000")]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.too-many-cells"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+    // a run of blank rows reads as one blank row did: a target table whose blank lines are
+    // each three blank lines and a tab-only row, and 10,000 blank rows after its data (as Excel
+    // writes them), reads to the same tree, line for line
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023/targets.tsv"),
+    )
+    .unwrap();
+    let spaced = sample.replace("\n\n", "\n\n\n\n\t\t\n") + &"\t\n".repeat(10_000);
+    write(&d, "a.tsv", &sample);
+    write(&d, "b.tsv", &spaced);
+    let a = run(&d, &["inspect", "a.tsv"], &[]);
+    let b = run(&d, &["inspect", "b.tsv"], &[]);
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    assert!(a.stdout.lines().count() > 100, "{}", a.stdout);
+    assert_eq!(a.stdout.replace("a.tsv", "b.tsv"), b.stdout);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn yaml_merge_keys_count_their_anchor_against_the_alias_budget() {
+    // PROBE.md: 100,000 `<<: *b` took 25 s. Measured again (debug build): the merges are not
+    // the cost (serde_yaml 0.9 applies none; `<<` is an unknown key of each rule, and 100,000
+    // rules with any unknown key take as long: one error a rule). What a merge can amplify is
+    // its anchor's bytes, and each `<<: *b` counts them against the alias budget: 100,000
+    // merges of a 1 KB anchor are refused at once, rules and actuals alike
+    let d = dir("yaml-merges");
+    write(&d, "t.tsv", TABLE);
+    let big = "x".repeat(1000);
+    let mut rules =
+        format!("base: &b {{id: x.y, when: 'indicator ~ \"x\"', message: \"{big}\"}}\nrules:\n");
+    let mut actuals = format!(
+        "b: &b {{seq: 1, actual: \"1%\", note: \"{big}\"}}\nyear: 2023\nprojects:\n  - unit: 甲\n    project: 乙\n    indicators:\n"
+    );
+    for i in 0..100_000 {
+        rules.push_str(&format!("  - <<: *b\n    id: x.r{i}\n"));
+        actuals.push_str(&format!("      - <<: *b\n        seq: {}\n", i + 1));
+    }
+    write(&d, "r.yaml", &rules);
+    write(&d, "a.yaml", &actuals);
+    for args in [
+        &["rules", "check", "r.yaml"][..],
+        &["evaluate", "t.tsv", "a.yaml"][..],
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("别名（*名称）展开后的内容超过"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
+        assert!(peak_kb < 100 * 1024, "{args:?}: {peak_kb} kB");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_lines_of_a_yaml_block_scalar_are_text_not_nodes() {
+    // the node count took every `- ` and `: ` of a block scalar's lines for nodes: a rule whose
+    // description (`|`) held 1,100,000 lines of `- a: b` was refused past JIXIAO_MAX_YAML_NODES
+    // as a file of 2,200,000 nodes; they are text, and the rule reads
+    let d = dir("yaml-block-scalar");
+    let text = format!(
+        "rules:\n  - id: x.long\n    description: |\n{}    when: indicator ~ \"率\"\n    direction: higher\n",
+        "      - a: b\n".repeat(1_100_000)
+    );
+    write(&d, "r.yaml", &text);
+    let (r, cpu, peak_kb) = run_measured(&d, &["rules", "check", "r.yaml"], &[]);
+    assert!(
+        !r.stderr.contains("JIXIAO_MAX_YAML_NODES"),
+        "{}",
+        &r.stderr[..r.stderr.len().min(2000)]
+    );
+    assert_eq!(r.code, 0, "{}", &r.stderr[..r.stderr.len().min(2000)]);
+    assert!(cpu < Duration::from_secs(20), "{cpu:?}");
+    assert!(peak_kb < 400 * 1024, "{peak_kb} kB");
+    // the same lines as entries are nodes, and refused
+    let nodes = format!("rules:\n{}", "  - a: b\n".repeat(600_000));
+    write(&d, "n.yaml", &nodes);
+    let r = run(&d, &["rules", "check", "n.yaml"], &[]);
+    assert!(
+        r.stderr.contains("JIXIAO_MAX_YAML_NODES"),
+        "{}",
+        &r.stderr[..r.stderr.len().min(2000)]
+    );
+}
 // ---- the fourth outside probe (H31, tests/hostile/probe4.py) ----
 
 /// Actuals for [`TABLE`]'s 购置经费 (one indicator, 购置完成率 ≥ 95%) with `actual`.
@@ -4272,7 +4440,7 @@ fn rule_points_weights_and_steps_past_the_computable_range_are_refused_at_their_
         format!("floor: {{ratio_below: \"{DEC_MAX}\", share: 50%}}"),
         format!("category_weight: \"{tiny}\""),
         format!("indicator_weight: \"{DEC_MAX}\""),
-        format!("budget_weight: \"1000000000000000\""),
+        "budget_weight: \"1000000000000000\"".to_owned(),
         format!("veto: {{grade: 差, total: \"{DEC_MAX}\"}}"),
     ];
     for body in &cases {

@@ -167,7 +167,7 @@ pub(super) fn scoring(
     scoring.flags.splice(0..0, flags);
     let o = Rc::new(scoring);
     if own_scale {
-        cache.keep_outcome(&s.reading, o.clone());
+        cache.keep_outcome(&s.reading, s.actual_text, o.clone());
     }
     o
 }

@@ -106,13 +106,16 @@ pub(crate) fn read_sheets(
     Ok(out)
 }
 
+/// A cell's (row, column) and its text as shown.
+type PlacedCell = ((u32, u32), String);
+
 /// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`.
 fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     name: &str,
     wb: &mut calamine::Xlsb<RS>,
     sheet: &str,
     budget: &CellCount,
-) -> Result<Vec<((u32, u32), String)>, ReadError> {
+) -> Result<Vec<PlacedCell>, ReadError> {
     let workbook = |e: calamine::XlsbError| ReadError::Workbook {
         name: name.into(),
         source: calamine::Error::Xlsb(e),
