@@ -4496,11 +4496,12 @@ fn rules_at_the_edge_of_their_range_score_actuals_at_the_decimal_range_without_p
     let big = "999999999999999";
     let small = "0.0000000001";
     let cases = [
-        // far past the target: the bonus is its max, added to the full points (10 of 10 here)
+        // far past the target: the bonus is its max, added to the full points (the row is the
+        // project's only one: 90 points, the method's 50 rescaled, and the max of 5 with them, to 9)
         (
             format!("bonus: {{per: \"{small}\", points: \"{big}\", max: 5}}"),
             format!("{DEC_MAX}%"),
-            ("pass", "15.00"),
+            ("pass", "99.00"),
         ),
         // far short of a bound far below: every point deducted
         (
@@ -4514,7 +4515,7 @@ fn rules_at_the_edge_of_their_range_score_actuals_at_the_decimal_range_without_p
                 "tiers: {{on: deviation, bands: [{{up_to: \"{small}\", share: 100%}}, {{share: 50%}}]}}"
             ),
             format!("{DEC_MAX}%"),
-            ("pass", "5.00"),
+            ("pass", "45.00"),
         ),
         // a ratio past the range (MAX ÷ 95 %) holds `at_least` 10^15 − 1
         (
@@ -4522,12 +4523,12 @@ fn rules_at_the_edge_of_their_range_score_actuals_at_the_decimal_range_without_p
                 "tiers: {{on: ratio, bands: [{{at_least: \"{big}\", share: 100%}}, {{share: 0%}}]}}"
             ),
             format!("{DEC_MAX}%"),
-            ("pass", "10.00"),
+            ("pass", "90.00"),
         ),
         (
             format!("floor: {{ratio_below: \"{big}\", share: 50%}}"),
             format!("{DEC_MAX}%"),
-            ("pass", "10.00"),
+            ("pass", "90.00"),
         ),
     ];
     for (body, actual, (verdict, score)) in &cases {
