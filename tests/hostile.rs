@@ -4435,9 +4435,7 @@ fn rule_points_weights_and_steps_past_the_computable_range_are_refused_at_their_
     let cases = [
         format!("bonus: {{per: \"{tiny}\", points: \"{DEC_MAX}\", max: \"{DEC_MAX}\"}}"),
         format!("deduct: {{per: \"{tiny}\", points: \"{DEC_MAX}\"}}"),
-        format!("deduct: {{per: 1, points: 1, beyond: \"-{DEC_MAX}\"}}"),
         format!("tiers: {{on: ratio, bands: [{{at_least: 1%, points: \"{DEC_MAX}\"}}]}}"),
-        format!("floor: {{ratio_below: \"{DEC_MAX}\", share: 50%}}"),
         format!("category_weight: \"{tiny}\""),
         format!("indicator_weight: \"{DEC_MAX}\""),
         "budget_weight: \"1000000000000000\"".to_owned(),
@@ -4531,9 +4529,30 @@ fn rules_at_the_edge_of_their_range_score_actuals_at_the_decimal_range_without_p
             ("pass", "90.00"),
         ),
     ];
-    for (body, actual, (verdict, score)) in &cases {
+    // steps and bounds of any size load, and saturate where they are used
+    let cases = cases.into_iter().chain([
+        // a bound far below: the actual is not short of it, full points
+        (
+            format!("deduct: {{per: 1, points: 1, beyond: \"-{DEC_MAX}\"}}"),
+            "96%".to_owned(),
+            ("pass", "90.00"),
+        ),
+        // a completion ratio (101 %) below a floor of 7.9×10^28: at most half the points
+        (
+            format!("floor: {{ratio_below: \"{DEC_MAX}\", share: 50%}}"),
+            "96%".to_owned(),
+            ("pass", "45.00"),
+        ),
+        // a step of 10^-28 short of the target by 7.9×10^28: every point deducted
+        (
+            "deduct: {per: \"0.0000000000000000000000000001\", points: 1}".to_owned(),
+            format!("-{DEC_MAX}%"),
+            ("fail", "0.00"),
+        ),
+    ]);
+    for (body, actual, (verdict, score)) in cases {
         write(&d, "r.yaml", format!("rules:\n  - id: x\n    {body}\n"));
-        write(&d, "a.yaml", purchase_actuals(actual));
+        write(&d, "a.yaml", purchase_actuals(&actual));
         let r = run(
             &d,
             &[
@@ -4543,7 +4562,7 @@ fn rules_at_the_edge_of_their_range_score_actuals_at_the_decimal_range_without_p
         );
         assert_eq!(r.code, 0, "{body}: {}", r.stderr);
         let (v, s) = purchase_row(&r.stdout);
-        assert_eq!((v.as_str(), s.as_str()), (*verdict, *score), "{body}");
+        assert_eq!((v.as_str(), s.as_str()), (verdict, score), "{body}");
     }
 }
 
