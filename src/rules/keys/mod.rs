@@ -11,7 +11,7 @@
 //! A key's file also declares the YAML fields a rule writes for it, with `fields! { … }`: its
 //! own field (named as the key) first, then the keys attached to it, each with its type and
 //! the doc line `rules/schema.json` shows; after `; compiled:`, values its
-//! [`KeyInfo::compile`] reads from them as each file loads (a percentage, a condition). A
+//! `KeyInfo::compile` reads from them as each file loads (a percentage, a condition). A
 //! [`RuleSpec`] holds the fields every rule has (`id`, `description`, `when`, `disable`) and
 //! the `Fields` of each key it writes; from the registry come the keys a rule may write (and
 //! the nearest one suggested for a typo), the schema (the common fields' properties and each
