@@ -11,6 +11,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::expr::{CmpOp, Expr, ExprError, Field, Operand};
+use super::set::RuleSet;
 use crate::lang::{Quantity, Target, Unit, units};
 
 /// What conditions may know of one indicator. Missing text fields read as empty strings.
@@ -114,6 +115,98 @@ impl Node {
                 }
             }
         }
+    }
+}
+
+impl Node {
+    /// Adds the leaves of this condition that read the actual to `out` (`actual ~ "…"`,
+    /// `actual > 0`, `actual == target`): the condition's truth is a function of its leaves'.
+    fn actual_leaves(&self, out: &mut Vec<Node>) {
+        match self {
+            Node::Or(v) | Node::And(v) => v.iter().for_each(|n| n.actual_leaves(out)),
+            Node::Not(n) => n.actual_leaves(out),
+            leaf => {
+                let mut read = FieldsRead::default();
+                leaf.fields(&mut read);
+                if read.contains(Field::Actual) {
+                    out.push(leaf.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The leaves of the enabled rules' `when:` conditions that read the actual
+/// ([`RuleSet::actual_conditions`]). A decision depends on the actual only through which of
+/// them hold: rows alike but for their actuals, whose actuals make these leaves alike, are
+/// decided alike (evaluation keeps one reading for them).
+#[derive(Debug, Clone, Default)]
+pub struct ActualConditions {
+    leaves: Vec<Node>,
+    /// The fields other than the actual these leaves read (`actual == target` reads the target).
+    others: FieldsRead,
+}
+
+impl ActualConditions {
+    /// Whether no condition reads the actual.
+    pub fn is_empty(&self) -> bool {
+        self.leaves.is_empty()
+    }
+
+    /// Whether some leaf reads `field` besides the actual.
+    pub fn reads_also(&self, field: Field) -> bool {
+        self.others.contains(field)
+    }
+
+    /// Whether some leaf reads a field besides the actual: their truths then need the
+    /// indicator's other facts too.
+    pub fn reads_others(&self) -> bool {
+        self.others != FieldsRead::default()
+    }
+
+    /// Appends to `out` one byte per leaf (of those that read `only`, where given): its truth
+    /// with `facts`.
+    pub fn truths(
+        &self,
+        rules: &RuleSet,
+        facts: Facts<'_>,
+        only: Option<Field>,
+        out: &mut Vec<u8>,
+    ) {
+        let applied = rules.apply(facts);
+        for leaf in &self.leaves {
+            if let Some(f) = only {
+                let mut read = FieldsRead::default();
+                leaf.fields(&mut read);
+                if !read.contains(f) {
+                    continue;
+                }
+            }
+            out.push(match applied.truth(leaf) {
+                Truth::True => 1,
+                Truth::False => 2,
+                Truth::Unknown => 3,
+                Truth::Incomparable => 4,
+            });
+        }
+    }
+}
+
+impl RuleSet {
+    /// The leaves of the enabled rules' `when:` conditions that read the actual.
+    pub fn actual_conditions(&self) -> ActualConditions {
+        let mut leaves = Vec::new();
+        for r in self.rules().iter().filter(|r| !r.disabled) {
+            if let Some(n) = r.when_node() {
+                n.actual_leaves(&mut leaves);
+            }
+        }
+        let mut others = FieldsRead::default();
+        for leaf in &leaves {
+            leaf.fields(&mut others);
+        }
+        others.0 &= !(1 << (Field::Actual as u16));
+        ActualConditions { leaves, others }
     }
 }
 

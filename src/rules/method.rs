@@ -129,10 +129,14 @@ pub fn lateness_step(q: &Quantity) -> Option<(LateMeasure, Decimal)> {
 }
 
 /// A number or a quantity with its unit (`5%`, `1天`, `2`).
+/// Its value within the range of [`Number::decimal`] (a step of `1e-28`, a bound of `1e28`
+/// overflowed the scores computed from them).
 pub fn quantity(n: &Number) -> Option<Quantity> {
     match n {
         Number::Int(_) | Number::Float(_) => n.decimal().map(|v| Quantity::new(v, None)),
-        Number::Text(t) => expr::quantity(t.trim()),
+        Number::Text(t) => {
+            expr::quantity(t.trim()).filter(|q| crate::table::amount::in_range(q.value))
+        }
     }
 }
 

@@ -216,7 +216,10 @@ pub enum Number {
 }
 
 impl Number {
-    /// The exact decimal (a float goes through its shortest printed form: `2.5` is 2.5).
+    /// The exact decimal (a float goes through its shortest printed form: `2.5` is 2.5), within
+    /// the range a form's numbers may take (`crate::table::amount::in_range`: below 10^15, and
+    /// not below 10^-10 unless zero): points, weights and steps past it (`1e28` points, a weight
+    /// of `1e-28`) overflowed the scores they scale, a panic; they are refused where the key is.
     pub fn decimal(&self) -> Option<rust_decimal::Decimal> {
         use std::str::FromStr;
         match self {
@@ -224,6 +227,7 @@ impl Number {
             Number::Float(f) => rust_decimal::Decimal::from_str(&f.to_string()).ok(),
             Number::Text(s) => rust_decimal::Decimal::from_str(s.trim()).ok(),
         }
+        .filter(|d| crate::table::amount::in_range(*d))
     }
 }
 

@@ -114,6 +114,11 @@ impl Rule {
     pub(crate) fn require_node(&self) -> Option<&Node> {
         self.require_node.as_ref()
     }
+
+    /// Its compiled `when:` condition.
+    pub(crate) fn when_node(&self) -> Option<&Node> {
+        self.when_node.as_ref()
+    }
 }
 
 /// One file to load: a name for diagnostics (`rules/direction.yaml`, a path) and its text.
@@ -289,7 +294,7 @@ impl Partial {
                 format!("`{key}` 有误：{why}"),
                 "这里的值用不了",
             )
-            .help("见 docs/rules.md 中该键的写法和例子"),
+            .help("见 docs/rules.md 中该键的写法和例子；数值的绝对值须小于 10^15，非零时不小于 10^-10"),
         )
     }
 }
@@ -401,7 +406,7 @@ impl Compile<'_> {
                     self.src,
                     self.pos,
                     key,
-                    format!("`{key}` 应是一个非负的数"),
+                    format!("`{key}` 应是一个非负的数，小于 10^15，非零时不小于 10^-10"),
                     "这里应是数",
                 )
                 .help(format!("写作 `{key}: 10`")),
