@@ -588,8 +588,6 @@ const LONG: &[(&str, &str, usize, &str)] = &[
     ("eval/indicator.rs", "score_reading", 190, "to split"),
     ("eval/score/mod.rs", "score", 177, "to split"),
     ("eval/method.rs", "late", 131, "to split"),
-    ("rules/conditions.rs", "cmp", 182, "to split"),
-    ("rules/cases.rs", "run_one", 133, "to split"),
     ("lang/record.rs", "write_parsed_json", 147, "to split"),
     ("report/xlsx.rs", "summary_sheet", 165, "to split"),
     ("report/xlsx.rs", "project_sheet", 126, "to split"),
