@@ -587,8 +587,6 @@ const LONG: &[(&str, &str, &str)] = &[
     ("eval/indicator.rs", "score_reading", "to split"),
     ("eval/score/mod.rs", "score", "to split"),
     ("eval/method.rs", "late", "to split"),
-    ("rules/conditions.rs", "cmp", "to split"),
-    ("rules/cases.rs", "run_one", "to split"),
     ("lang/record.rs", "write_parsed_json", "to split"),
     ("report/xlsx.rs", "summary_sheet", "to split"),
     ("report/xlsx.rs", "project_sheet", "to split"),
