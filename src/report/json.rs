@@ -489,7 +489,7 @@ mod tests {
             weight: Shown::new(Decimal::new(100, 1) / Decimal::from(3), 2),
             score: with_optional.then(|| Shown::new(Decimal::new(945, 2), 2)),
             published_score: with_optional.then(|| Decimal::new(1900, 3)),
-            rules: vec!["default.a".into(), text.to_owned().into()],
+            rules: vec!["default.a".into(), text.to_owned().into()].into(),
             note: format!("达标；{text}").into(),
             source: SourceRef {
                 file: "a\tb.tsv".into(),

@@ -285,7 +285,7 @@ pub(super) fn render_results(
     let mut used: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for p in &report.projects {
         for i in &p.indicators {
-            for r in &i.rules {
+            for r in i.rules.iter() {
                 *used
                     .entry(r)
                     .or_default()
