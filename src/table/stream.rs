@@ -177,6 +177,11 @@ pub struct SheetStream {
     force_cut_bytes: usize,
     /// Where the run of blank rows being scanned starts (in `pending`), once it is followed.
     blank_from: Option<usize>,
+    /// The rows [`SheetStream::skim`] found that may name a unit or project (kept for its
+    /// allocation).
+    named: Vec<(usize, usize)>,
+    /// Whether rows are skimmed (off only to test that skimming changes no block).
+    skims: bool,
 }
 
 /// Opens `path` for reading in blocks, or says it must be read whole.
@@ -267,6 +272,8 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         block_bytes: BLOCK_BYTES,
         force_cut_bytes: FORCE_CUT_BYTES,
         blank_from: None,
+        named: Vec::new(),
+        skims: true,
     };
     stream.raw_read = skip;
     stream.decode(&first[skip..])?;
@@ -480,6 +487,15 @@ impl SheetStream {
             // scan whole rows, stopping before a new project once the block is big enough
             let mut cut = None;
             while self.scanned < self.pending.len() {
+                // rows that cannot end the block are skimmed, not read one by one
+                if self.skims
+                    && self.blank_from.is_none()
+                    && self.scanned - self.start < self.block_bytes
+                    && let Some(to) = self.skim(roles_end)
+                {
+                    self.scanned = to;
+                    continue;
+                }
                 let Some(end) = row_end(&self.pending, self.scanned, self.delim, self.eof) else {
                     break;
                 };
@@ -531,16 +547,11 @@ impl SheetStream {
                     cut = Some(self.scanned);
                     break;
                 }
-                let keep = |seen: &mut Option<String>, now: Option<Cow<'_, str>>| {
-                    if seen.as_deref() != now.as_deref() {
-                        *seen = now.map(Cow::into_owned);
-                    }
-                };
-                if unit.is_some() {
-                    keep(&mut self.seen_unit, unit);
+                if let Some(unit) = unit {
+                    keep(&mut self.seen_unit, &unit);
                 }
-                if project.is_some() {
-                    keep(&mut self.seen_project, project);
+                if let Some(project) = project {
+                    keep(&mut self.seen_project, &project);
                 }
                 self.scanned = end;
             }
@@ -567,6 +578,68 @@ impl SheetStream {
             }
             self.fill()?;
         }
+    }
+
+    /// Skims the whole rows from `scanned` that start before the block is full (none of them
+    /// can end it) and hold no quote, learning what they teach: the unit and project of the
+    /// last row naming each that looks like data, as reading them one by one would (a row that
+    /// names something else and does not look like data teaches nothing; one that names what
+    /// is already seen teaches nothing new). Rows are found by one search for line breaks;
+    /// only rows whose unit or project cell may be filled are kept, and of those only the last
+    /// few are read. Returns where the skimmed rows end, `None` where no whole row is there
+    /// to skim.
+    fn skim(&mut self, roles_end: usize) -> Option<usize> {
+        let from = self.scanned;
+        let target = (self.start + self.block_bytes).min(self.pending.len());
+        let bytes = &self.pending.as_bytes()[from..target];
+        // a quote may make a row of several lines: stop at the line before it
+        let clear = memchr::memchr(b'"', bytes).unwrap_or(bytes.len());
+        let end = from + memchr::memrchr(b'\n', &bytes[..clear])? + 1;
+        let delim = self.delim;
+        let mut named = std::mem::take(&mut self.named);
+        named.clear();
+        let mut at = from;
+        for nl in memchr::memchr_iter(b'\n', &self.pending.as_bytes()[from..end]) {
+            let next = from + nl + 1;
+            let row = &self.pending.as_bytes()[at..next];
+            // (the same test as the row-by-row scan: the unit and project cells are empty)
+            let empty = roles_end > 0
+                && row.len() > roles_end
+                && row[..roles_end].iter().all(|&b| b == delim);
+            if !empty {
+                named.push((at, next));
+            }
+            at = next;
+        }
+        let h = &self.head.header;
+        let (mut need_unit, mut need_project) =
+            (h.col(Role::Unit).is_some(), h.col(Role::Project).is_some());
+        for &(a, b) in named.iter().rev() {
+            if !need_unit && !need_project {
+                break;
+            }
+            let row = &self.pending[a..b];
+            let [unit, project] = Self::role_cells(h, delim, row);
+            let (teach_unit, teach_project) = (
+                need_unit && unit.is_some(),
+                need_project && project.is_some(),
+            );
+            if !(teach_unit || teach_project)
+                || !Self::looks_like_data(delim, row, project.as_deref().unwrap_or(""))
+            {
+                continue;
+            }
+            if let Some(unit) = unit.filter(|_| teach_unit) {
+                keep(&mut self.seen_unit, &unit);
+                need_unit = false;
+            }
+            if let Some(project) = project.filter(|_| teach_project) {
+                keep(&mut self.seen_project, &project);
+                need_project = false;
+            }
+        }
+        self.named = named;
+        Some(end)
     }
 
     /// Follows a run of blank rows at the row ending at `end` (`blank`: whether it is one, only
@@ -622,6 +695,18 @@ impl SheetStream {
         self.consumed += taken;
         self.seq += 1;
         block
+    }
+}
+
+/// Sets what the cutter saw to `now` (the text kept in the allocation it had).
+fn keep(seen: &mut Option<String>, now: &str) {
+    match seen {
+        Some(s) if s == now => {}
+        Some(s) => {
+            s.clear();
+            s.push_str(now);
+        }
+        None => *seen = Some(now.to_owned()),
     }
 }
 
@@ -765,6 +850,61 @@ fn closing_quote(bytes: &[u8], from: usize, eof: bool) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every block of `text` cut with blocks of `bytes`, as (text, lines before, guess).
+    fn blocks(text: &str, bytes: usize, skims: bool) -> Vec<(String, usize, FillDown)> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("sheet.tsv");
+        std::fs::write(&path, text).expect("written");
+        let Ok(Opened::Stream(mut s)) = open(&path, &ReadOptions::default()) else {
+            panic!("not streamed");
+        };
+        s.set_block_bytes(bytes, bytes * 4);
+        s.skims = skims;
+        let mut out = Vec::new();
+        while let Some(b) = s.next_block().expect("reads") {
+            out.push((b.text.to_string(), b.lines_before, b.guess.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn skimmed_rows_cut_and_teach_as_rows_read_one_by_one() {
+        let mut text = String::from("部门名称：某部门\n");
+        text.push_str("单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n");
+        for p in 0..60 {
+            let unit = if p % 7 == 0 {
+                format!("单位{}", p / 7)
+            } else {
+                String::new()
+            };
+            text.push_str(&format!("{unit}\t项目{p}\t\t\t\t\t\t100\t90\n"));
+            for k in 0..(p % 5 + 1) {
+                match (p + k) % 11 {
+                    // a note naming another project: not data, teaches nothing
+                    3 => text.push_str(&format!("\t注：项目{}另见\n", p + 100)),
+                    // a repeated header
+                    5 => text.push_str("单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n"),
+                    // the project written again on its row, CRLF
+                    7 => text.push_str(&format!("\t项目{p}\t产出指标\t\t指标{k}\t≥{k}\t{k}\t\t\r\n")),
+                    // a quoted cell over two lines
+                    9 => text.push_str(&format!("\t\t产出指标\t\t\"指标\n{k}\"\t{k}\t{k}\t\t\n")),
+                    // a unit alone, not data
+                    10 => text.push_str("另一单位\t\t\t\n"),
+                    _ => text.push_str(&format!("\t\t产出指标\t数量指标\t指标{k}\t≥{k}个\t{k}个\t\t\n")),
+                }
+            }
+        }
+        for bytes in [40, 100, 200, 333, 1000, 4096] {
+            let skimmed = blocks(&text, bytes, true);
+            assert!(skimmed.len() > 1 || bytes == 4096, "{bytes}: one block");
+            assert_eq!(
+                skimmed,
+                blocks(&text, bytes, false),
+                "blocks of {bytes} bytes"
+            );
+        }
+    }
 
     #[test]
     fn rows_end_at_line_breaks_outside_quotes() {

@@ -84,8 +84,11 @@ pub(crate) fn read_from(
         unit_index: FxHashMap::default(),
         project_index: Vec::new(),
         last_place: None,
+        rows,
+        at: 0,
     };
-    for row in rows {
+    for (i, row) in rows.iter().enumerate() {
+        sheet.at = i;
         sheet.row(row);
     }
     (sheet.units, sheet.used)
@@ -109,11 +112,16 @@ struct SheetReader<'s, 'c, 'a> {
     used: StateUse,
     set: StateUse,
     units: Vec<UnitRow>,
-    unit_index: FxHashMap<String, usize>,
+    /// The units by name (the names shared with the state: no copy a unit).
+    unit_index: FxHashMap<Arc<str>, usize>,
     /// Per unit: its projects by name.
-    project_index: Vec<FxHashMap<String, usize>>,
+    project_index: Vec<FxHashMap<Arc<str>, usize>>,
     /// The unit and project names of the last row read, and where that project is.
     last_place: Option<(Arc<str>, Arc<str>, usize, usize)>,
+    /// The rows being read, and the index of the row being read in them (to size a new
+    /// project's indicators once, from the rows that follow it).
+    rows: &'s [&'s Row<'s>],
+    at: usize,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -284,27 +292,28 @@ impl SheetReader<'_, '_, '_> {
                     implicit: false,
                 });
                 self.project_index.push(FxHashMap::default());
-                self.unit_index
-                    .insert(String::from(&*unit), self.units.len() - 1);
+                self.unit_index.insert(unit.clone(), self.units.len() - 1);
                 self.units.len() - 1
             }
         };
         let pi = match self.project_index[ui].get(&*project) {
             Some(&pi) => pi,
             None => {
+                let rows = self.rows_of(&project);
                 let projects = &mut self.units[ui].projects;
                 projects.push(Project {
                     name: String::from(&*project),
                     name_at: project_cell.map(|c| c.location(source)).unwrap_or(row_at),
                     amounts: Amounts::default(),
                     goal: None,
-                    indicators: Vec::new(),
+                    // sized once: no vector grown (and copied) row by row
+                    indicators: Vec::with_capacity(rows),
                     budget: None,
                     at: row_at,
                     form: None,
                 });
                 let pi = projects.len() - 1;
-                self.project_index[ui].insert(String::from(&*project), pi);
+                self.project_index[ui].insert(project.clone(), pi);
                 pi
             }
         };
@@ -315,6 +324,26 @@ impl SheetReader<'_, '_, '_> {
             ui,
             pi,
         }
+    }
+
+    /// The rows from the one being read on that may belong to `project`: this one and those
+    /// after it up to the next row naming another project (an upper bound on its indicators
+    /// in a run, exact for a sheet of one row an indicator; a project whose rows come back
+    /// later grows as rows are added).
+    fn rows_of(&self, project: &str) -> usize {
+        let col = self.h.col(Role::Project);
+        let rest = &self.rows[(self.at + 1).min(self.rows.len())..];
+        let more = match col {
+            None => rest.len(),
+            Some(c) => rest
+                .iter()
+                .position(|r| {
+                    let t = r.text(c);
+                    !t.is_empty() && t != project
+                })
+                .unwrap_or(rest.len()),
+        };
+        1 + more
     }
 
     /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
@@ -494,4 +523,43 @@ pub(crate) fn join_target(
         text.push_str(m);
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::table::{ReadOptions, read_str};
+
+    /// A project's indicators are sized once from the rows that follow it, not grown row by
+    /// row (a grown vector copies every row read so far, and doubles past what it needs).
+    #[test]
+    fn a_projects_indicators_are_sized_from_its_rows() {
+        let mut text = String::from(
+            "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n",
+        );
+        text.push_str("某局\t甲项目\t\t\t\t\t\t100\t90\n");
+        for k in 0..5 {
+            text.push_str(&format!(
+                "\t\t产出指标\t数量指标\t指标{k}\t≥{k}个\t{k}个\t\t\n"
+            ));
+        }
+        // the same project written again on each row still counts as its rows
+        text.push_str("某局\t乙项目\t\t\t\t\t\t50\t50\n");
+        for k in 0..9 {
+            text.push_str(&format!("\t乙项目\t产出指标\t\t指标{k}\t{k}\t{k}\t\t\n"));
+        }
+        let doc = read_str("t.tsv", &text, &ReadOptions::default()).expect("reads");
+        let projects: Vec<_> = doc.projects().map(|(_, p)| p).collect();
+        assert_eq!(projects.len(), 2);
+        // each: its budget row and its indicator rows, no more
+        for (p, rows) in projects.iter().zip([6, 10]) {
+            assert_eq!(p.indicators.len(), rows - 1, "{}", p.name);
+            assert!(
+                p.indicators.capacity() <= rows,
+                "{}: capacity {} for {} rows",
+                p.name,
+                p.indicators.capacity(),
+                rows
+            );
+        }
+    }
 }
