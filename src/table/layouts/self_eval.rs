@@ -140,6 +140,11 @@ fn shared(cell: Option<&Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
     }
 }
 
+/// `预算执行` in an indicator's name (a budget row, form 2), looked for by a searcher built once
+/// (`str::contains` builds one each row).
+static BUDGET_ROW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("预算执行"));
+
 /// The 分值, 得分, 全年预算数 and 全年执行数 of a row.
 type Numbers = [Option<Decimal>; 4];
 
@@ -373,7 +378,7 @@ impl SheetReader<'_, '_, '_> {
             return;
         };
         // budget row, form 2: 预算执行率 with plain amounts as target and actual
-        if level1_cell.is_none() && indicator_cell.text.contains("预算执行") {
+        if level1_cell.is_none() && BUDGET_ROW.find(indicator_cell.text.as_bytes()).is_some() {
             let b = parse_number(&target).ok().flatten();
             let s = actual_cell
                 .as_ref()
