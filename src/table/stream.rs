@@ -993,7 +993,7 @@ mod tests {
             // every way of cutting it into two reads, then the end
             for cut in 0..=input.len() {
                 let (mut a, mut b) = (stream(), stream());
-                let mut run = |s: &mut SheetStream, utf8: bool| {
+                let run = |s: &mut SheetStream, utf8: bool| {
                     let mut step = |bytes: &[u8]| {
                         if utf8 {
                             s.decode_utf8(bytes)
