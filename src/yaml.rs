@@ -570,8 +570,10 @@ impl TooManyNodes {
 /// (about 170 bytes for each `{}`), so 2,000,000 `{}` rules in a 6 MB file took 700–800 MB
 /// before the rule count was looked at. Counted outside quotes and comments: each `- ` that
 /// opens a block sequence entry, each `:` that ends a key, each `[` and `{`, and each `,`
-/// inside them. The count errs on the high side (a `- ` or `: ` in a block scalar's lines counts
-/// too), which only matters past the limit: real files hold a few thousand.
+/// inside them. A block scalar's lines (after a `|` or `>` header, indented deeper than the
+/// block that holds it) are text and count nothing. The count may still err on the high side
+/// (a `[` in a plain value counts), which only matters past the limit: real files hold a few
+/// thousand.
 ///
 /// In the same pass, a key longer than [`crate::limits::YAML_KEY`] is refused (the text from
 /// the start of a line's content, after its `- `, or from a `{`, `[` or `,`, to the `: ` that
@@ -613,13 +615,26 @@ fn scan(text: &str, max: usize, max_nodes: usize, max_key: usize) -> Result<(), 
     let mut blocks: Vec<usize> = Vec::new();
     let mut flow = 0usize;
     let mut offset = 0;
+    // inside a block scalar (`|`, `>`): its lines are text indented deeper than this column
+    let mut scalar_over: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let bytes = line.as_bytes();
         let indent = bytes.iter().take_while(|&&b| b == b' ').count();
         let rest = &bytes[indent..];
+        if let Some(over) = scalar_over {
+            // a block scalar's lines are text: no node, key or level is in them (a `- ` or
+            // `: ` there counted, and a long line holding `: ` read as a long key)
+            if rest.iter().all(|b| b.is_ascii_whitespace()) || indent > over {
+                offset += line.len();
+                continue;
+            }
+            scalar_over = None;
+        }
         let blank = rest.iter().all(|b| b.is_ascii_whitespace()) || rest.first() == Some(&b'#');
         // where the key that a `: ` would end starts, in `rest`
         let mut key_start = 0;
+        // the column of the block that holds this line's last node, and of its last dash
+        let (mut holder, mut dash) = (indent, None);
         if !blank && flow == 0 {
             while blocks.last().is_some_and(|&c| c >= indent) {
                 blocks.pop();
@@ -633,8 +648,10 @@ fn scan(text: &str, max: usize, max_nodes: usize, max_key: usize) -> Result<(), 
                 blocks.push(col);
                 node(offset + col - 2)?;
                 r = &r[2..];
+                dash = Some(col - 2);
             }
             key_start = col - indent;
+            holder = col;
             if r.first() == Some(&b'-') && r[1..].iter().all(|b| b.is_ascii_whitespace()) {
                 node(offset + col)?;
             }
@@ -645,7 +662,14 @@ fn scan(text: &str, max: usize, max_nodes: usize, max_key: usize) -> Result<(), 
         if !blank {
             let mut quote: Option<u8> = None;
             let mut prev = b' ';
+            // after the last byte of content outside quotes and comments, and whether a `: `
+            // came before it on the line
+            let mut content_end = 0;
+            let mut keyed = false;
             for (i, &b) in rest.iter().enumerate() {
+                if quote.is_none() && !b.is_ascii_whitespace() && !(b == b'#' && prev == b' ') {
+                    content_end = i + 1;
+                }
                 match quote {
                     Some(q) => {
                         if b == q && !(q == b'"' && prev == b'\\') {
@@ -691,6 +715,7 @@ fn scan(text: &str, max: usize, max_nodes: usize, max_key: usize) -> Result<(), 
                             }
                             node(offset + indent + i)?;
                             key_start = usize::MAX;
+                            keyed = true;
                         }
                         _ => {}
                     },
@@ -700,6 +725,28 @@ fn scan(text: &str, max: usize, max_nodes: usize, max_key: usize) -> Result<(), 
                 } else {
                     b
                 };
+            }
+            // a block scalar starts: its header (`|`, `>-`, `|2+`) ends the line's content
+            if flow == 0 && quote.is_none() {
+                let content = &rest[..content_end];
+                let token_at = content
+                    .iter()
+                    .rposition(|&b| b == b' ' || b == b'\t')
+                    .map_or(0, |k| k + 1);
+                let token = &content[token_at..];
+                let header = matches!(token.first(), Some(b'|' | b'>'))
+                    && token[1..]
+                        .iter()
+                        .all(|&b| matches!(b, b'-' | b'+' | b'1'..=b'9'));
+                // after a key's `: ` the scalar is the key's (deeper than the key's block);
+                // straight after a dash, the entry's (deeper than the dash)
+                if header && (keyed || dash.is_some() || token_at == 0) {
+                    scalar_over = Some(if keyed {
+                        holder
+                    } else {
+                        dash.unwrap_or(indent)
+                    });
+                }
             }
         }
         offset += line.len();
@@ -861,5 +908,36 @@ mod tests {
         let plain = "a: \"b: c, [d]\" # e: f, {g}\nh: http://x.y/z, a-b\n";
         assert!(check_nodes_within_(plain, 2).is_ok());
         assert!(check_nodes_within_(plain, 1).is_err());
+    }
+
+    #[test]
+    fn a_block_scalars_lines_are_text_and_count_nothing() {
+        // 1000 lines of `- a: b` inside `|`: none counts; the key after the scalar does
+        let body = "  - a: b, [c]\n".repeat(1000);
+        let text = format!("x: |\n{body}\n  more\ny: 1\n");
+        assert!(check_nodes_within_(&text, 2).is_ok());
+        assert!(check_nodes_within_(&text, 1).is_err());
+        // `>-` with a comment, in a list entry: the mapping's next key (at the mapping's
+        // column) is a node again, the scalar's lines are not
+        let text = format!(
+            "- k: >- # c\n    {}\n  l: 1\n- |\n  - z: 1\n",
+            "- q: 1\n    ".repeat(50)
+        );
+        assert!(check_nodes_within_(&text, 4).is_ok(), "{text}");
+        assert!(check_nodes_within_(&text, 3).is_err());
+        // a long line of text holding `: ` inside a block scalar is no key
+        let long = format!("a: |\n  {}: x\nb: 1\n", "t".repeat(10_000));
+        assert!(check_nodes_within(&long, 100, 4096).is_ok());
+        // a `|` in a quoted or plain value starts nothing
+        let plain = "a: \"x |\"\nb: c|\n  - d: 1\n";
+        assert!(check_nodes_within_(plain, 3).is_err());
+        // nesting inside a block scalar is text too
+        let deep = format!(
+            "a: |\n{}b: 1\n",
+            (1..60)
+                .map(|i| format!("{}x:\n", " ".repeat(i)))
+                .collect::<String>()
+        );
+        assert!(check_depth_within(&deep, 3).is_ok());
     }
 }

@@ -4246,3 +4246,498 @@ fn a_page_of_more_tables_than_the_sheet_limit_is_refused_as_they_open() {
     let r = run(&d, &["inspect", "few.html"], &[]);
     assert!(!r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_word_documents_empty_cells_and_paragraphs_are_held_near_the_size_of_the_input() {
+    // a `.doc`'s cell mark is one byte, its paragraph mark one: each empty cell was a `String`
+    // in a row of its own (~100 bytes held a byte: 8 MB of cell marks took 820 MB), each empty
+    // paragraph an item (415 MB); a `.docx`'s `<w:p/>` (6 bytes) an item of 32 and its body held
+    // whole as text. Now an empty cell is 8 bytes of a flat table, a run of empty paragraphs a
+    // count, and `word/document.xml` is read as it is unzipped: all under the cell limit, so
+    // every item is read
+    let d = dir("word-empty-items");
+    write(&d, "cells.doc", doc_of_text(&vec![7u8; 4_000_000]));
+    let mut paras = vec![b'\r'; 4_000_000];
+    paras.extend_from_slice(b"\xcf\xee\x07x\x07\x07");
+    write(&d, "paras.doc", doc_of_text(&paras));
+    write(
+        &d,
+        "cells.docx",
+        docx_with(&format!(
+            "<w:tbl>{}</w:tbl>",
+            "<w:tr><w:tc></w:tc></w:tr>".repeat(600_000)
+        )),
+    );
+    write(
+        &d,
+        "paras.docx",
+        docx_with(&format!(
+            "{}<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+            "<w:p/>".repeat(3_000_000)
+        )),
+    );
+    // before: 420, 285, 135 and 255 MB; after (debug build): 89, 30, 38 and 16
+    for (name, max_mb) in [
+        ("cells.doc", 120),
+        ("paras.doc", 60),
+        ("cells.docx", 70),
+        ("paras.docx", 40),
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, &["inspect", name], &[]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(!r.stderr.contains("too-many"), "{name}: {}", r.stderr);
+        assert!(peak_kb < max_mb * 1024, "{name}: peak {peak_kb} kB");
+        assert!(cpu < Duration::from_secs(20), "{name}: {cpu:?}");
+    }
+    // the same documents past a small cell limit are refused as before
+    for name in ["cells.doc", "paras.doc", "cells.docx", "paras.docx"] {
+        let r = run(&d, &["inspect", name], &[("JIXIAO_MAX_CELLS", "10000")]);
+        assert!(
+            r.stderr.contains("table.too-many-cells"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn blank_lines_of_a_text_read_whole_are_counted_not_held() {
+    // `inspect`, `review` and the formats not streamed read a text whole: each blank line was
+    // a row of one empty cell (~100 bytes: 8 MB of CR-only lines took 837 MB, 8 MB of tab-only
+    // rows 540 MB). A run of blank rows is now kept as its first, the others counted
+    let d = dir("text-blank-lines");
+    let mut cr = "项目名称\t总计\r".as_bytes().to_vec();
+    cr.extend(std::iter::repeat_n(b'\r', 8_000_000));
+    write(&d, "cr.tsv", &cr);
+    let mut tabs = "项目名称\t总计\n".to_string();
+    tabs.push_str(&"\t\t\t\n".repeat(2_000_000));
+    write(&d, "tabs.tsv", &tabs);
+    // after (debug build): 30 and 23 MB
+    for name in ["cr.tsv", "tabs.tsv"] {
+        let (r, cpu, peak_kb) = run_measured(&d, &["inspect", name], &[]);
+        assert!(!r.stderr.contains("too-many"), "{name}: {}", r.stderr);
+        assert!(peak_kb < 60 * 1024, "{name}: peak {peak_kb} kB");
+        assert!(cpu < Duration::from_secs(20), "{name}: {cpu:?}");
+        // counted against the cell limit like any other row
+        let r = run(&d, &["inspect", name], &[("JIXIAO_MAX_CELLS", "100000")]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.too-many-cells"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+    // a run of blank rows reads as one blank row did: a target table whose blank lines are
+    // each three blank lines and a tab-only row, and 10,000 blank rows after its data (as Excel
+    // writes them), reads to the same tree, line for line
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023/targets.tsv"),
+    )
+    .unwrap();
+    let spaced = sample.replace("\n\n", "\n\n\n\n\t\t\n") + &"\t\n".repeat(10_000);
+    write(&d, "a.tsv", &sample);
+    write(&d, "b.tsv", &spaced);
+    let a = run(&d, &["inspect", "a.tsv"], &[]);
+    let b = run(&d, &["inspect", "b.tsv"], &[]);
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    assert!(a.stdout.lines().count() > 100, "{}", a.stdout);
+    assert_eq!(a.stdout.replace("a.tsv", "b.tsv"), b.stdout);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn yaml_merge_keys_count_their_anchor_against_the_alias_budget() {
+    // PROBE.md: 100,000 `<<: *b` took 25 s. Measured again (debug build): the merges are not
+    // the cost (serde_yaml 0.9 applies none; `<<` is an unknown key of each rule, and 100,000
+    // rules with any unknown key take as long: one error a rule). What a merge can amplify is
+    // its anchor's bytes, and each `<<: *b` counts them against the alias budget: 100,000
+    // merges of a 1 KB anchor are refused at once, rules and actuals alike
+    let d = dir("yaml-merges");
+    write(&d, "t.tsv", TABLE);
+    let big = "x".repeat(1000);
+    let mut rules =
+        format!("base: &b {{id: x.y, when: 'indicator ~ \"x\"', message: \"{big}\"}}\nrules:\n");
+    let mut actuals = format!(
+        "b: &b {{seq: 1, actual: \"1%\", note: \"{big}\"}}\nyear: 2023\nprojects:\n  - unit: 甲\n    project: 乙\n    indicators:\n"
+    );
+    for i in 0..100_000 {
+        rules.push_str(&format!("  - <<: *b\n    id: x.r{i}\n"));
+        actuals.push_str(&format!("      - <<: *b\n        seq: {}\n", i + 1));
+    }
+    write(&d, "r.yaml", &rules);
+    write(&d, "a.yaml", &actuals);
+    for args in [
+        &["rules", "check", "r.yaml"][..],
+        &["evaluate", "t.tsv", "a.yaml"][..],
+    ] {
+        let (r, cpu, peak_kb) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("别名（*名称）展开后的内容超过"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
+        assert!(peak_kb < 100 * 1024, "{args:?}: {peak_kb} kB");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_lines_of_a_yaml_block_scalar_are_text_not_nodes() {
+    // the node count took every `- ` and `: ` of a block scalar's lines for nodes: a rule whose
+    // description (`|`) held 1,100,000 lines of `- a: b` was refused past JIXIAO_MAX_YAML_NODES
+    // as a file of 2,200,000 nodes; they are text, and the rule reads
+    let d = dir("yaml-block-scalar");
+    let text = format!(
+        "rules:\n  - id: x.long\n    description: |\n{}    when: indicator ~ \"率\"\n    direction: higher\n",
+        "      - a: b\n".repeat(1_100_000)
+    );
+    write(&d, "r.yaml", &text);
+    let (r, cpu, peak_kb) = run_measured(&d, &["rules", "check", "r.yaml"], &[]);
+    assert!(
+        !r.stderr.contains("JIXIAO_MAX_YAML_NODES"),
+        "{}",
+        &r.stderr[..r.stderr.len().min(2000)]
+    );
+    assert_eq!(r.code, 0, "{}", &r.stderr[..r.stderr.len().min(2000)]);
+    assert!(cpu < Duration::from_secs(20), "{cpu:?}");
+    assert!(peak_kb < 400 * 1024, "{peak_kb} kB");
+    // the same lines as entries are nodes, and refused
+    let nodes = format!("rules:\n{}", "  - a: b\n".repeat(600_000));
+    write(&d, "n.yaml", &nodes);
+    let r = run(&d, &["rules", "check", "n.yaml"], &[]);
+    assert!(
+        r.stderr.contains("JIXIAO_MAX_YAML_NODES"),
+        "{}",
+        &r.stderr[..r.stderr.len().min(2000)]
+    );
+}
+// ---- the fourth outside probe (H31, tests/hostile/probe4.py) ----
+
+/// Actuals for [`TABLE`]'s 购置经费 (one indicator, 购置完成率 ≥ 95%) with `actual`.
+fn purchase_actuals(actual: &str) -> String {
+    format!(
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    budget: \"56.45\"\n    spent: \"50\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"{actual}\"\n"
+    )
+}
+
+#[test]
+fn rule_points_weights_and_steps_past_the_computable_range_are_refused_at_their_line() {
+    // each panicked (exit 101: "Multiplication overflowed", "Addition overflowed", "Division
+    // overflowed") once the rule met a row; now the rule file is refused at the value
+    let d = dir("rule-numbers-range");
+    write(&d, "t.tsv", TABLE);
+    write(&d, "a.yaml", purchase_actuals("96%"));
+    let tiny = "0.0000000000000000000000000001";
+    let cases = [
+        format!("bonus: {{per: \"{tiny}\", points: \"{DEC_MAX}\", max: \"{DEC_MAX}\"}}"),
+        format!("deduct: {{per: \"{tiny}\", points: \"{DEC_MAX}\"}}"),
+        format!("deduct: {{per: 1, points: 1, beyond: \"-{DEC_MAX}\"}}"),
+        format!("tiers: {{on: ratio, bands: [{{at_least: 1%, points: \"{DEC_MAX}\"}}]}}"),
+        format!("floor: {{ratio_below: \"{DEC_MAX}\", share: 50%}}"),
+        format!("category_weight: \"{tiny}\""),
+        format!("indicator_weight: \"{DEC_MAX}\""),
+        "budget_weight: \"1000000000000000\"".to_owned(),
+        format!("veto: {{grade: 差, total: \"{DEC_MAX}\"}}"),
+    ];
+    for body in &cases {
+        write(&d, "r.yaml", format!("rules:\n  - id: x\n    {body}\n"));
+        let r = run(
+            &d,
+            &[
+                "evaluate", "t.tsv", "a.yaml", "--rules", "r.yaml", "--format", "json",
+            ],
+            &[],
+        );
+        assert_eq!(r.code, 2, "{body}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("rules::bad-value"),
+            "{body}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("r.yaml:3:"), "{body}: {}", r.stderr);
+        assert!(r.stderr.contains("10^15"), "{body}: {}", r.stderr);
+    }
+    // the largest and smallest accepted still load
+    write(
+        &d,
+        "r.yaml",
+        "rules:\n  - id: x\n    bonus: {per: \"0.0000000001\", points: \"999999999999999\", max: 5}\n",
+    );
+    let r = run(&d, &["rules", "check", "r.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+/// The json report's row of 购置完成率: (verdict, score).
+fn purchase_row(json: &str) -> (String, String) {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    let p = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["project"] == "购置经费")
+        .unwrap();
+    let i = &p["indicators"][0];
+    (
+        i["verdict"].as_str().unwrap_or("").to_owned(),
+        i["score"].as_str().unwrap_or("null").to_owned(),
+    )
+}
+
+#[test]
+fn rules_at_the_edge_of_their_range_score_actuals_at_the_decimal_range_without_panicking() {
+    // rules within the range (10^15 − 1 points, steps of 10^-10) against actuals of
+    // ±Decimal::MAX: the differences, ratios and sums between them overflowed (exit 101)
+    let d = dir("rule-numbers-edge");
+    write(&d, "t.tsv", TABLE);
+    let big = "999999999999999";
+    let small = "0.0000000001";
+    let cases = [
+        // far past the target: the bonus is its max, added to the full points (10 of 10 here)
+        (
+            format!("bonus: {{per: \"{small}\", points: \"{big}\", max: 5}}"),
+            format!("{DEC_MAX}%"),
+            ("pass", "15.00"),
+        ),
+        // far short of a bound far below: every point deducted
+        (
+            format!("deduct: {{per: \"{small}\", points: \"{big}\", beyond: \"-{big}\"}}"),
+            format!("-{DEC_MAX}%"),
+            ("fail", "0.00"),
+        ),
+        // a deviation past the range is past the first band's bound: the second band's share
+        (
+            format!(
+                "tiers: {{on: deviation, bands: [{{up_to: \"{small}\", share: 100%}}, {{share: 50%}}]}}"
+            ),
+            format!("{DEC_MAX}%"),
+            ("pass", "5.00"),
+        ),
+        // a ratio past the range (MAX ÷ 95 %) holds `at_least` 10^15 − 1
+        (
+            format!(
+                "tiers: {{on: ratio, bands: [{{at_least: \"{big}\", share: 100%}}, {{share: 0%}}]}}"
+            ),
+            format!("{DEC_MAX}%"),
+            ("pass", "10.00"),
+        ),
+        (
+            format!("floor: {{ratio_below: \"{big}\", share: 50%}}"),
+            format!("{DEC_MAX}%"),
+            ("pass", "10.00"),
+        ),
+    ];
+    for (body, actual, (verdict, score)) in &cases {
+        write(&d, "r.yaml", format!("rules:\n  - id: x\n    {body}\n"));
+        write(&d, "a.yaml", purchase_actuals(actual));
+        let r = run(
+            &d,
+            &[
+                "evaluate", "t.tsv", "a.yaml", "--rules", "r.yaml", "--format", "json",
+            ],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{body}: {}", r.stderr);
+        let (v, s) = purchase_row(&r.stdout);
+        assert_eq!((v.as_str(), s.as_str()), (*verdict, *score), "{body}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn names_of_files_and_archive_entries_reach_no_terminal_raw() {
+    // a file, or a zip entry, named with OSC/CSI sequences (title, clear screen, OSC 52 to the
+    // clipboard): the table's own text was shown visibly, its name was not (the "读取：" line,
+    // the pile's notes and errors on stderr, the roll-up's list of unread files on stdout)
+    let d = dir("escapes-in-names");
+    let esc = "\u{1b}]0;owned\u{7}\u{1b}[2J\u{1b}]52;c;aGk=\u{7}";
+    std::fs::create_dir_all(d.join("folder")).unwrap();
+    write(&d.join("folder"), &format!("t{esc}.tsv"), TABLE);
+    write(&d, &format!("a{esc}.yaml"), purchase_actuals("96%"));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, body) in [
+        (format!("x{esc}.tsv"), TABLE),
+        (format!("y{esc}.tsv"), "不是表\n"),
+        (format!("../z{esc}.tsv"), TABLE),
+    ] {
+        zip.start_file(name, o).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    write(&d, "p.zip", zip.finish().unwrap().into_inner());
+    let actuals = format!("a{esc}.yaml");
+    let runs = [
+        vec!["evaluate", "folder", actuals.as_str()],
+        vec!["evaluate", "folder"],
+        vec!["evaluate", "p.zip"],
+        vec!["evaluate", "p.zip", "--format", "markdown"],
+        vec!["inspect", "p.zip"],
+        vec!["evaluate", "t.tsv", "--year", "20\u{1b}[2J"],
+    ];
+    write(&d, "t.tsv", TABLE);
+    for args in &runs {
+        let r = run(&d, args, &[]);
+        for (what, text) in [("stdout", &r.stdout), ("stderr", &r.stderr)] {
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{args:?} {what}: {text}"
+            );
+        }
+        assert!(
+            r.stdout.contains('␛') || r.stderr.contains('␛'),
+            "{args:?}: the name is shown, visibly\n{}\n{}",
+            r.stdout,
+            r.stderr
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn copies_of_one_table_in_an_archive_are_dropped_as_they_are_read() {
+    // `inspect`/`review` of a pile read every file and held every document until the copies
+    // were sorted out: 5,000 copies of a 15 KB table (a 22 MB zip) took 655 MB; now a copy's
+    // document is dropped once its fingerprint is known
+    let d = dir("pile-copies-memory");
+    let mut table = String::from(
+        "项目支出绩效目标表\n\n部门名称：示例中心\n\n单位：万元\n\n项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n合计\t1\t1\t\t\t\t\n示例办事处\t1\t1\t\t\t\t\n",
+    );
+    for i in 0..300 {
+        table.push_str(&format!(
+            "项目{i}\t1\t1\t\t\t保证业务正常开展。\t1、产出指标：购置{i}完成率，年度指标值：95%。2、效益指标：员工满意度，年度指标值：员工满意度98%以上。\n"
+        ));
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    let copies = 600;
+    for i in 0..copies {
+        zip.start_file(format!("t{i:04}.tsv"), o).unwrap();
+        zip.write_all(table.as_bytes()).unwrap();
+    }
+    write(&d, "p.zip", zip.finish().unwrap().into_inner());
+    let (r, _, peak_kb) = run_measured(&d, &["inspect", "p.zip"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // one table, the others named as its copies
+    assert_eq!(
+        r.stdout.matches("════ p.zip!").count(),
+        1,
+        "one table shown"
+    );
+    let copies_line = r.stdout.lines().nth(1).unwrap_or_default();
+    assert!(
+        copies_line.starts_with("（同一张表的副本：p.zip!t0001.tsv、"),
+        "{copies_line}"
+    );
+    assert!(copies_line.ends_with("p.zip!t0599.tsv）"), "{copies_line}");
+    // the unzipped entries are 600 × 38 KB = 23 MB; each document held is ~20× its table
+    assert!(
+        peak_kb < 120_000,
+        "peak {peak_kb} kB for {copies} copies of a {} KB table",
+        table.len() / 1024
+    );
+}
+
+/// One BIFF12 record of an `.xlsb`: its type and length as variable-length integers, its body.
+fn xlsb_record(typ: u16, body: &[u8]) -> Vec<u8> {
+    let mut out = if typ < 0x80 {
+        vec![typ as u8]
+    } else {
+        vec![(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8]
+    };
+    let mut n = body.len();
+    loop {
+        let b = (n & 0x7F) as u8;
+        n >>= 7;
+        out.push(if n > 0 { b | 0x80 } else { b });
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+/// An XLWideString: its length in UTF-16 units, then the units.
+fn xlsb_text(s: &str) -> Vec<u8> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let mut out = (units.len() as u32).to_le_bytes().to_vec();
+    out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    out
+}
+
+/// A hand-made `.xlsb` of one sheet holding `cells` (row, column, text), by rows.
+fn xlsb_with(cells: &[(u32, u32, &str)]) -> Vec<u8> {
+    let mut book = [0u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
+    book.extend(xlsb_text("rId1"));
+    book.extend(xlsb_text("S"));
+    let mut wb = xlsb_record(0x9C, &book); // BrtBundleSh
+    wb.extend(xlsb_record(0x90, &[])); // BrtEndBundleShs
+    wb.extend(xlsb_record(0x84, &[])); // BrtEndBook
+    let mut sh = xlsb_record(0x94, &[0u8; 16]); // BrtWsDim (claims nothing)
+    sh.extend(xlsb_record(0x91, &[])); // BrtBeginSheetData
+    let mut row = None;
+    for &(r, c, text) in cells {
+        if row != Some(r) {
+            let mut hdr = r.to_le_bytes().to_vec();
+            hdr.extend([0u8; 8]);
+            sh.extend(xlsb_record(0x00, &hdr)); // BrtRowHdr
+            row = Some(r);
+        }
+        let mut cell = [c.to_le_bytes(), 0u32.to_le_bytes()].concat();
+        cell.extend(xlsb_text(text));
+        sh.extend(xlsb_record(0x06, &cell)); // BrtCellSt
+    }
+    sh.extend(xlsb_record(0x92, &[])); // BrtEndSheetData
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, body) in [
+        ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.to_vec()),
+        ("xl/workbook.bin", wb),
+        ("xl/_rels/workbook.bin.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>"#.to_vec()),
+        ("xl/worksheets/sheet1.bin", sh),
+    ] {
+        zip.start_file(name, o).unwrap();
+        zip.write_all(&body).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_xlsb_of_two_far_cells_is_read_cell_by_cell_never_reserved_whole() {
+    // calamine's range of an .xlsb sheet is dense: a cell at A1 and one at XFD1048576 reserved
+    // 549 GB and the process aborted (exit 134, "memory allocation of 549755813888 bytes
+    // failed") — an 816-byte file, under any name, since the bytes choose the reader
+    let d = dir("xlsb-far-cells");
+    let far = xlsb_with(&[(0, 0, "项目名称"), (1_048_575, 16_383, "x")]);
+    for name in ["far.xlsb", "far.xls", "far.ods", "far"] {
+        write(&d, name, &far);
+        let (r, _, peak_kb) = run_measured(&d, &["inspect", name], &[]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("table.no-header"), "{name}: {}", r.stderr);
+        assert!(peak_kb < 400_000, "{name}: peak {peak_kb} kB");
+    }
+    // and a table saved as .xlsb is read
+    let table = xlsb_with(&[
+        (0, 0, "项目名称（资金使用单位）"),
+        (0, 1, "总计"),
+        (0, 2, "财政拨款"),
+        (0, 3, "财政专户拨款"),
+        (0, 4, "其他资金"),
+        (0, 5, "绩效目标"),
+        (0, 6, "绩效指标"),
+        (1, 0, "购置经费"),
+        (1, 1, "56.45"),
+        (1, 2, "56.45"),
+        (1, 5, "保证业务正常开展。"),
+        (1, 6, "1、产出指标：购置完成率，年度指标值：95%。"),
+    ]);
+    write(&d, "t.xlsb", &table);
+    let r = run(&d, &["inspect", "t.xlsb"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("购置完成率  95%"), "{}", r.stdout);
+    assert!(r.stdout.contains("t.xlsb!S!A2"), "{}", r.stdout);
+}

@@ -586,3 +586,33 @@ fn text_answers_past_the_answer_limit_are_refused_and_small_ones_match_the_cli()
     }
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn a_rule_file_at_the_decimal_range_is_a_400_naming_its_line_not_a_crashed_worker() {
+    // a rule of `bonus: {points: 79228162514264337593543950335}` (or a weight of 1e-28) made
+    // the work panic: each upload answered 500 from a crashed worker; now the file is refused
+    // at its value, as on the command line (exit 2)
+    let server = Server::start(&[]);
+    let table = "项目支出绩效目标表\n\n部门名称：示例中心\n\n单位：万元\n\n项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n合计\t56.45\t56.45\t\t\t\t\n示例办事处\t56.45\t56.45\t\t\t\t\n购置经费\t56.45\t56.45\t\t\t保证业务正常开展。\t1、产出指标：购置完成率，年度指标值：95%。\n";
+    let actuals = "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"96%\"\n";
+    for rule in [
+        "bonus: {per: 1%, points: \"79228162514264337593543950335\", max: \"79228162514264337593543950335\"}",
+        "category_weight: \"0.0000000000000000000000000001\"",
+    ] {
+        let rules = format!("rules:\n  - id: x\n    {rule}\n");
+        let (ct, body) = form(
+            &[],
+            &[
+                ("table", "t.tsv", table.as_bytes()),
+                ("actuals", "a.yaml", actuals.as_bytes()),
+                ("rules", "r.yaml", rules.as_bytes()),
+            ],
+        );
+        let (status, answer) = server.request("POST", "/api/evaluate?format=json", &ct, &body);
+        assert_eq!(status, 400, "{rule}: {answer}");
+        assert!(answer.contains("rules::bad-value"), "{rule}: {answer}");
+        assert!(answer.contains("10^15"), "{rule}: {answer}");
+    }
+    let (status, _) = server.get_page();
+    assert_eq!(status, 200);
+}

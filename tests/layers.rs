@@ -500,3 +500,354 @@ fn the_floors_of_the_architecture_notes_are_the_floors_tested() {
         assert_eq!(written, tested, "floor {n}");
     }
 }
+
+/// The functions of the built part of a source text: each one's name, first line (from 1) and
+/// length in lines, its signature to its closing brace (as rustfmt lays them out: the body's
+/// brace closes alone at the indent the `fn` stands at). A declaration without a body is none.
+fn functions(text: &str) -> Vec<(String, usize, usize)> {
+    let start = regex::Regex::new(
+        r#"^(\s*)(?:pub(?:\([^)]*\))?\s+)?(?:const\s+)?(?:async\s+)?(?:unsafe\s+)?(?:extern\s+"[^"]*"\s+)?fn\s+(\w+)"#,
+    )
+    .unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let Some(m) = start.captures(line) else {
+            continue;
+        };
+        let (indent, name) = (&m[1], &m[2]);
+        let close = format!("{indent}}}");
+        for (k, sig) in lines.iter().enumerate().skip(n) {
+            let sig = sig.trim_end();
+            if sig.ends_with('{') {
+                if let Some(end) = (k + 1..lines.len()).find(|&e| lines[e].trim_end() == close) {
+                    out.push((name.to_owned(), n + 1, end - n + 1));
+                }
+                break;
+            }
+            if sig.ends_with(';') || (k == n && sig.ends_with('}')) {
+                if sig.ends_with('}') {
+                    out.push((name.to_owned(), n + 1, 1));
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_function_scan_measures_bodies() {
+    let text = "fn one() {}\n\
+                pub(crate) fn two(\n    a: u8,\n) -> u8\nwhere\n    u8: Copy,\n{\n    a\n}\n\
+                trait T {\n    fn declared(&self);\n    fn given(&self) {\n        if x {\n        }\n    }\n}\n";
+    assert_eq!(
+        functions(text),
+        [
+            ("one".to_owned(), 1, 1),
+            ("two".to_owned(), 2, 8),
+            ("given".to_owned(), 12, 4)
+        ]
+    );
+}
+
+/// A function longer than this is split along its steps (named functions or small types with
+/// doc lines), unless it is in `LONG`.
+const MOST_LINES: usize = 120;
+
+/// The functions over `MOST_LINES` that stand for now, each with the length it may not pass
+/// and why: the data tables (one arm a fact, nothing to split) and the rest to be split along
+/// their steps (most in rooms other work held when this list was made, 2026-12-05). An entry
+/// whose function was split or renamed away is harmless; `cargo test --test layers
+/// function_lengths -- --nocapture` lists every function over 80 lines.
+const LONG: &[(&str, &str, usize, &str)] = &[
+    (
+        "traditional.rs",
+        "simplified_of",
+        343,
+        "data table: one character an arm",
+    ),
+    (
+        "yaml.rs",
+        "body_in_chinese",
+        166,
+        "data table: serde_yaml's messages told in Chinese",
+    ),
+    ("table/formats/workbook.rs", "guard_xls", 200, "to split"),
+    ("table/formats/workbook.rs", "guard_ods", 166, "to split"),
+    ("table/formats/docx.rs", "body_items", 145, "to split"),
+    ("table/formats/doc.rs", "structure", 133, "to split"),
+    ("table/stream.rs", "open", 143, "to split"),
+    (
+        "table/grid.rs",
+        "split_rows",
+        131,
+        "to split with its speed measured: the text tables' splitting loop",
+    ),
+    ("table/grid.rs", "sheets_grid", 123, "to split"),
+    ("eval/indicator.rs", "score_reading", 190, "to split"),
+    ("eval/score/mod.rs", "score", 177, "to split"),
+    ("eval/method.rs", "late", 131, "to split"),
+    ("rules/conditions.rs", "cmp", 182, "to split"),
+    ("rules/cases.rs", "run_one", 133, "to split"),
+    ("lang/record.rs", "write_parsed_json", 147, "to split"),
+    ("report/xlsx.rs", "summary_sheet", 165, "to split"),
+    ("report/xlsx.rs", "project_sheet", 126, "to split"),
+    ("report/xlsx_fit.rs", "fit_report", 128, "to split"),
+];
+
+#[test]
+fn function_lengths() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut all = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let path = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        for (name, line, lines) in functions(built_part(&text)) {
+            all.push((lines, path.clone(), name, line));
+        }
+    }
+    // the scan sees the crate's functions (a broken pattern would see none)
+    assert!(all.len() > 1000, "the scan found {} functions", all.len());
+    all.sort_by(|a, b| b.cmp(a));
+    for (lines, path, name, line) in &all {
+        if *lines > 80 {
+            eprintln!("{lines:>4}  src/{path}:{line}  {name}");
+        }
+    }
+    let too_long = too_long(&all, LONG);
+    assert!(too_long.is_empty(), "{too_long:#?}");
+}
+
+/// The functions of `all` (`(lines, path, name, line)`) over [`MOST_LINES`] that `long` does
+/// not allow, or that grew past what it allows.
+fn too_long(
+    all: &[(usize, String, String, usize)],
+    long: &[(&str, &str, usize, &str)],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (lines, path, name, line) in all {
+        if *lines <= MOST_LINES {
+            continue;
+        }
+        match long.iter().find(|(p, n, ..)| p == path && n == name) {
+            Some((_, _, most, _)) if lines <= most => {}
+            Some((_, _, most, _)) => out.push(format!(
+                "src/{path}:{line} {name}: {lines} lines, was {most}: split it, never let it grow"
+            )),
+            None => out.push(format!(
+                "src/{path}:{line} {name}: {lines} lines (at most {MOST_LINES}): split it along its steps"
+            )),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_length_rule_names_a_new_long_function_and_one_that_grew() {
+    let f = |lines: usize, name: &str| (lines, "a.rs".to_owned(), name.to_owned(), 1);
+    let all = [
+        f(MOST_LINES, "short"),
+        f(MOST_LINES + 1, "new"),
+        f(200, "listed"),
+        f(201, "grown"),
+    ];
+    let long = [("a.rs", "listed", 200, "x"), ("a.rs", "grown", 200, "x")];
+    let found = too_long(&all, &long);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains(" new: "), "{found:?}");
+    assert!(
+        found[1].contains(" grown: ") && found[1].contains("was 200"),
+        "{found:?}"
+    );
+}
+
+/// The names a registry lists in `file`: the items between `open` (`checks! {`, `= &[`) and
+/// the bracket that closes it.
+fn registry_names(file: &str, open: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    // at a line's start: the invocation, not a doc comment that names it
+    let at = text
+        .find(&format!("\n{open}"))
+        .unwrap_or_else(|| panic!("{file}: no line opening `{open}`"));
+    let body = &text[at + 1 + open.len()..];
+    let close = if open.ends_with('[') { ']' } else { '}' };
+    let body = &body[..body.find(close).unwrap_or(body.len())];
+    body.lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .flat_map(|l| l.split(','))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The modules of a registry folder: its `.rs` files but `mod.rs`, by name, sorted, with
+/// their text.
+fn folder_modules(dir: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("mod.rs"))
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+            (stem, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A registry folder against its one line a module: every file is listed once (a file left out
+/// is never compiled, so never run, and nothing else would say so), every name listed is a file,
+/// and the list is the one the crate holds (`compiled`, the length of its `ALL`).
+fn registered_once(dir: &str, file: &str, open: &str, compiled: usize) -> Vec<(String, String)> {
+    let listed = registry_names(file, open);
+    assert_eq!(
+        listed.len(),
+        compiled,
+        "{file}: the scan of `{open}` read {listed:?}"
+    );
+    let modules = folder_modules(dir);
+    let mut sorted = listed.clone();
+    sorted.sort();
+    let before = sorted.len();
+    sorted.dedup();
+    assert_eq!(
+        sorted.len(),
+        before,
+        "{file}: a name listed twice in {listed:?}"
+    );
+    let files: Vec<&str> = modules.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(
+        sorted, files,
+        "{dir}: the files and the names `{open}` lists differ: one line in {file} a file"
+    );
+    modules
+}
+
+/// A registered file that prints its own `//!` lines as its documentation names itself in its
+/// `include_str!` (a file copied to start a new one and left naming the old would explain the
+/// old one's code or key).
+fn documents_itself(dir: &str, modules: &[(String, String)]) {
+    for (module, text) in modules {
+        let own = format!("include_str!(\"{module}.rs\")");
+        assert!(
+            text.contains(&own),
+            "{dir}/{module}.rs: its documentation is `{own}`"
+        );
+        assert_eq!(
+            text.matches("include_str!(").count(),
+            1,
+            "{dir}/{module}.rs: one include_str!, its own"
+        );
+    }
+}
+
+#[test]
+fn every_review_check_and_rule_key_file_is_one_registry_line() {
+    for (dir, open, compiled) in [
+        (
+            "src/review/checks",
+            "checks! {",
+            jixiao::review::checks::ALL.len(),
+        ),
+        ("src/rules/keys", "keys! {", jixiao::rules::keys::ALL.len()),
+    ] {
+        let modules = registered_once(dir, &format!("{dir}/mod.rs"), open, compiled);
+        documents_itself(dir, &modules);
+    }
+}
+
+/// The input formats: every file of `table/formats/` that defines a `FORMAT` is listed once in
+/// `SUPPORTED` (the list the CLI's help, the errors' help, the page and the readers take), and
+/// every entry there is such a file.
+#[test]
+fn every_input_format_file_is_in_supported() {
+    let listed = registry_names(
+        "src/table/formats/mod.rs",
+        "pub const SUPPORTED: &[SupportedFormat] = &[",
+    );
+    assert_eq!(
+        listed.len(),
+        jixiao::table::formats::SUPPORTED.len(),
+        "the scan of SUPPORTED read {listed:?}"
+    );
+    let mut listed: Vec<String> = listed
+        .iter()
+        .map(|e| {
+            e.strip_suffix("::FORMAT")
+                .unwrap_or_else(|| panic!("SUPPORTED: {e} is not a format file's FORMAT"))
+                .to_owned()
+        })
+        .collect();
+    listed.sort();
+    let with_format: Vec<String> = folder_modules("src/table/formats")
+        .into_iter()
+        .filter(|(_, text)| text.contains("const FORMAT: super::SupportedFormat"))
+        .map(|(m, _)| m)
+        .collect();
+    assert_eq!(
+        listed, with_format,
+        "a format file's FORMAT and SUPPORTED's line go together"
+    );
+}
+
+#[test]
+fn the_registry_scan_reads_a_macro_list() {
+    let dir = std::env::temp_dir().join(format!("jixiao-layers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mod.rs");
+    std::fs::write(
+        &file,
+        "//! `checks! { … }`\nchecks! {\n    a,\n    b_c, // note\n    d\n}\nconst S: &[F] = &[\n    x::FORMAT,\n];\nfn y() { [1] }\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let names = registry_names(file, "checks! {");
+    let formats = registry_names(file, "const S: &[F] = &[");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(names, ["a", "b_c", "d"]);
+    assert_eq!(formats, ["x::FORMAT"]);
+}
+
+/// The second place a review check is named: its switch in the bundled rules
+/// (`rules/review.yaml`, what `jixiao rules list` shows and a rule file overrides by id). Held
+/// here to the registry both ways, with the check's own severity (two severities for one check
+/// would be decided by whichever the run reads).
+#[test]
+fn the_bundled_review_switches_are_the_checks() {
+    let bundled = jixiao::rules::RuleSet::bundled();
+    let mut missing = Vec::new();
+    for c in jixiao::review::checks::ALL {
+        match bundled.review_check(c.code.as_str()) {
+            Some(switch) => assert_eq!(
+                switch,
+                (false, c.code.severity()),
+                "{}: rules/review.yaml says otherwise than the check",
+                c.code
+            ),
+            None => missing.push(c.code.as_str()),
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "checks with no `review: true` rule in rules/review.yaml: {missing:?}"
+    );
+    for r in bundled.rules() {
+        let id: &str = &r.rref.id;
+        if bundled.review_check(id).is_some() {
+            assert!(
+                jixiao::review::explain(id).is_some(),
+                "rules/review.yaml switches {id}, which is no check"
+            );
+        }
+    }
+}

@@ -15,9 +15,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The JSON lines of `doc` evaluated with `cache`.
-fn lines(doc: &Document, cache: &mut ParseCache) -> String {
-    let rules = RuleSet::bundled();
+/// The JSON lines of `doc` evaluated with `cache` and `rules`.
+fn lines_with(doc: &Document, cache: &mut ParseCache, rules: &RuleSet) -> String {
     let m = Methodology::from_rules(rules);
     let opts = Options::new(&m, rules);
     let taken = doc.projects().map(|(_, p)| Taken::none(p)).collect();
@@ -28,8 +27,12 @@ fn lines(doc: &Document, cache: &mut ParseCache) -> String {
 }
 
 fn assert_memo_changes_nothing(doc: &Document) {
-    let memo = lines(doc, &mut ParseCache::default());
-    let afresh = lines(doc, &mut ParseCache::without_memo());
+    assert_memo_changes_nothing_with(doc, RuleSet::bundled());
+}
+
+fn assert_memo_changes_nothing_with(doc: &Document, rules: &RuleSet) {
+    let memo = lines_with(doc, &mut ParseCache::default(), rules);
+    let afresh = lines_with(doc, &mut ParseCache::without_memo(), rules);
     assert_eq!(memo.lines().count(), afresh.lines().count());
     for (k, (a, b)) in memo.lines().zip(afresh.lines()).enumerate() {
         assert_eq!(a, b, "line {}", k + 1);
@@ -37,6 +40,11 @@ fn assert_memo_changes_nothing(doc: &Document) {
 }
 
 fn generated(projects: usize, seed: u64, varied_actuals: bool) -> Document {
+    let text = generated_text(projects, seed, varied_actuals);
+    read_str("generated.tsv", &text, &ReadOptions::default()).expect("reads")
+}
+
+fn generated_text(projects: usize, seed: u64, varied_actuals: bool) -> String {
     let spec = Spec {
         projects,
         indicators: None,
@@ -46,8 +54,7 @@ fn generated(projects: usize, seed: u64, varied_actuals: bool) -> Document {
     };
     let mut out = Vec::new();
     write_sheet(&Vocabulary::bundled(&mut Rng::new(seed)), spec, &mut out).expect("writes");
-    let text = String::from_utf8(out).expect("utf-8");
-    read_str("generated.tsv", &text, &ReadOptions::default()).expect("reads")
+    String::from_utf8(out).expect("utf-8")
 }
 
 #[test]
@@ -55,6 +62,96 @@ fn generated_sheets_score_the_same_with_and_without_memos() {
     for (seed, varied) in [(1, false), (2, true), (3, true)] {
         let doc = generated(1500, seed, varied);
         assert!(doc.counts().indicators > 5000);
+        assert_memo_changes_nothing(&doc);
+    }
+}
+
+/// Rules whose conditions read the actual in every way a leaf can: its text matched, compared,
+/// tested for presence, its figure compared, and compared with the target and the category
+/// (a written variant of a category is asked again under its standard name for its points).
+const RULES_ON_THE_ACTUAL: &str = r#"rules:
+  - id: t.na-dash
+    when: actual == "—" or actual ~ "^待定"
+    not_applicable: true
+  - id: t.weight-high
+    when: actual >= 97% and indicator contains "率"
+    indicator_weight: 7
+  - id: t.weight-present
+    when: not actual and category == "效益指标"
+    indicator_weight: 3
+  - id: t.formula-bare
+    when: actual ~ "^[0-9]+$" and kind == "compare"
+    formula: yes_no
+  - id: t.copied
+    when: actual == target
+    deduct: {per: 1, points: 2}
+  - id: t.points-low
+    when: actual contains "5" and actual < 90%
+    floor: {ratio_below: 95%, share: 0}
+  - id: t.output-by-actual
+    when: actual == category
+    category_weight: 44
+  - id: t.output-bare
+    when: category == "产出指标" and actual != category
+    category_weight: 52
+"#;
+
+/// The generated sheet of `seed` with its actuals and categories stirred (deterministically):
+/// some actuals made bare numbers, words, the target copied, the category's name, empty, or
+/// 不适用; some categories written as variants (`產出目標`, `效益目标（30分）`).
+fn stirred(projects: usize, seed: u64) -> Document {
+    let text = generated_text(projects, seed, true);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut cells: Vec<String> = line.split('\t').map(str::to_owned).collect();
+        if cells.len() == 9 && !cells[4].is_empty() {
+            match next() % 5 {
+                0 if cells[2] == "产出指标" => cells[2] = "產出目標".into(),
+                1 if cells[2] == "效益指标" => cells[2] = "效益目标（30分）".into(),
+                _ => {}
+            }
+            cells[6] = match next() % 16 {
+                0 => format!("{}", next() % 120),
+                1 => cells[5].clone(),
+                2 => "产出指标".into(),
+                3 => String::new(),
+                4 => "不适用".into(),
+                5 => "—".into(),
+                6 => "待定（下年度）".into(),
+                7 => "达成".into(),
+                8 => format!("{}.5%", 80 + next() % 20),
+                _ => cells[6].clone(),
+            };
+        }
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    read_str("stirred.tsv", &out, &ReadOptions::default()).expect("reads")
+}
+
+#[test]
+fn readings_keyed_by_the_truths_of_conditions_on_the_actual_change_nothing() {
+    // the second level of the readings' memo keys a row by which conditions on its actual
+    // hold, not by the actual's text: thousands of rows whose actuals rarely repeat, under
+    // rules reading the actual every way, score as read afresh
+    let files = [jixiao::rules::RuleSource::new(
+        "office.yaml",
+        RULES_ON_THE_ACTUAL,
+    )];
+    let (rules, _) = RuleSet::with_files(&files, true).unwrap_or_else(|e| panic!("{e:?}"));
+    for seed in [4, 5] {
+        let doc = stirred(1200, seed);
+        assert!(doc.counts().indicators > 4000);
+        assert_memo_changes_nothing_with(&doc, &rules);
         assert_memo_changes_nothing(&doc);
     }
 }

@@ -92,109 +92,149 @@ fn resolve(
     inputs: &[PathBuf],
     mut folder: Option<Box<super::pile::Preread>>,
 ) -> Result<Resolved, String> {
-    let mut table: Option<PathBuf> = None;
-    let mut doc = None;
-    let mut actuals: Option<PathBuf> = None;
-    let mut parsed = None;
-    let mut folder_rules = Vec::new();
-    let mut copies = Vec::new();
-    let is_yaml = |p: &Path| crate::inputs::is_yaml_name(&p.to_string_lossy());
-    let mut set_table = |p: PathBuf| match &table {
-        Some(t) => Err(format!(
-            "给出了两个目标表或自评表：{} 和 {}；一次只评价一个表",
-            t.display(),
-            p.display()
-        )),
-        None => {
-            table = Some(p);
-            Ok(())
-        }
-    };
-    let mut set_actuals = |p: PathBuf| match &actuals {
-        Some(a) => Err(format!(
-            "给出了两个实际值文件：{} 和 {}；只给出要用的那一个",
-            a.display(),
-            p.display()
-        )),
-        None => {
-            actuals = Some(p);
-            Ok(())
-        }
-    };
+    let mut found = Resolving::default();
     for input in inputs {
         if input.is_dir() {
             // the one folder, read once by `cli::pile::plan`
             let Some(folder) = folder.take().filter(|f| f.folder == *input) else {
                 return Err(format!("文件夹 {} 未能读取", input.display()));
             };
-            let super::pile::Preread {
-                table: found,
-                copies: folder_copies,
-                actuals: folder_actuals,
-                rules,
-                ..
-            } = *folder;
-            let Some((found, read)) = found else {
-                return Err(format!(
-                    "文件夹 {} 中没有能读取的目标表、自评表或表单",
-                    input.display()
-                ));
-            };
-            if !folder_copies.is_empty() {
-                eprintln!(
-                    "提示：{} 与 {} 是同一张表，读取前者",
-                    found.display(),
-                    folder_copies.join("、")
-                );
-            }
-            // the copies' names are their paths (a folder's files): read, so never an output
-            copies.extend(folder_copies.into_iter().map(PathBuf::from));
-            // which of the folder's files were used, as the page lists them
-            let used_actuals: Vec<&str> = folder_actuals.iter().map(|(n, _)| n.as_str()).collect();
-            eprintln!(
-                "读取：{}；实际值：{}",
-                found.display(),
-                if used_actuals.is_empty() {
-                    // a filled form carries its own
-                    if read.indicators().any(|(_, _, i)| i.actual.is_some()) {
-                        "表中所填（文件夹中没有另外的实际值文件）".to_owned()
-                    } else {
-                        "无（文件夹中没有实际值文件）".to_owned()
-                    }
-                } else {
-                    used_actuals.join("、")
-                }
-            );
-            set_table(found)?;
-            doc = Some(read);
-            for (name, a) in folder_actuals {
-                set_actuals(PathBuf::from(name))?;
-                parsed = Some(a);
-            }
-            folder_rules.extend(rules);
-        } else if is_yaml(input) {
-            set_actuals(input.clone())?;
+            found.folder(input, *folder)?;
+        } else if crate::inputs::is_yaml_name(&input.to_string_lossy()) {
+            found.set_actuals(input.clone())?;
         } else {
-            set_table(input.clone())?;
+            found.set_table(input.clone())?;
         }
     }
-    let table = table.ok_or_else(|| match &actuals {
-        // an actuals file alone: say what goes with it
-        Some(a) => format!(
-            "缺少目标表或自评表：{} 是实际值文件，要与它所填的目标表一起给出\n  提示：jixiao evaluate 目标表.xlsx {}（或把两者放进同一文件夹：jixiao evaluate 文件夹）",
-            a.display(),
-            a.display()
-        ),
-        None => "缺少目标表或自评表\n  提示：jixiao evaluate 目标表.xlsx 实际值.yaml；还没有实际值文件时，先用 jixiao template 目标表.xlsx 生成".to_owned(),
-    })?;
-    Ok(Resolved {
-        table,
-        doc,
-        actuals,
-        parsed,
-        folder_rules,
-        copies,
-    })
+    found.finish()
+}
+
+/// The inputs as `resolve` sorts them, one at a time: the table and actuals file may each be
+/// given once.
+#[derive(Default)]
+struct Resolving {
+    table: Option<PathBuf>,
+    doc: Option<Document>,
+    actuals: Option<PathBuf>,
+    parsed: Option<ActualsFile>,
+    folder_rules: Vec<crate::rules::RuleSource>,
+    copies: Vec<PathBuf>,
+}
+
+impl Resolving {
+    /// `p` is the table; a second one is refused, naming both.
+    fn set_table(&mut self, p: PathBuf) -> Result<(), String> {
+        once(&mut self.table, p, |t, p| {
+            format!(
+                "给出了两个目标表或自评表：{} 和 {}；一次只评价一个表",
+                t.display(),
+                p.display()
+            )
+        })
+    }
+
+    /// `p` is the actuals file; a second one is refused, naming both.
+    fn set_actuals(&mut self, p: PathBuf) -> Result<(), String> {
+        once(&mut self.actuals, p, |a, p| {
+            format!(
+                "给出了两个实际值文件：{} 和 {}；只给出要用的那一个",
+                a.display(),
+                p.display()
+            )
+        })
+    }
+
+    /// A folder `input`, read once by `cli::pile::plan`: its table (copies said so on stderr,
+    /// with which of its files are used), its actuals files and its rules.
+    fn folder(&mut self, input: &Path, folder: super::pile::Preread) -> Result<(), String> {
+        let super::pile::Preread {
+            table: found,
+            copies: folder_copies,
+            actuals: folder_actuals,
+            rules,
+            ..
+        } = folder;
+        let Some((found, read)) = found else {
+            return Err(format!(
+                "文件夹 {} 中没有能读取的目标表、自评表或表单",
+                input.display()
+            ));
+        };
+        if !folder_copies.is_empty() {
+            say!(
+                "提示：{} 与 {} 是同一张表，读取前者",
+                found.display(),
+                folder_copies.join("、")
+            );
+        }
+        // the copies' names are their paths (a folder's files): read, so never an output
+        self.copies
+            .extend(folder_copies.into_iter().map(PathBuf::from));
+        say!(
+            "读取：{}；实际值：{}",
+            found.display(),
+            folder_actuals_used(&folder_actuals, &read)
+        );
+        self.set_table(found)?;
+        self.doc = Some(read);
+        for (name, a) in folder_actuals {
+            self.set_actuals(PathBuf::from(name))?;
+            self.parsed = Some(a);
+        }
+        self.folder_rules.extend(rules);
+        Ok(())
+    }
+
+    /// The inputs resolved, or what is missing: an actuals file alone is told what goes with it.
+    fn finish(self) -> Result<Resolved, String> {
+        let table = self.table.ok_or_else(|| match &self.actuals {
+            // an actuals file alone: say what goes with it
+            Some(a) => format!(
+                "缺少目标表或自评表：{} 是实际值文件，要与它所填的目标表一起给出\n  提示：jixiao evaluate 目标表.xlsx {}（或把两者放进同一文件夹：jixiao evaluate 文件夹）",
+                a.display(),
+                a.display()
+            ),
+            None => "缺少目标表或自评表\n  提示：jixiao evaluate 目标表.xlsx 实际值.yaml；还没有实际值文件时，先用 jixiao template 目标表.xlsx 生成".to_owned(),
+        })?;
+        Ok(Resolved {
+            table,
+            doc: self.doc,
+            actuals: self.actuals,
+            parsed: self.parsed,
+            folder_rules: self.folder_rules,
+            copies: self.copies,
+        })
+    }
+}
+
+/// `slot` takes `p` where it is empty; where it holds one already, `twice(first, p)` is the
+/// refusal (never the first or the last taken silently).
+fn once(
+    slot: &mut Option<PathBuf>,
+    p: PathBuf,
+    twice: fn(&Path, &Path) -> String,
+) -> Result<(), String> {
+    match slot {
+        Some(first) => Err(twice(first, &p)),
+        None => {
+            *slot = Some(p);
+            Ok(())
+        }
+    }
+}
+
+/// Which of a folder's files give the actuals, as the page lists them: its actuals files, or
+/// the form's own (a filled form carries them), or none.
+fn folder_actuals_used(folder_actuals: &[(String, ActualsFile)], read: &Document) -> String {
+    if !folder_actuals.is_empty() {
+        let used: Vec<&str> = folder_actuals.iter().map(|(n, _)| n.as_str()).collect();
+        return used.join("、");
+    }
+    if read.indicators().any(|(_, _, i)| i.actual.is_some()) {
+        "表中所填（文件夹中没有另外的实际值文件）".to_owned()
+    } else {
+        "无（文件夹中没有实际值文件）".to_owned()
+    }
 }
 
 pub fn run(args: Args) -> u8 {

@@ -6,15 +6,21 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 /// `eprintln!` that never panics: a message to a closed stderr (`2>&1 | head -1`) is dropped,
-/// as the report to a closed stdout is.
+/// as the report to a closed stdout is. Control characters in it (a file or archive entry
+/// named with ESC, a unit name from a table) are shown as pictures ([`output::visible`]): a
+/// message must not set the terminal's title, clear it or write its clipboard.
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let mut text = format!($($arg)*);
+        text.push('\n');
+        let _ = std::io::stderr().write_all(&crate::diagnostic::visible(text.as_bytes()));
     }};
 }
 
-/// `eprint!` that never panics (see `say!`).
+/// `eprint!` that never panics (see `say!`), written as it is: for text whose colours are its
+/// own (a diagnostic rendered for a terminal shows the input's control characters visibly
+/// itself, `crate::diagnostic`).
 macro_rules! say_raw {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -276,7 +282,13 @@ pub fn main() -> ExitCode {
                 .skip(1)
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect();
-            say_raw!("{}", usage_error::message(&e, &typed));
+            // the argument as typed may hold control characters: shown visibly
+            say_raw!(
+                "{}",
+                String::from_utf8_lossy(&crate::diagnostic::visible(
+                    usage_error::message(&e, &typed).as_bytes()
+                ))
+            );
             return ExitCode::from(exit::USAGE);
         }
         Err(e) => {

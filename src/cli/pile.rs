@@ -217,6 +217,9 @@ impl Progress {
 /// Where the roll-up goes: opened when the first line is written (jsonl) or at the end.
 struct Sink<'a> {
     path: Option<&'a Path>,
+    /// Control characters shown visibly (markdown, csv, table: names of files and archive
+    /// entries reach them as they are).
+    visible: bool,
     files: &'a [PathBuf],
     out: Option<super::output::Output>,
     /// Why the output could not be opened or written: the exit code.
@@ -231,6 +234,7 @@ impl Sink<'_> {
         if self.out.is_none() {
             let inputs: Vec<&Path> = self.files.iter().map(PathBuf::as_path).collect();
             match super::output::Output::open(self.path, &inputs) {
+                Ok(o) if self.visible => self.out = Some(o.showing_controls()),
                 Ok(o) => self.out = Some(o),
                 Err(code) => {
                     self.failed = Some(code);
@@ -314,6 +318,10 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
         builder: pile::rollup::Builder::new(text_formats),
         sink: Sink {
             path: args.output.as_deref(),
+            visible: matches!(
+                format,
+                ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Csv
+            ),
             files: &files,
             out: None,
             failed: None,
@@ -353,48 +361,52 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
     progress.done();
     if let Some(folder) = single {
         // one folder holding one table: the single run, on what was read
-        let copies = first
-            .as_ref()
-            .and_then(|f| finished.copies.iter().find(|(n, _)| *n == f.name))
-            .map(|(_, c)| c.clone())
-            .unwrap_or_default();
-        return Ok(Some(Box::new(Preread {
-            folder,
-            table: first.map(|f| (f.path.unwrap_or_else(|| PathBuf::from(&f.name)), f.doc)),
-            copies,
-            actuals: prepared.actuals,
-            rules: prepared.rules,
-            unread: finished.unread,
-        })));
+        return Ok(Some(Box::new(preread(folder, first, prepared, finished))));
     }
+    finish(hand, finished, &methodology)
+}
+
+/// One folder that held one table, as the single run takes it: the table read (`first`), its
+/// copies, the folder's actuals and rules, and the files passed over.
+fn preread(
+    folder: PathBuf,
+    first: Option<pile::stream::Scored>,
+    prepared: pile::stream::Prepared,
+    finished: pile::stream::Finished,
+) -> Preread {
+    let copies = first
+        .as_ref()
+        .and_then(|f| finished.copies.iter().find(|(n, _)| *n == f.name))
+        .map(|(_, c)| c.clone())
+        .unwrap_or_default();
+    Preread {
+        folder,
+        table: first.map(|f| (f.path.unwrap_or_else(|| PathBuf::from(&f.name)), f.doc)),
+        copies,
+        actuals: prepared.actuals,
+        rules: prepared.rules,
+        unread: finished.unread,
+    }
+}
+
+/// The pile's run done: what was held back told, the roll-up built, its unread files named and
+/// the roll-up written in the chosen format. Always `Err`: the exit code of the pile's run.
+fn finish(
+    hand: HandOn<'_>,
+    finished: pile::stream::Finished,
+    methodology: &Methodology,
+) -> Result<Option<Box<Preread>>, u8> {
     let HandOn {
+        args,
         builder,
         mut sink,
         denied,
         told,
-        ..
     } = hand;
     if let Some(code) = sink.failed {
         return Err(code);
     }
-    if !told.held.is_empty() {
-        let total: usize = told.held.values().sum();
-        let by_code: Vec<String> = told
-            .held
-            .iter()
-            .map(|(code, n)| format!("{code} {n}"))
-            .collect();
-        say!(
-            "提示：另有 {total} 个读表问题未逐条显示（{}）；各表的情况见汇总，逐条查看用 jixiao inspect 该文件",
-            by_code.join("，")
-        );
-    }
-    if told.form_notes > 0 {
-        say!(
-            "提示：读表单时另有 {} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看",
-            told.form_notes
-        );
-    }
+    told.say_held();
     let copies = finished
         .copies
         .into_iter()
@@ -418,29 +430,7 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
     } else {
         exit::OK
     };
-    match format {
-        ReportFormat::Markdown => sink.write(pile::render::render_markdown(&rollup).as_bytes()),
-        ReportFormat::Json => sink.write(pile::render::render_json(&rollup).as_bytes()),
-        ReportFormat::Jsonl => sink.write(pile::jsonl::totals_line(&rollup).as_bytes()),
-        ReportFormat::Csv => {
-            let mut bytes = Vec::new();
-            match pile::render::write_csv(&rollup, &mut bytes) {
-                Ok(()) => sink.write(&bytes),
-                Err(e) => sink.failed = Some(super::output::failed(&e, "报告")),
-            }
-        }
-        ReportFormat::Html => {
-            sink.write(pile::html::render_html(&rollup, &methodology.bands.value).as_bytes())
-        }
-        ReportFormat::Xlsx => match pile::xlsx::render_xlsx(&rollup) {
-            Ok(bytes) => sink.write(&bytes),
-            Err(e) => {
-                let e = std::io::Error::other(crate::report::xlsx_error(&e));
-                sink.failed = Some(super::output::failed(&e, "报告"));
-            }
-        },
-        ReportFormat::Table => sink.write(pile::render::render_text(&rollup).as_bytes()),
-    }
+    write_rollup(args.format, &rollup, methodology, &mut sink);
     if let Some(code) = sink.failed {
         return Err(code);
     }
@@ -448,6 +438,62 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
         Some(out) => out.close("报告", code),
         None => code,
     })
+}
+
+impl Told {
+    /// The reading problems not shown one by one, counted by code, and the form readers' notes.
+    fn say_held(&self) {
+        if !self.held.is_empty() {
+            let total: usize = self.held.values().sum();
+            let by_code: Vec<String> = self
+                .held
+                .iter()
+                .map(|(code, n)| format!("{code} {n}"))
+                .collect();
+            say!(
+                "提示：另有 {total} 个读表问题未逐条显示（{}）；各表的情况见汇总，逐条查看用 jixiao inspect 该文件",
+                by_code.join("，")
+            );
+        }
+        if self.form_notes > 0 {
+            say!(
+                "提示：读表单时另有 {} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看",
+                self.form_notes
+            );
+        }
+    }
+}
+
+/// The roll-up in `format` to the sink (a renderer's failure kept as the sink's exit code).
+fn write_rollup(
+    format: ReportFormat,
+    rollup: &pile::rollup::Rollup,
+    methodology: &Methodology,
+    sink: &mut Sink<'_>,
+) {
+    match format {
+        ReportFormat::Markdown => sink.write(pile::render::render_markdown(rollup).as_bytes()),
+        ReportFormat::Json => sink.write(pile::render::render_json(rollup).as_bytes()),
+        ReportFormat::Jsonl => sink.write(pile::jsonl::totals_line(rollup).as_bytes()),
+        ReportFormat::Csv => {
+            let mut bytes = Vec::new();
+            match pile::render::write_csv(rollup, &mut bytes) {
+                Ok(()) => sink.write(&bytes),
+                Err(e) => sink.failed = Some(super::output::failed(&e, "报告")),
+            }
+        }
+        ReportFormat::Html => {
+            sink.write(pile::html::render_html(rollup, &methodology.bands.value).as_bytes())
+        }
+        ReportFormat::Xlsx => match pile::xlsx::render_xlsx(rollup) {
+            Ok(bytes) => sink.write(&bytes),
+            Err(e) => {
+                let e = std::io::Error::other(crate::report::xlsx_error(&e));
+                sink.failed = Some(super::output::failed(&e, "报告"));
+            }
+        },
+        ReportFormat::Table => sink.write(pile::render::render_text(rollup).as_bytes()),
+    }
 }
 
 /// What a pile's run refuses before reading anything: xlsx to a terminal, an output that is

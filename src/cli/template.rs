@@ -71,7 +71,7 @@ pub fn run(args: Args) -> u8 {
             }));
     let bytes = if xlsx {
         if args.output.is_none() && std::io::stdout().is_terminal() {
-            eprintln!(
+            say!(
                 "错误：xlsx 是二进制文件，不能写到终端；请用 -o 自评表.xlsx，或把标准输出重定向到文件"
             );
             return exit::USAGE;
@@ -79,7 +79,7 @@ pub fn run(args: Args) -> u8 {
         match crate::report::form_workbook::workbook(&actuals_file::fill_forms(&doc, year)) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("错误[output.xlsx]：生成自评表工作簿失败：{e}");
+                say!("错误[output.xlsx]：生成自评表工作簿失败：{e}");
                 return exit::USAGE;
             }
         }

@@ -167,7 +167,7 @@ pub(super) fn scoring(
     scoring.flags.splice(0..0, flags);
     let o = Rc::new(scoring);
     if own_scale {
-        cache.keep_outcome(&s.reading, o.clone());
+        cache.keep_outcome(&s.reading, s.actual_text, o.clone());
     }
     o
 }
@@ -282,8 +282,13 @@ fn score_reading(
             let rescaled = s
                 .method_weight
                 .filter(|mw| *mw > Decimal::ZERO && *mw != s.weight && method.has_points());
-            let scaled = rescaled.map(|mw| method.scaled(s.weight / mw));
-            let rules = scaled.as_ref().unwrap_or(method);
+            let scaled = rescaled.map(|mw| s.weight.checked_div(mw).and_then(|f| method.scaled(f)));
+            if let Some(None) = scaled {
+                let (out, flag) = super::method::out_of_range(method, o, written);
+                flags.push(flag);
+                return out;
+            }
+            let rules = scaled.as_ref().and_then(Option::as_ref).unwrap_or(method);
             let (out, flag, given) =
                 super::method::apply_with_bonus(rules, target, actual, written, s.weight, o);
             o = out;

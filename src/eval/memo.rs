@@ -31,6 +31,16 @@ use crate::table::model::IndicatorRow;
 ///   reading is keyed by the row's indicator, category, subcategory and target, plus the facts
 ///   the rule set's conditions read ([`RuleSet::fields_read`]): the bundled rules never read
 ///   the project or unit, so equal indicators are read and decided once.
+/// - Where the rules read the actual (the bundled ones do: `actual ~ "不适用"`), that first key
+///   holds the actual's text, and a sheet whose actuals never repeat would read every row
+///   afresh. A second level behind it keys the reading by which of the rules' conditions on
+///   the actual hold instead ([`ActualConditions`](crate::rules::conditions::ActualConditions):
+///   the leaves of their `when:` that read it, each leaf's truth in four values, and those that
+///   also read the category under a written category's standard name, which
+///   [`category_points`](super::weights::category_points) asks again), plus the rest of the
+///   first key. A decision depends on the actual only through those leaves, so the reading is
+///   the same; a reading thus serves rows with other actuals, and the outcome memo keys by the
+///   actual always.
 /// - Texts read as figures (actual and plan values), by their text and everything their reading
 ///   depends on (the indicator, its category and subcategory, the rules deciding a bare value);
 ///   targets in a memo of their own, so that a sheet whose actuals never repeat (each read
@@ -48,6 +58,12 @@ pub struct ParseCache {
     targets: Memo<lang::Parsed>,
     key: Vec<u8>,
     readings: Memo<Rc<Reading>>,
+    /// The same readings by which of the rules' conditions on the actual hold instead of the
+    /// actual's text (the second level, behind `readings`: see [`ParseCache::reading`]).
+    by_truths: Memo<Rc<Reading>>,
+    truths_key: Vec<u8>,
+    /// The rules' conditions on the actual, once asked.
+    actual_conditions: Option<Rc<crate::rules::conditions::ActualConditions>>,
     /// Readings made so far (each gets the next number as its id).
     made: u64,
     /// Outcomes by reading id, actual and plan text and weight ([`ParseCache::outcome_key`]).
@@ -83,9 +99,49 @@ pub struct ParseCache {
 pub(super) struct ReadingMemo {
     /// Tells readings apart in outcome keys (never reused, even after the memo is emptied).
     pub id: u64,
-    /// The outcome it was last scored to and the weight (exact bytes) it was scored with,
-    /// where its key holds the actual and no plan was given ([`ParseCache::outcome`]).
-    pub last_outcome: RefCell<Option<([u8; 16], Rc<Scoring>)>>,
+    /// The outcome it was last scored to, where no plan was given ([`ParseCache::outcome`]).
+    pub last_outcome: RefCell<Option<LastOutcome>>,
+}
+
+/// The outcome a reading was last scored to, with the weight (exact bytes) and actual it was
+/// scored with.
+pub(super) struct LastOutcome {
+    weight: [u8; 16],
+    /// The actual's text (its buffer reused from outcome to outcome), where there was one.
+    actual: String,
+    has_actual: bool,
+    outcome: Rc<Scoring>,
+}
+
+impl LastOutcome {
+    fn fits(&self, weight: [u8; 16], actual: Option<&str>) -> bool {
+        self.weight == weight
+            && match actual {
+                Some(a) => self.has_actual && self.actual == a,
+                None => !self.has_actual,
+            }
+    }
+
+    fn keep(reading: &Reading, weight: [u8; 16], actual: Option<&str>, outcome: &Rc<Scoring>) {
+        let mut last = reading.memo.last_outcome.borrow_mut();
+        match &mut *last {
+            Some(l) => {
+                l.weight = weight;
+                l.actual.clear();
+                l.actual.push_str(actual.unwrap_or(""));
+                l.has_actual = actual.is_some();
+                l.outcome = outcome.clone();
+            }
+            None => {
+                *last = Some(LastOutcome {
+                    weight,
+                    actual: actual.unwrap_or("").to_owned(),
+                    has_actual: actual.is_some(),
+                    outcome: outcome.clone(),
+                })
+            }
+        }
+    }
 }
 
 impl ParseCache {
@@ -174,11 +230,59 @@ impl ParseCache {
         }
         // reading the row reads figures through this cache (which reuses the key buffer)
         let key = std::mem::take(&mut self.key);
+        // the second level: where the rules read the actual, by which of their conditions on
+        // it hold rather than by its text (a sheet whose actuals never repeat reads each row
+        // once otherwise)
+        let by_truths = !self.off && reads.contains(Field::Actual);
+        if by_truths {
+            let conditions = self
+                .actual_conditions
+                .get_or_insert_with(|| Rc::new(opts.rules.actual_conditions()))
+                .clone();
+            let mut truths = std::mem::take(&mut self.truths_key);
+            key_of(
+                &mut truths,
+                &[
+                    Some(&row.name),
+                    row.category.as_deref(),
+                    row.subcategory.as_deref(),
+                    Some(&row.target),
+                    read(reads, Field::Project, Some(around.project)),
+                    read(reads, Field::UnitName, Some(around.unit)),
+                    read(reads, Field::Department, around.department),
+                    weight.as_deref(),
+                ],
+            );
+            let at = truths.len();
+            truths.extend_from_slice(&[0; 8]);
+            super::reading::actual_truths(
+                self,
+                opts.rules,
+                &conditions,
+                (row, around),
+                actual_text,
+                year,
+                &mut truths,
+            );
+            let n = (truths.len() - at - 8) as u64;
+            truths[at..at + 8].copy_from_slice(&n.to_le_bytes());
+            self.truths_key = truths;
+            if let Some(r) = self.by_truths.get(self.truths_key.as_slice()) {
+                self.readings.insert(&key, r.clone());
+                self.key = key;
+                return r;
+            }
+        }
         let mut reading = super::reading::read(self, opts.rules, row, around, actual_text, year);
         self.made += 1;
         reading.memo.id = self.made;
         let reading = Rc::new(reading);
-        self.readings.insert(&key, reading.clone());
+        if !self.off {
+            self.readings.insert(&key, reading.clone());
+        }
+        if by_truths {
+            self.by_truths.insert(&self.truths_key, reading.clone());
+        }
         self.key = key;
         reading
     }
@@ -213,6 +317,8 @@ impl ParseCache {
     /// The outcome kept for scoring `reading` with this actual, plan and weight, if any; leaves
     /// its key for [`ParseCache::keep_outcome`]. Scoring depends on nothing else: the method and
     /// year are the evaluation's, the target, indicator and formula rules are the reading's.
+    /// (A reading serves rows with other actuals: the second level of [`ParseCache::reading`],
+    /// and every row where the rules do not read the actual; so the actual is in the key.)
     pub(super) fn outcome(
         &mut self,
         reading: &Reading,
@@ -220,25 +326,18 @@ impl ParseCache {
         plan: Option<&str>,
         weight: Decimal,
     ) -> Option<Rc<Scoring>> {
-        // where the rules read the actual, the reading's own key holds it already
-        let in_reading = self
-            .reads
-            .is_some_and(|r| r.contains(crate::rules::expr::Field::Actual));
         // the outcome this reading had last, if the rest of the key is the same (no plan, the
-        // same weight): most indicators, and no lookup in the map
+        // same actual and weight): most indicators, and no lookup in the map
         let weight_bytes = weight.serialize();
         self.outcome_weight = weight_bytes;
-        self.last_fits = in_reading && plan.is_none() && !self.off;
+        self.last_fits = plan.is_none() && !self.off;
         if self.last_fits
-            && let Some((w, o)) = &*reading.memo.last_outcome.borrow()
-            && *w == weight_bytes
+            && let Some(last) = &*reading.memo.last_outcome.borrow()
+            && last.fits(weight_bytes, actual)
         {
-            return Some(o.clone());
+            return Some(last.outcome.clone());
         }
-        key_of(
-            &mut self.outcome_key,
-            &[actual.filter(|_| !in_reading), plan],
-        );
+        key_of(&mut self.outcome_key, &[actual, plan]);
         // then the fixed-size parts: reading id and the weight's exact representation
         self.outcome_key
             .extend_from_slice(&reading.memo.id.to_le_bytes());
@@ -251,15 +350,21 @@ impl ParseCache {
         if let Some(o) = &found
             && self.last_fits
         {
-            *reading.memo.last_outcome.borrow_mut() = Some((weight_bytes, o.clone()));
+            LastOutcome::keep(reading, weight_bytes, actual, o);
         }
         found
     }
 
-    /// Keeps `outcome` of `reading` under the key [`ParseCache::outcome`] left.
-    pub(super) fn keep_outcome(&mut self, reading: &Reading, outcome: Rc<Scoring>) {
+    /// Keeps `outcome` of `reading` scored with `actual` under the key [`ParseCache::outcome`]
+    /// left.
+    pub(super) fn keep_outcome(
+        &mut self,
+        reading: &Reading,
+        actual: Option<&str>,
+        outcome: Rc<Scoring>,
+    ) {
         if self.last_fits {
-            *reading.memo.last_outcome.borrow_mut() = Some((self.outcome_weight, outcome.clone()));
+            LastOutcome::keep(reading, self.outcome_weight, actual, &outcome);
         }
         self.outcomes.insert(&self.outcome_key, outcome);
     }

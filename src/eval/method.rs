@@ -65,24 +65,33 @@ impl MethodRules {
     }
 
     /// The same rules with every absolute number of points × `factor` (the row's points on
-    /// its scored scale ÷ on the method's).
-    pub fn scaled(&self, factor: Decimal) -> MethodRules {
+    /// its scored scale ÷ on the method's); `None` where a product leaves the decimal range (a
+    /// huge weight over a tiny one), which [`out_of_range`] reports.
+    pub fn scaled(&self, factor: Decimal) -> Option<MethodRules> {
         let mut out = self.clone();
         if let Some((t, _)) = &mut out.tiers {
             for b in &mut t.bands {
                 if let Gives::Points(p) = &mut b.gives {
-                    *p *= factor;
+                    *p = p.checked_mul(factor)?;
                 }
             }
         }
         if let Some((d, _)) = &mut out.deduct {
-            d.points *= factor;
+            d.points = d.points.checked_mul(factor)?;
         }
         if let Some((b, _)) = &mut out.bonus {
-            b.points *= factor;
-            b.max *= factor;
+            b.points = b.points.checked_mul(factor)?;
+            b.max = b.max.checked_mul(factor)?;
         }
-        out
+        Some(out)
+    }
+
+    /// The id of the first rule that gives points (for [`out_of_range`]).
+    fn first_id(&self) -> Cow<'static, str> {
+        let tiers = self.tiers.as_ref().map(|(_, id)| id);
+        let deduct = self.deduct.as_ref().map(|(_, id)| id);
+        let bonus = self.bonus.as_ref().map(|(_, id)| id);
+        tiers.or(deduct).or(bonus).cloned().unwrap_or_default()
     }
 
     /// How the points were rescaled, for the note: `扣2分（按30分制）= 2.67`.
@@ -252,7 +261,10 @@ fn ratio(v: &Values<'_>) -> Decimal {
             if v.a <= Decimal::ZERO || v.a <= v.t {
                 Decimal::ONE
             } else {
-                v.t.max(Decimal::ZERO) / v.a
+                // at least 0; past the decimal range (a tiny actual) it is as large as can be
+                v.t.max(Decimal::ZERO)
+                    .checked_div(v.a)
+                    .unwrap_or(Decimal::MAX)
             }
         }
         Op::Ge | Op::Gt => {
@@ -263,7 +275,12 @@ fn ratio(v: &Values<'_>) -> Decimal {
                     Decimal::ZERO
                 }
             } else {
-                v.a / v.t
+                // the target is positive: past the range the ratio has the actual's sign
+                v.a.checked_div(v.t).unwrap_or(if v.a.is_sign_negative() {
+                    Decimal::MIN
+                } else {
+                    Decimal::MAX
+                })
             }
         }
         Op::Eq => {
@@ -283,8 +300,12 @@ fn n(d: Decimal) -> Decimal {
         .normalize()
 }
 
+/// `d` as a percentage; one past the decimal range as a multiple (`792281625142643375935439503倍`).
 fn pct(d: Decimal) -> String {
-    format!("{}%", n(d * Decimal::ONE_HUNDRED))
+    match d.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{}%", n(p)),
+        None => format!("{}倍", n(d)),
+    }
 }
 
 /// The row as written, where a method needs more than the target and actual read: the
@@ -358,9 +379,10 @@ fn add_bonus(
     v: &Values<'_>,
     o: &mut Outcome,
 ) -> Option<BonusGiven> {
+    // saturating: a difference past the decimal range is past any step (the bonus is capped)
     let past = match v.op {
-        Op::Ge | Op::Gt => v.a - v.t,
-        Op::Le | Op::Lt => v.t - v.a,
+        Op::Ge | Op::Gt => v.a.saturating_sub(v.t),
+        Op::Le | Op::Lt => v.t.saturating_sub(v.a),
         Op::Eq => Decimal::ZERO,
     };
     let unit = v.unit.map_or("", |u| u.as_str());
@@ -378,7 +400,7 @@ fn add_bonus(
         o.rules.push(id.clone());
         return None;
     };
-    let mut steps = past.checked_div(per)?;
+    let mut steps = past.checked_div(per).unwrap_or(Decimal::MAX);
     if b.whole_steps {
         steps = steps.floor();
     }
@@ -387,6 +409,8 @@ fn add_bonus(
         .unwrap_or(Decimal::MAX)
         .min(b.max);
     let base = o.score.unwrap_or_default();
+    // the rule's points are bounded (`rules::model::Number::decimal`), a rescaled max may not be
+    let add = add.min(Decimal::MAX - base.max(Decimal::ZERO));
     o.score = Some(base + add);
     o.formula = format!(
         "{}；加分：超出目标 {}{unit}，每 {}{unit} 加 {} 分，最高 {} 分：+{}（{id}），得 {}",
@@ -780,6 +804,25 @@ fn unreconciled(
     (o, Some(flag))
 }
 
+/// The row whose rules' points, rescaled to its weight ([`MethodRules::scaled`]), leave the
+/// decimal range: 待评定 with `eval.out-of-range`, never a panic nor a guess.
+pub fn out_of_range(rules: &MethodRules, mut o: Outcome, written: Written<'_>) -> (Outcome, Flag) {
+    let id = rules.first_id();
+    o.verdict = Verdict::Review;
+    o.score = None;
+    o.formula = format!("规则 {id} 的分数按分值折算后超出可计算的范围，无法计分，需人工核对");
+    let flag = Flag {
+        code: crate::codes::EVAL_OUT_OF_RANGE.into(),
+        severity: Severity::Warning,
+        message: format!(
+            "指标“{}”：规则 {id} 的分数按分值折算后超出可计算的范围，待人工核对",
+            written.indicator
+        ),
+    };
+    o.rules.push(id);
+    (o, flag)
+}
+
 /// The finding beside the total where lateness is not measured (`eval.lateness-unmeasured`).
 fn unmeasured_flag(why: Unmeasured, id: &str, written: Written<'_>) -> Flag {
     Flag {
@@ -798,7 +841,8 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, String)
     let (value, what) = match t.on {
         TierOn::Actual => (v.a, "实际值"),
         TierOn::Ratio => (ratio(v), "完成率"),
-        TierOn::Deviation => ((v.a - v.t).abs(), "偏差"),
+        // saturating: a deviation past the decimal range is past every bound
+        TierOn::Deviation => (v.a.saturating_sub(v.t).abs(), "偏差"),
         // deadlines only: `apply` never sends a number here
         TierOn::Lateness => return Ok((Decimal::ZERO, "逾期分档只用于时限类指标".to_owned())),
     };
@@ -860,10 +904,11 @@ fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, Strin
         Some(b) => amount(b, v).map_err(|why| format!("扣分起点：{why}"))?,
         None => v.t,
     };
+    // saturating: a shortfall past the decimal range loses every point, a lead past it none
     let short = match v.op {
-        Op::Ge | Op::Gt => reference - v.a,
-        Op::Le | Op::Lt => v.a - reference,
-        Op::Eq => (v.a - reference).abs(),
+        Op::Ge | Op::Gt => reference.saturating_sub(v.a),
+        Op::Le | Op::Lt => v.a.saturating_sub(reference),
+        Op::Eq => v.a.saturating_sub(reference).abs(),
     };
     let unit = v.unit.map_or("", |u| u.as_str());
     let from = if d.beyond.is_some() { "超出" } else { "差" };

@@ -13,6 +13,8 @@ use rust_decimal::Decimal;
 use super::evaluate::Categories;
 use super::memo::{ParseCache, ReadingMemo};
 use crate::lang::{self, Context, Origin};
+use crate::rules::conditions::ActualConditions;
+use crate::rules::expr::Field;
 use crate::rules::set::Applied;
 use crate::rules::{Facts, RuleSet};
 use crate::table::model::IndicatorRow;
@@ -72,6 +74,129 @@ pub(super) struct Around<'a> {
     pub department: Option<&'a str>,
 }
 
+/// What facts about `row` the rules see besides its project's, worked out once for a reading:
+/// its category (written, else inferred), its target read, and the actual's figure where
+/// conditions compare the actual as a quantity.
+struct Seen {
+    category: Option<Arc<str>>,
+    inferred: Option<Cow<'static, str>>,
+    parsed: lang::Parsed,
+    actual_figure: Option<lang::Quantity>,
+}
+
+impl Seen {
+    fn of(
+        cache: &mut ParseCache,
+        rules: &RuleSet,
+        row: &IndicatorRow,
+        actual_text: Option<&str>,
+        year: Option<i32>,
+    ) -> Seen {
+        let (category, inferred) = match &row.category {
+            Some(c) => (Some(c.clone()), None),
+            None => match rules.infer(&row.name) {
+                Some((c, rule)) => (Some(Arc::from(c.as_ref())), Some(rule)),
+                None => (None, None),
+            },
+        };
+        let ctx = Context {
+            indicator: Some(&row.name),
+            category: row.category.as_deref(),
+            subcategory: row.subcategory.as_deref(),
+            year,
+            directions: rules,
+        };
+        // through the figure memo: a row read again for another actual (rules that read the
+        // actual key readings by it) does not read its target again
+        let parsed = cache.parse_target(&row.target, &ctx);
+        Seen {
+            category,
+            inferred,
+            parsed,
+            actual_figure: actual_figure(cache, rules, row, actual_text, year),
+        }
+    }
+
+    /// The facts the rules decide `row` on.
+    fn facts<'a>(
+        &'a self,
+        row: &'a IndicatorRow,
+        around: &Around<'a>,
+        actual_text: Option<&'a str>,
+    ) -> Facts<'a> {
+        Facts {
+            indicator: Some(&row.name),
+            category: self.category.as_deref(),
+            subcategory: row.subcategory.as_deref(),
+            project: Some(around.project),
+            unit_name: Some(around.unit),
+            department: around.department,
+            target_text: Some(&row.target),
+            target: Some(&self.parsed.target),
+            actual_text,
+            actual: self.actual_figure.as_ref(),
+            weight: row.weight,
+        }
+    }
+}
+
+/// The actual's figure, where conditions read the actual as a quantity (`actual > 0` in a
+/// `when:` of a weight, formula or deduction): read as scoring reads it, so the figure memo
+/// serves both.
+fn actual_figure(
+    cache: &mut ParseCache,
+    rules: &RuleSet,
+    row: &IndicatorRow,
+    actual_text: Option<&str>,
+    year: Option<i32>,
+) -> Option<lang::Quantity> {
+    match actual_text.filter(|_| cache.compares_actual(rules)) {
+        Some(text) => figure(cache, &row.name, text, year),
+        None => None,
+    }
+}
+
+/// Appends to `out` what a reading of `row` takes from `actual_text`: which of the rules'
+/// conditions on the actual ([`ActualConditions`]) hold, as [`read`] would find them (the same
+/// facts), and under the standard name of a written category too where a leaf reads the
+/// category ([`category_points`](super::weights::category_points) applies the rules again
+/// with it). Rows equal but for their actuals, with equal truths here, read alike: everything
+/// else `read` depends on is the row's text and its project's facts.
+pub(super) fn actual_truths(
+    cache: &mut ParseCache,
+    rules: &RuleSet,
+    conditions: &ActualConditions,
+    (row, around): (&IndicatorRow, &Around<'_>),
+    actual_text: Option<&str>,
+    year: Option<i32>,
+    out: &mut Vec<u8>,
+) {
+    if !conditions.reads_others() {
+        // leaves that read the actual alone (the bundled `actual ~ "不适用"`): no other fact
+        let figure = actual_figure(cache, rules, row, actual_text, year);
+        let facts = Facts {
+            actual_text,
+            actual: figure.as_ref(),
+            ..Facts::default()
+        };
+        conditions.truths(rules, facts, None, out);
+        return;
+    }
+    let seen = Seen::of(cache, rules, row, actual_text, year);
+    let facts = seen.facts(row, around, actual_text);
+    conditions.truths(rules, facts, None, out);
+    if conditions.reads_also(Field::Category)
+        && let Some(standard) = super::weights::standard_category(&facts)
+    {
+        out.push(0);
+        let again = Facts {
+            category: Some(standard),
+            ..facts
+        };
+        conditions.truths(rules, again, Some(Field::Category), out);
+    }
+}
+
 /// Reads `row` (with `actual_text`, the actual it will be scored with) afresh; figures and
 /// subcategories go through `cache`.
 pub(super) fn read(
@@ -82,58 +207,30 @@ pub(super) fn read(
     actual_text: Option<&str>,
     year: Option<i32>,
 ) -> Reading {
-    let (category, inferred) = match &row.category {
-        Some(c) => (Some(c.clone()), None),
-        None => match rules.infer(&row.name) {
-            Some((c, rule)) => (Some(Arc::from(c.as_ref())), Some(rule)),
-            None => (None, None),
-        },
-    };
-    let ctx = Context {
-        indicator: Some(&row.name),
-        category: row.category.as_deref(),
-        subcategory: row.subcategory.as_deref(),
-        year,
-        directions: rules,
-    };
-    // through the figure memo: a row read again for another actual (rules that read the actual
-    // key readings by it) does not read its target again
-    let parsed = cache.parse_target(&row.target, &ctx);
-    let canonical = parsed.target.canonical().map(Arc::from);
-    // the actual's figure, where conditions read the actual (`actual > 0` in a `when:` of a
-    // weight, formula or deduction): read as scoring reads it, so the figure memo serves both
-    let actual_figure = match actual_text.filter(|_| cache.compares_actual(rules)) {
-        Some(text) => figure(cache, &row.name, text, year),
-        None => None,
-    };
-    let facts = Facts {
-        indicator: Some(&row.name),
-        category: category.as_deref(),
-        subcategory: row.subcategory.as_deref(),
-        project: Some(around.project),
-        unit_name: Some(around.unit),
-        department: around.department,
-        target_text: Some(&row.target),
-        target: Some(&parsed.target),
-        actual_text,
-        actual: actual_figure.as_ref(),
-        weight: row.weight,
-    };
+    let seen = Seen::of(cache, rules, row, actual_text, year);
+    let canonical = seen.parsed.target.canonical().map(Arc::from);
+    let facts = seen.facts(row, around, actual_text);
     let applied = rules.apply(facts);
     let pool = super::weights::category_points(rules, &applied, facts);
     let subcategory = match &row.subcategory {
         Some(_) => None,
-        None => cache.subcategory(&row.name, category.as_deref(), || {
+        None => cache.subcategory(&row.name, seen.category.as_deref(), || {
             applied
                 .subcategory()
                 .map(|d| (Arc::from(d.value), d.rule.id.clone()))
         }),
     };
     let decisions = decide(&applied);
-    let op_rule = match &parsed.provenance.op {
+    let op_rule = match &seen.parsed.provenance.op {
         Some(Origin::Rule(id)) => Some(id.clone()),
         _ => None,
     };
+    let Seen {
+        category,
+        inferred,
+        parsed,
+        ..
+    } = seen;
     Reading {
         memo: ReadingMemo::default(),
         name: row.name.clone(),

@@ -41,16 +41,22 @@ pub fn category_points(
     if decided.is_some() {
         return decided;
     }
-    match scoring_category(written) {
-        Some(standard) if standard != written => rules
-            .apply(Facts {
-                category: Some(standard),
-                ..facts
-            })
-            .category_weight()
-            .map(|d| (d.rule.id.clone(), d.value)),
-        _ => None,
-    }
+    let standard = standard_category(&facts)?;
+    rules
+        .apply(Facts {
+            category: Some(standard),
+            ..facts
+        })
+        .category_weight()
+        .map(|d| (d.rule.id.clone(), d.value))
+}
+
+/// The standard name of the written variant of the four categories `facts` holds (`產出目標`,
+/// `产出指标（50分）` → `产出指标`), where it differs from what is written: [`category_points`]
+/// asks the rules again with it.
+pub(super) fn standard_category(facts: &Facts<'_>) -> Option<&'static str> {
+    let written = facts.category?.trim();
+    scoring_category(written).filter(|standard| !written.is_empty() && *standard != written)
 }
 
 /// The points of budget execution for a project: the `budget_weight` rule that holds with its

@@ -168,48 +168,64 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
 
 /// Read every item on `workers` threads and sort the pile by content.
 pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
-    let read = par_map(&gathered.items, workers, |item| read_item(item, opts));
     let mut out = Sorted {
         unread: gathered.unread,
         ..Sorted::default()
     };
-    let mut tables: Vec<(String, Option<PathBuf>, Document)> = Vec::new();
-    for (item, r) in gathered.items.into_iter().zip(read) {
-        match r {
-            Read::Table(doc) => {
-                let path = match item.origin {
-                    Origin::File(p) => Some(p),
-                    Origin::Entry(_) => None,
-                };
-                tables.push((item.name, path, *doc));
-            }
-            Read::Actuals(a) => out.actuals.push((item.name, a)),
-            Read::Rules(p) => out.rules.push(p),
-            Read::Unread(refusal) => out.unread.push(Unread {
-                name: item.name,
-                refusal,
-            }),
-        }
-    }
-    // copies: the first by preference, then name, is read; the others are named
-    tables.sort_by(|a, b| (inputs::preference(&a.0), &a.0).cmp(&(inputs::preference(&b.0), &b.0)));
+    // read in the order copies are chosen in (the first by preference, then name, is read; the
+    // others are named), a few files at a time: a copy's document is dropped as soon as its
+    // fingerprint is known, and an archive entry's bytes once it is read. All documents were
+    // held until the end: 5,000 copies of a 15 KB table in a 22 MB zip took 655 MB.
+    let mut order: Vec<(usize, Item)> = gathered.items.into_iter().enumerate().collect();
+    order.sort_by(|(_, a), (_, b)| {
+        (inputs::preference(&a.name), &a.name).cmp(&(inputs::preference(&b.name), &b.name))
+    });
     let mut prints: std::collections::HashMap<Vec<inputs::ProjectPrint>, usize> =
         std::collections::HashMap::new();
-    for (name, path, doc) in tables {
-        let print = inputs::fingerprint(&doc);
-        match prints.get(&print) {
-            Some(&i) => out.forms[i].copies.push(name),
-            None => {
-                prints.insert(print, out.forms.len());
-                out.forms.push(Form {
-                    name,
-                    path,
-                    doc,
-                    copies: Vec::new(),
-                });
+    // actuals and rule files keep the order by name (a later rule file overrides an earlier)
+    let mut actuals = Vec::new();
+    let mut rules = Vec::new();
+    let batch = workers.max(1) * 4;
+    let mut rest = order.into_iter();
+    loop {
+        let items: Vec<(usize, Item)> = rest.by_ref().take(batch).collect();
+        if items.is_empty() {
+            break;
+        }
+        let read = par_map(&items, workers, |(_, item)| read_item(item, opts));
+        for ((at, item), r) in items.into_iter().zip(read) {
+            match r {
+                Read::Table(doc) => {
+                    let print = inputs::fingerprint(&doc);
+                    match prints.get(&print) {
+                        Some(&i) => out.forms[i].copies.push(item.name),
+                        None => {
+                            prints.insert(print, out.forms.len());
+                            out.forms.push(Form {
+                                name: item.name,
+                                path: match item.origin {
+                                    Origin::File(p) => Some(p),
+                                    Origin::Entry(_) => None,
+                                },
+                                doc: *doc,
+                                copies: Vec::new(),
+                            });
+                        }
+                    }
+                }
+                Read::Actuals(a) => actuals.push((at, item.name, a)),
+                Read::Rules(p) => rules.push((at, p)),
+                Read::Unread(refusal) => out.unread.push(Unread {
+                    name: item.name,
+                    refusal,
+                }),
             }
         }
     }
+    actuals.sort_by_key(|a| a.0);
+    out.actuals = actuals.into_iter().map(|(_, n, a)| (n, a)).collect();
+    rules.sort_by_key(|r| r.0);
+    out.rules = rules.into_iter().map(|(_, r)| r).collect();
     out.forms.sort_by(|a, b| a.name.cmp(&b.name));
     out.unread.sort_by(|a, b| a.name.cmp(&b.name));
     out

@@ -94,7 +94,9 @@ fn form_cells(i: usize, f: &FormRow) -> Vec<String> {
     ]
 }
 
-const GROUP_HEADER: [&str; 8] = [
+/// The columns of a unit's or a department's totals in every roll-up: its name, then
+/// [`group_counts`].
+pub(super) const GROUP_HEADER: [&str; 8] = [
     "名称",
     "表数",
     "一致",
@@ -105,17 +107,23 @@ const GROUP_HEADER: [&str; 8] = [
     "不一致行",
 ];
 
-fn group_cells(name: &str, c: &Counts) -> Vec<String> {
-    vec![
-        name.to_owned(),
-        c.forms.to_string(),
-        c.agreeing.to_string(),
-        c.differing.to_string(),
-        c.unchecked.to_string(),
-        c.not_printed.to_string(),
-        c.grade_changes.to_string(),
-        c.rows_differing.to_string(),
+/// A group's counts in the order of [`GROUP_HEADER`] after its name.
+pub(super) fn group_counts(c: &Counts) -> [usize; 7] {
+    [
+        c.forms,
+        c.agreeing,
+        c.differing,
+        c.unchecked,
+        c.not_printed,
+        c.grade_changes,
+        c.rows_differing,
     ]
+}
+
+fn group_cells(name: &str, c: &Counts) -> Vec<String> {
+    std::iter::once(name.to_owned())
+        .chain(group_counts(c).iter().map(usize::to_string))
+        .collect()
 }
 
 fn group_rows(groups: &[Group], total: &Counts) -> Vec<Vec<String>> {

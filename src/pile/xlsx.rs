@@ -103,17 +103,6 @@ fn link(sheet: &str, row: u32) -> String {
     format!("internal:'{}'!A{}", sheet.replace('\'', "''"), row + 1)
 }
 
-const GROUP_HEAD: [&str; 8] = [
-    "名称",
-    "表数",
-    "一致",
-    "不一致",
-    "未核对",
-    "无原表总分",
-    "等级变化",
-    "不一致行",
-];
-
 fn write_group(
     ws: &mut Worksheet,
     row: u32,
@@ -125,34 +114,79 @@ fn write_group(
         Some(f) => ws.write_string_with_format(row, 0, name, f)?,
         None => ws.write_string(row, 0, name)?,
     };
-    for (i, n) in [
-        c.forms,
-        c.agreeing,
-        c.differing,
-        c.unchecked,
-        c.not_printed,
-        c.grade_changes,
-        c.rows_differing,
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (i, n) in super::render::group_counts(c).into_iter().enumerate() {
         ws.write_number(row, i as u16 + 1, n as f64)?;
     }
     Ok(())
 }
 
-/// The `汇总` sheet.
+/// The `汇总` sheet: the summary line, then its sections one under another (each after a
+/// blank row): the tables, by unit and by department, the files not read, the copies read once
+/// and the review opinions.
 fn summary_sheet(ws: &mut Worksheet, r: &Rollup, at: &[(String, u32)]) -> Result<(), XlsxError> {
     let f = formats();
     ws.set_name(SUMMARY_SHEET)?;
     ws.write_string_with_format(0, 0, summary(r), &f.title)?;
-    let mut row = 2;
-    ws.write_string_with_format(row, 0, "各表", &f.title)?;
-    row += 1;
+    let mut row = form_rows(ws, 2, r, at, &f)?;
+    for (title, groups) in [("按单位", &r.units), ("按主管部门", &r.departments)] {
+        row = section_head(ws, row + 2, title, &super::render::GROUP_HEADER, &f)?;
+        for g in groups.iter() {
+            row += 1;
+            write_group(ws, row, &g.name, &g.counts, None)?;
+        }
+        row += 1;
+        write_group(ws, row, "合计", &r.totals.counts, Some(&f.head))?;
+    }
+    if !r.unread.is_empty() {
+        let head = ["文件", "代码", "原因", "帮助"];
+        row = section_head(ws, row + 2, "未能读取的文件", &head, &f)?;
+        for u in &r.unread {
+            row += 1;
+            let help = u.help.as_deref().unwrap_or_default();
+            write_row(ws, row, &[&u.file, &u.code, &u.reason, help], None)?;
+        }
+    }
+    if !r.copies.is_empty() {
+        let title = "同一张表的副本（只读取一次）";
+        row = section_head(ws, row + 2, title, &["读取", "副本"], &f)?;
+        for c in &r.copies {
+            row += 1;
+            write_row(ws, row, &[&c.file, &c.copies.join("、")], None)?;
+        }
+    }
+    opinion_rows(ws, row + 2, r, &f)?;
+    ws.set_column_width(1, 36)?;
+    ws.set_column_width(4, 20)?;
+    ws.set_column_width(5, 28)?;
+    ws.set_freeze_panes(4, 0)?;
+    Ok(())
+}
+
+/// A section's title at `row` and its header under it; returns the header's row.
+fn section_head(
+    ws: &mut Worksheet,
+    row: u32,
+    title: &str,
+    head: &[&str],
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    ws.write_string_with_format(row, 0, title, &f.title)?;
+    write_row(ws, row + 1, head, Some(&f.head))?;
+    Ok(row + 1)
+}
+
+/// The `各表` section from `row`: a row a table, linked to its sheet or its place in `明细`;
+/// returns the last row written.
+fn form_rows(
+    ws: &mut Worksheet,
+    row: u32,
+    r: &Rollup,
+    at: &[(String, u32)],
+    f: &Formats,
+) -> Result<u32, XlsxError> {
     let mut head = super::render::FORM_HEADER.to_vec();
     head.push("自评表");
-    write_row(ws, row, &head, Some(&f.head))?;
+    let mut row = section_head(ws, row, "各表", &head, f)?;
     let index = r.report_index();
     for (i, form) in r.forms.iter().enumerate() {
         row += 1;
@@ -195,59 +229,15 @@ fn summary_sheet(ws: &mut Worksheet, r: &Rollup, at: &[(String, u32)]) -> Result
             )?;
         }
     }
-    for (title, groups) in [("按单位", &r.units), ("按主管部门", &r.departments)] {
-        row += 2;
-        ws.write_string_with_format(row, 0, title, &f.title)?;
-        row += 1;
-        write_row(ws, row, &GROUP_HEAD, Some(&f.head))?;
-        for g in groups.iter() {
-            row += 1;
-            write_group(ws, row, &g.name, &g.counts, None)?;
-        }
-        row += 1;
-        write_group(ws, row, "合计", &r.totals.counts, Some(&f.head))?;
-    }
-    if !r.unread.is_empty() {
-        row += 2;
-        ws.write_string_with_format(row, 0, "未能读取的文件", &f.title)?;
-        row += 1;
-        write_row(ws, row, &["文件", "代码", "原因", "帮助"], Some(&f.head))?;
-        for u in &r.unread {
-            row += 1;
-            write_row(
-                ws,
-                row,
-                &[
-                    &u.file,
-                    &u.code,
-                    &u.reason,
-                    u.help.as_deref().unwrap_or_default(),
-                ],
-                None,
-            )?;
-        }
-    }
-    if !r.copies.is_empty() {
-        row += 2;
-        ws.write_string_with_format(row, 0, "同一张表的副本（只读取一次）", &f.title)?;
-        row += 1;
-        write_row(ws, row, &["读取", "副本"], Some(&f.head))?;
-        for c in &r.copies {
-            row += 1;
-            write_row(ws, row, &[&c.file, &c.copies.join("、")], None)?;
-        }
-    }
-    row += 2;
-    ws.write_string_with_format(row, 0, "复核意见", &f.title)?;
-    row += 1;
-    write_row(
-        ws,
-        row,
-        &[
-            "序号", "文件", "单位", "项目", "项", "位置", "原表", "重算", "原因",
-        ],
-        Some(&f.head),
-    )?;
+    Ok(row)
+}
+
+/// The `复核意见` section from `row`: an opinion a row, numbered.
+fn opinion_rows(ws: &mut Worksheet, row: u32, r: &Rollup, f: &Formats) -> Result<(), XlsxError> {
+    let head = [
+        "序号", "文件", "单位", "项目", "项", "位置", "原表", "重算", "原因",
+    ];
+    let mut row = section_head(ws, row, "复核意见", &head, f)?;
     for (i, o) in r.opinions.iter().enumerate() {
         row += 1;
         ws.write_number(row, 0, (i + 1) as f64)?;
@@ -267,10 +257,6 @@ fn summary_sheet(ws: &mut Worksheet, r: &Rollup, at: &[(String, u32)]) -> Result
             ],
         )?;
     }
-    ws.set_column_width(1, 36)?;
-    ws.set_column_width(4, 20)?;
-    ws.set_column_width(5, 28)?;
-    ws.set_freeze_panes(4, 0)?;
     Ok(())
 }
 

@@ -251,33 +251,16 @@ fn cut(s: &str, max: usize) -> String {
 /// Most projects drawn as bars; above this the chart gives counts per grade.
 const CHART_MAX: usize = 200;
 
+/// The projects' scores as an SVG bar chart over the grade bands (or, past [`CHART_MAX`]
+/// projects, the counts per grade): the bands, a bar a project, the axis.
 fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
     if r.projects.is_empty() {
         return;
     }
     if r.projects.len() > CHART_MAX {
-        // A bar a project stops being readable: count the projects per grade instead.
-        let _ = write!(
-            out,
-            "<h2>项目得分</h2>\n<p>项目较多（{} 个），条形图从略。按等级：",
-            r.projects.len()
-        );
-        for b in bands {
-            let n = r.projects.iter().filter(|p| *p.grade == *b.name).count();
-            let _ = write!(
-                out,
-                "<span class=\"grade-{g}\">{g}</span> {n} 个　",
-                g = escape(&b.name)
-            );
-        }
-        out.push_str("</p>\n");
+        grade_counts(out, r, bands);
         return;
     }
-    const ROW: f64 = 22.0;
-    const PLOT: f64 = 720.0;
-    const TOP: f64 = 28.0;
-    const BOTTOM: f64 = 26.0;
-    const UNIT: f64 = 7.5; // pixels per display column at 13px, digits included, with room
     // Numbered as the sections below: several units have projects of the same name.
     let labels: Vec<String> = r
         .projects
@@ -285,110 +268,178 @@ fn chart(out: &mut String, r: &Report, bands: &[ScoreBand]) {
         .enumerate()
         .map(|(n, p)| format!("{}. {}", n + 1, cut(&p.project, 36)))
         .collect();
-    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) as f64 * UNIT + 16.0;
-    let left = label_w;
-    let width = left + PLOT + 56.0;
-    let height = TOP + ROW * r.projects.len() as f64 + BOTTOM;
-    let x = |score: f64| left + PLOT * score.clamp(0.0, 100.0) / 100.0;
+    let plot = Plot::new(&labels);
     out.push_str("<h2>项目得分</h2>\n");
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-label=\"项目得分条形图\" font-size=\"13\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-label=\"项目得分条形图\" font-size=\"13\">",
+        width = plot.width,
+        height = plot.height,
     );
-    // Grade bands, highest first: each from its minimum up to the previous band's minimum.
-    let mut upper = 100.0_f64;
+    plot.grade_bands(out, bands);
+    plot.bars(out, r, &labels);
+    plot.axis(out);
+    out.push_str("</svg>\n");
+}
+
+/// A bar a project stops being readable: the projects counted per grade instead.
+fn grade_counts(out: &mut String, r: &Report, bands: &[ScoreBand]) {
+    let _ = write!(
+        out,
+        "<h2>项目得分</h2>\n<p>项目较多（{} 个），条形图从略。按等级：",
+        r.projects.len()
+    );
     for b in bands {
-        let min = f64::try_from(b.min).unwrap_or(0.0).clamp(0.0, 100.0);
-        let (strong, light) = grade_colours(&b.name);
-        let (x0, x1) = (x(min), x(upper));
-        let _ = writeln!(
+        let n = r.projects.iter().filter(|p| *p.grade == *b.name).count();
+        let _ = write!(
             out,
-            "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{light}\"/>",
-            TOP - 4.0,
-            x1 - x0,
-            ROW * r.projects.len() as f64 + 4.0
+            "<span class=\"grade-{g}\">{g}</span> {n} 个　",
+            g = escape(&b.name)
         );
-        let label = if min > 0.0 {
-            format!("{} ≥ {}", b.name, b.min.normalize())
-        } else {
-            b.name.to_string()
-        };
-        let _ = writeln!(
-            out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{strong}\" font-weight=\"600\">{}</text>",
-            (x0 + x1) / 2.0,
-            TOP - 10.0,
-            escape(&label)
-        );
-        if min > 0.0 {
+    }
+    out.push_str("</p>\n");
+}
+
+/// The bar chart's geometry: a row a project, the labels' width on the left, 0–100 across.
+struct Plot {
+    /// Where the plot starts (the labels' width).
+    left: f64,
+    width: f64,
+    height: f64,
+    /// Where the rows end (the axis).
+    rows_end: f64,
+}
+
+impl Plot {
+    const ROW: f64 = 22.0;
+    const PLOT: f64 = 720.0;
+    const TOP: f64 = 28.0;
+    const BOTTOM: f64 = 26.0;
+    /// Pixels per display column at 13px, digits included, with room.
+    const UNIT: f64 = 7.5;
+
+    fn new(labels: &[String]) -> Plot {
+        let left = labels.iter().map(|l| l.width()).max().unwrap_or(0) as f64 * Self::UNIT + 16.0;
+        let rows = Self::ROW * labels.len() as f64;
+        Plot {
+            left,
+            width: left + Self::PLOT + 56.0,
+            height: Self::TOP + rows + Self::BOTTOM,
+            rows_end: Self::TOP + rows,
+        }
+    }
+
+    /// Where `score` (0–100, clamped) stands across.
+    fn x(&self, score: f64) -> f64 {
+        self.left + Self::PLOT * score.clamp(0.0, 100.0) / 100.0
+    }
+
+    /// Grade bands, highest first: each from its minimum up to the previous band's minimum,
+    /// named at the top, its minimum dashed.
+    fn grade_bands(&self, out: &mut String, bands: &[ScoreBand]) {
+        let top = Self::TOP;
+        let mut upper = 100.0_f64;
+        for b in bands {
+            let min = f64::try_from(b.min).unwrap_or(0.0).clamp(0.0, 100.0);
+            let (strong, light) = grade_colours(&b.name);
+            let (x0, x1) = (self.x(min), self.x(upper));
             let _ = writeln!(
                 out,
-                "<line x1=\"{x0:.1}\" y1=\"{:.1}\" x2=\"{x0:.1}\" y2=\"{:.1}\" stroke=\"{strong}\" stroke-dasharray=\"3 3\"/>",
-                TOP - 4.0,
-                TOP + ROW * r.projects.len() as f64
+                "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{light}\"/>",
+                top - 4.0,
+                x1 - x0,
+                self.rows_end - top + 4.0
+            );
+            let label = if min > 0.0 {
+                format!("{} ≥ {}", b.name, b.min.normalize())
+            } else {
+                b.name.to_string()
+            };
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{strong}\" font-weight=\"600\">{}</text>",
+                (x0 + x1) / 2.0,
+                top - 10.0,
+                escape(&label)
+            );
+            if min > 0.0 {
+                let _ = writeln!(
+                    out,
+                    "<line x1=\"{x0:.1}\" y1=\"{:.1}\" x2=\"{x0:.1}\" y2=\"{:.1}\" stroke=\"{strong}\" stroke-dasharray=\"3 3\"/>",
+                    top - 4.0,
+                    self.rows_end
+                );
+            }
+            upper = min;
+        }
+    }
+
+    /// A bar a project, linked to its section, its label on the left and its total beside it.
+    fn bars(&self, out: &mut String, r: &Report, labels: &[String]) {
+        let left = self.left;
+        for (n, (p, label)) in r.projects.iter().zip(labels).enumerate() {
+            let y = Self::TOP + Self::ROW * n as f64;
+            // a project with no total (待评定, 未核对) has no bar: its state is written instead
+            let score = if p.has_total() {
+                f64::try_from(p.score.rounded()).unwrap_or(0.0)
+            } else {
+                0.0
+            };
+            let (strong, _) = grade_colours(&p.grade);
+            let _ = writeln!(
+                out,
+                "<a href=\"#project-{}\"><g><title>{}：{}{}</title>",
+                n + 1,
+                escape(&unit_project(&p.unit, &p.project)),
+                escape(&p.total_text()),
+                if p.has_total() {
+                    format!("（{}）", escape(&p.grade))
+                } else {
+                    String::new()
+                }
+            );
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+                left - 6.0,
+                y + 15.0,
+                escape(label)
+            );
+            let _ = writeln!(
+                out,
+                "<rect x=\"{left:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{strong}\"/>",
+                y + 3.0,
+                self.x(score) - left,
+                Self::ROW - 6.0
+            );
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\">{}</text></g></a>",
+                self.x(score) + 4.0,
+                y + 15.0,
+                escape(&p.total_text())
             );
         }
-        upper = min;
     }
-    for (n, (p, label)) in r.projects.iter().zip(&labels).enumerate() {
-        let y = TOP + ROW * n as f64;
-        // a project with no total (待评定, 未核对) has no bar: its state is written instead
-        let score = if p.has_total() {
-            f64::try_from(p.score.rounded()).unwrap_or(0.0)
-        } else {
-            0.0
-        };
-        let (strong, _) = grade_colours(&p.grade);
+
+    /// The axis under the rows, ticked every 10.
+    fn axis(&self, out: &mut String) {
+        let (left, axis_y) = (self.left, self.rows_end);
         let _ = writeln!(
             out,
-            "<a href=\"#project-{}\"><g><title>{}：{}{}</title>",
-            n + 1,
-            escape(&unit_project(&p.unit, &p.project)),
-            escape(&p.total_text()),
-            if p.has_total() {
-                format!("（{}）", escape(&p.grade))
-            } else {
-                String::new()
-            }
+            "<line x1=\"{left:.1}\" y1=\"{axis_y:.1}\" x2=\"{:.1}\" y2=\"{axis_y:.1}\" stroke=\"#57606a\"/>",
+            self.x(100.0)
         );
-        let _ = writeln!(
-            out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            left - 6.0,
-            y + 15.0,
-            escape(label)
-        );
-        let _ = writeln!(
-            out,
-            "<rect x=\"{left:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{strong}\"/>",
-            y + 3.0,
-            x(score) - left,
-            ROW - 6.0
-        );
-        let _ = writeln!(
-            out,
-            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text></g></a>",
-            x(score) + 4.0,
-            y + 15.0,
-            escape(&p.total_text())
-        );
+        for t in (0..=100).step_by(10) {
+            let tx = self.x(f64::from(t));
+            let _ = writeln!(
+                out,
+                "<line x1=\"{tx:.1}\" y1=\"{axis_y:.1}\" x2=\"{tx:.1}\" y2=\"{:.1}\" stroke=\"#57606a\"/><text x=\"{tx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#57606a\" font-size=\"11\">{t}</text>",
+                axis_y + 4.0,
+                axis_y + 17.0
+            );
+        }
     }
-    let axis_y = TOP + ROW * r.projects.len() as f64;
-    let _ = writeln!(
-        out,
-        "<line x1=\"{left:.1}\" y1=\"{axis_y:.1}\" x2=\"{:.1}\" y2=\"{axis_y:.1}\" stroke=\"#57606a\"/>",
-        x(100.0)
-    );
-    for t in (0..=100).step_by(10) {
-        let tx = x(f64::from(t));
-        let _ = writeln!(
-            out,
-            "<line x1=\"{tx:.1}\" y1=\"{axis_y:.1}\" x2=\"{tx:.1}\" y2=\"{:.1}\" stroke=\"#57606a\"/><text x=\"{tx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#57606a\" font-size=\"11\">{t}</text>",
-            axis_y + 4.0,
-            axis_y + 17.0
-        );
-    }
-    out.push_str("</svg>\n");
 }
 
 fn units(out: &mut String, r: &Report) {
@@ -442,6 +493,8 @@ fn header_row(out: &mut String) {
     out.push_str("</tr></thead>\n");
 }
 
+/// A project's section: its heading and summary line, then its 自评表 (the budget row, an
+/// indicator a row, the total).
 fn project(out: &mut String, n: usize, p: &ProjectReport) {
     let _ = writeln!(out, "<section class=\"project\" id=\"project-{n}\">");
     let _ = writeln!(
@@ -449,6 +502,40 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         "<h3>{n}. {}</h3>",
         escape(&unit_project(&p.unit, &p.project))
     );
+    project_summary(out, p);
+    if let Some(g) = super::selfeval_table::goal_line(p) {
+        let _ = writeln!(out, "<p class=\"goal\">{}</p>", escape(&g));
+    }
+    out.push_str("<table class=\"selfeval\">\n");
+    header_row(out);
+    out.push_str("<tbody>\n");
+    budget_row(out, p);
+    for i in &p.indicators {
+        indicator(out, i);
+    }
+    out.push_str("</tbody>\n");
+    let _ = writeln!(
+        out,
+        "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td colspan=\"2\">等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
+        total_weight(p),
+        escape(&p.total_text()),
+        escape(&format!(
+            "{}{}",
+            if p.pending.exact.is_zero() {
+                String::new()
+            } else {
+                format!("；另有 {} 分待评定", p.pending)
+            },
+            published_total(p)
+        )),
+        g = escape(&p.grade)
+    );
+    out.push_str("</table>\n</section>\n");
+}
+
+/// A project's summary line: its total and grade, its notes, what is pending, the form's own
+/// total beside it, and its counts.
+fn project_summary(out: &mut String, p: &ProjectReport) {
     let _ = write!(
         out,
         "<p>{} <b class=\"grade-{g}\">{}{}</b>",
@@ -491,12 +578,11 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
         " · 指标 {}：达标 {}，未达标 {}，待评定 {}，缺实际值 {}，无法比较 {}，不适用 {}</p>",
         c.indicators, c.pass, c.fail, c.review, c.missing, c.invalid, c.not_applicable
     );
-    if let Some(g) = super::selfeval_table::goal_line(p) {
-        let _ = writeln!(out, "<p class=\"goal\">{}</p>", escape(&g));
-    }
-    out.push_str("<table class=\"selfeval\">\n");
-    header_row(out);
-    out.push_str("<tbody>\n");
+}
+
+/// The 预算执行率 row: its target and actual, points and score (the form's own beside it), the
+/// note and the rules that decided it.
+fn budget_row(out: &mut String, p: &ProjectReport) {
     let _ = writeln!(
         out,
         "<tr class=\"budget\" title=\"{}\"><td class=\"num\"></td><td>预算执行率</td><td></td><td></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td></td><td>{}</td></tr>",
@@ -526,27 +612,6 @@ fn project(out: &mut String, n: usize, p: &ProjectReport) {
                 )
             }
     );
-    for i in &p.indicators {
-        indicator(out, i);
-    }
-    out.push_str("</tbody>\n");
-    let _ = writeln!(
-        out,
-        "<tfoot><tr><td colspan=\"6\">总分</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td colspan=\"2\">等级：<span class=\"grade-{g}\">{g}</span>{}</td></tr></tfoot>",
-        total_weight(p),
-        escape(&p.total_text()),
-        escape(&format!(
-            "{}{}",
-            if p.pending.exact.is_zero() {
-                String::new()
-            } else {
-                format!("；另有 {} 分待评定", p.pending)
-            },
-            published_total(p)
-        )),
-        g = escape(&p.grade)
-    );
-    out.push_str("</table>\n</section>\n");
 }
 
 fn indicator(out: &mut String, i: &IndicatorReport) {

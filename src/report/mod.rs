@@ -97,7 +97,7 @@ pub fn write(
     match format {
         ReportFormat::Table => out.write_all(selfeval_table::render_text(report).as_bytes()),
         ReportFormat::Markdown => out.write_all(selfeval_table::render_markdown(report).as_bytes()),
-        ReportFormat::Json => out.write_all(json::render(report).as_bytes()),
+        ReportFormat::Json => json::write(report, out),
         ReportFormat::Jsonl => json::write_lines(report, out),
         ReportFormat::Csv => csv::write(report, out),
         ReportFormat::Html => out.write_all(html::render(report, bands).as_bytes()),

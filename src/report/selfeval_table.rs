@@ -413,15 +413,13 @@ fn md_cell(s: &str) -> String {
 /// last, unpadded column, so colouring after alignment keeps the columns straight.
 pub fn render_text_coloured(r: &Report, max: usize) -> String {
     // control characters from the table shown visibly before the colours are added
-    let mut text: String = render_text_within(r, max)
-        .chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => c,
-            '\u{7f}' => '\u{2421}',
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
-            c => c,
-        })
-        .collect();
+    // (C1 controls too, as `\u{9b}`: some terminals take U+009B for CSI, as the uncoloured
+    // reports' writer knows)
+    let plain = render_text_within(r, max);
+    let mut text = match crate::diagnostic::visible(plain.as_bytes()) {
+        std::borrow::Cow::Borrowed(_) => plain,
+        std::borrow::Cow::Owned(v) => String::from_utf8_lossy(&v).into_owned(),
+    };
     for (tag, colour) in [
         ("【达标】", "32"),
         ("【未达标】", "31"),

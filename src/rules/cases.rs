@@ -119,10 +119,45 @@ pub fn run(rules: &RuleSet, file: &CaseFile, scorer: Option<&Scorers<'_>>) -> Ve
         .collect()
 }
 
+/// One indicator case (a project case: [`run_project`]). The steps: the case's target read
+/// with the rules' directions, its category inferred where it has none (`read_case`); what the
+/// rules decide checked against each expectation written (`Checked`, `check_decisions`); its
+/// verdict and score where a scorer is given (`check_score`); the outcome (`outcome`).
 fn run_one(rules: &RuleSet, case: &Case, scorer: Option<&Scorers<'_>>) -> CaseResult {
     if case.indicators.is_some() || case.target.is_none() {
         return run_project(case, scorer);
     }
+    let read = read_case(rules, case);
+    let mut checked = Checked::default();
+    check_decisions(rules, case, &read, &mut checked);
+    let unchecked = check_score(case, scorer, &mut checked);
+    let name = case.name.clone().unwrap_or_else(|| {
+        let mut n = String::new();
+        if let Some(i) = &case.indicator {
+            let _ = write!(n, "{i} ");
+        }
+        n.push_str(read.target_text);
+        n
+    });
+    CaseResult {
+        name,
+        outcome: checked.outcome(&unchecked),
+        unchecked,
+    }
+}
+
+/// An indicator case read: its target parsed, its category (written or inferred), its actual
+/// as a quantity.
+struct ReadCase<'c> {
+    target_text: &'c str,
+    category: Option<String>,
+    parsed: lang::Parsed,
+    actual: Option<lang::Quantity>,
+}
+
+/// Step 1: the case's category (inferred by the rules where it has none), its target parsed
+/// with the rules' directions, its actual read as a quantity.
+fn read_case<'c>(rules: &RuleSet, case: &'c Case) -> ReadCase<'c> {
     let target_text = case.target.as_deref().unwrap_or_default();
     let indicator = case.indicator.as_deref();
     let inferred = rules
@@ -143,72 +178,116 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<&Scorers<'_>>) -> CaseRe
         case.subcategory.as_deref(),
         case.year,
     );
-    let actual_q = case.actual.as_deref().and_then(|a| {
+    let actual = case.actual.as_deref().and_then(|a| {
         match lang::parse(a, &lang::Context::unruled()).target {
             Target::Compare { quantity, .. } => Some(quantity),
             _ => None,
         }
     });
-    let weight: Option<Decimal> = case.weight.as_ref().and_then(|w| w.decimal());
-    let facts = Facts {
-        indicator,
-        category: category.as_deref(),
-        subcategory: case.subcategory.as_deref(),
-        project: case.project.as_deref(),
-        target_text: Some(target_text),
-        target: Some(&parsed.target),
-        actual_text: case.actual.as_deref(),
-        actual: actual_q.as_ref(),
-        weight,
-        ..Facts::default()
-    };
-    let on = rules.apply(facts);
-    let e = &case.expect;
-    let mut fails = Vec::new();
-    let mut checked = 0;
-    let mut check = |what: &str, got: Option<String>, want: &Option<String>| {
+    ReadCase {
+        target_text,
+        category,
+        parsed,
+        actual,
+    }
+}
+
+/// The expectations checked so far and those that failed.
+#[derive(Default)]
+struct Checked {
+    fails: Vec<String>,
+    count: usize,
+}
+
+impl Checked {
+    /// One expectation, where written: `got` must be `want`.
+    fn check(&mut self, what: &str, got: Option<String>, want: &Option<String>) {
         if let Some(want) = want {
-            checked += 1;
+            self.count += 1;
             if got.as_deref() != Some(want.as_str()) {
-                fails.push(format!(
+                self.fails.push(format!(
                     "{what}: 得到 {}，期望 {want}",
                     got.as_deref().unwrap_or("（无）")
                 ));
             }
         }
-    };
+    }
+
+    /// Step 4: failed where one failed; else pending where only unchecked ones were written,
+    /// and a failure where none at all.
+    fn outcome(self, unchecked: &[&'static str]) -> CaseOutcome {
+        if !self.fails.is_empty() {
+            CaseOutcome::Fail(self.fails)
+        } else if self.count == 0 && unchecked.is_empty() {
+            CaseOutcome::Fail(vec!["expect 中没有任何期望".to_owned()])
+        } else if self.count == 0 {
+            CaseOutcome::Pending
+        } else {
+            CaseOutcome::Pass
+        }
+    }
+}
+
+/// Step 2: the target as read (operator, where it came from, kind, canonical form) and the
+/// rules' decisions (direction, category, checks) against the expectations.
+fn check_decisions(rules: &RuleSet, case: &Case, read: &ReadCase<'_>, checked: &mut Checked) {
+    let e = &case.expect;
+    let weight: Option<Decimal> = case.weight.as_ref().and_then(|w| w.decimal());
+    let parsed = &read.parsed;
+    let on = rules.apply(Facts {
+        indicator: case.indicator.as_deref(),
+        category: read.category.as_deref(),
+        subcategory: case.subcategory.as_deref(),
+        project: case.project.as_deref(),
+        target_text: Some(read.target_text),
+        target: Some(&parsed.target),
+        actual_text: case.actual.as_deref(),
+        actual: read.actual.as_ref(),
+        weight,
+        ..Facts::default()
+    });
     let op = match &parsed.target {
         Target::Compare { op, .. } | Target::Plan { op } | Target::Deadline { op, .. } => {
             Some(op.as_str().to_owned())
         }
         _ => None,
     };
-    check("op", op, &e.op);
-    check(
+    checked.check("op", op, &e.op);
+    checked.check(
         "op_from",
         parsed.provenance.op.as_ref().map(|o| o.to_string()),
         &e.op_from,
     );
-    check("kind", Some(parsed.target.kind().to_owned()), &e.kind);
-    check("canonical", parsed.target.canonical(), &e.canonical);
-    check(
+    checked.check("kind", Some(parsed.target.kind().to_owned()), &e.kind);
+    checked.check("canonical", parsed.target.canonical(), &e.canonical);
+    checked.check(
         "direction",
         on.direction().map(|d| d.value.0.as_str().to_owned()),
         &e.direction,
     );
-    check("category", category.clone(), &e.category);
+    checked.check("category", read.category.clone(), &e.category);
     if let Some(want) = &e.checks {
         let mut got: Vec<String> = on.checks().iter().map(|h| h.rule.id.to_string()).collect();
         got.sort();
         let mut want = want.clone();
         want.sort();
-        check("checks", Some(got.join(", ")), &Some(want.join(", ")));
+        checked.check("checks", Some(got.join(", ")), &Some(want.join(", ")));
     }
+}
+
+/// Step 3: the verdict and score as `jixiao evaluate` gives them, where a scorer is given;
+/// without one, the expectations left unchecked.
+fn check_score(
+    case: &Case,
+    scorer: Option<&Scorers<'_>>,
+    checked: &mut Checked,
+) -> Vec<&'static str> {
+    let e = &case.expect;
     let mut unchecked = Vec::new();
     match scorer {
         Some(scorers) if e.verdict.is_some() || e.score.is_some() => {
             let (verdict, shown) = (scorers.indicator)(case);
-            check("verdict", Some(verdict), &e.verdict);
+            checked.check("verdict", Some(verdict), &e.verdict);
             // Scores compare as numbers: `10` and `10.00` are the same score.
             let same = |a: &str, b: &str| match (a.parse::<Decimal>(), b.parse::<Decimal>()) {
                 (Ok(x), Ok(y)) => x == y,
@@ -218,7 +297,7 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<&Scorers<'_>>) -> CaseRe
                 (Some(got), Some(want)) if same(got, want) => Some(want.clone()),
                 _ => shown,
             };
-            check("score", shown, &e.score);
+            checked.check("score", shown, &e.score);
         }
         _ => {
             if e.verdict.is_some() {
@@ -229,28 +308,7 @@ fn run_one(rules: &RuleSet, case: &Case, scorer: Option<&Scorers<'_>>) -> CaseRe
             }
         }
     }
-    let name = case.name.clone().unwrap_or_else(|| {
-        let mut n = String::new();
-        if let Some(i) = indicator {
-            let _ = write!(n, "{i} ");
-        }
-        n.push_str(target_text);
-        n
-    });
-    let outcome = if !fails.is_empty() {
-        CaseOutcome::Fail(fails)
-    } else if checked == 0 && unchecked.is_empty() {
-        CaseOutcome::Fail(vec!["expect 中没有任何期望".to_owned()])
-    } else if checked == 0 {
-        CaseOutcome::Pending
-    } else {
-        CaseOutcome::Pass
-    };
-    CaseResult {
-        name,
-        outcome,
-        unchecked,
-    }
+    unchecked
 }
 
 /// A project case: its total, grade and vetoes, scored as `jixiao evaluate` scores.

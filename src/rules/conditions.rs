@@ -11,6 +11,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::expr::{CmpOp, Expr, ExprError, Field, Operand};
+use super::set::RuleSet;
 use crate::lang::{Quantity, Target, Unit, units};
 
 /// What conditions may know of one indicator. Missing text fields read as empty strings.
@@ -114,6 +115,98 @@ impl Node {
                 }
             }
         }
+    }
+}
+
+impl Node {
+    /// Adds the leaves of this condition that read the actual to `out` (`actual ~ "…"`,
+    /// `actual > 0`, `actual == target`): the condition's truth is a function of its leaves'.
+    fn actual_leaves(&self, out: &mut Vec<Node>) {
+        match self {
+            Node::Or(v) | Node::And(v) => v.iter().for_each(|n| n.actual_leaves(out)),
+            Node::Not(n) => n.actual_leaves(out),
+            leaf => {
+                let mut read = FieldsRead::default();
+                leaf.fields(&mut read);
+                if read.contains(Field::Actual) {
+                    out.push(leaf.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The leaves of the enabled rules' `when:` conditions that read the actual
+/// ([`RuleSet::actual_conditions`]). A decision depends on the actual only through which of
+/// them hold: rows alike but for their actuals, whose actuals make these leaves alike, are
+/// decided alike (evaluation keeps one reading for them).
+#[derive(Debug, Clone, Default)]
+pub struct ActualConditions {
+    leaves: Vec<Node>,
+    /// The fields other than the actual these leaves read (`actual == target` reads the target).
+    others: FieldsRead,
+}
+
+impl ActualConditions {
+    /// Whether no condition reads the actual.
+    pub fn is_empty(&self) -> bool {
+        self.leaves.is_empty()
+    }
+
+    /// Whether some leaf reads `field` besides the actual.
+    pub fn reads_also(&self, field: Field) -> bool {
+        self.others.contains(field)
+    }
+
+    /// Whether some leaf reads a field besides the actual: their truths then need the
+    /// indicator's other facts too.
+    pub fn reads_others(&self) -> bool {
+        self.others != FieldsRead::default()
+    }
+
+    /// Appends to `out` one byte per leaf (of those that read `only`, where given): its truth
+    /// with `facts`.
+    pub fn truths(
+        &self,
+        rules: &RuleSet,
+        facts: Facts<'_>,
+        only: Option<Field>,
+        out: &mut Vec<u8>,
+    ) {
+        let applied = rules.apply(facts);
+        for leaf in &self.leaves {
+            if let Some(f) = only {
+                let mut read = FieldsRead::default();
+                leaf.fields(&mut read);
+                if !read.contains(f) {
+                    continue;
+                }
+            }
+            out.push(match applied.truth(leaf) {
+                Truth::True => 1,
+                Truth::False => 2,
+                Truth::Unknown => 3,
+                Truth::Incomparable => 4,
+            });
+        }
+    }
+}
+
+impl RuleSet {
+    /// The leaves of the enabled rules' `when:` conditions that read the actual.
+    pub fn actual_conditions(&self) -> ActualConditions {
+        let mut leaves = Vec::new();
+        for r in self.rules().iter().filter(|r| !r.disabled) {
+            if let Some(n) = r.when_node() {
+                n.actual_leaves(&mut leaves);
+            }
+        }
+        let mut others = FieldsRead::default();
+        for leaf in &leaves {
+            leaf.fields(&mut others);
+        }
+        others.0 &= !(1 << (Field::Actual as u16));
+        ActualConditions { leaves, others }
     }
 }
 
@@ -253,6 +346,7 @@ impl Compiler {
         })
     }
 
+    /// A comparison: a pattern or a text test (`~ !~ contains`), or a comparison of values.
     fn cmp(
         &mut self,
         lhs: &Operand,
@@ -260,180 +354,115 @@ impl Compiler {
         op_span: std::ops::Range<usize>,
         rhs: &Operand,
     ) -> Result<Node, ExprError> {
-        use Operand as O;
-        let not = |n: Node, neg: bool| if neg { Node::Not(Box::new(n)) } else { n };
         match op {
-            CmpOp::Match | CmpOp::NotMatch | CmpOp::Contains => {
-                let O::Field(field, fspan) = lhs else {
-                    return Err(err(
-                        lhs.span(),
-                        "这里应是字段",
-                        format!(
-                            "`{}` 的左边写字段，如 indicator {} \"满意度\"",
-                            op.as_str(),
-                            op.as_str()
-                        ),
-                    ));
-                };
-                if *field == Field::Weight {
-                    return Err(err(
-                        fspan.clone(),
-                        "分值是数，不是文字",
-                        "对分值用 == < <= > >= 比较".into(),
-                    ));
-                }
-                let O::Str(pattern, pspan) = rhs else {
-                    return Err(err(
-                        rhs.span(),
-                        "这里应是带引号的文字",
-                        format!("`{}` 的右边写在引号里，如 \"满意度\"", op.as_str()),
-                    ));
-                };
-                if op == CmpOp::Contains {
-                    return Ok(Node::Contains {
-                        field: *field,
-                        value: pattern.clone(),
-                    });
-                }
-                let key = (field.index(), pattern.clone());
-                let index = match self.index.get(&key) {
-                    // seen before: checked then (or bundled)
-                    Some(&index) => index,
-                    None => {
-                        let compiled = std::sync::OnceLock::new();
-                        if !self.trusted && self.too_big >= TOO_BIG_PER_FILE {
-                            return Err(err(
-                                pspan.clone(),
-                                "未编译",
-                                format!(
-                                    "本规则文件已有 {TOO_BIG_PER_FILE} 个正则表达式编译后超过上限，其余不再编译；先改正前面的，或改用 contains"
-                                ),
-                            ));
-                        }
-                        if !self.trusted {
-                            match compile(pattern) {
-                                Ok(re) => {
-                                    let _ = compiled.set(re);
-                                }
-                                Err(e) => {
-                                    if matches!(e, regex::Error::CompiledTooBig(_)) {
-                                        self.too_big += 1;
-                                    }
-                                    let msg = match e {
-                                        regex::Error::CompiledTooBig(limit) => format!(
-                                            "正则表达式编译后超过 {} KB 的上限（如 \\w{{200}} 这样的大重复）",
-                                            limit / 1024
-                                        ),
-                                        e => e.to_string(),
-                                    };
-                                    let last = msg.lines().last().unwrap_or("").trim().to_owned();
-                                    return Err(err(
-                                        pspan.clone(),
-                                        "正则表达式无效",
-                                        format!("{last}；只想找一段文字时用 contains"),
-                                    ));
-                                }
-                            }
-                            self.measure(pattern, pspan.clone())?;
-                        }
-                        let list = &mut self.patterns[field.index()];
-                        list.push(LazyRegex {
-                            pattern: pattern.clone(),
-                            compiled,
-                        });
-                        self.index.insert(key, list.len() - 1);
-                        list.len() - 1
-                    }
-                };
-                Ok(not(
-                    Node::Regex {
-                        field: *field,
-                        index,
-                    },
-                    op == CmpOp::NotMatch,
-                ))
-            }
+            CmpOp::Match | CmpOp::NotMatch | CmpOp::Contains => self.text_test(lhs, op, rhs),
             CmpOp::Eq | CmpOp::Ne | CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
-                let neg = op == CmpOp::Ne;
-                match (lhs, rhs) {
-                    (O::Field(f, fs), O::Str(s, ss)) | (O::Str(s, ss), O::Field(f, fs)) => {
-                        if op.is_order() {
-                            return Err(err(
-                                op_span,
-                                "文字不能比大小",
-                                "对文字用 == != ~ contains".into(),
-                            ));
-                        }
-                        if *f == Field::Weight {
-                            return Err(err(
-                                fs.clone(),
-                                "分值是数，不是文字",
-                                format!("写作 weight {} 5", op.as_str()),
-                            ));
-                        }
-                        if *f == Field::Kind && !KINDS.contains(&s.as_str()) {
-                            let near = super::error::nearest(s, KINDS)
-                                .map(|k| format!("是不是 \"{k}\"？"))
-                                .unwrap_or_default();
-                            return Err(err(
-                                ss.clone(),
-                                "没有这种指标值类型",
-                                format!("{near}类型有：{}", KINDS.join("、")),
-                            ));
-                        }
-                        Ok(not(
-                            Node::TextEq {
-                                field: *f,
-                                value: s.clone(),
-                            },
-                            neg,
-                        ))
-                    }
-                    (O::Field(a, _), O::Field(b, _)) if !(a.is_quantity() && b.is_quantity()) => {
-                        if op.is_order() {
-                            return Err(err(
-                                op_span,
-                                "文字不能比大小",
-                                "对文字用 == != ~ contains".into(),
-                            ));
-                        }
-                        Ok(not(Node::TextFields(*a, *b), neg))
-                    }
-                    _ => {
-                        let side = |o: &Operand| -> Result<QSide, ExprError> {
-                            match o {
-                                O::Field(f, _) if f.is_quantity() => Ok(QSide::Field(*f)),
-                                O::Field(f, s) => Err(err(
-                                    s.clone(),
-                                    "这个字段是文字，不能和数量比较",
-                                    format!("和文字比较：{} == \"…\"；数量只能和 target、actual、weight 比较", f.name()),
-                                )),
-                                O::Qty(q, _) => Ok(QSide::Lit(q.clone())),
-                                O::Str(_, s) | O::Bool(_, s) => Err(err(
-                                    s.clone(),
-                                    "这里应是数量",
-                                    "比大小的两边是数量：target、actual、weight 或 90%、4秒 这样的数".into(),
-                                )),
-                            }
-                        };
-                        let (l, r) = (side(lhs)?, side(rhs)?);
-                        if let (QSide::Lit(_), QSide::Lit(_)) = (&l, &r) {
-                            return Err(err(
-                                lhs.span().start..rhs.span().end,
-                                "两边都是常数",
-                                "比较的一边应是字段，如 target >= 90%".into(),
-                            ));
-                        }
-                        let (op, neg) = if op == CmpOp::Ne {
-                            (CmpOp::Eq, true)
-                        } else {
-                            (op, false)
-                        };
-                        Ok(not(Node::Qty { lhs: l, op, rhs: r }, neg))
-                    }
-                }
+                value_cmp(lhs, op, op_span, rhs)
             }
         }
+    }
+
+    /// `field ~ "pattern"`, `!~`, `contains`: a text field on the left, quoted text on the right;
+    /// a pattern registered once per field ([`Compiler::pattern`]).
+    fn text_test(&mut self, lhs: &Operand, op: CmpOp, rhs: &Operand) -> Result<Node, ExprError> {
+        use Operand as O;
+        let O::Field(field, fspan) = lhs else {
+            return Err(err(
+                lhs.span(),
+                "这里应是字段",
+                format!(
+                    "`{}` 的左边写字段，如 indicator {} \"满意度\"",
+                    op.as_str(),
+                    op.as_str()
+                ),
+            ));
+        };
+        if *field == Field::Weight {
+            return Err(err(
+                fspan.clone(),
+                "分值是数，不是文字",
+                "对分值用 == < <= > >= 比较".into(),
+            ));
+        }
+        let O::Str(pattern, pspan) = rhs else {
+            return Err(err(
+                rhs.span(),
+                "这里应是带引号的文字",
+                format!("`{}` 的右边写在引号里，如 \"满意度\"", op.as_str()),
+            ));
+        };
+        if op == CmpOp::Contains {
+            return Ok(Node::Contains {
+                field: *field,
+                value: pattern.clone(),
+            });
+        }
+        let index = self.pattern(*field, pattern, pspan)?;
+        Ok(not(
+            Node::Regex {
+                field: *field,
+                index,
+            },
+            op == CmpOp::NotMatch,
+        ))
+    }
+
+    /// The index of `pattern` among `field`'s patterns: one seen before (checked then, or
+    /// bundled) is reused; a new one of a user's file is compiled and measured now (an error at
+    /// it where it does not compile or is too big), a bundled one when first matched.
+    fn pattern(
+        &mut self,
+        field: Field,
+        pattern: &str,
+        pspan: &std::ops::Range<usize>,
+    ) -> Result<usize, ExprError> {
+        let key = (field.index(), pattern.to_owned());
+        if let Some(&index) = self.index.get(&key) {
+            return Ok(index);
+        }
+        let compiled = std::sync::OnceLock::new();
+        if !self.trusted && self.too_big >= TOO_BIG_PER_FILE {
+            return Err(err(
+                pspan.clone(),
+                "未编译",
+                format!(
+                    "本规则文件已有 {TOO_BIG_PER_FILE} 个正则表达式编译后超过上限，其余不再编译；先改正前面的，或改用 contains"
+                ),
+            ));
+        }
+        if !self.trusted {
+            match compile(pattern) {
+                Ok(re) => {
+                    let _ = compiled.set(re);
+                }
+                Err(e) => {
+                    if matches!(e, regex::Error::CompiledTooBig(_)) {
+                        self.too_big += 1;
+                    }
+                    let msg = match e {
+                        regex::Error::CompiledTooBig(limit) => format!(
+                            "正则表达式编译后超过 {} KB 的上限（如 \\w{{200}} 这样的大重复）",
+                            limit / 1024
+                        ),
+                        e => e.to_string(),
+                    };
+                    let last = msg.lines().last().unwrap_or("").trim().to_owned();
+                    return Err(err(
+                        pspan.clone(),
+                        "正则表达式无效",
+                        format!("{last}；只想找一段文字时用 contains"),
+                    ));
+                }
+            }
+            self.measure(pattern, pspan.clone())?;
+        }
+        let list = &mut self.patterns[field.index()];
+        list.push(LazyRegex {
+            pattern: pattern.to_owned(),
+            compiled,
+        });
+        self.index.insert(key, list.len() - 1);
+        Ok(list.len() - 1)
     }
 
     /// The gathered patterns, each on its own: rules are tried in priority order and stop at
@@ -673,6 +702,117 @@ pub fn compare(
         }
     }
     None
+}
+
+/// `n`, or its negation.
+fn not(n: Node, neg: bool) -> Node {
+    if neg { Node::Not(Box::new(n)) } else { n }
+}
+
+/// `== != < <= > >=`: text against text (only `==` and `!=`), or quantities.
+fn value_cmp(
+    lhs: &Operand,
+    op: CmpOp,
+    op_span: std::ops::Range<usize>,
+    rhs: &Operand,
+) -> Result<Node, ExprError> {
+    use Operand as O;
+    let neg = op == CmpOp::Ne;
+    match (lhs, rhs) {
+        (O::Field(f, fs), O::Str(s, ss)) | (O::Str(s, ss), O::Field(f, fs)) => {
+            text_eq(op, op_span, (*f, fs), (s, ss))
+        }
+        (O::Field(a, _), O::Field(b, _)) if !(a.is_quantity() && b.is_quantity()) => {
+            if op.is_order() {
+                return Err(err(
+                    op_span,
+                    "文字不能比大小",
+                    "对文字用 == != ~ contains".into(),
+                ));
+            }
+            Ok(not(Node::TextFields(*a, *b), neg))
+        }
+        _ => quantity_cmp(lhs, op, rhs),
+    }
+}
+
+/// A text field `==` or `!=` quoted text (a `kind` one of the kinds there are).
+fn text_eq(
+    op: CmpOp,
+    op_span: std::ops::Range<usize>,
+    (f, fs): (Field, &std::ops::Range<usize>),
+    (s, ss): (&String, &std::ops::Range<usize>),
+) -> Result<Node, ExprError> {
+    if op.is_order() {
+        return Err(err(
+            op_span,
+            "文字不能比大小",
+            "对文字用 == != ~ contains".into(),
+        ));
+    }
+    if f == Field::Weight {
+        return Err(err(
+            fs.clone(),
+            "分值是数，不是文字",
+            format!("写作 weight {} 5", op.as_str()),
+        ));
+    }
+    if f == Field::Kind && !KINDS.contains(&s.as_str()) {
+        let near = super::error::nearest(s, KINDS)
+            .map(|k| format!("是不是 \"{k}\"？"))
+            .unwrap_or_default();
+        return Err(err(
+            ss.clone(),
+            "没有这种指标值类型",
+            format!("{near}类型有：{}", KINDS.join("、")),
+        ));
+    }
+    Ok(not(
+        Node::TextEq {
+            field: f,
+            value: s.clone(),
+        },
+        op == CmpOp::Ne,
+    ))
+}
+
+/// Quantities compared: each side a quantity field (`target`, `actual`, `weight`) or a
+/// quantity, not both constants; `!=` is the negation of `==`.
+fn quantity_cmp(lhs: &Operand, op: CmpOp, rhs: &Operand) -> Result<Node, ExprError> {
+    use Operand as O;
+    let side = |o: &Operand| -> Result<QSide, ExprError> {
+        match o {
+            O::Field(f, _) if f.is_quantity() => Ok(QSide::Field(*f)),
+            O::Field(f, s) => Err(err(
+                s.clone(),
+                "这个字段是文字，不能和数量比较",
+                format!(
+                    "和文字比较：{} == \"…\"；数量只能和 target、actual、weight 比较",
+                    f.name()
+                ),
+            )),
+            O::Qty(q, _) => Ok(QSide::Lit(q.clone())),
+            O::Str(_, s) | O::Bool(_, s) => Err(err(
+                s.clone(),
+                "这里应是数量",
+                "比大小的两边是数量：target、actual、weight 或 90%、4秒 这样的数".into(),
+            )),
+        }
+    };
+    let (l, r) = (side(lhs)?, side(rhs)?);
+    if let (QSide::Lit(_), QSide::Lit(_)) = (&l, &r) {
+        return Err(err(
+            lhs.span().start..rhs.span().end,
+            "两边都是常数",
+            "比较的一边应是字段，如 target >= 90%".into(),
+        ));
+    }
+    let (op, neg) = if op == CmpOp::Ne {
+        (CmpOp::Eq, true)
+    } else {
+        (op, false)
+    };
+    Ok(not(Node::Qty { lhs: l, op, rhs: r }, neg))
 }
 
 #[cfg(test)]

@@ -12,8 +12,9 @@ use miette::NamedSource;
 use serde_yaml::{Mapping, Value};
 
 use super::error::{RuleError, RuleErrorKind, nearest};
+use super::keys::{self, AnyFields, KeyFields};
 use super::locate::{self, ItemPos, KeyPos};
-use super::model::{FILE_KEYS, RULE_KEYS, RuleSpec};
+use super::model::{Common, FILE_KEYS, RULE_KEYS, RuleSpec};
 
 /// One rule as read, with where its keys sit.
 #[derive(Debug, Clone)]
@@ -170,15 +171,29 @@ fn read_value(src: &NamedSource<Arc<str>>) -> Result<Value, Box<RuleError>> {
     })
 }
 
-/// Step 2: the file's shape — a mapping whose one key is `rules:`, a list of at most
-/// [`crate::limits::RULES`] items. Unknown top-level keys are reported and the rules still read;
-/// `None` where there is nothing to read (an empty file: no error).
+/// Step 2: the file's shape — a mapping whose one key is `rules:` (`rules_value`), a list
+/// (`rule_list`) of at most [`crate::limits::RULES`] items (`within_limit`). Unknown top-level
+/// keys are reported and the rules still read; `None` where there is nothing to read (an empty
+/// file: no error).
 fn rule_items(
     src: &NamedSource<Arc<str>>,
     value: Value,
     pos: &locate::FilePos,
     errors: &mut Vec<RuleError>,
 ) -> Option<Vec<Value>> {
+    let rules_value = rules_value(src, value, pos, errors)?;
+    let items = rule_list(src, rules_value, pos, errors)?;
+    within_limit(src, items, pos, errors)
+}
+
+/// The value of the top-level `rules:` (every other top-level key an error); `None` where the
+/// file is empty or no mapping (an error).
+fn rules_value(
+    src: &NamedSource<Arc<str>>,
+    value: Value,
+    pos: &locate::FilePos,
+    errors: &mut Vec<RuleError>,
+) -> Option<Option<Value>> {
     let map = match value {
         Value::Null => return None,
         Value::Mapping(m) => m,
@@ -211,9 +226,20 @@ fn rule_items(
         });
         errors.push(e);
     }
-    let items = match rules_value {
-        Some(Value::Sequence(s)) => s,
-        Some(Value::Null) => Vec::new(),
+    Some(rules_value)
+}
+
+/// `rules:` as a list (empty where it is written without items); `None` where it is no list
+/// or missing (an error, unless the file's other keys were already reported).
+fn rule_list(
+    src: &NamedSource<Arc<str>>,
+    rules_value: Option<Value>,
+    pos: &locate::FilePos,
+    errors: &mut Vec<RuleError>,
+) -> Option<Vec<Value>> {
+    match rules_value {
+        Some(Value::Sequence(s)) => Some(s),
+        Some(Value::Null) => Some(Vec::new()),
         Some(_) => {
             let span = top_pos(pos, "rules").map_or(whole(src), |p| p.key);
             errors.push(
@@ -226,7 +252,7 @@ fn rule_items(
                 )
                 .help("每条规则以 `- id: …` 开头"),
             );
-            return None;
+            None
         }
         None => {
             if errors.is_empty() {
@@ -241,9 +267,18 @@ fn rule_items(
                     .help("规则文件的形状：rules: 下面是以 `- id: …` 开头的列表"),
                 );
             }
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// The items, where there are at most [`crate::limits::RULES`] (else an error at `rules:`).
+fn within_limit(
+    src: &NamedSource<Arc<str>>,
+    items: Vec<Value>,
+    pos: &locate::FilePos,
+    errors: &mut Vec<RuleError>,
+) -> Option<Vec<Value>> {
     let max_rules = crate::limits::RULES.get_usize();
     if items.len() > max_rules {
         let span = top_pos(pos, "rules").map_or(whole(src), |p| p.key);
@@ -288,16 +323,96 @@ fn read_rule(
         );
         return None;
     };
-    let mut good = Mapping::new();
+    let mut spec = RuleSpec::default();
     for (k, v) in m {
         match check_key(src, ipos, &k, &v) {
-            Ok(()) => {
-                good.insert(k, v);
-            }
+            Ok(read) => read.add_to(&mut spec),
             Err(e) => errors.push(*e),
         }
     }
-    serde_yaml::from_value(Value::Mapping(good)).ok()
+    Some(spec)
+}
+
+/// A key of a rule, read: a common field, or the fields of each key that declares it (an
+/// attached key such as `severity` may belong to several).
+enum Read {
+    Common(Common),
+    Keys(Vec<(usize, Box<dyn AnyFields>)>),
+}
+
+impl Read {
+    fn add_to(self, spec: &mut RuleSpec) {
+        match self {
+            Read::Common(c) => spec.set_common(c),
+            Read::Keys(keys) => {
+                for (kind, fields) in keys {
+                    spec.add_fields(kind, fields);
+                }
+            }
+        }
+    }
+}
+
+/// How a key's fields are read: from a YAML mapping of some of them.
+pub(in crate::rules) type ReadFields = fn(Mapping) -> Result<Box<dyn AnyFields>, serde_yaml::Error>;
+
+/// Read a key's fields `T` from a mapping of some of them (what [`keys::FieldSet`] calls).
+pub(in crate::rules) fn read_fields<T: KeyFields>(
+    m: Mapping,
+) -> Result<Box<dyn AnyFields>, serde_yaml::Error> {
+    serde_yaml::from_value::<T>(Value::Mapping(m)).map(|f| Box::new(f) as Box<dyn AnyFields>)
+}
+
+/// The key `key` (written `k`) with its value, read by whatever declares it; `None` where no
+/// rule has such a key.
+fn read_one(key: &str, k: &Value, v: &Value) -> Option<Result<Read, serde_yaml::Error>> {
+    let one = || {
+        let mut m = Mapping::new();
+        m.insert(k.clone(), v.clone());
+        m
+    };
+    if Common::NAMES.contains(&key) {
+        return Some(serde_yaml::from_value(Value::Mapping(one())).map(Read::Common));
+    }
+    let mut out = Vec::new();
+    for (kind, info) in keys::ALL.iter().enumerate() {
+        if info.fields.names.contains(&key) {
+            match (info.fields.read)(one()) {
+                Ok(fields) => out.push((kind, fields)),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+    (!out.is_empty()).then_some(Ok(Read::Keys(out)))
+}
+
+/// A YAML key as text (a number or a list written as a key: as YAML prints it).
+fn key_text(k: &Value) -> String {
+    match k {
+        Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+    }
+}
+
+/// A rule read by serde (a rule file read whole, as the tests of the bundled files do): the
+/// keys read as the loader reads them, the first bad one the error.
+impl<'de> serde::Deserialize<'de> for RuleSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut spec = RuleSpec::default();
+        for (k, v) in Mapping::deserialize(d)? {
+            let key = key_text(&k);
+            match read_one(&key, &k, &v) {
+                Some(Ok(read)) => read.add_to(&mut spec),
+                Some(Err(e)) => return Err(D::Error::custom(e)),
+                None => return Err(D::Error::unknown_field(&key, &RULE_KEYS)),
+            }
+        }
+        Ok(spec)
+    }
 }
 
 /// One key of a rule: a key rules have (else the nearest one suggested), with a value serde
@@ -307,17 +422,12 @@ fn check_key(
     ipos: &ItemPos,
     k: &Value,
     v: &Value,
-) -> Result<(), Box<RuleError>> {
-    let key = match k {
-        Value::String(s) => s.clone(),
-        other => serde_yaml::to_string(other)
-            .unwrap_or_default()
-            .trim()
-            .to_owned(),
-    };
+) -> Result<Read, Box<RuleError>> {
+    let key = key_text(k);
     let kp = ipos.key(&key);
     let key_span = kp.map_or(ipos.dash.clone(), |p| p.key.clone());
-    if !RULE_KEYS.contains(&key.as_str()) {
+    let read = read_one(&key, k, v);
+    let Some(read) = read else {
         let help = match nearest(&key, &RULE_KEYS) {
             Some(n) => format!("是不是 `{n}`？"),
             None => format!("规则可用的键：{}", RULE_KEYS.join("、")),
@@ -332,11 +442,10 @@ fn check_key(
             )
             .help(help),
         ));
-    }
-    let mut one = Mapping::new();
-    one.insert(k.clone(), v.clone());
-    let Err(e) = serde_yaml::from_value::<RuleSpec>(Value::Mapping(one)) else {
-        return Ok(());
+    };
+    let e = match read {
+        Ok(read) => return Ok(read),
+        Err(e) => e,
     };
     let span = kp
         .filter(|p| !p.value.is_empty())

@@ -1,5 +1,5 @@
 //! The scoring keys of contract §6 compiled from their YAML shape ([`super::model`]): `tiers`,
-//! `deduct`, `floor`, `bonus`, `veto` and `cap`. Values are quantities as targets write them (`10%`, `1天`, a
+//! `deduct`, `floor`, `bonus` and `veto` (`cap`'s is in its file). Values are quantities as targets write them (`10%`, `1天`, a
 //! bare `1` takes the target's unit); shares are fractions (`60%` → 0.6, a bare `0` or `1`).
 //! What they do to a score is [`crate::eval::method`]'s.
 
@@ -101,26 +101,6 @@ pub fn bonus(b: &model::BonusSpec) -> Result<Bonus, Why> {
     })
 }
 
-/// `cap:` compiled.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cap {
-    pub grade: String,
-    pub message: String,
-}
-
-pub fn cap(c: &model::CapSpec, id: &str) -> Result<Cap, Why> {
-    if c.grade.trim().is_empty() {
-        return Err("`cap` 要写出项目等级的上限，如 `grade: 良好`".into());
-    }
-    Ok(Cap {
-        grade: c.grade.trim().to_owned(),
-        message: c
-            .message
-            .clone()
-            .unwrap_or_else(|| format!("等级上限（{id}）")),
-    })
-}
-
 /// What lateness is measured in (`on: lateness`, and `deduct` on a deadline target).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LateMeasure {
@@ -149,10 +129,14 @@ pub fn lateness_step(q: &Quantity) -> Option<(LateMeasure, Decimal)> {
 }
 
 /// A number or a quantity with its unit (`5%`, `1天`, `2`).
+/// Its value within the range of [`Number::decimal`] (a step of `1e-28`, a bound of `1e28`
+/// overflowed the scores computed from them).
 pub fn quantity(n: &Number) -> Option<Quantity> {
     match n {
         Number::Int(_) | Number::Float(_) => n.decimal().map(|v| Quantity::new(v, None)),
-        Number::Text(t) => expr::quantity(t.trim()),
+        Number::Text(t) => {
+            expr::quantity(t.trim()).filter(|q| crate::table::amount::in_range(q.value))
+        }
     }
 }
 

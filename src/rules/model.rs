@@ -1,16 +1,26 @@
 //! The rule file format as serde reads it: a `rules:` list of flat rules, each with an `id`, an
 //! optional `when:` condition, and one decision (or a `require:` check, or `disable`).
 //!
-//! This is the shape auditors write (contract §6); it is the source of `rules/schema.json`. It holds
-//! text only: expressions and quantities are compiled by [`super::set`], positions live in
-//! [`super::locate`]. Every field is optional here so each key can be checked on its own and all
-//! errors of a file reported together; `id` is required by the loader and the schema.
+//! This is the shape auditors write (contract §6); it is the source of `rules/schema.json`. A
+//! [`RuleSpec`] is the fields every rule has plus, for each key it writes, that key's `Fields`,
+//! declared in the key's file ([`super::keys`]); this module assembles the schema and the list of
+//! known keys from them and holds the value types several keys share. It holds text only:
+//! expressions and quantities are compiled by each key's `compile` and [`super::set`], positions
+//! live in [`super::locate`]. Every field is optional here so each key can be checked on its own
+//! and all errors of a file reported together; `id` is required by the loader and the schema.
+//!
+//! Decided here where nothing else says: the known keys are listed (in `rules check`'s help for a
+//! key nothing is near) as the common fields, then each key's fields in registry order, each name
+//! once: `require, severity, message, review` where the hand-kept list had `require, review,
+//! severity, message`.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::keys::{AnyFields, KeyFields};
+
 /// A rule file.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "jixiao rule file",
@@ -193,18 +203,6 @@ pub struct OtherRowSpec {
     pub message: Option<String>,
 }
 
-/// `cap:` — 等级上限: where the rule's `when:` holds, the project's grade may not exceed `grade`
-/// (it never raises a lower grade).
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Cap")]
-pub struct CapSpec {
-    /// The highest grade the project may have (`良好`).
-    pub grade: String,
-    /// The message shown beside the total.
-    pub message: Option<String>,
-}
-
 /// Severity of a `require:` check's finding: the findings' own severity.
 pub use crate::finding::Severity;
 
@@ -218,7 +216,10 @@ pub enum Number {
 }
 
 impl Number {
-    /// The exact decimal (a float goes through its shortest printed form: `2.5` is 2.5).
+    /// The exact decimal (a float goes through its shortest printed form: `2.5` is 2.5), within
+    /// the range a form's numbers may take (`crate::table::amount::in_range`: below 10^15, and
+    /// not below 10^-10 unless zero): points, weights and steps past it (`1e28` points, a weight
+    /// of `1e-28`) overflowed the scores they scale, a panic; they are refused where the key is.
     pub fn decimal(&self) -> Option<rust_decimal::Decimal> {
         use std::str::FromStr;
         match self {
@@ -226,14 +227,39 @@ impl Number {
             Number::Float(f) => rust_decimal::Decimal::from_str(&f.to_string()).ok(),
             Number::Text(s) => rust_decimal::Decimal::from_str(s.trim()).ok(),
         }
+        .filter(|d| crate::table::amount::in_range(*d))
     }
 }
 
 /// One rule. Exactly one decision key (or `require:`) per rule, besides `id`, `when`,
 /// `description` and `disable`; a later rule with the same id replaces the keys it writes.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+///
+/// Its common fields are here ([`Common`]); every other field belongs to a key and is declared
+/// in that key's file (`fields!` in [`super::keys`]): a rule holds the `Fields` of each key it
+/// writes, asked for by type ([`RuleSpec::get`]). Its serde and schema impls are assembled from
+/// the keys' (the schema here, the reading in [`super::loader`]).
+#[derive(Debug, Default)]
 pub struct RuleSpec {
+    /// Unique id; a later file with the same id overrides the keys it writes.
+    pub id: Option<String>,
+    /// What the rule is for (shown by `jixiao rules list`).
+    pub description: Option<String>,
+    /// Condition in the target language: `indicator ~ "满意度" and target < 90%`.
+    pub when: Option<String>,
+    /// `true` switches off a rule loaded earlier (`false` switches it back on).
+    pub disable: Option<bool>,
+    /// The fields of each key the rule writes, with the key's kind, in the order of kinds.
+    keys: Vec<(usize, Box<dyn AnyFields>)>,
+}
+
+/// The fields every rule has, whatever it decides: the schema of [`RuleSpec`] starts from
+/// them (its description is [`RuleSpec`]'s).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "One rule. Exactly one decision key (or `require:`) per rule, besides `id`, `when`,\n`description` and `disable`; a later rule with the same id replaces the keys it writes."
+)]
+pub struct Common {
     /// Unique id; a later file with the same id overrides the keys it writes.
     #[schemars(required)]
     pub id: Option<String>,
@@ -243,109 +269,152 @@ pub struct RuleSpec {
     pub when: Option<String>,
     /// `true` switches off a rule loaded earlier (`false` switches it back on).
     pub disable: Option<bool>,
-
-    /// Direction of matching indicators: how a bare target reads and is scored.
-    pub direction: Option<DirectionSpec>,
-    /// The operator a bare value reads with, where it is not the direction's (`=`).
-    pub bare_op: Option<BareOp>,
-    /// Category (一级指标) given to matching indicators; marked inferred where the table had none.
-    pub category: Option<String>,
-    /// Subcategory (二级指标) given to matching indicators.
-    pub subcategory: Option<String>,
-    /// Tolerance of approximate targets (`约100人`), relative to the value: `10%`.
-    pub tolerance: Option<String>,
-    /// An extra unit conversion: `1 月 = 30 天`.
-    pub convert: Option<String>,
-    /// Points of the matching categories; categories whose weight comes from one rule share it.
-    pub category_weight: Option<Number>,
-    /// Points of each matching indicator (instead of an even share of its category).
-    pub indicator_weight: Option<Number>,
-    /// Points of budget execution (预算执行率).
-    pub budget_weight: Option<Number>,
-    /// Scoring formula for matching indicators (usually `when: kind == "..."`).
-    pub formula: Option<Formula>,
-    /// With `formula: deadline`: share of the weight lost per month late (`10%`); absent: late
-    /// scores 0.
-    pub late_penalty: Option<String>,
-    /// A qualitative grade (达成 / 部分达成 / 未达成).
-    pub grade: Option<String>,
-    /// With `grade`: other words that mean this grade (`基本达成`).
-    pub words: Option<Vec<String>>,
-    /// With `grade`: the share of the weight it earns by default (`70%`).
-    pub share: Option<String>,
-    /// With `grade`: the lowest share a reviewer may give (`60%`).
-    pub min_share: Option<String>,
-    /// With `grade`: the highest share a reviewer may give (`80%`).
-    pub max_share: Option<String>,
-    /// A grade band of the total score (优 / 良 / 中 / 差).
-    pub band: Option<String>,
-    /// With `band`: the lowest score of the band (`90`).
-    pub min_score: Option<Number>,
-    /// Decimals shown for scores (computation stays exact).
-    pub precision: Option<u32>,
-    /// Which total the grade band reads: `shown` (default: as printed) or `exact`.
-    pub grade_on: Option<GradeOn>,
-    /// 分档 scoring of matching indicators.
-    pub tiers: Option<TiersSpec>,
-    /// 扣分 scoring of matching indicators.
-    pub deduct: Option<DeductSpec>,
-    /// A completion ratio below which matching indicators earn a fixed share.
-    pub floor: Option<FloorSpec>,
-    /// 加分 of matching indicators past their target, up to a maximum.
-    pub bonus: Option<BonusSpec>,
-    /// A condition on another row of the same project that limits matching rows' points.
-    pub other_row: Option<OtherRowSpec>,
-    /// 一票否决 where `when:` holds (it may read `actual`).
-    pub veto: Option<VetoSpec>,
-    /// 等级上限 where `when:` holds (it may read `actual`): the grade may not exceed it.
-    pub cap: Option<CapSpec>,
-    /// `true`: matching indicators do not apply (dropped, project rescaled to 100).
-    pub not_applicable: Option<bool>,
-    /// A check: a finding (code = id) wherever this does not hold: `target >= 90%`.
-    pub require: Option<String>,
-    /// `true`: the id names a built-in check of `jixiao review` (`review.punctuation`); with
-    /// `severity`, its severity. Switch one off with `disable: true`.
-    pub review: Option<bool>,
-    /// With `require` or `review`: error | warning | info (default warning).
-    pub severity: Option<Severity>,
-    /// With `require`: the finding's message.
-    pub message: Option<String>,
 }
 
-/// Every key a rule may have, for unknown-key suggestions: serde's own list of [`RuleSpec`]'s
-/// fields, in their order, so a new field is a known key with no second list to keep in step.
-pub static RULE_KEYS: std::sync::LazyLock<&'static [&'static str]> =
-    std::sync::LazyLock::new(spec_fields);
+impl Common {
+    /// The names of the common fields.
+    pub const NAMES: &'static [&'static str] = &["id", "description", "when", "disable"];
+}
 
-/// The field names serde's derive hands to `deserialize_struct` for [`RuleSpec`], caught by a
-/// deserializer that reads nothing else.
-fn spec_fields() -> &'static [&'static str] {
-    use serde::de::{Error as _, Visitor, value::Error};
-    struct Fields(&'static [&'static str]);
-    impl<'de> serde::Deserializer<'de> for &mut Fields {
-        type Error = Error;
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _name: &'static str,
-            fields: &'static [&'static str],
-            _visitor: V,
-        ) -> Result<V::Value, Error> {
-            self.0 = fields;
-            Err(Error::custom("only the field names are read"))
-        }
-        fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Error> {
-            Err(Error::custom("only a struct's field names are read"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
-            ignored_any
+impl Clone for RuleSpec {
+    fn clone(&self) -> Self {
+        RuleSpec {
+            id: self.id.clone(),
+            description: self.description.clone(),
+            when: self.when.clone(),
+            disable: self.disable,
+            keys: self
+                .keys
+                .iter()
+                .map(|(k, f)| (*k, f.clone_boxed()))
+                .collect(),
         }
     }
-    let mut fields = Fields(&[]);
-    let _ = RuleSpec::deserialize(&mut fields);
-    fields.0
 }
+
+impl RuleSpec {
+    /// The fields of the key whose `Fields` is `T`, where the rule writes any of them.
+    pub fn get<T: KeyFields>(&self) -> Option<&T> {
+        self.keys
+            .iter()
+            .find_map(|(_, f)| f.as_any().downcast_ref())
+    }
+
+    /// The same, to fill in the values compiled from them.
+    pub fn get_mut<T: KeyFields>(&mut self) -> Option<&mut T> {
+        self.keys
+            .iter_mut()
+            .find_map(|(_, f)| f.as_any_mut().downcast_mut())
+    }
+
+    /// The kinds of the keys whose fields the rule writes, with those fields, in kind order.
+    pub fn kinds(&self) -> impl Iterator<Item = (usize, &dyn AnyFields)> {
+        self.keys.iter().map(|(k, f)| (*k, &**f))
+    }
+
+    /// Whether the rule writes the field `name` (a value, not `null`).
+    pub fn has(&self, name: &str) -> bool {
+        match name {
+            "id" => self.id.is_some(),
+            "description" => self.description.is_some(),
+            "when" => self.when.is_some(),
+            "disable" => self.disable.is_some(),
+            _ => self.keys.iter().any(|(_, f)| f.has(name)),
+        }
+    }
+
+    /// The common fields `new` writes replace these.
+    pub(crate) fn set_common(&mut self, new: Common) {
+        let Common {
+            id,
+            description,
+            when,
+            disable,
+        } = new;
+        if id.is_some() {
+            self.id = id;
+        }
+        if description.is_some() {
+            self.description = description;
+        }
+        if when.is_some() {
+            self.when = when;
+        }
+        if disable.is_some() {
+            self.disable = disable;
+        }
+    }
+
+    /// The fields of the key of kind `kind` merged over those the rule has (or added).
+    pub(crate) fn add_fields(&mut self, kind: usize, fields: Box<dyn AnyFields>) {
+        match self.keys.binary_search_by_key(&kind, |(k, _)| *k) {
+            Ok(i) => self.keys[i].1.merge_boxed(fields),
+            Err(i) => self.keys.insert(i, (kind, fields)),
+        }
+    }
+
+    /// The keys `new` writes replace these (every key but `id`; a later rule of the same id).
+    pub(crate) fn merge(&mut self, new: RuleSpec) {
+        let RuleSpec {
+            id: _,
+            description,
+            when,
+            disable,
+            keys,
+        } = new;
+        self.set_common(Common {
+            id: None,
+            description,
+            when,
+            disable,
+        });
+        for (kind, fields) in keys {
+            self.add_fields(kind, fields);
+        }
+    }
+}
+
+impl JsonSchema for RuleSpec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleSpec".into()
+    }
+
+    /// The common fields' schema, with every key's fields added to its properties.
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = Common::json_schema(generator);
+        let keys: Vec<(String, serde_json::Value)> = super::keys::ALL
+            .iter()
+            .flat_map(|k| {
+                let fields = (k.fields.schema)(generator);
+                match fields.get("properties") {
+                    Some(serde_json::Value::Object(p)) => p.clone().into_iter().collect(),
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
+        if let Some(serde_json::Value::Object(props)) = schema.get_mut("properties") {
+            for (name, property) in keys {
+                props.entry(name).or_insert(property);
+            }
+        }
+        schema
+    }
+}
+
+/// Every key a rule may have, for unknown-key suggestions: the common fields, then each
+/// registered key's fields in the order of [`super::keys::ALL`] (each name once).
+pub static RULE_KEYS: std::sync::LazyLock<&'static [&'static str]> =
+    std::sync::LazyLock::new(|| {
+        let mut names: Vec<&'static str> = Common::NAMES.to_vec();
+        for key in super::keys::ALL {
+            for name in key.fields.names {
+                if !names.contains(name) {
+                    names.push(name);
+                }
+            }
+        }
+        Box::leak(names.into_boxed_slice())
+    });
 
 /// Keys of the file's top level.
 pub const FILE_KEYS: &[&str] = &["rules"];

@@ -114,6 +114,11 @@ impl Rule {
     pub(crate) fn require_node(&self) -> Option<&Node> {
         self.require_node.as_ref()
     }
+
+    /// Its compiled `when:` condition.
+    pub(crate) fn when_node(&self) -> Option<&Node> {
+        self.when_node.as_ref()
+    }
 }
 
 /// One file to load: a name for diagnostics (`rules/direction.yaml`, a path) and its text.
@@ -213,17 +218,10 @@ pub struct RuleSet {
 /// A rule read from one file, its keys compiled, before merging: what a key's
 /// [`decide`](keys::KeyInfo::decide) reads.
 pub(in crate::rules) struct Partial {
+    /// Its keys, each key's values compiled ([`keys::KeyInfo::compile`]).
     pub spec: RuleSpec,
+    /// Its `when:`, compiled.
     pub when: Option<Node>,
-    pub require: Option<Node>,
-    pub tolerance: Option<Decimal>,
-    pub late_penalty: Option<Decimal>,
-    pub share: Option<Decimal>,
-    pub min_share: Option<Decimal>,
-    pub max_share: Option<Decimal>,
-    pub convert: Option<Conversion>,
-    /// `other_row.when`, compiled.
-    pub other_row: Option<Node>,
     pub src: NamedSource<Arc<str>>,
     pub pos: ItemPos,
     pub rref: RuleRef,
@@ -233,43 +231,43 @@ pub(in crate::rules) struct Partial {
     broken: bool,
 }
 
-macro_rules! merge_fields {
-    ($old:expr, $new:expr; $($f:ident),*) => { $( if $new.$f.is_some() { $old.$f = $new.$f.take(); } )* };
-}
-
-/// The keys `new` writes replace those of `old` (every key but `id`): generic over the
-/// fields of [`RuleSpec`], so a new key needs no line here.
-fn merge_spec(old: &mut RuleSpec, new: &RuleSpec) {
-    let (Ok(serde_json::Value::Object(mut o)), Ok(serde_json::Value::Object(n))) =
-        (serde_json::to_value(&*old), serde_json::to_value(new))
-    else {
-        return;
-    };
-    for (k, v) in n {
-        if k != "id" && !v.is_null() {
-            o.insert(k, v);
-        }
-    }
-    if let Ok(merged) = serde_json::from_value(serde_json::Value::Object(o)) {
-        *old = merged;
-    }
-}
-
 impl Partial {
-    fn merge(&mut self, mut n: Partial) {
-        merge_spec(&mut self.spec, &n.spec);
-        merge_fields!(self, n; when, require, tolerance, late_penalty, share, min_share, max_share, convert, other_row);
-        self.history.push(n.rref.clone());
-        self.broken = n.broken;
-        self.rref = n.rref;
-        self.src = n.src;
-        self.pos = n.pos;
+    /// A later file's rule of the same id: the keys it writes (and the values compiled from
+    /// them) replace these, every key but `id` ([`RuleSpec::merge`]: generic over the keys'
+    /// fields, so a new key needs no line here).
+    fn merge(&mut self, n: Partial) {
+        let Partial {
+            spec,
+            when,
+            src,
+            pos,
+            rref,
+            broken,
+            ..
+        } = n;
+        self.spec.merge(spec);
+        if when.is_some() {
+            self.when = when;
+        }
+        self.history.push(rref.clone());
+        self.broken = broken;
+        self.rref = rref;
+        self.src = src;
+        self.pos = pos;
     }
 
     fn key_span(&self, key: &str) -> std::ops::Range<usize> {
         self.pos
             .key(key)
             .map_or(self.pos.dash.clone(), |p| p.key.clone())
+    }
+
+    /// The fields of the key whose `Fields` is `T` (none written where the rule writes none).
+    pub fn fields<T: keys::KeyFields>(&self) -> Cow<'_, T> {
+        match self.spec.get::<T>() {
+            Some(f) => Cow::Borrowed(f),
+            None => Cow::Owned(T::default()),
+        }
     }
 
     /// A decision error at `key`.
@@ -296,7 +294,7 @@ impl Partial {
                 format!("`{key}` 有误：{why}"),
                 "这里的值用不了",
             )
-            .help("见 docs/rules.md 中该键的写法和例子"),
+            .help("见 docs/rules.md 中该键的写法和例子；数值的绝对值须小于 10^15，非零时不小于 10^-10"),
         )
     }
 }
@@ -314,115 +312,106 @@ fn bad_value_at(
     RuleError::new(RuleErrorKind::BadValue, src, span, message, label)
 }
 
-/// A percentage key (`10%`) as a fraction.
-fn percent(
-    text: &str,
-    key: &str,
-    item: &ItemPos,
-    src: &NamedSource<Arc<str>>,
-    errors: &mut Vec<RuleError>,
-) -> Option<Decimal> {
-    match expr::quantity(text.trim()) {
-        Some(Quantity {
-            value,
-            unit: Some(u),
-        }) if u == Unit::PERCENT => Some(value / Decimal::ONE_HUNDRED),
-        _ => {
-            errors.push(
-                bad_value_at(
-                    src,
-                    item,
-                    key,
-                    format!("`{key}` 应是一个百分数"),
-                    "这里应是百分数",
-                )
-                .help(format!("写作 `{key}: 10%`")),
-            );
-            None
-        }
-    }
+/// What a key's [`compile`](keys::KeyInfo::compile) reads its values with, as its file is
+/// read: the rule's positions in that file, the compiler of conditions and the file's errors
+/// (each bad value one error at the value).
+pub(in crate::rules) struct Compile<'a> {
+    pos: &'a ItemPos,
+    src: &'a NamedSource<Arc<str>>,
+    compiler: &'a mut Compiler,
+    errors: &'a mut Vec<RuleError>,
 }
 
-fn compile_expr(
-    text: &str,
-    key: &str,
-    item: &ItemPos,
-    src: &NamedSource<Arc<str>>,
-    compiler: &mut Compiler,
-    errors: &mut Vec<RuleError>,
-) -> Option<Node> {
-    let result = expr::parse(text).and_then(|e| compiler.compile(&e));
-    match result {
-        Ok(n) => Some(n),
-        Err(e) => {
-            let span = match item.key(key) {
-                Some(p) => p.map(&e.span),
-                None => item.dash.clone(),
-            };
-            let mut err = RuleError::new(
-                RuleErrorKind::Expression,
-                src,
-                span,
-                format!("`{key}` 条件有误：{}", e.label),
-                e.label.to_string(),
-            );
-            if !e.help.is_empty() {
-                err = err.help(e.help.to_string());
+impl Compile<'_> {
+    /// A percentage key (`10%`) as a fraction.
+    pub fn percent(&mut self, text: Option<&str>, key: &str) -> Option<Decimal> {
+        match expr::quantity(text?.trim()) {
+            Some(Quantity {
+                value,
+                unit: Some(u),
+            }) if u == Unit::PERCENT => Some(value / Decimal::ONE_HUNDRED),
+            _ => {
+                self.errors.push(
+                    bad_value_at(
+                        self.src,
+                        self.pos,
+                        key,
+                        format!("`{key}` 应是一个百分数"),
+                        "这里应是百分数",
+                    )
+                    .help(format!("写作 `{key}: 10%`")),
+                );
+                None
             }
-            errors.push(err);
-            None
         }
     }
-}
 
-fn conversion(
-    text: &str,
-    item: &ItemPos,
-    src: &NamedSource<Arc<str>>,
-    errors: &mut Vec<RuleError>,
-) -> Option<Conversion> {
-    let parts: Vec<&str> = text.split(['=', '＝']).collect();
-    if let [l, r] = parts[..]
-        && let (Some(a), Some(b)) = (expr::quantity(l.trim()), expr::quantity(r.trim()))
-        && let (Some(from), Some(to)) = (a.unit, b.unit)
-        && !a.value.is_zero()
-        && let Some(factor) = b.value.checked_div(a.value)
-    {
-        return Some(Conversion { from, to, factor });
+    /// A condition of the key `key` (`when`, `require`), compiled.
+    pub fn condition(&mut self, text: Option<&str>, key: &str) -> Option<Node> {
+        let result = expr::parse(text?).and_then(|e| self.compiler.compile(&e));
+        match result {
+            Ok(n) => Some(n),
+            Err(e) => {
+                let span = match self.pos.key(key) {
+                    Some(p) => p.map(&e.span),
+                    None => self.pos.dash.clone(),
+                };
+                let mut err = RuleError::new(
+                    RuleErrorKind::Expression,
+                    self.src,
+                    span,
+                    format!("`{key}` 条件有误：{}", e.label),
+                    e.label.to_string(),
+                );
+                if !e.help.is_empty() {
+                    err = err.help(e.help.to_string());
+                }
+                self.errors.push(err);
+                None
+            }
+        }
     }
-    errors.push(
-        bad_value_at(
-            src,
-            item,
-            "convert",
-            "`convert` 应写作 `1 月 = 30 天`".to_owned(),
-            "读不出换算",
-        )
-        .help("两边各是一个带单位的数量，如 `convert: 1 月 = 30 天`"),
-    );
-    None
-}
 
-fn number(
-    n: &Option<super::model::Number>,
-    key: &str,
-    item: &ItemPos,
-    src: &NamedSource<Arc<str>>,
-    errors: &mut Vec<RuleError>,
-) {
-    if let Some(n) = n
-        && n.decimal().is_none_or(|d| d.is_sign_negative())
-    {
-        errors.push(
+    /// A unit conversion `1 月 = 30 天` (the key `convert`).
+    pub fn conversion(&mut self, text: Option<&str>) -> Option<Conversion> {
+        let parts: Vec<&str> = text?.split(['=', '＝']).collect();
+        if let [l, r] = parts[..]
+            && let (Some(a), Some(b)) = (expr::quantity(l.trim()), expr::quantity(r.trim()))
+            && let (Some(from), Some(to)) = (a.unit, b.unit)
+            && !a.value.is_zero()
+            && let Some(factor) = b.value.checked_div(a.value)
+        {
+            return Some(Conversion { from, to, factor });
+        }
+        self.errors.push(
             bad_value_at(
-                src,
-                item,
-                key,
-                format!("`{key}` 应是一个非负的数"),
-                "这里应是数",
+                self.src,
+                self.pos,
+                "convert",
+                "`convert` 应写作 `1 月 = 30 天`".to_owned(),
+                "读不出换算",
             )
-            .help(format!("写作 `{key}: 10`")),
+            .help("两边各是一个带单位的数量，如 `convert: 1 月 = 30 天`"),
         );
+        None
+    }
+
+    /// A number of points that must not be negative (an error where it is).
+    pub fn number(&mut self, n: Option<&super::model::Number>, key: &str) {
+        if let Some(n) = n
+            && n.decimal().is_none_or(|d| d.is_sign_negative())
+        {
+            self.errors.push(
+                bad_value_at(
+                    self.src,
+                    self.pos,
+                    key,
+                    format!("`{key}` 应是一个非负的数，小于 10^15，非零时不小于 10^-10"),
+                    "这里应是数",
+                )
+                .help(format!("写作 `{key}: 10`")),
+            );
+        }
     }
 }
 
@@ -571,8 +560,10 @@ impl RuleSet {
     /// Whether evaluation has anything to ask once an actual is read: a veto, a cap, or a `require:`
     /// check that reads the actual.
     pub fn asks_of_actuals(&self) -> bool {
-        !self.by_kind[keys::veto::KIND].is_empty()
-            || !self.by_kind[keys::cap::KIND].is_empty()
+        keys::ALL
+            .iter()
+            .zip(&self.by_kind)
+            .any(|(k, rules)| k.on_actuals && !rules.is_empty())
             || self.by_kind[keys::check::KIND]
                 .iter()
                 .any(|&i| self.rules[i].reads_actual)
@@ -678,47 +669,33 @@ const DEFAULT_BANDS: &[&str] = &["优", "良", "中", "差"];
 /// and the rule's place in its file.
 type At<'a> = (&'a NamedSource<Arc<str>>, &'a Arc<str>, usize, usize);
 
-/// A loaded rule with its keys compiled: its conditions, percentages and conversion read (each
-/// bad one an error at its value), its numbers checked.
+/// A loaded rule with its keys compiled: its `when:`, then each key's values
+/// ([`keys::KeyInfo::compile`]: conditions, percentages, a conversion read, numbers checked;
+/// each bad one an error at its value).
 fn compiled(
-    LoadedRule { spec, pos, broken }: LoadedRule,
+    LoadedRule {
+        mut spec,
+        pos,
+        broken,
+    }: LoadedRule,
     (src, file, layer, position): At<'_>,
     compiler: &mut Compiler,
     errors: &mut Vec<RuleError>,
 ) -> Partial {
-    let [when, require, other_row] = [
-        ("when", spec.when.as_deref()),
-        ("require", spec.require.as_deref()),
-        (
-            "other_row",
-            spec.other_row.as_ref().map(|o| o.when.as_str()),
-        ),
-    ]
-    .map(|(key, text)| text.and_then(|t| compile_expr(t, key, &pos, src, compiler, errors)));
-    let [tolerance, late_penalty, share, min_share, max_share] = [
-        ("tolerance", &spec.tolerance),
-        ("late_penalty", &spec.late_penalty),
-        ("share", &spec.share),
-        ("min_share", &spec.min_share),
-        ("max_share", &spec.max_share),
-    ]
-    .map(|(key, text)| {
-        text.as_deref()
-            .and_then(|t| percent(t, key, &pos, src, errors))
-    });
-    let p = Partial {
+    let mut cx = Compile {
+        pos: &pos,
+        src,
+        compiler,
+        errors,
+    };
+    let when = cx.condition(spec.when.as_deref(), "when");
+    for key in keys::ALL {
+        if let Some(compile) = key.compile {
+            compile(&mut spec, &mut cx);
+        }
+    }
+    Partial {
         when,
-        require,
-        other_row,
-        tolerance,
-        late_penalty,
-        share,
-        min_share,
-        max_share,
-        convert: spec
-            .convert
-            .as_deref()
-            .and_then(|t| conversion(t, &pos, src, errors)),
         rref: RuleRef {
             id: Cow::Owned(spec.id.clone().unwrap_or_default()),
             file: file.clone(),
@@ -731,16 +708,7 @@ fn compiled(
         position,
         history: Vec::new(),
         broken,
-    };
-    for (n, key) in [
-        (&p.spec.category_weight, "category_weight"),
-        (&p.spec.indicator_weight, "indicator_weight"),
-        (&p.spec.budget_weight, "budget_weight"),
-        (&p.spec.min_score, "min_score"),
-    ] {
-        number(n, key, &p.pos, src, errors);
     }
-    p
 }
 
 /// The rules merged by id, in the order their ids first appear.
@@ -792,7 +760,7 @@ fn grade_bands(merged: &[Partial]) -> Vec<String> {
     let bands: Vec<&str> = merged
         .iter()
         .filter(|p| p.spec.disable != Some(true))
-        .filter_map(|p| p.spec.band.as_deref())
+        .filter_map(|p| p.spec.get::<keys::band::Fields>()?.band.as_deref())
         .map(str::trim)
         .collect();
     if bands.is_empty() {
@@ -816,7 +784,8 @@ fn decide_all(
         let file_index = p.layer;
         match decide(&p).and_then(|c| names_a_band(&p, c, bands)) {
             Ok(choice) => {
-                let reads_actual = [&p.when, &p.require].into_iter().flatten().any(|n| {
+                let require = keys::check::condition(&p.spec).cloned();
+                let reads_actual = [&p.when, &require].into_iter().flatten().any(|n| {
                     let mut f = crate::rules::conditions::FieldsRead::default();
                     n.fields(&mut f);
                     f.contains(crate::rules::expr::Field::Actual)
@@ -831,7 +800,7 @@ fn decide_all(
                     choice,
                     reads_actual,
                     when_node: p.when,
-                    require_node: p.require,
+                    require_node: require,
                 });
             }
             Err(_) if p.broken => {}
@@ -868,17 +837,40 @@ fn names_a_band(p: &Partial, choice: Choice, bands: &[String]) -> Result<Choice,
 }
 
 fn has_decision(s: &RuleSpec) -> bool {
-    keys::ALL.iter().any(|k| (k.present)(s))
+    s.kinds().any(|(kind, _)| keys::ALL[kind].present(s))
 }
 
-/// The rule's one decision, by its key's file in [`keys`]; first the checks every key shares:
-/// one decision key, attached keys beside their own, a `when:` reading only what the key sees.
+/// The rule's one decision, by its key's file in [`keys`]; first the checks every key shares,
+/// each a step: one decision key (`the_decision_key`), attached keys beside their own
+/// (`attached_beside_their_own`), a `when:` reading only what the key sees (`when_reads_what_it_sees`).
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let s = &p.spec;
-    let mut mains: Vec<&'static keys::KeyInfo> =
-        keys::ALL.iter().filter(|k| (k.present)(s)).collect();
+    let main = the_decision_key(p)?;
+    attached_beside_their_own(p, main)?;
+    let Some(main) = main else {
+        if p.spec.disable == Some(true) {
+            return Ok(Choice::nothing());
+        }
+        return Err(p.derr(
+            "id",
+            format!("规则 `{}` 没有决定任何事", p.rref.id),
+            "这条规则什么也不决定",
+            "加上 direction、category、require 等一个键；要覆盖默认规则，id 要和 `jixiao rules list` 里的一致",
+        ));
+    };
+    when_reads_what_it_sees(p, main)?;
+    (main.decide)(p)
+}
+
+/// Step 1: the key the rule decides, if any; two written is an error at the second (in the
+/// order written).
+fn the_decision_key(p: &Partial) -> Result<Option<&'static keys::KeyInfo>, Box<RuleError>> {
+    let mut mains: Vec<&'static keys::KeyInfo> = p
+        .spec
+        .kinds()
+        .map(|(kind, _)| &keys::ALL[kind])
+        .filter(|k| k.present(&p.spec))
+        .collect();
     mains.sort_by_key(|k| p.pos.key(k.name).map_or(0, |k| k.key.start));
-    let disabled = s.disable == Some(true);
     if mains.len() > 1 {
         return Err(p.derr(
             mains[1].name,
@@ -890,12 +882,21 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             "把它拆成两条规则，各有自己的 id",
         ));
     }
-    for owner in keys::ALL {
-        for (key, present) in owner.attached {
-            let belongs = mains
-                .first()
-                .is_some_and(|m| m.attached.iter().any(|(k, _)| k == key));
-            if present(s) && !belongs {
+    Ok(mains.first().copied())
+}
+
+/// Step 2: every attached key the rule writes belongs to its decision key (else an error at
+/// it, naming the first key of [`keys::ALL`] it belongs to: a field written is in the fields
+/// of every key that declares it, and they come in the order of kinds).
+fn attached_beside_their_own(
+    p: &Partial,
+    main: Option<&'static keys::KeyInfo>,
+) -> Result<(), Box<RuleError>> {
+    for (kind, fields) in p.spec.kinds() {
+        let owner = &keys::ALL[kind];
+        for key in owner.attached() {
+            let belongs = main.is_some_and(|m| m.attached().any(|k| k == key));
+            if fields.has(key) && !belongs {
                 return Err(p.derr(
                     key,
                     format!("`{key}` 只能和 `{}` 写在同一条规则里", owner.name),
@@ -905,49 +906,44 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             }
         }
     }
-    let Some(main) = mains.first() else {
-        if disabled {
-            return Ok(Choice::nothing());
-        }
-        return Err(p.derr(
-            "id",
-            format!("规则 `{}` 没有决定任何事", p.rref.id),
-            "这条规则什么也不决定",
-            "加上 direction、category、require 等一个键；要覆盖默认规则，id 要和 `jixiao rules list` 里的一致",
-        ));
+    Ok(())
+}
+
+/// Step 3: the rule's `when:` reads only the fields its key sees (else it could never hold).
+fn when_reads_what_it_sees(p: &Partial, main: &keys::KeyInfo) -> Result<(), Box<RuleError>> {
+    let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields) else {
+        return Ok(());
     };
-    if let (Some(node), Some((allowed, why))) = (&p.when, main.when_fields) {
-        let main = main.name;
-        let mut read = super::conditions::FieldsRead::default();
-        node.fields(&mut read);
-        if let Some((name, _)) = super::expr::FIELD_NAMES
-            .iter()
-            .find(|(_, f)| read.contains(*f) && !allowed.contains(f))
-        {
-            return Err(p.derr(
-                "when",
-                format!("`{main}` 规则的 `when` 读了 `{name}`，而{why}：这个条件永远不会成立"),
-                "这个条件不起作用",
-                if allowed.is_empty() {
-                    "删去 when".to_owned()
-                } else {
-                    format!(
-                        "`{main}` 的条件只能读 {}",
-                        allowed
-                            .iter()
-                            .filter_map(|f| super::expr::FIELD_NAMES
-                                .iter()
-                                .find(|(_, g)| g == f)
-                                .map(|(n, _)| format!("`{n}`")))
-                            .collect::<Vec<_>>()
-                            .join("、")
-                    )
-                }
-                .as_str(),
-            ));
-        }
-    }
-    (main.decide)(p)
+    let mut read = super::conditions::FieldsRead::default();
+    node.fields(&mut read);
+    let Some((name, _)) = super::expr::FIELD_NAMES
+        .iter()
+        .find(|(_, f)| read.contains(*f) && !allowed.contains(f))
+    else {
+        return Ok(());
+    };
+    let main = main.name;
+    let help = if allowed.is_empty() {
+        "删去 when".to_owned()
+    } else {
+        format!(
+            "`{main}` 的条件只能读 {}",
+            allowed
+                .iter()
+                .filter_map(|f| super::expr::FIELD_NAMES
+                    .iter()
+                    .find(|(_, g)| g == f)
+                    .map(|(n, _)| format!("`{n}`")))
+                .collect::<Vec<_>>()
+                .join("、")
+        )
+    };
+    Err(p.derr(
+        "when",
+        format!("`{main}` 规则的 `when` 读了 `{name}`，而{why}：这个条件永远不会成立"),
+        "这个条件不起作用",
+        &help,
+    ))
 }
 
 /// Decisions about one indicator; see [`RuleSet::apply`]. Each key's accessor
@@ -1094,6 +1090,59 @@ impl lang::Directions for RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An attached key stands beside its own key only; one that two keys declare (`severity`:
+    /// `require`, `review`) stands beside either, and where it stands alone the error names
+    /// the first of them in the registry.
+    #[test]
+    fn attached_keys_stand_beside_their_own() {
+        let load = |body: &str| {
+            let text = format!("rules:\n  - id: user.x\n{body}");
+            RuleSet::with_files(&[RuleSource::new("user.yaml", text)], false)
+        };
+        let message_of = |body: &str| match load(body) {
+            Ok(_) => panic!("{body} loads"),
+            Err(files) => files[0].errors[0].to_string(),
+        };
+        assert!(load("    require: target >= 90%\n    severity: error\n").is_ok());
+        assert!(load("    review: true\n    severity: error\n").is_ok());
+        assert_eq!(
+            message_of("    direction: higher\n    severity: error\n"),
+            "`severity` 只能和 `require` 写在同一条规则里"
+        );
+        assert_eq!(
+            message_of("    review: true\n    message: 说明\n"),
+            "`message` 只能和 `require` 写在同一条规则里"
+        );
+        assert_eq!(
+            message_of("    grade: 好\n    share: 10%\n    min_score: 90\n"),
+            "`min_score` 只能和 `band` 写在同一条规则里"
+        );
+    }
+
+    /// A later file that writes one attached key of a rule (its `min_share`) replaces that key
+    /// and the value compiled from it; the keys it does not write stay as the earlier file
+    /// wrote them, and the decision names the later file.
+    #[test]
+    fn an_override_replaces_only_the_keys_it_writes() {
+        let user = RuleSource::new(
+            "user.yaml",
+            "rules:\n  - id: default.grade.partial\n    min_share: 50%\n",
+        );
+        let (set, _) = RuleSet::with_files(&[user], true).expect("the override loads");
+        let g = set
+            .apply(Facts::default())
+            .grade("基本达成")
+            .expect("the grade");
+        assert_eq!(g.value.name, "部分达成");
+        assert_eq!(g.value.min_share, Decimal::new(5, 1));
+        assert_eq!(g.value.share, Decimal::new(7, 1));
+        assert_eq!(g.value.max_share, Decimal::new(8, 1));
+        assert_eq!(&*g.rule.file, "user.yaml");
+        let bundled = RuleSet::bundled().apply(Facts::default());
+        let before = bundled.grade("基本达成").expect("the bundled grade");
+        assert_eq!(before.value.min_share, Decimal::new(6, 1));
+    }
 
     /// The bundled files' patterns are compiled only when first matched, unchecked at load:
     /// every one compiles, and the same files not byte for byte the bundled ones (a comment

@@ -496,6 +496,26 @@ impl<'a> CellBudget<'a> {
         }
     }
 
+    /// Whether the cells counted so far are within the limit (the check inline on every row,
+    /// the refusal built out of line).
+    #[inline]
+    fn within_cells(&self) -> Result<(), ReadError> {
+        if self.cells > self.max_cells {
+            return Err(self.too_many_cells());
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn too_many_cells(&self) -> ReadError {
+        ReadError::TooManyCells {
+            name: self.name.into(),
+            cells: self.cells,
+            max: limits::CELLS.shown(),
+            help: limits::CELLS.help(),
+        }
+    }
+
     /// Accounts for a row of `columns` cells at 1-based `line`.
     fn row(&mut self, line: usize, columns: usize) -> Result<(), ReadError> {
         if columns > self.max_columns {
@@ -508,15 +528,7 @@ impl<'a> CellBudget<'a> {
             });
         }
         self.cells += columns as u64;
-        if self.cells > self.max_cells {
-            return Err(ReadError::TooManyCells {
-                name: self.name.into(),
-                cells: self.cells,
-                max: limits::CELLS.shown(),
-                help: limits::CELLS.help(),
-            });
-        }
-        Ok(())
+        self.within_cells()
     }
 }
 
@@ -537,15 +549,7 @@ impl CellBudget<'_> {
         let filled: u64 = widths.iter().map(|&(_, w)| u64::from(w)).sum();
         let empty = lines.saturating_sub(widths.len() as u64);
         self.cells = self.cells.saturating_add(filled).saturating_add(empty);
-        if self.cells > self.max_cells {
-            return Err(ReadError::TooManyCells {
-                name: self.name.into(),
-                cells: self.cells,
-                max: limits::CELLS.shown(),
-                help: limits::CELLS.help(),
-            });
-        }
-        Ok(())
+        self.within_cells()
     }
 }
 
@@ -585,7 +589,14 @@ fn split_rows<'a>(
 ) -> Result<Vec<Row<'a>>, ReadError> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    // a row for each line, reserved at once; but a file of short lines (50 MB of blank lines)
+    // reserves no more than a row for 32 bytes of it (the rows that are kept grow the list)
+    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    let mut rows = Vec::with_capacity(lines.min(n / 32 + 16));
+    // whether the last row kept is blank: a run of blank rows is kept as its first, the others
+    // counted against the cell limit and dropped (Excel writes blank rows past its data; held,
+    // 50 MB of blank lines took 2 GB before the cell limit refused them)
+    let mut last_blank = false;
     let mut pos = 0;
     // no `"` at or after this offset: an unclosed quote need not search again (no n² scans)
     let mut no_quote_from = n;
@@ -607,14 +618,8 @@ fn split_rows<'a>(
         // search finds the line break or a quote, whichever comes first)
         let first = memchr::memchr2(b'\n', b'"', &bytes[pos..]).map_or(n, |i| pos + i);
         if plain_rows && (first == n || bytes[first] == b'\n') {
-            rows.push(plain_row(
-                text,
-                row_start..first,
-                delim,
-                &mut cursor,
-                budget,
-                capacity,
-            )?);
+            let row = plain_row(text, row_start..first, delim, &mut cursor, budget, capacity)?;
+            keep_row(&mut rows, row, &mut last_blank);
             pos = first;
             if pos < n {
                 pos += 1;
@@ -699,12 +704,25 @@ fn split_rows<'a>(
                 cursor.next_line_at(pos);
             }
         }
-        rows.push(Row {
+        let row = Row {
             cells,
             range: row_start..end.max(row_start),
-        });
+        };
+        keep_row(&mut rows, row, &mut last_blank);
     }
     Ok(rows)
+}
+
+/// Keeps a row read from text, unless it is blank and follows a blank row (a run of blank
+/// rows is kept as its first: every layout reads a run as it reads one blank row, and the
+/// others are not held; their cells were counted as they were read).
+#[inline]
+fn keep_row<'a>(rows: &mut Vec<Row<'a>>, row: Row<'a>, last_blank: &mut bool) {
+    let blank = row.is_blank();
+    if !(blank && *last_blank) {
+        rows.push(row);
+    }
+    *last_blank = blank;
 }
 
 /// The row of text `line` (a line without a `"`, its line break excluded): a cell between

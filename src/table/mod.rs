@@ -66,7 +66,7 @@
 //!   which a stray far cell would blow up) after every part of the zip has been unzipped once
 //!   within the limit.
 
-mod amount;
+pub(crate) mod amount;
 pub mod formats;
 mod grid;
 pub mod layouts;
@@ -749,49 +749,11 @@ struct Preamble {
     money_unit: Option<String>,
 }
 
-/// Reads `部门名称：…`, `单位名称：…`, `单位：万元` from a row with one or two filled cells. A row
-/// may hold two labels, in two cells or in one cell apart by spaces
-/// (`单位名称：某局  金额单位：万元`): each gives its own fact. Returns whether the row is a
-/// preamble line.
-fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
-    if row.filled().nth(2).is_some() {
-        return false;
-    }
-    let filled: Vec<&str> = row.filled().map(|(_, c)| &*c.text).collect();
-    if filled.is_empty() {
-        return false;
-    }
-    // a label alone in its cell (`单位名称：`) takes the next cell as its value
-    let mut texts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < filled.len() {
-        let t = filled[i].trim();
-        if t.ends_with([':', '：']) && i + 1 < filled.len() {
-            texts.push(format!("{t}{}", filled[i + 1].trim()));
-            i += 2;
-        } else {
-            texts.push(t.to_owned());
-            i += 1;
-        }
-    }
-    let segments: Vec<String> = texts.iter().flat_map(|t| label_segments(t)).collect();
-    if !segments.iter().any(|s| s.contains([':', '：'])) {
-        return filled.len() == 1 && is_title(filled[0]);
-    }
-    let mut read = false;
-    for seg in &segments {
-        let Some(colon) = seg.find([':', '：']) else {
-            continue;
-        };
-        let key = columns::normalize(&seg[..colon]);
-        let value = seg[colon..]
-            .trim_start_matches([':', '：'])
-            .trim()
-            .to_string();
-        if value.is_empty() {
-            continue;
-        }
-        read |= match key.as_str() {
+impl Preamble {
+    /// Takes `value` as the fact its label `key` (normalized) names — the first of each kind
+    /// stands — and returns whether the label is one the preamble knows.
+    fn take(&mut self, key: &str, value: String) -> bool {
+        match key {
             // the templates that ask for the code beside the name (`主管部门及编码：123001 某某局`):
             // the value as written, the code kept in it (as the forms reader keeps it)
             "部门名称"
@@ -808,7 +770,7 @@ fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
             | "预算部门及代码"
             | "主管部门编码及名称"
             | "部门编码及名称" => {
-                p.department.get_or_insert(value);
+                self.department.get_or_insert(value);
                 true
             }
             "单位名称"
@@ -820,21 +782,74 @@ fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
             | "单位名称及代码"
             | "预算单位及编码"
             | "预算单位及代码" => {
-                p.unit.get_or_insert(value);
+                self.unit.get_or_insert(value);
                 true
             }
             "单位" | "金额单位" | "计量单位" => {
                 if matches!(value.as_str(), "元" | "万元" | "千元" | "亿元") {
-                    p.money_unit.get_or_insert(value);
+                    self.money_unit.get_or_insert(value);
                 } else {
-                    p.unit.get_or_insert(value);
+                    self.unit.get_or_insert(value);
                 }
                 true
             }
             _ => false,
+        }
+    }
+}
+
+/// Reads `部门名称：…`, `单位名称：…`, `单位：万元` from a row with one or two filled cells. A row
+/// may hold two labels, in two cells or in one cell apart by spaces
+/// (`单位名称：某局  金额单位：万元`): each gives its own fact. Returns whether the row is a
+/// preamble line.
+fn preamble_line(row: &Row, p: &mut Preamble) -> bool {
+    if row.filled().nth(2).is_some() {
+        return false;
+    }
+    let filled: Vec<&str> = row.filled().map(|(_, c)| &*c.text).collect();
+    if filled.is_empty() {
+        return false;
+    }
+    let segments: Vec<String> = label_texts(&filled)
+        .iter()
+        .flat_map(|t| label_segments(t))
+        .collect();
+    if !segments.iter().any(|s| s.contains([':', '：'])) {
+        return filled.len() == 1 && is_title(filled[0]);
+    }
+    let mut read = false;
+    for seg in &segments {
+        let Some(colon) = seg.find([':', '：']) else {
+            continue;
         };
+        let key = columns::normalize(&seg[..colon]);
+        let value = seg[colon..]
+            .trim_start_matches([':', '：'])
+            .trim()
+            .to_string();
+        if !value.is_empty() {
+            read |= p.take(&key, value);
+        }
     }
     read
+}
+
+/// The texts of a preamble row's filled cells, a label alone in its cell (`单位名称：`) joined
+/// with the next cell as its value.
+fn label_texts(filled: &[&str]) -> Vec<String> {
+    let mut texts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < filled.len() {
+        let t = filled[i].trim();
+        if t.ends_with([':', '：']) && i + 1 < filled.len() {
+            texts.push(format!("{t}{}", filled[i + 1].trim()));
+            i += 2;
+        } else {
+            texts.push(t.to_owned());
+            i += 1;
+        }
+    }
+    texts
 }
 
 /// The labelled parts of a preamble text: split where two or more spaces (or a full-width

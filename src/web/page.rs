@@ -246,26 +246,7 @@ pub(super) fn render_results(
         }
         return Ok(out);
     }
-    // Downloads: every format, rendered by the same function as the command line.
-    out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
-    for format in [
-        ReportFormat::Xlsx,
-        ReportFormat::Html,
-        ReportFormat::Markdown,
-        ReportFormat::Csv,
-        ReportFormat::Json,
-    ] {
-        download(
-            &mut out,
-            limit,
-            cancel,
-            &format!("{stem}-评分结果.{}", format.extension()),
-            format.extension(),
-            format.content_type(),
-            |w| report::write(&report, format, &methodology.bands.value, w),
-        )?;
-    }
-    out.push_str("</p>\n");
+    report_downloads(&mut out, &report, &methodology, &stem, limit, cancel)?;
     // the scores first, what to check in the table and its targets after them; the report's
     // input notes that the reader gave are under 表格检查, not twice
     let mut shown = report.clone();
@@ -281,7 +262,51 @@ pub(super) fn render_results(
     ));
     findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
     findings_section(&mut out, "绩效目标审核", &doc, review_own);
-    // The rules behind the verdicts.
+    rules_used(&mut out, &report, &rules);
+    if out.len() > limit {
+        return Err(super::work::too_large(limit));
+    }
+    Ok(out)
+}
+
+/// Downloads: every format, rendered by the same function as the command line.
+fn report_downloads(
+    out: &mut String,
+    report: &crate::report::model::Report,
+    methodology: &eval::Methodology,
+    stem: &str,
+    limit: usize,
+    cancel: &Cancel,
+) -> Result<(), ApiError> {
+    out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
+    for format in [
+        ReportFormat::Xlsx,
+        ReportFormat::Html,
+        ReportFormat::Markdown,
+        ReportFormat::Csv,
+        ReportFormat::Json,
+    ] {
+        download(
+            out,
+            limit,
+            cancel,
+            &format!("{stem}-评分结果.{}", format.extension()),
+            format.extension(),
+            format.content_type(),
+            |w| report::write(report, format, &methodology.bands.value, w),
+        )?;
+    }
+    out.push_str("</p>\n");
+    Ok(())
+}
+
+/// The rules behind the verdicts: each rule used, where it is written (or 表中给出), and the
+/// verdicts it gave with their counts.
+fn rules_used(
+    out: &mut String,
+    report: &crate::report::model::Report,
+    rules: &crate::rules::RuleSet,
+) {
     let mut used: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for p in &report.projects {
         for i in &p.indicators {
@@ -294,28 +319,25 @@ pub(super) fn render_results(
             }
         }
     }
-    if !used.is_empty() {
-        out.push_str("<h2>依据的规则</h2>\n<table><tr><th>规则</th><th>出处</th><th>用于的结论（指标数）</th></tr>\n");
-        for (id, verdicts) in used {
-            let at = rules
-                .rule(id)
-                .map(|r| format!("{}:{}", r.rref.file, r.rref.line))
-                .unwrap_or_else(|| "表中给出".to_owned());
-            let v: Vec<String> = verdicts.iter().map(|(v, n)| format!("{v} {n}")).collect();
-            let _ = writeln!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(id),
-                escape(&at),
-                escape(&v.join("，"))
-            );
-        }
-        out.push_str("</table>\n");
+    if used.is_empty() {
+        return;
     }
-    if out.len() > limit {
-        return Err(super::work::too_large(limit));
+    out.push_str("<h2>依据的规则</h2>\n<table><tr><th>规则</th><th>出处</th><th>用于的结论（指标数）</th></tr>\n");
+    for (id, verdicts) in used {
+        let at = rules
+            .rule(id)
+            .map(|r| format!("{}:{}", r.rref.file, r.rref.line))
+            .unwrap_or_else(|| "表中给出".to_owned());
+        let v: Vec<String> = verdicts.iter().map(|(v, n)| format!("{v} {n}")).collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(id),
+            escape(&at),
+            escape(&v.join("，"))
+        );
     }
-    Ok(out)
+    out.push_str("</table>\n");
 }
 
 /// A file name without its folder and ending: what downloads are named after.

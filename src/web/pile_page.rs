@@ -21,6 +21,7 @@ use super::inputs::{ApiError, Files, Params, Upload};
 use super::page::{Used, download, files_table, rule_rows};
 use super::work::Cancel;
 use crate::eval::Methodology;
+use crate::eval::methodology::ScoreBand;
 use crate::pile::render::{dec, signed};
 use crate::pile::{self, rollup::Rollup};
 use crate::report::html::{body, escape};
@@ -60,12 +61,28 @@ pub(super) fn render(
 
     let mut out = String::new();
     used(&mut out, &rollup, &actuals_files, files, params);
+    summary_cards(&mut out, &rollup);
+    downloads(&mut out, &rollup, &folder, bands, limit, cancel)?;
+    forms_table(&mut out, &rollup);
+    groups(&mut out, "按单位", "单位", &rollup.units);
+    groups(&mut out, "按主管部门", "主管部门", &rollup.departments);
+    opinions(&mut out, &rollup);
+    cancel.check()?;
+    reports(&mut out, &rollup, bands, limit, cancel)?;
+    if out.len() > limit {
+        return Err(super::work::too_large(limit));
+    }
+    Ok(out)
+}
+
+/// The roll-up's summary line and its counts as cards.
+fn summary_cards(out: &mut String, rollup: &Rollup) {
     let t = &rollup.totals;
     let c = &t.counts;
     let _ = writeln!(
         out,
         "<h2>复核汇总</h2>\n<p id=\"pile-summary\">{}</p>\n<div class=\"cards\" id=\"counts\"><div class=\"card\">表格<b id=\"table-count\">{}</b></div><div class=\"card\">项目<b id=\"project-count\">{}</b></div><div class=\"card\">一致<b>{}</b></div><div class=\"card\">不一致<b class=\"differs\">{}</b></div><div class=\"card\">未核对<b>{}</b></div><div class=\"card\">等级变化<b>{}</b></div><div class=\"card\">未能读取<b id=\"unread-count\">{}</b></div></div>",
-        escape(&pile::render::summary(&rollup)),
+        escape(&pile::render::summary(rollup)),
         t.tables,
         c.forms,
         c.agreeing,
@@ -74,66 +91,82 @@ pub(super) fn render(
         c.grade_changes,
         t.unread
     );
+}
+
+/// The roll-up's downloads: the workbook (汇总 first, a sheet per table with links) as the
+/// command line writes it, csv, markdown, json and html; one past the limits is named with
+/// why, and the other downloads still come.
+fn downloads(
+    out: &mut String,
+    rollup: &Rollup,
+    folder: &str,
+    bands: &[ScoreBand],
+    limit: usize,
+    cancel: &Cancel,
+) -> Result<(), ApiError> {
     out.push_str("<p class=\"downloads\" id=\"rollup-downloads\">");
     let stem = format!("{folder}复核汇总");
-    // the workbook (汇总 first, a sheet per table with links) as the command line writes it;
-    // one past the xlsx limits is named with why, and the other downloads still come
     download(
-        &mut out,
+        out,
         limit,
         cancel,
         &format!("{stem}.xlsx"),
         "汇总 xlsx",
         crate::report::ReportFormat::Xlsx.content_type(),
         |w| {
-            let bytes = pile::xlsx::render_xlsx(&rollup).map_err(std::io::Error::other)?;
+            let bytes = pile::xlsx::render_xlsx(rollup).map_err(std::io::Error::other)?;
             w.write_all(&bytes)
         },
     )?;
     download(
-        &mut out,
+        out,
         limit,
         cancel,
         &format!("{stem}.csv"),
         "汇总 csv",
         "text/csv; charset=utf-8",
-        |w| pile::render::write_csv(&rollup, w),
+        |w| pile::render::write_csv(rollup, w),
     )?;
     download(
-        &mut out,
+        out,
         limit,
         cancel,
         &format!("{stem}.md"),
         "汇总 markdown",
         "text/markdown; charset=utf-8",
-        |w| w.write_all(pile::render::render_markdown(&rollup).as_bytes()),
+        |w| w.write_all(pile::render::render_markdown(rollup).as_bytes()),
     )?;
     download(
-        &mut out,
+        out,
         limit,
         cancel,
         &format!("{stem}.json"),
         "汇总 json",
         "application/json",
-        |w| w.write_all(pile::render::render_json(&rollup).as_bytes()),
+        |w| w.write_all(pile::render::render_json(rollup).as_bytes()),
     )?;
     download(
-        &mut out,
+        out,
         limit,
         cancel,
         &format!("{stem}.html"),
         "汇总 html",
         "text/html; charset=utf-8",
-        |w| w.write_all(pile::html::render_html(&rollup, bands).as_bytes()),
+        |w| w.write_all(pile::html::render_html(rollup, bands).as_bytes()),
     )?;
     out.push_str("</p>\n");
-    forms_table(&mut out, &rollup);
-    groups(&mut out, "按单位", "单位", &rollup.units);
-    groups(&mut out, "按主管部门", "主管部门", &rollup.departments);
-    opinions(&mut out, &rollup);
-    cancel.check()?;
-    // each table's 自评表, folded; the roll-up's rows open them. Past nine tenths of the
-    // answer limit the rest are named, not shown: the roll-up above is what must arrive.
+    Ok(())
+}
+
+/// Each table's 自评表, folded; the roll-up's rows open them. Past nine tenths of the answer
+/// limit the rest are named, not shown: the roll-up above is what must arrive.
+fn reports(
+    out: &mut String,
+    rollup: &Rollup,
+    bands: &[ScoreBand],
+    limit: usize,
+    cancel: &Cancel,
+) -> Result<(), ApiError> {
     if !rollup.reports.is_empty() {
         out.push_str("<h2>各表的自评表</h2>\n");
     }
@@ -174,10 +207,7 @@ pub(super) fn render(
             }
         );
     }
-    if out.len() > limit {
-        return Err(super::work::too_large(limit));
-    }
-    Ok(out)
+    Ok(())
 }
 
 /// The folder the files came from (`folder／file` as the page names a folder's files), with

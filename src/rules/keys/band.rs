@@ -11,12 +11,21 @@ use super::{Choice, KeyInfo, WHOLE_EVALUATION};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// A grade band of the total score (优 / 良 / 中 / 差).
+    band: String,
+    /// With `band`: the lowest score of the band (`90`).
+    min_score: crate::rules::model::Number,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "band",
-    present: |s| s.band.is_some(),
-    attached: &[("min_score", |s| s.min_score.is_some())],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: WHOLE_EVALUATION,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("band.rs"),
 };
@@ -41,8 +50,15 @@ impl fmt::Display for Band {
     }
 }
 
+/// As the rule's file is read: its `min_score` checked (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get::<Fields>() {
+        cx.number(f.min_score.as_ref(), "min_score");
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let s = &p.spec;
+    let s = p.fields::<Fields>();
     let Some(min_score) = s.min_score.as_ref().and_then(|n| n.decimal()) else {
         return Err(p.derr(
             "band",

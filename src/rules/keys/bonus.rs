@@ -14,12 +14,19 @@ use crate::rules::error::RuleError;
 use crate::rules::method::{self, Bonus};
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// 加分 of matching indicators past their target, up to a maximum.
+    bonus: crate::rules::model::BonusSpec,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "bonus",
-    present: |s| s.bonus.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("bonus.rs"),
 };
@@ -40,7 +47,8 @@ impl fmt::Display for Bonus {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    match p.spec.bonus.as_ref().map(method::bonus) {
+    let f = p.fields::<Fields>();
+    match f.bonus.as_ref().map(method::bonus) {
         Some(Ok(b)) => Ok(Choice::new(KIND, Arc::new(b))),
         Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
         None => Ok(Choice::nothing()),

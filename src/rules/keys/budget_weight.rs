@@ -10,10 +10,15 @@ use super::{Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// Points of budget execution (预算执行率).
+    budget_weight: crate::rules::model::Number,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "budget_weight",
-    present: |s| s.budget_weight.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: Some((
         {
             use crate::rules::expr::Field::*;
@@ -21,7 +26,9 @@ pub const KEY: KeyInfo = KeyInfo {
         },
         "预算执行率的分值按项目决定，只知道项目、单位和部门",
     )),
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("budget_weight.rs"),
 };
@@ -38,8 +45,16 @@ impl fmt::Display for Value {
     }
 }
 
+/// As the rule's file is read: its number checked (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get::<Fields>() {
+        cx.number(f.budget_weight.as_ref(), KEY.name);
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let w = p.spec.budget_weight.as_ref().and_then(|n| n.decimal());
+    let f = p.fields::<Fields>();
+    let w = f.budget_weight.as_ref().and_then(|n| n.decimal());
     Ok(Choice::new(KIND, Value(w.unwrap_or_default())))
 }
 

@@ -10,15 +10,55 @@ use std::sync::Arc;
 
 use super::{Choice, KeyInfo};
 use crate::rules::error::RuleError;
-use crate::rules::method::{self, Cap};
+use crate::rules::method;
 use crate::rules::set::{Applied, Decided, Partial};
+
+/// `cap:` — 等级上限: where the rule's `when:` holds, the project's grade may not exceed `grade`
+/// (it never raises a lower grade).
+#[derive(Debug, Clone, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Cap")]
+pub struct CapSpec {
+    /// The highest grade the project may have (`良好`).
+    pub grade: String,
+    /// The message shown beside the total.
+    pub message: Option<String>,
+}
+
+/// `cap:` compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cap {
+    pub grade: String,
+    pub message: String,
+}
+
+/// `cap:` read: its grade there, its message (or one naming the rule).
+pub fn cap(c: &CapSpec, id: &str) -> Result<Cap, method::Why> {
+    if c.grade.trim().is_empty() {
+        return Err("`cap` 要写出项目等级的上限，如 `grade: 良好`".into());
+    }
+    Ok(Cap {
+        grade: c.grade.trim().to_owned(),
+        message: c
+            .message
+            .clone()
+            .unwrap_or_else(|| format!("等级上限（{id}）")),
+    })
+}
+
+fields! {
+    /// 等级上限 where `when:` holds (it may read `actual`): the grade may not exceed it.
+    cap: CapSpec,
+}
 
 pub const KEY: KeyInfo = KeyInfo {
     name: "cap",
-    present: |s| s.cap.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: None,
     decide,
+    on_actuals: true,
     names_grade: Some(grade),
     doc: include_str!("cap.rs"),
 };
@@ -32,7 +72,8 @@ impl fmt::Display for Cap {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    match p.spec.cap.as_ref().map(|c| method::cap(c, &p.rref.id)) {
+    let f = p.fields::<Fields>();
+    match f.cap.as_ref().map(|c| cap(c, &p.rref.id)) {
         Some(Ok(c)) => Ok(Choice::new(KIND, Arc::new(c))),
         Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
         None => Ok(Choice::nothing()),

@@ -10,12 +10,19 @@ use super::{Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, CategoryChoice, Decided, Partial};
 
+fields! {
+    /// Category (一级指标) given to matching indicators; marked inferred where the table had none.
+    category: String,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "category",
-    present: |s| s.category.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: super::CLASSIFYING,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("category.rs"),
 };
@@ -33,9 +40,10 @@ impl fmt::Display for Value {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let f = p.fields::<Fields>();
     Ok(Choice::new(
         KIND,
-        Value(p.spec.category.clone().unwrap_or_default()),
+        Value(f.category.clone().unwrap_or_default()),
     ))
 }
 

@@ -11,12 +11,19 @@ use super::{Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// Points of the matching categories; categories whose weight comes from one rule share it.
+    category_weight: crate::rules::model::Number,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "category_weight",
-    present: |s| s.category_weight.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("category_weight.rs"),
 };
@@ -33,8 +40,16 @@ impl fmt::Display for Value {
     }
 }
 
+/// As the rule's file is read: its number checked (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get::<Fields>() {
+        cx.number(f.category_weight.as_ref(), KEY.name);
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let w = p.spec.category_weight.as_ref().and_then(|n| n.decimal());
+    let f = p.fields::<Fields>();
+    let w = f.category_weight.as_ref().and_then(|n| n.decimal());
     Ok(Choice::new(KIND, Value(w.unwrap_or_default())))
 }
 

@@ -13,15 +13,26 @@ use crate::rules::error::RuleError;
 use crate::rules::model::Severity;
 use crate::rules::set::{Applied, Hit, Partial, Rule};
 
+fields! {
+    /// A check: a finding (code = id) wherever this does not hold: `target >= 90%`.
+    require: String,
+    /// With `require` or `review`: error | warning | info (default warning).
+    severity: crate::rules::model::Severity,
+    /// With `require`: the finding's message.
+    message: String,
+    ; compiled:
+    /// `require`, compiled.
+    node: crate::rules::conditions::Node,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "require",
-    present: |s| s.require.is_some(),
-    attached: &[
-        ("severity", |s| s.severity.is_some()),
-        ("message", |s| s.message.is_some()),
-    ],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("check.rs"),
 };
@@ -47,8 +58,15 @@ impl fmt::Display for Check {
     }
 }
 
+/// As the rule's file is read: its condition compiled (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get_mut::<Fields>() {
+        f.node = cx.condition(f.require.as_deref(), KEY.name);
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let s = &p.spec;
+    let s = p.fields::<Fields>();
     Ok(Choice::new(
         KIND,
         Check {
@@ -57,6 +75,11 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             message: s.message.clone(),
         },
     ))
+}
+
+/// A rule's `require:` condition, compiled (checks and what a rule reads use it).
+pub(crate) fn condition(spec: &crate::rules::model::RuleSpec) -> Option<&crate::rules::conditions::Node> {
+    spec.get::<Fields>()?.node.as_ref()
 }
 
 impl<'r> Applied<'r, '_> {

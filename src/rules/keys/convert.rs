@@ -8,12 +8,22 @@ use crate::rules::conditions::Conversion;
 use crate::rules::error::RuleError;
 use crate::rules::set::Partial;
 
+fields! {
+    /// An extra unit conversion: `1 月 = 30 天`.
+    convert: String,
+    ; compiled:
+    /// `convert` read.
+    conversion: crate::rules::conditions::Conversion,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "convert",
-    present: |s| s.convert.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("convert.rs"),
 };
@@ -32,7 +42,15 @@ impl fmt::Display for Conversion {
     }
 }
 
+/// As the rule's file is read: its conversion read (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get_mut::<Fields>() {
+        f.conversion = cx.conversion(f.convert.as_deref());
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let f = p.fields::<Fields>();
     if p.spec.when.is_some() {
         return Err(p.derr(
             "when",
@@ -41,7 +59,7 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             "单位换算对所有指标都一样",
         ));
     }
-    Ok(match &p.convert {
+    Ok(match &f.conversion {
         Some(c) => Choice::new(KIND, c.clone()),
         None => Choice::nothing(),
     })

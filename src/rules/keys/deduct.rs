@@ -12,12 +12,19 @@ use crate::rules::error::RuleError;
 use crate::rules::method::{self, Deduct};
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// 扣分 scoring of matching indicators.
+    deduct: crate::rules::model::DeductSpec,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "deduct",
-    present: |s| s.deduct.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("deduct.rs"),
 };
@@ -37,7 +44,8 @@ impl fmt::Display for Deduct {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    match p.spec.deduct.as_ref().map(method::deduct) {
+    let f = p.fields::<Fields>();
+    match f.deduct.as_ref().map(method::deduct) {
         Some(Ok(d)) => Ok(Choice::new(KIND, Arc::new(d))),
         Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
         None => Ok(Choice::nothing()),

@@ -14,10 +14,17 @@ use crate::rules::error::RuleError;
 use crate::rules::model::{BareOp, DirectionSpec};
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// Direction of matching indicators: how a bare target reads and is scored.
+    direction: crate::rules::model::DirectionSpec,
+    /// The operator a bare value reads with, where it is not the direction's (`=`).
+    bare_op: crate::rules::model::BareOp,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "direction",
-    present: |s| s.direction.is_some(),
-    attached: &[("bare_op", |s| s.bare_op.is_some())],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: Some((
         {
             use crate::rules::expr::Field::*;
@@ -25,7 +32,9 @@ pub const KEY: KeyInfo = KeyInfo {
         },
         "读目标时只知道指标、类别和目标本身",
     )),
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("direction.rs"),
 };
@@ -55,7 +64,7 @@ impl fmt::Display for Value {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let s = &p.spec;
+    let s = p.fields::<Fields>();
     let direction = match s.direction {
         Some(DirectionSpec::Lower) => Direction::Lower,
         _ => Direction::Higher,

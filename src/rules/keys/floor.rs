@@ -8,12 +8,19 @@ use crate::rules::error::RuleError;
 use crate::rules::method::{self, Floor};
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// A completion ratio below which matching indicators earn a fixed share.
+    floor: crate::rules::model::FloorSpec,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "floor",
-    present: |s| s.floor.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("floor.rs"),
 };
@@ -32,7 +39,8 @@ impl fmt::Display for Floor {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    match p.spec.floor.as_ref().map(method::floor) {
+    let f = p.fields::<Fields>();
+    match f.floor.as_ref().map(method::floor) {
         Some(Ok(f)) => Ok(Choice::new(KIND, f)),
         Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
         None => Ok(Choice::nothing()),

@@ -10,12 +10,25 @@ use crate::rules::error::RuleError;
 use crate::rules::model::{Formula, formula_name};
 use crate::rules::set::{Applied, Decided, FormulaChoice, Partial};
 
+fields! {
+    /// Scoring formula for matching indicators (usually `when: kind == "..."`).
+    formula: crate::rules::model::Formula,
+    /// With `formula: deadline`: share of the weight lost per month late (`10%`); absent: late
+    /// scores 0.
+    late_penalty: String,
+    ; compiled:
+    /// `late_penalty` as a fraction.
+    late_penalty_value: rust_decimal::Decimal,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "formula",
-    present: |s| s.formula.is_some(),
-    attached: &[("late_penalty", |s| s.late_penalty.is_some())],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("formula.rs"),
 };
@@ -32,8 +45,15 @@ impl fmt::Display for FormulaChoice {
     }
 }
 
+/// As the rule's file is read: its `late_penalty` read (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get_mut::<Fields>() {
+        f.late_penalty_value = cx.percent(f.late_penalty.as_deref(), "late_penalty");
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let s = &p.spec;
+    let s = p.fields::<Fields>();
     if s.late_penalty.is_some() && s.formula.is_some_and(|f| f != Formula::Deadline) {
         return Err(p.derr(
             "late_penalty",
@@ -46,7 +66,7 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
         KIND,
         FormulaChoice {
             formula: s.formula.unwrap_or(Formula::Proportional),
-            late_penalty: p.late_penalty,
+            late_penalty: s.late_penalty_value,
         },
     ))
 }

@@ -9,17 +9,34 @@ use super::{Choice, KeyInfo, WHOLE_EVALUATION, pct};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial, QualitativeGrade};
 
+fields! {
+    /// A qualitative grade (达成 / 部分达成 / 未达成).
+    grade: String,
+    /// With `grade`: other words that mean this grade (`基本达成`).
+    words: Vec<String>,
+    /// With `grade`: the share of the weight it earns by default (`70%`).
+    share: String,
+    /// With `grade`: the lowest share a reviewer may give (`60%`).
+    min_share: String,
+    /// With `grade`: the highest share a reviewer may give (`80%`).
+    max_share: String,
+    ; compiled:
+    /// `share` as a fraction.
+    share_value: rust_decimal::Decimal,
+    /// `min_share` as a fraction.
+    min_share_value: rust_decimal::Decimal,
+    /// `max_share` as a fraction.
+    max_share_value: rust_decimal::Decimal,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "grade",
-    present: |s| s.grade.is_some(),
-    attached: &[
-        ("words", |s| s.words.is_some()),
-        ("share", |s| s.share.is_some()),
-        ("min_share", |s| s.min_share.is_some()),
-        ("max_share", |s| s.max_share.is_some()),
-    ],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: WHOLE_EVALUATION,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("grade.rs"),
 };
@@ -39,9 +56,18 @@ impl fmt::Display for QualitativeGrade {
     }
 }
 
+/// As the rule's file is read: its shares read (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get_mut::<Fields>() {
+        f.share_value = cx.percent(f.share.as_deref(), "share");
+        f.min_share_value = cx.percent(f.min_share.as_deref(), "min_share");
+        f.max_share_value = cx.percent(f.max_share.as_deref(), "max_share");
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let s = &p.spec;
-    let Some(share) = p.share else {
+    let s = p.fields::<Fields>();
+    let Some(share) = s.share_value else {
         return Err(p.derr(
             "grade",
             format!("等级 `{}` 缺少 `share`", s.grade.as_deref().unwrap_or("")),
@@ -55,8 +81,8 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             name: s.grade.clone().unwrap_or_default(),
             words: s.words.clone().unwrap_or_default(),
             share,
-            min_share: p.min_share.unwrap_or(share),
-            max_share: p.max_share.unwrap_or(share),
+            min_share: s.min_share_value.unwrap_or(share),
+            max_share: s.max_share_value.unwrap_or(share),
         },
     ))
 }

@@ -8,12 +8,19 @@ use crate::rules::error::RuleError;
 use crate::rules::model::GradeOn;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// Which total the grade band reads: `shown` (default: as printed) or `exact`.
+    grade_on: crate::rules::model::GradeOn,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "grade_on",
-    present: |s| s.grade_on.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: WHOLE_EVALUATION,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("grade_on.rs"),
 };
@@ -35,9 +42,10 @@ impl fmt::Display for Value {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let f = p.fields::<Fields>();
     Ok(Choice::new(
         KIND,
-        Value(p.spec.grade_on == Some(GradeOn::Exact)),
+        Value(f.grade_on == Some(GradeOn::Exact)),
     ))
 }
 

@@ -8,12 +8,19 @@ use super::{Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// Points of each matching indicator (instead of an even share of its category).
+    indicator_weight: crate::rules::model::Number,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "indicator_weight",
-    present: |s| s.indicator_weight.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("indicator_weight.rs"),
 };
@@ -30,8 +37,16 @@ impl fmt::Display for Value {
     }
 }
 
+/// As the rule's file is read: its number checked (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get::<Fields>() {
+        cx.number(f.indicator_weight.as_ref(), KEY.name);
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let w = p.spec.indicator_weight.as_ref().and_then(|n| n.decimal());
+    let f = p.fields::<Fields>();
+    let w = f.indicator_weight.as_ref().and_then(|n| n.decimal());
     Ok(Choice::new(KIND, Value(w.unwrap_or_default())))
 }
 

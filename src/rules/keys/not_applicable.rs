@@ -12,12 +12,19 @@ use super::{Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Partial, RuleRef};
 
+fields! {
+    /// `true`: matching indicators do not apply (dropped, project rescaled to 100).
+    not_applicable: bool,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "not_applicable",
-    present: |s| s.not_applicable.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("not_applicable.rs"),
 };
@@ -39,9 +46,10 @@ impl fmt::Display for NotApplicable {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let f = p.fields::<Fields>();
     Ok(Choice::new(
         KIND,
-        NotApplicable(p.spec.not_applicable == Some(true)),
+        NotApplicable(f.not_applicable == Some(true)),
     ))
 }
 

@@ -16,12 +16,22 @@ use crate::rules::conditions::Node;
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// A condition on another row of the same project that limits matching rows' points.
+    other_row: crate::rules::model::OtherRowSpec,
+    ; compiled:
+    /// `other_row.when`, compiled.
+    node: crate::rules::conditions::Node,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "other_row",
-    present: |s| s.other_row.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("other_row.rs"),
 };
@@ -50,11 +60,19 @@ impl fmt::Display for OtherRow {
     }
 }
 
+/// As the rule's file is read: its condition compiled (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get_mut::<Fields>() {
+        f.node = cx.condition(f.other_row.as_ref().map(|o| o.when.as_str()), KEY.name);
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    let Some(o) = &p.spec.other_row else {
+    let f = p.fields::<Fields>();
+    let Some(o) = &f.other_row else {
         return Ok(Choice::nothing());
     };
-    let Some(node) = p.other_row.clone() else {
+    let Some(node) = f.node.clone() else {
         // the condition's own error is reported where it was compiled
         return Ok(Choice::nothing());
     };

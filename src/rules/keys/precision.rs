@@ -6,12 +6,19 @@ use super::{Choice, KeyInfo, WHOLE_EVALUATION};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// Decimals shown for scores (computation stays exact).
+    precision: u32,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "precision",
-    present: |s| s.precision.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: WHOLE_EVALUATION,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("precision.rs"),
 };
@@ -29,7 +36,8 @@ impl fmt::Display for Value {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    Ok(Choice::new(KIND, Value(p.spec.precision.unwrap_or(2))))
+    let f = p.fields::<Fields>();
+    Ok(Choice::new(KIND, Value(f.precision.unwrap_or(2))))
 }
 
 impl<'r> Applied<'r, '_> {

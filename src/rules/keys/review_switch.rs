@@ -8,12 +8,22 @@ use crate::rules::error::RuleError;
 use crate::rules::model::Severity;
 use crate::rules::set::Partial;
 
+fields! {
+    /// `true`: the id names a built-in check of `jixiao review` (`review.punctuation`); with
+    /// `severity`, its severity. Switch one off with `disable: true`.
+    review: bool,
+    /// With `require` or `review`: error | warning | info (default warning).
+    severity: crate::rules::model::Severity,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "review",
-    present: |s| s.review == Some(true),
-    attached: &[("severity", |s| s.severity.is_some())],
+    fields: super::FieldSet::of::<Fields>(),
+    present: Some(|s| s.get::<Fields>().is_some_and(|f| f.review == Some(true))),
     when_fields: WHOLE_EVALUATION,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("review_switch.rs"),
 };
@@ -33,10 +43,11 @@ impl fmt::Display for Review {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let f = p.fields::<Fields>();
     Ok(Choice::new(
         KIND,
         Review {
-            severity: p.spec.severity.unwrap_or(Severity::Warning),
+            severity: f.severity.unwrap_or(Severity::Warning),
         },
     ))
 }

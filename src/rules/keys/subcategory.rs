@@ -8,12 +8,19 @@ use super::{Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// Subcategory (二级指标) given to matching indicators.
+    subcategory: String,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "subcategory",
-    present: |s| s.subcategory.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: super::CLASSIFYING,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("subcategory.rs"),
 };
@@ -31,9 +38,10 @@ impl fmt::Display for Value {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
+    let f = p.fields::<Fields>();
     Ok(Choice::new(
         KIND,
-        Value(p.spec.subcategory.clone().unwrap_or_default()),
+        Value(f.subcategory.clone().unwrap_or_default()),
     ))
 }
 

@@ -14,12 +14,19 @@ use crate::rules::error::RuleError;
 use crate::rules::method::{self, Tiers};
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// 分档 scoring of matching indicators.
+    tiers: crate::rules::model::TiersSpec,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "tiers",
-    present: |s| s.tiers.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: None,
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("tiers.rs"),
 };
@@ -33,7 +40,8 @@ impl fmt::Display for Tiers {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    match p.spec.tiers.as_ref().map(method::tiers) {
+    let f = p.fields::<Fields>();
+    match f.tiers.as_ref().map(method::tiers) {
         Some(Ok(t)) => Ok(Choice::new(KIND, Arc::new(t))),
         Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
         None => Ok(Choice::nothing()),

@@ -10,12 +10,22 @@ use super::{Choice, KeyInfo, WHOLE_EVALUATION, pct};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// Tolerance of approximate targets (`约100人`), relative to the value: `10%`.
+    tolerance: String,
+    ; compiled:
+    /// `tolerance` as a fraction.
+    value: Decimal,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "tolerance",
-    present: |s| s.tolerance.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: WHOLE_EVALUATION,
+    compile: Some(compile),
     decide,
+    on_actuals: false,
     names_grade: None,
     doc: include_str!("tolerance.rs"),
 };
@@ -32,8 +42,16 @@ impl fmt::Display for Value {
     }
 }
 
+/// As the rule's file is read: its percentage read (an error at a bad value).
+fn compile(s: &mut crate::rules::model::RuleSpec, cx: &mut crate::rules::set::Compile<'_>) {
+    if let Some(f) = s.get_mut::<Fields>() {
+        f.value = cx.percent(f.tolerance.as_deref(), KEY.name);
+    }
+}
+
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    Ok(Choice::new(KIND, Value(p.tolerance.unwrap_or_default())))
+    let f = p.fields::<Fields>();
+    Ok(Choice::new(KIND, Value(f.value.unwrap_or_default())))
 }
 
 impl<'r> Applied<'r, '_> {

@@ -14,12 +14,19 @@ use crate::rules::error::RuleError;
 use crate::rules::method::{self, Veto};
 use crate::rules::set::{Applied, Decided, Partial};
 
+fields! {
+    /// 一票否决 where `when:` holds (it may read `actual`).
+    veto: crate::rules::model::VetoSpec,
+}
+
 pub const KEY: KeyInfo = KeyInfo {
     name: "veto",
-    present: |s| s.veto.is_some(),
-    attached: &[],
+    fields: super::FieldSet::of::<Fields>(),
+    present: None,
     when_fields: None,
+    compile: None,
     decide,
+    on_actuals: true,
     names_grade: Some(grade),
     doc: include_str!("veto.rs"),
 };
@@ -33,7 +40,8 @@ impl fmt::Display for Veto {
 }
 
 fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
-    match p.spec.veto.as_ref().map(|v| method::veto(v, &p.rref.id)) {
+    let f = p.fields::<Fields>();
+    match f.veto.as_ref().map(|v| method::veto(v, &p.rref.id)) {
         Some(Ok(v)) => Ok(Choice::new(KIND, Arc::new(v))),
         Some(Err(why)) => Err(p.bad_value(KEY.name, &why)),
         None => Ok(Choice::nothing()),

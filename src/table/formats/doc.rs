@@ -27,11 +27,15 @@
 //! held whole; every paragraph, cell and row (empty ones too: a paragraph mark is one byte)
 //! counts against [`limits::CELLS`] as it is made, and columns against [`limits::COLUMNS`]
 //! (through `docx::to_sheets`). A broken piece table is an error naming it, never a panic.
+//! A table is held flat as it is read (`docx::WordTable`: 8 bytes an empty cell); of its
+//! rows' properties only what the layout needs is kept — the edges and merge flags of rows
+//! whose edges fit their cells, and the set of all edges (16-bit: 8 KB) — never a row's
+//! whole properties (up to ~1 KB each from a few bytes of the file).
 
 use std::io::{Cursor, Read};
 
 use super::SheetCells;
-use super::docx::{Item, WordCell};
+use super::docx::{Item, WordTable, push_paragraph};
 use crate::limits;
 use crate::table::ReadError;
 
@@ -444,15 +448,85 @@ fn table_definition(operand: &[u8], p: &mut ParaProps) {
     p.flags = flags;
 }
 
-/// One row: its cells' texts, and the properties of its row-end mark.
-struct RawRow {
-    cells: Vec<String>,
-    props: Option<ParaProps>,
+/// A table of a `.doc` as it is read: its cells (one string of text, 8 bytes a cell: a cell
+/// mark is one byte), and for its rows what [`lay_out`] needs once the table is whole — whether
+/// each row's edges fit its cells (those rows' edges and merge flags kept, in row order) and
+/// every edge any row gives, as a set (the edges are 16-bit: 8 KB).
+struct RawTable {
+    table: WordTable,
+    /// Whether the row's edges fit its cells (one more edge than cells).
+    fits: Vec<bool>,
+    edges: Vec<i16>,
+    flags: Vec<u16>,
+    /// Every edge of every row with more than one, by its value + 32 768.
+    all_edges: Vec<u64>,
+    /// Whether the last row has cells not yet ended by a row mark.
+    row_open: bool,
+}
+
+impl RawTable {
+    fn new() -> RawTable {
+        RawTable {
+            table: WordTable::default(),
+            fits: Vec::new(),
+            edges: Vec::new(),
+            flags: Vec::new(),
+            all_edges: Vec::new(),
+            row_open: false,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.table.has_row()
+    }
+
+    /// Ends a cell of text `text`.
+    fn cell(&mut self, name: &str, text: &str) -> Result<(), ReadError> {
+        if !self.row_open {
+            self.table.row(0);
+            self.fits.push(false);
+            self.row_open = true;
+        }
+        self.table.text_mut().push_str(text);
+        self.table.cell(1, false).map_err(|()| ReadError::Document {
+            name: name.into(),
+            why: "一个表格的文字超过 4 GB".into(),
+        })
+    }
+
+    /// Ends the row with the properties of its row-end mark.
+    fn end_row(&mut self, props: Option<&ParaProps>) {
+        if !self.row_open {
+            self.table.row(0);
+            self.fits.push(false);
+        }
+        self.row_open = false;
+        let Some(p) = props else { return };
+        if p.edges.len() > 1 {
+            if self.all_edges.is_empty() {
+                self.all_edges = vec![0; 1024];
+            }
+            for &e in &p.edges {
+                let at = (i32::from(e) + 32_768) as usize;
+                self.all_edges[at / 64] |= 1 << (at % 64);
+            }
+        }
+        if p.edges.len() == self.table.cells_in_last_row() + 1 {
+            if let Some(fit) = self.fits.last_mut() {
+                *fit = true;
+            }
+            self.edges.extend_from_slice(&p.edges);
+            let cells = p.edges.len() - 1;
+            self.flags
+                .extend((0..cells).map(|k| p.flags.get(k).copied().unwrap_or(0)));
+        }
+    }
 }
 
 /// The body items of the main text: paragraphs, and tables of rows (see the module docs).
 /// Each paragraph, cell and row counts against [`limits::CELLS`] as it is made, so that a
-/// stream of empty paragraphs or cell marks (one byte each) is refused before it is held.
+/// stream of empty paragraphs or cell marks (one byte each) is refused before it is held;
+/// empty paragraphs are held as a count, empty cells as 8 bytes ([`WordTable`]).
 fn structure(
     name: &str,
     text: impl IntoIterator<Item = (char, u32)>,
@@ -473,8 +547,7 @@ fn structure(
         Ok(())
     };
     let mut items = Vec::new();
-    let mut rows: Vec<RawRow> = Vec::new();
-    let mut row: Vec<String> = Vec::new();
+    let mut raw = RawTable::new();
     let mut cell = String::new();
     let mut para = String::new();
     // fields: for each open field, whether its code (before the separator) is being read
@@ -483,15 +556,15 @@ fn structure(
     let mut in_code = 0usize;
     let mut last_was_cell_mark = false;
     let usable = papx.usable();
-    let flush_table = |rows: &mut Vec<RawRow>, row: &mut Vec<String>, items: &mut Vec<Item>| {
-        if !row.is_empty() {
-            rows.push(RawRow {
-                cells: std::mem::take(row),
-                props: None,
-            });
+    let flush_table = |raw: &mut RawTable, items: &mut Vec<Item>| {
+        if raw.row_open {
+            raw.end_row(None);
         }
-        if !rows.is_empty() {
-            items.push(Item::Table(lay_out(std::mem::take(rows))));
+        if !raw.is_empty() {
+            items.push(Item::Table(lay_out(std::mem::replace(
+                raw,
+                RawTable::new(),
+            ))));
         }
     };
     for (ch, fc) in text {
@@ -538,9 +611,9 @@ fn structure(
                         cell.push_str(para.trim());
                     }
                 } else {
-                    flush_table(&mut rows, &mut row, &mut items);
+                    flush_table(&mut raw, &mut items);
                     count()?;
-                    items.push(Item::Paragraph(para.trim().to_owned()));
+                    push_paragraph(&mut items, para.trim());
                 }
                 para.clear();
                 last_was_cell_mark = false;
@@ -554,10 +627,7 @@ fn structure(
                 };
                 count()?;
                 if row_end {
-                    rows.push(RawRow {
-                        cells: std::mem::take(&mut row),
-                        props,
-                    });
+                    raw.end_row(props.as_ref());
                     last_was_cell_mark = false;
                 } else {
                     if !para.trim().is_empty() {
@@ -566,7 +636,8 @@ fn structure(
                         }
                         cell.push_str(para.trim());
                     }
-                    row.push(std::mem::take(&mut cell));
+                    raw.cell(name, &cell)?;
+                    cell.clear();
                     last_was_cell_mark = true;
                 }
                 para.clear();
@@ -580,7 +651,7 @@ fn structure(
             c => para.push(c),
         }
     }
-    flush_table(&mut rows, &mut row, &mut items);
+    flush_table(&mut raw, &mut items);
     if !para.trim().is_empty() {
         items.push(Item::Paragraph(para.trim().to_owned()));
     }
@@ -589,19 +660,28 @@ fn structure(
 
 /// Places each row's cells in columns by their edges across the whole table (edges within
 /// [`EDGE_SLACK`] twips are one), with spans and vertical merges as `docx` takes them. A row
-/// whose edges do not match its cells is laid out one cell a column.
-fn lay_out(rows: Vec<RawRow>) -> Vec<(u32, Vec<WordCell>)> {
-    let mut all: Vec<i32> = rows
-        .iter()
-        .filter_map(|r| r.props.as_ref())
-        .filter(|p| p.edges.len() > 1)
-        .flat_map(|p| p.edges.iter().map(|&e| i32::from(e)))
-        .collect();
-    all.sort_unstable();
+/// whose edges do not match its cells is laid out one cell a column. The cells are set where
+/// they are: nothing is copied.
+fn lay_out(raw: RawTable) -> WordTable {
+    let RawTable {
+        mut table,
+        fits,
+        edges: fit_edges,
+        flags: fit_flags,
+        all_edges,
+        ..
+    } = raw;
+    // the set's edges in order, those within the slack of the last kept left out
     let mut edges: Vec<i32> = Vec::new();
-    for e in all {
-        if edges.last().is_none_or(|&last| e - last > EDGE_SLACK) {
-            edges.push(e);
+    for (w, &word) in all_edges.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let e = (w * 64 + b) as i32 - 32_768;
+            if edges.last().is_none_or(|&last| e - last > EDGE_SLACK) {
+                edges.push(e);
+            }
         }
     }
     let column = |x: i16| -> u32 {
@@ -610,45 +690,46 @@ fn lay_out(rows: Vec<RawRow>) -> Vec<(u32, Vec<WordCell>)> {
         i.min(edges.len().saturating_sub(1)) as u32
     };
     let max_span = limits::COLUMNS.get().min(u64::from(u32::MAX)) as u32;
-    rows.into_iter()
-        .map(|r| {
-            let props = r.props.unwrap_or_default();
-            let fits = props.edges.len() == r.cells.len() + 1;
-            if !fits {
-                let cells = r
-                    .cells
-                    .into_iter()
-                    .map(|text| WordCell {
-                        text,
-                        span: 1,
-                        continues: false,
-                    })
-                    .collect();
-                return (0, cells);
+    let (rows, cells) = table.parts_mut();
+    let (mut e_at, mut f_at) = (0usize, 0usize);
+    for r in 0..rows.len() {
+        let first = rows[r].1 as usize;
+        let last = rows.get(r + 1).map_or(cells.len(), |next| next.1 as usize);
+        let row_cells = &mut cells[first..last];
+        if !fits.get(r).copied().unwrap_or(false) {
+            rows[r].0 = 0;
+            for c in row_cells {
+                c.set(1, false, false);
             }
-            let before = column(props.edges[0]);
-            let mut cells: Vec<WordCell> = Vec::with_capacity(r.cells.len());
-            for (k, text) in r.cells.into_iter().enumerate() {
-                let (a, b) = (column(props.edges[k]), column(props.edges[k + 1]));
-                let span = b.saturating_sub(a).clamp(1, max_span);
-                let flags = props.flags.get(k).copied().unwrap_or(0);
-                // an old-style horizontal merge: the merged cell widens the first one
-                if flags & 0x0002 != 0
-                    && flags & 0x0001 == 0
-                    && let Some(prev) = cells.last_mut()
-                {
-                    prev.span = prev.span.saturating_add(span);
-                    continue;
-                }
-                cells.push(WordCell {
-                    text,
-                    span,
-                    continues: flags & 0x0020 != 0 && flags & 0x0040 == 0,
-                });
+            continue;
+        }
+        let n = row_cells.len();
+        let e = &fit_edges[e_at..e_at + n + 1];
+        let f = &fit_flags[f_at..f_at + n];
+        e_at += n + 1;
+        f_at += n;
+        rows[r].0 = column(e[0]);
+        let mut kept: Option<usize> = None;
+        for k in 0..n {
+            let (a, b) = (column(e[k]), column(e[k + 1]));
+            let span = b.saturating_sub(a).clamp(1, max_span);
+            let flags = f[k];
+            // an old-style horizontal merge: the merged cell widens the first one
+            if flags & 0x0002 != 0
+                && flags & 0x0001 == 0
+                && let Some(prev) = kept
+            {
+                let widened = row_cells[prev].span_set().saturating_add(span);
+                let continues = row_cells[prev].continues_set();
+                row_cells[prev].set(widened, continues, false);
+                row_cells[k].set(1, false, true);
+                continue;
             }
-            (before, cells)
-        })
-        .collect()
+            row_cells[k].set(span, flags & 0x0020 != 0 && flags & 0x0040 == 0, false);
+            kept = Some(k);
+        }
+    }
+    table
 }
 
 /// Cell edges closer than this (twips, 1/1440 inch) are one column edge.
@@ -706,30 +787,65 @@ mod tests {
 
     #[test]
     fn rows_are_laid_out_by_their_edges() {
-        let row = |cells: &[&str], edges: &[i16], flags: &[u16]| RawRow {
-            cells: cells.iter().map(|s| s.to_string()).collect(),
-            props: Some(ParaProps {
-                in_table: true,
-                row_end: true,
-                edges: edges.to_vec(),
-                flags: flags.to_vec(),
-                huge: None,
-            }),
+        let props = |edges: &[i16], flags: &[u16]| ParaProps {
+            in_table: true,
+            row_end: true,
+            edges: edges.to_vec(),
+            flags: flags.to_vec(),
+            huge: None,
         };
-        let rows = vec![
-            row(&["项目名称", "x"], &[0, 1000, 3000], &[0, 0]),
-            row(&["a", "b", "c"], &[0, 1000, 2010, 3000], &[0x0040, 0, 0]),
-            row(&["", "d", "e"], &[0, 1000, 2000, 3000], &[0x0020, 0, 0]),
-        ];
-        let laid = lay_out(rows);
-        assert_eq!(laid[0].1.len(), 2);
-        assert_eq!(laid[0].1[1].span, 2);
-        assert_eq!(
-            laid[1].1.iter().map(|c| c.span).collect::<Vec<_>>(),
-            vec![1, 1, 1]
+        let mut raw = RawTable::new();
+        let row = |raw: &mut RawTable, cells: &[&str], p: Option<ParaProps>| {
+            for c in cells {
+                raw.cell("x.doc", c).unwrap();
+            }
+            raw.end_row(p.as_ref());
+        };
+        row(
+            &mut raw,
+            &["项目名称", "x"],
+            Some(props(&[0, 1000, 3000], &[0, 0])),
         );
-        assert!(laid[2].1[0].continues);
-        assert!(!laid[1].1[0].continues);
+        row(
+            &mut raw,
+            &["a", "b", "c"],
+            Some(props(&[0, 1000, 2010, 3000], &[0x0040, 0, 0])),
+        );
+        row(
+            &mut raw,
+            &["", "d", "e"],
+            Some(props(&[0, 1000, 2000, 3000], &[0x0020, 0, 0])),
+        );
+        // an old-style horizontal merge: "g" widens "f", and is left out
+        row(
+            &mut raw,
+            &["f", "g", "h"],
+            Some(props(&[0, 1000, 2000, 3000], &[0x0001, 0x0002, 0])),
+        );
+        // edges that do not fit the cells: one cell a column, from the first
+        row(&mut raw, &["i", "j"], Some(props(&[1000, 2000], &[0])));
+        row(&mut raw, &["k"], None);
+        let laid = lay_out(raw).rows_for_test();
+        let spans = |r: usize| laid[r].1.iter().map(|c| c.1).collect::<Vec<_>>();
+        assert_eq!(laid[0].1.len(), 2);
+        assert_eq!(laid[0].1[1].1, 2);
+        assert_eq!(spans(1), vec![1, 1, 1]);
+        assert!(laid[2].1[0].2);
+        assert!(!laid[1].1[0].2);
+        assert_eq!(laid[2].1[1].0, "d");
+        assert_eq!(
+            laid[3]
+                .1
+                .iter()
+                .map(|c| (c.0.as_str(), c.1))
+                .collect::<Vec<_>>(),
+            vec![("f", 2), ("h", 1)]
+        );
+        assert_eq!(
+            laid[4],
+            (0, vec![("i".into(), 1, false), ("j".into(), 1, false)])
+        );
+        assert_eq!(laid[5], (0, vec![("k".into(), 1, false)]));
     }
 
     #[test]
@@ -816,7 +932,7 @@ mod tests {
             .chain("x\r".chars().map(|c| (c, 0)))
             .collect();
         match &structure("x.doc", deep.iter().copied(), &papx).unwrap()[..] {
-            [Item::Paragraph(p)] => assert_eq!(p, ""),
+            [Item::Blank(1)] => {}
             _ => panic!("one paragraph"),
         }
     }
@@ -836,11 +952,12 @@ mod tests {
         let items = structure("x.doc", text.iter().copied(), &papx).unwrap();
         assert_eq!(items.len(), 3);
         match &items[1] {
-            Item::Table(rows) => {
+            Item::Table(table) => {
+                let rows = table.rows_for_test();
                 assert_eq!(rows.len(), 2);
-                assert_eq!(rows[1].1[1].text, "b");
+                assert_eq!(rows[1].1[1].0, "b");
             }
-            Item::Paragraph(_) => panic!("a table"),
+            _ => panic!("a table"),
         }
     }
 }

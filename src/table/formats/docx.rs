@@ -10,6 +10,12 @@
 //! `grid`), and cells count against [`crate::limits::CELLS`]. Nested tables are read as text of
 //! the cell that holds them. Tables count against [`crate::limits::SHEETS`] as they close
 //! (a `.doc`'s too, in [`to_sheets`]): each is a sheet, laid out on its own.
+//!
+//! **Memory**: `word/document.xml` is read as it is unzipped, never held whole. A table is
+//! held flat ([`WordTable`]: its cells' text in one string, 8 bytes a cell, 8 a row), so an
+//! empty cell costs 8 bytes, and a run of empty paragraphs is one count ([`Item::Blank`]): a
+//! body of empty items stays a few times its size up to the cell limit (a `.doc`'s cell mark
+//! is one byte; held as a `String` in a row of its own it was ~100).
 
 use std::io::{Cursor, Read};
 
@@ -20,41 +26,185 @@ use super::SheetCells;
 use crate::limits;
 use crate::table::ReadError;
 
-/// One table cell as Word stores it: its text, the grid columns it spans, and whether it
-/// continues the cell above (`vMerge` without `restart`).
+/// One table of a Word document, flat: every cell's text in one string and 8 bytes a cell,
+/// 8 a row, so that an empty cell (a one-byte mark in a `.doc`, `<w:tc/>` in a `.docx`) holds
+/// no text of its own. A cell's text runs from the previous cell's end (the table's start for
+/// the first) to its own.
 #[derive(Debug, Default)]
-pub(super) struct WordCell {
-    pub text: String,
-    pub span: u32,
-    pub continues: bool,
+pub(super) struct WordTable {
+    text: String,
+    cells: Vec<TableCell>,
+    /// Each row: the grid columns before its first cell (`gridBefore`), and its first cell's
+    /// index in `cells` (the row's cells run to the next row's first).
+    rows: Vec<(u32, u32)>,
+}
+
+/// One cell of a [`WordTable`]: where its text ends in the table's text, and in `info` the grid
+/// columns it spans ([`SPAN`] bits), whether it continues the merge above ([`CONTINUES`]:
+/// `vMerge` without `restart`), and whether it is left out ([`SKIP`]: an old-style horizontal
+/// merge of a `.doc`, already added to the cell before it).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TableCell {
+    end: u32,
+    info: u32,
+}
+
+const SPAN: u32 = (1 << 30) - 1;
+const CONTINUES: u32 = 1 << 30;
+const SKIP: u32 = 1 << 31;
+
+impl TableCell {
+    fn span(self) -> u32 {
+        (self.info & SPAN).max(1)
+    }
+}
+
+impl WordTable {
+    /// The table's text so far: cells are written into it, then closed by [`WordTable::cell`].
+    pub(super) fn text_mut(&mut self) -> &mut String {
+        &mut self.text
+    }
+
+    /// Starts a row of `before` empty grid columns.
+    pub(super) fn row(&mut self, before: u32) {
+        self.rows.push((before, self.cells.len() as u32));
+    }
+
+    /// Whether the table has a row.
+    pub(super) fn has_row(&self) -> bool {
+        !self.rows.is_empty()
+    }
+
+    /// Sets the last row's `before` (`gridBefore`, read after its row opened).
+    pub(super) fn set_before(&mut self, before: u32) {
+        if let Some(row) = self.rows.last_mut() {
+            row.0 = before;
+        }
+    }
+
+    /// Cells in the last row.
+    pub(super) fn cells_in_last_row(&self) -> usize {
+        self.rows
+            .last()
+            .map_or(0, |r| self.cells.len() - r.1 as usize)
+    }
+
+    /// Closes the cell whose text is the table's text since the last cell: it spans `span`
+    /// columns and may continue the merge above. Its text must end within 4 GB of the table's
+    /// start (`Err` past it: the caller names the document).
+    pub(super) fn cell(&mut self, span: u32, continues: bool) -> Result<(), ()> {
+        let end = u32::try_from(self.text.len()).map_err(|_| ())?;
+        let info = span.clamp(1, SPAN) | if continues { CONTINUES } else { 0 };
+        self.cells.push(TableCell { end, info });
+        Ok(())
+    }
+
+    /// Drops text written after the last closed cell (a cell never closed).
+    pub(super) fn drop_open_text(&mut self) {
+        let end = self.cells.last().map_or(0, |c| c.end as usize);
+        self.text.truncate(end);
+    }
+
+    /// The rows' records, for a reader that lays the cells out once the table is whole
+    /// (`.doc`: columns from every row's edges).
+    pub(super) fn parts_mut(&mut self) -> (&mut [(u32, u32)], &mut [TableCell]) {
+        (&mut self.rows, &mut self.cells)
+    }
+}
+
+impl TableCell {
+    /// Sets what a `.doc` row's layout found: the span, a merge above, or left out.
+    pub(super) fn set(&mut self, span: u32, continues: bool, skip: bool) {
+        self.info = span.clamp(1, SPAN)
+            | if continues { CONTINUES } else { 0 }
+            | if skip { SKIP } else { 0 };
+    }
+
+    /// The span as set so far.
+    pub(super) fn span_set(self) -> u32 {
+        self.span()
+    }
+
+    /// Whether it continues the merge above, as set so far.
+    pub(super) fn continues_set(self) -> bool {
+        self.info & CONTINUES != 0
+    }
+}
+
+/// A row as the tests see it: the columns before it, and each cell's text, span and whether
+/// it continues the merge above.
+#[cfg(test)]
+pub(super) type TestRow = (u32, Vec<(String, u32, bool)>);
+
+#[cfg(test)]
+impl WordTable {
+    /// The rows as `(before, cells)`, each cell `(text, span, continues)`; cells left out
+    /// are not listed.
+    pub(super) fn rows_for_test(&self) -> Vec<TestRow> {
+        let mut from = 0usize;
+        let mut out = Vec::new();
+        for (r, &(before, first)) in self.rows.iter().enumerate() {
+            let last = self
+                .rows
+                .get(r + 1)
+                .map_or(self.cells.len(), |n| n.1 as usize);
+            let mut cells = Vec::new();
+            for c in &self.cells[first as usize..last] {
+                let text = self.text[from..c.end as usize].to_owned();
+                from = c.end as usize;
+                if c.info & SKIP == 0 {
+                    cells.push((text, c.span(), c.info & CONTINUES != 0));
+                }
+            }
+            out.push((before, cells));
+        }
+        out
+    }
+}
+
+/// One body item (of a `.docx`, or of a `.doc` read by [`super::doc`]).
+pub(super) enum Item {
+    /// A paragraph with text.
+    Paragraph(String),
+    /// A run of empty paragraphs: counted, not held (a `<w:p/>` is 6 bytes, a `.doc`'s
+    /// paragraph mark one).
+    Blank(u32),
+    Table(WordTable),
+}
+
+/// Adds a paragraph to the items: one with text as itself, an empty one to the run of empty
+/// ones before it.
+pub(super) fn push_paragraph(items: &mut Vec<Item>, text: &str) {
+    if text.trim().is_empty() {
+        if let Some(Item::Blank(n)) = items.last_mut()
+            && *n < u32::MAX
+        {
+            *n += 1;
+            return;
+        }
+        items.push(Item::Blank(1));
+    } else {
+        items.push(Item::Paragraph(text.to_owned()));
+    }
 }
 
 /// A merged range: first and last cell, 0-based `(row, column)`.
 type Span = ((u32, u32), (u32, u32));
 
-/// One body item (of a `.docx`, or of a `.doc` read by [`super::doc`]).
-pub(super) enum Item {
-    Paragraph(String),
-    Table(Vec<(u32, Vec<WordCell>)>),
-}
-
-/// Reads the body of a Word document into sheets (see the module docs).
+/// Reads the body of a Word document into sheets (see the module docs). `word/document.xml`
+/// is read as it is unzipped, never held whole (a body of 30 million empty runs was 400 MB of
+/// text held, then read).
 pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, ReadError> {
     let not_docx = || ReadError::Document {
         name: name.into(),
         why: "找不到 word/document.xml".into(),
     };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_docx())?;
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
+    let part = zip
+        .by_name("word/document.xml")
         .map_err(|_| not_docx())?
-        .take(limits::UNZIPPED.get())
-        .read_to_string(&mut xml)
-        .map_err(|e| ReadError::Document {
-            name: name.into(),
-            why: format!("word/document.xml 无法读取：{e}"),
-        })?;
-    let items = body_items(name, &xml)?;
+        .take(limits::UNZIPPED.get());
+    let items = body_items(name, std::io::BufReader::with_capacity(64 * 1024, part))?;
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
         return Err(ReadError::Document {
             name: name.into(),
@@ -71,8 +221,8 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
     let mut sheets: Vec<SheetCells> = Vec::new();
     let mut tables: u64 = 0;
     let mut paragraph = 0u32;
-    let too_many = |count: &mut u64| {
-        *count += 1;
+    let too_many = |count: &mut u64, n: u64| {
+        *count = count.saturating_add(n);
         if *count > max {
             return Err(ReadError::TooManyCells {
                 name: name.into(),
@@ -85,13 +235,14 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
     };
     for item in items {
         match item {
+            // empty paragraphs (`<w:p/>`, 6 bytes) count like any other
+            Item::Blank(n) => {
+                paragraph = paragraph.saturating_add(n);
+                too_many(&mut count, u64::from(n))?;
+            }
             Item::Paragraph(text) => {
-                paragraph += 1;
-                // an empty paragraph (`<w:p/>`, 6 bytes) counts like any other
-                too_many(&mut count)?;
-                if text.trim().is_empty() {
-                    continue;
-                }
+                paragraph = paragraph.saturating_add(1);
+                too_many(&mut count, 1)?;
                 match sheets.last_mut() {
                     Some(s) if s.name == "段落" => s.cells.push(((paragraph - 1, 0), text)),
                     _ => sheets.push(SheetCells {
@@ -102,7 +253,7 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                     }),
                 }
             }
-            Item::Table(rows) => {
+            Item::Table(table) => {
                 tables += 1;
                 super::check_sheets(name, "的正文中的表格", tables)?;
                 let mut sheet = SheetCells {
@@ -114,17 +265,28 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                 // the open vertical merge of each column: its first row and the columns its
                 // first cell spans to the right (indexed by column: closing one is O(1))
                 let mut open: Vec<Option<(u32, u32)>> = Vec::new();
-                let last_row = rows.len() as u32;
+                let last_row = table.rows.len() as u32;
                 let max_columns = limits::COLUMNS.get_usize();
                 // the columns with a cell that may continue below
                 let mut opened = std::collections::BTreeSet::new();
-                for (r, (before, cells)) in rows.into_iter().enumerate() {
+                // the columns a cell of the row starts in (continuing a merge or not)
+                let mut seen: Vec<u32> = Vec::new();
+                let mut from = 0usize;
+                for (r, &(before, first)) in table.rows.iter().enumerate() {
                     let r = r as u32;
                     let mut col = before;
-                    // the columns a cell of this row starts in (continuing a merge or not)
-                    let mut seen: Vec<u32> = Vec::new();
-                    for cell in cells {
-                        let span = cell.span.max(1);
+                    seen.clear();
+                    let last = table
+                        .rows
+                        .get(r as usize + 1)
+                        .map_or(table.cells.len(), |next| next.1 as usize);
+                    for cell in &table.cells[first as usize..last] {
+                        let text = &table.text[from..cell.end as usize];
+                        from = cell.end as usize;
+                        if cell.info & SKIP != 0 {
+                            continue;
+                        }
+                        let span = cell.span();
                         let c = col;
                         col = col.saturating_add(span);
                         if col as usize > max_columns {
@@ -142,15 +304,15 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                         // in increasing order: searched by halves below
                         seen.push(c);
                         // every cell counts, empty or continuing a merge
-                        too_many(&mut count)?;
-                        if cell.continues {
+                        too_many(&mut count, 1)?;
+                        if cell.info & CONTINUES != 0 {
                             continue;
                         }
                         close(&mut open, &mut sheet.merges, c, r);
                         open[c as usize] = Some((r, span - 1));
                         opened.insert(c);
-                        if !cell.text.trim().is_empty() {
-                            sheet.cells.push(((r, c), cell.text));
+                        if !text.trim().is_empty() {
+                            sheet.cells.push(((r, c), text.to_owned()));
                         }
                     }
                     // a column no cell of this row starts in ends its vertical merge
@@ -186,11 +348,21 @@ fn close(open: &mut [Option<(u32, u32)>], merges: &mut Vec<Span>, c: u32, r: u32
     }
 }
 
-/// The body's paragraphs and tables in order. Every paragraph and every table cell counts
-/// against [`limits::CELLS`] as it is read, so a body of millions of `<w:p/>` (6 bytes each,
-/// an item of 32) stops at the limit, before the items are held.
-fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
-    let mut reader = XmlReader::from_str(xml);
+/// A cell being read: the columns it spans, whether it continues the merge above, and how
+/// many paragraphs it has had (its text is written into the table's).
+struct OpenCell {
+    span: u32,
+    continues: bool,
+    paragraphs: u32,
+}
+
+/// The body's paragraphs and tables in order, read from `xml` as it comes. Every paragraph and
+/// every table cell counts against [`limits::CELLS`] as it is read, so a body of millions of
+/// `<w:p/>` (6 bytes each) stops at the limit; empty paragraphs are held as a count and empty
+/// cells as 8 bytes ([`WordTable`]).
+fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadError> {
+    let mut reader = XmlReader::from_reader(xml);
+    let mut buf = Vec::new();
     let mut items = Vec::new();
     let max = limits::CELLS.get();
     let mut count: u64 = 0;
@@ -206,23 +378,29 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
         }
         Ok(())
     };
+    let too_long = || ReadError::Document {
+        name: name.into(),
+        why: "一个表格的文字超过 4 GB".into(),
+    };
     // nesting: how deep in tables, and the outer table being built
     let mut table_depth = 0u32;
     let mut tables: u64 = 0;
-    let mut rows: Vec<(u32, Vec<WordCell>)> = Vec::new();
-    let mut cell: Option<WordCell> = None;
+    let mut table = WordTable::default();
+    let mut cell: Option<OpenCell> = None;
     let mut paragraph = String::new();
     let mut in_paragraph = false;
     let mut in_text = false;
-    let mut cell_paragraphs = 0u32;
     loop {
-        let event = reader.read_event().map_err(|e| ReadError::Document {
-            name: name.into(),
-            why: format!(
-                "word/document.xml 第 {} 字节处不是有效的 XML：{e}",
-                reader.buffer_position()
-            ),
-        })?;
+        buf.clear();
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| ReadError::Document {
+                name: name.into(),
+                why: format!(
+                    "word/document.xml 第 {} 字节处不是有效的 XML：{e}",
+                    reader.buffer_position()
+                ),
+            })?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
@@ -230,25 +408,30 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
                     "tbl" if !empty => {
                         table_depth += 1;
                         if table_depth == 1 {
-                            rows.clear();
+                            table = WordTable::default();
+                            cell = None;
                         }
                     }
                     "tr" if table_depth == 1 && !empty => {
                         // a row of no cells counts too (`<w:tr></w:tr>` is 13 bytes)
                         one_more()?;
-                        rows.push((0, Vec::new()))
+                        if cell.take().is_some() {
+                            table.drop_open_text();
+                        }
+                        table.row(0);
                     }
                     "gridBefore" if table_depth == 1 => {
-                        if let Some(row) = rows.last_mut() {
-                            row.0 = attr_u32(e, "val").unwrap_or(0);
-                        }
+                        table.set_before(attr_u32(e, "val").unwrap_or(0));
                     }
                     "tc" if table_depth == 1 && !empty => {
-                        cell = Some(WordCell {
+                        // a cell opened inside an open one: the first is dropped, as Word would
+                        // not write it
+                        table.drop_open_text();
+                        cell = Some(OpenCell {
                             span: 1,
-                            ..WordCell::default()
+                            continues: false,
+                            paragraphs: 0,
                         });
-                        cell_paragraphs = 0;
                     }
                     "gridSpan" if table_depth == 1 => {
                         if let Some(c) = cell.as_mut() {
@@ -263,20 +446,20 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
                     "p" => {
                         if table_depth == 0 && empty {
                             one_more()?;
-                            items.push(Item::Paragraph(String::new()));
+                            push_paragraph(&mut items, "");
                         } else if table_depth == 0 {
                             in_paragraph = true;
                             paragraph.clear();
                         } else if let Some(c) = cell.as_mut() {
-                            if cell_paragraphs > 0 {
-                                c.text.push('\n');
+                            if c.paragraphs > 0 {
+                                table.text_mut().push('\n');
                             }
-                            cell_paragraphs += 1;
+                            c.paragraphs += 1;
                         }
                     }
                     "t" => in_text = !empty,
-                    "br" | "cr" => push_text(&mut cell, &mut paragraph, table_depth, "\n"),
-                    "tab" => push_text(&mut cell, &mut paragraph, table_depth, "\t"),
+                    "br" | "cr" => push_text(&mut table, &cell, &mut paragraph, table_depth, "\n"),
+                    "tab" => push_text(&mut table, &cell, &mut paragraph, table_depth, "\t"),
                     _ => {}
                 }
             }
@@ -285,27 +468,35 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
                 "p" if table_depth == 0 && in_paragraph => {
                     one_more()?;
                     in_paragraph = false;
-                    items.push(Item::Paragraph(std::mem::take(&mut paragraph)));
+                    push_paragraph(&mut items, &paragraph);
+                    paragraph.clear();
                 }
                 "tc" if table_depth == 1 => {
                     one_more()?;
-                    if let (Some(c), Some(row)) = (cell.take(), rows.last_mut()) {
-                        row.1.push(c);
+                    if let Some(c) = cell.take() {
+                        if table.has_row() {
+                            table.cell(c.span, c.continues).map_err(|()| too_long())?;
+                        } else {
+                            table.drop_open_text();
+                        }
                     }
                 }
                 "tbl" => {
                     table_depth = table_depth.saturating_sub(1);
                     if table_depth == 0 {
+                        if cell.take().is_some() {
+                            table.drop_open_text();
+                        }
                         tables += 1;
                         super::check_sheets(name, "的正文中的表格", tables)?;
-                        items.push(Item::Table(std::mem::take(&mut rows)));
+                        items.push(Item::Table(std::mem::take(&mut table)));
                     }
                 }
                 _ => {}
             },
             Event::Text(t) if in_text => {
                 let text = t.xml10_content();
-                push_text(&mut cell, &mut paragraph, table_depth, &text);
+                push_text(&mut table, &cell, &mut paragraph, table_depth, &text);
             }
             Event::GeneralRef(r) if in_text => {
                 let ch = match r.resolve_char_ref() {
@@ -321,7 +512,8 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
                 };
                 if let Some(c) = ch {
                     push_text(
-                        &mut cell,
+                        &mut table,
+                        &cell,
                         &mut paragraph,
                         table_depth,
                         c.encode_utf8(&mut [0; 4]),
@@ -335,11 +527,18 @@ fn body_items(name: &str, xml: &str) -> Result<Vec<Item>, ReadError> {
     Ok(items)
 }
 
-/// Appends text to the open table cell, else to the body paragraph.
-fn push_text(cell: &mut Option<WordCell>, paragraph: &mut String, depth: u32, text: &str) {
-    match cell.as_mut() {
-        Some(c) if depth >= 1 => c.text.push_str(text),
-        _ => paragraph.push_str(text),
+/// Appends text to the open table cell (the table's text), else to the body paragraph.
+fn push_text(
+    table: &mut WordTable,
+    cell: &Option<OpenCell>,
+    paragraph: &mut String,
+    depth: u32,
+    text: &str,
+) {
+    if cell.is_some() && depth >= 1 {
+        table.text_mut().push_str(text);
+    } else {
+        paragraph.push_str(text);
     }
 }
 
@@ -384,7 +583,7 @@ mod tests {
 
     fn sheets(body: &str) -> Vec<SheetCells> {
         let xml = format!(r#"<w:document {W}><w:body>{body}</w:body></w:document>"#);
-        to_sheets("t.docx", body_items("t.docx", &xml).unwrap()).unwrap()
+        to_sheets("t.docx", body_items("t.docx", xml.as_bytes()).unwrap()).unwrap()
     }
 
     fn p(text: &str) -> String {
@@ -444,6 +643,6 @@ mod tests {
 
     #[test]
     fn bad_xml_is_an_error_not_a_panic() {
-        assert!(body_items("t.docx", "<w:document><w:body><w:p></w:body>").is_err());
+        assert!(body_items("t.docx", "<w:document><w:body><w:p></w:body>".as_bytes()).is_err());
     }
 }

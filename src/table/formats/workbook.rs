@@ -68,6 +68,18 @@ pub(crate) fn read_sheets(
     })?;
     super::check_sheets(name, "中的工作表", wb.sheet_names().len() as u64)?;
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
+        // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
+        // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
+        // under any name, aborted the process)
+        if let calamine::Sheets::Xlsb(x) = &mut wb {
+            let cells = guarded(name, || xlsb_cells(name, x, &chosen, &budget))?;
+            out.push(SheetCells {
+                name: chosen,
+                cells,
+                ..Default::default()
+            });
+            continue;
+        }
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
         let merges = match &wb {
             calamine::Sheets::Xls(x) => x
@@ -92,6 +104,35 @@ pub(crate) fn read_sheets(
         });
     }
     Ok(out)
+}
+
+/// A cell's (row, column) and its text as shown.
+type PlacedCell = ((u32, u32), String);
+
+/// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`.
+fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
+    name: &str,
+    wb: &mut calamine::Xlsb<RS>,
+    sheet: &str,
+    budget: &CellCount,
+) -> Result<Vec<PlacedCell>, ReadError> {
+    let workbook = |e: calamine::XlsbError| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Xlsb(e),
+    };
+    let mut reader = wb.worksheet_cells_reader(sheet).map_err(workbook)?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(workbook)? {
+        let value = calamine::Data::from(cell.get_value().clone());
+        if matches!(value, calamine::Data::Empty) {
+            continue;
+        }
+        budget.one_more()?;
+        let text = shown(&value, None);
+        budget.text(sheet, text.len() as u64)?;
+        cells.push((cell.get_position(), text));
+    }
+    Ok(cells)
 }
 
 /// `read` (calamine reading an `.xls` or `.ods`), a panic in it turned into a named error: the

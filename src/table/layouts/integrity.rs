@@ -22,71 +22,131 @@ fn value(a: Option<&Amount>) -> Decimal {
     a.map(|a| a.value).unwrap_or_default()
 }
 
-/// All integrity findings of `doc`. `rows_skipped` says whether some data row was skipped.
+/// All integrity findings of `doc`, in the order of its steps. `rows_skipped` says whether some
+/// data row was skipped.
 pub(crate) fn check(doc: &Document, rows_skipped: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     if doc.layout != Layout::TargetTable {
         return out;
     }
-    let src = &doc.source;
-    // 1. each row: 总计 = sources
-    let mut rows: Vec<(&Amounts, Option<&str>, Option<&str>)> = Vec::new();
-    if let Some(t) = &doc.total {
-        rows.push((&t.amounts, None, None));
-    }
-    for u in &doc.units {
-        rows.push((&u.amounts, Some(&u.name), None));
-        for p in &u.projects {
-            rows.push((&p.amounts, Some(&u.name), Some(&p.name)));
+    rows_equal_their_sources(doc, &mut out);
+    units_equal_their_projects(doc, &mut out);
+    total_equals_the_units(doc, rows_skipped, &mut out);
+    out
+}
+
+/// A row of the table with amounts: the 合计 row (no unit, no project), a unit's or a project's.
+struct AmountRow<'a> {
+    amounts: &'a Amounts,
+    unit: Option<&'a str>,
+    project: Option<&'a str>,
+}
+
+impl AmountRow<'_> {
+    /// How a message names the row.
+    fn who(&self) -> String {
+        match (self.unit, self.project) {
+            (_, Some(p)) => format!("项目「{p}」"),
+            (Some(u), None) => format!("单位「{u}」"),
+            (None, None) => "合计行".to_owned(),
         }
     }
-    for (amounts, unit, project) in rows {
+}
+
+/// Every row with amounts in table order: the 合计 row, then each unit and its projects.
+fn amount_rows(doc: &Document) -> Vec<AmountRow<'_>> {
+    let mut rows = Vec::new();
+    if let Some(t) = &doc.total {
+        rows.push(AmountRow {
+            amounts: &t.amounts,
+            unit: None,
+            project: None,
+        });
+    }
+    for u in &doc.units {
+        rows.push(AmountRow {
+            amounts: &u.amounts,
+            unit: Some(&u.name),
+            project: None,
+        });
+        for p in &u.projects {
+            rows.push(AmountRow {
+                amounts: &p.amounts,
+                unit: Some(&u.name),
+                project: Some(&p.name),
+            });
+        }
+    }
+    rows
+}
+
+/// Step 1: each row's 总计 = 财政拨款 + 财政专户拨款 + 其他资金 (a row without 总计 is not checked).
+fn rows_equal_their_sources(doc: &Document, out: &mut Vec<Finding>) {
+    for row in amount_rows(doc) {
+        let amounts = row.amounts;
         let Some(total) = &amounts.total else {
             continue;
         };
-        let sum = value(amounts.fiscal.as_ref())
-            + value(amounts.special.as_ref())
-            + value(amounts.other.as_ref());
-        if total.value != sum {
-            let who = match (unit, project) {
-                (_, Some(p)) => format!("项目「{p}」"),
-                (Some(u), None) => format!("单位「{u}」"),
-                (None, None) => "合计行".to_owned(),
-            };
-            let mut f = Finding::at_location(
-                codes::SOURCE_SUM_MISMATCH,
-                Severity::Error,
-                src,
-                total.at,
-                format!(
-                    "{who}总计 {} 万元，不等于资金来源之和 {} 万元（财政拨款 {} + 财政专户拨款 {} + 其他资金 {}），差 {}",
-                    format_amount(total.value),
-                    format_amount(sum),
-                    format_amount(value(amounts.fiscal.as_ref())),
-                    format_amount(value(amounts.special.as_ref())),
-                    format_amount(value(amounts.other.as_ref())),
-                    format_amount(total.value - sum),
-                ),
-            )
-            .label(format!("资金来源之和为 {}", format_amount(sum)))
-            .help("核对该行的财政拨款、财政专户拨款、其他资金，或改正总计");
-            if let Some(u) = unit {
-                f = f.unit(u);
-            }
-            if let Some(p) = project {
-                f = f.project(p);
-            }
-            out.push(f);
+        let fiscal = value(amounts.fiscal.as_ref());
+        let special = value(amounts.special.as_ref());
+        let other = value(amounts.other.as_ref());
+        let sum = fiscal + special + other;
+        if total.value == sum {
+            continue;
         }
+        let mut f = Finding::at_location(
+            codes::SOURCE_SUM_MISMATCH,
+            Severity::Error,
+            &doc.source,
+            total.at,
+            format!(
+                "{}总计 {} 万元，不等于资金来源之和 {} 万元（财政拨款 {} + 财政专户拨款 {} + 其他资金 {}），差 {}",
+                row.who(),
+                format_amount(total.value),
+                format_amount(sum),
+                format_amount(fiscal),
+                format_amount(special),
+                format_amount(other),
+                format_amount(total.value - sum),
+            ),
+        )
+        .label(format!("资金来源之和为 {}", format_amount(sum)))
+        .help("核对该行的财政拨款、财政专户拨款、其他资金，或改正总计");
+        if let Some(u) = row.unit {
+            f = f.unit(u);
+        }
+        if let Some(p) = row.project {
+            f = f.project(p);
+        }
+        out.push(f);
     }
-    // 2. each unit = sum of its projects
+}
+
+/// A column's own amount and the sum of its parts where the two differ; `None` where they agree,
+/// or where neither the row nor any part fills the column (nothing to check).
+fn mismatch<'a>(
+    own: Option<&Amount>,
+    parts: impl IntoIterator<Item = Option<&'a Amount>>,
+) -> Option<(Decimal, Decimal)> {
+    let mut any = own.is_some();
+    let mut sum = Decimal::ZERO;
+    for part in parts {
+        any |= part.is_some();
+        sum += value(part);
+    }
+    (any && value(own) != sum).then(|| (value(own), sum))
+}
+
+/// Step 2: each unit's amounts = the sums of its projects', column by column. A unit with a row
+/// skipped is not checked (`table.sum-unchecked`); an implicit unit has no row to check.
+fn units_equal_their_projects(doc: &Document, out: &mut Vec<Finding>) {
     for u in doc.units.iter().filter(|u| !u.implicit) {
         if u.incomplete {
             out.push(
                 Finding::at_location(
                     codes::SUM_UNCHECKED,
                     Severity::Info,
-                    src,
+                    &doc.source,
                     u.name_at,
                     format!("单位「{}」下有行未读取，未核对其金额与项目之和", u.name),
                 )
@@ -97,95 +157,84 @@ pub(crate) fn check(doc: &Document, rows_skipped: bool) -> Vec<Finding> {
         }
         for (label, get) in COLUMNS {
             let own = get(&u.amounts);
-            if own.is_none() && u.projects.iter().all(|p| get(&p.amounts).is_none()) {
+            let parts = u.projects.iter().map(|p| get(&p.amounts));
+            let Some((own_value, sum)) = mismatch(own, parts) else {
                 continue;
-            }
-            let sum: Decimal = u.projects.iter().map(|p| value(get(&p.amounts))).sum();
-            if value(own) != sum {
-                let at = own.map(|a| a.at).unwrap_or(u.name_at);
-                out.push(
-                    Finding::at_location(
-                        codes::UNIT_SUM_MISMATCH,
-                        Severity::Error,
-                        src,
-                        at,
-                        format!(
-                            "单位「{}」{label} {} 万元，不等于其 {} 个项目的{label}之和 {} 万元，差 {}",
-                            u.name,
-                            format_amount(value(own)),
-                            u.projects.len(),
-                            format_amount(sum),
-                            format_amount(value(own) - sum),
-                        ),
-                    )
-                    .label(format!("项目之和为 {}", format_amount(sum)))
-                    .help("核对该单位下各项目的金额，或改正单位行的金额")
-                    .unit(&u.name),
-                );
-            }
-        }
-    }
-    // 3. 合计 = sum of units
-    if let Some(t) = &doc.total {
-        if rows_skipped {
+            };
             out.push(
                 Finding::at_location(
-                    codes::SUM_UNCHECKED,
-                    Severity::Info,
-                    src,
-                    t.amounts
-                        .total
-                        .as_ref()
-                        .map(|a| a.at)
-                        .unwrap_or(t.at.with_len(0)),
-                    "表中有行未读取，未核对合计行与各单位之和",
+                    codes::UNIT_SUM_MISMATCH,
+                    Severity::Error,
+                    &doc.source,
+                    own.map(|a| a.at).unwrap_or(u.name_at),
+                    format!(
+                        "单位「{}」{label} {} 万元，不等于其 {} 个项目的{label}之和 {} 万元，差 {}",
+                        u.name,
+                        format_amount(own_value),
+                        u.projects.len(),
+                        format_amount(sum),
+                        format_amount(own_value - sum),
+                    ),
                 )
-                .label("未核对"),
+                .label(format!("项目之和为 {}", format_amount(sum)))
+                .help("核对该单位下各项目的金额，或改正单位行的金额")
+                .unit(&u.name),
             );
-            return out;
-        }
-        for (label, get) in COLUMNS {
-            let own = get(&t.amounts);
-            // an implicit unit has no row: its projects stand in for it
-            let parts: Vec<Option<&Amount>> = doc
-                .units
-                .iter()
-                .flat_map(|u| {
-                    if u.implicit {
-                        u.projects
-                            .iter()
-                            .map(|p| get(&p.amounts))
-                            .collect::<Vec<_>>()
-                    } else {
-                        vec![get(&u.amounts)]
-                    }
-                })
-                .collect();
-            if own.is_none() && parts.iter().all(Option::is_none) {
-                continue;
-            }
-            let sum: Decimal = parts.iter().map(|a| value(*a)).sum();
-            if value(own) != sum {
-                let at = own.map(|a| a.at).unwrap_or(t.at);
-                out.push(
-                    Finding::at_location(
-                        codes::TOTAL_SUM_MISMATCH,
-                        Severity::Error,
-                        src,
-                        at,
-                        format!(
-                            "合计行{label} {} 万元，不等于 {} 个单位的{label}之和 {} 万元，差 {}",
-                            format_amount(value(own)),
-                            doc.units.len(),
-                            format_amount(sum),
-                            format_amount(value(own) - sum),
-                        ),
-                    )
-                    .label(format!("单位之和为 {}", format_amount(sum)))
-                    .help("核对各单位行的金额，或改正合计行"),
-                );
-            }
         }
     }
-    out
+}
+
+/// Step 3: the 合计 row = the sums of the units, column by column (an implicit unit has no row:
+/// its projects stand in for it). Where any row was skipped, not checked (`table.sum-unchecked`).
+fn total_equals_the_units(doc: &Document, rows_skipped: bool, out: &mut Vec<Finding>) {
+    let Some(t) = &doc.total else {
+        return;
+    };
+    if rows_skipped {
+        out.push(
+            Finding::at_location(
+                codes::SUM_UNCHECKED,
+                Severity::Info,
+                &doc.source,
+                t.amounts
+                    .total
+                    .as_ref()
+                    .map(|a| a.at)
+                    .unwrap_or(t.at.with_len(0)),
+                "表中有行未读取，未核对合计行与各单位之和",
+            )
+            .label("未核对"),
+        );
+        return;
+    }
+    for (label, get) in COLUMNS {
+        let own = get(&t.amounts);
+        let parts = doc.units.iter().flat_map(|u| {
+            if u.implicit {
+                u.projects.iter().map(|p| get(&p.amounts)).collect()
+            } else {
+                vec![get(&u.amounts)]
+            }
+        });
+        let Some((own_value, sum)) = mismatch(own, parts) else {
+            continue;
+        };
+        out.push(
+            Finding::at_location(
+                codes::TOTAL_SUM_MISMATCH,
+                Severity::Error,
+                &doc.source,
+                own.map(|a| a.at).unwrap_or(t.at),
+                format!(
+                    "合计行{label} {} 万元，不等于 {} 个单位的{label}之和 {} 万元，差 {}",
+                    format_amount(own_value),
+                    doc.units.len(),
+                    format_amount(sum),
+                    format_amount(own_value - sum),
+                ),
+            )
+            .label(format!("单位之和为 {}", format_amount(sum)))
+            .help("核对各单位行的金额，或改正合计行"),
+        );
+    }
 }

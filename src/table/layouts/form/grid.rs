@@ -409,7 +409,8 @@ impl FormReader<'_, '_, '_> {
 
     /// The form's own sums (contract §4.4): its 总分 against the 得分 it prints and its total 分值
     /// against the 分值, the budget row's included or — where only that reading agrees — not
-    /// (a finding says which was taken). Returns the sums no reading makes agree, exactly.
+    /// (a finding says which was taken). Returns the sums no reading makes agree, exactly, and
+    /// whether the budget row is read as outside the total.
     pub(super) fn check_total(
         &mut self,
         total: Option<&FormTotal>,
@@ -417,110 +418,83 @@ impl FormReader<'_, '_, '_> {
         budget_score: Option<Decimal>,
         indicators: &[IndicatorRow],
     ) -> (Vec<String>, bool) {
-        let mut mismatches = Vec::new();
-        // whether the budget row is read as outside the total, and the findings that say so
-        let mut outside = false;
-        let mut readings: Vec<(Location, String)> = Vec::new();
-        let at = total.map(|t| t.at);
-        // 得分 against the printed 总分, within the rounding of what is printed
+        let mut sums = Sums::default();
+        if let Some(t) = total {
+            if let Some(printed) = t.score {
+                self.scores_against_total(t.at, printed, budget_score, indicators, &mut sums);
+            }
+            if let Some(printed) = t.weight {
+                sums.points_against_total(t.at, printed, budget_weight, indicators);
+            }
+        }
+        // the reading is told only where it stands after both sums
+        if sums.outside {
+            for (at, message) in sums.readings {
+                self.reading(at, message);
+            }
+        }
+        (sums.mismatches, sums.outside)
+    }
+
+    /// The 得分 against the printed 总分, within the rounding of what is printed: with the budget
+    /// row's 得分, or — where only that agrees — without it (the budget row read as outside);
+    /// otherwise a `table.form-total-mismatch` finding and a mismatch.
+    fn scores_against_total(
+        &mut self,
+        at: Location,
+        printed: Decimal,
+        budget_score: Option<Decimal>,
+        indicators: &[IndicatorRow],
+        sums: &mut Sums,
+    ) {
         let scores: Vec<Decimal> = indicators
             .iter()
             .filter_map(|i| i.published_score)
             .collect();
-        if let (Some(at), Some(printed)) = (at, total.and_then(|t| t.score))
-            && !scores.is_empty()
-        {
-            let own: Decimal = scores.iter().copied().sum();
-            let tol = Decimal::new(5, printed.normalize().scale() + 1)
-                + scores.iter().map(half_unit).sum::<Decimal>();
-            let with_budget = own + budget_score.unwrap_or_default();
-            let agrees = |x: Decimal, extra: Decimal| (x - printed).abs() <= tol + extra;
-            let budget_tol = budget_score.as_ref().map(half_unit).unwrap_or_default();
-            if agrees(with_budget, budget_tol) {
-            } else if budget_score.is_some_and(|b| !b.is_zero()) && agrees(own, Decimal::ZERO) {
-                outside = true;
-                readings.push((
-                    at,
-                    format!(
-                        "原表总分 {} 等于各指标得分之和，不含预算执行得分 {}：按预算执行不计入总分的读法核对",
-                        printed.normalize(),
-                        budget_score.unwrap_or_default().normalize()
-                    ),
-                ));
-            } else {
-                let f = self
-                    .ctx
-                    .finding(
-                        codes::FORM_TOTAL_MISMATCH,
-                        Severity::Warning,
-                        at,
-                        format!(
-                            "原表总分 {} 与表中各项得分之和 {} 不一致",
-                            printed.normalize(),
-                            with_budget.normalize()
-                        ),
-                    )
-                    .label("原表总分")
-                    .help("核对各项得分与总分的加总");
-                self.ctx.findings.push(f);
-                mismatches.push(format!(
-                    "原表总分 {} ≠ 各项得分之和 {}",
+        if scores.is_empty() {
+            return;
+        }
+        let own: Decimal = scores.iter().copied().sum();
+        let tol = Decimal::new(5, printed.normalize().scale() + 1)
+            + scores.iter().map(half_unit).sum::<Decimal>();
+        let with_budget = own + budget_score.unwrap_or_default();
+        let agrees = |x: Decimal, extra: Decimal| (x - printed).abs() <= tol + extra;
+        let budget_tol = budget_score.as_ref().map(half_unit).unwrap_or_default();
+        if agrees(with_budget, budget_tol) {
+            return;
+        }
+        if budget_score.is_some_and(|b| !b.is_zero()) && agrees(own, Decimal::ZERO) {
+            sums.outside = true;
+            sums.readings.push((
+                at,
+                format!(
+                    "原表总分 {} 等于各指标得分之和，不含预算执行得分 {}：按预算执行不计入总分的读法核对",
+                    printed.normalize(),
+                    budget_score.unwrap_or_default().normalize()
+                ),
+            ));
+            return;
+        }
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_TOTAL_MISMATCH,
+                Severity::Warning,
+                at,
+                format!(
+                    "原表总分 {} 与表中各项得分之和 {} 不一致",
                     printed.normalize(),
                     with_budget.normalize()
-                ));
-            }
-        }
-        // 分值 against the printed total 分值 (where every row has its points)
-        if let (Some(at), Some(printed)) = (at, total.and_then(|t| t.weight))
-            && !indicators.is_empty()
-            && indicators.iter().all(|i| i.weight.is_some())
-        {
-            let own: Decimal = indicators.iter().filter_map(|i| i.weight).sum();
-            let with_budget = own + budget_weight.unwrap_or_default();
-            // within the rounding of what is printed (a cell's 15 digits, a shown 33.33)
-            let tol = indicators
-                .iter()
-                .filter_map(|i| i.weight)
-                .chain(budget_weight)
-                .map(|w| half_unit(&w).min(Decimal::new(5, 3)))
-                .sum::<Decimal>()
-                + half_unit(&printed)
-                + Decimal::new(1, 9);
-            let near = |x: Decimal| (x - printed).abs() <= tol;
-            if near(with_budget) {
-                // the points count the budget row: a 总分 without its 得分 contradicts them
-                if outside && budget_weight.is_some_and(|b| !b.is_zero()) && !near(own) {
-                    outside = false;
-                    mismatches.push(format!(
-                        "原表总分不含预算执行得分，而分值合计 {} 含预算执行分值 {}",
-                        printed.normalize(),
-                        budget_weight.unwrap_or_default().normalize()
-                    ));
-                }
-            } else if budget_weight.is_some_and(|b| !b.is_zero()) && near(own) {
-                outside = true;
-                readings.push((
-                    at,
-                    format!(
-                        "原表分值合计 {} 等于各指标分值之和，不含预算执行分值 {}",
-                        printed.normalize(),
-                        budget_weight.unwrap_or_default().normalize()
-                    ),
-                ));
-            } else {
-                mismatches.push(format!(
-                    "原表分值合计 {} ≠ 各项分值之和 {}",
-                    printed.normalize(),
-                    with_budget.normalize()
-                ));
-            }
-        }
-        if outside {
-            for (at, message) in readings {
-                self.reading(at, message);
-            }
-        }
-        (mismatches, outside)
+                ),
+            )
+            .label("原表总分")
+            .help("核对各项得分与总分的加总");
+        self.ctx.findings.push(f);
+        sums.mismatches.push(format!(
+            "原表总分 {} ≠ 各项得分之和 {}",
+            printed.normalize(),
+            with_budget.normalize()
+        ));
     }
 
     /// A reading taken because the form's sums agree with it, and only with it.
@@ -530,6 +504,74 @@ impl FormReader<'_, '_, '_> {
             .finding(codes::FORM_READING, Severity::Info, at, message)
             .label("按表内加总选定的读法");
         self.ctx.findings.push(f);
+    }
+}
+
+/// What the form's two sums decide together (`FormReader::check_total`).
+#[derive(Default)]
+struct Sums {
+    /// The sums no reading makes agree.
+    mismatches: Vec<String>,
+    /// Whether the budget row is read as outside the total.
+    outside: bool,
+    /// The findings that say so, told only where that reading still stands after both sums.
+    readings: Vec<(Location, String)>,
+}
+
+impl Sums {
+    /// The 分值 against the printed total 分值, where every row has its points: with the budget
+    /// row's 分值, or — where only that agrees — without it (the budget row read as outside);
+    /// points that count the budget row contradict a 总分 read without its 得分.
+    fn points_against_total(
+        &mut self,
+        at: Location,
+        printed: Decimal,
+        budget_weight: Option<Decimal>,
+        indicators: &[IndicatorRow],
+    ) {
+        if indicators.is_empty() || indicators.iter().any(|i| i.weight.is_none()) {
+            return;
+        }
+        let own: Decimal = indicators.iter().filter_map(|i| i.weight).sum();
+        let with_budget = own + budget_weight.unwrap_or_default();
+        // within the rounding of what is printed (a cell's 15 digits, a shown 33.33)
+        let tol = indicators
+            .iter()
+            .filter_map(|i| i.weight)
+            .chain(budget_weight)
+            .map(|w| half_unit(&w).min(Decimal::new(5, 3)))
+            .sum::<Decimal>()
+            + half_unit(&printed)
+            + Decimal::new(1, 9);
+        let near = |x: Decimal| (x - printed).abs() <= tol;
+        let budget_counts = budget_weight.is_some_and(|b| !b.is_zero());
+        if near(with_budget) {
+            // the points count the budget row: a 总分 without its 得分 contradicts them
+            if self.outside && budget_counts && !near(own) {
+                self.outside = false;
+                self.mismatches.push(format!(
+                    "原表总分不含预算执行得分，而分值合计 {} 含预算执行分值 {}",
+                    printed.normalize(),
+                    budget_weight.unwrap_or_default().normalize()
+                ));
+            }
+        } else if budget_counts && near(own) {
+            self.outside = true;
+            self.readings.push((
+                at,
+                format!(
+                    "原表分值合计 {} 等于各指标分值之和，不含预算执行分值 {}",
+                    printed.normalize(),
+                    budget_weight.unwrap_or_default().normalize()
+                ),
+            ));
+        } else {
+            self.mismatches.push(format!(
+                "原表分值合计 {} ≠ 各项分值之和 {}",
+                printed.normalize(),
+                with_budget.normalize()
+            ));
+        }
     }
 }
 

@@ -53,6 +53,13 @@ impl Walk {
         }
         w
     }
+
+    /// The indicator about to be pushed joins every scope with points that is open.
+    fn enter_open_scopes(&mut self) {
+        for k in self.open.iter().flatten() {
+            self.scopes[*k].members.push(self.out.len());
+        }
+    }
 }
 
 /// The non-empty cell of `row` in the column of role `c`.
@@ -295,35 +302,12 @@ impl<'r> FormReader<'_, '_, 'r> {
     ) {
         let name_cell = h.col(Col::Indicator).and_then(|c| row.cell(c));
         let name = name_cell.map(|c| tidy(&c.text)).unwrap_or_default();
-        let get = |c: Col| filled_in(h, row, c);
-        if name.is_empty()
-            && let Some((_, cell)) = row.filled().next()
-            && is_approval_row(&cell.text)
-        {
-            self.approval_row(cell);
-            return;
-        }
-        if is_placeholder(&name) {
-            self.not_an_indicator(h, row, name_cell, &name);
+        if self.set_aside(h, row, name_cell, &name) {
             return;
         }
         let name_cell = name_cell.expect("a named indicator has its cell");
-        let target_value = get(Col::Target);
-        let nature = get(Col::Nature);
-        let measure = get(Col::Measure);
-        let target = if nature.is_none() && measure.is_none() {
-            target_value.map(|c| tidy(&c.text)).unwrap_or_default()
-        } else {
-            join_target(
-                nature.map(|c| c.text.trim()),
-                target_value.map(|c| c.text.trim()),
-                measure.map(|c| c.text.trim()),
-            )
-        };
-        let target_at = target_value
-            .or(nature)
-            .or(measure)
-            .map(|c| c.location(self.ctx.source));
+        let get = |c: Col| filled_in(h, row, c);
+        let (target, target_at) = self.target(h, row);
         let actual_cell = get(Col::Actual);
         let weight = self.points(get(Col::Weight));
         let published_score = self.points(get(Col::Score));
@@ -343,9 +327,7 @@ impl<'r> FormReader<'_, '_, 'r> {
         let deviation = get(Col::Deviation)
             .map(|c| tidy(&c.text))
             .filter(|t| !is_template_text(t));
-        for k in w.open.iter().flatten() {
-            w.scopes[*k].members.push(w.out.len());
-        }
+        w.enter_open_scopes();
         w.out.push(IndicatorRow {
             seq: w.out.len() as u32 + 1,
             category: w.level1.as_ref().map(|(n, _)| n.clone()),
@@ -367,6 +349,52 @@ impl<'r> FormReader<'_, '_, 'r> {
                 terminator: None,
             },
         });
+    }
+
+    /// Whether `row` is no indicator and was told so: an approval row (its finding), or a
+    /// placeholder or a category alone (`not_an_indicator`).
+    fn set_aside(
+        &mut self,
+        h: &GridHeader,
+        row: &Row,
+        name_cell: Option<&Cell>,
+        name: &str,
+    ) -> bool {
+        if name.is_empty()
+            && let Some((_, cell)) = row.filled().next()
+            && is_approval_row(&cell.text)
+        {
+            self.approval_row(cell);
+            return true;
+        }
+        if is_placeholder(name) {
+            self.not_an_indicator(h, row, name_cell, name);
+            return true;
+        }
+        false
+    }
+
+    /// The target of an indicator row and where it is: the 指标值 cell, or the target joined from
+    /// split columns (性质 | 值 | 计量单位) where the form splits it.
+    fn target(&self, h: &GridHeader, row: &Row) -> (String, Option<Location>) {
+        let get = |c: Col| filled_in(h, row, c);
+        let target_value = get(Col::Target);
+        let nature = get(Col::Nature);
+        let measure = get(Col::Measure);
+        let target = if nature.is_none() && measure.is_none() {
+            target_value.map(|c| tidy(&c.text)).unwrap_or_default()
+        } else {
+            join_target(
+                nature.map(|c| c.text.trim()),
+                target_value.map(|c| c.text.trim()),
+                measure.map(|c| c.text.trim()),
+            )
+        };
+        let at = target_value
+            .or(nature)
+            .or(measure)
+            .map(|c| c.location(self.ctx.source));
+        (target, at)
     }
 
     /// A shortened category label read as its full name, with a finding.
