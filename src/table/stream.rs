@@ -182,8 +182,6 @@ pub struct SheetStream {
     named: Vec<(usize, usize)>,
     /// Whether rows are skimmed (off only to test that skimming changes no block).
     skims: bool,
-    /// The start of a UTF-8 character cut by the end of the last read.
-    carry: Vec<u8>,
 }
 
 /// Opens `path` for reading in blocks, or says it must be read whole.
@@ -336,7 +334,6 @@ impl SheetStream {
             blank_from: None,
             named: Vec::new(),
             skims: true,
-            carry: Vec::new(),
         }
     }
 
@@ -354,15 +351,6 @@ impl SheetStream {
 
     /// Decodes `bytes` onto the pending text.
     fn decode(&mut self, bytes: &[u8]) -> Result<(), ReadError> {
-        if self.head.encoding == "UTF-8" {
-            self.decode_utf8(bytes)
-        } else {
-            self.decode_with_decoder(bytes)
-        }
-    }
-
-    /// [`SheetStream::decode`] by encoding_rs's decoder.
-    fn decode_with_decoder(&mut self, bytes: &[u8]) -> Result<(), ReadError> {
         let last = bytes.is_empty();
         let need = self
             .decoder
@@ -386,47 +374,6 @@ impl SheetStream {
                 name: self.head.name.clone(),
                 encoding: self.head.encoding,
                 offset: before + read,
-            }),
-        }
-    }
-
-    /// [`SheetStream::decode`] for UTF-8: checked by simdutf8 and copied (encoding_rs's
-    /// decoder costs several instructions a byte of Chinese text, on the cutter's thread); a
-    /// character cut by the end of a read waits in `carry` for the next. The same text, and
-    /// the same error at the same offset (the start of the bad sequence, or of a character cut
-    /// by the end of the file), as the decoder.
-    fn decode_utf8(&mut self, bytes: &[u8]) -> Result<(), ReadError> {
-        let last = bytes.is_empty();
-        // where `data` starts in the file
-        let at = self.raw_read - self.carry.len();
-        self.raw_read += bytes.len();
-        let joined;
-        let data: &[u8] = if self.carry.is_empty() {
-            bytes
-        } else {
-            joined = [std::mem::take(&mut self.carry).as_slice(), bytes].concat();
-            &joined
-        };
-        let (good, rest) = match simdutf8::compat::from_utf8(data) {
-            Ok(text) => (text, None),
-            Err(e) => {
-                let (good, rest) = data.split_at(e.valid_up_to());
-                let good = simdutf8::compat::from_utf8(good).unwrap_or_default();
-                (good, Some((rest, e.error_len().is_none() && !last)))
-            }
-        };
-        self.pending.push_str(good);
-        match rest {
-            None => Ok(()),
-            // a character the next read completes
-            Some((rest, true)) => {
-                self.carry = rest.to_vec();
-                Ok(())
-            }
-            Some(_) => Err(ReadError::Decode {
-                name: self.head.name.clone(),
-                encoding: self.head.encoding,
-                offset: at + good.len(),
             }),
         }
     }
@@ -961,69 +908,6 @@ mod tests {
                 blocks(&text, bytes, false),
                 "blocks of {bytes} bytes"
             );
-        }
-    }
-
-    #[test]
-    fn utf8_is_decoded_as_the_decoder_decodes_it() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("sheet.tsv");
-        let header = "单位\t项目\t三级指标\t年度指标值\t实际完成值\n";
-        std::fs::write(&path, header).expect("written");
-        // a stream whose reading starts afresh (the file itself was read to its end)
-        let stream = || match open(&path, &ReadOptions::default()) {
-            Ok(Opened::Stream(mut s)) => {
-                s.decoder = UTF_8.new_decoder_without_bom_handling();
-                s.raw_read = 0;
-                s.pending.clear();
-                s
-            }
-            _ => panic!("not streamed"),
-        };
-        let text = "某局\t项目一\t满意度≥95%\t𝟘😀é\n".repeat(3).into_bytes();
-        let mut inputs = vec![text.clone()];
-        // a bad byte, a bad continuation, a surrogate, an overlong form, a cut end
-        for (at, bad) in [
-            (5, &b"\xff"[..]),
-            (9, b"\xe6\x41"),
-            (20, b"\xed\xa0\x80"),
-            (30, b"\xc0\xaf"),
-        ] {
-            let mut t = text.clone();
-            t.splice(at..at, bad.iter().copied());
-            inputs.push(t);
-        }
-        inputs.push(text[..text.len() - 2].to_vec());
-        for input in &inputs {
-            // every way of cutting it into two reads, then the end
-            for cut in 0..=input.len() {
-                let (mut a, mut b) = (stream(), stream());
-                let run = |s: &mut SheetStream, utf8: bool| {
-                    let mut step = |bytes: &[u8]| {
-                        if utf8 {
-                            s.decode_utf8(bytes)
-                        } else {
-                            s.decode_with_decoder(bytes)
-                        }
-                    };
-                    // (an empty read is the end of the file)
-                    let (one, two) = input.split_at(cut);
-                    [one, two]
-                        .into_iter()
-                        .filter(|r| !r.is_empty())
-                        .try_for_each(&mut step)
-                        .and_then(|_| step(&[]))
-                        .map_err(|e| match e {
-                            ReadError::Decode { offset, .. } => offset,
-                            other => panic!("{other}"),
-                        })
-                };
-                let (ra, rb) = (run(&mut a, true), run(&mut b, false));
-                assert_eq!(ra, rb, "{input:?} cut at {cut}");
-                if ra.is_ok() {
-                    assert_eq!(a.pending, b.pending, "{input:?} cut at {cut}");
-                }
-            }
         }
     }
 
