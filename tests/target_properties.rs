@@ -244,3 +244,26 @@ proptest! {
         }
     }
 }
+
+/// Found by `issue18_like_text_reads_back` (2026-12-05): per-unit words folded into a unit the
+/// unit reader would not take back (`每季度个百分点/前`, past its length) printed a canonical
+/// form that read as something else. Such a text is no quantity; a short compound still is.
+#[test]
+fn a_per_unit_compound_is_read_only_where_its_canonical_reads_back() {
+    for text in [
+        "每前0每季度个百分点",
+        "每季度0每季度个",
+        "每生每年3300元",
+        "每人每月500元",
+    ] {
+        let first = parse(text, &Context::default()).target;
+        if let Some(canonical) = first.canonical() {
+            let again = parse(&canonical, &Context::default()).target;
+            assert_eq!(again, first, "{text} → {canonical}");
+        }
+    }
+    let long = parse("每前0每季度个百分点", &Context::default()).target;
+    assert!(matches!(long, Target::Qualitative { .. }), "{long:?}");
+    let short = parse("每人每月500元", &Context::default()).target;
+    assert!(matches!(short, Target::Compare { .. }), "{short:?}");
+}

@@ -936,7 +936,13 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     rest = ws(strip_any(rest, lexicon::INCLUSIVE_NOTES).unwrap_or(rest));
     if !per.is_empty() {
         let (unit, span) = low.unit.take()?;
-        low.unit = Some((shapes::with_per(&unit, &per), span));
+        let combined = shapes::with_per(&unit, &per);
+        // the compound is printed as one unit: one the unit reader would not take back
+        // (`每前0每季度个百分点` → `每季度个百分点/前`, past its length) is no reading
+        if !self::unit(combined.as_str()).is_some_and(|(r, u, _)| r.is_empty() && u == combined) {
+            return None;
+        }
+        low.unit = Some((combined, span));
     }
     let mut high = None;
     if let Some(r) = range_separator(rest) {
