@@ -13,8 +13,11 @@
 //! are reset, not read). The read is kept only if the guess equals what the block before it
 //! really left in those parts ([`Block::agrees`]); otherwise the block is read again from the
 //! true state. A wrong guess (malformed rows, notes in odd places) costs a second read, never a
-//! different result. Row boundaries follow the grid's quoting rules exactly: a quoted cell may
-//! span lines, and a row is only cut once its closing quote has been read.
+//! different result. Rows that start before a block is full cannot end it: over their run
+//! without quotes the cutter only finds line breaks, and reads the last rows naming a unit or
+//! project for what they teach (`SheetStream::skim`; the same blocks and guesses, tested).
+//! Row boundaries follow the grid's quoting rules exactly: a quoted cell may span lines, and a
+//! row is only cut once its closing quote has been read.
 //!
 //! ## What differs from reading the whole file (documented in the README)
 //! - A project whose rows are not contiguous (the same unit and project again after others) is
