@@ -84,6 +84,42 @@ for f in files:
     except Exception:
         pass
 PY
+# table_read also takes the fourth probe's .xlsb files (BIFF12 records in a zip: calamine's
+# Xlsb reader, which the bytes choose under any name)
+python3 - <<'PY'
+import io, zipfile
+def rec(typ, body=b""):
+    t = bytes([typ]) if typ < 0x80 else bytes([(typ & 0x7F) | 0x80, typ >> 7])
+    n, l = len(body), bytearray()
+    while True:
+        b, n = n & 0x7F, n >> 7
+        l.append(b | (0x80 if n else 0))
+        if not n:
+            break
+    return t + bytes(l) + body
+def text(s):
+    return len(s).to_bytes(4, "little") + s.encode("utf-16-le")
+def xlsb(cells):
+    wb = rec(0x9C, bytes(4) + (1).to_bytes(4, "little") + text("rId1") + text("S")) + rec(0x90) + rec(0x84)
+    sh, row = bytearray(rec(0x94, bytes(16)) + rec(0x91)), None
+    for r, c, t in cells:
+        if r != row:
+            sh += rec(0x00, r.to_bytes(4, "little") + bytes(8))
+            row = r
+        sh += rec(0x06, c.to_bytes(4, "little") + bytes(4) + text(t))
+    sh += rec(0x92)
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.bin", wb)
+        z.writestr("xl/_rels/workbook.bin.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.bin"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.bin", bytes(sh))
+    return b.getvalue()
+head = ["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
+row = ["购置经费", "56.45", "56.45", "", "", "保证业务正常开展。", "1、产出指标：购置完成率，年度指标值：95%。"]
+cells = [(0, c, t) for c, t in enumerate(head)] + [(1, c, t) for c, t in enumerate(row) if t]
+open("corpus/table_read/probe4-table.xlsb", "wb").write(xlsb(cells))
+open("corpus/table_read/probe4-far.xlsb", "wb").write(xlsb([(0, 0, "项目名称"), (1048575, 16383, "x")]))
+PY
 rm -rf "$probe"
 for t in target_parse table_read rules_load actuals_parse page_read doc_read xls_read docx_read; do
   echo "$t: $(ls "corpus/$t" | wc -l) seeds"

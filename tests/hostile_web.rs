@@ -371,6 +371,12 @@ fn requests_without_a_host_or_naming_another_host_are_refused() {
         a.contains("web.bad-host") && a.contains("evil.example"),
         "{a}"
     );
+    // two Host headers, this server's first: which one counts depends on who reads them
+    let a = raw(format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+    ));
+    assert!(a.starts_with("HTTP/1.1 403"), "{a}");
+    assert!(a.contains("web.bad-host"), "{a}");
     // an absolute URL naming this server is answered
     let a = raw(format!(
         "GET http://127.0.0.1:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"

@@ -26,7 +26,7 @@ fn sheet(case: &Case) -> String {
     let project = case.project.as_deref().unwrap_or("测试项目");
     let n = |v: &Option<crate::rules::model::Number>| {
         v.as_ref()
-            .and_then(|v| v.decimal())
+            .and_then(|v| v.decimal_as_written())
             .map(|d| d.normalize().to_string())
             .unwrap_or_default()
     };

@@ -279,16 +279,11 @@ fn score_reading(
                 year,
             };
             // a weight rescaled from the method's points rescales the rules' absolute points too
-            let rescaled = s
-                .method_weight
-                .filter(|mw| *mw > Decimal::ZERO && *mw != s.weight && method.has_points());
-            let scaled = rescaled.map(|mw| s.weight.checked_div(mw).and_then(|f| method.scaled(f)));
-            if let Some(None) = scaled {
-                let (out, flag) = super::method::out_of_range(method, o, written);
-                flags.push(flag);
-                return out;
-            }
-            let rules = scaled.as_ref().and_then(Option::as_ref).unwrap_or(method);
+            let (rescaled, scaled) = super::method::rescale(method, s.weight, s.method_weight);
+            let Some(scaled) = scaled else {
+                return super::method::out_of_range(method, o, written, flags);
+            };
+            let rules = scaled.as_ref().unwrap_or(method);
             let (out, flag, given) =
                 super::method::apply_with_bonus(rules, target, actual, written, s.weight, o);
             o = out;

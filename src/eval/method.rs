@@ -806,7 +806,12 @@ fn unreconciled(
 
 /// The row whose rules' points, rescaled to its weight ([`MethodRules::scaled`]), leave the
 /// decimal range: 待评定 with `eval.out-of-range`, never a panic nor a guess.
-pub fn out_of_range(rules: &MethodRules, mut o: Outcome, written: Written<'_>) -> (Outcome, Flag) {
+pub fn out_of_range(
+    rules: &MethodRules,
+    mut o: Outcome,
+    written: Written<'_>,
+    flags: &mut Vec<Flag>,
+) -> Outcome {
     let id = rules.first_id();
     o.verdict = Verdict::Review;
     o.score = None;
@@ -820,7 +825,27 @@ pub fn out_of_range(rules: &MethodRules, mut o: Outcome, written: Written<'_>) -
         ),
     };
     o.rules.push(id);
-    (o, flag)
+    flags.push(flag);
+    o
+}
+
+/// The method weight a row's points are rescaled from (where they are), and the rules rescaled
+/// to the row's `weight` (`Some(None)`: not rescaled; `None`: past the decimal range).
+pub fn rescale(
+    method: &MethodRules,
+    weight: Decimal,
+    method_weight: Option<Decimal>,
+) -> (Option<Decimal>, Option<Option<MethodRules>>) {
+    let from =
+        method_weight.filter(|mw| *mw > Decimal::ZERO && *mw != weight && method.has_points());
+    let scaled = match from {
+        None => Some(None),
+        Some(mw) => weight
+            .checked_div(mw)
+            .and_then(|f| method.scaled(f))
+            .map(Some),
+    };
+    (from, scaled)
 }
 
 /// The finding beside the total where lateness is not measured (`eval.lateness-unmeasured`).

@@ -232,7 +232,7 @@ impl Checked {
 /// rules' decisions (direction, category, checks) against the expectations.
 fn check_decisions(rules: &RuleSet, case: &Case, read: &ReadCase<'_>, checked: &mut Checked) {
     let e = &case.expect;
-    let weight: Option<Decimal> = case.weight.as_ref().and_then(|w| w.decimal());
+    let weight: Option<Decimal> = case.weight.as_ref().and_then(|w| w.decimal_as_written());
     let parsed = &read.parsed;
     let on = rules.apply(Facts {
         indicator: case.indicator.as_deref(),

@@ -129,14 +129,12 @@ pub fn lateness_step(q: &Quantity) -> Option<(LateMeasure, Decimal)> {
 }
 
 /// A number or a quantity with its unit (`5%`, `1天`, `2`).
-/// Its value within the range of [`Number::decimal`] (a step of `1e-28`, a bound of `1e28`
-/// overflowed the scores computed from them).
+/// Any size: a step or bound past the decimal range's use saturates where it is used (past
+/// every step and band, `eval::method`).
 pub fn quantity(n: &Number) -> Option<Quantity> {
     match n {
-        Number::Int(_) | Number::Float(_) => n.decimal().map(|v| Quantity::new(v, None)),
-        Number::Text(t) => {
-            expr::quantity(t.trim()).filter(|q| crate::table::amount::in_range(q.value))
-        }
+        Number::Int(_) | Number::Float(_) => n.decimal_as_written().map(|v| Quantity::new(v, None)),
+        Number::Text(t) => expr::quantity(t.trim()),
     }
 }
 
@@ -151,10 +149,12 @@ pub fn share(n: &Number) -> Option<Decimal> {
     (Decimal::ZERO..=Decimal::ONE).contains(&v).then_some(v)
 }
 
-/// A plain non-negative number (points).
+/// A plain non-negative number (points), within the range of [`Number::decimal`]: points of
+/// 7.9×10^28 overflowed the scores they are added to and rescaled with (a panic).
 fn points(n: &Number) -> Option<Decimal> {
     let q = quantity(n)?;
-    (q.unit.is_none() && !q.value.is_sign_negative()).then_some(q.value)
+    (q.unit.is_none() && !q.value.is_sign_negative() && crate::table::amount::in_range(q.value))
+        .then_some(q.value)
 }
 
 /// Why a key's value cannot be used: the message, in Chinese.

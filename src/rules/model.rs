@@ -221,13 +221,19 @@ impl Number {
     /// not below 10^-10 unless zero): points, weights and steps past it (`1e28` points, a weight
     /// of `1e-28`) overflowed the scores they scale, a panic; they are refused where the key is.
     pub fn decimal(&self) -> Option<rust_decimal::Decimal> {
+        self.decimal_as_written()
+            .filter(|d| crate::table::amount::in_range(*d))
+    }
+
+    /// The exact decimal whatever its size: a rule test case's figures (分值, 全年预算数),
+    /// which go into a table and meet the table's own bounds there (a finding, never dropped).
+    pub fn decimal_as_written(&self) -> Option<rust_decimal::Decimal> {
         use std::str::FromStr;
         match self {
             Number::Int(i) => Some((*i).into()),
             Number::Float(f) => rust_decimal::Decimal::from_str(&f.to_string()).ok(),
             Number::Text(s) => rust_decimal::Decimal::from_str(s.trim()).ok(),
         }
-        .filter(|d| crate::table::amount::in_range(*d))
     }
 }
 

@@ -138,6 +138,15 @@ pub fn check_target(
             help,
         ));
     }
+    // two `Host` headers (RFC 9112 §3.2: answered 400): which one names the target depends on
+    // who reads them, so neither is trusted
+    if headers.get_all(header::HOST).iter().nth(1).is_some() {
+        return Err(forbidden(
+            crate::codes::WEB_BAD_HOST,
+            format!("拒绝访问：请求有不止一个 Host 头，无法确认是访问本服务（{listen}）"),
+            help,
+        ));
+    }
     if let Some(a) = authority
         && !host_allowed(a, listen)
     {

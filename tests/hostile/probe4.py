@@ -347,9 +347,12 @@ with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("a/../../b.tsv", sample)
 f = put("pile-odd-names.zip", b.getvalue())
 case("pile-odd-names", ["evaluate", f])
-# a folder that is a loop of symbolic links, and one naming a FIFO
-d = path("pile-links")
+# a folder that is a loop of symbolic links, one up to its parent (which holds it and one
+# table), a dangling link and a FIFO (a folder's FIFO is no regular file: never opened)
+d = path("links-root/pile-links")
 os.makedirs(d, exist_ok=True)
+with open(path("links-root/t.tsv"), "wb") as f:
+    f.write(sample)
 for n, t in (("loop", "."), ("up", ".."), ("dangling", "/nonexistent/x.tsv")):
     try:
         os.symlink(t, os.path.join(d, n))
@@ -360,6 +363,46 @@ if not os.path.exists(fifo):
     os.mkfifo(fifo)
 case("pile-links-recursive", ["evaluate", d, "--recursive"])
 case("pile-links-inspect", ["inspect", d, "--recursive"])
+
+# ---------- .xlsb (BIFF12 records in a zip), told by its bytes under any name ----------
+def xlsb_record(typ, body=b""):
+    t = bytes([typ]) if typ < 0x80 else bytes([(typ & 0x7F) | 0x80, typ >> 7])
+    n, l = len(body), bytearray()
+    while True:
+        b, n = n & 0x7F, n >> 7
+        l.append(b | (0x80 if n else 0))
+        if not n:
+            break
+    return t + bytes(l) + body
+
+
+def xlsb_text(s):
+    return len(s).to_bytes(4, "little") + s.encode("utf-16-le")
+
+
+def xlsb(cells):
+    wb = xlsb_record(0x9C, (0).to_bytes(4, "little") + (1).to_bytes(4, "little") + xlsb_text("rId1") + xlsb_text("S"))
+    wb += xlsb_record(0x90) + xlsb_record(0x84)
+    sh, row = bytearray(xlsb_record(0x94, bytes(16)) + xlsb_record(0x91)), None
+    for r, c, text in cells:
+        if r != row:
+            sh += xlsb_record(0x00, r.to_bytes(4, "little") + bytes(8))
+            row = r
+        sh += xlsb_record(0x06, c.to_bytes(4, "little") + bytes(4) + xlsb_text(text))
+    sh += xlsb_record(0x92)
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("xl/workbook.bin", wb)
+        z.writestr("xl/_rels/workbook.bin.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.bin", bytes(sh))
+    return b.getvalue()
+
+
+far = xlsb([(0, 0, "项目名称"), (1048575, 16383, "x")])
+for n in ("xlsb-far-cell.xlsb", "xlsb-far-cell.xls", "xlsb-far-cell.ods", "xlsb-far-cell"):
+    case(n.replace(".", "-as-"), ["inspect", put(n, far)])
+case("xlsb-many-rows", ["inspect", put("xlsb-many-rows.xlsb", xlsb([(r, 0, "a") for r in range(300000)]))])
 
 # ---------- outputs ----------
 fifo = path("out-fifo")
