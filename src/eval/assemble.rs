@@ -48,12 +48,21 @@ pub(super) fn shown_score(outcome: &Outcome, dp: u32) -> Option<Shown> {
 /// The rules that decided an indicator, in the order a reader follows them: the target's
 /// operator, the inferred category, the subcategory, the weight, then the scoring's. One list
 /// for all the lines that list the same rules (`memo`), not one built a row; kept with the
-/// scoring for the weight's rule it was last listed with, so that rows scored alike find it
-/// without comparing.
+/// reading for the weight's and scoring's rules it was last listed with, so that rows read
+/// alike find it by comparing those (rows whose actuals never repeat too).
 fn rules(s: &Scored<'_>, scoring: &Scoring, cache: &mut ParseCache) -> Arc<[Cow<'static, str>]> {
-    let mut last = scoring.rules_line.borrow_mut();
+    let outcome_rules = &scoring.outcome.rules;
+    let r = &s.reading;
+    // the reading's own rules, then the weight's
+    let before = usize::from(r.op_rule.is_some())
+        + usize::from(r.inferred.is_some())
+        + usize::from(r.subcategory.is_some())
+        + usize::from(s.weight_rule.is_some());
+    let mut last = r.memo.last_rules.borrow_mut();
     if let Some((weight_rule, list)) = &*last
         && *weight_rule == s.weight_rule
+        && list.len() == before + outcome_rules.len()
+        && list[before..] == outcome_rules[..]
     {
         return list.clone();
     }
@@ -64,7 +73,7 @@ fn rules(s: &Scored<'_>, scoring: &Scoring, cache: &mut ParseCache) -> Arc<[Cow<
         .chain(&s.reading.inferred)
         .chain(s.reading.subcategory.iter().map(|(_, r)| r))
         .chain(&s.weight_rule)
-        .chain(&scoring.outcome.rules);
+        .chain(outcome_rules);
     let list = cache.rule_list(listed);
     *last = Some((s.weight_rule.clone(), list.clone()));
     list

@@ -103,7 +103,14 @@ pub(super) struct ReadingMemo {
     pub id: u64,
     /// The outcome it was last scored to, where no plan was given ([`ParseCache::outcome`]).
     pub last_outcome: RefCell<Option<LastOutcome>>,
+    /// The rule list of the report line it was last listed on (`assemble`), with the weight's
+    /// rule it lists: the reading's own rules come first in it, then the weight's, then the
+    /// scoring's, so rows read alike find it by comparing the last two.
+    pub last_rules: RefCell<Option<RulesLine>>,
 }
+
+/// A report line's rule list and the weight's rule it lists.
+pub(super) type RulesLine = (Option<Cow<'static, str>>, Arc<[Cow<'static, str>]>);
 
 /// The outcome a reading was last scored to, with the weight (exact bytes) and actual it was
 /// scored with.

@@ -2,7 +2,9 @@
 //! its target read and its canonical form, the category it scores under (as written, or
 //! inferred by a rule), the subcategory a rule gives it, the pool of points its category draws
 //! on, and what the rules decide for it (not applicable, a weight, a formula, tiers,
-//! deductions, a floor). Read afresh here; [`memo`](super::memo) keeps readings of equal rows.
+//! deductions, a floor). Read afresh here; [`memo`](super::memo) keeps readings of equal rows,
+//! and of rows equal but for actuals that [`actual_truths`] finds alike (the rules' conditions
+//! on the actual hold alike for them, with the same facts `read` gives the rules).
 
 use std::borrow::Cow;
 use std::rc::Rc;
