@@ -175,8 +175,9 @@ pub struct IndicatorReport {
     /// The sheet's own 得分, where it gave one.
     #[serde(serialize_with = "decimal_str")]
     pub published_score: Option<Decimal>,
-    /// Rule ids that decided the reading, the weight and the score.
-    pub rules: Vec<Cow<'static, str>>,
+    /// Rule ids that decided the reading, the weight and the score (shared by the lines of
+    /// rows scored alike).
+    pub rules: Arc<[Cow<'static, str>]>,
     /// How the score was reached, and remarks on the reading.
     pub note: Arc<str>,
     pub source: SourceRef,

@@ -603,17 +603,14 @@ enum Past {
 
 /// The one lexical pass of [`check_depth`] and [`check_nodes`].
 fn scan(text: &str, max: usize, max_nodes: usize, max_key: usize) -> Result<(), Past> {
-    let mut nodes = 0usize;
-    let mut node = |at: usize| {
-        nodes += 1;
-        match nodes > max_nodes {
-            true => Err(Past::Nodes(at)),
-            false => Ok(()),
-        }
+    let mut scan = Scan {
+        nodes: 0,
+        max_nodes,
+        max,
+        max_key,
+        blocks: Vec::new(),
+        flow: 0,
     };
-    // indentation columns of the open block levels
-    let mut blocks: Vec<usize> = Vec::new();
-    let mut flow = 0usize;
     let mut offset = 0;
     // inside a block scalar (`|`, `>`): its lines are text indented deeper than this column
     let mut scalar_over: Option<usize> = None;
@@ -631,127 +628,179 @@ fn scan(text: &str, max: usize, max_nodes: usize, max_key: usize) -> Result<(), 
             scalar_over = None;
         }
         let blank = rest.iter().all(|b| b.is_ascii_whitespace()) || rest.first() == Some(&b'#');
-        // where the key that a `: ` would end starts, in `rest`
-        let mut key_start = 0;
-        // the column of the block that holds this line's last node, and of its last dash
-        let (mut holder, mut dash) = (indent, None);
-        if !blank && flow == 0 {
-            while blocks.last().is_some_and(|&c| c >= indent) {
-                blocks.pop();
-            }
-            blocks.push(indent);
-            // `- - - x`: each dash opens one more level
-            let mut col = indent;
-            let mut r = rest;
-            while r.len() >= 2 && r[0] == b'-' && (r[1] == b' ' || r[1] == b'\t') {
-                col += 2;
-                blocks.push(col);
-                node(offset + col - 2)?;
-                r = &r[2..];
-                dash = Some(col - 2);
-            }
-            key_start = col - indent;
-            holder = col;
-            if r.first() == Some(&b'-') && r[1..].iter().all(|b| b.is_ascii_whitespace()) {
-                node(offset + col)?;
-            }
+        let mut start = LineStart {
+            key_start: 0,
+            holder: indent,
+            dash: None,
+        };
+        if !blank && scan.flow == 0 {
+            start = scan.levels(rest, indent, offset)?;
         }
-        if blocks.len() + flow > max {
+        if scan.blocks.len() + scan.flow > max {
             return Err(Past::Depth(offset));
         }
         if !blank {
-            let mut quote: Option<u8> = None;
-            let mut prev = b' ';
-            // after the last byte of content outside quotes and comments, and whether a `: `
-            // came before it on the line
-            let mut content_end = 0;
-            let mut keyed = false;
-            for (i, &b) in rest.iter().enumerate() {
-                if quote.is_none() && !b.is_ascii_whitespace() && !(b == b'#' && prev == b' ') {
-                    content_end = i + 1;
-                }
-                match quote {
-                    Some(q) => {
-                        if b == q && !(q == b'"' && prev == b'\\') {
-                            quote = None;
-                        }
-                    }
-                    None => match b {
-                        b'"' | b'\''
-                            if prev == b' '
-                                || prev == b'['
-                                || prev == b'{'
-                                || prev == b','
-                                || prev == b':' =>
-                        {
-                            quote = Some(b)
-                        }
-                        b'#' if prev == b' ' => break,
-                        b'[' | b'{' => {
-                            flow += 1;
-                            if blocks.len() + flow > max {
-                                return Err(Past::Depth(offset + indent + i));
-                            }
-                            node(offset + indent + i)?;
-                            key_start = i + 1;
-                        }
-                        b']' | b'}' => flow = flow.saturating_sub(1),
-                        b',' if flow > 0 => {
-                            node(offset + indent + i)?;
-                            key_start = i + 1;
-                        }
-                        b':' if rest.get(i + 1).is_none_or(|&n| {
-                            n.is_ascii_whitespace() || (flow > 0 && matches!(n, b',' | b']' | b'}'))
-                        }) =>
-                        {
-                            if i.saturating_sub(key_start) > max_key {
-                                let spaces = rest[key_start..i]
-                                    .iter()
-                                    .take_while(|&&b| b == b' ')
-                                    .count();
-                                if i - key_start - spaces > max_key {
-                                    return Err(Past::Key(offset + indent + key_start + spaces));
-                                }
-                            }
-                            node(offset + indent + i)?;
-                            key_start = usize::MAX;
-                            keyed = true;
-                        }
-                        _ => {}
-                    },
-                }
-                prev = if quote.is_some() && b == b'\\' && prev == b'\\' {
-                    b' '
-                } else {
-                    b
-                };
-            }
-            // a block scalar starts: its header (`|`, `>-`, `|2+`) ends the line's content
-            if flow == 0 && quote.is_none() {
-                let content = &rest[..content_end];
-                let token_at = content
-                    .iter()
-                    .rposition(|&b| b == b' ' || b == b'\t')
-                    .map_or(0, |k| k + 1);
-                let token = &content[token_at..];
-                let header = matches!(token.first(), Some(b'|' | b'>'))
-                    && token[1..]
-                        .iter()
-                        .all(|&b| matches!(b, b'-' | b'+' | b'1'..=b'9'));
-                // after a key's `: ` the scalar is the key's (deeper than the key's block);
-                // straight after a dash, the entry's (deeper than the dash)
-                if header && (keyed || dash.is_some() || token_at == 0) {
-                    scalar_over = Some(if keyed {
-                        holder
-                    } else {
-                        dash.unwrap_or(indent)
-                    });
-                }
+            let (content_end, keyed, quoted) =
+                scan.content(rest, offset + indent, start.key_start)?;
+            if scan.flow == 0 && !quoted {
+                scalar_over = block_scalar(&rest[..content_end], keyed, &start, indent);
             }
         }
         offset += line.len();
     }
     Ok(())
+}
+
+/// What [`scan`] keeps from line to line: the nodes counted, the open block levels (their
+/// indentation columns) and the flow depth (`[`, `{`), with the limits.
+struct Scan {
+    nodes: usize,
+    max_nodes: usize,
+    max: usize,
+    max_key: usize,
+    blocks: Vec<usize>,
+    flow: usize,
+}
+
+/// Where a line's content starts, after its indentation and dashes.
+struct LineStart {
+    /// Where the key that a `: ` would end starts, in the line after its indentation.
+    key_start: usize,
+    /// The column of the block that holds the line's last node.
+    holder: usize,
+    /// The column of its last `- `.
+    dash: Option<usize>,
+}
+
+impl Scan {
+    fn node(&mut self, at: usize) -> Result<(), Past> {
+        self.nodes += 1;
+        match self.nodes > self.max_nodes {
+            true => Err(Past::Nodes(at)),
+            false => Ok(()),
+        }
+    }
+
+    /// A line's block levels: its indentation closes the deeper ones and opens its own, and
+    /// each `- ` one more (`- - - x`).
+    fn levels(&mut self, rest: &[u8], indent: usize, offset: usize) -> Result<LineStart, Past> {
+        while self.blocks.last().is_some_and(|&c| c >= indent) {
+            self.blocks.pop();
+        }
+        self.blocks.push(indent);
+        let mut col = indent;
+        let mut r = rest;
+        let mut dash = None;
+        while r.len() >= 2 && r[0] == b'-' && (r[1] == b' ' || r[1] == b'\t') {
+            col += 2;
+            self.blocks.push(col);
+            self.node(offset + col - 2)?;
+            r = &r[2..];
+            dash = Some(col - 2);
+        }
+        if r.first() == Some(&b'-') && r[1..].iter().all(|b| b.is_ascii_whitespace()) {
+            self.node(offset + col)?;
+        }
+        Ok(LineStart {
+            key_start: col - indent,
+            holder: col,
+            dash,
+        })
+    }
+
+    /// A line's content `rest` (at byte `at` of the text): its flow brackets, commas and keys
+    /// outside quotes and comments. Gives where its content ends (before a comment), whether a
+    /// key's `: ` is on it, and whether it ends inside quotes.
+    fn content(
+        &mut self,
+        rest: &[u8],
+        at: usize,
+        mut key_start: usize,
+    ) -> Result<(usize, bool, bool), Past> {
+        let mut quote: Option<u8> = None;
+        let mut prev = b' ';
+        let mut content_end = 0;
+        let mut keyed = false;
+        for (i, &b) in rest.iter().enumerate() {
+            if quote.is_none() && !b.is_ascii_whitespace() && !(b == b'#' && prev == b' ') {
+                content_end = i + 1;
+            }
+            match quote {
+                Some(q) => {
+                    if b == q && !(q == b'"' && prev == b'\\') {
+                        quote = None;
+                    }
+                }
+                None => match b {
+                    b'"' | b'\'' if matches!(prev, b' ' | b'[' | b'{' | b',' | b':') => {
+                        quote = Some(b)
+                    }
+                    b'#' if prev == b' ' => break,
+                    b'[' | b'{' => {
+                        self.flow += 1;
+                        if self.blocks.len() + self.flow > self.max {
+                            return Err(Past::Depth(at + i));
+                        }
+                        self.node(at + i)?;
+                        key_start = i + 1;
+                    }
+                    b']' | b'}' => self.flow = self.flow.saturating_sub(1),
+                    b',' if self.flow > 0 => {
+                        self.node(at + i)?;
+                        key_start = i + 1;
+                    }
+                    b':' if rest.get(i + 1).is_none_or(|&n| {
+                        n.is_ascii_whitespace()
+                            || (self.flow > 0 && matches!(n, b',' | b']' | b'}'))
+                    }) =>
+                    {
+                        if i.saturating_sub(key_start) > self.max_key {
+                            let spaces = rest[key_start..i]
+                                .iter()
+                                .take_while(|&&b| b == b' ')
+                                .count();
+                            if i - key_start - spaces > self.max_key {
+                                return Err(Past::Key(at + key_start + spaces));
+                            }
+                        }
+                        self.node(at + i)?;
+                        key_start = usize::MAX;
+                        keyed = true;
+                    }
+                    _ => {}
+                },
+            }
+            prev = if quote.is_some() && b == b'\\' && prev == b'\\' {
+                b' '
+            } else {
+                b
+            };
+        }
+        Ok((content_end, keyed, quote.is_some()))
+    }
+}
+
+/// Whether a line's `content` (without its comment) ends in a block scalar's header (`|`,
+/// `>-`, `|2+`): then the column its text lines are indented deeper than — after a key's `: `
+/// the key's block, straight after a dash the dash's.
+fn block_scalar(content: &[u8], keyed: bool, start: &LineStart, indent: usize) -> Option<usize> {
+    let token_at = content
+        .iter()
+        .rposition(|&b| b == b' ' || b == b'\t')
+        .map_or(0, |k| k + 1);
+    let token = &content[token_at..];
+    let header = matches!(token.first(), Some(b'|' | b'>'))
+        && token[1..]
+            .iter()
+            .all(|&b| matches!(b, b'-' | b'+' | b'1'..=b'9'));
+    if !header || !(keyed || start.dash.is_some() || token_at == 0) {
+        return None;
+    }
+    Some(if keyed {
+        start.holder
+    } else {
+        start.dash.unwrap_or(indent)
+    })
 }
 
 #[cfg(test)]

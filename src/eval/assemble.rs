@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::budget::Budget;
 use super::indicator::{Scored, Scoring};
+use super::memo::ParseCache;
 use super::methodology::Methodology;
 use super::project::Tally;
 use super::score::{Outcome, Verdict};
@@ -45,23 +46,28 @@ pub(super) fn shown_score(outcome: &Outcome, dp: u32) -> Option<Shown> {
 }
 
 /// The rules that decided an indicator, in the order a reader follows them: the target's
-/// operator, the inferred category, the subcategory, the weight, then the scoring's.
-fn rules(s: &Scored<'_>, outcome: &Outcome) -> Vec<Cow<'static, str>> {
-    let mut rules: Vec<Cow<'static, str>> = Vec::with_capacity(3 + outcome.rules.len());
-    if let Some(id) = &s.reading.op_rule {
-        rules.push(id.clone());
+/// operator, the inferred category, the subcategory, the weight, then the scoring's. One list
+/// for all the lines that list the same rules (`memo`), not one built a row; kept with the
+/// scoring for the weight's rule it was last listed with, so that rows scored alike find it
+/// without comparing.
+fn rules(s: &Scored<'_>, scoring: &Scoring, cache: &mut ParseCache) -> Arc<[Cow<'static, str>]> {
+    let mut last = scoring.rules_line.borrow_mut();
+    if let Some((weight_rule, list)) = &*last
+        && *weight_rule == s.weight_rule
+    {
+        return list.clone();
     }
-    if let Some(r) = &s.reading.inferred {
-        rules.push(r.clone());
-    }
-    if let Some((_, r)) = &s.reading.subcategory {
-        rules.push(r.clone());
-    }
-    if let Some(r) = &s.weight_rule {
-        rules.push(r.clone());
-    }
-    rules.extend(outcome.rules.iter().cloned());
-    rules
+    let listed = s
+        .reading
+        .op_rule
+        .iter()
+        .chain(&s.reading.inferred)
+        .chain(s.reading.subcategory.iter().map(|(_, r)| r))
+        .chain(&s.weight_rule)
+        .chain(&scoring.outcome.rules);
+    let list = cache.rule_list(listed);
+    *last = Some((s.weight_rule.clone(), list.clone()));
+    list
 }
 
 /// The report line of an indicator.
@@ -72,6 +78,7 @@ pub(super) fn indicator(
     source: SourceRef,
     differs: bool,
     m: &Methodology,
+    cache: &mut ParseCache,
 ) -> IndicatorReport {
     let outcome = &scoring.outcome;
     let dp = m.precision.value;
@@ -92,7 +99,7 @@ pub(super) fn indicator(
         weight: Shown::new(s.weight, dp),
         score,
         published_score: s.row.published_score,
-        rules: rules(s, outcome),
+        rules: rules(s, scoring, cache),
         note: scoring.note.clone(),
         source,
         category_inferred: s.reading.inferred.is_some(),

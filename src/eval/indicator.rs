@@ -6,6 +6,7 @@
 //! are kept by [`memo`](super::memo).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -100,7 +101,14 @@ pub(super) struct Scoring {
     pub vetoes: Vec<super::checks::VetoHit>,
     /// Points a bonus rule added (the project holds them to the rule's maximum).
     pub bonus: Option<super::method::BonusGiven>,
+    /// The rule list of its report line, with the weight's rule it was made with
+    /// (`assemble`): every row scored to this scoring shares it. A scoring belongs to one
+    /// reading (the outcome memo keys by it), so the rest of the list is the same.
+    pub rules_line: RefCell<Option<RulesLine>>,
 }
+
+/// A report line's rule list and the weight's rule it lists.
+pub(super) type RulesLine = (Option<Cow<'static, str>>, Arc<[Cow<'static, str>]>);
 
 impl Scoring {
     pub fn new(outcome: Outcome) -> Self {
@@ -115,6 +123,7 @@ impl Scoring {
             flags: Vec::new(),
             vetoes: Vec::new(),
             bonus: None,
+            rules_line: RefCell::new(None),
         }
     }
 }

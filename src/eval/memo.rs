@@ -91,6 +91,8 @@ pub struct ParseCache {
     budget_formula: Option<Option<(crate::rules::Formula, Cow<'static, str>)>>,
     /// Whether any rule gives tiers, deductions or a floor, once asked.
     has_methods: Option<bool>,
+    /// The rule lists of report lines, by their hash ([`ParseCache::rule_list`]).
+    rule_lists: rustc_hash::FxHashMap<u64, Vec<Arc<[Cow<'static, str>]>>>,
 }
 
 /// What a reading carries for the outcome memo: its id in outcome keys and the outcome it was
@@ -425,6 +427,37 @@ impl ParseCache {
     pub(super) fn reads_project(&mut self, rules: &RuleSet) -> bool {
         let r = self.fields_read(rules);
         r.contains(Field::Project) || r.contains(Field::UnitName) || r.contains(Field::Department)
+    }
+
+    /// The rule list of a report line listing `listed`, shared with every line that lists the
+    /// same rules (a few dozen lists serve a whole sheet).
+    pub(super) fn rule_list<'a>(
+        &mut self,
+        listed: impl Iterator<Item = &'a Cow<'static, str>> + Clone,
+    ) -> Arc<[Cow<'static, str>]> {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        for id in listed.clone() {
+            h.write(id.as_bytes());
+            h.write_usize(id.len());
+        }
+        let hash = h.finish();
+        let same = |list: &Arc<[Cow<'static, str>]>| {
+            list.iter().map(|c| &**c).eq(listed.clone().map(|c| &**c))
+        };
+        if let Some(list) = self
+            .rule_lists
+            .get(&hash)
+            .and_then(|lists| lists.iter().find(|l| same(l)))
+        {
+            return list.clone();
+        }
+        if self.rule_lists.len() >= Self::MAX {
+            self.rule_lists.clear();
+        }
+        let list: Arc<[Cow<'static, str>]> = listed.cloned().collect();
+        self.rule_lists.entry(hash).or_default().push(list.clone());
+        list
     }
 
     /// A target read with `ctx`, kept apart from the figures ([`ParseCache::parse`]).

@@ -184,7 +184,7 @@ fn score_row(
             source.clone(),
         ));
     }
-    let report = assemble::indicator(s, &scoring, shown_score, source, differs, m);
+    let report = assemble::indicator(s, &scoring, shown_score, source, differs, m, cache);
     tally.indicators.push(report);
 }
 

@@ -150,7 +150,12 @@ pub struct LineWriter {
     key: Vec<u8>,
     texts: rustc_hash::FxHashMap<Box<[u8]>, std::rc::Rc<[u8]>>,
     by_identity: rustc_hash::FxHashMap<[usize; 5], Held>,
+    /// The JSON of rule lists, by the list's address (evaluation shares one list among the
+    /// lines that list the same rules), with the list (kept alive, as the texts are).
+    rules: rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
 }
+
+type RuleList = std::sync::Arc<[std::borrow::Cow<'static, str>]>;
 
 /// The JSON of an indicator's texts, with the texts it was written from (kept alive, see
 /// [`LineWriter`]).
@@ -231,7 +236,7 @@ impl LineWriter {
                 self.by_identity.insert(ids, held);
             }
         }
-        line_rest(b, &mut self.file, i);
+        line_rest(b, &mut self.file, &mut self.rules, i);
     }
 
     /// Appends the JSON of `i`'s texts, found by their content or written, and returns it.
@@ -316,8 +321,14 @@ fn indicator_texts(b: &mut Vec<u8>, i: &IndicatorReport) {
     opt_string(b, i.canonical.as_deref());
 }
 
-/// The rest of a line, from `,"actual":` to the line break.
-fn line_rest(b: &mut Vec<u8>, file: &mut Escaped, i: &IndicatorReport) {
+/// The rest of a line, from `,"actual":` to the line break (the JSON of its rule list kept by
+/// the list's address in `rules`).
+fn line_rest(
+    b: &mut Vec<u8>,
+    file: &mut Escaped,
+    rules: &mut rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
+    i: &IndicatorReport,
+) {
     b.extend_from_slice(b",\"actual\":");
     opt_string(b, i.actual.as_deref());
     b.extend_from_slice(b",\"verdict\":\"");
@@ -342,14 +353,27 @@ fn line_rest(b: &mut Vec<u8>, file: &mut Escaped, i: &IndicatorReport) {
         }
         None => b.extend_from_slice(b"null"),
     }
-    b.extend_from_slice(b",\"rules\":[");
-    for (k, r) in i.rules.iter().enumerate() {
-        if k > 0 {
-            b.push(b',');
+    let at = std::sync::Arc::as_ptr(&i.rules) as *const u8 as usize;
+    match rules.get(&at) {
+        Some((_, json)) => b.extend_from_slice(json),
+        None => {
+            let mut json = Vec::with_capacity(16 + 24 * i.rules.len());
+            json.extend_from_slice(b",\"rules\":[");
+            for (k, r) in i.rules.iter().enumerate() {
+                if k > 0 {
+                    json.push(b',');
+                }
+                string(&mut json, r);
+            }
+            json.push(b']');
+            b.extend_from_slice(&json);
+            if rules.len() >= LineWriter::MAX {
+                rules.clear();
+            }
+            rules.insert(at, (i.rules.clone(), json));
         }
-        string(b, r);
     }
-    b.extend_from_slice(b"],\"note\":");
+    b.extend_from_slice(b",\"note\":");
     string(b, &i.note);
     b.extend_from_slice(b",\"source\":{\"file\":");
     b.extend_from_slice(file.of(&i.source.file));
@@ -505,7 +529,7 @@ mod tests {
             weight: Shown::new(Decimal::new(100, 1) / Decimal::from(3), 2),
             score: with_optional.then(|| Shown::new(Decimal::new(945, 2), 2)),
             published_score: with_optional.then(|| Decimal::new(1900, 3)),
-            rules: vec!["default.a".into(), text.to_owned().into()],
+            rules: vec!["default.a".into(), text.to_owned().into()].into(),
             note: format!("达标；{text}").into(),
             source: SourceRef {
                 file: "a\tb.tsv".into(),

@@ -25,26 +25,6 @@ pub struct LoadedRule {
     pub broken: bool,
 }
 
-/// The choices of enumerated keys, for suggestions.
-const CHOICES: &[(&str, &[&str])] = &[
-    ("direction", &["higher", "lower"]),
-    ("bare_op", &[">=", ">", "<=", "<", "="]),
-    ("severity", &["error", "warning", "info"]),
-    (
-        "formula",
-        &[
-            "proportional",
-            "range_distance",
-            "all_or_nothing",
-            "yes_no",
-            "deadline",
-            "plan",
-            "graded",
-            "execution_rate",
-        ],
-    ),
-];
-
 /// serde_yaml's message without its own " at line N column M" (the label shows where).
 fn clean(message: &str) -> String {
     match message.find(" at line ") {
@@ -457,17 +437,7 @@ fn check_key(
         format!("`{key}` 的值不对：{}", clean(&e.to_string())),
         "这个值不对",
     );
-    Err(Box::new(
-        if let Some((_, choices)) = CHOICES.iter().find(|(k, _)| *k == key) {
-            let near = v.as_str().and_then(|s| nearest(s, choices));
-            err.help(match near {
-                Some(n) => format!("是不是 `{n}`？可选：{}", choices.join("、")),
-                None => format!("可选：{}", choices.join("、")),
-            })
-        } else {
-            err.help(value_help(&key))
-        },
-    ))
+    Err(Box::new(err.help(value_help(&key, v))))
 }
 
 /// Step 4: the rule's id — there (unless the `id` key itself was rejected, `own_errors`), and
@@ -552,14 +522,28 @@ fn unclosed_quote(text: &str) -> Option<usize> {
     None
 }
 
-fn value_help(key: &str) -> String {
+/// What is said of a bad value of `key` (written `v`): the common fields' shape here, a key's
+/// field's as its file says ([`keys::KeyInfo::value_help`]: its choices, the nearest to `v`
+/// suggested, or its shape); else that it is a number.
+fn value_help(key: &str, v: &Value) -> String {
     match key {
-        "id" | "description" | "when" | "require" | "message" | "category" | "subcategory"
-        | "grade" | "band" => format!("`{key}` 的值是一段文字"),
-        "disable" | "not_applicable" => format!("`{key}` 的值是 true 或 false"),
-        "precision" => "`precision` 的值是小数位数，如 2".to_owned(),
-        "words" => "`words` 是文字的列表，如 [基本达成, 大部分达成]".to_owned(),
-        _ => format!("`{key}` 的值是一个数，如 50 或 2.5"),
+        "id" | "description" | "when" => return format!("`{key}` 的值是一段文字"),
+        "disable" => return format!("`{key}` 的值是 true 或 false"),
+        _ => {}
+    }
+    let help = keys::ALL
+        .iter()
+        .flat_map(|k| k.value_help)
+        .find(|(field, _)| *field == key);
+    match help.map(|(_, h)| *h) {
+        Some(keys::ValueHelp::Choices(choices)) => {
+            match v.as_str().and_then(|s| nearest(s, choices)) {
+                Some(n) => format!("是不是 `{n}`？可选：{}", choices.join("、")),
+                None => format!("可选：{}", choices.join("、")),
+            }
+        }
+        Some(keys::ValueHelp::Text(text)) => text.to_owned(),
+        None => format!("`{key}` 的值是一个数，如 50 或 2.5"),
     }
 }
 

@@ -1,12 +1,13 @@
 //! Rule files: the bundled default methodology (`rules/*.yaml`, contract §6 and §8), auditors' own
 //! files, their conditions and checks, and the explanation of every decision.
 //!
-//! - [`model`]: the file format serde reads (and `rules/schema.json` describes);
+//! - [`model`]: the file format serde reads (and `rules/schema.json` describes): the fields every
+//!   rule has, and each key's fields, declared in its file and assembled there;
 //! - [`loader`]: YAML → rules, the one module that touches serde_yaml; [`locate`]: positions;
 //! - [`expr`]: the condition language of `when:`/`require:`; [`conditions`]: compiled, and
 //!   evaluated against an indicator's [`Facts`];
 //! - [`set`]: loading in order, overriding by id, decisions; [`error`]: diagnostics;
-//! - [`keys`]: the decision keys, one file each, registered once.
+//! - [`keys`]: the decision keys, one file each (its YAML fields too), registered once.
 //!
 //! # API for evaluation and review
 //! ```no_run

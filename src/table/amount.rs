@@ -36,9 +36,24 @@ pub(crate) fn parse_number_why(text: &str) -> Result<Option<Decimal>, NotANumber
 
 /// Whether `d` is within what a form's numbers can be (see the module docs).
 pub(crate) fn in_range(d: Decimal) -> bool {
-    let a = d.abs();
-    a.is_zero() || (a < Decimal::new(1_000_000_000_000_000, 0) && a >= Decimal::new(1, 10))
+    // on the digits and the scale (`m` × 10^-s): two decimal comparisons cost some hundred
+    // instructions, and every amount of a sheet is checked
+    let (m, s) = (d.mantissa().unsigned_abs(), d.scale() as usize);
+    // |d| < 10^15 ⟺ m < 10^(15+s) (a mantissa is below 2^96 < 10^29); |d| ≥ 10^-10 ⟺
+    // m ≥ 10^(s-10)
+    m == 0 || ((15 + s >= 29 || m < POW10[15 + s]) && (s <= 10 || m >= POW10[s - 10]))
 }
+
+/// 10^0 … 10^28.
+const POW10: [u128; 29] = {
+    let mut p = [1u128; 29];
+    let mut i = 1;
+    while i < 29 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
 
 fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
     let t = text.trim();
@@ -210,6 +225,40 @@ mod tests {
             parse_number("1."),
             Decimal::from_str_exact("1.").map(Some).map_err(|_| ())
         );
+    }
+
+    #[test]
+    fn the_range_is_checked_on_digits_as_on_values() {
+        let by_value = |d: Decimal| {
+            let a = d.abs();
+            a.is_zero() || (a < Decimal::new(1_000_000_000_000_000, 0) && a >= Decimal::new(1, 10))
+        };
+        let mut cases = vec![
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ZERO,
+            Decimal::new(0, 28),
+        ];
+        for s in 0..=28u32 {
+            for m in [
+                1i64,
+                9,
+                10,
+                99_999,
+                100_000,
+                999_999_999_999_999,
+                1_000_000_000_000_000,
+            ] {
+                for m in [m, m - 1, m + 1, -m] {
+                    cases.push(Decimal::new(m, s));
+                }
+            }
+            cases.push(Decimal::from_i128_with_scale(10i128.pow(28), s));
+            cases.push(Decimal::from_i128_with_scale(10i128.pow(15 + s.min(13)), s));
+        }
+        for d in cases {
+            assert_eq!(in_range(d), by_value(d), "{d} (scale {})", d.scale());
+        }
     }
 
     #[test]

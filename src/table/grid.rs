@@ -589,13 +589,8 @@ fn split_rows<'a>(
 ) -> Result<Vec<Row<'a>>, ReadError> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // a row for each line, reserved at once; but a file of short lines (50 MB of blank lines)
-    // reserves no more than a row for 32 bytes of it (the rows that are kept grow the list)
-    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
-    let mut rows = Vec::with_capacity(lines.min(n / 32 + 16));
-    // whether the last row kept is blank: a run of blank rows is kept as its first, the others
-    // counted against the cell limit and dropped (Excel writes blank rows past its data; held,
-    // 50 MB of blank lines took 2 GB before the cell limit refused them)
+    let mut rows = rows_for(bytes);
+    // whether the last row kept is blank ([`keep_row`])
     let mut last_blank = false;
     let mut pos = 0;
     // no `"` at or after this offset: an unclosed quote need not search again (no n² scans)
@@ -713,9 +708,18 @@ fn split_rows<'a>(
     Ok(rows)
 }
 
+/// The list of a text's rows: a row for each line, reserved at once; but a text of short lines
+/// (50 MB of blank lines) reserves no more than a row for 32 bytes of it (the rows kept grow
+/// the list: a reservation per line was 2 GB of address space, past a server worker's limit).
+fn rows_for<'a>(bytes: &[u8]) -> Vec<Row<'a>> {
+    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    Vec::with_capacity(lines.min(bytes.len() / 32 + 16))
+}
+
 /// Keeps a row read from text, unless it is blank and follows a blank row (a run of blank
 /// rows is kept as its first: every layout reads a run as it reads one blank row, and the
-/// others are not held; their cells were counted as they were read).
+/// others are not held; their cells were counted as they were read: Excel writes blank rows
+/// past its data, and 50 MB of blank lines held took 2 GB before the cell limit refused them).
 #[inline]
 fn keep_row<'a>(rows: &mut Vec<Row<'a>>, row: Row<'a>, last_blank: &mut bool) {
     let blank = row.is_blank();

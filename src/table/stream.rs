@@ -252,29 +252,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         preamble: Preamble::default(),
     };
     let mut head = blank();
-    let mut stream = SheetStream {
-        head: Arc::new(blank()),
-        input,
-        decoder,
-        delim: b'\t',
-        pending: String::new(),
-        read_buf: Vec::new(),
-        scanned: 0,
-        start: 0,
-        lines_before: 0,
-        eof: false,
-        seq: 0,
-        consumed: 0,
-        raw_read: 0,
-        seen_unit: None,
-        seen_project: None,
-        guess: FillDown::default(),
-        block_bytes: BLOCK_BYTES,
-        force_cut_bytes: FORCE_CUT_BYTES,
-        blank_from: None,
-        named: Vec::new(),
-        skims: true,
-    };
+    let mut stream = SheetStream::fresh(blank(), input, decoder);
     stream.raw_read = skip;
     stream.decode(&first[skip..])?;
     let format = format.unwrap_or_else(|| super::sniff_delimiter(&stream.pending));
@@ -332,6 +310,33 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
 }
 
 impl SheetStream {
+    /// A stream of `input` read from its start, decoded by `decoder`, before its header is found.
+    fn fresh(head: Head, input: File, decoder: Decoder) -> Self {
+        SheetStream {
+            head: Arc::new(head),
+            input,
+            decoder,
+            delim: b'\t',
+            pending: String::new(),
+            read_buf: Vec::new(),
+            scanned: 0,
+            start: 0,
+            lines_before: 0,
+            eof: false,
+            seq: 0,
+            consumed: 0,
+            raw_read: 0,
+            seen_unit: None,
+            seen_project: None,
+            guess: FillDown::default(),
+            block_bytes: BLOCK_BYTES,
+            force_cut_bytes: FORCE_CUT_BYTES,
+            blank_from: None,
+            named: Vec::new(),
+            skims: true,
+        }
+    }
+
     /// What every block needs from the top of the file.
     pub fn head(&self) -> Arc<Head> {
         Arc::clone(&self.head)

@@ -310,7 +310,7 @@ fn rules_used(
     let mut used: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for p in &report.projects {
         for i in &p.indicators {
-            for r in &i.rules {
+            for r in i.rules.iter() {
                 *used
                     .entry(r)
                     .or_default()

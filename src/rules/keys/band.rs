@@ -7,7 +7,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{Choice, KeyInfo, WHOLE_EVALUATION};
+use super::{ValueHelp, Choice, KeyInfo, WHOLE_EVALUATION};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
@@ -25,6 +25,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: WHOLE_EVALUATION,
     compile: Some(compile),
     decide,
+    value_help: &[("band", ValueHelp::Text("`band` 的值是一段文字"))],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("band.rs"),

@@ -26,6 +26,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: None,
     compile: None,
     decide,
+    value_help: &[],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("bonus.rs"),

@@ -28,6 +28,7 @@ pub const KEY: KeyInfo = KeyInfo {
     )),
     compile: Some(compile),
     decide,
+    value_help: &[],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("budget_weight.rs"),

@@ -58,6 +58,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: None,
     compile: None,
     decide,
+    value_help: &[],
     on_actuals: true,
     names_grade: Some(grade),
     doc: include_str!("cap.rs"),

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::{Choice, KeyInfo};
+use super::{ValueHelp, Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, CategoryChoice, Decided, Partial};
 
@@ -22,6 +22,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: super::CLASSIFYING,
     compile: None,
     decide,
+    value_help: &[("category", ValueHelp::Text("`category` 的值是一段文字"))],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("category.rs"),

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{Choice, KeyInfo};
+use super::{ValueHelp, Choice, KeyInfo};
 use crate::rules::conditions::Truth;
 use crate::rules::error::RuleError;
 use crate::rules::model::Severity;
@@ -32,6 +32,11 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: None,
     compile: Some(compile),
     decide,
+    value_help: &[
+        ("require", ValueHelp::Text("`require` 的值是一段文字")),
+        ("severity", ValueHelp::Choices(&["error", "warning", "info"])),
+        ("message", ValueHelp::Text("`message` 的值是一段文字")),
+    ],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("check.rs"),

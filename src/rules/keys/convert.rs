@@ -23,6 +23,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: None,
     compile: Some(compile),
     decide,
+    value_help: &[],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("convert.rs"),

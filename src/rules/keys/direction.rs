@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use super::{Choice, KeyInfo};
+use super::{ValueHelp, Choice, KeyInfo};
 use crate::lang::{Direction, Op};
 use crate::rules::error::RuleError;
 use crate::rules::model::{BareOp, DirectionSpec};
@@ -34,6 +34,10 @@ pub const KEY: KeyInfo = KeyInfo {
     )),
     compile: None,
     decide,
+    value_help: &[
+        ("direction", ValueHelp::Choices(&["higher", "lower"])),
+        ("bare_op", ValueHelp::Choices(&[">=", ">", "<=", "<", "="])),
+    ],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("direction.rs"),

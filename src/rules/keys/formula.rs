@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::{Choice, KeyInfo, pct};
+use super::{ValueHelp, Choice, KeyInfo, pct};
 use crate::rules::error::RuleError;
 use crate::rules::model::{Formula, formula_name};
 use crate::rules::set::{Applied, Decided, FormulaChoice, Partial};
@@ -28,6 +28,19 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: None,
     compile: Some(compile),
     decide,
+    value_help: &[(
+        "formula",
+        ValueHelp::Choices(&[
+            "proportional",
+            "range_distance",
+            "all_or_nothing",
+            "yes_no",
+            "deadline",
+            "plan",
+            "graded",
+            "execution_rate",
+        ]),
+    )],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("formula.rs"),

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::{Choice, KeyInfo, WHOLE_EVALUATION, pct};
+use super::{ValueHelp, Choice, KeyInfo, WHOLE_EVALUATION, pct};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial, QualitativeGrade};
 
@@ -36,6 +36,10 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: WHOLE_EVALUATION,
     compile: Some(compile),
     decide,
+    value_help: &[
+        ("grade", ValueHelp::Text("`grade` 的值是一段文字")),
+        ("words", ValueHelp::Text("`words` 是文字的列表，如 [基本达成, 大部分达成]")),
+    ],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("grade.rs"),

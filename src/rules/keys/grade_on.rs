@@ -20,6 +20,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: WHOLE_EVALUATION,
     compile: None,
     decide,
+    value_help: &[],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("grade_on.rs"),

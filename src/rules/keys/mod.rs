@@ -11,7 +11,7 @@
 //! A key's file also declares the YAML fields a rule writes for it, with `fields! { … }`: its
 //! own field (named as the key) first, then the keys attached to it, each with its type and
 //! the doc line `rules/schema.json` shows; after `; compiled:`, values its
-//! [`KeyInfo::compile`] reads from them as each file loads (a percentage, a condition). A
+//! `KeyInfo::compile` reads from them as each file loads (a percentage, a condition). A
 //! [`RuleSpec`] holds the fields every rule has (`id`, `description`, `when`, `disable`) and
 //! the `Fields` of each key it writes; from the registry come the keys a rule may write (and
 //! the nearest one suggested for a typo), the schema (the common fields' properties and each
@@ -22,7 +22,8 @@
 //! # Adding a key
 //! 1. Its file here, `keys/NAME.rs`: the `//!` doc (`rules explain NAME` prints it; it opens
 //!    with `` `NAME` ``), `fields! { … }`, the `KEY: KeyInfo` (name, `FieldSet::of::<Fields>()`,
-//!    `decide`, and where needed `compile`, `when_fields`, `names_grade`, `on_actuals`), its
+//!    `decide`, and where needed `compile`, `when_fields`, `names_grade`, `on_actuals`,
+//!    `value_help`), its
 //!    value's `Display` (what `rules list` shows) and the [`Applied`](super::Applied)
 //!    accessor evaluation asks. Types of its own YAML shape and its compiled value live there.
 //! 2. Its line in `keys! { … }` below.
@@ -221,6 +222,15 @@ impl FieldSet {
     }
 }
 
+/// What `rules check` says of a bad value of a key's field.
+#[derive(Debug, Clone, Copy)]
+pub enum ValueHelp {
+    /// Its choices (the one nearest the value written suggested).
+    Choices(&'static [&'static str]),
+    /// A line on the shape of its value.
+    Text(&'static str),
+}
+
 /// One decision key.
 pub struct KeyInfo {
     /// Its name in a rule file (`direction`).
@@ -244,6 +254,9 @@ pub struct KeyInfo {
     pub names_grade: Option<fn(&Choice) -> Option<&str>>,
     /// Evaluation asks it once an actual is read (`veto`, `cap`), whatever its `when:` reads.
     pub on_actuals: bool,
+    /// What `rules check` says of a bad value of each of its fields, where not that it is a
+    /// number (`` `band` 的值是一段文字 ``, or the choices of an enumerated field).
+    pub value_help: &'static [(&'static str, ValueHelp)],
     /// The key file's documentation (its `//!` lines are what `rules explain` prints).
     pub doc: &'static str,
 }

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use super::{Choice, KeyInfo};
+use super::{ValueHelp, Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Partial, RuleRef};
 
@@ -24,6 +24,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: None,
     compile: None,
     decide,
+    value_help: &[("not_applicable", ValueHelp::Text("`not_applicable` 的值是 true 或 false"))],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("not_applicable.rs"),

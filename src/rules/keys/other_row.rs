@@ -31,6 +31,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: None,
     compile: Some(compile),
     decide,
+    value_help: &[],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("other_row.rs"),

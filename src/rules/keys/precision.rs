@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Choice, KeyInfo, WHOLE_EVALUATION};
+use super::{ValueHelp, Choice, KeyInfo, WHOLE_EVALUATION};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
@@ -18,6 +18,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: WHOLE_EVALUATION,
     compile: None,
     decide,
+    value_help: &[("precision", ValueHelp::Text("`precision` 的值是小数位数，如 2"))],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("precision.rs"),

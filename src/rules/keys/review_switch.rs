@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{Choice, KeyInfo, WHOLE_EVALUATION};
+use super::{ValueHelp, Choice, KeyInfo, WHOLE_EVALUATION};
 use crate::rules::error::RuleError;
 use crate::rules::model::Severity;
 use crate::rules::set::Partial;
@@ -23,6 +23,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: WHOLE_EVALUATION,
     compile: None,
     decide,
+    value_help: &[("severity", ValueHelp::Choices(&["error", "warning", "info"]))],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("review_switch.rs"),

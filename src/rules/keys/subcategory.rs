@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::{Choice, KeyInfo};
+use super::{ValueHelp, Choice, KeyInfo};
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
 
@@ -20,6 +20,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: super::CLASSIFYING,
     compile: None,
     decide,
+    value_help: &[("subcategory", ValueHelp::Text("`subcategory` 的值是一段文字"))],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("subcategory.rs"),

@@ -25,6 +25,7 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: WHOLE_EVALUATION,
     compile: Some(compile),
     decide,
+    value_help: &[],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("tolerance.rs"),

@@ -363,33 +363,19 @@ struct OpenCell {
 fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadError> {
     let mut reader = XmlReader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut items = Vec::new();
-    let max = limits::CELLS.get();
-    let mut count: u64 = 0;
-    let mut one_more = || {
-        count += 1;
-        if count > max {
-            return Err(ReadError::TooManyCells {
-                name: name.into(),
-                cells: count,
-                max: limits::CELLS.shown(),
-                help: limits::CELLS.help(),
-            });
-        }
-        Ok(())
+    let mut body = Body {
+        name,
+        items: Vec::new(),
+        count: 0,
+        max: limits::CELLS.get(),
+        table_depth: 0,
+        tables: 0,
+        table: WordTable::default(),
+        cell: None,
+        paragraph: String::new(),
+        in_paragraph: false,
+        in_text: false,
     };
-    let too_long = || ReadError::Document {
-        name: name.into(),
-        why: "一个表格的文字超过 4 GB".into(),
-    };
-    // nesting: how deep in tables, and the outer table being built
-    let mut table_depth = 0u32;
-    let mut tables: u64 = 0;
-    let mut table = WordTable::default();
-    let mut cell: Option<OpenCell> = None;
-    let mut paragraph = String::new();
-    let mut in_paragraph = false;
-    let mut in_text = false;
     loop {
         buf.clear();
         let event = reader
@@ -402,103 +388,11 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
                 ),
             })?;
         match event {
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                let empty = matches!(event, Event::Empty(_));
-                match e.local_name().as_ref() {
-                    "tbl" if !empty => {
-                        table_depth += 1;
-                        if table_depth == 1 {
-                            table = WordTable::default();
-                            cell = None;
-                        }
-                    }
-                    "tr" if table_depth == 1 && !empty => {
-                        // a row of no cells counts too (`<w:tr></w:tr>` is 13 bytes)
-                        one_more()?;
-                        if cell.take().is_some() {
-                            table.drop_open_text();
-                        }
-                        table.row(0);
-                    }
-                    "gridBefore" if table_depth == 1 => {
-                        table.set_before(attr_u32(e, "val").unwrap_or(0));
-                    }
-                    "tc" if table_depth == 1 && !empty => {
-                        // a cell opened inside an open one: the first is dropped, as Word would
-                        // not write it
-                        table.drop_open_text();
-                        cell = Some(OpenCell {
-                            span: 1,
-                            continues: false,
-                            paragraphs: 0,
-                        });
-                    }
-                    "gridSpan" if table_depth == 1 => {
-                        if let Some(c) = cell.as_mut() {
-                            c.span = attr_u32(e, "val").unwrap_or(1).clamp(1, 1000);
-                        }
-                    }
-                    "vMerge" if table_depth == 1 => {
-                        if let Some(c) = cell.as_mut() {
-                            c.continues = attr(e, "val").is_none_or(|v| v != "restart");
-                        }
-                    }
-                    "p" => {
-                        if table_depth == 0 && empty {
-                            one_more()?;
-                            push_paragraph(&mut items, "");
-                        } else if table_depth == 0 {
-                            in_paragraph = true;
-                            paragraph.clear();
-                        } else if let Some(c) = cell.as_mut() {
-                            if c.paragraphs > 0 {
-                                table.text_mut().push('\n');
-                            }
-                            c.paragraphs += 1;
-                        }
-                    }
-                    "t" => in_text = !empty,
-                    "br" | "cr" => push_text(&mut table, &cell, &mut paragraph, table_depth, "\n"),
-                    "tab" => push_text(&mut table, &cell, &mut paragraph, table_depth, "\t"),
-                    _ => {}
-                }
-            }
-            Event::End(e) => match e.local_name().as_ref() {
-                "t" => in_text = false,
-                "p" if table_depth == 0 && in_paragraph => {
-                    one_more()?;
-                    in_paragraph = false;
-                    push_paragraph(&mut items, &paragraph);
-                    paragraph.clear();
-                }
-                "tc" if table_depth == 1 => {
-                    one_more()?;
-                    if let Some(c) = cell.take() {
-                        if table.has_row() {
-                            table.cell(c.span, c.continues).map_err(|()| too_long())?;
-                        } else {
-                            table.drop_open_text();
-                        }
-                    }
-                }
-                "tbl" => {
-                    table_depth = table_depth.saturating_sub(1);
-                    if table_depth == 0 {
-                        if cell.take().is_some() {
-                            table.drop_open_text();
-                        }
-                        tables += 1;
-                        super::check_sheets(name, "的正文中的表格", tables)?;
-                        items.push(Item::Table(std::mem::take(&mut table)));
-                    }
-                }
-                _ => {}
-            },
-            Event::Text(t) if in_text => {
-                let text = t.xml10_content();
-                push_text(&mut table, &cell, &mut paragraph, table_depth, &text);
-            }
-            Event::GeneralRef(r) if in_text => {
+            Event::Start(ref e) => body.start(e, false)?,
+            Event::Empty(ref e) => body.start(e, true)?,
+            Event::End(e) => body.end(e.local_name().as_ref())?,
+            Event::Text(t) if body.in_text => body.push_text(&t.xml10_content()),
+            Event::GeneralRef(r) if body.in_text => {
                 let ch = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
                     _ => match &*r {
@@ -511,34 +405,157 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
                     },
                 };
                 if let Some(c) = ch {
-                    push_text(
-                        &mut table,
-                        &cell,
-                        &mut paragraph,
-                        table_depth,
-                        c.encode_utf8(&mut [0; 4]),
-                    );
+                    body.push_text(c.encode_utf8(&mut [0; 4]));
                 }
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok(items)
+    Ok(body.items)
 }
 
-/// Appends text to the open table cell (the table's text), else to the body paragraph.
-fn push_text(
-    table: &mut WordTable,
-    cell: &Option<OpenCell>,
-    paragraph: &mut String,
-    depth: u32,
-    text: &str,
-) {
-    if cell.is_some() && depth >= 1 {
-        table.text_mut().push_str(text);
-    } else {
-        paragraph.push_str(text);
+/// What [`body_items`] has read so far: the items, the cells counted, how deep in tables it is
+/// and the outer table being built, its open cell, and the body paragraph being read.
+struct Body<'n> {
+    name: &'n str,
+    items: Vec<Item>,
+    count: u64,
+    max: u64,
+    table_depth: u32,
+    tables: u64,
+    table: WordTable,
+    cell: Option<OpenCell>,
+    paragraph: String,
+    in_paragraph: bool,
+    in_text: bool,
+}
+
+impl Body<'_> {
+    /// One more paragraph, row or cell against the cell limit.
+    fn one_more(&mut self) -> Result<(), ReadError> {
+        self.count += 1;
+        if self.count > self.max {
+            return Err(ReadError::TooManyCells {
+                name: self.name.into(),
+                cells: self.count,
+                max: limits::CELLS.shown(),
+                help: limits::CELLS.help(),
+            });
+        }
+        Ok(())
+    }
+
+    /// A start tag (or an empty element, `empty`).
+    fn start(&mut self, e: &BytesStart, empty: bool) -> Result<(), ReadError> {
+        let top = self.table_depth == 1;
+        match e.local_name().as_ref() {
+            "tbl" if !empty => {
+                self.table_depth += 1;
+                if self.table_depth == 1 {
+                    self.table = WordTable::default();
+                    self.cell = None;
+                }
+            }
+            "tr" if top && !empty => {
+                // a row of no cells counts too (`<w:tr></w:tr>` is 13 bytes)
+                self.one_more()?;
+                if self.cell.take().is_some() {
+                    self.table.drop_open_text();
+                }
+                self.table.row(0);
+            }
+            "gridBefore" if top => self.table.set_before(attr_u32(e, "val").unwrap_or(0)),
+            "tc" if top && !empty => {
+                // a cell opened inside an open one: the first is dropped (Word never writes it)
+                self.table.drop_open_text();
+                self.cell = Some(OpenCell {
+                    span: 1,
+                    continues: false,
+                    paragraphs: 0,
+                });
+            }
+            "gridSpan" if top => {
+                if let Some(c) = self.cell.as_mut() {
+                    c.span = attr_u32(e, "val").unwrap_or(1).clamp(1, 1000);
+                }
+            }
+            "vMerge" if top => {
+                if let Some(c) = self.cell.as_mut() {
+                    c.continues = attr(e, "val").is_none_or(|v| v != "restart");
+                }
+            }
+            "p" => {
+                if self.table_depth == 0 && empty {
+                    self.one_more()?;
+                    push_paragraph(&mut self.items, "");
+                } else if self.table_depth == 0 {
+                    self.in_paragraph = true;
+                    self.paragraph.clear();
+                } else if let Some(c) = self.cell.as_mut() {
+                    if c.paragraphs > 0 {
+                        self.table.text_mut().push('\n');
+                    }
+                    c.paragraphs += 1;
+                }
+            }
+            "t" => self.in_text = !empty,
+            "br" | "cr" => self.push_text("\n"),
+            "tab" => self.push_text("\t"),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// An end tag, by its local name.
+    fn end(&mut self, local: &str) -> Result<(), ReadError> {
+        match local {
+            "t" => self.in_text = false,
+            "p" if self.table_depth == 0 && self.in_paragraph => {
+                self.one_more()?;
+                self.in_paragraph = false;
+                push_paragraph(&mut self.items, &self.paragraph);
+                self.paragraph.clear();
+            }
+            "tc" if self.table_depth == 1 => {
+                self.one_more()?;
+                if let Some(c) = self.cell.take() {
+                    if self.table.has_row() {
+                        self.table
+                            .cell(c.span, c.continues)
+                            .map_err(|()| ReadError::Document {
+                                name: self.name.into(),
+                                why: "一个表格的文字超过 4 GB".into(),
+                            })?;
+                    } else {
+                        self.table.drop_open_text();
+                    }
+                }
+            }
+            "tbl" => {
+                self.table_depth = self.table_depth.saturating_sub(1);
+                if self.table_depth == 0 {
+                    if self.cell.take().is_some() {
+                        self.table.drop_open_text();
+                    }
+                    self.tables += 1;
+                    super::check_sheets(self.name, "的正文中的表格", self.tables)?;
+                    self.items
+                        .push(Item::Table(std::mem::take(&mut self.table)));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Appends text to the open table cell (the table's text), else to the body paragraph.
+    fn push_text(&mut self, text: &str) {
+        if self.cell.is_some() && self.table_depth >= 1 {
+            self.table.text_mut().push_str(text);
+        } else {
+            self.paragraph.push_str(text);
+        }
     }
 }
 

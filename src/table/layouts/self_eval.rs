@@ -140,6 +140,11 @@ fn shared(cell: Option<&Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
     }
 }
 
+/// `预算执行` in an indicator's name (a budget row, form 2), looked for by a searcher built once
+/// (`str::contains` builds one each row).
+static BUDGET_ROW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("预算执行"));
+
 /// The 分值, 得分, 全年预算数 and 全年执行数 of a row.
 type Numbers = [Option<Decimal>; 4];
 
@@ -283,11 +288,13 @@ impl SheetReader<'_, '_, '_> {
         let ui = match self.unit_index.get(&*unit) {
             Some(&ui) => ui,
             None => {
+                let projects = self.projects_of(&unit);
                 self.units.push(UnitRow {
                     name: String::from(&*unit),
                     name_at: unit_at.map(|c| c.location(source)).unwrap_or(row_at),
                     amounts: Amounts::default(),
-                    projects: Vec::new(),
+                    // sized once, as a project's indicators are
+                    projects: Vec::with_capacity(projects),
                     incomplete: false,
                     implicit: false,
                 });
@@ -346,6 +353,32 @@ impl SheetReader<'_, '_, '_> {
         1 + more
     }
 
+    /// The projects that may follow for `unit` from the row being read on: one a run of rows
+    /// naming a project other than the row above, up to the next row naming another unit (an
+    /// upper bound on its projects in a run).
+    fn projects_of(&self, unit: &str) -> usize {
+        let Some(pc) = self.h.col(Role::Project) else {
+            return 1;
+        };
+        let uc = self.h.col(Role::Unit);
+        let mut last = self.rows[self.at].text(pc);
+        let mut n = 1;
+        for r in &self.rows[(self.at + 1).min(self.rows.len())..] {
+            if let Some(uc) = uc {
+                let u = r.text(uc);
+                if !u.is_empty() && u != unit {
+                    break;
+                }
+            }
+            let p = r.text(pc);
+            if !p.is_empty() && p != last {
+                n += 1;
+                last = p;
+            }
+        }
+        n
+    }
+
     /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
     /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
     /// (only unit and project filled), a row without a name (skipped), or an indicator.
@@ -373,7 +406,7 @@ impl SheetReader<'_, '_, '_> {
             return;
         };
         // budget row, form 2: 预算执行率 with plain amounts as target and actual
-        if level1_cell.is_none() && indicator_cell.text.contains("预算执行") {
+        if level1_cell.is_none() && BUDGET_ROW.find(indicator_cell.text.as_bytes()).is_some() {
             let b = parse_number(&target).ok().flatten();
             let s = actual_cell
                 .as_ref()
@@ -547,8 +580,23 @@ mod tests {
         for k in 0..9 {
             text.push_str(&format!("\t乙项目\t产出指标\t\t指标{k}\t{k}\t{k}\t\t\n"));
         }
+        // another unit: its rows end the first unit's run
+        text.push_str("另一局\t丙项目\t\t\t\t\t\t1\t1\n");
+        text.push_str("\t\t产出指标\t数量指标\t指标\t1\t1\t\t\n");
         let doc = read_str("t.tsv", &text, &ReadOptions::default()).expect("reads");
-        let projects: Vec<_> = doc.projects().map(|(_, p)| p).collect();
+        let units = &doc.units;
+        assert_eq!(units.len(), 2);
+        assert!(
+            units[0].projects.capacity() <= 2,
+            "{}",
+            units[0].projects.capacity()
+        );
+        assert!(
+            units[1].projects.capacity() <= 1,
+            "{}",
+            units[1].projects.capacity()
+        );
+        let projects: Vec<_> = doc.projects().map(|(_, p)| p).take(2).collect();
         assert_eq!(projects.len(), 2);
         // each: its budget row and its indicator rows, no more
         for (p, rows) in projects.iter().zip([6, 10]) {
