@@ -4771,3 +4771,24 @@ fn an_xlsb_of_two_far_cells_is_read_cell_by_cell_never_reserved_whole() {
     assert!(r.stdout.contains("购置完成率  95%"), "{}", r.stdout);
     assert!(r.stdout.contains("t.xlsb!S!A2"), "{}", r.stdout);
 }
+
+#[test]
+fn an_xls_dimensions_record_whose_first_row_is_past_its_last_is_refused_before_calamine_reserves() {
+    // the fuzzer's find (fuzz/regressions/xls_read-calamine-dimensions-wrap.bin, a Workbook
+    // stream after its first byte): a DIMENSIONS of first row 0xE6000000 and last 0x95E6B697;
+    // the guard counted max(0, last − first) + 1 = 1 row, calamine `last − 1 − first + 1` in
+    // u32, which wraps in a release build: 2.9·10^9 rows × 34 701 columns, a reservation of
+    // 4·10^15 bytes and an abort
+    let raw = std::fs::read(root().join("tests/fixtures/hostile/xls-dimensions-wrap.bin")).unwrap();
+    let mut cfb =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    std::io::Write::write_all(&mut cfb.create_stream("/Workbook").unwrap(), &raw[1..]).unwrap();
+    cfb.flush().unwrap();
+    let d = dir("xls-dimensions-wrap");
+    write(&d, "t.xls", cfb.into_inner().into_inner());
+    let r = run(&d, &["inspect", "t.xls"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.claims-too-many"), "{}", r.stderr);
+    assert!(r.stderr.contains("尺寸记录"), "{}", r.stderr);
+}

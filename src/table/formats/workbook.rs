@@ -638,7 +638,9 @@ pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
                 depth = depth.saturating_sub(1);
             }
             // DIMENSIONS: rows × columns as calamine reserves them
-            0x0200 if depth == 1 => {
+            // (at any depth: calamine reads a sheet from where its BOUNDSHEET points to the
+            // first EOF, nested substreams and all)
+            0x0200 => {
                 let (rf, rl, cf, cl) = match body.len() {
                     10 => (
                         u16_at(body, 0).map(u32::from),
@@ -660,8 +662,18 @@ pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
                 if cf > 0xFF || cl < cf {
                     cf = 0;
                 }
-                let rows = u128::from(rl.saturating_sub(rf)) + 1;
-                let cols = u128::from(cl.saturating_sub(cf)) + 1;
+                // as calamine computes them (`parse_dimensions`, then `end − start + 1` in
+                // u32, which wraps in a release build): a first row past the last one made
+                // 2.9·10^9 rows and a reservation of 4·10^15 bytes (the fuzzer's find,
+                // `fuzz/regressions/xls_read-calamine-dimensions-wrap.bin`)
+                let (cl, rl) = (u32::from(cl), rl);
+                let (end_r, end_c) = if rl >= 1 && cl >= 1 {
+                    (rl - 1, cl - 1)
+                } else {
+                    (rf, u32::from(cf))
+                };
+                let rows = u128::from(end_r.wrapping_sub(rf).wrapping_add(1));
+                let cols = u128::from(end_c.wrapping_sub(u32::from(cf)).wrapping_add(1));
                 if rows * cols > max {
                     return Err(refuse(sheet, "尺寸记录", rows * cols));
                 }
