@@ -218,20 +218,20 @@ impl ParseCache {
             .weight
             .filter(|_| reads.contains(Field::Weight))
             .map(|w| w.to_string());
-        key_of(
-            &mut self.key,
-            &[
-                Some(&row.name),
-                row.category.as_deref(),
-                row.subcategory.as_deref(),
-                Some(&row.target),
-                read(reads, Field::Project, Some(around.project)),
-                read(reads, Field::UnitName, Some(around.unit)),
-                read(reads, Field::Department, around.department),
-                read(reads, Field::Actual, actual_text),
-                weight.as_deref(),
-            ],
-        );
+        // the row's facts the rules may read; the actual's text is the first level's only
+        const ACTUAL: usize = 7;
+        let mut parts = [
+            Some(&*row.name),
+            row.category.as_deref(),
+            row.subcategory.as_deref(),
+            Some(&*row.target),
+            read(reads, Field::Project, Some(around.project)),
+            read(reads, Field::UnitName, Some(around.unit)),
+            read(reads, Field::Department, around.department),
+            read(reads, Field::Actual, actual_text),
+            weight.as_deref(),
+        ];
+        key_of(&mut self.key, &parts);
         if !self.off
             && let Some(r) = self.readings.get(self.key.as_slice())
         {
@@ -249,19 +249,8 @@ impl ParseCache {
                 .get_or_insert_with(|| Rc::new(opts.rules.actual_conditions()))
                 .clone();
             let mut truths = std::mem::take(&mut self.truths_key);
-            key_of(
-                &mut truths,
-                &[
-                    Some(&row.name),
-                    row.category.as_deref(),
-                    row.subcategory.as_deref(),
-                    Some(&row.target),
-                    read(reads, Field::Project, Some(around.project)),
-                    read(reads, Field::UnitName, Some(around.unit)),
-                    read(reads, Field::Department, around.department),
-                    weight.as_deref(),
-                ],
-            );
+            parts[ACTUAL] = None;
+            key_of(&mut truths, &parts);
             let at = truths.len();
             truths.extend_from_slice(&[0; 8]);
             super::reading::actual_truths(
