@@ -1628,3 +1628,13 @@ fn a_bonus_maximum_holds_for_the_whole_project() {
         assert!(bonus.iter().any(|n| n.contains("本行只加 0")), "{bonus:?}");
     }
 }
+
+#[test]
+fn a_notes_small_steps_are_shown_as_written_never_as_zero() {
+    // notes show four decimals; a step of 0.00001 was shown as `每 0 扣 0 分`
+    let rules = "rules:\n  - id: fine\n    when: indicator == \"完成数量\"\n    deduct: {per: 0.00001, points: 0.00001}\n";
+    let r = run(LATE_SHEET, rules);
+    let i = indicator(&r.projects[0], "完成数量");
+    assert!(i.note.contains("每 0.00001个 扣 0.00001 分"), "{}", i.note);
+    assert!(!i.note.contains("每 0个"), "{}", i.note);
+}

@@ -294,10 +294,14 @@ fn ratio(v: &Values<'_>) -> Decimal {
     }
 }
 
-/// Numbers as notes show them (four decimals at most).
+/// Numbers as notes show them (four decimals at most); a value that is not zero but would
+/// show as 0 (a rule's step of `0.0000000001`) is shown as written, never as a 0 it is not.
 fn n(d: Decimal) -> Decimal {
-    d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
+    let shown = d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    if shown.is_zero() && !d.is_zero() {
+        return d.normalize();
+    }
+    shown.normalize()
 }
 
 /// `d` as a percentage; one past the decimal range as a multiple (`792281625142643375935439503倍`).
