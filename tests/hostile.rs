@@ -3348,14 +3348,8 @@ fn an_xls_record_shorter_than_calamine_reads_is_refused_not_a_panic() {
     // the fuzzer's find (fuzz/regressions/xls_read-calamine-read_u16.bin): its bytes after the
     // first as the Workbook stream of a compound file; calamine panicked in `read_u16` on a
     // record shorter than it reads
-    let raw = std::fs::read(root().join("tests/fixtures/hostile/xls-short-record.bin")).unwrap();
-    let mut cfb =
-        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
-            .unwrap();
-    std::io::Write::write_all(&mut cfb.create_stream("/Workbook").unwrap(), &raw[1..]).unwrap();
-    cfb.flush().unwrap();
     let d = dir("xls-short-record");
-    write(&d, "t.xls", cfb.into_inner().into_inner());
+    write(&d, "t.xls", xls_of_fuzz_input("xls-short-record.bin"));
     let r = run(&d, &["inspect", "t.xls"], &[]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
@@ -4779,16 +4773,22 @@ fn an_xls_dimensions_record_whose_first_row_is_past_its_last_is_refused_before_c
     // the guard counted max(0, last − first) + 1 = 1 row, calamine `last − 1 − first + 1` in
     // u32, which wraps in a release build: 2.9·10^9 rows × 34 701 columns, a reservation of
     // 4·10^15 bytes and an abort
-    let raw = std::fs::read(root().join("tests/fixtures/hostile/xls-dimensions-wrap.bin")).unwrap();
+    let d = dir("xls-dimensions-wrap");
+    write(&d, "t.xls", xls_of_fuzz_input("xls-dimensions-wrap.bin"));
+    let r = run(&d, &["inspect", "t.xls"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.claims-too-many"), "{}", r.stderr);
+    assert!(r.stderr.contains("尺寸记录"), "{}", r.stderr);
+}
+
+/// An `.xls` of a fuzz input of `xls_read` (`tests/fixtures/hostile/NAME`): its bytes after the
+/// first (even: the target's mode for a Workbook stream) as that stream of a compound file.
+fn xls_of_fuzz_input(name: &str) -> Vec<u8> {
+    let raw = std::fs::read(root().join("tests/fixtures/hostile").join(name)).unwrap();
     let mut cfb =
         cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
             .unwrap();
     std::io::Write::write_all(&mut cfb.create_stream("/Workbook").unwrap(), &raw[1..]).unwrap();
     cfb.flush().unwrap();
-    let d = dir("xls-dimensions-wrap");
-    write(&d, "t.xls", cfb.into_inner().into_inner());
-    let r = run(&d, &["inspect", "t.xls"], &[]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("table.claims-too-many"), "{}", r.stderr);
-    assert!(r.stderr.contains("尺寸记录"), "{}", r.stderr);
+    cfb.into_inner().into_inner()
 }

@@ -201,28 +201,7 @@ fn plain_figure(text: &str) -> Option<Quantity> {
         Some(d) => (d, Some(lang::Unit::PERCENT)),
         None => (text, None),
     };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (digits, None),
-    };
-    let fraction = fraction.unwrap_or("");
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty()
-        || digits.len() > 19
-        || !all_digits(whole)
-        || !all_digits(fraction)
-        || (digits.len() > whole.len() && fraction.is_empty())
-    {
-        return None;
-    }
-    let mut mantissa: i64 = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        mantissa = mantissa * 10 + i64::from(b - b'0');
-    }
-    Some(Quantity::new(
-        Decimal::new(mantissa, fraction.len() as u32),
-        unit,
-    ))
+    crate::table::amount::plain_decimal(digits.as_bytes()).map(|d| Quantity::new(d, unit))
 }
 
 /// A yes/no target answered in other words (the actual `read` as [`read`] gave it, `written`
@@ -388,6 +367,9 @@ mod tests {
             "10.0",
             "0.001%",
             "999999999999999999",
+            // 19 digits: past an i64 mantissa (was read, overflowing), left to the language
+            "9999999999999999999",
+            "9999999999999999999%",
             "999999999999999.9999",
             "1234567890.12345678",
             "3.",

@@ -108,7 +108,7 @@ pub(super) const GROUP_HEADER: [&str; 8] = [
 ];
 
 /// A group's counts in the order of [`GROUP_HEADER`] after its name.
-pub(super) fn group_counts(c: &Counts) -> [usize; 7] {
+pub(crate) fn group_counts(c: &Counts) -> [usize; 7] {
     [
         c.forms,
         c.agreeing,

@@ -94,7 +94,8 @@ fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
 /// digits on both sides of it) read without the decimal parser, as it reads it (the same value
 /// and scale: `258.00` keeps its two places); `None` for anything else. Most amounts of a
 /// sheet look like this, and the general reading costs several hundred instructions each.
-fn plain_decimal(b: &[u8]) -> Option<Decimal> {
+/// Also the figure of a plain actual (`eval::actual`'s `95.4%`).
+pub(crate) fn plain_decimal(b: &[u8]) -> Option<Decimal> {
     if b.is_empty() || b.len() > 19 {
         return None;
     }

@@ -344,29 +344,44 @@ fn forms_table(out: &mut String, r: &Rollup) {
     out.push_str("</tbody></table>\n");
 }
 
+/// The page's names of a group's counts, in the order of [`pile::render::group_counts`] (the
+/// roll-up files' `GROUP_HEADER`, said for a reader of the page).
+const GROUP_LABELS: [&str; 7] = [
+    "项目",
+    "一致",
+    "不一致",
+    "未核对",
+    "无原表总分",
+    "等级变化",
+    "得分不一致的行",
+];
+
 /// The totals per unit or per 主管部门.
 fn groups(out: &mut String, title: &str, what: &str, groups: &[pile::rollup::Group]) {
     if groups.is_empty() {
         return;
     }
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "<h3>{title}</h3>\n<table class=\"cardable\"><thead><tr><th>{what}</th><th class=\"num\">项目</th><th class=\"num\">一致</th><th class=\"num\">不一致</th><th class=\"num\">未核对</th><th class=\"num\">无原表总分</th><th class=\"num\">等级变化</th><th class=\"num\">得分不一致的行</th></tr></thead><tbody>"
+        "<h3>{title}</h3>\n<table class=\"cardable\"><thead><tr><th>{what}</th>"
     );
+    for label in GROUP_LABELS {
+        let _ = write!(out, "<th class=\"num\">{label}</th>");
+    }
+    out.push_str("</tr></thead><tbody>\n");
     for g in groups {
-        let c = &g.counts;
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<tr><td data-label=\"{what}\" class=\"title\">{}</td><td class=\"num\" data-label=\"项目\">{}</td><td class=\"num\" data-label=\"一致\">{}</td><td class=\"num\" data-label=\"不一致\">{}</td><td class=\"num\" data-label=\"未核对\">{}</td><td class=\"num\" data-label=\"无原表总分\">{}</td><td class=\"num\" data-label=\"等级变化\">{}</td><td class=\"num\" data-label=\"得分不一致的行\">{}</td></tr>",
-            escape(&g.name),
-            c.forms,
-            c.agreeing,
-            c.differing,
-            c.unchecked,
-            c.not_printed,
-            c.grade_changes,
-            c.rows_differing
+            "<tr><td data-label=\"{what}\" class=\"title\">{}</td>",
+            escape(&g.name)
         );
+        for (label, n) in GROUP_LABELS
+            .iter()
+            .zip(pile::render::group_counts(&g.counts))
+        {
+            let _ = write!(out, "<td class=\"num\" data-label=\"{label}\">{n}</td>");
+        }
+        out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table>\n");
 }
@@ -402,6 +417,30 @@ fn opinions(out: &mut String, r: &Rollup) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_groups_counts_are_labelled_in_their_order() {
+        let g = pile::rollup::Group {
+            name: "甲<单位>".to_owned(),
+            counts: pile::rollup::Counts {
+                forms: 1,
+                agreeing: 2,
+                differing: 3,
+                unchecked: 4,
+                not_printed: 5,
+                grade_changes: 6,
+                rows_differing: 7,
+            },
+        };
+        let mut out = String::new();
+        groups(&mut out, "按单位", "单位", &[g]);
+        assert_eq!(
+            out,
+            "<h3>按单位</h3>\n<table class=\"cardable\"><thead><tr><th>单位</th><th class=\"num\">项目</th><th class=\"num\">一致</th><th class=\"num\">不一致</th><th class=\"num\">未核对</th><th class=\"num\">无原表总分</th><th class=\"num\">等级变化</th><th class=\"num\">得分不一致的行</th></tr></thead><tbody>\n\
+             <tr><td data-label=\"单位\" class=\"title\">甲&lt;单位&gt;</td><td class=\"num\" data-label=\"项目\">1</td><td class=\"num\" data-label=\"一致\">2</td><td class=\"num\" data-label=\"不一致\">3</td><td class=\"num\" data-label=\"未核对\">4</td><td class=\"num\" data-label=\"无原表总分\">5</td><td class=\"num\" data-label=\"等级变化\">6</td><td class=\"num\" data-label=\"得分不一致的行\">7</td></tr>\n\
+             </tbody></table>\n"
+        );
+    }
 
     #[test]
     fn the_downloads_name_the_one_folder_the_files_came_from() {

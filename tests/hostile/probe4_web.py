@@ -8,82 +8,22 @@ page, many connections at once, odd methods and paths. After each try `GET /` an
 usage: python3 tests/hostile/probe4_web.py BIN SAMPLE_DIR BIG_SHEET PROBE4_DIR [TRY...]
 (BIG_SHEET: a target table of some 20 000 projects; PROBE4_DIR: written by probe4.py)
 """
-import os, re, socket, subprocess, sys, threading, time
+import os, re, socket, sys, threading, time
+
+import probe_server
+from probe_server import conn, get_root, post, raw, read_all, status_of
 
 BIN, SAMPLE, BIG, P4 = sys.argv[1:5]
 ONLY = sys.argv[5:]
-srv = subprocess.Popen([BIN, "serve", "--port", "0", "--timeout", "20"], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True)
-port = None
-for line in srv.stderr:
-    m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-    if m:
-        port = int(m.group(1))
-        break
 LOG = []
-threading.Thread(target=lambda: [LOG.append(l) for l in srv.stderr], daemon=True).start()
-HOST = b"Host: 127.0.0.1:%d\r\n" % port
+srv = probe_server.start(BIN, ["--timeout", "20"], log=LOG)
+port, HOST = probe_server.PORT, probe_server.HOST
 TABLE = open(os.path.join(SAMPLE, "targets.tsv"), "rb").read()
 ACTUALS = open(os.path.join(SAMPLE, "actuals.yaml"), "rb").read()
 
 
-def conn(timeout=30):
-    s = socket.create_connection(("127.0.0.1", port))
-    s.settimeout(timeout)
-    return s
-
-
-def read_all(s):
-    chunks = []
-    try:
-        while True:
-            k = s.recv(1 << 16)
-            if not k:
-                break
-            chunks.append(k)
-    except OSError:
-        pass
-    return b"".join(chunks)
-
-
-def status_of(raw):
-    return raw.split(b" ", 2)[1].decode() if raw.startswith(b"HTTP/") else "none"
-
-
-def raw(data, timeout=30):
-    s = conn(timeout)
-    try:
-        s.sendall(data)
-    except OSError:
-        pass
-    out = read_all(s)
-    s.close()
-    return out
-
-
 def multipart(parts):
-    b = b"probe4"
-    out = []
-    for name, filename, data in parts:
-        disp = b'form-data; name="%s"' % name
-        if filename is not None:
-            disp += b'; filename="%s"' % filename
-        out.append(b"--" + b + b"\r\nContent-Disposition: " + disp + b"\r\n\r\n" + data + b"\r\n")
-    out.append(b"--" + b + b"--\r\n")
-    return b"multipart/form-data; boundary=" + b, b"".join(out)
-
-
-def post(path, ctype, body, extra=b"", close=True):
-    return (b"POST %s HTTP/1.1\r\n" % path.encode() + HOST + b"Content-Type: " + ctype +
-            b"\r\nContent-Length: %d\r\n" % len(body) + (b"Connection: close\r\n" if close else b"") +
-            extra + b"\r\n" + body)
-
-
-def get_root():
-    try:
-        return status_of(raw(b"GET / HTTP/1.1\r\n" + HOST + b"Connection: close\r\n\r\n", 10))
-    except OSError as e:
-        return "down:" + repr(e)[:40]
+    return probe_server.multipart(parts, b"probe4")
 
 
 def parse_one(timeout=10):

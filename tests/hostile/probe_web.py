@@ -6,15 +6,11 @@ usage: python3 tests/hostile/probe_web.py BIN SAMPLE_TABLE
 """
 import os, re, socket, subprocess, sys, threading, time
 
+import probe_server
+
 BIN, SAMPLE = sys.argv[1], sys.argv[2]
-srv = subprocess.Popen([BIN, "serve", "--port", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-port = None
-for line in srv.stderr:
-    m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-    if m:
-        port = int(m.group(1))
-        break
-threading.Thread(target=lambda: [None for _ in srv.stderr], daemon=True).start()
+srv = probe_server.start(BIN)
+port = probe_server.PORT
 
 def request(method, path, ctype=b"text/plain", body=b"", head_extra=b"", timeout=120):
     s = socket.create_connection(("127.0.0.1", port))

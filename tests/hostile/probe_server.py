@@ -1,0 +1,84 @@
+"""What the server-side probes share (`probe_web.py`, `probe3_web.py`, `probe4_web.py`): start
+`BIN serve` on a loopback port, and speak HTTP/1.1 to it by hand (raw bytes, so that framing the
+probes get wrong on purpose stays wrong). `start` sets `PORT` and `HOST`, which the helpers read
+when they are called."""
+import re, socket, subprocess, threading
+
+PORT = None
+HOST = None
+
+
+def start(bin_path, args=(), log=None):
+    """`BIN serve --port 0 ARGS…`, its port read from its first lines; its stderr after them goes
+    to the list `log` (or is drained)."""
+    global PORT, HOST
+    srv = subprocess.Popen([bin_path, "serve", "--port", "0", *args], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True)
+    for line in srv.stderr:
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            PORT = int(m.group(1))
+            break
+    sink = log if log is not None else []
+    threading.Thread(target=lambda: [sink.append(l) if log is not None else None for l in srv.stderr],
+                     daemon=True).start()
+    HOST = b"Host: 127.0.0.1:%d\r\n" % PORT
+    return srv
+
+
+def conn(timeout=30):
+    s = socket.create_connection(("127.0.0.1", PORT))
+    s.settimeout(timeout)
+    return s
+
+
+def read_all(s):
+    chunks = []
+    try:
+        while True:
+            k = s.recv(1 << 16)
+            if not k:
+                break
+            chunks.append(k)
+    except OSError:
+        pass
+    return b"".join(chunks)
+
+
+def status_of(raw):
+    return raw.split(b" ", 2)[1].decode() if raw.startswith(b"HTTP/") else "none"
+
+
+def raw(data, timeout=30):
+    s = conn(timeout)
+    try:
+        s.sendall(data)
+    except OSError:
+        pass
+    out = read_all(s)
+    s.close()
+    return out
+
+
+def multipart(parts, boundary=b"probe"):
+    out = []
+    for name, filename, data in parts:
+        disp = b'form-data; name="%s"' % name
+        if filename is not None:
+            disp += b'; filename="%s"' % filename
+        out.append(b"--" + boundary + b"\r\nContent-Disposition: " + disp + b"\r\n\r\n" + data + b"\r\n")
+    out.append(b"--" + boundary + b"--\r\n")
+    return b"multipart/form-data; boundary=" + boundary, b"".join(out)
+
+
+def post(path, ctype, body, extra=b"", close=True):
+    return (b"POST %s HTTP/1.1\r\n" % path.encode() + HOST + b"Content-Type: " + ctype +
+            b"\r\nContent-Length: %d\r\n" % len(body) + (b"Connection: close\r\n" if close else b"") +
+            extra + b"\r\n" + body)
+
+
+def get_root():
+    try:
+        return status_of(raw(b"GET / HTTP/1.1\r\n" + HOST + b"Connection: close\r\n\r\n", 10))
+    except OSError as e:
+        return "down:" + repr(e)[:40]
