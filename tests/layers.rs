@@ -736,29 +736,26 @@ fn every_review_check_and_rule_key_file_is_one_registry_line() {
     }
 }
 
-/// The input formats: every file of `table/formats/` that defines a `FORMAT` is listed once in
-/// `SUPPORTED` (the list the CLI's help, the errors' help, the page and the readers take), and
-/// every entry there is such a file.
+/// The input formats: every file of `table/formats/` that defines a `FORMAT` is one line of
+/// `formats! { … }` (which declares its module and lists it in `SUPPORTED`, the list the CLI's
+/// help, the errors' help, the page and the readers take), and every line there is such a file.
 #[test]
 fn every_input_format_file_is_in_supported() {
-    let listed = registry_names(
-        "src/table/formats/mod.rs",
-        "pub const SUPPORTED: &[SupportedFormat] = &[",
-    );
+    let listed = registry_names("src/table/formats/mod.rs", "formats! {");
     assert_eq!(
         listed.len(),
         jixiao::table::formats::SUPPORTED.len(),
-        "the scan of SUPPORTED read {listed:?}"
+        "the scan of formats! read {listed:?}"
     );
+    // each line is the module's visibility and its name
     let mut listed: Vec<String> = listed
         .iter()
-        .map(|e| {
-            e.strip_suffix("::FORMAT")
-                .unwrap_or_else(|| panic!("SUPPORTED: {e} is not a format file's FORMAT"))
-                .to_owned()
-        })
+        .map(|e| e.rsplit(' ').next().unwrap_or(e).to_owned())
         .collect();
+    let before = listed.len();
     listed.sort();
+    listed.dedup();
+    assert_eq!(listed.len(), before, "formats!: a format listed twice");
     let with_format: Vec<String> = folder_modules("src/table/formats")
         .into_iter()
         .filter(|(_, text)| text.contains("const FORMAT: super::SupportedFormat"))
@@ -766,7 +763,7 @@ fn every_input_format_file_is_in_supported() {
         .collect();
     assert_eq!(
         listed, with_format,
-        "a format file's FORMAT and SUPPORTED's line go together"
+        "a format file's FORMAT and its line in formats! go together"
     );
 }
 
