@@ -64,6 +64,15 @@ impl RuleArgs {
     }
 }
 
+/// `Err(exit code)`, the limit's error shown, where `rules` stopped trying rules for some
+/// indicator past `JIXIAO_MAX_RULE_TRIES` (its decisions are incomplete: no report is given).
+pub fn tries_checked(rules: &RuleSet) -> Result<(), u8> {
+    rules.check_tries().map_err(|e| {
+        super::show(&e);
+        exit::USAGE
+    })
+}
+
 /// Output formats of `jixiao rules check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {

@@ -515,6 +515,11 @@ pub(crate) struct Matchers {
 }
 
 impl Matchers {
+    /// The pattern of `field`'s regex `index`, as written.
+    pub(crate) fn pattern(&self, field: Field, index: usize) -> &str {
+        &self.regexes[field.index()][index].pattern
+    }
+
     /// Compiles every pattern not compiled yet (a test of the bundled files; a pattern that
     /// does not compile panics here as it would when first matched).
     #[cfg(test)]
@@ -544,7 +549,7 @@ impl<'r, 'f> Scope<'r, 'f> {
         }
     }
 
-    fn text(&self, f: Field) -> &'f str {
+    pub(crate) fn text(&self, f: Field) -> &'f str {
         let x = &self.facts;
         match f {
             Field::Indicator => x.indicator,

@@ -225,6 +225,7 @@ pub(super) fn render_results(
         params.year,
         Some(cancel.flag()),
     );
+    rules.check_tries().map_err(|e| ApiError::diagnostic(&e))?;
     cancel.check()?;
     let mut out = String::new();
     let unfilled = actuals.is_none() && !doc.has_actuals();
