@@ -118,12 +118,17 @@ pub enum RulesCommand {
 /// Print diagnostics to stderr (colour only on a terminal).
 pub fn report(files: &[FileErrors]) {
     let handler = crate::diagnostic::handler(super::console::colour());
-    for f in files {
-        for e in &f.errors {
-            let mut out = String::new();
-            crate::diagnostic::render_into(&mut out, &handler, e);
-            say!("{out}");
-        }
+    // the first ones in full, the rest counted in one line (`JIXIAO_MAX_ERRORS_SHOWN`)
+    let (shown, rest) = rules::error::shown(files);
+    for e in shown {
+        let mut out = String::new();
+        crate::diagnostic::render_into(&mut out, &handler, e);
+        say!("{out}");
+    }
+    if let Some(rest) = rest {
+        let mut out = String::new();
+        crate::diagnostic::render_into(&mut out, &handler, &rest);
+        say!("{out}");
     }
 }
 

@@ -225,8 +225,10 @@ impl FieldsRead {
 }
 
 /// Gathers the regular expressions of all conditions, per field. A pattern of a user's file is
-/// compiled once, when its file is loaded (its errors are the file's, with line and column);
-/// one of a bundled file (`trusted`, checked by tests) is compiled when first matched, so a
+/// compiled once when its file is loaded (its errors are the file's, with line and column),
+/// then dropped and compiled again when first matched (a compiled pattern holds about 7 KB,
+/// and of a file of many rules most are never asked: `rules::prefilter`); one of a bundled
+/// file (`trusted`, checked by tests) is compiled only when first matched, so a
 /// run that never asks a rule pays nothing for its pattern.
 #[derive(Debug, Default)]
 pub(crate) struct Compiler {
@@ -420,7 +422,6 @@ impl Compiler {
         if let Some(&index) = self.index.get(&key) {
             return Ok(index);
         }
-        let compiled = std::sync::OnceLock::new();
         if !self.trusted && self.too_big >= TOO_BIG_PER_FILE {
             return Err(err(
                 pspan.clone(),
@@ -432,9 +433,9 @@ impl Compiler {
         }
         if !self.trusted {
             match compile(pattern) {
-                Ok(re) => {
-                    let _ = compiled.set(re);
-                }
+                // checked, then dropped: compiled again when first matched (about 7 KB a
+                // pattern held, and with many rules most are never asked: `rules::prefilter`)
+                Ok(_) => {}
                 Err(e) => {
                     if matches!(e, regex::Error::CompiledTooBig(_)) {
                         self.too_big += 1;
@@ -459,7 +460,7 @@ impl Compiler {
         let list = &mut self.patterns[field.index()];
         list.push(LazyRegex {
             pattern: pattern.to_owned(),
-            compiled,
+            compiled: std::sync::OnceLock::new(),
         });
         self.index.insert(key, list.len() - 1);
         Ok(list.len() - 1)
@@ -488,8 +489,8 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// A rule's pattern and its regex, compiled at load (a user's file) or when first matched (a
-/// bundled file's).
+/// A rule's pattern and its regex, compiled when first matched (a user's file's was compiled
+/// once at load to check it, and dropped).
 #[derive(Debug, Clone)]
 pub(crate) struct LazyRegex {
     pattern: String,
@@ -499,7 +500,8 @@ pub(crate) struct LazyRegex {
 impl LazyRegex {
     fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            compile(&self.pattern).expect("a bundled pattern compiles (tests compile them all)")
+            compile(&self.pattern)
+                .expect("a pattern compiles: a user's was compiled at load, bundled ones by tests")
         })
     }
 
