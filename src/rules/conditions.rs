@@ -145,9 +145,18 @@ pub struct ActualConditions {
     leaves: Vec<Node>,
     /// The fields other than the actual these leaves read (`actual == target` reads the target).
     others: FieldsRead,
+    /// Where there are many leaves, which can hold for a row's facts (the rules' prefilter,
+    /// the leaves taken as rules of one kind): one that cannot is false without being tried.
+    pub(in crate::rules) filter: Option<super::prefilter::Prefilter>,
 }
 
 impl ActualConditions {
+    /// How many leaves there are.
+    #[cfg(test)]
+    pub(crate) fn leaves_count(&self) -> usize {
+        self.leaves.len()
+    }
+
     /// Whether no condition reads the actual.
     pub fn is_empty(&self) -> bool {
         self.leaves.is_empty()
@@ -174,13 +183,33 @@ impl ActualConditions {
         out: &mut Vec<u8>,
     ) {
         let applied = rules.apply(facts);
-        for leaf in &self.leaves {
+        // many leaves: those whose keys the facts lack are false, the others tried, within the
+        // budget of tries (past it the set records the indicator, and the run ends with it)
+        let tried: Option<Vec<usize>> = self.filter.as_ref().map(|f| {
+            let hits = f.hits(&applied.scope);
+            f.candidates(0, &hits).collect()
+        });
+        if let Some(tried) = &tried
+            && !rules.within_tries(tried.len(), &applied.scope.facts, "读实际完成值的 when")
+        {
+            return;
+        }
+        let mut next = tried.as_deref().map(|t| t.iter().peekable());
+        for (i, leaf) in self.leaves.iter().enumerate() {
+            let can_hold = match &mut next {
+                Some(next) => next.next_if_eq(&&i).is_some(),
+                None => true,
+            };
             if let Some(f) = only {
                 let mut read = FieldsRead::default();
                 leaf.fields(&mut read);
                 if !read.contains(f) {
                     continue;
                 }
+            }
+            if !can_hold {
+                out.push(2);
+                continue;
             }
             out.push(match applied.truth(leaf) {
                 Truth::True => 1,
@@ -206,7 +235,19 @@ impl RuleSet {
             leaf.fields(&mut others);
         }
         others.0 &= !(1 << (Field::Actual as u16));
-        ActualConditions { leaves, others }
+        let one_kind = [(0..leaves.len()).collect::<Vec<usize>>()];
+        let filter = super::prefilter::Prefilter::build(
+            &one_kind,
+            leaves.len(),
+            |i| leaves.get(i),
+            &self.matchers,
+            super::prefilter::MIN_RULES,
+        );
+        ActualConditions {
+            leaves,
+            others,
+            filter,
+        }
     }
 }
 

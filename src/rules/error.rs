@@ -247,7 +247,7 @@ impl FileErrors {
 /// A rule set stopped trying rules for an indicator, past [`crate::limits::RULE_TRIES`]
 /// ([`super::RuleSet::check_tries`]): the run's decisions are incomplete, so it ends here.
 #[derive(Debug, Clone, thiserror::Error, Diagnostic)]
-#[error("对指标「{indicator}」要尝试的 `{key}` 规则超过 {limit} 条，本次运行停止")]
+#[error("对{indicator}要尝试的规则条件（{key}）超过 {limit} 条，本次运行停止")]
 #[diagnostic(code("rules.too-many-tries"), help("{help}"))]
 pub struct TooManyTries {
     /// The indicator (or project) the limit was passed on.
@@ -263,10 +263,13 @@ impl TooManyTries {
     /// The error of `overrun`, for the rule files `files`.
     pub fn new(overrun: &super::set::Overrun, files: &[String]) -> Self {
         let indicator = match (overrun.indicator.is_empty(), overrun.project.is_empty()) {
-            (false, false) => format!("{}（项目：{}）", overrun.indicator, overrun.project),
-            (false, true) => overrun.indicator.clone(),
-            (true, false) => format!("项目 {}", overrun.project),
-            (true, true) => "（整个评价）".to_owned(),
+            (false, false) => format!("指标「{}」（项目：{}）", overrun.indicator, overrun.project),
+            (false, true) => format!("指标「{}」", overrun.indicator),
+            (true, false) => format!("项目「{}」", overrun.project),
+            (true, true) => match &overrun.actual {
+                Some(a) => format!("实际完成值为「{a}」的指标"),
+                None => "整个评价".to_owned(),
+            },
         };
         let files: Vec<&str> = files
             .iter()
@@ -274,7 +277,7 @@ impl TooManyTries {
             .filter(|f| !super::set::BUNDLED.iter().any(|(n, _)| n == f))
             .collect();
         let help = format!(
-            "`{}` 的规则很多，且条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not）{}；让条件含固定文字（indicator ~ \"满意度\"），或合并相近的规则。{}",
+            "{} 的规则很多，且条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not）{}；让条件含固定文字（indicator ~ \"满意度\"），或合并相近的规则。{}",
             overrun.key,
             if files.is_empty() {
                 String::new()

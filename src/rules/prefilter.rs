@@ -542,6 +542,87 @@ mod tests {
         );
     }
 
+    /// The truths of the conditions on the actual (the memo's key of a reading) are the same
+    /// filtered as tried one by one: a leaf left out is one that is false.
+    #[test]
+    fn the_truths_of_the_conditions_on_the_actual_are_the_same_filtered() {
+        const ACTUALS: &[&str] = &[
+            "95%",
+            "不适用",
+            "满意度 98%",
+            "12天",
+            "x ok",
+            "",
+            "aaca",
+            "AB",
+        ];
+        let mut filtered_any = 0;
+        for seed in 1..=60u64 {
+            let mut g = Gen(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+            let mut text = String::from("rules:\n");
+            for i in 0..(MIN_RULES + g.below(30)) {
+                let leaf = match g.below(5) {
+                    0 => format!("actual contains \\\"{}\\\"", g.pick(WORDS)),
+                    1 => format!("actual == \\\"{}\\\"", g.pick(ACTUALS)),
+                    2 => "actual > 90%".to_owned(),
+                    _ => format!(
+                        "actual ~ \\\"{}\\\"",
+                        g.pick(PATTERNS).replace('\\', "\\\\")
+                    ),
+                };
+                let when = match g.below(3) {
+                    0 => leaf,
+                    1 => format!(
+                        "{leaf} and indicator ~ \\\"{}\\\"",
+                        g.pick(PATTERNS).replace('\\', "\\\\")
+                    ),
+                    _ => format!("not {leaf}"),
+                };
+                text.push_str(&format!(
+                    "  - id: a{i}\n    when: \"{when}\"\n    not_applicable: {}\n",
+                    g.pick(&["true", "false"])
+                ));
+            }
+            let set = match RuleSet::with_files(&[RuleSource::new("a.yaml", text.clone())], false) {
+                Ok((set, _)) => set,
+                Err(e) => panic!("seed {seed}: {e:?}\n{text}"),
+            };
+            let filtered = set.actual_conditions();
+            assert!(
+                filtered.filter.is_some(),
+                "seed {seed}: many leaves are filtered"
+            );
+            let mut every = filtered.clone();
+            every.filter = None;
+            for _ in 0..40 {
+                let actual_text = g.pick(ACTUALS);
+                let actual =
+                    crate::lang::parse(actual_text, &crate::lang::Context::unruled()).target;
+                let quantity = match &actual {
+                    crate::lang::Target::Compare { quantity, .. } => Some(quantity.clone()),
+                    _ => None,
+                };
+                let indicator: String = (0..2).map(|_| g.pick(WORDS)).collect();
+                let facts = Facts {
+                    indicator: Some(&indicator),
+                    actual_text: Some(actual_text),
+                    actual: quantity.as_ref(),
+                    ..Facts::default()
+                };
+                for only in [None, Some(Field::Indicator)] {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    filtered.truths(&set, facts, only, &mut a);
+                    every.truths(&set, facts, only, &mut b);
+                    assert_eq!(a, b, "seed {seed}, {facts:?}\n{text}");
+                }
+                let f = filtered.filter.as_ref().expect("filter");
+                let hits = f.hits(&set.apply(facts).scope);
+                filtered_any += filtered.leaves_count() - f.candidates(0, &hits).count();
+            }
+        }
+        assert!(filtered_any > 1000, "{filtered_any} leaves left out");
+    }
+
     /// The needs the prefilter reads from patterns: literal prefixes or suffixes, none where a
     /// match may be empty or its literals are not a small set.
     #[test]

@@ -209,7 +209,7 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     /// Per decision kind, the indices of enabled rules in priority order.
     by_kind: [Vec<usize>; keys::KINDS],
-    matchers: Matchers,
+    pub(in crate::rules) matchers: Matchers,
     conversions: Vec<Conversion>,
     conversion_rules: Vec<usize>,
     /// Which rules to try for an indicator, for the kinds of many rules ([`super::prefilter`]).
@@ -229,7 +229,9 @@ pub struct Overrun {
     pub indicator: String,
     /// Its project's name, where known.
     pub project: String,
-    /// The kind of decision asked (`direction`).
+    /// The actual as written, where the indicator's name was not at hand.
+    pub actual: Option<String>,
+    /// What was asked (`direction`, or the conditions on the actual).
     pub key: &'static str,
 }
 
@@ -593,6 +595,29 @@ impl RuleSet {
     /// [`RuleSet::check_tries`]'s error, not with the decisions it got.
     pub fn overrun(&self) -> Option<&Overrun> {
         self.overrun.get()
+    }
+
+    /// Whether `tries` more conditions may be tried for `facts` (asking `key`): past
+    /// [`crate::limits::RULE_TRIES`], or once the set has stopped, no (the indicator recorded).
+    pub(in crate::rules) fn within_tries(
+        &self,
+        tries: usize,
+        facts: &Facts<'_>,
+        key: &'static str,
+    ) -> bool {
+        if self.overrun.get().is_some() {
+            return false;
+        }
+        if tries as u64 <= crate::limits::RULE_TRIES.get() {
+            return true;
+        }
+        let _ = self.overrun.set(Overrun {
+            indicator: facts.indicator.unwrap_or_default().to_owned(),
+            project: facts.project.unwrap_or_default().to_owned(),
+            actual: facts.actual_text.map(str::to_owned),
+            key,
+        });
+        false
     }
 
     /// `Err` (the named limit, `rules.too-many-tries`) where this set stopped trying rules for
@@ -1128,13 +1153,7 @@ impl<'r> Iterator for Tried<'_, 'r, '_> {
                 let i = candidates.next()?;
                 let tries = applied.tries.get() + 1;
                 applied.tries.set(tries);
-                if tries as u64 > crate::limits::RULE_TRIES.get() {
-                    let f = &applied.scope.facts;
-                    let _ = set.overrun.set(Overrun {
-                        indicator: f.indicator.unwrap_or_default().to_owned(),
-                        project: f.project.unwrap_or_default().to_owned(),
-                        key: keys::ALL[*kind].name,
-                    });
+                if !set.within_tries(tries, &applied.scope.facts, keys::ALL[*kind].name) {
                     return None;
                 }
                 Some(&set.rules[i])
