@@ -309,6 +309,9 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
         project: &project,
     };
     let results = rules::cases::run(&set, &cases, Some(&scorers));
+    if let Err(code) = tries_checked(&set) {
+        return code;
+    }
     let mut out = super::output::Printer::new();
     let (mut pass, mut fail, mut pending) = (0, 0, 0);
     for (i, r) in results.iter().enumerate() {

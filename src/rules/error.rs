@@ -268,7 +268,7 @@ impl TooManyTries {
             (true, false) => format!("项目「{}」", overrun.project),
             (true, true) => match &overrun.actual {
                 Some(a) => format!("实际完成值为「{a}」的指标"),
-                None => "整个评价".to_owned(),
+                None => "某个指标".to_owned(),
             },
         };
         let files: Vec<&str> = files
