@@ -28,7 +28,7 @@
 //! | sheets of one workbook, tables of one Word document or web page | 10000 | `JIXIAO_MAX_SHEETS` |
 //! | style entries of one xlsx (`<xf>`, `<numFmt>`, fonts, fills, borders) | 100000 | `JIXIAO_MAX_STYLES` |
 //! | files dropped in one upload of the page | 1000 | `JIXIAO_MAX_UPLOAD_FILES` |
-//! | lines of one quoted cell of a streamed text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
+//! | lines of one quoted cell of a text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -210,8 +210,8 @@ pub static STYLES: Limit = Limit::new("工作簿样式表的条目数", "JIXIAO_
 pub static UPLOAD_FILES: Limit =
     Limit::new("一次上传的文件数", "JIXIAO_MAX_UPLOAD_FILES", 1_000, "");
 
-/// Lines one quoted cell of a streamed text table may span: past it the opening quote is taken
-/// for a stray one (a `table.stray-quote` finding) and the lines after it read as rows.
+/// Lines one quoted cell of a text table may span (read whole or streamed): past it the opening
+/// quote is taken for a stray one (a `table.stray-quote` finding) and the lines after it read as rows.
 pub static QUOTED_LINES: Limit = Limit::new(
     "CSV 引号内一个单元格的行数",
     "JIXIAO_MAX_QUOTED_LINES",
