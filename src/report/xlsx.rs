@@ -347,7 +347,8 @@ fn project_sheets(
     with_notes: bool,
     go_on: &mut dyn FnMut() -> bool,
     workers: usize,
-) -> Result<Vec<Worksheet>, XlsxError> {
+    take: &mut dyn FnMut(Worksheet) -> Result<(), XlsxError>,
+) -> Result<(), XlsxError> {
     let cancelled = || XlsxError::ParameterError("cancelled".to_owned());
     let build = |i: usize| -> Result<Worksheet, XlsxError> {
         let mut ws = Worksheet::new();
@@ -356,15 +357,14 @@ fn project_sheets(
         Ok(ws)
     };
     let n = r.projects.len();
-    let mut sheets = Vec::with_capacity(n);
     if workers <= 1 || n < 2 * AHEAD {
         for i in 0..n {
             if !go_on() {
                 return Err(cancelled());
             }
-            sheets.push(build(i)?);
+            take(build(i)?)?;
         }
-        return Ok(sheets);
+        return Ok(());
     }
     let (job_tx, job_rx) = std::sync::mpsc::channel::<usize>();
     let job_rx = std::sync::Mutex::new(job_rx);
@@ -420,13 +420,12 @@ fn project_sheets(
                     Err(_) => return Err(XlsxError::ParameterError("worker stopped".to_owned())),
                 }
             };
-            sheets.push(sheet?);
+            take(sheet?)?;
             send(i + 1 + AHEAD * workers);
         }
         Ok(())
         // leaving the scope drops `job_tx` (the workers stop) and joins them
-    })?;
-    Ok(sheets)
+    })
 }
 
 /// One project's 自评表 form on its own sheet.
@@ -921,7 +920,7 @@ fn render_with(
     go_on: &mut dyn FnMut() -> bool,
 ) -> Result<Vec<u8>, XlsxError> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
-    render_on(r, form_only, go_on, workers)
+    render_on(r, form_only, go_on, workers, true)
 }
 
 /// Threads that build project sheets at most (the zip is written on one).
@@ -930,12 +929,15 @@ const MAX_WORKERS: usize = 4;
 /// away when `go_on` says stop, and the sheets held out of order).
 const AHEAD: usize = 8;
 
-/// The workbook of `r`, its project sheets built on `workers` threads (1: on this one).
+/// The workbook of `r`, its project sheets built on `workers` threads (1: on this one), each
+/// assembled as the workbook takes it where `pack` (`Workbook::push_worksheet_packed`: the
+/// sheet's cells are not held until the workbook is saved; the same bytes, tested), else held.
 fn render_on(
     r: &Report,
     form_only: bool,
     go_on: &mut dyn FnMut() -> bool,
     workers: usize,
+    pack: bool,
 ) -> Result<Vec<u8>, XlsxError> {
     // a text past Excel's 32 767 characters a cell is cut, with a finding on its row
     let fitted = super::xlsx_fit::fit_report(r);
@@ -947,6 +949,7 @@ fn render_on(
         .unwrap_or(r.summary.score.dp);
     let f = Formats::new(dp);
     let mut wb = Workbook::new();
+    wb.reserve_worksheets(r.projects.len() + 3);
     // A fixed creation date: the same report gives the same bytes.
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
@@ -960,9 +963,14 @@ fn render_on(
         .map(|(n, p)| layout::sheet_name(n, &p.project, &mut taken))
         .collect();
     summary_sheet(wb.add_worksheet(), r, &names, &f)?;
-    for ws in project_sheets(r, &names, &f, !form_only, go_on, workers)? {
-        wb.push_worksheet(ws);
-    }
+    project_sheets(r, &names, &f, !form_only, go_on, workers, &mut |ws| {
+        if pack {
+            wb.push_worksheet_packed(ws)
+        } else {
+            wb.push_worksheet(ws);
+            Ok(())
+        }
+    })?;
     if !r.differences.is_empty() {
         differences_sheet(wb.add_worksheet(), r, &f)?;
     }
@@ -1020,13 +1028,80 @@ mod tests {
             "{:?}",
             r.summary
         );
-        let one = render_on(&r, false, &mut || true, 1).expect("one thread");
+        let one = render_on(&r, false, &mut || true, 1, true).expect("one thread");
         for workers in [2, 3] {
-            let many = render_on(&r, false, &mut || true, workers).expect("threads");
+            let many = render_on(&r, false, &mut || true, workers, true).expect("threads");
             assert!(one == many, "{workers} threads gave other bytes");
         }
-        let one = render_on(&r, true, &mut || true, 1).expect("one thread");
-        assert!(one == render_on(&r, true, &mut || true, 2).expect("threads"));
+        let one = render_on(&r, true, &mut || true, 1, true).expect("one thread");
+        assert!(one == render_on(&r, true, &mut || true, 2, true).expect("threads"));
+    }
+
+    #[test]
+    fn sheets_packed_as_they_are_taken_give_the_bytes_of_sheets_held_until_saved() {
+        let r = report(3 * AHEAD * 2 + 5);
+        for form_only in [false, true] {
+            for workers in [1, 2] {
+                let packed = render_on(&r, form_only, &mut || true, workers, true).expect("packed");
+                let held = render_on(&r, form_only, &mut || true, workers, false).expect("held");
+                assert!(packed == held, "form only {form_only}, {workers} workers");
+            }
+        }
+    }
+
+    /// A workbook of a held sheet with a link, sheets of shared and new strings, formats,
+    /// merges and row heights, and a held sheet after them with a format and strings not seen
+    /// before: packed (`pack`) or held until saved.
+    fn workbook(pack: bool) -> Result<Vec<u8>, XlsxError> {
+        let bold = Format::new().set_bold();
+        let money = Format::new().set_num_format("#,##0.00").set_border(FormatBorder::Thin);
+        let mut wb = Workbook::new();
+        let first = wb.add_worksheet();
+        // a format and strings of its own before those the packed sheets share
+        first.write_string_with_format(0, 0, "汇总", &Format::new().set_font_size(14))?;
+        first.write_string_with_format(0, 1, "title", &bold)?;
+        first.write_url(1, 0, Url::new("internal:'s1'!A1").set_text("s1"))?;
+        first.write_string(2, 0, "shared")?;
+        for k in 1..=5 {
+            let mut ws = Worksheet::new();
+            ws.set_name(format!("s{k}"))?;
+            ws.write_string(0, 0, "shared")?;
+            ws.write_string_with_format(1, 0, format!("only {k}"), &bold)?;
+            ws.write_number_with_format(1, 1, 1234.5 * k as f64, &money)?;
+            let own = Format::new().set_num_format(format!("0.{}", "0".repeat(k)));
+            ws.write_number_with_format(2, 1, 0.5, &own)?;
+            ws.merge_range(3, 0, 4, 2, "merged", &bold)?;
+            ws.set_row_height(5, 30.0)?;
+            if pack {
+                wb.push_worksheet_packed(ws)?;
+            } else {
+                wb.push_worksheet(ws);
+            }
+        }
+        let last = wb.add_worksheet();
+        last.write_string_with_format(0, 0, "late", &Format::new().set_italic())?;
+        last.write_string(1, 0, "only 3")?;
+        wb.save_to_buffer()
+    }
+
+    #[test]
+    fn a_workbook_of_packed_sheets_is_the_workbook_of_held_ones() {
+        assert!(workbook(true).expect("packed") == workbook(false).expect("held"));
+    }
+
+    #[test]
+    fn a_sheet_whose_xml_depends_on_the_sheets_after_it_is_not_packed() {
+        let mut wb = Workbook::new();
+        let first = Worksheet::new();
+        assert!(wb.push_worksheet_packed(first).is_err(), "the first sheet");
+        wb.add_worksheet();
+        let mut linked = Worksheet::new();
+        linked.write_url(0, 0, "https://example.com").expect("url");
+        assert!(wb.push_worksheet_packed(linked).is_err(), "a hyperlink");
+        let mut active = Worksheet::new();
+        active.set_active(true);
+        assert!(wb.push_worksheet_packed(active).is_err(), "the active sheet");
+        assert!(wb.push_worksheet_packed(Worksheet::new()).is_ok());
     }
 
     #[test]
@@ -1042,6 +1117,7 @@ mod tests {
                 true
             },
             2,
+            true,
         )
         .expect("built");
         assert_eq!(asked, n);
@@ -1055,6 +1131,7 @@ mod tests {
                     asked <= stop_at
                 },
                 2,
+                true,
             );
             assert!(built.is_err(), "stop at {stop_at}");
             assert_eq!(asked, stop_at + 1);
