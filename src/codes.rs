@@ -564,7 +564,7 @@ registry! {
         "含义：实际值文件（顶层有 projects: 的 YAML）不是 UTF-8 编码，读出的单位、项目和指标名称会是乱码。\n处理：单个表评价时本次运行停止（退出码 2）；汇总中该文件列为未能读取，其余照常，退出码 3。\n修改：用文本编辑器另存为 UTF-8。";
     REPORT_XLSX_TOO_MANY = "report.xlsx-too-many", Error,
         "报告的项目或指标太多，不生成 xlsx",
-        "含义：xlsx 报告每个项目一张工作表，整本在内存中生成（每个项目约 70 KB）；项目数超过 JIXIAO_MAX_XLSX_PROJECTS（默认 10000）或指标数超过 JIXIAO_MAX_XLSX_INDICATORS（默认 200000）时不生成。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变；网页上 xlsx 下载标为太大，其余照常。\n修改：改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价；确有需要时提高上述环境变量。";
+        "含义：xlsx 报告每个项目一张工作表，每张工作表生成后压缩保存，整本在内存中写成（每个项目约 25 KB）；项目数超过 JIXIAO_MAX_XLSX_PROJECTS（默认 10000）或指标数超过 JIXIAO_MAX_XLSX_INDICATORS（默认 200000）时不生成。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变；网页上 xlsx 下载标为太大，其余照常。\n修改：改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价；确有需要时提高上述环境变量。";
     REPORT_XLSX_CELL_CUT = "report.xlsx-cell-cut", Warning,
         "单元格超过 Excel 每格的字符上限，xlsx 中已截断",
         "含义：表中某格文字（指标名、指标值、实际完成值、偏差原因、项目名称等）超过 Excel 每格 32767 个字符的上限（通常是误粘贴了大段文字）。\n处理：xlsx 报告中该格保留前 30000 字并注明已截断，该行的说明列（项目层面的文字则在表下注）列出此项；其他格式（csv、json、html 等）保留全文，评分不受影响。\n修改：缩短表中那段文字；需要全文时用 --format csv 或 json。";
