@@ -588,9 +588,6 @@ const LONG: &[(&str, &str, &str)] = &[
     ("eval/score/mod.rs", "score", "to split"),
     ("eval/method.rs", "late", "to split"),
     ("lang/record.rs", "write_parsed_json", "to split"),
-    ("report/xlsx.rs", "summary_sheet", "to split"),
-    ("report/xlsx.rs", "project_sheet", "to split"),
-    ("report/xlsx_fit.rs", "fit_report", "to split"),
 ];
 
 #[test]

@@ -432,7 +432,8 @@ fn project_sheets(
     })
 }
 
-/// One project's 自评表 form on its own sheet.
+/// One project's 自评表 form on its own sheet: title, funds, goal, the indicator grid, the
+/// 总分 row and the project's own findings under it.
 fn project_sheet(
     ws: &mut Worksheet,
     r: &Report,
@@ -440,16 +441,7 @@ fn project_sheet(
     f: &Formats,
     with_notes: bool,
 ) -> Result<(), XlsxError> {
-    let cols = Columns {
-        plan: p.indicators.iter().any(|i| i.plan.is_some()),
-        baseline: p.indicators.iter().any(|i| {
-            i.plan.is_some()
-                && i.canonical
-                    .as_deref()
-                    .is_some_and(|c| c.contains(crate::lang::lexicon::CANONICAL_BASE))
-        }),
-        notes: with_notes,
-    };
+    let cols = project_columns(p, with_notes);
     let widths = cols.widths();
     let last = cols.last() as usize;
     let s = &f.form;
@@ -465,10 +457,59 @@ fn project_sheet(
     )?;
     fit_across(ws, 2, &p.project, &widths, 1, last);
     project_funds(ws, &cols, p, f)?;
+    project_goal(ws, &cols, p, s)?;
+    layout::grid_head(ws, &cols, s)?;
+    let mut row = layout::GRID_TOP + 1;
+    for i in &p.indicators {
+        indicator_row(ws, (&cols, &widths), row, i, p, f)?;
+        row += 1;
+    }
+    let keys: Vec<(Option<&str>, Option<&str>)> = p
+        .indicators
+        .iter()
+        .map(|i| (i.category.as_deref(), i.subcategory.as_deref()))
+        .collect();
+    layout::merge_categories(ws, &keys, &s.text)?;
+    project_total(ws, &cols, row, p, f)?;
+    // what a reader must know beside the total, under the form
+    let general = p.findings.iter().filter(|x| x.indicator.is_none());
+    for (below, finding) in (row + 1..).zip(general) {
+        let text = format!("注：{}（{}）", finding.message, finding.code);
+        let text = super::xlsx_fit::fit(&text);
+        ws.merge_range(below, 0, below, cols.last(), &text, &f.note)?;
+        fit_across(ws, below, &text, &widths, 0, last);
+    }
+    Ok(())
+}
+
+/// The form's columns for `p`: a 计划数 column where a row has a plan, a baseline where a plan
+/// row's target is read against its base, the 说明 column `with_notes`.
+fn project_columns(p: &ProjectReport, with_notes: bool) -> Columns {
+    Columns {
+        plan: p.indicators.iter().any(|i| i.plan.is_some()),
+        baseline: p.indicators.iter().any(|i| {
+            i.plan.is_some()
+                && i.canonical
+                    .as_deref()
+                    .is_some_and(|c| c.contains(crate::lang::lexicon::CANONICAL_BASE))
+        }),
+        notes: with_notes,
+    }
+}
+
+/// The goal block, its row as high as the longer of the goal and what was achieved.
+fn project_goal(
+    ws: &mut Worksheet,
+    cols: &Columns,
+    p: &ProjectReport,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let widths = cols.widths();
+    let last = cols.last() as usize;
     let mid = (last / 2).max(2);
     layout::goal(
         ws,
-        &cols,
+        cols,
         s,
         &Put::maybe(p.goal.as_deref(), &s.text),
         &Put::maybe(p.goal_actual.as_deref(), &s.text),
@@ -483,57 +524,73 @@ fn project_sheet(
     if height > 1.0 {
         ws.set_row_height(layout::GOAL_TOP + 1, LINE * height)?;
     }
-    layout::grid_head(ws, &cols, s)?;
-    let mut row = layout::GRID_TOP + 1;
-    for i in &p.indicators {
-        let notes = row_notes(i, p);
-        let plan = cols.plan.then(|| f.written.maybe(i.plan.as_deref()));
-        layout::grid_row(
-            ws,
-            &cols,
-            row,
-            &GridRow {
-                category: Put::text(i.category.as_deref().unwrap_or(layout::NONE), &s.text),
-                subcategory: Put::text(i.subcategory.as_deref().unwrap_or(layout::NONE), &s.text),
-                name: Put::text(&*i.indicator, &s.text),
-                target: f.written.put(&i.target),
-                plan,
-                actual: actual_cell(i, f),
-                weight: weight(&i.weight, f),
-                score: match &i.score {
-                    Some(sc) => Put::number(number(sc), &f.form_score),
-                    None => Put::blank(&s.text),
-                },
-                deviation: Put::maybe(i.deviation_note.as_deref(), &s.text),
-                notes: with_notes.then(|| Put::text(notes.as_str(), &s.text)),
+    Ok(())
+}
+
+/// One indicator's row of the grid, as high as its longest wrapped cell (in columns `widths`
+/// wide).
+fn indicator_row(
+    ws: &mut Worksheet,
+    (cols, widths): (&Columns, &[f64]),
+    row: u32,
+    i: &IndicatorReport,
+    p: &ProjectReport,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let s = &f.form;
+    let notes = row_notes(i, p);
+    let plan = cols.plan.then(|| f.written.maybe(i.plan.as_deref()));
+    layout::grid_row(
+        ws,
+        cols,
+        row,
+        &GridRow {
+            category: Put::text(i.category.as_deref().unwrap_or(layout::NONE), &s.text),
+            subcategory: Put::text(i.subcategory.as_deref().unwrap_or(layout::NONE), &s.text),
+            name: Put::text(&*i.indicator, &s.text),
+            target: f.written.put(&i.target),
+            plan,
+            actual: actual_cell(i, f),
+            weight: weight(&i.weight, f),
+            score: match &i.score {
+                Some(sc) => Put::number(number(sc), &f.form_score),
+                None => Put::blank(&s.text),
             },
-        )?;
-        let deviation = i.deviation_note.as_deref().unwrap_or("");
-        let mut cells = vec![
-            (2, &*i.indicator),
-            (3, &*i.target),
-            (cols.actual() as usize, i.actual.as_deref().unwrap_or("")),
-            (cols.deviation() as usize, deviation),
-        ];
-        if with_notes {
-            cells.push((last, notes.as_str()));
-        }
-        if let (Some(c), Some(plan)) = (cols.plan_col(), i.plan.as_deref()) {
-            cells.push((c as usize, plan));
-        }
-        fit_row(ws, row, &cells, &widths);
-        row += 1;
+            deviation: Put::maybe(i.deviation_note.as_deref(), &s.text),
+            notes: cols.notes.then(|| Put::text(notes.as_str(), &s.text)),
+        },
+    )?;
+    let deviation = i.deviation_note.as_deref().unwrap_or("");
+    let mut cells = vec![
+        (2, &*i.indicator),
+        (3, &*i.target),
+        (cols.actual() as usize, i.actual.as_deref().unwrap_or("")),
+        (cols.deviation() as usize, deviation),
+    ];
+    if cols.notes {
+        cells.push((cols.last() as usize, notes.as_str()));
     }
-    let keys: Vec<(Option<&str>, Option<&str>)> = p
-        .indicators
-        .iter()
-        .map(|i| (i.category.as_deref(), i.subcategory.as_deref()))
-        .collect();
-    layout::merge_categories(ws, &keys, &s.text)?;
+    if let (Some(c), Some(plan)) = (cols.plan_col(), i.plan.as_deref()) {
+        cells.push((c as usize, plan));
+    }
+    fit_row(ws, row, &cells, widths);
+    Ok(())
+}
+
+/// The 总分 row at `row`: the weights, the total (or why there is none), the grade and, with
+/// notes, how it was reached.
+fn project_total(
+    ws: &mut Worksheet,
+    cols: &Columns,
+    row: u32,
+    p: &ProjectReport,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let s = &f.form;
     let notes = super::xlsx_fit::fit(&total_notes(p)).into_owned();
     layout::total_row(
         ws,
-        &cols,
+        cols,
         s,
         row,
         &Total {
@@ -543,19 +600,16 @@ fn project_sheet(
                 false => Put::text(p.total_text(), &s.label),
             },
             grade: Put::text(p.grade_text(), &s.label),
-            notes: with_notes.then(|| Put::text(notes.as_str(), &s.text)),
+            notes: cols.notes.then(|| Put::text(notes.as_str(), &s.text)),
         },
     )?;
-    if with_notes {
-        fit_row(ws, row, &[(last, notes.as_str())], &widths);
-    }
-    // what a reader must know beside the total, under the form
-    let general = p.findings.iter().filter(|x| x.indicator.is_none());
-    for (below, finding) in (row + 1..).zip(general) {
-        let text = format!("注：{}（{}）", finding.message, finding.code);
-        let text = super::xlsx_fit::fit(&text);
-        ws.merge_range(below, 0, below, cols.last(), &text, &f.note)?;
-        fit_across(ws, below, &text, &widths, 0, last);
+    if cols.notes {
+        fit_row(
+            ws,
+            row,
+            &[(cols.last() as usize, notes.as_str())],
+            &cols.widths(),
+        );
     }
     Ok(())
 }
@@ -572,34 +626,87 @@ fn summary_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name("汇总")?;
     print_setup(ws);
-    // names wrap in their columns, never cut
-    const NAMES: [f64; 2] = [30.0, 36.0];
     ws.set_column_width(0, NAMES[0])?;
     ws.set_column_width(1, NAMES[1])?;
     for col in 2..=4 {
         ws.set_column_width(col, 14.0)?;
     }
-    let counts_head = [
-        "指标",
-        "达标",
-        "未达标",
-        "待评定",
-        "缺实际值",
-        "无法比较",
-        "不适用",
-    ];
+    let mut row = units_block(ws, r, f)?;
+    row += 2;
+    ws.write_string_with_format(row, 0, "项目", &f.title)?;
+    row += 1;
+    // amounts in one money unit name it in the heads; mixed units get a column of their own
+    let unit = r.projects.first().map_or("万元", |p| &*p.money_unit);
+    let mixed = r.projects.iter().any(|p| p.money_unit != unit);
+    let (budget_head, spent_head) = if mixed {
+        ("全年预算数".to_owned(), "全年执行数".to_owned())
+    } else {
+        (
+            format!("全年预算数（{unit}）"),
+            format!("全年执行数（{unit}）"),
+        )
+    };
+    let head: Vec<&str> = [
+        "单位",
+        "项目",
+        budget_head.as_str(),
+        spent_head.as_str(),
+        "预算执行率（%）",
+        "复核总分",
+        "等级",
+    ]
+    .into_iter()
+    .chain(COUNTS_HEAD)
+    .chain(["待评定分值", "原表总分", "差额（复核 − 原表）"])
+    .chain(mixed.then_some("金额单位"))
+    .collect();
+    for (col, h) in head.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, *h, &f.head)?;
+    }
+    row += 1;
+    let links = sheets.len() <= MAX_LINKS;
+    for (k, p) in r.projects.iter().enumerate() {
+        let sheet = sheets.get(k).filter(|_| links).map(String::as_str);
+        project_summary_row(ws, row, p, sheet, mixed, f)?;
+        row += 1;
+    }
+    Ok(())
+}
+
+/// The widths of `汇总`'s name columns (单位, 项目): names wrap in them, never cut.
+const NAMES: [f64; 2] = [30.0, 36.0];
+
+/// The heads of the verdict counts, in the order [`counts`] writes them.
+const COUNTS_HEAD: [&str; 7] = [
+    "指标",
+    "达标",
+    "未达标",
+    "待评定",
+    "缺实际值",
+    "无法比较",
+    "不适用",
+];
+
+/// `单位汇总` from the sheet's top: a row a unit and the 合计 row. Returns the 合计 row.
+fn units_block(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<u32, XlsxError> {
     let mut row = 0u32;
     ws.write_string_with_format(row, 0, "单位汇总", &f.title)?;
     row += 1;
     let head: Vec<&str> = ["单位", "项目数", "平均分", "项目等级"]
         .into_iter()
-        .chain(counts_head)
+        .chain(COUNTS_HEAD)
         .chain(["待评定分值"])
         .collect();
     for (col, h) in head.iter().enumerate() {
         ws.write_string_with_format(row, col as u16, *h, &f.head)?;
     }
     row += 1;
+    // each unit's projects, found in one pass (not a pass of every project for each unit)
+    let mut of_unit: std::collections::HashMap<&str, Vec<&ProjectReport>> =
+        std::collections::HashMap::new();
+    for p in &r.projects {
+        of_unit.entry(&*p.unit).or_default().push(p);
+    }
     for u in &r.units {
         ws.write_string_with_format(row, 0, &u.unit, &f.wrap)?;
         fit_row(ws, row, &[(0, &u.unit)], &NAMES);
@@ -610,11 +717,23 @@ fn summary_sheet(
             ws.write_string_with_format(row, 2, u.mean_text(), &f.text)?;
         }
         // the projects' own grades, not a grade of the mean (a capped project keeps its own)
-        ws.write_string_with_format(row, 3, unit_grades(r, &u.unit, u.waiting), &f.text)?;
+        let projects = of_unit.get(&*u.unit).map_or(&[][..], Vec::as_slice);
+        ws.write_string_with_format(row, 3, unit_grades(projects, u.waiting), &f.text)?;
         counts(ws, row, 4, &u.counts, f)?;
         ws.write_number_with_format(row, 11, number(&u.pending), &f.score)?;
         row += 1;
     }
+    summary_total_row(ws, row, r, f)?;
+    Ok(row)
+}
+
+/// The 合计 row of `单位汇总`.
+fn summary_total_row(
+    ws: &mut Worksheet,
+    row: u32,
+    r: &Report,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let s = &r.summary;
     ws.write_string_with_format(row, 0, "合计", &f.total)?;
     ws.write_number_with_format(row, 1, s.projects as f64, &f.total)?;
@@ -648,93 +767,72 @@ fn summary_sheet(
         ws.write_number_with_format(row, 4 + n as u16, v as f64, &f.total)?;
     }
     ws.write_number_with_format(row, 11, number(&s.pending), &f.total_score)?;
-    row += 2;
-    ws.write_string_with_format(row, 0, "项目", &f.title)?;
-    row += 1;
-    // amounts in one money unit name it in the heads; mixed units get a column of their own
-    let unit = r.projects.first().map_or("万元", |p| &*p.money_unit);
-    let mixed = r.projects.iter().any(|p| p.money_unit != unit);
-    let (budget_head, spent_head) = if mixed {
-        ("全年预算数".to_owned(), "全年执行数".to_owned())
-    } else {
-        (
-            format!("全年预算数（{unit}）"),
-            format!("全年执行数（{unit}）"),
-        )
+    Ok(())
+}
+
+/// A project's row of `汇总`: its name a link to its `sheet` (plain text without one), amounts,
+/// scores, grade, counts, the office's printed total and the difference, and its money unit
+/// where the units are `mixed`.
+fn project_summary_row(
+    ws: &mut Worksheet,
+    row: u32,
+    p: &ProjectReport,
+    sheet: Option<&str>,
+    mixed: bool,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, 0, &p.unit, &f.wrap)?;
+    match sheet {
+        Some(sheet) => {
+            let to = format!("internal:'{}'!A1", sheet.replace('\'', "''"));
+            ws.write_url_with_format(row, 1, Url::new(to).set_text(&p.project), &f.link)?
+        }
+        None => ws.write_string_with_format(row, 1, &p.project, &f.wrap)?,
     };
-    let head: Vec<&str> = [
-        "单位",
-        "项目",
-        budget_head.as_str(),
-        spent_head.as_str(),
-        "预算执行率（%）",
-        "复核总分",
-        "等级",
-    ]
-    .into_iter()
-    .chain(counts_head)
-    .chain(["待评定分值", "原表总分", "差额（复核 − 原表）"])
-    .chain(mixed.then_some("金额单位"))
-    .collect();
-    for (col, h) in head.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &f.head)?;
-    }
-    row += 1;
-    for (k, p) in r.projects.iter().enumerate() {
-        ws.write_string_with_format(row, 0, &p.unit, &f.wrap)?;
-        match sheets.get(k).filter(|_| sheets.len() <= MAX_LINKS) {
-            Some(sheet) => {
-                let to = format!("internal:'{}'!A1", sheet.replace('\'', "''"));
-                ws.write_url_with_format(row, 1, Url::new(to).set_text(&p.project), &f.link)?
-            }
-            None => ws.write_string_with_format(row, 1, &p.project, &f.wrap)?,
-        };
-        fit_row(ws, row, &[(0, &p.unit), (1, &p.project)], &NAMES);
-        for (col, v) in [(2u16, p.budget), (3, p.spent)] {
-            match v {
-                Some(d) => ws.write_number_with_format(
-                    row,
-                    col,
-                    to_f64(d),
-                    &f.text.clone().set_num_format(amount_format(d)),
-                )?,
-                None => ws.write_string_with_format(row, col, "", &f.text)?,
-            };
-        }
-        score_cell(ws, row, 4, p.execution_rate.as_ref(), f)?;
-        if p.has_total() {
-            ws.write_number_with_format(row, 5, number(&p.score), &f.score)?;
-        } else {
-            ws.write_string_with_format(row, 5, p.total_text(), &f.text)?;
-        }
-        ws.write_string_with_format(row, 6, p.grade_text(), &f.text)?;
-        counts(ws, row, 7, &p.counts, f)?;
-        ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
-        // the office's printed total beside the recomputed one, and the difference
-        if let Some(t) = p.published_score {
-            ws.write_number_with_format(
+    fit_row(ws, row, &[(0, &p.unit), (1, &p.project)], &NAMES);
+    for (col, v) in [(2u16, p.budget), (3, p.spent)] {
+        match v {
+            Some(d) => ws.write_number_with_format(
                 row,
-                15,
-                to_f64(t),
-                &f.text.clone().set_num_format(amount_format(t)),
-            )?;
-        }
-        if let Some(d) = p.total_difference() {
-            ws.write_number_with_format(row, 16, number(&d), &f.score)?;
-        }
-        if mixed {
-            ws.write_string_with_format(row, 17, &*p.money_unit, &f.text)?;
-        }
-        row += 1;
+                col,
+                to_f64(d),
+                &f.text.clone().set_num_format(amount_format(d)),
+            )?,
+            None => ws.write_string_with_format(row, col, "", &f.text)?,
+        };
+    }
+    score_cell(ws, row, 4, p.execution_rate.as_ref(), f)?;
+    if p.has_total() {
+        ws.write_number_with_format(row, 5, number(&p.score), &f.score)?;
+    } else {
+        ws.write_string_with_format(row, 5, p.total_text(), &f.text)?;
+    }
+    ws.write_string_with_format(row, 6, p.grade_text(), &f.text)?;
+    counts(ws, row, 7, &p.counts, f)?;
+    ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
+    // the office's printed total beside the recomputed one, and the difference
+    if let Some(t) = p.published_score {
+        ws.write_number_with_format(
+            row,
+            15,
+            to_f64(t),
+            &f.text.clone().set_num_format(amount_format(t)),
+        )?;
+    }
+    if let Some(d) = p.total_difference() {
+        ws.write_number_with_format(row, 16, number(&d), &f.score)?;
+    }
+    if mixed {
+        ws.write_string_with_format(row, 17, &*p.money_unit, &f.text)?;
     }
     Ok(())
 }
 
-/// The grades of a unit's projects, counted (`优 1，中 1`), with how many have no total.
-fn unit_grades(r: &Report, unit: &str, waiting: usize) -> String {
+/// The grades of a unit's `projects`, counted (`优 1，中 1`), with how many have no total.
+fn unit_grades(projects: &[&ProjectReport], waiting: usize) -> String {
     format!(
         "{}{}",
-        super::selfeval_table::grade_counts(r.projects.iter().filter(|p| p.unit == unit)),
+        super::selfeval_table::grade_counts(projects.iter().copied()),
         super::selfeval_table::waiting_text(waiting)
     )
 }
