@@ -573,9 +573,6 @@ const LONG: &[(&str, &str, &str)] = &[
     ("eval/indicator.rs", "score_reading", "to split"),
     ("eval/score/mod.rs", "score", "to split"),
     ("eval/method.rs", "late", "to split"),
-    ("report/xlsx.rs", "summary_sheet", "to split"),
-    ("report/xlsx.rs", "project_sheet", "to split"),
-    ("report/xlsx_fit.rs", "fit_report", "to split"),
 ];
 
 #[test]
