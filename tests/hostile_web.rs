@@ -181,8 +181,10 @@ fn two_slow_drops_do_not_stop_the_page() {
     let answered = Instant::now();
     assert_eq!(status, 200);
     assert!(page.contains("jixiao 绩效自评"));
+    // a loaded machine stretches a page's answer, so the bound is loose; what fails a page held
+    // by the drops is below: it would be answered only after them
     assert!(
-        answered - start < Duration::from_secs(1),
+        answered - start < Duration::from_secs(4),
         "GET / took {:?} while two drops were worked on",
         answered - start
     );
@@ -207,8 +209,9 @@ fn a_timed_out_request_stops_its_work_at_once() {
     let start = Instant::now();
     let (status, answer) = server.request("POST", "/api/evaluate?format=xlsx", &ct, &body);
     assert_eq!(status, 408, "{}", &answer[..answer.len().min(300)]);
+    // the 2 s timeout, stretched by load at most this much (the work itself is minutes)
     assert!(
-        start.elapsed() < Duration::from_secs(6),
+        start.elapsed() < Duration::from_secs(30),
         "{:?}",
         start.elapsed()
     );
@@ -218,15 +221,13 @@ fn a_timed_out_request_stops_its_work_at_once() {
     let spent = cpu_ticks(server.child.id()) - before;
     // ticks are hundredths of a second: an idle server spends next to none
     assert!(spent <= 15, "{spent} ticks of CPU in 1.5 s after the 408");
-    // and its one slot is free at once
-    let start = Instant::now();
+    // and its one slot is free at once: the next request spends no more than its own CPU (the
+    // abandoned work would spend its remaining minutes before the slot came free)
+    let before = cpu_ticks(server.child.id());
     let (status, _) = server.request("POST", "/api/parse", "text/plain", "95%".as_bytes());
     assert_eq!(status, 200);
-    assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        start.elapsed()
-    );
+    let spent = cpu_ticks(server.child.id()).saturating_sub(before);
+    assert!(spent <= 100, "{spent} ticks of CPU for one small parse");
 }
 
 /// A crash in one request's work (debug builds: a worker whose table is named as
