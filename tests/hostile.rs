@@ -4836,3 +4836,173 @@ fn xls_of_fuzz_input(name: &str) -> Vec<u8> {
     cfb.flush().unwrap();
     cfb.into_inner().into_inner()
 }
+
+// ---- issue 27, the fifth outside probe (H36, PROBE.md): sums and quotients the four before did
+// not reach, and a bound read as its opposite ----
+
+/// The form of `tests/fixtures/forms/families/h5-core-breakdowns.csv` (★ indicators with
+/// `其中…` rows) with its two breakdowns' actuals replaced.
+fn form_with_breakdowns(first: &str, second: &str) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/forms/families/h5-core-breakdowns.csv"))
+        .unwrap()
+        .replace("≥600户,560户", &format!("≥600户,{first}"))
+        .replace("≥400户,340户", &format!("≥400户,{second}"))
+}
+
+#[test]
+fn breakdowns_past_the_decimal_range_are_a_mismatch_never_a_panic() {
+    // two 其中 rows of 79228162514264337593543950335户 each: their sum, checked against the
+    // indicator's 900户, overflowed (a panic, exit 101, in every verb that reads the form)
+    let d = dir("breakdown-overflow");
+    let max = format!("{DEC_MAX}户");
+    write(&d, "f.csv", form_with_breakdowns(&max, &max));
+    for args in [
+        &["inspect", "f.csv"][..],
+        &["evaluate", "f.csv", "--format", "jsonl"][..],
+        &["template", "f.csv", "-o", "a.yaml"][..],
+    ] {
+        let r = run(&d, args, &[]);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        if args[0] != "template" {
+            let shown = format!("{}{}", r.stdout, r.stderr);
+            assert!(
+                shown.contains("table.form-breakdown-mismatch")
+                    && shown.contains("不等于其中各项之和：各项之和超出精确计算范围"),
+                "{args:?}: {shown}"
+            );
+        }
+    }
+    // parts within the range that do not add up are told with their sum, as before
+    write(&d, "g.csv", form_with_breakdowns("560户", "330户"));
+    let r = run(&d, &["evaluate", "g.csv", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = format!("{}{}", r.stdout, r.stderr);
+    assert!(
+        shown.contains("的实际完成值 900户 不等于其中各项之和 890户"),
+        "{shown}"
+    );
+}
+
+/// A self-evaluation sheet of one qualitative row (指标值 好) with `actual` and `weight`.
+fn qualitative_sheet(actual: &str, weight: &str) -> String {
+    format!(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n\
+项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n\
+社区服务经费,,,,,,,,10,9.5,,100,90\n\
+社区服务经费,效益指标,社会效益指标,群众评价,定性,好,,{actual},{weight},,,,\n"
+    )
+}
+
+#[test]
+fn points_written_as_an_actual_far_past_a_small_weight_are_all_of_it() {
+    // `N分` as the actual of a qualitative row is a share, N ÷ the row's points: N of
+    // 79228162514264337593543950335 over 0.5 points overflowed the quotient (a panic in a
+    // worker, then in main). Past the range the share is at its bound, as any points beyond the
+    // row's are
+    let d = dir("points-overflow");
+    for (actual, weight, verdict, score) in [
+        (format!("{DEC_MAX}分"), "0.5", "pass", "0.50"),
+        (format!("-{DEC_MAX}分"), "0.5", "fail", "0.00"),
+        (format!("{DEC_MAX}分"), "0.0000000001", "pass", "0.00"),
+        // within the range, as before: 0.3 of 0.5 points
+        ("0.3分".to_owned(), "0.5", "fail", "0.30"),
+    ] {
+        write(&d, "s.csv", qualitative_sheet(&actual, weight));
+        let r = run(&d, &["evaluate", "s.csv", "--format", "jsonl"], &[]);
+        assert_eq!(r.code, 0, "{actual} / {weight}: {}", r.stderr);
+        let row = r
+            .stdout
+            .lines()
+            .find(|l| l.contains("\"indicator\":\"群众评价\""))
+            .unwrap_or_else(|| panic!("{}", r.stdout));
+        assert!(
+            row.contains(&format!("\"verdict\":\"{verdict}\""))
+                && row.contains(&format!("\"score\":\"{score}\"")),
+            "{actual} / {weight}: {row}"
+        );
+    }
+}
+
+#[test]
+fn a_relative_targets_growth_past_the_decimal_range_is_invalid_never_a_panic() {
+    // `较上年增长79228162514264337593543950300%`: the factor 1 + growth ÷ 100 overflowed
+    // (exit 101); now the row is 指标值有误 with the reason, and the run goes on
+    let d = dir("relative-overflow");
+    let table = TABLE.replace(
+        "1、产出指标：购置完成率，年度指标值：95%。",
+        "1、产出指标：服务人次，年度指标值：较上年增长79228162514264337593543950300%。",
+    );
+    write(&d, "t.tsv", table);
+    write(
+        &d,
+        "a.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    indicators:\n      - seq: 1\n        indicator: 服务人次\n        actual: \"200人\"\n        baseline: \"100人\"\n",
+    );
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "jsonl"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let row = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("\"indicator\":\"服务人次\""))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(
+        row.contains("\"verdict\":\"invalid\"") && row.contains("超出精确范围"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_bound_said_to_be_excluded_is_never_read_as_included() {
+    // `95%以上（不含）` is above 95%, not 95% or more: the note was read past as a remark, and
+    // an actual of exactly 95% passed. After 以上 / 以下 it makes the comparison strict; where
+    // it cannot be read so (`≥95%（不含）`) the target is left to a person, never guessed
+    let d = dir("exclusive-note");
+    write(
+        &d,
+        "t.txt",
+        "95%以上（不含）\n95%以下(不含本数)\n达到95%以上（不含）\n≥95%（不含）\n95%以上（含）\n",
+    );
+    let r = run(&d, &["parse", "t.txt", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let canon: Vec<String> = r
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["canonical"].as_str().unwrap_or("-").to_owned()
+        })
+        .collect();
+    assert_eq!(
+        canon,
+        ["> 95 %", "< 95 %", "> 95 %", "\"≥95%（不含）\"", ">= 95 %"],
+        "{}",
+        r.stdout
+    );
+    // scored: exactly 95% does not pass a bound it excludes
+    let table = TABLE.replace(
+        "购置完成率，年度指标值：95%。",
+        "购置完成率，年度指标值：95%以上（不含）。",
+    );
+    write(&d, "t.tsv", table);
+    write(
+        &d,
+        "a.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"95%\"\n",
+    );
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "jsonl"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let row = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("\"indicator\":\"购置完成率\""))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(row.contains("\"verdict\":\"fail\""), "{row}");
+}

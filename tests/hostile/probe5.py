@@ -51,19 +51,20 @@ FORM = """项目支出绩效自评表,,,,,,,
 项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分
 ,年度资金总额,300,300,300,10,100%,10
 一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施
-产出指标,数量指标,★改造农村户厕数量,{T},{A},30,27,部分农户外出务工
+产出指标,数量指标,★改造农村户厕数量,{T},{A},{W1},{S1},部分农户外出务工
 ,,其中：水冲式厕所,{T1},{A1},,,
 ,,其中：卫生旱厕,{T2},{A2},,,
-,质量指标,★改厕验收合格率,≥95%,96%,20,20,
+,质量指标,★改厕验收合格率,≥95%,96%,{W2},{S2},
 效益指标,社会效益指标,农村卫生厕所普及率,≥85%,88%,15,15,
 ,生态效益指标,粪污无害化处理率,≥80%,82%,15,15,
 满意度指标,服务对象满意度指标,农户满意度,≥90%,91%,10,10,
-总分,,,,,100,97,
+总分,,,,,{WT},{ST},
 """
 
 
 def form(**kw):
-    d = dict(T="≥1000户", A="900户", T1="≥600户", A1="560户", T2="≥400户", A2="340户")
+    d = dict(T="≥1000户", A="900户", T1="≥600户", A1="560户", T2="≥400户", A2="340户",
+             W1="30", S1="27", W2="20", S2="20", WT="100", ST="97")
     d.update(kw)
     return FORM.format(**d)
 
@@ -73,6 +74,10 @@ for verb in ("inspect", "evaluate"):
          [verb, put("form-breakdown-actuals-max.csv", form(A1=MAX + "户", A2=MAX + "户"))])
     case(f"form-breakdown-targets-max-{verb}",
          [verb, put("form-breakdown-targets-max.csv", form(T1="≥" + MAX + "户", T2="≥" + MAX + "户"))])
+    case(f"form-weights-max-{verb}", [verb, put("form-weights-max.csv", form(W1=MAX, W2=MAX, WT=MAX))])
+    case(f"form-scores-max-{verb}", [verb, put("form-scores-max.csv", form(S1=MAX, S2=MAX, ST=MAX))])
+    case(f"form-weights-tiny-{verb}", [verb, put("form-weights-tiny.csv",
+                                                 form(W1="0.0000000000000000000000000001", S1=MAX))])
     case(f"form-breakdown-many-{verb}",
          [verb, put("form-breakdown-many.csv", form(A1="40000000000000000000000000000户",
                                                       A2="40000000000000000000000000000户"))])
