@@ -5006,3 +5006,55 @@ fn a_bound_said_to_be_excluded_is_never_read_as_included() {
         .unwrap_or_else(|| panic!("{}", r.stdout));
     assert!(row.contains("\"verdict\":\"fail\""), "{row}");
 }
+
+#[test]
+fn a_budget_execution_rate_past_the_decimal_range_meets_its_step_rules_saturated() {
+    // actuals may give any budget and spending (`budget: 1`, `spent: ±10^27`): their share
+    // fits, but the rate in percent that a `deduct` / `tiers` rule for 预算执行率 reads did not
+    // (`share × 100`: a panic, exit 101). Past the range it is as large (or small) as can be:
+    // past every step, so a spending far over the budget keeps the budget's 10 points (the
+    // rule deducts nothing) and one far under it loses them all (the rule deducts them)
+    let d = dir("budget-rate-overflow");
+    write(&d, "t.tsv", TABLE);
+    write(
+        &d,
+        "r.yaml",
+        "rules:\n  - id: budget.steps\n    when: indicator == \"预算执行率\"\n    deduct: {per: 1%, points: 0.5}\n",
+    );
+    for (spent, score, deducted) in [
+        ("1000000000000000000000000000", "10.00", false),
+        ("-1000000000000000000000000000", "0.00", true),
+        // within the range, as before: 95% loses 5 × 0.5 points
+        ("0.95", "7.50", true),
+    ] {
+        write(
+            &d,
+            "a.yaml",
+            format!(
+                "projects:\n  - unit: 示例办事处\n    project: 购置经费\n    budget: \"1\"\n    spent: \"{spent}\"\n    indicators:\n      - seq: 1\n        indicator: 购置完成率\n        actual: \"96%\"\n"
+            ),
+        );
+        let r = run(
+            &d,
+            &[
+                "evaluate", "t.tsv", "a.yaml", "--rules", "r.yaml", "--format", "json",
+            ],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{spent}: {}", r.stderr);
+        let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let project = report["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["project"] == "购置经费")
+            .unwrap();
+        assert_eq!(project["budget_score"], score, "{spent}: {project}");
+        let by_rule = project["budget_rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "budget.steps");
+        assert_eq!(by_rule, deducted, "{spent}: {project}");
+    }
+}
