@@ -5058,3 +5058,43 @@ fn a_budget_execution_rate_past_the_decimal_range_meets_its_step_rules_saturated
         assert_eq!(by_rule, deducted, "{spent}: {project}");
     }
 }
+
+#[test]
+fn an_approximate_target_at_the_decimal_range_has_its_band_end_there() {
+    // `约79228162514264337593543950335人`: its band, the target ± its tolerance, overflowed in
+    // `t + spread` (a panic in a worker, then in main, whatever the actual). The band now ends
+    // at the range's end, where any actual lies within it or below it
+    let d = dir("approximate-overflow");
+    let mut sheet = String::from(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n社区服务经费,,,,,,,,10,9.5,,100,90\n",
+    );
+    let actuals = [
+        (format!("{DEC_MAX}人"), "pass"),
+        ("0".to_owned(), "fail"),
+        (format!("约{DEC_MAX}人"), "pass"),
+        // a count of people cannot be negative: the row says so, as before
+        (format!("-{DEC_MAX}人"), "invalid"),
+    ];
+    for (i, (actual, _)) in actuals.iter().enumerate() {
+        sheet.push_str(&format!(
+            "社区服务经费,产出指标,数量指标,指标{i},,约{DEC_MAX}人,,{actual},10,,,,\n"
+        ));
+    }
+    write(&d, "s.csv", &sheet);
+    for format in ["jsonl", "table"] {
+        let r = run(&d, &["evaluate", "s.csv", "--format", format], &[]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+    }
+    let r = run(&d, &["evaluate", "s.csv", "--format", "jsonl"], &[]);
+    for (i, (actual, verdict)) in actuals.iter().enumerate() {
+        let row = r
+            .stdout
+            .lines()
+            .find(|l| l.contains(&format!("\"indicator\":\"指标{i}\"")))
+            .unwrap_or_else(|| panic!("{}", r.stdout));
+        assert!(
+            row.contains(&format!("\"verdict\":\"{verdict}\"")),
+            "{actual}: {row}"
+        );
+    }
+}
