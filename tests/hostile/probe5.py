@@ -5,6 +5,7 @@ did not try (see tests/hostile/PROBE.md), read from the source as an attacker wo
     python3 tests/hostile/probe5.py DIR                    # writes the files, prints the cases
     python3 tests/hostile/probe5.py DIR run BIN [PREFIX...]   # runs each (or those whose name
         starts with a PREFIX) through BIN:  name  bytes  exit  seconds  peak-MB  first line
+    python3 tests/hostile/probe5.py DIR grid BIN      # edge targets × actuals × 分值 × formats
 
 Each case runs under `prlimit --as` (6 GB), `timeout 60` and `/usr/bin/time`; exit 101 is a
 panic, 134 an abort, 124 the timeout, 2 a named error. Inputs are hand-made (nothing
@@ -25,6 +26,7 @@ os.makedirs(OUT, exist_ok=True)
 CASES = []  # (name, argv after the binary, stdin bytes or None)
 MAX = "79228162514264337593543950335"
 NEAR = "79228162514264337593543950300"
+TINY = "0.0000000000000000000000000001"
 
 
 def path(name):
@@ -205,8 +207,40 @@ case("pile-nfd-nfc", ["evaluate", zip_of("pile-nf.zip", [("\u00e9.csv", s), ("e\
 case("pile-dir-entry-data", ["evaluate", zip_of("pile-dir.zip", [("d/", s), ("d/a.csv", s)])])
 case("pile-backslash", ["evaluate", zip_of("pile-bs.zip", [("..\\..\\a.csv", s)])])
 
+
+
+# ---------- a grid: edge targets × edge actuals × small and large 分值 × every text format ----------
+def grid(binary):
+    """Each target shape at the decimal range's edge against each actual at it, on a sheet of one
+    project, with 分值 of 0.5, 10^-10 and 10^15 − 1, in six formats: prints each run that ended
+    other than 0, 2 or 3 (with its first lines) and the count."""
+    NEAR_ = NEAR
+    targets=[("≥",MAX,"%"),("≤",MAX,"人"),("≥","-"+MAX,"人"),("",f"{MAX}～{MAX}","人"),("",f"-{MAX}～{MAX}","人"),("","约"+MAX,"人"),
+     ("","较上年下降"+NEAR_+"%",""),("","较上年减少"+MAX+"人",""),("≥",TINY,"%"),("≤",TINY,"%"),("=",MAX,"人"),("","每人"+MAX+"元",""),
+     ("≥","99999999999999.9999999999999","万元"),("","≤"+MAX+"天",""),("","2023年12月31日前",""),("","MAX倍".replace("MAX",MAX),""),("≥",MAX,"‰"),("","±"+MAX+"%",""),("","约"+TINY+"人",""),("","约-"+MAX+"人",""),("","同比增长"+NEAR_+"%",""),("","提高"+MAX+"个百分点",""),("","下降至"+MAX+"%",""),("","控制在"+MAX+"%以内",""),("",MAX+"%以上（不含）",""),("","≥"+MAX+"万人",""),("","每季度"+MAX+"次",""),("","不低于"+MAX+"人次/年",""),("","MAX‰～MAX%".replace("MAX",MAX),""),("","≤"+TINY+"秒","")]
+    actuals=[MAX,"-"+MAX,TINY,MAX+"%","-"+MAX+"%","约"+MAX+"人",MAX+"人",MAX+"分",MAX+"倍",MAX+"‰","提前"+MAX+"天","9999年12月31日",NEAR_+"万人",TINY+"%", "0", MAX+"万", "约"+TINY+"人", "-"+TINY, "百分之九十", MAX+"次/年", MAX+"秒", "提高"+MAX+"个百分点", "增长"+MAX+"%"]
+    weights=["0.5","0.0000000001","999999999999999"]
+    bad = runs = 0
+    for w in weights:
+        for t in targets:
+            s = HEAD
+            for i, a in enumerate(actuals):
+                s += f"社区服务经费,产出指标,数量指标,指标{i},{t[0]},{t[1]},{t[2]},{a},{w},,,,\n"
+            f = put("grid.csv", s)
+            for fmt in ("jsonl", "table", "csv", "markdown", "json", "html"):
+                p = subprocess.run([binary, "evaluate", f, "--format", fmt], capture_output=True)
+                runs += 1
+                if p.returncode not in (0, 2, 3):
+                    bad += 1
+                    print(w, t, fmt, p.returncode, p.stderr.decode("utf-8", "replace")[:300])
+                    break
+    print("grid: runs", runs, "ended otherwise", bad)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) > 3 and sys.argv[2] == "run":
+    if len(sys.argv) > 3 and sys.argv[2] == "grid":
+        grid(sys.argv[3])
+    elif len(sys.argv) > 3 and sys.argv[2] == "run":
         binary = sys.argv[3]
         prefixes = sys.argv[4:]
         for name, argv, stdin in CASES:
