@@ -623,3 +623,44 @@ fn a_rule_file_at_the_decimal_range_is_a_400_naming_its_line_not_a_crashed_worke
     let (status, _) = server.get_page();
     assert_eq!(status, 200);
 }
+
+#[test]
+fn tables_at_the_decimal_range_through_the_api_are_answered_not_crashed_workers() {
+    // the fifth probe's finds through `/api/evaluate`: a form whose 其中 rows sum past the
+    // decimal range, an approximate target at its end, points over a small 分值 as the actual;
+    // each crashed its worker (500). Now each is answered, with its finding where it has one
+    let server = Server::start(&[]);
+    let max = "79228162514264337593543950335";
+    let form_csv = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/forms/families/h5-core-breakdowns.csv"),
+    )
+    .unwrap()
+    .replace("≥600户,560户", &format!("≥600户,{max}户"))
+    .replace("≥400户,340户", &format!("≥400户,{max}户"));
+    let sheet = |target: &str, actual: &str, weight: &str| {
+        format!(
+            "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n社区服务经费,,,,,,,,10,9.5,,100,90\n社区服务经费,效益指标,社会效益指标,指标0,,{target},,{actual},{weight},,,,\n"
+        )
+    };
+    for (name, table) in [
+        ("form.csv", &form_csv),
+        ("about.csv", &sheet(&format!("约{max}人"), "0", "10")),
+        ("points.csv", &sheet("好", &format!("{max}分"), "0.5")),
+    ] {
+        let (ct, body) = form(&[], &[("table", name, table.as_bytes())]);
+        let (status, answer) = server.request("POST", "/api/evaluate?format=json", &ct, &body);
+        assert_eq!(status, 200, "{name}: {answer}");
+        assert!(answer.contains("\"summary\""), "{name}: {answer}");
+    }
+    // the form's finding, where the API gives a table's findings
+    let (ct, body) = form(&[], &[("table", "form.csv", form_csv.as_bytes())]);
+    let (status, answer) = server.request("POST", "/api/inspect", &ct, &body);
+    assert_eq!(status, 200, "{answer}");
+    assert!(
+        answer.contains("table.form-breakdown-mismatch") && answer.contains("超出精确计算范围"),
+        "{answer}"
+    );
+    let (status, _) = server.get_page();
+    assert_eq!(status, 200);
+}
