@@ -5098,3 +5098,34 @@ fn an_approximate_target_at_the_decimal_range_has_its_band_end_there() {
         );
     }
 }
+
+#[test]
+fn an_archive_that_names_one_file_twice_is_refused_never_read_as_one() {
+    // two entries named `a.csv` (different sheets): the zip reader keeps one, and the pile read
+    // 1 table, with no word of the other ("另有 0 个副本")
+    let d = dir("zip-same-name");
+    let sheet = self_eval_csv("100", "90", &[("5230", "20")]);
+    let other = sheet.replace("社区服务经费", "另一个项目");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in [("a.csv", &sheet), ("b.csv", &other)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    let mut bytes = zip.finish().unwrap().into_inner();
+    // the writer refuses a name twice: rename `b.csv` in its local and central headers (a name
+    // is not in the checksum)
+    for at in 0..bytes.len() - 5 {
+        if &bytes[at..at + 5] == b"b.csv" {
+            bytes[at] = b'a';
+        }
+    }
+    write(&d, "p.zip", bytes);
+    let r = run(&d, &["evaluate", "p.zip"], &[]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("pile.zip-broken") && r.stderr.contains("同名的文件"),
+        "{}",
+        r.stderr
+    );
+}
