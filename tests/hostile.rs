@@ -5129,3 +5129,43 @@ fn an_archive_that_names_one_file_twice_is_refused_never_read_as_one() {
         r.stderr
     );
 }
+
+#[test]
+fn a_workbook_or_document_that_names_a_part_twice_is_refused() {
+    // two `xl/worksheets/sheet1.xml` (or `word/document.xml`): the zip reader keeps the last,
+    // so the table read was not the one another program may show (Excel and Word refuse such
+    // a file). Refused with the reason, in every zip-based format
+    let d = dir("zip-part-twice");
+    let sheet = format!(
+        "{SHEET_HEAD}<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>项目名称</t></is></c></row>{SHEET_TAIL}"
+    );
+    let once = xlsx_with(sheet.as_bytes());
+    let mut zip = zip::ZipWriter::new_append(std::io::Cursor::new(once.clone())).unwrap();
+    zip.start_file(
+        "xl/worksheets/sheetX.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(sheet.replace("项目名称", "另一张表").as_bytes())
+        .unwrap();
+    let mut twice = zip.finish().unwrap().into_inner();
+    for at in 0..twice.len() - 10 {
+        if &twice[at..at + 10] == b"sheetX.xml" {
+            twice[at + 5] = b'1';
+        }
+    }
+    for name in ["t.xlsx", "t.docx", "t.ods"] {
+        write(&d, name, &twice);
+        let r = run(&d, &["inspect", name], &[]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.workbook") && r.stderr.contains("同名的部件"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+    // the same workbook with its part once is read
+    write(&d, "once.xlsx", &once);
+    let r = run(&d, &["inspect", "once.xlsx"], &[]);
+    assert!(!r.stderr.contains("同名的部件"), "{}", r.stderr);
+}
