@@ -144,6 +144,31 @@ relative("rel-growth-pp-max", f"较上年提高{NEAR}个百分点", "50%", "60%"
 relative("rel-growth-abs-max", f"较上年增加{NEAR}人", MAX + "人", "200人")
 relative("rel-growth-pct-base-tiny", "较上年增长10%", "0.0000000000000000000000000001人", MAX + "人")
 
+# ---------- budget execution's rate as step rules read it ----------
+for sign, tag in (("", "max"), ("-", "neg")):
+    t = put(f"budget-rate-{tag}.tsv", TARGETS.format(T="95%"))
+    a = put(f"budget-rate-{tag}.yaml", f"""projects:
+  - unit: 示例办事处
+    project: 购置经费
+    budget: "1"
+    spent: "{sign}1000000000000000000000000000"
+    indicators:
+      - seq: 1
+        indicator: 服务人次
+        actual: "96%"
+""")
+    r = put("budget-rate-rules.yaml", """rules:
+  - id: budget.steps
+    when: indicator == "预算执行率"
+    deduct: {per: 1%, points: 0.5}
+""")
+    case(f"budget-rate-{tag}", ["evaluate", t, a, "--rules", r, "--format", "json"])
+
+# ---------- an approximate target at the range's end ----------
+case("about-max", ["evaluate", put("about-max.csv", sheet([("", "约" + MAX, "人", "0", "10"),
+                                                          ("", "约" + MAX, "人", MAX + "人", "10")])),
+                   "--format", "jsonl"])
+
 # ---------- quietly wrong: targets a reader could take for another number ----------
 QUIET = ["95‰", "3‰以下", "万分之五", "1.000.000人", "1e3人", "1E-3", "１，０００人", "1，000人",
          "5千人", "十万零五人", "0.5万人", "≥-5%", "负5%", "百分之一百二十", "95%—100%",
@@ -174,9 +199,9 @@ case("out-dash", ["evaluate", SHEET, "-o", "-"])
 case("out-devnull-xlsx", ["evaluate", SHEET, "--format", "xlsx", "-o", "/dev/null"])
 
 # ---------- template and rules test of odd inputs ----------
-case("template-form", ["template", put("tmpl-form.csv", form()), "-o", path("tmpl-form.yaml")])
+case("template-form", ["template", put("tmpl-form.csv", form()), "-o", path("tmpl-form.yaml"), "--force"])
 case("template-max", ["template", put("tmpl-max.csv", form(A1=MAX + "户", A2=MAX + "户")), "-o",
-                      path("tmpl-max.yaml")])
+                      path("tmpl-max.yaml"), "--force"])
 case("rules-test-empty", ["rules", "test", put("rt-empty.yaml", "")])
 case("rules-test-cases-max", ["rules", "test", put("rt-max.yaml", f"""cases:
   - indicator: 服务人次
@@ -205,6 +230,17 @@ case("pile-case-collide", ["evaluate", zip_of("pile-case.zip", [("a.csv", s), ("
 case("pile-same-name-twice", ["evaluate", zip_of("pile-twice.zip", [("a.csv", s), ("a.csv", s)])])
 case("pile-nfd-nfc", ["evaluate", zip_of("pile-nf.zip", [("\u00e9.csv", s), ("e\u0301.csv", s)])])
 case("pile-dir-entry-data", ["evaluate", zip_of("pile-dir.zip", [("d/", s), ("d/a.csv", s)])])
+XL = {
+    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+SHEET_XML = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{}</t></is></c></row></sheetData></worksheet>')
+case("xlsx-part-twice", ["inspect", zip_of("xlsx-part-twice.xlsx", list(XL.items()) + [
+    ("xl/worksheets/sheet1.xml", SHEET_XML.format("项目名称")),
+    ("xl/worksheets/sheet1.xml", SHEET_XML.format("另一张表"))])])
 case("pile-backslash", ["evaluate", zip_of("pile-bs.zip", [("..\\..\\a.csv", s)])])
 
 
