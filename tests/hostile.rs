@@ -5169,3 +5169,58 @@ fn a_workbook_or_document_that_names_a_part_twice_is_refused() {
     let r = run(&d, &["inspect", "once.xlsx"], &[]);
     assert!(!r.stderr.contains("同名的部件"), "{}", r.stderr);
 }
+
+#[test]
+fn an_actual_that_says_it_fell_short_is_never_scored_as_reaching_its_figure() {
+    // a comparator in the actual was taken for the target's copied (`≥95%` against `≥95%`)
+    // and read by its figure, whichever way it pointed: `不足95%` (short of 95%), `<95%`,
+    // `95%以下` against `≥95%` passed with full points, and so did `95%（未完成）`. A comparator
+    // pointing away from the target's, or words that say the figure was not reached, leave the
+    // row to a person; a copied comparator that agrees is read as before
+    let d = dir("fell-short");
+    let cases = [
+        ("不足95%", "review"),
+        ("低于95%", "review"),
+        ("95%以下", "review"),
+        ("<95%", "review"),
+        ("≤95%", "review"),
+        ("95%（未完成）", "review"),
+        ("95%，未达标", "review"),
+        ("≥95%", "pass"),
+        ("超过95%", "pass"),
+        ("≥98%", "pass"),
+        ("90%", "fail"),
+    ];
+    let mut sheet = String::from(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n社区服务经费,,,,,,,,10,9.5,,100,90\n",
+    );
+    for (i, (actual, _)) in cases.iter().enumerate() {
+        sheet.push_str(&format!(
+            "社区服务经费,产出指标,数量指标,合格率{i},≥,95,%,\"{actual}\",5,,,,\n"
+        ));
+    }
+    write(&d, "s.csv", &sheet);
+    let r = run(&d, &["evaluate", "s.csv", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (i, (actual, verdict)) in cases.iter().enumerate() {
+        let row = r
+            .stdout
+            .lines()
+            .find(|l| l.contains(&format!("\"indicator\":\"合格率{i}\"")))
+            .unwrap_or_else(|| panic!("{}", r.stdout));
+        assert!(
+            row.contains(&format!("\"verdict\":\"{verdict}\"")),
+            "{actual}: {row}"
+        );
+    }
+    // the other way: `≥6秒` against `≤5秒` is not reaching it either
+    let sheet = sheet.replace(",≥,95,%,\"不足95%\"", ",≤,5,秒,\"≥6秒\"");
+    write(&d, "t.csv", &sheet);
+    let r = run(&d, &["evaluate", "t.csv", "--format", "jsonl"], &[]);
+    let row = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("\"indicator\":\"合格率0\""))
+        .unwrap();
+    assert!(row.contains("\"verdict\":\"review\""), "{row}");
+}
