@@ -5224,3 +5224,48 @@ fn an_actual_that_says_it_fell_short_is_never_scored_as_reaching_its_figure() {
         .unwrap();
     assert!(row.contains("\"verdict\":\"review\""), "{row}");
 }
+
+#[test]
+fn a_template_of_names_with_control_characters_escapes_them_and_reads_back() {
+    // an indicator named with ESC and BEL (an OSC title and a screen clear): `template` wrote
+    // them raw into the actuals file, so that showing the file (`cat`) reached the terminal,
+    // and `evaluate` refused the file it wrote (`文件中有控制字符`). They are written as YAML
+    // escapes (`\u001B`), and read back to the same name
+    let d = dir("template-controls");
+    let form = std::fs::read_to_string(
+        root().join("tests/fixtures/forms/families/h5-core-breakdowns.csv"),
+    )
+    .unwrap()
+    .replace(
+        "★改造农村户厕数量",
+        "★改造\u{1b}]0;owned\u{7}\u{1b}[2J户厕\u{9b}数量",
+    );
+    write(&d, "f.csv", &form);
+    let r = run(&d, &["template", "f.csv", "-o", "a.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let yaml = std::fs::read_to_string(d.join("a.yaml")).unwrap();
+    assert!(!yaml.chars().any(|c| c.is_control() && c != '\n'), "{yaml}");
+    assert!(
+        yaml.contains(r"★改造\u001B]0;owned\u0007\u001B[2J户厕\u009B数量"),
+        "{yaml}"
+    );
+    // filled in and read back: every actual finds its row
+    write(
+        &d,
+        "a.yaml",
+        yaml.replace("actual: \"\"", "actual: \"96%\""),
+    );
+    let r = run(
+        &d,
+        &["evaluate", "f.csv", "a.yaml", "--format", "jsonl"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("actuals.unmatched"), "{}", r.stderr);
+    let row = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("\"seq\":1,"))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(row.contains("\"actual\":\"96%\""), "{row}");
+}
