@@ -5269,3 +5269,34 @@ fn a_template_of_names_with_control_characters_escapes_them_and_reads_back() {
         .unwrap_or_else(|| panic!("{}", r.stdout));
     assert!(row.contains("\"actual\":\"96%\""), "{row}");
 }
+
+#[test]
+fn an_html_report_shows_control_characters_visibly() {
+    // the html report (and the page's tables, which share its escaping) wrote a table's ESC and
+    // BEL raw, as the text reports no longer do: a report shown with `cat` or `less` reached
+    // the terminal
+    let d = dir("html-controls");
+    let form = std::fs::read_to_string(
+        root().join("tests/fixtures/forms/families/h5-core-breakdowns.csv"),
+    )
+    .unwrap()
+    .replace(
+        "★改造农村户厕数量",
+        "★改造\u{1b}]0;owned\u{7}户厕\u{9b}数量",
+    );
+    write(&d, "f.csv", &form);
+    let r = run(
+        &d,
+        &["evaluate", "f.csv", "--format", "html", "-o", "r.html"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(d.join("r.html")).unwrap();
+    assert!(
+        !html
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
+        "a raw control character in the page"
+    );
+    assert!(html.contains("★改造␛]0;owned␇户厕\\u{9b}数量"), "{html}");
+}
