@@ -429,15 +429,23 @@ fn trickling_uploads_cannot_hold_the_admission_slots() {
             })
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(5_000));
-    // the tricklers are gone by now: another client is served
-    let (status, body) = server.request("POST", "/api/parse", "text/plain", "95%".as_bytes());
+    // the tricklers are cut after the 2 s grace (the rate rule): another client is served. A
+    // loaded machine may stretch the cut by seconds, so the client asks again until 20 s;
+    // tricklers that held their places would hold them for the 30 s they trickle
+    let start = Instant::now();
+    let (status, body) = loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let (status, body) = server.request("POST", "/api/parse", "text/plain", "95%".as_bytes());
+        if status == 200 || start.elapsed() > Duration::from_secs(20) {
+            break (status, body);
+        }
+    };
     assert_eq!(status, 200, "{body}");
     for t in trickles {
         let (took, answer) = t.join().unwrap();
         assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
         assert!(answer.contains("web.stalled"), "{answer}");
-        assert!(took < Duration::from_secs(6), "{took:?}");
+        assert!(took < Duration::from_secs(20), "{took:?}");
     }
 }
 
