@@ -570,12 +570,6 @@ const LONG: &[(&str, &str, &str)] = &[
         "to split with its speed measured: the text tables' splitting loop",
     ),
     ("table/grid.rs", "sheets_grid", "to split"),
-    ("eval/indicator.rs", "score_reading", "to split"),
-    ("eval/score/mod.rs", "score", "to split"),
-    ("eval/method.rs", "late", "to split"),
-    ("report/xlsx.rs", "summary_sheet", "to split"),
-    ("report/xlsx.rs", "project_sheet", "to split"),
-    ("report/xlsx_fit.rs", "fit_report", "to split"),
 ];
 
 #[test]
