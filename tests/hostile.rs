@@ -4268,7 +4268,7 @@ fn a_file_of_many_oversized_patterns_stops_compiling_after_the_first_few() {
         ));
     }
     write(&d, "r.yaml", &rules);
-    // every error shown (past the first 100 they are counted only: `rules.errors-not-shown`)
+    // all 500 errors shown (past the first 100 they are only counted by default)
     let (r, cpu, _) = run_measured(
         &d,
         &["rules", "check", "r.yaml"],
