@@ -583,7 +583,6 @@ const LONG: &[(&str, &str, &str)] = &[
         "split_rows",
         "to split with its speed measured: the text tables' splitting loop",
     ),
-    ("table/grid.rs", "sheets_grid", "to split"),
     ("eval/indicator.rs", "score_reading", "to split"),
     ("eval/score/mod.rs", "score", "to split"),
     ("eval/method.rs", "late", "to split"),
