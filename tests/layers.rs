@@ -578,11 +578,6 @@ const LONG: &[(&str, &str, &str)] = &[
     ("table/formats/docx.rs", "body_items", "to split"),
     ("table/formats/doc.rs", "structure", "to split"),
     ("table/stream.rs", "open", "to split"),
-    (
-        "table/grid.rs",
-        "split_rows",
-        "to split with its speed measured: the text tables' splitting loop",
-    ),
     ("eval/indicator.rs", "score_reading", "to split"),
     ("eval/score/mod.rs", "score", "to split"),
     ("eval/method.rs", "late", "to split"),

@@ -615,10 +615,11 @@ fn split_rows<'a>(
     // whether the last row kept is blank ([`keep_row`])
     let mut last_blank = false;
     let mut pos = 0;
-    // no `"` at or after this offset: an unclosed quote need not search again (no n² scans)
-    let mut no_quote_from = n;
-    // line breaks a quoted cell may span, as the streaming reader has it
-    let max_lines = limits::QUOTED_LINES.get_usize();
+    let mut quotes = Quotes {
+        no_quote_from: n,
+        max_lines: limits::QUOTED_LINES.get_usize(),
+        notes,
+    };
     let mut cursor = LineCursor {
         text,
         at: 0,
@@ -646,94 +647,142 @@ fn split_rows<'a>(
             }
             continue;
         }
-        let mut cells = Vec::with_capacity(capacity);
-        let mut in_line = true;
-        loop {
-            // one field at `pos`
-            let mut field = None;
-            if pos < n && bytes[pos] == b'"' {
-                let read = if pos + 1 < no_quote_from {
-                    read_quoted(text, pos, delim, max_lines)
-                } else {
-                    Err(QuoteFail::Unclosed)
-                };
-                match read {
-                    Ok(f) => field = Some(f),
-                    Err(QuoteFail::Tail) => {}
-                    Err(QuoteFail::Unclosed) => {
-                        if pos + 1 < no_quote_from && !bytes[pos + 1..].contains(&b'"') {
-                            no_quote_from = pos + 1;
-                        }
-                        notes.push(QuoteNote {
-                            offset: pos,
-                            end: QuoteEnd::Never,
-                        });
-                    }
-                    Err(QuoteFail::Rows { close }) => notes.push(QuoteNote {
-                        offset: pos,
-                        end: QuoteEnd::Rows(close),
-                    }),
-                    Err(QuoteFail::PastLines) => notes.push(QuoteNote {
-                        offset: pos,
-                        end: QuoteEnd::PastLines(max_lines),
-                    }),
-                }
-            }
-            let (cell, next) = match field {
-                Some((raw, escapes, next)) => {
-                    in_line = false;
-                    (make_cell(raw, pos + 1, escapes, None), next)
-                }
-                None => {
-                    let end = memchr::memchr2(delim, b'\n', &bytes[pos..])
-                        .map(|i| pos + i)
-                        .unwrap_or(n);
-                    let mut raw_end = end;
-                    if raw_end > pos
-                        && bytes[raw_end - 1] == b'\r'
-                        && (end == n || bytes[end] == b'\n')
-                    {
-                        raw_end -= 1;
-                    }
-                    let raw = Cow::Borrowed(&text[pos..raw_end]);
-                    (make_cell(raw, pos, Vec::new(), None), end)
-                }
-            };
-            let mut cell = cell;
-            (cell.line, cell.column) = if in_line {
-                cursor.advance_in_line(cell.offset)
-            } else {
-                cursor.advance_to(cell.offset)
-            };
-            cells.push(cell);
-            if cells.len() > budget.max_columns {
-                budget.row(cursor.line as usize, cells.len())?;
-            }
-            pos = next;
-            if pos < n && bytes[pos] == delim {
-                pos += 1;
-                continue;
-            }
-            break;
-        }
-        budget.row(cursor.line as usize, cells.len())?;
-        let mut end = pos;
-        if end > row_start && end <= n && bytes[end - 1] == b'\r' {
-            end -= 1;
-        }
-        if pos < n && bytes[pos] == b'\n' {
-            pos += 1;
-            if in_line {
-                cursor.next_line_at(pos);
-            }
-        }
-        let row = Row {
-            cells,
-            range: row_start..end.max(row_start),
-        };
+        let row;
+        (row, pos) = quoted_row(
+            text,
+            row_start,
+            delim,
+            &mut cursor,
+            budget,
+            capacity,
+            &mut quotes,
+        )?;
         keep_row(&mut rows, row, &mut last_blank);
     }
     Ok(rows)
+}
+
+/// What [`split_rows`] knows of a text's quotes as it goes.
+struct Quotes<'n> {
+    /// No `"` at or after this offset: an unclosed quote need not search again (no n² scans).
+    no_quote_from: usize,
+    /// Line breaks a quoted cell may span, as the streaming reader has it.
+    max_lines: usize,
+    /// The quotes read as text.
+    notes: &'n mut QuoteNotes,
+}
+
+impl Quotes<'_> {
+    /// The quoted field at `pos` (a `"`): its text, doubled-quote positions and the byte after
+    /// it; `None`, the quote noted, where it quotes nothing.
+    fn field<'a>(
+        &mut self,
+        text: &'a str,
+        pos: usize,
+        delim: u8,
+    ) -> Option<(Cow<'a, str>, Vec<usize>, usize)> {
+        let bytes = text.as_bytes();
+        let read = if pos + 1 < self.no_quote_from {
+            read_quoted(text, pos, delim, self.max_lines)
+        } else {
+            Err(QuoteFail::Unclosed)
+        };
+        let end = match read {
+            Ok(field) => return Some(field),
+            Err(QuoteFail::Tail) => return None,
+            Err(QuoteFail::Unclosed) => {
+                if pos + 1 < self.no_quote_from && !bytes[pos + 1..].contains(&b'"') {
+                    self.no_quote_from = pos + 1;
+                }
+                QuoteEnd::Never
+            }
+            Err(QuoteFail::Rows { close }) => QuoteEnd::Rows(close),
+            Err(QuoteFail::PastLines) => QuoteEnd::PastLines(self.max_lines),
+        };
+        self.notes.push(QuoteNote { offset: pos, end });
+        None
+    }
+}
+
+/// The row starting at `row_start`, one that holds a `"` (a quoted field may span lines), and
+/// the byte after its line break: each field quoted where its quote quotes ([`Quotes::field`]),
+/// else plain up to the next delimiter or line break.
+fn quoted_row<'a>(
+    text: &'a str,
+    row_start: usize,
+    delim: u8,
+    cursor: &mut LineCursor<'_>,
+    budget: &mut CellBudget,
+    capacity: usize,
+    quotes: &mut Quotes,
+) -> Result<(Row<'a>, usize), ReadError> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut pos = row_start;
+    let mut cells = Vec::with_capacity(capacity);
+    let mut in_line = true;
+    loop {
+        // one field at `pos`
+        let field = if pos < n && bytes[pos] == b'"' {
+            quotes.field(text, pos, delim)
+        } else {
+            None
+        };
+        let (mut cell, next) = match field {
+            Some((raw, escapes, next)) => {
+                in_line = false;
+                (make_cell(raw, pos + 1, escapes, None), next)
+            }
+            None => plain_field(text, pos, delim),
+        };
+        (cell.line, cell.column) = if in_line {
+            cursor.advance_in_line(cell.offset)
+        } else {
+            cursor.advance_to(cell.offset)
+        };
+        cells.push(cell);
+        if cells.len() > budget.max_columns {
+            budget.row(cursor.line as usize, cells.len())?;
+        }
+        pos = next;
+        if pos < n && bytes[pos] == delim {
+            pos += 1;
+            continue;
+        }
+        break;
+    }
+    budget.row(cursor.line as usize, cells.len())?;
+    let mut end = pos;
+    if end > row_start && end <= n && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    if pos < n && bytes[pos] == b'\n' {
+        pos += 1;
+        if in_line {
+            cursor.next_line_at(pos);
+        }
+    }
+    let row = Row {
+        cells,
+        range: row_start..end.max(row_start),
+    };
+    Ok((row, pos))
+}
+
+/// The plain field at `pos`, up to the next delimiter or line break (a CRLF's `\r` left out),
+/// and the byte after it.
+fn plain_field(text: &str, pos: usize, delim: u8) -> (Cell<'_>, usize) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let end = memchr::memchr2(delim, b'\n', &bytes[pos..])
+        .map(|i| pos + i)
+        .unwrap_or(n);
+    let mut raw_end = end;
+    if raw_end > pos && bytes[raw_end - 1] == b'\r' && (end == n || bytes[end] == b'\n') {
+        raw_end -= 1;
+    }
+    let raw = Cow::Borrowed(&text[pos..raw_end]);
+    (make_cell(raw, pos, Vec::new(), None), end)
 }
 
 /// The list of a text's rows: a row for each line, reserved at once; but a text of short lines
