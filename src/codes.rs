@@ -651,6 +651,14 @@ registry! {
     RULES_TOO_MANY = "rules::too-many", Error,
         "规则太多或嵌套太深",
         "含义：规则文件中的规则数、或 YAML 的嵌套深度超过上限（防止构造的文件耗尽内存）。\n处理：该规则文件不读取，本次运行停止。\n修改：拆分规则文件，或按帮助所写的环境变量提高上限。";
+    /// More rules tried for one indicator than the limit (`rules::prefilter`).
+    RULES_TOO_MANY_TRIES = "rules.too-many-tries", Error,
+        "对一个指标要尝试的规则太多",
+        "含义：规则文件中同一种决定（如 direction）的规则很多，且它们的条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not），对某个指标要尝试的规则条件超过上限（JIXIAO_MAX_RULE_TRIES）。\n处理：本次运行停止（退出码 2），不输出残缺的报告；错误中写出第一个超限的指标。\n修改：让条件含固定文字（indicator ~ \"满意度\"、category == \"产出指标\"），合并相近的规则，或按帮助所写的环境变量提高上限。";
+    /// Errors of rule files past those shown in full, counted in one line.
+    RULES_ERRORS_NOT_SHOWN = "rules.errors-not-shown", Info,
+        "规则文件的其余错误未逐条显示",
+        "含义：规则文件的错误和警告超过完整显示的条数（JIXIAO_MAX_ERRORS_SHOWN，默认 100），其余的只计数，在最后一行说明。\n处理：与全部显示时相同：有错误的规则文件不读取，本次运行停止（退出码 2）；rules check --format json 和网页的回答中 counts 仍是全部条数。\n修改：先改正显示出的错误（后面的常是同一个原因），再运行 jixiao rules check；要看全部，提高 JIXIAO_MAX_ERRORS_SHOWN。";
     /// Every error and warning of one rule file, together.
     RULES_FILE = "rules::file", Error,
         "规则文件有错误",

@@ -1044,6 +1044,16 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
         // not a zip calamine can read either: let it give its own error
         return Ok(ZipKind::Other);
     };
+    // a part named twice: the readers see one of them (the last), another program may show
+    // the other; Excel and Word refuse such a file, and so does this reader
+    if zip.has_duplicate_names() {
+        return Err(ReadError::Workbook {
+            name: name.into(),
+            source: calamine::Error::Msg(
+                "压缩包中有同名的部件（只读得到其中一个），不是 Excel 或 Word 写出的文件",
+            ),
+        });
+    }
     let max = limits::UNZIPPED.get();
     let too_large = |part: &str| ReadError::UnzippedTooLarge {
         name: name.into(),
