@@ -565,12 +565,6 @@ const MOST_LINES: usize = 120;
 const LONG: &[(&str, &str, &str)] = &[
     ("table/stream.rs", "open", "to split"),
     (
-        "table/grid.rs",
-        "split_rows",
-        "to split with its speed measured: the text tables' splitting loop",
-    ),
-    ("table/grid.rs", "sheets_grid", "to split"),
-    (
         "lang/record.rs",
         "write_parsed_json",
         "kept whole: the parse hot path's record writer; split into steps (three, then two \
