@@ -5300,3 +5300,59 @@ fn an_html_report_shows_control_characters_visibly() {
     );
     assert!(html.contains("★改造␛]0;owned␇户厕\\u{9b}数量"), "{html}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_unzipping_budget_is_one_for_all_the_archives_of_a_run() {
+    // every archive of a pile is unzipped when gathered and its entries held until read; the
+    // limit on the bytes unzipped was counted per archive, so ten archives each just within
+    // it held ten times it (with the 64 MB limit, ten 1 MB zips of a 60 MB table: 840 MB; by
+    // default ten 10 MB zips would hold 10 GB). One budget now serves the whole run: the
+    // entries past it are listed unread (`pile.zip-limit`), the rest still read
+    let d = dir("zip-budget");
+    // a 3 MB table of lines that compress about 60 times (within the ratio limit of 100)
+    let mut text = String::new();
+    let mut seed: u32 = 1;
+    while text.len() < 3 * 1024 * 1024 {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        text.push_str(&format!(
+            "项目名称\t{}\t{:04}\n",
+            "x".repeat(300),
+            seed % 10_000
+        ));
+    }
+    std::fs::create_dir_all(d.join("pile")).unwrap();
+    for k in 0..6 {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(
+            format!("t{k}.tsv"),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+        write(
+            &d.join("pile"),
+            &format!("p{k}.zip"),
+            zip.finish().unwrap().into_inner(),
+        );
+    }
+    let (r, peak_kb) = run_peak(
+        &d,
+        &["inspect", "pile"],
+        &[("JIXIAO_MAX_ZIP_UNZIPPED_MB", "4")],
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    // the first archive's table is within the budget; the five after it are past it
+    assert_eq!(
+        r.stderr.matches("pile.zip-limit").count(),
+        5,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("JIXIAO_MAX_ZIP_UNZIPPED_MB"),
+        "{}",
+        r.stderr
+    );
+    assert!(peak_kb < 200 * 1024, "peak {peak_kb} kB");
+}
