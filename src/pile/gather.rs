@@ -322,9 +322,14 @@ fn limit_refusal(name: String, limit: &Limit) -> Refusal {
     }
 }
 
-/// Unzip the archive `name` within the limits into `out`.
-fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
-    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+/// The archive `name` opened, or its refusal listed in `out`: not a zip, past the entry
+/// limit, or naming one file twice.
+fn open_archive<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    out: &mut Gathered,
+) -> Option<zip::ZipArchive<Cursor<&'a [u8]>>> {
+    let zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
         Ok(z) => z,
         Err(e) => {
             out.unread.push(Unread {
@@ -334,7 +339,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
                     reason: e.to_string(),
                 },
             });
-            return;
+            return None;
         }
     };
     if zip.len() as u64 > limits::ZIP_ENTRIES.get() {
@@ -342,7 +347,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
             name: name.to_owned(),
             refusal: limit_refusal(name.to_owned(), &limits::ZIP_ENTRIES),
         });
-        return;
+        return None;
     }
     // two entries of one name: the zip reader keeps one of them (the last), and the other
     // would be passed over without a word; an archiver never writes such a file
@@ -354,8 +359,16 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
                 reason: "其中有同名的文件，只能读到其中一个，整个压缩包未读取".to_owned(),
             },
         });
-        return;
+        return None;
     }
+    Some(zip)
+}
+
+/// Unzip the archive `name` within the limits into `out`.
+fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
+    let Some(mut zip) = open_archive(name, bytes, out) else {
+        return;
+    };
     // the run's budget, shared by its archives (all their entries are held until read)
     let mut total: u64 = out.unzipped;
     for i in 0..zip.len() {
