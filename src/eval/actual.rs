@@ -208,8 +208,23 @@ fn general(
         ..Context::default()
     };
     let parsed = parse(trimmed, &ctx);
+    // a figure beside words that say it fell short (`95%（未完成）`) is no figure to score by
+    let short = || NOT_DONE_WORDS.iter().any(|w| trimmed.contains(w));
     match parsed.target {
-        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
+        Target::Compare { op, quantity } => {
+            let copied = parsed.provenance.op == Some(Origin::Text);
+            // a comparator copied from the target (`≥95%`) is read by its figure; one that
+            // points the other way (`不足95%`, `<95%` against `≥95%`) says the figure was not
+            // reached, and is left to a person rather than read as reaching it
+            if copied && opposite(op, target) || short() {
+                return Actual::Text(trimmed.to_owned());
+            }
+            quantity_actual(quantity, copied, target)
+        }
+        Target::Approximate { quantity } => {
+            if short() {
+                return Actual::Text(trimmed.to_owned());
+            }
             let copied = parsed.provenance.op == Some(Origin::Text);
             quantity_actual(quantity, copied, target)
         }
@@ -222,6 +237,29 @@ fn general(
         Target::Boolean { expected } => Actual::YesNo(expected),
         Target::Deadline { date, .. } => Actual::Date(date),
         _ => Actual::Text(trimmed.to_owned()),
+    }
+}
+
+/// Words in an actual beside its figure that say the figure was not reached.
+const NOT_DONE_WORDS: &[&str] = &[
+    "未完成",
+    "未达到",
+    "未达成",
+    "未达标",
+    "未实现",
+    "没有完成",
+    "没有达到",
+];
+
+/// Whether an actual's comparator points away from the target's (`<`, `≤` against `≥`, `>`;
+/// and the reverse).
+fn opposite(actual: lang::Op, target: &Target) -> bool {
+    use lang::Op::{Ge, Gt, Le, Lt};
+    match target {
+        Target::Compare { op, .. } => {
+            matches!((op, actual), (Ge | Gt, Le | Lt) | (Le | Lt, Ge | Gt))
+        }
+        _ => false,
     }
 }
 

@@ -633,8 +633,11 @@ fn of_quantity(
         Target::Approximate { quantity } => match comparable(quantity, a) {
             Ok((t, a)) => {
                 let tol = m.approximate_tolerance.value;
-                let spread = (t * tol).abs();
-                let mut o = range((t - spread, true), (t + spread, true), a, weight);
+                // saturating: the band of `约79228162514264337593543950335人` reaches the
+                // decimal range's end, past which no actual lies (the sums overflowed)
+                let spread = t.saturating_mul(tol).abs();
+                let (lo, hi) = (t.saturating_sub(spread), t.saturating_add(spread));
+                let mut o = range((lo, true), (hi, true), a, weight);
                 o.rules.push(m.approximate_tolerance.rule.clone());
                 o
             }
