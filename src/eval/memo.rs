@@ -120,9 +120,10 @@ pub(super) struct ReadingMemo {
 /// made, outcomes found), or the readings' first level (readings kept there by the second
 /// level, and found there). A reading whose rows each bring an actual of their own
 /// (`96.578%`, `12.5次`: a varied sheet) is never found by its actual's text, and keying,
-/// looking up and keeping it is then work for nothing; so after 32 tries, the memo is used for
-/// it only while one try in sixteen finds it, and every 64th time otherwise (so that a reading
-/// whose actuals begin to repeat is served again). The memos change no answer, so neither
+/// looking up and keeping it is then work for nothing; so after 4 tries (a sheet has thousands
+/// of readings, each met a few times), the memo is used for it only while one try in sixteen
+/// finds it, and every 64th time otherwise (so that a reading whose actuals begin to repeat is
+/// served again). The memos change no answer, so neither
 /// does this (`tests/memo.rs`).
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct Served {
@@ -134,7 +135,7 @@ pub(super) struct Served {
 impl Served {
     /// Whether to ask the map now (counted as asked or left out).
     fn ask(&mut self) -> bool {
-        let by_rate = self.asked < 32 || u64::from(self.found) * 16 >= u64::from(self.asked);
+        let by_rate = self.asked < 4 || u64::from(self.found) * 16 >= u64::from(self.asked);
         if !by_rate {
             self.left = self.left.wrapping_add(1);
         }
@@ -555,6 +556,8 @@ impl ParseCache {
 /// parts never give the same key (whatever characters the cells hold).
 pub(super) fn key_of(key: &mut Vec<u8>, parts: &[Option<&str>]) {
     key.clear();
+    // one reservation for the whole key
+    key.reserve(parts.iter().map(|p| 8 + p.map_or(0, str::len)).sum());
     for part in parts {
         match part {
             Some(p) => {
@@ -693,10 +696,10 @@ mod memo_tests {
 
     #[test]
     fn a_memo_that_never_finds_a_reading_is_asked_rarely_and_again_once_it_does() {
-        // never found: asked 32 times, then once in 64
+        // never found: asked 4 times, then once in 64
         let mut s = Served::default();
-        let asked = (0..32 + 64 * 10).filter(|_| s.ask()).count();
-        assert_eq!(asked, 32 + 10);
+        let asked = (0..4 + 64 * 10).filter(|_| s.ask()).count();
+        assert_eq!(asked, 4 + 10);
         // found every time it is asked from now on: asked every time again within a few probes
         let mut probes = 0;
         for _ in 0..64 * 8 {
