@@ -577,7 +577,6 @@ const LONG: &[(&str, &str, &str)] = &[
     ("table/formats/workbook.rs", "guard_ods", "to split"),
     ("table/formats/docx.rs", "body_items", "to split"),
     ("table/formats/doc.rs", "structure", "to split"),
-    ("table/stream.rs", "open", "to split"),
     (
         "table/grid.rs",
         "split_rows",
