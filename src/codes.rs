@@ -564,7 +564,7 @@ registry! {
         "含义：实际值文件（顶层有 projects: 的 YAML）不是 UTF-8 编码，读出的单位、项目和指标名称会是乱码。\n处理：单个表评价时本次运行停止（退出码 2）；汇总中该文件列为未能读取，其余照常，退出码 3。\n修改：用文本编辑器另存为 UTF-8。";
     REPORT_XLSX_TOO_MANY = "report.xlsx-too-many", Error,
         "报告的项目或指标太多，不生成 xlsx",
-        "含义：xlsx 报告每个项目一张工作表，整本在内存中生成（每个项目约 70 KB）；项目数超过 JIXIAO_MAX_XLSX_PROJECTS（默认 10000）或指标数超过 JIXIAO_MAX_XLSX_INDICATORS（默认 200000）时不生成。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变；网页上 xlsx 下载标为太大，其余照常。\n修改：改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价；确有需要时提高上述环境变量。";
+        "含义：xlsx 报告每个项目一张工作表，每张工作表生成后压缩保存，整本在内存中写成（每个项目约 25 KB）；项目数超过 JIXIAO_MAX_XLSX_PROJECTS（默认 10000）或指标数超过 JIXIAO_MAX_XLSX_INDICATORS（默认 200000）时不生成。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变；网页上 xlsx 下载标为太大，其余照常。\n修改：改用 --format csv 或 jsonl（逐行写出，内存不随表格增长），或按单位拆分表格分别评价；确有需要时提高上述环境变量。";
     REPORT_XLSX_CELL_CUT = "report.xlsx-cell-cut", Warning,
         "单元格超过 Excel 每格的字符上限，xlsx 中已截断",
         "含义：表中某格文字（指标名、指标值、实际完成值、偏差原因、项目名称等）超过 Excel 每格 32767 个字符的上限（通常是误粘贴了大段文字）。\n处理：xlsx 报告中该格保留前 30000 字并注明已截断，该行的说明列（项目层面的文字则在表下注）列出此项；其他格式（csv、json、html 等）保留全文，评分不受影响。\n修改：缩短表中那段文字；需要全文时用 --format csv 或 json。";
@@ -590,7 +590,7 @@ registry! {
     /// close past lines that read as rows.
     STRAY_QUOTE = "table.stray-quote", Warning,
         "单元格开头的引号按普通文字读取",
-        "含义：csv / tsv 文件中一个单元格以半角双引号 \" 开头，但引号没有在本单元格内闭合；或者与它配对的引号在几行之后，中间的文字含有分隔符（制表符，或 csv 中两个以上不是千位分隔的逗号），像是表格的几行而不是一个多行的单元格。Excel 会把引号之间的所有行读成一个单元格，吞掉这些行，把它们所在的项目拆成两半。\n处理：这个引号按普通文字读取（留在单元格的文字中），其后的每一行照常逐行读取；提示给出引号所在的行和列。\n修改：删去多余的引号；若确是多行的单元格，去掉其中的分隔符，或在 Excel 中另存为 xlsx 再读取。";
+        "含义：csv / tsv 文件中一个单元格以半角双引号 \" 开头，但引号没有在本单元格内闭合；或者与它配对的引号在几行之后，中间的文字含有分隔符（制表符，或 csv 中两个以上不是千位分隔的逗号），像是表格的几行而不是一个多行的单元格；或者在其后 1000 行（JIXIAO_MAX_QUOTED_LINES）内没有闭合。Excel 会把引号之间的所有行读成一个单元格，吞掉这些行，把它们所在的项目拆成两半。\n处理：这个引号按普通文字读取（留在单元格的文字中），其后的每一行照常逐行读取；提示给出引号所在的行和列。\n修改：删去多余的引号；若确是多行的单元格，去掉其中的分隔符，或在 Excel 中另存为 xlsx 再读取。";
     /// An actuals file that does not read (YAML syntax, shape, limits).
     ACTUALS_PARSE = "actuals::parse", Error,
         "实际值文件无法读取",
@@ -651,6 +651,14 @@ registry! {
     RULES_TOO_MANY = "rules::too-many", Error,
         "规则太多或嵌套太深",
         "含义：规则文件中的规则数、或 YAML 的嵌套深度超过上限（防止构造的文件耗尽内存）。\n处理：该规则文件不读取，本次运行停止。\n修改：拆分规则文件，或按帮助所写的环境变量提高上限。";
+    /// More rules tried for one indicator than the limit (`rules::prefilter`).
+    RULES_TOO_MANY_TRIES = "rules.too-many-tries", Error,
+        "对一个指标要尝试的规则太多",
+        "含义：规则文件中同一种决定（如 direction）的规则很多，且它们的条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not），对某个指标要尝试的规则条件超过上限（JIXIAO_MAX_RULE_TRIES）。\n处理：本次运行停止（退出码 2），不输出残缺的报告；错误中写出第一个超限的指标。\n修改：让条件含固定文字（indicator ~ \"满意度\"、category == \"产出指标\"），合并相近的规则，或按帮助所写的环境变量提高上限。";
+    /// Errors of rule files past those shown in full, counted in one line.
+    RULES_ERRORS_NOT_SHOWN = "rules.errors-not-shown", Info,
+        "规则文件的其余错误未逐条显示",
+        "含义：规则文件的错误和警告超过完整显示的条数（JIXIAO_MAX_ERRORS_SHOWN，默认 100），其余的只计数，在最后一行说明。\n处理：与全部显示时相同：有错误的规则文件不读取，本次运行停止（退出码 2）；rules check --format json 和网页的回答中 counts 仍是全部条数。\n修改：先改正显示出的错误（后面的常是同一个原因），再运行 jixiao rules check；要看全部，提高 JIXIAO_MAX_ERRORS_SHOWN。";
     /// Every error and warning of one rule file, together.
     RULES_FILE = "rules::file", Error,
         "规则文件有错误",

@@ -28,7 +28,9 @@
 //! | sheets of one workbook, tables of one Word document or web page | 10000 | `JIXIAO_MAX_SHEETS` |
 //! | style entries of one xlsx (`<xf>`, `<numFmt>`, fonts, fills, borders) | 100000 | `JIXIAO_MAX_STYLES` |
 //! | files dropped in one upload of the page | 1000 | `JIXIAO_MAX_UPLOAD_FILES` |
-//! | lines of one quoted cell of a streamed text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
+//! | lines of one quoted cell of a text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
+//! | rules tried for one indicator (one decision asked of a rule set) | 10000 | `JIXIAO_MAX_RULE_TRIES` |
+//! | errors of rule files shown in full (the rest counted in one line) | 100 | `JIXIAO_MAX_ERRORS_SHOWN` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -163,8 +165,9 @@ pub static ZIP_UNZIPPED: Limit = Limit::new(
 pub static ZIP_RATIO: Limit =
     Limit::new("压缩包中单个文件的压缩比", "JIXIAO_MAX_ZIP_RATIO", 100, "");
 
-/// Projects of one xlsx report (a sheet each: about 70 KB of memory a project while the
-/// workbook is built).
+/// Projects of one xlsx report (a sheet each, kept deflated until the workbook is saved: about
+/// 25 KB of memory a project, 257 MB at 10,000 in a debug build; more sheets than
+/// [`SHEETS`] would not read back).
 pub static XLSX_PROJECTS: Limit = Limit::new(
     "xlsx 报告中的项目数",
     "JIXIAO_MAX_XLSX_PROJECTS",
@@ -210,8 +213,8 @@ pub static STYLES: Limit = Limit::new("工作簿样式表的条目数", "JIXIAO_
 pub static UPLOAD_FILES: Limit =
     Limit::new("一次上传的文件数", "JIXIAO_MAX_UPLOAD_FILES", 1_000, "");
 
-/// Lines one quoted cell of a streamed text table may span: past it the opening quote is taken
-/// for a stray one (a `table.stray-quote` finding) and the lines after it read as rows.
+/// Lines one quoted cell of a text table may span (read whole or streamed): past it the opening
+/// quote is taken for a stray one (a `table.stray-quote` finding) and the lines after it read as rows.
 pub static QUOTED_LINES: Limit = Limit::new(
     "CSV 引号内一个单元格的行数",
     "JIXIAO_MAX_QUOTED_LINES",
@@ -219,8 +222,33 @@ pub static QUOTED_LINES: Limit = Limit::new(
     "",
 );
 
+/// Rules whose `when:` one set of facts (an indicator's, a project's) may try, of the kinds
+/// prefiltered (`rules::prefilter`: kinds of many rules, where a rule whose pattern cannot match
+/// is never tried): the cost of rules × rows is bounded by rows × this. Counted per indicator,
+/// not per run: a run of the bundled rules (54) over millions of rows tries hundreds of millions
+/// in all, and no budget of a run could tell that from a hostile file; what grows without bound
+/// is the product, and the rows are bounded by the input's limits. A rule file of 20,000 rules
+/// that all must be tried is refused at its first indicator.
+pub static RULE_TRIES: Limit = Limit::new(
+    "对一个指标尝试的规则条件数",
+    "JIXIAO_MAX_RULE_TRIES",
+    10_000,
+    "",
+);
+
+/// Errors and warnings of rule files shown in full, as compilers do: the rest are counted in one
+/// closing line (`rules.errors-not-shown`), and the exit code, `rules check --format json`'s
+/// counts and the server's answer still say how many there are. 100,000 errors, each shown with
+/// its snippet, took 8 s and about 480 MB (debug) to say what the first few already said.
+pub static ERRORS_SHOWN: Limit = Limit::new(
+    "完整显示的规则文件错误数",
+    "JIXIAO_MAX_ERRORS_SHOWN",
+    100,
+    "",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 23] = [
+pub static ALL: [&Limit; 25] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -244,6 +272,8 @@ pub static ALL: [&Limit; 23] = [
     &QUOTED_LINES,
     &YAML_NODES,
     &YAML_KEY,
+    &RULE_TRIES,
+    &ERRORS_SHOWN,
 ];
 
 #[cfg(test)]
@@ -255,6 +285,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 23);
+        assert_eq!(ALL.len(), 25);
     }
 }

@@ -110,11 +110,27 @@ fn is_path(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'))
 }
 
+/// A message without its place and path, in Chinese: serde's ([`serde_in_chinese`]), then the
+/// scanner's ([`SCANNER_MESSAGES`]), else kept behind `YAML 格式有误：`.
 fn body_in_chinese(body: &str) -> String {
     // the scanner's context (`, while scanning for the next token`) says nothing more to a user
     let body = body.split(", while ").next().unwrap_or(body);
+    if let Some(chinese) = serde_in_chinese(body) {
+        return chinese;
+    }
+    for (english, chinese) in SCANNER_MESSAGES {
+        if body.starts_with(english) {
+            return (*chinese).to_owned();
+        }
+    }
+    format!("YAML 格式有误：{body}")
+}
+
+/// serde's messages (unknown field or value, missing or duplicate field, wrong type, value or
+/// length) in Chinese, with the names and values they quote; `None` for any other message.
+fn serde_in_chinese(body: &str) -> Option<String> {
     if let Some(rest) = body.strip_prefix("unknown field ") {
-        return match rest.rsplit_once(", expected one of ") {
+        return Some(match rest.rsplit_once(", expected one of ") {
             Some((f, list)) => format!("不认识的字段 {f}（可用的字段：{}）", names(list)),
             None => match rest.rsplit_once(", expected ") {
                 Some((f, one)) => format!("不认识的字段 {f}（可用的字段：{}）", names(one)),
@@ -123,25 +139,25 @@ fn body_in_chinese(body: &str) -> String {
                     rest.trim_end_matches(", there are no fields")
                 ),
             },
-        };
+        });
     }
     if let Some(rest) = body.strip_prefix("unknown variant ") {
-        return match rest.rsplit_once(", expected one of ") {
+        return Some(match rest.rsplit_once(", expected one of ") {
             Some((v, list)) => format!("不认识的取值 {v}（可选：{}）", names(list)),
             None => match rest.rsplit_once(", expected ") {
                 Some((v, one)) => format!("不认识的取值 {v}（可选：{}）", names(one)),
                 None => format!("不认识的取值 {rest}"),
             },
-        };
+        });
     }
     if let Some(f) = body.strip_prefix("missing field ") {
-        return format!("缺少字段 {f}");
+        return Some(format!("缺少字段 {f}"));
     }
     if let Some(f) = body.strip_prefix("duplicate field ") {
-        return format!("字段 {f} 重复");
+        return Some(format!("字段 {f} 重复"));
     }
     if let Some(k) = body.strip_prefix("duplicate entry with key ") {
-        return format!("键 {k} 重复");
+        return Some(format!("键 {k} 重复"));
     }
     for (prefix, head) in [
         ("invalid type: ", "类型不对"),
@@ -151,131 +167,128 @@ fn body_in_chinese(body: &str) -> String {
             .strip_prefix(prefix)
             .and_then(|r| r.rsplit_once(", expected "))
         {
-            return format!(
+            return Some(format!(
                 "{head}：这里是{}，应是{}",
                 found_in_chinese(found),
                 expected_in_chinese(expected)
-            );
+            ));
         }
     }
-    if let Some((n, expected)) = body
+    let (n, expected) = body
         .strip_prefix("invalid length ")
-        .and_then(|r| r.rsplit_once(", expected "))
-    {
-        return format!("长度不对：有 {n} 项，应是{}", expected_in_chinese(expected));
-    }
-    let scanner = [
-        (
-            "found character that cannot start any token",
-            "出现了不能开始一个值的字符（用制表符缩进了？或值以 @、` 开头，需加引号）",
-        ),
-        (
-            "mapping values are not allowed in this context",
-            "此处不能写“键: 值”（值中有冒号加空格时请给整个值加引号）",
-        ),
-        (
-            "did not find expected key",
-            "找不到应有的键（检查缩进是否对齐）",
-        ),
-        ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合"),
-        ("did not find expected ',' or '}'", "花括号 { } 没有闭合"),
-        ("did not find expected node content", "此处缺少值"),
-        ("did not find expected '-' indicator", "列表项的缩进不对"),
-        (
-            "found unexpected end of stream",
-            "文件意外结束（引号或括号没有闭合？）",
-        ),
-        ("found undefined alias", "引用了未定义的锚点（*别名）"),
-        ("found unknown anchor", "引用了未定义的锚点（*别名）"),
-        ("recursion limit exceeded", "嵌套太深"),
-        (
-            "found a tab character that violates indentation",
-            "用了制表符缩进（请用空格）",
-        ),
-        (
-            "found unexpected end of plain scalar",
-            "值意外结束（检查引号）",
-        ),
-        (
-            "found a tab character where an indentation space is expected",
-            "用了制表符缩进（请用空格）",
-        ),
-        (
-            "could not find expected ':'",
-            "找不到应有的冒号“:”（上一行的字段名后面漏了冒号？应写成“字段: 值”，冒号后加空格）",
-        ),
-        (
-            "block sequence entries are not allowed in this context",
-            "此处不能开始列表项“- ”（检查上一行的缩进或冒号）",
-        ),
-        (
-            "did not find expected comment or line break",
-            "值后面多了文字（含空格或 # 的值请加引号）",
-        ),
-        (
-            "found unknown escape character",
-            "双引号中的反斜杠 \\ 后面跟了不认识的字符（改用单引号）",
-        ),
-        (
-            "found invalid Unicode character escape code",
-            "双引号中的 \\u 转义不是有效字符",
-        ),
-        (
-            "control characters are not allowed",
-            "文件中有控制字符（不可见字符）",
-        ),
-        (
-            "did not find expected whitespace or line break",
-            "此处应有空格或换行",
-        ),
-        (
-            "found unexpected document indicator",
-            "值中出现了文档分隔符 --- 或 ...（请加引号）",
-        ),
-        (
-            "did not find expected <document start>",
-            "文件开头的格式不对（应以“字段: 值”开始）",
-        ),
-        (
-            "invalid leading UTF-8 octet",
-            "文件不是 UTF-8 编码（请另存为 UTF-8）",
-        ),
-        (
-            "invalid trailing UTF-8 octet",
-            "文件不是 UTF-8 编码（请另存为 UTF-8）",
-        ),
-        (
-            "incomplete UTF-8 octet sequence",
-            "文件不是 UTF-8 编码（请另存为 UTF-8）",
-        ),
-        (
-            "found invalid tag",
-            "不认识的类型标记（! 开头的值请加引号）",
-        ),
-        (
-            "did not find expected tag URI",
-            "不认识的类型标记（! 开头的值请加引号）",
-        ),
-        (
-            "found undefined tag handle",
-            "不认识的类型标记（! 开头的值请加引号）",
-        ),
-        (
-            "did not find URI escaped octet",
-            "不认识的类型标记（! 开头的值请加引号）",
-        ),
-        (
-            "found unexpected ':'",
-            "此处不能有冒号（含冒号的值请加引号）",
-        ),
-    ];
-    for (english, chinese) in scanner {
-        if body.starts_with(english) {
-            return chinese.to_owned();
-        }
-    }
-    format!("YAML 格式有误：{body}")
+        .and_then(|r| r.rsplit_once(", expected "))?;
+    Some(format!(
+        "长度不对：有 {n} 项，应是{}",
+        expected_in_chinese(expected)
+    ))
 }
+
+/// The YAML scanner's messages (how each begins) in Chinese, with what to do about them.
+const SCANNER_MESSAGES: &[(&str, &str)] = &[
+    (
+        "found character that cannot start any token",
+        "出现了不能开始一个值的字符（用制表符缩进了？或值以 @、` 开头，需加引号）",
+    ),
+    (
+        "mapping values are not allowed in this context",
+        "此处不能写“键: 值”（值中有冒号加空格时请给整个值加引号）",
+    ),
+    (
+        "did not find expected key",
+        "找不到应有的键（检查缩进是否对齐）",
+    ),
+    ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合"),
+    ("did not find expected ',' or '}'", "花括号 { } 没有闭合"),
+    ("did not find expected node content", "此处缺少值"),
+    ("did not find expected '-' indicator", "列表项的缩进不对"),
+    (
+        "found unexpected end of stream",
+        "文件意外结束（引号或括号没有闭合？）",
+    ),
+    ("found undefined alias", "引用了未定义的锚点（*别名）"),
+    ("found unknown anchor", "引用了未定义的锚点（*别名）"),
+    ("recursion limit exceeded", "嵌套太深"),
+    (
+        "found a tab character that violates indentation",
+        "用了制表符缩进（请用空格）",
+    ),
+    (
+        "found unexpected end of plain scalar",
+        "值意外结束（检查引号）",
+    ),
+    (
+        "found a tab character where an indentation space is expected",
+        "用了制表符缩进（请用空格）",
+    ),
+    (
+        "could not find expected ':'",
+        "找不到应有的冒号“:”（上一行的字段名后面漏了冒号？应写成“字段: 值”，冒号后加空格）",
+    ),
+    (
+        "block sequence entries are not allowed in this context",
+        "此处不能开始列表项“- ”（检查上一行的缩进或冒号）",
+    ),
+    (
+        "did not find expected comment or line break",
+        "值后面多了文字（含空格或 # 的值请加引号）",
+    ),
+    (
+        "found unknown escape character",
+        "双引号中的反斜杠 \\ 后面跟了不认识的字符（改用单引号）",
+    ),
+    (
+        "found invalid Unicode character escape code",
+        "双引号中的 \\u 转义不是有效字符",
+    ),
+    (
+        "control characters are not allowed",
+        "文件中有控制字符（不可见字符）",
+    ),
+    (
+        "did not find expected whitespace or line break",
+        "此处应有空格或换行",
+    ),
+    (
+        "found unexpected document indicator",
+        "值中出现了文档分隔符 --- 或 ...（请加引号）",
+    ),
+    (
+        "did not find expected <document start>",
+        "文件开头的格式不对（应以“字段: 值”开始）",
+    ),
+    (
+        "invalid leading UTF-8 octet",
+        "文件不是 UTF-8 编码（请另存为 UTF-8）",
+    ),
+    (
+        "invalid trailing UTF-8 octet",
+        "文件不是 UTF-8 编码（请另存为 UTF-8）",
+    ),
+    (
+        "incomplete UTF-8 octet sequence",
+        "文件不是 UTF-8 编码（请另存为 UTF-8）",
+    ),
+    (
+        "found invalid tag",
+        "不认识的类型标记（! 开头的值请加引号）",
+    ),
+    (
+        "did not find expected tag URI",
+        "不认识的类型标记（! 开头的值请加引号）",
+    ),
+    (
+        "found undefined tag handle",
+        "不认识的类型标记（! 开头的值请加引号）",
+    ),
+    (
+        "did not find URI escaped octet",
+        "不认识的类型标记（! 开头的值请加引号）",
+    ),
+    (
+        "found unexpected ':'",
+        "此处不能有冒号（含冒号的值请加引号）",
+    ),
+];
 
 /// serde's list of names (`` `a` or `b` ``, `` `a`, `b`, `c` ``) joined with 、.
 fn names(list: &str) -> String {

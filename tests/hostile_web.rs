@@ -181,8 +181,10 @@ fn two_slow_drops_do_not_stop_the_page() {
     let answered = Instant::now();
     assert_eq!(status, 200);
     assert!(page.contains("jixiao 绩效自评"));
+    // a loaded machine stretches a page's answer, so the bound is loose; what fails a page held
+    // by the drops is below: it would be answered only after them
     assert!(
-        answered - start < Duration::from_secs(1),
+        answered - start < Duration::from_secs(4),
         "GET / took {:?} while two drops were worked on",
         answered - start
     );
@@ -207,8 +209,9 @@ fn a_timed_out_request_stops_its_work_at_once() {
     let start = Instant::now();
     let (status, answer) = server.request("POST", "/api/evaluate?format=xlsx", &ct, &body);
     assert_eq!(status, 408, "{}", &answer[..answer.len().min(300)]);
+    // the 2 s timeout, stretched by load at most this much (the work itself is minutes)
     assert!(
-        start.elapsed() < Duration::from_secs(6),
+        start.elapsed() < Duration::from_secs(30),
         "{:?}",
         start.elapsed()
     );
@@ -218,15 +221,13 @@ fn a_timed_out_request_stops_its_work_at_once() {
     let spent = cpu_ticks(server.child.id()) - before;
     // ticks are hundredths of a second: an idle server spends next to none
     assert!(spent <= 15, "{spent} ticks of CPU in 1.5 s after the 408");
-    // and its one slot is free at once
-    let start = Instant::now();
+    // and its one slot is free at once: the next request spends no more than its own CPU (the
+    // abandoned work would spend its remaining minutes before the slot came free)
+    let before = cpu_ticks(server.child.id());
     let (status, _) = server.request("POST", "/api/parse", "text/plain", "95%".as_bytes());
     assert_eq!(status, 200);
-    assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        start.elapsed()
-    );
+    let spent = cpu_ticks(server.child.id()).saturating_sub(before);
+    assert!(spent <= 100, "{spent} ticks of CPU for one small parse");
 }
 
 /// A crash in one request's work (debug builds: a worker whose table is named as
@@ -428,15 +429,23 @@ fn trickling_uploads_cannot_hold_the_admission_slots() {
             })
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(5_000));
-    // the tricklers are gone by now: another client is served
-    let (status, body) = server.request("POST", "/api/parse", "text/plain", "95%".as_bytes());
+    // the tricklers are cut after the 2 s grace (the rate rule): another client is served. A
+    // loaded machine may stretch the cut by seconds, so the client asks again until 20 s;
+    // tricklers that held their places would hold them for the 30 s they trickle
+    let start = Instant::now();
+    let (status, body) = loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let (status, body) = server.request("POST", "/api/parse", "text/plain", "95%".as_bytes());
+        if status == 200 || start.elapsed() > Duration::from_secs(20) {
+            break (status, body);
+        }
+    };
     assert_eq!(status, 200, "{body}");
     for t in trickles {
         let (took, answer) = t.join().unwrap();
         assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
         assert!(answer.contains("web.stalled"), "{answer}");
-        assert!(took < Duration::from_secs(6), "{took:?}");
+        assert!(took < Duration::from_secs(20), "{took:?}");
     }
 }
 
@@ -619,6 +628,47 @@ fn a_rule_file_at_the_decimal_range_is_a_400_naming_its_line_not_a_crashed_worke
         assert!(answer.contains("rules::bad-value"), "{rule}: {answer}");
         assert!(answer.contains("10^15"), "{rule}: {answer}");
     }
+    let (status, _) = server.get_page();
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn tables_at_the_decimal_range_through_the_api_are_answered_not_crashed_workers() {
+    // the fifth probe's finds through `/api/evaluate`: a form whose 其中 rows sum past the
+    // decimal range, an approximate target at its end, points over a small 分值 as the actual;
+    // each crashed its worker (500). Now each is answered, with its finding where it has one
+    let server = Server::start(&[]);
+    let max = "79228162514264337593543950335";
+    let form_csv = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/forms/families/h5-core-breakdowns.csv"),
+    )
+    .unwrap()
+    .replace("≥600户,560户", &format!("≥600户,{max}户"))
+    .replace("≥400户,340户", &format!("≥400户,{max}户"));
+    let sheet = |target: &str, actual: &str, weight: &str| {
+        format!(
+            "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n社区服务经费,,,,,,,,10,9.5,,100,90\n社区服务经费,效益指标,社会效益指标,指标0,,{target},,{actual},{weight},,,,\n"
+        )
+    };
+    for (name, table) in [
+        ("form.csv", &form_csv),
+        ("about.csv", &sheet(&format!("约{max}人"), "0", "10")),
+        ("points.csv", &sheet("好", &format!("{max}分"), "0.5")),
+    ] {
+        let (ct, body) = form(&[], &[("table", name, table.as_bytes())]);
+        let (status, answer) = server.request("POST", "/api/evaluate?format=json", &ct, &body);
+        assert_eq!(status, 200, "{name}: {answer}");
+        assert!(answer.contains("\"summary\""), "{name}: {answer}");
+    }
+    // the form's finding, where the API gives a table's findings
+    let (ct, body) = form(&[], &[("table", "form.csv", form_csv.as_bytes())]);
+    let (status, answer) = server.request("POST", "/api/inspect", &ct, &body);
+    assert_eq!(status, 200, "{answer}");
+    assert!(
+        answer.contains("table.form-breakdown-mismatch") && answer.contains("超出精确计算范围"),
+        "{answer}"
+    );
     let (status, _) = server.get_page();
     assert_eq!(status, 200);
 }

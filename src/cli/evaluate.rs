@@ -305,6 +305,7 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
     }
     let methodology = Methodology::from_rules(&rules);
     let report = evaluate_showing_progress(args, &doc, actuals.as_ref(), &methodology, &rules);
+    super::rules::tries_checked(&rules)?;
     for f in &report.findings {
         if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
             say!("警告[{}] {}：{}", f.code, f.position(), f.message);
@@ -584,6 +585,10 @@ fn streaming(
     };
     let result = eval::stream::evaluate_stream(stream, &opts, &mut out, &mut std::io::stderr());
     Some(match result {
+        // the rules stopped trying: the report is dropped unfinished
+        Ok(_) if rules.overrun().is_some() => super::rules::tries_checked(rules)
+            .err()
+            .unwrap_or(exit::USAGE),
         Ok(streamed) => {
             for f in &streamed.findings {
                 say!("警告[{}] {}：{}", f.code, f.position(), f.message);
@@ -640,6 +645,9 @@ fn streaming_csv(
             std::io::Seek::rewind(&mut notes)?;
             std::io::copy(&mut notes, &mut std::io::stderr())
         });
+    if let Err(code) = super::rules::tries_checked(opts.rules) {
+        return Some(code);
+    }
     let streamed = match result {
         Ok(s) => s,
         Err(eval::stream::StreamError::Write(e)) => return Some(super::output::failed(&e, "报告")),

@@ -269,6 +269,10 @@ pub fn run(args: Args) -> u8 {
             }
         }
     }
+    // directions past the budget of tries: the readings are incomplete (the output is dropped)
+    if let Err(code) = super::rules::tries_checked(&rules) {
+        return code;
+    }
     if printer.format == ParseFormat::Table {
         let text = printer.table.render();
         if let Err(e) = printer.out.write_all(text.as_bytes()) {

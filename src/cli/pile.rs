@@ -359,6 +359,7 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
         )
     };
     progress.done();
+    super::rules::tries_checked(&rules)?;
     if let Some(folder) = single {
         // one folder holding one table: the single run, on what was read
         return Ok(Some(Box::new(preread(folder, first, prepared, finished))));

@@ -116,6 +116,9 @@ pub fn run(args: Args) -> u8 {
                 year: args.year,
             },
         );
+        if let Err(code) = super::rules::tries_checked(&rules) {
+            return code;
+        }
         for f in &findings {
             worst = Some(match worst {
                 Some(w) if rank(w) >= rank(f.severity) => w,

@@ -64,6 +64,15 @@ impl RuleArgs {
     }
 }
 
+/// `Err(exit code)`, the limit's error shown, where `rules` stopped trying rules for some
+/// indicator past `JIXIAO_MAX_RULE_TRIES` (its decisions are incomplete: no report is given).
+pub fn tries_checked(rules: &RuleSet) -> Result<(), u8> {
+    rules.check_tries().map_err(|e| {
+        super::show(&e);
+        exit::USAGE
+    })
+}
+
 /// Output formats of `jixiao rules check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
@@ -109,12 +118,17 @@ pub enum RulesCommand {
 /// Print diagnostics to stderr (colour only on a terminal).
 pub fn report(files: &[FileErrors]) {
     let handler = crate::diagnostic::handler(super::console::colour());
-    for f in files {
-        for e in &f.errors {
-            let mut out = String::new();
-            crate::diagnostic::render_into(&mut out, &handler, e);
-            say!("{out}");
-        }
+    // the first ones in full, the rest counted in one line (`JIXIAO_MAX_ERRORS_SHOWN`)
+    let (shown, rest) = rules::error::shown(files);
+    for e in shown {
+        let mut out = String::new();
+        crate::diagnostic::render_into(&mut out, &handler, e);
+        say!("{out}");
+    }
+    if let Some(rest) = rest {
+        let mut out = String::new();
+        crate::diagnostic::render_into(&mut out, &handler, &rest);
+        say!("{out}");
     }
 }
 
@@ -295,6 +309,9 @@ fn test(file: &std::path::Path, args: &RuleArgs) -> u8 {
         project: &project,
     };
     let results = rules::cases::run(&set, &cases, Some(&scorers));
+    if let Err(code) = tries_checked(&set) {
+        return code;
+    }
     let mut out = super::output::Printer::new();
     let (mut pass, mut fail, mut pending) = (0, 0, 0);
     for (i, r) in results.iter().enumerate() {

@@ -135,10 +135,63 @@ pub fn read_with(
     }
     // most actuals are a plain figure (`95.4%`, `231`): read without the general parser (and
     // its memo), as it would read them
-    if let Some(quantity) = plain_figure(trimmed) {
+    if let Some(quantity) = plain_figure(trimmed).or_else(|| figure_in_unit(trimmed, target)) {
         return quantity_actual(quantity, false, target);
     }
     general(trimmed, target, indicator, year, parse)
+}
+
+/// Units of counts and measures that the target language reads after a plain figure as that
+/// figure in that unit, whatever the indicator or year (no magnitude, date or period in them:
+/// `万人`, `月`, `年` are not here). A test holds each to the language's reading.
+const PLAIN_UNITS: &[&str] = &[
+    "人",
+    "人次",
+    "个",
+    "次",
+    "件",
+    "户",
+    "家",
+    "台",
+    "套",
+    "项",
+    "册",
+    "场",
+    "所",
+    "篇",
+    "份",
+    "辆",
+    "条",
+    "株",
+    "例",
+    "起",
+    "元",
+    "秒",
+    "分钟",
+    "小时",
+    "米",
+    "公里",
+    "平方米",
+    "亩",
+    "公顷",
+    "吨",
+    "千克",
+    "GB",
+    "TB",
+];
+
+/// A plain figure followed by the target's own unit, where that unit is one of [`PLAIN_UNITS`]
+/// (`12.5次` against `12次`): the figure in that unit, as the target language reads it (a
+/// varied sheet's actuals, read without the parser and its memo). Anything else is left to the
+/// language.
+fn figure_in_unit(text: &str, target: &Target) -> Option<Quantity> {
+    let unit = target.unit()?;
+    let digits = text.strip_suffix(unit.as_str())?;
+    if !PLAIN_UNITS.contains(&unit.as_str()) {
+        return None;
+    }
+    crate::table::amount::plain_decimal(digits.as_bytes())
+        .map(|d| Quantity::new(d, Some(unit.clone())))
 }
 
 /// [`read_with`] past the words and plain figures: the text read by the target language.
@@ -155,8 +208,23 @@ fn general(
         ..Context::default()
     };
     let parsed = parse(trimmed, &ctx);
+    // a figure beside words that say it fell short (`95%（未完成）`) is no figure to score by
+    let short = || NOT_DONE_WORDS.iter().any(|w| trimmed.contains(w));
     match parsed.target {
-        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
+        Target::Compare { op, quantity } => {
+            let copied = parsed.provenance.op == Some(Origin::Text);
+            // a comparator copied from the target (`≥95%`) is read by its figure; one that
+            // points the other way (`不足95%`, `<95%` against `≥95%`) says the figure was not
+            // reached, and is left to a person rather than read as reaching it
+            if copied && opposite(op, target) || short() {
+                return Actual::Text(trimmed.to_owned());
+            }
+            quantity_actual(quantity, copied, target)
+        }
+        Target::Approximate { quantity } => {
+            if short() {
+                return Actual::Text(trimmed.to_owned());
+            }
             let copied = parsed.provenance.op == Some(Origin::Text);
             quantity_actual(quantity, copied, target)
         }
@@ -169,6 +237,29 @@ fn general(
         Target::Boolean { expected } => Actual::YesNo(expected),
         Target::Deadline { date, .. } => Actual::Date(date),
         _ => Actual::Text(trimmed.to_owned()),
+    }
+}
+
+/// Words in an actual beside its figure that say the figure was not reached.
+const NOT_DONE_WORDS: &[&str] = &[
+    "未完成",
+    "未达到",
+    "未达成",
+    "未达标",
+    "未实现",
+    "没有完成",
+    "没有达到",
+];
+
+/// Whether an actual's comparator points away from the target's (`<`, `≤` against `≥`, `>`;
+/// and the reverse).
+fn opposite(actual: lang::Op, target: &Target) -> bool {
+    use lang::Op::{Ge, Gt, Le, Lt};
+    match target {
+        Target::Compare { op, .. } => {
+            matches!((op, actual), (Ge | Gt, Le | Lt) | (Le | Lt, Ge | Gt))
+        }
+        _ => false,
     }
 }
 
@@ -347,6 +438,89 @@ mod tests {
 
     fn t(s: &str) -> Target {
         lang::parse(s, &Context::default()).target
+    }
+
+    #[test]
+    fn figures_in_the_targets_unit_read_as_the_target_language_reads_them() {
+        let mut figures: Vec<String> = [
+            "",
+            "0",
+            "12",
+            "12.5",
+            "007",
+            "0.25",
+            "3.",
+            ".5",
+            "-3",
+            "1,000",
+            "95 ",
+            "约5",
+            "1e5",
+            "９５",
+            "1.2.3",
+            "999999999999999999",
+            "9999999999999999999",
+            "2023",
+            "12",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..300 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let whole = x % 10u64.pow((x >> 40) as u32 % 9);
+            let decimals = (x >> 20) as usize % 4;
+            let fraction = format!("{:06}", x % 1_000_000)[..decimals].to_owned();
+            figures.push(if decimals > 0 {
+                format!("{whole}.{fraction}")
+            } else {
+                whole.to_string()
+            });
+        }
+        for unit in PLAIN_UNITS {
+            let targets = [
+                t(&format!("≥200{unit}")),
+                t(&format!("≤5{unit}")),
+                t(&format!("12{unit}")),
+                t(&format!("10-20{unit}")),
+                t(&format!("约100{unit}")),
+            ];
+            let indicators = [
+                None,
+                Some("办公设备维修维护工作完成率".to_owned()),
+                Some(format!("服务数量(≥**{unit})")),
+                Some(format!("服务数量(≥**万{unit})")),
+                Some(format!("响应时间（{unit}）")),
+            ];
+            let mut fast = 0;
+            for figure in &figures {
+                for text in [format!("{figure}{unit}"), format!("{figure} {unit}")] {
+                    for target in &targets {
+                        fast += usize::from(figure_in_unit(&text, target).is_some());
+                        for indicator in &indicators {
+                            let indicator = indicator.as_deref();
+                            let ours = read(&text, target, indicator, Some(2023));
+                            let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
+                            let theirs =
+                                general(trimmed, target, indicator, Some(2023), &mut |t, ctx| {
+                                    lang::parse(t, ctx)
+                                });
+                            // Debug shows a decimal's scale (12.50, not 12.5): the same digits, too
+                            assert_eq!(
+                                format!("{ours:?}"),
+                                format!("{theirs:?}"),
+                                "{text:?} against {target:?} under {indicator:?}"
+                            );
+                        }
+                    }
+                }
+            }
+            // each unit takes the fast path (the targets are in its unit), not only the parser
+            assert!(fast > 900, "{unit}: {fast}");
+        }
     }
 
     #[test]

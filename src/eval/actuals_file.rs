@@ -224,6 +224,12 @@ fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
+            // every other control character (a table's ESC, BEL, C1) and the characters YAML
+            // may take for a line break, escaped: written raw they reach a terminal that shows
+            // the file, and the file is refused when read back (`文件中有控制字符`)
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
             c => out.push(c),
         }
     }

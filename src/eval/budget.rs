@@ -121,7 +121,16 @@ pub(super) fn by_methods(
         op: Op::Ge,
         quantity: Quantity::new(Decimal::ONE_HUNDRED, percent.clone()),
     };
-    let rate = Quantity::new(spent_share * Decimal::ONE_HUNDRED, percent);
+    // saturating: a rate past the decimal range (spending 10^27 times a budget of 1) is past
+    // every step and band, as H31's differences and ratios are (`eval::method`)
+    let rate = spent_share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(
+        if spent_share.is_sign_negative() {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        },
+    );
+    let rate = Quantity::new(rate, percent);
     let methods = MethodRules::from_applied(&rules.apply(Facts {
         indicator: Some(INDICATOR),
         project: Some(around.project),

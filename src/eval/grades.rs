@@ -29,8 +29,15 @@ pub fn read(
         .and_then(|p| p.trim().parse::<Decimal>().ok())
         && weight > Decimal::ZERO
     {
+        // a quotient past the decimal range is past the share's bounds (points far beyond a
+        // small 分值 are all of it, as any points beyond it are)
+        let share = p.checked_div(weight).unwrap_or(if p.is_sign_negative() {
+            Decimal::ZERO
+        } else {
+            Decimal::ONE
+        });
         return Some((
-            Actual::Share((p / weight).max(Decimal::ZERO).min(Decimal::ONE)),
+            Actual::Share(share.max(Decimal::ZERO).min(Decimal::ONE)),
             None,
         ));
     }

@@ -104,13 +104,20 @@ pub(super) struct Scoring {
 
 impl Scoring {
     pub fn new(outcome: Outcome) -> Self {
-        let mut note = outcome.formula.clone();
-        for r in &outcome.remarks {
-            note.push('；');
-            note.push_str(r);
-        }
+        // the formula alone (most notes) is copied once, not built and copied again
+        let note = match outcome.remarks.as_slice() {
+            [] => Arc::from(outcome.formula.as_str()),
+            remarks => {
+                let mut note = outcome.formula.clone();
+                for r in remarks {
+                    note.push('；');
+                    note.push_str(r);
+                }
+                Arc::from(note)
+            }
+        };
         Scoring {
-            note: Arc::from(note),
+            note,
             outcome,
             flags: Vec::new(),
             vetoes: Vec::new(),
@@ -187,8 +194,14 @@ fn on_actual(
     super::checks::on_actual(opts.rules, facts)
 }
 
+/// What scoring a row adds beside its outcome: the checks' findings and a bonus rule's points.
+type Beside = (Vec<super::checks::Flag>, Option<super::method::BonusGiven>);
+
 /// Scores one indicator: its actual (and plan) read against its target, with its weight; the
-/// actual as read beside it.
+/// actual as read beside it. Step by step: the actual read ([`read_actual`]), the plan read,
+/// the national formula, a rule's formula and the method's tiers, deductions and floor
+/// ([`formula_and_method`]), for each item of a distributive target ([`distributed`]); then
+/// the rules named and the remarks on the outcome ([`noted`]).
 fn score_reading(
     s: &Scored<'_>,
     plan_text: Option<&str>,
@@ -201,19 +214,44 @@ fn score_reading(
     Vec<super::checks::Flag>,
     Option<super::method::BonusGiven>,
 ) {
-    let m = opts.methodology;
-    let target = &s.reading.parsed.target;
-    let mut read = |text: &str| {
-        actual::read_with(text, target, Some(&s.row.name), year, &mut |t, ctx| {
-            cache.parse(t, ctx)
-        })
+    let (actual, converted, flags) = read_actual(s, year, opts, cache);
+    let plan = plan_text.map(|t| read_text(s, t, year, cache));
+    let mut beside = (flags, None);
+    let o = if distributive::is_distributive(&s.reading.parsed) {
+        distributed(s, &actual, plan.as_ref(), year, opts, cache, &mut beside)
+    } else {
+        formula_and_method(s, &actual, plan.as_ref(), year, opts, &mut beside)
     };
+    let o = noted(s, o, converted.map(|(_, rule)| rule), opts);
+    (o, actual, beside.0, beside.1)
+}
+
+/// An actual a `convert:` rule brought to the target's unit, and the rule.
+type Converted = (Actual, Cow<'static, str>);
+
+/// `text` read as an actual (or plan) against the row's target.
+fn read_text(s: &Scored<'_>, text: &str, year: Option<i32>, cache: &mut ParseCache) -> Actual {
+    let target = &s.reading.parsed.target;
+    actual::read_with(text, target, Some(&s.row.name), year, &mut |t, ctx| {
+        cache.parse(t, ctx)
+    })
+}
+
+/// The row's actual as it is scored: read, brought to the target's unit by a `convert:` rule
+/// (the converted actual and the rule beside it), read as a grade where one is wanted, or as
+/// an answer to a yes/no target; the findings of reading a grade.
+fn read_actual(
+    s: &Scored<'_>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+) -> (Actual, Option<Converted>, Vec<super::checks::Flag>) {
+    let target = &s.reading.parsed.target;
     let mut actual = match &s.actual_text {
-        Some(t) => read(t),
+        Some(t) => read_text(s, t, year, cache),
         None => Actual::Missing,
     };
     let mut flags = Vec::new();
-    let mut bonus = None;
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
     if let Some((a, _)) = &converted {
@@ -255,90 +293,124 @@ fn score_reading(
     {
         actual = a;
     }
-    let plan = plan_text.map(&mut read);
-    // the national formula, a rule's formula, then the method's tiers, deductions and floor
-    let one = |actual: &Actual,
-               flags: &mut Vec<super::checks::Flag>,
-               bonus: &mut Option<super::method::BonusGiven>| {
-        let mut o = match &s.reading.decisions.late_penalty {
-            Some((p, rule)) => {
-                let mut with_penalty = m.clone();
-                with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
-                score(target, actual, plan.as_ref(), s.weight, &with_penalty)
-            }
-            None => score(target, actual, plan.as_ref(), s.weight, m),
-        };
-        if let Some(f) = s.reading.decisions.formula {
-            o = super::formula::apply(f, target, actual, s.weight, m, o);
+    (actual, converted, flags)
+}
+
+/// One value scored: the national formula, a rule's formula, then the method's tiers,
+/// deductions and floor (their findings and a bonus's points into `beside`).
+fn formula_and_method(
+    s: &Scored<'_>,
+    actual: &Actual,
+    plan: Option<&Actual>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    (flags, bonus): &mut Beside,
+) -> Outcome {
+    let m = opts.methodology;
+    let target = &s.reading.parsed.target;
+    let mut o = match &s.reading.decisions.late_penalty {
+        Some((p, rule)) => {
+            let mut with_penalty = m.clone();
+            with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
+            score(target, actual, plan, s.weight, &with_penalty)
         }
-        if let Some(method) = &s.reading.decisions.method {
-            let written = super::method::Written {
-                indicator: &s.row.name,
-                target: &s.row.target,
-                actual: s.actual_text,
-                year,
-            };
-            // a weight rescaled from the method's points rescales the rules' absolute points too
-            let (rescaled, scaled) = super::method::rescale(method, s.weight, s.method_weight);
-            let Some(scaled) = scaled else {
-                return super::method::out_of_range(method, o, written, flags);
-            };
-            let rules = scaled.as_ref().unwrap_or(method);
-            let (out, flag, given) =
-                super::method::apply_with_bonus(rules, target, actual, written, s.weight, o);
-            o = out;
-            flags.extend(flag);
-            *bonus = given;
-            if let Some(mw) = rescaled {
-                o.formula = format!("{}；{}", o.formula, method.scale_note(mw, s.weight));
-                flags.push(rescaled_flag(&s.row.name, mw, s.weight));
-            }
-        }
-        o
+        None => score(target, actual, plan, s.weight, m),
     };
-    let mut o = if distributive::is_distributive(&s.reading.parsed) {
-        // `分别≥90%` under `门诊和住院…`: each item's value scored, or one value for all
-        let written = &s.row.target;
-        let items_text = s
-            .reading
-            .parsed
-            .spans
-            .items
-            .clone()
-            .and_then(|r| written.get(r))
-            .unwrap_or(&s.row.name);
-        let items = distributive::items(items_text);
-        match s.actual_text.and_then(distributive::parts) {
-            Some(parts) if items.len() >= 2 && items.len() != parts.len() => {
-                distributive::count_differs(parts.len(), items.len())
-            }
-            Some(parts) => {
-                let mut scored = Vec::with_capacity(parts.len());
-                for (k, (label, value)) in parts.into_iter().enumerate() {
-                    let mut a = read(value);
-                    if let Some((c, _)) = super::method::convert_actual(opts.rules, target, &a) {
-                        a = c;
-                    }
-                    let label = match (label, items.get(k)) {
-                        ("", Some(item)) if items.len() >= 2 => (*item).to_owned(),
-                        ("", _) => format!("第 {} 项", k + 1),
-                        (l, _) => l.to_owned(),
-                    };
-                    scored.push((label, value, one(&a, &mut flags, &mut bonus)));
-                }
-                distributive::combine(scored)
-            }
-            None => {
-                let mut o = one(&actual, &mut flags, &mut bonus);
-                if items.len() >= 2 && !matches!(actual, Actual::Missing) {
-                    o.remarks.push(distributive::ONE_FOR_ALL);
-                }
-                o
-            }
-        }
-    } else {
-        one(&actual, &mut flags, &mut bonus)
+    if let Some(f) = s.reading.decisions.formula {
+        o = super::formula::apply(f, target, actual, s.weight, m, o);
+    }
+    let Some(method) = &s.reading.decisions.method else {
+        return o;
     };
+    let written = super::method::Written {
+        indicator: &s.row.name,
+        target: &s.row.target,
+        actual: s.actual_text,
+        year,
+    };
+    // a weight rescaled from the method's points rescales the rules' absolute points too
+    let (rescaled, scaled) = super::method::rescale(method, s.weight, s.method_weight);
+    let Some(scaled) = scaled else {
+        return super::method::out_of_range(method, o, written, flags);
+    };
+    let rules = scaled.as_ref().unwrap_or(method);
+    let (out, flag, given) =
+        super::method::apply_with_bonus(rules, target, actual, written, s.weight, o);
+    o = out;
+    flags.extend(flag);
+    *bonus = given;
+    if let Some(mw) = rescaled {
+        o.formula = format!("{}；{}", o.formula, method.scale_note(mw, s.weight));
+        flags.push(rescaled_flag(&s.row.name, mw, s.weight));
+    }
+    o
+}
+
+/// A distributive target (`分别≥90%` under `门诊和住院…`): each item's value scored, or one
+/// value for all.
+fn distributed(
+    s: &Scored<'_>,
+    actual: &Actual,
+    plan: Option<&Actual>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+    beside: &mut Beside,
+) -> Outcome {
+    let target = &s.reading.parsed.target;
+    let written = &s.row.target;
+    let items_text = s
+        .reading
+        .parsed
+        .spans
+        .items
+        .clone()
+        .and_then(|r| written.get(r))
+        .unwrap_or(&s.row.name);
+    let items = distributive::items(items_text);
+    match s.actual_text.and_then(distributive::parts) {
+        Some(parts) if items.len() >= 2 && items.len() != parts.len() => {
+            distributive::count_differs(parts.len(), items.len())
+        }
+        Some(parts) => {
+            let mut scored = Vec::with_capacity(parts.len());
+            for (k, (label, value)) in parts.into_iter().enumerate() {
+                let mut a = read_text(s, value, year, cache);
+                if let Some((c, _)) = super::method::convert_actual(opts.rules, target, &a) {
+                    a = c;
+                }
+                let label = match (label, items.get(k)) {
+                    ("", Some(item)) if items.len() >= 2 => (*item).to_owned(),
+                    ("", _) => format!("第 {} 项", k + 1),
+                    (l, _) => l.to_owned(),
+                };
+                scored.push((
+                    label,
+                    value,
+                    formula_and_method(s, &a, plan, year, opts, beside),
+                ));
+            }
+            distributive::combine(scored)
+        }
+        None => {
+            let mut o = formula_and_method(s, actual, plan, year, opts, beside);
+            if items.len() >= 2 && !matches!(actual, Actual::Missing) {
+                o.remarks.push(distributive::ONE_FOR_ALL);
+            }
+            o
+        }
+    }
+}
+
+/// The outcome with the rules that decided it named (the formula rule first, a `convert:`
+/// rule last) and its remarks: a user's formula rule waiting on the row's score, points not
+/// given where no rule gives the category's.
+fn noted(
+    s: &Scored<'_>,
+    mut o: Outcome,
+    converted: Option<Cow<'static, str>>,
+    opts: &Options<'_>,
+) -> Outcome {
     if let Some(rule) = &s.reading.decisions.formula_rule {
         o.rules.insert(0, rule.clone());
         // a formula rule of a user's file whose `when:` holds leaves a note where the row
@@ -364,7 +436,7 @@ fn score_reading(
             }
         }
     }
-    if let Some((_, rule)) = converted {
+    if let Some(rule) = converted {
         o.rules.push(rule);
     }
     if s.reading.pool.is_none()
@@ -377,7 +449,7 @@ fn score_reading(
             "一级指标没有分值规则（category_weight），未分配分值"
         });
     }
-    (o, actual, flags, bonus)
+    o
 }
 
 /// The finding that a row's absolute points (a rule's, or written) were rescaled with its

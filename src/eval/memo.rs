@@ -71,6 +71,8 @@ pub struct ParseCache {
     outcome_key: Vec<u8>,
     /// Whether the outcome asked for last may be kept with its reading, and its weight.
     last_fits: bool,
+    /// Whether the map was asked for the outcome asked for last (and is to keep it).
+    ask_map: bool,
     outcome_weight: [u8; 16],
     /// A project's weights where none is given, by what they depend on ([`ParseCache::shares`]).
     shares: Memo<Rc<Shares>>,
@@ -107,6 +109,52 @@ pub(super) struct ReadingMemo {
     /// rule it lists: the reading's own rules come first in it, then the weight's, then the
     /// scoring's, so rows read alike find it by comparing the last two.
     pub last_rules: RefCell<Option<RulesLine>>,
+    /// How often the outcome memo's map found an outcome of this reading ([`Served`]).
+    pub served: std::cell::Cell<Served>,
+    /// How often the readings' first level found this reading by an actual's text that the
+    /// second level had kept there ([`Served`]; asked: kept, found: found by the first level).
+    pub first_level: std::cell::Cell<Served>,
+}
+
+/// How a memo keyed by an actual's text served one reading: the outcome memo's map (lookups
+/// made, outcomes found), or the readings' first level (readings kept there by the second
+/// level, and found there). A reading whose rows each bring an actual of their own
+/// (`96.578%`, `12.5次`: a varied sheet) is never found by its actual's text, and keying,
+/// looking up and keeping it is then work for nothing; so after 32 tries, the memo is used for
+/// it only while one try in sixteen finds it, and every 64th time otherwise (so that a reading
+/// whose actuals begin to repeat is served again). The memos change no answer, so neither
+/// does this (`tests/memo.rs`).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Served {
+    asked: u32,
+    found: u32,
+    left: u32,
+}
+
+impl Served {
+    /// Whether to ask the map now (counted as asked or left out).
+    fn ask(&mut self) -> bool {
+        let by_rate = self.asked < 32 || u64::from(self.found) * 16 >= u64::from(self.asked);
+        if !by_rate {
+            self.left = self.left.wrapping_add(1);
+        }
+        let ask = by_rate || self.left.is_multiple_of(64);
+        if ask {
+            self.asked += 1;
+            // halved now and then: the rate of the recent lookups counts
+            if self.asked >= 1 << 12 {
+                self.asked /= 2;
+                self.found /= 2;
+            }
+        }
+        ask
+    }
+
+    /// Counts an answer found.
+    fn found(mut self) -> Self {
+        self.found = self.found.saturating_add(1);
+        self
+    }
 }
 
 /// A report line's rule list and the weight's rule it lists.
@@ -235,6 +283,7 @@ impl ParseCache {
         if !self.off
             && let Some(r) = self.readings.get(self.key.as_slice())
         {
+            r.memo.first_level.set(r.memo.first_level.get().found());
             return r;
         }
         // reading the row reads figures through this cache (which reuses the key buffer)
@@ -266,7 +315,12 @@ impl ParseCache {
             truths[at..at + 8].copy_from_slice(&n.to_le_bytes());
             self.truths_key = truths;
             if let Some(r) = self.by_truths.get(self.truths_key.as_slice()) {
-                self.readings.insert(&key, r.clone());
+                // kept under the actual's text too, while rows of this reading find it so
+                let mut served = r.memo.first_level.get();
+                if served.ask() {
+                    self.readings.insert(&key, r.clone());
+                }
+                r.memo.first_level.set(served);
                 self.key = key;
                 return r;
             }
@@ -335,16 +389,22 @@ impl ParseCache {
         {
             return Some(last.outcome.clone());
         }
+        let mut served = reading.memo.served.get();
+        self.ask_map = !self.off && served.ask();
+        if !self.ask_map {
+            reading.memo.served.set(served);
+            return None;
+        }
         key_of(&mut self.outcome_key, &[actual, plan]);
         // then the fixed-size parts: reading id and the weight's exact representation
         self.outcome_key
             .extend_from_slice(&reading.memo.id.to_le_bytes());
         self.outcome_key.extend_from_slice(&weight_bytes);
-        let found = if self.off {
-            None
-        } else {
-            self.outcomes.get(self.outcome_key.as_slice())
-        };
+        let found = self.outcomes.get(self.outcome_key.as_slice());
+        if found.is_some() {
+            served = served.found();
+        }
+        reading.memo.served.set(served);
         if let Some(o) = &found
             && self.last_fits
         {
@@ -364,7 +424,9 @@ impl ParseCache {
         if self.last_fits {
             LastOutcome::keep(reading, self.outcome_weight, actual, &outcome);
         }
-        self.outcomes.insert(&self.outcome_key, outcome);
+        if self.ask_map {
+            self.outcomes.insert(&self.outcome_key, outcome);
+        }
     }
 
     /// The shares of a project's points among its categories, `groups` (and its budget
@@ -547,7 +609,38 @@ impl<V: Clone> Memo<V> {
 
 #[cfg(test)]
 mod memo_tests {
-    use super::key_of;
+    use super::{Served, key_of};
+
+    #[test]
+    fn a_memo_that_never_finds_a_reading_is_asked_rarely_and_again_once_it_does() {
+        // never found: asked 32 times, then once in 64
+        let mut s = Served::default();
+        let asked = (0..32 + 64 * 10).filter(|_| s.ask()).count();
+        assert_eq!(asked, 32 + 10);
+        // found every time it is asked from now on: asked every time again within a few probes
+        let mut probes = 0;
+        for _ in 0..64 * 8 {
+            if s.ask() {
+                probes += 1;
+                s = s.found();
+            }
+        }
+        assert!(probes > 64 * 4, "{probes}");
+        assert!((0..100).all(|_| {
+            let a = s.ask();
+            s = s.found();
+            a
+        }));
+        // found one time in ten: asked every time
+        let mut s = Served::default();
+        assert!((0..1000).all(|k| {
+            let a = s.ask();
+            if k % 10 == 0 {
+                s = s.found();
+            }
+            a
+        }));
+    }
 
     #[test]
     fn memo_keys_tell_parts_apart_whatever_the_cells_hold() {

@@ -631,7 +631,9 @@ fn shown_step(m: LateMeasure, v: Decimal) -> String {
     }
 }
 
-/// A deadline scored by how late it was met (`deduct` or `tiers: {on: lateness}`).
+/// A deadline scored by how late it was met (`deduct` or `tiers: {on: lateness}`): when the
+/// work was done ([`done_of`]; the formula's outcome stands where the actual says nothing of
+/// it), then the deductions ([`late_deduct`]) or the bands ([`late_tiers`]).
 #[allow(clippy::too_many_arguments)]
 fn late(
     by: Late<'_>,
@@ -641,12 +643,31 @@ fn late(
     actual: &Actual,
     written: Written<'_>,
     weight: Decimal,
-    mut o: Outcome,
+    o: Outcome,
 ) -> (Outcome, Option<Flag>) {
+    let done = match done_of(op, date, actual, written) {
+        None => return (o, None),
+        Some(Ok(d)) => d,
+        Some(Err(why)) => return unmeasured(o, why, id.clone(), written),
+    };
+    match by {
+        Late::Deduct(d) => late_deduct(d, &done, id, written, weight, o),
+        Late::Tiers(t) => late_tiers(t, &done, id, written, weight, o),
+    }
+}
+
+/// When the work was done as the actual tells (a date, or on time in words); `None` where it
+/// tells nothing of it (`否`, a grade, text), and why not where it is done without a date.
+fn done_of(
+    op: Op,
+    date: CalendarDate,
+    actual: &Actual,
+    written: Written<'_>,
+) -> Option<Result<Done, Unmeasured>> {
     let on_time_words = written.actual.is_some_and(|t| {
         lateness::ON_TIME_WORDS.contains(&t.trim().trim_end_matches(['。', '.', '；', ';']))
     });
-    let done = match actual {
+    Some(match actual {
         Actual::Date(d) => {
             let from = crate::lang::period_start(written.target, written.year);
             Lateness::new(op, date, *d, from).map(Done::At)
@@ -654,115 +675,127 @@ fn late(
         Actual::OnTime => Ok(Done::OnTime),
         Actual::Done | Actual::YesNo(true) if on_time_words => Ok(Done::OnTime),
         Actual::Done | Actual::YesNo(true) => Err(Unmeasured::NoDate),
-        // `否`, a grade, text: the formula's outcome stands
-        _ => return (o, None),
+        _ => return None,
+    })
+}
+
+/// Lateness deducted step by step (`deduct: {per: 10天, points: 1}`), past `beyond` where given.
+fn late_deduct(
+    d: &Deduct,
+    done: &Done,
+    id: Cow<'static, str>,
+    written: Written<'_>,
+    weight: Decimal,
+    mut o: Outcome,
+) -> (Outcome, Option<Flag>) {
+    let Some((m, per)) = lateness_step(&d.per).filter(|(_, p)| *p > Decimal::ZERO) else {
+        o.remarks
+            .push("扣分步长不是时间（天、周、月）或计划工期的百分比，时限类指标按公式计分");
+        return (o, None);
     };
-    let done = match done {
-        Ok(d) => d,
+    let beyond = match d.beyond.as_ref().map(lateness_step) {
+        None => Decimal::ZERO,
+        Some(Some((bm, b))) if bm == m => b,
+        Some(_) => {
+            o.remarks.push(
+                "扣分起点（beyond）与步长（per）的计量不同（天、月或计划工期的百分比），时限类指标按公式计分",
+            );
+            return (o, None);
+        }
+    };
+    let late = match done.measure(m) {
+        Ok(v) => v,
         Err(why) => return unmeasured(o, why, id.clone(), written),
     };
-    match by {
-        Late::Deduct(d) => {
-            let Some((m, per)) = lateness_step(&d.per).filter(|(_, p)| *p > Decimal::ZERO) else {
-                o.remarks
-                    .push("扣分步长不是时间（天、周、月）或计划工期的百分比，时限类指标按公式计分");
-                return (o, None);
-            };
-            let beyond = match d.beyond.as_ref().map(lateness_step) {
-                None => Decimal::ZERO,
-                Some(Some((bm, b))) if bm == m => b,
-                Some(_) => {
-                    o.remarks.push(
-                        "扣分起点（beyond）与步长（per）的计量不同（天、月或计划工期的百分比），时限类指标按公式计分",
-                    );
-                    return (o, None);
+    if late <= Decimal::ZERO && o.verdict == Verdict::Pass {
+        // on time loses nothing (and keeps its note)
+        return (o, None);
+    }
+    let what = done.describe(m, late);
+    let short = late - beyond;
+    o.rules.push(id.clone());
+    if short <= Decimal::ZERO {
+        o.score = Some(weight);
+        o.formula = format!(
+            "扣分：{what}，未超过 {}，得满分 {}",
+            shown_step(m, beyond),
+            n(weight)
+        );
+        return (o, None);
+    }
+    let (steps, off) = steps_off(short, per, d);
+    let score = (weight - off).max(Decimal::ZERO);
+    let past = if d.beyond.is_some() {
+        format!("超过 {} 的部分", shown_step(m, beyond))
+    } else {
+        String::new()
+    };
+    o.score = Some(score);
+    o.formula = format!(
+        "扣分：{what}，{past}每 {} 扣 {} 分，{} 步扣 {}，得 {}",
+        shown_step(m, per),
+        n(d.points),
+        n(steps),
+        n(off),
+        n(score)
+    );
+    (o, None)
+}
+
+/// Lateness in bands (`tiers: {on: lateness}`): the first band whose bound holds gives its
+/// share or points; none holding gives 0.
+fn late_tiers(
+    t: &Tiers,
+    done: &Done,
+    id: Cow<'static, str>,
+    written: Written<'_>,
+    weight: Decimal,
+    mut o: Outcome,
+) -> (Outcome, Option<Flag>) {
+    let mut what = None;
+    for (i, band) in t.bands.iter().enumerate() {
+        let holds = match &band.bound {
+            None => true,
+            Some((bop, q)) => {
+                // `rules check` admits only lateness bounds here
+                let Some((m, b)) = lateness_step(q) else {
+                    continue;
+                };
+                let v = match done.measure(m) {
+                    Ok(v) => v,
+                    Err(why) => return unmeasured(o, why, id.clone(), written),
+                };
+                what = Some(done.describe(m, v));
+                match bop {
+                    BoundOp::UpTo => v <= b,
+                    BoundOp::Below => v < b,
+                    BoundOp::AtLeast => v >= b,
                 }
-            };
-            let late = match done.measure(m) {
-                Ok(v) => v,
-                Err(why) => return unmeasured(o, why, id.clone(), written),
-            };
-            if late <= Decimal::ZERO && o.verdict == Verdict::Pass {
-                // on time loses nothing (and keeps its note)
-                return (o, None);
             }
-            let what = done.describe(m, late);
-            let short = late - beyond;
-            o.rules.push(id.clone());
-            if short <= Decimal::ZERO {
-                o.score = Some(weight);
-                o.formula = format!(
-                    "扣分：{what}，未超过 {}，得满分 {}",
-                    shown_step(m, beyond),
-                    n(weight)
-                );
-                return (o, None);
-            }
-            let (steps, off) = steps_off(short, per, d);
-            let score = (weight - off).max(Decimal::ZERO);
-            let past = if d.beyond.is_some() {
-                format!("超过 {} 的部分", shown_step(m, beyond))
-            } else {
-                String::new()
+        };
+        if holds {
+            let (score, gives) = match band.gives {
+                Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct(s))),
+                Gives::Points(p) => (p.min(weight), format!("{} 分", n(p))),
             };
             o.score = Some(score);
             o.formula = format!(
-                "扣分：{what}，{past}每 {} 扣 {} 分，{} 步扣 {}，得 {}",
-                shown_step(m, per),
-                n(d.points),
-                n(steps),
-                n(off),
+                "分档：{}，第 {} 档，得 {gives} = {}",
+                what.as_deref().unwrap_or("逾期"),
+                i + 1,
                 n(score)
             );
-            (o, None)
-        }
-        Late::Tiers(t) => {
-            let mut what = None;
-            for (i, band) in t.bands.iter().enumerate() {
-                let holds = match &band.bound {
-                    None => true,
-                    Some((bop, q)) => {
-                        // `rules check` admits only lateness bounds here
-                        let Some((m, b)) = lateness_step(q) else {
-                            continue;
-                        };
-                        let v = match done.measure(m) {
-                            Ok(v) => v,
-                            Err(why) => return unmeasured(o, why, id.clone(), written),
-                        };
-                        what = Some(done.describe(m, v));
-                        match bop {
-                            BoundOp::UpTo => v <= b,
-                            BoundOp::Below => v < b,
-                            BoundOp::AtLeast => v >= b,
-                        }
-                    }
-                };
-                if holds {
-                    let (score, gives) = match band.gives {
-                        Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct(s))),
-                        Gives::Points(p) => (p.min(weight), format!("{} 分", n(p))),
-                    };
-                    o.score = Some(score);
-                    o.formula = format!(
-                        "分档：{}，第 {} 档，得 {gives} = {}",
-                        what.as_deref().unwrap_or("逾期"),
-                        i + 1,
-                        n(score)
-                    );
-                    o.rules.push(id.clone());
-                    return (o, None);
-                }
-            }
-            o.score = Some(Decimal::ZERO);
-            o.formula = format!(
-                "分档：{}，没有一档成立，得 0",
-                what.as_deref().unwrap_or("逾期")
-            );
             o.rules.push(id.clone());
-            (o, None)
+            return (o, None);
         }
     }
+    o.score = Some(Decimal::ZERO);
+    o.formula = format!(
+        "分档：{}，没有一档成立，得 0",
+        what.as_deref().unwrap_or("逾期")
+    );
+    o.rules.push(id.clone());
+    (o, None)
 }
 
 /// Lateness a rule counts but the row does not tell: a person decides, and a finding says why.

@@ -46,6 +46,7 @@ pub mod score;
 mod seen;
 mod signs;
 pub mod stream;
+mod sum;
 pub mod total;
 pub mod unfilled;
 pub mod unmatched;

@@ -20,6 +20,7 @@ use super::memo::ParseCache;
 use super::methodology::Methodology;
 use super::reading::Around;
 use super::score::Verdict;
+use super::sum::Sum;
 use super::{grades, published, weights};
 use crate::finding::{Finding, Severity};
 use crate::report_model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
@@ -282,7 +283,7 @@ fn score_budget(
         tally.pending += weight;
     }
     if let Some(b) = score {
-        tally.total += b;
+        tally.total.add(b);
     }
     differences.extend(published::budget_difference(
         step.unit,
@@ -295,7 +296,7 @@ fn score_budget(
         (&step.file, step.source),
     ));
     if budget.applicable() {
-        tally.weights += weight;
+        tally.weights.add(weight);
     }
     BudgetScored {
         budget,
@@ -353,11 +354,12 @@ fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
 #[derive(Default)]
 pub(super) struct Tally {
     pub counts: VerdictCounts,
-    pub total: Decimal,
+    /// The points earned (an integer sum while it is exact as decimals add: [`Sum`]).
+    pub total: Sum,
     /// Points waiting for review.
     pub pending: Decimal,
     /// Points scored on.
-    pub weights: Decimal,
+    pub weights: Sum,
     /// Points earned above the rows' own (a `bonus:` rule's).
     pub bonus: Decimal,
     /// Points each bonus rule has added in the project so far (its `max` holds for all of them).
@@ -391,7 +393,7 @@ impl Tally {
         self.vetoes.extend(scoring.vetoes.iter().cloned());
         self.counts.add(outcome.verdict);
         if outcome.verdict != Verdict::NotApplicable {
-            self.weights += s.weight;
+            self.weights.add(s.weight);
         }
         match outcome.verdict {
             Verdict::Review | Verdict::Invalid => self.pending += s.weight,
@@ -400,7 +402,7 @@ impl Tally {
         if let Some(sc) = outcome.score
             && outcome.verdict != Verdict::NotApplicable
         {
-            self.total += sc;
+            self.total.add(sc);
             if sc > s.weight {
                 self.bonus += sc - s.weight;
             }
@@ -421,12 +423,12 @@ fn grade(
 ) -> String {
     let (_, veto_total) = super::checks::limit_grade(m, "", &tally.vetoes);
     if let Some(t) = veto_total {
-        tally.total = t;
+        tally.total = Sum::Decimal(t);
     }
     let mut graded = super::total::grade(
         m,
-        tally.total,
-        tally.weights,
+        tally.total.value(),
+        tally.weights.value(),
         file,
         &unit.name,
         &project.name,
@@ -441,9 +443,9 @@ fn grade(
                 file,
                 format!(
                     "总分 {} 含加分 {} 分（分值合计 {}），可超过分值合计，至多超过各加分规则的上限",
-                    crate::report_model::Shown::new(tally.total, m.precision.value),
+                    crate::report_model::Shown::new(tally.total.value(), m.precision.value),
                     crate::report_model::Shown::new(tally.bonus, m.precision.value),
-                    crate::report_model::Shown::new(tally.weights, m.precision.value)
+                    crate::report_model::Shown::new(tally.weights.value(), m.precision.value)
                 ),
             )
             .in_project(&unit.name, &project.name),

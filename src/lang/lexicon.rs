@@ -600,6 +600,9 @@ pub const PER_HEAD: &[(&str, &str)] = &[
 /// Notes after a value that repeat what the comparator says (`95%（含）以上`): read past.
 pub const INCLUSIVE_NOTES: &[&str] = &["（含本数）", "(含本数)", "（含）", "(含)"];
 
+/// Notes after a comparator word that exclude the bound (`95%以上（不含）`: above 95%, not 95%).
+pub const EXCLUSIVE_NOTES: &[&str] = &["（不含本数）", "(不含本数)", "（不含）", "(不含)"];
+
 /// Denominators that are spans of time: written last in a compound unit (`元/人·月`, whether
 /// the text wrote `元/人/月` or `元/月·人`).
 pub const TIME_DENOMINATORS: &[&str] = &[

@@ -14,6 +14,9 @@
 //!   bytes read are counted, never the sizes the archive claims. An entry whose name leaves the
 //!   folder (`../../x`, `/etc/x`) is refused and listed; an archive inside an archive is listed,
 //!   not opened. An entry is named `archive.zip!path/in/archive.xlsx`.
+//! - An archive whose central directory names one file twice is refused whole
+//!   (`pile.zip-broken`): the zip reader sees only one of them, and the other would vanish
+//!   without a word.
 
 use std::collections::HashSet;
 use std::io::Cursor;
@@ -324,6 +327,18 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
         out.unread.push(Unread {
             name: name.to_owned(),
             refusal: limit_refusal(name.to_owned(), &limits::ZIP_ENTRIES),
+        });
+        return;
+    }
+    // two entries of one name: the zip reader keeps one of them (the last), and the other
+    // would be passed over without a word; an archiver never writes such a file
+    if zip.has_duplicate_names() {
+        out.unread.push(Unread {
+            name: name.to_owned(),
+            refusal: Refusal::ZipBroken {
+                name: name.to_owned(),
+                reason: "其中有同名的文件，只能读到其中一个，整个压缩包未读取".to_owned(),
+            },
         });
         return;
     }

@@ -79,8 +79,8 @@ impl From<XlsxError> for WorkbookError {
 }
 
 /// The workbook of forms to fill, one project a sheet; refused past the xlsx report's limits
-/// ([`crate::limits::XLSX_PROJECTS`], [`crate::limits::XLSX_INDICATORS`]: built whole in
-/// memory, about 70 KB a project).
+/// ([`crate::limits::XLSX_PROJECTS`], [`crate::limits::XLSX_INDICATORS`]: each sheet kept
+/// deflated until the workbook is saved in memory, about 25 KB a project).
 pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, WorkbookError> {
     let rows: usize = forms.iter().map(|f| f.rows.len()).sum();
     if let Some((n, what, limit)) = super::xlsx::past_limits(forms.len(), rows) {
@@ -91,20 +91,32 @@ pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, WorkbookError> {
             limit.help()
         )));
     }
-    Ok(build(forms)?)
+    Ok(build(forms, true)?)
 }
 
-fn build(forms: &[FillForm]) -> Result<Vec<u8>, XlsxError> {
+/// The workbook; each sheet after the first assembled as it is built where `pack`
+/// (`Workbook::push_worksheet_packed`, the fork named in `vendor/rust_xlsxwriter/FORK.md`: a
+/// sheet's cells are not held until the workbook is saved; the same bytes, tested), else held.
+fn build(forms: &[FillForm], pack: bool) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    wb.reserve_worksheets(forms.len().max(1));
     // a fixed creation date: the same table gives the same bytes
     let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(&DocProperties::new().set_creation_datetime(&date));
     let f = Formats::new();
     let mut taken = std::collections::HashSet::new();
     for (n, form) in forms.iter().enumerate() {
-        let ws = wb.add_worksheet();
-        ws.set_name(layout::sheet_name(n + 1, &form.project, &mut taken))?;
-        sheet(ws, form, &f)?;
+        let name = layout::sheet_name(n + 1, &form.project, &mut taken);
+        if n == 0 || !pack {
+            let ws = wb.add_worksheet();
+            ws.set_name(name)?;
+            sheet(ws, form, &f)?;
+        } else {
+            let mut ws = Worksheet::new();
+            ws.set_name(name)?;
+            sheet(&mut ws, form, &f)?;
+            wb.push_worksheet_packed(ws)?;
+        }
     }
     if forms.is_empty() {
         wb.add_worksheet();
@@ -227,4 +239,34 @@ fn sheet(ws: &mut Worksheet, form: &FillForm, f: &Formats) -> Result<(), XlsxErr
     )?;
     ws.set_row_height(r + 1, 32)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheets_packed_as_they_are_built_give_the_bytes_of_sheets_held_until_saved() {
+        // qualitative rows (a list to choose from), plans, two units, forty projects
+        let mut text = String::from(
+            "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t计划数\t全年预算数\n",
+        );
+        for k in 0..40 {
+            let unit = ["甲单位", "乙单位"][k % 2];
+            text += &format!("{unit}\t项目{k}\t\t\t\t\t\t{}.00\n", 100 + k);
+            text += &format!(
+                "\t\t产出指标\t数量指标\t培训人次\t≥{}人次\t{}\t\n",
+                50 + k,
+                40 + k
+            );
+            text += "\t\t效益指标\t社会效益指标\t群众满意\t较好\t\t\n";
+        }
+        let opts = crate::table::ReadOptions::default();
+        let doc = crate::table::read_str("t.tsv", &text, &opts).expect("read");
+        let forms = crate::eval::actuals_file::fill_forms(&doc, Some(2024));
+        assert_eq!(forms.len(), 40);
+        let packed = build(&forms, true).expect("packed");
+        let held = build(&forms, false).expect("held");
+        assert!(packed == held);
+    }
 }

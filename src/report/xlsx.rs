@@ -24,9 +24,13 @@
 //! creation date is fixed, so the same report gives the same bytes.
 //!
 //! Both cores: the project sheets are built on up to `MAX_WORKERS` (4) threads (a few sheets
-//! ahead of the one the workbook takes next, in order), then rust_xlsxwriter assembles each
-//! sheet's XML on threads of its own and deflates the zip on one. The bytes do not depend on
-//! the number of threads (tested against one).
+//! ahead of the one the workbook takes next, in order). The workbook takes each as it comes
+//! and assembles and deflates its XML at once (`Workbook::push_worksheet_packed`, jixiao's fork
+//! of rust_xlsxwriter in `vendor/rust_xlsxwriter`): only the deflated sheet is kept until the
+//! workbook is saved, not its cells and formats (372 → 135 MB at 5,000 projects, debug build;
+//! upstream holds every sheet whole, then assembles them all at once on a thread each). The
+//! bytes do not depend on the number of threads (tested against one) nor on the packing
+//! (tested against sheets held until saved).
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -347,7 +351,8 @@ fn project_sheets(
     with_notes: bool,
     go_on: &mut dyn FnMut() -> bool,
     workers: usize,
-) -> Result<Vec<Worksheet>, XlsxError> {
+    take: &mut dyn FnMut(Worksheet) -> Result<(), XlsxError>,
+) -> Result<(), XlsxError> {
     let cancelled = || XlsxError::ParameterError("cancelled".to_owned());
     let build = |i: usize| -> Result<Worksheet, XlsxError> {
         let mut ws = Worksheet::new();
@@ -356,15 +361,14 @@ fn project_sheets(
         Ok(ws)
     };
     let n = r.projects.len();
-    let mut sheets = Vec::with_capacity(n);
     if workers <= 1 || n < 2 * AHEAD {
         for i in 0..n {
             if !go_on() {
                 return Err(cancelled());
             }
-            sheets.push(build(i)?);
+            take(build(i)?)?;
         }
-        return Ok(sheets);
+        return Ok(());
     }
     let (job_tx, job_rx) = std::sync::mpsc::channel::<usize>();
     let job_rx = std::sync::Mutex::new(job_rx);
@@ -420,16 +424,16 @@ fn project_sheets(
                     Err(_) => return Err(XlsxError::ParameterError("worker stopped".to_owned())),
                 }
             };
-            sheets.push(sheet?);
+            take(sheet?)?;
             send(i + 1 + AHEAD * workers);
         }
         Ok(())
         // leaving the scope drops `job_tx` (the workers stop) and joins them
-    })?;
-    Ok(sheets)
+    })
 }
 
-/// One project's 自评表 form on its own sheet.
+/// One project's 自评表 form on its own sheet: title, funds, goal, the indicator grid, the
+/// 总分 row and the project's own findings under it.
 fn project_sheet(
     ws: &mut Worksheet,
     r: &Report,
@@ -437,16 +441,7 @@ fn project_sheet(
     f: &Formats,
     with_notes: bool,
 ) -> Result<(), XlsxError> {
-    let cols = Columns {
-        plan: p.indicators.iter().any(|i| i.plan.is_some()),
-        baseline: p.indicators.iter().any(|i| {
-            i.plan.is_some()
-                && i.canonical
-                    .as_deref()
-                    .is_some_and(|c| c.contains(crate::lang::lexicon::CANONICAL_BASE))
-        }),
-        notes: with_notes,
-    };
+    let cols = project_columns(p, with_notes);
     let widths = cols.widths();
     let last = cols.last() as usize;
     let s = &f.form;
@@ -462,10 +457,59 @@ fn project_sheet(
     )?;
     fit_across(ws, 2, &p.project, &widths, 1, last);
     project_funds(ws, &cols, p, f)?;
+    project_goal(ws, &cols, p, s)?;
+    layout::grid_head(ws, &cols, s)?;
+    let mut row = layout::GRID_TOP + 1;
+    for i in &p.indicators {
+        indicator_row(ws, (&cols, &widths), row, i, p, f)?;
+        row += 1;
+    }
+    let keys: Vec<(Option<&str>, Option<&str>)> = p
+        .indicators
+        .iter()
+        .map(|i| (i.category.as_deref(), i.subcategory.as_deref()))
+        .collect();
+    layout::merge_categories(ws, &keys, &s.text)?;
+    project_total(ws, &cols, row, p, f)?;
+    // what a reader must know beside the total, under the form
+    let general = p.findings.iter().filter(|x| x.indicator.is_none());
+    for (below, finding) in (row + 1..).zip(general) {
+        let text = format!("注：{}（{}）", finding.message, finding.code);
+        let text = super::xlsx_fit::fit(&text);
+        ws.merge_range(below, 0, below, cols.last(), &text, &f.note)?;
+        fit_across(ws, below, &text, &widths, 0, last);
+    }
+    Ok(())
+}
+
+/// The form's columns for `p`: a 计划数 column where a row has a plan, a baseline where a plan
+/// row's target is read against its base, the 说明 column `with_notes`.
+fn project_columns(p: &ProjectReport, with_notes: bool) -> Columns {
+    Columns {
+        plan: p.indicators.iter().any(|i| i.plan.is_some()),
+        baseline: p.indicators.iter().any(|i| {
+            i.plan.is_some()
+                && i.canonical
+                    .as_deref()
+                    .is_some_and(|c| c.contains(crate::lang::lexicon::CANONICAL_BASE))
+        }),
+        notes: with_notes,
+    }
+}
+
+/// The goal block, its row as high as the longer of the goal and what was achieved.
+fn project_goal(
+    ws: &mut Worksheet,
+    cols: &Columns,
+    p: &ProjectReport,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let widths = cols.widths();
+    let last = cols.last() as usize;
     let mid = (last / 2).max(2);
     layout::goal(
         ws,
-        &cols,
+        cols,
         s,
         &Put::maybe(p.goal.as_deref(), &s.text),
         &Put::maybe(p.goal_actual.as_deref(), &s.text),
@@ -480,57 +524,73 @@ fn project_sheet(
     if height > 1.0 {
         ws.set_row_height(layout::GOAL_TOP + 1, LINE * height)?;
     }
-    layout::grid_head(ws, &cols, s)?;
-    let mut row = layout::GRID_TOP + 1;
-    for i in &p.indicators {
-        let notes = row_notes(i, p);
-        let plan = cols.plan.then(|| f.written.maybe(i.plan.as_deref()));
-        layout::grid_row(
-            ws,
-            &cols,
-            row,
-            &GridRow {
-                category: Put::text(i.category.as_deref().unwrap_or(layout::NONE), &s.text),
-                subcategory: Put::text(i.subcategory.as_deref().unwrap_or(layout::NONE), &s.text),
-                name: Put::text(&*i.indicator, &s.text),
-                target: f.written.put(&i.target),
-                plan,
-                actual: actual_cell(i, f),
-                weight: weight(&i.weight, f),
-                score: match &i.score {
-                    Some(sc) => Put::number(number(sc), &f.form_score),
-                    None => Put::blank(&s.text),
-                },
-                deviation: Put::maybe(i.deviation_note.as_deref(), &s.text),
-                notes: with_notes.then(|| Put::text(notes.as_str(), &s.text)),
+    Ok(())
+}
+
+/// One indicator's row of the grid, as high as its longest wrapped cell (in columns `widths`
+/// wide).
+fn indicator_row(
+    ws: &mut Worksheet,
+    (cols, widths): (&Columns, &[f64]),
+    row: u32,
+    i: &IndicatorReport,
+    p: &ProjectReport,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let s = &f.form;
+    let notes = row_notes(i, p);
+    let plan = cols.plan.then(|| f.written.maybe(i.plan.as_deref()));
+    layout::grid_row(
+        ws,
+        cols,
+        row,
+        &GridRow {
+            category: Put::text(i.category.as_deref().unwrap_or(layout::NONE), &s.text),
+            subcategory: Put::text(i.subcategory.as_deref().unwrap_or(layout::NONE), &s.text),
+            name: Put::text(&*i.indicator, &s.text),
+            target: f.written.put(&i.target),
+            plan,
+            actual: actual_cell(i, f),
+            weight: weight(&i.weight, f),
+            score: match &i.score {
+                Some(sc) => Put::number(number(sc), &f.form_score),
+                None => Put::blank(&s.text),
             },
-        )?;
-        let deviation = i.deviation_note.as_deref().unwrap_or("");
-        let mut cells = vec![
-            (2, &*i.indicator),
-            (3, &*i.target),
-            (cols.actual() as usize, i.actual.as_deref().unwrap_or("")),
-            (cols.deviation() as usize, deviation),
-        ];
-        if with_notes {
-            cells.push((last, notes.as_str()));
-        }
-        if let (Some(c), Some(plan)) = (cols.plan_col(), i.plan.as_deref()) {
-            cells.push((c as usize, plan));
-        }
-        fit_row(ws, row, &cells, &widths);
-        row += 1;
+            deviation: Put::maybe(i.deviation_note.as_deref(), &s.text),
+            notes: cols.notes.then(|| Put::text(notes.as_str(), &s.text)),
+        },
+    )?;
+    let deviation = i.deviation_note.as_deref().unwrap_or("");
+    let mut cells = vec![
+        (2, &*i.indicator),
+        (3, &*i.target),
+        (cols.actual() as usize, i.actual.as_deref().unwrap_or("")),
+        (cols.deviation() as usize, deviation),
+    ];
+    if cols.notes {
+        cells.push((cols.last() as usize, notes.as_str()));
     }
-    let keys: Vec<(Option<&str>, Option<&str>)> = p
-        .indicators
-        .iter()
-        .map(|i| (i.category.as_deref(), i.subcategory.as_deref()))
-        .collect();
-    layout::merge_categories(ws, &keys, &s.text)?;
+    if let (Some(c), Some(plan)) = (cols.plan_col(), i.plan.as_deref()) {
+        cells.push((c as usize, plan));
+    }
+    fit_row(ws, row, &cells, widths);
+    Ok(())
+}
+
+/// The 总分 row at `row`: the weights, the total (or why there is none), the grade and, with
+/// notes, how it was reached.
+fn project_total(
+    ws: &mut Worksheet,
+    cols: &Columns,
+    row: u32,
+    p: &ProjectReport,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let s = &f.form;
     let notes = super::xlsx_fit::fit(&total_notes(p)).into_owned();
     layout::total_row(
         ws,
-        &cols,
+        cols,
         s,
         row,
         &Total {
@@ -540,19 +600,16 @@ fn project_sheet(
                 false => Put::text(p.total_text(), &s.label),
             },
             grade: Put::text(p.grade_text(), &s.label),
-            notes: with_notes.then(|| Put::text(notes.as_str(), &s.text)),
+            notes: cols.notes.then(|| Put::text(notes.as_str(), &s.text)),
         },
     )?;
-    if with_notes {
-        fit_row(ws, row, &[(last, notes.as_str())], &widths);
-    }
-    // what a reader must know beside the total, under the form
-    let general = p.findings.iter().filter(|x| x.indicator.is_none());
-    for (below, finding) in (row + 1..).zip(general) {
-        let text = format!("注：{}（{}）", finding.message, finding.code);
-        let text = super::xlsx_fit::fit(&text);
-        ws.merge_range(below, 0, below, cols.last(), &text, &f.note)?;
-        fit_across(ws, below, &text, &widths, 0, last);
+    if cols.notes {
+        fit_row(
+            ws,
+            row,
+            &[(cols.last() as usize, notes.as_str())],
+            &cols.widths(),
+        );
     }
     Ok(())
 }
@@ -569,34 +626,87 @@ fn summary_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name("汇总")?;
     print_setup(ws);
-    // names wrap in their columns, never cut
-    const NAMES: [f64; 2] = [30.0, 36.0];
     ws.set_column_width(0, NAMES[0])?;
     ws.set_column_width(1, NAMES[1])?;
     for col in 2..=4 {
         ws.set_column_width(col, 14.0)?;
     }
-    let counts_head = [
-        "指标",
-        "达标",
-        "未达标",
-        "待评定",
-        "缺实际值",
-        "无法比较",
-        "不适用",
-    ];
+    let mut row = units_block(ws, r, f)?;
+    row += 2;
+    ws.write_string_with_format(row, 0, "项目", &f.title)?;
+    row += 1;
+    // amounts in one money unit name it in the heads; mixed units get a column of their own
+    let unit = r.projects.first().map_or("万元", |p| &*p.money_unit);
+    let mixed = r.projects.iter().any(|p| p.money_unit != unit);
+    let (budget_head, spent_head) = if mixed {
+        ("全年预算数".to_owned(), "全年执行数".to_owned())
+    } else {
+        (
+            format!("全年预算数（{unit}）"),
+            format!("全年执行数（{unit}）"),
+        )
+    };
+    let head: Vec<&str> = [
+        "单位",
+        "项目",
+        budget_head.as_str(),
+        spent_head.as_str(),
+        "预算执行率（%）",
+        "复核总分",
+        "等级",
+    ]
+    .into_iter()
+    .chain(COUNTS_HEAD)
+    .chain(["待评定分值", "原表总分", "差额（复核 − 原表）"])
+    .chain(mixed.then_some("金额单位"))
+    .collect();
+    for (col, h) in head.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, *h, &f.head)?;
+    }
+    row += 1;
+    let links = sheets.len() <= MAX_LINKS;
+    for (k, p) in r.projects.iter().enumerate() {
+        let sheet = sheets.get(k).filter(|_| links).map(String::as_str);
+        project_summary_row(ws, row, p, sheet, mixed, f)?;
+        row += 1;
+    }
+    Ok(())
+}
+
+/// The widths of `汇总`'s name columns (单位, 项目): names wrap in them, never cut.
+const NAMES: [f64; 2] = [30.0, 36.0];
+
+/// The heads of the verdict counts, in the order [`counts`] writes them.
+const COUNTS_HEAD: [&str; 7] = [
+    "指标",
+    "达标",
+    "未达标",
+    "待评定",
+    "缺实际值",
+    "无法比较",
+    "不适用",
+];
+
+/// `单位汇总` from the sheet's top: a row a unit and the 合计 row. Returns the 合计 row.
+fn units_block(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<u32, XlsxError> {
     let mut row = 0u32;
     ws.write_string_with_format(row, 0, "单位汇总", &f.title)?;
     row += 1;
     let head: Vec<&str> = ["单位", "项目数", "平均分", "项目等级"]
         .into_iter()
-        .chain(counts_head)
+        .chain(COUNTS_HEAD)
         .chain(["待评定分值"])
         .collect();
     for (col, h) in head.iter().enumerate() {
         ws.write_string_with_format(row, col as u16, *h, &f.head)?;
     }
     row += 1;
+    // each unit's projects, found in one pass (not a pass of every project for each unit)
+    let mut of_unit: std::collections::HashMap<&str, Vec<&ProjectReport>> =
+        std::collections::HashMap::new();
+    for p in &r.projects {
+        of_unit.entry(&*p.unit).or_default().push(p);
+    }
     for u in &r.units {
         ws.write_string_with_format(row, 0, &u.unit, &f.wrap)?;
         fit_row(ws, row, &[(0, &u.unit)], &NAMES);
@@ -607,11 +717,23 @@ fn summary_sheet(
             ws.write_string_with_format(row, 2, u.mean_text(), &f.text)?;
         }
         // the projects' own grades, not a grade of the mean (a capped project keeps its own)
-        ws.write_string_with_format(row, 3, unit_grades(r, &u.unit, u.waiting), &f.text)?;
+        let projects = of_unit.get(&*u.unit).map_or(&[][..], Vec::as_slice);
+        ws.write_string_with_format(row, 3, unit_grades(projects, u.waiting), &f.text)?;
         counts(ws, row, 4, &u.counts, f)?;
         ws.write_number_with_format(row, 11, number(&u.pending), &f.score)?;
         row += 1;
     }
+    summary_total_row(ws, row, r, f)?;
+    Ok(row)
+}
+
+/// The 合计 row of `单位汇总`.
+fn summary_total_row(
+    ws: &mut Worksheet,
+    row: u32,
+    r: &Report,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let s = &r.summary;
     ws.write_string_with_format(row, 0, "合计", &f.total)?;
     ws.write_number_with_format(row, 1, s.projects as f64, &f.total)?;
@@ -645,93 +767,72 @@ fn summary_sheet(
         ws.write_number_with_format(row, 4 + n as u16, v as f64, &f.total)?;
     }
     ws.write_number_with_format(row, 11, number(&s.pending), &f.total_score)?;
-    row += 2;
-    ws.write_string_with_format(row, 0, "项目", &f.title)?;
-    row += 1;
-    // amounts in one money unit name it in the heads; mixed units get a column of their own
-    let unit = r.projects.first().map_or("万元", |p| &*p.money_unit);
-    let mixed = r.projects.iter().any(|p| p.money_unit != unit);
-    let (budget_head, spent_head) = if mixed {
-        ("全年预算数".to_owned(), "全年执行数".to_owned())
-    } else {
-        (
-            format!("全年预算数（{unit}）"),
-            format!("全年执行数（{unit}）"),
-        )
+    Ok(())
+}
+
+/// A project's row of `汇总`: its name a link to its `sheet` (plain text without one), amounts,
+/// scores, grade, counts, the office's printed total and the difference, and its money unit
+/// where the units are `mixed`.
+fn project_summary_row(
+    ws: &mut Worksheet,
+    row: u32,
+    p: &ProjectReport,
+    sheet: Option<&str>,
+    mixed: bool,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, 0, &p.unit, &f.wrap)?;
+    match sheet {
+        Some(sheet) => {
+            let to = format!("internal:'{}'!A1", sheet.replace('\'', "''"));
+            ws.write_url_with_format(row, 1, Url::new(to).set_text(&p.project), &f.link)?
+        }
+        None => ws.write_string_with_format(row, 1, &p.project, &f.wrap)?,
     };
-    let head: Vec<&str> = [
-        "单位",
-        "项目",
-        budget_head.as_str(),
-        spent_head.as_str(),
-        "预算执行率（%）",
-        "复核总分",
-        "等级",
-    ]
-    .into_iter()
-    .chain(counts_head)
-    .chain(["待评定分值", "原表总分", "差额（复核 − 原表）"])
-    .chain(mixed.then_some("金额单位"))
-    .collect();
-    for (col, h) in head.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &f.head)?;
-    }
-    row += 1;
-    for (k, p) in r.projects.iter().enumerate() {
-        ws.write_string_with_format(row, 0, &p.unit, &f.wrap)?;
-        match sheets.get(k).filter(|_| sheets.len() <= MAX_LINKS) {
-            Some(sheet) => {
-                let to = format!("internal:'{}'!A1", sheet.replace('\'', "''"));
-                ws.write_url_with_format(row, 1, Url::new(to).set_text(&p.project), &f.link)?
-            }
-            None => ws.write_string_with_format(row, 1, &p.project, &f.wrap)?,
-        };
-        fit_row(ws, row, &[(0, &p.unit), (1, &p.project)], &NAMES);
-        for (col, v) in [(2u16, p.budget), (3, p.spent)] {
-            match v {
-                Some(d) => ws.write_number_with_format(
-                    row,
-                    col,
-                    to_f64(d),
-                    &f.text.clone().set_num_format(amount_format(d)),
-                )?,
-                None => ws.write_string_with_format(row, col, "", &f.text)?,
-            };
-        }
-        score_cell(ws, row, 4, p.execution_rate.as_ref(), f)?;
-        if p.has_total() {
-            ws.write_number_with_format(row, 5, number(&p.score), &f.score)?;
-        } else {
-            ws.write_string_with_format(row, 5, p.total_text(), &f.text)?;
-        }
-        ws.write_string_with_format(row, 6, p.grade_text(), &f.text)?;
-        counts(ws, row, 7, &p.counts, f)?;
-        ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
-        // the office's printed total beside the recomputed one, and the difference
-        if let Some(t) = p.published_score {
-            ws.write_number_with_format(
+    fit_row(ws, row, &[(0, &p.unit), (1, &p.project)], &NAMES);
+    for (col, v) in [(2u16, p.budget), (3, p.spent)] {
+        match v {
+            Some(d) => ws.write_number_with_format(
                 row,
-                15,
-                to_f64(t),
-                &f.text.clone().set_num_format(amount_format(t)),
-            )?;
-        }
-        if let Some(d) = p.total_difference() {
-            ws.write_number_with_format(row, 16, number(&d), &f.score)?;
-        }
-        if mixed {
-            ws.write_string_with_format(row, 17, &*p.money_unit, &f.text)?;
-        }
-        row += 1;
+                col,
+                to_f64(d),
+                &f.text.clone().set_num_format(amount_format(d)),
+            )?,
+            None => ws.write_string_with_format(row, col, "", &f.text)?,
+        };
+    }
+    score_cell(ws, row, 4, p.execution_rate.as_ref(), f)?;
+    if p.has_total() {
+        ws.write_number_with_format(row, 5, number(&p.score), &f.score)?;
+    } else {
+        ws.write_string_with_format(row, 5, p.total_text(), &f.text)?;
+    }
+    ws.write_string_with_format(row, 6, p.grade_text(), &f.text)?;
+    counts(ws, row, 7, &p.counts, f)?;
+    ws.write_number_with_format(row, 14, number(&p.pending), &f.score)?;
+    // the office's printed total beside the recomputed one, and the difference
+    if let Some(t) = p.published_score {
+        ws.write_number_with_format(
+            row,
+            15,
+            to_f64(t),
+            &f.text.clone().set_num_format(amount_format(t)),
+        )?;
+    }
+    if let Some(d) = p.total_difference() {
+        ws.write_number_with_format(row, 16, number(&d), &f.score)?;
+    }
+    if mixed {
+        ws.write_string_with_format(row, 17, &*p.money_unit, &f.text)?;
     }
     Ok(())
 }
 
-/// The grades of a unit's projects, counted (`优 1，中 1`), with how many have no total.
-fn unit_grades(r: &Report, unit: &str, waiting: usize) -> String {
+/// The grades of a unit's `projects`, counted (`优 1，中 1`), with how many have no total.
+fn unit_grades(projects: &[&ProjectReport], waiting: usize) -> String {
     format!(
         "{}{}",
-        super::selfeval_table::grade_counts(r.projects.iter().filter(|p| p.unit == unit)),
+        super::selfeval_table::grade_counts(projects.iter().copied()),
         super::selfeval_table::waiting_text(waiting)
     )
 }
@@ -864,8 +965,8 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
     Ok(())
 }
 
-/// Whether the workbook of `r` may be built: each project is a sheet, and a workbook is built
-/// whole in memory (about 70 KB a project), so past [`crate::limits::XLSX_PROJECTS`] projects or
+/// Whether the workbook of `r` may be built: each project is a sheet, kept deflated until the
+/// workbook is saved in memory (about 25 KB a project), so past [`crate::limits::XLSX_PROJECTS`] projects or
 /// [`crate::limits::XLSX_INDICATORS`] indicators it is refused before anything is built, with
 /// the formats that stream named (`Err` is the message).
 pub fn check_size(r: &Report) -> Result<(), String> {
@@ -921,7 +1022,7 @@ fn render_with(
     go_on: &mut dyn FnMut() -> bool,
 ) -> Result<Vec<u8>, XlsxError> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
-    render_on(r, form_only, go_on, workers)
+    render_on(r, form_only, go_on, workers, true)
 }
 
 /// Threads that build project sheets at most (the zip is written on one).
@@ -930,12 +1031,15 @@ const MAX_WORKERS: usize = 4;
 /// away when `go_on` says stop, and the sheets held out of order).
 const AHEAD: usize = 8;
 
-/// The workbook of `r`, its project sheets built on `workers` threads (1: on this one).
+/// The workbook of `r`, its project sheets built on `workers` threads (1: on this one), each
+/// assembled as the workbook takes it where `pack` (`Workbook::push_worksheet_packed`: the
+/// sheet's cells are not held until the workbook is saved; the same bytes, tested), else held.
 fn render_on(
     r: &Report,
     form_only: bool,
     go_on: &mut dyn FnMut() -> bool,
     workers: usize,
+    pack: bool,
 ) -> Result<Vec<u8>, XlsxError> {
     // a text past Excel's 32 767 characters a cell is cut, with a finding on its row
     let fitted = super::xlsx_fit::fit_report(r);
@@ -947,6 +1051,7 @@ fn render_on(
         .unwrap_or(r.summary.score.dp);
     let f = Formats::new(dp);
     let mut wb = Workbook::new();
+    wb.reserve_worksheets(r.projects.len() + 3);
     // A fixed creation date: the same report gives the same bytes.
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
@@ -960,9 +1065,14 @@ fn render_on(
         .map(|(n, p)| layout::sheet_name(n, &p.project, &mut taken))
         .collect();
     summary_sheet(wb.add_worksheet(), r, &names, &f)?;
-    for ws in project_sheets(r, &names, &f, !form_only, go_on, workers)? {
-        wb.push_worksheet(ws);
-    }
+    project_sheets(r, &names, &f, !form_only, go_on, workers, &mut |ws| {
+        if pack {
+            wb.push_worksheet_packed(ws)
+        } else {
+            wb.push_worksheet(ws);
+            Ok(())
+        }
+    })?;
     if !r.differences.is_empty() {
         differences_sheet(wb.add_worksheet(), r, &f)?;
     }
@@ -1020,13 +1130,85 @@ mod tests {
             "{:?}",
             r.summary
         );
-        let one = render_on(&r, false, &mut || true, 1).expect("one thread");
+        let one = render_on(&r, false, &mut || true, 1, true).expect("one thread");
         for workers in [2, 3] {
-            let many = render_on(&r, false, &mut || true, workers).expect("threads");
+            let many = render_on(&r, false, &mut || true, workers, true).expect("threads");
             assert!(one == many, "{workers} threads gave other bytes");
         }
-        let one = render_on(&r, true, &mut || true, 1).expect("one thread");
-        assert!(one == render_on(&r, true, &mut || true, 2).expect("threads"));
+        let one = render_on(&r, true, &mut || true, 1, true).expect("one thread");
+        assert!(one == render_on(&r, true, &mut || true, 2, true).expect("threads"));
+    }
+
+    #[test]
+    fn sheets_packed_as_they_are_taken_give_the_bytes_of_sheets_held_until_saved() {
+        let r = report(3 * AHEAD * 2 + 5);
+        for form_only in [false, true] {
+            for workers in [1, 2] {
+                let packed = render_on(&r, form_only, &mut || true, workers, true).expect("packed");
+                let held = render_on(&r, form_only, &mut || true, workers, false).expect("held");
+                assert!(packed == held, "form only {form_only}, {workers} workers");
+            }
+        }
+    }
+
+    /// A workbook of a held sheet with a link, sheets of shared and new strings, formats,
+    /// merges and row heights, and a held sheet after them with a format and strings not seen
+    /// before: packed (`pack`) or held until saved.
+    fn workbook(pack: bool) -> Result<Vec<u8>, XlsxError> {
+        let bold = Format::new().set_bold();
+        let money = Format::new()
+            .set_num_format("#,##0.00")
+            .set_border(FormatBorder::Thin);
+        let mut wb = Workbook::new();
+        let first = wb.add_worksheet();
+        // a format and strings of its own before those the packed sheets share
+        first.write_string_with_format(0, 0, "汇总", &Format::new().set_font_size(14))?;
+        first.write_string_with_format(0, 1, "title", &bold)?;
+        first.write_url(1, 0, Url::new("internal:'s1'!A1").set_text("s1"))?;
+        first.write_string(2, 0, "shared")?;
+        for k in 1..=5 {
+            let mut ws = Worksheet::new();
+            ws.set_name(format!("s{k}"))?;
+            ws.write_string(0, 0, "shared")?;
+            ws.write_string_with_format(1, 0, format!("only {k}"), &bold)?;
+            ws.write_number_with_format(1, 1, 1234.5 * k as f64, &money)?;
+            let own = Format::new().set_num_format(format!("0.{}", "0".repeat(k)));
+            ws.write_number_with_format(2, 1, 0.5, &own)?;
+            ws.merge_range(3, 0, 4, 2, "merged", &bold)?;
+            ws.set_row_height(5, 30.0)?;
+            if pack {
+                wb.push_worksheet_packed(ws)?;
+            } else {
+                wb.push_worksheet(ws);
+            }
+        }
+        let last = wb.add_worksheet();
+        last.write_string_with_format(0, 0, "late", &Format::new().set_italic())?;
+        last.write_string(1, 0, "only 3")?;
+        wb.save_to_buffer()
+    }
+
+    #[test]
+    fn a_workbook_of_packed_sheets_is_the_workbook_of_held_ones() {
+        assert!(workbook(true).expect("packed") == workbook(false).expect("held"));
+    }
+
+    #[test]
+    fn a_sheet_whose_xml_depends_on_the_sheets_after_it_is_not_packed() {
+        let mut wb = Workbook::new();
+        let first = Worksheet::new();
+        assert!(wb.push_worksheet_packed(first).is_err(), "the first sheet");
+        wb.add_worksheet();
+        let mut linked = Worksheet::new();
+        linked.write_url(0, 0, "https://example.com").expect("url");
+        assert!(wb.push_worksheet_packed(linked).is_err(), "a hyperlink");
+        let mut active = Worksheet::new();
+        active.set_active(true);
+        assert!(
+            wb.push_worksheet_packed(active).is_err(),
+            "the active sheet"
+        );
+        assert!(wb.push_worksheet_packed(Worksheet::new()).is_ok());
     }
 
     #[test]
@@ -1042,6 +1224,7 @@ mod tests {
                 true
             },
             2,
+            true,
         )
         .expect("built");
         assert_eq!(asked, n);
@@ -1055,6 +1238,7 @@ mod tests {
                     asked <= stop_at
                 },
                 2,
+                true,
             );
             assert!(built.is_err(), "stop at {stop_at}");
             assert_eq!(asked, stop_at + 1);

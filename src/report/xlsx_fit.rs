@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use super::model::Report;
+use super::model::{Difference, IndicatorReport, ProjectReport, Report};
 use crate::finding::{Finding, Severity};
 
 /// Excel's limit, in characters.
@@ -77,22 +77,31 @@ fn fit_finding(f: &mut Finding) {
 /// The report with every text past Excel's limit cut, and a finding on each row (or project)
 /// that had one; borrowed as it is when there is none.
 pub fn fit_report(r: &Report) -> Cow<'_, Report> {
-    let any_long = r.projects.iter().any(|p| {
+    if !any_long(r) {
+        return Cow::Borrowed(r);
+    }
+    let mut r = r.clone();
+    fit_quoting(&mut r);
+    for p in &mut r.projects {
+        fit_project(p);
+    }
+    for d in &mut r.differences {
+        fit_difference(d);
+    }
+    Cow::Owned(r)
+}
+
+/// Whether any text the workbook writes is past the limit.
+fn any_long(r: &Report) -> bool {
+    r.projects.iter().any(|p| {
         [&p.unit, &p.project]
             .into_iter()
             .chain(p.goal.iter())
             .chain(p.goal_actual.iter())
             .any(|s| too_long(s))
-            || p.indicators.iter().any(|i| {
-                [&i.indicator, &i.target, &i.note]
-                    .into_iter()
-                    .chain(i.category.iter())
-                    .chain(i.subcategory.iter())
-                    .chain(i.actual.iter())
-                    .chain(i.plan.iter())
-                    .any(|s| too_long(s))
-                    || i.deviation_note.as_deref().is_some_and(too_long)
-            })
+            || p.indicators.iter().any(indicator_long)
+            || p.findings.iter().any(finding_too_long)
+            || p.budget_note.as_deref().is_some_and(too_long)
     }) || r.differences.iter().any(|d| {
         [&d.unit, &d.project, &d.indicator, &d.target, &d.formula]
             .into_iter()
@@ -101,16 +110,23 @@ pub fn fit_report(r: &Report) -> Cow<'_, Report> {
     }) || r.units.iter().any(|u| too_long(&u.unit))
         || r.department.as_deref().is_some_and(too_long)
         || r.findings.iter().any(finding_too_long)
-        || r.projects.iter().any(|p| {
-            p.findings.iter().any(finding_too_long)
-                || p.budget_note.as_deref().is_some_and(too_long)
-        });
-    if !any_long {
-        return Cow::Borrowed(r);
-    }
-    let mut r = r.clone();
-    // texts of the report itself that quote the input (a finding naming a long project) are
-    // cut with the same notice; the cell they quote carries the finding
+}
+
+/// Whether a text of the indicator's row is past the limit.
+fn indicator_long(i: &IndicatorReport) -> bool {
+    [&i.indicator, &i.target, &i.note]
+        .into_iter()
+        .chain(i.category.iter())
+        .chain(i.subcategory.iter())
+        .chain(i.actual.iter())
+        .chain(i.plan.iter())
+        .any(|s| too_long(s))
+        || i.deviation_note.as_deref().is_some_and(too_long)
+}
+
+/// Texts of the report itself that quote the input (a finding naming a long project), cut
+/// with the same notice; the cell they quote carries the finding.
+fn fit_quoting(r: &mut Report) {
     let mut ignored = Vec::new();
     for u in &mut r.units {
         fit_string(&mut u.unit, "", &mut ignored);
@@ -129,78 +145,88 @@ pub fn fit_report(r: &Report) -> Cow<'_, Report> {
             fit_string(n, "", &mut ignored);
         }
     }
-    for p in &mut r.projects {
-        let mut general = Vec::new();
-        fit_string(&mut p.unit, "单位名称", &mut general);
-        fit_string(&mut p.project, "项目名称", &mut general);
-        if let Some(g) = &mut p.goal {
-            fit_string(g, "绩效目标", &mut general);
-        }
-        if let Some(g) = &mut p.goal_actual {
-            fit_string(g, "目标实际完成情况", &mut general);
-        }
-        let mut findings = Vec::new();
-        for i in &mut p.indicators {
-            let mut fields = Vec::new();
-            let name_before = i.indicator.clone();
-            fit_arc(&mut i.indicator, "三级指标", &mut fields);
-            fit_arc(&mut i.target, "年度指标值", &mut fields);
-            fit_arc(&mut i.note, "说明", &mut fields);
-            for (s, what) in [
-                (&mut i.category, "一级指标"),
-                (&mut i.subcategory, "二级指标"),
-                (&mut i.actual, "实际完成值"),
-                (&mut i.plan, "计划数"),
-            ] {
-                if let Some(s) = s {
-                    fit_arc(s, what, &mut fields);
-                }
-            }
-            if let Some(d) = &mut i.deviation_note {
-                fit_string(d, "偏差原因", &mut fields);
-            }
-            if !fields.is_empty() {
-                // the project's other findings on this row keep finding it by its new name
-                for f in &mut p.findings {
-                    if f.indicator.as_deref() == Some(&*name_before) {
-                        f.indicator = Some(i.indicator.to_string());
-                    }
-                }
-                findings.push(
-                    Finding::new(
-                        crate::codes::REPORT_XLSX_CELL_CUT,
-                        Severity::Warning,
-                        &*i.source.file,
-                        message(&fields),
-                    )
-                    .indicator(i.indicator.to_string()),
-                );
-            }
-        }
-        if !general.is_empty() {
-            findings.push(Finding::new(
-                crate::codes::REPORT_XLSX_CELL_CUT,
-                Severity::Warning,
-                "",
-                message(&general),
-            ));
-        }
-        p.findings.extend(findings);
+}
+
+/// A project's own texts and its rows' cut, with a finding for each row that had one and one
+/// for the project's own texts.
+fn fit_project(p: &mut ProjectReport) {
+    let mut general = Vec::new();
+    fit_string(&mut p.unit, "单位名称", &mut general);
+    fit_string(&mut p.project, "项目名称", &mut general);
+    if let Some(g) = &mut p.goal {
+        fit_string(g, "绩效目标", &mut general);
     }
-    for d in &mut r.differences {
-        let mut ignored = Vec::new();
-        for s in [
-            &mut d.unit,
-            &mut d.project,
-            &mut d.indicator,
-            &mut d.target,
-            &mut d.formula,
-        ] {
-            fit_string(s, "", &mut ignored);
-        }
-        if let Some(a) = &mut d.actual {
-            fit_string(a, "", &mut ignored);
+    if let Some(g) = &mut p.goal_actual {
+        fit_string(g, "目标实际完成情况", &mut general);
+    }
+    let mut findings = Vec::new();
+    for i in &mut p.indicators {
+        findings.extend(fit_indicator(i, &mut p.findings));
+    }
+    if !general.is_empty() {
+        findings.push(Finding::new(
+            crate::codes::REPORT_XLSX_CELL_CUT,
+            Severity::Warning,
+            "",
+            message(&general),
+        ));
+    }
+    p.findings.extend(findings);
+}
+
+/// An indicator row's texts cut, and its finding if any was; the project's `findings` on the
+/// row keep finding it by its new name.
+fn fit_indicator(i: &mut IndicatorReport, findings: &mut [Finding]) -> Option<Finding> {
+    let mut fields = Vec::new();
+    let name_before = i.indicator.clone();
+    fit_arc(&mut i.indicator, "三级指标", &mut fields);
+    fit_arc(&mut i.target, "年度指标值", &mut fields);
+    fit_arc(&mut i.note, "说明", &mut fields);
+    for (s, what) in [
+        (&mut i.category, "一级指标"),
+        (&mut i.subcategory, "二级指标"),
+        (&mut i.actual, "实际完成值"),
+        (&mut i.plan, "计划数"),
+    ] {
+        if let Some(s) = s {
+            fit_arc(s, what, &mut fields);
         }
     }
-    Cow::Owned(r)
+    if let Some(d) = &mut i.deviation_note {
+        fit_string(d, "偏差原因", &mut fields);
+    }
+    if fields.is_empty() {
+        return None;
+    }
+    for f in findings {
+        if f.indicator.as_deref() == Some(&*name_before) {
+            f.indicator = Some(i.indicator.to_string());
+        }
+    }
+    Some(
+        Finding::new(
+            crate::codes::REPORT_XLSX_CELL_CUT,
+            Severity::Warning,
+            &*i.source.file,
+            message(&fields),
+        )
+        .indicator(i.indicator.to_string()),
+    )
+}
+
+/// A row of 复核差异 cut (its texts quote the rows, which carry the findings).
+fn fit_difference(d: &mut Difference) {
+    let mut ignored = Vec::new();
+    for s in [
+        &mut d.unit,
+        &mut d.project,
+        &mut d.indicator,
+        &mut d.target,
+        &mut d.formula,
+    ] {
+        fit_string(s, "", &mut ignored);
+    }
+    if let Some(a) = &mut d.actual {
+        fit_string(a, "", &mut ignored);
+    }
 }

@@ -4,12 +4,14 @@
 //!
 //! Each check lives in its own file under [`checks`] with its documentation (what it does, why it
 //! matters, an example, the fix), and is registered once in [`checks::ALL`]; a code never changes
-//! meaning once published. Each check is also a rule of `rules/review.yaml` (id = code), so a
-//! rule file switches it off or changes its severity; the satisfaction floor and the auditors'
+//! meaning once published. Each check is also a rule of `rules/review.yaml` (id = code,
+//! generated from the registry by [`switches`]), so a rule file switches it off or changes its
+//! severity; the satisfaction floor and the auditors'
 //! own checks are `require:` rules whose findings stand beside the built-in ones.
 
 pub mod checks;
 pub mod render;
+pub mod switches;
 mod view;
 
 use crate::finding::{Code, Finding};

@@ -145,9 +145,18 @@ pub struct ActualConditions {
     leaves: Vec<Node>,
     /// The fields other than the actual these leaves read (`actual == target` reads the target).
     others: FieldsRead,
+    /// Where there are many leaves, which can hold for a row's facts (the rules' prefilter,
+    /// the leaves taken as rules of one kind): one that cannot is false without being tried.
+    pub(in crate::rules) filter: Option<super::prefilter::Prefilter>,
 }
 
 impl ActualConditions {
+    /// How many leaves there are.
+    #[cfg(test)]
+    pub(crate) fn leaves_count(&self) -> usize {
+        self.leaves.len()
+    }
+
     /// Whether no condition reads the actual.
     pub fn is_empty(&self) -> bool {
         self.leaves.is_empty()
@@ -174,13 +183,33 @@ impl ActualConditions {
         out: &mut Vec<u8>,
     ) {
         let applied = rules.apply(facts);
-        for leaf in &self.leaves {
+        // many leaves: those whose keys the facts lack are false, the others tried, within the
+        // budget of tries (past it the set records the indicator, and the run ends with it)
+        let tried: Option<Vec<usize>> = self.filter.as_ref().map(|f| {
+            let hits = f.hits(&applied.scope);
+            f.candidates(0, &hits).collect()
+        });
+        if let Some(tried) = &tried
+            && !rules.within_tries(tried.len(), &applied.scope.facts, "读实际完成值的 when")
+        {
+            return;
+        }
+        let mut next = tried.as_deref().map(|t| t.iter().peekable());
+        for (i, leaf) in self.leaves.iter().enumerate() {
+            let can_hold = match &mut next {
+                Some(next) => next.next_if_eq(&&i).is_some(),
+                None => true,
+            };
             if let Some(f) = only {
                 let mut read = FieldsRead::default();
                 leaf.fields(&mut read);
                 if !read.contains(f) {
                     continue;
                 }
+            }
+            if !can_hold {
+                out.push(2);
+                continue;
             }
             out.push(match applied.truth(leaf) {
                 Truth::True => 1,
@@ -206,7 +235,19 @@ impl RuleSet {
             leaf.fields(&mut others);
         }
         others.0 &= !(1 << (Field::Actual as u16));
-        ActualConditions { leaves, others }
+        let one_kind = [(0..leaves.len()).collect::<Vec<usize>>()];
+        let filter = super::prefilter::Prefilter::build(
+            &one_kind,
+            leaves.len(),
+            |i| leaves.get(i),
+            &self.matchers,
+            super::prefilter::MIN_RULES,
+        );
+        ActualConditions {
+            leaves,
+            others,
+            filter,
+        }
     }
 }
 
@@ -225,8 +266,10 @@ impl FieldsRead {
 }
 
 /// Gathers the regular expressions of all conditions, per field. A pattern of a user's file is
-/// compiled once, when its file is loaded (its errors are the file's, with line and column);
-/// one of a bundled file (`trusted`, checked by tests) is compiled when first matched, so a
+/// compiled once when its file is loaded (its errors are the file's, with line and column),
+/// then dropped and compiled again when first matched (a compiled pattern holds about 7 KB,
+/// and of a file of many rules most are never asked: `rules::prefilter`); one of a bundled
+/// file (`trusted`, checked by tests) is compiled only when first matched, so a
 /// run that never asks a rule pays nothing for its pattern.
 #[derive(Debug, Default)]
 pub(crate) struct Compiler {
@@ -420,7 +463,6 @@ impl Compiler {
         if let Some(&index) = self.index.get(&key) {
             return Ok(index);
         }
-        let compiled = std::sync::OnceLock::new();
         if !self.trusted && self.too_big >= TOO_BIG_PER_FILE {
             return Err(err(
                 pspan.clone(),
@@ -432,9 +474,9 @@ impl Compiler {
         }
         if !self.trusted {
             match compile(pattern) {
-                Ok(re) => {
-                    let _ = compiled.set(re);
-                }
+                // checked, then dropped: compiled again when first matched (about 7 KB a
+                // pattern held, and with many rules most are never asked: `rules::prefilter`)
+                Ok(_) => {}
                 Err(e) => {
                     if matches!(e, regex::Error::CompiledTooBig(_)) {
                         self.too_big += 1;
@@ -459,7 +501,7 @@ impl Compiler {
         let list = &mut self.patterns[field.index()];
         list.push(LazyRegex {
             pattern: pattern.to_owned(),
-            compiled,
+            compiled: std::sync::OnceLock::new(),
         });
         self.index.insert(key, list.len() - 1);
         Ok(list.len() - 1)
@@ -488,8 +530,8 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// A rule's pattern and its regex, compiled at load (a user's file) or when first matched (a
-/// bundled file's).
+/// A rule's pattern and its regex, compiled when first matched (a user's file's was compiled
+/// once at load to check it, and dropped).
 #[derive(Debug, Clone)]
 pub(crate) struct LazyRegex {
     pattern: String,
@@ -499,7 +541,8 @@ pub(crate) struct LazyRegex {
 impl LazyRegex {
     fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            compile(&self.pattern).expect("a bundled pattern compiles (tests compile them all)")
+            compile(&self.pattern)
+                .expect("a pattern compiles: a user's was compiled at load, bundled ones by tests")
         })
     }
 
@@ -515,6 +558,11 @@ pub(crate) struct Matchers {
 }
 
 impl Matchers {
+    /// The pattern of `field`'s regex `index`, as written.
+    pub(crate) fn pattern(&self, field: Field, index: usize) -> &str {
+        &self.regexes[field.index()][index].pattern
+    }
+
     /// Compiles every pattern not compiled yet (a test of the bundled files; a pattern that
     /// does not compile panics here as it would when first matched).
     #[cfg(test)]
@@ -544,7 +592,7 @@ impl<'r, 'f> Scope<'r, 'f> {
         }
     }
 
-    fn text(&self, f: Field) -> &'f str {
+    pub(crate) fn text(&self, f: Field) -> &'f str {
         let x = &self.facts;
         match f {
             Field::Indicator => x.indicator,

@@ -244,13 +244,109 @@ impl FileErrors {
     }
 }
 
+/// A rule set stopped trying rules for an indicator, past [`crate::limits::RULE_TRIES`]
+/// ([`super::RuleSet::check_tries`]): the run's decisions are incomplete, so it ends here.
+#[derive(Debug, Clone, thiserror::Error, Diagnostic)]
+#[error("对{indicator}要尝试的规则条件（{key}）超过 {limit} 条，本次运行停止")]
+#[diagnostic(code("rules.too-many-tries"), help("{help}"))]
+pub struct TooManyTries {
+    /// The indicator (or project) the limit was passed on.
+    pub indicator: String,
+    /// The decision key asked.
+    pub key: &'static str,
+    /// The limit in effect, as written in its variable.
+    pub limit: String,
+    help: String,
+}
+
+impl TooManyTries {
+    /// The error of `overrun`, for the rule files `files`.
+    pub fn new(overrun: &super::set::Overrun, files: &[String]) -> Self {
+        let indicator = match (overrun.indicator.is_empty(), overrun.project.is_empty()) {
+            (false, false) => format!("指标「{}」（项目：{}）", overrun.indicator, overrun.project),
+            (false, true) => format!("指标「{}」", overrun.indicator),
+            (true, false) => format!("项目「{}」", overrun.project),
+            (true, true) => match &overrun.actual {
+                Some(a) => format!("实际完成值为「{a}」的指标"),
+                None => "某个指标".to_owned(),
+            },
+        };
+        let files: Vec<&str> = files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !super::set::BUNDLED.iter().any(|(n, _)| n == f))
+            .collect();
+        let help = format!(
+            "{} 的规则很多，且条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not）{}；让条件含固定文字（indicator ~ \"满意度\"），或合并相近的规则。{}",
+            overrun.key,
+            if files.is_empty() {
+                String::new()
+            } else {
+                format!("（规则文件：{}）", files.join("、"))
+            },
+            crate::limits::RULE_TRIES.help()
+        );
+        TooManyTries {
+            indicator,
+            key: overrun.key,
+            limit: crate::limits::RULE_TRIES.shown(),
+            help,
+        }
+    }
+}
+
+/// The errors and warnings of rule files past the first [`crate::limits::ERRORS_SHOWN`]:
+/// counted, not shown (`rules.errors-not-shown`), as a compiler stops listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Diagnostic)]
+#[error("另有 {errors} 处错误和 {warnings} 处警告未逐条显示（共 {total} 处，以上是前 {shown} 处）")]
+#[diagnostic(
+    code("rules.errors-not-shown"),
+    severity(Advice),
+    help(
+        "先改正以上的错误（后面的常是同一个原因），再运行 jixiao rules check；要全部显示，设环境变量 JIXIAO_MAX_ERRORS_SHOWN（如 JIXIAO_MAX_ERRORS_SHOWN={total}）"
+    )
+)]
+pub struct NotShown {
+    pub errors: usize,
+    pub warnings: usize,
+    /// Those shown.
+    pub shown: usize,
+    /// All of them.
+    pub total: usize,
+}
+
+/// The first [`crate::limits::ERRORS_SHOWN`] errors and warnings of `files`, in order, and what
+/// is left of them (`None` where every one is shown).
+pub fn shown(files: &[FileErrors]) -> (Vec<&RuleError>, Option<NotShown>) {
+    let limit = crate::limits::ERRORS_SHOWN.get_usize();
+    let all = files.iter().flat_map(|f| &f.errors);
+    let shown: Vec<&RuleError> = all.clone().take(limit).collect();
+    let (mut errors, mut warnings) = (0, 0);
+    for e in all.skip(limit) {
+        if e.warning {
+            warnings += 1;
+        } else {
+            errors += 1;
+        }
+    }
+    let rest = (errors + warnings > 0).then_some(NotShown {
+        errors,
+        warnings,
+        shown: shown.len(),
+        total: shown.len() + errors + warnings,
+    });
+    (shown, rest)
+}
+
 /// The findings JSON of `jixiao rules check --format json` (and of the web API's 400 answers
 /// for rule files): `{"counts":{"files":N,"findings":N},"findings":[…]}`, one finding an error
-/// or warning with its code, file, line and column.
+/// or warning with its code, file, line and column. `counts.findings` is every one; the list
+/// holds the first [`crate::limits::ERRORS_SHOWN`], and where that is not all of them
+/// `counts.not_shown` says how many are left out (with `not_shown_errors`).
 pub fn findings_json(problems: &[FileErrors], files: usize) -> serde_json::Value {
-    let findings: Vec<serde_json::Value> = problems
-        .iter()
-        .flat_map(|f| &f.errors)
+    let (shown, rest) = shown(problems);
+    let findings: Vec<serde_json::Value> = shown
+        .into_iter()
         .map(|e| {
             let (line, column) = e.line_col();
             serde_json::json!({
@@ -264,8 +360,14 @@ pub fn findings_json(problems: &[FileErrors], files: usize) -> serde_json::Value
             })
         })
         .collect();
+    let mut counts = serde_json::json!({"files": files, "findings": findings.len()});
+    if let Some(rest) = rest {
+        counts["findings"] = rest.total.into();
+        counts["not_shown"] = (rest.errors + rest.warnings).into();
+        counts["not_shown_errors"] = rest.errors.into();
+    }
     serde_json::json!({
-        "counts": {"files": files, "findings": findings.len()},
+        "counts": counts,
         "findings": findings,
     })
 }
@@ -293,4 +395,53 @@ fn distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{RuleSet, RuleSource};
+
+    /// `n` rules that decide nothing (an error each), and one `disable` of an unknown id (a
+    /// warning), in one file.
+    fn errors_of(n: usize) -> Vec<FileErrors> {
+        let mut text = String::from("rules:\n  - id: nobody\n    disable: true\n");
+        for i in 0..n {
+            text.push_str(&format!("  - id: x{i}\n    when: indicator ~ \"x\"\n"));
+        }
+        RuleSet::with_files(&[RuleSource::new("e.yaml", text)], false).expect_err("errors")
+    }
+
+    /// The first `JIXIAO_MAX_ERRORS_SHOWN` (100) errors are shown, in order; the rest counted,
+    /// errors and warnings apart; the JSON's counts are every one.
+    #[test]
+    fn past_the_errors_shown_the_rest_are_counted() {
+        let files = errors_of(250);
+        let (first, rest) = shown(&files);
+        assert_eq!(first.len(), 100);
+        assert!(first[0].warning, "the warning comes first in the file");
+        assert_eq!(first[1].line_col().0, 4, "rule x0's line");
+        assert_eq!(
+            rest,
+            Some(NotShown {
+                errors: 151,
+                warnings: 0,
+                shown: 100,
+                total: 251
+            })
+        );
+        let json = findings_json(&files, 1);
+        assert_eq!(json["counts"]["findings"], 251);
+        assert_eq!(json["counts"]["not_shown"], 151);
+        assert_eq!(json["counts"]["not_shown_errors"], 151);
+        assert_eq!(json["findings"].as_array().map(Vec::len), Some(100));
+        // all shown: as before, no count of the rest
+        let few = errors_of(3);
+        assert_eq!(shown(&few).1, None);
+        let json = findings_json(&few, 1);
+        assert_eq!(
+            json["counts"],
+            serde_json::json!({"files": 1, "findings": 4})
+        );
+    }
 }

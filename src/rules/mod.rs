@@ -7,6 +7,8 @@
 //! - [`expr`]: the condition language of `when:`/`require:`; [`conditions`]: compiled, and
 //!   evaluated against an indicator's [`Facts`];
 //! - [`set`]: loading in order, overriding by id, decisions; [`error`]: diagnostics;
+//! - `prefilter`: which rules to try for one indicator, without trying them all (a rule file of
+//!   20,000 rules against 2,000 indicators), and the budget of rules tried per indicator;
 //! - [`keys`]: the decision keys, one file each (its YAML fields too), registered once.
 //!
 //! # API for evaluation and review
@@ -40,6 +42,7 @@ pub mod loader;
 pub mod locate;
 pub mod method;
 pub mod model;
+pub(crate) mod prefilter;
 pub mod set;
 
 pub use conditions::{Conversion, Facts, Truth};
@@ -48,6 +51,6 @@ pub use keys::band::Band;
 pub use keys::check::Check;
 pub use model::{Formula, Severity};
 pub use set::{
-    Applied, BUNDLED, CategoryChoice, Choice, Decided, FormulaChoice, Hit, QualitativeGrade, Rule,
-    RuleRef, RuleSet, RuleSource, bundled_sources,
+    Applied, BUNDLED, CategoryChoice, Choice, Decided, FormulaChoice, Hit, Overrun,
+    QualitativeGrade, Rule, RuleRef, RuleSet, RuleSource, bundled_sources,
 };

@@ -25,6 +25,7 @@ use super::keys;
 use super::loader::{self, LoadedRule};
 use super::locate::ItemPos;
 use super::model::{Formula, RuleSpec, Severity};
+use super::prefilter::Prefilter;
 use crate::lang::{self, Direction, Op, Quantity, Target, Unit};
 
 /// Where a rule was written: its id and the file and line of its (last) definition.
@@ -208,11 +209,30 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     /// Per decision kind, the indices of enabled rules in priority order.
     by_kind: [Vec<usize>; keys::KINDS],
-    matchers: Matchers,
+    pub(in crate::rules) matchers: Matchers,
     conversions: Vec<Conversion>,
     conversion_rules: Vec<usize>,
+    /// Which rules to try for an indicator, for the kinds of many rules ([`super::prefilter`]).
+    pub(in crate::rules) prefilter: Option<Prefilter>,
+    /// The first indicator for which more rules than [`crate::limits::RULE_TRIES`] would have
+    /// been tried (shared by the clones of this set).
+    overrun: Arc<OnceLock<Overrun>>,
     /// The files loaded, in order.
     pub files: Vec<String>,
+}
+
+/// An indicator for which a rule set would have tried more rules than
+/// [`crate::limits::RULE_TRIES`]: the set stopped trying ([`RuleSet::overrun`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overrun {
+    /// The indicator's name (empty for a project's or the whole evaluation's decisions).
+    pub indicator: String,
+    /// Its project's name, where known.
+    pub project: String,
+    /// The actual as written, where the indicator's name was not at hand.
+    pub actual: Option<String>,
+    /// What was asked (`direction`, or the conditions on the actual).
+    pub key: &'static str,
 }
 
 /// A rule read from one file, its keys compiled, before merging: what a key's
@@ -536,13 +556,76 @@ impl RuleSet {
                 conversion_rules.push(i);
             }
         }
+        let prefilter = Prefilter::build(
+            &by_kind,
+            rules.len(),
+            |i| rules[i].when_node.as_ref(),
+            &matchers,
+            super::prefilter::MIN_RULES,
+        );
         RuleSet {
             rules,
             by_kind,
             matchers,
             conversions,
             conversion_rules,
+            prefilter,
+            overrun: Arc::default(),
             files,
+        }
+    }
+
+    /// This set with its prefilter built for kinds of at least `min` rules (`usize::MAX`: none,
+    /// every rule tried): tests compare the two.
+    #[cfg(test)]
+    pub(crate) fn prefiltered_from(mut self, min: usize) -> RuleSet {
+        let rules = &self.rules;
+        self.prefilter = Prefilter::build(
+            &self.by_kind,
+            rules.len(),
+            |i| rules[i].when_node.as_ref(),
+            &self.matchers,
+            min,
+        );
+        self
+    }
+
+    /// The first indicator for which this set stopped trying rules, past
+    /// [`crate::limits::RULE_TRIES`]: a run that asked it must end with
+    /// [`RuleSet::check_tries`]'s error, not with the decisions it got.
+    pub fn overrun(&self) -> Option<&Overrun> {
+        self.overrun.get()
+    }
+
+    /// Whether `tries` more conditions may be tried for `facts` (asking `key`): past
+    /// [`crate::limits::RULE_TRIES`], or once the set has stopped, no (the indicator recorded).
+    pub(in crate::rules) fn within_tries(
+        &self,
+        tries: usize,
+        facts: &Facts<'_>,
+        key: &'static str,
+    ) -> bool {
+        if self.overrun.get().is_some() {
+            return false;
+        }
+        if tries as u64 <= crate::limits::RULE_TRIES.get() {
+            return true;
+        }
+        let _ = self.overrun.set(Overrun {
+            indicator: facts.indicator.unwrap_or_default().to_owned(),
+            project: facts.project.unwrap_or_default().to_owned(),
+            actual: facts.actual_text.map(str::to_owned),
+            key,
+        });
+        false
+    }
+
+    /// `Err` (the named limit, `rules.too-many-tries`) where this set stopped trying rules for
+    /// some indicator: its decisions from then on are incomplete.
+    pub fn check_tries(&self) -> Result<(), super::error::TooManyTries> {
+        match self.overrun() {
+            Some(o) => Err(super::error::TooManyTries::new(o, &self.files)),
+            None => Ok(()),
         }
     }
 
@@ -594,6 +677,8 @@ impl RuleSet {
         Applied {
             set: self,
             scope: Scope::new(facts, &self.matchers, &self.conversions),
+            hits: std::cell::OnceCell::new(),
+            tries: std::cell::Cell::new(0),
         }
     }
 
@@ -950,7 +1035,11 @@ fn when_reads_what_it_sees(p: &Partial, main: &keys::KeyInfo) -> Result<(), Box<
 /// (`direction()`, `tiers()`, …) is in its file in [`keys`].
 pub struct Applied<'r, 'f> {
     set: &'r RuleSet,
-    scope: Scope<'r, 'f>,
+    pub(in crate::rules) scope: Scope<'r, 'f>,
+    /// The rules of the prefiltered kinds whose keys these facts have (found when first asked).
+    hits: std::cell::OnceCell<Vec<u32>>,
+    /// Rules of the prefiltered kinds tried so far for these facts.
+    tries: std::cell::Cell<usize>,
 }
 
 impl<'r> Applied<'r, '_> {
@@ -960,13 +1049,31 @@ impl<'r> Applied<'r, '_> {
             .is_none_or(|n| self.scope.truth(n) == Truth::True)
     }
 
+    /// The enabled rules of `kind` worth trying for these facts, in priority order: every one
+    /// for a kind of few rules; for a prefiltered kind, those whose `when:` can hold, within
+    /// the budget of [`crate::limits::RULE_TRIES`] (past it, none, and the set records the
+    /// indicator: [`RuleSet::overrun`]).
+    fn tried(&self, kind: usize) -> Tried<'_, 'r, '_> {
+        let set: &'r RuleSet = self.set;
+        match &set.prefilter {
+            Some(p) if p.on(kind) => {
+                let hits = self.hits.get_or_init(|| p.hits(&self.scope));
+                Tried::Filtered {
+                    applied: self,
+                    kind,
+                    candidates: p.candidates(kind, hits),
+                }
+            }
+            _ => Tried::Every {
+                set,
+                list: set.by_kind[kind].iter(),
+            },
+        }
+    }
+
     /// The first enabled rule of `kind` whose `when:` holds.
     pub(in crate::rules) fn first(&self, kind: usize) -> Option<&'r Rule> {
-        let set: &'r RuleSet = self.set;
-        set.by_kind[kind]
-            .iter()
-            .map(|&i| &set.rules[i])
-            .find(|r| self.holds(r))
+        self.tried(kind).find(|r| self.holds(r))
     }
 
     /// Every enabled rule of `kind` whose `when:` holds, in priority order.
@@ -999,11 +1106,7 @@ impl<'r> Applied<'r, '_> {
     }
 
     pub(in crate::rules) fn all(&self, kind: usize) -> impl Iterator<Item = &'r Rule> + '_ {
-        let set: &'r RuleSet = self.set;
-        set.by_kind[kind]
-            .iter()
-            .map(move |&i| &set.rules[i])
-            .filter(|r| self.holds(r))
+        self.tried(kind).filter(|r| self.holds(r))
     }
 
     /// The facts the decisions are about.
@@ -1014,6 +1117,48 @@ impl<'r> Applied<'r, '_> {
     /// The value of a compiled condition for these facts.
     pub(in crate::rules) fn truth(&self, node: &Node) -> Truth {
         self.scope.truth(node)
+    }
+}
+
+/// The rules [`Applied::tried`] tries.
+enum Tried<'a, 'r, 'f> {
+    /// Every rule of a kind of few.
+    Every {
+        set: &'r RuleSet,
+        list: std::slice::Iter<'r, usize>,
+    },
+    /// The candidates of a prefiltered kind, counted against the budget.
+    Filtered {
+        applied: &'a Applied<'r, 'f>,
+        kind: usize,
+        candidates: super::prefilter::Candidates<'a>,
+    },
+}
+
+impl<'r> Iterator for Tried<'_, 'r, '_> {
+    type Item = &'r Rule;
+
+    fn next(&mut self) -> Option<&'r Rule> {
+        match self {
+            Tried::Every { set, list } => list.next().map(|&i| &set.rules[i]),
+            Tried::Filtered {
+                applied,
+                kind,
+                candidates,
+            } => {
+                let set: &'r RuleSet = applied.set;
+                if set.overrun.get().is_some() {
+                    return None;
+                }
+                let i = candidates.next()?;
+                let tries = applied.tries.get() + 1;
+                applied.tries.set(tries);
+                if !set.within_tries(tries, &applied.scope.facts, keys::ALL[*kind].name) {
+                    return None;
+                }
+                Some(&set.rules[i])
+            }
+        }
     }
 }
 

@@ -12,6 +12,11 @@
 //! everything up to the next quote, swallowing the rows between and splitting the project they
 //! belong to; jixiao reads the quote as text and every line as its own row, and says so. A
 //! quoted cell whose lines hold no delimiter is a cell of several lines, as Excel writes one.
+//!
+//! A quote's close is looked for over [`limits::QUOTED_LINES`] line breaks at most (1000,
+//! `JIXIAO_MAX_QUOTED_LINES`), as the streaming reader looks for it: past them the quote is a
+//! stray one, noted at its line, whether or not a quote closes it further on. Both readers then
+//! read the same rows, and neither follows a quote through the rest of a large file.
 
 use std::borrow::Cow;
 use std::io::Cursor;
@@ -235,9 +240,19 @@ impl Grid {
 pub(crate) struct QuoteNote {
     /// Byte offset of the quote in the source text.
     pub offset: usize,
-    /// Byte offset of the quote that would have closed it (one that reads as rows between);
-    /// `None` where none closes it.
-    pub closes_at: Option<usize>,
+    /// Why it quotes nothing.
+    pub end: QuoteEnd,
+}
+
+/// Why a quote that opens a cell was read as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QuoteEnd {
+    /// No quote closes it.
+    Never,
+    /// The quote at this byte offset would close it, past lines that read as rows.
+    Rows(usize),
+    /// No quote closes it within this many line breaks ([`limits::QUOTED_LINES`]).
+    PastLines(usize),
 }
 
 /// The quotes of a text read as text: the first [`QuoteNotes::KEPT`] of them, and how many.
@@ -268,8 +283,8 @@ impl QuoteNotes {
             .iter()
             .map(|note| {
                 let at = source.locate(note.offset..note.offset + 1);
-                let (message, help) = match note.closes_at {
-                    Some(close) => {
+                let (message, help) = match note.end {
+                    QuoteEnd::Rows(close) => {
                         let close_line = source.locate(close..close + 1).line;
                         (
                             format!(
@@ -278,9 +293,16 @@ impl QuoteNotes {
                             "若引号是多余的，删去它；若确是一个多行的单元格，去掉其中的分隔符，或在 Excel 中另存为 xlsx 再读取",
                         )
                     }
-                    None => (
+                    QuoteEnd::Never => (
                         "单元格以半角双引号开头，但这个引号没有在本单元格内闭合：按普通文字读取".to_owned(),
                         "若引号是多余的，删去它；若要引用整个单元格，在单元格末尾补上引号",
+                    ),
+                    QuoteEnd::PastLines(max) => (
+                        format!(
+                            "单元格以半角双引号开头，在其后 {max} 行内没有与它配对的引号（一个单元格至多跨 {max} 行，{}）：这个引号按普通文字读取，其后各行照常逐行读取",
+                            limits::QUOTED_LINES.env
+                        ),
+                        "若引号是多余的，删去它；若确是一个很长的多行单元格，在 Excel 中另存为 xlsx 再读取",
                     ),
                 };
                 Finding::at_location(codes::STRAY_QUOTE, Severity::Warning, source, at, message)
@@ -595,6 +617,8 @@ fn split_rows<'a>(
     let mut pos = 0;
     // no `"` at or after this offset: an unclosed quote need not search again (no n² scans)
     let mut no_quote_from = n;
+    // line breaks a quoted cell may span, as the streaming reader has it
+    let max_lines = limits::QUOTED_LINES.get_usize();
     let mut cursor = LineCursor {
         text,
         at: 0,
@@ -629,7 +653,7 @@ fn split_rows<'a>(
             let mut field = None;
             if pos < n && bytes[pos] == b'"' {
                 let read = if pos + 1 < no_quote_from {
-                    read_quoted(text, pos, delim)
+                    read_quoted(text, pos, delim, max_lines)
                 } else {
                     Err(QuoteFail::Unclosed)
                 };
@@ -642,12 +666,16 @@ fn split_rows<'a>(
                         }
                         notes.push(QuoteNote {
                             offset: pos,
-                            closes_at: None,
+                            end: QuoteEnd::Never,
                         });
                     }
                     Err(QuoteFail::Rows { close }) => notes.push(QuoteNote {
                         offset: pos,
-                        closes_at: Some(close),
+                        end: QuoteEnd::Rows(close),
+                    }),
+                    Err(QuoteFail::PastLines) => notes.push(QuoteNote {
+                        offset: pos,
+                        end: QuoteEnd::PastLines(max_lines),
                     }),
                 }
             }
@@ -732,11 +760,6 @@ fn keep_row<'a>(rows: &mut Vec<Row<'a>>, row: Row<'a>, last_blank: &mut bool) {
 /// The row of text `line` (a line without a `"`, its line break excluded): a cell between
 /// each two delimiters, trimmed, with the line and column where its text starts. Reads as the
 /// general loop of [`split_from_line`] would (a test compares the two).
-///
-/// One pass over the line, eight bytes at a time, finds the delimiters and counts the
-/// characters before each (a column is the characters before it: the bytes that do not
-/// continue a character), so a cell costs a few instructions beyond its own (a search for
-/// the delimiter and a count of characters a cell cost twice as much).
 fn plain_row<'a>(
     text: &'a str,
     line: Range<usize>,
@@ -745,9 +768,6 @@ fn plain_row<'a>(
     budget: &mut CellBudget,
     capacity: usize,
 ) -> Result<Row<'a>, ReadError> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let bytes = text.as_bytes();
     // a CRLF line's `\r` belongs to no cell
     let end = if line.end > line.start && bytes[line.end - 1] == b'\r' {
@@ -755,100 +775,38 @@ fn plain_row<'a>(
     } else {
         line.end
     };
-    let (line_no, first_column) = cursor.advance_in_line(line.start);
-    let mut row = RowCells {
-        text,
-        cells: Vec::with_capacity(capacity),
-        line: line_no,
-        budget,
-    };
-    let pattern = LOW * u64::from(delim);
-    // the cell being read starts at `start`, in column `column`
-    let (mut start, mut column) = (line.start, first_column);
-    // characters from the line's start to the word at `w`
-    let (mut w, mut chars) = (line.start, first_column);
-    while w < end {
-        let n = (end - w).min(8);
-        let word = if n == 8 {
-            u64::from_le_bytes(bytes[w..w + 8].try_into().expect("eight bytes"))
+    let mut cells = Vec::with_capacity(capacity);
+    let mut start = line.start;
+    loop {
+        let stop = find_byte(&bytes[start..end], delim).map_or(end, |i| start + i);
+        // an empty cell (most rows have several) needs no trimming
+        let (lead, trimmed) = if stop == start {
+            (0, &text[start..stop])
         } else {
-            // zeros after the line: never a delimiter (a tab or a comma)
-            let mut padded = [0u8; 8];
-            padded[..n].copy_from_slice(&bytes[w..end]);
-            u64::from_le_bytes(padded)
+            trim_with_lead(&text[start..stop])
         };
-        // the high bit of each byte that starts a character, and of each delimiter (exact: no
-        // borrow crosses bytes)
-        let starts = !(word & !(word << 1)) & HIGH;
-        let x = word ^ pattern;
-        let mut found = !(((x & LOW7) + LOW7) | x | LOW7);
-        while found != 0 {
-            let bit = found.trailing_zeros();
-            let stop = w + (bit / 8) as usize;
-            row.cell(start, stop, column)?;
-            // the delimiter's column, and the next cell's after it
-            let before = starts & ((1u64 << bit) - 1);
-            column = chars + before.count_ones() + 1;
-            start = stop + 1;
-            found &= found - 1;
+        let offset = start + lead;
+        let (line, column) = cursor.advance_in_line(offset);
+        cells.push(Cell {
+            text: Cow::Borrowed(trimmed),
+            offset,
+            escapes: None,
+            line,
+            column,
+        });
+        if cells.len() > budget.max_columns {
+            budget.row(cursor.line as usize, cells.len())?;
         }
-        chars += (starts
-            & if n == 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * n)) - 1
-            })
-        .count_ones();
-        w += n;
+        if stop == end {
+            break;
+        }
+        start = stop + 1;
     }
-    let last = row.cell(start, end, column)?;
-    let RowCells { cells, budget, .. } = row;
-    budget.row(line_no as usize, cells.len())?;
-    // the cursor where the old loop left it: at the last cell's text
-    cursor.at = last.0;
-    cursor.column = last.1;
+    budget.row(cursor.line as usize, cells.len())?;
     Ok(Row {
         cells,
         range: line.start..end,
     })
-}
-
-/// The cells of one row of [`plain_row`] being read.
-struct RowCells<'a, 'b, 'c> {
-    text: &'a str,
-    cells: Vec<Cell<'a>>,
-    line: u32,
-    budget: &'b mut CellBudget<'c>,
-}
-
-impl<'a> RowCells<'a, '_, '_> {
-    /// Adds the cell of bytes `start..stop`, which starts in `column`; returns where its
-    /// trimmed text starts (offset, column).
-    #[inline]
-    fn cell(&mut self, start: usize, stop: usize, column: u32) -> Result<(usize, u32), ReadError> {
-        // an empty cell (most rows have several) needs no trimming
-        let (lead, trimmed) = if stop == start {
-            (0, &self.text[start..stop])
-        } else {
-            trim_with_lead(&self.text[start..stop])
-        };
-        let column = if lead == 0 {
-            column
-        } else {
-            column + chars_in(&self.text.as_bytes()[start..start + lead])
-        };
-        self.cells.push(Cell {
-            text: Cow::Borrowed(trimmed),
-            offset: start + lead,
-            escapes: None,
-            line: self.line,
-            column,
-        });
-        if self.cells.len() > self.budget.max_columns {
-            self.budget.row(self.line as usize, self.cells.len())?;
-        }
-        Ok((start + lead, column))
-    }
 }
 
 /// Why a quote that opens a field does not quote it (the field is then plain text).
@@ -862,6 +820,8 @@ enum QuoteFail {
     /// The quoted text spans lines that read as rows ([`reads_as_rows`]); `close` is the
     /// closing quote.
     Rows { close: usize },
+    /// No quote closes it within the line breaks a cell may span ([`limits::QUOTED_LINES`]).
+    PastLines,
 }
 
 /// Whether quoted text that spans lines reads as rows of a table rather than as one cell of
@@ -884,23 +844,36 @@ fn reads_as_rows(quoted: &[u8], delim: u8) -> bool {
     })
 }
 
-/// Reads a quoted field starting at `start` (the opening quote). Returns the unquoted text, the
-/// doubled-quote positions and the byte after the field; why not where it does not quote.
+/// Reads a quoted field starting at `start` (the opening quote), whose close is looked for
+/// over `max_lines` line breaks at most. Returns the unquoted text, the doubled-quote positions
+/// and the byte after the field; why not where it does not quote.
 fn read_quoted(
     text: &str,
     start: usize,
     delim: u8,
+    max_lines: usize,
 ) -> Result<(Cow<'_, str>, Vec<usize>, usize), QuoteFail> {
     let bytes = text.as_bytes();
     let mut out = String::new();
     let mut escapes = Vec::new();
     let mut i = start + 1;
+    let mut lines = 0;
     let close;
     loop {
-        let q = i + bytes[i..]
-            .iter()
-            .position(|&b| b == b'"')
-            .ok_or(QuoteFail::Unclosed)?;
+        let q = loop {
+            match memchr::memchr2(b'"', b'\n', &bytes[i..]) {
+                None => return Err(QuoteFail::Unclosed),
+                Some(k) if bytes[i + k] == b'"' => break i + k,
+                Some(k) => {
+                    lines += 1;
+                    if lines > max_lines {
+                        return Err(QuoteFail::PastLines);
+                    }
+                    out.push_str(&text[i..=i + k]);
+                    i += k + 1;
+                }
+            }
+        };
         out.push_str(&text[i..q]);
         if q + 1 < bytes.len() && bytes[q + 1] == b'"' {
             escapes.push(out.len());
@@ -1022,6 +995,16 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
         // not a zip calamine can read either: let it give its own error
         return Ok(ZipKind::Other);
     };
+    // a part named twice: the readers see one of them (the last), another program may show
+    // the other; Excel and Word refuse such a file, and so does this reader
+    if zip.has_duplicate_names() {
+        return Err(ReadError::Workbook {
+            name: name.into(),
+            source: calamine::Error::Msg(
+                "压缩包中有同名的部件（只读得到其中一个），不是 Excel 或 Word 写出的文件",
+            ),
+        });
+    }
     let max = limits::UNZIPPED.get();
     let too_large = |part: &str| ReadError::UnzippedTooLarge {
         name: name.into(),
@@ -1461,7 +1444,7 @@ mod tests {
             notes,
             vec![QuoteNote {
                 offset: 6,
-                closes_at: Some(text.rfind('"').unwrap())
+                end: QuoteEnd::Rows(text.rfind('"').unwrap())
             }]
         );
         // a cell of several lines without delimiters is one cell, not noted
@@ -1478,6 +1461,56 @@ mod tests {
         // unclosed: noted, once each
         let (_, notes) = noted("\"a\tb\n\"c\td\n", b'\t');
         assert_eq!(notes.len(), 2);
-        assert!(notes.iter().all(|n| n.closes_at.is_none()));
+        assert!(notes.iter().all(|n| n.end == QuoteEnd::Never));
+    }
+
+    #[test]
+    fn a_quote_closed_past_the_quoted_lines_limit_is_text_at_its_line() {
+        let max = limits::QUOTED_LINES.get_usize();
+        // a cell of `max` line breaks that closes is one cell of several lines
+        let within = format!("a\t\"x\n{}z\"\tb\nc\td\n", "y\n".repeat(max - 1));
+        let (rows, notes) = noted(&within, b'\t');
+        assert_eq!(
+            rows.len(),
+            2,
+            "one row of a cell of {max} line breaks, then c"
+        );
+        assert_eq!(rows[0][0], "a");
+        assert_eq!(rows[0][1].matches('\n').count(), max);
+        assert_eq!(rows[0][2], "b");
+        assert!(notes.is_empty());
+        // one more line break: the quote is a stray one at its line, every line a row
+        let past = format!("a\t\"x\n{}z\"\tb\nc\td\n", "y\n".repeat(max));
+        let (rows, notes) = noted(&past, b'\t');
+        assert_eq!(rows.len(), max + 3);
+        assert_eq!(rows[0], vec!["a", "\"x"]);
+        assert_eq!(rows[1], vec!["y"]);
+        assert_eq!(rows[max + 1], vec!["z\"", "b"]);
+        assert_eq!(rows[max + 2], vec!["c", "d"]);
+        assert_eq!(
+            notes,
+            vec![QuoteNote {
+                offset: 2,
+                end: QuoteEnd::PastLines(max)
+            }]
+        );
+        // never closed, past the limit: the same (the rest of the file is not searched)
+        let open = format!("a\t\"x\n{}", "y\n".repeat(max + 5));
+        let (rows, notes) = noted(&open, b'\t');
+        assert_eq!(rows.len(), max + 6);
+        assert_eq!(notes[0].end, QuoteEnd::PastLines(max));
+        // the finding names the quote's line and the limit
+        let source = SourceText::new("t.tsv", past.clone(), InputFormat::Tsv, "UTF-8", None);
+        let mut kept = QuoteNotes::default();
+        split_rows(&past, b'\t', &mut CellBudget::new("-"), 1, true, &mut kept).expect("read");
+        let findings = kept.findings(&source);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(&*findings[0].code, "table.stray-quote");
+        assert_eq!(findings[0].line, Some(1));
+        assert!(
+            findings[0].message.contains(&format!("{max} 行内")),
+            "{}",
+            findings[0].message
+        );
     }
 }

@@ -32,8 +32,11 @@
 //!   after it are rows again; the grid reads the block's quote as text and says so
 //!   (`table.stray-quote` at the quote's line), as the whole-file reader does with a quote that
 //!   never closes. (An unclosed quote made the rest of the file one row until the line limit.)
-//!   A quoted cell of more lines than that, closed, is cut into rows here where the whole-file
-//!   reader would keep it whole.
+//!   The whole-file reader bounds a quote alike (`grid::read_quoted`), so a quoted cell of more
+//!   lines than that, closed or not, reads the same either way, with the same finding at the
+//!   quote's line; where a block ends before the limit's lines, the cutter's word that no quote
+//!   closes the cell within them ([`Block::past_lines`]) gives the finding the whole-file
+//!   reader gives.
 //!
 //! Workbooks, UTF-16 text, text whose lines end in CR alone and target tables are not read
 //! here: [`open`] answers [`Opened::Whole`] and the caller reads them whole.
@@ -114,7 +117,8 @@ pub struct Block {
     lines_before: usize,
     guess: FillDown,
     /// Offsets in `text` of the quotes the cutter took for stray ones past the quoted lines
-    /// limit (the block may end before that limit: its grid would find the quote unclosed).
+    /// limit (the block may end before that limit: its grid finds the quote unclosed, and
+    /// [`read_block`] says what the whole-file reader says).
     past_lines: Vec<usize>,
 }
 
@@ -815,7 +819,10 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
     )?;
     let mut ctx = Ctx::new(&grid.source);
     let mut preamble = head.preamble.clone();
-    let (rows, quotes) = grid.rows_noting_quotes()?;
+    let (rows, mut quotes) = grid.rows_noting_quotes()?;
+    if !block.past_lines.is_empty() {
+        past_the_limit(&mut quotes, &block.past_lines);
+    }
     ctx.findings.extend(quotes.findings(&grid.source));
     let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
     let (units, used) = self_eval::read_from(
@@ -846,6 +853,18 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
         end: state,
         used,
     })
+}
+
+/// Says of the quotes at `past_lines` that the grid found unclosed (the block ended first)
+/// what the whole-file reader says of them: no quote closes them within the quoted lines limit
+/// (the cutter found so in the text after the block).
+fn past_the_limit(quotes: &mut grid::QuoteNotes, past_lines: &[usize]) {
+    let max = crate::limits::QUOTED_LINES.get_usize();
+    for note in &mut quotes.kept {
+        if note.end == grid::QuoteEnd::Never && past_lines.binary_search(&note.offset).is_ok() {
+            note.end = grid::QuoteEnd::PastLines(max);
+        }
+    }
 }
 
 /// Where the row starting at `start` ends (after its line break), by the grid's rules: a cell

@@ -145,6 +145,7 @@ impl Job {
                         year: params.year,
                     },
                 );
+                rules.check_tries().map_err(|e| ApiError::diagnostic(&e))?;
                 cancel.check()?;
                 // every format written into the bounded answer as it goes: stopped at the
                 // limit (or when cancelled) before the whole text is held
@@ -186,6 +187,7 @@ impl Job {
                     Some(cancel.flag()),
                 );
                 drop(doc);
+                rules.check_tries().map_err(|e| ApiError::diagnostic(&e))?;
                 cancel.check()?;
                 if format == ReportFormat::Xlsx {
                     // past the xlsx report's limits: refused before it is built, with the way

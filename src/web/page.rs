@@ -137,6 +137,14 @@ fn rule_errors(body: &serde_json::Value) -> String {
         );
     }
     out.push_str("</table>\n");
+    // past the errors shown in full (`JIXIAO_MAX_ERRORS_SHOWN`), the rest counted
+    if let Some(n) = body["counts"]["not_shown"].as_u64() {
+        let _ = writeln!(
+            out,
+            "<p>另有 {n} 处错误和警告未逐条显示（共 {} 处，rules.errors-not-shown）；先改正以上的，再用 jixiao rules check 查看。</p>",
+            body["counts"]["findings"]
+        );
+    }
     out
 }
 
@@ -225,6 +233,7 @@ pub(super) fn render_results(
         params.year,
         Some(cancel.flag()),
     );
+    rules.check_tries().map_err(|e| ApiError::diagnostic(&e))?;
     cancel.check()?;
     let mut out = String::new();
     let unfilled = actuals.is_none() && !doc.has_actuals();

@@ -98,9 +98,110 @@ impl Outcome {
 
 /// A number as a formula shows it: at most four decimals, trailing zeros dropped (the score
 /// itself is computed from the exact values).
-pub(super) fn n(d: Decimal) -> Decimal {
-    d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
+pub(super) fn n(d: Decimal) -> Four {
+    Four(d)
+}
+
+/// A number shown as a formula shows it ([`n`]): rounded half away from zero to four decimals,
+/// trailing zeros dropped, written as `Decimal`'s `Display` writes that value. Written from
+/// the mantissa's digits where it fits 64 bits (most figures), without rounding a decimal and
+/// its formatter (a varied sheet writes two or three a row); a test holds it to the decimal's
+/// own rounding and `Display`.
+pub(super) struct Four(Decimal);
+
+impl Four {
+    /// The value shown, as a decimal.
+    pub(super) fn value(&self) -> Decimal {
+        self.0
+            .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+    }
+}
+
+impl Four {
+    /// The shown value's text where the mantissa fits 64 bits: a buffer and where the text
+    /// starts in it.
+    fn digits(&self) -> Option<([u8; 24], usize)> {
+        let d = self.0;
+        let mut m = u64::try_from(d.mantissa().unsigned_abs()).ok()?;
+        let mut scale = d.scale();
+        if scale > 4 {
+            // half away from zero on the magnitude: up where the rest is at least half a unit
+            m = match 10u64.checked_pow(scale - 4) {
+                Some(unit) => {
+                    let (q, r) = (m / unit, m % unit);
+                    q + u64::from(r >= unit - r)
+                }
+                // a unit past 64 bits is more than twice any 64-bit mantissa: rounds to 0
+                None => 0,
+            };
+            scale = 4;
+        }
+        while scale > 0 && m % 10 == 0 {
+            m /= 10;
+            scale -= 1;
+        }
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        if m == 0 {
+            at -= 1;
+            buf[at] = b'0';
+            return Some((buf, at));
+        }
+        let mut k = 0;
+        while m > 0 || k <= scale {
+            if k == scale && scale > 0 {
+                at -= 1;
+                buf[at] = b'.';
+            }
+            at -= 1;
+            buf[at] = b'0' + (m % 10) as u8;
+            m /= 10;
+            k += 1;
+        }
+        if d.is_sign_negative() {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        Some((buf, at))
+    }
+
+    /// Appends the shown value to `out` (as `Display` writes it, without a formatter).
+    pub(super) fn push_to(&self, out: &mut String) {
+        match self.digits() {
+            // ASCII digits, a point and a sign only
+            Some((buf, at)) => out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default()),
+            None => out.push_str(&self.value().to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for Four {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.digits() {
+            Some((buf, at)) => f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default()),
+            None => self.value().fmt(f),
+        }
+    }
+}
+
+/// `text` followed by `d` as a formula shows it.
+fn said(text: &str, d: Decimal) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(text);
+    n(d).push_to(&mut out);
+    out
+}
+
+/// `w × x ÷ y`, each as a formula shows it (the partial credit of most rows that miss).
+fn product(w: Decimal, x: Decimal, y: Decimal) -> String {
+    let mut out = String::with_capacity(32);
+    n(w).push_to(&mut out);
+    out.push_str(" × ");
+    n(x).push_to(&mut out);
+    out.push_str(" ÷ ");
+    n(y).push_to(&mut out);
+    out
 }
 
 /// `weight × x ÷ y` (y ≠ 0), checked: past the decimal range the product is taken the other
@@ -181,11 +282,7 @@ fn comparable(target: &Quantity, actual: &Quantity) -> Result<(Decimal, Decimal)
 fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
     let met = op.holds(a, t);
     if met {
-        return Outcome::new(
-            Verdict::Pass,
-            Some(weight),
-            format!("达标，得满分 {}", n(weight)),
-        );
+        return Outcome::new(Verdict::Pass, Some(weight), said("达标，得满分 ", weight));
     }
     let (score, formula) = match op {
         Op::Ge | Op::Gt => {
@@ -193,7 +290,7 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
                 (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
             } else {
                 let s = scaled(weight, a, t);
-                (s, format!("{} × {} ÷ {}", n(weight), n(a), n(t)))
+                (s, product(weight, a, t))
             }
         }
         Op::Le | Op::Lt => {
@@ -201,7 +298,7 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
                 (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
             } else {
                 let s = scaled(weight, t, a);
-                (s, format!("{} × {} ÷ {}", n(weight), n(t), n(a)))
+                (s, product(weight, t, a))
             }
         }
         Op::Eq => {
@@ -209,10 +306,7 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
             if lo <= Decimal::ZERO {
                 (Decimal::ZERO, format!("未达标，目标为 {}，得 0", n(t)))
             } else {
-                (
-                    scaled(weight, lo, hi),
-                    format!("{} × {} ÷ {}", n(weight), n(lo), n(hi)),
-                )
+                (scaled(weight, lo, hi), product(weight, lo, hi))
             }
         }
     };
@@ -243,7 +337,7 @@ fn range(
         return Outcome::new(
             Verdict::Pass,
             Some(weight),
-            format!("在区间内，得满分 {}", n(weight)),
+            said("在区间内，得满分 ", weight),
         );
     }
     // Below zero (a tolerance around 0, `±10%` against -12 %) the distance reads the same way
@@ -262,18 +356,12 @@ fn range(
         if low <= Decimal::ZERO || a <= Decimal::ZERO {
             (Decimal::ZERO, "低于下限，得 0".to_owned())
         } else {
-            (
-                scaled(weight, a, low),
-                format!("{} × {} ÷ {}", n(weight), n(a), n(low)),
-            )
+            (scaled(weight, a, low), product(weight, a, low))
         }
     } else if a <= Decimal::ZERO || high <= Decimal::ZERO {
         (Decimal::ZERO, "高于上限，得 0".to_owned())
     } else {
-        (
-            scaled(weight, high, a),
-            format!("{} × {} ÷ {}", n(weight), n(high), n(a)),
-        )
+        (scaled(weight, high, a), product(weight, high, a))
     };
     let mut o = Outcome::new(Verdict::Fail, Some(clamp(score, weight)), formula);
     o.rules.push("default.formula.range".into());
@@ -439,6 +527,10 @@ pub fn sheet_grade(
 
 /// Score one indicator. `plan` is the figure supplied with the actuals: the plan value for plan
 /// targets, the baseline (上年实际) for relative targets.
+///
+/// Step by step: a zero target read in the actual's unit, the remarks on how the actual was
+/// read, a bare fraction of 1 against a percentage sent to a person, then the outcome of the
+/// target's kind against the actual's ([`by_kind`]), and the remarks after its own.
 pub fn score(
     target: &Target,
     actual: &Actual,
@@ -471,7 +563,22 @@ pub fn score(
     if let Some(o) = fraction_of_one(target, actual) {
         return o;
     }
-    let mut outcome = match (target, actual) {
+    let mut outcome = by_kind(target, actual, plan, weight, m);
+    outcome.remarks.extend(remarks);
+    outcome
+}
+
+/// The outcome of `target`'s kind against `actual`: a target that cannot be read and an actual
+/// that is missing first, then a figure ([`of_quantity`]), then by the target's kind (yes/no,
+/// deadline, qualitative), else what the actual's kind leaves ([`unmatched`]).
+fn by_kind(
+    target: &Target,
+    actual: &Actual,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Outcome {
+    match (target, actual) {
         (Target::Empty, _) => Outcome::invalid("年度指标值为空，无法评价"),
         (Target::Error { message }, _) => Outcome::invalid(message.message()),
         // A qualitative target waits for a person's grade, written or not.
@@ -483,23 +590,37 @@ pub fn score(
             Some(Decimal::ZERO),
             "未填写实际完成值，得 0",
         ),
+        (_, Actual::Quantity { quantity: a, .. }) => of_quantity(target, a, plan, weight, m),
+        (Target::Boolean { expected }, _) => yes_no(*expected, actual, weight),
+        (Target::Deadline { op, date }, _) => on_time(*op, *date, actual, weight, m),
+        (Target::Qualitative { .. }, _) => graded(actual, weight, m),
+        _ => unmatched(actual),
+    }
+}
+
+/// A figure against the target: compared, in a range, about a value, against the plan or
+/// against last year's; a negative count or measure is no figure at all.
+fn of_quantity(
+    target: &Target,
+    a: &Quantity,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Outcome {
+    match target {
         // `-5人`: not a figure a count or measure can have, so never scored as a plain fail
-        (_, Actual::Quantity { quantity: a, .. })
-            if a.value < Decimal::ZERO && cannot_be_negative(a.unit.as_ref()) =>
-        {
+        _ if a.value < Decimal::ZERO && cannot_be_negative(a.unit.as_ref()) => {
             Outcome::invalid(&format!(
                 "实际值 {}{} 为负数，而这个单位的数量不能为负；请核对实际完成值",
                 a.value.normalize(),
                 a.unit.as_ref().map_or("", |u| u.as_str())
             ))
         }
-        (Target::Compare { op, quantity }, Actual::Quantity { quantity: a, .. }) => {
-            match comparable(quantity, a) {
-                Ok((t, a)) => compare(*op, t, a, weight),
-                Err(why) => Outcome::invalid(why),
-            }
-        }
-        (Target::Range { low, high, unit }, Actual::Quantity { quantity: a, .. }) => {
+        Target::Compare { op, quantity } => match comparable(quantity, a) {
+            Ok((t, a)) => compare(*op, t, a, weight),
+            Err(why) => Outcome::invalid(why),
+        },
+        Target::Range { low, high, unit } => {
             let lowq = Quantity::new(low.value, unit.clone());
             let highq = Quantity::new(high.value, unit.clone());
             match (comparable(&lowq, a), comparable(&highq, a)) {
@@ -509,20 +630,47 @@ pub fn score(
                 _ => Outcome::invalid("实际值与目标值单位不同且无法换算，不能比较"),
             }
         }
-        (Target::Approximate { quantity }, Actual::Quantity { quantity: a, .. }) => {
-            match comparable(quantity, a) {
-                Ok((t, a)) => {
-                    let tol = m.approximate_tolerance.value;
-                    let spread = (t * tol).abs();
-                    let mut o = range((t - spread, true), (t + spread, true), a, weight);
-                    o.rules.push(m.approximate_tolerance.rule.clone());
+        Target::Approximate { quantity } => match comparable(quantity, a) {
+            Ok((t, a)) => {
+                let tol = m.approximate_tolerance.value;
+                // saturating: the band of `约79228162514264337593543950335人` reaches the
+                // decimal range's end, past which no actual lies (the sums overflowed)
+                let spread = t.saturating_mul(tol).abs();
+                let (lo, hi) = (t.saturating_sub(spread), t.saturating_add(spread));
+                let mut o = range((lo, true), (hi, true), a, weight);
+                o.rules.push(m.approximate_tolerance.rule.clone());
+                o
+            }
+            Err(why) => Outcome::invalid(why),
+        },
+        Target::Plan { op } => match plan {
+            Some(Actual::Quantity { quantity: p, .. }) => match comparable(p, a) {
+                Ok((p, a)) => {
+                    let mut o = compare(*op, p, a, weight);
+                    o.formula = format!("对照计划值 {}：{}", n(p), o.formula);
                     o
                 }
                 Err(why) => Outcome::invalid(why),
-            }
+            },
+            _ => Outcome::review(
+                "计划类指标未提供计划数（自评表的计划数一列，或实际值文件的 plan），需人工核对",
+            ),
+        },
+        Target::Relative { op, change, unit } => {
+            relative::score(*op, *change, unit.as_ref(), a, plan, weight)
         }
-        (Target::Boolean { expected }, Actual::YesNo(b)) => {
-            if b == expected {
+        Target::Qualitative { .. } => {
+            Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例")
+        }
+        _ => Outcome::invalid("实际值的类型与目标不符，不能比较"),
+    }
+}
+
+/// A yes/no target (`是否…`) against an answer that is no figure.
+fn yes_no(expected: bool, actual: &Actual, weight: Decimal) -> Outcome {
+    match actual {
+        Actual::YesNo(b) => {
+            if *b == expected {
                 Outcome::new(
                     Verdict::Pass,
                     Some(weight),
@@ -532,13 +680,13 @@ pub fn score(
                 Outcome::new(Verdict::Fail, Some(Decimal::ZERO), "不符合要求，得 0")
             }
         }
-        (Target::Boolean { expected }, Actual::Answer { met, how }) => {
+        Actual::Answer { met, how } => {
             let how = match how {
                 Answered::Word => "实际值为等级词",
-                Answered::Restated if *met == *expected => "实际值肯定地复述了问题",
+                Answered::Restated if *met == expected => "实际值肯定地复述了问题",
                 Answered::Restated => "实际值否定地复述了问题",
             };
-            let yes = if *met == *expected { "是" } else { "否" };
+            let yes = if *met == expected { "是" } else { "否" };
             if *met {
                 Outcome::new(
                     Verdict::Pass,
@@ -553,40 +701,35 @@ pub fn score(
                 )
             }
         }
-        (Target::Boolean { .. }, Actual::Grade(_) | Actual::Share(_)) => {
+        Actual::Grade(_) | Actual::Share(_) => {
             Outcome::review("是否类指标的实际值是部分达成或得分比例，读不出“是”或“否”，需人工核对")
         }
-        (Target::Boolean { expected: true }, Actual::Done) => Outcome::new(
+        Actual::Done if expected => Outcome::new(
             Verdict::Pass,
             Some(weight),
             format!("已完成，得满分 {}", n(weight)),
         ),
-        (Target::Plan { op }, Actual::Quantity { quantity: a, .. }) => match plan {
-            Some(Actual::Quantity { quantity: p, .. }) => match comparable(p, a) {
-                Ok((p, a)) => {
-                    let mut o = compare(*op, p, a, weight);
-                    o.formula = format!("对照计划值 {}：{}", n(p), o.formula);
-                    o
-                }
-                Err(why) => Outcome::invalid(why),
-            },
-            _ => Outcome::review(
-                "计划类指标未提供计划数（自评表的计划数一列，或实际值文件的 plan），需人工核对",
-            ),
-        },
-        (Target::Relative { op, change, unit }, Actual::Quantity { quantity: a, .. }) => {
-            relative::score(*op, *change, unit.as_ref(), a, plan, weight)
-        }
-        (Target::Deadline { op, date }, Actual::Date(done)) => {
-            deadline(*op, *date, *done, weight, m)
-        }
-        (Target::Deadline { .. }, Actual::YesNo(true) | Actual::OnTime) => Outcome::new(
+        _ => unmatched(actual),
+    }
+}
+
+/// A deadline target (`9月前`) against an answer that is no figure: a date, on time, done.
+fn on_time(
+    op: Op,
+    date: CalendarDate,
+    actual: &Actual,
+    weight: Decimal,
+    m: &Methodology,
+) -> Outcome {
+    match actual {
+        Actual::Date(done) => deadline(op, date, *done, weight, m),
+        Actual::YesNo(true) | Actual::OnTime => Outcome::new(
             Verdict::Pass,
             Some(weight),
             format!("按期完成，得满分 {}", n(weight)),
         ),
         // `已完成` says done, not when: taken as on time, and said so
-        (Target::Deadline { .. }, Actual::Done) => Outcome::new(
+        Actual::Done => Outcome::new(
             Verdict::Pass,
             Some(weight),
             format!(
@@ -594,27 +737,35 @@ pub fn score(
                 n(weight)
             ),
         ),
-        (Target::Deadline { .. }, Actual::YesNo(false)) => {
+        Actual::YesNo(false) => {
             Outcome::new(Verdict::Fail, Some(Decimal::ZERO), "未按期完成，得 0")
         }
-        (Target::Qualitative { .. }, Actual::Grade(g)) => {
-            grade_outcome(m.grade(*g).default_share, Some(*g), weight, m)
-        }
-        (Target::Qualitative { .. }, Actual::Share(s)) => grade_outcome(*s, None, weight, m),
-        (Target::Qualitative { .. }, _) => {
-            Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例")
-        }
-        (_, Actual::Done | Actual::OnTime) => {
+        _ => unmatched(actual),
+    }
+}
+
+/// A qualitative target against a grade or share; anything else waits for one.
+fn graded(actual: &Actual, weight: Decimal, m: &Methodology) -> Outcome {
+    match actual {
+        Actual::Grade(g) => grade_outcome(m.grade(*g).default_share, Some(*g), weight, m),
+        Actual::Share(s) => grade_outcome(*s, None, weight, m),
+        _ => Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例"),
+    }
+}
+
+/// What an actual that fits no arm of its target's kind leaves: a person checks words, grades
+/// and texts; any other kind cannot be compared.
+fn unmatched(actual: &Actual) -> Outcome {
+    match actual {
+        Actual::Done | Actual::OnTime => {
             Outcome::review("实际值只写“完成”，未给出数值，需人工核对")
         }
-        (_, Actual::Grade(_) | Actual::Share(_)) => {
+        Actual::Grade(_) | Actual::Share(_) => {
             Outcome::review("实际值是评定等级，但目标可量化，需人工核对")
         }
-        (_, Actual::Text(_)) => Outcome::review("实际值无法读取为数值或结论，需人工核对"),
-        (_, _) => Outcome::invalid("实际值的类型与目标不符，不能比较"),
-    };
-    outcome.remarks.extend(remarks);
-    outcome
+        Actual::Text(_) => Outcome::review("实际值无法读取为数值或结论，需人工核对"),
+        _ => Outcome::invalid("实际值的类型与目标不符，不能比较"),
+    }
 }
 
 #[cfg(test)]
@@ -637,6 +788,68 @@ mod tests {
 
     fn shown(o: &Outcome) -> Decimal {
         Methodology::default().show(o.score.unwrap())
+    }
+
+    #[test]
+    fn formula_numbers_are_the_decimals_rounded_and_displayed() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.00000",
+            "-0.00004",
+            "-0.00005",
+            "0.00005",
+            "0.00004999",
+            "1",
+            "-1",
+            "10",
+            "100.0000",
+            "95.40",
+            "0.1",
+            "12.34565",
+            "12.34575",
+            "-12.34565",
+            "9.99995",
+            "-9.99995",
+            "27.906976744186046511627906977",
+            "0.0000000001",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1844674407370955161.5",
+            "-79228162514264337593543950335",
+            "79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "0.0000000000000000000000000001",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..5000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let m = (x >> (x % 64)) as i64 * if x & 1 == 1 { -1 } else { 1 };
+            cases.push(Decimal::new(m, (x >> 8) as u32 % 29));
+            // past 64 bits (the decimal's own rounding and display), where it fits 96
+            cases.extend(
+                Decimal::try_from_i128_with_scale(
+                    i128::from(m) * ((x >> 20) as i128 % (1 << 32)),
+                    (x >> 16) as u32 % 29,
+                )
+                .ok(),
+            );
+        }
+        for c in cases {
+            let decimal = c
+                .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                .normalize();
+            assert_eq!(n(c).to_string(), decimal.to_string(), "{c:?}");
+            let mut pushed = String::from("得 ");
+            n(c).push_to(&mut pushed);
+            assert_eq!(pushed, format!("得 {decimal}"));
+            assert_eq!(n(c).value(), decimal);
+        }
     }
 
     #[test]

@@ -25,7 +25,8 @@ pub fn required(
             baseline.unit.clone(),
         )),
         Some("%") => {
-            let factor = (Decimal::ONE_HUNDRED + change) / Decimal::ONE_HUNDRED;
+            let factor =
+                Decimal::ONE_HUNDRED.checked_add(change).ok_or(overflow)? / Decimal::ONE_HUNDRED;
             Ok(Quantity::new(
                 b.checked_mul(factor).ok_or(overflow)?,
                 baseline.unit.clone(),

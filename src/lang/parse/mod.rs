@@ -960,6 +960,8 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         rest = ws(r);
         rest = ws(strip_any(rest, lexicon::INCLUSIVE_NOTES).unwrap_or(rest));
     }
+    // `95%以上（不含）`: the bound excluded, which a remark read past would make inclusive
+    let exclusive = strip_any(rest, lexicon::EXCLUSIVE_NOTES).is_some_and(|r| ws(r).is_empty());
     if !rest.is_empty() && !shapes::is_remark(rest) {
         return None;
     }
@@ -979,6 +981,18 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         (Some(OpWord::Reach), None, None) => Form::Compare(Some(Op::Ge)),
         (None, Some(SuffixWord::Op(op)), None) => Form::Compare(Some(op)),
         (None, None, None) => Form::Compare(None),
+        _ => return None,
+    };
+    // strict where a word after the value says ≥ or ≤ (`以上（不含）`, `以下（不含）`); anywhere
+    // else (`≥95%（不含）`, a range) it cannot be read as written: no quantity, left to a person
+    let form = match (exclusive, prefix, suffix, form) {
+        (false, _, _, form) => form,
+        (
+            true,
+            None | Some(OpWord::Within | OpWord::Reach),
+            Some(SuffixWord::Op(op @ (Op::Ge | Op::Le))),
+            Form::Compare(Some(_)),
+        ) => Form::Compare(Some(if op == Op::Ge { Op::Gt } else { Op::Lt })),
         _ => return None,
     };
     Some(QuantReading {

@@ -532,130 +532,195 @@ fn structure(
     text: impl IntoIterator<Item = (char, u32)>,
     papx: &Papx,
 ) -> Result<Vec<Item>, ReadError> {
-    let max = limits::CELLS.get();
-    let mut made: u64 = 0;
-    let mut count = || {
-        made += 1;
-        if made > max {
+    let mut body = MainText::new(name, papx);
+    for (ch, fc) in text {
+        if body.in_field_code(ch) {
+            continue;
+        }
+        match ch {
+            '\r' => body.paragraph_mark(fc)?,
+            '\u{7}' => body.cell_mark(fc)?,
+            c => body.character(c),
+        }
+    }
+    Ok(body.finish())
+}
+
+/// [`structure`]'s walk through the main text: the items made so far, the table, cell and
+/// paragraph being read, and the fields open.
+struct MainText<'a, 'p> {
+    name: &'a str,
+    papx: &'a Papx<'p>,
+    /// Whether the paragraph properties can be looked up (see [`Papx::usable`]).
+    usable: bool,
+    /// Paragraphs, cells and rows made, against [`limits::CELLS`].
+    made: u64,
+    items: Vec<Item>,
+    raw: RawTable,
+    cell: String,
+    para: String,
+    /// For each open field, whether its code (before the separator) is being read …
+    fields: Vec<bool>,
+    /// … and how many of them are in their code: counted, not searched (a file may nest
+    /// thousands).
+    in_code: usize,
+    last_was_cell_mark: bool,
+}
+
+impl<'a, 'p> MainText<'a, 'p> {
+    fn new(name: &'a str, papx: &'a Papx<'p>) -> Self {
+        MainText {
+            name,
+            papx,
+            usable: papx.usable(),
+            made: 0,
+            items: Vec::new(),
+            raw: RawTable::new(),
+            cell: String::new(),
+            para: String::new(),
+            fields: Vec::new(),
+            in_code: 0,
+            last_was_cell_mark: false,
+        }
+    }
+
+    /// One more paragraph, cell or row, within [`limits::CELLS`].
+    fn count(&mut self) -> Result<(), ReadError> {
+        self.made += 1;
+        if self.made > limits::CELLS.get() {
             return Err(ReadError::TooManyCells {
-                name: name.into(),
-                cells: made,
+                name: self.name.into(),
+                cells: self.made,
                 max: limits::CELLS.shown(),
                 help: limits::CELLS.help(),
             });
         }
         Ok(())
-    };
-    let mut items = Vec::new();
-    let mut raw = RawTable::new();
-    let mut cell = String::new();
-    let mut para = String::new();
-    // fields: for each open field, whether its code (before the separator) is being read
-    let mut fields: Vec<bool> = Vec::new();
-    // how many of them are in their code: counted, not searched (a file may nest thousands)
-    let mut in_code = 0usize;
-    let mut last_was_cell_mark = false;
-    let usable = papx.usable();
-    let flush_table = |raw: &mut RawTable, items: &mut Vec<Item>| {
-        if raw.row_open {
-            raw.end_row(None);
-        }
-        if !raw.is_empty() {
-            items.push(Item::Table(lay_out(std::mem::replace(
-                raw,
-                RawTable::new(),
-            ))));
-        }
-    };
-    for (ch, fc) in text {
+    }
+
+    /// Whether `ch` is a field's mark (begin, separator, end) or in a field's code, and so left
+    /// out; a paragraph mark in a code still ends its paragraph. A cell mark never stands in a
+    /// field's code: an open code there is a broken field, closed so that it cannot swallow
+    /// the rest of the document.
+    fn in_field_code(&mut self, ch: char) -> bool {
         match ch {
             '\u{13}' => {
-                fields.push(true);
-                in_code += 1;
-                continue;
+                self.fields.push(true);
+                self.in_code += 1;
+                return true;
             }
             '\u{14}' => {
-                if let Some(f) = fields.last_mut()
+                if let Some(f) = self.fields.last_mut()
                     && *f
                 {
                     *f = false;
-                    in_code -= 1;
+                    self.in_code -= 1;
                 }
-                continue;
+                return true;
             }
             '\u{15}' => {
-                if fields.pop() == Some(true) {
-                    in_code -= 1;
+                if self.fields.pop() == Some(true) {
+                    self.in_code -= 1;
                 }
-                continue;
+                return true;
             }
             _ => {}
         }
-        // a cell mark never stands in a field's code: an open code there is a broken field,
-        // closed so that it cannot swallow the rest of the document
-        if ch == '\u{7}' && in_code > 0 {
-            fields.clear();
-            in_code = 0;
+        if ch == '\u{7}' && self.in_code > 0 {
+            self.fields.clear();
+            self.in_code = 0;
         }
-        if in_code > 0 && ch != '\r' {
-            continue;
+        self.in_code > 0 && ch != '\r'
+    }
+
+    /// The properties of the paragraph whose mark is at `fc`, where they can be found.
+    fn props(&self, fc: u32) -> Option<ParaProps> {
+        if self.usable { self.papx.at(fc) } else { None }
+    }
+
+    /// The paragraph read so far, trimmed, as a further line of the cell being read.
+    fn para_into_cell(&mut self) {
+        let para = self.para.trim();
+        if !para.is_empty() {
+            if !self.cell.is_empty() {
+                self.cell.push('\n');
+            }
+            self.cell.push_str(para);
         }
-        match ch {
-            '\r' => {
-                let props = if usable { papx.at(fc) } else { None };
-                if props.as_ref().is_some_and(|p| p.in_table) {
-                    if !cell.is_empty() || !para.trim().is_empty() {
-                        if !cell.is_empty() {
-                            cell.push('\n');
-                        }
-                        cell.push_str(para.trim());
-                    }
-                } else {
-                    flush_table(&mut raw, &mut items);
-                    count()?;
-                    push_paragraph(&mut items, para.trim());
-                }
-                para.clear();
-                last_was_cell_mark = false;
+    }
+
+    /// A paragraph mark: in a table, the paragraph is a line of its cell (an empty one after
+    /// the cell's first line too); outside, the table before it (if any) ends and the
+    /// paragraph is an item.
+    fn paragraph_mark(&mut self, fc: u32) -> Result<(), ReadError> {
+        if self.props(fc).as_ref().is_some_and(|p| p.in_table) {
+            if !self.cell.is_empty() {
+                self.cell.push('\n');
             }
-            '\u{7}' => {
-                let props = if usable { papx.at(fc) } else { None };
-                let row_end = match &props {
-                    Some(p) => p.row_end,
-                    // without properties: a doubled cell mark ends the row
-                    None => last_was_cell_mark && para.is_empty() && cell.is_empty(),
-                };
-                count()?;
-                if row_end {
-                    raw.end_row(props.as_ref());
-                    last_was_cell_mark = false;
-                } else {
-                    if !para.trim().is_empty() {
-                        if !cell.is_empty() {
-                            cell.push('\n');
-                        }
-                        cell.push_str(para.trim());
-                    }
-                    raw.cell(name, &cell)?;
-                    cell.clear();
-                    last_was_cell_mark = true;
-                }
-                para.clear();
-            }
-            '\u{b}' => para.push('\n'),
-            '\u{c}' => para.push('\n'),
-            '\t' => para.push(' '),
-            '\u{1e}' => para.push('-'),
-            '\u{a0}' => para.push(' '),
+            self.cell.push_str(self.para.trim());
+        } else {
+            self.flush_table();
+            self.count()?;
+            push_paragraph(&mut self.items, self.para.trim());
+        }
+        self.para.clear();
+        self.last_was_cell_mark = false;
+        Ok(())
+    }
+
+    /// A cell mark: the row ends where its properties say so (without them, at a doubled
+    /// mark), else the cell ends.
+    fn cell_mark(&mut self, fc: u32) -> Result<(), ReadError> {
+        let props = self.props(fc);
+        let row_end = match &props {
+            Some(p) => p.row_end,
+            None => self.last_was_cell_mark && self.para.is_empty() && self.cell.is_empty(),
+        };
+        self.count()?;
+        if row_end {
+            self.raw.end_row(props.as_ref());
+            self.last_was_cell_mark = false;
+        } else {
+            self.para_into_cell();
+            self.raw.cell(self.name, &self.cell)?;
+            self.cell.clear();
+            self.last_was_cell_mark = true;
+        }
+        self.para.clear();
+        Ok(())
+    }
+
+    /// Any other character: breaks and tabs as text, other control characters dropped.
+    fn character(&mut self, c: char) {
+        match c {
+            '\u{b}' | '\u{c}' => self.para.push('\n'),
+            '\t' | '\u{a0}' => self.para.push(' '),
+            '\u{1e}' => self.para.push('-'),
             c if (c as u32) < 0x20 || c == '\u{1f}' => {}
-            c => para.push(c),
+            c => self.para.push(c),
         }
     }
-    flush_table(&mut raw, &mut items);
-    if !para.trim().is_empty() {
-        items.push(Item::Paragraph(para.trim().to_owned()));
+
+    /// The table being read, if any, as an item.
+    fn flush_table(&mut self) {
+        if self.raw.row_open {
+            self.raw.end_row(None);
+        }
+        if !self.raw.is_empty() {
+            let raw = std::mem::replace(&mut self.raw, RawTable::new());
+            self.items.push(Item::Table(lay_out(raw)));
+        }
     }
-    Ok(items)
+
+    /// The items, with the table and paragraph left open at the end of the text.
+    fn finish(mut self) -> Vec<Item> {
+        self.flush_table();
+        if !self.para.trim().is_empty() {
+            self.items
+                .push(Item::Paragraph(self.para.trim().to_owned()));
+        }
+        self.items
+    }
 }
 
 /// Places each row's cells in columns by their edges across the whole table (edges within

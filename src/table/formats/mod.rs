@@ -19,8 +19,8 @@
 //! in a folder put it), what it is in Chinese, `claims` (whether bytes are this format, asked
 //! through a `Peek` that reads magic bytes once and, where a format asks, an OLE file's
 //! streams or a zip's part names once) and `read` (the bytes into a grid, or a web page's bytes
-//! for the page reader). [`SUPPORTED`] lists them, one line each, in the order they are shown
-//! and asked. What is not a format but known is refused first (`refused`: a PDF, a picture,
+//! for the page reader). `formats! { … }` declares each one's module and lists it in
+//! [`SUPPORTED`], one line each, in the order they are shown and asked. What is not a format but known is refused first (`refused`: a PDF, a picture,
 //! an RTF document, an encrypted or other Office file). Everything else — the endings shown,
 //! the page's `accept`, the help, the format a name asks for, `inputs::preference`, which
 //! reader reads a file — comes from the list.
@@ -34,12 +34,6 @@
 //! ending read but not listed (`.xlsb`, `.tab`, `.shtml`, `.xhtml`) asks for its format by
 //! name only: folders and the page do not pick such files.
 
-pub(crate) mod doc;
-pub(crate) mod docx;
-pub(crate) mod html;
-pub(crate) mod mhtml;
-pub mod text;
-pub(crate) mod workbook;
 pub(crate) mod xlsx_parts;
 
 use std::sync::LazyLock;
@@ -116,16 +110,25 @@ pub struct SupportedFormat {
     pub(crate) read: fn(Input<'_>) -> Result<Read, ReadError>,
 }
 
-/// The formats jixiao reads tables from, in the order they are listed and asked: one line a
-/// format, each defined in its own file. Adding a format is its file and its line here.
-pub const SUPPORTED: &[SupportedFormat] = &[
-    workbook::FORMAT,
-    docx::FORMAT,
-    doc::FORMAT,
-    html::FORMAT,
-    mhtml::FORMAT,
-    text::FORMAT,
-];
+/// Declares each format's module (with its visibility) and lists its `FORMAT` in
+/// [`SUPPORTED`], in the order written: a format is its file and its one line in `formats!`.
+macro_rules! formats {
+    ($($vis:vis $format:ident),* $(,)?) => {
+        $($vis mod $format;)*
+        /// The formats jixiao reads tables from, in the order they are listed and asked: one
+        /// line a format in `formats! { … }`, each defined in its own file.
+        pub const SUPPORTED: &[SupportedFormat] = &[$($format::FORMAT),*];
+    };
+}
+
+formats! {
+    pub(crate) workbook,
+    pub(crate) docx,
+    pub(crate) doc,
+    pub(crate) html,
+    pub(crate) mhtml,
+    pub text,
+}
 
 /// Where an ending no format lists puts a file among copies of one table in a folder.
 const UNKNOWN_PREFERENCE: u8 = 7;

@@ -522,38 +522,7 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
 /// 100 000 cells is 19 GB); the counts calamine reads without checking them against their
 /// record (a BOUNDSHEET's, a MERGECELLS') are checked here. Linear in the stream.
 pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
-    let max = u128::from(limits::CELLS.get());
-    let refuse = |sheet: usize, what: &str, claimed: u128| ReadError::ClaimsTooMany {
-        name: name.into(),
-        part: format!("第 {sheet} 个工作表的{what}"),
-        what: "单元格",
-        claimed: u64::try_from(claimed).unwrap_or(u64::MAX),
-        help: limits::CELLS.help(),
-    };
-    let u16_at = |d: &[u8], i: usize| d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
-    let u32_at = |d: &[u8], i: usize| {
-        d.get(i..i + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let mut depth = 0usize;
-    let mut sheet = 0usize;
-    // the span of the current substream's cells: (first row, last row, first col, last col)
-    let mut span: Option<(u16, u16, u16, u16)> = None;
-    let area = |s: (u16, u16, u16, u16)| (u128::from(s.1 - s.0) + 1) * (u128::from(s.3 - s.2) + 1);
-    let damaged = |why: &'static str| ReadError::Workbook {
-        name: name.into(),
-        source: calamine::Error::Msg(why),
-    };
-    // what calamine holds for each sheet it is pointed at: the substreams by where their BOF
-    // is (used cells, their span, the text their shared-string cells copy), and the sheets
-    // the workbook's BOUNDSHEET records point at (calamine reads each one when it opens)
-    let mut costs: std::collections::HashMap<usize, SheetCost> = Default::default();
-    let mut current = SheetCost::default();
-    let mut whole = SheetCost::default();
-    let mut opened_at = 0usize;
-    let mut bounds: Vec<usize> = Vec::new();
-    let mut strings: Vec<u64> = Vec::new();
-    let mut in_globals = true;
+    let mut walk = XlsWalk::new(name, data.len());
     let mut pos = 0usize;
     while pos + 4 <= data.len() {
         let at = pos;
@@ -561,121 +530,186 @@ pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
         let len = usize::from(u16::from_le_bytes([data[pos + 2], data[pos + 3]]));
         let body = &data[pos + 4..(pos + 4 + len).min(data.len())];
         pos += 4 + len;
+        // the counts calamine reads without checking them, then where a sheet's cost starts
+        // and ends, then the extent of its cells
+        walk.unchecked_counts(typ, body, &data[at..])?;
+        walk.sheet_edges(typ, at);
+        walk.extent(typ, body)?;
+    }
+    walk.finish()
+}
+
+/// A little-endian `u16` at `i` of `d`, if `d` holds it.
+fn u16_at(d: &[u8], i: usize) -> Option<u16> {
+    d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+/// A little-endian `u32` at `i` of `d`, if `d` holds it.
+fn u32_at(d: &[u8], i: usize) -> Option<u32> {
+    d.get(i..i + 4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The cells of a span `(first row, last row, first column, last column)`, laid out densely.
+fn span_area(s: (u16, u16, u16, u16)) -> u128 {
+    (u128::from(s.1 - s.0) + 1) * (u128::from(s.3 - s.2) + 1)
+}
+
+/// Whether an `.xls` record type is a BOF (a sheet, or a substream inside one, begins).
+fn is_bof(typ: u16) -> bool {
+    matches!(typ, 0x0809 | 0x0409 | 0x0209 | 0x0009)
+}
+
+/// The EOF record type.
+const XLS_EOF: u16 = 0x000A;
+
+/// [`guard_xls`]'s walk through an `.xls`'s records: where it is, and what calamine will hold.
+struct XlsWalk<'a> {
+    name: &'a str,
+    /// The workbook stream's length (a BOUNDSHEET points inside it).
+    len: usize,
+    max: u128,
+    /// BOFs open: 1 inside a sheet, more inside a substream of it.
+    depth: usize,
+    /// The sheets begun so far (the current one's number).
+    sheet: usize,
+    /// The span of the current substream's cells: (first row, last row, first col, last col).
+    span: Option<(u16, u16, u16, u16)>,
+    /// What calamine holds for each sheet it is pointed at: the substreams by where their BOF
+    /// is (used cells, their span, the text their shared-string cells copy) …
+    costs: std::collections::HashMap<usize, SheetCost>,
+    current: SheetCost,
+    /// … all of them together, and where the current one's BOF is.
+    whole: SheetCost,
+    opened_at: usize,
+    /// Where the workbook's BOUNDSHEET records point (calamine reads each one when it opens).
+    bounds: Vec<usize>,
+    /// The byte length of each shared string (its SST).
+    strings: Vec<u64>,
+    /// Before the first EOF: the workbook's globals.
+    in_globals: bool,
+}
+
+impl<'a> XlsWalk<'a> {
+    fn new(name: &'a str, len: usize) -> Self {
+        XlsWalk {
+            name,
+            len,
+            max: u128::from(limits::CELLS.get()),
+            depth: 0,
+            sheet: 0,
+            span: None,
+            costs: Default::default(),
+            current: SheetCost::default(),
+            whole: SheetCost::default(),
+            opened_at: 0,
+            bounds: Vec::new(),
+            strings: Vec::new(),
+            in_globals: true,
+        }
+    }
+
+    fn refuse(&self, sheet: usize, what: &str, claimed: u128) -> ReadError {
+        ReadError::ClaimsTooMany {
+            name: self.name.into(),
+            part: format!("第 {sheet} 个工作表的{what}"),
+            what: "单元格",
+            claimed: u64::try_from(claimed).unwrap_or(u64::MAX),
+            help: limits::CELLS.help(),
+        }
+    }
+
+    fn damaged(&self, why: &'static str) -> ReadError {
+        ReadError::Workbook {
+            name: self.name.into(),
+            source: calamine::Error::Msg(why),
+        }
+    }
+
+    /// The records whose counts calamine trusts, checked against their record (BOUNDSHEET,
+    /// MERGECELLS), and those that say what it will hold (the SST's strings, a LabelSst cell's
+    /// copy of one). `from` is the stream from this record on.
+    fn unchecked_counts(&mut self, typ: u16, body: &[u8], from: &[u8]) -> Result<(), ReadError> {
         match typ {
             // BOUNDSHEET: where a sheet starts (calamine slices the stream there and reads
             // its flags, name length and name)
-            0x0085 if in_globals => {
+            0x0085 if self.in_globals => {
                 let Some(p) = u32_at(body, 0) else {
-                    return Err(damaged("工作表目录（BOUNDSHEET）记录不完整"));
+                    return Err(self.damaged("工作表目录（BOUNDSHEET）记录不完整"));
                 };
-                if body.len() < 8 || p as usize > data.len() {
-                    return Err(damaged(
-                        "工作表目录（BOUNDSHEET）记录不完整或指向工作簿之外",
-                    ));
+                if body.len() < 8 || p as usize > self.len {
+                    return Err(self.damaged("工作表目录（BOUNDSHEET）记录不完整或指向工作簿之外"));
                 }
-                bounds.push(p as usize);
+                self.bounds.push(p as usize);
             }
             // SST: the shared strings (with their CONTINUE records)
-            0x00FC if in_globals => strings = sst_lengths(&data[at..]),
+            0x00FC if self.in_globals => self.strings = sst_lengths(from),
             // MERGECELLS: calamine reads as many ranges as the count says
-            0x00E5 if depth == 1 => {
+            0x00E5 if self.depth == 1 => {
                 let count = usize::from(u16_at(body, 0).unwrap_or(0));
                 if body.len() < 2 + count * 8 {
-                    return Err(damaged(
-                        "合并单元格（MERGECELLS）记录声称的区域多于记录本身",
-                    ));
+                    return Err(self.damaged("合并单元格（MERGECELLS）记录声称的区域多于记录本身"));
                 }
             }
             // LabelSst: a cell holding its own copy of a shared string
-            0x00FD if depth == 1 => {
+            0x00FD if self.depth == 1 => {
                 let bytes = u32_at(body, 6)
-                    .and_then(|i| strings.get(i as usize))
+                    .and_then(|i| self.strings.get(i as usize))
                     .copied()
                     .unwrap_or(0);
-                current.text = current.text.saturating_add(bytes);
+                self.current.text = self.current.text.saturating_add(bytes);
             }
             _ => {}
         }
-        if matches!(typ, 0x0809 | 0x0409 | 0x0209 | 0x0009) && depth == 0 {
-            opened_at = at;
-            current = SheetCost::default();
+        Ok(())
+    }
+
+    /// A sheet's cost starts at its BOF (at `at`) and is kept, by where it started, at its
+    /// EOF; the first EOF ends the globals.
+    fn sheet_edges(&mut self, typ: u16, at: usize) {
+        if is_bof(typ) && self.depth == 0 {
+            self.opened_at = at;
+            self.current = SheetCost::default();
         }
-        if typ == 0x000A && depth <= 1 {
-            in_globals = false;
-            if depth == 1 {
-                current.area = span.map_or(0, area);
-                whole.add(current);
-                costs.insert(opened_at, current);
+        if typ == XLS_EOF && self.depth <= 1 {
+            self.in_globals = false;
+            if self.depth == 1 {
+                self.current.area = self.span.map_or(0, span_area);
+                self.whole.add(self.current);
+                self.costs.insert(self.opened_at, self.current);
             }
         }
-        let mut cell = |row: Option<u16>, first: Option<u16>, last: Option<u16>| {
-            let (Some(r), Some(c0), Some(c1)) = (row, first, last) else {
-                return;
-            };
-            let (c0, c1) = (c0.min(c1), c0.max(c1));
-            span = Some(match span {
-                None => (r, r, c0, c1),
-                Some((a, b, c, d)) => (a.min(r), b.max(r), c.min(c0), d.max(c1)),
-            });
-        };
+    }
+
+    /// The extent of a sheet's cells: its BOF and EOF (a span past the limit is refused at its
+    /// EOF), its DIMENSIONS record, and the span of its cells.
+    fn extent(&mut self, typ: u16, body: &[u8]) -> Result<(), ReadError> {
         match typ {
             // BOF: a sheet (or a substream inside one) begins
             0x0809 | 0x0409 | 0x0209 | 0x0009 => {
-                depth += 1;
-                if depth == 1 {
-                    sheet += 1;
-                    span = None;
+                self.depth += 1;
+                if self.depth == 1 {
+                    self.sheet += 1;
+                    self.span = None;
                 }
             }
-            // EOF
-            0x000A => {
-                if depth == 1
-                    && let Some(s) = span
-                    && area(s) > max
+            XLS_EOF => {
+                if self.depth == 1
+                    && let Some(s) = self.span
+                    && span_area(s) > self.max
                 {
-                    return Err(refuse(sheet, "单元格范围", area(s)));
+                    return Err(self.refuse(self.sheet, "单元格范围", span_area(s)));
                 }
-                depth = depth.saturating_sub(1);
+                self.depth = self.depth.saturating_sub(1);
             }
             // DIMENSIONS: rows × columns as calamine reserves them
             // (at any depth: calamine reads a sheet from where its BOUNDSHEET points to the
             // first EOF, nested substreams and all)
             0x0200 => {
-                let (rf, rl, cf, cl) = match body.len() {
-                    10 => (
-                        u16_at(body, 0).map(u32::from),
-                        u16_at(body, 2).map(u32::from),
-                        u16_at(body, 4),
-                        u16_at(body, 6),
-                    ),
-                    14 | 16 => (
-                        u32_at(body, 0),
-                        u32_at(body, 4),
-                        u16_at(body, 8),
-                        u16_at(body, 10),
-                    ),
-                    _ => continue,
-                };
-                let (Some(rf), Some(rl), Some(mut cf), Some(cl)) = (rf, rl, cf, cl) else {
-                    continue;
-                };
-                if cf > 0xFF || cl < cf {
-                    cf = 0;
-                }
-                // as calamine computes them (`parse_dimensions`, then `end − start + 1` in
-                // u32, which wraps in a release build): a first row past the last one made
-                // 2.9·10^9 rows and a reservation of 4·10^15 bytes (the fuzzer's find,
-                // `fuzz/regressions/xls_read-calamine-dimensions-wrap.bin`)
-                let (cl, rl) = (u32::from(cl), rl);
-                let (end_r, end_c) = if rl >= 1 && cl >= 1 {
-                    (rl - 1, cl - 1)
-                } else {
-                    (rf, u32::from(cf))
-                };
-                let rows = u128::from(end_r.wrapping_sub(rf).wrapping_add(1));
-                let cols = u128::from(end_c.wrapping_sub(u32::from(cf)).wrapping_add(1));
-                if rows * cols > max {
-                    return Err(refuse(sheet, "尺寸记录", rows * cols));
+                if let Some(cells) = dimensions(body)
+                    && cells > self.max
+                {
+                    return Err(self.refuse(self.sheet, "尺寸记录", cells));
                 }
             }
             // cells with their row and column first: Number, Label, RString, BoolErr, Rk,
@@ -683,55 +717,110 @@ pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
             0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x0206 | 0x0406
             | 0x0003 | 0x0004 | 0x0005 | 0x0002 => {
                 let c = u16_at(body, 2);
-                cell(u16_at(body, 0), c, c);
-                if depth == 1 {
-                    current.cells += 1;
+                self.cell(u16_at(body, 0), c, c);
+                if self.depth == 1 {
+                    self.current.cells += 1;
                 }
             }
             // MulRk: a row, its first column, and its last column at the end
-            0x00BD => cell(
+            0x00BD => self.cell(
                 u16_at(body, 0),
                 u16_at(body, 2),
                 body.len().checked_sub(2).and_then(|i| u16_at(body, i)),
             ),
             _ => {}
         }
+        Ok(())
     }
-    if let Some(s) = span
-        && area(s) > max
-    {
-        return Err(refuse(sheet.max(1), "单元格范围", area(s)));
-    }
-    // every sheet the workbook points at, as calamine reads them all: a substream pointed at
-    // more than once (or at no sheet's start) is held again each time, with its dense range
-    let mut seen = std::collections::HashSet::new();
-    let mut total = SheetCost::default();
-    for p in &bounds {
-        match costs.get(p) {
-            Some(c) if seen.insert(*p) => total.add(SheetCost {
-                area: c.cells,
-                ..*c
-            }),
-            Some(c) => total.add(*c),
-            None => total.add(whole),
-        }
-    }
-    if total.area > max {
-        return Err(ReadError::ClaimsTooMany {
-            name: name.into(),
-            part: format!(
-                "工作表目录（{} 条 BOUNDSHEET 记录，同一工作表可被多次指向）",
-                bounds.len()
-            ),
-            what: "单元格",
-            claimed: u64::try_from(total.area).unwrap_or(u64::MAX),
-            help: limits::CELLS.help(),
+
+    /// A cell (or a run of them, `first` to `last` in `row`) widens the current span.
+    fn cell(&mut self, row: Option<u16>, first: Option<u16>, last: Option<u16>) {
+        let (Some(r), Some(c0), Some(c1)) = (row, first, last) else {
+            return;
+        };
+        let (c0, c1) = (c0.min(c1), c0.max(c1));
+        self.span = Some(match self.span {
+            None => (r, r, c0, c1),
+            Some((a, b, c, d)) => (a.min(r), b.max(r), c.min(c0), d.max(c1)),
         });
     }
-    if u128::from(total.text) > u128::from(limits::UNZIPPED.get()) {
-        return Err(text_too_large(name, "全部"));
+
+    /// After the last record: a span left open, then every sheet the workbook points at, as
+    /// calamine reads them all (a substream pointed at more than once, or at no sheet's start,
+    /// is held again each time, with its dense range), and the text their cells copy.
+    fn finish(self) -> Result<(), ReadError> {
+        if let Some(s) = self.span
+            && span_area(s) > self.max
+        {
+            return Err(self.refuse(self.sheet.max(1), "单元格范围", span_area(s)));
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut total = SheetCost::default();
+        for p in &self.bounds {
+            match self.costs.get(p) {
+                Some(c) if seen.insert(*p) => total.add(SheetCost {
+                    area: c.cells,
+                    ..*c
+                }),
+                Some(c) => total.add(*c),
+                None => total.add(self.whole),
+            }
+        }
+        if total.area > self.max {
+            return Err(ReadError::ClaimsTooMany {
+                name: self.name.into(),
+                part: format!(
+                    "工作表目录（{} 条 BOUNDSHEET 记录，同一工作表可被多次指向）",
+                    self.bounds.len()
+                ),
+                what: "单元格",
+                claimed: u64::try_from(total.area).unwrap_or(u64::MAX),
+                help: limits::CELLS.help(),
+            });
+        }
+        if u128::from(total.text) > u128::from(limits::UNZIPPED.get()) {
+            return Err(text_too_large(self.name, "全部"));
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// The cells a DIMENSIONS record's body makes calamine reserve (BIFF5's 10 bytes, BIFF8's 14
+/// or 16), `None` for a body of another length or cut short. Computed as calamine computes them
+/// (`parse_dimensions`, then `end − start + 1` in u32, which wraps in a release build): a first
+/// row past the last one made 2.9·10^9 rows and a reservation of 4·10^15 bytes (the fuzzer's
+/// find, `fuzz/regressions/xls_read-calamine-dimensions-wrap.bin`).
+fn dimensions(body: &[u8]) -> Option<u128> {
+    let (rf, rl, cf, cl) = match body.len() {
+        10 => (
+            u16_at(body, 0).map(u32::from),
+            u16_at(body, 2).map(u32::from),
+            u16_at(body, 4),
+            u16_at(body, 6),
+        ),
+        14 | 16 => (
+            u32_at(body, 0),
+            u32_at(body, 4),
+            u16_at(body, 8),
+            u16_at(body, 10),
+        ),
+        _ => return None,
+    };
+    let (Some(rf), Some(rl), Some(mut cf), Some(cl)) = (rf, rl, cf, cl) else {
+        return None;
+    };
+    if cf > 0xFF || cl < cf {
+        cf = 0;
+    }
+    let (cl, rl) = (u32::from(cl), rl);
+    let (end_r, end_c) = if rl >= 1 && cl >= 1 {
+        (rl - 1, cl - 1)
+    } else {
+        (rf, u32::from(cf))
+    };
+    let rows = u128::from(end_r.wrapping_sub(rf).wrapping_add(1));
+    let cols = u128::from(end_c.wrapping_sub(u32::from(cf)).wrapping_add(1));
+    Some(rows * cols)
 }
 
 /// What calamine holds for one sheet of an `.xls` ([`guard_xls`]).
@@ -866,169 +955,248 @@ const ODS_MAX_ROWS: u64 = 1_048_576;
 /// left to calamine's own error.
 pub(crate) fn guard_ods(name: &str, content: impl std::io::BufRead) -> Result<(), ReadError> {
     use quick_xml::events::Event;
-    let max = u128::from(limits::CELLS.get());
-    let refuse = |table: usize, claimed: u128| ReadError::ClaimsTooMany {
-        name: name.into(),
-        part: format!("content.xml 第 {table} 个表格的重复行列"),
-        what: "单元格",
-        claimed: u64::try_from(claimed).unwrap_or(u64::MAX),
-        help: limits::CELLS.help(),
-    };
-    let count = |e: &quick_xml::events::BytesStart, key: &str| -> u64 {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.local_name().as_ref() == key)
-            .and_then(|a| a.value.trim().parse::<u64>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
-    let filled = |e: &quick_xml::events::BytesStart| {
-        e.attributes().flatten().any(|a| {
-            matches!(
-                a.key.local_name().as_ref(),
-                "value"
-                    | "string-value"
-                    | "date-value"
-                    | "time-value"
-                    | "boolean-value"
-                    | "value-type"
-                    | "formula"
-            )
-        })
-    };
     let mut reader = quick_xml::Reader::from_reader(content);
     let mut buf = Vec::new();
-    // over every table: the cells stored and the dense areas
-    let mut total: u128 = 0;
-    let mut table = 0usize;
-    // this table: rows so far (repeats included), first filled row, end of the last, columns
-    let mut rows: u64 = 0;
-    let mut first: Option<u64> = None;
-    let mut end: u64 = 0;
-    let (mut col_min, mut col_max) = (u64::MAX, 0u64);
-    // this row: its repeats, columns so far, trailing empty columns, first and last filled
-    let mut row_repeats: u64 = 1;
-    let mut cols: u64 = 0;
-    let mut pending: u64 = 0;
-    let mut row_filled: Option<(u64, u64)> = None;
-    // the text calamine will hold: each filled cell's text (its `<text:s text:c>` spaces
-    // expanded) once for every column and row it is repeated in
-    let max_text = u128::from(limits::UNZIPPED.get());
-    let mut text: u128 = 0;
-    // the cell being read: its repeats and its text so far
-    let mut cell: Option<(u64, u128)> = None;
-    // this row's text, once
-    let mut row_text: u128 = 0;
-    let area = |first: Option<u64>, end: u64, col_min: u64, col_max: u64| {
-        first.map_or(0, |f| {
-            u128::from(end - f) * u128::from(col_max.saturating_sub(col_min) + 1)
-        })
-    };
+    let mut walk = OdsWalk::new(name);
     loop {
         let event = match reader.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => break,
             Ok(e) => e,
         };
         match &event {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "table" if matches!(event, Event::Start(_)) => {
-                    table += 1;
-                    (rows, first, end, col_min, col_max) = (0, None, 0, u64::MAX, 0);
-                }
-                "table-row" => {
-                    let remaining = ODS_MAX_ROWS.saturating_sub(rows);
-                    row_repeats = count(e, "number-rows-repeated").min(remaining);
-                    (cols, pending, row_filled, row_text) = (0, 0, None, 0);
-                    if matches!(event, Event::Empty(_)) {
-                        rows += row_repeats;
-                    }
-                }
-                "table-cell" | "covered-table-cell" => {
-                    let n = count(e, "number-columns-repeated")
-                        .min(ODS_MAX_COLUMNS.saturating_sub(cols + pending));
-                    if filled(e) && matches!(event, Event::Start(_)) {
-                        cell = Some((n, 0));
-                    }
-                    if filled(e) {
-                        // the empty run before it is stored, then the cell `n` times
-                        total += u128::from(pending + n);
-                        let at = cols + pending;
-                        row_filled =
-                            Some(row_filled.map_or((at, at + n - 1), |(a, _)| (a, at + n - 1)));
-                        cols = at + n;
-                        pending = 0;
-                    } else {
-                        pending += n;
-                    }
-                    if total > max {
-                        return Err(refuse(table.max(1), total));
-                    }
-                }
-                // spaces: calamine writes `text:c` of them
-                "s" if cell.is_some() => {
-                    let c = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == "c")
-                        .and_then(|a| {
-                            a.value.trim().bytes().try_fold(0u128, |n, d| {
-                                d.is_ascii_digit().then(|| {
-                                    n.saturating_mul(10).saturating_add(u128::from(d - b'0'))
-                                })
-                            })
-                        })
-                        .unwrap_or(1);
-                    if let Some((_, t)) = &mut cell {
-                        *t = t.saturating_add(c);
-                    }
-                }
-                _ => {}
-            },
-            Event::Text(t) => {
-                if let Some((_, n)) = &mut cell {
-                    *n = n.saturating_add(t.len() as u128);
-                }
-            }
-            Event::End(e)
-                if matches!(e.local_name().as_ref(), "table-cell" | "covered-table-cell") =>
-            {
-                if let Some((n, t)) = cell.take() {
-                    row_text = row_text.saturating_add(t.saturating_mul(u128::from(n)));
-                }
-            }
-            Event::End(e) => match e.local_name().as_ref() {
-                "table-row" => {
-                    if let Some((a, b)) = row_filled {
-                        first.get_or_insert(rows);
-                        end = rows + row_repeats;
-                        col_min = col_min.min(a);
-                        col_max = col_max.max(b);
-                        if total + area(first, end, col_min, col_max) > max {
-                            return Err(refuse(
-                                table.max(1),
-                                total + area(first, end, col_min, col_max),
-                            ));
-                        }
-                    }
-                    rows += row_repeats;
-                    // after the cells: a row of both too many cells and too much text is told
-                    // by its cells
-                    text = text.saturating_add(row_text.saturating_mul(u128::from(row_repeats)));
-                    if text > max_text {
-                        return Err(text_too_large(name, &format!("第 {} 个", table.max(1))));
-                    }
-                }
-                "table" => {
-                    total += area(first, end, col_min, col_max);
-                    first = None;
-                }
-                _ => {}
-            },
+            Event::Start(e) => walk.open(e, false)?,
+            Event::Empty(e) => walk.open(e, true)?,
+            Event::Text(t) => walk.text(t.len()),
+            Event::End(e) => walk.close(e.local_name().as_ref())?,
             _ => {}
         }
         buf.clear();
     }
     Ok(())
+}
+
+/// [`guard_ods`]'s count of what calamine will hold, element by element.
+struct OdsWalk<'a> {
+    name: &'a str,
+    max: u128,
+    /// Over every table: the cells stored and the dense areas.
+    total: u128,
+    /// The tables begun (the current one's number).
+    table: usize,
+    /// This table: rows so far (repeats included), its first filled row, the end of its last,
+    /// its filled columns' least and greatest.
+    rows: u64,
+    first: Option<u64>,
+    end: u64,
+    col_min: u64,
+    col_max: u64,
+    /// This row: its repeats, columns so far, trailing empty columns, first and last filled.
+    row_repeats: u64,
+    cols: u64,
+    pending: u64,
+    row_filled: Option<(u64, u64)>,
+    /// The text calamine will hold: each filled cell's text (its `<text:s text:c>` spaces
+    /// expanded) once for every column and row it is repeated in, against `max_text`.
+    max_text: u128,
+    text: u128,
+    /// The cell being read: its repeats and its text so far.
+    cell: Option<(u64, u128)>,
+    /// This row's text, once.
+    row_text: u128,
+}
+
+impl<'a> OdsWalk<'a> {
+    fn new(name: &'a str) -> Self {
+        OdsWalk {
+            name,
+            max: u128::from(limits::CELLS.get()),
+            total: 0,
+            table: 0,
+            rows: 0,
+            first: None,
+            end: 0,
+            col_min: u64::MAX,
+            col_max: 0,
+            row_repeats: 1,
+            cols: 0,
+            pending: 0,
+            row_filled: None,
+            max_text: u128::from(limits::UNZIPPED.get()),
+            text: 0,
+            cell: None,
+            row_text: 0,
+        }
+    }
+
+    fn refuse(&self, claimed: u128) -> ReadError {
+        ReadError::ClaimsTooMany {
+            name: self.name.into(),
+            part: format!("content.xml 第 {} 个表格的重复行列", self.table.max(1)),
+            what: "单元格",
+            claimed: u64::try_from(claimed).unwrap_or(u64::MAX),
+            help: limits::CELLS.help(),
+        }
+    }
+
+    /// This table's dense area so far: its first filled row to the end of its last, by its
+    /// filled columns.
+    fn area(&self) -> u128 {
+        self.first.map_or(0, |f| {
+            u128::from(self.end - f) * u128::from(self.col_max.saturating_sub(self.col_min) + 1)
+        })
+    }
+
+    /// An opening (or, `empty`, a self-closing) element: a table, a row, a cell, a cell's
+    /// spaces.
+    fn open(&mut self, e: &quick_xml::events::BytesStart, empty: bool) -> Result<(), ReadError> {
+        match e.local_name().as_ref() {
+            "table" if !empty => {
+                self.table += 1;
+                (self.rows, self.first, self.end, self.col_min, self.col_max) =
+                    (0, None, 0, u64::MAX, 0);
+            }
+            "table-row" => {
+                let remaining = ODS_MAX_ROWS.saturating_sub(self.rows);
+                self.row_repeats = ods_repeats(e, "number-rows-repeated").min(remaining);
+                (self.cols, self.pending, self.row_filled, self.row_text) = (0, 0, None, 0);
+                if empty {
+                    self.rows += self.row_repeats;
+                }
+            }
+            "table-cell" | "covered-table-cell" => self.table_cell(e, empty)?,
+            // spaces: calamine writes `text:c` of them
+            "s" => {
+                if let Some((_, t)) = &mut self.cell {
+                    *t = t.saturating_add(ods_spaces(e));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A cell: a filled one is stored after the empty run before it, `n` times (its
+    /// `number-columns-repeated`); an empty one adds to the run, stored only if a filled cell
+    /// follows in the row.
+    fn table_cell(
+        &mut self,
+        e: &quick_xml::events::BytesStart,
+        empty: bool,
+    ) -> Result<(), ReadError> {
+        let n = ods_repeats(e, "number-columns-repeated")
+            .min(ODS_MAX_COLUMNS.saturating_sub(self.cols + self.pending));
+        if ods_filled(e) {
+            if !empty {
+                self.cell = Some((n, 0));
+            }
+            self.total += u128::from(self.pending + n);
+            let at = self.cols + self.pending;
+            self.row_filled = Some(
+                self.row_filled
+                    .map_or((at, at + n - 1), |(a, _)| (a, at + n - 1)),
+            );
+            self.cols = at + n;
+            self.pending = 0;
+        } else {
+            self.pending += n;
+        }
+        if self.total > self.max {
+            return Err(self.refuse(self.total));
+        }
+        Ok(())
+    }
+
+    /// Text inside the cell being read.
+    fn text(&mut self, bytes: usize) {
+        if let Some((_, n)) = &mut self.cell {
+            *n = n.saturating_add(bytes as u128);
+        }
+    }
+
+    /// A closing element: a cell's text is added to its row's, once for each column it
+    /// repeats; a row's filled span widens its table's area, and its text counts once for each
+    /// row it repeats; a table's area is added to the total.
+    fn close(&mut self, local: &str) -> Result<(), ReadError> {
+        match local {
+            "table-cell" | "covered-table-cell" => {
+                if let Some((n, t)) = self.cell.take() {
+                    self.row_text = self
+                        .row_text
+                        .saturating_add(t.saturating_mul(u128::from(n)));
+                }
+            }
+            "table-row" => {
+                if let Some((a, b)) = self.row_filled {
+                    self.first.get_or_insert(self.rows);
+                    self.end = self.rows + self.row_repeats;
+                    self.col_min = self.col_min.min(a);
+                    self.col_max = self.col_max.max(b);
+                    if self.total + self.area() > self.max {
+                        return Err(self.refuse(self.total + self.area()));
+                    }
+                }
+                self.rows += self.row_repeats;
+                // after the cells: a row of both too many cells and too much text is told
+                // by its cells
+                self.text = self
+                    .text
+                    .saturating_add(self.row_text.saturating_mul(u128::from(self.row_repeats)));
+                if self.text > self.max_text {
+                    return Err(text_too_large(
+                        self.name,
+                        &format!("第 {} 个", self.table.max(1)),
+                    ));
+                }
+            }
+            "table" => {
+                self.total += self.area();
+                self.first = None;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// An element's repeat count (`number-rows-repeated`, `number-columns-repeated`): 1 where it
+/// is missing, unreadable or 0.
+fn ods_repeats(e: &quick_xml::events::BytesStart, key: &str) -> u64 {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .and_then(|a| a.value.trim().parse::<u64>().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// Whether a cell holds a value (calamine stores it, and the empty cells before it).
+fn ods_filled(e: &quick_xml::events::BytesStart) -> bool {
+    e.attributes().flatten().any(|a| {
+        matches!(
+            a.key.local_name().as_ref(),
+            "value"
+                | "string-value"
+                | "date-value"
+                | "time-value"
+                | "boolean-value"
+                | "value-type"
+                | "formula"
+        )
+    })
+}
+
+/// The spaces a `<text:s text:c>` stands for (1 where `c` is missing or unreadable).
+fn ods_spaces(e: &quick_xml::events::BytesStart) -> u128 {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == "c")
+        .and_then(|a| {
+            a.value.trim().bytes().try_fold(0u128, |n, d| {
+                d.is_ascii_digit()
+                    .then(|| n.saturating_mul(10).saturating_add(u128::from(d - b'0')))
+            })
+        })
+        .unwrap_or(1)
 }
 
 /// Counts cells against [`limits::CELLS`] across every sheet read.

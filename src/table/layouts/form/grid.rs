@@ -304,22 +304,29 @@ impl FormReader<'_, '_, '_> {
                 if each.iter().any(|(_, u)| *u != whole.1) {
                     continue;
                 }
-                let sum: Decimal = each.iter().map(|(v, _)| *v).sum();
-                if sum != whole.0 {
+                // checked: parts past the decimal range cannot add up to any whole
+                let sum = each
+                    .iter()
+                    .try_fold(Decimal::ZERO, |s, (v, _)| s.checked_add(*v));
+                if sum != Some(whole.0) {
+                    let (name, unit) = (&parent.name, &whole.1);
+                    let whole = whole.0.normalize();
+                    let message = match sum {
+                        Some(sum) => format!(
+                            "「{name}」的{what} {whole}{unit} 不等于其中各项之和 {}{unit}",
+                            sum.normalize()
+                        ),
+                        None => format!(
+                            "「{name}」的{what} {whole}{unit} 不等于其中各项之和：各项之和超出精确计算范围"
+                        ),
+                    };
                     let f = self
                         .ctx
                         .finding(
                             codes::FORM_BREAKDOWN_MISMATCH,
                             Severity::Warning,
                             parts[0].at,
-                            format!(
-                                "「{}」的{what} {}{} 不等于其中各项之和 {}{}",
-                                parent.name,
-                                whole.0.normalize(),
-                                whole.1,
-                                sum.normalize(),
-                                whole.1
-                            ),
+                            message,
                         )
                         .label("其中各项")
                         .help("核对其中各项与总数的加总");

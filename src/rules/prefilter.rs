@@ -1,0 +1,651 @@
+//! The rules worth trying for one indicator, found without trying them all (issue 27: every
+//! rule's `when:` was tried on every row, so 20,000 rules against 2,000 indicators took 258 s).
+//!
+//! Each enabled rule's `when:` gives a *need*: keys one of which the indicator's facts must
+//! have for the condition to hold at all —
+//! - `field ~ "pattern"`: the literals every match of the pattern holds (its prefixes, else its
+//!   suffixes, as the regex engine's own literal extractor finds them: `满意度` of `满意度|满意率`
+//!   is not one, `满意` of both is), a text that holds none of them cannot match;
+//! - `field contains "x"`: `x`; `field == "x"`: the field's trimmed text being `x`;
+//! - `a and b`: the need of one of them (an exact value first, else the longest literals);
+//!   `a or b`: the needs of both together; `not a`, comparisons of quantities, `field` alone:
+//!   none (the rule is always tried); `false`: never.
+//!
+//! A row's texts are searched once for every literal of every rule (one Aho-Corasick automaton a
+//! field) and looked up once for every exact value (a map a field); the rules whose keys are
+//! found, with those that need none, are tried in priority order as before. The prefilter only
+//! ever leaves out a rule whose `when:` cannot be true, so no decision changes (a test compares
+//! it with trying every rule on random rules and rows).
+//!
+//! Decided here where the issue is silent:
+//! - a kind (`direction`, `category`, …) of fewer than [`MIN_RULES`] enabled rules is tried
+//!   rule by rule, as before: the bundled files have at most a dozen rules of a kind, and their
+//!   rows pay nothing for the prefilter;
+//! - a pattern of more than [`MAX_LITERALS`] literals, or a rule of more than [`MAX_KEYS`] keys,
+//!   is always tried (the automaton stays small; the budget below bounds what they cost);
+//! - past [`crate::limits::RULE_TRIES`] rules tried for one indicator, the set stops trying and
+//!   records the indicator ([`super::RuleSet::overrun`]); a run that asked it ends with the
+//!   named limit error (`rules.too-many-tries`), never a silent skip.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use rustc_hash::FxHashMap;
+
+use super::conditions::{Matchers, Node, Scope};
+use super::expr::Field;
+
+/// Enabled rules of one kind from which on they are prefiltered.
+pub(crate) const MIN_RULES: usize = 32;
+
+/// Literals of one pattern past which it is always tried.
+pub(crate) const MAX_LITERALS: usize = 16;
+
+/// Keys of one rule past which it is always tried.
+pub(crate) const MAX_KEYS: usize = 64;
+
+/// What a rule's facts must have for its `when:` to hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Need {
+    /// Nothing known: always tried.
+    Any,
+    /// The condition can never be true.
+    Never,
+    /// One of these keys.
+    OneOf(Vec<Key>),
+}
+
+/// A key a row's facts have or not.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    /// The field's text holds these bytes.
+    Contains(Field, Box<[u8]>),
+    /// The field's trimmed text is this.
+    Exact(Field, Box<str>),
+}
+
+impl Key {
+    /// How selective the key is thought to be: an exact value first, then longer literals.
+    fn strength(&self) -> usize {
+        match self {
+            Key::Exact(..) => usize::MAX,
+            Key::Contains(_, b) => b.len(),
+        }
+    }
+}
+
+/// The literals each match of `pattern` holds (its prefixes, else its suffixes): `None` where
+/// there is no such finite set, or a match may be empty.
+fn literals(pattern: &str) -> Option<Vec<Box<[u8]>>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
+        let seq = Extractor::new().kind(kind).extract(&hir);
+        let Some(lits) = seq.literals() else {
+            continue;
+        };
+        // an empty set (a pattern that matches nothing) is left to the regex: a rare case,
+        // and trying it is always right
+        if lits.is_empty()
+            || lits.len() > MAX_LITERALS
+            || lits.iter().any(|l| l.as_bytes().is_empty())
+        {
+            continue;
+        }
+        return Some(lits.iter().map(|l| l.as_bytes().into()).collect());
+    }
+    None
+}
+
+/// The need of a compiled condition.
+fn need(node: &Node, matchers: &Matchers) -> Need {
+    match node {
+        Node::Const(true) => Need::Any,
+        Node::Const(false) => Need::Never,
+        Node::Not(_) | Node::Present(_) | Node::TextFields(..) | Node::Qty { .. } => Need::Any,
+        Node::TextEq { field, value } => {
+            Need::OneOf(vec![Key::Exact(*field, value.as_str().into())])
+        }
+        Node::Contains { value, .. } if value.is_empty() => Need::Any,
+        Node::Contains { field, value } => {
+            Need::OneOf(vec![Key::Contains(*field, value.as_bytes().into())])
+        }
+        Node::Regex { field, index } => match literals(matchers.pattern(*field, *index)) {
+            Some(lits) => Need::OneOf(lits.into_iter().map(|l| Key::Contains(*field, l)).collect()),
+            None => Need::Any,
+        },
+        Node::And(v) => {
+            let mut best: Option<Vec<Key>> = None;
+            for n in v {
+                match need(n, matchers) {
+                    Need::Never => return Need::Never,
+                    Need::Any => {}
+                    Need::OneOf(keys) => {
+                        let weakest = |k: &[Key]| k.iter().map(Key::strength).min().unwrap_or(0);
+                        if best.as_ref().is_none_or(|b| weakest(&keys) > weakest(b)) {
+                            best = Some(keys);
+                        }
+                    }
+                }
+            }
+            best.map_or(Need::Any, Need::OneOf)
+        }
+        Node::Or(v) => {
+            let mut all = Vec::new();
+            for n in v {
+                match need(n, matchers) {
+                    Need::Never => {}
+                    Need::Any => return Need::Any,
+                    Need::OneOf(keys) => all.extend(keys),
+                }
+            }
+            if all.is_empty() {
+                Need::Never
+            } else {
+                Need::OneOf(all)
+            }
+        }
+    }
+}
+
+/// One field's literals and each one's key, as gathered.
+type FieldLiterals = (Vec<Box<[u8]>>, Vec<u32>);
+
+/// The index of the rules of the kinds that have many: which to try for a row's facts.
+#[derive(Debug, Clone)]
+pub(crate) struct Prefilter {
+    /// Per kind: whether its rules are prefiltered.
+    on: Vec<bool>,
+    /// Per kind: its rules tried whatever the facts (indices into the set's rules, ascending).
+    always: Vec<Vec<u32>>,
+    /// Per rule (index into the set's rules): its kind, for the prefiltered ones.
+    kind_of: Vec<u16>,
+    /// Per field with literals: one automaton of them all, and each pattern's key.
+    literals: Vec<(Field, AhoCorasick, Vec<u32>)>,
+    /// Per field with exact values: each value's key.
+    exact: Vec<(Field, FxHashMap<Box<str>, u32>)>,
+    /// Per key: the rules that need it (ascending).
+    rules_of: Vec<Vec<u32>>,
+}
+
+impl Prefilter {
+    /// The prefilter of the kinds of at least `min` rules (`by_kind`: each kind's enabled rules
+    /// in priority order, `when`: a rule's compiled `when:`); `None` where there is none.
+    pub(crate) fn build<'n>(
+        by_kind: &[Vec<usize>],
+        rules: usize,
+        when: impl Fn(usize) -> Option<&'n Node>,
+        matchers: &Matchers,
+        min: usize,
+    ) -> Option<Prefilter> {
+        let on: Vec<bool> = by_kind.iter().map(|k| k.len() >= min).collect();
+        if !on.contains(&true) {
+            return None;
+        }
+        let mut always = vec![Vec::new(); by_kind.len()];
+        let mut kind_of = vec![u16::MAX; rules];
+        let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
+        let mut rules_of: Vec<Vec<u32>> = Vec::new();
+        for (kind, list) in by_kind.iter().enumerate().filter(|(k, _)| on[*k]) {
+            for &i in list {
+                kind_of[i] = kind as u16;
+                let need = when(i).map_or(Need::Any, |n| need(n, matchers));
+                match need {
+                    Need::Never => {}
+                    Need::OneOf(keys) if keys.len() <= MAX_KEYS => {
+                        for key in keys {
+                            let next = ids.len() as u32;
+                            let id = *ids.entry(key).or_insert(next);
+                            if id as usize == rules_of.len() {
+                                rules_of.push(Vec::new());
+                            }
+                            let list = &mut rules_of[id as usize];
+                            if list.last() != Some(&(i as u32)) {
+                                list.push(i as u32);
+                            }
+                        }
+                    }
+                    Need::OneOf(_) | Need::Any => always[kind].push(i as u32),
+                }
+            }
+        }
+        for list in &mut rules_of {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let mut by_field: FxHashMap<Field, FieldLiterals> = FxHashMap::default();
+        let mut exact: FxHashMap<Field, FxHashMap<Box<str>, u32>> = FxHashMap::default();
+        for (key, id) in ids {
+            match key {
+                Key::Contains(f, lit) => {
+                    let (lits, keys) = by_field.entry(f).or_default();
+                    lits.push(lit);
+                    keys.push(id);
+                }
+                Key::Exact(f, value) => {
+                    exact.entry(f).or_default().insert(value, id);
+                }
+            }
+        }
+        let mut literals = Vec::new();
+        for (field, (lits, keys)) in by_field {
+            // an automaton that cannot be built leaves its rules always tried
+            match AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&lits)
+            {
+                Ok(ac) => literals.push((field, ac, keys)),
+                Err(_) => {
+                    for id in keys {
+                        for &i in &rules_of[id as usize] {
+                            always[kind_of[i as usize] as usize].push(i);
+                        }
+                        rules_of[id as usize].clear();
+                    }
+                }
+            }
+        }
+        for list in &mut always {
+            list.sort_unstable();
+            list.dedup();
+        }
+        literals.sort_by_key(|(f, ..)| f.index());
+        let mut exact: Vec<_> = exact.into_iter().collect();
+        exact.sort_by_key(|(f, _)| f.index());
+        Some(Prefilter {
+            on,
+            always,
+            kind_of,
+            literals,
+            exact,
+            rules_of,
+        })
+    }
+
+    /// Whether the rules of `kind` are prefiltered.
+    pub(crate) fn on(&self, kind: usize) -> bool {
+        self.on[kind]
+    }
+
+    /// The rules (of every prefiltered kind) whose keys the facts of `scope` have, ascending.
+    pub(crate) fn hits(&self, scope: &Scope<'_, '_>) -> Vec<u32> {
+        let mut keys = Vec::new();
+        for (field, ac, ids) in &self.literals {
+            let text = scope.text(*field);
+            if text.is_empty() {
+                continue;
+            }
+            keys.extend(
+                ac.find_overlapping_iter(text)
+                    .map(|m| ids[m.pattern().as_usize()]),
+            );
+        }
+        for (field, values) in &self.exact {
+            if let Some(&id) = values.get(scope.text(*field).trim()) {
+                keys.push(id);
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut rules: Vec<u32> = keys
+            .iter()
+            .flat_map(|&k| self.rules_of[k as usize].iter().copied())
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        rules
+    }
+
+    /// The rules of `kind` to try for a row whose [`hits`](Prefilter::hits) are `hits`, in
+    /// priority order.
+    pub(crate) fn candidates<'a>(&'a self, kind: usize, hits: &'a [u32]) -> Candidates<'a> {
+        Candidates {
+            always: &self.always[kind],
+            hits,
+            kind_of: &self.kind_of,
+            kind: kind as u16,
+        }
+    }
+}
+
+/// The rules of one kind to try for one row: those always tried and those the row's facts
+/// have a key of, merged in priority order.
+pub(crate) struct Candidates<'a> {
+    always: &'a [u32],
+    hits: &'a [u32],
+    kind_of: &'a [u16],
+    kind: u16,
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while let Some((&h, rest)) = self.hits.split_first() {
+            if self.kind_of[h as usize] == self.kind {
+                break;
+            }
+            self.hits = rest;
+        }
+        let take_always = match (self.always.first(), self.hits.first()) {
+            (None, None) => return None,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(a), Some(h)) => a < h,
+        };
+        let list = if take_always {
+            &mut self.always
+        } else {
+            &mut self.hits
+        };
+        let (&first, rest) = list.split_first()?;
+        *list = rest;
+        Some(first as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Facts, RuleSet, RuleSource};
+
+    /// A small deterministic generator (xorshift), so a failure names its seed.
+    struct Gen(u64);
+
+    impl Gen {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+        fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+            from[self.below(from.len())]
+        }
+    }
+
+    /// Patterns of every shape the prefilter reads: literals, alternations, anchors, classes,
+    /// optional and empty matches, case folding, repetitions past the extractor's limits.
+    const PATTERNS: &[&str] = &[
+        "满意",
+        "满意度|满意率",
+        "^完成",
+        "率$",
+        "(?i)ab",
+        "[0-9]+",
+        "x.*y",
+        "a?",
+        "时(延|长)",
+        "\\d{2}天",
+        "^$",
+        "[a-c]{4}",
+        "覆盖.?率",
+        "(?:成本|费用)控制",
+        "\\bok\\b",
+        "[^x]",
+    ];
+    const WORDS: &[&str] = &[
+        "满意", "度", "率", "完成", "时延", "时长", "ab", "AB", "x", "y", "12", "天", "覆盖",
+        "成本", "费用", "控制", "ok", " ", "aaca",
+    ];
+    const CATEGORIES: &[&str] = &["产出指标", "效益指标", "满意度指标", " 产出指标 ", ""];
+    const TARGETS: &[&str] = &[
+        "95%",
+        "4秒",
+        "12天",
+        "正常开展",
+        "≥90%",
+        "[80, 90]%",
+        "",
+        "3",
+    ];
+
+    /// A random condition of depth at most `depth` over the fields `fields` may read.
+    fn condition(g: &mut Gen, depth: usize, classifying: bool) -> String {
+        let leaf = |g: &mut Gen| -> String {
+            let field = if classifying {
+                g.pick(&["indicator", "category", "subcategory"])
+            } else {
+                g.pick(&["indicator", "category", "target", "kind"])
+            };
+            match (field, g.below(5)) {
+                ("kind", _) => format!(
+                    "kind == \"{}\"",
+                    g.pick(&["compare", "qualitative", "range"])
+                ),
+                ("target", 0) if !classifying => "target >= 90%".to_owned(),
+                (f, 0) => format!("{f} contains \"{}\"", g.pick(WORDS)),
+                (f, 1) => format!(
+                    "{f} == \"{}\"",
+                    g.pick(&["产出指标", "满意度", "完成率", ""])
+                ),
+                (f, 2) => f.to_owned(),
+                (f, _) => format!("{f} ~ \"{}\"", g.pick(PATTERNS).replace('\\', "\\\\")),
+            }
+        };
+        if depth == 0 {
+            return leaf(g);
+        }
+        match g.below(7) {
+            0 => format!(
+                "({} and {})",
+                condition(g, depth - 1, classifying),
+                condition(g, depth - 1, classifying)
+            ),
+            1 => format!(
+                "({} or {})",
+                condition(g, depth - 1, classifying),
+                condition(g, depth - 1, classifying)
+            ),
+            2 => format!("not {}", condition(g, depth - 1, classifying)),
+            3 => g.pick(&["true", "false"]).to_owned(),
+            _ => leaf(g),
+        }
+    }
+
+    /// A rule file of `n` rules of four kinds, each with a random `when:` (some without).
+    fn rules(g: &mut Gen, n: usize) -> String {
+        let mut text = String::from("rules:\n");
+        for i in 0..n {
+            let (body, classifying) = match g.below(4) {
+                0 => (
+                    format!("direction: {}", g.pick(&["higher", "lower"])),
+                    false,
+                ),
+                1 => (format!("category: c{i}"), true),
+                2 => (
+                    format!("require: target >= {}%\n    message: m{i}", g.below(100)),
+                    false,
+                ),
+                _ => (
+                    format!("not_applicable: {}", g.pick(&["true", "false"])),
+                    false,
+                ),
+            };
+            text.push_str(&format!("  - id: r{i}\n    {body}\n"));
+            if g.below(8) != 0 {
+                let when = condition(g, 3, classifying).replace('"', "\\\"");
+                text.push_str(&format!("    when: \"{when}\"\n"));
+            }
+        }
+        text
+    }
+
+    /// Every decision these accessors give for `facts`, as text.
+    fn decisions(set: &RuleSet, facts: Facts<'_>) -> String {
+        let on = set.apply(facts);
+        format!(
+            "{:?} | {:?} | {:?} | {:?}",
+            on.direction().map(|d| (d.value, d.rule.id.clone())),
+            on.category()
+                .map(|d| (d.value.name.to_owned(), d.rule.id.clone())),
+            on.not_applicable().map(|r| r.id.clone()),
+            on.checks()
+                .iter()
+                .map(|h| (h.rule.id.clone(), h.incomparable))
+                .collect::<Vec<_>>()
+        )
+    }
+
+    /// The prefilter never changes a decision: random rule files (every kind prefiltered)
+    /// against random rows decide as trying every rule does.
+    #[test]
+    fn the_prefilter_never_changes_a_decision() {
+        let mut compared = 0;
+        let mut left_out = 0;
+        for seed in 1..=120u64 {
+            let mut g = Gen(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            let n = 24 + g.below(40);
+            let text = rules(&mut g, n);
+            let set = match RuleSet::with_files(&[RuleSource::new("r.yaml", text.clone())], false) {
+                Ok((set, _)) => set,
+                Err(e) => panic!("seed {seed}: {e:?}\n{text}"),
+            };
+            let every = set.clone().prefiltered_from(usize::MAX);
+            let filtered = set.prefiltered_from(1);
+            let p = filtered.prefilter.as_ref().expect("every kind prefiltered");
+            for _ in 0..60 {
+                let words = 1 + g.below(4);
+                let indicator: String = (0..words).map(|_| g.pick(WORDS)).collect();
+                let category = g.pick(CATEGORIES);
+                let target_text = g.pick(TARGETS);
+                let target = filtered
+                    .parse_target(target_text, Some(&indicator), Some(category), None, None)
+                    .target;
+                let facts = Facts {
+                    indicator: Some(&indicator),
+                    category: Some(category).filter(|c| !c.is_empty()),
+                    subcategory: Some(g.pick(WORDS)),
+                    target_text: Some(target_text),
+                    target: Some(&target),
+                    ..Facts::default()
+                };
+                assert_eq!(
+                    decisions(&filtered, facts),
+                    decisions(&every, facts),
+                    "seed {seed}, {facts:?}\n{text}"
+                );
+                let hits = p.hits(&filtered.apply(facts).scope);
+                let tried: usize = (0..crate::rules::keys::KINDS)
+                    .map(|k| p.candidates(k, &hits).count())
+                    .sum();
+                left_out += filtered.rules().len() - tried;
+                compared += 1;
+            }
+        }
+        assert_eq!(compared, 120 * 60);
+        // the comparison means something only where rules were left out
+        assert!(
+            left_out > compared,
+            "{left_out} rules left out in {compared} rows"
+        );
+    }
+
+    /// The truths of the conditions on the actual (the memo's key of a reading) are the same
+    /// filtered as tried one by one: a leaf left out is one that is false.
+    #[test]
+    fn the_truths_of_the_conditions_on_the_actual_are_the_same_filtered() {
+        const ACTUALS: &[&str] = &[
+            "95%",
+            "不适用",
+            "满意度 98%",
+            "12天",
+            "x ok",
+            "",
+            "aaca",
+            "AB",
+        ];
+        let mut filtered_any = 0;
+        for seed in 1..=60u64 {
+            let mut g = Gen(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+            let mut text = String::from("rules:\n");
+            for i in 0..(MIN_RULES + g.below(30)) {
+                let leaf = match g.below(5) {
+                    0 => format!("actual contains \\\"{}\\\"", g.pick(WORDS)),
+                    1 => format!("actual == \\\"{}\\\"", g.pick(ACTUALS)),
+                    2 => "actual > 90%".to_owned(),
+                    _ => format!(
+                        "actual ~ \\\"{}\\\"",
+                        g.pick(PATTERNS).replace('\\', "\\\\")
+                    ),
+                };
+                let when = match g.below(3) {
+                    0 => leaf,
+                    1 => format!(
+                        "{leaf} and indicator ~ \\\"{}\\\"",
+                        g.pick(PATTERNS).replace('\\', "\\\\")
+                    ),
+                    _ => format!("not {leaf}"),
+                };
+                text.push_str(&format!(
+                    "  - id: a{i}\n    when: \"{when}\"\n    not_applicable: {}\n",
+                    g.pick(&["true", "false"])
+                ));
+            }
+            let set = match RuleSet::with_files(&[RuleSource::new("a.yaml", text.clone())], false) {
+                Ok((set, _)) => set,
+                Err(e) => panic!("seed {seed}: {e:?}\n{text}"),
+            };
+            let filtered = set.actual_conditions();
+            assert!(
+                filtered.filter.is_some(),
+                "seed {seed}: many leaves are filtered"
+            );
+            let mut every = filtered.clone();
+            every.filter = None;
+            for _ in 0..40 {
+                let actual_text = g.pick(ACTUALS);
+                let actual =
+                    crate::lang::parse(actual_text, &crate::lang::Context::unruled()).target;
+                let quantity = match &actual {
+                    crate::lang::Target::Compare { quantity, .. } => Some(quantity.clone()),
+                    _ => None,
+                };
+                let indicator: String = (0..2).map(|_| g.pick(WORDS)).collect();
+                let facts = Facts {
+                    indicator: Some(&indicator),
+                    actual_text: Some(actual_text),
+                    actual: quantity.as_ref(),
+                    ..Facts::default()
+                };
+                for only in [None, Some(Field::Indicator)] {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    filtered.truths(&set, facts, only, &mut a);
+                    every.truths(&set, facts, only, &mut b);
+                    assert_eq!(a, b, "seed {seed}, {facts:?}\n{text}");
+                }
+                let f = filtered.filter.as_ref().expect("filter");
+                let hits = f.hits(&set.apply(facts).scope);
+                filtered_any += filtered.leaves_count() - f.candidates(0, &hits).count();
+            }
+        }
+        assert!(filtered_any > 1000, "{filtered_any} leaves left out");
+    }
+
+    /// The needs the prefilter reads from patterns: literal prefixes or suffixes, none where a
+    /// match may be empty or its literals are not a small set.
+    #[test]
+    fn a_patterns_literals_are_what_every_match_holds() {
+        let lits = |p: &str| {
+            literals(p).map(|v| {
+                let mut v: Vec<String> = v
+                    .iter()
+                    .map(|l| String::from_utf8_lossy(l).into_owned())
+                    .collect();
+                v.sort();
+                v
+            })
+        };
+        assert_eq!(
+            lits("满意度|满意率"),
+            Some(vec!["满意度".into(), "满意率".into()])
+        );
+        assert_eq!(lits("^完成"), Some(vec!["完成".into()]));
+        assert_eq!(lits(".*率$"), Some(vec!["率".into()]));
+        assert_eq!(lits("x\\d+y"), Some(vec!["x".into()]));
+        assert_eq!(lits("a?"), None);
+        assert_eq!(lits("\\w+"), None);
+        assert_eq!(lits("("), None);
+    }
+}
