@@ -115,7 +115,8 @@ pub fn plan(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions, yaml_is_table:
             unread: sorted.unread,
         })));
     }
-    gathered.merge(pile::gather(&others, p.recursive));
+    // one unzipping budget for the run: the folders' archives and the others' together
+    gathered.gather_more(&others, p.recursive);
     notes(&gathered);
     Plan::Pile(Box::new(pile::sort(gathered, opts, workers)))
 }
