@@ -204,9 +204,9 @@ pub struct SheetStream {
 }
 
 /// Opens `path` for reading in blocks, or says it must be read whole. The steps: the first
-/// megabyte read ([`first_bytes`]) and looked at ([`streamable`]), the encoding chosen
-/// ([`decoder_for`]), the header found in the first rows ([`SheetStream::find_head`]), and the
-/// stream set at the first data row ([`SheetStream::start_data`]).
+/// megabyte read (`first_bytes`) and looked at (`streamable`), the encoding chosen
+/// (`decoder_for`), the header found in the first rows (`SheetStream::find_head`), and the
+/// stream set at the first data row (`SheetStream::start_data`).
 pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
     let name = path.display().to_string();
     let format = opts.format.or_else(|| super::format_from_name(&name));

@@ -539,7 +539,7 @@ pub fn sheet_grade(
 ///
 /// Step by step: a zero target read in the actual's unit, the remarks on how the actual was
 /// read, a bare fraction of 1 against a percentage sent to a person, then the outcome of the
-/// target's kind against the actual's ([`by_kind`]), and the remarks after its own.
+/// target's kind against the actual's (`by_kind`), and the remarks after its own.
 pub fn score(
     target: &Target,
     actual: &Actual,
