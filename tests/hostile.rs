@@ -5127,6 +5127,75 @@ fn twenty_thousand_conditions_on_the_actual_are_not_each_tried_on_every_row() {
     assert!(cpu < Duration::from_secs(10), "{cpu:?}");
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_condition_on_another_row_is_looked_at_once_a_row_not_once_a_pair() {
+    // `other_row:` looked at every other row of the project for each row: the project's rows
+    // squared, each rule (3,000 rows: 2.6 s a rule, debug). A rule's condition on the other row
+    // reads that row alone, so the rows where it holds are found once a rule
+    let d = dir("other-row-pairs");
+    let mut sheet = String::from(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\n",
+    );
+    let n = 6_000;
+    for i in 0..n {
+        sheet.push_str(&format!(
+            "项目A\t产出指标\t数量指标\t指标{i}\t≥\t5000\t人次\t{}\t1\n",
+            5_000 + i
+        ));
+    }
+    write(&d, "s.tsv", &sheet);
+    write(
+        &d,
+        "r.yaml",
+        "rules:\n  - id: seven\n    other_row: {when: 'indicator ~ \"^指标7$\"', share: 0, message: 七}\n\
+         \x20 - id: pair\n    other_row: {when: 'indicator ~ \"^指标[78]$\"', share: 50%, message: 七八}\n\
+         \x20 - id: never\n    other_row: {when: 'indicator ~ \"^指标x\"', share: 0}\n",
+    );
+    let (r, cpu, _) = run_measured(
+        &d,
+        &[
+            "evaluate", "s.tsv", "--rules", "r.yaml", "--format", "jsonl",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<serde_json::Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .filter(|v: &serde_json::Value| v["indicator"].is_string())
+        .collect();
+    assert_eq!(rows.len(), n);
+    for row in &rows {
+        let name = row["indicator"].as_str().unwrap();
+        let rules: Vec<&str> = row["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r.as_str())
+            .collect();
+        let note = row["note"].as_str().unwrap();
+        // the row itself is not "another row"
+        assert_eq!(
+            rules.contains(&"seven"),
+            name != "指标7",
+            "{name}: {rules:?}"
+        );
+        assert!(!rules.contains(&"never"), "{name}");
+        // the lowest share stands: 0 from `seven`, else 50% from `pair` (指标7 limited by 指标8)
+        if name == "指标7" {
+            assert!(
+                rules.contains(&"pair") && note.contains("本项目“指标8”"),
+                "{note}"
+            );
+        } else {
+            assert!(note.contains("本项目“指标7”"), "{name}: {note}");
+        }
+    }
+    assert!(cpu < Duration::from_secs(10), "{cpu:?}");
+}
+
 // ---- issue 27, the fifth outside probe (H36, PROBE.md): sums and quotients the four before did
 // not reach, and a bound read as its opposite ----
 
@@ -5667,4 +5736,118 @@ fn the_fuzzers_xls_of_one_sheet_named_3107_times_is_refused_at_once() {
         r.stderr
     );
     assert!(r.cpu < Duration::from_secs(2), "{:?}", r.cpu);
+}
+
+#[test]
+fn a_quoted_cell_past_the_quoted_lines_limit_reads_alike_streamed_and_whole() {
+    // PROBE.md, fifth session (for H28): a quoted CSV cell of more lines than
+    // JIXIAO_MAX_QUOTED_LINES that does close was cut into rows by the streaming reader and kept
+    // whole by the whole-file reader. Both bound it now: within the limit one cell of several
+    // lines; past it the quote is a stray one (`table.stray-quote` at its line, the same words)
+    // and the lines after it are rows, whether the streamed block holds the closing quote, was
+    // cut inside the quoted lines, or ends right after the quote's row
+    let d = dir("quoted-past-limit");
+    let sheet = |lines: usize, width: usize| {
+        let mut cell = String::from("\"指标2\n");
+        for i in 1..lines {
+            cell.push_str(&format!("第{i}行说明{}\n", "文".repeat(width)));
+        }
+        quoted_sheet("", "").replace("指标2,", &format!("{cell}结束\","))
+    };
+    // a project of more than a block's bytes whose last row opens the quote, new projects
+    // after it (the block is cut right after the quote's row), the close ten lines on
+    let mut cut = quoted_sheet("", "");
+    for i in 0..600 {
+        cut.push_str(&format!(
+            "社区服务经费,产出指标,数量指标,长指标{i},≥,90%,,95%,1,1,,,\n"
+        ));
+    }
+    let quote_line = cut.lines().count() + 1;
+    cut.push_str("社区服务经费,产出指标,数量指标,\"指标X,≥,90%,,95%,1,1,,,\n");
+    for p in 0..5 {
+        cut.push_str(&format!("后项目{p},,,,,,,,10,9,,100,90\n"));
+        cut.push_str(&format!(
+            "后项目{p},产出指标,数量指标,指标,≥,90%,,95%,10,10,,,\n"
+        ));
+    }
+    cut.push_str("结束\",,,\n");
+    let env = [("JIXIAO_MAX_QUOTED_LINES", "5")];
+    // (file, its text, whether the quote is stray, where it is)
+    for (name, text, stray, at) in [
+        ("within.csv", sheet(5, 0), false, String::new()),
+        ("past.csv", sheet(6, 0), true, "past.csv:6:18".to_owned()),
+        // past 32 KB of quoted lines: the streamed block is cut before the closing quote
+        ("far.csv", sheet(2_000, 20), true, "far.csv:6:18".to_owned()),
+        (
+            "cut.csv",
+            cut.clone(),
+            true,
+            format!("cut.csv:{quote_line}:18"),
+        ),
+    ] {
+        write(&d, name, &text);
+        let whole = run(&d, &["evaluate", name, "--format", "json"], &env);
+        let streamed = run(&d, &["evaluate", name, "--format", "jsonl"], &env);
+        for r in [&whole, &streamed] {
+            assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+            let quotes = r.stderr.matches("table.stray-quote").count();
+            assert_eq!(quotes, usize::from(stray), "{name}: {}", r.stderr);
+            assert!(r.stderr.contains(&at), "{name}: {}", r.stderr);
+        }
+        // the same findings at the same places, in the same words
+        assert_eq!(
+            finding_places(&whole.stderr),
+            finding_places(&streamed.stderr),
+            "{name}"
+        );
+        // (but for the streaming reader's own word on a project whose rows come back after
+        // another's: the close line reads as a project's row)
+        let streamed_only: String = streamed
+            .stderr
+            .lines()
+            .filter(|l| !l.contains("[stream.project-split]"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(whole.stderr, streamed_only, "{name}");
+        // the same indicators read: the multi-line one only within the limit
+        let v: serde_json::Value = serde_json::from_str(&whole.stdout).unwrap();
+        let whole_names: Vec<String> = v["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["indicators"].as_array().unwrap().iter())
+            .map(|i| i["indicator"].as_str().unwrap().to_owned())
+            .collect();
+        let streamed_names: Vec<String> = scored(&streamed.stdout)
+            .into_iter()
+            .map(|(_, i, _)| i)
+            .collect();
+        assert_eq!(whole_names, streamed_names, "{name}");
+        if name != "cut.csv" {
+            assert_eq!(whole_names.len(), if stray { 2 } else { 3 }, "{name}");
+            assert_eq!(
+                whole_names
+                    .iter()
+                    .any(|n| n.starts_with("指标2\n第1行说明")),
+                !stray,
+                "{name}"
+            );
+        }
+    }
+}
+
+/// The findings of a run's standard error as (code, file:line:column), sorted.
+fn finding_places(stderr: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut code = None;
+    for line in stderr.lines() {
+        if line.starts_with("table.") || line.starts_with("eval.") || line.starts_with("stream.") {
+            code = Some(line.trim().to_owned());
+        } else if let (Some(c), Some(at)) = (&code, line.split("─[").nth(1)) {
+            out.push((c.clone(), at.trim_end_matches(']').to_owned()));
+            code = None;
+        }
+    }
+    out.sort();
+    out
 }

@@ -120,9 +120,10 @@ pub(super) struct ReadingMemo {
 /// made, outcomes found), or the readings' first level (readings kept there by the second
 /// level, and found there). A reading whose rows each bring an actual of their own
 /// (`96.578%`, `12.5次`: a varied sheet) is never found by its actual's text, and keying,
-/// looking up and keeping it is then work for nothing; so after 32 tries, the memo is used for
-/// it only while one try in sixteen finds it, and every 64th time otherwise (so that a reading
-/// whose actuals begin to repeat is served again). The memos change no answer, so neither
+/// looking up and keeping it is then work for nothing; so after 4 tries (a sheet has thousands
+/// of readings, each met a few times), the memo is used for it only while one try in sixteen
+/// finds it, and every 64th time otherwise (so that a reading whose actuals begin to repeat is
+/// served again). The memos change no answer, so neither
 /// does this (`tests/memo.rs`).
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct Served {
@@ -134,7 +135,7 @@ pub(super) struct Served {
 impl Served {
     /// Whether to ask the map now (counted as asked or left out).
     fn ask(&mut self) -> bool {
-        let by_rate = self.asked < 32 || u64::from(self.found) * 16 >= u64::from(self.asked);
+        let by_rate = self.asked < 4 || u64::from(self.found) * 16 >= u64::from(self.asked);
         if !by_rate {
             self.left = self.left.wrapping_add(1);
         }
@@ -555,6 +556,8 @@ impl ParseCache {
 /// parts never give the same key (whatever characters the cells hold).
 pub(super) fn key_of(key: &mut Vec<u8>, parts: &[Option<&str>]) {
     key.clear();
+    // one reservation for the whole key
+    key.reserve(parts.iter().map(|p| 8 + p.map_or(0, str::len)).sum());
     for part in parts {
         match part {
             Some(p) => {
@@ -570,9 +573,38 @@ pub(super) fn key_of(key: &mut Vec<u8>, parts: &[Option<&str>]) {
 /// (bounded memory). New answers go to the young one; when it is full, it becomes the old one
 /// and the old one is emptied; an answer found in the old one moves back to the young one. So
 /// what is in use stays, and what was not asked for in a whole generation goes.
+///
+/// The key's bytes are hashed once a lookup (both generations and the insertion that follows
+/// a miss are found by that hash, [`Memo::hash`]), and an entry holds its key to compare. Two
+/// keys of one hash (rare with 64 bits) cannot both stay: the later replaces the earlier, which
+/// is only an answer forgotten, as a memo may.
 struct Memo<V> {
-    young: rustc_hash::FxHashMap<Box<[u8]>, V>,
-    old: rustc_hash::FxHashMap<Box<[u8]>, V>,
+    young: HashMap<u64, (Box<[u8]>, V)>,
+    old: HashMap<u64, (Box<[u8]>, V)>,
+    /// The hash of the key asked for last, with the key's length and first bytes (so that
+    /// an insertion after a miss finds it without hashing again).
+    last: Option<(u64, usize)>,
+}
+
+/// A map by a hash already worked out (the hash of a `u64` key is the key itself, mixed once).
+type HashMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Mixed>>;
+
+/// A hasher for keys that are hashes already: one multiply spreads the bits hashbrown reads.
+#[derive(Default)]
+struct Mixed(u64);
+
+impl std::hash::Hasher for Mixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 impl<V> Default for Memo<V> {
@@ -580,43 +612,94 @@ impl<V> Default for Memo<V> {
         Memo {
             young: Default::default(),
             old: Default::default(),
+            last: None,
         }
     }
 }
 
 impl<V: Clone> Memo<V> {
+    /// The hash of `key` (remembered for an insertion of the same key that follows).
+    fn hash(&mut self, key: &[u8]) -> u64 {
+        if let Some((h, len)) = self.last
+            && len == key.len()
+        {
+            // only an insertion right after its lookup comes here with `last` set
+            self.last = None;
+            return h;
+        }
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(key);
+        h.finish()
+    }
+
     fn get(&mut self, key: &[u8]) -> Option<V> {
-        if let Some(v) = self.young.get(key) {
+        self.last = None;
+        let h = self.hash(key);
+        if let Some((k, v)) = self.young.get(&h)
+            && **k == *key
+        {
             return Some(v.clone());
         }
-        let (key, v) = self.old.remove_entry(key)?;
-        self.keep(key, v.clone());
-        Some(v)
+        if let Some((k, _)) = self.old.get(&h)
+            && **k == *key
+        {
+            let (k, v) = self.old.remove(&h)?;
+            self.keep(h, k, v.clone());
+            return Some(v);
+        }
+        self.last = Some((h, key.len()));
+        None
     }
 
     fn insert(&mut self, key: &[u8], value: V) {
-        self.keep(key.into(), value);
+        let h = self.hash(key);
+        self.keep(h, key.into(), value);
     }
 
-    fn keep(&mut self, key: Box<[u8]>, value: V) {
+    fn keep(&mut self, h: u64, key: Box<[u8]>, value: V) {
         if self.young.len() >= ParseCache::MAX {
             std::mem::swap(&mut self.young, &mut self.old);
             self.young.clear();
         }
-        self.young.insert(key, value);
+        self.young.insert(h, (key, value));
     }
 }
 
 #[cfg(test)]
 mod memo_tests {
-    use super::{Served, key_of};
+    use super::{Memo, ParseCache, Served, key_of};
+
+    #[test]
+    fn a_memo_answers_each_key_with_its_own_value_or_not_at_all() {
+        let mut memo: Memo<u32> = Memo::default();
+        let key = |k: u32| format!("key {k:x} {}", "x".repeat((k % 7) as usize)).into_bytes();
+        let n = (ParseCache::MAX * 3) as u32;
+        for k in 0..n {
+            // asked first (a miss leaves its hash for the insertion), then kept
+            assert_eq!(memo.get(&key(k)), None);
+            memo.insert(&key(k), k);
+            // an insertion without its lookup first, of a key of the same length
+            memo.insert(&key(k + n), k + n);
+        }
+        let mut found = 0;
+        for k in 0..2 * n {
+            if let Some(v) = memo.get(&key(k)) {
+                assert_eq!(v, k);
+                found += 1;
+            }
+        }
+        // the last two generations stay
+        assert!(found >= ParseCache::MAX, "{found}");
+        assert!(found <= 2 * ParseCache::MAX, "{found}");
+    }
 
     #[test]
     fn a_memo_that_never_finds_a_reading_is_asked_rarely_and_again_once_it_does() {
-        // never found: asked 32 times, then once in 64
+        // never found: asked 4 times, then once in 64
         let mut s = Served::default();
-        let asked = (0..32 + 64 * 10).filter(|_| s.ask()).count();
-        assert_eq!(asked, 32 + 10);
+        let asked = (0..4 + 64 * 10).filter(|_| s.ask()).count();
+        assert_eq!(asked, 4 + 10);
         // found every time it is asked from now on: asked every time again within a few probes
         let mut probes = 0;
         for _ in 0..64 * 8 {

@@ -41,22 +41,41 @@ const POW10: [i128; 29] = {
     p
 };
 
+/// The largest magnitude that times 10^k still fits a decimal's 96-bit mantissa.
+const LIMIT: [u128; 29] = {
+    let mut l = [0u128; 29];
+    let mut k = 0;
+    while k < 29 {
+        l[k] = ((1u128 << 96) - 1) / (POW10[k] as u128);
+        k += 1;
+    }
+    l
+};
+
 /// Whether `m` fits a decimal's 96-bit mantissa.
 fn fits(m: i128) -> bool {
     m.unsigned_abs() >> 96 == 0
 }
 
+/// `m` × 10^k where that fits a decimal's mantissa (`m` fits one, and `k` ≤ 28).
+#[inline]
+fn aligned(m: i128, k: u32) -> Option<i128> {
+    let k = k as usize;
+    // within the limit the product is below 2^96: no overflow of an i128
+    (m.unsigned_abs() <= LIMIT[k]).then(|| m * POW10[k])
+}
+
 impl Sum {
     /// Adds `d`, as `Decimal`'s `+=` would.
+    #[inline]
     pub fn add(&mut self, d: Decimal) {
         match self {
             Sum::Exact { mantissa, scale } => {
                 let (dm, ds) = (d.mantissa(), d.scale());
                 let s = (*scale).max(ds);
-                let a = mantissa.checked_mul(POW10[(s - *scale) as usize]);
-                let b = dm.checked_mul(POW10[(s - ds) as usize]);
-                match (a, b) {
-                    (Some(a), Some(b)) if fits(a) && fits(b) && fits(a + b) => {
+                // both sides fit 96 bits: their sum fits an i128
+                match (aligned(*mantissa, s - *scale), aligned(dm, s - ds)) {
+                    (Some(a), Some(b)) if fits(a + b) => {
                         *mantissa = a + b;
                         *scale = s;
                     }

@@ -153,6 +153,42 @@ pub struct LineWriter {
     /// The JSON of rule lists, by the list's address (evaluation shares one list among the
     /// lines that list the same rules), with the list (kept alive, as the texts are).
     rules: rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
+    /// The text of the weights shown last.
+    weights: ShownWeights,
+}
+
+/// The text of the last few weights shown (a sheet's rows carry a few weights, `50.00` and
+/// `30.00` again and again, where every score differs): found by the decimal's bytes and the
+/// decimals shown, else written and kept in place of the oldest.
+#[derive(Default)]
+struct ShownWeights {
+    kept: Vec<([u8; 16], u32, Vec<u8>)>,
+    next: usize,
+}
+
+impl ShownWeights {
+    const MAX: usize = 8;
+
+    fn write(&mut self, b: &mut Vec<u8>, v: super::model::Shown) {
+        let bytes = v.exact.serialize();
+        if let Some((_, _, text)) = self
+            .kept
+            .iter()
+            .find(|(k, dp, _)| *k == bytes && *dp == v.dp)
+        {
+            b.extend_from_slice(text);
+            return;
+        }
+        let start = b.len();
+        shown(b, v);
+        let text = b[start..].to_vec();
+        if self.kept.len() < Self::MAX {
+            self.kept.push((bytes, v.dp, text));
+        } else {
+            self.kept[self.next] = (bytes, v.dp, text);
+            self.next = (self.next + 1) % Self::MAX;
+        }
+    }
 }
 
 type RuleList = std::sync::Arc<[std::borrow::Cow<'static, str>]>;
@@ -236,7 +272,7 @@ impl LineWriter {
                 self.by_identity.insert(ids, held);
             }
         }
-        line_rest(b, &mut self.file, &mut self.rules, i);
+        line_rest(b, &mut self.file, &mut self.rules, &mut self.weights, i);
     }
 
     /// Appends the JSON of `i`'s texts, found by their content or written, and returns it.
@@ -327,6 +363,7 @@ fn line_rest(
     b: &mut Vec<u8>,
     file: &mut Escaped,
     rules: &mut rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
+    weights: &mut ShownWeights,
     i: &IndicatorReport,
 ) {
     b.extend_from_slice(b",\"actual\":");
@@ -334,7 +371,7 @@ fn line_rest(
     b.extend_from_slice(b",\"verdict\":\"");
     b.extend_from_slice(i.verdict.as_str().as_bytes());
     b.extend_from_slice(b"\",\"weight\":\"");
-    shown(b, i.weight);
+    weights.write(b, i.weight);
     b.extend_from_slice(b"\",\"score\":");
     match &i.score {
         Some(s) => {
@@ -662,6 +699,28 @@ mod tests {
                 String::from_utf8_lossy(&serde_lines(&projects)),
                 "{k}"
             );
+        }
+    }
+
+    #[test]
+    fn weights_kept_are_written_as_they_are_shown() {
+        let mut kept = ShownWeights::default();
+        let values = [
+            Decimal::new(50, 0),
+            Decimal::new(5000, 2),
+            Decimal::new(0, 2),
+            -Decimal::new(0, 2),
+            Decimal::ONE_HUNDRED / Decimal::from(7),
+        ];
+        // more values than are kept, again and again, each at two precisions
+        for k in 0..200usize {
+            let d = values[k % values.len()] + Decimal::from((k % 11) as i64);
+            for dp in [2, 4] {
+                let v = Shown::new(d, dp);
+                let mut ours = Vec::new();
+                kept.write(&mut ours, v);
+                assert_eq!(String::from_utf8(ours).expect("utf-8"), v.to_string());
+            }
         }
     }
 

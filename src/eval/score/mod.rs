@@ -123,20 +123,28 @@ impl Four {
     /// starts in it.
     fn digits(&self) -> Option<([u8; 24], usize)> {
         let d = self.0;
-        let mut m = u64::try_from(d.mantissa().unsigned_abs()).ok()?;
+        let wide = d.mantissa().unsigned_abs();
         let mut scale = d.scale();
-        if scale > 4 {
-            // half away from zero on the magnitude: up where the rest is at least half a unit
-            m = match 10u64.checked_pow(scale - 4) {
+        // half away from zero on the magnitude: up where the rest is at least half a unit
+        let mut m = match u64::try_from(wide) {
+            Ok(m) if scale > 4 => match 10u64.checked_pow(scale - 4) {
                 Some(unit) => {
                     let (q, r) = (m / unit, m % unit);
                     q + u64::from(r >= unit - r)
                 }
                 // a unit past 64 bits is more than twice any 64-bit mantissa: rounds to 0
                 None => 0,
-            };
-            scale = 4;
-        }
+            },
+            Ok(m) => m,
+            // a quotient's 28 digits (a score, a weight's share): rounded in 128 bits
+            Err(_) if scale > 4 => {
+                let unit = 10u128.pow(scale - 4);
+                let (q, r) = (wide / unit, wide % unit);
+                u64::try_from(q + u128::from(r >= unit - r)).ok()?
+            }
+            Err(_) => return None,
+        };
+        scale = scale.min(4);
         while scale > 0 && m % 10 == 0 {
             m /= 10;
             scale -= 1;
@@ -521,7 +529,8 @@ pub fn sheet_grade(
             n(share * Decimal::ONE_HUNDRED)
         ),
     );
-    o.rules.push(Cow::Borrowed("sheet.grade"));
+    o.rules
+        .push(Cow::Borrowed(crate::report_model::table_rules::SHEET_GRADE));
     Some(o)
 }
 
