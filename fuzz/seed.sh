@@ -121,6 +121,26 @@ open("corpus/table_read/probe4-table.xlsb", "wb").write(xlsb(cells))
 open("corpus/table_read/probe4-far.xlsb", "wb").write(xlsb([(0, 0, "项目名称"), (1048575, 16383, "x")]))
 PY
 rm -rf "$probe"
+# the fifth probe's small files (tests/hostile/probe5.py): forms with 其中 breakdowns and
+# figures at the decimal range, zips and workbooks naming a file twice, actuals, rule files,
+# and phrasings a reader could take for another number
+p5=$(mktemp -d)
+python3 "$root"/tests/hostile/probe5.py "$p5" >/dev/null 2>&1
+for f in "$p5"/*.csv "$p5"/*.tsv "$p5"/*.xlsx "$p5"/*.zip; do
+  [ -f "$f" ] && head -c 65536 "$f" > "corpus/table_read/probe5-$(basename "$f")"
+done
+for f in "$p5"/*.yaml; do
+  case "$(basename "$f")" in
+    *rules*|rt-*) cp "$f" "corpus/rules_load/probe5-$(basename "$f")" ;;
+    *) cp "$f" "corpus/actuals_parse/probe5-$(basename "$f")" ;;
+  esac
+done
+i=0
+while IFS= read -r line; do
+  i=$((i + 1))
+  printf '%s' "$line" > "corpus/target_parse/probe5-$i"
+done < "$p5"/quiet.txt
+chmod -R u+w "$p5"; rm -rf "$p5"
 for t in target_parse table_read rules_load actuals_parse page_read doc_read xls_read docx_read; do
   echo "$t: $(ls "corpus/$t" | wc -l) seeds"
 done

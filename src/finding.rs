@@ -97,6 +97,15 @@ impl Finding {
         }
     }
 
+    /// Whether this is a form reader's note, counted rather than shown where a table is read
+    /// for another verb (`inspect` lists them): an information of the `table.form-…` family
+    /// (its template's placeholder rows, categories told from their 二级指标, …) or a skipped
+    /// sheet.
+    pub fn is_form_note(&self) -> bool {
+        self.severity == Severity::Info
+            && (self.code.starts_with("table.form-") || self.code == crate::codes::SHEET_SKIPPED)
+    }
+
     /// A finding at `at` in `source`, labelled `label`.
     pub fn at_location(
         code: Code,

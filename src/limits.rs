@@ -20,7 +20,7 @@
 //! | nodes of a YAML file (entries, keys, `[ ]`, `{ }`), counted before it is parsed | 1000000 | `JIXIAO_MAX_YAML_NODES` |
 //! | length of one key of a YAML file | 4 KB | `JIXIAO_MAX_YAML_KEY_KB` |
 //! | entries of one `.zip` of forms | 10000 | `JIXIAO_MAX_ZIP_ENTRIES` |
-//! | a `.zip` of forms unzipped (all its entries) | 1024 MB | `JIXIAO_MAX_ZIP_UNZIPPED_MB` |
+//! | `.zip`s of forms unzipped (all their entries; all the archives of a run together) | 1024 MB | `JIXIAO_MAX_ZIP_UNZIPPED_MB` |
 //! | unzipped ÷ zipped size of one entry past 1 MB | 100 | `JIXIAO_MAX_ZIP_RATIO` |
 //! | projects of one xlsx report (a sheet each) | 10000 | `JIXIAO_MAX_XLSX_PROJECTS` |
 //! | indicator rows of one xlsx report | 200000 | `JIXIAO_MAX_XLSX_INDICATORS` |

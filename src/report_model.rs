@@ -88,6 +88,18 @@ pub fn decimal_str<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S:
     }
 }
 
+/// What the table itself decided, named where a report lists the rules behind a figure
+/// (`IndicatorReport::rules`, `ProjectReport::budget_rules`) beside the rules' own ids:
+/// evaluation writes these, the renderers and `--explain` read them.
+pub mod table_rules {
+    /// The weight is the sheet's own 分值.
+    pub const SHEET_WEIGHT: &str = "sheet.weight";
+    /// The row was scored by the sheet's own 得分 (no target to score against).
+    pub const SHEET_GRADE: &str = "sheet.grade";
+    /// The form's own sums leave budget execution out of its 总分: it is shown with 0 points.
+    pub const FORM_BUDGET_OUTSIDE: &str = "form.budget-outside";
+}
+
 /// Counts of verdicts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct VerdictCounts {

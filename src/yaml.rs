@@ -1,5 +1,9 @@
-//! The one place that touches serde_yaml (deprecated upstream): every YAML file jixiao reads or
-//! writes goes through here, so a maintained fork can replace it in this file alone.
+//! YAML through serde_yaml (deprecated upstream): every YAML text jixiao reads is bounded here
+//! first ([`check_bounds`]), the actuals file and every serialized YAML go through
+//! [`from_str`] / [`to_string`], and serde_yaml's English messages are told in Chinese here
+//! ([`in_chinese`]). The one other module that names serde_yaml is `rules::loader`, which reads a
+//! rule file as serde_yaml's `Value` to place each key and field (after [`check_bounds`]): a
+//! maintained fork replaces it in these two files.
 //!
 //! An error's message quotes what it found (`` `abc` 不是金额 ``): each quoted value is cut to
 //! [`QUOTED_CHARS`] characters with `…`, and the message to [`MESSAGE_CHARS`], so a 20 MB value

@@ -719,3 +719,68 @@ async fn actuals_that_match_nothing_are_refused_and_partial_ones_warn_first() {
     assert!(warn < page.find("<h2>汇总</h2>").unwrap());
     assert!(page[warn..].contains("不存在的项目"));
 }
+
+#[tokio::test]
+async fn rule_files_past_their_budgets_are_a_400_that_counts_them() {
+    // 150 broken rules: the first 100 listed, every one counted (`rules.errors-not-shown`)
+    let table = sample("targets.tsv");
+    let mut broken = String::from("rules:\n");
+    for i in 0..150 {
+        broken.push_str(&format!("  - id: x{i}\n    when: indicator ~ \"x\"\n"));
+    }
+    let (status, body) = post(
+        Config::default(),
+        "/api/review",
+        &[
+            ("table", "targets.tsv", &table),
+            ("rules", "broken.yaml", broken.as_bytes()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let v = json(&body);
+    assert_eq!(v["counts"]["findings"], 150);
+    assert_eq!(v["counts"]["not_shown"], 50);
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(100));
+    let (status, page) = post(
+        Config::default(),
+        "/",
+        &[
+            ("table", "targets.tsv", &table),
+            ("rules", "broken.yaml", broken.as_bytes()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("另有 50 处错误和警告未逐条显示"), "{page}");
+    // 12,000 rules that each must be tried: past JIXIAO_MAX_RULE_TRIES for one indicator, a 400
+    // naming the limit, for review and evaluate alike
+    let mut many = String::from("rules:\n");
+    for i in 0..12_000 {
+        many.push_str(&format!(
+            "  - id: c{i}\n    when: not indicator ~ \"x{i}\" and target > 1000%\n    require: target >= 1\n  - id: n{i}\n    when: not indicator ~ \"x{i}\" and weight > 1000\n    not_applicable: true\n"
+        ));
+    }
+    for uri in ["/api/review", "/api/evaluate"] {
+        let (status, body) = post(
+            Config::default(),
+            uri,
+            &[
+                ("table", "targets.tsv", &table),
+                ("actuals", "actuals.yaml", &sample("actuals.yaml")),
+                ("rules", "many.yaml", many.as_bytes()),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        let v = json(&body);
+        assert_eq!(v["error"]["code"], "rules.too-many-tries", "{uri}: {v}");
+        assert!(
+            v["error"]["help"]
+                .as_str()
+                .is_some_and(|h| h.contains("JIXIAO_MAX_RULE_TRIES") && h.contains("many.yaml")),
+            "{v}"
+        );
+    }
+}

@@ -9,7 +9,6 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::eval::{self, ActualsFile, Methodology};
-use crate::finding::codes;
 use crate::report::model::Summary;
 use crate::report::{self, selfeval_table};
 use crate::table::{self, model::Document, stream::Opened, stream::SheetStream};
@@ -384,8 +383,7 @@ fn show_reader_findings(doc: &Document) {
     let mut diagnostics = String::new();
     let mut notes = 0;
     for f in &doc.findings {
-        let form_note = f.code.starts_with("table.form-") || f.code == codes::SHEET_SKIPPED;
-        if f.severity == crate::finding::Severity::Info && form_note {
+        if f.is_form_note() {
             notes += 1;
             continue;
         }
@@ -686,7 +684,9 @@ fn explain(report: &crate::report::model::Report, rules: &crate::rules::RuleSet)
     let at = |id: &str| match rules.rule(id) {
         Some(r) => format!("{id}（{}:{}）", r.rref.file, r.rref.line),
         None => match id {
-            "sheet.weight" => "sheet.weight（表中给出的分值）".to_owned(),
+            crate::report_model::table_rules::SHEET_WEIGHT => {
+                "sheet.weight（表中给出的分值）".to_owned()
+            }
             _ => id.to_owned(),
         },
     };

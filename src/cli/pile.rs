@@ -15,7 +15,6 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::eval::Methodology;
-use crate::finding::codes;
 use crate::pile::{self, Gathered};
 use crate::report::ReportFormat;
 use crate::table::ReadOptions;
@@ -116,7 +115,8 @@ pub fn plan(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions, yaml_is_table:
             unread: sorted.unread,
         })));
     }
-    gathered.merge(pile::gather(&others, p.recursive));
+    // one unzipping budget for the run: the folders' archives and the others' together
+    gathered.gather_more(&others, p.recursive);
     notes(&gathered);
     Plan::Pile(Box::new(pile::sort(gathered, opts, workers)))
 }
@@ -154,8 +154,7 @@ fn table_findings(doc: &crate::table::model::Document, told: &mut Told) {
     let handler = crate::diagnostic::handler(super::console::colour());
     let mut text = String::new();
     for f in &doc.findings {
-        let form_note = f.code.starts_with("table.form-") || f.code == codes::SHEET_SKIPPED;
-        if f.severity == crate::finding::Severity::Info && form_note {
+        if f.is_form_note() {
             told.form_notes += 1;
             continue;
         }

@@ -15,31 +15,31 @@ use crate::table::model::Document;
 
 /// An amount written as a YAML number or string (`918.75`, `"12,748.27"`), read exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Amount(pub Decimal);
+pub struct YamlAmount(pub Decimal);
 
-impl<'de> Deserialize<'de> for Amount {
+impl<'de> Deserialize<'de> for YamlAmount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl serde::de::Visitor<'_> for V {
-            type Value = Amount;
+            type Value = YamlAmount;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("金额（万元），如 918.75")
             }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Amount, E> {
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<YamlAmount, E> {
                 let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '，').collect();
                 Decimal::from_str(cleaned.trim())
-                    .map(Amount)
+                    .map(YamlAmount)
                     .map_err(|_| E::custom(format!("`{s}` 不是金额")))
             }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<YamlAmount, E> {
                 // The shortest text that reads back as this float is what the file wrote.
                 self.visit_str(&v.to_string())
             }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
-                Ok(Amount(Decimal::from(v)))
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<YamlAmount, E> {
+                Ok(YamlAmount(Decimal::from(v)))
             }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
-                Ok(Amount(Decimal::from(v)))
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<YamlAmount, E> {
+                Ok(YamlAmount(Decimal::from(v)))
             }
         }
         d.deserialize_any(V)
@@ -129,9 +129,9 @@ pub struct ProjectActuals {
     pub unit: String,
     pub project: String,
     /// 全年预算数 (万元); the table's 总计 where omitted.
-    pub budget: Option<Amount>,
+    pub budget: Option<YamlAmount>,
     /// 全年执行数 (万元).
-    pub spent: Option<Amount>,
+    pub spent: Option<YamlAmount>,
     #[serde(default)]
     pub indicators: Vec<IndicatorActual>,
 }

@@ -18,6 +18,7 @@ use super::memo::ParseCache;
 use super::methodology::Ruled;
 use super::reading::{Around, Reading};
 use super::score::{Outcome, Verdict, distributive, score};
+use crate::report_model::table_rules;
 use crate::rules::Facts;
 use crate::table::model::IndicatorRow;
 
@@ -83,7 +84,7 @@ impl<'a> Scored<'a> {
     /// A weight given for this indicator: the sheet's 分值, else a rule's `indicator_weight`.
     pub fn given(&self) -> Option<(Decimal, Cow<'static, str>)> {
         match self.row.weight {
-            Some(w) => Some((w, Cow::Borrowed("sheet.weight"))),
+            Some(w) => Some((w, Cow::Borrowed(table_rules::SHEET_WEIGHT))),
             None => self.reading.decisions.rule_weight.clone(),
         }
     }

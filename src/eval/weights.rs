@@ -18,6 +18,7 @@ use super::evaluate::{Options, scoring_category};
 use super::indicator::Scored;
 use super::memo::ParseCache;
 use super::reading::Around;
+use crate::report_model::table_rules;
 use crate::rules::set::Applied;
 use crate::rules::{Facts, RuleSet};
 use crate::table::model::Project;
@@ -174,10 +175,10 @@ pub(super) fn assign(
         }
         // a form whose own sums leave the budget row out (contract §4.4): it is not scored
         if project.form.as_deref().is_some_and(|f| f.budget_outside) {
-            return (Decimal::ZERO, "form.budget-outside".into());
+            return (Decimal::ZERO, table_rules::FORM_BUDGET_OUTSIDE.into());
         }
         match project.budget.as_ref().and_then(|b| b.weight) {
-            Some(w) => (w, "sheet.weight".into()),
+            Some(w) => (w, table_rules::SHEET_WEIGHT.into()),
             None => (method_budget, rule),
         }
     } else {

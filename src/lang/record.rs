@@ -3,8 +3,7 @@
 
 use serde::Serialize;
 
-use super::ast::{Origin, Parsed, Provenance, Target};
-use crate::json_text::string;
+use super::ast::{Origin, Parsed, Target};
 
 /// One input line of `jixiao parse` (a file line or a line of the web API's body) as text: the
 /// line end (`\n`, `\r\n`) and a UTF-8 BOM dropped; UTF-8, else GB18030 (what Chinese Excel
@@ -144,6 +143,7 @@ impl Record<'_> {
     /// serde's call per piece (the strings through [`crate::json_text`]'s escaper, which
     /// copies a string with nothing to escape in one go). A test holds the two equal.
     pub fn write_json(&self, b: &mut Vec<u8>) {
+        use crate::json_text::string;
         fn key(b: &mut Vec<u8>, k: &str) {
             b.extend_from_slice(b",\"");
             b.extend_from_slice(k.as_bytes());
@@ -212,7 +212,51 @@ pub fn write_parsed_json(
     target: &str,
     parsed: &Parsed,
 ) {
+    use crate::json_text::string;
+    // keys and values known to need no escaping, written as they are
+    fn raw(b: &mut Vec<u8>, key_and_open: &[u8], v: &str) {
+        b.extend_from_slice(key_and_open);
+        b.extend_from_slice(v.as_bytes());
+        b.push(b'"');
+    }
+    fn decimal(
+        b: &mut Vec<u8>,
+        scratch: &mut String,
+        key_and_open: &[u8],
+        d: rust_decimal::Decimal,
+    ) {
+        scratch.clear();
+        super::print::push_decimal(scratch, d);
+        raw(b, key_and_open, scratch);
+    }
+    fn unit(b: &mut Vec<u8>, u: Option<&super::Unit>) {
+        b.extend_from_slice(b",\"unit\":");
+        match u {
+            Some(u) => string(b, u.as_str()),
+            None => b.extend_from_slice(b"null"),
+        }
+    }
+    fn origin(b: &mut Vec<u8>, key: &[u8], o: &Origin) {
+        b.extend_from_slice(key);
+        match o {
+            Origin::Rule(id) if crate::json_text::is_plain(id) => {
+                b.extend_from_slice(b"\"rule:");
+                b.extend_from_slice(id.as_bytes());
+                b.push(b'"');
+            }
+            Origin::Rule(id) => {
+                // `"rule:` + the id, escaped as one string
+                let at = b.len();
+                string(b, id);
+                b.splice(at + 1..at + 1, *b"rule:");
+            }
+            Origin::Text => b.extend_from_slice(b"\"text\""),
+            Origin::Name => b.extend_from_slice(b"\"name\""),
+            Origin::Period => b.extend_from_slice(b"\"period\""),
+        }
+    }
     let t = &parsed.target;
+    let p = &parsed.provenance;
     b.extend_from_slice(b"{\"line\":");
     b.extend_from_slice(itoa::Buffer::new().format(line).as_bytes());
     if let Some(i) = indicator {
@@ -222,69 +266,15 @@ pub fn write_parsed_json(
     b.extend_from_slice(b",\"target\":");
     string(b, target);
     raw(b, b",\"kind\":\"", t.kind());
-    // the record's fields in its order: the target's own, where they came from, then its
-    // canonical form (or its error)
-    write_target_fields(b, scratch, t);
-    write_provenance(b, t, &parsed.provenance);
-    write_canonical_or_error(b, scratch, t);
-    b.push(b'}');
-}
-
-/// A key (with its opening quote) and a value known to need no escaping, as they are.
-fn raw(b: &mut Vec<u8>, key_and_open: &[u8], v: &str) {
-    b.extend_from_slice(key_and_open);
-    b.extend_from_slice(v.as_bytes());
-    b.push(b'"');
-}
-
-/// A decimal as a JSON string (printed into `scratch`).
-fn decimal(b: &mut Vec<u8>, scratch: &mut String, key_and_open: &[u8], d: rust_decimal::Decimal) {
-    scratch.clear();
-    super::print::push_decimal(scratch, d);
-    raw(b, key_and_open, scratch);
-}
-
-/// `,"unit":` and the unit, or `null`.
-fn unit_field(b: &mut Vec<u8>, u: Option<&super::Unit>) {
-    b.extend_from_slice(b",\"unit\":");
-    match u {
-        Some(u) => string(b, u.as_str()),
-        None => b.extend_from_slice(b"null"),
-    }
-}
-
-/// `key` and where an operator or a unit came from (`"text"`, `"rule:<id>"`, …).
-fn origin_field(b: &mut Vec<u8>, key: &[u8], o: &Origin) {
-    b.extend_from_slice(key);
-    match o {
-        Origin::Rule(id) if crate::json_text::is_plain(id) => {
-            b.extend_from_slice(b"\"rule:");
-            b.extend_from_slice(id.as_bytes());
-            b.push(b'"');
-        }
-        Origin::Rule(id) => {
-            // `"rule:` + the id, escaped as one string
-            let at = b.len();
-            string(b, id);
-            b.splice(at + 1..at + 1, *b"rule:");
-        }
-        Origin::Text => b.extend_from_slice(b"\"text\""),
-        Origin::Name => b.extend_from_slice(b"\"name\""),
-        Origin::Period => b.extend_from_slice(b"\"period\""),
-    }
-}
-
-/// The fields of the target's kind: operator, values and bounds, unit, expected answer, date.
-fn write_target_fields(b: &mut Vec<u8>, scratch: &mut String, t: &Target) {
     match t {
         Target::Compare { op, quantity } => {
             raw(b, b",\"op\":\"", op.as_str());
             decimal(b, scratch, b",\"value\":\"", quantity.value);
-            unit_field(b, quantity.unit.as_ref());
+            unit(b, quantity.unit.as_ref());
         }
         Target::Approximate { quantity } => {
             decimal(b, scratch, b",\"value\":\"", quantity.value);
-            unit_field(b, quantity.unit.as_ref());
+            unit(b, quantity.unit.as_ref());
         }
         Target::Range { low, high, unit: u } => {
             decimal(b, scratch, b",\"low\":\"", low.value);
@@ -299,7 +289,7 @@ fn write_target_fields(b: &mut Vec<u8>, scratch: &mut String, t: &Target) {
             } else {
                 b",\"high_inclusive\":false"
             });
-            unit_field(b, u.as_ref());
+            unit(b, u.as_ref());
         }
         Target::Relative {
             op,
@@ -308,7 +298,7 @@ fn write_target_fields(b: &mut Vec<u8>, scratch: &mut String, t: &Target) {
         } => {
             raw(b, b",\"op\":\"", op.as_str());
             decimal(b, scratch, b",\"value\":\"", *change);
-            unit_field(b, u.as_ref());
+            unit(b, u.as_ref());
         }
         Target::Boolean { expected } => b.extend_from_slice(if *expected {
             b",\"expected\":true"
@@ -324,16 +314,11 @@ fn write_target_fields(b: &mut Vec<u8>, scratch: &mut String, t: &Target) {
         }
         Target::Qualitative { .. } | Target::Empty | Target::Error { .. } => {}
     }
-}
-
-/// Where the operator and the unit came from, a restated name, a relative target's baseline,
-/// the qualifier and the distributive word.
-fn write_provenance(b: &mut Vec<u8>, t: &Target, p: &Provenance) {
     if let Some(o) = &p.op {
-        origin_field(b, b",\"op_from\":", o);
+        origin(b, b",\"op_from\":", o);
     }
     if let Some(o) = &p.unit {
-        origin_field(b, b",\"unit_from\":", o);
+        origin(b, b",\"unit_from\":", o);
     }
     if p.restated_name {
         b.extend_from_slice(b",\"restated_name\":true");
@@ -349,11 +334,6 @@ fn write_provenance(b: &mut Vec<u8>, t: &Target, p: &Provenance) {
         b.extend_from_slice(b",\"distributive\":");
         string(b, d);
     }
-}
-
-/// The canonical form (printed into `scratch`, then escaped), or an unread target's code and
-/// message; nothing for an empty one.
-fn write_canonical_or_error(b: &mut Vec<u8>, scratch: &mut String, t: &Target) {
     match t {
         Target::Empty => {}
         Target::Error { message } => {
@@ -369,6 +349,7 @@ fn write_canonical_or_error(b: &mut Vec<u8>, scratch: &mut String, t: &Target) {
             string(b, scratch);
         }
     }
+    b.push(b'}');
 }
 
 impl<'a> Record<'a> {

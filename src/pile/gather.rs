@@ -10,7 +10,8 @@
 //!   followed, and said so on stderr. Without `--recursive` subfolders are counted and named in
 //!   a note, never read silently.
 //! - An archive is read within [`crate::limits::ZIP_ENTRIES`], [`crate::limits::ZIP_UNZIPPED`]
-//!   and [`crate::limits::ZIP_RATIO`], each entry also within [`crate::limits::INPUT`]; the
+//!   (the bytes unzipped from all the archives of a run together: their entries are held until
+//!   read) and [`crate::limits::ZIP_RATIO`], each entry also within [`crate::limits::INPUT`]; the
 //!   bytes read are counted, never the sizes the archive claims. An entry whose name leaves the
 //!   folder (`../../x`, `/etc/x`) is refused and listed; an archive inside an archive is listed,
 //!   not opened. An entry is named `archive.zip!path/in/archive.xlsx`.
@@ -140,6 +141,10 @@ pub struct Gathered {
     pub notes: Vec<String>,
     /// The archives opened (or refused), given or found in a folder.
     pub archives: Vec<PathBuf>,
+    /// Bytes unzipped from every archive so far, all held until read: one budget,
+    /// [`limits::ZIP_UNZIPPED`], for all the archives of a run (each alone within it, ten of
+    /// them held ten times it).
+    unzipped: u64,
 }
 
 impl Gathered {
@@ -149,6 +154,7 @@ impl Gathered {
         self.unread.extend(other.unread);
         self.notes.extend(other.notes);
         self.archives.extend(other.archives);
+        self.unzipped = self.unzipped.saturating_add(other.unzipped);
         self.items.sort_by(|a, b| a.name.cmp(&b.name));
         self.items.dedup_by(|a, b| a.name == b.name);
         self.unread.sort_by(|a, b| a.name.cmp(&b.name));
@@ -186,18 +192,26 @@ fn hidden(name: &str) -> bool {
 /// Gather `inputs` (files, folders, archives).
 pub fn gather(inputs: &[PathBuf], recursive: bool) -> Gathered {
     let mut out = Gathered::default();
-    let mut visited = HashSet::new();
-    for input in inputs {
-        if input.is_dir() {
-            walk(input, recursive, &mut visited, &mut out);
-        } else {
-            file(input, &mut out);
-        }
-    }
-    out.items.sort_by(|a, b| a.name.cmp(&b.name));
-    out.items.dedup_by(|a, b| a.name == b.name);
-    out.unread.sort_by(|a, b| a.name.cmp(&b.name));
+    out.gather_more(inputs, recursive);
     out
+}
+
+impl Gathered {
+    /// `inputs` gathered beside these files, in the same order by name, their archives
+    /// unzipped within what is left of the run's budget ([`limits::ZIP_UNZIPPED`]).
+    pub fn gather_more(&mut self, inputs: &[PathBuf], recursive: bool) {
+        let mut visited = HashSet::new();
+        for input in inputs {
+            if input.is_dir() {
+                walk(input, recursive, &mut visited, self);
+            } else {
+                file(input, self);
+            }
+        }
+        self.items.sort_by(|a, b| a.name.cmp(&b.name));
+        self.items.dedup_by(|a, b| a.name == b.name);
+        self.unread.sort_by(|a, b| a.name.cmp(&b.name));
+    }
 }
 
 /// Files given by name and bytes (the web page's drop): each taken whatever its ending, as a
@@ -308,9 +322,14 @@ fn limit_refusal(name: String, limit: &Limit) -> Refusal {
     }
 }
 
-/// Unzip the archive `name` within the limits into `out`.
-fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
-    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+/// The archive `name` opened, or its refusal listed in `out`: not a zip, past the entry
+/// limit, or naming one file twice.
+fn open_archive<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    out: &mut Gathered,
+) -> Option<zip::ZipArchive<Cursor<&'a [u8]>>> {
+    let zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
         Ok(z) => z,
         Err(e) => {
             out.unread.push(Unread {
@@ -320,7 +339,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
                     reason: e.to_string(),
                 },
             });
-            return;
+            return None;
         }
     };
     if zip.len() as u64 > limits::ZIP_ENTRIES.get() {
@@ -328,7 +347,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
             name: name.to_owned(),
             refusal: limit_refusal(name.to_owned(), &limits::ZIP_ENTRIES),
         });
-        return;
+        return None;
     }
     // two entries of one name: the zip reader keeps one of them (the last), and the other
     // would be passed over without a word; an archiver never writes such a file
@@ -340,9 +359,18 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
                 reason: "其中有同名的文件，只能读到其中一个，整个压缩包未读取".to_owned(),
             },
         });
-        return;
+        return None;
     }
-    let mut total: u64 = 0;
+    Some(zip)
+}
+
+/// Unzip the archive `name` within the limits into `out`.
+fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
+    let Some(mut zip) = open_archive(name, bytes, out) else {
+        return;
+    };
+    // the run's budget, shared by its archives (all their entries are held until read)
+    let mut total: u64 = out.unzipped;
     for i in 0..zip.len() {
         let mut entry = match zip.by_index(i) {
             Ok(f) => f,
@@ -401,6 +429,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
         match crate::bounded::read_to_limit(&mut entry, cap, hint) {
             Ok(Some(b)) => {
                 total += b.len() as u64;
+                out.unzipped = total;
                 out.items.push(Item {
                     name: entry_name,
                     origin: Origin::Entry(b),

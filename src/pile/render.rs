@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use crate::report::text_table::TextTable;
 use crate::report::{md_text, selfeval_table};
 
-use super::rollup::{Counts, FormRow, Group, Rollup};
+use super::rollup::{FormCounts, FormRow, Group, Rollup};
 
 /// A figure as read (printed) or as shown (recomputed, already rounded to the method's
 /// decimals): never re-rounded or trimmed here.
@@ -108,7 +108,7 @@ pub(super) const GROUP_HEADER: [&str; 8] = [
 ];
 
 /// A group's counts in the order of [`GROUP_HEADER`] after its name.
-pub(crate) fn group_counts(c: &Counts) -> [usize; 7] {
+pub(crate) fn group_counts(c: &FormCounts) -> [usize; 7] {
     [
         c.forms,
         c.agreeing,
@@ -120,13 +120,13 @@ pub(crate) fn group_counts(c: &Counts) -> [usize; 7] {
     ]
 }
 
-fn group_cells(name: &str, c: &Counts) -> Vec<String> {
+fn group_cells(name: &str, c: &FormCounts) -> Vec<String> {
     std::iter::once(name.to_owned())
         .chain(group_counts(c).iter().map(usize::to_string))
         .collect()
 }
 
-fn group_rows(groups: &[Group], total: &Counts) -> Vec<Vec<String>> {
+fn group_rows(groups: &[Group], total: &FormCounts) -> Vec<Vec<String>> {
     groups
         .iter()
         .map(|g| group_cells(&g.name, &g.counts))

@@ -30,21 +30,21 @@ pub const NO_DEPARTMENT: &str = "（未写主管部门）";
 /// How a form's printed figures compare with the recomputed ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Check {
+pub enum TotalCheck {
     Agrees,
     Differs,
     Unchecked,
     NotPrinted,
 }
 
-impl Check {
+impl TotalCheck {
     /// The word shown.
     pub fn zh(self) -> &'static str {
         match self {
-            Check::Agrees => "一致",
-            Check::Differs => "不一致",
-            Check::Unchecked => "未核对",
-            Check::NotPrinted => "无原表总分",
+            TotalCheck::Agrees => "一致",
+            TotalCheck::Differs => "不一致",
+            TotalCheck::Unchecked => "未核对",
+            TotalCheck::NotPrinted => "无原表总分",
         }
     }
 }
@@ -70,7 +70,7 @@ pub struct FormRow {
     /// Points waiting for a person.
     pub pending: Decimal,
     pub grade_changed: bool,
-    pub check: Check,
+    pub check: TotalCheck,
     pub vetoes: Vec<String>,
     /// The actuals file applied to its table, where one was.
     pub actuals: Option<String>,
@@ -78,7 +78,7 @@ pub struct FormRow {
 
 /// Counts of forms, for a unit, a department or the whole pile.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Counts {
+pub struct FormCounts {
     pub forms: usize,
     pub agreeing: usize,
     pub differing: usize,
@@ -88,14 +88,14 @@ pub struct Counts {
     pub rows_differing: usize,
 }
 
-impl Counts {
+impl FormCounts {
     fn add(&mut self, f: &FormRow) {
         self.forms += 1;
         match f.check {
-            Check::Agrees => self.agreeing += 1,
-            Check::Differs => self.differing += 1,
-            Check::Unchecked => self.unchecked += 1,
-            Check::NotPrinted => self.not_printed += 1,
+            TotalCheck::Agrees => self.agreeing += 1,
+            TotalCheck::Differs => self.differing += 1,
+            TotalCheck::Unchecked => self.unchecked += 1,
+            TotalCheck::NotPrinted => self.not_printed += 1,
         }
         self.grade_changes += usize::from(f.grade_changed);
         self.rows_differing += f.rows_differing;
@@ -107,7 +107,7 @@ impl Counts {
 pub struct Group {
     pub name: String,
     #[serde(flatten)]
-    pub counts: Counts,
+    pub counts: FormCounts,
 }
 
 /// The whole pile's totals.
@@ -120,7 +120,7 @@ pub struct Totals {
     /// Files that were copies of a table read.
     pub copies: usize,
     #[serde(flatten)]
-    pub counts: Counts,
+    pub counts: FormCounts,
 }
 
 /// A file not read.
@@ -212,13 +212,13 @@ fn form_row(
         .count();
     let grade_changed = matches!((&p.published_grade, &grade), (Some(a), Some(b)) if a != b);
     let check = if p.status == TotalStatus::Unchecked {
-        Check::Unchecked
+        TotalCheck::Unchecked
     } else if p.total_differs || rows_differing > 0 || grade_changed {
-        Check::Differs
+        TotalCheck::Differs
     } else if p.published_score.is_some() && scored {
-        Check::Agrees
+        TotalCheck::Agrees
     } else {
-        Check::NotPrinted
+        TotalCheck::NotPrinted
     };
     FormRow {
         file: file.to_owned(),
@@ -253,7 +253,7 @@ fn opinions(file: &str, r: &Report, p: &ProjectReport, row: &FormRow, out: &mut 
         reason,
     };
     let show = |d: Option<Decimal>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
-    if row.check == Check::Unchecked {
+    if row.check == TotalCheck::Unchecked {
         out.push(base(
             "合计".to_owned(),
             None,
@@ -403,7 +403,7 @@ impl Builder {
             ops.extend(b.opinions);
         }
         let group = |key: &dyn Fn(&FormRow) -> &str| {
-            let mut m: BTreeMap<String, Counts> = BTreeMap::new();
+            let mut m: BTreeMap<String, FormCounts> = BTreeMap::new();
             for f in &rows {
                 m.entry(key(f).to_owned()).or_default().add(f);
             }
@@ -418,7 +418,7 @@ impl Builder {
         copies.sort_by(|a, b| a.file.cmp(&b.file));
         let mut reports = self.reports.unwrap_or_default();
         reports.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut counts = Counts::default();
+        let mut counts = FormCounts::default();
         for f in &rows {
             counts.add(f);
         }

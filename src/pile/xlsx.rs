@@ -21,7 +21,7 @@ use crate::report::model::Report;
 use crate::report::selfeval_table as st;
 
 use super::render::summary;
-use super::rollup::{Counts, Rollup};
+use super::rollup::{FormCounts, Rollup};
 
 /// Past this many tables, one `明细` sheet instead of a sheet per table.
 pub const MAX_FORM_SHEETS: usize = 250;
@@ -107,7 +107,7 @@ fn write_group(
     ws: &mut Worksheet,
     row: u32,
     name: &str,
-    c: &Counts,
+    c: &FormCounts,
     f: Option<&Format>,
 ) -> Result<(), XlsxError> {
     match f {

@@ -79,7 +79,9 @@ pub(crate) fn budget_row(p: &ProjectReport) -> Vec<String> {
 /// Whether the form's own sums leave budget execution out of its 总分 (it is then shown with
 /// 0 points, as the form counts it, and its printed 得分 beside).
 pub(crate) fn budget_outside(p: &ProjectReport) -> bool {
-    p.budget_rules.iter().any(|r| r == "form.budget-outside")
+    p.budget_rules
+        .iter()
+        .any(|r| r == crate::report_model::table_rules::FORM_BUDGET_OUTSIDE)
 }
 
 /// The 说明 of the budget row: how a method scored it, the form's own 得分 where it differs

@@ -615,10 +615,11 @@ fn split_rows<'a>(
     // whether the last row kept is blank ([`keep_row`])
     let mut last_blank = false;
     let mut pos = 0;
-    // no `"` at or after this offset: an unclosed quote need not search again (no n² scans)
-    let mut no_quote_from = n;
-    // line breaks a quoted cell may span, as the streaming reader has it
-    let max_lines = limits::QUOTED_LINES.get_usize();
+    let mut quotes = Quotes {
+        no_quote_from: n,
+        max_lines: limits::QUOTED_LINES.get_usize(),
+        notes,
+    };
     let mut cursor = LineCursor {
         text,
         at: 0,
@@ -646,94 +647,142 @@ fn split_rows<'a>(
             }
             continue;
         }
-        let mut cells = Vec::with_capacity(capacity);
-        let mut in_line = true;
-        loop {
-            // one field at `pos`
-            let mut field = None;
-            if pos < n && bytes[pos] == b'"' {
-                let read = if pos + 1 < no_quote_from {
-                    read_quoted(text, pos, delim, max_lines)
-                } else {
-                    Err(QuoteFail::Unclosed)
-                };
-                match read {
-                    Ok(f) => field = Some(f),
-                    Err(QuoteFail::Tail) => {}
-                    Err(QuoteFail::Unclosed) => {
-                        if pos + 1 < no_quote_from && !bytes[pos + 1..].contains(&b'"') {
-                            no_quote_from = pos + 1;
-                        }
-                        notes.push(QuoteNote {
-                            offset: pos,
-                            end: QuoteEnd::Never,
-                        });
-                    }
-                    Err(QuoteFail::Rows { close }) => notes.push(QuoteNote {
-                        offset: pos,
-                        end: QuoteEnd::Rows(close),
-                    }),
-                    Err(QuoteFail::PastLines) => notes.push(QuoteNote {
-                        offset: pos,
-                        end: QuoteEnd::PastLines(max_lines),
-                    }),
-                }
-            }
-            let (cell, next) = match field {
-                Some((raw, escapes, next)) => {
-                    in_line = false;
-                    (make_cell(raw, pos + 1, escapes, None), next)
-                }
-                None => {
-                    let end = memchr::memchr2(delim, b'\n', &bytes[pos..])
-                        .map(|i| pos + i)
-                        .unwrap_or(n);
-                    let mut raw_end = end;
-                    if raw_end > pos
-                        && bytes[raw_end - 1] == b'\r'
-                        && (end == n || bytes[end] == b'\n')
-                    {
-                        raw_end -= 1;
-                    }
-                    let raw = Cow::Borrowed(&text[pos..raw_end]);
-                    (make_cell(raw, pos, Vec::new(), None), end)
-                }
-            };
-            let mut cell = cell;
-            (cell.line, cell.column) = if in_line {
-                cursor.advance_in_line(cell.offset)
-            } else {
-                cursor.advance_to(cell.offset)
-            };
-            cells.push(cell);
-            if cells.len() > budget.max_columns {
-                budget.row(cursor.line as usize, cells.len())?;
-            }
-            pos = next;
-            if pos < n && bytes[pos] == delim {
-                pos += 1;
-                continue;
-            }
-            break;
-        }
-        budget.row(cursor.line as usize, cells.len())?;
-        let mut end = pos;
-        if end > row_start && end <= n && bytes[end - 1] == b'\r' {
-            end -= 1;
-        }
-        if pos < n && bytes[pos] == b'\n' {
-            pos += 1;
-            if in_line {
-                cursor.next_line_at(pos);
-            }
-        }
-        let row = Row {
-            cells,
-            range: row_start..end.max(row_start),
-        };
+        let row;
+        (row, pos) = quoted_row(
+            text,
+            row_start,
+            delim,
+            &mut cursor,
+            budget,
+            capacity,
+            &mut quotes,
+        )?;
         keep_row(&mut rows, row, &mut last_blank);
     }
     Ok(rows)
+}
+
+/// What [`split_rows`] knows of a text's quotes as it goes.
+struct Quotes<'n> {
+    /// No `"` at or after this offset: an unclosed quote need not search again (no n² scans).
+    no_quote_from: usize,
+    /// Line breaks a quoted cell may span, as the streaming reader has it.
+    max_lines: usize,
+    /// The quotes read as text.
+    notes: &'n mut QuoteNotes,
+}
+
+impl Quotes<'_> {
+    /// The quoted field at `pos` (a `"`): its text, doubled-quote positions and the byte after
+    /// it; `None`, the quote noted, where it quotes nothing.
+    fn field<'a>(
+        &mut self,
+        text: &'a str,
+        pos: usize,
+        delim: u8,
+    ) -> Option<(Cow<'a, str>, Vec<usize>, usize)> {
+        let bytes = text.as_bytes();
+        let read = if pos + 1 < self.no_quote_from {
+            read_quoted(text, pos, delim, self.max_lines)
+        } else {
+            Err(QuoteFail::Unclosed)
+        };
+        let end = match read {
+            Ok(field) => return Some(field),
+            Err(QuoteFail::Tail) => return None,
+            Err(QuoteFail::Unclosed) => {
+                if pos + 1 < self.no_quote_from && !bytes[pos + 1..].contains(&b'"') {
+                    self.no_quote_from = pos + 1;
+                }
+                QuoteEnd::Never
+            }
+            Err(QuoteFail::Rows { close }) => QuoteEnd::Rows(close),
+            Err(QuoteFail::PastLines) => QuoteEnd::PastLines(self.max_lines),
+        };
+        self.notes.push(QuoteNote { offset: pos, end });
+        None
+    }
+}
+
+/// The row starting at `row_start`, one that holds a `"` (a quoted field may span lines), and
+/// the byte after its line break: each field quoted where its quote quotes ([`Quotes::field`]),
+/// else plain up to the next delimiter or line break.
+fn quoted_row<'a>(
+    text: &'a str,
+    row_start: usize,
+    delim: u8,
+    cursor: &mut LineCursor<'_>,
+    budget: &mut CellBudget,
+    capacity: usize,
+    quotes: &mut Quotes,
+) -> Result<(Row<'a>, usize), ReadError> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut pos = row_start;
+    let mut cells = Vec::with_capacity(capacity);
+    let mut in_line = true;
+    loop {
+        // one field at `pos`
+        let field = if pos < n && bytes[pos] == b'"' {
+            quotes.field(text, pos, delim)
+        } else {
+            None
+        };
+        let (mut cell, next) = match field {
+            Some((raw, escapes, next)) => {
+                in_line = false;
+                (make_cell(raw, pos + 1, escapes, None), next)
+            }
+            None => plain_field(text, pos, delim),
+        };
+        (cell.line, cell.column) = if in_line {
+            cursor.advance_in_line(cell.offset)
+        } else {
+            cursor.advance_to(cell.offset)
+        };
+        cells.push(cell);
+        if cells.len() > budget.max_columns {
+            budget.row(cursor.line as usize, cells.len())?;
+        }
+        pos = next;
+        if pos < n && bytes[pos] == delim {
+            pos += 1;
+            continue;
+        }
+        break;
+    }
+    budget.row(cursor.line as usize, cells.len())?;
+    let mut end = pos;
+    if end > row_start && end <= n && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    if pos < n && bytes[pos] == b'\n' {
+        pos += 1;
+        if in_line {
+            cursor.next_line_at(pos);
+        }
+    }
+    let row = Row {
+        cells,
+        range: row_start..end.max(row_start),
+    };
+    Ok((row, pos))
+}
+
+/// The plain field at `pos`, up to the next delimiter or line break (a CRLF's `\r` left out),
+/// and the byte after it.
+fn plain_field(text: &str, pos: usize, delim: u8) -> (Cell<'_>, usize) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let end = memchr::memchr2(delim, b'\n', &bytes[pos..])
+        .map(|i| pos + i)
+        .unwrap_or(n);
+    let mut raw_end = end;
+    if raw_end > pos && bytes[raw_end - 1] == b'\r' && (end == n || bytes[end] == b'\n') {
+        raw_end -= 1;
+    }
+    let raw = Cow::Borrowed(&text[pos..raw_end]);
+    (make_cell(raw, pos, Vec::new(), None), end)
 }
 
 /// The list of a text's rows: a row for each line, reserved at once; but a text of short lines
@@ -1134,10 +1183,15 @@ pub(crate) fn from_workbook(
 /// The grid of several sheets from their used cells (0-based positions, any order): each
 /// sheet's rows from its first row to its last used one, each as wide as the sheet's used
 /// columns (Excel pads rows) up to the first gap of more than [`STRAY_GAP`] empty columns; a row
-/// with a cell past that gap (a stray far cell) is as wide as its own last cell. Rows before a
-/// sheet's first used one are empty lines, so a cell's row is its sheet row. Every cell the
+/// with a cell past that gap (a stray far cell) is as wide as its own last cell. Every cell the
 /// rows will hold, and one for each empty line, is counted against [`limits::CELLS`] before
 /// the rows are built.
+///
+/// The synthetic text has a line for each of a sheet's rows, empty ones too, and every cell
+/// keeps its sheet address; but of a run of empty lines (rows of the sheet with no cell, none
+/// under a merge) only the first is held as a [`Row`]: every layout reads a run of blank rows
+/// as it reads one, as the text reader keeps them (`keep_row`), and 2,000,000 empty `<tr>` of a
+/// web page (8 MB) were a 40-byte `Row` each. Merges are placed on the rows held.
 pub(crate) fn sheets_grid(
     name: &str,
     sheets: Vec<SheetCells>,
@@ -1145,111 +1199,19 @@ pub(crate) fn sheets_grid(
     encoding: &'static str,
 ) -> Result<Grid, ReadError> {
     let mut budget = CellBudget::new(name);
-    let mut text = String::new();
-    let mut rows = Vec::new();
-    let mut spans = Vec::new();
-    let mut segments = Vec::new();
-    let mut rounded = Vec::new();
+    let mut out = SheetsOut::default();
     let single = (sheets.len() == 1).then(|| sheets[0].name.clone());
     for sheet in sheets {
-        let SheetCells {
-            name: sheet_name,
-            mut cells,
-            merges,
-            rounded: rounded_here,
-        } = sheet;
-        let rounded_here: std::collections::HashMap<(u32, u32), String> =
-            rounded_here.into_iter().collect();
-        cells.sort_by_key(|c| c.0);
-        cells.dedup_by_key(|c| c.0);
-        // Rows are padded to the sheet's width as Excel pads them, the width of its columns up
-        // to the first gap of more than [`STRAY_GAP`] empty columns: a stray far cell (`XFD1`)
-        // widens its own row only, never every row (1,500 rows padded to 16,384 columns were
-        // 1.15 GB before the cell limit refused them). The cells the rows will hold, and one
-        // for each empty line, are counted before anything is built.
-        let mut used: Vec<u32> = cells.iter().map(|c| c.0.1).collect();
-        used.sort_unstable();
-        used.dedup();
-        let width = used
-            .windows(2)
-            .find(|w| w[1] - w[0] > STRAY_GAP)
-            .map_or(used.last().map_or(0, |&c| c + 1), |w| w[0] + 1);
-        drop(used);
-        let widths: Vec<(u32, u32)> = cells
-            .chunk_by(|a, b| a.0.0 == b.0.0)
-            .map(|row| (row[0].0.0, width.max(row[row.len() - 1].0.1 + 1)))
-            .collect();
-        let last = cells.last().map_or(0, |c| c.0.0);
-        budget.ahead(&widths, u64::from(last) + 1)?;
-        let mut widths = widths.into_iter().peekable();
-        let first_row = rows.len();
-        segments.push(Segment {
-            start: text.len(),
-            first_line: first_row,
-            name: sheet_name.clone(),
-        });
-        let mut next = cells.into_iter().peekable();
-        for r in 0..=last {
-            let row_start = text.len();
-            let mut row_cells = Vec::new();
-            if let Some((_, width)) = widths.next_if(|w| w.0 == r) {
-                row_cells.reserve_exact(width as usize);
-                for c in 0..width {
-                    if c > 0 {
-                        text.push('\t');
-                    }
-                    let raw = match next.peek() {
-                        Some(((rr, cc), _)) if *rr == r && *cc == c => {
-                            next.next().map(|(_, v)| v).unwrap_or_default()
-                        }
-                        _ => String::new(),
-                    };
-                    let offset = text.len();
-                    text.extend(raw.chars().map(|ch| {
-                        if matches!(ch, '\n' | '\r' | '\t') {
-                            ' '
-                        } else {
-                            ch
-                        }
-                    }));
-                    let addr = CellAddr {
-                        row: r + 1,
-                        col: c + 1,
-                    };
-                    if let Some(shown) = rounded_here.get(&(r, c)) {
-                        let at = Location {
-                            offset,
-                            len: text.len() - offset,
-                            line: addr.row,
-                            column: addr.col,
-                            cell: Some(addr),
-                        };
-                        rounded.push((at, shown.clone()));
-                    }
-                    row_cells.push(make_cell(Cow::Owned(raw), offset, Vec::new(), Some(addr)));
-                }
-            }
-            let row_end = text.len();
-            text.push('\n');
-            rows.push(Row {
-                cells: row_cells,
-                range: row_start..row_end,
-            });
-        }
-        let merges = merges
-            .into_iter()
-            .filter(|((r0, c0), (r1, c1))| r0 <= r1 && c0 <= c1 && (r0 < r1 || c0 < c1))
-            .map(|((r0, c0), (r1, c1))| Merge {
-                rows: first_row + r0 as usize..first_row + r1 as usize + 1,
-                cols: c0 as usize..c1 as usize + 1,
-            })
-            .collect();
-        spans.push(SheetSpan {
-            name: sheet_name,
-            rows: first_row..rows.len(),
-            merges,
-        });
+        out.sheet(sheet, &mut budget)?;
     }
+    let SheetsOut {
+        text,
+        rows,
+        spans,
+        segments,
+        rounded,
+        ..
+    } = out;
     let source = match single {
         Some(sheet) => SourceText::new(name, text, format, encoding, Some(sheet)),
         None => SourceText::new(name, text, format, encoding, None).with_segments(segments),
@@ -1260,6 +1222,189 @@ pub(crate) fn sheets_grid(
         sheets: spans,
         rounded,
     })
+}
+
+/// The grid [`sheets_grid`] builds, sheet by sheet.
+#[derive(Default)]
+struct SheetsOut {
+    text: String,
+    rows: Vec<Row<'static>>,
+    /// Lines of `text` so far (a line a sheet row; more than `rows` where runs of empty lines
+    /// are held as one row).
+    lines: usize,
+    spans: Vec<SheetSpan>,
+    segments: Vec<Segment>,
+    rounded: Vec<(Location, String)>,
+}
+
+impl SheetsOut {
+    /// One sheet: its cells counted against the limits, then its rows and merges.
+    fn sheet(&mut self, sheet: SheetCells, budget: &mut CellBudget) -> Result<(), ReadError> {
+        let SheetCells {
+            name: sheet_name,
+            mut cells,
+            merges,
+            rounded: rounded_here,
+        } = sheet;
+        cells.sort_by_key(|c| c.0);
+        cells.dedup_by_key(|c| c.0);
+        let widths = row_widths(&cells);
+        let last = cells.last().map_or(0, |c| c.0.0);
+        budget.ahead(&widths, u64::from(last) + 1)?;
+        let merges: Vec<CellMerge> = merges
+            .into_iter()
+            .filter(|((r0, c0), (r1, c1))| r0 <= r1 && c0 <= c1 && (r0 < r1 || c0 < c1))
+            .collect();
+        let mut merged = merged_rows(&merges).into_iter().peekable();
+        let rounded_here: std::collections::HashMap<(u32, u32), String> =
+            rounded_here.into_iter().collect();
+        let first_row = self.rows.len();
+        self.segments.push(Segment {
+            start: self.text.len(),
+            first_line: self.lines,
+            name: sheet_name.clone(),
+        });
+        // the sheet row of each row held, ascending (merges are placed by it)
+        let mut held: Vec<u32> = Vec::with_capacity(widths.len() + 1);
+        let mut widths = widths.into_iter().peekable();
+        let mut next = cells.into_iter().peekable();
+        let mut empty_before = false;
+        for r in 0..=last {
+            while merged.next_if(|m| m.end() < &r).is_some() {}
+            let width = widths.next_if(|w| w.0 == r).map(|w| w.1);
+            let under_merge = merged.peek().is_some_and(|m| m.contains(&r));
+            let row_start = self.text.len();
+            let empty = width.is_none() && !under_merge;
+            if empty && empty_before {
+                // a run of empty lines: the line, not a row
+                self.text.push('\n');
+                self.lines += 1;
+                continue;
+            }
+            empty_before = empty;
+            let cells = match width {
+                Some(width) => self.row_cells(r, width, &mut next, &rounded_here),
+                None => Vec::new(),
+            };
+            let row_end = self.text.len();
+            self.text.push('\n');
+            self.lines += 1;
+            held.push(r);
+            self.rows.push(Row {
+                cells,
+                range: row_start..row_end,
+            });
+        }
+        let merges = merges
+            .into_iter()
+            .map(|((r0, c0), (r1, c1))| Merge {
+                rows: first_row + held_index(&held, r0)..first_row + held_index(&held, r1) + 1,
+                cols: c0 as usize..c1 as usize + 1,
+            })
+            .collect();
+        self.spans.push(SheetSpan {
+            name: sheet_name,
+            rows: first_row..self.rows.len(),
+            merges,
+        });
+        Ok(())
+    }
+
+    /// The cells of sheet row `r`, `width` of them (from the sorted `next`, empty where it has
+    /// none), written into the text as a line of tab-joined cells (line breaks and tabs in a
+    /// cell shown as spaces); cells whose text is a rounded value noted in `rounded`.
+    fn row_cells(
+        &mut self,
+        r: u32,
+        width: u32,
+        next: &mut std::iter::Peekable<std::vec::IntoIter<((u32, u32), String)>>,
+        rounded_here: &std::collections::HashMap<(u32, u32), String>,
+    ) -> Vec<Cell<'static>> {
+        let mut row_cells = Vec::with_capacity(width as usize);
+        for c in 0..width {
+            if c > 0 {
+                self.text.push('\t');
+            }
+            let raw = match next.peek() {
+                Some(((rr, cc), _)) if *rr == r && *cc == c => {
+                    next.next().map(|(_, v)| v).unwrap_or_default()
+                }
+                _ => String::new(),
+            };
+            let offset = self.text.len();
+            self.text.extend(raw.chars().map(|ch| {
+                if matches!(ch, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    ch
+                }
+            }));
+            let addr = CellAddr {
+                row: r + 1,
+                col: c + 1,
+            };
+            if let Some(shown) = rounded_here.get(&(r, c)) {
+                let at = Location {
+                    offset,
+                    len: self.text.len() - offset,
+                    line: addr.row,
+                    column: addr.col,
+                    cell: Some(addr),
+                };
+                self.rounded.push((at, shown.clone()));
+            }
+            row_cells.push(make_cell(Cow::Owned(raw), offset, Vec::new(), Some(addr)));
+        }
+        row_cells
+    }
+}
+
+/// The width of each filled row of a sheet (`(row, width)`, rows ascending) from its sorted
+/// cells: rows are padded to the sheet's width as Excel pads them, the width of its columns up
+/// to the first gap of more than [`STRAY_GAP`] empty columns; a stray far cell (`XFD1`) widens
+/// its own row only, never every row (1,500 rows padded to 16,384 columns were 1.15 GB before
+/// the cell limit refused them).
+fn row_widths(cells: &[((u32, u32), String)]) -> Vec<(u32, u32)> {
+    let mut used: Vec<u32> = cells.iter().map(|c| c.0.1).collect();
+    used.sort_unstable();
+    used.dedup();
+    let width = used
+        .windows(2)
+        .find(|w| w[1] - w[0] > STRAY_GAP)
+        .map_or(used.last().map_or(0, |&c| c + 1), |w| w[0] + 1);
+    cells
+        .chunk_by(|a, b| a.0.0 == b.0.0)
+        .map(|row| (row[0].0.0, width.max(row[row.len() - 1].0.1 + 1)))
+        .collect()
+}
+
+/// A merged range of a sheet as [`SheetCells`] gives it: top-left and bottom-right cells,
+/// 0-based `(row, column)`, inclusive.
+type CellMerge = ((u32, u32), (u32, u32));
+
+/// The rows under the merges, as disjoint ranges in order (their rows are held, empty or not).
+fn merged_rows(merges: &[CellMerge]) -> Vec<std::ops::RangeInclusive<u32>> {
+    let mut spans: Vec<(u32, u32)> = merges.iter().map(|((r0, _), (r1, _))| (*r0, *r1)).collect();
+    spans.sort_unstable();
+    let mut out: Vec<std::ops::RangeInclusive<u32>> = Vec::new();
+    for (r0, r1) in spans {
+        match out.last_mut() {
+            Some(last) if r0 <= last.end().saturating_add(1) => {
+                *last = *last.start()..=(*last.end()).max(r1);
+            }
+            _ => out.push(r0..=r1),
+        }
+    }
+    out
+}
+
+/// The index among a sheet's rows held (`held`: their sheet rows, ascending, the first 0) of
+/// sheet row `r`: its own where it is held (every row under a merge is), else counted on from
+/// the last held before it (a merge past the sheet's last row reaches past its rows, as it
+/// did when every row was held).
+fn held_index(held: &[u32], r: u32) -> usize {
+    let k = held.partition_point(|&h| h <= r).saturating_sub(1);
+    k + (r - held.get(k).copied().unwrap_or(0)) as usize
 }
 
 #[cfg(test)]
@@ -1511,6 +1656,151 @@ mod tests {
             findings[0].message.contains(&format!("{max} 行内")),
             "{}",
             findings[0].message
+        );
+    }
+
+    fn sheet(cells: &[((u32, u32), &str)], merges: &[CellMerge]) -> SheetCells {
+        SheetCells {
+            name: "S".into(),
+            cells: cells.iter().map(|&(at, t)| (at, t.to_owned())).collect(),
+            merges: merges.to_vec(),
+            rounded: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_run_of_empty_lines_is_held_as_one_row_merges_and_cells_where_they_were() {
+        let cells = [
+            ((0, 0), "a"),
+            ((0, 1), "b"),
+            ((5, 0), "c"),
+            ((1000, 1), "d"),
+        ];
+        let merges = [((5, 0), (8, 0)), ((7, 1), (7, 2))];
+        let grid = sheets_grid(
+            "t.xlsx",
+            vec![sheet(&cells, &merges)],
+            InputFormat::Xlsx,
+            "xlsx",
+        )
+        .expect("read");
+        let rows = grid.rows().expect("rows");
+        // rows 0, 1 (the first of 1–4), 5–8 (under the merge), 9 (the first of 9–999), 1000
+        assert_eq!(rows.len(), 8);
+        assert_eq!(texts(&rows)[0], vec!["a", "b"]);
+        assert!(rows[1].cells.is_empty() && rows[3].cells.is_empty() && rows[6].cells.is_empty());
+        assert_eq!(texts(&rows)[2], vec!["c", ""]);
+        let d = &rows[7].cells[1];
+        assert_eq!(&*d.text, "d");
+        assert_eq!(d.addr(), Some(CellAddr { row: 1001, col: 2 }));
+        // the text keeps a line a sheet row: the cell's place is its line
+        assert_eq!(grid.source.text.matches('\n').count(), 1001);
+        assert_eq!(&grid.source.text[rows[7].range.clone()], "\td");
+        assert_eq!(grid.source.locate(d.offset..d.offset + 1).line, 1001);
+        let span = &grid.sheets[0];
+        assert_eq!(span.rows, 0..8);
+        assert_eq!(
+            span.merges,
+            vec![
+                Merge {
+                    rows: 2..6,
+                    cols: 0..1
+                },
+                Merge {
+                    rows: 4..5,
+                    cols: 1..3
+                }
+            ]
+        );
+        // single empty lines are held: a row a line, as before
+        let few = [((0, 0), "a"), ((1, 0), "b"), ((3, 0), "c")];
+        let grid =
+            sheets_grid("t.xlsx", vec![sheet(&few, &[])], InputFormat::Xlsx, "xlsx").expect("read");
+        assert_eq!(grid.rows().expect("rows").len(), 4);
+    }
+
+    #[test]
+    fn a_form_with_runs_of_empty_rows_reads_as_the_form_without() {
+        let bytes =
+            include_bytes!("../../tests/fixtures/forms/f01-tianchang-water-2022-selfeval.xlsx");
+        let sheets =
+            workbook::read_sheets("f.xlsx", bytes.to_vec(), None, true).expect("the fixture");
+        assert!(sheets.iter().any(|s| !s.merges.is_empty()));
+        // 40 empty rows before each row that starts no merge's later rows
+        let spread: Vec<SheetCells> = sheets
+            .iter()
+            .map(|s| {
+                let inside = |r: u32| {
+                    s.merges
+                        .iter()
+                        .any(|((r0, _), (r1, _))| r0 < &r && &r <= r1)
+                };
+                let last = s.cells.iter().map(|c| c.0.0).max().unwrap_or(0);
+                let mut at = Vec::with_capacity(last as usize + 1);
+                let mut shift = 0;
+                for r in 0..=last {
+                    if !inside(r) {
+                        shift += 40;
+                    }
+                    at.push(r + shift);
+                }
+                let moved = |r: u32| at.get(r as usize).copied().unwrap_or(r + shift);
+                SheetCells {
+                    name: s.name.clone(),
+                    cells: s
+                        .cells
+                        .iter()
+                        .map(|((r, c), t)| ((moved(*r), *c), t.clone()))
+                        .collect(),
+                    merges: s
+                        .merges
+                        .iter()
+                        .map(|((r0, c0), (r1, c1))| ((moved(*r0), *c0), (moved(*r1), *c1)))
+                        .collect(),
+                    rounded: s
+                        .rounded
+                        .iter()
+                        .map(|((r, c), t)| ((moved(*r), *c), t.clone()))
+                        .collect(),
+                }
+            })
+            .collect();
+        let read = |sheets: Vec<SheetCells>| {
+            let grid = sheets_grid("f.xlsx", sheets, InputFormat::Xlsx, "xlsx").expect("grid");
+            let held = grid.rows().expect("rows").len();
+            let doc = crate::table::build(grid).expect("read");
+            let projects: Vec<_> = doc
+                .units
+                .iter()
+                .flat_map(|u| &u.projects)
+                .map(|p| {
+                    let rows: Vec<_> = p
+                        .indicators
+                        .iter()
+                        .map(|i| {
+                            (
+                                i.category.clone(),
+                                i.name.clone(),
+                                i.target.clone(),
+                                i.actual.clone(),
+                                i.weight,
+                                i.published_score,
+                            )
+                        })
+                        .collect();
+                    (p.name.clone(), rows)
+                })
+                .collect();
+            (projects, held)
+        };
+        let (plain, plain_rows) = read(sheets);
+        let (spread, spread_rows) = read(spread);
+        assert!(!plain.is_empty() && !plain[0].1.is_empty());
+        assert_eq!(plain, spread);
+        // the runs are held as one row each, not as forty
+        assert!(
+            spread_rows <= 2 * plain_rows + 2,
+            "{spread_rows} rows for {plain_rows}"
         );
     }
 }

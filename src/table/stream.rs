@@ -32,8 +32,11 @@
 //!   after it are rows again; the grid reads the block's quote as text and says so
 //!   (`table.stray-quote` at the quote's line), as the whole-file reader does with a quote that
 //!   never closes. (An unclosed quote made the rest of the file one row until the line limit.)
-//!   A quoted cell of more lines than that, closed, is cut into rows here where the whole-file
-//!   reader would keep it whole.
+//!   The whole-file reader bounds a quote alike (`grid::read_quoted`), so a quoted cell of more
+//!   lines than that, closed or not, reads the same either way, with the same finding at the
+//!   quote's line; where a block ends before the limit's lines, the cutter's word that no quote
+//!   closes the cell within them ([`Block::past_lines`]) gives the finding the whole-file
+//!   reader gives.
 //!
 //! Workbooks, UTF-16 text, text whose lines end in CR alone and target tables are not read
 //! here: [`open`] answers [`Opened::Whole`] and the caller reads them whole.
@@ -113,6 +116,10 @@ pub struct Block {
     text: Arc<String>,
     lines_before: usize,
     guess: FillDown,
+    /// Offsets in `text` of the quotes the cutter took for stray ones past the quoted lines
+    /// limit (the block may end before that limit: its grid finds the quote unclosed, and
+    /// [`read_block`] says what the whole-file reader says).
+    past_lines: Vec<usize>,
 }
 
 impl Block {
@@ -135,6 +142,12 @@ impl Block {
     /// Whether the block has no text.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// Where in the block's text the quotes are that the cutter took for stray ones past the
+    /// quoted lines limit (byte offsets, in order).
+    pub fn past_lines(&self) -> &[usize] {
+        &self.past_lines
     }
 }
 
@@ -185,67 +198,119 @@ pub struct SheetStream {
     named: Vec<(usize, usize)>,
     /// Whether rows are skimmed (off only to test that skimming changes no block).
     skims: bool,
+    /// Offsets in `pending` of the quotes taken for stray ones past the quoted lines limit, in
+    /// rows not yet given out ([`row_end_noting`]).
+    past_lines: Vec<usize>,
 }
 
-/// Opens `path` for reading in blocks, or says it must be read whole.
+/// Opens `path` for reading in blocks, or says it must be read whole. The steps: the first
+/// megabyte read ([`first_bytes`]) and looked at ([`streamable`]), the encoding chosen
+/// ([`decoder_for`]), the header found in the first rows ([`SheetStream::find_head`]), and the
+/// stream set at the first data row ([`SheetStream::start_data`]).
 pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
     let name = path.display().to_string();
-    let io = |source| ReadError::Io {
-        name: name.clone(),
-        source,
-    };
     let format = opts.format.or_else(|| super::format_from_name(&name));
     // a column map is read whole (the map applies on the reading thread)
     if path.is_dir() || format.is_some_and(|f| !f.is_text()) || !opts.columns.is_empty() {
         return Ok(Opened::Whole);
     }
-    let mut input = File::open(path).map_err(io)?;
+    let mut input = File::open(path).map_err(|source| io_error(&name, source))?;
+    let first = first_bytes(&mut input, &name)?;
+    if !streamable(&first) {
+        return Ok(Opened::Whole);
+    }
+    let Some((decoder, encoding, skip)) = decoder_for(&first, opts.encoding) else {
+        return Ok(Opened::Whole);
+    };
+    let mut stream = SheetStream::fresh(blank_head(&name, encoding), input, decoder);
+    stream.raw_read = skip;
+    stream.decode(&first[skip..])?;
+    drop(first);
+    let format = format.unwrap_or_else(|| super::sniff_delimiter(&stream.pending));
+    stream.delim = if format == InputFormat::Csv {
+        b','
+    } else {
+        b'\t'
+    };
+    let Some((grid, found, head_end)) = stream.find_head(format)? else {
+        return Ok(Opened::Whole);
+    };
+    if found.header.layout != Layout::SelfEvaluation {
+        return Ok(Opened::Whole);
+    }
+    stream.start_data(&grid, found, head_end, format)?;
+    Ok(Opened::Stream(Box::new(stream)))
+}
+
+/// A read of `name` that failed.
+fn io_error(name: &str, source: std::io::Error) -> ReadError {
+    ReadError::Io {
+        name: name.to_owned(),
+        source,
+    }
+}
+
+/// The first bytes of `input` (a megabyte, or the whole file if shorter).
+fn first_bytes(input: &mut File, name: &str) -> Result<Vec<u8>, ReadError> {
     let mut first = vec![0; READ_BYTES.max(1024 * 1024)];
     let mut got = 0;
     while got < first.len() {
-        let n = input.read(&mut first[got..]).map_err(io)?;
+        let n = input
+            .read(&mut first[got..])
+            .map_err(|source| io_error(name, source))?;
         if n == 0 {
             break;
         }
         got += n;
     }
     first.truncate(got);
-    if first.is_empty()
+    Ok(first)
+}
+
+/// Whether a file that starts with `first` may be a text sheet to stream: not empty, not a
+/// workbook or a Word document (zip, OLE, binary zeros), no lines ended by CR alone (the whole
+/// reader makes them LF: `formats::text::cr_lines`), nothing else the sniffer knows.
+fn streamable(first: &[u8]) -> bool {
+    !(first.is_empty()
         || first.starts_with(b"PK\x03\x04")
         || first.starts_with(b"\xD0\xCF\x11\xE0")
         || first.contains(&0)
-        // lines ended by CR alone: the whole reader makes them LF (`formats::text::cr_lines`)
-        || super::formats::text::is_cr_only(&first)
-        || super::formats::sniff(&first) != super::formats::Sniffed::Other
-    {
-        return Ok(Opened::Whole);
-    }
-    let (decoder, encoding, skip) = match encoding_rs::Encoding::for_bom(&first) {
-        Some((enc, bom)) if enc == UTF_8 && opts.encoding != EncodingChoice::Gbk => {
-            (UTF_8.new_decoder_without_bom_handling(), "UTF-8", bom)
+        || super::formats::text::is_cr_only(first)
+        || super::formats::sniff(first) != super::formats::Sniffed::Other)
+}
+
+/// The decoder for a text that starts with `first`, the encoding's name and the bytes of its
+/// BOM; `None` where the text is to be read whole (a BOM other than UTF-8's, chosen by none).
+fn decoder_for(first: &[u8], choice: EncodingChoice) -> Option<(Decoder, &'static str, usize)> {
+    let utf8 = match encoding_rs::Encoding::for_bom(first) {
+        Some((enc, bom)) if enc == UTF_8 && choice != EncodingChoice::Gbk => {
+            return Some((UTF_8.new_decoder_without_bom_handling(), "UTF-8", bom));
         }
-        Some(_) if opts.encoding == EncodingChoice::Auto => return Ok(Opened::Whole),
-        _ => {
-            let utf8 = match opts.encoding {
-                EncodingChoice::Utf8 => true,
-                EncodingChoice::Gbk => false,
-                // simdutf8's check (the standard one costs ten instructions a byte of Chinese)
-                EncodingChoice::Auto => match simdutf8::compat::from_utf8(&first) {
-                    Ok(_) => true,
-                    // a character cut by the end of the first read is still UTF-8
-                    Err(e) => e.error_len().is_none() && got == first.len(),
-                },
-            };
-            if utf8 {
-                (UTF_8.new_decoder_without_bom_handling(), "UTF-8", 0)
-            } else {
-                (GB18030.new_decoder_without_bom_handling(), "GB18030", 0)
-            }
-        }
+        Some(_) if choice == EncodingChoice::Auto => return None,
+        _ => match choice {
+            EncodingChoice::Utf8 => true,
+            EncodingChoice::Gbk => false,
+            // simdutf8's check (the standard one costs ten instructions a byte of Chinese)
+            EncodingChoice::Auto => match simdutf8::compat::from_utf8(first) {
+                Ok(_) => true,
+                // a character cut by the end of the bytes read is still UTF-8 (at the end of
+                // the file, the decoder names it with `table.decode`)
+                Err(e) => e.error_len().is_none(),
+            },
+        },
     };
-    // filled in once the header is found; until then decode errors need only name and encoding
-    let blank = || Head {
-        name: name.clone(),
+    Some(if utf8 {
+        (UTF_8.new_decoder_without_bom_handling(), "UTF-8", 0)
+    } else {
+        (GB18030.new_decoder_without_bom_handling(), "GB18030", 0)
+    })
+}
+
+/// The head of a file whose header is not found yet: decode errors need only its name and
+/// encoding.
+fn blank_head(name: &str, encoding: &'static str) -> Head {
+    Head {
+        name: name.to_owned(),
         department: None,
         findings: Vec::new(),
         encoding,
@@ -253,63 +318,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
         format: InputFormat::Tsv,
         header: Header::new(Layout::SelfEvaluation, Vec::new(), Vec::new(), 0),
         preamble: Preamble::default(),
-    };
-    let mut head = blank();
-    let mut stream = SheetStream::fresh(blank(), input, decoder);
-    stream.raw_read = skip;
-    stream.decode(&first[skip..])?;
-    let format = format.unwrap_or_else(|| super::sniff_delimiter(&stream.pending));
-    head.format = format;
-    stream.delim = if format == InputFormat::Csv {
-        b','
-    } else {
-        b'\t'
-    };
-    // The header must be in the first megabytes; the rows up to it are read as a whole file
-    // is. Look in 64 KB of whole rows first, then in more.
-    let mut limit = 64 * 1024;
-    let (grid, found, head_end) = loop {
-        while !stream.eof && stream.pending.len() < limit {
-            stream.fill()?;
-        }
-        let Some(head_end) = stream.rows_end_at_most(limit) else {
-            return Ok(Opened::Whole);
-        };
-        let head_text = Arc::new(stream.pending[..head_end].to_owned());
-        let grid = grid::from_block(&name, head_text, format, encoding, 0)?;
-        let rows = grid.rows()?;
-        match find_header(&grid.source, &rows) {
-            // a header in the last row read may have its second row (under merged cells) next
-            Ok(found) if found.last_header_row + 1 < rows.len() || stream.eof => {
-                drop(rows);
-                break (grid, found, head_end);
-            }
-            _ if limit < 4 * 1024 * 1024 && !(stream.eof && head_end == stream.pending.len()) => {
-                limit *= 4;
-            }
-            _ => return Ok(Opened::Whole),
-        }
-    };
-    if found.header.layout != Layout::SelfEvaluation {
-        return Ok(Opened::Whole);
     }
-    let rows = grid.rows()?;
-    let data_start = match rows.get(found.last_header_row + 1) {
-        Some(row) => row.range.start,
-        None => head_end,
-    };
-    let mut ctx = Ctx::new(&grid.source);
-    unknown_columns(&mut ctx, &found.header, &rows[found.names_row]);
-    head.findings = ctx.findings;
-    head.department = found.preamble.department.clone();
-    head.has_published_scores = found.header.col(Role::Score).is_some();
-    head.header = found.header;
-    head.preamble = found.preamble;
-    stream.head = Arc::new(head);
-    stream.lines_before = stream.pending[..data_start].matches('\n').count();
-    stream.consumed = data_start;
-    stream.pending.drain(..data_start);
-    Ok(Opened::Stream(Box::new(stream)))
 }
 
 impl SheetStream {
@@ -337,7 +346,72 @@ impl SheetStream {
             blank_from: None,
             named: Vec::new(),
             skims: true,
+            past_lines: Vec::new(),
         }
+    }
+
+    /// Finds the header in the first rows, read as a whole file's are: in 64 KB of whole rows
+    /// first, then in more, up to some megabytes. Returns the grid of the rows read, the header
+    /// found and where those rows end; `None` where no header is there (the file is then read
+    /// whole, which says why).
+    fn find_head(
+        &mut self,
+        format: InputFormat,
+    ) -> Result<Option<(grid::Grid, super::Found, usize)>, ReadError> {
+        let mut limit = 64 * 1024;
+        loop {
+            while !self.eof && self.pending.len() < limit {
+                self.fill()?;
+            }
+            let Some(head_end) = self.rows_end_at_most(limit) else {
+                return Ok(None);
+            };
+            let head_text = Arc::new(self.pending[..head_end].to_owned());
+            let grid = grid::from_block(&self.head.name, head_text, format, self.head.encoding, 0)?;
+            let rows = grid.rows()?;
+            match find_header(&grid.source, &rows) {
+                // a header in the last row read may have its second row (under merged cells) next
+                Ok(found) if found.last_header_row + 1 < rows.len() || self.eof => {
+                    drop(rows);
+                    return Ok(Some((grid, found, head_end)));
+                }
+                _ if limit < 4 * 1024 * 1024 && !(self.eof && head_end == self.pending.len()) => {
+                    limit *= 4;
+                }
+                _ => return Ok(None),
+            }
+        }
+    }
+
+    /// Sets the stream at the first data row below the header `found` in `grid` (the first
+    /// `head_end` bytes of the pending text): the head every block shares (the header, its
+    /// findings, the preamble) and the lines before the data.
+    fn start_data(
+        &mut self,
+        grid: &grid::Grid,
+        found: super::Found,
+        head_end: usize,
+        format: InputFormat,
+    ) -> Result<(), ReadError> {
+        let rows = grid.rows()?;
+        let data_start = match rows.get(found.last_header_row + 1) {
+            Some(row) => row.range.start,
+            None => head_end,
+        };
+        let mut ctx = Ctx::new(&grid.source);
+        unknown_columns(&mut ctx, &found.header, &rows[found.names_row]);
+        let mut head = blank_head(&self.head.name, self.head.encoding);
+        head.format = format;
+        head.findings = ctx.findings;
+        head.department = found.preamble.department.clone();
+        head.has_published_scores = found.header.col(Role::Score).is_some();
+        head.header = found.header;
+        head.preamble = found.preamble;
+        self.head = Arc::new(head);
+        self.lines_before = self.pending[..data_start].matches('\n').count();
+        self.consumed = data_start;
+        self.pending.drain(..data_start);
+        Ok(())
     }
 
     /// What every block needs from the top of the file.
@@ -389,6 +463,9 @@ impl SheetStream {
             self.scanned -= self.start;
             if let Some(from) = &mut self.blank_from {
                 *from = from.saturating_sub(self.start);
+            }
+            for at in &mut self.past_lines {
+                *at -= self.start;
             }
             self.start = 0;
         }
@@ -504,7 +581,13 @@ impl SheetStream {
                     self.scanned = to;
                     continue;
                 }
-                let Some(end) = row_end(&self.pending, self.scanned, self.delim, self.eof) else {
+                let Some(end) = row_end_noting(
+                    &self.pending,
+                    self.scanned,
+                    self.delim,
+                    self.eof,
+                    &mut self.past_lines,
+                ) else {
                     break;
                 };
                 // a long run of blank rows (Excel writes them past its data) goes out in blocks
@@ -693,11 +776,18 @@ impl SheetStream {
             level2: None,
         };
         let guess = std::mem::replace(&mut self.guess, next_guess);
+        let noted = self.past_lines.partition_point(|&o| o < at);
+        let past_lines = self
+            .past_lines
+            .drain(..noted)
+            .map(|o| o - (at - taken))
+            .collect();
         let block = Block {
             seq: self.seq,
             lines_before: self.lines_before,
             guess,
             text: Arc::new(text),
+            past_lines,
         };
         self.lines_before += memchr::memchr_iter(b'\n', block.text.as_bytes()).count();
         self.consumed += taken;
@@ -729,7 +819,10 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
     )?;
     let mut ctx = Ctx::new(&grid.source);
     let mut preamble = head.preamble.clone();
-    let (rows, quotes) = grid.rows_noting_quotes()?;
+    let (rows, mut quotes) = grid.rows_noting_quotes()?;
+    if !block.past_lines.is_empty() {
+        past_the_limit(&mut quotes, &block.past_lines);
+    }
     ctx.findings.extend(quotes.findings(&grid.source));
     let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
     let (units, used) = self_eval::read_from(
@@ -762,10 +855,34 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
     })
 }
 
+/// Says of the quotes at `past_lines` that the grid found unclosed (the block ended first)
+/// what the whole-file reader says of them: no quote closes them within the quoted lines limit
+/// (the cutter found so in the text after the block).
+fn past_the_limit(quotes: &mut grid::QuoteNotes, past_lines: &[usize]) {
+    let max = crate::limits::QUOTED_LINES.get_usize();
+    for note in &mut quotes.kept {
+        if note.end == grid::QuoteEnd::Never && past_lines.binary_search(&note.offset).is_ok() {
+            note.end = grid::QuoteEnd::PastLines(max);
+        }
+    }
+}
+
 /// Where the row starting at `start` ends (after its line break), by the grid's rules: a cell
 /// is quoted only if it starts with `"`, a quoted cell may span lines, and a quote that never
 /// closes (at the end of the input) is plain text. `None` when more text is needed to know.
 fn row_end(text: &str, start: usize, delim: u8, eof: bool) -> Option<usize> {
+    row_end_noting(text, start, delim, eof, &mut Vec::new())
+}
+
+/// [`row_end`], noting in `past_lines` (in order, each once) the offsets of the quotes it took
+/// for stray ones because they would span more lines than a quoted cell may.
+fn row_end_noting(
+    text: &str,
+    start: usize,
+    delim: u8,
+    eof: bool,
+    past_lines: &mut Vec<usize>,
+) -> Option<usize> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // fast path: no quote before the line break (one search finds whichever comes first)
@@ -791,8 +908,8 @@ fn row_end(text: &str, start: usize, delim: u8, eof: bool) -> Option<usize> {
             match closing_quote(bytes, pos + 1, eof) {
                 // a quote that would span more lines than a cell holds is a stray one: the row
                 // ends at its line's end, as the grid reads it (`table.stray-quote`)
-                Some(after) if spans_too_many(pos, after) => {}
-                None if spans_too_many(pos, n) => {}
+                Some(after) if spans_too_many(pos, after) => note_once(past_lines, pos),
+                None if spans_too_many(pos, n) => note_once(past_lines, pos),
                 Some(after) => {
                     let stop = memchr::memchr2(delim, b'\n', &bytes[after..]).map(|i| after + i);
                     match stop {
@@ -835,6 +952,14 @@ fn row_end(text: &str, start: usize, delim: u8, eof: bool) -> Option<usize> {
         Some(n)
     } else {
         None
+    }
+}
+
+/// Notes `offset` after the offsets noted, unless it is noted already (a row is read again
+/// when more text is needed, or when the block is cut before it).
+fn note_once(noted: &mut Vec<usize>, offset: usize) {
+    if noted.last().is_none_or(|&last| last < offset) {
+        noted.push(offset);
     }
 }
 
@@ -911,6 +1036,42 @@ mod tests {
                 blocks(&text, bytes, false),
                 "blocks of {bytes} bytes"
             );
+        }
+    }
+
+    #[test]
+    fn quotes_past_the_quoted_lines_limit_are_noted_in_their_block() {
+        let max = crate::limits::QUOTED_LINES.get_usize();
+        let mut text = String::from(
+            "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n",
+        );
+        for p in 0..40 {
+            text.push_str(&format!("某局\t项目{p}\t\t\t\t\t\t100\t90\n"));
+            text.push_str(&format!("\t\t产出指标\t数量指标\t指标\t≥{p}\t{p}\t\t\n"));
+            match p {
+                // a quote whose close is past the limit, then new projects' rows before it
+                10 => text.push_str("\t\t产出指标\t\t\"跨行\t1\t1\t\t\n"),
+                20 => text.push_str(&format!("{}结束\"\t\t\t\n", "说明\n".repeat(max))),
+                // a quote that closes within the limit: one cell, not noted
+                30 => text.push_str("\t\t产出指标\t\t\"两\n行\"\t1\t1\t\t\n"),
+                _ => {}
+            }
+        }
+        for bytes in [64, 500, 4096, 1 << 20] {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join("sheet.tsv");
+            std::fs::write(&path, &text).expect("written");
+            let Ok(Opened::Stream(mut s)) = open(&path, &ReadOptions::default()) else {
+                panic!("not streamed");
+            };
+            s.set_block_bytes(bytes, bytes * 4);
+            let mut noted = Vec::new();
+            while let Some(b) = s.next_block().expect("reads") {
+                for &at in b.past_lines() {
+                    noted.push(b.text[at..].chars().take(3).collect::<String>());
+                }
+            }
+            assert_eq!(noted, ["\"跨行"], "blocks of {bytes} bytes");
         }
     }
 

@@ -13,7 +13,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::inputs::{ApiError, Files, Params};
-use super::job::{Job, Kind};
+use super::job::{Job, JobKind};
 use super::work::{Answer, Shared};
 use crate::report::ReportFormat;
 use crate::review::render::ReviewFormat;
@@ -98,7 +98,7 @@ fn parse_lines(
 /// Read a request's uploads and do its work ([`Job`]) within the server's slots.
 async fn job(
     shared: &Shared,
-    kind: Kind,
+    kind: JobKind,
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
@@ -106,10 +106,10 @@ async fn job(
     let params = params(query)?;
     // a format that does not exist is a 400 before the upload is read
     match kind {
-        Kind::Inspect => params.format(InspectFormat::Json).map(drop)?,
-        Kind::Review => params.format(ReviewFormat::Json).map(drop)?,
-        Kind::Evaluate => params.format(ReportFormat::Json).map(drop)?,
-        Kind::Page => {}
+        JobKind::Inspect => params.format(InspectFormat::Json).map(drop)?,
+        JobKind::Review => params.format(ReviewFormat::Json).map(drop)?,
+        JobKind::Evaluate => params.format(ReportFormat::Json).map(drop)?,
+        JobKind::Page => {}
     }
     let files = Files::read(multipart, shared.config.max_upload).await?;
     let limit = shared.config.max_answer;
@@ -133,7 +133,7 @@ pub async fn inspect(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    job(&shared, Kind::Inspect, query, multipart).await
+    job(&shared, JobKind::Inspect, query, multipart).await
 }
 
 /// `POST /api/review`: the review's findings (`?format=json`, default; `human`, `markdown`), as
@@ -143,7 +143,7 @@ pub async fn review(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    job(&shared, Kind::Review, query, multipart).await
+    job(&shared, JobKind::Review, query, multipart).await
 }
 
 /// `POST /api/evaluate`: the scored report in `?format=` (default `json`), as `jixiao
@@ -153,5 +153,5 @@ pub async fn evaluate(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    job(&shared, Kind::Evaluate, query, multipart).await
+    job(&shared, JobKind::Evaluate, query, multipart).await
 }

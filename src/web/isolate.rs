@@ -30,7 +30,7 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 
 use super::inputs::{ApiError, Files, Params, Upload};
-use super::job::{Job, Kind, Reply};
+use super::job::{Job, JobKind, Reply};
 use super::work::Cancel;
 
 /// The first argument that makes `jixiao` a worker (not a command a person types).
@@ -195,7 +195,7 @@ fn read_job(input: &mut impl Read) -> io::Result<Job> {
     let head = read_head(input)?;
     let kind = head["kind"]
         .as_str()
-        .and_then(Kind::from_name)
+        .and_then(JobKind::from_name)
         .ok_or_else(|| bad("kind"))?;
     let limit = head["limit"]
         .as_u64()
@@ -397,7 +397,7 @@ mod tests {
     #[test]
     fn a_job_and_its_replies_cross_the_wire_whole() {
         let job = Job {
-            kind: Kind::Evaluate,
+            kind: JobKind::Evaluate,
             params: Params {
                 format: Some("csv".into()),
                 year: Some(2023),

@@ -21,7 +21,7 @@ use crate::{review, table};
 
 /// Which answer a job gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum JobKind {
     /// `POST /api/inspect`.
     Inspect,
     /// `POST /api/review`.
@@ -32,27 +32,32 @@ pub enum Kind {
     Page,
 }
 
-impl Kind {
+impl JobKind {
     pub fn name(self) -> &'static str {
         match self {
-            Kind::Inspect => "inspect",
-            Kind::Review => "review",
-            Kind::Evaluate => "evaluate",
-            Kind::Page => "page",
+            JobKind::Inspect => "inspect",
+            JobKind::Review => "review",
+            JobKind::Evaluate => "evaluate",
+            JobKind::Page => "page",
         }
     }
 
-    pub fn from_name(name: &str) -> Option<Kind> {
-        [Kind::Inspect, Kind::Review, Kind::Evaluate, Kind::Page]
-            .into_iter()
-            .find(|k| k.name() == name)
+    pub fn from_name(name: &str) -> Option<JobKind> {
+        [
+            JobKind::Inspect,
+            JobKind::Review,
+            JobKind::Evaluate,
+            JobKind::Page,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
     }
 }
 
 /// A request's work.
 #[derive(Debug)]
 pub struct Job {
-    pub kind: Kind,
+    pub kind: JobKind,
     pub params: Params,
     pub files: Files,
     /// The answer limit, in bytes.
@@ -109,11 +114,11 @@ impl Job {
         files.sort_dropped()?;
         cancel.check()?;
         match kind {
-            Kind::Page => {
+            JobKind::Page => {
                 let html = super::page::render_results(files, params, limit, workers, cancel)?;
                 Ok(Reply::new("text/html; charset=utf-8", html.into_bytes()))
             }
-            Kind::Inspect => {
+            JobKind::Inspect => {
                 let format = params.format(InspectFormat::Json)?;
                 let doc = files.document(params)?;
                 cancel.check()?;
@@ -132,7 +137,7 @@ impl Job {
                     }
                 })
             }
-            Kind::Review => {
+            JobKind::Review => {
                 let format = params.format(ReviewFormat::Json)?;
                 let doc = files.document(params)?;
                 cancel.check()?;
@@ -167,7 +172,7 @@ impl Job {
                 written.map_err(|e| out.error(&e))?;
                 Ok(Reply::new(content_type, out.bytes))
             }
-            Kind::Evaluate => {
+            JobKind::Evaluate => {
                 let format = params.format(ReportFormat::Json)?;
                 let doc = files.document(params)?;
                 cancel.check()?;

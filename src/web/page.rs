@@ -29,7 +29,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::api::params;
 use super::guard;
 use super::inputs::{ApiError, Files, Params};
-use super::job::{Job, Kind};
+use super::job::{Job, JobKind};
 use super::work::{Answer, Cancel, Shared};
 use crate::eval;
 use crate::finding::Finding;
@@ -77,7 +77,7 @@ pub async fn results(
             / shared.config.max_work.max(1))
         .max(1);
         let job = Job {
-            kind: Kind::Page,
+            kind: JobKind::Page,
             params,
             files,
             limit,

@@ -192,7 +192,7 @@ fn reports(
         let differing = rollup
             .forms
             .iter()
-            .filter(|f| f.file == *file && f.check == pile::rollup::Check::Differs)
+            .filter(|f| f.file == *file && f.check == pile::rollup::TotalCheck::Differs)
             .count();
         let _ = writeln!(
             out,
@@ -422,7 +422,7 @@ mod tests {
     fn a_groups_counts_are_labelled_in_their_order() {
         let g = pile::rollup::Group {
             name: "甲<单位>".to_owned(),
-            counts: pile::rollup::Counts {
+            counts: pile::rollup::FormCounts {
                 forms: 1,
                 agreeing: 2,
                 differing: 3,

@@ -529,7 +529,8 @@ pub fn sheet_grade(
             n(share * Decimal::ONE_HUNDRED)
         ),
     );
-    o.rules.push(Cow::Borrowed("sheet.grade"));
+    o.rules
+        .push(Cow::Borrowed(crate::report_model::table_rules::SHEET_GRADE));
     Some(o)
 }
 

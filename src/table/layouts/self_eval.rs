@@ -140,6 +140,13 @@ fn shared(cell: Option<&Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
     }
 }
 
+/// Sets `slot` to `name`, unless it holds that very name already.
+fn set_shared(slot: &mut Option<Arc<str>>, name: &Arc<str>) {
+    if !slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, name)) {
+        *slot = Some(name.clone());
+    }
+}
+
 /// `预算执行` in an indicator's name (a budget row, form 2), looked for by a searcher built once
 /// (`str::contains` builds one each row).
 static BUDGET_ROW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -147,6 +154,15 @@ static BUDGET_ROW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 
 /// The 分值, 得分, 全年预算数 and 全年执行数 of a row.
 type Numbers = [Option<Decimal>; 4];
+
+/// The cells of [`Numbers`], in its order: their role, their name in a finding and the code of
+/// a cell that is not a number.
+const NUMBER_CELLS: [(Role, &str, crate::codes::Code); 4] = [
+    (Role::Weight, "分值", codes::BAD_NUMBER),
+    (Role::Score, "得分", codes::BAD_NUMBER),
+    (Role::Budget, "全年预算数", codes::BAD_AMOUNT),
+    (Role::Spent, "全年执行数", codes::BAD_AMOUNT),
+];
 
 impl SheetReader<'_, '_, '_> {
     /// Reads one data row: its unit and project (filled down), its numbers, then what it is
@@ -170,8 +186,9 @@ impl SheetReader<'_, '_, '_> {
         let Some(numbers) = self.numbers(row, &unit_name, &project_name) else {
             return;
         };
-        self.state.unit = Some(unit_name.clone());
-        self.state.project = Some(project_name.clone());
+        // (most rows repeat the names above: the state keeps its own, no count changed)
+        set_shared(&mut self.state.unit, &unit_name);
+        set_shared(&mut self.state.project, &project_name);
         self.set.unit = true;
         self.set.project = true;
         let place = self.place(
@@ -222,15 +239,7 @@ impl SheetReader<'_, '_, '_> {
     /// with a finding.
     fn numbers(&mut self, row: &Row, unit_name: &str, project_name: &str) -> Option<Numbers> {
         let mut numbers: Numbers = [None; 4];
-        for (k, (role, label, code)) in [
-            (Role::Weight, "分值", codes::BAD_NUMBER),
-            (Role::Score, "得分", codes::BAD_NUMBER),
-            (Role::Budget, "全年预算数", codes::BAD_AMOUNT),
-            (Role::Spent, "全年执行数", codes::BAD_AMOUNT),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        for (k, &(role, label, code)) in NUMBER_CELLS.iter().enumerate() {
             let Some(c) = cell(self.h, row, role) else {
                 continue;
             };
