@@ -175,7 +175,7 @@ pub(super) fn project(
         budget: budget.budget.budget,
         spent: budget.budget.spent,
         execution_rate: budget.execution_rate,
-        score: Shown::new(tally.total.value(), dp),
+        score: Shown::new(tally.total, dp),
         grade,
         indicators: tally.indicators,
         budget_weight: Shown::new(budget.weight, dp),
@@ -186,12 +186,12 @@ pub(super) fn project(
         pending: Shown::new(tally.pending, dp),
         counts: tally.counts,
         money_unit,
-        weights: Shown::new(tally.weights.value(), dp),
+        weights: Shown::new(tally.weights, dp),
         published_score,
         published_grade: printed.and_then(|t| t.grade.clone()),
         // no recomputed total (待评定, 未核对): nothing to differ from the printed one
         total_differs: status == TotalStatus::Scored
-            && super::published::total_differs(published_score, tally.total.value()),
+            && super::published::total_differs(published_score, tally.total),
         goal: project.goal.as_ref().map(|g| g.text.clone()),
         goal_actual: form
             .and_then(|f| f.goal_actual.as_ref())

@@ -109,22 +109,18 @@ pub(super) struct ReadingMemo {
     /// rule it lists: the reading's own rules come first in it, then the weight's, then the
     /// scoring's, so rows read alike find it by comparing the last two.
     pub last_rules: RefCell<Option<RulesLine>>,
-    /// How often the outcome memo's map found an outcome of this reading ([`Served`]).
-    pub served: std::cell::Cell<Served>,
     /// How often the readings' first level found this reading by an actual's text that the
     /// second level had kept there ([`Served`]; asked: kept, found: found by the first level).
     pub first_level: std::cell::Cell<Served>,
 }
 
-/// How a memo keyed by an actual's text served one reading: the outcome memo's map (lookups
-/// made, outcomes found), or the readings' first level (readings kept there by the second
-/// level, and found there). A reading whose rows each bring an actual of their own
-/// (`96.578%`, `12.5次`: a varied sheet) is never found by its actual's text, and keying,
-/// looking up and keeping it is then work for nothing; so after 4 tries (a sheet has thousands
-/// of readings, each met a few times), the memo is used for it only while one try in sixteen
+/// How the readings' first level served one reading that the second level found: kept there
+/// under an actual's text, and found there again. A reading whose rows each bring an actual of
+/// their own (`96.578%`, `12.5次`: a varied sheet) is never found by its actual's text, and
+/// keeping it under each text is then work for nothing; so after 4 tries (a sheet has
+/// thousands of readings, each met a few times), it is kept only while one try in sixteen
 /// finds it, and every 64th time otherwise (so that a reading whose actuals begin to repeat is
-/// served again). The memos change no answer, so neither
-/// does this (`tests/memo.rs`).
+/// served again). The memos change no answer, so neither does this (`tests/memo.rs`).
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct Served {
     asked: u32,
@@ -390,22 +386,16 @@ impl ParseCache {
         {
             return Some(last.outcome.clone());
         }
-        let mut served = reading.memo.served.get();
-        self.ask_map = !self.off && served.ask();
-        if !self.ask_map {
-            reading.memo.served.set(served);
-            return None;
-        }
+        // (the map is asked for every reading: left out for readings it rarely found, their
+        // rows were scored afresh where it would have found them, +21 M on the repeating
+        // slice; see benches/README.md)
+        self.ask_map = !self.off;
         key_of(&mut self.outcome_key, &[actual, plan]);
         // then the fixed-size parts: reading id and the weight's exact representation
         self.outcome_key
             .extend_from_slice(&reading.memo.id.to_le_bytes());
         self.outcome_key.extend_from_slice(&weight_bytes);
         let found = self.outcomes.get(self.outcome_key.as_slice());
-        if found.is_some() {
-            served = served.found();
-        }
-        reading.memo.served.set(served);
         if let Some(o) = &found
             && self.last_fits
         {

@@ -46,7 +46,6 @@ pub mod score;
 mod seen;
 mod signs;
 pub mod stream;
-mod sum;
 pub mod total;
 pub mod unfilled;
 pub mod unmatched;

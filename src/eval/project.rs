@@ -20,7 +20,6 @@ use super::memo::ParseCache;
 use super::methodology::Methodology;
 use super::reading::Around;
 use super::score::Verdict;
-use super::sum::Sum;
 use super::{grades, published, weights};
 use crate::finding::{Finding, Severity};
 use crate::report_model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
@@ -283,7 +282,7 @@ fn score_budget(
         tally.pending += weight;
     }
     if let Some(b) = score {
-        tally.total.add(b);
+        tally.total += b;
     }
     differences.extend(published::budget_difference(
         step.unit,
@@ -296,7 +295,7 @@ fn score_budget(
         (&step.file, step.source),
     ));
     if budget.applicable() {
-        tally.weights.add(weight);
+        tally.weights += weight;
     }
     BudgetScored {
         budget,
@@ -354,12 +353,11 @@ fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
 #[derive(Default)]
 pub(super) struct Tally {
     pub counts: VerdictCounts,
-    /// The points earned (an integer sum while it is exact as decimals add: [`Sum`]).
-    pub total: Sum,
+    pub total: Decimal,
     /// Points waiting for review.
     pub pending: Decimal,
     /// Points scored on.
-    pub weights: Sum,
+    pub weights: Decimal,
     /// Points earned above the rows' own (a `bonus:` rule's).
     pub bonus: Decimal,
     /// Points each bonus rule has added in the project so far (its `max` holds for all of them).
@@ -393,7 +391,7 @@ impl Tally {
         self.vetoes.extend(scoring.vetoes.iter().cloned());
         self.counts.add(outcome.verdict);
         if outcome.verdict != Verdict::NotApplicable {
-            self.weights.add(s.weight);
+            self.weights += s.weight;
         }
         match outcome.verdict {
             Verdict::Review | Verdict::Invalid => self.pending += s.weight,
@@ -402,7 +400,7 @@ impl Tally {
         if let Some(sc) = outcome.score
             && outcome.verdict != Verdict::NotApplicable
         {
-            self.total.add(sc);
+            self.total += sc;
             if sc > s.weight {
                 self.bonus += sc - s.weight;
             }
@@ -423,12 +421,12 @@ fn grade(
 ) -> String {
     let (_, veto_total) = super::checks::limit_grade(m, "", &tally.vetoes);
     if let Some(t) = veto_total {
-        tally.total = Sum::Decimal(t);
+        tally.total = t;
     }
     let mut graded = super::total::grade(
         m,
-        tally.total.value(),
-        tally.weights.value(),
+        tally.total,
+        tally.weights,
         file,
         &unit.name,
         &project.name,
@@ -443,9 +441,9 @@ fn grade(
                 file,
                 format!(
                     "总分 {} 含加分 {} 分（分值合计 {}），可超过分值合计，至多超过各加分规则的上限",
-                    crate::report_model::Shown::new(tally.total.value(), m.precision.value),
+                    crate::report_model::Shown::new(tally.total, m.precision.value),
                     crate::report_model::Shown::new(tally.bonus, m.precision.value),
-                    crate::report_model::Shown::new(tally.weights.value(), m.precision.value)
+                    crate::report_model::Shown::new(tally.weights, m.precision.value)
                 ),
             )
             .in_project(&unit.name, &project.name),
