@@ -766,18 +766,11 @@ fn late_tiers(
                     Err(why) => return unmeasured(o, why, id.clone(), written),
                 };
                 what = Some(done.describe(m, v));
-                match bop {
-                    BoundOp::UpTo => v <= b,
-                    BoundOp::Below => v < b,
-                    BoundOp::AtLeast => v >= b,
-                }
+                bound_holds(*bop, v, b)
             }
         };
         if holds {
-            let (score, gives) = match band.gives {
-                Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct(s))),
-                Gives::Points(p) => (p.min(weight), format!("{} 分", n(p))),
-            };
+            let (score, gives) = band_gives(band.gives, weight);
             o.score = Some(score);
             o.formula = format!(
                 "分档：{}，第 {} 档，得 {gives} = {}",
@@ -921,18 +914,11 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, String)
                     _ => amount(q, v),
                 }
                 .map_err(|why| format!("第 {} 档的界限：{why}", i + 1))?;
-                match op {
-                    BoundOp::UpTo => value <= b,
-                    BoundOp::Below => value < b,
-                    BoundOp::AtLeast => value >= b,
-                }
+                bound_holds(*op, value, b)
             }
         };
         if holds {
-            let (score, gives) = match band.gives {
-                Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct(s))),
-                Gives::Points(p) => (p.min(weight), format!("{} 分", n(p))),
-            };
+            let (score, gives) = band_gives(band.gives, weight);
             return Ok((
                 score,
                 format!(
@@ -995,4 +981,22 @@ fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, Strin
             n(score)
         ),
     ))
+}
+
+/// Whether a figure is within a band's bound (`up_to` ≤, `below` <, `at_least` ≥).
+fn bound_holds(op: BoundOp, value: Decimal, bound: Decimal) -> bool {
+    match op {
+        BoundOp::UpTo => value <= bound,
+        BoundOp::Below => value < bound,
+        BoundOp::AtLeast => value >= bound,
+    }
+}
+
+/// What a band that holds gives: its share of the weight, or its points (never above the
+/// weight), with the formula's words for it.
+fn band_gives(gives: Gives, weight: Decimal) -> (Decimal, String) {
+    match gives {
+        Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct(s))),
+        Gives::Points(p) => (p.min(weight), format!("{} 分", n(p))),
+    }
 }
