@@ -5851,3 +5851,29 @@ fn finding_places(stderr: &str) -> Vec<(String, String)> {
     out.sort();
     out
 }
+
+#[test]
+fn a_figure_in_scientific_notation_is_never_read_as_its_digits_alone() {
+    // H36's probe: `1E-3` (how a spreadsheet writes 0.001) was read as the range 1–3 in a unit
+    // `E`. A figure followed by an exponent is not read: the target is left to a person (its
+    // canonical form is its own text), as `1.5E+3` already was; a range stays a range
+    let d = dir("scientific");
+    write(&d, "t.txt", "1E-3\n2.5e+4人\n1E3\n1-3个\n3E级\n");
+    let r = run(&d, &["parse", "t.txt", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let canon: Vec<String> = r
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["canonical"].as_str().unwrap_or("-").to_owned()
+        })
+        .collect();
+    assert_eq!(
+        canon[..4],
+        ["\"1E-3\"", "\"2.5e+4人\"", "\"1E3\"", "[1, 3] 个"],
+        "{}",
+        r.stdout
+    );
+    assert!(!canon[4].contains("E-"), "{}", r.stdout);
+}

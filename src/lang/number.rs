@@ -76,7 +76,7 @@ pub fn arabic(input: &str) -> IResult<&str, Value> {
             break;
         }
     }
-    if digits == 0 {
+    if digits == 0 || exponent_follows(&rest[end..]) {
         return Err(fail(input));
     }
     let value = match mantissa {
@@ -87,6 +87,22 @@ pub fn arabic(input: &str) -> IResult<&str, Value> {
         _ => Err(Overflow),
     };
     Ok((&rest[end..], value))
+}
+
+/// Whether a figure's digits are followed by a scientific exponent (`1E-3`, `2.5e+4`, `1E3`):
+/// such a figure is not read at all, never as its digits alone (`1E-3` would be the range 1–3
+/// in a unit `E`). Spreadsheets write tiny or huge values so; the target is left to a person.
+fn exponent_follows(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    if !matches!(b.first(), Some(b'e' | b'E')) {
+        return false;
+    }
+    let i = if matches!(b.get(1), Some(b'+' | b'-')) {
+        2
+    } else {
+        1
+    };
+    b.get(i).is_some_and(u8::is_ascii_digit)
 }
 
 /// A Chinese numeral: `两`, `三`, `十五`, `一百零五`, `一万二千`, `三亿`.
@@ -171,6 +187,17 @@ mod tests {
         assert_eq!(arabic("95.").unwrap(), (".", Ok(d("95"))));
         assert_eq!(arabic("-3").unwrap(), ("", Ok(d("-3"))));
         assert!(arabic("abc").is_err());
+    }
+
+    #[test]
+    fn a_figure_with_a_scientific_exponent_is_not_read() {
+        for s in ["1E-3", "1e-3", "2.5E+4", "1E3", "１E-3"] {
+            assert!(arabic(s).is_err(), "{s}");
+        }
+        // a Latin letter that is no exponent still ends the figure
+        assert_eq!(arabic("3E级").unwrap().0, "E级");
+        assert_eq!(arabic("3E-").unwrap().0, "E-");
+        assert_eq!(arabic("1-3").unwrap().0, "-3");
     }
 
     #[test]
