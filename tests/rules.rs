@@ -478,6 +478,20 @@ fn rules_test_fails_a_wrong_score() {
     assert!(out.contains("失败 ") && out.contains("得到 9.44"), "{out}");
 }
 
+#[test]
+fn rules_test_of_a_misshapen_case_file_answers_in_chinese() {
+    // serde's English (`unknown field `caces`, expected `cases``) was shown as it was
+    let (code, _, err) = jixiao(&["rules", "test", "tests/fixtures/rules/cases_misspelt.yaml"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "cases_misspelt.yaml:1:1：测试文件读不下去：不认识的字段 `caces`（可用的字段：`cases`）"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("unknown field"), "{err}");
+}
+
 /// `jixiao parse`'s table says where the operator and unit came from in Chinese; the JSONL keeps
 /// its English values (`op_from: "rule:…"`, `unit_from: "text"`) for the tools that read it.
 fn parse_with(args: &[&str], input: &str) -> String {

@@ -557,6 +557,10 @@ pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (Strin
         let at = e
             .location()
             .map_or(0, |l| offset_of(text, l.line(), l.column()));
-        (clean(&e.to_string()), at)
+        // serde's English told in Chinese (`missing field `cases`` → 缺少字段 …), its place dropped
+        (
+            crate::yaml::bounded(&crate::yaml::in_chinese(&e.to_string())),
+            at,
+        )
     })
 }

@@ -469,7 +469,7 @@ mod tests {
             "`review: false` decides nothing"
         );
         let (message, _) = read_yaml::<RuleSpec>("id: x\nreveiw: true\n").expect_err("unknown");
-        assert!(message.contains("unknown field `reveiw`"), "{message}");
+        assert!(message.contains("不认识的字段 `reveiw`"), "{message}");
     }
 
     #[test]
