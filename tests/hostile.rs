@@ -138,35 +138,11 @@ fn wait_measured(child: &mut std::process::Child) -> (std::process::ExitStatus, 
     measured
 }
 
-/// CPU time (clock ticks) of a running process and, recursively, of its children alive or
-/// reaped (`/proc/PID/stat`: utime, stime, cutime, cstime); 0 once it is gone. For a server,
-/// whose work runs in worker processes, and for a child watched while it runs.
 #[cfg(target_os = "linux")]
-fn cpu_ticks(pid: u32) -> u64 {
-    let fields = |pid: &str| -> Option<Vec<String>> {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-        let rest = &stat[stat.rfind(')')? + 2..];
-        Some(rest.split(' ').map(str::to_owned).collect())
-    };
-    let own =
-        |f: &[String]| -> u64 { f[11..15].iter().filter_map(|v| v.parse::<u64>().ok()).sum() };
-    let Some(f) = fields(&pid.to_string()) else {
-        return 0;
-    };
-    let mut total = own(&f);
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        if let Some(c) = fields(&name)
-            && c[1] == pid.to_string()
-        {
-            total += cpu_ticks(name.parse().unwrap());
-        }
-    }
-    total
-}
+#[path = "hostile/proc_cpu.rs"]
+mod proc_cpu;
+#[cfg(target_os = "linux")]
+use proc_cpu::cpu_ticks;
 
 /// Clock ticks as time.
 #[cfg(target_os = "linux")]
@@ -5327,14 +5303,7 @@ fn a_bound_said_to_be_excluded_is_never_read_as_included() {
     );
     let r = run(&d, &["parse", "t.txt", "--format", "jsonl"], &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let canon: Vec<String> = r
-        .stdout
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["canonical"].as_str().unwrap_or("-").to_owned()
-        })
-        .collect();
+    let canon = canonicals(&r.stdout);
     assert_eq!(
         canon,
         ["> 95 %", "< 95 %", "> 95 %", "\"≥95%（不含）\"", ">= 95 %"],
@@ -5861,14 +5830,7 @@ fn a_figure_in_scientific_notation_is_never_read_as_its_digits_alone() {
     write(&d, "t.txt", "1E-3\n2.5e+4人\n1E3\n1-3个\n3E级\n");
     let r = run(&d, &["parse", "t.txt", "--format", "jsonl"], &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let canon: Vec<String> = r
-        .stdout
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["canonical"].as_str().unwrap_or("-").to_owned()
-        })
-        .collect();
+    let canon = canonicals(&r.stdout);
     assert_eq!(
         canon[..4],
         ["\"1E-3\"", "\"2.5e+4人\"", "\"1E3\"", "[1, 3] 个"],
@@ -5876,4 +5838,15 @@ fn a_figure_in_scientific_notation_is_never_read_as_its_digits_alone() {
         r.stdout
     );
     assert!(!canon[4].contains("E-"), "{}", r.stdout);
+}
+
+/// The canonical form of each target of `jixiao parse --format jsonl`'s output, `-` where none.
+fn canonicals(jsonl: &str) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["canonical"].as_str().unwrap_or("-").to_owned()
+        })
+        .collect()
 }

@@ -126,33 +126,11 @@ fn token(page: &str) -> String {
     page[at..at + page[at..].find('"').unwrap()].to_owned()
 }
 
-/// CPU time (clock ticks) of a process and, recursively, of its children alive or reaped.
 #[cfg(target_os = "linux")]
-fn cpu_ticks(pid: u32) -> u64 {
-    let fields = |pid: &str| -> Option<Vec<String>> {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-        let rest = &stat[stat.rfind(')')? + 2..];
-        Some(rest.split(' ').map(str::to_owned).collect())
-    };
-    let own =
-        |f: &[String]| -> u64 { f[11..15].iter().filter_map(|v| v.parse::<u64>().ok()).sum() };
-    let Some(f) = fields(&pid.to_string()) else {
-        return 0;
-    };
-    let mut total = own(&f);
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        if let Some(c) = fields(&name)
-            && c[1] == pid.to_string()
-        {
-            total += cpu_ticks(name.parse().unwrap());
-        }
-    }
-    total
-}
+#[path = "hostile/proc_cpu.rs"]
+mod proc_cpu;
+#[cfg(target_os = "linux")]
+use proc_cpu::cpu_ticks;
 
 #[test]
 fn two_slow_drops_do_not_stop_the_page() {
