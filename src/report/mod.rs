@@ -86,6 +86,72 @@ impl ReportFormat {
     }
 }
 
+/// Text built a piece at a time and handed to the output whenever it passes [`Chunked::SIZE`]:
+/// the whole-document renderers build a project's part as text, as they always did, but never
+/// hold more than about one project beyond the size (issue 27: memory per format). A chunk ends
+/// only where a renderer spills it (between projects, rows, sections), so each write holds
+/// whole characters and whole lines: a writer that shows control characters, or colours the
+/// verdict tags, sees them whole.
+pub(crate) struct Chunked<'a> {
+    pub buf: String,
+    out: &'a mut dyn Write,
+    /// What is done to each chunk before it is written (the coloured table's colours).
+    shape: fn(String) -> String,
+}
+
+impl<'a> Chunked<'a> {
+    /// About this many bytes are gathered before a write.
+    pub const SIZE: usize = 64 * 1024;
+
+    pub fn new(out: &'a mut dyn Write) -> Self {
+        Chunked::shaped(out, |s| s)
+    }
+
+    /// Each chunk passed through `shape` before it is written.
+    pub fn shaped(out: &'a mut dyn Write, shape: fn(String) -> String) -> Self {
+        Chunked {
+            buf: String::with_capacity(Chunked::SIZE + Chunked::SIZE / 4),
+            out,
+            shape,
+        }
+    }
+
+    /// Writes what was gathered once it passes the size (call it where a chunk may end).
+    pub fn spill(&mut self) -> io::Result<()> {
+        if self.buf.len() >= Chunked::SIZE {
+            self.write_out()?;
+        }
+        Ok(())
+    }
+
+    fn write_out(&mut self) -> io::Result<()> {
+        let text = (self.shape)(std::mem::take(&mut self.buf));
+        self.out.write_all(text.as_bytes())?;
+        // the buffer's room is kept where the shape gave it back (a borrowed chunk)
+        self.buf = text;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Writes the rest.
+    pub fn finish(mut self) -> io::Result<()> {
+        if !self.buf.is_empty() {
+            self.write_out()?;
+        }
+        Ok(())
+    }
+}
+
+/// The text a writer gives (for the renderers that still return a `String`: tests, the web
+/// page, the pile's roll-up). Their bytes are UTF-8 by construction; a write to a `Vec` does
+/// not fail.
+pub(crate) fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    // a Vec takes every write
+    let _ = write(&mut bytes);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// Write the report in `format` (the table without colour); `bands` mark the chart of `html`.
 /// The command line and the web API both come here, so they give the same bytes.
 pub fn write(
@@ -95,12 +161,12 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        ReportFormat::Table => out.write_all(selfeval_table::render_text(report).as_bytes()),
-        ReportFormat::Markdown => out.write_all(selfeval_table::render_markdown(report).as_bytes()),
+        ReportFormat::Table => selfeval_table::write_text_within(report, usize::MAX, out),
+        ReportFormat::Markdown => selfeval_table::write_markdown(report, out),
         ReportFormat::Json => json::write(report, out),
         ReportFormat::Jsonl => json::write_lines(report, out),
         ReportFormat::Csv => csv::write(report, out),
-        ReportFormat::Html => out.write_all(html::render(report, bands).as_bytes()),
+        ReportFormat::Html => html::write(report, bands, out),
         ReportFormat::Xlsx => {
             // refused before anything is built past its limits; a zero-byte write before each
             // sheet asks the writer whether to go on (the server's answer says no once its
