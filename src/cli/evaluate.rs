@@ -471,9 +471,7 @@ fn write_report(
     }
     let written = if args.form_only {
         // the forms as the official template has them: no 说明 column
-        report::xlsx::render_form_only(report)
-            .map_err(|e| std::io::Error::other(report::xlsx_error(&e)))
-            .and_then(|bytes| out.write_all(&bytes))
+        report::write_xlsx(report, true, &mut out)
     } else if args.format == ReportFormat::Table && coloured {
         // as wide as the terminal, unless --wide asks for every character
         let width = terminal_size::terminal_size()

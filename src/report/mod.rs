@@ -172,11 +172,26 @@ pub fn write(
             // sheet asks the writer whether to go on (the server's answer says no once its
             // request is gone; a file or a pipe always says yes)
             xlsx::check_size(report).map_err(io::Error::other)?;
-            xlsx::render_while(report, &mut || out.write(&[]).is_ok())
-                .map_err(|e| io::Error::other(xlsx_error(&e)))
-                .and_then(|bytes| out.write_all(&bytes))
+            write_xlsx(report, false, out)
         }
     }
+}
+
+/// The xlsx report (`form_only`: the forms as the official template has them) saved into a
+/// temporary file, then copied to `out`: the zip writer seeks, `out` need not, and the
+/// finished workbook is not held in memory beside the sheets (issue 27).
+pub fn write_xlsx(report: &model::Report, form_only: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut file = tempfile::tempfile()?;
+    {
+        let mut go_on = || out.write(&[]).is_ok();
+        let mut spill = io::BufWriter::with_capacity(256 * 1024, &mut file);
+        xlsx::write_while(report, form_only, &mut go_on, &mut spill)
+            .map_err(|e| io::Error::other(xlsx_error(&e)))?;
+        // a full disk is an error here, not a short workbook
+        spill.flush()?;
+    }
+    io::Seek::rewind(&mut file)?;
+    io::copy(&mut file, out).map(|_| ())
 }
 
 /// A workbook that cannot be written, in Chinese first: Excel's own limits name the way out.
