@@ -91,6 +91,12 @@ fn main() {
         mb(held - base),
         (held - base) as f64 / report.summary.indicators.max(1) as f64
     );
+    println!(
+        "an indicator's report {} bytes, a project's {} bytes, a source {} bytes (without their texts)",
+        std::mem::size_of::<jixiao::report::model::IndicatorReport>(),
+        std::mem::size_of::<jixiao::report::model::ProjectReport>(),
+        std::mem::size_of::<jixiao::report::model::SourceRef>(),
+    );
     for (name, f) in formats {
         if !named.is_empty() && !named.iter().any(|n| n == name) {
             continue;

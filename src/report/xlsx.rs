@@ -32,6 +32,11 @@
 //! bytes do not depend on the number of threads (tested against one) nor on the packing
 //! (tested against sheets held until saved).
 //!
+//! The `汇总` sheet (a row and a link a project) is packed the same way as soon as it is
+//! written (`Workbook::pack_first_worksheet`, made active as saving would make it: its links
+//! are to places in the workbook, so its XML is known before the sheets it links to): at
+//! 5,000 projects it held some 20 MB of cells and links until the workbook was saved.
+//!
 //! The report's writer ([`crate::report::write_xlsx`]) saves the workbook into a temporary
 //! file and copies it to the output ([`write_while`]): the zip is written part by part as
 //! it is saved, not gathered into a buffer that grows by doubling beside the sheets held
@@ -1104,6 +1109,11 @@ fn build_on(
         .map(|(n, p)| layout::sheet_name(n, &p.project, &mut taken))
         .collect();
     summary_sheet(wb.add_worksheet(), r, &names, &f)?;
+    if pack {
+        // a row a project: assembled now, not held beside the project sheets (its links are
+        // to places in the workbook, so its XML is known)
+        wb.pack_first_worksheet()?;
+    }
     project_sheets(r, &names, &f, !form_only, go_on, workers, &mut |ws| {
         if pack {
             wb.push_worksheet_packed(ws)
@@ -1236,7 +1246,12 @@ mod tests {
         first.write_string_with_format(0, 0, "汇总", &Format::new().set_font_size(14))?;
         first.write_string_with_format(0, 1, "title", &bold)?;
         first.write_url(1, 0, Url::new("internal:'s1'!A1").set_text("s1"))?;
+        first.write_url_with_format(3, 0, Url::new("internal:'s2'!B2"), &bold)?;
         first.write_string(2, 0, "shared")?;
+        if pack {
+            // the first sheet too, as the active one, with its links to places in the workbook
+            wb.pack_first_worksheet()?;
+        }
         for k in 1..=5 {
             let mut ws = Worksheet::new();
             ws.set_name(format!("s{k}"))?;
@@ -1280,6 +1295,25 @@ mod tests {
             "the active sheet"
         );
         assert!(wb.push_worksheet_packed(Worksheet::new()).is_ok());
+        assert!(wb.pack_first_worksheet().is_err(), "not the only sheet");
+
+        // the first sheet: not with a link out of the workbook, and it stays held
+        let mut wb = Workbook::new();
+        wb.add_worksheet()
+            .write_url(0, 0, "https://example.com")
+            .expect("url");
+        assert!(wb.pack_first_worksheet().is_err(), "a link out");
+        assert!(wb.worksheets().len() == 1 && wb.save_to_buffer().is_ok());
+
+        // packed as the active one: saving with another made active fails, never a workbook
+        // whose first sheet says it is selected when it is not
+        let mut wb = Workbook::new();
+        wb.add_worksheet()
+            .write_url(0, 0, Url::new("internal:'Sheet2'!A1"))
+            .expect("url");
+        assert!(wb.pack_first_worksheet().is_ok());
+        wb.add_worksheet().set_active(true);
+        assert!(wb.save_to_buffer().is_err(), "another sheet active");
     }
 
     #[test]
