@@ -6,6 +6,10 @@
 //! deciding rules in a fold-out a tap opens — the budget row's too — and in a tooltip), the points waiting for review, and the rows whose
 //! recomputed score differs from the sheet's own 得分, and the input findings. Every text that came from a table goes
 //! through [`escape`]. The bytes depend only on the report (no timestamps).
+//!
+//! [`write()`] hands the output a chunk of whole sections or projects at a time (issue 27: the
+//! page was built as one `String`, its body built apart and copied in, 3× its size held);
+//! [`render`] and [`body`] are the same bytes gathered into a `String` (the web page, the pile).
 
 use std::fmt::Write as _;
 use std::io::{self, Write};

@@ -1,5 +1,10 @@
 //! Renderers: every output format is a small function over one model, so formats cannot
 //! disagree on a number.
+//!
+//! [`write()`] writes every format to the output as it is rendered (issue 27): the text formats
+//! a chunk of whole projects at a time (`Chunked`), json and the line formats as they go,
+//! xlsx saved through a temporary file ([`write_xlsx`]). Nothing builds a whole document in
+//! memory beside the report, so a format costs the report and about one project more.
 
 pub mod csv;
 pub(crate) mod form_layout;

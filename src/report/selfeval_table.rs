@@ -12,6 +12,12 @@
 //! from the printed one is listed with its place, both figures, the difference and the reason; a
 //! budget row the form's own total leaves out is shown with its printed 得分 and why it does not
 //! count.
+//!
+//! Written as it is rendered (issue 27): [`write_text_within`], [`write_markdown`] and
+//! [`write_text_coloured`] hand the output a chunk of whole projects at a time
+//! (`report::Chunked`), so a report of any size costs one project's text beyond the report;
+//! the `render_*` functions are the same bytes gathered into a `String`. The list of rows that
+//! differ from the printed 得分 is still one aligned table (its widths need every row).
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
