@@ -182,9 +182,9 @@ fn body_into(c: &mut Chunked<'_>, report: &Report, bands: &[ScoreBand]) -> io::R
         project(&mut c.buf, n + 1, p);
         c.spill()?;
     }
-    differences(&mut c.buf, report);
+    differences(c, report)?;
     c.spill()?;
-    findings(&mut c.buf, report);
+    findings(c, report)?;
     c.spill()
 }
 
@@ -686,10 +686,11 @@ fn indicator(out: &mut String, i: &IndicatorReport) {
     );
 }
 
-fn differences(out: &mut String, r: &Report) {
+fn differences(c: &mut Chunked<'_>, r: &Report) -> io::Result<()> {
     if r.differences.is_empty() {
-        return;
+        return Ok(());
     }
+    let out = &mut c.buf;
     let _ = writeln!(
         out,
         "<h2>复核差异：与原表得分不一致的指标（{} 处）</h2>",
@@ -698,7 +699,7 @@ fn differences(out: &mut String, r: &Report) {
     out.push_str("<table>\n<thead><tr><th>单位</th><th>项目</th><th class=\"num\">序号</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th class=\"num\">分值</th><th class=\"num\">原表得分</th><th class=\"num\">复核得分</th><th>计算</th><th>来源</th></tr></thead>\n<tbody>\n");
     for d in &r.differences {
         let _ = writeln!(
-            out,
+            c.buf,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
             escape(&d.unit),
             escape(&d.project),
@@ -714,15 +715,18 @@ fn differences(out: &mut String, r: &Report) {
             escape(&d.formula),
             escape(&format!("{}:{}", d.source.file, d.source.line))
         );
+        c.spill()?;
     }
-    out.push_str("</tbody>\n</table>\n");
+    c.buf.push_str("</tbody>\n</table>\n");
+    Ok(())
 }
 
 /// What the reader and the evaluation noticed in the input (skipped rows, unmatched actuals).
-fn findings(out: &mut String, r: &Report) {
+fn findings(c: &mut Chunked<'_>, r: &Report) -> io::Result<()> {
     if r.findings.is_empty() {
-        return;
+        return Ok(());
     }
+    let out = &mut c.buf;
     let _ = writeln!(out, "<h2>输入提示（{} 条）</h2>", r.findings.len());
     out.push_str("<table>\n<thead><tr><th>级别</th><th>代码</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n");
     for f in &r.findings {
@@ -732,15 +736,17 @@ fn findings(out: &mut String, r: &Report) {
             _ => f.file.clone(),
         };
         let _ = writeln!(
-            out,
+            c.buf,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             f.severity.zh(),
             escape(&f.code),
             escape(&at),
             escape(&f.message)
         );
+        c.spill()?;
     }
-    out.push_str("</tbody>\n</table>\n");
+    c.buf.push_str("</tbody>\n</table>\n");
+    Ok(())
 }
 
 #[cfg(test)]

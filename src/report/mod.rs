@@ -212,3 +212,100 @@ pub fn xlsx_error(e: &rust_xlsxwriter::XlsxError) -> String {
         other => format!("无法生成 xlsx（report.xlsx）：{other}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report of `projects` projects whose names hold control characters (ESC, and U+009B,
+    /// two bytes in UTF-8) and markup, with scores that differ from the sheet's own.
+    fn report(projects: usize) -> model::Report {
+        let mut text = String::from(
+            "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n",
+        );
+        for k in 0..projects {
+            text += &format!("单位{}\u{1b}[2J\t项目{k}\u{9b}|<b>\t\t\t\t\t\t\t\n", k % 7);
+            text += &format!(
+                "\t\t产出指标\t数量指标\t培训人次\t≥{}人次\t{}人次\t50\t{}\n",
+                50 + k,
+                40 + k * 3 % 30,
+                k % 51
+            );
+            text += "\t\t效益指标\t\t满意度\t>90%\t92%\t50\t50\n";
+        }
+        let opts = crate::table::ReadOptions::default();
+        let doc = crate::table::read_str("t.tsv", &text, &opts).expect("read");
+        let rules = crate::rules::RuleSet::bundled();
+        let m = crate::eval::Methodology::from_rules(rules);
+        crate::eval::evaluate(&doc, None, &crate::eval::Options::new(&m, rules))
+    }
+
+    /// Every write it is given, apart.
+    #[derive(Default)]
+    struct Writes(Vec<Vec<u8>>);
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.push(buf.to_vec());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn whole_documents_reach_the_output_in_chunks_of_whole_lines() {
+        let r = report(600);
+        assert!(r.summary.differences > 100, "{:?}", r.summary);
+        let bands = crate::eval::Methodology::from_rules(crate::rules::RuleSet::bundled())
+            .bands
+            .value;
+        for format in [
+            ReportFormat::Table,
+            ReportFormat::Markdown,
+            ReportFormat::Html,
+        ] {
+            let mut writes = Writes::default();
+            write(&r, format, &bands, &mut writes).expect("written");
+            let whole: Vec<u8> = writes.0.concat();
+            // chunks, not the document at once, and none much past the chunk size
+            assert!(writes.0.len() > 4, "{format:?}: {} writes", writes.0.len());
+            assert!(
+                whole.len() > 4 * Chunked::SIZE,
+                "{format:?}: {}",
+                whole.len()
+            );
+            for w in &writes.0 {
+                assert!(
+                    w.len() < 2 * Chunked::SIZE,
+                    "{format:?}: a write of {}",
+                    w.len()
+                );
+                // each ends a line: a two-byte control (U+009B) or a tag is never cut in two,
+                // so a writer showing controls or colouring tags sees them whole
+                assert!(w.ends_with(b"\n"), "{format:?}: {:?}", w.last());
+                assert!(
+                    std::str::from_utf8(w).is_ok(),
+                    "{format:?}: not whole characters"
+                );
+            }
+        }
+        // the coloured table, chunk by chunk, is the whole table coloured at once
+        let mut writes = Writes::default();
+        selfeval_table::write_text_coloured(&r, 100, &mut writes).expect("written");
+        assert!(writes.0.len() > 4);
+        let plain = selfeval_table::render_text_within(&r, 100);
+        let shown = String::from_utf8(crate::diagnostic::visible(plain.as_bytes()).into_owned())
+            .expect("utf-8");
+        let coloured = String::from_utf8(writes.0.concat()).expect("utf-8");
+        assert!(coloured.contains("\u{1b}[31m【未达标】\u{1b}[0m"));
+        assert!(!coloured.contains("\u{1b}[2J") && coloured.contains("␛[2J"));
+        // and without its colours, the table with its controls shown
+        let mut stripped = coloured.replace("\u{1b}[0m", "");
+        for c in ["31", "32", "33", "35", "90"] {
+            stripped = stripped.replace(&format!("\u{1b}[{c}m"), "");
+        }
+        assert!(stripped == shown);
+    }
+}

@@ -17,14 +17,15 @@
 //! [`write_text_coloured`] hand the output a chunk of whole projects at a time
 //! (`report::Chunked`), so a report of any size costs one project's text beyond the report;
 //! the `render_*` functions are the same bytes gathered into a `String`. The list of rows that
-//! differ from the printed 得分 is still one aligned table (its widths need every row).
+//! differ from the printed 得分 is one aligned table: its rows are made twice, once to measure
+//! the columns and once to write them, and never held all at once.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::Chunked;
 use super::model::{IndicatorReport, ProjectReport, Report, Shown};
-use super::text_table::TextTable;
+use super::text_table::{TextTable, Widths};
 
 /// The 自评表 columns, shared by every renderer that lays out the sheet.
 pub(crate) const COLUMNS: [&str; 10] = [
@@ -372,17 +373,19 @@ fn text_into(r: &Report, max: usize, mut c: Chunked<'_>) -> io::Result<()> {
         out.push('\n');
         c.spill()?;
     }
-    let out = &mut c.buf;
     if !r.differences.is_empty() {
-        let _ = writeln!(out, "与原表得分不一致的行（{} 处）", r.differences.len());
-        let mut t = TextTable::new(DIFFERENCE_COLUMNS);
+        let _ = writeln!(c.buf, "与原表得分不一致的行（{} 处）", r.differences.len());
+        // one table of every differing row: measured once, then written row by row
+        let header = DIFFERENCE_COLUMNS.map(str::to_owned);
+        let widths = Widths::fit(&header, r.differences.iter().map(difference_row), max);
+        widths.head(&header, &mut c.buf);
         for d in &r.differences {
-            t.row(difference_row(d));
+            widths.line(&difference_row(d), &mut c.buf);
+            c.spill()?;
         }
-        t.render_within_into(max, out);
-        out.push('\n');
+        c.buf.push('\n');
     }
-    let _ = writeln!(out, "{}", summary_line(r));
+    let _ = writeln!(c.buf, "{}", summary_line(r));
     c.finish()
 }
 
