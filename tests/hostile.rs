@@ -5005,7 +5005,8 @@ fn rules_that_must_all_be_tried_stop_at_the_named_budget() {
         ],
         &["review", "targets.tsv", "--rules", "r.yaml"],
     ] {
-        let (r, cpu, _) = run_measured(&d, args, &[]);
+        // past the limit of such rules too (H42: refused at load); raised, the budget is met
+        let (r, cpu, _) = run_measured(&d, args, &[("JIXIAO_MAX_UNFILTERED_RULES", "100000")]);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
         assert!(
             r.stderr.contains("rules.too-many-tries"),
@@ -5035,7 +5036,10 @@ fn rules_that_must_all_be_tried_stop_at_the_named_budget() {
             "--format",
             "jsonl",
         ],
-        &[("JIXIAO_MAX_RULE_TRIES", "30000")],
+        &[
+            ("JIXIAO_MAX_RULE_TRIES", "30000"),
+            ("JIXIAO_MAX_UNFILTERED_RULES", "100000"),
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let plain = run(
@@ -5849,4 +5853,78 @@ fn canonicals(jsonl: &str) -> Vec<String> {
             v["canonical"].as_str().unwrap_or("-").to_owned()
         })
         .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn rules_every_row_must_try_are_refused_at_load_past_their_limit() {
+    // 9,999 rules no text of a row can rule out (`not indicator ~`, `target > 1000%`,
+    // `weight > 1000`, a pattern of no literals) against 2,000 indicators: each within the
+    // per-indicator budget (JIXIAO_MAX_RULE_TRIES, 10,000), so 20 M tries in all. Past
+    // JIXIAO_MAX_UNFILTERED_RULES (1,000) the file is refused at load, at its first such rule,
+    // before the table is read; rules of letters (`[a-z]{3}…`) are prefiltered and not counted
+    let d = dir("rules-unfiltered");
+    write(&d, "t.tsv", table_of_indicators(400));
+    let mut rules = String::from(
+        "rules:\n  - id: keyed\n    when: indicator ~ \"x0y\"\n    not_applicable: true\n",
+    );
+    let whens = [
+        "not indicator ~ \\\"x{i}y\\\"",
+        "target > 1000%",
+        "weight > 1000",
+        "indicator ~ \\\"\\\\\\\\w+\\\"",
+    ];
+    for i in 0..9_999 {
+        let when = whens[i % whens.len()].replace("{i}", &i.to_string());
+        rules.push_str(&format!(
+            "  - id: u{i}\n    when: \"{when}\"\n    require: target >= 1\n"
+        ));
+    }
+    write(&d, "r.yaml", &rules);
+    for args in [
+        &["review", "t.tsv", "--rules", "r.yaml", "--format", "json"][..],
+        &[
+            "evaluate", "t.tsv", "--rules", "r.yaml", "-o", "out.json", "--format", "json",
+        ],
+        &["rules", "check", "r.yaml"],
+    ] {
+        let (r, cpu, _) = run_measured(&d, args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        for needle in [
+            "rules.too-many-unfiltered",
+            "JIXIAO_MAX_UNFILTERED_RULES",
+            "r.yaml",
+            "第 5 行的 `u0`",
+        ] {
+            assert!(
+                r.stderr.contains(needle),
+                "{args:?}: {needle} in {}",
+                r.stderr
+            );
+        }
+        assert!(cpu < Duration::from_secs(10), "{args:?}: {cpu:?}");
+    }
+    assert!(!d.join("out.json").exists(), "no report");
+    // the same number of rules of letters, which the prefilter reads (a Chinese name holds
+    // none of the 26 letters): read, and the review ends as the bundled rules' does
+    let mut letters = String::from("rules:\n");
+    for i in 0..9_999 {
+        letters.push_str(&format!(
+            "  - id: l{i}\n    when: indicator ~ \"[a-z]{{3}}{i}\"\n    require: target >= 1\n"
+        ));
+    }
+    write(&d, "l.yaml", &letters);
+    let (r, cpu, _) = run_measured(
+        &d,
+        &["review", "t.tsv", "--rules", "l.yaml", "--format", "json"],
+        &[],
+    );
+    assert!(r.code < 2, "{}", r.stderr);
+    let plain = run(&d, &["review", "t.tsv", "--format", "json"], &[]);
+    let findings = |text: &str| {
+        let v: serde_json::Value = serde_json::from_str(text).expect("json");
+        v["findings"].as_array().map_or(0, Vec::len)
+    };
+    assert_eq!(findings(&r.stdout), findings(&plain.stdout));
+    assert!(cpu < Duration::from_secs(20), "{cpu:?}");
 }
