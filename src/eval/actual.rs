@@ -241,7 +241,7 @@ fn general(
 }
 
 /// Words in an actual beside its figure that say the figure was not reached.
-const NOT_DONE_WORDS: &[&str] = &[
+pub(crate) const NOT_DONE_WORDS: &[&str] = &[
     "未完成",
     "未达到",
     "未达成",
@@ -253,7 +253,7 @@ const NOT_DONE_WORDS: &[&str] = &[
 
 /// Whether an actual's comparator points away from the target's (`<`, `≤` against `≥`, `>`;
 /// and the reverse).
-fn opposite(actual: lang::Op, target: &Target) -> bool {
+pub(crate) fn opposite(actual: lang::Op, target: &Target) -> bool {
     use lang::Op::{Ge, Gt, Le, Lt};
     match target {
         Target::Compare { op, .. } => {
