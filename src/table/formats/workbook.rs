@@ -37,9 +37,11 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
-use rust_decimal::{Decimal, RoundingStrategy};
+
 
 use super::SheetCells;
+use super::number_format::CellFormat;
+pub(crate) use super::number_format::{NumberShape, shown};
 use crate::limits;
 use crate::table::ReadError;
 
@@ -255,13 +257,13 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
             .unwrap_or_default();
         let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
-        let formats: Vec<Option<NumberShape>> = reader
+        let formats: Vec<Option<CellFormat>> = reader
             .styles()
             .iter()
             .map(|s| {
                 s.number_format
                     .as_ref()
-                    .and_then(|f| NumberShape::of(&f.format_code))
+                    .and_then(|f| CellFormat::of(&f.format_code))
             })
             .collect();
         let written_dates: Vec<Option<WrittenDate>> = reader
@@ -275,23 +277,23 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             })
             .collect();
         let mut cells = Vec::new();
-        let mut rounded = Vec::new();
+        let mut notes = Vec::new();
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
             if matches!(cell.get_value(), calamine::DataRef::Empty) {
                 continue;
             }
             counted.one_more()?;
             let value: Data = cell.get_value().clone().into();
-            let shape = formats.get(style).copied().flatten();
-            let (mut text, display) = read_value(&value, shape);
+            let format = formats.get(style).and_then(Option::as_ref);
+            let (mut text, note) = super::number_format::read_cell(&value, format);
             if let Some(written) = written_dates.get(style).copied().flatten()
                 && let Some(as_written) = written.show(&value)
             {
                 text = as_written;
             }
             counted.text(chosen, text.len() as u64)?;
-            if let Some(display) = display {
-                rounded.push((cell.get_position(), display));
+            if let Some(note) = note {
+                notes.push((cell.get_position(), note));
             }
             cells.push((cell.get_position(), text));
         }
@@ -300,7 +302,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             name: chosen.clone(),
             cells,
             merges,
-            rounded,
+            notes,
         });
     }
     Ok(out)
@@ -1385,66 +1387,6 @@ fn chosen_sheets(
     }
 }
 
-/// What a number format does to the digits shown: a percentage or not, and how many decimals
-/// (`None`: as many as the value has, as the General format shows them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NumberShape {
-    pub percent: bool,
-    pub decimals: Option<u32>,
-}
-
-impl NumberShape {
-    /// Reads the first section of an Excel format code (`0.00%`, `#,##0.00_ ;[Red]-#,##0.00`).
-    /// `None` for General, text and formats that show no plain number (scientific, fractions,
-    /// dates: calamine reads dates itself).
-    pub fn of(code: &str) -> Option<NumberShape> {
-        let mut percent = false;
-        let mut digits_seen = false;
-        let mut decimals: Option<u32> = None;
-        let mut chars = code.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                ';' => break,
-                '"' => {
-                    for q in chars.by_ref() {
-                        if q == '"' {
-                            break;
-                        }
-                    }
-                }
-                '\\' | '_' | '*' => {
-                    chars.next();
-                }
-                '[' => {
-                    for q in chars.by_ref() {
-                        if q == ']' {
-                            break;
-                        }
-                    }
-                }
-                '%' => percent = true,
-                '0' | '#' | '?' => {
-                    digits_seen = true;
-                    if let Some(d) = decimals.as_mut() {
-                        *d += 1;
-                    }
-                }
-                '.' if digits_seen || decimals.is_none() => decimals = Some(0),
-                'E' | 'e' | '/' | 'y' | 'Y' | 'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S'
-                | '@' => return None,
-                _ => {}
-            }
-        }
-        if !digits_seen {
-            return None;
-        }
-        Some(NumberShape {
-            percent,
-            decimals: Some(decimals.unwrap_or(0)),
-        })
-    }
-}
-
 /// A date format written the Chinese way (`yyyy"年"m"月"d"日"`): a date the officer typed as
 /// `2018年9月28日` (which Excel stores as a date with this format) is read back as written, not
 /// as `2018-09-28`; the same for the Chinese-locale built-in formats (ids 27–31, 36, 50–58,
@@ -1530,101 +1472,6 @@ impl WrittenDate {
     }
 }
 
-/// The text of a cell as read (contract §4.5): as Excel shows it, except a percentage whose value
-/// holds more digits than its format shows — then the value it holds (`0.895` formatted `0%`
-/// is `89.5%`), with what Excel shows beside it (`90%`) for a note.
-pub(crate) fn read_value(value: &Data, shape: Option<NumberShape>) -> (String, Option<String>) {
-    let shown = shown(value, shape);
-    let f = match value {
-        Data::Float(f) => *f,
-        Data::Int(i) => *i as f64,
-        _ => return (shown, None),
-    };
-    let Some(shape @ NumberShape { percent: true, .. }) = shape else {
-        return (shown, None);
-    };
-    let held = number_shown(
-        f,
-        Some(NumberShape {
-            decimals: None,
-            ..shape
-        }),
-    );
-    let same = |a: &str, b: &str| {
-        let d = |t: &str| t.trim_end_matches('%').parse::<Decimal>().ok();
-        d(a).is_some() && d(a) == d(b)
-    };
-    if same(&held, &shown) {
-        (shown, None)
-    } else {
-        (held, Some(shown))
-    }
-}
-
-/// The text of a cell as Excel shows it (see the module docs).
-pub(crate) fn shown(value: &Data, shape: Option<NumberShape>) -> String {
-    match value {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) => number_shown(*f, shape),
-        Data::Int(i) => number_shown(*i as f64, shape),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
-            if h == 0 && mi == 0 && s == 0 {
-                format!("{y:04}-{mo:02}-{d:02}")
-            } else {
-                format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}")
-            }
-        }
-        other => other.to_string(),
-    }
-}
-
-/// A number: its shortest exact decimal, scaled by 100 with `%` for a percent format, rounded
-/// half away from zero (as Excel rounds what it shows) to the format's decimals.
-fn number_shown(f: f64, shape: Option<NumberShape>) -> String {
-    let Some(mut d) = exact(f) else {
-        return format!("{f}");
-    };
-    let Some(shape) = shape else {
-        return d.normalize().to_string();
-    };
-    if shape.percent {
-        match d.checked_mul(Decimal::ONE_HUNDRED) {
-            Some(p) => d = p,
-            None => return format!("{f}"),
-        }
-    }
-    let mut d = match shape.decimals {
-        Some(dp) => {
-            let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-            r.rescale(dp);
-            r
-        }
-        None => d.normalize(),
-    };
-    if d.is_zero() {
-        d.set_sign_positive(true);
-    }
-    if shape.percent {
-        format!("{d}%")
-    } else {
-        d.to_string()
-    }
-}
-
-/// The value Excel holds for `f`: its 15 significant digits (what Excel shows and computes
-/// with; `0.1 + 0.2` stored as `0.30000000000000004` is `0.3`), exactly.
-fn exact(f: f64) -> Option<Decimal> {
-    if !f.is_finite() {
-        return None;
-    }
-    Decimal::from_scientific(&format!("{f:.14e}"))
-        .ok()
-        .map(|d| d.normalize())
-        .or_else(|| format!("{f}").parse::<Decimal>().ok())
-}
-
 /// The workbook format: an `.xlsx` (a zip that is not a Word document), an `.xls` (an OLE
 /// file holding `Workbook`, or one the compound-file reader cannot open, refused by the reader
 /// with the way forward unless its name says `.doc`), an `.ods`.
@@ -1657,53 +1504,6 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn shape(code: &str) -> Option<NumberShape> {
-        NumberShape::of(code)
-    }
-
-    #[test]
-    fn number_formats_are_read_for_percent_and_decimals() {
-        let pct = |d| {
-            Some(NumberShape {
-                percent: true,
-                decimals: Some(d),
-            })
-        };
-        let fixed = |d| {
-            Some(NumberShape {
-                percent: false,
-                decimals: Some(d),
-            })
-        };
-        assert_eq!(shape("0%"), pct(0));
-        assert_eq!(shape("0.00%"), pct(2));
-        assert_eq!(shape("0.00"), fixed(2));
-        assert_eq!(shape("#,##0.00_ ;[Red]-#,##0.00"), fixed(2));
-        assert_eq!(shape("#,##0"), fixed(0));
-        assert_eq!(shape("\"约\"0.0\"%\""), fixed(1));
-        assert_eq!(shape("General"), None);
-        assert_eq!(shape("@"), None);
-        assert_eq!(shape("yyyy-mm-dd"), None);
-        assert_eq!(shape("0.00E+00"), None);
-    }
-
-    #[test]
-    fn numbers_are_shown_as_their_format_shows_them() {
-        assert_eq!(number_shown(0.96, shape("0%")), "96%");
-        assert_eq!(number_shown(0.955, shape("0%")), "96%");
-        assert_eq!(number_shown(0.9612, shape("0.00%")), "96.12%");
-        assert_eq!(number_shown(1.0, shape("0.00%")), "100.00%");
-        assert_eq!(number_shown(857.6, shape("0.00")), "857.60");
-        assert_eq!(number_shown(857.6, None), "857.6");
-        assert_eq!(number_shown(387664.62, shape("#,##0.00")), "387664.62");
-        assert_eq!(number_shown(12.0, None), "12");
-        assert_eq!(number_shown(-0.001, shape("0.00")), "0.00");
-        assert_eq!(number_shown(1e-7, None), "0.0000001");
-        // Excel's 15 significant digits, not the float's noise
-        assert_eq!(number_shown(0.1 + 0.2, None), "0.3");
-        assert_eq!(number_shown(123456.78901234567, None), "123456.789012346");
-    }
 
     /// A workbook of `sheets` sheets of a few rows each (numbers in formats, dates, merges).
     fn many_sheets(sheets: usize) -> Vec<u8> {
@@ -1738,7 +1538,7 @@ mod tests {
         String,
         Vec<((u32, u32), String)>,
         Vec<((u32, u32), (u32, u32))>,
-        Vec<((u32, u32), String)>,
+        Vec<((u32, u32), super::super::number_format::CellNote)>,
     )>;
 
     fn read_on(bytes: &[u8], workers: usize) -> Result<Read, String> {
@@ -1752,7 +1552,7 @@ mod tests {
             .map(|sheets| {
                 sheets
                     .into_iter()
-                    .map(|s| (s.name, s.cells, s.merges, s.rounded))
+                    .map(|s| (s.name, s.cells, s.merges, s.notes))
                     .collect()
             })
             .map_err(|e| format!("{e:?}"))
@@ -1824,28 +1624,6 @@ mod tests {
         assert_eq!(WrittenDate::of("0.00%"), None);
         assert_eq!(WrittenDate::of("h\"时\"mm\"分\""), None);
         assert_eq!(WrittenDate::builtin(14), None);
-    }
-
-    #[test]
-    fn a_rounded_percentage_is_read_as_the_value_it_holds() {
-        let pct = shape("0%");
-        assert_eq!(
-            read_value(&Data::Float(0.895), pct),
-            ("89.5%".to_string(), Some("90%".to_string()))
-        );
-        assert_eq!(
-            read_value(&Data::Float(0.96), pct),
-            ("96%".to_string(), None)
-        );
-        assert_eq!(
-            read_value(&Data::Float(1.0), shape("0.00%")),
-            ("100.00%".to_string(), None)
-        );
-        // a fixed-decimal number keeps what it shows (scores are printed as rounded)
-        assert_eq!(
-            read_value(&Data::Float(9.3333), shape("0.00")),
-            ("9.33".to_string(), None)
-        );
     }
 
     #[test]
