@@ -5926,3 +5926,30 @@ fn xls_boundsheets_pointing_inside_a_sheet_are_refused_before_calamine_reads_the
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("table.no-header"), "{}", r.stderr);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_xls_of_two_far_cells_is_not_laid_out_densely() {
+    // the fifth probe's slow `xls_read` unit: one sheet, a cell at A1 and one at IV65536 (a
+    // 5.6 KB file) made calamine fill 16.7 million cells: 1 GB and 1.6 s of CPU, most of it
+    // the kernel's (debug build). The sheet is compacted for calamine and read back in place
+    let d = dir("xls-far-cells");
+    write(
+        &d,
+        "far.xls",
+        xls_with(&[xls_number(0, 0, 1.0), xls_number(65535, 255, 2.0)]),
+    );
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "far.xls"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.no-header"), "{}", r.stderr);
+    assert!(cpu < Duration::from_secs(1), "{cpu:?}");
+    assert!(peak_kb < 60 * 1024, "peak {peak_kb} kB");
+    // cells on a diagonal are dense even compacted: refused, as a sheet past the cell limit is
+    let diagonal: Vec<Vec<u8>> = (0..4000u16).map(|r| xls_number(r, r % 256, 1.0)).collect();
+    write(&d, "diagonal.xls", xls_with(&diagonal));
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "diagonal.xls"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.claims-too-many"), "{}", r.stderr);
+    assert!(cpu < Duration::from_secs(1), "{cpu:?}");
+    assert!(peak_kb < 60 * 1024, "peak {peak_kb} kB");
+}

@@ -41,6 +41,7 @@ use calamine::{Data, Reader};
 
 
 use super::SheetCells;
+use super::xls_dense;
 use super::number_format::CellFormat;
 pub(crate) use super::number_format::{NumberShape, shown};
 use crate::limits;
@@ -62,8 +63,8 @@ pub(crate) fn read_sheets(
     if is_xlsx {
         return read_xlsx(name, &bytes, sheet, None, &budget);
     }
-    let bytes = if bytes.starts_with(b"PK") {
-        bytes
+    let (bytes, maps) = if bytes.starts_with(b"PK") {
+        (bytes, Vec::new())
     } else {
         ole_workbook(name, &bytes)?
     };
@@ -71,6 +72,13 @@ pub(crate) fn read_sheets(
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)
     })?;
     super::check_sheets(name, "中的工作表", wb.sheet_names().len() as u64)?;
+    // a sheet's map by its name (calamine keeps the last sheet of a name)
+    let maps: std::collections::HashMap<String, xls_dense::SheetMap> = wb
+        .sheet_names()
+        .into_iter()
+        .zip(maps)
+        .filter_map(|(n, m)| Some((n, m?)))
+        .collect();
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
@@ -85,10 +93,12 @@ pub(crate) fn read_sheets(
             continue;
         }
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
+        let map = maps.get(&chosen);
+        let back = |at: (u32, u32)| map.map_or(at, |m| m.back(at));
         let merges = match &wb {
             calamine::Sheets::Xls(x) => x
                 .merge_cells_by_sheet_name(&chosen)
-                .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
+                .map(|m| m.iter().map(|d| (back(d.start), back(d.end))).collect())
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
@@ -98,7 +108,7 @@ pub(crate) fn read_sheets(
             budget.one_more()?;
             let text = shown(v, None);
             budget.text(&chosen, text.len() as u64)?;
-            cells.push(((row0 + r as u32, col0 + c as u32), text));
+            cells.push((back((row0 + r as u32, col0 + c as u32)), text));
         }
         out.push(SheetCells {
             name: chosen,
@@ -481,7 +491,8 @@ pub(crate) fn check_count(name: &str, strings: Option<&str>, count: u64) -> Resu
 /// without looking for loops and indexes its FAT with what the file says: a 5 KB file whose
 /// directory chain points at itself read forever, growing without bound, and one without a FAT
 /// panicked. A container the `cfb` crate cannot open is refused here, never handed to calamine.
-fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
+/// Also the map back of each sheet [`guard_xls`] compacted, in BOUNDSHEET order.
+fn ole_workbook(name: &str, bytes: &[u8]) -> Result<(Vec<u8>, SheetMaps), ReadError> {
     let damaged = |why: &'static str| ReadError::Workbook {
         name: name.into(),
         source: calamine::Error::Msg(why),
@@ -499,7 +510,7 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
         .and_then(|mut s| std::io::Read::read_to_end(&mut s, &mut data))
         .map_err(|_| damaged("复合文件中的工作簿流无法读取"))?;
     drop(cfb);
-    guard_xls(name, &data)?;
+    let maps = guard_xls(name, &mut data)?;
     // version 3 (512-byte sectors), as Excel writes them and as calamine reads them; the
     // stream is padded to a whole mini-stream cutoff so that it sits in ordinary sectors
     if data.len() < 4096 {
@@ -513,8 +524,12 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
         .and_then(|mut s| std::io::Write::write_all(&mut s, &data))
         .and_then(|()| fresh.flush())
         .map_err(|_| damaged("工作簿流无法重新打包"))?;
-    Ok(fresh.into_inner().into_inner())
+    Ok((fresh.into_inner().into_inner(), maps))
 }
+
+/// The map back of each sheet of an `.xls` compacted for calamine ([`xls_dense`]), by the
+/// sheet's place among the BOUNDSHEET records.
+type SheetMaps = Vec<Option<xls_dense::SheetMap>>;
 
 /// Walks an `.xls`'s BIFF records (its workbook stream, `data`) before calamine does, refusing
 /// a sheet whose DIMENSIONS record, or the span from its first to its last cell, is more than
@@ -525,7 +540,14 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
 /// shared-string cells copy against [`limits::UNZIPPED`] (one 65 535-character string in
 /// 100 000 cells is 19 GB); the counts calamine reads without checking them against their
 /// record (a BOUNDSHEET's, a MERGECELLS') are checked here. Linear in the stream.
-pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
+///
+/// A sheet whose cells span more than [`xls_dense::FREE_AREA`] is compacted in `data` (its used
+/// rows and columns renumbered, see [`xls_dense`]): the map back of each sheet, in the order of
+/// the workbook's BOUNDSHEET records, is returned.
+pub(crate) fn guard_xls(
+    name: &str,
+    data: &mut [u8],
+) -> Result<Vec<Option<xls_dense::SheetMap>>, ReadError> {
     let mut walk = XlsWalk::new(name, data.len());
     let mut pos = 0usize;
     while pos + 4 <= data.len() {
@@ -537,10 +559,12 @@ pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
         // the counts calamine reads without checking them, then where a sheet's cost starts
         // and ends, then the extent of its cells
         walk.unchecked_counts(typ, body, &data[at..])?;
-        walk.sheet_edges(typ, at);
+        walk.sheet_edges(typ, at)?;
         walk.extent(typ, body)?;
     }
-    walk.finish()
+    let (bounds, maps) = walk.finish()?;
+    xls_dense::rewrite(data, &maps);
+    Ok(bounds.iter().map(|p| maps.get(p).cloned()).collect())
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.
@@ -560,7 +584,7 @@ fn span_area(s: (u16, u16, u16, u16)) -> u128 {
 }
 
 /// Whether an `.xls` record type is a BOF (a sheet, or a substream inside one, begins).
-fn is_bof(typ: u16) -> bool {
+pub(crate) fn is_bof(typ: u16) -> bool {
     matches!(typ, 0x0809 | 0x0409 | 0x0209 | 0x0009)
 }
 
@@ -594,6 +618,10 @@ struct XlsWalk<'a> {
     strings: Vec<u64>,
     /// Before the first EOF: the workbook's globals.
     in_globals: bool,
+    /// What the current sheet's cells use (rows, columns, span), and the sheets compacted so
+    /// far, by where their BOF is.
+    used: xls_dense::SheetUse,
+    maps: std::collections::HashMap<usize, xls_dense::SheetMap>,
 }
 
 impl<'a> XlsWalk<'a> {
@@ -613,6 +641,8 @@ impl<'a> XlsWalk<'a> {
             starts: Default::default(),
             strings: Vec::new(),
             in_globals: true,
+            used: xls_dense::SheetUse::new(),
+            maps: Default::default(),
         }
     }
 
@@ -672,8 +702,9 @@ impl<'a> XlsWalk<'a> {
     }
 
     /// A sheet's cost starts at its BOF (at `at`) and is kept, by where it started, at its
-    /// EOF; the first EOF ends the globals.
-    fn sheet_edges(&mut self, typ: u16, at: usize) {
+    /// EOF, where its dense range is decided ([`XlsWalk::close_sheet`]); the first EOF ends
+    /// the globals.
+    fn sheet_edges(&mut self, typ: u16, at: usize) -> Result<(), ReadError> {
         if is_bof(typ) && self.depth == 0 {
             self.opened_at = at;
             self.starts.insert(at);
@@ -685,6 +716,22 @@ impl<'a> XlsWalk<'a> {
                 self.current.area = self.span.map_or(0, span_area);
                 self.whole.add(self.current);
                 self.costs.insert(self.opened_at, self.current);
+                self.close_sheet()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The current sheet's dense range: as it is, compacted (its map kept), or refused.
+    fn close_sheet(&mut self) -> Result<(), ReadError> {
+        match self.used.close() {
+            Ok(Some(map)) => {
+                self.maps.insert(self.opened_at, map);
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(xls_dense::TooSparse(cells)) => {
+                Err(self.refuse(self.sheet, "单元格范围（去掉空行空列后）", cells))
             }
         }
     }
@@ -692,6 +739,9 @@ impl<'a> XlsWalk<'a> {
     /// The extent of a sheet's cells: its BOF and EOF (a span past the limit is refused at its
     /// EOF), its DIMENSIONS record, and the span of its cells.
     fn extent(&mut self, typ: u16, body: &[u8]) -> Result<(), ReadError> {
+        if self.depth == 1 {
+            self.used.record(typ, body);
+        }
         match typ {
             // BOF: a sheet (or a substream inside one) begins
             0x0809 | 0x0409 | 0x0209 | 0x0009 => {
@@ -756,7 +806,14 @@ impl<'a> XlsWalk<'a> {
     /// After the last record: a span left open, two records at one sheet (refused), then every
     /// sheet the workbook points at, as calamine reads them all (a substream pointed at no
     /// sheet's start is held with its dense range), and the text their cells copy.
-    fn finish(self) -> Result<(), ReadError> {
+    fn finish(
+        mut self,
+    ) -> Result<(Vec<usize>, std::collections::HashMap<usize, xls_dense::SheetMap>), ReadError>
+    {
+        // a sheet without its EOF: calamine reads it to the end of the stream
+        if self.depth >= 1 {
+            self.close_sheet()?;
+        }
         if let Some(s) = self.span
             && span_area(s) > self.max
         {
@@ -813,7 +870,7 @@ impl<'a> XlsWalk<'a> {
         if u128::from(total.text) > u128::from(limits::UNZIPPED.get()) {
             return Err(text_too_large(self.name, "全部"));
         }
-        Ok(())
+        Ok((self.bounds, self.maps))
     }
 }
 
