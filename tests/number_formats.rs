@@ -163,3 +163,44 @@ fn a_unit_a_format_shows_is_compared_with_the_targets_not_replaced_by_it() {
     assert_eq!(actuals(&doc), ["12人", "12.00万元"]);
     assert_eq!(verdicts(&doc), ["invalid", "pass"]);
 }
+
+/// The actuals and the cells of the notes of a fixture of `tests/fixtures/formats`.
+fn fixture(name: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name);
+    let doc = table::read_path(&path, &ReadOptions::default()).unwrap();
+    let notes = doc
+        .findings
+        .iter()
+        .map(|f| (f.code.to_string(), f.cell.clone().unwrap_or_default()))
+        .collect();
+    (actuals(&doc), notes)
+}
+
+#[test]
+fn an_xls_is_read_through_its_number_formats_as_an_xlsx_is() {
+    // LibreOffice's .xls of the same sheet: its FORMAT and XF records read as the walk goes
+    let xlsx = fixture("number-formats.xlsx");
+    assert_eq!(
+        xlsx.0,
+        [
+            "1235",
+            "1.2百万元",
+            "12人",
+            "96%",
+            "96%",
+            "12.50万元",
+            "12万元",
+            "96%"
+        ]
+    );
+    assert_eq!(
+        xlsx.1,
+        [
+            ("table.display-scaled".to_string(), "F2".to_string()),
+            ("table.display-scaled".to_string(), "F3".to_string())
+        ]
+    );
+    assert_eq!(fixture("number-formats.xls"), xlsx);
+}

@@ -36,6 +36,7 @@
 
 pub(crate) mod number_format;
 pub(crate) mod xls_dense;
+pub(crate) mod xls_formats;
 pub(crate) mod xlsx_parts;
 
 use std::sync::LazyLock;

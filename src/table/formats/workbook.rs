@@ -8,9 +8,13 @@
 //! workbook's date system (1900 or 1904), strings as written. It reads every sheet unless one
 //! is named, and keeps each sheet's merged ranges; laying the cells out as rows is `grid`'s job.
 //! An `.xlsx` is read cell by cell within the cell limit (never as a dense range a stray far
-//! cell would blow up); `.xls` and `.ods` through calamine's range. An `.xls` gives no number
-//! formats beyond dates, so its percent cells arrive as fractions (evaluation flags a fraction
-//! of 1 against a percentage target, see `eval::actual`).
+//! cell would blow up); `.xls` and `.ods` through calamine's range (an `.xls` sheet of a large
+//! sparse span compacted first, `xls_dense`). Number formats are read by `number_format` (a
+//! trailing comma's scaling, literal text, `%`): an `.xlsx`'s from its styles, an `.xls`'s
+//! from its FORMAT and XF records as [`guard_xls`] walks them (`xls_formats`; calamine keeps
+//! only whether a format is a date). An `.ods` is read as the values it holds (its number
+//! styles are not read: a percentage arrives as a fraction, which evaluation flags against a
+//! percentage target, see `eval::actual`).
 //! Counts a workbook claims for itself are checked before calamine reserves from them (an
 //! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
 //! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
@@ -42,6 +46,7 @@ use calamine::{Data, Reader};
 
 use super::SheetCells;
 use super::xls_dense;
+use super::xls_formats::{Style, Styled, XlsFormats};
 use super::number_format::CellFormat;
 pub(crate) use super::number_format::{NumberShape, shown};
 use crate::limits;
@@ -63,8 +68,8 @@ pub(crate) fn read_sheets(
     if is_xlsx {
         return read_xlsx(name, &bytes, sheet, None, &budget);
     }
-    let (bytes, maps) = if bytes.starts_with(b"PK") {
-        (bytes, Vec::new())
+    let (bytes, layout) = if bytes.starts_with(b"PK") {
+        (bytes, XlsLayout::default())
     } else {
         ole_workbook(name, &bytes)?
     };
@@ -72,13 +77,10 @@ pub(crate) fn read_sheets(
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)
     })?;
     super::check_sheets(name, "中的工作表", wb.sheet_names().len() as u64)?;
-    // a sheet's map by its name (calamine keeps the last sheet of a name)
-    let maps: std::collections::HashMap<String, xls_dense::SheetMap> = wb
-        .sheet_names()
-        .into_iter()
-        .zip(maps)
-        .filter_map(|(n, m)| Some((n, m?)))
-        .collect();
+    // a sheet's map and styled cells by its name (calamine keeps the last sheet of a name)
+    let styles = layout.styles;
+    let mut sheets: std::collections::HashMap<String, (Option<xls_dense::SheetMap>, Styled)> =
+        wb.sheet_names().into_iter().zip(layout.sheets).collect();
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
@@ -93,8 +95,8 @@ pub(crate) fn read_sheets(
             continue;
         }
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
-        let map = maps.get(&chosen);
-        let back = |at: (u32, u32)| map.map_or(at, |m| m.back(at));
+        let (map, styled) = sheets.remove(&chosen).unwrap_or_default();
+        let back = |at: (u32, u32)| map.as_ref().map_or(at, |m| m.back(at));
         let merges = match &wb {
             calamine::Sheets::Xls(x) => x
                 .merge_cells_by_sheet_name(&chosen)
@@ -104,20 +106,42 @@ pub(crate) fn read_sheets(
         };
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
+        let mut notes = Vec::new();
         for (r, c, v) in range.used_cells() {
             budget.one_more()?;
-            let text = shown(v, None);
+            let at = back((row0 + r as u32, col0 + c as u32));
+            let style = styled
+                .binary_search_by_key(&at, |s| s.0)
+                .ok()
+                .and_then(|i| styles.get(styled[i].1 as usize));
+            let (text, note) = styled_text(v, style);
             budget.text(&chosen, text.len() as u64)?;
-            cells.push((back((row0 + r as u32, col0 + c as u32)), text));
+            if let Some(note) = note {
+                notes.push((at, note));
+            }
+            cells.push((at, text));
         }
         out.push(SheetCells {
             name: chosen,
             cells,
             merges,
-            ..Default::default()
+            notes,
         });
     }
     Ok(out)
+}
+
+/// A cell's text through its style (an `.xls` cell's, [`XlsFormats`]), and its note.
+fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::number_format::CellNote>) {
+    let Some(style) = style else {
+        return (shown(value, None), None);
+    };
+    if let Some(written) = style.date
+        && let Some(as_written) = written.show(value)
+    {
+        return (as_written, None);
+    }
+    super::number_format::read_cell(value, style.format.as_ref())
 }
 
 /// A cell's (row, column) and its text as shown.
@@ -492,7 +516,7 @@ pub(crate) fn check_count(name: &str, strings: Option<&str>, count: u64) -> Resu
 /// directory chain points at itself read forever, growing without bound, and one without a FAT
 /// panicked. A container the `cfb` crate cannot open is refused here, never handed to calamine.
 /// Also the map back of each sheet [`guard_xls`] compacted, in BOUNDSHEET order.
-fn ole_workbook(name: &str, bytes: &[u8]) -> Result<(Vec<u8>, SheetMaps), ReadError> {
+fn ole_workbook(name: &str, bytes: &[u8]) -> Result<(Vec<u8>, XlsLayout), ReadError> {
     let damaged = |why: &'static str| ReadError::Workbook {
         name: name.into(),
         source: calamine::Error::Msg(why),
@@ -510,7 +534,7 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<(Vec<u8>, SheetMaps), ReadEr
         .and_then(|mut s| std::io::Read::read_to_end(&mut s, &mut data))
         .map_err(|_| damaged("复合文件中的工作簿流无法读取"))?;
     drop(cfb);
-    let maps = guard_xls(name, &mut data)?;
+    let layout = guard_xls(name, &mut data)?;
     // version 3 (512-byte sectors), as Excel writes them and as calamine reads them; the
     // stream is padded to a whole mini-stream cutoff so that it sits in ordinary sectors
     if data.len() < 4096 {
@@ -524,12 +548,8 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<(Vec<u8>, SheetMaps), ReadEr
         .and_then(|mut s| std::io::Write::write_all(&mut s, &data))
         .and_then(|()| fresh.flush())
         .map_err(|_| damaged("工作簿流无法重新打包"))?;
-    Ok((fresh.into_inner().into_inner(), maps))
+    Ok((fresh.into_inner().into_inner(), layout))
 }
-
-/// The map back of each sheet of an `.xls` compacted for calamine ([`xls_dense`]), by the
-/// sheet's place among the BOUNDSHEET records.
-type SheetMaps = Vec<Option<xls_dense::SheetMap>>;
 
 /// Walks an `.xls`'s BIFF records (its workbook stream, `data`) before calamine does, refusing
 /// a sheet whose DIMENSIONS record, or the span from its first to its last cell, is more than
@@ -544,10 +564,9 @@ type SheetMaps = Vec<Option<xls_dense::SheetMap>>;
 /// A sheet whose cells span more than [`xls_dense::FREE_AREA`] is compacted in `data` (its used
 /// rows and columns renumbered, see [`xls_dense`]): the map back of each sheet, in the order of
 /// the workbook's BOUNDSHEET records, is returned.
-pub(crate) fn guard_xls(
-    name: &str,
-    data: &mut [u8],
-) -> Result<Vec<Option<xls_dense::SheetMap>>, ReadError> {
+///
+/// The number format of each cell shown through one is gathered on the way ([`XlsFormats`]).
+pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadError> {
     let mut walk = XlsWalk::new(name, data.len());
     let mut pos = 0usize;
     while pos + 4 <= data.len() {
@@ -558,13 +577,33 @@ pub(crate) fn guard_xls(
         pos += 4 + len;
         // the counts calamine reads without checking them, then where a sheet's cost starts
         // and ends, then the extent of its cells
+        if walk.in_globals {
+            walk.formats.global(typ, body);
+        } else if walk.depth == 1 {
+            walk.formats.cell(typ, body);
+        }
         walk.unchecked_counts(typ, body, &data[at..])?;
         walk.sheet_edges(typ, at)?;
         walk.extent(typ, body)?;
     }
-    let (bounds, maps) = walk.finish()?;
+    let (bounds, maps, mut formats) = walk.finish()?;
     xls_dense::rewrite(data, &maps);
-    Ok(bounds.iter().map(|p| maps.get(p).cloned()).collect())
+    Ok(XlsLayout {
+        sheets: bounds
+            .iter()
+            .map(|p| (maps.get(p).cloned(), formats.take(*p)))
+            .collect(),
+        styles: std::mem::take(&mut formats.styles),
+    })
+}
+
+/// What [`guard_xls`] gives the reader: for each sheet, in the order of the BOUNDSHEET
+/// records, its map back where it was compacted for calamine and its cells shown through a
+/// style; and the styles.
+#[derive(Default)]
+pub(crate) struct XlsLayout {
+    sheets: Vec<(Option<xls_dense::SheetMap>, Styled)>,
+    styles: Vec<Style>,
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.
@@ -622,6 +661,8 @@ struct XlsWalk<'a> {
     /// far, by where their BOF is.
     used: xls_dense::SheetUse,
     maps: std::collections::HashMap<usize, xls_dense::SheetMap>,
+    /// The number formats, and each sheet's cells shown through one.
+    formats: XlsFormats,
 }
 
 impl<'a> XlsWalk<'a> {
@@ -643,6 +684,7 @@ impl<'a> XlsWalk<'a> {
             in_globals: true,
             used: xls_dense::SheetUse::new(),
             maps: Default::default(),
+            formats: XlsFormats::default(),
         }
     }
 
@@ -724,6 +766,7 @@ impl<'a> XlsWalk<'a> {
 
     /// The current sheet's dense range: as it is, compacted (its map kept), or refused.
     fn close_sheet(&mut self) -> Result<(), ReadError> {
+        self.formats.close(self.opened_at);
         match self.used.close() {
             Ok(Some(map)) => {
                 self.maps.insert(self.opened_at, map);
@@ -806,10 +849,17 @@ impl<'a> XlsWalk<'a> {
     /// After the last record: a span left open, two records at one sheet (refused), then every
     /// sheet the workbook points at, as calamine reads them all (a substream pointed at no
     /// sheet's start is held with its dense range), and the text their cells copy.
+    #[allow(clippy::type_complexity)]
     fn finish(
         mut self,
-    ) -> Result<(Vec<usize>, std::collections::HashMap<usize, xls_dense::SheetMap>), ReadError>
-    {
+    ) -> Result<
+        (
+            Vec<usize>,
+            std::collections::HashMap<usize, xls_dense::SheetMap>,
+            XlsFormats,
+        ),
+        ReadError,
+    > {
         // a sheet without its EOF: calamine reads it to the end of the stream
         if self.depth >= 1 {
             self.close_sheet()?;
@@ -870,7 +920,7 @@ impl<'a> XlsWalk<'a> {
         if u128::from(total.text) > u128::from(limits::UNZIPPED.get()) {
             return Err(text_too_large(self.name, "全部"));
         }
-        Ok((self.bounds, self.maps))
+        Ok((self.bounds, self.maps, self.formats))
     }
 }
 
@@ -1512,7 +1562,7 @@ impl WrittenDate {
     }
 
     /// `value` as the format writes it, where it is a date.
-    fn show(self, value: &Data) -> Option<String> {
+    pub(crate) fn show(self, value: &Data) -> Option<String> {
         let Data::DateTime(dt) = value else {
             return None;
         };
