@@ -5935,6 +5935,8 @@ fn an_actual_that_says_it_fell_short_in_other_words_is_never_scored_as_reaching_
         ("≥", "95", "未能95%", "review"),
         ("≥", "95", "力争95%", "review"),
         ("≥", "95", "争取95%", "review"),
+        ("≥", "95", "95%（未）", "review"),
+        ("≥", "95", "95%(差)", "review"),
         ("≤", "5", "5%（超标）", "review"),
         ("≤", "5", "5%（未控制住）", "review"),
         ("≥", "95", "96%（超标完成）", "pass"),

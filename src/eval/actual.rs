@@ -264,6 +264,11 @@ const NOT_DONE_WORDS: &[&str] = &[
     "不达标",
     "力争",
     "争取",
+    // a lone `未` or the grade `差` as the figure's remark
+    "（未）",
+    "(未)",
+    "（差）",
+    "(差)",
 ];
 
 /// Words in an actual beside its figure that say a ceiling (`≤5%`) was gone past (`5%（超标）`).

@@ -11,7 +11,8 @@ a request?), `Expect: 100-continue` over the upload limit (413 before the body?)
 `Transfer-Encoding` of `chunked` not last, an absolute-form target without `Host`, query
 parameters doubled / huge / invalid UTF-8, multipart parts with `filename*=` and a nested
 multipart, connections held past `--max-connections` (idle; and clients that never read an
-answer), a 503 with a request pipelined behind it.
+answer), a 503 with a request pipelined behind it; and 20 clients that send a head and nothing
+else, reconnecting when cut or refused (`stallers`: the admission places, held at no cost).
 """
 import socket, sys, threading, time
 
@@ -218,3 +219,55 @@ def pipelined_behind_503():
 
 timed("503 with a request pipelined behind", pipelined_behind_503)
 srv.kill()
+
+
+def stallers_reconnecting(pause):
+    """20 clients that send a head (Content-Length 10 MB) and nothing else, and reconnect when
+    they are cut (408) or, after `pause` seconds, refused (503): how many small parses of
+    another client are answered in 40 s? (default limits: 2 work places, 16 queued)"""
+    global srv
+    srv = probe_server.start(BIN, [])
+    stop, opened = [False], [0]
+
+    def staller():
+        while not stop[0]:
+            try:
+                c = socket.create_connection(("127.0.0.1", probe_server.PORT))
+                c.settimeout(30)
+                c.sendall(b"POST /api/parse HTTP/1.1\r\n" + probe_server.HOST +
+                          b"Content-Type: text/plain\r\nContent-Length: 10000000\r\n\r\n")
+                opened[0] += 1
+                got = b""
+                try:
+                    got = c.recv(100)
+                except OSError:
+                    pass
+                c.close()
+                if b" 503 " in got:
+                    time.sleep(pause)
+            except OSError:
+                time.sleep(0.05)
+
+    ths = [threading.Thread(target=staller, daemon=True) for _ in range(20)]
+    for t in ths:
+        t.start()
+    time.sleep(2)
+    ok = tries = 0
+    t0 = time.time()
+    while time.time() - t0 < 40:
+        tries += 1
+        ok += status_of(raw(post("/api/parse", b"text/plain", b"95%\n"), 10)) == "200"
+        time.sleep(0.2)
+    stop[0] = True
+    out = ("%d/%d" % (ok, tries), "parses answered 200 in 40 s beside 20 stallers (%d connections opened)"
+           % opened[0])
+    return out
+
+
+for pause in (0.5, 0.0):
+    if not ONLY or any(("stallers %.1f" % pause).startswith(o) for o in ONLY):
+        t = time.time()
+        status, note = stallers_reconnecting(pause)
+        print("%-40s %6.2f  %-22s %-5s %-5s %s" % ("stallers, 503 pause %.1f s" % pause, time.time() - t, status,
+                                                   get_root(), parse_one(), note), flush=True)
+        srv.kill()
