@@ -67,6 +67,7 @@
 //!   within the limit.
 
 pub(crate) mod amount;
+mod flat;
 pub mod formats;
 mod grid;
 pub mod layouts;
