@@ -95,7 +95,7 @@ pub use amount::format_amount;
 pub use decode::EncodingChoice;
 pub use model::{
     Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
-    Layout, Project, Text, TotalRow, UnitRow,
+    Layout, Project, RowText, Text, TotalRow, UnitRow,
 };
 pub use source::{CellAddr, InputFormat, Location, SourceText};
 

@@ -19,7 +19,9 @@ use crate::table::Ctx;
 use crate::table::amount::{NotANumber, parse_number, parse_number_why};
 use crate::table::columns::{Header, Role};
 use crate::table::grid::Row;
-use crate::table::model::{Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, UnitRow};
+use crate::table::model::{
+    Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
+};
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
 
@@ -31,7 +33,7 @@ pub struct FillDown {
     pub unit: Option<Arc<str>>,
     pub project: Option<Arc<str>>,
     pub level1: Option<Arc<str>>,
-    pub level2: Option<Arc<str>>,
+    pub level2: Option<RowText>,
 }
 
 /// Which parts of the fill-down state a run of rows read before setting them: the parts a
@@ -481,9 +483,12 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             seq,
             category: level1,
             subcategory: level2,
-            name: Arc::from(indicator_cell.text),
-            target: Arc::from(&*target),
-            actual: actual_cell.map(|c| Arc::from(c.text)),
+            name: held(indicator_cell.text, source),
+            target: match target {
+                Cow::Borrowed(t) => held(t, source),
+                Cow::Owned(t) => RowText::from(t),
+            },
+            actual: actual_cell.map(|c| held(c.text, source)),
             plan: cell(h, row, Role::Figure).map(|c| Arc::from(c.text)),
             weight,
             published_score: score,
@@ -527,23 +532,28 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         &mut self,
         level1_cell: Option<Cell>,
         level2_cell: Option<Cell>,
-    ) -> (Option<Arc<str>>, Option<Arc<str>>) {
-        fn keep(last: &mut Option<Arc<str>>, cell: Option<Cell>) {
+    ) -> (Option<Arc<str>>, Option<RowText>) {
+        fn keep<T: std::ops::Deref<Target = str>>(
+            last: &mut Option<T>,
+            cell: Option<Cell>,
+            make: impl FnOnce(&str) -> T,
+        ) {
             match (last.as_deref(), cell) {
                 (Some(l), Some(c)) if l == c.text => {}
-                (_, Some(c)) => *last = Some(Arc::from(c.text)),
+                (_, Some(c)) => *last = Some(make(c.text)),
                 (_, None) => *last = None,
             }
         }
+        let source = self.ctx.source;
         self.used.level1 |= !self.set.level1 && level1_cell.is_none();
         self.used.level2 |= !self.set.level2 && level2_cell.is_none();
         if level1_cell.is_some() {
-            keep(&mut self.state.level1, level1_cell);
-            keep(&mut self.state.level2, level2_cell);
+            keep(&mut self.state.level1, level1_cell, |t| Arc::from(t));
+            keep(&mut self.state.level2, level2_cell, |t| held(t, source));
             self.set.level1 = true;
             self.set.level2 = true;
         } else if level2_cell.is_some() {
-            keep(&mut self.state.level2, level2_cell);
+            keep(&mut self.state.level2, level2_cell, |t| held(t, source));
             self.set.level2 = true;
         }
         (self.state.level1.clone(), self.state.level2.clone())
@@ -574,6 +584,17 @@ fn joined_target<'t, R: SheetRow<'t>>(
         measure.map(|c| c.text),
     );
     (Cow::Owned(text), at)
+}
+
+/// A cell's text as a row keeps it: held with the source text where it is a part of it (a
+/// cell without a doubled quote; every cell of a plain block), else its own copy.
+fn held(text: &str, source: &SourceText) -> RowText {
+    let at = (text.as_ptr() as usize).wrapping_sub(source.text.as_ptr() as usize);
+    let within = at <= source.text.len() && text.len() <= source.text.len() - at;
+    within
+        .then(|| RowText::in_block(&source.text, at..at + text.len()))
+        .flatten()
+        .unwrap_or_else(|| RowText::from(text))
 }
 
 /// An error for a data row without the name it needs (`table.missing-name`), at its first
