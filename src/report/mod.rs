@@ -132,7 +132,7 @@ impl<'a> Chunked<'a> {
     fn write_out(&mut self) -> io::Result<()> {
         let text = (self.shape)(std::mem::take(&mut self.buf));
         self.out.write_all(text.as_bytes())?;
-        // the buffer's room is kept where the shape gave it back (a borrowed chunk)
+        // the room of the chunk written is kept for the next one
         self.buf = text;
         self.buf.clear();
         Ok(())
