@@ -591,6 +591,10 @@ registry! {
     STRAY_QUOTE = "table.stray-quote", Warning,
         "单元格开头的引号按普通文字读取",
         "含义：csv / tsv 文件中一个单元格以半角双引号 \" 开头，但引号没有在本单元格内闭合；或者与它配对的引号在几行之后，中间的文字含有分隔符（制表符，或 csv 中两个以上不是千位分隔的逗号），像是表格的几行而不是一个多行的单元格；或者在其后 1000 行（JIXIAO_MAX_QUOTED_LINES）内没有闭合。Excel 会把引号之间的所有行读成一个单元格，吞掉这些行，把它们所在的项目拆成两半。\n处理：这个引号按普通文字读取（留在单元格的文字中），其后的每一行照常逐行读取；提示给出引号所在的行和列。\n修改：删去多余的引号；若确是多行的单元格，去掉其中的分隔符，或在 Excel 中另存为 xlsx 再读取。";
+    /// A workbook's number format scales the figure it shows (`#,##0,`): the figure shown is read.
+    DISPLAY_SCALED = "table.display-scaled", Warning,
+        "单元格的数字格式按千位缩放显示",
+        "含义：工作簿中这个单元格的数字格式以逗号结尾（如 #,##0, 或 0.0,,），按千（或百万、十亿）为单位显示数字：存 1234567，显示为 1,235。\n处理：按显示值读取（1235），与表格上看到的一致；消息写出单元格存的值。显示值的单位（千元？）由表格说明，格式本身不说，请核对。\n修改：在单元格中写入按表头单位计的数值并去掉格式末尾的逗号，或在指标值中写明单位。";
     /// An actuals file that does not read (YAML syntax, shape, limits).
     ACTUALS_PARSE = "actuals::parse", Error,
         "实际值文件无法读取",
