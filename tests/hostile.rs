@@ -5908,6 +5908,23 @@ fn rules_every_row_must_try_are_refused_at_load_past_their_limit() {
         assert!(cpu < Duration::from_secs(10), "{args:?}: {cpu:?}");
     }
     assert!(!d.join("out.json").exists(), "no report");
+    // set below the bundled rules' own 30, it never makes the process-wide set fail (a panic):
+    // the bundled rules alone are read, with a rule file the set is refused at a bundled rule
+    let low = [("JIXIAO_MAX_UNFILTERED_RULES", "5")];
+    let r = run(&d, &["review", "t.tsv", "--format", "json"], &low);
+    assert!(r.code < 2, "{}", r.stderr);
+    write(
+        &d,
+        "one.yaml",
+        "rules:\n  - id: one\n    when: indicator ~ \"x0y\"\n    not_applicable: true\n",
+    );
+    let r = run(&d, &["review", "t.tsv", "--rules", "one.yaml"], &low);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("rules.too-many-unfiltered") && r.stderr.contains("rules/"),
+        "{}",
+        r.stderr
+    );
     // the same number of rules of letters, which the prefilter reads (a Chinese name holds
     // none of the 26 letters): read, and the review ends as the bundled rules' does
     let mut letters = String::from("rules:\n");
