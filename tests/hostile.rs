@@ -4958,7 +4958,7 @@ fn twenty_thousand_rules_against_two_thousand_indicators_end_in_seconds() {
 #[test]
 fn rules_that_must_all_be_tried_stop_at_the_named_budget() {
     // 12,000 rules that no literal can rule out (`not`, a comparison of quantities) must each be
-    // tried on every indicator: past JIXIAO_MAX_RULE_TRIES (10,000) for one indicator the run
+    // tried on every indicator: past JIXIAO_MAX_RULE_TRIES (now 2,000) for one indicator the run
     // stops with the named limit, exit 2 and no report, in every door of the command line
     let d = dir("rules-tries-budget");
     let sample = root().join("samples/guangzhou-hpf-2023");
@@ -5863,7 +5863,7 @@ fn canonicals(jsonl: &str) -> Vec<String> {
 fn rules_every_row_must_try_are_refused_at_load_past_their_limit() {
     // 9,999 rules no text of a row can rule out (`not indicator ~`, `target > 1000%`,
     // `weight > 1000`, a pattern of no literals) against 2,000 indicators: each within the
-    // per-indicator budget (JIXIAO_MAX_RULE_TRIES, 10,000), so 20 M tries in all. Past
+    // per-indicator budget (JIXIAO_MAX_RULE_TRIES, then 10,000), so 20 M tries in all. Past
     // JIXIAO_MAX_UNFILTERED_RULES (1,000) the file is refused at load, at its first such rule,
     // before the table is read; rules of letters (`[a-z]{3}…`) are prefiltered and not counted
     let d = dir("rules-unfiltered");
@@ -5908,6 +5908,23 @@ fn rules_every_row_must_try_are_refused_at_load_past_their_limit() {
         assert!(cpu < Duration::from_secs(10), "{args:?}: {cpu:?}");
     }
     assert!(!d.join("out.json").exists(), "no report");
+    // set below the bundled rules' own 30, it never makes the process-wide set fail (a panic):
+    // the bundled rules alone are read, with a rule file the set is refused at a bundled rule
+    let low = [("JIXIAO_MAX_UNFILTERED_RULES", "5")];
+    let r = run(&d, &["review", "t.tsv", "--format", "json"], &low);
+    assert!(r.code < 2, "{}", r.stderr);
+    write(
+        &d,
+        "one.yaml",
+        "rules:\n  - id: one\n    when: indicator ~ \"x0y\"\n    not_applicable: true\n",
+    );
+    let r = run(&d, &["review", "t.tsv", "--rules", "one.yaml"], &low);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("rules.too-many-unfiltered") && r.stderr.contains("rules/"),
+        "{}",
+        r.stderr
+    );
     // the same number of rules of letters, which the prefilter reads (a Chinese name holds
     // none of the 26 letters): read, and the review ends as the bundled rules' does
     let mut letters = String::from("rules:\n");
@@ -5929,6 +5946,58 @@ fn rules_every_row_must_try_are_refused_at_load_past_their_limit() {
         v["findings"].as_array().map_or(0, Vec::len)
     };
     assert_eq!(findings(&r.stdout), findings(&plain.stdout));
+    assert!(cpu < Duration::from_secs(20), "{cpu:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn rules_that_one_text_selects_are_bounded_per_indicator() {
+    // rules the prefilter keeps for every row holding one text (`indicator contains "完成率"`)
+    // are not counted at load: 9,999 of them against 2,000 indicators were 20 M tries (1.0 s of
+    // release CPU) within the per-indicator budget of 10,000. At 2,000 the file ends at its
+    // first indicator with the named limit; 1,990 of them (under it) still score
+    let d = dir("rules-one-key");
+    write(&d, "t.tsv", table_of_indicators(400));
+    let rules = |n: usize| {
+        let mut text = String::from("rules:\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "  - id: k{i}\n    when: indicator contains \"完成率\" and target > {}%\n    require: target >= 1\n",
+                1000 + i
+            ));
+        }
+        text
+    };
+    write(&d, "many.yaml", rules(9_999));
+    write(&d, "under.yaml", rules(1_990));
+    let (r, cpu, _) = run_measured(&d, &["review", "t.tsv", "--rules", "many.yaml"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    for needle in [
+        "rules.too-many-tries",
+        "JIXIAO_MAX_RULE_TRIES",
+        "第0项目指标0完成率",
+    ] {
+        assert!(r.stderr.contains(needle), "{needle} in {}", r.stderr);
+    }
+    assert!(cpu < Duration::from_secs(10), "{cpu:?}");
+    let (r, cpu, _) = run_measured(
+        &d,
+        &[
+            "review",
+            "t.tsv",
+            "--rules",
+            "under.yaml",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert!(r.code < 2, "{}", r.stderr);
+    let plain = run(&d, &["review", "t.tsv", "--format", "json"], &[]);
+    assert_eq!(
+        r.stdout, plain.stdout,
+        "none of the rules holds: the bundled rules' review"
+    );
     assert!(cpu < Duration::from_secs(20), "{cpu:?}");
 }
 

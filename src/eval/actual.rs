@@ -276,6 +276,17 @@ pub(crate) const NOT_DONE_WORDS: &[&str] = &[
 /// ceiling's actual is read by them.
 const OVER_WORDS: &[&str] = &["超标", "未控制", "没控制", "没有控制", "失控"];
 
+/// The word of [`NOT_DONE_WORDS`] (or, against a ceiling, of `OVER_WORDS`) an actual's text
+/// holds, for the message of the row it leaves to a person (`eval::score`).
+pub(crate) fn short_word(text: &str, target: &Target) -> Option<&'static str> {
+    let over: &[&'static str] = if is_ceiling(target) { OVER_WORDS } else { &[] };
+    NOT_DONE_WORDS
+        .iter()
+        .chain(over)
+        .find(|w| text.contains(*w))
+        .copied()
+}
+
 /// Whether a target is a ceiling (`≤`, `<`).
 fn is_ceiling(target: &Target) -> bool {
     matches!(

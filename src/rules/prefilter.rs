@@ -7,7 +7,9 @@
 //!   suffixes, as the regex engine's own literal extractor finds them: `满意度` of `满意度|满意率`
 //!   is not one, `满意` of both is), a text that holds none of them cannot match;
 //! - `field contains "x"`: `x`; `field == "x"`: the field's trimmed text being `x`;
-//! - `a and b`: the need of one of them (an exact value first, else the longest literals);
+//! - `a and b`: the need of one of them, the one whose keys the fewest rules of the kind share
+//!   (`category == "产出指标" and indicator contains "…"`: the literal), ties to an exact value,
+//!   else the longest literals;
 //!   `a or b`: the needs of both together; `not a`, comparisons of quantities, `field` alone:
 //!   none (the rule is always tried); `false`: never.
 //!
@@ -181,6 +183,77 @@ fn need(node: &Node, matchers: &Matchers) -> Need {
     }
 }
 
+/// The needs a `when:` offers, any one of which must hold for it to: the conjuncts of an `and`
+/// (nested ones flattened), each read by [`need`]; the whole where it is no `and`.
+fn alternatives(node: &Node, matchers: &Matchers, out: &mut Vec<Need>) {
+    match node {
+        Node::And(v) => v.iter().for_each(|n| alternatives(n, matchers, out)),
+        n => out.push(need(n, matchers)),
+    }
+}
+
+/// Each of `rules`' needs (one kind's, `when` a rule's compiled `when:`): of the alternatives
+/// its `and` offers, the one whose keys the fewest of these rules share, ties to the stronger
+/// keys. `category == "产出指标" and indicator contains "…"` needs its literal, which one rule
+/// has, not the category, which every such rule has and every 产出 row holds (each would be
+/// tried on every such row, and 2,000 of them meet [`crate::limits::RULE_TRIES`]).
+fn chosen_needs<'n>(
+    rules: &[usize],
+    when: &impl Fn(usize) -> Option<&'n Node>,
+    matchers: &Matchers,
+) -> Vec<Need> {
+    let offered: Vec<Vec<Need>> = rules
+        .iter()
+        .map(|&i| {
+            let mut alts = Vec::new();
+            match when(i) {
+                Some(n) => alternatives(n, matchers, &mut alts),
+                None => alts.push(Need::Any),
+            }
+            alts
+        })
+        .collect();
+    let mut shared: FxHashMap<&Key, usize> = FxHashMap::default();
+    for alts in &offered {
+        let mut seen = rustc_hash::FxHashSet::default();
+        for keys in alts.iter().filter_map(Need::keys) {
+            for k in keys.iter().filter(|k| seen.insert(*k)) {
+                *shared.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let weakest = |k: &[Key]| k.iter().map(Key::strength).min().unwrap_or(0);
+    offered
+        .iter()
+        .map(|alts| {
+            if alts.contains(&Need::Never) {
+                return Need::Never;
+            }
+            alts.iter()
+                .filter_map(Need::keys)
+                .filter(|k| k.len() <= MAX_KEYS)
+                .min_by_key(|k| {
+                    let rules: usize = k
+                        .iter()
+                        .map(|key| shared.get(key).copied().unwrap_or(0))
+                        .sum();
+                    (rules, std::cmp::Reverse(weakest(k)))
+                })
+                .map_or(Need::Any, |k| Need::OneOf(k.to_vec()))
+        })
+        .collect()
+}
+
+impl Need {
+    /// The keys of a need of some.
+    fn keys(&self) -> Option<&[Key]> {
+        match self {
+            Need::OneOf(k) => Some(k),
+            _ => None,
+        }
+    }
+}
+
 /// Whether the prefilter can never leave a rule of this `when:` out (none: every row tries
 /// it): a `when:` of no key any row's texts must have (`not …`, a comparison of quantities, a
 /// pattern of no known literals, no `when:` at all), or whose leaves on the actual hold such a
@@ -241,9 +314,8 @@ impl Prefilter {
         let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
         let mut rules_of: Vec<Vec<u32>> = Vec::new();
         for (kind, list) in by_kind.iter().enumerate().filter(|(k, _)| on[*k]) {
-            for &i in list {
+            for (&i, need) in list.iter().zip(chosen_needs(list, &when, matchers)) {
                 kind_of[i] = kind as u16;
-                let need = when(i).map_or(Need::Any, |n| need(n, matchers));
                 match need {
                     Need::Never => {}
                     Need::OneOf(keys) if keys.len() <= MAX_KEYS => {
@@ -817,5 +889,43 @@ mod tests {
             n * 10 <= crate::limits::UNFILTERED_RULES.get_usize(),
             "{n} bundled rules every row must try"
         );
+    }
+
+    /// Of an `and`'s conjuncts, the key the fewest rules share is the one a rule needs: 2,100
+    /// checks of one category and each its own literal are tried one at a time, not all on
+    /// every row of the category (past the tries budget, the run would end).
+    #[test]
+    fn an_and_needs_the_key_the_fewest_rules_share() {
+        let mut text = String::from("rules:\n");
+        for i in 0..2_100 {
+            text.push_str(&format!(
+                "  - id: r{i}\n    when: 'category == \"产出指标\" and indicator contains \"指标{i}号\"'\n    require: target >= 100%\n"
+            ));
+        }
+        let (set, _) = RuleSet::with_files(&[RuleSource::new("r.yaml", text)], false)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(set.unfiltered().is_empty());
+        let target = set
+            .parse_target("95%", Some("指标7号完成率"), Some("产出指标"), None, None)
+            .target;
+        let facts = Facts {
+            indicator: Some("指标7号完成率"),
+            category: Some("产出指标"),
+            target_text: Some("95%"),
+            target: Some(&target),
+            ..Facts::default()
+        };
+        let fired: Vec<String> = set
+            .apply(facts)
+            .checks()
+            .iter()
+            .map(|h| h.rule.id.to_string())
+            .collect();
+        assert_eq!(fired, ["r7"]);
+        assert!(set.overrun().is_none(), "{:?}", set.overrun());
+        // the category alone keys a rule where it is all its `and` has
+        let p = set.prefilter.as_ref().expect("prefiltered");
+        let hits = p.hits(&set.apply(facts).scope);
+        assert_eq!(hits.len(), 1);
     }
 }

@@ -611,7 +611,8 @@ fn by_kind(
 }
 
 /// An actual left as text against a figure: why, where the text says it (H42, the fifth
-/// probe's #7) — words that say the figure was not reached (`95%（未完成）`), or a comparator
+/// probe's #7) — words that say the figure was not reached (`95%（未完成）`; against a ceiling,
+/// gone past: `5%（超标）`), or a comparator
 /// that points away from the target's (`不足95%` against `≥95%`: `super::actual` leaves those
 /// to a person); else the generic reason. Read again only here, for these rows.
 fn text_against(target: &Target, text: &str) -> Outcome {
@@ -619,10 +620,7 @@ fn text_against(target: &Target, text: &str) -> Outcome {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
     };
-    if let Some(word) = super::actual::NOT_DONE_WORDS
-        .iter()
-        .find(|w| text.contains(*w))
-    {
+    if let Some(word) = super::actual::short_word(text, target) {
         return Outcome::review(&format!(
             "实际值“{shown}”写明“{word}”，不按其中的数值计分，需人工核对"
         ));
@@ -1042,6 +1040,9 @@ mod tests {
         assert!(o.formula.contains("写明“未完成”"), "{}", o.formula);
         let o = run("约100人", "培训人数", "100人，未达到", "5");
         assert!(o.formula.contains("写明“未达"), "{}", o.formula);
+        let o = run("≤5%", "投诉率", "5%（超标）", "5");
+        assert_eq!(o.verdict, Verdict::Review);
+        assert!(o.formula.contains("写明“超标”"), "{}", o.formula);
         // a text that says neither keeps the generic reason; a long one is cut in the message
         let o = run("≥95%", "合格率", "详见附件", "5");
         assert_eq!(o.formula, "实际值无法读取为数值或结论，需人工核对");
