@@ -1669,7 +1669,10 @@ fn a_requests_memory_is_bounded_by_its_answer_limit() {
 #[test]
 fn a_stalled_upload_gives_up_its_place() {
     use std::io::Read;
-    // one place in all: a client that opens an upload and sends nothing more must not hold it
+    // one place in all: a client that opens an upload and sends nothing more must not hold it.
+    // A request is admitted once its upload is in (the sixth probe: admitted at its head, 20
+    // stalled heads reconnecting held every place), so the other request is answered while the
+    // stalled one waits; the stall rule still ends the stalled one
     let server = Server::start(&[
         "--max-work",
         "1",
@@ -1695,10 +1698,10 @@ fn a_stalled_upload_gives_up_its_place() {
         s.write_all(head.as_bytes()).unwrap();
         s.write_all(first).unwrap();
         let start = Instant::now();
-        // meanwhile another request finds the place taken
+        // meanwhile another request finds the place free: the stalled upload holds none
         std::thread::sleep(Duration::from_millis(300));
         let (status, _) = server.request("POST", "/api/parse", &[], b"95%");
-        assert_eq!(status, 503);
+        assert_eq!(status, 200);
         let mut answer = String::new();
         let _ = s.read_to_string(&mut answer);
         // the stall rule's two seconds, stretched by load at most this much; a place held to

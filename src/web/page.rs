@@ -62,12 +62,13 @@ pub async fn results(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let outcome = async {
-        let _ticket = shared.admit()?;
         let mut params = params(query)?;
         let files = Files::read(multipart, shared.config.max_upload).await?;
         if !guard::token_ok(files.field(guard::TOKEN_FIELD)) {
             return Err(guard::bad_token());
         }
+        // admitted once the upload is in (see `api::parse`)
+        let _ticket = shared.admit()?;
         if let Some(y) = files.field("year") {
             params.year = Some(year(y)?);
         }
