@@ -246,7 +246,7 @@ fn general(
 
 /// Words in an actual beside its figure that say the figure was not reached (`未达`, `没完成`,
 /// `不达标`, …), or that it is only aimed at (`力争95%`, `争取95%`: a plan, not a result).
-const NOT_DONE_WORDS: &[&str] = &[
+pub(crate) const NOT_DONE_WORDS: &[&str] = &[
     "未完成",
     "未达",
     "未实现",
@@ -289,7 +289,7 @@ fn is_ceiling(target: &Target) -> bool {
 
 /// Whether an actual's comparator points away from the target's (`<`, `≤` against `≥`, `>`;
 /// and the reverse).
-fn opposite(actual: lang::Op, target: &Target) -> bool {
+pub(crate) fn opposite(actual: lang::Op, target: &Target) -> bool {
     use lang::Op::{Ge, Gt, Le, Lt};
     match target {
         Target::Compare { op, .. } => {
