@@ -763,3 +763,33 @@ fn uploads_in_progress_are_bounded_by_the_bytes_they_hold() {
     );
     assert_eq!(status, 200);
 }
+
+#[test]
+fn a_page_past_the_answer_limit_stops_at_it_and_one_within_is_whole() {
+    // the sixth probe: the page rendered the whole report as HTML (and a copy of the report
+    // for it) before the answer limit was looked at: a 22.8 MB sheet's page held 2.9 GB
+    // before its 413. The body is now written into what is left of the answer and stops
+    // there; a page within the limit is whole, its bars and downloads in it
+    let server = Server::start(&["--max-answer-mb", "1"]);
+    let token = token(&server.get_page().1);
+    let drop_of = |projects: usize| {
+        let (ct, body) = form(
+            &[("csrf", &token)],
+            &[
+                ("table", "sheet.tsv", &sheet(projects)),
+                ("actuals", "a.yaml", b"projects: []\n"),
+            ],
+        );
+        server.request("POST", "/", &ct, &body)
+    };
+    let (status, page) = drop_of(3_000);
+    assert_eq!(status, 413, "{}", &page[..page.len().min(500)]);
+    assert!(
+        page.contains("结果太大"),
+        "{}",
+        &page[..page.len().min(2000)]
+    );
+    let (status, page) = drop_of(20);
+    assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
+    assert!(page.contains("class=\"bars\"") && page.contains("评分结果.csv"));
+}
