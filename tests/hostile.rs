@@ -6227,3 +6227,25 @@ fn a_workbook_naming_a_part_twice_in_another_case_or_slash_is_refused() {
     let r = run(&d, &["inspect", "once.xlsx"], &[]);
     assert!(!r.stderr.contains("同名的部件"), "{}", r.stderr);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_fuzzers_xls_of_dimensions_just_under_the_limit_is_read_near_its_size() {
+    // the sixth probe's fuzzing (fuzz/regressions/xls_read-dimensions-under-the-limit.bin, a
+    // libFuzzer timeout grown from a seed of the slow unit's shape): a 4.4 KB Workbook stream of
+    // one sheet whose DIMENSIONS claim 65 536 × 305 cells, just under the cell limit, and 240
+    // cells. At this branch's start calamine laid its dense range out: 1.05 GB resident, 0.16 s
+    // user and most of a second of system time (release); H40's compaction of a sparse sheet
+    // (`187f13f`) reads it in a few megabytes
+    let d = dir("xls-dimensions-under");
+    write(
+        &d,
+        "t.xls",
+        xls_of_fuzz_input("xls-dimensions-under-the-limit.bin"),
+    );
+    let (r, peak_kb) = run_peak(&d, &["inspect", "t.xls"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.no-header"), "{}", r.stderr);
+    assert!(peak_kb < 100 * 1024, "peak {peak_kb} kB");
+    assert!(r.cpu < Duration::from_secs(2), "{:?}", r.cpu);
+}
