@@ -650,3 +650,146 @@ fn tables_at_the_decimal_range_through_the_api_are_answered_not_crashed_workers(
     let (status, _) = server.get_page();
     assert_eq!(status, 200);
 }
+
+#[test]
+fn stalled_heads_reconnecting_hold_no_place() {
+    // the sixth probe: a request took its place at its head, so clients that sent a head
+    // (`Content-Length: 10000000`) and nothing else, reconnecting each time the stall rule cut
+    // them, held every place for ever at a connection every few seconds: 1 small parse of 188
+    // answered in 40 s. A request is admitted once its upload is in; the stalled ones hold a
+    // connection each and are still cut (408 web.stalled), and the others are served
+    let server = std::sync::Arc::new(Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "1",
+        "--header-timeout",
+        "2",
+    ]));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stallers: Vec<_> = (0..6)
+        .map(|_| {
+            let (port, stop) = (server.port, stop.clone());
+            std::thread::spawn(move || {
+                let mut answers = Vec::new();
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+                    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+                    let head = format!(
+                        "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: text/plain\r\nContent-Length: 10000000\r\n\r\n"
+                    );
+                    s.write_all(head.as_bytes()).unwrap();
+                    let mut answer = Vec::new();
+                    let _ = s.read_to_end(&mut answer);
+                    answers.push(String::from_utf8_lossy(&answer).into_owned());
+                }
+                answers
+            })
+        })
+        .collect();
+    // the stallers are in (six heads against two places)
+    std::thread::sleep(Duration::from_millis(500));
+    let mut statuses = Vec::new();
+    for _ in 0..10 {
+        statuses.push(server.request("POST", "/api/parse", "text/plain", b"95%").0);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    // every small parse answered while the heads stalled (admitted at the head: 503s)
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    for s in stallers {
+        for a in s.join().unwrap() {
+            assert!(
+                a.starts_with("HTTP/1.1 408") && a.contains("web.stalled"),
+                "{a}"
+            );
+        }
+    }
+}
+
+#[test]
+fn uploads_in_progress_are_bounded_by_the_bytes_they_hold() {
+    // with places taken once an upload is in, uploads in progress are bounded by the bytes
+    // they hold together: (max_work + max_queue) × max_upload, here 1 MB. One upload that
+    // sent 800 KB and stalls holds them; another of 800 KB is refused (503 web.busy) as it
+    // passes the budget, never held whole; once the first is cut, the next is served
+    let server = Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "0",
+        "--max-upload-mb",
+        "1",
+        "--header-timeout",
+        "2",
+    ]);
+    let mut first = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    first
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let head = format!(
+        "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n",
+        server.port
+    );
+    first.write_all(head.as_bytes()).unwrap();
+    first
+        .write_all(&"95%\n".repeat(200_000).into_bytes())
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, answer) = server.request(
+        "POST",
+        "/api/parse",
+        "text/plain",
+        &"95%\n".repeat(200_000).into_bytes(),
+    );
+    assert_eq!(status, 503, "{answer}");
+    assert!(
+        answer.contains("web.busy") && answer.contains("正在上传的数据已达上限"),
+        "{answer}"
+    );
+    let mut cut = Vec::new();
+    let _ = first.read_to_end(&mut cut);
+    let cut = String::from_utf8_lossy(&cut);
+    assert!(
+        cut.starts_with("HTTP/1.1 408") && cut.contains("web.stalled"),
+        "{cut}"
+    );
+    // its bytes given back: the same upload is read and answered
+    let (status, _) = server.request(
+        "POST",
+        "/api/parse",
+        "text/plain",
+        &"95%\n".repeat(200_000).into_bytes(),
+    );
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn a_page_past_the_answer_limit_stops_at_it_and_one_within_is_whole() {
+    // the sixth probe: the page rendered the whole report as HTML (and a copy of the report
+    // for it) before the answer limit was looked at: a 22.8 MB sheet's page held 2.9 GB
+    // before its 413. The body is now written into what is left of the answer and stops
+    // there; a page within the limit is whole, its bars and downloads in it
+    let server = Server::start(&["--max-answer-mb", "1"]);
+    let token = token(&server.get_page().1);
+    let drop_of = |projects: usize| {
+        let (ct, body) = form(
+            &[("csrf", &token)],
+            &[
+                ("table", "sheet.tsv", &sheet(projects)),
+                ("actuals", "a.yaml", b"projects: []\n"),
+            ],
+        );
+        server.request("POST", "/", &ct, &body)
+    };
+    let (status, page) = drop_of(3_000);
+    assert_eq!(status, 413, "{}", &page[..page.len().min(500)]);
+    assert!(
+        page.contains("结果太大"),
+        "{}",
+        &page[..page.len().min(2000)]
+    );
+    let (status, page) = drop_of(20);
+    assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
+    assert!(page.contains("class=\"bars\"") && page.contains("评分结果.csv"));
+}

@@ -33,7 +33,7 @@ pub struct Args {
     /// 同时处理的请求数（默认为 CPU 核数）；其余排队
     #[arg(long)]
     pub max_work: Option<usize>,
-    /// 排队（上传中或等候）的请求数上限；再多的请求立即得到 503，上传不被读入
+    /// 排队等候处理（上传已读完）的请求数上限，再多的请求得到 503；正在上传的数据合计以 (max-work + max-queue) × max-upload-mb 为限
     #[arg(long, default_value_t = 16)]
     pub max_queue: usize,
     /// 单个回答（报告、页面）的大小上限（MB）

@@ -160,11 +160,15 @@ pub fn write(report: &Report, bands: &[ScoreBand], out: &mut dyn Write) -> io::R
 /// The report's sections (summary, chart, units, the 自评表 per project, differences, findings)
 /// without the page around them: the web page shows them under its own heading.
 pub fn body(report: &Report, bands: &[ScoreBand]) -> String {
-    super::to_string(|out| {
-        let mut c = Chunked::new(out);
-        body_into(&mut c, report, bands)?;
-        c.finish()
-    })
+    super::to_string(|out| write_body(report, bands, out))
+}
+
+/// [`body`] written to `out` as it is rendered (the web page writes it into its bounded
+/// answer, which stops it at the answer limit).
+pub fn write_body(report: &Report, bands: &[ScoreBand], out: &mut dyn Write) -> io::Result<()> {
+    let mut c = Chunked::new(out);
+    body_into(&mut c, report, bands)?;
+    c.finish()
 }
 
 /// [`body`] gathered in `c`, spilled between sections and projects.

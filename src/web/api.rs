@@ -54,14 +54,15 @@ pub async fn parse(
     query: Result<Query<Params>, QueryRejection>,
     request: axum::extract::Request,
 ) -> Result<Response, ApiError> {
-    // admitted before the body is read, so a flood holds no uploads
-    let _ticket = shared.admit()?;
     let params = params(query)?;
+    // admitted once the body is in: a stalled upload holds a connection, never a place (the
+    // bytes of uploads in progress are bounded by `work::Steady`)
     let body = <Bytes as axum::extract::FromRequest<()>>::from_request(request, &())
         .await
         .map_err(|e: BytesRejection| {
             ApiError::body(e.status(), &e.body_text(), shared.config.max_upload)
         })?;
+    let _ticket = shared.admit()?;
     let limit = shared.config.max_answer;
     let out = shared
         .run(move |cancel| parse_lines(&body, params.year, limit, cancel))
@@ -102,7 +103,6 @@ async fn job(
     query: Result<Query<Params>, QueryRejection>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    let _ticket = shared.admit()?;
     let params = params(query)?;
     // a format that does not exist is a 400 before the upload is read
     match kind {
@@ -112,6 +112,8 @@ async fn job(
         JobKind::Page => {}
     }
     let files = Files::read(multipart, shared.config.max_upload).await?;
+    // admitted once the upload is in (see `parse`)
+    let _ticket = shared.admit()?;
     let limit = shared.config.max_answer;
     let reply = shared
         .run_job(Job {

@@ -85,6 +85,14 @@ impl ApiError {
         if status == StatusCode::PAYLOAD_TOO_LARGE {
             return ApiError::too_large(limit);
         }
+        if detail.contains(super::work::UPLOADS_FULL) {
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                crate::codes::WEB_BUSY,
+                super::work::UPLOADS_FULL,
+                Some("稍等片刻后重新提交；大批文件请用命令行 jixiao evaluate 处理"),
+            );
+        }
         if detail.contains(super::work::STALLED) {
             return ApiError::new(
                 StatusCode::REQUEST_TIMEOUT,
@@ -194,8 +202,11 @@ fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
     // a stalled upload is named as such (the multipart reader wraps its error)
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(c) = cause {
-        if c.to_string().contains(super::work::STALLED) {
-            return ApiError::body(e.status(), super::work::STALLED, limit);
+        let text = c.to_string();
+        for mark in [super::work::STALLED, super::work::UPLOADS_FULL] {
+            if text.contains(mark) {
+                return ApiError::body(e.status(), mark, limit);
+            }
         }
         cause = c.source();
     }

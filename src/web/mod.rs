@@ -55,8 +55,9 @@ pub struct Config {
     pub listen: Option<SocketAddr>,
     /// Requests worked on at once (`--max-work`, default the number of cores).
     pub max_work: usize,
-    /// Requests admitted besides those at work (uploading or waiting for a slot); more are
-    /// answered 503 before their upload is read (`--max-queue`).
+    /// Requests admitted besides those at work (their upload read, waiting for a slot); more
+    /// are answered 503 (`--max-queue`). Uploads in progress hold at most (max_work +
+    /// max_queue) × max_upload bytes together ([`work::Steady`]).
     pub max_queue: usize,
     /// Largest answer, in bytes (`--max-answer-mb`): past it the answer is refused with 413.
     pub max_answer: usize,
@@ -138,11 +139,22 @@ async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
         return guard::bad_token().into_response();
     }
     // an upload must keep moving: after the header timeout, 128 KB/s at least on average over
-    // the whole upload (a trickle cannot hold an admission slot)
+    // the whole upload (a trickle cannot hold a connection); the bytes it holds are drawn from
+    // the uploads' budget, given back once the request is answered
     let grace = shared.config.header_timeout;
-    let req = req
-        .map(|body| axum::body::Body::new(work::Steady::new(body, grace, work::MIN_UPLOAD_RATE)));
+    let held = work::Held::new(shared.clone());
+    let (server, drawn) = (shared.clone(), held.counter());
+    let req = req.map(|body| {
+        axum::body::Body::new(work::Steady::new(
+            body,
+            grace,
+            work::MIN_UPLOAD_RATE,
+            server,
+            drawn,
+        ))
+    });
     let mut response = next.run(req).await;
+    drop(held);
     let h = response.headers_mut();
     for (k, v) in [
         ("x-content-type-options", "nosniff"),

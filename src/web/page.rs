@@ -33,7 +33,7 @@ use super::job::{Job, JobKind};
 use super::work::{Answer, Cancel, Shared};
 use crate::eval;
 use crate::finding::Finding;
-use crate::report::html::{STYLE, body, escape};
+use crate::report::html::{STYLE, escape, write_body};
 use crate::report::{self, ReportFormat};
 use crate::review;
 use crate::table::model::Document;
@@ -62,12 +62,13 @@ pub async fn results(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let outcome = async {
-        let _ticket = shared.admit()?;
         let mut params = params(query)?;
         let files = Files::read(multipart, shared.config.max_upload).await?;
         if !guard::token_ok(files.field(guard::TOKEN_FIELD)) {
             return Err(guard::bad_token());
         }
+        // admitted once the upload is in (see `api::parse`)
+        let _ticket = shared.admit()?;
         if let Some(y) = files.field("year") {
             params.year = Some(year(y)?);
         }
@@ -226,7 +227,7 @@ pub(super) fn render_results(
     // the reader's findings come first in the review's; they are shown under 表格检查 only
     let review_own = findings.get(doc.findings.len()..).unwrap_or(&[]);
     cancel.check()?;
-    let (report, methodology) = eval::evaluate_with_rules(
+    let (mut report, methodology) = eval::evaluate_with_rules(
         &doc,
         actuals.as_ref(),
         &rules,
@@ -257,18 +258,27 @@ pub(super) fn render_results(
     }
     report_downloads(&mut out, &report, &methodology, &stem, limit, cancel)?;
     // the scores first, what to check in the table and its targets after them; the report's
-    // input notes that the reader gave are under 表格检查, not twice
-    let mut shown = report.clone();
-    shown.findings.retain(|f| {
-        !doc.findings
-            .iter()
-            .any(|d| d.code == f.code && d.message == f.message && d.position() == f.position())
-    });
-    out.push_str(&super::bars::with_bars(
-        &body(&shown, &methodology.bands.value),
-        &report,
-        "",
-    ));
+    // input notes that the reader gave are under 表格检查, not twice (left out while the body
+    // is written, not a copy of the report). The body is written into what is left of the
+    // answer limit and stops there with 413: rendered whole first, a 22.8 MB sheet's page
+    // held 2.9 GB before its 413 (the sixth probe)
+    let all = std::mem::take(&mut report.findings);
+    report.findings = all
+        .iter()
+        .filter(|f| {
+            !doc.findings
+                .iter()
+                .any(|d| d.code == f.code && d.message == f.message && d.position() == f.position())
+        })
+        .cloned()
+        .collect();
+    let mut shown = Answer::new(limit.saturating_sub(out.len()), cancel);
+    write_body(&report, &methodology.bands.value, &mut shown).map_err(|e| shown.error(&e))?;
+    report.findings = all;
+    let shown = String::from_utf8(shown.bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    out.push_str(&super::bars::with_bars(&shown, &report, ""));
+    drop(shown);
     findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
     findings_section(&mut out, "绩效目标审核", &doc, review_own);
     rules_used(&mut out, &report, &rules);

@@ -1,7 +1,12 @@
 //! How much work the server takes on: at most [`Config::max_work`] requests are worked on at
-//! once, and at most [`Config::max_queue`] more are admitted (uploading or waiting their turn);
-//! the rest are answered 503 at once with a Chinese message, before their upload is read — so
-//! the memory of uploads held is bounded by (max_work + max_queue) × max_upload. A request that
+//! once, and at most [`Config::max_queue`] more are admitted (their upload read, waiting their
+//! turn); the rest are answered 503 with a Chinese message. A request is admitted once its
+//! upload is in, not at its head: uploads in progress are bounded instead by the bytes they hold
+//! ([`Steady`] draws each chunk from one budget of (max_work + max_queue) × max_upload; past it
+//! the upload ends with 503) — so the memory of uploads held keeps that bound, and a client that
+//! sends a head and nothing else holds a connection only, never a place. (Admitted at the head,
+//! 20 such clients reconnecting each time the stall rule cut them held every place for ever at
+//! two connections a second: 1 small request of 188 answered in 40 s, the sixth probe.) A request that
 //! ends (its time is up, or the client went away) cancels its work: the work checks [`Cancel`]
 //! between stages and while writing its answer, and its slot is held until the work has really
 //! stopped, so abandoned work can never pile up. Every answer is written into [`Answer`], which
@@ -27,7 +32,41 @@ pub struct Shared {
     slots: Arc<Semaphore>,
     /// Requests admitted and not yet answered.
     admitted: AtomicUsize,
+    /// Bytes of uploads received and not yet released (their request answered).
+    held: AtomicUsize,
 }
+
+/// The bytes one request's upload drew from the server's budget ([`Steady`]), given back when
+/// dropped: when its request is answered, or its connection is gone mid-upload.
+pub struct Held {
+    shared: Arc<Shared>,
+    bytes: Arc<AtomicUsize>,
+}
+
+impl Held {
+    pub fn new(shared: Arc<Shared>) -> Held {
+        Held {
+            shared,
+            bytes: Arc::default(),
+        }
+    }
+
+    /// The count the request's body adds its bytes to.
+    pub fn counter(&self) -> Arc<AtomicUsize> {
+        self.bytes.clone()
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let bytes = self.bytes.load(Ordering::Relaxed);
+        self.shared.held.fetch_sub(bytes, Ordering::Relaxed);
+    }
+}
+
+/// The message (and the mark a body's error carries) of an upload past the bytes that uploads
+/// in progress may hold together.
+pub const UPLOADS_FULL: &str = "服务器正忙：正在上传的数据已达上限";
 
 /// Set when the request that asked for the work is gone.
 #[derive(Debug, Clone, Default)]
@@ -82,8 +121,25 @@ impl Shared {
         Shared {
             slots: Arc::new(Semaphore::new(config.max_work.max(1))),
             admitted: AtomicUsize::new(0),
+            held: AtomicUsize::new(0),
             config,
         }
+    }
+
+    /// The bytes uploads in progress and admitted may hold together: (max_work + max_queue)
+    /// × max_upload, the bound a count of places taken at the head gave.
+    fn upload_budget(&self) -> usize {
+        (self.config.max_work.max(1) + self.config.max_queue).saturating_mul(self.config.max_upload)
+    }
+
+    /// Takes `bytes` more from the upload budget, or `false` when they do not fit.
+    fn hold(&self, bytes: usize) -> bool {
+        let before = self.held.fetch_add(bytes, Ordering::Relaxed);
+        if before.saturating_add(bytes) > self.upload_budget() {
+            self.held.fetch_sub(bytes, Ordering::Relaxed);
+            return false;
+        }
+        true
     }
 
     fn busy(&self) -> ApiError {
@@ -99,8 +155,8 @@ impl Shared {
         )
     }
 
-    /// Admit a request before its upload is read, or 503 when as many as `max_work +
-    /// max_queue` are already in.
+    /// Admit a request once its upload is read, or 503 when as many as `max_work + max_queue`
+    /// are already in.
     pub fn admit(&self) -> Result<Ticket<'_>, ApiError> {
         let cap = self.config.max_work.max(1) + self.config.max_queue;
         if self.admitted.fetch_add(1, Ordering::Relaxed) >= cap {
@@ -236,6 +292,10 @@ pub struct Steady {
     got: u64,
     start: tokio::time::Instant,
     timer: std::pin::Pin<Box<tokio::time::Sleep>>,
+    /// The server, whose upload budget each chunk is drawn from.
+    shared: Arc<Shared>,
+    /// The bytes this upload drew, given back when its request is answered.
+    held: Arc<AtomicUsize>,
 }
 
 /// The least average rate of an upload, bytes a second (a slow local network moves megabytes
@@ -243,7 +303,15 @@ pub struct Steady {
 pub const MIN_UPLOAD_RATE: u64 = 128 * 1024;
 
 impl Steady {
-    pub fn new(inner: axum::body::Body, grace: std::time::Duration, rate: u64) -> Steady {
+    /// `held` counts the bytes drawn from `shared`'s upload budget ([`Held::counter`]: given
+    /// back when the request's [`Held`] is dropped).
+    pub fn new(
+        inner: axum::body::Body,
+        grace: std::time::Duration,
+        rate: u64,
+        shared: Arc<Shared>,
+        held: Arc<AtomicUsize>,
+    ) -> Steady {
         let start = tokio::time::Instant::now();
         Steady {
             inner,
@@ -252,6 +320,8 @@ impl Steady {
             got: 0,
             start,
             timer: Box::pin(tokio::time::sleep_until(start + grace)),
+            shared,
+            held,
         }
     }
 
@@ -280,6 +350,12 @@ impl http_body::Body for Steady {
         match std::pin::Pin::new(&mut this.inner).poll_frame(cx) {
             Poll::Ready(Some(Ok(frame))) => {
                 if let Some(data) = frame.data_ref() {
+                    if !this.shared.hold(data.len()) {
+                        return Poll::Ready(Some(Err(axum::Error::new(io::Error::other(
+                            UPLOADS_FULL,
+                        )))));
+                    }
+                    this.held.fetch_add(data.len(), Ordering::Relaxed);
                     this.got += data.len() as u64;
                     let next = this.deadline();
                     this.timer.as_mut().reset(next);

@@ -187,7 +187,8 @@ def zips():
                 parts.reverse()
             f = put("zip-%s-%s.xlsx" % (tag, order), zipped(base + parts))
             code, out, err = run(["inspect", f, "--format", "table"], show=False)
-            read = "正本" if "正本" in out else "另一份" if "另一份" in out else "-"
+            both = out + err  # the table's cells are quoted in its findings' snippets
+            read = "正本" if "正本" in both else "另一份" if "另一份" in both else "-"
             print("  %-10s %-6s exit %d  read %-4s  %s" % (tag, order, code, read,
                                                           next((l for l in err.splitlines() if l.strip()), "")[:110]))
     tc = lambda t: "<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>" % t
@@ -199,7 +200,7 @@ def zips():
     for name in ("both.xlsx", "both.docx", "both.zip", "both"):
         f = put("polyglot-" + name, zipped(both))
         code, out, err = run(["inspect", f, "--format", "table"], show=False)
-        read = [w for w in ("工作簿", "文档") if w in out]
+        read = [w for w in ("工作簿", "文档") if w in out + err]
         print("  polyglot %-10s exit %d  read %s  %s" % (name, code, read,
                                                         next((l for l in err.splitlines() if l.strip()), "")[:100]))
 
