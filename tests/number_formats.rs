@@ -179,7 +179,7 @@ fn fixture(name: &str) -> (Vec<String>, Vec<(String, String)>) {
 }
 
 #[test]
-fn an_xls_is_read_through_its_number_formats_as_an_xlsx_is() {
+fn an_xls_and_an_ods_are_read_through_their_number_formats_as_an_xlsx_is() {
     // LibreOffice's .xls of the same sheet: its FORMAT and XF records read as the walk goes
     let xlsx = fixture("number-formats.xlsx");
     assert_eq!(
@@ -203,4 +203,6 @@ fn an_xls_is_read_through_its_number_formats_as_an_xlsx_is() {
         ]
     );
     assert_eq!(fixture("number-formats.xls"), xlsx);
+    // and its .ods: its number styles read beside calamine
+    assert_eq!(fixture("number-formats.ods"), xlsx);
 }
