@@ -659,6 +659,10 @@ registry! {
     RULES_TOO_MANY_TRIES = "rules.too-many-tries", Error,
         "对一个指标要尝试的规则太多",
         "含义：规则文件中同一种决定（如 direction）的规则很多，且它们的条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not），对某个指标要尝试的规则条件超过上限（JIXIAO_MAX_RULE_TRIES）。\n处理：本次运行停止（退出码 2），不输出残缺的报告；错误中写出第一个超限的指标。\n修改：让条件含固定文字（indicator ~ \"满意度\"、category == \"产出指标\"），合并相近的规则，或按帮助所写的环境变量提高上限。";
+    /// More rules that every indicator must try than the limit (`rules::prefilter`).
+    RULES_TOO_MANY_UNFILTERED = "rules.too-many-unfiltered", Error,
+        "每个指标都要逐条尝试的规则太多",
+        "含义：规则的 when 条件不含能按文字预先筛选的部分（not、数量比较如 target > 100%、不含固定文字的正则表达式、没有 when），每个指标都要逐条尝试；这样的规则（内置规则与各规则文件合计）超过上限（JIXIAO_MAX_UNFILTERED_RULES），表越大越慢。\n处理：读取规则时即停止（退出码 2），不读表；错误指向第一条这样的规则。\n修改：让条件含固定文字（indicator ~ \"满意度\"、category == \"产出指标\"），合并相近的规则，或按帮助所写的环境变量提高上限。";
     /// Errors of rule files past those shown in full, counted in one line.
     RULES_ERRORS_NOT_SHOWN = "rules.errors-not-shown", Info,
         "规则文件的其余错误未逐条显示",

@@ -1047,8 +1047,16 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
         return Ok(ZipKind::Other);
     };
     // a part named twice: the readers see one of them (the last), another program may show
-    // the other; Excel and Word refuse such a file, and so does this reader
-    if zip.has_duplicate_names() {
+    // the other; Excel and Word refuse such a file, and so does this reader. Part names are
+    // the same whatever their ASCII case (OPC), and calamine finds a part so and through `\`
+    // as well: `xl/worksheets/sheet1.xml` beside `XL/Worksheets/Sheet1.xml` or
+    // `xl\worksheets\sheet1.xml` is named twice too (the sixth probe: the later one was read)
+    let mut seen = std::collections::HashSet::new();
+    let equivalent = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .any(|n| !seen.insert(n.replace('\\', "/").to_ascii_lowercase()));
+    if zip.has_duplicate_names() || equivalent {
         return Err(ReadError::Workbook {
             name: name.into(),
             source: calamine::Error::Msg(

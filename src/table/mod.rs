@@ -69,6 +69,7 @@
 //!   within the limit.
 
 pub(crate) mod amount;
+mod flat;
 pub mod formats;
 mod grid;
 pub mod layouts;
@@ -96,7 +97,7 @@ pub use amount::format_amount;
 pub use decode::EncodingChoice;
 pub use model::{
     Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
-    Layout, Project, Text, TotalRow, UnitRow,
+    Layout, Project, RowText, Text, TotalRow, UnitRow,
 };
 pub use source::{CellAddr, InputFormat, Location, SourceText};
 
