@@ -268,3 +268,57 @@ fn a_target_tables_amounts_formatted_in_wanyuan_are_read_as_amounts() {
     assert_eq!(bad.len(), 1, "{:?}", doc.findings);
     assert_eq!(bad[0].cell.as_deref(), Some("B6"));
 }
+
+#[test]
+fn a_self_evaluation_budget_row_formatted_in_wanyuan_is_read_as_amounts() {
+    // 全年预算数 / 全年执行数 formatted `0.00"万元"` read as shown (`120.50万元`): the budget
+    // row's amounts, in 万元 as the row's are
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let head = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+        "全年预算数",
+        "全年执行数",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let wan = Format::new().set_num_format("0.00\"万元\"");
+    ws.write_string(1, 0, "社区服务经费").unwrap();
+    ws.write_number(1, 6, 10).unwrap();
+    ws.write_number_with_format(1, 7, 120.5, &wan).unwrap();
+    ws.write_number_with_format(1, 8, 114.2, &wan).unwrap();
+    for (c, v) in [
+        "社区服务经费",
+        "产出指标",
+        "数量指标",
+        "服务人次",
+        "≥5000人次",
+        "5230人次",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *v).unwrap();
+    }
+    ws.write_number(2, 6, 90).unwrap();
+    let doc = read(&wb.save_to_buffer().unwrap());
+    let (_, p) = doc.projects().next().unwrap();
+    let budget = p.budget.as_ref().expect("a budget row");
+    assert_eq!(
+        (
+            budget.budget.map(|d| d.to_string()),
+            budget.spent.map(|d| d.to_string())
+        ),
+        (Some("120.50".to_string()), Some("114.20".to_string())),
+        "{:?}",
+        doc.findings
+    );
+    assert!(doc.findings.iter().all(|f| f.code != "table.bad-amount"));
+}
