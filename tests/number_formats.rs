@@ -179,7 +179,7 @@ fn fixture(name: &str) -> (Vec<String>, Vec<(String, String)>) {
 }
 
 #[test]
-fn an_xls_is_read_through_its_number_formats_as_an_xlsx_is() {
+fn an_xls_and_an_ods_are_read_through_their_number_formats_as_an_xlsx_is() {
     // LibreOffice's .xls of the same sheet: its FORMAT and XF records read as the walk goes
     let xlsx = fixture("number-formats.xlsx");
     assert_eq!(
@@ -203,4 +203,122 @@ fn an_xls_is_read_through_its_number_formats_as_an_xlsx_is() {
         ]
     );
     assert_eq!(fixture("number-formats.xls"), xlsx);
+    // and its .ods: its number styles read beside calamine
+    assert_eq!(fixture("number-formats.ods"), xlsx);
+}
+
+#[test]
+fn a_target_tables_amounts_formatted_in_wanyuan_are_read_as_amounts() {
+    // amounts formatted `0.00"万元"` read as shown (`30.00万元`): 万元 is the unit a target
+    // table's amounts are in, so they are amounts; one formatted `0"元"` is not read (the row
+    // is skipped with table.bad-amount naming the cell), never taken for 万元
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "单位：万元").unwrap();
+    let head = [
+        "项目名称（资金使用单位）",
+        "总计",
+        "财政拨款",
+        "财政专户拨款",
+        "其他资金",
+        "绩效目标",
+        "绩效指标",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    let wan = Format::new().set_num_format("0.00\"万元\"");
+    let yuan = Format::new().set_num_format("0\"元\"");
+    for (r, name, f) in [
+        (2u32, "合计", &wan),
+        (3, "示例单位", &wan),
+        (4, "甲项目", &wan),
+        (5, "乙项目", &yuan),
+    ] {
+        ws.write_string(r, 0, name).unwrap();
+        ws.write_number_with_format(r, 1, 30.0, f).unwrap();
+        ws.write_number_with_format(r, 2, 30.0, f).unwrap();
+        if r >= 4 {
+            ws.write_string(r, 5, "目标").unwrap();
+            ws.write_string(r, 6, "1、产出指标：培训人次，年度指标值：≥100人次。")
+                .unwrap();
+        }
+    }
+    let doc = read(&wb.save_to_buffer().unwrap());
+    let projects: Vec<(&str, Option<String>)> = doc
+        .projects()
+        .map(|(_, p)| {
+            (
+                p.name.as_ref(),
+                p.amounts.total.as_ref().map(|a| a.value.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        projects,
+        [("甲项目", Some("30.00".to_string()))],
+        "{:?}",
+        doc.findings
+    );
+    let bad: Vec<_> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == "table.bad-amount")
+        .collect();
+    assert_eq!(bad.len(), 1, "{:?}", doc.findings);
+    assert_eq!(bad[0].cell.as_deref(), Some("B6"));
+}
+
+#[test]
+fn a_self_evaluation_budget_row_formatted_in_wanyuan_is_read_as_amounts() {
+    // 全年预算数 / 全年执行数 formatted `0.00"万元"` read as shown (`120.50万元`): the budget
+    // row's amounts, in 万元 as the row's are
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let head = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+        "全年预算数",
+        "全年执行数",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let wan = Format::new().set_num_format("0.00\"万元\"");
+    ws.write_string(1, 0, "社区服务经费").unwrap();
+    ws.write_number(1, 6, 10).unwrap();
+    ws.write_number_with_format(1, 7, 120.5, &wan).unwrap();
+    ws.write_number_with_format(1, 8, 114.2, &wan).unwrap();
+    for (c, v) in [
+        "社区服务经费",
+        "产出指标",
+        "数量指标",
+        "服务人次",
+        "≥5000人次",
+        "5230人次",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *v).unwrap();
+    }
+    ws.write_number(2, 6, 90).unwrap();
+    let doc = read(&wb.save_to_buffer().unwrap());
+    let (_, p) = doc.projects().next().unwrap();
+    let budget = p.budget.as_ref().expect("a budget row");
+    assert_eq!(
+        (
+            budget.budget.map(|d| d.to_string()),
+            budget.spent.map(|d| d.to_string())
+        ),
+        (Some("120.50".to_string()), Some("114.20".to_string())),
+        "{:?}",
+        doc.findings
+    );
+    assert!(doc.findings.iter().all(|f| f.code != "table.bad-amount"));
 }

@@ -35,6 +35,7 @@
 //! name only: folders and the page do not pick such files.
 
 pub(crate) mod number_format;
+pub(crate) mod ods_formats;
 pub(crate) mod xls_dense;
 pub(crate) mod xls_formats;
 pub(crate) mod xlsx_parts;

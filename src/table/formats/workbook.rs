@@ -12,9 +12,7 @@
 //! sparse span compacted first, `xls_dense`). Number formats are read by `number_format` (a
 //! trailing comma's scaling, literal text, `%`): an `.xlsx`'s from its styles, an `.xls`'s
 //! from its FORMAT and XF records as [`guard_xls`] walks them (`xls_formats`; calamine keeps
-//! only whether a format is a date). An `.ods` is read as the values it holds (its number
-//! styles are not read: a percentage arrives as a fraction, which evaluation flags against a
-//! percentage target, see `eval::actual`).
+//! only whether a format is a date), an `.ods`'s from its number styles (`ods_formats`).
 //! Counts a workbook claims for itself are checked before calamine reserves from them (an
 //! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
 //! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
@@ -69,7 +67,10 @@ pub(crate) fn read_sheets(
         return read_xlsx(name, &bytes, sheet, None, &budget);
     }
     let (bytes, layout) = if bytes.starts_with(b"PK") {
-        (bytes, XlsLayout::default())
+        // an OpenDocument sheet (an `.xlsb` has no content.xml: nothing styled)
+        let (styles, tables) = super::ods_formats::read(&bytes);
+        let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
+        (bytes, XlsLayout { sheets: Vec::new(), styles, named: sheets })
     } else {
         ole_workbook(name, &bytes)?
     };
@@ -81,6 +82,7 @@ pub(crate) fn read_sheets(
     let styles = layout.styles;
     let mut sheets: std::collections::HashMap<String, (Option<xls_dense::SheetMap>, Styled)> =
         wb.sheet_names().into_iter().zip(layout.sheets).collect();
+    sheets.extend(layout.named);
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
@@ -594,6 +596,7 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
             .map(|p| (maps.get(p).cloned(), formats.take(*p)))
             .collect(),
         styles: std::mem::take(&mut formats.styles),
+        named: Default::default(),
     })
 }
 
@@ -604,6 +607,8 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
 pub(crate) struct XlsLayout {
     sheets: Vec<(Option<xls_dense::SheetMap>, Styled)>,
     styles: Vec<Style>,
+    /// The same by sheet name (an `.ods`'s tables).
+    named: std::collections::HashMap<String, (Option<xls_dense::SheetMap>, Styled)>,
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.

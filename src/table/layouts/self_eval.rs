@@ -289,7 +289,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             let Some(c) = cell(self.h, row, role) else {
                 continue;
             };
-            match parse_number_why(c.text.trim_end_matches(['分', '%'])) {
+            let text = c.text.trim_end_matches(['分', '%']);
+            // an amount shown with its format's 万元 (`0.00"万元"`, read as shown): the unit
+            // of a budget row's amounts
+            let text = match role {
+                Role::Budget | Role::Spent => text
+                    .trim_end()
+                    .strip_suffix("万元")
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or(text),
+                _ => text,
+            };
+            match parse_number_why(text) {
                 Ok(v) => numbers[k] = v,
                 Err(why) => {
                     let what = match why {

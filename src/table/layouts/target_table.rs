@@ -92,7 +92,14 @@ impl TableReader<'_, '_, '_> {
             let Some(cell) = self.h.col(role).and_then(|c| row.cell(c)) else {
                 continue;
             };
-            match parse_number(&cell.text) {
+            // a workbook cell formatted `0.00"万元"` reads as shown, `12.00万元`: the unit a
+            // target table's amounts are in (a cell saying 元 is still not read)
+            let text = cell.text.trim();
+            let text = text
+                .strip_suffix("万元")
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or(text);
+            match parse_number(text) {
                 Ok(None) => {}
                 Ok(Some(value)) => {
                     let amount = Amount {

@@ -1,0 +1,349 @@
+//! The number formats of an OpenDocument sheet (`.ods`): its number styles, and the style of
+//! each cell, read from `styles.xml` and `content.xml` beside calamine (which reads values only:
+//! `1234567` shown `1,235`, `12` shown `12人`, a percentage as its fraction).
+//!
+//! **Decisions**: each `number:number-style`, `number:percentage-style`,
+//! `number:currency-style` and `number:text-style` is written as the Excel format code that
+//! shows the same (`number:display-factor="1000"` is a trailing comma, `number:text` literal
+//! text, `number:text-content` the `@` of a text section, a `number:number` without
+//! `number:decimal-places` General; a currency symbol shows nothing, as in `number_format`), and read through [`super::number_format`] as an `.xlsx`'s formats are.
+//! Fractions and scientific styles are not plain numbers (the value is read); dates are
+//! calamine's. A cell's style is its `table:style-name`, else its column's
+//! `table:default-cell-style-name`, followed up its `style:parent-style-name`s (at most 16).
+//! Cells are placed as calamine places them (rows and columns repeated, covered cells taking
+//! their column); only cells with a value and a style that shows more than General are kept.
+//! Tables nested in a cell are passed over. Linear in the parts; the repeats are bounded by the
+//! cell limit `workbook::guard_ods` checked before.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use quick_xml::events::{BytesStart, Event};
+
+use super::number_format::CellFormat;
+use super::xls_formats::{Style, Styled};
+
+/// The styles, and each table's styled cells by its name.
+pub(crate) type OdsStyled = (Vec<Style>, HashMap<String, Styled>);
+
+/// The styled cells of an `.ods` (its bytes, a zip); empty where its parts do not read.
+pub(crate) fn read(bytes: &[u8]) -> OdsStyled {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Default::default();
+    };
+    let mut part = |name: &str| -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        zip.by_name(name).ok()?.read_to_end(&mut out).ok()?;
+        Some(out)
+    };
+    let (Some(content), styles) = (part("content.xml"), part("styles.xml")) else {
+        return Default::default();
+    };
+    let mut s = Styles::default();
+    if let Some(styles) = &styles {
+        s.read(styles);
+    }
+    s.read(&content);
+    cells(&content, &s)
+}
+
+/// The number styles as format codes, and the cell styles' data styles and parents.
+#[derive(Default)]
+struct Styles {
+    codes: HashMap<String, String>,
+    /// Cell style → (its data style, its parent).
+    cell: HashMap<String, (Option<String>, Option<String>)>,
+}
+
+/// An attribute's value, unescaped.
+fn attr(e: &BytesStart, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| a.value.into_owned())
+}
+
+impl Styles {
+    /// Reads the number styles and cell styles of one part.
+    fn read(&mut self, xml: &[u8]) {
+        let mut reader = quick_xml::Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        // the number style being read: its name, its code so far, whether a percentage, and
+        // whether it shows a plain number
+        let mut open: Option<(String, String, bool, bool)> = None;
+        let mut in_text = false;
+        loop {
+            let event = match reader.read_event_into(&mut buf) {
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(e) => e,
+            };
+            match &event {
+                Event::Start(e) | Event::Empty(e) => {
+                    let empty = matches!(event, Event::Empty(_));
+                    match e.name().as_ref() {
+                        "number:number-style"
+                        | "number:currency-style"
+                        | "number:text-style"
+                        | "number:percentage-style" => {
+                            let pct = e.name().as_ref() == "number:percentage-style";
+                            open = attr(e, "style:name").map(|n| (n, String::new(), pct, true));
+                        }
+                        "style:style" => {
+                            if let Some(n) = attr(e, "style:name") {
+                                let data = attr(e, "style:data-style-name");
+                                let parent = attr(e, "style:parent-style-name");
+                                self.cell.insert(n, (data, parent));
+                            }
+                        }
+                        "number:number" => {
+                            if let Some((_, code, _, _)) = &mut open {
+                                number(e, code);
+                            }
+                        }
+                        "number:text-content" => {
+                            if let Some((_, code, _, _)) = &mut open {
+                                code.push('@');
+                            }
+                        }
+                        "number:fraction" | "number:scientific-number" => {
+                            if let Some((_, _, _, plain)) = &mut open {
+                                *plain = false;
+                            }
+                        }
+                        "number:text" if !empty => in_text = true,
+                        _ => {}
+                    }
+                }
+                Event::Text(t) if in_text => {
+                    if let Some((_, code, pct, _)) = &mut open {
+                        for c in t.xml10_content().chars() {
+                            if c == '%' && *pct {
+                                code.push('%');
+                            } else {
+                                code.push('\\');
+                                code.push(c);
+                            }
+                        }
+                    }
+                }
+                Event::End(e) => match e.name().as_ref() {
+                    "number:text" => in_text = false,
+                    "number:number-style"
+                    | "number:currency-style"
+                    | "number:text-style"
+                    | "number:percentage-style" => {
+                        if let Some((name, code, _, true)) = open.take() {
+                            self.codes.insert(name, code);
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            buf.clear();
+        }
+    }
+
+    /// The format code of a cell style, through its parents.
+    fn code_of(&self, style: &str) -> Option<&str> {
+        let mut at = style;
+        for _ in 0..16 {
+            let (data, parent) = self.cell.get(at)?;
+            if let Some(code) = data.as_deref().and_then(|d| self.codes.get(d)) {
+                return Some(code);
+            }
+            at = parent.as_deref()?;
+        }
+        None
+    }
+}
+
+/// A `number:number` element as Excel's digits: grouping, decimals, the display factor's
+/// commas.
+fn number(e: &BytesStart, code: &mut String) {
+    // no decimal places given: as many as the value has (LibreOffice's General, `N0`)
+    if attr(e, "number:decimal-places").is_none() {
+        code.push_str("General");
+        return;
+    }
+    let grouping = attr(e, "number:grouping").as_deref() == Some("true");
+    code.push_str(if grouping { "#,##0" } else { "0" });
+    let decimals: usize = attr(e, "number:decimal-places")
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(0);
+    if decimals > 0 {
+        code.push('.');
+        code.push_str(&"0".repeat(decimals.min(30)));
+    }
+    let mut factor: f64 = attr(e, "number:display-factor")
+        .and_then(|f| f.parse().ok())
+        .unwrap_or(1.0);
+    while factor >= 1000.0 && code.len() < 64 {
+        code.push(',');
+        factor /= 1000.0;
+    }
+}
+
+/// The styled cells of `content.xml`, by table.
+fn cells(content: &[u8], s: &Styles) -> OdsStyled {
+    let mut styles: Vec<Style> = Vec::new();
+    let mut by_style: HashMap<String, Option<u32>> = HashMap::new();
+    let mut look = |name: &str| -> Option<u32> {
+        *by_style.entry(name.to_owned()).or_insert_with(|| {
+            let format = CellFormat::of(s.code_of(name)?)?;
+            styles.push(Style {
+                format: Some(format),
+                date: None,
+            });
+            Some(styles.len() as u32 - 1)
+        })
+    };
+    let mut out: HashMap<String, Styled> = HashMap::new();
+    let mut reader = quick_xml::Reader::from_reader(content);
+    let mut buf = Vec::new();
+    // the table read (its name, its cells), tables open, the row, its repeats, the column, the
+    // columns' default styles
+    let mut table: Option<(String, Styled)> = None;
+    let mut depth = 0usize;
+    let (mut row, mut repeat, mut col) = (0u32, 1u32, 0u32);
+    let mut defaults: Vec<(u32, Option<u32>)> = Vec::new();
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let repeats = |key: &str| -> u32 {
+                    attr(e, key)
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .max(1)
+                };
+                match e.name().as_ref() {
+                    "table:table" if !empty => {
+                        depth += 1;
+                        if depth == 1 {
+                            table = Some((attr(e, "table:name").unwrap_or_default(), Vec::new()));
+                            (row, repeat) = (0, 1);
+                            defaults.clear();
+                        }
+                    }
+                    "table:table-column" if depth == 1 => {
+                        let n = repeats("table:number-columns-repeated");
+                        let style = attr(e, "table:default-cell-style-name").and_then(|d| look(&d));
+                        let from = defaults.last().map_or(0, |d| d.0);
+                        defaults.push((from.saturating_add(n), style));
+                    }
+                    "table:table-row" if depth == 1 => {
+                        repeat = repeats("table:number-rows-repeated");
+                        col = 0;
+                        if empty {
+                            row = row.saturating_add(repeat);
+                        }
+                    }
+                    "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
+                        let n = repeats("table:number-columns-repeated");
+                        let valued = attr(e, "office:value-type").is_some();
+                        let style = match attr(e, "table:style-name") {
+                            Some(name) => look(&name),
+                            None => defaults.iter().find(|d| d.0 > col).and_then(|d| d.1),
+                        };
+                        if let (true, Some(style), Some((_, cells))) = (valued, style, &mut table) {
+                            for r in row..row.saturating_add(repeat) {
+                                for c in col..col.saturating_add(n) {
+                                    cells.push(((r, c), style));
+                                }
+                            }
+                        }
+                        col = col.saturating_add(n);
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "table:table" => {
+                    if depth == 1
+                        && let Some((name, mut cells)) = table.take()
+                    {
+                        cells.sort_unstable_by_key(|c| c.0);
+                        out.insert(name, cells);
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+                "table:table-row" if depth == 1 => row = row.saturating_add(repeat),
+                _ => {}
+            },
+            _ => {}
+        }
+        buf.clear();
+    }
+    (styles, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STYLES: &str = r#"<office:document-styles><office:styles>
+<number:number-style style:name="N0"><number:number number:min-integer-digits="1"/></number:number-style>
+<number:number-style style:name="N1"><number:number number:decimal-places="0" number:grouping="true" number:display-factor="1000"/></number:number-style>
+<number:percentage-style style:name="N2"><number:number number:decimal-places="1"/><number:text>%</number:text></number:percentage-style>
+<number:number-style style:name="N3"><number:text>约</number:text><number:number number:decimal-places="2"/><number:text>万元</number:text></number:number-style>
+<number:number-style style:name="N4"><number:scientific-number number:decimal-places="2"/></number:number-style>
+<style:style style:name="Default" style:family="table-cell" style:data-style-name="N0"/>
+<style:style style:name="Thousands" style:family="table-cell" style:data-style-name="N1"/>
+</office:styles></office:document-styles>"#;
+
+    fn content(body: &str) -> String {
+        format!(
+            r#"<office:document-content><office:automatic-styles>
+<style:style style:name="ce1" style:family="table-cell" style:parent-style-name="Thousands"/>
+<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>
+<style:style style:name="ce3" style:family="table-cell" style:data-style-name="N3"/>
+<style:style style:name="ce4" style:family="table-cell" style:data-style-name="N4"/>
+<style:style style:name="ce0" style:family="table-cell" style:parent-style-name="Default"/>
+</office:automatic-styles><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"#
+        )
+    }
+
+    fn styled(body: &str) -> (Vec<Option<String>>, Styled) {
+        let mut s = Styles::default();
+        s.read(STYLES.as_bytes());
+        let c = content(body);
+        s.read(c.as_bytes());
+        let (styles, tables) = cells(c.as_bytes(), &s);
+        let codes = styles
+            .iter()
+            .map(|st| st.format.as_ref().map(|f| format!("{f:?}")))
+            .collect();
+        (codes, tables.get("T").cloned().unwrap_or_default())
+    }
+
+    #[test]
+    fn number_styles_are_the_excel_codes_that_show_the_same() {
+        let mut s = Styles::default();
+        s.read(STYLES.as_bytes());
+        assert_eq!(s.codes["N0"], "General");
+        assert_eq!(s.codes["N1"], "#,##0,");
+        assert_eq!(s.codes["N2"], "0.0%");
+        assert_eq!(s.codes["N3"], "\\约0.00\\万\\元");
+        assert!(!s.codes.contains_key("N4"));
+    }
+
+    #[test]
+    fn cells_are_placed_as_calamine_places_them_with_their_styles() {
+        let (codes, cells) = styled(
+            r#"<table:table table:name="T"><table:table-column table:number-columns-repeated="2"/><table:table-column table:default-cell-style-name="ce2"/>
+<table:table-row><table:table-cell office:value-type="float" office:value="1" table:style-name="ce0"/><table:covered-table-cell/><table:table-cell office:value-type="float" office:value="0.5"/></table:table-row>
+<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="1234567" table:style-name="ce1"/></table:table-row>
+<table:table-row/><table:table-row><table:table-cell/><table:table-cell office:value-type="float" office:value="12" table:style-name="ce3"/><table:table-cell table:style-name="ce4" office:value-type="float" office:value="1"/></table:table-row>
+</table:table>"#,
+        );
+        // General (ce0) and scientific (ce4) styles show nothing but the value: not kept
+        assert_eq!(codes.len(), 3, "{codes:?}");
+        let at: Vec<(u32, u32)> = cells.iter().map(|c| c.0).collect();
+        assert_eq!(at, [(0, 2), (1, 0), (1, 1), (2, 0), (2, 1), (4, 1)]);
+    }
+}
