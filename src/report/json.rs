@@ -155,6 +155,8 @@ pub struct LineWriter {
     rules: rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
     /// The text of the weights shown last.
     weights: ShownWeights,
+    /// The middle of recent lines (verdict to source line), by what it is written from.
+    middles: Middles,
 }
 
 /// The text of the last few weights shown (a sheet's rows carry a few weights, `50.00` and
@@ -272,7 +274,12 @@ impl LineWriter {
                 self.by_identity.insert(ids, held);
             }
         }
-        line_rest(b, &mut self.file, &mut self.rules, &mut self.weights, i);
+        b.extend_from_slice(b",\"actual\":");
+        opt_string(b, i.actual.as_deref());
+        let (file, rules, weights) = (&mut self.file, &mut self.rules, &mut self.weights);
+        self.middles
+            .write(b, i, |b| line_middle(b, file, rules, weights, i));
+        line_end(b, i);
     }
 
     /// Appends the JSON of `i`'s texts, found by their content or written, and returns it.
@@ -357,17 +364,16 @@ fn indicator_texts(b: &mut Vec<u8>, i: &IndicatorReport) {
     opt_string(b, i.canonical.as_deref());
 }
 
-/// The rest of a line, from `,"actual":` to the line break (the JSON of its rule list kept by
-/// the list's address in `rules`).
-fn line_rest(
+/// The middle of a line, from `,"verdict":` to `,"line":` (the JSON of its rule list kept by
+/// the list's address in `rules`): what a line's outcome, weight and rules write, the same
+/// for every line scored alike ([`Middles`]).
+fn line_middle(
     b: &mut Vec<u8>,
     file: &mut Escaped,
     rules: &mut rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
     weights: &mut ShownWeights,
     i: &IndicatorReport,
 ) {
-    b.extend_from_slice(b",\"actual\":");
-    opt_string(b, i.actual.as_deref());
     b.extend_from_slice(b",\"verdict\":\"");
     b.extend_from_slice(i.verdict.as_str().as_bytes());
     b.extend_from_slice(b"\",\"weight\":\"");
@@ -415,6 +421,10 @@ fn line_rest(
     b.extend_from_slice(b",\"source\":{\"file\":");
     b.extend_from_slice(file.of(&i.source.file));
     b.extend_from_slice(b",\"line\":");
+}
+
+/// The end of a line, from the source line's number to the line break.
+fn line_end(b: &mut Vec<u8>, i: &IndicatorReport) {
     number(b, i.source.line);
     if let Some(c) = i.source.column {
         b.extend_from_slice(b",\"column\":");
@@ -439,6 +449,116 @@ fn line_rest(
         b.extend_from_slice(b",\"subcategory_inferred\":true");
     }
     b.extend_from_slice(b"}\n");
+}
+
+/// The middles of recent lines ([`line_middle`]: verdict, weight, score, published score,
+/// rules, note and file), each kept in one of [`Middles::SLOTS`] places by the hash of what it
+/// is written from, in place of the one there before. Most lines repeat one (`"pass"`, the
+/// category's weight, its full score, `达标，得满分 30`) even where every actual differs, and
+/// are then one copy; a line whose score or note is its own (a varied actual that fails)
+/// misses, is written, and takes the place. The rule list and file are told apart by address
+/// (held, as [`LineWriter`] holds texts, so the address cannot be reused meanwhile), the note
+/// by its text (a varied row's outcome is scored afresh: equal notes in other `Arc`s), the
+/// numbers by their exact bytes and decimals shown.
+struct Middles {
+    slots: Vec<Middle>,
+}
+
+impl Default for Middles {
+    fn default() -> Self {
+        Middles {
+            slots: (0..Self::SLOTS).map(|_| Middle::default()).collect(),
+        }
+    }
+}
+
+/// One middle kept, with what it was written from.
+#[derive(Default)]
+struct Middle {
+    hash: u64,
+    verdict: Option<crate::eval::Verdict>,
+    weight: ([u8; 16], u32),
+    score: Option<([u8; 16], u32)>,
+    published: Option<[u8; 16]>,
+    rules: Option<RuleList>,
+    file: Option<std::sync::Arc<str>>,
+    note: String,
+    json: Vec<u8>,
+}
+
+/// A shown value's exact bytes and decimals (equal ones write equal text).
+fn shown_key(v: super::model::Shown) -> ([u8; 16], u32) {
+    (v.exact.serialize(), v.dp)
+}
+
+impl Middle {
+    fn fits(&self, hash: u64, i: &IndicatorReport) -> bool {
+        self.hash == hash
+            && self.verdict == Some(i.verdict)
+            && self.weight == shown_key(i.weight)
+            && self.score == i.score.map(shown_key)
+            && self.published == i.published_score.map(|d| d.serialize())
+            && self
+                .rules
+                .as_ref()
+                .is_some_and(|r| std::sync::Arc::ptr_eq(r, &i.rules))
+            && self
+                .file
+                .as_ref()
+                .is_some_and(|f| std::sync::Arc::ptr_eq(f, &i.source.file))
+            && *self.note == *i.note
+    }
+}
+
+impl Middles {
+    /// Places kept (a power of two).
+    const SLOTS: usize = 256;
+
+    /// Appends the middle of `i`'s line: kept, or written by `write` and kept.
+    fn write(&mut self, b: &mut Vec<u8>, i: &IndicatorReport, write: impl FnOnce(&mut Vec<u8>)) {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        i.verdict.hash(&mut h);
+        h.write(&i.weight.exact.serialize());
+        h.write_u32(i.weight.dp);
+        if let Some(s) = i.score {
+            h.write(&s.exact.serialize());
+            h.write_u32(s.dp);
+        }
+        h.write_usize(std::sync::Arc::as_ptr(&i.rules) as *const u8 as usize);
+        h.write(i.note.as_bytes());
+        let hash = h.finish();
+        let slot = &mut self.slots[(hash >> 32) as usize & (Self::SLOTS - 1)];
+        if slot.fits(hash, i) {
+            b.extend_from_slice(&slot.json);
+            return;
+        }
+        let start = b.len();
+        write(b);
+        slot.hash = hash;
+        slot.verdict = Some(i.verdict);
+        slot.weight = shown_key(i.weight);
+        slot.score = i.score.map(shown_key);
+        slot.published = i.published_score.map(|d| d.serialize());
+        if !slot
+            .rules
+            .as_ref()
+            .is_some_and(|r| std::sync::Arc::ptr_eq(r, &i.rules))
+        {
+            slot.rules = Some(i.rules.clone());
+        }
+        if !slot
+            .file
+            .as_ref()
+            .is_some_and(|f| std::sync::Arc::ptr_eq(f, &i.source.file))
+        {
+            slot.file = Some(i.source.file.clone());
+        }
+        slot.note.clear();
+        slot.note.push_str(&i.note);
+        slot.json.clear();
+        slot.json.extend_from_slice(&b[start..]);
+    }
 }
 
 /// A shown value as its `Display` writes it: rounded half-up to its decimals, then padded.
@@ -700,6 +820,63 @@ mod tests {
                 "{k}"
             );
         }
+    }
+
+    #[test]
+    fn lines_alike_but_for_one_part_of_their_middle_are_each_written_anew() {
+        let base = indicator("95%以上", true);
+        // the same rules and file in other `Arc`s, and other ones
+        let rules_again: RuleList = base.rules.iter().cloned().collect();
+        let other_rules: RuleList = vec!["default.b".into()].into();
+        let file_again: std::sync::Arc<str> = (*base.source.file).into();
+        type Change = Box<dyn Fn(&mut IndicatorReport)>;
+        let changes: Vec<Change> = vec![
+            Box::new(|_| {}),
+            Box::new(|i| i.verdict = Verdict::Pass),
+            Box::new(|i| i.weight = Shown::new(Decimal::new(30, 0), 2)),
+            Box::new(|i| i.weight.dp = 4),
+            Box::new(|i| i.score = None),
+            Box::new(|i| i.score = Some(Shown::new(Decimal::new(94_501, 4), 2))),
+            Box::new(|i| i.score = Some(Shown::new(Decimal::new(945, 2), 3))),
+            Box::new(|i| i.published_score = None),
+            Box::new(|i| i.published_score = Some(Decimal::new(19, 1))),
+            Box::new(move |i| i.rules = rules_again.clone()),
+            Box::new(move |i| i.rules = other_rules.clone()),
+            Box::new(|i| i.note = "达标；其他".into()),
+            Box::new(|i| i.note = format!("{}\"", i.note).into()),
+            Box::new(move |i| i.source.file = file_again.clone()),
+            Box::new(|i| i.source.file = "other.tsv".into()),
+            Box::new(|i| i.source.line = 9),
+        ];
+        let mut indicators = Vec::new();
+        // each change alone and after each other, twice over (the second time from the kept)
+        for _ in 0..2 {
+            for (a, first) in changes.iter().enumerate() {
+                for (k, second) in changes.iter().enumerate() {
+                    let mut i = base.clone();
+                    first(&mut i);
+                    second(&mut i);
+                    i.seq = (a * 100 + k) as u32;
+                    indicators.push(i);
+                }
+            }
+        }
+        // more notes than places kept, each again after others took its place
+        for k in 0..3 * Middles::SLOTS {
+            let mut i = base.clone();
+            i.note = format!("25 × {} ÷ 90", k % (2 * Middles::SLOTS)).into();
+            i.score = Some(Shown::new(Decimal::new(k as i64, 2), 2));
+            indicators.push(i);
+        }
+        let projects = [project("单位", "甲", indicators)];
+        let mut ours = Vec::new();
+        LineWriter::default().append(&projects, &mut ours);
+        let theirs = serde_lines(&projects);
+        assert_eq!(ours.len(), theirs.len());
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs)
+        );
     }
 
     #[test]
