@@ -38,6 +38,13 @@
 //!   closes the cell within them ([`Block::past_lines`]) gives the finding the whole-file
 //!   reader gives.
 //!
+//! ## How a block is read
+//! A block without a quote whose rows all read as plain data rows is read straight from its
+//! text (`table::flat`: a list of cell ranges for the whole block, and the rows' texts kept as
+//! ranges of the block, [`super::model::RowText`]); any other block goes through the grid and
+//! the data-row filter, as a whole file does. `self_eval` reads both kinds of row with the same
+//! code, and a test reads generated blocks both ways and compares the documents.
+//!
 //! Workbooks, UTF-16 text, text whose lines end in CR alone and target tables are not read
 //! here: [`open`] answers [`Opened::Whole`] and the caller reads them whole.
 
