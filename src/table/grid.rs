@@ -417,7 +417,7 @@ fn high_bits(flags: u64) -> u32 {
 
 /// The characters in UTF-8 `bytes`: the bytes that are not continuation bytes (`10xxxxxx`),
 /// counted eight at a time (cells are short; a byte-by-byte count cost a fifth of splitting).
-fn chars_in(bytes: &[u8]) -> u32 {
+pub(crate) fn chars_in(bytes: &[u8]) -> u32 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let (words, rest) = bytes.as_chunks::<8>();
     let mut continuation = 0;

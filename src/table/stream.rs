@@ -38,6 +38,13 @@
 //!   closes the cell within them ([`Block::past_lines`]) gives the finding the whole-file
 //!   reader gives.
 //!
+//! ## How a block is read
+//! A block without a quote whose rows all read as plain data rows is read straight from its
+//! text (`table::flat`: a list of cell ranges for the whole block, and the rows' texts kept as
+//! ranges of the block, [`super::model::RowText`]); any other block goes through the grid and
+//! the data-row filter, as a whole file does. `self_eval` reads both kinds of row with the same
+//! code, and a test reads generated blocks both ways and compares the documents.
+//!
 //! Workbooks, UTF-16 text, text whose lines end in CR alone and target tables are not read
 //! here: [`open`] answers [`Opened::Whole`] and the caller reads them whole.
 
@@ -1081,7 +1088,17 @@ mod tests {
             (x >> 33) % n
         };
         let pad = ["", " ", "\u{3000}", "\u{a0}", "\t"];
-        let word = ["指标", "a", "é", "€", "😀", "产出指标", "预算执行率"];
+        let word = [
+            "指标",
+            "a",
+            "é",
+            "€",
+            "😀",
+            "产出指标",
+            "预算执行率",
+            "完成率：",
+            "绩效自评表",
+        ];
         for k in 0..rows {
             let mut cells: Vec<String> = vec![String::new(); 15];
             let r = next(100);
@@ -1089,16 +1106,16 @@ mod tests {
                 cells[0] = format!("单位{}", next(4));
             }
             if r < 30 {
-                cells[1] = format!("项目{}{}", word[next(7) as usize], next(9));
+                cells[1] = format!("项目{}{}", word[next(9) as usize], next(9));
             }
             if next(3) == 0 {
                 cells[2] = ["产出指标", "效益指标", "满意度指标"][next(3) as usize].to_owned();
             }
             if next(2) == 0 {
-                cells[3] = format!("{}{}", word[next(7) as usize], next(5));
+                cells[3] = format!("{}{}", word[next(9) as usize], next(5));
             }
             if next(20) != 0 {
-                cells[4] = format!("{}{}", word[next(7) as usize], k);
+                cells[4] = format!("{}{}", word[next(9) as usize], k);
             }
             match next(4) {
                 0 => cells[6] = format!("{}", next(100)),
@@ -1152,6 +1169,12 @@ mod tests {
                     3 => line.push_str("\t\t多余"),
                     4 => line = format!("\t\t\t\t\"引号\"\t{line}"),
                     5 => line = "单位名称：另一单位".to_owned(),
+                    // rows of the header's width with one or two filled cells that are not data:
+                    // a preamble line, a title, a note
+                    6 => line = format!("\t\t\t\t部门名称：\t某部门{}", "\t".repeat(9)),
+                    7 => line = format!("\t\t\t\t2023年绩效自评表{}", "\t".repeat(10)),
+                    8 => line = format!("备注 以上为预计数{}", "\t".repeat(14)),
+                    9 => line = format!("\t\t\t\t备注：\t以上为预计数{}", "\t".repeat(9)),
                     _ => {}
                 }
             }

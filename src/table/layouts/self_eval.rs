@@ -6,6 +6,10 @@
 //! 全年执行数 and no 三级指标, or — as flattened sheets write it — a row whose 三级指标 is
 //! `预算执行率` with no 一级指标 and plain numbers as target and actual: the target is then the
 //! budget and the actual the amount spent (万元), and its 分值/得分 are kept on the budget line.
+//!
+//! Rows come as the grid's, or straight from a streamed block's text ([`SheetRow`]); read the
+//! same either way. An indicator's name, target, actual and 二级指标 are kept as ranges of the
+//! source text where they are a part of it ([`RowText`]: no copy a row), else copied.
 
 use std::borrow::Cow;
 use std::sync::Arc;
