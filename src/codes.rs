@@ -591,6 +591,10 @@ registry! {
     STRAY_QUOTE = "table.stray-quote", Warning,
         "单元格开头的引号按普通文字读取",
         "含义：csv / tsv 文件中一个单元格以半角双引号 \" 开头，但引号没有在本单元格内闭合；或者与它配对的引号在几行之后，中间的文字含有分隔符（制表符，或 csv 中两个以上不是千位分隔的逗号），像是表格的几行而不是一个多行的单元格；或者在其后 1000 行（JIXIAO_MAX_QUOTED_LINES）内没有闭合。Excel 会把引号之间的所有行读成一个单元格，吞掉这些行，把它们所在的项目拆成两半。\n处理：这个引号按普通文字读取（留在单元格的文字中），其后的每一行照常逐行读取；提示给出引号所在的行和列。\n修改：删去多余的引号；若确是多行的单元格，去掉其中的分隔符，或在 Excel 中另存为 xlsx 再读取。";
+    /// A workbook's number format scales the figure it shows (`#,##0,`): the figure shown is read.
+    DISPLAY_SCALED = "table.display-scaled", Warning,
+        "单元格的数字格式按千位缩放显示",
+        "含义：工作簿中这个单元格的数字格式以逗号结尾（如 #,##0, 或 0.0,,），按千（或百万、十亿）为单位显示数字：存 1234567，显示为 1,235。\n处理：按显示值读取（1235），与表格上看到的一致；消息写出单元格存的值。显示值的单位（千元？）由表格说明，格式本身不说，请核对。\n修改：在单元格中写入按表头单位计的数值并去掉格式末尾的逗号，或在指标值中写明单位。";
     /// An actuals file that does not read (YAML syntax, shape, limits).
     ACTUALS_PARSE = "actuals::parse", Error,
         "实际值文件无法读取",
@@ -655,6 +659,10 @@ registry! {
     RULES_TOO_MANY_TRIES = "rules.too-many-tries", Error,
         "对一个指标要尝试的规则太多",
         "含义：规则文件中同一种决定（如 direction）的规则很多，且它们的条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not），对某个指标要尝试的规则条件超过上限（JIXIAO_MAX_RULE_TRIES）。\n处理：本次运行停止（退出码 2），不输出残缺的报告；错误中写出第一个超限的指标。\n修改：让条件含固定文字（indicator ~ \"满意度\"、category == \"产出指标\"），合并相近的规则，或按帮助所写的环境变量提高上限。";
+    /// More rules that every indicator must try than the limit (`rules::prefilter`).
+    RULES_TOO_MANY_UNFILTERED = "rules.too-many-unfiltered", Error,
+        "每个指标都要逐条尝试的规则太多",
+        "含义：规则的 when 条件不含能按文字预先筛选的部分（not、数量比较如 target > 100%、不含固定文字的正则表达式、没有 when），每个指标都要逐条尝试；这样的规则（内置规则与各规则文件合计）超过上限（JIXIAO_MAX_UNFILTERED_RULES），表越大越慢。\n处理：读取规则时即停止（退出码 2），不读表；错误指向第一条这样的规则。\n修改：让条件含固定文字（indicator ~ \"满意度\"、category == \"产出指标\"），合并相近的规则，或按帮助所写的环境变量提高上限。";
     /// Errors of rule files past those shown in full, counted in one line.
     RULES_ERRORS_NOT_SHOWN = "rules.errors-not-shown", Info,
         "规则文件的其余错误未逐条显示",

@@ -31,6 +31,7 @@
 //! | lines of one quoted cell of a text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
 //! | rules tried for one indicator (one decision asked of a rule set) | 10000 | `JIXIAO_MAX_RULE_TRIES` |
 //! | errors of rule files shown in full (the rest counted in one line) | 100 | `JIXIAO_MAX_ERRORS_SHOWN` |
+//! | rules every indicator must try (no text can rule them out), all files together | 1000 | `JIXIAO_MAX_UNFILTERED_RULES` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -247,8 +248,22 @@ pub static ERRORS_SHOWN: Limit = Limit::new(
     "",
 );
 
+/// Enabled rules of a set that every indicator must try, because no text of a row can rule
+/// them out (`rules::prefilter::always_tried`: `not …`, comparisons of quantities, patterns of
+/// no literals, no `when:`; the bundled files' and every rule file's together), counted at load.
+/// Each costs every row a try, so rows × this bounds their cost; [`RULE_TRIES`] bounds the
+/// rules a row's texts select. The bundled files hold 30 (of 54 rules), the tests' and the
+/// methods' rule files at most 3 more; a file past it is refused before a row is read, naming
+/// the first such rule (measured: `tests/hostile/PROBE.md`, H42).
+pub static UNFILTERED_RULES: Limit = Limit::new(
+    "每个指标都要逐条尝试的规则数",
+    "JIXIAO_MAX_UNFILTERED_RULES",
+    1_000,
+    "",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 25] = [
+pub static ALL: [&Limit; 26] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -274,6 +289,7 @@ pub static ALL: [&Limit; 25] = [
     &YAML_KEY,
     &RULE_TRIES,
     &ERRORS_SHOWN,
+    &UNFILTERED_RULES,
 ];
 
 #[cfg(test)]
@@ -285,6 +301,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 25);
+        assert_eq!(ALL.len(), 26);
     }
 }

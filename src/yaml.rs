@@ -74,7 +74,8 @@ pub fn bounded(message: &str) -> String {
 /// serde's and the YAML scanner's English message in Chinese: `projects[0]: unknown field
 /// `bogus`, expected one of `unit`, `project` at line 3 column 5` → `projects[0]：不认识的字段
 /// `bogus`（可用的字段：`unit`、`project`）`. The place (`at line … column …`) is dropped: the
-/// error carries it. A message of no known shape is kept, behind `YAML 格式有误：`.
+/// error carries it. A message of no known shape is told as [`UNKNOWN_SHAPE`], its English
+/// after it as a detail; jixiao's own messages (already Chinese) are kept as they are.
 pub fn in_chinese(message: &str) -> String {
     let message = without_place(message);
     // serde_yaml puts the path of the value in front: `projects[0].indicators: …`
@@ -114,26 +115,45 @@ fn is_path(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'))
 }
 
-/// A message without its place and path, in Chinese: serde's ([`serde_in_chinese`]), then the
-/// scanner's ([`SCANNER_MESSAGES`]), else kept behind `YAML 格式有误：`.
+/// A message without its place and path, in Chinese: jixiao's own (already Chinese: a
+/// visitor's `` `abc` 不是金额 ``) as it is, serde's ([`serde_in_chinese`]), then serde_yaml's
+/// and the scanner's ([`SERDE_YAML_MESSAGES`], [`SCANNER_MESSAGES`]); a message of no known
+/// shape is told as `YAML 格式有误`, its English kept after it as a detail (`（原文：…）`).
 fn body_in_chinese(body: &str) -> String {
-    // the scanner's context (`, while scanning for the next token`) says nothing more to a user
-    let body = body.split(", while ").next().unwrap_or(body);
     if let Some(chinese) = serde_in_chinese(body) {
         return chinese;
     }
-    for (english, chinese) in SCANNER_MESSAGES {
+    if body.chars().any(is_han) {
+        return body.to_owned();
+    }
+    // the scanner's context (`, while scanning for the next token`) says nothing more to a user
+    let body = body.split(", while ").next().unwrap_or(body);
+    for (english, chinese) in SERDE_YAML_MESSAGES.iter().chain(SCANNER_MESSAGES) {
         if body.starts_with(english) {
             return (*chinese).to_owned();
         }
     }
-    format!("YAML 格式有误：{body}")
+    format!("{UNKNOWN_SHAPE}（原文：{body}）")
+}
+
+/// A merge key (`<<: *base`), which serde_yaml 0.9 reads as a key of its own name.
+pub const MERGE_KEY: &str = "不支持 YAML 的合并键 `<<`（请把要共用的字段在每一处逐个写出）";
+
+/// What a message of no known shape is told as (its English after it, as a detail).
+pub const UNKNOWN_SHAPE: &str = "YAML 格式有误";
+
+/// A CJK ideograph: a message holding one is jixiao's own, already Chinese.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// serde's messages (unknown field or value, missing or duplicate field, wrong type, value or
 /// length) in Chinese, with the names and values they quote; `None` for any other message.
 fn serde_in_chinese(body: &str) -> Option<String> {
     if let Some(rest) = body.strip_prefix("unknown field ") {
+        if rest.starts_with("`<<`") {
+            return Some(MERGE_KEY.to_owned());
+        }
         return Some(match rest.rsplit_once(", expected one of ") {
             Some((f, list)) => format!("不认识的字段 {f}（可用的字段：{}）", names(list)),
             None => match rest.rsplit_once(", expected ") {
@@ -150,9 +170,15 @@ fn serde_in_chinese(body: &str) -> Option<String> {
             Some((v, list)) => format!("不认识的取值 {v}（可选：{}）", names(list)),
             None => match rest.rsplit_once(", expected ") {
                 Some((v, one)) => format!("不认识的取值 {v}（可选：{}）", names(one)),
-                None => format!("不认识的取值 {rest}"),
+                None => format!(
+                    "不认识的取值 {}（此处没有可选的值）",
+                    rest.trim_end_matches(", there are no variants")
+                ),
             },
         });
+    }
+    if let Some(name) = body.strip_prefix("data did not match any variant of untagged enum ") {
+        return Some(format!("类型不对：应是{}", expected_in_chinese(name)));
     }
     if let Some(f) = body.strip_prefix("missing field ") {
         return Some(format!("缺少字段 {f}"));
@@ -181,11 +207,47 @@ fn serde_in_chinese(body: &str) -> Option<String> {
     let (n, expected) = body
         .strip_prefix("invalid length ")
         .and_then(|r| r.rsplit_once(", expected "))?;
-    Some(format!(
-        "长度不对：有 {n} 项，应是{}",
-        expected_in_chinese(expected)
-    ))
+    let expected = expected_in_chinese(expected);
+    let gap = if expected.starts_with(|c: char| c.is_ascii_digit()) {
+        " "
+    } else {
+        ""
+    };
+    Some(format!("长度不对：有 {n} 项，应是{gap}{expected}"))
 }
+
+/// serde_yaml's own messages (how each begins) in Chinese: documents, aliases, merges, tags.
+const SERDE_YAML_MESSAGES: &[(&str, &str)] = &[
+    ("EOF while parsing a value", "文件意外结束（此处缺少值）"),
+    (
+        "deserializing from YAML containing more than one document",
+        "文件中有多个 YAML 文档（以 --- 分隔），只能有一个（删去多余的 --- 及其后内容，或拆成几个文件）",
+    ),
+    ("recursion limit exceeded", "嵌套太深"),
+    (
+        "repetition limit exceeded",
+        "别名（*锚点）引用的次数太多（每个 *别名 都展开一次）",
+    ),
+    ("unknown anchor", "引用了未定义的锚点（*别名）"),
+    (
+        "serialization and deserialization of bytes",
+        "不支持二进制（!!binary）的值",
+    ),
+    (
+        "expected a mapping or list of mappings for merging",
+        "合并键 << 的值应是映射（键: 值）或映射的列表，这里是单个值",
+    ),
+    (
+        "unexpected tagged value in merge",
+        "合并键 << 的值不能带类型标记（!）",
+    ),
+    (
+        "expected a mapping for merging",
+        "合并键 << 的列表中每一项都应是映射（键: 值）",
+    ),
+    ("empty YAML tag is not allowed", "类型标记 ! 后面是空的"),
+    ("failed to parse YAML number", "数字的写法读不出"),
+];
 
 /// The YAML scanner's messages (how each begins) in Chinese, with what to do about them.
 const SCANNER_MESSAGES: &[(&str, &str)] = &[
@@ -292,6 +354,91 @@ const SCANNER_MESSAGES: &[(&str, &str)] = &[
         "found unexpected ':'",
         "此处不能有冒号（含冒号的值请加引号）",
     ),
+    (
+        "mapping keys are not allowed in this context",
+        "此处不能写键（? 开头的值请加引号）",
+    ),
+    ("found duplicate anchor", "同一个锚点（&名字）定义了两次"),
+    (
+        "did not find expected alphabetic or numeric character",
+        "锚点或别名（& 或 * 后）的名字只能用字母、数字（含 & 或 * 的值请加引号）",
+    ),
+    (
+        "found an indentation indicator equal to 0",
+        "多行文字（| 或 >）的缩进标记不能是 0",
+    ),
+    (
+        "did not find expected '!'",
+        "不认识的类型标记（! 开头的值请加引号）",
+    ),
+    (
+        "did not find the expected '>'",
+        "不认识的类型标记（! 开头的值请加引号）",
+    ),
+    (
+        "found unexpected non-alphabetical character",
+        "不认识的类型标记（! 开头的值请加引号）",
+    ),
+    (
+        "did not find expected hexadecimal number",
+        "双引号中的 \\x、\\u 转义后面应是十六进制数字（改用单引号）",
+    ),
+    (
+        "expected low surrogate area",
+        "双引号中的 \\u 转义不是有效字符",
+    ),
+    (
+        "unexpected low surrogate area",
+        "双引号中的 \\u 转义不是有效字符",
+    ),
+    (
+        "invalid Unicode character",
+        "双引号中的 \\u 转义不是有效字符",
+    ),
+    (
+        "found an incorrect leading UTF-8 octet",
+        "文件不是 UTF-8 编码（请另存为 UTF-8）",
+    ),
+    (
+        "found an incorrect trailing UTF-8 octet",
+        "文件不是 UTF-8 编码（请另存为 UTF-8）",
+    ),
+    (
+        "invalid length of a UTF-8 sequence",
+        "文件不是 UTF-8 编码（请另存为 UTF-8）",
+    ),
+    (
+        "incomplete UTF-16",
+        "文件的 UTF-16 编码不完整（请另存为 UTF-8）",
+    ),
+    (
+        "could not find expected directive name",
+        "% 开头的指令读不出（% 开头的值请加引号）",
+    ),
+    (
+        "found unknown directive name",
+        "% 开头的指令读不出（% 开头的值请加引号）",
+    ),
+    (
+        "did not find expected digit or '.' character",
+        "%YAML 指令的版本号读不出",
+    ),
+    (
+        "did not find expected version number",
+        "%YAML 指令的版本号读不出",
+    ),
+    (
+        "found extremely long version number",
+        "%YAML 指令的版本号读不出",
+    ),
+    (
+        "found incompatible YAML document",
+        "%YAML 指令的版本不受支持（删去 %YAML 这一行）",
+    ),
+    ("found duplicate %", "% 开头的指令写了两次"),
+    ("did not find expected <stream-start>", "文件开头读不出"),
+    ("input is too long", "文件太长"),
+    ("input error", "文件读不下去"),
 ];
 
 /// serde's list of names (`` `a` or `b` ``, `` `a`, `b`, `c` ``) joined with 、.
@@ -319,23 +466,55 @@ fn found_in_chinese(found: &str) -> String {
         "map" => "映射（键: 值）".to_owned(),
         "sequence" => "列表".to_owned(),
         "unit value" | "null" => "空值".to_owned(),
-        other => other.to_owned(),
+        "byte array" => "二进制值".to_owned(),
+        "Option value" => "可省略的值".to_owned(),
+        "newtype struct" => "值".to_owned(),
+        "enum" => "带类型标记（!）的值".to_owned(),
+        "unit variant" | "newtype variant" | "tuple variant" | "struct variant" => {
+            "带类型标记（!）的值".to_owned()
+        }
+        other => format!("另一种值（原文：{other}）"),
     }
 }
 
 /// What serde expected (`a sequence`, `i32`, `struct ActualsFile`) in Chinese.
 fn expected_in_chinese(expected: &str) -> String {
+    let integer = |min: &str, max: &str| format!("整数（{min} 至 {max}）");
     match expected {
-        "a sequence" => "列表".to_owned(),
-        "a string" | "a borrowed string" => "文字".to_owned(),
+        "a sequence" | "a tuple" => "列表".to_owned(),
+        "a string" | "a borrowed string" | "a character" | "a char" => "文字".to_owned(),
         "a map" => "映射（键: 值）".to_owned(),
         "a boolean" => "布尔值（true 或 false）".to_owned(),
-        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
-            "整数".to_owned()
+        "i8" => integer("-128", "127"),
+        "i16" => integer("-32768", "32767"),
+        "i32" => integer("-2147483648", "2147483647"),
+        "i64" | "isize" => integer("-9223372036854775808", "9223372036854775807"),
+        "u8" => integer("0", "255"),
+        "u16" => integer("0", "65535"),
+        "u32" => integer("0", "4294967295"),
+        "u64" | "usize" => integer("0", "18446744073709551615"),
+        "i128" | "u128" | "an integer" => "整数".to_owned(),
+        "f32" | "f64" | "a float" | "Number" => "数（如 50 或 2.5）".to_owned(),
+        "option" | "unit" => "可省略的值".to_owned(),
+        "a byte array" | "byte array" => "二进制值".to_owned(),
+        "variant identifier" | "field identifier" => "名字（文字）".to_owned(),
+        "fewer elements in sequence" => "更少的项".to_owned(),
+        "fewer elements in map" => "更少的键".to_owned(),
+        e if e.starts_with("a Decimal") => "数（如 50 或 2.5）".to_owned(),
+        e if e.starts_with("struct ") || e.starts_with("unit struct ") => {
+            "映射（键: 值）".to_owned()
         }
-        "f32" | "f64" => "数字".to_owned(),
-        e if e.starts_with("struct ") => "映射（键: 值）".to_owned(),
-        other => other.to_owned(),
+        e if e.starts_with("tuple struct ") => "列表".to_owned(),
+        e if e.starts_with("enum ") || e.starts_with("variant index ") => "可选的值之一".to_owned(),
+        e if e.ends_with(" elements in sequence") || e.ends_with(" element in sequence") => {
+            format!("{} 项", e.split(' ').next().unwrap_or(e))
+        }
+        e if e.ends_with(" elements in map") || e.ends_with(" element in map") => {
+            format!("{} 个键", e.split(' ').next().unwrap_or(e))
+        }
+        // jixiao's own visitors say what they expect in Chinese (`金额（万元），如 918.75`)
+        e if e.chars().any(is_han) => e.to_owned(),
+        other => format!("另一种值（原文：{other}）"),
     }
 }
 
@@ -865,7 +1044,7 @@ mod tests {
         );
         assert_eq!(
             message("year: abc"),
-            "year：类型不对：这里是文字 \"abc\"，应是整数"
+            "year：类型不对：这里是文字 \"abc\"，应是整数（-2147483648 至 2147483647）"
         );
         assert_eq!(
             message("projects: 5"),
@@ -885,7 +1064,7 @@ mod tests {
         // the value itself may hold serde's words: split at the last `, expected `
         assert_eq!(
             message("year: \"2023, expected an integer\""),
-            "year：类型不对：这里是文字 \"2023, expected an integer\"，应是整数"
+            "year：类型不对：这里是文字 \"2023, expected an integer\"，应是整数（-2147483648 至 2147483647）"
         );
         // a field name without its colon: the scanner stops on the next line
         assert!(
@@ -913,6 +1092,41 @@ mod tests {
                 assert!(!m.contains(english), "{english} in {m}");
             }
         }
+    }
+
+    #[test]
+    fn jixiaos_own_messages_pass_and_unknown_shapes_keep_their_english_after_the_chinese() {
+        use super::in_chinese;
+        // a visitor's message, already Chinese, is not wrapped
+        assert_eq!(
+            in_chinese("projects[0].spent: `x` 不是金额 at line 3 column 12"),
+            "projects[0].spent：`x` 不是金额"
+        );
+        // a shape nobody has seen yet: Chinese first, the English as a detail
+        assert_eq!(
+            in_chinese("something new happened at line 1 column 1"),
+            "YAML 格式有误（原文：something new happened）"
+        );
+        assert_eq!(
+            in_chinese("unknown variant `x`, there are no variants"),
+            "不认识的取值 `x`（此处没有可选的值）"
+        );
+        assert_eq!(
+            in_chinese("cases[0]: data did not match any variant of untagged enum Number"),
+            "cases[0]：类型不对：应是数（如 50 或 2.5）"
+        );
+        assert_eq!(
+            in_chinese("invalid length 3, expected 2 elements in sequence"),
+            "长度不对：有 3 项，应是 2 项"
+        );
+        assert_eq!(
+            in_chinese("invalid type: Option value, expected u8"),
+            "类型不对：这里是可省略的值，应是整数（0 至 255）"
+        );
+        assert_eq!(
+            in_chinese("invalid type: map, expected something else entirely"),
+            "类型不对：这里是映射（键: 值），应是另一种值（原文：something else entirely）"
+        );
     }
 
     #[test]

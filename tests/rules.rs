@@ -645,3 +645,151 @@ fn rules_explain_prints_a_keys_documentation() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("veto"));
 }
+
+/// The message line of a run on one bad YAML file: miette's `×` line, or the first line of
+/// `rules test`'s `错误：…`.
+fn message_line(stderr: &str) -> String {
+    stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with('×') || l.starts_with("错误："))
+        .map(|l| l.trim_start().trim_start_matches('×').trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// English words left in a message once what it quotes (between backticks or double quotes),
+/// the file's name, the path of the value (`projects[0].budget`) and the names a user writes
+/// (`YAML`, `UTF-8`, `true`, environment variables) are taken out.
+fn english_in(message: &str, file: &str) -> Vec<String> {
+    let mut text = message.replace(file, "");
+    for quote in ['`', '"'] {
+        let mut kept = String::new();
+        for (i, part) in text.split(quote).enumerate() {
+            if i % 2 == 0 {
+                kept.push_str(part);
+            }
+        }
+        text = kept;
+    }
+    text.split(|c: char| !c.is_ascii_alphabetic() && c != '_' && c != '[' && c != ']' && c != '.')
+        .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 3)
+        .filter(|w| !w.contains('[') && !w.contains('.') && !w.contains('_'))
+        .filter(|w| !["YAML", "UTF", "true", "false", "year", "projects", "cases"].contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_yaml_message_shape_reads_in_chinese() {
+    // one real bad file a shape, in each of the three YAML files a user writes (rule files,
+    // actuals files, rule test cases), read by the command a user runs: the message says in
+    // Chinese what serde or serde_yaml said in English
+    let dir = root().join("tests/fixtures/yaml");
+    let targets = root().join("samples/guangzhou-hpf-2023/targets.tsv");
+    let shapes: &[(&str, &str)] = &[
+        ("rules/unclosed-quote.yaml", "YAML 语法错误：文件意外结束"),
+        (
+            "rules/tab-indent.yaml",
+            "YAML 语法错误：出现了不能开始一个值的字符",
+        ),
+        (
+            "rules/duplicate-key.yaml",
+            "YAML 语法错误：rules[0]：键 \"id\" 重复",
+        ),
+        ("rules/two-documents.yaml", "文件中有多个 YAML 文档"),
+        ("rules/unknown-anchor.yaml", "引用了未定义的锚点"),
+        ("rules/recursion.yaml", "YAML 语法错误：嵌套太深"),
+        (
+            "rules/invalid-type.yaml",
+            "`not_applicable` 的值不对：类型不对：这里是列表，应是布尔值",
+        ),
+        (
+            "rules/unknown-variant.yaml",
+            "不认识的取值 `sideways`（可选：`higher`、`lower`）",
+        ),
+        (
+            "rules/unknown-field.yaml",
+            "不认识的字段 `bogus`（可用的字段：`when`、`share`、`message`）",
+        ),
+        (
+            "rules/missing-field.yaml",
+            "`other_row` 的值不对：缺少字段 `share`",
+        ),
+        (
+            "rules/struct-expected.yaml",
+            "类型不对：这里是整数 5，应是映射",
+        ),
+        (
+            "actuals/unknown-field.yaml",
+            "不认识的字段 `bogus`（可用的字段：`note`、`year`、`projects`）",
+        ),
+        (
+            "actuals/missing-field.yaml",
+            "projects[0]：缺少字段 `project`",
+        ),
+        (
+            "actuals/invalid-type.yaml",
+            "year：类型不对：这里是文字 \"abc\"，应是整数",
+        ),
+        (
+            "actuals/invalid-value.yaml",
+            "取值无效：这里是整数 99999999999，应是整数（-2147483648 至 2147483647）",
+        ),
+        ("actuals/negative-count.yaml", "应是整数（0 至 4294967295）"),
+        ("actuals/duplicate-field.yaml", "字段 `year` 重复"),
+        (
+            "actuals/not-an-amount.yaml",
+            "projects[0].budget：`一百万` 不是金额",
+        ),
+        ("actuals/two-documents.yaml", "文件中有多个 YAML 文档"),
+        ("actuals/unknown-anchor.yaml", "引用了未定义的锚点"),
+        ("actuals/merge-key.yaml", "不支持 YAML 的合并键 `<<`"),
+        (
+            "actuals/not-a-boolean.yaml",
+            "类型不对：这里是文字 \"maybe\"，应是布尔值",
+        ),
+        (
+            "actuals/not-a-mapping.yaml",
+            "类型不对：这里是列表，应是映射",
+        ),
+        ("cases/empty.yaml", "缺少字段 `cases`"),
+        ("cases/not-a-number.yaml", "类型不对：应是数"),
+        (
+            "cases/unknown-field.yaml",
+            "不认识的字段 `verdit`（可用的字段：",
+        ),
+        (
+            "cases/not-a-list.yaml",
+            "cases：类型不对：这里是映射（键: 值），应是列表",
+        ),
+    ];
+    let mut listed: Vec<String> = shapes.iter().map(|(f, _)| (*f).to_owned()).collect();
+    listed.sort();
+    let mut on_disk = Vec::new();
+    for family in ["rules", "actuals", "cases"] {
+        for e in std::fs::read_dir(dir.join(family)).expect("fixtures") {
+            let name = e.expect("entry").file_name().to_string_lossy().into_owned();
+            on_disk.push(format!("{family}/{name}"));
+        }
+    }
+    on_disk.sort();
+    assert_eq!(listed, on_disk, "every fixture has its shape here");
+    for (file, chinese) in shapes {
+        let path = dir.join(file);
+        let path = path.to_str().expect("utf-8 path");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+        // past the depth jixiao bounds first, serde_yaml's own recursion limit speaks
+        cmd.env("JIXIAO_MAX_YAML_DEPTH", "1000");
+        match file.split('/').next() {
+            Some("rules") => cmd.args(["rules", "check", path]),
+            Some("actuals") => cmd.args(["evaluate", targets.to_str().unwrap(), path, "-o", "-"]),
+            _ => cmd.args(["rules", "test", path]),
+        };
+        let out = cmd.output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{file}: {stderr}");
+        let message = message_line(&stderr);
+        assert!(message.contains(chinese), "{file}: {message}\n{stderr}");
+        let english = english_in(&message, path);
+        assert!(english.is_empty(), "{file}: {english:?} in {message}");
+    }
+}

@@ -754,12 +754,13 @@ async fn rule_files_past_their_budgets_are_a_400_that_counts_them() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let page = String::from_utf8(page).unwrap();
     assert!(page.contains("另有 50 处错误和警告未逐条显示"), "{page}");
-    // 12,000 rules that each must be tried: past JIXIAO_MAX_RULE_TRIES for one indicator, a 400
-    // naming the limit, for review and evaluate alike
+    // 12,000 rules that each must be tried for a compared target (the prefilter finds their
+    // `kind == "compare"`, which every such row has): past JIXIAO_MAX_RULE_TRIES for one
+    // indicator, a 400 naming the limit, for review and evaluate alike
     let mut many = String::from("rules:\n");
     for i in 0..12_000 {
         many.push_str(&format!(
-            "  - id: c{i}\n    when: not indicator ~ \"x{i}\" and target > 1000%\n    require: target >= 1\n  - id: n{i}\n    when: not indicator ~ \"x{i}\" and weight > 1000\n    not_applicable: true\n"
+            "  - id: c{i}\n    when: kind == \"compare\" and target > 1000%\n    require: target >= 1\n  - id: n{i}\n    when: kind == \"compare\" and weight > 1000\n    not_applicable: true\n"
         ));
     }
     for uri in ["/api/review", "/api/evaluate"] {
@@ -783,4 +784,20 @@ async fn rule_files_past_their_budgets_are_a_400_that_counts_them() {
             "{v}"
         );
     }
+    // the same rules written so that no text can rule them out: refused at load, past
+    // JIXIAO_MAX_UNFILTERED_RULES, a 400 at the file's first such rule
+    let unfiltered = many.replace("kind == \"compare\"", "not indicator ~ \"x\"");
+    let (status, body) = post(
+        Config::default(),
+        "/api/review",
+        &[
+            ("table", "targets.tsv", &table),
+            ("rules", "many.yaml", unfiltered.as_bytes()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let text = String::from_utf8_lossy(&body);
+    assert!(text.contains("rules.too-many-unfiltered"), "{text}");
+    assert!(text.contains("JIXIAO_MAX_UNFILTERED_RULES"), "{text}");
 }

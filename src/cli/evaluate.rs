@@ -304,6 +304,8 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
     }
     let methodology = Methodology::from_rules(&rules);
     let report = evaluate_showing_progress(args, &doc, actuals.as_ref(), &methodology, &rules);
+    // the table is not read again: its memory goes before the report is rendered (issue 27)
+    drop(doc);
     super::rules::tries_checked(&rules)?;
     for f in &report.findings {
         if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
@@ -469,16 +471,14 @@ fn write_report(
     }
     let written = if args.form_only {
         // the forms as the official template has them: no 说明 column
-        report::xlsx::render_form_only(report)
-            .map_err(|e| std::io::Error::other(report::xlsx_error(&e)))
-            .and_then(|bytes| out.write_all(&bytes))
+        report::write_xlsx(report, true, &mut out)
     } else if args.format == ReportFormat::Table && coloured {
         // as wide as the terminal, unless --wide asks for every character
         let width = terminal_size::terminal_size()
             .map(|(w, _)| w.0 as usize)
             .filter(|_| !args.wide)
             .unwrap_or(usize::MAX);
-        out.write_all(selfeval_table::render_text_coloured(report, width).as_bytes())
+        selfeval_table::write_text_coloured(report, width, &mut out)
     } else {
         report::write(report, args.format, &methodology.bands.value, &mut out)
     }

@@ -69,31 +69,35 @@ pub fn run(args: Args) -> u8 {
                 p.extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
             }));
-    let bytes = if xlsx {
+    let c = doc.counts();
+    let written = if xlsx {
         if args.output.is_none() && std::io::stdout().is_terminal() {
             say!(
                 "错误：xlsx 是二进制文件，不能写到终端；请用 -o 自评表.xlsx，或把标准输出重定向到文件"
             );
             return exit::USAGE;
         }
-        match crate::report::form_workbook::workbook(&actuals_file::fill_forms(&doc, year)) {
-            Ok(b) => b,
-            Err(e) => {
+        let forms = actuals_file::fill_forms(&doc, year);
+        // the forms hold what the workbook needs: the table's memory goes first (issue 27)
+        drop(doc);
+        match workbook_through_file(&forms) {
+            Ok(Ok(file)) => copy_out(file, &mut out),
+            Ok(Err(e)) => {
                 say!("错误[output.xlsx]：生成自评表工作簿失败：{e}");
                 return exit::USAGE;
             }
+            Err(e) => Err(e),
         }
     } else {
-        actuals_file::template(&doc, year).into_bytes()
+        out.write_all(actuals_file::template(&doc, year).as_bytes())
     };
-    match out.write_all(&bytes) {
+    match written {
         Ok(()) => {
             let code = out.close("模板", exit::OK);
             // written to a file: say where, what it holds and the next step
             if code == exit::OK
                 && let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-")
             {
-                let c = doc.counts();
                 let (what, next) = if xlsx {
                     (
                         "自评表工作簿（每个项目一张工作表）",
@@ -123,4 +127,29 @@ pub fn run(args: Args) -> u8 {
         }
         Err(e) => super::output::failed(&e, "模板"),
     }
+}
+
+/// The fill-in workbook saved into a temporary file (the zip seeks; the output need not), never
+/// gathered whole in memory: `Err` where the file cannot be written, `Ok(Err)` where the
+/// workbook cannot be made.
+#[allow(clippy::type_complexity)]
+fn workbook_through_file(
+    forms: &[crate::report_model::FillForm],
+) -> std::io::Result<Result<std::fs::File, crate::report::form_workbook::WorkbookError>> {
+    let mut file = tempfile::tempfile()?;
+    {
+        let mut spill = std::io::BufWriter::with_capacity(256 * 1024, &mut file);
+        if let Err(e) = crate::report::form_workbook::write_workbook(forms, &mut spill) {
+            return Ok(Err(e));
+        }
+        // a full disk is an error here, not a short workbook
+        spill.flush()?;
+    }
+    Ok(Ok(file))
+}
+
+/// A finished temporary file copied to the output.
+fn copy_out(mut file: std::fs::File, out: &mut super::output::Output) -> std::io::Result<()> {
+    std::io::Seek::rewind(&mut file)?;
+    std::io::copy(&mut file, out).map(|_| ())
 }

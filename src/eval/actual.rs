@@ -208,8 +208,12 @@ fn general(
         ..Context::default()
     };
     let parsed = parse(trimmed, &ctx);
-    // a figure beside words that say it fell short (`95%（未完成）`) is no figure to score by
-    let short = || NOT_DONE_WORDS.iter().any(|w| trimmed.contains(w));
+    // a figure beside words that say it fell short (`95%（未完成）`), or for a ceiling that it
+    // went past (`5%（超标）` against `≤5%`), is no figure to score by
+    let short = || {
+        NOT_DONE_WORDS.iter().any(|w| trimmed.contains(w))
+            || (is_ceiling(target) && OVER_WORDS.iter().any(|w| trimmed.contains(w)))
+    };
     match parsed.target {
         Target::Compare { op, quantity } => {
             let copied = parsed.provenance.op == Some(Origin::Text);
@@ -240,20 +244,52 @@ fn general(
     }
 }
 
-/// Words in an actual beside its figure that say the figure was not reached.
-const NOT_DONE_WORDS: &[&str] = &[
+/// Words in an actual beside its figure that say the figure was not reached (`未达`, `没完成`,
+/// `不达标`, …), or that it is only aimed at (`力争95%`, `争取95%`: a plan, not a result).
+pub(crate) const NOT_DONE_WORDS: &[&str] = &[
     "未完成",
-    "未达到",
-    "未达成",
-    "未达标",
+    "未达",
     "未实现",
+    "未能",
+    "尚未",
+    "仍未",
     "没有完成",
     "没有达到",
+    "没有达成",
+    "没有实现",
+    "没完成",
+    "没达到",
+    "没达成",
+    "没实现",
+    "不达标",
+    "力争",
+    "争取",
+    // a lone `未` or the grade `差` as the figure's remark
+    "（未）",
+    "(未)",
+    "（差）",
+    "(差)",
 ];
+
+/// Words in an actual beside its figure that say a ceiling (`≤5%`) was gone past (`5%（超标）`).
+/// Against a floor they say the opposite (`超标完成`: done beyond the target), so only a
+/// ceiling's actual is read by them.
+const OVER_WORDS: &[&str] = &["超标", "未控制", "没控制", "没有控制", "失控"];
+
+/// Whether a target is a ceiling (`≤`, `<`).
+fn is_ceiling(target: &Target) -> bool {
+    matches!(
+        target,
+        Target::Compare {
+            op: lang::Op::Le | lang::Op::Lt,
+            ..
+        }
+    )
+}
 
 /// Whether an actual's comparator points away from the target's (`<`, `≤` against `≥`, `>`;
 /// and the reverse).
-fn opposite(actual: lang::Op, target: &Target) -> bool {
+pub(crate) fn opposite(actual: lang::Op, target: &Target) -> bool {
     use lang::Op::{Ge, Gt, Le, Lt};
     match target {
         Target::Compare { op, .. } => {

@@ -76,7 +76,7 @@ impl<'a> Scored<'a> {
     pub fn actual(&self) -> Option<Arc<str>> {
         let text = self.actual_text?;
         match &self.row.actual {
-            Some(a) if std::ptr::eq(a.as_ptr(), text.as_ptr()) => Some(a.clone()),
+            Some(a) if std::ptr::eq(a.as_ptr(), text.as_ptr()) => Some(a.to_arc()),
             _ => Some(Arc::from(text)),
         }
     }

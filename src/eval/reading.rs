@@ -19,7 +19,7 @@ use crate::rules::conditions::ActualConditions;
 use crate::rules::expr::Field;
 use crate::rules::set::Applied;
 use crate::rules::{Facts, RuleSet};
-use crate::table::model::IndicatorRow;
+use crate::table::model::{IndicatorRow, RowText};
 
 /// A text a rule gave, and the rule's id.
 pub(super) type RuledText = (Arc<str>, Cow<'static, str>);
@@ -235,9 +235,9 @@ pub(super) fn read(
     } = seen;
     Reading {
         memo: ReadingMemo::default(),
-        name: row.name.clone(),
-        target: row.target.clone(),
-        written_subcategory: row.subcategory.clone(),
+        name: row.name.to_arc(),
+        target: row.target.to_arc(),
+        written_subcategory: row.subcategory.as_ref().map(RowText::to_arc),
         parsed: Box::new(parsed),
         op_rule,
         canonical,

@@ -601,7 +601,22 @@ pub const PER_HEAD: &[(&str, &str)] = &[
 pub const INCLUSIVE_NOTES: &[&str] = &["（含本数）", "(含本数)", "（含）", "(含)"];
 
 /// Notes after a comparator word that exclude the bound (`95%以上（不含）`: above 95%, not 95%).
-pub const EXCLUSIVE_NOTES: &[&str] = &["（不含本数）", "(不含本数)", "（不含）", "(不含)"];
+/// `不包含`, `不包括` say the same as `不含` (read as `不含` is: `95%以上（不包含）` was read as
+/// `≥ 95%`, the note passed over as a remark).
+pub const EXCLUSIVE_NOTES: &[&str] = &[
+    "（不含本数）",
+    "(不含本数)",
+    "（不包含本数）",
+    "(不包含本数)",
+    "（不包括本数）",
+    "(不包括本数)",
+    "（不含）",
+    "(不含)",
+    "（不包含）",
+    "(不包含)",
+    "（不包括）",
+    "(不包括)",
+];
 
 /// Denominators that are spans of time: written last in a compound unit (`元/人·月`, whether
 /// the text wrote `元/人/月` or `元/月·人`).

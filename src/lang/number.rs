@@ -92,17 +92,24 @@ pub fn arabic(input: &str) -> IResult<&str, Value> {
 /// Whether a figure's digits are followed by a scientific exponent (`1E-3`, `2.5e+4`, `1E3`):
 /// such a figure is not read at all, never as its digits alone (`1E-3` would be the range 1–3
 /// in a unit `E`). Spreadsheets write tiny or huge values so; the target is left to a person.
+/// The sign may be any dash a copy through a word processor or a Chinese input method makes of
+/// it (`1e－3`, `1e–3`, `1e−3`: `－` `–` `—` are range separators, so those read as 1–3 too), and
+/// the exponent's digit a full-width one (`1e-３`).
 fn exponent_follows(rest: &str) -> bool {
-    let b = rest.as_bytes();
-    if !matches!(b.first(), Some(b'e' | b'E')) {
+    // most figures are followed by a unit or nothing: one byte tells (`ｅ`, `Ｅ` start 0xEF)
+    if !matches!(rest.as_bytes().first(), Some(b'e' | b'E' | 0xEF)) {
         return false;
     }
-    let i = if matches!(b.get(1), Some(b'+' | b'-')) {
-        2
-    } else {
-        1
+    let Some(after_e) = rest.strip_prefix(['e', 'E', 'ｅ', 'Ｅ']) else {
+        return false;
     };
-    b.get(i).is_some_and(u8::is_ascii_digit)
+    let digits = after_e
+        .strip_prefix(['+', '-', '＋', '－', '−', '–', '—'])
+        .unwrap_or(after_e);
+    digits
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// A Chinese numeral: `两`, `三`, `十五`, `一百零五`, `一万二千`, `三亿`.
@@ -191,7 +198,10 @@ mod tests {
 
     #[test]
     fn a_figure_with_a_scientific_exponent_is_not_read() {
-        for s in ["1E-3", "1e-3", "2.5E+4", "1E3", "１E-3"] {
+        for s in [
+            "1E-3", "1e-3", "2.5E+4", "1E3", "１E-3", "1e－3", "2.5e－4", "1e–3", "1e—3", "1E−3",
+            "1e-３", "1ｅ-3", "1Ｅ＋3",
+        ] {
             assert!(arabic(s).is_err(), "{s}");
         }
         // a Latin letter that is no exponent still ends the figure

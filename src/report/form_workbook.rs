@@ -82,6 +82,23 @@ impl From<XlsxError> for WorkbookError {
 /// ([`crate::limits::XLSX_PROJECTS`], [`crate::limits::XLSX_INDICATORS`]: each sheet kept
 /// deflated until the workbook is saved in memory, about 25 KB a project).
 pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, WorkbookError> {
+    checked(forms)?;
+    Ok(build(forms, true)?.save_to_buffer()?)
+}
+
+/// [`workbook`] saved into `out` instead of a buffer (issue 27): the finished workbook is never
+/// held in memory beside its sheets (`out` seeks, as the zip writer goes back to each part's
+/// header); the same bytes (tested).
+pub fn write_workbook<W: std::io::Write + std::io::Seek + Send>(
+    forms: &[FillForm],
+    out: W,
+) -> Result<(), WorkbookError> {
+    checked(forms)?;
+    Ok(build(forms, true)?.save_to_writer(out)?)
+}
+
+/// The forms within the xlsx limits, or why not.
+fn checked(forms: &[FillForm]) -> Result<(), WorkbookError> {
     let rows: usize = forms.iter().map(|f| f.rows.len()).sum();
     if let Some((n, what, limit)) = super::xlsx::past_limits(forms.len(), rows) {
         return Err(WorkbookError(format!(
@@ -91,13 +108,13 @@ pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, WorkbookError> {
             limit.help()
         )));
     }
-    Ok(build(forms, true)?)
+    Ok(())
 }
 
 /// The workbook; each sheet after the first assembled as it is built where `pack`
 /// (`Workbook::push_worksheet_packed`, the fork named in `vendor/rust_xlsxwriter/FORK.md`: a
 /// sheet's cells are not held until the workbook is saved; the same bytes, tested), else held.
-fn build(forms: &[FillForm], pack: bool) -> Result<Vec<u8>, XlsxError> {
+fn build(forms: &[FillForm], pack: bool) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     wb.reserve_worksheets(forms.len().max(1));
     // a fixed creation date: the same table gives the same bytes
@@ -121,7 +138,7 @@ fn build(forms: &[FillForm], pack: bool) -> Result<Vec<u8>, XlsxError> {
     if forms.is_empty() {
         wb.add_worksheet();
     }
-    wb.save_to_buffer()
+    Ok(wb)
 }
 
 /// An amount as the unit would type it, in a cell to fill (or an empty one).
@@ -265,8 +282,19 @@ mod tests {
         let doc = crate::table::read_str("t.tsv", &text, &opts).expect("read");
         let forms = crate::eval::actuals_file::fill_forms(&doc, Some(2024));
         assert_eq!(forms.len(), 40);
-        let packed = build(&forms, true).expect("packed");
-        let held = build(&forms, false).expect("held");
+        let packed = build(&forms, true)
+            .and_then(|mut wb| wb.save_to_buffer())
+            .expect("packed");
+        let held = build(&forms, false)
+            .and_then(|mut wb| wb.save_to_buffer())
+            .expect("held");
         assert!(packed == held);
+        // saved into a file (what `template --format xlsx` writes): the same bytes
+        let mut file = tempfile::tempfile().expect("a temporary file");
+        write_workbook(&forms, &mut file).expect("written");
+        let mut written = Vec::new();
+        std::io::Seek::rewind(&mut file).expect("rewind");
+        std::io::Read::read_to_end(&mut file, &mut written).expect("read back");
+        assert!(written == packed);
     }
 }

@@ -6,11 +6,17 @@
 //! deciding rules in a fold-out a tap opens — the budget row's too — and in a tooltip), the points waiting for review, and the rows whose
 //! recomputed score differs from the sheet's own 得分, and the input findings. Every text that came from a table goes
 //! through [`escape`]. The bytes depend only on the report (no timestamps).
+//!
+//! [`write()`] hands the output a chunk of whole sections or projects at a time (issue 27: the
+//! page was built as one `String`, its body built apart and copied in, 3× its size held);
+//! [`render`] and [`body`] are the same bytes gathered into a `String` (the web page, the pile).
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::Chunked;
 use super::model::{IndicatorReport, ProjectReport, Report};
 use super::selfeval_table::{
     COLUMNS, budget_actual, budget_target, category_cell, published_total, reason,
@@ -113,7 +119,13 @@ fn grade_colours(grade: &str) -> (&'static str, &'static str) {
 /// Render the whole report; `bands` are the method's grade bands (highest first), marked on the
 /// chart.
 pub fn render(report: &Report, bands: &[ScoreBand]) -> String {
-    let mut out = String::new();
+    super::to_string(|out| write(report, bands, out))
+}
+
+/// [`render`] written to `out` as it is rendered, a project or so at a time.
+pub fn write(report: &Report, bands: &[ScoreBand], out: &mut dyn Write) -> io::Result<()> {
+    let mut c = Chunked::new(out);
+    let out = &mut c.buf;
     let title = match &report.department {
         Some(d) => format!("绩效自评表 — {d}"),
         None => "绩效自评表".to_owned(),
@@ -134,32 +146,46 @@ pub fn render(report: &Report, bands: &[ScoreBand]) -> String {
         report.summary.projects,
         report.summary.indicators
     );
-    out.push_str(&body(report, bands));
+    body_into(&mut c, report, bands)?;
+    let out = &mut c.buf;
     let _ = writeln!(
         out,
         "<footer>{}<br>由 jixiao 生成：分数按精确值计算，显示时四舍五入（半进位）；合计为精确值之和。</footer>",
         escape(&summary_line(report))
     );
     out.push_str("</body>\n</html>\n");
-    out
+    c.finish()
 }
 
 /// The report's sections (summary, chart, units, the 自评表 per project, differences, findings)
 /// without the page around them: the web page shows them under its own heading.
 pub fn body(report: &Report, bands: &[ScoreBand]) -> String {
-    let mut out = String::new();
-    warnings(&mut out, report);
-    summary(&mut out, report);
-    chart(&mut out, report, bands);
-    units(&mut out, report);
-    out.push_str("<h2>项目支出绩效自评表</h2>\n");
-    legend(&mut out);
+    super::to_string(|out| {
+        let mut c = Chunked::new(out);
+        body_into(&mut c, report, bands)?;
+        c.finish()
+    })
+}
+
+/// [`body`] gathered in `c`, spilled between sections and projects.
+fn body_into(c: &mut Chunked<'_>, report: &Report, bands: &[ScoreBand]) -> io::Result<()> {
+    warnings(&mut c.buf, report);
+    summary(&mut c.buf, report);
+    c.spill()?;
+    chart(&mut c.buf, report, bands);
+    c.spill()?;
+    units(&mut c.buf, report);
+    c.buf.push_str("<h2>项目支出绩效自评表</h2>\n");
+    legend(&mut c.buf);
+    c.spill()?;
     for (n, p) in report.projects.iter().enumerate() {
-        project(&mut out, n + 1, p);
+        project(&mut c.buf, n + 1, p);
+        c.spill()?;
     }
-    differences(&mut out, report);
-    findings(&mut out, report);
-    out
+    differences(&mut c.buf, report);
+    c.spill()?;
+    findings(&mut c.buf, report);
+    c.spill()
 }
 
 /// Actuals that matched nothing, first: a banner above the summary.

@@ -1,5 +1,10 @@
 //! Renderers: every output format is a small function over one model, so formats cannot
 //! disagree on a number.
+//!
+//! [`write()`] writes every format to the output as it is rendered (issue 27): the text formats
+//! a chunk of whole projects at a time (`Chunked`), json and the line formats as they go,
+//! xlsx saved through a temporary file ([`write_xlsx`]). Nothing builds a whole document in
+//! memory beside the report, so a format costs the report and about one project more.
 
 pub mod csv;
 pub(crate) mod form_layout;
@@ -86,6 +91,72 @@ impl ReportFormat {
     }
 }
 
+/// Text built a piece at a time and handed to the output whenever it passes [`Chunked::SIZE`]:
+/// the whole-document renderers build a project's part as text, as they always did, but never
+/// hold more than about one project beyond the size (issue 27: memory per format). A chunk ends
+/// only where a renderer spills it (between projects, rows, sections), so each write holds
+/// whole characters and whole lines: a writer that shows control characters, or colours the
+/// verdict tags, sees them whole.
+pub(crate) struct Chunked<'a> {
+    pub buf: String,
+    out: &'a mut dyn Write,
+    /// What is done to each chunk before it is written (the coloured table's colours).
+    shape: fn(String) -> String,
+}
+
+impl<'a> Chunked<'a> {
+    /// About this many bytes are gathered before a write.
+    pub const SIZE: usize = 64 * 1024;
+
+    pub fn new(out: &'a mut dyn Write) -> Self {
+        Chunked::shaped(out, |s| s)
+    }
+
+    /// Each chunk passed through `shape` before it is written.
+    pub fn shaped(out: &'a mut dyn Write, shape: fn(String) -> String) -> Self {
+        Chunked {
+            buf: String::with_capacity(Chunked::SIZE + Chunked::SIZE / 4),
+            out,
+            shape,
+        }
+    }
+
+    /// Writes what was gathered once it passes the size (call it where a chunk may end).
+    pub fn spill(&mut self) -> io::Result<()> {
+        if self.buf.len() >= Chunked::SIZE {
+            self.write_out()?;
+        }
+        Ok(())
+    }
+
+    fn write_out(&mut self) -> io::Result<()> {
+        let text = (self.shape)(std::mem::take(&mut self.buf));
+        self.out.write_all(text.as_bytes())?;
+        // the buffer's room is kept where the shape gave it back (a borrowed chunk)
+        self.buf = text;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Writes the rest.
+    pub fn finish(mut self) -> io::Result<()> {
+        if !self.buf.is_empty() {
+            self.write_out()?;
+        }
+        Ok(())
+    }
+}
+
+/// The text a writer gives (for the renderers that still return a `String`: tests, the web
+/// page, the pile's roll-up). Their bytes are UTF-8 by construction; a write to a `Vec` does
+/// not fail.
+pub(crate) fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    // a Vec takes every write
+    let _ = write(&mut bytes);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// Write the report in `format` (the table without colour); `bands` mark the chart of `html`.
 /// The command line and the web API both come here, so they give the same bytes.
 pub fn write(
@@ -95,22 +166,37 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        ReportFormat::Table => out.write_all(selfeval_table::render_text(report).as_bytes()),
-        ReportFormat::Markdown => out.write_all(selfeval_table::render_markdown(report).as_bytes()),
+        ReportFormat::Table => selfeval_table::write_text_within(report, usize::MAX, out),
+        ReportFormat::Markdown => selfeval_table::write_markdown(report, out),
         ReportFormat::Json => json::write(report, out),
         ReportFormat::Jsonl => json::write_lines(report, out),
         ReportFormat::Csv => csv::write(report, out),
-        ReportFormat::Html => out.write_all(html::render(report, bands).as_bytes()),
+        ReportFormat::Html => html::write(report, bands, out),
         ReportFormat::Xlsx => {
             // refused before anything is built past its limits; a zero-byte write before each
             // sheet asks the writer whether to go on (the server's answer says no once its
             // request is gone; a file or a pipe always says yes)
             xlsx::check_size(report).map_err(io::Error::other)?;
-            xlsx::render_while(report, &mut || out.write(&[]).is_ok())
-                .map_err(|e| io::Error::other(xlsx_error(&e)))
-                .and_then(|bytes| out.write_all(&bytes))
+            write_xlsx(report, false, out)
         }
     }
+}
+
+/// The xlsx report (`form_only`: the forms as the official template has them) saved into a
+/// temporary file, then copied to `out`: the zip writer seeks, `out` need not, and the
+/// finished workbook is not held in memory beside the sheets (issue 27).
+pub fn write_xlsx(report: &model::Report, form_only: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut file = tempfile::tempfile()?;
+    {
+        let mut go_on = || out.write(&[]).is_ok();
+        let mut spill = io::BufWriter::with_capacity(256 * 1024, &mut file);
+        xlsx::write_while(report, form_only, &mut go_on, &mut spill)
+            .map_err(|e| io::Error::other(xlsx_error(&e)))?;
+        // a full disk is an error here, not a short workbook
+        spill.flush()?;
+    }
+    io::Seek::rewind(&mut file)?;
+    io::copy(&mut file, out).map(|_| ())
 }
 
 /// A workbook that cannot be written, in Chinese first: Excel's own limits name the way out.

@@ -12,9 +12,17 @@
 //! from the printed one is listed with its place, both figures, the difference and the reason; a
 //! budget row the form's own total leaves out is shown with its printed 得分 and why it does not
 //! count.
+//!
+//! Written as it is rendered (issue 27): [`write_text_within`], [`write_markdown`] and
+//! [`write_text_coloured`] hand the output a chunk of whole projects at a time
+//! (`report::Chunked`), so a report of any size costs one project's text beyond the report;
+//! the `render_*` functions are the same bytes gathered into a `String`. The list of rows that
+//! differ from the printed 得分 is still one aligned table (its widths need every row).
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
+use super::Chunked;
 use super::model::{IndicatorReport, ProjectReport, Report, Shown};
 use super::text_table::TextTable;
 
@@ -328,7 +336,17 @@ pub fn render_text(r: &Report) -> String {
 
 /// [`render_text`] with each table at most `max` display columns wide (long cells cut with `…`).
 pub fn render_text_within(r: &Report, max: usize) -> String {
-    let mut out = String::new();
+    super::to_string(|out| write_text_within(r, max, out))
+}
+
+/// [`render_text_within`] written to `out` as it is rendered, a project or so at a time.
+pub fn write_text_within(r: &Report, max: usize, out: &mut dyn Write) -> io::Result<()> {
+    text_into(r, max, Chunked::new(out))
+}
+
+/// The terminal form gathered in `c`, spilled a project at a time.
+fn text_into(r: &Report, max: usize, mut c: Chunked<'_>) -> io::Result<()> {
+    let out = &mut c.buf;
     // what the scores below lack, first (actuals that matched nothing)
     let warnings = super::warnings::lines(r);
     for w in &warnings {
@@ -341,6 +359,7 @@ pub fn render_text_within(r: &Report, max: usize) -> String {
         let _ = writeln!(out, "绩效自评表 — {d}\n");
     }
     for p in &r.projects {
+        let out = &mut c.buf;
         let _ = writeln!(out, "{}", heading(p));
         if let Some(g) = goal_line(p) {
             let _ = writeln!(out, "{g}");
@@ -349,20 +368,22 @@ pub fn render_text_within(r: &Report, max: usize) -> String {
         for row in rows(p) {
             t.row(row);
         }
-        out.push_str(&t.render_within(max));
+        t.render_within_into(max, out);
         out.push('\n');
+        c.spill()?;
     }
+    let out = &mut c.buf;
     if !r.differences.is_empty() {
         let _ = writeln!(out, "与原表得分不一致的行（{} 处）", r.differences.len());
         let mut t = TextTable::new(DIFFERENCE_COLUMNS);
         for d in &r.differences {
             t.row(difference_row(d));
         }
-        out.push_str(&t.render_within(max));
+        t.render_within_into(max, out);
         out.push('\n');
     }
     let _ = writeln!(out, "{}", summary_line(r));
-    out
+    c.finish()
 }
 
 /// The columns of the list of rows whose recomputed score differs from the printed one.
@@ -414,10 +435,21 @@ fn md_cell(s: &str) -> String {
 /// The terminal form with the verdicts in colour (ANSI), for a terminal. The tags sit in the
 /// last, unpadded column, so colouring after alignment keeps the columns straight.
 pub fn render_text_coloured(r: &Report, max: usize) -> String {
+    super::to_string(|out| write_text_coloured(r, max, out))
+}
+
+/// [`render_text_coloured`] written to `out` as it is rendered, a project or so at a time (a
+/// tag never spans two chunks: they end between projects).
+pub fn write_text_coloured(r: &Report, max: usize, out: &mut dyn Write) -> io::Result<()> {
+    text_into(r, max, Chunked::shaped(out, coloured))
+}
+
+/// A chunk of the terminal form with its control characters shown visibly, then its verdict
+/// tags coloured.
+fn coloured(plain: String) -> String {
     // control characters from the table shown visibly before the colours are added
     // (C1 controls too, as `\u{9b}`: some terminals take U+009B for CSI, as the uncoloured
     // reports' writer knows)
-    let plain = render_text_within(r, max);
     let mut text = match crate::diagnostic::visible(plain.as_bytes()) {
         std::borrow::Cow::Borrowed(_) => plain,
         std::borrow::Cow::Owned(v) => String::from_utf8_lossy(&v).into_owned(),
@@ -433,14 +465,22 @@ pub fn render_text_coloured(r: &Report, max: usize) -> String {
         ("【部分达成】", "33"),
         ("【未达成】", "31"),
     ] {
-        text = text.replace(tag, &format!("\x1b[{colour}m{tag}\x1b[0m"));
+        if text.contains(tag) {
+            text = text.replace(tag, &format!("\x1b[{colour}m{tag}\x1b[0m"));
+        }
     }
     text
 }
 
 /// The Markdown form.
 pub fn render_markdown(r: &Report) -> String {
-    let mut out = String::new();
+    super::to_string(|out| write_markdown(r, out))
+}
+
+/// [`render_markdown`] written to `out` as it is rendered, a project or so at a time.
+pub fn write_markdown(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut c = Chunked::new(out);
+    let out = &mut c.buf;
     let _ = writeln!(
         out,
         "# 绩效自评表{}\n",
@@ -459,6 +499,7 @@ pub fn render_markdown(r: &Report) -> String {
         out.push('\n');
     }
     for p in &r.projects {
+        let out = &mut c.buf;
         let _ = writeln!(out, "## {}\n", md_cell(&heading(p)));
         if let Some(g) = goal_line(p) {
             let _ = writeln!(out, "{}\n", md_cell(&g));
@@ -470,7 +511,9 @@ pub fn render_markdown(r: &Report) -> String {
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out.push('\n');
+        c.spill()?;
     }
+    let out = &mut c.buf;
     if !r.differences.is_empty() {
         let _ = writeln!(
             out,
@@ -481,10 +524,12 @@ pub fn render_markdown(r: &Report) -> String {
         let _ = writeln!(out, "|{}", "---|".repeat(DIFFERENCE_COLUMNS.len()));
         for d in &r.differences {
             let cells: Vec<String> = difference_row(d).iter().map(|c| md_cell(c)).collect();
-            let _ = writeln!(out, "| {} |", cells.join(" | "));
+            let _ = writeln!(c.buf, "| {} |", cells.join(" | "));
+            c.spill()?;
         }
-        out.push('\n');
+        c.buf.push('\n');
     }
+    let out = &mut c.buf;
     if !r.findings.is_empty() {
         // what the input said that the scores above do not show (unmatched actuals first of all)
         let _ = writeln!(out, "## 输入提示\n");
@@ -504,7 +549,7 @@ pub fn render_markdown(r: &Report) -> String {
             .collect::<Vec<_>>()
             .join(" / ");
             let _ = writeln!(
-                out,
+                c.buf,
                 "| {} | {} | {} | {} | {} | {} |",
                 md_cell(&f.position()),
                 f.severity.zh(),
@@ -513,11 +558,12 @@ pub fn render_markdown(r: &Report) -> String {
                 md_cell(&f.message),
                 md_cell(f.help.as_deref().unwrap_or(""))
             );
+            c.spill()?;
         }
-        out.push('\n');
+        c.buf.push('\n');
     }
-    let _ = writeln!(out, "{}", summary_line(r));
-    out
+    let _ = writeln!(c.buf, "{}", summary_line(r));
+    c.finish()
 }
 
 /// `（其中 2 个没有总分：待评定或未核对，不计入平均分）` after a count of projects, empty where none.

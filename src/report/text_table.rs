@@ -45,6 +45,13 @@ impl TextTable {
     /// [`TextTable::render`] at most `max` display columns wide (a terminal's width): the widest
     /// columns give up width first, down to 6, and cells longer than their column end in `…`.
     pub fn render_within(&self, max: usize) -> String {
+        let mut out = String::new();
+        self.render_within_into(max, &mut out);
+        out
+    }
+
+    /// [`TextTable::render_within`] appended to `out`.
+    pub fn render_within_into(&self, max: usize, out: &mut String) {
         let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
         let cols = self
             .rows
@@ -74,7 +81,6 @@ impl TextTable {
             };
             widths[i] = w - 1;
         }
-        let mut out = String::new();
         let line = |row: &[String], out: &mut String| {
             let mut text = String::new();
             for (i, w) in widths.iter().enumerate() {
@@ -86,13 +92,12 @@ impl TextTable {
             }
             let _ = writeln!(out, "{}", text.trim_end());
         };
-        line(&self.header, &mut out);
+        line(&self.header, out);
         let total: usize = widths.iter().sum::<usize>() + 2 * cols.saturating_sub(1);
         let _ = writeln!(out, "{}", "─".repeat(total));
         for row in &self.rows {
-            line(row, &mut out);
+            line(row, out);
         }
-        out
     }
 }
 

@@ -121,7 +121,7 @@ impl Node {
 impl Node {
     /// Adds the leaves of this condition that read the actual to `out` (`actual ~ "…"`,
     /// `actual > 0`, `actual == target`): the condition's truth is a function of its leaves'.
-    fn actual_leaves(&self, out: &mut Vec<Node>) {
+    pub(in crate::rules) fn actual_leaves(&self, out: &mut Vec<Node>) {
         match self {
             Node::Or(v) | Node::And(v) => v.iter().for_each(|n| n.actual_leaves(out)),
             Node::Not(n) => n.actual_leaves(out),

@@ -36,6 +36,8 @@ pub enum RuleErrorKind {
     Io,
     /// More rules than [`crate::limits::RULES`].
     TooMany,
+    /// More rules every indicator must try than [`crate::limits::UNFILTERED_RULES`].
+    Unfiltered,
 }
 
 impl RuleErrorKind {
@@ -53,6 +55,7 @@ impl RuleErrorKind {
             RuleErrorKind::UnknownId => crate::codes::RULES_UNKNOWN_ID,
             RuleErrorKind::Io => crate::codes::RULES_IO,
             RuleErrorKind::TooMany => crate::codes::RULES_TOO_MANY,
+            RuleErrorKind::Unfiltered => crate::codes::RULES_TOO_MANY_UNFILTERED,
         }
     }
 }

@@ -25,11 +25,13 @@ pub struct LoadedRule {
     pub broken: bool,
 }
 
-/// serde_yaml's message without its own " at line N column M" (the label shows where).
-fn clean(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
+/// serde_yaml's message of a file that does not read as YAML, in Chinese
+/// ([`crate::yaml::in_chinese`]): `YAML 语法错误：…`.
+fn syntax_message(english: &str) -> String {
+    let chinese = crate::yaml::bounded(&crate::yaml::in_chinese(english));
+    match chinese.strip_prefix(crate::yaml::UNKNOWN_SHAPE) {
+        Some(rest) => format!("YAML 语法错误{rest}"),
+        None => format!("YAML 语法错误：{chinese}"),
     }
 }
 
@@ -143,7 +145,7 @@ fn read_value(src: &NamedSource<Arc<str>>) -> Result<Value, Box<RuleError>> {
                 RuleErrorKind::Syntax,
                 src,
                 at..at + len,
-                format!("YAML 语法错误：{}", clean(&e.to_string())),
+                syntax_message(&e.to_string()),
                 label,
             )
             .help(help),
@@ -408,6 +410,18 @@ fn check_key(
     let key_span = kp.map_or(ipos.dash.clone(), |p| p.key.clone());
     let read = read_one(&key, k, v);
     let Some(read) = read else {
+        if key == "<<" {
+            return Err(Box::new(
+                RuleError::new(
+                    RuleErrorKind::UnknownKey,
+                    src,
+                    key_span,
+                    crate::yaml::MERGE_KEY,
+                    "规则没有这个键",
+                )
+                .help("把锚点（&名字）中的键直接写进这条规则"),
+            ));
+        }
         let help = match nearest(&key, &RULE_KEYS) {
             Some(n) => format!("是不是 `{n}`？"),
             None => format!("规则可用的键：{}", RULE_KEYS.join("、")),
@@ -434,7 +448,10 @@ fn check_key(
         RuleErrorKind::BadValue,
         src,
         span,
-        format!("`{key}` 的值不对：{}", clean(&e.to_string())),
+        format!(
+            "`{key}` 的值不对：{}",
+            crate::yaml::bounded(&crate::yaml::in_chinese(&e.to_string()))
+        ),
         "这个值不对",
     );
     Err(Box::new(err.help(value_help(&key, v))))

@@ -21,8 +21,15 @@
 //! - a kind (`direction`, `category`, …) of fewer than [`MIN_RULES`] enabled rules is tried
 //!   rule by rule, as before: the bundled files have at most a dozen rules of a kind, and their
 //!   rows pay nothing for the prefilter;
-//! - a pattern of more than [`MAX_LITERALS`] literals, or a rule of more than [`MAX_KEYS`] keys,
-//!   is always tried (the automaton stays small; the budget below bounds what they cost);
+//! - a pattern of more than [`MAX_LITERALS`] literals has them cut to their first (or last)
+//!   bytes until they are no more (`[a-z]{3}` needs one of 26 letters); a pattern still of more
+//!   (`(?i)[a-z]`), or a rule of more than [`MAX_KEYS`] keys, is always tried (the automaton
+//!   stays small; the limits below bound what they cost);
+//! - the rules the prefilter can never leave out ([`always_tried`]: `not …`, comparisons of
+//!   quantities, patterns of no literals, rules without `when:`) are tried on every row, so
+//!   their number is the cost of a row: past [`crate::limits::UNFILTERED_RULES`] of them in a
+//!   set (every kind, the bundled rules' too: counted at load, `rules.too-many-unfiltered`
+//!   at the first such rule's line) the set is refused before any row is read;
 //! - past [`crate::limits::RULE_TRIES`] rules tried for one indicator, the set stops trying and
 //!   records the indicator ([`super::RuleSet::overrun`]); a run that asked it ends with the
 //!   named limit error (`rules.too-many-tries`), never a silent skip.
@@ -37,8 +44,9 @@ use super::expr::Field;
 /// Enabled rules of one kind from which on they are prefiltered.
 pub(crate) const MIN_RULES: usize = 32;
 
-/// Literals of one pattern past which it is always tried.
-pub(crate) const MAX_LITERALS: usize = 16;
+/// Literals of one pattern past which they are cut shorter ([`literals`]); a pattern whose
+/// literals of one byte are still more is always tried.
+pub(crate) const MAX_LITERALS: usize = 32;
 
 /// Keys of one rule past which it is always tried.
 pub(crate) const MAX_KEYS: usize = 64;
@@ -73,27 +81,51 @@ impl Key {
     }
 }
 
+/// Characters of one class the literal extractor spells out (`[a-z]`: 26); past it a class
+/// makes the pattern's literals unknown.
+const CLASS_CHARS: usize = 128;
+
 /// The literals each match of `pattern` holds (its prefixes, else its suffixes): `None` where
-/// there is no such finite set, or a match may be empty.
+/// there is no such finite set, or a match may be empty. A set of more than [`MAX_LITERALS`]
+/// (`[a-z]{3}`: 17,576) is cut to each literal's first (last) few bytes, down to one, while
+/// it is larger: every match still holds one of the shorter ones (`[a-z]{3}`: one of the 26
+/// letters, which a text in Chinese lacks).
 fn literals(pattern: &str) -> Option<Vec<Box<[u8]>>> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .ok()?;
     for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
-        let seq = Extractor::new().kind(kind).extract(&hir);
+        let suffix = matches!(kind, ExtractKind::Suffix);
+        let seq = Extractor::new()
+            .kind(kind)
+            .limit_class(CLASS_CHARS)
+            .extract(&hir);
         let Some(lits) = seq.literals() else {
             continue;
         };
         // an empty set (a pattern that matches nothing) is left to the regex: a rare case,
         // and trying it is always right
-        if lits.is_empty()
-            || lits.len() > MAX_LITERALS
-            || lits.iter().any(|l| l.as_bytes().is_empty())
-        {
+        if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
             continue;
         }
-        return Some(lits.iter().map(|l| l.as_bytes().into()).collect());
+        let longest = lits.iter().map(|l| l.as_bytes().len()).max().unwrap_or(0);
+        for keep in (1..=longest).rev() {
+            let cut: std::collections::BTreeSet<&[u8]> = lits
+                .iter()
+                .map(|l| {
+                    let b = l.as_bytes();
+                    match (b.len() > keep, suffix) {
+                        (false, _) => b,
+                        (true, false) => &b[..keep],
+                        (true, true) => &b[b.len() - keep..],
+                    }
+                })
+                .collect();
+            if cut.len() <= MAX_LITERALS {
+                return Some(cut.into_iter().map(Box::from).collect());
+            }
+        }
     }
     None
 }
@@ -147,6 +179,27 @@ fn need(node: &Node, matchers: &Matchers) -> Need {
             }
         }
     }
+}
+
+/// Whether the prefilter can never leave a rule of this `when:` out (none: every row tries
+/// it): a `when:` of no key any row's texts must have (`not …`, a comparison of quantities, a
+/// pattern of no known literals, no `when:` at all), or whose leaves on the actual hold such a
+/// one (the conditions on the actual are tried on every row: [`super::ActualConditions`]).
+pub(crate) fn always_tried(when: Option<&Node>, matchers: &Matchers) -> bool {
+    let Some(node) = when else {
+        return true;
+    };
+    match need(node, matchers) {
+        Need::Never => return false,
+        Need::Any => return true,
+        Need::OneOf(keys) if keys.len() > MAX_KEYS => return true,
+        Need::OneOf(_) => {}
+    }
+    let mut leaves = Vec::new();
+    node.actual_leaves(&mut leaves);
+    leaves
+        .iter()
+        .any(|leaf| matches!(need(leaf, matchers), Need::Any))
 }
 
 /// One field's literals and each one's key, as gathered.
@@ -384,6 +437,9 @@ mod tests {
         "(?:成本|费用)控制",
         "\\bok\\b",
         "[^x]",
+        "[a-z]{3}",
+        "[0-9]{3}天",
+        "(?i)[a-z]{2}",
     ];
     const WORDS: &[&str] = &[
         "满意", "度", "率", "完成", "时延", "时长", "ab", "AB", "x", "y", "12", "天", "覆盖",
@@ -644,8 +700,122 @@ mod tests {
         assert_eq!(lits("^完成"), Some(vec!["完成".into()]));
         assert_eq!(lits(".*率$"), Some(vec!["率".into()]));
         assert_eq!(lits("x\\d+y"), Some(vec!["x".into()]));
+        // more than MAX_LITERALS: cut to their first bytes (the 26 letters), or their last
+        let letters: Vec<String> = ('a'..='z').map(String::from).collect();
+        assert_eq!(lits("[a-z]{3}"), Some(letters.clone()));
+        assert_eq!(lits("[a-z]{3}x{2,}"), Some(letters));
+        assert_eq!(
+            lits("[0-9]{4}年"),
+            Some((0..10).map(|d| d.to_string()).collect())
+        );
+        assert_eq!(lits("\\d{2}天"), Some(vec!["天".into()]));
+        // 52 letters of one byte are still too many
+        assert_eq!(lits("(?i)[a-z]{2}"), None);
         assert_eq!(lits("a?"), None);
         assert_eq!(lits("\\w+"), None);
         assert_eq!(lits("("), None);
+    }
+
+    /// A file of `n` rules (`when:` from `when(i)`), each deciding `not_applicable`.
+    fn file_of(n: usize, when: impl Fn(usize) -> String) -> String {
+        let mut text = String::from("rules:\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "  - id: r{i}\n    when: '{}'\n    not_applicable: true\n",
+                when(i)
+            ));
+        }
+        text
+    }
+
+    /// What the prefilter can never leave out: no key, or a leaf on the actual without one.
+    #[test]
+    fn the_rules_every_row_must_try_are_those_of_no_key() {
+        let count = |when: &str| {
+            let text = file_of(1, |_| when.to_owned());
+            let (set, _) = RuleSet::with_files(&[RuleSource::new("r.yaml", text)], false)
+                .unwrap_or_else(|e| panic!("{when}: {e:?}"));
+            set.unfiltered().len()
+        };
+        for when in [
+            "not indicator ~ \"x\"",
+            "target > 1000%",
+            "weight > 1000",
+            "indicator ~ \"\\\\w+\"",
+            "indicator ~ \"(?i)[a-z]{2}\"",
+            "indicator ~ \"率\" or target > 5",
+            "indicator contains \"率\" and actual > 5",
+            "true",
+        ] {
+            assert_eq!(count(when), 1, "{when}");
+        }
+        for when in [
+            "indicator ~ \"x\\\\d+y\"",
+            "indicator ~ \"[a-z]{3}\"",
+            "indicator contains \"率\" and target > 5",
+            "category == \"产出指标\"",
+            "actual ~ \"未完成\"",
+            "false",
+        ] {
+            assert_eq!(count(when), 0, "{when}");
+        }
+    }
+
+    /// Past the limit of rules every row must try, the set is refused at load, at the first
+    /// such rule; rules a row's texts select never count, however many.
+    #[test]
+    fn a_set_of_more_rules_every_row_must_try_than_the_limit_is_refused_at_the_first() {
+        let limit = crate::limits::UNFILTERED_RULES.get_usize();
+        let load = |text: String| RuleSet::with_files(&[RuleSource::new("r.yaml", text)], false);
+        // 5 rules of literals first, then limit + 1 that every row must try
+        let text = file_of(limit + 6, |i| match i {
+            0..5 => format!("indicator ~ \"x{i}y\""),
+            _ => format!("not indicator ~ \"x{i}y\""),
+        });
+        let errors = load(text).expect_err("past the limit");
+        assert_eq!(errors.len(), 1);
+        let e = &errors[0].errors[..];
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].kind, crate::rules::RuleErrorKind::Unfiltered);
+        assert_eq!(e[0].kind.code().as_str(), "rules.too-many-unfiltered");
+        // the first such rule (r5) is on line 2 + 5 × 3 = 17: the span is its line
+        let text = e[0].src.inner();
+        let line = text[..e[0].span.start].matches('\n').count() + 1;
+        assert_eq!(line, 17, "{}", &text[e[0].span.clone()]);
+        assert_eq!(&text[e[0].span.clone()], "  - id: r5");
+        assert!(
+            e[0].message.contains(&format!("共有 {} 条规则", limit + 1)),
+            "{}",
+            e[0].message
+        );
+        assert!(e[0].message.contains("`r5`"), "{}", e[0].message);
+        assert!(
+            e[0].help
+                .as_deref()
+                .is_some_and(|h| h.contains("JIXIAO_MAX_UNFILTERED_RULES")),
+            "{:?}",
+            e[0].help
+        );
+        // at the limit: read
+        assert!(load(file_of(limit, |i| format!("target > {i}%"))).is_ok());
+        // rules of literals, many more, and as many of a class of letters: read
+        assert!(load(file_of(limit * 3, |i| format!("indicator ~ \"x{i}y\""))).is_ok());
+        assert!(
+            load(file_of(limit * 3, |i| format!(
+                "indicator ~ \"[a-z]{{3}}{i}\""
+            )))
+            .is_ok()
+        );
+    }
+
+    /// The bundled rules stay far within the limit (a user's file has the rest of it).
+    #[test]
+    fn the_bundled_rules_every_row_must_try_are_few() {
+        let n = RuleSet::bundled().unfiltered().len();
+        assert!(n > 0, "some bundled rules have no when");
+        assert!(
+            n * 10 <= crate::limits::UNFILTERED_RULES.get_usize(),
+            "{n} bundled rules every row must try"
+        );
     }
 }

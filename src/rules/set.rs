@@ -523,10 +523,73 @@ impl RuleSet {
             .filter(|f| !f.errors.is_empty())
             .collect();
         let files = sources.iter().map(|s| s.name.clone()).collect();
-        Ok((
-            RuleSet::indexed(rules, &order, compiler.finish(), files),
-            warnings,
-        ))
+        let set = RuleSet::indexed(rules, &order, compiler.finish(), files);
+        set.unfiltered_within_limit(sources).map_err(|e| vec![*e])?;
+        Ok((set, warnings))
+    }
+
+    /// The enabled rules every indicator must try ([`super::prefilter::always_tried`]), in
+    /// priority order.
+    pub fn unfiltered(&self) -> Vec<&Rule> {
+        let mut list: Vec<usize> = self
+            .by_kind
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                super::prefilter::always_tried(self.rules[i].when_node.as_ref(), &self.matchers)
+            })
+            .collect();
+        list.sort_unstable();
+        list.into_iter().map(|i| &self.rules[i]).collect()
+    }
+
+    /// `Err` (`rules.too-many-unfiltered`, at the first such rule in priority order: a user's
+    /// file's before the bundled ones) where more rules than [`crate::limits::UNFILTERED_RULES`]
+    /// must be tried on every indicator: each costs every row, whatever its texts.
+    fn unfiltered_within_limit(&self, sources: &[RuleSource]) -> Result<(), Box<FileErrors>> {
+        let limit = &crate::limits::UNFILTERED_RULES;
+        let unfiltered = self.unfiltered();
+        let (Some(first), true) = (unfiltered.first(), unfiltered.len() as u64 > limit.get())
+        else {
+            return Ok(());
+        };
+        let text = sources
+            .iter()
+            .rev()
+            .find(|s| *s.name == *first.rref.file)
+            .map_or("", |s| s.text.as_str());
+        let src = NamedSource::new(&first.rref.file, Arc::<str>::from(text)).with_language("yaml");
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(first.rref.line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let end = start
+            + text[start..]
+                .find(['\r', '\n'])
+                .unwrap_or(text.len() - start);
+        let error = RuleError::new(
+            RuleErrorKind::Unfiltered,
+            &src,
+            start..end,
+            format!(
+                "内置规则与规则文件中共有 {} 条规则的 when 无法按文字预先筛选，每个指标都要逐条尝试，超过 {} 条的上限；第一条是第 {} 行的 `{}`",
+                unfiltered.len(),
+                limit.shown(),
+                first.rref.line,
+                first.rref.id
+            ),
+            "从这条规则起，每个指标都要尝试",
+        )
+        .help(format!(
+            "让条件含固定文字（indicator ~ \"满意度\"、category == \"产出指标\"），或合并相近的规则；{}",
+            limit.help()
+        ));
+        Err(Box::new(FileErrors {
+            file: first.rref.file.to_string(),
+            errors: vec![error],
+        }))
     }
 
     /// The decided rules in priority order — later files first; inside a file, written order

@@ -24,6 +24,7 @@ use std::ops::Range;
 
 use crate::limits;
 use crate::table::ReadError;
+use crate::table::formats::number_format::CellNote;
 use crate::table::formats::{self, SheetCells, docx, workbook};
 use crate::table::source::{CellAddr, InputFormat, Location, Segment, SourceText};
 
@@ -167,9 +168,10 @@ pub(crate) struct Grid {
     rows: GridRows,
     /// The sheets of a workbook (or the tables of a Word document), in order; empty for text.
     pub sheets: Vec<SheetSpan>,
-    /// Workbook cells read as the value they hold where the sheet shows it rounded: each
-    /// cell's place and the text shown (see `formats::workbook`).
-    pub rounded: Vec<(Location, String)>,
+    /// Workbook cells whose text is not simply both what the sheet shows and what the cell
+    /// holds (a percentage shown rounded, a figure shown scaled): each cell's place and the
+    /// other of the two (see `formats::number_format`).
+    pub notes: Vec<(Location, CellNote)>,
 }
 
 /// One sheet of a grid: its name, its rows (indices into [`Grid::rows`]) and merged ranges.
@@ -985,7 +987,7 @@ pub(crate) fn from_block(
             whole: false,
         },
         sheets: Vec::new(),
-        rounded: Vec::new(),
+        notes: Vec::new(),
     })
 }
 
@@ -1031,7 +1033,7 @@ pub(crate) fn from_text(
             whole: true,
         },
         sheets: Vec::new(),
-        rounded: Vec::new(),
+        notes: Vec::new(),
     })
 }
 
@@ -1045,8 +1047,16 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
         return Ok(ZipKind::Other);
     };
     // a part named twice: the readers see one of them (the last), another program may show
-    // the other; Excel and Word refuse such a file, and so does this reader
-    if zip.has_duplicate_names() {
+    // the other; Excel and Word refuse such a file, and so does this reader. Part names are
+    // the same whatever their ASCII case (OPC), and calamine finds a part so and through `\`
+    // as well: `xl/worksheets/sheet1.xml` beside `XL/Worksheets/Sheet1.xml` or
+    // `xl\worksheets\sheet1.xml` is named twice too (the sixth probe: the later one was read)
+    let mut seen = std::collections::HashSet::new();
+    let equivalent = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .any(|n| !seen.insert(n.replace('\\', "/").to_ascii_lowercase()));
+    if zip.has_duplicate_names() || equivalent {
         return Err(ReadError::Workbook {
             name: name.into(),
             source: calamine::Error::Msg(
@@ -1209,7 +1219,7 @@ pub(crate) fn sheets_grid(
         rows,
         spans,
         segments,
-        rounded,
+        notes,
         ..
     } = out;
     let source = match single {
@@ -1220,7 +1230,7 @@ pub(crate) fn sheets_grid(
         source,
         rows: GridRows::Cells(rows),
         sheets: spans,
-        rounded,
+        notes,
     })
 }
 
@@ -1234,7 +1244,7 @@ struct SheetsOut {
     lines: usize,
     spans: Vec<SheetSpan>,
     segments: Vec<Segment>,
-    rounded: Vec<(Location, String)>,
+    notes: Vec<(Location, CellNote)>,
 }
 
 impl SheetsOut {
@@ -1244,7 +1254,7 @@ impl SheetsOut {
             name: sheet_name,
             mut cells,
             merges,
-            rounded: rounded_here,
+            notes: notes_here,
         } = sheet;
         cells.sort_by_key(|c| c.0);
         cells.dedup_by_key(|c| c.0);
@@ -1256,8 +1266,8 @@ impl SheetsOut {
             .filter(|((r0, c0), (r1, c1))| r0 <= r1 && c0 <= c1 && (r0 < r1 || c0 < c1))
             .collect();
         let mut merged = merged_rows(&merges).into_iter().peekable();
-        let rounded_here: std::collections::HashMap<(u32, u32), String> =
-            rounded_here.into_iter().collect();
+        let notes_here: std::collections::HashMap<(u32, u32), CellNote> =
+            notes_here.into_iter().collect();
         let first_row = self.rows.len();
         self.segments.push(Segment {
             start: self.text.len(),
@@ -1283,7 +1293,7 @@ impl SheetsOut {
             }
             empty_before = empty;
             let cells = match width {
-                Some(width) => self.row_cells(r, width, &mut next, &rounded_here),
+                Some(width) => self.row_cells(r, width, &mut next, &notes_here),
                 None => Vec::new(),
             };
             let row_end = self.text.len();
@@ -1312,13 +1322,13 @@ impl SheetsOut {
 
     /// The cells of sheet row `r`, `width` of them (from the sorted `next`, empty where it has
     /// none), written into the text as a line of tab-joined cells (line breaks and tabs in a
-    /// cell shown as spaces); cells whose text is a rounded value noted in `rounded`.
+    /// cell shown as spaces); cells with a note noted in `notes`.
     fn row_cells(
         &mut self,
         r: u32,
         width: u32,
         next: &mut std::iter::Peekable<std::vec::IntoIter<((u32, u32), String)>>,
-        rounded_here: &std::collections::HashMap<(u32, u32), String>,
+        notes_here: &std::collections::HashMap<(u32, u32), CellNote>,
     ) -> Vec<Cell<'static>> {
         let mut row_cells = Vec::with_capacity(width as usize);
         for c in 0..width {
@@ -1343,7 +1353,7 @@ impl SheetsOut {
                 row: r + 1,
                 col: c + 1,
             };
-            if let Some(shown) = rounded_here.get(&(r, c)) {
+            if let Some(note) = notes_here.get(&(r, c)) {
                 let at = Location {
                     offset,
                     len: self.text.len() - offset,
@@ -1351,7 +1361,7 @@ impl SheetsOut {
                     column: addr.col,
                     cell: Some(addr),
                 };
-                self.rounded.push((at, shown.clone()));
+                self.notes.push((at, note.clone()));
             }
             row_cells.push(make_cell(Cow::Owned(raw), offset, Vec::new(), Some(addr)));
         }
@@ -1664,7 +1674,7 @@ mod tests {
             name: "S".into(),
             cells: cells.iter().map(|&(at, t)| (at, t.to_owned())).collect(),
             merges: merges.to_vec(),
-            rounded: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -1757,8 +1767,8 @@ mod tests {
                         .iter()
                         .map(|((r0, c0), (r1, c1))| ((moved(*r0), *c0), (moved(*r1), *c1)))
                         .collect(),
-                    rounded: s
-                        .rounded
+                    notes: s
+                        .notes
                         .iter()
                         .map(|((r, c), t)| ((moved(*r), *c), t.clone()))
                         .collect(),

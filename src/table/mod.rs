@@ -53,7 +53,9 @@
 //!   `分`. The budget row: see `self_eval`.
 //! - **Workbooks**: cells as `formats::workbook` reads them (numbers through their format at
 //!   Excel's 15 significant digits; a percentage shown rounded is the value it holds, with a
-//!   `table.display-rounded` note at the cell), dates `YYYY-MM-DD`. Line breaks inside cells
+//!   `table.display-rounded` note at the cell; a figure its format scales by thousands is
+//!   read as shown, with a `table.display-scaled` warning giving the value held; literal text
+//!   of the format, a unit or `%`, is part of the text), dates `YYYY-MM-DD`. Line breaks inside cells
 //!   show as spaces in the synthetic [`SourceText`].
 //! - **Limits** ([`crate::limits`], each raised by an environment variable): input size
 //!   (`table.too-large`), line length (`table.line-too-long`), columns of a row
@@ -67,6 +69,7 @@
 //!   within the limit.
 
 pub(crate) mod amount;
+mod flat;
 pub mod formats;
 mod grid;
 pub mod layouts;
@@ -94,7 +97,7 @@ pub use amount::format_amount;
 pub use decode::EncodingChoice;
 pub use model::{
     Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
-    Layout, Project, Text, TotalRow, UnitRow,
+    Layout, Project, RowText, Text, TotalRow, UnitRow,
 };
 pub use source::{CellAddr, InputFormat, Location, SourceText};
 
@@ -1098,10 +1101,10 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
         rows_skipped,
     };
     findings.extend(integrity::check(&doc, data_skipped));
-    for (at, shown) in &grid.rounded {
+    for (at, note) in &grid.notes {
         let value = doc.source.slice(at).to_owned();
-        findings.push(
-            Finding::at_location(
+        findings.push(match note {
+            formats::number_format::CellNote::Rounded(shown) => Finding::at_location(
                 codes::DISPLAY_ROUNDED,
                 Severity::Info,
                 &doc.source,
@@ -1109,7 +1112,17 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
                 format!("单元格值 {value}，显示为 {shown}；按单元格值读取"),
             )
             .label(format!("显示为 {shown}")),
-        );
+            formats::number_format::CellNote::Scaled { held, by } => Finding::at_location(
+                codes::DISPLAY_SCALED,
+                Severity::Warning,
+                &doc.source,
+                *at,
+                format!(
+                    "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
+                ),
+            )
+            .label(format!("单元格存 {held}")),
+        });
     }
     doc.findings = findings;
     Ok(doc)

@@ -206,6 +206,127 @@ pub struct FormTotal {
     pub at: Location,
 }
 
+/// A text of an indicator row: its own shared text, or a range of the block of a streamed
+/// sheet it was read from (no allocation, no copy: the row holds the block, whose text the
+/// document holds too). It reads, compares, hashes, prints and serialises as the `str` it is.
+#[derive(Clone)]
+pub struct RowText(Held);
+
+/// Where a [`RowText`]'s characters are.
+#[derive(Clone)]
+enum Held {
+    Own(Arc<str>),
+    /// `text[start..end]` (a range on character boundaries, checked when made).
+    Block {
+        text: Arc<String>,
+        start: u32,
+        end: u32,
+    },
+}
+
+impl RowText {
+    /// `text[range]`, held with the block; `None` where `range` is no text of it (past its
+    /// end, not on character boundaries, or past 4 GB).
+    pub fn in_block(text: &Arc<String>, range: std::ops::Range<usize>) -> Option<RowText> {
+        let start = u32::try_from(range.start).ok()?;
+        let end = u32::try_from(range.end).ok()?;
+        text.get(range)?;
+        Some(RowText(Held::Block {
+            text: Arc::clone(text),
+            start,
+            end,
+        }))
+    }
+
+    /// The text as an `Arc<str>` of its own (shared where it is one already, else copied).
+    pub fn to_arc(&self) -> Arc<str> {
+        match &self.0 {
+            Held::Own(s) => Arc::clone(s),
+            Held::Block { .. } => Arc::from(&**self),
+        }
+    }
+}
+
+impl std::ops::Deref for RowText {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        match &self.0 {
+            Held::Own(s) => s,
+            Held::Block { text, start, end } => &text[*start as usize..*end as usize],
+        }
+    }
+}
+
+impl AsRef<str> for RowText {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl std::borrow::Borrow<str> for RowText {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl From<Arc<str>> for RowText {
+    fn from(s: Arc<str>) -> Self {
+        RowText(Held::Own(s))
+    }
+}
+
+impl From<&str> for RowText {
+    fn from(s: &str) -> Self {
+        RowText(Held::Own(Arc::from(s)))
+    }
+}
+
+impl From<String> for RowText {
+    fn from(s: String) -> Self {
+        RowText(Held::Own(Arc::from(s)))
+    }
+}
+
+impl PartialEq for RowText {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for RowText {}
+
+impl PartialEq<str> for RowText {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+
+impl std::hash::Hash for RowText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state)
+    }
+}
+
+impl std::fmt::Debug for RowText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Display for RowText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&**self, f)
+    }
+}
+
+impl Serialize for RowText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
 /// One indicator (三级指标) with its raw target and, from a sheet, its actual and scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorRow {
@@ -215,13 +336,13 @@ pub struct IndicatorRow {
     /// 一级指标 as written; `None` where the table gives none (`1、：缴存单位…`). Never invented.
     pub category: Option<Arc<str>>,
     /// 二级指标 as written, where given.
-    pub subcategory: Option<Arc<str>>,
+    pub subcategory: Option<RowText>,
     /// 三级指标: the indicator's name as written.
-    pub name: Arc<str>,
+    pub name: RowText,
     /// 年度指标值: the target, raw (the target parser reads it).
-    pub target: Arc<str>,
+    pub target: RowText,
     /// 实际完成值 from a sheet.
-    pub actual: Option<Arc<str>>,
+    pub actual: Option<RowText>,
     /// The figure a form gives a target to compare with, where it has the column: the plan value
     /// of a plan target (计划数), the baseline of a relative one (上年实际).
     pub plan: Option<Arc<str>>,
@@ -360,4 +481,46 @@ pub struct FindingsReport<'a> {
     pub counts: Counts,
     /// Findings.
     pub findings: &'a [Finding],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text held with its block reads, compares, hashes, prints and serialises as the same
+    /// text of its own; a range that is no text of the block is refused.
+    #[test]
+    fn a_text_held_with_its_block_is_the_text() {
+        let block = Arc::new(String::from("产出指标\t≥95%\té"));
+        let hash = |t: &dyn Fn(&mut std::collections::hash_map::DefaultHasher)| {
+            use std::hash::Hasher;
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            t(&mut h);
+            h.finish()
+        };
+        for (range, text) in [
+            (0..12, "产出指标"),
+            (13..19, "≥95%"),
+            (20..22, "é"),
+            (22..22, ""),
+        ] {
+            let held = RowText::in_block(&block, range).expect("a text of the block");
+            let own = RowText::from(text);
+            assert_eq!(&*held, text);
+            assert_eq!(held, own);
+            assert_eq!(format!("{held:?}"), format!("{:?}", Arc::<str>::from(text)));
+            assert_eq!(held.to_string(), text);
+            assert_eq!(
+                serde_json::to_string(&held).expect("json"),
+                serde_json::to_string(text).expect("json")
+            );
+            use std::hash::Hash;
+            assert_eq!(hash(&|h| held.hash(h)), hash(&|h| text.hash(h)));
+            assert_eq!(&*held.to_arc(), text);
+        }
+        // inside a character, past the end
+        assert!(RowText::in_block(&block, 1..12).is_none());
+        assert!(RowText::in_block(&block, 20..21).is_none());
+        assert!(RowText::in_block(&block, 19..40).is_none());
+    }
 }

@@ -50,6 +50,7 @@ use std::sync::Arc;
 use encoding_rs::{Decoder, DecoderResult, GB18030, UTF_8};
 
 use super::columns::{Header, Role};
+use super::flat;
 use super::grid;
 use super::model::{Document, Layout};
 use super::self_eval;
@@ -808,8 +809,20 @@ fn keep(seen: &mut Option<String>, now: &str) {
     }
 }
 
-/// Reads a block into a document, starting from the fill-down state `state`.
-pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<BlockDoc, ReadError> {
+/// Reads a block into a document, starting from the fill-down state `state`: a block of plain
+/// rows straight from its text ([`flat`]), any other through the grid.
+pub fn read_block(head: &Head, block: &Block, state: FillDown) -> Result<BlockDoc, ReadError> {
+    read_block_by(head, block, state, true)
+}
+
+/// [`read_block`]; `flat` false reads every block through the grid (for the test that a block
+/// reads the same either way).
+fn read_block_by(
+    head: &Head,
+    block: &Block,
+    mut state: FillDown,
+    flat: bool,
+) -> Result<BlockDoc, ReadError> {
     let grid = grid::from_block(
         &head.name,
         Arc::clone(&block.text),
@@ -818,20 +831,32 @@ pub fn read_block(head: &Head, block: &Block, mut state: FillDown) -> Result<Blo
         block.lines_before,
     )?;
     let mut ctx = Ctx::new(&grid.source);
-    let mut preamble = head.preamble.clone();
-    let (rows, mut quotes) = grid.rows_noting_quotes()?;
-    if !block.past_lines.is_empty() {
-        past_the_limit(&mut quotes, &block.past_lines);
-    }
-    ctx.findings.extend(quotes.findings(&grid.source));
-    let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
-    let (units, used) = self_eval::read_from(
-        &mut ctx,
-        &head.header,
-        &data,
-        head.preamble.unit.as_deref(),
-        &mut state,
-    );
+    let unit_hint = head.preamble.unit.as_deref();
+    let delim = if head.format == InputFormat::Csv {
+        b','
+    } else {
+        b'\t'
+    };
+    let first_line = block.lines_before as u32 + 1;
+    let flat = (flat && block.past_lines.is_empty() && block.lines_before < u32::MAX as usize)
+        .then(|| flat::rows(&mut ctx, &head.header, &block.text, delim, first_line))
+        .flatten();
+    let (units, used) = match &flat {
+        Some(flat) => {
+            let rows = flat.views(&block.text);
+            self_eval::read_from(&mut ctx, &head.header, &rows, unit_hint, &mut state)
+        }
+        None => {
+            let mut preamble = head.preamble.clone();
+            let (rows, mut quotes) = grid.rows_noting_quotes()?;
+            if !block.past_lines.is_empty() {
+                past_the_limit(&mut quotes, &block.past_lines);
+            }
+            ctx.findings.extend(quotes.findings(&grid.source));
+            let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
+            self_eval::read_from(&mut ctx, &head.header, &data, unit_hint, &mut state)
+        }
+    };
     let Ctx {
         findings,
         rows_read,
@@ -1037,6 +1062,150 @@ mod tests {
                 "blocks of {bytes} bytes"
             );
         }
+    }
+
+    /// A sheet of many shapes of row: clean rows (spaces and full-width spaces around cells,
+    /// CRLF, characters of one to four bytes before a cell, trailing empty cells, split target
+    /// columns, filled-down levels), rows that give the layout's findings (a cell that is not a
+    /// number, a row without a project, a nameless row, budget rows of both forms), and rows
+    /// only the grid reads (a note, a short row, a repeated header, a quote, a cell beyond the
+    /// header, a preamble line).
+    fn varied_sheet(seed: u64, rows: usize, grid_rows: bool) -> String {
+        let header = "单位\t项目\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分\t全年预算数\t全年执行数\t计划数\t偏差原因";
+        let mut text = format!("部门名称：某部门\n{header}\n");
+        let mut x = seed;
+        let mut next = move |n: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        let pad = ["", " ", "\u{3000}", "\u{a0}", "\t"];
+        let word = ["指标", "a", "é", "€", "😀", "产出指标", "预算执行率"];
+        for k in 0..rows {
+            let mut cells: Vec<String> = vec![String::new(); 15];
+            let r = next(100);
+            if r < 8 {
+                cells[0] = format!("单位{}", next(4));
+            }
+            if r < 30 {
+                cells[1] = format!("项目{}{}", word[next(7) as usize], next(9));
+            }
+            if next(3) == 0 {
+                cells[2] = ["产出指标", "效益指标", "满意度指标"][next(3) as usize].to_owned();
+            }
+            if next(2) == 0 {
+                cells[3] = format!("{}{}", word[next(7) as usize], next(5));
+            }
+            if next(20) != 0 {
+                cells[4] = format!("{}{}", word[next(7) as usize], k);
+            }
+            match next(4) {
+                0 => cells[6] = format!("{}", next(100)),
+                1 => {
+                    cells[5] = ["≥", "≤", "定量", "="][next(4) as usize].to_owned();
+                    cells[6] = format!("{}", next(100));
+                    cells[7] = ["%", "个", "%(百分比)", "万元"][next(4) as usize].to_owned();
+                }
+                2 => cells[6] = format!("≥{}%", next(100)),
+                _ => {}
+            }
+            if next(5) != 0 {
+                cells[8] = format!("{}.{}", next(1000), next(100));
+            }
+            match next(30) {
+                0 => cells[9] = "十分".to_owned(),
+                1..=20 => cells[9] = format!("{}", next(20)),
+                _ => {}
+            }
+            if next(4) == 0 {
+                cells[10] = format!("{}分", next(20));
+            }
+            if next(10) == 0 {
+                cells[11] = format!("{}.00", next(500));
+                cells[12] = format!("{}", next(500));
+            }
+            if next(20) == 0 {
+                cells[13] = format!("{}", next(50));
+            }
+            if next(15) == 0 {
+                cells[14] = "未达到".to_owned();
+            }
+            for c in cells.iter_mut().filter(|c| !c.is_empty()) {
+                *c = format!("{}{c}{}", pad[next(4) as usize], pad[next(4) as usize]);
+            }
+            let mut line = cells.join("\t");
+            if next(10) == 0 {
+                line.push_str("\t\t");
+            }
+            if next(4) == 0 {
+                line.push('\r');
+            }
+            if next(25) == 0 {
+                text.push('\n');
+            }
+            if grid_rows {
+                match next(60) {
+                    0 => line = "注：说明".to_owned(),
+                    1 => line = "某局\t项目".to_owned(),
+                    2 => line = header.to_owned(),
+                    3 => line.push_str("\t\t多余"),
+                    4 => line = format!("\t\t\t\t\"引号\"\t{line}"),
+                    5 => line = "单位名称：另一单位".to_owned(),
+                    _ => {}
+                }
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text
+    }
+
+    #[test]
+    fn a_block_reads_the_same_straight_from_its_text_as_through_the_grid() {
+        let (mut flat_blocks, mut grid_blocks) = (0, 0);
+        for (seed, grid_rows) in [(1, false), (2, false), (3, true), (4, true)] {
+            let text = varied_sheet(seed, 3000, grid_rows);
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join("sheet.tsv");
+            std::fs::write(&path, &text).expect("written");
+            let Ok(Opened::Stream(mut s)) = open(&path, &ReadOptions::default()) else {
+                panic!("not streamed");
+            };
+            s.set_block_bytes(700, 2800);
+            let head = s.head();
+            let (mut by_text, mut by_grid) = (FillDown::default(), FillDown::default());
+            while let Some(b) = s.next_block().expect("reads") {
+                let name = &head.name;
+                let grid = grid::from_block(name, Arc::clone(&b.text), head.format, "UTF-8", 0)
+                    .expect("a grid");
+                let mut ctx = Ctx::new(&grid.source);
+                match flat::rows(&mut ctx, &head.header, &b.text, b'\t', 1) {
+                    Some(_) => flat_blocks += 1,
+                    None => grid_blocks += 1,
+                }
+                let one = read_block_by(&head, &b, by_text.clone(), true).expect("reads");
+                let other = read_block_by(&head, &b, by_grid.clone(), false).expect("reads");
+                let show = |d: &BlockDoc| {
+                    format!(
+                        "{:#?}\n{:#?}\n{} {}\n{:?} {:?}",
+                        d.doc.units,
+                        d.doc.findings,
+                        d.doc.rows_read,
+                        d.doc.rows_skipped,
+                        d.end,
+                        d.used
+                    )
+                };
+                assert_eq!(show(&one), show(&other), "block {} of sheet {seed}", b.seq);
+                (by_text, by_grid) = (one.end, other.end);
+            }
+        }
+        // both ways were taken, on many blocks
+        assert!(
+            flat_blocks > 100 && grid_blocks > 20,
+            "{flat_blocks} {grid_blocks}"
+        );
     }
 
     #[test]

@@ -603,7 +603,54 @@ fn by_kind(
         (Target::Boolean { expected }, _) => yes_no(*expected, actual, weight),
         (Target::Deadline { op, date }, _) => on_time(*op, *date, actual, weight, m),
         (Target::Qualitative { .. }, _) => graded(actual, weight, m),
+        (Target::Compare { .. } | Target::Approximate { .. }, Actual::Text(text)) => {
+            text_against(target, text)
+        }
         _ => unmatched(actual),
+    }
+}
+
+/// An actual left as text against a figure: why, where the text says it (H42, the fifth
+/// probe's #7) — words that say the figure was not reached (`95%（未完成）`), or a comparator
+/// that points away from the target's (`不足95%` against `≥95%`: `super::actual` leaves those
+/// to a person); else the generic reason. Read again only here, for these rows.
+fn text_against(target: &Target, text: &str) -> Outcome {
+    let shown: String = match text.char_indices().nth(30) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    };
+    if let Some(word) = super::actual::NOT_DONE_WORDS
+        .iter()
+        .find(|w| text.contains(*w))
+    {
+        return Outcome::review(&format!(
+            "实际值“{shown}”写明“{word}”，不按其中的数值计分，需人工核对"
+        ));
+    }
+    if let Target::Compare { op: wanted, .. } = target {
+        let parsed = crate::lang::parse(text, &crate::lang::Context::default());
+        if let Target::Compare { op, .. } = parsed.target
+            && parsed.provenance.op == Some(crate::lang::Origin::Text)
+            && super::actual::opposite(op, target)
+        {
+            return Outcome::review(&format!(
+                "实际值为“{shown}”（{}），与目标方向（{}）相反，需人工核对",
+                op_symbol(op),
+                op_symbol(*wanted)
+            ));
+        }
+    }
+    unmatched(&Actual::Text(String::new()))
+}
+
+/// A comparator as a form writes it (`≥`, `<`).
+fn op_symbol(op: Op) -> &'static str {
+    match op {
+        Op::Ge => "≥",
+        Op::Gt => ">",
+        Op::Le => "≤",
+        Op::Lt => "<",
+        Op::Eq => "=",
     }
 }
 
@@ -970,5 +1017,36 @@ mod tests {
         assert_eq!((o.verdict, o.score), (Verdict::Pass, Some(d("5"))));
         let o = run("是否及时完成支付工作", "支付及时性", "否", "5");
         assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("0"))));
+    }
+
+    #[test]
+    fn an_actual_that_points_away_from_the_target_says_so_with_both_comparators() {
+        // the fifth probe's #7 left these to a person with the generic "无法读取" message
+        for (target, actual, said) in [
+            ("≥95%", "不足95%", "（<），与目标方向（≥）相反"),
+            ("≥95%", "≤95%", "（≤），与目标方向（≥）相反"),
+            ("≥95%", "95%以下", "（≤），与目标方向（≥）相反"),
+            ("≤5秒", "≥6秒", "（≥），与目标方向（≤）相反"),
+            (">90%", "<80%", "（<），与目标方向（>）相反"),
+        ] {
+            let o = run(target, "合格率", actual, "5");
+            assert_eq!(o.verdict, Verdict::Review, "{actual}");
+            assert!(
+                o.formula.starts_with(&format!("实际值为“{actual}”")) && o.formula.contains(said),
+                "{actual}: {}",
+                o.formula
+            );
+        }
+        let o = run("≥95%", "合格率", "95%（未完成）", "5");
+        assert_eq!(o.verdict, Verdict::Review);
+        assert!(o.formula.contains("写明“未完成”"), "{}", o.formula);
+        let o = run("约100人", "培训人数", "100人，未达到", "5");
+        assert!(o.formula.contains("写明“未达到”"), "{}", o.formula);
+        // a text that says neither keeps the generic reason; a long one is cut in the message
+        let o = run("≥95%", "合格率", "详见附件", "5");
+        assert_eq!(o.formula, "实际值无法读取为数值或结论，需人工核对");
+        let long = format!("不足{}", "9".repeat(200));
+        let o = run("≥95%", "合格率", &long, "5");
+        assert!(o.formula.chars().count() < 80, "{}", o.formula);
     }
 }

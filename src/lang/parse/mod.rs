@@ -933,7 +933,12 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     }
     let (r, mut low) = side(base, rest)?;
     rest = ws(r);
-    rest = ws(strip_any(rest, lexicon::INCLUSIVE_NOTES).unwrap_or(rest));
+    // `（含）` read past, remembered: beside a strict comparator it contradicts it (below)
+    let mut inclusive_note = false;
+    if let Some(r) = strip_any(rest, lexicon::INCLUSIVE_NOTES) {
+        inclusive_note = true;
+        rest = ws(r);
+    }
     if !per.is_empty() {
         let (unit, span) = low.unit.take()?;
         let combined = shapes::with_per(&unit, &per);
@@ -958,7 +963,10 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
             op_span = Some(offset(base, rest)..offset(base, r));
         }
         rest = ws(r);
-        rest = ws(strip_any(rest, lexicon::INCLUSIVE_NOTES).unwrap_or(rest));
+        if let Some(r) = strip_any(rest, lexicon::INCLUSIVE_NOTES) {
+            inclusive_note = true;
+            rest = ws(r);
+        }
     }
     // `95%以上（不含）`: the bound excluded, which a remark read past would make inclusive
     let exclusive = strip_any(rest, lexicon::EXCLUSIVE_NOTES).is_some_and(|r| ws(r).is_empty());
@@ -995,6 +1003,12 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         ) => Form::Compare(Some(if op == Op::Ge { Op::Gt } else { Op::Lt })),
         _ => return None,
     };
+    // `高于95%（含）`, `大于95%（含本数）`: a strict comparator said to include its bound cannot be
+    // read as written (neither `>` nor `≥` is certain): no quantity, left to a person, as
+    // `≥95%（不含）` is
+    if inclusive_note && matches!(form, Form::Compare(Some(Op::Gt | Op::Lt))) {
+        return None;
+    }
     Some(QuantReading {
         form,
         inclusive: (true, true),

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::{Choice, KeyInfo, pct};
+use super::{Choice, KeyInfo, ValueHelp, pct};
 use crate::rules::conditions::Node;
 use crate::rules::error::RuleError;
 use crate::rules::set::{Applied, Decided, Partial};
@@ -31,7 +31,12 @@ pub const KEY: KeyInfo = KeyInfo {
     when_fields: None,
     compile: Some(compile),
     decide,
-    value_help: &[],
+    value_help: &[(
+        "other_row",
+        ValueHelp::Text(
+            "`other_row` 的值是映射，如 `{when: 'indicator ~ \"国库\" and actual == \"否\"', share: 0, message: 说明}`",
+        ),
+    )],
     on_actuals: false,
     names_grade: None,
     doc: include_str!("other_row.rs"),

@@ -289,7 +289,7 @@ struct OpenTable {
     /// Its number on the page (0-based, in order of start).
     index: usize,
     above: Vec<String>,
-    rows: Vec<Vec<(String, u32, u32)>>,
+    rows: Rows,
     /// Whether a `<tr>` is open (a `<td>` after `</tr>` starts a row of its own).
     row_open: bool,
     cell: Option<OpenCell>,
@@ -302,13 +302,70 @@ impl OpenTable {
             if c.hidden {
                 return;
             }
-            if self.rows.is_empty() {
-                self.rows.push(Vec::new());
-            }
-            if let Some(row) = self.rows.last_mut() {
-                row.push((c.text.finish(), c.colspan, c.rowspan));
-            }
+            self.rows.cell((c.text.finish(), c.colspan, c.rowspan));
         }
+    }
+}
+
+/// A cell as read: its text, colspan and rowspan.
+type RawCell = (String, u32, u32);
+
+/// A table's rows as read, flat: the cells in order, and where each row starts among them. A
+/// run of empty rows is one entry that counts them (2 000 000 empty `<tr>` of an 8 MB page
+/// were a `Vec` each, 48 MB and a doubling to 96 MB; now 8 bytes).
+#[derive(Default)]
+struct Rows {
+    cells: Vec<RawCell>,
+    /// (the index in `cells` of a row's first cell, how many rows the entry stands for: more
+    /// than one only for a run of empty rows).
+    starts: Vec<(usize, u32)>,
+}
+
+impl Rows {
+    /// A new row begins.
+    fn row(&mut self) {
+        match self.starts.last_mut() {
+            Some((start, n)) if *start == self.cells.len() && *n < u32::MAX => *n += 1,
+            _ => self.starts.push((self.cells.len(), 1)),
+        }
+    }
+
+    /// A cell of the last row (the first row, where none has begun).
+    fn cell(&mut self, cell: RawCell) {
+        match self.starts.last_mut() {
+            None => self.starts.push((self.cells.len(), 1)),
+            // the last of a run of empty rows takes the cell
+            Some((start, n)) if *start == self.cells.len() && *n > 1 => {
+                *n -= 1;
+                self.starts.push((self.cells.len(), 1));
+            }
+            _ => {}
+        }
+        self.cells.push(cell);
+    }
+
+    /// How many rows in all.
+    fn count(&self) -> usize {
+        self.starts.iter().map(|(_, n)| *n as usize).sum()
+    }
+
+    /// Each row's first row number and its cells, in order (a run of empty rows once).
+    fn each(self) -> impl Iterator<Item = (usize, Vec<RawCell>)> {
+        let Rows { cells, starts } = self;
+        let mut cells = cells.into_iter();
+        let mut r = 0usize;
+        let ends: Vec<usize> = starts
+            .iter()
+            .skip(1)
+            .map(|(s, _)| *s)
+            .chain(std::iter::once(usize::MAX))
+            .collect();
+        starts.into_iter().zip(ends).map(move |((start, n), end)| {
+            let row: Vec<RawCell> = cells.by_ref().take(end.saturating_sub(start)).collect();
+            let at = r;
+            r += n as usize;
+            (at, row)
+        })
     }
 }
 
@@ -485,7 +542,7 @@ impl<'n> Builder<'n> {
                         return;
                     }
                     self.cells += 1;
-                    t.rows.push(Vec::new());
+                    t.rows.row();
                     t.row_open = true;
                 }
             }
@@ -500,7 +557,7 @@ impl<'n> Builder<'n> {
                     t.close_cell();
                     t.caption = None;
                     if !t.row_open {
-                        t.rows.push(Vec::new());
+                        t.rows.row();
                         t.row_open = true;
                     }
                     t.cell = Some(OpenCell {
@@ -645,7 +702,7 @@ impl<'n> Builder<'n> {
         self.open.push(OpenTable {
             index: self.started,
             above,
-            rows: Vec::new(),
+            rows: Rows::default(),
             row_open: false,
             cell: None,
             caption: None,
@@ -729,10 +786,10 @@ fn span_value(value: &[u8], max: u32) -> u32 {
 fn place(
     name: &str,
     index: usize,
-    rows: Vec<Vec<(String, u32, u32)>>,
+    rows: Rows,
 ) -> Result<SheetCells, ReadError> {
     let max_columns = limits::COLUMNS.get_usize();
-    let row_count = rows.len();
+    let row_count = rows.count();
     let mut sheet = SheetCells {
         name: format!("表格{}", index + 1),
         cells: Vec::new(),
@@ -741,7 +798,7 @@ fn place(
     };
     // for each column, the first row no cell above covers
     let mut free_from: Vec<usize> = Vec::new();
-    for (r, row) in rows.into_iter().enumerate() {
+    for (r, row) in rows.each() {
         let mut c = 0usize;
         for (text, colspan, rowspan) in row {
             while free_from.get(c).is_some_and(|&f| f > r) {
@@ -833,6 +890,31 @@ mod tests {
         ] {
             assert!(!display_none(no.as_bytes()), "{no}");
         }
+    }
+
+    #[test]
+    fn runs_of_empty_rows_keep_their_places_and_spans_over_them() {
+        let t = tables(
+            "<table><tr></tr><tr><td rowspan=4>a</td><td>b</td></tr><tr></tr><tr></tr>\
+             <tr><td>c</td></tr><tr><td></td></tr><tr></tr><tr><td>d</td><td rowspan=9>e</td>\
+             </tr><tr></tr><tr></tr></table>",
+        );
+        let s = &t[0].sheet;
+        assert_eq!(
+            s.cells,
+            [
+                ((1, 0), "a".to_string()),
+                ((1, 1), "b".to_string()),
+                ((4, 1), "c".to_string()),
+                ((7, 0), "d".to_string()),
+                ((7, 1), "e".to_string())
+            ]
+        );
+        // a rowspan runs over the empty rows and stops at the table's last row (the tenth)
+        assert_eq!(s.merges, [((1, 0), (4, 0)), ((7, 1), (9, 1))]);
+        let mut rows = Rows::default();
+        (0..5).for_each(|_| rows.row());
+        assert_eq!((rows.count(), rows.starts.len()), (5, 1));
     }
 
     #[test]

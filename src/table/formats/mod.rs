@@ -34,6 +34,9 @@
 //! ending read but not listed (`.xlsb`, `.tab`, `.shtml`, `.xhtml`) asks for its format by
 //! name only: folders and the page do not pick such files.
 
+pub(crate) mod number_format;
+pub(crate) mod xls_dense;
+pub(crate) mod xls_formats;
 pub(crate) mod xlsx_parts;
 
 use std::sync::LazyLock;
@@ -48,9 +51,10 @@ pub(crate) struct SheetCells {
     pub name: String,
     pub cells: Vec<((u32, u32), String)>,
     pub merges: Vec<((u32, u32), (u32, u32))>,
-    /// Cells whose text is the value the cell holds where the sheet shows it rounded (a
-    /// workbook's percentage cell): the text shown, by cell. Empty for most sheets.
-    pub rounded: Vec<((u32, u32), String)>,
+    /// Cells whose text is not simply both what the sheet shows and what the cell holds (a
+    /// workbook's percentage shown rounded, a figure shown scaled by its format), by cell,
+    /// with the other of the two. Empty for most sheets.
+    pub notes: Vec<((u32, u32), number_format::CellNote)>,
 }
 
 /// One file ending of a format: what a name ending in it asks the bytes to be, whether it is

@@ -8,9 +8,13 @@
 //! workbook's date system (1900 or 1904), strings as written. It reads every sheet unless one
 //! is named, and keeps each sheet's merged ranges; laying the cells out as rows is `grid`'s job.
 //! An `.xlsx` is read cell by cell within the cell limit (never as a dense range a stray far
-//! cell would blow up); `.xls` and `.ods` through calamine's range. An `.xls` gives no number
-//! formats beyond dates, so its percent cells arrive as fractions (evaluation flags a fraction
-//! of 1 against a percentage target, see `eval::actual`).
+//! cell would blow up); `.xls` and `.ods` through calamine's range (an `.xls` sheet of a large
+//! sparse span compacted first, `xls_dense`). Number formats are read by `number_format` (a
+//! trailing comma's scaling, literal text, `%`): an `.xlsx`'s from its styles, an `.xls`'s
+//! from its FORMAT and XF records as [`guard_xls`] walks them (`xls_formats`; calamine keeps
+//! only whether a format is a date). An `.ods` is read as the values it holds (its number
+//! styles are not read: a percentage arrives as a fraction, which evaluation flags against a
+//! percentage target, see `eval::actual`).
 //! Counts a workbook claims for itself are checked before calamine reserves from them (an
 //! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
 //! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
@@ -27,7 +31,8 @@
 //! xls from its SST before calamine opens it), an ODS cell is held once for each column and row
 //! it repeats (its `<text:s text:c>` spaces written out); an xls sheet that two BOUNDSHEET
 //! records point at is refused (`table.sheet-part-repeated`: calamine would read it again for
-//! each, which Excel never asks). **An `.xls`'s
+//! each, which Excel never asks), and so is a BOUNDSHEET pointing anywhere but a sheet's BOF
+//! (`table.workbook`: calamine reads from there to the next EOF as a sheet of its own). **An `.xls`'s
 //! compound file** is opened by the `cfb` crate (which checks its sector chains) and calamine is
 //! given a fresh one holding the workbook stream only ([`ole_workbook`]): calamine's own
 //! compound-file reader follows a looping chain forever and panics on a missing FAT, so a
@@ -37,9 +42,13 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
-use rust_decimal::{Decimal, RoundingStrategy};
+
 
 use super::SheetCells;
+use super::xls_dense;
+use super::xls_formats::{Style, Styled, XlsFormats};
+use super::number_format::CellFormat;
+pub(crate) use super::number_format::{NumberShape, shown};
 use crate::limits;
 use crate::table::ReadError;
 
@@ -59,8 +68,8 @@ pub(crate) fn read_sheets(
     if is_xlsx {
         return read_xlsx(name, &bytes, sheet, None, &budget);
     }
-    let bytes = if bytes.starts_with(b"PK") {
-        bytes
+    let (bytes, layout) = if bytes.starts_with(b"PK") {
+        (bytes, XlsLayout::default())
     } else {
         ole_workbook(name, &bytes)?
     };
@@ -68,6 +77,10 @@ pub(crate) fn read_sheets(
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(workbook)
     })?;
     super::check_sheets(name, "中的工作表", wb.sheet_names().len() as u64)?;
+    // a sheet's map and styled cells by its name (calamine keeps the last sheet of a name)
+    let styles = layout.styles;
+    let mut sheets: std::collections::HashMap<String, (Option<xls_dense::SheetMap>, Styled)> =
+        wb.sheet_names().into_iter().zip(layout.sheets).collect();
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
@@ -82,29 +95,53 @@ pub(crate) fn read_sheets(
             continue;
         }
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
+        let (map, styled) = sheets.remove(&chosen).unwrap_or_default();
+        let back = |at: (u32, u32)| map.as_ref().map_or(at, |m| m.back(at));
         let merges = match &wb {
             calamine::Sheets::Xls(x) => x
                 .merge_cells_by_sheet_name(&chosen)
-                .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
+                .map(|m| m.iter().map(|d| (back(d.start), back(d.end))).collect())
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
+        let mut notes = Vec::new();
         for (r, c, v) in range.used_cells() {
             budget.one_more()?;
-            let text = shown(v, None);
+            let at = back((row0 + r as u32, col0 + c as u32));
+            let style = styled
+                .binary_search_by_key(&at, |s| s.0)
+                .ok()
+                .and_then(|i| styles.get(styled[i].1 as usize));
+            let (text, note) = styled_text(v, style);
             budget.text(&chosen, text.len() as u64)?;
-            cells.push(((row0 + r as u32, col0 + c as u32), text));
+            if let Some(note) = note {
+                notes.push((at, note));
+            }
+            cells.push((at, text));
         }
         out.push(SheetCells {
             name: chosen,
             cells,
             merges,
-            ..Default::default()
+            notes,
         });
     }
     Ok(out)
+}
+
+/// A cell's text through its style (an `.xls` cell's, [`XlsFormats`]), and its note.
+fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::number_format::CellNote>) {
+    let Some(style) = style else {
+        return (shown(value, None), None);
+    };
+    if let Some(written) = style.date
+        && let Some(as_written) = written.show(value)
+    {
+        return (as_written, None);
+    }
+    super::number_format::read_cell(value, style.format.as_ref())
 }
 
 /// A cell's (row, column) and its text as shown.
@@ -255,13 +292,13 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
             .unwrap_or_default();
         let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
-        let formats: Vec<Option<NumberShape>> = reader
+        let formats: Vec<Option<CellFormat>> = reader
             .styles()
             .iter()
             .map(|s| {
                 s.number_format
                     .as_ref()
-                    .and_then(|f| NumberShape::of(&f.format_code))
+                    .and_then(|f| CellFormat::of(&f.format_code))
             })
             .collect();
         let written_dates: Vec<Option<WrittenDate>> = reader
@@ -275,23 +312,23 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             })
             .collect();
         let mut cells = Vec::new();
-        let mut rounded = Vec::new();
+        let mut notes = Vec::new();
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
             if matches!(cell.get_value(), calamine::DataRef::Empty) {
                 continue;
             }
             counted.one_more()?;
             let value: Data = cell.get_value().clone().into();
-            let shape = formats.get(style).copied().flatten();
-            let (mut text, display) = read_value(&value, shape);
+            let format = formats.get(style).and_then(Option::as_ref);
+            let (mut text, note) = super::number_format::read_cell(&value, format);
             if let Some(written) = written_dates.get(style).copied().flatten()
                 && let Some(as_written) = written.show(&value)
             {
                 text = as_written;
             }
             counted.text(chosen, text.len() as u64)?;
-            if let Some(display) = display {
-                rounded.push((cell.get_position(), display));
+            if let Some(note) = note {
+                notes.push((cell.get_position(), note));
             }
             cells.push((cell.get_position(), text));
         }
@@ -300,7 +337,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             name: chosen.clone(),
             cells,
             merges,
-            rounded,
+            notes,
         });
     }
     Ok(out)
@@ -478,7 +515,8 @@ pub(crate) fn check_count(name: &str, strings: Option<&str>, count: u64) -> Resu
 /// without looking for loops and indexes its FAT with what the file says: a 5 KB file whose
 /// directory chain points at itself read forever, growing without bound, and one without a FAT
 /// panicked. A container the `cfb` crate cannot open is refused here, never handed to calamine.
-fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
+/// Also the map back of each sheet [`guard_xls`] compacted, in BOUNDSHEET order.
+fn ole_workbook(name: &str, bytes: &[u8]) -> Result<(Vec<u8>, XlsLayout), ReadError> {
     let damaged = |why: &'static str| ReadError::Workbook {
         name: name.into(),
         source: calamine::Error::Msg(why),
@@ -496,7 +534,7 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
         .and_then(|mut s| std::io::Read::read_to_end(&mut s, &mut data))
         .map_err(|_| damaged("复合文件中的工作簿流无法读取"))?;
     drop(cfb);
-    guard_xls(name, &data)?;
+    let layout = guard_xls(name, &mut data)?;
     // version 3 (512-byte sectors), as Excel writes them and as calamine reads them; the
     // stream is padded to a whole mini-stream cutoff so that it sits in ordinary sectors
     if data.len() < 4096 {
@@ -510,7 +548,7 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
         .and_then(|mut s| std::io::Write::write_all(&mut s, &data))
         .and_then(|()| fresh.flush())
         .map_err(|_| damaged("工作簿流无法重新打包"))?;
-    Ok(fresh.into_inner().into_inner())
+    Ok((fresh.into_inner().into_inner(), layout))
 }
 
 /// Walks an `.xls`'s BIFF records (its workbook stream, `data`) before calamine does, refusing
@@ -522,7 +560,13 @@ fn ole_workbook(name: &str, bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
 /// shared-string cells copy against [`limits::UNZIPPED`] (one 65 535-character string in
 /// 100 000 cells is 19 GB); the counts calamine reads without checking them against their
 /// record (a BOUNDSHEET's, a MERGECELLS') are checked here. Linear in the stream.
-pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
+///
+/// A sheet whose cells span more than [`xls_dense::FREE_AREA`] is compacted in `data` (its used
+/// rows and columns renumbered, see [`xls_dense`]): the map back of each sheet, in the order of
+/// the workbook's BOUNDSHEET records, is returned.
+///
+/// The number format of each cell shown through one is gathered on the way ([`XlsFormats`]).
+pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadError> {
     let mut walk = XlsWalk::new(name, data.len());
     let mut pos = 0usize;
     while pos + 4 <= data.len() {
@@ -533,11 +577,33 @@ pub(crate) fn guard_xls(name: &str, data: &[u8]) -> Result<(), ReadError> {
         pos += 4 + len;
         // the counts calamine reads without checking them, then where a sheet's cost starts
         // and ends, then the extent of its cells
+        if walk.in_globals {
+            walk.formats.global(typ, body);
+        } else if walk.depth == 1 {
+            walk.formats.cell(typ, body);
+        }
         walk.unchecked_counts(typ, body, &data[at..])?;
-        walk.sheet_edges(typ, at);
+        walk.sheet_edges(typ, at)?;
         walk.extent(typ, body)?;
     }
-    walk.finish()
+    let (bounds, maps, mut formats) = walk.finish()?;
+    xls_dense::rewrite(data, &maps);
+    Ok(XlsLayout {
+        sheets: bounds
+            .iter()
+            .map(|p| (maps.get(p).cloned(), formats.take(*p)))
+            .collect(),
+        styles: std::mem::take(&mut formats.styles),
+    })
+}
+
+/// What [`guard_xls`] gives the reader: for each sheet, in the order of the BOUNDSHEET
+/// records, its map back where it was compacted for calamine and its cells shown through a
+/// style; and the styles.
+#[derive(Default)]
+pub(crate) struct XlsLayout {
+    sheets: Vec<(Option<xls_dense::SheetMap>, Styled)>,
+    styles: Vec<Style>,
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.
@@ -557,7 +623,7 @@ fn span_area(s: (u16, u16, u16, u16)) -> u128 {
 }
 
 /// Whether an `.xls` record type is a BOF (a sheet, or a substream inside one, begins).
-fn is_bof(typ: u16) -> bool {
+pub(crate) fn is_bof(typ: u16) -> bool {
     matches!(typ, 0x0809 | 0x0409 | 0x0209 | 0x0009)
 }
 
@@ -585,10 +651,18 @@ struct XlsWalk<'a> {
     opened_at: usize,
     /// Where the workbook's BOUNDSHEET records point (calamine reads each one when it opens).
     bounds: Vec<usize>,
+    /// Where each sheet's BOF is (a BOF outside any sheet): where a BOUNDSHEET may point.
+    starts: std::collections::HashSet<usize>,
     /// The byte length of each shared string (its SST).
     strings: Vec<u64>,
     /// Before the first EOF: the workbook's globals.
     in_globals: bool,
+    /// What the current sheet's cells use (rows, columns, span), and the sheets compacted so
+    /// far, by where their BOF is.
+    used: xls_dense::SheetUse,
+    maps: std::collections::HashMap<usize, xls_dense::SheetMap>,
+    /// The number formats, and each sheet's cells shown through one.
+    formats: XlsFormats,
 }
 
 impl<'a> XlsWalk<'a> {
@@ -605,8 +679,12 @@ impl<'a> XlsWalk<'a> {
             whole: SheetCost::default(),
             opened_at: 0,
             bounds: Vec::new(),
+            starts: Default::default(),
             strings: Vec::new(),
             in_globals: true,
+            used: xls_dense::SheetUse::new(),
+            maps: Default::default(),
+            formats: XlsFormats::default(),
         }
     }
 
@@ -666,10 +744,12 @@ impl<'a> XlsWalk<'a> {
     }
 
     /// A sheet's cost starts at its BOF (at `at`) and is kept, by where it started, at its
-    /// EOF; the first EOF ends the globals.
-    fn sheet_edges(&mut self, typ: u16, at: usize) {
+    /// EOF, where its dense range is decided ([`XlsWalk::close_sheet`]); the first EOF ends
+    /// the globals.
+    fn sheet_edges(&mut self, typ: u16, at: usize) -> Result<(), ReadError> {
         if is_bof(typ) && self.depth == 0 {
             self.opened_at = at;
+            self.starts.insert(at);
             self.current = SheetCost::default();
         }
         if typ == XLS_EOF && self.depth <= 1 {
@@ -678,6 +758,23 @@ impl<'a> XlsWalk<'a> {
                 self.current.area = self.span.map_or(0, span_area);
                 self.whole.add(self.current);
                 self.costs.insert(self.opened_at, self.current);
+                self.close_sheet()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The current sheet's dense range: as it is, compacted (its map kept), or refused.
+    fn close_sheet(&mut self) -> Result<(), ReadError> {
+        self.formats.close(self.opened_at);
+        match self.used.close() {
+            Ok(Some(map)) => {
+                self.maps.insert(self.opened_at, map);
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(xls_dense::TooSparse(cells)) => {
+                Err(self.refuse(self.sheet, "单元格范围（去掉空行空列后）", cells))
             }
         }
     }
@@ -685,6 +782,9 @@ impl<'a> XlsWalk<'a> {
     /// The extent of a sheet's cells: its BOF and EOF (a span past the limit is refused at its
     /// EOF), its DIMENSIONS record, and the span of its cells.
     fn extent(&mut self, typ: u16, body: &[u8]) -> Result<(), ReadError> {
+        if self.depth == 1 {
+            self.used.record(typ, body);
+        }
         match typ {
             // BOF: a sheet (or a substream inside one) begins
             0x0809 | 0x0409 | 0x0209 | 0x0009 => {
@@ -749,7 +849,21 @@ impl<'a> XlsWalk<'a> {
     /// After the last record: a span left open, two records at one sheet (refused), then every
     /// sheet the workbook points at, as calamine reads them all (a substream pointed at no
     /// sheet's start is held with its dense range), and the text their cells copy.
-    fn finish(self) -> Result<(), ReadError> {
+    #[allow(clippy::type_complexity)]
+    fn finish(
+        mut self,
+    ) -> Result<
+        (
+            Vec<usize>,
+            std::collections::HashMap<usize, xls_dense::SheetMap>,
+            XlsFormats,
+        ),
+        ReadError,
+    > {
+        // a sheet without its EOF: calamine reads it to the end of the stream
+        if self.depth >= 1 {
+            self.close_sheet()?;
+        }
         if let Some(s) = self.span
             && span_area(s) > self.max
         {
@@ -769,6 +883,15 @@ impl<'a> XlsWalk<'a> {
                     second: format!("第 {} 个", i + 1),
                 });
             }
+        }
+        // a BOUNDSHEET pointing inside a sheet (not at a BOF): calamine reads from there to
+        // the next EOF as a sheet of its own, so 2 000 of them at distinct records of one sheet
+        // of 10 000 cells (216 KB) read the sheet's rest 2 000 times (30 s, 760 MB). Excel
+        // points each at its sheet's BOF: refused, as two at one place are
+        if self.bounds.iter().any(|p| !self.starts.contains(p)) {
+            return Err(self.damaged(
+                "工作表目录（BOUNDSHEET）记录指向工作表的中间，而不是工作表的开头（BOF 记录）",
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         let mut total = SheetCost::default();
@@ -797,7 +920,7 @@ impl<'a> XlsWalk<'a> {
         if u128::from(total.text) > u128::from(limits::UNZIPPED.get()) {
             return Err(text_too_large(self.name, "全部"));
         }
-        Ok(())
+        Ok((self.bounds, self.maps, self.formats))
     }
 }
 
@@ -1385,66 +1508,6 @@ fn chosen_sheets(
     }
 }
 
-/// What a number format does to the digits shown: a percentage or not, and how many decimals
-/// (`None`: as many as the value has, as the General format shows them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NumberShape {
-    pub percent: bool,
-    pub decimals: Option<u32>,
-}
-
-impl NumberShape {
-    /// Reads the first section of an Excel format code (`0.00%`, `#,##0.00_ ;[Red]-#,##0.00`).
-    /// `None` for General, text and formats that show no plain number (scientific, fractions,
-    /// dates: calamine reads dates itself).
-    pub fn of(code: &str) -> Option<NumberShape> {
-        let mut percent = false;
-        let mut digits_seen = false;
-        let mut decimals: Option<u32> = None;
-        let mut chars = code.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                ';' => break,
-                '"' => {
-                    for q in chars.by_ref() {
-                        if q == '"' {
-                            break;
-                        }
-                    }
-                }
-                '\\' | '_' | '*' => {
-                    chars.next();
-                }
-                '[' => {
-                    for q in chars.by_ref() {
-                        if q == ']' {
-                            break;
-                        }
-                    }
-                }
-                '%' => percent = true,
-                '0' | '#' | '?' => {
-                    digits_seen = true;
-                    if let Some(d) = decimals.as_mut() {
-                        *d += 1;
-                    }
-                }
-                '.' if digits_seen || decimals.is_none() => decimals = Some(0),
-                'E' | 'e' | '/' | 'y' | 'Y' | 'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S'
-                | '@' => return None,
-                _ => {}
-            }
-        }
-        if !digits_seen {
-            return None;
-        }
-        Some(NumberShape {
-            percent,
-            decimals: Some(decimals.unwrap_or(0)),
-        })
-    }
-}
-
 /// A date format written the Chinese way (`yyyy"年"m"月"d"日"`): a date the officer typed as
 /// `2018年9月28日` (which Excel stores as a date with this format) is read back as written, not
 /// as `2018-09-28`; the same for the Chinese-locale built-in formats (ids 27–31, 36, 50–58,
@@ -1499,7 +1562,7 @@ impl WrittenDate {
     }
 
     /// `value` as the format writes it, where it is a date.
-    fn show(self, value: &Data) -> Option<String> {
+    pub(crate) fn show(self, value: &Data) -> Option<String> {
         let Data::DateTime(dt) = value else {
             return None;
         };
@@ -1528,101 +1591,6 @@ impl WrittenDate {
             format!("{year}{mo}月")
         })
     }
-}
-
-/// The text of a cell as read (contract §4.5): as Excel shows it, except a percentage whose value
-/// holds more digits than its format shows — then the value it holds (`0.895` formatted `0%`
-/// is `89.5%`), with what Excel shows beside it (`90%`) for a note.
-pub(crate) fn read_value(value: &Data, shape: Option<NumberShape>) -> (String, Option<String>) {
-    let shown = shown(value, shape);
-    let f = match value {
-        Data::Float(f) => *f,
-        Data::Int(i) => *i as f64,
-        _ => return (shown, None),
-    };
-    let Some(shape @ NumberShape { percent: true, .. }) = shape else {
-        return (shown, None);
-    };
-    let held = number_shown(
-        f,
-        Some(NumberShape {
-            decimals: None,
-            ..shape
-        }),
-    );
-    let same = |a: &str, b: &str| {
-        let d = |t: &str| t.trim_end_matches('%').parse::<Decimal>().ok();
-        d(a).is_some() && d(a) == d(b)
-    };
-    if same(&held, &shown) {
-        (shown, None)
-    } else {
-        (held, Some(shown))
-    }
-}
-
-/// The text of a cell as Excel shows it (see the module docs).
-pub(crate) fn shown(value: &Data, shape: Option<NumberShape>) -> String {
-    match value {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) => number_shown(*f, shape),
-        Data::Int(i) => number_shown(*i as f64, shape),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
-            if h == 0 && mi == 0 && s == 0 {
-                format!("{y:04}-{mo:02}-{d:02}")
-            } else {
-                format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}")
-            }
-        }
-        other => other.to_string(),
-    }
-}
-
-/// A number: its shortest exact decimal, scaled by 100 with `%` for a percent format, rounded
-/// half away from zero (as Excel rounds what it shows) to the format's decimals.
-fn number_shown(f: f64, shape: Option<NumberShape>) -> String {
-    let Some(mut d) = exact(f) else {
-        return format!("{f}");
-    };
-    let Some(shape) = shape else {
-        return d.normalize().to_string();
-    };
-    if shape.percent {
-        match d.checked_mul(Decimal::ONE_HUNDRED) {
-            Some(p) => d = p,
-            None => return format!("{f}"),
-        }
-    }
-    let mut d = match shape.decimals {
-        Some(dp) => {
-            let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-            r.rescale(dp);
-            r
-        }
-        None => d.normalize(),
-    };
-    if d.is_zero() {
-        d.set_sign_positive(true);
-    }
-    if shape.percent {
-        format!("{d}%")
-    } else {
-        d.to_string()
-    }
-}
-
-/// The value Excel holds for `f`: its 15 significant digits (what Excel shows and computes
-/// with; `0.1 + 0.2` stored as `0.30000000000000004` is `0.3`), exactly.
-fn exact(f: f64) -> Option<Decimal> {
-    if !f.is_finite() {
-        return None;
-    }
-    Decimal::from_scientific(&format!("{f:.14e}"))
-        .ok()
-        .map(|d| d.normalize())
-        .or_else(|| format!("{f}").parse::<Decimal>().ok())
 }
 
 /// The workbook format: an `.xlsx` (a zip that is not a Word document), an `.xls` (an OLE
@@ -1658,53 +1626,6 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
 mod tests {
     use super::*;
 
-    fn shape(code: &str) -> Option<NumberShape> {
-        NumberShape::of(code)
-    }
-
-    #[test]
-    fn number_formats_are_read_for_percent_and_decimals() {
-        let pct = |d| {
-            Some(NumberShape {
-                percent: true,
-                decimals: Some(d),
-            })
-        };
-        let fixed = |d| {
-            Some(NumberShape {
-                percent: false,
-                decimals: Some(d),
-            })
-        };
-        assert_eq!(shape("0%"), pct(0));
-        assert_eq!(shape("0.00%"), pct(2));
-        assert_eq!(shape("0.00"), fixed(2));
-        assert_eq!(shape("#,##0.00_ ;[Red]-#,##0.00"), fixed(2));
-        assert_eq!(shape("#,##0"), fixed(0));
-        assert_eq!(shape("\"约\"0.0\"%\""), fixed(1));
-        assert_eq!(shape("General"), None);
-        assert_eq!(shape("@"), None);
-        assert_eq!(shape("yyyy-mm-dd"), None);
-        assert_eq!(shape("0.00E+00"), None);
-    }
-
-    #[test]
-    fn numbers_are_shown_as_their_format_shows_them() {
-        assert_eq!(number_shown(0.96, shape("0%")), "96%");
-        assert_eq!(number_shown(0.955, shape("0%")), "96%");
-        assert_eq!(number_shown(0.9612, shape("0.00%")), "96.12%");
-        assert_eq!(number_shown(1.0, shape("0.00%")), "100.00%");
-        assert_eq!(number_shown(857.6, shape("0.00")), "857.60");
-        assert_eq!(number_shown(857.6, None), "857.6");
-        assert_eq!(number_shown(387664.62, shape("#,##0.00")), "387664.62");
-        assert_eq!(number_shown(12.0, None), "12");
-        assert_eq!(number_shown(-0.001, shape("0.00")), "0.00");
-        assert_eq!(number_shown(1e-7, None), "0.0000001");
-        // Excel's 15 significant digits, not the float's noise
-        assert_eq!(number_shown(0.1 + 0.2, None), "0.3");
-        assert_eq!(number_shown(123456.78901234567, None), "123456.789012346");
-    }
-
     /// A workbook of `sheets` sheets of a few rows each (numbers in formats, dates, merges).
     fn many_sheets(sheets: usize) -> Vec<u8> {
         let mut wb = rust_xlsxwriter::Workbook::new();
@@ -1738,7 +1659,7 @@ mod tests {
         String,
         Vec<((u32, u32), String)>,
         Vec<((u32, u32), (u32, u32))>,
-        Vec<((u32, u32), String)>,
+        Vec<((u32, u32), super::super::number_format::CellNote)>,
     )>;
 
     fn read_on(bytes: &[u8], workers: usize) -> Result<Read, String> {
@@ -1752,7 +1673,7 @@ mod tests {
             .map(|sheets| {
                 sheets
                     .into_iter()
-                    .map(|s| (s.name, s.cells, s.merges, s.rounded))
+                    .map(|s| (s.name, s.cells, s.merges, s.notes))
                     .collect()
             })
             .map_err(|e| format!("{e:?}"))
@@ -1827,25 +1748,13 @@ mod tests {
     }
 
     #[test]
-    fn a_rounded_percentage_is_read_as_the_value_it_holds() {
-        let pct = shape("0%");
-        assert_eq!(
-            read_value(&Data::Float(0.895), pct),
-            ("89.5%".to_string(), Some("90%".to_string()))
-        );
-        assert_eq!(
-            read_value(&Data::Float(0.96), pct),
-            ("96%".to_string(), None)
-        );
-        assert_eq!(
-            read_value(&Data::Float(1.0), shape("0.00%")),
-            ("100.00%".to_string(), None)
-        );
-        // a fixed-decimal number keeps what it shows (scores are printed as rounded)
-        assert_eq!(
-            read_value(&Data::Float(9.3333), shape("0.00")),
-            ("9.33".to_string(), None)
-        );
+    fn a_panic_in_the_workbook_reader_is_a_named_error() {
+        let read: Result<(), ReadError> = guarded("t.xls", || panic!("index out of bounds"));
+        let err = read.unwrap_err();
+        assert!(matches!(err, ReadError::Workbook { .. }), "{err:?}");
+        assert!(err.to_string().contains("内部记录已损坏"), "{err}");
+        // and a read that does not panic is its own result
+        assert_eq!(guarded("t.xls", || Ok(3)).unwrap(), 3);
     }
 
     #[test]

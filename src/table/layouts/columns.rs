@@ -545,6 +545,19 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
 /// header names of `header`'s layout.
 pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
     // cheap test first: the first header column must hold a header name again
+    if !may_repeat_header(header, |col| row.text(col)) {
+        return false;
+    }
+    match detect(row) {
+        Some(h) => h.layout == header.layout && h.roles.len() * 2 >= header.roles.len(),
+        None => false,
+    }
+}
+
+/// Whether a row whose cells' texts `text` gives may repeat `header`: its first header column
+/// holds a header name of that column again (the cheap first test of [`is_repeated_header`],
+/// for rows that are not a [`Row`]: where it holds, the row is read as a grid row).
+pub(crate) fn may_repeat_header<'t>(header: &Header, text: impl Fn(usize) -> &'t str) -> bool {
     let table = match header.layout {
         Layout::TargetTable => TARGET_TABLE,
         Layout::SelfEvaluation | Layout::Forms => SELF_EVALUATION,
@@ -552,21 +565,14 @@ pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
     let Some(&(role, col)) = header.roles.first() else {
         return false;
     };
-    let text = row.text(col);
+    let text = text(col);
     if text.is_empty() || text.len() > 64 {
         return false;
     }
     let n = alias(normalize(text));
-    if !table
+    table
         .iter()
         .any(|(r, names)| *r == role && names.contains(&n.as_str()))
-    {
-        return false;
-    }
-    match detect(row) {
-        Some(h) => h.layout == header.layout && h.roles.len() * 2 >= header.roles.len(),
-        None => false,
-    }
 }
 
 #[cfg(test)]

@@ -14,13 +14,15 @@ use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
-use crate::finding::{Severity, codes};
+use crate::finding::{Finding, Severity, codes};
 use crate::table::Ctx;
 use crate::table::amount::{NotANumber, parse_number, parse_number_why};
 use crate::table::columns::{Header, Role};
-use crate::table::grid::{Cell, Row};
-use crate::table::model::{Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, UnitRow};
-use crate::table::source::Location;
+use crate::table::grid::Row;
+use crate::table::model::{
+    Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
+};
+use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
 
 /// What is filled down from the rows above: the unit and project of the last row read, and
@@ -31,7 +33,7 @@ pub struct FillDown {
     pub unit: Option<Arc<str>>,
     pub project: Option<Arc<str>>,
     pub level1: Option<Arc<str>>,
-    pub level2: Option<Arc<str>>,
+    pub level2: Option<RowText>,
 }
 
 /// Which parts of the fill-down state a run of rows read before setting them: the parts a
@@ -54,6 +56,52 @@ impl FillDown {
     }
 }
 
+/// What the layout reads of one data row: its cells' trimmed texts and where they are. A row of
+/// the grid is one ([`Row`]); a row of a plain block read straight from its text
+/// (`table::flat`) is another, with no cell list of its own. Both read the same.
+pub(crate) trait SheetRow<'t>: Copy {
+    /// The cells in the row.
+    fn width(self) -> usize;
+    /// The trimmed text of cell `i` (`""` where the row has no such cell).
+    fn text(self, i: usize) -> &'t str;
+    /// Where cell `i`'s text is (a cell the row has).
+    fn cell_at(self, i: usize, source: &SourceText) -> Location;
+    /// Where the whole row is.
+    fn row_at(self, ctx: &Ctx<'_>) -> Location;
+    /// Checks the row's shape against the header (too few cells skips it with a finding; a
+    /// filled cell beyond the header is a warning): whether it is read.
+    fn shape_ok(self, ctx: &mut Ctx<'_>, h: &Header) -> bool;
+}
+
+impl<'t> SheetRow<'t> for &'t Row<'_> {
+    fn width(self) -> usize {
+        self.cells.len()
+    }
+
+    fn text(self, i: usize) -> &'t str {
+        Row::text(self, i)
+    }
+
+    fn cell_at(self, i: usize, source: &SourceText) -> Location {
+        self.cells[i].location(source)
+    }
+
+    fn row_at(self, ctx: &Ctx<'_>) -> Location {
+        ctx.row_location(self)
+    }
+
+    fn shape_ok(self, ctx: &mut Ctx<'_>, h: &Header) -> bool {
+        ctx.check_shape(h, self)
+    }
+}
+
+/// A filled cell of a row: its column and trimmed text.
+#[derive(Clone, Copy)]
+struct Cell<'t> {
+    i: usize,
+    text: &'t str,
+}
+
 /// Reads the data rows of a self-evaluation sheet. `unit_hint` names the unit when the sheet
 /// has no 单位 column (from `单位名称：…` in the preamble); else the unit name is empty.
 pub(crate) fn read(
@@ -65,11 +113,12 @@ pub(crate) fn read(
     read_from(ctx, h, rows, unit_hint, &mut FillDown::default()).0
 }
 
-/// [`read`] starting from the fill-down state `state` (left as the last row leaves it).
-pub(crate) fn read_from(
+/// [`read`] starting from the fill-down state `state` (left as the last row leaves it), for
+/// rows of any kind ([`SheetRow`]).
+pub(crate) fn read_from<'t, R: SheetRow<'t>>(
     ctx: &mut Ctx<'_>,
     h: &Header,
-    rows: &[&Row],
+    rows: &[R],
     unit_hint: Option<&str>,
     state: &mut FillDown,
 ) -> (Vec<UnitRow>, StateUse) {
@@ -87,7 +136,7 @@ pub(crate) fn read_from(
         rows,
         at: 0,
     };
-    for (i, row) in rows.iter().enumerate() {
+    for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
         sheet.row(row);
     }
@@ -103,7 +152,7 @@ struct Place {
 }
 
 /// A run of a sheet's rows being read: the fill-down state and the units read so far.
-struct SheetReader<'s, 'c, 'a> {
+struct SheetReader<'s, 'c, 'a, R> {
     ctx: &'c mut Ctx<'a>,
     h: &'s Header,
     unit_hint: Option<&'s str>,
@@ -120,22 +169,22 @@ struct SheetReader<'s, 'c, 'a> {
     last_place: Option<(Arc<str>, Arc<str>, usize, usize)>,
     /// The rows being read, and the index of the row being read in them (to size a new
     /// project's indicators once, from the rows that follow it).
-    rows: &'s [&'s Row<'s>],
+    rows: &'s [R],
     at: usize,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
-fn cell<'r, 'a>(h: &Header, row: &'r Row<'a>, role: Role) -> Option<&'r Cell<'a>> {
-    h.col(role)
-        .and_then(|c| row.cell(c))
-        .filter(|c| !c.text.is_empty())
+fn cell<'t, R: SheetRow<'t>>(h: &Header, row: R, role: Role) -> Option<Cell<'t>> {
+    let i = h.col(role)?;
+    let text = row.text(i);
+    (!text.is_empty()).then_some(Cell { i, text })
 }
 
 /// A name shared with the state (a row that repeats it allocates nothing).
-fn shared(cell: Option<&Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
+fn shared(cell: Option<Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
     match (cell, last) {
-        (Some(c), Some(l)) if *c.text == **l => Some(l.clone()),
-        (Some(c), _) => Some(Arc::from(&*c.text)),
+        (Some(c), Some(l)) if c.text == &**l => Some(l.clone()),
+        (Some(c), _) => Some(Arc::from(c.text)),
         (None, l) => l.clone(),
     }
 }
@@ -164,14 +213,14 @@ const NUMBER_CELLS: [(Role, &str, crate::codes::Code); 4] = [
     (Role::Spent, "全年执行数", codes::BAD_AMOUNT),
 ];
 
-impl SheetReader<'_, '_, '_> {
+impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     /// Reads one data row: its unit and project (filled down), its numbers, then what it is
     /// (a budget row, a project heading, an indicator).
-    fn row(&mut self, row: &Row) {
-        if !self.ctx.check_shape(self.h, row) {
+    fn row(&mut self, row: R) {
+        if !row.shape_ok(self.ctx, self.h) {
             return;
         }
-        let row_at = self.ctx.row_location(row);
+        let row_at = row.row_at(self.ctx);
         let unit_cell = cell(self.h, row, Role::Unit);
         let project_cell = cell(self.h, row, Role::Project);
         let Some((unit_name, project_name)) = self.names(row, unit_cell, project_cell) else {
@@ -194,8 +243,7 @@ impl SheetReader<'_, '_, '_> {
         let place = self.place(
             unit_name,
             project_name,
-            unit_cell.or(project_cell),
-            project_cell,
+            (row, unit_cell.or(project_cell), project_cell),
             row_at,
         );
         self.contents(row, &place, numbers, row_at);
@@ -205,9 +253,9 @@ impl SheetReader<'_, '_, '_> {
     /// no project is skipped with a finding.
     fn names(
         &mut self,
-        row: &Row,
-        unit_cell: Option<&Cell>,
-        project_cell: Option<&Cell>,
+        row: R,
+        unit_cell: Option<Cell>,
+        project_cell: Option<Cell>,
     ) -> Option<(Arc<str>, Arc<str>)> {
         let state = &*self.state;
         self.used.unit |= !self.set.unit && (unit_cell.is_none() || project_cell.is_none());
@@ -223,9 +271,7 @@ impl SheetReader<'_, '_, '_> {
                 p.clone()
             }
             _ => {
-                let f = self
-                    .ctx
-                    .missing_name(row, "这一行不知道属于哪个项目；该行未读取")
+                let f = missing_name(self.ctx, row, "这一行不知道属于哪个项目；该行未读取")
                     .label("项目列是空的")
                     .help("在项目列填上项目名称");
                 self.ctx.skip(f);
@@ -237,7 +283,7 @@ impl SheetReader<'_, '_, '_> {
 
     /// The row's 分值, 得分, 全年预算数 and 全年执行数; a cell that is not a number skips the row
     /// with a finding.
-    fn numbers(&mut self, row: &Row, unit_name: &str, project_name: &str) -> Option<Numbers> {
+    fn numbers(&mut self, row: R, unit_name: &str, project_name: &str) -> Option<Numbers> {
         let mut numbers: Numbers = [None; 4];
         for (k, &(role, label, code)) in NUMBER_CELLS.iter().enumerate() {
             let Some(c) = cell(self.h, row, role) else {
@@ -257,8 +303,8 @@ impl SheetReader<'_, '_, '_> {
                         .finding(
                             code,
                             Severity::Error,
-                            c.location(self.ctx.source),
-                            format!("{label}「{}」{what}；该行未读取", clip(&c.text)),
+                            row.cell_at(c.i, self.ctx.source),
+                            format!("{label}「{}」{what}；该行未读取", clip(c.text)),
                         )
                         .label("这里应是数字")
                         .help("只填数字，如 10 或 207.4538")
@@ -278,8 +324,7 @@ impl SheetReader<'_, '_, '_> {
         &mut self,
         unit: Arc<str>,
         project: Arc<str>,
-        unit_at: Option<&Cell>,
-        project_cell: Option<&Cell>,
+        (row, unit_at, project_cell): (R, Option<Cell>, Option<Cell>),
         row_at: Location,
     ) -> Place {
         let same_place = self.last_place.as_ref().and_then(|(u, p, ui, pi)| {
@@ -300,7 +345,7 @@ impl SheetReader<'_, '_, '_> {
                 let projects = self.projects_of(&unit);
                 self.units.push(UnitRow {
                     name: String::from(&*unit),
-                    name_at: unit_at.map(|c| c.location(source)).unwrap_or(row_at),
+                    name_at: unit_at.map_or(row_at, |c| row.cell_at(c.i, source)),
                     amounts: Amounts::default(),
                     // sized once, as a project's indicators are
                     projects: Vec::with_capacity(projects),
@@ -319,7 +364,7 @@ impl SheetReader<'_, '_, '_> {
                 let projects = &mut self.units[ui].projects;
                 projects.push(Project {
                     name: String::from(&*project),
-                    name_at: project_cell.map(|c| c.location(source)).unwrap_or(row_at),
+                    name_at: project_cell.map_or(row_at, |c| row.cell_at(c.i, source)),
                     amounts: Amounts::default(),
                     goal: None,
                     // sized once: no vector grown (and copied) row by row
@@ -353,7 +398,7 @@ impl SheetReader<'_, '_, '_> {
             None => rest.len(),
             Some(c) => rest
                 .iter()
-                .position(|r| {
+                .position(|&r| {
                     let t = r.text(c);
                     !t.is_empty() && t != project
                 })
@@ -372,7 +417,7 @@ impl SheetReader<'_, '_, '_> {
         let uc = self.h.col(Role::Unit);
         let mut last = self.rows[self.at].text(pc);
         let mut n = 1;
-        for r in &self.rows[(self.at + 1).min(self.rows.len())..] {
+        for &r in &self.rows[(self.at + 1).min(self.rows.len())..] {
             if let Some(uc) = uc {
                 let u = r.text(uc);
                 if !u.is_empty() && u != unit {
@@ -391,7 +436,7 @@ impl SheetReader<'_, '_, '_> {
     /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
     /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
     /// (only unit and project filled), a row without a name (skipped), or an indicator.
-    fn contents(&mut self, row: &Row, place: &Place, numbers: Numbers, row_at: Location) {
+    fn contents(&mut self, row: R, place: &Place, numbers: Numbers, row_at: Location) {
         let h = self.h;
         let [weight, score, budget, spent] = numbers;
         let indicator_cell = cell(h, row, Role::Indicator);
@@ -417,9 +462,7 @@ impl SheetReader<'_, '_, '_> {
         // budget row, form 2: 预算执行率 with plain amounts as target and actual
         if level1_cell.is_none() && BUDGET_ROW.find(indicator_cell.text.as_bytes()).is_some() {
             let b = parse_number(&target).ok().flatten();
-            let s = actual_cell
-                .as_ref()
-                .and_then(|c| parse_number(&c.text).ok().flatten());
+            let s = actual_cell.and_then(|c| parse_number(c.text).ok().flatten());
             if b.is_some() && (s.is_some() || actual_cell.is_none()) {
                 project.budget = Some(BudgetLine {
                     budget: budget.or(b),
@@ -435,25 +478,28 @@ impl SheetReader<'_, '_, '_> {
         let source = self.ctx.source;
         let project = &mut self.units[place.ui].projects[place.pi];
         let seq = project.indicators.len() as u32 + 1;
-        let name_at = indicator_cell.location(source);
+        let name_at = row.cell_at(indicator_cell.i, source);
         project.indicators.push(IndicatorRow {
             seq,
             category: level1,
             subcategory: level2,
-            name: Arc::from(&*indicator_cell.text),
-            target: Arc::from(&*target),
-            actual: actual_cell.as_ref().map(|c| Arc::from(&*c.text)),
-            plan: cell(h, row, Role::Figure).map(|c| Arc::from(&*c.text)),
+            name: held(indicator_cell.text, source),
+            target: match target {
+                Cow::Borrowed(t) => held(t, source),
+                Cow::Owned(t) => RowText::from(t),
+            },
+            actual: actual_cell.map(|c| held(c.text, source)),
+            plan: cell(h, row, Role::Figure).map(|c| Arc::from(c.text)),
             weight,
             published_score: score,
-            deviation_note: cell(h, row, Role::Deviation).map(|c| c.text.to_string()),
+            deviation_note: cell(h, row, Role::Deviation).map(|c| c.text.to_owned()),
             terminator: String::new(),
             at: IndicatorSource {
                 item: row_at,
-                category: level1_cell.as_ref().map(|c| c.location(source)),
+                category: level1_cell.map(|c| row.cell_at(c.i, source)),
                 name: name_at,
                 target: target_at.unwrap_or(name_at.with_len(0)),
-                actual: actual_cell.as_ref().map(|c| c.location(source)),
+                actual: actual_cell.map(|c| row.cell_at(c.i, source)),
                 terminator: None,
             },
         });
@@ -461,17 +507,17 @@ impl SheetReader<'_, '_, '_> {
 
     /// A row with no indicator name: only unit/project filled is a project heading; anything
     /// else is a row without a name (skipped, the unit incomplete).
-    fn heading_or_nameless(&mut self, row: &Row, place: &Place) {
+    fn heading_or_nameless(&mut self, row: R, place: &Place) {
         let h = self.h;
-        let others = row
-            .filled()
-            .any(|(i, _)| Some(i) != h.col(Role::Unit) && Some(i) != h.col(Role::Project));
+        let others = (0..row.width()).any(|i| {
+            !row.text(i).is_empty()
+                && Some(i) != h.col(Role::Unit)
+                && Some(i) != h.col(Role::Project)
+        });
         if !others {
             return;
         }
-        let f = self
-            .ctx
-            .missing_name(row, "这一行有内容但没有三级指标名称；该行未读取")
+        let f = missing_name(self.ctx, row, "这一行有内容但没有三级指标名称；该行未读取")
             .label("三级指标列是空的")
             .help("填上三级指标名称；预算执行情况请填在全年预算数、全年执行数列")
             .unit(&*place.unit)
@@ -484,25 +530,30 @@ impl SheetReader<'_, '_, '_> {
     /// (its 二级指标 is the row's own, or none).
     fn levels(
         &mut self,
-        level1_cell: Option<&Cell>,
-        level2_cell: Option<&Cell>,
-    ) -> (Option<Arc<str>>, Option<Arc<str>>) {
-        fn keep(last: &mut Option<Arc<str>>, cell: Option<&Cell>) {
+        level1_cell: Option<Cell>,
+        level2_cell: Option<Cell>,
+    ) -> (Option<Arc<str>>, Option<RowText>) {
+        fn keep<T: std::ops::Deref<Target = str>>(
+            last: &mut Option<T>,
+            cell: Option<Cell>,
+            make: impl FnOnce(&str) -> T,
+        ) {
             match (last.as_deref(), cell) {
                 (Some(l), Some(c)) if l == c.text => {}
-                (_, Some(c)) => *last = Some(Arc::from(&*c.text)),
+                (_, Some(c)) => *last = Some(make(c.text)),
                 (_, None) => *last = None,
             }
         }
+        let source = self.ctx.source;
         self.used.level1 |= !self.set.level1 && level1_cell.is_none();
         self.used.level2 |= !self.set.level2 && level2_cell.is_none();
         if level1_cell.is_some() {
-            keep(&mut self.state.level1, level1_cell);
-            keep(&mut self.state.level2, level2_cell);
+            keep(&mut self.state.level1, level1_cell, |t| Arc::from(t));
+            keep(&mut self.state.level2, level2_cell, |t| held(t, source));
             self.set.level1 = true;
             self.set.level2 = true;
         } else if level2_cell.is_some() {
-            keep(&mut self.state.level2, level2_cell);
+            keep(&mut self.state.level2, level2_cell, |t| held(t, source));
             self.set.level2 = true;
         }
         (self.state.level1.clone(), self.state.level2.clone())
@@ -511,30 +562,48 @@ impl SheetReader<'_, '_, '_> {
 
 /// The target of a row: the 年度指标值 cell, or 指标性质 + 指标值 + 度量单位 joined. Its
 /// location is the value cell's (the first filled part's when the value is empty).
-fn joined_target<'r>(
+fn joined_target<'t, R: SheetRow<'t>>(
     ctx: &Ctx<'_>,
     h: &Header,
-    row: &'r Row,
-) -> (Cow<'r, str>, Option<crate::table::Location>) {
-    let get = |role: Role| {
-        h.col(role)
-            .and_then(|c| row.cell(c))
-            .filter(|c| !c.text.is_empty())
-    };
-    let value = get(Role::Target);
-    let nature = get(Role::Nature);
-    let measure = get(Role::Measure);
-    let at = value.or(nature).or(measure).map(|c| c.location(ctx.source));
+    row: R,
+) -> (Cow<'t, str>, Option<Location>) {
+    let value = cell(h, row, Role::Target);
+    let nature = cell(h, row, Role::Nature);
+    let measure = cell(h, row, Role::Measure);
+    let at = value
+        .or(nature)
+        .or(measure)
+        .map(|c| row.cell_at(c.i, ctx.source));
     // the 年度指标值 cell alone (most sheets): the cell's own text
     if nature.is_none() && measure.is_none() {
-        return (Cow::Borrowed(value.map_or("", |v| &*v.text)), at);
+        return (Cow::Borrowed(value.map_or("", |v| v.text)), at);
     }
     let text = join_target(
-        nature.map(|c| &*c.text),
-        value.map(|c| &*c.text),
-        measure.map(|c| &*c.text),
+        nature.map(|c| c.text),
+        value.map(|c| c.text),
+        measure.map(|c| c.text),
     );
     (Cow::Owned(text), at)
+}
+
+/// A cell's text as a row keeps it: held with the source text where it is a part of it (a
+/// cell without a doubled quote; every cell of a plain block), else its own copy.
+fn held(text: &str, source: &SourceText) -> RowText {
+    let at = (text.as_ptr() as usize).wrapping_sub(source.text.as_ptr() as usize);
+    let within = at <= source.text.len() && text.len() <= source.text.len() - at;
+    within
+        .then(|| RowText::in_block(&source.text, at..at + text.len()))
+        .flatten()
+        .unwrap_or_else(|| RowText::from(text))
+}
+
+/// An error for a data row without the name it needs (`table.missing-name`), at its first
+/// filled cell (the whole row where none is): the row is to be skipped.
+fn missing_name<'t, R: SheetRow<'t>>(ctx: &Ctx<'_>, row: R, message: &'static str) -> Finding {
+    let at = (0..row.width())
+        .find(|&i| !row.text(i).is_empty())
+        .map_or_else(|| row.row_at(ctx), |i| row.cell_at(i, ctx.source));
+    ctx.finding(codes::MISSING_NAME, Severity::Error, at, message)
 }
 
 /// A target split over 指标性质 | 指标值 | 度量单位 joined into one (`≥` `95` `%` → `≥95%`): a

@@ -14,7 +14,7 @@ use crate::table::columns::{Header, Role, normalize};
 use crate::table::grid::{Cell, Row};
 use crate::table::indicator_cell::{self, SplitError};
 use crate::table::model::{
-    Amount, Amounts, IndicatorRow, IndicatorSource, Project, Text, TotalRow, UnitRow,
+    Amount, Amounts, IndicatorRow, IndicatorSource, Project, RowText, Text, TotalRow, UnitRow,
 };
 use crate::table::source::Location;
 
@@ -281,9 +281,12 @@ fn split_indicators(
         indicators.push(IndicatorRow {
             seq: item.seq,
             category: item.category.clone().map(|r| Arc::from(&cell.text[r])),
-            subcategory: item.subcategory.clone().map(|r| Arc::from(&cell.text[r])),
-            name: Arc::from(&cell.text[item.name.clone()]),
-            target: Arc::from(&cell.text[item.target.clone()]),
+            subcategory: item
+                .subcategory
+                .clone()
+                .map(|r| RowText::from(&cell.text[r])),
+            name: RowText::from(&cell.text[item.name.clone()]),
+            target: RowText::from(&cell.text[item.target.clone()]),
             actual: None,
             plan: None,
             weight: None,

@@ -356,6 +356,9 @@ pub struct Workbook {
     /// jixiao's fork: the sheets before this index have their formats and strings registered
     /// with the workbook (`push_worksheet_packed`).
     registered_upto: usize,
+    /// jixiao's fork: the first sheet was packed as the active one
+    /// (`Workbook::pack_first_worksheet`).
+    first_packed_active: bool,
     default_format: Format,
     default_row_height: u32,
     default_col_width: u32,
@@ -446,6 +449,7 @@ impl Workbook {
             num_chartsheets: 0,
             use_large_file: false,
             registered_upto: 0,
+            first_packed_active: false,
             feature_property_bags: HashSet::new(),
             default_format: Format::default(),
             default_row_height: 20,
@@ -1296,7 +1300,50 @@ impl Workbook {
                 "the first worksheet cannot be packed".to_string(),
             ));
         }
-        if let Some(what) = worksheet.cannot_pack() {
+        self.pack_and_push(worksheet)
+    }
+
+    /// Assemble and deflate the workbook's first and only worksheet now, as the active one
+    /// (jixiao's fork).
+    ///
+    /// As [`Workbook::push_worksheet_packed()`] for the sheet added first (with
+    /// [`Workbook::add_worksheet()`], and written to): the workbook makes its first sheet
+    /// active when it is saved, unless another is, so it is made active now and its XML is
+    /// assembled and deflated at once; only that is kept. A workbook of one large first sheet
+    /// (an index of the sheets after it, say) holds it no longer than it is being written.
+    /// Its links to places in the workbook (`internal:` urls) are packed with it.
+    ///
+    /// # Errors
+    ///
+    /// - [`XlsxError::ParameterError`] - the workbook holds no sheet or more than one, or the
+    ///   sheet holds something whose XML depends on the sheets after it (see
+    ///   [`Workbook::push_worksheet_packed()`]). When the workbook is saved with another
+    ///   sheet made active, saving fails: the packed sheet's XML says it is the selected one.
+    /// - Any error of deflating its XML.
+    pub fn pack_first_worksheet(&mut self) -> Result<(), XlsxError> {
+        if self.worksheets.len() != 1 {
+            return Err(XlsxError::ParameterError(
+                "only a workbook's first and only worksheet is packed this way".to_string(),
+            ));
+        }
+        let mut worksheet = self.worksheets.remove(0);
+        worksheet.set_active(true);
+        if let Some(what) = worksheet.cannot_pack(true) {
+            worksheet.set_active(false);
+            self.worksheets.push(worksheet);
+            return Err(XlsxError::ParameterError(format!(
+                "the first worksheet cannot be packed: {what}"
+            )));
+        }
+        self.first_packed_active = true;
+        self.pack_and_push(worksheet)
+    }
+
+    /// Pack `worksheet` (which [`Worksheet::cannot_pack`] allows) after the formats and strings
+    /// of the sheets before it are registered, and add it to the list.
+    fn pack_and_push(&mut self, mut worksheet: Worksheet) -> Result<(), XlsxError> {
+        let first = self.worksheets.is_empty();
+        if let Some(what) = worksheet.cannot_pack(first && self.first_packed_active) {
             return Err(XlsxError::ParameterError(format!(
                 "worksheet '{}' cannot be packed: {what}",
                 worksheet.name()
@@ -1308,9 +1355,10 @@ impl Workbook {
         // once: a workbook of many packed sheets is not scanned again for each).
         let upto = self.registered_upto.min(self.worksheets.len());
         if !self.has_hyperlink_style
-            && self.worksheets[upto..]
+            && (self.worksheets[upto..]
                 .iter()
                 .any(|sheet| sheet.has_hyperlink_style)
+                || (first && worksheet.has_hyperlink_style))
         {
             let format = self.default_format.clone().set_hyperlink();
             self.format_xf_index(&format);
@@ -2555,6 +2603,13 @@ impl Workbook {
         }
         // Ensure one sheet is active/selected.
         self.set_active_worksheets();
+        // jixiao's fork: a first sheet packed as the active one says so in its XML
+        if self.first_packed_active && self.active_tab != 0 {
+            return Err(XlsxError::ParameterError(
+                "the first worksheet was packed as the active one, and another is active"
+                    .to_string(),
+            ));
+        }
 
         // Check for the use of hyperlink style in the worksheets and if so add
         // a hyperlink style to the global formats.

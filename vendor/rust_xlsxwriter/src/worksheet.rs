@@ -18632,13 +18632,19 @@ impl Worksheet {
     // which is used when writing out the string cells.
     /// jixiao's fork: why this sheet cannot be assembled before the workbook is saved, if it
     /// cannot. Its XML must not depend on what the workbook learns of the sheets pushed after it
-    /// (relationships, drawings, notes, tables, conditional formats, an autofilter), and it must
-    /// not be the active sheet (the workbook may still choose another).
-    pub(crate) fn cannot_pack(&self) -> Option<&'static str> {
+    /// (relationships, drawings, notes, tables, conditional formats, an autofilter; links to
+    /// places in the workbook are fine), and it must not be the active sheet (the workbook may
+    /// still choose another) unless it is the `first`, packed as the active one.
+    pub(crate) fn cannot_pack(&self, first: bool) -> Option<&'static str> {
         [
             (self.use_constant_memory, "constant memory"),
             (self.is_chartsheet, "a chartsheet"),
-            (self.active || self.selected, "active or selected"),
+            // the first sheet packed by `Workbook::pack_first_worksheet` is made active as
+            // saving would make it; any other active or selected sheet may yet be changed
+            (
+                (self.active || self.selected) && !first,
+                "active or selected",
+            ),
             (!self.charts.is_empty(), "charts"),
             (!self.images.is_empty(), "images"),
             (!self.embedded_images.is_empty(), "embedded images"),
@@ -18646,8 +18652,16 @@ impl Worksheet {
             (!self.buttons.is_empty(), "buttons"),
             (!self.notes.is_empty(), "notes"),
             (!self.tables.is_empty(), "tables"),
-            (!self.hyperlinks.is_empty(), "hyperlinks"),
-            (self.has_hyperlink_style, "the hyperlink style"),
+            // links to places in the workbook add no relationship: their XML is known now
+            (
+                self.hyperlinks
+                    .values()
+                    .any(|link| link.link_type != HyperlinkType::Internal),
+                "hyperlinks",
+            ),
+            // registered before every sheet's formats when the workbook is saved: so only
+            // where the first sheet is packed, before any other sheet's formats
+            (self.has_hyperlink_style && !first, "the hyperlink style"),
             (self.has_vml, "VML"),
             (self.has_header_footer_images(), "header or footer images"),
             (self.background_image.is_some(), "a background image"),
@@ -18689,6 +18703,7 @@ impl Worksheet {
         self.merged_ranges = Vec::new();
         self.merged_cells = HashMap::new();
         self.data_validations = BTreeMap::new();
+        self.hyperlinks = BTreeMap::new();
         self.xf_formats = Vec::new();
         self.xf_indices = HashMap::new();
         self.global_xf_indices = Vec::new();

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::finding::{Severity, codes};
 use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Row};
-use crate::table::model::{Breakdown, FormTotal, IndicatorRow, IndicatorSource};
+use crate::table::model::{Breakdown, FormTotal, IndicatorRow, IndicatorSource, RowText};
 use crate::table::self_eval::join_target;
 use crate::table::source::Location;
 
@@ -331,10 +331,10 @@ impl<'r> FormReader<'_, '_, 'r> {
         w.out.push(IndicatorRow {
             seq: w.out.len() as u32 + 1,
             category: w.level1.as_ref().map(|(n, _)| n.clone()),
-            subcategory: w.level2.clone(),
-            name: Arc::from(name),
-            target: Arc::from(target),
-            actual: actual_cell.map(|c| Arc::from(tidy(&c.text))),
+            subcategory: w.level2.clone().map(RowText::from),
+            name: RowText::from(name),
+            target: RowText::from(target),
+            actual: actual_cell.map(|c| RowText::from(tidy(&c.text))),
             plan: get(Col::Plan).map(|c| Arc::from(tidy(&c.text))),
             weight,
             published_score,

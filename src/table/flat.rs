@@ -1,0 +1,193 @@
+//! The data rows of a plain block read straight from its text (streaming): each row a run of
+//! cell ranges in one list for the whole block, no cell list a row, no cell's line and column
+//! worked out before a location is asked for. The self-evaluation layout reads these rows as it
+//! reads the grid's (`self_eval::SheetRow`), so a row reads the same either way.
+//!
+//! Decided here: only rows that need nothing but their cells are read this way. A block holding
+//! a quote anywhere, or a row the grid or the data-row filter would do more with — more cells
+//! than the column limit, a cell over the cell limit, one or two filled cells (a preamble line
+//! or a note), a repeated header, fewer cells than the header or a filled cell beyond it (each
+//! a finding) — is not: [`rows`] answers `None` and the block is read through the grid, as a
+//! whole file is. Blank rows are left out and not counted, as the data-row filter leaves them.
+//! A test reads generated blocks both ways and compares the documents.
+
+use crate::table::Ctx;
+use crate::table::columns::{self, Header};
+use crate::table::grid;
+use crate::table::self_eval::SheetRow;
+use crate::table::source::{Location, SourceText};
+
+/// The data rows of a block, as byte ranges into its text.
+pub(crate) struct FlatRows {
+    /// Every data row's cells (trimmed text ranges), row after row.
+    cells: Vec<(u32, u32)>,
+    /// Per data row: its cells in `cells`, its range in the text (without the line break) and
+    /// its line.
+    rows: Vec<Span>,
+}
+
+/// One data row of [`FlatRows`].
+struct Span {
+    cells: (u32, u32),
+    range: (u32, u32),
+    line: u32,
+}
+
+/// One data row read straight from the text: what the layout reads of it.
+#[derive(Clone, Copy)]
+pub(crate) struct FlatRow<'t> {
+    text: &'t str,
+    cells: &'t [(u32, u32)],
+    range: (u32, u32),
+    line: u32,
+}
+
+impl FlatRows {
+    /// The rows, to read (`text` is the block's text they were read from).
+    pub fn views<'t>(&'t self, text: &'t str) -> Vec<FlatRow<'t>> {
+        self.rows
+            .iter()
+            .map(|s| FlatRow {
+                text,
+                cells: &self.cells[s.cells.0 as usize..s.cells.1 as usize],
+                range: s.range,
+                line: s.line,
+            })
+            .collect()
+    }
+}
+
+/// The data rows of `text`, a block of whole rows without a quote whose first line is line
+/// `first_line` of the input, counted in `ctx` as the data-row filter counts them; `None`
+/// (nothing counted) where some row needs the grid ([module docs](self)).
+pub(crate) fn rows(
+    ctx: &mut Ctx<'_>,
+    header: &Header,
+    text: &str,
+    delim: u8,
+    first_line: u32,
+) -> Option<FlatRows> {
+    // offsets are kept in 32 bits (a block is cut at 32 MB at most)
+    if text.len() >= u32::MAX as usize || memchr::memchr(b'"', text.as_bytes()).is_some() {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let max_columns = crate::limits::COLUMNS.get_usize();
+    let max_cell = crate::limits::CELL.get_usize();
+    let mut out = FlatRows {
+        cells: Vec::with_capacity(bytes.len() / 8),
+        rows: Vec::with_capacity(bytes.len() / 64),
+    };
+    let mut line = first_line;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let next = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        // a CRLF line's `\r` belongs to no cell
+        let end = if next > pos && bytes[next - 1] == b'\r' {
+            next - 1
+        } else {
+            next
+        };
+        let from = out.cells.len();
+        let filled = split(text, pos..end, delim, &mut out.cells);
+        let cells = &out.cells[from..];
+        if cells.len() > max_columns {
+            return None;
+        }
+        if filled > 0 {
+            let text_of = |i: usize| {
+                cells
+                    .get(i)
+                    .map_or("", |&(a, b)| &text[a as usize..b as usize])
+            };
+            let shaped =
+                cells.len() >= header.width && cells[header.width..].iter().all(|&(a, b)| a == b);
+            let long = cells.iter().any(|&(a, b)| (b - a) as usize > max_cell);
+            if filled < 3 || !shaped || long || columns::may_repeat_header(header, text_of) {
+                return None;
+            }
+            out.rows.push(Span {
+                cells: (from as u32, out.cells.len() as u32),
+                range: (pos as u32, end as u32),
+                line,
+            });
+        } else {
+            out.cells.truncate(from);
+        }
+        line += 1;
+        pos = next + 1;
+    }
+    ctx.rows_read += out.rows.len();
+    Some(out)
+}
+
+/// Pushes the cells of the line `text[line]` (no quote, no line break) to `cells`, each
+/// trimmed as the grid trims it; returns how many are filled.
+fn split(
+    text: &str,
+    line: std::ops::Range<usize>,
+    delim: u8,
+    cells: &mut Vec<(u32, u32)>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut filled = 0;
+    let mut start = line.start;
+    loop {
+        let stop = grid::find_byte(&bytes[start..line.end], delim).map_or(line.end, |i| start + i);
+        if stop == start {
+            cells.push((start as u32, start as u32));
+        } else {
+            let raw = &text[start..stop];
+            let trimmed = grid::trim_cell(raw);
+            // the trimmed text's place in the raw cell (it is a part of it)
+            let lead = trimmed.as_ptr() as usize - raw.as_ptr() as usize;
+            let a = start + lead;
+            cells.push((a as u32, (a + trimmed.len()) as u32));
+            filled += usize::from(!trimmed.is_empty());
+        }
+        if stop == line.end {
+            return filled;
+        }
+        start = stop + 1;
+    }
+}
+
+impl<'t> SheetRow<'t> for FlatRow<'t> {
+    fn width(self) -> usize {
+        self.cells.len()
+    }
+
+    fn text(self, i: usize) -> &'t str {
+        self.cells
+            .get(i)
+            .map_or("", |&(a, b)| &self.text[a as usize..b as usize])
+    }
+
+    fn cell_at(self, i: usize, _source: &SourceText) -> Location {
+        let (a, b) = self.cells[i];
+        // the grid's column: characters from the line's start, from 1
+        let before = &self.text[self.range.0 as usize..a as usize];
+        Location {
+            offset: a as usize,
+            len: (b - a) as usize,
+            line: self.line,
+            column: 1 + before.chars().count() as u32,
+            cell: None,
+        }
+    }
+
+    fn row_at(self, _ctx: &Ctx<'_>) -> Location {
+        Location {
+            offset: self.range.0 as usize,
+            len: (self.range.1 - self.range.0) as usize,
+            line: self.line,
+            column: 1,
+            cell: None,
+        }
+    }
+
+    /// The rows read this way have the header's shape ([`rows`] answers `None` otherwise).
+    fn shape_ok(self, _ctx: &mut Ctx<'_>, _h: &Header) -> bool {
+        true
+    }
+}

@@ -1,0 +1,186 @@
+//! The number formats of an `.xls`: its FORMAT and XF records, and the XF of each cell, read
+//! as `workbook::guard_xls` walks the records (calamine keeps only whether a format is a date).
+//!
+//! **Decisions**: a cell is shown through its format as an `.xlsx` cell is
+//! ([`super::number_format`]: percentages, decimals, a trailing comma's scaling, literal text;
+//! a date written the Chinese way as written). Only cells whose format shows something other
+//! than General are remembered (their place and their style, 12 bytes each); a format index
+//! with no FORMAT record is Excel's built-in one (`0%` is 9, `0.00%` 10 …). BIFF8 codes are
+//! UTF-16 or Latin-1 as the record says; BIFF5's are in the workbook's code page (GBK for 936,
+//! else Windows-1252). A cell whose XF is missing is shown as General.
+
+use std::collections::HashMap;
+
+use super::number_format::CellFormat;
+use super::workbook::WrittenDate;
+
+/// How a style shows a cell: its format (`None`: General) and, for a date, the Chinese way.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Style {
+    pub format: Option<CellFormat>,
+    pub date: Option<WrittenDate>,
+}
+
+/// The cells of a sheet shown through a style: (row, column) and the style's index, sorted.
+pub(crate) type Styled = Vec<((u32, u32), u32)>;
+
+/// What the walk gathers of an `.xls`'s formats.
+#[derive(Default)]
+pub(crate) struct XlsFormats {
+    biff5: bool,
+    codepage: u16,
+    /// FORMAT records: index → code.
+    codes: HashMap<u16, String>,
+    /// Each XF's format index, in order.
+    xfs: Vec<u16>,
+    /// Each XF's style (an index into `styles`), once the globals are read.
+    looks: Option<Vec<Option<u32>>>,
+    pub styles: Vec<Style>,
+    current: Styled,
+    /// The styled cells of each sheet, by where its BOF is.
+    sheets: HashMap<usize, Styled>,
+}
+
+impl XlsFormats {
+    /// A record of the globals.
+    pub(crate) fn global(&mut self, typ: u16, body: &[u8]) {
+        match typ {
+            0x0809 => self.biff5 = u16_at(body, 0) == Some(0x0500),
+            0x0042 => self.codepage = u16_at(body, 0).unwrap_or(0),
+            0x041E => {
+                if let (Some(i), Some(code)) =
+                    (u16_at(body, 0), self.string(&body[2.min(body.len())..]))
+                {
+                    self.codes.insert(i, code);
+                }
+            }
+            0x00E0 => {
+                if let Some(f) = u16_at(body, 2) {
+                    self.xfs.push(f);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A FORMAT record's string: BIFF8's `XLUnicodeString`, BIFF5's byte string.
+    fn string(&self, b: &[u8]) -> Option<String> {
+        if self.biff5 {
+            let n = usize::from(*b.first()?);
+            let bytes = b.get(1..1 + n)?;
+            let enc = if self.codepage == 936 {
+                encoding_rs::GBK
+            } else {
+                encoding_rs::WINDOWS_1252
+            };
+            return Some(enc.decode_without_bom_handling(bytes).0.into_owned());
+        }
+        let n = usize::from(u16_at(b, 0)?);
+        let wide = b.get(2)? & 1 == 1;
+        if wide {
+            let units: Vec<u16> = b
+                .get(3..3 + 2 * n)?
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            Some(String::from_utf16_lossy(&units))
+        } else {
+            Some(b.get(3..3 + n)?.iter().map(|&c| char::from(c)).collect())
+        }
+    }
+
+    /// Each XF's style, made once from the globals' records.
+    fn looks(&mut self) -> &[Option<u32>] {
+        if self.looks.is_none() {
+            let mut by_format: HashMap<u16, Option<u32>> = HashMap::new();
+            let mut looks = Vec::with_capacity(self.xfs.len());
+            for &f in &self.xfs {
+                let look = *by_format.entry(f).or_insert_with(|| {
+                    let code = self.codes.get(&f).map(String::as_str).or(builtin(f));
+                    let format = code.and_then(CellFormat::of);
+                    let date = code
+                        .and_then(WrittenDate::of)
+                        .or_else(|| WrittenDate::builtin(u32::from(f)));
+                    if format.is_none() && date.is_none() {
+                        return None;
+                    }
+                    self.styles.push(Style { format, date });
+                    Some(self.styles.len() as u32 - 1)
+                });
+                looks.push(look);
+            }
+            self.looks = Some(looks);
+        }
+        self.looks.as_deref().unwrap_or(&[])
+    }
+
+    /// A record of a sheet (depth 1): a cell with its XF is remembered where its style shows
+    /// more than General.
+    pub(crate) fn cell(&mut self, typ: u16, body: &[u8]) {
+        match typ {
+            0x0203 | 0x027E | 0x00FD | 0x0204 | 0x00D6 | 0x0006 => {
+                let (Some(r), Some(c), Some(xf)) =
+                    (u16_at(body, 0), u16_at(body, 2), u16_at(body, 4))
+                else {
+                    return;
+                };
+                if let Some(Some(s)) = self.looks().get(usize::from(xf)).copied() {
+                    self.current.push(((u32::from(r), u32::from(c)), s));
+                }
+            }
+            0x00BD if body.len() >= 12 => {
+                let (Some(r), Some(c0)) = (u16_at(body, 0), u16_at(body, 2)) else {
+                    return;
+                };
+                let n = (body.len() - 6) / 6;
+                for i in 0..n {
+                    let Some(xf) = u16_at(body, 4 + 6 * i) else {
+                        break;
+                    };
+                    if let Some(Some(s)) = self.looks().get(usize::from(xf)).copied() {
+                        let c = u32::from(c0) + i as u32;
+                        self.current.push(((u32::from(r), c), s));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A sheet (its BOF at `at`) ends.
+    pub(crate) fn close(&mut self, at: usize) {
+        let mut cells = std::mem::take(&mut self.current);
+        cells.sort_unstable_by_key(|c| c.0);
+        cells.dedup_by_key(|c| c.0);
+        if !cells.is_empty() {
+            self.sheets.insert(at, cells);
+        }
+    }
+
+    /// The styled cells of the sheet whose BOF is at `at`.
+    pub(crate) fn take(&mut self, at: usize) -> Styled {
+        self.sheets.remove(&at).unwrap_or_default()
+    }
+}
+
+/// Excel's built-in number formats a workbook names by index alone (ECMA-376 §18.8.30; the
+/// dates are calamine's and `WrittenDate::builtin`'s).
+fn builtin(id: u16) -> Option<&'static str> {
+    Some(match id {
+        1 => "0",
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        9 => "0%",
+        10 => "0.00%",
+        37 => "#,##0 ;(#,##0)",
+        38 => "#,##0 ;[Red](#,##0)",
+        39 => "#,##0.00;(#,##0.00)",
+        40 => "#,##0.00;[Red](#,##0.00)",
+        _ => return None,
+    })
+}
+
+fn u16_at(d: &[u8], i: usize) -> Option<u16> {
+    d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
+}

@@ -1,0 +1,206 @@
+//! Issue 27 (the fifth probe's quiet readings): a workbook cell is read as its number format
+//! shows it. A format ending in commas (`#,##0,`, `0.0,,`) shows the figure in thousands or
+//! millions: it is read as shown, with a `table.display-scaled` warning at the cell giving the
+//! value held. Literal text of a format (`0"人"`, `0"%"`, `0\%`, `0.00"万元"`, `@"万元"`) is part
+//! of the text read, so an actual carries the unit the sheet shows instead of taking the
+//! target's.
+//!
+//! The workbook is made here (rust_xlsxwriter), one indicator a format, from the description
+//! of each format, not from a real file.
+
+use jixiao::eval::{self, Methodology};
+use jixiao::rules::RuleSet;
+use jixiao::table::{self, Document, ReadOptions};
+use rust_xlsxwriter::{Format, Workbook};
+
+/// How an actual is written: a number in a format, or a string in a format.
+enum Actual {
+    Number(f64, &'static str),
+    Text(&'static str, &'static str),
+}
+
+/// A flat self-evaluation sheet: one project, one indicator a row (name, target, actual).
+fn sheet(rows: &[(&str, &str, Actual)]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let head = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (i, (name, target, actual)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, v) in ["社区服务经费", "产出指标", "数量指标", name, target]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(r, c as u16, *v).unwrap();
+        }
+        match actual {
+            Actual::Number(n, code) => {
+                ws.write_number_with_format(r, 5, *n, &Format::new().set_num_format(*code))
+            }
+            Actual::Text(s, code) => {
+                ws.write_string_with_format(r, 5, *s, &Format::new().set_num_format(*code))
+            }
+        }
+        .unwrap();
+        ws.write_number(r, 6, 10).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+fn read(bytes: &[u8]) -> Document {
+    table::read_bytes("f.xlsx", bytes, &ReadOptions::default()).unwrap()
+}
+
+/// The actuals read, in order.
+fn actuals(doc: &Document) -> Vec<String> {
+    let (_, p) = doc.projects().next().unwrap();
+    p.indicators
+        .iter()
+        .map(|i| i.actual.as_deref().unwrap_or("").to_owned())
+        .collect()
+}
+
+/// The verdicts of the bundled rules, in order.
+fn verdicts(doc: &Document) -> Vec<String> {
+    let rules = RuleSet::bundled();
+    let m = Methodology::from_rules(rules);
+    let r = eval::evaluate(doc, None, &eval::Options::new(&m, rules));
+    let v = serde_json::to_value(&r.projects).unwrap();
+    v[0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["verdict"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn a_figure_scaled_by_its_format_is_read_as_shown_with_a_warning_naming_the_value_held() {
+    let bytes = sheet(&[
+        ("培训人次", "≥1000人次", Actual::Number(1234567.0, "#,##0,")),
+        (
+            "投入资金",
+            "≥1万元",
+            Actual::Number(1234567.0, "0.0,,\"百万元\""),
+        ),
+        ("覆盖户数", "≥1000户", Actual::Number(1234567.0, "#,##0")),
+    ]);
+    let doc = read(&bytes);
+    assert_eq!(actuals(&doc), ["1235", "1.2百万元", "1234567"]);
+    let scaled: Vec<_> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == "table.display-scaled")
+        .collect();
+    assert_eq!(scaled.len(), 2, "{:?}", doc.findings);
+    assert_eq!(scaled[0].cell.as_deref(), Some("F2"));
+    assert_eq!(
+        scaled[0].message,
+        "单元格存 1234567，其数字格式以千为单位显示为 1235；按显示值读取，请核对单位"
+    );
+    assert_eq!(scaled[1].cell.as_deref(), Some("F3"));
+    assert!(
+        scaled[1].message.contains("以百万为单位"),
+        "{}",
+        scaled[1].message
+    );
+    assert_eq!(scaled[0].severity, jixiao::finding::Severity::Warning);
+}
+
+#[test]
+fn literal_text_of_a_format_is_read_with_the_figure() {
+    let bytes = sheet(&[
+        ("培训人数", "≥10人", Actual::Number(12.0, "0\"人\"")),
+        ("满意度", "≥95%", Actual::Number(96.0, "0\"%\"")),
+        ("合格率", "≥95%", Actual::Number(96.0, "0\\%")),
+        ("投入资金", "≥10万元", Actual::Number(12.5, "0.00\"万元\"")),
+        ("配套资金", "≥10万元", Actual::Text("12", "@\"万元\"")),
+        ("完成率", "≥95%", Actual::Number(95.5, "0\"%\"")),
+    ]);
+    let doc = read(&bytes);
+    assert_eq!(
+        actuals(&doc),
+        ["12人", "96%", "96%", "12.50万元", "12万元", "95.5%"]
+    );
+    // the literal % keeps the digits the cell holds, as a % format does, with the same note
+    let rounded: Vec<_> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == "table.display-rounded")
+        .collect();
+    assert_eq!(rounded.len(), 1, "{:?}", doc.findings);
+    assert_eq!(rounded[0].cell.as_deref(), Some("F7"));
+    assert!(
+        doc.findings
+            .iter()
+            .all(|f| f.code != "table.display-scaled")
+    );
+    assert_eq!(
+        verdicts(&doc),
+        ["pass", "pass", "pass", "pass", "pass", "pass"]
+    );
+}
+
+#[test]
+fn a_unit_a_format_shows_is_compared_with_the_targets_not_replaced_by_it() {
+    // 12 shown as 12人 against a target in 万元: units that do not convert, not a reading of
+    // 12 in the target's unit; 12 shown as 12.00万元 is compared as 万元
+    let bytes = sheet(&[
+        ("投入资金", "≥10万元", Actual::Number(12.0, "0\"人\"")),
+        ("配套资金", "≥10万元", Actual::Number(12.0, "0.00\"万元\"")),
+    ]);
+    let doc = read(&bytes);
+    assert_eq!(actuals(&doc), ["12人", "12.00万元"]);
+    assert_eq!(verdicts(&doc), ["invalid", "pass"]);
+}
+
+/// The actuals and the cells of the notes of a fixture of `tests/fixtures/formats`.
+fn fixture(name: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name);
+    let doc = table::read_path(&path, &ReadOptions::default()).unwrap();
+    let notes = doc
+        .findings
+        .iter()
+        .map(|f| (f.code.to_string(), f.cell.clone().unwrap_or_default()))
+        .collect();
+    (actuals(&doc), notes)
+}
+
+#[test]
+fn an_xls_is_read_through_its_number_formats_as_an_xlsx_is() {
+    // LibreOffice's .xls of the same sheet: its FORMAT and XF records read as the walk goes
+    let xlsx = fixture("number-formats.xlsx");
+    assert_eq!(
+        xlsx.0,
+        [
+            "1235",
+            "1.2百万元",
+            "12人",
+            "96%",
+            "96%",
+            "12.50万元",
+            "12万元",
+            "96%"
+        ]
+    );
+    assert_eq!(
+        xlsx.1,
+        [
+            ("table.display-scaled".to_string(), "F2".to_string()),
+            ("table.display-scaled".to_string(), "F3".to_string())
+        ]
+    );
+    assert_eq!(fixture("number-formats.xls"), xlsx);
+}

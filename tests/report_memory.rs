@@ -1,0 +1,125 @@
+//! Memory per report format (issue 27): the whole-document formats (`table`, `markdown`,
+//! `json`, `html`) are written as they are rendered, so a run costs what reading and
+//! evaluating the table cost, and the rendering nothing that grows with the document.
+//!
+//! `jixiao evaluate SHEET --format F` runs as a process on two generated sheets (1 000 and
+//! 3 000 projects: 0.4 and 1.2 MB), its peak resident memory taken from the kernel (`wait4`'s
+//! `ru_maxrss` of that one child). The floor is the same run as `--format jsonl --no-streaming`
+//! (the table read whole and its report held, the lines written as they go). Two bounds:
+//!
+//! - **the render's own cost**: at the larger sheet each format's peak is within one byte per
+//!   input byte of the floor. Before (d95a257, debug build) the document built as one `String`
+//!   cost 10 bytes per input byte above the floor for `table`, 5.6 for `markdown`, 23.7 for
+//!   `html`; now within a few hundred kB of the floor either way.
+//! - **the growth per input byte** between the sheets, at most [`GROWTH`] for every format: what
+//!   reading the table whole and holding its report cost (about 22 in a debug build, 17 of them
+//!   the whole-table reader's `Document`; see benches/README.md, 2026-12-05 H41). Before,
+//!   `table` grew by 30.5 a byte and `html` by 36.9.
+//!
+//! One run's peak moves by some hundreds of kB with the machine's load: a run past a bound is
+//! repeated (at most three rounds, the lowest peak of each kept). The runs take about 10 s in a
+//! debug build.
+
+#![cfg(target_os = "linux")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
+
+/// Bytes of peak memory a byte of input may add, from the smaller sheet to the larger.
+const GROWTH: f64 = 28.0;
+
+/// A generated self-evaluation sheet of `projects` projects.
+fn sheet(projects: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("report-memory-tests");
+    std::fs::create_dir_all(&dir).expect("target dir");
+    let path = dir.join(format!("sheet-{projects}.tsv"));
+    let spec = Spec {
+        projects,
+        indicators: None,
+        projects_per_unit: 7,
+        seed: 27,
+        varied_actuals: false,
+    };
+    let vocab = Vocabulary::bundled(&mut Rng::new(27));
+    let file = std::fs::File::create(&path).expect("sheet file");
+    let mut out = std::io::BufWriter::new(file);
+    write_sheet(&vocab, spec, &mut out).expect("writes the sheet");
+    std::io::Write::flush(&mut out).expect("flush");
+    path
+}
+
+/// Peak resident memory (bytes) of `jixiao evaluate SHEET ARGS…`, output discarded.
+fn peak(sheet: &Path, args: &[&str]) -> f64 {
+    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("evaluate")
+        .arg(sheet)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("runs jixiao");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data the kernel fills; the child is ours and not yet waited for.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(got, pid, "wait4");
+    assert!(libc::WIFEXITED(status), "jixiao ended by a signal");
+    // evaluate exits 1 where findings are errors; 2 and above is a failure of the run
+    assert!(
+        libc::WEXITSTATUS(status) <= 1,
+        "exit {} for {args:?}",
+        libc::WEXITSTATUS(status)
+    );
+    std::mem::forget(child); // waited for above
+    usage.ru_maxrss as f64 * 1024.0
+}
+
+const FLOOR: &[&str] = &["--format", "jsonl", "--no-streaming"];
+const FORMATS: [&str; 4] = ["table", "markdown", "json", "html"];
+
+#[test]
+fn whole_document_formats_cost_no_more_than_reading_and_evaluating() {
+    let (small, large) = (sheet(1_000), sheet(3_000));
+    let bytes = |p: &Path| std::fs::metadata(p).expect("sheet").len() as f64;
+    let (small_bytes, large_bytes) = (bytes(&small), bytes(&large));
+    let runs: Vec<Vec<&str>> = std::iter::once(FLOOR.to_vec())
+        .chain(FORMATS.iter().map(|f| vec!["--format", *f]))
+        .collect();
+    // the lowest peak of each run over the rounds so far
+    let mut peaks = vec![(f64::MAX, f64::MAX); runs.len()];
+    let mut failures = Vec::new();
+    for _round in 0..3 {
+        for (run, low) in runs.iter().zip(peaks.iter_mut()) {
+            low.0 = low.0.min(peak(&small, run));
+            low.1 = low.1.min(peak(&large, run));
+        }
+        failures.clear();
+        let floor = peaks[0];
+        for (run, &(s, l)) in runs.iter().zip(&peaks) {
+            let growth = (l - s) / (large_bytes - small_bytes);
+            if growth > GROWTH {
+                failures.push(format!(
+                    "{run:?}: {growth:.1} bytes of memory per input byte (bound {GROWTH})"
+                ));
+            }
+            let over = (l - floor.1) / large_bytes;
+            if over > 1.0 {
+                failures.push(format!(
+                    "{run:?}: rendering costs {over:.1} bytes per input byte above reading and \
+                     evaluating ({:.1} MB against {:.1} MB)",
+                    l / 1e6,
+                    floor.1 / 1e6
+                ));
+            }
+        }
+        if failures.is_empty() {
+            break;
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
