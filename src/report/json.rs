@@ -829,7 +829,8 @@ mod tests {
         let rules_again: RuleList = base.rules.iter().cloned().collect();
         let other_rules: RuleList = vec!["default.b".into()].into();
         let file_again: std::sync::Arc<str> = (*base.source.file).into();
-        let changes: Vec<Box<dyn Fn(&mut IndicatorReport)>> = vec![
+        type Change = Box<dyn Fn(&mut IndicatorReport)>;
+        let changes: Vec<Change> = vec![
             Box::new(|_| {}),
             Box::new(|i| i.verdict = Verdict::Pass),
             Box::new(|i| i.weight = Shown::new(Decimal::new(30, 0), 2)),

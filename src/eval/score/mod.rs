@@ -1151,7 +1151,7 @@ mod tests {
         assert_eq!(o.verdict, Verdict::Review);
         assert!(o.formula.contains("写明“未完成”"), "{}", o.formula);
         let o = run("约100人", "培训人数", "100人，未达到", "5");
-        assert!(o.formula.contains("写明“未达到”"), "{}", o.formula);
+        assert!(o.formula.contains("写明“未达"), "{}", o.formula);
         // a text that says neither keeps the generic reason; a long one is cut in the message
         let o = run("≥95%", "合格率", "详见附件", "5");
         assert_eq!(o.formula, "实际值无法读取为数值或结论，需人工核对");

@@ -282,7 +282,7 @@ fn u16_at(d: &[u8], i: usize) -> Option<u16> {
 
 #[cfg(test)]
 mod tests {
-    use crate::table::formats::workbook::read_sheets;
+    use super::super::workbook::read_sheets;
 
     fn biff(typ: u16, data: &[u8]) -> Vec<u8> {
         let mut r = typ.to_le_bytes().to_vec();
