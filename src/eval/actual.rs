@@ -110,50 +110,35 @@ pub fn read_with(
     year: Option<i32>,
     parse: &mut dyn FnMut(&str, &Context<'_>) -> lang::Parsed,
 ) -> Actual {
-    match without_parser(text, target) {
-        Ok(actual) => actual,
-        Err(trimmed) => general(trimmed, target, indicator, year, parse),
-    }
-}
-
-/// What [`read_with`] reads `text` as without the target language (empty, a grade word, the
-/// target's words restated, a claim of completion, a plain figure): none where it needs the
-/// parser (evaluation asks this first where only a plain figure would serve it).
-pub fn read_without_parser(text: &str, target: &Target) -> Option<Actual> {
-    without_parser(text, target).ok()
-}
-
-/// [`read_with`]'s steps before the parser: the actual, or the trimmed text to parse.
-fn without_parser<'t>(text: &'t str, target: &Target) -> Result<Actual, &'t str> {
     let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
     if trimmed.is_empty() {
-        return Ok(Actual::Missing);
+        return Actual::Missing;
     }
     if let Some(g) = grade_word(trimmed) {
-        return Ok(Actual::Grade(g));
+        return Actual::Grade(g);
     }
     // the target's own words restated (`有效` against `有效`): 达成 (contract §8.6)
     if let Target::Qualitative { text: t } = target
         && same_words(trimmed, t)
     {
-        return Ok(Actual::Grade(Grade::Achieved));
+        return Actual::Grade(Grade::Achieved);
     }
     if DONE_WORDS.contains(&trimmed) || super::lateness::ON_TIME_WORDS.contains(&trimmed) {
         // `已完成` answers a yes/no target; against anything else it is only a claim.
-        return Ok(match target {
+        return match target {
             Target::Boolean { .. } => Actual::YesNo(true),
             Target::Deadline { .. } if super::lateness::ON_TIME_WORDS.contains(&trimmed) => {
                 Actual::OnTime
             }
             _ => Actual::Done,
-        });
+        };
     }
     // most actuals are a plain figure (`95.4%`, `231`): read without the general parser (and
     // its memo), as it would read them
     if let Some(quantity) = plain_figure(trimmed).or_else(|| figure_in_unit(trimmed, target)) {
-        return Ok(quantity_actual(quantity, false, target));
+        return quantity_actual(quantity, false, target);
     }
-    Err(trimmed)
+    general(trimmed, target, indicator, year, parse)
 }
 
 /// Units of counts and measures that the target language reads after a plain figure as that

@@ -163,91 +163,21 @@ pub(super) fn scoring(
                 s.reading.parsed.target,
                 crate::lang::Target::Qualitative { .. }
             ));
-    if own_scale {
-        if let Some(o) = cache.last_outcome(&s.reading, s.actual_text, plan_text, s.weight) {
-            return o;
-        }
-        // an actual that meets its target plainly: the reading's one outcome for all of them
-        // (a figure of its own, as a varied sheet's mostly are, would miss the map below)
-        if let Some(actual) = plain_pass(s, plan_text, opts, cache) {
-            let o = match cache.plain_pass(&s.reading, s.weight) {
-                Some(o) => o,
-                None => {
-                    let o = fresh(s, around, plan_text, year, opts, cache, actual);
-                    cache.keep_plain_pass(&s.reading, s.weight, &o);
-                    o
-                }
-            };
-            cache.keep_last(&s.reading, s.actual_text, &o);
-            return o;
-        }
-        if let Some(o) = cache.outcome_in_map(&s.reading, s.actual_text, plan_text) {
-            return o;
-        }
+    if own_scale && let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
+        return o;
     }
-    let read = read_actual(s, year, opts, cache);
-    let o = fresh(s, around, plan_text, year, opts, cache, read);
-    if own_scale {
-        cache.keep_outcome(&s.reading, s.actual_text, o.clone());
-    }
-    o
-}
-
-/// Whether a row's reading leaves its outcome to the target's own formula, so that an actual
-/// meeting its target plainly ([`meets_plainly`](super::score::meets_plainly)) has the same
-/// outcome whatever its figure: no tiers, deductions or floor (they read the figure), no
-/// graded formula (it reads the actual's words), not distributive (each item's figure), no
-/// late penalty, and no check or veto on the actual (they read it too). Every other formula a
-/// rule names keeps a met outcome as it is, but for a remark that depends on the target alone
-/// ([`formula::apply`](super::formula::apply)).
-fn plain_reading(s: &Scored<'_>, opts: &Options<'_>) -> bool {
-    let d = &s.reading.decisions;
-    d.method.is_none()
-        && d.late_penalty.is_none()
-        && !matches!(d.formula, Some(crate::rules::Formula::Graded))
-        && !distributive::is_distributive(&s.reading.parsed)
-        && !opts.rules.asks_of_actuals()
-}
-
-/// The actual of `s` as [`read_actual`] reads it, where it meets the target plainly and the
-/// reading leaves the outcome to the target's own formula ([`plain_reading`]): a plain figure
-/// read without the parser, of the target's kind and unit (no `convert:` rule brings it; no
-/// grade is read from it: the target is a comparison and the formula not graded). None
-/// otherwise (and where the memos are off), without reading more than that.
-fn plain_pass(
-    s: &Scored<'_>,
-    plan_text: Option<&str>,
-    opts: &Options<'_>,
-    cache: &ParseCache,
-) -> Option<(Actual, Option<Converted>, Vec<super::checks::Flag>)> {
-    if plan_text.is_some() || cache.is_off() || !plain_reading(s, opts) {
-        return None;
-    }
-    let target = &s.reading.parsed.target;
-    let actual = actual::read_without_parser(s.actual_text?, target)?;
-    (super::score::meets_plainly(target, &actual)
-        && super::method::convert_actual(opts.rules, target, &actual).is_none())
-    .then(|| (actual, None, Vec::new()))
-}
-
-/// The scoring of `s` worked out now, from its actual as `read` ([`read_actual`]).
-fn fresh(
-    s: &Scored<'_>,
-    around: &Around<'_>,
-    plan_text: Option<&str>,
-    year: Option<i32>,
-    opts: &Options<'_>,
-    cache: &mut ParseCache,
-    read: (Actual, Option<Converted>, Vec<super::checks::Flag>),
-) -> Rc<Scoring> {
-    let (outcome, actual, flags, bonus) = score_reading(s, plan_text, year, opts, cache, read);
+    let (outcome, actual, flags, bonus) = score_reading(s, plan_text, year, opts, cache);
     let mut scoring = Scoring::new(outcome);
     scoring.bonus = bonus;
     if opts.rules.asks_of_actuals() {
         (scoring.flags, scoring.vetoes) = on_actual(s, &actual, around, opts);
     }
     scoring.flags.splice(0..0, flags);
-    Rc::new(scoring)
+    let o = Rc::new(scoring);
+    if own_scale {
+        cache.keep_outcome(&s.reading, s.actual_text, o.clone());
+    }
+    o
 }
 
 /// The checks on the actual that fail and the vetoes that hold for `s` scored with `actual`.
@@ -279,13 +209,13 @@ fn score_reading(
     year: Option<i32>,
     opts: &Options<'_>,
     cache: &mut ParseCache,
-    (actual, converted, flags): (Actual, Option<Converted>, Vec<super::checks::Flag>),
 ) -> (
     Outcome,
     Actual,
     Vec<super::checks::Flag>,
     Option<super::method::BonusGiven>,
 ) {
+    let (actual, converted, flags) = read_actual(s, year, opts, cache);
     let plan = plan_text.map(|t| read_text(s, t, year, cache));
     let mut beside = (flags, None);
     let o = if distributive::is_distributive(&s.reading.parsed) {

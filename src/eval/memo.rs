@@ -112,9 +112,6 @@ pub(super) struct ReadingMemo {
     /// How often the readings' first level found this reading by an actual's text that the
     /// second level had kept there ([`Served`]; asked: kept, found: found by the first level).
     pub first_level: std::cell::Cell<Served>,
-    /// The outcome of an actual that meets its target plainly, with the weight (exact bytes)
-    /// it was scored with ([`ParseCache::plain_pass`]).
-    pub plain_pass: RefCell<Option<([u8; 16], Rc<Scoring>)>>,
 }
 
 /// How the readings' first level served one reading that the second level found: kept there
@@ -381,7 +378,6 @@ impl ParseCache {
     /// year are the evaluation's, the target, indicator and formula rules are the reading's.
     /// (A reading serves rows with other actuals: the second level of [`ParseCache::reading`],
     /// and every row where the rules do not read the actual; so the actual is in the key.)
-    #[cfg(test)]
     pub(super) fn outcome(
         &mut self,
         reading: &Reading,
@@ -389,43 +385,17 @@ impl ParseCache {
         plan: Option<&str>,
         weight: Decimal,
     ) -> Option<Rc<Scoring>> {
-        self.last_outcome(reading, actual, plan, weight)
-            .or_else(|| self.outcome_in_map(reading, actual, plan))
-    }
-
-    /// The outcome this reading had last, if the rest of the key is the same (no plan, the same
-    /// actual and weight): most indicators, and no lookup in the map. The first step of
-    /// [`ParseCache::outcome`]; [`ParseCache::outcome_in_map`] is the second.
-    pub(super) fn last_outcome(
-        &mut self,
-        reading: &Reading,
-        actual: Option<&str>,
-        plan: Option<&str>,
-        weight: Decimal,
-    ) -> Option<Rc<Scoring>> {
+        // the outcome this reading had last, if the rest of the key is the same (no plan, the
+        // same actual and weight): most indicators, and no lookup in the map
         let weight_bytes = weight.serialize();
         self.outcome_weight = weight_bytes;
         self.last_fits = plan.is_none() && !self.off;
-        self.ask_map = false;
         if self.last_fits
             && let Some(last) = &*reading.memo.last_outcome.borrow()
             && last.fits(weight_bytes, actual)
         {
             return Some(last.outcome.clone());
         }
-        None
-    }
-
-    /// The outcome kept in the map for this reading, actual and plan, at the weight
-    /// [`ParseCache::last_outcome`] was asked with just before; leaves its key for
-    /// [`ParseCache::keep_outcome`].
-    pub(super) fn outcome_in_map(
-        &mut self,
-        reading: &Reading,
-        actual: Option<&str>,
-        plan: Option<&str>,
-    ) -> Option<Rc<Scoring>> {
-        let weight_bytes = self.outcome_weight;
         // (the map is asked for every reading: left out for readings it rarely found, their
         // rows were scored afresh where it would have found them, +21 M on the repeating
         // slice; see benches/README.md)
@@ -442,44 +412,6 @@ impl ParseCache {
             LastOutcome::keep(reading, weight_bytes, actual, o);
         }
         found
-    }
-
-    /// The outcome kept for `reading` at `weight` where its actual meets its target plainly
-    /// ([`meets_plainly`](super::score::meets_plainly): the same outcome for every such figure).
-    pub(super) fn plain_pass(&self, reading: &Reading, weight: Decimal) -> Option<Rc<Scoring>> {
-        if self.off {
-            return None;
-        }
-        match &*reading.memo.plain_pass.borrow() {
-            Some((w, o)) if *w == weight.serialize() => Some(o.clone()),
-            _ => None,
-        }
-    }
-
-    /// Keeps `outcome` as `reading`'s plain pass at `weight` ([`ParseCache::plain_pass`]).
-    pub(super) fn keep_plain_pass(
-        &self,
-        reading: &Reading,
-        weight: Decimal,
-        outcome: &Rc<Scoring>,
-    ) {
-        if !self.off {
-            *reading.memo.plain_pass.borrow_mut() = Some((weight.serialize(), outcome.clone()));
-        }
-    }
-
-    /// Keeps `outcome` as the last outcome of `reading`, scored with `actual` at the weight
-    /// [`ParseCache::last_outcome`] was asked with (not in the map: a plain pass's actual is
-    /// mostly a figure of its own).
-    pub(super) fn keep_last(&self, reading: &Reading, actual: Option<&str>, outcome: &Rc<Scoring>) {
-        if self.last_fits {
-            LastOutcome::keep(reading, self.outcome_weight, actual, outcome);
-        }
-    }
-
-    /// Whether the memos are off ([`ParseCache::without_memo`]).
-    pub(super) fn is_off(&self) -> bool {
-        self.off
     }
 
     /// Keeps `outcome` of `reading` scored with `actual` under the key [`ParseCache::outcome`]
