@@ -66,9 +66,7 @@ pub fn grade(
 /// points converted (what unit and summary means average, so that a 49-point excerpt is not
 /// averaged or graded as if out of 100).
 pub fn on_100(p: &crate::report_model::ProjectReport) -> Decimal {
-    // (`Shown::rounded` then compared: the same value, without its rescaling)
-    let points = super::methodology::round_half_up(p.weights.exact, p.weights.dp);
-    if points == Decimal::ONE_HUNDRED || p.weights.exact <= Decimal::ZERO {
+    if p.weights.rounded() == Decimal::ONE_HUNDRED || p.weights.exact <= Decimal::ZERO {
         p.score.exact
     } else {
         p.score.exact * Decimal::ONE_HUNDRED / p.weights.exact
