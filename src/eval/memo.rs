@@ -263,9 +263,10 @@ impl ParseCache {
             .weight
             .filter(|_| reads.contains(Field::Weight))
             .map(|w| w.to_string());
-        // the row's facts the rules may read; the actual's text is the first level's only
-        const ACTUAL: usize = 7;
-        let mut parts = [
+        // the row's facts the rules may read, then the actual's text (the first level's only):
+        // the second level's key is the same facts, then the truths, so both share the facts'
+        // bytes and the hash of them ([`KeyedFacts`])
+        let parts = [
             Some(&*row.name),
             row.category.as_deref(),
             row.subcategory.as_deref(),
@@ -273,12 +274,14 @@ impl ParseCache {
             read(reads, Field::Project, Some(around.project)),
             read(reads, Field::UnitName, Some(around.unit)),
             read(reads, Field::Department, around.department),
-            read(reads, Field::Actual, actual_text),
             weight.as_deref(),
         ];
         key_of(&mut self.key, &parts);
+        let facts = KeyedFacts::of(&self.key);
+        key_part(&mut self.key, read(reads, Field::Actual, actual_text));
+        let first = facts.hash(&self.key);
         if !self.off
-            && let Some(r) = self.readings.get(self.key.as_slice())
+            && let Some(r) = self.readings.get_hashed(first, self.key.as_slice())
         {
             r.memo.first_level.set(r.memo.first_level.get().found());
             return r;
@@ -289,14 +292,16 @@ impl ParseCache {
         // it hold rather than by its text (a sheet whose actuals never repeat reads each row
         // once otherwise)
         let by_truths = !self.off && reads.contains(Field::Actual);
+        let mut second = 0;
         if by_truths {
             let conditions = self
                 .actual_conditions
                 .get_or_insert_with(|| Rc::new(opts.rules.actual_conditions()))
                 .clone();
             let mut truths = std::mem::take(&mut self.truths_key);
-            parts[ACTUAL] = None;
-            key_of(&mut truths, &parts);
+            truths.clear();
+            truths.extend_from_slice(&key[..facts.len]);
+            // in the actual's place, the number of truths, then the truths
             let at = truths.len();
             truths.extend_from_slice(&[0; 8]);
             super::reading::actual_truths(
@@ -310,12 +315,16 @@ impl ParseCache {
             );
             let n = (truths.len() - at - 8) as u64;
             truths[at..at + 8].copy_from_slice(&n.to_le_bytes());
+            second = facts.hash(&truths);
             self.truths_key = truths;
-            if let Some(r) = self.by_truths.get(self.truths_key.as_slice()) {
+            if let Some(r) = self
+                .by_truths
+                .get_hashed(second, self.truths_key.as_slice())
+            {
                 // kept under the actual's text too, while rows of this reading find it so
                 let mut served = r.memo.first_level.get();
                 if served.ask() {
-                    self.readings.insert(&key, r.clone());
+                    self.readings.insert_hashed(first, &key, r.clone());
                 }
                 r.memo.first_level.set(served);
                 self.key = key;
@@ -327,10 +336,11 @@ impl ParseCache {
         reading.memo.id = self.made;
         let reading = Rc::new(reading);
         if !self.off {
-            self.readings.insert(&key, reading.clone());
+            self.readings.insert_hashed(first, &key, reading.clone());
         }
         if by_truths {
-            self.by_truths.insert(&self.truths_key, reading.clone());
+            self.by_truths
+                .insert_hashed(second, &self.truths_key, reading.clone());
         }
         self.key = key;
         reading
@@ -549,13 +559,48 @@ pub(super) fn key_of(key: &mut Vec<u8>, parts: &[Option<&str>]) {
     // one reservation for the whole key
     key.reserve(parts.iter().map(|p| 8 + p.map_or(0, str::len)).sum());
     for part in parts {
-        match part {
-            Some(p) => {
-                key.extend_from_slice(&(p.len() as u64).to_le_bytes());
-                key.extend_from_slice(p.as_bytes());
-            }
-            None => key.extend_from_slice(&u64::MAX.to_le_bytes()),
+        key_part(key, *part);
+    }
+}
+
+/// Appends one part to a key as [`key_of`] writes it: its length, then its bytes (or a mark
+/// for none).
+fn key_part(key: &mut Vec<u8>, part: Option<&str>) {
+    match part {
+        Some(p) => {
+            key.extend_from_slice(&(p.len() as u64).to_le_bytes());
+            key.extend_from_slice(p.as_bytes());
         }
+        None => key.extend_from_slice(&u64::MAX.to_le_bytes()),
+    }
+}
+
+/// The first bytes that two memos' keys share (a row's facts, before the actual's text in the
+/// readings' first level and the truths on it in the second), hashed once: each key's hash is
+/// this state carried on over the rest of its bytes, for every lookup and insertion of both
+/// memos alike ([`Memo::get_hashed`]).
+struct KeyedFacts {
+    len: usize,
+    state: rustc_hash::FxHasher,
+}
+
+impl KeyedFacts {
+    fn of(facts: &[u8]) -> Self {
+        use std::hash::Hasher;
+        let mut state = rustc_hash::FxHasher::default();
+        state.write(facts);
+        KeyedFacts {
+            len: facts.len(),
+            state,
+        }
+    }
+
+    /// The hash of `key`, which begins with the facts' bytes.
+    fn hash(&self, key: &[u8]) -> u64 {
+        use std::hash::Hasher;
+        let mut h = self.state.clone();
+        h.write(&key[self.len..]);
+        h.finish()
     }
 }
 
@@ -626,6 +671,17 @@ impl<V: Clone> Memo<V> {
     fn get(&mut self, key: &[u8]) -> Option<V> {
         self.last = None;
         let h = self.hash(key);
+        let found = self.get_hashed(h, key);
+        if found.is_none() {
+            self.last = Some((h, key.len()));
+        }
+        found
+    }
+
+    /// The answer kept under `key`, whose hash `h` the caller worked out (the same way for
+    /// every lookup and insertion of this memo: [`KeyedFacts`]).
+    fn get_hashed(&mut self, h: u64, key: &[u8]) -> Option<V> {
+        self.last = None;
         if let Some((k, v)) = self.young.get(&h)
             && **k == *key
         {
@@ -638,12 +694,17 @@ impl<V: Clone> Memo<V> {
             self.keep(h, k, v.clone());
             return Some(v);
         }
-        self.last = Some((h, key.len()));
         None
     }
 
     fn insert(&mut self, key: &[u8], value: V) {
         let h = self.hash(key);
+        self.keep(h, key.into(), value);
+    }
+
+    /// Keeps `value` under `key` of hash `h` ([`Memo::get_hashed`]).
+    fn insert_hashed(&mut self, h: u64, key: &[u8], value: V) {
+        self.last = None;
         self.keep(h, key.into(), value);
     }
 
