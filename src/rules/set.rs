@@ -541,7 +541,7 @@ impl RuleSet {
         ))
     }
 
-    /// The enabled rules every indicator must try ([`super::prefilter::always_tried`]), in
+    /// The enabled rules every indicator must try (`prefilter::always_tried`), in
     /// priority order.
     pub fn unfiltered(&self) -> Vec<&Rule> {
         let mut list: Vec<usize> = self

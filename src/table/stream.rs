@@ -817,7 +817,7 @@ fn keep(seen: &mut Option<String>, now: &str) {
 }
 
 /// Reads a block into a document, starting from the fill-down state `state`: a block of plain
-/// rows straight from its text ([`flat`]), any other through the grid.
+/// rows straight from its text (`table::flat`), any other through the grid.
 pub fn read_block(head: &Head, block: &Block, state: FillDown) -> Result<BlockDoc, ReadError> {
     read_block_by(head, block, state, true)
 }
