@@ -19,10 +19,8 @@ enum Actual {
     Text(&'static str, &'static str),
 }
 
-/// A flat self-evaluation sheet: one project, one indicator a row (name, target, actual).
-fn sheet(rows: &[(&str, &str, Actual)]) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
+/// The header row of a flat self-evaluation sheet, then `extra` columns.
+fn head(ws: &mut rust_xlsxwriter::Worksheet, extra: &[&str]) {
     let head = [
         "项目",
         "一级指标",
@@ -32,9 +30,16 @@ fn sheet(rows: &[(&str, &str, Actual)]) -> Vec<u8> {
         "实际完成值",
         "分值",
     ];
-    for (c, h) in head.iter().enumerate() {
+    for (c, h) in head.iter().chain(extra).enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }
+}
+
+/// A flat self-evaluation sheet: one project, one indicator a row (name, target, actual).
+fn sheet(rows: &[(&str, &str, Actual)]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    head(ws, &[]);
     for (i, (name, target, actual)) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         for (c, v) in ["社区服务经费", "产出指标", "数量指标", name, target]
@@ -275,20 +280,7 @@ fn a_self_evaluation_budget_row_formatted_in_wanyuan_is_read_as_amounts() {
     // row's amounts, in 万元 as the row's are
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    let head = [
-        "项目",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "指标值",
-        "实际完成值",
-        "分值",
-        "全年预算数",
-        "全年执行数",
-    ];
-    for (c, h) in head.iter().enumerate() {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
+    head(ws, &["全年预算数", "全年执行数"]);
     let wan = Format::new().set_num_format("0.00\"万元\"");
     ws.write_string(1, 0, "社区服务经费").unwrap();
     ws.write_number(1, 6, 10).unwrap();

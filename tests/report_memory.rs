@@ -23,20 +23,18 @@
 #![cfg(target_os = "linux")]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
-use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
+use jixiao::synth::Spec;
 
 /// Bytes of peak memory a byte of input may add, from the smaller sheet to the larger.
 const GROWTH: f64 = 28.0;
 
+#[path = "support/evaluate_peak.rs"]
+mod evaluate_peak;
+use evaluate_peak::{evaluate_peak_kb, generated_sheet};
+
 /// A generated self-evaluation sheet of `projects` projects.
 fn sheet(projects: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("report-memory-tests");
-    std::fs::create_dir_all(&dir).expect("target dir");
-    let path = dir.join(format!("sheet-{projects}.tsv"));
     let spec = Spec {
         projects,
         indicators: None,
@@ -44,39 +42,16 @@ fn sheet(projects: usize) -> PathBuf {
         seed: 27,
         varied_actuals: false,
     };
-    let vocab = Vocabulary::bundled(&mut Rng::new(27));
-    let file = std::fs::File::create(&path).expect("sheet file");
-    let mut out = std::io::BufWriter::new(file);
-    write_sheet(&vocab, spec, &mut out).expect("writes the sheet");
-    std::io::Write::flush(&mut out).expect("flush");
-    path
+    generated_sheet(
+        "report-memory-tests",
+        &format!("sheet-{projects}.tsv"),
+        spec,
+    )
 }
 
 /// Peak resident memory (bytes) of `jixiao evaluate SHEET ARGS…`, output discarded.
 fn peak(sheet: &Path, args: &[&str]) -> f64 {
-    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("evaluate")
-        .arg(sheet)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs jixiao");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data the kernel fills; the child is ours and not yet waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(got, pid, "wait4");
-    assert!(libc::WIFEXITED(status), "jixiao ended by a signal");
-    // evaluate exits 1 where findings are errors; 2 and above is a failure of the run
-    assert!(
-        libc::WEXITSTATUS(status) <= 1,
-        "exit {} for {args:?}",
-        libc::WEXITSTATUS(status)
-    );
-    std::mem::forget(child); // waited for above
-    usage.ru_maxrss as f64 * 1024.0
+    evaluate_peak_kb(sheet, args) as f64 * 1024.0
 }
 
 const FLOOR: &[&str] = &["--format", "jsonl", "--no-streaming"];

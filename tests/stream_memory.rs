@@ -18,19 +18,17 @@
 
 #![cfg(target_os = "linux")]
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
+use jixiao::synth::Spec;
+
+#[path = "support/evaluate_peak.rs"]
+mod evaluate_peak;
+use evaluate_peak::{evaluate_peak_kb, generated_sheet};
 
 /// A generated sheet of about `indicators` indicators whose actuals rarely repeat.
 fn sheet(indicators: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("stream-tests");
-    std::fs::create_dir_all(&dir).expect("target dir");
-    let path = dir.join(format!("memory-{indicators}.tsv"));
     let spec = Spec {
         projects: usize::MAX,
         indicators: Some(indicators),
@@ -38,39 +36,12 @@ fn sheet(indicators: usize) -> PathBuf {
         seed: 28,
         varied_actuals: true,
     };
-    let vocab = Vocabulary::bundled(&mut Rng::new(28));
-    let file = std::fs::File::create(&path).expect("sheet file");
-    let mut out = std::io::BufWriter::new(file);
-    write_sheet(&vocab, spec, &mut out).expect("writes the sheet");
-    std::io::Write::flush(&mut out).expect("flush");
-    path
+    generated_sheet("stream-tests", &format!("memory-{indicators}.tsv"), spec)
 }
 
 /// Peak resident memory (kB) of `jixiao evaluate SHEET --format FORMAT`, output discarded.
-fn peak_kb(sheet: &PathBuf, format: &str) -> u64 {
-    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("evaluate")
-        .arg(sheet)
-        .args(["--format", format])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs jixiao");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data the kernel fills; the child is ours and not yet waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(got, pid, "wait4");
-    assert!(libc::WIFEXITED(status), "jixiao ended by a signal");
-    // evaluate exits 1 where findings are errors; 2 and above is a failure of the run
-    assert!(
-        libc::WEXITSTATUS(status) <= 1,
-        "exit {}",
-        libc::WEXITSTATUS(status)
-    );
-    std::mem::forget(child); // waited for above
-    usage.ru_maxrss as u64
+fn peak_kb(sheet: &Path, format: &str) -> u64 {
+    evaluate_peak_kb(sheet, &["--format", format])
 }
 
 fn size(var: &str, default: usize) -> usize {

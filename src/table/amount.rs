@@ -34,6 +34,16 @@ pub(crate) fn parse_number_why(text: &str) -> Result<Option<Decimal>, NotANumber
     }
 }
 
+/// An amount cell's text without a trailing `万元`: a workbook cell formatted `0.00"万元"` is
+/// read as shown (`12.00万元`), and 万元 is the unit a form's amounts are in. A cell of `万元`
+/// alone, or saying `元`, is left as it is (and is then no number).
+pub(crate) fn without_wanyuan(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_suffix("万元")
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or(text)
+}
+
 /// Whether `d` is within what a form's numbers can be (see the module docs).
 pub(crate) fn in_range(d: Decimal) -> bool {
     // on the digits and the scale (`m` × 10^-s): two decimal comparisons cost some hundred

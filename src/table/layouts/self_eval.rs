@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 
 use crate::finding::{Finding, Severity, codes};
 use crate::table::Ctx;
-use crate::table::amount::{NotANumber, parse_number, parse_number_why};
+use crate::table::amount::{NotANumber, parse_number, parse_number_why, without_wanyuan};
 use crate::table::columns::{Header, Role};
 use crate::table::grid::Row;
 use crate::table::model::{
@@ -294,14 +294,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 continue;
             };
             let text = c.text.trim_end_matches(['分', '%']);
-            // an amount shown with its format's 万元 (`0.00"万元"`, read as shown): the unit
-            // of a budget row's amounts
             let text = match role {
-                Role::Budget | Role::Spent => text
-                    .trim_end()
-                    .strip_suffix("万元")
-                    .filter(|t| !t.trim().is_empty())
-                    .unwrap_or(text),
+                Role::Budget | Role::Spent => without_wanyuan(text),
                 _ => text,
             };
             match parse_number_why(text) {

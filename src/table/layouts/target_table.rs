@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
-use crate::table::amount::parse_number;
+use crate::table::amount::{parse_number, without_wanyuan};
 use crate::table::columns::{Header, Role, normalize};
 use crate::table::grid::{Cell, Row};
 use crate::table::indicator_cell::{self, SplitError};
@@ -92,14 +92,7 @@ impl TableReader<'_, '_, '_> {
             let Some(cell) = self.h.col(role).and_then(|c| row.cell(c)) else {
                 continue;
             };
-            // a workbook cell formatted `0.00"万元"` reads as shown, `12.00万元`: the unit a
-            // target table's amounts are in (a cell saying 元 is still not read)
-            let text = cell.text.trim();
-            let text = text
-                .strip_suffix("万元")
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or(text);
-            match parse_number(text) {
+            match parse_number(without_wanyuan(&cell.text)) {
                 Ok(None) => {}
                 Ok(Some(value)) => {
                     let amount = Amount {
