@@ -314,3 +314,80 @@ fn a_self_evaluation_budget_row_formatted_in_wanyuan_is_read_as_amounts() {
     );
     assert!(doc.findings.iter().all(|f| f.code != "table.bad-amount"));
 }
+
+/// The actuals and the findings (code, cell, message) of a fixture of `tests/fixtures/formats`.
+fn fixture_notes(name: &str) -> (Vec<String>, Vec<(String, String, String)>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name);
+    let doc = table::read_path(&path, &ReadOptions::default()).unwrap();
+    let notes = doc
+        .findings
+        .iter()
+        .filter(|f| f.code.to_string().starts_with("table.display-"))
+        .map(|f| {
+            (
+                f.code.to_string(),
+                f.cell.clone().unwrap_or_default(),
+                f.message.clone(),
+            )
+        })
+        .collect();
+    (actuals(&doc), notes)
+}
+
+#[test]
+fn a_formats_negative_zero_text_and_conditional_sections_are_followed_in_every_workbook() {
+    // `tests/fixtures/formats/number_sections.py`: a negative in `0;0` (shown without its
+    // minus), `0.0;[Red]-0.0`, `0;(0)`; a zero in `0;-0;"-"`; 96.5 in `;;;`; 已完成 in
+    // `0;0;0;"文本"@`; 150000 and 50 in `[>100]0.0,"万";0`. Only the first section was applied:
+    // -5, -5.0, -5, 0 (no note), 96.5, 文本已完成, 150000 → 150.0万 and 50 → 50.0万
+    let xlsx = fixture_notes("number-sections.xlsx");
+    assert_eq!(
+        xlsx.0,
+        ["5", "-5.0", "-5", "0", "", "文本已完成", "150.0万", "50"]
+    );
+    let codes: Vec<(&str, &str)> = xlsx
+        .1
+        .iter()
+        .map(|(c, at, _)| (c.as_str(), at.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("table.display-unsigned", "F2"),
+            ("table.display-literal", "F5"),
+            ("table.display-hidden", "F6"),
+            ("table.display-scaled", "F8"),
+        ]
+    );
+    // each names what the cell holds
+    assert!(xlsx.1[0].2.contains("单元格存 -5"), "{:?}", xlsx.1[0]);
+    assert!(xlsx.1[1].2.contains("“-”"), "{:?}", xlsx.1[1]);
+    assert!(xlsx.1[2].2.contains("单元格存 96.5"), "{:?}", xlsx.1[2]);
+    assert!(xlsx.1[3].2.contains("单元格存 150000"), "{:?}", xlsx.1[3]);
+    // LibreOffice's .xls (FORMAT records) and .ods (number styles and their style:maps)
+    assert_eq!(fixture_notes("number-sections.xls"), xlsx);
+    assert_eq!(fixture_notes("number-sections.ods"), xlsx);
+}
+
+#[test]
+fn a_hidden_or_unsigned_actual_is_not_taken_for_the_value_held() {
+    // 96.5% hidden by `;;;` is not filled in, not a pass; −5 shown as 5 is read as 5 with a
+    // warning beside it (what the sheet shows)
+    let bytes = sheet(&[
+        ("满意度", "≥95%", Actual::Number(96.5, ";;;")),
+        ("净增人数", "≥1人", Actual::Number(-5.0, "0\"人\";0\"人\"")),
+        (
+            "投诉件数",
+            "≤1件",
+            Actual::Number(0.0, "0\"件\";-0\"件\";\"-\""),
+        ),
+    ]);
+    let doc = read(&bytes);
+    assert_eq!(actuals(&doc), ["", "5人", "0"]);
+    let v = verdicts(&doc);
+    assert_ne!(v[0], "pass", "{v:?}");
+    assert_eq!(v[1], "pass", "{v:?}");
+    assert_eq!(v[2], "pass", "{v:?}");
+}

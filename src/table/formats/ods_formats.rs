@@ -7,6 +7,8 @@
 //! shows the same (`number:display-factor="1000"` is a trailing comma, `number:text` literal
 //! text, `number:text-content` the `@` of a text section, a `number:number` without
 //! `number:decimal-places` General; a currency symbol shows nothing, as in `number_format`), and read through [`super::number_format`] as an `.xlsx`'s formats are.
+//! A style's `style:map`s (LibreOffice's way of writing Excel's sections and conditions) are
+//! written back as the sections they are (`Styles::resolve`).
 //! Fractions and scientific styles are not plain numbers (the value is read); dates are
 //! calamine's. A cell's style is its `table:style-name`, else its column's
 //! `table:default-cell-style-name`, followed up its `style:parent-style-name`s (at most 16).
@@ -44,6 +46,7 @@ pub(crate) fn read(bytes: &[u8]) -> OdsStyled {
         s.read(styles);
     }
     s.read(&content);
+    s.resolve();
     cells(&content, &s)
 }
 
@@ -51,6 +54,8 @@ pub(crate) fn read(bytes: &[u8]) -> OdsStyled {
 #[derive(Default)]
 struct Styles {
     codes: HashMap<String, String>,
+    /// A number style's `style:map`s, in order: (condition, the style applied).
+    maps: HashMap<String, Vec<(String, String)>>,
     /// Cell style → (its data style, its parent).
     cell: HashMap<String, (Option<String>, Option<String>)>,
 }
@@ -60,7 +65,13 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == key)
-        .map(|a| a.value.into_owned())
+        .map(|a| {
+            let raw = a.value.into_owned();
+            match quick_xml::escape::unescape(&raw) {
+                Ok(v) => v.into_owned(),
+                Err(_) => raw,
+            }
+        })
 }
 
 impl Styles {
@@ -111,6 +122,18 @@ impl Styles {
                             }
                         }
                         "number:text" if !empty => in_text = true,
+                        "style:map" => {
+                            if let (Some((name, _, _, _)), Some(cond), Some(apply)) = (
+                                &open,
+                                attr(e, "style:condition"),
+                                attr(e, "style:apply-style-name"),
+                            ) {
+                                let maps = self.maps.entry(name.clone()).or_default();
+                                if maps.len() < 3 {
+                                    maps.push((cond, apply));
+                                }
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -142,6 +165,50 @@ impl Styles {
             }
             buf.clear();
         }
+    }
+
+    /// Writes each number style that has `style:map`s as the Excel code of sections that
+    /// shows the same (once both parts are read: a map may name a style of the other part).
+    /// LibreOffice writes Excel's `P;N` as N mapped `value()>=0` to P, `P;N;Z` as Z mapped
+    /// `value()>0` to P and `value()<0` to N, a fourth (text) section as a text style mapped
+    /// three ways, and a condition `[>100]P;E` as E mapped `value()>100` to P: these become
+    /// those sections (the sign-dropping negative section included); other conditions are
+    /// written as Excel's bracketed ones. A map to a style that is not read leaves the style
+    /// as it is.
+    fn resolve(&mut self) {
+        let mut resolved = Vec::new();
+        for (name, maps) in &self.maps {
+            let Some(main) = self.codes.get(name) else {
+                continue;
+            };
+            let conds: Vec<String> = maps
+                .iter()
+                .map(|(c, _)| c.replace("value()", "").replace(' ', ""))
+                .collect();
+            let Some(applied) = maps
+                .iter()
+                .map(|(_, a)| self.codes.get(a).cloned())
+                .collect::<Option<Vec<String>>>()
+            else {
+                continue;
+            };
+            let conds: Vec<&str> = conds.iter().map(String::as_str).collect();
+            let code = match (conds.as_slice(), applied.as_slice()) {
+                ([">=0"], [p]) => format!("{p};{main}"),
+                ([">0", "<0"], [p, n]) => format!("{p};{n};{main}"),
+                ([">0", "<0", "=0"], [p, n, z]) => format!("{p};{n};{z};{main}"),
+                (conds, applied) => {
+                    let mut code = String::new();
+                    for (c, a) in conds.iter().zip(applied).take(2) {
+                        code.push_str(&format!("[{c}]{a};"));
+                    }
+                    code.push_str(main);
+                    code
+                }
+            };
+            resolved.push((name.clone(), code));
+        }
+        self.codes.extend(resolved);
     }
 
     /// The format code of a cell style, through its parents.
