@@ -610,7 +610,7 @@ registry! {
     /// A workbook's number format could not be followed (a condition that does not read, no section for the value): the value is read.
     DISPLAY_UNFOLLOWED = "table.display-unfollowed", Warning,
         "单元格的数字格式未能照样显示",
-        "含义：工作簿中这个单元格的数字格式带条件（如 [>100]0.0,\"万\";0）而 jixiao 不能确定 Excel 怎样显示它：条件无法读取，没有一段的条件适用于这个值（Excel 显示为 ####），负数由条件选用的格式段显示（是否带负号不能确定），或这个值所用的一段是日期、分数或科学计数格式。\n处理：按单元格存的值读取（至多 15 位有效数字），不按格式；消息写出原因。\n修改：核对表格上显示的值；需要时在单元格中直接写入要表达的数值。";
+        "含义：工作簿中这个单元格的数字格式带条件（如 [>100]0.0,\"万\";0）而 jixiao 不能确定 Excel 怎样显示它：条件无法读取，没有一段的条件适用于这个值（Excel 显示为 ####），负数由条件选用的格式段显示（是否带负号不能确定），或这个值所用的一段是日期、分数或科学计数格式；OpenDocument 表格（.ods）中没有自己样式的单元格按所在行的默认样式读取（ODF 的规定），而 LibreOffice 按列的默认样式显示，两者读出的不同。\n处理：按单元格存的值读取（至多 15 位有效数字），不按格式（行的默认样式一项按行的样式读取）；消息写出原因。\n修改：核对表格上显示的值；需要时在单元格中直接写入要表达的数值。";
     /// An actuals file that does not read (YAML syntax, shape, limits).
     ACTUALS_PARSE = "actuals::parse", Error,
         "实际值文件无法读取",

@@ -391,3 +391,104 @@ fn a_hidden_or_unsigned_actual_is_not_taken_for_the_value_held() {
     assert_eq!(v[1], "pass", "{v:?}");
     assert_eq!(v[2], "pass", "{v:?}");
 }
+
+/// An `.ods` of a flat self-evaluation sheet whose actual row (`0.96`) has no style of its
+/// own, in a row whose `table:default-cell-style-name` is a `0%` style; its column's default
+/// is `column` (a style name) where given.
+fn ods_with_a_row_default(column: Option<&str>) -> Vec<u8> {
+    use std::io::Write;
+    let column = column.map_or(String::new(), |c| {
+        format!(r#" table:default-cell-style-name="{c}""#)
+    });
+    let cell = |s: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{s}</text:p></table:table-cell>"#
+        )
+    };
+    let head: String = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+    ]
+    .iter()
+    .map(|s| cell(s))
+    .collect();
+    let row: String = ["社区服务经费", "产出指标", "质量指标", "验收合格率", "≥95%"]
+        .iter()
+        .map(|s| cell(s))
+        .collect();
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2">
+<office:automatic-styles>
+<number:percentage-style style:name="NPCT"><number:number number:decimal-places="0" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
+<number:number-style style:name="NTHOU"><number:number number:decimal-places="0" number:min-integer-digits="1" number:display-factor="1000"/></number:number-style>
+<style:style style:name="cePct" style:family="table-cell" style:data-style-name="NPCT"/>
+<style:style style:name="ceThou" style:family="table-cell" style:data-style-name="NTHOU"/>
+</office:automatic-styles>
+<office:body><office:spreadsheet><table:table table:name="T">
+<table:table-column table:number-columns-repeated="5"/><table:table-column{column}/><table:table-column/>
+<table:table-row>{head}</table:table-row>
+<table:table-row table:default-cell-style-name="cePct">{row}<table:table-cell office:value-type="float" office:value="0.96"/><table:table-cell office:value-type="float" office:value="10" table:style-name="Default"/></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_cell_without_a_style_takes_its_rows_default_style_and_says_so() {
+    // 0.96 in a row whose default cell style is `0%` (ODF 1.2 §9.1.3: the cell's style, else
+    // the row's default, else the column's) was read as 0.96: as the row shows it, 96%, with a
+    // note that LibreOffice (which takes the column's) shows it otherwise
+    for column in [None, Some("ceThou")] {
+        let doc = table::read_bytes(
+            "f.ods",
+            &ods_with_a_row_default(column),
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(actuals(&doc), ["96%"], "{column:?}: {:?}", doc.findings);
+        let notes: Vec<_> = doc
+            .findings
+            .iter()
+            .filter(|f| f.code == "table.display-unfollowed")
+            .collect();
+        assert_eq!(notes.len(), 1, "{column:?}: {:?}", doc.findings);
+        assert_eq!(notes[0].cell.as_deref(), Some("F2"));
+        assert!(
+            notes[0].message.contains("行的默认"),
+            "{}",
+            notes[0].message
+        );
+        assert_eq!(verdicts(&doc), ["pass"]);
+    }
+    // the column's default agreeing with the row's: nothing to say
+    let doc = table::read_bytes(
+        "f.ods",
+        &ods_with_a_row_default(Some("cePct")),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(actuals(&doc), ["96%"]);
+    assert!(
+        doc.findings
+            .iter()
+            .all(|f| f.code != "table.display-unfollowed"),
+        "{:?}",
+        doc.findings
+    );
+}

@@ -143,7 +143,15 @@ fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::nu
     {
         return (as_written, None);
     }
-    super::number_format::read_cell(value, style.format.as_ref())
+    let (text, note) = super::number_format::read_cell(value, style.format.as_ref());
+    if let Some(column) = &style.column
+        && note.is_none()
+        && super::number_format::read_cell(value, column.as_ref()).0 != text
+    {
+        let why = super::ods_formats::FROM_ROW;
+        return (text, Some(super::number_format::CellNote::Unfollowed { why }));
+    }
+    (text, note)
 }
 
 /// A cell's (row, column) and its text as shown.

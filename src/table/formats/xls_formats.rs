@@ -19,6 +19,10 @@ use super::workbook::WrittenDate;
 pub(crate) struct Style {
     pub format: Option<CellFormat>,
     pub date: Option<WrittenDate>,
+    /// An `.ods` cell with no style of its own, shown through its row's default cell style
+    /// where its column's would show it otherwise (`ods_formats`): the column's format, for
+    /// a note where the cell reads otherwise through it.
+    pub column: Option<Option<CellFormat>>,
 }
 
 /// The cells of a sheet shown through a style: (row, column) and the style's index, sorted.
@@ -104,7 +108,11 @@ impl XlsFormats {
                     if format.is_none() && date.is_none() {
                         return None;
                     }
-                    self.styles.push(Style { format, date });
+                    self.styles.push(Style {
+                        format,
+                        date,
+                        column: None,
+                    });
                     Some(self.styles.len() as u32 - 1)
                 });
                 looks.push(look);
