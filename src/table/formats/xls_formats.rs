@@ -173,7 +173,7 @@ impl XlsFormats {
 
 /// Excel's built-in number formats a workbook names by index alone (ECMA-376 §18.8.30; the
 /// dates are calamine's and `WrittenDate::builtin`'s).
-fn builtin(id: u16) -> Option<&'static str> {
+pub(crate) fn builtin(id: u16) -> Option<&'static str> {
     Some(match id {
         1 => "0",
         2 => "0.00",
