@@ -341,7 +341,7 @@ fn a_formats_negative_zero_text_and_conditional_sections_are_followed_in_every_w
     // `tests/fixtures/formats/number_sections.py`: a negative in `0;0` (shown without its
     // minus), `0.0;[Red]-0.0`, `0;(0)`; a zero in `0;-0;"-"`; 96.5 in `;;;`; 已完成 in
     // `0;0;0;"文本"@`; 150000 and 50 in `[>100]0.0,"万";0`. Only the first section was applied:
-    // -5, -5.0, -5, 0 (no note), 96.5, 文本已完成, 150000 → 150.0万 and 50 → 50.0万
+    // -5, -5.0, -5, 0 (no note), 96.5, 文本已完成, 150000 → 150.0万 and 50 → 0.1万 (scaled)
     let xlsx = fixture_notes("number-sections.xlsx");
     assert_eq!(
         xlsx.0,
