@@ -348,19 +348,21 @@ impl CellFormat {
 
     /// The section a number `v` is shown through, and whether it shows the number without its
     /// sign (the negative section of a code without conditions); `None`: no section takes it.
-    fn section_for(&self, v: Decimal) -> Option<(&Section, bool)> {
+    /// (The sign and zero of `f` as held; a condition compares its exact 15 digits.)
+    fn section_for(&self, f: f64) -> Option<(&Section, bool)> {
         let s = &self.numbers;
         if !self.conditional {
             return match s.len() {
                 0 => None,
                 1 => Some((&s[0], false)),
-                2 if v.is_sign_negative() && !v.is_zero() => Some((&s[1], true)),
+                2 if f < 0.0 => Some((&s[1], true)),
                 2 => Some((&s[0], false)),
-                _ if v.is_zero() => Some((&s[2], false)),
-                _ if v.is_sign_negative() => Some((&s[1], true)),
+                _ if f == 0.0 => Some((&s[2], false)),
+                _ if f < 0.0 => Some((&s[1], true)),
                 _ => Some((&s[0], false)),
             };
         }
+        let v = exact(f)?;
         // as Excel: the first section whose condition holds; a section without one takes what
         // the conditions before it left (the third, where the first two both have one)
         let holds = |i: usize| {
@@ -625,10 +627,7 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
         _ => return (shown(value, format.first_shape()), None),
     };
     let held = || number_shown(f, None);
-    let Some(v) = exact(f) else {
-        return (held(), None);
-    };
-    if format.numbers.is_empty() {
+    if !f.is_finite() || format.numbers.is_empty() {
         // a format of a text section only shows a number as General
         return (held(), None);
     }
@@ -636,7 +635,7 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
         let why = "格式中的条件（方括号内）无法读取，未按格式显示";
         return (held(), Some(CellNote::Unfollowed { why }));
     }
-    let Some((section, unsigned)) = format.section_for(v) else {
+    let Some((section, unsigned)) = format.section_for(f) else {
         let why = "没有一个格式段的条件适用于这个值（Excel 显示为 ####）";
         return (held(), Some(CellNote::Unfollowed { why }));
     };
@@ -658,7 +657,7 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
             after,
             zero_shown,
         } => {
-            let negative_by_condition = format.conditional && v.is_sign_negative() && !v.is_zero();
+            let negative_by_condition = format.conditional && f < 0.0;
             digits(
                 f,
                 *number,

@@ -301,8 +301,14 @@ mod tests {
         // a sheet: the row, then cells naming their column and style (24 bits)
         let mut sheet = record(0x91, &[]);
         sheet.extend(record(0x00, &7u32.to_le_bytes()));
-        sheet.extend(record(0x05, &[3, 0, 0, 0, 1, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0]));
-        sheet.extend(record(0x05, &[4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        sheet.extend(record(
+            0x05,
+            &[3, 0, 0, 0, 1, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0],
+        ));
+        sheet.extend(record(
+            0x05,
+            &[4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        ));
         // a record claiming more than the part holds: the walk ends, what was read stays
         sheet.extend([0x05, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2]);
         assert_eq!(cells(&mut sheet.as_slice(), &looks), [((7, 3), 0)]);
