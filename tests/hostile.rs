@@ -6318,3 +6318,78 @@ fn the_fuzzers_xls_of_dimensions_just_under_the_limit_is_read_near_its_size() {
     assert!(peak_kb < 100 * 1024, "peak {peak_kb} kB");
     assert!(r.cpu < Duration::from_secs(2), "{:?}", r.cpu);
 }
+
+// ---- issue 27, the seventh probe (H49) ----
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_older_biffs_bof_record_inside_an_xls_sheet_hides_no_far_cell_from_the_compaction() {
+    // the seventh probe: the guard counted `0x0409`, `0x0209` and `0x0009` (BIFF4, 3, 2) as
+    // BOFs, calamine only `0x0809`. A far cell behind such a record was taken for a nested
+    // substream's (left out of the sparse sheet's compaction) while calamine read it as the
+    // sheet's own and laid A1 to IV65536 out densely: 5.6 KB → 1 041 MB, 1.2 s (debug). The
+    // guard now tells a BOF as calamine does
+    let d = dir("xls-older-bof");
+    for typ in [0x0409u16, 0x0209, 0x0009] {
+        let mut older = 0x0600u16.to_le_bytes().to_vec();
+        older.extend(0x10u16.to_le_bytes());
+        older.extend([0u8; 12]);
+        let name = format!("bof-{typ:04x}.xls");
+        write(
+            &d,
+            &name,
+            xls_with(&[
+                xls_number(0, 0, 1.0),
+                biff(typ, &older),
+                xls_number(65535, 255, 2.0),
+                biff(0x000A, &[]),
+            ]),
+        );
+        let (r, cpu, peak_kb) = run_measured(&d, &["inspect", &name], &[]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("table.no-header"), "{name}: {}", r.stderr);
+        assert!(cpu < Duration::from_secs(1), "{name}: {cpu:?}");
+        assert!(peak_kb < 60 * 1024, "{name}: peak {peak_kb} kB");
+    }
+    // a real nested substream (a chart's `0x0809` … EOF) is still passed over, its cells not
+    // the sheet's, as calamine passes over it
+    let mut chart = 0x0600u16.to_le_bytes().to_vec();
+    chart.extend(0x20u16.to_le_bytes());
+    chart.extend([0u8; 12]);
+    write(
+        &d,
+        "chart.xls",
+        xls_with(&[
+            xls_number(0, 0, 1.0),
+            biff(0x0809, &chart),
+            xls_number(65535, 255, 2.0),
+            biff(0x000A, &[]),
+        ]),
+    );
+    let (r, _cpu, peak_kb) = run_measured(&d, &["inspect", "chart.xls"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(peak_kb < 60 * 1024, "peak {peak_kb} kB");
+}
+
+#[test]
+fn a_carriage_return_inside_a_cell_never_reaches_the_inspect_tree_raw() {
+    // the seventh probe: `inspect` wrote a cell's lone CR as it was (the report tables write it
+    // as a space). On a terminal the text after it is written over the line's start: an actual
+    // `60%\r群众满意度 … 达标  20.00  满分` showed a row that was never in the sheet
+    let d = dir("inspect-cr");
+    let fake = "群众满意度          达标  20.00  满分";
+    write(
+        &d,
+        "cr.tsv",
+        format!(
+            "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+             示例单位\t示例项目\t\t\t\t\t\t\t\n\
+             \t\t效益指标\t满意度指标\t群众满意度\t≥95%\t60%\r{fake}\t20\t\n"
+        ),
+    );
+    let r = run(&d, &["inspect", "cr.tsv"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains('\r'), "{:?}", r.stdout);
+    // the cell is still shown whole, its CR a space
+    assert!(r.stdout.contains(&format!("60% {fake}")), "{}", r.stdout);
+}

@@ -627,9 +627,13 @@ fn span_area(s: (u16, u16, u16, u16)) -> u128 {
     (u128::from(s.1 - s.0) + 1) * (u128::from(s.3 - s.2) + 1)
 }
 
-/// Whether an `.xls` record type is a BOF (a sheet, or a substream inside one, begins).
+/// Whether an `.xls` record type is a BOF (a sheet, or a substream inside one, begins) as
+/// calamine tells one: BIFF5–8's `0x0809` only. The older BIFFs' BOF types (`0x0409`, `0x0209`,
+/// `0x0009`) are records calamine passes over, reading the cells after them as the sheet's own:
+/// counted as BOFs here, a far cell behind one escaped the sparse sheet's compaction
+/// ([`xls_dense`]) and a 5.6 KB file was laid out as 16.7 M cells, 1 GB (the seventh probe).
 pub(crate) fn is_bof(typ: u16) -> bool {
-    matches!(typ, 0x0809 | 0x0409 | 0x0209 | 0x0009)
+    typ == 0x0809
 }
 
 /// The EOF record type.
@@ -792,7 +796,7 @@ impl<'a> XlsWalk<'a> {
         }
         match typ {
             // BOF: a sheet (or a substream inside one) begins
-            0x0809 | 0x0409 | 0x0209 | 0x0009 => {
+            typ if is_bof(typ) => {
                 self.depth += 1;
                 if self.depth == 1 {
                     self.sheet += 1;
