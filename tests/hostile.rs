@@ -6393,3 +6393,67 @@ fn a_carriage_return_inside_a_cell_never_reaches_the_inspect_tree_raw() {
     // the cell is still shown whole, its CR a space
     assert!(r.stdout.contains(&format!("60% {fake}")), "{}", r.stdout);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_size_limit_met_mid_save_is_a_write_error_and_leaves_no_temporary_file() {
+    // the seventh probe: under `ulimit -f` (a container's RLIMIT_FSIZE) a report past the limit
+    // ended the process by SIGXFSZ (exit 153), leaving `.NAME.XXXXXX.jixiao-tmp` beside the
+    // report; the streamed csv met it first in its spill file. SIGXFSZ is ignored now: the
+    // write fails with EFBIG, told as any write error (`output.io`, 文件太大), and the temporary
+    // file is removed; the old report stays as it was
+    use std::os::unix::process::CommandExt;
+    let d = dir("file-size-limit");
+    let mut sheet = String::from(
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n",
+    );
+    for k in 0..2000 {
+        sheet += &format!(
+            "单位\t项目{k}\t\t\t\t\t\t\t\n\t\t产出指标\t数量指标\t培训人次\t≥100人次\t120人次\t20\t\n"
+        );
+    }
+    write(&d, "t.tsv", &sheet);
+    for format in ["csv", "jsonl", "json", "xlsx", "table"] {
+        let out = format!("old.{format}");
+        write(&d, &out, "the old report");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+        cmd.args(["evaluate", "t.tsv", "--format", format, "-o", &out])
+            .current_dir(&*d)
+            .env("NO_COLOR", "1");
+        // SAFETY: only setrlimit, async-signal-safe, between fork and exec
+        unsafe {
+            cmd.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: 64 * 1024,
+                    rlim_max: 64 * 1024,
+                };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let r = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert_eq!(
+            r.status.code(),
+            Some(2),
+            "{format}: {:?} {stderr}",
+            r.status
+        );
+        assert!(stderr.contains("output.io"), "{format}: {stderr}");
+        assert!(stderr.contains("文件太大"), "{format}: {stderr}");
+        assert_eq!(
+            std::fs::read_to_string(d.join(&out)).unwrap(),
+            "the old report",
+            "{format}"
+        );
+        let left: Vec<_> = std::fs::read_dir(&*d)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("jixiao-tmp"))
+            .collect();
+        assert!(left.is_empty(), "{format}: {left:?}");
+    }
+}

@@ -16,6 +16,13 @@
 //! `.NAME.XXXXXX.jixiao-tmp` files, removes those untouched for [`STALE_AFTER`] (no run still
 //! writes them) and names the younger ones (perhaps another run's, still writing), never
 //! touching anything else.
+//!
+//! **A file-size limit** (`ulimit -f`, a container's `RLIMIT_FSIZE`) met while writing sends
+//! SIGXFSZ, whose default action ends the process at once, leaving the temporary file (the
+//! seventh probe; the streamed csv's spill files meet it first). The binary sets SIGXFSZ to be
+//! ignored when it starts ([`file_size_limit_is_an_error`]; a parent's choice other than the
+//! default is kept): the write then fails with `EFBIG`, an ordinary write error, and the
+//! temporary file is removed as for a full disk.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -305,6 +312,21 @@ fn stale_temporaries(dir: &Path, prefix: &str) {
                 "提示[output.stale-temporary]：{} 是另一次运行的临时文件（可能仍在写入；若没有别的运行，可以删除）",
                 path.display()
             );
+        }
+    }
+}
+
+/// Makes a file-size limit met while writing an error of that write (`EFBIG`) rather than the
+/// end of the process by SIGXFSZ (see the module docs). Called once, first thing, by the
+/// binary (the command line and the server's workers alike).
+pub fn file_size_limit_is_an_error() {
+    #[cfg(unix)]
+    // SAFETY: reads and sets the disposition of one signal; no handler is installed
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGXFSZ, std::ptr::null(), &mut old);
+        if old.sa_sigaction == libc::SIG_DFL {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
         }
     }
 }
