@@ -168,7 +168,7 @@ def yamlmsg():
         if kind == "rules":
             args = ["review", sheet, "--rules", f]
         else:
-            args = ["evaluate", sheet, "--actuals", f]
+            args = ["evaluate", sheet, f]
         code, out, err, cpu, mb = run(args, show=False)
         esc = sum(err.count(c) for c in ("\x1b", "\x07", "\u009b"))
         print("  %-32s exit %d %5.2f s %4d MB: stderr %8d bytes, %d raw escapes; %s" % (
@@ -260,12 +260,11 @@ def xlsx_formats(codes, values):
         NS, len(codes), fmts, len(codes) + 1, xfs)
     head = ["单位", "项目", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
     cell = lambda r, c, t: '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % ("ABCDEFGHI"[c], r, xml_escape(t))
-    rows = ['<row r="1">%s</row>' % "".join(cell(1, i, h) for i, h in enumerate(head)),
-            '<row r="2">%s%s</row>' % (cell(2, 0, "单位"), cell(2, 1, "项目"))]
+    rows = ['<row r="1">%s</row>' % "".join(cell(1, i, h) for i, h in enumerate(head))]
     for i, (code, v) in enumerate(zip(codes, values)):
-        r = i + 3
-        rows.append('<row r="%d">%s%s%s%s<c r="G%d" s="%d"><v>%s</v></c>%s</row>' % (
-            r, cell(r, 2, "产出指标"), cell(r, 3, "数量指标"), cell(r, 4, "指标%d" % i), cell(r, 5, "≥95%"),
+        r = i + 2
+        rows.append('<row r="%d">%s%s%s%s%s%s<c r="G%d" s="%d"><v>%s</v></c>%s</row>' % (
+            r, cell(r, 0, "单位"), cell(r, 1, "项目"), cell(r, 2, "产出指标"), cell(r, 3, "数量指标"), cell(r, 4, "指标%d" % i), cell(r, 5, "≥95%"),
             r, i + 1, v, cell(r, 7, "10")))
     sheet = '<?xml version="1.0"?><worksheet %s><sheetData>%s</sheetData></worksheet>' % (NS, "".join(rows))
     b = io.BytesIO()
