@@ -6457,3 +6457,45 @@ fn a_file_size_limit_met_mid_save_is_a_write_error_and_leaves_no_temporary_file(
         assert!(left.is_empty(), "{format}: {left:?}");
     }
 }
+
+#[test]
+fn limits_set_below_what_the_bundled_rules_need_never_fail_every_run() {
+    // the seventh probe: `JIXIAO_MAX_YAML_NODES=5` (or `JIXIAO_MAX_YAML_DEPTH`,
+    // `JIXIAO_MAX_RULES`, `JIXIAO_MAX_DEPTH` at 1) made the bundled rule files fail to load:
+    // a panic (exit 101, "the bundled rules are checked by tests") of every run and of every
+    // server worker. Those limits are never in effect below what the bundled files need
+    let d = dir("limits-below-bundled");
+    write(
+        &d,
+        "t.tsv",
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+         示例单位\t示例项目\t\t\t\t\t\t\t\n\
+         \t\t效益指标\t满意度指标\t群众满意度\t≥95%\t96%\t20\t\n",
+    );
+    for var in [
+        "JIXIAO_MAX_YAML_NODES",
+        "JIXIAO_MAX_YAML_DEPTH",
+        "JIXIAO_MAX_RULES",
+        "JIXIAO_MAX_DEPTH",
+    ] {
+        for verb in ["review", "evaluate"] {
+            let r = run(&d, &[verb, "t.tsv"], &[(var, "1")]);
+            assert_eq!(r.code, 0, "{var}=1 {verb}: {}", r.stderr);
+        }
+    }
+    // a user's file past the limit is refused, its message naming the limit in effect
+    let deep = format!(
+        "rules:\n  - id: deep\n    when: {}indicator contains \"x\"{}\n    require: target >= 90%\n    message: m\n",
+        "(".repeat(20),
+        ")".repeat(20)
+    );
+    write(&d, "deep.yaml", deep);
+    let r = run(
+        &d,
+        &["rules", "check", "deep.yaml"],
+        &[("JIXIAO_MAX_DEPTH", "1")],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("JIXIAO_MAX_DEPTH"), "{}", r.stderr);
+    assert!(r.stderr.contains("上限是 8"), "{}", r.stderr);
+}
