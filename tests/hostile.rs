@@ -6499,3 +6499,55 @@ fn limits_set_below_what_the_bundled_rules_need_never_fail_every_run() {
     assert!(r.stderr.contains("JIXIAO_MAX_DEPTH"), "{}", r.stderr);
     assert!(r.stderr.contains("上限是 8"), "{}", r.stderr);
 }
+
+#[test]
+fn a_carriage_return_in_a_file_name_or_message_is_shown_never_sent_raw() {
+    // the seventh probe: a pile's `.zip` entry named `a\r伪造：全部达标，没有发现问题 …` reached
+    // the terminal raw in the headings of `evaluate --format table`, `inspect` and `review`:
+    // the CR sends the cursor back and the rest of the name overwrites the line. Every text
+    // report and message now shows a CR before anything but a line feed as `␍`; CRLF line ends
+    // (the csv report's) stay
+    let d = dir("cr-names");
+    let sheet = "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                 示例单位\t示例项目\t\t\t\t\t\t\t\n\
+                 \t\t产出指标\t数量指标\t培训人次\t≥100人次\t60人次\t20\t\n";
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file("a\r伪造：全部达标，没有发现问题                    .tsv", o)
+            .unwrap();
+        z.write_all(sheet.as_bytes()).unwrap();
+        z.finish().unwrap();
+    }
+    write(&d, "pile.zip", buf.into_inner());
+    let raw_cr = |s: &str| {
+        s.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\r' && w[1] != b'\n')
+    };
+    for args in [
+        &["evaluate", "pile.zip", "--format", "table"][..],
+        &["evaluate", "pile.zip", "--format", "markdown"],
+        &["evaluate", "pile.zip", "--format", "csv"],
+        &["inspect", "pile.zip"],
+        &["review", "pile.zip"],
+    ] {
+        let r = run(&d, args, &[]);
+        assert!(r.code == 0 || r.code == 3, "{args:?}: {}", r.stderr);
+        assert!(!raw_cr(&r.stdout), "{args:?}: {:?}", r.stdout);
+        assert!(!raw_cr(&r.stderr), "{args:?}: {:?}", r.stderr);
+        // the name is still shown, its CR as `␍` (markdown: a space)
+        assert!(
+            ["a␍伪造", "a 伪造"]
+                .iter()
+                .any(|n| r.stdout.contains(n) || r.stderr.contains(n)),
+            "{args:?}: {}",
+            r.stdout
+        );
+    }
+    // the csv report's line ends are still CRLF
+    let r = run(&d, &["evaluate", "pile.zip", "--format", "csv"], &[]);
+    assert!(r.stdout.contains("\r\n"), "{:?}", r.stdout);
+}

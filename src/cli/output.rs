@@ -35,6 +35,9 @@ pub struct Output {
     sink: Sink,
     /// Control characters shown visibly ([`visible`]): set for text reports.
     visible: bool,
+    /// A carriage return that ended the last write, held back while visible: a CRLF cut
+    /// between two writes stays a line end, a CR before text is shown (`␍`).
+    held_cr: bool,
 }
 
 pub use crate::diagnostic::visible;
@@ -92,6 +95,7 @@ impl Output {
         Output {
             sink: Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout())),
             visible: false,
+            held_cr: false,
         }
     }
 
@@ -142,6 +146,7 @@ impl Output {
                 return Ok(Output {
                     sink: Sink::Direct(BufWriter::with_capacity(64 * 1024, f)),
                     visible: false,
+                    held_cr: false,
                 });
             }
             _ => {}
@@ -183,6 +188,7 @@ impl Output {
                 _registered: registered,
             },
             visible: false,
+            held_cr: false,
         })
     }
 
@@ -192,7 +198,12 @@ impl Output {
     }
 
     /// Flush, and for a file rename the complete output into place.
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(mut self) -> io::Result<()> {
+        // a CR that ended the output: nothing follows for it to overwrite
+        if std::mem::take(&mut self.held_cr) {
+            self.visible = false;
+            self.write_all(b"\r")?;
+        }
         match self.sink {
             Sink::Stdout(mut w) => w.flush(),
             Sink::Direct(mut w) => w.flush(),
@@ -231,7 +242,7 @@ impl Output {
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.visible && matches!(visible(buf), std::borrow::Cow::Owned(_)) {
+        if self.visible {
             self.write_all(buf)?;
             return Ok(buf.len());
         }
@@ -243,9 +254,24 @@ impl Write for Output {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        let shown;
+        let (shown, joined);
         let buf = if self.visible {
-            shown = visible(buf);
+            if buf.is_empty() {
+                return Ok(());
+            }
+            // a CR held back from the last write goes in front of this one
+            let whole: &[u8] = if std::mem::take(&mut self.held_cr) {
+                joined = [b"\r", buf].concat();
+                &joined
+            } else {
+                buf
+            };
+            let (body, cr) = match whole.split_last() {
+                Some((b'\r', body)) => (body, true),
+                _ => (whole, false),
+            };
+            self.held_cr = cr;
+            shown = visible(body);
             &shown[..]
         } else {
             buf
