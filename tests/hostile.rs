@@ -6551,3 +6551,90 @@ fn a_carriage_return_in_a_file_name_or_message_is_shown_never_sent_raw() {
     let r = run(&d, &["evaluate", "pile.zip", "--format", "csv"], &[]);
     assert!(r.stdout.contains("\r\n"), "{:?}", r.stdout);
 }
+
+/// A styles part of one custom number format `code` (id 164, written as an XML attribute's
+/// text) named by `xfs` cell formats.
+fn styles_naming_one_code(code: &str, xfs: usize) -> String {
+    format!(
+        r#"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="{code}"/></numFmts><cellXfs count="{xfs}">{}</cellXfs></styleSheet>"#,
+        r#"<xf numFmtId="164" applyNumberFormat="1"/>"#.repeat(xfs)
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_long_number_format_named_by_many_cell_formats_is_counted_before_calamine_copies_it() {
+    // the seventh probe: calamine copies a custom number format's code into every cell format
+    // (`<xf>`) that names it, and the reader copied it again: one 1 MB code named by 2,000
+    // cell formats (a 2.9 KB file) took 3.9 GB; by the 100,000 the style limit allows, 100 GB.
+    // The copies are counted against the unzipped limit before calamine opens the file
+    let d = dir("format-code-copies");
+    let sheets = [("S", "worksheets/sheet1.xml")];
+    let part = [("xl/worksheets/sheet1.xml", worksheet_of(2))];
+    let code = format!("0&quot;{}&quot;", "x".repeat(1_000_000));
+    let bytes = xlsx_of(&sheets, &part, &styles_naming_one_code(&code, 2000));
+    assert!(bytes.len() < 16 * 1024, "{}", bytes.len());
+    write(&d, "code.xlsx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "code.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.unzipped-too-large")
+            && r.stderr.contains("数字格式代码")
+            && r.stderr.contains("JIXIAO_MAX_UNZIPPED_MB"),
+        "{}",
+        r.stderr
+    );
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 100 * 1024, "{peak_kb} kB");
+    // within the limit (the limit lowered to 1 MB: 100 copies of 8 KB) the workbook reads
+    let env = [("JIXIAO_MAX_UNZIPPED_MB", "1")];
+    let short = format!("0&quot;{}&quot;", "x".repeat(8 * 1024));
+    write(
+        &d,
+        "within.xlsx",
+        xlsx_of(&sheets, &part, &styles_naming_one_code(&short, 100)),
+    );
+    let r = run(&d, &["inspect", "within.xlsx"], &env);
+    assert!(!r.stderr.contains("unzipped-too-large"), "{}", r.stderr);
+    write(
+        &d,
+        "past.xlsx",
+        xlsx_of(&sheets, &part, &styles_naming_one_code(&short, 200)),
+    );
+    let r = run(&d, &["inspect", "past.xlsx"], &env);
+    assert!(
+        r.stderr.contains("table.unzipped-too-large"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn the_styles_of_an_xlsx_are_read_once_not_once_a_sheet() {
+    // the seventh probe: each sheet read every style's number format again (calamine gives
+    // each sheet's reader the workbook's whole list): 99,000 cell formats in 10 sheets (16 KB)
+    // took 15 s of CPU, in 100 sheets (40 KB) minutes (debug). Read once, by code
+    let d = dir("styles-once");
+    let code = format!("0.00&quot;{}&quot;", "万元人次".repeat(50));
+    let names: Vec<String> = (0..40).map(|i| format!("S{i}")).collect();
+    let targets: Vec<String> = (0..40)
+        .map(|i| format!("worksheets/sheet{i}.xml"))
+        .collect();
+    let sheets: Vec<(&str, &str)> = names
+        .iter()
+        .zip(&targets)
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let parts: Vec<(String, String)> = (0..40)
+        .map(|i| (format!("xl/worksheets/sheet{i}.xml"), worksheet_of(2)))
+        .collect();
+    let parts: Vec<(&str, String)> = parts.iter().map(|(n, p)| (n.as_str(), p.clone())).collect();
+    write(
+        &d,
+        "styles.xlsx",
+        xlsx_of(&sheets, &parts, &styles_naming_one_code(&code, 50_000)),
+    );
+    let r = run(&d, &["inspect", "styles.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.cpu < Duration::from_secs(5), "{:?}", r.cpu);
+}

@@ -178,7 +178,8 @@ def yamlmsg():
 # ---------------------------------------------------------------- streamed against whole
 CELLS = ["群众满意度", "≥95%", "96%", "培训人次", "≥100人次", "120人次", "完成率", "=100%", "98.5%", " 空格 ", "\u3000全角\u3000",
          "a\x0bb", "x\x0cy", "\ufeff开头", "尾\u00a0", "项目：说明", "说明", "合计", "\u2028行", "‰", "0", "-", "—", "",
-         "10\r20", "＝100％", "１００％", "≤5天", "按时", "是", "否", "良好", "约95%", "95%以上（不含）"]
+         "10\r20", "＝100％", "１００％", "≤5天", "按时", "是", "否", "良好", "约95%", "95%以上（不含）",
+         "\u0085下一行", "\x1c分隔", "三级指标", "年度指标值", "自评表", "注：说明", "单位：万元", "\u200b零宽", "x\x7fy"]
 
 
 def sheet_of(rnd, projects):
@@ -191,7 +192,8 @@ def sheet_of(rnd, projects):
             w = rnd.choice(["10", "20", "5.5", "", "0", "30"])
             lines.append("\t\t%s\t%s\t%s\t%s\t%s\t%s\t" % (cat, cells[0] or "x", cells[1] or "y", cells[2], cells[3], w))
         if rnd.random() < 0.2:
-            lines.append("")
+            lines.append(rnd.choice(["", "\t\t", " ", "\t\t\t\t\t\t\t\t\t\t\t", "\t\t%s" % rnd.choice(CELLS),
+                                     "\t%s\t%s" % (rnd.choice(CELLS), rnd.choice(CELLS))]))
     return "\n".join(lines) + "\n"
 
 

@@ -149,6 +149,42 @@ fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::nu
 /// A cell's (row, column) and its text as shown.
 type PlacedCell = ((u32, u32), String);
 
+/// What each style of an xlsx shows: its number format (shared by the styles that name one
+/// code: a code's literal text may be long) and its written date, by style index.
+struct StyleLooks(
+    Vec<Option<std::rc::Rc<CellFormat>>>,
+    Vec<Option<WrittenDate>>,
+);
+
+impl StyleLooks {
+    /// The looks of `styles`, each format code read once however many styles name it (a
+    /// workbook of 99,000 styles names a few codes; up to `JIXIAO_MAX_STYLES` styles).
+    fn of(styles: &[calamine::Style]) -> StyleLooks {
+        type Look = (Option<std::rc::Rc<CellFormat>>, Option<WrittenDate>);
+        let mut by_code: std::collections::HashMap<(&str, Option<u32>), Look> =
+            std::collections::HashMap::new();
+        let (mut formats, mut dates) = (Vec::with_capacity(styles.len()), Vec::with_capacity(styles.len()));
+        for s in styles {
+            let (format, date) = match s.number_format.as_ref() {
+                None => (None, None),
+                Some(f) => by_code
+                    .entry((f.format_code.as_str(), f.format_id))
+                    .or_insert_with(|| {
+                        (
+                            CellFormat::of(&f.format_code).map(std::rc::Rc::new),
+                            WrittenDate::of(&f.format_code)
+                                .or_else(|| f.format_id.and_then(WrittenDate::builtin)),
+                        )
+                    })
+                    .clone(),
+            };
+            formats.push(format);
+            dates.push(date);
+        }
+        StyleLooks(formats, dates)
+    }
+}
+
 /// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`.
 fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     name: &str,
@@ -288,31 +324,17 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     };
     let mut out = Vec::with_capacity(chosen.len());
     let mut counted = budget.counter();
+    // the workbook's styles read once, not once a sheet (calamine gives every sheet's reader
+    // the same list): 99,000 styles in 100 sheets (40 KB) took minutes
+    let mut looks: Option<StyleLooks> = None;
     for chosen in chosen {
         let merges = wb
             .merge_cells_by_sheet_name(chosen)
             .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
             .unwrap_or_default();
         let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
-        let formats: Vec<Option<CellFormat>> = reader
-            .styles()
-            .iter()
-            .map(|s| {
-                s.number_format
-                    .as_ref()
-                    .and_then(|f| CellFormat::of(&f.format_code))
-            })
-            .collect();
-        let written_dates: Vec<Option<WrittenDate>> = reader
-            .styles()
-            .iter()
-            .map(|s| {
-                s.number_format.as_ref().and_then(|f| {
-                    WrittenDate::of(&f.format_code)
-                        .or_else(|| f.format_id.and_then(WrittenDate::builtin))
-                })
-            })
-            .collect();
+        let StyleLooks(formats, written_dates) =
+            looks.get_or_insert_with(|| StyleLooks::of(reader.styles()));
         let mut cells = Vec::new();
         let mut notes = Vec::new();
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
@@ -321,7 +343,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             }
             counted.one_more()?;
             let value: Data = cell.get_value().clone().into();
-            let format = formats.get(style).and_then(Option::as_ref);
+            let format = formats.get(style).and_then(Option::as_deref);
             let (mut text, note) = super::number_format::read_cell(&value, format);
             if let Some(written) = written_dates.get(style).copied().flatten()
                 && let Some(as_written) = written.show(&value)
