@@ -793,3 +793,61 @@ fn a_page_past_the_answer_limit_stops_at_it_and_one_within_is_whole() {
     assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
     assert!(page.contains("class=\"bars\"") && page.contains("评分结果.csv"));
 }
+
+#[test]
+fn an_upload_sent_quickly_then_stalled_is_cut_after_the_longest_silence() {
+    // issue 27 (H47): the least average rate alone let a client that sent most of its body at
+    // once then stall live on credit (900 KB at 128 KB/s earn 7 s past the grace; 45 MB earn
+    // 350 s): it held its bytes of the uploads' budget and its connection until the request
+    // timeout. Now no upload may be silent longer than the header timeout (2 s here): it ends
+    // with 408 web.stalled and gives its bytes back, and others are served meanwhile
+    let server = Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "0",
+        "--max-upload-mb",
+        "1",
+        "--header-timeout",
+        "2",
+        "--timeout",
+        "120",
+    ]);
+    let mut staller = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    staller
+        .set_read_timeout(Some(Duration::from_secs(100)))
+        .unwrap();
+    let head = format!(
+        "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n",
+        server.port
+    );
+    staller.write_all(head.as_bytes()).unwrap();
+    let start = Instant::now();
+    staller
+        .write_all(&"95%\n".repeat(225_000).into_bytes())
+        .unwrap();
+    // meanwhile a small request is read and answered (it fits beside the 900 KB held)
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, answer) = server.request("POST", "/api/parse", "text/plain", b"95%\n");
+    assert_eq!(status, 200, "{answer}");
+    let mut cut = Vec::new();
+    let _ = staller.read_to_end(&mut cut);
+    let took = start.elapsed();
+    let cut = String::from_utf8_lossy(&cut);
+    assert!(
+        cut.starts_with("HTTP/1.1 408") && cut.contains("web.stalled"),
+        "{cut}"
+    );
+    assert!(cut.contains("长时间没有再收到任何数据"), "{cut}");
+    // 2 s of silence, not the 7 s the rate allows (nor the 120 s timeout); a loaded machine
+    // may add a second or two
+    assert!(took < Duration::from_secs(6), "{took:?}");
+    // its bytes given back: an upload that would not have fitted beside them is answered
+    let (status, answer) = server.request(
+        "POST",
+        "/api/parse",
+        "text/plain",
+        &"95%\n".repeat(225_000).into_bytes(),
+    );
+    assert_eq!(status, 200, "{}", &answer[..answer.len().min(300)]);
+}

@@ -93,13 +93,15 @@ impl ApiError {
                 Some("稍等片刻后重新提交；大批文件请用命令行 jixiao evaluate 处理"),
             );
         }
-        if detail.contains(super::work::STALLED) {
-            return ApiError::new(
-                StatusCode::REQUEST_TIMEOUT,
-                crate::codes::WEB_STALLED,
-                super::work::STALLED,
-                Some("上传在数秒内没有进展，连接已结束；请检查网络后重新上传"),
-            );
+        for stalled in [super::work::STALLED, super::work::SILENT] {
+            if detail.contains(stalled) {
+                return ApiError::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    crate::codes::WEB_STALLED,
+                    stalled,
+                    Some("上传在数秒内没有进展，连接已结束；请检查网络后重新上传"),
+                );
+            }
         }
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -203,7 +205,11 @@ fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(c) = cause {
         let text = c.to_string();
-        for mark in [super::work::STALLED, super::work::UPLOADS_FULL] {
+        for mark in [
+            super::work::STALLED,
+            super::work::SILENT,
+            super::work::UPLOADS_FULL,
+        ] {
             if text.contains(mark) {
                 return ApiError::body(e.status(), mark, limit);
             }

@@ -281,16 +281,22 @@ impl Write for Answer<'_> {
 }
 
 /// An upload that must keep moving: after a grace period (`grace`: the header timeout), it must
-/// have brought at least `rate` bytes a second on average over the whole upload so far, else it
-/// ends with an error. A minimum rate over the whole upload, not a minimum in each window: a
-/// client that trickles just enough for every window (70 KB every 5 s) would otherwise hold an
-/// admission slot for the whole request timeout, and a few of them every slot.
+/// have brought at least `rate` bytes a second on average over the whole upload so far, and it
+/// may never be silent longer than `grace` (no byte at all), else it ends with an error (408
+/// `web.stalled`, its bytes given back). A minimum rate over the whole upload, not a minimum in
+/// each window: a client that trickles just enough for every window (70 KB every 5 s) would
+/// otherwise hold an admission slot for the whole request timeout, and a few of them every
+/// slot. The longest silence besides: the rate alone lets a client that sent most of a large
+/// body quickly then stall on credit (45 MB in a second earns 350 s at 128 KB/s), holding its
+/// bytes of the uploads' budget and its connection until the request timeout.
 pub struct Steady {
     inner: axum::body::Body,
     grace: std::time::Duration,
     rate: u64,
     got: u64,
     start: tokio::time::Instant,
+    /// When the last bytes arrived (the start until the first).
+    last: tokio::time::Instant,
     timer: std::pin::Pin<Box<tokio::time::Sleep>>,
     /// The server, whose upload budget each chunk is drawn from.
     shared: Arc<Shared>,
@@ -319,22 +325,44 @@ impl Steady {
             rate: rate.max(1),
             got: 0,
             start,
+            last: start,
             timer: Box::pin(tokio::time::sleep_until(start + grace)),
             shared,
             held,
         }
     }
 
-    /// When the upload falls behind the rate unless more arrives: the grace, plus the time the
-    /// bytes so far are worth at the rate.
+    /// When the upload falls behind the rate unless more arrives (the grace, plus the time the
+    /// bytes so far are worth at the rate), or has been silent the longest allowed (the grace
+    /// after its last bytes), whichever comes first.
     fn deadline(&self) -> tokio::time::Instant {
+        self.rate_deadline().min(self.silence_deadline())
+    }
+
+    fn rate_deadline(&self) -> tokio::time::Instant {
         let earned = std::time::Duration::from_secs_f64(self.got as f64 / self.rate as f64);
         self.start + self.grace + earned
+    }
+
+    fn silence_deadline(&self) -> tokio::time::Instant {
+        self.last + self.grace
+    }
+
+    /// Why the upload is ended when its deadline passes.
+    fn why(&self) -> &'static str {
+        if self.got > 0 && self.silence_deadline() <= self.rate_deadline() {
+            SILENT
+        } else {
+            STALLED
+        }
     }
 }
 
 /// The error a stalled upload ends with.
 pub const STALLED: &str = "上传停滞或太慢：客户端送来数据的平均速度低于每秒 128 KB";
+
+/// The error of an upload that sent bytes, then none for longer than the header timeout.
+pub const SILENT: &str = "上传停滞：已送来部分数据，之后长时间没有再收到任何数据";
 
 impl http_body::Body for Steady {
     type Data = axum::body::Bytes;
@@ -357,6 +385,7 @@ impl http_body::Body for Steady {
                     }
                     this.held.fetch_add(data.len(), Ordering::Relaxed);
                     this.got += data.len() as u64;
+                    this.last = tokio::time::Instant::now();
                     let next = this.deadline();
                     this.timer.as_mut().reset(next);
                 }
@@ -365,7 +394,7 @@ impl http_body::Body for Steady {
             Poll::Pending => match this.timer.as_mut().poll(cx) {
                 Poll::Ready(()) => Poll::Ready(Some(Err(axum::Error::new(io::Error::new(
                     io::ErrorKind::TimedOut,
-                    STALLED,
+                    this.why(),
                 ))))),
                 Poll::Pending => Poll::Pending,
             },
