@@ -851,3 +851,117 @@ fn an_upload_sent_quickly_then_stalled_is_cut_after_the_longest_silence() {
     );
     assert_eq!(status, 200, "{}", &answer[..answer.len().min(300)]);
 }
+
+#[test]
+fn a_query_parameter_twice_or_unknown_is_a_chinese_400_naming_it() {
+    // the sixth probe: `format` twice answered serde's English ("Failed to deserialize query
+    // string: duplicate field `format`"); an unknown parameter was passed over in silence
+    let server = Server::start(&[]);
+    let (ct, body) = form(&[], &[("table", "t.tsv", &sheet(2))]);
+    let ask = |path: &str| server.request("POST", path, &ct, &body);
+    for (path, status, code, named) in [
+        (
+            "/api/evaluate?format=json&format=csv",
+            400,
+            "web.repeated-query",
+            "「format」出现了两次",
+        ),
+        (
+            "/api/inspect?year=2023&sheet=a&year=2023",
+            400,
+            "web.repeated-query",
+            "「year」出现了两次",
+        ),
+        (
+            "/api/evaluate?fromat=csv",
+            400,
+            "web.bad-query",
+            "不认识的查询参数「fromat」",
+        ),
+        (
+            "/api/evaluate?year=20x3",
+            400,
+            "web.bad-year",
+            "「year」的值「20x3」",
+        ),
+        (
+            "/api/evaluate?no_default_rules=yes",
+            400,
+            "web.bad-query",
+            "「no_default_rules」的值「yes」",
+        ),
+    ] {
+        let (got, answer) = ask(path);
+        assert_eq!(got, status, "{path}: {answer}");
+        assert!(
+            answer.contains(&format!("\"code\":\"{code}\"")) && answer.contains(named),
+            "{path}: {answer}"
+        );
+        assert!(
+            !answer.contains("deserialize") && !answer.contains("duplicate"),
+            "{path}: {answer}"
+        );
+    }
+    // the page answers the same in its own words
+    let (status, page) = server.request("POST", "/?format=json&format=csv", &ct, &body);
+    assert_eq!(status, 400);
+    assert!(page.contains("「format」出现了两次"), "{page}");
+    // parameters given once each are read as before
+    let (status, answer) = ask("/api/evaluate?format=csv&year=2023&no_default_rules=false");
+    assert_eq!(status, 200, "{answer}");
+}
+
+/// A multipart body of one file part whose `Content-Disposition` parameters are `disposition`.
+fn one_part(disposition: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "hostile-web-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"table\"; {disposition}\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn a_part_named_by_filename_star_only_is_read_under_that_name_or_refused_naming_it() {
+    // the sixth probe: `filename*=UTF-8''…` without `filename=` was taken for a plain field and
+    // refused as "不认识的表单字段「table」". It is read as the file it names (RFC 5987); a
+    // name that cannot be read is a 400 naming the parameter
+    let server = Server::start(&[]);
+    let table = sheet(2);
+    let ask = |disposition: &str| {
+        let (ct, body) = one_part(disposition, &table);
+        server.request("POST", "/api/evaluate?format=json", &ct, &body)
+    };
+    let (status, plain) = ask("filename=\"自评表.tsv\"");
+    assert_eq!(status, 200, "{plain}");
+    // the answer names the file: the same answer is the same name
+    assert!(plain.contains("自评表.tsv"), "{plain}");
+    for star in [
+        "filename*=UTF-8''%E8%87%AA%E8%AF%84%E8%A1%A8.tsv",
+        "filename*=utf-8'zh'%E8%87%AA%E8%AF%84%E8%A1%A8.tsv",
+        "FILENAME*=\"UTF-8''%E8%87%AA%E8%AF%84%E8%A1%A8.tsv\"",
+    ] {
+        let (status, answer) = ask(star);
+        assert_eq!(status, 200, "{star}: {answer}");
+        assert_eq!(answer, plain, "{star}");
+    }
+    for (star, why) in [
+        ("filename*=GBK''%D7%D4.tsv", "字符集"),
+        ("filename*=UTF-8''%E8%87.tsv", "不是 UTF-8"),
+        ("filename*=UTF-8''%1B%5D0%3Bx%07.tsv", "控制字符"),
+        ("filename*=UTF-8''%G1.tsv", "十六进制"),
+        ("filename*=%E8%87%AA.tsv", "缺少字符集"),
+    ] {
+        let (status, answer) = ask(star);
+        assert_eq!(status, 400, "{star}: {answer}");
+        assert!(
+            answer.contains("web.bad-file-name")
+                && answer.contains("filename*=")
+                && answer.contains(why),
+            "{star}: {answer}"
+        );
+        assert!(!answer.contains('\u{1b}'), "{star}: {answer}");
+    }
+}

@@ -21,9 +21,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::api::params;
@@ -58,7 +57,7 @@ fn refused(e: &ApiError) -> Response {
 /// `POST /`: the page with the results of the dropped files (or what was wrong with them).
 pub async fn results(
     State(shared): State<Arc<Shared>>,
-    query: Result<Query<Params>, QueryRejection>,
+    query: super::api::Query,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let outcome = async {
