@@ -111,7 +111,7 @@ pub fn run(
     if !status.success() {
         return Err(crashed(status));
     }
-    read_reply(&answer).unwrap_or_else(|| Err(crashed(status)))
+    read_reply(answer).unwrap_or_else(|| Err(crashed(status)))
 }
 
 /// The 500 of a worker that ended without an answer.
@@ -254,14 +254,18 @@ fn write_reply(out: &mut impl Write, result: &Result<Reply, ApiError>) -> io::Re
     out.flush()
 }
 
-/// The answer a worker wrote, `None` when it wrote none whole.
-fn read_reply(mut answer: &[u8]) -> Option<Result<Reply, ApiError>> {
-    let head = read_head(&mut answer).ok()?;
+/// The answer a worker wrote, `None` when it wrote none whole. Its body is the answer's own
+/// bytes, the head taken off the front (never a copy: the answer may be hundreds of MB).
+fn read_reply(mut answer: Vec<u8>) -> Option<Result<Reply, ApiError>> {
+    let mut rest = answer.as_slice();
+    let head = read_head(&mut rest).ok()?;
+    let head_len = answer.len() - rest.len();
     if head["ok"].as_bool()? {
+        answer.drain(..head_len);
         Some(Ok(Reply {
             content_type: head["content_type"].as_str()?.to_owned(),
             disposition: head["disposition"].as_str().map(str::to_owned),
-            body: answer.to_vec(),
+            body: answer,
         }))
     } else {
         let status = head["status"]
@@ -445,7 +449,7 @@ mod tests {
         };
         let mut wire = Vec::new();
         write_reply(&mut wire, &Ok(reply.clone())).unwrap();
-        assert_eq!(read_reply(&wire).unwrap().unwrap(), reply);
+        assert_eq!(read_reply(wire).unwrap().unwrap(), reply);
         let mut wire = Vec::new();
         let e = ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -454,10 +458,10 @@ mod tests {
             None,
         );
         write_reply(&mut wire, &Err(e)).unwrap();
-        let back = read_reply(&wire).unwrap().unwrap_err();
+        let back = read_reply(wire.clone()).unwrap().unwrap_err();
         assert_eq!(back.status, StatusCode::BAD_REQUEST);
         assert_eq!(back.body["error"]["message"], "坏了");
         // a worker that died mid-answer wrote none
-        assert!(read_reply(&wire[..3]).is_none());
+        assert!(read_reply(wire[..3].to_vec()).is_none());
     }
 }

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::response::{Html, IntoResponse, Response};
@@ -32,12 +33,19 @@ use super::job::{Job, JobKind};
 use super::work::{Answer, Cancel, Shared};
 use crate::eval;
 use crate::finding::Finding;
-use crate::report::html::{STYLE, escape, write_body};
+use crate::report::html::{FirstProjects, STYLE, escape, write_body_first};
 use crate::report::{self, ReportFormat};
 use crate::review;
 use crate::table::model::Document;
 
 const CSS: &str = include_str!("page.css");
+
+/// Projects whose 自评表 the page shows; past them a line says how many more there are, and
+/// the downloads hold them all. The report's chart draws a bar a project up to the same count
+/// (past it, counts per grade), so every bar's link finds its project on the page. A page of
+/// every project of a large table was 100 MB or more of HTML, held by the worker and the
+/// server (the sixth probe, O2).
+pub(super) const PROJECTS_SHOWN: usize = 200;
 const SCRIPT: &str = include_str!("page.js");
 
 /// `GET /`: the empty page, with a token of its own for its requests.
@@ -87,7 +95,24 @@ pub async fn results(
     }
     .await;
     match outcome {
-        Ok(reply) => Html(page(&String::from_utf8_lossy(&reply.body))).into_response(),
+        // the results handed through between the page's head and tail, never copied: the
+        // server held three copies of a page of downloads (the worker's answer, the reply cut
+        // from it, the page made around it), 1.28 GB for a 10 MB sheet (the sixth probe)
+        Ok(reply) => {
+            let (head, tail) = page_parts(true);
+            (
+                [(
+                    axum::http::header::CONTENT_TYPE,
+                    "text/html; charset=utf-8",
+                )],
+                axum::body::Body::new(Pieces::new([
+                    Bytes::from(head),
+                    Bytes::from(reply.body),
+                    Bytes::from(tail),
+                ])),
+            )
+                .into_response()
+        }
         Err(e) if e.status == axum::http::StatusCode::FORBIDDEN => refused(&e),
         Err(e) => {
             let html = format!(
@@ -148,9 +173,46 @@ fn rule_errors(body: &serde_json::Value) -> String {
     out
 }
 
+/// A body of a few pieces, each handed on whole (the page around a worker's results): no
+/// piece is copied into another.
+struct Pieces(std::collections::VecDeque<Bytes>);
+
+impl Pieces {
+    fn new(pieces: impl IntoIterator<Item = Bytes>) -> Pieces {
+        Pieces(pieces.into_iter().collect())
+    }
+}
+
+impl http_body::Body for Pieces {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        std::task::Poll::Ready(self.get_mut().0.pop_front().map(|b| Ok(http_body::Frame::data(b))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.0.iter().map(|b| b.len() as u64).sum())
+    }
+}
+
+/// The page with `results` in its place.
 fn page(results: &str) -> String {
+    let (head, tail) = page_parts(!results.is_empty());
+    head + results + &tail
+}
+
+/// The page before its results and after them.
+fn page_parts(with_results: bool) -> (String, String) {
     let token = guard::mint();
-    format!(
+    let head = format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -184,17 +246,21 @@ fn page(results: &str) -> String {
 <table><thead><tr><th>行</th><th>指标</th><th>指标值</th><th>类型</th><th>规范式</th><th>来源</th></tr></thead><tbody id="parse-output"></tbody></table>
 </details>
 <main id="results">
-{results}</main>
-<script>{SCRIPT}</script>
-</body>
-</html>
 "#,
         endings = crate::table::formats::endings_shown(),
         max_files = crate::limits::UPLOAD_FILES.shown(),
         accept = crate::table::formats::accept_attribute(),
         // the parse box folds away once there are results, so they come right after the form
-        parse_open = if results.is_empty() { " open" } else { "" },
-    )
+        parse_open = if with_results { "" } else { " open" },
+    );
+    let tail = format!(
+        r#"</main>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"#
+    );
+    (head, tail)
 }
 
 /// The results section, within `limit` bytes (the downloads are in it, base64), stopping
@@ -271,8 +337,18 @@ pub(super) fn render_results(
         })
         .cloned()
         .collect();
+    // the 自评表 of the first projects only: the rest are in the downloads, whole
+    let note = format!(
+        "共 {} 个项目，网页只列出前 {PROJECTS_SHOWN} 个项目的自评表（上面的汇总、等级，下面的差异和提示是全部项目的）。全部项目的自评表在上方的下载报告中；下载太大时，用命令行 jixiao evaluate 生成。",
+        report.projects.len()
+    );
+    let first = FirstProjects {
+        shown: PROJECTS_SHOWN,
+        note: &note,
+    };
     let mut shown = Answer::new(limit.saturating_sub(out.len()), cancel);
-    write_body(&report, &methodology.bands.value, &mut shown).map_err(|e| shown.error(&e))?;
+    write_body_first(&report, &methodology.bands.value, &first, &mut shown)
+        .map_err(|e| shown.error(&e))?;
     report.findings = all;
     let shown = String::from_utf8(shown.bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
