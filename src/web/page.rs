@@ -101,10 +101,7 @@ pub async fn results(
         Ok(reply) => {
             let (head, tail) = page_parts(true);
             (
-                [(
-                    axum::http::header::CONTENT_TYPE,
-                    "text/html; charset=utf-8",
-                )],
+                [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
                 axum::body::Body::new(Pieces::new([
                     Bytes::from(head),
                     Bytes::from(reply.body),
@@ -191,7 +188,12 @@ impl http_body::Body for Pieces {
         self: std::pin::Pin<&mut Self>,
         _: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
-        std::task::Poll::Ready(self.get_mut().0.pop_front().map(|b| Ok(http_body::Frame::data(b))))
+        std::task::Poll::Ready(
+            self.get_mut()
+                .0
+                .pop_front()
+                .map(|b| Ok(http_body::Frame::data(b))),
+        )
     }
 
     fn is_end_stream(&self) -> bool {
