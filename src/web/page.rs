@@ -30,7 +30,7 @@ use super::api::params;
 use super::guard;
 use super::inputs::{ApiError, Files, Params};
 use super::job::{Job, JobKind};
-use super::work::{Answer, Cancel, Shared};
+use super::work::{Answer, Shared};
 use crate::eval;
 use crate::finding::Finding;
 use crate::report::html::{FirstProjects, STYLE, escape, write_body_first};
@@ -265,17 +265,18 @@ fn page_parts(with_results: bool) -> (String, String) {
     (head, tail)
 }
 
-/// The results section, within `limit` bytes (the downloads are in it, base64), stopping
-/// between stages when the request is cancelled ([`super::job`] runs it).
+/// The results section, written into `answer` as it goes (a worker hands it on to the server:
+/// the page is never held whole) within its limit — the downloads are in it, base64 — and
+/// stopping between stages when the request is cancelled ([`super::job`] runs it).
 pub(super) fn render_results(
     mut files: Files,
     params: &Params,
-    limit: usize,
     workers: usize,
-    cancel: &Cancel,
-) -> Result<String, ApiError> {
+    answer: &mut Answer<'_>,
+) -> Result<(), ApiError> {
+    let cancel = answer.cancel();
     if let Some(pile) = files.pile.take() {
-        return super::pile_page::render(pile, &files, params, limit, workers, cancel);
+        return super::pile_page::render(pile, &files, params, workers, answer);
     }
     let doc = files.document(params)?;
     cancel.check()?;
@@ -318,12 +319,11 @@ pub(super) fn render_results(
         fill_in_section(&mut out, &doc, &stem, params.year);
         findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
         findings_section(&mut out, "绩效目标审核", &doc, review_own);
-        if out.len() > limit {
-            return Err(super::work::too_large(limit));
-        }
-        return Ok(out);
+        return answer.put(&out);
     }
-    report_downloads(&mut out, &report, &methodology, &stem, limit, cancel)?;
+    answer.put(&out)?;
+    out.clear();
+    report_downloads(answer, &report, &methodology, &stem)?;
     // the scores first, what to check in the table and its targets after them; the report's
     // input notes that the reader gave are under 表格检查, not twice (left out while the body
     // is written, not a copy of the report). The body is written into what is left of the
@@ -348,33 +348,28 @@ pub(super) fn render_results(
         shown: PROJECTS_SHOWN,
         note: &note,
     };
-    let mut shown = Answer::new(limit.saturating_sub(out.len()), cancel);
+    let mut shown = Answer::new(answer.room(), cancel);
     write_body_first(&report, &methodology.bands.value, &first, &mut shown)
         .map_err(|e| shown.error(&e))?;
     report.findings = all;
     let shown = String::from_utf8(shown.bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    out.push_str(&super::bars::with_bars(&shown, &report, ""));
+    answer.put(&super::bars::with_bars(&shown, &report, ""))?;
     drop(shown);
     findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
     findings_section(&mut out, "绩效目标审核", &doc, review_own);
     rules_used(&mut out, &report, &rules);
-    if out.len() > limit {
-        return Err(super::work::too_large(limit));
-    }
-    Ok(out)
+    answer.put(&out)
 }
 
 /// Downloads: every format, rendered by the same function as the command line.
 fn report_downloads(
-    out: &mut String,
+    answer: &mut Answer<'_>,
     report: &crate::report::model::Report,
     methodology: &eval::Methodology,
     stem: &str,
-    limit: usize,
-    cancel: &Cancel,
 ) -> Result<(), ApiError> {
-    out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
+    answer.put("<h2>下载报告</h2>\n<p class=\"downloads\">")?;
     for format in [
         ReportFormat::Xlsx,
         ReportFormat::Html,
@@ -383,17 +378,14 @@ fn report_downloads(
         ReportFormat::Json,
     ] {
         download(
-            out,
-            limit,
-            cancel,
+            answer,
             &format!("{stem}-评分结果.{}", format.extension()),
             format.extension(),
             format.content_type(),
             |w| report::write(report, format, &methodology.bands.value, w),
         )?;
     }
-    out.push_str("</p>\n");
-    Ok(())
+    answer.put("</p>\n")
 }
 
 /// The rules behind the verdicts: each rule used, where it is written (or 表中给出), and the
@@ -449,56 +441,49 @@ pub(super) fn stem(name: &str) -> String {
 
 /// One download link (`data:` URL) written by `write`, within a tenth of the answer limit
 /// (base64 is 4/3 of it); one that does not fit is named, with the way to get it, and the rest
-/// of the page still shows.
+/// of the page still shows. The link's base64 is written into `answer` as it is made, never
+/// held beside the download.
 pub(super) fn download(
-    out: &mut String,
-    limit: usize,
-    cancel: &Cancel,
+    answer: &mut Answer<'_>,
     name: &str,
     label: &str,
     content_type: &str,
     write: impl FnOnce(&mut Answer<'_>) -> std::io::Result<()>,
 ) -> Result<(), ApiError> {
-    let room = (limit / 10).min(limit.saturating_sub(out.len()) / 4 * 3);
-    let mut answer = Answer::new(room, cancel);
-    match write(&mut answer) {
+    let room = (answer.limit() / 10).min(answer.room() / 4 * 3);
+    let mut made = Answer::new(room, answer.cancel());
+    match write(&mut made) {
         Ok(()) => {
-            let _ = write!(
-                out,
-                "<a download=\"{}\" href=\"data:{};base64,{}\">{}</a>",
+            answer.put(&format!(
+                "<a download=\"{}\" href=\"data:{};base64,",
                 escape(name),
-                content_type.replace(' ', ""),
-                base64(&answer.bytes),
-                escape(label)
-            );
+                content_type.replace(' ', "")
+            ))?;
+            let bytes = std::mem::take(&mut made.bytes);
+            drop(made);
+            base64_to(&bytes, answer)?;
+            answer.put(&format!("\">{}</a>", escape(label)))
         }
         Err(e) => {
             let why = e.to_string();
-            let e = answer.error(&e);
+            let e = made.error(&e);
             match e.status {
                 // the request's time is up: the page is not finished
-                axum::http::StatusCode::REQUEST_TIMEOUT => return Err(e),
-                axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                    let _ = write!(
-                        out,
-                        "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
-                        escape(label)
-                    );
-                }
+                axum::http::StatusCode::REQUEST_TIMEOUT => Err(e),
+                axum::http::StatusCode::PAYLOAD_TOO_LARGE => answer.put(&format!(
+                    "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
+                    escape(label)
+                )),
                 // a download that cannot be made (past the xlsx report's limits) is named
                 // with why, and the rest of the page still shows
-                _ => {
-                    let _ = write!(
-                        out,
-                        "<span class=\"too-large\">{}（无法生成）<small>{}</small></span>",
-                        escape(label),
-                        escape(&why)
-                    );
-                }
+                _ => answer.put(&format!(
+                    "<span class=\"too-large\">{}（无法生成）<small>{}</small></span>",
+                    escape(label),
+                    escape(&why)
+                )),
             }
         }
     }
-    Ok(())
 }
 
 /// A row of the list of files used: the file, what it was used as, a note.
@@ -688,6 +673,14 @@ fn excerpt(doc: &Document, f: &Finding) -> String {
         escape(&text[range]),
         escape(after.trim_end_matches(['\r', '\n']))
     )
+}
+
+/// [`base64`] of `bytes` written into `answer` a few KB at a time.
+fn base64_to(bytes: &[u8], answer: &mut Answer<'_>) -> Result<(), ApiError> {
+    for chunk in bytes.chunks(3 * 4096) {
+        answer.put(&base64(chunk))?;
+    }
+    Ok(())
 }
 
 /// Standard base64 (RFC 4648) for the `data:` download links.

@@ -213,8 +213,13 @@ impl Shared {
 }
 
 /// An answer being written: refused past its limit, and stopped when the request is cancelled.
+/// Kept in [`Answer::bytes`], or handed on as it is written ([`Answer::to`]: a worker's
+/// standard output), so that the worker never holds its answer whole.
 pub struct Answer<'c> {
     pub bytes: Vec<u8>,
+    /// Where the bytes go as they are written; `None`: into `bytes`.
+    sink: Option<&'c mut dyn Write>,
+    written: usize,
     limit: usize,
     cancel: &'c Cancel,
     over: bool,
@@ -224,10 +229,40 @@ impl<'c> Answer<'c> {
     pub fn new(limit: usize, cancel: &'c Cancel) -> Self {
         Answer {
             bytes: Vec::new(),
+            sink: None,
+            written: 0,
             limit,
             cancel,
             over: false,
         }
+    }
+
+    /// An answer written on to `sink` as it goes, within the same limit.
+    pub fn to(sink: &'c mut dyn Write, limit: usize, cancel: &'c Cancel) -> Self {
+        Answer {
+            sink: Some(sink),
+            ..Answer::new(limit, cancel)
+        }
+    }
+
+    /// The bytes written so far.
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
+    /// The most bytes the answer may hold.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// The bytes that may still be written.
+    pub fn room(&self) -> usize {
+        self.limit.saturating_sub(self.written)
+    }
+
+    /// The cancel flag the answer stops at.
+    pub fn cancel(&self) -> &'c Cancel {
+        self.cancel
     }
 
     /// The error for a write that failed: too large (413), cancelled, or another.
@@ -244,6 +279,11 @@ impl<'c> Answer<'c> {
             format!("生成结果失败：{e}"),
             None,
         )
+    }
+
+    /// `text` written whole, or the error the write gives ([`Answer::error`]).
+    pub fn put(&mut self, text: &str) -> Result<(), ApiError> {
+        self.write_all(text.as_bytes()).map_err(|e| self.error(&e))
     }
 }
 
@@ -267,16 +307,23 @@ impl Write for Answer<'_> {
         if self.cancel.is_set() {
             return Err(io::Error::other("cancelled"));
         }
-        if self.bytes.len().saturating_add(buf.len()) > self.limit {
+        if self.written.saturating_add(buf.len()) > self.limit {
             self.over = true;
             return Err(io::Error::other("answer too large"));
         }
-        self.bytes.extend_from_slice(buf);
+        match &mut self.sink {
+            Some(sink) => sink.write_all(buf)?,
+            None => self.bytes.extend_from_slice(buf),
+        }
+        self.written += buf.len();
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+        match &mut self.sink {
+            Some(sink) => sink.flush(),
+            None => Ok(()),
+        }
     }
 }
 
@@ -426,5 +473,19 @@ mod tests {
         cancel.0.store(true, Ordering::Relaxed);
         let e = b.write_all(b"x").unwrap_err();
         assert_eq!(b.error(&e).status, StatusCode::REQUEST_TIMEOUT);
+    }
+
+    #[test]
+    fn an_answer_handed_on_keeps_nothing_and_stops_at_the_same_limit() {
+        let cancel = Cancel::default();
+        let mut sink = Vec::new();
+        let mut a = Answer::to(&mut sink, 10, &cancel);
+        a.write_all(b"01234").unwrap();
+        a.write_all(b"56789").unwrap();
+        assert!(a.bytes.is_empty());
+        assert_eq!((a.written(), a.room()), (10, 0));
+        let e = a.write_all(b"x").unwrap_err();
+        assert_eq!(a.error(&e).status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(sink, b"0123456789");
     }
 }
