@@ -342,7 +342,8 @@ impl Files {
                 } else {
                     name
                 },
-                bytes: bytes.to_vec(),
+                // the part's own buffer, not a copy of it (where it is not shared)
+                bytes: Vec::from(bytes),
             };
             match field_name.as_str() {
                 "table" if files.table.is_some() => return Err(repeated("table")),

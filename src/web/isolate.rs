@@ -57,7 +57,7 @@ fn internal(message: String) -> ApiError {
 pub fn run(
     program: &Path,
     memory: Option<u64>,
-    job: &Job,
+    job: Job,
     cancel: &Cancel,
 ) -> Result<Reply, ApiError> {
     let mut command = Command::new(program);
@@ -79,10 +79,13 @@ pub fn run(
         Some(out) => crate::bounded::read_to_limit(out, cap, 0),
         None => Ok(Some(Vec::new())),
     });
+    let limit = job.limit;
     if let Some(mut stdin) = child.stdin.take() {
         // a worker that ended early (a broken job, a crash) shows in its status below
-        let _ = write_job(&mut stdin, job);
+        let _ = write_job(&mut stdin, &job);
     }
+    // the uploads are the worker's now: not held here while it works
+    drop(job);
     let status = loop {
         if let Err(cancelled) = cancel.check() {
             let _ = child.kill();
@@ -105,7 +108,7 @@ pub fn run(
         .map_err(|_| internal("读取处理结果时出错".to_owned()))?
         .map_err(|e| internal(format!("读取处理结果时出错：{e}")))?;
     let Some(answer) = answer else {
-        return Err(super::work::too_large(job.limit));
+        return Err(super::work::too_large(limit));
     };
     // an answer counts only from a worker that ended well (not one cut off mid-write)
     if !status.success() {

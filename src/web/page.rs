@@ -316,10 +316,10 @@ pub(super) fn render_results(
     let stem = stem(&doc.source.name);
     // A table with no actuals at all is not scored as zeros: the forms to fill are offered.
     if unfilled {
-        fill_in_section(&mut out, &doc, &stem, params.year);
-        findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
-        findings_section(&mut out, "绩效目标审核", &doc, review_own);
-        return answer.put(&out);
+        answer.put(&out)?;
+        fill_in_section(answer, &doc, &stem, params.year)?;
+        findings_section(answer, "表格检查（勾稽与读取）", &doc, &doc.findings)?;
+        return findings_section(answer, "绩效目标审核", &doc, review_own);
     }
     answer.put(&out)?;
     out.clear();
@@ -356,8 +356,8 @@ pub(super) fn render_results(
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     answer.put(&super::bars::with_bars(&shown, &report, ""))?;
     drop(shown);
-    findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
-    findings_section(&mut out, "绩效目标审核", &doc, review_own);
+    findings_section(answer, "表格检查（勾稽与读取）", &doc, &doc.findings)?;
+    findings_section(answer, "绩效目标审核", &doc, review_own)?;
     rules_used(&mut out, &report, &rules);
     answer.put(&out)
 }
@@ -591,43 +591,75 @@ fn files_used(out: &mut String, files: &Files, doc: &Document, params: &Params, 
 /// The year-end step for a table without actuals: the 自评表 workbook to fill (one form a
 /// project) and the actuals file, as `jixiao template` writes them, instead of a report of
 /// zeros.
-fn fill_in_section(out: &mut String, doc: &Document, stem: &str, year: Option<i32>) {
+fn fill_in_section(
+    answer: &mut Answer<'_>,
+    doc: &Document,
+    stem: &str,
+    year: Option<i32>,
+) -> Result<(), ApiError> {
     let year = year.or_else(|| doc.form_year());
     let forms = crate::eval::actuals_file::fill_forms(doc, year);
+    answer.put("<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\">")?;
+    // each within a tenth of the answer limit, as the report's downloads; its base64 written
+    // into the answer as it is made
+    let room = |answer: &Answer<'_>| (answer.limit() / 10).min(answer.room() / 4 * 3);
+    let too_large = "超过网页内下载的大小上限；请用命令行 jixiao template 生成";
     // a workbook that cannot be written (a cell past Excel's limit, too many projects) is
     // named in its place; the actuals file is still offered
-    let xlsx = match crate::report::form_workbook::workbook(&forms) {
-        Ok(xlsx) => format!(
-            "<a id=\"fill-in-xlsx\" download=\"{}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{}\">填报用自评表（xlsx）</a>",
-            escape(stem),
-            base64(&xlsx)
-        ),
-        Err(e) => format!(
+    match crate::report::form_workbook::workbook(&forms) {
+        Ok(xlsx) if xlsx.len() <= room(answer) => {
+            answer.put(&format!(
+                "<a id=\"fill-in-xlsx\" download=\"{}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,",
+                escape(stem)
+            ))?;
+            base64_to(&xlsx, answer)?;
+            answer.put("\">填报用自评表（xlsx）</a>")?;
+        }
+        Ok(_) => answer.put(&format!(
+            "<span class=\"too-large\" id=\"fill-in-xlsx-error\">填报用自评表（xlsx）太大：{too_large}</span>"
+        ))?,
+        Err(e) => answer.put(&format!(
             "<span class=\"too-large\" id=\"fill-in-xlsx-error\">填报用自评表（xlsx）无法生成：{}</span>",
             escape(&e.to_string())
-        ),
-    };
+        ))?,
+    }
+    drop(forms);
     let yaml = crate::eval::actuals_file::template(doc, year);
-    let _ = writeln!(
-        out,
-        "<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\">{xlsx}<a download=\"{stem}-实际值.yaml\" href=\"data:application/yaml;base64,{}\">实际值文件（yaml）</a></p>",
-        base64(yaml.as_bytes()),
-        stem = escape(stem),
-    );
+    if yaml.len() <= room(answer) {
+        answer.put(&format!(
+            "<a download=\"{}-实际值.yaml\" href=\"data:application/yaml;base64,",
+            escape(stem)
+        ))?;
+        base64_to(yaml.as_bytes(), answer)?;
+        answer.put("\">实际值文件（yaml）</a>")?;
+    } else {
+        answer.put(&format!(
+            "<span class=\"too-large\">实际值文件（yaml）太大：{too_large}</span>"
+        ))?;
+    }
+    answer.put("</p>\n")
 }
 
-/// Findings with the line of the source they point at, the offending characters marked.
-fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[Finding]) {
-    let _ = writeln!(out, "<h2>{title}：{} 个问题</h2>", findings.len());
+/// Findings with the line of the source they point at, the offending characters marked;
+/// written into `answer` a row at a time (a table of a million findings is stopped at the
+/// answer limit, never gathered first).
+fn findings_section(
+    answer: &mut Answer<'_>,
+    title: &str,
+    doc: &Document,
+    findings: &[Finding],
+) -> Result<(), ApiError> {
+    answer.put(&format!("<h2>{title}：{} 个问题</h2>\n", findings.len()))?;
     if findings.is_empty() {
-        out.push_str("<p class=\"none\">没有发现问题。</p>\n");
-        return;
+        return answer.put("<p class=\"none\">没有发现问题。</p>\n");
     }
-    out.push_str("<table class=\"cardable\"><thead><tr><th>位置</th><th>级别</th><th>代码</th><th>单位 / 项目 / 指标</th><th>问题与原文</th></tr></thead><tbody>\n");
+    answer.put("<table class=\"cardable\"><thead><tr><th>位置</th><th>级别</th><th>代码</th><th>单位 / 项目 / 指标</th><th>问题与原文</th></tr></thead><tbody>\n")?;
+    let mut row = String::new();
     for f in findings {
+        row.clear();
         let what = f.concerns();
         let _ = writeln!(
-            out,
+            row,
             "<tr><td data-label=\"位置\">{}</td><td data-label=\"级别\" class=\"sev-{}\">{}</td><td data-label=\"代码\">{}</td><td data-label=\"单位 / 项目 / 指标\">{}</td><td data-label=\"问题与原文\">{}{}<div class=\"src\">{}</div></td></tr>",
             escape(&f.position()),
             f.severity.as_str(),
@@ -641,8 +673,9 @@ fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[F
                 .unwrap_or_default(),
             excerpt(doc, f)
         );
+        answer.put(&row)?;
     }
-    out.push_str("</tbody></table>\n");
+    answer.put("</tbody></table>\n")
 }
 
 /// Up to 40 characters either side of the finding's characters, which are marked.

@@ -173,7 +173,7 @@ impl Shared {
         match self.config.worker.clone() {
             Some(program) => {
                 let memory = self.config.work_memory;
-                self.run(move |cancel| super::isolate::run(&program, memory, &job, cancel))
+                self.run(move |cancel| super::isolate::run(&program, memory, job, cancel))
                     .await
             }
             None => self.run(move |cancel| job.execute(cancel)).await,
