@@ -1,7 +1,8 @@
 //! One request's work as data: what was uploaded, the query, and which answer is wanted
 //! ([`Job`]), and the answer it gives ([`Reply`]). A job is executed the same way on a blocking
-//! thread of the server ([`Job::execute`]) or in a worker process ([`super::isolate`]), so the
-//! page and the API answer the same bytes either way.
+//! thread of the server ([`Job::execute`]) or in a worker process ([`super::isolate`], which
+//! writes the answer on as it is made: [`Job::execute_into`]), so the page and the API answer
+//! the same bytes either way.
 //!
 //! Everything that reads an upload happens here, never on the async runtime: the dropped files
 //! are sorted by content (which reads them), the table read, the rules compiled, the report

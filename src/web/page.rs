@@ -16,6 +16,14 @@
 //!   the page's own markup whose labels wrap ([`super::bars`]); the wide layout is unchanged.
 //! - Nothing is shown on hover only: the rules behind a verdict fold out on a tap
 //!   (`<details>`), and hints are written out.
+//! - A large report's page shows the 自评表 of its first [`PROJECTS_SHOWN`] (200) projects and
+//!   says how many more there are; the summary, grades, chart counts, differences and findings
+//!   are the whole report's, and the downloads hold every project. Every project on the page
+//!   cost 130–200× a mid-sized upload (a 10 MB sheet's page was 176 MB of HTML).
+//! - The page is written into the bounded answer section by section (findings a row at a
+//!   time, each download's base64 a few KB at a time), never gathered whole: in a worker it
+//!   goes on to the server as it is written, and the server hands it to the client between
+//!   the page's head and tail without a copy.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
