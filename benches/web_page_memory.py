@@ -20,8 +20,9 @@ BIN, SHEETS = args[0], args[1:]
 
 
 def tree_rss(root):
-    """Resident kB of `root` and every process whose parent is `root`."""
-    total = 0
+    """Resident kB of `root` and every process whose parent is `root`, and the largest peak
+    (VmHWM) of those children."""
+    total, child_peak = 0, 0
     for d in os.listdir("/proc"):
         if not d.isdigit():
             continue
@@ -29,10 +30,13 @@ def tree_rss(root):
             st = open("/proc/%s/stat" % d).read().rsplit(")", 1)[1].split()
             if int(d) != root and int(st[1]) != root:
                 continue
-            total += int(re.search(r"VmRSS:\s+(\d+)", open("/proc/%s/status" % d).read()).group(1))
+            status = open("/proc/%s/status" % d).read()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+            if int(d) != root:
+                child_peak = max(child_peak, int(re.search(r"VmHWM:\s+(\d+)", status).group(1)))
         except (OSError, AttributeError, ValueError):
             continue
-    return total
+    return total, child_peak
 
 
 def start():
@@ -76,7 +80,7 @@ def multipart(parts):
 
 
 def main():
-    print("sheet\tbytes\tstatus\tseconds\tpage-bytes\tpeak-MB\tx-input\tserver-VmHWM-MB")
+    print("sheet\tbytes\tstatus\tseconds\tpage-bytes\tpeak-MB\tx-input\tserver-VmHWM-MB\tworker-VmHWM-MB")
     for sheet in SHEETS:
         data = open(sheet, "rb").read()
         p, port = start()
@@ -85,11 +89,13 @@ def main():
             token = re.search(rb'name="jixiao-token" content="([^"]+)"', page).group(1)
             ctype, body = multipart([(b"csrf", None, token), (b"table", b"sheet.tsv", data),
                                      (b"actuals", b"a.yaml", b"projects: []\n")])
-            peak, go = [0], [True]
+            peak, worker, go = [0], [0], [True]
 
             def sample():
                 while go[0]:
-                    peak[0] = max(peak[0], tree_rss(p.pid))
+                    total, child = tree_rss(p.pid)
+                    peak[0] = max(peak[0], total)
+                    worker[0] = max(worker[0], child)
                     time.sleep(0.01)
 
             t = threading.Thread(target=sample, daemon=True)
@@ -101,9 +107,9 @@ def main():
             go[0] = False
             t.join()
             hwm = int(re.search(r"VmHWM:\s+(\d+)", open("/proc/%d/status" % p.pid).read()).group(1))
-            print("%s\t%d\t%d\t%.1f\t%d\t%.0f\t%.0f\t%.0f" % (
+            print("%s\t%d\t%d\t%.1f\t%d\t%.0f\t%.0f\t%.0f\t%.0f" % (
                 os.path.basename(sheet), len(data), status, took, len(answer), peak[0] / 1024,
-                peak[0] * 1024 / len(data), hwm / 1024), flush=True)
+                peak[0] * 1024 / len(data), hwm / 1024, worker[0] / 1024), flush=True)
         finally:
             p.kill()
             p.wait()
