@@ -460,6 +460,9 @@ pub(super) fn download(
 ) -> Result<(), ApiError> {
     let room = (answer.limit() / 10).min(answer.room() / 4 * 3);
     let mut made = Answer::new(room, answer.cancel());
+    // reserved at once, not grown by doubling (each doubling held the old and the new buffer):
+    // the pages it never reaches are never touched
+    made.bytes.reserve_exact(room);
     match write(&mut made) {
         Ok(()) => {
             answer.put(&format!(
