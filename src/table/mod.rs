@@ -97,7 +97,7 @@ pub use amount::format_amount;
 pub use decode::EncodingChoice;
 pub use model::{
     Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
-    Layout, Project, RowText, Text, TotalRow, UnitRow,
+    Layout, Project, RowText, SourceParts, Text, TotalRow, UnitRow,
 };
 pub use source::{CellAddr, InputFormat, Location, SourceText};
 
@@ -1078,6 +1078,12 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
             name: source.name.clone(),
         }));
     };
+    // a project's indicators were sized from the rows that may hold them (its heading and
+    // budget rows among them): what a project did not fill is given back before the document
+    // is held through evaluation
+    for p in read.units.iter_mut().flat_map(|u| u.projects.iter_mut()) {
+        p.indicators.shrink_to_fit();
+    }
     let mut preamble = read.preamble;
     if layout == Layout::Forms {
         (preamble.department, preamble.money_unit) = forms_agree(&read.units);
