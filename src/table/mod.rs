@@ -525,22 +525,16 @@ fn read_page(
     let tables = formats::html::read_tables(name, &text)?;
     let all = tables.len();
     let mut sheets = Vec::new();
-    for t in tables {
-        if !holds_a_table(name, &t.sheet)? {
+    for mut t in tables {
+        if !holds_a_table(name, &mut t.sheet)? {
             continue;
         }
         if !t.above.is_empty() {
-            sheets.push(formats::SheetCells {
-                name: "段落".into(),
-                cells: t
-                    .above
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, line)| ((i as u32, 0), line))
-                    .collect(),
-                merges: Vec::new(),
-                ..Default::default()
-            });
+            let mut above = formats::SheetCells::named("段落");
+            for (i, line) in t.above.iter().enumerate() {
+                above.push((i as u32, 0), line);
+            }
+            sheets.push(above);
         }
         sheets.push(t.sheet);
     }
@@ -584,17 +578,12 @@ fn read_page(
 
 /// Whether a table of a web page holds a form or a table's header (what the layout readers
 /// find in it).
-fn holds_a_table(name: &str, sheet: &formats::SheetCells) -> Result<bool, ReadError> {
-    if sheet.cells.len() < 2 {
+/// The sheet's cells are left sorted by place (as the grid sorts them), not copied.
+fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, ReadError> {
+    if sheet.len() < 2 {
         return Ok(false);
     }
-    let copy = formats::SheetCells {
-        name: sheet.name.clone(),
-        cells: sheet.cells.clone(),
-        merges: Vec::new(),
-        ..Default::default()
-    };
-    let grid = grid::sheets_grid(name, vec![copy], InputFormat::Html, "UTF-8")?;
+    let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;
     let rows = grid.rows()?;
     Ok(form::starts(&rows).is_some() || find_header(&grid.source, &rows).is_ok())
 }
