@@ -96,8 +96,8 @@ use thiserror::Error;
 pub use amount::format_amount;
 pub use decode::EncodingChoice;
 pub use model::{
-    Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
-    Layout, Project, RowText, SourceParts, Text, TotalRow, UnitRow,
+    Amount, AmountCells, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow,
+    IndicatorSource, Layout, Project, RowText, SourceParts, Text, TotalRow, UnitRow,
 };
 pub use source::{CellAddr, InputFormat, Location, SourceText};
 
