@@ -261,6 +261,32 @@ impl HeldRows {
 }
 
 impl Grid {
+    /// The delimiter of a whole text input (a file read whole, not a block of one); `None` for
+    /// a workbook's grid or a block.
+    pub fn whole_text_delim(&self) -> Option<u8> {
+        match self.rows {
+            GridRows::Text {
+                delim,
+                first_line: 1,
+                whole: true,
+            } => Some(delim),
+            _ => None,
+        }
+    }
+
+    /// The rows of a whole text input's first `end` bytes (whole lines without a quote), within
+    /// the column and cell limits.
+    pub fn head_rows(&self, end: usize) -> Result<Vec<Row<'_>>, ReadError> {
+        split_rows(
+            &self.source.text[..end],
+            self.whole_text_delim().unwrap_or(b'\t'),
+            &mut CellBudget::new(&self.source.name),
+            1,
+            true,
+            &mut QuoteNotes::default(),
+        )
+    }
+
     /// The rows, within the column limit (and the cell limit, for a whole text input).
     pub fn rows(&self) -> Result<Cow<'_, [Row<'_>]>, ReadError> {
         self.rows_noting_quotes().map(|(rows, _)| rows)
