@@ -17,6 +17,11 @@
 //! `JIXIAO_MAX_QUOTED_LINES`), as the streaming reader looks for it: past them the quote is a
 //! stray one, noted at its line, whether or not a quote closes it further on. Both readers then
 //! read the same rows, and neither follows a quote through the rest of a large file.
+//!
+//! The rows of a workbook (a Word document, a web page) are held compactly (`HeldRows`: a
+//! row its range of the synthetic text, a cell its range, 16 bytes) and made into [`Cell`]s
+//! borrowing that text only while a reader reads them ([`Grid::rows`]); only a cell whose
+//! text holds a line break or a tab (shown in the synthetic text as a space) keeps its own.
 
 use std::borrow::Cow;
 use std::io::Cursor;
@@ -1375,6 +1380,12 @@ impl SheetsOut {
         let mut merged = merged_rows(&merges).into_iter().peekable();
         let notes_here: std::collections::HashMap<(u32, u32), CellNote> =
             notes_here.into_iter().collect();
+        // the cells and the text, reserved once (counted against the limits above): grown by
+        // doubling, the list of one-byte cells took twice its size, three times while moved
+        let held_cells: usize = widths.iter().map(|w| w.1 as usize).sum();
+        self.rows.cells.reserve_exact(held_cells);
+        self.text
+            .reserve(sheet.text_len() + held_cells + widths.len().min(last as usize + 1));
         let first_row = self.rows.rows.len();
         self.segments.push(Segment {
             start: self.text.len(),
@@ -1437,7 +1448,6 @@ impl SheetsOut {
         next: &mut std::iter::Peekable<impl Iterator<Item = ((u32, u32), &'c str)>>,
         notes_here: &std::collections::HashMap<(u32, u32), CellNote>,
     ) {
-        self.rows.cells.reserve(width as usize);
         for c in 0..width {
             if c > 0 {
                 self.text.push('\t');

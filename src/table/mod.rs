@@ -67,6 +67,16 @@
 //!   (`table.cell-too-long`). Workbooks are read cell by cell (never as calamine's dense range,
 //!   which a stray far cell would blow up) after every part of the zip has been unzipped once
 //!   within the limit.
+//! - **Memory of a table read whole** (issue 27): a text sheet of the self-evaluation layout is
+//!   read below its header straight from its text, as the streaming reader reads its blocks
+//!   (`flat_sheet`: 8 bytes a cell, where the grid's rows are 48 bytes a cell and all held at
+//!   once), whenever the grid would do nothing more with its rows (no quote, no note, no
+//!   repeated header, no row of the wrong shape, within the cell limit; else the grid reads
+//!   it, as before, and the document is the same either way: tested). A workbook's, a Word
+//!   document's or a page's cells are one string a sheet, their rows held compactly and made
+//!   into cells only while the layouts read them (`grid`). The document holds an indicator's
+//!   places packed (`model::IndicatorSource`), a row's amounts only where one is filled, and
+//!   gives back the room a project's indicators did not fill.
 
 pub(crate) mod amount;
 mod flat;
@@ -507,7 +517,7 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
     };
     match (format.read)(input)? {
         formats::Read::Grid(grid) => columns::with_map(&opts.columns, || build(grid)),
-        formats::Read::Page { bytes, declared } => read_page(name, &bytes, opts, declared),
+        formats::Read::Page { bytes, declared } => read_page(name, bytes, opts, declared),
     }
 }
 
@@ -517,12 +527,15 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
 /// are counted in one info finding, not reported one by one.
 fn read_page(
     name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     opts: &ReadOptions,
     declared: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Document, ReadError> {
-    let (text, encoding) = formats::html::decode_page(name, bytes, opts.encoding, declared)?;
+    let (text, encoding) = formats::html::decode_page(name, &bytes, opts.encoding, declared)?;
+    drop(bytes);
     let tables = formats::html::read_tables(name, &text)?;
+    // the tables hold their cells: the decoded page is given back before the grid is built
+    drop(text);
     let all = tables.len();
     let mut sheets = Vec::new();
     for mut t in tables {

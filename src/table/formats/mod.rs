@@ -3,7 +3,8 @@
 //! web page (`.html` `.htm`, `.mhtml`), or text (`.csv` `.tsv` `.txt`, through [`text`]).
 //!
 //! Every reader here gives the same thing, `SheetCells`: each sheet's (or table's) filled
-//! cells at 0-based row and column, their text as shown, and its merged ranges. None of them
+//! cells at 0-based row and column, their text as shown (one string a sheet, a cell its place
+//! and a range of it: no `String` a cell), and its merged ranges. None of them
 //! knows a layout (target table, self-evaluation sheet, form): the layout readers in
 //! `crate::table` take the grid `grid` builds from these sheets and never ask which format it
 //! came from. What a file is, is told by its bytes (`sniff`) before its name: a `.doc` that
@@ -108,6 +109,11 @@ impl SheetCells {
             start,
             len: text.len(),
         });
+    }
+
+    /// The bytes of the cells' texts in all.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     /// How many cells.
