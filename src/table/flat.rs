@@ -68,8 +68,23 @@ pub(crate) fn rows(
     delim: u8,
     first_line: u32,
 ) -> Option<FlatRows> {
+    rows_from(ctx, header, text, 0, delim, first_line)
+}
+
+/// [`rows`] of `text[from..]` (`from` a line's start, line `first_line`), the rows' places in
+/// the whole of `text` (a whole text sheet below its header, read by `table::build`).
+pub(crate) fn rows_from(
+    ctx: &mut Ctx<'_>,
+    header: &Header,
+    text: &str,
+    from: usize,
+    delim: u8,
+    first_line: u32,
+) -> Option<FlatRows> {
     // offsets are kept in 32 bits (a block is cut at 32 MB at most)
-    if text.len() >= u32::MAX as usize || memchr::memchr(b'"', text.as_bytes()).is_some() {
+    if text.len() >= u32::MAX as usize
+        || memchr::memchr(b'"', text.as_bytes().get(from..)?).is_some()
+    {
         return None;
     }
     let bytes = text.as_bytes();
@@ -80,7 +95,7 @@ pub(crate) fn rows(
         rows: Vec::with_capacity(bytes.len() / 64),
     };
     let mut line = first_line;
-    let mut pos = 0;
+    let mut pos = from;
     while pos < bytes.len() {
         let next = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
         // a CRLF line's `\r` belongs to no cell

@@ -96,12 +96,9 @@ pub(crate) fn read_sheets(
             let (cells, notes) = guarded(name, || {
                 xlsb_cells(name, x, &chosen, &budget, (&styles, &styled))
             })?;
-            out.push(SheetCells {
-                name: chosen,
-                cells,
-                notes,
-                ..Default::default()
-            });
+            let mut sheet = SheetCells::of_cells(chosen, cells);
+            sheet.notes = notes;
+            out.push(sheet);
             continue;
         }
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
@@ -115,7 +112,7 @@ pub(crate) fn read_sheets(
             _ => Vec::new(),
         };
         let (row0, col0) = range.start().unwrap_or((0, 0));
-        let mut cells = Vec::new();
+        let mut sheet = SheetCells::named(chosen.clone());
         let mut notes = Vec::new();
         for (r, c, v) in range.used_cells() {
             budget.one_more()?;
@@ -129,14 +126,11 @@ pub(crate) fn read_sheets(
             if let Some(note) = note {
                 notes.push((at, note));
             }
-            cells.push((at, text));
+            sheet.push(at, &text);
         }
-        out.push(SheetCells {
-            name: chosen,
-            cells,
-            merges,
-            notes,
-        });
+        sheet.merges = merges;
+        sheet.notes = notes;
+        out.push(sheet);
     }
     Ok(out)
 }
@@ -364,7 +358,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
         let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
         let StyleLooks(formats, written_dates) =
             looks.get_or_insert_with(|| StyleLooks::of(reader.styles()));
-        let mut cells = Vec::new();
+        let mut sheet = SheetCells::named(chosen.clone());
         let mut notes = Vec::new();
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
             if matches!(cell.get_value(), calamine::DataRef::Empty) {
@@ -383,15 +377,12 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             if let Some(note) = note {
                 notes.push((cell.get_position(), note));
             }
-            cells.push((cell.get_position(), text));
+            sheet.push(cell.get_position(), &text);
         }
         drop(reader);
-        out.push(SheetCells {
-            name: chosen.clone(),
-            cells,
-            merges,
-            notes,
-        });
+        sheet.merges = merges;
+        sheet.notes = notes;
+        out.push(sheet);
     }
     Ok(out)
 }
@@ -1733,7 +1724,7 @@ mod tests {
             .map(|sheets| {
                 sheets
                     .into_iter()
-                    .map(|s| (s.name, s.cells, s.merges, s.notes))
+                    .map(|s| (s.name.clone(), s.listed(), s.merges, s.notes))
                     .collect()
             })
             .map_err(|e| format!("{e:?}"))
@@ -1789,7 +1780,7 @@ mod tests {
             .unwrap();
         let bytes = wb.save_to_buffer().unwrap();
         let sheets = read_sheets("t.xlsx", bytes, None, true).unwrap();
-        let texts: Vec<&str> = sheets[0].cells.iter().map(|(_, t)| t.as_str()).collect();
+        let texts: Vec<&str> = sheets[0].iter().map(|(_, t)| t).collect();
         assert_eq!(
             texts,
             [

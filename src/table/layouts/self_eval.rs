@@ -24,7 +24,7 @@ use crate::table::amount::{NotANumber, parse_number, parse_number_why, without_w
 use crate::table::columns::{Header, Role};
 use crate::table::grid::Row;
 use crate::table::model::{
-    Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
+    Amounts, BudgetLine, IndicatorRow, Project, RowText, SourceParts, UnitRow,
 };
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
@@ -503,14 +503,15 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             published_score: score,
             deviation_note: cell(h, row, Role::Deviation).map(|c| c.text.to_owned()),
             terminator: String::new(),
-            at: IndicatorSource {
+            at: SourceParts {
                 item: row_at,
                 category: level1_cell.map(|c| row.cell_at(c.i, source)),
                 name: name_at,
                 target: target_at.unwrap_or(name_at.with_len(0)),
                 actual: actual_cell.map(|c| row.cell_at(c.i, source)),
                 terminator: None,
-            },
+            }
+            .into(),
         });
     }
 
