@@ -180,10 +180,14 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         self.cells.len()
     }
 
+    #[inline]
     fn text(self, i: usize) -> &'t str {
-        self.cells
-            .get(i)
-            .map_or("", |&(a, b)| &self.text[a as usize..b as usize])
+        match self.cells.get(i) {
+            // most cells a row is asked for are empty (the filled-down names, the numbers of an
+            // indicator row): no slice of the text to check
+            Some(&(a, b)) if a != b => &self.text[a as usize..b as usize],
+            _ => "",
+        }
     }
 
     fn cell_at(self, i: usize, _source: &SourceText) -> Location {
@@ -198,6 +202,34 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
             column: 1 + grid::chars_in(before),
             cell: None,
         }
+    }
+
+    /// The columns counted in one pass from the row's start, the cells taken left to right
+    /// (each [`FlatRow::cell_at`] counts from the start again).
+    fn cells_at<const N: usize>(
+        self,
+        cols: [Option<usize>; N],
+        _source: &SourceText,
+    ) -> [Option<Location>; N] {
+        let bytes = self.text.as_bytes();
+        let mut order: [usize; N] = std::array::from_fn(|k| k);
+        order.sort_unstable_by_key(|&k| cols[k]);
+        let mut out = [None; N];
+        let (mut at, mut column) = (self.range.0 as usize, 1);
+        for k in order {
+            let Some(i) = cols[k] else { continue };
+            let (a, b) = self.cells[i];
+            column += grid::chars_in(&bytes[at..a as usize]);
+            at = a as usize;
+            out[k] = Some(Location {
+                offset: a as usize,
+                len: (b - a) as usize,
+                line: self.line,
+                column,
+                cell: None,
+            });
+        }
+        out
     }
 
     fn row_at(self, _ctx: &Ctx<'_>) -> Location {

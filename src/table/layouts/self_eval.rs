@@ -70,6 +70,15 @@ pub(crate) trait SheetRow<'t>: Copy {
     fn text(self, i: usize) -> &'t str;
     /// Where cell `i`'s text is (a cell the row has).
     fn cell_at(self, i: usize, source: &SourceText) -> Location;
+    /// Where the cells `cols` are (each a cell the row has, or `None`), in the order asked:
+    /// [`SheetRow::cell_at`] of each, which a row read from its text answers in one pass.
+    fn cells_at<const N: usize>(
+        self,
+        cols: [Option<usize>; N],
+        source: &SourceText,
+    ) -> [Option<Location>; N] {
+        cols.map(|c| c.map(|i| self.cell_at(i, source)))
+    }
     /// Where the whole row is.
     fn row_at(self, ctx: &Ctx<'_>) -> Location;
     /// Checks the row's shape against the header (too few cells skips it with a finding; a
@@ -450,7 +459,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let [weight, score, budget, spent] = numbers;
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
-        let (target, target_at) = joined_target(self.ctx, h, row);
+        let (target, target_at) = joined_target(h, row);
         let actual_cell = cell(h, row, Role::Actual);
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
@@ -487,7 +496,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let source = self.ctx.source;
         let project = &mut self.units[place.ui].projects[place.pi];
         let seq = project.indicators.len() as u32 + 1;
-        let name_at = row.cell_at(indicator_cell.i, source);
+        // the four places in one pass over the row (a row read from its text counts its
+        // columns once, not once a cell)
+        let [name_at, category_at, target_at, actual_at] = row.cells_at(
+            [
+                Some(indicator_cell.i),
+                level1_cell.map(|c| c.i),
+                target_at,
+                actual_cell.map(|c| c.i),
+            ],
+            source,
+        );
+        let name_at = name_at.unwrap_or(row_at);
         project.indicators.push(IndicatorRow {
             seq,
             category: level1,
@@ -505,10 +525,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             terminator: String::new(),
             at: IndicatorSource {
                 item: row_at,
-                category: level1_cell.map(|c| row.cell_at(c.i, source)),
+                category: category_at,
                 name: name_at,
                 target: target_at.unwrap_or(name_at.with_len(0)),
-                actual: actual_cell.map(|c| row.cell_at(c.i, source)),
+                actual: actual_at,
                 terminator: None,
             },
         });
@@ -570,19 +590,13 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
 }
 
 /// The target of a row: the 年度指标值 cell, or 指标性质 + 指标值 + 度量单位 joined. Its
-/// location is the value cell's (the first filled part's when the value is empty).
-fn joined_target<'t, R: SheetRow<'t>>(
-    ctx: &Ctx<'_>,
-    h: &Header,
-    row: R,
-) -> (Cow<'t, str>, Option<Location>) {
+/// location is the value cell's (the first filled part's when the value is empty): the
+/// column of that cell is given.
+fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Option<usize>) {
     let value = cell(h, row, Role::Target);
     let nature = cell(h, row, Role::Nature);
     let measure = cell(h, row, Role::Measure);
-    let at = value
-        .or(nature)
-        .or(measure)
-        .map(|c| row.cell_at(c.i, ctx.source));
+    let at = value.or(nature).or(measure).map(|c| c.i);
     // the 年度指标值 cell alone (most sheets): the cell's own text
     if nature.is_none() && measure.is_none() {
         return (Cow::Borrowed(value.map_or("", |v| v.text)), at);
