@@ -82,15 +82,15 @@ pub(crate) fn rows(
     let mut line = first_line;
     let mut pos = 0;
     while pos < bytes.len() {
-        let next = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let from = out.cells.len();
+        // the row's cells, up to its line break (found by the same search as the cells')
+        let (next, filled) = split(text, pos, delim, &mut out.cells);
         // a CRLF line's `\r` belongs to no cell
         let end = if next > pos && bytes[next - 1] == b'\r' {
             next - 1
         } else {
             next
         };
-        let from = out.cells.len();
-        let filled = split(text, pos..end, delim, &mut out.cells);
         let cells = &out.cells[from..];
         if cells.len() > max_columns {
             return None;
@@ -144,23 +144,25 @@ fn few_cells_are_data(cells: &[(u32, u32)], text: &str) -> bool {
     }
 }
 
-/// Pushes the cells of the line `text[line]` (no quote, no line break) to `cells`, each
-/// trimmed as the grid trims it; returns how many are filled.
-fn split(
-    text: &str,
-    line: std::ops::Range<usize>,
-    delim: u8,
-    cells: &mut Vec<(u32, u32)>,
-) -> usize {
+/// Pushes the cells of the line starting at `start` of `text` (no quote) to `cells`, each
+/// trimmed as the grid trims it (a CRLF line's `\r` in none); returns where the line ends (its
+/// `\n`, or the text's end) and how many cells are filled. Each cell's end and the line's are
+/// found by one search for the delimiter or a line break (no search for the line first).
+fn split(text: &str, mut start: usize, delim: u8, cells: &mut Vec<(u32, u32)>) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut filled = 0;
-    let mut start = line.start;
     loop {
-        let stop = grid::find_byte(&bytes[start..line.end], delim).map_or(line.end, |i| start + i);
-        if stop == start {
+        let stop = find_either(&bytes[start..], delim, b'\n').map_or(bytes.len(), |i| start + i);
+        let last = stop == bytes.len() || bytes[stop] == b'\n';
+        let end = if last && stop > start && bytes[stop - 1] == b'\r' {
+            stop - 1
+        } else {
+            stop
+        };
+        if end == start {
             cells.push((start as u32, start as u32));
         } else {
-            let raw = &text[start..stop];
+            let raw = &text[start..end];
             let trimmed = grid::trim_cell(raw);
             // the trimmed text's place in the raw cell (it is a part of it)
             let lead = trimmed.as_ptr() as usize - raw.as_ptr() as usize;
@@ -168,11 +170,34 @@ fn split(
             cells.push((a as u32, (a + trimmed.len()) as u32));
             filled += usize::from(!trimmed.is_empty());
         }
-        if stop == line.end {
-            return filled;
+        if last {
+            return (stop, filled);
         }
         start = stop + 1;
     }
+}
+
+/// The first `a` or `b` in `hay`, looked for eight bytes at a time (as `grid::find_byte`
+/// looks for one byte: cells are too short for a vector search to start up). The lowest flag
+/// of each byte's test marks its first place exactly, so the lowest of both marks the first
+/// of either.
+#[inline]
+fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (pa, pb) = (LOW * u64::from(a), LOW * u64::from(b));
+    let (words, rest) = hay.as_chunks::<8>();
+    for (k, w) in words.iter().enumerate() {
+        let w = u64::from_le_bytes(*w);
+        let (xa, xb) = (w ^ pa, w ^ pb);
+        let found = (xa.wrapping_sub(LOW) & !xa | xb.wrapping_sub(LOW) & !xb) & HIGH;
+        if found != 0 {
+            return Some(k * 8 + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    rest.iter()
+        .position(|&c| c == a || c == b)
+        .map(|i| words.len() * 8 + i)
 }
 
 impl<'t> SheetRow<'t> for FlatRow<'t> {
@@ -245,5 +270,35 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
     /// The rows read this way have the header's shape ([`rows`] answers `None` otherwise).
     fn shape_ok(self, _ctx: &mut Ctx<'_>, _h: &Header) -> bool {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_either;
+
+    /// The first of either byte, at every place in texts of every length up to 24 (across the
+    /// eight-byte words and their tail), with the other byte and look-alike bytes around it.
+    #[test]
+    fn either_byte_is_found_where_it_first_is() {
+        let fill = [b'x', 0x80, 0xE3, b'\t' ^ 0x80, b'\n' + 1, 0x09 - 1];
+        for len in 0..=24 {
+            for f in fill {
+                for a in 0..=len {
+                    for b in [0, a / 2, a, len] {
+                        let mut hay = vec![f; len];
+                        if a < len {
+                            hay[a] = b'\t';
+                        }
+                        if b < len {
+                            hay[b] = b'\n';
+                        }
+                        let want = hay.iter().position(|&c| c == b'\t' || c == b'\n');
+                        assert_eq!(find_either(&hay, b'\t', b'\n'), want, "{hay:?}");
+                        assert_eq!(find_either(&hay, b'\n', b'\t'), want, "{hay:?}");
+                    }
+                }
+            }
+        }
     }
 }
