@@ -161,6 +161,10 @@ fn split(text: &str, mut start: usize, delim: u8, cells: &mut Vec<(u32, u32)>) -
         };
         if end == start {
             cells.push((start as u32, start as u32));
+        } else if surely_untrimmed(&bytes[start..end]) {
+            // (most filled cells: no space at either edge, told from the edge bytes)
+            cells.push((start as u32, end as u32));
+            filled += 1;
         } else {
             let raw = &text[start..end];
             let trimmed = grid::trim_cell(raw);
@@ -175,6 +179,21 @@ fn split(text: &str, mut start: usize, delim: u8, cells: &mut Vec<(u32, u32)>) -
         }
         start = stop + 1;
     }
+}
+
+/// Whether the cell `raw` (not empty) surely neither starts nor ends with a space
+/// (`grid::is_space`), so that trimming leaves it whole: its first byte printable ASCII or the
+/// lead of a character U+4000–U+9FFF (CJK: `E4`–`E9`), and likewise its last byte or its last
+/// three bytes. Every space is ASCII or starts with `C2`, `E1`, `E2`, `E3` or `EF`; `false`
+/// leaves the cell to `grid::trim_cell`.
+#[inline]
+fn surely_untrimmed(raw: &[u8]) -> bool {
+    let plain = |b: u8| (0x21..=0x7E).contains(&b);
+    let cjk_lead = |b: u8| (0xE4..=0xE9).contains(&b);
+    let n = raw.len();
+    let first = raw[0];
+    let last = raw[n - 1];
+    (plain(first) || cjk_lead(first)) && (plain(last) || (n >= 3 && cjk_lead(raw[n - 3])))
 }
 
 /// The first `a` or `b` in `hay`, looked for eight bytes at a time (as `grid::find_byte`
@@ -275,7 +294,29 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
 
 #[cfg(test)]
 mod tests {
-    use super::find_either;
+    use super::{find_either, surely_untrimmed};
+    use crate::table::grid::trim_cell;
+
+    /// A cell said to need no trimming is one trimming leaves whole: every character of the
+    /// first plane at either edge of a few cells, beside ASCII, CJK and space neighbours.
+    #[test]
+    fn a_cell_said_untrimmed_is_left_whole_by_trimming() {
+        let (mut said, mut not) = (0, 0);
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            for other in ["", "a", "中", "\u{3000}", " ", "é"] {
+                for cell in [format!("{c}{other}"), format!("{other}{c}")] {
+                    if surely_untrimmed(cell.as_bytes()) {
+                        assert_eq!(trim_cell(&cell), cell, "{:?}", cell);
+                        said += 1;
+                    } else {
+                        not += 1;
+                    }
+                }
+            }
+        }
+        // most CJK and ASCII cells are told at once
+        assert!(said > 100_000 && not > 10_000, "{said} {not}");
+    }
 
     /// The first of either byte, at every place in texts of every length up to 24 (across the
     /// eight-byte words and their tail), with the other byte and look-alike bytes around it.
