@@ -18,10 +18,11 @@ use crate::table::grid;
 use crate::table::self_eval::SheetRow;
 use crate::table::source::{Location, SourceText};
 
-/// The data rows of a block, as byte ranges into its text.
-pub(crate) struct FlatRows {
-    /// Every data row's cells (trimmed text ranges), row after row.
-    cells: Vec<(u32, u32)>,
+/// The data rows of a block, as parts of its text.
+pub(crate) struct FlatRows<'t> {
+    /// Every data row's cells (trimmed texts, parts of the block's text), row after row: sliced
+    /// once where the row is split, not again each time the layout asks for one.
+    cells: Vec<&'t str>,
     /// Per data row: its cells in `cells`, its range in the text (without the line break) and
     /// its line.
     rows: Vec<Span>,
@@ -38,14 +39,14 @@ struct Span {
 #[derive(Clone, Copy)]
 pub(crate) struct FlatRow<'t> {
     text: &'t str,
-    cells: &'t [(u32, u32)],
+    cells: &'t [&'t str],
     range: (u32, u32),
     line: u32,
 }
 
-impl FlatRows {
+impl<'t> FlatRows<'t> {
     /// The rows, to read (`text` is the block's text they were read from).
-    pub fn views<'t>(&'t self, text: &'t str) -> Vec<FlatRow<'t>> {
+    pub fn views(&'t self, text: &'t str) -> Vec<FlatRow<'t>> {
         self.rows
             .iter()
             .map(|s| FlatRow {
@@ -61,13 +62,13 @@ impl FlatRows {
 /// The data rows of `text`, a block of whole rows without a quote whose first line is line
 /// `first_line` of the input, counted in `ctx` as the data-row filter counts them; `None`
 /// (nothing counted) where some row needs the grid ([module docs](self)).
-pub(crate) fn rows(
+pub(crate) fn rows<'t>(
     ctx: &mut Ctx<'_>,
     header: &Header,
-    text: &str,
+    text: &'t str,
     delim: u8,
     first_line: u32,
-) -> Option<FlatRows> {
+) -> Option<FlatRows<'t>> {
     // offsets are kept in 32 bits (a block is cut at 32 MB at most)
     if text.len() >= u32::MAX as usize || memchr::memchr(b'"', text.as_bytes()).is_some() {
         return None;
@@ -84,7 +85,7 @@ pub(crate) fn rows(
     while pos < bytes.len() {
         let from = out.cells.len();
         // the row's cells, up to its line break (found by the same search as the cells')
-        let (next, filled) = split(text, pos, delim, &mut out.cells);
+        let (next, filled, longest) = split(text, pos, delim, &mut out.cells);
         // a CRLF line's `\r` belongs to no cell
         let end = if next > pos && bytes[next - 1] == b'\r' {
             next - 1
@@ -96,18 +97,14 @@ pub(crate) fn rows(
             return None;
         }
         if filled > 0 {
-            let text_of = |i: usize| {
-                cells
-                    .get(i)
-                    .map_or("", |&(a, b)| &text[a as usize..b as usize])
-            };
+            let text_of = |i: usize| cells.get(i).copied().unwrap_or("");
             let shaped =
-                cells.len() >= header.width && cells[header.width..].iter().all(|&(a, b)| a == b);
-            let long = cells.iter().any(|&(a, b)| (b - a) as usize > max_cell);
+                cells.len() >= header.width && cells[header.width..].iter().all(|c| c.is_empty());
+            let long = longest > max_cell;
             if !shaped || long || columns::may_repeat_header(header, text_of) {
                 return None;
             }
-            if filled < 3 && !few_cells_are_data(cells, text) {
+            if filled < 3 && !few_cells_are_data(cells) {
                 return None;
             }
             out.rows.push(Span {
@@ -128,12 +125,12 @@ pub(crate) fn rows(
 /// Whether a row of one or two filled cells is surely data, as the data-row filter reads it:
 /// no `label：value` of a preamble (no colon in it), not a title (`…自评表`), not a note (one
 /// cell in the first column); `false` leaves the row to the grid.
-fn few_cells_are_data(cells: &[(u32, u32)], text: &str) -> bool {
+fn few_cells_are_data(cells: &[&str]) -> bool {
     let mut filled = cells
         .iter()
         .enumerate()
-        .filter(|(_, (a, b))| a != b)
-        .map(|(i, &(a, b))| (i, &text[a as usize..b as usize]));
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(i, &c)| (i, c));
     let (Some((i, first)), second) = (filled.next(), filled.next()) else {
         return false;
     };
@@ -146,11 +143,17 @@ fn few_cells_are_data(cells: &[(u32, u32)], text: &str) -> bool {
 
 /// Pushes the cells of the line starting at `start` of `text` (no quote) to `cells`, each
 /// trimmed as the grid trims it (a CRLF line's `\r` in none); returns where the line ends (its
-/// `\n`, or the text's end) and how many cells are filled. Each cell's end and the line's are
-/// found by one search for the delimiter or a line break (no search for the line first).
-fn split(text: &str, mut start: usize, delim: u8, cells: &mut Vec<(u32, u32)>) -> (usize, usize) {
+/// `\n`, or the text's end), how many cells are filled and the longest one's bytes. Each
+/// cell's end and the line's are found by one search for the delimiter or a line break (no
+/// search for the line first).
+fn split<'t>(
+    text: &'t str,
+    mut start: usize,
+    delim: u8,
+    cells: &mut Vec<&'t str>,
+) -> (usize, usize, usize) {
     let bytes = text.as_bytes();
-    let mut filled = 0;
+    let (mut filled, mut longest) = (0, 0);
     loop {
         let stop = find_either(&bytes[start..], delim, b'\n').map_or(bytes.len(), |i| start + i);
         let last = stop == bytes.len() || bytes[stop] == b'\n';
@@ -159,23 +162,19 @@ fn split(text: &str, mut start: usize, delim: u8, cells: &mut Vec<(u32, u32)>) -
         } else {
             stop
         };
-        if end == start {
-            cells.push((start as u32, start as u32));
-        } else if surely_untrimmed(&bytes[start..end]) {
+        // (an empty cell is kept where it is: a cell's place is its text's)
+        let raw = &text[start..end];
+        let cell = if raw.is_empty() || surely_untrimmed(raw.as_bytes()) {
             // (most filled cells: no space at either edge, told from the edge bytes)
-            cells.push((start as u32, end as u32));
-            filled += 1;
+            raw
         } else {
-            let raw = &text[start..end];
-            let trimmed = grid::trim_cell(raw);
-            // the trimmed text's place in the raw cell (it is a part of it)
-            let lead = trimmed.as_ptr() as usize - raw.as_ptr() as usize;
-            let a = start + lead;
-            cells.push((a as u32, (a + trimmed.len()) as u32));
-            filled += usize::from(!trimmed.is_empty());
-        }
+            grid::trim_cell(raw)
+        };
+        cells.push(cell);
+        filled += usize::from(!cell.is_empty());
+        longest = longest.max(cell.len());
         if last {
-            return (stop, filled);
+            return (stop, filled, longest);
         }
         start = stop + 1;
     }
@@ -219,6 +218,14 @@ fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
         .map(|i| words.len() * 8 + i)
 }
 
+impl FlatRow<'_> {
+    /// Where cell `i` is in the block's text (its text is a part of it).
+    fn range_of(self, i: usize) -> (u32, u32) {
+        let a = self.cells[i].as_ptr() as usize - self.text.as_ptr() as usize;
+        (a as u32, (a + self.cells[i].len()) as u32)
+    }
+}
+
 impl<'t> SheetRow<'t> for FlatRow<'t> {
     fn width(self) -> usize {
         self.cells.len()
@@ -226,16 +233,11 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
 
     #[inline]
     fn text(self, i: usize) -> &'t str {
-        match self.cells.get(i) {
-            // most cells a row is asked for are empty (the filled-down names, the numbers of an
-            // indicator row): no slice of the text to check
-            Some(&(a, b)) if a != b => &self.text[a as usize..b as usize],
-            _ => "",
-        }
+        self.cells.get(i).copied().unwrap_or("")
     }
 
     fn cell_at(self, i: usize, _source: &SourceText) -> Location {
-        let (a, b) = self.cells[i];
+        let (a, b) = self.range_of(i);
         // the grid's column: characters from the line's start, from 1 (counted eight bytes at a
         // time: `chars().count()` cost 230 instructions a cell here)
         let before = &self.text.as_bytes()[self.range.0 as usize..a as usize];
@@ -262,7 +264,7 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         let (mut at, mut column) = (self.range.0 as usize, 1);
         for k in order {
             let Some(i) = cols[k] else { continue };
-            let (a, b) = self.cells[i];
+            let (a, b) = self.range_of(i);
             column += grid::chars_in(&bytes[at..a as usize]);
             at = a as usize;
             out[k] = Some(Location {
