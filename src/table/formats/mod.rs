@@ -282,6 +282,8 @@ pub(crate) struct Input<'a> {
 }
 
 /// What a format's reader gives.
+// one `Read` a file, moved once: its size does not matter
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Read {
     /// The grid of its cells.
     Grid(Grid),
