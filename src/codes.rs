@@ -760,6 +760,12 @@ registry! {
     WEB_BAD_TOKEN = "web.bad-token", Error,
         "页面令牌缺少或无效",
         "含义：页面的提交缺少本页面的令牌，或令牌无效（服务重启过，或页面来自别处）。\n处理：拒绝访问（403）。\n修改：重新打开 jixiao serve 打印的地址（刷新页面）后再提交。";
+    WEB_REPEATED_QUERY = "web.repeated-query", Error,
+        "查询参数出现了两次",
+        "含义：同一个查询参数（如 format）在地址中给了两次，jixiao 不猜测用哪一个。\n处理：不处理这次请求（400），消息写出是哪个参数。\n修改：每个查询参数至多给一次，如 ?format=csv&year=2023。";
+    WEB_BAD_FILE_NAME = "web.bad-file-name", Error,
+        "上传文件名读不懂",
+        "含义：上传部分的 filename*= 参数（RFC 5987）不是 UTF-8 或 ISO-8859-1 的百分号编码，或含控制字符。\n处理：不处理这次请求（400），消息写出这个参数。\n修改：写作 filename*=UTF-8''后接百分号编码的文件名，或用 filename=\"文件名\"。";
     /// A row's points that cannot be: a negative 分值, a printed 得分 below 0 or above its 分值.
     EVAL_POINTS_IMPOSSIBLE = "eval.points-impossible", Warning,
         "分值或得分不可能",
