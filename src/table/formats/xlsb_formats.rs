@@ -31,7 +31,8 @@ use crate::limits;
 pub(crate) type XlsbStyled = (Vec<Style>, HashMap<String, Styled>);
 
 /// The styled cells of an `.xlsb` (its bytes, a zip): `None` where it is none (no
-/// `xl/workbook.bin`); empty where its parts do not read.
+/// `xl/workbook.bin`; calamine tries the `.xlsb` reader before the OpenDocument one, so a zip
+/// holding both parts is an `.xlsb` here too); empty where its parts do not read.
 pub(crate) fn read(bytes: &[u8]) -> Option<XlsbStyled> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
     zip.index_for_name("xl/workbook.bin")?;
