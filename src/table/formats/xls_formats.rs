@@ -196,3 +196,25 @@ pub(crate) fn builtin(id: u16) -> Option<&'static str> {
 fn u16_at(d: &[u8], i: usize) -> Option<u16> {
     d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::formats::number_format::{CellNote, read_cell};
+    use calamine::Data;
+
+    #[test]
+    fn the_accounting_built_ins_show_a_zero_as_a_dash_and_a_negative_in_brackets() {
+        for id in [41, 43] {
+            let format = builtin(id).and_then(CellFormat::of);
+            let read = |v: f64| read_cell(&Data::Float(v), format.as_ref());
+            assert_eq!(
+                read(0.0),
+                ("0".into(), Some(CellNote::Literal { shown: "-".into() })),
+                "{id}"
+            );
+            assert!(read(-5.0).0.starts_with("-5"), "{id}: {:?}", read(-5.0));
+            assert_eq!(read(-5.0).1, None, "{id}");
+        }
+    }
+}
