@@ -260,6 +260,22 @@ fn number(e: &BytesStart, code: &mut String) {
     }
 }
 
+/// The count an element's `key` repeats it (`number-columns-repeated`, …): 1 when absent.
+fn repeats(e: &BytesStart, key: &str) -> u32 {
+    attr(e, key)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// The default cell style's name of column `col`, from the columns' (end, name) runs.
+fn named_at(columns: &[(u32, Option<String>)], col: u32) -> Option<&str> {
+    columns
+        .iter()
+        .find(|d| d.0 > col)
+        .and_then(|d| d.1.as_deref())
+}
+
 /// The styled cells of `content.xml`, by table.
 fn cells(content: &[u8], s: &Styles) -> OdsStyled {
     let mut styles: Vec<Style> = Vec::new();
@@ -302,12 +318,6 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let empty = matches!(event, Event::Empty(_));
-                let repeats = |key: &str| -> u32 {
-                    attr(e, key)
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(1)
-                        .max(1)
-                };
                 match e.name().as_ref() {
                     "table:table" if !empty => {
                         depth += 1;
@@ -319,7 +329,7 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                         }
                     }
                     "table:table-column" if depth == 1 => {
-                        let n = repeats("table:number-columns-repeated");
+                        let n = repeats(e, "table:number-columns-repeated");
                         let name = attr(e, "table:default-cell-style-name");
                         let style = name.as_deref().and_then(|d| look_as(d, None));
                         let from = defaults.last().map_or(0, |d| d.0);
@@ -327,7 +337,7 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                         column_names.push((from.saturating_add(n), name));
                     }
                     "table:table-row" if depth == 1 => {
-                        repeat = repeats("table:number-rows-repeated");
+                        repeat = repeats(e, "table:number-rows-repeated");
                         col = 0;
                         row_default = attr(e, "table:default-cell-style-name");
                         if empty {
@@ -335,7 +345,7 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                         }
                     }
                     "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
-                        let n = repeats("table:number-columns-repeated");
+                        let n = repeats(e, "table:number-columns-repeated");
                         let valued = attr(e, "office:value-type").is_some();
                         let column = || defaults.iter().find(|d| d.0 > col).and_then(|d| d.1);
                         let style = match (attr(e, "table:style-name"), &row_default) {
@@ -346,10 +356,7 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                                 let shows = |n: Option<&str>| {
                                     n.and_then(|n| s.code_of(n)).and_then(CellFormat::of)
                                 };
-                                let column_name = column_names
-                                    .iter()
-                                    .find(|d| d.0 > col)
-                                    .and_then(|d| d.1.as_deref());
+                                let column_name = named_at(&column_names, col);
                                 if shows(Some(name)) == shows(column_name) {
                                     look_as(name, None)
                                 } else {
