@@ -3818,23 +3818,23 @@ fn yaml_of_millions_of_tiny_nodes_is_refused_before_it_is_parsed() {
         assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
         assert!(peak_kb < 150 * 1024, "{args:?}: {peak_kb} kB");
     }
-    // the limit is the count: a rule file of 100 rules (1 `[`, 1 `:`, 100 `{}` and their
-    // commas) reads within 202 and is refused at 201
+    // the limit is the count: a rule file of 5 000 rules (1 `[`, 1 `:`, 5 000 `{}` and their
+    // commas) reads within 10 002 and is refused at 10 001 (above the limit's floor, 4 096)
     write(
         &d,
         "small.yaml",
-        format!("rules: [{}]\n", "{},".repeat(100)),
+        format!("rules: [{}]\n", "{},".repeat(5_000)),
     );
     let r = run(
         &d,
         &["rules", "check", "small.yaml"],
-        &[("JIXIAO_MAX_YAML_NODES", "202")],
+        &[("JIXIAO_MAX_YAML_NODES", "10002")],
     );
     assert!(!r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
     let r = run(
         &d,
         &["rules", "check", "small.yaml"],
-        &[("JIXIAO_MAX_YAML_NODES", "201")],
+        &[("JIXIAO_MAX_YAML_NODES", "10001")],
     );
     assert!(r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
 }

@@ -1122,6 +1122,58 @@ mod tests {
     }
 
     #[test]
+    fn odd_codes_never_panic_and_read_some_text() {
+        let codes = [
+            "[",
+            "]",
+            "\"",
+            "\\",
+            ";",
+            ";;;;;;",
+            "[>",
+            "[<=-]0",
+            "[>1e400]0;0",
+            "0;(",
+            ")",
+            "0;-",
+            "(0;0",
+            "[=]0",
+            "[<>0]",
+            "[>0];[<0];",
+            "_",
+            "*",
+            "0;\"",
+            "@;@;@;@",
+            "0,;0,,;",
+            "#;#;#",
+            "?",
+            "[Red]",
+            "[>100]\"万\";[<-100]\"负\";0",
+            "0.0.0",
+            "%%%;%",
+        ];
+        let values = [
+            0.0,
+            -0.0,
+            5.0,
+            -5.0,
+            1e300,
+            -1e-300,
+            f64::NAN,
+            f64::INFINITY,
+            150.0,
+        ];
+        for code in codes {
+            let format = CellFormat::of(code);
+            for v in values {
+                let _ = read_cell(&Data::Float(v), format.as_ref());
+            }
+            let _ = read_cell(&Data::String("文".into()), format.as_ref());
+            let _ = read_cell(&Data::Bool(true), format.as_ref());
+        }
+    }
+
+    #[test]
     fn every_note_makes_a_finding_naming_what_the_cell_holds() {
         for (note, value, has) in [
             (CellNote::Unsigned { held: "-5".into() }, "5", "-5"),
