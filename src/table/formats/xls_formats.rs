@@ -199,8 +199,8 @@ fn u16_at(d: &[u8], i: usize) -> Option<u16> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::number_format::{CellNote, read_cell};
     use super::*;
-    use crate::table::formats::number_format::{CellNote, read_cell};
     use calamine::Data;
 
     #[test]
