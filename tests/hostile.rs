@@ -6319,6 +6319,67 @@ fn the_fuzzers_xls_of_dimensions_just_under_the_limit_is_read_near_its_size() {
     assert!(r.cpu < Duration::from_secs(2), "{:?}", r.cpu);
 }
 
+/// The json report's note (formula) of 购置完成率.
+fn purchase_note(json: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    let p = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["project"] == "购置经费")
+        .unwrap();
+    let i = &p["indicators"][0];
+    i["note"]
+        .as_str()
+        .or(i["formula"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn a_rules_steps_and_points_are_shown_in_the_note_as_written_never_rounded() {
+    // notes rounded every number to four decimals: a bonus step of 0.00015 (percentage points)
+    // read `每 0.0002% 加`, points of 0.000072 `加 0.0001 分` (H31's "每 0% 加"); what the rule
+    // says is shown exactly, rescaled exactly where the rescale ends (the row's 90 points
+    // from the method's 50: ×1.8), what is computed is rounded as before
+    let d = dir("method-notes-exact");
+    write(&d, "t.tsv", TABLE);
+    let cases = [
+        (
+            "bonus: {per: \"0.00015%\", points: \"0.00004\", max: \"0.12345\"}",
+            "96%",
+            [
+                "每 0.00015% 加 0.000072 分，最高 0.22221 分",
+                "加0.00004分、最高0.12345分（按50分制）= 0.000072、0.22221",
+            ],
+        ),
+        (
+            "deduct: {per: \"0.00015%\", points: \"0.00004\"}",
+            "94%",
+            [
+                "每 0.00015% 扣 0.000072 分",
+                "扣0.00004分（按50分制）= 0.000072",
+            ],
+        ),
+    ];
+    for (body, actual, wants) in cases {
+        write(&d, "r.yaml", format!("rules:\n  - id: x\n    {body}\n"));
+        write(&d, "a.yaml", purchase_actuals(actual));
+        let r = run(
+            &d,
+            &[
+                "evaluate", "t.tsv", "a.yaml", "--rules", "r.yaml", "--format", "json",
+            ],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{body}: {}", r.stderr);
+        let note = purchase_note(&r.stdout);
+        for want in wants {
+            assert!(note.contains(want), "{body}: {note}");
+        }
+    }
+}
+
 // ---- issue 27, the seventh probe (H49) ----
 
 #[cfg(target_os = "linux")]

@@ -12,7 +12,9 @@
 //! sparse span compacted first, `xls_dense`). Number formats are read by `number_format` (a
 //! trailing comma's scaling, literal text, `%`): an `.xlsx`'s from its styles, an `.xls`'s
 //! from its FORMAT and XF records as [`guard_xls`] walks them (`xls_formats`; calamine keeps
-//! only whether a format is a date), an `.ods`'s from its number styles (`ods_formats`).
+//! only whether a format is a date), an `.ods`'s from its number styles (`ods_formats`), an
+//! `.xlsb`'s from its `BrtFmt` and `BrtXF` records and each cell's style index
+//! (`xlsb_formats`: calamine's `.xlsb` reader does not give them).
 //! Counts a workbook claims for itself are checked before calamine reserves from them (an
 //! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
 //! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
@@ -67,8 +69,10 @@ pub(crate) fn read_sheets(
         return read_xlsx(name, &bytes, sheet, None, &budget);
     }
     let (bytes, layout) = if bytes.starts_with(b"PK") {
-        // an OpenDocument sheet (an `.xlsb` has no content.xml: nothing styled)
-        let (styles, tables) = super::ods_formats::read(&bytes);
+        // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
+        // styles of their cells read beside calamine
+        let (styles, tables) = super::xlsb_formats::read(&bytes)
+            .unwrap_or_else(|| super::ods_formats::read(&bytes));
         let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
         (bytes, XlsLayout { sheets: Vec::new(), styles, named: sheets })
     } else {
@@ -88,12 +92,13 @@ pub(crate) fn read_sheets(
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
         // under any name, aborted the process)
         if let calamine::Sheets::Xlsb(x) = &mut wb {
-            let cells = guarded(name, || xlsb_cells(name, x, &chosen, &budget))?;
-            out.push(SheetCells {
-                name: chosen,
-                cells,
-                ..Default::default()
-            });
+            let (_, styled) = sheets.remove(&chosen).unwrap_or_default();
+            let (cells, notes) = guarded(name, || {
+                xlsb_cells(name, x, &chosen, &budget, (&styles, &styled))
+            })?;
+            let mut sheet = SheetCells::of_cells(chosen, cells);
+            sheet.notes = notes;
+            out.push(sheet);
             continue;
         }
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
@@ -107,7 +112,7 @@ pub(crate) fn read_sheets(
             _ => Vec::new(),
         };
         let (row0, col0) = range.start().unwrap_or((0, 0));
-        let mut cells = Vec::new();
+        let mut sheet = SheetCells::named(chosen.clone());
         let mut notes = Vec::new();
         for (r, c, v) in range.used_cells() {
             budget.one_more()?;
@@ -121,14 +126,11 @@ pub(crate) fn read_sheets(
             if let Some(note) = note {
                 notes.push((at, note));
             }
-            cells.push((at, text));
+            sheet.push(at, &text);
         }
-        out.push(SheetCells {
-            name: chosen,
-            cells,
-            merges,
-            notes,
-        });
+        sheet.merges = merges;
+        sheet.notes = notes;
+        out.push(sheet);
     }
     Ok(out)
 }
@@ -143,7 +145,15 @@ fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::nu
     {
         return (as_written, None);
     }
-    super::number_format::read_cell(value, style.format.as_ref())
+    let (text, note) = super::number_format::read_cell(value, style.format.as_ref());
+    if let Some(column) = &style.column
+        && note.is_none()
+        && super::number_format::read_cell(value, column.as_ref()).0 != text
+    {
+        let why = super::ods_formats::FROM_ROW;
+        return (text, Some(super::number_format::CellNote::Unfollowed { why }));
+    }
+    (text, note)
 }
 
 /// A cell's (row, column) and its text as shown.
@@ -185,31 +195,44 @@ impl StyleLooks {
     }
 }
 
-/// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`.
+/// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`, shown
+/// through their styles (`xlsb_formats`), and their notes.
 fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     name: &str,
     wb: &mut calamine::Xlsb<RS>,
     sheet: &str,
     budget: &CellCount,
-) -> Result<Vec<PlacedCell>, ReadError> {
+    (styles, styled): (&[Style], &Styled),
+) -> Result<(Vec<PlacedCell>, Vec<PlacedNote>), ReadError> {
     let workbook = |e: calamine::XlsbError| ReadError::Workbook {
         name: name.into(),
         source: calamine::Error::Xlsb(e),
     };
     let mut reader = wb.worksheet_cells_reader(sheet).map_err(workbook)?;
-    let mut cells = Vec::new();
+    let (mut cells, mut notes) = (Vec::new(), Vec::new());
     while let Some(cell) = reader.next_cell().map_err(workbook)? {
         let value = calamine::Data::from(cell.get_value().clone());
         if matches!(value, calamine::Data::Empty) {
             continue;
         }
         budget.one_more()?;
-        let text = shown(&value, None);
+        let at = cell.get_position();
+        let style = styled
+            .binary_search_by_key(&at, |s| s.0)
+            .ok()
+            .and_then(|i| styles.get(styled[i].1 as usize));
+        let (text, note) = styled_text(&value, style);
         budget.text(sheet, text.len() as u64)?;
-        cells.push((cell.get_position(), text));
+        if let Some(note) = note {
+            notes.push((at, note));
+        }
+        cells.push((at, text));
     }
-    Ok(cells)
+    Ok((cells, notes))
 }
+
+/// A cell's (row, column) and its note.
+type PlacedNote = ((u32, u32), super::number_format::CellNote);
 
 /// `read` (calamine reading an `.xls` or `.ods`), a panic in it turned into a named error: the
 /// fuzzer found a BIFF record shorter than calamine reads panicking in its `read_u16`
@@ -335,7 +358,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
         let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
         let StyleLooks(formats, written_dates) =
             looks.get_or_insert_with(|| StyleLooks::of(reader.styles()));
-        let mut cells = Vec::new();
+        let mut sheet = SheetCells::named(chosen.clone());
         let mut notes = Vec::new();
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
             if matches!(cell.get_value(), calamine::DataRef::Empty) {
@@ -354,15 +377,12 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             if let Some(note) = note {
                 notes.push((cell.get_position(), note));
             }
-            cells.push((cell.get_position(), text));
+            sheet.push(cell.get_position(), &text);
         }
         drop(reader);
-        out.push(SheetCells {
-            name: chosen.clone(),
-            cells,
-            merges,
-            notes,
-        });
+        sheet.merges = merges;
+        sheet.notes = notes;
+        out.push(sheet);
     }
     Ok(out)
 }
@@ -1704,7 +1724,7 @@ mod tests {
             .map(|sheets| {
                 sheets
                     .into_iter()
-                    .map(|s| (s.name, s.cells, s.merges, s.notes))
+                    .map(|s| (s.name.clone(), s.listed(), s.merges, s.notes))
                     .collect()
             })
             .map_err(|e| format!("{e:?}"))
@@ -1760,7 +1780,7 @@ mod tests {
             .unwrap();
         let bytes = wb.save_to_buffer().unwrap();
         let sheets = read_sheets("t.xlsx", bytes, None, true).unwrap();
-        let texts: Vec<&str> = sheets[0].cells.iter().map(|(_, t)| t.as_str()).collect();
+        let texts: Vec<&str> = sheets[0].iter().map(|(_, t)| t).collect();
         assert_eq!(
             texts,
             [
