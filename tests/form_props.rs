@@ -399,7 +399,7 @@ proptest! {
                 prop_assert!(c.rows_skipped <= c.rows_read);
                 for (_, _, i) in doc.indicators() {
                     if !i.name.contains(' ') {
-                        let at = doc.source.slice(&i.at.name).replace(['\n', '\r'], "");
+                        let at = doc.source.slice(&i.at.name()).replace(['\n', '\r'], "");
                         prop_assert_eq!(at.trim(), &*i.name);
                     }
                 }

@@ -61,10 +61,10 @@ proptest! {
         for bytes in [input.as_bytes(), body.as_bytes()] {
             if let Ok(doc) = table::read_bytes(name, bytes, &ReadOptions::default()) {
                 for (_, p, i) in doc.indicators() {
-                    prop_assert_eq!(doc.source.slice(&i.at.name), &*i.name);
-                    prop_assert_eq!(doc.source.slice(&i.at.target), &*i.target);
+                    prop_assert_eq!(doc.source.slice(&i.at.name()), &*i.name);
+                    prop_assert_eq!(doc.source.slice(&i.at.target()), &*i.target);
                     prop_assert_eq!(doc.source.slice(&p.name_at), &*p.name);
-                    for at in [i.at.name, i.at.target, p.name_at] {
+                    for at in [i.at.name(), i.at.target(), p.name_at] {
                         prop_assert_eq!((at.line, at.column), doc.source.line_col(at.offset));
                     }
                 }
@@ -110,10 +110,10 @@ proptest! {
         let doc = table::read_str("edited.tsv", &text, &ReadOptions::default());
         if let Ok(doc) = doc {
             for (_, p, i) in doc.indicators() {
-                prop_assert_eq!(doc.source.slice(&i.at.name), &*i.name);
-                prop_assert_eq!(doc.source.slice(&i.at.target), &*i.target);
+                prop_assert_eq!(doc.source.slice(&i.at.name()), &*i.name);
+                prop_assert_eq!(doc.source.slice(&i.at.target()), &*i.target);
                 prop_assert_eq!(doc.source.slice(&p.name_at), &*p.name);
-                for at in [i.at.name, i.at.target, p.name_at] {
+                for at in [i.at.name(), i.at.target(), p.name_at] {
                     prop_assert_eq!((at.line, at.column), doc.source.line_col(at.offset));
                 }
             }

@@ -141,9 +141,9 @@ fn seed_indicator_cells_split_as_written() {
     assert_eq!(p.name, "业务用房物业管理费");
     assert_eq!((i.seq, i.category.as_deref()), (1, Some("产出指标")));
     assert_eq!((&*i.name, &*i.target), ("物业管理覆盖面积", "年度计划数"));
-    assert_eq!(doc.source.slice(&i.at.name), "物业管理覆盖面积");
-    assert_eq!(doc.source.slice(&i.at.target), "年度计划数");
-    assert_eq!(i.at.name.line, 12);
+    assert_eq!(doc.source.slice(&i.at.name()), "物业管理覆盖面积");
+    assert_eq!(doc.source.slice(&i.at.target()), "年度计划数");
+    assert_eq!(i.at.name().line, 12);
     // five indicators without a category, kept as None
     let none: Vec<_> = inds
         .iter()
@@ -179,8 +179,8 @@ fn seed_indicator_cells_split_as_written() {
     for name in ["targets.tsv", "targets-gbk.csv"] {
         let doc = read(&sample(name));
         for (_, p, i) in doc.indicators() {
-            assert_eq!(doc.source.slice(&i.at.name), &*i.name, "{name}");
-            assert_eq!(doc.source.slice(&i.at.target), &*i.target, "{name}");
+            assert_eq!(doc.source.slice(&i.at.name()), &*i.name, "{name}");
+            assert_eq!(doc.source.slice(&i.at.target()), &*i.target, "{name}");
             assert_eq!(doc.source.slice(&p.name_at), p.name, "{name}");
         }
     }
@@ -192,8 +192,8 @@ fn xlsx_locations_name_sheet_and_cell() {
     assert_eq!(doc.source.sheet.as_deref(), Some("项目支出绩效目标表"));
     let (_, p, i) = doc.indicators().next().unwrap();
     assert_eq!(p.name_at.cell.unwrap().a1(), "A12");
-    assert_eq!(i.at.target.cell.unwrap().a1(), "G12");
-    assert_eq!(doc.source.slice(&i.at.target), "年度计划数");
+    assert_eq!(i.at.target().cell.unwrap().a1(), "G12");
+    assert_eq!(doc.source.slice(&i.at.target()), "年度计划数");
     let missing = ReadOptions {
         sheet: Some("Sheet9".into()),
         ..ReadOptions::default()
@@ -240,7 +240,7 @@ fn corpus_self_evaluation_sheet() {
         (i.weight, i.published_score),
         (Some(dec("2")), Some(dec("1.9")))
     );
-    assert_eq!(doc.source.slice(&i.at.actual.unwrap()), "97.30%");
+    assert_eq!(doc.source.slice(&i.at.actual().unwrap()), "97.30%");
 }
 
 #[test]
@@ -421,7 +421,7 @@ fn workbook_findings_name_sheet_and_cell() {
     assert_eq!(doc.counts().projects, 1);
     let (_, p, i) = doc.indicators().next().unwrap();
     assert_eq!(p.name_at.cell.unwrap().a1(), "B6");
-    assert_eq!(doc.source.slice(&i.at.target), "100%");
+    assert_eq!(doc.source.slice(&i.at.target()), "100%");
     let f = &doc.findings[0];
     assert_eq!(f.code, codes::BAD_AMOUNT);
     let json = serde_json::to_value(f).unwrap();

@@ -172,7 +172,7 @@ fn score_row(
     let outcome = &scoring.outcome;
     let shown_score = assemble::shown_score(outcome, dp);
     let differs = published::indicator_differs(s, outcome, step.tolerance);
-    let source = assemble::source_ref(&step.file, step.source, &s.row.at.target);
+    let source = assemble::source_ref(&step.file, step.source, &s.row.at.target());
     if differs {
         differences.push(published::indicator_difference(
             step.unit,

@@ -30,7 +30,7 @@ pub fn findings(source: &SourceText, unit: &str, project: &Project) -> Vec<Findi
     for row in &project.indicators {
         check(
             &mut out,
-            (source, row.at.item),
+            (source, row.at.item()),
             (unit, project, Some(&row.name)),
             row.weight,
             row.published_score,

@@ -81,7 +81,7 @@ pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
                 };
                 let mut f = view.rule_finding(
                     &rule.id,
-                    i.row.at.target,
+                    i.row.at.target(),
                     Some(i),
                     format!("指标“{}”：{}", i.row.name, hit.message),
                     label,

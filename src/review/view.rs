@@ -142,7 +142,7 @@ impl<'a> ProjectView<'a> {
     /// The location of a span inside an indicator's target (the whole target where the span is
     /// out of its range).
     pub fn in_target(&self, i: &IndicatorView<'_>, span: &Span) -> Location {
-        let at = i.row.at.target;
+        let at = i.row.at.target();
         // Spans index the target text; they index the source only where the two are the same
         // characters (not for targets joined from split columns).
         if span.end > at.len

@@ -17,6 +17,11 @@
 //! `JIXIAO_MAX_QUOTED_LINES`), as the streaming reader looks for it: past them the quote is a
 //! stray one, noted at its line, whether or not a quote closes it further on. Both readers then
 //! read the same rows, and neither follows a quote through the rest of a large file.
+//!
+//! The rows of a workbook (a Word document, a web page) are held compactly (`HeldRows`: a
+//! row its range of the synthetic text, a cell its range, 16 bytes) and made into [`Cell`]s
+//! borrowing that text only while a reader reads them ([`Grid::rows`]); only a cell whose
+//! text holds a line break or a tab (shown in the synthetic text as a space) keeps its own.
 
 use std::borrow::Cow;
 use std::io::Cursor;
@@ -199,11 +204,94 @@ enum GridRows {
         first_line: u32,
         whole: bool,
     },
-    /// A workbook sheet's cells.
-    Cells(Vec<Row<'static>>),
+    /// A workbook's (a Word document's, a web page's) rows, their cells built when asked for
+    /// from the synthetic text (see [`HeldRows`]).
+    Cells(HeldRows),
+}
+
+/// The rows of a grid of sheets, compact: each row's range of the synthetic text and its sheet
+/// row, each cell's range of the text (a cell a column: its column is its place in the row).
+/// The cells are [`Cell`]s only while a reader reads them ([`Grid::rows`]), borrowing the text:
+/// no `String` a cell (a cell whose text holds a line break or a tab, shown in the text as a
+/// space, keeps its own).
+#[derive(Default)]
+struct HeldRows {
+    rows: Vec<HeldRow>,
+    cells: Vec<(usize, usize)>,
+    /// The cells whose text is not the synthetic text's: their index in `cells` (ascending)
+    /// and their text.
+    own: Vec<(usize, String)>,
+}
+
+/// One row of [`HeldRows`].
+struct HeldRow {
+    /// The row in the synthetic text (without its line break).
+    range: Range<usize>,
+    /// Its 1-based sheet row.
+    row: u32,
+    /// Where its cells end in [`HeldRows::cells`] (they start where the row before's end).
+    cells_end: usize,
+}
+
+impl HeldRows {
+    /// The rows as [`Row`]s over `text`, the synthetic text they were held from.
+    fn rows<'a>(&'a self, text: &'a str) -> Vec<Row<'a>> {
+        let mut own = self.own.iter().peekable();
+        let mut start = 0;
+        self.rows
+            .iter()
+            .map(|r| {
+                let cells = (start..r.cells_end)
+                    .map(|k| {
+                        let (offset, len) = self.cells[k];
+                        let raw = match own.next_if(|o| o.0 == k) {
+                            Some((_, t)) => t.as_str(),
+                            None => &text[offset..offset + len],
+                        };
+                        let addr = CellAddr {
+                            row: r.row,
+                            col: (k - start) as u32 + 1,
+                        };
+                        make_cell(Cow::Borrowed(raw), offset, Vec::new(), Some(addr))
+                    })
+                    .collect();
+                start = r.cells_end;
+                Row {
+                    cells,
+                    range: r.range.clone(),
+                }
+            })
+            .collect()
+    }
 }
 
 impl Grid {
+    /// The delimiter of a whole text input (a file read whole, not a block of one); `None` for
+    /// a workbook's grid or a block.
+    pub fn whole_text_delim(&self) -> Option<u8> {
+        match self.rows {
+            GridRows::Text {
+                delim,
+                first_line: 1,
+                whole: true,
+            } => Some(delim),
+            _ => None,
+        }
+    }
+
+    /// The rows of a whole text input's first `end` bytes (whole lines without a quote), within
+    /// the column and cell limits.
+    pub fn head_rows(&self, end: usize) -> Result<Vec<Row<'_>>, ReadError> {
+        split_rows(
+            &self.source.text[..end],
+            self.whole_text_delim().unwrap_or(b'\t'),
+            &mut CellBudget::new(&self.source.name),
+            1,
+            true,
+            &mut QuoteNotes::default(),
+        )
+    }
+
     /// The rows, within the column limit (and the cell limit, for a whole text input).
     pub fn rows(&self) -> Result<Cow<'_, [Row<'_>]>, ReadError> {
         self.rows_noting_quotes().map(|(rows, _)| rows)
@@ -213,7 +301,7 @@ impl Grid {
     pub fn rows_noting_quotes(&self) -> Result<(Cow<'_, [Row<'_>]>, QuoteNotes), ReadError> {
         let mut notes = QuoteNotes::default();
         match &self.rows {
-            GridRows::Cells(rows) => Ok((Cow::Borrowed(rows.as_slice()), notes)),
+            GridRows::Cells(held) => Ok((Cow::Owned(held.rows(&self.source.text)), notes)),
             GridRows::Text {
                 delim,
                 first_line,
@@ -1211,8 +1299,9 @@ pub(crate) fn sheets_grid(
     let mut budget = CellBudget::new(name);
     let mut out = SheetsOut::default();
     let single = (sheets.len() == 1).then(|| sheets[0].name.clone());
-    for sheet in sheets {
-        out.sheet(sheet, &mut budget)?;
+    // each sheet's cells given back as soon as they are in the grid
+    for mut sheet in sheets {
+        out.sheet(&mut sheet, &mut budget, true)?;
     }
     let SheetsOut {
         text,
@@ -1234,11 +1323,29 @@ pub(crate) fn sheets_grid(
     })
 }
 
+/// The grid of one sheet's cells alone, without its merges and notes (whether a web page's
+/// table holds a table is asked so): its cells are left sorted by place, not copied.
+pub(crate) fn cells_grid(
+    name: &str,
+    sheet: &mut SheetCells,
+    format: InputFormat,
+    encoding: &'static str,
+) -> Result<Grid, ReadError> {
+    let mut out = SheetsOut::default();
+    out.sheet(sheet, &mut CellBudget::new(name), false)?;
+    Ok(Grid {
+        source: SourceText::new(name, out.text, format, encoding, Some(sheet.name.clone())),
+        rows: GridRows::Cells(out.rows),
+        sheets: out.spans,
+        notes: out.notes,
+    })
+}
+
 /// The grid [`sheets_grid`] builds, sheet by sheet.
 #[derive(Default)]
 struct SheetsOut {
     text: String,
-    rows: Vec<Row<'static>>,
+    rows: HeldRows,
     /// Lines of `text` so far (a line a sheet row; more than `rows` where runs of empty lines
     /// are held as one row).
     lines: usize,
@@ -1248,18 +1355,23 @@ struct SheetsOut {
 }
 
 impl SheetsOut {
-    /// One sheet: its cells counted against the limits, then its rows and merges.
-    fn sheet(&mut self, sheet: SheetCells, budget: &mut CellBudget) -> Result<(), ReadError> {
-        let SheetCells {
-            name: sheet_name,
-            mut cells,
-            merges,
-            notes: notes_here,
-        } = sheet;
-        cells.sort_by_key(|c| c.0);
-        cells.dedup_by_key(|c| c.0);
-        let widths = row_widths(&cells);
-        let last = cells.last().map_or(0, |c| c.0.0);
+    /// One sheet: its cells counted against the limits, then its rows and merges (the
+    /// sheet's cells are left sorted by place).
+    /// Without `merges_and_notes`, the sheet's merges and notes are left out.
+    fn sheet(
+        &mut self,
+        sheet: &mut SheetCells,
+        budget: &mut CellBudget,
+        merges_and_notes: bool,
+    ) -> Result<(), ReadError> {
+        sheet.sort();
+        let sheet_name = sheet.name.clone();
+        let (merges, notes_here) = match merges_and_notes {
+            true => (sheet.merges.clone(), sheet.notes.clone()),
+            false => (Vec::new(), Vec::new()),
+        };
+        let widths = row_widths(sheet);
+        let last = widths.last().map_or(0, |w| w.0);
         budget.ahead(&widths, u64::from(last) + 1)?;
         let merges: Vec<CellMerge> = merges
             .into_iter()
@@ -1268,7 +1380,13 @@ impl SheetsOut {
         let mut merged = merged_rows(&merges).into_iter().peekable();
         let notes_here: std::collections::HashMap<(u32, u32), CellNote> =
             notes_here.into_iter().collect();
-        let first_row = self.rows.len();
+        // the cells and the text, reserved once (counted against the limits above): grown by
+        // doubling, the list of one-byte cells took twice its size, three times while moved
+        let held_cells: usize = widths.iter().map(|w| w.1 as usize).sum();
+        self.rows.cells.reserve_exact(held_cells);
+        self.text
+            .reserve(sheet.text_len() + held_cells + widths.len().min(last as usize + 1));
+        let first_row = self.rows.rows.len();
         self.segments.push(Segment {
             start: self.text.len(),
             first_line: self.lines,
@@ -1277,7 +1395,7 @@ impl SheetsOut {
         // the sheet row of each row held, ascending (merges are placed by it)
         let mut held: Vec<u32> = Vec::with_capacity(widths.len() + 1);
         let mut widths = widths.into_iter().peekable();
-        let mut next = cells.into_iter().peekable();
+        let mut next = sheet.iter().peekable();
         let mut empty_before = false;
         for r in 0..=last {
             while merged.next_if(|m| m.end() < &r).is_some() {}
@@ -1292,17 +1410,17 @@ impl SheetsOut {
                 continue;
             }
             empty_before = empty;
-            let cells = match width {
-                Some(width) => self.row_cells(r, width, &mut next, &notes_here),
-                None => Vec::new(),
-            };
+            if let Some(width) = width {
+                self.row_cells(r, width, &mut next, &notes_here);
+            }
             let row_end = self.text.len();
             self.text.push('\n');
             self.lines += 1;
             held.push(r);
-            self.rows.push(Row {
-                cells,
+            self.rows.rows.push(HeldRow {
                 range: row_start..row_end,
+                row: r + 1,
+                cells_end: self.rows.cells.len(),
             });
         }
         let merges = merges
@@ -1314,7 +1432,7 @@ impl SheetsOut {
             .collect();
         self.spans.push(SheetSpan {
             name: sheet_name,
-            rows: first_row..self.rows.len(),
+            rows: first_row..self.rows.rows.len(),
             merges,
         });
         Ok(())
@@ -1322,50 +1440,49 @@ impl SheetsOut {
 
     /// The cells of sheet row `r`, `width` of them (from the sorted `next`, empty where it has
     /// none), written into the text as a line of tab-joined cells (line breaks and tabs in a
-    /// cell shown as spaces); cells with a note noted in `notes`.
-    fn row_cells(
+    /// cell shown as spaces) and held; cells with a note noted in `notes`.
+    fn row_cells<'c>(
         &mut self,
         r: u32,
         width: u32,
-        next: &mut std::iter::Peekable<std::vec::IntoIter<((u32, u32), String)>>,
+        next: &mut std::iter::Peekable<impl Iterator<Item = ((u32, u32), &'c str)>>,
         notes_here: &std::collections::HashMap<(u32, u32), CellNote>,
-    ) -> Vec<Cell<'static>> {
-        let mut row_cells = Vec::with_capacity(width as usize);
+    ) {
         for c in 0..width {
             if c > 0 {
                 self.text.push('\t');
             }
-            let raw = match next.peek() {
-                Some(((rr, cc), _)) if *rr == r && *cc == c => {
-                    next.next().map(|(_, v)| v).unwrap_or_default()
-                }
-                _ => String::new(),
-            };
+            let raw = next
+                .next_if(|((rr, cc), _)| *rr == r && *cc == c)
+                .map_or("", |n| n.1);
             let offset = self.text.len();
-            self.text.extend(raw.chars().map(|ch| {
-                if matches!(ch, '\n' | '\r' | '\t') {
-                    ' '
-                } else {
-                    ch
-                }
-            }));
-            let addr = CellAddr {
-                row: r + 1,
-                col: c + 1,
-            };
+            if raw.contains(['\n', '\r', '\t']) {
+                self.text.extend(raw.chars().map(|ch| {
+                    if matches!(ch, '\n' | '\r' | '\t') {
+                        ' '
+                    } else {
+                        ch
+                    }
+                }));
+                self.rows.own.push((self.rows.cells.len(), raw.to_owned()));
+            } else {
+                self.text.push_str(raw);
+            }
+            self.rows.cells.push((offset, self.text.len() - offset));
             if let Some(note) = notes_here.get(&(r, c)) {
                 let at = Location {
                     offset,
                     len: self.text.len() - offset,
-                    line: addr.row,
-                    column: addr.col,
-                    cell: Some(addr),
+                    line: r + 1,
+                    column: c + 1,
+                    cell: Some(CellAddr {
+                        row: r + 1,
+                        col: c + 1,
+                    }),
                 };
                 self.notes.push((at, note.clone()));
             }
-            row_cells.push(make_cell(Cow::Owned(raw), offset, Vec::new(), Some(addr)));
         }
-        row_cells
     }
 }
 
@@ -1374,18 +1491,24 @@ impl SheetsOut {
 /// to the first gap of more than [`STRAY_GAP`] empty columns; a stray far cell (`XFD1`) widens
 /// its own row only, never every row (1,500 rows padded to 16,384 columns were 1.15 GB before
 /// the cell limit refused them).
-fn row_widths(cells: &[((u32, u32), String)]) -> Vec<(u32, u32)> {
-    let mut used: Vec<u32> = cells.iter().map(|c| c.0.1).collect();
+fn row_widths(sheet: &SheetCells) -> Vec<(u32, u32)> {
+    let mut used: Vec<u32> = sheet.iter().map(|c| c.0.1).collect();
     used.sort_unstable();
     used.dedup();
     let width = used
         .windows(2)
         .find(|w| w[1] - w[0] > STRAY_GAP)
         .map_or(used.last().map_or(0, |&c| c + 1), |w| w[0] + 1);
-    cells
-        .chunk_by(|a, b| a.0.0 == b.0.0)
-        .map(|row| (row[0].0.0, width.max(row[row.len() - 1].0.1 + 1)))
-        .collect()
+    drop(used);
+    // the cells are sorted: a row's last cell is the last before the next row's first
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for ((r, c), _) in sheet.iter() {
+        match out.last_mut() {
+            Some(last) if last.0 == r => last.1 = width.max(c + 1),
+            _ => out.push((r, width.max(c + 1))),
+        }
+    }
+    out
 }
 
 /// A merged range of a sheet as [`SheetCells`] gives it: top-left and bottom-right cells,
@@ -1670,12 +1793,12 @@ mod tests {
     }
 
     fn sheet(cells: &[((u32, u32), &str)], merges: &[CellMerge]) -> SheetCells {
-        SheetCells {
-            name: "S".into(),
-            cells: cells.iter().map(|&(at, t)| (at, t.to_owned())).collect(),
-            merges: merges.to_vec(),
-            notes: Vec::new(),
+        let mut s = SheetCells::named("S");
+        for &(at, t) in cells {
+            s.push(at, t);
         }
+        s.merges = merges.to_vec();
+        s
     }
 
     #[test]
@@ -1745,7 +1868,7 @@ mod tests {
                         .iter()
                         .any(|((r0, _), (r1, _))| r0 < &r && &r <= r1)
                 };
-                let last = s.cells.iter().map(|c| c.0.0).max().unwrap_or(0);
+                let last = s.iter().map(|c| c.0.0).max().unwrap_or(0);
                 let mut at = Vec::with_capacity(last as usize + 1);
                 let mut shift = 0;
                 for r in 0..=last {
@@ -1755,24 +1878,23 @@ mod tests {
                     at.push(r + shift);
                 }
                 let moved = |r: u32| at.get(r as usize).copied().unwrap_or(r + shift);
-                SheetCells {
-                    name: s.name.clone(),
-                    cells: s
-                        .cells
-                        .iter()
-                        .map(|((r, c), t)| ((moved(*r), *c), t.clone()))
+                let mut spread = SheetCells::of_cells(
+                    s.name.clone(),
+                    s.iter()
+                        .map(|((r, c), t)| ((moved(r), c), t.to_owned()))
                         .collect(),
-                    merges: s
-                        .merges
-                        .iter()
-                        .map(|((r0, c0), (r1, c1))| ((moved(*r0), *c0), (moved(*r1), *c1)))
-                        .collect(),
-                    notes: s
-                        .notes
-                        .iter()
-                        .map(|((r, c), t)| ((moved(*r), *c), t.clone()))
-                        .collect(),
-                }
+                );
+                spread.merges = s
+                    .merges
+                    .iter()
+                    .map(|((r0, c0), (r1, c1))| ((moved(*r0), *c0), (moved(*r1), *c1)))
+                    .collect();
+                spread.notes = s
+                    .notes
+                    .iter()
+                    .map(|((r, c), t)| ((moved(*r), *c), t.clone()))
+                    .collect();
+                spread
             })
             .collect();
         let read = |sheets: Vec<SheetCells>| {

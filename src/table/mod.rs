@@ -67,6 +67,16 @@
 //!   (`table.cell-too-long`). Workbooks are read cell by cell (never as calamine's dense range,
 //!   which a stray far cell would blow up) after every part of the zip has been unzipped once
 //!   within the limit.
+//! - **Memory of a table read whole** (issue 27): a text sheet of the self-evaluation layout is
+//!   read below its header straight from its text, as the streaming reader reads its blocks
+//!   (`flat_sheet`: 8 bytes a cell, where the grid's rows are 48 bytes a cell and all held at
+//!   once), whenever the grid would do nothing more with its rows (no quote, no note, no
+//!   repeated header, no row of the wrong shape, within the cell limit; else the grid reads
+//!   it, as before, and the document is the same either way: tested). A workbook's, a Word
+//!   document's or a page's cells are one string a sheet, their rows held compactly and made
+//!   into cells only while the layouts read them (`grid`). The document holds an indicator's
+//!   places packed (`model::IndicatorSource`), a row's amounts only where one is filled, and
+//!   gives back the room a project's indicators did not fill.
 
 pub(crate) mod amount;
 mod flat;
@@ -96,8 +106,8 @@ use thiserror::Error;
 pub use amount::format_amount;
 pub use decode::EncodingChoice;
 pub use model::{
-    Amount, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow, IndicatorSource,
-    Layout, Project, RowText, Text, TotalRow, UnitRow,
+    Amount, AmountCells, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow,
+    IndicatorSource, Layout, Project, RowText, SourceParts, Text, TotalRow, UnitRow,
 };
 pub use source::{CellAddr, InputFormat, Location, SourceText};
 
@@ -507,7 +517,7 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
     };
     match (format.read)(input)? {
         formats::Read::Grid(grid) => columns::with_map(&opts.columns, || build(grid)),
-        formats::Read::Page { bytes, declared } => read_page(name, &bytes, opts, declared),
+        formats::Read::Page { bytes, declared } => read_page(name, bytes, opts, declared),
     }
 }
 
@@ -517,30 +527,27 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
 /// are counted in one info finding, not reported one by one.
 fn read_page(
     name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     opts: &ReadOptions,
     declared: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Document, ReadError> {
-    let (text, encoding) = formats::html::decode_page(name, bytes, opts.encoding, declared)?;
+    let (text, encoding) = formats::html::decode_page(name, &bytes, opts.encoding, declared)?;
+    drop(bytes);
     let tables = formats::html::read_tables(name, &text)?;
+    // the tables hold their cells: the decoded page is given back before the grid is built
+    drop(text);
     let all = tables.len();
     let mut sheets = Vec::new();
-    for t in tables {
-        if !holds_a_table(name, &t.sheet)? {
+    for mut t in tables {
+        if !holds_a_table(name, &mut t.sheet)? {
             continue;
         }
         if !t.above.is_empty() {
-            sheets.push(formats::SheetCells {
-                name: "段落".into(),
-                cells: t
-                    .above
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, line)| ((i as u32, 0), line))
-                    .collect(),
-                merges: Vec::new(),
-                ..Default::default()
-            });
+            let mut above = formats::SheetCells::named("段落");
+            for (i, line) in t.above.iter().enumerate() {
+                above.push((i as u32, 0), line);
+            }
+            sheets.push(above);
         }
         sheets.push(t.sheet);
     }
@@ -584,17 +591,12 @@ fn read_page(
 
 /// Whether a table of a web page holds a form or a table's header (what the layout readers
 /// find in it).
-fn holds_a_table(name: &str, sheet: &formats::SheetCells) -> Result<bool, ReadError> {
-    if sheet.cells.len() < 2 {
+/// The sheet's cells are left sorted by place (as the grid sorts them), not copied.
+fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, ReadError> {
+    if sheet.len() < 2 {
         return Ok(false);
     }
-    let copy = formats::SheetCells {
-        name: sheet.name.clone(),
-        cells: sheet.cells.clone(),
-        merges: Vec::new(),
-        ..Default::default()
-    };
-    let grid = grid::sheets_grid(name, vec![copy], InputFormat::Html, "UTF-8")?;
+    let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;
     let rows = grid.rows()?;
     Ok(form::starts(&rows).is_some() || find_header(&grid.source, &rows).is_ok())
 }
@@ -1056,6 +1058,15 @@ fn data_rows<'r, 'a>(
 /// document; a flat table is read from the first sheet that holds one, with the other sheets of
 /// its layout; a sheet of another layout, or holding neither, is named in a finding.
 fn build(grid: Grid) -> Result<Document, ReadError> {
+    build_by(grid, true)
+}
+
+/// [`build`]; `flat` false reads a text sheet through the grid whatever it holds (for the test
+/// that it reads the same either way).
+fn build_by(grid: Grid, flat: bool) -> Result<Document, ReadError> {
+    if flat && let Some(read) = flat_sheet(&grid)? {
+        return finish(&grid, read);
+    }
     let (rows, quotes) = grid.rows_noting_quotes()?;
     let source = &grid.source;
     let sheets = sheet_spans(&grid, rows.len());
@@ -1073,11 +1084,24 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     for sheet in sheets.iter() {
         read.sheet(&rows[sheet.rows.clone()], sheet)?;
     }
+    drop(rows);
+    finish(&grid, read)
+}
+
+/// The document of a grid's sheets read.
+fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
+    let source = &grid.source;
     let Some(layout) = read.layout else {
         return Err(read.first_error.unwrap_or_else(|| ReadError::NoHeader {
             name: source.name.clone(),
         }));
     };
+    // a project's indicators were sized from the rows that may hold them (its heading and
+    // budget rows among them): what a project did not fill is given back before the document
+    // is held through evaluation
+    for p in read.units.iter_mut().flat_map(|u| u.projects.iter_mut()) {
+        p.indicators.shrink_to_fit();
+    }
     let mut preamble = read.preamble;
     if layout == Layout::Forms {
         (preamble.department, preamble.money_unit) = forms_agree(&read.units);
@@ -1103,29 +1127,91 @@ fn build(grid: Grid) -> Result<Document, ReadError> {
     findings.extend(integrity::check(&doc, data_skipped));
     for (at, note) in &grid.notes {
         let value = doc.source.slice(at).to_owned();
-        findings.push(match note {
-            formats::number_format::CellNote::Rounded(shown) => Finding::at_location(
-                codes::DISPLAY_ROUNDED,
-                Severity::Info,
-                &doc.source,
-                *at,
-                format!("单元格值 {value}，显示为 {shown}；按单元格值读取"),
-            )
-            .label(format!("显示为 {shown}")),
-            formats::number_format::CellNote::Scaled { held, by } => Finding::at_location(
-                codes::DISPLAY_SCALED,
-                Severity::Warning,
-                &doc.source,
-                *at,
-                format!(
-                    "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
-                ),
-            )
-            .label(format!("单元格存 {held}")),
-        });
+        let (code, severity, message, label) = note.finding(&value);
+        findings.push(Finding::at_location(code, severity, &doc.source, *at, message).label(label));
     }
     doc.findings = findings;
     Ok(doc)
+}
+
+/// A whole text sheet of the self-evaluation layout read as the streaming reader reads its
+/// blocks (issue 27, the memory of a table read whole): its first lines through the grid, to
+/// the header, and the rows below it straight from the text (`flat`: a list of cell ranges, 8
+/// bytes a cell, where the grid's rows are 48 bytes a cell, all held at once). `None` where
+/// the grid is to read it, as before: a workbook or a block, a text holding a quote, a
+/// header not in its first 4 MB, a sheet of forms or a target table, more cells than the
+/// cell limit (the grid refuses it), or any data row the flat reader leaves to the grid (see
+/// `flat`). Read either way, the document is the same: the header and the rows above it are
+/// the grid's, a flat row reads as the grid's (`flat`'s test), the forms reader answers for
+/// these rows as for all (`form::flat_header_first`), and the data-row filter has nothing to
+/// do for the rows the flat reader takes.
+fn flat_sheet(grid: &Grid) -> Result<Option<Sheets<'_>>, ReadError> {
+    let Some(delim) = grid.whole_text_delim() else {
+        return Ok(None);
+    };
+    let source = &grid.source;
+    let text: &str = &source.text;
+    let bytes = text.as_bytes();
+    // the cells the grid would count: no more than a cell a delimiter and a line
+    let cells = memchr::memchr2_iter(delim, b'\n', bytes).count() as u64 + 1;
+    if memchr::memchr(b'"', bytes).is_some() || cells > crate::limits::CELLS.get() {
+        return Ok(None);
+    }
+    let mut limit = 64 * 1024;
+    let (head, found) = loop {
+        // whole lines up to `limit` bytes
+        let end = match text.len() <= limit {
+            true => text.len(),
+            false => memchr::memrchr(b'\n', &bytes[..limit]).map_or(0, |i| i + 1),
+        };
+        let head = grid.head_rows(end)?;
+        let whole = end == text.len();
+        if form::flat_header_first(&head)
+            && let Ok(found) = find_header(source, &head)
+            // the header's second row, if any, is among the rows read
+            && (whole || head[found.last_header_row + 1..].iter().any(|r| !r.is_blank()))
+        {
+            break (head, found);
+        }
+        if whole || limit >= 4 * 1024 * 1024 {
+            return Ok(None);
+        }
+        limit *= 4;
+    };
+    if found.header.layout != Layout::SelfEvaluation {
+        return Ok(None);
+    }
+    let data_start = head
+        .get(found.last_header_row + 1)
+        .map_or(text.len(), |r| r.range.start);
+    let first_line = memchr::memchr_iter(b'\n', &bytes[..data_start]).count() + 1;
+    let Ok(first_line) = u32::try_from(first_line) else {
+        return Ok(None);
+    };
+    let mut ctx = Ctx::new(source);
+    unknown_columns(&mut ctx, &found.header, &head[found.names_row]);
+    drop(head);
+    let Some(flat) = flat::rows_from(&mut ctx, &found.header, text, data_start, delim, first_line)
+    else {
+        return Ok(None);
+    };
+    let units = self_eval::read_from(
+        &mut ctx,
+        &found.header,
+        &flat.views(text),
+        found.preamble.unit.as_deref(),
+        &mut Default::default(),
+    )
+    .0;
+    Ok(Some(Sheets {
+        ctx,
+        many: false,
+        layout: Some(Layout::SelfEvaluation),
+        units,
+        total: None,
+        preamble: found.preamble,
+        first_error: None,
+    }))
 }
 
 /// The sheets a grid is read as: its sheets, or the whole grid as one (text; a Word document's
@@ -1329,6 +1415,173 @@ mod tests {
         assert_eq!(p.department.as_deref(), Some("某某县财政局"));
         let p = preamble(&["单位名称：某 局"]);
         assert_eq!(p.unit.as_deref(), Some("某 局"));
+    }
+
+    /// A sheet of `rows` data rows under a preamble and a header drawn from `seed`: fill-down
+    /// names, blank lines, CRLF, padded cells; with `odd`, now and then a row the flat reader
+    /// leaves to the grid (a note, a repeated header, a preamble line, a short or long row, a
+    /// quote, a title, a unit alone).
+    fn varied_sheet(seed: u64, rows: usize, odd: bool) -> String {
+        let mut state = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let mut text = String::new();
+        for line in [
+            "2023年度项目支出绩效自评表",
+            "部门名称：某某县财政局",
+            "单位名称：某中心\t\t金额单位：万元",
+            "",
+        ] {
+            if next(2) == 0 {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+        let with_unit = next(2) == 0;
+        let head = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t全年预算数\t全年执行数\t备注";
+        let header = if with_unit {
+            format!("单位\t{head}")
+        } else {
+            head.to_owned()
+        };
+        text.push_str(&header);
+        text.push('\n');
+        let words = [
+            "培训",
+            "覆盖率",
+            "满意度",
+            "完成率",
+            "资金",
+            "设备",
+            "人数",
+            "天数",
+        ];
+        for k in 0..rows {
+            let mut cells: Vec<String> = vec![String::new(); 11];
+            if next(6) == 0 {
+                cells[0] = format!("项目{}", next(40));
+            }
+            if next(3) == 0 {
+                cells[1] = ["产出指标", "效益指标", "满意度指标"][next(3) as usize].to_owned();
+            }
+            if next(3) == 0 {
+                cells[2] = format!("{}指标", words[next(8) as usize]);
+            }
+            if next(15) != 0 {
+                cells[3] = format!("{}{k}", words[next(8) as usize]);
+            }
+            cells[4] = [
+                format!("≥{}%", next(100)),
+                format!("{}个", next(50)),
+                String::new(),
+            ][next(3) as usize]
+                .clone();
+            if next(4) != 0 {
+                cells[5] = format!("{}.{}", next(100), next(10));
+            }
+            if next(3) == 0 {
+                cells[6] = format!("{}", next(20));
+            }
+            if next(5) == 0 {
+                cells[7] = format!("{}分", next(20));
+            }
+            if next(12) == 0 {
+                (cells[8], cells[9]) = (format!("{}.00", next(500)), format!("{}", next(500)));
+            }
+            if next(7) == 0 {
+                cells[6] = "十分".to_owned();
+            }
+            for c in cells.iter_mut().filter(|c| !c.is_empty()) {
+                *c = format!(
+                    "{}{c}{}",
+                    ["", " ", "\u{3000}", ""][next(4) as usize],
+                    ["", " "][next(2) as usize]
+                );
+            }
+            if with_unit {
+                let unit = if next(10) == 0 {
+                    format!("单位{}", next(3))
+                } else {
+                    String::new()
+                };
+                cells.insert(0, unit);
+            }
+            let mut line = cells.join("\t");
+            if odd {
+                match next(80) {
+                    0 => line = "注：以上为预计数".to_owned(),
+                    1 => line = header.clone(),
+                    2 => line = "单位名称：另一单位".to_owned(),
+                    3 => line = "项目1\t产出指标".to_owned(),
+                    4 => line.push_str("\t\t多余"),
+                    5 => line = line.replacen('\t', "\t\"引\"", 1),
+                    6 => line = format!("\t\t\t2024年绩效自评表{}", "\t".repeat(8)),
+                    7 => line = format!("某局{}", "\t".repeat(11)),
+                    _ => {}
+                }
+            }
+            if next(6) == 0 {
+                line.push('\r');
+            }
+            if next(30) == 0 {
+                text.push('\n');
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text
+    }
+
+    /// A whole text sheet read straight from its text below the header (`flat_sheet`) is the
+    /// document the grid reads: units, projects, rows and their places, findings, counts,
+    /// preamble. The flat reading is taken for the plain sheets and left for the odd ones.
+    #[test]
+    fn a_whole_text_sheet_reads_the_same_straight_from_its_text_as_through_the_grid() {
+        let (mut flat, mut grid_read) = (0, 0);
+        for seed in 0..40u64 {
+            let odd = seed % 2 == 1;
+            let mut text = varied_sheet(seed, 60 + 40 * seed as usize, odd);
+            let name = if seed % 5 == 4 {
+                text = text.replace('\t', ",");
+                "t.csv"
+            } else {
+                "t.tsv"
+            };
+            let grid_of = || {
+                let format = format_from_name(name).expect("a text format");
+                grid::from_text(name, decode::cr_lines(text.clone()), format, "UTF-8")
+                    .expect("a grid")
+            };
+            match flat_sheet(&grid_of()).expect("reads") {
+                Some(_) => flat += 1,
+                None => grid_read += 1,
+            }
+            let show = |d: Result<Document, ReadError>| match d {
+                Ok(d) => format!(
+                    "{:?} {:?} {:?} {:?}\n{:#?}\n{:#?}\n{} {}",
+                    d.layout,
+                    d.department,
+                    d.money_unit,
+                    d.total,
+                    d.units,
+                    d.findings,
+                    d.rows_read,
+                    d.rows_skipped
+                ),
+                Err(e) => format!("{e:?}"),
+            };
+            let by_text = show(build_by(grid_of(), true));
+            let by_grid = show(build_by(grid_of(), false));
+            assert_eq!(by_text, by_grid, "sheet {seed}");
+            assert!(by_text.contains("UnitRow"), "sheet {seed}: {by_text}");
+        }
+        assert!(flat > 10 && grid_read > 10, "{flat} {grid_read}");
     }
 
     #[test]

@@ -34,9 +34,9 @@ pub struct Amount {
     pub at: Location,
 }
 
-/// The four amount columns of a target-table row; `None` where the cell is empty.
+/// The four amount cells of a target-table row; `None` where the cell is empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Amounts {
+pub struct AmountCells {
     /// 总计.
     pub total: Option<Amount>,
     /// 财政拨款.
@@ -45,6 +45,53 @@ pub struct Amounts {
     pub special: Option<Amount>,
     /// 其他资金.
     pub other: Option<Amount>,
+}
+
+/// The four amount columns of a target-table row ([`AmountCells`], read and written through
+/// it: `amounts.total`). Held boxed, and not at all where no cell is filled: 224 bytes a
+/// project of a self-evaluation sheet or a form, which has none, are 8 (issue 27, the memory
+/// of a table read whole).
+#[derive(Clone, Default)]
+pub struct Amounts(Option<Box<AmountCells>>);
+
+/// What an [`Amounts`] of no cell reads as.
+static NO_AMOUNTS: AmountCells = AmountCells {
+    total: None,
+    fiscal: None,
+    special: None,
+    other: None,
+};
+
+impl std::ops::Deref for Amounts {
+    type Target = AmountCells;
+
+    fn deref(&self) -> &AmountCells {
+        self.0.as_deref().unwrap_or(&NO_AMOUNTS)
+    }
+}
+
+impl std::ops::DerefMut for Amounts {
+    fn deref_mut(&mut self) -> &mut AmountCells {
+        self.0.get_or_insert_with(Default::default)
+    }
+}
+
+impl PartialEq for Amounts {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Amounts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl Serialize for Amounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
 }
 
 impl Amounts {
@@ -359,9 +406,10 @@ pub struct IndicatorRow {
 }
 
 /// Where the parts of one indicator are. In a 绩效指标 cell each is a byte range inside the cell;
-/// in a sheet each is its own cell (the target of split columns: the value cell).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IndicatorSource {
+/// in a sheet each is its own cell (the target of split columns: the value cell). What
+/// [`IndicatorSource`] holds, packed, and gives back.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SourceParts {
     /// The whole item (`1、产出指标：…。`) or the whole row.
     pub item: Location,
     /// The category text, where present.
@@ -375,6 +423,193 @@ pub struct IndicatorSource {
     /// The punctuation that ended the item in a 绩效指标 cell (zero-length where there is none);
     /// `None` for sheets.
     pub terminator: Option<Location>,
+}
+
+/// [`SourceParts`] packed (issue 27, the memory of a table read whole): six [`Location`]s of 40
+/// bytes are 240 bytes an indicator row, more than half of the row. Packed, a location is four
+/// 32-bit numbers (offset, length, line, column; the column's top bit says whether the location
+/// names the workbook cell at its line and column, as every workbook location does), 104
+/// bytes in all. A location that does not pack so (an offset past 4 GB, a cell elsewhere than
+/// its line and column) keeps all six as they are, boxed: nothing is lost either way
+/// ([`IndicatorSource::parts`] gives back exactly what was packed). Serialises as
+/// [`SourceParts`].
+#[derive(Clone)]
+pub struct IndicatorSource(Packed);
+
+#[derive(Clone)]
+enum Packed {
+    /// The six places in [`SourceParts`]' order; bit `k` of `present` says whether place `k`
+    /// is given (item, name and target always are).
+    Small {
+        places: [PackedLocation; 6],
+        present: u8,
+    },
+    Full(Box<SourceParts>),
+}
+
+/// A [`Location`] in 16 bytes (see [`IndicatorSource`]).
+#[derive(Clone, Copy, Default)]
+struct PackedLocation {
+    offset: u32,
+    len: u32,
+    line: u32,
+    /// The column; the top bit set where the location names the cell at (`line`, column).
+    column: u32,
+}
+
+const CELL_BIT: u32 = 1 << 31;
+
+impl PackedLocation {
+    fn pack(at: Location) -> Option<PackedLocation> {
+        let cell = match at.cell {
+            None => 0,
+            Some(c) if c.row == at.line && c.col == at.column => CELL_BIT,
+            Some(_) => return None,
+        };
+        if at.column & CELL_BIT != 0 {
+            return None;
+        }
+        Some(PackedLocation {
+            offset: u32::try_from(at.offset).ok()?,
+            len: u32::try_from(at.len).ok()?,
+            line: at.line,
+            column: at.column | cell,
+        })
+    }
+
+    #[inline]
+    fn unpack(self) -> Location {
+        let column = self.column & !CELL_BIT;
+        Location {
+            offset: self.offset as usize,
+            len: self.len as usize,
+            line: self.line,
+            column,
+            cell: (self.column & CELL_BIT != 0).then_some(crate::source::CellAddr {
+                row: self.line,
+                col: column,
+            }),
+        }
+    }
+}
+
+impl From<SourceParts> for IndicatorSource {
+    fn from(parts: SourceParts) -> IndicatorSource {
+        let all = [
+            Some(parts.item),
+            parts.category,
+            Some(parts.name),
+            Some(parts.target),
+            parts.actual,
+            parts.terminator,
+        ];
+        let mut places = [PackedLocation::default(); 6];
+        let mut present = 0u8;
+        for (k, at) in all.into_iter().enumerate() {
+            if let Some(at) = at {
+                match PackedLocation::pack(at) {
+                    Some(p) => places[k] = p,
+                    None => return IndicatorSource(Packed::Full(Box::new(parts))),
+                }
+                present |= 1 << k;
+            }
+        }
+        IndicatorSource(Packed::Small { places, present })
+    }
+}
+
+impl IndicatorSource {
+    /// Place `k` of [`SourceParts`]' order, where given.
+    #[inline]
+    fn place(&self, k: usize) -> Option<Location> {
+        match &self.0 {
+            Packed::Small { places, present } => {
+                (present & (1 << k) != 0).then(|| places[k].unpack())
+            }
+            Packed::Full(parts) => [
+                Some(parts.item),
+                parts.category,
+                Some(parts.name),
+                Some(parts.target),
+                parts.actual,
+                parts.terminator,
+            ][k],
+        }
+    }
+
+    /// Place `k` (item, name or target: always given).
+    #[inline]
+    fn given(&self, k: usize) -> Location {
+        match &self.0 {
+            Packed::Small { places, .. } => places[k].unpack(),
+            Packed::Full(parts) => match k {
+                0 => parts.item,
+                2 => parts.name,
+                _ => parts.target,
+            },
+        }
+    }
+
+    /// The whole item (`1、产出指标：…。`) or the whole row.
+    pub fn item(&self) -> Location {
+        self.given(0)
+    }
+
+    /// The category text, where present.
+    pub fn category(&self) -> Option<Location> {
+        self.place(1)
+    }
+
+    /// The name.
+    pub fn name(&self) -> Location {
+        self.given(2)
+    }
+
+    /// The target.
+    pub fn target(&self) -> Location {
+        self.given(3)
+    }
+
+    /// The actual, where present.
+    pub fn actual(&self) -> Option<Location> {
+        self.place(4)
+    }
+
+    /// The punctuation that ended the item in a 绩效指标 cell (zero-length where there is none);
+    /// `None` for sheets.
+    pub fn terminator(&self) -> Option<Location> {
+        self.place(5)
+    }
+
+    /// Every place, as given.
+    pub fn parts(&self) -> SourceParts {
+        SourceParts {
+            item: self.item(),
+            category: self.category(),
+            name: self.name(),
+            target: self.target(),
+            actual: self.actual(),
+            terminator: self.terminator(),
+        }
+    }
+}
+
+impl PartialEq for IndicatorSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl std::fmt::Debug for IndicatorSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.parts(), f)
+    }
+}
+
+impl Serialize for IndicatorSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.parts().serialize(serializer)
+    }
 }
 
 /// Everything read from one table.
@@ -486,6 +721,76 @@ pub struct FindingsReport<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(offset: usize, len: usize, line: u32, column: u32, cell: bool) -> Location {
+        Location {
+            offset,
+            len,
+            line,
+            column,
+            cell: cell.then_some(crate::source::CellAddr {
+                row: line,
+                col: column,
+            }),
+        }
+    }
+
+    /// Packed places give back exactly what was packed, whether they pack small or not
+    /// (an offset past 4 GB, a cell elsewhere than its line and column, a column using the
+    /// cell bit): each part, the serialised form and equality.
+    #[test]
+    fn packed_places_are_given_back_as_packed() {
+        let small = at(7, 12, 3, 2, false);
+        let cell = at(100, 3, 12, 7, true);
+        let far = at(u32::MAX as usize + 5, 2, 1, 1, false);
+        let long = at(0, u32::MAX as usize + 1, 1, 1, false);
+        let elsewhere = Location {
+            cell: Some(crate::source::CellAddr { row: 2, col: 9 }),
+            ..small
+        };
+        let high_column = at(1, 1, 1, 1 << 31, false);
+        for odd in [
+            None,
+            Some(far),
+            Some(long),
+            Some(elsewhere),
+            Some(high_column),
+        ] {
+            for k in 0..6 {
+                let mut places = [Some(small), Some(cell), Some(small), Some(cell), None, None];
+                if k == 4 {
+                    places[5] = Some(small.with_len(0));
+                }
+                if let Some(o) = odd {
+                    places[k] = Some(o);
+                }
+                let parts = SourceParts {
+                    item: places[0].unwrap_or(small),
+                    category: places[1],
+                    name: places[2].unwrap_or(small),
+                    target: places[3].unwrap_or(small),
+                    actual: places[4],
+                    terminator: places[5],
+                };
+                let packed = IndicatorSource::from(parts);
+                assert_eq!(packed.parts(), parts);
+                assert_eq!(packed.item(), parts.item);
+                assert_eq!(packed.category(), parts.category);
+                assert_eq!(packed.name(), parts.name);
+                assert_eq!(packed.target(), parts.target);
+                assert_eq!(packed.actual(), parts.actual);
+                assert_eq!(packed.terminator(), parts.terminator);
+                assert_eq!(
+                    serde_json::to_string(&packed).expect("json"),
+                    serde_json::to_string(&parts).expect("json")
+                );
+                assert_eq!(packed, IndicatorSource::from(parts));
+                assert_eq!(format!("{packed:?}"), format!("{parts:?}"));
+            }
+        }
+        // small where every place packs: 104 bytes, not six locations' 240
+        assert!(std::mem::size_of::<IndicatorSource>() <= 104);
+    }
 
     /// A text held with its block reads, compares, hashes, prints and serialises as the same
     /// text of its own; a range that is no text of the block is refused.

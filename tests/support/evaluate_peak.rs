@@ -50,3 +50,24 @@ pub fn evaluate_peak_kb(sheet: &Path, args: &[&str]) -> u64 {
     std::mem::forget(child); // waited for above
     usage.ru_maxrss as u64
 }
+
+/// Peak resident memory (kB) and exit code of `jixiao ARGS…`, output discarded (any exit code;
+/// not a signal).
+#[allow(dead_code)] // used by tests/read_memory.rs, not by every test that includes this module
+pub fn jixiao_peak_kb(args: &[&std::ffi::OsStr]) -> (u64, i32) {
+    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("runs jixiao");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data the kernel fills; the child is ours and not yet waited for.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(got, pid, "wait4");
+    assert!(libc::WIFEXITED(status), "jixiao ended by a signal");
+    std::mem::forget(child); // waited for above
+    (usage.ru_maxrss as u64, libc::WEXITSTATUS(status))
+}

@@ -25,7 +25,7 @@ pub const INFO: CheckInfo = CheckInfo {
 
 fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
-        let (Some(actual), Some(at)) = (&i.row.actual, i.row.at.actual) else {
+        let (Some(actual), Some(at)) = (&i.row.actual, i.row.at.actual()) else {
             continue;
         };
         let parsed = lang::parse(

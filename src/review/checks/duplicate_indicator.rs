@@ -32,7 +32,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         if !std::ptr::eq(first, i) {
             out.push(p.finding(
                 INFO.code,
-                i.row.at.name,
+                i.row.at.name(),
                 Some(i),
                 format!("指标“{}”在项目中出现了两次", i.row.name),
                 format!("与第 {} 项重复", first.row.seq),

@@ -35,7 +35,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         };
         out.push(p.finding(
             INFO.code,
-            i.row.at.name,
+            i.row.at.name(),
             Some(i),
             format!("指标“{}”没有年度指标值", i.row.name),
             label,

@@ -25,7 +25,7 @@ pub const INFO: CheckInfo = CheckInfo {
 
 fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in p.indicators.iter().filter(|i| i.row.category.is_none()) {
-        let at = i.row.at.category.unwrap_or(i.row.at.name);
+        let at = i.row.at.category().unwrap_or(i.row.at.name());
         let (label, help) = match (&i.category, &i.inferred_by) {
             (Some(c), Some(rule)) => (
                 format!("未写一级指标；按规则 {rule} 推断为{c}"),

@@ -107,7 +107,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         if name_unit != target_unit || name_value == target_value {
             continue;
         }
-        let at = i.row.at.name;
+        let at = i.row.at.name();
         let at = if p.doc.source.slice(&at) == &*i.row.name {
             p.doc
                 .source

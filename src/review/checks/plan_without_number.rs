@@ -41,7 +41,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
                     .unwrap_or(start);
                 p.in_target(i, &(start..end))
             }
-            None => i.row.at.target,
+            None => i.row.at.target(),
         };
         out.push(p.finding(
             INFO.code,

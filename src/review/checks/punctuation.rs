@@ -25,7 +25,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let doubled = i.row.terminator.chars().count() > 1;
         let at = if doubled {
-            i.row.at.terminator
+            i.row.at.terminator()
         } else {
             i.parsed.spans.trailing.clone().map(|s| p.in_target(i, &s))
         };

@@ -35,7 +35,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         {
             out.push(p.finding(
                 INFO.code,
-                i.row.at.target,
+                i.row.at.target(),
                 Some(i),
                 format!("指标“{}”要求数值，年度指标值却是定性描述", i.row.name),
                 "定性描述，无法与实际值比较",

@@ -33,7 +33,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let at = i.row.at.name;
+        let at = i.row.at.name();
         let at = if p.doc.source.slice(&at) == &*i.row.name {
             p.doc
                 .source

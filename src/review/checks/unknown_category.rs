@@ -25,7 +25,7 @@ pub const INFO: CheckInfo = CheckInfo {
 fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         if let (Some(c), None) = (&i.row.category, i.scoring) {
-            let at = i.row.at.category.unwrap_or(i.row.at.name);
+            let at = i.row.at.category().unwrap_or(i.row.at.name());
             out.push(p.finding(
                 INFO.code,
                 at,

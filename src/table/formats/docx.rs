@@ -244,24 +244,18 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                 paragraph = paragraph.saturating_add(1);
                 too_many(&mut count, 1)?;
                 match sheets.last_mut() {
-                    Some(s) if s.name == "段落" => s.cells.push(((paragraph - 1, 0), text)),
-                    _ => sheets.push(SheetCells {
-                        name: "段落".into(),
-                        cells: vec![((paragraph - 1, 0), text)],
-                        merges: Vec::new(),
-                        ..Default::default()
-                    }),
+                    Some(s) if s.name == "段落" => s.push((paragraph - 1, 0), &text),
+                    _ => {
+                        let mut s = SheetCells::named("段落");
+                        s.push((paragraph - 1, 0), &text);
+                        sheets.push(s);
+                    }
                 }
             }
             Item::Table(table) => {
                 tables += 1;
                 super::check_sheets(name, "的正文中的表格", tables)?;
-                let mut sheet = SheetCells {
-                    name: format!("表格{tables}"),
-                    cells: Vec::new(),
-                    merges: Vec::new(),
-                    ..Default::default()
-                };
+                let mut sheet = SheetCells::named(format!("表格{tables}"));
                 // the open vertical merge of each column: its first row and the columns its
                 // first cell spans to the right (indexed by column: closing one is O(1))
                 let mut open: Vec<Option<(u32, u32)>> = Vec::new();
@@ -312,7 +306,7 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                         open[c as usize] = Some((r, span - 1));
                         opened.insert(c);
                         if !text.trim().is_empty() {
-                            sheet.cells.push(((r, c), text.to_owned()));
+                            sheet.push((r, c), text);
                         }
                     }
                     // a column no cell of this row starts in ends its vertical merge
@@ -630,12 +624,12 @@ mod tests {
         let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["段落", "表格1", "段落"]);
         assert_eq!(
-            s[0].cells,
+            s[0].listed(),
             vec![((0, 0), "2022年度项目支出绩效自评表".into())]
         );
         let t = &s[1];
         assert_eq!(
-            t.cells,
+            t.listed(),
             vec![
                 ((0, 0), "项目资金".to_string()),
                 ((0, 1), "年初预算数".to_string()),
@@ -648,14 +642,14 @@ mod tests {
         let mut merges = t.merges.clone();
         merges.sort();
         assert_eq!(merges, vec![((0, 0), (2, 0)), ((0, 1), (0, 2))]);
-        assert_eq!(s[2].cells, vec![((1, 0), "注".into())]);
+        assert_eq!(s[2].listed(), vec![((1, 0), "注".into())]);
     }
 
     #[test]
     fn breaks_and_paragraphs_inside_a_cell_are_line_breaks() {
         let body = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>年度</w:t><w:br/><w:t>总体</w:t></w:r></w:p><w:p><w:r><w:t>目标</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
         let s = sheets(body);
-        assert_eq!(s[0].cells, vec![((0, 0), "年度\n总体\n目标".into())]);
+        assert_eq!(s[0].listed(), vec![((0, 0), "年度\n总体\n目标".into())]);
     }
 
     #[test]

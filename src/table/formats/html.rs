@@ -252,17 +252,23 @@ impl TextBuf {
     /// The text: each line trimmed, empty lines left out.
     fn finish(self) -> String {
         let mut out = String::with_capacity(self.text.len());
+        self.finish_into(&mut out);
+        out
+    }
+
+    /// [`TextBuf::finish`] written at the end of `out`.
+    fn finish_into(self, out: &mut String) {
+        let from = out.len();
         for line in self.text.split('\n') {
             let line = crate::table::grid::trim_cell(line);
             if line.is_empty() {
                 continue;
             }
-            if !out.is_empty() {
+            if out.len() > from {
                 out.push('\n');
             }
             out.push_str(line);
         }
-        out
     }
 }
 
@@ -302,19 +308,28 @@ impl OpenTable {
             if c.hidden {
                 return;
             }
-            self.rows.cell((c.text.finish(), c.colspan, c.rowspan));
+            self.rows.cell(c.text, c.colspan, c.rowspan);
         }
     }
 }
 
-/// A cell as read: its text, colspan and rowspan.
-type RawCell = (String, u32, u32);
+/// A cell as read: its text (a range of [`Rows::text`]), colspan and rowspan.
+#[derive(Clone, Copy)]
+struct RawCell {
+    start: usize,
+    len: usize,
+    colspan: u32,
+    rowspan: u32,
+}
 
 /// A table's rows as read, flat: the cells in order, and where each row starts among them. A
 /// run of empty rows is one entry that counts them (2 000 000 empty `<tr>` of an 8 MB page
-/// were a `Vec` each, 48 MB and a doubling to 96 MB; now 8 bytes).
+/// were a `Vec` each, 48 MB and a doubling to 96 MB; now 8 bytes). The cells' texts are one
+/// string (a cell 24 bytes and its text: a `String` a cell was 165 bytes a one-byte cell with
+/// the sheet's and the grid's copies).
 #[derive(Default)]
 struct Rows {
+    text: String,
     cells: Vec<RawCell>,
     /// (the index in `cells` of a row's first cell, how many rows the entry stands for: more
     /// than one only for a run of empty rows).
@@ -331,7 +346,7 @@ impl Rows {
     }
 
     /// A cell of the last row (the first row, where none has begun).
-    fn cell(&mut self, cell: RawCell) {
+    fn cell(&mut self, text: TextBuf, colspan: u32, rowspan: u32) {
         match self.starts.last_mut() {
             None => self.starts.push((self.cells.len(), 1)),
             // the last of a run of empty rows takes the cell
@@ -341,7 +356,14 @@ impl Rows {
             }
             _ => {}
         }
-        self.cells.push(cell);
+        let start = self.text.len();
+        text.finish_into(&mut self.text);
+        self.cells.push(RawCell {
+            start,
+            len: self.text.len() - start,
+            colspan,
+            rowspan,
+        });
     }
 
     /// How many rows in all.
@@ -349,22 +371,19 @@ impl Rows {
         self.starts.iter().map(|(_, n)| *n as usize).sum()
     }
 
+    /// A cell's text.
+    fn text(&self, c: &RawCell) -> &str {
+        &self.text[c.start..c.start + c.len]
+    }
+
     /// Each row's first row number and its cells, in order (a run of empty rows once).
-    fn each(self) -> impl Iterator<Item = (usize, Vec<RawCell>)> {
-        let Rows { cells, starts } = self;
-        let mut cells = cells.into_iter();
+    fn each(&self) -> impl Iterator<Item = (usize, &[RawCell])> {
         let mut r = 0usize;
-        let ends: Vec<usize> = starts
-            .iter()
-            .skip(1)
-            .map(|(s, _)| *s)
-            .chain(std::iter::once(usize::MAX))
-            .collect();
-        starts.into_iter().zip(ends).map(move |((start, n), end)| {
-            let row: Vec<RawCell> = cells.by_ref().take(end.saturating_sub(start)).collect();
+        self.starts.iter().enumerate().map(move |(k, &(start, n))| {
+            let end = self.starts.get(k + 1).map_or(self.cells.len(), |s| s.0);
             let at = r;
             r += n as usize;
-            (at, row)
+            (at, &self.cells[start.min(end)..end])
         })
     }
 }
@@ -790,17 +809,14 @@ fn place(
 ) -> Result<SheetCells, ReadError> {
     let max_columns = limits::COLUMNS.get_usize();
     let row_count = rows.count();
-    let mut sheet = SheetCells {
-        name: format!("表格{}", index + 1),
-        cells: Vec::new(),
-        merges: Vec::new(),
-        ..Default::default()
-    };
+    let mut sheet = SheetCells::named(format!("表格{}", index + 1));
+    sheet.reserve(rows.cells.len(), rows.text.len());
     // for each column, the first row no cell above covers
     let mut free_from: Vec<usize> = Vec::new();
     for (r, row) in rows.each() {
         let mut c = 0usize;
-        for (text, colspan, rowspan) in row {
+        for cell in row {
+            let (colspan, rowspan) = (cell.colspan, cell.rowspan);
             while free_from.get(c).is_some_and(|&f| f > r) {
                 c += 1;
             }
@@ -827,8 +843,8 @@ fn place(
                     .merges
                     .push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
             }
-            if !text.is_empty() {
-                sheet.cells.push(((r32, c32), text));
+            if cell.len > 0 {
+                sheet.push((r32, c32), rows.text(cell));
             }
             c += span;
         }
@@ -901,7 +917,7 @@ mod tests {
         );
         let s = &t[0].sheet;
         assert_eq!(
-            s.cells,
+            s.listed(),
             [
                 ((1, 0), "a".to_string()),
                 ((1, 1), "b".to_string()),
@@ -927,7 +943,7 @@ mod tests {
         let s = &t[0].sheet;
         assert_eq!(s.name, "表格1");
         assert_eq!(
-            s.cells,
+            s.listed(),
             vec![
                 ((0, 0), "项目资金".to_string()),
                 ((0, 1), "年初预算数".to_string()),
@@ -953,7 +969,7 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].above, vec!["2022年度项目支出绩效自评表".to_string()]);
         assert_eq!(
-            t[0].sheet.cells,
+            t[0].sheet.listed(),
             vec![
                 ((0, 0), "年度\n总体\n目标".to_string()),
                 ((0, 2), "95% 以上".to_string())
@@ -967,7 +983,7 @@ mod tests {
             "<table><tr><td>完成中型灌区节水改造\r\n项目</td><td>95%\n以上</td><td>a\nb 以上\n95%</td></tr></table>",
         );
         assert_eq!(
-            t[0].sheet.cells,
+            t[0].sheet.listed(),
             vec![
                 ((0, 0), "完成中型灌区节水改造项目".to_string()),
                 ((0, 1), "95% 以上".to_string()),
@@ -984,7 +1000,7 @@ mod tests {
              <tr><td style='DISPLAY: none'>项目</td><td>b</td></tr></table>",
         );
         assert_eq!(
-            t[0].sheet.cells,
+            t[0].sheet.listed(),
             vec![
                 ((0, 0), "项目".to_string()),
                 ((0, 1), "a".to_string()),
@@ -998,7 +1014,7 @@ mod tests {
         let t =
             tables("<table><tr><td>项目\u{200b}名称\u{feff}</td><td>&#8203;x</td></tr></table>");
         assert_eq!(
-            t[0].sheet.cells,
+            t[0].sheet.listed(),
             vec![((0, 0), "项目名称".to_string()), ((0, 1), "x".to_string())]
         );
     }
@@ -1008,7 +1024,7 @@ mod tests {
         let t = tables("<table><tr><td>a<td>b<tr><td>c</td><td>d");
         assert_eq!(t.len(), 1);
         assert_eq!(
-            t[0].sheet.cells,
+            t[0].sheet.listed(),
             vec![
                 ((0, 0), "a".to_string()),
                 ((0, 1), "b".to_string()),
@@ -1027,7 +1043,7 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].sheet.name, "表格1");
         assert_eq!(
-            t[0].sheet.cells,
+            t[0].sheet.listed(),
             vec![
                 ((0, 0), "首页 | 政务公开".to_string()),
                 ((0, 1), "附件：自评表\n尾".to_string()),
@@ -1036,7 +1052,7 @@ mod tests {
         );
         assert_eq!(t[1].sheet.name, "表格2");
         assert_eq!(t[1].above, vec!["附件：自评表".to_string()]);
-        assert_eq!(t[1].sheet.cells.len(), 2);
+        assert_eq!(t[1].sheet.len(), 2);
     }
 
     #[test]

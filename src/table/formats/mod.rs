@@ -3,7 +3,8 @@
 //! web page (`.html` `.htm`, `.mhtml`), or text (`.csv` `.tsv` `.txt`, through [`text`]).
 //!
 //! Every reader here gives the same thing, `SheetCells`: each sheet's (or table's) filled
-//! cells at 0-based row and column, their text as shown, and its merged ranges. None of them
+//! cells at 0-based row and column, their text as shown (one string a sheet, a cell its place
+//! and a range of it: no `String` a cell), and its merged ranges. None of them
 //! knows a layout (target table, self-evaluation sheet, form): the layout readers in
 //! `crate::table` take the grid `grid` builds from these sheets and never ask which format it
 //! came from. What a file is, is told by its bytes (`sniff`) before its name: a `.doc` that
@@ -38,6 +39,7 @@ pub(crate) mod number_format;
 pub(crate) mod ods_formats;
 pub(crate) mod xls_dense;
 pub(crate) mod xls_formats;
+pub(crate) mod xlsb_formats;
 pub(crate) mod xlsx_parts;
 
 use std::sync::LazyLock;
@@ -47,15 +49,98 @@ use crate::table::source::InputFormat;
 use crate::table::{ReadError, ReadOptions};
 
 /// One sheet's filled cells, and its merged ranges (0-based, inclusive ends).
-#[derive(Default)]
+///
+/// The cells' texts are held one after another in one string (a cell is its place and a range
+/// of it: 24 bytes and its text, where a `String` a cell was 32 bytes and a heap block of at
+/// least 16 more; 1.6 M one-byte cells of a web page held 165 bytes a cell on their way to
+/// the grid). Cells are kept in the order pushed; `grid` sorts them by place, the first of two
+/// at one place standing.
+#[derive(Default, Clone)]
 pub(crate) struct SheetCells {
     pub name: String,
-    pub cells: Vec<((u32, u32), String)>,
+    /// The texts of `cells`, one after another.
+    text: String,
+    cells: Vec<PlacedCell>,
     pub merges: Vec<((u32, u32), (u32, u32))>,
     /// Cells whose text is not simply both what the sheet shows and what the cell holds (a
     /// workbook's percentage shown rounded, a figure shown scaled by its format), by cell,
     /// with the other of the two. Empty for most sheets.
     pub notes: Vec<((u32, u32), number_format::CellNote)>,
+}
+
+/// A filled cell of [`SheetCells`]: its place and its text's range in the sheet's string.
+#[derive(Debug, Clone, Copy)]
+struct PlacedCell {
+    at: (u32, u32),
+    start: usize,
+    len: usize,
+}
+
+impl SheetCells {
+    /// A sheet named `name`, no cell yet.
+    pub fn named(name: impl Into<String>) -> SheetCells {
+        SheetCells {
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+
+    /// A sheet of the cells given.
+    pub fn of_cells(name: impl Into<String>, cells: Vec<((u32, u32), String)>) -> SheetCells {
+        let mut sheet = SheetCells::named(name);
+        sheet.cells.reserve_exact(cells.len());
+        for (at, text) in cells {
+            sheet.push(at, &text);
+        }
+        sheet
+    }
+
+    /// Room for `cells` more cells of `bytes` bytes of text in all.
+    pub fn reserve(&mut self, cells: usize, bytes: usize) {
+        self.cells.reserve_exact(cells);
+        self.text.reserve_exact(bytes);
+    }
+
+    /// Adds the cell at `at` (0-based row and column) holding `text`.
+    pub fn push(&mut self, at: (u32, u32), text: &str) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.cells.push(PlacedCell {
+            at,
+            start,
+            len: text.len(),
+        });
+    }
+
+    /// The bytes of the cells' texts in all.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// How many cells.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Each cell's place and text, in the order held.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = ((u32, u32), &str)> + '_ {
+        self.cells
+            .iter()
+            .map(|c| (c.at, &self.text[c.start..c.start + c.len]))
+    }
+
+    /// The cells sorted by place (row, then column), the first pushed of two at one place
+    /// standing.
+    pub fn sort(&mut self) {
+        self.cells.sort_by_key(|c| c.at);
+        self.cells.dedup_by_key(|c| c.at);
+    }
+
+    /// The cells as places and owned texts (tests).
+    #[cfg(test)]
+    pub fn listed(&self) -> Vec<((u32, u32), String)> {
+        self.iter().map(|(at, t)| (at, t.to_owned())).collect()
+    }
 }
 
 /// One file ending of a format: what a name ending in it asks the bytes to be, whether it is

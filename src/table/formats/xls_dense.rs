@@ -376,7 +376,7 @@ mod tests {
 
     fn read(sheet: &[Vec<u8>]) -> Result<Read, String> {
         let mut s = read_sheets("t.xls", xls(sheet), None, false).map_err(|e| format!("{e:?}"))?;
-        let mut cells = std::mem::take(&mut s[0].cells);
+        let mut cells = s[0].listed();
         cells.sort();
         let mut merges = std::mem::take(&mut s[0].merges);
         merges.sort();

@@ -14,7 +14,7 @@ use crate::table::columns::{Header, Role, normalize};
 use crate::table::grid::{Cell, Row};
 use crate::table::indicator_cell::{self, SplitError};
 use crate::table::model::{
-    Amount, Amounts, IndicatorRow, IndicatorSource, Project, RowText, Text, TotalRow, UnitRow,
+    Amount, Amounts, IndicatorRow, Project, RowText, SourceParts, Text, TotalRow, UnitRow,
 };
 use crate::table::source::Location;
 
@@ -293,14 +293,15 @@ fn split_indicators(
             published_score: None,
             deviation_note: None,
             terminator: cell.text[item.terminator.clone()].to_owned(),
-            at: IndicatorSource {
+            at: SourceParts {
                 item: loc(item.item.clone()),
                 category: item.category.clone().map(loc),
                 name: loc(item.name.clone()),
                 target: loc(item.target.clone()),
                 actual: None,
                 terminator: Some(loc(item.terminator.clone())),
-            },
+            }
+            .into(),
         });
         let expected = k as u32 + 1;
         if item.seq != expected {

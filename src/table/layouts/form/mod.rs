@@ -90,49 +90,9 @@ pub(crate) fn is_grid_name(n: &str) -> bool {
 /// a label row `项目名称 | value` (or `部门名称 | value` under a 部门整体 title) followed by an
 /// indicator grid without a 项目 column.
 pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
-    let mut anchors = Vec::new();
-    let mut grids = 0;
-    let mut whole_title = false;
-    // a grid header since the last anchor (kept as the rows go: looking back over them for
-    // each label row made a sheet of 20 000 `项目名称` rows take minutes)
-    let mut grid_since_anchor = false;
-    for (i, row) in rows.iter().enumerate() {
-        if row.is_blank() {
-            continue;
-        }
-        if row.filled().count() <= 2
-            && row
-                .filled()
-                .any(|(_, c)| c.text.contains("整体") && c.text.contains("表"))
-        {
-            whole_title = true;
-        }
-        if grid_header(rows, i).is_some() {
-            if anchors.is_empty() && crate::table::columns::detect(row).is_some() {
-                // a flat sheet's header (it has a 项目 column)
-                return None;
-            }
-            grids += 1;
-            grid_since_anchor = true;
-            continue;
-        }
-        if crate::table::columns::detect(row).is_some() {
-            continue;
-        }
-        let short = row.filled().count() <= 6;
-        if short
-            && (label_value(row, PROJECT_LABELS).is_some_and(|v| v.is_some())
-                || (whole_title && label_value(row, UNIT_LABELS).is_some_and(|v| v.is_some())))
-        {
-            // a second label row of the same form (部门名称 after 项目名称) is not a new form
-            let new_form = anchors.is_empty() || grid_since_anchor;
-            if new_form {
-                anchors.push(i);
-                whole_title = false;
-                grid_since_anchor = false;
-            }
-        }
-    }
+    let Scan::Labels { anchors, grids } = scan(rows) else {
+        return None;
+    };
     if grids == 0 {
         return None;
     }
@@ -155,6 +115,69 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
         floor = a + 1;
     }
     Some(out)
+}
+
+/// Whether [`starts`] answers `None` because `rows` reach a flat sheet's header (a grid header
+/// with a 项目 column) before any form's label row: no row after that header matters to it,
+/// so the first rows of a sheet tell it (the whole-table reader of a text sheet asks so before
+/// reading the rest straight from the text).
+pub(crate) fn flat_header_first(rows: &[Row]) -> bool {
+    matches!(scan(rows), Scan::FlatHeader)
+}
+
+/// What [`starts`] finds going down the rows.
+enum Scan {
+    /// A flat sheet's header before any form's label row.
+    FlatHeader,
+    /// The label rows that start forms, and how many indicator grids.
+    Labels { anchors: Vec<usize>, grids: usize },
+}
+
+fn scan(rows: &[Row]) -> Scan {
+    let mut anchors = Vec::new();
+    let mut grids = 0;
+    let mut whole_title = false;
+    // a grid header since the last anchor (kept as the rows go: looking back over them for
+    // each label row made a sheet of 20 000 `项目名称` rows take minutes)
+    let mut grid_since_anchor = false;
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_blank() {
+            continue;
+        }
+        if row.filled().count() <= 2
+            && row
+                .filled()
+                .any(|(_, c)| c.text.contains("整体") && c.text.contains("表"))
+        {
+            whole_title = true;
+        }
+        if grid_header(rows, i).is_some() {
+            if anchors.is_empty() && crate::table::columns::detect(row).is_some() {
+                // a flat sheet's header (it has a 项目 column)
+                return Scan::FlatHeader;
+            }
+            grids += 1;
+            grid_since_anchor = true;
+            continue;
+        }
+        if crate::table::columns::detect(row).is_some() {
+            continue;
+        }
+        let short = row.filled().count() <= 6;
+        if short
+            && (label_value(row, PROJECT_LABELS).is_some_and(|v| v.is_some())
+                || (whole_title && label_value(row, UNIT_LABELS).is_some_and(|v| v.is_some())))
+        {
+            // a second label row of the same form (部门名称 after 项目名称) is not a new form
+            let new_form = anchors.is_empty() || grid_since_anchor;
+            if new_form {
+                anchors.push(i);
+                whole_title = false;
+                grid_since_anchor = false;
+            }
+        }
+    }
+    Scan::Labels { anchors, grids }
 }
 
 /// Where merged cells send an empty cell: the merge's first cell. Indexed by row (each row of

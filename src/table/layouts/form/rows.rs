@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::finding::{Severity, codes};
 use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Row};
-use crate::table::model::{Breakdown, FormTotal, IndicatorRow, IndicatorSource, RowText};
+use crate::table::model::{Breakdown, FormTotal, IndicatorRow, RowText, SourceParts};
 use crate::table::self_eval::join_target;
 use crate::table::source::Location;
 
@@ -340,14 +340,15 @@ impl<'r> FormReader<'_, '_, 'r> {
             published_score,
             deviation_note: deviation,
             terminator: String::new(),
-            at: IndicatorSource {
+            at: SourceParts {
                 item: self.ctx.row_location(row),
                 category: l1_cell.map(|c| c.location(self.ctx.source)),
                 name: name_at,
                 target: target_at.unwrap_or(name_at.with_len(0)),
                 actual: actual_cell.map(|c| c.location(self.ctx.source)),
                 terminator: None,
-            },
+            }
+            .into(),
         });
     }
 

