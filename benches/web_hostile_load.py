@@ -24,6 +24,12 @@ that upload at 40 KB/s (under the least rate): each must end with 408 while the 
 served. The peak memory of the worker processes (the largest VmHWM seen) is reported beside the
 server's.
 
+`--stallers N` (H47) adds N clients that send 90 % of a 1 MB upload at once and then nothing:
+each must end with 408 within the header timeout (5 s here) and a few seconds' slack, not live on
+the rate's credit until the request timeout. `--issue27` also mixes in (H47): page drops of the
+sample (200 with its downloads), a query parameter given twice (400), and an evaluate whose table
+is named by `filename*=` only (its answer compared with the CLI's bytes).
+
 BINARY defaults to target/release/jixiao (build it first). Standard library only.
 """
 
@@ -169,6 +175,7 @@ def main():
     ap.add_argument("--trickle", type=int, default=0)
     ap.add_argument("--queue", type=int, default=16, help="the server's --max-queue")
     ap.add_argument("--issue27", action="store_true")
+    ap.add_argument("--stallers", type=int, default=0)
     args = ap.parse_args()
     args.binary = os.path.abspath(args.binary)
 
@@ -196,6 +203,16 @@ def main():
 
     eval_body = multipart(part("table", "targets.tsv", table), part("actuals", "actuals.yaml", actuals))
     twice = multipart(part("table", "a.tsv", table), part("table", "b.tsv", table))
+    star_body = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"table\"; "
+                 "filename*=UTF-8''targets.tsv\r\n\r\n").encode() + table + b"\r\n" + \
+        multipart(part("actuals", "actuals.yaml", actuals))
+
+    def page_body():
+        # the page's form carries its token
+        page = request(port, "GET", "/")[1]
+        token = page.split(b'name="jixiao-token" content="')[1].split(b'"')[0]
+        field = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n").encode()
+        return field + token + b"\r\n" + eval_body
     garbage = multipart(part("table", "x.xlsx", os.urandom(4096)))
     mp = [("Content-Type", f"multipart/form-data; boundary={BOUNDARY}")]
     kinds = [
@@ -220,6 +237,9 @@ def main():
             ("alias-actuals", "POST", "/api/evaluate", multipart(part("table", "targets.tsv", table), part("actuals", "a.yaml", alias_bomb_actuals())), mp, anything | {200}, None),
             ("overflow", "POST", "/api/evaluate?format=csv", multipart(part("table", "targets.tsv", overflow), part("actuals", "actuals.yaml", actuals)), mp, anything | {200}, None),
             ("long-cell-xlsx", "POST", "/api/evaluate?format=xlsx", multipart(part("table", "targets.tsv", long_cell), part("actuals", "actuals.yaml", actuals)), mp, {200}, None),
+            ("query-twice", "POST", "/api/evaluate?format=json&format=csv", eval_body, mp, {400}, None),
+            ("filename-star", "POST", "/api/evaluate?format=json", star_body, mp, {200}, expected_eval),
+            ("page-drop", "POST", "/", None, mp, {200}, None),
         ]
 
     # the worker processes' peak memory, sampled while the load runs
@@ -293,11 +313,31 @@ def main():
         for s in socks:
             s.close()
 
+    # clients that send 90 % of a 1 MB upload at once, then nothing: each must be ended with a
+    # 408 within the header timeout (5 s), not when the rate's credit runs out
+    stalled = []
+
+    def staller():
+        s = socket.create_connection(("127.0.0.1", port), timeout=60)
+        s.sendall((f"POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                   "Content-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n").encode())
+        t = time.time()
+        try:
+            s.sendall(b"95%\n" * 225000)
+            answer = s.recv(4096)
+        except OSError:
+            answer = b""
+        s.close()
+        stalled.append((answer.split(b" ")[1] if answer else b"closed", time.time() - t))
+
     slow = threading.Thread(target=slowloris, daemon=True)
     slow.start()
     threading.Thread(target=sample_workers, daemon=True).start()
     trickles = [threading.Thread(target=trickle, daemon=True) for _ in range(args.trickle)]
     for t in trickles:
+        t.start()
+    stallers = [threading.Thread(target=staller, daemon=True) for _ in range(args.stallers)]
+    for t in stallers:
         t.start()
     time.sleep(0.5)
 
@@ -316,7 +356,11 @@ def main():
             name, method, path, body, headers, ok, expected = kinds[n % len(kinds)]
             t = time.perf_counter()
             try:
+                if body is None:
+                    body = page_body()
                 status, payload = request(port, method, path, body, headers)
+                if name == "page-drop" and status == 200 and "下载报告".encode() not in payload:
+                    status = -2
             except OSError as e:
                 status, payload = -1, str(e).encode()
             dt = time.perf_counter() - t
@@ -340,7 +384,7 @@ def main():
     wait_until = time.time() + 8
     while slow_closed[0] < args.slow and time.time() < wait_until:
         time.sleep(0.25)
-    for t in trickles:
+    for t in trickles + stallers:
         t.join(timeout=10)
     # the server never stopped: it is alive and answers its page
     alive = server.poll() is None
@@ -370,10 +414,17 @@ def main():
     if args.trickle:
         print(f"trickling clients: {args.trickle}, answered {sorted(set(trickled))}")
     print(f"server alive at the end: {alive}, GET / → {page_status}")
+    if args.stallers:
+        longest = max((t for _, t in stalled), default=float("nan"))
+        print(f"stalled clients: {args.stallers}, answered {sorted(set(a for a, _ in stalled))}, "
+              f"the longest after {longest:.1f} s")
     if unexpected:
         print(f"unexpected answers: {unexpected[:5]}")
     trickle_ok = all(t == b"408" for t in trickled) and len(trickled) == args.trickle
-    return 1 if wrong or unexpected or not alive or page_status != 200 or not trickle_ok else 0
+    # the stall rule's 5 s, and slack for a loaded machine: far under the 60 s timeout
+    stall_ok = len(stalled) == args.stallers and all(a == b"408" and t < 15 for a, t in stalled)
+    bad = wrong or unexpected or not alive or page_status != 200 or not trickle_ok or not stall_ok
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

@@ -141,6 +141,37 @@ while IFS= read -r line; do
   printf '%s' "$line" > "corpus/target_parse/probe5-$i"
 done < "$p5"/quiet.txt
 chmod -R u+w "$p5"; rm -rf "$p5"
-for t in target_parse table_read rules_load actuals_parse page_read doc_read xls_read docx_read; do
+# sheet_formats (H49): format codes (first byte 0: the code, a line break, the value), the
+# number-format fixtures' content.xml (1) and styles.xml (2); their workbooks to table_read and
+# the .xls (file and Workbook stream) to xls_read
+mk sheet_formats
+python3 - "$root" <<'PY'
+import io, os, sys, zipfile
+root = sys.argv[1]
+codes = ["0%", "0.00%", "#,##0,", "0.0,,\"百万元\"", "0\"人\"", "0\"%\"", "0\\%", "0.00\"万元\"",
+         "@\"万元\"", "G/通用格式", "General", "#,##0.00_ ;[Red]-#,##0.00", "[>100]0;0.00", "0;0",
+         ";;;", "0.00E+00", "# ?/?", "yyyy\"年\"m\"月\"d\"日\"", "[$¥-804]#,##0.00", "000-0000",
+         "0%%", "0.0,%", "0" + "," * 40, "0." + "0" * 60, "\"约\"0.0\"人次\"", "[DBNum1]0", "*-0_)",
+         "0;-0;0;@\"元\"", "[h]:mm", "\"", "[", "\\", "0\"", "#,##0.00;(#,##0.00);\"-\";@"]
+values = ["1234.5678", "0.955", "1e308", "-79228162514264337593543950335", "5e-324", "NaN", "12"]
+i = 0
+for c in codes:
+    for v in values[:3] if i % 2 else values:
+        i += 1
+        open(f"corpus/sheet_formats/code-{i}", "wb").write(b"\x00" + (c + "\n" + v).encode())
+for f, part, mode in [("number-formats.ods", "content.xml", 1), ("number-formats.xlsx", "xl/styles.xml", 2)]:
+    data = open(f"{root}/tests/fixtures/formats/{f}", "rb").read()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read(part)
+    open(f"corpus/sheet_formats/{part.replace('/', '-')}", "wb").write(bytes([mode]) + xml[:65535])
+    open(f"corpus/table_read/{f}", "wb").write(data[:65536])
+PY
+cp "$root"/tests/fixtures/formats/number-formats.xls corpus/table_read/
+python3 - "$root" <<'PY'
+import sys
+root = sys.argv[1]
+data = open(f"{root}/tests/fixtures/formats/number-formats.xls", "rb").read()
+open("corpus/xls_read/file-number-formats.xls", "wb").write((b"\x01" + data)[:65536])
+PY
+for t in target_parse table_read rules_load actuals_parse page_read doc_read xls_read docx_read sheet_formats; do
   echo "$t: $(ls "corpus/$t" | wc -l) seeds"
 done

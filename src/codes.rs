@@ -595,6 +595,22 @@ registry! {
     DISPLAY_SCALED = "table.display-scaled", Warning,
         "单元格的数字格式按千位缩放显示",
         "含义：工作簿中这个单元格的数字格式以逗号结尾（如 #,##0, 或 0.0,,），按千（或百万、十亿）为单位显示数字：存 1234567，显示为 1,235。\n处理：按显示值读取（1235），与表格上看到的一致；消息写出单元格存的值。显示值的单位（千元？）由表格说明，格式本身不说，请核对。\n修改：在单元格中写入按表头单位计的数值并去掉格式末尾的逗号，或在指标值中写明单位。";
+    /// A workbook's number format shows a negative number without its minus (`0;0`): read as shown.
+    DISPLAY_UNSIGNED = "table.display-unsigned", Warning,
+        "单元格的数字格式不显示负号",
+        "含义：工作簿中这个单元格存的是负数，但数字格式的负数部分（分号后的第二段，如 0;0 或 0;[Red]0）不写负号也不加括号，表格上显示为正数：存 -5，显示为 5。\n处理：按显示值读取（5），与表格上看到的一致；消息写出单元格存的值。负数段写了负号（0;-0）或会计用的括号（0;(0)）的，按负数读取，不列此项。\n修改：核对这个数应为正还是负；应为负数的，把格式的第二段改为 -0 或 (0)。";
+    /// A workbook's number format hides a value (an empty section, `;;;`): read as empty.
+    DISPLAY_HIDDEN = "table.display-hidden", Warning,
+        "单元格的数字格式隐藏了它的值",
+        "含义：工作簿中这个单元格有值，但数字格式用于它的那一段是空的（如 ;;; 隐藏一切，0;; 隐藏负数和零），表格上看不到。\n处理：按空单元格读取（与表格上看到的一致，不当作它存的值），消息写出单元格存的值。\n修改：这个值若要参与评价，去掉隐藏它的格式；否则删去这个值。";
+    /// A workbook's number format shows literal text in place of the value (`0;-0;"-"`): the value is read.
+    DISPLAY_LITERAL = "table.display-literal", Warning,
+        "单元格的数字格式显示文字而不是数值",
+        "含义：工作簿中这个单元格的数字格式用于它的那一段只有文字、没有数字位（如 0;-0;\"-\" 把 0 显示为 -，会计格式把 0 显示为 -，#,### 把 0 显示为空白；文本段 \"文本\" 不显示单元格的文字）。\n处理：按单元格存的值读取（0 读作 0，不当作区间或“未填”），消息写出表格上显示的文字。\n修改：核对显示的文字与存的值是否一致；不一致的，在单元格中写入要表达的值。";
+    /// A workbook's number format could not be followed (a condition that does not read, no section for the value): the value is read.
+    DISPLAY_UNFOLLOWED = "table.display-unfollowed", Warning,
+        "单元格的数字格式未能照样显示",
+        "含义：工作簿中这个单元格的数字格式带条件（如 [>100]0.0,\"万\";0）而 jixiao 不能确定 Excel 怎样显示它：条件无法读取，没有一段的条件适用于这个值（Excel 显示为 ####），负数由条件选用的格式段显示（是否带负号不能确定），或这个值所用的一段是日期、分数或科学计数格式；OpenDocument 表格（.ods）中没有自己样式的单元格按所在行的默认样式读取（ODF 的规定），而 LibreOffice 按列的默认样式显示，两者读出的不同。\n处理：按单元格存的值读取（至多 15 位有效数字），不按格式（行的默认样式一项按行的样式读取）；消息写出原因。\n修改：核对表格上显示的值；需要时在单元格中直接写入要表达的数值。";
     /// An actuals file that does not read (YAML syntax, shape, limits).
     ACTUALS_PARSE = "actuals::parse", Error,
         "实际值文件无法读取",
@@ -744,6 +760,12 @@ registry! {
     WEB_BAD_TOKEN = "web.bad-token", Error,
         "页面令牌缺少或无效",
         "含义：页面的提交缺少本页面的令牌，或令牌无效（服务重启过，或页面来自别处）。\n处理：拒绝访问（403）。\n修改：重新打开 jixiao serve 打印的地址（刷新页面）后再提交。";
+    WEB_REPEATED_QUERY = "web.repeated-query", Error,
+        "查询参数出现了两次",
+        "含义：同一个查询参数（如 format）在地址中给了两次，jixiao 不猜测用哪一个。\n处理：不处理这次请求（400），消息写出是哪个参数。\n修改：每个查询参数至多给一次，如 ?format=csv&year=2023。";
+    WEB_BAD_FILE_NAME = "web.bad-file-name", Error,
+        "上传文件名读不懂",
+        "含义：上传部分的 filename*= 参数（RFC 5987）不是 UTF-8 或 ISO-8859-1 的百分号编码，或含控制字符。\n处理：不处理这次请求（400），消息写出这个参数。\n修改：写作 filename*=UTF-8''后接百分号编码的文件名，或用 filename=\"文件名\"。";
     /// A row's points that cannot be: a negative 分值, a printed 得分 below 0 or above its 分值.
     EVAL_POINTS_IMPOSSIBLE = "eval.points-impossible", Warning,
         "分值或得分不可能",

@@ -550,21 +550,31 @@ fn windows_reason(kind: io::ErrorKind, raw: Option<i32>) -> Option<&'static str>
 /// its screen, hide text or write its clipboard (OSC 52). Byte by byte, so a buffer cut anywhere
 /// converts the same (a C1 control is two bytes, `C2 80`–`C2 9F`: written whole, as a `str`
 /// always holds it); UTF-8 never uses these bytes inside another character.
+///
+/// A carriage return followed by anything but a line feed is shown too (`␍`): on a terminal
+/// it sends the cursor back to the line's start, and the text after it overwrites what the
+/// line showed (a zip entry named `a\r全部达标…` over a report's heading, the seventh probe).
+/// A CRLF line end stays, and so does a CR that ends the buffer (the next may start with the
+/// LF: [`crate::cli`]'s outputs hold such a CR back until they know).
 pub fn visible(buf: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F;
+    let bad = |i: usize| {
+        let b = buf[i];
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7F
+            || (b == b'\r' && buf.get(i + 1).is_some_and(|&n| n != b'\n'))
+    };
     let c1 = |i: usize| buf[i] == 0xC2 && buf.get(i + 1).is_some_and(|b| (0x80..=0x9F).contains(b));
-    if !buf
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| bad(b) || (b == 0xC2 && c1(i)))
-    {
+    if !(0..buf.len()).any(|i| {
+        let b = buf[i];
+        (b < 0x20 && b != b'\t' && b != b'\n' && bad(i)) || b == 0x7F || (b == 0xC2 && c1(i))
+    }) {
         return std::borrow::Cow::Borrowed(buf);
     }
     let mut out = Vec::with_capacity(buf.len() + 16);
     let mut i = 0;
     while i < buf.len() {
         let b = buf[i];
-        if bad(b) {
+        if bad(i) {
             let picture = if b == 0x7F {
                 0x2421
             } else {

@@ -1,7 +1,9 @@
 //! Hard limits on what one run reads, so that no input can exhaust memory, the stack or time.
 //!
 //! Each limit has a default and an environment variable that raises (or lowers) it for one run;
-//! the variable is read once per process. Every error that a limit causes names the limit and
+//! the variable is read once per process. The limits the bundled rule files are read within
+//! (`JIXIAO_MAX_DEPTH`, `JIXIAO_MAX_RULES`, `JIXIAO_MAX_YAML_DEPTH`, `JIXIAO_MAX_YAML_NODES`) are
+//! never in effect below what those files need (8, 256, 8 and 4096). Every error that a limit causes names the limit and
 //! its variable. This module owns the numbers only; each reader reports its own error type.
 //!
 //! | limit | default | variable |
@@ -51,6 +53,8 @@ pub struct Limit {
     pub unit: &'static str,
     /// Bytes per unit (1 for a count).
     scale: u64,
+    /// The least value in effect, whatever the variable says ([`Limit::at_least`]).
+    floor: u64,
     cell: OnceLock<u64>,
 }
 
@@ -67,8 +71,19 @@ impl Limit {
             default,
             unit,
             scale,
+            floor: 0,
             cell: OnceLock::new(),
         }
+    }
+
+    /// The same limit never in effect below `floor`: for the limits jixiao's own bundled rule
+    /// files are read within (rules, YAML depth and nodes, condition depth). A variable set
+    /// lower made the process-wide rule set fail to load, a panic of every run (the seventh
+    /// probe: `JIXIAO_MAX_YAML_NODES=5`, exit 101); the value in effect, as every error of the
+    /// limit states it ([`Limit::shown`]), is then the floor.
+    const fn at_least(mut self, floor: u64) -> Self {
+        self.floor = floor;
+        self
     }
 
     /// The limit in effect, in `unit` (the variable when set to a positive whole number, else
@@ -80,6 +95,7 @@ impl Limit {
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|&v| v > 0)
                 .unwrap_or(self.default)
+                .max(self.floor)
         })
     }
 
@@ -128,23 +144,25 @@ pub static CELLS: Limit = Limit::new("表格的单元格总数", "JIXIAO_MAX_CEL
 /// A workbook unzipped.
 pub static UNZIPPED: Limit = Limit::new("工作簿解压后的大小", "JIXIAO_MAX_UNZIPPED_MB", 512, "MB");
 /// Nesting depth of a rule condition.
-pub static DEPTH: Limit = Limit::new("规则条件的嵌套层数", "JIXIAO_MAX_DEPTH", 64, "");
+pub static DEPTH: Limit = Limit::new("规则条件的嵌套层数", "JIXIAO_MAX_DEPTH", 64, "").at_least(8);
 /// Rules in one rule file.
-pub static RULES: Limit = Limit::new("单个规则文件中的规则数", "JIXIAO_MAX_RULES", 200_000, "");
+pub static RULES: Limit =
+    Limit::new("单个规则文件中的规则数", "JIXIAO_MAX_RULES", 200_000, "").at_least(256);
 
 /// Size of one rule file (a rule test file too).
 pub static RULE_FILE: Limit = Limit::new("单个规则文件的大小", "JIXIAO_MAX_RULE_FILE_MB", 16, "MB");
 /// Size of one actuals file.
 pub static ACTUALS: Limit = Limit::new("实际值文件的大小", "JIXIAO_MAX_ACTUALS_MB", 64, "MB");
 /// Nesting depth of a YAML file, checked before it is parsed.
-pub static YAML_DEPTH: Limit = Limit::new("YAML 文件的嵌套层数", "JIXIAO_MAX_YAML_DEPTH", 64, "");
+pub static YAML_DEPTH: Limit =
+    Limit::new("YAML 文件的嵌套层数", "JIXIAO_MAX_YAML_DEPTH", 64, "").at_least(8);
 
 /// Nodes of a YAML file (list entries, keys, `[ ]` and `{ }`), counted before it is parsed
 /// (`crate::yaml::check_nodes`): the parser holds every event and value of the file, about 170
 /// bytes for each `{}`, so a 6 MB file of 2,000,000 `{}` took 700–800 MB. Real rule and actuals
 /// files hold a few thousand.
 pub static YAML_NODES: Limit =
-    Limit::new("YAML 文件的条目数", "JIXIAO_MAX_YAML_NODES", 1_000_000, "");
+    Limit::new("YAML 文件的条目数", "JIXIAO_MAX_YAML_NODES", 1_000_000, "").at_least(4096);
 
 /// Length of one key of a YAML file (the text before its `: `), checked before it is parsed:
 /// keys are field names, short in every real file, and the YAML scanner took 5 s over a 10 MB

@@ -9,6 +9,8 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // a file-size limit met while writing is a write error, not the end of the process
+    jixiao::cli::file_size_limit_is_an_error();
     // `jixiao serve` does each request's work in a process of its own (see jixiao::web::isolate)
     if std::env::args_os()
         .nth(1)

@@ -6318,3 +6318,384 @@ fn the_fuzzers_xls_of_dimensions_just_under_the_limit_is_read_near_its_size() {
     assert!(peak_kb < 100 * 1024, "peak {peak_kb} kB");
     assert!(r.cpu < Duration::from_secs(2), "{:?}", r.cpu);
 }
+
+/// The json report's note (formula) of 购置完成率.
+fn purchase_note(json: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    let p = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["project"] == "购置经费")
+        .unwrap();
+    let i = &p["indicators"][0];
+    i["note"]
+        .as_str()
+        .or(i["formula"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn a_rules_steps_and_points_are_shown_in_the_note_as_written_never_rounded() {
+    // notes rounded every number to four decimals: a bonus step of 0.00015 (percentage points)
+    // read `每 0.0002% 加`, points of 0.000072 `加 0.0001 分` (H31's "每 0% 加"); what the rule
+    // says is shown exactly, rescaled exactly where the rescale ends (the row's 90 points
+    // from the method's 50: ×1.8), what is computed is rounded as before
+    let d = dir("method-notes-exact");
+    write(&d, "t.tsv", TABLE);
+    let cases = [
+        (
+            "bonus: {per: \"0.00015%\", points: \"0.00004\", max: \"0.12345\"}",
+            "96%",
+            [
+                "每 0.00015% 加 0.000072 分，最高 0.22221 分",
+                "加0.00004分、最高0.12345分（按50分制）= 0.000072、0.22221",
+            ],
+        ),
+        (
+            "deduct: {per: \"0.00015%\", points: \"0.00004\"}",
+            "94%",
+            [
+                "每 0.00015% 扣 0.000072 分",
+                "扣0.00004分（按50分制）= 0.000072",
+            ],
+        ),
+    ];
+    for (body, actual, wants) in cases {
+        write(&d, "r.yaml", format!("rules:\n  - id: x\n    {body}\n"));
+        write(&d, "a.yaml", purchase_actuals(actual));
+        let r = run(
+            &d,
+            &[
+                "evaluate", "t.tsv", "a.yaml", "--rules", "r.yaml", "--format", "json",
+            ],
+            &[],
+        );
+        assert_eq!(r.code, 0, "{body}: {}", r.stderr);
+        let note = purchase_note(&r.stdout);
+        for want in wants {
+            assert!(note.contains(want), "{body}: {note}");
+        }
+    }
+}
+
+// ---- issue 27, the seventh probe (H49) ----
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_older_biffs_bof_record_inside_an_xls_sheet_hides_no_far_cell_from_the_compaction() {
+    // the seventh probe: the guard counted `0x0409`, `0x0209` and `0x0009` (BIFF4, 3, 2) as
+    // BOFs, calamine only `0x0809`. A far cell behind such a record was taken for a nested
+    // substream's (left out of the sparse sheet's compaction) while calamine read it as the
+    // sheet's own and laid A1 to IV65536 out densely: 5.6 KB → 1 041 MB, 1.2 s (debug). The
+    // guard now tells a BOF as calamine does
+    let d = dir("xls-older-bof");
+    for typ in [0x0409u16, 0x0209, 0x0009] {
+        let mut older = 0x0600u16.to_le_bytes().to_vec();
+        older.extend(0x10u16.to_le_bytes());
+        older.extend([0u8; 12]);
+        let name = format!("bof-{typ:04x}.xls");
+        write(
+            &d,
+            &name,
+            xls_with(&[
+                xls_number(0, 0, 1.0),
+                biff(typ, &older),
+                xls_number(65535, 255, 2.0),
+                biff(0x000A, &[]),
+            ]),
+        );
+        let (r, cpu, peak_kb) = run_measured(&d, &["inspect", &name], &[]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("table.no-header"), "{name}: {}", r.stderr);
+        assert!(cpu < Duration::from_secs(1), "{name}: {cpu:?}");
+        assert!(peak_kb < 60 * 1024, "{name}: peak {peak_kb} kB");
+    }
+    // a real nested substream (a chart's `0x0809` … EOF) is still passed over, its cells not
+    // the sheet's, as calamine passes over it
+    let mut chart = 0x0600u16.to_le_bytes().to_vec();
+    chart.extend(0x20u16.to_le_bytes());
+    chart.extend([0u8; 12]);
+    write(
+        &d,
+        "chart.xls",
+        xls_with(&[
+            xls_number(0, 0, 1.0),
+            biff(0x0809, &chart),
+            xls_number(65535, 255, 2.0),
+            biff(0x000A, &[]),
+        ]),
+    );
+    let (r, _cpu, peak_kb) = run_measured(&d, &["inspect", "chart.xls"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(peak_kb < 60 * 1024, "peak {peak_kb} kB");
+}
+
+#[test]
+fn a_carriage_return_inside_a_cell_never_reaches_the_inspect_tree_raw() {
+    // the seventh probe: `inspect` wrote a cell's lone CR as it was (the report tables write it
+    // as a space). On a terminal the text after it is written over the line's start: an actual
+    // `60%\r群众满意度 … 达标  20.00  满分` showed a row that was never in the sheet
+    let d = dir("inspect-cr");
+    let fake = "群众满意度          达标  20.00  满分";
+    write(
+        &d,
+        "cr.tsv",
+        format!(
+            "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+             示例单位\t示例项目\t\t\t\t\t\t\t\n\
+             \t\t效益指标\t满意度指标\t群众满意度\t≥95%\t60%\r{fake}\t20\t\n"
+        ),
+    );
+    let r = run(&d, &["inspect", "cr.tsv"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains('\r'), "{:?}", r.stdout);
+    // the cell is still shown whole, its CR a space
+    assert!(r.stdout.contains(&format!("60% {fake}")), "{}", r.stdout);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_size_limit_met_mid_save_is_a_write_error_and_leaves_no_temporary_file() {
+    // the seventh probe: under `ulimit -f` (a container's RLIMIT_FSIZE) a report past the limit
+    // ended the process by SIGXFSZ (exit 153), leaving `.NAME.XXXXXX.jixiao-tmp` beside the
+    // report; the streamed csv met it first in its spill file. SIGXFSZ is ignored now: the
+    // write fails with EFBIG, told as any write error (`output.io`, 文件太大), and the temporary
+    // file is removed; the old report stays as it was
+    use std::os::unix::process::CommandExt;
+    let d = dir("file-size-limit");
+    let mut sheet = String::from(
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n",
+    );
+    for k in 0..2000 {
+        sheet += &format!(
+            "单位\t项目{k}\t\t\t\t\t\t\t\n\t\t产出指标\t数量指标\t培训人次\t≥100人次\t120人次\t20\t\n"
+        );
+    }
+    write(&d, "t.tsv", &sheet);
+    for format in ["csv", "jsonl", "json", "xlsx", "table"] {
+        let out = format!("old.{format}");
+        write(&d, &out, "the old report");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+        cmd.args(["evaluate", "t.tsv", "--format", format, "-o", &out])
+            .current_dir(&*d)
+            .env("NO_COLOR", "1");
+        // SAFETY: only setrlimit, async-signal-safe, between fork and exec
+        unsafe {
+            cmd.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: 64 * 1024,
+                    rlim_max: 64 * 1024,
+                };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let r = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert_eq!(
+            r.status.code(),
+            Some(2),
+            "{format}: {:?} {stderr}",
+            r.status
+        );
+        assert!(stderr.contains("output.io"), "{format}: {stderr}");
+        assert!(stderr.contains("文件太大"), "{format}: {stderr}");
+        assert_eq!(
+            std::fs::read_to_string(d.join(&out)).unwrap(),
+            "the old report",
+            "{format}"
+        );
+        let left: Vec<_> = std::fs::read_dir(&*d)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("jixiao-tmp"))
+            .collect();
+        assert!(left.is_empty(), "{format}: {left:?}");
+    }
+}
+
+#[test]
+fn limits_set_below_what_the_bundled_rules_need_never_fail_every_run() {
+    // the seventh probe: `JIXIAO_MAX_YAML_NODES=5` (or `JIXIAO_MAX_YAML_DEPTH`,
+    // `JIXIAO_MAX_RULES`, `JIXIAO_MAX_DEPTH` at 1) made the bundled rule files fail to load:
+    // a panic (exit 101, "the bundled rules are checked by tests") of every run and of every
+    // server worker. Those limits are never in effect below what the bundled files need
+    let d = dir("limits-below-bundled");
+    write(
+        &d,
+        "t.tsv",
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+         示例单位\t示例项目\t\t\t\t\t\t\t\n\
+         \t\t效益指标\t满意度指标\t群众满意度\t≥95%\t96%\t20\t\n",
+    );
+    for var in [
+        "JIXIAO_MAX_YAML_NODES",
+        "JIXIAO_MAX_YAML_DEPTH",
+        "JIXIAO_MAX_RULES",
+        "JIXIAO_MAX_DEPTH",
+    ] {
+        for verb in ["review", "evaluate"] {
+            let r = run(&d, &[verb, "t.tsv"], &[(var, "1")]);
+            assert_eq!(r.code, 0, "{var}=1 {verb}: {}", r.stderr);
+        }
+    }
+    // a user's file past the limit is refused, its message naming the limit in effect
+    let deep = format!(
+        "rules:\n  - id: deep\n    when: {}indicator contains \"x\"{}\n    require: target >= 90%\n    message: m\n",
+        "(".repeat(20),
+        ")".repeat(20)
+    );
+    write(&d, "deep.yaml", deep);
+    let r = run(
+        &d,
+        &["rules", "check", "deep.yaml"],
+        &[("JIXIAO_MAX_DEPTH", "1")],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("JIXIAO_MAX_DEPTH"), "{}", r.stderr);
+    assert!(r.stderr.contains("上限是 8"), "{}", r.stderr);
+}
+
+#[test]
+fn a_carriage_return_in_a_file_name_or_message_is_shown_never_sent_raw() {
+    // the seventh probe: a pile's `.zip` entry named `a\r伪造：全部达标，没有发现问题 …` reached
+    // the terminal raw in the headings of `evaluate --format table`, `inspect` and `review`:
+    // the CR sends the cursor back and the rest of the name overwrites the line. Every text
+    // report and message now shows a CR before anything but a line feed as `␍`; CRLF line ends
+    // (the csv report's) stay
+    let d = dir("cr-names");
+    let sheet = "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                 示例单位\t示例项目\t\t\t\t\t\t\t\n\
+                 \t\t产出指标\t数量指标\t培训人次\t≥100人次\t60人次\t20\t\n";
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file("a\r伪造：全部达标，没有发现问题                    .tsv", o)
+            .unwrap();
+        z.write_all(sheet.as_bytes()).unwrap();
+        z.finish().unwrap();
+    }
+    write(&d, "pile.zip", buf.into_inner());
+    let raw_cr = |s: &str| {
+        s.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\r' && w[1] != b'\n')
+    };
+    for args in [
+        &["evaluate", "pile.zip", "--format", "table"][..],
+        &["evaluate", "pile.zip", "--format", "markdown"],
+        &["evaluate", "pile.zip", "--format", "csv"],
+        &["inspect", "pile.zip"],
+        &["review", "pile.zip"],
+    ] {
+        let r = run(&d, args, &[]);
+        assert!(r.code == 0 || r.code == 3, "{args:?}: {}", r.stderr);
+        assert!(!raw_cr(&r.stdout), "{args:?}: {:?}", r.stdout);
+        assert!(!raw_cr(&r.stderr), "{args:?}: {:?}", r.stderr);
+        // the name is still shown, its CR as `␍` (markdown: a space)
+        assert!(
+            ["a␍伪造", "a 伪造"]
+                .iter()
+                .any(|n| r.stdout.contains(n) || r.stderr.contains(n)),
+            "{args:?}: {}",
+            r.stdout
+        );
+    }
+    // the csv report's line ends are still CRLF
+    let r = run(&d, &["evaluate", "pile.zip", "--format", "csv"], &[]);
+    assert!(r.stdout.contains("\r\n"), "{:?}", r.stdout);
+}
+
+/// A styles part of one custom number format `code` (id 164, written as an XML attribute's
+/// text) named by `xfs` cell formats.
+fn styles_naming_one_code(code: &str, xfs: usize) -> String {
+    format!(
+        r#"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="{code}"/></numFmts><cellXfs count="{xfs}">{}</cellXfs></styleSheet>"#,
+        r#"<xf numFmtId="164" applyNumberFormat="1"/>"#.repeat(xfs)
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_long_number_format_named_by_many_cell_formats_is_counted_before_calamine_copies_it() {
+    // the seventh probe: calamine copies a custom number format's code into every cell format
+    // (`<xf>`) that names it, and the reader copied it again: one 1 MB code named by 2,000
+    // cell formats (a 2.9 KB file) took 3.9 GB; by the 100,000 the style limit allows, 100 GB.
+    // The copies are counted against the unzipped limit before calamine opens the file
+    let d = dir("format-code-copies");
+    let sheets = [("S", "worksheets/sheet1.xml")];
+    let part = [("xl/worksheets/sheet1.xml", worksheet_of(2))];
+    let code = format!("0&quot;{}&quot;", "x".repeat(1_000_000));
+    let bytes = xlsx_of(&sheets, &part, &styles_naming_one_code(&code, 2000));
+    assert!(bytes.len() < 16 * 1024, "{}", bytes.len());
+    write(&d, "code.xlsx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "code.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.unzipped-too-large")
+            && r.stderr.contains("数字格式代码")
+            && r.stderr.contains("JIXIAO_MAX_UNZIPPED_MB"),
+        "{}",
+        r.stderr
+    );
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 100 * 1024, "{peak_kb} kB");
+    // within the limit (the limit lowered to 1 MB: 100 copies of 8 KB) the workbook reads
+    let env = [("JIXIAO_MAX_UNZIPPED_MB", "1")];
+    let short = format!("0&quot;{}&quot;", "x".repeat(8 * 1024));
+    write(
+        &d,
+        "within.xlsx",
+        xlsx_of(&sheets, &part, &styles_naming_one_code(&short, 100)),
+    );
+    let r = run(&d, &["inspect", "within.xlsx"], &env);
+    assert!(!r.stderr.contains("unzipped-too-large"), "{}", r.stderr);
+    write(
+        &d,
+        "past.xlsx",
+        xlsx_of(&sheets, &part, &styles_naming_one_code(&short, 200)),
+    );
+    let r = run(&d, &["inspect", "past.xlsx"], &env);
+    assert!(
+        r.stderr.contains("table.unzipped-too-large"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn the_styles_of_an_xlsx_are_read_once_not_once_a_sheet() {
+    // the seventh probe: each sheet read every style's number format again (calamine gives
+    // each sheet's reader the workbook's whole list): 99,000 cell formats in 10 sheets (16 KB)
+    // took 15 s of CPU, in 100 sheets (40 KB) minutes (debug). Read once, by code
+    let d = dir("styles-once");
+    let code = format!("0.00&quot;{}&quot;", "万元人次".repeat(50));
+    let names: Vec<String> = (0..40).map(|i| format!("S{i}")).collect();
+    let targets: Vec<String> = (0..40)
+        .map(|i| format!("worksheets/sheet{i}.xml"))
+        .collect();
+    let sheets: Vec<(&str, &str)> = names
+        .iter()
+        .zip(&targets)
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let parts: Vec<(String, String)> = (0..40)
+        .map(|i| (format!("xl/worksheets/sheet{i}.xml"), worksheet_of(2)))
+        .collect();
+    let parts: Vec<(&str, String)> = parts.iter().map(|(n, p)| (n.as_str(), p.clone())).collect();
+    write(
+        &d,
+        "styles.xlsx",
+        xlsx_of(&sheets, &parts, &styles_naming_one_code(&code, 50_000)),
+    );
+    let r = run(&d, &["inspect", "styles.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.cpu < Duration::from_secs(5), "{:?}", r.cpu);
+}

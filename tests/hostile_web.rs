@@ -793,3 +793,264 @@ fn a_page_past_the_answer_limit_stops_at_it_and_one_within_is_whole() {
     assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
     assert!(page.contains("class=\"bars\"") && page.contains("评分结果.csv"));
 }
+
+#[test]
+fn an_upload_sent_quickly_then_stalled_is_cut_after_the_longest_silence() {
+    // issue 27 (H47): the least average rate alone let a client that sent most of its body at
+    // once then stall live on credit (900 KB at 128 KB/s earn 7 s past the grace; 45 MB earn
+    // 350 s): it held its bytes of the uploads' budget and its connection until the request
+    // timeout. Now no upload may be silent longer than the header timeout (2 s here): it ends
+    // with 408 web.stalled and gives its bytes back, and others are served meanwhile
+    let server = Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "0",
+        "--max-upload-mb",
+        "1",
+        "--header-timeout",
+        "2",
+        "--timeout",
+        "120",
+    ]);
+    let mut staller = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    staller
+        .set_read_timeout(Some(Duration::from_secs(100)))
+        .unwrap();
+    let head = format!(
+        "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n",
+        server.port
+    );
+    staller.write_all(head.as_bytes()).unwrap();
+    let start = Instant::now();
+    staller
+        .write_all(&"95%\n".repeat(225_000).into_bytes())
+        .unwrap();
+    // meanwhile a small request is read and answered (it fits beside the 900 KB held)
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, answer) = server.request("POST", "/api/parse", "text/plain", b"95%\n");
+    assert_eq!(status, 200, "{answer}");
+    let mut cut = Vec::new();
+    let _ = staller.read_to_end(&mut cut);
+    let took = start.elapsed();
+    let cut = String::from_utf8_lossy(&cut);
+    assert!(
+        cut.starts_with("HTTP/1.1 408") && cut.contains("web.stalled"),
+        "{cut}"
+    );
+    assert!(cut.contains("长时间没有再收到任何数据"), "{cut}");
+    // 2 s of silence, not the 7 s the rate allows (nor the 120 s timeout); a loaded machine
+    // may add a second or two
+    assert!(took < Duration::from_secs(6), "{took:?}");
+    // its bytes given back: an upload that would not have fitted beside them is answered
+    let (status, answer) = server.request(
+        "POST",
+        "/api/parse",
+        "text/plain",
+        &"95%\n".repeat(225_000).into_bytes(),
+    );
+    assert_eq!(status, 200, "{}", &answer[..answer.len().min(300)]);
+}
+
+#[test]
+fn a_query_parameter_twice_or_unknown_is_a_chinese_400_naming_it() {
+    // the sixth probe: `format` twice answered serde's English ("Failed to deserialize query
+    // string: duplicate field `format`"); an unknown parameter was passed over in silence
+    let server = Server::start(&[]);
+    let (ct, body) = form(&[], &[("table", "t.tsv", &sheet(2))]);
+    let ask = |path: &str| server.request("POST", path, &ct, &body);
+    for (path, status, code, named) in [
+        (
+            "/api/evaluate?format=json&format=csv",
+            400,
+            "web.repeated-query",
+            "「format」出现了两次",
+        ),
+        (
+            "/api/inspect?year=2023&sheet=a&year=2023",
+            400,
+            "web.repeated-query",
+            "「year」出现了两次",
+        ),
+        (
+            "/api/evaluate?fromat=csv",
+            400,
+            "web.bad-query",
+            "不认识的查询参数「fromat」",
+        ),
+        (
+            "/api/evaluate?year=20x3",
+            400,
+            "web.bad-year",
+            "「year」的值「20x3」",
+        ),
+        (
+            "/api/evaluate?no_default_rules=yes",
+            400,
+            "web.bad-query",
+            "「no_default_rules」的值「yes」",
+        ),
+    ] {
+        let (got, answer) = ask(path);
+        assert_eq!(got, status, "{path}: {answer}");
+        assert!(
+            answer.contains(&format!("\"code\":\"{code}\"")) && answer.contains(named),
+            "{path}: {answer}"
+        );
+        assert!(
+            !answer.contains("deserialize") && !answer.contains("duplicate"),
+            "{path}: {answer}"
+        );
+    }
+    // the page answers the same in its own words
+    let (status, page) = server.request("POST", "/?format=json&format=csv", &ct, &body);
+    assert_eq!(status, 400);
+    assert!(page.contains("「format」出现了两次"), "{page}");
+    // parameters given once each are read as before
+    let (status, answer) = ask("/api/evaluate?format=csv&year=2023&no_default_rules=false");
+    assert_eq!(status, 200, "{answer}");
+}
+
+/// A multipart body of one file part whose `Content-Disposition` parameters are `disposition`.
+fn one_part(disposition: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "hostile-web-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"table\"; {disposition}\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn a_part_named_by_filename_star_only_is_read_under_that_name_or_refused_naming_it() {
+    // the sixth probe: `filename*=UTF-8''…` without `filename=` was taken for a plain field and
+    // refused as "不认识的表单字段「table」". It is read as the file it names (RFC 5987); a
+    // name that cannot be read is a 400 naming the parameter
+    let server = Server::start(&[]);
+    let table = sheet(2);
+    let ask = |disposition: &str| {
+        let (ct, body) = one_part(disposition, &table);
+        server.request("POST", "/api/evaluate?format=json", &ct, &body)
+    };
+    let (status, plain) = ask("filename=\"自评表.tsv\"");
+    assert_eq!(status, 200, "{plain}");
+    // the answer names the file: the same answer is the same name
+    assert!(plain.contains("自评表.tsv"), "{plain}");
+    for star in [
+        "filename*=UTF-8''%E8%87%AA%E8%AF%84%E8%A1%A8.tsv",
+        "filename*=utf-8'zh'%E8%87%AA%E8%AF%84%E8%A1%A8.tsv",
+        "FILENAME*=\"UTF-8''%E8%87%AA%E8%AF%84%E8%A1%A8.tsv\"",
+    ] {
+        let (status, answer) = ask(star);
+        assert_eq!(status, 200, "{star}: {answer}");
+        assert_eq!(answer, plain, "{star}");
+    }
+    for (star, why) in [
+        ("filename*=GBK''%D7%D4.tsv", "字符集"),
+        ("filename*=UTF-8''%E8%87.tsv", "不是 UTF-8"),
+        ("filename*=UTF-8''%1B%5D0%3Bx%07.tsv", "控制字符"),
+        ("filename*=UTF-8''%G1.tsv", "十六进制"),
+        ("filename*=%E8%87%AA.tsv", "缺少字符集"),
+    ] {
+        let (status, answer) = ask(star);
+        assert_eq!(status, 400, "{star}: {answer}");
+        assert!(
+            answer.contains("web.bad-file-name")
+                && answer.contains("filename*=")
+                && answer.contains(why),
+            "{star}: {answer}"
+        );
+        assert!(!answer.contains('\u{1b}'), "{star}: {answer}");
+    }
+}
+
+/// The peak resident memory of a process so far (`VmHWM`, kB), on Linux.
+#[cfg(target_os = "linux")]
+fn peak_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// Standard base64 decoded (a page's `data:` download).
+fn unbase64(text: &str) -> Vec<u8> {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in text.bytes().take_while(|c| *c != b'=') {
+        acc = (acc << 6) | ABC.iter().position(|a| *a == c).unwrap() as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_large_reports_page_shows_the_first_projects_and_hands_its_bytes_through() {
+    // the sixth probe, O2: a page within the answer limit cost 130–200× a mid-sized upload: the
+    // 自评表 of every project (a 10 MB sheet's page was 176 MB), held by the worker, then three
+    // times by the server (the worker's answer, the reply cut from it, the page made around
+    // it). The page now shows the first 200 projects' 自评表 and says how many more there are,
+    // the downloads whole; the server hands the worker's bytes on without a copy
+    let server = Server::start(&[]);
+    let token = token(&server.get_page().1);
+    let table = sheet(600);
+    let (ct, body) = form(
+        &[("csrf", &token)],
+        &[
+            ("table", "sheet.tsv", &table),
+            ("actuals", "a.yaml", b"projects: []\n"),
+        ],
+    );
+    #[cfg(target_os = "linux")]
+    let before = peak_kb(server.child.id());
+    let (status, page) = server.request("POST", "/", &ct, &body);
+    #[cfg(target_os = "linux")]
+    let grew = peak_kb(server.child.id()).saturating_sub(before) * 1024;
+    assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
+    assert_eq!(page.matches("<section class=\"project\"").count(), 200);
+    assert!(page.contains("id=\"project-200\"") && !page.contains("id=\"project-201\""));
+    assert_eq!(
+        page.matches("id=\"projects-left-out\"").count(),
+        1,
+        "the note is said once"
+    );
+    assert!(
+        page.contains("共 600 个项目，网页只列出前 200 个项目的自评表"),
+        "{}",
+        &page[..page.len().min(500)]
+    );
+    // the summary is the whole report's
+    assert!(page.contains("id=\"project-count\">600<"));
+    // the downloads are whole: the csv is the API's (the command line's) bytes
+    let at = page
+        .find("download=\"sheet-评分结果.csv\" href=\"data:")
+        .unwrap();
+    let data = &page[at..];
+    let data = &data[data.find(";base64,").unwrap() + 8..];
+    let data = &data[..data.find('"').unwrap()];
+    let (api_ct, api_body) = form(
+        &[],
+        &[
+            ("table", "sheet.tsv", &table),
+            ("actuals", "a.yaml", b"projects: []\n"),
+        ],
+    );
+    let (status, csv) = server.request("POST", "/api/evaluate?format=csv", &api_ct, &api_body);
+    assert_eq!(status, 200);
+    let downloaded = String::from_utf8(unbase64(data)).unwrap();
+    assert_eq!(downloaded, csv);
+    assert!(csv.matches('\n').count() > 600, "every project's rows");
+    // the server held the page about once: three copies before (the worker does the work)
+    #[cfg(target_os = "linux")]
+    assert!(
+        grew < page.len() as u64 * 3 / 2,
+        "the server grew by {grew} bytes for a page of {}",
+        page.len()
+    );
+}

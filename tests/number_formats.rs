@@ -314,3 +314,363 @@ fn a_self_evaluation_budget_row_formatted_in_wanyuan_is_read_as_amounts() {
     );
     assert!(doc.findings.iter().all(|f| f.code != "table.bad-amount"));
 }
+
+/// The actuals and the findings (code, cell, message) of a fixture of `tests/fixtures/formats`.
+fn fixture_notes(name: &str) -> (Vec<String>, Vec<(String, String, String)>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name);
+    let doc = table::read_path(&path, &ReadOptions::default()).unwrap();
+    let notes = doc
+        .findings
+        .iter()
+        .filter(|f| f.code.to_string().starts_with("table.display-"))
+        .map(|f| {
+            (
+                f.code.to_string(),
+                f.cell.clone().unwrap_or_default(),
+                f.message.clone(),
+            )
+        })
+        .collect();
+    (actuals(&doc), notes)
+}
+
+#[test]
+fn a_formats_negative_zero_text_and_conditional_sections_are_followed_in_every_workbook() {
+    // `tests/fixtures/formats/number_sections.py`: a negative in `0;0` (shown without its
+    // minus), `0.0;[Red]-0.0`, `0;(0)`; a zero in `0;-0;"-"`; 96.5 in `;;;`; 已完成 in
+    // `0;0;0;"文本"@`; 150000 and 50 in `[>100]0.0,"万";0`. Only the first section was applied:
+    // -5, -5.0, -5, 0 (no note), 96.5, 文本已完成, 150000 → 150.0万 and 50 → 0.1万 (scaled)
+    let xlsx = fixture_notes("number-sections.xlsx");
+    assert_eq!(
+        xlsx.0,
+        ["5", "-5.0", "-5", "0", "", "文本已完成", "150.0万", "50"]
+    );
+    let codes: Vec<(&str, &str)> = xlsx
+        .1
+        .iter()
+        .map(|(c, at, _)| (c.as_str(), at.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("table.display-unsigned", "F2"),
+            ("table.display-literal", "F5"),
+            ("table.display-hidden", "F6"),
+            ("table.display-scaled", "F8"),
+        ]
+    );
+    // each names what the cell holds
+    assert!(xlsx.1[0].2.contains("单元格存 -5"), "{:?}", xlsx.1[0]);
+    assert!(xlsx.1[1].2.contains("“-”"), "{:?}", xlsx.1[1]);
+    assert!(xlsx.1[2].2.contains("单元格存 96.5"), "{:?}", xlsx.1[2]);
+    assert!(xlsx.1[3].2.contains("单元格存 150000"), "{:?}", xlsx.1[3]);
+    // LibreOffice's .xls (FORMAT records) and .ods (number styles and their style:maps)
+    assert_eq!(fixture_notes("number-sections.xls"), xlsx);
+    assert_eq!(fixture_notes("number-sections.ods"), xlsx);
+}
+
+#[test]
+fn a_hidden_or_unsigned_actual_is_not_taken_for_the_value_held() {
+    // 96.5% hidden by `;;;` is not filled in, not a pass; −5 shown as 5 is read as 5 with a
+    // warning beside it (what the sheet shows)
+    let bytes = sheet(&[
+        ("满意度", "≥95%", Actual::Number(96.5, ";;;")),
+        ("净增人数", "≥1人", Actual::Number(-5.0, "0\"人\";0\"人\"")),
+        (
+            "投诉件数",
+            "≤1件",
+            Actual::Number(0.0, "0\"件\";-0\"件\";\"-\""),
+        ),
+    ]);
+    let doc = read(&bytes);
+    assert_eq!(actuals(&doc), ["", "5人", "0"]);
+    let v = verdicts(&doc);
+    assert_ne!(v[0], "pass", "{v:?}");
+    assert_eq!(v[1], "pass", "{v:?}");
+    assert_eq!(v[2], "pass", "{v:?}");
+}
+
+/// An `.ods` of a flat self-evaluation sheet whose actual row (`0.96`) has no style of its
+/// own, in a row whose `table:default-cell-style-name` is a `0%` style; its column's default
+/// is `column` (a style name) where given.
+fn ods_with_a_row_default(column: Option<&str>) -> Vec<u8> {
+    use std::io::Write;
+    let column = column.map_or(String::new(), |c| {
+        format!(r#" table:default-cell-style-name="{c}""#)
+    });
+    let cell = |s: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{s}</text:p></table:table-cell>"#
+        )
+    };
+    let head: String = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+    ]
+    .iter()
+    .map(|s| cell(s))
+    .collect();
+    let row: String = ["社区服务经费", "产出指标", "质量指标", "验收合格率", "≥95%"]
+        .iter()
+        .map(|s| cell(s))
+        .collect();
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2">
+<office:automatic-styles>
+<number:percentage-style style:name="NPCT"><number:number number:decimal-places="0" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
+<number:number-style style:name="NTHOU"><number:number number:decimal-places="0" number:min-integer-digits="1" number:display-factor="1000"/></number:number-style>
+<style:style style:name="cePct" style:family="table-cell" style:data-style-name="NPCT"/>
+<style:style style:name="ceThou" style:family="table-cell" style:data-style-name="NTHOU"/>
+</office:automatic-styles>
+<office:body><office:spreadsheet><table:table table:name="T">
+<table:table-column table:number-columns-repeated="5"/><table:table-column{column}/><table:table-column/>
+<table:table-row>{head}</table:table-row>
+<table:table-row table:default-cell-style-name="cePct">{row}<table:table-cell office:value-type="float" office:value="0.96"/><table:table-cell office:value-type="float" office:value="10" table:style-name="Default"/></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_cell_without_a_style_takes_its_rows_default_style_and_says_so() {
+    // 0.96 in a row whose default cell style is `0%` (ODF 1.2 §9.1.3: the cell's style, else
+    // the row's default, else the column's) was read as 0.96: as the row shows it, 96%, with a
+    // note that LibreOffice (which takes the column's) shows it otherwise
+    for column in [None, Some("ceThou")] {
+        let doc = table::read_bytes(
+            "f.ods",
+            &ods_with_a_row_default(column),
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(actuals(&doc), ["96%"], "{column:?}: {:?}", doc.findings);
+        let notes: Vec<_> = doc
+            .findings
+            .iter()
+            .filter(|f| f.code == "table.display-unfollowed")
+            .collect();
+        assert_eq!(notes.len(), 1, "{column:?}: {:?}", doc.findings);
+        assert_eq!(notes[0].cell.as_deref(), Some("F2"));
+        assert!(
+            notes[0].message.contains("行的默认"),
+            "{}",
+            notes[0].message
+        );
+        assert_eq!(verdicts(&doc), ["pass"]);
+    }
+    // the column's default agreeing with the row's: nothing to say
+    let doc = table::read_bytes(
+        "f.ods",
+        &ods_with_a_row_default(Some("cePct")),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(actuals(&doc), ["96%"]);
+    assert!(
+        doc.findings
+            .iter()
+            .all(|f| f.code != "table.display-unfollowed"),
+        "{:?}",
+        doc.findings
+    );
+}
+
+/// One BIFF12 record of an `.xlsb` ([MS-XLSB] 2.1.4): its type and size as variable-length
+/// integers (7 bits a byte), then its body.
+fn xlsb_record(typ: u16, body: &[u8]) -> Vec<u8> {
+    let mut out = if typ < 0x80 {
+        vec![typ as u8]
+    } else {
+        vec![(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8]
+    };
+    let mut n = body.len();
+    loop {
+        let b = (n & 0x7F) as u8;
+        n >>= 7;
+        out.push(if n > 0 { b | 0x80 } else { b });
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+/// An `XLWideString`: its length in UTF-16 units (4 bytes), then the units.
+fn xlsb_text(s: &str) -> Vec<u8> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let mut out = (units.len() as u32).to_le_bytes().to_vec();
+    out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    out
+}
+
+/// A cell of a hand-made `.xlsb`: a string, or a number in the cell style (`BrtXF`) given.
+enum XlsbCell {
+    Text(&'static str),
+    Number(f64, u32),
+}
+
+/// A hand-made `.xlsb` (LibreOffice cannot write one), built from [MS-XLSB]: `formats` are
+/// its `BrtFmt` records (index, code), `xfs` its cell styles' format indexes (`BrtXF` in
+/// `BrtBeginCellXFs`), `rows` its one sheet's cells by row (`BrtRowHdr`; `BrtCellSt` and
+/// `BrtCellReal`, each naming its column and style).
+fn xlsb_book(formats: &[(u16, &str)], xfs: &[u16], rows: &[Vec<XlsbCell>]) -> Vec<u8> {
+    use std::io::Write;
+    let mut styles = xlsb_record(0x267, &(formats.len() as u32).to_le_bytes()); // BrtBeginFmts
+    for (i, code) in formats {
+        let mut b = i.to_le_bytes().to_vec();
+        b.extend(xlsb_text(code));
+        styles.extend(xlsb_record(0x2C, &b)); // BrtFmt
+    }
+    styles.extend(xlsb_record(0x268, &[])); // BrtEndFmts
+    styles.extend(xlsb_record(0x269, &(xfs.len() as u32).to_le_bytes())); // BrtBeginCellXFs
+    for f in xfs {
+        let mut xf = vec![0u8; 16];
+        xf[2..4].copy_from_slice(&f.to_le_bytes());
+        styles.extend(xlsb_record(0x2F, &xf)); // BrtXF
+    }
+    styles.extend(xlsb_record(0x26A, &[])); // BrtEndCellXFs
+    let mut book = [0u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
+    book.extend(xlsb_text("rId1"));
+    book.extend(xlsb_text("S"));
+    let mut wb = xlsb_record(0x9C, &book); // BrtBundleSh
+    wb.extend(xlsb_record(0x90, &[])); // BrtEndBundleShs
+    wb.extend(xlsb_record(0x84, &[])); // BrtEndBook
+    let mut sh = xlsb_record(0x94, &[0u8; 16]); // BrtWsDim
+    sh.extend(xlsb_record(0x91, &[])); // BrtBeginSheetData
+    for (r, row) in rows.iter().enumerate() {
+        let mut hdr = (r as u32).to_le_bytes().to_vec();
+        hdr.extend([0u8; 8]);
+        sh.extend(xlsb_record(0x00, &hdr)); // BrtRowHdr
+        for (c, cell) in row.iter().enumerate() {
+            let (typ, style, value) = match cell {
+                XlsbCell::Text(s) => (0x06, 0, xlsb_text(s)), // BrtCellSt
+                XlsbCell::Number(n, xf) => (0x05, *xf, n.to_le_bytes().to_vec()), // BrtCellReal
+            };
+            let mut b = [(c as u32).to_le_bytes(), style.to_le_bytes()].concat();
+            b.extend(value);
+            sh.extend(xlsb_record(typ, &b));
+        }
+    }
+    sh.extend(xlsb_record(0x92, &[])); // BrtEndSheetData
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, body) in [
+        ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.to_vec()),
+        ("xl/workbook.bin", wb),
+        ("xl/styles.bin", styles),
+        ("xl/_rels/workbook.bin.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>"#.to_vec()),
+        ("xl/worksheets/sheet1.bin", sh),
+    ] {
+        zip.start_file(name, o).unwrap();
+        zip.write_all(&body).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_xlsb_is_read_through_its_number_formats_as_an_xlsx_is() {
+    // calamine's .xlsb reader keeps only whether a format is a date: a `0%` cell was read as
+    // 0.96, `#,##0,` as 1234567, -5 in `0;0` as -5, `0.00"万元"` as 12.5
+    use XlsbCell::{Number, Text};
+    let head = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+    ];
+    let mut rows = vec![head.iter().map(|h| Text(h)).collect::<Vec<_>>()];
+    for (name, target, value, xf) in [
+        ("完成率", "≥95%", 0.96, 1),
+        ("培训人次", "≥1000人次", 1234567.0, 2),
+        ("净增人数", "≥1人", -5.0, 3),
+        ("投入资金", "≥10万元", 12.5, 4),
+    ] {
+        rows.push(vec![
+            Text("社区服务经费"),
+            Text("产出指标"),
+            Text("数量指标"),
+            Text(name),
+            Text(target),
+            Number(value, xf),
+            Number(10.0, 0),
+        ]);
+    }
+    let formats = [(164, "#,##0,"), (165, "0;0"), (166, "0.00\"万元\"")];
+    // style 1 is the built-in `0%` (index 9, no BrtFmt of its own)
+    let bytes = xlsb_book(&formats, &[0, 9, 164, 165, 166], &rows);
+    let doc = table::read_bytes("f.xlsb", &bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(actuals(&doc), ["96%", "1235", "5", "12.50万元"]);
+    let notes: Vec<(String, Option<String>)> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code.to_string().starts_with("table.display-"))
+        .map(|f| (f.code.to_string(), f.cell.clone()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("table.display-scaled".to_string(), Some("F3".to_string())),
+            ("table.display-unsigned".to_string(), Some("F4".to_string())),
+        ]
+    );
+    // the same sheet as an .xlsx reads the same
+    let same = sheet(&[
+        ("完成率", "≥95%", Actual::Number(0.96, "0%")),
+        ("培训人次", "≥1000人次", Actual::Number(1234567.0, "#,##0,")),
+        ("净增人数", "≥1人", Actual::Number(-5.0, "0;0")),
+        ("投入资金", "≥10万元", Actual::Number(12.5, "0.00\"万元\"")),
+    ]);
+    assert_eq!(actuals(&read(&same)), actuals(&doc));
+}
+
+#[test]
+fn an_xlsbs_styles_that_do_not_read_leave_its_cells_as_their_values() {
+    // a style index past the styles, a styles part of a torn record: the value, never a panic
+    use XlsbCell::{Number, Text};
+    let head = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+    ];
+    let rows = vec![
+        head.iter().map(|h| Text(h)).collect::<Vec<_>>(),
+        vec![
+            Text("社区服务经费"),
+            Text("产出指标"),
+            Text("数量指标"),
+            Text("完成率"),
+            Text("≥95%"),
+            Number(0.96, 7),
+            Number(10.0, 0),
+        ],
+    ];
+    let bytes = xlsb_book(&[], &[0, 9], &rows);
+    let doc = table::read_bytes("f.xlsb", &bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(actuals(&doc), ["0.96"]);
+}

@@ -136,9 +136,12 @@ fn page(cells: usize) -> PathBuf {
     path
 }
 
+/// Writes one part of a zip.
+type PartWriter<'a> = dyn Fn(&mut dyn Write) + 'a;
+
 /// A zip of `parts`, each written by its function (a part written piece by piece: the test
 /// process stays small, and a child's peak counts its parent's memory at the fork).
-fn zip_of(path: &Path, parts: &[(&str, &dyn Fn(&mut dyn Write))]) {
+fn zip_of(path: &Path, parts: &[(&str, &PartWriter)]) {
     let mut z = zip::ZipWriter::new(std::fs::File::create(path).expect("zip"));
     let o = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);

@@ -16,6 +16,13 @@
 //! `.NAME.XXXXXX.jixiao-tmp` files, removes those untouched for [`STALE_AFTER`] (no run still
 //! writes them) and names the younger ones (perhaps another run's, still writing), never
 //! touching anything else.
+//!
+//! **A file-size limit** (`ulimit -f`, a container's `RLIMIT_FSIZE`) met while writing sends
+//! SIGXFSZ, whose default action ends the process at once, leaving the temporary file (the
+//! seventh probe; the streamed csv's spill files meet it first). The binary sets SIGXFSZ to be
+//! ignored when it starts ([`file_size_limit_is_an_error`]; a parent's choice other than the
+//! default is kept): the write then fails with `EFBIG`, an ordinary write error, and the
+//! temporary file is removed as for a full disk.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -28,6 +35,9 @@ pub struct Output {
     sink: Sink,
     /// Control characters shown visibly ([`visible`]): set for text reports.
     visible: bool,
+    /// A carriage return that ended the last write, held back while visible: a CRLF cut
+    /// between two writes stays a line end, a CR before text is shown (`␍`).
+    held_cr: bool,
 }
 
 pub use crate::diagnostic::visible;
@@ -85,6 +95,7 @@ impl Output {
         Output {
             sink: Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout())),
             visible: false,
+            held_cr: false,
         }
     }
 
@@ -135,6 +146,7 @@ impl Output {
                 return Ok(Output {
                     sink: Sink::Direct(BufWriter::with_capacity(64 * 1024, f)),
                     visible: false,
+                    held_cr: false,
                 });
             }
             _ => {}
@@ -176,6 +188,7 @@ impl Output {
                 _registered: registered,
             },
             visible: false,
+            held_cr: false,
         })
     }
 
@@ -185,7 +198,12 @@ impl Output {
     }
 
     /// Flush, and for a file rename the complete output into place.
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(mut self) -> io::Result<()> {
+        // a CR that ended the output: nothing follows for it to overwrite
+        if std::mem::take(&mut self.held_cr) {
+            self.visible = false;
+            self.write_all(b"\r")?;
+        }
         match self.sink {
             Sink::Stdout(mut w) => w.flush(),
             Sink::Direct(mut w) => w.flush(),
@@ -224,7 +242,7 @@ impl Output {
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.visible && matches!(visible(buf), std::borrow::Cow::Owned(_)) {
+        if self.visible {
             self.write_all(buf)?;
             return Ok(buf.len());
         }
@@ -236,9 +254,24 @@ impl Write for Output {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        let shown;
+        let (shown, joined);
         let buf = if self.visible {
-            shown = visible(buf);
+            if buf.is_empty() {
+                return Ok(());
+            }
+            // a CR held back from the last write goes in front of this one
+            let whole: &[u8] = if std::mem::take(&mut self.held_cr) {
+                joined = [b"\r", buf].concat();
+                &joined
+            } else {
+                buf
+            };
+            let (body, cr) = match whole.split_last() {
+                Some((b'\r', body)) => (body, true),
+                _ => (whole, false),
+            };
+            self.held_cr = cr;
+            shown = visible(body);
             &shown[..]
         } else {
             buf
@@ -305,6 +338,21 @@ fn stale_temporaries(dir: &Path, prefix: &str) {
                 "提示[output.stale-temporary]：{} 是另一次运行的临时文件（可能仍在写入；若没有别的运行，可以删除）",
                 path.display()
             );
+        }
+    }
+}
+
+/// Makes a file-size limit met while writing an error of that write (`EFBIG`) rather than the
+/// end of the process by SIGXFSZ (see the module docs). Called once, first thing, by the
+/// binary (the command line and the server's workers alike).
+pub fn file_size_limit_is_an_error() {
+    #[cfg(unix)]
+    // SAFETY: reads and sets the disposition of one signal; no handler is installed
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGXFSZ, std::ptr::null(), &mut old);
+        if old.sa_sigaction == libc::SIG_DFL {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
         }
     }
 }

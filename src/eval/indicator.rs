@@ -166,7 +166,16 @@ pub(super) fn scoring(
     if own_scale && let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
         return o;
     }
-    let (outcome, actual, flags, bonus) = score_reading(s, plan_text, year, opts, cache);
+    let read = read_actual(s, year, opts, cache);
+    // an actual that meets its target plainly (`98.137%` against `≥95%`): one outcome for every
+    // such figure of the reading at this weight, scored once (asked only after the maps above
+    // missed: a varied sheet's figures each of their own miss them)
+    let plain = own_scale && plan_text.is_none() && plain_pass(s, opts, &read);
+    if plain && let Some(o) = cache.plain_pass(&s.reading, s.weight) {
+        cache.keep_outcome(&s.reading, s.actual_text, o.clone());
+        return o;
+    }
+    let (outcome, actual, flags, bonus) = score_reading(s, plan_text, year, opts, cache, read);
     let mut scoring = Scoring::new(outcome);
     scoring.bonus = bonus;
     if opts.rules.asks_of_actuals() {
@@ -174,10 +183,34 @@ pub(super) fn scoring(
     }
     scoring.flags.splice(0..0, flags);
     let o = Rc::new(scoring);
+    if plain {
+        cache.keep_plain_pass(&s.reading, s.weight, &o);
+    }
     if own_scale {
         cache.keep_outcome(&s.reading, s.actual_text, o.clone());
     }
     o
+}
+
+/// Whether the row's actual, as [`read_actual`] read it, meets its target plainly
+/// ([`meets_plainly`](super::score::meets_plainly): no `convert:` rule brought it, no grade
+/// was read from it) where the reading leaves the outcome to the target's own formula: no
+/// tiers, deductions or floor (they read the figure), no graded formula (it reads the
+/// actual's words), not distributive (each item's figure), no late penalty, no check or veto
+/// on the actual (they read it too). Every other formula a rule names keeps a met outcome as
+/// it is, but for a remark that depends on the target alone
+/// ([`formula::apply`](super::formula::apply)). Such rows have one outcome whatever their
+/// figure.
+fn plain_pass(s: &Scored<'_>, opts: &Options<'_>, (actual, converted, flags): &Read) -> bool {
+    let d = &s.reading.decisions;
+    converted.is_none()
+        && flags.is_empty()
+        && d.method.is_none()
+        && d.late_penalty.is_none()
+        && !matches!(d.formula, Some(crate::rules::Formula::Graded))
+        && super::score::meets_plainly(&s.reading.parsed.target, actual)
+        && !distributive::is_distributive(&s.reading.parsed)
+        && !opts.rules.asks_of_actuals()
 }
 
 /// The checks on the actual that fail and the vetoes that hold for `s` scored with `actual`.
@@ -209,13 +242,13 @@ fn score_reading(
     year: Option<i32>,
     opts: &Options<'_>,
     cache: &mut ParseCache,
+    (actual, converted, flags): Read,
 ) -> (
     Outcome,
     Actual,
     Vec<super::checks::Flag>,
     Option<super::method::BonusGiven>,
 ) {
-    let (actual, converted, flags) = read_actual(s, year, opts, cache);
     let plan = plan_text.map(|t| read_text(s, t, year, cache));
     let mut beside = (flags, None);
     let o = if distributive::is_distributive(&s.reading.parsed) {
@@ -229,6 +262,9 @@ fn score_reading(
 
 /// An actual a `convert:` rule brought to the target's unit, and the rule.
 type Converted = (Actual, Cow<'static, str>);
+
+/// The row's actual as [`read_actual`] reads it: as scored, converted, and the findings.
+type Read = (Actual, Option<Converted>, Vec<super::checks::Flag>);
 
 /// `text` read as an actual (or plan) against the row's target.
 fn read_text(s: &Scored<'_>, text: &str, year: Option<i32>, cache: &mut ParseCache) -> Actual {
@@ -246,7 +282,7 @@ fn read_actual(
     year: Option<i32>,
     opts: &Options<'_>,
     cache: &mut ParseCache,
-) -> (Actual, Option<Converted>, Vec<super::checks::Flag>) {
+) -> Read {
     let target = &s.reading.parsed.target;
     let mut actual = match &s.actual_text {
         Some(t) => read_text(s, t, year, cache),

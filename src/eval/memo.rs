@@ -112,7 +112,15 @@ pub(super) struct ReadingMemo {
     /// How often the readings' first level found this reading by an actual's text that the
     /// second level had kept there ([`Served`]; asked: kept, found: found by the first level).
     pub first_level: std::cell::Cell<Served>,
+    /// The outcomes of an actual that meets its target plainly, each with the weight (exact
+    /// bytes) it was scored with: the last [`PLAIN_WEIGHTS`] weights ([`ParseCache::plain_pass`];
+    /// a reading is met in many projects, and a project's shares give its rows their weights).
+    pub plain_pass: RefCell<Vec<([u8; 16], Rc<Scoring>)>>,
 }
+
+/// How many weights a reading keeps its plain pass at ([`ReadingMemo::plain_pass`]): the
+/// shares of a category's points that projects give a row are few (`30`, `15`, `10`, `7.5`).
+const PLAIN_WEIGHTS: usize = 8;
 
 /// How the readings' first level served one reading that the second level found: kept there
 /// under an actual's text, and found there again. A reading whose rows each bring an actual of
@@ -412,6 +420,36 @@ impl ParseCache {
             LastOutcome::keep(reading, weight_bytes, actual, o);
         }
         found
+    }
+
+    /// The outcome kept for `reading` at `weight` where its actual meets its target plainly
+    /// ([`meets_plainly`](super::score::meets_plainly): the same outcome for every such
+    /// figure). Asked after [`ParseCache::outcome`] missed.
+    pub(super) fn plain_pass(&self, reading: &Reading, weight: Decimal) -> Option<Rc<Scoring>> {
+        if self.off {
+            return None;
+        }
+        let weight = weight.serialize();
+        let kept = reading.memo.plain_pass.borrow();
+        kept.iter()
+            .find(|(w, _)| *w == weight)
+            .map(|(_, o)| o.clone())
+    }
+
+    /// Keeps `outcome` as `reading`'s plain pass at `weight` ([`ParseCache::plain_pass`]).
+    pub(super) fn keep_plain_pass(
+        &self,
+        reading: &Reading,
+        weight: Decimal,
+        outcome: &Rc<Scoring>,
+    ) {
+        if !self.off {
+            let mut kept = reading.memo.plain_pass.borrow_mut();
+            if kept.len() >= PLAIN_WEIGHTS {
+                kept.remove(0);
+            }
+            kept.push((weight.serialize(), outcome.clone()));
+        }
     }
 
     /// Keeps `outcome` of `reading` scored with `actual` under the key [`ParseCache::outcome`]

@@ -101,26 +101,26 @@ impl MethodRules {
         if let Some((d, _)) = &self.deduct {
             parts.push(format!(
                 "扣{}分（按{}分制）= {}",
-                n(d.points),
+                w(d.points),
                 n(method),
-                n(d.points * f)
+                w(d.points * f)
             ));
         }
         if let Some((t, _)) = &self.tiers {
             for b in &t.bands {
                 if let Gives::Points(p) = b.gives {
-                    parts.push(format!("{}分（按{}分制）= {}", n(p), n(method), n(p * f)));
+                    parts.push(format!("{}分（按{}分制）= {}", w(p), n(method), w(p * f)));
                 }
             }
         }
         if let Some((b, _)) = &self.bonus {
             parts.push(format!(
                 "加{}分、最高{}分（按{}分制）= {}、{}",
-                n(b.points),
-                n(b.max),
+                w(b.points),
+                w(b.max),
                 n(method),
-                n(b.points * f),
-                n(b.max * f)
+                w(b.points * f),
+                w(b.max * f)
             ));
         }
         format!(
@@ -304,11 +304,28 @@ fn n(d: Decimal) -> Decimal {
     shown.normalize()
 }
 
+/// A number a rule wrote (a step, points, a maximum, a bound; or one rescaled from it) as
+/// notes show it: exactly, as written (`每 0.00015% 加 0.000072 分`), where it has at most 12
+/// decimals (a rule's are at most 10, a percentage's 12 as a fraction); a quotient of more (a
+/// rescale by 30 of 50 points: 0.6666…) is rounded as [`n`] rounds computed figures.
+fn w(d: Decimal) -> Decimal {
+    let d = d.normalize();
+    if d.scale() <= 12 { d } else { n(d) }
+}
+
 /// `d` as a percentage; one past the decimal range as a multiple (`792281625142643375935439503倍`).
 fn pct(d: Decimal) -> String {
     match d.checked_mul(Decimal::ONE_HUNDRED) {
         Some(p) => format!("{}%", n(p)),
         None => format!("{}倍", n(d)),
+    }
+}
+
+/// A fraction a rule wrote (a share, a floor's ratio) as a percentage, exactly ([`w`]).
+fn pct_written(d: Decimal) -> String {
+    match d.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{}%", w(p)),
+        None => format!("{}倍", w(d)),
     }
 }
 
@@ -420,9 +437,9 @@ fn add_bonus(
         "{}；加分：超出目标 {}{unit}，每 {}{unit} 加 {} 分，最高 {} 分：+{}（{id}），得 {}",
         o.formula,
         n(past),
-        n(per),
-        n(b.points),
-        n(b.max),
+        w(per),
+        w(b.points),
+        w(b.max),
         n(add),
         n(base + add)
     );
@@ -541,9 +558,9 @@ fn apply_methods(
                 "{}；完成率 {} 低于 {}，得 {} × {} = {}",
                 o.formula,
                 pct(r),
-                pct(f.ratio_below),
+                pct_written(f.ratio_below),
                 n(weight),
-                pct(f.share),
+                pct_written(f.share),
                 n(capped)
             );
             o.rules.push(id.clone());
@@ -625,9 +642,9 @@ impl Done {
 /// A step or bound of lateness as written: `10天`, `1个月`, `4%`.
 fn shown_step(m: LateMeasure, v: Decimal) -> String {
     match m {
-        LateMeasure::Days => format!("{} 天", n(v)),
-        LateMeasure::Months => format!("{} 个月", n(v)),
-        LateMeasure::Share => format!("计划工期的 {}", pct(v)),
+        LateMeasure::Days => format!("{} 天", w(v)),
+        LateMeasure::Months => format!("{} 个月", w(v)),
+        LateMeasure::Share => format!("计划工期的 {}", pct_written(v)),
     }
 }
 
@@ -734,7 +751,7 @@ fn late_deduct(
     o.formula = format!(
         "扣分：{what}，{past}每 {} 扣 {} 分，{} 步扣 {}，得 {}",
         shown_step(m, per),
-        n(d.points),
+        w(d.points),
         n(steps),
         n(off),
         n(score)
@@ -974,8 +991,8 @@ fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, Strin
         format!(
             "扣分：{from} {}{unit}，每 {}{unit} 扣 {} 分，{} 步扣 {}，得 {}",
             n(short),
-            n(per),
-            n(d.points),
+            w(per),
+            w(d.points),
             n(steps),
             n(off),
             n(score)
@@ -996,7 +1013,7 @@ fn bound_holds(op: BoundOp, value: Decimal, bound: Decimal) -> bool {
 /// weight), with the formula's words for it.
 fn band_gives(gives: Gives, weight: Decimal) -> (Decimal, String) {
     match gives {
-        Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct(s))),
-        Gives::Points(p) => (p.min(weight), format!("{} 分", n(p))),
+        Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct_written(s))),
+        Gives::Points(p) => (p.min(weight), format!("{} 分", w(p))),
     }
 }

@@ -146,7 +146,7 @@ pub fn write(report: &Report, bands: &[ScoreBand], out: &mut dyn Write) -> io::R
         report.summary.projects,
         report.summary.indicators
     );
-    body_into(&mut c, report, bands)?;
+    body_into(&mut c, report, bands, None)?;
     let out = &mut c.buf;
     let _ = writeln!(
         out,
@@ -167,12 +167,39 @@ pub fn body(report: &Report, bands: &[ScoreBand]) -> String {
 /// answer, which stops it at the answer limit).
 pub fn write_body(report: &Report, bands: &[ScoreBand], out: &mut dyn Write) -> io::Result<()> {
     let mut c = Chunked::new(out);
-    body_into(&mut c, report, bands)?;
+    body_into(&mut c, report, bands, None)?;
+    c.finish()
+}
+
+/// The projects a body shows ([`write_body_first`]): the first `shown`, and past them `note`
+/// (said once, where the next project would be).
+pub struct FirstProjects<'a> {
+    pub shown: usize,
+    pub note: &'a str,
+}
+
+/// [`write_body`] with the 自评表 of the first `first.shown` projects only, then `first.note`
+/// when there are more (the web page: a large report's projects are left to its downloads).
+/// Everything else — the summary and grades over every project, the chart or its counts, the
+/// units, the differences and the input notes — is the whole report's.
+pub fn write_body_first(
+    report: &Report,
+    bands: &[ScoreBand],
+    first: &FirstProjects<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut c = Chunked::new(out);
+    body_into(&mut c, report, bands, Some(first))?;
     c.finish()
 }
 
 /// [`body`] gathered in `c`, spilled between sections and projects.
-fn body_into(c: &mut Chunked<'_>, report: &Report, bands: &[ScoreBand]) -> io::Result<()> {
+fn body_into(
+    c: &mut Chunked<'_>,
+    report: &Report,
+    bands: &[ScoreBand],
+    first: Option<&FirstProjects<'_>>,
+) -> io::Result<()> {
     warnings(&mut c.buf, report);
     summary(&mut c.buf, report);
     c.spill()?;
@@ -182,9 +209,19 @@ fn body_into(c: &mut Chunked<'_>, report: &Report, bands: &[ScoreBand]) -> io::R
     c.buf.push_str("<h2>项目支出绩效自评表</h2>\n");
     legend(&mut c.buf);
     c.spill()?;
-    for (n, p) in report.projects.iter().enumerate() {
+    let shown = first.map_or(usize::MAX, |f| f.shown);
+    for (n, p) in report.projects.iter().take(shown).enumerate() {
         project(&mut c.buf, n + 1, p);
         c.spill()?;
+    }
+    if let Some(f) = first
+        && report.projects.len() > f.shown
+    {
+        let _ = writeln!(
+            c.buf,
+            "<p class=\"too-large\" id=\"projects-left-out\">{}</p>",
+            escape(f.note)
+        );
     }
     differences(c, report)?;
     c.spill()?;

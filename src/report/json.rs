@@ -35,7 +35,8 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     } else {
         serde_json::to_writer_pretty(&mut out, &Warned { warnings, report })
     }
-    .map_err(io::Error::other)?;
+    // a write's own error as itself (a full disk, a file-size limit: its reason told)
+    .map_err(io::Error::from)?;
     out.write_all(b"\n")?;
     out.flush()
 }

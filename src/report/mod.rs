@@ -190,13 +190,30 @@ pub fn write_xlsx(report: &model::Report, form_only: bool, out: &mut dyn Write) 
     {
         let mut go_on = || out.write(&[]).is_ok();
         let mut spill = io::BufWriter::with_capacity(256 * 1024, &mut file);
-        xlsx::write_while(report, form_only, &mut go_on, &mut spill)
-            .map_err(|e| io::Error::other(xlsx_error(&e)))?;
+        xlsx::write_while(report, form_only, &mut go_on, &mut spill).map_err(xlsx_io_error)?;
         // a full disk is an error here, not a short workbook
         spill.flush()?;
     }
     io::Seek::rewind(&mut file)?;
     io::copy(&mut file, out).map(|_| ())
+}
+
+/// A workbook's error as an I/O error: a write that failed (a full disk, a file-size limit)
+/// as itself, so that its reason is told as any write's is (`文件太大`, `磁盘空间不足`); the
+/// rest as [`xlsx_error`] tells them.
+fn xlsx_io_error(e: rust_xlsxwriter::XlsxError) -> io::Error {
+    use rust_xlsxwriter::XlsxError;
+    match e {
+        XlsxError::IoError(e) => e,
+        // the zip writer's error (another `zip` than jixiao's) wraps the write's
+        XlsxError::ZipError(z) => {
+            match std::error::Error::source(&z).and_then(|s| s.downcast_ref::<io::Error>()) {
+                Some(io) => io::Error::from(io.kind()),
+                None => io::Error::other(xlsx_error(&XlsxError::ZipError(z))),
+            }
+        }
+        e => io::Error::other(xlsx_error(&e)),
+    }
 }
 
 /// A workbook that cannot be written, in Chinese first: Excel's own limits name the way out.

@@ -1127,26 +1127,8 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
     findings.extend(integrity::check(&doc, data_skipped));
     for (at, note) in &grid.notes {
         let value = doc.source.slice(at).to_owned();
-        findings.push(match note {
-            formats::number_format::CellNote::Rounded(shown) => Finding::at_location(
-                codes::DISPLAY_ROUNDED,
-                Severity::Info,
-                &doc.source,
-                *at,
-                format!("单元格值 {value}，显示为 {shown}；按单元格值读取"),
-            )
-            .label(format!("显示为 {shown}")),
-            formats::number_format::CellNote::Scaled { held, by } => Finding::at_location(
-                codes::DISPLAY_SCALED,
-                Severity::Warning,
-                &doc.source,
-                *at,
-                format!(
-                    "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
-                ),
-            )
-            .label(format!("单元格存 {held}")),
-        });
+        let (code, severity, message, label) = note.finding(&value);
+        findings.push(Finding::at_location(code, severity, &doc.source, *at, message).label(label));
     }
     doc.findings = findings;
     Ok(doc)

@@ -1,8 +1,13 @@
 //! The human-readable tree of a [`Document`] and its findings JSON, as `jixiao inspect` prints
 //! them: department → unit → project → indicators, aligned by display width (CJK characters
 //! count two columns), then counts and a one-line list of findings. Rendering only; no reading.
+//!
+//! A carriage return inside a cell's text is written as a space (as the report tables write
+//! it): on a terminal it sends the cursor back to the line's start, and the text after it
+//! overwrote what the line had shown (a cell `60%\r满意度 … 达标` hid the row it was on).
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -68,6 +73,7 @@ pub fn tree(doc: &Document) -> String {
 /// stops it at its limit, before the whole text is held): the same bytes. Only one project's
 /// lines (and the column widths) are held at once.
 pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let sink = &mut NoReturns(sink);
     let mut out = String::new();
     head_lines(&mut out, doc);
     let w = Widths::of(doc);
@@ -99,6 +105,32 @@ pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result
     out.push('\n');
     findings_lines(&mut out, doc, sink)?;
     sink.write_all(out.as_bytes())
+}
+
+/// A sink that writes each carriage return as a space (see the module docs): byte by byte,
+/// as UTF-8 never uses the byte inside another character.
+struct NoReturns<'a>(&'a mut dyn std::io::Write);
+
+impl std::io::Write for NoReturns<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if memchr::memchr(b'\r', buf).is_none() {
+            return self.0.write_all(buf);
+        }
+        let spaced: Vec<u8> = buf
+            .iter()
+            .map(|&b| if b == b'\r' { b' ' } else { b })
+            .collect();
+        self.0.write_all(&spaced)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// The first lines: the file and what it is, the department, the money unit, the counts.

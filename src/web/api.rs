@@ -6,9 +6,9 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
+use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -20,27 +20,93 @@ use crate::review::render::ReviewFormat;
 use crate::rules::RuleSet;
 use crate::table::view::InspectFormat;
 
-/// The query, or 400.
-pub fn params(query: Result<Query<Params>, QueryRejection>) -> Result<Params, ApiError> {
-    let p = query.map(|Query(p)| p).map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            crate::codes::WEB_BAD_QUERY,
-            format!("查询参数有误：{}", e.body_text()),
-            Some("可用的参数：format、year、encoding、sheet、columns、no_default_rules"),
-        )
-    })?;
-    if let Some(y) = p.year
-        && !crate::years::YEARS.contains(&y)
-    {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            crate::codes::WEB_BAD_YEAR,
-            format!("年度 {y} 不在 1900 到 2100 之间"),
-            Some("year 写作四位数年份，如 2023"),
-        ));
+/// The query as the handlers take it: its name–value pairs, decoded, in order (read into
+/// [`Params`] by [`params`], which names each fault in Chinese).
+pub type Query = Result<axum::extract::Query<Vec<(String, String)>>, QueryRejection>;
+
+/// The names a query may carry.
+const QUERY_NAMES: [&str; 6] = [
+    "format",
+    "year",
+    "encoding",
+    "sheet",
+    "columns",
+    "no_default_rules",
+];
+
+fn bad_query(message: String) -> ApiError {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        crate::codes::WEB_BAD_QUERY,
+        message,
+        Some("可用的参数：format、year、encoding、sheet、columns、no_default_rules，各至多一次"),
+    )
+}
+
+/// The query, or 400 naming the parameter: one not known, one given twice (which would win is
+/// not guessed), a year or a `no_default_rules` that is not one. Read here rather than by serde,
+/// whose messages are English ("duplicate field `format`").
+pub fn params(query: Query) -> Result<Params, ApiError> {
+    let pairs = query
+        .map(|axum::extract::Query(pairs)| pairs)
+        .map_err(|e| bad_query(format!("查询参数读不懂：{}", e.body_text())))?;
+    let mut p = Params::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, value) in pairs {
+        let shown: String = name.chars().take(64).collect();
+        let Some(known) = QUERY_NAMES.iter().copied().find(|n| *n == name) else {
+            return Err(bad_query(format!("不认识的查询参数「{shown}」")));
+        };
+        if seen.contains(&known) {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                crate::codes::WEB_REPEATED_QUERY,
+                format!("查询参数「{known}」出现了两次；用哪一个不猜测"),
+                Some("每个查询参数至多给一次，如 ?format=csv&year=2023"),
+            ));
+        }
+        seen.push(known);
+        match known {
+            "format" => p.format = Some(value),
+            "year" => p.year = Some(query_year(&value)?),
+            "encoding" => p.encoding = Some(value),
+            "sheet" => p.sheet = Some(value),
+            "columns" => p.columns = Some(value),
+            _ => {
+                p.no_default_rules = Some(match value.as_str() {
+                    "true" => true,
+                    "false" => false,
+                    _ => {
+                        return Err(bad_query(format!(
+                            "查询参数「no_default_rules」的值「{}」读不懂：应为 true 或 false",
+                            value.chars().take(64).collect::<String>()
+                        )));
+                    }
+                });
+            }
+        }
     }
     Ok(p)
+}
+
+/// `?year=`: a four-digit year from 1900 to 2100.
+fn query_year(value: &str) -> Result<i32, ApiError> {
+    let bad = || {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            crate::codes::WEB_BAD_YEAR,
+            format!(
+                "查询参数「year」的值「{}」不是 1900 到 2100 之间的年份",
+                value.chars().take(64).collect::<String>()
+            ),
+            Some("year 写作四位数年份，如 2023"),
+        )
+    };
+    value
+        .parse::<i32>()
+        .ok()
+        .filter(|y| crate::years::YEARS.contains(y))
+        .ok_or_else(bad)
 }
 
 fn text(content_type: &'static str, body: impl Into<axum::body::Body>) -> Response {
@@ -51,7 +117,7 @@ fn text(content_type: &'static str, body: impl Into<axum::body::Body>) -> Respon
 /// the jsonl of `jixiao parse --format jsonl`.
 pub async fn parse(
     State(shared): State<Arc<Shared>>,
-    query: Result<Query<Params>, QueryRejection>,
+    query: Query,
     request: axum::extract::Request,
 ) -> Result<Response, ApiError> {
     let params = params(query)?;
@@ -100,7 +166,7 @@ fn parse_lines(
 async fn job(
     shared: &Shared,
     kind: JobKind,
-    query: Result<Query<Params>, QueryRejection>,
+    query: Query,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
     let params = params(query)?;
@@ -132,7 +198,7 @@ async fn job(
 /// (`?format=table`), as `jixiao inspect`.
 pub async fn inspect(
     State(shared): State<Arc<Shared>>,
-    query: Result<Query<Params>, QueryRejection>,
+    query: Query,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
     job(&shared, JobKind::Inspect, query, multipart).await
@@ -142,7 +208,7 @@ pub async fn inspect(
 /// `jixiao review`.
 pub async fn review(
     State(shared): State<Arc<Shared>>,
-    query: Result<Query<Params>, QueryRejection>,
+    query: Query,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
     job(&shared, JobKind::Review, query, multipart).await
@@ -152,7 +218,7 @@ pub async fn review(
 /// evaluate`.
 pub async fn evaluate(
     State(shared): State<Arc<Shared>>,
-    query: Result<Query<Params>, QueryRejection>,
+    query: Query,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
     job(&shared, JobKind::Evaluate, query, multipart).await

@@ -93,13 +93,15 @@ impl ApiError {
                 Some("稍等片刻后重新提交；大批文件请用命令行 jixiao evaluate 处理"),
             );
         }
-        if detail.contains(super::work::STALLED) {
-            return ApiError::new(
-                StatusCode::REQUEST_TIMEOUT,
-                crate::codes::WEB_STALLED,
-                super::work::STALLED,
-                Some("上传在数秒内没有进展，连接已结束；请检查网络后重新上传"),
-            );
+        for stalled in [super::work::STALLED, super::work::SILENT] {
+            if detail.contains(stalled) {
+                return ApiError::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    crate::codes::WEB_STALLED,
+                    stalled,
+                    Some("上传在数秒内没有进展，连接已结束；请检查网络后重新上传"),
+                );
+            }
         }
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -203,7 +205,11 @@ fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(c) = cause {
         let text = c.to_string();
-        for mark in [super::work::STALLED, super::work::UPLOADS_FULL] {
+        for mark in [
+            super::work::STALLED,
+            super::work::SILENT,
+            super::work::UPLOADS_FULL,
+        ] {
             if text.contains(mark) {
                 return ApiError::body(e.status(), mark, limit);
             }
@@ -211,6 +217,70 @@ fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
         cause = c.source();
     }
     ApiError::body(e.status(), &e.body_text(), limit)
+}
+
+/// The file name of a part whose `Content-Disposition` gives it as `filename*=` only (RFC 5987:
+/// `UTF-8''%E8%A1%A8.xlsx`; ISO-8859-1 too), or `None` when it gives none (a plain field). A
+/// name in another charset, badly percent-encoded or holding a control character is a 400
+/// naming the parameter: without this the part was taken for a plain field, refused as an
+/// unknown one ("不认识的表单字段「table」").
+fn extended_file_name(headers: &axum::http::HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(disposition) = headers.get(header::CONTENT_DISPOSITION) else {
+        return Ok(None);
+    };
+    let disposition = String::from_utf8_lossy(disposition.as_bytes());
+    let Some(value) = disposition.split(';').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("filename*")
+            .then(|| v.trim().trim_matches('"'))
+    }) else {
+        return Ok(None);
+    };
+    let shown: String = value.chars().take(64).collect();
+    let bad = |why: &str| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            crate::codes::WEB_BAD_FILE_NAME,
+            format!("上传文件名参数 filename*=「{shown}」读不懂：{why}"),
+            Some(
+                "写作 filename*=UTF-8''后接百分号编码的文件名（RFC 5987），或用 filename=\"文件名\"",
+            ),
+        )
+    };
+    let mut parts = value.splitn(3, '\'');
+    let (Some(charset), Some(_language), Some(encoded)) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad("缺少字符集（应为 UTF-8''文件名）"));
+    };
+    let mut bytes = Vec::with_capacity(encoded.len());
+    let mut rest = encoded.as_bytes();
+    while let Some((&b, after)) = rest.split_first() {
+        if b == b'%' {
+            let hex = after
+                .get(..2)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| bad("百分号后应为两位十六进制数"))?;
+            bytes.push(hex);
+            rest = &after[2..];
+        } else {
+            bytes.push(b);
+            rest = after;
+        }
+    }
+    let name = if charset.eq_ignore_ascii_case("utf-8") {
+        String::from_utf8(bytes).map_err(|_| bad("不是 UTF-8 编码"))?
+    } else if charset.eq_ignore_ascii_case("iso-8859-1") {
+        bytes.into_iter().map(char::from).collect()
+    } else {
+        return Err(bad("字符集只能是 UTF-8 或 ISO-8859-1"));
+    };
+    if name.chars().any(char::is_control) {
+        return Err(bad("含控制字符"));
+    }
+    Ok(Some(name))
 }
 
 impl Files {
@@ -229,7 +299,11 @@ impl Files {
             .map_err(|e| multipart_error(e, limit))?
         {
             let field_name = field.name().unwrap_or("").to_owned();
-            let file_name = field.file_name().map(str::to_owned);
+            let file_name = match field.file_name() {
+                Some(name) => Some(name.to_owned()),
+                // a part named by `filename*=` only (RFC 5987; multer reads `filename=`)
+                None => extended_file_name(field.headers())?,
+            };
             // the dropped files are counted before the part's bytes are read: 100,000 one-byte
             // parts took 6 s to sort before their 400
             if field_name == "file"
@@ -268,7 +342,8 @@ impl Files {
                 } else {
                     name
                 },
-                bytes: bytes.to_vec(),
+                // the part's own buffer, not a copy of it (where it is not shared)
+                bytes: Vec::from(bytes),
             };
             match field_name.as_str() {
                 "table" if files.table.is_some() => return Err(repeated("table")),

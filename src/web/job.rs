@@ -1,7 +1,8 @@
 //! One request's work as data: what was uploaded, the query, and which answer is wanted
 //! ([`Job`]), and the answer it gives ([`Reply`]). A job is executed the same way on a blocking
-//! thread of the server ([`Job::execute`]) or in a worker process ([`super::isolate`]), so the
-//! page and the API answer the same bytes either way.
+//! thread of the server ([`Job::execute`]) or in a worker process ([`super::isolate`], which
+//! writes the answer on as it is made: [`Job::execute_into`]), so the page and the API answer
+//! the same bytes either way.
 //!
 //! Everything that reads an upload happens here, never on the async runtime: the dropped files
 //! are sorted by content (which reads them), the table read, the rules compiled, the report
@@ -75,12 +76,18 @@ pub struct Reply {
     pub body: Vec<u8>,
 }
 
-impl Reply {
-    fn new(content_type: &str, body: Vec<u8>) -> Reply {
-        Reply {
+/// What a job's answer is, its bytes written apart ([`Job::execute_into`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplyHead {
+    pub content_type: String,
+    pub disposition: Option<String>,
+}
+
+impl ReplyHead {
+    fn new(content_type: &str) -> ReplyHead {
+        ReplyHead {
             content_type: content_type.to_owned(),
             disposition: None,
-            body,
         }
     }
 }
@@ -101,41 +108,55 @@ impl IntoResponse for Reply {
 }
 
 impl Job {
-    /// Do the work: read, check, score and render, as the command line does.
+    /// Do the work, its answer kept in memory within the job's limit (on a blocking thread of
+    /// the server).
     pub fn execute(self, cancel: &Cancel) -> Result<Reply, ApiError> {
+        let mut out = Answer::new(self.limit, cancel);
+        let head = self.execute_into(&mut out)?;
+        Ok(Reply {
+            content_type: head.content_type,
+            disposition: head.disposition,
+            body: out.bytes,
+        })
+    }
+
+    /// Do the work: read, check, score and render, as the command line does, the answer
+    /// written into `out` as it goes (a worker hands it on to the server as it is written,
+    /// never holding it whole); its limit and cancel flag are `out`'s. On an error, what was
+    /// written is no answer.
+    pub fn execute_into(self, out: &mut Answer<'_>) -> Result<ReplyHead, ApiError> {
         let Job {
             kind,
             params,
             mut files,
-            limit,
+            limit: _,
             workers,
         } = self;
+        let cancel = out.cancel();
         let params = &params;
         files.sort_dropped()?;
         cancel.check()?;
         match kind {
             JobKind::Page => {
-                let html = super::page::render_results(files, params, limit, workers, cancel)?;
-                Ok(Reply::new("text/html; charset=utf-8", html.into_bytes()))
+                super::page::render_results(files, params, workers, out)?;
+                Ok(ReplyHead::new("text/html; charset=utf-8"))
             }
             JobKind::Inspect => {
                 let format = params.format(InspectFormat::Json)?;
                 let doc = files.document(params)?;
                 cancel.check()?;
-                Ok(match format {
+                // written into the bounded answer as it goes (a project at a time for the
+                // tree): stopped at the limit
+                let (content_type, written) = match format {
                     InspectFormat::Json => {
-                        // written into the bounded answer as it goes: stopped at the limit
-                        let mut out = Answer::new(limit, cancel);
-                        table::view::findings_json_to(&doc, &mut out).map_err(|e| out.error(&e))?;
-                        Reply::new("application/json", out.bytes)
+                        ("application/json", table::view::findings_json_to(&doc, out))
                     }
                     InspectFormat::Table => {
-                        // written into the bounded answer a project at a time
-                        let mut out = Answer::new(limit, cancel);
-                        table::view::tree_to(&doc, &mut out).map_err(|e| out.error(&e))?;
-                        Reply::new("text/plain; charset=utf-8", out.bytes)
+                        ("text/plain; charset=utf-8", table::view::tree_to(&doc, out))
                     }
-                })
+                };
+                written.map_err(|e| out.error(&e))?;
+                Ok(ReplyHead::new(content_type))
             }
             JobKind::Review => {
                 let format = params.format(ReviewFormat::Json)?;
@@ -154,23 +175,22 @@ impl Job {
                 cancel.check()?;
                 // every format written into the bounded answer as it goes: stopped at the
                 // limit (or when cancelled) before the whole text is held
-                let mut out = Answer::new(limit, cancel);
                 let (content_type, written) = match format {
                     ReviewFormat::Json => (
                         "application/json",
-                        review::render::json_to(&doc, &findings, &mut out),
+                        review::render::json_to(&doc, &findings, out),
                     ),
                     ReviewFormat::Markdown => (
                         "text/markdown; charset=utf-8",
-                        review::render::markdown_to(&doc.source.name, &findings, &mut out),
+                        review::render::markdown_to(&doc.source.name, &findings, out),
                     ),
                     ReviewFormat::Human => (
                         "text/plain; charset=utf-8",
-                        review::render::human_to(&doc, &findings, false, &mut out),
+                        review::render::human_to(&doc, &findings, false, out),
                     ),
                 };
                 written.map_err(|e| out.error(&e))?;
-                Ok(Reply::new(content_type, out.bytes))
+                Ok(ReplyHead::new(content_type))
             }
             JobKind::Evaluate => {
                 let format = params.format(ReportFormat::Json)?;
@@ -206,14 +226,13 @@ impl Job {
                         )
                     })?;
                 }
-                let mut out = Answer::new(limit, cancel);
-                report::write(&report, format, &methodology.bands.value, &mut out)
+                report::write(&report, format, &methodology.bands.value, out)
                     .map_err(|e| out.error(&e))?;
-                let mut reply = Reply::new(format.content_type(), out.bytes);
+                let mut head = ReplyHead::new(format.content_type());
                 if format == ReportFormat::Xlsx {
-                    reply.disposition = Some("attachment; filename=\"jixiao-report.xlsx\"".into());
+                    head.disposition = Some("attachment; filename=\"jixiao-report.xlsx\"".into());
                 }
-                Ok(reply)
+                Ok(head)
             }
         }
     }

@@ -16,29 +16,44 @@
 //!   the page's own markup whose labels wrap ([`super::bars`]); the wide layout is unchanged.
 //! - Nothing is shown on hover only: the rules behind a verdict fold out on a tap
 //!   (`<details>`), and hints are written out.
+//! - A large report's page shows the 自评表 of its first [`PROJECTS_SHOWN`] (200) projects and
+//!   says how many more there are; the summary, grades, chart counts, differences and findings
+//!   are the whole report's, and the downloads hold every project. Every project on the page
+//!   cost 130–200× a mid-sized upload (a 10 MB sheet's page was 176 MB of HTML).
+//! - The page is written into the bounded answer section by section (findings a row at a
+//!   time, each download's base64 a few KB at a time), never gathered whole: in a worker it
+//!   goes on to the server as it is written, and the server hands it to the client between
+//!   the page's head and tail without a copy.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use axum::body::Bytes;
+use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::api::params;
 use super::guard;
 use super::inputs::{ApiError, Files, Params};
 use super::job::{Job, JobKind};
-use super::work::{Answer, Cancel, Shared};
+use super::work::{Answer, Shared};
 use crate::eval;
 use crate::finding::Finding;
-use crate::report::html::{STYLE, escape, write_body};
+use crate::report::html::{FirstProjects, STYLE, escape, write_body_first};
 use crate::report::{self, ReportFormat};
 use crate::review;
 use crate::table::model::Document;
 
 const CSS: &str = include_str!("page.css");
+
+/// Projects whose 自评表 the page shows; past them a line says how many more there are, and
+/// the downloads hold them all. The report's chart draws a bar a project up to the same count
+/// (past it, counts per grade), so every bar's link finds its project on the page. A page of
+/// every project of a large table was 100 MB or more of HTML, held by the worker and the
+/// server (the sixth probe, O2).
+pub(super) const PROJECTS_SHOWN: usize = 200;
 const SCRIPT: &str = include_str!("page.js");
 
 /// `GET /`: the empty page, with a token of its own for its requests.
@@ -58,7 +73,7 @@ fn refused(e: &ApiError) -> Response {
 /// `POST /`: the page with the results of the dropped files (or what was wrong with them).
 pub async fn results(
     State(shared): State<Arc<Shared>>,
-    query: Result<Query<Params>, QueryRejection>,
+    query: super::api::Query,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let outcome = async {
@@ -88,7 +103,21 @@ pub async fn results(
     }
     .await;
     match outcome {
-        Ok(reply) => Html(page(&String::from_utf8_lossy(&reply.body))).into_response(),
+        // the results handed through between the page's head and tail, never copied: the
+        // server held three copies of a page of downloads (the worker's answer, the reply cut
+        // from it, the page made around it), 1.28 GB for a 10 MB sheet (the sixth probe)
+        Ok(reply) => {
+            let (head, tail) = page_parts(true);
+            (
+                [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                axum::body::Body::new(Pieces::new([
+                    Bytes::from(head),
+                    Bytes::from(reply.body),
+                    Bytes::from(tail),
+                ])),
+            )
+                .into_response()
+        }
         Err(e) if e.status == axum::http::StatusCode::FORBIDDEN => refused(&e),
         Err(e) => {
             let html = format!(
@@ -149,9 +178,51 @@ fn rule_errors(body: &serde_json::Value) -> String {
     out
 }
 
+/// A body of a few pieces, each handed on whole (the page around a worker's results): no
+/// piece is copied into another.
+struct Pieces(std::collections::VecDeque<Bytes>);
+
+impl Pieces {
+    fn new(pieces: impl IntoIterator<Item = Bytes>) -> Pieces {
+        Pieces(pieces.into_iter().collect())
+    }
+}
+
+impl http_body::Body for Pieces {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        std::task::Poll::Ready(
+            self.get_mut()
+                .0
+                .pop_front()
+                .map(|b| Ok(http_body::Frame::data(b))),
+        )
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.0.iter().map(|b| b.len() as u64).sum())
+    }
+}
+
+/// The page with `results` in its place.
 fn page(results: &str) -> String {
+    let (head, tail) = page_parts(!results.is_empty());
+    head + results + &tail
+}
+
+/// The page before its results and after them.
+fn page_parts(with_results: bool) -> (String, String) {
     let token = guard::mint();
-    format!(
+    let head = format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -185,30 +256,35 @@ fn page(results: &str) -> String {
 <table><thead><tr><th>行</th><th>指标</th><th>指标值</th><th>类型</th><th>规范式</th><th>来源</th></tr></thead><tbody id="parse-output"></tbody></table>
 </details>
 <main id="results">
-{results}</main>
-<script>{SCRIPT}</script>
-</body>
-</html>
 "#,
         endings = crate::table::formats::endings_shown(),
         max_files = crate::limits::UPLOAD_FILES.shown(),
         accept = crate::table::formats::accept_attribute(),
         // the parse box folds away once there are results, so they come right after the form
-        parse_open = if results.is_empty() { " open" } else { "" },
-    )
+        parse_open = if with_results { "" } else { " open" },
+    );
+    let tail = format!(
+        r#"</main>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"#
+    );
+    (head, tail)
 }
 
-/// The results section, within `limit` bytes (the downloads are in it, base64), stopping
-/// between stages when the request is cancelled ([`super::job`] runs it).
+/// The results section, written into `answer` as it goes (a worker hands it on to the server:
+/// the page is never held whole) within its limit — the downloads are in it, base64 — and
+/// stopping between stages when the request is cancelled ([`super::job`] runs it).
 pub(super) fn render_results(
     mut files: Files,
     params: &Params,
-    limit: usize,
     workers: usize,
-    cancel: &Cancel,
-) -> Result<String, ApiError> {
+    answer: &mut Answer<'_>,
+) -> Result<(), ApiError> {
+    let cancel = answer.cancel();
     if let Some(pile) = files.pile.take() {
-        return super::pile_page::render(pile, &files, params, limit, workers, cancel);
+        return super::pile_page::render(pile, &files, params, workers, answer);
     }
     let doc = files.document(params)?;
     cancel.check()?;
@@ -248,15 +324,14 @@ pub(super) fn render_results(
     let stem = stem(&doc.source.name);
     // A table with no actuals at all is not scored as zeros: the forms to fill are offered.
     if unfilled {
-        fill_in_section(&mut out, &doc, &stem, params.year);
-        findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
-        findings_section(&mut out, "绩效目标审核", &doc, review_own);
-        if out.len() > limit {
-            return Err(super::work::too_large(limit));
-        }
-        return Ok(out);
+        answer.put(&out)?;
+        fill_in_section(answer, &doc, &stem, params.year)?;
+        findings_section(answer, "表格检查（勾稽与读取）", &doc, &doc.findings)?;
+        return findings_section(answer, "绩效目标审核", &doc, review_own);
     }
-    report_downloads(&mut out, &report, &methodology, &stem, limit, cancel)?;
+    answer.put(&out)?;
+    out.clear();
+    report_downloads(answer, &report, &methodology, &stem)?;
     // the scores first, what to check in the table and its targets after them; the report's
     // input notes that the reader gave are under 表格检查, not twice (left out while the body
     // is written, not a copy of the report). The body is written into what is left of the
@@ -272,32 +347,37 @@ pub(super) fn render_results(
         })
         .cloned()
         .collect();
-    let mut shown = Answer::new(limit.saturating_sub(out.len()), cancel);
-    write_body(&report, &methodology.bands.value, &mut shown).map_err(|e| shown.error(&e))?;
+    // the 自评表 of the first projects only: the rest are in the downloads, whole
+    let note = format!(
+        "共 {} 个项目，网页只列出前 {PROJECTS_SHOWN} 个项目的自评表（上面的汇总、等级，下面的差异和提示是全部项目的）。全部项目的自评表在上方的下载报告中；下载太大时，用命令行 jixiao evaluate 生成。",
+        report.projects.len()
+    );
+    let first = FirstProjects {
+        shown: PROJECTS_SHOWN,
+        note: &note,
+    };
+    let mut shown = Answer::new(answer.room(), cancel);
+    write_body_first(&report, &methodology.bands.value, &first, &mut shown)
+        .map_err(|e| shown.error(&e))?;
     report.findings = all;
     let shown = String::from_utf8(shown.bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    out.push_str(&super::bars::with_bars(&shown, &report, ""));
+    answer.put(&super::bars::with_bars(&shown, &report, ""))?;
     drop(shown);
-    findings_section(&mut out, "表格检查（勾稽与读取）", &doc, &doc.findings);
-    findings_section(&mut out, "绩效目标审核", &doc, review_own);
+    findings_section(answer, "表格检查（勾稽与读取）", &doc, &doc.findings)?;
+    findings_section(answer, "绩效目标审核", &doc, review_own)?;
     rules_used(&mut out, &report, &rules);
-    if out.len() > limit {
-        return Err(super::work::too_large(limit));
-    }
-    Ok(out)
+    answer.put(&out)
 }
 
 /// Downloads: every format, rendered by the same function as the command line.
 fn report_downloads(
-    out: &mut String,
+    answer: &mut Answer<'_>,
     report: &crate::report::model::Report,
     methodology: &eval::Methodology,
     stem: &str,
-    limit: usize,
-    cancel: &Cancel,
 ) -> Result<(), ApiError> {
-    out.push_str("<h2>下载报告</h2>\n<p class=\"downloads\">");
+    answer.put("<h2>下载报告</h2>\n<p class=\"downloads\">")?;
     for format in [
         ReportFormat::Xlsx,
         ReportFormat::Html,
@@ -306,17 +386,14 @@ fn report_downloads(
         ReportFormat::Json,
     ] {
         download(
-            out,
-            limit,
-            cancel,
+            answer,
             &format!("{stem}-评分结果.{}", format.extension()),
             format.extension(),
             format.content_type(),
             |w| report::write(report, format, &methodology.bands.value, w),
         )?;
     }
-    out.push_str("</p>\n");
-    Ok(())
+    answer.put("</p>\n")
 }
 
 /// The rules behind the verdicts: each rule used, where it is written (or 表中给出), and the
@@ -372,56 +449,52 @@ pub(super) fn stem(name: &str) -> String {
 
 /// One download link (`data:` URL) written by `write`, within a tenth of the answer limit
 /// (base64 is 4/3 of it); one that does not fit is named, with the way to get it, and the rest
-/// of the page still shows.
+/// of the page still shows. The link's base64 is written into `answer` as it is made, never
+/// held beside the download.
 pub(super) fn download(
-    out: &mut String,
-    limit: usize,
-    cancel: &Cancel,
+    answer: &mut Answer<'_>,
     name: &str,
     label: &str,
     content_type: &str,
     write: impl FnOnce(&mut Answer<'_>) -> std::io::Result<()>,
 ) -> Result<(), ApiError> {
-    let room = (limit / 10).min(limit.saturating_sub(out.len()) / 4 * 3);
-    let mut answer = Answer::new(room, cancel);
-    match write(&mut answer) {
+    let room = (answer.limit() / 10).min(answer.room() / 4 * 3);
+    let mut made = Answer::new(room, answer.cancel());
+    // reserved at once, not grown by doubling (each doubling held the old and the new buffer):
+    // the pages it never reaches are never touched
+    made.bytes.reserve_exact(room);
+    match write(&mut made) {
         Ok(()) => {
-            let _ = write!(
-                out,
-                "<a download=\"{}\" href=\"data:{};base64,{}\">{}</a>",
+            answer.put(&format!(
+                "<a download=\"{}\" href=\"data:{};base64,",
                 escape(name),
-                content_type.replace(' ', ""),
-                base64(&answer.bytes),
-                escape(label)
-            );
+                content_type.replace(' ', "")
+            ))?;
+            let bytes = std::mem::take(&mut made.bytes);
+            drop(made);
+            base64_to(&bytes, answer)?;
+            answer.put(&format!("\">{}</a>", escape(label)))
         }
         Err(e) => {
             let why = e.to_string();
-            let e = answer.error(&e);
+            let e = made.error(&e);
             match e.status {
                 // the request's time is up: the page is not finished
-                axum::http::StatusCode::REQUEST_TIMEOUT => return Err(e),
-                axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                    let _ = write!(
-                        out,
-                        "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
-                        escape(label)
-                    );
-                }
+                axum::http::StatusCode::REQUEST_TIMEOUT => Err(e),
+                axum::http::StatusCode::PAYLOAD_TOO_LARGE => answer.put(&format!(
+                    "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
+                    escape(label)
+                )),
                 // a download that cannot be made (past the xlsx report's limits) is named
                 // with why, and the rest of the page still shows
-                _ => {
-                    let _ = write!(
-                        out,
-                        "<span class=\"too-large\">{}（无法生成）<small>{}</small></span>",
-                        escape(label),
-                        escape(&why)
-                    );
-                }
+                _ => answer.put(&format!(
+                    "<span class=\"too-large\">{}（无法生成）<small>{}</small></span>",
+                    escape(label),
+                    escape(&why)
+                )),
             }
         }
     }
-    Ok(())
 }
 
 /// A row of the list of files used: the file, what it was used as, a note.
@@ -529,43 +602,75 @@ fn files_used(out: &mut String, files: &Files, doc: &Document, params: &Params, 
 /// The year-end step for a table without actuals: the 自评表 workbook to fill (one form a
 /// project) and the actuals file, as `jixiao template` writes them, instead of a report of
 /// zeros.
-fn fill_in_section(out: &mut String, doc: &Document, stem: &str, year: Option<i32>) {
+fn fill_in_section(
+    answer: &mut Answer<'_>,
+    doc: &Document,
+    stem: &str,
+    year: Option<i32>,
+) -> Result<(), ApiError> {
     let year = year.or_else(|| doc.form_year());
     let forms = crate::eval::actuals_file::fill_forms(doc, year);
+    answer.put("<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\">")?;
+    // each within a tenth of the answer limit, as the report's downloads; its base64 written
+    // into the answer as it is made
+    let room = |answer: &Answer<'_>| (answer.limit() / 10).min(answer.room() / 4 * 3);
+    let too_large = "超过网页内下载的大小上限；请用命令行 jixiao template 生成";
     // a workbook that cannot be written (a cell past Excel's limit, too many projects) is
     // named in its place; the actuals file is still offered
-    let xlsx = match crate::report::form_workbook::workbook(&forms) {
-        Ok(xlsx) => format!(
-            "<a id=\"fill-in-xlsx\" download=\"{}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{}\">填报用自评表（xlsx）</a>",
-            escape(stem),
-            base64(&xlsx)
-        ),
-        Err(e) => format!(
+    match crate::report::form_workbook::workbook(&forms) {
+        Ok(xlsx) if xlsx.len() <= room(answer) => {
+            answer.put(&format!(
+                "<a id=\"fill-in-xlsx\" download=\"{}-填报自评表.xlsx\" href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,",
+                escape(stem)
+            ))?;
+            base64_to(&xlsx, answer)?;
+            answer.put("\">填报用自评表（xlsx）</a>")?;
+        }
+        Ok(_) => answer.put(&format!(
+            "<span class=\"too-large\" id=\"fill-in-xlsx-error\">填报用自评表（xlsx）太大：{too_large}</span>"
+        ))?,
+        Err(e) => answer.put(&format!(
             "<span class=\"too-large\" id=\"fill-in-xlsx-error\">填报用自评表（xlsx）无法生成：{}</span>",
             escape(&e.to_string())
-        ),
-    };
+        ))?,
+    }
+    drop(forms);
     let yaml = crate::eval::actuals_file::template(doc, year);
-    let _ = writeln!(
-        out,
-        "<h2>填报实际完成值</h2>\n<p class=\"notice\" id=\"fill-in\">这张表还没有实际完成值，所以不评分。下载填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再把它拖回本页即可评分；也可以填写实际值文件（YAML）与目标表一起拖入。</p>\n<p class=\"downloads\">{xlsx}<a download=\"{stem}-实际值.yaml\" href=\"data:application/yaml;base64,{}\">实际值文件（yaml）</a></p>",
-        base64(yaml.as_bytes()),
-        stem = escape(stem),
-    );
+    if yaml.len() <= room(answer) {
+        answer.put(&format!(
+            "<a download=\"{}-实际值.yaml\" href=\"data:application/yaml;base64,",
+            escape(stem)
+        ))?;
+        base64_to(yaml.as_bytes(), answer)?;
+        answer.put("\">实际值文件（yaml）</a>")?;
+    } else {
+        answer.put(&format!(
+            "<span class=\"too-large\">实际值文件（yaml）太大：{too_large}</span>"
+        ))?;
+    }
+    answer.put("</p>\n")
 }
 
-/// Findings with the line of the source they point at, the offending characters marked.
-fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[Finding]) {
-    let _ = writeln!(out, "<h2>{title}：{} 个问题</h2>", findings.len());
+/// Findings with the line of the source they point at, the offending characters marked;
+/// written into `answer` a row at a time (a table of a million findings is stopped at the
+/// answer limit, never gathered first).
+fn findings_section(
+    answer: &mut Answer<'_>,
+    title: &str,
+    doc: &Document,
+    findings: &[Finding],
+) -> Result<(), ApiError> {
+    answer.put(&format!("<h2>{title}：{} 个问题</h2>\n", findings.len()))?;
     if findings.is_empty() {
-        out.push_str("<p class=\"none\">没有发现问题。</p>\n");
-        return;
+        return answer.put("<p class=\"none\">没有发现问题。</p>\n");
     }
-    out.push_str("<table class=\"cardable\"><thead><tr><th>位置</th><th>级别</th><th>代码</th><th>单位 / 项目 / 指标</th><th>问题与原文</th></tr></thead><tbody>\n");
+    answer.put("<table class=\"cardable\"><thead><tr><th>位置</th><th>级别</th><th>代码</th><th>单位 / 项目 / 指标</th><th>问题与原文</th></tr></thead><tbody>\n")?;
+    let mut row = String::new();
     for f in findings {
+        row.clear();
         let what = f.concerns();
         let _ = writeln!(
-            out,
+            row,
             "<tr><td data-label=\"位置\">{}</td><td data-label=\"级别\" class=\"sev-{}\">{}</td><td data-label=\"代码\">{}</td><td data-label=\"单位 / 项目 / 指标\">{}</td><td data-label=\"问题与原文\">{}{}<div class=\"src\">{}</div></td></tr>",
             escape(&f.position()),
             f.severity.as_str(),
@@ -579,8 +684,9 @@ fn findings_section(out: &mut String, title: &str, doc: &Document, findings: &[F
                 .unwrap_or_default(),
             excerpt(doc, f)
         );
+        answer.put(&row)?;
     }
-    out.push_str("</tbody></table>\n");
+    answer.put("</tbody></table>\n")
 }
 
 /// Up to 40 characters either side of the finding's characters, which are marked.
@@ -611,6 +717,14 @@ fn excerpt(doc: &Document, f: &Finding) -> String {
         escape(&text[range]),
         escape(after.trim_end_matches(['\r', '\n']))
     )
+}
+
+/// [`base64`] of `bytes` written into `answer` a few KB at a time.
+fn base64_to(bytes: &[u8], answer: &mut Answer<'_>) -> Result<(), ApiError> {
+    for chunk in bytes.chunks(3 * 4096) {
+        answer.put(&base64(chunk))?;
+    }
+    Ok(())
 }
 
 /// Standard base64 (RFC 4648) for the `data:` download links.

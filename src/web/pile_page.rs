@@ -18,23 +18,24 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use super::inputs::{ApiError, Files, Params, Upload};
+use super::page::PROJECTS_SHOWN;
 use super::page::{Used, download, files_table, rule_rows};
-use super::work::Cancel;
+use super::work::Answer;
 use crate::eval::Methodology;
 use crate::eval::methodology::ScoreBand;
 use crate::pile::render::{dec, signed};
 use crate::pile::{self, rollup::Rollup};
-use crate::report::html::{body, escape};
+use crate::report::html::{FirstProjects, escape, write_body_first};
 
 /// The roll-up page of `uploads` (every file dropped but the rule files).
 pub(super) fn render(
     uploads: Vec<Upload>,
     files: &Files,
     params: &Params,
-    limit: usize,
     workers: usize,
-    cancel: &Cancel,
-) -> Result<String, ApiError> {
+    answer: &mut Answer<'_>,
+) -> Result<(), ApiError> {
+    let cancel = answer.cancel();
     let opts = files.read_options(params)?;
     let rules = files.rules(params)?;
     let folder = folder_of(&uploads);
@@ -59,20 +60,20 @@ pub(super) fn render(
     let rollup = pile::rollup::build(evaluated, unread);
     let bands = &methodology.bands.value;
 
+    // written into the answer a part at a time (a worker hands it on as it goes)
     let mut out = String::new();
     used(&mut out, &rollup, &actuals_files, files, params);
     summary_cards(&mut out, &rollup);
-    downloads(&mut out, &rollup, &folder, bands, limit, cancel)?;
+    answer.put(&out)?;
+    out.clear();
+    downloads(answer, &rollup, &folder, bands)?;
     forms_table(&mut out, &rollup);
     groups(&mut out, "按单位", "单位", &rollup.units);
     groups(&mut out, "按主管部门", "主管部门", &rollup.departments);
     opinions(&mut out, &rollup);
     cancel.check()?;
-    reports(&mut out, &rollup, bands, limit, cancel)?;
-    if out.len() > limit {
-        return Err(super::work::too_large(limit));
-    }
-    Ok(out)
+    answer.put(&out)?;
+    reports(answer, &rollup, bands)
 }
 
 /// The roll-up's summary line and its counts as cards.
@@ -97,19 +98,15 @@ fn summary_cards(out: &mut String, rollup: &Rollup) {
 /// command line writes it, csv, markdown, json and html; one past the limits is named with
 /// why, and the other downloads still come.
 fn downloads(
-    out: &mut String,
+    out: &mut Answer<'_>,
     rollup: &Rollup,
     folder: &str,
     bands: &[ScoreBand],
-    limit: usize,
-    cancel: &Cancel,
 ) -> Result<(), ApiError> {
-    out.push_str("<p class=\"downloads\" id=\"rollup-downloads\">");
+    out.put("<p class=\"downloads\" id=\"rollup-downloads\">")?;
     let stem = format!("{folder}复核汇总");
     download(
         out,
-        limit,
-        cancel,
         &format!("{stem}.xlsx"),
         "汇总 xlsx",
         crate::report::ReportFormat::Xlsx.content_type(),
@@ -120,8 +117,6 @@ fn downloads(
     )?;
     download(
         out,
-        limit,
-        cancel,
         &format!("{stem}.csv"),
         "汇总 csv",
         "text/csv; charset=utf-8",
@@ -129,8 +124,6 @@ fn downloads(
     )?;
     download(
         out,
-        limit,
-        cancel,
         &format!("{stem}.md"),
         "汇总 markdown",
         "text/markdown; charset=utf-8",
@@ -138,8 +131,6 @@ fn downloads(
     )?;
     download(
         out,
-        limit,
-        cancel,
         &format!("{stem}.json"),
         "汇总 json",
         "application/json",
@@ -147,56 +138,57 @@ fn downloads(
     )?;
     download(
         out,
-        limit,
-        cancel,
         &format!("{stem}.html"),
         "汇总 html",
         "text/html; charset=utf-8",
         |w| w.write_all(pile::html::render_html(rollup, bands).as_bytes()),
     )?;
-    out.push_str("</p>\n");
-    Ok(())
+    out.put("</p>\n")
 }
 
-/// Each table's 自评表, folded; the roll-up's rows open them. Past nine tenths of the answer
+/// Each table's 自评表, folded; the roll-up's rows open them. A table's first
+/// [`PROJECTS_SHOWN`] projects, as on the page of one table. Past nine tenths of the answer
 /// limit the rest are named, not shown: the roll-up above is what must arrive.
-fn reports(
-    out: &mut String,
-    rollup: &Rollup,
-    bands: &[ScoreBand],
-    limit: usize,
-    cancel: &Cancel,
-) -> Result<(), ApiError> {
+fn reports(answer: &mut Answer<'_>, rollup: &Rollup, bands: &[ScoreBand]) -> Result<(), ApiError> {
     if !rollup.reports.is_empty() {
-        out.push_str("<h2>各表的自评表</h2>\n");
+        answer.put("<h2>各表的自评表</h2>\n")?;
     }
+    let limit = answer.limit();
     for (k, (file, report)) in rollup.reports.iter().enumerate() {
-        cancel.check()?;
+        answer.cancel().check()?;
         let prefix = format!("f{}-", k + 1);
-        let html = super::bars::with_bars(&body(report, bands), report, "")
+        let note = format!(
+            "这张表共 {} 个项目，这里只列出前 {PROJECTS_SHOWN} 个项目的自评表（汇总中它的数字是完整的）。全部项目的自评表：把这张表单独拖入本页下载，或用命令行 jixiao evaluate 生成。",
+            report.projects.len()
+        );
+        let first = FirstProjects {
+            shown: PROJECTS_SHOWN,
+            note: &note,
+        };
+        let mut body = Vec::new();
+        write_body_first(report, bands, &first, &mut body).map_err(|e| answer.error(&e))?;
+        let body = String::from_utf8_lossy(&body);
+        let html = super::bars::with_bars(&body, report, "")
             .replace("id=\"project-", &format!("id=\"{prefix}project-"))
             .replace("href=\"#project-", &format!("href=\"#{prefix}project-"));
-        if out.len() + html.len() > limit / 10 * 9 {
+        if answer.written() + html.len() > limit / 10 * 9 {
             let rest: Vec<&str> = rollup.reports[k..]
                 .iter()
                 .map(|(f, _)| f.as_str())
                 .collect();
-            let _ = writeln!(
-                out,
-                "<p class=\"too-large\" id=\"forms-left-out\">其余 {} 张表的自评表超过网页的大小上限，未在此显示：{}。汇总中它们的数字是完整的；每张表的自评表请用命令行 jixiao evaluate 文件夹 --format markdown（或逐个拖入本页）查看。</p>",
+            return answer.put(&format!(
+                "<p class=\"too-large\" id=\"forms-left-out\">其余 {} 张表的自评表超过网页的大小上限，未在此显示：{}。汇总中它们的数字是完整的；每张表的自评表请用命令行 jixiao evaluate 文件夹 --format markdown（或逐个拖入本页）查看。</p>\n",
                 rest.len(),
                 escape(&rest.join("、"))
-            );
-            break;
+            ));
         }
         let differing = rollup
             .forms
             .iter()
             .filter(|f| f.file == *file && f.check == pile::rollup::TotalCheck::Differs)
             .count();
-        let _ = writeln!(
-            out,
-            "<details class=\"form\" id=\"form-{}\"><summary><b>{}</b>：{} 个项目{}</summary>\n{html}</details>",
+        answer.put(&format!(
+            "<details class=\"form\" id=\"form-{}\"><summary><b>{}</b>：{} 个项目{}</summary>\n{html}</details>\n",
             k + 1,
             escape(file),
             report.projects.len(),
@@ -205,7 +197,7 @@ fn reports(
             } else {
                 String::new()
             }
-        );
+        ))?;
     }
     Ok(())
 }

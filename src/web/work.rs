@@ -173,7 +173,7 @@ impl Shared {
         match self.config.worker.clone() {
             Some(program) => {
                 let memory = self.config.work_memory;
-                self.run(move |cancel| super::isolate::run(&program, memory, &job, cancel))
+                self.run(move |cancel| super::isolate::run(&program, memory, job, cancel))
                     .await
             }
             None => self.run(move |cancel| job.execute(cancel)).await,
@@ -213,8 +213,13 @@ impl Shared {
 }
 
 /// An answer being written: refused past its limit, and stopped when the request is cancelled.
+/// Kept in [`Answer::bytes`], or handed on as it is written ([`Answer::to`]: a worker's
+/// standard output), so that the worker never holds its answer whole.
 pub struct Answer<'c> {
     pub bytes: Vec<u8>,
+    /// Where the bytes go as they are written; `None`: into `bytes`.
+    sink: Option<&'c mut dyn Write>,
+    written: usize,
     limit: usize,
     cancel: &'c Cancel,
     over: bool,
@@ -224,10 +229,40 @@ impl<'c> Answer<'c> {
     pub fn new(limit: usize, cancel: &'c Cancel) -> Self {
         Answer {
             bytes: Vec::new(),
+            sink: None,
+            written: 0,
             limit,
             cancel,
             over: false,
         }
+    }
+
+    /// An answer written on to `sink` as it goes, within the same limit.
+    pub fn to(sink: &'c mut dyn Write, limit: usize, cancel: &'c Cancel) -> Self {
+        Answer {
+            sink: Some(sink),
+            ..Answer::new(limit, cancel)
+        }
+    }
+
+    /// The bytes written so far.
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
+    /// The most bytes the answer may hold.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// The bytes that may still be written.
+    pub fn room(&self) -> usize {
+        self.limit.saturating_sub(self.written)
+    }
+
+    /// The cancel flag the answer stops at.
+    pub fn cancel(&self) -> &'c Cancel {
+        self.cancel
     }
 
     /// The error for a write that failed: too large (413), cancelled, or another.
@@ -244,6 +279,11 @@ impl<'c> Answer<'c> {
             format!("生成结果失败：{e}"),
             None,
         )
+    }
+
+    /// `text` written whole, or the error the write gives ([`Answer::error`]).
+    pub fn put(&mut self, text: &str) -> Result<(), ApiError> {
+        self.write_all(text.as_bytes()).map_err(|e| self.error(&e))
     }
 }
 
@@ -267,30 +307,43 @@ impl Write for Answer<'_> {
         if self.cancel.is_set() {
             return Err(io::Error::other("cancelled"));
         }
-        if self.bytes.len().saturating_add(buf.len()) > self.limit {
+        if self.written.saturating_add(buf.len()) > self.limit {
             self.over = true;
             return Err(io::Error::other("answer too large"));
         }
-        self.bytes.extend_from_slice(buf);
+        match &mut self.sink {
+            Some(sink) => sink.write_all(buf)?,
+            None => self.bytes.extend_from_slice(buf),
+        }
+        self.written += buf.len();
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+        match &mut self.sink {
+            Some(sink) => sink.flush(),
+            None => Ok(()),
+        }
     }
 }
 
 /// An upload that must keep moving: after a grace period (`grace`: the header timeout), it must
-/// have brought at least `rate` bytes a second on average over the whole upload so far, else it
-/// ends with an error. A minimum rate over the whole upload, not a minimum in each window: a
-/// client that trickles just enough for every window (70 KB every 5 s) would otherwise hold an
-/// admission slot for the whole request timeout, and a few of them every slot.
+/// have brought at least `rate` bytes a second on average over the whole upload so far, and it
+/// may never be silent longer than `grace` (no byte at all), else it ends with an error (408
+/// `web.stalled`, its bytes given back). A minimum rate over the whole upload, not a minimum in
+/// each window: a client that trickles just enough for every window (70 KB every 5 s) would
+/// otherwise hold an admission slot for the whole request timeout, and a few of them every
+/// slot. The longest silence besides: the rate alone lets a client that sent most of a large
+/// body quickly then stall on credit (45 MB in a second earns 350 s at 128 KB/s), holding its
+/// bytes of the uploads' budget and its connection until the request timeout.
 pub struct Steady {
     inner: axum::body::Body,
     grace: std::time::Duration,
     rate: u64,
     got: u64,
     start: tokio::time::Instant,
+    /// When the last bytes arrived (the start until the first).
+    last: tokio::time::Instant,
     timer: std::pin::Pin<Box<tokio::time::Sleep>>,
     /// The server, whose upload budget each chunk is drawn from.
     shared: Arc<Shared>,
@@ -319,22 +372,44 @@ impl Steady {
             rate: rate.max(1),
             got: 0,
             start,
+            last: start,
             timer: Box::pin(tokio::time::sleep_until(start + grace)),
             shared,
             held,
         }
     }
 
-    /// When the upload falls behind the rate unless more arrives: the grace, plus the time the
-    /// bytes so far are worth at the rate.
+    /// When the upload falls behind the rate unless more arrives (the grace, plus the time the
+    /// bytes so far are worth at the rate), or has been silent the longest allowed (the grace
+    /// after its last bytes), whichever comes first.
     fn deadline(&self) -> tokio::time::Instant {
+        self.rate_deadline().min(self.silence_deadline())
+    }
+
+    fn rate_deadline(&self) -> tokio::time::Instant {
         let earned = std::time::Duration::from_secs_f64(self.got as f64 / self.rate as f64);
         self.start + self.grace + earned
+    }
+
+    fn silence_deadline(&self) -> tokio::time::Instant {
+        self.last + self.grace
+    }
+
+    /// Why the upload is ended when its deadline passes.
+    fn why(&self) -> &'static str {
+        if self.got > 0 && self.silence_deadline() <= self.rate_deadline() {
+            SILENT
+        } else {
+            STALLED
+        }
     }
 }
 
 /// The error a stalled upload ends with.
 pub const STALLED: &str = "上传停滞或太慢：客户端送来数据的平均速度低于每秒 128 KB";
+
+/// The error of an upload that sent bytes, then none for longer than the header timeout.
+pub const SILENT: &str = "上传停滞：已送来部分数据，之后长时间没有再收到任何数据";
 
 impl http_body::Body for Steady {
     type Data = axum::body::Bytes;
@@ -357,6 +432,7 @@ impl http_body::Body for Steady {
                     }
                     this.held.fetch_add(data.len(), Ordering::Relaxed);
                     this.got += data.len() as u64;
+                    this.last = tokio::time::Instant::now();
                     let next = this.deadline();
                     this.timer.as_mut().reset(next);
                 }
@@ -365,7 +441,7 @@ impl http_body::Body for Steady {
             Poll::Pending => match this.timer.as_mut().poll(cx) {
                 Poll::Ready(()) => Poll::Ready(Some(Err(axum::Error::new(io::Error::new(
                     io::ErrorKind::TimedOut,
-                    STALLED,
+                    this.why(),
                 ))))),
                 Poll::Pending => Poll::Pending,
             },
@@ -397,5 +473,19 @@ mod tests {
         cancel.0.store(true, Ordering::Relaxed);
         let e = b.write_all(b"x").unwrap_err();
         assert_eq!(b.error(&e).status, StatusCode::REQUEST_TIMEOUT);
+    }
+
+    #[test]
+    fn an_answer_handed_on_keeps_nothing_and_stops_at_the_same_limit() {
+        let cancel = Cancel::default();
+        let mut sink = Vec::new();
+        let mut a = Answer::to(&mut sink, 10, &cancel);
+        a.write_all(b"01234").unwrap();
+        a.write_all(b"56789").unwrap();
+        assert!(a.bytes.is_empty());
+        assert_eq!((a.written(), a.room()), (10, 0));
+        let e = a.write_all(b"x").unwrap_err();
+        assert_eq!(a.error(&e).status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(sink, b"0123456789");
     }
 }

@@ -53,6 +53,7 @@ pub fn evaluate_peak_kb(sheet: &Path, args: &[&str]) -> u64 {
 
 /// Peak resident memory (kB) and exit code of `jixiao ARGS…`, output discarded (any exit code;
 /// not a signal).
+#[allow(dead_code)] // used by tests/read_memory.rs, not by every test that includes this module
 pub fn jixiao_peak_kb(args: &[&std::ffi::OsStr]) -> (u64, i32) {
     let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)

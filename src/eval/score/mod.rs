@@ -286,6 +286,34 @@ fn comparable(target: &Quantity, actual: &Quantity) -> Result<(Decimal, Decimal)
     }
 }
 
+/// Whether `score` gives `actual` against `target` the outcome of a plain figure that meets a
+/// comparison (`98.137%` against `≥95%`): a quantity written with a unit of its own or none
+/// borrowed (no remark for a unit taken from the target or a comparator copied), not a
+/// negative count, comparable with the target, the target not a zero read in the actual's
+/// unit, and the comparison holding. That outcome is [`compare`]'s met one, `达标，得满分 W`:
+/// it depends on the weight alone, not on the figure, so evaluation keeps one per reading and
+/// weight for every such actual (a varied sheet's actuals are mostly such figures, each of
+/// its own). Follows [`score`]'s steps for this case; anything else is `false`.
+pub fn meets_plainly(target: &Target, actual: &Actual) -> bool {
+    let (
+        Target::Compare { op, quantity },
+        Actual::Quantity {
+            quantity: a,
+            unit_from_target: false,
+            copied_comparator: false,
+        },
+    ) = (target, actual)
+    else {
+        return false;
+    };
+    if zero_in_actual_unit(target, actual).is_some()
+        || (a.value < Decimal::ZERO && cannot_be_negative(a.unit.as_ref()))
+    {
+        return false;
+    }
+    matches!(comparable(quantity, a), Ok((t, a)) if op.holds(a, t))
+}
+
 /// Score of a comparison target (also used for plan values).
 fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
     let met = op.holds(a, t);
@@ -842,6 +870,88 @@ mod tests {
 
     fn shown(o: &Outcome) -> Decimal {
         Methodology::default().show(o.score.unwrap())
+    }
+
+    /// `meets_plainly` holds only where `score`'s outcome does not depend on the figure: for
+    /// each target, every actual it holds for (figures written every way a sheet writes them,
+    /// in the target's unit, another one, none, a comparator copied, negative) has one and
+    /// the same outcome, a met one; and it holds for figures of their own (a varied sheet's).
+    #[test]
+    fn actuals_that_meet_plainly_have_one_outcome_whatever_their_figure() {
+        let targets = [
+            "≥95%",
+            ">99%",
+            "95%以上",
+            "90%",
+            "≤50000元",
+            "<5秒",
+            "=12次",
+            "≥10户",
+            "≥0",
+            "≤0",
+            "0次",
+            "≥1.5万人",
+            "≥200",
+            "≤30天",
+            "≥-5%",
+            "100%",
+            "≥20万元",
+            "≤0.5万元",
+            "≥2023年12月",
+            "约100人",
+            "90%-100%",
+        ];
+        let units = [
+            "", "%", "元", "万元", "人", "万人", "次", "秒", "天", "户", "个月",
+        ];
+        let figures = [
+            "0", "0.5", "1", "4.99", "5", "9.7", "12", "12.5", "30", "95", "96.554", "99",
+            "99.483", "100", "101", "1200", "15000", "49999.99", "50000", "53000.5", "-1", "-3",
+        ];
+        let m = Methodology::default();
+        let mut plain = 0;
+        for target in targets {
+            let ctx = Context::default().with_indicator(Some("指标"));
+            let t = parse(target, &ctx).target;
+            for weight in ["16.6667", "30", "0"] {
+                let mut first: Option<Outcome> = None;
+                for f in figures {
+                    for u in units {
+                        for copied in ["", "≥"] {
+                            let text = format!("{copied}{f}{u}");
+                            let a = read(&text, &t, Some("指标"), Some(2023));
+                            if !meets_plainly(&t, &a) {
+                                continue;
+                            }
+                            plain += 1;
+                            let o = score(&t, &a, None, d(weight), &m);
+                            assert_eq!(o.verdict, Verdict::Pass, "{target} {text}");
+                            match &first {
+                                Some(one) => assert_eq!(&o, one, "{target} {text}"),
+                                None => first = Some(o),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(plain > 300, "{plain}");
+        let t = |text: &str| parse(text, &Context::default()).target;
+        let meets = |target: &str, actual: &str| {
+            let t = t(target);
+            meets_plainly(&t, &read(actual, &t, None, Some(2023)))
+        };
+        assert!(meets("≥95%", "96.554%"));
+        assert!(meets("≥10户", "12.5户"));
+        assert!(meets("≤50000元", "4.9万元"));
+        // a figure that misses, a unit borrowed, a comparator copied, a negative count, units
+        // that do not compare, a target of another kind: not plain
+        assert!(!meets("≥95%", "94.9%"));
+        assert!(!meets("≥95%", "96"));
+        assert!(!meets("≥95%", "≥96%"));
+        assert!(!meets("≤5人", "-3人"));
+        assert!(!meets("≥95%", "96人"));
+        assert!(!meets("90%-100%", "96%"));
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub(crate) mod number_format;
 pub(crate) mod ods_formats;
 pub(crate) mod xls_dense;
 pub(crate) mod xls_formats;
+pub(crate) mod xlsb_formats;
 pub(crate) mod xlsx_parts;
 
 use std::sync::LazyLock;
@@ -281,6 +282,8 @@ pub(crate) struct Input<'a> {
 }
 
 /// What a format's reader gives.
+// one `Read` a file, moved once: its size does not matter
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Read {
     /// The grid of its cells.
     Grid(Grid),

@@ -1,10 +1,12 @@
 //! A workbook cell's number format code (`0.00%`, `#,##0,`, `0"人"`, `@"万元"`) and the text a
 //! cell shows through it: what a form's reader sees is what the unit published.
 //!
-//! Owns the reading of a format code's first section (the one positive numbers use) into
-//! [`NumberShape`] (a percentage or not, the decimals shown, the thousands it is scaled by) and
-//! the literal text around the digits ([`CellFormat`]), and of its text section (`@`) for
-//! cells holding text. Decisions where Excel's documentation leaves a reader to choose:
+//! Owns the reading of a format code's sections (positive, negative, zero, text, and their
+//! conditions) into [`CellFormat`]: each number section's [`NumberShape`] (a percentage or
+//! not, the decimals shown, the thousands it is scaled by) and the literal text around its
+//! digits, and the text section (`@`) for cells holding text; and the choice of the section a
+//! value is shown through ([`read_cell`]), with a [`CellNote`] wherever the text read is not
+//! simply what the sheet shows or not what the cell holds. Decisions where Excel's documentation leaves a reader to choose:
 //! - **A trailing comma scales**: a comma after the last digit placeholder (`#,##0,`,
 //!   `0.0,,`) divides by 1 000 for each comma, as Excel shows it (1234567 in `#,##0,` is
 //!   `1,235`). The cell is read **as shown** (`1235`), and a `table.display-scaled` warning at
@@ -18,21 +20,47 @@
 //!   decimals (`table.display-rounded`). Literal text **between** digit placeholders
 //!   (`000-0000`) is not shown: the number is read as its digits, as before.
 //! - `General` and the Chinese Excel's `G/通用格式` are the number as it is (15 significant
-//!   digits); `_x` (a space the width of `x`) and `*x` (a fill) show nothing; colours,
-//!   conditions and locales in brackets (`[Red]`, `[>100]`, `[$-804]`, `[DBNum1]`) show
-//!   nothing; nor does a currency (`$`, `¥`, `[$¥-804]`): it says money, not which unit, and
+//!   digits); `_x` (a space the width of `x`) and `*x` (a fill) show nothing; colours
+//!   and locales in brackets (`[Red]`, `[$-804]`, `[DBNum1]`) show nothing (conditions,
+//!   `[>100]`, choose a section: below); nor does a currency (`$`, `¥`, `[$¥-804]`): it says money, not which unit, and
 //!   an amount written `¥1,234.00` would no longer read as one. Spaces at the outer ends of
 //!   the literal text are padding, not text.
 //! - **Text cells** are shown through the format's text section (the fourth, or the one
 //!   holding `@`): `@"万元"` shows `12` as `12万元`. A number in a format whose only section is
 //!   a text section is shown as General, as Excel shows it.
-//! - Only the first section is applied to numbers: a negative number is shown with its minus
-//!   sign and the first section's text, zero likewise (a format whose negative section drops
-//!   the sign, `0;0`, is not followed). Dates, times, fractions and scientific formats show no
-//!   plain number here (`None`): dates are `workbook::WrittenDate`'s and calamine's.
+//! - **Sections are chosen as Excel chooses them** (`正数;负数;零;文本`): one section for every
+//!   number; two, the second for negatives; three, the third for zero; the text section is
+//!   the fourth, or the one holding `@`. The negative section shows the number **without its
+//!   sign**: where it writes one (`-0.0`, a trailing `0-`) or accountants' brackets (`(0)`,
+//!   `(#,##0.00)`) the cell is read as the negative it is (`-5`); where it writes none
+//!   (`0;0`, `0;[Red]0`, `0;"减少"0`) it is read **as shown** (`5`) with a
+//!   `table.display-unsigned` warning naming the value held, as a scaled figure is.
+//! - **A section that shows no digits** — literal text alone (`0;-0;"-"` shows 0 as `-`, the
+//!   accounting format's `"-"??` too), or digit placeholders that show nothing for a zero
+//!   (`#,###`, `??`) — is read as **the value held** (`0`, never `-` that would read as a
+//!   range or "not filled"), with a `table.display-literal` warning naming what is shown. A
+//!   text section of literal text and no `@` (`0;0;0;"文本"`) likewise: the text held is read.
+//! - **An empty section hides** the value (`;;;` everything, `0;;0` negatives; `;;` hides
+//!   numbers, not text): the cell is read as **empty** (what the sheet shows), with a
+//!   `table.display-hidden` warning naming what it holds. A code that is empty as a whole is
+//!   General.
+//! - **Conditions** (`[>100]0.0,"万";0`, `[>=90]…;[>=60]…;…`) choose the section as Excel does:
+//!   the first whose condition holds; a section without one takes what the conditions before
+//!   it left (the third where the first two both have one). Where Excel's showing is not
+//!   certain the value held is read with a `table.display-unfollowed` warning saying why: a
+//!   condition that does not read, a value no section takes (Excel's `####`), a negative number
+//!   in a section a condition chose (whether Excel shows its minus depends on the condition),
+//!   a number whose section is a date or fraction. A format whose first section is a date,
+//!   time, fraction or scientific one shows no plain number here (`None`): dates are
+//!   `workbook::WrittenDate`'s and calamine's.
+//! - A section's own literal text goes with it (`0"人";-0"人"` shows −3 as `-3人`); a
+//!   one-section format puts the value's minus before the digits (`约-5`, where Excel writes
+//!   `-约5`: the figure read is the same).
 
 use calamine::Data;
 use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::finding::{Code, Severity, codes};
 
 /// What a number format does to the digits shown: a percentage or not, how many decimals
 /// (`None`: as many as the value has, as the General format shows them), and how many times
@@ -49,28 +77,120 @@ impl NumberShape {
     /// `None` for General, text and formats that show no plain number (scientific, fractions,
     /// dates: calamine reads dates itself).
     pub fn of(code: &str) -> Option<NumberShape> {
-        CellFormat::of(code).and_then(|f| f.number)
+        CellFormat::of(code).and_then(|f| f.first_shape())
     }
 }
 
-/// A format code as it shows a cell: the number's shape and the literal text around it, and
-/// the text section's literal text around a text cell.
+/// A format code as it shows a cell: its number sections (each with its condition, where it
+/// has one) and how it shows a text cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CellFormat {
-    /// The digits' shape; `None` where the number is shown as General.
-    number: Option<NumberShape>,
-    /// Literal text before and after the digits (`"约"`, `"人"`).
-    before: String,
-    after: String,
-    /// The text section's literal text before and after `@`, where there is one.
-    text: Option<(String, String)>,
+    /// The sections numbers are shown through (at most three), in order.
+    numbers: Vec<Section>,
+    /// Whether the first or second section has a condition (`[>100]`): then the sections are
+    /// chosen by their conditions, not by the sign.
+    conditional: bool,
+    /// A condition that does not read (`[>abc]`): the format is not followed.
+    unreadable: bool,
+    /// How a text cell is shown.
+    text: TextLook,
+}
+
+/// One number section: its condition, where it has one, and what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Section {
+    condition: Option<Condition>,
+    look: Look,
+}
+
+/// What a number section shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Look {
+    /// Digits: their shape (`None`: General), the literal text before and after them, and
+    /// whether a `0` placeholder shows a zero (`#,###` and `??` show nothing for 0).
+    Digits {
+        number: Option<NumberShape>,
+        before: String,
+        after: String,
+        zero_shown: bool,
+    },
+    /// Literal text and no digits (`"-"`, `"是"`): the number is not shown.
+    Literal(String),
+    /// An empty section (`0;;0`, `;;;`): nothing is shown.
+    Hidden,
+    /// A date, time, fraction or scientific section.
+    NotPlain,
+}
+
+/// How a format shows a text cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TextLook {
+    /// As written (no text section, or `@` alone).
+    AsWritten,
+    /// Literal text before and after `@`.
+    Around(String, String),
+    /// A text section of literal text and no `@`: the text is not shown, this is.
+    Literal(String),
+    /// An empty text section (`;;;`): nothing is shown.
+    Hidden,
+}
+
+/// A section's condition: `[>100]`, `[<=-1]`, `[<>0]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Condition {
+    op: CondOp,
+    bound: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CondOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+impl Condition {
+    /// The condition in a bracket's inside (`>100`); `None`: no condition; `Some(Err)`: one
+    /// that does not read.
+    fn of(inside: &str) -> Option<Result<Condition, ()>> {
+        let inside = inside.trim();
+        let (op, rest) = [
+            ("<=", CondOp::Le),
+            (">=", CondOp::Ge),
+            ("<>", CondOp::Ne),
+            ("<", CondOp::Lt),
+            (">", CondOp::Gt),
+            ("=", CondOp::Eq),
+        ]
+        .into_iter()
+        .find_map(|(p, op)| inside.strip_prefix(p).map(|r| (op, r)))?;
+        let bound = rest
+            .trim()
+            .parse::<Decimal>()
+            .or_else(|_| Decimal::from_scientific(rest.trim()));
+        Some(bound.map(|bound| Condition { op, bound }).map_err(|_| ()))
+    }
+
+    fn holds(self, v: Decimal) -> bool {
+        match self.op {
+            CondOp::Lt => v < self.bound,
+            CondOp::Le => v <= self.bound,
+            CondOp::Gt => v > self.bound,
+            CondOp::Ge => v >= self.bound,
+            CondOp::Eq => v == self.bound,
+            CondOp::Ne => v != self.bound,
+        }
+    }
 }
 
 /// One piece of a format section.
 #[derive(Debug, PartialEq, Eq)]
 enum Token {
-    /// `0`, `#`, `?`.
-    Digit,
+    /// `0`, `#`, `?`: whether it is a `0` (which shows a zero digit).
+    Digit(bool),
     Point,
     Comma,
     Percent,
@@ -81,6 +201,8 @@ enum Token {
     Literal(String),
     /// A code showing no plain number: a date or time part, `E+`, a fraction's `/`.
     NotPlain,
+    /// A condition in brackets (`[>100]`); `Err`: one that does not read.
+    Condition(Result<Condition, ()>),
 }
 
 /// A note on a cell whose text read is not simply what the sheet shows, or not what it holds.
@@ -94,40 +216,231 @@ pub(crate) enum CellNote {
         /// 千, 百万, 十亿 …: what the shown figure counts.
         by: String,
     },
+    /// The text read is what the sheet shows: a negative number without its minus (`0;0`
+    /// shows −5 as `5`); the cell holds `held`.
+    Unsigned { held: String },
+    /// The format hides the cell (an empty section, `;;;`): read as empty; it holds `held`.
+    Hidden { held: String },
+    /// The format shows literal text in place of the value (`0;-0;"-"` shows 0 as `-`): the
+    /// value held is read; the sheet shows `shown`.
+    Literal { shown: String },
+    /// The format is not followed (a condition that does not read, a value no section's
+    /// condition takes, a negative number in a section chosen by a condition): the value held
+    /// is read, for this reason.
+    Unfollowed { why: &'static str },
+}
+
+impl CellNote {
+    /// The finding this note makes on a cell read as `value`: its code, severity, message and
+    /// label.
+    pub(crate) fn finding(&self, value: &str) -> (Code, Severity, String, String) {
+        match self {
+            CellNote::Rounded(shown) => (
+                codes::DISPLAY_ROUNDED,
+                Severity::Info,
+                format!("单元格值 {value}，显示为 {shown}；按单元格值读取"),
+                format!("显示为 {shown}"),
+            ),
+            CellNote::Scaled { held, by } => (
+                codes::DISPLAY_SCALED,
+                Severity::Warning,
+                format!(
+                    "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
+                ),
+                format!("单元格存 {held}"),
+            ),
+            CellNote::Unsigned { held } => (
+                codes::DISPLAY_UNSIGNED,
+                Severity::Warning,
+                format!(
+                    "单元格存 {held}，其数字格式不显示负号，显示为 {value}；按显示值读取，请核对正负"
+                ),
+                format!("单元格存 {held}"),
+            ),
+            CellNote::Hidden { held } => (
+                codes::DISPLAY_HIDDEN,
+                Severity::Warning,
+                format!("单元格存 {held}，其数字格式不显示它（隐藏）；按空单元格读取"),
+                format!("单元格存 {held}"),
+            ),
+            CellNote::Literal { shown } => {
+                let shown = if shown.is_empty() { "空白" } else { shown };
+                (
+                    codes::DISPLAY_LITERAL,
+                    Severity::Warning,
+                    format!("单元格存 {value}，其数字格式显示为“{shown}”；按单元格存的值读取"),
+                    format!("显示为“{shown}”"),
+                )
+            }
+            CellNote::Unfollowed { why } => (
+                codes::DISPLAY_UNFOLLOWED,
+                Severity::Warning,
+                format!("单元格存 {value}：{why}"),
+                "未按数字格式读取".to_owned(),
+            ),
+        }
+    }
 }
 
 impl CellFormat {
-    /// The format `code`, where it shows a cell otherwise than General (`None`: General, or a
-    /// format that shows no plain number and no text section).
+    /// The format `code`, where it shows a cell otherwise than General (`None`: General, a
+    /// format whose first section is a date, time, fraction or scientific one — dates are
+    /// `workbook::WrittenDate`'s and calamine's — or one of General and `@` alone).
     pub fn of(code: &str) -> Option<CellFormat> {
+        if code.trim().is_empty() {
+            // no code at all is General (an empty section hides only beside a `;`)
+            return None;
+        }
         let sections = split_sections(code);
-        let text_at = sections
+        let tokens: Vec<Vec<Token>> = sections.iter().map(|s| tokens(s)).collect();
+        let text_at = tokens
             .iter()
-            .position(|s| tokens(s).contains(&Token::Text))
+            .position(|t| t.contains(&Token::Text))
             .or((sections.len() >= 4).then_some(3));
-        let text = text_at.map(|i| around_text(&tokens(sections[i])));
-        let first = match text_at {
-            Some(0) => Vec::new(),
-            _ => tokens(sections.first().copied().unwrap_or("")),
+        let text = match text_at {
+            None => TextLook::AsWritten,
+            Some(i) => text_look(&tokens[i], sections[i]),
         };
-        let (number, before, after) = number_part(&first).unwrap_or_default();
-        let plain_text = text
-            .as_ref()
-            .is_none_or(|(b, a)| b.is_empty() && a.is_empty());
-        if number.is_none() && before.is_empty() && after.is_empty() && plain_text {
+        let numbers: Vec<Section> = tokens
+            .iter()
+            .zip(&sections)
+            .take(text_at.unwrap_or(3).min(3))
+            .map(|(t, raw)| Section {
+                condition: t.iter().find_map(|t| match t {
+                    Token::Condition(Ok(c)) => Some(*c),
+                    _ => None,
+                }),
+                look: look(t, raw),
+            })
+            .collect();
+        let unreadable = tokens
+            .iter()
+            .any(|t| t.contains(&Token::Condition(Err(()))));
+        let conditional = numbers.iter().take(2).any(|s| s.condition.is_some());
+        if numbers.first().is_some_and(|s| s.look == Look::NotPlain) {
+            return None;
+        }
+        let general = |s: &Section| {
+            matches!(&s.look, Look::Digits { number: None, before, after, .. }
+                if before.is_empty() && after.is_empty())
+        };
+        // General alone, `@` alone, `General;-General`: nothing but the value
+        let plain_numbers = match numbers.as_slice() {
+            [] => true,
+            [one] => general(one),
+            [first, second] => {
+                general(first)
+                    && matches!(&second.look, Look::Digits { number: None, before, after, .. }
+                        if before == "-" && after.is_empty())
+            }
+            _ => false,
+        };
+        if plain_numbers && !conditional && !unreadable && text == TextLook::AsWritten {
             return None;
         }
         Some(CellFormat {
-            number,
-            before,
-            after,
-            text: text.filter(|_| !plain_text),
+            numbers,
+            conditional,
+            unreadable,
+            text,
         })
     }
 
-    /// The shown figure is a percentage: a `%` format, or a literal `%` after the digits.
-    fn percent_unit(&self) -> bool {
-        self.number.is_some_and(|n| n.percent) || self.after.trim_start().starts_with('%')
+    /// The section a number `v` is shown through, and whether it shows the number without its
+    /// sign (the negative section of a code without conditions); `None`: no section takes it.
+    /// (The sign and zero of `f` as held; a condition compares its exact 15 digits.)
+    fn section_for(&self, f: f64) -> Option<(&Section, bool)> {
+        let s = &self.numbers;
+        if !self.conditional {
+            return match s.len() {
+                0 => None,
+                1 => Some((&s[0], false)),
+                2 if f < 0.0 => Some((&s[1], true)),
+                2 => Some((&s[0], false)),
+                _ if f == 0.0 => Some((&s[2], false)),
+                _ if f < 0.0 => Some((&s[1], true)),
+                _ => Some((&s[0], false)),
+            };
+        }
+        let v = exact(f)?;
+        // as Excel: the first section whose condition holds; a section without one takes what
+        // the conditions before it left (the third, where the first two both have one)
+        let holds = |i: usize| {
+            s.get(i)
+                .and_then(|x| x.condition)
+                .is_some_and(|c| c.holds(v))
+        };
+        let at = if holds(0) {
+            0
+        } else if holds(1) {
+            1
+        } else if s.get(1).is_some_and(|x| x.condition.is_some()) {
+            2
+        } else {
+            1
+        };
+        s.get(at).map(|x| (x, false))
+    }
+
+    /// The first section's shape (for values that are neither number nor text).
+    fn first_shape(&self) -> Option<NumberShape> {
+        match self.numbers.first().map(|s| &s.look) {
+            Some(Look::Digits { number, .. }) => *number,
+            _ => None,
+        }
+    }
+}
+
+/// A number section's look (see [`Look`]); `raw` is the section as written (an empty one
+/// hides the value).
+fn look(tokens: &[Token], raw: &str) -> Look {
+    if raw.is_empty() {
+        return Look::Hidden;
+    }
+    if tokens.contains(&Token::NotPlain) {
+        return Look::NotPlain;
+    }
+    match number_part(tokens) {
+        Some((number, before, after)) => Look::Digits {
+            number,
+            before,
+            after,
+            zero_shown: number.is_none() || tokens.contains(&Token::Digit(true)),
+        },
+        None => {
+            let text: String = tokens
+                .iter()
+                .filter_map(|t| match t {
+                    Token::Literal(l) => Some(l.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let text = text.trim();
+            if text.is_empty() {
+                // colours and padding only (`[Red]`, `_)`): nothing shown
+                Look::Hidden
+            } else {
+                Look::Literal(text.to_owned())
+            }
+        }
+    }
+}
+
+/// A text section's look.
+fn text_look(tokens: &[Token], raw: &str) -> TextLook {
+    if tokens.contains(&Token::Text) {
+        let (b, a) = around_text(tokens);
+        return if b.is_empty() && a.is_empty() {
+            TextLook::AsWritten
+        } else {
+            TextLook::Around(b, a)
+        };
+    }
+    match look(tokens, raw) {
+        Look::Literal(l) => TextLook::Literal(l),
+        Look::Hidden => TextLook::Hidden,
+        // digits or a date in the text section: Excel shows the text as written
+        _ => TextLook::AsWritten,
     }
 }
 
@@ -203,9 +516,12 @@ fn tokens(section: &str) -> Vec<Token> {
                     && !inside.is_empty()
                 {
                     out.push(Token::NotPlain);
+                } else if let Some(condition) = Condition::of(inside) {
+                    out.push(Token::Condition(condition));
                 }
             }
-            '0' | '#' | '?' => out.push(Token::Digit),
+            '0' => out.push(Token::Digit(true)),
+            '#' | '?' => out.push(Token::Digit(false)),
             '.' => out.push(Token::Point),
             ',' => out.push(Token::Comma),
             '%' => out.push(Token::Percent),
@@ -253,7 +569,7 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
         match t {
             Token::Literal(l) if digits || general => pending.push_str(l),
             Token::Literal(l) => before.push_str(l),
-            Token::Digit => {
+            Token::Digit(_) => {
                 interleaved |= !pending.is_empty();
                 digits = true;
                 commas = 0;
@@ -293,10 +609,13 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
     Some((number, before, after))
 }
 
-/// The text of a cell as read (contract §4.5) through its format: as Excel shows it, except a
-/// percentage whose value holds more digits than its format shows — then the value it holds
-/// (`0.895` formatted `0%` is `89.5%`), with what Excel shows beside it (`90%`) for a note; and
-/// a scaled figure is read as shown, with the value it holds beside it.
+/// The text of a cell as read (contract §4.5) through its format: as Excel shows it, through
+/// the section Excel chooses for it (see the module docs), except a percentage whose value
+/// holds more digits than its format shows — then the value it holds (`0.895` formatted `0%`
+/// is `89.5%`), with what Excel shows beside it (`90%`) for a note; a scaled figure, or a
+/// negative one shown without its minus, is read as shown with the value it holds beside it;
+/// a value the format hides is read as empty, one it shows as literal text (`-` for 0) as the
+/// value it holds, each with a note.
 pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, Option<CellNote>) {
     let Some(format) = format else {
         return (shown(value, None), None);
@@ -304,24 +623,128 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
     let f = match value {
         Data::Float(f) => *f,
         Data::Int(i) => *i as f64,
-        Data::String(s) => {
-            let text = match &format.text {
-                Some((b, a)) => format!("{b}{s}{a}"),
-                None => s.clone(),
-            };
-            return (text, None);
-        }
-        _ => return (shown(value, format.number), None),
+        Data::String(s) => return text_cell(s, &format.text),
+        _ => return (shown(value, format.first_shape()), None),
     };
+    let held = || number_shown(f, None);
+    if !f.is_finite() || format.numbers.is_empty() {
+        // a format of a text section only shows a number as General
+        return (held(), None);
+    }
+    if format.unreadable {
+        let why = "格式中的条件（方括号内）无法读取，未按格式显示";
+        return (held(), Some(CellNote::Unfollowed { why }));
+    }
+    let Some((section, unsigned)) = format.section_for(f) else {
+        let why = "没有一个格式段的条件适用于这个值（Excel 显示为 ####）";
+        return (held(), Some(CellNote::Unfollowed { why }));
+    };
+    match &section.look {
+        Look::Hidden => (String::new(), Some(CellNote::Hidden { held: held() })),
+        Look::Literal(text) => (
+            held(),
+            Some(CellNote::Literal {
+                shown: text.clone(),
+            }),
+        ),
+        Look::NotPlain => {
+            let why = "这个值所用的格式段是日期、时间、分数或科学计数格式";
+            (held(), Some(CellNote::Unfollowed { why }))
+        }
+        Look::Digits {
+            number,
+            before,
+            after,
+            zero_shown,
+        } => {
+            let negative_by_condition = format.conditional && f < 0.0;
+            digits(
+                f,
+                *number,
+                (before, after),
+                *zero_shown,
+                unsigned,
+                negative_by_condition,
+            )
+        }
+    }
+}
+
+/// A text cell through the format's text section.
+fn text_cell(s: &str, look: &TextLook) -> (String, Option<CellNote>) {
+    match look {
+        _ if s.is_empty() => (String::new(), None),
+        TextLook::AsWritten => (s.to_owned(), None),
+        TextLook::Around(b, a) => (format!("{b}{s}{a}"), None),
+        TextLook::Literal(l) => (s.to_owned(), Some(CellNote::Literal { shown: l.clone() })),
+        TextLook::Hidden => (String::new(), Some(CellNote::Hidden { held: clipped(s) })),
+    }
+}
+
+/// A text held, for a note: its first 60 characters.
+fn clipped(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    }
+}
+
+/// A number `f` through a section of digits shaped `number` with literal text `around`:
+/// `unsigned`, it is the negative section of a code without conditions (the number shown
+/// without its sign: a minus or accountants' brackets in the section say it is negative,
+/// else it is read as shown with a note); `negative_by_condition`, a negative number in a
+/// section a condition chose (read with its minus, with a note).
+fn digits(
+    f: f64,
+    number: Option<NumberShape>,
+    around: (&str, &str),
+    zero_shown: bool,
+    unsigned: bool,
+    negative_by_condition: bool,
+) -> (String, Option<CellNote>) {
+    let (mut before, mut after) = around;
+    let (mut minus, mut note) = (false, None);
+    let g = if unsigned { -f } else { f };
+    if unsigned {
+        if let (Some(b), Some(a)) = (before.strip_suffix('('), after.strip_prefix(')')) {
+            (before, after, minus) = (b.trim_end(), a.trim_start(), true);
+        } else if before.ends_with(['-', '−']) {
+            // the section writes its minus
+        } else if let Some(a) = after.strip_prefix(['-', '−']) {
+            (after, minus) = (a.trim_start(), true);
+        } else {
+            note = Some(CellNote::Unsigned {
+                held: number_shown(f, None),
+            });
+        }
+    } else if negative_by_condition {
+        let why = "负数由条件（方括号内）选用的格式段显示，是否显示负号不能确定；按单元格存的值（带负号）读取";
+        note = Some(CellNote::Unfollowed { why });
+    }
     let dress = |digits: String| {
-        if format.before.is_empty() && format.after.is_empty() {
+        let sign = if minus { "-" } else { "" };
+        if before.is_empty() && after.is_empty() && !minus {
             digits
         } else {
-            format!("{}{digits}{}", format.before, format.after)
+            format!("{before}{sign}{digits}{after}")
         }
     };
-    let shown_text = dress(number_shown(f, format.number));
-    if let Some(shape) = format.number
+    let digits_shown = number_shown(g, number);
+    if !zero_shown
+        && digits_shown
+            .trim_end_matches('%')
+            .parse::<Decimal>()
+            .is_ok_and(|d| d.is_zero())
+    {
+        // `#,###` and `??` show no digit for a zero: only the section's literal text
+        let shown = format!("{before}{after}").trim().to_owned();
+        return (number_shown(f, None), Some(CellNote::Literal { shown }));
+    }
+    let shown_text = dress(digits_shown);
+    if note.is_some() {
+        return (shown_text, note);
+    }
+    if let Some(shape) = number
         && shape.scale > 0
         && f != 0.0
     {
@@ -329,19 +752,20 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
         let by = scale_word(shape.scale);
         return (shown_text, Some(CellNote::Scaled { held, by }));
     }
-    if !format.percent_unit() {
+    let percent_unit = number.is_some_and(|n| n.percent) || after.trim_start().starts_with('%');
+    if !percent_unit {
         return (shown_text, None);
     }
     let held = dress(number_shown(
-        f,
-        format.number.map(|n| NumberShape {
+        g,
+        number.map(|n| NumberShape {
             decimals: None,
             ..n
         }),
     ));
     let figure = |t: &str| {
-        let t = t.strip_prefix(format.before.as_str()).unwrap_or(t);
-        let t = t.strip_suffix(format.after.as_str()).unwrap_or(t);
+        let t = t.strip_prefix(before).unwrap_or(t);
+        let t = t.strip_suffix(after).unwrap_or(t);
         t.trim_end_matches('%').parse::<Decimal>().ok()
     };
     if figure(&held).is_some() && figure(&held) == figure(&shown_text) {
@@ -578,6 +1002,143 @@ mod tests {
         assert_eq!(text("12", "@"), "12");
         // a number in a format of a text section only is shown as General
         assert_eq!(read(12.5, "@\"万元\""), ("12.5".into(), None));
+    }
+
+    #[test]
+    fn a_negative_number_is_shown_through_the_negative_section() {
+        let unsigned = |held: &str| Some(CellNote::Unsigned { held: held.into() });
+        // `0;0` drops the minus: read as shown, the value held beside it
+        assert_eq!(read(-5.0, "0;0"), ("5".into(), unsigned("-5")));
+        assert_eq!(read(-5.0, "0.0;[Red]0.0"), ("5.0".into(), unsigned("-5")));
+        assert_eq!(read(5.0, "0;0"), ("5".into(), None));
+        // the section's own minus, accountants' brackets, a trailing minus: a negative
+        assert_eq!(read(-5.0, "0.0;[Red]-0.0"), ("-5.0".into(), None));
+        assert_eq!(read(-5.0, "0;(0)"), ("-5".into(), None));
+        assert_eq!(
+            read(-1234.5, "#,##0.00_);[Red](#,##0.00)"),
+            ("-1234.50".into(), None)
+        );
+        assert_eq!(read(-5.0, "0;0-"), ("-5".into(), None));
+        assert_eq!(read(-5.0, "0\"人\";-0\"人\""), ("-5人".into(), None));
+        // a negative section of other text says no minus either
+        assert_eq!(
+            read(-5.0, "0;\"减少\"0\"人\""),
+            ("减少5人".into(), unsigned("-5"))
+        );
+        // one section: the minus is the value's
+        assert_eq!(read(-5.0, "0.00"), ("-5.00".into(), None));
+        // the negative section's shape, not the first's
+        assert_eq!(read(-0.5, "0;-0.0%"), ("-50.0%".into(), None));
+        // a scaled negative section still says what it holds
+        assert_eq!(
+            read(-1234567.0, "0;-#,##0,"),
+            ("-1235".into(), scaled("-1234567", "千"))
+        );
+    }
+
+    #[test]
+    fn the_zero_section_and_literal_sections_read_the_value_held() {
+        let literal = |shown: &str| {
+            Some(CellNote::Literal {
+                shown: shown.into(),
+            })
+        };
+        assert_eq!(read(0.0, "0;-0;\"-\""), ("0".into(), literal("-")));
+        assert_eq!(read(3.0, "0;-0;\"-\""), ("3".into(), None));
+        assert_eq!(read(0.0, "0.00;-0.00;0.0"), ("0.0".into(), None));
+        // the accounting format shows a zero as `-` (its `??` show no digit)
+        let accounting = "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"??_);_(@_)";
+        assert_eq!(read(0.0, accounting), ("0".into(), literal("-")));
+        assert_eq!(read(-2.5, accounting), ("-2.50".into(), None));
+        assert_eq!(read(2.5, accounting), ("2.50".into(), None));
+        // `#,###` shows nothing for 0
+        assert_eq!(read(0.0, "#,###"), ("0".into(), literal("")));
+        assert_eq!(read(12.0, "#,###"), ("12".into(), None));
+        // a section of text alone
+        assert_eq!(read(1.0, "\"是\";\"否\""), ("1".into(), literal("是")));
+        assert_eq!(read(-1.0, "\"是\";\"否\""), ("-1".into(), literal("否")));
+    }
+
+    #[test]
+    fn a_hidden_value_is_read_as_empty_with_what_it_holds() {
+        let hidden = |held: &str| Some(CellNote::Hidden { held: held.into() });
+        let text =
+            |s: &str, code: &str| read_cell(&Data::String(s.into()), CellFormat::of(code).as_ref());
+        assert_eq!(read(96.5, ";;;"), ("".into(), hidden("96.5")));
+        assert_eq!(text("已完成", ";;;"), ("".into(), hidden("已完成")));
+        assert_eq!(read(-3.0, "0;;0"), ("".into(), hidden("-3")));
+        assert_eq!(read(3.0, "0;;0"), ("3".into(), None));
+        // `;;` hides numbers, not text
+        assert_eq!(text("已完成", ";;"), ("已完成".into(), None));
+        // a text section of text alone shows it in place of the cell's
+        assert_eq!(
+            text("已完成", "0;0;0;\"文本\""),
+            (
+                "已完成".into(),
+                Some(CellNote::Literal {
+                    shown: "文本".into()
+                })
+            )
+        );
+        assert_eq!(text("12", "0;0;0;\"文本\"@"), ("文本12".into(), None));
+    }
+
+    #[test]
+    fn conditions_choose_the_section_as_excel_does() {
+        let code = "[>100]0.0,\"万\";0";
+        assert_eq!(
+            read(150000.0, code),
+            ("150.0万".into(), scaled("150000", "千"))
+        );
+        assert_eq!(read(50.0, code), ("50".into(), None));
+        // a negative number in a section a condition chose: read with its minus, said so
+        let (text, note) = read(-50.0, code);
+        assert_eq!(text, "-50");
+        assert!(
+            matches!(note, Some(CellNote::Unfollowed { .. })),
+            "{note:?}"
+        );
+        // both conditions given: the third section takes the rest
+        let code = "[>=90]0\"优\";[>=60]0\"中\";0\"差\"";
+        assert_eq!(read(95.0, code), ("95优".into(), None));
+        assert_eq!(read(70.0, code), ("70中".into(), None));
+        assert_eq!(read(10.0, code), ("10差".into(), None));
+        // no section for the value (Excel's ####): the value held, said so
+        let (text, note) = read(10.0, "[>=90]0;[>=60]0");
+        assert_eq!(text, "10");
+        assert!(
+            matches!(note, Some(CellNote::Unfollowed { .. })),
+            "{note:?}"
+        );
+        // a condition that does not read: not followed, said so
+        let (text, note) = read(10.0, "[>abc]0.0,;0");
+        assert_eq!(text, "10");
+        assert!(
+            matches!(note, Some(CellNote::Unfollowed { .. })),
+            "{note:?}"
+        );
+        // colours and locales are no conditions
+        assert_eq!(read(-5.0, "[Red][$-804]0;[Blue]-0"), ("-5".into(), None));
+    }
+
+    #[test]
+    fn every_note_makes_a_finding_naming_what_the_cell_holds() {
+        for (note, value, has) in [
+            (CellNote::Unsigned { held: "-5".into() }, "5", "-5"),
+            (
+                CellNote::Hidden {
+                    held: "96.5".into(),
+                },
+                "",
+                "96.5",
+            ),
+            (CellNote::Literal { shown: "-".into() }, "0", "“-”"),
+            (CellNote::Unfollowed { why: "原因" }, "10", "原因"),
+        ] {
+            let (code, _, message, _) = note.finding(value);
+            assert!(code.as_str().starts_with("table.display-"), "{code}");
+            assert!(message.contains(has), "{message}");
+        }
     }
 
     #[test]

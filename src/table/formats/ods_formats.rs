@@ -7,9 +7,17 @@
 //! shows the same (`number:display-factor="1000"` is a trailing comma, `number:text` literal
 //! text, `number:text-content` the `@` of a text section, a `number:number` without
 //! `number:decimal-places` General; a currency symbol shows nothing, as in `number_format`), and read through [`super::number_format`] as an `.xlsx`'s formats are.
+//! A style's `style:map`s (LibreOffice's way of writing Excel's sections and conditions) are
+//! written back as the sections they are (`Styles::resolve`).
 //! Fractions and scientific styles are not plain numbers (the value is read); dates are
-//! calamine's. A cell's style is its `table:style-name`, else its column's
-//! `table:default-cell-style-name`, followed up its `style:parent-style-name`s (at most 16).
+//! calamine's. A cell's style is its `table:style-name`, else its row's
+//! `table:default-cell-style-name`, else its column's (ODF 1.2 Part 1 §9.1.3
+//! `<table:table-row>` and §9.1.6 `<table:table-column>`: a row's or column's default cell
+//! style is for the cells in it that have no style of their own), followed up its
+//! `style:parent-style-name`s (at most 16). LibreOffice (7.4, tried) does not take a row's
+//! default when it reads: it shows such a cell through its column's default. Where the two
+//! read a cell otherwise, the row's reading is kept and a `table.display-unfollowed` warning
+//! says so (`FROM_ROW`); LibreOffice itself writes each cell's style, never a row's default.
 //! Cells are placed as calamine places them (rows and columns repeated, covered cells taking
 //! their column); only cells with a value and a style that shows more than General are kept.
 //! Tables nested in a cell are passed over. Linear in the parts; the repeats are bounded by the
@@ -22,6 +30,9 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::number_format::CellFormat;
 use super::xls_formats::{Style, Styled};
+
+/// Why a cell read through its row's default style has a note.
+pub(crate) const FROM_ROW: &str = "这个单元格没有自己的样式，按所在行的默认单元格样式读取（ODF 1.2 第 9.1.3 节：单元格的样式，其次行的默认样式，再次列的默认样式）；LibreOffice 不用行的默认样式，按列的默认样式显示它，与此不同，请核对";
 
 /// The styles, and each table's styled cells by its name.
 pub(crate) type OdsStyled = (Vec<Style>, HashMap<String, Styled>);
@@ -44,6 +55,7 @@ pub(crate) fn read(bytes: &[u8]) -> OdsStyled {
         s.read(styles);
     }
     s.read(&content);
+    s.resolve();
     cells(&content, &s)
 }
 
@@ -51,6 +63,8 @@ pub(crate) fn read(bytes: &[u8]) -> OdsStyled {
 #[derive(Default)]
 struct Styles {
     codes: HashMap<String, String>,
+    /// A number style's `style:map`s, in order: (condition, the style applied).
+    maps: HashMap<String, Vec<(String, String)>>,
     /// Cell style → (its data style, its parent).
     cell: HashMap<String, (Option<String>, Option<String>)>,
 }
@@ -60,7 +74,13 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == key)
-        .map(|a| a.value.into_owned())
+        .map(|a| {
+            let raw = a.value.into_owned();
+            match quick_xml::escape::unescape(&raw) {
+                Ok(v) => v.into_owned(),
+                Err(_) => raw,
+            }
+        })
 }
 
 impl Styles {
@@ -111,6 +131,18 @@ impl Styles {
                             }
                         }
                         "number:text" if !empty => in_text = true,
+                        "style:map" => {
+                            if let (Some((name, _, _, _)), Some(cond), Some(apply)) = (
+                                &open,
+                                attr(e, "style:condition"),
+                                attr(e, "style:apply-style-name"),
+                            ) {
+                                let maps = self.maps.entry(name.clone()).or_default();
+                                if maps.len() < 3 {
+                                    maps.push((cond, apply));
+                                }
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -142,6 +174,50 @@ impl Styles {
             }
             buf.clear();
         }
+    }
+
+    /// Writes each number style that has `style:map`s as the Excel code of sections that
+    /// shows the same (once both parts are read: a map may name a style of the other part).
+    /// LibreOffice writes Excel's `P;N` as N mapped `value()>=0` to P, `P;N;Z` as Z mapped
+    /// `value()>0` to P and `value()<0` to N, a fourth (text) section as a text style mapped
+    /// three ways, and a condition `[>100]P;E` as E mapped `value()>100` to P: these become
+    /// those sections (the sign-dropping negative section included); other conditions are
+    /// written as Excel's bracketed ones. A map to a style that is not read leaves the style
+    /// as it is.
+    fn resolve(&mut self) {
+        let mut resolved = Vec::new();
+        for (name, maps) in &self.maps {
+            let Some(main) = self.codes.get(name) else {
+                continue;
+            };
+            let conds: Vec<String> = maps
+                .iter()
+                .map(|(c, _)| c.replace("value()", "").replace(' ', ""))
+                .collect();
+            let Some(applied) = maps
+                .iter()
+                .map(|(_, a)| self.codes.get(a).cloned())
+                .collect::<Option<Vec<String>>>()
+            else {
+                continue;
+            };
+            let conds: Vec<&str> = conds.iter().map(String::as_str).collect();
+            let code = match (conds.as_slice(), applied.as_slice()) {
+                ([">=0"], [p]) => format!("{p};{main}"),
+                ([">0", "<0"], [p, n]) => format!("{p};{n};{main}"),
+                ([">0", "<0", "=0"], [p, n, z]) => format!("{p};{n};{z};{main}"),
+                (conds, applied) => {
+                    let mut code = String::new();
+                    for (c, a) in conds.iter().zip(applied).take(2) {
+                        code.push_str(&format!("[{c}]{a};"));
+                    }
+                    code.push_str(main);
+                    code
+                }
+            };
+            resolved.push((name.clone(), code));
+        }
+        self.codes.extend(resolved);
     }
 
     /// The format code of a cell style, through its parents.
@@ -187,13 +263,21 @@ fn number(e: &BytesStart, code: &mut String) {
 /// The styled cells of `content.xml`, by table.
 fn cells(content: &[u8], s: &Styles) -> OdsStyled {
     let mut styles: Vec<Style> = Vec::new();
-    let mut by_style: HashMap<String, Option<u32>> = HashMap::new();
-    let mut look = |name: &str| -> Option<u32> {
-        *by_style.entry(name.to_owned()).or_insert_with(|| {
-            let format = CellFormat::of(s.code_of(name)?)?;
+    // a style's look, by its name and, for a row's default where its column's shows
+    // otherwise, the column's (by name; `Some(None)`: the column has none)
+    type Key = (String, Option<Option<String>>);
+    let mut by_style: HashMap<Key, Option<u32>> = HashMap::new();
+    let mut look_as = |name: &str, column: Option<Option<&str>>| -> Option<u32> {
+        let key = (name.to_owned(), column.map(|c| c.map(str::to_owned)));
+        *by_style.entry(key).or_insert_with(|| {
+            let format = s.code_of(name).and_then(CellFormat::of);
+            if format.is_none() && column.is_none() {
+                return None;
+            }
             styles.push(Style {
-                format: Some(format),
+                format,
                 date: None,
+                column: column.map(|c| c.and_then(|c| s.code_of(c)).and_then(CellFormat::of)),
             });
             Some(styles.len() as u32 - 1)
         })
@@ -207,6 +291,9 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
     let mut depth = 0usize;
     let (mut row, mut repeat, mut col) = (0u32, 1u32, 0u32);
     let mut defaults: Vec<(u32, Option<u32>)> = Vec::new();
+    // the row's default cell style, by name; the columns' by name
+    let mut row_default: Option<String> = None;
+    let mut column_names: Vec<(u32, Option<String>)> = Vec::new();
     loop {
         let event = match reader.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => break,
@@ -228,17 +315,21 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                             table = Some((attr(e, "table:name").unwrap_or_default(), Vec::new()));
                             (row, repeat) = (0, 1);
                             defaults.clear();
+                            column_names.clear();
                         }
                     }
                     "table:table-column" if depth == 1 => {
                         let n = repeats("table:number-columns-repeated");
-                        let style = attr(e, "table:default-cell-style-name").and_then(|d| look(&d));
+                        let name = attr(e, "table:default-cell-style-name");
+                        let style = name.as_deref().and_then(|d| look_as(d, None));
                         let from = defaults.last().map_or(0, |d| d.0);
                         defaults.push((from.saturating_add(n), style));
+                        column_names.push((from.saturating_add(n), name));
                     }
                     "table:table-row" if depth == 1 => {
                         repeat = repeats("table:number-rows-repeated");
                         col = 0;
+                        row_default = attr(e, "table:default-cell-style-name");
                         if empty {
                             row = row.saturating_add(repeat);
                         }
@@ -246,9 +337,26 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                     "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
                         let n = repeats("table:number-columns-repeated");
                         let valued = attr(e, "office:value-type").is_some();
-                        let style = match attr(e, "table:style-name") {
-                            Some(name) => look(&name),
-                            None => defaults.iter().find(|d| d.0 > col).and_then(|d| d.1),
+                        let column = || defaults.iter().find(|d| d.0 > col).and_then(|d| d.1);
+                        let style = match (attr(e, "table:style-name"), &row_default) {
+                            (Some(name), _) => look_as(&name, None),
+                            // the row's default before the column's (ODF 1.2 §9.1.3); said
+                            // where the column's (LibreOffice's reading) would show otherwise
+                            (None, Some(name)) => {
+                                let shows = |n: Option<&str>| {
+                                    n.and_then(|n| s.code_of(n)).and_then(CellFormat::of)
+                                };
+                                let column_name = column_names
+                                    .iter()
+                                    .find(|d| d.0 > col)
+                                    .and_then(|d| d.1.as_deref());
+                                if shows(Some(name)) == shows(column_name) {
+                                    look_as(name, None)
+                                } else {
+                                    look_as(name, Some(column_name))
+                                }
+                            }
+                            (None, None) => column(),
                         };
                         if let (true, Some(style), Some((_, cells))) = (valued, style, &mut table) {
                             for r in row..row.saturating_add(repeat) {
@@ -330,6 +438,42 @@ mod tests {
         assert_eq!(s.codes["N2"], "0.0%");
         assert_eq!(s.codes["N3"], "\\约0.00\\万\\元");
         assert!(!s.codes.contains_key("N4"));
+    }
+
+    #[test]
+    fn a_rows_default_style_comes_before_its_columns_and_is_said_where_they_differ() {
+        let mut s = Styles::default();
+        s.read(STYLES.as_bytes());
+        let c = content(
+            r#"<table:table table:name="T"><table:table-column table:default-cell-style-name="ce3"/><table:table-column table:number-columns-repeated="2"/>
+<table:table-row table:default-cell-style-name="ce2"><table:table-cell office:value-type="float" office:value="1"/><table:table-cell office:value-type="float" office:value="0.5"/><table:table-cell office:value-type="float" office:value="2" table:style-name="ce1"/></table:table-row>
+<table:table-row table:default-cell-style-name="ce3"><table:table-cell office:value-type="float" office:value="1"/></table:table-row>
+<table:table-row><table:table-cell office:value-type="float" office:value="1"/><table:table-cell office:value-type="float" office:value="0.5"/></table:table-row>
+</table:table>"#,
+        );
+        s.read(c.as_bytes());
+        let (styles, tables) = cells(c.as_bytes(), &s);
+        let cells = &tables["T"];
+        let look = |at: (u32, u32)| {
+            cells.iter().find(|c| c.0 == at).map(|c| {
+                let st = &styles[c.1 as usize];
+                (format!("{:?}", st.format), st.column.is_some())
+            })
+        };
+        let pct = format!("{:?}", CellFormat::of("0.0%"));
+        let wan = format!("{:?}", CellFormat::of("\\约0.00\\万\\元"));
+        let thousands = format!("{:?}", CellFormat::of("#,##0,"));
+        // the row's percentage, not the column's 万元 (LibreOffice's): said
+        assert_eq!(look((0, 0)), Some((pct.clone(), true)));
+        // the row's percentage where the column has none: said too
+        assert_eq!(look((0, 1)), Some((pct, true)));
+        // the cell's own style first
+        assert_eq!(look((0, 2)), Some((thousands, false)));
+        // a row default the column's agrees with: nothing to say
+        assert_eq!(look((1, 0)), Some((wan.clone(), false)));
+        // no row default: the column's
+        assert_eq!(look((2, 0)), Some((wan, false)));
+        assert_eq!(look((2, 1)), None);
     }
 
     #[test]

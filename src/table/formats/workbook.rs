@@ -12,7 +12,9 @@
 //! sparse span compacted first, `xls_dense`). Number formats are read by `number_format` (a
 //! trailing comma's scaling, literal text, `%`): an `.xlsx`'s from its styles, an `.xls`'s
 //! from its FORMAT and XF records as [`guard_xls`] walks them (`xls_formats`; calamine keeps
-//! only whether a format is a date), an `.ods`'s from its number styles (`ods_formats`).
+//! only whether a format is a date), an `.ods`'s from its number styles (`ods_formats`), an
+//! `.xlsb`'s from its `BrtFmt` and `BrtXF` records and each cell's style index
+//! (`xlsb_formats`: calamine's `.xlsb` reader does not give them).
 //! Counts a workbook claims for itself are checked before calamine reserves from them (an
 //! xlsx's shared-string `uniqueCount`, in `grid::check_zip`; an xls sheet's DIMENSIONS record and
 //! the span of its cells, by walking the BIFF records first): past the cell limit the read stops
@@ -67,8 +69,10 @@ pub(crate) fn read_sheets(
         return read_xlsx(name, &bytes, sheet, None, &budget);
     }
     let (bytes, layout) = if bytes.starts_with(b"PK") {
-        // an OpenDocument sheet (an `.xlsb` has no content.xml: nothing styled)
-        let (styles, tables) = super::ods_formats::read(&bytes);
+        // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
+        // styles of their cells read beside calamine
+        let (styles, tables) = super::xlsb_formats::read(&bytes)
+            .unwrap_or_else(|| super::ods_formats::read(&bytes));
         let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
         (bytes, XlsLayout { sheets: Vec::new(), styles, named: sheets })
     } else {
@@ -88,8 +92,13 @@ pub(crate) fn read_sheets(
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
         // under any name, aborted the process)
         if let calamine::Sheets::Xlsb(x) = &mut wb {
-            let cells = guarded(name, || xlsb_cells(name, x, &chosen, &budget))?;
-            out.push(SheetCells::of_cells(chosen, cells));
+            let (_, styled) = sheets.remove(&chosen).unwrap_or_default();
+            let (cells, notes) = guarded(name, || {
+                xlsb_cells(name, x, &chosen, &budget, (&styles, &styled))
+            })?;
+            let mut sheet = SheetCells::of_cells(chosen, cells);
+            sheet.notes = notes;
+            out.push(sheet);
             continue;
         }
         let range = guarded(name, || wb.worksheet_range(&chosen).map_err(workbook))?;
@@ -136,37 +145,94 @@ fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::nu
     {
         return (as_written, None);
     }
-    super::number_format::read_cell(value, style.format.as_ref())
+    let (text, note) = super::number_format::read_cell(value, style.format.as_ref());
+    if let Some(column) = &style.column
+        && note.is_none()
+        && super::number_format::read_cell(value, column.as_ref()).0 != text
+    {
+        let why = super::ods_formats::FROM_ROW;
+        return (text, Some(super::number_format::CellNote::Unfollowed { why }));
+    }
+    (text, note)
 }
 
 /// A cell's (row, column) and its text as shown.
 type PlacedCell = ((u32, u32), String);
 
-/// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`.
+/// What each style of an xlsx shows: its number format (shared by the styles that name one
+/// code: a code's literal text may be long) and its written date, by style index.
+struct StyleLooks(
+    Vec<Option<std::rc::Rc<CellFormat>>>,
+    Vec<Option<WrittenDate>>,
+);
+
+impl StyleLooks {
+    /// The looks of `styles`, each format code read once however many styles name it (a
+    /// workbook of 99,000 styles names a few codes; up to `JIXIAO_MAX_STYLES` styles).
+    fn of(styles: &[calamine::Style]) -> StyleLooks {
+        type Look = (Option<std::rc::Rc<CellFormat>>, Option<WrittenDate>);
+        let mut by_code: std::collections::HashMap<(&str, Option<u32>), Look> =
+            std::collections::HashMap::new();
+        let (mut formats, mut dates) = (Vec::with_capacity(styles.len()), Vec::with_capacity(styles.len()));
+        for s in styles {
+            let (format, date) = match s.number_format.as_ref() {
+                None => (None, None),
+                Some(f) => by_code
+                    .entry((f.format_code.as_str(), f.format_id))
+                    .or_insert_with(|| {
+                        (
+                            CellFormat::of(&f.format_code).map(std::rc::Rc::new),
+                            WrittenDate::of(&f.format_code)
+                                .or_else(|| f.format_id.and_then(WrittenDate::builtin)),
+                        )
+                    })
+                    .clone(),
+            };
+            formats.push(format);
+            dates.push(date);
+        }
+        StyleLooks(formats, dates)
+    }
+}
+
+/// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`, shown
+/// through their styles (`xlsb_formats`), and their notes.
 fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     name: &str,
     wb: &mut calamine::Xlsb<RS>,
     sheet: &str,
     budget: &CellCount,
-) -> Result<Vec<PlacedCell>, ReadError> {
+    (styles, styled): (&[Style], &Styled),
+) -> Result<(Vec<PlacedCell>, Vec<PlacedNote>), ReadError> {
     let workbook = |e: calamine::XlsbError| ReadError::Workbook {
         name: name.into(),
         source: calamine::Error::Xlsb(e),
     };
     let mut reader = wb.worksheet_cells_reader(sheet).map_err(workbook)?;
-    let mut cells = Vec::new();
+    let (mut cells, mut notes) = (Vec::new(), Vec::new());
     while let Some(cell) = reader.next_cell().map_err(workbook)? {
         let value = calamine::Data::from(cell.get_value().clone());
         if matches!(value, calamine::Data::Empty) {
             continue;
         }
         budget.one_more()?;
-        let text = shown(&value, None);
+        let at = cell.get_position();
+        let style = styled
+            .binary_search_by_key(&at, |s| s.0)
+            .ok()
+            .and_then(|i| styles.get(styled[i].1 as usize));
+        let (text, note) = styled_text(&value, style);
         budget.text(sheet, text.len() as u64)?;
-        cells.push((cell.get_position(), text));
+        if let Some(note) = note {
+            notes.push((at, note));
+        }
+        cells.push((at, text));
     }
-    Ok(cells)
+    Ok((cells, notes))
 }
+
+/// A cell's (row, column) and its note.
+type PlacedNote = ((u32, u32), super::number_format::CellNote);
 
 /// `read` (calamine reading an `.xls` or `.ods`), a panic in it turned into a named error: the
 /// fuzzer found a BIFF record shorter than calamine reads panicking in its `read_u16`
@@ -281,31 +347,17 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     };
     let mut out = Vec::with_capacity(chosen.len());
     let mut counted = budget.counter();
+    // the workbook's styles read once, not once a sheet (calamine gives every sheet's reader
+    // the same list): 99,000 styles in 100 sheets (40 KB) took minutes
+    let mut looks: Option<StyleLooks> = None;
     for chosen in chosen {
         let merges = wb
             .merge_cells_by_sheet_name(chosen)
             .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
             .unwrap_or_default();
         let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
-        let formats: Vec<Option<CellFormat>> = reader
-            .styles()
-            .iter()
-            .map(|s| {
-                s.number_format
-                    .as_ref()
-                    .and_then(|f| CellFormat::of(&f.format_code))
-            })
-            .collect();
-        let written_dates: Vec<Option<WrittenDate>> = reader
-            .styles()
-            .iter()
-            .map(|s| {
-                s.number_format.as_ref().and_then(|f| {
-                    WrittenDate::of(&f.format_code)
-                        .or_else(|| f.format_id.and_then(WrittenDate::builtin))
-                })
-            })
-            .collect();
+        let StyleLooks(formats, written_dates) =
+            looks.get_or_insert_with(|| StyleLooks::of(reader.styles()));
         let mut sheet = SheetCells::named(chosen.clone());
         let mut notes = Vec::new();
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
@@ -314,7 +366,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             }
             counted.one_more()?;
             let value: Data = cell.get_value().clone().into();
-            let format = formats.get(style).and_then(Option::as_ref);
+            let format = formats.get(style).and_then(Option::as_deref);
             let (mut text, note) = super::number_format::read_cell(&value, format);
             if let Some(written) = written_dates.get(style).copied().flatten()
                 && let Some(as_written) = written.show(&value)
@@ -617,9 +669,13 @@ fn span_area(s: (u16, u16, u16, u16)) -> u128 {
     (u128::from(s.1 - s.0) + 1) * (u128::from(s.3 - s.2) + 1)
 }
 
-/// Whether an `.xls` record type is a BOF (a sheet, or a substream inside one, begins).
+/// Whether an `.xls` record type is a BOF (a sheet, or a substream inside one, begins) as
+/// calamine tells one: BIFF5–8's `0x0809` only. The older BIFFs' BOF types (`0x0409`, `0x0209`,
+/// `0x0009`) are records calamine passes over, reading the cells after them as the sheet's own:
+/// counted as BOFs here, a far cell behind one escaped the sparse sheet's compaction
+/// ([`xls_dense`]) and a 5.6 KB file was laid out as 16.7 M cells, 1 GB (the seventh probe).
 pub(crate) fn is_bof(typ: u16) -> bool {
-    matches!(typ, 0x0809 | 0x0409 | 0x0209 | 0x0009)
+    typ == 0x0809
 }
 
 /// The EOF record type.
@@ -782,7 +838,7 @@ impl<'a> XlsWalk<'a> {
         }
         match typ {
             // BOF: a sheet (or a substream inside one) begins
-            0x0809 | 0x0409 | 0x0209 | 0x0009 => {
+            typ if is_bof(typ) => {
                 self.depth += 1;
                 if self.depth == 1 {
                     self.sheet += 1;

@@ -19,6 +19,10 @@ use super::workbook::WrittenDate;
 pub(crate) struct Style {
     pub format: Option<CellFormat>,
     pub date: Option<WrittenDate>,
+    /// An `.ods` cell with no style of its own, shown through its row's default cell style
+    /// where its column's would show it otherwise (`ods_formats`): the column's format, for
+    /// a note where the cell reads otherwise through it.
+    pub column: Option<Option<CellFormat>>,
 }
 
 /// The cells of a sheet shown through a style: (row, column) and the style's index, sorted.
@@ -104,7 +108,11 @@ impl XlsFormats {
                     if format.is_none() && date.is_none() {
                         return None;
                     }
-                    self.styles.push(Style { format, date });
+                    self.styles.push(Style {
+                        format,
+                        date,
+                        column: None,
+                    });
                     Some(self.styles.len() as u32 - 1)
                 });
                 looks.push(look);
@@ -165,7 +173,7 @@ impl XlsFormats {
 
 /// Excel's built-in number formats a workbook names by index alone (ECMA-376 §18.8.30; the
 /// dates are calamine's and `WrittenDate::builtin`'s).
-fn builtin(id: u16) -> Option<&'static str> {
+pub(crate) fn builtin(id: u16) -> Option<&'static str> {
     Some(match id {
         1 => "0",
         2 => "0.00",

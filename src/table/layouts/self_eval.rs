@@ -70,6 +70,15 @@ pub(crate) trait SheetRow<'t>: Copy {
     fn text(self, i: usize) -> &'t str;
     /// Where cell `i`'s text is (a cell the row has).
     fn cell_at(self, i: usize, source: &SourceText) -> Location;
+    /// Where the cells `cols` are (each a cell the row has, or `None`), in the order asked:
+    /// [`SheetRow::cell_at`] of each, which a row read from its text answers in one pass.
+    fn cells_at<const N: usize>(
+        self,
+        cols: [Option<usize>; N],
+        source: &SourceText,
+    ) -> [Option<Location>; N] {
+        cols.map(|c| c.map(|i| self.cell_at(i, source)))
+    }
     /// Where the whole row is.
     fn row_at(self, ctx: &Ctx<'_>) -> Location;
     /// Checks the row's shape against the header (too few cells skips it with a finding; a
@@ -147,10 +156,10 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
     (sheet.units, sheet.used)
 }
 
-/// The unit and project a row belongs to, and where that project is in the units read.
+/// Where the project a row belongs to is in the units read (its unit's and its own names are
+/// those of `units[ui]` and its `projects[pi]`).
+#[derive(Clone, Copy)]
 struct Place {
-    unit: Arc<str>,
-    project: Arc<str>,
     ui: usize,
     pi: usize,
 }
@@ -208,6 +217,13 @@ static BUDGET_ROW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// The 分值, 得分, 全年预算数 and 全年执行数 of a row.
 type Numbers = [Option<Decimal>; 4];
 
+/// A number cell of a row that is not a number: which of [`NUMBER_CELLS`], the cell, and why.
+struct BadNumber<'t> {
+    k: usize,
+    cell: Cell<'t>,
+    why: NotANumber,
+}
+
 /// The cells of [`Numbers`], in its order: their role, their name in a finding and the code of
 /// a cell that is not a number.
 const NUMBER_CELLS: [(Role, &str, crate::codes::Code); 4] = [
@@ -227,6 +243,13 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let row_at = row.row_at(self.ctx);
         let unit_cell = cell(self.h, row, Role::Unit);
         let project_cell = cell(self.h, row, Role::Project);
+        if unit_cell.is_none()
+            && project_cell.is_none()
+            && let Some(place) = self.place_of_state()
+        {
+            self.row_in_place(row, place, row_at);
+            return;
+        }
         let Some((unit_name, project_name)) = self.names(row, unit_cell, project_cell) else {
             return;
         };
@@ -236,8 +259,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             self.set.level1 = true;
             self.set.level2 = true;
         }
-        let Some(numbers) = self.numbers(row, &unit_name, &project_name) else {
-            return;
+        let numbers = match self.numbers(row) {
+            Ok(numbers) => numbers,
+            Err(bad) => return self.bad_number(row, bad, &unit_name, &project_name),
         };
         // (most rows repeat the names above: the state keeps its own, no count changed)
         set_shared(&mut self.state.unit, &unit_name);
@@ -250,6 +274,37 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             (row, unit_cell.or(project_cell), project_cell),
             row_at,
         );
+        self.contents(row, &place, numbers, row_at);
+    }
+
+    /// Where a row without a unit or project of its own belongs when the fill-down state names
+    /// the unit and project of the row read before (most rows): what [`Self::names`] and
+    /// [`Self::place`] find for it, without a name's count changed; `None` where they must be
+    /// asked.
+    fn place_of_state(&self) -> Option<Place> {
+        let (Some(unit), Some(project)) = (&self.state.unit, &self.state.project) else {
+            return None;
+        };
+        let (u, p, ui, pi) = self.last_place.as_ref()?;
+        (Arc::ptr_eq(u, unit) && Arc::ptr_eq(p, project)).then_some(Place { ui: *ui, pi: *pi })
+    }
+
+    /// [`Self::row`] for a row whose place the state gives ([`Self::place_of_state`]): the same
+    /// steps, the names left where they are.
+    fn row_in_place(&mut self, row: R, place: Place, row_at: Location) {
+        // (as `names` marks a row that takes both names from the state)
+        self.used.unit |= !self.set.unit;
+        self.used.project |= !self.set.project;
+        let numbers = match self.numbers(row) {
+            Ok(numbers) => numbers,
+            Err(bad) => {
+                let u = &self.units[place.ui];
+                let (unit, project) = (u.name.clone(), u.projects[place.pi].name.clone());
+                return self.bad_number(row, bad, &unit, &project);
+            }
+        };
+        self.set.unit = true;
+        self.set.project = true;
         self.contents(row, &place, numbers, row_at);
     }
 
@@ -285,11 +340,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         Some((unit_name, project_name))
     }
 
-    /// The row's 分值, 得分, 全年预算数 and 全年执行数; a cell that is not a number skips the row
-    /// with a finding.
-    fn numbers(&mut self, row: R, unit_name: &str, project_name: &str) -> Option<Numbers> {
+    /// The row's 分值, 得分, 全年预算数 and 全年执行数; the first cell that is not a number
+    /// ([`Self::bad_number`] skips the row with a finding).
+    fn numbers(&self, row: R) -> Result<Numbers, BadNumber<'t>> {
         let mut numbers: Numbers = [None; 4];
-        for (k, &(role, label, code)) in NUMBER_CELLS.iter().enumerate() {
+        for (k, &(role, ..)) in NUMBER_CELLS.iter().enumerate() {
             let Some(c) = cell(self.h, row, role) else {
                 continue;
             };
@@ -300,31 +355,33 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             };
             match parse_number_why(text) {
                 Ok(v) => numbers[k] = v,
-                Err(why) => {
-                    let what = match why {
-                        NotANumber::Text => "不是数字",
-                        NotANumber::OutOfRange => {
-                            "超出可计算的范围（绝对值须小于 10^15，非零时不小于 10^-10）"
-                        }
-                    };
-                    let f = self
-                        .ctx
-                        .finding(
-                            code,
-                            Severity::Error,
-                            row.cell_at(c.i, self.ctx.source),
-                            format!("{label}「{}」{what}；该行未读取", clip(c.text)),
-                        )
-                        .label("这里应是数字")
-                        .help("只填数字，如 10 或 207.4538")
-                        .unit(unit_name)
-                        .project(project_name);
-                    self.ctx.skip(f);
-                    return None;
-                }
+                Err(why) => return Err(BadNumber { k, cell: c, why }),
             }
         }
-        Some(numbers)
+        Ok(numbers)
+    }
+
+    /// Skips a row whose number cell `bad` is not a number, with a finding naming its unit and
+    /// project.
+    fn bad_number(&mut self, row: R, bad: BadNumber<'t>, unit_name: &str, project_name: &str) {
+        let (_, label, code) = NUMBER_CELLS[bad.k];
+        let what = match bad.why {
+            NotANumber::Text => "不是数字",
+            NotANumber::OutOfRange => "超出可计算的范围（绝对值须小于 10^15，非零时不小于 10^-10）",
+        };
+        let f = self
+            .ctx
+            .finding(
+                code,
+                Severity::Error,
+                row.cell_at(bad.cell.i, self.ctx.source),
+                format!("{label}「{}」{what}；该行未读取", clip(bad.cell.text)),
+            )
+            .label("这里应是数字")
+            .help("只填数字，如 10 或 207.4538")
+            .unit(unit_name)
+            .project(project_name);
+        self.ctx.skip(f);
     }
 
     /// Where the row's unit and project are among those read (rows come in runs of one
@@ -340,12 +397,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             (Arc::ptr_eq(u, &unit) && Arc::ptr_eq(p, &project)).then_some((*ui, *pi))
         });
         if let Some((ui, pi)) = same_place {
-            return Place {
-                unit,
-                project,
-                ui,
-                pi,
-            };
+            return Place { ui, pi };
         }
         let source = self.ctx.source;
         let ui = match self.unit_index.get(&*unit) {
@@ -387,13 +439,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 pi
             }
         };
-        self.last_place = Some((unit.clone(), project.clone(), ui, pi));
-        Place {
-            unit,
-            project,
-            ui,
-            pi,
-        }
+        self.last_place = Some((unit, project, ui, pi));
+        Place { ui, pi }
     }
 
     /// The rows from the one being read on that may belong to `project`: this one and those
@@ -450,7 +497,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let [weight, score, budget, spent] = numbers;
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
-        let (target, target_at) = joined_target(self.ctx, h, row);
+        let (target, target_at) = joined_target(h, row);
         let actual_cell = cell(h, row, Role::Actual);
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
@@ -487,7 +534,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let source = self.ctx.source;
         let project = &mut self.units[place.ui].projects[place.pi];
         let seq = project.indicators.len() as u32 + 1;
-        let name_at = row.cell_at(indicator_cell.i, source);
+        // the four places in one pass over the row (a row read from its text counts its
+        // columns once, not once a cell)
+        let [name_at, category_at, target_at, actual_at] = row.cells_at(
+            [
+                Some(indicator_cell.i),
+                level1_cell.map(|c| c.i),
+                target_at,
+                actual_cell.map(|c| c.i),
+            ],
+            source,
+        );
+        let name_at = name_at.unwrap_or(row_at);
         project.indicators.push(IndicatorRow {
             seq,
             category: level1,
@@ -505,10 +563,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             terminator: String::new(),
             at: SourceParts {
                 item: row_at,
-                category: level1_cell.map(|c| row.cell_at(c.i, source)),
+                category: category_at,
                 name: name_at,
                 target: target_at.unwrap_or(name_at.with_len(0)),
-                actual: actual_cell.map(|c| row.cell_at(c.i, source)),
+                actual: actual_at,
                 terminator: None,
             }
             .into(),
@@ -530,8 +588,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let f = missing_name(self.ctx, row, "这一行有内容但没有三级指标名称；该行未读取")
             .label("三级指标列是空的")
             .help("填上三级指标名称；预算执行情况请填在全年预算数、全年执行数列")
-            .unit(&*place.unit)
-            .project(&*place.project);
+            .unit(&self.units[place.ui].name)
+            .project(&self.units[place.ui].projects[place.pi].name);
         self.ctx.skip(f);
         self.units[place.ui].incomplete = true;
     }
@@ -571,19 +629,13 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
 }
 
 /// The target of a row: the 年度指标值 cell, or 指标性质 + 指标值 + 度量单位 joined. Its
-/// location is the value cell's (the first filled part's when the value is empty).
-fn joined_target<'t, R: SheetRow<'t>>(
-    ctx: &Ctx<'_>,
-    h: &Header,
-    row: R,
-) -> (Cow<'t, str>, Option<Location>) {
+/// location is the value cell's (the first filled part's when the value is empty): the
+/// column of that cell is given.
+fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Option<usize>) {
     let value = cell(h, row, Role::Target);
     let nature = cell(h, row, Role::Nature);
     let measure = cell(h, row, Role::Measure);
-    let at = value
-        .or(nature)
-        .or(measure)
-        .map(|c| row.cell_at(c.i, ctx.source));
+    let at = value.or(nature).or(measure).map(|c| c.i);
     // the 年度指标值 cell alone (most sheets): the cell's own text
     if nature.is_none() && measure.is_none() {
         return (Cow::Borrowed(value.map_or("", |v| v.text)), at);

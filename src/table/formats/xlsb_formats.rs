@@ -1,0 +1,316 @@
+//! The number formats of an `.xlsb` (Excel's binary workbook, BIFF12 records in a zip): its
+//! `BrtFmt` and `BrtXF` records (`xl/styles.bin`), and the style of each cell of each sheet,
+//! read beside calamine (whose `.xlsb` reader keeps only whether a format is a date: a `0%`
+//! cell arrived as `0.96`).
+//!
+//! **Decisions**: a cell is shown through its format as an `.xlsx` cell is
+//! ([`super::number_format`]; a date written the Chinese way as written). The records are read
+//! as [MS-XLSB] lays them out: a record's type and size are variable-length integers (7 bits a
+//! byte); `BrtFmt` (44) is a format's index and its code (`XLWideString`); the `BrtXF` (47)
+//! records between `BrtBeginCellXFs` (617) and `BrtEndCellXFs` (618) are the cells' styles in
+//! order (a style's format index at bytes 2–3; those of the cell-style block, 626–627, are
+//! not cells' styles); a sheet part is found by its `BrtBundleSh` (156) in `xl/workbook.bin`
+//! (its relationship id and name) and `xl/_rels/workbook.bin.rels`; in a sheet, `BrtRowHdr`
+//! (0) gives the row and each cell record (1–11, and 62, a rich string) starts with its column
+//! (4 bytes) and its style index (24 bits). An index with no `BrtFmt` is Excel's built-in one.
+//! **Bounded**: the parts are streamed record by record (a body is skipped, never held, but
+//! for the few bytes a record's meaning needs), each read at most to the unzipped limit
+//! ([`limits::UNZIPPED`]); formats and styles at most [`limits::STYLES`] each; only cells whose
+//! style shows more than General are kept (12 bytes each). A part that does not read leaves its
+//! cells as their values (as before), never stops the read: calamine's refusals stand.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use super::number_format::CellFormat;
+use super::workbook::WrittenDate;
+use super::xls_formats::{Style, Styled, builtin};
+use crate::limits;
+
+/// The styles, and each sheet's styled cells by its name.
+pub(crate) type XlsbStyled = (Vec<Style>, HashMap<String, Styled>);
+
+/// The styled cells of an `.xlsb` (its bytes, a zip): `None` where it is none (no
+/// `xl/workbook.bin`); empty where its parts do not read.
+pub(crate) fn read(bytes: &[u8]) -> Option<XlsbStyled> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    zip.index_for_name("xl/workbook.bin")?;
+    let Some((styles, by_xf)) = part(&mut zip, "xl/styles.bin", |r| Ok(styles(r))) else {
+        return Some(Default::default());
+    };
+    if styles.is_empty() {
+        return Some(Default::default());
+    }
+    let sheets = part(&mut zip, "xl/workbook.bin", |r| Ok(bundle(r))).unwrap_or_default();
+    let targets = part(&mut zip, "xl/_rels/workbook.bin.rels", |r| {
+        let mut xml = Vec::new();
+        r.read_to_end(&mut xml)?;
+        Ok(relationships(&xml))
+    })
+    .unwrap_or_default();
+    let mut out = HashMap::new();
+    for (rel, name) in sheets {
+        let Some(target) = targets.get(&rel) else {
+            continue;
+        };
+        let path = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_owned(),
+            None => format!("xl/{target}"),
+        };
+        if let Some(cells) = part(&mut zip, &path, |r| Ok(cells(r, &by_xf))) {
+            out.insert(name, cells);
+        }
+    }
+    Some((styles, out))
+}
+
+/// Reads the part `name` through `read`, at most the unzipped limit of it; `None` where it is
+/// missing or does not read.
+fn part<T>(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+    read: impl FnOnce(&mut dyn Read) -> std::io::Result<T>,
+) -> Option<T> {
+    let entry = zip.by_name(name).ok()?;
+    let mut limited = std::io::BufReader::new(entry.take(limits::UNZIPPED.get()));
+    read(&mut limited).ok()
+}
+
+/// One record: its type, and its body's size.
+fn header(r: &mut dyn Read) -> Option<(u32, u64)> {
+    let mut byte = || -> Option<u8> {
+        let mut b = [0u8];
+        r.read_exact(&mut b).ok()?;
+        Some(b[0])
+    };
+    let b0 = byte()?;
+    let typ = if b0 & 0x80 != 0 {
+        u32::from(b0 & 0x7F) | (u32::from(byte()? & 0x7F) << 7)
+    } else {
+        u32::from(b0)
+    };
+    let mut size = 0u64;
+    for i in 0..4 {
+        let b = byte()?;
+        size |= u64::from(b & 0x7F) << (7 * i);
+        if b & 0x80 == 0 {
+            break;
+        }
+    }
+    Some((typ, size))
+}
+
+/// The first `want` bytes of a body of `size` (fewer where it is shorter), the rest skipped.
+fn body(r: &mut dyn Read, size: u64, want: usize, buf: &mut Vec<u8>) -> Option<()> {
+    let keep = size.min(want as u64);
+    buf.clear();
+    r.take(keep).read_to_end(buf).ok()?;
+    if (buf.len() as u64) < keep {
+        return None;
+    }
+    let rest = size - keep;
+    if rest > 0 && std::io::copy(&mut r.take(rest), &mut std::io::sink()).ok()? < rest {
+        return None;
+    }
+    Some(())
+}
+
+/// `styles.bin`: the styles that show more than General, and each cell style (`BrtXF` of the
+/// cell block, in order) as an index into them.
+fn styles(r: &mut dyn Read) -> (Vec<Style>, Vec<Option<u32>>) {
+    let max = limits::STYLES.get_usize();
+    let mut codes: HashMap<u16, String> = HashMap::new();
+    let mut xfs: Vec<u16> = Vec::new();
+    let (mut in_cell_xfs, mut buf) = (false, Vec::new());
+    while let Some((typ, size)) = header(r) {
+        // a format code is at most 255 characters (Excel's limit): 4 + 2 × 255 bytes, and some
+        let want = if typ == 44 { 1024 } else { 4 };
+        if body(r, size, want, &mut buf).is_none() {
+            break;
+        }
+        match typ {
+            44 if codes.len() < max => {
+                if let (Some(i), Some(code)) =
+                    (u16_at(&buf, 0), wide_string(&buf[2.min(buf.len())..]))
+                {
+                    codes.insert(i, code);
+                }
+            }
+            617 => in_cell_xfs = true,
+            618 => in_cell_xfs = false,
+            47 if in_cell_xfs && xfs.len() < max => xfs.push(u16_at(&buf, 2).unwrap_or(0)),
+            _ => {}
+        }
+    }
+    let mut styles = Vec::new();
+    let mut by_format: HashMap<u16, Option<u32>> = HashMap::new();
+    let looks = xfs
+        .iter()
+        .map(|&f| {
+            *by_format.entry(f).or_insert_with(|| {
+                let code = codes.get(&f).map(String::as_str).or(builtin(f));
+                let format = code.and_then(CellFormat::of);
+                let date = code
+                    .and_then(WrittenDate::of)
+                    .or_else(|| WrittenDate::builtin(u32::from(f)));
+                if format.is_none() && date.is_none() {
+                    return None;
+                }
+                styles.push(Style {
+                    format,
+                    date,
+                    column: None,
+                });
+                Some(styles.len() as u32 - 1)
+            })
+        })
+        .collect();
+    (styles, looks)
+}
+
+/// `workbook.bin`: each sheet's relationship id and name (`BrtBundleSh`), in order.
+fn bundle(r: &mut dyn Read) -> Vec<(String, String)> {
+    let (mut out, mut buf) = (Vec::new(), Vec::new());
+    while let Some((typ, size)) = header(r) {
+        // two strings of at most 255 characters (a relationship id, a sheet name of 31)
+        let want = if typ == 156 { 8 + 2 * (4 + 2 * 256) } else { 0 };
+        if body(r, size, want, &mut buf).is_none() || out.len() >= limits::SHEETS.get_usize() {
+            break;
+        }
+        if typ == 156 {
+            let rest = buf.get(8..).unwrap_or_default();
+            let Some(rel) = wide_string(rest) else {
+                continue;
+            };
+            let after = 4 + 2 * rel.encode_utf16().count();
+            if let Some(name) = rest.get(after..).and_then(wide_string) {
+                out.push((rel, name));
+            }
+        }
+    }
+    out
+}
+
+/// `workbook.bin.rels`: each relationship's target by its id.
+fn relationships(xml: &[u8]) -> HashMap<String, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let (mut out, mut buf) = (HashMap::new(), Vec::new());
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                let attr = |key: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == key)
+                        .map(|a| a.value.into_owned())
+                };
+                if let (Some(id), Some(target)) = (attr("Id"), attr("Target")) {
+                    out.insert(id, target);
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
+}
+
+/// A sheet part: its cells whose style shows more than General, sorted.
+fn cells(r: &mut dyn Read, by_xf: &[Option<u32>]) -> Styled {
+    let (mut out, mut buf) = (Styled::new(), Vec::new());
+    let (mut row, mut in_data) = (0u32, false);
+    while let Some((typ, size)) = header(r) {
+        let cell = in_data && (typ <= 11 || typ == 62);
+        if body(r, size, if cell { 8 } else { 0 }, &mut buf).is_none() {
+            break;
+        }
+        match typ {
+            0x91 => in_data = true,
+            0x92 => in_data = false,
+            0 if in_data => row = u32_at(&buf, 0).unwrap_or(row),
+            _ if cell => {
+                let (Some(col), Some(style)) = (u32_at(&buf, 0), u32_at(&buf, 4)) else {
+                    continue;
+                };
+                let xf = (style & 0x00FF_FFFF) as usize;
+                if let Some(Some(s)) = by_xf.get(xf) {
+                    out.push(((row, col), *s));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_unstable_by_key(|c| c.0);
+    out.dedup_by_key(|c| c.0);
+    out
+}
+
+/// An `XLWideString`: its length in UTF-16 units (4 bytes), then the units.
+fn wide_string(b: &[u8]) -> Option<String> {
+    let n = usize::try_from(u32_at(b, 0)?).ok()?;
+    let units: Vec<u16> = b
+        .get(4..4usize.checked_add(n.checked_mul(2)?)?)?
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    Some(String::from_utf16_lossy(&units))
+}
+
+fn u16_at(d: &[u8], i: usize) -> Option<u16> {
+    d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+fn u32_at(d: &[u8], i: usize) -> Option<u32> {
+    d.get(i..i + 4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(typ: u16, body: &[u8]) -> Vec<u8> {
+        let mut out = if typ < 0x80 {
+            vec![typ as u8]
+        } else {
+            vec![(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8]
+        };
+        out.push(body.len() as u8);
+        out.extend_from_slice(body);
+        out
+    }
+
+    #[test]
+    fn records_are_read_by_their_variable_length_headers_and_torn_ones_end_the_walk() {
+        let mut fmt = 164u16.to_le_bytes().to_vec();
+        fmt.extend(4u32.to_le_bytes());
+        fmt.extend("0.0%".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut part = record(0x2C, &fmt);
+        part.extend(record(0x272, &[1, 0, 0, 0])); // the cell-style block: not cells' styles
+        part.extend(record(0x2F, &[0, 0, 164, 0]));
+        part.extend(record(0x273, &[]));
+        part.extend(record(0x269, &[2, 0, 0, 0]));
+        part.extend(record(0x2F, &[0, 0, 0, 0]));
+        part.extend(record(0x2F, &[0, 0, 164, 0]));
+        part.extend(record(0x26A, &[]));
+        let (styles, looks) = styles(&mut part.as_slice());
+        assert_eq!(looks, [None, Some(0)]);
+        assert_eq!(styles[0].format, CellFormat::of("0.0%"));
+        // a sheet: the row, then cells naming their column and style (24 bits)
+        let mut sheet = record(0x91, &[]);
+        sheet.extend(record(0x00, &7u32.to_le_bytes()));
+        sheet.extend(record(
+            0x05,
+            &[3, 0, 0, 0, 1, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0],
+        ));
+        sheet.extend(record(
+            0x05,
+            &[4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        ));
+        // a record claiming more than the part holds: the walk ends, what was read stays
+        sheet.extend([0x05, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2]);
+        assert_eq!(cells(&mut sheet.as_slice(), &looks), [((7, 3), 0)]);
+    }
+}
