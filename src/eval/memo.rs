@@ -603,6 +603,7 @@ pub(super) fn key_of(key: &mut Vec<u8>, parts: &[Option<&str>]) {
 
 /// Appends one part to a key as [`key_of`] writes it: its length, then its bytes (or a mark
 /// for none).
+#[inline]
 fn key_part(key: &mut Vec<u8>, part: Option<&str>) {
     match part {
         Some(p) => {

@@ -156,11 +156,9 @@ pub(super) fn assign(
     cache: &mut ParseCache,
 ) -> (Decimal, Cow<'static, str>) {
     let m = opts.methodology;
-    let applicable: Vec<usize> = (0..rows.len())
-        .filter(|&i| !rows[i].not_applicable)
-        .collect();
-    let sheet_weights =
-        !applicable.is_empty() && applicable.iter().all(|&i| rows[i].given().is_some());
+    // the rows that apply are walked where needed, not listed (no vector a project)
+    let mut applicable = rows.iter().filter(|s| !s.not_applicable).peekable();
+    let sheet_weights = applicable.peek().is_some() && applicable.all(|s| s.given().is_some());
     // the budget's points: the rule that holds for this project (a `when:` on its unit,
     // project or department), read per project only where some rule reads those fields
     let (method_budget, rule) = match cache.reads_project(opts.rules) {
@@ -169,7 +167,7 @@ pub(super) fn assign(
         false => (m.budget_weight.value, m.budget_weight.rule.clone()),
     };
     if sheet_weights {
-        by_sheet(rows, &applicable);
+        by_sheet(rows);
         if !budget_applicable {
             return (Decimal::ZERO, rule);
         }
@@ -182,12 +180,7 @@ pub(super) fn assign(
             None => (method_budget, rule),
         }
     } else {
-        let budget = by_method(
-            rows,
-            &applicable,
-            budget_applicable.then_some(method_budget),
-            cache,
-        );
+        let budget = by_method(rows, budget_applicable.then_some(method_budget), cache);
         (budget, rule)
     }
 }
@@ -195,27 +188,26 @@ pub(super) fn assign(
 /// The weights the sheet (or a rule) gives every applicable row; §8.8: the points of rows
 /// that do not apply are shared among the rest, in proportion to their 分值 (the budget row
 /// keeps its own).
-fn by_sheet(rows: &mut [Scored<'_>], applicable: &[usize]) {
-    let dropped: Decimal = (0..rows.len())
-        .filter(|&i| rows[i].not_applicable)
-        .filter_map(|i| rows[i].given().map(|(w, _)| w))
-        .sum();
-    let kept: Decimal = applicable
-        .iter()
-        .filter_map(|&i| rows[i].given().map(|(w, _)| w))
-        .sum();
+fn by_sheet(rows: &mut [Scored<'_>]) {
+    let given = |na: bool| {
+        rows.iter()
+            .filter(move |s| s.not_applicable == na)
+            .filter_map(|s| s.given().map(|(w, _)| w))
+            .sum::<Decimal>()
+    };
+    let (dropped, kept) = (given(true), given(false));
     let share = (dropped > Decimal::ZERO && kept > Decimal::ZERO).then(|| (kept + dropped) / kept);
-    for &i in applicable {
-        if let Some((w, rule)) = rows[i].given() {
+    for s in rows.iter_mut().filter(|s| !s.not_applicable) {
+        if let Some((w, rule)) = s.given() {
             match share {
                 Some(f) => {
-                    rows[i].weight = w * f;
-                    rows[i].weight_rule = Some(Cow::Borrowed("sheet.weight.not-applicable-shared"));
-                    rows[i].method_weight = Some(w);
+                    s.weight = w * f;
+                    s.weight_rule = Some(Cow::Borrowed("sheet.weight.not-applicable-shared"));
+                    s.method_weight = Some(w);
                 }
                 None => {
-                    rows[i].weight = w;
-                    rows[i].weight_rule = Some(rule);
+                    s.weight = w;
+                    s.weight_rule = Some(rule);
                 }
             }
         }
@@ -224,61 +216,64 @@ fn by_sheet(rows: &mut [Scored<'_>], applicable: &[usize]) {
 
 /// The weights of the method where some row has none: the pools of points present, in order
 /// of appearance, shared ([`shares`]); returns budget execution's weight.
-fn by_method(
-    rows: &mut [Scored<'_>],
-    applicable: &[usize],
-    budget: Option<Decimal>,
-    cache: &mut ParseCache,
-) -> Decimal {
-    // the group of each applicable indicator (one pass; pools compared by address first)
+fn by_method(rows: &mut [Scored<'_>], budget: Option<Decimal>, cache: &mut ParseCache) -> Decimal {
+    // the groups present (pools compared by address first), in order of appearance; each
+    // row's group is found again below rather than listed (a project has a few groups)
     let mut groups: Vec<Group> = Vec::with_capacity(4);
-    let mut group_of: Vec<Option<usize>> = Vec::with_capacity(applicable.len());
-    for &i in applicable {
-        let r = &rows[i];
-        let k = r.reading.pool.as_ref().map(|(pool, points)| {
-            let same = |g: &Group| {
-                (std::ptr::eq(g.pool.as_ptr(), pool.as_ptr()) || g.pool == *pool)
-                    && g.points == *points
-            };
-            groups.iter().position(same).unwrap_or_else(|| {
+    for r in rows.iter().filter(|s| !s.not_applicable) {
+        let Some(k) = group_of(&groups, r) else {
+            if let Some((pool, points)) = &r.reading.pool {
                 groups.push(Group {
                     pool: pool.clone(),
                     points: *points,
                     given: Decimal::ZERO,
                     open: 0,
                 });
-                groups.len() - 1
-            })
-        });
-        if let Some(k) = k {
-            match r.given() {
-                Some((w, _)) => groups[k].given += w,
-                None => groups[k].open += 1,
+                let g = groups.last_mut().expect("just pushed");
+                match r.given() {
+                    Some((w, _)) => g.given += w,
+                    None => g.open += 1,
+                }
             }
+            continue;
+        };
+        match r.given() {
+            Some((w, _)) => groups[k].given += w,
+            None => groups[k].open += 1,
         }
-        group_of.push(k);
     }
     // the shares, and each group's share before rescaling, worked out once for projects
     // divided alike
     let shares = cache.shares(budget, &groups);
-    for (&i, k) in applicable.iter().zip(group_of) {
-        let Some(k) = k else { continue };
-        match rows[i].given() {
+    for r in rows.iter_mut().filter(|s| !s.not_applicable) {
+        let Some(k) = group_of(&groups, r) else {
+            continue;
+        };
+        match r.given() {
             Some((wt, rule)) => {
-                rows[i].weight = wt;
-                rows[i].weight_rule = Some(rule);
+                r.weight = wt;
+                r.weight_rule = Some(rule);
             }
             None => {
-                rows[i].weight = shares.per_indicator[k];
-                rows[i].weight_rule = Some(shares.rules[k].clone());
+                r.weight = shares.per_indicator[k];
+                r.weight_rule = Some(shares.rules[k].clone());
                 // the same share of the category's points before they were rescaled (a
                 // group with a row here has `open` > 0)
                 let own = shares.own[k];
-                if own != rows[i].weight && own > Decimal::ZERO {
-                    rows[i].method_weight = Some(own);
+                if own != r.weight && own > Decimal::ZERO {
+                    r.method_weight = Some(own);
                 }
             }
         }
     }
     shares.budget
+}
+
+/// The group of `groups` that `r`'s pool of points belongs to (by the rule's address first,
+/// then its id, and the points), if any.
+fn group_of(groups: &[Group], r: &Scored<'_>) -> Option<usize> {
+    let (pool, points) = r.reading.pool.as_ref()?;
+    groups.iter().position(|g| {
+        (std::ptr::eq(g.pool.as_ptr(), pool.as_ptr()) || g.pool == *pool) && g.points == *points
+    })
 }

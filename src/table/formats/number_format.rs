@@ -478,8 +478,11 @@ fn tokens(section: &str) -> Vec<Token> {
     };
     let mut rest = section;
     while let Some(c) = rest.chars().next() {
-        let lower = rest.get(..7).map(str::to_ascii_lowercase);
-        if lower.as_deref() == Some("general") {
+        // (no lower-cased copy a character: a code's literal text may be long)
+        if rest
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("general"))
+        {
             out.push(Token::General);
             rest = &rest[7..];
             continue;
