@@ -6746,3 +6746,22 @@ fn an_ods_number_style_named_by_many_cell_styles_is_read_once() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.cpu < Duration::from_secs(5), "{:?}", r.cpu);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_fuzzers_ods_of_cells_showing_a_megabyte_of_format_text_is_read_at_once() {
+    // the seventh probe's fuzzing (a libFuzzer timeout on a seed of `probe7.py`'s, kept as
+    // fuzz/regressions/table_read-ods-format-text.bin): an .ods of 500 cells, each in a cell
+    // style of one data style whose `number:text` is 1 MB (5.3 KB zipped). Each cell's text
+    // was the literal copied whole: 500 MB of cell text, within the unzipped limit, and past
+    // 120 s (debug). A code longer than 2 KB is read as General now
+    let d = dir("ods-format-text");
+    let bytes = std::fs::read(root().join("tests/fixtures/hostile/table_read-ods-format-text.bin"))
+        .unwrap();
+    assert!(bytes.len() < 8 * 1024, "{}", bytes.len());
+    write(&d, "t.ods", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "t.ods"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(cpu < Duration::from_secs(5), "{cpu:?}");
+    assert!(peak_kb < 200 * 1024, "{peak_kb} kB");
+}
