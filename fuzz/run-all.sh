@@ -17,7 +17,7 @@ run() {
 }
 echo "start $(date -u +%H:%M:%S)" >> logs/summary
 shift || true
-set -- "${@:-target_parse table_read rules_load actuals_parse page_read doc_read xls_read docx_read}"
+set -- "${@:-target_parse table_read rules_load actuals_parse page_read doc_read xls_read docx_read sheet_formats}"
 set -- $*
 while [ $# -gt 0 ]; do
   run "$1" &

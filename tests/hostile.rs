@@ -3818,23 +3818,23 @@ fn yaml_of_millions_of_tiny_nodes_is_refused_before_it_is_parsed() {
         assert!(cpu < Duration::from_secs(2), "{args:?}: {cpu:?}");
         assert!(peak_kb < 150 * 1024, "{args:?}: {peak_kb} kB");
     }
-    // the limit is the count: a rule file of 100 rules (1 `[`, 1 `:`, 100 `{}` and their
-    // commas) reads within 202 and is refused at 201
+    // the limit is the count: a rule file of 5 000 rules (1 `[`, 1 `:`, 5 000 `{}` and their
+    // commas) reads within 10 002 and is refused at 10 001 (above the limit's floor, 4 096)
     write(
         &d,
         "small.yaml",
-        format!("rules: [{}]\n", "{},".repeat(100)),
+        format!("rules: [{}]\n", "{},".repeat(5_000)),
     );
     let r = run(
         &d,
         &["rules", "check", "small.yaml"],
-        &[("JIXIAO_MAX_YAML_NODES", "202")],
+        &[("JIXIAO_MAX_YAML_NODES", "10002")],
     );
     assert!(!r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
     let r = run(
         &d,
         &["rules", "check", "small.yaml"],
-        &[("JIXIAO_MAX_YAML_NODES", "201")],
+        &[("JIXIAO_MAX_YAML_NODES", "10001")],
     );
     assert!(r.stderr.contains("JIXIAO_MAX_YAML_NODES"), "{}", r.stderr);
 }
@@ -6696,6 +6696,53 @@ fn the_styles_of_an_xlsx_are_read_once_not_once_a_sheet() {
         xlsx_of(&sheets, &parts, &styles_naming_one_code(&code, 50_000)),
     );
     let r = run(&d, &["inspect", "styles.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.cpu < Duration::from_secs(5), "{:?}", r.cpu);
+}
+
+#[test]
+fn an_ods_number_style_named_by_many_cell_styles_is_read_once() {
+    // the seventh probe: `ods_formats` read a data style's code again for each cell style
+    // naming it (and the code's reader lower-cased a copy at every character): 500 cell styles
+    // of one data style whose text is 1 MB (5 KB zipped) ran past 120 s (debug). Each code is
+    // read once now, whatever names it
+    let d = dir("ods-styles-once");
+    let text = "x".repeat(200_000);
+    let mut styles = format!(
+        r#"<number:number-style style:name="N1"><number:number number:decimal-places="0"/><number:text>{text}</number:text></number:number-style>"#
+    );
+    let mut rows = String::new();
+    for i in 0..300 {
+        styles.push_str(&format!(
+            r#"<style:style style:name="ce{i}" style:family="table-cell" style:data-style-name="N1"/>"#
+        ));
+        rows.push_str(&format!(
+            r#"<table:table-row><table:table-cell table:style-name="ce{i}"/></table:table-row>"#
+        ));
+    }
+    let bytes = ods_with(&rows);
+    // the styles go in front of the body, in content.xml's automatic styles
+    let mut content = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+            .unwrap()
+            .by_name("content.xml")
+            .unwrap(),
+        &mut content,
+    )
+    .unwrap();
+    let content = content.replace(
+        "<office:body>",
+        &format!(
+            r#"<office:automatic-styles xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0">{styles}</office:automatic-styles><office:body>"#
+        ),
+    );
+    write(
+        &d,
+        "styles.ods",
+        replace_part(&bytes, "content.xml", &content),
+    );
+    let r = run(&d, &["inspect", "styles.ods"], &[]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.cpu < Duration::from_secs(5), "{:?}", r.cpu);
 }

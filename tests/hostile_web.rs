@@ -1054,3 +1054,137 @@ fn a_large_reports_page_shows_the_first_projects_and_hands_its_bytes_through() {
         page.len()
     );
 }
+
+#[test]
+fn a_client_that_stops_reading_its_answer_is_let_go_after_the_longest_silence() {
+    // H47: a finished answer waited for its reader for the connection's whole life (twice the
+    // request timeout plus the header timeout): clients that asked for large answers and never
+    // read them held those answers in the server's own memory (20 of them 100 MB), up to the
+    // answer limit each. A write that stays blocked longer than the header timeout now ends
+    // the connection; a client reading slowly but steadily still gets its answer whole
+    let server = Server::start(&["--header-timeout", "2"]);
+    let big = "95%\n".repeat(250_000); // 1 MB of targets, about 40 MB of jsonl
+    let (status, whole) = server.request("POST", "/api/parse", "text/plain", big.as_bytes());
+    assert_eq!(status, 200);
+    let ask = |body: &str| {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let head = format!(
+            "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            server.port,
+            body.len()
+        );
+        s.write_all(head.as_bytes()).unwrap();
+        s.write_all(body.as_bytes()).unwrap();
+        s
+    };
+    // a client that stops reading: the server lets it go (what the kernel's buffers had taken
+    // is still read, then the end). Its receive buffer kept small, so that the kernel cannot
+    // take the whole answer for it (loopback buffers grow to tens of MB)
+    let mut idle = ask(&big);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let size: libc::c_int = 64 * 1024;
+        // SAFETY: setsockopt on a socket this test owns, with a value of the size it says
+        unsafe {
+            libc::setsockopt(
+                idle.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_RCVBUF,
+                (&raw const size).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+    // once its answer is being written (the status line is in), it reads nothing for 6 s
+    let mut got = vec![0u8; 12];
+    idle.read_exact(&mut got).unwrap();
+    assert_eq!(got, b"HTTP/1.1 200");
+    std::thread::sleep(Duration::from_secs(6));
+    let _ = idle.read_to_end(&mut got);
+    assert!(
+        got.len() < whole.len(),
+        "cut: {} of {} bytes",
+        got.len(),
+        whole.len()
+    );
+    // a steady slow reader (256 KB every 100 ms) is served whole
+    let small = "95%\n".repeat(60_000);
+    let (_, expected) = server.request("POST", "/api/parse", "text/plain", small.as_bytes());
+    let mut slow = ask(&small);
+    let mut got = Vec::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        match slow.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let got = String::from_utf8_lossy(&got);
+    assert_eq!(got.split_once("\r\n\r\n").map(|(_, b)| b), Some(&*expected));
+    assert_eq!(server.get_page().0, 200);
+}
+
+#[test]
+fn an_answer_waiting_for_its_reader_holds_its_place_until_sent_or_let_go() {
+    // H47: a request's place was given back when its handler returned, before its answer was
+    // sent: finished answers waiting for slow readers were held by the server beyond any
+    // count (one up to the answer limit every second or two, each for the connection's life).
+    // The place is now held until the answer is sent: the answers held are as bounded as the
+    // places. A client that never reads is let go after the header timeout, and its place with it
+    let server = Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "0",
+        "--header-timeout",
+        "2",
+    ]);
+    let big = "95%\n".repeat(250_000); // about 40 MB of jsonl
+    let mut idle = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let size: libc::c_int = 64 * 1024;
+        // SAFETY: setsockopt on a socket this test owns, with a value of the size it says
+        unsafe {
+            libc::setsockopt(
+                idle.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_RCVBUF,
+                (&raw const size).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+    idle.set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let head = format!(
+        "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        server.port,
+        big.len()
+    );
+    idle.write_all(head.as_bytes()).unwrap();
+    idle.write_all(big.as_bytes()).unwrap();
+    let mut got = vec![0u8; 12];
+    idle.read_exact(&mut got).unwrap();
+    assert_eq!(got, b"HTTP/1.1 200");
+    // its answer is being sent, and not read: the one place is taken
+    let (status, answer) = server.request("POST", "/api/parse", "text/plain", b"95%\n");
+    assert_eq!(status, 503, "{answer}");
+    assert!(answer.contains("web.busy"), "{answer}");
+    // let go after the 2 s silence (a loaded machine may add seconds): the place is free again
+    let start = Instant::now();
+    let status = loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let (status, _) = server.request("POST", "/api/parse", "text/plain", b"95%\n");
+        if status == 200 || start.elapsed() > Duration::from_secs(20) {
+            break status;
+        }
+    };
+    assert_eq!(status, 200);
+    let _ = idle.read_to_end(&mut got);
+    assert!(got.len() < 30_000_000, "cut: {}", got.len());
+}

@@ -582,3 +582,34 @@ impl Default for Printer {
         Printer::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `writes` come to through a visible output into a file.
+    fn written(writes: &[&[u8]]) -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let mut out = Output::open(Some(&path), &[]).unwrap().showing_controls();
+        for w in writes {
+            out.write_all(w).unwrap();
+        }
+        out.finish().unwrap();
+        std::fs::read(&path).unwrap()
+    }
+
+    #[test]
+    fn a_carriage_return_cut_from_its_line_feed_stays_a_line_end_and_a_lone_one_is_shown() {
+        // a CRLF whole, or cut between two writes, stays a line end
+        assert_eq!(written(&[b"a\r\nb"]), b"a\r\nb");
+        assert_eq!(written(&[b"a\r", b"\nb"]), b"a\r\nb");
+        assert_eq!(written(&[b"a\r", b"", b"\nb"]), b"a\r\nb");
+        // a CR before text is shown, within a write or across two
+        assert_eq!(written(&[b"a\rb"]), "a␍b".as_bytes());
+        assert_eq!(written(&[b"a\r", b"b"]), "a␍b".as_bytes());
+        assert_eq!(written(&[b"a\r", b"\rb"]), "a␍␍b".as_bytes());
+        // a CR that ends the output is written as it is (nothing follows it)
+        assert_eq!(written(&[b"a\r"]), b"a\r");
+    }
+}

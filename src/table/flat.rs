@@ -18,11 +18,12 @@ use crate::table::grid;
 use crate::table::self_eval::SheetRow;
 use crate::table::source::{Location, SourceText};
 
-/// The data rows of a block, as parts of its text.
-pub(crate) struct FlatRows<'t> {
-    /// Every data row's cells (trimmed texts, parts of the block's text), row after row: sliced
-    /// once where the row is split, not again each time the layout asks for one.
-    cells: Vec<&'t str>,
+/// The data rows of a block, as byte ranges into its text.
+pub(crate) struct FlatRows {
+    /// Every data row's cells (trimmed text ranges), row after row. (Kept as the texts
+    /// themselves, each cell sliced where it is split, a block cost more than each looked-up
+    /// cell sliced when asked for: most cells are never asked for.)
+    cells: Vec<(u32, u32)>,
     /// Per data row: its cells in `cells`, its range in the text (without the line break) and
     /// its line.
     rows: Vec<Span>,
@@ -39,14 +40,14 @@ struct Span {
 #[derive(Clone, Copy)]
 pub(crate) struct FlatRow<'t> {
     text: &'t str,
-    cells: &'t [&'t str],
+    cells: &'t [(u32, u32)],
     range: (u32, u32),
     line: u32,
 }
 
-impl<'t> FlatRows<'t> {
+impl FlatRows {
     /// The rows, to read (`text` is the block's text they were read from).
-    pub fn views(&'t self, text: &'t str) -> Vec<FlatRow<'t>> {
+    pub fn views<'t>(&'t self, text: &'t str) -> Vec<FlatRow<'t>> {
         self.rows
             .iter()
             .map(|s| FlatRow {
@@ -62,26 +63,26 @@ impl<'t> FlatRows<'t> {
 /// The data rows of `text`, a block of whole rows without a quote whose first line is line
 /// `first_line` of the input, counted in `ctx` as the data-row filter counts them; `None`
 /// (nothing counted) where some row needs the grid ([module docs](self)).
-pub(crate) fn rows<'t>(
+pub(crate) fn rows(
     ctx: &mut Ctx<'_>,
     header: &Header,
-    text: &'t str,
+    text: &str,
     delim: u8,
     first_line: u32,
-) -> Option<FlatRows<'t>> {
+) -> Option<FlatRows> {
     rows_from(ctx, header, text, 0, delim, first_line)
 }
 
 /// [`rows`] of `text[from..]` (`from` a line's start, line `first_line`), the rows' places in
 /// the whole of `text` (a whole text sheet below its header, read by `table::build`).
-pub(crate) fn rows_from<'t>(
+pub(crate) fn rows_from(
     ctx: &mut Ctx<'_>,
     header: &Header,
-    text: &'t str,
+    text: &str,
     from: usize,
     delim: u8,
     first_line: u32,
-) -> Option<FlatRows<'t>> {
+) -> Option<FlatRows> {
     // offsets are kept in 32 bits (a block is cut at 32 MB at most)
     if text.len() >= u32::MAX as usize
         || memchr::memchr(b'"', text.as_bytes().get(from..)?).is_some()
@@ -112,14 +113,18 @@ pub(crate) fn rows_from<'t>(
             return None;
         }
         if filled > 0 {
-            let text_of = |i: usize| cells.get(i).copied().unwrap_or("");
+            let text_of = |i: usize| {
+                cells
+                    .get(i)
+                    .map_or("", |&(a, b)| &text[a as usize..b as usize])
+            };
             let shaped =
-                cells.len() >= header.width && cells[header.width..].iter().all(|c| c.is_empty());
+                cells.len() >= header.width && cells[header.width..].iter().all(|&(a, b)| a == b);
             let long = longest > max_cell;
             if !shaped || long || columns::may_repeat_header(header, text_of) {
                 return None;
             }
-            if filled < 3 && !few_cells_are_data(cells) {
+            if filled < 3 && !few_cells_are_data(cells, text) {
                 return None;
             }
             out.rows.push(Span {
@@ -140,12 +145,12 @@ pub(crate) fn rows_from<'t>(
 /// Whether a row of one or two filled cells is surely data, as the data-row filter reads it:
 /// no `label：value` of a preamble (no colon in it), not a title (`…自评表`), not a note (one
 /// cell in the first column); `false` leaves the row to the grid.
-fn few_cells_are_data(cells: &[&str]) -> bool {
+fn few_cells_are_data(cells: &[(u32, u32)], text: &str) -> bool {
     let mut filled = cells
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.is_empty())
-        .map(|(i, &c)| (i, c));
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, &(a, b))| (i, &text[a as usize..b as usize]));
     let (Some((i, first)), second) = (filled.next(), filled.next()) else {
         return false;
     };
@@ -161,11 +166,11 @@ fn few_cells_are_data(cells: &[&str]) -> bool {
 /// `\n`, or the text's end), how many cells are filled and the longest one's bytes. Each
 /// cell's end and the line's are found by one search for the delimiter or a line break (no
 /// search for the line first).
-fn split<'t>(
-    text: &'t str,
+fn split(
+    text: &str,
     mut start: usize,
     delim: u8,
-    cells: &mut Vec<&'t str>,
+    cells: &mut Vec<(u32, u32)>,
 ) -> (usize, usize, usize) {
     let bytes = text.as_bytes();
     let (mut filled, mut longest) = (0, 0);
@@ -177,17 +182,19 @@ fn split<'t>(
         } else {
             stop
         };
-        // (an empty cell is kept where it is: a cell's place is its text's)
-        let raw = &text[start..end];
-        let cell = if raw.is_empty() || surely_untrimmed(raw.as_bytes()) {
+        let (a, b) = if end == start || surely_untrimmed(&bytes[start..end]) {
             // (most filled cells: no space at either edge, told from the edge bytes)
-            raw
+            (start, end)
         } else {
-            grid::trim_cell(raw)
+            let raw = &text[start..end];
+            let trimmed = grid::trim_cell(raw);
+            // the trimmed text's place in the raw cell (it is a part of it)
+            let a = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
+            (a, a + trimmed.len())
         };
-        cells.push(cell);
-        filled += usize::from(!cell.is_empty());
-        longest = longest.max(cell.len());
+        cells.push((a as u32, b as u32));
+        filled += usize::from(b > a);
+        longest = longest.max(b - a);
         if last {
             return (stop, filled, longest);
         }
@@ -236,8 +243,7 @@ fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
 impl FlatRow<'_> {
     /// Where cell `i` is in the block's text (its text is a part of it).
     fn range_of(self, i: usize) -> (u32, u32) {
-        let a = self.cells[i].as_ptr() as usize - self.text.as_ptr() as usize;
-        (a as u32, (a + self.cells[i].len()) as u32)
+        self.cells[i]
     }
 }
 
@@ -248,7 +254,12 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
 
     #[inline]
     fn text(self, i: usize) -> &'t str {
-        self.cells.get(i).copied().unwrap_or("")
+        match self.cells.get(i) {
+            // most cells a row is asked for are empty (the filled-down names, the numbers of an
+            // indicator row): no slice of the text to check
+            Some(&(a, b)) if a != b => &self.text[a as usize..b as usize],
+            _ => "",
+        }
     }
 
     fn cell_at(self, i: usize, _source: &SourceText) -> Location {

@@ -209,18 +209,17 @@ enum GridRows {
     Cells(HeldRows),
 }
 
-/// The rows of a grid of sheets, compact: each row's range of the synthetic text and its sheet
-/// row, each cell's range of the text (a cell a column: its column is its place in the row).
-/// The cells are [`Cell`]s only while a reader reads them ([`Grid::rows`]), borrowing the text:
-/// no `String` a cell (a cell whose text holds a line break or a tab, shown in the text as a
-/// space, keeps its own).
+/// The rows of a grid of sheets, compact: each row its range of the synthetic text, its sheet
+/// row and how many cells it has (a cell a column, joined by tabs in the text: a cell's tabs
+/// and line breaks are spaces there). No list of cells is held: the cells are [`Cell`]s only
+/// while a reader reads them ([`Grid::rows`]), each the text between two tabs of its line,
+/// borrowed (a cell whose text holds a line break or a tab keeps its own text here).
 #[derive(Default)]
 struct HeldRows {
     rows: Vec<HeldRow>,
-    cells: Vec<(usize, usize)>,
-    /// The cells whose text is not the synthetic text's: their index in `cells` (ascending)
-    /// and their text.
-    own: Vec<(usize, String)>,
+    /// The cells whose text is not the synthetic text's: their row (an index in `rows`) and
+    /// column, ascending, and their text.
+    own: Vec<((usize, u32), String)>,
 }
 
 /// One row of [`HeldRows`].
@@ -229,33 +228,34 @@ struct HeldRow {
     range: Range<usize>,
     /// Its 1-based sheet row.
     row: u32,
-    /// Where its cells end in [`HeldRows::cells`] (they start where the row before's end).
-    cells_end: usize,
+    /// Its cells (none for an empty row).
+    width: u32,
 }
 
 impl HeldRows {
     /// The rows as [`Row`]s over `text`, the synthetic text they were held from.
     fn rows<'a>(&'a self, text: &'a str) -> Vec<Row<'a>> {
         let mut own = self.own.iter().peekable();
-        let mut start = 0;
         self.rows
             .iter()
-            .map(|r| {
-                let cells = (start..r.cells_end)
-                    .map(|k| {
-                        let (offset, len) = self.cells[k];
-                        let raw = match own.next_if(|o| o.0 == k) {
-                            Some((_, t)) => t.as_str(),
-                            None => &text[offset..offset + len],
-                        };
-                        let addr = CellAddr {
-                            row: r.row,
-                            col: (k - start) as u32 + 1,
-                        };
-                        make_cell(Cow::Borrowed(raw), offset, Vec::new(), Some(addr))
-                    })
-                    .collect();
-                start = r.cells_end;
+            .enumerate()
+            .map(|(k, r)| {
+                let mut cells = Vec::with_capacity(r.width as usize);
+                let line = &text[r.range.clone()];
+                let mut at = r.range.start;
+                for (c, field) in line.split('\t').take(r.width as usize).enumerate() {
+                    let c = c as u32;
+                    let raw = match own.next_if(|o| o.0 == (k, c)) {
+                        Some((_, t)) => t.as_str(),
+                        None => field,
+                    };
+                    let addr = CellAddr {
+                        row: r.row,
+                        col: c + 1,
+                    };
+                    cells.push(make_cell(Cow::Borrowed(raw), at, Vec::new(), Some(addr)));
+                    at += field.len() + 1;
+                }
                 Row {
                     cells,
                     range: r.range.clone(),
@@ -1380,10 +1380,9 @@ impl SheetsOut {
         let mut merged = merged_rows(&merges).into_iter().peekable();
         let notes_here: std::collections::HashMap<(u32, u32), CellNote> =
             notes_here.into_iter().collect();
-        // the cells and the text, reserved once (counted against the limits above): grown by
-        // doubling, the list of one-byte cells took twice its size, three times while moved
+        // the text reserved once (its cells counted against the limits above): grown by
+        // doubling, a text of one-byte cells took twice its size, three times while moved
         let held_cells: usize = widths.iter().map(|w| w.1 as usize).sum();
-        self.rows.cells.reserve_exact(held_cells);
         self.text
             .reserve(sheet.text_len() + held_cells + widths.len().min(last as usize + 1));
         let first_row = self.rows.rows.len();
@@ -1420,7 +1419,7 @@ impl SheetsOut {
             self.rows.rows.push(HeldRow {
                 range: row_start..row_end,
                 row: r + 1,
-                cells_end: self.rows.cells.len(),
+                width: width.unwrap_or(0),
             });
         }
         let merges = merges
@@ -1464,11 +1463,12 @@ impl SheetsOut {
                         ch
                     }
                 }));
-                self.rows.own.push((self.rows.cells.len(), raw.to_owned()));
+                self.rows
+                    .own
+                    .push(((self.rows.rows.len(), c), raw.to_owned()));
             } else {
                 self.text.push_str(raw);
             }
-            self.rows.cells.push((offset, self.text.len() - offset));
             if let Some(note) = notes_here.get(&(r, c)) {
                 let at = Location {
                     offset,

@@ -1134,12 +1134,15 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
     Ok(doc)
 }
 
+/// The bytes of a text sheet in which [`flat_sheet`] looks for its header.
+const HEAD_BYTES: usize = 64 * 1024;
+
 /// A whole text sheet of the self-evaluation layout read as the streaming reader reads its
 /// blocks (issue 27, the memory of a table read whole): its first lines through the grid, to
 /// the header, and the rows below it straight from the text (`flat`: a list of cell ranges, 8
 /// bytes a cell, where the grid's rows are 48 bytes a cell, all held at once). `None` where
 /// the grid is to read it, as before: a workbook or a block, a text holding a quote, a
-/// header not in its first 4 MB, a sheet of forms or a target table, more cells than the
+/// header not in its first 64 KB, a sheet of forms or a target table, more cells than the
 /// cell limit (the grid refuses it), or any data row the flat reader leaves to the grid (see
 /// `flat`). Read either way, the document is the same: the header and the rows above it are
 /// the grid's, a flat row reads as the grid's (`flat`'s test), the forms reader answers for
@@ -1157,27 +1160,26 @@ fn flat_sheet(grid: &Grid) -> Result<Option<Sheets<'_>>, ReadError> {
     if memchr::memchr(b'"', bytes).is_some() || cells > crate::limits::CELLS.get() {
         return Ok(None);
     }
-    let mut limit = 64 * 1024;
-    let (head, found) = loop {
-        // whole lines up to `limit` bytes
-        let end = match text.len() <= limit {
-            true => text.len(),
-            false => memchr::memrchr(b'\n', &bytes[..limit]).map_or(0, |i| i + 1),
-        };
-        let head = grid.head_rows(end)?;
-        let whole = end == text.len();
-        if form::flat_header_first(&head)
-            && let Ok(found) = find_header(source, &head)
-            // the header's second row, if any, is among the rows read
-            && (whole || head[found.last_header_row + 1..].iter().any(|r| !r.is_blank()))
-        {
-            break (head, found);
-        }
-        if whole || limit >= 4 * 1024 * 1024 {
-            return Ok(None);
-        }
-        limit *= 4;
+    // the header among the lines of the first 64 KB (whole lines), read once: a sheet whose
+    // header is further down (or that has none) is the grid's, and costs it no second reading
+    let end = match text.len() <= HEAD_BYTES {
+        true => text.len(),
+        false => memchr::memrchr(b'\n', &bytes[..HEAD_BYTES]).map_or(0, |i| i + 1),
     };
+    let head = grid.head_rows(end)?;
+    let Ok(found) = find_header(source, &head) else {
+        return Ok(None);
+    };
+    // the header's second row, if any, is among the rows read; no form starts above it
+    let whole = end == text.len();
+    if !(whole
+        || head[found.last_header_row + 1..]
+            .iter()
+            .any(|r| !r.is_blank()))
+        || !form::flat_header_first(&head)
+    {
+        return Ok(None);
+    }
     if found.header.layout != Layout::SelfEvaluation {
         return Ok(None);
     }

@@ -128,12 +128,13 @@ pub async fn parse(
         .map_err(|e: BytesRejection| {
             ApiError::body(e.status(), &e.body_text(), shared.config.max_upload)
         })?;
-    let _ticket = shared.admit()?;
+    let ticket = shared.admit()?;
     let limit = shared.config.max_answer;
     let out = shared
         .run(move |cancel| parse_lines(&body, params.year, limit, cancel))
         .await?;
-    Ok(text("application/jsonl; charset=utf-8", out))
+    // the place is held until the answer is sent (see `work::Ticket`)
+    Ok(ticket.hold(text("application/jsonl; charset=utf-8", out)))
 }
 
 /// The jsonl of `jixiao parse --format jsonl` (as [`crate::lang::record::jsonl`]), written
@@ -164,7 +165,7 @@ fn parse_lines(
 
 /// Read a request's uploads and do its work ([`Job`]) within the server's slots.
 async fn job(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     kind: JobKind,
     query: Query,
     multipart: Result<Multipart, MultipartRejection>,
@@ -179,7 +180,7 @@ async fn job(
     }
     let files = Files::read(multipart, shared.config.max_upload).await?;
     // admitted once the upload is in (see `parse`)
-    let _ticket = shared.admit()?;
+    let ticket = shared.admit()?;
     let limit = shared.config.max_answer;
     let reply = shared
         .run_job(Job {
@@ -191,7 +192,7 @@ async fn job(
             workers: 1,
         })
         .await?;
-    Ok(reply.into_response())
+    Ok(ticket.hold(reply.into_response()))
 }
 
 /// `POST /api/inspect`: the table's findings JSON (`?format=json`, default) or its tree

@@ -26,6 +26,7 @@ pub mod isolate;
 mod job;
 mod page;
 mod pile_page;
+mod slow_reader;
 pub mod work;
 
 use std::net::SocketAddr;
@@ -194,8 +195,9 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
 }
 
 /// Serve until the process ends: each connection within [`Config::max_connections`], its
-/// request heads within [`Config::header_timeout`] (also the idle time between requests), its
-/// whole life within twice the request timeout plus the header timeout once a request started.
+/// request heads within [`Config::header_timeout`] (also the idle time between requests, and
+/// the longest a write of its answer may stay blocked: [`slow_reader`]), its whole life within
+/// twice the request timeout plus the header timeout once a request started.
 pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     use hyper_util::service::TowerToHyperService;
@@ -228,6 +230,8 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
                 .timer(TokioTimer::new())
                 .header_read_timeout(header_timeout)
                 .max_buf_size(64 * 1024);
+            // a client that stops reading its answer is let go after the same silence
+            let stream = slow_reader::Patient::new(stream, header_timeout);
             let conn = builder.serve_connection(TokioIo::new(stream), service);
             let _ = tokio::time::timeout(lifetime, conn).await;
         });

@@ -82,8 +82,9 @@ pub async fn results(
         if !guard::token_ok(files.field(guard::TOKEN_FIELD)) {
             return Err(guard::bad_token());
         }
-        // admitted once the upload is in (see `api::parse`)
-        let _ticket = shared.admit()?;
+        // admitted once the upload is in (see `api::parse`); the place held until the page is
+        // sent (see `work::Ticket`)
+        let ticket = shared.admit()?;
         if let Some(y) = files.field("year") {
             params.year = Some(year(y)?);
         }
@@ -99,24 +100,26 @@ pub async fn results(
             limit,
             workers,
         };
-        shared.run_job(job).await
+        shared.run_job(job).await.map(|reply| (reply, ticket))
     }
     .await;
     match outcome {
         // the results handed through between the page's head and tail, never copied: the
         // server held three copies of a page of downloads (the worker's answer, the reply cut
         // from it, the page made around it), 1.28 GB for a 10 MB sheet (the sixth probe)
-        Ok(reply) => {
+        Ok((reply, ticket)) => {
             let (head, tail) = page_parts(true);
-            (
-                [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                axum::body::Body::new(Pieces::new([
-                    Bytes::from(head),
-                    Bytes::from(reply.body),
-                    Bytes::from(tail),
-                ])),
+            ticket.hold(
+                (
+                    [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    axum::body::Body::new(Pieces::new([
+                        Bytes::from(head),
+                        Bytes::from(reply.body),
+                        Bytes::from(tail),
+                    ])),
+                )
+                    .into_response(),
             )
-                .into_response()
         }
         Err(e) if e.status == axum::http::StatusCode::FORBIDDEN => refused(&e),
         Err(e) => {

@@ -1,6 +1,7 @@
 //! How much work the server takes on: at most [`Config::max_work`] requests are worked on at
 //! once, and at most [`Config::max_queue`] more are admitted (their upload read, waiting their
-//! turn); the rest are answered 503 with a Chinese message. A request is admitted once its
+//! turn, or their answer being sent: a request holds its place until its answer has gone out,
+//! [`Ticket`]); the rest are answered 503 with a Chinese message. A request is admitted once its
 //! upload is in, not at its head: uploads in progress are bounded instead by the bytes they hold
 //! ([`Steady`] draws each chunk from one budget of (max_work + max_queue) × max_upload; past it
 //! the upload ends with 503) — so the memory of uploads held keeps that bound, and a client that
@@ -107,12 +108,82 @@ impl Drop for CancelOnDrop {
     }
 }
 
-/// A request admitted: counted until it is answered.
-pub struct Ticket<'a>(&'a AtomicUsize);
+/// A request admitted: counted until its answer has been sent, or its connection is gone
+/// ([`Ticket::hold`]): an answer waiting for its reader holds its place, so the answers the
+/// server holds are as bounded as the places, (max_work + max_queue) × max_answer. (Released
+/// when the handler returned, finished answers waited for slow readers beyond any count: one
+/// 256 MB answer every second or two, each held for the connection's life.)
+pub struct Ticket(Arc<Shared>);
 
-impl Drop for Ticket<'_> {
+impl Drop for Ticket {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::Relaxed);
+        self.0.admitted.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+impl Ticket {
+    /// `response` with this ticket held by its body until the body is sent or dropped.
+    pub fn hold(self, response: axum::response::Response) -> axum::response::Response {
+        response.map(|inner| {
+            axum::body::Body::new(Holding {
+                inner,
+                pending: axum::body::Bytes::new(),
+                _ticket: self,
+            })
+        })
+    }
+}
+
+/// A body that holds its request's [`Ticket`] until its last bytes are taken. Its data is
+/// handed on [`HELD_CHUNK`] bytes at a time (slices of the same buffer, no copy): hyper asks
+/// for the next only once its own buffer has room, so the ticket is held while the answer is
+/// being sent, not only until hyper has taken it whole.
+struct Holding {
+    inner: axum::body::Body,
+    /// Data taken from `inner`, not yet handed on.
+    pending: axum::body::Bytes,
+    _ticket: Ticket,
+}
+
+/// The bytes a [`Holding`] body hands on at a time.
+const HELD_CHUNK: usize = 64 * 1024;
+
+impl http_body::Body for Holding {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        use std::task::Poll;
+        let this = self.get_mut();
+        if this.pending.is_empty() {
+            match std::pin::Pin::new(&mut this.inner).poll_frame(cx) {
+                Poll::Ready(Some(Ok(frame))) => match frame.into_data() {
+                    Ok(data) => this.pending = data,
+                    Err(frame) => return Poll::Ready(Some(Ok(frame))),
+                },
+                other => return other,
+            }
+        }
+        let chunk = this.pending.split_to(this.pending.len().min(HELD_CHUNK));
+        Poll::Ready(Some(Ok(http_body::Frame::data(chunk))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.pending.is_empty() && self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        let inner = self.inner.size_hint();
+        let pending = self.pending.len() as u64;
+        let mut hint = http_body::SizeHint::new();
+        hint.set_lower(inner.lower() + pending);
+        if let Some(upper) = inner.upper() {
+            hint.set_upper(upper + pending);
+        }
+        hint
     }
 }
 
@@ -156,14 +227,14 @@ impl Shared {
     }
 
     /// Admit a request once its upload is read, or 503 when as many as `max_work + max_queue`
-    /// are already in.
-    pub fn admit(&self) -> Result<Ticket<'_>, ApiError> {
+    /// are already in (at work, waiting, or their answers being sent).
+    pub fn admit(self: &Arc<Self>) -> Result<Ticket, ApiError> {
         let cap = self.config.max_work.max(1) + self.config.max_queue;
         if self.admitted.fetch_add(1, Ordering::Relaxed) >= cap {
             self.admitted.fetch_sub(1, Ordering::Relaxed);
             return Err(self.busy());
         }
-        Ok(Ticket(&self.admitted))
+        Ok(Ticket(self.clone()))
     }
 
     /// Do a request's work ([`Job`]) once a slot is free: in a worker process of its own when

@@ -256,6 +256,7 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                 tables += 1;
                 super::check_sheets(name, "的正文中的表格", tables)?;
                 let mut sheet = SheetCells::named(format!("表格{tables}"));
+                sheet.reserve(table.cells.len(), table.text.len());
                 // the open vertical merge of each column: its first row and the columns its
                 // first cell spans to the right (indexed by column: closing one is O(1))
                 let mut open: Vec<Option<(u32, u32)>> = Vec::new();

@@ -478,8 +478,11 @@ fn tokens(section: &str) -> Vec<Token> {
     };
     let mut rest = section;
     while let Some(c) = rest.chars().next() {
-        let lower = rest.get(..7).map(str::to_ascii_lowercase);
-        if lower.as_deref() == Some("general") {
+        // (no lower-cased copy a character: a code's literal text may be long)
+        if rest
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("general"))
+        {
             out.push(Token::General);
             rest = &rest[7..];
             continue;
@@ -1119,6 +1122,58 @@ mod tests {
         );
         // colours and locales are no conditions
         assert_eq!(read(-5.0, "[Red][$-804]0;[Blue]-0"), ("-5".into(), None));
+    }
+
+    #[test]
+    fn odd_codes_never_panic_and_read_some_text() {
+        let codes = [
+            "[",
+            "]",
+            "\"",
+            "\\",
+            ";",
+            ";;;;;;",
+            "[>",
+            "[<=-]0",
+            "[>1e400]0;0",
+            "0;(",
+            ")",
+            "0;-",
+            "(0;0",
+            "[=]0",
+            "[<>0]",
+            "[>0];[<0];",
+            "_",
+            "*",
+            "0;\"",
+            "@;@;@;@",
+            "0,;0,,;",
+            "#;#;#",
+            "?",
+            "[Red]",
+            "[>100]\"万\";[<-100]\"负\";0",
+            "0.0.0",
+            "%%%;%",
+        ];
+        let values = [
+            0.0,
+            -0.0,
+            5.0,
+            -5.0,
+            1e300,
+            -1e-300,
+            f64::NAN,
+            f64::INFINITY,
+            150.0,
+        ];
+        for code in codes {
+            let format = CellFormat::of(code);
+            for v in values {
+                let _ = read_cell(&Data::Float(v), format.as_ref());
+            }
+            let _ = read_cell(&Data::String("文".into()), format.as_ref());
+            let _ = read_cell(&Data::Bool(true), format.as_ref());
+        }
     }
 
     #[test]

@@ -146,6 +146,7 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         unit_index: FxHashMap::default(),
         project_index: Vec::new(),
         last_place: None,
+        categories: Vec::new(),
         rows,
         at: 0,
     };
@@ -180,6 +181,9 @@ struct SheetReader<'s, 'c, 'a, R> {
     project_index: Vec<FxHashMap<Arc<str>, usize>>,
     /// The unit and project names of the last row read, and where that project is.
     last_place: Option<(Arc<str>, Arc<str>, usize, usize)>,
+    /// The 一级指标 names made so far (a few: a sheet repeats the same categories project
+    /// after project), shared by the rows that name them again instead of one copy a project.
+    categories: Vec<Arc<str>>,
     /// The rows being read, and the index of the row being read in them (to size a new
     /// project's indicators once, from the rows that follow it).
     rows: &'s [R],
@@ -342,6 +346,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
 
     /// The row's 分值, 得分, 全年预算数 and 全年执行数; the first cell that is not a number
     /// ([`Self::bad_number`] skips the row with a finding).
+    #[inline]
     fn numbers(&self, row: R) -> Result<Numbers, BadNumber<'t>> {
         let mut numbers: Numbers = [None; 4];
         for (k, &(role, ..)) in NUMBER_CELLS.iter().enumerate() {
@@ -616,7 +621,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         self.used.level1 |= !self.set.level1 && level1_cell.is_none();
         self.used.level2 |= !self.set.level2 && level2_cell.is_none();
         if level1_cell.is_some() {
-            keep(&mut self.state.level1, level1_cell, |t| Arc::from(t));
+            let categories = &mut self.categories;
+            keep(&mut self.state.level1, level1_cell, |t| {
+                category_name(categories, t)
+            });
             keep(&mut self.state.level2, level2_cell, |t| held(t, source));
             self.set.level1 = true;
             self.set.level2 = true;
@@ -627,6 +635,23 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         (self.state.level1.clone(), self.state.level2.clone())
     }
 }
+
+/// The 一级指标 `text` as a shared name: one of `made` where it is there, else made and kept
+/// (up to [`CATEGORIES_KEPT`]).
+fn category_name(made: &mut Vec<Arc<str>>, text: &str) -> Arc<str> {
+    if let Some(c) = made.iter().find(|c| ***c == *text) {
+        return Arc::clone(c);
+    }
+    let c = Arc::<str>::from(text);
+    if made.len() < CATEGORIES_KEPT {
+        made.push(Arc::clone(&c));
+    }
+    c
+}
+
+/// How many 一级指标 names a block's reading keeps to share ([`category_name`]): the three or
+/// four of a sheet and a few more; a sheet of many more names makes the rest one a project.
+const CATEGORIES_KEPT: usize = 8;
 
 /// The target of a row: the 年度指标值 cell, or 指标性质 + 指标值 + 度量单位 joined. Its
 /// location is the value cell's (the first filled part's when the value is empty): the
@@ -650,6 +675,7 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
 
 /// A cell's text as a row keeps it: held with the source text where it is a part of it (a
 /// cell without a doubled quote; every cell of a plain block), else its own copy.
+#[inline]
 fn held(text: &str, source: &SourceText) -> RowText {
     let at = (text.as_ptr() as usize).wrapping_sub(source.text.as_ptr() as usize);
     let within = at <= source.text.len() && text.len() <= source.text.len() - at;
@@ -701,6 +727,42 @@ pub(crate) fn join_target(
 #[cfg(test)]
 mod tests {
     use crate::table::{ReadOptions, read_str};
+
+    /// The 一级指标 that projects repeat is one shared name (not one copy a project), and a
+    /// sheet of more names than are kept to share still reads each as written.
+    #[test]
+    fn categories_repeated_by_projects_are_one_name() {
+        let mut text = String::from("单位\t项目\t一级指标\t三级指标\t年度指标值\t实际完成值\n");
+        for p in 0..12 {
+            text.push_str(&format!("某局\t项目{p}\t产出指标\t甲\t1\t1\n"));
+            text.push_str(&format!("\t\t类别{p}\t乙\t1\t1\n"));
+            text.push_str("\t\t\t丙\t1\t1\n");
+        }
+        let doc = read_str("t.tsv", &text, &ReadOptions::default()).expect("reads");
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|(_, p, i)| (p.name.clone(), i))
+            .collect();
+        assert_eq!(rows.len(), 36);
+        let first = rows[0].1.category.clone().expect("a category");
+        for (k, (project, row)) in rows.iter().enumerate() {
+            let c = row.category.as_deref().expect("a category");
+            let p = k / 3;
+            assert_eq!(project, &format!("项目{p}"));
+            let want = if k % 3 == 0 {
+                "产出指标".to_owned()
+            } else {
+                format!("类别{p}")
+            };
+            assert_eq!(c, want, "row {k}");
+            if k % 3 == 0 {
+                assert!(
+                    std::sync::Arc::ptr_eq(row.category.as_ref().expect("some"), &first),
+                    "row {k}"
+                );
+            }
+        }
+    }
 
     /// A project's indicators are sized once from the rows that follow it, not grown row by
     /// row (a grown vector copies every row read so far, and doubles past what it needs).
