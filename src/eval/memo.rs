@@ -45,7 +45,7 @@ use crate::table::model::IndicatorRow;
 ///   `达标，得满分 W` whatever the figure, [`meets_plainly`](super::score::meets_plainly)), kept
 ///   with the reading per weight (its last 8) and asked only after the outcome memo missed:
 ///   a varied sheet's figures, each of its own, miss the map, and a row that finds its outcome
-///   there pays nothing for this ([`indicator`](super::indicator) decides which readings
+///   there pays nothing for this (`eval::indicator` decides which readings
 ///   leave the outcome to the target's own formula).
 /// - Texts read as figures (actual and plan values), by their text and everything their reading
 ///   depends on (the indicator, its category and subcategory, the rules deciding a bare value);

@@ -196,7 +196,7 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
 
 /// Serve until the process ends: each connection within [`Config::max_connections`], its
 /// request heads within [`Config::header_timeout`] (also the idle time between requests, and
-/// the longest a write of its answer may stay blocked: [`slow_reader`]), its whole life within
+/// the longest a write of its answer may stay blocked: `web::slow_reader`), its whole life within
 /// twice the request timeout plus the header timeout once a request started.
 pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};

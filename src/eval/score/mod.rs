@@ -290,7 +290,7 @@ fn comparable(target: &Quantity, actual: &Quantity) -> Result<(Decimal, Decimal)
 /// comparison (`98.137%` against `≥95%`): a quantity written with a unit of its own or none
 /// borrowed (no remark for a unit taken from the target or a comparator copied), not a
 /// negative count, comparable with the target, the target not a zero read in the actual's
-/// unit, and the comparison holding. That outcome is [`compare`]'s met one, `达标，得满分 W`:
+/// unit, and the comparison holding. That outcome is `compare`'s met one, `达标，得满分 W`:
 /// it depends on the weight alone, not on the figure, so evaluation keeps one per reading and
 /// weight for every such actual (a varied sheet's actuals are mostly such figures, each of
 /// its own). Follows [`score`]'s steps for this case; anything else is `false`.
