@@ -1188,3 +1188,34 @@ fn an_answer_waiting_for_its_reader_holds_its_place_until_sent_or_let_go() {
     let _ = idle.read_to_end(&mut got);
     assert!(got.len() < 30_000_000, "cut: {}", got.len());
 }
+
+#[cfg(unix)]
+#[test]
+fn the_servers_xlsx_is_made_in_memory_never_in_a_temporary_file() {
+    // the page promises 文件只在本机处理……不写入磁盘; the xlsx report is saved through a
+    // temporary file on the command line. With no temporary folder to write in, the server's
+    // xlsx (made by its worker) is still answered: it was a 500 while the worker spilled it
+    let missing = std::env::temp_dir().join("jixiao-no-such-folder-for-temporary-files");
+    let missing = missing.to_str().unwrap();
+    let server = Server::start_with(&[], &[("TMPDIR", missing)]);
+    let (ct, body) = form(&[], &[("table", "sheet.tsv", &sheet(3))]);
+    let (status, answer) = server.request("POST", "/api/evaluate?format=xlsx", &ct, &body);
+    let shown: String = answer.chars().take(200).collect();
+    assert_eq!(status, 200, "{shown}");
+    assert!(answer.starts_with("PK"), "{shown}");
+    // the command line still saves through its temporary file: the same missing folder is an
+    // error there, named (not a workbook half written)
+    let d = std::env::temp_dir().join(format!("jixiao-xlsx-tmp-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("sheet.tsv"), sheet(3)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", "sheet.tsv", "--format", "xlsx"])
+        .current_dir(&d)
+        .env("TMPDIR", missing)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -182,10 +182,27 @@ pub fn write(
     }
 }
 
+/// Set once in a process that must write nothing to disk (the server and its workers: the page
+/// promises 文件只在本机处理，不写入磁盘): [`write_xlsx`] then builds the workbook in memory.
+static NO_DISK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// From now on this process writes no report to disk, not even a temporary file ([`NO_DISK`]).
+pub fn keep_off_disk() {
+    NO_DISK.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// The xlsx report (`form_only`: the forms as the official template has them) saved into a
-/// temporary file, then copied to `out`: the zip writer seeks, `out` need not, and the
+/// temporary file (in memory where [`keep_off_disk`] was called), then copied to `out`: the zip writer seeks, `out` need not, and the
 /// finished workbook is not held in memory beside the sheets (issue 27).
 pub fn write_xlsx(report: &model::Report, form_only: bool, out: &mut dyn Write) -> io::Result<()> {
+    if NO_DISK.load(std::sync::atomic::Ordering::Relaxed) {
+        // the server's promise (文件只在本机处理……不写入磁盘): the workbook built in memory,
+        // within the xlsx limits `check_size` holds it to
+        let mut book = io::Cursor::new(Vec::new());
+        let mut go_on = || out.write(&[]).is_ok();
+        xlsx::write_while(report, form_only, &mut go_on, &mut book).map_err(xlsx_io_error)?;
+        return out.write_all(book.get_ref());
+    }
     let mut file = tempfile::tempfile()?;
     {
         let mut go_on = || out.write(&[]).is_ok();

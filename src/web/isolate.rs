@@ -408,6 +408,7 @@ fn debug_crash(_job: &Job) {}
 /// its answer on standard output.
 pub fn worker_main() -> ExitCode {
     end_with_parent();
+    crate::report::keep_off_disk();
     if let Some(bytes) = std::env::args_os()
         .nth(2)
         .and_then(|a| a.to_str().and_then(|a| a.parse().ok()))

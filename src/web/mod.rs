@@ -202,6 +202,8 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
     use hyper_util::rt::{TokioIo, TokioTimer};
     use hyper_util::service::TowerToHyperService;
 
+    // the page's promise (不写入磁盘) holds for work done in this process too
+    crate::report::keep_off_disk();
     if config.listen.is_none() {
         config.listen = listener.local_addr().ok();
     }
