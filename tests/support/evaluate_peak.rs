@@ -26,34 +26,16 @@ pub fn generated_sheet(dir: &str, file: &str, spec: Spec) -> PathBuf {
 /// Peak resident memory (kB) of `jixiao evaluate SHEET ARGS…`, output discarded; the run must
 /// not fail (exit 1, findings that are errors, is allowed).
 pub fn evaluate_peak_kb(sheet: &Path, args: &[&str]) -> u64 {
-    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("evaluate")
-        .arg(sheet)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs jixiao");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data the kernel fills; the child is ours and not yet waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(got, pid, "wait4");
-    assert!(libc::WIFEXITED(status), "jixiao ended by a signal");
+    let mut all: Vec<&std::ffi::OsStr> = vec!["evaluate".as_ref(), sheet.as_os_str()];
+    all.extend(args.iter().map(std::ffi::OsStr::new));
+    let (peak, code) = jixiao_peak_kb(&all);
     // evaluate exits 1 where findings are errors; 2 and above is a failure of the run
-    assert!(
-        libc::WEXITSTATUS(status) <= 1,
-        "exit {} for {args:?}",
-        libc::WEXITSTATUS(status)
-    );
-    std::mem::forget(child); // waited for above
-    usage.ru_maxrss as u64
+    assert!(code <= 1, "exit {code} for {args:?}");
+    peak
 }
 
 /// Peak resident memory (kB) and exit code of `jixiao ARGS…`, output discarded (any exit code;
 /// not a signal).
-#[allow(dead_code)] // used by tests/read_memory.rs, not by every test that includes this module
 pub fn jixiao_peak_kb(args: &[&std::ffi::OsStr]) -> (u64, i32) {
     let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
