@@ -1204,7 +1204,7 @@ fn the_servers_xlsx_is_made_in_memory_never_in_a_temporary_file() {
     assert_eq!(status, 200, "{shown}");
     assert!(answer.starts_with("PK"), "{shown}");
     // the command line still saves through its temporary file: the same missing folder is an
-    // error there, named (not a workbook half written)
+    // error there, the folder named (not a workbook half written)
     let d = std::env::temp_dir().join(format!("jixiao-xlsx-tmp-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     std::fs::write(d.join("sheet.tsv"), sheet(3)).unwrap();
@@ -1216,6 +1216,12 @@ fn the_servers_xlsx_is_made_in_memory_never_in_a_temporary_file() {
         .stderr(Stdio::piped())
         .output()
         .unwrap();
-    assert_ne!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(2));
+    // the folder named: it is not one the user gave
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("临时文件夹") && stderr.contains(missing) && stderr.contains("TMPDIR"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }

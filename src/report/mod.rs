@@ -203,7 +203,15 @@ pub fn write_xlsx(report: &model::Report, form_only: bool, out: &mut dyn Write) 
         xlsx::write_while(report, form_only, &mut go_on, &mut book).map_err(xlsx_io_error)?;
         return out.write_all(book.get_ref());
     }
-    let mut file = tempfile::tempfile()?;
+    let mut file = tempfile::tempfile().map_err(|e| {
+        // named: the folder is not one the user gave, and a missing one reads as "not found"
+        let dir = std::env::temp_dir();
+        io::Error::other(format!(
+            "无法在临时文件夹 {} 中建立临时文件：{}；可用环境变量 TMPDIR（Windows 为 TEMP）指定另一个文件夹",
+            dir.display(),
+            crate::diagnostic::io_reason(&e)
+        ))
+    })?;
     {
         let mut go_on = || out.write(&[]).is_ok();
         let mut spill = io::BufWriter::with_capacity(256 * 1024, &mut file);
