@@ -6765,3 +6765,47 @@ fn the_fuzzers_ods_of_cells_showing_a_megabyte_of_format_text_is_read_at_once() 
     assert!(cpu < Duration::from_secs(5), "{cpu:?}");
     assert!(peak_kb < 200 * 1024, "{peak_kb} kB");
 }
+
+#[test]
+fn an_ods_table_nested_in_a_cell_is_refused_never_read_short() {
+    // the seventh probe (left open): calamine reads a cell's content up to the first
+    // `</table:table-cell>`, so a sub-table inside a cell ends its reading of the outer table
+    // there: the rows after it were not read, and nothing said so (a form read short). Excel
+    // and LibreOffice never write one; refused, naming why
+    let d = dir("ods-nested-table");
+    let nested = r#"<table:table-row><table:table-cell office:value-type="string"><table:table table:name="in"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table><text:p>y</text:p></table:table-cell></table:table-row>"#;
+    let mut rows = ods_row(&["单位", "项目", "指标", "年度指标值", "实际完成值"]);
+    rows.push_str(nested);
+    for i in 0..5 {
+        rows.push_str(&ods_row(&[
+            "甲",
+            &format!("项目{i}"),
+            "完成率",
+            "≥95%",
+            "96%",
+        ]));
+    }
+    write(&d, "nested.ods", ods_with(&rows));
+    let r = run(&d, &["inspect", "nested.ods"], &[]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("table.workbook") && r.stderr.contains("子表格"),
+        "{}",
+        r.stderr
+    );
+    // the same rows without the sub-table read whole
+    let mut plain = ods_row(&["单位", "项目", "指标", "年度指标值", "实际完成值"]);
+    for i in 0..5 {
+        plain.push_str(&ods_row(&[
+            "甲",
+            &format!("项目{i}"),
+            "完成率",
+            "≥95%",
+            "96%",
+        ]));
+    }
+    write(&d, "plain.ods", ods_with(&plain));
+    let r = run(&d, &["inspect", "plain.ods"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("项目4"), "{}", r.stdout);
+}

@@ -1193,6 +1193,8 @@ struct OdsWalk<'a> {
     cell: Option<(u64, u128)>,
     /// This row's text, once.
     row_text: u128,
+    /// Cells open (begun, not yet closed): a table begun inside one is refused.
+    cells_open: u32,
 }
 
 impl<'a> OdsWalk<'a> {
@@ -1215,6 +1217,7 @@ impl<'a> OdsWalk<'a> {
             text: 0,
             cell: None,
             row_text: 0,
+            cells_open: 0,
         }
     }
 
@@ -1240,6 +1243,17 @@ impl<'a> OdsWalk<'a> {
     /// spaces.
     fn open(&mut self, e: &quick_xml::events::BytesStart, empty: bool) -> Result<(), ReadError> {
         match e.local_name().as_ref() {
+            // calamine reads a cell's content to its first `</table:table-cell>`: a table
+            // inside a cell would end its reading of the outer one there, the rows after it
+            // left unread without a word (Excel and LibreOffice never write one)
+            "table" if !empty && self.cells_open > 0 => {
+                return Err(ReadError::Workbook {
+                    name: self.name.into(),
+                    source: calamine::Error::Msg(
+                        "表格的单元格中嵌有子表格（table:table）：读到子表格处会停止读取其后的行；请把子表格移出单元格后再试",
+                    ),
+                });
+            }
             "table" if !empty => {
                 self.table += 1;
                 (self.rows, self.first, self.end, self.col_min, self.col_max) =
@@ -1253,7 +1267,12 @@ impl<'a> OdsWalk<'a> {
                     self.rows += self.row_repeats;
                 }
             }
-            "table-cell" | "covered-table-cell" => self.table_cell(e, empty)?,
+            "table-cell" | "covered-table-cell" => {
+                if !empty {
+                    self.cells_open += 1;
+                }
+                self.table_cell(e, empty)?
+            }
             // spaces: calamine writes `text:c` of them
             "s" => {
                 if let Some((_, t)) = &mut self.cell {
@@ -1309,6 +1328,7 @@ impl<'a> OdsWalk<'a> {
     fn close(&mut self, local: &str) -> Result<(), ReadError> {
         match local {
             "table-cell" | "covered-table-cell" => {
+                self.cells_open = self.cells_open.saturating_sub(1);
                 if let Some((n, t)) = self.cell.take() {
                     self.row_text = self
                         .row_text
