@@ -186,7 +186,7 @@ pub fn write(
 /// promises 文件只在本机处理，不写入磁盘): [`write_xlsx`] then builds the workbook in memory.
 static NO_DISK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// From now on this process writes no report to disk, not even a temporary file ([`NO_DISK`]).
+/// From now on this process writes no report to disk, not even a temporary file (`NO_DISK`).
 pub fn keep_off_disk() {
     NO_DISK.store(true, std::sync::atomic::Ordering::Relaxed);
 }
