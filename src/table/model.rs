@@ -493,16 +493,23 @@ impl PackedLocation {
     }
 }
 
+impl SourceParts {
+    /// The six places in the order [`IndicatorSource`] packs them.
+    fn places(&self) -> [Option<Location>; 6] {
+        [
+            Some(self.item),
+            self.category,
+            Some(self.name),
+            Some(self.target),
+            self.actual,
+            self.terminator,
+        ]
+    }
+}
+
 impl From<SourceParts> for IndicatorSource {
     fn from(parts: SourceParts) -> IndicatorSource {
-        let all = [
-            Some(parts.item),
-            parts.category,
-            Some(parts.name),
-            Some(parts.target),
-            parts.actual,
-            parts.terminator,
-        ];
+        let all = parts.places();
         let mut places = [PackedLocation::default(); 6];
         let mut present = 0u8;
         for (k, at) in all.into_iter().enumerate() {
@@ -526,14 +533,7 @@ impl IndicatorSource {
             Packed::Small { places, present } => {
                 (present & (1 << k) != 0).then(|| places[k].unpack())
             }
-            Packed::Full(parts) => [
-                Some(parts.item),
-                parts.category,
-                Some(parts.name),
-                Some(parts.target),
-                parts.actual,
-                parts.terminator,
-            ][k],
+            Packed::Full(parts) => parts.places()[k],
         }
     }
 

@@ -348,11 +348,9 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let empty = matches!(event, Event::Empty(_));
-                let repeats = |key: &str| -> u32 {
-                    attr(e, key)
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(1)
-                        .max(1)
+                // counted as the guard before calamine counts them (`guard_ods`)
+                let repeats = |local: &str| -> u32 {
+                    super::workbook::ods_repeats(e, local).min(u64::from(u32::MAX)) as u32
                 };
                 match e.name().as_ref() {
                     "table:table" if !empty => {
@@ -364,13 +362,13 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                         }
                     }
                     "table:table-column" if depth == 1 => {
-                        let n = repeats("table:number-columns-repeated");
+                        let n = repeats("number-columns-repeated");
                         let from = defaults.last().map_or(0, |d| d.0);
                         let name = attr(e, "table:default-cell-style-name");
                         defaults.push((from.saturating_add(n), name));
                     }
                     "table:table-row" if depth == 1 => {
-                        repeat = repeats("table:number-rows-repeated");
+                        repeat = repeats("number-rows-repeated");
                         col = 0;
                         row_default = attr(e, "table:default-cell-style-name");
                         if empty {
@@ -378,7 +376,7 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                         }
                     }
                     "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
-                        let n = repeats("table:number-columns-repeated");
+                        let n = repeats("number-columns-repeated");
                         let valued = attr(e, "office:value-type").is_some();
                         let column = defaults
                             .iter()

@@ -1370,7 +1370,7 @@ impl<'a> OdsWalk<'a> {
 
 /// An element's repeat count (`number-rows-repeated`, `number-columns-repeated`): 1 where it
 /// is missing, unreadable or 0.
-fn ods_repeats(e: &quick_xml::events::BytesStart, key: &str) -> u64 {
+pub(super) fn ods_repeats(e: &quick_xml::events::BytesStart, key: &str) -> u64 {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)

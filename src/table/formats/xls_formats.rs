@@ -96,28 +96,7 @@ impl XlsFormats {
     /// Each XF's style, made once from the globals' records.
     fn looks(&mut self) -> &[Option<u32>] {
         if self.looks.is_none() {
-            let mut by_format: HashMap<u16, Option<u32>> = HashMap::new();
-            let mut looks = Vec::with_capacity(self.xfs.len());
-            for &f in &self.xfs {
-                let look = *by_format.entry(f).or_insert_with(|| {
-                    let code = self.codes.get(&f).map(String::as_str).or(builtin(f));
-                    let format = code.and_then(CellFormat::of);
-                    let date = code
-                        .and_then(WrittenDate::of)
-                        .or_else(|| WrittenDate::builtin(u32::from(f)));
-                    if format.is_none() && date.is_none() {
-                        return None;
-                    }
-                    self.styles.push(Style {
-                        format,
-                        date,
-                        column: None,
-                    });
-                    Some(self.styles.len() as u32 - 1)
-                });
-                looks.push(look);
-            }
-            self.looks = Some(looks);
+            self.looks = Some(looks_of(&self.codes, &self.xfs, &mut self.styles));
         }
         self.looks.as_deref().unwrap_or(&[])
     }
@@ -195,6 +174,37 @@ pub(crate) fn builtin(id: u16) -> Option<&'static str> {
 
 fn u16_at(d: &[u8], i: usize) -> Option<u16> {
     d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+/// Each cell XF's style (an index into `styles`, `None`: shown as General), from the number
+/// formats by index (`codes`, else the built-ins) and the XFs' format indexes (`xfs`): a style
+/// made once for each format that shows something (BIFF8 `.xls` and BIFF12 `.xlsb` alike).
+pub(super) fn looks_of(
+    codes: &HashMap<u16, String>,
+    xfs: &[u16],
+    styles: &mut Vec<Style>,
+) -> Vec<Option<u32>> {
+    let mut by_format: HashMap<u16, Option<u32>> = HashMap::new();
+    xfs.iter()
+        .map(|&f| {
+            *by_format.entry(f).or_insert_with(|| {
+                let code = codes.get(&f).map(String::as_str).or(builtin(f));
+                let format = code.and_then(CellFormat::of);
+                let date = code
+                    .and_then(WrittenDate::of)
+                    .or_else(|| WrittenDate::builtin(u32::from(f)));
+                if format.is_none() && date.is_none() {
+                    return None;
+                }
+                styles.push(Style {
+                    format,
+                    date,
+                    column: None,
+                });
+                Some(styles.len() as u32 - 1)
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -22,9 +22,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::number_format::CellFormat;
-use super::workbook::WrittenDate;
-use super::xls_formats::{Style, Styled, builtin};
+use super::xls_formats::{Style, Styled};
 use crate::limits;
 
 /// The styles, and each sheet's styled cells by its name.
@@ -144,28 +142,7 @@ fn styles(r: &mut dyn Read) -> (Vec<Style>, Vec<Option<u32>>) {
         }
     }
     let mut styles = Vec::new();
-    let mut by_format: HashMap<u16, Option<u32>> = HashMap::new();
-    let looks = xfs
-        .iter()
-        .map(|&f| {
-            *by_format.entry(f).or_insert_with(|| {
-                let code = codes.get(&f).map(String::as_str).or(builtin(f));
-                let format = code.and_then(CellFormat::of);
-                let date = code
-                    .and_then(WrittenDate::of)
-                    .or_else(|| WrittenDate::builtin(u32::from(f)));
-                if format.is_none() && date.is_none() {
-                    return None;
-                }
-                styles.push(Style {
-                    format,
-                    date,
-                    column: None,
-                });
-                Some(styles.len() as u32 - 1)
-            })
-        })
-        .collect();
+    let looks = super::xls_formats::looks_of(&codes, &xfs, &mut styles);
     (styles, looks)
 }
 
@@ -271,6 +248,7 @@ fn u32_at(d: &[u8], i: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::formats::number_format::CellFormat;
 
     fn record(typ: u16, body: &[u8]) -> Vec<u8> {
         let mut out = if typ < 0x80 {
