@@ -247,8 +247,8 @@ fn u32_at(d: &[u8], i: usize) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::number_format::CellFormat;
     use super::*;
-    use crate::table::formats::number_format::CellFormat;
 
     fn record(typ: u16, body: &[u8]) -> Vec<u8> {
         let mut out = if typ < 0x80 {
