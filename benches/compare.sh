@@ -18,6 +18,10 @@
 #
 # Run it before a change lands and quote its table in the note (see benches/README.md).
 #
+# OLD_BIN=path uses that binary as REF's side instead of building REF (a build of REF made
+# elsewhere, e.g. by another worktree: the release build takes minutes on two cores); REF then
+# only names it in the output.
+#
 # MODE=instructions counts instructions instead of timing (valgrind's callgrind, one run a
 # side: the count does not depend on the machine's load, so it holds where a quiet machine
 # cannot be had). Under valgrind the runs take some fifty times longer; `SCALE=10` cuts each
@@ -32,15 +36,21 @@ dir="$root/target/compare"
 mkdir -p "$dir/inputs"
 
 sha=$(git rev-parse --short "$ref^{commit}")
-old_tree="$dir/tree-$sha"
-if [ ! -d "$old_tree" ]; then
-  git worktree add --detach -q "$old_tree" "$sha"
+if [ -n "${OLD_BIN:-}" ]; then
+  [ -x "$OLD_BIN" ] || { echo "OLD_BIN=$OLD_BIN is not an executable" >&2; exit 2; }
+  echo "using $OLD_BIN as $ref ($sha)" >&2
+  old=$OLD_BIN
+else
+  old_tree="$dir/tree-$sha"
+  if [ ! -d "$old_tree" ]; then
+    git worktree add --detach -q "$old_tree" "$sha"
+  fi
+  echo "building $ref ($sha) in $old_tree …" >&2
+  (cd "$old_tree" && CARGO_TARGET_DIR="$dir/target-old" cargo build --release --locked --quiet --bin jixiao)
+  old="$dir/target-old/release/jixiao"
 fi
-echo "building $ref ($sha) in $old_tree …" >&2
-(cd "$old_tree" && CARGO_TARGET_DIR="$dir/target-old" cargo build --release --locked --quiet --bin jixiao)
 echo "building the working tree …" >&2
 cargo build --release --locked --quiet --bin jixiao --example synth
-old="$dir/target-old/release/jixiao"
 new="$root/target/release/jixiao"
 cp "$new" "$dir/jixiao-new" # a stable copy: a rebuild during the run must not change one side
 new="$dir/jixiao-new"

@@ -18,6 +18,16 @@
 # floor (wall and CPU) and the load average before and after. Each run writes a new file after
 # a `sync` (the last run's writeback is not this run's work). BIN=path runs another build.
 # Needs about 0.6 × INDICATORS KB of disk for the output twice; both are deleted at the end.
+#
+# The floor's own time depends on the page cache's state (how much must be reclaimed for the
+# new file, how much writeback is under way): FLOOR= says how each run of either side starts
+# and ends, the same for both sides:
+#   FLOOR=cache    (default) as above: after a `sync`, whatever the cache holds;
+#   FLOOR=clean    after a `sync` and the clean pages dropped (`/proc/sys/vm/drop_caches`, root
+#                  only), then the run's input read back into the cache: every run starts from
+#                  the same free memory;
+#   FLOOR=durable  as clean, and the timed run ends when its output is on disk (`sync FILE`,
+#                  an fsync, inside the timed command): the bytes written, not only cached.
 set -euo pipefail
 
 n=5000000
@@ -52,12 +62,24 @@ if [ "$floor" = 1 ]; then
   bin=${BIN:-target/release/jixiao}
   runs=${RUNS:-5}
   copy="$dir/copy-$n$varied.jsonl"
-  # one measured run of "$@" (stdout to $2 of the caller): prints "wall_s cpu_s max_rss_kb"
+  state=${FLOOR:-cache}
+  case "$state" in
+  cache | clean | durable) ;;
+  *) echo "FLOOR=$state: cache, clean or durable" >&2; exit 2 ;;
+  esac
+  # one measured run of "$@", which writes $1 and reads $2: prints "wall_s cpu_s max_rss_kb"
   measure() {
-    local target=$1
-    shift
+    local target=$1 input=$2
+    shift 2
     rm -f "$target"
     sync
+    if [ "$state" != cache ]; then
+      echo 1 > /proc/sys/vm/drop_caches || { echo "FLOOR=$state needs root (drop_caches)" >&2; exit 2; }
+      cat "$input" > /dev/null
+    fi
+    if [ "$state" = durable ]; then
+      set -- sh -c '"$@" && sync "$0"' "$target" "$@"
+    fi
     perf stat -e task-clock -x, -o "$dir/perf.txt" -- /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" 2> "$dir/stderr.txt" || {
       cat "$dir/stderr.txt" >&2
       exit 1
@@ -70,9 +92,9 @@ if [ "$floor" = 1 ]; then
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   : > "$dir/floor-runs.txt"
   for _ in $(seq "$runs"); do
-    read -r w c m < <(measure "$out" "$bin" evaluate "$sheet" --format jsonl -o "$out")
+    read -r w c m < <(measure "$out" "$sheet" "$bin" evaluate "$sheet" --format jsonl -o "$out")
     echo "jixiao $w $c $m" >> "$dir/floor-runs.txt"
-    read -r w c m < <(measure "$copy" sh -c 'cat "$1" > "$2"' sh "$out" "$copy")
+    read -r w c m < <(measure "$copy" "$out" sh -c 'cat "$1" > "$2"' sh "$out" "$copy")
     echo "floor $w $c $m" >> "$dir/floor-runs.txt"
   done
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -87,6 +109,7 @@ if [ "$floor" = 1 ]; then
     printf "floor      wall %.2f s, cpu %.2f s (cat of the output to a new file)\n", fw, fc
     printf "ratio      wall %.2f x, cpu %.2f x the floor (%d cores)\n", jw / fw, jc / fc, cores
   }'
+  echo "state      FLOOR=$state"
   echo "load       before $load_before, after $load_after"
   echo "runs       (kind wall cpu peak_kb)"
   sed 's/^/           /' "$dir/floor-runs.txt"
