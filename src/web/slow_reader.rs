@@ -202,3 +202,92 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Patient<S> {
         Pin::new(&mut self.get_mut().inner).poll_shutdown(cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A client that takes `chunk` bytes every `every`, and nothing between.
+    struct Trickle {
+        chunk: usize,
+        every: Duration,
+        next: Pin<Box<Sleep>>,
+    }
+
+    impl Trickle {
+        fn new(chunk: usize, every: Duration) -> Trickle {
+            Trickle {
+                chunk,
+                every,
+                next: Box::pin(tokio::time::sleep(every)),
+            }
+        }
+    }
+
+    impl AsyncWrite for Trickle {
+        fn poll_write(
+            self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            buf: &[u8],
+        ) -> Poll<io::Result<usize>> {
+            let this = self.get_mut();
+            match this.next.as_mut().poll(cx) {
+                Poll::Ready(()) => {
+                    let every = this.every;
+                    this.next.as_mut().reset(Instant::now() + every);
+                    Poll::Ready(Ok(buf.len().min(this.chunk)))
+                }
+                Poll::Pending => Poll::Pending,
+            }
+        }
+
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+
+        fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    /// Writes `bytes` to a client taking `chunk` every `every` behind a 300 ms silence: how
+    /// long it took, and whether it was let go.
+    fn write_to(chunk: usize, every: Duration, bytes: usize) -> (Duration, io::Result<()>) {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let mut client = Patient::new(Trickle::new(chunk, every), Duration::from_millis(300));
+            let start = std::time::Instant::now();
+            let data = vec![b'x'; bytes];
+            let mut left = &data[..];
+            let result = loop {
+                if left.is_empty() {
+                    break Ok(());
+                }
+                match std::future::poll_fn(|cx| Pin::new(&mut client).poll_write(cx, left)).await {
+                    Ok(n) => left = &left[n..],
+                    Err(e) => break Err(e),
+                }
+            };
+            (start.elapsed(), result)
+        })
+    }
+
+    #[test]
+    fn a_client_reading_slowly_but_steadily_is_let_go_and_one_at_the_rate_is_not() {
+        // issue 27 (H52): each write of this client goes through within a tenth of a second
+        // (never silent for the 300 ms), but it takes 4 KB a time: 40 KB/s, below the 128 KB/s
+        // least rate. Before, it was served for the connection's whole life (its 1 MB here, 25 s)
+        let (took, result) = write_to(4096, Duration::from_millis(100), 1 << 20);
+        let e = result.expect_err("a slow reader is let go");
+        assert_eq!(e.kind(), io::ErrorKind::TimedOut);
+        assert!(e.to_string().contains("too slowly"), "{e}");
+        // the silence, then the rate: behind after about 0.3 / (1 - 40/128) = 0.44 s
+        assert!(took < Duration::from_secs(5), "{took:?}");
+        // a client taking 64 KB every 20 ms (3.2 MB/s) is served whole
+        let (_, result) = write_to(64 * 1024, Duration::from_millis(20), 4 << 20);
+        assert!(result.is_ok(), "{result:?}");
+    }
+}
