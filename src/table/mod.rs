@@ -763,7 +763,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// What the preamble says.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Preamble {
     department: Option<String>,
     unit: Option<String>,
