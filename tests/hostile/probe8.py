@@ -16,6 +16,9 @@ Sections (all when none is named):
              many long project names: each finding's nearest name among 20,000 candidates
   pile       a folder of T tables and T actuals files that match none of them: each table
              tried against each actuals file (T x T), each miss explained
+  scale      one project of N and 3N rows of one kind (plain, one name, a category each,
+             qualitative, distributive, plan, deadline, ...) through evaluate (json, xlsx,
+             html, markdown), review and inspect: the ratio of their CPU seconds
   zipclaim   a pile's `.zip` whose entries claim a large size they do not hold: what is
              reserved before the bytes are read
 Each case is run under `prlimit --as` 6 GB (unless a section sets its own), `timeout 300` and
@@ -166,7 +169,44 @@ def zipclaim():
                 n, claim >> 20, kind, gb, os.path.getsize(z)))
 
 
-SECTIONS = {"fold": fold, "breakdown": breakdown, "suggest": suggest, "suggest2": suggest2, "pile": pile, "zipclaim": zipclaim}
+# ---------------------------------------------------------------- one project of many rows, per feature
+ROW_KINDS = {
+    "plain": "\t\t产出指标\t数量指标\t指标{i}\t≥1个\t2个\t1\t\n",
+    "same-name": "\t\t产出指标\t数量指标\t培训人次\t≥1个\t2个\t1\t\n",
+    "own-category": "\t\t类别{i}指标\t子类{i}\t指标{i}\t≥1个\t2个\t1\t\n",
+    "qualitative": "\t\t效益指标\t社会效益指标\t指标{i}\t有效提升\t达成\t1\t\n",
+    "distributive": "\t\t产出指标\t质量指标\t门诊和住院{i}满意度\t分别≥90%\t91%、92%\t1\t\n",
+    "plan": "\t\t产出指标\t数量指标\t指标{i}\t年度计划数\t12\t1\t\n",
+    "deadline": "\t\t产出指标\t时效指标\t指标{i}\t2023年6月底前\t2023年7月10日\t1\t\n",
+    "name-states": "\t\t产出指标\t数量指标\t培训人数500人{i}\t≥600人\t700人\t1\t\n",
+    "unit-mismatch": "\t\t产出指标\t数量指标\t指标{i}\t≥1个\t2吨\t1\t\n",
+    "scored": "\t\t产出指标\t数量指标\t指标{i}\t≥1个\t2个\t1\t1\n",
+}
+
+
+def scale():
+    print("== one project of N rows of one kind: CPU at N and 3N for each verb and format (a ratio far past 3 is quadratic)")
+    n = int(os.environ.get("SCALE_N", "20000"))
+    for kind, row in ROW_KINDS.items():
+        if os.environ.get("SCALE_KINDS") and kind not in os.environ["SCALE_KINDS"].split():
+            continue
+        files = {}
+        for m in (n, 3 * n):
+            files[m] = put("scale-%s-%d.tsv" % (kind, m), HEAD + "示例单位\t示例项目\t\t\t\t\t\t\t\n" + "".join(row.format(i=i) for i in range(m)))
+        for verb in (["evaluate", "--format", "json"], ["evaluate", "--format", "xlsx"], ["evaluate", "--format", "html"],
+                     ["evaluate", "--format", "markdown"], ["review"], ["inspect"]):
+            cpu = {}
+            for m, f in files.items():
+                args = [verb[0], f] + verb[1:]
+                if "xlsx" in verb:
+                    args += ["-o", path("scale.xlsx")]
+                code, _, _, cpu[m], mb = run(args, show=False)
+            r = cpu[3 * n] / max(cpu[n], 0.01)
+            print("  %-14s %-22s N %6.2f s  3N %6.2f s  ratio %4.1f%s" % (kind, " ".join(verb), cpu[n], cpu[3 * n], r,
+                                                                         "  <- quadratic?" if r > 5 and cpu[3 * n] > 0.5 else ""))
+
+
+SECTIONS = {"fold": fold, "breakdown": breakdown, "suggest": suggest, "suggest2": suggest2, "pile": pile, "zipclaim": zipclaim, "scale": scale}
 for name, fn in SECTIONS.items():
     if not ONLY or name in ONLY:
         fn()
