@@ -285,6 +285,24 @@ impl RowText {
         }))
     }
 
+    /// `part`, a `str` that lies within `text`, held with the block (a `str` inside a `str`
+    /// starts and ends on its character boundaries: nothing to check but where it lies);
+    /// `None` where it does not lie within `text` or lies past 4 GB.
+    #[inline]
+    pub fn within(text: &Arc<String>, part: &str) -> Option<RowText> {
+        let at = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        if at > text.len() || part.len() > text.len() - at {
+            return None;
+        }
+        let start = u32::try_from(at).ok()?;
+        let end = u32::try_from(at + part.len()).ok()?;
+        Some(RowText(Held::Block {
+            text: Arc::clone(text),
+            start,
+            end,
+        }))
+    }
+
     /// The text as an `Arc<str>` of its own (shared where it is one already, else copied).
     pub fn to_arc(&self) -> Arc<str> {
         match &self.0 {
@@ -526,6 +544,41 @@ impl From<SourceParts> for IndicatorSource {
 }
 
 impl IndicatorSource {
+    /// The places of a sheet's row (no terminator), packed as `From<SourceParts>` packs them,
+    /// without the six places gathered and walked first (a streamed row's places: 240
+    /// instructions a row that way).
+    pub fn of_row(
+        item: Location,
+        category: Option<Location>,
+        name: Location,
+        target: Location,
+        actual: Option<Location>,
+    ) -> IndicatorSource {
+        let mut places = [PackedLocation::default(); 6];
+        let mut present = 0b1101;
+        let mut pack = |k: usize, at: Location| {
+            places[k] = PackedLocation::pack(at)?;
+            present |= 1 << k;
+            Some(())
+        };
+        let packed = pack(0, item)
+            .and_then(|_| pack(2, name))
+            .and_then(|_| pack(3, target))
+            .and_then(|_| category.map_or(Some(()), |at| pack(1, at)))
+            .and_then(|_| actual.map_or(Some(()), |at| pack(4, at)));
+        match packed {
+            Some(()) => IndicatorSource(Packed::Small { places, present }),
+            None => IndicatorSource(Packed::Full(Box::new(SourceParts {
+                item,
+                category,
+                name,
+                target,
+                actual,
+                terminator: None,
+            }))),
+        }
+    }
+
     /// Place `k` of [`SourceParts`]' order, where given.
     #[inline]
     fn place(&self, k: usize) -> Option<Location> {
@@ -785,6 +838,23 @@ mod tests {
                     serde_json::to_string(&parts).expect("json")
                 );
                 assert_eq!(packed, IndicatorSource::from(parts));
+                // a sheet's row packs its places alike
+                let row = IndicatorSource::of_row(
+                    parts.item,
+                    parts.category,
+                    parts.name,
+                    parts.target,
+                    parts.actual,
+                );
+                let no_terminator = SourceParts {
+                    terminator: None,
+                    ..parts
+                };
+                assert_eq!(row.parts(), no_terminator);
+                assert_eq!(
+                    std::mem::discriminant(&row.0),
+                    std::mem::discriminant(&IndicatorSource::from(no_terminator).0)
+                );
                 assert_eq!(format!("{packed:?}"), format!("{parts:?}"));
             }
         }
@@ -809,7 +879,7 @@ mod tests {
             (20..22, "é"),
             (22..22, ""),
         ] {
-            let held = RowText::in_block(&block, range).expect("a text of the block");
+            let held = RowText::in_block(&block, range.clone()).expect("a text of the block");
             let own = RowText::from(text);
             assert_eq!(&*held, text);
             assert_eq!(held, own);
@@ -822,7 +892,17 @@ mod tests {
             use std::hash::Hash;
             assert_eq!(hash(&|h| held.hash(h)), hash(&|h| text.hash(h)));
             assert_eq!(&*held.to_arc(), text);
+            // the same part of the block, told by where it lies
+            let within = RowText::within(&block, &block[range.clone()]).expect("within");
+            assert_eq!(&*within, text);
+            assert_eq!(within, held);
         }
+        // texts that do not lie within the block: a literal, an equal text of another string,
+        // another string's tail
+        let other = String::from("产出指标\t≥95%\té and more");
+        assert!(RowText::within(&block, "产出指标").is_none());
+        assert!(RowText::within(&block, &other[..12]).is_none());
+        assert!(RowText::within(&block, &other[block.len()..]).is_none());
         // inside a character, past the end
         assert!(RowText::in_block(&block, 1..12).is_none());
         assert!(RowText::in_block(&block, 20..21).is_none());

@@ -24,7 +24,7 @@ use crate::table::amount::{NotANumber, parse_number, parse_number_why, without_w
 use crate::table::columns::{Header, Role};
 use crate::table::grid::Row;
 use crate::table::model::{
-    Amounts, BudgetLine, IndicatorRow, Project, RowText, SourceParts, UnitRow,
+    Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
 };
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
@@ -566,15 +566,13 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             published_score: score,
             deviation_note: cell(h, row, Role::Deviation).map(|c| c.text.to_owned()),
             terminator: String::new(),
-            at: SourceParts {
-                item: row_at,
-                category: category_at,
-                name: name_at,
-                target: target_at.unwrap_or(name_at.with_len(0)),
-                actual: actual_at,
-                terminator: None,
-            }
-            .into(),
+            at: IndicatorSource::of_row(
+                row_at,
+                category_at,
+                name_at,
+                target_at.unwrap_or(name_at.with_len(0)),
+                actual_at,
+            ),
         });
     }
 
@@ -677,12 +675,7 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
 /// cell without a doubled quote; every cell of a plain block), else its own copy.
 #[inline]
 fn held(text: &str, source: &SourceText) -> RowText {
-    let at = (text.as_ptr() as usize).wrapping_sub(source.text.as_ptr() as usize);
-    let within = at <= source.text.len() && text.len() <= source.text.len() - at;
-    within
-        .then(|| RowText::in_block(&source.text, at..at + text.len()))
-        .flatten()
-        .unwrap_or_else(|| RowText::from(text))
+    RowText::within(&source.text, text).unwrap_or_else(|| RowText::from(text))
 }
 
 /// An error for a data row without the name it needs (`table.missing-name`), at its first
