@@ -205,9 +205,6 @@ pub struct SheetStream {
     force_cut_bytes: usize,
     /// Where the run of blank rows being scanned starts (in `pending`), once it is followed.
     blank_from: Option<usize>,
-    /// The rows [`SheetStream::skim`] found that may name a unit or project (kept for its
-    /// allocation).
-    named: Vec<(usize, usize)>,
     /// Whether rows are skimmed (off only to test that skimming changes no block).
     skims: bool,
     /// Offsets in `pending` of the quotes taken for stray ones past the quoted lines limit, in
@@ -356,7 +353,6 @@ impl SheetStream {
             block_bytes: BLOCK_BYTES,
             force_cut_bytes: FORCE_CUT_BYTES,
             blank_from: None,
-            named: Vec::new(),
             skims: true,
             past_lines: Vec::new(),
         }
@@ -687,9 +683,11 @@ impl SheetStream {
     /// can end it) and hold no quote, learning what they teach: the unit and project of the
     /// last row naming each that looks like data, as reading them one by one would (a row that
     /// names something else and does not look like data teaches nothing; one that names what
-    /// is already seen teaches nothing new). Rows are found by one search for line breaks;
-    /// only rows whose unit or project cell may be filled are kept, and of those only the last
-    /// few are read. Returns where the skimmed rows end, `None` where no whole row is there
+    /// is already seen teaches nothing new). The rows are walked from the last one back, each
+    /// found by a search for the line break before it, until the last row naming a unit and
+    /// the last naming a project are read (a row whose unit and project cells are empty is
+    /// passed over): the rows before those teach nothing that reading them one by one would
+    /// leave standing. Returns where the skimmed rows end, `None` where no whole row is there
     /// to skim.
     fn skim(&mut self, roles_end: usize) -> Option<usize> {
         let from = self.scanned;
@@ -699,29 +697,23 @@ impl SheetStream {
         let clear = memchr::memchr(b'"', bytes).unwrap_or(bytes.len());
         let end = from + memchr::memrchr(b'\n', &bytes[..clear])? + 1;
         let delim = self.delim;
-        let mut named = std::mem::take(&mut self.named);
-        named.clear();
-        let mut at = from;
-        for nl in memchr::memchr_iter(b'\n', &self.pending.as_bytes()[from..end]) {
-            let next = from + nl + 1;
-            let row = &self.pending.as_bytes()[at..next];
-            // (the same test as the row-by-row scan: the unit and project cells are empty)
-            let empty = roles_end > 0
-                && row.len() > roles_end
-                && row[..roles_end].iter().all(|&b| b == delim);
-            if !empty {
-                named.push((at, next));
-            }
-            at = next;
-        }
         let h = &self.head.header;
         let (mut need_unit, mut need_project) =
             (h.col(Role::Unit).is_some(), h.col(Role::Project).is_some());
-        for &(a, b) in named.iter().rev() {
-            if !need_unit && !need_project {
-                break;
+        // the row ending at `next` (after its line break) starts after the line break before it
+        let mut next = end;
+        while next > from && (need_unit || need_project) {
+            let at = memchr::memrchr(b'\n', &self.pending.as_bytes()[from..next - 1])
+                .map_or(from, |i| from + i + 1);
+            let row = &self.pending[at..next];
+            next = at;
+            // (the same test as the row-by-row scan: the unit and project cells are empty)
+            let empty = roles_end > 0
+                && row.len() > roles_end
+                && row.as_bytes()[..roles_end].iter().all(|&b| b == delim);
+            if empty {
+                continue;
             }
-            let row = &self.pending[a..b];
             let [unit, project] = Self::role_cells(h, delim, row);
             let (teach_unit, teach_project) = (
                 need_unit && unit.is_some(),
@@ -741,7 +733,6 @@ impl SheetStream {
                 need_project = false;
             }
         }
-        self.named = named;
         Some(end)
     }
 
