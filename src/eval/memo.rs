@@ -278,8 +278,9 @@ impl ParseCache {
             .filter(|_| reads.contains(Field::Weight))
             .map(|w| w.to_string());
         // the row's facts the rules may read, then the actual's text (the first level's only):
-        // the second level's key is the same facts, then the truths, so both share the facts'
-        // bytes and the hash of them ([`KeyedFacts`])
+        // the second level's key is the same facts, then the truths, so both share the facts
+        // and the hash of them ([`KeyedFacts`]); a key is compared with the parts in place and
+        // written out only to be kept
         let parts = [
             Some(&*row.name),
             row.category.as_deref(),
@@ -290,18 +291,17 @@ impl ParseCache {
             read(reads, Field::Department, around.department),
             weight.as_deref(),
         ];
-        key_of(&mut self.key, &parts);
-        let facts = KeyedFacts::of(&self.key);
-        key_part(&mut self.key, read(reads, Field::Actual, actual_text));
-        let first = facts.hash(&self.key);
+        let facts = KeyedFacts::of(&parts);
+        let actual = read(reads, Field::Actual, actual_text);
+        let first = facts.hash_part(actual);
         if !self.off
-            && let Some(r) = self.readings.get_hashed(first, self.key.as_slice())
+            && let Some(r) = self.readings.get_by(first, |k| {
+                rest_of(k, &parts).is_some_and(|t| is_part(t, actual))
+            })
         {
             r.memo.first_level.set(r.memo.first_level.get().found());
             return r;
         }
-        // reading the row reads figures through this cache (which reuses the key buffer)
-        let key = std::mem::take(&mut self.key);
         // the second level: where the rules read the actual, by which of their conditions on
         // it hold rather than by its text (a sheet whose actuals never repeat reads each row
         // once otherwise)
@@ -312,11 +312,9 @@ impl ParseCache {
                 .actual_conditions
                 .get_or_insert_with(|| Rc::new(opts.rules.actual_conditions()))
                 .clone();
+            // in the actual's place, the number of truths, then the truths
             let mut truths = std::mem::take(&mut self.truths_key);
             truths.clear();
-            truths.extend_from_slice(&key[..facts.len]);
-            // in the actual's place, the number of truths, then the truths
-            let at = truths.len();
             truths.extend_from_slice(&[0; 8]);
             super::reading::actual_truths(
                 self,
@@ -327,21 +325,23 @@ impl ParseCache {
                 year,
                 &mut truths,
             );
-            let n = (truths.len() - at - 8) as u64;
-            truths[at..at + 8].copy_from_slice(&n.to_le_bytes());
-            second = facts.hash(&truths);
+            let n = (truths.len() - 8) as u64;
+            truths[..8].copy_from_slice(&n.to_le_bytes());
+            second = facts.hash_bytes(&truths);
             self.truths_key = truths;
+            let tail = self.truths_key.as_slice();
             if let Some(r) = self
                 .by_truths
-                .get_hashed(second, self.truths_key.as_slice())
+                .get_by(second, |k| rest_of(k, &parts) == Some(tail))
             {
                 // kept under the actual's text too, while rows of this reading find it so
                 let mut served = r.memo.first_level.get();
                 if served.ask() {
-                    self.readings.insert_hashed(first, &key, r.clone());
+                    key_of(&mut self.key, &parts);
+                    key_part(&mut self.key, actual);
+                    self.readings.insert_hashed(first, &self.key, r.clone());
                 }
                 r.memo.first_level.set(served);
-                self.key = key;
                 return r;
             }
         }
@@ -349,14 +349,20 @@ impl ParseCache {
         self.made += 1;
         reading.memo.id = self.made;
         let reading = Rc::new(reading);
+        // (reading the row read figures through this cache, which reuses the key buffer)
+        key_of(&mut self.key, &parts);
+        let facts_len = self.key.len();
         if !self.off {
-            self.readings.insert_hashed(first, &key, reading.clone());
+            key_part(&mut self.key, actual);
+            self.readings
+                .insert_hashed(first, &self.key, reading.clone());
         }
         if by_truths {
+            self.key.truncate(facts_len);
+            self.key.extend_from_slice(&self.truths_key);
             self.by_truths
-                .insert_hashed(second, &self.truths_key, reading.clone());
+                .insert_hashed(second, &self.key, reading.clone());
         }
-        self.key = key;
         reading
     }
 
@@ -620,32 +626,83 @@ fn key_part(key: &mut Vec<u8>, part: Option<&str>) {
     }
 }
 
-/// The first bytes that two memos' keys share (a row's facts, before the actual's text in the
-/// readings' first level and the truths on it in the second), hashed once: each key's hash is
-/// this state carried on over the rest of its bytes, for every lookup and insertion of both
-/// memos alike ([`Memo::get_hashed`]).
+/// What two memos' keys begin with (a row's facts, before the actual's text in the readings'
+/// first level and the truths on it in the second), hashed once: each key's hash is this state
+/// carried on over the rest of it, for every lookup and insertion of both memos alike
+/// ([`Memo::get_by`]). The parts are hashed as they are, each with its length (or a mark for
+/// none), as [`key_of`] writes them, without writing the key out.
 struct KeyedFacts {
-    len: usize,
     state: rustc_hash::FxHasher,
 }
 
 impl KeyedFacts {
-    fn of(facts: &[u8]) -> Self {
-        use std::hash::Hasher;
+    fn of(parts: &[Option<&str>]) -> Self {
         let mut state = rustc_hash::FxHasher::default();
-        state.write(facts);
-        KeyedFacts {
-            len: facts.len(),
-            state,
+        for part in parts {
+            hash_part(&mut state, *part);
         }
+        KeyedFacts { state }
     }
 
-    /// The hash of `key`, which begins with the facts' bytes.
-    fn hash(&self, key: &[u8]) -> u64 {
+    /// The hash of a key of the facts, then `part` as [`key_part`] writes it.
+    fn hash_part(&self, part: Option<&str>) -> u64 {
         use std::hash::Hasher;
         let mut h = self.state.clone();
-        h.write(&key[self.len..]);
+        hash_part(&mut h, part);
         h.finish()
+    }
+
+    /// The hash of a key of the facts, then `rest`.
+    fn hash_bytes(&self, rest: &[u8]) -> u64 {
+        use std::hash::Hasher;
+        let mut h = self.state.clone();
+        h.write(rest);
+        h.finish()
+    }
+}
+
+/// Hashes one part of a key ([`KeyedFacts`]): its length and bytes, or the mark for none.
+#[inline]
+fn hash_part(h: &mut rustc_hash::FxHasher, part: Option<&str>) {
+    use std::hash::Hasher;
+    match part {
+        Some(p) => {
+            h.write_u64(p.len() as u64);
+            h.write(p.as_bytes());
+        }
+        None => h.write_u64(u64::MAX),
+    }
+}
+
+/// What follows `parts` in `key`, where `key` begins with them as [`key_of`] writes them.
+#[inline]
+fn rest_of<'k>(key: &'k [u8], parts: &[Option<&str>]) -> Option<&'k [u8]> {
+    let mut rest = key;
+    for part in parts {
+        rest = after_part(rest, *part)?;
+    }
+    Some(rest)
+}
+
+/// Whether `key` is `part` as [`key_part`] writes it, and nothing more.
+#[inline]
+fn is_part(key: &[u8], part: Option<&str>) -> bool {
+    after_part(key, part).is_some_and(<[u8]>::is_empty)
+}
+
+/// What follows `part` in `key`, where `key` begins with it as [`key_part`] writes it.
+#[inline]
+fn after_part<'k>(key: &'k [u8], part: Option<&str>) -> Option<&'k [u8]> {
+    let (len, rest) = key.split_first_chunk::<8>()?;
+    match part {
+        Some(p) => {
+            if u64::from_le_bytes(*len) != p.len() as u64 {
+                return None;
+            }
+            let (bytes, rest) = rest.split_at_checked(p.len())?;
+            (bytes == p.as_bytes()).then_some(rest)
+        }
+        None => (u64::from_le_bytes(*len) == u64::MAX).then_some(rest),
     }
 }
 
@@ -723,17 +780,24 @@ impl<V: Clone> Memo<V> {
         found
     }
 
-    /// The answer kept under `key`, whose hash `h` the caller worked out (the same way for
-    /// every lookup and insertion of this memo: [`KeyedFacts`]).
+    /// The answer kept under `key`, whose hash `h` the caller worked out.
     fn get_hashed(&mut self, h: u64, key: &[u8]) -> Option<V> {
+        self.get_by(h, |k| k == key)
+    }
+
+    /// The answer kept under the key of hash `h` that `is_key` takes for the one asked for
+    /// (it compares a key kept with the one asked for, which need not be written out). The
+    /// hash is the caller's, worked out the same way for every lookup and insertion of this
+    /// memo ([`KeyedFacts`]).
+    fn get_by(&mut self, h: u64, is_key: impl Fn(&[u8]) -> bool) -> Option<V> {
         self.last = None;
         if let Some((k, v)) = self.young.get(&h)
-            && **k == *key
+            && is_key(k)
         {
             return Some(v.clone());
         }
         if let Some((k, _)) = self.old.get(&h)
-            && **k == *key
+            && is_key(k)
         {
             let (k, v) = self.old.remove(&h)?;
             self.keep(h, k, v.clone());
@@ -764,7 +828,7 @@ impl<V: Clone> Memo<V> {
 
 #[cfg(test)]
 mod memo_tests {
-    use super::{Memo, ParseCache, Served, key_of};
+    use super::{Memo, ParseCache, Served, is_part, key_of, key_part, rest_of};
 
     #[test]
     fn a_memo_answers_each_key_with_its_own_value_or_not_at_all() {
@@ -819,6 +883,53 @@ mod memo_tests {
             }
             a
         }));
+    }
+
+    #[test]
+    fn keys_kept_are_compared_with_the_parts_asked_for_as_key_of_writes_them() {
+        // the readings' memos compare a key kept with the parts of the one asked for, never
+        // written out: equal exactly where the written keys would be
+        let lists: &[&[Option<&str>]] = &[
+            &[],
+            &[None],
+            &[Some("")],
+            &[Some("a"), None],
+            &[None, Some("a")],
+            &[Some(""), None],
+            &[None, Some("")],
+            &[Some("a")],
+            &[Some("ab")],
+            &[Some("a"), Some("b")],
+            &[Some("≥95%\u{1}1:x"), Some("满意度")],
+            &[Some("≥95%"), Some("x\u{1}满意度")],
+            &[Some("群众满意度"), Some("满意度指标"), None, Some("≥95%")],
+            &[
+                Some("群众满意度"),
+                Some("满意度指标"),
+                Some(""),
+                Some("≥95%"),
+            ],
+            &[Some("群众满意度"), Some("满意度指标"), None, Some("≥90%")],
+        ];
+        let tails: [Option<&str>; 4] = [None, Some(""), Some("96.5%"), Some("96.6%")];
+        for a in lists {
+            for b in lists {
+                for x in tails {
+                    for y in tails {
+                        let mut key = Vec::new();
+                        key_of(&mut key, a);
+                        key_part(&mut key, x);
+                        let found = rest_of(&key, b).is_some_and(|t| is_part(t, y));
+                        assert_eq!(found, a == b && x == y, "{a:?} {x:?} against {b:?} {y:?}");
+                        // and as the second level asks, with bytes after the parts
+                        key.truncate(key.len() - 8 - x.map_or(0, str::len));
+                        key.extend_from_slice(b"\x01\x02");
+                        let found = rest_of(&key, b) == Some(&b"\x01\x02"[..]);
+                        assert_eq!(found, a == b, "{a:?} against {b:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

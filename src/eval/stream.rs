@@ -375,6 +375,9 @@ struct Totals {
     /// counted by name, a project that comes back later is named. Flat memory (older hashes
     /// on disk, see `eval::seen`).
     seen: super::seen::Seen,
+    /// The last project's unit and the SipHash state after its name (a sheet's projects come
+    /// unit by unit: the name is hashed once a unit, not twice a project).
+    last_unit: Option<(String, std::collections::hash_map::DefaultHasher)>,
     split: Vec<Finding>,
     rows_read: usize,
     rows_skipped: usize,
@@ -473,10 +476,11 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
             None => t.waiting += 1,
         }
         t.pending_sum += pending;
-        // SipHash (keys fixed): 64 bits that tell projects apart (FxHash is for tables only)
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        // SipHash (keys fixed): 64 bits that tell projects apart (FxHash is for tables only),
+        // of the unit's name then a 1 and the project's name
+        let mut h = unit_state(t, &unit);
         h.write_u8(1); // a (unit, project), apart from units
-        (&unit, &project).hash(&mut h);
+        project.hash(&mut h);
         if !t.seen.insert(h.finish()) {
             let mut f = Finding::new(
                 crate::codes::STREAM_PROJECT_SPLIT,
@@ -492,11 +496,32 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
             f.line = Some(line);
             t.split.push(f);
         }
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        h.write_u8(0); // a unit
-        unit.hash(&mut h);
-        t.units += usize::from(t.seen.insert(h.finish()));
     }
+}
+
+/// The SipHash state after `unit`'s name, the unit counted in `t.units` where it was not
+/// seen before (its hash: the name, then a 0). Kept while the next project's unit is the same,
+/// which is then neither hashed nor looked for again (it is in `t.seen` already).
+fn unit_state(t: &mut Totals, unit: &str) -> std::collections::hash_map::DefaultHasher {
+    if let Some((last, state)) = &t.last_unit
+        && last == unit
+    {
+        return state.clone();
+    }
+    let mut state = std::collections::hash_map::DefaultHasher::new();
+    unit.hash(&mut state);
+    let mut h = state.clone();
+    h.write_u8(0); // a unit
+    t.units += usize::from(t.seen.insert(h.finish()));
+    match &mut t.last_unit {
+        Some((last, s)) => {
+            last.clear();
+            last.push_str(unit);
+            *s = state.clone();
+        }
+        None => t.last_unit = Some((unit.to_owned(), state.clone())),
+    }
+    state
 }
 
 /// The decimals the sheet printed its own 得分 with (its rounding), read in a first pass over

@@ -242,6 +242,8 @@ impl crate::eval::stream::ProjectLines for LineWriter {
 pub struct LineWriter {
     head: Vec<u8>,
     file: Escaped,
+    /// The unit's JSON string (a sheet's projects come unit by unit).
+    unit: Escaped,
     key: Vec<u8>,
     texts: rustc_hash::FxHashMap<Box<[u8]>, std::rc::Rc<[u8]>>,
     by_identity: rustc_hash::FxHashMap<[usize; 5], Held>,
@@ -319,7 +321,7 @@ impl LineWriter {
 
     /// Appends the lines of one project to `buf`.
     pub fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
-        line_head(&mut self.head, &p.unit, &p.project);
+        line_head(&mut self.head, self.unit.of(&p.unit), &p.project);
         for i in &p.indicators {
             self.line(buf, i);
         }
@@ -336,7 +338,7 @@ impl LineWriter {
     ) -> io::Result<()> {
         let mut since = buf.len();
         for p in projects {
-            line_head(&mut self.head, &p.unit, &p.project);
+            line_head(&mut self.head, self.unit.of(&p.unit), &p.project);
             for i in &p.indicators {
                 self.line(buf, i);
                 if buf.len() - since >= 60 * 1024 {
@@ -416,7 +418,7 @@ impl LineWriter {
 }
 
 /// A text and its JSON string, kept while the next text is the same (the source file name is
-/// the same on every line).
+/// the same on every line, a unit's name on each of its projects).
 #[derive(Default)]
 struct Escaped {
     text: String,
@@ -435,11 +437,12 @@ impl Escaped {
     }
 }
 
-/// The start every line of one project shares: `{"unit":…,"project":…,"seq":`.
-fn line_head(head: &mut Vec<u8>, unit: &str, project: &str) {
+/// The start every line of one project shares: `{"unit":…,"project":…,"seq":` (`unit`: its
+/// JSON string).
+fn line_head(head: &mut Vec<u8>, unit: &[u8], project: &str) {
     head.clear();
     head.extend_from_slice(b"{\"unit\":");
-    string(head, unit);
+    head.extend_from_slice(unit);
     head.extend_from_slice(b",\"project\":");
     string(head, project);
     head.extend_from_slice(b",\"seq\":");
