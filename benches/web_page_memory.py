@@ -6,7 +6,8 @@ processes together, sampled from /proc every 10 ms), the time, the status and th
     python3 benches/web_page_memory.py BIN SHEET... [-- SERVE-ARGS...]
     API=/api/review?format=json python3 benches/web_page_memory.py BIN SHEET...
 
-With `API=PATH` the sheet is posted to that API path (its `table` field) instead of dropped on
+With `ACTUALS=0` the page drop has no actuals file (the sheet's own actuals are scored; a sheet
+that an empty actuals file matches nothing of is refused). With `API=PATH` the sheet is posted to that API path (its `table` field) instead of dropped on
 the page (issue 27, H52: `/api/review`, `/api/inspect`, `/api/evaluate`).
 
 One fresh server per sheet (so each peak is that drop's). Loopback only; nothing is kept. Make
@@ -97,8 +98,10 @@ def main():
                 target = "/"
                 _, page = ask(port, "GET", "/")
                 token = re.search(rb'name="jixiao-token" content="([^"]+)"', page).group(1)
-                ctype, body = multipart([(b"csrf", None, token), (b"table", b"sheet.tsv", data),
-                                         (b"actuals", b"a.yaml", b"projects: []\n")])
+                parts = [(b"csrf", None, token), (b"table", os.path.basename(sheet).encode(), data)]
+                if os.environ.get("ACTUALS", "1") != "0":
+                    parts.append((b"actuals", b"a.yaml", b"projects: []\n"))
+                ctype, body = multipart(parts)
             peak, worker, go = [0], [0], [True]
 
             def sample():

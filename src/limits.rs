@@ -297,8 +297,20 @@ pub static UNFILTERED_RULES: Limit = Limit::new(
     "",
 );
 
+/// Projects of the xlsx download on `jixiao serve`'s page: the workbook is made in the page's
+/// worker, in memory (the page's promise: nothing written to disk), about 11 KB a project, the
+/// page's largest piece (a 5 000-project table's page: its worker 88 MB with the xlsx, 44 MB
+/// without; H52). Past it the page names the download with the way to get it (the command
+/// line, or `/api/evaluate?format=xlsx`, which [`XLSX_PROJECTS`] bounds).
+pub static PAGE_XLSX_PROJECTS: Limit = Limit::new(
+    "网页内 xlsx 下载的项目数",
+    "JIXIAO_MAX_PAGE_XLSX_PROJECTS",
+    2_000,
+    "",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 27] = [
+pub static ALL: [&Limit; 28] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -315,6 +327,7 @@ pub static ALL: [&Limit; 27] = [
     &ZIP_RATIO,
     &XLSX_PROJECTS,
     &XLSX_INDICATORS,
+    &PAGE_XLSX_PROJECTS,
     &REGEX_TOTAL,
     &SHEETS,
     &STYLES,
@@ -337,6 +350,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 27);
+        assert_eq!(ALL.len(), 28);
     }
 }

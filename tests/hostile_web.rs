@@ -1327,3 +1327,39 @@ fn a_large_answer_is_sent_on_as_it_is_made_never_held_whole_by_the_server() {
     }
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn the_pages_xlsx_download_past_its_project_limit_is_named_with_the_way_forward() {
+    // issue 27 (H52): the page's xlsx download is made in its worker, in memory (the page's
+    // promise: nothing on disk), about 11 KB a project: a 5 000-project table's page took its
+    // worker 88 MB, 44 MB without it. Past `JIXIAO_MAX_PAGE_XLSX_PROJECTS` the page names it,
+    // with the way to get it, and serves the rest
+    let server = Server::start_with(&[], &[("JIXIAO_MAX_PAGE_XLSX_PROJECTS", "5")]);
+    let token = token(&server.get_page().1);
+    let drop_of = |projects: usize| {
+        let (ct, body) = form(
+            &[("csrf", &token)],
+            &[
+                ("table", "sheet.tsv", &sheet(projects)),
+                ("actuals", "a.yaml", b"projects: []\n"),
+            ],
+        );
+        server.request("POST", "/", &ct, &body)
+    };
+    let (status, page) = drop_of(6);
+    assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
+    assert!(!page.contains("评分结果.xlsx"), "no xlsx past the limit");
+    let at = page.find("id=\"xlsx-left-out\"").expect("the xlsx named");
+    let note = &page[at..at + page[at..].find("</span>").unwrap()];
+    assert!(
+        note.contains("6 个项目")
+            && note.contains("JIXIAO_MAX_PAGE_XLSX_PROJECTS")
+            && note.contains("--format xlsx"),
+        "{note}"
+    );
+    assert!(page.contains("评分结果.csv") && page.contains("评分结果.html"));
+    // within it, the xlsx is there
+    let (status, page) = drop_of(5);
+    assert_eq!(status, 200);
+    assert!(page.contains("评分结果.xlsx") && !page.contains("xlsx-left-out"));
+}

@@ -150,10 +150,17 @@ impl Write for Spout {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.tx.is_none() {
             if self.held.len() + buf.len() <= self.hold {
-                // reserved at once, not grown by doubling (the old and the new buffer held
-                // together while it grew): the pages it never reaches are never touched
-                if self.held.capacity() == 0 {
-                    self.held.reserve_exact(self.hold);
+                // a small answer's first, then at once all that may be held, never grown by
+                // doubling (the old and the new buffer held together while it grew): the
+                // pages it never reaches are never touched
+                if self.held.len() + buf.len() > self.held.capacity() {
+                    let want = if self.held.capacity() == 0 {
+                        CHUNK
+                    } else {
+                        self.hold
+                    };
+                    let want = want.max(self.held.len() + buf.len()).min(self.hold);
+                    self.held.reserve_exact(want - self.held.len());
                 }
                 self.held.extend_from_slice(buf);
                 return Ok(buf.len());

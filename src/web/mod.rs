@@ -62,7 +62,9 @@ pub struct Config {
     /// are answered 503 (`--max-queue`). Uploads in progress hold at most (max_work +
     /// max_queue) × max_upload bytes together ([`work::Steady`]).
     pub max_queue: usize,
-    /// Largest answer, in bytes (`--max-answer-mb`): past it the answer is refused with 413.
+    /// Largest answer, in bytes (`--max-answer-mb`): past it the answer is refused with 413;
+    /// one already under way (past the first 8 MB, sent on as it is made) is cut short instead,
+    /// the connection closed before its last chunk (`flow`).
     pub max_answer: usize,
     /// Open connections at once (`--max-connections`); more are closed as they arrive.
     pub max_connections: usize,

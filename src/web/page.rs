@@ -427,6 +427,18 @@ fn report_downloads(
         ReportFormat::Csv,
         ReportFormat::Json,
     ] {
+        // the workbook is made in memory, the page's largest piece: past the page's own
+        // project limit it is named, with the way to get it
+        let limit = &crate::limits::PAGE_XLSX_PROJECTS;
+        if format == ReportFormat::Xlsx && report.projects.len() as u64 > limit.get() {
+            answer.put(&format!(
+                "<span class=\"too-large\" id=\"xlsx-left-out\">xlsx（项目太多）<small>这张表有 {} 个项目，超过网页内 xlsx 下载的 {} 个项目上限（环境变量 {}）；完整的 xlsx 报告请用命令行 jixiao evaluate 表格文件 --format xlsx 生成；其余格式照常下载</small></span>",
+                report.projects.len(),
+                limit.shown(),
+                limit.env
+            ))?;
+            continue;
+        }
         download(
             answer,
             &format!("{stem}-评分结果.{}", format.extension()),
