@@ -258,8 +258,32 @@ fn workbook(cells: usize) -> PathBuf {
         }
         w.write_all(b"</sheetData></worksheet>").expect("part");
     };
+    xlsx_of(&path, &sheet);
+    path
+}
+
+/// A workbook of `rows` rows of one inline string of 600 bytes (`项目名称` fifty times).
+fn inline_strings(rows: usize) -> PathBuf {
+    let path = dir().join(format!("inline-{rows}.xlsx"));
+    let sheet = |w: &mut dyn Write| {
+        w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#).expect("part");
+        let text = "项目名称".repeat(50);
+        for r in 1..=rows {
+            let row = format!(
+                r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{text}</t></is></c></row>"#
+            );
+            w.write_all(row.as_bytes()).expect("part");
+        }
+        w.write_all(b"</sheetData></worksheet>").expect("part");
+    };
+    xlsx_of(&path, &sheet);
+    path
+}
+
+/// An xlsx of one sheet written by `sheet` (and one shared string, `x`).
+fn xlsx_of(path: &Path, sheet: &PartWriter) {
     zip_of(
-        &path,
+        path,
         &[
             (
                 "[Content_Types].xml",
@@ -291,10 +315,9 @@ fn workbook(cells: usize) -> PathBuf {
                     r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>x</t></si></sst>"#,
                 ),
             ),
-            ("xl/worksheets/sheet1.xml", &sheet),
+            ("xl/worksheets/sheet1.xml", sheet),
         ],
     );
-    path
 }
 
 /// A Word document of one table of `cells` one-byte cells, fifty a row.
@@ -349,6 +372,24 @@ fn one_byte_cells_cost_a_bounded_number_of_bytes_each() {
     }
 }
 
+/// An xlsx of long inline strings grows by a small multiple of its text: the grid's first
+/// sheet lays its cells' text out in place as its lines, where it held the text twice (the
+/// seventh probe's `xlsx-inline-many`, 120 MB of text: 265 MB held, now 178).
+fn inline_strings_are_held_once() {
+    let (small, large) = (inline_strings(5_000), inline_strings(20_000));
+    let inspect = |p: &Path| vec!["inspect".into(), p.as_os_str().to_owned()];
+    // 600 bytes of text a row; held, 0ffbbe6: 2.16 bytes a byte of text, now 1.68-1.77 (the
+    // rest: the sheet's string grown by doubling as calamine gives its cells)
+    let g = growth_within(
+        "xlsx inline strings",
+        (&small, &large),
+        (5_000.0 * 600.0, 20_000.0 * 600.0),
+        (&inspect, Peak::Held),
+        1.9,
+    );
+    eprintln!("xlsx inline strings: {g:.2} bytes a byte of text");
+}
+
 /// One test, its inputs made before anything is measured: a child's peak counts its parent's
 /// memory at the fork, so nothing else may run in this process meanwhile.
 #[test]
@@ -362,7 +403,10 @@ fn the_whole_table_path_holds_a_small_multiple_of_its_input() {
         workbook(cells);
         word(cells);
     }
+    inline_strings(5_000);
+    inline_strings(20_000);
     a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes();
     whole_document_formats_of_a_text_sheet_hold_no_rows();
     one_byte_cells_cost_a_bounded_number_of_bytes_each();
+    inline_strings_are_held_once();
 }
