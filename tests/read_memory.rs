@@ -117,6 +117,9 @@ fn held_peak_kb(args: &[&OsStr]) -> u64 {
     usage.ru_maxrss as u64
 }
 
+/// The arguments of a run on an input.
+type Args = dyn Fn(&Path) -> Vec<std::ffi::OsString>;
+
 /// How a run's peak is taken: as the process runs, or with freed memory given back at once.
 #[derive(Clone, Copy, PartialEq)]
 enum Peak {
@@ -130,7 +133,7 @@ fn growth_within(
     what: &str,
     (small, large): (&Path, &Path),
     (small_size, large_size): (f64, f64),
-    (args, how): (&dyn Fn(&Path) -> Vec<std::ffi::OsString>, Peak),
+    (args, how): (&Args, Peak),
     bound: f64,
 ) -> f64 {
     let mut best = f64::MAX;
