@@ -1472,41 +1472,74 @@ impl SheetsOut {
         let mut merged = merged_rows(&merges).into_iter().peekable();
         let notes_here: std::collections::HashMap<(u32, u32), CellNote> =
             notes_here.into_iter().collect();
-        // the text reserved once (its cells counted against the limits above): grown by
-        // doubling, a text of one-byte cells took twice its size, three times while moved
-        // (a tab between two cells, a line break after each sheet row, empty ones too)
-        let held_cells: usize = widths.iter().map(|w| w.1 as usize).sum();
-        self.text
-            .reserve(sheet.text_len() + held_cells + last as usize + 1);
+        // the grid's first sheet lays its own text out as the lines, in place (its cells'
+        // texts are not copied: an xlsx of 120 MB of inline strings held them twice); another
+        // sheet is copied after the text before it, reserved once (grown by doubling, a text
+        // of one-byte cells took twice its size, three times while moved)
+        let base = self.text.len();
+        let laid = base == 0 && merges_and_notes;
+        let mut own_here = Vec::new();
+        if laid {
+            own_here = self.lay_out_in_place(sheet, &widths, last, &notes_here);
+        } else {
+            // (a tab between two cells, a line break after each sheet row, empty ones too)
+            let held_cells: usize = widths.iter().map(|w| w.1 as usize).sum();
+            self.text
+                .reserve(sheet.text_len() + held_cells + last as usize + 1);
+        }
+        let mut own_here = own_here.into_iter().peekable();
         let first_row = self.rows.rows.len();
         self.segments.push(Segment {
-            start: self.text.len(),
+            start: base,
             first_line: self.lines,
             name: sheet_name.clone(),
         });
         // the sheet row of each row held, ascending (merges are placed by it)
         let mut held: Vec<u32> = Vec::with_capacity(widths.len() + 1);
         let mut widths = widths.into_iter().peekable();
-        let mut next = sheet.iter().peekable();
-        let mut empty_before = false;
+        let (mut next, mut placed) = (sheet.iter().peekable(), 0..sheet.len());
+        let (mut empty_before, mut pos) = (false, base);
         for r in 0..=last {
             while merged.next_if(|m| m.end() < &r).is_some() {}
             let width = widths.next_if(|w| w.0 == r).map(|w| w.1);
             let under_merge = merged.peek().is_some_and(|m| m.contains(&r));
-            let row_start = self.text.len();
+            let row_start = pos;
             let empty = width.is_none() && !under_merge;
             if empty && empty_before {
                 // a run of empty lines: the line, not a row
-                self.text.push('\n');
+                if !laid {
+                    self.text.push('\n');
+                }
+                pos += 1;
                 self.lines += 1;
                 continue;
             }
             empty_before = empty;
-            if let Some(width) = width {
-                self.row_cells(r, width, &mut next, &notes_here);
+            match width {
+                Some(width) if laid => {
+                    // the line laid out already: its cells' bytes and the tabs between them
+                    let mut len = width as usize - 1;
+                    while let Some(k) = placed.clone().next().filter(|&k| sheet.place(k).0.0 == r) {
+                        len += sheet.place(k).1.len();
+                        placed.next();
+                    }
+                    pos += len;
+                    let k = self.rows.rows.len();
+                    while let Some(((_, c), raw)) = own_here.next_if(|o| o.0.0 == r) {
+                        self.rows.own.push(((k, c), raw));
+                    }
+                }
+                Some(width) => {
+                    self.row_cells(r, width, &mut next, &notes_here);
+                    pos = self.text.len();
+                }
+                None => {}
             }
-            let row_end = self.text.len();
-            self.text.push('\n');
+            let row_end = pos;
+            if !laid {
+                self.text.push('\n');
+            }
+            pos += 1;
             self.lines += 1;
             held.push(r);
             self.rows.rows.push(HeldRow {
@@ -1528,6 +1561,87 @@ impl SheetsOut {
             merges,
         });
         Ok(())
+    }
+
+    /// Lays the sheet's own text (the grid's first sheet, `self.text` empty) out in place as
+    /// the lines [`SheetsOut::row_cells`] writes, a line a sheet row (`widths`, rows to
+    /// `last`): the string grown once to the lines' length, then each cell's bytes moved from
+    /// the last to the first to where its line puts it (never before where they were: only
+    /// tabs and line breaks come in between, so no byte is moved over one not yet moved), the
+    /// separators written between them. Notes are pushed as `row_cells` pushes them; the cells
+    /// whose text holds a line break or tab are given back by sheet row and column, their text
+    /// as it was, ascending.
+    fn lay_out_in_place(
+        &mut self,
+        sheet: &mut SheetCells,
+        widths: &[(u32, u32)],
+        last: u32,
+        notes_here: &std::collections::HashMap<(u32, u32), CellNote>,
+    ) -> Vec<((u32, u32), String)> {
+        let tabs: usize = widths.iter().map(|w| w.1 as usize - 1).sum();
+        let mut buf = sheet.take_text().into_bytes();
+        let (mut from, len) = (buf.len(), buf.len() + tabs + last as usize + 1);
+        buf.resize(len, 0);
+        let (mut own, mut notes) = (Vec::new(), Vec::new());
+        let mut k = sheet.len();
+        let mut pos = len;
+        let mut widths = widths.iter().rev().peekable();
+        for r in (0..=last).rev() {
+            pos -= 1;
+            buf[pos] = b'\n';
+            let Some(&(_, width)) = widths.next_if(|w| w.0 == r) else {
+                continue;
+            };
+            for c in (0..width).rev() {
+                if let Some((at, text)) = k.checked_sub(1).map(|p| sheet.place(p))
+                    && at == (r, c)
+                {
+                    k -= 1;
+                    pos -= text.len();
+                    from = text.start;
+                    buf.copy_within(text.clone(), pos);
+                    let cell = &mut buf[pos..pos + text.len()];
+                    if cell.iter().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+                        own.push(((r, c), String::from_utf8_lossy(cell).into_owned()));
+                        for b in cell
+                            .iter_mut()
+                            .filter(|b| matches!(b, b'\n' | b'\r' | b'\t'))
+                        {
+                            *b = b' ';
+                        }
+                    }
+                    if let Some(note) = notes_here.get(&(r, c)) {
+                        notes.push((pos, text.len(), r, c, note.clone()));
+                    }
+                } else if let Some(note) = notes_here.get(&(r, c)) {
+                    notes.push((pos, 0, r, c, note.clone()));
+                }
+                if c > 0 {
+                    pos -= 1;
+                    buf[pos] = b'\t';
+                }
+            }
+        }
+        debug_assert!(pos == 0 && k == 0 && from == 0, "{pos} {k} {from}");
+        // only whole characters were moved and ASCII written between them
+        self.text = String::from_utf8(buf)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        for (offset, len, r, c, note) in notes.into_iter().rev() {
+            let cell = Some(CellAddr {
+                row: r + 1,
+                col: c + 1,
+            });
+            let at = Location {
+                offset,
+                len,
+                line: r + 1,
+                column: c + 1,
+                cell,
+            };
+            self.notes.push((at, note));
+        }
+        own.reverse();
+        own
     }
 
     /// The cells of sheet row `r`, `width` of them (from the sorted `next`, empty where it has

@@ -131,6 +131,18 @@ impl SheetCells {
         })
     }
 
+    /// Cell `k`'s place and the range of its text in [`SheetCells::take_text`]'s string.
+    pub fn place(&self, k: usize) -> ((u32, u32), std::ops::Range<usize>) {
+        let start = k.checked_sub(1).map_or(0, |p| self.cells[p].end);
+        (self.cells[k].at, start..self.cells[k].end)
+    }
+
+    /// The cells' texts, one after another, taken (the grid lays them out in place as its
+    /// lines); the cells' places stay ([`SheetCells::place`]).
+    pub fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
     /// The cells sorted by place (row, then column), the first pushed of two at one place
     /// standing. The readers push their cells in order, and then nothing moves; otherwise the
     /// text is laid out again in the new order (its cells' ends say where each starts).
