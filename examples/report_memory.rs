@@ -4,6 +4,11 @@
 //! each render adds above what was held before it.
 //!
 //! `cargo run --example report_memory -- SHEET [FORMAT…]` (every format when none is named).
+//!
+//! First, on a text self-evaluation sheet, what the command line does now for the
+//! whole-document formats (issue 27, H54): the sheet evaluated a block at a time
+//! (`eval::blocks`), each project written to a spool as it is scored (`report::sections`),
+//! the head, the projects and the tail written at the end.
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -49,6 +54,43 @@ fn mb(b: usize) -> String {
     format!("{:.1} MB", b as f64 / 1e6)
 }
 
+/// The blocks' run of `format` on `path`: its peak, and what its report holds at the end.
+fn in_blocks(
+    path: &str,
+    name: &str,
+    format: ReportFormat,
+    m: &Methodology,
+    rules: &RuleSet,
+    input: usize,
+) {
+    use jixiao::table::stream::{Opened, open};
+    let base = NOW.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let Ok(Opened::Stream(stream)) = open(path.as_ref(), &Default::default()) else {
+        println!("{name:>8}, in blocks: not a text sheet");
+        return;
+    };
+    let sections = report::sections::of_format(format, &m.bands.value, None).expect("text");
+    let mut spool = report::sections::Spool::new(sections).expect("a spool");
+    let opts = Options::new(m, rules);
+    let report =
+        jixiao::eval::blocks::evaluate_blocks(*stream, None, None, &opts, |p| spool.project(p));
+    let Some(report) = report else {
+        println!("{name:>8}, in blocks: read whole after all");
+        return;
+    };
+    let held = NOW.load(Relaxed) - base;
+    spool
+        .finish(&report, &mut std::io::sink())
+        .expect("written");
+    println!(
+        "{name:>8}, in blocks: peak {} ({:.1}× input), the report's headlines held at the end {}",
+        mb(PEAK.load(Relaxed) - base),
+        (PEAK.load(Relaxed) - base) as f64 / input.max(1) as f64,
+        mb(held)
+    );
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("a sheet");
@@ -66,6 +108,19 @@ fn main() {
     let m = Methodology::from_rules(rules);
     let base = NOW.load(Relaxed);
     let input = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as usize;
+    for (name, f) in formats {
+        if (named.is_empty() || named.iter().any(|n| n == name))
+            && matches!(
+                f,
+                ReportFormat::Table
+                    | ReportFormat::Markdown
+                    | ReportFormat::Json
+                    | ReportFormat::Html
+            )
+        {
+            in_blocks(&path, name, f, &m, rules, input);
+        }
+    }
     PEAK.store(base, Relaxed);
     let doc = jixiao::inputs::read_path(path.as_ref(), &Default::default()).expect("a table");
     let after_read = NOW.load(Relaxed);

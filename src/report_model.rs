@@ -48,13 +48,27 @@ impl Serialize for Shown {
     }
 }
 
-/// Projects as JSON: one with no total (`status` `pending`: 待评定, or `unchecked`: 未核对)
-/// writes `score` and `grade` as null (a null is never a zero); one whose form printed a total
-/// adds `total_difference` (recomputed − printed, shown like `score`); the others as they are.
+/// Projects as JSON, each as [`ProjectJson`] writes it.
 fn projects_with_totals<S: Serializer>(ps: &[ProjectReport], s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::{Error, SerializeSeq};
+    use serde::ser::SerializeSeq;
     let mut seq = s.serialize_seq(Some(ps.len()))?;
     for p in ps {
+        seq.serialize_element(&ProjectJson(p))?;
+    }
+    seq.end()
+}
+
+/// A project as JSON: one with no total (`status` `pending`: 待评定, or `unchecked`: 未核对)
+/// writes `score` and `grade` as null (a null is never a zero); one whose form printed a total
+/// adds `total_difference` (recomputed − printed, shown like `score`); the others as they are.
+/// The whole report writes its projects so, and the JSON written a project at a time
+/// (`report::sections`) too.
+pub struct ProjectJson<'a>(pub &'a ProjectReport);
+
+impl Serialize for ProjectJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        let p = self.0;
         if let Some(d) = p.total_difference() {
             // the printed total beside the recomputed one, with the difference (recomputed −
             // printed) after `total_differs`
@@ -64,20 +78,20 @@ fn projects_with_totals<S: Serializer>(ps: &[ProjectReport], s: S) -> Result<S::
                 project: &'a ProjectReport,
                 total_difference: Shown,
             }
-            seq.serialize_element(&WithDifference {
+            WithDifference {
                 project: p,
                 total_difference: d,
-            })?;
+            }
+            .serialize(s)
         } else if p.has_total() {
-            seq.serialize_element(p)?;
+            p.serialize(s)
         } else {
             let mut v = serde_json::to_value(p).map_err(S::Error::custom)?;
             v["score"] = serde_json::Value::Null;
             v["grade"] = serde_json::Value::Null;
-            seq.serialize_element(&v)?;
+            v.serialize(s)
         }
     }
-    seq.end()
 }
 
 /// An exact decimal serialised as its plain string (amounts as given).
@@ -326,6 +340,23 @@ impl ProjectReport {
     /// The grade as shown: the grade, or the state in its place.
     pub fn grade_text(&self) -> &str {
         self.status.zh().unwrap_or(&self.grade)
+    }
+
+    /// The project as a report's roll-ups and the parts of a whole-document format around
+    /// the projects read it, once its own part is written (`report::sections`): its names,
+    /// budget, total, grade, points and counts; its indicators, findings, notes, rules, goal
+    /// and the form's sums dropped (their room given back). `counts` still counts the
+    /// indicators.
+    pub fn headline(mut self) -> ProjectReport {
+        self.indicators = Vec::new();
+        self.findings = Vec::new();
+        self.budget_rules = Vec::new();
+        self.budget_note = None;
+        self.goal = None;
+        self.goal_actual = None;
+        self.published_grade = None;
+        self.mismatches = Vec::new();
+        self
     }
 }
 

@@ -6504,6 +6504,11 @@ fn a_file_size_limit_met_mid_save_is_a_write_error_and_leaves_no_temporary_file(
         );
         assert!(stderr.contains("output.io"), "{format}: {stderr}");
         assert!(stderr.contains("文件太大"), "{format}: {stderr}");
+        // nothing in English from the xlsx writer's zip (its drop finalized the archive again)
+        assert!(
+            !stderr.contains("ZipWriter") && !stderr.contains("finalize"),
+            "{format}: {stderr}"
+        );
         assert_eq!(
             std::fs::read_to_string(d.join(&out)).unwrap(),
             "the old report",
@@ -6636,7 +6641,10 @@ fn a_long_number_format_named_by_many_cell_formats_is_counted_before_calamine_co
     let bytes = xlsx_of(&sheets, &part, &styles_naming_one_code(&code, 2000));
     assert!(bytes.len() < 16 * 1024, "{}", bytes.len());
     write(&d, "code.xlsx", &bytes);
-    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "code.xlsx"], &[]);
+    // (a code past Excel's 255 characters is refused before it is counted: allowed here, as
+    // an operator may allow it, the copies are still counted)
+    let long_codes = ("JIXIAO_MAX_FORMAT_CODE", "2000000");
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "code.xlsx"], &[long_codes]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("table.unzipped-too-large")
@@ -6648,7 +6656,7 @@ fn a_long_number_format_named_by_many_cell_formats_is_counted_before_calamine_co
     assert!(cpu < Duration::from_secs(2), "{cpu:?}");
     assert!(peak_kb < 100 * 1024, "{peak_kb} kB");
     // within the limit (the limit lowered to 1 MB: 100 copies of 8 KB) the workbook reads
-    let env = [("JIXIAO_MAX_UNZIPPED_MB", "1")];
+    let env = [("JIXIAO_MAX_UNZIPPED_MB", "1"), long_codes];
     let short = format!("0&quot;{}&quot;", "x".repeat(8 * 1024));
     write(
         &d,
@@ -6668,6 +6676,50 @@ fn a_long_number_format_named_by_many_cell_formats_is_counted_before_calamine_co
         "{}",
         r.stderr
     );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_number_format_code_past_excels_255_characters_is_refused_before_calamine_reads_the_styles() {
+    // the seventh probe's "left open": within the unzipped limit that counts its copies, a
+    // 4 KB xlsx of 2,000 cell formats naming one 256 KB code made calamine hold 512 MB. Excel
+    // writes no code past 255 characters: one longer is refused before any style is read
+    let d = dir("format-code-length");
+    let sheets = [("S", "worksheets/sheet1.xml")];
+    let part = [("xl/worksheets/sheet1.xml", worksheet_of(2))];
+    let code = format!("0&quot;{}&quot;", "x".repeat(256 * 1024));
+    let bytes = xlsx_of(&sheets, &part, &styles_naming_one_code(&code, 2000));
+    assert!(bytes.len() < 8 * 1024, "{}", bytes.len());
+    write(&d, "code.xlsx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "code.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.format-code-too-long")
+            && r.stderr.contains("262147 个字符")
+            && r.stderr.contains("xl/styles.xml")
+            && r.stderr.contains("JIXIAO_MAX_FORMAT_CODE"),
+        "{}",
+        r.stderr
+    );
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 60 * 1024, "{peak_kb} kB");
+    // Excel's longest, 255 characters (Chinese ones too), reads; one more does not
+    for (chars, refused) in [(255, false), (256, true)] {
+        let code = format!("0&quot;{}&quot;", "万".repeat(chars - 3));
+        let name = format!("code-{chars}.xlsx");
+        write(
+            &d,
+            &name,
+            xlsx_of(&sheets, &part, &styles_naming_one_code(&code, 2)),
+        );
+        let r = run(&d, &["inspect", &name], &[]);
+        assert_eq!(
+            r.stderr.contains("table.format-code-too-long"),
+            refused,
+            "{chars}: {}",
+            r.stderr
+        );
+    }
 }
 
 #[test]

@@ -126,6 +126,30 @@ fn a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes() {
     }
 }
 
+/// The whole-document formats of a text sheet (issue 27, H54): evaluated a block at a time
+/// (`eval::blocks`) with each project's part written as soon as it is scored
+/// (`report::sections`), they hold neither the table's rows nor the report's, only each
+/// project's headline for the roll-ups. Before (0ffbbe6, debug build) `json` and `table` held
+/// the whole table and its whole report together: 14.7 and 14.5 bytes a byte, more than reading
+/// the table whole (`inspect`, about 11); now about 4 (the projects' headlines, the names of
+/// the units and projects seen).
+fn whole_document_formats_of_a_text_sheet_hold_no_rows() {
+    for (format, bound) in [("json", 6.0), ("table", 6.0)] {
+        let (small, large) = (sheet(1000, false), sheet(4000, false));
+        let sizes = (size(&small), size(&large));
+        let evaluate = |p: &Path| {
+            vec![
+                "evaluate".into(),
+                p.as_os_str().to_owned(),
+                "--format".into(),
+                format.into(),
+            ]
+        };
+        let g = growth_within(format, (&small, &large), sizes, &evaluate, bound);
+        eprintln!("evaluate --format {format}: {g:.1} bytes a byte");
+    }
+}
+
 /// A web page of `cells` one-byte cells, a hundred a row.
 fn page(cells: usize) -> PathBuf {
     let path = dir().join(format!("cells-{cells}.html"));
@@ -279,5 +303,6 @@ fn the_whole_table_path_holds_a_small_multiple_of_its_input() {
         word(cells);
     }
     a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes();
+    whole_document_formats_of_a_text_sheet_hold_no_rows();
     one_byte_cells_cost_a_bounded_number_of_bytes_each();
 }

@@ -56,7 +56,7 @@ pub struct Args {
     /// 在报告后列出每个结论所依据的规则及其文件和行号（table、markdown 格式）
     #[arg(long)]
     pub explain: bool,
-    /// jsonl 格式也先整表读入再评价（默认对文本自评表边读边评、逐块写出）
+    /// 先整表读入再评价（默认对文本自评表按块读入、边读边评：jsonl、csv 逐块写出；table、markdown、json、html 不保留已评价的行）
     #[arg(long)]
     pub no_streaming: bool,
     /// 终端中的表格不按终端宽度截断，显示全部文字
@@ -288,6 +288,13 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
     {
         return Ok(code);
     }
+    // the whole-document formats on a text sheet: a block at a time, where that gives the
+    // whole table's report
+    if read_doc.is_none()
+        && let Some(code) = try_blocks(args, &table_path, actuals.as_ref(), &folder_rules, &inputs)?
+    {
+        return Ok(code);
+    }
     let doc = match read_doc {
         Some(doc) => doc,
         None => args.table_args.read(&table_path)?,
@@ -303,7 +310,14 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
         return Err(exit::USAGE);
     }
     let methodology = Methodology::from_rules(&rules);
-    let report = evaluate_showing_progress(args, &doc, actuals.as_ref(), &methodology, &rules);
+    // the projects written as they are scored, where the format allows (issue 27)
+    let mut spool = spool(args, &methodology);
+    let report = evaluate_showing_progress(
+        args,
+        &doc,
+        (actuals.as_ref(), &methodology, &rules),
+        spool.as_mut(),
+    );
     // the table is not read again: its memory goes before the report is rendered (issue 27)
     drop(doc);
     super::rules::tries_checked(&rules)?;
@@ -312,7 +326,132 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
             say!("警告[{}] {}：{}", f.code, f.position(), f.message);
         }
     }
-    write_report(args, &report, &methodology, &rules, &inputs)
+    match spool {
+        Some(spool) => write_spooled(args, spool, &report, &inputs),
+        None => write_report(args, &report, &methodology, &rules, &inputs),
+    }
+}
+
+/// Where the report is written while it is evaluated (`report::sections`): every text format
+/// but with `--explain` (which lists every row's rules after the report) or `--form-only`
+/// (xlsx only, refused otherwise after the evaluation, as before). `None`: the report is held
+/// whole and written after (xlsx; or where no temporary file can be made).
+fn spool<'a>(args: &Args, methodology: &'a Methodology) -> Option<report::sections::Spool<'a>> {
+    if args.explain || args.form_only {
+        return None;
+    }
+    let coloured = (args.format == ReportFormat::Table && coloured(args)).then(|| width(args));
+    let sections = report::sections::of_format(args.format, &methodology.bands.value, coloured)?;
+    report::sections::Spool::new(sections).ok()
+}
+
+/// Whether the report goes to standard output and the terminal shows colours there.
+fn coloured(args: &Args) -> bool {
+    args.output.as_deref().is_none_or(|p| p.as_os_str() == "-") && super::console::colour_out()
+}
+
+/// The coloured table's width: the terminal's, unless `--wide` asks for every character.
+fn width(args: &Args) -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| w.0 as usize)
+        .filter(|_| !args.wide)
+        .unwrap_or(usize::MAX)
+}
+
+/// The report whose projects were written to `spool` as they were scored: the output opened
+/// (control characters shown in the text formats but the coloured table, which shows them
+/// itself), the head, the projects and the tail written; the exit code `--deny` gives, or the
+/// output's failure.
+fn write_spooled(
+    args: &Args,
+    spool: report::sections::Spool<'_>,
+    report: &crate::report::model::Report,
+    inputs: &[&Path],
+) -> Result<u8, u8> {
+    let mut out = super::output::Output::open(args.output.as_deref(), inputs)?;
+    let coloured = out.is_stdout() && super::console::colour_out();
+    if matches!(args.format, ReportFormat::Markdown | ReportFormat::Csv)
+        || (args.format == ReportFormat::Table && !coloured)
+    {
+        out = out.showing_controls();
+    }
+    let written = spool.finish(report, &mut out);
+    Ok(closed(args, written, out, report))
+}
+
+/// A whole-document format (table, markdown, json, html) of a text sheet, evaluated a block at
+/// a time (`eval::blocks`) and written while it is (`report::sections`): the table's rows never
+/// all held (issue 27). `None`: the sheet is read whole after all, nothing said yet (it is no
+/// text sheet, `--no-streaming` asks so, the rules have something to say, the report could
+/// differ from the whole table's: see `eval::blocks`). `Some` exit code when it was written.
+fn try_blocks(
+    args: &Args,
+    table_path: &Path,
+    actuals: Option<&ActualsFile>,
+    folder_rules: &[crate::rules::RuleSource],
+    inputs: &[&Path],
+) -> Result<Option<u8>, u8> {
+    if args.no_streaming
+        || !matches!(
+            args.format,
+            ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Json | ReportFormat::Html
+        )
+        || !crate::bounded::is_regular_file(table_path)
+    {
+        return Ok(None);
+    }
+    let open = || table::stream::open(table_path, &args.table_args.options());
+    let Ok(Opened::Stream(stream)) = open() else {
+        return Ok(None);
+    };
+    let Some(rules) = args.rules.load_silently(folder_rules) else {
+        return Ok(None);
+    };
+    // a 得分 column: its rounding must be known before the first score is compared
+    let published_dp = if stream.head().has_published_scores {
+        match open() {
+            Ok(Opened::Stream(s)) => match eval::stream::published_precision(*s) {
+                Ok(dp) => dp,
+                Err(_) => return Ok(None),
+            },
+            _ => return Ok(None),
+        }
+    } else {
+        None
+    };
+    let methodology = Methodology::from_rules(&rules);
+    let Some(mut spool) = spool(args, &methodology) else {
+        return Ok(None);
+    };
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let opts = eval::Options {
+        methodology: &methodology,
+        rules: &rules,
+        year: args.year,
+        progress: None,
+        cancel: Some(&stop),
+    };
+    let report = eval::blocks::evaluate_blocks(*stream, actuals, published_dp, &opts, |p| {
+        let p = spool.project(p);
+        if spool.failed() {
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        p
+    });
+    if let Some(e) = spool.take_error() {
+        // the spool could not be written: said as a report that could not be
+        return Ok(Some(super::output::failed(&e, "报告")));
+    }
+    let Some(report) = report else {
+        return Ok(None);
+    };
+    super::rules::tries_checked(&rules)?;
+    for f in &report.findings {
+        if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
+            say!("警告[{}] {}：{}", f.code, f.position(), f.message);
+        }
+    }
+    write_spooled(args, spool, &report, inputs).map(Some)
 }
 
 /// An actuals file in the folder that does not parse stops the run, as one given does.
@@ -401,12 +540,13 @@ fn show_reader_findings(doc: &Document) {
 
 /// The evaluation, with a progress bar for long runs on a terminal only (never in pipes or
 /// logs).
+/// Each project goes to `spool`, where there is one, as soon as it is scored (and the
+/// evaluation stops once the spool cannot be written).
 fn evaluate_showing_progress(
     args: &Args,
     doc: &Document,
-    actuals: Option<&ActualsFile>,
-    methodology: &Methodology,
-    rules: &crate::rules::RuleSet,
+    (actuals, methodology, rules): (Option<&ActualsFile>, &Methodology, &crate::rules::RuleSet),
+    mut spool: Option<&mut report::sections::Spool<'_>>,
 ) -> crate::report::model::Report {
     let projects = doc.counts().projects;
     let bar = (std::io::stderr().is_terminal() && projects >= PROGRESS_FROM).then(|| {
@@ -424,7 +564,8 @@ fn evaluate_showing_progress(
             b.set_position(done as u64);
         }
     };
-    let report = eval::evaluate(
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let report = eval::evaluate_projects(
         doc,
         actuals,
         &eval::Options {
@@ -432,7 +573,17 @@ fn evaluate_showing_progress(
             rules,
             year: args.year,
             progress: bar.as_ref().map(|_| &tick as &dyn Fn(usize, usize)),
-            cancel: None,
+            cancel: Some(&stop),
+        },
+        |p| match spool.as_deref_mut() {
+            Some(spool) => {
+                let p = spool.project(p);
+                if spool.failed() {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                p
+            }
+            None => p,
         },
     );
     if let Some(b) = &bar {
@@ -474,11 +625,7 @@ fn write_report(
         report::write_xlsx(report, true, &mut out)
     } else if args.format == ReportFormat::Table && coloured {
         // as wide as the terminal, unless --wide asks for every character
-        let width = terminal_size::terminal_size()
-            .map(|(w, _)| w.0 as usize)
-            .filter(|_| !args.wide)
-            .unwrap_or(usize::MAX);
-        selfeval_table::write_text_coloured(report, width, &mut out)
+        selfeval_table::write_text_coloured(report, width(args), &mut out)
     } else {
         report::write(report, args.format, &methodology.bands.value, &mut out)
     }
@@ -488,8 +635,19 @@ fn write_report(
         }
         Ok(())
     });
+    Ok(closed(args, written, out, report))
+}
+
+/// The output closed after the report was `written`: the exit code `--deny` gives, or the
+/// output's failure; a report written to a file says where, and its summary line.
+fn closed(
+    args: &Args,
+    written: std::io::Result<()>,
+    out: super::output::Output,
+    report: &crate::report::model::Report,
+) -> u8 {
     let ok = denied(&args.deny, &report.summary);
-    Ok(match written {
+    match written {
         // dropped unfinished: the temporary file goes, the old report stays
         Err(e) => super::output::failed(&e, "报告"),
         Ok(()) => {
@@ -507,7 +665,7 @@ fn write_report(
             }
             code
         }
-    })
+    }
 }
 
 /// The exit code `--deny` gives for a summary.

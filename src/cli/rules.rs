@@ -64,6 +64,28 @@ impl RuleArgs {
     }
 }
 
+impl RuleArgs {
+    /// The rule set of [`RuleArgs::load_with`] where it loads with nothing to say (no warning,
+    /// no error); `None`, nothing printed, otherwise (the caller then loads it with
+    /// `load_with`, which says it where its run says it).
+    pub fn load_silently(
+        &self,
+        first: &[RuleSource],
+    ) -> Option<std::borrow::Cow<'static, RuleSet>> {
+        if first.is_empty() && self.rules.is_empty() && !self.no_default_rules {
+            return Some(std::borrow::Cow::Borrowed(RuleSet::bundled()));
+        }
+        let mut sources = first.to_vec();
+        for path in &self.rules {
+            sources.push(RuleSource::read(path).ok()?);
+        }
+        match RuleSet::with_files(&sources, !self.no_default_rules) {
+            Ok((set, warnings)) if warnings.is_empty() => Some(std::borrow::Cow::Owned(set)),
+            _ => None,
+        }
+    }
+}
+
 /// `Err(exit code)`, the limit's error shown, where `rules` stopped trying rules for some
 /// indicator past `JIXIAO_MAX_RULE_TRIES` (its decisions are incomplete: no report is given).
 pub fn tries_checked(rules: &RuleSet) -> Result<(), u8> {

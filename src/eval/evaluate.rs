@@ -125,6 +125,20 @@ pub fn evaluate_with_rules(
 
 /// Evaluate a table with optional actuals.
 pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_>) -> Report {
+    evaluate_projects(doc, actuals, opts, |p| p)
+}
+
+/// [`evaluate`], handing each project's report to `each` as soon as it is scored (in
+/// [`Document::projects`] order); the report holds each project as `each` gives it back. A
+/// writer that has written a project's rows gives it back without them
+/// (`ProjectReport::headline`): the roll-up reads only the project's own figures
+/// (issue 27: a whole-document format need not hold every row of the report).
+pub fn evaluate_projects(
+    doc: &Document,
+    actuals: Option<&ActualsFile>,
+    opts: &Options<'_>,
+    each: impl FnMut(ProjectReport) -> ProjectReport,
+) -> Report {
     // the actuals file's year, else `--year`, else the year the forms print
     let year = actuals
         .and_then(|a| a.year)
@@ -136,13 +150,13 @@ pub fn evaluate(doc: &Document, actuals: Option<&ActualsFile>, opts: &Options<'_
         .map(|(unit, project)| matcher.take(&unit.name, project))
         .collect();
     let published_dp = published_precision(doc);
-    let mut report = evaluate_cached(
+    let mut report = rolled_up(
         doc,
         taken,
-        year,
-        published_dp,
+        (year, published_dp),
         opts,
         &mut ParseCache::default(),
+        each,
     );
     // Actuals that match nothing in the table are reported, not dropped, with the nearest name
     let mut unmatched = matcher.unmatched();
@@ -164,6 +178,19 @@ pub fn evaluate_cached(
     opts: &Options<'_>,
     cache: &mut ParseCache,
 ) -> Report {
+    rolled_up(doc, taken, (year, published_dp), opts, cache, |p| p)
+}
+
+/// [`evaluate_cached`] with each project's report handed to `each` (see
+/// [`evaluate_projects`]).
+fn rolled_up(
+    doc: &Document,
+    taken: Vec<Taken<'_>>,
+    (year, published_dp): (Option<i32>, Option<u32>),
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+    mut each: impl FnMut(ProjectReport) -> ProjectReport,
+) -> Report {
     let mut projects = Vec::with_capacity(taken.len());
     let mut differences = Vec::new();
     evaluate_each(
@@ -174,7 +201,7 @@ pub fn evaluate_cached(
         opts,
         cache,
         &mut differences,
-        |p| projects.push(p),
+        |p| projects.push(each(p)),
     );
     super::rollup::rollup(
         doc,

@@ -23,6 +23,7 @@
 pub mod actual;
 pub mod actuals_file;
 mod assemble;
+pub mod blocks;
 mod budget;
 pub mod cases;
 pub mod checks;
@@ -53,6 +54,6 @@ pub mod weights;
 
 pub use actual::Actual;
 pub use actuals_file::ActualsFile;
-pub use evaluate::{Categories, Options, evaluate, evaluate_with_rules};
+pub use evaluate::{Categories, Options, evaluate, evaluate_projects, evaluate_with_rules};
 pub use methodology::{Grade, Methodology, Ruled};
 pub use score::{Outcome, Verdict, score};

@@ -26,11 +26,16 @@ fn mean(values: impl Iterator<Item = Decimal>) -> Decimal {
 /// `eval.budget-not-positive`: a project whose budget is zero or less (its budget execution
 /// cannot be scored and waits for review).
 pub fn budget_finding(doc: &Document, p: &ProjectReport) -> Option<Finding> {
+    budget_finding_in(&doc.source.name, p)
+}
+
+/// [`budget_finding`] of a project of the table named `file`.
+fn budget_finding_in(file: &str, p: &ProjectReport) -> Option<Finding> {
     let b = p.budget.filter(|b| *b <= Decimal::ZERO)?;
     let mut f = Finding::new(
         crate::codes::EVAL_BUDGET_NOT_POSITIVE,
         Severity::Warning,
-        &doc.source.name,
+        file,
         format!(
             "项目“{}”的全年预算数为 {}，不能计算预算执行率；预算执行率的分值待人工复核，其他指标的分值不因此改变",
             p.project,
@@ -45,13 +50,53 @@ pub fn budget_finding(doc: &Document, p: &ProjectReport) -> Option<Finding> {
     Some(f)
 }
 
+/// What the roll-up reads of a table besides its projects' reports.
+pub(super) struct Table<'a> {
+    /// The file's name, as findings give it.
+    pub file: &'a str,
+    /// The units' names, in table order.
+    pub units: Vec<&'a str>,
+    /// `部门名称：…` from the preamble.
+    pub department: Option<String>,
+    /// The reader's errors (rows it skipped), first among the report's findings.
+    pub errors: Vec<Finding>,
+}
+
+impl<'a> Table<'a> {
+    /// What the roll-up reads of `doc`.
+    pub fn of(doc: &'a Document) -> Table<'a> {
+        Table {
+            file: &doc.source.name,
+            units: doc.units.iter().map(|u| u.name.as_str()).collect(),
+            department: doc.department.clone(),
+            errors: doc
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// The report of `doc` from its projects' reports, the differences from its printed scores
 /// and the findings so far.
 pub(super) fn rollup(
     doc: &Document,
     projects: Vec<ProjectReport>,
     differences: Vec<Difference>,
-    mut findings: Vec<Finding>,
+    findings: Vec<Finding>,
+    m: &Methodology,
+    year: Option<i32>,
+) -> Report {
+    rollup_of(Table::of(doc), (projects, differences, findings), m, year)
+}
+
+/// [`rollup`] of what the roll-up reads of a table (a table read whole, or the blocks of one:
+/// `eval::blocks`).
+pub(super) fn rollup_of(
+    table: Table<'_>,
+    (projects, differences, mut findings): (Vec<ProjectReport>, Vec<Difference>, Vec<Finding>),
     m: &Methodology,
     year: Option<i32>,
 ) -> Report {
@@ -61,8 +106,8 @@ pub(super) fn rollup(
     for p in &projects {
         by_unit.entry(p.unit.as_str()).or_default().push(p);
     }
-    for u in &doc.units {
-        let mine: &[&ProjectReport] = by_unit.get(u.name.as_str()).map_or(&[], Vec::as_slice);
+    for u in &table.units {
+        let mine: &[&ProjectReport] = by_unit.get(u).map_or(&[], Vec::as_slice);
         let mut counts = VerdictCounts::default();
         for p in mine {
             counts.merge(&p.counts);
@@ -72,7 +117,7 @@ pub(super) fn rollup(
         let with_total: Vec<&&ProjectReport> = mine.iter().filter(|p| p.has_total()).collect();
         let score = mean(with_total.iter().map(|p| super::total::on_100(p)));
         units.push(UnitReport {
-            unit: u.name.clone(),
+            unit: (*u).to_owned(),
             projects: mine.len(),
             waiting: mine.len() - with_total.len(),
             score: Shown::new(score, dp),
@@ -96,15 +141,13 @@ pub(super) fn rollup(
             .filter(|p| p.has_total())
             .map(super::total::on_100),
     );
-    findings.extend(projects.iter().filter_map(|p| budget_finding(doc, p)));
-    // Rows the reader skipped are part of the picture: they did not disappear.
-    findings.splice(
-        0..0,
-        doc.findings
+    findings.extend(
+        projects
             .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .cloned(),
+            .filter_map(|p| budget_finding_in(table.file, p)),
     );
+    // Rows the reader skipped are part of the picture: they did not disappear.
+    findings.splice(0..0, table.errors);
     Report {
         summary: Summary {
             indicators: counts.indicators,
@@ -127,7 +170,7 @@ pub(super) fn rollup(
             differences: differences.len(),
         },
         projects,
-        department: doc.department.clone(),
+        department: table.department,
         units,
         differences,
         findings,

@@ -292,6 +292,26 @@ impl RowWriter {
     }
 }
 
+/// CSV's parts (`report::sections`): the byte-order mark, the header and the warning rows
+/// ([`write_head`]), each project's rows ([`RowWriter`]), nothing after: [`write`](fn@write)'s
+/// bytes.
+#[derive(Default)]
+pub(crate) struct CsvSections(RowWriter);
+
+impl super::sections::Sections for CsvSections {
+    fn head(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        write_head(out, &super::warnings::lines(r))
+    }
+
+    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        self.0.append_project(p, buf);
+    }
+
+    fn tail(&mut self, _: &Report, _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The report as CSV bytes.
 pub fn render(report: &Report) -> Vec<u8> {
     let mut out = Vec::new();

@@ -124,37 +124,75 @@ pub fn render(report: &Report, bands: &[ScoreBand]) -> String {
 
 /// [`render`] written to `out` as it is rendered, a project or so at a time.
 pub fn write(report: &Report, bands: &[ScoreBand], out: &mut dyn Write) -> io::Result<()> {
-    let mut c = Chunked::new(out);
-    let out = &mut c.buf;
-    let title = match &report.department {
-        Some(d) => format!("绩效自评表 — {d}"),
-        None => "绩效自评表".to_owned(),
-    };
-    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
-    let _ = writeln!(
-        out,
-        "<p class=\"sub\">{}项目支出绩效自评 · {} 个单位 · {} 个项目 · {} 个指标</p>",
-        report
-            .year
-            .map(|y| format!("{y} 年度 · "))
-            .unwrap_or_default(),
-        report.summary.units,
-        report.summary.projects,
-        report.summary.indicators
-    );
-    body_into(&mut c, report, bands, None)?;
-    let out = &mut c.buf;
-    let _ = writeln!(
-        out,
-        "<footer>{}<br>由 jixiao 生成：分数按精确值计算，显示时四舍五入（半进位）；合计为精确值之和。</footer>",
-        escape(&summary_line(report))
-    );
-    out.push_str("</body>\n</html>\n");
-    c.finish()
+    super::sections::write_whole(&mut HtmlSections::new(bands), report, out)
+}
+
+/// The page's parts (`report::sections`): the page's head, the summary, the chart and the
+/// units first, each project's 自评表 (numbered from 1, as the chart numbers them), then the
+/// differences, the input notes and the footer.
+pub(crate) struct HtmlSections<'a> {
+    bands: &'a [ScoreBand],
+    /// Projects written so far.
+    written: usize,
+    text: String,
+}
+
+impl<'a> HtmlSections<'a> {
+    pub(crate) fn new(bands: &'a [ScoreBand]) -> Self {
+        HtmlSections {
+            bands,
+            written: 0,
+            text: String::new(),
+        }
+    }
+}
+
+impl super::sections::Sections for HtmlSections<'_> {
+    fn head(&mut self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut c = Chunked::new(out);
+        let out = &mut c.buf;
+        let title = match &report.department {
+            Some(d) => format!("绩效自评表 — {d}"),
+            None => "绩效自评表".to_owned(),
+        };
+        out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        let _ = writeln!(out, "<title>{}</title>", escape(&title));
+        let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+        let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
+        let _ = writeln!(
+            out,
+            "<p class=\"sub\">{}项目支出绩效自评 · {} 个单位 · {} 个项目 · {} 个指标</p>",
+            report
+                .year
+                .map(|y| format!("{y} 年度 · "))
+                .unwrap_or_default(),
+            report.summary.units,
+            report.summary.projects,
+            report.summary.indicators
+        );
+        body_head(&mut c, report, self.bands)?;
+        c.finish()
+    }
+
+    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        self.written += 1;
+        self.text.clear();
+        project(&mut self.text, self.written, p);
+        buf.extend_from_slice(self.text.as_bytes());
+    }
+
+    fn tail(&mut self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut c = Chunked::new(out);
+        body_tail(&mut c, report)?;
+        let _ = writeln!(
+            c.buf,
+            "<footer>{}<br>由 jixiao 生成：分数按精确值计算，显示时四舍五入（半进位）；合计为精确值之和。</footer>",
+            escape(&summary_line(report))
+        );
+        c.buf.push_str("</body>\n</html>\n");
+        c.finish()
+    }
 }
 
 /// The report's sections (summary, chart, units, the 自评表 per project, differences, findings)
@@ -200,15 +238,7 @@ fn body_into(
     bands: &[ScoreBand],
     first: Option<&FirstProjects<'_>>,
 ) -> io::Result<()> {
-    warnings(&mut c.buf, report);
-    summary(&mut c.buf, report);
-    c.spill()?;
-    chart(&mut c.buf, report, bands);
-    c.spill()?;
-    units(&mut c.buf, report);
-    c.buf.push_str("<h2>项目支出绩效自评表</h2>\n");
-    legend(&mut c.buf);
-    c.spill()?;
+    body_head(c, report, bands)?;
     let shown = first.map_or(usize::MAX, |f| f.shown);
     for (n, p) in report.projects.iter().take(shown).enumerate() {
         project(&mut c.buf, n + 1, p);
@@ -223,6 +253,25 @@ fn body_into(
             escape(f.note)
         );
     }
+    body_tail(c, report)
+}
+
+/// The body's sections before the projects: the warnings, the summary, the chart, the units
+/// and the head of the 自评表 section.
+fn body_head(c: &mut Chunked<'_>, report: &Report, bands: &[ScoreBand]) -> io::Result<()> {
+    warnings(&mut c.buf, report);
+    summary(&mut c.buf, report);
+    c.spill()?;
+    chart(&mut c.buf, report, bands);
+    c.spill()?;
+    units(&mut c.buf, report);
+    c.buf.push_str("<h2>项目支出绩效自评表</h2>\n");
+    legend(&mut c.buf);
+    c.spill()
+}
+
+/// The body's sections after the projects: the differences and the input notes.
+fn body_tail(c: &mut Chunked<'_>, report: &Report) -> io::Result<()> {
     differences(c, report)?;
     c.spill()?;
     findings(c, report)?;

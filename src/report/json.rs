@@ -24,29 +24,123 @@ pub fn render(report: &Report) -> String {
     s
 }
 
-/// [`render`]'s bytes written as they are made, never held whole (the pretty text of a large
-/// report was twice the memory of the report itself: 51 bytes held a byte of input against
-/// markdown's 26).
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let warnings = super::warnings::lines(report);
-    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
-    if warnings.is_empty() {
-        serde_json::to_writer_pretty(&mut out, report)
-    } else {
-        serde_json::to_writer_pretty(&mut out, &Warned { warnings, report })
-    }
-    // a write's own error as itself (a full disk, a file-size limit: its reason told)
-    .map_err(io::Error::from)?;
-    out.write_all(b"\n")?;
-    out.flush()
-}
-
 /// The report with its warnings first.
 #[derive(Serialize)]
 struct Warned<'a> {
     warnings: Vec<String>,
     #[serde(flatten)]
     report: &'a Report,
+}
+
+/// [`render`]'s bytes written as they are made, never held whole (the pretty text of a large
+/// report was twice the memory of the report itself: 51 bytes held a byte of input against
+/// markdown's 26).
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    super::sections::write_whole(&mut JsonSections::default(), report, out)
+}
+
+/// The whole JSON report's parts (`report::sections`): the report's pretty JSON up to its
+/// `"projects": ` (the warnings, the summary), each project as an element of that array, then
+/// the rest (the department, units, differences, findings, year). The bytes are
+/// serde_json's pretty printing of the whole report ([`render`]; a test compares them): the
+/// report is printed with no projects and cut at its empty array, and each project is
+/// printed alone and indented to its place (pretty JSON has no line break inside a string, so
+/// every line of an element takes the indent of the array's elements).
+#[derive(Default)]
+pub(crate) struct JsonSections {
+    /// What follows the empty `projects` array, kept from the head for the tail.
+    tail: String,
+    /// A project was written (the next one follows a comma).
+    started: bool,
+    element: Vec<u8>,
+}
+
+/// The report's fields in [`Report`]'s order, with no projects (and the warnings first where
+/// there are any, as [`render`] writes them).
+#[derive(Serialize)]
+struct WithoutProjects<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
+    summary: &'a Summary,
+    projects: [(); 0],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    department: &'a Option<String>,
+    units: &'a [super::model::UnitReport],
+    differences: &'a [super::model::Difference],
+    findings: &'a [crate::finding::Finding],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+}
+
+/// Where the empty projects array stands in the report printed without projects: the one key
+/// at the first level of indent (a string's line break is escaped, so nothing else matches).
+const EMPTY_PROJECTS: &str = "\n  \"projects\": []";
+
+impl super::sections::Sections for JsonSections {
+    fn head(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let rest = WithoutProjects {
+            warnings: super::warnings::lines(r),
+            summary: &r.summary,
+            projects: [],
+            department: &r.department,
+            units: &r.units,
+            differences: &r.differences,
+            findings: &r.findings,
+            year: r.year,
+        };
+        let mut text = serde_json::to_string_pretty(&rest).map_err(io::Error::from)?;
+        text.push('\n');
+        let Some(at) = text.find(EMPTY_PROJECTS) else {
+            return Err(io::Error::other("the report's JSON has no projects array"));
+        };
+        let cut = at + EMPTY_PROJECTS.len() - "[]".len();
+        self.tail = text.split_off(cut + "[]".len());
+        text.truncate(cut);
+        out.write_all(text.as_bytes())
+    }
+
+    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        buf.extend_from_slice(if self.started { b",\n    " } else { b"[\n    " });
+        self.started = true;
+        self.element.clear();
+        // into memory: the model serialises (as `render` expects of it)
+        let _ = serde_json::to_writer_pretty(&mut self.element, &super::model::ProjectJson(p));
+        let mut from = 0;
+        for end in memchr::memchr_iter(b'\n', &self.element) {
+            buf.extend_from_slice(&self.element[from..=end]);
+            buf.extend_from_slice(b"    ");
+            from = end + 1;
+        }
+        buf.extend_from_slice(&self.element[from..]);
+    }
+
+    fn end_projects(&mut self, projects: usize, buf: &mut Vec<u8>) {
+        buf.extend_from_slice(if projects == 0 { b"[]" } else { b"\n  ]" });
+    }
+
+    fn tail(&mut self, _: &Report, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.tail.as_bytes())
+    }
+}
+
+/// JSON lines' parts (`report::sections`): nothing before the projects, each project's lines
+/// ([`LineWriter::append_project`], as the streamed run writes them), then the summary line:
+/// [`write_lines`]'s bytes.
+#[derive(Default)]
+pub(crate) struct JsonLinesSections(LineWriter);
+
+impl super::sections::Sections for JsonLinesSections {
+    fn head(&mut self, _: &Report, _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        self.0.append_project(p, buf);
+    }
+
+    fn tail(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        write_summary_line(&r.summary, out)
+    }
 }
 
 /// One indicator line's shape (the hand-written writer below produces its serde_json bytes).

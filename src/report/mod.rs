@@ -4,13 +4,17 @@
 //! [`write()`] writes every format to the output as it is rendered (issue 27): the text formats
 //! a chunk of whole projects at a time (`Chunked`), json and the line formats as they go,
 //! xlsx saved through a temporary file ([`write_xlsx`]). Nothing builds a whole document in
-//! memory beside the report, so a format costs the report and about one project more.
+//! memory beside the report, so a format costs the report and about one project more. Every
+//! text format is written in three parts ([`sections`]: before the projects, each project,
+//! after them), so the command line writes each project as soon as it is scored and keeps no
+//! project's rows ([`sections::Spool`]).
 
 pub mod csv;
 pub(crate) mod form_layout;
 pub mod form_workbook;
 pub mod html;
 pub mod json;
+pub mod sections;
 /// The report model lives below evaluation and the renderers alike ([`crate::report_model`]).
 pub use crate::report_model as model;
 pub mod selfeval_table;

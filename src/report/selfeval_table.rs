@@ -16,7 +16,9 @@
 //! Written as it is rendered (issue 27): [`write_text_within`], [`write_markdown`] and
 //! [`write_text_coloured`] hand the output a chunk of whole projects at a time
 //! (`report::Chunked`), so a report of any size costs one project's text beyond the report;
-//! the `render_*` functions are the same bytes gathered into a `String`. The list of rows that
+//! the `render_*` functions are the same bytes gathered into a `String`. Each is written in
+//! its parts (`report::sections`: the head, a project, the tail), which the command line also
+//! writes while the report is evaluated. The list of rows that
 //! differ from the printed 得分 is one aligned table: its rows are made twice, once to measure
 //! the columns and once to write them, and never held all at once.
 
@@ -342,25 +344,50 @@ pub fn render_text_within(r: &Report, max: usize) -> String {
 
 /// [`render_text_within`] written to `out` as it is rendered, a project or so at a time.
 pub fn write_text_within(r: &Report, max: usize, out: &mut dyn Write) -> io::Result<()> {
-    text_into(r, max, Chunked::new(out))
+    super::sections::write_whole(&mut TextSections::new(max, |s| s), r, out)
 }
 
-/// The terminal form gathered in `c`, spilled a project at a time.
-fn text_into(r: &Report, max: usize, mut c: Chunked<'_>) -> io::Result<()> {
-    let out = &mut c.buf;
-    // what the scores below lack, first (actuals that matched nothing)
-    let warnings = super::warnings::lines(r);
-    for w in &warnings {
-        let _ = writeln!(out, "{w}");
+/// The terminal form's parts (`report::sections`): the warnings and the department first,
+/// each project's heading and table, then the rows that differ and the summary line; each
+/// table at most `max` display columns wide, each part passed through `shape` (the coloured
+/// table's colours) as it is written.
+pub(crate) struct TextSections {
+    max: usize,
+    shape: fn(String) -> String,
+    text: String,
+}
+
+impl TextSections {
+    pub(crate) fn new(max: usize, shape: fn(String) -> String) -> TextSections {
+        TextSections {
+            max,
+            shape,
+            text: String::new(),
+        }
     }
-    if !warnings.is_empty() {
-        out.push('\n');
-    }
-    if let Some(d) = &r.department {
-        let _ = writeln!(out, "绩效自评表 — {d}\n");
-    }
-    for p in &r.projects {
+}
+
+impl super::sections::Sections for TextSections {
+    fn head(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut c = Chunked::shaped(out, self.shape);
         let out = &mut c.buf;
+        // what the scores below lack, first (actuals that matched nothing)
+        let warnings = super::warnings::lines(r);
+        for w in &warnings {
+            let _ = writeln!(out, "{w}");
+        }
+        if !warnings.is_empty() {
+            out.push('\n');
+        }
+        if let Some(d) = &r.department {
+            let _ = writeln!(out, "绩效自评表 — {d}\n");
+        }
+        c.finish()
+    }
+
+    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        let out = &mut self.text;
+        out.clear();
         let _ = writeln!(out, "{}", heading(p));
         if let Some(g) = goal_line(p) {
             let _ = writeln!(out, "{g}");
@@ -369,24 +396,32 @@ fn text_into(r: &Report, max: usize, mut c: Chunked<'_>) -> io::Result<()> {
         for row in rows(p) {
             t.row(row);
         }
-        t.render_within_into(max, out);
+        t.render_within_into(self.max, out);
         out.push('\n');
-        c.spill()?;
+        let shaped = (self.shape)(std::mem::take(out));
+        buf.extend_from_slice(shaped.as_bytes());
+        // the room of this project's text is kept for the next one
+        self.text = shaped;
     }
-    if !r.differences.is_empty() {
-        let _ = writeln!(c.buf, "与原表得分不一致的行（{} 处）", r.differences.len());
-        // one table of every differing row: measured once, then written row by row
-        let header = DIFFERENCE_COLUMNS.map(str::to_owned);
-        let widths = Widths::fit(&header, r.differences.iter().map(difference_row), max);
-        widths.head(&header, &mut c.buf);
-        for d in &r.differences {
-            widths.line(&difference_row(d), &mut c.buf);
-            c.spill()?;
+
+    fn tail(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let max = self.max;
+        let mut c = Chunked::shaped(out, self.shape);
+        if !r.differences.is_empty() {
+            let _ = writeln!(c.buf, "与原表得分不一致的行（{} 处）", r.differences.len());
+            // one table of every differing row: measured once, then written row by row
+            let header = DIFFERENCE_COLUMNS.map(str::to_owned);
+            let widths = Widths::fit(&header, r.differences.iter().map(difference_row), max);
+            widths.head(&header, &mut c.buf);
+            for d in &r.differences {
+                widths.line(&difference_row(d), &mut c.buf);
+                c.spill()?;
+            }
+            c.buf.push('\n');
         }
-        c.buf.push('\n');
+        let _ = writeln!(c.buf, "{}", summary_line(r));
+        c.finish()
     }
-    let _ = writeln!(c.buf, "{}", summary_line(r));
-    c.finish()
 }
 
 /// The columns of the list of rows whose recomputed score differs from the printed one.
@@ -444,12 +479,12 @@ pub fn render_text_coloured(r: &Report, max: usize) -> String {
 /// [`render_text_coloured`] written to `out` as it is rendered, a project or so at a time (a
 /// tag never spans two chunks: they end between projects).
 pub fn write_text_coloured(r: &Report, max: usize, out: &mut dyn Write) -> io::Result<()> {
-    text_into(r, max, Chunked::shaped(out, coloured))
+    super::sections::write_whole(&mut TextSections::new(max, coloured), r, out)
 }
 
 /// A chunk of the terminal form with its control characters shown visibly, then its verdict
 /// tags coloured.
-fn coloured(plain: String) -> String {
+pub(crate) fn coloured(plain: String) -> String {
     // control characters from the table shown visibly before the colours are added
     // (C1 controls too, as `\u{9b}`: some terminals take U+009B for CSI, as the uncoloured
     // reports' writer knows)
@@ -482,27 +517,44 @@ pub fn render_markdown(r: &Report) -> String {
 
 /// [`render_markdown`] written to `out` as it is rendered, a project or so at a time.
 pub fn write_markdown(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut c = Chunked::new(out);
-    let out = &mut c.buf;
-    let _ = writeln!(
-        out,
-        "# 绩效自评表{}\n",
-        r.department
-            .as_deref()
-            .map(|d| format!(" — {}", md_cell(d)))
-            .unwrap_or_default()
-    );
-    // what the scores below lack, first (actuals that matched nothing)
-    let warnings = super::warnings::lines(r);
-    if let Some((head, rest)) = warnings.split_first() {
-        let _ = writeln!(out, "> **{}**", md_cell(head));
-        for w in rest {
-            let _ = writeln!(out, "> - {}", md_cell(w));
-        }
-        out.push('\n');
-    }
-    for p in &r.projects {
+    super::sections::write_whole(&mut MarkdownSections::default(), r, out)
+}
+
+/// The Markdown form's parts (`report::sections`): the title and the warnings first, each
+/// project's heading and table, then the rows that differ, the input notes and the summary
+/// line.
+#[derive(Default)]
+pub(crate) struct MarkdownSections {
+    text: String,
+}
+
+impl super::sections::Sections for MarkdownSections {
+    fn head(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut c = Chunked::new(out);
         let out = &mut c.buf;
+        let _ = writeln!(
+            out,
+            "# 绩效自评表{}\n",
+            r.department
+                .as_deref()
+                .map(|d| format!(" — {}", md_cell(d)))
+                .unwrap_or_default()
+        );
+        // what the scores below lack, first (actuals that matched nothing)
+        let warnings = super::warnings::lines(r);
+        if let Some((head, rest)) = warnings.split_first() {
+            let _ = writeln!(out, "> **{}**", md_cell(head));
+            for w in rest {
+                let _ = writeln!(out, "> - {}", md_cell(w));
+            }
+            out.push('\n');
+        }
+        c.finish()
+    }
+
+    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        let out = &mut self.text;
+        out.clear();
         let _ = writeln!(out, "## {}\n", md_cell(&heading(p)));
         if let Some(g) = goal_line(p) {
             let _ = writeln!(out, "{}\n", md_cell(&g));
@@ -514,59 +566,77 @@ pub fn write_markdown(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out.push('\n');
+        buf.extend_from_slice(out.as_bytes());
+    }
+
+    fn tail(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut c = Chunked::new(out);
+        markdown_differences(&mut c, r)?;
+        markdown_findings(&mut c, r)?;
+        let _ = writeln!(c.buf, "{}", summary_line(r));
+        c.finish()
+    }
+}
+
+/// The Markdown table of the rows whose recomputed score differs from the printed one.
+fn markdown_differences(c: &mut Chunked<'_>, r: &Report) -> io::Result<()> {
+    if r.differences.is_empty() {
+        return Ok(());
+    }
+    let out = &mut c.buf;
+    let _ = writeln!(
+        out,
+        "## 与原表得分不一致的行（{} 处）\n",
+        r.differences.len()
+    );
+    let _ = writeln!(out, "| {} |", DIFFERENCE_COLUMNS.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(DIFFERENCE_COLUMNS.len()));
+    for d in &r.differences {
+        let cells: Vec<String> = difference_row(d).iter().map(|c| md_cell(c)).collect();
+        let _ = writeln!(c.buf, "| {} |", cells.join(" | "));
         c.spill()?;
     }
-    let out = &mut c.buf;
-    if !r.differences.is_empty() {
-        let _ = writeln!(
-            out,
-            "## 与原表得分不一致的行（{} 处）\n",
-            r.differences.len()
-        );
-        let _ = writeln!(out, "| {} |", DIFFERENCE_COLUMNS.join(" | "));
-        let _ = writeln!(out, "|{}", "---|".repeat(DIFFERENCE_COLUMNS.len()));
-        for d in &r.differences {
-            let cells: Vec<String> = difference_row(d).iter().map(|c| md_cell(c)).collect();
-            let _ = writeln!(c.buf, "| {} |", cells.join(" | "));
-            c.spill()?;
-        }
-        c.buf.push('\n');
+    c.buf.push('\n');
+    Ok(())
+}
+
+/// The Markdown table of what the input said that the scores do not show (unmatched actuals
+/// first of all).
+fn markdown_findings(c: &mut Chunked<'_>, r: &Report) -> io::Result<()> {
+    if r.findings.is_empty() {
+        return Ok(());
     }
     let out = &mut c.buf;
-    if !r.findings.is_empty() {
-        // what the input said that the scores above do not show (unmatched actuals first of all)
-        let _ = writeln!(out, "## 输入提示\n");
+    let _ = writeln!(out, "## 输入提示\n");
+    let _ = writeln!(
+        out,
+        "| 位置 | 级别 | 代码 | 单位 / 项目 / 指标 | 问题 | 建议 |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for f in &r.findings {
+        let what = [
+            f.unit.as_deref(),
+            f.project.as_deref(),
+            f.indicator.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" / ");
         let _ = writeln!(
-            out,
-            "| 位置 | 级别 | 代码 | 单位 / 项目 / 指标 | 问题 | 建议 |"
+            c.buf,
+            "| {} | {} | {} | {} | {} | {} |",
+            md_cell(&f.position()),
+            f.severity.zh(),
+            md_cell(&f.code),
+            md_cell(&what),
+            md_cell(&f.message),
+            md_cell(f.help.as_deref().unwrap_or(""))
         );
-        let _ = writeln!(out, "|---|---|---|---|---|---|");
-        for f in &r.findings {
-            let what = [
-                f.unit.as_deref(),
-                f.project.as_deref(),
-                f.indicator.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" / ");
-            let _ = writeln!(
-                c.buf,
-                "| {} | {} | {} | {} | {} | {} |",
-                md_cell(&f.position()),
-                f.severity.zh(),
-                md_cell(&f.code),
-                md_cell(&what),
-                md_cell(&f.message),
-                md_cell(f.help.as_deref().unwrap_or(""))
-            );
-            c.spill()?;
-        }
-        c.buf.push('\n');
+        c.spill()?;
     }
-    let _ = writeln!(c.buf, "{}", summary_line(r));
-    c.finish()
+    c.buf.push('\n');
+    Ok(())
 }
 
 /// `（其中 2 个没有总分：待评定或未核对，不计入平均分）` after a count of projects, empty where none.

@@ -167,6 +167,10 @@ pub struct BlockDoc {
     pub end: FillDown,
     /// What of the state it started from the block's rows read.
     pub used: StateUse,
+    /// Whether a row of the block was a preamble line that says what the preamble above the
+    /// header left unsaid (`部门名称：…` below the header): a block skips it, a whole file takes
+    /// it (its department, its money unit; see the module doc).
+    pub preamble_below: bool,
 }
 
 /// Reads the blocks of one file in order.
@@ -848,6 +852,7 @@ fn read_block_by(
     let flat = (flat && block.past_lines.is_empty() && block.lines_before < u32::MAX as usize)
         .then(|| flat::rows(&mut ctx, &head.header, &block.text, delim, first_line))
         .flatten();
+    let mut preamble_below = false;
     let (units, used) = match &flat {
         Some(flat) => {
             let rows = flat.views(&block.text);
@@ -861,6 +866,7 @@ fn read_block_by(
             }
             ctx.findings.extend(quotes.findings(&grid.source));
             let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
+            preamble_below = preamble != head.preamble;
             self_eval::read_from(&mut ctx, &head.header, &data, unit_hint, &mut state)
         }
     };
@@ -884,6 +890,7 @@ fn read_block_by(
         },
         end: state,
         used,
+        preamble_below,
     })
 }
 

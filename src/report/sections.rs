@@ -1,0 +1,247 @@
+//! A whole-document report in three parts (issue 27: memory of the whole-document formats):
+//! what stands before the projects ([`Sections::head`]), each project's part
+//! ([`Sections::project`]) and what follows them ([`Sections::tail`]). Every text format
+//! (table, markdown, json, jsonl, csv, html) is written through its parts, whole
+//! ([`write_whole`], the report held) or while it is evaluated ([`Spool`]): so both give the
+//! same bytes by construction.
+//!
+//! The head and the tail read the report's roll-ups (summary, units, differences, findings)
+//! and each project's own figures (its total, grade, counts, names), never its indicators:
+//! a [`Spool`] writes a project's part as soon as it is scored and keeps the project with its
+//! indicators dropped ([`ProjectReport::headline`]), so a report of any size costs
+//! its projects' headlines, not its rows. The parts go to a temporary file (in memory where
+//! the process writes nothing to disk, [`super::keep_off_disk`]) until the roll-up is known,
+//! then the head, the parts and the tail go to the output: json opens with the summary, html
+//! with the summary and the chart, and the text formats with the warnings about actuals that
+//! matched nothing, all known only once every project is scored.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, Write};
+
+use super::model::{ProjectReport, Report};
+
+/// A format's three parts. `head` and `tail` are given the whole report, whose projects may
+/// hold no indicators any more (see the module doc); `project` appends one project's part to
+/// `buf` (the caller writes `buf` out between projects, whole lines at a time).
+pub trait Sections {
+    /// What stands before the projects.
+    fn head(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()>;
+    /// One project's part, appended to `buf`.
+    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>);
+    /// What closes the projects' part (json's `]`), appended to `buf` after the last project;
+    /// `projects` is how many there were.
+    fn end_projects(&mut self, _projects: usize, _buf: &mut Vec<u8>) {}
+    /// What follows the projects.
+    fn tail(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The parts of `format` (none for xlsx, a workbook built whole); `bands` mark html's chart;
+/// `coloured` is the width of the coloured terminal table, where the table is one.
+pub fn of_format<'a>(
+    format: super::ReportFormat,
+    bands: &'a [crate::eval::methodology::ScoreBand],
+    coloured: Option<usize>,
+) -> Option<Box<dyn Sections + 'a>> {
+    use super::ReportFormat;
+    use super::selfeval_table::{MarkdownSections, TextSections, coloured as colour};
+    Some(match (format, coloured) {
+        (ReportFormat::Table, Some(width)) => Box::new(TextSections::new(width, colour)),
+        (ReportFormat::Table, None) => Box::new(TextSections::new(usize::MAX, |s| s)),
+        (ReportFormat::Markdown, _) => Box::new(MarkdownSections::default()),
+        (ReportFormat::Json, _) => Box::new(super::json::JsonSections::default()),
+        (ReportFormat::Jsonl, _) => Box::new(super::json::JsonLinesSections::default()),
+        (ReportFormat::Csv, _) => Box::new(super::csv::CsvSections::default()),
+        (ReportFormat::Html, _) => Box::new(super::html::HtmlSections::new(bands)),
+        (ReportFormat::Xlsx, _) => return None,
+    })
+}
+
+/// About this many bytes of projects' parts are gathered before a write.
+const SIZE: usize = super::Chunked::SIZE;
+
+/// `r` written whole through `s`: the head, every project (a write about every
+/// `Chunked::SIZE` bytes, between projects), the tail.
+pub fn write_whole(s: &mut dyn Sections, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    s.head(r, out)?;
+    let mut buf = Vec::with_capacity(SIZE + SIZE / 4);
+    for p in &r.projects {
+        s.project(p, &mut buf);
+        if buf.len() >= SIZE {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    s.end_projects(r.projects.len(), &mut buf);
+    if !buf.is_empty() {
+        out.write_all(&buf)?;
+    }
+    s.tail(r, out)
+}
+
+/// Where a [`Spool`] keeps the projects' parts.
+enum Held {
+    File(BufWriter<File>),
+    Memory(Vec<u8>),
+}
+
+/// A report written while it is evaluated: each project's part is written to a temporary file
+/// as soon as the project is scored ([`Spool::project`], which hands the project back without
+/// its indicators for the roll-up); [`Spool::finish`] then writes the head, the parts and the
+/// tail to the output.
+pub struct Spool<'a> {
+    sections: Box<dyn Sections + 'a>,
+    held: Held,
+    buf: Vec<u8>,
+    projects: usize,
+    failed: Option<io::Error>,
+}
+
+impl<'a> Spool<'a> {
+    /// A spool for `sections`, its parts in a temporary file (in memory where the process
+    /// writes nothing to disk).
+    pub fn new(sections: Box<dyn Sections + 'a>) -> io::Result<Spool<'a>> {
+        let held = if super::NO_DISK.load(std::sync::atomic::Ordering::Relaxed) {
+            Held::Memory(Vec::new())
+        } else {
+            Held::File(BufWriter::with_capacity(256 * 1024, tempfile::tempfile()?))
+        };
+        Ok(Spool {
+            sections,
+            held,
+            buf: Vec::with_capacity(SIZE + SIZE / 4),
+            projects: 0,
+            failed: None,
+        })
+    }
+
+    /// Writes `p`'s part and gives `p` back without its indicators. Once a write has failed
+    /// nothing more is written ([`Spool::failed`] says so; [`Spool::finish`] returns the
+    /// error).
+    pub fn project(&mut self, p: ProjectReport) -> ProjectReport {
+        if self.failed.is_none() {
+            self.sections.project(&p, &mut self.buf);
+            self.projects += 1;
+            if self.buf.len() >= SIZE {
+                self.spill();
+            }
+        }
+        p.headline()
+    }
+
+    /// Whether a write to the spool has failed (the rest of the evaluation is of no use).
+    pub fn failed(&self) -> bool {
+        self.failed.is_some()
+    }
+
+    /// The error of the write that failed, where one did.
+    pub fn take_error(&mut self) -> Option<io::Error> {
+        self.failed.take()
+    }
+
+    fn spill(&mut self) {
+        let written = match &mut self.held {
+            Held::File(f) => f.write_all(&self.buf),
+            Held::Memory(v) => {
+                v.extend_from_slice(&self.buf);
+                Ok(())
+            }
+        };
+        self.buf.clear();
+        if let Err(e) = written {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Writes the report to `out`: the head of `r` (its roll-ups complete, its projects as
+    /// [`Spool::project`] gave them back), the projects' parts, the tail.
+    pub fn finish(mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        if self.failed.is_none() {
+            self.sections.end_projects(self.projects, &mut self.buf);
+            self.spill();
+        }
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        self.sections.head(r, out)?;
+        match self.held {
+            Held::Memory(v) => out.write_all(&v)?,
+            Held::File(f) => {
+                let mut f = f.into_inner().map_err(|e| e.into_error())?;
+                f.rewind()?;
+                copy_lines(&mut f, out)?;
+            }
+        }
+        self.sections.tail(r, out)
+    }
+}
+
+/// Copies `from` to `out` in pieces that end at a line's end (the last piece excepted): a
+/// writer that shows control characters sees each one whole, as it does when the parts are
+/// written directly.
+fn copy_lines(from: &mut dyn Read, out: &mut dyn Write) -> io::Result<()> {
+    let mut buf = vec![0u8; SIZE];
+    // bytes at the front of `buf` carried over from the last read (a line not yet ended)
+    let mut kept = 0;
+    loop {
+        if kept == buf.len() {
+            // a line longer than the buffer: room for more of it
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = match from.read(&mut buf[kept..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            return if kept > 0 {
+                out.write_all(&buf[..kept])
+            } else {
+                Ok(())
+            };
+        }
+        let filled = kept + n;
+        match memchr::memrchr(b'\n', &buf[kept..filled]).map(|at| kept + at) {
+            Some(end) => {
+                out.write_all(&buf[..=end])?;
+                buf.copy_within(end + 1..filled, 0);
+                kept = filled - end - 1;
+            }
+            None => kept = filled,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_copied_whole_and_every_byte_arrives() {
+        // lines of every length around the buffer's, one far past it, no final line end
+        let mut text = Vec::new();
+        for k in 0..3000usize {
+            text.extend(std::iter::repeat_n(b'a' + (k % 26) as u8, k * 37 % 200));
+            text.extend_from_slice("\u{9b}\n".as_bytes());
+        }
+        text.extend(std::iter::repeat_n(b'z', 3 * SIZE));
+        text.push(b'\n');
+        text.extend_from_slice(b"end");
+        struct Writes(Vec<Vec<u8>>);
+        impl Write for Writes {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.push(b.to_vec());
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut w = Writes(Vec::new());
+        copy_lines(&mut &text[..], &mut w).expect("copied");
+        assert_eq!(w.0.concat(), text);
+        let (last, whole) = w.0.split_last().expect("writes");
+        assert!(whole.len() > 3);
+        assert!(whole.iter().all(|p| p.ends_with(b"\n")));
+        assert_eq!(last, b"end");
+    }
+}
