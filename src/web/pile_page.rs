@@ -14,6 +14,7 @@
 //! - A roll-up row links to the first project of its table with that unit and name (a table
 //!   that names two projects alike links both rows to the first).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
@@ -154,6 +155,14 @@ fn reports(answer: &mut Answer<'_>, rollup: &Rollup, bands: &[ScoreBand]) -> Res
         answer.put("<h2>各表的自评表</h2>\n")?;
     }
     let limit = answer.limit();
+    // the forms that differ from their table, counted by file once (not a pass over every
+    // form of the pile for each table)
+    let mut differing_in: HashMap<&str, usize> = HashMap::new();
+    for f in &rollup.forms {
+        if f.check == pile::rollup::TotalCheck::Differs {
+            *differing_in.entry(f.file.as_str()).or_default() += 1;
+        }
+    }
     for (k, (file, report)) in rollup.reports.iter().enumerate() {
         answer.cancel().check()?;
         let prefix = format!("f{}-", k + 1);
@@ -182,11 +191,7 @@ fn reports(answer: &mut Answer<'_>, rollup: &Rollup, bands: &[ScoreBand]) -> Res
                 escape(&rest.join("、"))
             ));
         }
-        let differing = rollup
-            .forms
-            .iter()
-            .filter(|f| f.file == *file && f.check == pile::rollup::TotalCheck::Differs)
-            .count();
+        let differing = differing_in.get(file.as_str()).copied().unwrap_or(0);
         answer.put(&format!(
             "<details class=\"form\" id=\"form-{}\"><summary><b>{}</b>：{} 个项目{}</summary>\n{html}</details>\n",
             k + 1,
@@ -290,14 +295,27 @@ fn used(out: &mut String, r: &Rollup, actuals: &[String], files: &Files, params:
 /// One row per form, in the roll-up's order; the project opens its table's 自评表 there.
 fn forms_table(out: &mut String, r: &Rollup) {
     out.push_str("<table class=\"rollup cardable\" id=\"rollup\"><thead><tr><th class=\"num\">序号</th><th>文件</th><th>单位</th><th>项目</th><th class=\"num\">原表总分</th><th>原表等级</th><th class=\"num\">重算总分</th><th>重算等级</th><th class=\"num\">差值</th><th class=\"num\">得分不一致的行</th><th class=\"num\">待评定分值</th><th>核对</th><th>否决</th></tr></thead><tbody>\n");
+    // each report by its file, and each project of one by its names (the first of either),
+    // found once: a search of every report and every project for each row was quadratic
+    // (a drop of one table of 30,000 projects beside another, 9.9 s of CPU; 10,000, 1.9 s)
+    let mut report_of: HashMap<&str, usize> = HashMap::new();
+    for (k, (file, _)) in r.reports.iter().enumerate() {
+        report_of.entry(file.as_str()).or_insert(k);
+    }
+    let mut projects_of: HashMap<usize, HashMap<(&str, &str), usize>> = HashMap::new();
     for (n, f) in r.forms.iter().enumerate() {
-        let k = r.reports.iter().position(|(file, _)| *file == f.file);
+        let k = report_of.get(f.file.as_str()).copied();
         let target = k.and_then(|k| {
-            r.reports[k]
-                .1
-                .projects
-                .iter()
-                .position(|p| p.unit == f.unit && p.project == f.project)
+            projects_of
+                .entry(k)
+                .or_insert_with(|| {
+                    let mut m = HashMap::new();
+                    for (i, p) in r.reports[k].1.projects.iter().enumerate() {
+                        m.entry((p.unit.as_str(), p.project.as_str())).or_insert(i);
+                    }
+                    m
+                })
+                .get(&(f.unit.as_str(), f.project.as_str()))
                 .map(|p| format!("f{}-project-{}", k + 1, p + 1))
         });
         let project = match &target {

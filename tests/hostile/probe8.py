@@ -16,6 +16,8 @@ Sections (all when none is named):
              many long project names: each finding's nearest name among 20,000 candidates
   pile       a folder of T tables and T actuals files that match none of them: each table
              tried against each actuals file (T x T), each miss explained
+  xlsxrows   one project of N rows each with a finding of its own, --format xlsx: each row's
+             说明 and the project's findings
   scale      one project of N and 3N rows of one kind (plain, one name, a category each,
              qualitative, distributive, plan, deadline, ...) through evaluate (json, xlsx,
              html, markdown), review and inspect: the ratio of their CPU seconds
@@ -169,6 +171,17 @@ def zipclaim():
                 n, claim >> 20, kind, gb, os.path.getsize(z)))
 
 
+# ---------------------------------------------------------------- the xlsx report's row notes
+def xlsxrows():
+    print("== one project of N rows, each with a finding of its own (得分 above 分值), --format xlsx")
+    for n in [int(x) for x in os.environ.get("XLSX_N", "20000 40000 60000").split()]:
+        sheet = put("xlsx-%d.tsv" % n, HEAD + "示例单位\t示例项目\t\t\t\t\t\t\t\n"
+                    + "".join("\t\t产出指标\t数量指标\t指标%d\t≥1个\t2个\t1\t5\n" % i for i in range(n)))
+        for fmt in ("xlsx", "json"):
+            run(["evaluate", sheet, "--format", fmt, "-o", path("xlsx-%d.%s" % (n, fmt))],
+                label="N=%d (%d bytes) %s" % (n, os.path.getsize(sheet), fmt))
+
+
 # ---------------------------------------------------------------- one project of many rows, per feature
 ROW_KINDS = {
     "plain": "\t\t产出指标\t数量指标\t指标{i}\t≥1个\t2个\t1\t\n",
@@ -206,7 +219,7 @@ def scale():
                                                                          "  <- quadratic?" if r > 5 and cpu[3 * n] > 0.5 else ""))
 
 
-SECTIONS = {"fold": fold, "breakdown": breakdown, "suggest": suggest, "suggest2": suggest2, "pile": pile, "zipclaim": zipclaim, "scale": scale}
+SECTIONS = {"fold": fold, "breakdown": breakdown, "suggest": suggest, "suggest2": suggest2, "pile": pile, "zipclaim": zipclaim, "xlsxrows": xlsxrows, "scale": scale}
 for name, fn in SECTIONS.items():
     if not ONLY or name in ONLY:
         fn()
