@@ -76,24 +76,6 @@ struct WithoutProjects<'a> {
 const NESTED_OPEN: &[u8] = b"[\n  [\n    ";
 const NESTED_CLOSE: &[u8] = b"\n  ]\n]";
 
-/// Appends what is written to `buf`, the first `skip` bytes left out.
-struct Skipping<'a> {
-    buf: &'a mut Vec<u8>,
-    skip: usize,
-}
-
-impl Write for Skipping<'_> {
-    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-        let skipped = self.skip.min(b.len());
-        self.skip -= skipped;
-        self.buf.extend_from_slice(&b[skipped..]);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Where the empty projects array stands in the report printed without projects: the one key
 /// at the first level of indent (a string's line break is escaped, so nothing else matches).
 const EMPTY_PROJECTS: &str = "\n  \"projects\": []";
@@ -125,16 +107,13 @@ impl super::sections::Sections for JsonSections {
         buf.extend_from_slice(if self.started { b",\n    " } else { b"[\n    " });
         self.started = true;
         // printed as the one element of an array in an array, it is indented as in the
-        // report (its lines 4 spaces in): the two arrays' own text is left out
+        // report (its lines 4 spaces in): the two arrays' own text is taken out
         let start = buf.len();
-        let mut nested = Skipping {
-            buf: &mut *buf,
-            skip: NESTED_OPEN.len(),
-        };
         // into memory: the model serialises (as `render` expects of it)
-        let _ = serde_json::to_writer_pretty(&mut nested, &[[super::model::ProjectJson(p)]]);
-        if buf[start..].ends_with(NESTED_CLOSE) {
+        let _ = serde_json::to_writer_pretty(&mut *buf, &[[super::model::ProjectJson(p)]]);
+        if buf[start..].starts_with(NESTED_OPEN) && buf.ends_with(NESTED_CLOSE) {
             buf.truncate(buf.len() - NESTED_CLOSE.len());
+            buf.drain(start..start + NESTED_OPEN.len());
         }
     }
 
