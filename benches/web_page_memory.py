@@ -4,6 +4,10 @@ actuals file, the peak resident memory of the whole server (the server and its w
 processes together, sampled from /proc every 10 ms), the time, the status and the page's size.
 
     python3 benches/web_page_memory.py BIN SHEET... [-- SERVE-ARGS...]
+    API=/api/review?format=json python3 benches/web_page_memory.py BIN SHEET...
+
+With `API=PATH` the sheet is posted to that API path (its `table` field) instead of dropped on
+the page (issue 27, H52: `/api/review`, `/api/inspect`, `/api/evaluate`).
 
 One fresh server per sheet (so each peak is that drop's). Loopback only; nothing is kept. Make
 sheets with `cargo run --example synth -- --projects N -o FILE` (about 400 bytes a project).
@@ -17,6 +21,7 @@ if "--" in args:
     extra = args[args.index("--") + 1:]
     args = args[:args.index("--")]
 BIN, SHEETS = args[0], args[1:]
+API = os.environ.get("API")
 
 
 def tree_rss(root):
@@ -85,10 +90,15 @@ def main():
         data = open(sheet, "rb").read()
         p, port = start()
         try:
-            _, page = ask(port, "GET", "/")
-            token = re.search(rb'name="jixiao-token" content="([^"]+)"', page).group(1)
-            ctype, body = multipart([(b"csrf", None, token), (b"table", b"sheet.tsv", data),
-                                     (b"actuals", b"a.yaml", b"projects: []\n")])
+            if API:
+                target = API
+                ctype, body = multipart([(b"table", os.path.basename(sheet).encode(), data)])
+            else:
+                target = "/"
+                _, page = ask(port, "GET", "/")
+                token = re.search(rb'name="jixiao-token" content="([^"]+)"', page).group(1)
+                ctype, body = multipart([(b"csrf", None, token), (b"table", b"sheet.tsv", data),
+                                         (b"actuals", b"a.yaml", b"projects: []\n")])
             peak, worker, go = [0], [0], [True]
 
             def sample():
@@ -101,7 +111,7 @@ def main():
             t = threading.Thread(target=sample, daemon=True)
             t.start()
             t0 = time.time()
-            status, answer = ask(port, "POST", "/", ctype, body)
+            status, answer = ask(port, "POST", target, ctype, body)
             took = time.time() - t0
             time.sleep(0.2)
             go[0] = False

@@ -81,8 +81,19 @@ pub fn read_to_limit(input: impl Read, limit: u64, hint: u64) -> io::Result<Opti
     if buf.len() as u64 > limit {
         return Ok(None);
     }
+    // a buffer reserved far past what it holds (a hint the input's bytes did not bear out: a
+    // zip entry claiming 400 MB and holding 200 bytes) gives the rest back: the caller may keep
+    // it (a pile's archive entries are held until read), and twenty such reservations kept
+    // took 8 GB of address space from a 3.5 KB zip (a worker's memory limit: abort). The copy
+    // is at most the bytes held, only where they are under half of the buffer.
+    if buf.capacity() - buf.len() > SLACK && buf.capacity() / 2 > buf.len() {
+        buf.shrink_to_fit();
+    }
     Ok(Some(buf))
 }
+
+/// Room a buffer [`read_to_limit`] gives back may keep unused.
+const SLACK: usize = 1024 * 1024;
 
 #[cfg(test)]
 thread_local! {
@@ -164,6 +175,27 @@ mod tests {
         assert_eq!(small, b"abc");
         assert_eq!(read_to_limit(&b""[..], 100, 0).unwrap().unwrap(), b"");
         assert_eq!(read_to_limit(&b"x"[..], 0, 0).unwrap(), None);
+    }
+
+    #[test]
+    fn a_hint_the_bytes_do_not_bear_out_is_given_back() {
+        // a zip entry claiming 400 MB that holds 200 bytes (the eighth probe): the buffer kept
+        // is near what was read, not the claim
+        let data = read_to_limit(&[1u8; 200][..], 512 << 20, 400 << 20)
+            .unwrap()
+            .unwrap();
+        assert_eq!(data.len(), 200);
+        assert!(data.capacity() < 1 << 20, "{}", data.capacity());
+        // an input of unknown size past the first buffer (reserved at the limit) likewise
+        let data = read_to_limit(io::repeat(7).take(100_000), 512 << 20, 0)
+            .unwrap()
+            .unwrap();
+        assert!(data.capacity() < 2 << 20, "{}", data.capacity());
+        // a hint that is right keeps its one buffer (no copy)
+        let data = read_to_limit(&[1u8; 3 << 20][..], 512 << 20, 3 << 20)
+            .unwrap()
+            .unwrap();
+        assert_eq!(data.capacity(), (3 << 20) + 1);
     }
 
     #[cfg(unix)]

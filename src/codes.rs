@@ -312,6 +312,9 @@ registry! {
     TABLE_TOO_MANY_ENTRIES = "table.too-many-entries", Error,
         "工作表、表格或样式条目太多",
         "含义：工作簿的工作表数、Word 文档或网页的表格数超过 JIXIAO_MAX_SHEETS（默认 10000），或 .xlsx 样式表（styles.xml）的条目数（单元格格式 xf、数字格式、字体、填充、边框）超过 JIXIAO_MAX_STYLES（默认 100000；Excel 自己最多 64000 种单元格格式）。一个很小的文件也可能声称这么多，读入它们会耗尽时间或内存。\n处理：在读入之前停止，消息写明是哪个部件。\n修改：删除多余的工作表或表格；样式过多的工作簿可在 Excel 中清除多余格式后另存；确属正常时按帮助提高上限。";
+    TABLE_FORMAT_CODE_TOO_LONG = "table.format-code-too-long", Error,
+        "数字格式代码太长",
+        "含义：工作簿样式中的一个自定义数字格式代码超过 JIXIAO_MAX_FORMAT_CODE（默认 255 个字符，Excel 自己的上限）。Excel 不会保存这样的代码；读取时它会被复制到每个引用它的单元格格式中，一个几 KB 的文件就能占用数百 MB 内存。\n处理：在读入样式之前停止，消息写明是哪个部件、代码有多少个字符。\n修改：用 Excel 或 WPS 打开后另存一次，或删除这个数字格式；确属正常时按帮助提高上限。";
     TABLE_SHEET_PART_REPEATED = "table.sheet-part-repeated", Error,
         "两个工作表指向同一个部件",
         "含义：.xlsx 中两个工作表的关系指向同一个工作表部件（xl/worksheets/…）。Excel 和 WPS 从不这样保存；读取时每个工作表都会把它再解压、再读一遍，一个 100 KB 的文件可读上几分钟。\n处理：在读入任何工作表之前停止，消息写明部件和两个工作表的名称。\n修改：用 Excel 或 WPS 打开后另存为 .xlsx 再试。";

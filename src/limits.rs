@@ -29,6 +29,7 @@
 //! | one rule file's regular expressions compiled, together | 128 MB | `JIXIAO_MAX_REGEX_TOTAL_MB` |
 //! | sheets of one workbook, tables of one Word document or web page | 10000 | `JIXIAO_MAX_SHEETS` |
 //! | style entries of one xlsx (`<xf>`, `<numFmt>`, fonts, fills, borders) | 100000 | `JIXIAO_MAX_STYLES` |
+//! | characters of one number format code of a workbook (Excel's own limit) | 255 | `JIXIAO_MAX_FORMAT_CODE` |
 //! | files dropped in one upload of the page | 1000 | `JIXIAO_MAX_UPLOAD_FILES` |
 //! | lines of one quoted cell of a text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
 //! | rules tried for one indicator (one decision asked of a rule set) | 2000 | `JIXIAO_MAX_RULE_TRIES` |
@@ -227,6 +228,18 @@ pub static SHEETS: Limit = Limit::new(
 /// by the workbook reader (about 300 bytes apiece): Excel keeps at most 64,000 cell formats.
 pub static STYLES: Limit = Limit::new("工作簿样式表的条目数", "JIXIAO_MAX_STYLES", 100_000, "");
 
+/// Characters of one number format code of a workbook (an xlsx's `<numFmt formatCode>`, an
+/// xls's FORMAT record, an ods number style written as a code): Excel refuses a code longer
+/// than 255 characters, and calamine copies a code into every cell format that names it (a
+/// 4 KB xlsx of 2,000 cell formats naming one 256 KB code held 512 MB). Refused before the
+/// workbook reader holds any style.
+pub static FORMAT_CODE: Limit = Limit::new(
+    "工作簿中一个数字格式代码的字符数",
+    "JIXIAO_MAX_FORMAT_CODE",
+    255,
+    "",
+);
+
 /// Files dropped in one upload of the page (`jixiao serve`): a pile of forms is best given as
 /// one `.zip` ([`ZIP_ENTRIES`]).
 pub static UPLOAD_FILES: Limit =
@@ -285,7 +298,7 @@ pub static UNFILTERED_RULES: Limit = Limit::new(
 );
 
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 26] = [
+pub static ALL: [&Limit; 27] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -305,6 +318,7 @@ pub static ALL: [&Limit; 26] = [
     &REGEX_TOTAL,
     &SHEETS,
     &STYLES,
+    &FORMAT_CODE,
     &UPLOAD_FILES,
     &QUOTED_LINES,
     &YAML_NODES,
@@ -323,6 +337,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 26);
+        assert_eq!(ALL.len(), 27);
     }
 }

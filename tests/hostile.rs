@@ -6504,6 +6504,11 @@ fn a_file_size_limit_met_mid_save_is_a_write_error_and_leaves_no_temporary_file(
         );
         assert!(stderr.contains("output.io"), "{format}: {stderr}");
         assert!(stderr.contains("文件太大"), "{format}: {stderr}");
+        // nothing in English from the xlsx writer's zip (its drop finalized the archive again)
+        assert!(
+            !stderr.contains("ZipWriter") && !stderr.contains("finalize"),
+            "{format}: {stderr}"
+        );
         assert_eq!(
             std::fs::read_to_string(d.join(&out)).unwrap(),
             "the old report",
@@ -6636,7 +6641,10 @@ fn a_long_number_format_named_by_many_cell_formats_is_counted_before_calamine_co
     let bytes = xlsx_of(&sheets, &part, &styles_naming_one_code(&code, 2000));
     assert!(bytes.len() < 16 * 1024, "{}", bytes.len());
     write(&d, "code.xlsx", &bytes);
-    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "code.xlsx"], &[]);
+    // (a code past Excel's 255 characters is refused before it is counted: allowed here, as
+    // an operator may allow it, the copies are still counted)
+    let long_codes = ("JIXIAO_MAX_FORMAT_CODE", "2000000");
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "code.xlsx"], &[long_codes]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("table.unzipped-too-large")
@@ -6648,7 +6656,7 @@ fn a_long_number_format_named_by_many_cell_formats_is_counted_before_calamine_co
     assert!(cpu < Duration::from_secs(2), "{cpu:?}");
     assert!(peak_kb < 100 * 1024, "{peak_kb} kB");
     // within the limit (the limit lowered to 1 MB: 100 copies of 8 KB) the workbook reads
-    let env = [("JIXIAO_MAX_UNZIPPED_MB", "1")];
+    let env = [("JIXIAO_MAX_UNZIPPED_MB", "1"), long_codes];
     let short = format!("0&quot;{}&quot;", "x".repeat(8 * 1024));
     write(
         &d,
@@ -6668,6 +6676,50 @@ fn a_long_number_format_named_by_many_cell_formats_is_counted_before_calamine_co
         "{}",
         r.stderr
     );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_number_format_code_past_excels_255_characters_is_refused_before_calamine_reads_the_styles() {
+    // the seventh probe's "left open": within the unzipped limit that counts its copies, a
+    // 4 KB xlsx of 2,000 cell formats naming one 256 KB code made calamine hold 512 MB. Excel
+    // writes no code past 255 characters: one longer is refused before any style is read
+    let d = dir("format-code-length");
+    let sheets = [("S", "worksheets/sheet1.xml")];
+    let part = [("xl/worksheets/sheet1.xml", worksheet_of(2))];
+    let code = format!("0&quot;{}&quot;", "x".repeat(256 * 1024));
+    let bytes = xlsx_of(&sheets, &part, &styles_naming_one_code(&code, 2000));
+    assert!(bytes.len() < 8 * 1024, "{}", bytes.len());
+    write(&d, "code.xlsx", &bytes);
+    let (r, cpu, peak_kb) = run_measured(&d, &["inspect", "code.xlsx"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.format-code-too-long")
+            && r.stderr.contains("262147 个字符")
+            && r.stderr.contains("xl/styles.xml")
+            && r.stderr.contains("JIXIAO_MAX_FORMAT_CODE"),
+        "{}",
+        r.stderr
+    );
+    assert!(cpu < Duration::from_secs(2), "{cpu:?}");
+    assert!(peak_kb < 60 * 1024, "{peak_kb} kB");
+    // Excel's longest, 255 characters (Chinese ones too), reads; one more does not
+    for (chars, refused) in [(255, false), (256, true)] {
+        let code = format!("0&quot;{}&quot;", "万".repeat(chars - 3));
+        let name = format!("code-{chars}.xlsx");
+        write(
+            &d,
+            &name,
+            xlsx_of(&sheets, &part, &styles_naming_one_code(&code, 2)),
+        );
+        let r = run(&d, &["inspect", &name], &[]);
+        assert_eq!(
+            r.stderr.contains("table.format-code-too-long"),
+            refused,
+            "{chars}: {}",
+            r.stderr
+        );
+    }
 }
 
 #[test]
@@ -6808,4 +6860,252 @@ fn an_ods_table_nested_in_a_cell_is_refused_never_read_short() {
     let r = run(&d, &["inspect", "plain.ods"], &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("项目4"), "{}", r.stdout);
+}
+
+// ---------------------------------------------------------------- the eighth probe (H55)
+
+#[test]
+fn indicators_matched_only_after_folding_are_matched_in_linear_time() {
+    // the eighth probe (`probe8.py fold`): a project of K rows named `ａ` (full-width) and an
+    // actuals entry of K indicators `a` with their sequences. No name as written finds a row,
+    // so each row went to the loose pass, which scanned the whole folded group from its start
+    // (the used entries and those of other sequences): quadratic, 96,000 rows (9 MB) 3.0 s of
+    // CPU in a release build, 32,000 0.52 s. Each row is matched, by its sequence
+    let d = dir("fold-linear");
+    let k = 60_000;
+    let mut sheet = String::from(
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n示例单位\t示例项目\t\t\t\t\t\t\t\n",
+    );
+    let mut actuals = String::from(
+        "year: 2023\nprojects:\n  - unit: 示例单位\n    project: 示例项目\n    indicators:\n",
+    );
+    for i in 0..k {
+        sheet.push_str("\t\t产出指标\t数量指标\tａ\t≥1个\t\t1\t\n");
+        actuals.push_str(&format!(
+            "      - {{seq: {}, indicator: a, actual: {}个}}\n",
+            i + 1,
+            i % 2
+        ));
+    }
+    write(&d, "t.tsv", &sheet);
+    write(&d, "a.yaml", &actuals);
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "jsonl"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("actuals.unmatched"), "{}", r.stderr);
+    // every row took the entry of its own sequence: odd rows 0个 (fail), even rows 1个 (pass)
+    let verdicts: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("\"indicator\":\"ａ\""))
+        .map(|l| {
+            if l.contains("\"verdict\":\"pass\"") {
+                "pass"
+            } else {
+                "other"
+            }
+        })
+        .collect();
+    assert_eq!(verdicts.len(), k);
+    assert!(
+        verdicts
+            .iter()
+            .enumerate()
+            .all(|(i, v)| (*v == "pass") == (i % 2 == 1)),
+        "a row took another row's entry"
+    );
+    assert!(r.cpu < Duration::from_secs(8), "{:?}", r.cpu);
+}
+
+#[test]
+fn a_forms_breakdown_rows_are_checked_in_linear_time() {
+    // the eighth probe (`probe8.py breakdown`): a per-project form whose every indicator has a
+    // `其中…` row under it. Each parent was searched for among every row, and its breakdowns
+    // among every breakdown: quadratic, 96,000 pairs (11 MB) 45.7 s of CPU in a release build,
+    // 32,000 pairs 5.7 s. The sums are still checked: one breakdown that does not add up is
+    // named, the others are not
+    let d = dir("form-breakdowns");
+    let k = 24_000;
+    let mut form = String::from(
+        "项目支出绩效自评表,,,,,,,,\n(2022年度),,,,,,,,\n项目名称,水旱灾害防御经费,,,,,,,\n主管部门,,,,实施单位,天长市水利局,,,\n项目资金(万元),,,年初预算数,全年预算数(A),全年执行数(B),分值,执行率(B/A),得分\n,年度资金总额:,,880,880,880,10,,10\n年度总体目标完成情况,预期目标,,,,实际完成情况,,,\n,完成年度防汛工作。,,,,完成年度目标。,,,\n年度绩效指标完成情况,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n",
+    );
+    for i in 0..k {
+        // the last parent's two parts add up to 9, not 10
+        let second = if i == k - 1 { 4 } else { 5 };
+        form.push_str(&format!(
+            ",产出指标,数量指标,指标{i}:完成项目数量,10个,10个,1,1,\n,,,其中：本级{i},5个,5个,,,\n,,,其中：下级{i},{second}个,{second}个,,,\n"
+        ));
+    }
+    form.push_str(&format!(",,,,,,{},{},\n", k + 10, k + 10));
+    write(&d, "form.csv", &form);
+    let r = run(&d, &["inspect", "form.csv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mismatches = r.stdout.matches("table.form-breakdown-mismatch").count()
+        + r.stderr.matches("table.form-breakdown-mismatch").count();
+    assert!(mismatches >= 1, "{}", &r.stdout[..r.stdout.len().min(2000)]);
+    let named = format!("指标{}:完成项目数量", k - 1);
+    assert!(
+        r.stdout.contains(&named) || r.stderr.contains(&named),
+        "the mismatch names its row"
+    );
+    assert!(!r.stdout.contains("「指标0:完成项目数量」的指标值"));
+    assert!(r.cpu < Duration::from_secs(10), "{:?}", r.cpu);
+}
+
+#[test]
+fn a_pile_of_tables_and_actuals_files_that_match_none_is_sorted_in_linear_time() {
+    // the eighth probe (`probe8.py pile`): a folder of T tables and T actuals files, each
+    // naming a project of its own. Every table was tried against every actuals file, and each
+    // miss built the refusal's nearest names: 1,600 of each (600 KB) took 3.75 s of CPU in a
+    // release build, 400 of each 0.27 s. Each file is still named unused, and a table still
+    // finds the file that names its project
+    let d = dir("pile-matching");
+    let t = 1500;
+    let pile = d.join("pile");
+    std::fs::create_dir_all(&pile).unwrap();
+    let head = "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n";
+    for i in 0..t {
+        write(
+            &pile,
+            &format!("t{i:05}.tsv"),
+            format!(
+                "{head}单位{i}\t项目{i}\t\t\t\t\t\t\t\n\t\t产出指标\t数量指标\t培训人次\t≥100人次\t\t20\t\n"
+            ),
+        );
+        // the last file names the first table's project, folded (a full-width digit)
+        let (unit, project) = if i == t - 1 {
+            ("单位0".to_owned(), "项目０".to_owned())
+        } else {
+            (format!("别的单位{i}"), format!("别的项目{i}"))
+        };
+        write(
+            &pile,
+            &format!("a{i:05}.yaml"),
+            format!(
+                "year: 2023\nprojects:\n  - unit: {unit}\n    project: {project}\n    indicators:\n      - {{indicator: 培训人次, actual: 120人次}}\n"
+            ),
+        );
+    }
+    let r = run(&d, &["evaluate", "pile", "--format", "csv"], &[]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("pile.actuals-unused").count(),
+        t - 1,
+        "{}",
+        &r.stderr[..r.stderr.len().min(2000)]
+    );
+    let last = format!("a{:05}.yaml", t - 1);
+    assert!(
+        !r.stderr.contains(&format!("{last} 与汇总")),
+        "{}",
+        r.stderr
+    );
+    assert!(r.cpu < Duration::from_secs(10), "{:?}", r.cpu);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_zip_whose_entries_claim_sizes_they_do_not_hold_reserves_no_more_than_it_reads() {
+    // the eighth probe (`probe8.py zipclaim`): a 3.5 KB zip of 20 tiny tables, each entry's
+    // headers claiming 400 MB unzipped and 5 MB zipped. Each entry's buffer was reserved at
+    // the claimed size and kept so while the pile held it: 8 GB of address space, past a
+    // worker's memory limit (`--max-work-memory-mb`) or a `ulimit -v`: "memory allocation of
+    // 419430401 bytes failed", abort (134). Each buffer now keeps only what it read
+    use std::os::unix::process::CommandExt;
+    let d = dir("zip-claims");
+    let body = "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n单位\t项目\t\t\t\t\t\t\t\n";
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..20 {
+            z.start_file(format!("t{i:05}.tsv"), o).unwrap();
+            z.write_all(body.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    let mut bytes = buf.into_inner();
+    // every header's sizes claimed: 5 MB zipped, 400 MB unzipped (local headers at 18 and 22,
+    // central ones at 20 and 24)
+    let (claim, csize) = ((400u32 << 20).to_le_bytes(), (5u32 << 20).to_le_bytes());
+    let mut patched = 0;
+    for at in 0..bytes.len().saturating_sub(30) {
+        let sizes = match &bytes[at..at + 4] {
+            b"PK\x03\x04" => 18,
+            b"PK\x01\x02" => 20,
+            _ => continue,
+        };
+        bytes[at + sizes..at + sizes + 4].copy_from_slice(&csize);
+        bytes[at + sizes + 4..at + sizes + 8].copy_from_slice(&claim);
+        patched += 1;
+    }
+    assert_eq!(patched, 40);
+    assert!(bytes.len() < 4096, "{}", bytes.len());
+    write(&d, "claims.zip", &bytes);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    cmd.args(["inspect", "claims.zip"])
+        .current_dir(&*d)
+        .env("NO_COLOR", "1");
+    // SAFETY: only setrlimit, async-signal-safe, between fork and exec
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 3 << 30,
+                rlim_max: 3 << 30,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let r = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(0), "{:?} {stderr}", r.status);
+    assert!(!stderr.contains("memory allocation"), "{stderr}");
+    // all twenty tables read (one table, nineteen copies of it)
+    let stdout = String::from_utf8_lossy(&r.stdout);
+    assert!(stdout.contains("t00000.tsv"), "{stdout}");
+}
+
+#[test]
+fn an_xlsx_report_of_a_project_with_a_finding_on_every_row_is_written_in_linear_time() {
+    // the eighth probe: one project of N rows, each with a finding of its own (a published
+    // 得分 above its 分值: `eval.points-impossible`). Each row's 说明 searched all the
+    // project's findings for those naming it: quadratic, 20,000 rows 2.4 s, 60,000 rows
+    // (3.4 MB) 27.8 s of CPU in a release build — and the page renders the xlsx download of
+    // every drop. Each row's note still carries its own finding, once
+    let d = dir("xlsx-row-findings");
+    let n = 40_000;
+    let mut sheet = String::from(
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n示例单位\t示例项目\t\t\t\t\t\t\t\n",
+    );
+    for i in 0..n {
+        sheet.push_str(&format!(
+            "\t\t产出指标\t数量指标\t指标{i}\t≥1个\t2个\t1\t5\n"
+        ));
+    }
+    write(&d, "t.tsv", &sheet);
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "--format", "xlsx", "-o", "r.xlsx"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = std::fs::File::open(d.join("r.xlsx")).unwrap();
+    let mut z = zip::ZipArchive::new(file).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut z.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert_eq!(strings.matches("（eval.points-impossible）").count(), n);
+    let last = format!("指标{}", n - 1);
+    assert!(strings.contains(&last), "the last row is written");
+    assert!(r.cpu < Duration::from_secs(12), "{:?}", r.cpu);
 }

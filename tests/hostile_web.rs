@@ -57,23 +57,53 @@ impl Server {
         let _ = s.write_all(body);
         let mut answer = Vec::new();
         let _ = s.read_to_end(&mut answer);
-        let text = String::from_utf8_lossy(&answer).into_owned();
-        let status = text
-            .split(' ')
-            .nth(1)
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0);
-        let body = text
-            .split_once("\r\n\r\n")
-            .map_or("", |(_, b)| b)
-            .to_owned();
-        (status, body)
+        let (status, body) = response(&answer);
+        (status, String::from_utf8_lossy(&body).into_owned())
     }
 
     fn get_page(&self) -> (u16, String) {
         self.request("GET", "/", "text/plain", b"")
     }
 }
+
+/// A response's status and body, a chunked body decoded (a large answer is sent on as it is
+/// made); a chunked body cut short (its last chunk missing) ends in [`CUT_SHORT`].
+fn response(raw: &[u8]) -> (u16, Vec<u8>) {
+    let Some(at) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return (0, Vec::new());
+    };
+    let head = String::from_utf8_lossy(&raw[..at]).to_ascii_lowercase();
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let mut rest = &raw[at + 4..];
+    if !head.contains("\r\ntransfer-encoding: chunked") {
+        return (status, rest.to_vec());
+    }
+    let mut body = Vec::new();
+    while let Some(end) = rest.windows(2).position(|w| w == b"\r\n") {
+        let Ok(len) = usize::from_str_radix(std::str::from_utf8(&rest[..end]).unwrap_or("x"), 16)
+        else {
+            break;
+        };
+        if len == 0 {
+            return (status, body);
+        }
+        let Some(chunk) = rest.get(end + 2..end + 2 + len) else {
+            body.extend_from_slice(&rest[end + 2..]);
+            break;
+        };
+        body.extend_from_slice(chunk);
+        rest = rest.get(end + 4 + len..).unwrap_or(&[]);
+    }
+    body.extend_from_slice(CUT_SHORT.as_bytes());
+    (status, body)
+}
+
+/// What [`response`] ends a chunked body cut short with.
+const CUT_SHORT: &str = "\n[chunked body cut short]";
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -1122,8 +1152,9 @@ fn a_client_that_stops_reading_its_answer_is_let_go_after_the_longest_silence() 
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let got = String::from_utf8_lossy(&got);
-    assert_eq!(got.split_once("\r\n\r\n").map(|(_, b)| b), Some(&*expected));
+    let (status, got) = response(&got);
+    assert_eq!(status, 200);
+    assert_eq!(String::from_utf8_lossy(&got), expected);
     assert_eq!(server.get_page().0, 200);
 }
 
@@ -1223,5 +1254,76 @@ fn the_servers_xlsx_is_made_in_memory_never_in_a_temporary_file() {
         stderr.contains("临时文件夹") && stderr.contains(missing) && stderr.contains("TMPDIR"),
         "{stderr}"
     );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn a_large_answer_is_sent_on_as_it_is_made_never_held_whole_by_the_server() {
+    // issue 27 (H52): the server read a worker's answer whole before sending it (a 42 MB
+    // upload's review, 144 MB of JSON, held by the server beside the worker's table);
+    // `/api/parse`'s answer (40 times its body) the same, on the server's own thread. Past the few MB the server holds, an answer now goes on to its client as it is
+    // made: the server grows by a fraction of it, and the bytes are the command line's (a
+    // server each, so that each peak is its own)
+    let d = std::env::temp_dir().join(format!("jixiao-hostile-web-flow-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    // 20 000 one-indicator projects (2.2 MB): a 40 MB report in JSON
+    let mut table =
+        "项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分\n"
+            .to_owned();
+    for i in 0..20_000 {
+        table.push_str(&format!(
+            "项目{i},产出指标,数量指标,服务人次,≥,5000,人次,5230,100,90\n"
+        ));
+    }
+    let table = table.into_bytes();
+    std::fs::write(d.join("sheet.csv"), &table).unwrap();
+    let targets = "95%\n".repeat(250_000);
+    std::fs::write(d.join("targets.txt"), &targets).unwrap();
+    // the path, the command line's arguments, and a text body (else the table, uploaded)
+    type Case<'a> = (&'a str, &'a [&'a str], Option<&'a [u8]>);
+    let cases: [Case; 2] = [
+        (
+            "/api/evaluate?format=json",
+            &["evaluate", "sheet.csv", "--format", "json"],
+            None,
+        ),
+        (
+            "/api/parse",
+            &["parse", "targets.txt", "--format", "jsonl"],
+            Some(targets.as_bytes()),
+        ),
+    ];
+    for (path, cli, text) in cases {
+        let server = Server::start(&[]);
+        let (ct, body) = match text {
+            Some(t) => ("text/plain".to_owned(), t.to_vec()),
+            None => form(&[], &[("table", "sheet.csv", &table)]),
+        };
+        #[cfg(target_os = "linux")]
+        let before = peak_kb(server.child.id());
+        let (status, answer) = server.request("POST", path, &ct, &body);
+        #[cfg(target_os = "linux")]
+        let grew = peak_kb(server.child.id()).saturating_sub(before) * 1024;
+        assert_eq!(status, 200, "{path}: {}", &answer[..answer.len().min(300)]);
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(cli)
+            .current_dir(&d)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(
+            answer.as_bytes() == &out.stdout[..],
+            "{path}: {} bytes, the command line's {}",
+            answer.len(),
+            out.stdout.len()
+        );
+        assert!(answer.len() > 32 << 20, "{path}: {}", answer.len());
+        #[cfg(target_os = "linux")]
+        assert!(
+            grew < answer.len() as u64 / 2,
+            "{path}: the server grew by {grew} bytes for an answer of {}",
+            answer.len()
+        );
+    }
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -178,6 +178,33 @@ const PLAIN_UNITS: &[&str] = &[
     "千克",
     "GB",
     "TB",
+    // more counts and measures, and rates of two of them (`元/平方米`, `人/次`): each read as
+    // written (a varied sheet's actuals in these units went through the parser, ~8.7k
+    // instructions each)
+    "村",
+    "架",
+    "单",
+    "张",
+    "本",
+    "只",
+    "头",
+    "棵",
+    "处",
+    "栋",
+    "座",
+    "间",
+    "名",
+    "位",
+    "种",
+    "批",
+    "班",
+    "立方米",
+    "元/平方米",
+    "元/米",
+    "元/株",
+    "元/人",
+    "人/次",
+    "人/年",
 ];
 
 /// A plain figure followed by the target's own unit, where that unit is one of [`PLAIN_UNITS`]

@@ -29,7 +29,7 @@ pub mod cases;
 pub mod checks;
 mod cross_row;
 pub mod evaluate;
-mod fold;
+pub(crate) mod fold;
 pub mod formula;
 pub mod grades;
 mod indicator;

@@ -39,23 +39,11 @@ pub fn check(doc: &Document, actuals: Option<&ActualsFile>) -> Result<(), Matche
     if file.projects.is_empty() {
         return Ok(());
     }
-    let mut matcher = Matcher::new(Some(file));
-    let mut projects_found = false;
-    let mut used = false;
-    for (unit, project) in doc.projects() {
-        if !matcher.finds(&unit.name, &project.name) {
-            continue;
-        }
-        projects_found = true;
-        let taken = matcher.take(&unit.name, project);
-        used |= taken
-            .entry
-            .is_some_and(|e| e.budget.is_some() || e.spent.is_some())
-            || taken.indicators.iter().any(Option::is_some);
-        if used {
-            return Ok(());
-        }
-    }
+    let projects_found = match used(doc, file) {
+        Some(true) => return Ok(()),
+        Some(false) => true,
+        None => false,
+    };
     let mut lines = Vec::new();
     let what = if projects_found {
         // projects found, none of their indicators
@@ -117,6 +105,35 @@ pub fn check(doc: &Document, actuals: Option<&ActualsFile>) -> Result<(), Matche
             doc.source.name
         ),
     })
+}
+
+/// Whether an entry of `file` finds a project of `doc` and gives it something (a budget, a
+/// 全年执行数 or an indicator the project has); `None` where no entry finds a project at all.
+fn used(doc: &Document, file: &ActualsFile) -> Option<bool> {
+    let mut matcher = Matcher::new(Some(file));
+    let mut projects_found = false;
+    for (unit, project) in doc.projects() {
+        if !matcher.finds(&unit.name, &project.name) {
+            continue;
+        }
+        projects_found = true;
+        let taken = matcher.take(&unit.name, project);
+        if taken
+            .entry
+            .is_some_and(|e| e.budget.is_some() || e.spent.is_some())
+            || taken.indicators.iter().any(Option::is_some)
+        {
+            return Some(true);
+        }
+    }
+    projects_found.then_some(false)
+}
+
+/// Whether [`check`] accepts `file` for `doc`, without the names its refusal would suggest
+/// (a pile tries every table against every actuals file: a refusal's nearest names for each
+/// pair that does not match were most of its time).
+pub fn matches(doc: &Document, file: &ActualsFile) -> bool {
+    file.projects.is_empty() || used(doc, file) == Some(true)
 }
 
 /// `指标“X”：表中最接近的是“Y”`.

@@ -141,6 +141,7 @@ fn score_item(
     doc: Option<Document>,
     opts: &ReadOptions,
     actuals: &[(String, ActualsFile)],
+    keys: &super::ActualsKeys,
     s: &Settings<'_>,
 ) -> Out {
     let doc = match doc {
@@ -153,7 +154,7 @@ fn score_item(
         },
     };
     let print = inputs::fingerprint(&doc);
-    let matched = super::matching(&doc, actuals);
+    let matched = super::matching(&doc, actuals, keys);
     let (applied, result, facts) = super::score(&item.name, &doc, &matched, actuals, s);
     Out::Table {
         print,
@@ -183,6 +184,7 @@ pub fn run(
     each: &mut dyn FnMut(Scored),
 ) -> Finished {
     let actuals = &p.actuals;
+    let keys = super::ActualsKeys::new(actuals);
     let early = std::mem::take(&mut p.early);
     let items = std::mem::take(&mut p.items);
     let mut done = Finished {
@@ -223,7 +225,7 @@ pub fn run(
         },
     };
     for (item, doc) in early {
-        let out = score_item(&item, Some(doc), opts, actuals, s);
+        let out = score_item(&item, Some(doc), opts, actuals, &keys, s);
         tick();
         take(out, item.name, &mut done);
     }
@@ -232,7 +234,7 @@ pub fn run(
     while items.peek().is_some() {
         let chunk: Vec<Item> = items.by_ref().take(batch).collect();
         let outs = par_map(&chunk, s.workers, |item| {
-            let out = score_item(item, None, opts, actuals, s);
+            let out = score_item(item, None, opts, actuals, &keys, s);
             tick();
             out
         });

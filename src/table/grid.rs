@@ -33,24 +33,79 @@ use crate::table::formats::number_format::CellNote;
 use crate::table::formats::{self, SheetCells, docx, workbook};
 use crate::table::source::{CellAddr, InputFormat, Location, Segment, SourceText};
 
-/// One cell: its trimmed text and where that text starts. 48 bytes: a block of a streamed
-/// sheet holds some thousands of them at once, and their memory is written once and read a
-/// few times, so the smaller they are the more of the block stays in the core's cache.
+/// One cell: its trimmed text and where that text starts. 24 bytes (48 until issue 27's
+/// eighth session): a grid's rows are every cell of a workbook, a Word document or a web page
+/// at once while a layout reads them, and a block of a streamed sheet holds some thousands;
+/// where the text is a piece of the source, that piece says where it lies ([`CellText`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Cell<'a> {
-    /// Trimmed text (quotes removed, doubled quotes undoubled): borrowed from the source text
-    /// unless a doubled quote had to be undone (or the cell came from a workbook).
-    pub text: Cow<'a, str>,
-    /// Byte offset of `text` in the source text.
-    pub offset: usize,
-    /// Positions in `text` after which the source had one more byte (a doubled quote): none in
-    /// most cells, which then hold no list. Boxed for a thin pointer: 8 bytes, not 24.
-    #[allow(clippy::box_collection)]
-    escapes: Option<Box<Vec<usize>>>,
+    /// Trimmed text (quotes removed, doubled quotes undoubled): a piece of the source text
+    /// unless a doubled quote had to be undone (or a workbook cell's line break or tab is
+    /// shown as a space in the synthetic text).
+    pub text: CellText<'a>,
     /// Text inputs: the 1-based line and character column where `text` starts (0 when
     /// unknown). Workbook cells: the row, and the column with [`WORKBOOK`] set.
     line: u32,
     column: u32,
+}
+
+/// A cell's text. Most cells are a piece of the source text they were read from, and where
+/// that piece lies in the source (its address less the text's) is the cell's offset: no offset
+/// is held beside it. The rest (a doubled quote undone, a workbook cell whose line break or
+/// tab the synthetic text shows as a space) hold their text, offset and escapes apart, boxed:
+/// 16 bytes either way.
+#[derive(Debug, Clone)]
+pub(crate) enum CellText<'a> {
+    /// A piece of the source text.
+    Source(&'a str),
+    /// Text that is not the source's where the cell lies.
+    Placed(Box<Placed<'a>>),
+}
+
+/// The text of a cell that is not a piece of the source ([`CellText::Placed`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Placed<'a> {
+    text: Cow<'a, str>,
+    /// Byte offset of `text` in the source text.
+    offset: usize,
+    /// Positions in `text` after which the source had one more byte (a doubled quote).
+    escapes: Vec<usize>,
+}
+
+impl std::ops::Deref for CellText<'_> {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            CellText::Source(t) => t,
+            CellText::Placed(p) => &p.text,
+        }
+    }
+}
+
+impl AsRef<str> for CellText<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl std::fmt::Display for CellText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl PartialEq<str> for CellText<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for CellText<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
 }
 
 /// Marks the column of a workbook cell (text columns stay far below it: a line is at most
@@ -77,13 +132,13 @@ impl<'a> Row<'a> {
         self.cells.get(i).map(|c| &*c.text).unwrap_or("")
     }
 
-    /// The 1-based line of the row's first cell and the cell's offset, where the cells know
-    /// their lines (text inputs).
-    pub fn first_line(&self) -> Option<(u32, usize)> {
+    /// The 1-based line of the row's first cell and the cell's offset in `source` (the text
+    /// the row was read from), where the cells know their lines (text inputs).
+    pub fn first_line(&self, source: &str) -> Option<(u32, usize)> {
         self.cells
             .first()
             .filter(|c| c.column & WORKBOOK == 0)
-            .map(|c| (c.line, c.offset))
+            .map(|c| (c.line, c.offset(source)))
             .filter(|&(l, _)| l > 0)
     }
 
@@ -110,20 +165,33 @@ impl Cell<'_> {
         })
     }
 
+    /// Byte offset of the cell's text in `source`, the text the cell was read from (a cell
+    /// whose text is a piece of it lies where that piece does).
+    #[inline]
+    pub fn offset(&self, source: &str) -> usize {
+        match &self.text {
+            CellText::Source(t) => {
+                let at = (t.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+                debug_assert!(at <= source.len(), "a cell located in another text");
+                at
+            }
+            CellText::Placed(p) => p.offset,
+        }
+    }
+
     /// Source byte offset of byte `i` of the cell text.
-    fn source_offset(&self, i: usize) -> usize {
-        let escaped = self
-            .escapes
-            .as_deref()
-            .map_or(0, |e| e.iter().filter(|&&e| e < i).count());
-        self.offset + i + escaped
+    fn source_offset(&self, source: &str, i: usize) -> usize {
+        match &self.text {
+            CellText::Source(_) => self.offset(source) + i,
+            CellText::Placed(p) => p.offset + i + p.escapes.iter().filter(|&&e| e < i).count(),
+        }
     }
 
     /// The location of bytes `range` of the cell text.
     pub fn locate(&self, source: &SourceText, range: Range<usize>) -> Location {
-        let start = self.source_offset(range.start);
+        let start = self.source_offset(&source.text, range.start);
         let end = if range.end > range.start {
-            self.source_offset(range.end - 1) + 1
+            self.source_offset(&source.text, range.end - 1) + 1
         } else {
             start
         };
@@ -153,11 +221,14 @@ impl Cell<'_> {
 
     /// The location of the whole cell text.
     pub fn location(&self, source: &SourceText) -> Location {
-        // a text cell without doubled quotes: its text is the source's, where it says
-        if self.escapes.is_none() && self.line > 0 && self.column & WORKBOOK == 0 {
+        // a text cell whose text is the source's: it lies where it says
+        if let CellText::Source(t) = &self.text
+            && self.line > 0
+            && self.column & WORKBOOK == 0
+        {
             return Location {
-                offset: self.offset,
-                len: self.text.len(),
+                offset: self.offset(&source.text),
+                len: t.len(),
                 line: self.line,
                 column: self.column,
                 cell: None,
@@ -245,15 +316,14 @@ impl HeldRows {
                 let mut at = r.range.start;
                 for (c, field) in line.split('\t').take(r.width as usize).enumerate() {
                     let c = c as u32;
-                    let raw = match own.next_if(|o| o.0 == (k, c)) {
-                        Some((_, t)) => t.as_str(),
-                        None => field,
-                    };
-                    let addr = CellAddr {
+                    let addr = Some(CellAddr {
                         row: r.row,
                         col: c + 1,
-                    };
-                    cells.push(make_cell(Cow::Borrowed(raw), at, Vec::new(), Some(addr)));
+                    });
+                    cells.push(match own.next_if(|o| o.0 == (k, c)) {
+                        Some((_, t)) => placed_cell(Cow::Borrowed(t), at, Vec::new(), addr),
+                        None => source_cell(field, addr),
+                    });
                     at += field.len() + 1;
                 }
                 Row {
@@ -464,7 +534,21 @@ fn edges_plain(raw: &str) -> bool {
     first_plain && last_plain
 }
 
-fn make_cell<'a>(
+/// The cell of `raw`, a piece of the source text (trimmed: its offset is where the trimmed
+/// text lies); `addr` its workbook cell, if any.
+#[inline]
+fn source_cell(raw: &str, addr: Option<CellAddr>) -> Cell<'_> {
+    let (line, column) = addr.map_or((0, 0), |a| (a.row, a.col | WORKBOOK));
+    Cell {
+        text: CellText::Source(trim_cell(raw)),
+        line,
+        column,
+    }
+}
+
+/// The cell of `raw`, text that is not the source's where it lies: at `offset` in the source,
+/// with a byte more in the source after each of `escapes` (doubled quotes).
+fn placed_cell<'a>(
     raw: Cow<'a, str>,
     offset: usize,
     escapes: Vec<usize>,
@@ -488,9 +572,11 @@ fn make_cell<'a>(
         .collect();
     let (line, column) = addr.map_or((0, 0), |a| (a.row, a.col | WORKBOOK));
     Cell {
-        text,
-        offset: offset + lead,
-        escapes: (!escapes.is_empty()).then(|| Box::new(escapes)),
+        text: CellText::Placed(Box::new(Placed {
+            text,
+            offset: offset + lead,
+            escapes,
+        })),
         line,
         column,
     }
@@ -821,14 +907,20 @@ fn quoted_row<'a>(
         let (mut cell, next) = match field {
             Some((raw, escapes, next)) => {
                 in_line = false;
-                (make_cell(raw, pos + 1, escapes, None), next)
+                let cell = match raw {
+                    // the quoted text is a piece of the source
+                    Cow::Borrowed(raw) => source_cell(raw, None),
+                    Cow::Owned(_) => placed_cell(raw, pos + 1, escapes, None),
+                };
+                (cell, next)
             }
             None => plain_field(text, pos, delim),
         };
+        let offset = cell.offset(text);
         (cell.line, cell.column) = if in_line {
-            cursor.advance_in_line(cell.offset)
+            cursor.advance_in_line(offset)
         } else {
-            cursor.advance_to(cell.offset)
+            cursor.advance_to(offset)
         };
         cells.push(cell);
         if cells.len() > budget.max_columns {
@@ -871,8 +963,7 @@ fn plain_field(text: &str, pos: usize, delim: u8) -> (Cell<'_>, usize) {
     if raw_end > pos && bytes[raw_end - 1] == b'\r' && (end == n || bytes[end] == b'\n') {
         raw_end -= 1;
     }
-    let raw = Cow::Borrowed(&text[pos..raw_end]);
-    (make_cell(raw, pos, Vec::new(), None), end)
+    (source_cell(&text[pos..raw_end], None), end)
 }
 
 /// The list of a text's rows: a row for each line, reserved at once; but a text of short lines
@@ -924,12 +1015,9 @@ fn plain_row<'a>(
         } else {
             trim_with_lead(&text[start..stop])
         };
-        let offset = start + lead;
-        let (line, column) = cursor.advance_in_line(offset);
+        let (line, column) = cursor.advance_in_line(start + lead);
         cells.push(Cell {
-            text: Cow::Borrowed(trimmed),
-            offset,
-            escapes: None,
+            text: CellText::Source(trimmed),
             line,
             column,
         });
@@ -1366,8 +1454,12 @@ impl SheetsOut {
     ) -> Result<(), ReadError> {
         sheet.sort();
         let sheet_name = sheet.name.clone();
+        // taken, not copied: a Word table of 300,000 vertical merges held them twice
         let (merges, notes_here) = match merges_and_notes {
-            true => (sheet.merges.clone(), sheet.notes.clone()),
+            true => (
+                std::mem::take(&mut sheet.merges),
+                std::mem::take(&mut sheet.notes),
+            ),
             false => (Vec::new(), Vec::new()),
         };
         let widths = row_widths(sheet);
@@ -1382,9 +1474,10 @@ impl SheetsOut {
             notes_here.into_iter().collect();
         // the text reserved once (its cells counted against the limits above): grown by
         // doubling, a text of one-byte cells took twice its size, three times while moved
+        // (a tab between two cells, a line break after each sheet row, empty ones too)
         let held_cells: usize = widths.iter().map(|w| w.1 as usize).sum();
         self.text
-            .reserve(sheet.text_len() + held_cells + widths.len().min(last as usize + 1));
+            .reserve(sheet.text_len() + held_cells + last as usize + 1);
         let first_row = self.rows.rows.len();
         self.segments.push(Segment {
             start: self.text.len(),
@@ -1552,17 +1645,18 @@ mod tests {
 
     #[test]
     fn splits_tabs_and_crlf() {
-        let rows = split_delimited("a\tb\r\n\r\nc\t d \n", b'\t');
+        let text = "a\tb\r\n\r\nc\t d \n";
+        let rows = split_delimited(text, b'\t');
         assert_eq!(texts(&rows), vec![vec!["a", "b"], vec![""], vec!["c", "d"]]);
-        assert_eq!(rows[2].cells[1].offset, 10);
+        assert_eq!(rows[2].cells[1].offset(text), 10);
     }
 
     #[test]
     fn quoted_fields_keep_offsets() {
         let text = "x,\"12,748.27\",\"say \"\"hi\"\" now\"\n";
-        let rows = split_delimited(text, b',');
-        assert_eq!(texts(&rows), vec![vec!["x", "12,748.27", "say \"hi\" now"]]);
         let src = SourceText::new("t", text, InputFormat::Csv, "UTF-8", None);
+        let rows = split_delimited(&src.text, b',');
+        assert_eq!(texts(&rows), vec![vec!["x", "12,748.27", "say \"hi\" now"]]);
         let c = &rows[0].cells[2];
         let loc = c.locate(&src, 9..12); // "now"
         assert_eq!(&text[loc.range()], "now");
@@ -1603,17 +1697,28 @@ mod tests {
             for delim in [b'\t', b','] {
                 let read = |fast| {
                     let mut budget = CellBudget::new("-");
-                    format!(
-                        "{:?}",
-                        split_rows(
-                            &text,
-                            delim,
-                            &mut budget,
-                            3,
-                            fast,
-                            &mut QuoteNotes::default()
-                        )
-                    )
+                    let rows = split_rows(
+                        &text,
+                        delim,
+                        &mut budget,
+                        3,
+                        fast,
+                        &mut QuoteNotes::default(),
+                    );
+                    // each cell's text, offset and place
+                    let cells = rows.as_ref().map(|rows| {
+                        rows.iter()
+                            .map(|r| {
+                                let cells: Vec<_> = r
+                                    .cells
+                                    .iter()
+                                    .map(|c| (&*c.text, c.offset(&text), c.line, c.column))
+                                    .collect();
+                                (r.range.clone(), cells)
+                            })
+                            .collect::<Vec<_>>()
+                    });
+                    format!("{cells:?}")
                 };
                 assert_eq!(read(true), read(false), "{text:?}");
                 plain += usize::from(!text.contains('"'));
@@ -1643,7 +1748,7 @@ mod tests {
     fn a_whole_cell_is_located_as_its_bytes_are() {
         let text = "a\t 中文 \t\"x\"\"y\"\n\u{3000}b,c\t（1）\n";
         let src = SourceText::new("t", text, InputFormat::Tsv, "UTF-8", None);
-        for row in split_delimited(text, b'\t') {
+        for row in split_delimited(&src.text, b'\t') {
             for c in &row.cells {
                 assert_eq!(c.location(&src), c.locate(&src, 0..c.text.len()), "{c:?}");
             }
@@ -1651,8 +1756,8 @@ mod tests {
     }
 
     #[test]
-    fn a_cell_is_48_bytes() {
-        assert_eq!(std::mem::size_of::<Cell<'_>>(), 48);
+    fn a_cell_is_24_bytes() {
+        assert_eq!(std::mem::size_of::<Cell<'_>>(), 24);
     }
 
     #[test]
@@ -1829,7 +1934,12 @@ mod tests {
         // the text keeps a line a sheet row: the cell's place is its line
         assert_eq!(grid.source.text.matches('\n').count(), 1001);
         assert_eq!(&grid.source.text[rows[7].range.clone()], "\td");
-        assert_eq!(grid.source.locate(d.offset..d.offset + 1).line, 1001);
+        assert_eq!(
+            grid.source
+                .locate(d.offset(&grid.source.text)..d.offset(&grid.source.text) + 1)
+                .line,
+            1001
+        );
         let span = &grid.sheets[0];
         assert_eq!(span.rows, 0..8);
         assert_eq!(

@@ -436,6 +436,22 @@ pub enum ReadError {
         /// How to raise it.
         help: String,
     },
+    /// A number format code longer than [`crate::limits::FORMAT_CODE`] (Excel's 255
+    /// characters), refused before the workbook reader copies it into every cell format.
+    #[error("{name} 的 {part} 中有一个数字格式代码长 {chars} 个字符，超过 {} 个字符的上限", .limit.shown())]
+    #[diagnostic(code("table.format-code-too-long"), help("{help}"))]
+    FormatCodeTooLong {
+        /// File name.
+        name: String,
+        /// The part holding the code (`xl/styles.xml`, `content.xml`).
+        part: String,
+        /// The code's characters.
+        chars: u64,
+        /// The limit.
+        limit: &'static crate::limits::Limit,
+        /// How to raise it.
+        help: String,
+    },
     /// An xlsx whose two sheets name one part: each sheet would read it again.
     #[error("{name} 的工作表「{first}」和「{second}」指向同一个部件 {part}")]
     #[diagnostic(
@@ -668,7 +684,7 @@ impl<'a> Ctx<'a> {
             },
             // a row starts a line: its first cell's line (unless a quoted cell starts with a
             // line break), column 1
-            None => match row.first_line().filter(|&(_, at)| {
+            None => match row.first_line(&self.source.text).filter(|&(_, at)| {
                 let between = self.source.text.as_bytes().get(row.range.start..at);
                 between.is_some_and(|b| b.iter().all(|&c| c != b'\n'))
             }) {

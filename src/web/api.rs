@@ -9,11 +9,11 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::inputs::{ApiError, Files, Params};
-use super::job::{Job, JobKind};
+use super::job::{Job, JobKind, ReplyHead};
 use super::work::{Answer, Shared};
 use crate::report::ReportFormat;
 use crate::review::render::ReviewFormat;
@@ -109,10 +109,6 @@ fn query_year(value: &str) -> Result<i32, ApiError> {
         .ok_or_else(bad)
 }
 
-fn text(content_type: &'static str, body: impl Into<axum::body::Body>) -> Response {
-    ([(header::CONTENT_TYPE, content_type)], body.into()).into_response()
-}
-
 /// `POST /api/parse`: a text body, one target a line (`target` or `indicator<TAB>target`), →
 /// the jsonl of `jixiao parse --format jsonl`.
 pub async fn parse(
@@ -130,37 +126,46 @@ pub async fn parse(
         })?;
     let ticket = shared.admit()?;
     let limit = shared.config.max_answer;
-    let out = shared
-        .run(move |cancel| parse_lines(&body, params.year, limit, cancel))
+    let reply = shared
+        .flow(
+            ReplyHead::new("application/jsonl; charset=utf-8"),
+            move |cancel, spout| {
+                parse_lines(&body, params.year, &mut Answer::to(spout, limit, cancel))
+            },
+        )
         .await?;
     // the place is held until the answer is sent (see `work::Ticket`)
-    Ok(ticket.hold(text("application/jsonl; charset=utf-8", out)))
+    Ok(ticket.hold(reply.into_response()))
 }
 
 /// The jsonl of `jixiao parse --format jsonl` (as [`crate::lang::record::jsonl`]), written
-/// into a bounded answer that stops when the request is cancelled.
-fn parse_lines(
-    body: &[u8],
-    year: Option<i32>,
-    limit: usize,
-    cancel: &super::work::Cancel,
-) -> Result<Vec<u8>, ApiError> {
+/// into a bounded answer (sent on as it is made) that stops when the request is cancelled.
+fn parse_lines(body: &[u8], year: Option<i32>, out: &mut Answer<'_>) -> Result<(), ApiError> {
     use crate::lang::record::{Record, decode_line, parse_line, split_line};
     use std::io::Write as _;
     // each distinct direction question answered once, as `jixiao parse` does
     let rules = crate::lang::direction::Memo::new(RuleSet::bundled());
-    let mut out = Answer::new(limit, cancel);
     for (i, raw) in body.split_inclusive(|b| *b == b'\n').enumerate() {
         let text = decode_line(raw);
         let (indicator, target_text) = split_line(&text);
         let parsed = parse_line(indicator, target_text, &rules, year);
         let record = Record::new(i + 1, indicator, target_text, &parsed);
-        serde_json::to_writer(&mut out, &record)
+        serde_json::to_writer(&mut *out, &record)
             .map_err(std::io::Error::from)
             .and_then(|_| out.write_all(b"\n"))
             .map_err(|e| out.error(&e))?;
     }
-    Ok(out.bytes)
+    Ok(())
+}
+
+/// What a request says its body holds (`Content-Length`), if it says.
+pub fn body_size(headers: &HeaderMap) -> Option<usize> {
+    headers
+        .get(axum::http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
 }
 
 /// Read a request's uploads and do its work ([`Job`]) within the server's slots.
@@ -168,6 +173,7 @@ async fn job(
     shared: &Arc<Shared>,
     kind: JobKind,
     query: Query,
+    headers: &HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
     let params = params(query)?;
@@ -178,7 +184,7 @@ async fn job(
         JobKind::Evaluate => params.format(ReportFormat::Json).map(drop)?,
         JobKind::Page => {}
     }
-    let files = Files::read(multipart, shared.config.max_upload).await?;
+    let files = Files::read(multipart, shared.config.max_upload, body_size(headers)).await?;
     // admitted once the upload is in (see `parse`)
     let ticket = shared.admit()?;
     let limit = shared.config.max_answer;
@@ -200,9 +206,10 @@ async fn job(
 pub async fn inspect(
     State(shared): State<Arc<Shared>>,
     query: Query,
+    headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    job(&shared, JobKind::Inspect, query, multipart).await
+    job(&shared, JobKind::Inspect, query, &headers, multipart).await
 }
 
 /// `POST /api/review`: the review's findings (`?format=json`, default; `human`, `markdown`), as
@@ -210,9 +217,10 @@ pub async fn inspect(
 pub async fn review(
     State(shared): State<Arc<Shared>>,
     query: Query,
+    headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    job(&shared, JobKind::Review, query, multipart).await
+    job(&shared, JobKind::Review, query, &headers, multipart).await
 }
 
 /// `POST /api/evaluate`: the scored report in `?format=` (default `json`), as `jixiao
@@ -220,7 +228,8 @@ pub async fn review(
 pub async fn evaluate(
     State(shared): State<Arc<Shared>>,
     query: Query,
+    headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    job(&shared, JobKind::Evaluate, query, multipart).await
+    job(&shared, JobKind::Evaluate, query, &headers, multipart).await
 }

@@ -19,12 +19,13 @@
 //! plus 1 MB (an error's JSON), past which the worker is stopped and the request answers 413.
 //!
 //! Wire format (private to one binary, both ends built together): the job is a little-endian
-//! `u32` length, a JSON head, then the bytes it announces; the answer is its body as it is
-//! written, then a JSON trailer saying what it is (or the error that makes it none), then the
-//! trailer's `u32` length. A trailer, so that the worker hands its answer on as it is made and
-//! never holds it whole; the server reads it once, within the answer limit, and cuts the
-//! trailer off without a copy (a page of downloads was held three times by the server and
-//! once by the worker: 1.28 GB for a 10 MB sheet, the sixth probe's O2).
+//! `u32` length, a JSON head, then the bytes it announces; the answer is its body in frames as
+//! it is written (each a `u32` length and its bytes), then a zero length and a JSON trailer
+//! saying whether it ended well (or the error that makes it no answer). Frames, so that the
+//! server sends the body on to the client as it comes (`super::flow`: neither the worker nor
+//! the server holds it whole; a 42 MB upload's review, a 190 MB answer, was held whole by the
+//! server) and still finds where it ends; a trailer, because whether the job ends well is known
+//! only then.
 
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -34,8 +35,9 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
+use super::flow::Spout;
 use super::inputs::{ApiError, Files, Params, Upload};
-use super::job::{Job, JobKind, Reply, ReplyHead};
+use super::job::{Job, JobKind};
 use super::work::{Answer, Cancel};
 
 /// The first argument that makes `jixiao` a worker (not a command a person types).
@@ -58,13 +60,16 @@ fn internal(message: String) -> ApiError {
     )
 }
 
-/// Do `job` in a worker process of `program`, killed when `cancel` is set.
+/// Do `job` in a worker process of `program`, killed when `cancel` is set; its answer is
+/// written into `spout` as the worker writes it (and from there sent on to the client:
+/// `super::flow`), so that neither the worker nor the server holds it whole.
 pub fn run(
     program: &Path,
     memory: Option<u64>,
     job: Job,
     cancel: &Cancel,
-) -> Result<Reply, ApiError> {
+    spout: &mut Spout,
+) -> Result<(), ApiError> {
     let mut command = Command::new(program);
     command.arg(WORKER_ARG);
     if let Some(m) = memory {
@@ -78,49 +83,122 @@ pub fn run(
         .spawn()
         .map_err(|e| internal(format!("无法启动处理进程：{e}")))?;
     let stdout = child.stdout.take();
-    let cap = job.limit.saturating_add(1 << 20) as u64;
-    // read on its own thread, so that a worker writing a large answer never waits on us; past
-    // the cap the pipe is closed and the worker's next write fails
-    let reader = std::thread::spawn(move || match stdout {
-        Some(out) => crate::bounded::read_to_limit(out, cap, 0),
-        None => Ok(Some(Vec::new())),
-    });
     let limit = job.limit;
-    if let Some(mut stdin) = child.stdin.take() {
-        // a worker that ended early (a broken job, a crash) shows in its status below
-        let _ = write_job(&mut stdin, &job);
-    }
-    // the uploads are the worker's now: not held here while it works
-    drop(job);
-    let status = loop {
-        if let Err(cancelled) = cancel.check() {
-            let _ = child.kill();
-            let _ = child.wait();
-            let _ = reader.join();
-            return Err(cancelled);
+    let cap = limit.saturating_add(1 << 20) as u64;
+    std::thread::scope(|scope| {
+        // read on its own thread, so that a worker writing a large answer never waits on us
+        // but on the client; past the cap, or once the client is gone, the pipe is closed and
+        // the worker's next write fails
+        let reader = scope.spawn(move || match stdout {
+            Some(out) => relay(out, spout, cap),
+            None => Ok(None),
+        });
+        if let Some(mut stdin) = child.stdin.take() {
+            // a worker that ended early (a broken job, a crash) shows in its status below
+            let _ = write_job(&mut stdin, &job);
         }
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) => std::thread::sleep(POLL),
+        // the uploads are the worker's now: not held here while it works
+        drop(job);
+        // the answer relayed (to its trailer, the pipe's end, or a failure), the cancel flag
+        // looked at meanwhile
+        while !reader.is_finished() {
+            if let Err(cancelled) = cancel.check() {
+                let _ = child.kill();
+                let _ = child.wait();
+                let _ = reader.join();
+                return Err(cancelled);
+            }
+            std::thread::sleep(POLL);
+        }
+        let relayed = reader
+            .join()
+            .map_err(|_| internal("读取处理结果时出错".to_owned()));
+        let trailer = match relayed {
+            Ok(Ok(trailer)) => trailer,
+            Ok(Err(e)) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(match e {
+                    Relay::TooLarge => super::work::too_large(limit),
+                    Relay::Gone(e) => cancel
+                        .check()
+                        .err()
+                        .unwrap_or_else(|| internal(format!("读取处理结果时出错：{e}"))),
+                });
+            }
             Err(e) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(internal(format!("处理进程出错：{e}")));
+                return Err(e);
             }
+        };
+        let status = loop {
+            if let Err(cancelled) = cancel.check() {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(cancelled);
+            }
+            match child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) => std::thread::sleep(POLL),
+                Err(e) => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(internal(format!("处理进程出错：{e}")));
+                }
+            }
+        };
+        // an answer counts only from a worker that ended well (not one cut off mid-write)
+        match trailer {
+            Some(result) if status.success() => result,
+            _ => Err(crashed(status)),
         }
-    };
-    let answer = reader
-        .join()
-        .map_err(|_| internal("读取处理结果时出错".to_owned()))?
-        .map_err(|e| internal(format!("读取处理结果时出错：{e}")))?;
-    let Some(answer) = answer else {
-        return Err(super::work::too_large(limit));
-    };
-    // an answer counts only from a worker that ended well (not one cut off mid-write)
-    if !status.success() {
-        return Err(crashed(status));
+    })
+}
+
+/// Why relaying a worker's answer stopped before its trailer.
+enum Relay {
+    /// Past the answer limit and the room for an error's JSON.
+    TooLarge,
+    /// The pipe, or the client (the spout), failed.
+    Gone(io::Error),
+}
+
+/// The worker's answer from `input` into `out`, frame by frame: `Some` of the trailer's
+/// outcome, or `None` when the pipe ended before a trailer (a crash).
+fn relay(
+    mut input: impl Read,
+    out: &mut Spout,
+    cap: u64,
+) -> Result<Option<Result<(), ApiError>>, Relay> {
+    let mut buf = Vec::new();
+    let mut total = 0u64;
+    loop {
+        let mut len = [0u8; 4];
+        match input.read_exact(&mut len) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
+            Err(e) => return Err(Relay::Gone(e)),
+        }
+        let len = u32::from_le_bytes(len);
+        if len == 0 {
+            return match read_head(&mut input) {
+                Ok(head) => Ok(trailer_outcome(&head)),
+                Err(_) => Ok(None),
+            };
+        }
+        total += u64::from(len);
+        if total > cap || len > MAX_FRAME {
+            return Err(Relay::TooLarge);
+        }
+        buf.resize(len as usize, 0);
+        match input.read_exact(&mut buf) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
+            Err(e) => return Err(Relay::Gone(e)),
+        }
+        out.write_all(&buf).map_err(Relay::Gone)?;
     }
-    read_reply(answer).unwrap_or_else(|| Err(crashed(status)))
 }
 
 /// The 500 of a worker that ended without an answer.
@@ -246,51 +324,84 @@ fn read_job(input: &mut impl Read) -> io::Result<Job> {
     })
 }
 
-/// The end of a worker's answer, after its body: what the body is (or the error that makes it
-/// no answer), then the head's length. A trailer, not a head: the body is written on as it is
-/// made, before it is known whether the job ends well, so the worker never holds it whole.
-fn write_trailer(out: &mut impl Write, result: &Result<ReplyHead, ApiError>) -> io::Result<()> {
-    let head = match result {
-        Ok(head) => {
-            json!({"ok": true, "content_type": head.content_type, "disposition": head.disposition})
-        }
-        Err(e) => json!({"ok": false, "status": e.status.as_u16(), "body": e.body}),
-    };
-    let head = serde_json::to_vec(&head).map_err(io::Error::from)?;
-    let len = u32::try_from(head.len()).map_err(io::Error::other)?;
-    out.write_all(&head)?;
-    out.write_all(&len.to_le_bytes())?;
-    out.flush()
+/// The largest frame of a worker's answer (its writer sends [`FRAME`] bytes at a time).
+const MAX_FRAME: u32 = 16 * 1024 * 1024;
+
+/// The bytes a worker's answer is framed by.
+const FRAME: usize = 64 * 1024;
+
+/// A worker's standard output as the server reads it: the answer's bytes in frames (each a
+/// little-endian `u32` length, then its bytes) as they are written, then a zero length and the
+/// trailer ([`Framed::finish`]). Frames, so that the server can send the body on as it comes
+/// and still find its end; a trailer, because whether the job ends well is known only then.
+struct Framed<W: Write> {
+    out: W,
+    buf: Vec<u8>,
 }
 
-/// The answer a worker wrote, `None` when it wrote none whole. Its body is the answer's own
-/// bytes, the trailer cut off the end (never a copy: the answer may be hundreds of MB); the
-/// body of an error is no answer, and is dropped.
-fn read_reply(mut answer: Vec<u8>) -> Option<Result<Reply, ApiError>> {
-    let at = answer.len().checked_sub(4)?;
-    let len = u32::from_le_bytes(answer[at..].try_into().ok()?);
-    if len > MAX_HEAD {
-        return None;
+impl<W: Write> Framed<W> {
+    fn new(out: W) -> Framed<W> {
+        Framed {
+            out,
+            buf: Vec::with_capacity(FRAME),
+        }
     }
-    let body_len = at.checked_sub(len as usize)?;
-    let head: Value = serde_json::from_slice(&answer[body_len..at]).ok()?;
+
+    fn frame(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let len = u32::try_from(self.buf.len()).map_err(io::Error::other)?;
+        self.out.write_all(&len.to_le_bytes())?;
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// The rest of the body, then the trailer saying what it is (or the error that makes it
+    /// none).
+    fn finish(mut self, result: &Result<(), ApiError>) -> io::Result<()> {
+        self.frame()?;
+        self.out.write_all(&0u32.to_le_bytes())?;
+        let head = match result {
+            Ok(()) => json!({"ok": true}),
+            Err(e) => json!({"ok": false, "status": e.status.as_u16(), "body": e.body}),
+        };
+        frame(&mut self.out, &head)?;
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Write for Framed<W> {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        let n = data.len().min(FRAME - self.buf.len());
+        self.buf.extend_from_slice(&data[..n]);
+        if self.buf.len() == FRAME {
+            self.frame()?;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.frame()?;
+        self.out.flush()
+    }
+}
+
+/// What a worker's trailer says: the job ended well, or its error. `None` when it is no
+/// trailer.
+fn trailer_outcome(head: &Value) -> Option<Result<(), ApiError>> {
     if head["ok"].as_bool()? {
-        answer.truncate(body_len);
-        Some(Ok(Reply {
-            content_type: head["content_type"].as_str()?.to_owned(),
-            disposition: head["disposition"].as_str().map(str::to_owned),
-            body: answer,
-        }))
-    } else {
-        let status = head["status"]
-            .as_u64()
-            .and_then(|s| u16::try_from(s).ok())
-            .and_then(|s| StatusCode::from_u16(s).ok())?;
-        Some(Err(ApiError {
-            status,
-            body: head["body"].clone(),
-        }))
+        return Some(Ok(()));
     }
+    let status = head["status"]
+        .as_u64()
+        .and_then(|s| u16::try_from(s).ok())
+        .and_then(|s| StatusCode::from_u16(s).ok())?;
+    Some(Err(ApiError {
+        status,
+        body: head["body"].clone(),
+    }))
 }
 
 /// Bound the worker's address space from its first instruction: set in the child between fork
@@ -423,12 +534,13 @@ pub fn worker_main() -> ExitCode {
         }
     };
     debug_crash(&job);
-    // the answer goes out as it is written, within the job's limit; the trailer says what it is
-    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    // the answer goes out as it is written, in frames, within the job's limit; the trailer
+    // says what it is
+    let mut stdout = Framed::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()));
     let cancel = Cancel::default();
     let limit = job.limit;
     let result = job.execute_into(&mut Answer::to(&mut stdout, limit, &cancel));
-    match write_trailer(&mut stdout, &result) {
+    match stdout.finish(&result) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(1),
     }
@@ -482,40 +594,46 @@ mod tests {
         // a cut-off job is an error, never a shorter job
         assert!(read_job(&mut &wire[..wire.len() - 1]).is_err());
 
-        let head = ReplyHead {
-            content_type: "text/csv".into(),
-            disposition: Some("attachment".into()),
-        };
-        let mut wire = b"x,y\n".to_vec();
-        write_trailer(&mut wire, &Ok(head)).unwrap();
-        let whole = wire.clone();
-        assert_eq!(
-            read_reply(wire).unwrap().unwrap(),
-            Reply {
-                content_type: "text/csv".into(),
-                disposition: Some("attachment".into()),
-                body: b"x,y\n".to_vec(),
+        // an answer crosses in frames, then its trailer; relayed into a spout that holds it
+        let relayed = |wire: &[u8]| {
+            let (mut spout, _) = Spout::new(1 << 30);
+            match relay(wire, &mut spout, 1 << 30) {
+                Ok(Some(result)) => match spout.finish(result) {
+                    super::super::flow::Ended::Whole(r) => Some(r),
+                    super::super::flow::Ended::SentOn => unreachable!(),
+                },
+                Ok(None) => None,
+                Err(_) => panic!("relay failed"),
             }
-        );
+        };
+        let body: Vec<u8> = (0..200_000u32).flat_map(|i| i.to_le_bytes()).collect();
+        let mut wire = Vec::new();
+        let mut framed = Framed::new(&mut wire);
+        framed.write_all(b"x,y\n").unwrap();
+        framed.write_all(&body).unwrap();
+        framed.finish(&Ok(())).unwrap();
+        let whole = wire.clone();
+        let back = relayed(&wire).unwrap().unwrap();
+        assert_eq!(&back[..4], b"x,y\n");
+        assert_eq!(&back[4..], &body[..]);
         // a worker that died mid-answer wrote no trailer: no answer, never a shorter one
-        for cut in [1, 3, 5, whole.len() - 4] {
-            assert!(
-                read_reply(whole[..whole.len() - cut].to_vec()).is_none(),
-                "{cut}"
-            );
+        for cut in [1, 3, 5, 9, whole.len() - 70_000, whole.len() - 4] {
+            assert!(relayed(&whole[..whole.len() - cut]).is_none(), "{cut}");
         }
         // an error after part of the body was written: the error, the part dropped
-        let mut wire = b"<h2>half a page".to_vec();
+        let mut wire = Vec::new();
+        let mut framed = Framed::new(&mut wire);
+        framed.write_all(b"<h2>half a page").unwrap();
         let e = ApiError::new(
             StatusCode::BAD_REQUEST,
             crate::codes::WEB_BAD_QUERY,
             "坏了",
             None,
         );
-        write_trailer(&mut wire, &Err(e)).unwrap();
-        let back = read_reply(wire.clone()).unwrap().unwrap_err();
+        framed.finish(&Err(e)).unwrap();
+        let back = relayed(&wire).unwrap().unwrap_err();
         assert_eq!(back.status, StatusCode::BAD_REQUEST);
         assert_eq!(back.body["error"]["message"], "坏了");
-        assert!(read_reply(wire[..3].to_vec()).is_none());
+        assert!(relayed(&wire[..3]).is_none());
     }
 }

@@ -1,8 +1,8 @@
 //! One request's work as data: what was uploaded, the query, and which answer is wanted
-//! ([`Job`]), and the answer it gives ([`Reply`]). A job is executed the same way on a blocking
-//! thread of the server ([`Job::execute`]) or in a worker process ([`super::isolate`], which
-//! writes the answer on as it is made: [`Job::execute_into`]), so the page and the API answer
-//! the same bytes either way.
+//! ([`Job`]), and the answer it gives ([`Reply`]). A job is executed the same way
+//! ([`Job::execute_into`], the answer written on as it is made) on a blocking thread of the
+//! server or in a worker process ([`super::isolate`]), so the page and the API answer the same
+//! bytes either way.
 //!
 //! Everything that reads an upload happens here, never on the async runtime: the dropped files
 //! are sorted by content (which reads them), the table read, the rules compiled, the report
@@ -13,7 +13,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use super::inputs::{ApiError, Files, Params};
-use super::work::{Answer, Cancel};
+use super::work::Answer;
 use crate::eval;
 use crate::report::{self, ReportFormat};
 use crate::review::render::ReviewFormat;
@@ -67,13 +67,29 @@ pub struct Job {
     pub workers: usize,
 }
 
-/// A job's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A job's answer: what it is, and its bytes whole or sent on as they are made
+/// ([`super::flow`]).
 pub struct Reply {
-    pub content_type: String,
-    /// A `Content-Disposition` (the xlsx report is an attachment).
-    pub disposition: Option<String>,
-    pub body: Vec<u8>,
+    pub head: ReplyHead,
+    pub body: ReplyBody,
+}
+
+/// A job's answer's bytes.
+pub enum ReplyBody {
+    /// Within the bytes a server holds ([`super::flow::HOLD`]): whole.
+    Whole(Vec<u8>),
+    /// Past them: sent on as the work makes them.
+    Flowing(super::flow::Flowing),
+}
+
+impl ReplyBody {
+    /// The body for a response.
+    pub fn into_body(self) -> axum::body::Body {
+        match self {
+            ReplyBody::Whole(bytes) => axum::body::Body::from(bytes),
+            ReplyBody::Flowing(flowing) => axum::body::Body::new(flowing),
+        }
+    }
 }
 
 /// What a job's answer is, its bytes written apart ([`Job::execute_into`]).
@@ -84,7 +100,7 @@ pub struct ReplyHead {
 }
 
 impl ReplyHead {
-    fn new(content_type: &str) -> ReplyHead {
+    pub fn new(content_type: &str) -> ReplyHead {
         ReplyHead {
             content_type: content_type.to_owned(),
             disposition: None,
@@ -94,8 +110,13 @@ impl ReplyHead {
 
 impl IntoResponse for Reply {
     fn into_response(self) -> Response {
-        let mut response = ([(header::CONTENT_TYPE, self.content_type)], self.body).into_response();
+        let mut response = (
+            [(header::CONTENT_TYPE, self.head.content_type)],
+            self.body.into_body(),
+        )
+            .into_response();
         if let Some(d) = self
+            .head
             .disposition
             .and_then(|d| header::HeaderValue::from_str(&d).ok())
         {
@@ -108,23 +129,39 @@ impl IntoResponse for Reply {
 }
 
 impl Job {
-    /// Do the work, its answer kept in memory within the job's limit (on a blocking thread of
-    /// the server).
-    pub fn execute(self, cancel: &Cancel) -> Result<Reply, ApiError> {
-        let mut out = Answer::new(self.limit, cancel);
-        let head = self.execute_into(&mut out)?;
-        Ok(Reply {
-            content_type: head.content_type,
-            disposition: head.disposition,
-            body: out.bytes,
-        })
+    /// What the answer will be (its content type; the xlsx report an attachment), known
+    /// before the work: the status and head are sent before the answer is whole
+    /// ([`super::flow`]). A format that does not exist is the 400 it always was.
+    pub fn head(&self) -> Result<ReplyHead, ApiError> {
+        let content_type = match self.kind {
+            JobKind::Page => "text/html; charset=utf-8",
+            JobKind::Inspect => match self.params.format(InspectFormat::Json)? {
+                InspectFormat::Json => "application/json",
+                InspectFormat::Table => "text/plain; charset=utf-8",
+            },
+            JobKind::Review => match self.params.format(ReviewFormat::Json)? {
+                ReviewFormat::Json => "application/json",
+                ReviewFormat::Markdown => "text/markdown; charset=utf-8",
+                ReviewFormat::Human => "text/plain; charset=utf-8",
+            },
+            JobKind::Evaluate => {
+                let format = self.params.format(ReportFormat::Json)?;
+                let mut head = ReplyHead::new(format.content_type());
+                if format == ReportFormat::Xlsx {
+                    head.disposition = Some("attachment; filename=\"jixiao-report.xlsx\"".into());
+                }
+                return Ok(head);
+            }
+        };
+        Ok(ReplyHead::new(content_type))
     }
 
     /// Do the work: read, check, score and render, as the command line does, the answer
-    /// written into `out` as it goes (a worker hands it on to the server as it is written,
-    /// never holding it whole); its limit and cancel flag are `out`'s. On an error, what was
-    /// written is no answer.
-    pub fn execute_into(self, out: &mut Answer<'_>) -> Result<ReplyHead, ApiError> {
+    /// written into `out` as it goes (in a worker it goes on to the server, and the server
+    /// sends it on to the client, as it is written: [`super::flow`]); its limit and cancel
+    /// flag are `out`'s. On an error, what was written is no answer. What the answer is:
+    /// [`Job::head`].
+    pub fn execute_into(self, out: &mut Answer<'_>) -> Result<(), ApiError> {
         let Job {
             kind,
             params,
@@ -137,26 +174,18 @@ impl Job {
         files.sort_dropped()?;
         cancel.check()?;
         match kind {
-            JobKind::Page => {
-                super::page::render_results(files, params, workers, out)?;
-                Ok(ReplyHead::new("text/html; charset=utf-8"))
-            }
+            JobKind::Page => super::page::render_results(files, params, workers, out),
             JobKind::Inspect => {
                 let format = params.format(InspectFormat::Json)?;
                 let doc = files.document(params)?;
                 cancel.check()?;
                 // written into the bounded answer as it goes (a project at a time for the
                 // tree): stopped at the limit
-                let (content_type, written) = match format {
-                    InspectFormat::Json => {
-                        ("application/json", table::view::findings_json_to(&doc, out))
-                    }
-                    InspectFormat::Table => {
-                        ("text/plain; charset=utf-8", table::view::tree_to(&doc, out))
-                    }
-                };
-                written.map_err(|e| out.error(&e))?;
-                Ok(ReplyHead::new(content_type))
+                match format {
+                    InspectFormat::Json => table::view::findings_json_to(&doc, out),
+                    InspectFormat::Table => table::view::tree_to(&doc, out),
+                }
+                .map_err(|e| out.error(&e))
             }
             JobKind::Review => {
                 let format = params.format(ReviewFormat::Json)?;
@@ -175,22 +204,14 @@ impl Job {
                 cancel.check()?;
                 // every format written into the bounded answer as it goes: stopped at the
                 // limit (or when cancelled) before the whole text is held
-                let (content_type, written) = match format {
-                    ReviewFormat::Json => (
-                        "application/json",
-                        review::render::json_to(&doc, &findings, out),
-                    ),
-                    ReviewFormat::Markdown => (
-                        "text/markdown; charset=utf-8",
-                        review::render::markdown_to(&doc.source.name, &findings, out),
-                    ),
-                    ReviewFormat::Human => (
-                        "text/plain; charset=utf-8",
-                        review::render::human_to(&doc, &findings, false, out),
-                    ),
-                };
-                written.map_err(|e| out.error(&e))?;
-                Ok(ReplyHead::new(content_type))
+                match format {
+                    ReviewFormat::Json => review::render::json_to(&doc, &findings, out),
+                    ReviewFormat::Markdown => {
+                        review::render::markdown_to(&doc.source.name, &findings, out)
+                    }
+                    ReviewFormat::Human => review::render::human_to(&doc, &findings, false, out),
+                }
+                .map_err(|e| out.error(&e))
             }
             JobKind::Evaluate => {
                 let format = params.format(ReportFormat::Json)?;
@@ -227,12 +248,7 @@ impl Job {
                     })?;
                 }
                 report::write(&report, format, &methodology.bands.value, out)
-                    .map_err(|e| out.error(&e))?;
-                let mut head = ReplyHead::new(format.content_type());
-                if format == ReportFormat::Xlsx {
-                    head.disposition = Some("attachment; filename=\"jixiao-report.xlsx\"".into());
-                }
-                Ok(head)
+                    .map_err(|e| out.error(&e))
             }
         }
     }

@@ -10,7 +10,8 @@
 //! slow clients by [`serve`]; other web sites are kept out by [`guard`]. Each request's work
 //! (`job`) runs on a blocking thread, or — under `jixiao serve`, [`Config::worker`] — in a worker
 //! process of its own ([`isolate`]): a crash or a runaway upload ends that request only, and a
-//! cancelled request's worker is killed. This module owns the HTTP side only: reading, rules,
+//! cancelled request's worker is killed. An answer past a few MB is sent on to its client as the
+//! work makes it (`flow`), never held whole by the server. This module owns the HTTP side only: reading, rules,
 //! evaluation and rendering are the library's.
 //!
 //! The page and the command line are two doors onto the same rooms: nothing here imports
@@ -20,6 +21,7 @@
 
 mod api;
 mod bars;
+mod flow;
 pub mod guard;
 mod inputs;
 pub mod isolate;
@@ -196,7 +198,8 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
 
 /// Serve until the process ends: each connection within [`Config::max_connections`], its
 /// request heads within [`Config::header_timeout`] (also the idle time between requests, and
-/// the longest a write of its answer may stay blocked: `web::slow_reader`), its whole life within
+/// the longest a write of its answer may stay blocked; an answer must be read at 128 KB/s at
+/// least on average once it has fallen behind: `web::slow_reader`), its whole life within
 /// twice the request timeout plus the header timeout once a request started.
 pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
@@ -232,7 +235,8 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
                 .timer(TokioTimer::new())
                 .header_read_timeout(header_timeout)
                 .max_buf_size(64 * 1024);
-            // a client that stops reading its answer is let go after the same silence
+            // a client that stops reading its answer is let go after the same silence, one
+            // that reads it too slowly once behind the least rate
             let stream = slow_reader::Patient::new(stream, header_timeout);
             let conn = builder.serve_connection(TokioIo::new(stream), service);
             let _ = tokio::time::timeout(lifetime, conn).await;

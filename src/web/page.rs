@@ -35,9 +35,10 @@ use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::api::params;
+use super::flow::Flowing;
 use super::guard;
 use super::inputs::{ApiError, Files, Params};
-use super::job::{Job, JobKind};
+use super::job::{Job, JobKind, ReplyBody};
 use super::work::{Answer, Shared};
 use crate::eval;
 use crate::finding::Finding;
@@ -74,11 +75,17 @@ fn refused(e: &ApiError) -> Response {
 pub async fn results(
     State(shared): State<Arc<Shared>>,
     query: super::api::Query,
+    headers: axum::http::HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let outcome = async {
         let mut params = params(query)?;
-        let files = Files::read(multipart, shared.config.max_upload).await?;
+        let files = Files::read(
+            multipart,
+            shared.config.max_upload,
+            super::api::body_size(&headers),
+        )
+        .await?;
         if !guard::token_ok(files.field(guard::TOKEN_FIELD)) {
             return Err(guard::bad_token());
         }
@@ -104,19 +111,23 @@ pub async fn results(
     }
     .await;
     match outcome {
-        // the results handed through between the page's head and tail, never copied: the
-        // server held three copies of a page of downloads (the worker's answer, the reply cut
-        // from it, the page made around it), 1.28 GB for a 10 MB sheet (the sixth probe)
+        // the results handed through between the page's head and tail, never copied (the
+        // server held three copies of a page of downloads, 1.28 GB for a 10 MB sheet, the sixth
+        // probe), and past the bytes the server holds sent on as they are made (`flow`)
         Ok((reply, ticket)) => {
             let (head, tail) = page_parts(true);
+            let results = match reply.body {
+                ReplyBody::Whole(bytes) => Results::Whole(Some(Bytes::from(bytes))),
+                ReplyBody::Flowing(flowing) => Results::Flowing(flowing),
+            };
             ticket.hold(
                 (
                     [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                    axum::body::Body::new(Pieces::new([
-                        Bytes::from(head),
-                        Bytes::from(reply.body),
-                        Bytes::from(tail),
-                    ])),
+                    axum::body::Body::new(PageBody {
+                        head: Some(Bytes::from(head)),
+                        results: Some(results),
+                        tail: Some(Bytes::from(tail)),
+                    }),
                 )
                     .into_response(),
             )
@@ -181,38 +192,66 @@ fn rule_errors(body: &serde_json::Value) -> String {
     out
 }
 
-/// A body of a few pieces, each handed on whole (the page around a worker's results): no
-/// piece is copied into another.
-struct Pieces(std::collections::VecDeque<Bytes>);
-
-impl Pieces {
-    fn new(pieces: impl IntoIterator<Item = Bytes>) -> Pieces {
-        Pieces(pieces.into_iter().collect())
-    }
+/// The page around a worker's results: its head, the results (each piece handed on whole, no
+/// copy), its tail.
+struct PageBody {
+    head: Option<Bytes>,
+    results: Option<Results>,
+    tail: Option<Bytes>,
 }
 
-impl http_body::Body for Pieces {
+/// The results of a page: whole, or sent on as they are made.
+enum Results {
+    Whole(Option<Bytes>),
+    Flowing(Flowing),
+}
+
+/// Where the results stop when their work fails once the page is being sent (its status 200
+/// already): said on the page, in Chinese, so that a page cut short never looks whole.
+fn cut_short(e: &ApiError) -> String {
+    format!(
+        "\n<div class=\"error-box\" id=\"results-cut-short\">结果没有生成完，以上内容不完整：{}</div>\n",
+        escape(&e.message())
+    )
+}
+
+impl http_body::Body for PageBody {
     type Data = Bytes;
     type Error = std::convert::Infallible;
 
     fn poll_frame(
         self: std::pin::Pin<&mut Self>,
-        _: &mut std::task::Context<'_>,
+        cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
-        std::task::Poll::Ready(
-            self.get_mut()
-                .0
-                .pop_front()
-                .map(|b| Ok(http_body::Frame::data(b))),
-        )
+        use std::task::Poll;
+        let this = self.get_mut();
+        let data = |b: Bytes| Poll::Ready(Some(Ok(http_body::Frame::data(b))));
+        if let Some(head) = this.head.take() {
+            return data(head);
+        }
+        match &mut this.results {
+            Some(Results::Whole(bytes)) => {
+                if let Some(b) = bytes.take() {
+                    return data(b);
+                }
+            }
+            Some(Results::Flowing(flowing)) => match flowing.poll_piece(cx) {
+                Poll::Ready(Some(Ok(b))) => return data(b),
+                Poll::Ready(Some(Err(e))) => {
+                    this.results = None;
+                    return data(Bytes::from(cut_short(&e)));
+                }
+                Poll::Ready(None) => {}
+                Poll::Pending => return Poll::Pending,
+            },
+            None => {}
+        }
+        this.results = None;
+        Poll::Ready(this.tail.take().map(|t| Ok(http_body::Frame::data(t))))
     }
 
     fn is_end_stream(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        http_body::SizeHint::with_exact(self.0.iter().map(|b| b.len() as u64).sum())
+        self.head.is_none() && self.results.is_none() && self.tail.is_none()
     }
 }
 

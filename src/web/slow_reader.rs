@@ -1,14 +1,18 @@
-//! A connection whose client stops reading its answer is closed: a write to it that stays
-//! blocked (the client's window full, nothing taken) longer than the longest silence — the
-//! header timeout, as for a stalled upload — ends the connection, and with it the answer the
-//! server held for it.
+//! A connection whose client stops reading its answer, or reads it too slowly, is closed: a
+//! write to it that stays blocked (the client's window full, nothing taken) longer than the
+//! longest silence — the header timeout, as for a stalled upload — ends the connection, and with
+//! it the answer (and the work making it) the server held for it; so does an answer that, once
+//! its writes first blocked, falls behind [`MIN_ANSWER_RATE`] on average (the silence as grace).
 //!
-//! Without this a finished answer waited for its reader for the connection's whole life (twice
-//! the request timeout plus the header timeout): clients that asked for large answers (an
+//! Without the first, a finished answer waited for its reader for the connection's whole life
+//! (twice the request timeout plus the header timeout): clients that asked for large answers (an
 //! `inspect` tree, a page of downloads) and never read them held the answers in the server's
 //! own memory, 20 of them 100 MB (H47), up to the answer limit each — a way past the worker's
-//! memory limit to the server's. A client reading slowly but steadily is not cut (each write
-//! that goes through starts the wait again); the connection's life still bounds it.
+//! memory limit to the server's. Without the second, a client reading slowly but steadily (a
+//! few KB every few seconds: never silent long enough) held its admission place, and now that
+//! answers are sent on as they are made its work slot too, for the connection's whole life
+//! (H52). A client reading at the rate or faster is never cut; the connection's life still
+//! bounds every one.
 
 use std::future::Future as _;
 use std::io;
@@ -19,12 +23,31 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::time::{Instant, Sleep};
 
-/// A stream whose writes may not stay blocked longer than `silence`.
+/// The least average rate at which a client must read an answer once it has fallen behind,
+/// bytes a second: the same as an upload's least rate ([`super::work::MIN_UPLOAD_RATE`]).
+pub const MIN_ANSWER_RATE: u64 = super::work::MIN_UPLOAD_RATE;
+
+/// A pause in writing longer than this begins a new answer (the next request of a connection
+/// kept open): its reading is timed afresh.
+const NEW_ANSWER: Duration = Duration::from_secs(1);
+
+/// A stream whose writes may not stay blocked longer than `silence`, nor fall behind
+/// [`MIN_ANSWER_RATE`] on average once they first blocked.
 pub struct Patient<S> {
     inner: S,
     silence: Duration,
+    rate: u64,
     /// Armed while a write is blocked: when it fires, the write fails.
     timer: Option<Pin<Box<Sleep>>>,
+    /// When the write now blocked began to be.
+    blocked: Option<Instant>,
+    /// The answer being read slowly: when its writes first blocked, and the bytes written
+    /// since. Timed from its first blocked write, not its first byte: the kernel's buffers
+    /// (several MB on loopback) take an answer's first bytes at once, which would otherwise
+    /// earn a slow reader half a minute of credit.
+    behind: Option<(Instant, u64)>,
+    /// When the last write went through.
+    last: Option<Instant>,
 }
 
 impl<S> Patient<S> {
@@ -32,12 +55,84 @@ impl<S> Patient<S> {
         Patient {
             inner,
             silence,
+            rate: MIN_ANSWER_RATE,
             timer: None,
+            blocked: None,
+            behind: None,
+            last: None,
         }
     }
 
-    /// What a write that returned `poll` becomes: blocked too long, an error.
-    fn watch<T>(&mut self, cx: &mut Context<'_>, poll: Poll<io::Result<T>>) -> Poll<io::Result<T>> {
+    /// When a blocked write fails: the longest silence after it began, or when the answer
+    /// falls behind the least rate (the silence, plus the time its bytes since it first
+    /// blocked are worth at the rate), whichever comes first.
+    fn deadline(&self, blocked: Instant, (since, bytes): (Instant, u64)) -> Instant {
+        let earned = Duration::from_secs_f64(bytes as f64 / self.rate as f64);
+        (blocked + self.silence).min(since + self.silence + earned)
+    }
+
+    /// What a write that returned `poll` becomes: blocked too long, or behind the rate, an
+    /// error.
+    fn watch(
+        &mut self,
+        cx: &mut Context<'_>,
+        poll: Poll<io::Result<usize>>,
+    ) -> Poll<io::Result<usize>> {
+        let now = Instant::now();
+        match poll {
+            Poll::Pending => {
+                let blocked = *self.blocked.get_or_insert(now);
+                let behind = *self.behind.get_or_insert((now, 0));
+                let deadline = self.deadline(blocked, behind);
+                let timer = self
+                    .timer
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
+                if timer.deadline() != deadline {
+                    timer.as_mut().reset(deadline);
+                }
+                match timer.as_mut().poll(cx) {
+                    Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        if deadline == blocked + self.silence {
+                            "the client stopped reading its answer"
+                        } else {
+                            "the client reads its answer too slowly"
+                        },
+                    ))),
+                    Poll::Pending => Poll::Pending,
+                }
+            }
+            Poll::Ready(Ok(n)) => {
+                if let Some((_, bytes)) = &mut self.behind {
+                    *bytes += n as u64;
+                }
+                self.last = Some(now);
+                self.blocked = None;
+                self.timer = None;
+                Poll::Ready(Ok(n))
+            }
+            done => {
+                self.blocked = None;
+                self.timer = None;
+                done
+            }
+        }
+    }
+
+    /// Before a write: a pause since the last one longer than [`NEW_ANSWER`] begins a new
+    /// answer.
+    fn begin(&mut self) {
+        if self.blocked.is_none() && self.last.is_none_or(|last| last.elapsed() > NEW_ANSWER) {
+            self.behind = None;
+        }
+    }
+
+    /// What a flush that returned `poll` becomes: blocked longer than the silence, an error.
+    fn watch_flush(
+        &mut self,
+        cx: &mut Context<'_>,
+        poll: Poll<io::Result<()>>,
+    ) -> Poll<io::Result<()>> {
         match poll {
             Poll::Pending => {
                 let silence = self.silence;
@@ -77,6 +172,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Patient<S> {
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
+        this.begin();
         let poll = Pin::new(&mut this.inner).poll_write(cx, buf);
         this.watch(cx, poll)
     }
@@ -87,6 +183,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Patient<S> {
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
+        this.begin();
         let poll = Pin::new(&mut this.inner).poll_write_vectored(cx, bufs);
         this.watch(cx, poll)
     }
@@ -98,10 +195,99 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Patient<S> {
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         let poll = Pin::new(&mut this.inner).poll_flush(cx);
-        this.watch(cx, poll)
+        this.watch_flush(cx, poll)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         Pin::new(&mut self.get_mut().inner).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A client that takes `chunk` bytes every `every`, and nothing between.
+    struct Trickle {
+        chunk: usize,
+        every: Duration,
+        next: Pin<Box<Sleep>>,
+    }
+
+    impl Trickle {
+        fn new(chunk: usize, every: Duration) -> Trickle {
+            Trickle {
+                chunk,
+                every,
+                next: Box::pin(tokio::time::sleep(every)),
+            }
+        }
+    }
+
+    impl AsyncWrite for Trickle {
+        fn poll_write(
+            self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            buf: &[u8],
+        ) -> Poll<io::Result<usize>> {
+            let this = self.get_mut();
+            match this.next.as_mut().poll(cx) {
+                Poll::Ready(()) => {
+                    let every = this.every;
+                    this.next.as_mut().reset(Instant::now() + every);
+                    Poll::Ready(Ok(buf.len().min(this.chunk)))
+                }
+                Poll::Pending => Poll::Pending,
+            }
+        }
+
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+
+        fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    /// Writes `bytes` to a client taking `chunk` every `every` behind a 300 ms silence: how
+    /// long it took, and whether it was let go.
+    fn write_to(chunk: usize, every: Duration, bytes: usize) -> (Duration, io::Result<()>) {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let mut client = Patient::new(Trickle::new(chunk, every), Duration::from_millis(300));
+            let start = std::time::Instant::now();
+            let data = vec![b'x'; bytes];
+            let mut left = &data[..];
+            let result = loop {
+                if left.is_empty() {
+                    break Ok(());
+                }
+                match std::future::poll_fn(|cx| Pin::new(&mut client).poll_write(cx, left)).await {
+                    Ok(n) => left = &left[n..],
+                    Err(e) => break Err(e),
+                }
+            };
+            (start.elapsed(), result)
+        })
+    }
+
+    #[test]
+    fn a_client_reading_slowly_but_steadily_is_let_go_and_one_at_the_rate_is_not() {
+        // issue 27 (H52): each write of this client goes through within a tenth of a second
+        // (never silent for the 300 ms), but it takes 4 KB a time: 40 KB/s, below the 128 KB/s
+        // least rate. Before, it was served for the connection's whole life (its 1 MB here, 25 s)
+        let (took, result) = write_to(4096, Duration::from_millis(100), 1 << 20);
+        let e = result.expect_err("a slow reader is let go");
+        assert_eq!(e.kind(), io::ErrorKind::TimedOut);
+        assert!(e.to_string().contains("too slowly"), "{e}");
+        // the silence, then the rate: behind after about 0.3 / (1 - 40/128) = 0.44 s
+        assert!(took < Duration::from_secs(5), "{took:?}");
+        // a client taking 64 KB every 20 ms (3.2 MB/s) is served whole
+        let (_, result) = write_to(64 * 1024, Duration::from_millis(20), 4 << 20);
+        assert!(result.is_ok(), "{result:?}");
     }
 }

@@ -23,8 +23,9 @@ use axum::http::StatusCode;
 use tokio::sync::Semaphore;
 
 use super::Config;
+use super::flow::{Ended, Spout};
 use super::inputs::ApiError;
-use super::job::{Job, Reply};
+use super::job::{Job, Reply, ReplyBody, ReplyHead};
 
 /// The server's shared state: its limits and the slots for work.
 #[derive(Debug)]
@@ -240,23 +241,37 @@ impl Shared {
     /// Do a request's work ([`Job`]) once a slot is free: in a worker process of its own when
     /// [`Config::worker`] names the program ([`super::isolate`]: a crash or an exhausted memory
     /// limit ends that process only, and a cancelled job is killed), else on a blocking thread.
+    /// Its answer is sent on as it is made (`super::flow`).
     pub async fn run_job(&self, job: Job) -> Result<Reply, ApiError> {
+        let head = job.head()?;
+        let limit = job.limit;
         match self.config.worker.clone() {
             Some(program) => {
                 let memory = self.config.work_memory;
-                self.run(move |cancel| super::isolate::run(&program, memory, job, cancel))
-                    .await
+                self.flow(head, move |cancel, spout| {
+                    super::isolate::run(&program, memory, job, cancel, spout)
+                })
+                .await
             }
-            None => self.run(move |cancel| job.execute(cancel)).await,
+            None => {
+                self.flow(head, move |cancel, spout| {
+                    job.execute_into(&mut Answer::to(spout, limit, cancel))
+                })
+                .await
+            }
         }
     }
 
-    /// Run `work` on a blocking thread once a slot is free; a panic answers 500 with a
-    /// message, never a trace.
-    pub async fn run<T: Send + 'static>(
+    /// Run `work` on a blocking thread once a slot is free, its answer written into a
+    /// `Spout`: whole when it ends within the bytes the server holds, else sent on as it is
+    /// made, the slot held (and the work cancelled when the body is dropped, sent or not)
+    /// until the work ends. A panic answers 500 with a message, never a trace; after the
+    /// status was sent, it ends the body with an error (never a quiet end).
+    pub async fn flow(
         &self,
-        work: impl FnOnce(&Cancel) -> Result<T, ApiError> + Send + 'static,
-    ) -> Result<T, ApiError> {
+        head: ReplyHead,
+        work: impl FnOnce(&Cancel, &mut Spout) -> Result<(), ApiError> + Send + 'static,
+    ) -> Result<Reply, ApiError> {
         let permit = self
             .slots
             .clone()
@@ -265,21 +280,37 @@ impl Shared {
             .map_err(|_| self.busy())?;
         let cancel = Cancel::default();
         let guard = CancelOnDrop(cancel.clone());
-        let result = tokio::task::spawn_blocking(move || {
+        let (spout, started) = Spout::new(self.config.max_answer.min(super::flow::HOLD));
+        let task = tokio::task::spawn_blocking(move || {
             // the slot is freed when the work ends, not when the request does
             let _permit = permit;
-            work(&cancel)
-        })
-        .await;
+            let mut spout = spout;
+            let result = work(&cancel, &mut spout);
+            spout.finish(result)
+        });
+        // the body once the held bytes are passed; else (the sender dropped) the work ended
+        // within them
+        if let Ok(flowing) = started.await {
+            return Ok(Reply {
+                head,
+                body: ReplyBody::Flowing(flowing.holding(guard)),
+            });
+        }
+        let ended = task.await;
         drop(guard);
-        result.unwrap_or_else(|_| {
-            Err(ApiError::new(
+        match ended {
+            Ok(Ended::Whole(result)) => result.map(|bytes| Reply {
+                head,
+                body: ReplyBody::Whole(bytes),
+            }),
+            // sent on is seen above; a panic is the work's
+            Ok(Ended::SentOn) | Err(_) => Err(ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 crate::codes::WEB_INTERNAL,
                 "处理这个文件时程序出错",
                 Some("这是 jixiao 的缺陷：请把文件和这条信息报告给维护者"),
-            ))
-        })
+            )),
+        }
     }
 }
 

@@ -313,11 +313,11 @@ impl OpenTable {
     }
 }
 
-/// A cell as read: its text (a range of [`Rows::text`]), colspan and rowspan.
+/// A cell as read: where its text ends in [`Rows::text`] (it starts where the cell before it
+/// ends: 16 bytes a cell, not 24), colspan and rowspan.
 #[derive(Clone, Copy)]
 struct RawCell {
-    start: usize,
-    len: usize,
+    end: usize,
     colspan: u32,
     rowspan: u32,
 }
@@ -325,7 +325,7 @@ struct RawCell {
 /// A table's rows as read, flat: the cells in order, and where each row starts among them. A
 /// run of empty rows is one entry that counts them (2 000 000 empty `<tr>` of an 8 MB page
 /// were a `Vec` each, 48 MB and a doubling to 96 MB; now 8 bytes). The cells' texts are one
-/// string (a cell 24 bytes and its text: a `String` a cell was 165 bytes a one-byte cell with
+/// string (a cell 16 bytes and its text: a `String` a cell was 165 bytes a one-byte cell with
 /// the sheet's and the grid's copies).
 #[derive(Default)]
 struct Rows {
@@ -356,11 +356,9 @@ impl Rows {
             }
             _ => {}
         }
-        let start = self.text.len();
         text.finish_into(&mut self.text);
         self.cells.push(RawCell {
-            start,
-            len: self.text.len() - start,
+            end: self.text.len(),
             colspan,
             rowspan,
         });
@@ -371,19 +369,21 @@ impl Rows {
         self.starts.iter().map(|(_, n)| *n as usize).sum()
     }
 
-    /// A cell's text.
-    fn text(&self, c: &RawCell) -> &str {
-        &self.text[c.start..c.start + c.len]
+    /// The text of cell `k`.
+    fn text(&self, k: usize) -> &str {
+        let start = k.checked_sub(1).map_or(0, |p| self.cells[p].end);
+        &self.text[start..self.cells[k].end]
     }
 
-    /// Each row's first row number and its cells, in order (a run of empty rows once).
-    fn each(&self) -> impl Iterator<Item = (usize, &[RawCell])> {
+    /// Each row's first row number and its cells, in order (a run of empty rows once), each
+    /// cell with its index.
+    fn each(&self) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
         let mut r = 0usize;
         self.starts.iter().enumerate().map(move |(k, &(start, n))| {
             let end = self.starts.get(k + 1).map_or(self.cells.len(), |s| s.0);
             let at = r;
             r += n as usize;
-            (at, &self.cells[start.min(end)..end])
+            (at, start.min(end)..end)
         })
     }
 }
@@ -815,7 +815,8 @@ fn place(
     let mut free_from: Vec<usize> = Vec::new();
     for (r, row) in rows.each() {
         let mut c = 0usize;
-        for cell in row {
+        for k in row {
+            let cell = rows.cells[k];
             let (colspan, rowspan) = (cell.colspan, cell.rowspan);
             while free_from.get(c).is_some_and(|&f| f > r) {
                 c += 1;
@@ -843,8 +844,9 @@ fn place(
                     .merges
                     .push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
             }
-            if cell.len > 0 {
-                sheet.push((r32, c32), rows.text(cell));
+            let text = rows.text(k);
+            if !text.is_empty() {
+                sheet.push((r32, c32), text);
             }
             c += span;
         }

@@ -50,15 +50,16 @@ use crate::table::{ReadError, ReadOptions};
 
 /// One sheet's filled cells, and its merged ranges (0-based, inclusive ends).
 ///
-/// The cells' texts are held one after another in one string (a cell is its place and a range
-/// of it: 24 bytes and its text, where a `String` a cell was 32 bytes and a heap block of at
-/// least 16 more; 1.6 M one-byte cells of a web page held 165 bytes a cell on their way to
-/// the grid). Cells are kept in the order pushed; `grid` sorts them by place, the first of two
-/// at one place standing.
+/// The cells' texts are held one after another in one string, in the cells' order (a cell is
+/// its place and where its text ends, the text starting where the cell before it ends: 16
+/// bytes and its text, where a `String` a cell was 32 bytes and a heap block of at least 16
+/// more; 1.6 M one-byte cells of a web page held 165 bytes a cell on their way to the grid).
+/// Cells are kept in the order pushed until [`SheetCells::sort`]; `grid` sorts them by place,
+/// the first of two at one place standing.
 #[derive(Default, Clone)]
 pub(crate) struct SheetCells {
     pub name: String,
-    /// The texts of `cells`, one after another.
+    /// The texts of `cells`, one after another in their order.
     text: String,
     cells: Vec<PlacedCell>,
     pub merges: Vec<((u32, u32), (u32, u32))>,
@@ -68,12 +69,12 @@ pub(crate) struct SheetCells {
     pub notes: Vec<((u32, u32), number_format::CellNote)>,
 }
 
-/// A filled cell of [`SheetCells`]: its place and its text's range in the sheet's string.
+/// A filled cell of [`SheetCells`]: its place and where its text ends in the sheet's string
+/// (it starts where the cell before it ends).
 #[derive(Debug, Clone, Copy)]
 struct PlacedCell {
     at: (u32, u32),
-    start: usize,
-    len: usize,
+    end: usize,
 }
 
 impl SheetCells {
@@ -103,12 +104,10 @@ impl SheetCells {
 
     /// Adds the cell at `at` (0-based row and column) holding `text`.
     pub fn push(&mut self, at: (u32, u32), text: &str) {
-        let start = self.text.len();
         self.text.push_str(text);
         self.cells.push(PlacedCell {
             at,
-            start,
-            len: text.len(),
+            end: self.text.len(),
         });
     }
 
@@ -124,16 +123,31 @@ impl SheetCells {
 
     /// Each cell's place and text, in the order held.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = ((u32, u32), &str)> + '_ {
-        self.cells
-            .iter()
-            .map(|c| (c.at, &self.text[c.start..c.start + c.len]))
+        let mut start = 0;
+        self.cells.iter().map(move |c| {
+            let text = &self.text[start..c.end];
+            start = c.end;
+            (c.at, text)
+        })
     }
 
     /// The cells sorted by place (row, then column), the first pushed of two at one place
-    /// standing.
+    /// standing. The readers push their cells in order, and then nothing moves; otherwise the
+    /// text is laid out again in the new order (its cells' ends say where each starts).
     pub fn sort(&mut self) {
-        self.cells.sort_by_key(|c| c.at);
-        self.cells.dedup_by_key(|c| c.at);
+        if self.cells.windows(2).all(|w| w[0].at < w[1].at) {
+            return;
+        }
+        let mut order: Vec<usize> = (0..self.cells.len()).collect();
+        order.sort_by_key(|&k| self.cells[k].at);
+        order.dedup_by_key(|k| self.cells[*k].at);
+        let mut sorted = SheetCells::named(std::mem::take(&mut self.name));
+        sorted.reserve(order.len(), self.text.len());
+        for k in order {
+            let start = k.checked_sub(1).map_or(0, |p| self.cells[p].end);
+            sorted.push(self.cells[k].at, &self.text[start..self.cells[k].end]);
+        }
+        (self.name, self.text, self.cells) = (sorted.name, sorted.text, sorted.cells);
     }
 
     /// The cells as places and owned texts (tests).
@@ -563,6 +577,23 @@ pub(crate) fn check_sheets(name: &str, what: &str, count: u64) -> Result<(), Rea
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheets_cells_are_sorted_by_place_the_first_of_two_at_one_place_standing() {
+        let mut s = SheetCells::named("S");
+        for (at, t) in [((1, 0), "b"), ((0, 1), "a1"), ((0, 0), ""), ((0, 1), "dup")] {
+            s.push(at, t);
+        }
+        s.sort();
+        let want = [((0, 0), ""), ((0, 1), "a1"), ((1, 0), "b")];
+        assert_eq!(s.iter().collect::<Vec<_>>(), want);
+        assert_eq!(s.text_len(), 3);
+        // cells pushed in order are left as they are
+        let before = s.listed();
+        s.sort();
+        assert_eq!(s.listed(), before);
+        assert_eq!(std::mem::size_of::<PlacedCell>(), 16);
+    }
 
     #[test]
     fn one_list_gives_every_shown_form() {

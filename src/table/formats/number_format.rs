@@ -11,7 +11,9 @@
 //!   `0.0,,`) divides by 1 000 for each comma, as Excel shows it (1234567 in `#,##0,` is
 //!   `1,235`). The cell is read **as shown** (`1235`), and a `table.display-scaled` warning at
 //!   the cell gives the value it holds: whether the published figure is in thousands is the
-//!   form's to say (a header `（千元）`), not the format's.
+//!   form's to say (a header `（千元）`), not the format's. A scaled percentage follows the
+//!   rule of every percentage below: `955` in `#,##0,%` shows `96%` and reads `95.5%` (the
+//!   digits it holds, scaled as shown), the warning giving both.
 //! - **Literal text** (`"人"`, `\%`, and unquoted characters that are no format code, as
 //!   `元`) before or after the digits is part of the text shown (`12人`), so the
 //!   actual carries the unit the sheet shows rather than taking the target's. A literal `%`
@@ -213,10 +215,13 @@ pub(crate) enum CellNote {
     /// The text read is the value the cell holds; the sheet shows this (a rounded percentage).
     Rounded(String),
     /// The text read is what the sheet shows, scaled by the format; the cell holds `held`.
+    /// A scaled percentage is read at the digits it holds, as any percentage is (`955` in
+    /// `#,##0,%` reads `95.5%`): `rounded` is then what the sheet shows (`96%`).
     Scaled {
         held: String,
         /// 千, 百万, 十亿 …: what the shown figure counts.
         by: String,
+        rounded: Option<String>,
     },
     /// The text read is what the sheet shows: a negative number without its minus (`0;0`
     /// shows −5 as `5`); the cell holds `held`.
@@ -243,13 +248,29 @@ impl CellNote {
                 format!("单元格值 {value}，显示为 {shown}；按单元格值读取"),
                 format!("显示为 {shown}"),
             ),
-            CellNote::Scaled { held, by } => (
+            CellNote::Scaled {
+                held,
+                by,
+                rounded: None,
+            } => (
                 codes::DISPLAY_SCALED,
                 Severity::Warning,
                 format!(
                     "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
                 ),
                 format!("单元格存 {held}"),
+            ),
+            CellNote::Scaled {
+                held,
+                by,
+                rounded: Some(shown),
+            } => (
+                codes::DISPLAY_SCALED,
+                Severity::Warning,
+                format!(
+                    "单元格存 {held}，其数字格式以{by}为单位显示为 {shown}；按单元格值以{by}为单位读取为 {value}（百分数按存的值读取，不按显示的舍入），请核对单位"
+                ),
+                format!("单元格存 {held}，显示为 {shown}"),
             ),
             CellNote::Unsigned { held } => (
                 codes::DISPLAY_UNSIGNED,
@@ -760,34 +781,43 @@ fn digits(
     if note.is_some() {
         return (shown_text, note);
     }
+    let percent_unit = number.is_some_and(|n| n.percent) || after.trim_start().starts_with('%');
+    // a percentage at the digits it holds (scaled as the format scales it)
+    let held_percent = || {
+        let held = dress(number_shown(
+            g,
+            number.map(|n| NumberShape {
+                decimals: None,
+                ..n
+            }),
+        ));
+        let figure = |t: &str| {
+            let t = t.strip_prefix(before).unwrap_or(t);
+            let t = t.strip_suffix(after).unwrap_or(t);
+            t.trim_end_matches('%').parse::<Decimal>().ok()
+        };
+        let same = figure(&held).is_some() && figure(&held) == figure(&shown_text);
+        (!same).then_some(held)
+    };
     if let Some(shape) = number
         && shape.scale > 0
         && f != 0.0
     {
         let held = number_shown(f, None);
         let by = scale_word(shape.scale);
-        return (shown_text, Some(CellNote::Scaled { held, by }));
+        // a scaled percentage follows the held-value rule of every percentage
+        let (text, rounded) = match percent_unit.then(held_percent).flatten() {
+            Some(read) => (read, Some(shown_text)),
+            None => (shown_text, None),
+        };
+        return (text, Some(CellNote::Scaled { held, by, rounded }));
     }
-    let percent_unit = number.is_some_and(|n| n.percent) || after.trim_start().starts_with('%');
     if !percent_unit {
         return (shown_text, None);
     }
-    let held = dress(number_shown(
-        g,
-        number.map(|n| NumberShape {
-            decimals: None,
-            ..n
-        }),
-    ));
-    let figure = |t: &str| {
-        let t = t.strip_prefix(before).unwrap_or(t);
-        let t = t.strip_suffix(after).unwrap_or(t);
-        t.trim_end_matches('%').parse::<Decimal>().ok()
-    };
-    if figure(&held).is_some() && figure(&held) == figure(&shown_text) {
-        (shown_text, None)
-    } else {
-        (held, Some(CellNote::Rounded(shown_text)))
+    match held_percent() {
+        None => (shown_text, None),
+        Some(held) => (held, Some(CellNote::Rounded(shown_text))),
     }
 }
 
@@ -885,7 +915,43 @@ mod tests {
         Some(CellNote::Scaled {
             held: held.into(),
             by: by.into(),
+            rounded: None,
         })
+    }
+
+    #[test]
+    fn a_scaled_percentage_is_read_as_the_value_it_holds_as_every_percentage_is() {
+        // the seventh probe: `955` in `#,##0,%` read the `96%` shown, where `0.955` in `0%`
+        // reads `95.5%`: a scaled percentage follows the held-value rule, scaled as shown
+        let rounded = |held: &str, shown: &str| {
+            Some(CellNote::Scaled {
+                held: held.into(),
+                by: "千".into(),
+                rounded: Some(shown.into()),
+            })
+        };
+        assert_eq!(
+            read(955.0, "#,##0,%"),
+            ("95.5%".into(), rounded("955", "96%"))
+        );
+        assert_eq!(
+            read(0.955, "0%"),
+            ("95.5%".into(), Some(CellNote::Rounded("96%".into())))
+        );
+        // shown whole, it is read as shown (scaled, and said so)
+        assert_eq!(read(950.0, "#,##0,%"), ("95%".into(), scaled("950", "千")));
+        assert_eq!(read(955.0, "0.0,%"), ("95.5%".into(), scaled("955", "千")));
+        // literal text around it stays
+        assert_eq!(
+            read(955.0, "\"约\"0,%"),
+            ("约95.5%".into(), rounded("955", "约96%"))
+        );
+        let (code, _, message, _) = rounded("955", "96%").expect("a note").finding("95.5%");
+        assert_eq!(code.as_str(), "table.display-scaled");
+        assert!(
+            message.contains("显示为 96%") && message.contains("读取为 95.5%"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! **Decisions**: a cell is shown through its format as an `.xlsx` cell is
 //! ([`super::number_format`]: percentages, decimals, a trailing comma's scaling, literal text;
 //! a date written the Chinese way as written). Only cells whose format shows something other
-//! than General are remembered (their place and their style, 12 bytes each); a format index
+//! than General are remembered (their place and their style, 12 bytes each; of two records
+//! at one cell, the last); a format index
 //! with no FORMAT record is Excel's built-in one (`0%` is 9, `0.00%` 10 …). BIFF8 codes are
 //! UTF-16 or Latin-1 as the record says; BIFF5's are in the workbook's code page (GBK for 936,
 //! else Windows-1252). A cell whose XF is missing is shown as General.
@@ -27,6 +28,10 @@ pub(crate) struct Style {
 
 /// The cells of a sheet shown through a style: (row, column) and the style's index, sorted.
 pub(crate) type Styled = Vec<((u32, u32), u32)>;
+
+/// The style of a cell record shown as General, while a sheet's records are gathered (each
+/// record is kept until the sheet ends: the last at a cell decides its style).
+const GENERAL: u32 = u32::MAX;
 
 /// What the walk gathers of an `.xls`'s formats.
 #[derive(Default)]
@@ -111,9 +116,8 @@ impl XlsFormats {
                 else {
                     return;
                 };
-                if let Some(Some(s)) = self.looks().get(usize::from(xf)).copied() {
-                    self.current.push(((u32::from(r), u32::from(c)), s));
-                }
+                let s = self.look(xf);
+                self.current.push(((u32::from(r), u32::from(c)), s));
             }
             0x00BD if body.len() >= 12 => {
                 let (Some(r), Some(c0)) = (u16_at(body, 0), u16_at(body, 2)) else {
@@ -124,21 +128,33 @@ impl XlsFormats {
                     let Some(xf) = u16_at(body, 4 + 6 * i) else {
                         break;
                     };
-                    if let Some(Some(s)) = self.looks().get(usize::from(xf)).copied() {
-                        let c = u32::from(c0) + i as u32;
-                        self.current.push(((u32::from(r), c), s));
-                    }
+                    let s = self.look(xf);
+                    let c = u32::from(c0) + i as u32;
+                    self.current.push(((u32::from(r), c), s));
                 }
             }
             _ => {}
         }
     }
 
-    /// A sheet (its BOF at `at`) ends.
+    /// The style of cells of XF `xf`, [`GENERAL`] for a cell shown as General.
+    fn look(&mut self, xf: u16) -> u32 {
+        match self.looks().get(usize::from(xf)) {
+            Some(Some(s)) => *s,
+            _ => GENERAL,
+        }
+    }
+
+    /// A sheet (its BOF at `at`) ends. Of two cell records at one cell (Excel writes one) the
+    /// last stands, as calamine keeps the last one's value: the records are sorted stably
+    /// from last to first, and the first of each cell kept; then the cells shown as General
+    /// are left out.
     pub(crate) fn close(&mut self, at: usize) {
         let mut cells = std::mem::take(&mut self.current);
-        cells.sort_unstable_by_key(|c| c.0);
+        cells.reverse();
+        cells.sort_by_key(|c| c.0);
         cells.dedup_by_key(|c| c.0);
+        cells.retain(|c| c.1 != GENERAL);
         if !cells.is_empty() {
             self.sheets.insert(at, cells);
         }
@@ -212,6 +228,41 @@ mod tests {
     use super::super::number_format::{CellNote, read_cell};
     use super::*;
     use calamine::Data;
+
+    /// A NUMBER record at `(r, c)` of XF `xf`.
+    fn number(r: u16, c: u16, xf: u16) -> Vec<u8> {
+        [r, c, xf]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .chain(1.0f64.to_le_bytes())
+            .collect()
+    }
+
+    #[test]
+    fn of_two_cell_records_at_one_cell_the_last_gives_its_style() {
+        // XF 0 General, 1 `0%`, 2 `0.00`: two records at A1, at B1, at C1 (Excel writes one;
+        // calamine keeps the last one's value, so the last one's style shows it)
+        let mut f = XlsFormats::default();
+        for format in [0u16, 9, 2] {
+            f.global(
+                0x00E0,
+                &[0, 0, format.to_le_bytes()[0], format.to_le_bytes()[1]],
+            );
+        }
+        for (c, first, last) in [(0u16, 1u16, 2u16), (1, 2, 1), (2, 1, 0)] {
+            f.cell(0x0203, &number(0, c, first));
+            f.cell(0x0203, &number(0, c, last));
+        }
+        f.close(7);
+        let styled = f.take(7);
+        let code = |s: u32| {
+            let format = f.styles[s as usize].format.as_ref();
+            read_cell(&Data::Float(0.5), format).0
+        };
+        let shown: Vec<(u32, String)> = styled.iter().map(|&((_, c), s)| (c, code(s))).collect();
+        // A1 shown `0.00`, B1 `0%`, C1 General (no style: left out)
+        assert_eq!(shown, vec![(0, "0.50".to_owned()), (1, "50%".to_owned())]);
+    }
 
     #[test]
     fn the_accounting_built_ins_show_a_zero_as_a_dash_and_a_negative_in_brackets() {

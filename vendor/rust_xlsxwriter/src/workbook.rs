@@ -2762,7 +2762,8 @@ impl Workbook {
         package_options = self.set_package_options(package_options)?;
 
         // Create the Packager object that will assemble the zip/xlsx file.
-        let packager = Packager::new(writer, self.use_large_file);
+        // jixiao's fork: the writer quiet after its first error (see `QuietAfterError`)
+        let packager = Packager::new(QuietAfterError::new(writer), self.use_large_file);
         packager.assemble_file(self, &package_options)?;
 
         Ok(())
@@ -3619,5 +3620,77 @@ impl Workbook {
         let attributes = [("calcId", "124519"), ("fullCalcOnLoad", "1")];
 
         xml_empty_tag(&mut self.writer, "calcPr", &attributes);
+    }
+}
+
+// jixiao's fork: a zip writer dropped after a failed write (a full disk, a file-size limit)
+// finalizes its archive again and, when that fails too, prints `ZipWriter::drop: failed to
+// finalize archive: …` in English on the user's terminal, beside the caller's own message for
+// the error the save returned. After its first failed write, flush or seek, this writer takes
+// every later one without passing it on (counting the position a seek asks for), so the
+// drop's finalize succeeds quietly; the first error is still the one the save returns.
+struct QuietAfterError<W> {
+    inner: W,
+    failed: bool,
+    pos: u64,
+}
+
+impl<W> QuietAfterError<W> {
+    fn new(inner: W) -> Self {
+        QuietAfterError {
+            inner,
+            failed: false,
+            pos: 0,
+        }
+    }
+
+    fn fail(&mut self, e: std::io::Error) -> std::io::Error {
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            self.failed = true;
+        }
+        e
+    }
+}
+
+impl<W: Write> Write for QuietAfterError<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed {
+            self.pos = self.pos.saturating_add(buf.len() as u64);
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.pos = self.pos.saturating_add(n as u64);
+                Ok(n)
+            }
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        self.inner.flush().map_err(|e| self.fail(e))
+    }
+}
+
+impl<W: Seek> Seek for QuietAfterError<W> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        use std::io::SeekFrom;
+        if !self.failed {
+            return match self.inner.seek(to) {
+                Ok(p) => {
+                    self.pos = p;
+                    Ok(p)
+                }
+                Err(e) => Err(self.fail(e)),
+            };
+        }
+        self.pos = match to {
+            SeekFrom::Start(p) => p,
+            SeekFrom::Current(d) | SeekFrom::End(d) => self.pos.saturating_add_signed(d),
+        };
+        Ok(self.pos)
     }
 }
