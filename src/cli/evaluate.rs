@@ -18,6 +18,11 @@ use super::exit;
 /// Tables with at least this many projects show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 2000;
 
+/// A text sheet of at least this many bytes is evaluated in blocks for the whole-document
+/// formats (`try_blocks`); a smaller one costs little read whole, and a small form is not
+/// looked at twice (the blocks' reader gives it up only after looking for its header).
+const BLOCKS_FROM: u64 = 256 * 1024;
+
 pub use crate::report::ReportFormat;
 
 /// What `--deny` stops on.
@@ -397,6 +402,7 @@ fn try_blocks(
             ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Json | ReportFormat::Html
         )
         || !crate::bounded::is_regular_file(table_path)
+        || !std::fs::metadata(table_path).is_ok_and(|m| m.len() >= BLOCKS_FROM)
     {
         return Ok(None);
     }

@@ -20,7 +20,7 @@
 //!
 //! [`evaluate_projects`]: super::evaluate_projects
 
-use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 
 use super::actuals_file::ActualsFile;
 use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
@@ -110,13 +110,21 @@ pub fn evaluate_blocks(
     ))
 }
 
-/// The units and projects the blocks have held so far.
+/// The units and projects the blocks have held so far: the units' names in table order, and
+/// a 64-bit hash of each unit's and each (unit, project)'s name (two names of one hash read as
+/// one that comes back: the sheet is then read whole, never scored otherwise).
 #[derive(Default)]
 struct Seen {
     /// Units' names in table order (a unit whose projects run on into the next block, once).
     units: Vec<String>,
-    unit_names: HashSet<String>,
-    projects: HashSet<(String, String)>,
+    hashes: rustc_hash::FxHashSet<u64>,
+}
+
+/// The hash of a unit's name (`project` none) or of a project's names.
+fn hash_of(unit: &str, project: Option<&str>) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    (unit, project).hash(&mut h);
+    h.finish()
 }
 
 impl Seen {
@@ -126,13 +134,13 @@ impl Seen {
         for u in &doc.units {
             // the unit the block before ended in, filled down into this one
             if self.units.last() != Some(&u.name) {
-                if !self.unit_names.insert(u.name.clone()) {
+                if !self.hashes.insert(hash_of(&u.name, None)) {
                     return None;
                 }
                 self.units.push(u.name.clone());
             }
             for p in &u.projects {
-                if !self.projects.insert((u.name.clone(), p.name.clone())) {
+                if !self.hashes.insert(hash_of(&u.name, Some(&p.name))) {
                     return None;
                 }
             }

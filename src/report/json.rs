@@ -52,7 +52,6 @@ pub(crate) struct JsonSections {
     tail: String,
     /// A project was written (the next one follows a comma).
     started: bool,
-    element: Vec<u8>,
 }
 
 /// The report's fields in [`Report`]'s order, with no projects (and the warnings first where
@@ -71,6 +70,11 @@ struct WithoutProjects<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
 }
+
+/// How an array in an array of one element opens and closes, printed pretty: the element
+/// between is indented as an element of the report's `projects`.
+const NESTED_OPEN: &[u8] = b"[\n  [\n    ";
+const NESTED_CLOSE: &[u8] = b"\n  ]\n]";
 
 /// Where the empty projects array stands in the report printed without projects: the one key
 /// at the first level of indent (a string's line break is escaped, so nothing else matches).
@@ -102,16 +106,15 @@ impl super::sections::Sections for JsonSections {
     fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
         buf.extend_from_slice(if self.started { b",\n    " } else { b"[\n    " });
         self.started = true;
-        self.element.clear();
+        // printed as the one element of an array in an array, it is indented as in the
+        // report (its lines 4 spaces in): the two arrays' own text is taken out
+        let start = buf.len();
         // into memory: the model serialises (as `render` expects of it)
-        let _ = serde_json::to_writer_pretty(&mut self.element, &super::model::ProjectJson(p));
-        let mut from = 0;
-        for end in memchr::memchr_iter(b'\n', &self.element) {
-            buf.extend_from_slice(&self.element[from..=end]);
-            buf.extend_from_slice(b"    ");
-            from = end + 1;
+        let _ = serde_json::to_writer_pretty(&mut *buf, &[[super::model::ProjectJson(p)]]);
+        if buf[start..].starts_with(NESTED_OPEN) && buf.ends_with(NESTED_CLOSE) {
+            buf.truncate(buf.len() - NESTED_CLOSE.len());
+            buf.drain(start..start + NESTED_OPEN.len());
         }
-        buf.extend_from_slice(&self.element[from..]);
     }
 
     fn end_projects(&mut self, projects: usize, buf: &mut Vec<u8>) {

@@ -16,7 +16,7 @@
 //! matched nothing, all known only once every project is scored.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Seek, Write};
+use std::io::{self, Read, Seek, Write};
 
 use super::model::{ProjectReport, Report};
 
@@ -59,6 +59,9 @@ pub fn of_format<'a>(
 /// About this many bytes of projects' parts are gathered before a write.
 const SIZE: usize = super::Chunked::SIZE;
 
+/// Bytes read from the spool at a time when it is copied to the output.
+const COPY: usize = 256 * 1024;
+
 /// `r` written whole through `s`: the head, every project (a write about every
 /// `Chunked::SIZE` bytes, between projects), the tail.
 pub fn write_whole(s: &mut dyn Sections, r: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -80,7 +83,8 @@ pub fn write_whole(s: &mut dyn Sections, r: &Report, out: &mut dyn Write) -> io:
 
 /// Where a [`Spool`] keeps the projects' parts.
 enum Held {
-    File(BufWriter<File>),
+    /// Written a gathered ~64 KB at a time (no buffer of its own: no copy more).
+    File(File),
     Memory(Vec<u8>),
 }
 
@@ -103,7 +107,7 @@ impl<'a> Spool<'a> {
         let held = if super::NO_DISK.load(std::sync::atomic::Ordering::Relaxed) {
             Held::Memory(Vec::new())
         } else {
-            Held::File(BufWriter::with_capacity(256 * 1024, tempfile::tempfile()?))
+            Held::File(tempfile::tempfile()?)
         };
         Ok(Spool {
             sections,
@@ -165,8 +169,7 @@ impl<'a> Spool<'a> {
         self.sections.head(r, out)?;
         match self.held {
             Held::Memory(v) => out.write_all(&v)?,
-            Held::File(f) => {
-                let mut f = f.into_inner().map_err(|e| e.into_error())?;
+            Held::File(mut f) => {
                 f.rewind()?;
                 copy_lines(&mut f, out)?;
             }
@@ -177,9 +180,10 @@ impl<'a> Spool<'a> {
 
 /// Copies `from` to `out` in pieces that end at a line's end (the last piece excepted): a
 /// writer that shows control characters sees each one whole, as it does when the parts are
-/// written directly.
+/// written directly. The pieces (up to [`COPY`] bytes) are larger than the output's buffer,
+/// so they go to it without a copy more.
 fn copy_lines(from: &mut dyn Read, out: &mut dyn Write) -> io::Result<()> {
-    let mut buf = vec![0u8; SIZE];
+    let mut buf = vec![0u8; COPY];
     // bytes at the front of `buf` carried over from the last read (a line not yet ended)
     let mut kept = 0;
     loop {
@@ -219,11 +223,11 @@ mod tests {
     fn lines_are_copied_whole_and_every_byte_arrives() {
         // lines of every length around the buffer's, one far past it, no final line end
         let mut text = Vec::new();
-        for k in 0..3000usize {
+        for k in 0..12000usize {
             text.extend(std::iter::repeat_n(b'a' + (k % 26) as u8, k * 37 % 200));
             text.extend_from_slice("\u{9b}\n".as_bytes());
         }
-        text.extend(std::iter::repeat_n(b'z', 3 * SIZE));
+        text.extend(std::iter::repeat_n(b'z', 3 * COPY));
         text.push(b'\n');
         text.extend_from_slice(b"end");
         struct Writes(Vec<Vec<u8>>);
