@@ -246,6 +246,68 @@ impl http_body::Body for Flowing {
     }
 }
 
+/// A response's body cut at its request's deadline: an answer sent on as it is made
+/// ([`Flowing`]) has its status (200) out before its work ends, so the request's time limit
+/// (`--timeout`) can no longer answer 408; past the deadline the body ends with an error (the
+/// connection closes before the last chunk, as for any error after the status) and the inner
+/// body is dropped, with it the request's cancel, which stops the work. A body whose length is
+/// known (an answer held whole) is not wrapped: its work is done.
+pub struct Deadline {
+    inner: Option<axum::body::Body>,
+    sleep: Pin<Box<tokio::time::Sleep>>,
+    limit: std::time::Duration,
+}
+
+impl Deadline {
+    /// `response` with its body cut at `deadline` (`limit` is the request's time limit, named
+    /// in the log), unless the body's length is known.
+    pub fn cut(
+        response: axum::response::Response,
+        deadline: tokio::time::Instant,
+        limit: std::time::Duration,
+    ) -> axum::response::Response {
+        use http_body::Body as _;
+        if response.body().size_hint().exact().is_some() {
+            return response;
+        }
+        response.map(|inner| {
+            axum::body::Body::new(Deadline {
+                inner: Some(inner),
+                sleep: Box::pin(tokio::time::sleep_until(deadline)),
+                limit,
+            })
+        })
+    }
+}
+
+impl http_body::Body for Deadline {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        let this = self.get_mut();
+        let Some(inner) = this.inner.as_mut() else {
+            return Poll::Ready(None);
+        };
+        if this.sleep.as_mut().poll(cx).is_ready() {
+            this.inner = None; // the request's cancel goes with it: the work stops
+            eprintln!(
+                "jixiao serve: 请求超时：超过 {} 秒仍未发送完，处理已停止，连接已结束",
+                this.limit.as_secs()
+            );
+            return Poll::Ready(Some(Err(axum::Error::new(io::Error::other("请求超时")))));
+        }
+        Pin::new(inner).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.as_ref().is_none_or(|b| b.is_end_stream())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -181,8 +181,10 @@ async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
 /// Every request, upload included, ends within the configured time; its work is cancelled.
 async fn timeout(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     let limit = shared.config.timeout;
-    match tokio::time::timeout(limit, next.run(req)).await {
-        Ok(response) => response,
+    let deadline = tokio::time::Instant::now() + limit;
+    match tokio::time::timeout_at(deadline, next.run(req)).await {
+        // an answer sent on as it is made is bounded by the same deadline while it is sent
+        Ok(response) => flow::Deadline::cut(response, deadline, limit),
         Err(_) => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
             crate::codes::WEB_TIMEOUT,
