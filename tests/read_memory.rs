@@ -41,7 +41,7 @@ use jixiao::synth::Spec;
 #[path = "support/evaluate_peak.rs"]
 #[allow(dead_code)]
 mod evaluate_peak;
-use evaluate_peak::{generated_sheet, jixiao_peak_kb};
+use evaluate_peak::{generated_sheet, jixiao_peak_kb, jixiao_peak_kb_with};
 
 fn dir() -> PathBuf {
     let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/read-memory-tests");
@@ -98,23 +98,8 @@ fn peak(args: &[&OsStr], runs: usize) -> f64 {
 /// run (a Word table of 600,000 empty cells: 47 to 67 MB), as the reader's freed blocks are or
 /// are not given back before the next ones are reserved.
 fn held_peak_kb(args: &[&OsStr]) -> u64 {
-    use std::process::{Command, Stdio};
-    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .env("MIMALLOC_PURGE_DELAY", "0")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs jixiao");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data the kernel fills; the child is ours and not yet waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(got, pid, "wait4");
-    assert!(libc::WIFEXITED(status), "jixiao ended by a signal");
-    std::mem::forget(child); // waited for above
-    usage.ru_maxrss as u64
+    let (kb, _) = jixiao_peak_kb_with(args, &[("MIMALLOC_PURGE_DELAY", "0")]);
+    kb
 }
 
 /// The arguments of a run on an input.

@@ -37,8 +37,15 @@ pub fn evaluate_peak_kb(sheet: &Path, args: &[&str]) -> u64 {
 /// Peak resident memory (kB) and exit code of `jixiao ARGS…`, output discarded (any exit code;
 /// not a signal).
 pub fn jixiao_peak_kb(args: &[&std::ffi::OsStr]) -> (u64, i32) {
+    jixiao_peak_kb_with(args, &[])
+}
+
+/// [`jixiao_peak_kb`] with environment variables set for the run.
+#[allow(dead_code)] // not every test binary that includes this module asks for it
+pub fn jixiao_peak_kb_with(args: &[&std::ffi::OsStr], envs: &[(&str, &str)]) -> (u64, i32) {
     let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
+        .envs(envs.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
