@@ -170,8 +170,10 @@ impl<'a> Spool<'a> {
         match self.held {
             Held::Memory(v) => out.write_all(&v)?,
             Held::File(mut f) => {
+                // the spool's length: a small report's copy needs no larger buffer
+                let len = f.stream_position()?;
                 f.rewind()?;
-                copy_lines(&mut f, out)?;
+                copy_lines(&mut f, out, usize::try_from(len).unwrap_or(usize::MAX))?;
             }
         }
         self.sections.tail(r, out)
@@ -181,9 +183,10 @@ impl<'a> Spool<'a> {
 /// Copies `from` to `out` in pieces that end at a line's end (the last piece excepted): a
 /// writer that shows control characters sees each one whole, as it does when the parts are
 /// written directly. The pieces (up to [`COPY`] bytes) are larger than the output's buffer,
-/// so they go to it without a copy more.
-fn copy_lines(from: &mut dyn Read, out: &mut dyn Write) -> io::Result<()> {
-    let mut buf = vec![0u8; COPY];
+/// so they go to it without a copy more. `len`, the bytes `from` holds, bounds the buffer: a
+/// form's report of a few KB does not zero [`COPY`] bytes.
+fn copy_lines(from: &mut dyn Read, out: &mut dyn Write, len: usize) -> io::Result<()> {
+    let mut buf = vec![0u8; COPY.min(len.saturating_add(1)).max(64)];
     // bytes at the front of `buf` carried over from the last read (a line not yet ended)
     let mut kept = 0;
     loop {
@@ -240,12 +243,15 @@ mod tests {
                 Ok(())
             }
         }
-        let mut w = Writes(Vec::new());
-        copy_lines(&mut &text[..], &mut w).expect("copied");
-        assert_eq!(w.0.concat(), text);
-        let (last, whole) = w.0.split_last().expect("writes");
-        assert!(whole.len() > 3);
-        assert!(whole.iter().all(|p| p.ends_with(b"\n")));
-        assert_eq!(last, b"end");
+        // the length given sizes the buffer only: too small a one grows, the copy is the same
+        for len in [text.len(), 100, 0] {
+            let mut w = Writes(Vec::new());
+            copy_lines(&mut &text[..], &mut w, len).expect("copied");
+            assert_eq!(w.0.concat(), text, "{len}");
+            let (last, whole) = w.0.split_last().expect("writes");
+            assert!(whole.len() > 3);
+            assert!(whole.iter().all(|p| p.ends_with(b"\n")));
+            assert_eq!(last, b"end");
+        }
     }
 }
