@@ -169,18 +169,30 @@ impl Output {
         builder.prefix(&prefix).suffix(".jixiao-tmp");
         // the new file keeps the old one's permissions; a new one gets what `File::create`
         // would give (0666 less the umask)
-        if let Ok(m) = std::fs::metadata(&target) {
-            builder.permissions(m.permissions());
-        } else {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                builder.permissions(std::fs::Permissions::from_mode(0o666));
-            }
-        }
+        #[cfg(unix)]
+        let mode = {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::metadata(&target).map_or(0o666, |m| m.permissions().mode())
+        };
         stale_temporaries(&dir, &prefix);
-        let tmp = builder.tempfile_in(&dir).map_err(fail)?;
-        let registered = Registered::new(tmp.path());
+        // the name is registered for removal on a signal *before* the file exists: a signal
+        // between creating it and registering it would otherwise leave it behind
+        let tmp = builder
+            .make_in(&dir, |path| {
+                Registered::announce(path);
+                let mut options = std::fs::OpenOptions::new();
+                options.read(true).write(true).create_new(true);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt;
+                    options.mode(mode);
+                }
+                options
+                    .open(path)
+                    .inspect_err(|_| Registered::withdraw(path))
+            })
+            .map_err(fail)?;
+        let registered = Registered(tmp.path().to_path_buf());
         Ok(Output {
             sink: Sink::Replace {
                 tmp: BufWriter::with_capacity(64 * 1024, tmp),
@@ -358,25 +370,32 @@ pub fn file_size_limit_is_an_error() {
 }
 
 /// A temporary file registered with [`cleanup`] (Unix) or [`console_cleanup`] (Windows) while
-/// it lives.
-struct Registered(#[cfg_attr(not(any(unix, windows)), allow(dead_code))] PathBuf);
+/// it lives ([`Registered::announce`]d before it is created).
+struct Registered(PathBuf);
 
 impl Registered {
-    fn new(path: &Path) -> Registered {
+    /// Registers `path`, not yet created, for removal on an interrupt.
+    fn announce(path: &Path) {
         #[cfg(unix)]
         cleanup::remove_on_signal(path);
         #[cfg(windows)]
         console_cleanup::remove_on_interrupt(path);
-        Registered(path.to_path_buf())
+        let _ = path;
+    }
+
+    /// Unregisters a `path` that was announced and never created.
+    fn withdraw(path: &Path) {
+        #[cfg(unix)]
+        cleanup::forget(path);
+        #[cfg(windows)]
+        console_cleanup::forget(path);
+        let _ = path;
     }
 }
 
 impl Drop for Registered {
     fn drop(&mut self) {
-        #[cfg(unix)]
-        cleanup::forget(&self.0);
-        #[cfg(windows)]
-        console_cleanup::forget(&self.0);
+        Registered::withdraw(&self.0);
     }
 }
 
