@@ -15,7 +15,8 @@
 use crate::table::Ctx;
 use crate::table::columns::{self, Header};
 use crate::table::grid;
-use crate::table::self_eval::SheetRow;
+use crate::table::model::IndicatorSource;
+use crate::table::self_eval::{self, SheetRow};
 use crate::table::source::{Location, SourceText};
 
 /// The data rows of a block, as byte ranges into its text.
@@ -110,19 +111,20 @@ pub(crate) fn rows_from(
     // each ending a cell, a line break also its row
     let mut base = from;
     while base < bytes.len() {
-        let mut found = match bytes.get(base..base + 64) {
-            Some(chunk) => mask_of(chunk.try_into().ok()?, delim, b'\n'),
+        let (mut found, breaks) = match bytes.get(base..base + 64) {
+            Some(chunk) => masks_of(chunk.try_into().ok()?, delim),
             None => {
                 // the block's last bytes, after them zeros (no delimiter, no line break)
                 let mut last = [0; 64];
                 last[..bytes.len() - base].copy_from_slice(&bytes[base..]);
-                mask_of(&last, delim, b'\n')
+                masks_of(&last, delim)
             }
         };
         while found != 0 {
-            let at = base + found.trailing_zeros() as usize;
+            let bit = found.trailing_zeros();
+            let at = base + bit as usize;
             found &= found - 1;
-            let line_end = bytes[at] == b'\n';
+            let line_end = breaks >> bit & 1 != 0;
             scan.cell_to(at, line_end, &mut out.cells);
             if line_end {
                 scan.row_to(at, &mut out)?;
@@ -267,36 +269,39 @@ fn surely_untrimmed(raw: &[u8]) -> bool {
     (plain(first) || cjk_lead(first)) && (plain(last) || (n >= 3 && cjk_lead(raw[n - 3])))
 }
 
-/// Bit `k` set where `chunk[k]` is `a` or `b`: 16 bytes compared at once (SSE2, part of every
-/// x86-64), else byte by byte.
+/// The delimiters and line breaks of a 64-byte chunk, and its line breaks: bit `k` of the
+/// first set where `chunk[k]` is `delim` or `\n`, of the second where it is `\n`. 16 bytes
+/// compared at once (SSE2, part of every x86-64), else byte by byte.
 #[inline(always)]
-fn mask_of(chunk: &[u8; 64], a: u8, b: u8) -> u64 {
+fn masks_of(chunk: &[u8; 64], delim: u8) -> (u64, u64) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{
-            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-            _mm_set1_epi8,
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
         };
-        let mut mask = 0;
+        let (mut either, mut breaks) = (0, 0);
         // SAFETY: SSE2 is part of every x86-64 (the intrinsics need no feature not there), and
         // each load reads the 16 bytes of `part`, unaligned
         unsafe {
-            let (pa, pb) = (_mm_set1_epi8(a as i8), _mm_set1_epi8(b as i8));
+            let (d, n) = (_mm_set1_epi8(delim as i8), _mm_set1_epi8(b'\n' as i8));
             for (k, part) in chunk.as_chunks::<16>().0.iter().enumerate() {
                 let v = _mm_loadu_si128(part.as_ptr().cast::<__m128i>());
-                let eq = _mm_or_si128(_mm_cmpeq_epi8(v, pa), _mm_cmpeq_epi8(v, pb));
-                mask |= u64::from(_mm_movemask_epi8(eq) as u16) << (16 * k);
+                let at_delim = u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) as u16);
+                let at_break = u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, n)) as u16);
+                either |= (at_delim | at_break) << (16 * k);
+                breaks |= at_break << (16 * k);
             }
         }
-        mask
+        (either, breaks)
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        let mut mask = 0;
+        let (mut either, mut breaks) = (0, 0);
         for (k, &c) in chunk.iter().enumerate() {
-            mask |= u64::from(c == a || c == b) << k;
+            either |= u64::from(c == delim || c == b'\n') << k;
+            breaks |= u64::from(c == b'\n') << k;
         }
-        mask
+        (either, breaks)
     }
 }
 
@@ -372,6 +377,36 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         out
     }
 
+    /// The places counted as [`FlatRow::cells_at`] counts them and packed straight, without a
+    /// [`Location`] made for each (the packing's own way where a column does not pack).
+    fn indicator_source(
+        self,
+        row_at: Location,
+        cols: [Option<usize>; 4],
+        source: &SourceText,
+    ) -> IndicatorSource {
+        let bytes = self.text.as_bytes();
+        let mut order = [0, 1, 2, 3];
+        for j in 1..4 {
+            let mut m = j;
+            while m > 0 && cols[order[m - 1]] > cols[order[m]] {
+                order.swap(m - 1, m);
+                m -= 1;
+            }
+        }
+        let mut out = [None; 4];
+        let (mut at, mut column) = (self.range.0 as usize, 1);
+        for k in order {
+            let Some(i) = cols[k] else { continue };
+            let (a, b) = self.range_of(i);
+            column += grid::chars_in(&bytes[at..a as usize]);
+            at = a as usize;
+            out[k] = Some((a, b - a, column));
+        }
+        IndicatorSource::of_text_row(self.line, self.range, out)
+            .unwrap_or_else(|| self_eval::by_cells(self, row_at, cols, source))
+    }
+
     fn row_at(self, _ctx: &Ctx<'_>) -> Location {
         Location {
             offset: self.range.0 as usize,
@@ -390,7 +425,7 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
 
 #[cfg(test)]
 mod tests {
-    use super::{mask_of, rows_from, surely_untrimmed};
+    use super::{masks_of, rows_from, surely_untrimmed};
     use crate::table::Ctx;
     use crate::table::columns::{Header, Role};
     use crate::table::grid::trim_cell;
@@ -418,10 +453,11 @@ mod tests {
         assert!(said > 100_000 && not > 10_000, "{said} {not}");
     }
 
-    /// The mask marks exactly the bytes that are either byte, at every place of a 64-byte chunk,
-    /// with the other byte and look-alike bytes (a byte off by one, the high bit flipped) around.
+    /// The masks mark exactly the delimiters and line breaks, and the line breaks, at every
+    /// place of a 64-byte chunk, with the other byte and look-alike bytes (a byte off by one,
+    /// the high bit flipped) around.
     #[test]
-    fn the_mask_marks_either_byte_where_it_is() {
+    fn the_masks_mark_delimiters_and_line_breaks_where_they_are() {
         let fill = [
             b'x',
             0x80,
@@ -432,19 +468,22 @@ mod tests {
             b',' + 1,
             0,
         ];
-        for (a, b) in [(b'\t', b'\n'), (b',', b'\n')] {
+        for delim in [b'\t', b','] {
             for f in fill {
                 for i in 0..64 {
                     for j in [0, i / 2, i, 63 - i, 63] {
                         let mut chunk = [f; 64];
-                        chunk[i] = a;
-                        chunk[j] = b;
-                        let want = chunk
-                            .iter()
-                            .enumerate()
-                            .filter(|&(_, &c)| c == a || c == b)
-                            .fold(0u64, |m, (k, _)| m | 1 << k);
-                        assert_eq!(mask_of(&chunk, a, b), want, "{chunk:?}");
+                        chunk[i] = delim;
+                        chunk[j] = b'\n';
+                        let at = |hit: &dyn Fn(u8) -> bool| {
+                            chunk
+                                .iter()
+                                .enumerate()
+                                .filter(|&(_, &c)| hit(c))
+                                .fold(0u64, |m, (k, _)| m | 1 << k)
+                        };
+                        let want = (at(&|c| c == delim || c == b'\n'), at(&|c| c == b'\n'));
+                        assert_eq!(masks_of(&chunk, delim), want, "{chunk:?}");
                     }
                 }
             }

@@ -579,6 +579,43 @@ impl IndicatorSource {
         }
     }
 
+    /// The places of a row read straight from a block's text (`table::flat`), packed as
+    /// [`IndicatorSource::of_row`] packs them without a [`Location`] made for each: the row
+    /// (`row`: its byte range, line `line`, column 1) and its cells `[name, category, target,
+    /// actual]`, each (offset, length, column); the name is always given, a target not given
+    /// is the name's place with no length. `None` where a column does not pack (past 2^31).
+    pub(crate) fn of_text_row(
+        line: u32,
+        row: (u32, u32),
+        cells: [Option<(u32, u32, u32)>; 4],
+    ) -> Option<IndicatorSource> {
+        let [name, category, target, actual] = cells;
+        let name = name?;
+        let target = target.unwrap_or((name.0, 0, name.2));
+        let place = |(offset, len, column): (u32, u32, u32)| {
+            (column & CELL_BIT == 0).then_some(PackedLocation {
+                offset,
+                len,
+                line,
+                column,
+            })
+        };
+        let mut places = [PackedLocation::default(); 6];
+        let mut present = 0b1101;
+        places[0] = place((row.0, row.1 - row.0, 1))?;
+        places[2] = place(name)?;
+        places[3] = place(target)?;
+        if let Some(c) = category {
+            places[1] = place(c)?;
+            present |= 1 << 1;
+        }
+        if let Some(a) = actual {
+            places[4] = place(a)?;
+            present |= 1 << 4;
+        }
+        Some(IndicatorSource(Packed::Small { places, present }))
+    }
+
     /// Place `k` of [`SourceParts`]' order, where given.
     #[inline]
     fn place(&self, k: usize) -> Option<Location> {

@@ -79,6 +79,18 @@ pub(crate) trait SheetRow<'t>: Copy {
     ) -> [Option<Location>; N] {
         cols.map(|c| c.map(|i| self.cell_at(i, source)))
     }
+    /// Where an indicator row's parts are: the row (`row_at`) and its cells `cols` (name,
+    /// 一级指标, target, actual; the name's always given, a target not given is the name's
+    /// place with no length), packed. [`SheetRow::cells_at`] packed by
+    /// [`IndicatorSource::of_row`]; a row read from its text packs its places straight.
+    fn indicator_source(
+        self,
+        row_at: Location,
+        cols: [Option<usize>; 4],
+        source: &SourceText,
+    ) -> IndicatorSource {
+        by_cells(self, row_at, cols, source)
+    }
     /// Where the whole row is.
     fn row_at(self, ctx: &Ctx<'_>) -> Location;
     /// Checks the row's shape against the header (too few cells skips it with a finding; a
@@ -106,6 +118,26 @@ impl<'t> SheetRow<'t> for &'t Row<'_> {
     fn shape_ok(self, ctx: &mut Ctx<'_>, h: &Header) -> bool {
         ctx.check_shape(h, self)
     }
+}
+
+/// [`SheetRow::indicator_source`] made of [`SheetRow::cells_at`] and
+/// [`IndicatorSource::of_row`] (every kind of row's way, and a text row's where its places do not
+/// pack straight).
+pub(crate) fn by_cells<'t, R: SheetRow<'t>>(
+    row: R,
+    row_at: Location,
+    cols: [Option<usize>; 4],
+    source: &SourceText,
+) -> IndicatorSource {
+    let [name_at, category_at, target_at, actual_at] = row.cells_at(cols, source);
+    let name_at = name_at.unwrap_or(row_at);
+    IndicatorSource::of_row(
+        row_at,
+        category_at,
+        name_at,
+        target_at.unwrap_or(name_at.with_len(0)),
+        actual_at,
+    )
 }
 
 /// A filled cell of a row: its column and trimmed text.
@@ -540,8 +572,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let project = &mut self.units[place.ui].projects[place.pi];
         let seq = project.indicators.len() as u32 + 1;
         // the four places in one pass over the row (a row read from its text counts its
-        // columns once, not once a cell)
-        let [name_at, category_at, target_at, actual_at] = row.cells_at(
+        // columns once, not once a cell, and packs them straight)
+        let at = row.indicator_source(
+            row_at,
             [
                 Some(indicator_cell.i),
                 level1_cell.map(|c| c.i),
@@ -550,7 +583,6 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             ],
             source,
         );
-        let name_at = name_at.unwrap_or(row_at);
         project.indicators.push(IndicatorRow {
             seq,
             category: level1,
@@ -566,13 +598,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             published_score: score,
             deviation_note: cell(h, row, Role::Deviation).map(|c| c.text.to_owned()),
             terminator: String::new(),
-            at: IndicatorSource::of_row(
-                row_at,
-                category_at,
-                name_at,
-                target_at.unwrap_or(name_at.with_len(0)),
-                actual_at,
-            ),
+            at,
         });
     }
 
