@@ -3,7 +3,9 @@
 //! [`crate::table::blockwise`], each reviewed as [`super::review`] reviews a document and its
 //! findings written ([`super::render::Writer`]) before the next block is read. A first walk
 //! reads the blocks for the counts the findings JSON opens with, and for whether they read as
-//! the whole file does; only then does the second walk review and write.
+//! the whole file does (and reviews them where the rules may stop trying past their limit,
+//! `RuleSet::counts_tries`: then the whole read gives that error, nothing written); only then
+//! does the second walk review and write.
 //!
 //! The findings are those of the whole table, in its order: the blocks hold no reader finding
 //! (else the sheet is read whole), so the review's findings are each project's, in table order,
@@ -31,11 +33,24 @@ pub fn review_blocks_to(
     let Some(stream) = open() else {
         return Ok(None);
     };
-    let counts = match blockwise::walk(stream, cancel, |_| Ok::<(), std::io::Error>(())) {
+    // a rule set that may stop trying rules (past `RULE_TRIES` for an indicator) is tried on
+    // every block before a byte is written: where it stops, the whole read ends with its
+    // error, as it always did, and no review is half written
+    let tries = opts.rules.counts_tries();
+    let first = blockwise::walk(stream, cancel, |doc| {
+        if tries {
+            drop(super::review(doc, opts));
+        }
+        Ok::<(), std::io::Error>(())
+    });
+    let counts = match first {
         Walk::Done(counts) => counts,
         Walk::Cancelled => return Err(std::io::ErrorKind::Interrupted.into()),
         _ => return Ok(None),
     };
+    if opts.rules.overrun().is_some() {
+        return Ok(None);
+    }
     let Some(stream) = open() else {
         return Ok(None);
     };
