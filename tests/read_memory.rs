@@ -150,10 +150,20 @@ fn size(p: &Path) -> f64 {
     std::fs::metadata(p).expect("input").len() as f64
 }
 
+/// `sheet(projects, one)` with a note row at its end: read whole by every verb (the note is
+/// the reader's finding, which blocks leave to the whole read), as a workbook or a form is.
+fn noted(projects: usize, one: bool) -> PathBuf {
+    let mut text = std::fs::read(sheet(projects, one)).expect("the sheet");
+    text.extend_from_slice("注：本表为合成数据\n".as_bytes());
+    let path = dir().join(format!("noted-{projects}-{one}.tsv"));
+    std::fs::write(&path, text).expect("written");
+    path
+}
+
 fn a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes() {
     // 671346f (debug build): 21.8 and 23.4; now about 13 and 15
     for (one, bound) in [(false, 19.0), (true, 19.0)] {
-        let (small, large) = (sheet(1000, one), sheet(4000, one));
+        let (small, large) = (noted(1000, one), noted(4000, one));
         let sizes = (size(&small), size(&large));
         let inspect = |p: &Path| vec!["inspect".into(), p.as_os_str().to_owned()];
         let g = growth_within(
@@ -378,13 +388,47 @@ fn inline_strings_are_held_once() {
     eprintln!("xlsx inline strings: {g:.2} bytes a byte of text");
 }
 
+/// `inspect` and `review` of a text self-evaluation sheet (issue 27, H58): read and written a
+/// block at a time (`table::blockwise`, `review::blocks`), never the table whole. Before
+/// (6b90f75, debug build) they read it whole: inspect about 13 bytes a byte, review about 14
+/// (see `benches/README.md`, H58); now about 0 (what grows is the units' and projects' hashes).
+fn inspect_and_review_of_a_text_sheet_hold_no_rows() {
+    let runs: [(&str, &str); 5] = [
+        ("inspect", "table"),
+        ("inspect", "json"),
+        ("review", "human"),
+        ("review", "json"),
+        ("review", "markdown"),
+    ];
+    for (verb, format) in runs {
+        let (small, large) = (sheet(1000, false), sheet(4000, false));
+        let sizes = (size(&small), size(&large));
+        let args = |p: &Path| {
+            vec![
+                verb.into(),
+                p.as_os_str().to_owned(),
+                "--format".into(),
+                format.into(),
+            ]
+        };
+        let g = growth_within(
+            &format!("{verb} --format {format}"),
+            (&small, &large),
+            sizes,
+            (&args, Peak::AsRun),
+            2.0,
+        );
+        eprintln!("{verb} --format {format}: {g:.1} bytes a byte");
+    }
+}
+
 /// One test, its inputs made before anything is measured: a child's peak counts its parent's
 /// memory at the fork, so nothing else may run in this process meanwhile.
 #[test]
 fn the_whole_table_path_holds_a_small_multiple_of_its_input() {
     for one in [false, true] {
-        sheet(1000, one);
-        sheet(4000, one);
+        noted(1000, one);
+        noted(4000, one);
     }
     for cells in [100_000, 400_000] {
         page(cells);
@@ -395,6 +439,7 @@ fn the_whole_table_path_holds_a_small_multiple_of_its_input() {
     inline_strings(20_000);
     a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes();
     whole_document_formats_of_a_text_sheet_hold_no_rows();
+    inspect_and_review_of_a_text_sheet_hold_no_rows();
     one_byte_cells_cost_a_bounded_number_of_bytes_each();
     inline_strings_are_held_once();
 }

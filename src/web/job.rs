@@ -177,6 +177,13 @@ impl Job {
             JobKind::Page => super::page::render_results(files, params, workers, out),
             JobKind::Inspect => {
                 let format = params.format(InspectFormat::Json)?;
+                // a text self-evaluation sheet a block at a time, never held whole
+                if let Some(sheet) = super::blockwise::Sheet::take(&mut files, params)? {
+                    if sheet.inspect(format, out)? {
+                        return Ok(());
+                    }
+                    sheet.give_back(&mut files);
+                }
                 let doc = files.document(params)?;
                 cancel.check()?;
                 // written into the bounded answer as it goes (a project at a time for the
@@ -189,9 +196,22 @@ impl Job {
             }
             JobKind::Review => {
                 let format = params.format(ReviewFormat::Json)?;
+                // a text self-evaluation sheet a block at a time, never held whole
+                let mut rules = None;
+                if let Some(sheet) = super::blockwise::Sheet::take(&mut files, params)? {
+                    let loaded = rules.insert(files.rules(params)?);
+                    cancel.check()?;
+                    if sheet.review(loaded, params.year, format, out)? {
+                        return Ok(());
+                    }
+                    sheet.give_back(&mut files);
+                }
                 let doc = files.document(params)?;
                 cancel.check()?;
-                let rules = files.rules(params)?;
+                let rules = match rules {
+                    Some(rules) => rules,
+                    None => files.rules(params)?,
+                };
                 cancel.check()?;
                 let findings = review::review(
                     &doc,
