@@ -1525,7 +1525,7 @@ pub struct Worksheet {
     /// jixiao's fork: the sheet's XML when it was assembled as it was pushed
     /// (`Workbook::push_worksheet_packed`), deflated as the one part of a small zip; its cells,
     /// formats and rows are then dropped.
-    pub(crate) packed: Option<Vec<u8>>,
+    pub(crate) packed: Option<Packed>,
     pub(crate) use_inline_strings: bool,
     pub(crate) current_row: RowNum,
     pub(crate) workbook_xf_indices: Arc<RwLock<HashMap<Format, u32>>>,
@@ -18695,7 +18695,7 @@ impl Worksheet {
         let xml = mem::replace(&mut self.writer, Cursor::new(Vec::new())).into_inner();
         let mut packed = deflate(&xml)?;
         packed.shrink_to_fit();
-        self.packed = Some(packed);
+        self.packed = Some(Packed::Held(packed));
         self.drawing.writer = Cursor::new(Vec::new());
         self.data_table = BTreeMap::new();
         self.changed_rows = HashMap::new();
@@ -21215,4 +21215,13 @@ pub(crate) enum BorderPosition {
     BottomLeft,
     BottomCenter,
     BottomRight,
+}
+
+/// jixiao's fork: where a packed sheet's deflated part is kept until the workbook is saved.
+pub(crate) enum Packed {
+    /// In memory.
+    Held(Vec<u8>),
+    /// In the workbook's spill file (`Workbook::spill_packed_worksheets_to`), `len` bytes
+    /// from `at`.
+    Spilled { at: u64, len: usize },
 }
