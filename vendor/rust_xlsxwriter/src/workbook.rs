@@ -235,7 +235,7 @@ use std::path::PathBuf;
 
 use crate::error::XlsxError;
 use crate::feature_property_bag::FeaturePropertyBagTypes;
-use crate::format::Format;
+use crate::format::{format_map, Format, FormatMap};
 use crate::packager::Packager;
 use crate::packager::PackagerOptions;
 use crate::shared_strings_table::SharedStringsTable;
@@ -343,7 +343,7 @@ pub struct Workbook {
     pub(crate) feature_property_bags: HashSet<FeaturePropertyBagTypes>,
     pub(crate) theme_xml: String,
 
-    xf_indices: Arc<RwLock<HashMap<Format, u32>>>,
+    xf_indices: Arc<RwLock<FormatMap<u32>>>,
     dxf_indices: HashMap<Format, u32>,
     active_tab: u16,
     first_sheet: u16,
@@ -439,7 +439,7 @@ impl Workbook {
             dxf_formats: vec![],
             defined_names: vec![],
             user_defined_names: vec![],
-            xf_indices: Arc::new(RwLock::new(HashMap::from([(Format::default(), 0)]))),
+            xf_indices: Arc::new(RwLock::new(format_map(Format::default()))),
             string_table: Arc::new(Mutex::new(SharedStringsTable::new())),
             dxf_indices: HashMap::new(),
             embedded_images: vec![],
@@ -2028,7 +2028,7 @@ impl Workbook {
             )));
         };
 
-        self.xf_indices = Arc::new(RwLock::new(HashMap::from([(format.clone(), 0)])));
+        self.xf_indices = Arc::new(RwLock::new(format_map(format.clone())));
         self.default_format = format.clone();
 
         self.cell_padding = padding;
