@@ -305,6 +305,15 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
         None => args.table_args.read(&table_path)?,
     };
     show_reader_findings(&doc);
+    // a workbook past the xlsx limits is refused now, at the cost of the reading, not after the
+    // whole report is made and held (issue 27); `--form-only`'s too
+    if args.format == ReportFormat::Xlsx {
+        let counts = doc.counts();
+        if let Err(why) = report::xlsx::check_counts(counts.projects, counts.indicators) {
+            say!("错误：{why}");
+            return Err(exit::USAGE);
+        }
+    }
     let rules = args.rules.load_with(&folder_rules)?;
     if let Err(e) = eval::unfilled::check(&doc, actuals.as_ref()) {
         super::show(&e);
