@@ -527,9 +527,15 @@ fn try_streaming(
     }
 }
 
+/// Bytes of rendered diagnostics gathered before they are written to stderr.
+const SHOWN_AT_ONCE: usize = 64 * 1024;
+
 /// The reader's findings (rows skipped, sums that do not add up) to stderr: in full, but a
 /// form's notes (its template's placeholder rows, categories told from their 二级指标, skipped
-/// sheets) only counted (`inspect` lists them).
+/// sheets) only counted (`inspect` lists them). Written about every [`SHOWN_AT_ONCE`] bytes,
+/// whole diagnostics at a time: 192 000 of a form's sums that do not add up are 76 MB of text,
+/// which was gathered whole (a `String` grown by doubling: 128 MB and the copy) before a byte
+/// was written (issue 27, the eighth probe's 其中 form).
 fn show_reader_findings(doc: &Document) {
     let handler = crate::diagnostic::handler(super::console::colour());
     let mut diagnostics = String::new();
@@ -540,6 +546,10 @@ fn show_reader_findings(doc: &Document) {
             continue;
         }
         crate::diagnostic::render_into(&mut diagnostics, &handler, &f.diagnostic(&doc.source));
+        if diagnostics.len() >= SHOWN_AT_ONCE {
+            say_raw!("{diagnostics}");
+            diagnostics.clear();
+        }
     }
     if notes > 0 {
         diagnostics.push_str(&format!(

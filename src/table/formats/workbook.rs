@@ -71,8 +71,10 @@ pub(crate) fn read_sheets(
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
         // styles of their cells read beside calamine
-        let (styles, tables) = super::xlsb_formats::read(&bytes)
-            .unwrap_or_else(|| super::ods_formats::read(&bytes));
+        let (styles, tables) = match super::xlsb_formats::read(name, &bytes)? {
+            Some(xlsb) => xlsb,
+            None => super::ods_formats::read(name, &bytes)?,
+        };
         let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
         (bytes, XlsLayout { sheets: Vec::new(), styles, named: sheets })
     } else {
@@ -622,7 +624,7 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
         // the counts calamine reads without checking them, then where a sheet's cost starts
         // and ends, then the extent of its cells
         if walk.in_globals {
-            walk.formats.global(typ, body);
+            walk.formats.global(name, typ, body)?;
         } else if walk.depth == 1 {
             walk.formats.cell(typ, body);
         }

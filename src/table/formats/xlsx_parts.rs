@@ -259,13 +259,19 @@ pub(crate) fn format_code_within(name: &str, part: &str, code: &str) -> Result<(
     if chars <= max {
         return Ok(());
     }
-    Err(ReadError::FormatCodeTooLong {
+    Err(format_code_too_long(name, part, chars))
+}
+
+/// The refusal of a number format code of `chars` characters in `part` of `name` (past
+/// [`limits::FORMAT_CODE`]).
+pub(crate) fn format_code_too_long(name: &str, part: &str, chars: u64) -> ReadError {
+    ReadError::FormatCodeTooLong {
         name: name.into(),
         part: part.into(),
         chars,
         limit: &limits::FORMAT_CODE,
         help: limits::FORMAT_CODE.help(),
-    })
+    }
 }
 
 /// Calls `each` with every start (or empty) tag of `part`, streaming; stops at its first error.
