@@ -431,6 +431,14 @@ registry! {
     FORM_POINTS_SHARED = "table.form-points-shared", Info,
         "分值列为空，按类别分值分配",
         "含义：表单没有逐项分值，只在一级指标处写了“产出指标（50分）”。\n处理：每个指标的分值由其类别分值在类别内平均分配。\n修改：如各指标分值不同，逐项填写分值。";
+    /// A form's 分值 or 得分 cell merged down over several indicators: shared evenly by them.
+    FORM_POINTS_MERGED = "table.form-points-merged", Warning,
+        "分值或得分单元格跨行合并，平均分配",
+        "含义：表单的一个分值（或得分）单元格向下合并，跨了几个指标（整组一个分值）。\n处理：合并的分值（得分）由这几个指标平均分配，逐项计分，并列出此项；按合并单元格只读第一行时，其余指标会是 0 分。\n修改：逐项填写分值和得分，取消合并。";
+    /// A form row has no 分值 where the form's other indicators have theirs.
+    FORM_WEIGHT_MISSING = "table.form-weight-missing", Warning,
+        "个别指标没有分值",
+        "含义：表单中这个指标的分值为空，而其他指标都填了分值（不是合并单元格，也没有类别分值可分）。\n处理：其分值按评分方法由所属类别补足；类别的分值已被其他指标用尽时为 0 分，列出此项。\n修改：给这一行填写分值。";
     EVAL_TOTAL_PENDING = "eval.total-pending", Warning,
         "待评定：没有已评定的指标",
         "含义：项目的指标都待复核或缺实际值，没有一个达标或未达标。待评定的分值不是 0 分。\n处理：不给出总分和等级，显示“待评定”和待评定的分值；汇总不计入平均分，并写明有几个项目待评定。JSON 中 score 和 grade 为 null，status 为 pending。\n修改：补充实际完成值，或人工评定待复核的指标后再评分。";
