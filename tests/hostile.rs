@@ -7272,6 +7272,21 @@ fn a_form_row_with_no_points_among_rows_with_theirs_is_named() {
     );
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
     assert_eq!(v["projects"][0]["indicators"][1]["weight"], "0.00");
+    // a ★ heading whose `其中…` parts below carry the points is no row left without them
+    let parts = form.replace(
+        "产出指标,数量指标,改厕数量,≥1000户,1000户,30,30,\n,,培训人次,≥100人次,50人次,,,\n",
+        "产出指标,数量指标,★改厕数量,≥1000户,900户,,,\n,,其中：水冲式厕所,≥600户,560户,15,14,\n\
+         ,,其中：卫生旱厕,≥400户,340户,15,12.75,\n",
+    );
+    assert_ne!(parts, form);
+    write(&d, "parts.csv", &parts);
+    let r = run(&d, &["evaluate", "parts.csv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("table.form-weight-missing"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

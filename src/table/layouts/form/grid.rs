@@ -419,12 +419,18 @@ impl FormReader<'_, '_, '_> {
 
     /// Indicators left with no 分值 where the form gives others theirs (no merge, no label's
     /// points to share): each is named, its points being the method's share of its category,
-    /// which the 分值 printed may have used up (0 points).
+    /// which the 分值 printed may have used up (0 points). A row whose `其中…` rows below carry
+    /// the points (a ★ heading of scored parts) is not named.
     fn points_missing(&mut self, out: &[IndicatorRow]) {
         if out.iter().all(|i| i.weight.is_none()) {
             return;
         }
-        for i in out.iter().filter(|i| i.weight.is_none()) {
+        let parts_below = |k: usize| out.get(k + 1).is_some_and(|n| is_breakdown_name(&n.name));
+        let missing = out
+            .iter()
+            .enumerate()
+            .filter(|(k, i)| i.weight.is_none() && !parts_below(*k));
+        for (_, i) in missing {
             let f = self
                 .ctx
                 .finding(
