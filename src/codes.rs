@@ -435,6 +435,10 @@ registry! {
     FORM_POINTS_MERGED = "table.form-points-merged", Warning,
         "分值或得分单元格跨行合并，平均分配",
         "含义：表单的一个分值（或得分）单元格向下合并，跨了几个指标（整组一个分值）。\n处理：合并的分值（得分）由这几个指标平均分配，逐项计分，并列出此项；按合并单元格只读第一行时，其余指标会是 0 分。\n修改：逐项填写分值和得分，取消合并。";
+    /// A form's funds amounts are in different money units: converted to one.
+    FORM_AMOUNT_UNITS = "table.form-amount-units", Warning,
+        "资金金额单位不一致，已换算",
+        "含义：资金一栏的年初预算数、全年预算数、全年执行数写成了不同的金额单位（例如万元的表中一格写“2,000,000元”，或某一栏表头写“（元）”）。\n处理：按本表的金额单位（没有时按全年预算数的单位，再没有时按万元）换算后计算执行率，并列出换算；不换算时执行率会差一万倍。\n修改：资金各栏用同一金额单位填写。";
     /// A form row has no 分值 where the form's other indicators have theirs.
     FORM_WEIGHT_MISSING = "table.form-weight-missing", Warning,
         "个别指标没有分值",

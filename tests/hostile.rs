@@ -7331,3 +7331,53 @@ fn a_score_printed_with_28_decimals_is_compared_never_a_panic() {
         }
     }
 }
+
+#[test]
+fn a_forms_amounts_in_two_money_units_are_converted_never_read_as_one() {
+    // the ninth probe (`probe9.py units`): a 全年执行数 of 2,000,000 元 against a budget of
+    // 300 万元 (a column headed `（元）`, or the unit written in the cell), or 300万元 in a block
+    // headed (元): read as one unit, an execution of 666,666.67 % and full points, printed
+    // `执行 2000000 万元`, where the form printed 66.67 % and 6.67
+    let d = dir("form-money-units");
+    let form = |header: &str, amounts: &str| {
+        format!(
+            "项目支出绩效自评表,,,,,,,\n(2023年度),,,,,,,\n项目名称,农村人居环境整治,,,,,,\n\
+             主管部门,某县农业农村局,,,实施单位,某县乡村振兴服务中心,,\n{header}\n\
+             ,年度资金总额,{amounts},10,66.67%,6.67\n\
+             一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n\
+             产出指标,数量指标,改厕数量,≥1000户,1000户,50,50,\n\
+             效益指标,社会效益指标,普及率,≥85%,88%,30,30,\n\
+             满意度指标,服务对象满意度指标,满意度,≥90%,91%,10,10,\n总分,,,,,100,96.67,\n"
+        )
+    };
+    let plain = "项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分";
+    let cases = [
+        (
+            "headed.csv",
+            form(
+                "项目资金,,年初预算数（万元）,全年预算数（万元）,全年执行数（元）,分值,执行率,得分",
+                "300,300,2000000",
+            ),
+        ),
+        ("written.csv", form(plain, "300,300,\"2,000,000元\"")),
+        (
+            "block.csv",
+            form(&plain.replace("万元", "元"), "300万元,300万元,2000000"),
+        ),
+    ];
+    for (name, text) in cases {
+        write(&d, name, text);
+        let r = run(&d, &["evaluate", name, "--format", "json"], &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+        let p = &v["projects"][0];
+        assert_eq!(p["execution_rate"], "66.67", "{name}: {p}");
+        assert_eq!(p["budget_score"], "6.67", "{name}");
+        assert_eq!(p["score"], "96.67", "{name}");
+        assert!(
+            r.stderr.contains("table.form-amount-units"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+}
