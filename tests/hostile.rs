@@ -7381,3 +7381,33 @@ fn a_forms_amounts_in_two_money_units_are_converted_never_read_as_one() {
         );
     }
 }
+
+#[test]
+fn an_execution_rate_no_budget_reaches_is_named() {
+    // the ninth probe (`probe9.py units`): a self-evaluation sheet whose budget row has
+    // 全年预算数（万元） 300 and 全年执行数（元） 2,000,000 (the sheet's columns read in one
+    // unit): 666,666.67 %, full points and not a word; 0.5 spent of 3,000,000 (0.00002 %) the same
+    let d = dir("execution-implausible");
+    let sheet = |budget: &str, spent: &str| {
+        format!(
+            "project\t全年预算数（万元）\t全年执行数（元）\tindicator\ttarget\tactual\tweight\n\
+             P\t{budget}\t{spent}\t\t\t\t10\nP\t\t\t合格率\t≥95%\t96%\t90\n"
+        )
+    };
+    for (name, budget, spent, named) in [
+        ("high.tsv", "300", "2000000", true),
+        ("low.tsv", "3000000", "0.5", true),
+        ("over.tsv", "300", "330", false),
+        ("half.tsv", "300", "150", false),
+    ] {
+        write(&d, name, sheet(budget, spent));
+        let r = run(&d, &["evaluate", name, "--format", "json"], &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+        let p = &v["projects"][0];
+        let found = p["findings"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|f| f["code"] == "eval.execution-implausible"));
+        assert_eq!(found, named, "{name}: {p}");
+    }
+}
