@@ -899,6 +899,38 @@ mod tests {
         assert!(std::mem::size_of::<IndicatorSource>() <= 104);
     }
 
+    /// A text row's places packed straight are what [`IndicatorSource::of_row`] packs of the
+    /// same places, with every part given or not and a target not given (the name's place, no
+    /// length); a column past 2^31 is refused (its row is packed the other way).
+    #[test]
+    fn a_text_rows_places_pack_as_its_locations_do() {
+        let (line, row) = (9, (40, 90));
+        let item = at(40, 50, line, 1, false);
+        for mask in 0..8 {
+            let part = |k: u32, offset: u32, column: u32| {
+                (mask & (1 << k) != 0).then_some((offset, 3 + k, column))
+            };
+            let (category, target, actual) = (part(0, 41, 2), part(1, 60, 12), part(2, 70, 20));
+            let name = (50, 6, 8);
+            let to_at = |(o, l, c): (u32, u32, u32)| at(o as usize, l as usize, line, c, false);
+            let packed =
+                IndicatorSource::of_text_row(line, row, [Some(name), category, target, actual])
+                    .expect("packs");
+            let by_locations = IndicatorSource::of_row(
+                item,
+                category.map(to_at),
+                to_at(name),
+                to_at(target.unwrap_or((name.0, 0, name.2))),
+                actual.map(to_at),
+            );
+            assert_eq!(packed.parts(), by_locations.parts(), "{mask}");
+            assert_eq!(packed, by_locations);
+        }
+        let high = (50, 6, 1 << 31);
+        assert!(IndicatorSource::of_text_row(line, row, [Some(high), None, None, None]).is_none());
+        assert!(IndicatorSource::of_text_row(line, row, [None, None, None, None]).is_none());
+    }
+
     /// A text held with its block reads, compares, hashes, prints and serialises as the same
     /// text of its own; a range that is no text of the block is refused.
     #[test]

@@ -437,8 +437,13 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return Place { ui, pi };
         }
         let source = self.ctx.source;
-        let ui = match self.unit_index.get(&*unit) {
-            Some(&ui) => ui,
+        // a new project of the unit above (most): the unit's place without its name hashed
+        let same_unit = self
+            .last_place
+            .as_ref()
+            .and_then(|(u, _, ui, _)| Arc::ptr_eq(u, &unit).then_some(*ui));
+        let ui = match same_unit.or_else(|| self.unit_index.get(&*unit).copied()) {
+            Some(ui) => ui,
             None => {
                 let projects = self.projects_of(&unit);
                 self.units.push(UnitRow {
@@ -450,7 +455,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                     incomplete: false,
                     implicit: false,
                 });
-                self.project_index.push(FxHashMap::default());
+                // sized once too (no table grown and its names hashed again)
+                self.project_index.push(FxHashMap::with_capacity_and_hasher(
+                    projects,
+                    Default::default(),
+                ));
                 self.unit_index.insert(unit.clone(), self.units.len() - 1);
                 self.units.len() - 1
             }
