@@ -314,7 +314,7 @@ registry! {
         "含义：工作簿的工作表数、Word 文档或网页的表格数超过 JIXIAO_MAX_SHEETS（默认 10000），或 .xlsx 样式表（styles.xml）的条目数（单元格格式 xf、数字格式、字体、填充、边框）超过 JIXIAO_MAX_STYLES（默认 100000；Excel 自己最多 64000 种单元格格式）。一个很小的文件也可能声称这么多，读入它们会耗尽时间或内存。\n处理：在读入之前停止，消息写明是哪个部件。\n修改：删除多余的工作表或表格；样式过多的工作簿可在 Excel 中清除多余格式后另存；确属正常时按帮助提高上限。";
     TABLE_FORMAT_CODE_TOO_LONG = "table.format-code-too-long", Error,
         "数字格式代码太长",
-        "含义：.xlsx 样式表（styles.xml）中的一个自定义数字格式代码超过 JIXIAO_MAX_FORMAT_CODE（默认 255 个字符，Excel 自己的上限）。Excel 不会保存这样的代码；读取时它会被复制到每个引用它的单元格格式中，一个几 KB 的文件就能占用数百 MB 内存。\n处理：在读入样式之前停止，消息写明是哪个部件、代码有多少个字符。\n修改：用 Excel 或 WPS 打开后另存一次，或删除这个数字格式；确属正常时按帮助提高上限。";
+        "含义：工作簿中的一个自定义数字格式代码（.xlsx、.xlsb 的样式表，.xls 的 FORMAT 记录，.ods 的数字样式，其中的文字每个字算一个字符）超过 JIXIAO_MAX_FORMAT_CODE（默认 255 个字符，Excel 自己的上限）。Excel 不会保存这样的代码；读取时它会被复制到每个引用它的单元格格式中，按它显示文字的每个单元格也各存一份，一个几 KB 的文件就能占用数百 MB 内存。\n处理：在读入样式之前停止，消息写明是哪个部件、代码有多少个字符。\n修改：用 Excel 或 WPS 打开后另存一次，或删除这个数字格式；确属正常时按帮助提高上限。";
     TABLE_SHEET_PART_REPEATED = "table.sheet-part-repeated", Error,
         "两个工作表指向同一个部件",
         "含义：.xlsx 中两个工作表的关系指向同一个工作表部件（xl/worksheets/…）。Excel 和 WPS 从不这样保存；读取时每个工作表都会把它再解压、再读一遍，一个 100 KB 的文件可读上几分钟。\n处理：在读入任何工作表之前停止，消息写明部件和两个工作表的名称。\n修改：用 Excel 或 WPS 打开后另存为 .xlsx 再试。";
@@ -431,6 +431,18 @@ registry! {
     FORM_POINTS_SHARED = "table.form-points-shared", Info,
         "分值列为空，按类别分值分配",
         "含义：表单没有逐项分值，只在一级指标处写了“产出指标（50分）”。\n处理：每个指标的分值由其类别分值在类别内平均分配。\n修改：如各指标分值不同，逐项填写分值。";
+    /// A form's 分值 or 得分 cell merged down over several indicators: shared evenly by them.
+    FORM_POINTS_MERGED = "table.form-points-merged", Warning,
+        "分值或得分单元格跨行合并，平均分配",
+        "含义：表单的一个分值（或得分）单元格向下合并，跨了几个指标（整组一个分值）。\n处理：合并的分值（得分）由这几个指标平均分配，逐项计分，并列出此项；按合并单元格只读第一行时，其余指标会是 0 分。\n修改：逐项填写分值和得分，取消合并。";
+    /// A form's funds amounts are in different money units: converted to one.
+    FORM_AMOUNT_UNITS = "table.form-amount-units", Warning,
+        "资金金额单位不一致，已换算",
+        "含义：资金一栏的年初预算数、全年预算数、全年执行数写成了不同的金额单位（例如万元的表中一格写“2,000,000元”，或某一栏表头写“（元）”）。\n处理：按本表的金额单位（没有时按全年预算数的单位，再没有时按万元）换算后计算执行率，并列出换算；不换算时执行率会差一万倍。\n修改：资金各栏用同一金额单位填写。";
+    /// A form row has no 分值 where the form's other indicators have theirs.
+    FORM_WEIGHT_MISSING = "table.form-weight-missing", Warning,
+        "个别指标没有分值",
+        "含义：表单中这个指标的分值为空，而其他指标都填了分值（不是合并单元格，也没有类别分值可分）。\n处理：其分值按评分方法由所属类别补足；类别的分值已被其他指标用尽时为 0 分，列出此项。\n修改：给这一行填写分值。";
     EVAL_TOTAL_PENDING = "eval.total-pending", Warning,
         "待评定：没有已评定的指标",
         "含义：项目的指标都待复核或缺实际值，没有一个达标或未达标。待评定的分值不是 0 分。\n处理：不给出总分和等级，显示“待评定”和待评定的分值；汇总不计入平均分，并写明有几个项目待评定。JSON 中 score 和 grade 为 null，status 为 pending。\n修改：补充实际完成值，或人工评定待复核的指标后再评分。";
@@ -532,6 +544,10 @@ registry! {
     EVAL_ACTUALS_MATCH_NOTHING = "eval.actuals-match-nothing", Error,
         "实际值文件与表一个也对不上",
         "含义：给出的实际值文件中，没有一个项目（或没有一个指标）能在表中找到：单位、项目或指标名称与表不一致。名称已在去掉全角/半角、空格、括号写法（（）与 ()）和开头的预算编码（[610001]、219001-）之后比较。\n处理：不评分（否则每个项目都是 0.00 分、等级差，并不是评价结果），本次运行停止（退出码 2），并列出表中最接近的名称。只有部分对不上时照常评分，对不上的条目作为 actuals.unmatched 列在每种报告格式的开头。\n修改：按提示改正实际值文件中的 unit、project 和指标名称；或用 jixiao template 表 -o 实际值.yaml 重新生成实际值文件再填写。";
+    /// A budget execution rate past ten times the budget, or under a thousandth of it.
+    EVAL_EXECUTION_IMPLAUSIBLE = "eval.execution-implausible", Warning,
+        "预算执行率不合常理",
+        "含义：全年执行数超过全年预算数的 10 倍，或不到它的千分之一（执行率高于 1000% 或低于 0.1%）。这多是预算数和执行数写成了不同的金额单位（元与万元相差一万倍）。\n处理：照常计分（执行率超过 100% 按 100% 计），并列出此项。\n修改：核对全年预算数和全年执行数的数值与金额单位，统一后再评分。";
     EVAL_OUT_OF_RANGE = "eval.out-of-range", Error,
         "计算超出数值范围",
         "含义：全年执行数 ÷ 全年预算数超出可精确计算的十进制范围（如预算数 1e-28、执行数很大，多见于实际值文件中写错的金额）；或规则的分数（分档的 points、deduct、bonus）按指标分值折算后超出这个范围（分值极大而方法的分值极小）。\n处理：预算执行率不给出，预算执行的分值待评定；规则的分数无法折算的指标待评定（不计 0 分，也不中止运行）。\n修改：核对预算数和执行数的数值与单位；核对表中的分值和规则中的分数。";

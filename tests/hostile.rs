@@ -7161,3 +7161,253 @@ fn a_pile_holding_one_large_table_is_rolled_up_in_linear_time() {
     assert!(line.contains(",1,0.00,differs,"), "{line}");
     assert!(r.cpu < Duration::from_secs(10), "{:?}", r.cpu);
 }
+
+/// The ninth probe's form of a finance office (`probe9.py merged`): an html page's table (a
+/// form as offices publish it on their sites) whose 分值 and 得分 are merged down over two
+/// indicators, `rowspan="2"`: 30 points and a score of 30 for the group.
+fn form_with_merged_points(rows: usize, points: u32) -> String {
+    let mut page = String::from(
+        "<html><head><meta charset=\"utf-8\"></head><body><table border=\"1\">\
+         <tr><td colspan=\"8\">项目支出绩效自评表</td></tr><tr><td colspan=\"8\">(2023年度)</td></tr>\
+         <tr><td>项目名称</td><td colspan=\"7\">农村人居环境整治</td></tr>\
+         <tr><td>主管部门</td><td colspan=\"3\">某县农业农村局</td><td>实施单位</td><td colspan=\"3\">某县乡村振兴服务中心</td></tr>\
+         <tr><td rowspan=\"2\">项目资金(万元)</td><td></td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td><td>分值</td><td>执行率</td><td>得分</td></tr>\
+         <tr><td>年度资金总额</td><td>300</td><td>300</td><td>300</td><td>10</td><td>100%</td><td>10</td></tr>\
+         <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>",
+    );
+    for i in 0..rows {
+        let head = if i == 0 {
+            format!("<td rowspan=\"{rows}\">产出指标</td><td rowspan=\"{rows}\">数量指标</td>")
+        } else {
+            String::new()
+        };
+        let points = if i == 0 {
+            format!("<td rowspan=\"{rows}\">{points}</td><td rowspan=\"{rows}\">{points}</td>")
+        } else {
+            String::new()
+        };
+        // the first is met, the others half done
+        let actual = if i == 0 { 100 } else { 50 };
+        page.push_str(&format!(
+            "<tr>{head}<td>第{i}批培训人次</td><td>≥100人次</td><td>{actual}人次</td>{points}<td></td></tr>"
+        ));
+    }
+    let rest = 90 - points;
+    page.push_str(&format!(
+        "<tr><td>效益指标</td><td>社会效益指标</td><td>普及率</td><td>≥85%</td><td>88%</td><td>{rest}</td><td>{rest}</td><td></td></tr>\
+         <tr><td colspan=\"5\">总分</td><td>100</td><td>100</td><td></td></tr></table></body></html>"
+    ));
+    page
+}
+
+#[test]
+fn a_forms_points_merged_over_several_indicators_are_shared_never_left_to_the_first() {
+    // before: the merged 30 points went to the first indicator and the second took none, scored
+    // `0 × 50 ÷ 100` with no finding, and the project "与复核总分一致" at 100 where half of the
+    // group's work was not done
+    let d = dir("form-merged-points");
+    write(&d, "form.html", form_with_merged_points(2, 30));
+    let r = run(&d, &["evaluate", "form.html", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+    let p = &v["projects"][0];
+    let rows = p["indicators"].as_array().expect("indicators");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["weight"], "15.00", "{}", rows[0]);
+    assert_eq!(rows[1]["weight"], "15.00", "{}", rows[1]);
+    assert_eq!(rows[1]["score"], "7.50");
+    assert_eq!(rows[1]["published_score"], "15");
+    assert_eq!(p["score"], "92.50");
+    assert_eq!(p["total_difference"], "-7.50");
+    assert!(
+        r.stderr.contains("table.form-points-merged"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("分值单元格跨 2 个指标合并"),
+        "{}",
+        r.stderr
+    );
+    // three rows of 10 points: 3.33… each, the form's own sums still agree
+    write(&d, "three.html", form_with_merged_points(3, 10));
+    let r = run(&d, &["evaluate", "three.html", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+    let p = &v["projects"][0];
+    assert_eq!(p["status"], "scored", "{p}");
+    assert_eq!(p["indicators"][2]["weight"], "3.33");
+    assert!(
+        !r.stderr.contains("table.form-total-mismatch"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_form_row_with_no_points_among_rows_with_theirs_is_named() {
+    // before: the row took its category's points left after the others' 分值 (none: 0), was
+    // scored `0 × 50 ÷ 100`, and the report said nothing
+    let d = dir("form-points-missing");
+    let form = "项目支出绩效自评表,,,,,,,\n(2023年度),,,,,,,\n项目名称,农村人居环境整治,,,,,,\n\
+        主管部门,某县农业农村局,,,实施单位,某县乡村振兴服务中心,,\n\
+        项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n\
+        ,年度资金总额,300,300,300,10,100%,10\n\
+        一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n\
+        产出指标,数量指标,改厕数量,≥1000户,1000户,30,30,\n,,培训人次,≥100人次,50人次,,,\n\
+        产出指标,质量指标,合格率,≥95%,96%,30,30,\n效益指标,社会效益指标,普及率,≥85%,88%,20,20,\n\
+        满意度指标,服务对象满意度指标,满意度,≥90%,91%,10,10,\n总分,,,,,100,100,\n";
+    write(&d, "form.csv", form);
+    let r = run(&d, &["evaluate", "form.csv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.form-weight-missing"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("指标「培训人次」没有填写分值"),
+        "{}",
+        r.stderr
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+    assert_eq!(v["projects"][0]["indicators"][1]["weight"], "0.00");
+    // a ★ heading whose `其中…` parts below carry the points is no row left without them
+    let parts = form.replace(
+        "产出指标,数量指标,改厕数量,≥1000户,1000户,30,30,\n,,培训人次,≥100人次,50人次,,,\n",
+        "产出指标,数量指标,★改厕数量,≥1000户,900户,,,\n,,其中：水冲式厕所,≥600户,560户,15,14,\n\
+         ,,其中：卫生旱厕,≥400户,340户,15,12.75,\n",
+    );
+    assert_ne!(parts, form);
+    write(&d, "parts.csv", &parts);
+    let r = run(&d, &["evaluate", "parts.csv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("table.form-weight-missing"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_score_printed_with_28_decimals_is_compared_never_a_panic() {
+    // the ninth probe (`probe9.py decimals`): a printed 得分, 总分 or budget 得分 of 28 decimal
+    // places (within the amounts read: under 10^15, not below 10^-10) asked for half a unit of
+    // its last place, `Decimal::new(5, 29)`: a panic, exit 101, on a two-row sheet and on a form
+    let d = dir("score-28-decimals");
+    let x = "0.5555555555555555555555555555";
+    write(
+        &d,
+        "sheet.tsv",
+        format!(
+            "project\tindicator\ttarget\tactual\tweight\tscore\nP\t合格率\t≥95%\t96%\t50\t{x}\nP\t及时率\t≥95%\t96%\t50\t50\n"
+        ),
+    );
+    let form = |score: &str, total: &str, budget: &str| {
+        format!(
+            "项目支出绩效自评表,,,,,,,\n(2023年度),,,,,,,\n项目名称,农村人居环境整治,,,,,,\n\
+             主管部门,某县农业农村局,,,实施单位,某县乡村振兴服务中心,,\n\
+             项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n\
+             ,年度资金总额,300,300,300,10,100%,{budget}\n\
+             一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n\
+             产出指标,数量指标,改厕数量,≥1000户,1000户,60,60,\n\
+             满意度指标,服务对象满意度指标,满意度,≥90%,91%,30,{score},\n总分,,,,,100,{total},\n"
+        )
+    };
+    write(&d, "score.csv", form(x, "100", "10"));
+    write(&d, "total.csv", form("30", x, "10"));
+    write(&d, "budget.csv", form("30", "100", x));
+    for file in ["sheet.tsv", "score.csv", "total.csv", "budget.csv"] {
+        for extra in [&[][..], &["--no-streaming"][..]] {
+            let mut args = vec!["evaluate", file, "--format", "json"];
+            args.extend_from_slice(extra);
+            let r = run(&d, &args, &[]);
+            assert_eq!(r.code, 0, "{file} {extra:?}: {}", r.stderr);
+            assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+            assert!(
+                r.stdout.contains(x),
+                "{file}: the figure is shown as printed"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_forms_amounts_in_two_money_units_are_converted_never_read_as_one() {
+    // the ninth probe (`probe9.py units`): a 全年执行数 of 2,000,000 元 against a budget of
+    // 300 万元 (a column headed `（元）`, or the unit written in the cell), or 300万元 in a block
+    // headed (元): read as one unit, an execution of 666,666.67 % and full points, printed
+    // `执行 2000000 万元`, where the form printed 66.67 % and 6.67
+    let d = dir("form-money-units");
+    let form = |header: &str, amounts: &str| {
+        format!(
+            "项目支出绩效自评表,,,,,,,\n(2023年度),,,,,,,\n项目名称,农村人居环境整治,,,,,,\n\
+             主管部门,某县农业农村局,,,实施单位,某县乡村振兴服务中心,,\n{header}\n\
+             ,年度资金总额,{amounts},10,66.67%,6.67\n\
+             一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n\
+             产出指标,数量指标,改厕数量,≥1000户,1000户,50,50,\n\
+             效益指标,社会效益指标,普及率,≥85%,88%,30,30,\n\
+             满意度指标,服务对象满意度指标,满意度,≥90%,91%,10,10,\n总分,,,,,100,96.67,\n"
+        )
+    };
+    let plain = "项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分";
+    let cases = [
+        (
+            "headed.csv",
+            form(
+                "项目资金,,年初预算数（万元）,全年预算数（万元）,全年执行数（元）,分值,执行率,得分",
+                "300,300,2000000",
+            ),
+        ),
+        ("written.csv", form(plain, "300,300,\"2,000,000元\"")),
+        (
+            "block.csv",
+            form(&plain.replace("万元", "元"), "300万元,300万元,2000000"),
+        ),
+    ];
+    for (name, text) in cases {
+        write(&d, name, text);
+        let r = run(&d, &["evaluate", name, "--format", "json"], &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+        let p = &v["projects"][0];
+        assert_eq!(p["execution_rate"], "66.67", "{name}: {p}");
+        assert_eq!(p["budget_score"], "6.67", "{name}");
+        assert_eq!(p["score"], "96.67", "{name}");
+        assert!(
+            r.stderr.contains("table.form-amount-units"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn an_execution_rate_no_budget_reaches_is_named() {
+    // the ninth probe (`probe9.py units`): a self-evaluation sheet whose budget row has
+    // 全年预算数（万元） 300 and 全年执行数（元） 2,000,000 (the sheet's columns read in one
+    // unit): 666,666.67 %, full points and not a word; 0.5 spent of 3,000,000 (0.00002 %) the same
+    let d = dir("execution-implausible");
+    let sheet = |budget: &str, spent: &str| {
+        format!(
+            "project\t全年预算数（万元）\t全年执行数（元）\tindicator\ttarget\tactual\tweight\n\
+             P\t{budget}\t{spent}\t\t\t\t10\nP\t\t\t合格率\t≥95%\t96%\t90\n"
+        )
+    };
+    for (name, budget, spent, named) in [
+        ("high.tsv", "300", "2000000", true),
+        ("low.tsv", "3000000", "0.5", true),
+        ("over.tsv", "300", "330", false),
+        ("half.tsv", "300", "150", false),
+    ] {
+        write(&d, name, sheet(budget, spent));
+        let r = run(&d, &["evaluate", name, "--format", "json"], &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+        let p = &v["projects"][0];
+        let found = p["findings"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|f| f["code"] == "eval.execution-implausible"));
+        assert_eq!(found, named, "{name}: {p}");
+    }
+}

@@ -6,8 +6,6 @@
 
 use std::borrow::Cow;
 
-use rust_decimal::Decimal;
-
 use super::actuals_file::ActualsFile;
 use super::methodology::Methodology;
 use crate::lang;
@@ -229,7 +227,7 @@ pub fn evaluate_each(
     mut each: impl FnMut(ProjectReport),
 ) {
     cache.claim(opts, year);
-    let tolerance = published_dp.map(|p| Decimal::new(5, p + 1));
+    let tolerance = published_dp.map(crate::table::half_unit_at);
     let total = doc.counts().projects;
     for (done, ((unit, project), taken)) in doc.projects().zip(taken).enumerate() {
         if let Some(progress) = opts.progress {

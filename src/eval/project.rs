@@ -281,6 +281,9 @@ fn score_budget(
     if budget.impossible() {
         tally.pending += weight;
     }
+    if let Some(share) = spent_share {
+        implausible_execution(step, share, tally);
+    }
     if let Some(b) = score {
         tally.total += b;
     }
@@ -307,6 +310,40 @@ fn score_budget(
             .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
             .map(|r| Shown::new(r, dp)),
     }
+}
+
+/// An execution rate no budget reaches — spending over ten times the budget, or under a
+/// thousandth of it — named with a warning: it is what a budget and a spending in different
+/// money units give (2,000,000 元 spent of a 300 万元 budget read as one unit: 666,666 %, full
+/// points with no word). Scored as ever; the finding asks for the units to be checked.
+fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
+    let high = share > Decimal::TEN;
+    let low = share > Decimal::ZERO && share < Decimal::new(1, 3);
+    if !high && !low {
+        return;
+    }
+    let rate = share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map(|r| r.round_dp(4).normalize().to_string())
+        .unwrap_or_else(|| "—".to_owned());
+    let why = if high {
+        "超过全年预算数的 10 倍"
+    } else {
+        "不到全年预算数的千分之一"
+    };
+    tally.findings.push(
+        Finding::new(
+            crate::codes::EVAL_EXECUTION_IMPLAUSIBLE,
+            Severity::Warning,
+            &*step.file,
+            format!(
+                "项目“{}”的预算执行率为 {rate}%：全年执行数{why}，多是二者的金额单位不同（元与万元相差一万倍）",
+                step.project.name
+            ),
+        )
+        .help("核对全年预算数和全年执行数的金额单位")
+        .in_project(&step.unit.name, &step.project.name),
+    );
 }
 
 /// A row of the project with its reading (§6) and the actual it is scored with: the actuals

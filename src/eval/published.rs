@@ -72,7 +72,7 @@ pub(super) fn budget_difference(
     if project.form.as_deref().is_some_and(|f| f.budget_outside) {
         return None;
     }
-    let tol = tolerance.unwrap_or_else(|| Decimal::new(5, p.normalize().scale() + 1));
+    let tol = tolerance.unwrap_or_else(|| crate::table::half_unit_at(p.normalize().scale()));
     if score.is_some_and(|b| (b - p).abs() <= tol) {
         return None;
     }
@@ -101,7 +101,7 @@ pub(super) fn budget_difference(
 /// rounding.
 pub(super) fn total_differs(published: Option<Decimal>, total: Decimal) -> bool {
     published.is_some_and(|p| {
-        let tol = Decimal::new(5, p.normalize().scale() + 1);
+        let tol = crate::table::half_unit_at(p.normalize().scale());
         (total - p).abs() > tol
     })
 }

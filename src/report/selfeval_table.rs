@@ -110,7 +110,7 @@ pub(crate) fn budget_remark(p: &ProjectReport) -> String {
             ));
         } else if p.budget_score.is_none_or(|s| {
             // beyond the printed figure's own rounding (`9` stands for 8.5 up to 9.5)
-            (s.exact - d).abs() > rust_decimal::Decimal::new(5, d.normalize().scale() + 1)
+            (s.exact - d).abs() > crate::table::half_unit_at(d.normalize().scale())
         }) {
             parts.push(format!("原表得分 {}，与复核得分不一致", d.normalize()));
         }

@@ -10,6 +10,14 @@
 
 use rust_decimal::Decimal;
 
+/// Half a unit of the last of `scale` decimal places (0.5 for none, 0.05 for one): how far a
+/// figure printed so may be from the exact one it rounds. For 28 places, past which half a
+/// unit is not a decimal, the least decimal (a 得分 or 总分 printed with 28 decimals panicked
+/// where `Decimal::new(5, 29)` was asked for).
+pub fn half_unit_at(scale: u32) -> Decimal {
+    Decimal::try_new(5, scale + 1).unwrap_or(Decimal::new(1, 28))
+}
+
 /// Why a cell is not read as a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NotANumber {
@@ -159,6 +167,15 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn half_a_unit_of_every_scale_a_decimal_holds_is_a_decimal() {
+        assert_eq!(half_unit_at(0), d("0.5"));
+        assert_eq!(half_unit_at(2), d("0.005"));
+        assert_eq!(half_unit_at(27), Decimal::new(5, 28));
+        // half of the 28th place is past the range: the least decimal, never a panic
+        assert_eq!(half_unit_at(28), Decimal::new(1, 28));
     }
 
     #[test]

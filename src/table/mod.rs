@@ -86,6 +86,7 @@ pub mod layouts;
 pub mod model;
 /// Source positions live below the readers and the findings alike ([`crate::source`]).
 pub use crate::source;
+pub mod blockwise;
 pub mod stream;
 pub mod view;
 
@@ -103,7 +104,7 @@ use std::path::Path;
 use miette::Diagnostic;
 use thiserror::Error;
 
-pub use amount::format_amount;
+pub use amount::{format_amount, half_unit_at};
 pub use decode::EncodingChoice;
 pub use model::{
     Amount, AmountCells, Amounts, BudgetLine, Counts, Document, FindingsReport, IndicatorRow,

@@ -24,6 +24,35 @@ pub(super) struct FundsRow {
     pub at: Option<Location>,
     /// An amount was written with `万` after it (`3359.62万`).
     pub wan: bool,
+    /// The money unit each of 年初预算数, 全年预算数 and 全年执行数 states for itself: after the
+    /// amount (`2,000,000元`, `300万元`) or in its column's header (`全年执行数（元）`).
+    pub stated: [Option<&'static str>; 3],
+}
+
+/// The money units an amount may state, with how many 元 each is.
+const MONEY_UNITS: [(&str, i64); 4] = [
+    ("亿元", 100_000_000),
+    ("万元", 10_000),
+    ("千元", 1_000),
+    ("元", 1),
+];
+
+/// The money unit named in `text` (`(万元)`, `单位：元`) as one of [`MONEY_UNITS`].
+pub(super) fn money_unit_named(text: &str) -> Option<&'static str> {
+    money_unit_of(&money_unit_in(text)?)
+}
+
+/// `unit` as one of [`MONEY_UNITS`] (`万元`), where it is one.
+pub(super) fn money_unit_of(unit: &str) -> Option<&'static str> {
+    MONEY_UNITS.iter().map(|(u, _)| *u).find(|u| *u == unit)
+}
+
+/// How many 元 a unit of [`MONEY_UNITS`] is.
+pub(super) fn yuan_in(unit: &str) -> Option<Decimal> {
+    MONEY_UNITS
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map(|(_, n)| Decimal::from(*n))
 }
 
 impl FormReader<'_, '_, '_> {
@@ -78,13 +107,29 @@ impl FormReader<'_, '_, '_> {
     /// An amount cell: a number, a number in 万 (`3359.62万`, returned with `true`), or words
     /// around a leading number (with a finding).
     pub(super) fn amount_in(&mut self, cell: &Cell) -> (Option<Decimal>, bool) {
+        let (v, unit) = self.amount_stated(cell);
+        (v, unit == Some("万元"))
+    }
+
+    /// An amount cell and the money unit written after its number, where one is (`300万元`,
+    /// `3359.62万`, `2,000,000元`, `1.2亿元`); otherwise as [`Self::amount`] reads it.
+    pub(super) fn amount_stated(&mut self, cell: &Cell) -> (Option<Decimal>, Option<&'static str>) {
         let t = cell.text.trim();
-        if let Some(n) = t.strip_suffix("万元").or_else(|| t.strip_suffix('万'))
-            && let Ok(Some(v)) = parse_number(n.trim_end())
-        {
-            return (Some(v), true);
+        let suffixes = [
+            ("万元", "万元"),
+            ("万", "万元"),
+            ("亿元", "亿元"),
+            ("千元", "千元"),
+            ("元", "元"),
+        ];
+        for (suffix, unit) in suffixes {
+            if let Some(n) = t.strip_suffix(suffix)
+                && let Ok(Some(v)) = parse_number(n.trim_end())
+            {
+                return (Some(v), Some(unit));
+            }
         }
-        (self.amount(cell), false)
+        (self.amount(cell), None)
     }
 
     /// An amount cell: a number, or words around a leading number (with a finding).
@@ -161,15 +206,29 @@ impl FormReader<'_, '_, '_> {
     }
 
     /// The 年度资金总额 row under the funds header.
-    pub(super) fn funds_row(&mut self, row: &Row, h: &[(Fund, usize)], funds: &mut FundsRow) {
+    /// `units` are the money units the header names for its columns (`全年执行数（元）`).
+    pub(super) fn funds_row(
+        &mut self,
+        row: &Row,
+        h: &[(Fund, usize)],
+        units: &[(usize, &'static str)],
+        funds: &mut FundsRow,
+    ) {
         for &(f, col) in h {
             let Some(cell) = row.cell(col).filter(|c| !c.text.trim().is_empty()) else {
                 continue;
             };
             match f {
                 Fund::Initial | Fund::Budget | Fund::Spent => {
-                    let (v, wan) = self.amount_in(cell);
-                    funds.wan |= wan;
+                    let (v, unit) = self.amount_stated(cell);
+                    funds.wan |= unit == Some("万元");
+                    let headed = units.iter().find(|(c, _)| *c == col).map(|(_, u)| *u);
+                    let k = match f {
+                        Fund::Initial => 0,
+                        Fund::Budget => 1,
+                        _ => 2,
+                    };
+                    funds.stated[k] = unit.or(headed);
                     match f {
                         Fund::Initial => funds.initial = v,
                         Fund::Budget => funds.budget = v,

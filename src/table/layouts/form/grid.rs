@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use crate::finding::{Severity, codes};
 use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Row};
+use crate::table::half_unit_at;
 use crate::table::model::{Breakdown, FormTotal, IndicatorRow};
 use crate::table::source::Location;
 
@@ -177,6 +178,8 @@ impl FormReader<'_, '_, '_> {
         let span = span.start.min(span.end)..span.end;
         let h = &self.weight_column(h, span.clone());
         let mut w = Walk::new(outer);
+        // the grid row of each indicator read (for the 分值 and 得分 merged down over rows)
+        let mut at: Vec<usize> = Vec::new();
         for r in span {
             let row = &rows[r];
             if row.is_blank()
@@ -191,11 +194,14 @@ impl FormReader<'_, '_, '_> {
             let l2_cell = self.subcategory(&mut w, h, r);
             self.category_told(&mut w, row, l2_cell);
             self.indicator(&mut w, h, row, l1_cell);
+            at.resize(w.out.len(), r);
         }
         w.points.retain(|(n, _)| !n.starts_with('#'));
         self.check_breakdowns(&w.out, &w.breakdowns);
+        self.merged_points(h, &mut w.out, &at);
         w.mismatches
             .extend(self.share_points(&mut w.out, &mut w.scopes));
+        self.points_missing(&w.out);
         GridRead {
             indicators: w.out,
             total: w.total,
@@ -345,6 +351,103 @@ impl FormReader<'_, '_, '_> {
         }
     }
 
+    /// A 分值 or 得分 cell merged down over several indicator rows (a published form's one 分值
+    /// for a group, an xlsx merge or an html `rowspan`): its value is shared evenly by the rows
+    /// it spans, with a finding. Read as the merge's first row's alone, the rows under it took
+    /// no points and were scored 0 without a word. `at` is each indicator's row in `rows`.
+    fn merged_points(&mut self, h: &GridHeader, out: &mut [IndicatorRow], at: &[usize]) {
+        for col in [Col::Weight, Col::Score] {
+            let Some(c) = h.col(col) else {
+                continue;
+            };
+            let value = |i: &IndicatorRow| match col {
+                Col::Weight => i.weight,
+                _ => i.published_score,
+            };
+            let mut k = 0;
+            while k < out.len() {
+                let mut end = k + 1;
+                if let Some(v) = value(&out[k]) {
+                    while end < out.len()
+                        && value(&out[end]).is_none()
+                        && self.merges.anchor(at[end], c) == Some((at[k], c))
+                    {
+                        end += 1;
+                    }
+                    if end - k > 1 {
+                        self.share_merged(col, v, &mut out[k..end]);
+                    }
+                }
+                k = end;
+            }
+        }
+    }
+
+    /// The merged value `v` of column `col` shared evenly by `group`, with its finding.
+    fn share_merged(&mut self, col: Col, v: Decimal, group: &mut [IndicatorRow]) {
+        let each = v / Decimal::from(group.len());
+        for i in group.iter_mut() {
+            match col {
+                Col::Weight => i.weight = Some(each),
+                _ => i.published_score = Some(each),
+            }
+        }
+        let what = if col == Col::Weight {
+            "分值"
+        } else {
+            "得分"
+        };
+        let names: Vec<&str> = group.iter().map(|i| &*i.name).collect();
+        let message = format!(
+            "{what}单元格跨 {} 个指标合并（{}）：合并的 {} 分按每个指标 {} 分平均分配；如原表另有分法，请逐项填写{what}",
+            group.len(),
+            names.join("、"),
+            v.normalize(),
+            each.round_dp(2).normalize()
+        );
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_POINTS_MERGED,
+                Severity::Warning,
+                group[0].at.item(),
+                message,
+            )
+            .label("合并的单元格");
+        self.ctx.findings.push(f);
+    }
+
+    /// Indicators left with no 分值 where the form gives others theirs (no merge, no label's
+    /// points to share): each is named, its points being the method's share of its category,
+    /// which the 分值 printed may have used up (0 points). A row whose `其中…` rows below carry
+    /// the points (a ★ heading of scored parts) is not named.
+    fn points_missing(&mut self, out: &[IndicatorRow]) {
+        if out.iter().all(|i| i.weight.is_none()) {
+            return;
+        }
+        let parts_below = |k: usize| out.get(k + 1).is_some_and(|n| is_breakdown_name(&n.name));
+        let missing = out
+            .iter()
+            .enumerate()
+            .filter(|(k, i)| i.weight.is_none() && !parts_below(*k));
+        for (_, i) in missing {
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_WEIGHT_MISSING,
+                    Severity::Warning,
+                    i.at.item(),
+                    format!(
+                        "指标「{}」没有填写分值，而本表其他指标都填了：其分值按评分方法由所属类别补足，类别的分值已被其他指标用尽时为 0 分",
+                        &*i.name
+                    ),
+                )
+                .label("分值为空")
+                .help("核对原表，给这一行填写分值");
+            self.ctx.findings.push(f);
+        }
+    }
+
     /// Points printed in labels shared by the rows under them, innermost label first: the
     /// points left after the rows that print their own 分值 are shared evenly by the rest (with
     /// a finding). Returns the labels whose points the rows' 分值 do not add up to.
@@ -471,7 +574,7 @@ impl FormReader<'_, '_, '_> {
             return;
         }
         let own: Decimal = scores.iter().copied().sum();
-        let tol = Decimal::new(5, printed.normalize().scale() + 1)
+        let tol = half_unit_at(printed.normalize().scale())
             + scores.iter().map(half_unit).sum::<Decimal>();
         let with_budget = own + budget_score.unwrap_or_default();
         let agrees = |x: Decimal, extra: Decimal| (x - printed).abs() <= tol + extra;
@@ -608,7 +711,7 @@ pub(super) fn block_header<'r>(row: &'r Row<'r>, indicator: Option<usize>) -> Op
 pub(super) fn half_unit(d: &Decimal) -> Decimal {
     match d.scale() {
         0 => Decimal::ZERO,
-        s => Decimal::new(5, s + 1),
+        s => half_unit_at(s),
     }
 }
 

@@ -77,6 +77,7 @@ use crate::table::model::{
 };
 use crate::table::source::Location;
 
+use funds::{money_unit_of, yuan_in};
 use grid::{GridHeader, GridRead, Scope, block_row, grid_header};
 use title::TitleArea;
 use words::*;
@@ -362,7 +363,7 @@ impl FormReader<'_, '_, '_> {
         // a title area with no grid: not a form (its rows are not data)
         let grid = area.grid.take()?;
         self.reconcile_funds(&mut area.funds, &area.parts);
-        self.funds_in_wan(&mut area, form_at);
+        self.funds_units(&mut area, form_at);
         let outer = self.outer_scope(&grid, span.start);
         let read = self.grid(&grid, grid.last_row + 1..span.end, outer);
         let body = self.join_blocks(&mut area, read);
@@ -413,6 +414,58 @@ impl FormReader<'_, '_, '_> {
                 form: Some(Box::new(facts)),
             },
         ))
+    }
+
+    /// The funds' amounts in one money unit: where 年初预算数, 全年预算数 and 全年执行数 are in
+    /// different units (one written `2,000,000元` in a 万元 block, a column headed
+    /// `全年执行数（元）`), each stated unit is converted to the block's (else the budget's, else
+    /// 万元), with a finding: read as printed, 2,000,000 元 of a 300 万元 budget was an execution
+    /// of 666,666 % and full points. Where they agree, as [`Self::funds_in_wan`].
+    fn funds_units(&mut self, area: &mut TitleArea, form_at: Location) {
+        let f = &area.funds;
+        let block = area.money_unit.as_deref().and_then(money_unit_of);
+        let present = [f.initial, f.budget, f.spent].map(|v| v.is_some());
+        let units: Vec<&str> = (0..3)
+            .filter(|&k| present[k])
+            .filter_map(|k| f.stated[k].or(block))
+            .collect();
+        if units.windows(2).all(|w| w[0] == w[1]) {
+            return self.funds_in_wan(area, form_at);
+        }
+        let target = block.or(f.stated[1]).unwrap_or("万元");
+        let (Some(into), at) = (yuan_in(target), f.at.unwrap_or(form_at)) else {
+            return;
+        };
+        let mut told = Vec::new();
+        let f = &mut area.funds;
+        let names = ["年初预算数", "全年预算数", "全年执行数"];
+        for (k, v) in [&mut f.initial, &mut f.budget, &mut f.spent]
+            .into_iter()
+            .enumerate()
+        {
+            let (Some(x), Some(unit)) = (*v, f.stated[k]) else {
+                continue;
+            };
+            let converted = yuan_in(unit).and_then(|y| x.checked_mul(y)?.checked_div(into));
+            if unit == target || converted.is_none() {
+                continue;
+            }
+            *v = converted;
+            told.push(format!(
+                "{} {} {unit} 按 {target} 读作 {}",
+                names[k],
+                x.normalize(),
+                converted.unwrap_or_default().normalize()
+            ));
+        }
+        area.money_unit = Some(target.to_owned());
+        let message = format!("资金金额的单位不一致，换算为{target}：{}", told.join("；"));
+        let finding = self
+            .ctx
+            .finding(codes::FORM_AMOUNT_UNITS, Severity::Warning, at, message)
+            .label("金额单位不一")
+            .help("资金各栏用同一金额单位填写");
+        self.ctx.findings.push(finding);
     }
 
     /// Amounts written `3359.62万` are in 万元, whatever the block's unit says (a finding where

@@ -10,7 +10,7 @@ use crate::table::columns::normalize;
 use crate::table::grid::Row;
 use crate::table::model::{FormTotal, Text};
 
-use super::funds::FundsRow;
+use super::funds::{FundsRow, money_unit_named};
 use super::grid::{GridHeader, GridRead, block_row, grid_header, scored_block_header};
 use super::words::*;
 use super::{FormReader, text_of, value_text};
@@ -27,6 +27,8 @@ pub(super) struct TitleArea {
     pub goal: Option<Text>,
     pub goal_actual: Option<Text>,
     funds_header: Option<Vec<(Fund, usize)>>,
+    /// The money units the funds header names for its amount columns (`全年执行数（元）`).
+    funds_units: Vec<(usize, &'static str)>,
     pub funds: FundsRow,
     /// The sums of the 其中 rows (本年财政拨款, 上年结转资金, 其他资金).
     pub parts: FundsRow,
@@ -171,6 +173,11 @@ impl FormReader<'_, '_, '_> {
         if area.funds.weight.is_none() {
             area.funds.weight = row.filled().find_map(|(_, c)| points_mentioned(&c.text));
         }
+        area.funds_units = found
+            .iter()
+            .filter(|(f, _)| matches!(f, Fund::Initial | Fund::Budget | Fund::Spent))
+            .filter_map(|&(_, j)| Some((j, money_unit_named(&row.cell(j)?.text)?)))
+            .collect();
         area.funds_header = Some(found);
         true
     }
@@ -192,7 +199,7 @@ impl FormReader<'_, '_, '_> {
             return false;
         }
         let weight = area.funds.weight;
-        self.funds_row(row, h, &mut area.funds);
+        self.funds_row(row, h, &area.funds_units, &mut area.funds);
         area.funds.weight = area.funds.weight.or(weight);
         area.funds.at = Some(self.ctx.row_location(row));
         true
@@ -211,7 +218,7 @@ impl FormReader<'_, '_, '_> {
         match &area.funds_header {
             Some(h) => {
                 let weight = area.funds.weight;
-                self.funds_row(row, h, &mut area.funds);
+                self.funds_row(row, h, &area.funds_units, &mut area.funds);
                 area.funds.weight = area.funds.weight.or(weight);
             }
             None => {
@@ -240,7 +247,7 @@ impl FormReader<'_, '_, '_> {
             return false;
         }
         let mut part = FundsRow::default();
-        self.funds_row(row, h, &mut part);
+        self.funds_row(row, h, &area.funds_units, &mut part);
         let parts = &mut area.parts;
         for (sum, v) in [
             (&mut parts.initial, part.initial),
