@@ -239,7 +239,7 @@ pub struct RowWriter {
     /// texts' addresses and the two 推断 marks: rows that evaluation read alike share their
     /// texts' `Arc`s (`eval::reading`). An entry holds the `Arc`s, so no address it is kept
     /// under is freed and reused for another text while it lives.
-    texts: rustc_hash::FxHashMap<([usize; 5], u8), ([Option<Text>; 5], Vec<u8>)>,
+    texts: rustc_hash::FxHashMap<TextsKey, ([Option<Text>; 5], Vec<u8>)>,
     /// The cell of each rule list met, by the list's address, with the list (kept alive, so
     /// that no address it is kept under is freed and reused meanwhile).
     rules: rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
@@ -247,6 +247,8 @@ pub struct RowWriter {
 
 type RuleList = std::sync::Arc<[std::borrow::Cow<'static, str>]>;
 type Text = std::sync::Arc<str>;
+/// The addresses of an indicator's five texts and its two 推断 marks.
+type TextsKey = ([usize; 5], u8);
 
 impl RowWriter {
     /// Rule lists kept at most (emptied when full).
@@ -532,20 +534,20 @@ mod tests {
             // own: where findings stand beside it, or the form printed a total of its own, it is
             // written here (the printed total beside it, with the difference)
             [
-                super::selfeval_table::budget_remark(p),
+                super::super::selfeval_table::budget_remark(p),
                 if p.findings.is_empty() && p.has_total() && p.published_score.is_none() {
                     String::new()
                 } else {
                     format!(
                         "项目{} {}{}{}{}",
-                        super::selfeval_table::total_label(p),
+                        super::super::selfeval_table::total_label(p),
                         total_text(p),
                         if p.has_total() {
                             format!("（{}）", p.grade)
                         } else {
                             String::new()
                         },
-                        super::selfeval_table::published_total(p),
+                        super::super::selfeval_table::published_total(p),
                         project_notes(p)
                     )
                 },
