@@ -41,7 +41,7 @@ use crate::table::model::IndicatorRow;
 ///   [`category_points`](super::weights::category_points) asks again). A decision depends on
 ///   the actual only through those leaves, so the reading is the same; a reading thus serves
 ///   rows with other actuals, and the outcome memo keys by the actual always. One lookup
-///   by the facts finds both ([`Readings`]).
+///   by the facts finds both (`Readings`).
 /// - Outcomes of actuals that meet their target plainly (`98.137%` against `≥95%`: the outcome
 ///   `达标，得满分 W` whatever the figure, [`meets_plainly`](super::score::meets_plainly)), kept
 ///   with the reading per weight (its last 8) and asked only after the outcome memo missed:
