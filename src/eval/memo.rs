@@ -31,16 +31,17 @@ use crate::table::model::IndicatorRow;
 ///   reading is keyed by the row's indicator, category, subcategory and target, plus the facts
 ///   the rule set's conditions read ([`RuleSet::fields_read`]): the bundled rules never read
 ///   the project or unit, so equal indicators are read and decided once.
-/// - Where the rules read the actual (the bundled ones do: `actual ~ "不适用"`), that first key
-///   holds the actual's text, and a sheet whose actuals never repeat would read every row
-///   afresh. A second level behind it keys the reading by which of the rules' conditions on
-///   the actual hold instead ([`ActualConditions`](crate::rules::conditions::ActualConditions):
-///   the leaves of their `when:` that read it, each leaf's truth in four values, and those that
-///   also read the category under a written category's standard name, which
-///   [`category_points`](super::weights::category_points) asks again), plus the rest of the
-///   first key. A decision depends on the actual only through those leaves, so the reading is
-///   the same; a reading thus serves rows with other actuals, and the outcome memo keys by the
-///   actual always.
+/// - Where the rules read the actual (the bundled ones do: `actual ~ "不适用"`), the reading
+///   depends on it too: the entry of a row's facts holds its readings by the last few
+///   actuals' texts met, and, since a sheet whose actuals never repeat would read every row
+///   afresh so, by which of the rules' conditions on the actual hold
+///   ([`ActualConditions`](crate::rules::conditions::ActualConditions): the leaves of their
+///   `when:` that read it, each leaf's truth in four values, and those that also read the
+///   category under a written category's standard name, which
+///   [`category_points`](super::weights::category_points) asks again). A decision depends on
+///   the actual only through those leaves, so the reading is the same; a reading thus serves
+///   rows with other actuals, and the outcome memo keys by the actual always. One lookup
+///   by the facts finds both (`Readings`).
 /// - Outcomes of actuals that meet their target plainly (`98.137%` against `≥95%`: the outcome
 ///   `达标，得满分 W` whatever the figure, [`meets_plainly`](super::score::meets_plainly)), kept
 ///   with the reading per weight (its last 8) and asked only after the outcome memo missed:
@@ -63,10 +64,8 @@ pub struct ParseCache {
     /// out the targets that do.
     targets: Memo<lang::Parsed>,
     key: Vec<u8>,
-    readings: Memo<Rc<Reading>>,
-    /// The same readings by which of the rules' conditions on the actual hold instead of the
-    /// actual's text (the second level, behind `readings`: see [`ParseCache::reading`]).
-    by_truths: Memo<Rc<Reading>>,
+    /// The readings of rows by their facts, each entry holding them by actual ([`Readings`]).
+    readings: Memo<Rc<Readings>>,
     truths_key: Vec<u8>,
     /// The rules' conditions on the actual, once asked.
     actual_conditions: Option<Rc<crate::rules::conditions::ActualConditions>>,
@@ -115,9 +114,6 @@ pub(super) struct ReadingMemo {
     /// rule it lists: the reading's own rules come first in it, then the weight's, then the
     /// scoring's, so rows read alike find it by comparing the last two.
     pub last_rules: RefCell<Option<RulesLine>>,
-    /// How often the readings' first level found this reading by an actual's text that the
-    /// second level had kept there ([`Served`]; asked: kept, found: found by the first level).
-    pub first_level: std::cell::Cell<Served>,
     /// The outcomes of an actual that meets its target plainly, each with the weight (exact
     /// bytes) it was scored with: the last [`PLAIN_WEIGHTS`] weights ([`ParseCache::plain_pass`];
     /// a reading is met in many projects, and a project's shares give its rows their weights).
@@ -127,46 +123,6 @@ pub(super) struct ReadingMemo {
 /// How many weights a reading keeps its plain pass at ([`ReadingMemo::plain_pass`]): the
 /// shares of a category's points that projects give a row are few (`30`, `15`, `10`, `7.5`).
 const PLAIN_WEIGHTS: usize = 8;
-
-/// How the readings' first level served one reading that the second level found: kept there
-/// under an actual's text, and found there again. A reading whose rows each bring an actual of
-/// their own (`96.578%`, `12.5次`: a varied sheet) is never found by its actual's text, and
-/// keeping it under each text is then work for nothing; so after 4 tries (a sheet has
-/// thousands of readings, each met a few times), it is kept only while one try in sixteen
-/// finds it, and every 64th time otherwise (so that a reading whose actuals begin to repeat is
-/// served again). The memos change no answer, so neither does this (`tests/memo.rs`).
-#[derive(Debug, Default, Clone, Copy)]
-pub(super) struct Served {
-    asked: u32,
-    found: u32,
-    left: u32,
-}
-
-impl Served {
-    /// Whether to ask the map now (counted as asked or left out).
-    fn ask(&mut self) -> bool {
-        let by_rate = self.asked < 4 || u64::from(self.found) * 16 >= u64::from(self.asked);
-        if !by_rate {
-            self.left = self.left.wrapping_add(1);
-        }
-        let ask = by_rate || self.left.is_multiple_of(64);
-        if ask {
-            self.asked += 1;
-            // halved now and then: the rate of the recent lookups counts
-            if self.asked >= 1 << 12 {
-                self.asked /= 2;
-                self.found /= 2;
-            }
-        }
-        ask
-    }
-
-    /// Counts an answer found.
-    fn found(mut self) -> Self {
-        self.found = self.found.saturating_add(1);
-        self
-    }
-}
 
 /// A report line's rule list and the weight's rule it lists.
 pub(super) type RulesLine = (Option<Cow<'static, str>>, Arc<[Cow<'static, str>]>);
@@ -277,10 +233,9 @@ impl ParseCache {
             .weight
             .filter(|_| reads.contains(Field::Weight))
             .map(|w| w.to_string());
-        // the row's facts the rules may read, then the actual's text (the first level's only):
-        // the second level's key is the same facts, then the truths, so both share the facts
-        // and the hash of them ([`KeyedFacts`]); a key is compared with the parts in place and
-        // written out only to be kept
+        // the row's facts the rules may read: the key of an entry of readings ([`Readings`]),
+        // hashed as its parts are ([`hash_facts`]), compared with them in place and written
+        // out only to be kept
         let parts = [
             Some(&*row.name),
             row.category.as_deref(),
@@ -291,31 +246,34 @@ impl ParseCache {
             read(reads, Field::Department, around.department),
             weight.as_deref(),
         ];
-        let facts = KeyedFacts::of(&parts);
+        let facts = hash_facts(&parts);
         let actual = read(reads, Field::Actual, actual_text);
-        let first = facts.hash_part(actual);
-        if !self.off
-            && let Some(r) = self.readings.get_by(first, |k| {
-                rest_of(k, &parts).is_some_and(|t| is_part(t, actual))
-            })
-        {
-            r.memo.first_level.set(r.memo.first_level.get().found());
+        if self.off {
+            let mut reading =
+                super::reading::read(self, opts.rules, row, around, actual_text, year);
+            self.made += 1;
+            reading.memo.id = self.made;
+            return Rc::new(reading);
+        }
+        // one lookup by the facts (the key compared with the parts in place), then the entry's
+        // few actuals
+        let entry = self
+            .readings
+            .get_by(facts, |k| rest_of(k, &parts).is_some_and(<[u8]>::is_empty));
+        let text_hash = hash_text(actual);
+        if let Some(r) = entry.as_ref().and_then(|e| e.by_text(text_hash, actual)) {
             return r;
         }
-        // the second level: where the rules read the actual, by which of their conditions on
-        // it hold rather than by its text (a sheet whose actuals never repeat reads each row
-        // once otherwise)
-        let by_truths = !self.off && reads.contains(Field::Actual);
-        let mut second = 0;
+        // where the rules read the actual, by which of their conditions on it hold rather
+        // than by its text (a sheet whose actuals never repeat reads each row once otherwise)
+        let by_truths = reads.contains(Field::Actual);
         if by_truths {
             let conditions = self
                 .actual_conditions
                 .get_or_insert_with(|| Rc::new(opts.rules.actual_conditions()))
                 .clone();
-            // in the actual's place, the number of truths, then the truths
             let mut truths = std::mem::take(&mut self.truths_key);
             truths.clear();
-            truths.extend_from_slice(&[0; 8]);
             super::reading::actual_truths(
                 self,
                 opts.rules,
@@ -325,23 +283,11 @@ impl ParseCache {
                 year,
                 &mut truths,
             );
-            let n = (truths.len() - 8) as u64;
-            truths[..8].copy_from_slice(&n.to_le_bytes());
-            second = facts.hash_bytes(&truths);
             self.truths_key = truths;
-            let tail = self.truths_key.as_slice();
-            if let Some(r) = self
-                .by_truths
-                .get_by(second, |k| rest_of(k, &parts) == Some(tail))
+            if let Some(e) = &entry
+                && let Some(r) = e.by_truths(&self.truths_key)
             {
-                // kept under the actual's text too, while rows of this reading find it so
-                let mut served = r.memo.first_level.get();
-                if served.ask() {
-                    key_of(&mut self.key, &parts);
-                    key_part(&mut self.key, actual);
-                    self.readings.insert_hashed(first, &self.key, r.clone());
-                }
-                r.memo.first_level.set(served);
+                e.keep_text(text_hash, actual, &r);
                 return r;
             }
         }
@@ -349,19 +295,19 @@ impl ParseCache {
         self.made += 1;
         reading.memo.id = self.made;
         let reading = Rc::new(reading);
-        // (reading the row read figures through this cache, which reuses the key buffer)
-        key_of(&mut self.key, &parts);
-        let facts_len = self.key.len();
-        if !self.off {
-            key_part(&mut self.key, actual);
-            self.readings
-                .insert_hashed(first, &self.key, reading.clone());
-        }
+        let entry = match entry {
+            Some(e) => e,
+            None => {
+                // (reading the row read figures through this cache, which reuses the key buffer)
+                key_of(&mut self.key, &parts);
+                let e = Rc::new(Readings::default());
+                self.readings.insert_hashed(facts, &self.key, e.clone());
+                e
+            }
+        };
+        entry.keep_text(text_hash, actual, &reading);
         if by_truths {
-            self.key.truncate(facts_len);
-            self.key.extend_from_slice(&self.truths_key);
-            self.by_truths
-                .insert_hashed(second, &self.key, reading.clone());
+            entry.keep_truths(&self.truths_key, &reading);
         }
         reading
     }
@@ -626,42 +572,111 @@ fn key_part(key: &mut Vec<u8>, part: Option<&str>) {
     }
 }
 
-/// What two memos' keys begin with (a row's facts, before the actual's text in the readings'
-/// first level and the truths on it in the second), hashed once: each key's hash is this state
-/// carried on over the rest of it, for every lookup and insertion of both memos alike
-/// ([`Memo::get_by`]). The parts are hashed as they are, each with its length (or a mark for
-/// none), as [`key_of`] writes them, without writing the key out.
-struct KeyedFacts {
-    state: rustc_hash::FxHasher,
+/// The hash of a key of a row's facts as [`key_of`] writes it, the parts hashed as they are
+/// (each with its length, or a mark for none), without writing the key out.
+fn hash_facts(parts: &[Option<&str>]) -> u64 {
+    use std::hash::Hasher;
+    let mut state = rustc_hash::FxHasher::default();
+    for part in parts {
+        hash_part(&mut state, *part);
+    }
+    state.finish()
 }
 
-impl KeyedFacts {
-    fn of(parts: &[Option<&str>]) -> Self {
-        let mut state = rustc_hash::FxHasher::default();
-        for part in parts {
-            hash_part(&mut state, *part);
+/// The hash an actual's text is told apart by within one entry of [`Readings`].
+fn hash_text(text: Option<&str>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    hash_part(&mut h, text);
+    h.finish()
+}
+
+/// An actual's text kept in [`Readings`]: its hash, the text, its reading.
+type TextKept = (u64, Option<String>, Rc<Reading>);
+/// Truths kept in [`Readings`], with their reading.
+type TruthsKept = (Box<[u8]>, Rc<Reading>);
+
+/// The readings of rows with the same facts (indicator, category, subcategory, target and
+/// what else the rules read), by the actual: the last [`Readings::TEXTS`] actuals' texts met
+/// (a reading is the same for equal facts and equal actuals), and, where the rules read the
+/// actual, by which of their conditions on it hold (the truths,
+/// [`ActualConditions`](crate::rules::conditions::ActualConditions): a reading depends on the
+/// actual only through them, so it serves rows with other actuals). One lookup by the facts
+/// finds them all: a row whose actual was met lately pays one hash of its facts and a few
+/// compares; a row whose actual is its own (a varied sheet) adds its truths and a compare.
+#[derive(Default)]
+struct Readings {
+    /// (hash of the text, the text, its reading), the oldest replaced.
+    texts: RefCell<Vec<TextKept>>,
+    next_text: std::cell::Cell<usize>,
+    /// (the truths, their reading), the oldest replaced.
+    truths: RefCell<Vec<TruthsKept>>,
+    next_truths: std::cell::Cell<usize>,
+}
+
+impl Readings {
+    /// Actuals' texts kept (a repeating sheet writes a few for each indicator: 9 at most in
+    /// the generated one; of the varied one's 50k-row slice, the last 16 of each indicator
+    /// find 25k rows, the last 8 19k), each of at most [`Readings::TEXT_LEN`] bytes (longer
+    /// ones are found by their truths): an entry holds at most about 1 KB of texts.
+    const TEXTS: usize = 16;
+    const TEXT_LEN: usize = 32;
+    /// Truths kept (the bundled rules have one condition on the actual: two truths). An entry
+    /// holds at most `TEXTS + TRUTHS` readings, most one or two.
+    const TRUTHS: usize = 4;
+
+    fn by_text(&self, hash: u64, text: Option<&str>) -> Option<Rc<Reading>> {
+        self.texts
+            .borrow()
+            .iter()
+            .find(|(h, t, _)| *h == hash && t.as_deref() == text)
+            .map(|(_, _, r)| r.clone())
+    }
+
+    fn by_truths(&self, truths: &[u8]) -> Option<Rc<Reading>> {
+        self.truths
+            .borrow()
+            .iter()
+            .find(|(t, _)| **t == *truths)
+            .map(|(_, r)| r.clone())
+    }
+
+    fn keep_text(&self, hash: u64, text: Option<&str>, reading: &Rc<Reading>) {
+        if text.is_some_and(|t| t.len() > Self::TEXT_LEN) {
+            return;
         }
-        KeyedFacts { state }
+        let mut texts = self.texts.borrow_mut();
+        if texts.len() < Self::TEXTS {
+            texts.push((hash, text.map(str::to_owned), reading.clone()));
+            return;
+        }
+        let at = self.next_text.get();
+        self.next_text.set((at + 1) % Self::TEXTS);
+        let slot = &mut texts[at];
+        slot.0 = hash;
+        match (&mut slot.1, text) {
+            (Some(kept), Some(t)) => {
+                kept.clear();
+                kept.push_str(t);
+            }
+            (kept, t) => *kept = t.map(str::to_owned),
+        }
+        slot.2 = reading.clone();
     }
 
-    /// The hash of a key of the facts, then `part` as [`key_part`] writes it.
-    fn hash_part(&self, part: Option<&str>) -> u64 {
-        use std::hash::Hasher;
-        let mut h = self.state.clone();
-        hash_part(&mut h, part);
-        h.finish()
-    }
-
-    /// The hash of a key of the facts, then `rest`.
-    fn hash_bytes(&self, rest: &[u8]) -> u64 {
-        use std::hash::Hasher;
-        let mut h = self.state.clone();
-        h.write(rest);
-        h.finish()
+    fn keep_truths(&self, truths: &[u8], reading: &Rc<Reading>) {
+        let mut kept = self.truths.borrow_mut();
+        if kept.len() < Self::TRUTHS {
+            kept.push((truths.into(), reading.clone()));
+            return;
+        }
+        let at = self.next_truths.get();
+        self.next_truths.set((at + 1) % Self::TRUTHS);
+        kept[at] = (truths.into(), reading.clone());
     }
 }
 
-/// Hashes one part of a key ([`KeyedFacts`]): its length and bytes, or the mark for none.
+/// Hashes one part of a key ([`hash_facts`]): its length and bytes, or the mark for none.
 #[inline]
 fn hash_part(h: &mut rustc_hash::FxHasher, part: Option<&str>) {
     use std::hash::Hasher;
@@ -685,6 +700,7 @@ fn rest_of<'k>(key: &'k [u8], parts: &[Option<&str>]) -> Option<&'k [u8]> {
 }
 
 /// Whether `key` is `part` as [`key_part`] writes it, and nothing more.
+#[cfg(test)]
 #[inline]
 fn is_part(key: &[u8], part: Option<&str>) -> bool {
     after_part(key, part).is_some_and(<[u8]>::is_empty)
@@ -788,7 +804,7 @@ impl<V: Clone> Memo<V> {
     /// The answer kept under the key of hash `h` that `is_key` takes for the one asked for
     /// (it compares a key kept with the one asked for, which need not be written out). The
     /// hash is the caller's, worked out the same way for every lookup and insertion of this
-    /// memo ([`KeyedFacts`]).
+    /// memo ([`hash_facts`]).
     fn get_by(&mut self, h: u64, is_key: impl Fn(&[u8]) -> bool) -> Option<V> {
         self.last = None;
         if let Some((k, v)) = self.young.get(&h)
@@ -828,7 +844,7 @@ impl<V: Clone> Memo<V> {
 
 #[cfg(test)]
 mod memo_tests {
-    use super::{Memo, ParseCache, Served, is_part, key_of, key_part, rest_of};
+    use super::{Memo, ParseCache, is_part, key_of, key_part, rest_of};
 
     #[test]
     fn a_memo_answers_each_key_with_its_own_value_or_not_at_all() {
@@ -852,37 +868,6 @@ mod memo_tests {
         // the last two generations stay
         assert!(found >= ParseCache::MAX, "{found}");
         assert!(found <= 2 * ParseCache::MAX, "{found}");
-    }
-
-    #[test]
-    fn a_memo_that_never_finds_a_reading_is_asked_rarely_and_again_once_it_does() {
-        // never found: asked 4 times, then once in 64
-        let mut s = Served::default();
-        let asked = (0..4 + 64 * 10).filter(|_| s.ask()).count();
-        assert_eq!(asked, 4 + 10);
-        // found every time it is asked from now on: asked every time again within a few probes
-        let mut probes = 0;
-        for _ in 0..64 * 8 {
-            if s.ask() {
-                probes += 1;
-                s = s.found();
-            }
-        }
-        assert!(probes > 64 * 4, "{probes}");
-        assert!((0..100).all(|_| {
-            let a = s.ask();
-            s = s.found();
-            a
-        }));
-        // found one time in ten: asked every time
-        let mut s = Served::default();
-        assert!((0..1000).all(|k| {
-            let a = s.ask();
-            if k % 10 == 0 {
-                s = s.found();
-            }
-            a
-        }));
     }
 
     #[test]

@@ -19,7 +19,7 @@
 use std::io::{self, Write};
 
 use super::model::{IndicatorReport, ProjectReport, Report};
-use super::selfeval_table::{budget_actual, budget_target, project_notes, total_text};
+use super::selfeval_table::{project_notes, total_text};
 
 /// The UTF-8 byte-order mark written first.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -44,52 +44,33 @@ pub const HEADER: [&str; 16] = [
     "说明",
 ];
 
-fn budget_record(p: &ProjectReport) -> [String; 16] {
+/// The 说明 cell of the budget row: how a method scored budget execution; the project's total
+/// appears in no row of its own: where findings stand beside it, or the form printed a total
+/// of its own, it is written here (the printed total beside it, with the difference).
+fn budget_remark_cell(p: &ProjectReport) -> String {
     [
-        p.unit.clone(),
-        p.project.clone(),
-        String::new(),
-        "预算执行率".to_owned(),
-        String::new(),
-        String::new(),
-        budget_target(p),
-        String::new(),
-        budget_actual(p),
-        String::new(),
-        p.budget_weight.to_string(),
-        p.budget_score.map(|s| s.to_string()).unwrap_or_default(),
-        p.budget_published_score
-            .map(|d| d.normalize().to_string())
-            .unwrap_or_default(),
-        p.budget_rules.join(" "),
-        String::new(),
-        // how a method scored budget execution; the project's total appears in no row of its
-        // own: where findings stand beside it, or the form printed a total of its own, it is
-        // written here (the printed total beside it, with the difference)
-        [
-            super::selfeval_table::budget_remark(p),
-            if p.findings.is_empty() && p.has_total() && p.published_score.is_none() {
-                String::new()
-            } else {
-                format!(
-                    "项目{} {}{}{}{}",
-                    super::selfeval_table::total_label(p),
-                    total_text(p),
-                    if p.has_total() {
-                        format!("（{}）", p.grade)
-                    } else {
-                        String::new()
-                    },
-                    super::selfeval_table::published_total(p),
-                    project_notes(p)
-                )
-            },
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("；"),
+        super::selfeval_table::budget_remark(p),
+        if p.findings.is_empty() && p.has_total() && p.published_score.is_none() {
+            String::new()
+        } else {
+            format!(
+                "项目{} {}{}{}{}",
+                super::selfeval_table::total_label(p),
+                total_text(p),
+                if p.has_total() {
+                    format!("（{}）", p.grade)
+                } else {
+                    String::new()
+                },
+                super::selfeval_table::published_total(p),
+                project_notes(p)
+            )
+        },
     ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join("；")
 }
 
 /// Write the report as CSV (BOM, header, rows) to `out`. The only errors are the writer's
@@ -245,19 +226,29 @@ impl crate::eval::stream::ProjectLines for RowWriter {
 /// Written by hand rather than through the `csv` crate (16 `String`s a row, each number through
 /// a formatter, then a record writer: 15,000 instructions an indicator, 2.6 times the JSON
 /// line's): each cell goes straight into the buffer, neutralised ([`neutralise`]) and quoted
-/// as the crate quotes it ([`field`]), with what repeats kept: the unit and project cells once
+/// as the crate quotes it (`field`), with what repeats kept: the unit and project cells once
 /// a project, a rule list's cell by the list's address. The bytes are the crate's (a test
 /// compares them on hostile cells).
 #[derive(Default)]
 pub struct RowWriter {
     /// `unit,project,` of the project being written.
     head: Vec<u8>,
+    /// A cell being made.
+    cell: Vec<u8>,
+    /// The cells of an indicator's texts (一级指标 to 规范式, with the commas between), by the
+    /// texts' addresses and the two 推断 marks: rows that evaluation read alike share their
+    /// texts' `Arc`s (`eval::reading`). An entry holds the `Arc`s, so no address it is kept
+    /// under is freed and reused for another text while it lives.
+    texts: rustc_hash::FxHashMap<TextsKey, ([Option<Text>; 5], Vec<u8>)>,
     /// The cell of each rule list met, by the list's address, with the list (kept alive, so
     /// that no address it is kept under is freed and reused meanwhile).
     rules: rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
 }
 
 type RuleList = std::sync::Arc<[std::borrow::Cow<'static, str>]>;
+type Text = std::sync::Arc<str>;
+/// The addresses of an indicator's five texts and its two 推断 marks.
+type TextsKey = ([usize; 5], u8);
 
 impl RowWriter {
     /// Rule lists kept at most (emptied when full).
@@ -270,18 +261,67 @@ impl RowWriter {
         self.head.push(b',');
         field(&mut self.head, &p.project);
         self.head.push(b',');
-        let budget = budget_record(p);
-        buf.extend_from_slice(&self.head);
-        for (k, cell) in budget[2..].iter().enumerate() {
-            if k > 0 {
-                buf.push(b',');
-            }
-            field(buf, cell);
-        }
-        buf.extend_from_slice(b"\r\n");
+        self.budget(buf, p);
         for i in &p.indicators {
             self.indicator(buf, i);
         }
+    }
+
+    /// The 预算执行率 row: its target (the budget), its actual (what was spent, the rate), its
+    /// weight, score, printed score and rules, and the 说明 (`budget_remark_cell`).
+    fn budget(&mut self, b: &mut Vec<u8>, p: &ProjectReport) {
+        b.extend_from_slice(&self.head);
+        b.extend_from_slice(",预算执行率,,,".as_bytes());
+        let cell = &mut self.cell;
+        if let Some(budget) = p.budget {
+            cell.clear();
+            cell.extend_from_slice("预算 ".as_bytes());
+            super::json::decimal(cell, budget.normalize());
+            cell.push(b' ');
+            cell.extend_from_slice(p.money_unit.as_bytes());
+            field_bytes(b, cell);
+        }
+        b.extend_from_slice(b",,");
+        match (&p.spent, &p.execution_rate) {
+            (Some(spent), rate) => {
+                cell.clear();
+                cell.extend_from_slice("执行 ".as_bytes());
+                super::json::decimal(cell, spent.normalize());
+                cell.push(b' ');
+                cell.extend_from_slice(p.money_unit.as_bytes());
+                if let Some(r) = rate {
+                    cell.extend_from_slice("（".as_bytes());
+                    super::json::shown(cell, *r);
+                    cell.extend_from_slice("%）".as_bytes());
+                }
+                field_bytes(b, cell);
+            }
+            _ => b.extend_from_slice("—".as_bytes()),
+        }
+        b.extend_from_slice(b",,");
+        number(b, |b| super::json::shown(b, p.budget_weight));
+        b.push(b',');
+        if let Some(s) = p.budget_score {
+            number(b, |b| super::json::shown(b, s));
+        }
+        b.push(b',');
+        if let Some(d) = p.budget_published_score {
+            number(b, |b| super::json::decimal(b, d.normalize()));
+        }
+        b.push(b',');
+        field(b, &p.budget_rules.join(" "));
+        b.extend_from_slice(b",,");
+        // most projects have nothing to say here
+        let nothing = p.budget_note.is_none()
+            && p.budget.is_some()
+            && p.budget_published_score.is_none()
+            && p.findings.is_empty()
+            && p.has_total()
+            && p.published_score.is_none();
+        if !nothing {
+            field(b, &budget_remark_cell(p));
+        }
+        b.extend_from_slice(b"\r\n");
     }
 
     /// One indicator's row: unit, project, 序号, the texts, 结论, the numbers, 规则, 偏差原因 and
@@ -290,15 +330,7 @@ impl RowWriter {
         b.extend_from_slice(&self.head);
         b.extend_from_slice(itoa::Buffer::new().format(i.seq).as_bytes());
         b.push(b',');
-        inferred(b, i.category.as_deref(), i.category_inferred);
-        b.push(b',');
-        inferred(b, i.subcategory.as_deref(), i.subcategory_inferred);
-        b.push(b',');
-        field(b, &i.indicator);
-        b.push(b',');
-        field(b, &i.target);
-        b.push(b',');
-        field(b, i.canonical.as_deref().unwrap_or_default());
+        self.texts(b, i);
         b.push(b',');
         field(b, i.actual.as_deref().unwrap_or_default());
         b.push(b',');
@@ -320,6 +352,38 @@ impl RowWriter {
         b.push(b',');
         field(b, &i.note);
         b.extend_from_slice(b"\r\n");
+    }
+
+    /// The cells from 一级指标 to 规范式, kept by the texts' addresses.
+    fn texts(&mut self, b: &mut Vec<u8>, i: &IndicatorReport) {
+        let texts = [
+            i.category.as_ref(),
+            i.subcategory.as_ref(),
+            Some(&i.indicator),
+            Some(&i.target),
+            i.canonical.as_ref(),
+        ];
+        let at = texts.map(|t| t.map_or(0, |a| std::sync::Arc::as_ptr(a) as *const u8 as usize));
+        let marks = u8::from(i.category_inferred) | u8::from(i.subcategory_inferred) << 1;
+        if let Some((_, cells)) = self.texts.get(&(at, marks)) {
+            b.extend_from_slice(cells);
+            return;
+        }
+        let start = b.len();
+        inferred(b, i.category.as_deref(), i.category_inferred);
+        b.push(b',');
+        inferred(b, i.subcategory.as_deref(), i.subcategory_inferred);
+        b.push(b',');
+        field(b, &i.indicator);
+        b.push(b',');
+        field(b, &i.target);
+        b.push(b',');
+        field(b, i.canonical.as_deref().unwrap_or_default());
+        if self.texts.len() >= Self::MAX {
+            self.texts.clear();
+        }
+        let held = texts.map(|t| t.cloned());
+        self.texts.insert((at, marks), (held, b[start..].to_vec()));
     }
 
     /// The 规则 cell: the rule ids joined by spaces, kept by the list's address.
@@ -379,12 +443,17 @@ const SPECIAL: [bool; 256] = {
 /// then quoted where it holds a `,`, a `"` or a line break (its quotes doubled; the crate's
 /// `QuoteStyle::Necessary`). A cell with none of those bytes and no formula start is copied.
 fn field(b: &mut Vec<u8>, cell: &str) {
-    let bytes = cell.as_bytes();
+    field_bytes(b, cell.as_bytes());
+}
+
+/// [`field`] of a cell made as bytes (UTF-8 whole: made of `str`s and ASCII).
+fn field_bytes(b: &mut Vec<u8>, bytes: &[u8]) {
     if !is_formula_start(bytes.first()) && !bytes.iter().any(|&c| SPECIAL[c as usize]) {
         b.extend_from_slice(bytes);
         return;
     }
-    let safe = neutralise(cell);
+    let cell = String::from_utf8_lossy(bytes);
+    let safe = neutralise(&cell);
     let bytes = safe.as_bytes();
     if !bytes
         .iter()
@@ -433,13 +502,63 @@ pub fn render(report: &Report) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::selfeval_table::{category_cell, subcategory_cell};
+    use super::super::selfeval_table::{
+        budget_actual, budget_target, category_cell, subcategory_cell,
+    };
     use super::*;
     use crate::eval::Verdict;
     use crate::report::model::{Shown, SourceRef};
     use rust_decimal::Decimal;
 
-    /// The row the `csv` crate wrote before [`RowWriter`] wrote its own: the reference.
+    /// The rows the `csv` crate wrote before [`RowWriter`] wrote its own: the reference.
+    fn budget_record(p: &ProjectReport) -> [String; 16] {
+        [
+            p.unit.clone(),
+            p.project.clone(),
+            String::new(),
+            "预算执行率".to_owned(),
+            String::new(),
+            String::new(),
+            budget_target(p),
+            String::new(),
+            budget_actual(p),
+            String::new(),
+            p.budget_weight.to_string(),
+            p.budget_score.map(|s| s.to_string()).unwrap_or_default(),
+            p.budget_published_score
+                .map(|d| d.normalize().to_string())
+                .unwrap_or_default(),
+            p.budget_rules.join(" "),
+            String::new(),
+            // how a method scored budget execution; the project's total appears in no row of its
+            // own: where findings stand beside it, or the form printed a total of its own, it is
+            // written here (the printed total beside it, with the difference)
+            [
+                super::super::selfeval_table::budget_remark(p),
+                if p.findings.is_empty() && p.has_total() && p.published_score.is_none() {
+                    String::new()
+                } else {
+                    format!(
+                        "项目{} {}{}{}{}",
+                        super::super::selfeval_table::total_label(p),
+                        total_text(p),
+                        if p.has_total() {
+                            format!("（{}）", p.grade)
+                        } else {
+                            String::new()
+                        },
+                        super::super::selfeval_table::published_total(p),
+                        project_notes(p)
+                    )
+                },
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("；"),
+        ]
+    }
+
     fn indicator_record(p: &ProjectReport, i: &IndicatorReport) -> [String; 16] {
         [
             p.unit.clone(),
@@ -572,7 +691,19 @@ mod tests {
                 indicator(t, false, &shared),
                 indicator(t, false, &own),
             ];
-            for p in [project(t, t, rows.clone()), project("单位", t, rows)] {
+            // a project with everything its budget row can say, in words of `t`
+            let mut full = project("单位", t, rows.clone());
+            full.spent = Some(Decimal::new(123_450, 3));
+            full.execution_rate = Some(Shown::new(Decimal::new(1, 0) / Decimal::from(3), 2));
+            full.budget_score = Some(Shown::new(Decimal::new(95, 1), 2));
+            full.budget_published_score = Some(Decimal::new(-30, 1));
+            full.budget_note = Some(format!("分档{t}"));
+            full.money_unit = t.to_owned().into();
+            full.published_score = Some(Decimal::new(88, 0));
+            let mut spent_only = project(t, "项目", rows.clone());
+            spent_only.spent = Some(Decimal::new(5, 0));
+            spent_only.budget = None;
+            for p in [project(t, t, rows), full, spent_only] {
                 let mut ours = Vec::new();
                 writer.append_project(&p, &mut ours);
                 assert_eq!(
