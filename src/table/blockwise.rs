@@ -32,7 +32,7 @@ pub fn fits(len: u64, opts: &super::ReadOptions) -> bool {
 /// one; the last ends with the text) stay within the cell limit: past it the whole read
 /// refuses the table (`table.too-many-cells`) and so it stays, where blocks would not.
 pub fn cells_fit(bytes: &[u8]) -> bool {
-    1 + cell_ends(bytes) <= crate::limits::CELLS.get()
+    cell_ends(bytes) < crate::limits::CELLS.get()
 }
 
 /// The tabs, commas and line feeds of `bytes` (none is ever inside a character of UTF-8 or
