@@ -36,7 +36,11 @@ impl Sheet {
             }
             _ => None,
         };
-        let (Some(opts), Some(table)) = (fits, files.table.take()) else {
+        // the table is taken only where it fits (else it stays for the whole read)
+        let Some(opts) = fits else {
+            return Ok(None);
+        };
+        let Some(table) = files.table.take() else {
             return Ok(None);
         };
         let sheet = Sheet {
