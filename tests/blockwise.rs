@@ -194,3 +194,27 @@ fn where_the_blocks_could_differ_from_the_whole_table_they_write_nothing() {
         assert!(stream(&target, 1).is_none(), "{}", target.display());
     }
 }
+
+#[test]
+fn a_sheet_past_the_cell_limit_is_refused_as_the_whole_read_refuses_it() {
+    // the whole read refuses a table of more cells than `JIXIAO_MAX_CELLS`: read in blocks,
+    // it was answered (a 330 KB sheet under a limit of 20 000 cells)
+    let path = write_file("cells.tsv", generated(800, 7, 6).as_bytes());
+    assert!(std::fs::metadata(&path).expect("written").len() > 256 * 1024);
+    for (verb, format) in [
+        ("inspect", "json"),
+        ("inspect", "table"),
+        ("review", "json"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args([verb, &path.display().to_string(), "--format", format])
+            .env("JIXIAO_MAX_CELLS", "20000")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{verb} {format}: {stderr}");
+        assert!(stderr.contains("table.too-many-cells"), "{stderr}");
+        assert!(out.stdout.is_empty(), "{verb} {format}");
+    }
+}

@@ -28,6 +28,38 @@ pub fn fits(len: u64, opts: &super::ReadOptions) -> bool {
     (FROM_BYTES..=crate::limits::INPUT.get()).contains(&len) && opts.sheet.is_none()
 }
 
+/// Whether the cells a text of these bytes can hold (a tab, a comma or a line feed each ends
+/// one; the last ends with the text) stay within the cell limit: past it the whole read
+/// refuses the table (`table.too-many-cells`) and so it stays, where blocks would not.
+pub fn cells_fit(bytes: &[u8]) -> bool {
+    cell_ends(bytes) < crate::limits::CELLS.get()
+}
+
+/// The tabs, commas and line feeds of `bytes` (none is ever inside a character of UTF-8 or
+/// GB18030, the encodings read in blocks).
+fn cell_ends(bytes: &[u8]) -> u64 {
+    memchr::memchr3_iter(b'\t', b',', b'\n', bytes).count() as u64
+}
+
+/// [`cells_fit`] of the file at `path`, read a megabyte at a time; `false` where it cannot be
+/// read (the whole read then says why).
+pub fn file_cells_fit(path: &std::path::Path) -> bool {
+    use std::io::Read as _;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut buf = vec![0u8; 1 << 20];
+    let mut cells: u64 = 1;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return cells <= crate::limits::CELLS.get(),
+            Ok(n) => cells += cell_ends(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
+}
+
 /// What a [`walk`] gave.
 pub enum Walk<E> {
     /// Every block was handed on: the whole table's counts.

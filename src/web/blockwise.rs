@@ -24,17 +24,23 @@ pub(super) struct Sheet {
 
 impl Sheet {
     /// The request's table, where it may be read in blocks: one table (no pile), of a size
-    /// that fits (`table::blockwise::fits`), a text self-evaluation sheet by its first rows.
+    /// that fits (`table::blockwise::fits`) and cells within the limit, a text
+    /// self-evaluation sheet by its first rows.
     /// `None`: left in `files`. A query the whole read refuses is refused alike.
     pub fn take(files: &mut Files, params: &Params) -> Result<Option<Sheet>, ApiError> {
         let fits = match &files.table {
             Some(t) if files.pile.is_none() => {
                 let opts = files.read_options(params)?;
-                crate::table::blockwise::fits(t.bytes.len() as u64, &opts).then_some(opts)
+                use crate::table::blockwise::{cells_fit, fits};
+                (fits(t.bytes.len() as u64, &opts) && cells_fit(&t.bytes)).then_some(opts)
             }
             _ => None,
         };
-        let (Some(opts), Some(table)) = (fits, files.table.take()) else {
+        // the table is taken only where it fits (else it stays for the whole read)
+        let Some(opts) = fits else {
+            return Ok(None);
+        };
+        let Some(table) = files.table.take() else {
             return Ok(None);
         };
         let sheet = Sheet {
