@@ -540,6 +540,7 @@ mod tests {
             pending: shown,
             counts: crate::report::model::VerdictCounts::default(),
             status: Default::default(),
+            mismatches: Vec::new(),
         }
     }
 
