@@ -245,7 +245,7 @@ impl crate::eval::stream::ProjectLines for RowWriter {
 /// Written by hand rather than through the `csv` crate (16 `String`s a row, each number through
 /// a formatter, then a record writer: 15,000 instructions an indicator, 2.6 times the JSON
 /// line's): each cell goes straight into the buffer, neutralised ([`neutralise`]) and quoted
-/// as the crate quotes it ([`field`]), with what repeats kept: the unit and project cells once
+/// as the crate quotes it (`field`), with what repeats kept: the unit and project cells once
 /// a project, a rule list's cell by the list's address. The bytes are the crate's (a test
 /// compares them on hostile cells).
 #[derive(Default)]
