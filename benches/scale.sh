@@ -7,8 +7,9 @@
 # Reports in one run: indicators per second end to end, peak memory (/usr/bin/time -v), the
 # ratio of jixiao's time to `wc -l` over the same file (page cache warm for both), and the
 # summary line. The output goes to a new file in target/scale each run, after a `sync`. RUNS=N repeats each
-# timing and keeps the fastest (this VM's neighbours make single runs vary by ±25 %). --check also evaluates the whole table at once (--no-streaming,
-# several GB of memory at 5 M) and compares the two outputs byte for byte. --varied generates the
+# timing and keeps the fastest (this VM's neighbours make single runs vary by ±25 %). --check also evaluates the whole table's report (--no-streaming:
+# one core, a block at a time, `eval::blocks`; it read the table whole, several GB at 5 M, before
+# the ninth session) and compares the two outputs byte for byte. --varied generates the
 # sheet with `synth --varied-actuals` (actuals that hardly ever repeat: the memos' worst case).
 #
 # --floor measures against the write floor instead (issue 28): RUNS alternating pairs (default 5)

@@ -29,7 +29,7 @@
 //! | one rule file's regular expressions compiled, together | 128 MB | `JIXIAO_MAX_REGEX_TOTAL_MB` |
 //! | sheets of one workbook, tables of one Word document or web page | 10000 | `JIXIAO_MAX_SHEETS` |
 //! | style entries of one xlsx (`<xf>`, `<numFmt>`, fonts, fills, borders) | 100000 | `JIXIAO_MAX_STYLES` |
-//! | characters of one number format code of an xlsx (Excel's own limit) | 255 | `JIXIAO_MAX_FORMAT_CODE` |
+//! | characters of one number format code of a workbook (Excel's own limit) | 255 | `JIXIAO_MAX_FORMAT_CODE` |
 //! | files dropped in one upload of the page | 1000 | `JIXIAO_MAX_UPLOAD_FILES` |
 //! | lines of one quoted cell of a text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
 //! | rules tried for one indicator (one decision asked of a rule set) | 2000 | `JIXIAO_MAX_RULE_TRIES` |
@@ -231,8 +231,9 @@ pub static STYLES: Limit = Limit::new("工作簿样式表的条目数", "JIXIAO_
 /// Characters of one number format code of an xlsx (its `<numFmt formatCode>`): Excel refuses
 /// a code longer than 255 characters, and calamine copies a code into every cell format that
 /// names it (a 2.3 KB xlsx of 2,000 cell formats naming one 256 KB code held 542 MB). Refused
-/// before the workbook reader holds any style. (An `.xls`, `.xlsb` or `.ods` code is not
-/// checked against it yet.)
+/// before the workbook reader holds any style. An `.xls`'s FORMAT record, an `.xlsb`'s
+/// `BrtFmt` and an `.ods`'s number style (its literal text a character each) are held to it
+/// too: a cell shown with a code's literal text holds its own copy of it.
 pub static FORMAT_CODE: Limit = Limit::new(
     "工作簿中一个数字格式代码的字符数",
     "JIXIAO_MAX_FORMAT_CODE",

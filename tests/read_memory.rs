@@ -150,10 +150,20 @@ fn size(p: &Path) -> f64 {
     std::fs::metadata(p).expect("input").len() as f64
 }
 
+/// `sheet(projects, one)` with a note row at its end: read whole by every verb (the note is
+/// the reader's finding, which blocks leave to the whole read), as a workbook or a form is.
+fn noted(projects: usize, one: bool) -> PathBuf {
+    let mut text = std::fs::read(sheet(projects, one)).expect("the sheet");
+    text.extend_from_slice("注：本表为合成数据\n".as_bytes());
+    let path = dir().join(format!("noted-{projects}-{one}.tsv"));
+    std::fs::write(&path, text).expect("written");
+    path
+}
+
 fn a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes() {
     // 671346f (debug build): 21.8 and 23.4; now about 13 and 15
     for (one, bound) in [(false, 19.0), (true, 19.0)] {
-        let (small, large) = (sheet(1000, one), sheet(4000, one));
+        let (small, large) = (noted(1000, one), noted(4000, one));
         let sizes = (size(&small), size(&large));
         let inspect = |p: &Path| vec!["inspect".into(), p.as_os_str().to_owned()];
         let g = growth_within(
@@ -174,17 +184,30 @@ fn a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes() {
 /// the whole table and its whole report together: 14.7 and 14.5 bytes a byte, more than reading
 /// the table whole (`inspect`, about 11); now about 4 (the projects' headlines, the names of
 /// the units and projects seen).
+///
+/// `jsonl` and `csv` with `--no-streaming` (the whole table's report, never streaming's
+/// projects cut apart) go the same way (H60, ninth session): before, they read the table whole,
+/// 11.5× the input at 20 000 projects (release), here 10.2 and 10.6 bytes a byte (debug);
+/// now 4.4 and 4.5.
 fn whole_document_formats_of_a_text_sheet_hold_no_rows() {
-    for (format, bound) in [("json", 6.0), ("table", 6.0)] {
+    let runs: [(&str, &[&str], f64); 4] = [
+        ("json", &[], 6.0),
+        ("table", &[], 6.0),
+        ("jsonl", &["--no-streaming"], 6.0),
+        ("csv", &["--no-streaming"], 6.0),
+    ];
+    for (format, extra, bound) in runs {
         let (small, large) = (sheet(1000, false), sheet(4000, false));
         let sizes = (size(&small), size(&large));
         let evaluate = |p: &Path| {
-            vec![
+            let mut args: Vec<std::ffi::OsString> = vec![
                 "evaluate".into(),
                 p.as_os_str().to_owned(),
                 "--format".into(),
                 format.into(),
-            ]
+            ];
+            args.extend(extra.iter().map(Into::into));
+            args
         };
         let g = growth_within(
             format,
@@ -362,20 +385,56 @@ fn one_byte_cells_cost_a_bounded_number_of_bytes_each() {
 
 /// An xlsx of long inline strings grows by a small multiple of its text: the grid's first
 /// sheet lays its cells' text out in place as its lines, where it held the text twice (the
-/// seventh probe's `xlsx-inline-many`, 120 MB of text: 265 MB held, now 178).
+/// seventh probe's `xlsx-inline-many`, 120 MB of text: 265 MB held, then 178), and the sheet's
+/// text is reserved from its part's size, where it grew by doubling with the old block and the
+/// new held at once (H60, ninth session: 178 → 155 MB held, 215 → 166 MB as run, debug).
 fn inline_strings_are_held_once() {
     let (small, large) = (inline_strings(5_000), inline_strings(20_000));
     let inspect = |p: &Path| vec!["inspect".into(), p.as_os_str().to_owned()];
-    // 600 bytes of text a row; held, 0ffbbe6: 2.16 bytes a byte of text, now 1.68-1.77 (the
-    // rest: the sheet's string grown by doubling as calamine gives its cells)
+    // 600 bytes of text a row; held, 0ffbbe6: 2.16 bytes a byte of text, a621d67: 1.70-1.73
+    // (the sheet's string grown by doubling as calamine gives its cells), now 1.14-1.21
     let g = growth_within(
         "xlsx inline strings",
         (&small, &large),
         (5_000.0 * 600.0, 20_000.0 * 600.0),
         (&inspect, Peak::Held),
-        1.9,
+        1.45,
     );
     eprintln!("xlsx inline strings: {g:.2} bytes a byte of text");
+}
+
+/// `inspect` and `review` of a text self-evaluation sheet (issue 27, H58): read and written a
+/// block at a time (`table::blockwise`, `review::blocks`), never the table whole. Before
+/// (6b90f75, debug build) they read it whole: inspect about 13 bytes a byte, review about 14
+/// (see `benches/README.md`, H58); now about 0 (what grows is the units' and projects' hashes).
+fn inspect_and_review_of_a_text_sheet_hold_no_rows() {
+    let runs: [(&str, &str); 5] = [
+        ("inspect", "table"),
+        ("inspect", "json"),
+        ("review", "human"),
+        ("review", "json"),
+        ("review", "markdown"),
+    ];
+    for (verb, format) in runs {
+        let (small, large) = (sheet(1000, false), sheet(4000, false));
+        let sizes = (size(&small), size(&large));
+        let args = |p: &Path| {
+            vec![
+                verb.into(),
+                p.as_os_str().to_owned(),
+                "--format".into(),
+                format.into(),
+            ]
+        };
+        let g = growth_within(
+            &format!("{verb} --format {format}"),
+            (&small, &large),
+            sizes,
+            (&args, Peak::AsRun),
+            2.0,
+        );
+        eprintln!("{verb} --format {format}: {g:.1} bytes a byte");
+    }
 }
 
 /// One test, its inputs made before anything is measured: a child's peak counts its parent's
@@ -383,8 +442,8 @@ fn inline_strings_are_held_once() {
 #[test]
 fn the_whole_table_path_holds_a_small_multiple_of_its_input() {
     for one in [false, true] {
-        sheet(1000, one);
-        sheet(4000, one);
+        noted(1000, one);
+        noted(4000, one);
     }
     for cells in [100_000, 400_000] {
         page(cells);
@@ -395,6 +454,7 @@ fn the_whole_table_path_holds_a_small_multiple_of_its_input() {
     inline_strings(20_000);
     a_sheet_read_whole_grows_by_a_small_multiple_of_its_bytes();
     whole_document_formats_of_a_text_sheet_hold_no_rows();
+    inspect_and_review_of_a_text_sheet_hold_no_rows();
     one_byte_cells_cost_a_bounded_number_of_bytes_each();
     inline_strings_are_held_once();
 }

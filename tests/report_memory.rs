@@ -5,7 +5,8 @@
 //! `jixiao evaluate SHEET --format F` runs as a process on two generated sheets (1 000 and
 //! 3 000 projects: 0.4 and 1.2 MB), its peak resident memory taken from the kernel (`wait4`'s
 //! `ru_maxrss` of that one child). The floor is the same run as `--format jsonl --no-streaming`
-//! (the table read whole and its report held, the lines written as they go). Two bounds:
+//! (the lines written as they go; since the ninth session a block at a time as the others,
+//! `eval::blocks`: before, the table read whole and its report held). Two bounds:
 //!
 //! - **the render's own cost**: at the larger sheet each format's peak is within one byte per
 //!   input byte of the floor. Before (d95a257, debug build) the document built as one `String`

@@ -61,7 +61,7 @@ pub struct Args {
     /// 在报告后列出每个结论所依据的规则及其文件和行号（table、markdown 格式）
     #[arg(long)]
     pub explain: bool,
-    /// 先整表读入再评价（默认对文本自评表按块读入、边读边评：jsonl、csv 逐块写出；table、markdown、json、html 不保留已评价的行）
+    /// 不流式评价：报告与整表读入后评价的相同（同一项目的行不相连时合并评分）。默认对文本自评表按块读入、边读边评：jsonl、csv 逐块写出；加此项与 table、markdown、json、html 一样逐块评价而不保留已评价的行，可能与整表不同时整表读入
     #[arg(long)]
     pub no_streaming: bool,
     /// 终端中的表格不按终端宽度截断，显示全部文字
@@ -293,8 +293,8 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
     {
         return Ok(code);
     }
-    // the whole-document formats on a text sheet: a block at a time, where that gives the
-    // whole table's report
+    // the whole-document formats on a text sheet (and jsonl and csv not streamed): a block at
+    // a time, where that gives the whole table's report
     if read_doc.is_none()
         && let Some(code) = try_blocks(args, &table_path, actuals.as_ref(), &folder_rules, &inputs)?
     {
@@ -305,6 +305,15 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
         None => args.table_args.read(&table_path)?,
     };
     show_reader_findings(&doc);
+    // a workbook past the xlsx limits is refused now, at the cost of the reading, not after the
+    // whole report is made and held (issue 27); `--form-only`'s too
+    if args.format == ReportFormat::Xlsx {
+        let counts = doc.counts();
+        if let Err(why) = report::xlsx::check_counts(counts.projects, counts.indicators) {
+            say!("错误：{why}");
+            return Err(exit::USAGE);
+        }
+    }
     let rules = args.rules.load_with(&folder_rules)?;
     if let Err(e) = eval::unfilled::check(&doc, actuals.as_ref()) {
         super::show(&e);
@@ -384,11 +393,14 @@ fn write_spooled(
     Ok(closed(args, written, out, report))
 }
 
-/// A whole-document format (table, markdown, json, html) of a text sheet, evaluated a block at
-/// a time (`eval::blocks`) and written while it is (`report::sections`): the table's rows never
-/// all held (issue 27). `None`: the sheet is read whole after all, nothing said yet (it is no
-/// text sheet, `--no-streaming` asks so, the rules have something to say, the report could
-/// differ from the whole table's: see `eval::blocks`). `Some` exit code when it was written.
+/// A whole-document format (table, markdown, json, html; jsonl and csv with `--no-streaming`)
+/// of a text sheet, evaluated a block at a time (`eval::blocks`) and written while it is
+/// (`report::sections`): the table's rows never all held (issue 27). The report is the whole
+/// table's, so `--no-streaming` (which asks for the whole table's report, never streaming's
+/// projects cut where their rows are apart) is met here too. `None`: the sheet is read whole
+/// after all, nothing said yet (it is no text sheet, the rules have something to say, the
+/// report could differ from the whole table's: see `eval::blocks`). `Some` exit code when it
+/// was written.
 fn try_blocks(
     args: &Args,
     table_path: &Path,
@@ -396,11 +408,13 @@ fn try_blocks(
     folder_rules: &[crate::rules::RuleSource],
     inputs: &[&Path],
 ) -> Result<Option<u8>, u8> {
-    if args.no_streaming
-        || !matches!(
+    // jsonl and csv not streamed (`run_steps` has tried that unless `--no-streaming`)
+    let lines = args.no_streaming && matches!(args.format, ReportFormat::Jsonl | ReportFormat::Csv);
+    if !(lines
+        || matches!(
             args.format,
             ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Json | ReportFormat::Html
-        )
+        ))
         || !crate::bounded::is_regular_file(table_path)
         || !std::fs::metadata(table_path).is_ok_and(|m| m.len() >= BLOCKS_FROM)
     {
@@ -522,9 +536,15 @@ fn try_streaming(
     }
 }
 
+/// Bytes of rendered diagnostics gathered before they are written to stderr.
+const SHOWN_AT_ONCE: usize = 64 * 1024;
+
 /// The reader's findings (rows skipped, sums that do not add up) to stderr: in full, but a
 /// form's notes (its template's placeholder rows, categories told from their 二级指标, skipped
-/// sheets) only counted (`inspect` lists them).
+/// sheets) only counted (`inspect` lists them). Written about every [`SHOWN_AT_ONCE`] bytes,
+/// whole diagnostics at a time: 192 000 of a form's sums that do not add up are 76 MB of text,
+/// which was gathered whole (a `String` grown by doubling: 128 MB and the copy) before a byte
+/// was written (issue 27, the eighth probe's 其中 form).
 fn show_reader_findings(doc: &Document) {
     let handler = crate::diagnostic::handler(super::console::colour());
     let mut diagnostics = String::new();
@@ -535,6 +555,10 @@ fn show_reader_findings(doc: &Document) {
             continue;
         }
         crate::diagnostic::render_into(&mut diagnostics, &handler, &f.diagnostic(&doc.source));
+        if diagnostics.len() >= SHOWN_AT_ONCE {
+            say_raw!("{diagnostics}");
+            diagnostics.clear();
+        }
     }
     if notes > 0 {
         diagnostics.push_str(&format!(

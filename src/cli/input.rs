@@ -38,3 +38,10 @@ impl TableArgs {
         })
     }
 }
+
+/// Whether the table at `path` is to be tried in blocks (`table::blockwise::fits`): a regular
+/// file (a pipe or a device is read once, whole) of a size that fits.
+pub(super) fn blocks_fit(path: &Path, opts: &crate::table::ReadOptions) -> bool {
+    crate::bounded::is_regular_file(path)
+        && std::fs::metadata(path).is_ok_and(|m| crate::table::blockwise::fits(m.len(), opts))
+}

@@ -5,7 +5,7 @@
 //! json` prints the findings JSON of contract §3 only. Exit 0 when the table was read and printed, 2
 //! when not.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::table::view;
 
@@ -40,12 +40,44 @@ pub fn run(args: Args) -> u8 {
     };
     let doc = match read {
         Some(Some(doc)) => doc,
+        _ if let Some(code) = blocks(&args, table) => return code,
         _ => match args.table_args.read(table) {
             Ok(doc) => doc,
             Err(code) => return code,
         },
     };
     show(&args, doc)
+}
+
+/// A text self-evaluation sheet's tree or findings, read a block at a time
+/// (`table::blockwise`: the table never held whole, issue 27); `None`, nothing said: it is to
+/// be read whole (no such sheet, too small or too large, see `table::blockwise::fits`, or what the blocks could
+/// show otherwise). The same bytes as the whole table's.
+fn blocks(args: &Args, table: &Path) -> Option<u8> {
+    let opts = args.table_args.options();
+    if !super::input::blocks_fit(table, &opts) {
+        return None;
+    }
+    let mut open = || match crate::table::stream::open(table, &opts) {
+        Ok(crate::table::stream::Opened::Stream(s)) => Some(*s),
+        _ => None,
+    };
+    let mut out = super::output::Printer::new();
+    match args.format {
+        OutputFormat::Json => out.line(view::findings_json_blocks(open()?, None)?),
+        OutputFormat::Table => match view::tree_blocks_to(&mut open, None, &mut out) {
+            Ok(true) => {}
+            Ok(false) => return None,
+            // a write that failed is the printer's to say; the file changed between the walks
+            Err(e) => {
+                return Some(match out.close(super::exit::OK) {
+                    super::exit::OK => super::output::failed(&e, "结果"),
+                    code => code,
+                });
+            }
+        },
+    }
+    Some(out.close(super::exit::OK))
 }
 
 /// One table's tree or findings.

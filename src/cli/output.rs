@@ -557,6 +557,8 @@ pub fn failed(e: &io::Error, what: &str) -> u8 {
 pub struct Printer {
     out: BufWriter<io::StdoutLock<'static>>,
     error: Option<io::Error>,
+    /// A CR that ended the last piece written ([`Write`]), not yet shown.
+    held_cr: bool,
 }
 
 impl Printer {
@@ -564,6 +566,7 @@ impl Printer {
         Printer {
             out: BufWriter::new(io::stdout().lock()),
             error: None,
+            held_cr: false,
         }
     }
 
@@ -584,6 +587,9 @@ impl Printer {
 
     /// Flush; `ok` when every write worked, else 2 (see [`failed`]).
     pub fn close(mut self, ok: u8) -> u8 {
+        if std::mem::take(&mut self.held_cr) {
+            self.print("\r");
+        }
         if self.error.is_none()
             && let Err(e) = self.out.flush()
         {
@@ -593,6 +599,48 @@ impl Printer {
             None => ok,
             Some(e) => failed(&e, "结果"),
         }
+    }
+}
+
+/// Writing a printer in pieces (a table's tree a project at a time, its review a finding at a
+/// time) shows the same as printing the whole text: each piece is whole characters, and a CR
+/// that ends a piece is held back until the next says whether a line feed follows it.
+impl Write for Printer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        if let Some(e) = &self.error {
+            return Err(io::Error::new(e.kind(), e.to_string()));
+        }
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let joined;
+        let whole: &[u8] = if std::mem::take(&mut self.held_cr) {
+            joined = [b"\r", buf].concat();
+            &joined
+        } else {
+            buf
+        };
+        let body = match whole.split_last() {
+            Some((b'\r', body)) => {
+                self.held_cr = true;
+                body
+            }
+            _ => whole,
+        };
+        let written = self.out.write_all(&visible(body));
+        if let Err(e) = &written {
+            self.error = Some(io::Error::new(e.kind(), e.to_string()));
+        }
+        written
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

@@ -104,8 +104,22 @@ pub fn run(args: Args) -> u8 {
     for item in docs {
         let doc = match item {
             Ok(doc) => doc,
-            Err(path) => match args.table_args.read(path) {
-                Ok(doc) => doc,
+            Err(path) => match blocks(&args, path, &rules, &mut out) {
+                Ok(Some(w)) => {
+                    if let Err(code) = super::rules::tries_checked(&rules) {
+                        return code;
+                    }
+                    worst = match (worst, w) {
+                        (Some(a), Some(b)) if rank(a) < rank(b) => Some(b),
+                        (None, b) => b,
+                        (a, _) => a,
+                    };
+                    continue;
+                }
+                Ok(None) => match args.table_args.read(path) {
+                    Ok(doc) => doc,
+                    Err(code) => return code,
+                },
                 Err(code) => return code,
             },
         };
@@ -150,10 +164,30 @@ pub fn run(args: Args) -> u8 {
     })
 }
 
-fn rank(s: Severity) -> u8 {
-    match s {
-        Severity::Info => 0,
-        Severity::Warning => 1,
-        Severity::Error => 2,
+use review::blocks::rank;
+
+/// A text self-evaluation sheet's review, read and written a block at a time
+/// (`review::blocks`: the table never held whole, issue 27), with the worst severity of its
+/// findings; `Ok(None)`, nothing written: it is to be read whole (see `table::blockwise`).
+fn blocks(
+    args: &Args,
+    path: &std::path::Path,
+    rules: &crate::rules::RuleSet,
+    out: &mut super::output::Printer,
+) -> Result<Option<Option<Severity>>, u8> {
+    let opts = args.table_args.options();
+    if !super::input::blocks_fit(path, &opts) {
+        return Ok(None);
     }
+    let mut open = || match crate::table::stream::open(path, &opts) {
+        Ok(crate::table::stream::Opened::Stream(s)) => Some(*s),
+        _ => None,
+    };
+    let ropts = review::Options {
+        rules,
+        year: args.year,
+    };
+    let colour = args.format == ReviewFormat::Human && super::console::colour_out();
+    review::blocks::review_blocks_to(&mut open, &ropts, (args.format, colour), None, out)
+        .map_err(|e| super::output::failed(&e, "结果"))
 }

@@ -139,7 +139,10 @@ fn workbook_through_file(
     let mut file = tempfile::tempfile()?;
     {
         let mut spill = std::io::BufWriter::with_capacity(256 * 1024, &mut file);
-        if let Err(e) = crate::report::form_workbook::write_workbook(forms, &mut spill) {
+        // the packed sheets' parts kept out of memory until the workbook is saved
+        let parts = tempfile::tempfile()?;
+        if let Err(e) = crate::report::form_workbook::write_workbook(forms, &mut spill, Some(parts))
+        {
             return Ok(Err(e));
         }
         // a full disk is an error here, not a short workbook

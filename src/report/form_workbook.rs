@@ -83,18 +83,21 @@ impl From<XlsxError> for WorkbookError {
 /// deflated until the workbook is saved in memory, about 25 KB a project).
 pub fn workbook(forms: &[FillForm]) -> Result<Vec<u8>, WorkbookError> {
     checked(forms)?;
-    Ok(build(forms, true)?.save_to_buffer()?)
+    Ok(build(forms, true, None)?.save_to_buffer()?)
 }
 
 /// [`workbook`] saved into `out` instead of a buffer (issue 27): the finished workbook is never
 /// held in memory beside its sheets (`out` seeks, as the zip writer goes back to each part's
-/// header); the same bytes (tested).
+/// header); the same bytes (tested). `spill`, where given (a temporary file), keeps each
+/// packed sheet's deflated part until the workbook is saved instead of memory
+/// (`Workbook::spill_packed_worksheets_to`).
 pub fn write_workbook<W: std::io::Write + std::io::Seek + Send>(
     forms: &[FillForm],
     out: W,
+    spill: Option<std::fs::File>,
 ) -> Result<(), WorkbookError> {
     checked(forms)?;
-    Ok(build(forms, true)?.save_to_writer(out)?)
+    Ok(build(forms, true, spill)?.save_to_writer(out)?)
 }
 
 /// The forms within the xlsx limits, or why not.
@@ -114,8 +117,15 @@ fn checked(forms: &[FillForm]) -> Result<(), WorkbookError> {
 /// The workbook; each sheet after the first assembled as it is built where `pack`
 /// (`Workbook::push_worksheet_packed`, the fork named in `vendor/rust_xlsxwriter/FORK.md`: a
 /// sheet's cells are not held until the workbook is saved; the same bytes, tested), else held.
-fn build(forms: &[FillForm], pack: bool) -> Result<Workbook, XlsxError> {
+fn build(
+    forms: &[FillForm],
+    pack: bool,
+    spill: Option<std::fs::File>,
+) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
+    if let Some(spill) = spill {
+        wb.spill_packed_worksheets_to(spill);
+    }
     wb.reserve_worksheets(forms.len().max(1));
     // a fixed creation date: the same table gives the same bytes
     let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
@@ -282,19 +292,25 @@ mod tests {
         let doc = crate::table::read_str("t.tsv", &text, &opts).expect("read");
         let forms = crate::eval::actuals_file::fill_forms(&doc, Some(2024));
         assert_eq!(forms.len(), 40);
-        let packed = build(&forms, true)
+        let packed = build(&forms, true, None)
             .and_then(|mut wb| wb.save_to_buffer())
             .expect("packed");
-        let held = build(&forms, false)
+        let held = build(&forms, false, None)
             .and_then(|mut wb| wb.save_to_buffer())
             .expect("held");
         assert!(packed == held);
         // saved into a file (what `template --format xlsx` writes): the same bytes
         let mut file = tempfile::tempfile().expect("a temporary file");
-        write_workbook(&forms, &mut file).expect("written");
+        write_workbook(&forms, &mut file, None).expect("written");
         let mut written = Vec::new();
         std::io::Seek::rewind(&mut file).expect("rewind");
         std::io::Read::read_to_end(&mut file, &mut written).expect("read back");
         assert!(written == packed);
+        // its packed sheets' parts kept in a file until it is saved: the same bytes
+        let parts = tempfile::tempfile().expect("a temporary file");
+        let spilled = build(&forms, true, Some(parts))
+            .and_then(|mut wb| wb.save_to_buffer())
+            .expect("spilled");
+        assert!(spilled == packed);
     }
 }

@@ -665,7 +665,7 @@ impl Middles {
 /// A shown value as its `Display` writes it: rounded half-up to its decimals, then padded.
 /// Rounded here on the integer mantissa (a decimal's fits in 96 bits); negative values and
 /// padding a decimal could not hold go through [`Shown::rounded`].
-fn shown(b: &mut Vec<u8>, v: super::model::Shown) {
+pub(super) fn shown(b: &mut Vec<u8>, v: super::model::Shown) {
     let (exact, dp) = (v.exact, v.dp);
     let scale = exact.scale();
     let m = exact.mantissa().unsigned_abs();
@@ -728,7 +728,7 @@ fn shown(b: &mut Vec<u8>, v: super::model::Shown) {
 
 /// A decimal as its `Display` writes it (sign, digits, `.` and the scale's decimals), without
 /// going through a formatter.
-fn decimal(b: &mut Vec<u8>, d: rust_decimal::Decimal) {
+pub(super) fn decimal(b: &mut Vec<u8>, d: rust_decimal::Decimal) {
     if d.is_sign_negative() {
         b.push(b'-');
     }

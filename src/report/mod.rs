@@ -204,10 +204,27 @@ pub fn write_xlsx(report: &model::Report, form_only: bool, out: &mut dyn Write) 
         // within the xlsx limits `check_size` holds it to
         let mut book = io::Cursor::new(Vec::new());
         let mut go_on = || out.write(&[]).is_ok();
-        xlsx::write_while(report, form_only, &mut go_on, &mut book).map_err(xlsx_io_error)?;
+        xlsx::write_while(report, form_only, &mut go_on, &mut book, None).map_err(xlsx_io_error)?;
         return out.write_all(book.get_ref());
     }
-    let mut file = tempfile::tempfile().map_err(|e| {
+    let mut file = temporary_file()?;
+    // the project sheets' deflated parts, kept out of memory until the workbook is saved
+    let parts = temporary_file()?;
+    {
+        let mut go_on = || out.write(&[]).is_ok();
+        let mut spill = io::BufWriter::with_capacity(256 * 1024, &mut file);
+        xlsx::write_while(report, form_only, &mut go_on, &mut spill, Some(parts))
+            .map_err(xlsx_io_error)?;
+        // a full disk is an error here, not a short workbook
+        spill.flush()?;
+    }
+    io::Seek::rewind(&mut file)?;
+    io::copy(&mut file, out).map(|_| ())
+}
+
+/// An anonymous temporary file (removed by the system when closed), or why not, in Chinese.
+fn temporary_file() -> io::Result<std::fs::File> {
+    tempfile::tempfile().map_err(|e| {
         // named: the folder is not one the user gave, and a missing one reads as "not found"
         let dir = std::env::temp_dir();
         io::Error::other(format!(
@@ -215,16 +232,7 @@ pub fn write_xlsx(report: &model::Report, form_only: bool, out: &mut dyn Write) 
             dir.display(),
             crate::diagnostic::io_reason(&e)
         ))
-    })?;
-    {
-        let mut go_on = || out.write(&[]).is_ok();
-        let mut spill = io::BufWriter::with_capacity(256 * 1024, &mut file);
-        xlsx::write_while(report, form_only, &mut go_on, &mut spill).map_err(xlsx_io_error)?;
-        // a full disk is an error here, not a short workbook
-        spill.flush()?;
-    }
-    io::Seek::rewind(&mut file)?;
-    io::copy(&mut file, out).map(|_| ())
+    })
 }
 
 /// A workbook's error as an I/O error: a write that failed (a full disk, a file-size limit)

@@ -9,6 +9,7 @@
 //! severity; the satisfaction floor and the auditors'
 //! own checks are `require:` rules whose findings stand beside the built-in ones.
 
+pub mod blocks;
 pub mod checks;
 pub mod render;
 pub mod switches;

@@ -3,6 +3,7 @@
 //! then a count per code) and a Markdown table. Rendering only; the checks decide nothing here.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::Write as _;
 
 use crate::finding::{Finding, Severity};
@@ -21,18 +22,10 @@ pub enum ReviewFormat {
 
 /// The findings JSON of contract §3 with the review's findings.
 pub fn json(doc: &crate::table::model::Document, findings: &[Finding]) -> String {
-    #[derive(serde::Serialize)]
-    struct Out<'a> {
-        counts: crate::table::model::Counts,
-        findings: &'a [Finding],
-    }
-    let mut s = serde_json::to_string_pretty(&Out {
-        counts: doc.counts(),
-        findings,
-    })
-    .expect("findings serialise");
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // writing into a Vec cannot fail, and every piece written is a whole `str`
+    let _ = json_to(doc, findings, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// [`json`] written as it goes into `out` (the server's bounded answer stops it at its limit,
@@ -42,21 +35,215 @@ pub fn json_to(
     findings: &[Finding],
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    #[derive(serde::Serialize)]
-    struct Out<'a> {
-        counts: crate::table::model::Counts,
-        findings: &'a [Finding],
-    }
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    serde_json::to_writer_pretty(
-        &mut out,
-        &Out {
-            counts: doc.counts(),
-            findings,
-        },
-    )?;
-    out.write_all(b"\n")?;
+    whole_to(
+        ReviewFormat::Json,
+        (&doc.source, doc.counts()),
+        findings,
+        false,
+        out,
+    )
+}
+
+/// The review of a whole document (its source and counts) in `format`, written through a
+/// [`Writer`].
+fn whole_to(
+    format: ReviewFormat,
+    (source, counts): (
+        &crate::table::source::SourceText,
+        crate::table::model::Counts,
+    ),
+    findings: &[Finding],
+    colour: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut out = Gathered::new(out);
+    let mut w = Writer::begin(format, colour, &source.name, counts, &mut out)?;
+    w.findings(source, findings, &mut out)?;
+    w.end(&mut out)?;
     out.flush()
+}
+
+/// A review written as its findings come (a block's at a time, `review::blocks`): the head
+/// (json's counts, markdown's title), each finding, then the end (the count per code). The
+/// whole documents' functions ([`json`], [`human`], [`markdown`]) write through it too, so
+/// both give the same bytes by construction.
+pub struct Writer {
+    format: ReviewFormat,
+    handler: miette::GraphicalReportHandler,
+    /// The heading (unit / project) of the last finding written.
+    last_group: Option<String>,
+    /// Findings by code: how many, and the first one's severity.
+    by_code: BTreeMap<String, (usize, Severity)>,
+    written: usize,
+    one: String,
+}
+
+impl Writer {
+    /// Writes the head of the review of `file` in `format` (json opens with `counts`).
+    pub fn begin(
+        format: ReviewFormat,
+        colour: bool,
+        file: &str,
+        counts: crate::table::model::Counts,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<Writer> {
+        match format {
+            ReviewFormat::Json => {
+                // the object printed with no finding, cut at its empty array
+                let head = serde_json::to_string_pretty(&JsonOut {
+                    counts,
+                    findings: &[],
+                })
+                .map_err(std::io::Error::from)?;
+                let cut = head.rfind("[]").unwrap_or(head.len());
+                out.write_all(&head.as_bytes()[..cut + 1])?;
+            }
+            ReviewFormat::Markdown => {
+                let mut head = format!("# 绩效目标审核：{}\n\n", md(file));
+                head.push_str("| 位置 | 级别 | 代码 | 单位 / 项目 | 指标 | 问题 | 建议 |\n|---|---|---|---|---|---|---|\n");
+                out.write_all(head.as_bytes())?;
+            }
+            ReviewFormat::Human => {}
+        }
+        Ok(Writer {
+            format,
+            handler: crate::diagnostic::handler(colour).with_width(120),
+            last_group: None,
+            by_code: BTreeMap::new(),
+            written: 0,
+            one: String::new(),
+        })
+    }
+
+    /// Writes `findings`, whose places are in `source`, each whole.
+    pub fn findings(
+        &mut self,
+        source: &crate::table::source::SourceText,
+        findings: &[Finding],
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        for f in findings {
+            self.one.clear();
+            match self.format {
+                ReviewFormat::Json => {
+                    self.one
+                        .push_str(if self.written == 0 { "\n" } else { ",\n" });
+                    json_element(&mut self.one, f)?;
+                }
+                ReviewFormat::Markdown => markdown_row(&mut self.one, f),
+                ReviewFormat::Human => {
+                    let g = group_key(f);
+                    if self.last_group.as_ref() != Some(&g) {
+                        self.one.push_str(&format!("\n■ {g}\n"));
+                        self.last_group = Some(g);
+                    }
+                    crate::diagnostic::render_into(
+                        &mut self.one,
+                        &self.handler,
+                        &f.diagnostic(source),
+                    );
+                }
+            }
+            out.write_all(self.one.as_bytes())?;
+            self.written += 1;
+            let e = self
+                .by_code
+                .entry(f.code.to_string())
+                .or_insert((0, f.severity));
+            e.0 += 1;
+        }
+        Ok(())
+    }
+
+    /// Writes what follows the findings.
+    pub fn end(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self.format {
+            ReviewFormat::Json => {
+                let close = if self.written == 0 {
+                    "]\n}\n"
+                } else {
+                    "\n  ]\n}\n"
+                };
+                out.write_all(close.as_bytes())
+            }
+            ReviewFormat::Markdown => {
+                let s = summary(&self.by_code, self.written).replace("\n  ", "\n- ");
+                out.write_all(format!("\n{s}").as_bytes())
+            }
+            ReviewFormat::Human => {
+                out.write_all(format!("\n{}", summary(&self.by_code, self.written)).as_bytes())
+            }
+        }
+    }
+}
+
+/// The findings JSON's fields.
+#[derive(serde::Serialize)]
+struct JsonOut<'a> {
+    counts: crate::table::model::Counts,
+    findings: &'a [Finding],
+}
+
+/// `f` as an element of the findings JSON's array, indented in place: printed as the one
+/// element of an array in an array, and the arrays' lines cut off.
+fn json_element(out: &mut String, f: &Finding) -> std::io::Result<()> {
+    let nested = serde_json::to_string_pretty(&[[f]]).map_err(std::io::Error::from)?;
+    let inner = nested
+        .strip_prefix("[\n  [\n")
+        .and_then(|s| s.strip_suffix("\n  ]\n]"))
+        .ok_or_else(|| std::io::Error::other("findings JSON"))?;
+    out.push_str(inner);
+    Ok(())
+}
+
+/// A markdown table's row of `f`.
+fn markdown_row(out: &mut String, f: &Finding) {
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |",
+        md(&f.position()),
+        f.severity.zh(),
+        f.code,
+        md(&group_key(f)),
+        md(f.indicator.as_deref().unwrap_or("")),
+        md(&f.message),
+        md(f.help.as_deref().unwrap_or("")),
+    );
+}
+
+/// Writes gathered into pieces of about 64 KB, each ending where a piece written to it ended
+/// (whole lines, whole characters).
+struct Gathered<'a> {
+    out: &'a mut dyn std::io::Write,
+    buf: Vec<u8>,
+}
+
+impl<'a> Gathered<'a> {
+    fn new(out: &'a mut dyn std::io::Write) -> Self {
+        Gathered {
+            out,
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl std::io::Write for Gathered<'_> {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= 64 * 1024 {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        self.out.flush()
+    }
 }
 
 fn group_key(f: &Finding) -> String {
@@ -68,13 +255,8 @@ fn group_key(f: &Finding) -> String {
     }
 }
 
-fn summary(findings: &[Finding]) -> String {
-    let mut by_code: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
-    for f in findings {
-        let e = by_code.entry(f.code.as_ref()).or_insert((0, f.severity));
-        e.0 += 1;
-    }
-    let mut s = format!("共 {} 个问题：\n", findings.len());
+fn summary(by_code: &BTreeMap<String, (usize, Severity)>, total: usize) -> String {
+    let mut s = format!("共 {total} 个问题：\n");
     for (code, (n, sev)) in by_code {
         s.push_str(&format!("  {:<40} {:>4}  {}\n", code, n, sev.zh()));
     }
@@ -96,21 +278,13 @@ pub fn human_to(
     colour: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let handler = crate::diagnostic::handler(colour).with_width(120);
-    let mut last_group = None;
-    let mut one = String::new();
-    for f in findings {
-        one.clear();
-        let g = group_key(f);
-        if last_group.as_ref() != Some(&g) {
-            one.push_str(&format!("\n■ {g}\n"));
-            last_group = Some(g);
-        }
-        crate::diagnostic::render_into(&mut one, &handler, &f.diagnostic(&doc.source));
-        out.write_all(one.as_bytes())?;
-    }
-    out.write_all(b"\n")?;
-    out.write_all(summary(findings).as_bytes())
+    whole_to(
+        ReviewFormat::Human,
+        (&doc.source, doc.counts()),
+        findings,
+        colour,
+        out,
+    )
 }
 
 fn md(s: &str) -> String {
@@ -131,23 +305,26 @@ pub fn markdown_to(
     findings: &[Finding],
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    write!(out, "# 绩效目标审核：{}\n\n", md(file))?;
-    out.write_all("| 位置 | 级别 | 代码 | 单位 / 项目 | 指标 | 问题 | 建议 |\n|---|---|---|---|---|---|---|\n".as_bytes())?;
-    for f in findings {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            md(&f.position()),
-            f.severity.zh(),
-            f.code,
-            md(&group_key(f)),
-            md(f.indicator.as_deref().unwrap_or("")),
-            md(&f.message),
-            md(f.help.as_deref().unwrap_or("")),
-        )?;
-    }
-    out.write_all(b"\n")?;
-    out.write_all(summary(findings).replace("\n  ", "\n- ").as_bytes())?;
-    out.flush()
+    // markdown shows no counts and no excerpt of the source
+    let none = crate::table::source::SourceText::new(
+        file,
+        "",
+        crate::table::source::InputFormat::Tsv,
+        "UTF-8",
+        None,
+    );
+    let counts = crate::table::model::Counts {
+        units: 0,
+        projects: 0,
+        indicators: 0,
+        rows_read: 0,
+        rows_skipped: 0,
+    };
+    whole_to(
+        ReviewFormat::Markdown,
+        (&none, counts),
+        findings,
+        false,
+        out,
+    )
 }

@@ -673,6 +673,14 @@ impl RuleSet {
         self.overrun.get()
     }
 
+    /// Whether this set may ever stop trying rules ([`RuleSet::overrun`]): only the tries of
+    /// a prefiltered kind are counted, so a set with none never does (the bundled rules).
+    pub fn counts_tries(&self) -> bool {
+        self.prefilter
+            .as_ref()
+            .is_some_and(|p| (0..self.by_kind.len()).any(|k| p.on(k)))
+    }
+
     /// Whether `tries` more conditions may be tried for `facts` (asking `key`): past
     /// [`crate::limits::RULE_TRIES`], or once the set has stopped, no (the indicator recorded).
     pub(in crate::rules) fn within_tries(

@@ -90,18 +90,106 @@ pub(crate) fn rows_from(
         return None;
     }
     let bytes = text.as_bytes();
-    let max_columns = crate::limits::COLUMNS.get_usize();
-    let max_cell = crate::limits::CELL.get_usize();
     let mut out = FlatRows {
         cells: Vec::with_capacity((bytes.len() - from) / 8),
         rows: Vec::with_capacity((bytes.len() - from) / 64),
     };
-    let mut line = first_line;
-    let mut pos = from;
-    while pos < bytes.len() {
-        let from = out.cells.len();
-        // the row's cells, up to its line break (found by the same search as the cells')
-        let (next, filled, longest) = split(text, pos, delim, &mut out.cells);
+    let mut scan = Scan {
+        header,
+        text,
+        max_columns: crate::limits::COLUMNS.get_usize(),
+        max_cell: crate::limits::CELL.get_usize(),
+        row: from,
+        cell: from,
+        first_cell: 0,
+        filled: 0,
+        longest: 0,
+        line: first_line,
+    };
+    // every delimiter and line break of the block, found 64 bytes at a time (a mask of them),
+    // each ending a cell, a line break also its row
+    let mut base = from;
+    while base < bytes.len() {
+        let mut found = match bytes.get(base..base + 64) {
+            Some(chunk) => mask_of(chunk.try_into().ok()?, delim, b'\n'),
+            None => {
+                // the block's last bytes, after them zeros (no delimiter, no line break)
+                let mut last = [0; 64];
+                last[..bytes.len() - base].copy_from_slice(&bytes[base..]);
+                mask_of(&last, delim, b'\n')
+            }
+        };
+        while found != 0 {
+            let at = base + found.trailing_zeros() as usize;
+            found &= found - 1;
+            let line_end = bytes[at] == b'\n';
+            scan.cell_to(at, line_end, &mut out.cells);
+            if line_end {
+                scan.row_to(at, &mut out)?;
+            }
+        }
+        base += 64;
+    }
+    // a last row without a line break
+    if scan.row < bytes.len() {
+        scan.cell_to(bytes.len(), true, &mut out.cells);
+        scan.row_to(bytes.len(), &mut out)?;
+    }
+    ctx.rows_read += out.rows.len();
+    Some(out)
+}
+
+/// The row being split by [`rows_from`]: where it and its cell being cut start, and what its
+/// cells cut so far hold.
+struct Scan<'t> {
+    header: &'t Header,
+    text: &'t str,
+    max_columns: usize,
+    max_cell: usize,
+    /// Where the row starts, and its cell being cut.
+    row: usize,
+    cell: usize,
+    /// The row's first cell in the block's list.
+    first_cell: usize,
+    /// How many of its cells are filled, and the longest one's bytes.
+    filled: usize,
+    longest: usize,
+    line: u32,
+}
+
+impl Scan<'_> {
+    /// Cuts the cell that ends at `stop` (a delimiter, or the line's end where `line_end`),
+    /// trimmed as the grid trims it (a CRLF line's `\r` in none), onto `cells`.
+    #[inline(always)]
+    fn cell_to(&mut self, stop: usize, line_end: bool, cells: &mut Vec<(u32, u32)>) {
+        let bytes = self.text.as_bytes();
+        let start = self.cell;
+        let end = if line_end && stop > start && bytes[stop - 1] == b'\r' {
+            stop - 1
+        } else {
+            stop
+        };
+        let (a, b) = if end == start || surely_untrimmed(&bytes[start..end]) {
+            // (most filled cells: no space at either edge, told from the edge bytes)
+            (start, end)
+        } else {
+            let raw = &self.text[start..end];
+            let trimmed = grid::trim_cell(raw);
+            // the trimmed text's place in the raw cell (it is a part of it)
+            let a = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
+            (a, a + trimmed.len())
+        };
+        cells.push((a as u32, b as u32));
+        self.filled += usize::from(b > a);
+        self.longest = self.longest.max(b - a);
+        self.cell = stop + 1;
+    }
+
+    /// Ends the row at `next` (its line break, or the text's end): kept as a data row, left
+    /// out where blank; `None` where it needs the grid ([module docs](self)).
+    fn row_to(&mut self, next: usize, out: &mut FlatRows) -> Option<()> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let (pos, from) = (self.row, self.first_cell);
         // a CRLF line's `\r` belongs to no cell
         let end = if next > pos && bytes[next - 1] == b'\r' {
             next - 1
@@ -109,37 +197,40 @@ pub(crate) fn rows_from(
             next
         };
         let cells = &out.cells[from..];
-        if cells.len() > max_columns {
+        if cells.len() > self.max_columns {
             return None;
         }
-        if filled > 0 {
+        if self.filled > 0 {
             let text_of = |i: usize| {
                 cells
                     .get(i)
                     .map_or("", |&(a, b)| &text[a as usize..b as usize])
             };
-            let shaped =
-                cells.len() >= header.width && cells[header.width..].iter().all(|&(a, b)| a == b);
-            let long = longest > max_cell;
-            if !shaped || long || columns::may_repeat_header(header, text_of) {
+            let width = self.header.width;
+            let shaped = cells.len() >= width && cells[width..].iter().all(|&(a, b)| a == b);
+            let long = self.longest > self.max_cell;
+            if !shaped || long || columns::may_repeat_header(self.header, text_of) {
                 return None;
             }
-            if filled < 3 && !few_cells_are_data(cells, text) {
+            if self.filled < 3 && !few_cells_are_data(cells, text) {
                 return None;
             }
             out.rows.push(Span {
                 cells: (from as u32, out.cells.len() as u32),
                 range: (pos as u32, end as u32),
-                line,
+                line: self.line,
             });
         } else {
             out.cells.truncate(from);
         }
-        line += 1;
-        pos = next + 1;
+        self.line += 1;
+        self.row = next + 1;
+        self.cell = next + 1;
+        self.first_cell = out.cells.len();
+        self.filled = 0;
+        self.longest = 0;
+        Some(())
     }
-    ctx.rows_read += out.rows.len();
-    Some(out)
 }
 
 /// Whether a row of one or two filled cells is surely data, as the data-row filter reads it:
@@ -161,47 +252,6 @@ fn few_cells_are_data(cells: &[(u32, u32)], text: &str) -> bool {
     }
 }
 
-/// Pushes the cells of the line starting at `start` of `text` (no quote) to `cells`, each
-/// trimmed as the grid trims it (a CRLF line's `\r` in none); returns where the line ends (its
-/// `\n`, or the text's end), how many cells are filled and the longest one's bytes. Each
-/// cell's end and the line's are found by one search for the delimiter or a line break (no
-/// search for the line first).
-fn split(
-    text: &str,
-    mut start: usize,
-    delim: u8,
-    cells: &mut Vec<(u32, u32)>,
-) -> (usize, usize, usize) {
-    let bytes = text.as_bytes();
-    let (mut filled, mut longest) = (0, 0);
-    loop {
-        let stop = find_either(&bytes[start..], delim, b'\n').map_or(bytes.len(), |i| start + i);
-        let last = stop == bytes.len() || bytes[stop] == b'\n';
-        let end = if last && stop > start && bytes[stop - 1] == b'\r' {
-            stop - 1
-        } else {
-            stop
-        };
-        let (a, b) = if end == start || surely_untrimmed(&bytes[start..end]) {
-            // (most filled cells: no space at either edge, told from the edge bytes)
-            (start, end)
-        } else {
-            let raw = &text[start..end];
-            let trimmed = grid::trim_cell(raw);
-            // the trimmed text's place in the raw cell (it is a part of it)
-            let a = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
-            (a, a + trimmed.len())
-        };
-        cells.push((a as u32, b as u32));
-        filled += usize::from(b > a);
-        longest = longest.max(b - a);
-        if last {
-            return (stop, filled, longest);
-        }
-        start = stop + 1;
-    }
-}
-
 /// Whether the cell `raw` (not empty) surely neither starts nor ends with a space
 /// (`grid::is_space`), so that trimming leaves it whole: its first byte printable ASCII or the
 /// lead of a character U+4000–U+9FFF (CJK: `E4`–`E9`), and likewise its last byte or its last
@@ -217,27 +267,37 @@ fn surely_untrimmed(raw: &[u8]) -> bool {
     (plain(first) || cjk_lead(first)) && (plain(last) || (n >= 3 && cjk_lead(raw[n - 3])))
 }
 
-/// The first `a` or `b` in `hay`, looked for eight bytes at a time (as `grid::find_byte`
-/// looks for one byte: cells are too short for a vector search to start up). The lowest flag
-/// of each byte's test marks its first place exactly, so the lowest of both marks the first
-/// of either.
-#[inline]
-fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let (pa, pb) = (LOW * u64::from(a), LOW * u64::from(b));
-    let (words, rest) = hay.as_chunks::<8>();
-    for (k, w) in words.iter().enumerate() {
-        let w = u64::from_le_bytes(*w);
-        let (xa, xb) = (w ^ pa, w ^ pb);
-        let found = (xa.wrapping_sub(LOW) & !xa | xb.wrapping_sub(LOW) & !xb) & HIGH;
-        if found != 0 {
-            return Some(k * 8 + (found.trailing_zeros() / 8) as usize);
+/// Bit `k` set where `chunk[k]` is `a` or `b`: 16 bytes compared at once (SSE2, part of every
+/// x86-64), else byte by byte.
+#[inline(always)]
+fn mask_of(chunk: &[u8; 64], a: u8, b: u8) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8,
+        };
+        let mut mask = 0;
+        // SAFETY: SSE2 is part of every x86-64 (the intrinsics need no feature not there), and
+        // each load reads the 16 bytes of `part`, unaligned
+        unsafe {
+            let (pa, pb) = (_mm_set1_epi8(a as i8), _mm_set1_epi8(b as i8));
+            for (k, part) in chunk.as_chunks::<16>().0.iter().enumerate() {
+                let v = _mm_loadu_si128(part.as_ptr().cast::<__m128i>());
+                let eq = _mm_or_si128(_mm_cmpeq_epi8(v, pa), _mm_cmpeq_epi8(v, pb));
+                mask |= u64::from(_mm_movemask_epi8(eq) as u16) << (16 * k);
+            }
         }
+        mask
     }
-    rest.iter()
-        .position(|&c| c == a || c == b)
-        .map(|i| words.len() * 8 + i)
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let mut mask = 0;
+        for (k, &c) in chunk.iter().enumerate() {
+            mask |= u64::from(c == a || c == b) << k;
+        }
+        mask
+    }
 }
 
 impl FlatRow<'_> {
@@ -330,8 +390,12 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_either, surely_untrimmed};
+    use super::{mask_of, rows_from, surely_untrimmed};
+    use crate::table::Ctx;
+    use crate::table::columns::{Header, Role};
     use crate::table::grid::trim_cell;
+    use crate::table::model::Layout;
+    use crate::table::source::{InputFormat, SourceText};
 
     /// A cell said to need no trimming is one trimming leaves whole: every character of the
     /// first plane at either edge of a few cells, beside ASCII, CJK and space neighbours.
@@ -354,28 +418,124 @@ mod tests {
         assert!(said > 100_000 && not > 10_000, "{said} {not}");
     }
 
-    /// The first of either byte, at every place in texts of every length up to 24 (across the
-    /// eight-byte words and their tail), with the other byte and look-alike bytes around it.
+    /// The mask marks exactly the bytes that are either byte, at every place of a 64-byte chunk,
+    /// with the other byte and look-alike bytes (a byte off by one, the high bit flipped) around.
     #[test]
-    fn either_byte_is_found_where_it_first_is() {
-        let fill = [b'x', 0x80, 0xE3, b'\t' ^ 0x80, b'\n' + 1, 0x09 - 1];
-        for len in 0..=24 {
+    fn the_mask_marks_either_byte_where_it_is() {
+        let fill = [
+            b'x',
+            0x80,
+            0xE3,
+            b'\t' ^ 0x80,
+            b'\n' + 1,
+            0x09 - 1,
+            b',' + 1,
+            0,
+        ];
+        for (a, b) in [(b'\t', b'\n'), (b',', b'\n')] {
             for f in fill {
-                for a in 0..=len {
-                    for b in [0, a / 2, a, len] {
-                        let mut hay = vec![f; len];
-                        if a < len {
-                            hay[a] = b'\t';
-                        }
-                        if b < len {
-                            hay[b] = b'\n';
-                        }
-                        let want = hay.iter().position(|&c| c == b'\t' || c == b'\n');
-                        assert_eq!(find_either(&hay, b'\t', b'\n'), want, "{hay:?}");
-                        assert_eq!(find_either(&hay, b'\n', b'\t'), want, "{hay:?}");
+                for i in 0..64 {
+                    for j in [0, i / 2, i, 63 - i, 63] {
+                        let mut chunk = [f; 64];
+                        chunk[i] = a;
+                        chunk[j] = b;
+                        let want = chunk
+                            .iter()
+                            .enumerate()
+                            .filter(|&(_, &c)| c == a || c == b)
+                            .fold(0u64, |m, (k, _)| m | 1 << k);
+                        assert_eq!(mask_of(&chunk, a, b), want, "{chunk:?}");
                     }
                 }
             }
+        }
+    }
+
+    /// Rows split a block at a time read as each line split on its own: cells trimmed, a CRLF
+    /// line's `\r` in no cell, blank lines left out but counted, a last line without a line
+    /// break, rows across the 64-byte chunks of the search, from a place inside the text.
+    #[test]
+    fn rows_split_at_once_are_each_line_split_alone() {
+        let header = Header::new(
+            Layout::SelfEvaluation,
+            vec![(Role::Unit, 0), (Role::Project, 1), (Role::Indicator, 2)],
+            Vec::new(),
+            4,
+        );
+        let cells = [
+            "",
+            "项目甲",
+            " 指标 ",
+            "\u{3000}值",
+            "12.5",
+            "a",
+            "长长长长长长长长长长长长长长",
+        ];
+        let mut x = 7_u64;
+        let mut next = move |n: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        for round in 0..300 {
+            let mut text = String::from("前言\n");
+            for _ in 0..next(12) {
+                match next(8) {
+                    0 => {}
+                    1 => text.push_str("\t\t \t"),
+                    _ => {
+                        let row: Vec<&str> = (0..4)
+                            .map(|k| {
+                                if k == 2 {
+                                    "指标"
+                                } else {
+                                    cells[next(7) as usize]
+                                }
+                            })
+                            .collect();
+                        text.push_str(&row.join("\t"));
+                    }
+                }
+                text.push_str(["\n", "\r\n"][next(2) as usize]);
+            }
+            if round % 3 == 0 {
+                text.push_str("某局\t\t指标\t1");
+                if round % 2 == 0 {
+                    text.push('\r');
+                }
+            }
+            let source = SourceText::new("t.tsv", text.clone(), InputFormat::Tsv, "UTF-8", None);
+            let mut ctx = Ctx::new(&source);
+            let got = rows_from(&mut ctx, &header, &text, 7, b'\t', 2).expect("plain rows");
+            // each line on its own
+            let mut want = Vec::new();
+            let mut at = 7;
+            for (k, line) in text[7..].split('\n').enumerate() {
+                let body = line.strip_suffix('\r').unwrap_or(line);
+                let mut row = Vec::new();
+                let mut c = at;
+                for cell in body.split('\t') {
+                    let t = trim_cell(cell);
+                    let a = c + (t.as_ptr() as usize - cell.as_ptr() as usize);
+                    row.push((a as u32, (a + t.len()) as u32));
+                    c += cell.len() + 1;
+                }
+                if row.iter().any(|&(a, b)| a != b) {
+                    want.push((row, (at as u32, (at + body.len()) as u32), 2 + k as u32));
+                }
+                at += line.len() + 1;
+            }
+            let split: Vec<_> = got
+                .rows
+                .iter()
+                .map(|s| {
+                    let cells = got.cells[s.cells.0 as usize..s.cells.1 as usize].to_vec();
+                    (cells, s.range, s.line)
+                })
+                .collect();
+            assert_eq!(split, want, "{text:?}");
+            assert_eq!(ctx.rows_read, want.len());
         }
     }
 }

@@ -86,6 +86,7 @@ pub mod layouts;
 pub mod model;
 /// Source positions live below the readers and the findings alike ([`crate::source`]).
 pub use crate::source;
+pub mod blockwise;
 pub mod stream;
 pub mod view;
 

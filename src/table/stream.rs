@@ -176,7 +176,8 @@ pub struct BlockDoc {
 /// Reads the blocks of one file in order.
 pub struct SheetStream {
     head: Arc<Head>,
-    input: File,
+    /// The file, or an upload's bytes held in memory ([`open_bytes`]).
+    input: Box<dyn Read + Send>,
     decoder: Decoder,
     delim: u8,
     /// Decoded text not yet given out in a block.
@@ -218,12 +219,56 @@ pub struct SheetStream {
 /// stream set at the first data row (`SheetStream::start_data`).
 pub fn open(path: &Path, opts: &ReadOptions) -> Result<Opened, ReadError> {
     let name = path.display().to_string();
-    let format = opts.format.or_else(|| super::format_from_name(&name));
-    // a column map is read whole (the map applies on the reading thread)
-    if path.is_dir() || format.is_some_and(|f| !f.is_text()) || !opts.columns.is_empty() {
+    if path.is_dir() {
         return Ok(Opened::Whole);
     }
-    let mut input = File::open(path).map_err(|source| io_error(&name, source))?;
+    let format = opts.format.or_else(|| super::format_from_name(&name));
+    if format.is_some_and(|f| !f.is_text()) || !opts.columns.is_empty() {
+        return Ok(Opened::Whole);
+    }
+    let input = File::open(path).map_err(|source| io_error(&name, source))?;
+    open_input(name, format, Box::new(input), opts)
+}
+
+/// [`open`] of bytes held in memory (the server's upload, which it never writes to disk),
+/// named `name` as the file would be: the bytes are shared, not copied, so the caller can
+/// still read them whole where the answer is [`Opened::Whole`].
+pub fn open_bytes(
+    name: &str,
+    bytes: Arc<Vec<u8>>,
+    opts: &ReadOptions,
+) -> Result<Opened, ReadError> {
+    let format = opts.format.or_else(|| super::format_from_name(name));
+    if format.is_some_and(|f| !f.is_text()) || !opts.columns.is_empty() {
+        return Ok(Opened::Whole);
+    }
+    let input = SharedBytes { bytes, at: 0 };
+    open_input(name.to_owned(), format, Box::new(input), opts)
+}
+
+/// Bytes shared with the caller, read from the start.
+struct SharedBytes {
+    bytes: Arc<Vec<u8>>,
+    at: usize,
+}
+
+impl Read for SharedBytes {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let n = rest.len().min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// [`open`] of a text input already opened (`format` as its name or the options say).
+fn open_input(
+    name: String,
+    format: Option<InputFormat>,
+    mut input: Box<dyn Read + Send>,
+    opts: &ReadOptions,
+) -> Result<Opened, ReadError> {
     let first = first_bytes(&mut input, &name)?;
     if !streamable(&first) {
         return Ok(Opened::Whole);
@@ -260,7 +305,7 @@ fn io_error(name: &str, source: std::io::Error) -> ReadError {
 }
 
 /// The first bytes of `input` (a megabyte, or the whole file if shorter).
-fn first_bytes(input: &mut File, name: &str) -> Result<Vec<u8>, ReadError> {
+fn first_bytes(input: &mut dyn Read, name: &str) -> Result<Vec<u8>, ReadError> {
     let mut first = vec![0; READ_BYTES.max(1024 * 1024)];
     let mut got = 0;
     while got < first.len() {
@@ -332,7 +377,7 @@ fn blank_head(name: &str, encoding: &'static str) -> Head {
 
 impl SheetStream {
     /// A stream of `input` read from its start, decoded by `decoder`, before its header is found.
-    fn fresh(head: Head, input: File, decoder: Decoder) -> Self {
+    fn fresh(head: Head, input: Box<dyn Read + Send>, decoder: Decoder) -> Self {
         SheetStream {
             head: Arc::new(head),
             input,

@@ -8,10 +8,14 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
+use std::sync::atomic::AtomicBool;
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::finding::Severity;
+use crate::table::blockwise::{self, Walk};
+use crate::table::model::Counts;
+use crate::table::stream::SheetStream;
 use crate::table::{self, Amounts, Document, InputFormat, Layout, format_amount};
 
 /// What `jixiao inspect --format` and the web API's `/api/inspect?format=` give: one enum for
@@ -38,6 +42,20 @@ pub fn findings_json_to(doc: &Document, out: &mut dyn std::io::Write) -> std::io
     serde_json::to_writer_pretty(&mut out, &doc.findings_report())?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// [`findings_json`] of a text self-evaluation sheet read a block at a time
+/// ([`blockwise`]): the blocks hold no finding, so the counts are all it has to say. `None`:
+/// the sheet is to be read whole.
+pub fn findings_json_blocks(stream: SheetStream, cancel: Option<&AtomicBool>) -> Option<String> {
+    match blockwise::walk(stream, cancel, |_| Ok::<(), std::convert::Infallible>(())) {
+        Walk::Done(counts) => serde_json::to_string_pretty(&crate::table::model::FindingsReport {
+            counts,
+            findings: &[],
+        })
+        .ok(),
+        _ => None,
+    }
 }
 
 /// `s` padded with spaces to display width `w`.
@@ -75,8 +93,66 @@ pub fn tree(doc: &Document) -> String {
 pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let sink = &mut NoReturns(sink);
     let mut out = String::new();
-    head_lines(&mut out, doc);
     let w = Widths::of(doc);
+    tree_head(&mut out, doc, doc.counts(), &w);
+    units_lines(&mut out, &w, doc, false, sink)?;
+    out.push('\n');
+    findings_lines(&mut out, doc, sink)?;
+    sink.write_all(out.as_bytes())
+}
+
+/// [`tree_to`] of a text self-evaluation sheet read a block at a time ([`blockwise`]), never
+/// whole: a first walk for the counts and the column widths, a second that writes. `open`
+/// opens the sheet's stream (once a walk); `Ok(false)`, nothing written: the sheet is to be
+/// read whole (see [`blockwise`]), or `cancel` was set in the first walk. The same bytes as
+/// [`tree_to`] of the whole table.
+pub fn tree_blocks_to(
+    open: &mut dyn FnMut() -> Option<SheetStream>,
+    cancel: Option<&AtomicBool>,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<bool> {
+    let Some(stream) = open() else {
+        return Ok(false);
+    };
+    let mut w = Widths::new();
+    let counts = match blockwise::walk(stream, cancel, |doc| {
+        w.add(doc);
+        Ok::<(), std::convert::Infallible>(())
+    }) {
+        Walk::Done(counts) => counts,
+        _ => return Ok(false),
+    };
+    let w = w.done();
+    let Some(stream) = open() else {
+        return Ok(false);
+    };
+    let sink = &mut NoReturns(sink);
+    let mut out = String::new();
+    let mut last: Option<String> = None;
+    let walked = blockwise::walk(stream, cancel, |doc| {
+        if last.is_none() {
+            tree_head(&mut out, doc, counts, &w);
+        }
+        let goes_on = blockwise::continues(doc, last.as_deref());
+        units_lines(&mut out, &w, doc, goes_on, sink)?;
+        last = doc.units.last().map(|u| u.name.clone());
+        Ok(())
+    });
+    match walked {
+        Walk::Done(again) if again == counts => {}
+        Walk::Stopped(e) => return Err(e),
+        Walk::Cancelled => return Err(std::io::ErrorKind::Interrupted.into()),
+        // the file changed between the walks: what was written is no tree of it
+        _ => return Err(std::io::Error::other("表格在读取过程中改变了")),
+    }
+    out.push_str("\n检查结果：没有发现问题\n");
+    sink.write_all(out.as_bytes())?;
+    Ok(true)
+}
+
+/// The lines above the units: the head, the amounts' heading and the 合计 line.
+fn tree_head(out: &mut String, doc: &Document, counts: Counts, w: &Widths) {
+    head_lines(out, doc, counts);
     if w.show_amounts {
         let mut line = pad(NAME_HEAD, w.name);
         for (head, width) in AMOUNT_HEADS.iter().zip(w.amount) {
@@ -89,22 +165,33 @@ pub fn tree_to(doc: &Document, sink: &mut dyn std::io::Write) -> std::io::Result
         let line = format!("{}{}", pad("合计", w.name), w.amounts_line(&t.amounts));
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    for u in &doc.units {
-        let line = format!(
-            "{}{}",
-            pad(&format!("{UNIT_INDENT}{}", unit_label(&u.name)), w.name),
-            w.amounts_line(&u.amounts)
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
+}
+
+/// Each unit's line and its projects' lines, written to `sink` a project at a time;
+/// `goes_on`: the first unit's line was written with the block before.
+fn units_lines(
+    out: &mut String,
+    w: &Widths,
+    doc: &Document,
+    goes_on: bool,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for (k, u) in doc.units.iter().enumerate() {
+        if !(goes_on && k == 0) {
+            let line = format!(
+                "{}{}",
+                pad(&format!("{UNIT_INDENT}{}", unit_label(&u.name)), w.name),
+                w.amounts_line(&u.amounts)
+            );
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
         for p in &u.projects {
-            project_lines(&mut out, &w, p, sink)?;
+            project_lines(out, w, p, sink)?;
             sink.write_all(out.as_bytes())?;
             out.clear();
         }
     }
-    out.push('\n');
-    findings_lines(&mut out, doc, sink)?;
-    sink.write_all(out.as_bytes())
+    Ok(())
 }
 
 /// A sink that writes each carriage return as a space (see the module docs): byte by byte,
@@ -134,8 +221,7 @@ impl std::io::Write for NoReturns<'_> {
 }
 
 /// The first lines: the file and what it is, the department, the money unit, the counts.
-fn head_lines(out: &mut String, doc: &Document) {
-    let c = doc.counts();
+fn head_lines(out: &mut String, doc: &Document, c: Counts) {
     let layout = match doc.layout {
         Layout::TargetTable => "项目支出绩效目标表",
         Layout::SelfEvaluation => "绩效自评表",
@@ -200,43 +286,61 @@ struct Widths {
 
 impl Widths {
     fn of(doc: &Document) -> Self {
-        let mut name = NAME_HEAD.width();
+        let mut w = Widths::new();
+        w.add(doc);
+        w.done()
+    }
+
+    /// The widths of no row yet: the headings'.
+    fn new() -> Self {
+        Widths {
+            name: NAME_HEAD.width(),
+            amount: [0; 4],
+            show_amounts: false,
+            category: 0,
+            indicator: 0,
+            seq: 1,
+        }
+    }
+
+    /// Widened to the rows of `doc` (the whole table, or one block of it).
+    fn add(&mut self, doc: &Document) {
         for u in &doc.units {
-            name = name.max(UNIT_INDENT.width() + unit_label(&u.name).width());
+            self.name = self
+                .name
+                .max(UNIT_INDENT.width() + unit_label(&u.name).width());
             for p in &u.projects {
-                name = name.max(PROJECT_INDENT.width() + p.name.width());
+                self.name = self.name.max(PROJECT_INDENT.width() + p.name.width());
             }
         }
-        let mut amount = [0usize; 4];
         let mut all_amounts: Vec<&Amounts> = doc.total.iter().map(|t| &t.amounts).collect();
         for u in &doc.units {
             all_amounts.push(&u.amounts);
             all_amounts.extend(u.projects.iter().map(|p| &p.amounts));
         }
-        // one very long name widens no other line past [`MOST_WIDTH`]: padding every line to a
-        // cell of a megabyte would make the tree quadratic in the table
-        name = name.min(MOST_WIDTH);
-        let show_amounts = all_amounts.iter().any(|a| !a.is_empty());
+        self.show_amounts = self.show_amounts || all_amounts.iter().any(|a| !a.is_empty());
         for a in &all_amounts {
             for (k, s) in amount_cells(a).iter().enumerate() {
-                amount[k] = amount[k]
+                self.amount[k] = self.amount[k]
                     .max(s.width().min(MOST_WIDTH))
                     .max(AMOUNT_HEADS[k].width());
             }
         }
-        let (mut category, mut indicator, mut seq) = (0, 0, 1);
         for (_, _, i) in doc.indicators() {
-            category = category.max(category_label(i).width());
-            indicator = indicator.max(i.name.width());
-            seq = seq.max(i.seq.to_string().len());
+            self.category = self.category.max(category_label(i).width());
+            self.indicator = self.indicator.max(i.name.width());
+            self.seq = self.seq.max(i.seq.to_string().len());
         }
+    }
+
+    /// The widths to pad to: one very long name widens no other line past [`MOST_WIDTH`]
+    /// (padding every line to a cell of a megabyte would make the tree quadratic in the table).
+    fn done(self) -> Self {
         Widths {
-            name,
-            amount,
-            show_amounts,
-            category: category.min(MOST_WIDTH),
-            indicator: indicator.min(MOST_WIDTH),
-            seq,
+            name: self.name.min(MOST_WIDTH),
+            category: self.category.min(MOST_WIDTH),
+            indicator: self.indicator.min(MOST_WIDTH),
+            ..self
         }
     }
 

@@ -301,7 +301,12 @@ fn read_job(input: &mut impl Read) -> io::Result<Job> {
         ..Files::default()
     };
     for (slot, name, len) in listed {
+        // reserved once for what the head announces (grown by doubling, a 24 MB upload took
+        // 32 MB and, while it grew, the 16 MB before it too: past a worker's memory limit)
         let mut bytes = Vec::new();
+        bytes
+            .try_reserve_exact(usize::try_from(len).unwrap_or(usize::MAX))
+            .map_err(|_| bad("upload too large"))?;
         input.by_ref().take(len).read_to_end(&mut bytes)?;
         if bytes.len() as u64 != len {
             return Err(bad("short upload"));

@@ -177,6 +177,13 @@ impl Job {
             JobKind::Page => super::page::render_results(files, params, workers, out),
             JobKind::Inspect => {
                 let format = params.format(InspectFormat::Json)?;
+                // a text self-evaluation sheet a block at a time, never held whole
+                if let Some(sheet) = super::blockwise::Sheet::take(&mut files, params)? {
+                    if sheet.inspect(format, out)? {
+                        return Ok(());
+                    }
+                    sheet.give_back(&mut files);
+                }
                 let doc = files.document(params)?;
                 cancel.check()?;
                 // written into the bounded answer as it goes (a project at a time for the
@@ -189,9 +196,22 @@ impl Job {
             }
             JobKind::Review => {
                 let format = params.format(ReviewFormat::Json)?;
+                // a text self-evaluation sheet a block at a time, never held whole
+                let mut rules = None;
+                if let Some(sheet) = super::blockwise::Sheet::take(&mut files, params)? {
+                    let loaded = rules.insert(files.rules(params)?);
+                    cancel.check()?;
+                    if sheet.review(loaded, params.year, format, out)? {
+                        return Ok(());
+                    }
+                    sheet.give_back(&mut files);
+                }
                 let doc = files.document(params)?;
                 cancel.check()?;
-                let rules = files.rules(params)?;
+                let rules = match rules {
+                    Some(rules) => rules,
+                    None => files.rules(params)?,
+                };
                 cancel.check()?;
                 let findings = review::review(
                     &doc,
@@ -217,6 +237,13 @@ impl Job {
                 let format = params.format(ReportFormat::Json)?;
                 let doc = files.document(params)?;
                 cancel.check()?;
+                if format == ReportFormat::Xlsx {
+                    // past the xlsx report's limits: refused as soon as the table is read, not
+                    // after its whole report is made and held (issue 27)
+                    let counts = doc.counts();
+                    report::xlsx::check_counts(counts.projects, counts.indicators)
+                        .map_err(xlsx_too_many)?;
+                }
                 let actuals = files.actuals()?;
                 let rules = files.rules(params)?;
                 cancel.check()?;
@@ -238,18 +265,21 @@ impl Job {
                 if format == ReportFormat::Xlsx {
                     // past the xlsx report's limits: refused before it is built, with the way
                     // forward (csv, jsonl)
-                    report::xlsx::check_size(&report).map_err(|why| {
-                        ApiError::new(
-                            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                            crate::codes::REPORT_XLSX_TOO_MANY,
-                            why,
-                            Some("format=csv 或 format=jsonl 逐行生成，不受此限"),
-                        )
-                    })?;
+                    report::xlsx::check_size(&report).map_err(xlsx_too_many)?;
                 }
                 report::write(&report, format, &methodology.bands.value, out)
                     .map_err(|e| out.error(&e))
             }
         }
     }
+}
+
+/// The answer to an xlsx report past its limits (`why`), with the way forward.
+fn xlsx_too_many(why: String) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+        crate::codes::REPORT_XLSX_TOO_MANY,
+        why,
+        Some("format=csv 或 format=jsonl 逐行生成，不受此限"),
+    )
 }

@@ -21,6 +21,7 @@
 
 mod api;
 mod bars;
+mod blockwise;
 mod flow;
 pub mod guard;
 mod inputs;

@@ -439,13 +439,19 @@ fn report_downloads(
             ))?;
             continue;
         }
-        download(
-            answer,
-            &format!("{stem}-评分结果.{}", format.extension()),
-            format.extension(),
-            format.content_type(),
-            |w| report::write(report, format, &methodology.bands.value, w),
-        )?;
+        let name = format!("{stem}-评分结果.{}", format.extension());
+        let write = |w: &mut Answer<'_>| report::write(report, format, &methodology.bands.value, w);
+        if format == ReportFormat::Xlsx {
+            download_workbook(answer, &name, format.extension(), write)?;
+        } else {
+            download(
+                answer,
+                &name,
+                format.extension(),
+                format.content_type(),
+                write,
+            )?;
+        }
     }
     answer.put("</p>\n")
 }
@@ -503,51 +509,161 @@ pub(super) fn stem(name: &str) -> String {
 
 /// One download link (`data:` URL) written by `write`, within a tenth of the answer limit
 /// (base64 is 4/3 of it); one that does not fit is named, with the way to get it, and the rest
-/// of the page still shows. The link's base64 is written into `answer` as it is made, never
-/// held beside the download.
+/// of the page still shows. The link's base64 is written into `answer` as it is made: a
+/// download within [`HELD`] bytes is rendered once and held while its base64 is written; a
+/// larger one is rendered again, counted (is it within the limit?), and a third time, its base64
+/// written as it comes, never held whole (issue 27: a 20,000-project page held each download
+/// whole, up to a tenth of the answer limit, 25.6 MB, beside the table and its report).
 pub(super) fn download(
     answer: &mut Answer<'_>,
     name: &str,
     label: &str,
     content_type: &str,
-    write: impl FnOnce(&mut Answer<'_>) -> std::io::Result<()>,
+    write: impl Fn(&mut Answer<'_>) -> std::io::Result<()>,
+) -> Result<(), ApiError> {
+    download_within(answer, HELD, (name, label, content_type), write)
+}
+
+/// [`download`] of a workbook, rendered once and held while its base64 is written: it is
+/// built whole in memory anyway (the server writes nothing to disk) and bounded by its own
+/// limits ([`crate::limits::PAGE_XLSX_PROJECTS`]); rendered again it would be built three times.
+pub(super) fn download_workbook(
+    answer: &mut Answer<'_>,
+    name: &str,
+    label: &str,
+    write: impl Fn(&mut Answer<'_>) -> std::io::Result<()>,
+) -> Result<(), ApiError> {
+    let content_type = ReportFormat::Xlsx.content_type();
+    download_within(answer, usize::MAX, (name, label, content_type), write)
+}
+
+/// Bytes of a download held while its base64 is written; past them it is not held at all.
+const HELD: usize = 2 * 1024 * 1024;
+
+/// [`download`], holding at most `held` bytes of it (`(name, label, content type)`).
+fn download_within(
+    answer: &mut Answer<'_>,
+    held: usize,
+    (name, label, content_type): (&str, &str, &str),
+    write: impl Fn(&mut Answer<'_>) -> std::io::Result<()>,
 ) -> Result<(), ApiError> {
     let room = (answer.limit() / 10).min(answer.room() / 4 * 3);
-    let mut made = Answer::new(room, answer.cancel());
-    // reserved at once, not grown by doubling (each doubling held the old and the new buffer):
-    // the pages it never reaches are never touched
-    made.bytes.reserve_exact(room);
-    match write(&mut made) {
-        Ok(()) => {
-            answer.put(&format!(
-                "<a download=\"{}\" href=\"data:{};base64,",
-                escape(name),
-                content_type.replace(' ', "")
-            ))?;
-            let bytes = std::mem::take(&mut made.bytes);
-            drop(made);
-            base64_to(&bytes, answer)?;
-            answer.put(&format!("\">{}</a>", escape(label)))
-        }
+    let cancel = answer.cancel();
+    let mut made = Answer::new(room.min(held), cancel);
+    let kept = match write(&mut made) {
+        Ok(()) => Some(std::mem::take(&mut made.bytes)),
         Err(e) => {
-            let why = e.to_string();
-            let e = made.error(&e);
-            match e.status {
-                // the request's time is up: the page is not finished
-                axum::http::StatusCode::REQUEST_TIMEOUT => Err(e),
-                axum::http::StatusCode::PAYLOAD_TOO_LARGE => answer.put(&format!(
-                    "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
-                    escape(label)
-                )),
-                // a download that cannot be made (past the xlsx report's limits) is named
-                // with why, and the rest of the page still shows
-                _ => answer.put(&format!(
-                    "<span class=\"too-large\">{}（无法生成）<small>{}</small></span>",
-                    escape(label),
-                    escape(&why)
-                )),
+            let refused = made.error(&e);
+            if refused.status != axum::http::StatusCode::PAYLOAD_TOO_LARGE || room <= held {
+                return left_out(answer, label, &e, refused);
             }
+            // larger than is held: counted first, within the download's own limit
+            let mut nowhere = std::io::sink();
+            let mut counted = Answer::to(&mut nowhere, room, cancel);
+            if let Err(e) = write(&mut counted) {
+                let refused = counted.error(&e);
+                return left_out(answer, label, &e, refused);
+            }
+            None
         }
+    };
+    drop(made);
+    answer.put(&format!(
+        "<a download=\"{}\" href=\"data:{};base64,",
+        escape(name),
+        content_type.replace(' ', "")
+    ))?;
+    match kept {
+        Some(bytes) => base64_to(&bytes, answer)?,
+        None => {
+            let mut base64 = Base64Into::new(answer);
+            let written = {
+                let mut streamed = Answer::to(&mut base64, room, cancel);
+                write(&mut streamed).map_err(|e| streamed.error(&e))
+            };
+            // the page's own error (its limit, its request gone) before the render's
+            base64.finish()?;
+            written?;
+        }
+    }
+    answer.put(&format!("\">{}</a>", escape(label)))
+}
+
+/// A download that could not be made, named in its place (`e`, and `refused`, the error its
+/// answer gives): the page goes on, unless the request's time is up.
+fn left_out(
+    answer: &mut Answer<'_>,
+    label: &str,
+    e: &std::io::Error,
+    refused: ApiError,
+) -> Result<(), ApiError> {
+    match refused.status {
+        // the request's time is up: the page is not finished
+        axum::http::StatusCode::REQUEST_TIMEOUT => Err(refused),
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE => answer.put(&format!(
+            "<span class=\"too-large\">{}（太大）<small>超过网页内下载的大小上限；请用命令行 jixiao evaluate</small></span>",
+            escape(label)
+        )),
+        // a download that cannot be made (past the xlsx report's limits) is named
+        // with why, and the rest of the page still shows
+        _ => answer.put(&format!(
+            "<span class=\"too-large\">{}（无法生成）<small>{}</small></span>",
+            escape(label),
+            escape(&e.to_string())
+        )),
+    }
+}
+
+/// Bytes written as base64 into an answer as they come, a few KB at a time (the last one to
+/// three bytes, padded, by [`Base64Into::finish`]); the answer's error kept for `finish`.
+struct Base64Into<'a, 'c> {
+    answer: &'a mut Answer<'c>,
+    /// Bytes not yet written: fewer than [`Base64Into::CHUNK`].
+    pending: Vec<u8>,
+    failed: Option<ApiError>,
+}
+
+impl<'a, 'c> Base64Into<'a, 'c> {
+    /// Bytes encoded at a time (a multiple of 3: no padding but at the end).
+    const CHUNK: usize = 3 * 4096;
+
+    fn new(answer: &'a mut Answer<'c>) -> Self {
+        Base64Into {
+            answer,
+            pending: Vec::with_capacity(Self::CHUNK),
+            failed: None,
+        }
+    }
+
+    /// The bytes left written, padded; the answer's first error, if it gave one.
+    fn finish(mut self) -> Result<(), ApiError> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        let rest = std::mem::take(&mut self.pending);
+        base64_to(&rest, self.answer)
+    }
+}
+
+impl std::io::Write for Base64Into<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed.is_some() {
+            return Err(std::io::Error::other("the page stopped"));
+        }
+        let take = buf.len().min(Self::CHUNK - self.pending.len());
+        self.pending.extend_from_slice(&buf[..take]);
+        if self.pending.len() == Self::CHUNK {
+            if let Err(e) = self.answer.put(&base64(&self.pending)) {
+                self.failed = Some(e);
+                return Err(std::io::Error::other("the page stopped"));
+            }
+            self.pending.clear();
+        }
+        Ok(take)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -805,6 +921,51 @@ fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The page's bytes for downloads of `sizes` bytes (0..=255 repeated), holding at most
+    /// `held` of each, within an answer limit of `limit`.
+    fn page_of(sizes: &[usize], held: usize, limit: usize) -> Vec<u8> {
+        let cancel = super::super::work::Cancel::default();
+        let mut answer = super::Answer::new(limit, &cancel);
+        for (k, &n) in sizes.iter().enumerate() {
+            let bytes: Vec<u8> = (0..n).map(|i| (i % 256) as u8).collect();
+            super::download_within(
+                &mut answer,
+                held,
+                (
+                    &format!("d{k}.bin"),
+                    &format!("d{k}"),
+                    "application/octet-stream",
+                ),
+                |w| {
+                    // in pieces of odd sizes, as a renderer writes
+                    for piece in bytes.chunks(1 + k % 7) {
+                        std::io::Write::write_all(w, piece)?;
+                    }
+                    Ok(())
+                },
+            )
+            .expect("the page goes on");
+        }
+        answer.bytes
+    }
+
+    #[test]
+    fn a_download_past_what_is_held_is_written_as_it_comes_to_the_same_bytes() {
+        let sizes = [0, 1, 2, 3, 4, 12_287, 12_288, 12_289, 40_000, 200_000];
+        let whole = page_of(&sizes, usize::MAX, 64 << 20);
+        for held in [0, 1, 5, 4096, 50_000] {
+            assert!(page_of(&sizes, held, 64 << 20) == whole, "held {held}");
+        }
+        // one past its tenth of the answer limit is named, held or not
+        let text = String::from_utf8(page_of(&[2_000_000], 10, 10 << 20)).expect("text");
+        assert!(
+            text.contains("（太大）") && !text.contains("base64"),
+            "{text}"
+        );
+        let text = String::from_utf8(whole).expect("text");
+        assert!(text.contains("d9.bin") && text.matches("base64,").count() == sizes.len());
+    }
+
     #[test]
     fn base64_of_rfc4648_vectors() {
         for (i, o) in [

@@ -20,7 +20,7 @@ use std::io::Write as _;
 
 use super::inputs::{ApiError, Files, Params, Upload};
 use super::page::PROJECTS_SHOWN;
-use super::page::{Used, download, files_table, rule_rows};
+use super::page::{Used, download, download_workbook, files_table, rule_rows};
 use super::work::Answer;
 use crate::eval::Methodology;
 use crate::eval::methodology::ScoreBand;
@@ -106,16 +106,10 @@ fn downloads(
 ) -> Result<(), ApiError> {
     out.put("<p class=\"downloads\" id=\"rollup-downloads\">")?;
     let stem = format!("{folder}复核汇总");
-    download(
-        out,
-        &format!("{stem}.xlsx"),
-        "汇总 xlsx",
-        crate::report::ReportFormat::Xlsx.content_type(),
-        |w| {
-            let bytes = pile::xlsx::render_xlsx(rollup).map_err(std::io::Error::other)?;
-            w.write_all(&bytes)
-        },
-    )?;
+    download_workbook(out, &format!("{stem}.xlsx"), "汇总 xlsx", |w| {
+        let bytes = pile::xlsx::render_xlsx(rollup).map_err(std::io::Error::other)?;
+        w.write_all(&bytes)
+    })?;
     download(
         out,
         &format!("{stem}.csv"),

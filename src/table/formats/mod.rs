@@ -102,6 +102,17 @@ impl SheetCells {
         self.text.reserve_exact(bytes);
     }
 
+    /// Gives back the room reserved for text that the cells did not fill, where more than
+    /// half of it and a megabyte are spare (a sheet reserved from its part's size whose cells
+    /// held less: figures, shared strings). The pages never written to were never held; the
+    /// text is copied once.
+    pub fn fit_text(&mut self) {
+        let spare = self.text.capacity() - self.text.len();
+        if spare > self.text.len() && spare > 1 << 20 {
+            self.text.shrink_to_fit();
+        }
+    }
+
     /// Adds the cell at `at` (0-based row and column) holding `text`.
     pub fn push(&mut self, at: (u32, u32), text: &str) {
         self.text.push_str(text);

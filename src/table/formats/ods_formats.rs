@@ -30,6 +30,8 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::number_format::CellFormat;
 use super::xls_formats::{Style, Styled};
+use super::xlsx_parts::format_code_too_long;
+use crate::table::ReadError;
 
 /// Why a cell read through its row's default style has a note.
 pub(crate) const FROM_ROW: &str = "这个单元格没有自己的样式，按所在行的默认单元格样式读取（ODF 1.2 第 9.1.3 节：单元格的样式，其次行的默认样式，再次列的默认样式）；LibreOffice 不用行的默认样式，按列的默认样式显示它，与此不同，请核对";
@@ -37,10 +39,14 @@ pub(crate) const FROM_ROW: &str = "这个单元格没有自己的样式，按所
 /// The styles, and each table's styled cells by its name.
 pub(crate) type OdsStyled = (Vec<Style>, HashMap<String, Styled>);
 
-/// The styled cells of an `.ods` (its bytes, a zip); empty where its parts do not read.
-pub(crate) fn read(bytes: &[u8]) -> OdsStyled {
+/// The styled cells of an `.ods` (its bytes, a zip) named `name`; empty where its parts do
+/// not read. A number style whose code would be past [`crate::limits::FORMAT_CODE`] (Excel's
+/// 255 characters, its literal text counted a character each) is refused, as an `.xlsx`'s is
+/// (`table.format-code-too-long`): every cell it shows with literal text held its own copy
+/// (500 cells of a 1 MB `number:text`: 1 GB, the seventh probe).
+pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<OdsStyled, ReadError> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return Default::default();
+        return Ok(Default::default());
     };
     let mut part = |name: &str| -> Option<Vec<u8>> {
         let mut out = Vec::new();
@@ -48,15 +54,53 @@ pub(crate) fn read(bytes: &[u8]) -> OdsStyled {
         Some(out)
     };
     let (Some(content), styles) = (part("content.xml"), part("styles.xml")) else {
-        return Default::default();
+        return Ok(Default::default());
     };
     let mut s = Styles::default();
     if let Some(styles) = &styles {
-        s.read(styles);
+        s.read(styles)
+            .map_err(|chars| format_code_too_long(name, "styles.xml", chars))?;
     }
-    s.read(&content);
+    s.read(&content)
+        .map_err(|chars| format_code_too_long(name, "content.xml", chars))?;
     s.resolve();
-    cells(&content, &s)
+    Ok(cells(&content, &s))
+}
+
+/// A number style being read: its name, its code so far, its code's characters as Excel
+/// counts them (literal text a character each, not its escape), whether a percentage, and
+/// whether it shows a plain number.
+struct Open {
+    name: String,
+    code: String,
+    chars: u64,
+    pct: bool,
+    plain: bool,
+}
+
+impl Open {
+    /// Appends `piece` to the code, `counted` characters as Excel counts them.
+    fn push(&mut self, piece: &str, counted: u64) {
+        self.code.push_str(piece);
+        self.counted(counted);
+    }
+
+    /// Appends a `number:number` (see [`number`]).
+    fn number(&mut self, e: &BytesStart) {
+        let before = self.code.len();
+        number(e, &mut self.code);
+        let added = self.code.get(before..).map_or(0, |a| a.chars().count());
+        self.counted(added as u64);
+    }
+
+    /// `n` characters more; past the limit the code is no longer kept, only counted (it is
+    /// refused when the style ends).
+    fn counted(&mut self, n: u64) {
+        self.chars += n;
+        if self.chars > crate::limits::FORMAT_CODE.get() {
+            self.code = String::new();
+        }
+    }
 }
 
 /// The number styles as format codes, and the cell styles' data styles and parents.
@@ -84,13 +128,12 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
 }
 
 impl Styles {
-    /// Reads the number styles and cell styles of one part.
-    fn read(&mut self, xml: &[u8]) {
+    /// Reads the number styles and cell styles of one part; `Err` the characters of a code
+    /// past [`crate::limits::FORMAT_CODE`].
+    fn read(&mut self, xml: &[u8]) -> Result<(), u64> {
         let mut reader = quick_xml::Reader::from_reader(xml);
         let mut buf = Vec::new();
-        // the number style being read: its name, its code so far, whether a percentage, and
-        // whether it shows a plain number
-        let mut open: Option<(String, String, bool, bool)> = None;
+        let mut open: Option<Open> = None;
         let mut in_text = false;
         loop {
             let event = match reader.read_event_into(&mut buf) {
@@ -106,7 +149,13 @@ impl Styles {
                         | "number:text-style"
                         | "number:percentage-style" => {
                             let pct = e.name().as_ref() == "number:percentage-style";
-                            open = attr(e, "style:name").map(|n| (n, String::new(), pct, true));
+                            open = attr(e, "style:name").map(|name| Open {
+                                name,
+                                code: String::new(),
+                                chars: 0,
+                                pct,
+                                plain: true,
+                            });
                         }
                         "style:style" => {
                             if let Some(n) = attr(e, "style:name") {
@@ -116,23 +165,23 @@ impl Styles {
                             }
                         }
                         "number:number" => {
-                            if let Some((_, code, _, _)) = &mut open {
-                                number(e, code);
+                            if let Some(o) = &mut open {
+                                o.number(e);
                             }
                         }
                         "number:text-content" => {
-                            if let Some((_, code, _, _)) = &mut open {
-                                code.push('@');
+                            if let Some(o) = &mut open {
+                                o.push("@", 1);
                             }
                         }
                         "number:fraction" | "number:scientific-number" => {
-                            if let Some((_, _, _, plain)) = &mut open {
-                                *plain = false;
+                            if let Some(o) = &mut open {
+                                o.plain = false;
                             }
                         }
                         "number:text" if !empty => in_text = true,
                         "style:map" => {
-                            if let (Some((name, _, _, _)), Some(cond), Some(apply)) = (
+                            if let (Some(Open { name, .. }), Some(cond), Some(apply)) = (
                                 &open,
                                 attr(e, "style:condition"),
                                 attr(e, "style:apply-style-name"),
@@ -147,13 +196,16 @@ impl Styles {
                     }
                 }
                 Event::Text(t) if in_text => {
-                    if let Some((_, code, pct, _)) = &mut open {
+                    if let Some(o) = &mut open {
+                        let mut piece = [0u8; 8];
                         for c in t.xml10_content().chars() {
-                            if c == '%' && *pct {
-                                code.push('%');
+                            if c == '%' && o.pct {
+                                o.push("%", 1);
                             } else {
-                                code.push('\\');
-                                code.push(c);
+                                // the literal escaped, one character as Excel counts it
+                                piece[0] = b'\\';
+                                let n = c.encode_utf8(&mut piece[1..]).len();
+                                o.push(std::str::from_utf8(&piece[..=n]).unwrap_or(""), 1);
                             }
                         }
                     }
@@ -164,8 +216,13 @@ impl Styles {
                     | "number:currency-style"
                     | "number:text-style"
                     | "number:percentage-style" => {
-                        if let Some((name, code, _, true)) = open.take() {
-                            self.codes.insert(name, code);
+                        if let Some(o) = open.take() {
+                            if o.chars > crate::limits::FORMAT_CODE.get() {
+                                return Err(o.chars);
+                            }
+                            if o.plain {
+                                self.codes.insert(o.name, o.code);
+                            }
                         }
                     }
                     _ => {}
@@ -174,6 +231,7 @@ impl Styles {
             }
             buf.clear();
         }
+        Ok(())
     }
 
     /// Writes each number style that has `style:map`s as the Excel code of sections that
@@ -444,9 +502,9 @@ mod tests {
 
     fn styled(body: &str) -> (Vec<Option<String>>, Styled) {
         let mut s = Styles::default();
-        s.read(STYLES.as_bytes());
+        s.read(STYLES.as_bytes()).expect("read");
         let c = content(body);
-        s.read(c.as_bytes());
+        s.read(c.as_bytes()).expect("read");
         let (styles, tables) = cells(c.as_bytes(), &s);
         let codes = styles
             .iter()
@@ -456,9 +514,31 @@ mod tests {
     }
 
     #[test]
+    fn a_number_style_past_excels_255_characters_is_refused_as_an_xlsx_code_is() {
+        // `0` and literal text, each literal character one as Excel counts it (written `\x`)
+        let style = |literal: usize| {
+            format!(
+                r#"<office:document-styles><number:number-style style:name="L"><number:number number:decimal-places="0"/><number:text>{}</number:text></number:number-style></office:document-styles>"#,
+                "万".repeat(literal)
+            )
+        };
+        let mut s = Styles::default();
+        s.read(style(254).as_bytes())
+            .expect("255 characters are Excel's own limit");
+        assert_eq!(s.codes["L"].chars().count(), 1 + 2 * 254);
+        for literal in [255, 1 << 20] {
+            let mut s = Styles::default();
+            assert_eq!(s.read(style(literal).as_bytes()), Err(1 + literal as u64));
+            assert!(s.codes.is_empty());
+        }
+        let e = format_code_too_long("t.ods", "styles.xml", 256);
+        assert!(e.to_string().contains("styles.xml"), "{e}");
+    }
+
+    #[test]
     fn number_styles_are_the_excel_codes_that_show_the_same() {
         let mut s = Styles::default();
-        s.read(STYLES.as_bytes());
+        s.read(STYLES.as_bytes()).expect("read");
         assert_eq!(s.codes["N0"], "General");
         assert_eq!(s.codes["N1"], "#,##0,");
         assert_eq!(s.codes["N2"], "0.0%");
@@ -469,7 +549,7 @@ mod tests {
     #[test]
     fn a_rows_default_style_comes_before_its_columns_and_is_said_where_they_differ() {
         let mut s = Styles::default();
-        s.read(STYLES.as_bytes());
+        s.read(STYLES.as_bytes()).expect("read");
         let c = content(
             r#"<table:table table:name="T"><table:table-column table:default-cell-style-name="ce3"/><table:table-column table:number-columns-repeated="2"/>
 <table:table-row table:default-cell-style-name="ce2"><table:table-cell office:value-type="float" office:value="1"/><table:table-cell office:value-type="float" office:value="0.5"/><table:table-cell office:value-type="float" office:value="2" table:style-name="ce1"/></table:table-row>
@@ -477,7 +557,7 @@ mod tests {
 <table:table-row><table:table-cell office:value-type="float" office:value="1"/><table:table-cell office:value-type="float" office:value="0.5"/></table:table-row>
 </table:table>"#,
         );
-        s.read(c.as_bytes());
+        s.read(c.as_bytes()).expect("read");
         let (styles, tables) = cells(c.as_bytes(), &s);
         let cells = &tables["T"];
         let look = |at: (u32, u32)| {

@@ -71,8 +71,10 @@ pub(crate) fn read_sheets(
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
         // styles of their cells read beside calamine
-        let (styles, tables) = super::xlsb_formats::read(&bytes)
-            .unwrap_or_else(|| super::ods_formats::read(&bytes));
+        let (styles, tables) = match super::xlsb_formats::read(name, &bytes)? {
+            Some(xlsb) => xlsb,
+            None => super::ods_formats::read(name, &bytes)?,
+        };
         let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
         (bytes, XlsLayout { sheets: Vec::new(), styles, named: sheets })
     } else {
@@ -288,9 +290,11 @@ fn read_xlsx(
     };
     let wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
     let chosen = chosen_sheets(name, wb.sheet_names(), sheet)?;
+    let sizes = super::xlsx_parts::sheet_part_sizes(bytes);
+    let sizes = &sizes;
     let workers = workers.unwrap_or_else(|| xlsx_workers(bytes.len(), chosen.len()));
     if workers <= 1 {
-        return read_xlsx_sheets(name, wb, &chosen, budget);
+        return read_xlsx_sheets(name, wb, (&chosen, sizes), budget);
     }
     // contiguous parts, one a thread, each through a reader of its own (each reads the
     // shared strings and styles again: worth it only for large workbooks of many sheets)
@@ -302,11 +306,11 @@ fn read_xlsx(
             .map(|part| {
                 scope.spawn(move || {
                     let wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
-                    read_xlsx_sheets(name, wb, part, budget)
+                    read_xlsx_sheets(name, wb, (part, sizes), budget)
                 })
             })
             .collect();
-        let mut parts = vec![read_xlsx_sheets(name, wb, first, budget)];
+        let mut parts = vec![read_xlsx_sheets(name, wb, (first, sizes), budget)];
         for h in others {
             parts.push(h.join().unwrap_or_else(|_| {
                 Err(xlsx_err(calamine::XlsxError::Unexpected(
@@ -334,11 +338,15 @@ fn xlsx_workers(bytes: usize, sheets: usize) -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
 }
 
-/// Reads `chosen` sheets of `wb` in order, counting their cells in `budget`.
+/// Reads `chosen` sheets of `wb` in order, counting their cells in `budget`. Each sheet's text
+/// is reserved from its part's unzipped size (`sizes`): a sheet of inline strings holds less
+/// text than its part, and its text grown by doubling held the old block and the new one at
+/// once (120 MB of text: 163 MB held, release); what a sheet of figures or shared strings
+/// does not fill is given back when it is read ([`SheetCells::fit_text`]).
 fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     name: &str,
     mut wb: calamine::Xlsx<RS>,
-    chosen: &[String],
+    (chosen, sizes): (&[String], &std::collections::HashMap<String, u64>),
     budget: &CellCount<'_>,
 ) -> Result<Vec<SheetCells>, ReadError> {
     let xlsx_err = |e| ReadError::Workbook {
@@ -359,6 +367,9 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
         let StyleLooks(formats, written_dates) =
             looks.get_or_insert_with(|| StyleLooks::of(reader.styles()));
         let mut sheet = SheetCells::named(chosen.clone());
+        if let Some(&size) = sizes.get(chosen) {
+            sheet.reserve(0, usize::try_from(size.min(limits::UNZIPPED.get())).unwrap_or(0));
+        }
         let mut notes = Vec::new();
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
             if matches!(cell.get_value(), calamine::DataRef::Empty) {
@@ -380,6 +391,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             sheet.push(cell.get_position(), &text);
         }
         drop(reader);
+        sheet.fit_text();
         sheet.merges = merges;
         sheet.notes = notes;
         out.push(sheet);
@@ -622,7 +634,7 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
         // the counts calamine reads without checking them, then where a sheet's cost starts
         // and ends, then the extent of its cells
         if walk.in_globals {
-            walk.formats.global(typ, body);
+            walk.formats.global(name, typ, body)?;
         } else if walk.depth == 1 {
             walk.formats.cell(typ, body);
         }

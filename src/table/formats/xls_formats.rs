@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::number_format::CellFormat;
 use super::workbook::WrittenDate;
+use crate::table::ReadError;
 
 /// How a style shows a cell: its format (`None`: General) and, for a date, the Chinese way.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +29,9 @@ pub(crate) struct Style {
 
 /// The cells of a sheet shown through a style: (row, column) and the style's index, sorted.
 pub(crate) type Styled = Vec<((u32, u32), u32)>;
+
+/// Where an `.xls`'s number format codes are, as a refusal names it.
+const PART: &str = "工作簿流的数字格式（FORMAT）记录";
 
 /// The style of a cell record shown as General, while a sheet's records are gathered (each
 /// record is kept until the sheet ends: the last at a cell decides its style).
@@ -51,8 +55,11 @@ pub(crate) struct XlsFormats {
 }
 
 impl XlsFormats {
-    /// A record of the globals.
-    pub(crate) fn global(&mut self, typ: u16, body: &[u8]) {
+    /// A record of the globals of the workbook `name`: a FORMAT record's code past
+    /// [`crate::limits::FORMAT_CODE`] (Excel's 255 characters; the record's length field allows
+    /// 32 767) is refused, as an `.xlsx`'s is: each cell it shows with literal text holds its
+    /// own copy of what it shows.
+    pub(crate) fn global(&mut self, name: &str, typ: u16, body: &[u8]) -> Result<(), ReadError> {
         match typ {
             0x0809 => self.biff5 = u16_at(body, 0) == Some(0x0500),
             0x0042 => self.codepage = u16_at(body, 0).unwrap_or(0),
@@ -60,6 +67,7 @@ impl XlsFormats {
                 if let (Some(i), Some(code)) =
                     (u16_at(body, 0), self.string(&body[2.min(body.len())..]))
                 {
+                    super::xlsx_parts::format_code_within(name, PART, &code)?;
                     self.codes.insert(i, code);
                 }
             }
@@ -70,6 +78,7 @@ impl XlsFormats {
             }
             _ => {}
         }
+        Ok(())
     }
 
     /// A FORMAT record's string: BIFF8's `XLUnicodeString`, BIFF5's byte string.
@@ -245,9 +254,11 @@ mod tests {
         let mut f = XlsFormats::default();
         for format in [0u16, 9, 2] {
             f.global(
+                "t.xls",
                 0x00E0,
                 &[0, 0, format.to_le_bytes()[0], format.to_le_bytes()[1]],
-            );
+            )
+            .expect("an XF");
         }
         for (c, first, last) in [(0u16, 1u16, 2u16), (1, 2, 1), (2, 1, 0)] {
             f.cell(0x0203, &number(0, c, first));
@@ -262,6 +273,39 @@ mod tests {
         let shown: Vec<(u32, String)> = styled.iter().map(|&((_, c), s)| (c, code(s))).collect();
         // A1 shown `0.00`, B1 `0%`, C1 General (no style: left out)
         assert_eq!(shown, vec![(0, "0.50".to_owned()), (1, "50%".to_owned())]);
+    }
+
+    /// A BIFF8 FORMAT record: index `i`, `code` as Latin-1 (`chars` of it).
+    fn format_record(i: u16, code: &str) -> Vec<u8> {
+        let mut b = i.to_le_bytes().to_vec();
+        b.extend((code.len() as u16).to_le_bytes());
+        b.push(0);
+        b.extend(code.bytes());
+        b
+    }
+
+    #[test]
+    fn a_format_code_past_excels_255_characters_is_refused_as_an_xlsx_one_is() {
+        // a code of literal text: every cell it shows held its own copy of the text (before:
+        // taken, 8 000 characters a cell)
+        let within = format!("0{}", "\\x".repeat(127));
+        let past = format!("0{}", "\\x".repeat(128));
+        assert_eq!(within.chars().count(), 255);
+        let mut f = XlsFormats::default();
+        f.global("t.xls", 0x041E, &format_record(200, &within))
+            .expect("255 characters are Excel's own limit");
+        let long = format!("0\"{}\"", "x".repeat(8000));
+        for code in [past, long] {
+            let e = f
+                .global("t.xls", 0x041E, &format_record(201, &code))
+                .expect_err("past the limit");
+            assert!(
+                matches!(&e, ReadError::FormatCodeTooLong { chars, .. } if *chars == code.chars().count() as u64),
+                "{e:?}"
+            );
+            assert!(e.to_string().contains("FORMAT"), "{e}");
+        }
+        assert_eq!(f.codes.len(), 1, "the code past the limit is not kept");
     }
 
     #[test]

@@ -24,6 +24,7 @@ use std::io::Read;
 
 use super::xls_formats::{Style, Styled};
 use crate::limits;
+use crate::table::ReadError;
 
 /// The styles, and each sheet's styled cells by its name.
 pub(crate) type XlsbStyled = (Vec<Style>, HashMap<String, Styled>);
@@ -31,14 +32,21 @@ pub(crate) type XlsbStyled = (Vec<Style>, HashMap<String, Styled>);
 /// The styled cells of an `.xlsb` (its bytes, a zip): `None` where it is none (no
 /// `xl/workbook.bin`; calamine tries the `.xlsb` reader before the OpenDocument one, so a zip
 /// holding both parts is an `.xlsb` here too); empty where its parts do not read.
-pub(crate) fn read(bytes: &[u8]) -> Option<XlsbStyled> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
-    zip.index_for_name("xl/workbook.bin")?;
-    let Some((styles, by_xf)) = part(&mut zip, "xl/styles.bin", |r| Ok(styles(r))) else {
-        return Some(Default::default());
+///
+/// A number format code past [`limits::FORMAT_CODE`] (Excel's 255 characters) is refused, as
+/// an `.xlsx`'s is (`table.format-code-too-long`): calamine reads every `BrtFmt` whole.
+pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Option<XlsbStyled>, ReadError> {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(None);
+    };
+    if zip.index_for_name("xl/workbook.bin").is_none() {
+        return Ok(None);
+    }
+    let Some((styles, by_xf)) = part(&mut zip, STYLES, |r| Ok(styles(name, r))).transpose()? else {
+        return Ok(Some(Default::default()));
     };
     if styles.is_empty() {
-        return Some(Default::default());
+        return Ok(Some(Default::default()));
     }
     let sheets = part(&mut zip, "xl/workbook.bin", |r| Ok(bundle(r))).unwrap_or_default();
     let targets = part(&mut zip, "xl/_rels/workbook.bin.rels", |r| {
@@ -48,7 +56,7 @@ pub(crate) fn read(bytes: &[u8]) -> Option<XlsbStyled> {
     })
     .unwrap_or_default();
     let mut out = HashMap::new();
-    for (rel, name) in sheets {
+    for (rel, sheet) in sheets {
         let Some(target) = targets.get(&rel) else {
             continue;
         };
@@ -57,11 +65,14 @@ pub(crate) fn read(bytes: &[u8]) -> Option<XlsbStyled> {
             None => format!("xl/{target}"),
         };
         if let Some(cells) = part(&mut zip, &path, |r| Ok(cells(r, &by_xf))) {
-            out.insert(name, cells);
+            out.insert(sheet, cells);
         }
     }
-    Some((styles, out))
+    Ok(Some((styles, out)))
 }
+
+/// The styles' part.
+const STYLES: &str = "xl/styles.bin";
 
 /// Reads the part `name` through `read`, at most the unzipped limit of it; `None` where it is
 /// missing or does not read.
@@ -114,9 +125,10 @@ fn body(r: &mut dyn Read, size: u64, want: usize, buf: &mut Vec<u8>) -> Option<(
     Some(())
 }
 
-/// `styles.bin`: the styles that show more than General, and each cell style (`BrtXF` of the
-/// cell block, in order) as an index into them.
-fn styles(r: &mut dyn Read) -> (Vec<Style>, Vec<Option<u32>>) {
+/// `styles.bin` of the workbook `name`: the styles that show more than General, and each cell
+/// style (`BrtXF` of the cell block, in order) as an index into them; a format code past
+/// [`limits::FORMAT_CODE`] refused.
+fn styles(name: &str, r: &mut dyn Read) -> Result<(Vec<Style>, Vec<Option<u32>>), ReadError> {
     let max = limits::STYLES.get_usize();
     let mut codes: HashMap<u16, String> = HashMap::new();
     let mut xfs: Vec<u16> = Vec::new();
@@ -127,11 +139,21 @@ fn styles(r: &mut dyn Read) -> (Vec<Style>, Vec<Option<u32>>) {
         if body(r, size, want, &mut buf).is_none() {
             break;
         }
+        if typ == 44 && size > want as u64 {
+            // a code longer than what is read of it, past the limit: its characters as the
+            // record's size says (its index, 2 bytes, and its length, 4, before them)
+            return Err(super::xlsx_parts::format_code_too_long(
+                name,
+                STYLES,
+                size.saturating_sub(6) / 2,
+            ));
+        }
         match typ {
             44 if codes.len() < max => {
                 if let (Some(i), Some(code)) =
                     (u16_at(&buf, 0), wide_string(&buf[2.min(buf.len())..]))
                 {
+                    super::xlsx_parts::format_code_within(name, STYLES, &code)?;
                     codes.insert(i, code);
                 }
             }
@@ -143,7 +165,7 @@ fn styles(r: &mut dyn Read) -> (Vec<Style>, Vec<Option<u32>>) {
     }
     let mut styles = Vec::new();
     let looks = super::xls_formats::looks_of(&codes, &xfs, &mut styles);
-    (styles, looks)
+    Ok((styles, looks))
 }
 
 /// `workbook.bin`: each sheet's relationship id and name (`BrtBundleSh`), in order.
@@ -256,9 +278,44 @@ mod tests {
         } else {
             vec![(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8]
         };
-        out.push(body.len() as u8);
+        // the size, 7 bits a byte
+        let mut size = body.len();
+        loop {
+            let low = (size & 0x7F) as u8;
+            size >>= 7;
+            out.push(if size > 0 { low | 0x80 } else { low });
+            if size == 0 {
+                break;
+            }
+        }
         out.extend_from_slice(body);
         out
+    }
+
+    /// A `BrtFmt` of index 164 and `code`.
+    fn format(code: &str) -> Vec<u8> {
+        let mut fmt = 164u16.to_le_bytes().to_vec();
+        fmt.extend((code.encode_utf16().count() as u32).to_le_bytes());
+        fmt.extend(code.encode_utf16().flat_map(u16::to_le_bytes));
+        record(0x2C, &fmt)
+    }
+
+    #[test]
+    fn a_format_code_past_excels_255_characters_is_refused_as_an_xlsx_one_is() {
+        let within = format!("0{}", "\\x".repeat(127));
+        assert_eq!(within.chars().count(), 255);
+        let (_, looks) = styles("t.xlsb", &mut format(&within).as_slice()).expect("255 is Excel's");
+        assert!(looks.is_empty());
+        // past it: read whole (300 characters) or only its first KB (8 000)
+        for chars in [257usize, 300, 8000] {
+            let code = format!("0{}", "x".repeat(chars - 1));
+            let e = styles("t.xlsb", &mut format(&code).as_slice()).expect_err("past the limit");
+            assert!(
+                matches!(&e, ReadError::FormatCodeTooLong { chars: n, .. } if *n == chars as u64),
+                "{chars}: {e:?}"
+            );
+            assert!(e.to_string().contains("xl/styles.bin"), "{e}");
+        }
     }
 
     #[test]
@@ -274,7 +331,7 @@ mod tests {
         part.extend(record(0x2F, &[0, 0, 0, 0]));
         part.extend(record(0x2F, &[0, 0, 164, 0]));
         part.extend(record(0x26A, &[]));
-        let (styles, looks) = styles(&mut part.as_slice());
+        let (styles, looks) = styles("t.xlsb", &mut part.as_slice()).expect("styles");
         assert_eq!(looks, [None, Some(0)]);
         assert_eq!(styles[0].format, CellFormat::of("0.0%"));
         // a sheet: the row, then cells naming their column and style (24 bits)

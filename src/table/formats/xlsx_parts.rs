@@ -72,15 +72,9 @@ pub(crate) fn guard<R: Read + Seek>(
                 help: limits::SHEETS.help(),
             });
         }
-        let sheet = attr(e, "name").unwrap_or_default();
-        let Some(target) = attr(e, "id").and_then(|id| rels.get(&id)) else {
+        let Some((sheet, part)) = sheet_part(e, &rels, &folder, &resolve) else {
             return Ok(());
         };
-        let path = match target.strip_prefix('/') {
-            Some(absolute) => absolute.to_owned(),
-            None => format!("{folder}{target}"),
-        };
-        let part = resolve(&path);
         match named.get(&part) {
             Some(first) => Err(ReadError::SheetPartRepeated {
                 name: name.into(),
@@ -94,6 +88,62 @@ pub(crate) fn guard<R: Read + Seek>(
             }
         }
     })
+}
+
+/// The sheet a workbook's `<sheet>` element `e` names and its part, as calamine looks it up
+/// (relative to the workbook's `folder` or absolute, through `resolve`).
+fn sheet_part(
+    e: &BytesStart<'_>,
+    rels: &HashMap<String, String>,
+    folder: &str,
+    resolve: &impl Fn(&str) -> String,
+) -> Option<(String, String)> {
+    let sheet = attr(e, "name").unwrap_or_default();
+    let target = attr(e, "id").and_then(|id| rels.get(&id))?;
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("{folder}{target}"),
+    };
+    Some((sheet, resolve(&path)))
+}
+
+/// Each sheet's part's unzipped size, by the sheet's name, as the zip's directory gives it
+/// (checked against [`limits::UNZIPPED`], all the parts together, by `grid::check_zip` before
+/// the workbook is read): what a sheet's text is reserved from (`workbook::read_xlsx`).
+pub(crate) fn sheet_part_sizes(bytes: &[u8]) -> HashMap<String, u64> {
+    let mut out = HashMap::new();
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return out;
+    };
+    let entries: HashMap<String, String> = zip
+        .file_names()
+        .flatten()
+        .map(|n| (n.replace('\\', "/").to_ascii_lowercase(), n.into_owned()))
+        .collect();
+    let resolve = |path: &str| -> String {
+        entries
+            .get(&path.to_ascii_lowercase())
+            .cloned()
+            .unwrap_or_else(|| path.to_owned())
+    };
+    let (folder, workbook) = workbook_path(&mut zip, &resolve);
+    let rels = relationships(
+        &mut zip,
+        &resolve(&format!("{folder}_rels/{workbook}.rels")),
+    );
+    let mut parts = Vec::new();
+    let _ = for_each_start(&mut zip, &resolve(&format!("{folder}{workbook}")), |e| {
+        if e.local_name().as_ref() == "sheet" {
+            parts.extend(sheet_part(e, &rels, &folder, &resolve));
+        }
+        Ok(())
+    });
+    for (sheet, part) in parts {
+        if let Ok(entry) = zip.by_name(&part) {
+            out.insert(sheet, entry.size());
+        }
+    }
+    out
 }
 
 /// Whether `zip` is a workbook calamine would open as an xlsx though it has no
@@ -259,13 +309,19 @@ pub(crate) fn format_code_within(name: &str, part: &str, code: &str) -> Result<(
     if chars <= max {
         return Ok(());
     }
-    Err(ReadError::FormatCodeTooLong {
+    Err(format_code_too_long(name, part, chars))
+}
+
+/// The refusal of a number format code of `chars` characters in `part` of `name` (past
+/// [`limits::FORMAT_CODE`]).
+pub(crate) fn format_code_too_long(name: &str, part: &str, chars: u64) -> ReadError {
+    ReadError::FormatCodeTooLong {
         name: name.into(),
         part: part.into(),
         chars,
         limit: &limits::FORMAT_CODE,
         help: limits::FORMAT_CODE.help(),
-    })
+    }
 }
 
 /// Calls `each` with every start (or empty) tag of `part`, streaming; stops at its first error.

@@ -3134,3 +3134,70 @@ pub enum FontScheme {
     /// not part of the default theme.
     None,
 }
+
+/// jixiao's fork: the maps from a format to its index (a worksheet's and the workbook's) hash
+/// with a multiply-rotate hasher instead of SipHash: a format is hashed field by field at every
+/// cell written with it, and SipHash was 14 % of the CPU of a workbook of 10,000 small sheets.
+/// Only lookups: nothing is written in the maps' order (the workbook sorts its formats by index).
+pub(crate) type FormatMap<V> =
+    std::collections::HashMap<Format, V, std::hash::BuildHasherDefault<FormatHasher>>;
+
+/// jixiao's fork: a map of one format at index 0 (a worksheet's or workbook's first).
+pub(crate) fn format_map(first: Format) -> FormatMap<u32> {
+    let mut map = FormatMap::default();
+    map.insert(first, 0);
+    map
+}
+
+/// jixiao's fork: FxHash's mixing (rustc's), over the bytes a format's fields hash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FormatHasher(u64);
+
+impl FormatHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for FormatHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u16(&mut self, i: u16) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}

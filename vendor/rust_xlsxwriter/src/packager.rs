@@ -41,7 +41,7 @@
 // the package and writes them into the xlsx file.
 
 use std::collections::HashSet;
-use std::io::{Cursor, Seek, Write};
+use std::io::{Cursor, Read, Seek, Write};
 
 #[cfg(feature = "constant_memory")]
 use std::io::{BufRead, BufReader};
@@ -58,6 +58,7 @@ use crate::content_types::ContentTypes;
 use crate::core::Core;
 use crate::custom::Custom;
 use crate::error::XlsxError;
+use crate::worksheet::Packed;
 use crate::feature_property_bag::{FeaturePropertyBag, FeaturePropertyBagTypes};
 use crate::metadata::Metadata;
 use crate::relationship::Relationship;
@@ -153,13 +154,25 @@ impl<W: Write + Seek + Send> Packager<W> {
         }
 
         // Write the worksheet files and associated rel files.
+        // jixiao's fork: packed parts kept in a spill file are read back one at a time
+        let mut spill = workbook.packed_spill.take().map(|(file, _)| file);
+        let mut part = Vec::new();
         let mut index = 1;
         for worksheet in &mut workbook.worksheets {
             if worksheet.is_chartsheet {
                 continue;
             }
 
-            self.write_worksheet_file(worksheet, index)?;
+            if let (Some(Packed::Spilled { at, len }), Some(file)) =
+                (&worksheet.packed, spill.as_mut())
+            {
+                part.resize(*len, 0);
+                file.seek(std::io::SeekFrom::Start(*at))?;
+                file.read_exact(&mut part)?;
+                self.copy_packed_part(&part, index)?;
+            } else {
+                self.write_worksheet_file(worksheet, index)?;
+            }
             if worksheet.has_relationships() {
                 self.write_worksheet_rels_file(worksheet, index)?;
             }
@@ -444,6 +457,15 @@ impl<W: Write + Seek + Send> Packager<W> {
         Ok(())
     }
 
+    // jixiao's fork: a packed sheet's part (a small zip of one file) copied into the workbook's
+    // zip as it was deflated.
+    fn copy_packed_part(&mut self, packed: &[u8], index: usize) -> Result<(), XlsxError> {
+        let filename = format!("xl/worksheets/sheet{index}.xml");
+        let mut part = ZipArchive::new(Cursor::new(packed))?;
+        self.zip.raw_copy_file_rename(part.by_index_raw(0)?, filename)?;
+        Ok(())
+    }
+
     // Write a worksheet XML file.
     pub(crate) fn write_worksheet_file(
         &mut self,
@@ -453,10 +475,14 @@ impl<W: Write + Seek + Send> Packager<W> {
         let filename = format!("xl/worksheets/sheet{index}.xml");
 
         // jixiao's fork: a sheet assembled when it was pushed, copied as it was deflated
-        if let Some(packed) = &worksheet.packed {
-            let mut part = ZipArchive::new(Cursor::new(packed.as_slice()))?;
-            self.zip.raw_copy_file_rename(part.by_index_raw(0)?, filename)?;
-            return Ok(());
+        match &worksheet.packed {
+            Some(Packed::Held(packed)) => return self.copy_packed_part(packed, index),
+            Some(Packed::Spilled { .. }) => {
+                return Err(XlsxError::ParameterError(
+                    "a packed worksheet's spill file is gone".to_string(),
+                ))
+            }
+            None => {}
         }
 
         self.zip.start_file(filename, self.zip_options)?;

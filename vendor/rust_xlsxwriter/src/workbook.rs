@@ -235,7 +235,7 @@ use std::path::PathBuf;
 
 use crate::error::XlsxError;
 use crate::feature_property_bag::FeaturePropertyBagTypes;
-use crate::format::Format;
+use crate::format::{format_map, Format, FormatMap};
 use crate::packager::Packager;
 use crate::packager::PackagerOptions;
 use crate::shared_strings_table::SharedStringsTable;
@@ -343,7 +343,7 @@ pub struct Workbook {
     pub(crate) feature_property_bags: HashSet<FeaturePropertyBagTypes>,
     pub(crate) theme_xml: String,
 
-    xf_indices: Arc<RwLock<HashMap<Format, u32>>>,
+    xf_indices: Arc<RwLock<FormatMap<u32>>>,
     dxf_indices: HashMap<Format, u32>,
     active_tab: u16,
     first_sheet: u16,
@@ -359,6 +359,9 @@ pub struct Workbook {
     /// jixiao's fork: the first sheet was packed as the active one
     /// (`Workbook::pack_first_worksheet`).
     first_packed_active: bool,
+    /// jixiao's fork: where packed sheets' parts are written as they are packed
+    /// (`Workbook::spill_packed_worksheets_to`), and its length so far.
+    pub(crate) packed_spill: Option<(Box<dyn SpillFile>, u64)>,
     default_format: Format,
     default_row_height: u32,
     default_col_width: u32,
@@ -436,7 +439,7 @@ impl Workbook {
             dxf_formats: vec![],
             defined_names: vec![],
             user_defined_names: vec![],
-            xf_indices: Arc::new(RwLock::new(HashMap::from([(Format::default(), 0)]))),
+            xf_indices: Arc::new(RwLock::new(format_map(Format::default()))),
             string_table: Arc::new(Mutex::new(SharedStringsTable::new())),
             dxf_indices: HashMap::new(),
             embedded_images: vec![],
@@ -450,6 +453,7 @@ impl Workbook {
             use_large_file: false,
             registered_upto: 0,
             first_packed_active: false,
+            packed_spill: None,
             feature_property_bags: HashSet::new(),
             default_format: Format::default(),
             default_row_height: 20,
@@ -1339,6 +1343,35 @@ impl Workbook {
         self.pack_and_push(worksheet)
     }
 
+    /// Keep the parts of the worksheets packed from now on in `file` instead of in memory
+    /// (jixiao's fork).
+    ///
+    /// Each sheet pushed with [`Workbook::push_worksheet_packed()`] (or packed with
+    /// [`Workbook::pack_first_worksheet()`]) after this call has its deflated part written to
+    /// the end of `file` as it is packed, and only where it is kept; saving reads each part
+    /// back, one at a time, and copies it into the workbook's zip as before. A workbook of
+    /// thousands of packed sheets then holds none of their parts in memory (some 1.5 KB a
+    /// sheet). The bytes of the saved workbook are the same. `file` is the caller's (an
+    /// anonymous temporary file, say): it is read and written from its start.
+    pub fn spill_packed_worksheets_to(&mut self, file: impl Read + Write + Seek + Send + 'static) {
+        self.packed_spill = Some((Box::new(file), 0));
+    }
+
+    /// jixiao's fork: a packed sheet's part written to the spill file where there is one.
+    fn spill(&mut self, worksheet: &mut Worksheet) -> Result<(), XlsxError> {
+        let Some((file, end)) = self.packed_spill.as_mut() else {
+            return Ok(());
+        };
+        if let Some(crate::worksheet::Packed::Held(part)) = &worksheet.packed {
+            file.seek(std::io::SeekFrom::Start(*end))?;
+            file.write_all(part)?;
+            let len = part.len();
+            worksheet.packed = Some(crate::worksheet::Packed::Spilled { at: *end, len });
+            *end += len as u64;
+        }
+        Ok(())
+    }
+
     /// Pack `worksheet` (which [`Worksheet::cannot_pack`] allows) after the formats and strings
     /// of the sheets before it are registered, and add it to the list.
     fn pack_and_push(&mut self, mut worksheet: Worksheet) -> Result<(), XlsxError> {
@@ -1391,6 +1424,7 @@ impl Workbook {
         worksheet.pack(&indices, Arc::clone(&self.string_table), |xml| {
             Packager::<Cursor<Vec<u8>>>::deflate_part(xml, use_large_file)
         })?;
+        self.spill(&mut worksheet)?;
 
         self.worksheets.push(worksheet);
         self.registered_upto = self.worksheets.len();
@@ -1994,7 +2028,7 @@ impl Workbook {
             )));
         };
 
-        self.xf_indices = Arc::new(RwLock::new(HashMap::from([(format.clone(), 0)])));
+        self.xf_indices = Arc::new(RwLock::new(format_map(format.clone())));
         self.default_format = format.clone();
 
         self.cell_padding = padding;
@@ -3622,6 +3656,12 @@ impl Workbook {
         xml_empty_tag(&mut self.writer, "calcPr", &attributes);
     }
 }
+
+/// jixiao's fork: a file packed sheets' parts are spilled to
+/// (`Workbook::spill_packed_worksheets_to`).
+pub(crate) trait SpillFile: Read + Write + Seek + Send {}
+
+impl<T: Read + Write + Seek + Send> SpillFile for T {}
 
 // jixiao's fork: a zip writer dropped after a failed write (a full disk, a file-size limit)
 // finalizes its archive again and, when that fails too, prints `ZipWriter::drop: failed to

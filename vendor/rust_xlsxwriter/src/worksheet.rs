@@ -1350,6 +1350,8 @@ mod tests;
 use std::borrow::Cow;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::format::{format_map, FormatMap};
 use std::io::Cursor;
 use std::io::Write;
 use std::mem;
@@ -1525,10 +1527,10 @@ pub struct Worksheet {
     /// jixiao's fork: the sheet's XML when it was assembled as it was pushed
     /// (`Workbook::push_worksheet_packed`), deflated as the one part of a small zip; its cells,
     /// formats and rows are then dropped.
-    pub(crate) packed: Option<Vec<u8>>,
+    pub(crate) packed: Option<Packed>,
     pub(crate) use_inline_strings: bool,
     pub(crate) current_row: RowNum,
-    pub(crate) workbook_xf_indices: Arc<RwLock<HashMap<Format, u32>>>,
+    pub(crate) workbook_xf_indices: Arc<RwLock<FormatMap<u32>>>,
     pub(crate) string_table: Arc<Mutex<SharedStringsTable>>,
 
     pub(crate) has_workbook_global_xfs: bool,
@@ -1553,7 +1555,7 @@ pub struct Worksheet {
     table_ranges: Vec<CellRange>,
     table_cells: HashMap<(RowNum, ColNum), usize>,
     dimensions: CellRange,
-    xf_indices: HashMap<Format, u32>,
+    xf_indices: FormatMap<u32>,
 
     dxf_indices: HashMap<Format, u32>,
     global_xf_indices: Vec<u32>,
@@ -1764,7 +1766,7 @@ impl Worksheet {
             default_format: Format::default(),
             xf_formats: vec![Format::default()],
             dxf_formats: vec![],
-            xf_indices: HashMap::from([(Format::default(), 0)]),
+            xf_indices: format_map(Format::default()),
             dxf_indices: HashMap::new(),
             global_xf_indices: vec![],
             global_dxf_indices: vec![],
@@ -1881,7 +1883,7 @@ impl Worksheet {
             use_inline_strings: false,
             has_sheet_data: false,
             current_row: 0,
-            workbook_xf_indices: Arc::new(RwLock::new(HashMap::new())),
+            workbook_xf_indices: Arc::new(RwLock::new(FormatMap::default())),
             string_table: Arc::new(Mutex::new(SharedStringsTable::new())),
             has_workbook_global_xfs: false,
             has_workbook_global_sst: false,
@@ -8547,7 +8549,7 @@ impl Worksheet {
         max_col_width: u32,
     ) -> &mut Worksheet {
         self.xf_formats = vec![format.clone()];
-        self.xf_indices = HashMap::from([(format.clone(), 0)]);
+        self.xf_indices = format_map(format.clone());
         self.default_format = format.clone();
 
         self.cell_padding = padding;
@@ -18691,11 +18693,17 @@ impl Worksheet {
     ) -> Result<(), XlsxError> {
         self.set_global_xf_indices(global_xf_indices);
         self.update_string_table_ids(string_table);
+        // room for the XML at once (64 bytes a cell, 128 a row: more than a cell's `<c r="AB12"
+        // s="5" t="s"><v>1234</v></c>` takes), not grown by doubling: a sheet of 180,000
+        // cells held its 8.4 MB of XML and the 8 MB before it while it grew
+        let cells: usize = self.data_table.values().map(BTreeMap::len).sum();
+        let rows = self.data_table.len();
+        self.writer.get_mut().reserve(cells * 64 + rows * 128 + 4096);
         self.assemble_xml_file();
         let xml = mem::replace(&mut self.writer, Cursor::new(Vec::new())).into_inner();
         let mut packed = deflate(&xml)?;
         packed.shrink_to_fit();
-        self.packed = Some(packed);
+        self.packed = Some(Packed::Held(packed));
         self.drawing.writer = Cursor::new(Vec::new());
         self.data_table = BTreeMap::new();
         self.changed_rows = HashMap::new();
@@ -18705,7 +18713,7 @@ impl Worksheet {
         self.data_validations = BTreeMap::new();
         self.hyperlinks = BTreeMap::new();
         self.xf_formats = Vec::new();
-        self.xf_indices = HashMap::new();
+        self.xf_indices = FormatMap::default();
         self.global_xf_indices = Vec::new();
         self.has_local_string_table = false;
         Ok(())
@@ -21215,4 +21223,13 @@ pub(crate) enum BorderPosition {
     BottomLeft,
     BottomCenter,
     BottomRight,
+}
+
+/// jixiao's fork: where a packed sheet's deflated part is kept until the workbook is saved.
+pub(crate) enum Packed {
+    /// In memory.
+    Held(Vec<u8>),
+    /// In the workbook's spill file (`Workbook::spill_packed_worksheets_to`), `len` bytes
+    /// from `at`.
+    Spilled { at: u64, len: usize },
 }

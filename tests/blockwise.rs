@@ -1,0 +1,196 @@
+//! `inspect` and `review` of a text sheet read a block at a time (`table::blockwise`,
+//! `review::blocks`, issue 27) against the whole table: the tree, the findings JSON and every
+//! review format byte for byte the same, on generated sheets cut into blocks from one row to a
+//! megabyte (quoted cells, review findings in many projects, a unit over several blocks); and
+//! where the blocks could show otherwise than the whole table (a project that comes back, a
+//! note row, a preamble line below the header, a target table), nothing written from them.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use jixiao::review::{self, Options, blocks::review_blocks_to, render, render::ReviewFormat};
+use jixiao::rules::RuleSet;
+use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
+use jixiao::table::stream::{Opened, SheetStream, open};
+use jixiao::table::{ReadOptions, read_path, view};
+
+fn generated(projects: usize, per_unit: usize, seed: u64) -> String {
+    let spec = Spec {
+        projects,
+        indicators: None,
+        projects_per_unit: per_unit,
+        seed,
+        varied_actuals: seed % 2 == 1,
+    };
+    let vocab = Vocabulary::bundled(&mut Rng::new(seed));
+    let mut out = Vec::new();
+    write_sheet(&vocab, spec, &mut out).expect("writes to memory");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+fn write_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("blockwise-tests");
+    std::fs::create_dir_all(&dir).expect("target dir");
+    let path = dir.join(name);
+    std::fs::File::create(&path)
+        .and_then(|mut f| f.write_all(bytes))
+        .expect("write test file");
+    path
+}
+
+const REVIEWS: [ReviewFormat; 3] = [
+    ReviewFormat::Human,
+    ReviewFormat::Json,
+    ReviewFormat::Markdown,
+];
+
+/// The sheet's stream in blocks of about `block` bytes (`None`: it is read whole).
+fn stream(path: &Path, block: usize) -> Option<SheetStream> {
+    match open(path, &ReadOptions::default()).expect("opens") {
+        Opened::Stream(mut s) => {
+            s.set_block_bytes(block, 1 << 30);
+            Some(*s)
+        }
+        Opened::Whole => None,
+    }
+}
+
+/// What the blocks write: the tree, the findings JSON and each review format (`None` each
+/// where the blocks write nothing).
+fn from_blocks(path: &Path, block: usize) -> Vec<Option<Vec<u8>>> {
+    let mut out = Vec::new();
+    let mut tree = Vec::new();
+    let written = view::tree_blocks_to(&mut || stream(path, block), None, &mut tree);
+    out.push(written.expect("no write error").then_some(tree));
+    let json = stream(path, block).and_then(|s| view::findings_json_blocks(s, None));
+    out.push(json.map(|j| format!("{j}\n").into_bytes()));
+    let rules = RuleSet::bundled();
+    let opts = Options { rules, year: None };
+    for format in REVIEWS {
+        let mut text = Vec::new();
+        let worst = review_blocks_to(
+            &mut || stream(path, block),
+            &opts,
+            (format, false),
+            None,
+            &mut text,
+        )
+        .expect("no write error");
+        out.push(worst.map(|_| text));
+    }
+    out
+}
+
+/// The same from the whole table, as `jixiao inspect` and `jixiao review` write it.
+fn whole(path: &Path) -> Vec<Vec<u8>> {
+    let doc = read_path(path, &ReadOptions::default()).expect("reads");
+    let rules = RuleSet::bundled();
+    let findings = review::review(&doc, &Options { rules, year: None });
+    vec![
+        view::tree(&doc).into_bytes(),
+        format!("{}\n", view::findings_json(&doc)).into_bytes(),
+        render::human(&doc, &findings, false).into_bytes(),
+        render::json(&doc, &findings).into_bytes(),
+        render::markdown(&doc.source.name, &findings).into_bytes(),
+    ]
+}
+
+fn assert_same(path: &Path, block: usize) {
+    let whole = whole(path);
+    for (k, (b, w)) in from_blocks(path, block).into_iter().zip(whole).enumerate() {
+        let b = b.unwrap_or_else(|| panic!("{}: output {k} not from blocks", path.display()));
+        assert!(
+            b == w,
+            "{}, blocks of {block}: output {k} differs (first at byte {:?})",
+            path.display(),
+            b.iter().zip(&w).position(|(x, y)| x != y)
+        );
+    }
+}
+
+#[test]
+fn generated_sheets_in_small_blocks_give_the_whole_tables_bytes() {
+    for (projects, per_unit, seed) in [(1, 7, 3), (40, 7, 1), (120, 30, 2), (260, 3, 5)] {
+        let path = write_file(
+            &format!("generated-{projects}-{seed}.tsv"),
+            generated(projects, per_unit, seed).as_bytes(),
+        );
+        for block in [1, 700, 8 * 1024, 1 << 20] {
+            assert_same(&path, block);
+        }
+    }
+}
+
+#[test]
+fn quoted_cells_and_long_names_read_the_same_in_blocks() {
+    // a quoted cell over two lines (the grid path) in every tenth project, and one project's
+    // name far wider than the tree pads to
+    let text = generated(80, 7, 7);
+    let mut out = String::new();
+    for (k, line) in text.lines().enumerate() {
+        let mut cells: Vec<String> = line.split('\t').map(str::to_owned).collect();
+        if k > 1 && k % 10 == 0 && cells.len() > 5 && !cells[4].is_empty() {
+            cells[4] = format!("\"{}\n（续）\"", cells[4]);
+        }
+        if k == 40 && !cells[1].is_empty() {
+            cells[1] = "很长的项目名称".repeat(40);
+        }
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    let path = write_file("quoted.tsv", out.as_bytes());
+    for block in [1, 2000, 1 << 20] {
+        assert_same(&path, block);
+    }
+}
+
+/// `text` with `line` put in before its line `at` (0-based).
+fn with_line(text: &str, at: usize, line: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(at, line);
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn where_the_blocks_could_differ_from_the_whole_table_they_write_nothing() {
+    let text = generated(60, 7, 4);
+    let lines: Vec<&str> = text.lines().collect();
+    // the first project's rows again at the end: one project in the whole table, two here
+    let first_project_end = 2
+        + lines[2..]
+            .iter()
+            .skip(1)
+            .position(|l| !l.split('\t').nth(1).unwrap_or("").is_empty())
+            .expect("a second project")
+        + 1;
+    let split = format!("{text}{}\n", lines[2..first_project_end].join("\n"));
+    let cases = [
+        ("split", split),
+        ("note", with_line(&text, 30, "注：本表数据为示例")),
+        ("money-unit-below", with_line(&text, 30, "金额单位：元")),
+    ];
+    for (name, t) in cases {
+        let path = write_file(&format!("{name}.tsv"), t.as_bytes());
+        for block in [1, 1 << 20] {
+            if name == "split" && block > t.len() {
+                // one block holds both parts: it joins them as the whole table does
+                assert_same(&path, block);
+                continue;
+            }
+            for (k, out) in from_blocks(&path, block).into_iter().enumerate() {
+                assert!(out.is_none(), "{name}: output {k} from blocks of {block}");
+            }
+        }
+    }
+    // a target table is never read in blocks
+    let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023");
+    let target = std::fs::read_dir(&target)
+        .expect("the sample")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "tsv"));
+    if let Some(target) = target {
+        assert!(stream(&target, 1).is_none(), "{}", target.display());
+    }
+}
