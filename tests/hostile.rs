@@ -7443,3 +7443,39 @@ fn a_corrected_form_beside_the_first_is_read_never_taken_for_a_copy() {
     assert_eq!(v["copies"][0]["copies"][0], "./c.csv", "{}", v["copies"]);
     assert!(r.stdout.contains("b.csv"), "b.csv is read: {}", r.stdout);
 }
+
+#[test]
+fn a_roll_up_of_projects_none_of_which_has_a_total_gives_no_mean_never_0() {
+    // the ninth probe: every project 待评定 (or 未核对) — the summary and the unit roll-up in
+    // json and jsonl said `"score":"0.00","grade":""` beside `"waiting":1`, while the text
+    // reports say 待评定 and the README "a null total means jixiao gives no total, never 0"
+    let d = dir("roll-up-no-mean");
+    write(
+        &d,
+        "pending.tsv",
+        "project\tindicator\ttarget\tactual\tweight\nP\t合格率\t≥95%\t待定\t100\n",
+    );
+    let r = run(&d, &["evaluate", "pending.tsv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+    assert_eq!(v["summary"]["waiting"], 1);
+    assert!(v["summary"]["score"].is_null(), "{}", v["summary"]);
+    assert!(v["summary"]["grade"].is_null(), "{}", v["summary"]);
+    assert!(v["units"][0]["score"].is_null(), "{}", v["units"]);
+    let r = run(&d, &["evaluate", "pending.tsv", "--format", "jsonl"], &[]);
+    assert!(
+        r.stdout.contains("\"score\":null") && !r.stdout.contains("\"score\":\"0.00\""),
+        "{}",
+        r.stdout
+    );
+    // one project scored beside it: the mean is that project's
+    write(
+        &d,
+        "mixed.tsv",
+        "project\tindicator\ttarget\tactual\tweight\nP\t合格率\t≥95%\t待定\t100\nQ\t合格率\t≥95%\t96%\t100\n",
+    );
+    let r = run(&d, &["evaluate", "mixed.tsv", "--format", "json"], &[]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+    assert_eq!(v["summary"]["score"], "100.00", "{}", v["summary"]);
+    assert_eq!(v["summary"]["grade"], "优");
+}
