@@ -34,7 +34,12 @@ impl Sheet {
             }
             _ => None,
         };
-        let (Some(opts), Some(table)) = (fits, files.table.take()) else {
+        // the upload taken only where it fits: a tuple `(fits, files.table.take())` took it
+        // (and dropped it) for every table that does not, and the whole read then found none
+        let Some(opts) = fits else {
+            return Ok(None);
+        };
+        let Some(table) = files.table.take() else {
             return Ok(None);
         };
         let sheet = Sheet {
