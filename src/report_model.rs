@@ -361,7 +361,7 @@ impl ProjectReport {
 }
 
 /// A unit's roll-up.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct UnitReport {
     pub unit: String,
     pub projects: usize,
@@ -371,17 +371,36 @@ pub struct UnitReport {
     pub counts: VerdictCounts,
     pub pending: Shown,
     /// Projects with no total (待评定 or 未核对): left out of the mean.
-    #[serde(skip_serializing_if = "is_zero")]
     pub waiting: usize,
 }
 
-fn is_zero(n: &usize) -> bool {
-    *n == 0
+/// Whether none of a roll-up's projects has a total: its mean and grade are then none (`null`
+/// in json), never `"0.00"` and `""` — a null total means jixiao gives no total, never 0.
+fn no_mean(projects: usize, waiting: usize) -> bool {
+    projects > 0 && waiting == projects
+}
+
+impl Serialize for UnitReport {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let none = no_mean(self.projects, self.waiting);
+        let mut st = s.serialize_struct("UnitReport", 7)?;
+        st.serialize_field("unit", &self.unit)?;
+        st.serialize_field("projects", &self.projects)?;
+        st.serialize_field("score", &(!none).then_some(&self.score))?;
+        st.serialize_field("grade", &(!none).then_some(&self.grade))?;
+        st.serialize_field("counts", &self.counts)?;
+        st.serialize_field("pending", &self.pending)?;
+        if self.waiting != 0 {
+            st.serialize_field("waiting", &self.waiting)?;
+        }
+        st.end()
+    }
 }
 
 /// A roll-up's mean as shown: the mean, or `待评定` where none of its projects has a total.
 fn mean_text(score: &Shown, projects: usize, waiting: usize) -> String {
-    if projects > 0 && waiting == projects {
+    if no_mean(projects, waiting) {
         "待评定".to_owned()
     } else {
         score.to_string()
@@ -438,7 +457,7 @@ pub struct Difference {
 }
 
 /// The summary line.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Summary {
     pub indicators: usize,
     pub pass: usize,
@@ -456,8 +475,32 @@ pub struct Summary {
     /// Rows whose recomputed score differs from the published one.
     pub differences: usize,
     /// Projects with no total (待评定 or 未核对): left out of the mean.
-    #[serde(skip_serializing_if = "is_zero")]
     pub waiting: usize,
+}
+
+impl Serialize for Summary {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let none = no_mean(self.projects, self.waiting);
+        let mut st = s.serialize_struct("Summary", 14)?;
+        st.serialize_field("indicators", &self.indicators)?;
+        st.serialize_field("pass", &self.pass)?;
+        st.serialize_field("fail", &self.fail)?;
+        st.serialize_field("review", &self.review)?;
+        st.serialize_field("missing", &self.missing)?;
+        st.serialize_field("invalid", &self.invalid)?;
+        st.serialize_field("score", &(!none).then_some(&self.score))?;
+        st.serialize_field("not_applicable", &self.not_applicable)?;
+        st.serialize_field("projects", &self.projects)?;
+        st.serialize_field("units", &self.units)?;
+        st.serialize_field("grade", &(!none).then_some(&self.grade))?;
+        st.serialize_field("pending", &self.pending)?;
+        st.serialize_field("differences", &self.differences)?;
+        if self.waiting != 0 {
+            st.serialize_field("waiting", &self.waiting)?;
+        }
+        st.end()
+    }
 }
 
 /// The whole report.

@@ -7411,3 +7411,71 @@ fn an_execution_rate_no_budget_reaches_is_named() {
         assert_eq!(found, named, "{name}: {p}");
     }
 }
+
+#[test]
+fn a_corrected_form_beside_the_first_is_read_never_taken_for_a_copy() {
+    // the ninth probe (`probe9.py copies`): a folder of a 自评表 and its corrected version
+    // (one actual 600户 for 1000户, its 得分 and 总分 with it). Copies were told by the projects'
+    // names and targets alone: "a.csv 与 b.csv 是同一张表，读取前者", and b.csv's 75 was never read
+    let d = dir("corrected-form");
+    let form = |actual: &str, score: &str, total: &str| {
+        format!(
+            "项目支出绩效自评表,,,,,,,\n(2023年度),,,,,,,\n项目名称,农村人居环境整治,,,,,,\n\
+             主管部门,某县农业农村局,,,实施单位,某县乡村振兴服务中心,,\n\
+             项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n\
+             ,年度资金总额,300,300,300,10,100%,10\n\
+             一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n\
+             产出指标,数量指标,改厕数量,≥1000户,{actual},50,{score},\n\
+             效益指标,社会效益指标,普及率,≥85%,88%,30,30,\n\
+             满意度指标,服务对象满意度指标,满意度,≥90%,91%,10,10,\n总分,,,,,100,{total},\n"
+        )
+    };
+    write(&d, "a.csv", form("1000户", "50", "100"));
+    write(&d, "b.csv", form("600户", "30", "80"));
+    // the same form again, its figures written another way: a copy
+    write(&d, "c.csv", form("1000户", "50.00", "100.0"));
+    let r = run(&d, &["evaluate", ".", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("b.csv 是同一张表"), "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+    assert_eq!(v["totals"]["tables"], 2, "{}", v["totals"]);
+    assert_eq!(v["totals"]["copies"], 1, "{}", v["copies"]);
+    assert_eq!(v["copies"][0]["copies"][0], "./c.csv", "{}", v["copies"]);
+    assert!(r.stdout.contains("b.csv"), "b.csv is read: {}", r.stdout);
+}
+
+#[test]
+fn a_roll_up_of_projects_none_of_which_has_a_total_gives_no_mean_never_0() {
+    // the ninth probe: every project 待评定 (or 未核对) — the summary and the unit roll-up in
+    // json and jsonl said `"score":"0.00","grade":""` beside `"waiting":1`, while the text
+    // reports say 待评定 and the README "a null total means jixiao gives no total, never 0"
+    let d = dir("roll-up-no-mean");
+    write(
+        &d,
+        "pending.tsv",
+        "project\tindicator\ttarget\tactual\tweight\nP\t合格率\t≥95%\t待定\t100\n",
+    );
+    let r = run(&d, &["evaluate", "pending.tsv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+    assert_eq!(v["summary"]["waiting"], 1);
+    assert!(v["summary"]["score"].is_null(), "{}", v["summary"]);
+    assert!(v["summary"]["grade"].is_null(), "{}", v["summary"]);
+    assert!(v["units"][0]["score"].is_null(), "{}", v["units"]);
+    let r = run(&d, &["evaluate", "pending.tsv", "--format", "jsonl"], &[]);
+    assert!(
+        r.stdout.contains("\"score\":null") && !r.stdout.contains("\"score\":\"0.00\""),
+        "{}",
+        r.stdout
+    );
+    // one project scored beside it: the mean is that project's
+    write(
+        &d,
+        "mixed.tsv",
+        "project\tindicator\ttarget\tactual\tweight\nP\t合格率\t≥95%\t待定\t100\nQ\t合格率\t≥95%\t96%\t100\n",
+    );
+    let r = run(&d, &["evaluate", "mixed.tsv", "--format", "json"], &[]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stdout);
+    assert_eq!(v["summary"]["score"], "100.00", "{}", v["summary"]);
+    assert_eq!(v["summary"]["grade"], "优");
+}

@@ -10,6 +10,8 @@ Sections (all when none is named):
   missing    a form (CSV) with one indicator's 分值 left empty among rows that print theirs
   decimals   a printed 得分, 总分 or budget 得分 of 28 decimal places (within what the amount
              reader takes: under 10^15, not below 10^-10), on a form and a two-row sheet
+  units      a form's funds in two money units (a column headed （元） beside （万元）, `2,000,000元`
+             in a 万元 block, `300万元` in a (元) block), and a sheet's budget row the same
   forms      the scale of a form's parts (stacked forms, repeated headers, category points,
              其中 funds rows, label rows, goal rows, 总分 rows, placeholders, subcategory rows),
              N and 4N, through inspect: the ratio of their CPU seconds
@@ -127,6 +129,30 @@ if section("decimals"):
             run(["evaluate", name, "--format", fmt, "-o", "out." + fmt], "evaluate %s %s" % (name, fmt))
         for verb in ["inspect", "review"]:
             run([verb, name], "%s %s" % (verb, name))
+
+if section("units"):
+    print("== units: funds in two money units (the form printed 66.67 %, 6.67)")
+    IND = ("产出指标,数量指标,改厕数量,≥1000户,1000户,50,50,\n效益指标,社会效益指标,普及率,≥85%,88%,30,30,\n"
+           "满意度指标,服务对象满意度指标,满意度,≥90%,91%,10,10,\n总分,,,,,100,96.67,\n")
+    plain = "项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分"
+    top = HEAD.splitlines()[:4]
+    for name, header, amounts in [
+        ("headed.csv", "项目资金,,年初预算数（万元）,全年预算数（万元）,全年执行数（元）,分值,执行率,得分", "300,300,2000000"),
+        ("written.csv", plain, '300,300,"2,000,000元"'),
+        ("block.csv", plain.replace("万元", "元"), "300万元,300万元,2000000"),
+    ]:
+        text = "\n".join(top) + "\n" + header + "\n,年度资金总额,%s,10,66.67%%,6.67\n" % amounts + GRID + IND
+        p, err, _ = run(["evaluate", put(name, text), "--format", "json"], "evaluate " + name)
+        pr = json.loads(p.stdout)["projects"][0]
+        print("   execution %s%%, budget score %s, total %s; %s" % (
+            pr["execution_rate"], pr["budget_score"], pr["score"],
+            "table.form-amount-units" if "table.form-amount-units" in err else "no finding"))
+    sheet = ("project\t全年预算数（万元）\t全年执行数（元）\tindicator\ttarget\tactual\tweight\n"
+             "P\t300\t2000000\t\t\t\t10\nP\t\t\t合格率\t≥95%\t96%\t90\n")
+    p, err, _ = run(["evaluate", put("sheet.tsv", sheet), "--format", "json"], "evaluate sheet.tsv")
+    pr = json.loads(p.stdout)["projects"][0]
+    print("   execution %s%%, budget score %s; findings %s" % (
+        pr["execution_rate"], pr["budget_score"], [f["code"] for f in pr.get("findings", [])]))
 
 if section("forms"):
     print("== forms: the scale of a form's parts (inspect), N and 4N")
