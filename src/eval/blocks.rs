@@ -20,12 +20,11 @@
 //!
 //! [`evaluate_projects`]: super::evaluate_projects
 
-use std::hash::{Hash, Hasher};
-
 use super::actuals_file::ActualsFile;
 use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
 use super::rollup::{Table, rollup_of};
 use crate::report_model::{ProjectReport, Report};
+use crate::table::blockwise::Seen;
 use crate::table::stream::{self, FillDown, SheetStream};
 
 /// The report of the sheet `stream` reads, its projects scored a block at a time and each
@@ -108,43 +107,4 @@ pub fn evaluate_blocks(
         opts.methodology,
         year,
     ))
-}
-
-/// The units and projects the blocks have held so far: the units' names in table order, and
-/// a 64-bit hash of each unit's and each (unit, project)'s name (two names of one hash read as
-/// one that comes back: the sheet is then read whole, never scored otherwise).
-#[derive(Default)]
-struct Seen {
-    /// Units' names in table order (a unit whose projects run on into the next block, once).
-    units: Vec<String>,
-    hashes: rustc_hash::FxHashSet<u64>,
-}
-
-/// The hash of a unit's name (`project` none) or of a project's names.
-fn hash_of(unit: &str, project: Option<&str>) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    (unit, project).hash(&mut h);
-    h.finish()
-}
-
-impl Seen {
-    /// The units and projects of a block; `None` where one comes back after others (the
-    /// whole table joins them).
-    fn block(&mut self, doc: &crate::table::model::Document) -> Option<()> {
-        for u in &doc.units {
-            // the unit the block before ended in, filled down into this one
-            if self.units.last() != Some(&u.name) {
-                if !self.hashes.insert(hash_of(&u.name, None)) {
-                    return None;
-                }
-                self.units.push(u.name.clone());
-            }
-            for p in &u.projects {
-                if !self.hashes.insert(hash_of(&u.name, Some(&p.name))) {
-                    return None;
-                }
-            }
-        }
-        Some(())
-    }
 }

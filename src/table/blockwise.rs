@@ -123,20 +123,21 @@ pub fn walk<E>(
             return Walk::Stopped(e);
         }
     }
-    counts.units = seen.units;
+    counts.units = seen.units.len();
     if counts.projects == 0 {
         return Walk::Whole;
     }
     Walk::Done(counts)
 }
 
-/// The units and projects the blocks have held so far: the last unit's name, how many units,
-/// and a 64-bit hash of each unit's and each (unit, project)'s name (two names of one hash read
-/// as one that comes back: the sheet is then read whole, never shown otherwise).
+/// The units and projects the blocks have held so far: the units' names in table order, and
+/// a 64-bit hash of each unit's and each (unit, project)'s name (two names of one hash read as
+/// one that comes back: the sheet is then read whole, never shown or scored otherwise). Used
+/// by this walk and by `eval::blocks`.
 #[derive(Default)]
-struct Seen {
-    last_unit: Option<String>,
-    units: usize,
+pub struct Seen {
+    /// Units' names in table order (a unit whose projects run on into the next block, once).
+    pub units: Vec<String>,
     hashes: rustc_hash::FxHashSet<u64>,
 }
 
@@ -150,15 +151,14 @@ fn hash_of(unit: &str, project: Option<&str>) -> u64 {
 impl Seen {
     /// The units and projects of a block; `None` where one comes back after others (the
     /// whole table joins them).
-    fn block(&mut self, doc: &Document) -> Option<()> {
+    pub fn block(&mut self, doc: &Document) -> Option<()> {
         for u in &doc.units {
             // the unit the block before ended in, filled down into this one
-            if self.last_unit.as_ref() != Some(&u.name) {
+            if self.units.last() != Some(&u.name) {
                 if !self.hashes.insert(hash_of(&u.name, None)) {
                     return None;
                 }
-                self.units += 1;
-                self.last_unit = Some(u.name.clone());
+                self.units.push(u.name.clone());
             }
             for p in &u.projects {
                 if !self.hashes.insert(hash_of(&u.name, Some(&p.name))) {

@@ -349,16 +349,7 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         _source: &SourceText,
     ) -> [Option<Location>; N] {
         let bytes = self.text.as_bytes();
-        // the places asked, in the order of their columns (an insertion sort: the few places
-        // come mostly in order, where the library's sort pays its set-up)
-        let mut order: [usize; N] = std::array::from_fn(|k| k);
-        for j in 1..N {
-            let mut m = j;
-            while m > 0 && cols[order[m - 1]] > cols[order[m]] {
-                order.swap(m - 1, m);
-                m -= 1;
-            }
-        }
+        let order = in_column_order(cols);
         let mut out = [None; N];
         let (mut at, mut column) = (self.range.0 as usize, 1);
         for k in order {
@@ -386,14 +377,7 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         source: &SourceText,
     ) -> IndicatorSource {
         let bytes = self.text.as_bytes();
-        let mut order = [0, 1, 2, 3];
-        for j in 1..4 {
-            let mut m = j;
-            while m > 0 && cols[order[m - 1]] > cols[order[m]] {
-                order.swap(m - 1, m);
-                m -= 1;
-            }
-        }
+        let order = in_column_order(cols);
         let mut out = [None; 4];
         let (mut at, mut column) = (self.range.0 as usize, 1);
         for k in order {
@@ -421,6 +405,21 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
     fn shape_ok(self, _ctx: &mut Ctx<'_>, _h: &Header) -> bool {
         true
     }
+}
+
+/// The places asked, in the order of their columns (an insertion sort: the few places come
+/// mostly in order, where the library's sort pays its set-up).
+#[inline]
+fn in_column_order<const N: usize>(cols: [Option<usize>; N]) -> [usize; N] {
+    let mut order: [usize; N] = std::array::from_fn(|k| k);
+    for j in 1..N {
+        let mut m = j;
+        while m > 0 && cols[order[m - 1]] > cols[order[m]] {
+            order.swap(m - 1, m);
+            m -= 1;
+        }
+    }
+    order
 }
 
 #[cfg(test)]

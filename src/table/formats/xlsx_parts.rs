@@ -32,24 +32,31 @@ use quick_xml::events::{BytesStart, Event};
 use crate::limits;
 use crate::table::ReadError;
 
+/// Calamine's lookup of a zip's parts: each entry's ASCII-lowercased path (`\\` as `/`) → the
+/// entry's own name.
+fn entry_names<R: Read + Seek>(zip: &zip::ZipArchive<R>) -> HashMap<String, String> {
+    zip.file_names()
+        .flatten()
+        .map(|n| (n.replace('\\', "/").to_ascii_lowercase(), n.into_owned()))
+        .collect()
+}
+
+/// `path`'s entry in `entries` as calamine finds it (case aside), or `path` as written.
+fn resolve_in(entries: &HashMap<String, String>, path: &str) -> String {
+    entries
+        .get(&path.to_ascii_lowercase())
+        .cloned()
+        .unwrap_or_else(|| path.to_owned())
+}
+
 /// Refuses an xlsx (`zip`) whose sheets name one part twice, or of more sheets or style entries
 /// than the limits (see the module docs).
 pub(crate) fn guard<R: Read + Seek>(
     name: &str,
     zip: &mut zip::ZipArchive<R>,
 ) -> Result<(), ReadError> {
-    // calamine's lookup: ASCII-lowercased path → the entry's own name
-    let entries: HashMap<String, String> = zip
-        .file_names()
-        .flatten()
-        .map(|n| (n.replace('\\', "/").to_ascii_lowercase(), n.into_owned()))
-        .collect();
-    let resolve = |path: &str| -> String {
-        entries
-            .get(&path.to_ascii_lowercase())
-            .cloned()
-            .unwrap_or_else(|| path.to_owned())
-    };
+    let entries = entry_names(zip);
+    let resolve = |path: &str| resolve_in(&entries, path);
     let (folder, workbook) = workbook_path(zip, &resolve);
     let styles = resolve(&format!("{folder}styles.xml"));
     count_styles(name, zip, &styles)?;
@@ -115,17 +122,8 @@ pub(crate) fn sheet_part_sizes(bytes: &[u8]) -> HashMap<String, u64> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return out;
     };
-    let entries: HashMap<String, String> = zip
-        .file_names()
-        .flatten()
-        .map(|n| (n.replace('\\', "/").to_ascii_lowercase(), n.into_owned()))
-        .collect();
-    let resolve = |path: &str| -> String {
-        entries
-            .get(&path.to_ascii_lowercase())
-            .cloned()
-            .unwrap_or_else(|| path.to_owned())
-    };
+    let entries = entry_names(&zip);
+    let resolve = |path: &str| resolve_in(&entries, path);
     let (folder, workbook) = workbook_path(&mut zip, &resolve);
     let rels = relationships(
         &mut zip,
