@@ -42,7 +42,11 @@ fn peak(
     envs: &[(&str, &str)],
     rounds: usize,
 ) -> (f64, i32) {
-    let out = sheet.with_extension("out");
+    // an output of this call's own: the tests run at once on one sheet, and `template` refuses
+    // to replace an output the other test's `evaluate` just wrote
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out = sheet.with_extension(format!("{verb}-{call}.out"));
     let mut all: Vec<&OsStr> = vec![verb.as_ref(), sheet.as_os_str()];
     all.extend(args.iter().map(OsStr::new));
     all.extend(["-o".as_ref(), out.as_os_str()]);

@@ -16,10 +16,14 @@ pub fn generated_sheet(dir: &str, file: &str, spec: Spec) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("target dir");
     let path = dir.join(file);
     let vocab = Vocabulary::bundled(&mut Rng::new(spec.seed));
-    let out = std::fs::File::create(&path).expect("sheet file");
-    let mut out = std::io::BufWriter::new(out);
+    // written beside it and renamed into place: the tests of one binary run at once, and one
+    // may read the sheet another is writing again (the same bytes, but a file cut short while
+    // it is written)
+    let tmp = tempfile::NamedTempFile::new_in(&dir).expect("sheet file");
+    let mut out = std::io::BufWriter::new(tmp);
     write_sheet(&vocab, spec, &mut out).expect("writes the sheet");
-    std::io::Write::flush(&mut out).expect("flush");
+    let tmp = out.into_inner().expect("flush");
+    tmp.persist(&path).expect("sheet in place");
     path
 }
 
