@@ -5,13 +5,11 @@
 //! report than the whole table (a project that comes back, a note row, a preamble line below
 //! the header, actuals that match nothing), no report from the blocks at all.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use jixiao::eval::{ActualsFile, Methodology, Options, blocks::evaluate_blocks, evaluate};
 use jixiao::report::{self, ReportFormat, sections};
 use jixiao::rules::RuleSet;
-use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
 use jixiao::table::stream::{Opened, open};
 use jixiao::table::{ReadOptions, read_path};
 
@@ -24,30 +22,15 @@ const FORMATS: [ReportFormat; 6] = [
     ReportFormat::Html,
 ];
 
+#[path = "support/sheets.rs"]
+mod sheets;
+
 fn generated(projects: usize, seed: u64) -> String {
-    let spec = Spec {
-        projects,
-        indicators: None,
-        projects_per_unit: 7,
-        seed,
-        varied_actuals: seed % 2 == 1,
-    };
-    let vocab = Vocabulary::bundled(&mut Rng::new(seed));
-    let mut out = Vec::new();
-    write_sheet(&vocab, spec, &mut out).expect("writes to memory");
-    String::from_utf8(out).expect("UTF-8")
+    sheets::generated(projects, 7, seed)
 }
 
 fn write_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("blocks-tests");
-    std::fs::create_dir_all(&dir).expect("target dir");
-    let path = dir.join(name);
-    std::fs::File::create(&path)
-        .and_then(|mut f| f.write_all(bytes))
-        .expect("write test file");
-    path
+    sheets::write_file("blocks-tests", name, bytes)
 }
 
 /// The report of `path` from its blocks (of about `block` bytes), each format written through

@@ -5,39 +5,22 @@
 //! where the blocks could show otherwise than the whole table (a project that comes back, a
 //! note row, a preamble line below the header, a target table), nothing written from them.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use jixiao::review::{self, Options, blocks::review_blocks_to, render, render::ReviewFormat};
 use jixiao::rules::RuleSet;
-use jixiao::synth::{Rng, Spec, Vocabulary, write_sheet};
 use jixiao::table::stream::{Opened, SheetStream, open};
 use jixiao::table::{ReadOptions, read_path, view};
 
+#[path = "support/sheets.rs"]
+mod sheets;
+
 fn generated(projects: usize, per_unit: usize, seed: u64) -> String {
-    let spec = Spec {
-        projects,
-        indicators: None,
-        projects_per_unit: per_unit,
-        seed,
-        varied_actuals: seed % 2 == 1,
-    };
-    let vocab = Vocabulary::bundled(&mut Rng::new(seed));
-    let mut out = Vec::new();
-    write_sheet(&vocab, spec, &mut out).expect("writes to memory");
-    String::from_utf8(out).expect("UTF-8")
+    sheets::generated(projects, per_unit, seed)
 }
 
 fn write_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("blockwise-tests");
-    std::fs::create_dir_all(&dir).expect("target dir");
-    let path = dir.join(name);
-    std::fs::File::create(&path)
-        .and_then(|mut f| f.write_all(bytes))
-        .expect("write test file");
-    path
+    sheets::write_file("blockwise-tests", name, bytes)
 }
 
 const REVIEWS: [ReviewFormat; 3] = [

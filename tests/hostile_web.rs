@@ -151,6 +151,19 @@ fn sheet(projects: usize) -> Vec<u8> {
 }
 
 /// The page's token (its form carries it).
+/// A page drop of a generated sheet of `projects` projects with an empty actuals file: its
+/// status and page.
+fn drop_sheet(server: &Server, token: &str, projects: usize) -> (u16, String) {
+    let (ct, body) = form(
+        &[("csrf", token)],
+        &[
+            ("table", "sheet.tsv", &sheet(projects)),
+            ("actuals", "a.yaml", b"projects: []\n"),
+        ],
+    );
+    server.request("POST", "/", &ct, &body)
+}
+
 fn token(page: &str) -> String {
     let at = page.find("name=\"jixiao-token\" content=\"").unwrap() + 29;
     page[at..at + page[at..].find('"').unwrap()].to_owned()
@@ -802,16 +815,7 @@ fn a_page_past_the_answer_limit_stops_at_it_and_one_within_is_whole() {
     // there; a page within the limit is whole, its bars and downloads in it
     let server = Server::start(&["--max-answer-mb", "1"]);
     let token = token(&server.get_page().1);
-    let drop_of = |projects: usize| {
-        let (ct, body) = form(
-            &[("csrf", &token)],
-            &[
-                ("table", "sheet.tsv", &sheet(projects)),
-                ("actuals", "a.yaml", b"projects: []\n"),
-            ],
-        );
-        server.request("POST", "/", &ct, &body)
-    };
+    let drop_of = |projects: usize| drop_sheet(&server, &token, projects);
     let (status, page) = drop_of(3_000);
     assert_eq!(status, 413, "{}", &page[..page.len().min(500)]);
     assert!(
@@ -1379,16 +1383,7 @@ fn the_pages_xlsx_download_past_its_project_limit_is_named_with_the_way_forward(
     // with the way to get it, and serves the rest
     let server = Server::start_with(&[], &[("JIXIAO_MAX_PAGE_XLSX_PROJECTS", "5")]);
     let token = token(&server.get_page().1);
-    let drop_of = |projects: usize| {
-        let (ct, body) = form(
-            &[("csrf", &token)],
-            &[
-                ("table", "sheet.tsv", &sheet(projects)),
-                ("actuals", "a.yaml", b"projects: []\n"),
-            ],
-        );
-        server.request("POST", "/", &ct, &body)
-    };
+    let drop_of = |projects: usize| drop_sheet(&server, &token, projects);
     let (status, page) = drop_of(6);
     assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
     assert!(!page.contains("评分结果.xlsx"), "no xlsx past the limit");

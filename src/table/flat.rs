@@ -310,6 +310,23 @@ impl FlatRow<'_> {
     fn range_of(self, i: usize) -> (u32, u32) {
         self.cells[i]
     }
+
+    /// The cells `cols` as (offset, length, column), the columns counted in one pass from the
+    /// row's start, the cells taken left to right.
+    #[inline]
+    fn places<const N: usize>(self, cols: [Option<usize>; N]) -> [Option<(u32, u32, u32)>; N] {
+        let bytes = self.text.as_bytes();
+        let mut out = [None; N];
+        let (mut at, mut column) = (self.range.0 as usize, 1);
+        for k in in_column_order(cols) {
+            let Some(i) = cols[k] else { continue };
+            let (a, b) = self.range_of(i);
+            column += grid::chars_in(&bytes[at..a as usize]);
+            at = a as usize;
+            out[k] = Some((a, b - a, column));
+        }
+        out
+    }
 }
 
 impl<'t> SheetRow<'t> for FlatRow<'t> {
@@ -348,24 +365,15 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         cols: [Option<usize>; N],
         _source: &SourceText,
     ) -> [Option<Location>; N] {
-        let bytes = self.text.as_bytes();
-        let order = in_column_order(cols);
-        let mut out = [None; N];
-        let (mut at, mut column) = (self.range.0 as usize, 1);
-        for k in order {
-            let Some(i) = cols[k] else { continue };
-            let (a, b) = self.range_of(i);
-            column += grid::chars_in(&bytes[at..a as usize]);
-            at = a as usize;
-            out[k] = Some(Location {
-                offset: a as usize,
-                len: (b - a) as usize,
+        self.places(cols).map(|p| {
+            p.map(|(offset, len, column)| Location {
+                offset: offset as usize,
+                len: len as usize,
                 line: self.line,
                 column,
                 cell: None,
-            });
-        }
-        out
+            })
+        })
     }
 
     /// The places counted as [`FlatRow::cells_at`] counts them and packed straight, without a
@@ -376,18 +384,7 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         cols: [Option<usize>; 4],
         source: &SourceText,
     ) -> IndicatorSource {
-        let bytes = self.text.as_bytes();
-        let order = in_column_order(cols);
-        let mut out = [None; 4];
-        let (mut at, mut column) = (self.range.0 as usize, 1);
-        for k in order {
-            let Some(i) = cols[k] else { continue };
-            let (a, b) = self.range_of(i);
-            column += grid::chars_in(&bytes[at..a as usize]);
-            at = a as usize;
-            out[k] = Some((a, b - a, column));
-        }
-        IndicatorSource::of_text_row(self.line, self.range, out)
+        IndicatorSource::of_text_row(self.line, self.range, self.places(cols))
             .unwrap_or_else(|| self_eval::by_cells(self, row_at, cols, source))
     }
 
