@@ -110,7 +110,7 @@ pub fn read_with(
     year: Option<i32>,
     parse: &mut dyn FnMut(&str, &Context<'_>) -> lang::Parsed,
 ) -> Actual {
-    let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
+    let trimmed = trimmed(text);
     if trimmed.is_empty() {
         return Actual::Missing;
     }
@@ -139,6 +139,18 @@ pub fn read_with(
         return quantity_actual(quantity, false, target);
     }
     general(trimmed, target, indicator, year, parse)
+}
+
+/// An actual's text as [`read_with`] reads it: without the spaces around it and the full
+/// stops and semicolons after it.
+pub(super) fn trimmed(text: &str) -> &str {
+    text.trim().trim_end_matches(['。', '.', '；', ';'])
+}
+
+/// Whether a figure followed by `unit` is read as that figure in that unit without the
+/// language, where `unit` is the target's ([`PLAIN_UNITS`]).
+pub(super) fn is_plain_unit(unit: &str) -> bool {
+    PLAIN_UNITS.contains(&unit)
 }
 
 /// Units of counts and measures that the target language reads after a plain figure as that

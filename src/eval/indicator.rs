@@ -163,6 +163,18 @@ pub(super) fn scoring(
                 s.reading.parsed.target,
                 crate::lang::Target::Qualitative { .. }
             ));
+    // a plain figure that meets a plain comparison (`96.578%` against `≥95%`): the plain pass
+    // kept for the reading at this weight, decided with integers before any memo is asked
+    // (the general path below gives the same outcome: `plain::tests`)
+    if own_scale
+        && plan_text.is_none()
+        && let Some(text) = s.actual_text
+        && let Some(target) = plain_target(s, opts)
+        && target.met_by(text) == Some(true)
+        && let Some(o) = cache.plain_pass(&s.reading, s.weight)
+    {
+        return o;
+    }
     if own_scale && let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
         return o;
     }
@@ -211,6 +223,31 @@ fn plain_pass(s: &Scored<'_>, opts: &Options<'_>, (actual, converted, flags): &R
         && super::score::meets_plainly(&s.reading.parsed.target, actual)
         && !distributive::is_distributive(&s.reading.parsed)
         && !opts.rules.asks_of_actuals()
+}
+
+/// The reading's target as integers ([`PlainTarget`](super::plain::PlainTarget)) where the
+/// reading leaves a plain figure's outcome to the target's own formula, as [`plain_pass`]
+/// asks of it (no method, late penalty or graded formula, not distributive, no rule on the
+/// actual); worked out once a reading.
+fn plain_target<'r>(
+    s: &'r Scored<'_>,
+    opts: &Options<'_>,
+) -> Option<&'r super::plain::PlainTarget> {
+    s.reading
+        .memo
+        .plain_target
+        .get_or_init(|| {
+            let d = &s.reading.decisions;
+            let plain = d.method.is_none()
+                && d.late_penalty.is_none()
+                && !matches!(d.formula, Some(crate::rules::Formula::Graded))
+                && !distributive::is_distributive(&s.reading.parsed)
+                && !opts.rules.asks_of_actuals();
+            plain
+                .then(|| super::plain::PlainTarget::of(&s.reading.parsed.target))
+                .flatten()
+        })
+        .as_ref()
 }
 
 /// The checks on the actual that fail and the vetoes that hold for `s` scored with `actual`.
