@@ -243,6 +243,10 @@ pub struct RowWriter {
     /// The cell of each rule list met, by the list's address, with the list (kept alive, so
     /// that no address it is kept under is freed and reused meanwhile).
     rules: rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
+    /// The text of the last few weights and of the last few scores written (a sheet's rows
+    /// carry a few weights, and every row that meets its target scores its weight).
+    weights: super::json::ShownWeights,
+    scores: super::json::ShownWeights,
 }
 
 type RuleList = std::sync::Arc<[std::borrow::Cow<'static, str>]>;
@@ -336,10 +340,10 @@ impl RowWriter {
         b.push(b',');
         b.extend_from_slice(i.verdict.zh().as_bytes());
         b.push(b',');
-        number(b, |b| super::json::shown(b, i.weight));
+        number(b, |b| self.weights.write(b, i.weight));
         b.push(b',');
         if let Some(s) = i.score {
-            number(b, |b| super::json::shown(b, s));
+            number(b, |b| self.scores.write(b, s));
         }
         b.push(b',');
         if let Some(d) = i.published_score {

@@ -262,8 +262,9 @@ pub struct LineWriter {
 /// The text of the last few weights shown (a sheet's rows carry a few weights, `50.00` and
 /// `30.00` again and again, where every score differs): found by the decimal's bytes and the
 /// decimals shown, else written and kept in place of the oldest.
+/// (The csv rows keep their weights and scores so too: `report::csv`.)
 #[derive(Default)]
-struct ShownWeights {
+pub(super) struct ShownWeights {
     kept: Vec<([u8; 16], u32, Vec<u8>)>,
     next: usize,
 }
@@ -271,7 +272,9 @@ struct ShownWeights {
 impl ShownWeights {
     const MAX: usize = 8;
 
-    fn write(&mut self, b: &mut Vec<u8>, v: super::model::Shown) {
+    /// Appends `v` as [`shown`] writes it: kept, or written and kept (in place of the oldest,
+    /// its buffer reused).
+    pub(super) fn write(&mut self, b: &mut Vec<u8>, v: super::model::Shown) {
         let bytes = v.exact.serialize();
         if let Some((_, _, text)) = self
             .kept
@@ -283,11 +286,14 @@ impl ShownWeights {
         }
         let start = b.len();
         shown(b, v);
-        let text = b[start..].to_vec();
+        let text = &b[start..];
         if self.kept.len() < Self::MAX {
-            self.kept.push((bytes, v.dp, text));
+            self.kept.push((bytes, v.dp, text.to_vec()));
         } else {
-            self.kept[self.next] = (bytes, v.dp, text);
+            let slot = &mut self.kept[self.next];
+            (slot.0, slot.1) = (bytes, v.dp);
+            slot.2.clear();
+            slot.2.extend_from_slice(text);
             self.next = (self.next + 1) % Self::MAX;
         }
     }
@@ -592,13 +598,31 @@ fn shown_key(v: super::model::Shown) -> ([u8; 16], u32) {
     (v.exact.serialize(), v.dp)
 }
 
+/// What of a line's middle is compared as numbers: weight, score and printed score, each by
+/// its exact bytes (and decimals shown), worked out once a line.
+struct Numbers {
+    weight: ([u8; 16], u32),
+    score: Option<([u8; 16], u32)>,
+    published: Option<[u8; 16]>,
+}
+
+impl Numbers {
+    fn of(i: &IndicatorReport) -> Self {
+        Numbers {
+            weight: shown_key(i.weight),
+            score: i.score.map(shown_key),
+            published: i.published_score.map(|d| d.serialize()),
+        }
+    }
+}
+
 impl Middle {
-    fn fits(&self, hash: u64, i: &IndicatorReport) -> bool {
+    fn fits(&self, hash: u64, n: &Numbers, i: &IndicatorReport) -> bool {
         self.hash == hash
             && self.verdict == Some(i.verdict)
-            && self.weight == shown_key(i.weight)
-            && self.score == i.score.map(shown_key)
-            && self.published == i.published_score.map(|d| d.serialize())
+            && self.weight == n.weight
+            && self.score == n.score
+            && self.published == n.published
             && self
                 .rules
                 .as_ref()
@@ -618,19 +642,20 @@ impl Middles {
     /// Appends the middle of `i`'s line: kept, or written by `write` and kept.
     fn write(&mut self, b: &mut Vec<u8>, i: &IndicatorReport, write: impl FnOnce(&mut Vec<u8>)) {
         use std::hash::{Hash, Hasher};
+        let n = Numbers::of(i);
         let mut h = rustc_hash::FxHasher::default();
         i.verdict.hash(&mut h);
-        h.write(&i.weight.exact.serialize());
-        h.write_u32(i.weight.dp);
-        if let Some(s) = i.score {
-            h.write(&s.exact.serialize());
-            h.write_u32(s.dp);
+        h.write(&n.weight.0);
+        h.write_u32(n.weight.1);
+        if let Some((exact, dp)) = n.score {
+            h.write(&exact);
+            h.write_u32(dp);
         }
         h.write_usize(std::sync::Arc::as_ptr(&i.rules) as *const u8 as usize);
         h.write(i.note.as_bytes());
         let hash = h.finish();
         let slot = &mut self.slots[(hash >> 32) as usize & (Self::SLOTS - 1)];
-        if slot.fits(hash, i) {
+        if slot.fits(hash, &n, i) {
             b.extend_from_slice(&slot.json);
             return;
         }
@@ -638,9 +663,9 @@ impl Middles {
         write(b);
         slot.hash = hash;
         slot.verdict = Some(i.verdict);
-        slot.weight = shown_key(i.weight);
-        slot.score = i.score.map(shown_key);
-        slot.published = i.published_score.map(|d| d.serialize());
+        slot.weight = n.weight;
+        slot.score = n.score;
+        slot.published = n.published;
         if !slot
             .rules
             .as_ref()
