@@ -469,7 +469,7 @@ fn grade(
         &project.name,
     );
     let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
-    tally.findings.splice(0..0, graded.finding.take());
+    crate::finding::put_first(&mut tally.findings, graded.finding.take());
     if tally.bonus > Decimal::ZERO && veto_total.is_none() {
         tally.findings.push(
             crate::finding::Finding::new(
