@@ -1638,3 +1638,85 @@ fn a_notes_small_steps_are_shown_as_written_never_as_zero() {
     assert!(i.note.contains("每 0.00001个 扣 0.00001 分"), "{}", i.note);
     assert!(!i.note.contains("每 0个"), "{}", i.note);
 }
+
+/// A project's indicators' weights and its budget execution's, as shown.
+fn weights(p: &ProjectReport) -> (String, Vec<String>) {
+    (
+        p.budget_weight.to_string(),
+        p.indicators.iter().map(|i| i.weight.to_string()).collect(),
+    )
+}
+
+#[test]
+fn points_written_on_some_rows_are_kept_and_never_leave_the_others_zero_unsaid() {
+    let head = "项目,一级指标,三级指标,年度指标值,实际完成值,分值,全年预算数,全年执行数\n";
+    let sheet = |rows: &str| format!("{head}{rows}");
+    let overdrawn = |p: &ProjectReport| {
+        p.findings
+            .iter()
+            .filter(|f| f.code == "eval.points-overdrawn")
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+    };
+    // 产出 70 written on one row, the other blank, 效益 30: the blank row's share of 产出's
+    // 62.5 (50 of the method's 80, no budget) is nothing; the points add to 100, so before
+    // nothing was said of the row scored 0 of 0
+    let r = run(
+        &sheet(
+            "P,产出指标,改厕数量,≥1000户,1000户,70,,\nP,产出指标,培训人次,≥100人次,50人次,,,\n\
+             P,效益指标,普及率,≥85%,88%,30,,\n",
+        ),
+        "rules: []\n",
+    );
+    let p = project(&r, "P");
+    assert_eq!(weights(p).1, ["70.00", "0.00", "30.00"]);
+    let said = overdrawn(p);
+    assert_eq!(said.len(), 1, "{:?}", p.findings);
+    for part in [
+        "「产出指标」",
+        "合计 70 分",
+        "62.5 分",
+        "培训人次",
+        "分值为 0",
+    ] {
+        assert!(said[0].contains(part), "{part}: {}", said[0]);
+    }
+    // 60 written leaves 2.5 for the blank row: nothing overdrawn (the 92.5 is named apart)
+    let r = run(
+        &sheet(
+            "P,产出指标,改厕数量,≥1000户,1000户,60,,\nP,产出指标,培训人次,≥100人次,50人次,,,\n\
+             P,效益指标,普及率,≥85%,88%,30,,\n",
+        ),
+        "rules: []\n",
+    );
+    let p = project(&r, "P");
+    assert_eq!(weights(p).1, ["60.00", "2.50", "30.00"]);
+    assert!(overdrawn(p).is_empty(), "{:?}", p.findings);
+    // a 分值 written on a row of a category no rule gives points was dropped to 0 and the
+    // categories took the whole 100; it is kept, and they share the rest
+    let r = run(
+        &sheet(
+            "P,产出指标,改厕数量,≥1000户,1000户,,,\nP,其他指标,培训人次,≥100人次,50人次,10,,\n\
+             P,效益指标,普及率,≥85%,88%,,,\n",
+        ),
+        "rules: []\n",
+    );
+    let p = project(&r, "P");
+    assert_eq!(weights(p).1, ["56.25", "10.00", "33.75"]);
+    assert!(p.findings.is_empty(), "{:?}", p.findings);
+    // the budget row's 分值 written (20) was replaced by the method's 10 where the indicators
+    // have none; it is kept, and the categories share the 80 left
+    let r = run(
+        &sheet(
+            "P,,,,,20,100,50\nP,产出指标,改厕数量,≥1000户,1000户,,,\n\
+             P,效益指标,普及率,≥85%,88%,,,\n",
+        ),
+        "rules: []\n",
+    );
+    let p = project(&r, "P");
+    assert_eq!(
+        weights(p),
+        ("20.00".into(), vec!["50.00".into(), "30.00".into()])
+    );
+    assert_eq!(p.weights.to_string(), "100.00");
+}
