@@ -1720,3 +1720,91 @@ fn points_written_on_some_rows_are_kept_and_never_leave_the_others_zero_unsaid()
     );
     assert_eq!(p.weights.to_string(), "100.00");
 }
+
+#[test]
+fn a_sheets_budget_columns_in_two_money_units_are_converted_never_read_as_one() {
+    // 全年预算数（万元） 300 and 全年执行数（元） 2,000,000: read as one unit, an execution of
+    // 666,666.67 % and full points (only eval.execution-implausible said anything)
+    let sheet = |head: &str, budget: &str, spent: &str| {
+        format!(
+            "{head}项目,三级指标,年度指标值,实际完成值,分值,{budget},{spent}\n\
+             P,,,,10,300,2000000\nP,合格率,≥95%,96%,90,,\n"
+        )
+    };
+    let read = |text: &str| {
+        let doc = table::read_str("sheet.csv", text, &ReadOptions::default()).expect("reads");
+        let set = RuleSet::bundled();
+        let r = eval::evaluate_with_rules(&doc, None, set, Some(2023), None).0;
+        let units: Vec<String> = doc
+            .findings
+            .iter()
+            .filter(|f| f.code == "table.form-amount-units")
+            .map(|f| f.message.clone())
+            .collect();
+        (r, units)
+    };
+    let (r, units) = read(&sheet("", "全年预算数（万元）", "全年执行数（元）"));
+    let p = &r.projects[0];
+    assert_eq!(
+        p.spent.map(|s| s.normalize().to_string()),
+        Some("200".into())
+    );
+    assert_eq!(
+        p.execution_rate.map(|s| s.to_string()),
+        Some("66.67".into())
+    );
+    assert_eq!(p.budget_score.map(|s| s.to_string()), Some("6.67".into()));
+    assert!(
+        !p.findings
+            .iter()
+            .any(|f| f.code == "eval.execution-implausible")
+    );
+    assert_eq!(units.len(), 1, "{units:?}");
+    assert!(
+        units[0].contains("全年执行数（元）的金额 ÷ 10000 按万元读"),
+        "{}",
+        units[0]
+    );
+    // a preamble's `单位：元` and 全年执行数（万元）: 200 万元 is 2,000,000 元 of the 3,000,000
+    let text = sheet("单位：元\n", "全年预算数", "全年执行数（万元）")
+        .replace(",300,2000000", ",3000000,200");
+    let (r, units) = read(&text);
+    let p = &r.projects[0];
+    assert_eq!(
+        p.spent.map(|s| s.normalize().to_string()),
+        Some("2000000".into())
+    );
+    assert_eq!(
+        p.execution_rate.map(|s| s.to_string()),
+        Some("66.67".into())
+    );
+    assert!(units[0].contains("× 10000 按元读"), "{units:?}");
+    // units that agree: read as written, nothing said
+    let (r, units) =
+        read(&sheet("", "全年预算数（万元）", "全年执行数（万元）").replace("2000000", "200"));
+    assert_eq!(
+        r.projects[0].execution_rate.map(|s| s.to_string()),
+        Some("66.67".into())
+    );
+    assert!(units.is_empty(), "{units:?}");
+    // the command line (a text sheet read by its streaming reader): the same conversion
+    let dir = std::env::temp_dir().join(format!("jixiao-money-columns-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sheet.tsv");
+    let tsv = sheet("", "全年预算数（万元）", "全年执行数（元）").replace(',', "\t");
+    std::fs::write(&path, tsv).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["evaluate", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // 90 + 10 × 66.67 % (before: 100.00)
+    assert!(stdout.contains("\"score\":\"96.67\""), "{stdout}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("table.form-amount-units"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
