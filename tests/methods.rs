@@ -1808,3 +1808,126 @@ fn a_sheets_budget_columns_in_two_money_units_are_converted_never_read_as_one() 
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A flat sheet as a workbook: `rows` of cells (numbers where they read as one), the ranges
+/// `merges` (first row, last row, column; 0-based) merged.
+fn workbook(rows: &[&[&str]], merges: &[(u32, u32, u16)]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match text.parse::<f64>() {
+                Ok(n) => ws.write_number(r, c, n).map(|_| ()),
+                Err(_) if text.is_empty() => Ok(()),
+                Err(_) => ws.write_string(r, c, *text).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    for &(first, last, col) in merges {
+        let text = rows[first as usize][col as usize];
+        let format = rust_xlsxwriter::Format::new();
+        match text.parse::<f64>() {
+            Ok(n) => ws
+                .merge_range(first, col, last, col, "", &format)
+                .and_then(|ws| ws.write_number_with_format(first, col, n, &format)),
+            Err(_) => ws.merge_range(first, col, last, col, text, &format),
+        }
+        .map(|_| ())
+        .unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_sheets_points_merged_over_several_indicators_are_shared_never_left_to_the_first() {
+    // one 30 分 (and its 22.5 得分) merged down over two 产出 indicators of a flat sheet: the
+    // second row read empty and took its category's method share, 26.25, beside the whole 30
+    // on the first (the project's points 126.25, a total of 113.13 where half the work is done)
+    let rows: &[&[&str]] = &[
+        &[
+            "项目",
+            "一级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "全年预算数",
+            "全年执行数",
+        ],
+        &["P", "", "", "", "", "10", "10", "100", "100"],
+        &[
+            "P",
+            "产出指标",
+            "改厕数量",
+            "≥1000户",
+            "1000户",
+            "30",
+            "22.5",
+            "",
+            "",
+        ],
+        &["P", "", "培训人次", "≥100人次", "50人次", "", "", "", ""],
+        &["P", "效益指标", "普及率", "≥85%", "88%", "60", "60", "", ""],
+    ];
+    let bytes = workbook(rows, &[(2, 3, 1), (2, 3, 5), (2, 3, 6)]);
+    let doc = table::read_bytes("sheet.xlsx", &bytes, &ReadOptions::default()).expect("reads");
+    let merged: Vec<&str> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == "table.form-points-merged")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(merged.len(), 2, "{merged:?}");
+    assert!(
+        merged[0].contains("分值单元格跨 2 个指标合并（改厕数量、培训人次）"),
+        "{}",
+        merged[0]
+    );
+    assert!(
+        merged[0].contains("合并的 30 分按每个指标 15 分平均分配"),
+        "{}",
+        merged[0]
+    );
+    let r = eval::evaluate_with_rules(&doc, None, RuleSet::bundled(), Some(2023), None).0;
+    let p = &r.projects[0];
+    assert_eq!(
+        weights(p),
+        (
+            "10.00".into(),
+            vec!["15.00".into(), "15.00".into(), "60.00".into()]
+        )
+    );
+    assert_eq!(score(p, "培训人次"), "7.50");
+    assert_eq!(p.score.to_string(), "92.50");
+    assert!(
+        !p.findings.iter().any(|f| f.code == "eval.points-not-100"),
+        "{:?}",
+        p.findings
+    );
+    let printed: Vec<_> = p
+        .indicators
+        .iter()
+        .map(|i| i.published_score.map(|s| s.normalize().to_string()))
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            Some("11.25".into()),
+            Some("11.25".into()),
+            Some("60".into())
+        ]
+    );
+    // merged 一级指标 alone (filled down, as ever): nothing shared, nothing said
+    let bytes = workbook(rows, &[(2, 3, 1)]);
+    let doc = table::read_bytes("sheet.xlsx", &bytes, &ReadOptions::default()).expect("reads");
+    assert!(
+        !doc.findings
+            .iter()
+            .any(|f| f.code == "table.form-points-merged")
+    );
+    let r = eval::evaluate_with_rules(&doc, None, RuleSet::bundled(), Some(2023), None).0;
+    assert_eq!(weights(&r.projects[0]).1, ["30.00", "26.25", "60.00"]);
+}

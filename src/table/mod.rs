@@ -94,7 +94,7 @@ pub mod stream;
 pub mod view;
 
 pub use layouts::columns;
-use layouts::{form, indicator_cell, integrity, self_eval, target_table};
+use layouts::{form, indicator_cell, integrity, self_eval, sheet_merges, target_table};
 
 pub use formats::text as decode;
 // what a name asks for and a text's delimiter are the formats' to tell (the streaming reader
@@ -1392,13 +1392,14 @@ impl Sheets<'_> {
             return Ok(());
         }
         self.layout = Some(found.header.layout);
-        self.table(rows, found);
+        self.table(rows, found, sheet);
         Ok(())
     }
 
-    /// A table or flat sheet under its header: its data rows through its layout's reader, and
-    /// what its preamble says where no sheet before said it.
-    fn table(&mut self, rows: &[Row], found: Found) {
+    /// A table or flat sheet under its header: its data rows through its layout's reader (a
+    /// 分值 / 得分 merged over several indicator rows of `sheet` shared among them), and what
+    /// its preamble says where no sheet before said it.
+    fn table(&mut self, rows: &[Row], found: Found, sheet: &grid::SheetSpan) {
         let Found {
             preamble: mut sheet_preamble,
             header,
@@ -1420,12 +1421,21 @@ impl Sheets<'_> {
                 self.total = self.total.take().or(t);
                 self.units.extend(u);
             }
-            Layout::SelfEvaluation | Layout::Forms => self.units.extend(self_eval::read(
-                ctx,
-                &header,
-                &data,
-                sheet_preamble.unit.as_deref(),
-            )),
+            Layout::SelfEvaluation | Layout::Forms => {
+                let mut units =
+                    self_eval::read(ctx, &header, &data, sheet_preamble.unit.as_deref());
+                if !sheet.merges.is_empty() {
+                    sheet_merges::share(
+                        ctx,
+                        &header,
+                        rows,
+                        &sheet.merges,
+                        sheet.rows.start,
+                        &mut units,
+                    );
+                }
+                self.units.extend(units);
+            }
         }
         let p = &mut self.preamble;
         p.department = p.department.take().or(sheet_preamble.department);
