@@ -1931,3 +1931,18 @@ fn a_sheets_points_merged_over_several_indicators_are_shared_never_left_to_the_f
     let r = eval::evaluate_with_rules(&doc, None, RuleSet::bundled(), Some(2023), None).0;
     assert_eq!(weights(&r.projects[0]).1, ["30.00", "26.25", "60.00"]);
 }
+
+#[test]
+fn a_project_whose_one_finding_is_its_points_holds_one_finding_not_four() {
+    // the finding that grades a total on its points (eval.points-not-100) was spliced in front
+    // of none: the project's list reserved 4 (1.2 KB kept with the report a project)
+    let r = run(
+        "项目,一级指标,三级指标,年度指标值,实际完成值,分值\nP,产出指标,改厕数量,≥1000户,1000户,40\n\
+         P,效益指标,普及率,≥85%,88%,50\n",
+        "rules: []\n",
+    );
+    let p = project(&r, "P");
+    assert_eq!(p.findings.len(), 1, "{:?}", p.findings);
+    assert_eq!(p.findings[0].code, "eval.points-not-100");
+    assert_eq!(p.findings.capacity(), 1);
+}
