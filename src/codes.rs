@@ -355,6 +355,10 @@ registry! {
     IMPLICIT_UNIT = "table.implicit-unit", Info,
         "项目行前没有单位行",
         "含义：表格一开始就是项目行，没有单位（部门）行；常见于单位自己的表。\n处理：这些项目归入一个以文件或表头命名的单位。\n修改：如需按单位汇总，在项目行前加上单位行。";
+    /// A header row found again below the first, naming other columns (two tables in one sheet).
+    HEADER_MOVED = "table.header-moved", Error,
+        "表中又有一行列的位置不同的表头",
+        "含义：表头以下又出现一行表头（如一个工作表中放了两张表），但其中各列的位置与第一行表头不同，例如“实际完成值”与“年度指标值”两列互换。\n处理：其下各行仍按第一行表头的列读取，可能错位：这些行的结论与分数不可信，报告中给出此错误。\n修改：把两张表分为两个文件或两个工作表，或把各列调成与第一行表头相同的顺序。";
     /// A row was recognised as a note and not read as data.
     ROW_IGNORED = "table.row-ignored", Info,
         "说明行未作数据读取",

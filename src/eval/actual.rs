@@ -272,7 +272,11 @@ fn general(
 }
 
 /// Words in an actual beside its figure that say the figure was not reached (`未达`, `没完成`,
-/// `不达标`, …), or that it is only aimed at (`力争95%`, `争取95%`: a plan, not a result).
+/// `不达标`, …), or that it is only aimed at (`力争95%`, `争取95%`: a plan, not a result), or
+/// that it is not this year's result at all (`100人（预计）`, `（计划）`, `（目标）`,
+/// `（进行中）`, `（未统计）`, `（上年）`, `（上半年）`: the tenth probe). Words that a done
+/// result may hold too (`按计划完成`, `达到预期`, `达到目标`, `模拟`, `接待`, `响应到位`,
+/// `上半年支出进度`) are only matched bracketed or in a longer phrase.
 pub(crate) const NOT_DONE_WORDS: &[&str] = &[
     "未完成",
     "未达",
@@ -296,6 +300,53 @@ pub(crate) const NOT_DONE_WORDS: &[&str] = &[
     "(未)",
     "（差）",
     "(差)",
+    // a forecast, a plan or the target itself given where the result belongs
+    "预计",
+    "预估",
+    "估计",
+    "估算",
+    "有望",
+    "可望",
+    "力求",
+    "（计划）",
+    "(计划)",
+    "计划数",
+    "计划值",
+    "（预期）",
+    "(预期)",
+    "（拟）",
+    "(拟)",
+    "（目标）",
+    "(目标)",
+    "目标值",
+    "申报数",
+    "（应到）",
+    "(应到)",
+    "应到数",
+    "应完成",
+    // not done yet, in part, or not yet counted
+    "待完成",
+    "待验收",
+    "未验收",
+    "待统计",
+    "未统计",
+    "正在统计",
+    "待定",
+    "待核",
+    "进行中",
+    "实施中",
+    "推进中",
+    "部分完成",
+    "暂无数据",
+    "尚无数据",
+    "数据未出",
+    "还差",
+    // another period's figure
+    "（上年）",
+    "(上年)",
+    "上年数",
+    "（上半年）",
+    "(上半年)",
 ];
 
 /// Words in an actual beside its figure that say a ceiling (`≤5%`) was gone past (`5%（超标）`).

@@ -432,6 +432,16 @@ fn deadline(
         },
         o => o,
     };
+    // `12月前` (`<` a month) is read as "before December begins" (contract §3), but offices
+    // write it for "by December" as often (the corpus labels it either way): a date inside
+    // that month is late by one reading and on time by the other, so a person decides (the
+    // tenth probe: 2023年12月31日 against `2023年12月前` scored 0 as 逾期, with no word)
+    if op == Op::Lt && target.day.is_none() && months == 0 {
+        return Outcome::review(&format!(
+            "目标“{m}月前”可读作{m}月开始之前，也可读作{m}月底之前；实际在{m}月内完成，是否逾期需人工核对",
+            m = target.month
+        ));
+    }
     let on_time = match op {
         Op::Lt => order == Ordering::Less,
         Op::Le => order != Ordering::Greater,
@@ -1106,8 +1116,16 @@ mod tests {
         assert_eq!(shown(&o), d("9.60"));
         let o = run("9月前", "完成时间", "7月", "10");
         assert_eq!(o.verdict, Verdict::Pass);
-        let o = run("9月前", "完成时间", "9月", "10");
+        let o = run("9月前", "完成时间", "10月", "10");
         assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("0"))));
+        // `9月前` reads "before September" or "by September": a date in September is either
+        let o = run("9月前", "完成时间", "9月", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Review, None));
+        assert!(o.formula.contains("9月开始之前"), "{}", o.formula);
+        let o = run("9月前", "完成时间", "9月30日", "10");
+        assert_eq!(o.verdict, Verdict::Review);
+        let o = run("9月底前", "完成时间", "9月30日", "10");
+        assert_eq!(o.verdict, Verdict::Pass);
         let o = run("2023年12月31日前", "完成时间", "2023年11月20日", "10");
         assert_eq!(o.verdict, Verdict::Pass);
         let o = run("年底前", "完成时间", "按期完成", "10");
