@@ -7665,3 +7665,101 @@ fn a_date_inside_the_month_of_a_month_deadline_is_left_to_a_person() {
         assert_eq!(row["verdict"], *verdict, "{target} {actual}: {row}");
     }
 }
+
+#[test]
+fn a_bare_figure_against_a_target_written_in_wan_is_never_read_in_yuan_alone() {
+    // the tenth probe: `≥100万元` is held as 1000000 元, and an actual written bare (`100`,
+    // as offices write under a target in 万元) was read "in the target's unit" — 元: 100 元
+    // against 1000000 元, 未达标, 0 points (and `120` the same), `1.3` against `≥1.2万人次`
+    // too. Where the two readings (as written, in the base unit) disagree a person decides;
+    // where both meet the target (`90` against `≤90万元`, `1000000` against `≥100万元`) it
+    // is scored as before, as are figures with their unit and targets without a magnitude
+    let d = dir("bare-wan");
+    let cases = [
+        ("≥100万元", "100", "review"),
+        ("≥100万元", "120", "review"),
+        ("≤90万元", "95", "review"),
+        ("≥1.2万人次", "1.3", "review"),
+        ("90-100万元", "95", "review"),
+        ("≥100万元", "1000000", "pass"),
+        ("≤90万元", "90", "pass"),
+        ("≥1.2万人次", "13000", "pass"),
+        ("≥100万元", "120万元", "pass"),
+        ("≥100万元", "100元", "fail"),
+        ("≥1000000元", "100", "fail"),
+        ("≥100千克", "120", "pass"),
+    ];
+    let mut sheet = String::from("项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n");
+    for (i, (target, actual, _)) in cases.iter().enumerate() {
+        sheet.push_str(&format!(
+            "维修工程,产出指标,成本指标,金额{i},{target},{actual},5\n"
+        ));
+    }
+    write(&d, "s.csv", &sheet);
+    for args in [
+        &["--format", "jsonl"][..],
+        &["--format", "json", "--no-streaming"],
+    ] {
+        let mut all = vec!["evaluate", "s.csv"];
+        all.extend_from_slice(args);
+        let r = run(&d, &all, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let rows: Vec<serde_json::Value> = if args[1] == "jsonl" {
+            r.stdout
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .filter(|v: &serde_json::Value| v.get("indicator").is_some())
+                .collect()
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+            v["projects"][0]["indicators"].as_array().unwrap().clone()
+        };
+        for (i, (target, actual, verdict)) in cases.iter().enumerate() {
+            let row = rows
+                .iter()
+                .find(|v| v["indicator"] == format!("金额{i}"))
+                .unwrap_or_else(|| panic!("{}", r.stdout));
+            assert_eq!(
+                row["verdict"], *verdict,
+                "{args:?} {target} {actual}: {row}"
+            );
+            if *verdict == "review" {
+                assert!(row.to_string().contains("数量级"), "{row}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_percentage_against_a_qualitative_target_that_writes_one_is_never_taken_for_a_share() {
+    // the tenth probe: `增长5%` (no baseline named, so no relative target) against `6%` took
+    // the 6 % for the share of the points a grade gives: 0.60 of 10, 未达标, for a target met;
+    // `下降5%` against `-6%` 0 points. A person decides now; a share against a target that
+    // writes no percentage (`有效` against `85%`) is read as before
+    let d = dir("qualitative-percent");
+    write(
+        &d,
+        "s.csv",
+        "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n\
+         P,效益指标,经济效益指标,收入,增长5%,6%,10\n\
+         P,效益指标,经济效益指标,成本,下降5%,-6%,10\n\
+         P,效益指标,经济效益指标,差距,提高2个百分点,3%,10\n\
+         P,效益指标,经济效益指标,效益,有效,85%,10\n",
+    );
+    let r = run(&d, &["evaluate", "s.csv", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (name, verdict) in [
+        ("收入", "review"),
+        ("成本", "review"),
+        ("差距", "review"),
+        ("效益", "pass"),
+    ] {
+        let row: serde_json::Value = r
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|v| v["indicator"] == name)
+            .unwrap_or_else(|| panic!("{}", r.stdout));
+        assert_eq!(row["verdict"], verdict, "{name}: {row}");
+    }
+}

@@ -354,6 +354,46 @@ pub(crate) const NOT_DONE_WORDS: &[&str] = &[
 /// ceiling's actual is read by them.
 const OVER_WORDS: &[&str] = &["超标", "未控制", "没控制", "没有控制", "失控"];
 
+/// A bare figure (`text`, read in the target's base unit as `read`) against a target whose
+/// figure is written with a magnitude (`≥100万元`, `≤90万元`, `≥1.2万人次`): whether the
+/// figure must go to a person, as it may be in the unit as written (100万元) as readily as in
+/// the base unit the target is held in (100元). It need not where both readings meet a
+/// compared target (`90` against `≤90万元`: full points either way), nor where the magnitude
+/// does not follow the target's last figure (`≥100元`, `≥一百万元`: as before).
+pub(crate) fn bare_figure_is_ambiguous(
+    text: &str,
+    read: &Quantity,
+    target: &Target,
+    target_text: &str,
+) -> bool {
+    let Some(last_digit) = target_text.rfind(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let written_unit = &target_text[last_digit + 1..];
+    if !written_unit.starts_with(['万', '亿', '千'])
+        || written_unit.starts_with("千克")
+        || written_unit.starts_with("千米")
+        || written_unit.starts_with("千瓦")
+    {
+        return false;
+    }
+    let as_written = lang::parse(&format!("{text}{written_unit}"), &Context::default());
+    let written = match as_written.target {
+        Target::Compare { quantity, .. } | Target::Approximate { quantity } => quantity,
+        _ => return true,
+    };
+    if written.unit != read.unit || written.value == read.value {
+        return written.unit != read.unit;
+    }
+    let meets = |q: &Quantity| match target {
+        Target::Compare { op, quantity } => {
+            quantity.unit == q.unit && op.holds(q.value, quantity.value)
+        }
+        _ => false,
+    };
+    !(meets(read) && meets(&written))
+}
+
 /// The word of [`NOT_DONE_WORDS`] (or, against a ceiling, of `OVER_WORDS`) an actual's text
 /// holds, for the message of the row it leaves to a person (`eval::score`).
 pub(crate) fn short_word(text: &str, target: &Target) -> Option<&'static str> {

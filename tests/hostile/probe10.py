@@ -10,6 +10,8 @@ Sections (all when none is named):
   header     two tables in one sheet, the second's header row with 实际完成值 and 年度指标值
              swapped (near the top and 1,600 rows down, streamed and whole)
   deadline   `2023年12月前` against a date inside December (the month deadline read two ways)
+  wan        a bare figure under a target written in 万元 / 万人次 (`100` against `≥100万元`), and a
+             percentage against a qualitative target that writes one (`6%` against `增长5%`)
   figures    actuals in other shapes (thousands separators, 万, units, per mille, ranges,
              two values, words), xlsx percent cells whose display rounds across the target
   edges      rule values at the decimal range's edge, `-o` over each input, /dev/full
@@ -95,6 +97,12 @@ if section("deadline"):
     verdicts("deadline.tsv", [("2023年12月前", "2023年12月31日"), ("2023年12月前", "2023年12月"),
                               ("2023年12月以前", "2023年12月5日"), ("2023年12月前", "2023年11月30日"),
                               ("2023年12月前", "2024年1月5日"), ("2023年12月底前", "2023年12月31日")])
+
+if section("wan"):
+    print("== wan: a bare figure under a target in 万; before: read in 元 (0 points); a % against `增长5%`: a share")
+    verdicts("wan.tsv", [("≥100万元", "100"), ("≥100万元", "120"), ("≤90万元", "95"), ("≥1.2万人次", "1.3"),
+                         ("90-100万元", "95"), ("≥100万元", "1000000"), ("≤90万元", "90"), ("≥100万元", "100元"),
+                         ("增长5%", "6%"), ("下降5%", "-6%"), ("提高2个百分点", "3%"), ("有效", "85%")])
 
 if section("figures"):
     print("== figures: actuals in other shapes (no finding of the issue's kind)")
