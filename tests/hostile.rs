@@ -7763,3 +7763,46 @@ fn a_percentage_against_a_qualitative_target_that_writes_one_is_never_taken_for_
         assert_eq!(row["verdict"], verdict, "{name}: {row}");
     }
 }
+
+#[test]
+fn a_comparator_and_a_word_after_the_value_pointing_opposite_ways_are_never_read_as_one() {
+    // the tenth probe: `≥95%以下` read `>= 95 %` and `≤95%以上` `<= 95 %`, `低于5%以上`
+    // `< 5 %`, `不高于95%以上` `<= 95 %`: the word after the value (`以下`, `以上`) that
+    // contradicts the comparator was read past, so a target that says both ways was scored by
+    // one of them. Now no quantity (left to a person, as `≥95%（不含）` is); a word that agrees
+    // (`≥95%以上`, `>95%以上`, `控制在5%以内`) reads as before
+    let d = dir("opposite-ways");
+    let targets = [
+        ("≥95%以下", None),
+        ("≤95%以上", None),
+        ("低于5%以上", None),
+        ("不高于95%以上", None),
+        ("≥5%以内", None),
+        (">95%以下", None),
+        ("≥95%以上", Some(">= 95 %")),
+        (">95%以上", Some("> 95 %")),
+        ("≤5%以下", Some("<= 5 %")),
+        ("控制在5%以内", Some("<= 5 %")),
+        ("达到5%以下", Some("<= 5 %")),
+        ("95%以上", Some(">= 95 %")),
+    ];
+    let input: String = targets
+        .iter()
+        .map(|(t, _)| format!("合格率\t{t}\n"))
+        .collect();
+    write(&d, "t.tsv", &input);
+    let r = run(&d, &["parse", "t.tsv", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<serde_json::Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), targets.len(), "{}", r.stdout);
+    for ((target, want), line) in targets.iter().zip(&lines) {
+        match want {
+            Some(c) => assert_eq!(line["canonical"], *c, "{target}: {line}"),
+            None => assert_ne!(line["kind"], "compare", "{target}: {line}"),
+        }
+    }
+}
