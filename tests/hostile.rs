@@ -7806,3 +7806,64 @@ fn a_comparator_and_a_word_after_the_value_pointing_opposite_ways_are_never_read
         }
     }
 }
+
+#[test]
+fn an_indicator_given_twice_in_an_actuals_file_is_named_a_duplicate_with_both_figures() {
+    // the tenth probe: the same indicator written twice under one project. Without a sequence
+    // number (80% then 96.8%) the table took neither — the row was scored 缺实际值, 0 — and
+    // both entries were named "在目标表的项目中找不到"; with one (seq 1 twice) the first was
+    // scored and the second named so. A wrong reason either way, and which figure was scored
+    // (or that none was) was not said. Now `actuals.duplicate` names the figures
+    let d = dir("duplicate-indicator");
+    write(&d, "t.tsv", TABLE);
+    write(
+        &d,
+        "a.yaml",
+        "projects:\n  - unit: 示例办事处\n    project: 业务用房物业管理费\n    indicators:\n      \
+         - indicator: 办公设备维护维修工作完成率\n        actual: 80%\n      \
+         - indicator: 办公设备维护维修工作完成率\n        actual: 96.8%\n      \
+         - indicator: 员工满意度\n        actual: 99%\n      \
+         - indicator: 不存在的指标\n        actual: 1\n  \
+         - unit: 示例办事处\n    project: 购置经费\n    indicators:\n      \
+         - seq: 1\n        indicator: 购置完成率\n        actual: 90%\n      \
+         - seq: 1\n        indicator: 购置完成率\n        actual: 99%\n",
+    );
+    let r = run(
+        &d,
+        &["evaluate", "t.tsv", "a.yaml", "--format", "json"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let dup: Vec<(u64, &str)> = findings
+        .iter()
+        .filter(|f| f["code"] == "actuals.duplicate")
+        .map(|f| (f["line"].as_u64().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(dup.len(), 3, "{findings:?}");
+    // neither of two entries without a sequence is used: each says so, with the other's figure
+    for (line, m) in &dup[..2] {
+        assert!(m.contains("“80%”") && m.contains("“96.8%”"), "{line}: {m}");
+        assert!(m.contains("都未计入评分"), "{line}: {m}");
+    }
+    assert_eq!((dup[0].0, dup[1].0), (5, 7));
+    // the second of two with one sequence: the first (90%) scored
+    assert!(
+        dup[2].1.contains("评分用的是另一条（实际值 “90%”）") && dup[2].1.contains("“99%”"),
+        "{}",
+        dup[2].1
+    );
+    // the name the table lacks is still named so, and only it
+    let unmatched: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "actuals.unmatched")
+        .collect();
+    assert_eq!(unmatched.len(), 1, "{findings:?}");
+    assert!(
+        unmatched[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("不存在的指标")
+    );
+}

@@ -237,10 +237,7 @@ fn general(
     let parsed = parse(trimmed, &ctx);
     // a figure beside words that say it fell short (`95%（未完成）`), or for a ceiling that it
     // went past (`5%（超标）` against `≤5%`), is no figure to score by
-    let short = || {
-        NOT_DONE_WORDS.iter().any(|w| trimmed.contains(w))
-            || (is_ceiling(target) && OVER_WORDS.iter().any(|w| trimmed.contains(w)))
-    };
+    let short = || short_word(trimmed, target).is_some();
     match parsed.target {
         Target::Compare { op, quantity } => {
             let copied = parsed.provenance.op == Some(Origin::Text);
@@ -396,13 +393,26 @@ pub(crate) fn bare_figure_is_ambiguous(
 
 /// The word of [`NOT_DONE_WORDS`] (or, against a ceiling, of `OVER_WORDS`) an actual's text
 /// holds, for the message of the row it leaves to a person (`eval::score`).
+/// One pass over the text for all the words at once (an actual may hold a remark of a
+/// megabyte: a search a word made the tenth probe's longer list cost 70 passes).
 pub(crate) fn short_word(text: &str, target: &Target) -> Option<&'static str> {
-    let over: &[&'static str] = if is_ceiling(target) { OVER_WORDS } else { &[] };
-    NOT_DONE_WORDS
-        .iter()
-        .chain(over)
-        .find(|w| text.contains(*w))
-        .copied()
+    static NOT_DONE: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let automaton = NOT_DONE.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(NOT_DONE_WORDS)
+            .ok()
+    });
+    let not_done = match automaton {
+        Some(a) => a.find(text).map(|m| NOT_DONE_WORDS[m.pattern().as_usize()]),
+        None => NOT_DONE_WORDS.iter().find(|w| text.contains(*w)).copied(),
+    };
+    not_done.or_else(|| {
+        is_ceiling(target)
+            .then(|| OVER_WORDS.iter().find(|w| text.contains(*w)).copied())
+            .flatten()
+    })
 }
 
 /// Whether a target is a ceiling (`≤`, `<`).

@@ -14,6 +14,9 @@ Sections (all when none is named):
              percentage against a qualitative target that writes one (`6%` against `增长5%`)
   figures    actuals in other shapes (thousands separators, 万, units, per mille, ranges,
              two values, words), xlsx percent cells whose display rounds across the target
+  long       an actual of a figure and a 900 KB bracketed remark, 50 rows (the words it is
+             searched for)
+  dup        an actuals file giving one indicator twice (without and with a sequence number)
   edges      rule values at the decimal range's edge, `-o` over each input, /dev/full
 Each case is run under `prlimit --as` 4 GB, `timeout 300` and `/usr/bin/time` (exit, user +
 system CPU seconds, peak MB). Hand-made inputs only; nothing here is read by `cargo test` (what
@@ -113,6 +116,23 @@ if section("figures"):
         ("≥3000万元", "0.3亿元"), ("≥95", "95%"), ("≥95%", "95"), ("90%-100%", "101%"), ("≥100人", "一百人"),
         ("≥10亩", "0.5公顷"), ("≥95%", "９５％"), ("≥95%", "95‰"), ("≥100人", "0人（疫情原因未开展）"),
         ("≤500元/人", "0.05万元/人"), ("≥ 100 人", "99.999人")])
+
+if section("long"):
+    print("== long: 50 actuals of a figure and a 900 KB remark")
+    put("longact.tsv", "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n" + "".join(
+        "P\t产出指标\t数量指标\t人数%d\t≥100人\t100人（%s）\t2\n" % (i, "说" * 300000) for i in range(50)))
+    run(["evaluate", "longact.tsv", "--format", "jsonl"])
+
+if section("dup"):
+    print("== dup: one indicator twice in an actuals file; before: 'not in the table', the row 缺实际值")
+    put("dup.tsv", "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n"
+        "P\t产出指标\t数量指标\t人数\t≥100人\t\t50\nP\t效益指标\t社会效益指标\t满意度\t≥90%\t\t50\n")
+    put("dup.yaml", "projects:\n  - project: P\n    indicators:\n      - indicator: 人数\n        actual: 80人\n"
+        "      - indicator: 人数\n        actual: 120人\n      - indicator: 满意度\n        actual: 95%\n")
+    code, out, err = run(["evaluate", "dup.tsv", "dup.yaml"])
+    for l in (out + err).splitlines():
+        if "dup.yaml" in l or "人数" in l:
+            print("   " + l[:150])
 
 if section("edges"):
     print("== edges: rule values past the decimal range, -o over each input, a full disk")
