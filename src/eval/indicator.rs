@@ -325,6 +325,21 @@ fn read_actual(
         Some(t) => read_text(s, t, year, cache),
         None => Actual::Missing,
     };
+    // a bare figure against a target written with a magnitude (`≥100万元`, `≥1.2万人次`): the
+    // target is held in its base unit (元, 人次), but `100` is 100万元 as the target writes it
+    // as readily as 100元 — ten thousand times apart, so a person decides (the tenth probe:
+    // `100` against `≥100万元` scored 0 as "按目标值单位读取", in 元); where both readings
+    // meet the target (`90` against `≤90万元`) it is scored as before
+    if let Actual::Quantity {
+        unit_from_target: true,
+        quantity,
+        ..
+    } = &actual
+        && let Some(t) = s.actual_text
+        && actual::bare_figure_is_ambiguous(t.trim(), quantity, target, &s.row.target)
+    {
+        actual = Actual::Text(t.trim().to_owned());
+    }
     let mut flags = Vec::new();
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
