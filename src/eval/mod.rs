@@ -40,6 +40,7 @@ mod memo;
 pub mod method;
 pub mod methodology;
 mod nearest;
+mod plain;
 mod project;
 mod published;
 mod reading;

@@ -74,13 +74,14 @@ pub(super) fn evaluate_project(
     }
     let budget = Budget::of(taken.entry, project);
     // 2. Weights (§8.1, §8.2, §8.8).
-    let (budget_weight, budget_weight_rule) = weights::assign(
+    let (budget_weight, budget_weight_rule, overdrawn) = weights::assign(
         &mut rows,
         project,
         &step.around,
         budget.applicable(),
         opts,
         cache,
+        &step.file,
     );
     // `weight` in a `when:` is the weight the row is scored on: where a rule (not the sheet)
     // gave it, the row's scoring is decided again with it (only where some rule reads `weight`)
@@ -97,6 +98,7 @@ pub(super) fn evaluate_project(
     // 3. Each indicator scored (§8.2–8.5), graded where offices put it (§8.6), re-checked.
     let mut tally = Tally {
         indicators: Vec::with_capacity(rows.len()),
+        findings: overdrawn.into_iter().collect(),
         ..Tally::default()
     };
     // conditions on another row of the project (`other_row:`), known before any row is scored
@@ -469,7 +471,7 @@ fn grade(
         &project.name,
     );
     let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
-    tally.findings.splice(0..0, graded.finding.take());
+    crate::finding::put_first(&mut tally.findings, graded.finding.take());
     if tally.bonus > Decimal::ZERO && veto_total.is_none() {
         tally.findings.push(
             crate::finding::Finding::new(

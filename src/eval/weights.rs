@@ -18,6 +18,7 @@ use super::evaluate::{Options, scoring_category};
 use super::indicator::Scored;
 use super::memo::ParseCache;
 use super::reading::Around;
+use crate::finding::{Finding, Severity};
 use crate::report_model::table_rules;
 use crate::rules::set::Applied;
 use crate::rules::{Facts, RuleSet};
@@ -91,6 +92,10 @@ pub(super) struct Shares {
     pub own: Vec<Decimal>,
     /// The rule that gives each category its points.
     pub rules: Vec<Cow<'static, str>>,
+    /// Each group whose given weights reach its points on the project's scale while some of
+    /// its rows wait for a share (they get 0), or pass them (the project's points past 100):
+    /// its index and those points. Empty for nearly every project.
+    pub overdrawn: Vec<(usize, Decimal)>,
 }
 
 /// One pool of points of a project, for [`shares`]: the rule that gives the points
@@ -111,11 +116,29 @@ pub(super) struct Group {
 pub(super) fn shares(budget: Option<Decimal>, groups: &[Group]) -> Shares {
     let budget_points = budget.map_or(Decimal::ZERO, |b| b.min(Decimal::ONE_HUNDRED));
     let present: Decimal = groups.iter().map(|g| g.points).sum();
+    // the 分值 written on rows of no pool of points (a category no rule gives points, or
+    // none) are kept as written, beside the budget's: the categories share what is left
+    let fixed: Decimal = groups
+        .iter()
+        .filter(|g| g.points.is_zero())
+        .map(|g| g.given)
+        .sum();
     let factor = if present > Decimal::ZERO {
-        (Decimal::ONE_HUNDRED - budget_points) / present
+        (Decimal::ONE_HUNDRED - budget_points - fixed).max(Decimal::ZERO) / present
     } else {
         Decimal::ONE
     };
+    let overdrawn = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.points > Decimal::ZERO && g.given > Decimal::ZERO)
+        .map(|(k, g)| (k, g.points * factor))
+        .filter(|(k, room)| {
+            let g = &groups[*k];
+            let slack = Decimal::new(1, 9);
+            g.given - *room > slack || (g.open > 0 && *room - g.given < slack)
+        })
+        .collect();
     let per_indicator = groups
         .iter()
         .map(|g| {
@@ -142,11 +165,14 @@ pub(super) fn shares(budget: Option<Decimal>, groups: &[Group]) -> Shares {
         per_indicator,
         own,
         rules: groups.iter().map(|g| g.pool.clone()).collect(),
+        overdrawn,
     }
 }
 
 /// Weighs the rows of `project` (their `weight` and `weight_rule`) and returns budget
-/// execution's weight and the rule that gives it (zero where the project has no budget).
+/// execution's weight and the rule that gives it (zero where the project has no budget), and
+/// the finding where the 分值 written on some rows leave the others of their category nothing
+/// or pass its points (`eval.points-overdrawn`, in `file`).
 pub(super) fn assign(
     rows: &mut [Scored<'_>],
     project: &Project,
@@ -154,7 +180,8 @@ pub(super) fn assign(
     budget_applicable: bool,
     opts: &Options<'_>,
     cache: &mut ParseCache,
-) -> (Decimal, Cow<'static, str>) {
+    file: &str,
+) -> (Decimal, Cow<'static, str>, Option<Finding>) {
     let m = opts.methodology;
     // the rows that apply are walked where needed, not listed (no vector a project)
     let mut applicable = rows.iter().filter(|s| !s.not_applicable).peekable();
@@ -166,22 +193,41 @@ pub(super) fn assign(
             .unwrap_or((m.budget_weight.value, m.budget_weight.rule.clone())),
         false => (m.budget_weight.value, m.budget_weight.rule.clone()),
     };
+    // a form whose own sums leave the budget row out (contract §4.4): it is not scored
+    let outside = project.form.as_deref().is_some_and(|f| f.budget_outside);
+    let sheet_budget = project.budget.as_ref().and_then(|b| b.weight);
     if sheet_weights {
         by_sheet(rows);
         if !budget_applicable {
-            return (Decimal::ZERO, rule);
+            return (Decimal::ZERO, rule, None);
         }
-        // a form whose own sums leave the budget row out (contract §4.4): it is not scored
-        if project.form.as_deref().is_some_and(|f| f.budget_outside) {
-            return (Decimal::ZERO, table_rules::FORM_BUDGET_OUTSIDE.into());
+        if outside {
+            return (Decimal::ZERO, table_rules::FORM_BUDGET_OUTSIDE.into(), None);
         }
-        match project.budget.as_ref().and_then(|b| b.weight) {
-            Some(w) => (w, table_rules::SHEET_WEIGHT.into()),
-            None => (method_budget, rule),
+        match sheet_budget {
+            Some(w) => (w, table_rules::SHEET_WEIGHT.into(), None),
+            None => (method_budget, rule, None),
         }
     } else {
-        let budget = by_method(rows, budget_applicable.then_some(method_budget), cache);
-        (budget, rule)
+        // the budget row's 分值 as written, where the sheet gives one: the categories share
+        // the rest (before, the method's 10 was taken and the 分值 written dropped unsaid)
+        let (budget_weight, rule) = match sheet_budget {
+            Some(w) if !outside => (w, table_rules::SHEET_WEIGHT.into()),
+            _ => (method_budget, rule),
+        };
+        let (budget, overdrawn) =
+            by_method(rows, budget_applicable.then_some(budget_weight), cache);
+        let finding = overdrawn.map(|message| {
+            Finding::new(
+                crate::codes::EVAL_POINTS_OVERDRAWN,
+                Severity::Warning,
+                file,
+                message,
+            )
+            .help("为每个指标都填写分值（连同预算执行率合计 100 分），或都不填写（按评分方法分配）")
+            .in_project(around.unit, around.project)
+        });
+        (budget, rule, finding)
     }
 }
 
@@ -215,17 +261,28 @@ fn by_sheet(rows: &mut [Scored<'_>]) {
 }
 
 /// The weights of the method where some row has none: the pools of points present, in order
-/// of appearance, shared ([`shares`]); returns budget execution's weight.
-fn by_method(rows: &mut [Scored<'_>], budget: Option<Decimal>, cache: &mut ParseCache) -> Decimal {
+/// of appearance, shared ([`shares`]); returns budget execution's weight, and what the finding
+/// says where a category's 分值 written reach or pass its points ([`overdrawn`]).
+fn by_method(
+    rows: &mut [Scored<'_>],
+    budget: Option<Decimal>,
+    cache: &mut ParseCache,
+) -> (Decimal, Option<String>) {
     // the groups present (pools compared by address first), in order of appearance; each
     // row's group is found again below rather than listed (a project has a few groups)
     let mut groups: Vec<Group> = Vec::with_capacity(4);
     for r in rows.iter().filter(|s| !s.not_applicable) {
         let Some(k) = group_of(&groups, r) else {
-            if let Some((pool, points)) = &r.reading.pool {
+            // a row of no pool with a 分值 written keeps it: the loose group, of no points
+            let pool = match (&r.reading.pool, r.given()) {
+                (Some((pool, points)), _) => Some((pool.clone(), *points)),
+                (None, Some(_)) => Some((Cow::Borrowed(LOOSE), Decimal::ZERO)),
+                (None, None) => None,
+            };
+            if let Some((pool, points)) = pool {
                 groups.push(Group {
-                    pool: pool.clone(),
-                    points: *points,
+                    pool,
+                    points,
                     given: Decimal::ZERO,
                     open: 0,
                 });
@@ -266,13 +323,69 @@ fn by_method(rows: &mut [Scored<'_>], budget: Option<Decimal>, cache: &mut Parse
             }
         }
     }
-    shares.budget
+    let overdrawn = (!shares.overdrawn.is_empty()).then(|| overdrawn(rows, &groups, &shares));
+    (shares.budget, overdrawn)
+}
+
+/// The pool of the rows of no category's points that have a 分值 written (kept as written).
+const LOOSE: &str = "";
+
+/// What `eval.points-overdrawn` says: for each group of `shares.overdrawn`, its category as
+/// written, the 分值 written on its rows against its points on the project's scale, and the
+/// rows without one left 0 (or the project's points past 100).
+fn overdrawn(rows: &[Scored<'_>], groups: &[Group], shares: &Shares) -> String {
+    let mut parts = Vec::with_capacity(shares.overdrawn.len());
+    for &(k, room) in &shares.overdrawn {
+        let g = &groups[k];
+        let in_group = || {
+            rows.iter()
+                .filter(move |r| !r.not_applicable && group_of(groups, r) == Some(k))
+        };
+        let category = in_group()
+            .find_map(|r| r.row.category.as_deref())
+            .unwrap_or("未写一级指标");
+        let open: Vec<&str> = in_group()
+            .filter(|r| r.given().is_none())
+            .map(|r| &*r.row.name)
+            .collect();
+        let room_text = room.round_dp(2).normalize();
+        let mut part = format!(
+            "「{category}」已填分值的指标合计 {} 分，{}评分方法给该类的 {room_text} 分",
+            g.given.normalize(),
+            if g.given > room { "超过" } else { "用尽" },
+        );
+        if g.points != room {
+            part.push_str(&format!(
+                "（方法 {} 分，按本项目实有的类别折算）",
+                g.points.normalize()
+            ));
+        }
+        if !open.is_empty() {
+            let shown = open.iter().take(3).copied().collect::<Vec<_>>().join("、");
+            let more = if open.len() > 3 { "等" } else { "" };
+            part.push_str(&format!(
+                "：未填分值的 {} 个指标（{shown}{more}）分值为 0，不计分",
+                open.len()
+            ));
+        }
+        parts.push(part);
+    }
+    format!(
+        "部分指标填了分值、部分没有，未填的按评分方法补足其类别余下的分值：{}",
+        parts.join("；")
+    )
 }
 
 /// The group of `groups` that `r`'s pool of points belongs to (by the rule's address first,
 /// then its id, and the points), if any.
 fn group_of(groups: &[Group], r: &Scored<'_>) -> Option<usize> {
-    let (pool, points) = r.reading.pool.as_ref()?;
+    let Some((pool, points)) = r.reading.pool.as_ref() else {
+        // a row of no pool is in the loose group where it has a 分值 written
+        r.given()?;
+        return groups
+            .iter()
+            .position(|g| g.pool == LOOSE && g.points.is_zero());
+    };
     groups.iter().position(|g| {
         (std::ptr::eq(g.pool.as_ptr(), pool.as_ptr()) || g.pool == *pool) && g.points == *points
     })

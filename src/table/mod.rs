@@ -30,7 +30,10 @@
 //!   understood give an info finding `table.column-ignored`. Lines before the header are preamble:
 //!   `部门名称：`, `单位名称：`, `单位：万元` are read (and `主管部门及编码：123001 某某局`, the
 //!   department as written with its code, as the forms reader keeps it); `单位：元` is kept in
-//!   [`Document::money_unit`] but amounts are not converted.
+//!   [`Document::money_unit`] but amounts are not converted. Where a sheet's 全年预算数 /
+//!   全年执行数 headers state another money unit than the preamble's (`全年执行数（元）`), their
+//!   amounts are converted into it (else into 全年预算数's, else 万元) with a warning
+//!   `table.form-amount-units`.
 //! - **Rows**: blank rows, preamble lines and repeated header rows (multi-page exports) are not
 //!   data and not counted. A row with fewer cells than the header is skipped
 //!   (`table.row-too-short`) even if the missing cells would be empty (Excel always pads); filled
@@ -91,7 +94,7 @@ pub mod stream;
 pub mod view;
 
 pub use layouts::columns;
-use layouts::{form, indicator_cell, integrity, self_eval, target_table};
+use layouts::{form, indicator_cell, integrity, self_eval, sheet_merges, target_table};
 
 pub use formats::text as decode;
 // what a name asks for and a text's delimiter are the formats' to tell (the streaming reader
@@ -113,8 +116,9 @@ pub use model::{
 pub use source::{CellAddr, InputFormat, Location, SourceText};
 
 use crate::finding::{Finding, Severity, codes};
-use columns::Header;
+use columns::{Header, Role};
 use grid::{Grid, Row};
+use rust_decimal::Decimal;
 
 /// Largest input accepted by default, in bytes ([`crate::limits::INPUT`] is the limit in effect).
 pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
@@ -968,6 +972,7 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
     {
         header_index += 1 + next;
     }
+    header.settle_money(preamble.money_unit.as_deref());
     let names_row = rows
         .iter()
         .take(header_index + 1)
@@ -997,6 +1002,50 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
         }
     }
     columns::missing_actual(ctx, header, names);
+    money_columns(ctx, header, names);
+}
+
+/// A sheet whose 全年预算数 and 全年执行数 headers state different money units (`全年预算数（万元）`,
+/// `全年执行数（元）`), or another than its preamble's: the amounts are converted
+/// ([`columns::MoneyColumns`]), and a warning says how.
+fn money_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
+    let m = &header.money;
+    let Some(into) = m.into else {
+        return;
+    };
+    let mut told = Vec::new();
+    let mut at = None;
+    for (k, (role, name)) in [(Role::Budget, "全年预算数"), (Role::Spent, "全年执行数")]
+        .into_iter()
+        .enumerate()
+    {
+        let (Some(unit), Some(f)) = (m.stated[k], m.scale[k]) else {
+            continue;
+        };
+        let how = if f < Decimal::ONE {
+            format!("÷ {}", (Decimal::ONE / f).normalize())
+        } else {
+            format!("× {}", f.normalize())
+        };
+        told.push(format!("{name}（{unit}）的金额 {how} 按{into}读"));
+        at = at.or_else(|| {
+            let cell = names.cell(header.col(role)?)?;
+            Some(cell.location(ctx.source))
+        });
+    }
+    let Some(at) = at else {
+        return;
+    };
+    let f = ctx
+        .finding(
+            codes::FORM_AMOUNT_UNITS,
+            Severity::Warning,
+            at,
+            format!("资金金额的单位不一致，换算为{into}：{}", told.join("；")),
+        )
+        .label("金额单位不一")
+        .help("资金各栏用同一金额单位填写");
+    ctx.findings.push(f);
 }
 
 /// The data rows among `rows` (below the header): blank rows, repeated headers and preamble
@@ -1022,7 +1071,11 @@ fn data_rows<'r, 'a>(
                 }
             }
         }
-        if filled == 0 || columns::is_repeated_header(row, header) {
+        if filled == 0 {
+            continue;
+        }
+        if let Some(again) = columns::repeated_header(row, header) {
+            header_moved(ctx, row, &again, header);
             continue;
         }
         if filled < 3 && preamble_line(row, preamble) {
@@ -1068,6 +1121,43 @@ fn data_rows<'r, 'a>(
         data.push(row);
     }
     data
+}
+
+/// A header row found again below the first whose columns are not the first's (two tables of
+/// different column orders in one sheet): an error at the row, as the rows below it are still
+/// read by the first header's columns, their targets, actuals and points perhaps swapped (the
+/// tenth probe: a second table whose 实际完成值 and 年度指标值 columns were swapped scored
+/// 100 with no finding). A copy of the header (a page break's) says nothing, as before.
+fn header_moved(ctx: &mut Ctx<'_>, row: &Row, again: &columns::Header, header: &columns::Header) {
+    let moved = columns::moved_columns(again, header);
+    if moved.is_empty() {
+        return;
+    }
+    let shown: Vec<String> = moved
+        .iter()
+        .take(4)
+        .map(|&(col, at)| {
+            let name = row.text(col);
+            match at {
+                Some(at) => format!("「{name}」在第 {} 列（表头中在第 {} 列）", col + 1, at + 1),
+                None => format!("「{name}」在第 {} 列（表头中这一列是别的列）", col + 1),
+            }
+        })
+        .collect();
+    let more = if moved.len() > 4 { "……" } else { "" };
+    let f = ctx
+        .finding(
+            codes::HEADER_MOVED,
+            Severity::Error,
+            ctx.row_location(row),
+            format!(
+                "这一行又是一行表头，但列的位置与本表的表头不同：{}{more}。其下各行仍按本表表头的列读取，年度指标值、实际完成值、分值等可能错位，这些行的结论与分数不可信",
+                shown.join("，")
+            ),
+        )
+        .label("列的位置不同的表头")
+        .help("一个工作表中有两张列顺序不同的表：把它们分为两个文件或两个工作表，或把各列调成同一顺序");
+    ctx.findings.push(f);
 }
 
 /// Reads each sheet of the grid (a text input or a Word document is one sheet): forms through
@@ -1343,13 +1433,14 @@ impl Sheets<'_> {
             return Ok(());
         }
         self.layout = Some(found.header.layout);
-        self.table(rows, found);
+        self.table(rows, found, sheet);
         Ok(())
     }
 
-    /// A table or flat sheet under its header: its data rows through its layout's reader, and
-    /// what its preamble says where no sheet before said it.
-    fn table(&mut self, rows: &[Row], found: Found) {
+    /// A table or flat sheet under its header: its data rows through its layout's reader (a
+    /// 分值 / 得分 merged over several indicator rows of `sheet` shared among them), and what
+    /// its preamble says where no sheet before said it.
+    fn table(&mut self, rows: &[Row], found: Found, sheet: &grid::SheetSpan) {
         let Found {
             preamble: mut sheet_preamble,
             header,
@@ -1371,12 +1462,21 @@ impl Sheets<'_> {
                 self.total = self.total.take().or(t);
                 self.units.extend(u);
             }
-            Layout::SelfEvaluation | Layout::Forms => self.units.extend(self_eval::read(
-                ctx,
-                &header,
-                &data,
-                sheet_preamble.unit.as_deref(),
-            )),
+            Layout::SelfEvaluation | Layout::Forms => {
+                let mut units =
+                    self_eval::read(ctx, &header, &data, sheet_preamble.unit.as_deref());
+                if !sheet.merges.is_empty() {
+                    sheet_merges::share(
+                        ctx,
+                        &header,
+                        rows,
+                        &sheet.merges,
+                        sheet.rows.start,
+                        &mut units,
+                    );
+                }
+                self.units.extend(units);
+            }
         }
         let p = &mut self.preamble;
         p.department = p.department.take().or(sheet_preamble.department);

@@ -12,6 +12,8 @@
 
 use std::cell::RefCell;
 
+use rust_decimal::Decimal;
+
 use crate::table::grid::Row;
 use crate::table::model::Layout;
 
@@ -286,6 +288,47 @@ pub(crate) struct Header {
     pub width: usize,
     /// The column of each role, by `Role as usize` (what `roles` says, for a lookup per cell).
     by_role: [Option<usize>; ROLES],
+    /// The money units of a sheet's 全年预算数 and 全年执行数 columns, where their headers
+    /// state them (`全年执行数（元）`), and how their amounts are read in one unit.
+    pub money: MoneyColumns,
+}
+
+/// The money units a sheet's 全年预算数 and 全年执行数 headers state (`全年预算数（万元）`,
+/// `全年执行数（元）`), and, where they differ from the unit the amounts are read in (the
+/// preamble's `单位：万元`, else 全年预算数's, else 万元: [`Header::settle_money`]), what each
+/// column's amounts are multiplied by. Read as one unit, 2,000,000 元 spent of a 300 万元
+/// budget was an execution of 666,666 %.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct MoneyColumns {
+    /// The unit each header states: 全年预算数, 全年执行数.
+    pub stated: [Option<&'static str>; 2],
+    /// The unit amounts are read in, where some column is converted into it.
+    pub into: Option<&'static str>,
+    /// What each column's amounts are multiplied by (`None`: read as written).
+    pub scale: [Option<Decimal>; 2],
+}
+
+impl MoneyColumns {
+    /// What an amount of column `k` (0: 全年预算数, 1: 全年执行数) written with `万元` after it
+    /// (`wan`) is multiplied by to read it in [`MoneyColumns::into`]; `None` where no column
+    /// is converted (the amounts read as ever) or the factor is 1.
+    #[inline]
+    pub fn factor(&self, k: usize, wan: bool) -> Option<Decimal> {
+        let into = self.into?;
+        if !wan {
+            return self.scale[k];
+        }
+        (into != "万元").then(|| ratio("万元", into)).flatten()
+    }
+}
+
+/// How many `into` one `unit` is (both money units): `元` into `万元` is 0.0001.
+fn ratio(unit: &str, into: &str) -> Option<Decimal> {
+    let (u, i) = (
+        crate::table::form::yuan_in(unit)?,
+        crate::table::form::yuan_in(into)?,
+    );
+    u.checked_div(i)
 }
 
 /// How many roles there are.
@@ -305,6 +348,7 @@ impl Header {
             unknown,
             width,
             by_role: [None; ROLES],
+            money: MoneyColumns::default(),
         };
         for (r, c) in roles {
             h.add(r, c);
@@ -323,6 +367,38 @@ impl Header {
     /// The column of a role.
     pub fn col(&self, role: Role) -> Option<usize> {
         self.by_role[role as usize]
+    }
+
+    /// Notes the money unit the header cell `text` of a 全年预算数 or 全年执行数 column states.
+    fn note_money(&mut self, role: Role, text: &str) {
+        let k = match role {
+            Role::Budget => 0,
+            Role::Spent => 1,
+            _ => return,
+        };
+        if self.layout == Layout::SelfEvaluation && self.money.stated[k].is_none() {
+            self.money.stated[k] = crate::table::form::money_unit_named(text);
+        }
+    }
+
+    /// Decides the unit a sheet's amounts are read in, once its preamble (`单位：万元`,
+    /// `preamble`) is known: the preamble's, else the unit 全年预算数's header states, else 万元;
+    /// each column whose header states another is converted into it ([`MoneyColumns`]).
+    pub fn settle_money(&mut self, preamble: Option<&str>) {
+        let m = &mut self.money;
+        if m.stated.iter().all(Option::is_none) {
+            return;
+        }
+        let into = preamble
+            .and_then(crate::table::form::money_unit_of)
+            .or(m.stated[0])
+            .unwrap_or("万元");
+        for k in 0..2 {
+            m.scale[k] = m.stated[k]
+                .filter(|u| *u != into)
+                .and_then(|u| ratio(u, into));
+        }
+        m.into = m.scale.iter().any(Option::is_some).then_some(into);
     }
 }
 
@@ -366,6 +442,7 @@ fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header 
     let mut roles: Vec<(Role, usize)> = Vec::new();
     let mut unknown = Vec::new();
     let mut width = 0;
+    let mut money = Vec::new();
     for (i, cell) in row.filled() {
         width = i + 1;
         let n = alias(normalize(&cell.text));
@@ -374,12 +451,21 @@ fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header 
             .find(|(_, names)| names.contains(&n.as_str()))
             .map(|(r, _)| *r);
         match role {
-            Some(r) if !roles.iter().any(|(x, _)| *x == r) => roles.push((r, i)),
+            Some(r) if !roles.iter().any(|(x, _)| *x == r) => {
+                if matches!(r, Role::Budget | Role::Spent) {
+                    money.push((r, &*cell.text));
+                }
+                roles.push((r, i));
+            }
             _ => unknown.push(i),
         }
     }
     // with split target columns, `指标值`/`目标值` is the value part: still the Target role
-    Header::new(layout, roles, unknown, width)
+    let mut h = Header::new(layout, roles, unknown, width);
+    for (r, text) in money {
+        h.note_money(r, text);
+    }
+    h
 }
 
 /// Reads `row` as a header, if it is one.
@@ -503,6 +589,9 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     for (r, i) in found {
         if header.col(r).is_none() {
             header.add(r, i);
+            if let Some(cell) = row.cell(i) {
+                header.note_money(r, &cell.text);
+            }
             header.unknown.retain(|&u| u != i);
             header.width = header.width.max(i + 1);
         }
@@ -541,21 +630,36 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
     normalize_within(text, longest).is_some_and(|n| names.contains(&n.as_str()))
 }
 
-/// Whether `row` repeats a header (as multi-page exports do): half or more of its cells are
-/// header names of `header`'s layout.
-pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
+/// The header `row` holds where it repeats `header` (as multi-page exports do: half or more of
+/// its cells are header names of `header`'s layout), with its own roles and columns, which
+/// [`moved_columns`] compares with `header`'s.
+pub(crate) fn repeated_header(row: &Row, header: &Header) -> Option<Header> {
     // cheap test first: the first header column must hold a header name again
     if !may_repeat_header(header, |col| row.text(col)) {
-        return false;
+        return None;
     }
-    match detect(row) {
-        Some(h) => h.layout == header.layout && h.roles.len() * 2 >= header.roles.len(),
-        None => false,
-    }
+    detect(row).filter(|h| h.layout == header.layout && h.roles.len() * 2 >= header.roles.len())
+}
+
+/// The columns where a header row found again below the first (`again`, from
+/// [`repeated_header`]) names another column than `header` does: each as `(its column, the
+/// header's column of the role it names, if any)`. Empty when it repeats the header column for
+/// column (a page break's copy); else the rows below it were laid out for other columns (two
+/// tables in one sheet).
+pub(crate) fn moved_columns(again: &Header, header: &Header) -> Vec<(usize, Option<usize>)> {
+    again
+        .roles
+        .iter()
+        .filter_map(|&(role, col)| {
+            let at = header.col(role);
+            let other_role_there = header.roles.iter().any(|&(r, c)| c == col && r != role);
+            (at.is_some_and(|c| c != col) || other_role_there).then_some((col, at))
+        })
+        .collect()
 }
 
 /// Whether a row whose cells' texts `text` gives may repeat `header`: its first header column
-/// holds a header name of that column again (the cheap first test of [`is_repeated_header`],
+/// holds a header name of that column again (the cheap first test of [`repeated_header`],
 /// for rows that are not a [`Row`]: where it holds, the row is read as a grid row).
 pub(crate) fn may_repeat_header<'t>(header: &Header, text: impl Fn(usize) -> &'t str) -> bool {
     let table = match header.layout {

@@ -5,7 +5,8 @@
 //!   column map (`--columns`);
 //! - `target_table`: the budget systems' 项目支出绩效目标表 (a row a project, the 绩效指标 cell a
 //!   numbered list, split by `indicator_cell`);
-//! - `self_eval`: the flat 绩效自评表 (a row an indicator, the budget row);
+//! - `self_eval`: the flat 绩效自评表 (a row an indicator, the budget row); `sheet_merges`: its
+//!   分值 / 得分 merged over several indicator rows, shared among them;
 //! - `form`: the published per-project forms and their provincial families;
 //! - `integrity`: the sums a table's amounts must keep.
 //!
@@ -16,4 +17,5 @@ pub(crate) mod form;
 pub(crate) mod indicator_cell;
 pub(crate) mod integrity;
 pub(crate) mod self_eval;
+pub(crate) mod sheet_merges;
 pub(crate) mod target_table;

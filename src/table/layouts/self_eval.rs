@@ -386,12 +386,21 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 continue;
             };
             let text = c.text.trim_end_matches(['分', '%']);
-            let text = match role {
-                Role::Budget | Role::Spent => without_wanyuan(text),
-                _ => text,
+            let (text, money) = match role {
+                Role::Budget | Role::Spent => {
+                    let amount = without_wanyuan(text);
+                    // the unit a header states (`全年执行数（元）`) converted (`self.h.money`);
+                    // an amount written `300万元` is in 万元 whatever its header says
+                    (
+                        amount,
+                        self.h.money.factor(k - 2, amount.len() != text.len()),
+                    )
+                }
+                _ => (text, None),
             };
             match parse_number_why(text) {
-                Ok(v) => numbers[k] = v,
+                // (an amount is under 10^15 and a factor at most 10^8: no product overflows)
+                Ok(v) => numbers[k] = v.and_then(|v| money.map_or(Some(v), |f| v.checked_mul(f))),
                 Err(why) => return Err(BadNumber { k, cell: c, why }),
             }
         }

@@ -38,17 +38,17 @@ const MONEY_UNITS: [(&str, i64); 4] = [
 ];
 
 /// The money unit named in `text` (`(万元)`, `单位：元`) as one of [`MONEY_UNITS`].
-pub(super) fn money_unit_named(text: &str) -> Option<&'static str> {
+pub(crate) fn money_unit_named(text: &str) -> Option<&'static str> {
     money_unit_of(&money_unit_in(text)?)
 }
 
 /// `unit` as one of [`MONEY_UNITS`] (`万元`), where it is one.
-pub(super) fn money_unit_of(unit: &str) -> Option<&'static str> {
+pub(crate) fn money_unit_of(unit: &str) -> Option<&'static str> {
     MONEY_UNITS.iter().map(|(u, _)| *u).find(|u| *u == unit)
 }
 
 /// How many 元 a unit of [`MONEY_UNITS`] is.
-pub(super) fn yuan_in(unit: &str) -> Option<Decimal> {
+pub(crate) fn yuan_in(unit: &str) -> Option<Decimal> {
     MONEY_UNITS
         .iter()
         .find(|(u, _)| *u == unit)

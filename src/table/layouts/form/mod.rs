@@ -61,6 +61,7 @@
 //!   with no total or grade. Sums are compared within the rounding of what is printed.
 
 mod funds;
+pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 mod grid;
 mod rows;
 mod title;
@@ -77,7 +78,6 @@ use crate::table::model::{
 };
 use crate::table::source::Location;
 
-use funds::{money_unit_of, yuan_in};
 use grid::{GridHeader, GridRead, Scope, block_row, grid_header};
 use title::TitleArea;
 use words::*;

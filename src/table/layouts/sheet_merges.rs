@@ -1,0 +1,144 @@
+//! A flat self-evaluation sheet's 分值 or 得分 cell merged down over several indicator rows (an
+//! xlsx/xls/ods merge, an html `rowspan`: one 30 分 for a group of two indicators). The value
+//! is in the merge's first row; the rows under it read as empty, so they took their category's
+//! method share (or nothing) beside the whole 30 on the first. Here, as a published form's
+//! (`form::grid`), the value is shared evenly by the indicator rows the merge spans, with the
+//! same warning `table.form-points-merged`. Text sheets (csv, tsv) have no merges: nothing
+//! here runs for them, nor for a workbook whose merges miss both columns.
+
+use rust_decimal::Decimal;
+
+use crate::finding::{Severity, codes};
+use crate::table::Ctx;
+use crate::table::columns::{Header, Role};
+use crate::table::grid::{Merge, Row};
+use crate::table::model::{IndicatorRow, UnitRow};
+
+/// Row entries past which a sheet's merges are not looked at (a real sheet's merges span a
+/// few rows each; a file claiming millions is read as written).
+const MAX_ENTRIES: usize = 4_000_000;
+
+/// Shares each 分值 / 得分 merged over several indicator rows of `units` (read from `rows`, a
+/// sheet whose first row is grid row `base`; `merges` in grid rows) evenly among them.
+pub(crate) fn share(
+    ctx: &mut Ctx<'_>,
+    header: &Header,
+    rows: &[Row],
+    merges: &[Merge],
+    base: usize,
+    units: &mut [UnitRow],
+) {
+    for (role, what) in [(Role::Weight, "分值"), (Role::Score, "得分")] {
+        let Some(col) = header.col(role) else {
+            continue;
+        };
+        let owner = owners(rows, merges, base, col);
+        if owner.is_empty() {
+            continue;
+        }
+        for p in units.iter_mut().flat_map(|u| u.projects.iter_mut()) {
+            share_in(ctx, &mut p.indicators, rows, &owner, role, what);
+        }
+    }
+}
+
+/// For each row of `rows` spanned by a merge of column `col` over two rows or more: the
+/// merge's first row (an index into `rows`); empty where there is none.
+fn owners(rows: &[Row], merges: &[Merge], base: usize, col: usize) -> Vec<Option<u32>> {
+    let mut owner: Vec<Option<u32>> = Vec::new();
+    let mut entries = 0usize;
+    for m in merges.iter().filter(|m| m.cols.contains(&col)) {
+        let start = m.rows.start.max(base) - base;
+        let end = m.rows.end.saturating_sub(base).min(rows.len());
+        // a merge that starts above the sheet has its value elsewhere
+        if m.rows.start < base || end <= start + 1 {
+            continue;
+        }
+        entries += end - start;
+        if entries > MAX_ENTRIES {
+            break;
+        }
+        if owner.is_empty() {
+            owner = vec![None; rows.len()];
+        }
+        let Ok(first) = u32::try_from(start) else {
+            continue;
+        };
+        for o in &mut owner[start..end] {
+            o.get_or_insert(first);
+        }
+    }
+    owner
+}
+
+/// The value of `role` on an indicator row.
+fn value(i: &IndicatorRow, role: Role) -> Option<Decimal> {
+    match role {
+        Role::Weight => i.weight,
+        _ => i.published_score,
+    }
+}
+
+/// Shares the merged values of `role` among the runs of `indicators` one merge spans: the
+/// first (the merge's first row) with its value, the others with none.
+fn share_in(
+    ctx: &mut Ctx<'_>,
+    indicators: &mut [IndicatorRow],
+    rows: &[Row],
+    owner: &[Option<u32>],
+    role: Role,
+    what: &str,
+) {
+    // each indicator's row in `rows`, by where it starts (rows are in text order)
+    let row_of = |i: &IndicatorRow| {
+        let at = i.at.item().offset;
+        rows.binary_search_by_key(&at, |r| r.range.start).ok()
+    };
+    let merged = |i: &IndicatorRow| row_of(i).and_then(|r| owner[r].map(|o| (r, o as usize)));
+    let mut k = 0;
+    while k < indicators.len() {
+        let mut end = k + 1;
+        if let (Some(v), Some((r, first))) = (value(&indicators[k], role), merged(&indicators[k]))
+            && r == first
+        {
+            while end < indicators.len()
+                && value(&indicators[end], role).is_none()
+                && merged(&indicators[end]).is_some_and(|(_, o)| o == first)
+            {
+                end += 1;
+            }
+            if end - k > 1 {
+                share_merged(ctx, v, &mut indicators[k..end], role, what);
+            }
+        }
+        k = end;
+    }
+}
+
+/// The merged value `v` shared evenly by `group`, with its finding (the words of the forms').
+fn share_merged(ctx: &mut Ctx<'_>, v: Decimal, group: &mut [IndicatorRow], role: Role, what: &str) {
+    let each = v / Decimal::from(group.len());
+    for i in group.iter_mut() {
+        match role {
+            Role::Weight => i.weight = Some(each),
+            _ => i.published_score = Some(each),
+        }
+    }
+    let names: Vec<&str> = group.iter().map(|i| &*i.name).collect();
+    let message = format!(
+        "{what}单元格跨 {} 个指标合并（{}）：合并的 {} 分按每个指标 {} 分平均分配；如原表另有分法，请逐项填写{what}",
+        group.len(),
+        names.join("、"),
+        v.normalize(),
+        each.round_dp(2).normalize()
+    );
+    let f = ctx
+        .finding(
+            codes::FORM_POINTS_MERGED,
+            Severity::Warning,
+            group[0].at.item(),
+            message,
+        )
+        .label("合并的单元格");
+    ctx.findings.push(f);
+}
