@@ -28,7 +28,7 @@
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Condvar, Mutex};
 
 use rust_decimal::Decimal;
@@ -177,30 +177,10 @@ pub fn evaluate_stream(
     let written = std::thread::scope(|scope| {
         for n in 0..workers {
             let out_tx = out_tx.clone();
-            let (gate, turn, job_rx, pool, waits) = (&gate, &turn, &job_rx, &pool, &waits);
-            let window = &window;
-            scope.spawn(move || {
-                let _opens = OpensOnDrop(window);
-                let mut cache = ParseCache::default();
-                let mut writer = opts.lines.writer();
-                let mut clock = waits.thread(format!("worker {}", n + 1), WORKER_STEPS);
-                loop {
-                    let job = clock.time(0, || job_rx.lock().map(|rx| rx.recv()));
-                    let Ok(Ok(block)) = job else { break };
-                    clock.time(5, || window.wait_for(block.seq));
-                    let memo = (&mut cache, &mut *writer);
-                    let shared = (pool, gate, turn);
-                    match work(head, &block, shared, opts, year, memo, &mut clock) {
-                        Some(o) => {
-                            if clock.time(4, || out_tx.send(o).is_err()) {
-                                break;
-                            }
-                        }
-                        // the run failed: no block after this one is written
-                        None => window.open(),
-                    }
-                }
-            });
+            let shared = (&pool, &gate, &turn);
+            let (jobs, window, waits) = (&job_rx, &window, &waits);
+            let queues = (jobs, out_tx);
+            scope.spawn(move || worker(n, (head, opts, year), queues, shared, (window, waits)));
         }
         drop(out_tx);
         let (sink, notes) = (&mut *out, &mut *diagnostics);
@@ -282,6 +262,36 @@ const WORKER_STEPS: &[&str] = &["recv", "read", "gate", "eval", "send", "ahead"]
 
 /// Blocks a worker may run ahead of the writer, per worker ([`Window`]).
 const AHEAD: usize = 8;
+
+/// Worker `n`: takes blocks until the cutter is done, and reads, evaluates and hands each to
+/// the writer.
+fn worker(
+    n: usize,
+    (head, opts, year): (&Head, &StreamOptions<'_>, Option<i32>),
+    (jobs, out_tx): (&Mutex<Receiver<Block>>, SyncSender<Output>),
+    shared: (&Mutex<Vec<Vec<u8>>>, &Mutex<Gate<'_>>, &Condvar),
+    (window, waits): (&Window, &Waits),
+) {
+    let _opens = OpensOnDrop(window);
+    let mut cache = ParseCache::default();
+    let mut writer = opts.lines.writer();
+    let mut clock = waits.thread(format!("worker {}", n + 1), WORKER_STEPS);
+    loop {
+        let job = clock.time(0, || jobs.lock().map(|rx| rx.recv()));
+        let Ok(Ok(block)) = job else { break };
+        clock.time(5, || window.wait_for(block.seq));
+        let memo = (&mut cache, &mut *writer);
+        match work(head, &block, shared, opts, year, memo, &mut clock) {
+            Some(o) => {
+                if clock.time(4, || out_tx.send(o).is_err()) {
+                    break;
+                }
+            }
+            // the run failed: no block after this one is written
+            None => window.open(),
+        }
+    }
+}
 
 /// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
 /// the gate).
