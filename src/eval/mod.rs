@@ -19,7 +19,7 @@
 //! together. Beside them, apart from the meaning: `matcher` (actuals to rows) and `memo`
 //! (what a worker keeps between rows: readings, figures, outcomes, shares); `seen` (what a
 //! streamed run has seen, in flat memory); `waits` (where a streamed run's threads wait,
-//! timed when asked).
+//! timed when asked) and `window` (how far its workers may run ahead of its writer).
 
 pub mod actual;
 pub mod actuals_file;
@@ -54,6 +54,7 @@ pub mod unfilled;
 pub mod unmatched;
 mod waits;
 pub mod weights;
+mod window;
 
 pub use actual::Actual;
 pub use actuals_file::ActualsFile;

@@ -10,7 +10,9 @@
 //! scored, with the writer the caller gives ([`Lines`]: JSON lines and CSV rows are renderers,
 //! a floor above, so this module names no format); one writer puts the blocks back in order,
 //! writes them, and adds up the summary.
-//! Queues are bounded, so a slow writer holds the reader back instead of filling memory.
+//! Queues are bounded, so a slow writer holds the reader back instead of filling memory, and
+//! a worker does not start a block far ahead of the one being written (`eval::window`), so a
+//! slow block does not leave the others piling up at the writer.
 //!
 //! A worker reads its block speculatively from the fill-down state the cutter guessed; a
 //! turnstile then lets blocks through in file order, where the guess is checked against what
@@ -26,7 +28,7 @@
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Condvar, Mutex};
 
 use rust_decimal::Decimal;
@@ -34,6 +36,7 @@ use rust_decimal::Decimal;
 use super::actuals_file::ActualsFile;
 use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
 use super::waits::{Thread, Waits};
+use super::window::{OpensOnDrop, Window};
 use crate::finding::{Finding, Severity};
 use crate::report_model::{ProjectReport, Shown, Summary, VerdictCounts};
 use crate::table::ReadError;
@@ -165,36 +168,27 @@ pub fn evaluate_stream(
     let (job_tx, job_rx) = sync_channel::<Block>(workers * 4);
     let job_rx = Mutex::new(job_rx);
     let (out_tx, out_rx) = sync_channel::<Output>(workers * 4);
+    // the writer holds at most this many blocks out of order (a slow block does not let the
+    // others pile up behind it)
+    let window = Window::new(workers * AHEAD);
     let mut read_error = None;
     // where the threads wait (JIXIAO_STREAM_WAITS; off: nothing timed)
     let waits = Waits::from_env();
     let written = std::thread::scope(|scope| {
         for n in 0..workers {
             let out_tx = out_tx.clone();
-            let (gate, turn, job_rx, pool, waits) = (&gate, &turn, &job_rx, &pool, &waits);
-            scope.spawn(move || {
-                let mut cache = ParseCache::default();
-                let mut writer = opts.lines.writer();
-                let mut clock = waits.thread(format!("worker {}", n + 1), WORKER_STEPS);
-                loop {
-                    let job = clock.time(0, || job_rx.lock().map(|rx| rx.recv()));
-                    let Ok(Ok(block)) = job else { break };
-                    let memo = (&mut cache, &mut *writer);
-                    let shared = (pool, gate, turn);
-                    if let Some(o) = work(head, &block, shared, opts, year, memo, &mut clock)
-                        && clock.time(4, || out_tx.send(o).is_err())
-                    {
-                        break;
-                    }
-                }
-            });
+            let shared = (&pool, &gate, &turn);
+            let (jobs, window, waits) = (&job_rx, &window, &waits);
+            let queues = (jobs, out_tx);
+            scope.spawn(move || worker(n, (head, opts, year), queues, shared, (window, waits)));
         }
         drop(out_tx);
         let (sink, notes) = (&mut *out, &mut *diagnostics);
-        let (pool, waits) = (&pool, &waits);
+        let (pool, waits, window) = (&pool, &waits, &window);
         let writer = scope.spawn(move || {
+            let _opens = OpensOnDrop(window);
             let clock = waits.thread("writer".to_owned(), &["recv", "write", "add"]);
-            write_in_order(out_rx, sink, notes, head, pool, clock)
+            write_in_order(out_rx, sink, notes, head, (pool, window), clock)
         });
         // this thread cuts the file into blocks
         let mut clock = waits.thread("cutter".to_owned(), &["cut", "send"]);
@@ -262,8 +256,42 @@ pub fn evaluate_stream(
 }
 
 /// A worker's steps, as its clock names them: waiting for a block, reading it, waiting at the
-/// turnstile (and what is done there), evaluating and writing it, handing it to the writer.
-const WORKER_STEPS: &[&str] = &["recv", "read", "gate", "eval", "send"];
+/// turnstile (and what is done there), evaluating and writing it, handing it to the writer,
+/// waiting for the writer to come within the window of its next block.
+const WORKER_STEPS: &[&str] = &["recv", "read", "gate", "eval", "send", "ahead"];
+
+/// Blocks a worker may run ahead of the writer, per worker ([`Window`]).
+const AHEAD: usize = 8;
+
+/// Worker `n`: takes blocks until the cutter is done, and reads, evaluates and hands each to
+/// the writer.
+fn worker(
+    n: usize,
+    (head, opts, year): (&Head, &StreamOptions<'_>, Option<i32>),
+    (jobs, out_tx): (&Mutex<Receiver<Block>>, SyncSender<Output>),
+    shared: (&Mutex<Vec<Vec<u8>>>, &Mutex<Gate<'_>>, &Condvar),
+    (window, waits): (&Window, &Waits),
+) {
+    let _opens = OpensOnDrop(window);
+    let mut cache = ParseCache::default();
+    let mut writer = opts.lines.writer();
+    let mut clock = waits.thread(format!("worker {}", n + 1), WORKER_STEPS);
+    loop {
+        let job = clock.time(0, || jobs.lock().map(|rx| rx.recv()));
+        let Ok(Ok(block)) = job else { break };
+        clock.time(5, || window.wait_for(block.seq));
+        let memo = (&mut cache, &mut *writer);
+        match work(head, &block, shared, opts, year, memo, &mut clock) {
+            Some(o) => {
+                if clock.time(4, || out_tx.send(o).is_err()) {
+                    break;
+                }
+            }
+            // the run failed: no block after this one is written
+            None => window.open(),
+        }
+    }
+}
 
 /// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
 /// the gate).
@@ -449,7 +477,7 @@ fn write_in_order(
     out: &mut (dyn Write + Send),
     diagnostics: &mut (dyn Write + Send),
     head: &Head,
-    pool: &Mutex<Vec<Vec<u8>>>,
+    (pool, window): (&Mutex<Vec<Vec<u8>>>, &Window),
     mut clock: Thread<'_>,
 ) -> std::io::Result<Totals> {
     let mut totals = Totals::default();
@@ -472,6 +500,7 @@ fn write_in_order(
             }
             clock.time(2, || add(&mut totals, o, head, pool));
         }
+        window.written(next);
     }
     match failed {
         Some(e) => Err(e),
