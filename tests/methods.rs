@@ -1739,7 +1739,7 @@ fn a_sheets_budget_columns_in_two_money_units_are_converted_never_read_as_one() 
             .findings
             .iter()
             .filter(|f| f.code == "table.form-amount-units")
-            .map(|f| f.message.clone())
+            .map(|f| f.message.to_string())
             .collect();
         (r, units)
     };
@@ -1878,7 +1878,7 @@ fn a_sheets_points_merged_over_several_indicators_are_shared_never_left_to_the_f
         .findings
         .iter()
         .filter(|f| f.code == "table.form-points-merged")
-        .map(|f| f.message.as_str())
+        .map(|f| &*f.message)
         .collect();
     assert_eq!(merged.len(), 2, "{merged:?}");
     assert!(
