@@ -355,6 +355,10 @@ registry! {
     IMPLICIT_UNIT = "table.implicit-unit", Info,
         "项目行前没有单位行",
         "含义：表格一开始就是项目行，没有单位（部门）行；常见于单位自己的表。\n处理：这些项目归入一个以文件或表头命名的单位。\n修改：如需按单位汇总，在项目行前加上单位行。";
+    /// A header row found again below the first, naming other columns (two tables in one sheet).
+    HEADER_MOVED = "table.header-moved", Error,
+        "表中又有一行列的位置不同的表头",
+        "含义：表头以下又出现一行表头（如一个工作表中放了两张表），但其中各列的位置与第一行表头不同，例如“实际完成值”与“年度指标值”两列互换。\n处理：其下各行仍按第一行表头的列读取，可能错位：这些行的结论与分数不可信，报告中给出此错误。\n修改：把两张表分为两个文件或两个工作表，或把各列调成与第一行表头相同的顺序。";
     /// A row was recognised as a note and not read as data.
     ROW_IGNORED = "table.row-ignored", Info,
         "说明行未作数据读取",
@@ -607,8 +611,8 @@ registry! {
     /// A project an actuals file gives twice (or more often than the table has it): the extra
     /// entries are not used.
     ACTUALS_DUPLICATE = "actuals.duplicate", Warning,
-        "实际值文件中同一项目写了两次",
-        "含义：实际值文件中有两条（或更多）单位和项目名称相同的条目，而目标表中这个项目只有一个（或比条目少）。\n处理：表中第一个这样的项目用文件中第一条，第二个用第二条，依此类推；多出的条目不计入评分，也不与已用的那一条合并（两条的数字不一致时，哪一条对要由填表人决定），在每种报告格式的开头列出，并指出已用的是哪一行。不再误报为“在表中找不到”（actuals.unmatched）。\n修改：把同一项目的数字写在一条中（指标都列在一个 indicators 下），删去重复的一条。";
+        "实际值文件中同一项目或指标写了两次",
+        "含义：实际值文件中有两条（或更多）单位和项目名称相同的条目，而目标表中这个项目只有一个（或比条目少）；或同一项目下同一指标（名称和序号相同）写了两条。对指标：能按序号或先后区分时用其中一条，其余不计入；无法区分（同名且没写序号）时都不计入，该指标按缺实际值处理；都列出各条的实际值。\n处理：表中第一个这样的项目用文件中第一条，第二个用第二条，依此类推；多出的条目不计入评分，也不与已用的那一条合并（两条的数字不一致时，哪一条对要由填表人决定），在每种报告格式的开头列出，并指出已用的是哪一行。不再误报为“在表中找不到”（actuals.unmatched）。\n修改：把同一项目的数字写在一条中（指标都列在一个 indicators 下），删去重复的一条。";
     /// A quote opening a cell was read as text: it never closes in its cell, or it would
     /// close past lines that read as rows.
     STRAY_QUOTE = "table.stray-quote", Warning,

@@ -8,7 +8,10 @@
 //! checks carry a code of their own choosing, their rule's id ([`Finding::of_rule`]).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
+use std::sync::Arc;
+use std::thread::LocalKey;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode, SourceSpan, SpanContents};
 use serde::Serialize;
@@ -18,46 +21,112 @@ use crate::source::{Location, SourceText, ceil_char_boundary, floor_char_boundar
 pub use crate::codes::{self, Code, Severity};
 
 /// One finding. Serialises exactly to an element of `findings` in contract §3.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Compact (issue 27): a form of 96,000 `其中` rows holds some 200,000 findings while its table
+/// is read, evaluated and reported. A finding is 176 bytes (it was 304, with every text a
+/// `String` of its own): the file name is one shared string (`Arc`) for all the findings of a
+/// file, the label and help are the reader's own static texts (no copy), the message holds no
+/// spare capacity, and what few findings have (the workbook sheet and cell; the unit, project and
+/// indicator concerned) is held apart, boxed, only where given ([`Finding::sheet`],
+/// [`Finding::cell`], [`Finding::unit_name`], [`Finding::project_name`],
+/// [`Finding::indicator_name`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Stable code, e.g. `table.unit-sum-mismatch`.
     pub code: Cow<'static, str>,
-    /// Severity.
-    pub severity: Severity,
     /// What is wrong, in Chinese.
-    pub message: String,
-    /// The input file name.
-    pub file: String,
+    pub message: Box<str>,
+    /// The input file name (shared by the findings of one file).
+    pub file: Arc<str>,
+    /// How to fix it, in Chinese.
+    pub help: Option<Cow<'static, str>>,
+    /// The text of the label under the characters the finding is about (not serialised).
+    pub label: Option<Cow<'static, str>>,
+    /// The characters the finding is about (not serialised; used by [`Finding::diagnostic`]).
+    pub at: Option<Location>,
     /// 1-based line (text inputs).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
     /// 1-based column in characters (text inputs).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
-    /// The sheet (workbook inputs).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
-    /// The cell, e.g. `B7` (workbook inputs).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cell: Option<String>,
-    /// The unit concerned.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// The project concerned.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub project: Option<String>,
-    /// The indicator concerned.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub indicator: Option<String>,
-    /// How to fix it, in Chinese.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
-    /// The characters the finding is about (not serialised; used by [`Finding::diagnostic`]).
-    #[serde(skip)]
-    pub at: Option<Location>,
-    /// The text of the label under those characters.
-    #[serde(skip)]
-    pub label: Option<String>,
+    /// The sheet and cell, the unit, project and indicator: absent from most findings.
+    names: Option<Box<Names>>,
+    /// Severity.
+    pub severity: Severity,
+}
+
+/// A finding's rarer fields, boxed apart ([`Finding`]'s own memory).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Names {
+    sheet: Option<Arc<str>>,
+    cell: Option<Box<str>>,
+    unit: Option<Box<str>>,
+    project: Option<Box<str>>,
+    indicator: Option<Box<str>>,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let names = self.names.as_deref();
+        let mut m = s.serialize_struct("Finding", 12)?;
+        m.serialize_field("code", &self.code)?;
+        m.serialize_field("severity", &self.severity)?;
+        m.serialize_field("message", &self.message)?;
+        m.serialize_field("file", &self.file)?;
+        if let Some(line) = self.line {
+            m.serialize_field("line", &line)?;
+        } else {
+            m.skip_field("line")?;
+        }
+        if let Some(column) = self.column {
+            m.serialize_field("column", &column)?;
+        } else {
+            m.skip_field("column")?;
+        }
+        for (key, value) in [
+            ("sheet", names.and_then(|n| n.sheet.as_deref())),
+            ("cell", names.and_then(|n| n.cell.as_deref())),
+            ("unit", names.and_then(|n| n.unit.as_deref())),
+            ("project", names.and_then(|n| n.project.as_deref())),
+            ("indicator", names.and_then(|n| n.indicator.as_deref())),
+            ("help", self.help.as_deref()),
+        ] {
+            match value {
+                Some(v) => m.serialize_field(key, v)?,
+                None => m.skip_field(key)?,
+            }
+        }
+        m.end()
+    }
+}
+
+thread_local! {
+    /// The file name given last, shared by the findings that name it again
+    /// ([`shared_name`]).
+    static LAST_FILE: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
+    /// The sheet name given last, the same way.
+    static LAST_SHEET: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
+    /// The empty name (a finding placed in its file later, [`Finding::located`]).
+    static EMPTY: Arc<str> = Arc::from("");
+}
+
+/// `name` as a shared string: the one `last` holds when it is the same name (the findings of
+/// one file, or one sheet, share one copy), else a new one, kept in `last`.
+fn shared_name(last: &'static LocalKey<RefCell<Option<Arc<str>>>>, name: &str) -> Arc<str> {
+    if name.is_empty() {
+        return EMPTY.with(Arc::clone);
+    }
+    last.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.as_ref() {
+            Some(held) if **held == *name => held.clone(),
+            _ => {
+                let new: Arc<str> = Arc::from(name);
+                *last = Some(new.clone());
+                new
+            }
+        }
+    })
 }
 
 impl Finding {
@@ -65,7 +134,7 @@ impl Finding {
     pub fn new(
         code: Code,
         severity: Severity,
-        file: impl Into<String>,
+        file: impl AsRef<str>,
         message: impl Into<String>,
     ) -> Finding {
         Finding::of_rule(code.as_str(), severity, file, message)
@@ -76,21 +145,17 @@ impl Finding {
     pub fn of_rule(
         code: impl Into<Cow<'static, str>>,
         severity: Severity,
-        file: impl Into<String>,
+        file: impl AsRef<str>,
         message: impl Into<String>,
     ) -> Finding {
         Finding {
             code: code.into(),
             severity,
-            message: message.into(),
-            file: file.into(),
+            message: message.into().into_boxed_str(),
+            file: shared_name(&LAST_FILE, file.as_ref()),
             line: None,
             column: None,
-            sheet: None,
-            cell: None,
-            unit: None,
-            project: None,
-            indicator: None,
+            names: None,
             help: None,
             at: None,
             label: None,
@@ -114,17 +179,23 @@ impl Finding {
         at: Location,
         message: impl Into<String>,
     ) -> Finding {
-        Finding::new(code, severity, source.name.clone(), message).located(source, at)
+        Finding::new(code, severity, &source.name, message).located(source, at)
     }
 
     /// Places the finding at `at` in `source` (its file, and its line and column or its sheet
     /// and cell).
     pub fn located(mut self, source: &SourceText, at: Location) -> Finding {
-        self.file = source.name.clone();
+        if *self.file != *source.name {
+            self.file = shared_name(&LAST_FILE, &source.name);
+        }
         match at.cell {
             Some(cell) => {
-                self.sheet = source.sheet_at(at.offset).map(str::to_owned);
-                self.cell = Some(cell.a1());
+                let sheet = source
+                    .sheet_at(at.offset)
+                    .map(|s| shared_name(&LAST_SHEET, s));
+                let names = self.names_mut();
+                names.sheet = sheet;
+                names.cell = Some(cell.a1().into_boxed_str());
             }
             None => {
                 self.line = Some(at.line);
@@ -135,21 +206,26 @@ impl Finding {
         self
     }
 
+    /// The rarer fields, made where none was given yet.
+    fn names_mut(&mut self) -> &mut Names {
+        self.names.get_or_insert_with(Box::default)
+    }
+
     /// Sets the label under the offending characters.
-    pub fn label(mut self, label: impl Into<String>) -> Finding {
+    pub fn label(mut self, label: impl Into<Cow<'static, str>>) -> Finding {
         self.label = Some(label.into());
         self
     }
 
     /// Sets the help line.
-    pub fn help(mut self, help: impl Into<String>) -> Finding {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Finding {
         self.help = Some(help.into());
         self
     }
 
     /// Sets the unit concerned.
     pub fn unit(mut self, unit: impl Into<String>) -> Finding {
-        self.unit = Some(unit.into());
+        self.names_mut().unit = Some(unit.into().into_boxed_str());
         self
     }
 
@@ -157,48 +233,77 @@ impl Finding {
     /// unit's projects may leave it empty).
     pub fn in_project(mut self, unit: &str, project: impl Into<String>) -> Finding {
         if !unit.is_empty() {
-            self.unit = Some(unit.to_owned());
+            self.names_mut().unit = Some(unit.into());
         }
         self.project(project)
     }
 
     /// Sets the project concerned.
     pub fn project(mut self, project: impl Into<String>) -> Finding {
-        self.project = Some(project.into());
+        self.names_mut().project = Some(project.into().into_boxed_str());
         self
     }
 
     /// Sets the indicator concerned.
     pub fn indicator(mut self, indicator: impl Into<String>) -> Finding {
-        self.indicator = Some(indicator.into());
+        self.names_mut().indicator = Some(indicator.into().into_boxed_str());
         self
+    }
+
+    /// Names the indicator concerned again (a report that cut the indicator's name).
+    pub fn set_indicator(&mut self, indicator: impl Into<String>) {
+        self.names_mut().indicator = Some(indicator.into().into_boxed_str());
+    }
+
+    /// Sets the workbook sheet and cell (`B7`) the finding is at.
+    pub fn in_cell(mut self, sheet: Option<&str>, cell: impl Into<String>) -> Finding {
+        let names = self.names_mut();
+        names.sheet = sheet.map(|s| shared_name(&LAST_SHEET, s));
+        names.cell = Some(cell.into().into_boxed_str());
+        self
+    }
+
+    /// The sheet (workbook inputs).
+    pub fn sheet(&self) -> Option<&str> {
+        self.names.as_ref()?.sheet.as_deref()
+    }
+
+    /// The cell, e.g. `B7` (workbook inputs).
+    pub fn cell(&self) -> Option<&str> {
+        self.names.as_ref()?.cell.as_deref()
+    }
+
+    /// The unit concerned.
+    pub fn unit_name(&self) -> Option<&str> {
+        self.names.as_ref()?.unit.as_deref()
+    }
+
+    /// The project concerned.
+    pub fn project_name(&self) -> Option<&str> {
+        self.names.as_ref()?.project.as_deref()
+    }
+
+    /// The indicator concerned.
+    pub fn indicator_name(&self) -> Option<&str> {
+        self.names.as_ref()?.indicator.as_deref()
     }
 
     /// What the finding concerns, `unit / project / indicator` (the parts it names), for
     /// listings.
     pub fn concerns(&self) -> String {
-        [
-            self.unit.as_deref(),
-            self.project.as_deref(),
-            self.indicator.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" / ")
+        [self.unit_name(), self.project_name(), self.indicator_name()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" / ")
     }
 
     /// `file:line:column` or `file!sheet!cell`, for one-line listings.
     pub fn position(&self) -> String {
-        match (&self.cell, self.line) {
-            (Some(cell), _) => format!(
-                "{}!{}!{}",
-                self.file,
-                self.sheet.as_deref().unwrap_or(""),
-                cell
-            ),
+        match (self.cell(), self.line) {
+            (Some(cell), _) => format!("{}!{}!{}", self.file, self.sheet().unwrap_or(""), cell),
             (None, Some(line)) => format!("{}:{}:{}", self.file, line, self.column.unwrap_or(1)),
-            (None, None) => self.file.clone(),
+            (None, None) => self.file.to_string(),
         }
     }
 
@@ -218,6 +323,16 @@ impl Finding {
             finding: self.clone(),
             excerpt,
         }
+    }
+}
+
+/// `f`, where there is one, put first in `list`, with one place reserved where the list has
+/// none to spare: a project's list is mostly empty or of one finding, and a first push (or a
+/// `splice`) reserves four, held with the project's report (issue 27: 0.5 KB a project).
+pub fn put_first(list: &mut Vec<Finding>, f: Option<Finding>) {
+    if let Some(f) = f {
+        list.reserve_exact(1);
+        list.insert(0, f);
     }
 }
 
@@ -263,7 +378,10 @@ impl Diagnostic for FindingDiagnostic {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let e = self.excerpt.as_ref()?;
         Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(self.finding.label.clone(), e.span),
+            LabeledSpan::new_primary_with_span(
+                self.finding.label.as_deref().map(str::to_owned),
+                e.span,
+            ),
         )))
     }
 }
@@ -404,5 +522,43 @@ mod tests {
         );
         let rendered = f.label("这里").render(&src, 80);
         assert!(rendered.contains("[t.tsv:2:4]"), "{rendered}");
+    }
+
+    #[test]
+    fn every_field_serialises_in_spec_order() {
+        let f = Finding::of_rule("audit.x", Severity::Warning, "t.xlsx", "说明")
+            .in_cell(Some("表1"), "B7")
+            .in_project("单位", "项目")
+            .indicator("指标")
+            .help(String::from("帮助"));
+        assert_eq!(
+            serde_json::to_string(&f).unwrap(),
+            r#"{"code":"audit.x","severity":"warning","message":"说明","file":"t.xlsx","sheet":"表1","cell":"B7","unit":"单位","project":"项目","indicator":"指标","help":"帮助"}"#
+        );
+        assert_eq!(f.concerns(), "单位 / 项目 / 指标");
+        assert_eq!(f.position(), "t.xlsx!表1!B7");
+    }
+
+    #[test]
+    fn a_finding_is_compact_and_shares_its_file_name() {
+        // issue 27: a form of 96,000 `其中` rows holds some 200,000 findings; a finding was 304
+        // bytes, each with its own copy of the file name, label and help
+        let size = std::mem::size_of::<Finding>();
+        assert!(size <= 176, "{size} bytes");
+        let src = SourceText::new("t.tsv", "a\tb\n", InputFormat::Tsv, "UTF-8", None);
+        let one = Finding::at_location(
+            codes::BAD_AMOUNT,
+            Severity::Error,
+            &src,
+            src.locate(0..1),
+            "x",
+        );
+        let two = Finding::new(codes::BAD_AMOUNT, Severity::Error, "", "y")
+            .located(&src, src.locate(2..3));
+        assert!(Arc::ptr_eq(&one.file, &two.file));
+        assert!(matches!(
+            one.clone().label("这里").label,
+            Some(Cow::Borrowed(_))
+        ));
     }
 }

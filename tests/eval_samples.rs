@@ -241,7 +241,13 @@ projects:
         .findings
         .iter()
         .filter(|f| f.code == "actuals.unmatched")
-        .map(|f| (f.project.clone(), f.indicator.clone(), f.line))
+        .map(|f| {
+            (
+                f.project_name().map(str::to_owned),
+                f.indicator_name().map(str::to_owned),
+                f.line,
+            )
+        })
         .collect();
     // Each names the line of the actuals file it was written at.
     assert_eq!(
@@ -258,7 +264,7 @@ projects:
     assert!(
         r.findings
             .iter()
-            .all(|f| f.file == "extra.yaml" || !f.code.starts_with("actuals."))
+            .all(|f| &*f.file == "extra.yaml" || !f.code.starts_with("actuals."))
     );
     // The matched indicator was read; the rest of the table is missing, not lost.
     assert_eq!(r.summary.indicators, 77);

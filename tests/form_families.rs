@@ -172,7 +172,7 @@ fn hubei_county_two_blocks_and_a_total_at_the_top() {
     let empty: Vec<(&str, Option<&str>)> = found
         .iter()
         .filter(|f| f.code == "review.empty-target")
-        .map(|f| (f.indicator.as_deref().unwrap_or(""), f.label.as_deref()))
+        .map(|f| (f.indicator_name().unwrap_or(""), f.label.as_deref()))
         .collect();
     assert_eq!(empty.len(), 5);
     assert_eq!(
@@ -247,7 +247,7 @@ fn breakdowns_that_do_not_add_up_are_flagged() {
         .findings
         .iter()
         .filter(|f| f.code == codes::FORM_BREAKDOWN_MISMATCH)
-        .map(|f| f.message.as_str())
+        .map(|f| &*f.message)
         .collect();
     assert_eq!(
         f,
@@ -383,7 +383,7 @@ fn a_missing_column_is_named_and_a_column_map_reads_it() {
         .findings
         .iter()
         .filter(|f| f.code == codes::NO_ACTUALS_COLUMN)
-        .map(|f| f.message.as_str())
+        .map(|f| &*f.message)
         .collect();
     assert_eq!(
         f,

@@ -81,8 +81,8 @@ fn findings(doc: &Document) -> Vec<(String, Severity, String, Option<String>)> {
             (
                 f.code.to_string(),
                 f.severity,
-                f.message.clone(),
-                f.cell.clone(),
+                f.message.to_string(),
+                f.cell().map(str::to_owned),
             )
         })
         .collect()
@@ -148,8 +148,8 @@ fn one_form_reads_the_same_from_every_format(base: &str) {
             // the same findings at the same cells, named inside the page's table
             assert_eq!(findings(&doc), findings(&xlsx), "{path}");
             for f in &doc.findings {
-                if f.cell.is_some() {
-                    assert_eq!(f.sheet.as_deref(), Some("表格1"), "{path}: {f:?}");
+                if f.cell().is_some() {
+                    assert_eq!(f.sheet(), Some("表格1"), "{path}: {f:?}");
                 }
             }
         }
@@ -227,7 +227,7 @@ fn a_site_page_with_two_forms_reads_both_and_counts_the_other_tables() {
     assert!(
         doc.findings
             .iter()
-            .filter_map(|f| f.sheet.as_deref())
+            .filter_map(|f| f.sheet())
             .all(|s| s == "表格2" || s == "表格3"),
         "{:?}",
         doc.findings
@@ -243,7 +243,7 @@ fn a_page_laid_out_as_a_table_of_tables_reads_the_inner_form() {
     assert!(
         doc.findings
             .iter()
-            .filter_map(|f| f.sheet.as_deref())
+            .filter_map(|f| f.sheet())
             .all(|s| s == "表格4")
     );
 }
@@ -549,10 +549,10 @@ fn a_percentage_shown_rounded_is_read_as_the_value_it_holds_with_a_note() {
         .collect();
     assert_eq!(note.len(), 1, "{:?}", doc.findings);
     assert_eq!(
-        note[0].message,
+        &*note[0].message,
         "单元格值 89.5%，显示为 90%；按单元格值读取"
     );
-    assert_eq!(note[0].cell.as_deref(), Some("F2"));
+    assert_eq!(note[0].cell(), Some("F2"));
     // scored on the value held: 89.5% does not reach ≥90%
     let r = report(&doc);
     assert_eq!(r[0]["indicators"][0]["verdict"], "fail", "{r}");

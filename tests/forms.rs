@@ -429,7 +429,7 @@ fn block_headers_inline_labels_and_a_grade_row() {
         .findings
         .iter()
         .filter(|f| f.code == jixiao::finding::codes::MISSING_NAME)
-        .filter_map(|f| f.cell.as_deref())
+        .filter_map(|f| f.cell())
         .collect();
     assert_eq!(missing, ["C11"]);
 }
@@ -477,7 +477,7 @@ fn placeholder_rows_are_skipped_with_a_finding() {
     let cells: Vec<&str> = doc
         .findings
         .iter()
-        .filter_map(|f| f.cell.as_deref())
+        .filter_map(|f| f.cell())
         .take(3)
         .collect();
     assert_eq!(cells, ["C13", "D15", "D17"]);
@@ -568,7 +568,7 @@ fn the_printed_total_and_budget_score_are_rechecked() {
         .findings
         .iter()
         .filter(|f| f.code == jixiao::finding::codes::FORM_TOTAL_MISMATCH)
-        .map(|f| f.message.as_str())
+        .map(|f| &*f.message)
         .collect();
     assert_eq!(mismatch, ["原表总分 95 与表中各项得分之和 100 不一致"]);
     let rules = RuleSet::bundled();

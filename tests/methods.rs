@@ -175,7 +175,7 @@ fn require_on_actuals_runs_in_evaluate() {
         .find(|f| f.code == "audit.satisfaction-actual")
         .expect("the check on the actual ran");
     assert!(f.message.contains("满意度实际值低于88%"));
-    assert_eq!(f.indicator.as_deref(), Some("群众满意度"));
+    assert_eq!(f.indicator_name(), Some("群众满意度"));
     // and shows in the table beside the total
     let text = jixiao::report::selfeval_table::render_text(&r);
     assert!(text.contains("满意度实际值低于88%"));

@@ -108,12 +108,12 @@ fn a_figure_scaled_by_its_format_is_read_as_shown_with_a_warning_naming_the_valu
         .filter(|f| f.code == "table.display-scaled")
         .collect();
     assert_eq!(scaled.len(), 2, "{:?}", doc.findings);
-    assert_eq!(scaled[0].cell.as_deref(), Some("F2"));
+    assert_eq!(scaled[0].cell(), Some("F2"));
     assert_eq!(
-        scaled[0].message,
+        &*scaled[0].message,
         "单元格存 1234567，其数字格式以千为单位显示为 1235；按显示值读取，请核对单位"
     );
-    assert_eq!(scaled[1].cell.as_deref(), Some("F3"));
+    assert_eq!(scaled[1].cell(), Some("F3"));
     assert!(
         scaled[1].message.contains("以百万为单位"),
         "{}",
@@ -144,7 +144,7 @@ fn literal_text_of_a_format_is_read_with_the_figure() {
         .filter(|f| f.code == "table.display-rounded")
         .collect();
     assert_eq!(rounded.len(), 1, "{:?}", doc.findings);
-    assert_eq!(rounded[0].cell.as_deref(), Some("F7"));
+    assert_eq!(rounded[0].cell(), Some("F7"));
     assert!(
         doc.findings
             .iter()
@@ -178,7 +178,7 @@ fn fixture(name: &str) -> (Vec<String>, Vec<(String, String)>) {
     let notes = doc
         .findings
         .iter()
-        .map(|f| (f.code.to_string(), f.cell.clone().unwrap_or_default()))
+        .map(|f| (f.code.to_string(), f.cell().unwrap_or_default().to_owned()))
         .collect();
     (actuals(&doc), notes)
 }
@@ -271,7 +271,7 @@ fn a_target_tables_amounts_formatted_in_wanyuan_are_read_as_amounts() {
         .filter(|f| f.code == "table.bad-amount")
         .collect();
     assert_eq!(bad.len(), 1, "{:?}", doc.findings);
-    assert_eq!(bad[0].cell.as_deref(), Some("B6"));
+    assert_eq!(bad[0].cell(), Some("B6"));
 }
 
 #[test]
@@ -328,8 +328,8 @@ fn fixture_notes(name: &str) -> (Vec<String>, Vec<(String, String, String)>) {
         .map(|f| {
             (
                 f.code.to_string(),
-                f.cell.clone().unwrap_or_default(),
-                f.message.clone(),
+                f.cell().unwrap_or_default().to_owned(),
+                f.message.to_string(),
             )
         })
         .collect();
@@ -468,7 +468,7 @@ fn an_ods_cell_without_a_style_takes_its_rows_default_style_and_says_so() {
             .filter(|f| f.code == "table.display-unfollowed")
             .collect();
         assert_eq!(notes.len(), 1, "{column:?}: {:?}", doc.findings);
-        assert_eq!(notes[0].cell.as_deref(), Some("F2"));
+        assert_eq!(notes[0].cell(), Some("F2"));
         assert!(
             notes[0].message.contains("行的默认"),
             "{}",
@@ -626,7 +626,7 @@ fn an_xlsb_is_read_through_its_number_formats_as_an_xlsx_is() {
         .findings
         .iter()
         .filter(|f| f.code.to_string().starts_with("table.display-"))
-        .map(|f| (f.code.to_string(), f.cell.clone()))
+        .map(|f| (f.code.to_string(), f.cell().map(str::to_owned)))
         .collect();
     assert_eq!(
         notes,

@@ -439,6 +439,59 @@ fn inspect_and_review_of_a_text_sheet_hold_no_rows() {
 
 /// One test, its inputs made before anything is measured: a child's peak counts its parent's
 /// memory at the fork, so nothing else may run in this process meanwhile.
+/// A per-project form (the published 自评表 layout, CSV) whose every indicator row has a
+/// `其中…` breakdown row under it (the eighth probe's): `pairs` of them. Each pair gives the
+/// reader two findings, a `table.form-breakdown` note and a `table.form-breakdown-mismatch`
+/// warning (the parts' 实际完成值 do not add up).
+fn breakdown_form(pairs: usize) -> PathBuf {
+    let mut form = String::from(
+        "项目支出绩效自评表,,,,,,,,\n(2022年度),,,,,,,,\n项目名称,水旱灾害防御经费,,,,,,,\n主管部门,,,,实施单位,天长市水利局,,,\n项目资金(万元),,,年初预算数,全年预算数(A),全年执行数(B),分值,执行率(B/A),得分\n,年度资金总额:,,880,880,880,10,,10\n年度总体目标完成情况,预期目标,,,,实际完成情况,,,\n,完成年度防汛工作。,,,,完成年度目标。,,,\n年度绩效指标完成情况,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n",
+    );
+    for i in 0..pairs {
+        form.push_str(&format!(
+            ",产出指标,数量指标,指标{i}:完成项目数量,≥10个,12个,1,1,\n,,,其中：本级{i},≥5个,6个,,,\n"
+        ));
+    }
+    form.push_str(&format!(",,,,,,{},{},\n", pairs + 10, pairs + 10));
+    let path = dir().join(format!("breakdown-{pairs}.csv"));
+    std::fs::write(&path, form).expect("written");
+    path
+}
+
+/// A form of `其中` rows (issue 27, H65): the reader's two findings a pair were 304 bytes each
+/// with their own copies of the file name, label and help, all held through the evaluation,
+/// and `inspect` gathered every diagnostic, then the findings JSON, whole before writing.
+/// Before (edbb804, a release build) 4,000 to 16,000 pairs grew by 57 bytes a byte for
+/// `evaluate --format json`, 49 for `jsonl`, 39 for `inspect`, 45 for `inspect --format
+/// json`; now (debug) about 32, 37, 25, 29. What is left is the evaluation's readings of the
+/// project's rows, all held before one is scored, and the one project's part of the report.
+#[test]
+fn a_form_of_breakdown_rows_holds_its_findings_compactly() {
+    let (small, large) = (breakdown_form(4_000), breakdown_form(16_000));
+    let sizes = (size(&small), size(&large));
+    let runs: [(&[&str], f64); 4] = [
+        (&["evaluate", "--format", "json"], 42.0),
+        (&["evaluate", "--format", "jsonl"], 44.0),
+        (&["inspect"], 32.0),
+        (&["inspect", "--format", "json"], 36.0),
+    ];
+    for (words, bound) in runs {
+        let args = move |p: &Path| -> Vec<std::ffi::OsString> {
+            let mut a: Vec<std::ffi::OsString> = vec![words[0].into(), p.as_os_str().to_owned()];
+            a.extend(words[1..].iter().map(|w| (*w).into()));
+            a
+        };
+        let g = growth_within(
+            &words.join(" "),
+            (&small, &large),
+            sizes,
+            (&args, Peak::AsRun),
+            bound,
+        );
+        eprintln!("{words:?}: {g:.1} bytes a byte");
+    }
+}
+
 #[test]
 fn the_whole_table_path_holds_a_small_multiple_of_its_input() {
     for one in [false, true] {

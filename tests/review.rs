@@ -24,7 +24,12 @@ fn lines(findings: &[Finding], code: &str) -> Vec<(u32, String)> {
     findings
         .iter()
         .filter(|f| f.code == code)
-        .map(|f| (f.line.unwrap(), f.indicator.clone().unwrap_or_default()))
+        .map(|f| {
+            (
+                f.line.unwrap(),
+                f.indicator_name().unwrap_or_default().to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -81,7 +86,7 @@ fn seed_findings_at_the_right_lines() {
         "网络连通性",
     ] {
         assert!(
-            f.iter().all(|x| x.indicator.as_deref() != Some(clean)),
+            f.iter().all(|x| x.indicator_name() != Some(clean)),
             "{clean}"
         );
     }
@@ -234,7 +239,7 @@ fn unmeasurable_targets_are_flagged_where_no_figure_is_written() {
     let flagged: Vec<String> = f
         .iter()
         .filter(|x| x.code == "review.unmeasurable-target")
-        .map(|x| x.indicator.clone().unwrap_or_default())
+        .map(|x| x.indicator_name().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(
         flagged,

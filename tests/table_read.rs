@@ -275,7 +275,7 @@ fn changed_project_amount_gives_one_finding_per_broken_sum() {
     let found: Vec<_> = doc
         .findings
         .iter()
-        .map(|f| (f.code.as_ref(), f.line, f.unit.as_deref()))
+        .map(|f| (f.code.as_ref(), f.line, f.unit_name()))
         .collect();
     assert_eq!(
         found,
@@ -438,14 +438,14 @@ fn workbook_findings_name_sheet_and_cell() {
     assert_eq!(all.counts().projects, 1);
     let skipped = &all.findings[0];
     assert_eq!(skipped.code, codes::SHEET_SKIPPED);
-    assert_eq!(skipped.sheet.as_deref(), Some("说明"));
+    assert_eq!(skipped.sheet(), Some("说明"));
     let bad = all
         .findings
         .iter()
         .find(|f| f.code == codes::BAD_AMOUNT)
         .unwrap();
-    assert_eq!(bad.sheet.as_deref(), Some("目标表"));
-    assert_eq!(bad.cell.as_deref(), Some("C7"));
+    assert_eq!(bad.sheet(), Some("目标表"));
+    assert_eq!(bad.cell(), Some("C7"));
     let rendered = bad.render(&all.source, 100);
     assert!(rendered.contains("[t.xlsx!目标表!C7]"), "{rendered}");
     // a workbook of notes alone has no table

@@ -97,7 +97,7 @@ fn a_text_past_excels_limit_is_cut_with_a_finding_on_its_row() {
         .filter(|f| f.code == jixiao::codes::REPORT_XLSX_CELL_CUT)
         .collect();
     assert_eq!(added.len(), 1);
-    assert_eq!(added[0].indicator.as_deref(), Some(name));
+    assert_eq!(added[0].indicator_name(), Some(name));
     assert!(
         added[0].message.contains("年度指标值"),
         "{}",

@@ -300,7 +300,7 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
     {
         return Ok(code);
     }
-    let doc = match read_doc {
+    let mut doc = match read_doc {
         Some(doc) => doc,
         None => args.table_args.read(&table_path)?,
     };
@@ -323,9 +323,15 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
         super::show(&e);
         return Err(exit::USAGE);
     }
+    // the reader's findings are shown and checked: only its errors go on (first among the
+    // report's findings, `eval::rollup`). A form of 96,000 `其中` rows held its 192,000 notes
+    // and warnings through the evaluation (issue 27)
+    doc.findings
+        .retain(|f| f.severity == crate::finding::Severity::Error);
+    doc.findings.shrink_to_fit();
     let methodology = Methodology::from_rules(&rules);
     // the projects written as they are scored, where the format allows (issue 27)
-    let mut spool = spool(args, &methodology);
+    let mut spool = spool(args, &methodology, &rules);
     let report = evaluate_showing_progress(
         args,
         &doc,
@@ -347,15 +353,24 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
 }
 
 /// Where the report is written while it is evaluated (`report::sections`): every text format
-/// but with `--explain` (which lists every row's rules after the report) or `--form-only`
-/// (xlsx only, refused otherwise after the evaluation, as before). `None`: the report is held
-/// whole and written after (xlsx; or where no temporary file can be made).
-fn spool<'a>(args: &Args, methodology: &'a Methodology) -> Option<report::sections::Spool<'a>> {
-    if args.explain || args.form_only {
+/// but with `--form-only` (xlsx only, refused otherwise after the evaluation, as before);
+/// `--explain`'s rules after a table or Markdown report noted as each project is written
+/// (`report::explain`; they were listed from the whole report held, issue 27). `None`: the
+/// report is held whole and written after (xlsx; or where no temporary file can be made).
+fn spool<'a>(
+    args: &Args,
+    methodology: &'a Methodology,
+    rules: &'a crate::rules::RuleSet,
+) -> Option<report::sections::Spool<'a>> {
+    if args.form_only {
         return None;
     }
     let coloured = (args.format == ReportFormat::Table && coloured(args)).then(|| width(args));
-    let sections = report::sections::of_format(args.format, &methodology.bands.value, coloured)?;
+    let mut sections =
+        report::sections::of_format(args.format, &methodology.bands.value, coloured)?;
+    if args.explain && matches!(args.format, ReportFormat::Table | ReportFormat::Markdown) {
+        sections = Box::new(report::explain::Explaining::new(sections, rules).ok()?);
+    }
     report::sections::Spool::new(sections).ok()
 }
 
@@ -440,7 +455,7 @@ fn try_blocks(
         None
     };
     let methodology = Methodology::from_rules(&rules);
-    let Some(mut spool) = spool(args, &methodology) else {
+    let Some(mut spool) = spool(args, &methodology, &rules) else {
         return Ok(None);
     };
     let stop = std::sync::atomic::AtomicBool::new(false);
@@ -536,36 +551,28 @@ fn try_streaming(
     }
 }
 
-/// Bytes of rendered diagnostics gathered before they are written to stderr.
-const SHOWN_AT_ONCE: usize = 64 * 1024;
-
 /// The reader's findings (rows skipped, sums that do not add up) to stderr: in full, but a
 /// form's notes (its template's placeholder rows, categories told from their 二级指标, skipped
-/// sheets) only counted (`inspect` lists them). Written about every [`SHOWN_AT_ONCE`] bytes,
-/// whole diagnostics at a time: 192 000 of a form's sums that do not add up are 76 MB of text,
-/// which was gathered whole (a `String` grown by doubling: 128 MB and the copy) before a byte
-/// was written (issue 27, the eighth probe's 其中 form).
+/// sheets) only counted (`inspect` lists them). Written a piece at a time
+/// (`super::Diagnostics`).
 fn show_reader_findings(doc: &Document) {
-    let handler = crate::diagnostic::handler(super::console::colour());
-    let mut diagnostics = String::new();
+    let mut diagnostics = super::Diagnostics::new();
     let mut notes = 0;
     for f in &doc.findings {
         if f.is_form_note() {
             notes += 1;
             continue;
         }
-        crate::diagnostic::render_into(&mut diagnostics, &handler, &f.diagnostic(&doc.source));
-        if diagnostics.len() >= SHOWN_AT_ONCE {
-            say_raw!("{diagnostics}");
-            diagnostics.clear();
-        }
+        diagnostics.show(f, &doc.source);
     }
-    if notes > 0 {
-        diagnostics.push_str(&format!(
+    let last = if notes > 0 {
+        format!(
             "提示：读表单时另有 {notes} 条说明（模板占位行、推断的类别等），用 jixiao inspect 查看\n"
-        ));
-    }
-    say_raw!("{diagnostics}");
+        )
+    } else {
+        String::new()
+    };
+    diagnostics.finish(&last);
 }
 
 /// The evaluation, with a progress bar for long runs on a terminal only (never in pipes or
@@ -661,7 +668,7 @@ fn write_report(
     }
     .and_then(|_| {
         if args.explain && matches!(args.format, ReportFormat::Table | ReportFormat::Markdown) {
-            out.write_all(explain(report, rules).as_bytes())?;
+            out.write_all(report::explain::explain(report, rules).as_bytes())?;
         }
         Ok(())
     });
@@ -864,29 +871,4 @@ fn streaming_csv(
         // dropped unfinished: the temporary file goes, the old report stays
         Err(e) => super::output::failed(&e, "报告"),
     })
-}
-
-/// `--explain`: every indicator's rules with the file and line each was written at.
-fn explain(report: &crate::report::model::Report, rules: &crate::rules::RuleSet) -> String {
-    use std::fmt::Write as _;
-    let at = |id: &str| match rules.rule(id) {
-        Some(r) => format!("{id}（{}:{}）", r.rref.file, r.rref.line),
-        None => match id {
-            crate::report_model::table_rules::SHEET_WEIGHT => {
-                "sheet.weight（表中给出的分值）".to_owned()
-            }
-            _ => id.to_owned(),
-        },
-    };
-    let mut out = String::from("\n依据的规则\n");
-    for p in &report.projects {
-        let _ = writeln!(out, "{} / {}", p.unit, p.project);
-        let budget: Vec<String> = p.budget_rules.iter().map(|r| at(r)).collect();
-        let _ = writeln!(out, "  预算执行率：{}", budget.join("，"));
-        for i in &p.indicators {
-            let ids: Vec<String> = i.rules.iter().map(|r| at(r)).collect();
-            let _ = writeln!(out, "  {} {}：{}", i.seq, i.indicator, ids.join("，"));
-        }
-    }
-    out
 }

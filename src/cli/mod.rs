@@ -249,6 +249,42 @@ fn show(d: &dyn miette::Diagnostic) {
     say_raw!("{}", crate::diagnostic::render(d, console::colour()));
 }
 
+/// Bytes of rendered diagnostics gathered before they are written to stderr.
+const SHOWN_AT_ONCE: usize = 64 * 1024;
+
+/// A table's findings to stderr as rendered diagnostics, written about every
+/// [`SHOWN_AT_ONCE`] bytes, whole diagnostics at a time: 192 000 of a form's are 76 MB of
+/// text, which was gathered whole (a `String` grown by doubling: 128 MB and the copy) before
+/// a byte was written (issue 27, the eighth probe's 其中 form).
+struct Diagnostics {
+    handler: miette::GraphicalReportHandler,
+    text: String,
+}
+
+impl Diagnostics {
+    fn new() -> Diagnostics {
+        Diagnostics {
+            handler: crate::diagnostic::handler(console::colour()),
+            text: String::new(),
+        }
+    }
+
+    /// `f`'s diagnostic over `source`.
+    fn show(&mut self, f: &crate::finding::Finding, source: &crate::source::SourceText) {
+        crate::diagnostic::render_into(&mut self.text, &self.handler, &f.diagnostic(source));
+        if self.text.len() >= SHOWN_AT_ONCE {
+            say_raw!("{}", self.text);
+            self.text.clear();
+        }
+    }
+
+    /// What is left, and `last` after it.
+    fn finish(mut self, last: &str) {
+        self.text.push_str(last);
+        say_raw!("{}", self.text);
+    }
+}
+
 /// clap's own help shown for a missing command (`jixiao` alone): already Chinese, kept.
 fn is_help(e: &clap::Error) -> bool {
     matches!(

@@ -49,9 +49,15 @@ struct Printer<'r, W: Write> {
     year: Option<i32>,
     /// One JSON line being built.
     buf: Vec<u8>,
+    /// JSON lines not yet handed to `out` (the plain `jsonl` path): written
+    /// [`PENDING`] bytes at a time, not a call and a copy a line.
+    pending: Vec<u8>,
     /// A canonical form or a number being written into `buf`.
     scratch: String,
 }
+
+/// How many bytes of JSON lines are gathered before they are handed to the output.
+const PENDING: usize = 64 * 1024;
 
 impl<W: Write> Printer<'_, W> {
     fn line(&mut self, number: usize, text: &str) -> io::Result<()> {
@@ -59,19 +65,21 @@ impl<W: Write> Printer<'_, W> {
         let parsed = lang::record::parse_line(indicator, target_text, &self.directions, self.year);
         if self.format == ParseFormat::Jsonl && !self.explain {
             // Written straight from the parse into a reused buffer (no `Record`, no `String` a
-            // field; serde's many small writes through `Output` cost more than the parse) and
-            // to the output once.
-            self.buf.clear();
+            // field; serde's many small writes through `Output` cost more than the parse),
+            // and to the output a few hundred lines at a time.
             lang::record::write_parsed_json(
-                &mut self.buf,
+                &mut self.pending,
                 &mut self.scratch,
                 number,
                 indicator,
                 target_text,
                 &parsed,
             );
-            self.buf.push(b'\n');
-            return self.out.write_all(&self.buf);
+            self.pending.push(b'\n');
+            if self.pending.len() >= PENDING {
+                return self.flush_pending();
+            }
+            return Ok(());
         }
         let record = lang::record::Record::new(number, indicator, target_text, &parsed);
         // `--explain`: where the rule that decided the operator was written.
@@ -129,6 +137,15 @@ impl<W: Write> Printer<'_, W> {
                 Ok(())
             }
         }
+    }
+}
+
+impl<W: Write> Printer<'_, W> {
+    /// Hands the JSON lines gathered so far to the output.
+    fn flush_pending(&mut self) -> io::Result<()> {
+        let written = self.out.write_all(&self.pending);
+        self.pending.clear();
+        written
     }
 }
 
@@ -218,6 +235,7 @@ pub fn run(args: Args) -> u8 {
         ]),
         year: args.year,
         buf: Vec::with_capacity(512),
+        pending: Vec::with_capacity(PENDING + 4096),
         scratch: String::with_capacity(64),
     };
     let mut total = 0;
@@ -236,6 +254,11 @@ pub fn run(args: Args) -> u8 {
                     return exit::USAGE;
                 }
             }
+        };
+        // the lines read before a stop are written before it is told, as one at a time did
+        let result = match (result, printer.flush_pending()) {
+            (Err(Stop::Write(e)), _) | (_, Err(e)) => Err(Stop::Write(e)),
+            (result, Ok(())) => result,
         };
         match result {
             Ok(()) => {}

@@ -110,7 +110,7 @@ pub fn read_with(
     year: Option<i32>,
     parse: &mut dyn FnMut(&str, &Context<'_>) -> lang::Parsed,
 ) -> Actual {
-    let trimmed = text.trim().trim_end_matches(['。', '.', '；', ';']);
+    let trimmed = trimmed(text);
     if trimmed.is_empty() {
         return Actual::Missing;
     }
@@ -139,6 +139,18 @@ pub fn read_with(
         return quantity_actual(quantity, false, target);
     }
     general(trimmed, target, indicator, year, parse)
+}
+
+/// An actual's text as [`read_with`] reads it: without the spaces around it and the full
+/// stops and semicolons after it.
+pub(super) fn trimmed(text: &str) -> &str {
+    text.trim().trim_end_matches(['。', '.', '；', ';'])
+}
+
+/// Whether a figure followed by `unit` is read as that figure in that unit without the
+/// language, where `unit` is the target's ([`PLAIN_UNITS`]).
+pub(super) fn is_plain_unit(unit: &str) -> bool {
+    PLAIN_UNITS.contains(&unit)
 }
 
 /// Units of counts and measures that the target language reads after a plain figure as that
@@ -237,10 +249,7 @@ fn general(
     let parsed = parse(trimmed, &ctx);
     // a figure beside words that say it fell short (`95%（未完成）`), or for a ceiling that it
     // went past (`5%（超标）` against `≤5%`), is no figure to score by
-    let short = || {
-        NOT_DONE_WORDS.iter().any(|w| trimmed.contains(w))
-            || (is_ceiling(target) && OVER_WORDS.iter().any(|w| trimmed.contains(w)))
-    };
+    let short = || short_word(trimmed, target).is_some();
     match parsed.target {
         Target::Compare { op, quantity } => {
             let copied = parsed.provenance.op == Some(Origin::Text);
@@ -272,7 +281,11 @@ fn general(
 }
 
 /// Words in an actual beside its figure that say the figure was not reached (`未达`, `没完成`,
-/// `不达标`, …), or that it is only aimed at (`力争95%`, `争取95%`: a plan, not a result).
+/// `不达标`, …), or that it is only aimed at (`力争95%`, `争取95%`: a plan, not a result), or
+/// that it is not this year's result at all (`100人（预计）`, `（计划）`, `（目标）`,
+/// `（进行中）`, `（未统计）`, `（上年）`, `（上半年）`: the tenth probe). Words that a done
+/// result may hold too (`按计划完成`, `达到预期`, `达到目标`, `模拟`, `接待`, `响应到位`,
+/// `上半年支出进度`) are only matched bracketed or in a longer phrase.
 pub(crate) const NOT_DONE_WORDS: &[&str] = &[
     "未完成",
     "未达",
@@ -296,6 +309,53 @@ pub(crate) const NOT_DONE_WORDS: &[&str] = &[
     "(未)",
     "（差）",
     "(差)",
+    // a forecast, a plan or the target itself given where the result belongs
+    "预计",
+    "预估",
+    "估计",
+    "估算",
+    "有望",
+    "可望",
+    "力求",
+    "（计划）",
+    "(计划)",
+    "计划数",
+    "计划值",
+    "（预期）",
+    "(预期)",
+    "（拟）",
+    "(拟)",
+    "（目标）",
+    "(目标)",
+    "目标值",
+    "申报数",
+    "（应到）",
+    "(应到)",
+    "应到数",
+    "应完成",
+    // not done yet, in part, or not yet counted
+    "待完成",
+    "待验收",
+    "未验收",
+    "待统计",
+    "未统计",
+    "正在统计",
+    "待定",
+    "待核",
+    "进行中",
+    "实施中",
+    "推进中",
+    "部分完成",
+    "暂无数据",
+    "尚无数据",
+    "数据未出",
+    "还差",
+    // another period's figure
+    "（上年）",
+    "(上年)",
+    "上年数",
+    "（上半年）",
+    "(上半年)",
 ];
 
 /// Words in an actual beside its figure that say a ceiling (`≤5%`) was gone past (`5%（超标）`).
@@ -303,15 +363,68 @@ pub(crate) const NOT_DONE_WORDS: &[&str] = &[
 /// ceiling's actual is read by them.
 const OVER_WORDS: &[&str] = &["超标", "未控制", "没控制", "没有控制", "失控"];
 
+/// A bare figure (`text`, read in the target's base unit as `read`) against a target whose
+/// figure is written with a magnitude (`≥100万元`, `≤90万元`, `≥1.2万人次`): whether the
+/// figure must go to a person, as it may be in the unit as written (100万元) as readily as in
+/// the base unit the target is held in (100元). It need not where both readings meet a
+/// compared target (`90` against `≤90万元`: full points either way), nor where the magnitude
+/// does not follow the target's last figure (`≥100元`, `≥一百万元`: as before).
+pub(crate) fn bare_figure_is_ambiguous(
+    text: &str,
+    read: &Quantity,
+    target: &Target,
+    target_text: &str,
+) -> bool {
+    let Some(last_digit) = target_text.rfind(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let written_unit = &target_text[last_digit + 1..];
+    if !written_unit.starts_with(['万', '亿', '千'])
+        || written_unit.starts_with("千克")
+        || written_unit.starts_with("千米")
+        || written_unit.starts_with("千瓦")
+    {
+        return false;
+    }
+    let as_written = lang::parse(&format!("{text}{written_unit}"), &Context::default());
+    let written = match as_written.target {
+        Target::Compare { quantity, .. } | Target::Approximate { quantity } => quantity,
+        _ => return true,
+    };
+    if written.unit != read.unit || written.value == read.value {
+        return written.unit != read.unit;
+    }
+    let meets = |q: &Quantity| match target {
+        Target::Compare { op, quantity } => {
+            quantity.unit == q.unit && op.holds(q.value, quantity.value)
+        }
+        _ => false,
+    };
+    !(meets(read) && meets(&written))
+}
+
 /// The word of [`NOT_DONE_WORDS`] (or, against a ceiling, of `OVER_WORDS`) an actual's text
 /// holds, for the message of the row it leaves to a person (`eval::score`).
+/// One pass over the text for all the words at once (an actual may hold a remark of a
+/// megabyte: a search a word made the tenth probe's longer list cost 70 passes).
 pub(crate) fn short_word(text: &str, target: &Target) -> Option<&'static str> {
-    let over: &[&'static str] = if is_ceiling(target) { OVER_WORDS } else { &[] };
-    NOT_DONE_WORDS
-        .iter()
-        .chain(over)
-        .find(|w| text.contains(*w))
-        .copied()
+    static NOT_DONE: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let automaton = NOT_DONE.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(NOT_DONE_WORDS)
+            .ok()
+    });
+    let not_done = match automaton {
+        Some(a) => a.find(text).map(|m| NOT_DONE_WORDS[m.pattern().as_usize()]),
+        None => NOT_DONE_WORDS.iter().find(|w| text.contains(*w)).copied(),
+    };
+    not_done.or_else(|| {
+        is_ceiling(target)
+            .then(|| OVER_WORDS.iter().find(|w| text.contains(*w)).copied())
+            .flatten()
+    })
 }
 
 /// Whether a target is a ceiling (`≤`, `<`).

@@ -168,7 +168,7 @@ pub(super) fn project(
         // (`等级按折合分评定为优`) would contradict the 待评定 / 未核对 in its place
         findings.retain(|f| f.code != crate::codes::EVAL_POINTS_NOT_100);
     }
-    findings.splice(0..0, finding);
+    crate::finding::put_first(&mut findings, finding);
     ProjectReport {
         unit: unit.name.clone(),
         project: project.name.clone(),

@@ -163,6 +163,18 @@ pub(super) fn scoring(
                 s.reading.parsed.target,
                 crate::lang::Target::Qualitative { .. }
             ));
+    // a plain figure that meets a plain comparison (`96.578%` against `≥95%`): the plain pass
+    // kept for the reading at this weight, decided with integers before any memo is asked
+    // (the general path below gives the same outcome: `plain::tests`)
+    if own_scale
+        && plan_text.is_none()
+        && let Some(text) = s.actual_text
+        && let Some(target) = plain_target(s, opts)
+        && target.met_by(text) == Some(true)
+        && let Some(o) = cache.plain_pass(&s.reading, s.weight)
+    {
+        return o;
+    }
     if own_scale && let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
         return o;
     }
@@ -211,6 +223,31 @@ fn plain_pass(s: &Scored<'_>, opts: &Options<'_>, (actual, converted, flags): &R
         && super::score::meets_plainly(&s.reading.parsed.target, actual)
         && !distributive::is_distributive(&s.reading.parsed)
         && !opts.rules.asks_of_actuals()
+}
+
+/// The reading's target as integers ([`PlainTarget`](super::plain::PlainTarget)) where the
+/// reading leaves a plain figure's outcome to the target's own formula, as [`plain_pass`]
+/// asks of it (no method, late penalty or graded formula, not distributive, no rule on the
+/// actual); worked out once a reading.
+fn plain_target<'r>(
+    s: &'r Scored<'_>,
+    opts: &Options<'_>,
+) -> Option<&'r super::plain::PlainTarget> {
+    s.reading
+        .memo
+        .plain_target
+        .get_or_init(|| {
+            let d = &s.reading.decisions;
+            let plain = d.method.is_none()
+                && d.late_penalty.is_none()
+                && !matches!(d.formula, Some(crate::rules::Formula::Graded))
+                && !distributive::is_distributive(&s.reading.parsed)
+                && !opts.rules.asks_of_actuals();
+            plain
+                .then(|| super::plain::PlainTarget::of(&s.reading.parsed.target))
+                .flatten()
+        })
+        .as_ref()
 }
 
 /// The checks on the actual that fail and the vetoes that hold for `s` scored with `actual`.
@@ -288,6 +325,21 @@ fn read_actual(
         Some(t) => read_text(s, t, year, cache),
         None => Actual::Missing,
     };
+    // a bare figure against a target written with a magnitude (`≥100万元`, `≥1.2万人次`): the
+    // target is held in its base unit (元, 人次), but `100` is 100万元 as the target writes it
+    // as readily as 100元 — ten thousand times apart, so a person decides (the tenth probe:
+    // `100` against `≥100万元` scored 0 as "按目标值单位读取", in 元); where both readings
+    // meet the target (`90` against `≤90万元`) it is scored as before
+    if let Actual::Quantity {
+        unit_from_target: true,
+        quantity,
+        ..
+    } = &actual
+        && let Some(t) = s.actual_text
+        && actual::bare_figure_is_ambiguous(t.trim(), quantity, target, &s.row.target)
+    {
+        actual = Actual::Text(t.trim().to_owned());
+    }
     let mut flags = Vec::new();
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);

@@ -412,11 +412,33 @@ impl<'a> Matcher<'a> {
             if firsts.contains(&i) {
                 places.insert(i, at);
             }
+            // the entries of this project by folded name and sequence (made where one is left
+            // over): a left-over entry that shares them with another is a second entry for one
+            // indicator (`actuals.duplicate`), not a name the table lacks
+            let mut twins: Option<Twins> = None;
             for (j, taken) in self.used[i].iter().enumerate() {
                 if !taken {
-                    let name = &p.indicators[j].indicator;
-                    let at = at.and_then(|_| locator.find(name));
-                    findings.push(unmatched(a, &p.unit, &p.project, Some(name), at));
+                    let e = &p.indicators[j];
+                    let at = at.and_then(|_| locator.find(&e.indicator));
+                    let twins = twins.get_or_insert_with(|| {
+                        let mut m: HashMap<_, Vec<usize>> = HashMap::new();
+                        for (k, t) in p.indicators.iter().enumerate() {
+                            m.entry((fold(&t.indicator), t.seq)).or_default().push(k);
+                        }
+                        m
+                    });
+                    let group = &twins[&(fold(&e.indicator), e.seq)];
+                    findings.push(if group.len() > 1 {
+                        let used = group.iter().find(|&&k| self.used[i][k]);
+                        let others: Vec<&IndicatorActual> = group
+                            .iter()
+                            .filter(|&&k| k != j)
+                            .map(|&k| &p.indicators[k])
+                            .collect();
+                        duplicate_indicator(a, p, used.map(|&k| &p.indicators[k]), &others, e, at)
+                    } else {
+                        unmatched(a, &p.unit, &p.project, Some(&e.indicator), at)
+                    });
                 }
             }
         }
@@ -499,6 +521,59 @@ fn duplicate(
     let mut f = Finding::new(crate::codes::ACTUALS_DUPLICATE, Severity::Warning, &file.name, message)
         .help("把同一项目的数字写在一条中（指标都列在一个 indicators 下）；若目标表确有两个同名项目，按表中的顺序各写一条")
         .in_project(&p.unit, &p.project);
+    if let Some((line, column)) = at {
+        f.line = Some(line);
+        f.column = Some(column);
+    }
+    f
+}
+
+/// A project's entries by folded indicator name and sequence number.
+type Twins<'n> = HashMap<(Cow<'n, str>, Option<u32>), Vec<usize>>;
+
+/// `actuals.duplicate` for an indicator: an entry of a project's indicator that shares its name
+/// and sequence with `others`; `used` is the one the table took, if any (with two entries of
+/// one name and no sequence to tell them, the table takes neither). Its figures are not scored
+/// (the tenth probe: it was named "not in the table", and which figure was scored, or that
+/// none was, was not said).
+fn duplicate_indicator(
+    file: &ActualsFile,
+    p: &ProjectActuals,
+    used: Option<&IndicatorActual>,
+    others: &[&IndicatorActual],
+    this: &IndicatorActual,
+    at: Option<(u32, u32)>,
+) -> Finding {
+    let shown = |e: &IndicatorActual| {
+        e.actual
+            .as_deref()
+            .or(e.grade.as_deref())
+            .map_or_else(|| "（未填）".to_owned(), |t| format!("“{t}”"))
+    };
+    let message = match used {
+        Some(u) => format!(
+            "实际值文件中项目“{}”的指标“{}”写了不止一次：评分用的是另一条（实际值 {}），这一条（实际值 {}）未计入评分",
+            p.project,
+            this.indicator,
+            shown(u),
+            shown(this)
+        ),
+        None => {
+            let rest: Vec<String> = others.iter().take(3).map(|e| shown(e)).collect();
+            format!(
+                "实际值文件中项目“{}”的指标“{}”写了不止一次（这一条实际值 {}，另有 {}{}）：无法确定用哪一条，都未计入评分（表中该指标按缺实际值处理）；若目标表中没有这个指标，请核对名称",
+                p.project,
+                this.indicator,
+                shown(this),
+                rest.join("、"),
+                if others.len() > 3 { "……" } else { "" }
+            )
+        }
+    };
+    let mut f = Finding::new(crate::codes::ACTUALS_DUPLICATE, Severity::Warning, &file.name, message)
+        .help("每个指标只写一条；两条的数字不一致时，删去不对的那一条；表中确有两个同名指标时，用序号（seq）区分")
+        .in_project(&p.unit, &p.project)
+        .indicator(&this.indicator);
     if let Some((line, column)) = at {
         f.line = Some(line);
         f.column = Some(column);

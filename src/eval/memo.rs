@@ -118,6 +118,9 @@ pub(super) struct ReadingMemo {
     /// bytes) it was scored with: the last [`PLAIN_WEIGHTS`] weights ([`ParseCache::plain_pass`];
     /// a reading is met in many projects, and a project's shares give its rows their weights).
     pub plain_pass: RefCell<Vec<([u8; 16], Rc<Scoring>)>>,
+    /// The target as integers where the reading leaves a plain figure's outcome to it, worked
+    /// out at the first row that asks (`eval::indicator`, [`PlainTarget`](super::plain::PlainTarget)).
+    pub plain_target: std::cell::OnceCell<Option<super::plain::PlainTarget>>,
 }
 
 /// How many weights a reading keeps its plain pass at ([`ReadingMemo::plain_pass`]): the

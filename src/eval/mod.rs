@@ -18,7 +18,8 @@
 //! [`checks`] holds checks and vetoes on actuals; `assemble` and `rollup` put the report
 //! together. Beside them, apart from the meaning: `matcher` (actuals to rows) and `memo`
 //! (what a worker keeps between rows: readings, figures, outcomes, shares); `seen` (what a
-//! streamed run has seen, in flat memory).
+//! streamed run has seen, in flat memory); `waits` (where a streamed run's threads wait,
+//! timed when asked).
 
 pub mod actual;
 pub mod actuals_file;
@@ -39,6 +40,7 @@ mod memo;
 pub mod method;
 pub mod methodology;
 mod nearest;
+mod plain;
 mod project;
 mod published;
 mod reading;
@@ -50,6 +52,7 @@ pub mod stream;
 pub mod total;
 pub mod unfilled;
 pub mod unmatched;
+mod waits;
 pub mod weights;
 
 pub use actual::Actual;

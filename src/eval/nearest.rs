@@ -27,10 +27,10 @@ pub(crate) fn suggest(doc: &Document, findings: &mut [Finding]) {
         .filter(|f| f.code == crate::codes::ACTUALS_UNMATCHED)
         .take(MAX_SUGGESTED)
     {
-        let near = match (&f.indicator, &f.project) {
+        let near = match (f.indicator_name(), f.project_name()) {
             (Some(i), Some(p)) => doc
                 .projects()
-                .find(|(_, q)| q.name == *p)
+                .find(|(_, q)| q.name == p)
                 .or_else(|| {
                     // an entry that matched its project only after folding (`（）`, a code)
                     let folded = super::fold::fold(p);
@@ -43,7 +43,7 @@ pub(crate) fn suggest(doc: &Document, findings: &mut [Finding]) {
         };
         if let Some(n) = near {
             let help = f.help.take().unwrap_or_default();
-            f.help = Some(format!("是否是“{n}”？{help}"));
+            f.help = Some(format!("是否是“{n}”？{help}").into());
         }
     }
 }

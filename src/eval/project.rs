@@ -471,14 +471,7 @@ fn grade(
         &project.name,
     );
     let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
-    if let Some(f) = graded.finding.take() {
-        // in front of the others; a project with no other finding (most) holds one, not the
-        // four a first push reserves (304 bytes a finding, kept with the report)
-        if tally.findings.is_empty() {
-            tally.findings.reserve_exact(1);
-        }
-        tally.findings.insert(0, f);
-    }
+    crate::finding::put_first(&mut tally.findings, graded.finding.take());
     if tally.bonus > Decimal::ZERO && veto_total.is_none() {
         tally.findings.push(
             crate::finding::Finding::new(

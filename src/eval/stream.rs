@@ -33,6 +33,7 @@ use rust_decimal::Decimal;
 
 use super::actuals_file::ActualsFile;
 use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
+use super::waits::{Thread, Waits};
 use crate::finding::{Finding, Severity};
 use crate::report_model::{ProjectReport, Shown, Summary, VerdictCounts};
 use crate::table::ReadError;
@@ -165,19 +166,23 @@ pub fn evaluate_stream(
     let job_rx = Mutex::new(job_rx);
     let (out_tx, out_rx) = sync_channel::<Output>(workers * 4);
     let mut read_error = None;
+    // where the threads wait (JIXIAO_STREAM_WAITS; off: nothing timed)
+    let waits = Waits::from_env();
     let written = std::thread::scope(|scope| {
-        for _ in 0..workers {
+        for n in 0..workers {
             let out_tx = out_tx.clone();
-            let (gate, turn, job_rx, pool) = (&gate, &turn, &job_rx, &pool);
+            let (gate, turn, job_rx, pool, waits) = (&gate, &turn, &job_rx, &pool, &waits);
             scope.spawn(move || {
                 let mut cache = ParseCache::default();
                 let mut writer = opts.lines.writer();
+                let mut clock = waits.thread(format!("worker {}", n + 1), WORKER_STEPS);
                 loop {
-                    let job = job_rx.lock().map(|rx| rx.recv());
+                    let job = clock.time(0, || job_rx.lock().map(|rx| rx.recv()));
                     let Ok(Ok(block)) = job else { break };
                     let memo = (&mut cache, &mut *writer);
-                    if let Some(o) = work(head, &block, (pool, gate, turn), opts, year, memo)
-                        && out_tx.send(o).is_err()
+                    let shared = (pool, gate, turn);
+                    if let Some(o) = work(head, &block, shared, opts, year, memo, &mut clock)
+                        && clock.time(4, || out_tx.send(o).is_err())
                     {
                         break;
                     }
@@ -186,16 +191,20 @@ pub fn evaluate_stream(
         }
         drop(out_tx);
         let (sink, notes) = (&mut *out, &mut *diagnostics);
-        let pool = &pool;
-        let writer = scope.spawn(move || write_in_order(out_rx, sink, notes, head, pool));
+        let (pool, waits) = (&pool, &waits);
+        let writer = scope.spawn(move || {
+            let clock = waits.thread("writer".to_owned(), &["recv", "write", "add"]);
+            write_in_order(out_rx, sink, notes, head, pool, clock)
+        });
         // this thread cuts the file into blocks
+        let mut clock = waits.thread("cutter".to_owned(), &["cut", "send"]);
         loop {
             if gate.lock().map(|g| g.failed.is_some()).unwrap_or(true) {
                 break;
             }
-            match stream.next_block() {
+            match clock.time(0, || stream.next_block()) {
                 Ok(Some(block)) => {
-                    if job_tx.send(block).is_err() {
+                    if clock.time(1, || job_tx.send(block)).is_err() {
                         break;
                     }
                 }
@@ -207,6 +216,7 @@ pub fn evaluate_stream(
             }
         }
         drop(job_tx);
+        drop(clock);
         writer
             .join()
             .unwrap_or_else(|_| Err(std::io::Error::other("writer thread panicked")))
@@ -214,6 +224,9 @@ pub fn evaluate_stream(
     let mut gate = gate.into_inner().unwrap_or_else(|p| p.into_inner());
     if let Some(e) = read_error.or(gate.failed.take()) {
         return Err(StreamError::Read(Box::new(e)));
+    }
+    if waits.on() {
+        let _ = diagnostics.write_all(waits.report().as_bytes());
     }
     let mut totals = written.map_err(StreamError::Write)?;
     let summary = totals.summary(opts.methodology);
@@ -248,6 +261,10 @@ pub fn evaluate_stream(
     })
 }
 
+/// A worker's steps, as its clock names them: waiting for a block, reading it, waiting at the
+/// turnstile (and what is done there), evaluating and writing it, handing it to the writer.
+const WORKER_STEPS: &[&str] = &["recv", "read", "gate", "eval", "send"];
+
 /// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
 /// the gate).
 fn work(
@@ -257,13 +274,17 @@ fn work(
     opts: &StreamOptions<'_>,
     year: Option<i32>,
     (cache, writer): (&mut ParseCache, &mut (dyn ProjectLines + 'static)),
+    clock: &mut Thread<'_>,
 ) -> Option<Output> {
-    let speculative = stream::read_block(head, block, block.guess().clone());
+    let speculative = clock.time(1, || stream::read_block(head, block, block.guess().clone()));
     // the turnstile: blocks pass one at a time, in file order
-    let mut g = gate.lock().ok()?;
-    while g.next != block.seq {
-        g = turn.wait(g).ok()?;
-    }
+    let mut g = clock.time(2, || {
+        let mut g = gate.lock().ok()?;
+        while g.next != block.seq {
+            g = turn.wait(g).ok()?;
+        }
+        Some(g)
+    })?;
     let mut reread = false;
     let read = match speculative {
         Ok(b) if block.agrees(&b, &g.end) => Ok(b),
@@ -294,6 +315,7 @@ fn work(
     turn.notify_all();
     drop(g);
     // in parallel from here
+    let evaluating = clock.start();
     let actuals_used = opts.actuals.is_some()
         && taken.iter().any(|t| {
             t.entry
@@ -342,6 +364,7 @@ fn work(
         (opts.render)(&read.doc)
     };
     let first_line = read.doc.projects().map(|(_, p)| p.at.line).collect();
+    clock.stop(3, evaluating);
     Some(Output {
         seq: block.seq,
         lines,
@@ -427,24 +450,27 @@ fn write_in_order(
     diagnostics: &mut (dyn Write + Send),
     head: &Head,
     pool: &Mutex<Vec<Vec<u8>>>,
+    mut clock: Thread<'_>,
 ) -> std::io::Result<Totals> {
     let mut totals = Totals::default();
     let mut waiting: BTreeMap<usize, Output> = BTreeMap::new();
     let mut next = 0;
     let mut failed = None;
-    for o in rx {
+    while let Ok(o) = clock.time(0, || rx.recv()) {
         waiting.insert(o.seq, o);
+        clock.held(waiting.len());
         while let Some(o) = waiting.remove(&next) {
             next += 1;
             if failed.is_none()
-                && let Err(e) = out
-                    .write_all(&o.lines)
-                    .and_then(|_| diagnostics.write_all(o.diagnostics.as_bytes()))
+                && let Err(e) = clock.time(1, || {
+                    out.write_all(&o.lines)
+                        .and_then(|_| diagnostics.write_all(o.diagnostics.as_bytes()))
+                })
             {
                 // keep draining so the workers never block on a full queue
                 failed = Some(e);
             }
-            add(&mut totals, o, head, pool);
+            clock.time(2, || add(&mut totals, o, head, pool));
         }
     }
     match failed {

@@ -77,23 +77,34 @@ impl CalendarDate {
     }
 }
 
-fn write_quantity(s: &mut String, q: &Quantity) {
+/// The quantity appended to `s`; where its value's digits are in `s`.
+fn write_quantity(s: &mut String, q: &Quantity) -> std::ops::Range<usize> {
+    let at = s.len();
     push_decimal(s, q.value);
+    let value = at..s.len();
     if let Some(u) = &q.unit {
         s.push(' ');
         s.push_str(u.as_str());
     }
+    value
 }
 
 impl Target {
     /// The canonical form appended to `s` (nothing for the kinds that have none: empty, and
     /// error's `!code`, which `Display` writes).
     pub fn write_canonical(&self, s: &mut String) {
+        self.write_canonical_noting_value(s);
+    }
+
+    /// [`Target::write_canonical`], saying where in `s` a compare's or an approximate's value
+    /// is (written as [`push_decimal`] writes it): `jixiao parse` writes the value beside the
+    /// canonical form and so prints the number once.
+    pub fn write_canonical_noting_value(&self, s: &mut String) -> Option<std::ops::Range<usize>> {
         match self {
             Target::Compare { op, quantity } => {
                 s.push_str(op.as_str());
                 s.push(' ');
-                write_quantity(s, quantity);
+                return Some(write_quantity(s, quantity));
             }
             Target::Range { low, high, unit } => {
                 s.push(if low.inclusive { '[' } else { '(' });
@@ -108,7 +119,7 @@ impl Target {
             }
             Target::Approximate { quantity } => {
                 s.push_str("≈ ");
-                write_quantity(s, quantity);
+                return Some(write_quantity(s, quantity));
             }
             Target::Boolean { expected } => s.push_str(if *expected { "是" } else { "否" }),
             Target::Plan { op } => {
@@ -125,7 +136,7 @@ impl Target {
                 s.push(' ');
                 s.push_str(super::lexicon::CANONICAL_BASE);
                 if change.is_zero() && unit.is_none() {
-                    return;
+                    return None;
                 }
                 let negative = change.is_sign_negative() && !change.is_zero();
                 s.push_str(if negative { " - " } else { " + " });
@@ -151,6 +162,7 @@ impl Target {
             }
             Target::Empty | Target::Error { .. } => {}
         }
+        None
     }
 
     /// The canonical form, or `None` for the kinds that have none (empty, error).

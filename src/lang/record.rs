@@ -229,6 +229,14 @@ pub fn write_parsed_json(
         super::print::push_decimal(scratch, d);
         raw(b, key_and_open, scratch);
     }
+    // a compare's or an approximate's canonical form into `scratch` (kept for `canonical`
+    // below) and its value written from it: the number printed once
+    fn value_in_canonical(b: &mut Vec<u8>, scratch: &mut String, t: &Target) {
+        scratch.clear();
+        if let Some(value) = t.write_canonical_noting_value(scratch) {
+            raw(b, b",\"value\":\"", &scratch[value]);
+        }
+    }
     fn unit(b: &mut Vec<u8>, u: Option<&super::Unit>) {
         b.extend_from_slice(b",\"unit\":");
         match u {
@@ -266,14 +274,18 @@ pub fn write_parsed_json(
     b.extend_from_slice(b",\"target\":");
     string(b, target);
     raw(b, b",\"kind\":\"", t.kind());
+    // whether `scratch` holds the canonical form already (nothing else writes it meanwhile)
+    let mut canonical_written = false;
     match t {
         Target::Compare { op, quantity } => {
             raw(b, b",\"op\":\"", op.as_str());
-            decimal(b, scratch, b",\"value\":\"", quantity.value);
+            value_in_canonical(b, scratch, t);
+            canonical_written = true;
             unit(b, quantity.unit.as_ref());
         }
         Target::Approximate { quantity } => {
-            decimal(b, scratch, b",\"value\":\"", quantity.value);
+            value_in_canonical(b, scratch, t);
+            canonical_written = true;
             unit(b, quantity.unit.as_ref());
         }
         Target::Range { low, high, unit: u } => {
@@ -343,8 +355,10 @@ pub fn write_parsed_json(
             string(b, message.message());
         }
         t => {
-            scratch.clear();
-            t.write_canonical(scratch);
+            if !canonical_written {
+                scratch.clear();
+                t.write_canonical(scratch);
+            }
             b.extend_from_slice(b",\"canonical\":");
             string(b, scratch);
         }

@@ -187,7 +187,7 @@ fn vetoes(p: &ProjectReport) -> Vec<String> {
     p.findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.message.clone())
+        .map(|f| f.message.to_string())
         .collect()
 }
 

@@ -820,10 +820,10 @@ fn findings(c: &mut Chunked<'_>, r: &Report) -> io::Result<()> {
     let _ = writeln!(out, "<h2>输入提示（{} 条）</h2>", r.findings.len());
     out.push_str("<table>\n<thead><tr><th>级别</th><th>代码</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n");
     for f in &r.findings {
-        let at = match (&f.line, &f.sheet, &f.cell) {
+        let at = match (&f.line, f.sheet(), f.cell()) {
             (Some(line), _, _) => format!("{}:{line}", f.file),
             (None, Some(sheet), Some(cell)) => format!("{} {sheet}!{cell}", f.file),
-            _ => f.file.clone(),
+            _ => f.file.to_string(),
         };
         let _ = writeln!(
             c.buf,

@@ -10,6 +10,7 @@
 //! project's rows ([`sections::Spool`]).
 
 pub mod csv;
+pub mod explain;
 pub(crate) mod form_layout;
 pub mod form_workbook;
 pub mod html;

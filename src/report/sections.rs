@@ -81,11 +81,49 @@ pub fn write_whole(s: &mut dyn Sections, r: &Report, out: &mut dyn Write) -> io:
     s.tail(r, out)
 }
 
-/// Where a [`Spool`] keeps the projects' parts.
-enum Held {
+/// Where a [`Spool`] keeps the projects' parts (and `--explain` its notes,
+/// [`super::explain`]).
+pub(super) enum Held {
     /// Written a gathered ~64 KB at a time (no buffer of its own: no copy more).
     File(File),
     Memory(Vec<u8>),
+}
+
+impl Held {
+    /// A temporary file, in memory where the process writes nothing to disk.
+    pub(super) fn new() -> io::Result<Held> {
+        Ok(
+            if super::NO_DISK.load(std::sync::atomic::Ordering::Relaxed) {
+                Held::Memory(Vec::new())
+            } else {
+                Held::File(tempfile::tempfile()?)
+            },
+        )
+    }
+
+    /// `buf` added at the end.
+    pub(super) fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Held::File(f) => f.write_all(buf),
+            Held::Memory(v) => {
+                v.extend_from_slice(buf);
+                Ok(())
+            }
+        }
+    }
+
+    /// Everything held, to `out` (whole lines at a time).
+    pub(super) fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Held::Memory(v) => out.write_all(&v),
+            Held::File(mut f) => {
+                // the spool's length: a small report's copy needs no larger buffer
+                let len = f.stream_position()?;
+                f.rewind()?;
+                copy_lines(&mut f, out, usize::try_from(len).unwrap_or(usize::MAX))
+            }
+        }
+    }
 }
 
 /// A report written while it is evaluated: each project's part is written to a temporary file
@@ -104,14 +142,9 @@ impl<'a> Spool<'a> {
     /// A spool for `sections`, its parts in a temporary file (in memory where the process
     /// writes nothing to disk).
     pub fn new(sections: Box<dyn Sections + 'a>) -> io::Result<Spool<'a>> {
-        let held = if super::NO_DISK.load(std::sync::atomic::Ordering::Relaxed) {
-            Held::Memory(Vec::new())
-        } else {
-            Held::File(tempfile::tempfile()?)
-        };
         Ok(Spool {
             sections,
-            held,
+            held: Held::new()?,
             buf: Vec::with_capacity(SIZE + SIZE / 4),
             projects: 0,
             failed: None,
@@ -143,13 +176,7 @@ impl<'a> Spool<'a> {
     }
 
     fn spill(&mut self) {
-        let written = match &mut self.held {
-            Held::File(f) => f.write_all(&self.buf),
-            Held::Memory(v) => {
-                v.extend_from_slice(&self.buf);
-                Ok(())
-            }
-        };
+        let written = self.held.write_all(&self.buf);
         self.buf.clear();
         if let Err(e) = written {
             self.failed = Some(e);
@@ -167,15 +194,7 @@ impl<'a> Spool<'a> {
             return Err(e);
         }
         self.sections.head(r, out)?;
-        match self.held {
-            Held::Memory(v) => out.write_all(&v)?,
-            Held::File(mut f) => {
-                // the spool's length: a small report's copy needs no larger buffer
-                let len = f.stream_position()?;
-                f.rewind()?;
-                copy_lines(&mut f, out, usize::try_from(len).unwrap_or(usize::MAX))?;
-            }
-        }
+        self.held.copy_to(out)?;
         self.sections.tail(r, out)
     }
 }

@@ -614,15 +614,11 @@ fn markdown_findings(c: &mut Chunked<'_>, r: &Report) -> io::Result<()> {
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for f in &r.findings {
-        let what = [
-            f.unit.as_deref(),
-            f.project.as_deref(),
-            f.indicator.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" / ");
+        let what = [f.unit_name(), f.project_name(), f.indicator_name()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" / ");
         let _ = writeln!(
             c.buf,
             "| {} | {} | {} | {} | {} | {} |",

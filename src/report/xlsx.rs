@@ -247,7 +247,7 @@ fn verdict_tag(i: &IndicatorReport) -> String {
 fn by_indicator(p: &ProjectReport) -> HashMap<&str, Vec<&crate::finding::Finding>> {
     let mut out: HashMap<&str, Vec<&crate::finding::Finding>> = HashMap::new();
     for f in &p.findings {
-        if let Some(name) = f.indicator.as_deref() {
+        if let Some(name) = f.indicator_name() {
             out.entry(name).or_default().push(f);
         }
     }
@@ -500,7 +500,7 @@ fn project_sheet(
     layout::merge_categories(ws, &keys, &s.text)?;
     project_total(ws, &cols, row, p, f)?;
     // what a reader must know beside the total, under the form
-    let general = p.findings.iter().filter(|x| x.indicator.is_none());
+    let general = p.findings.iter().filter(|x| x.indicator_name().is_none());
     for (below, finding) in (row + 1..).zip(general) {
         let text = format!("注：{}（{}）", finding.message, finding.code);
         let text = super::xlsx_fit::fit(&text);
@@ -915,7 +915,7 @@ fn findings_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), Xls
             (1, finding.severity.zh()),
             (2, &*finding.code),
             (3, what.as_str()),
-            (4, finding.message.as_str()),
+            (4, &*finding.message),
             (5, help),
         ] {
             ws.write_string_with_format(row, col, super::xlsx_fit::fit(text), &f.wrap)?;

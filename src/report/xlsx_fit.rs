@@ -67,10 +67,13 @@ fn finding_too_long(f: &Finding) -> bool {
 }
 
 fn fit_finding(f: &mut Finding) {
-    let mut ignored = Vec::new();
-    fit_string(&mut f.message, "", &mut ignored);
-    if let Some(h) = &mut f.help {
-        fit_string(h, "", &mut ignored);
+    if too_long(&f.message) {
+        f.message = cut(&f.message).into_boxed_str();
+    }
+    if let Some(h) = &mut f.help
+        && too_long(h)
+    {
+        *h = cut(h).into();
     }
 }
 
@@ -199,8 +202,8 @@ fn fit_indicator(i: &mut IndicatorReport, findings: &mut [Finding]) -> Option<Fi
         return None;
     }
     for f in findings {
-        if f.indicator.as_deref() == Some(&*name_before) {
-            f.indicator = Some(i.indicator.to_string());
+        if f.indicator_name() == Some(&*name_before) {
+            f.set_indicator(i.indicator.to_string());
         }
     }
     Some(

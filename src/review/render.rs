@@ -205,7 +205,7 @@ fn markdown_row(out: &mut String, f: &Finding) {
         f.severity.zh(),
         f.code,
         md(&group_key(f)),
-        md(f.indicator.as_deref().unwrap_or("")),
+        md(f.indicator_name().unwrap_or("")),
         md(&f.message),
         md(f.help.as_deref().unwrap_or("")),
     );
@@ -247,10 +247,10 @@ impl std::io::Write for Gathered<'_> {
 }
 
 fn group_key(f: &Finding) -> String {
-    match (&f.unit, &f.project) {
+    match (f.unit_name(), f.project_name()) {
         (Some(u), Some(p)) => format!("{u} / {p}"),
-        (None, Some(p)) => p.clone(),
-        (Some(u), None) => u.clone(),
+        (None, Some(p)) => p.to_owned(),
+        (Some(u), None) => u.to_owned(),
         (None, None) => "（表格）".to_owned(),
     }
 }

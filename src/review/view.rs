@@ -86,8 +86,8 @@ impl<'a> ProjectView<'a> {
         at: Location,
         indicator: Option<&IndicatorView<'_>>,
         message: String,
-        label: impl Into<String>,
-        help: impl Into<String>,
+        label: impl Into<Cow<'static, str>>,
+        help: impl Into<Cow<'static, str>>,
     ) -> Finding {
         self.placed(
             Finding::new(code, Severity::Warning, "", message),
@@ -105,8 +105,8 @@ impl<'a> ProjectView<'a> {
         at: Location,
         indicator: Option<&IndicatorView<'_>>,
         message: String,
-        label: impl Into<String>,
-        help: impl Into<String>,
+        label: impl Into<Cow<'static, str>>,
+        help: impl Into<Cow<'static, str>>,
     ) -> Finding {
         self.placed(
             Finding::of_rule(id.to_owned(), Severity::Warning, "", message),
@@ -122,8 +122,8 @@ impl<'a> ProjectView<'a> {
         f: Finding,
         at: Location,
         indicator: Option<&IndicatorView<'_>>,
-        label: impl Into<String>,
-        help: impl Into<String>,
+        label: impl Into<Cow<'static, str>>,
+        help: impl Into<Cow<'static, str>>,
     ) -> Finding {
         let mut f = f
             .located(&self.doc.source, at)

@@ -123,8 +123,18 @@ pub(crate) fn rows_from(
         while found != 0 {
             let bit = found.trailing_zeros();
             let at = base + bit as usize;
-            found &= found - 1;
             let line_end = breaks >> bit & 1 != 0;
+            if line_end && at == scan.row {
+                // a run of blank lines (line breaks each at its row's start): counted at once,
+                // as many rows left out as `row_to` leaves out one by one
+                let run = (!(breaks >> bit)).trailing_zeros();
+                scan.line += run;
+                scan.row = at + run as usize;
+                scan.cell = scan.row;
+                found = found.checked_shr(bit + run).map_or(0, |f| f << (bit + run));
+                continue;
+            }
+            found &= found - 1;
             scan.cell_to(at, line_end, &mut out.cells);
             if line_end {
                 scan.row_to(at, &mut out)?;
@@ -487,8 +497,9 @@ mod tests {
     }
 
     /// Rows split a block at a time read as each line split on its own: cells trimmed, a CRLF
-    /// line's `\r` in no cell, blank lines left out but counted, a last line without a line
-    /// break, rows across the 64-byte chunks of the search, from a place inside the text.
+    /// line's `\r` in no cell, blank lines and runs of them left out but counted, a last line
+    /// without a line break, rows across the 64-byte chunks of the search, from a place inside
+    /// the text.
     #[test]
     fn rows_split_at_once_are_each_line_split_alone() {
         let header = Header::new(
@@ -516,9 +527,11 @@ mod tests {
         for round in 0..300 {
             let mut text = String::from("前言\n");
             for _ in 0..next(12) {
-                match next(8) {
+                match next(9) {
                     0 => {}
                     1 => text.push_str("\t\t \t"),
+                    // a run of blank lines, across the 64-byte chunks
+                    8 => text.push_str(&"\n".repeat(next(150) as usize)),
                     _ => {
                         let row: Vec<&str> = (0..4)
                             .map(|k| {

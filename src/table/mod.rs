@@ -1071,7 +1071,11 @@ fn data_rows<'r, 'a>(
                 }
             }
         }
-        if filled == 0 || columns::is_repeated_header(row, header) {
+        if filled == 0 {
+            continue;
+        }
+        if let Some(again) = columns::repeated_header(row, header) {
+            header_moved(ctx, row, &again, header);
             continue;
         }
         if filled < 3 && preamble_line(row, preamble) {
@@ -1117,6 +1121,43 @@ fn data_rows<'r, 'a>(
         data.push(row);
     }
     data
+}
+
+/// A header row found again below the first whose columns are not the first's (two tables of
+/// different column orders in one sheet): an error at the row, as the rows below it are still
+/// read by the first header's columns, their targets, actuals and points perhaps swapped (the
+/// tenth probe: a second table whose 实际完成值 and 年度指标值 columns were swapped scored
+/// 100 with no finding). A copy of the header (a page break's) says nothing, as before.
+fn header_moved(ctx: &mut Ctx<'_>, row: &Row, again: &columns::Header, header: &columns::Header) {
+    let moved = columns::moved_columns(again, header);
+    if moved.is_empty() {
+        return;
+    }
+    let shown: Vec<String> = moved
+        .iter()
+        .take(4)
+        .map(|&(col, at)| {
+            let name = row.text(col);
+            match at {
+                Some(at) => format!("「{name}」在第 {} 列（表头中在第 {} 列）", col + 1, at + 1),
+                None => format!("「{name}」在第 {} 列（表头中这一列是别的列）", col + 1),
+            }
+        })
+        .collect();
+    let more = if moved.len() > 4 { "……" } else { "" };
+    let f = ctx
+        .finding(
+            codes::HEADER_MOVED,
+            Severity::Error,
+            ctx.row_location(row),
+            format!(
+                "这一行又是一行表头，但列的位置与本表的表头不同：{}{more}。其下各行仍按本表表头的列读取，年度指标值、实际完成值、分值等可能错位，这些行的结论与分数不可信",
+                shown.join("，")
+            ),
+        )
+        .label("列的位置不同的表头")
+        .help("一个工作表中有两张列顺序不同的表：把它们分为两个文件或两个工作表，或把各列调成同一顺序");
+    ctx.findings.push(f);
 }
 
 /// Reads each sheet of the grid (a text input or a Word document is one sheet): forms through

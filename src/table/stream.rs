@@ -208,6 +208,9 @@ pub struct SheetStream {
     blank_from: Option<usize>,
     /// Whether rows are skimmed (off only to test that skimming changes no block).
     skims: bool,
+    /// Whether runs of blank rows are taken at once ([`SheetStream::blank_rows`]; off only to
+    /// test that it changes no block).
+    blank_runs: bool,
     /// Offsets in `pending` of the quotes taken for stray ones past the quoted lines limit, in
     /// rows not yet given out ([`row_end_noting`]).
     past_lines: Vec<usize>,
@@ -399,6 +402,7 @@ impl SheetStream {
             force_cut_bytes: FORCE_CUT_BYTES,
             blank_from: None,
             skims: true,
+            blank_runs: true,
             past_lines: Vec::new(),
         }
     }
@@ -634,6 +638,21 @@ impl SheetStream {
                     self.scanned = to;
                     continue;
                 }
+                // a run of blank rows past a full block is taken at once, not row by row (50 MB
+                // of blank lines cost 2.5 s of CPU one row at a time): the same cuts
+                if self.blank_runs
+                    && (self.scanned - self.start >= self.block_bytes || self.blank_from.is_some())
+                    && let Some(blank) = self.blank_rows()
+                {
+                    match blank {
+                        Blank::Cut(at) => {
+                            cut = Some(at);
+                            break;
+                        }
+                        // (a blank row is never `No`)
+                        Blank::Row | Blank::No => continue,
+                    }
+                }
                 let Some(end) = row_end_noting(
                     &self.pending,
                     self.scanned,
@@ -802,6 +821,50 @@ impl SheetStream {
             self.blank_from = Some(end);
             Blank::Cut(end)
         }
+    }
+
+    /// [`Self::blank_run`] of the whole blank rows from `scanned` at once (only delimiters,
+    /// spaces and line breaks; most often a run of bare line breaks, eight bytes at a time):
+    /// the rows are taken as one by one [`Self::blank_run`] takes them, up to the end of the
+    /// run or of the row that makes it [`BLANK_RUN_BYTES`] long, and the block is cut where it
+    /// would cut. `None` where no whole blank row starts at `scanned` (the row is read alone).
+    fn blank_rows(&mut self) -> Option<Blank> {
+        let bytes = self.pending.as_bytes();
+        let (scanned, len, delim) = (self.scanned, bytes.len(), self.delim);
+        let from = self.blank_from.unwrap_or(scanned);
+        // the first row that ends at or past `bound` makes the run long enough to cut
+        let bound = from + BLANK_RUN_BYTES;
+        let blank = |b: u8| b == delim || matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+        let stop = bound.min(len);
+        let mut i = scanned;
+        while i < stop {
+            if i + 8 <= stop && bytes[i..i + 8] == [b'\n'; 8] {
+                i += 8;
+            } else if blank(bytes[i]) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if i == bound && bytes[bound - 1] != b'\n' {
+            // the row across the bound, to its line break if blank to it
+            while i < len && bytes[i] != b'\n' && blank(bytes[i]) {
+                i += 1;
+            }
+            if i < len && bytes[i] == b'\n' {
+                i += 1;
+            }
+        }
+        let ends = scanned + memchr::memrchr(b'\n', &bytes[scanned..i])? + 1;
+        self.blank_from = Some(from);
+        if ends < bound {
+            self.scanned = ends;
+            return Some(Blank::Row);
+        }
+        // the run is long enough at its last row (the one that ends at `ends`)
+        self.scanned =
+            memchr::memrchr(b'\n', &bytes[scanned..ends - 1]).map_or(scanned, |k| scanned + k + 1);
+        Some(self.blank_run(true, ends))
     }
 
     /// Gives out the pending text up to `at` as a block, with the guess made where it starts;
@@ -1061,6 +1124,16 @@ mod tests {
 
     /// Every block of `text` cut with blocks of `bytes`, as (text, lines before, guess).
     fn blocks(text: &str, bytes: usize, skims: bool) -> Vec<(String, usize, FillDown)> {
+        blocks_by(text, bytes, skims, true)
+    }
+
+    /// [`blocks`], blank runs taken at once or not (`blank_runs`).
+    fn blocks_by(
+        text: &str,
+        bytes: usize,
+        skims: bool,
+        blank_runs: bool,
+    ) -> Vec<(String, usize, FillDown)> {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("sheet.tsv");
         std::fs::write(&path, text).expect("written");
@@ -1069,6 +1142,7 @@ mod tests {
         };
         s.set_block_bytes(bytes, bytes * 4);
         s.skims = skims;
+        s.blank_runs = blank_runs;
         let mut out = Vec::new();
         while let Some(b) = s.next_block().expect("reads") {
             out.push((b.text.to_string(), b.lines_before, b.guess.clone()));
@@ -1111,6 +1185,51 @@ mod tests {
                 blocks(&text, bytes, false),
                 "blocks of {bytes} bytes"
             );
+        }
+    }
+
+    /// Runs of blank rows taken at once cut the blocks as rows read one by one cut them: runs
+    /// of bare line breaks, CRLF, delimiters and spaces, short and past [`BLANK_RUN_BYTES`],
+    /// ending in a row that is blank but for its last byte, at the file's end without a line
+    /// break, between projects and inside one.
+    #[test]
+    fn blank_runs_taken_at_once_cut_as_rows_read_one_by_one() {
+        let head = "单位\t项目\t一级指标\t三级指标\t年度指标值\t实际完成值\n";
+        let blanks = ["\n", "\r\n", "\t\t \t\n", "\t\t\t\t\t\n", "  \n"];
+        let mut x = 11_u64;
+        let mut next = move |n: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        for round in 0..6 {
+            let mut text = String::from(head);
+            for p in 0..8 {
+                text.push_str(&format!("某局\t项目{p}\t产出指标\t甲\t1\t1\n"));
+                // a run: up to 3 blank-row kinds, up to about 300 KB
+                let rows = [0, 3, 100, 40_000, 90_000, 300_000][next(6) as usize];
+                for _ in 0..next(3) + 1 {
+                    let kind = blanks[next(blanks.len() as u64) as usize];
+                    text.push_str(&kind.repeat(rows as usize / kind.len().max(1) + 1));
+                }
+                if next(3) == 0 {
+                    // blank but for its last byte: not blank
+                    text.push_str("\t\t  x\n");
+                }
+                text.push_str("\t\t产出指标\t乙\t2\t2\n");
+            }
+            if round % 2 == 0 {
+                text.push_str(&"\n".repeat(300_000));
+                text.push_str("\t\t");
+            }
+            for bytes in [1000, 32 * 1024] {
+                assert_eq!(
+                    blocks_by(&text, bytes, true, true),
+                    blocks_by(&text, bytes, true, false),
+                    "round {round}, blocks of {bytes} bytes"
+                );
+            }
         }
     }
 

@@ -432,6 +432,16 @@ fn deadline(
         },
         o => o,
     };
+    // `12月前` (`<` a month) is read as "before December begins" (contract §3), but offices
+    // write it for "by December" as often (the corpus labels it either way): a date inside
+    // that month is late by one reading and on time by the other, so a person decides (the
+    // tenth probe: 2023年12月31日 against `2023年12月前` scored 0 as 逾期, with no word)
+    if op == Op::Lt && target.day.is_none() && months == 0 {
+        return Outcome::review(&format!(
+            "目标“{m}月前”可读作{m}月开始之前，也可读作{m}月底之前；实际在{m}月内完成，是否逾期需人工核对",
+            m = target.month
+        ));
+    }
     let on_time = match op {
         Op::Lt => order == Ordering::Less,
         Op::Le => order != Ordering::Greater,
@@ -630,10 +640,19 @@ fn by_kind(
         (_, Actual::Quantity { quantity: a, .. }) => of_quantity(target, a, plan, weight, m),
         (Target::Boolean { expected }, _) => yes_no(*expected, actual, weight),
         (Target::Deadline { op, date }, _) => on_time(*op, *date, actual, weight, m),
-        (Target::Qualitative { .. }, _) => graded(actual, weight, m),
-        (Target::Compare { .. } | Target::Approximate { .. }, Actual::Text(text)) => {
-            text_against(target, text)
+        // `增长5%` (no baseline named: not a relative target) against `6%`: the actual's
+        // percentage is a measured change as readily as a grade's share (6 % of the points for
+        // a target met: the tenth probe), so a person decides
+        (Target::Qualitative { text }, Actual::Share(_)) if holds_percent_figure(text) => {
+            Outcome::review(&format!(
+                "定性指标“{text}”本身写有百分数，实际值的百分数可能是完成的数值而不是得分比例，需人工评定等级"
+            ))
         }
+        (Target::Qualitative { .. }, _) => graded(actual, weight, m),
+        (
+            Target::Compare { .. } | Target::Approximate { .. } | Target::Range { .. },
+            Actual::Text(text),
+        ) => text_against(target, text),
         _ => unmatched(actual),
     }
 }
@@ -648,6 +667,12 @@ fn text_against(target: &Target, text: &str) -> Outcome {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
     };
+    // a bare figure left as text: against a target written with a magnitude (`eval::indicator`)
+    if crate::table::amount::plain_decimal(text.as_bytes()).is_some() {
+        return Outcome::review(&format!(
+            "实际值“{shown}”未写单位，而目标值写有“万”“亿”等数量级：按目标写法的单位与按基本单位读取相差悬殊，需人工核对，或在实际值中写明单位"
+        ));
+    }
     if let Some(word) = super::actual::short_word(text, target) {
         return Outcome::review(&format!(
             "实际值“{shown}”写明“{word}”，不按其中的数值计分，需人工核对"
@@ -833,6 +858,13 @@ fn graded(actual: &Actual, weight: Decimal, m: &Methodology) -> Outcome {
         Actual::Share(s) => grade_outcome(*s, None, weight, m),
         _ => Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例"),
     }
+}
+
+/// Whether a qualitative target's text writes a percentage figure (`增长5%`, `提高2个百分点`).
+fn holds_percent_figure(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && (text.contains('%') || text.contains('％') || text.contains("百分点"))
 }
 
 /// What an actual that fits no arm of its target's kind leaves: a person checks words, grades
@@ -1106,8 +1138,16 @@ mod tests {
         assert_eq!(shown(&o), d("9.60"));
         let o = run("9月前", "完成时间", "7月", "10");
         assert_eq!(o.verdict, Verdict::Pass);
-        let o = run("9月前", "完成时间", "9月", "10");
+        let o = run("9月前", "完成时间", "10月", "10");
         assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("0"))));
+        // `9月前` reads "before September" or "by September": a date in September is either
+        let o = run("9月前", "完成时间", "9月", "10");
+        assert_eq!((o.verdict, o.score), (Verdict::Review, None));
+        assert!(o.formula.contains("9月开始之前"), "{}", o.formula);
+        let o = run("9月前", "完成时间", "9月30日", "10");
+        assert_eq!(o.verdict, Verdict::Review);
+        let o = run("9月底前", "完成时间", "9月30日", "10");
+        assert_eq!(o.verdict, Verdict::Pass);
         let o = run("2023年12月31日前", "完成时间", "2023年11月20日", "10");
         assert_eq!(o.verdict, Verdict::Pass);
         let o = run("年底前", "完成时间", "按期完成", "10");

@@ -980,6 +980,12 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         },
         (Some(OpWord::About), None | Some(SuffixWord::About), None)
         | (None, Some(SuffixWord::About), None) => Form::Approximate,
+        // `≥95%以下`, `≤95%以上`, `低于5%以上`: a comparator and a word after the value that
+        // point opposite ways cannot be read as written (the word was read past: the tenth
+        // probe); no quantity, left to a person
+        (Some(OpWord::Op(op)), Some(SuffixWord::Op(word)), None) if opposite_ways(op, word) => {
+            return None;
+        }
         (Some(OpWord::Op(op)), _, None) => Form::Compare(Some(op)),
         (Some(OpWord::Within), Some(SuffixWord::Op(op)), None) => Form::Compare(Some(op)),
         (Some(OpWord::Within), None, None) => Form::Compare(Some(Op::Le)),
@@ -1017,6 +1023,14 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         high,
         name_span: None,
     })
+}
+
+/// Whether two comparators point opposite ways (one `≥`/`>`, the other `≤`/`<`).
+fn opposite_ways(a: Op, b: Op) -> bool {
+    matches!(
+        (a, b),
+        (Op::Ge | Op::Gt, Op::Le | Op::Lt) | (Op::Le | Op::Lt, Op::Ge | Op::Gt)
+    )
 }
 
 /// Endings of indicator names that may be restated in front of a value (`验收合格率100%`).

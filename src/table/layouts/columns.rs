@@ -630,21 +630,36 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
     normalize_within(text, longest).is_some_and(|n| names.contains(&n.as_str()))
 }
 
-/// Whether `row` repeats a header (as multi-page exports do): half or more of its cells are
-/// header names of `header`'s layout.
-pub(crate) fn is_repeated_header(row: &Row, header: &Header) -> bool {
+/// The header `row` holds where it repeats `header` (as multi-page exports do: half or more of
+/// its cells are header names of `header`'s layout), with its own roles and columns, which
+/// [`moved_columns`] compares with `header`'s.
+pub(crate) fn repeated_header(row: &Row, header: &Header) -> Option<Header> {
     // cheap test first: the first header column must hold a header name again
     if !may_repeat_header(header, |col| row.text(col)) {
-        return false;
+        return None;
     }
-    match detect(row) {
-        Some(h) => h.layout == header.layout && h.roles.len() * 2 >= header.roles.len(),
-        None => false,
-    }
+    detect(row).filter(|h| h.layout == header.layout && h.roles.len() * 2 >= header.roles.len())
+}
+
+/// The columns where a header row found again below the first (`again`, from
+/// [`repeated_header`]) names another column than `header` does: each as `(its column, the
+/// header's column of the role it names, if any)`. Empty when it repeats the header column for
+/// column (a page break's copy); else the rows below it were laid out for other columns (two
+/// tables in one sheet).
+pub(crate) fn moved_columns(again: &Header, header: &Header) -> Vec<(usize, Option<usize>)> {
+    again
+        .roles
+        .iter()
+        .filter_map(|&(role, col)| {
+            let at = header.col(role);
+            let other_role_there = header.roles.iter().any(|&(r, c)| c == col && r != role);
+            (at.is_some_and(|c| c != col) || other_role_there).then_some((col, at))
+        })
+        .collect()
 }
 
 /// Whether a row whose cells' texts `text` gives may repeat `header`: its first header column
-/// holds a header name of that column again (the cheap first test of [`is_repeated_header`],
+/// holds a header name of that column again (the cheap first test of [`repeated_header`],
 /// for rows that are not a [`Row`]: where it holds, the row is read as a grid row).
 pub(crate) fn may_repeat_header<'t>(header: &Header, text: impl Fn(usize) -> &'t str) -> bool {
     let table = match header.layout {
