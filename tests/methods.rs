@@ -1655,7 +1655,7 @@ fn points_written_on_some_rows_are_kept_and_never_leave_the_others_zero_unsaid()
         p.findings
             .iter()
             .filter(|f| f.code == "eval.points-overdrawn")
-            .map(|f| f.message.clone())
+            .map(|f| f.message.to_string())
             .collect::<Vec<_>>()
     };
     // 产出 70 written on one row, the other blank, 效益 30: the blank row's share of 产出's
@@ -1739,7 +1739,7 @@ fn a_sheets_budget_columns_in_two_money_units_are_converted_never_read_as_one() 
             .findings
             .iter()
             .filter(|f| f.code == "table.form-amount-units")
-            .map(|f| f.message.clone())
+            .map(|f| f.message.to_string())
             .collect();
         (r, units)
     };
@@ -1878,7 +1878,7 @@ fn a_sheets_points_merged_over_several_indicators_are_shared_never_left_to_the_f
         .findings
         .iter()
         .filter(|f| f.code == "table.form-points-merged")
-        .map(|f| f.message.as_str())
+        .map(|f| &*f.message)
         .collect();
     assert_eq!(merged.len(), 2, "{merged:?}");
     assert!(
