@@ -1655,7 +1655,7 @@ fn points_written_on_some_rows_are_kept_and_never_leave_the_others_zero_unsaid()
         p.findings
             .iter()
             .filter(|f| f.code == "eval.points-overdrawn")
-            .map(|f| f.message.clone())
+            .map(|f| f.message.to_string())
             .collect::<Vec<_>>()
     };
     // 产出 70 written on one row, the other blank, 效益 30: the blank row's share of 产出's

@@ -386,25 +386,40 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 continue;
             };
             let text = c.text.trim_end_matches(['分', '%']);
-            let (text, money) = match role {
-                Role::Budget | Role::Spent => {
-                    let amount = without_wanyuan(text);
-                    // the unit a header states (`全年执行数（元）`) converted (`self.h.money`);
-                    // an amount written `300万元` is in 万元 whatever its header says
-                    (
-                        amount,
-                        self.h.money.factor(k - 2, amount.len() != text.len()),
-                    )
-                }
-                _ => (text, None),
+            let text = match role {
+                Role::Budget | Role::Spent => without_wanyuan(text),
+                _ => text,
             };
             match parse_number_why(text) {
-                // (an amount is under 10^15 and a factor at most 10^8: no product overflows)
-                Ok(v) => numbers[k] = v.and_then(|v| money.map_or(Some(v), |f| v.checked_mul(f))),
+                Ok(v) => numbers[k] = v,
                 Err(why) => return Err(BadNumber { k, cell: c, why }),
             }
         }
+        // amounts whose header states another money unit (`全年执行数（元）`): converted, on
+        // the few sheets that need it (one branch a row on the others)
+        if self.h.money.into.is_some() {
+            self.money_converted(row, &mut numbers);
+        }
         Ok(numbers)
+    }
+
+    /// The row's 全年预算数 and 全年执行数 in the unit the sheet's amounts are read in
+    /// (`Header::money`): each column's as its header states
+    /// it, an amount written `300万元` in 万元 whatever its header says.
+    #[cold]
+    #[inline(never)]
+    fn money_converted(&self, row: R, numbers: &mut Numbers) {
+        for (k, role) in [(2, Role::Budget), (3, Role::Spent)] {
+            let (Some(v), Some(c)) = (numbers[k], cell(self.h, row, role)) else {
+                continue;
+            };
+            let text = c.text.trim_end_matches(['分', '%']);
+            let wan = without_wanyuan(text).len() != text.len();
+            // (an amount is under 10^15 and a factor at most 10^8: no product overflows)
+            if let Some(f) = self.h.money.factor(k - 2, wan) {
+                numbers[k] = v.checked_mul(f);
+            }
+        }
     }
 
     /// Skips a row whose number cell `bad` is not a number, with a finding naming its unit and
