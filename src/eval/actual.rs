@@ -386,7 +386,9 @@ pub(crate) fn bare_figure_is_ambiguous(
     {
         return false;
     }
-    let as_written = lang::parse(&format!("{text}{written_unit}"), &Context::default());
+    // the figure and unit only: no directions wanted (the bundled rules' would be compiled
+    // for it, ~3 M instructions a process)
+    let as_written = lang::parse(&format!("{text}{written_unit}"), &Context::unruled());
     let written = match as_written.target {
         Target::Compare { quantity, .. } | Target::Approximate { quantity } => quantity,
         _ => return true,
