@@ -386,7 +386,9 @@ pub(crate) fn bare_figure_is_ambiguous(
     {
         return false;
     }
-    let as_written = lang::parse(&format!("{text}{written_unit}"), &Context::default());
+    // the figure and unit only: no directions wanted (the bundled rules' would be compiled
+    // for it, ~3 M instructions a process)
+    let as_written = lang::parse(&format!("{text}{written_unit}"), &Context::unruled());
     let written = match as_written.target {
         Target::Compare { quantity, .. } | Target::Approximate { quantity } => quantity,
         _ => return true,
@@ -408,6 +410,9 @@ pub(crate) fn bare_figure_is_ambiguous(
 /// One pass over the text for all the words at once (an actual may hold a remark of a
 /// megabyte: a search a word made the tenth probe's longer list cost 70 passes).
 pub(crate) fn short_word(text: &str, target: &Target) -> Option<&'static str> {
+    if text.len() < LONG_ACTUAL {
+        return short_word_by_search(text, target);
+    }
     static NOT_DONE: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
     let automaton = NOT_DONE.get_or_init(|| {
@@ -420,12 +425,28 @@ pub(crate) fn short_word(text: &str, target: &Target) -> Option<&'static str> {
         Some(a) => a.find(text).map(|m| NOT_DONE_WORDS[m.pattern().as_usize()]),
         None => NOT_DONE_WORDS.iter().find(|w| text.contains(*w)).copied(),
     };
-    not_done.or_else(|| {
-        is_ceiling(target)
-            .then(|| OVER_WORDS.iter().find(|w| text.contains(*w)).copied())
-            .flatten()
-    })
+    not_done.or_else(|| over_word(text, target))
 }
+
+/// [`short_word`] for an actual of ordinary length: a search a word (building the automaton
+/// costs ~3 M instructions, once a process: more than a form's whole scan).
+fn short_word_by_search(text: &str, target: &Target) -> Option<&'static str> {
+    NOT_DONE_WORDS
+        .iter()
+        .find(|w| text.contains(*w))
+        .copied()
+        .or_else(|| over_word(text, target))
+}
+
+/// The word of `OVER_WORDS` an actual against a ceiling holds.
+fn over_word(text: &str, target: &Target) -> Option<&'static str> {
+    is_ceiling(target)
+        .then(|| OVER_WORDS.iter().find(|w| text.contains(*w)).copied())
+        .flatten()
+}
+
+/// An actual at least this long is searched by the automaton.
+const LONG_ACTUAL: usize = 512;
 
 /// Whether a target is a ceiling (`≤`, `<`).
 fn is_ceiling(target: &Target) -> bool {
