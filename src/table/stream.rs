@@ -682,41 +682,10 @@ impl SheetStream {
                         Blank::No => {}
                     }
                 }
-                let row = &self.pending[self.scanned..end];
-                let empty = roles_end > 0
-                    && row.len() > roles_end
-                    && row.as_bytes()[..roles_end].iter().all(|&b| b == self.delim);
-                let [unit, project] = if empty {
-                    [None, None]
-                } else {
-                    Self::role_cells(&self.head.header, self.delim, row)
-                };
-                let changes = (unit.is_some() && unit.as_deref() != self.seen_unit.as_deref())
-                    || (project.is_some() && project.as_deref() != self.seen_project.as_deref());
-                // rows that are not data neither cut nor teach (checked only where they would)
-                if changes
-                    && !Self::looks_like_data(self.delim, row, project.as_deref().unwrap_or(""))
-                {
-                    self.scanned = end;
-                    continue;
-                }
-                let new_project =
-                    project.is_some() && project.as_deref() != self.seen_project.as_deref();
-                if self.scanned - self.start >= self.block_bytes && new_project {
-                    cut = Some(self.scanned);
+                if let Some(at) = self.data_row(end, roles_end) {
+                    cut = Some(at);
                     break;
                 }
-                if self.scanned - self.start >= self.force_cut_bytes {
-                    cut = Some(self.scanned);
-                    break;
-                }
-                if let Some(unit) = unit {
-                    keep(&mut self.seen_unit, &unit);
-                }
-                if let Some(project) = project {
-                    keep(&mut self.seen_project, &project);
-                }
-                self.scanned = end;
             }
             if let Some(at) = cut {
                 return Ok(Some(self.take(at)));
@@ -741,6 +710,44 @@ impl SheetStream {
             }
             self.fill()?;
         }
+    }
+
+    /// A whole row from `scanned` to `end` that no blank run took: where the block is cut
+    /// before it (a new project past a full block, or a block past its forced size), or `None`
+    /// with the row taken (the unit and project it names learned, if it looks like data).
+    #[inline(always)]
+    fn data_row(&mut self, end: usize, roles_end: usize) -> Option<usize> {
+        let row = &self.pending[self.scanned..end];
+        let empty = roles_end > 0
+            && row.len() > roles_end
+            && row.as_bytes()[..roles_end].iter().all(|&b| b == self.delim);
+        let [unit, project] = if empty {
+            [None, None]
+        } else {
+            Self::role_cells(&self.head.header, self.delim, row)
+        };
+        let changes = (unit.is_some() && unit.as_deref() != self.seen_unit.as_deref())
+            || (project.is_some() && project.as_deref() != self.seen_project.as_deref());
+        // rows that are not data neither cut nor teach (checked only where they would)
+        if changes && !Self::looks_like_data(self.delim, row, project.as_deref().unwrap_or("")) {
+            self.scanned = end;
+            return None;
+        }
+        let new_project = project.is_some() && project.as_deref() != self.seen_project.as_deref();
+        if self.scanned - self.start >= self.block_bytes && new_project {
+            return Some(self.scanned);
+        }
+        if self.scanned - self.start >= self.force_cut_bytes {
+            return Some(self.scanned);
+        }
+        if let Some(unit) = unit {
+            keep(&mut self.seen_unit, &unit);
+        }
+        if let Some(project) = project {
+            keep(&mut self.seen_project, &project);
+        }
+        self.scanned = end;
+        None
     }
 
     /// Skims the whole rows from `scanned` that start before the block is full (none of them
