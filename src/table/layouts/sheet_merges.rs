@@ -124,14 +124,7 @@ fn share_merged(ctx: &mut Ctx<'_>, v: Decimal, group: &mut [IndicatorRow], role:
             _ => i.published_score = Some(each),
         }
     }
-    let names: Vec<&str> = group.iter().map(|i| &*i.name).collect();
-    let message = format!(
-        "{what}单元格跨 {} 个指标合并（{}）：合并的 {} 分按每个指标 {} 分平均分配；如原表另有分法，请逐项填写{what}",
-        group.len(),
-        names.join("、"),
-        v.normalize(),
-        each.round_dp(2).normalize()
-    );
+    let message = merged_message(what, group.iter().map(|i| &*i.name), v, each);
     let f = ctx
         .finding(
             codes::FORM_POINTS_MERGED,
@@ -141,4 +134,22 @@ fn share_merged(ctx: &mut Ctx<'_>, v: Decimal, group: &mut [IndicatorRow], role:
         )
         .label("合并的单元格");
     ctx.findings.push(f);
+}
+
+/// The message of `table.form-points-merged`: `what` (分值 or 得分) merged over the indicators
+/// `names`, `v` points shared as `each` (the flat sheet's and the form's, one wording).
+pub(crate) fn merged_message<'a>(
+    what: &str,
+    names: impl ExactSizeIterator<Item = &'a str>,
+    v: Decimal,
+    each: Decimal,
+) -> String {
+    let count = names.len();
+    let names: Vec<&str> = names.collect();
+    format!(
+        "{what}单元格跨 {count} 个指标合并（{}）：合并的 {} 分按每个指标 {} 分平均分配；如原表另有分法，请逐项填写{what}",
+        names.join("、"),
+        v.normalize(),
+        each.round_dp(2).normalize()
+    )
 }

@@ -397,13 +397,11 @@ impl FormReader<'_, '_, '_> {
         } else {
             "得分"
         };
-        let names: Vec<&str> = group.iter().map(|i| &*i.name).collect();
-        let message = format!(
-            "{what}单元格跨 {} 个指标合并（{}）：合并的 {} 分按每个指标 {} 分平均分配；如原表另有分法，请逐项填写{what}",
-            group.len(),
-            names.join("、"),
-            v.normalize(),
-            each.round_dp(2).normalize()
+        let message = crate::table::layouts::sheet_merges::merged_message(
+            what,
+            group.iter().map(|i| &*i.name),
+            v,
+            each,
         );
         let f = self
             .ctx
