@@ -4,7 +4,6 @@
 //! lines, CRLF, blank and note rows, repeated headers, malformed rows at block boundaries,
 //! GBK), and on the published scores of the bundled 自评表.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -34,14 +33,14 @@ fn generated(projects: usize, seed: u64) -> String {
     String::from_utf8(out).expect("UTF-8")
 }
 
+// the sheet writer shared with tests/blocks.rs and tests/blockwise.rs (its generator is not
+// used here: these sheets never vary their actuals by seed)
+#[path = "support/sheets.rs"]
+#[allow(dead_code)]
+mod sheets;
+
 fn write_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = root().join("target").join("stream-tests");
-    std::fs::create_dir_all(&dir).expect("target dir");
-    let path = dir.join(name);
-    std::fs::File::create(&path)
-        .and_then(|mut f| f.write_all(bytes))
-        .expect("write test file");
-    path
+    sheets::write_file("stream-tests", name, bytes)
 }
 
 /// The whole-table path: read, evaluate, JSON lines.

@@ -1203,13 +1203,8 @@ mod tests {
     fn blank_runs_taken_at_once_cut_as_rows_read_one_by_one() {
         let head = "单位\t项目\t一级指标\t三级指标\t年度指标值\t实际完成值\n";
         let blanks = ["\n", "\r\n", "\t\t \t\n", "\t\t\t\t\t\n", "  \n"];
-        let mut x = 11_u64;
-        let mut next = move |n: u64| {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (x >> 33) % n
-        };
+        let mut rng = crate::synth::Rng::new(11_u64);
+        let mut next = move |n: u64| rng.below(n as usize) as u64;
         for round in 0..6 {
             let mut text = String::from(head);
             for p in 0..8 {
@@ -1249,13 +1244,8 @@ mod tests {
     fn varied_sheet(seed: u64, rows: usize, grid_rows: bool) -> String {
         let header = "单位\t项目\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分\t全年预算数\t全年执行数\t计划数\t偏差原因";
         let mut text = format!("部门名称：某部门\n{header}\n");
-        let mut x = seed;
-        let mut next = move |n: u64| {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (x >> 33) % n
-        };
+        let mut rng = crate::synth::Rng::new(seed);
+        let mut next = move |n: u64| rng.below(n as usize) as u64;
         let pad = ["", " ", "\u{3000}", "\u{a0}", "\t"];
         let word = [
             "指标",
