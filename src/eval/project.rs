@@ -385,7 +385,11 @@ fn read_row<'a>(
 fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
     text.as_ref()
         .map(AsRef::as_ref)
-        .filter(|t| t.chars().any(|c| !c.is_whitespace()))
+        // (most cells begin with a letter or digit: no walk over their characters)
+        .filter(|t| {
+            t.as_bytes().first().is_some_and(u8::is_ascii_graphic)
+                || t.chars().any(|c| !c.is_whitespace())
+        })
 }
 
 /// What a project's indicators add up to as they are scored.
