@@ -364,6 +364,11 @@ impl Header {
         }
     }
 
+    /// Every role found and its column, in header order.
+    pub fn roles(&self) -> &[(Role, usize)] {
+        &self.roles
+    }
+
     /// The column of a role.
     pub fn col(&self, role: Role) -> Option<usize> {
         self.by_role[role as usize]

@@ -26,18 +26,21 @@ use crate::table::grid::Row;
 use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
 };
+use crate::table::moved_header::MovedHeader;
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
 
 /// What is filled down from the rows above: the unit and project of the last row read, and
-/// the 一级/二级指标 in effect. Carried from one block to the next when a sheet is read in
-/// blocks (streaming).
+/// the 一级/二级指标 in effect; and the header in force where a header row below the first
+/// moved its columns (`moved_header`). Carried from one block to the next when a sheet is read
+/// in blocks (streaming).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FillDown {
     pub unit: Option<Arc<str>>,
     pub project: Option<Arc<str>>,
     pub level1: Option<Arc<str>>,
     pub level2: Option<RowText>,
+    pub moved: Option<Arc<MovedHeader>>,
 }
 
 /// Which parts of the fill-down state a run of rows read before setting them: the parts a
@@ -51,9 +54,11 @@ pub struct StateUse {
 }
 
 impl FillDown {
-    /// Whether `self` and `other` agree in the parts `used`.
+    /// Whether `self` and `other` agree in the parts `used`, and in the header in force (every
+    /// row of a block reads by it: two `None`s on every sheet but two tables in one).
     pub fn agrees(&self, other: &FillDown, used: StateUse) -> bool {
-        (!used.unit || self.unit == other.unit)
+        self.moved == other.moved
+            && (!used.unit || self.unit == other.unit)
             && (!used.project || self.project == other.project)
             && (!used.level1 || self.level1 == other.level1)
             && (!used.level2 || self.level2 == other.level2)
