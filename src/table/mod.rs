@@ -95,7 +95,9 @@ pub mod view;
 
 pub use layouts::columns;
 use layouts::moved_header::{self, MovedHeader};
-use layouts::{form, indicator_cell, integrity, self_eval, sheet_merges, target_table};
+use layouts::{
+    form, indicator_cell, integrity, self_eval, sheet_merges, sheet_total, target_table,
+};
 
 pub use formats::text as decode;
 // what a name asks for and a text's delimiter are the formats' to tell (the streaming reader

@@ -27,6 +27,7 @@ use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
 };
 use crate::table::moved_header::MovedHeader;
+use crate::table::sheet_total;
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
 
@@ -186,17 +187,22 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         categories: Vec::new(),
         rows,
         at: 0,
+        totals: Vec::new(),
     };
     for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
         sheet.row(row);
+    }
+    for place in std::mem::take(&mut sheet.totals) {
+        let project = &mut sheet.units[place.ui].projects[place.pi];
+        sheet_total::check(sheet.ctx, project);
     }
     (sheet.units, sheet.used)
 }
 
 /// Where the project a row belongs to is in the units read (its unit's and its own names are
 /// those of `units[ui]` and its `projects[pi]`).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Place {
     ui: usize,
     pi: usize,
@@ -225,6 +231,8 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// project's indicators once, from the rows that follow it).
     rows: &'s [R],
     at: usize,
+    /// The projects that have a total row of their own (`sheet_total`), checked at the end.
+    totals: Vec<Place>,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -584,6 +592,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 published_score: score,
                 at: row_at,
             });
+            return;
+        }
+        // the sheet's own total row (`总分`, `合计`: no target, no actual) is the project's
+        // printed total, never an indicator (checked against its rows once they are read)
+        if target.is_empty()
+            && actual_cell.is_none()
+            && indicator_cell
+                .or(level1_cell)
+                .is_some_and(|c| sheet_total::is_total_name(c.text))
+        {
+            sheet_total::keep(self.ctx, project, weight, score, row_at);
+            self.totals.push(*place);
             return;
         }
         let Some(indicator_cell) = indicator_cell else {
