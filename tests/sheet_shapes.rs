@@ -279,3 +279,43 @@ fn a_flat_sheets_total_row_is_its_printed_total_checked_never_an_indicator() {
     assert_eq!(summary["summary"]["waiting"], 2, "{}", streamed.stdout);
     assert_eq!(v["summary"]["indicators"], 6);
 }
+
+#[test]
+fn a_unit_written_in_the_target_or_actual_header_is_the_unit_of_the_bare_figures_under_it() {
+    // `年度指标值（万元）` beside `实际完成值（元）`: the bare figures were compared as written,
+    // 500,000 元 of income against ≥100 万元 passed (500000 ≥ 100) and 900,000 元 spent against
+    // ≤100 万元 scored 0.01; a figure that writes its own unit keeps it. Streamed and whole
+    let d = dir("header-units");
+    let text = "项目\t一级指标\t二级指标\t三级指标\t年度指标值（万元）\t实际完成值（元）\t分值\n\
+        P\t产出指标\t数量指标\t收入\t≥100\t500000\t50\n\
+        P\t产出指标\t数量指标\t支出\t≤100\t900000\t30\n\
+        P\t效益指标\t经济效益指标\t节约\t≥10万元\t120000\t20\n";
+    std::fs::write(d.join("units.tsv"), text).unwrap();
+    let streamed = run(&d, &["evaluate", "units.tsv", "--format", "jsonl"]);
+    let whole = run(
+        &d,
+        &[
+            "evaluate",
+            "units.tsv",
+            "--format",
+            "json",
+            "--no-streaming",
+        ],
+    );
+    let s = streamed_rows(&streamed.stdout);
+    assert_eq!(s, whole_rows(&whole.stdout));
+    let expect = [
+        ["P", "≥100万元", "500000元", "fail", "25.00"],
+        ["P", "≤100万元", "900000元", "pass", "30.00"],
+        ["P", "≥10万元", "120000元", "pass", "20.00"],
+    ];
+    assert_eq!(s, expect.map(|r| r.map(str::to_owned)));
+    for r in [&streamed, &whole] {
+        assert_eq!(
+            r.stderr.matches("table.header-unit").count(),
+            2,
+            "{}",
+            r.stderr
+        );
+    }
+}

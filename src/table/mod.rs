@@ -1006,6 +1006,7 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
         }
     }
     columns::missing_actual(ctx, header, names);
+    columns::figure_units(ctx, header, names);
     money_columns(ctx, header, names);
 }
 

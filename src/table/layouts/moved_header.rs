@@ -5,7 +5,7 @@
 //! header's columns ([`MovedHeader::remap`]), so every reader after it reads the first header's
 //! columns as before; the header in force crosses streamed blocks in the fill-down state
 //! (`FillDown::moved`). A header that cannot be understood the same way (a role the first
-//! header lacks, no 单位 column where the first has one, other money units) leaves its rows
+//! header lacks, no 单位 column where the first has one, other units stated) leaves its rows
 //! unread, each named: never read by the wrong columns. A copy of the header in force (a page
 //! break's) says nothing; a copy of the first header goes back to it.
 
@@ -119,6 +119,9 @@ fn why_unread(again: &Header, header: &Header) -> Option<String> {
     }
     if again.money.stated != header.money.stated {
         return Some("资金各栏的金额单位与本表表头不同".to_owned());
+    }
+    if again.figures != header.figures {
+        return Some("年度指标值或实际完成值写明的单位与本表表头不同".to_owned());
     }
     None
 }

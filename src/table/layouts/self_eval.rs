@@ -580,8 +580,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let [weight, score, budget, spent] = numbers;
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
-        let (target, target_at) = joined_target(h, row);
+        let (mut target, target_at) = joined_target(h, row);
         let actual_cell = cell(h, row, Role::Actual);
+        // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
+        let mut actual_in_unit = None;
+        if h.figures != [None; 2] {
+            with_header_units(
+                h,
+                &mut target,
+                actual_cell.map(|c| c.text),
+                &mut actual_in_unit,
+            );
+        }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
         if indicator_cell.is_none() && (budget.is_some() || spent.is_some()) {
@@ -650,7 +660,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 Cow::Borrowed(t) => held(t, source),
                 Cow::Owned(t) => RowText::from(t),
             },
-            actual: actual_cell.map(|c| held(c.text, source)),
+            actual: actual_in_unit
+                .map(RowText::from)
+                .or_else(|| actual_cell.map(|c| held(c.text, source))),
             plan: cell(h, row, Role::Figure).map(|c| Arc::from(c.text)),
             weight,
             published_score: score,
@@ -753,6 +765,30 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
         measure.map(|c| c.text),
     );
     (Cow::Owned(text), at)
+}
+
+/// The target and actual of a row under a 年度指标值 / 实际完成值 header that states a unit
+/// (`Header::figures`): each written as a bare figure (ending in a digit: `500000`, `≥100`,
+/// `90-100`) gets the unit (`500000元`); one that writes its own unit is kept.
+#[cold]
+#[inline(never)]
+fn with_header_units(
+    h: &Header,
+    target: &mut Cow<'_, str>,
+    actual: Option<&str>,
+    actual_in_unit: &mut Option<String>,
+) {
+    let bare = |t: &str| t.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    if let Some(unit) = h.figures[0]
+        && bare(target)
+    {
+        *target = Cow::Owned(format!("{}{unit}", target.trim_end()));
+    }
+    if let (Some(unit), Some(a)) = (h.figures[1], actual)
+        && bare(a)
+    {
+        *actual_in_unit = Some(format!("{}{unit}", a.trim_end()));
+    }
 }
 
 /// A cell's text as a row keeps it: held with the source text where it is a part of it (a
