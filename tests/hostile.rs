@@ -7733,6 +7733,73 @@ fn a_bare_figure_against_a_target_written_in_wan_is_never_read_in_yuan_alone() {
 }
 
 #[test]
+fn a_figure_with_a_magnitude_against_a_bare_target_is_never_read_in_the_base_unit_alone() {
+    // the eleventh probe, the mirror of the tenth's: a target written bare (`≥100`: a template
+    // whose amount column is in 万元, a header `年度指标值（万元）` whose unit the reader drops)
+    // against an actual written with a magnitude (`80万元`, `0.8万人`, `80万`): the actual was
+    // held as 800000 (元, 人) and met the 100 — 达标, full points, for 80 of 100万元 — and
+    // `3万元` against `≤5` scored 0. Where the two readings (the target in the actual's
+    // magnitude, in the base unit) disagree a person decides; where both meet (`120万`
+    // against `≥100`), where the target writes a unit (`≥100元`) or a magnitude of its own
+    // (`>13万`), and for units that begin with 千 (`3千米`) it is scored as before
+    let d = dir("magnitude-bare-target");
+    let cases = [
+        ("≥100", "80万元", "review"),
+        ("≥100", "80万", "review"),
+        ("≥100", "0.8万人", "review"),
+        ("≤5", "3万元", "review"),
+        ("90-110", "95万", "review"),
+        ("≥10000", "1.2万人", "review"),
+        ("≥100", "120万元", "pass"),
+        ("≥100元", "80万元", "pass"),
+        (">13万", "14万", "pass"),
+        ("≥100万元", "80万元", "fail"),
+        ("≥5", "3千米", "fail"),
+        ("≥100", "80人", "fail"),
+    ];
+    let mut sheet =
+        String::from("项目,一级指标,二级指标,三级指标,年度指标值（万元）,实际完成值,分值\n");
+    for (i, (target, actual, _)) in cases.iter().enumerate() {
+        sheet.push_str(&format!(
+            "维修工程,产出指标,成本指标,金额{i},{target},{actual},5\n"
+        ));
+    }
+    write(&d, "s.csv", &sheet);
+    for args in [
+        &["--format", "jsonl"][..],
+        &["--format", "json", "--no-streaming"],
+    ] {
+        let mut all = vec!["evaluate", "s.csv"];
+        all.extend_from_slice(args);
+        let r = run(&d, &all, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let rows: Vec<serde_json::Value> = if args[1] == "jsonl" {
+            r.stdout
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .filter(|v: &serde_json::Value| v.get("indicator").is_some())
+                .collect()
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+            v["projects"][0]["indicators"].as_array().unwrap().clone()
+        };
+        for (i, (target, actual, verdict)) in cases.iter().enumerate() {
+            let row = rows
+                .iter()
+                .find(|v| v["indicator"] == format!("金额{i}"))
+                .unwrap_or_else(|| panic!("{}", r.stdout));
+            assert_eq!(
+                row["verdict"], *verdict,
+                "{args:?} {target} {actual}: {row}"
+            );
+            if *verdict == "review" {
+                assert!(row.to_string().contains("数量级"), "{row}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_percentage_against_a_qualitative_target_that_writes_one_is_never_taken_for_a_share() {
     // the tenth probe: `增长5%` (no baseline named, so no relative target) against `6%` took
     // the 6 % for the share of the points a grade gives: 0.60 of 10, 未达标, for a target met;
