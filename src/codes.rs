@@ -431,6 +431,10 @@ registry! {
     FORM_FUNDS_MISMATCH = "table.form-funds-mismatch", Warning,
         "资金总额与其中各项之和不符",
         "含义：表单的年度资金总额不等于其下“其中”各行之和，或总额为空而各行不为空。\n处理：总额为空时按各行之和读取；不符时照原表读取并列出差额。\n修改：核对资金情况一栏。";
+    /// A form's printed 执行率 differs from its own 全年执行数 ÷ 全年预算数.
+    FORM_RATE_MISMATCH = "table.form-rate-mismatch", Warning,
+        "执行率与资金金额不符",
+        "含义：表单打印的执行率与它自己的全年执行数 ÷ 全年预算数不符（相差超过 0.5 个百分点，按百分数或小数读都不符）。\n处理：jixiao 按金额计算执行率并计分，原表执行率并列显示；二者必有一处填错。\n修改：核对全年预算数、全年执行数与执行率。";
     /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
     FORM_POINTS_SHARED = "table.form-points-shared", Info,
         "分值列为空，按类别分值分配",

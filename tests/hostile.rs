@@ -7383,6 +7383,54 @@ fn a_forms_amounts_in_two_money_units_are_converted_never_read_as_one() {
 }
 
 #[test]
+fn a_forms_printed_execution_rate_that_its_amounts_do_not_give_is_named() {
+    // the eleventh probe (`probe11.py rate`): a form printing 执行率 50% beside a 全年预算数 and
+    // 全年执行数 of 300 and 300, its 得分 left empty (a template filled in): scored 10 of 10 from
+    // the amounts, the printed rate never looked at — one of the two is wrong and nothing said
+    // so. Now `table.form-rate-mismatch`; a rate that agrees as a percentage or a fraction,
+    // within its printed places or half a point, or `100%` for an execution past the budget,
+    // says nothing
+    let d = dir("form-rate");
+    let form = |amounts: &str, rate: &str| {
+        format!(
+            "项目支出绩效自评表,,,,,,,\n(2023年度),,,,,,,\n项目名称,农村人居环境整治,,,,,,\n\
+             主管部门,某县农业农村局,,,实施单位,某县乡村振兴服务中心,,\n\
+             项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n\
+             ,年度资金总额,{amounts},10,{rate},\n\
+             一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n\
+             产出指标,数量指标,改厕数量,≥1000户,1000户,50,,\n\
+             效益指标,社会效益指标,普及率,≥85%,88%,30,,\n\
+             满意度指标,服务对象满意度指标,满意度,≥90%,91%,10,,\n总分,,,,,100,,\n"
+        )
+    };
+    let cases = [
+        ("300,300,300", "50%", true),
+        ("300,300,300", "0.5", true),
+        ("300,300,150", "100%", true),
+        ("300,300,300", "100%", false),
+        ("300,300,200", "66.67%", false),
+        ("300,300,200", "0.6667", false),
+        ("300,300,200", "67%", false),
+        ("300,300,330", "100%", false),
+        ("300,300,330", "110.00%", false),
+    ];
+    for (i, (amounts, rate, named)) in cases.iter().enumerate() {
+        let name = format!("f{i}.csv");
+        write(&d, &name, form(amounts, rate));
+        for args in [
+            &["evaluate", &name, "--format", "json"][..],
+            &["inspect", &name],
+        ] {
+            let r = run(&d, args, &[]);
+            assert!(r.code == 0 || args[0] == "inspect", "{}", r.stderr);
+            let said = r.stderr.contains("table.form-rate-mismatch")
+                || r.stdout.contains("table.form-rate-mismatch");
+            assert_eq!(said, *named, "{args:?} {amounts} {rate}: {}", r.stderr);
+        }
+    }
+}
+
+#[test]
 fn an_execution_rate_no_budget_reaches_is_named() {
     // the ninth probe (`probe9.py units`): a self-evaluation sheet whose budget row has
     // 全年预算数（万元） 300 and 全年执行数（元） 2,000,000 (the sheet's columns read in one
