@@ -7783,8 +7783,7 @@ fn a_bare_figure_against_a_target_written_in_wan_is_never_read_in_yuan_alone() {
 #[test]
 fn a_figure_with_a_magnitude_against_a_bare_target_is_never_read_in_the_base_unit_alone() {
     // the eleventh probe, the mirror of the tenth's: a target written bare (`≥100`: a template
-    // whose amount column is in 万元, a header `年度指标值（万元）` whose unit the reader drops)
-    // against an actual written with a magnitude (`80万元`, `0.8万人`, `80万`): the actual was
+    // whose amount column is in 万元, the unit written nowhere) against an actual written with a magnitude (`80万元`, `0.8万人`, `80万`): the actual was
     // held as 800000 (元, 人) and met the 100 — 达标, full points, for 80 of 100万元 — and
     // `3万元` against `≤5` scored 0. Where the two readings (the target in the actual's
     // magnitude, in the base unit) disagree a person decides; where both meet (`120万`
@@ -7805,8 +7804,7 @@ fn a_figure_with_a_magnitude_against_a_bare_target_is_never_read_in_the_base_uni
         ("≥5", "3千米", "fail"),
         ("≥100", "80人", "fail"),
     ];
-    let mut sheet =
-        String::from("项目,一级指标,二级指标,三级指标,年度指标值（万元）,实际完成值,分值\n");
+    let mut sheet = String::from("项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n");
     for (i, (target, actual, _)) in cases.iter().enumerate() {
         sheet.push_str(&format!(
             "维修工程,产出指标,成本指标,金额{i},{target},{actual},5\n"
@@ -7842,6 +7840,78 @@ fn a_figure_with_a_magnitude_against_a_bare_target_is_never_read_in_the_base_uni
             );
             if *verdict == "review" {
                 assert!(row.to_string().contains("数量级"), "{row}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_unit_a_sheets_target_header_states_is_taken_by_its_bare_figures() {
+    // the eleventh probe: a self-evaluation sheet headed `年度指标值（%）` (or `（万元）`) writing
+    // its targets bare (`≥95`): the reader dropped the bracketed unit with the header's other
+    // words, so `0.96` (a fraction of 1, as a % column often holds) was 0.96 against 95 — 未达标,
+    // 0.10 of 10, without a word — and `80万元` against `≥100` under `（万元）` met it with full
+    // points (800000 against 100). A bare figure under such a header now takes the unit, as it
+    // would from a 度量单位 column; a target writing its own unit (`≥100人`) or no figure keeps it
+    let d = dir("header-unit");
+    type Rows = &'static [(&'static str, &'static str, &'static str)];
+    let cases: [(&str, Rows); 2] = [
+        (
+            "年度指标值（%）",
+            &[
+                ("≥95", "0.96", "review"),
+                ("≥95", "96", "pass"),
+                ("≥95", "90", "fail"),
+                ("≥95", "96%", "pass"),
+                ("≥100人", "120人", "pass"),
+                ("是", "是", "pass"),
+            ],
+        ),
+        (
+            "年度指标值（万元）",
+            &[
+                ("≥100", "80万元", "fail"),
+                ("≥100", "1200000元", "pass"),
+                ("≥100元", "80元", "fail"),
+            ],
+        ),
+    ];
+    for (k, (header, rows)) in cases.iter().enumerate() {
+        let mut sheet = format!("项目,一级指标,二级指标,三级指标,{header},实际完成值,分值\n");
+        for (i, (target, actual, _)) in rows.iter().enumerate() {
+            sheet.push_str(&format!(
+                "P,产出指标,数量指标,指标{i},{target},{actual},5\n"
+            ));
+        }
+        let name = format!("s{k}.csv");
+        write(&d, &name, &sheet);
+        for args in [
+            &["--format", "jsonl"][..],
+            &["--format", "json", "--no-streaming"],
+        ] {
+            let mut all = vec!["evaluate", name.as_str()];
+            all.extend_from_slice(args);
+            let r = run(&d, &all, &[]);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            let found: Vec<serde_json::Value> = if args[1] == "jsonl" {
+                r.stdout
+                    .lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .filter(|v: &serde_json::Value| v.get("indicator").is_some())
+                    .collect()
+            } else {
+                let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+                v["projects"][0]["indicators"].as_array().unwrap().clone()
+            };
+            for (i, (target, actual, verdict)) in rows.iter().enumerate() {
+                let row = found
+                    .iter()
+                    .find(|v| v["indicator"] == format!("指标{i}"))
+                    .unwrap_or_else(|| panic!("{}", r.stdout));
+                assert_eq!(
+                    row["verdict"], *verdict,
+                    "{header} {args:?} {target} {actual}: {row}"
+                );
             }
         }
     }

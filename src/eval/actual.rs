@@ -453,12 +453,16 @@ pub(crate) fn magnitude_against_bare_target(
         Target::Range { unit, .. } => unit.is_none(),
         _ => false,
     };
-    if !bare || magnitude_after_figure(target_text).is_some() {
+    if !bare {
         return false;
     }
+    // the actual first: most hold no 万, 亿 or 千 and end here
     let Some((from, to)) = magnitude_after_figure(text) else {
         return false;
     };
+    if magnitude_after_figure(target_text).is_some() {
+        return false;
+    }
     // the figure and its unit without the magnitude: no directions wanted (as above)
     let without = format!("{}{}", &text[..from], &text[to..]);
     let written = match lang::parse(&without, &Context::unruled()).target {

@@ -291,6 +291,9 @@ pub(crate) struct Header {
     /// The money units of a sheet's 全年预算数 and 全年执行数 columns, where their headers
     /// state them (`全年执行数（元）`), and how their amounts are read in one unit.
     pub money: MoneyColumns,
+    /// The unit a self-evaluation sheet's 年度指标值 header states (`年度指标值（%）`,
+    /// `（万元）`): a bare figure under it takes it, as a 度量单位 column's would.
+    pub target_unit: Option<&'static str>,
 }
 
 /// The money units a sheet's 全年预算数 and 全年执行数 headers state (`全年预算数（万元）`,
@@ -322,6 +325,22 @@ impl MoneyColumns {
     }
 }
 
+/// The unit a header cell states in brackets for its column's figures: `%` (`年度指标值（%）`,
+/// `（百分比）`) or a money unit (`（万元）`); none for other words (`（2023年）`, `（人）`: a
+/// count's unit is left as the cells write it).
+fn stated_unit(text: &str) -> Option<&'static str> {
+    let inner = text
+        .split_once(['(', '（'])?
+        .1
+        .split_once([')', '）'])?
+        .0
+        .trim();
+    match inner {
+        "%" | "％" | "百分比" | "百分率" => Some("%"),
+        _ => crate::table::form::money_unit_named(text),
+    }
+}
+
 /// How many `into` one `unit` is (both money units): `元` into `万元` is 0.0001.
 fn ratio(unit: &str, into: &str) -> Option<Decimal> {
     let (u, i) = (
@@ -349,6 +368,7 @@ impl Header {
             width,
             by_role: [None; ROLES],
             money: MoneyColumns::default(),
+            target_unit: None,
         };
         for (r, c) in roles {
             h.add(r, c);
@@ -371,6 +391,9 @@ impl Header {
 
     /// Notes the money unit the header cell `text` of a 全年预算数 or 全年执行数 column states.
     fn note_money(&mut self, role: Role, text: &str) {
+        if role == Role::Target && self.layout == Layout::SelfEvaluation {
+            self.target_unit = stated_unit(text);
+        }
         let k = match role {
             Role::Budget => 0,
             Role::Spent => 1,
@@ -452,7 +475,7 @@ fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header 
             .map(|(r, _)| *r);
         match role {
             Some(r) if !roles.iter().any(|(x, _)| *x == r) => {
-                if matches!(r, Role::Budget | Role::Spent) {
+                if matches!(r, Role::Budget | Role::Spent | Role::Target) {
                     money.push((r, &*cell.text));
                 }
                 roles.push((r, i));

@@ -720,7 +720,16 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
     let at = value.or(nature).or(measure).map(|c| c.i);
     // the 年度指标值 cell alone (most sheets): the cell's own text
     if nature.is_none() && measure.is_none() {
-        return (Cow::Borrowed(value.map_or("", |v| v.text)), at);
+        let text = value.map_or("", |v| v.text);
+        // a header that states the column's unit (`年度指标值（%）`): a bare figure takes it, as
+        // under a 度量单位 column (the eleventh probe: `≥95` and `0.96` under `（%）` scored 0.10
+        // of 10, the fraction never seen)
+        if let Some(unit) = h.target_unit
+            && text.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        {
+            return (Cow::Owned(format!("{}{unit}", text.trim_end())), at);
+        }
+        return (Cow::Borrowed(text), at);
     }
     let text = join_target(
         nature.map(|c| c.text),
