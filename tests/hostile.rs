@@ -7918,6 +7918,38 @@ fn a_unit_a_sheets_target_header_states_is_taken_by_its_bare_figures() {
 }
 
 #[test]
+fn a_row_met_whose_deviation_note_says_the_figure_is_a_forecast_is_named() {
+    // the eleventh probe: a self-evaluation row `≥100人` / `100人` beside the 偏差原因 "该数据为
+    // 预计数，项目尚未完工" (the office's own word that the figure is no year-end result) passed
+    // with full points and not a word. Now `eval.note-not-final` beside it, in the streamed and
+    // whole paths; a row that falls short, a note denying it (`无未完成事项`) or one planning
+    // next year (`力争…`, `预计明年…`) says nothing
+    let d = dir("deviation-not-final");
+    let sheet = "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,偏差原因分析及改进措施\n\
+                 P,产出指标,数量指标,甲,≥100人,100人,25,该数据为预计数，项目尚未完工\n\
+                 P,产出指标,数量指标,乙,≥100人,80人,25,尚未完成，预计明年3月完成\n\
+                 P,产出指标,数量指标,丙,≥100人,100人,25,无未完成事项\n\
+                 P,产出指标,数量指标,丁,≥100人,120人,25,力争明年再提高，预计明年扩大范围\n";
+    write(&d, "s.csv", sheet);
+    for args in [
+        &["evaluate", "s.csv", "--format", "jsonl"][..],
+        &["evaluate", "s.csv", "--format", "json", "--no-streaming"],
+    ] {
+        let r = run(&d, args, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let named: Vec<&str> = ["甲", "乙", "丙", "丁"]
+            .into_iter()
+            .filter(|n| {
+                r.stdout
+                    .contains(&format!("指标“{n}”评为达标，而偏差原因写明"))
+            })
+            .collect();
+        assert_eq!(named, ["甲"], "{args:?}: {}", r.stdout);
+        assert!(r.stdout.contains("eval.note-not-final"), "{}", r.stdout);
+    }
+}
+
+#[test]
 fn a_percentage_against_a_qualitative_target_that_writes_one_is_never_taken_for_a_share() {
     // the tenth probe: `增长5%` (no baseline named, so no relative target) against `6%` took
     // the 6 % for the share of the points a grade gives: 0.60 of 10, 未达标, for a target met;

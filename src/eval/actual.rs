@@ -479,6 +479,34 @@ pub(crate) fn magnitude_against_bare_target(
     !(meets(read) && meets(&written))
 }
 
+/// Words in a row's 偏差原因 that say its figure is no year-end result: a forecast, the work not
+/// done, not accepted or not counted. Narrower than [`NOT_DONE_WORDS`]: the column holds
+/// improvement measures too (`力争`, `争取`, `预计明年…` are what a plan for next year says).
+const NOTE_NOT_FINAL_WORDS: &[&str] = &[
+    "预计数",
+    "为预计",
+    "预估数",
+    "估算数",
+    "未完成",
+    "尚未",
+    "未完工",
+    "未验收",
+    "未统计",
+    "数据未出",
+    "暂无数据",
+];
+
+/// The word of `NOTE_NOT_FINAL_WORDS` a 偏差原因 note holds, where it is not denied right
+/// before (`无未完成事项`, `没有尚未…`).
+pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
+    NOTE_NOT_FINAL_WORDS.iter().copied().find(|w| {
+        note.match_indices(w).any(|(at, _)| {
+            let before = &note[..at];
+            !(before.ends_with('无') || before.ends_with("没有") || before.ends_with('不'))
+        })
+    })
+}
+
 /// The word of [`NOT_DONE_WORDS`] (or, against a ceiling, of `OVER_WORDS`) an actual's text
 /// holds, for the message of the row it leaves to a person (`eval::score`).
 /// One pass over the text for all the words at once (an actual may hold a remark of a
