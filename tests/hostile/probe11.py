@@ -13,6 +13,10 @@ Sections (all when none is named):
   funds      a form's 其中 rows against a total written in another money unit; a budget of 0; an
              execution below 0; a 全年预算数 left empty beside its 年初预算数
   zips       a zip of zips, a zip bomb one level down, a pile inside a zip inside a zip
+  notes      a row met whose 偏差原因 says the figure is a forecast or the work not done, on a
+             sheet and a form; notes that deny it or plan next year
+  hash       `jixiao serve` and headless chromium: the page opened through a link whose hash is
+             malformed (`#%E0%A4%A`): a console error stopped the page's script
 Each case is run under `prlimit --as` 4 GB, `timeout 300` and `/usr/bin/time` (exit, user +
 system CPU seconds, peak MB). Hand-made inputs only; nothing here is read by `cargo test` (what
 is found is made again, smaller, in tests/hostile.rs).
@@ -181,3 +185,39 @@ if section("zips"):
     for z in ("nest.zip", "deep.zip", "pile-in-zip.zip"):
         code, out, err = run(["evaluate", z, "--format", "csv"])
         print("   " + (err.strip().splitlines() or [""])[0][:150])
+
+if section("notes"):
+    print("== notes: a row met whose 偏差原因 says it is a forecast; before: 达标, full points, no word")
+    put("notes.tsv", HEAD.replace("得分\n", "得分\t偏差原因分析及改进措施\n") + "".join(
+        "P\t产出指标\t数量指标\t指标%d\t≥100人\t%s\t20\t\t%s\n" % (i, a, n) for i, (a, n) in enumerate([
+            ("100人", "该数据为预计数，项目尚未完工"), ("100人", "尚未完成，预计明年3月完成"),
+            ("80人", "尚未完成，预计明年3月完成"), ("100人", "无未完成事项"),
+            ("120人", "力争明年再提高，预计明年扩大范围")])))
+    code, out, err = run(["evaluate", "notes.tsv"], "notes.tsv")
+    for l in out.splitlines():
+        if "note-not-final" in l or "【" in l:
+            print("   " + l.strip()[:160])
+    f = form("notes-form.csv", ("指标1:完成中型灌区节水改造项目数量,1,1,10,10,",
+                                "指标1:完成中型灌区节水改造项目数量,1,1,10,10,工程尚未验收，数据为预计数"))
+    code, out, err = run(["evaluate", f], f)
+    print("   eval.note-not-final named: %s" % ("eval.note-not-final" in out + err))
+
+if section("hash"):
+    import shutil, socket, time
+    print("== hash: the page through a link with a malformed hash; before: 'Uncaught URIError'")
+    chromium = shutil.which("chromium")
+    if not chromium:
+        print("   (no chromium here)")
+    else:
+        s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+        server = subprocess.Popen([BIN, "serve", "--port", str(port)], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(2)
+            p = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
+                                "--v=0", "--dump-dom", "http://127.0.0.1:%d/#%%E0%%A4%%A" % port],
+                               capture_output=True, timeout=60)
+            errors = [l for l in p.stderr.decode("utf-8", "replace").splitlines() if "CONSOLE" in l]
+            print("   console errors: %s" % (errors or "none"))
+        finally:
+            server.kill()
