@@ -367,6 +367,10 @@ registry! {
     COLUMN_IGNORED = "table.column-ignored", Info,
         "不认识的表头列",
         "含义：表头中的这一列不是 jixiao 认识的列名，其单元格不读取。\n处理：该列忽略，其余各列照常读取。\n修改：如该列应当读取，改用标准列名（见 README 的输入格式）。";
+    /// Two header columns name the same figure (`实际完成值（上半年）`, `实际完成值（全年）`): the first is read.
+    COLUMN_DUPLICATE = "table.column-duplicate", Warning,
+        "两列表头是同一列",
+        "含义：表头中有两列去掉括号里的说明后是同一个列名（如“实际完成值（上半年）”与“实际完成值（全年）”，或“年度指标值”与“年度指标值（调整后）”）。\n处理：读取靠前的一列，另一列不读取，并列出两列；评分用的可能不是要用的那一列。\n修改：删去不用的一列，或把它改名（如“实际完成值（上半年）”改为“上半年完成值”），使要读的一列是唯一的。";
     /// A second 合计 row.
     DUPLICATE_TOTAL = "table.duplicate-total", Warning,
         "第二个合计行",

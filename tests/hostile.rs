@@ -7950,6 +7950,49 @@ fn a_row_met_whose_deviation_note_says_the_figure_is_a_forecast_is_named() {
 }
 
 #[test]
+fn a_second_column_of_the_same_figure_is_named_never_passed_over_as_unknown() {
+    // the eleventh probe: a sheet with `实际完成值（上半年）` then `实际完成值（全年）` (a mid-year
+    // monitoring sheet's two columns), or `年度指标值` then `年度指标值（调整后）`: both read as
+    // the same column once the brackets are dropped, the first was scored — the half-year
+    // figures, 46.32 (差) for a project whose year's figures meet every target — and the second
+    // was named only as an unknown column, a note `inspect` lists and `evaluate` never shows.
+    // Now a warning `table.column-duplicate` on every path; a sheet without the second column,
+    // or with it renamed, says nothing
+    let d = dir("column-duplicate");
+    let sheet = |actuals: &str| {
+        format!(
+            "项目,一级指标,二级指标,三级指标,年度指标值,{actuals},分值\n\
+             P,产出指标,数量指标,人数,≥100人,40人,120人,50\n\
+             P,效益指标,社会效益指标,满意度,≥95%,50%,96%,50\n"
+        )
+    };
+    write(
+        &d,
+        "two.csv",
+        sheet("实际完成值（上半年）,实际完成值（全年）"),
+    );
+    write(&d, "renamed.csv", sheet("上半年完成值,实际完成值（全年）"));
+    for (name, named) in [("two.csv", true), ("renamed.csv", false)] {
+        for args in [
+            &["evaluate", name, "--format", "jsonl"][..],
+            &["evaluate", name, "--format", "json", "--no-streaming"],
+            &["inspect", name],
+        ] {
+            let r = run(&d, args, &[]);
+            let all = format!("{}{}", r.stdout, r.stderr);
+            assert_eq!(
+                all.contains("table.column-duplicate"),
+                named,
+                "{args:?}: {all}"
+            );
+            if named {
+                assert!(all.contains("实际完成值（全年）"), "{all}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_percentage_against_a_qualitative_target_that_writes_one_is_never_taken_for_a_share() {
     // the tenth probe: `增长5%` (no baseline named, so no relative target) against `6%` took
     // the 6 % for the share of the points a grade gives: 0.60 of 10, 未达标, for a target met;
