@@ -349,6 +349,19 @@ fn read_actual(
     {
         actual = Actual::Text(t.trim().to_owned());
     }
+    // its mirror: a figure written with a magnitude (`80万元`) against a target written bare
+    // (`≥100`, the column's unit in its header or nowhere): held as 800000元 it met the 100
+    // with full points where the office reached 80 of 100万元 (the eleventh probe)
+    if let Actual::Quantity {
+        unit_from_target: false,
+        quantity,
+        ..
+    } = &actual
+        && let Some(t) = s.actual_text
+        && actual::magnitude_against_bare_target(t.trim(), quantity, target, &s.row.target)
+    {
+        actual = Actual::Text(t.trim().to_owned());
+    }
     let mut flags = Vec::new();
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);

@@ -432,6 +432,29 @@ impl Tally {
             ));
         }
         self.vetoes.extend(scoring.vetoes.iter().cloned());
+        // a row met whose 偏差原因 says the figure is a forecast or the work not done (the
+        // eleventh probe: `100人` beside "该数据为预计数，项目尚未完工" passed with full points,
+        // not a word); beside the row, never from the memo (the note is not in its key)
+        if outcome.verdict == Verdict::Pass
+            && let Some(note) = s.row.deviation_note.as_deref()
+            && let Some(word) = super::actual::note_not_final(note)
+        {
+            let flag = super::checks::Flag {
+                code: Cow::Borrowed(crate::codes::EVAL_NOTE_NOT_FINAL.as_str()),
+                severity: crate::finding::Severity::Warning,
+                message: format!(
+                    "指标“{}”评为达标，而偏差原因写明“{word}”：实际值可能不是年终的实际结果，请人工核对",
+                    s.row.name
+                ),
+            };
+            self.findings.push(super::checks::finding(
+                &flag,
+                file,
+                &unit.name,
+                &project.name,
+                &s.row.name,
+            ));
+        }
         self.counts.add(outcome.verdict);
         if outcome.verdict != Verdict::NotApplicable {
             self.weights += s.weight;
