@@ -204,6 +204,17 @@ impl Methodology {
     }
 }
 
+/// 10^0 to 10^28 (a decimal's scale is at most 28): looked up, not multiplied out a call.
+const POWERS_OF_TEN: [u128; 29] = {
+    let mut t = [1u128; 29];
+    let mut k = 1;
+    while k < 29 {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
+
 /// `d` rounded half away from zero to `dp` decimals, exactly as
 /// `round_dp_with_strategy(dp, MidpointAwayFromZero)` gives it (the same value, scale and
 /// sign): worked out on the mantissa (at most 96 bits) with one division where the value is
@@ -218,7 +229,7 @@ pub(super) fn round_half_up(d: Decimal, dp: u32) -> Decimal {
     }
     // not negative: the mantissa is the value's digits; 10^(scale - dp) ≤ 10^28 fits in 128 bits
     let m = d.mantissa().unsigned_abs();
-    let unit = 10u128.pow(scale - dp);
+    let unit = POWERS_OF_TEN[(scale - dp) as usize];
     let rounded = match (u64::try_from(m), u64::try_from(unit)) {
         // most totals: 64-bit arithmetic (a 128-bit division is a library call)
         (Ok(m), Ok(unit)) => {
