@@ -104,14 +104,13 @@ pub(crate) fn rows_from(
         cell: from,
         first_cell: 0,
         filled: 0,
-        longest: 0,
         line: first_line,
     };
     // every delimiter and line break of the block, found 64 bytes at a time (a mask of them),
     // each ending a cell, a line break also its row
     let mut base = from;
     while base < bytes.len() {
-        let (mut found, breaks) = match bytes.get(base..base + 64) {
+        let (found, breaks) = match bytes.get(base..base + 64) {
             Some(chunk) => masks_of(chunk.try_into().ok()?, delim),
             None => {
                 // the block's last bytes, after them zeros (no delimiter, no line break)
@@ -120,25 +119,12 @@ pub(crate) fn rows_from(
                 masks_of(&last, delim)
             }
         };
-        while found != 0 {
-            let bit = found.trailing_zeros();
-            let at = base + bit as usize;
-            let line_end = breaks >> bit & 1 != 0;
-            if line_end && at == scan.row {
-                // a run of blank lines (line breaks each at its row's start): counted at once,
-                // as many rows left out as `row_to` leaves out one by one
-                let run = (!(breaks >> bit)).trailing_zeros();
-                scan.line += run;
-                scan.row = at + run as usize;
-                scan.cell = scan.row;
-                found = found.checked_shr(bit + run).map_or(0, |f| f << (bit + run));
-                continue;
-            }
-            found &= found - 1;
-            scan.cell_to(at, line_end, &mut out.cells);
-            if line_end {
-                scan.row_to(at, &mut out)?;
-            }
+        // (a chunk without two line breaks side by side has no run of blank lines: most
+        // chunks are cut without looking for one)
+        if breaks & (breaks >> 1) == 0 {
+            scan.chunk::<false>(base, found, breaks, &mut out)?;
+        } else {
+            scan.chunk::<true>(base, found, breaks, &mut out)?;
         }
         base += 64;
     }
@@ -163,13 +149,47 @@ struct Scan<'t> {
     cell: usize,
     /// The row's first cell in the block's list.
     first_cell: usize,
-    /// How many of its cells are filled, and the longest one's bytes.
+    /// How many of its cells are filled.
     filled: usize,
-    longest: usize,
     line: u32,
 }
 
 impl Scan<'_> {
+    /// Cuts the cells and rows that end in the 64 bytes from `base`, whose delimiters and line
+    /// breaks are `found` and line breaks `breaks` ([`masks_of`]). With `RUNS`, a run of blank
+    /// lines after a row's end in the chunk (line breaks each at its row's start) is counted
+    /// at once, as many rows left out as `row_to` leaves out one by one (a run across chunks
+    /// is taken a chunk at a time, its first line by `row_to`).
+    #[inline(always)]
+    fn chunk<const RUNS: bool>(
+        &mut self,
+        base: usize,
+        mut found: u64,
+        breaks: u64,
+        out: &mut FlatRows,
+    ) -> Option<()> {
+        while found != 0 {
+            let bit = found.trailing_zeros();
+            let at = base + bit as usize;
+            found &= found - 1;
+            let line_end = breaks >> bit & 1 != 0;
+            self.cell_to(at, line_end, &mut out.cells);
+            if line_end {
+                self.row_to(at, out)?;
+                if RUNS {
+                    let run = (!(breaks >> bit >> 1)).trailing_zeros().min(63 - bit);
+                    if run > 0 {
+                        self.line += run;
+                        self.row += run as usize;
+                        self.cell = self.row;
+                        found &= !(((1 << run) - 1) << (bit + 1));
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
     /// Cuts the cell that ends at `stop` (a delimiter, or the line's end where `line_end`),
     /// trimmed as the grid trims it (a CRLF line's `\r` in none), onto `cells`.
     #[inline(always)]
@@ -193,7 +213,6 @@ impl Scan<'_> {
         };
         cells.push((a as u32, b as u32));
         self.filled += usize::from(b > a);
-        self.longest = self.longest.max(b - a);
         self.cell = stop + 1;
     }
 
@@ -220,7 +239,9 @@ impl Scan<'_> {
             };
             let width = self.header.width;
             let shaped = cells.len() >= width && cells[width..].iter().all(|&(a, b)| a == b);
-            let long = self.longest > self.max_cell;
+            // (a cell over the limit only in a row over it: most rows, no cell looked at)
+            let long = end - pos > self.max_cell
+                && cells.iter().any(|&(a, b)| (b - a) as usize > self.max_cell);
             if !shaped || long || columns::may_repeat_header(self.header, text_of) {
                 return None;
             }
@@ -240,7 +261,6 @@ impl Scan<'_> {
         self.cell = next + 1;
         self.first_cell = out.cells.len();
         self.filled = 0;
-        self.longest = 0;
         Some(())
     }
 }
@@ -321,10 +341,64 @@ impl FlatRow<'_> {
         self.cells[i]
     }
 
-    /// The cells `cols` as (offset, length, column), the columns counted in one pass from the
-    /// row's start, the cells taken left to right.
+    /// The cells `cols` as (offset, length, column). On a CPU with POPCNT (all but the oldest
+    /// x86-64), where the cells all start within the row's first [`MASKED_BYTES`] bytes (most
+    /// rows), each column is the bytes before its cell less the continuation bytes among
+    /// them, told by one mask of the row's bytes made at once ([`FlatRow::places_masked`]);
+    /// else the columns are counted in one pass from the row's start, the cells taken left to
+    /// right ([`FlatRow::places_walked`]).
     #[inline]
     fn places<const N: usize>(self, cols: [Option<usize>; N]) -> [Option<(u32, u32, u32)>; N] {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the CPU has POPCNT, the one feature the function is built with
+            return unsafe { self.places_masked(cols) };
+        }
+        self.places_walked(cols)
+    }
+
+    /// [`FlatRow::places`] by a mask of the continuation bytes ([`tails_of`]), counted by
+    /// POPCNT (one instruction; without it a count cost as much as the walk it spares).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "popcnt")]
+    fn places_masked<const N: usize>(
+        self,
+        cols: [Option<usize>; N],
+    ) -> [Option<(u32, u32, u32)>; N] {
+        let start = self.range.0;
+        let mut cells = [None; N];
+        let mut last = start;
+        for (cell, col) in cells.iter_mut().zip(cols) {
+            if let Some(i) = col {
+                let (a, b) = self.range_of(i);
+                last = last.max(a);
+                *cell = Some((a, b));
+            }
+        }
+        if (last - start) as usize >= MASKED_BYTES {
+            return self.places_walked(cols);
+        }
+        let tails = tails_of(
+            self.text.as_bytes(),
+            start as usize,
+            (last - start) as usize,
+        );
+        // (a loop, not a closure: the count is to be built with POPCNT, as this function is)
+        let mut out = [None; N];
+        for (place, cell) in out.iter_mut().zip(cells) {
+            if let Some((a, b)) = cell {
+                *place = Some((a, b - a, 1 + (a - start) - tails_before(&tails, a - start)));
+            }
+        }
+        out
+    }
+
+    /// [`FlatRow::places`] by a walk over the row's bytes up to each cell.
+    #[inline]
+    fn places_walked<const N: usize>(
+        self,
+        cols: [Option<usize>; N],
+    ) -> [Option<(u32, u32, u32)>; N] {
         let bytes = self.text.as_bytes();
         let mut out = [None; N];
         let (mut at, mut column) = (self.range.0 as usize, 1);
@@ -414,6 +488,67 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
     }
 }
 
+/// How far into a row [`FlatRow::places`] tells columns by a mask ([`tails_of`]).
+#[cfg(target_arch = "x86_64")]
+const MASKED_BYTES: usize = 128;
+
+/// The continuation bytes of UTF-8 (`10xxxxxx`) among `bytes[start..start + len]` (`len`
+/// under [`MASKED_BYTES`]): bit `k` of the mask set where byte `start + k` is one (bits from
+/// `len` on are any, and zero past the text's end).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn tails_of(bytes: &[u8], start: usize, len: usize) -> [u64; 2] {
+    let whole = 16 * len.div_ceil(16);
+    match bytes.get(start..start + whole) {
+        Some(run) => tails_in(run),
+        None => {
+            // the text's last bytes, after them zeros (no continuation byte)
+            let mut padded = [0; MASKED_BYTES];
+            let rest = &bytes[start.min(bytes.len())..];
+            padded[..rest.len()].copy_from_slice(rest);
+            tails_in(&padded[..whole])
+        }
+    }
+}
+
+/// The mask of [`tails_of`] for `run`, 16 bytes compared at once (SSE2, part of every x86-64).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn tails_in(run: &[u8]) -> [u64; 2] {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+    let mut tails = [0u64; 2];
+    for (k, part) in run
+        .as_chunks::<16>()
+        .0
+        .iter()
+        .enumerate()
+        .take(MASKED_BYTES / 16)
+    {
+        // SAFETY: SSE2 is part of every x86-64, and the load reads the 16 bytes of `part`,
+        // unaligned
+        let mask = unsafe {
+            let v = _mm_loadu_si128(part.as_ptr().cast::<__m128i>());
+            // a continuation byte, 0x80–0xBF, is −128…−65 as a signed byte: under −64
+            _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))) as u16
+        };
+        tails[k / 4] |= u64::from(mask) << (16 * (k % 4));
+    }
+    tails
+}
+
+/// How many of the bytes before `off` (under [`MASKED_BYTES`]) the mask `tails` marks.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn tails_before(tails: &[u64; 2], off: u32) -> u32 {
+    if off < 64 {
+        (tails[0] & ((1u64 << off) - 1)).count_ones()
+    } else {
+        tails[0].count_ones() + (tails[1] & ((1u64 << (off - 64)) - 1)).count_ones()
+    }
+}
+
 /// The places asked, in the order of their columns (an insertion sort: the few places come
 /// mostly in order, where the library's sort pays its set-up).
 #[inline]
@@ -434,6 +569,7 @@ mod tests {
     use super::{masks_of, rows_from, surely_untrimmed};
     use crate::table::Ctx;
     use crate::table::columns::{Header, Role};
+    use crate::table::grid::chars_in;
     use crate::table::grid::trim_cell;
     use crate::table::model::Layout;
     use crate::table::source::{InputFormat, SourceText};
@@ -584,6 +720,64 @@ mod tests {
                 .collect();
             assert_eq!(split, want, "{text:?}");
             assert_eq!(ctx.rows_read, want.len());
+        }
+    }
+
+    /// Every cell's column, as the places of a row tell it (by the mask within the first
+    /// [`super::MASKED_BYTES`] bytes, by the walk past them), is the characters before it on its
+    /// line, from 1: rows of ASCII, CJK, two- and four-byte characters, shorter and longer
+    /// than the mask, the last row at the text's end (its mask read past no byte).
+    #[test]
+    fn places_count_the_characters_before_each_cell() {
+        let header = Header::new(
+            Layout::SelfEvaluation,
+            vec![(Role::Unit, 0), (Role::Project, 1), (Role::Indicator, 2)],
+            Vec::new(),
+            6,
+        );
+        let cells = [
+            "",
+            "a",
+            "12.5",
+            "指标",
+            "é",
+            "😀x",
+            "长长长长长长长长长长长长长长长长长长长长",
+        ];
+        let mut rng = crate::synth::Rng::new(11);
+        for round in 0..400 {
+            let mut text = String::new();
+            for _ in 0..1 + rng.below(6) {
+                let row: Vec<&str> = (0..6)
+                    .map(|k| match k {
+                        2 => "指标",
+                        _ => *rng.pick(&cells),
+                    })
+                    .collect();
+                text.push_str(&row.join("\t"));
+                text.push('\n');
+            }
+            if round % 2 == 0 {
+                text.pop();
+            }
+            let source = SourceText::new("t.tsv", text.clone(), InputFormat::Tsv, "UTF-8", None);
+            let mut ctx = Ctx::new(&source);
+            let got = rows_from(&mut ctx, &header, &text, 0, b'\t', 1).expect("plain rows");
+            for row in got.views(&text) {
+                let line_start = row.range.0 as usize;
+                let want = |i: usize| {
+                    let (a, b) = row.cells[i];
+                    let column = 1 + chars_in(&text.as_bytes()[line_start..a as usize]);
+                    Some((a, b - a, column))
+                };
+                for n in 0..row.cells.len() {
+                    let cols: [Option<usize>; 4] =
+                        std::array::from_fn(|k| (k <= n).then_some((n + k * 5) % row.cells.len()));
+                    let want = cols.map(|c| c.and_then(want));
+                    assert_eq!(row.places(cols), want, "{text:?}");
+                    assert_eq!(row.places_walked(cols), want, "{text:?}");
+                }
+            }
         }
     }
 }
