@@ -331,11 +331,14 @@ fn may_begin_blank(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)
 }
 
-/// `text` without blanks at either end, as `str::trim` (most texts have none: their first byte
-/// and last character tell).
+/// `text` without blanks at either end, as `str::trim` (most texts have none: the first byte
+/// of their first and of their last character tell).
 pub(crate) fn trim(text: &str) -> &str {
-    match (text.as_bytes().first(), text.chars().next_back()) {
-        (Some(&b), Some(c)) if !may_begin_blank(b) && !c.is_whitespace() => text,
+    let b = text.as_bytes();
+    // the last character's first byte: the last byte that is no continuation byte
+    let last = b.iter().rev().take(4).find(|&&x| x & 0xC0 != 0x80);
+    match (b.first(), last) {
+        (Some(&first), Some(&last)) if !may_begin_blank(first) && !may_begin_blank(last) => text,
         _ => text.trim(),
     }
 }
@@ -755,6 +758,10 @@ pub fn normalise_unit(written: &str) -> Unit {
             denominators.join("·")
         )));
     }
+    // (a spelling with no traditional character is its own simplified copy, looked up above)
+    if !written.chars().any(lexicon::is_traditional) {
+        return Unit(Cow::Owned(written.to_owned()));
+    }
     let simplified: String = written.chars().map(lexicon::simplify).collect();
     if let Some(norm) = lexicon::unit_by_spelling(&simplified) {
         return Unit(Cow::Borrowed(norm));
@@ -1082,11 +1089,16 @@ fn opposite_ways(a: Op, b: Op) -> bool {
 /// Endings of indicator names that may be restated in front of a value (`验收合格率100%`).
 const NAME_ENDINGS: &[char] = &['率', '度', '数', '量', '额', '积', '值', '比', '例', '性'];
 
+/// The brackets and the enumeration comma a restated name may hold besides ideographs.
+fn is_name_mark(c: char) -> bool {
+    matches!(c, '(' | ')' | '（' | '）' | '、')
+}
+
 /// Where the value starts after a restated indicator name, if the text has one.
 fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
     // The name is a run of CJK text; the value starts at the first other character (a digit or
     // a symbol), or earlier where the run ends in a comparator word (`满意度达到95%`).
-    let first_other = body.find(|c: char| !is_cjk(c) && !"()（）、".contains(c))?;
+    let first_other = body.find(|c: char| !is_cjk(c) && !is_name_mark(c))?;
     if first_other == 0 {
         return None;
     }
@@ -1108,7 +1120,7 @@ fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
     let name = body[..split].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '：' | '为' | '是' | '应' | '须')
     });
-    if name.is_empty() || name.chars().any(|c| !is_cjk(c) && !"()（）、".contains(c)) {
+    if name.is_empty() || name.chars().any(|c| !is_cjk(c) && !is_name_mark(c)) {
         return None;
     }
     let by_name = indicator.map(simplify).is_some_and(|n| {
