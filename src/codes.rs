@@ -370,6 +370,10 @@ registry! {
     COLUMN_IGNORED = "table.column-ignored", Info,
         "不认识的表头列",
         "含义：表头中的这一列不是 jixiao 认识的列名，其单元格不读取。\n处理：该列忽略，其余各列照常读取。\n修改：如该列应当读取，改用标准列名（见 README 的输入格式）。";
+    /// Two header columns name the same figure (`实际完成值（上半年）`, `实际完成值（全年）`): the first is read.
+    COLUMN_DUPLICATE = "table.column-duplicate", Warning,
+        "两列表头是同一列",
+        "含义：表头中有两列去掉括号里的说明后是同一个列名（如“实际完成值（上半年）”与“实际完成值（全年）”，或“年度指标值”与“年度指标值（调整后）”）。\n处理：读取靠前的一列，另一列不读取，并列出两列；评分用的可能不是要用的那一列。\n修改：删去不用的一列，或把它改名（如“实际完成值（上半年）”改为“上半年完成值”），使要读的一列是唯一的。";
     /// A second 合计 row.
     DUPLICATE_TOTAL = "table.duplicate-total", Warning,
         "第二个合计行",
@@ -434,6 +438,10 @@ registry! {
     FORM_FUNDS_MISMATCH = "table.form-funds-mismatch", Warning,
         "资金总额与其中各项之和不符",
         "含义：表单的年度资金总额不等于其下“其中”各行之和，或总额为空而各行不为空。\n处理：总额为空时按各行之和读取；不符时照原表读取并列出差额。\n修改：核对资金情况一栏。";
+    /// A form's printed 执行率 differs from its own 全年执行数 ÷ 全年预算数.
+    FORM_RATE_MISMATCH = "table.form-rate-mismatch", Warning,
+        "执行率与资金金额不符",
+        "含义：表单打印的执行率与它自己的全年执行数 ÷ 全年预算数不符（相差超过 0.5 个百分点，按百分数或小数读都不符）。\n处理：jixiao 按金额计算执行率并计分，原表执行率并列显示；二者必有一处填错。\n修改：核对全年预算数、全年执行数与执行率。";
     /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
     FORM_POINTS_SHARED = "table.form-points-shared", Info,
         "分值列为空，按类别分值分配",
@@ -543,6 +551,10 @@ registry! {
     EVAL_POINTS_OVERDRAWN = "eval.points-overdrawn", Warning,
         "已填分值用尽或超过类别的分值",
         "含义：项目的指标部分填了分值、部分没有；没填的按评分方法补足其类别余下的分值，而同类已填的分值合计已达到或超过评分方法给该类的分值（按项目实有的类别折算后）。\n处理：未填分值的指标分值为 0、不计分（已填的超过时，项目的分值合计可超过 100 分），照常计分，并在总分旁列出该类已填的分值、该类的分值和未填的指标。\n修改：为每个指标都填写分值（连同预算执行率合计 100 分），或都不填写，按评分方法分配。";
+    /// A row scored 达标 whose 偏差原因 says its figure is a forecast or the work not done.
+    EVAL_NOTE_NOT_FINAL = "eval.note-not-final", Warning,
+        "达标的指标，偏差原因却说未完成或为预计数",
+        "含义：指标按实际完成值评为达标，而同一行的偏差原因写明“预计数”“尚未完成”“未验收”等：实际值可能不是年终的实际结果。\n处理：照实际值计分，在该指标旁列出偏差原因中的这句话，请人工核对。\n修改：填写年终实际完成值；确已完成的，改写偏差原因。";
     EVAL_POINTS_RESCALED = "eval.points-rescaled", Info,
         "规则的分数随分值折算",
         "含义：表中没有分值，方法的类别分值按项目实有的类别折算为 100 分制（或不适用的指标的分值分给其余指标），这一行按折算后的分值计分；规则里的绝对分（deduct 的 points、分档的 points、bonus）和实际值里写的“8分”是方法原来分制上的分数。\n处理：这些分数按同一比例换算（说明里写明，如“扣2分（按30分制）= 2.67”），不把方法分制上的分数直接从折算后的分值里扣。\n修改：无需修改；要按方法自己的分值显示，在表中写出各指标的分值。";

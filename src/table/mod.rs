@@ -992,7 +992,12 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
 
 /// Findings for the header's columns that are not understood.
 fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
+    // a column naming a figure another column gives is named as such (a warning), not as unknown
+    let duplicate = columns::duplicate_columns(ctx, header, names);
     for &col in &header.unknown {
+        if duplicate.contains(&col) {
+            continue;
+        }
         if let Some(cell) = names.cell(col) {
             let f = ctx
                 .finding(

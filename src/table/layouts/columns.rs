@@ -635,6 +635,74 @@ pub(crate) fn missing_actual(ctx: &mut crate::table::Ctx<'_>, header: &Header, n
     ctx.findings.push(f);
 }
 
+/// `table.column-duplicate`: a self-evaluation sheet header column the reader passed over whose
+/// name, without its bracketed words, is that of a figure another column already gives
+/// (`实际完成值（上半年）` then `实际完成值（全年）`; `年度指标值` then `年度指标值（调整后）`): the
+/// first is read and the other was named only as an unknown column (a note `inspect` lists),
+/// so a half-year figure could be scored for the year's without a word (the eleventh probe).
+/// The columns named, which are not named again as unknown.
+pub(crate) fn duplicate_columns(
+    ctx: &mut crate::table::Ctx<'_>,
+    header: &Header,
+    names: &Row,
+) -> Vec<usize> {
+    let mut named = Vec::new();
+    if header.layout != Layout::SelfEvaluation {
+        return named;
+    }
+    for &col in &header.unknown {
+        let Some(cell) = names.cell(col) else {
+            continue;
+        };
+        let n = alias(normalize(&cell.text));
+        let Some((role, first)) = SELF_EVALUATION
+            .iter()
+            .find(|(_, names)| names.contains(&n.as_str()))
+            .map(|(r, _)| *r)
+            .filter(|r| {
+                matches!(
+                    r,
+                    Role::Target
+                        | Role::Actual
+                        | Role::Weight
+                        | Role::Score
+                        | Role::Budget
+                        | Role::Spent
+                )
+            })
+            .and_then(|r| Some((r, header.col(r)?)))
+        else {
+            continue;
+        };
+        let read = names.cell(first).map_or("", |c| c.text.trim());
+        let what = match role {
+            Role::Target => "年度指标值",
+            Role::Actual => "实际完成值",
+            Role::Weight => "分值",
+            Role::Score => "得分",
+            Role::Budget => "全年预算数",
+            _ => "全年执行数",
+        };
+        let f = ctx
+            .finding(
+                crate::finding::codes::COLUMN_DUPLICATE,
+                crate::finding::Severity::Warning,
+                cell.location(ctx.source),
+                format!(
+                    "「{}」与第 {} 列「{read}」都是{what}：读取第 {} 列，这一列未读取",
+                    cell.text.trim(),
+                    first + 1,
+                    first + 1
+                ),
+            )
+            .label("同名的列")
+            .help("删去不用的一列，或把它改名（如“实际完成值（上半年）”改为“上半年完成值”），使要读的一列是唯一的");
+        ctx.findings.push(f);
+        named.push(col);
+    }
+    named
+}
+
 /// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)
 /// into `header`: when every filled cell of `row` names a role of the layout, those roles are
 /// added for their columns and the row is consumed (returns true).
