@@ -1464,10 +1464,16 @@ impl Sheets<'_> {
                 let mut units =
                     self_eval::read(ctx, &header, &data, sheet_preamble.unit.as_deref());
                 if !sheet.merges.is_empty() {
+                    // merges are shared by the first header's columns: only above a header
+                    // whose columns moved (below it, a merge in the 分值 column's place may be
+                    // another column's)
+                    let moved_at = store
+                        .first()
+                        .and_then(|m| rows.iter().position(|r| r.range == m.range));
                     sheet_merges::share(
                         ctx,
                         &header,
-                        rows,
+                        &rows[..moved_at.unwrap_or(rows.len())],
                         &sheet.merges,
                         sheet.rows.start,
                         &mut units,
