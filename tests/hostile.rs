@@ -7383,6 +7383,54 @@ fn a_forms_amounts_in_two_money_units_are_converted_never_read_as_one() {
 }
 
 #[test]
+fn a_forms_printed_execution_rate_that_its_amounts_do_not_give_is_named() {
+    // the eleventh probe (`probe11.py rate`): a form printing 执行率 50% beside a 全年预算数 and
+    // 全年执行数 of 300 and 300, its 得分 left empty (a template filled in): scored 10 of 10 from
+    // the amounts, the printed rate never looked at — one of the two is wrong and nothing said
+    // so. Now `table.form-rate-mismatch`; a rate that agrees as a percentage or a fraction,
+    // within its printed places or half a point, or `100%` for an execution past the budget,
+    // says nothing
+    let d = dir("form-rate");
+    let form = |amounts: &str, rate: &str| {
+        format!(
+            "项目支出绩效自评表,,,,,,,\n(2023年度),,,,,,,\n项目名称,农村人居环境整治,,,,,,\n\
+             主管部门,某县农业农村局,,,实施单位,某县乡村振兴服务中心,,\n\
+             项目资金(万元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n\
+             ,年度资金总额,{amounts},10,{rate},\n\
+             一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n\
+             产出指标,数量指标,改厕数量,≥1000户,1000户,50,,\n\
+             效益指标,社会效益指标,普及率,≥85%,88%,30,,\n\
+             满意度指标,服务对象满意度指标,满意度,≥90%,91%,10,,\n总分,,,,,100,,\n"
+        )
+    };
+    let cases = [
+        ("300,300,300", "50%", true),
+        ("300,300,300", "0.5", true),
+        ("300,300,150", "100%", true),
+        ("300,300,300", "100%", false),
+        ("300,300,200", "66.67%", false),
+        ("300,300,200", "0.6667", false),
+        ("300,300,200", "67%", false),
+        ("300,300,330", "100%", false),
+        ("300,300,330", "110.00%", false),
+    ];
+    for (i, (amounts, rate, named)) in cases.iter().enumerate() {
+        let name = format!("f{i}.csv");
+        write(&d, &name, form(amounts, rate));
+        for args in [
+            &["evaluate", &name, "--format", "json"][..],
+            &["inspect", &name],
+        ] {
+            let r = run(&d, args, &[]);
+            assert!(r.code == 0 || args[0] == "inspect", "{}", r.stderr);
+            let said = r.stderr.contains("table.form-rate-mismatch")
+                || r.stdout.contains("table.form-rate-mismatch");
+            assert_eq!(said, *named, "{args:?} {amounts} {rate}: {}", r.stderr);
+        }
+    }
+}
+
+#[test]
 fn an_execution_rate_no_budget_reaches_is_named() {
     // the ninth probe (`probe9.py units`): a self-evaluation sheet whose budget row has
     // 全年预算数（万元） 300 and 全年执行数（元） 2,000,000 (the sheet's columns read in one
@@ -7559,12 +7607,14 @@ fn an_actual_that_says_it_is_a_plan_a_forecast_or_not_yet_counted_is_never_score
 }
 
 #[test]
-fn a_second_header_with_its_columns_moved_is_an_error_never_read_silently() {
+fn a_second_header_with_its_columns_moved_is_named_and_its_rows_read_by_its_columns() {
     // the tenth probe: two tables in one sheet, the second's 实际完成值 and 年度指标值 columns
     // swapped. The second header row was taken for a page break's copy of the first and left
     // out without a word, and its rows read by the first header's columns: target 80人, actual
-    // `≥100人`, 达标, 100 (优), "检查结果：没有发现问题". Now the row is an error that says the
-    // rows below may be misread; a copy of the header (a page break's) still says nothing.
+    // `≥100人`, 达标, 100 (优), "检查结果：没有发现问题". The tenth session named the row (an
+    // error) but still read its rows by the first header's columns; now they are read by its
+    // own (target ≥100人, actual 80人, 未达标, 87.22), and the row a warning that says so; a
+    // copy of the header (a page break's) still says nothing.
     // Far down (past the first streamed blocks) as near the top, streamed and whole
     let d = dir("header-moved");
     let head = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n";
@@ -7593,17 +7643,54 @@ fn a_second_header_with_its_columns_moved_is_an_error_never_read_silently() {
                 "{args:?}: {}",
                 r.stderr
             );
+            // a warning at the row (a reader's warning: on stderr, as every path shows it)
+            if args[0] == "inspect" {
+                let at = format!("警告  table.header-moved  {name}:{line}:1");
+                assert!(r.stdout.contains(&at), "{at}\n{}", r.stdout);
+            }
             if args.get(3) == Some(&"json") {
                 let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-                let f = v["findings"]
+                let q = v["projects"]
                     .as_array()
                     .unwrap()
                     .iter()
-                    .find(|f| f["code"] == "table.header-moved")
-                    .unwrap_or_else(|| panic!("{}", r.stdout));
+                    .find(|p| p["project"] == "Q")
+                    .unwrap();
+                let read: Vec<(&str, &str, &str)> = q["indicators"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| {
+                        let s = |k: &str| i[k].as_str().unwrap();
+                        (s("target"), s("actual"), s("verdict"))
+                    })
+                    .collect();
                 assert_eq!(
-                    (f["severity"].as_str(), f["line"].as_u64()),
-                    (Some("error"), Some(line))
+                    read,
+                    [("≥100人", "80人", "fail"), ("≥90%", "85%", "fail")],
+                    "{args:?}"
+                );
+                assert_eq!(q["score"], "87.22");
+            }
+            if args.get(3) == Some(&"jsonl") {
+                let q: Vec<(String, String)> = r
+                    .stdout
+                    .lines()
+                    .filter(|l| l.contains("\"project\":\"Q\""))
+                    .map(|l| {
+                        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                        let s = |k: &str| v[k].as_str().unwrap_or("").to_owned();
+                        (s("target"), s("actual"))
+                    })
+                    .collect();
+                assert_eq!(
+                    q,
+                    [
+                        ("≥100人".to_owned(), "80人".to_owned()),
+                        ("≥90%".to_owned(), "85%".to_owned())
+                    ],
+                    "{}",
+                    r.stdout
                 );
             }
         }
@@ -7727,6 +7814,218 @@ fn a_bare_figure_against_a_target_written_in_wan_is_never_read_in_yuan_alone() {
             );
             if *verdict == "review" {
                 assert!(row.to_string().contains("数量级"), "{row}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_figure_with_a_magnitude_against_a_bare_target_is_never_read_in_the_base_unit_alone() {
+    // the eleventh probe, the mirror of the tenth's: a target written bare (`≥100`: a template
+    // whose amount column is in 万元, the unit written nowhere) against an actual written with a magnitude (`80万元`, `0.8万人`, `80万`): the actual was
+    // held as 800000 (元, 人) and met the 100 — 达标, full points, for 80 of 100万元 — and
+    // `3万元` against `≤5` scored 0. Where the two readings (the target in the actual's
+    // magnitude, in the base unit) disagree a person decides; where both meet (`120万`
+    // against `≥100`), where the target writes a unit (`≥100元`) or a magnitude of its own
+    // (`>13万`), and for units that begin with 千 (`3千米`) it is scored as before
+    let d = dir("magnitude-bare-target");
+    let cases = [
+        ("≥100", "80万元", "review"),
+        ("≥100", "80万", "review"),
+        ("≥100", "0.8万人", "review"),
+        ("≤5", "3万元", "review"),
+        ("90-110", "95万", "review"),
+        ("≥10000", "1.2万人", "review"),
+        ("≥100", "120万元", "pass"),
+        ("≥100元", "80万元", "pass"),
+        (">13万", "14万", "pass"),
+        ("≥100万元", "80万元", "fail"),
+        ("≥5", "3千米", "fail"),
+        ("≥100", "80人", "fail"),
+    ];
+    let mut sheet = String::from("项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n");
+    for (i, (target, actual, _)) in cases.iter().enumerate() {
+        sheet.push_str(&format!(
+            "维修工程,产出指标,成本指标,金额{i},{target},{actual},5\n"
+        ));
+    }
+    write(&d, "s.csv", &sheet);
+    for args in [
+        &["--format", "jsonl"][..],
+        &["--format", "json", "--no-streaming"],
+    ] {
+        let mut all = vec!["evaluate", "s.csv"];
+        all.extend_from_slice(args);
+        let r = run(&d, &all, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let rows: Vec<serde_json::Value> = if args[1] == "jsonl" {
+            r.stdout
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .filter(|v: &serde_json::Value| v.get("indicator").is_some())
+                .collect()
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+            v["projects"][0]["indicators"].as_array().unwrap().clone()
+        };
+        for (i, (target, actual, verdict)) in cases.iter().enumerate() {
+            let row = rows
+                .iter()
+                .find(|v| v["indicator"] == format!("金额{i}"))
+                .unwrap_or_else(|| panic!("{}", r.stdout));
+            assert_eq!(
+                row["verdict"], *verdict,
+                "{args:?} {target} {actual}: {row}"
+            );
+            if *verdict == "review" {
+                assert!(row.to_string().contains("数量级"), "{row}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_unit_a_sheets_target_header_states_is_taken_by_its_bare_figures() {
+    // the eleventh probe: a self-evaluation sheet headed `年度指标值（%）` (or `（万元）`) writing
+    // its targets bare (`≥95`): the reader dropped the bracketed unit with the header's other
+    // words, so `0.96` (a fraction of 1, as a % column often holds) was 0.96 against 95 — 未达标,
+    // 0.10 of 10, without a word — and `80万元` against `≥100` under `（万元）` met it with full
+    // points (800000 against 100). A bare figure under such a header now takes the unit, as it
+    // would from a 度量单位 column; a target writing its own unit (`≥100人`) or no figure keeps it
+    let d = dir("header-unit");
+    type Rows = &'static [(&'static str, &'static str, &'static str)];
+    let cases: [(&str, Rows); 2] = [
+        (
+            "年度指标值（%）",
+            &[
+                ("≥95", "0.96", "review"),
+                ("≥95", "96", "pass"),
+                ("≥95", "90", "fail"),
+                ("≥95", "96%", "pass"),
+                ("≥100人", "120人", "pass"),
+                ("是", "是", "pass"),
+            ],
+        ),
+        (
+            "年度指标值（万元）",
+            &[
+                ("≥100", "80万元", "fail"),
+                ("≥100", "1200000元", "pass"),
+                ("≥100元", "80元", "fail"),
+            ],
+        ),
+    ];
+    for (k, (header, rows)) in cases.iter().enumerate() {
+        let mut sheet = format!("项目,一级指标,二级指标,三级指标,{header},实际完成值,分值\n");
+        for (i, (target, actual, _)) in rows.iter().enumerate() {
+            sheet.push_str(&format!(
+                "P,产出指标,数量指标,指标{i},{target},{actual},5\n"
+            ));
+        }
+        let name = format!("s{k}.csv");
+        write(&d, &name, &sheet);
+        for args in [
+            &["--format", "jsonl"][..],
+            &["--format", "json", "--no-streaming"],
+        ] {
+            let mut all = vec!["evaluate", name.as_str()];
+            all.extend_from_slice(args);
+            let r = run(&d, &all, &[]);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            let found: Vec<serde_json::Value> = if args[1] == "jsonl" {
+                r.stdout
+                    .lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .filter(|v: &serde_json::Value| v.get("indicator").is_some())
+                    .collect()
+            } else {
+                let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+                v["projects"][0]["indicators"].as_array().unwrap().clone()
+            };
+            for (i, (target, actual, verdict)) in rows.iter().enumerate() {
+                let row = found
+                    .iter()
+                    .find(|v| v["indicator"] == format!("指标{i}"))
+                    .unwrap_or_else(|| panic!("{}", r.stdout));
+                assert_eq!(
+                    row["verdict"], *verdict,
+                    "{header} {args:?} {target} {actual}: {row}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_row_met_whose_deviation_note_says_the_figure_is_a_forecast_is_named() {
+    // the eleventh probe: a self-evaluation row `≥100人` / `100人` beside the 偏差原因 "该数据为
+    // 预计数，项目尚未完工" (the office's own word that the figure is no year-end result) passed
+    // with full points and not a word. Now `eval.note-not-final` beside it, in the streamed and
+    // whole paths; a row that falls short, a note denying it (`无未完成事项`) or one planning
+    // next year (`力争…`, `预计明年…`) says nothing
+    let d = dir("deviation-not-final");
+    let sheet = "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,偏差原因分析及改进措施\n\
+                 P,产出指标,数量指标,甲,≥100人,100人,25,该数据为预计数，项目尚未完工\n\
+                 P,产出指标,数量指标,乙,≥100人,80人,25,尚未完成，预计明年3月完成\n\
+                 P,产出指标,数量指标,丙,≥100人,100人,25,无未完成事项\n\
+                 P,产出指标,数量指标,丁,≥100人,120人,25,力争明年再提高，预计明年扩大范围\n";
+    write(&d, "s.csv", sheet);
+    for args in [
+        &["evaluate", "s.csv", "--format", "jsonl"][..],
+        &["evaluate", "s.csv", "--format", "json", "--no-streaming"],
+    ] {
+        let r = run(&d, args, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let named: Vec<&str> = ["甲", "乙", "丙", "丁"]
+            .into_iter()
+            .filter(|n| {
+                r.stdout
+                    .contains(&format!("指标“{n}”评为达标，而偏差原因写明"))
+            })
+            .collect();
+        assert_eq!(named, ["甲"], "{args:?}: {}", r.stdout);
+        assert!(r.stdout.contains("eval.note-not-final"), "{}", r.stdout);
+    }
+}
+
+#[test]
+fn a_second_column_of_the_same_figure_is_named_never_passed_over_as_unknown() {
+    // the eleventh probe: a sheet with `实际完成值（上半年）` then `实际完成值（全年）` (a mid-year
+    // monitoring sheet's two columns), or `年度指标值` then `年度指标值（调整后）`: both read as
+    // the same column once the brackets are dropped, the first was scored — the half-year
+    // figures, 46.32 (差) for a project whose year's figures meet every target — and the second
+    // was named only as an unknown column, a note `inspect` lists and `evaluate` never shows.
+    // Now a warning `table.column-duplicate` on every path; a sheet without the second column,
+    // or with it renamed, says nothing
+    let d = dir("column-duplicate");
+    let sheet = |actuals: &str| {
+        format!(
+            "项目,一级指标,二级指标,三级指标,年度指标值,{actuals},分值\n\
+             P,产出指标,数量指标,人数,≥100人,40人,120人,50\n\
+             P,效益指标,社会效益指标,满意度,≥95%,50%,96%,50\n"
+        )
+    };
+    write(
+        &d,
+        "two.csv",
+        sheet("实际完成值（上半年）,实际完成值（全年）"),
+    );
+    write(&d, "renamed.csv", sheet("上半年完成值,实际完成值（全年）"));
+    for (name, named) in [("two.csv", true), ("renamed.csv", false)] {
+        for args in [
+            &["evaluate", name, "--format", "jsonl"][..],
+            &["evaluate", name, "--format", "json", "--no-streaming"],
+            &["inspect", name],
+        ] {
+            let r = run(&d, args, &[]);
+            let all = format!("{}{}", r.stdout, r.stderr);
+            assert_eq!(
+                all.contains("table.column-duplicate"),
+                named,
+                "{args:?}: {all}"
+            );
+            if named {
+                assert!(all.contains("实际完成值（全年）"), "{all}");
             }
         }
     }

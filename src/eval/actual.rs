@@ -405,6 +405,108 @@ pub(crate) fn bare_figure_is_ambiguous(
     !(meets(read) && meets(&written))
 }
 
+/// The magnitude an actual writes right after a figure (`80万元`: `万`; `1.2千万`: `千万`),
+/// and where it starts and ends in `text`; none for `5千米`, `3千克`, `2千瓦` (units, not
+/// magnitudes) or a text with no figure followed by one. The first such figure only.
+pub(crate) fn magnitude_after_figure(text: &str) -> Option<(usize, usize)> {
+    const MAGNITUDES: [char; 3] = ['万', '亿', '千'];
+    // most actuals hold none of the three: one scan for them before any other work
+    let first = text.find(MAGNITUDES)?;
+    let mut at = first;
+    loop {
+        let before = text[..at].chars().next_back();
+        let run = text[at..].len()
+            - text[at..]
+                .trim_start_matches(['万', '亿', '千', '百'])
+                .len();
+        let after = &text[at + run..];
+        let unit = text[at..].starts_with('千')
+            && ["克", "米", "瓦", "卡", "焦", "帕", "伏", "赫", "字", "兆"]
+                .iter()
+                .any(|u| after.starts_with(u));
+        if before.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) && !unit {
+            return Some((at, at + run));
+        }
+        at += run.max(1);
+        at += text[at..].find(MAGNITUDES)?;
+    }
+}
+
+/// A figure written with a magnitude (`80万元`, `0.8万人`, `3千`: `text`, read in the base
+/// unit as `read`, 800000元) against a target written bare (`≥100`: no unit and no magnitude,
+/// as a template's amount column or a header's `（万元）` leaves it): whether it must go to a
+/// person. The base unit's 800000 meets `≥100` as plainly as the figure as written, 80 (the
+/// office writing the column in 万元), fails it — ten thousand times apart, the mirror of
+/// [`bare_figure_is_ambiguous`]. Not where both readings meet a compared target (`120万`
+/// against `≥100`), nor where the target writes a unit (`≥100元`: 80万元 is 800000元) or a
+/// magnitude of its own (`>13万` against `14万`).
+pub(crate) fn magnitude_against_bare_target(
+    text: &str,
+    read: &Quantity,
+    target: &Target,
+    target_text: &str,
+) -> bool {
+    let bare = match target {
+        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
+            quantity.unit.is_none()
+        }
+        Target::Range { unit, .. } => unit.is_none(),
+        _ => false,
+    };
+    if !bare {
+        return false;
+    }
+    // the actual first: most hold no 万, 亿 or 千 and end here
+    let Some((from, to)) = magnitude_after_figure(text) else {
+        return false;
+    };
+    if magnitude_after_figure(target_text).is_some() {
+        return false;
+    }
+    // the figure and its unit without the magnitude: no directions wanted (as above)
+    let without = format!("{}{}", &text[..from], &text[to..]);
+    let written = match lang::parse(&without, &Context::unruled()).target {
+        Target::Compare { quantity, .. } | Target::Approximate { quantity } => quantity,
+        _ => return false,
+    };
+    if written.unit != read.unit || written.value == read.value {
+        return false;
+    }
+    let meets = |q: &Quantity| match target {
+        Target::Compare { op, quantity } => op.holds(q.value, quantity.value),
+        _ => false,
+    };
+    !(meets(read) && meets(&written))
+}
+
+/// Words in a row's 偏差原因 that say its figure is no year-end result: a forecast, the work not
+/// done, not accepted or not counted. Narrower than [`NOT_DONE_WORDS`]: the column holds
+/// improvement measures too (`力争`, `争取`, `预计明年…` are what a plan for next year says).
+const NOTE_NOT_FINAL_WORDS: &[&str] = &[
+    "预计数",
+    "为预计",
+    "预估数",
+    "估算数",
+    "未完成",
+    "尚未",
+    "未完工",
+    "未验收",
+    "未统计",
+    "数据未出",
+    "暂无数据",
+];
+
+/// The word of `NOTE_NOT_FINAL_WORDS` a 偏差原因 note holds, where it is not denied right
+/// before (`无未完成事项`, `没有尚未…`).
+pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
+    NOTE_NOT_FINAL_WORDS.iter().copied().find(|w| {
+        note.match_indices(w).any(|(at, _)| {
+            let before = &note[..at];
+            !(before.ends_with('无') || before.ends_with("没有") || before.ends_with('不'))
+        })
+    })
+}
+
 /// The word of [`NOT_DONE_WORDS`] (or, against a ceiling, of `OVER_WORDS`) an actual's text
 /// holds, for the message of the row it leaves to a person (`eval::score`).
 /// One pass over the text for all the words at once (an actual may hold a remark of a

@@ -81,6 +81,15 @@ impl<'a> Scored<'a> {
         }
     }
 
+    /// The weight [`Scored::given`] gives, without its rule.
+    #[inline]
+    pub fn given_weight(&self) -> Option<Decimal> {
+        match self.row.weight {
+            Some(w) => Some(w),
+            None => self.reading.decisions.rule_weight.as_ref().map(|(w, _)| *w),
+        }
+    }
+
     /// A weight given for this indicator: the sheet's 分值, else a rule's `indicator_weight`.
     pub fn given(&self) -> Option<(Decimal, Cow<'static, str>)> {
         match self.row.weight {
@@ -337,6 +346,19 @@ fn read_actual(
     } = &actual
         && let Some(t) = s.actual_text
         && actual::bare_figure_is_ambiguous(t.trim(), quantity, target, &s.row.target)
+    {
+        actual = Actual::Text(t.trim().to_owned());
+    }
+    // its mirror: a figure written with a magnitude (`80万元`) against a target written bare
+    // (`≥100`, the column's unit in its header or nowhere): held as 800000元 it met the 100
+    // with full points where the office reached 80 of 100万元 (the eleventh probe)
+    if let Actual::Quantity {
+        unit_from_target: false,
+        quantity,
+        ..
+    } = &actual
+        && let Some(t) = s.actual_text
+        && actual::magnitude_against_bare_target(t.trim(), quantity, target, &s.row.target)
     {
         actual = Actual::Text(t.trim().to_owned());
     }

@@ -385,7 +385,11 @@ fn read_row<'a>(
 fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
     text.as_ref()
         .map(AsRef::as_ref)
-        .filter(|t| t.chars().any(|c| !c.is_whitespace()))
+        // (most cells begin with a letter or digit: no walk over their characters)
+        .filter(|t| {
+            t.as_bytes().first().is_some_and(u8::is_ascii_graphic)
+                || t.chars().any(|c| !c.is_whitespace())
+        })
 }
 
 /// What a project's indicators add up to as they are scored.
@@ -428,6 +432,29 @@ impl Tally {
             ));
         }
         self.vetoes.extend(scoring.vetoes.iter().cloned());
+        // a row met whose 偏差原因 says the figure is a forecast or the work not done (the
+        // eleventh probe: `100人` beside "该数据为预计数，项目尚未完工" passed with full points,
+        // not a word); beside the row, never from the memo (the note is not in its key)
+        if outcome.verdict == Verdict::Pass
+            && let Some(note) = s.row.deviation_note.as_deref()
+            && let Some(word) = super::actual::note_not_final(note)
+        {
+            let flag = super::checks::Flag {
+                code: Cow::Borrowed(crate::codes::EVAL_NOTE_NOT_FINAL.as_str()),
+                severity: crate::finding::Severity::Warning,
+                message: format!(
+                    "指标“{}”评为达标，而偏差原因写明“{word}”：实际值可能不是年终的实际结果，请人工核对",
+                    s.row.name
+                ),
+            };
+            self.findings.push(super::checks::finding(
+                &flag,
+                file,
+                &unit.name,
+                &project.name,
+                &s.row.name,
+            ));
+        }
         self.counts.add(outcome.verdict);
         if outcome.verdict != Verdict::NotApplicable {
             self.weights += s.weight;
@@ -458,7 +485,12 @@ fn grade(
     unit: &UnitRow,
     project: &Project,
 ) -> String {
-    let (_, veto_total) = super::checks::limit_grade(m, "", &tally.vetoes);
+    // (no veto, nearly every project: the grade is the total's, nothing to limit)
+    let vetoed = !tally.vetoes.is_empty();
+    let veto_total = match vetoed {
+        true => super::checks::limit_grade(m, "", &tally.vetoes).1,
+        false => None,
+    };
     if let Some(t) = veto_total {
         tally.total = t;
     }
@@ -470,7 +502,7 @@ fn grade(
         &unit.name,
         &project.name,
     );
-    let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
+    let limited = vetoed.then(|| super::checks::limit_grade(m, &graded.grade, &tally.vetoes).0);
     crate::finding::put_first(&mut tally.findings, graded.finding.take());
     if tally.bonus > Decimal::ZERO && veto_total.is_none() {
         tally.findings.push(
@@ -492,12 +524,11 @@ fn grade(
         tally.findings.push(super::checks::veto_finding(
             v,
             &graded.grade,
-            &limited,
+            limited.as_deref().unwrap_or(&graded.grade),
             file,
             &unit.name,
             &project.name,
         ));
     }
-    graded.grade = limited;
-    graded.grade
+    limited.unwrap_or(graded.grade)
 }

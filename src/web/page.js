@@ -77,12 +77,15 @@
     target.scrollIntoView();
     return true;
   }
+  // a hash is decoded where it can be: a malformed one (`#%E0%A4%A`, a link anyone may send)
+  // threw here and stopped the rest of this script, the parse box with it
+  function decoded(h) { try { return decodeURIComponent(h); } catch (e) { return h; } }
   document.addEventListener('click', function (ev) {
     var a = ev.target.closest && ev.target.closest('a[href^="#"]');
     if (!a) return;
-    if (unfold(decodeURIComponent(a.getAttribute('href').slice(1)))) { ev.preventDefault(); history.replaceState(null, '', a.getAttribute('href')); }
+    if (unfold(decoded(a.getAttribute('href').slice(1)))) { ev.preventDefault(); history.replaceState(null, '', a.getAttribute('href')); }
   });
-  if (location.hash) unfold(decodeURIComponent(location.hash.slice(1)));
+  if (location.hash) unfold(decoded(location.hash.slice(1)));
 
   var tokenMeta = document.querySelector('meta[name="jixiao-token"]'), token = tokenMeta ? tokenMeta.content : '';
   // the JSONL's op_from / unit_from in the words `jixiao parse`'s table uses

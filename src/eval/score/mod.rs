@@ -691,6 +691,15 @@ fn text_against(target: &Target, text: &str) -> Outcome {
             ));
         }
     }
+    // a figure with a magnitude left as text: against a target written bare (`eval::indicator`)
+    if target.unit().is_none()
+        && let Some((from, to)) = super::actual::magnitude_after_figure(text)
+    {
+        return Outcome::review(&format!(
+            "实际值“{shown}”写有数量级“{m}”，而目标值未写单位和数量级：目标可能与实际值同以“{m}”计，也可能按基本单位计，两种读法相差悬殊，需人工核对，或在目标值中写明单位",
+            m = &text[from..to]
+        ));
+    }
     unmatched(&Actual::Text(String::new()))
 }
 

@@ -291,6 +291,9 @@ pub(crate) struct Header {
     /// The money units of a sheet's 全年预算数 and 全年执行数 columns, where their headers
     /// state them (`全年执行数（元）`), and how their amounts are read in one unit.
     pub money: MoneyColumns,
+    /// The unit a self-evaluation sheet's 年度指标值 and 实际完成值 headers state
+    /// (`年度指标值（万元）`, `实际完成值（%）`): a bare figure under it is read in it.
+    pub figures: [Option<&'static str>; 2],
 }
 
 /// The money units a sheet's 全年预算数 and 全年执行数 headers state (`全年预算数（万元）`,
@@ -349,6 +352,7 @@ impl Header {
             width,
             by_role: [None; ROLES],
             money: MoneyColumns::default(),
+            figures: [None; 2],
         };
         for (r, c) in roles {
             h.add(r, c);
@@ -364,6 +368,11 @@ impl Header {
         }
     }
 
+    /// Every role found and its column, in header order.
+    pub fn roles(&self) -> &[(Role, usize)] {
+        &self.roles
+    }
+
     /// The column of a role.
     pub fn col(&self, role: Role) -> Option<usize> {
         self.by_role[role as usize]
@@ -374,6 +383,13 @@ impl Header {
         let k = match role {
             Role::Budget => 0,
             Role::Spent => 1,
+            Role::Target | Role::Actual => {
+                let k = usize::from(role == Role::Actual);
+                if self.layout == Layout::SelfEvaluation && self.figures[k].is_none() {
+                    self.figures[k] = figure_unit_named(text);
+                }
+                return;
+            }
             _ => return,
         };
         if self.layout == Layout::SelfEvaluation && self.money.stated[k].is_none() {
@@ -452,7 +468,7 @@ fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header 
             .map(|(r, _)| *r);
         match role {
             Some(r) if !roles.iter().any(|(x, _)| *x == r) => {
-                if matches!(r, Role::Budget | Role::Spent) {
+                if matches!(r, Role::Budget | Role::Spent | Role::Target | Role::Actual) {
                     money.push((r, &*cell.text));
                 }
                 roles.push((r, i));
@@ -538,6 +554,58 @@ pub(crate) fn near_miss(rows: &[Row]) -> Option<(String, String)> {
     best.map(|(_, name, header)| (name.to_owned(), header))
 }
 
+/// The unit a 年度指标值 or 实际完成值 header cell `text` states in brackets: a money unit
+/// (`（万元）`) or a percentage (`（%）`); `None` for anything else (`（目标）`, `（人）`: a count
+/// reads the same in any of its spellings).
+fn figure_unit_named(text: &str) -> Option<&'static str> {
+    if let Some(unit) = crate::table::form::money_unit_named(text) {
+        return Some(unit);
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "(%)",
+        "（%）",
+        "(％)",
+        "（％）",
+        "(%）",
+        "（%)",
+        "（百分比）",
+        "(百分比)",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
+    .then_some("%")
+}
+
+/// `table.header-unit`: a 年度指标值 or 实际完成值 header that states a unit (`实际完成值（元）`):
+/// the bare figures under it are read in that unit (`500000` as `500000元`), said once at the
+/// header. (Read bare, `500000` 元 spent against `≥100` 万元 passed as 500,000 ≥ 100.)
+pub(crate) fn figure_units(ctx: &mut crate::table::Ctx<'_>, header: &Header, names: &Row) {
+    for (k, (role, name)) in [(Role::Target, "年度指标值"), (Role::Actual, "实际完成值")]
+        .into_iter()
+        .enumerate()
+    {
+        let (Some(unit), Some(col)) = (header.figures[k], header.col(role)) else {
+            continue;
+        };
+        let Some(cell) = names.cell(col) else {
+            continue;
+        };
+        let f = ctx
+            .finding(
+                crate::finding::codes::HEADER_UNIT,
+                crate::finding::Severity::Info,
+                cell.location(ctx.source),
+                format!(
+                    "「{}」写明单位{unit}：该列未写单位的{name}按{unit}读",
+                    cell.text
+                ),
+            )
+            .label("表头写明的单位");
+        ctx.findings.push(f);
+    }
+}
+
 /// `table.no-actuals-column`: a self-evaluation sheet whose header has neither an actuals
 /// column (实际完成值, 完成值, 完成情况, …) nor a 得分 column; every row would be 缺实际值.
 pub(crate) fn missing_actual(ctx: &mut crate::table::Ctx<'_>, header: &Header, names: &Row) {
@@ -565,6 +633,74 @@ pub(crate) fn missing_actual(ctx: &mut crate::table::Ctx<'_>, header: &Header, n
              --columns 实际完成值=<列名> 指明，或另给实际值文件",
         );
     ctx.findings.push(f);
+}
+
+/// `table.column-duplicate`: a self-evaluation sheet header column the reader passed over whose
+/// name, without its bracketed words, is that of a figure another column already gives
+/// (`实际完成值（上半年）` then `实际完成值（全年）`; `年度指标值` then `年度指标值（调整后）`): the
+/// first is read and the other was named only as an unknown column (a note `inspect` lists),
+/// so a half-year figure could be scored for the year's without a word (the eleventh probe).
+/// The columns named, which are not named again as unknown.
+pub(crate) fn duplicate_columns(
+    ctx: &mut crate::table::Ctx<'_>,
+    header: &Header,
+    names: &Row,
+) -> Vec<usize> {
+    let mut named = Vec::new();
+    if header.layout != Layout::SelfEvaluation {
+        return named;
+    }
+    for &col in &header.unknown {
+        let Some(cell) = names.cell(col) else {
+            continue;
+        };
+        let n = alias(normalize(&cell.text));
+        let Some((role, first)) = SELF_EVALUATION
+            .iter()
+            .find(|(_, names)| names.contains(&n.as_str()))
+            .map(|(r, _)| *r)
+            .filter(|r| {
+                matches!(
+                    r,
+                    Role::Target
+                        | Role::Actual
+                        | Role::Weight
+                        | Role::Score
+                        | Role::Budget
+                        | Role::Spent
+                )
+            })
+            .and_then(|r| Some((r, header.col(r)?)))
+        else {
+            continue;
+        };
+        let read = names.cell(first).map_or("", |c| c.text.trim());
+        let what = match role {
+            Role::Target => "年度指标值",
+            Role::Actual => "实际完成值",
+            Role::Weight => "分值",
+            Role::Score => "得分",
+            Role::Budget => "全年预算数",
+            _ => "全年执行数",
+        };
+        let f = ctx
+            .finding(
+                crate::finding::codes::COLUMN_DUPLICATE,
+                crate::finding::Severity::Warning,
+                cell.location(ctx.source),
+                format!(
+                    "「{}」与第 {} 列「{read}」都是{what}：读取第 {} 列，这一列未读取",
+                    cell.text.trim(),
+                    first + 1,
+                    first + 1
+                ),
+            )
+            .label("同名的列")
+            .help("删去不用的一列，或把它改名（如“实际完成值（上半年）”改为“上半年完成值”），使要读的一列是唯一的");
+        ctx.findings.push(f);
+        named.push(col);
+    }
+    named
 }
 
 /// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)

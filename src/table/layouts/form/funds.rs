@@ -27,6 +27,9 @@ pub(super) struct FundsRow {
     /// The money unit each of 年初预算数, 全年预算数 and 全年执行数 states for itself: after the
     /// amount (`2,000,000元`, `300万元`) or in its column's header (`全年执行数（元）`).
     pub stated: [Option<&'static str>; 3],
+    /// An amount was left empty or 0 and taken from the 其中 rows' sum: the printed 执行率
+    /// belongs to the row as printed, not to the amounts read.
+    pub from_parts: bool,
 }
 
 /// The money units an amount may state, with how many 元 each is.
@@ -86,6 +89,7 @@ impl FormReader<'_, '_, '_> {
                         part.normalize()
                     ));
                     *total = Some(part);
+                    funds.from_parts = true;
                 }
             }
         }
@@ -102,6 +106,77 @@ impl FormReader<'_, '_, '_> {
                 .help("核对资金总额与本年财政拨款、上年结转、其他资金的加总");
             self.ctx.findings.push(f);
         }
+    }
+
+    /// The 执行率 the form prints against its own amounts (全年执行数 ÷ 全年预算数, else 年初预算数,
+    /// in one money unit: after `funds_units`): where neither reading of it — a percentage
+    /// (`50%`, `50`) or a fraction of 1 (`0.5`) — is within half a unit of its last printed
+    /// place or 0.5 percentage points of the amounts' rate, a finding. Budget execution is
+    /// scored from the amounts, so one of the two is wrong, and where the form prints no 得分
+    /// (a template filled in) nothing else would say so (the eleventh probe: `50%` beside
+    /// 880 and 880 scored 10 of 10 without a word). A rate past 100 % printed as `100%` (capped)
+    /// agrees.
+    pub(super) fn check_rate(&mut self, funds: &FundsRow) {
+        if funds.from_parts {
+            return;
+        }
+        let (Some(text), Some(spent), Some(budget), Some(at)) = (
+            funds.rate.as_deref(),
+            funds.spent,
+            funds.budget.or(funds.initial),
+            funds.at,
+        ) else {
+            return;
+        };
+        let t = text.trim();
+        let (digits, percent) = match t.strip_suffix(['%', '％']) {
+            Some(d) => (d.trim_end(), true),
+            None => (t, false),
+        };
+        let (Ok(Some(printed)), true) = (parse_number(digits), budget > Decimal::ZERO) else {
+            return;
+        };
+        let Some(rate) = spent
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|s| s.checked_div(budget))
+        else {
+            return;
+        };
+        let slack = crate::table::amount::half_unit_at(printed.scale()).max(Decimal::new(5, 1));
+        let near = |p: Decimal| {
+            (p - rate).abs() <= slack || (p == Decimal::ONE_HUNDRED && rate > Decimal::ONE_HUNDRED)
+        };
+        let as_fraction = || {
+            !percent
+                && printed <= Decimal::new(15, 1)
+                && printed.checked_mul(Decimal::ONE_HUNDRED).is_some_and(|p| {
+                    (p - rate).abs()
+                        <= (crate::table::amount::half_unit_at(printed.scale())
+                            * Decimal::ONE_HUNDRED)
+                            .max(Decimal::new(5, 1))
+                        || (p == Decimal::ONE_HUNDRED && rate > Decimal::ONE_HUNDRED)
+                })
+        };
+        if near(printed) || as_fraction() {
+            return;
+        }
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_RATE_MISMATCH,
+                Severity::Warning,
+                at,
+                format!(
+                    "原表执行率 {} 与全年执行数 {} ÷ 全年预算数 {} = {}% 不符：预算执行率按金额计分，请核对金额与执行率",
+                    tidy(text),
+                    spent.normalize(),
+                    budget.normalize(),
+                    rate.round_dp(2).normalize()
+                ),
+            )
+            .label("执行率")
+            .help("核对全年预算数、全年执行数与执行率（执行率 = 全年执行数 ÷ 全年预算数）");
+        self.ctx.findings.push(f);
     }
 
     /// An amount cell: a number, a number in 万 (`3359.62万`, returned with `true`), or words

@@ -364,6 +364,7 @@ impl FormReader<'_, '_, '_> {
         let grid = area.grid.take()?;
         self.reconcile_funds(&mut area.funds, &area.parts);
         self.funds_units(&mut area, form_at);
+        self.check_rate(&area.funds);
         let outer = self.outer_scope(&grid, span.start);
         let read = self.grid(&grid, grid.last_row + 1..span.end, outer);
         let body = self.join_blocks(&mut area, read);
