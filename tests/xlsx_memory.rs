@@ -110,3 +110,53 @@ fn an_xlsx_report_holds_its_sheets_parts_out_of_memory() {
         floor / 1e6
     );
 }
+
+/// A self-evaluation sheet of `projects` projects of one indicator each (about 110 bytes a
+/// project: `reproduce27.py`'s `projects_sheet`, where the workbook's list of sheets weighs
+/// most), written once into `target/`.
+fn one_indicator_projects(projects: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("xlsx-memory-tests");
+    std::fs::create_dir_all(&dir).expect("target dir");
+    let path = dir.join(format!("one-indicator-{projects}.csv"));
+    let mut text = String::from(
+        "2023年度项目支出绩效自评表\n单位名称：示例街道办事处\n项目,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分,偏差原因,全年预算数,全年执行数\n",
+    );
+    for i in 0..projects {
+        text.push_str(&format!(
+            "项目{i},,,,,,,,10,9,,100,90\n项目{i},产出指标,数量指标,服务人次,≥,5000,人次,5230,20,20,,,\n"
+        ));
+    }
+    // written beside it and renamed into place (the tests of this binary run at once)
+    let tmp = tempfile::NamedTempFile::new_in(&dir).expect("sheet file");
+    std::fs::write(tmp.path(), text).expect("writes the sheet");
+    tmp.persist(&path).expect("sheet in place");
+    path
+}
+
+#[test]
+fn an_xlsx_report_of_many_small_projects_holds_a_small_record_a_packed_sheet() {
+    // issue 27 (reproduce27's xlsx at the 10,000-project limit: 88.9 MB for a 1.1 MB sheet):
+    // each packed project sheet was held by value in the workbook's list until it was saved,
+    // 2.6 KB a sheet of fields no saving step reads (rust_xlsxwriter's `Worksheet`); the fork
+    // now drops all but the few that saving reads when a sheet is packed
+    let projects = 4_000;
+    let s = one_indicator_projects(projects);
+    let (floor, code) = peak("template", &s, &[], &[], 2);
+    assert_eq!(code, 0, "template");
+    let (xlsx, code) = peak("evaluate", &s, &["--format", "xlsx"], &[], 2);
+    assert!(code <= 1, "exit {code}");
+    let per_project = (xlsx - floor) / projects as f64;
+    assert!(
+        per_project < BOUND_PER_PROJECT,
+        "the xlsx report at {:.1} MB, the table read alone {:.1} MB: {per_project:.0} bytes a project above it",
+        xlsx / 1e6,
+        floor / 1e6
+    );
+}
+
+/// Bytes a project the xlsx report of one-indicator projects may hold above reading its table
+/// (debug build, `MIMALLOC_PURGE_DELAY=0`): a621d67's 6,044 (the sheet list's 2.6 KB a sheet
+/// among them).
+const BOUND_PER_PROJECT: f64 = 5_000.0;

@@ -1345,6 +1345,15 @@ mod tests {
     }
 
     #[test]
+    fn a_packed_sheet_is_held_as_a_small_record() {
+        // the workbook holds every sheet by value until it is saved: 10,000 project sheets
+        // held 2.6 KB each (rust_xlsxwriter's `Worksheet`), 26 MB of fields no saving step
+        // reads; the fork keeps those apart, boxed, and drops them when a sheet is packed (H72)
+        let size = std::mem::size_of::<Worksheet>();
+        assert!(size <= 1024, "a worksheet held by value is {size} bytes");
+    }
+
+    #[test]
     fn a_sheet_whose_xml_depends_on_the_sheets_after_it_is_not_packed() {
         let mut wb = Workbook::new();
         let first = Worksheet::new();

@@ -335,7 +335,7 @@ pub(super) fn render_results(
     // command line (scoring it would show every project 0.00)
     eval::unmatched::check(&doc, actuals.as_ref()).map_err(|e| ApiError::diagnostic(&e))?;
     let rules = files.rules(params)?;
-    let findings = review::review(
+    let mut findings = review::review(
         &doc,
         &review::Options {
             rules: &rules,
@@ -343,7 +343,10 @@ pub(super) fn render_results(
         },
     );
     // the reader's findings come first in the review's; they are shown under 表格检查 only
-    let review_own = findings.get(doc.findings.len()..).unwrap_or(&[]);
+    // (their copies dropped: held beside the report until the page is written, H72)
+    findings.drain(..doc.findings.len().min(findings.len()));
+    findings.shrink_to_fit();
+    let review_own = &findings[..];
     cancel.check()?;
     let (mut report, methodology) = eval::evaluate_with_rules(
         &doc,
@@ -379,16 +382,7 @@ pub(super) fn render_results(
     // is written, not a copy of the report). The body is written into what is left of the
     // answer limit and stops there with 413: rendered whole first, a 22.8 MB sheet's page
     // held 2.9 GB before its 413 (the sixth probe)
-    let all = std::mem::take(&mut report.findings);
-    report.findings = all
-        .iter()
-        .filter(|f| {
-            !doc.findings
-                .iter()
-                .any(|d| d.code == f.code && d.message == f.message && d.position() == f.position())
-        })
-        .cloned()
-        .collect();
+    keep_not_the_readers(&mut report.findings, &doc.findings);
     // the 自评表 of the first projects only: the rest are in the downloads, whole
     let note = format!(
         "共 {} 个项目，网页只列出前 {PROJECTS_SHOWN} 个项目的自评表（上面的汇总、等级，下面的差异和提示是全部项目的）。全部项目的自评表在上方的下载报告中；下载太大时，用命令行 jixiao evaluate 生成。",
@@ -401,7 +395,6 @@ pub(super) fn render_results(
     let mut shown = Answer::new(answer.room(), cancel);
     write_body_first(&report, &methodology.bands.value, &first, &mut shown)
         .map_err(|e| shown.error(&e))?;
-    report.findings = all;
     let shown = String::from_utf8(shown.bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     answer.put(&super::bars::with_bars(&shown, &report, ""))?;
@@ -410,6 +403,23 @@ pub(super) fn render_results(
     findings_section(answer, "绩效目标审核", &doc, review_own)?;
     rules_used(&mut out, &report, &rules);
     answer.put(&out)
+}
+
+/// Keeps of the report's `findings` those that are not the reader's own (`readers`): shown
+/// under 表格检查 already, and nothing after the body reads them. Told apart by code, message
+/// and position through a set of the reader's, one look a finding: each was searched for among
+/// all the reader's, and a sheet of 20,000 rows the reader skipped (each an error in both
+/// lists, with the same message) compared 2·10⁸ pairs, formatting both positions each time;
+/// and the report's were copied beside the kept ones while the body was written (issue 27, H72).
+fn keep_not_the_readers(findings: &mut Vec<Finding>, readers: &[Finding]) {
+    fn key(f: &Finding) -> (&str, &str, String) {
+        (&f.code, &f.message, f.position())
+    }
+    if readers.is_empty() {
+        return;
+    }
+    let readers: std::collections::HashSet<_> = readers.iter().map(key).collect();
+    findings.retain(|f| !readers.contains(&key(f)));
 }
 
 /// Downloads: every format, rendered by the same function as the command line.
@@ -921,6 +931,81 @@ fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// This thread's CPU time in seconds (wall time under the machine's load says little).
+    #[cfg(target_os = "linux")]
+    fn thread_cpu() -> f64 {
+        let mut t = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `t` is a valid timespec for the call to write.
+        unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+        t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn the_readers_findings_are_told_apart_in_one_look_each() {
+        use crate::finding::{Finding, Severity};
+        // a sheet of 20,000 rows the reader skipped: each an error among the reader's findings
+        // and the report's, with the same message; and one finding of the evaluation each
+        let at = |f: Finding, line: u32| {
+            let mut f = f;
+            f.line = Some(line);
+            f.column = Some(38);
+            f
+        };
+        let skipped = |line| {
+            at(
+                Finding::new(
+                    crate::codes::BAD_NUMBER,
+                    Severity::Error,
+                    "s.csv",
+                    "分值「abc」不是数字；该行未读取",
+                ),
+                line,
+            )
+        };
+        let readers: Vec<Finding> = (0..20_000).map(|k| skipped(4 + 2 * k)).collect();
+        let mut report = readers.clone();
+        report.extend((0..20_000).map(|k| {
+            at(
+                Finding::new(
+                    crate::codes::EVAL_POINTS_NOT_100,
+                    Severity::Warning,
+                    "s.csv",
+                    "分值合计 10 分，不是 100 分",
+                ),
+                3 + 2 * k,
+            )
+        }));
+        // and one of the evaluation's at a reader's place, with its own code: kept
+        report.push(at(
+            Finding::new(
+                crate::codes::EVAL_POINTS_NOT_100,
+                Severity::Warning,
+                "s.csv",
+                "分值「abc」不是数字；该行未读取",
+            ),
+            4,
+        ));
+        let mut own = report.clone();
+        let start = thread_cpu();
+        super::keep_not_the_readers(&mut own, &readers);
+        let spent = thread_cpu() - start;
+        assert_eq!(own.len(), 20_001);
+        assert!(
+            own.iter()
+                .all(|f| f.code == crate::codes::EVAL_POINTS_NOT_100.as_str())
+        );
+        // each was searched for among all the reader's: 2·10⁸ pairs, minutes in a debug build
+        assert!(spent < 2.0, "{spent:.2} s of CPU for 60,001 findings");
+        // and with no reader's finding, every finding is the report's own
+        let mut all = report.clone();
+        super::keep_not_the_readers(&mut all, &[]);
+        assert_eq!(all, report);
+    }
+
     /// The page's bytes for downloads of `sizes` bytes (0..=255 repeated), holding at most
     /// `held` of each, within an answer limit of `limit`.
     fn page_of(sizes: &[usize], held: usize, limit: usize) -> Vec<u8> {

@@ -1067,6 +1067,10 @@ impl<W: Write + Seek + Send> Packager<W> {
         let mut index = 1;
 
         for worksheet in &mut workbook.worksheets {
+            // jixiao's fork: a packed sheet has none (and no body to write to)
+            if worksheet.packed.is_some() {
+                continue;
+            }
             for chart in worksheet.charts.values_mut() {
                 let filename = format!("xl/charts/chart{index}.xml");
                 self.zip.start_file(filename, self.zip_options)?;
@@ -1084,6 +1088,10 @@ impl<W: Write + Seek + Send> Packager<W> {
         let mut index = 1;
 
         for worksheet in &mut workbook.worksheets {
+            // jixiao's fork: a packed sheet has none (and no body to write to)
+            if worksheet.packed.is_some() {
+                continue;
+            }
             for table in &mut worksheet.tables {
                 let filename = format!("xl/tables/table{index}.xml");
                 self.zip.start_file(filename, self.zip_options)?;

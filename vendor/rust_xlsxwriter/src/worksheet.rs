@@ -1496,32 +1496,12 @@ pub struct Worksheet {
     pub(crate) print_area_defined_name: DefinedName,
     pub(crate) repeat_row_cols_defined_name: DefinedName,
     pub(crate) autofilter_defined_name: DefinedName,
-    pub(crate) autofilter_area: String,
-    pub(crate) default_format: Format,
-    pub(crate) xf_formats: Vec<Format>,
-    pub(crate) dxf_formats: Vec<Format>,
-    pub(crate) has_vml: bool,
     pub(crate) has_hyperlink_style: bool,
-    pub(crate) images: BTreeMap<(RowNum, ColNum, u32, u32), Image>,
-    pub(crate) buttons_vml_info: Vec<VmlInfo>,
-    pub(crate) comments_vml_info: Vec<VmlInfo>,
-    pub(crate) drawing: Drawing,
     pub(crate) image_types: [bool; NUM_IMAGE_FORMATS],
-    // jixiao's fork: boxed (8 bytes each, not 336): a worksheet is held by value, and a
-    // workbook of thousands of packed sheets holds thousands of them
-    pub(crate) header_footer_images: [Option<Box<Image>>; 6],
-    pub(crate) charts: BTreeMap<(RowNum, ColNum, u32, u32), Chart>,
-    pub(crate) buttons: BTreeMap<(RowNum, ColNum, u32, u32), Button>,
-    pub(crate) notes: BTreeMap<RowNum, BTreeMap<ColNum, Note>>,
-    pub(crate) shapes: BTreeMap<(RowNum, ColNum, u32, u32), Shape>,
-    pub(crate) tables: Vec<Table>,
     pub(crate) has_embedded_image_descriptions: bool,
     pub(crate) embedded_images: Vec<Image>,
     pub(crate) global_embedded_image_indices: Vec<u32>,
     pub(crate) vba_codename: Option<String>,
-    pub(crate) note_authors: BTreeMap<String, usize>,
-    pub(crate) vml_data_id: String,
-    pub(crate) vml_shape_id: u32,
     pub(crate) is_chartsheet: bool,
     pub(crate) use_constant_memory: bool,
     /// jixiao's fork: the sheet's XML when it was assembled as it was pushed
@@ -1535,6 +1515,45 @@ pub struct Worksheet {
 
     pub(crate) has_workbook_global_xfs: bool,
     pub(crate) has_workbook_global_sst: bool,
+
+    #[cfg(feature = "constant_memory")]
+    pub(crate) file_writer: BufWriter<File>,
+
+    #[cfg(feature = "constant_memory")]
+    write_ahead: BTreeMap<RowNum, BTreeMap<ColNum, CellType>>,
+
+    #[cfg(feature = "serde")]
+    pub(crate) serializer_state: SerializerState,
+    /// jixiao's fork: every other field, boxed apart and dropped when the sheet is packed
+    /// (`Worksheet::pack`): a packed sheet is held by value in the workbook's list until
+    /// it is saved, and a sheet a project was 2.6 KB of fields no saving step reads. Read
+    /// through `Deref` (a packed sheet reads [`PACKED_BODY`], what packing leaves).
+    body: Option<Box<WorksheetBody>>,
+}
+
+/// jixiao's fork: the fields of a [`Worksheet`] that a packed sheet no longer needs.
+#[doc(hidden)]
+pub struct WorksheetBody {
+    pub(crate) autofilter_area: String,
+    pub(crate) default_format: Format,
+    pub(crate) xf_formats: Vec<Format>,
+    pub(crate) dxf_formats: Vec<Format>,
+    pub(crate) has_vml: bool,
+    pub(crate) images: BTreeMap<(RowNum, ColNum, u32, u32), Image>,
+    pub(crate) buttons_vml_info: Vec<VmlInfo>,
+    pub(crate) comments_vml_info: Vec<VmlInfo>,
+    pub(crate) drawing: Drawing,
+    // jixiao's fork: boxed (8 bytes each, not 336): a worksheet is held by value, and a
+    // workbook of thousands of packed sheets holds thousands of them
+    pub(crate) header_footer_images: [Option<Box<Image>>; 6],
+    pub(crate) charts: BTreeMap<(RowNum, ColNum, u32, u32), Chart>,
+    pub(crate) buttons: BTreeMap<(RowNum, ColNum, u32, u32), Button>,
+    pub(crate) notes: BTreeMap<RowNum, BTreeMap<ColNum, Note>>,
+    pub(crate) shapes: BTreeMap<(RowNum, ColNum, u32, u32), Shape>,
+    pub(crate) tables: Vec<Table>,
+    pub(crate) note_authors: BTreeMap<String, usize>,
+    pub(crate) vml_data_id: String,
+    pub(crate) vml_shape_id: u32,
     pub(crate) background_image: Option<Box<Image>>,
 
     // These collections need to be reset on resave.
@@ -1638,15 +1657,41 @@ pub struct Worksheet {
     max_outline_col_level: u8,
     outline_symbols_above: bool,
     outline_symbols_left: bool,
+}
 
-    #[cfg(feature = "constant_memory")]
-    pub(crate) file_writer: BufWriter<File>,
+/// jixiao's fork: what a packed sheet reads of its body, which packing dropped: a new sheet's
+/// fields with what `Worksheet::pack` clears cleared (no formats of its own: they were mapped
+/// to the workbook's when it was packed). Saving only reads it (every step that writes to a
+/// sheet's body passes a packed sheet by).
+static PACKED_BODY: std::sync::LazyLock<WorksheetBody> = std::sync::LazyLock::new(|| {
+    let mut body = Worksheet::new().body.take().expect("a new sheet's body");
+    body.xf_formats = Vec::new();
+    body.xf_indices = FormatMap::default();
+    *body
+});
 
-    #[cfg(feature = "constant_memory")]
-    write_ahead: BTreeMap<RowNum, BTreeMap<ColNum, CellType>>,
+impl std::ops::Deref for Worksheet {
+    type Target = WorksheetBody;
 
-    #[cfg(feature = "serde")]
-    pub(crate) serializer_state: SerializerState,
+    fn deref(&self) -> &WorksheetBody {
+        match &self.body {
+            Some(body) => body,
+            None => &PACKED_BODY,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Worksheet {
+    /// A packed sheet written to again gets a body of its own (as packing left it); saving
+    /// never does (what it would write is for the sheets still to be assembled).
+    fn deref_mut(&mut self) -> &mut WorksheetBody {
+        self.body.get_or_insert_with(|| {
+            let mut body = Worksheet::new().body.take().expect("a new sheet's body");
+            body.xf_formats = Vec::new();
+            body.xf_indices = FormatMap::default();
+            body
+        })
+    }
 }
 
 impl Default for Worksheet {
@@ -1749,139 +1794,20 @@ impl Worksheet {
             visible: Visible::Default,
             first_sheet: false,
             has_local_string_table: false,
-            has_vml: false,
             has_dynamic_arrays: false,
             print_area_defined_name: DefinedName::new(),
             repeat_row_cols_defined_name: DefinedName::new(),
             autofilter_defined_name: DefinedName::new(),
-            autofilter_area: String::new(),
-            data_table: BTreeMap::new(),
-            is_writing_ahead: false,
-            dimensions,
-            merged_ranges: vec![],
-            merged_cells: HashMap::new(),
-            tables: vec![],
-            table_ranges: vec![],
-            table_cells: HashMap::new(),
-            default_format: Format::default(),
-            xf_formats: vec![Format::default()],
-            dxf_formats: vec![],
-            xf_indices: format_map(Format::default()),
-            dxf_indices: HashMap::new(),
-            global_xf_indices: vec![],
-            global_dxf_indices: vec![],
-            changed_rows: HashMap::new(),
-            changed_cols: HashMap::new(),
-            page_setup_changed: false,
-            fit_to_page: false,
-            tab_color: Color::Default,
-            fit_width: 1,
-            fit_height: 1,
-            paper_size: 0,
-            default_page_order: true,
-            right_to_left: false,
-            is_portrait: true,
-            page_view: PageView::Normal,
-            zoom: 100,
-            zoom_to_fit: false,
-            print_scale: 100,
-            print_options_changed: false,
-            center_horizontally: false,
-            center_vertically: false,
-            screen_gridlines: true,
-            print_gridlines: false,
-            print_black_and_white: false,
-            print_draft: false,
-            print_headings: false,
-            header: String::new(),
-            footer: String::new(),
-            head_footer_changed: false,
-            header_footer_scale_with_doc: true,
-            header_footer_align_with_page: true,
-            margin_left: 0.7,
-            margin_right: 0.7,
-            margin_top: 0.75,
-            margin_bottom: 0.75,
-            margin_header: 0.3,
-            margin_footer: 0.3,
-            first_page_number: 0,
-            default_result: Box::from("0"),
-            panes,
             has_hyperlink_style: false,
-            hyperlinks: BTreeMap::new(),
-            images: BTreeMap::new(),
-            shapes: BTreeMap::new(),
-            drawing: Drawing::new(),
             image_types: [false; NUM_IMAGE_FORMATS],
-            header_footer_images: [None, None, None, None, None, None],
-            buttons_vml_info: vec![],
-            comments_vml_info: vec![],
-            rel_count: 0,
-            protection_on: false,
-            protection_hash: 0,
-            protection_options: ProtectionOptions::new(),
-            unprotected_ranges: vec![],
-            selected_range: (String::new(), String::new()),
-            top_left_cell: String::new(),
-            horizontal_breaks: vec![],
-            vertical_breaks: vec![],
-            filter_conditions: BTreeMap::new(),
-            filter_automatic_off: false,
-            charts: BTreeMap::new(),
-            buttons: BTreeMap::new(),
-            notes: BTreeMap::new(),
-            has_drawing_object_linkage: false,
-            cells_with_autofilter: HashMap::new(),
-            conditional_formats: BTreeMap::new(),
-            conditional_format_order: vec![],
-            data_validations: BTreeMap::new(),
-            has_conditional_formats: false,
-            use_x14_extensions: false,
-            has_x14_conditional_formats: false,
             embedded_images: vec![],
-            embedded_image_ids: HashMap::new(),
             global_embedded_image_indices: vec![],
             has_embedded_image_descriptions: false,
-            has_sparklines: false,
-            sparklines: vec![],
             vba_codename: None,
-            note_authors: BTreeMap::from([("Author".to_string(), 0)]),
-            show_all_notes: false,
-            vml_data_id: String::new(),
-            vml_shape_id: 0,
-            original_row_height: 20,
-            default_col_width: 64,
-            cell_padding: 5,
-            default_row_height: 20,
-            max_digit_width: 7,
-            max_col_width: 1790,
-            hide_unused_rows: false,
-            nan: "NAN".to_string(),
-            infinity: "INF".to_string(),
-            neg_infinity: "-INF".to_string(),
-            ignored_errors: HashMap::new(),
-            ignored_error_cells: HashSet::new(),
-            max_outline_row_level: 0,
-            max_outline_col_level: 0,
-            outline_symbols_above: false,
-            outline_symbols_left: false,
-            background_image: None,
-
-            // These collections need to be reset on resave.
-            comment_relationships: vec![],
-            drawing_object_relationships: vec![],
-            drawing_rel_ids: HashMap::new(),
-            drawing_relationships: vec![],
-            header_footer_vml_info: vec![],
-            hyperlink_relationships: vec![],
-            table_relationships: vec![],
-            vml_drawing_relationships: vec![],
-            background_relationships: vec![],
             is_chartsheet: false,
             use_constant_memory: false,
             packed: None,
             use_inline_strings: false,
-            has_sheet_data: false,
             current_row: 0,
             workbook_xf_indices: Arc::new(RwLock::new(FormatMap::default())),
             string_table: Arc::new(Mutex::new(SharedStringsTable::new())),
@@ -1896,6 +1822,127 @@ impl Worksheet {
 
             #[cfg(feature = "serde")]
             serializer_state: SerializerState::new(),
+            body: Some(Box::new(WorksheetBody {
+                has_vml: false,
+                autofilter_area: String::new(),
+                data_table: BTreeMap::new(),
+                is_writing_ahead: false,
+                dimensions,
+                merged_ranges: vec![],
+                merged_cells: HashMap::new(),
+                tables: vec![],
+                table_ranges: vec![],
+                table_cells: HashMap::new(),
+                default_format: Format::default(),
+                xf_formats: vec![Format::default()],
+                dxf_formats: vec![],
+                xf_indices: format_map(Format::default()),
+                dxf_indices: HashMap::new(),
+                global_xf_indices: vec![],
+                global_dxf_indices: vec![],
+                changed_rows: HashMap::new(),
+                changed_cols: HashMap::new(),
+                page_setup_changed: false,
+                fit_to_page: false,
+                tab_color: Color::Default,
+                fit_width: 1,
+                fit_height: 1,
+                paper_size: 0,
+                default_page_order: true,
+                right_to_left: false,
+                is_portrait: true,
+                page_view: PageView::Normal,
+                zoom: 100,
+                zoom_to_fit: false,
+                print_scale: 100,
+                print_options_changed: false,
+                center_horizontally: false,
+                center_vertically: false,
+                screen_gridlines: true,
+                print_gridlines: false,
+                print_black_and_white: false,
+                print_draft: false,
+                print_headings: false,
+                header: String::new(),
+                footer: String::new(),
+                head_footer_changed: false,
+                header_footer_scale_with_doc: true,
+                header_footer_align_with_page: true,
+                margin_left: 0.7,
+                margin_right: 0.7,
+                margin_top: 0.75,
+                margin_bottom: 0.75,
+                margin_header: 0.3,
+                margin_footer: 0.3,
+                first_page_number: 0,
+                default_result: Box::from("0"),
+                panes,
+                hyperlinks: BTreeMap::new(),
+                images: BTreeMap::new(),
+                shapes: BTreeMap::new(),
+                drawing: Drawing::new(),
+                header_footer_images: [None, None, None, None, None, None],
+                buttons_vml_info: vec![],
+                comments_vml_info: vec![],
+                rel_count: 0,
+                protection_on: false,
+                protection_hash: 0,
+                protection_options: ProtectionOptions::new(),
+                unprotected_ranges: vec![],
+                selected_range: (String::new(), String::new()),
+                top_left_cell: String::new(),
+                horizontal_breaks: vec![],
+                vertical_breaks: vec![],
+                filter_conditions: BTreeMap::new(),
+                filter_automatic_off: false,
+                charts: BTreeMap::new(),
+                buttons: BTreeMap::new(),
+                notes: BTreeMap::new(),
+                has_drawing_object_linkage: false,
+                cells_with_autofilter: HashMap::new(),
+                conditional_formats: BTreeMap::new(),
+                conditional_format_order: vec![],
+                data_validations: BTreeMap::new(),
+                has_conditional_formats: false,
+                use_x14_extensions: false,
+                has_x14_conditional_formats: false,
+                embedded_image_ids: HashMap::new(),
+                has_sparklines: false,
+                sparklines: vec![],
+                note_authors: BTreeMap::from([("Author".to_string(), 0)]),
+                show_all_notes: false,
+                vml_data_id: String::new(),
+                vml_shape_id: 0,
+                original_row_height: 20,
+                default_col_width: 64,
+                cell_padding: 5,
+                default_row_height: 20,
+                max_digit_width: 7,
+                max_col_width: 1790,
+                hide_unused_rows: false,
+                nan: "NAN".to_string(),
+                infinity: "INF".to_string(),
+                neg_infinity: "-INF".to_string(),
+                ignored_errors: HashMap::new(),
+                ignored_error_cells: HashSet::new(),
+                max_outline_row_level: 0,
+                max_outline_col_level: 0,
+                outline_symbols_above: false,
+                outline_symbols_left: false,
+                background_image: None,
+
+                // These collections need to be reset on resave.
+                comment_relationships: vec![],
+                drawing_object_relationships: vec![],
+                drawing_rel_ids: HashMap::new(),
+                drawing_relationships: vec![],
+                header_footer_vml_info: vec![],
+                hyperlink_relationships: vec![],
+                table_relationships: vec![],
+                vml_drawing_relationships: vec![],
+                background_relationships: vec![],
+                has_sheet_data: false,
+            })),
         }
     }
 
@@ -1960,12 +2007,11 @@ impl Worksheet {
             ..Default::default()
         };
 
-        Worksheet {
-            is_chartsheet: true,
-            is_portrait: false,
-            protection_options,
-            ..Default::default()
-        }
+        let mut worksheet = Worksheet::new();
+        worksheet.is_chartsheet = true;
+        worksheet.is_portrait = false;
+        worksheet.protection_options = protection_options;
+        worksheet
     }
 
     /// Set the worksheet name.
@@ -5045,7 +5091,7 @@ impl Worksheet {
         let new_index = self.merged_ranges.len();
         for row in first_row..=last_row {
             for col in first_col..=last_col {
-                match self.merged_cells.get_mut(&(row, col)) {
+                match self.merged_cells.get(&(row, col)) {
                     Some(index) => {
                         let previous_cell_range = self.merged_ranges.get(*index).unwrap();
                         return Err(XlsxError::MergeRangeOverlaps(
@@ -9083,7 +9129,7 @@ impl Worksheet {
         let new_index = self.table_ranges.len();
         for row in first_row..=last_row {
             for col in first_col..=last_col {
-                match self.table_cells.get_mut(&(row, col)) {
+                match self.table_cells.get(&(row, col)) {
                     Some(index) => {
                         let previous_cell_range = self.table_ranges.get(*index).unwrap();
                         return Err(XlsxError::TableRangeOverlaps(
@@ -14969,6 +15015,10 @@ impl Worksheet {
     // Hide any rows in the autofilter range that don't match the autofilter
     // conditions, like Excel does at runtime.
     pub(crate) fn hide_autofilter_rows(&mut self) {
+        if self.body.is_none() {
+            // jixiao's fork: a packed sheet has nothing of this to write (`PACKED_BODY`)
+            return;
+        }
         if self.filter_conditions.is_empty() || self.filter_automatic_off {
             return;
         }
@@ -16350,12 +16400,20 @@ impl Worksheet {
     // Set the mapping between the local format indices and the global/workbook
     // indices for cell formats.
     pub(crate) fn set_global_xf_indices(&mut self, workbook_xf_indices: &[u32]) {
+        if self.body.is_none() {
+            // jixiao's fork: a packed sheet has nothing of this to write (`PACKED_BODY`)
+            return;
+        }
         self.global_xf_indices = workbook_xf_indices.to_vec();
     }
 
     // Set the mapping between the local format indices and the global/workbook
     // indices for cell formats.
     pub(crate) fn set_global_dxf_indices(&mut self, workbook_dxf_indices: &[u32]) {
+        if self.body.is_none() {
+            // jixiao's fork: a packed sheet has nothing of this to write (`PACKED_BODY`)
+            return;
+        }
         self.global_dxf_indices = workbook_dxf_indices.to_vec();
     }
 
@@ -16628,10 +16686,12 @@ impl Worksheet {
         let mut note_count = 0;
 
         // Modify Note visibility and author according to worksheet settings.
-        for columns in self.notes.values_mut() {
+        // jixiao's fork: the body's fields borrowed apart
+        let body = &mut **self;
+        for columns in body.notes.values_mut() {
             for note in columns.values_mut() {
                 // Set all notes visible if required.
-                if self.show_all_notes && note.is_visible.is_none() {
+                if body.show_all_notes && note.is_visible.is_none() {
                     note.is_visible = Some(true);
                 }
 
@@ -16641,13 +16701,13 @@ impl Worksheet {
                 };
 
                 // Convert the name to an id.
-                match self.note_authors.get(note_author) {
+                match body.note_authors.get(note_author) {
                     Some(id) => {
                         note.author_id = *id;
                     }
                     None => {
-                        let id = self.note_authors.len();
-                        self.note_authors.insert(note_author.clone(), id);
+                        let id = body.note_authors.len();
+                        body.note_authors.insert(note_author.clone(), id);
                         note.author_id = id;
                     }
                 }
@@ -16776,7 +16836,9 @@ impl Worksheet {
     // Set a unique table id for each table and also set the rel linkages
     // between the worksheet and table xml files.
     pub(crate) fn prepare_worksheet_tables(&mut self, mut table_id: u32) -> u32 {
-        for table in &mut self.tables {
+        // jixiao's fork: the body's fields borrowed apart
+        let body = &mut **self;
+        for table in &mut body.tables {
             table.index = table_id;
             if table.name.is_empty() {
                 table.name = format!("Table{table_id}");
@@ -16785,11 +16847,11 @@ impl Worksheet {
             // Change any column format local index from local to global.
             for column in &mut table.columns {
                 if let Some(format) = column.format.as_mut() {
-                    format.dxf_index = self.global_dxf_indices[format.dxf_index as usize];
+                    format.dxf_index = body.global_dxf_indices[format.dxf_index as usize];
                 }
             }
 
-            self.table_relationships.push((
+            body.table_relationships.push((
                 "table".to_string(),
                 format!("../tables/table{table_id}.xml"),
                 String::new(),
@@ -17019,6 +17081,10 @@ impl Worksheet {
     // Reset an worksheet global data or structures between saves.
     pub(crate) fn reset(&mut self) {
         xmlwriter::reset(&mut self.writer);
+        if self.body.is_none() {
+            // jixiao's fork: a packed sheet has nothing of this to write (`PACKED_BODY`)
+            return;
+        }
         xmlwriter::reset(&mut self.drawing.writer);
 
         for chart in self.charts.values_mut() {
@@ -17379,8 +17445,10 @@ impl Worksheet {
         row: RowNum,
         collapsed: bool,
     ) -> Result<&mut Worksheet, XlsxError> {
+        // jixiao's fork: the body's fields borrowed apart
+        let body = &mut **self;
         // Update an existing row metadata object or create a new one.
-        match self.changed_rows.get_mut(&row) {
+        match body.changed_rows.get_mut(&row) {
             Some(row_options) => {
                 let next_level = row_options.level + 1;
 
@@ -17390,7 +17458,7 @@ impl Worksheet {
                 }
 
                 // Store max worksheet outline row level.
-                self.max_outline_row_level = std::cmp::max(next_level, self.max_outline_row_level);
+                body.max_outline_row_level = std::cmp::max(next_level, body.max_outline_row_level);
 
                 row_options.level = next_level;
 
@@ -17400,14 +17468,14 @@ impl Worksheet {
             }
             None => {
                 let row_options = RowOptions {
-                    height: self.default_row_height,
+                    height: body.default_row_height,
                     xf_index: 0,
                     hidden: collapsed,
                     level: 1,
                     collapsed: false,
                     format: None,
                 };
-                self.changed_rows.insert(row, row_options);
+                body.changed_rows.insert(row, row_options);
             }
         }
 
@@ -17477,8 +17545,10 @@ impl Worksheet {
         column: ColNum,
         collapsed: bool,
     ) -> Result<&mut Worksheet, XlsxError> {
+        // jixiao's fork: the body's fields borrowed apart
+        let body = &mut **self;
         // Update an existing column metadata object or create a new one.
-        match self.changed_cols.get_mut(&column) {
+        match body.changed_cols.get_mut(&column) {
             Some(column_options) => {
                 let next_level = column_options.level + 1;
 
@@ -17488,7 +17558,7 @@ impl Worksheet {
                 }
 
                 // Store max worksheet outline column level.
-                self.max_outline_col_level = std::cmp::max(next_level, self.max_outline_col_level);
+                body.max_outline_col_level = std::cmp::max(next_level, body.max_outline_col_level);
 
                 column_options.level = next_level;
 
@@ -17498,7 +17568,7 @@ impl Worksheet {
             }
             None => {
                 let col_options = ColOptions {
-                    width: self.default_col_width,
+                    width: body.default_col_width,
                     xf_index: 0,
                     hidden: collapsed,
                     level: 1,
@@ -17506,7 +17576,7 @@ impl Worksheet {
                     autofit: false,
                     format: None,
                 };
-                self.changed_cols.insert(column, col_options);
+                body.changed_cols.insert(column, col_options);
             }
         }
 
@@ -18154,6 +18224,8 @@ impl Worksheet {
 
     // Write the <conditionalFormatting> element.
     fn write_conditional_formats(&mut self) {
+        // jixiao's fork: the writer taken out while the body's fields are read
+        let mut writer = mem::take(&mut self.writer);
         let mut guid_index = 1;
         let mut priority = 1;
 
@@ -18167,7 +18239,7 @@ impl Worksheet {
             // Don't write classic CFs if range only contains new style x14 CFs.
             if !has_x14_only {
                 let attributes = [("sqref", cell_range.as_str())];
-                xml_start_tag(&mut self.writer, "conditionalFormatting", &attributes);
+                xml_start_tag(&mut writer, "conditionalFormatting", &attributes);
             }
 
             for conditional_format in conditionals_for_range {
@@ -18190,22 +18262,25 @@ impl Worksheet {
 
                 if !conditional_format.has_x14_only() {
                     let rule = conditional_format.rule(dxf_index, priority, cell_range, &guid);
-                    xml_raw_string(&mut self.writer, &rule);
+                    xml_raw_string(&mut writer, &rule);
                 }
 
                 priority += 1;
             }
 
             if !has_x14_only {
-                xml_end_tag(&mut self.writer, "conditionalFormatting");
+                xml_end_tag(&mut writer, "conditionalFormatting");
             }
         }
+        self.writer = writer;
     }
 
     // Write the <x14:conditionalFormattings> element. This is used for new
     // style conditional formats added after the original spec.
     fn write_conditional_formattings(&mut self) {
-        xml_start_tag_only(&mut self.writer, "x14:conditionalFormattings");
+        // jixiao's fork: the writer taken out while the body's fields are read
+        let mut writer = mem::take(&mut self.writer);
+        xml_start_tag_only(&mut writer, "x14:conditionalFormattings");
 
         let mut guid_index = 1;
         let mut priority = 1;
@@ -18224,7 +18299,7 @@ impl Worksheet {
                 "http://schemas.microsoft.com/office/excel/2006/main",
             )];
 
-            xml_start_tag(&mut self.writer, "x14:conditionalFormatting", &attributes);
+            xml_start_tag(&mut writer, "x14:conditionalFormatting", &attributes);
 
             for conditional_format in conditionals_for_range {
                 if conditional_format.has_x14_extensions() {
@@ -18237,16 +18312,17 @@ impl Worksheet {
                     guid_index += 1;
 
                     let rule = conditional_format.x14_rule(priority, &guid);
-                    xml_raw_string(&mut self.writer, &rule);
+                    xml_raw_string(&mut writer, &rule);
                 }
                 priority += 1;
             }
 
-            xml_data_element_only(&mut self.writer, "xm:sqref", cell_range);
-            xml_end_tag(&mut self.writer, "x14:conditionalFormatting");
+            xml_data_element_only(&mut writer, "xm:sqref", cell_range);
+            xml_end_tag(&mut writer, "x14:conditionalFormatting");
         }
 
-        xml_end_tag(&mut self.writer, "x14:conditionalFormattings");
+        xml_end_tag(&mut writer, "x14:conditionalFormattings");
+        self.writer = writer;
     }
 
     // Write the <dataValidations> element.
@@ -18716,6 +18792,9 @@ impl Worksheet {
         self.xf_indices = FormatMap::default();
         self.global_xf_indices = Vec::new();
         self.has_local_string_table = false;
+        // every field saving reads of a packed sheet is in the sheet itself or as the packed
+        // body has it: the rest is dropped (2.6 KB a sheet held until saved, H72)
+        self.body = None;
         Ok(())
     }
 
