@@ -197,6 +197,9 @@ fn serde_in_chinese(body: &str) -> Option<String> {
             .strip_prefix(prefix)
             .and_then(|r| r.rsplit_once(", expected "))
         {
+            if let Some(big) = too_large_integer(found) {
+                return Some(too_large_in_chinese(big, expected));
+            }
             return Some(format!(
                 "{head}：这里是{}，应是{}",
                 found_in_chinese(found),
@@ -214,6 +217,37 @@ fn serde_in_chinese(body: &str) -> Option<String> {
         ""
     };
     Some(format!("长度不对：有 {n} 项，应是{gap}{expected}"))
+}
+
+/// The integer of serde's `Unexpected` for a YAML integer past 64 bits (serde_yaml's
+/// `` integer `N` as u128 ``, `` … as i128 ``, or a 128-bit visitor's bare `u128` / `i128`):
+/// `Some("N")` (`Some("")` where the figure is not quoted), `None` for anything else.
+fn too_large_integer(found: &str) -> Option<&str> {
+    if matches!(found, "u128" | "i128") {
+        return Some("");
+    }
+    let rest = found.strip_prefix("integer `")?;
+    rest.strip_suffix("` as u128")
+        .or_else(|| rest.strip_suffix("` as i128"))
+}
+
+/// A YAML integer past what can be read (`weight: 99999999999999999999999`), in Chinese: the
+/// figure and the range, never serde's `` `N` as u128 `` or `any YAML value`.
+fn too_large_in_chinese(figure: &str, expected: &str) -> String {
+    let figure = match figure {
+        "" => String::new(),
+        f => format!(" {f} "),
+    };
+    match expected {
+        // a rule file's or a test case's value, read as any value first
+        "any YAML value" | "any value" => format!(
+            "数值太大：整数{figure}超出可读的范围（-9223372036854775808 至 18446744073709551615）"
+        ),
+        e => format!(
+            "数值太大：整数{figure}超出范围，应是{}",
+            expected_in_chinese(e)
+        ),
+    }
 }
 
 /// serde_yaml's own messages (how each begins) in Chinese: documents, aliases, merges, tags.
@@ -439,6 +473,11 @@ const SCANNER_MESSAGES: &[(&str, &str)] = &[
     ("did not find expected <stream-start>", "文件开头读不出"),
     ("input is too long", "文件太长"),
     ("input error", "文件读不下去"),
+    // a tagged value (`indicator_weight: !foo 5`) where serde reads an untagged enum
+    (
+        "untagged and internally tagged enums do not support enum input",
+        "这里不能写带类型标记（!）的值（去掉 ! 开头的标记）",
+    ),
 ];
 
 /// serde's list of names (`` `a` or `b` ``, `` `a`, `b`, `c` ``) joined with 、.
@@ -497,6 +536,7 @@ fn expected_in_chinese(expected: &str) -> String {
         "f32" | "f64" | "a float" | "Number" => "数（如 50 或 2.5）".to_owned(),
         "option" | "unit" => "可省略的值".to_owned(),
         "a byte array" | "byte array" => "二进制值".to_owned(),
+        "any YAML value" | "any value" => "值".to_owned(),
         "variant identifier" | "field identifier" => "名字（文字）".to_owned(),
         "fewer elements in sequence" => "更少的项".to_owned(),
         "fewer elements in map" => "更少的键".to_owned(),
@@ -1051,6 +1091,11 @@ mod tests {
             "projects：类型不对：这里是整数 5，应是列表"
         );
         assert_eq!(message("projects:\n  - {}"), "projects[0]：缺少字段 `unit`");
+        // an integer past 64 bits: serde_yaml's `` `N` as u128 `` never shown
+        assert_eq!(
+            message("year: 99999999999999999999999"),
+            "year：数值太大：整数 99999999999999999999999 超出范围，应是整数（-2147483648 至 2147483647）"
+        );
         assert_eq!(message("year: 2023\nyear: 2024"), "字段 `year` 重复");
         assert_eq!(
             message("\tyear: 1"),
@@ -1122,6 +1167,27 @@ mod tests {
         assert_eq!(
             in_chinese("invalid type: Option value, expected u8"),
             "类型不对：这里是可省略的值，应是整数（0 至 255）"
+        );
+        // a YAML integer past 64 bits (serde_yaml's `as u128`), in a rule file and a field
+        assert_eq!(
+            in_chinese(
+                "rules[0].indicator_weight: invalid type: integer `99999999999999999999999` as u128, expected any YAML value at line 4 column 13"
+            ),
+            "rules[0].indicator_weight：数值太大：整数 99999999999999999999999 超出可读的范围（-9223372036854775808 至 18446744073709551615）"
+        );
+        assert_eq!(
+            in_chinese(
+                "year: invalid type: integer `-99999999999999999999999` as i128, expected i32"
+            ),
+            "year：数值太大：整数 -99999999999999999999999 超出范围，应是整数（-2147483648 至 2147483647）"
+        );
+        assert_eq!(
+            in_chinese("untagged and internally tagged enums do not support enum input"),
+            "这里不能写带类型标记（!）的值（去掉 ! 开头的标记）"
+        );
+        assert_eq!(
+            in_chinese("invalid value: u128, expected u32"),
+            "数值太大：整数超出范围，应是整数（0 至 4294967295）"
         );
         assert_eq!(
             in_chinese("invalid type: map, expected something else entirely"),

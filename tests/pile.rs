@@ -1014,3 +1014,68 @@ fn a_large_pile_shows_its_first_reader_findings_and_counts_the_rest() {
     // one line a form, then the totals line
     assert_eq!(r.stdout.lines().count(), 61, "{}", r.stdout);
 }
+
+/// A FIFO (or a socket, a device, a broken link) named like a table in a folder: never opened
+/// (a FIFO with no writer would wait for ever), and named — a warning on stderr beside the one
+/// table's report, a `pile.not-a-file` row of the pile's unread files — never passed over
+/// without a word (the tenth probe: `inputs`/`gather` kept regular files only, silently).
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_in_a_folder_is_named_never_opened_nor_passed_over() {
+    let d = dir("fifo");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/guangzhou-hpf-2023");
+    for f in ["targets.tsv", "actuals.yaml"] {
+        std::fs::copy(sample.join(f), d.join(f)).unwrap();
+    }
+    let made = Command::new("mkfifo")
+        .arg(d.join("x.csv"))
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    std::os::unix::fs::symlink("/dev/null", d.join("dev.tsv")).unwrap();
+    std::os::unix::fs::symlink(d.join("gone.tsv"), d.join("broken.xlsx")).unwrap();
+    let parent = d.parent().unwrap();
+    for verb in ["evaluate", "inspect"] {
+        let r = run(parent, &[verb, "pile-fifo"], &[]);
+        assert_eq!(r.code, 0, "{verb}: {}", r.stderr);
+        for (name, kind) in [
+            ("x.csv", "命名管道（FIFO）"),
+            ("dev.tsv", "设备"),
+            ("broken.xlsx", "无法访问的链接或文件"),
+        ] {
+            let said = format!("pile-fifo/{name} 是{kind}，不是普通文件，未打开、未读取");
+            assert!(r.stderr.contains(&said), "{verb}: {said}\n{}", r.stderr);
+        }
+        assert_eq!(
+            r.stderr.matches("pile.not-a-file").count(),
+            3,
+            "{}",
+            r.stderr
+        );
+    }
+    // the one table's report is whole
+    let r = run(parent, &["evaluate", "pile-fifo", "--format", "json"], &[]);
+    assert_eq!(json(&r)["summary"]["indicators"], 77, "{}", r.stderr);
+    // in a pile (a second table beside), a row of the roll-up's unread files each
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/jishan-2021-health/sheet.tsv"),
+        d.join("second.tsv"),
+    )
+    .unwrap();
+    let r = run(parent, &["evaluate", "pile-fifo", "--format", "json"], &[]);
+    let unread = json(&r)["unread"].as_array().unwrap().clone();
+    let not_files: Vec<&str> = unread
+        .iter()
+        .filter(|u| u["code"] == "pile.not-a-file")
+        .map(|u| s(&u["file"]))
+        .collect();
+    assert_eq!(
+        not_files,
+        [
+            "pile-fifo/broken.xlsx",
+            "pile-fifo/dev.tsv",
+            "pile-fifo/x.csv"
+        ],
+        "{unread:?}"
+    );
+}

@@ -735,6 +735,23 @@ fn every_yaml_message_shape_reads_in_chinese() {
             "取值无效：这里是整数 99999999999，应是整数（-2147483648 至 2147483647）",
         ),
         ("actuals/negative-count.yaml", "应是整数（0 至 4294967295）"),
+        // an integer past 64 bits: serde_yaml's `` `N` as u128 `` and `any YAML value` never shown
+        (
+            "actuals/integer-too-large.yaml",
+            "projects[0].budget：数值太大：整数 99999999999999999999999 超出范围，应是金额",
+        ),
+        (
+            "rules/integer-too-large.yaml",
+            "rules[0].indicator_weight：数值太大：整数 99999999999999999999999 超出可读的范围",
+        ),
+        (
+            "rules/tagged-value.yaml",
+            "`indicator_weight` 的值不对：这里不能写带类型标记（!）的值",
+        ),
+        (
+            "cases/integer-too-large.yaml",
+            "cases[0].weight：数值太大：整数 -99999999999999999999999 超出可读的范围",
+        ),
         ("actuals/duplicate-field.yaml", "字段 `year` 重复"),
         (
             "actuals/not-an-amount.yaml",

@@ -105,6 +105,7 @@ pub fn plan(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions, yaml_is_table:
             return Plan::Pile(Box::new(sorted.join(more)));
         }
         let mut sorted = sorted;
+        not_files(&sorted.unread);
         let form = sorted.forms.pop();
         return Plan::Single(Some(Box::new(Preread {
             folder: dirs[0].clone(),
@@ -119,6 +120,17 @@ pub fn plan(inputs: &[PathBuf], p: &PileArgs, opts: &ReadOptions, yaml_is_table:
     gathered.gather_more(&others, p.recursive);
     notes(&gathered);
     Plan::Pile(Box::new(pile::sort(gathered, opts, workers)))
+}
+
+/// A single run's folder entries that are no regular file (a FIFO, a socket, a device), named
+/// on stderr as warnings: the single run's report lists no unread files, and they are never
+/// passed over without a word (a pile's roll-up lists them with the others).
+fn not_files(unread: &[pile::Unread]) {
+    for u in unread {
+        if matches!(u.refusal, pile::Refusal::NotAFile { .. }) {
+            super::show(&u.refusal);
+        }
+    }
 }
 
 fn notes(g: &Gathered) {
@@ -379,6 +391,7 @@ fn preread(
         .and_then(|f| finished.copies.iter().find(|(n, _)| *n == f.name))
         .map(|(_, c)| c.clone())
         .unwrap_or_default();
+    not_files(&finished.unread);
     Preread {
         folder,
         table: first.map(|f| (f.path.unwrap_or_else(|| PathBuf::from(&f.name)), f.doc)),

@@ -60,9 +60,12 @@ fn rules(s: &Scored<'_>, scoring: &Scoring, cache: &mut ParseCache) -> Arc<[Cow<
         + usize::from(s.weight_rule.is_some());
     let mut last = r.memo.last_rules.borrow_mut();
     if let Some((weight_rule, list)) = &*last
-        && *weight_rule == s.weight_rule
+        && same_rule(weight_rule.as_ref(), s.weight_rule.as_ref())
         && list.len() == before + outcome_rules.len()
-        && list[before..] == outcome_rules[..]
+        && list[before..]
+            .iter()
+            .zip(outcome_rules)
+            .all(|(a, b)| same_rule(Some(a), Some(b)))
     {
         return list.clone();
     }
@@ -77,6 +80,19 @@ fn rules(s: &Scored<'_>, scoring: &Scoring, cache: &mut ParseCache) -> Arc<[Cow<
     let list = cache.rule_list(listed);
     *last = Some((s.weight_rule.clone(), list.clone()));
     list
+}
+
+/// Whether two rule ids are the same: by address first (rows read alike share their rules'
+/// ids), then by their text.
+#[inline]
+fn same_rule(a: Option<&Cow<'static, str>>, b: Option<&Cow<'static, str>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            (std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()) || **a == **b
+        }
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 /// The report line of an indicator.

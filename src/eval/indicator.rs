@@ -81,6 +81,15 @@ impl<'a> Scored<'a> {
         }
     }
 
+    /// The weight [`Scored::given`] gives, without its rule.
+    #[inline]
+    pub fn given_weight(&self) -> Option<Decimal> {
+        match self.row.weight {
+            Some(w) => Some(w),
+            None => self.reading.decisions.rule_weight.as_ref().map(|(w, _)| *w),
+        }
+    }
+
     /// A weight given for this indicator: the sheet's 分值, else a rule's `indicator_weight`.
     pub fn given(&self) -> Option<(Decimal, Cow<'static, str>)> {
         match self.row.weight {

@@ -82,6 +82,9 @@ pub struct ParseCache {
     /// A project's weights where none is given, by what they depend on ([`ParseCache::shares`]).
     shares: Memo<Rc<Shares>>,
     shares_key: Vec<u8>,
+    /// The groups of points and each row's group while a project is weighed (`weights`),
+    /// reused from project to project.
+    weighing: (Vec<Group>, Vec<u32>),
     /// The evaluation the memos belong to: rules, method (by identity) and year.
     owner: Option<(usize, usize, Option<i32>)>,
     /// What the rules read, once they are known.
@@ -451,6 +454,21 @@ impl ParseCache {
         let shares = Rc::new(super::weights::shares(budget, groups));
         self.shares.insert(&self.shares_key, shares.clone());
         shares
+    }
+
+    /// The buffers of a project's groups of points and each row's group while it is weighed
+    /// (`weights`), emptied; given back with [`ParseCache::give_back_weighing`] (no
+    /// allocation a project).
+    pub(super) fn take_weighing(&mut self) -> (Vec<Group>, Vec<u32>) {
+        let (mut groups, mut of_row) = std::mem::take(&mut self.weighing);
+        groups.clear();
+        of_row.clear();
+        (groups, of_row)
+    }
+
+    /// Gives back the buffers [`ParseCache::take_weighing`] took.
+    pub(super) fn give_back_weighing(&mut self, bufs: (Vec<Group>, Vec<u32>)) {
+        self.weighing = bufs;
     }
 
     /// The formula a rule names for budget execution ([`budget::formula`](super::budget::formula)),

@@ -385,7 +385,11 @@ fn read_row<'a>(
 fn filled<S: AsRef<str>>(text: &Option<S>) -> Option<&str> {
     text.as_ref()
         .map(AsRef::as_ref)
-        .filter(|t| t.chars().any(|c| !c.is_whitespace()))
+        // (most cells begin with a letter or digit: no walk over their characters)
+        .filter(|t| {
+            t.as_bytes().first().is_some_and(u8::is_ascii_graphic)
+                || t.chars().any(|c| !c.is_whitespace())
+        })
 }
 
 /// What a project's indicators add up to as they are scored.
@@ -481,7 +485,12 @@ fn grade(
     unit: &UnitRow,
     project: &Project,
 ) -> String {
-    let (_, veto_total) = super::checks::limit_grade(m, "", &tally.vetoes);
+    // (no veto, nearly every project: the grade is the total's, nothing to limit)
+    let vetoed = !tally.vetoes.is_empty();
+    let veto_total = match vetoed {
+        true => super::checks::limit_grade(m, "", &tally.vetoes).1,
+        false => None,
+    };
     if let Some(t) = veto_total {
         tally.total = t;
     }
@@ -493,7 +502,7 @@ fn grade(
         &unit.name,
         &project.name,
     );
-    let (limited, _) = super::checks::limit_grade(m, &graded.grade, &tally.vetoes);
+    let limited = vetoed.then(|| super::checks::limit_grade(m, &graded.grade, &tally.vetoes).0);
     crate::finding::put_first(&mut tally.findings, graded.finding.take());
     if tally.bonus > Decimal::ZERO && veto_total.is_none() {
         tally.findings.push(
@@ -515,12 +524,11 @@ fn grade(
         tally.findings.push(super::checks::veto_finding(
             v,
             &graded.grade,
-            &limited,
+            limited.as_deref().unwrap_or(&graded.grade),
             file,
             &unit.name,
             &project.name,
         ));
     }
-    graded.grade = limited;
-    graded.grade
+    limited.unwrap_or(graded.grade)
 }

@@ -7,7 +7,7 @@
 //! jixiao never exceeds its 分值; the check is of what the sheet printed.
 //!
 //! Nothing here changes a score: it only reads the rows. A project with no such row pays one
-//! comparison a row.
+//! comparison a row (none where a row has neither figure written).
 
 use rust_decimal::Decimal;
 
@@ -27,7 +27,12 @@ pub fn findings(source: &SourceText, unit: &str, project: &Project) -> Vec<Findi
             b.published_score,
         );
     }
-    for row in &project.indicators {
+    // (a sheet with neither 分值 nor 得分 written: nothing to check, no place worked out)
+    for row in project
+        .indicators
+        .iter()
+        .filter(|r| r.weight.is_some() || r.published_score.is_some())
+    {
         check(
             &mut out,
             (source, row.at.item()),

@@ -87,9 +87,9 @@ pub(super) struct Shares {
     pub budget: Decimal,
     pub per_indicator: Vec<Decimal>,
     /// Each category's share per indicator before rescaling (its own points less the weights
-    /// given, shared by its other indicators): a row scored on another weight keeps it as its
-    /// points on the method's scale.
-    pub own: Vec<Decimal>,
+    /// given, shared by its other indicators), where it is above 0 and differs from the share
+    /// the row is scored on: the row keeps it as its points on the method's scale.
+    pub method_weight: Vec<Option<Decimal>>,
     /// The rule that gives each category its points.
     pub rules: Vec<Cow<'static, str>>,
     /// Each group whose given weights reach its points on the project's scale while some of
@@ -139,7 +139,7 @@ pub(super) fn shares(budget: Option<Decimal>, groups: &[Group]) -> Shares {
             g.given - *room > slack || (g.open > 0 && *room - g.given < slack)
         })
         .collect();
-    let per_indicator = groups
+    let per_indicator: Vec<Decimal> = groups
         .iter()
         .map(|g| {
             let points = g.points * factor;
@@ -150,20 +150,22 @@ pub(super) fn shares(budget: Option<Decimal>, groups: &[Group]) -> Shares {
             }
         })
         .collect();
-    let own = groups
+    let method_weight = groups
         .iter()
-        .map(|g| {
-            if g.open == 0 {
+        .zip(&per_indicator)
+        .map(|(g, scored)| {
+            let own = if g.open == 0 {
                 Decimal::ZERO
             } else {
                 (g.points - g.given).max(Decimal::ZERO) / Decimal::from(g.open)
-            }
+            };
+            (own != *scored && own > Decimal::ZERO).then_some(own)
         })
         .collect();
     Shares {
         budget: budget_points,
         per_indicator,
-        own,
+        method_weight,
         rules: groups.iter().map(|g| g.pool.clone()).collect(),
         overdrawn,
     }
@@ -185,7 +187,8 @@ pub(super) fn assign(
     let m = opts.methodology;
     // the rows that apply are walked where needed, not listed (no vector a project)
     let mut applicable = rows.iter().filter(|s| !s.not_applicable).peekable();
-    let sheet_weights = applicable.peek().is_some() && applicable.all(|s| s.given().is_some());
+    let sheet_weights =
+        applicable.peek().is_some() && applicable.all(|s| s.given_weight().is_some());
     // the budget's points: the rule that holds for this project (a `when:` on its unit,
     // project or department), read per project only where some rule reads those fields
     let (method_budget, rule) = match cache.reads_project(opts.rules) {
@@ -263,49 +266,66 @@ fn by_sheet(rows: &mut [Scored<'_>]) {
 /// The weights of the method where some row has none: the pools of points present, in order
 /// of appearance, shared ([`shares`]); returns budget execution's weight, and what the finding
 /// says where a category's 分值 written reach or pass its points ([`overdrawn`]).
+///
+/// Each row's group is found once (the group of the row before asked first: a project's rows
+/// come category by category) and kept for the second walk, which only copies the shares
+/// worked out once for projects divided alike; both lists are `cache`'s buffers, reused.
 fn by_method(
     rows: &mut [Scored<'_>],
     budget: Option<Decimal>,
     cache: &mut ParseCache,
 ) -> (Decimal, Option<String>) {
-    // the groups present (pools compared by address first), in order of appearance; each
-    // row's group is found again below rather than listed (a project has a few groups)
-    let mut groups: Vec<Group> = Vec::with_capacity(4);
-    for r in rows.iter().filter(|s| !s.not_applicable) {
-        let Some(k) = group_of(&groups, r) else {
-            // a row of no pool with a 分值 written keeps it: the loose group, of no points
-            let pool = match (&r.reading.pool, r.given()) {
-                (Some((pool, points)), _) => Some((pool.clone(), *points)),
-                (None, Some(_)) => Some((Cow::Borrowed(LOOSE), Decimal::ZERO)),
-                (None, None) => None,
-            };
-            if let Some((pool, points)) = pool {
+    // the groups present (pools compared by address first), in order of appearance
+    let (mut groups, mut of_row) = cache.take_weighing();
+    let mut last = NONE;
+    for r in rows.iter() {
+        if r.not_applicable {
+            of_row.push(NONE);
+            continue;
+        }
+        let given = r.given_weight();
+        let k = if last != NONE && in_group(&groups[last as usize], r, given.is_some()) {
+            Some(last as usize)
+        } else {
+            group_of_given(&groups, r, given.is_some())
+        };
+        let k = match k {
+            Some(k) => k,
+            None => {
+                // a row of no pool with a 分值 written keeps it: the loose group, of no points
+                let (pool, points) = match (&r.reading.pool, given) {
+                    (Some((pool, points)), _) => (pool.clone(), *points),
+                    (None, Some(_)) => (Cow::Borrowed(LOOSE), Decimal::ZERO),
+                    (None, None) => {
+                        of_row.push(NONE);
+                        continue;
+                    }
+                };
                 groups.push(Group {
                     pool,
                     points,
                     given: Decimal::ZERO,
                     open: 0,
                 });
-                let g = groups.last_mut().expect("just pushed");
-                match r.given() {
-                    Some((w, _)) => g.given += w,
-                    None => g.open += 1,
-                }
+                groups.len() - 1
             }
-            continue;
         };
-        match r.given() {
-            Some((w, _)) => groups[k].given += w,
+        match given {
+            Some(w) => groups[k].given += w,
             None => groups[k].open += 1,
         }
+        // (a project has fewer groups than u32 holds: one a row at most)
+        last = k as u32;
+        of_row.push(last);
     }
     // the shares, and each group's share before rescaling, worked out once for projects
     // divided alike
     let shares = cache.shares(budget, &groups);
-    for r in rows.iter_mut().filter(|s| !s.not_applicable) {
-        let Some(k) = group_of(&groups, r) else {
+    for (r, &k) in rows.iter_mut().zip(&of_row) {
+        if k == NONE {
             continue;
-        };
+        }
+        let k = k as usize;
         match r.given() {
             Some((wt, rule)) => {
                 r.weight = wt;
@@ -315,17 +335,18 @@ fn by_method(
                 r.weight = shares.per_indicator[k];
                 r.weight_rule = Some(shares.rules[k].clone());
                 // the same share of the category's points before they were rescaled (a
-                // group with a row here has `open` > 0)
-                let own = shares.own[k];
-                if own != r.weight && own > Decimal::ZERO {
-                    r.method_weight = Some(own);
-                }
+                // group with a row here has `open` > 0), where it differs
+                r.method_weight = shares.method_weight[k];
             }
         }
     }
     let overdrawn = (!shares.overdrawn.is_empty()).then(|| overdrawn(rows, &groups, &shares));
+    cache.give_back_weighing((groups, of_row));
     (shares.budget, overdrawn)
 }
+
+/// No group (a row that does not apply, or of no pool and no 分值).
+const NONE: u32 = u32::MAX;
 
 /// The pool of the rows of no category's points that have a 分值 written (kept as written).
 const LOOSE: &str = "";
@@ -379,14 +400,27 @@ fn overdrawn(rows: &[Scored<'_>], groups: &[Group], shares: &Shares) -> String {
 /// The group of `groups` that `r`'s pool of points belongs to (by the rule's address first,
 /// then its id, and the points), if any.
 fn group_of(groups: &[Group], r: &Scored<'_>) -> Option<usize> {
-    let Some((pool, points)) = r.reading.pool.as_ref() else {
-        // a row of no pool is in the loose group where it has a 分值 written
-        r.given()?;
-        return groups
-            .iter()
-            .position(|g| g.pool == LOOSE && g.points.is_zero());
-    };
-    groups.iter().position(|g| {
-        (std::ptr::eq(g.pool.as_ptr(), pool.as_ptr()) || g.pool == *pool) && g.points == *points
-    })
+    group_of_given(groups, r, r.given_weight().is_some())
+}
+
+/// [`group_of`], where whether `r` has a 分值 given is known (`given`).
+fn group_of_given(groups: &[Group], r: &Scored<'_>, given: bool) -> Option<usize> {
+    // a row of no pool is in the loose group where it has a 分值 written
+    if r.reading.pool.is_none() && !given {
+        return None;
+    }
+    groups.iter().position(|g| in_group(g, r, given))
+}
+
+/// Whether `r` (with a 分值 given where `given`) is in group `g` ([`group_of`]).
+#[inline]
+fn in_group(g: &Group, r: &Scored<'_>, given: bool) -> bool {
+    match r.reading.pool.as_ref() {
+        Some((pool, points)) => {
+            (std::ptr::eq(g.pool.as_ptr(), pool.as_ptr()) && g.pool.len() == pool.len()
+                || g.pool == *pool)
+                && g.points == *points
+        }
+        None => given && g.pool == LOOSE && g.points.is_zero(),
+    }
 }

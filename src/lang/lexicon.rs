@@ -868,7 +868,14 @@ pub struct Index<T: 'static> {
     /// Words grouped by first character, sorted by that character for a binary search (cheaper
     /// than hashing for tables this small).
     by_first: Vec<(char, Vec<(&'static str, T)>)>,
+    /// A bit for each first character's code point modulo `FIRST_BITS`: a character whose bit
+    /// is clear begins no word, told without the search (most characters a reader looks at
+    /// begin none: digits, `%`, the ideographs of a name).
+    first: [u64; FIRST_BITS / 64],
 }
+
+/// How many bits [`Index`]'s quick refusal holds.
+const FIRST_BITS: usize = 1024;
 
 impl<T: Copy> Index<T> {
     pub fn new(table: &'static [(&'static str, T)]) -> Self {
@@ -886,7 +893,12 @@ impl<T: Copy> Index<T> {
             words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         by_first.sort_by_key(|(c, _)| *c);
-        Index { by_first }
+        let mut first = [0u64; FIRST_BITS / 64];
+        for (c, _) in &by_first {
+            let k = *c as usize % FIRST_BITS;
+            first[k / 64] |= 1 << (k % 64);
+        }
+        Index { by_first, first }
     }
 
     /// The words of the table that `input` starts with, longest first.
@@ -894,6 +906,10 @@ impl<T: Copy> Index<T> {
         input
             .chars()
             .next()
+            .filter(|&c| {
+                let k = c as usize % FIRST_BITS;
+                self.first[k / 64] >> (k % 64) & 1 == 1
+            })
             .and_then(|c| {
                 self.by_first
                     .binary_search_by_key(&c, |(k, _)| *k)

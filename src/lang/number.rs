@@ -30,6 +30,11 @@ pub fn arabic(input: &str) -> IResult<&str, Value> {
         negative = true;
         rest = r;
     }
+    if let Some((end, value)) = plain_ascii(rest, negative)
+        && !exponent_follows(&rest[end..])
+    {
+        return Ok((&rest[end..], Ok(value)));
+    }
     let mut mantissa: Option<i128> = Some(0);
     let mut scale: u32 = 0;
     let mut digits = 0usize;
@@ -87,6 +92,44 @@ pub fn arabic(input: &str) -> IResult<&str, Value> {
         _ => Err(Overflow),
     };
     Ok((&rest[end..], value))
+}
+
+/// The common figure (`95`, `1831.3`) read byte by byte: ASCII digits, at most one `.` with
+/// ASCII digits after it, at most 18 digits in all, and a next byte that cannot go on a
+/// figure (no digit, `,`, `.`, nor the first byte of a full-width digit, point or comma).
+/// Where it cannot be sure, `None`, and [`arabic`]'s general reading decides (the answer is
+/// the same: a test holds the two equal).
+fn plain_ascii(rest: &str, negative: bool) -> Option<(usize, Decimal)> {
+    let b = rest.as_bytes();
+    let mut i = 0;
+    let mut m: i64 = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        if i == 18 {
+            return None;
+        }
+        m = m * 10 + i64::from(b[i] - b'0');
+        i += 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    let mut scale = 0u32;
+    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        let int_digits = i;
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            if int_digits + scale as usize == 18 {
+                return None;
+            }
+            m = m * 10 + i64::from(b[i] - b'0');
+            scale += 1;
+            i += 1;
+        }
+    }
+    if matches!(b.get(i), Some(b'0'..=b'9' | b',' | b'.' | 0xEF)) {
+        return None;
+    }
+    Some((i, Decimal::new(if negative { -m } else { m }, scale)))
 }
 
 /// Whether a figure's digits are followed by a scientific exponent (`1E-3`, `2.5e+4`, `1E3`):
@@ -194,6 +237,119 @@ mod tests {
         assert_eq!(arabic("95.").unwrap(), (".", Ok(d("95"))));
         assert_eq!(arabic("-3").unwrap(), ("", Ok(d("-3"))));
         assert!(arabic("abc").is_err());
+    }
+
+    /// The ASCII fast path reads as the general reading does, on figures at and around its
+    /// limits (digits, points, separators, full-width characters after, signs, exponents).
+    #[test]
+    fn plain_figures_read_as_the_general_reading() {
+        let heads = [
+            "0",
+            "95",
+            "-3",
+            "-0",
+            "0.5",
+            "1831.3",
+            "007",
+            "12.",
+            "1.2.3",
+            "3,5",
+            "12,748.27",
+            "1,000",
+            "1.5,000",
+            "999999999999999999",
+            "1000000000000000000",
+            "99999999.9999999999",
+            "9999999999.99999999",
+            "123456789012345678.9",
+            "79228162514264337593543950335",
+            "1E-3",
+            "2.5e+4",
+            "3E级",
+        ];
+        let tails = [
+            "", "%", "万元", "９", "．５", "，000", "个", " ", "-5", "e", "E3",
+        ];
+        let mut n = 0;
+        for h in heads {
+            for t in tails {
+                let text = format!("{h}{t}");
+                let (negative, rest) = match text.strip_prefix('-') {
+                    Some(r) => (true, r),
+                    None => (false, text.as_str()),
+                };
+                let general = general_arabic(&text);
+                if let Some((end, value)) = plain_ascii(rest, negative)
+                    && !exponent_follows(&rest[end..])
+                {
+                    assert_eq!(general, Some((&rest[end..], Ok(value))), "{text}");
+                    let (g, v) = (general.unwrap().1.unwrap(), value);
+                    assert_eq!(
+                        (g.mantissa(), g.scale()),
+                        (v.mantissa(), v.scale()),
+                        "{text}"
+                    );
+                    n += 1;
+                }
+                assert_eq!(arabic(&text).ok(), general, "{text}");
+            }
+        }
+        assert!(n > 60, "{n}");
+    }
+
+    /// [`arabic`] without its fast path.
+    fn general_arabic(input: &str) -> Option<(&str, Value)> {
+        let mut rest = input;
+        let mut negative = false;
+        if let Some(r) = rest.strip_prefix('-') {
+            negative = true;
+            rest = r;
+        }
+        let mut mantissa: Option<i128> = Some(0);
+        let (mut scale, mut digits, mut in_fraction, mut end) = (0u32, 0usize, false, 0usize);
+        let chars: Vec<(usize, char)> = rest.char_indices().collect();
+        let mut k = 0;
+        while let Some(&(i, c)) = chars.get(k) {
+            let after = &rest[i + c.len_utf8()..];
+            if let Some(d) = lexicon::digit_value(c) {
+                mantissa = mantissa
+                    .and_then(|m| m.checked_mul(10))
+                    .and_then(|m| m.checked_add(d as i128));
+                scale += u32::from(in_fraction);
+                digits += 1;
+            } else if !in_fraction && digits > 0 && lexicon::is_decimal_point(c) {
+                if after
+                    .chars()
+                    .next()
+                    .and_then(lexicon::digit_value)
+                    .is_none()
+                {
+                    break;
+                }
+                in_fraction = true;
+            } else if !in_fraction && digits > 0 && lexicon::is_thousands_separator(c) {
+                let mut it = after.chars();
+                let three = (0..3).all(|_| it.next().and_then(lexicon::digit_value).is_some());
+                if !three || it.next().and_then(lexicon::digit_value).is_some() {
+                    break;
+                }
+            } else {
+                break;
+            }
+            end = i + c.len_utf8();
+            k += 1;
+        }
+        if digits == 0 || exponent_follows(&rest[end..]) {
+            return None;
+        }
+        let value = match mantissa {
+            Some(m) if scale <= 28 => {
+                Decimal::try_from_i128_with_scale(if negative { -m } else { m }, scale)
+                    .map_err(|_| Overflow)
+            }
+            _ => Err(Overflow),
+        };
+        Some((&rest[end..], value))
     }
 
     #[test]

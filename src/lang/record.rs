@@ -26,7 +26,7 @@ pub fn decode_line(raw: &[u8]) -> std::borrow::Cow<'_, str> {
 pub fn split_line(text: &str) -> (Option<&str>, &str) {
     // (memchr: the standard `split_once` costs a searcher's set-up a line)
     match memchr::memchr(b'\t', text.as_bytes()) {
-        Some(at) => (Some(text[..at].trim()), &text[at + 1..]),
+        Some(at) => (Some(super::parse::trim(&text[..at])), &text[at + 1..]),
         None => (None, text),
     }
 }

@@ -101,6 +101,15 @@ pub enum Refusal {
     #[error("{name} 既不是目标表、自评表或表单，也不是实际值文件或规则文件")]
     #[diagnostic(code("pile.not-a-table"), help("{reason}"))]
     NotATable { name: String, reason: String },
+    /// A folder's entry that is no regular file (a FIFO, a socket, a device, a broken link):
+    /// never opened (a FIFO would wait for a writer), named instead of passed over.
+    #[error("{name} 是{kind}，不是普通文件，未打开、未读取")]
+    #[diagnostic(
+        code("pile.not-a-file"),
+        severity(Warning),
+        help("文件夹中只读取普通文件；要读取管道或设备中的内容，把它存成文件，或直接在命令行给出")
+    )]
+    NotAFile { name: String, kind: &'static str },
     /// Two actuals files match one table.
     #[error("{table} 与多个实际值文件的名称相符：{files}；不知用哪一个，未评价")]
     #[diagnostic(
@@ -253,6 +262,33 @@ fn file(path: &Path, out: &mut Gathered) {
     }
 }
 
+/// What a folder's entry is where it is no regular file (its link followed, never opened):
+/// `None` for a regular file.
+pub(crate) fn not_a_file(path: &Path) -> Option<&'static str> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(_) => return Some("无法访问的链接或文件"),
+    };
+    if meta.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return Some("命名管道（FIFO）");
+        }
+        if t.is_socket() {
+            return Some("套接字");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("设备");
+        }
+    }
+    Some("特殊文件")
+}
+
 fn walk(dir: &Path, recursive: bool, visited: &mut HashSet<PathBuf>, out: &mut Gathered) {
     let name = dir.display().to_string();
     let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
@@ -292,8 +328,17 @@ fn walk(dir: &Path, recursive: bool, visited: &mut HashSet<PathBuf>, out: &mut G
             } else {
                 subfolders.push(base);
             }
-        } else if path.is_file() && (crate::inputs::is_zip_name(&base) || candidate(&base)) {
-            file(&path, out);
+        } else if crate::inputs::is_zip_name(&base) || candidate(&base) {
+            match not_a_file(&path) {
+                None => file(&path, out),
+                Some(kind) => out.unread.push(Unread {
+                    name: path.display().to_string(),
+                    refusal: Refusal::NotAFile {
+                        name: path.display().to_string(),
+                        kind,
+                    },
+                }),
+            }
         }
     }
     if !subfolders.is_empty() {

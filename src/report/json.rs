@@ -249,7 +249,9 @@ pub struct LineWriter {
     unit: Escaped,
     key: Vec<u8>,
     texts: rustc_hash::FxHashMap<Box<[u8]>, std::rc::Rc<[u8]>>,
-    by_identity: rustc_hash::FxHashMap<[usize; 5], Held>,
+    /// The JSON of texts by their five addresses, each in the place of `IDENTITY_SLOTS` its
+    /// addresses' hash chooses (in place of the one there before).
+    by_identity: Vec<Option<([usize; 5], Held)>>,
     /// The JSON of rule lists, by the list's address (evaluation shares one list among the
     /// lines that list the same rules), with the list (kept alive, as the texts are).
     rules: rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
@@ -307,6 +309,10 @@ struct Held {
     _texts: [Option<std::sync::Arc<str>>; 5],
     json: std::rc::Rc<[u8]>,
 }
+
+/// Places of [`LineWriter`]'s texts kept by identity (a power of two): an indicator's texts
+/// are found by their addresses in one place, not looked for in a map.
+const IDENTITY_SLOTS: usize = 4096;
 
 /// The five texts of an indicator line's identity key, in line order.
 fn line_texts(i: &IndicatorReport) -> [Option<&std::sync::Arc<str>>; 5] {
@@ -366,18 +372,26 @@ impl LineWriter {
         number(b, i.seq);
         let texts = line_texts(i);
         let ids = texts.map(|t| t.map_or(0, |a| std::sync::Arc::as_ptr(a) as *const u8 as usize));
-        match self.by_identity.get(&ids) {
-            Some(held) => b.extend_from_slice(&held.json),
-            None => {
+        if self.by_identity.is_empty() {
+            self.by_identity.resize_with(IDENTITY_SLOTS, || None);
+        }
+        let at = {
+            use std::hash::Hasher;
+            let mut h = rustc_hash::FxHasher::default();
+            for id in ids {
+                h.write_usize(id);
+            }
+            (h.finish() >> 40) as usize & (IDENTITY_SLOTS - 1)
+        };
+        match &self.by_identity[at] {
+            Some((kept, held)) if *kept == ids => b.extend_from_slice(&held.json),
+            _ => {
                 let json = self.texts_by_content(b, i);
-                if self.by_identity.len() >= Self::MAX {
-                    self.by_identity.clear();
-                }
                 let held = Held {
                     _texts: texts.map(|t| t.cloned()),
                     json,
                 };
-                self.by_identity.insert(ids, held);
+                self.by_identity[at] = Some((ids, held));
             }
         }
         b.extend_from_slice(b",\"actual\":");
@@ -781,8 +795,14 @@ fn opt_string(b: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-/// An unsigned number, as serde_json writes it.
+/// An unsigned number, as serde_json writes it (a digit, as a line's `seq` and `column` most
+/// often are, written as it is).
+#[inline]
 fn number(b: &mut Vec<u8>, n: u32) {
+    if n < 10 {
+        b.push(b'0' + n as u8);
+        return;
+    }
     b.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 

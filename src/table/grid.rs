@@ -156,6 +156,26 @@ impl<'a> Row<'a> {
     }
 }
 
+impl<'a> Cell<'a> {
+    /// An empty cell where this one is (its text's start): for a column a row lacks, so a
+    /// finding at it points into the row.
+    pub fn emptied(&self) -> Cell<'a> {
+        let text = match &self.text {
+            CellText::Source(t) => CellText::Source(&t[..0]),
+            CellText::Placed(p) => CellText::Placed(Box::new(Placed {
+                text: Cow::Borrowed(""),
+                offset: p.offset,
+                escapes: Vec::new(),
+            })),
+        };
+        Cell {
+            text,
+            line: self.line,
+            column: self.column,
+        }
+    }
+}
+
 impl Cell<'_> {
     /// The workbook cell, for a cell of a workbook.
     pub fn addr(&self) -> Option<CellAddr> {

@@ -94,7 +94,10 @@ pub mod stream;
 pub mod view;
 
 pub use layouts::columns;
-use layouts::{form, indicator_cell, integrity, self_eval, sheet_merges, target_table};
+use layouts::moved_header::{self, MovedHeader};
+use layouts::{
+    form, indicator_cell, integrity, self_eval, sheet_merges, sheet_total, target_table,
+};
 
 pub use formats::text as decode;
 // what a name asks for and a text's delimiter are the formats' to tell (the streaming reader
@@ -103,6 +106,7 @@ use decode::sniff_delimiter;
 use formats::asked_by_name as format_from_name;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use miette::Diagnostic;
 use thiserror::Error;
@@ -1007,6 +1011,7 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
         }
     }
     columns::missing_actual(ctx, header, names);
+    columns::figure_units(ctx, header, names);
     money_columns(ctx, header, names);
 }
 
@@ -1056,13 +1061,22 @@ fn money_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
 /// The data rows among `rows` (below the header): blank rows, repeated headers and preamble
 /// lines are left out and not counted; notes and rows with a cell over the limit are counted,
 /// skipped and named by a finding.
+///
+/// A header row found again below the first with its columns moved sets the header in force
+/// (`moved`, carried from block to block when streamed): the rows under it go on with their
+/// cells in the first header's columns (made in `store`), or are left unread and named
+/// (`layouts::moved_header`).
 fn data_rows<'r, 'a>(
     ctx: &mut Ctx<'_>,
     header: &Header,
     preamble: &mut Preamble,
     rows: &'r [Row<'a>],
+    moved: &mut Option<Arc<MovedHeader>>,
+    store: &'r mut Vec<Row<'a>>,
 ) -> Vec<&'r Row<'a>> {
     let mut data: Vec<&Row> = Vec::with_capacity(rows.len());
+    // the rows made under a moved header: (their place in `data`, in `store`)
+    let mut fixups: Vec<(usize, usize)> = Vec::new();
     let max_cell = crate::limits::CELL.get_usize();
     for row in rows {
         // one pass over the cells: how many are filled (up to three: a preamble line or a note
@@ -1080,7 +1094,7 @@ fn data_rows<'r, 'a>(
             continue;
         }
         if let Some(again) = columns::repeated_header(row, header) {
-            header_moved(ctx, row, &again, header);
+            moved_header::header_row(ctx, row, again, header, moved);
             continue;
         }
         if filled < 3 && preamble_line(row, preamble) {
@@ -1123,46 +1137,22 @@ fn data_rows<'r, 'a>(
             ctx.rows_skipped += 1;
             continue;
         }
+        if let Some(m) = moved.as_deref() {
+            match moved_header::under(ctx, row, m) {
+                moved_header::Under::Moved(made) => {
+                    fixups.push((data.len(), store.len()));
+                    store.push(made);
+                }
+                moved_header::Under::Unread => continue,
+            }
+        }
         data.push(row);
     }
-    data
-}
-
-/// A header row found again below the first whose columns are not the first's (two tables of
-/// different column orders in one sheet): an error at the row, as the rows below it are still
-/// read by the first header's columns, their targets, actuals and points perhaps swapped (the
-/// tenth probe: a second table whose 实际完成值 and 年度指标值 columns were swapped scored
-/// 100 with no finding). A copy of the header (a page break's) says nothing, as before.
-fn header_moved(ctx: &mut Ctx<'_>, row: &Row, again: &columns::Header, header: &columns::Header) {
-    let moved = columns::moved_columns(again, header);
-    if moved.is_empty() {
-        return;
+    let store: &'r Vec<Row<'a>> = store;
+    for (at, k) in fixups {
+        data[at] = &store[k];
     }
-    let shown: Vec<String> = moved
-        .iter()
-        .take(4)
-        .map(|&(col, at)| {
-            let name = row.text(col);
-            match at {
-                Some(at) => format!("「{name}」在第 {} 列（表头中在第 {} 列）", col + 1, at + 1),
-                None => format!("「{name}」在第 {} 列（表头中这一列是别的列）", col + 1),
-            }
-        })
-        .collect();
-    let more = if moved.len() > 4 { "……" } else { "" };
-    let f = ctx
-        .finding(
-            codes::HEADER_MOVED,
-            Severity::Error,
-            ctx.row_location(row),
-            format!(
-                "这一行又是一行表头，但列的位置与本表的表头不同：{}{more}。其下各行仍按本表表头的列读取，年度指标值、实际完成值、分值等可能错位，这些行的结论与分数不可信",
-                shown.join("，")
-            ),
-        )
-        .label("列的位置不同的表头")
-        .help("一个工作表中有两张列顺序不同的表：把它们分为两个文件或两个工作表，或把各列调成同一顺序");
-    ctx.findings.push(f);
+    data
 }
 
 /// Reads each sheet of the grid (a text input or a Word document is one sheet): forms through
@@ -1454,11 +1444,14 @@ impl Sheets<'_> {
         } = found;
         let ctx = &mut self.ctx;
         unknown_columns(ctx, &header, &rows[names_row]);
+        let mut store = Vec::new();
         let data = data_rows(
             ctx,
             &header,
             &mut sheet_preamble,
             &rows[last_header_row + 1..],
+            &mut None,
+            &mut store,
         );
         match header.layout {
             Layout::TargetTable => {

@@ -892,6 +892,8 @@ impl SheetStream {
             // project) is read again from the true state
             level1: None,
             level2: None,
+            // nor the header in force: a block after a moved header row is read again with it
+            moved: None,
         };
         let guess = std::mem::replace(&mut self.guess, next_guess);
         let noted = self.past_lines.partition_point(|&o| o < at);
@@ -955,7 +957,11 @@ fn read_block_by(
         b'\t'
     };
     let first_line = block.lines_before as u32 + 1;
-    let flat = (flat && block.past_lines.is_empty() && block.lines_before < u32::MAX as usize)
+    // (rows under a moved header go through the data-row filter, which moves their cells)
+    let flat = (flat
+        && state.moved.is_none()
+        && block.past_lines.is_empty()
+        && block.lines_before < u32::MAX as usize)
         .then(|| flat::rows(&mut ctx, &head.header, &block.text, delim, first_line))
         .flatten();
     let mut preamble_below = false;
@@ -971,7 +977,15 @@ fn read_block_by(
                 past_the_limit(&mut quotes, &block.past_lines);
             }
             ctx.findings.extend(quotes.findings(&grid.source));
-            let data = super::data_rows(&mut ctx, &head.header, &mut preamble, &rows);
+            let mut store = Vec::new();
+            let data = super::data_rows(
+                &mut ctx,
+                &head.header,
+                &mut preamble,
+                &rows,
+                &mut state.moved,
+                &mut store,
+            );
             preamble_below = preamble != head.preamble;
             self_eval::read_from(&mut ctx, &head.header, &data, unit_hint, &mut state)
         }

@@ -101,8 +101,8 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks)
         Cow::Borrowed(text)
     };
     let s: &str = &simplified;
-    let start = s.len() - s.trim_start().len();
-    let mut end = start + s[start..].trim_end().len();
+    let start = s.len() - ws(s).len();
+    let mut end = start + trim(&s[start..]).len();
     let trimmed_ws_end = end;
     while let Some(c) = s[start..end].chars().next_back() {
         if lexicon::is_trailing_punct(c) {
@@ -112,67 +112,60 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks)
         }
     }
     let body = &s[start..end];
-    let base_spans = Spans {
+    let base_spans = || Spans {
         text: start..end,
         trailing: (end < trimmed_ws_end).then_some(end..trimmed_ws_end),
         ..Spans::default()
     };
-    let (mut target, mut provenance, mut spans) = read_body(
-        &text[start..end],
-        body,
-        marks,
-        start,
-        base_spans.clone(),
-        ctx,
-    );
+    // (read into one `Parsed` in place: no target, provenance and spans moved a reading)
+    let mut parsed = Parsed {
+        target: Target::Empty,
+        provenance: Provenance::default(),
+        spans: base_spans(),
+    };
+    read_body(&text[start..end], body, marks, start, ctx, &mut parsed);
     // `力争95%`, `均≥90%`, `须达到100%`: a qualifier in front, read past where the whole text
     // does not read.
-    if matches!(target, Target::Qualitative { .. })
+    if matches!(parsed.target, Target::Qualitative { .. })
         && let Some((word, rest)) = shapes::qualifier(body)
     {
         let at = start + offset(body, rest);
-        let (t, mut p, mut sp) = read_body(
-            &text[at..end],
-            rest,
-            marks_of(rest),
-            at,
-            base_spans.clone(),
-            ctx,
-        );
-        if !matches!(t, Target::Qualitative { .. } | Target::Empty) {
-            p.qualifier = Some(word);
-            sp.qualifier = Some(start..start + word.len());
-            target = t;
-            provenance = p;
-            spans = sp;
+        let mut again = Parsed {
+            target: Target::Empty,
+            provenance: Provenance::default(),
+            spans: base_spans(),
+        };
+        read_body(&text[at..end], rest, marks_of(rest), at, ctx, &mut again);
+        if !matches!(again.target, Target::Qualitative { .. } | Target::Empty) {
+            again.provenance.qualifier = Some(word);
+            again.spans.qualifier = Some(start..start + word.len());
+            parsed = again;
         }
     }
     // `门诊和住院满意度分别≥90%`, `分别达到95%`, `各不少于3次`: a comparison after a
     // distributive word applies to each item (the name's, or those written before the word);
     // tried only where nothing above read, the word looked for only then
-    if matches!(target, Target::Qualitative { .. })
+    if matches!(parsed.target, Target::Qualitative { .. })
         && marks.any(Marks::DISTRIBUTIVE)
         && let Some((word, items, rest)) = shapes::distributive(body)
     {
         let at = start + offset(body, rest);
-        let (t, mut p, mut sp) =
-            read_body(&text[at..end], rest, marks_of(rest), at, base_spans, ctx);
+        let mut again = Parsed {
+            target: Target::Empty,
+            provenance: Provenance::default(),
+            spans: base_spans(),
+        };
+        read_body(&text[at..end], rest, marks_of(rest), at, ctx, &mut again);
         if matches!(
-            t,
+            again.target,
             Target::Compare { .. } | Target::Range { .. } | Target::Approximate { .. }
         ) {
-            p.distributive = Some(word);
-            sp.items = (!items.is_empty()).then(|| start..start + items.len());
-            target = t;
-            provenance = p;
-            spans = sp;
+            again.provenance.distributive = Some(word);
+            again.spans.items = (!items.is_empty()).then(|| start..start + items.len());
+            parsed = again;
         }
     }
-    Parsed {
-        target,
-        provenance,
-        spans,
-    }
+    parsed
 }
 
 /// Where the period a target names begins (`2023年3月-10月` → 2023-03, `第三季度` → 07,
@@ -189,19 +182,20 @@ pub fn period_start(text: &str, year: Option<i32>) -> Option<CalendarDate> {
 /// Reads one trimmed body (`written` is the same text as written, `body` its simplified copy,
 /// `marks` the characters it holds, `start` where both begin in the whole text): the target,
 /// where its parts came from, where they sit. Each reader past the first ones is tried only where
-/// the marks hold a character it needs.
+/// the marks hold a character it needs. Written into `out`, whose provenance is the default
+/// and whose spans hold the text's and the trailing punctuation's.
 fn read_body(
     written: &str,
     body: &str,
     marks: Marks,
     start: usize,
-    base_spans: Spans,
     ctx: &Context<'_>,
-) -> (Target, Provenance, Spans) {
-    let mut spans = base_spans;
+    out: &mut Parsed,
+) {
+    let spans = &mut out.spans;
+    let provenance = &mut out.provenance;
     let shift = |r: Span| (r.start + start)..(r.end + start);
-    let mut provenance = Provenance::default();
-    let target = if body.is_empty() {
+    out.target = if body.is_empty() {
         Target::Empty
     } else if let Some(t) = quoted(written) {
         t
@@ -271,39 +265,47 @@ fn read_body(
                 message: ErrorKind::Overflow,
             },
         }
-    } else if let Some(target) = marks
-        .any(Marks::NUMBER)
-        .then(|| quantitative(body, ctx.indicator))
-        .flatten()
-        .and_then(|q| {
-            spans.op = q.op_span.clone().map(shift);
-            spans.value = Some(shift(q.low.value_span.clone()));
-            spans.high = q.high.as_ref().map(|h| shift(h.value_span.clone()));
-            spans.unit = q
-                .high
-                .as_ref()
-                .and_then(|h| h.unit.as_ref())
-                .or(q.low.unit.as_ref())
-                .map(|u| shift(u.1.clone()));
-            spans.name = q.name_span.clone().map(shift);
-            provenance.restated_name = q.name_span.is_some();
-            build_quantitative(q, ctx, &mut provenance)
-        })
-    {
+    } else if let Some(target) = if marks.any(Marks::NUMBER) {
+        quantitative_target(body, ctx, shift, spans, provenance)
+    } else {
+        None
+    } {
         target
     } else {
         // A quantity that did not hold together leaves no parts behind.
-        spans = Spans {
-            text: spans.text,
-            trailing: spans.trailing,
+        *spans = Spans {
+            text: spans.text.clone(),
+            trailing: spans.trailing.clone(),
             ..Spans::default()
         };
-        provenance = Provenance::default();
+        *provenance = Provenance::default();
         Target::Qualitative {
             text: written.into(),
         }
     };
-    (target, provenance, spans)
+}
+
+/// The quantity `body` reads as, its parts' spans and provenance written as it is read.
+fn quantitative_target(
+    body: &str,
+    ctx: &Context<'_>,
+    shift: impl Fn(Span) -> Span,
+    spans: &mut Spans,
+    provenance: &mut Provenance,
+) -> Option<Target> {
+    let q = quantitative(body, ctx.indicator)?;
+    spans.op = q.op_span.clone().map(&shift);
+    spans.value = Some(shift(q.low.value_span.clone()));
+    spans.high = q.high.as_ref().map(|h| shift(h.value_span.clone()));
+    spans.unit = q
+        .high
+        .as_ref()
+        .and_then(|h| h.unit.as_ref())
+        .or(q.low.unit.as_ref())
+        .map(|u| shift(u.1.clone()));
+    spans.name = q.name_span.clone().map(&shift);
+    provenance.restated_name = q.name_span.is_some();
+    build_quantitative(q, ctx, provenance)
 }
 
 /// The text with traditional characters replaced one for one (same byte length), borrowed when
@@ -316,7 +318,26 @@ fn simplify(text: &str) -> Cow<'_, str> {
 }
 
 fn ws(input: &str) -> &str {
-    input.trim_start_matches(|c: char| c.is_whitespace())
+    // most text read on from does not begin with a blank: one byte tells
+    match input.as_bytes().first() {
+        Some(&b) if may_begin_blank(b) => input.trim_start_matches(|c: char| c.is_whitespace()),
+        _ => input,
+    }
+}
+
+/// Whether a character beginning with byte `b` may be whitespace (`char::is_whitespace`): the
+/// ASCII blanks, and the lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+fn may_begin_blank(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)
+}
+
+/// `text` without blanks at either end, as `str::trim` (most texts have none: their first byte
+/// and last character tell).
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.chars().next_back()) {
+        (Some(&b), Some(c)) if !may_begin_blank(b) && !c.is_whitespace() => text,
+        _ => text.trim(),
+    }
 }
 
 fn offset(whole: &str, rest: &str) -> usize {
@@ -346,20 +367,40 @@ fn quoted(body: &str) -> Option<Target> {
 }
 
 fn yes_no(body: &str, marks: Marks) -> Option<bool> {
-    // the whole body as one of the words: one hash look instead of a comparison a word
-    static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, bool>> =
-        std::sync::LazyLock::new(|| {
-            let mut map = rustc_hash::FxHashMap::default();
-            // a word on both lists is a yes (the yes list was looked at first)
-            for w in lexicon::NO_WORDS {
-                map.insert(*w, false);
+    // the whole body as one of the words: one hash look instead of a comparison a word, and
+    // none where the body is longer than every word or begins with a byte none begins with
+    // (`95%`, a sentence)
+    struct Words {
+        map: rustc_hash::FxHashMap<&'static str, bool>,
+        longest: usize,
+        first: [bool; 256],
+    }
+    static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+        let mut words = Words {
+            map: rustc_hash::FxHashMap::default(),
+            longest: 0,
+            first: [false; 256],
+        };
+        // a word on both lists is a yes (the yes list was looked at first)
+        for (list, yes) in [(lexicon::NO_WORDS, false), (lexicon::YES_WORDS, true)] {
+            for w in list {
+                words.map.insert(*w, yes);
+                words.longest = words.longest.max(w.len());
+                if let Some(&b) = w.as_bytes().first() {
+                    words.first[usize::from(b)] = true;
+                }
             }
-            for w in lexicon::YES_WORDS {
-                map.insert(*w, true);
-            }
-            map
-        });
-    if let Some(&yes) = WORDS.get(body) {
+        }
+        words
+    });
+    let words = &*WORDS;
+    if body.len() <= words.longest
+        && body
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| words.first[usize::from(b)])
+        && let Some(&yes) = words.map.get(body)
+    {
         return Some(yes);
     }
     (marks.any(Marks::QUESTION) && lexicon::YES_NO_QUESTION.iter().any(|q| body.contains(q)))
@@ -723,11 +764,13 @@ pub fn normalise_unit(written: &str) -> Unit {
 
 /// The unit after a number: `%`, a known spelling, or a short run of unit characters.
 fn unit(input: &str) -> Option<(&str, Unit, usize)> {
-    for sym in ["%", "％", "‰"] {
+    // (each symbol's normalised spelling written here, not looked up: a test holds them to
+    // `normalise_unit`)
+    for (sym, norm) in PERCENT_SYMBOLS {
         if let Some(rest) = input.strip_prefix(sym)
             && !rest.starts_with(['/', '／'])
         {
-            return Some((rest, normalise_unit(sym), sym.len()));
+            return Some((rest, Unit(Cow::Borrowed(norm)), sym.len()));
         }
     }
     let mut end = 0;
@@ -789,6 +832,9 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
     }
     Some((&input[end..], normalise_unit(written), end))
 }
+
+/// The percent and per-mille symbols a unit may be, each with its normalised spelling.
+const PERCENT_SYMBOLS: [(&str, &str); 3] = [("%", "%"), ("％", "%"), ("‰", "‰")];
 
 fn is_counting_unit(unit_text: &str) -> bool {
     lexicon::COUNTING_UNITS.contains(&unit_text)
@@ -1336,6 +1382,51 @@ mod tests {
             }
         }
         assert!(n > 1200, "{n}");
+    }
+
+    /// The blank checks' fast paths answer as the standard library's trims, on every
+    /// character that is whitespace and its neighbours.
+    #[test]
+    fn blanks_are_trimmed_as_the_standard_library_trims() {
+        let blanks: Vec<char> = (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        for c in &blanks {
+            let mut utf8 = [0; 4];
+            assert!(
+                super::may_begin_blank(c.encode_utf8(&mut utf8).as_bytes()[0]),
+                "{c:?}"
+            );
+        }
+        for a in blanks
+            .iter()
+            .copied()
+            .chain(['a', '率', '9', '％', '\u{85}', '\u{3001}'])
+        {
+            for b in ['x', '满', '%', '\u{2060}', '\u{a1}', a] {
+                for text in [
+                    format!("{a}{b}"),
+                    format!("{b}{a}"),
+                    format!("{a}95{a}"),
+                    format!("{b}95{b}"),
+                    a.to_string(),
+                ] {
+                    assert_eq!(super::trim(&text), text.trim(), "{text:?}");
+                    assert_eq!(super::ws(&text), text.trim_start(), "{text:?}");
+                }
+            }
+        }
+        assert_eq!(super::trim(""), "");
+        assert_eq!(super::ws(""), "");
+    }
+
+    /// Each percent symbol's spelling written in `unit` is the one the lexicon normalises it to.
+    #[test]
+    fn percent_symbols_normalise_as_the_lexicon_says() {
+        for (sym, norm) in super::PERCENT_SYMBOLS {
+            assert_eq!(super::normalise_unit(sym).as_str(), norm, "{sym}");
+        }
     }
 
     /// `unit` takes a known spelling before looking for comparator words in it: that is the

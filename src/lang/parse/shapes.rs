@@ -560,9 +560,7 @@ pub(super) fn name_relative(indicator: Option<&str>) -> Option<bool> {
     let name = indicator?;
     // Every baseline word holds one of these (traditional spellings too); one pass over the
     // characters first, the words only where one of their first characters is there.
-    if !name.contains(['上', '去', '同'])
-        || !(name.contains("上年") || name.contains("去年") || name.contains("同比"))
-    {
+    if !holds_baseline_word(name) {
         return None;
     }
     let name: String = name.chars().map(lexicon::simplify).collect();
@@ -573,6 +571,26 @@ pub(super) fn name_relative(indicator: Option<&str>) -> Option<bool> {
             .iter()
             .find(|(w, _)| after.starts_with(w))
             .map(|(_, up)| *up)
+    })
+}
+
+/// Whether `name` holds `上年`, `去年` or `同比`.
+fn holds_baseline_word(name: &str) -> bool {
+    holds_any(name, &["上年", "去年", "同比"])
+}
+
+/// Whether `text` holds one of `words` (none empty): each word's last byte searched for with
+/// memchr and the bytes before it compared, where `str::contains` sets a searcher up a word
+/// (a hundred instructions and more before the first byte is looked at, on names of a few
+/// characters asked of every bare value).
+fn holds_any(text: &str, words: &[&str]) -> bool {
+    let b = text.as_bytes();
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        let Some(&last) = w.last() else {
+            return true;
+        };
+        memchr::memchr_iter(last, b).any(|i| i + 1 >= w.len() && &b[i + 1 - w.len()..=i] == w)
     })
 }
 
@@ -610,7 +628,7 @@ pub(super) fn spreadsheet_date(body: &str, indicator: Option<&str>) -> Option<Ca
         return None;
     }
     let name = indicator?;
-    if !(name.contains("时间") || name.contains("日期") || name.contains("時間")) {
+    if !holds_any(name, &["时间", "日期", "時間"]) {
         return None;
     }
     let digits = body.strip_prefix(['=', '＝']).map(ws).unwrap_or(body);
@@ -631,6 +649,58 @@ pub(super) fn spreadsheet_date(body: &str, indicator: Option<&str>) -> Option<Ca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte search finds the baseline words (and others) exactly where a substring search
+    /// does, among characters sharing their last bytes (ideographs ending 0xB4 or 0x94), at
+    /// every position.
+    #[test]
+    fn baseline_words_are_found_as_a_substring_search_finds_them() {
+        let pieces = [
+            "上",
+            "去",
+            "同",
+            "年",
+            "比",
+            "较",
+            "率",
+            "丁",
+            "甴",
+            "达",
+            "a",
+            "1",
+            "上年",
+            "去年",
+            "同比",
+            "上一年",
+            "年比",
+        ];
+        let ending: Vec<char> = ('\u{4e00}'..='\u{9fff}')
+            .filter(|c| {
+                let mut b = [0; 4];
+                matches!(c.encode_utf8(&mut b).as_bytes()[2], 0xB4 | 0x94)
+            })
+            .take(40)
+            .collect();
+        let mut seconds: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        seconds.extend(ending.iter().map(char::to_string));
+        let mut n = 0;
+        for a in pieces {
+            for b in &seconds {
+                for c in ["", "率", "上", "比"] {
+                    let name = format!("{c}{a}{b}{c}");
+                    let want =
+                        name.contains("上年") || name.contains("去年") || name.contains("同比");
+                    assert_eq!(holds_baseline_word(&name), want, "{name}");
+                    for words in [&["时间", "日期"][..], &["年"], &["a1"], &[""]] {
+                        let want = words.iter().any(|w| name.contains(w));
+                        assert_eq!(holds_any(&name, words), want, "{name} {words:?}");
+                    }
+                    n += usize::from(want);
+                }
+            }
+        }
+        assert!(n > 50, "{n}");
+    }
 
     #[test]
     fn spreadsheet_serials_are_dates_only_under_a_time_name() {

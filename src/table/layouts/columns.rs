@@ -291,9 +291,9 @@ pub(crate) struct Header {
     /// The money units of a sheet's 全年预算数 and 全年执行数 columns, where their headers
     /// state them (`全年执行数（元）`), and how their amounts are read in one unit.
     pub money: MoneyColumns,
-    /// The unit a self-evaluation sheet's 年度指标值 header states (`年度指标值（%）`,
-    /// `（万元）`): a bare figure under it takes it, as a 度量单位 column's would.
-    pub target_unit: Option<&'static str>,
+    /// The unit a self-evaluation sheet's 年度指标值 and 实际完成值 headers state
+    /// (`年度指标值（万元）`, `实际完成值（%）`): a bare figure under it is read in it.
+    pub figures: [Option<&'static str>; 2],
 }
 
 /// The money units a sheet's 全年预算数 and 全年执行数 headers state (`全年预算数（万元）`,
@@ -325,22 +325,6 @@ impl MoneyColumns {
     }
 }
 
-/// The unit a header cell states in brackets for its column's figures: `%` (`年度指标值（%）`,
-/// `（百分比）`) or a money unit (`（万元）`); none for other words (`（2023年）`, `（人）`: a
-/// count's unit is left as the cells write it).
-fn stated_unit(text: &str) -> Option<&'static str> {
-    let inner = text
-        .split_once(['(', '（'])?
-        .1
-        .split_once([')', '）'])?
-        .0
-        .trim();
-    match inner {
-        "%" | "％" | "百分比" | "百分率" => Some("%"),
-        _ => crate::table::form::money_unit_named(text),
-    }
-}
-
 /// How many `into` one `unit` is (both money units): `元` into `万元` is 0.0001.
 fn ratio(unit: &str, into: &str) -> Option<Decimal> {
     let (u, i) = (
@@ -368,7 +352,7 @@ impl Header {
             width,
             by_role: [None; ROLES],
             money: MoneyColumns::default(),
-            target_unit: None,
+            figures: [None; 2],
         };
         for (r, c) in roles {
             h.add(r, c);
@@ -384,6 +368,11 @@ impl Header {
         }
     }
 
+    /// Every role found and its column, in header order.
+    pub fn roles(&self) -> &[(Role, usize)] {
+        &self.roles
+    }
+
     /// The column of a role.
     pub fn col(&self, role: Role) -> Option<usize> {
         self.by_role[role as usize]
@@ -391,12 +380,16 @@ impl Header {
 
     /// Notes the money unit the header cell `text` of a 全年预算数 or 全年执行数 column states.
     fn note_money(&mut self, role: Role, text: &str) {
-        if role == Role::Target && self.layout == Layout::SelfEvaluation {
-            self.target_unit = stated_unit(text);
-        }
         let k = match role {
             Role::Budget => 0,
             Role::Spent => 1,
+            Role::Target | Role::Actual => {
+                let k = usize::from(role == Role::Actual);
+                if self.layout == Layout::SelfEvaluation && self.figures[k].is_none() {
+                    self.figures[k] = figure_unit_named(text);
+                }
+                return;
+            }
             _ => return,
         };
         if self.layout == Layout::SelfEvaluation && self.money.stated[k].is_none() {
@@ -475,7 +468,7 @@ fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header 
             .map(|(r, _)| *r);
         match role {
             Some(r) if !roles.iter().any(|(x, _)| *x == r) => {
-                if matches!(r, Role::Budget | Role::Spent | Role::Target) {
+                if matches!(r, Role::Budget | Role::Spent | Role::Target | Role::Actual) {
                     money.push((r, &*cell.text));
                 }
                 roles.push((r, i));
@@ -559,6 +552,58 @@ pub(crate) fn near_miss(rows: &[Row]) -> Option<(String, String)> {
         }
     }
     best.map(|(_, name, header)| (name.to_owned(), header))
+}
+
+/// The unit a 年度指标值 or 实际完成值 header cell `text` states in brackets: a money unit
+/// (`（万元）`) or a percentage (`（%）`); `None` for anything else (`（目标）`, `（人）`: a count
+/// reads the same in any of its spellings).
+fn figure_unit_named(text: &str) -> Option<&'static str> {
+    if let Some(unit) = crate::table::form::money_unit_named(text) {
+        return Some(unit);
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "(%)",
+        "（%）",
+        "(％)",
+        "（％）",
+        "(%）",
+        "（%)",
+        "（百分比）",
+        "(百分比)",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
+    .then_some("%")
+}
+
+/// `table.header-unit`: a 年度指标值 or 实际完成值 header that states a unit (`实际完成值（元）`):
+/// the bare figures under it are read in that unit (`500000` as `500000元`), said once at the
+/// header. (Read bare, `500000` 元 spent against `≥100` 万元 passed as 500,000 ≥ 100.)
+pub(crate) fn figure_units(ctx: &mut crate::table::Ctx<'_>, header: &Header, names: &Row) {
+    for (k, (role, name)) in [(Role::Target, "年度指标值"), (Role::Actual, "实际完成值")]
+        .into_iter()
+        .enumerate()
+    {
+        let (Some(unit), Some(col)) = (header.figures[k], header.col(role)) else {
+            continue;
+        };
+        let Some(cell) = names.cell(col) else {
+            continue;
+        };
+        let f = ctx
+            .finding(
+                crate::finding::codes::HEADER_UNIT,
+                crate::finding::Severity::Info,
+                cell.location(ctx.source),
+                format!(
+                    "「{}」写明单位{unit}：该列未写单位的{name}按{unit}读",
+                    cell.text
+                ),
+            )
+            .label("表头写明的单位");
+        ctx.findings.push(f);
+    }
 }
 
 /// `table.no-actuals-column`: a self-evaluation sheet whose header has neither an actuals

@@ -6,9 +6,12 @@
 //! - `target_table`: the budget systems' 项目支出绩效目标表 (a row a project, the 绩效指标 cell a
 //!   numbered list, split by `indicator_cell`);
 //! - `self_eval`: the flat 绩效自评表 (a row an indicator, the budget row); `sheet_merges`: its
-//!   分值 / 得分 merged over several indicator rows, shared among them;
+//!   分值 / 得分 merged over several indicator rows, shared among them; `sheet_total`: its own
+//!   总分 / 合计 row, the printed total checked against its rows;
 //! - `form`: the published per-project forms and their provincial families;
-//! - `integrity`: the sums a table's amounts must keep.
+//! - `integrity`: the sums a table's amounts must keep;
+//! - `moved_header`: a header row found again below the first with its columns moved (two
+//!   tables in one sheet): its rows read by its own columns, or left unread and named.
 //!
 //! Formats stay on the other side ([`crate::table::formats`]): nothing here imports them.
 
@@ -16,6 +19,8 @@ pub mod columns;
 pub(crate) mod form;
 pub(crate) mod indicator_cell;
 pub(crate) mod integrity;
+pub(crate) mod moved_header;
 pub(crate) mod self_eval;
 pub(crate) mod sheet_merges;
+pub(crate) mod sheet_total;
 pub(crate) mod target_table;

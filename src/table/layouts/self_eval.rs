@@ -26,18 +26,22 @@ use crate::table::grid::Row;
 use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
 };
+use crate::table::moved_header::MovedHeader;
+use crate::table::sheet_total;
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
 
 /// What is filled down from the rows above: the unit and project of the last row read, and
-/// the 一级/二级指标 in effect. Carried from one block to the next when a sheet is read in
-/// blocks (streaming).
+/// the 一级/二级指标 in effect; and the header in force where a header row below the first
+/// moved its columns (`moved_header`). Carried from one block to the next when a sheet is read
+/// in blocks (streaming).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FillDown {
     pub unit: Option<Arc<str>>,
     pub project: Option<Arc<str>>,
     pub level1: Option<Arc<str>>,
     pub level2: Option<RowText>,
+    pub moved: Option<Arc<MovedHeader>>,
 }
 
 /// Which parts of the fill-down state a run of rows read before setting them: the parts a
@@ -51,9 +55,11 @@ pub struct StateUse {
 }
 
 impl FillDown {
-    /// Whether `self` and `other` agree in the parts `used`.
+    /// Whether `self` and `other` agree in the parts `used`, and in the header in force (every
+    /// row of a block reads by it: two `None`s on every sheet but two tables in one).
     pub fn agrees(&self, other: &FillDown, used: StateUse) -> bool {
-        (!used.unit || self.unit == other.unit)
+        self.moved == other.moved
+            && (!used.unit || self.unit == other.unit)
             && (!used.project || self.project == other.project)
             && (!used.level1 || self.level1 == other.level1)
             && (!used.level2 || self.level2 == other.level2)
@@ -181,17 +187,22 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         categories: Vec::new(),
         rows,
         at: 0,
+        totals: Vec::new(),
     };
     for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
         sheet.row(row);
+    }
+    for place in std::mem::take(&mut sheet.totals) {
+        let project = &mut sheet.units[place.ui].projects[place.pi];
+        sheet_total::check(sheet.ctx, project);
     }
     (sheet.units, sheet.used)
 }
 
 /// Where the project a row belongs to is in the units read (its unit's and its own names are
 /// those of `units[ui]` and its `projects[pi]`).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Place {
     ui: usize,
     pi: usize,
@@ -220,6 +231,8 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// project's indicators once, from the rows that follow it).
     rows: &'s [R],
     at: usize,
+    /// The projects that have a total row of their own (`sheet_total`), checked at the end.
+    totals: Vec<Place>,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -567,8 +580,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let [weight, score, budget, spent] = numbers;
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
-        let (target, target_at) = joined_target(h, row);
+        let (mut target, target_at) = joined_target(h, row);
         let actual_cell = cell(h, row, Role::Actual);
+        // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
+        let mut actual_in_unit = None;
+        if h.figures != [None; 2] {
+            with_header_units(
+                h,
+                &mut target,
+                actual_cell.map(|c| c.text),
+                &mut actual_in_unit,
+            );
+        }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
         if indicator_cell.is_none() && (budget.is_some() || spent.is_some()) {
@@ -579,6 +602,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 published_score: score,
                 at: row_at,
             });
+            return;
+        }
+        // the sheet's own total row (`总分`, `合计`: no target, no actual) is the project's
+        // printed total, never an indicator (checked against its rows once they are read)
+        if target.is_empty()
+            && actual_cell.is_none()
+            && indicator_cell
+                .or(level1_cell)
+                .is_some_and(|c| sheet_total::is_total_name(c.text))
+        {
+            sheet_total::keep(self.ctx, project, weight, score, row_at);
+            self.totals.push(*place);
             return;
         }
         let Some(indicator_cell) = indicator_cell else {
@@ -625,7 +660,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 Cow::Borrowed(t) => held(t, source),
                 Cow::Owned(t) => RowText::from(t),
             },
-            actual: actual_cell.map(|c| held(c.text, source)),
+            actual: actual_in_unit
+                .map(RowText::from)
+                .or_else(|| actual_cell.map(|c| held(c.text, source))),
             plan: cell(h, row, Role::Figure).map(|c| Arc::from(c.text)),
             weight,
             published_score: score,
@@ -720,16 +757,7 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
     let at = value.or(nature).or(measure).map(|c| c.i);
     // the 年度指标值 cell alone (most sheets): the cell's own text
     if nature.is_none() && measure.is_none() {
-        let text = value.map_or("", |v| v.text);
-        // a header that states the column's unit (`年度指标值（%）`): a bare figure takes it, as
-        // under a 度量单位 column (the eleventh probe: `≥95` and `0.96` under `（%）` scored 0.10
-        // of 10, the fraction never seen)
-        if let Some(unit) = h.target_unit
-            && text.trim_end().ends_with(|c: char| c.is_ascii_digit())
-        {
-            return (Cow::Owned(format!("{}{unit}", text.trim_end())), at);
-        }
-        return (Cow::Borrowed(text), at);
+        return (Cow::Borrowed(value.map_or("", |v| v.text)), at);
     }
     let text = join_target(
         nature.map(|c| c.text),
@@ -737,6 +765,30 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
         measure.map(|c| c.text),
     );
     (Cow::Owned(text), at)
+}
+
+/// The target and actual of a row under a 年度指标值 / 实际完成值 header that states a unit
+/// (`Header::figures`): each written as a bare figure (ending in a digit: `500000`, `≥100`,
+/// `90-100`) gets the unit (`500000元`); one that writes its own unit is kept.
+#[cold]
+#[inline(never)]
+fn with_header_units(
+    h: &Header,
+    target: &mut Cow<'_, str>,
+    actual: Option<&str>,
+    actual_in_unit: &mut Option<String>,
+) {
+    let bare = |t: &str| t.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    if let Some(unit) = h.figures[0]
+        && bare(target)
+    {
+        *target = Cow::Owned(format!("{}{unit}", target.trim_end()));
+    }
+    if let (Some(unit), Some(a)) = (h.figures[1], actual)
+        && bare(a)
+    {
+        *actual_in_unit = Some(format!("{}{unit}", a.trim_end()));
+    }
 }
 
 /// A cell's text as a row keeps it: held with the source text where it is a part of it (a

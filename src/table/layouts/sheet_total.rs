@@ -1,0 +1,236 @@
+//! A flat sheet's own total row: `总分`, `合计`, `总计` (or `得分合计`, `小计`…) in the 三级指标 column
+//! (or the 一级指标 column with no 三级指标), no target and no actual. It is the form's printed
+//! sum, never an indicator (read as one, its 分值 100 doubled the project's points and its 得分
+//! was scored as an indicator of its own): kept as the project's printed total, as a form's
+//! 总分 row is (`FormFacts::total`, the published total the recomputed one is compared with),
+//! and checked against the sheet's rows: its 得分 against the sum of the 得分 and its 分值
+//! against the sum of the 分值, the budget row's included or — where only that reading agrees
+//! — not. A sum no reading makes agree is a warning naming both figures
+//! (`table.form-total-mismatch`, the forms' code) and leaves the project 未核对, as a form's
+//! does.
+
+use rust_decimal::Decimal;
+
+use crate::finding::{Severity, codes};
+use crate::table::Ctx;
+use crate::table::amount::half_unit_at;
+use crate::table::model::{FormFacts, FormKind, FormTotal, Project};
+use crate::table::source::Location;
+
+/// Whether the name `text` (a 三级指标 or 一级指标 cell) is a total row's: `总分`, `合计`,
+/// `总计`, `小计`, `得分合计`, `分值合计`, `总得分`, `自评总分`, `综合得分`, spaces and a
+/// trailing colon aside. Cheap where it is not (most names do not start with 总, 合, 小, 得, 分,
+/// 自 or 综).
+pub(crate) fn is_total_name(text: &str) -> bool {
+    let first = text.trim_start().chars().next();
+    if !matches!(
+        first,
+        Some('总' | '合' | '小' | '得' | '分' | '自' | '综' | '總')
+    ) {
+        return false;
+    }
+    let name: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    let name = name.trim_end_matches([':', '：']);
+    matches!(
+        name,
+        "总分"
+            | "总计"
+            | "合计"
+            | "小计"
+            | "總分"
+            | "總計"
+            | "合計"
+            | "得分合计"
+            | "分值合计"
+            | "总得分"
+            | "自评总分"
+            | "自评得分合计"
+            | "综合得分"
+            | "总分值"
+    )
+}
+
+/// Keeps the total row at `at` (its 分值 `weight`, 得分 `score`) as `project`'s printed total;
+/// a second one is named and not used (the first stands, as a table's second 合计 row).
+pub(crate) fn keep(
+    ctx: &mut Ctx<'_>,
+    project: &mut Project,
+    weight: Option<Decimal>,
+    score: Option<Decimal>,
+    at: Location,
+) {
+    if let Some(first) = project.form.as_ref().and_then(|f| f.total.as_ref()) {
+        let f = ctx
+            .finding(
+                codes::DUPLICATE_TOTAL,
+                Severity::Warning,
+                at,
+                format!(
+                    "项目“{}”又有一行总分（第 {} 行已有一行），以第一行为准，这一行未用",
+                    project.name, first.at.line
+                ),
+            )
+            .label("第二个总分行")
+            .help("删除重复的总分行");
+        ctx.findings.push(f);
+        return;
+    }
+    let total = FormTotal {
+        weight,
+        score,
+        grade: None,
+        at,
+    };
+    match &mut project.form {
+        Some(form) => form.total = Some(total),
+        None => {
+            project.form = Some(Box::new(FormFacts {
+                kind: FormKind::SelfEvaluation,
+                title: None,
+                year: None,
+                department: None,
+                money_unit: None,
+                budget_initial: None,
+                execution_rate: None,
+                goal_actual: None,
+                category_points: Vec::new(),
+                total: Some(total),
+                breakdowns: Vec::new(),
+                unchecked: Vec::new(),
+                budget_outside: false,
+            }))
+        }
+    }
+}
+
+/// Half a unit of the last digit `d` is written to.
+fn half_unit(d: &Decimal) -> Decimal {
+    half_unit_at(d.normalize().scale())
+}
+
+/// Checks `project`'s printed total (kept by [`keep`]) against its rows: the 得分 and the 分值
+/// each with the budget row's, or — where only that agrees — without it (the budget row then
+/// read as outside the total, said so); a sum no reading makes agree is a warning naming both
+/// figures and one of the form's `unchecked` sums (the project 未核对).
+pub(crate) fn check(ctx: &mut Ctx<'_>, project: &mut Project) {
+    let Some(total) = project.form.as_ref().and_then(|f| f.total.clone()) else {
+        return;
+    };
+    let budget = project.budget.as_ref();
+    let budget_score = budget.and_then(|b| b.published_score);
+    let budget_weight = budget.and_then(|b| b.weight);
+    let mut unchecked = Vec::new();
+    let mut outside = [None, None];
+    let mut told = Vec::new();
+    let scores: Vec<Decimal> = project
+        .indicators
+        .iter()
+        .filter_map(|i| i.published_score)
+        .collect();
+    let points: Option<Vec<Decimal>> = project.indicators.iter().map(|i| i.weight).collect();
+    let sums = [
+        ("得分", "原表总分", total.score, Some(scores), budget_score),
+        ("分值", "原表分值合计", total.weight, points, budget_weight),
+    ];
+    for (k, (what, name, printed, rows, budget)) in sums.into_iter().enumerate() {
+        let (Some(printed), Some(rows)) = (printed, rows) else {
+            continue;
+        };
+        if rows.is_empty() {
+            continue;
+        }
+        let own: Decimal = rows.iter().sum();
+        let with = own + budget.unwrap_or_default();
+        let tol = half_unit(&printed)
+            + rows
+                .iter()
+                .chain(budget.iter())
+                .map(half_unit)
+                .sum::<Decimal>();
+        let near = |x: Decimal| (x - printed).abs() <= tol;
+        if near(with) {
+            outside[k] = Some(false);
+            continue;
+        }
+        if budget.is_some_and(|b| !b.is_zero()) && near(own) {
+            outside[k] = Some(true);
+            told.push(format!(
+                "{name} {} 等于各指标{what}之和，不含预算执行{what} {}",
+                printed.normalize(),
+                budget.unwrap_or_default().normalize()
+            ));
+            continue;
+        }
+        let f = ctx
+            .finding(
+                codes::FORM_TOTAL_MISMATCH,
+                Severity::Warning,
+                total.at,
+                format!(
+                    "{name} {} 与表中各项{what}之和 {} 不一致",
+                    printed.normalize(),
+                    with.normalize()
+                ),
+            )
+            .label(name)
+            .help(format!("核对各项{what}与总分行的加总"))
+            .project(&project.name);
+        ctx.findings.push(f);
+        unchecked.push(format!(
+            "{name} {} ≠ 各项{what}之和 {}",
+            printed.normalize(),
+            with.normalize()
+        ));
+    }
+    // the budget row outside the total by one sum and inside by the other: no reading
+    if outside.contains(&Some(true)) && outside.contains(&Some(false)) {
+        unchecked.push("原表总分与分值合计对预算执行是否计入总分的读法不一".to_owned());
+        told.clear();
+    }
+    let budget_outside = outside.contains(&Some(true)) && unchecked.is_empty();
+    for message in told.into_iter().filter(|_| budget_outside) {
+        let f = ctx
+            .finding(codes::FORM_READING, Severity::Info, total.at, message)
+            .label("按表内加总选定的读法");
+        ctx.findings.push(f);
+    }
+    if let Some(form) = project.form.as_mut() {
+        form.unchecked.extend(unchecked);
+        form.budget_outside |= budget_outside;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn total_names_are_told_and_indicators_are_not() {
+        for name in [
+            "总分",
+            "合计",
+            "总计",
+            " 合 计 ",
+            "总分：",
+            "得分合计",
+            "小计",
+            "總分",
+        ] {
+            assert!(is_total_name(name), "{name}");
+        }
+        for name in [
+            "总体满意度",
+            "合计完成率",
+            "分值",
+            "得分率",
+            "总分数达标",
+            "培训人次",
+            "",
+        ] {
+            assert!(!is_total_name(name), "{name}");
+        }
+    }
+}
