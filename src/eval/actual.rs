@@ -409,10 +409,8 @@ pub(crate) fn bare_figure_is_ambiguous(
 /// and where it starts and ends in `text`; none for `5千米`, `3千克`, `2千瓦` (units, not
 /// magnitudes) or a text with no figure followed by one. The first such figure only.
 pub(crate) fn magnitude_after_figure(text: &str) -> Option<(usize, usize)> {
-    const MAGNITUDES: [char; 3] = ['万', '亿', '千'];
     // most actuals hold none of the three: one scan for them before any other work
-    let first = text.find(MAGNITUDES)?;
-    let mut at = first;
+    let mut at = next_magnitude(text, 0)?;
     loop {
         let before = text[..at].chars().next_back();
         let run = text[at..].len()
@@ -427,9 +425,30 @@ pub(crate) fn magnitude_after_figure(text: &str) -> Option<(usize, usize)> {
         if before.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) && !unit {
             return Some((at, at + run));
         }
-        at += run.max(1);
-        at += text[at..].find(MAGNITUDES)?;
+        at = next_magnitude(text, at + run.max(1))?;
     }
+}
+
+/// Where the next `万`, `亿` or `千` starts in `text` at or after `from` (a character's start):
+/// their last UTF-8 bytes (0x87, 0xBF, 0x83) found with `memchr3`, each checked with the two
+/// before it — a few instructions an actual, where a search by characters decoded every one
+/// (the repeating bench sheet: +0.2 % of instructions).
+fn next_magnitude(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut at = from;
+    while let Some(k) = memchr::memchr3(0x87, 0xBF, 0x83, b.get(at..)?) {
+        let last = at + k;
+        if last >= from + 2
+            && matches!(
+                &b[last - 2..=last],
+                [0xE4, 0xB8, 0x87] | [0xE4, 0xBA, 0xBF] | [0xE5, 0x8D, 0x83]
+            )
+        {
+            return Some(last - 2);
+        }
+        at = last + 1;
+    }
+    None
 }
 
 /// A figure written with a magnitude (`80万元`, `0.8万人`, `3千`: `text`, read in the base
@@ -745,6 +764,23 @@ pub fn is_percent(unit: Option<&Unit>) -> bool {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_magnitude_is_found_right_after_a_figure_only() {
+        fn at(t: &str) -> Option<&str> {
+            magnitude_after_figure(t).map(|(a, b)| &t[a..b])
+        }
+        assert_eq!(at("80万元"), Some("万"));
+        assert_eq!(at("1.2千万人"), Some("千万"));
+        assert_eq!(at("３亿"), Some("亿"));
+        assert_eq!(at("约万人，80万元"), Some("万"));
+        assert_eq!(magnitude_after_figure("约万人，80万元"), Some((14, 17)));
+        for none in ["3千米", "5千克", "万人", "80元", "96.5%", "", "千", "一万"] {
+            assert_eq!(at(none), None, "{none}");
+        }
+        // the last bytes of 万 / 亿 / 千 ending other characters (乇 U+4E47, 乿 U+4E7F) are not them
+        assert_eq!(at("8乇8乿"), None);
+    }
 
     fn t(s: &str) -> Target {
         lang::parse(s, &Context::default()).target
