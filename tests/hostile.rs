@@ -8168,3 +8168,22 @@ fn an_indicator_given_twice_in_an_actuals_file_is_named_a_duplicate_with_both_fi
             .contains("不存在的指标")
     );
 }
+
+#[test]
+fn a_number_format_of_more_places_than_a_decimal_holds_is_read_never_a_panic() {
+    // the eleventh probe's fuzzing (H73; fuzz/regressions/sheet_formats-number-format-42-places.bin,
+    // its minimal workbook tests/fixtures/hostile/number-format-42-places.xlsx): an actual 0.955
+    // in a cell whose number format is `0,,.` and 42 `?` panicked inside rust_decimal (exit 101,
+    // "insufficient capacity"): the shown value was rescaled past the 28 places a decimal holds.
+    // It is shown to what a decimal holds and padded with Excel's zeros: the scaled cell's
+    // warning names it, and the row waits for a person
+    let d = dir("number-format-42-places");
+    let bytes =
+        std::fs::read(root().join("tests/fixtures/hostile/number-format-42-places.xlsx")).unwrap();
+    write(&d, "t.xlsx", &bytes);
+    let r = run(&d, &["evaluate", "t.xlsx"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = format!("0.000000955{}", "0".repeat(33));
+    assert!(r.stderr.contains(&shown), "{}", r.stderr);
+    assert!(r.stdout.contains("待评定 1"), "{}", r.stdout);
+}

@@ -869,10 +869,18 @@ pub(crate) fn number_shown(f: f64, shape: Option<NumberShape>) -> String {
     for _ in 0..shape.scale.min(10) {
         d /= Decimal::ONE_THOUSAND;
     }
+    // a decimal holds at most 28 places (fewer for a large figure): a format asking for more
+    // (`0,,.` and 42 `?`, found by fuzzing) is shown to what it holds and padded with the
+    // zeros Excel would show (`rescale` past 28 left a scale the decimal's printing could not
+    // hold: a panic, exit 101)
+    let mut padding = 0;
     let mut d = match shape.decimals {
         Some(dp) => {
-            let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-            r.rescale(dp);
+            let held = dp.min(u32::from(MAX_DECIMAL_PLACES));
+            let mut r = d.round_dp_with_strategy(held, RoundingStrategy::MidpointAwayFromZero);
+            r.rescale(held);
+            // a large figure holds fewer places still (50 to 27): the rest are zeros too
+            padding = dp.saturating_sub(r.scale()) as usize;
             r
         }
         None => d.normalize(),
@@ -880,12 +888,21 @@ pub(crate) fn number_shown(f: f64, shape: Option<NumberShape>) -> String {
     if d.is_zero() {
         d.set_sign_positive(true);
     }
-    if shape.percent {
-        format!("{d}%")
-    } else {
-        d.to_string()
+    let mut shown = d.to_string();
+    if padding > 0 {
+        if !shown.contains('.') {
+            shown.push('.');
+        }
+        shown.extend(std::iter::repeat_n('0', padding));
     }
+    if shape.percent {
+        shown.push('%');
+    }
+    shown
 }
+
+/// The most decimal places a `Decimal` holds.
+const MAX_DECIMAL_PLACES: u8 = 28;
 
 /// The value Excel holds for `f`: its 15 significant digits (what Excel shows and computes
 /// with; `0.1 + 0.2` stored as `0.30000000000000004` is `0.3`), exactly.
@@ -917,6 +934,22 @@ mod tests {
             by: by.into(),
             rounded: None,
         })
+    }
+
+    #[test]
+    fn a_format_asking_for_more_places_than_a_decimal_holds_is_padded_never_a_panic() {
+        // fuzzing (H73): `0,,.` and 42 `?` panicked in the decimal's printing (exit 101)
+        let code = format!("0,,.{}", "?".repeat(42));
+        let places = 42 - "000000955".len();
+        assert_eq!(
+            number_shown(0.955, shape(&code)),
+            format!("0.000000955{}", "0".repeat(places))
+        );
+        let code = format!("0.{}%", "0".repeat(40));
+        assert_eq!(
+            number_shown(0.5, shape(&code)),
+            format!("50.{}%", "0".repeat(40))
+        );
     }
 
     #[test]
