@@ -7778,45 +7778,7 @@ fn a_bare_figure_against_a_target_written_in_wan_is_never_read_in_yuan_alone() {
         ("≥1000000元", "100", "fail"),
         ("≥100千克", "120", "pass"),
     ];
-    let mut sheet = String::from("项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n");
-    for (i, (target, actual, _)) in cases.iter().enumerate() {
-        sheet.push_str(&format!(
-            "维修工程,产出指标,成本指标,金额{i},{target},{actual},5\n"
-        ));
-    }
-    write(&d, "s.csv", &sheet);
-    for args in [
-        &["--format", "jsonl"][..],
-        &["--format", "json", "--no-streaming"],
-    ] {
-        let mut all = vec!["evaluate", "s.csv"];
-        all.extend_from_slice(args);
-        let r = run(&d, &all, &[]);
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        let rows: Vec<serde_json::Value> = if args[1] == "jsonl" {
-            r.stdout
-                .lines()
-                .map(|l| serde_json::from_str(l).unwrap())
-                .filter(|v: &serde_json::Value| v.get("indicator").is_some())
-                .collect()
-        } else {
-            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-            v["projects"][0]["indicators"].as_array().unwrap().clone()
-        };
-        for (i, (target, actual, verdict)) in cases.iter().enumerate() {
-            let row = rows
-                .iter()
-                .find(|v| v["indicator"] == format!("金额{i}"))
-                .unwrap_or_else(|| panic!("{}", r.stdout));
-            assert_eq!(
-                row["verdict"], *verdict,
-                "{args:?} {target} {actual}: {row}"
-            );
-            if *verdict == "review" {
-                assert!(row.to_string().contains("数量级"), "{row}");
-            }
-        }
-    }
+    magnitude_verdicts(&d, &cases);
 }
 
 #[test]
@@ -7843,20 +7805,26 @@ fn a_figure_with_a_magnitude_against_a_bare_target_is_never_read_in_the_base_uni
         ("≥5", "3千米", "fail"),
         ("≥100", "80人", "fail"),
     ];
+    magnitude_verdicts(&d, &cases);
+}
+
+/// Runs `cases` (target, actual, verdict), one 成本指标 row each, streamed (jsonl) and whole
+/// (json), and asserts each row's verdict; a `review` names the 数量级 it doubts.
+fn magnitude_verdicts(d: &Path, cases: &[(&str, &str, &str)]) {
     let mut sheet = String::from("项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n");
     for (i, (target, actual, _)) in cases.iter().enumerate() {
         sheet.push_str(&format!(
             "维修工程,产出指标,成本指标,金额{i},{target},{actual},5\n"
         ));
     }
-    write(&d, "s.csv", &sheet);
+    write(d, "s.csv", &sheet);
     for args in [
         &["--format", "jsonl"][..],
         &["--format", "json", "--no-streaming"],
     ] {
         let mut all = vec!["evaluate", "s.csv"];
         all.extend_from_slice(args);
-        let r = run(&d, &all, &[]);
+        let r = run(d, &all, &[]);
         assert_eq!(r.code, 0, "{}", r.stderr);
         let rows: Vec<serde_json::Value> = if args[1] == "jsonl" {
             r.stdout

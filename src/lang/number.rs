@@ -35,6 +35,13 @@ pub fn arabic(input: &str) -> IResult<&str, Value> {
     {
         return Ok((&rest[end..], Ok(value)));
     }
+    general_arabic(input, rest, negative)
+}
+
+/// [`arabic`]'s general reading of `rest` (the text after its sign, `input` whole for the
+/// error): full-width digits and points, thousands separators, more than 18 digits, overflow.
+/// Its answer and [`plain_ascii`]'s are the same wherever the latter reads (a test holds them).
+fn general_arabic<'a>(input: &'a str, rest: &'a str, negative: bool) -> IResult<&'a str, Value> {
     let mut mantissa: Option<i128> = Some(0);
     let mut scale: u32 = 0;
     let mut digits = 0usize;
@@ -299,57 +306,11 @@ mod tests {
 
     /// [`arabic`] without its fast path.
     fn general_arabic(input: &str) -> Option<(&str, Value)> {
-        let mut rest = input;
-        let mut negative = false;
-        if let Some(r) = rest.strip_prefix('-') {
-            negative = true;
-            rest = r;
-        }
-        let mut mantissa: Option<i128> = Some(0);
-        let (mut scale, mut digits, mut in_fraction, mut end) = (0u32, 0usize, false, 0usize);
-        let chars: Vec<(usize, char)> = rest.char_indices().collect();
-        let mut k = 0;
-        while let Some(&(i, c)) = chars.get(k) {
-            let after = &rest[i + c.len_utf8()..];
-            if let Some(d) = lexicon::digit_value(c) {
-                mantissa = mantissa
-                    .and_then(|m| m.checked_mul(10))
-                    .and_then(|m| m.checked_add(d as i128));
-                scale += u32::from(in_fraction);
-                digits += 1;
-            } else if !in_fraction && digits > 0 && lexicon::is_decimal_point(c) {
-                if after
-                    .chars()
-                    .next()
-                    .and_then(lexicon::digit_value)
-                    .is_none()
-                {
-                    break;
-                }
-                in_fraction = true;
-            } else if !in_fraction && digits > 0 && lexicon::is_thousands_separator(c) {
-                let mut it = after.chars();
-                let three = (0..3).all(|_| it.next().and_then(lexicon::digit_value).is_some());
-                if !three || it.next().and_then(lexicon::digit_value).is_some() {
-                    break;
-                }
-            } else {
-                break;
-            }
-            end = i + c.len_utf8();
-            k += 1;
-        }
-        if digits == 0 || exponent_follows(&rest[end..]) {
-            return None;
-        }
-        let value = match mantissa {
-            Some(m) if scale <= 28 => {
-                Decimal::try_from_i128_with_scale(if negative { -m } else { m }, scale)
-                    .map_err(|_| Overflow)
-            }
-            _ => Err(Overflow),
+        let (negative, rest) = match input.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, input),
         };
-        Some((&rest[end..], value))
+        super::general_arabic(input, rest, negative).ok()
     }
 
     #[test]
