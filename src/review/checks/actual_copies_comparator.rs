@@ -23,11 +23,23 @@ pub const INFO: CheckInfo = CheckInfo {
     run,
 };
 
+/// Whether `actual` is a bare figure (digits, a point, a comma, a percent sign, spaces), which
+/// writes no comparator: not parsed again (the whole parser for each actual was 10 % of
+/// reviewing 40,000 one-indicator projects, H72).
+fn plain_figure(actual: &str) -> bool {
+    actual
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%' | b' '))
+}
+
 fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
         let (Some(actual), Some(at)) = (&i.row.actual, i.row.at.actual()) else {
             continue;
         };
+        if plain_figure(actual) {
+            continue;
+        }
         let parsed = lang::parse(
             actual,
             &Context::default().with_indicator(Some(&i.row.name)),
@@ -49,5 +61,22 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
             "实际值不应带比较符",
             "写出实际测得的数值，如“271米”",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::{self, Context, Origin};
+
+    #[test]
+    fn a_plain_figure_writes_no_comparator() {
+        for actual in ["5230", "96.5%", "1,200", " 12 ", "0", "", "100 %"] {
+            assert!(super::plain_figure(actual), "{actual}");
+            let parsed = lang::parse(actual, &Context::default());
+            assert_ne!(parsed.provenance.op, Some(Origin::Text), "{actual}");
+        }
+        for actual in ["≥5230", ">96%", "5230以上", "不低于90%", "=5", "<5", "-5", "5~6"] {
+            assert!(!super::plain_figure(actual), "{actual}");
+        }
     }
 }

@@ -24,8 +24,19 @@ pub const INFO: CheckInfo = CheckInfo {
 
 const PLACEHOLDERS: &[&str] = &["**", "＊＊", "XX", "xx", "××"];
 
+/// Whether `name` may hold a placeholder: one of their first bytes is in it (`*`, `X`, `x`,
+/// and the lead bytes of `＊` and `×`). Most names have none, and were searched five times
+/// over (a searcher built for each: 3.6 % of reviewing 40,000 one-indicator projects, H72).
+fn may_hold_one(name: &str) -> bool {
+    name.bytes()
+        .any(|b| matches!(b, b'*' | b'X' | b'x' | 0xEF | 0xC3))
+}
+
 fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     for i in &p.indicators {
+        if !may_hold_one(&i.row.name) {
+            continue;
+        }
         let Some((start, ph)) = PLACEHOLDERS
             .iter()
             .filter_map(|ph| i.row.name.find(ph).map(|k| (k, *ph)))
@@ -49,5 +60,17 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
             "模板占位符",
             "删去名称中的括号和占位符，把比较符和单位写进年度指标值",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_placeholder_starts_with_a_byte_looked_for() {
+        for ph in super::PLACEHOLDERS {
+            assert!(super::may_hold_one(ph), "{ph}");
+            assert!(super::may_hold_one(&format!("服务人次{ph}人")), "{ph}");
+        }
+        assert!(!super::may_hold_one("服务人次"));
     }
 }
