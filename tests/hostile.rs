@@ -7577,30 +7577,13 @@ fn an_actual_that_says_it_is_a_plan_a_forecast_or_not_yet_counted_is_never_score
         ));
     }
     write(&d, "s.csv", &sheet);
-    for args in [
-        &["--format", "jsonl"][..],
-        &["--format", "json", "--no-streaming"],
-    ] {
-        let mut all = vec!["evaluate", "s.csv"];
-        all.extend_from_slice(args);
-        let r = run(&d, &all, &[]);
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        let rows: Vec<serde_json::Value> = if args[1] == "jsonl" {
-            r.stdout
-                .lines()
-                .map(|l| serde_json::from_str(l).unwrap())
-                .filter(|v: &serde_json::Value| v.get("indicator").is_some())
-                .collect()
-        } else {
-            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-            v["projects"][0]["indicators"].as_array().unwrap().clone()
-        };
-        assert_eq!(rows.len(), cases.len(), "{}", r.stdout);
+    for (args, stdout, rows) in indicator_rows_both_ways(&d, "s.csv") {
+        assert_eq!(rows.len(), cases.len(), "{stdout}");
         for (i, (actual, verdict)) in cases.iter().enumerate() {
             let row = rows
                 .iter()
                 .find(|v| v["indicator"] == format!("服务人数{i}"))
-                .unwrap_or_else(|| panic!("{}", r.stdout));
+                .unwrap_or_else(|| panic!("{stdout}"));
             assert_eq!(row["verdict"], *verdict, "{args:?} {actual}: {row}");
         }
     }
@@ -7808,21 +7791,19 @@ fn a_figure_with_a_magnitude_against_a_bare_target_is_never_read_in_the_base_uni
     magnitude_verdicts(&d, &cases);
 }
 
-/// Runs `cases` (target, actual, verdict), one 成本指标 row each, streamed (jsonl) and whole
-/// (json), and asserts each row's verdict; a `review` names the 数量级 it doubts.
-fn magnitude_verdicts(d: &Path, cases: &[(&str, &str, &str)]) {
-    let mut sheet = String::from("项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n");
-    for (i, (target, actual, _)) in cases.iter().enumerate() {
-        sheet.push_str(&format!(
-            "维修工程,产出指标,成本指标,金额{i},{target},{actual},5\n"
-        ));
-    }
-    write(d, "s.csv", &sheet);
+/// The indicator rows of `evaluate FILE` (one project) in `d`, streamed (`--format jsonl`) and
+/// read whole (`--format json --no-streaming`): each with the arguments that gave it and the
+/// run's output; a run that does not exit 0 fails the test.
+fn indicator_rows_both_ways(
+    d: &Path,
+    file: &str,
+) -> Vec<(&'static [&'static str], String, Vec<serde_json::Value>)> {
+    let mut out = Vec::new();
     for args in [
         &["--format", "jsonl"][..],
         &["--format", "json", "--no-streaming"],
     ] {
-        let mut all = vec!["evaluate", "s.csv"];
+        let mut all = vec!["evaluate", file];
         all.extend_from_slice(args);
         let r = run(d, &all, &[]);
         assert_eq!(r.code, 0, "{}", r.stderr);
@@ -7836,11 +7817,27 @@ fn magnitude_verdicts(d: &Path, cases: &[(&str, &str, &str)]) {
             let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
             v["projects"][0]["indicators"].as_array().unwrap().clone()
         };
+        out.push((args, r.stdout, rows));
+    }
+    out
+}
+
+/// Runs `cases` (target, actual, verdict), one 成本指标 row each, streamed (jsonl) and whole
+/// (json), and asserts each row's verdict; a `review` names the 数量级 it doubts.
+fn magnitude_verdicts(d: &Path, cases: &[(&str, &str, &str)]) {
+    let mut sheet = String::from("项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n");
+    for (i, (target, actual, _)) in cases.iter().enumerate() {
+        sheet.push_str(&format!(
+            "维修工程,产出指标,成本指标,金额{i},{target},{actual},5\n"
+        ));
+    }
+    write(d, "s.csv", &sheet);
+    for (args, stdout, rows) in indicator_rows_both_ways(d, "s.csv") {
         for (i, (target, actual, verdict)) in cases.iter().enumerate() {
             let row = rows
                 .iter()
                 .find(|v| v["indicator"] == format!("金额{i}"))
-                .unwrap_or_else(|| panic!("{}", r.stdout));
+                .unwrap_or_else(|| panic!("{stdout}"));
             assert_eq!(
                 row["verdict"], *verdict,
                 "{args:?} {target} {actual}: {row}"
@@ -7892,29 +7889,12 @@ fn a_unit_a_sheets_target_header_states_is_taken_by_its_bare_figures() {
         }
         let name = format!("s{k}.csv");
         write(&d, &name, &sheet);
-        for args in [
-            &["--format", "jsonl"][..],
-            &["--format", "json", "--no-streaming"],
-        ] {
-            let mut all = vec!["evaluate", name.as_str()];
-            all.extend_from_slice(args);
-            let r = run(&d, &all, &[]);
-            assert_eq!(r.code, 0, "{}", r.stderr);
-            let found: Vec<serde_json::Value> = if args[1] == "jsonl" {
-                r.stdout
-                    .lines()
-                    .map(|l| serde_json::from_str(l).unwrap())
-                    .filter(|v: &serde_json::Value| v.get("indicator").is_some())
-                    .collect()
-            } else {
-                let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-                v["projects"][0]["indicators"].as_array().unwrap().clone()
-            };
+        for (args, stdout, found) in indicator_rows_both_ways(&d, &name) {
             for (i, (target, actual, verdict)) in rows.iter().enumerate() {
                 let row = found
                     .iter()
                     .find(|v| v["indicator"] == format!("指标{i}"))
-                    .unwrap_or_else(|| panic!("{}", r.stdout));
+                    .unwrap_or_else(|| panic!("{stdout}"));
                 assert_eq!(
                     row["verdict"], *verdict,
                     "{header} {args:?} {target} {actual}: {row}"
