@@ -334,33 +334,30 @@ fn read_actual(
         Some(t) => read_text(s, t, year, cache),
         None => Actual::Missing,
     };
-    // a bare figure against a target written with a magnitude (`≥100万元`, `≥1.2万人次`): the
-    // target is held in its base unit (元, 人次), but `100` is 100万元 as the target writes it
-    // as readily as 100元 — ten thousand times apart, so a person decides (the tenth probe:
-    // `100` against `≥100万元` scored 0 as "按目标值单位读取", in 元); where both readings
-    // meet the target (`90` against `≤90万元`) it is scored as before
+    // the actual's figure and the target's written in magnitudes that differ, read two ways ten
+    // thousand times apart: a person decides where the two readings disagree.
+    // - A bare figure against a target with a magnitude (`100` against `≥100万元`, held in 元):
+    //   `100` is 100万元 as readily as 100元 (the tenth probe scored it 0 "按目标值单位读取");
+    //   where both readings meet the target (`90` against `≤90万元`) it is scored as before.
+    // - Its mirror, a figure with a magnitude against a bare target (`80万元` against `≥100`,
+    //   the column's unit in its header or nowhere): held as 800000元 it met the 100 with full
+    //   points where the office reached 80 of 100万元 (the eleventh probe).
     if let Actual::Quantity {
-        unit_from_target: true,
+        unit_from_target,
         quantity,
         ..
     } = &actual
         && let Some(t) = s.actual_text
-        && actual::bare_figure_is_ambiguous(t.trim(), quantity, target, &s.row.target)
     {
-        actual = Actual::Text(t.trim().to_owned());
-    }
-    // its mirror: a figure written with a magnitude (`80万元`) against a target written bare
-    // (`≥100`, the column's unit in its header or nowhere): held as 800000元 it met the 100
-    // with full points where the office reached 80 of 100万元 (the eleventh probe)
-    if let Actual::Quantity {
-        unit_from_target: false,
-        quantity,
-        ..
-    } = &actual
-        && let Some(t) = s.actual_text
-        && actual::magnitude_against_bare_target(t.trim(), quantity, target, &s.row.target)
-    {
-        actual = Actual::Text(t.trim().to_owned());
+        let t = t.trim();
+        let doubtful = if *unit_from_target {
+            actual::bare_figure_is_ambiguous(t, quantity, target, &s.row.target)
+        } else {
+            actual::magnitude_against_bare_target(t, quantity, target, &s.row.target)
+        };
+        if doubtful {
+            actual = Actual::Text(t.to_owned());
+        }
     }
     let mut flags = Vec::new();
     // a unit only a `convert:` rule brings to the target's
