@@ -568,6 +568,11 @@ fn line_end(b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
         b.extend_from_slice(b",\"cell\":");
         string(b, c);
     }
+    // the sheet of a workbook's cell, as the json report's `source` names it
+    if let Some(sheet) = i.sheet {
+        b.extend_from_slice(b",\"sheet\":");
+        string(b, sheet);
+    }
     b.push(b'}');
     if i.category_inferred {
         b.extend_from_slice(b",\"category_inferred\":true");
@@ -852,7 +857,7 @@ mod tests {
                 line: 7,
                 column: with_optional.then_some(3),
                 cell: with_optional.then(|| "B7".to_owned()),
-                sheet: None,
+                sheet: with_optional.then(|| format!("表\"{text}").into()),
             },
             category_inferred: with_optional,
             deviation_note: with_optional.then(|| "原因\r\n".to_owned()),
