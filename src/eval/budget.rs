@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 
 use super::actual::Actual;
@@ -75,14 +77,26 @@ impl Budget {
     ) -> Option<Decimal> {
         let all_or_nothing = matches!(formula, Some(Formula::AllOrNothing | Formula::YesNo));
         (self.applicable() && !self.impossible()).then(|| match spent_share {
+            // (compared on the mantissas where the scales allow: `exact`; `min` and `max` as
+            // `Ord`'s, which keep the first and the second of two equal values)
             Some(r) if all_or_nothing => {
-                if r >= Decimal::ONE {
+                if super::exact::cmp(r, Decimal::ONE) != Ordering::Less {
                     weight
                 } else {
                     Decimal::ZERO
                 }
             }
-            Some(r) => weight * r.min(Decimal::ONE).max(Decimal::ZERO),
+            Some(r) => {
+                let r = match super::exact::cmp(r, Decimal::ONE) {
+                    Ordering::Greater => Decimal::ONE,
+                    _ => r,
+                };
+                let r = match super::exact::cmp(Decimal::ZERO, r) {
+                    Ordering::Less => r,
+                    _ => Decimal::ZERO,
+                };
+                weight * r
+            }
             None => Decimal::ZERO,
         })
     }

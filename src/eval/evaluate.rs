@@ -257,6 +257,8 @@ pub(super) fn evaluate_each_into<L: super::project::Lines>(
 ) {
     cache.claim(opts, year);
     let tolerance = published_dp.map(crate::table::half_unit_at);
+    // each project's rows, in one list for the whole block
+    let mut rows = Vec::new();
     let total = doc.counts().projects;
     for (done, ((unit, project), taken)) in doc.projects().zip(taken).enumerate() {
         if let Some(progress) = opts.progress {
@@ -276,7 +278,7 @@ pub(super) fn evaluate_each_into<L: super::project::Lines>(
             (year, tolerance),
             opts,
             differences,
-            cache,
+            (cache, &mut rows),
             lines,
         );
         each(p, lines);

@@ -241,16 +241,21 @@ impl<'a> EntryIndex<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Taken<'a> {
     pub entry: Option<&'a ProjectActuals>,
+    /// Each indicator's entry, in the project's order; an indicator past its end takes none
+    /// (a project that takes nothing has an empty list: no list made a project).
     pub indicators: Vec<Option<&'a IndicatorActual>>,
 }
 
-impl Taken<'_> {
+impl<'a> Taken<'a> {
     /// A project that takes nothing from an actuals file (the sheet carries its actuals).
-    pub fn none(project: &Project) -> Self {
-        Taken {
-            entry: None,
-            indicators: vec![None; project.indicators.len()],
-        }
+    pub fn none(_project: &Project) -> Self {
+        Taken::default()
+    }
+
+    /// The entry of the project's indicator `i`, where it took one.
+    #[inline]
+    pub fn indicator(&self, i: usize) -> Option<&'a IndicatorActual> {
+        self.indicators.get(i).copied().flatten()
     }
 }
 

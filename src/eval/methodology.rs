@@ -182,7 +182,8 @@ impl Methodology {
         self.bands
             .value
             .iter()
-            .find(|b| score >= b.min)
+            // (compared on the mantissas where the scales allow: `exact`)
+            .find(|b| super::exact::cmp(score, b.min) != std::cmp::Ordering::Less)
             .or(self.bands.value.last())
             .map(|b| b.name.as_ref())
             .unwrap_or("")

@@ -30,6 +30,7 @@ pub mod cases;
 pub mod checks;
 mod cross_row;
 pub mod evaluate;
+mod exact;
 pub(crate) mod fold;
 pub mod formula;
 pub mod grades;

@@ -20,7 +20,7 @@ use super::memo::ParseCache;
 use super::methodology::Methodology;
 use super::reading::Around;
 use super::score::Verdict;
-use super::{grades, published, weights};
+use super::{exact, grades, published, weights};
 use crate::finding::{Finding, Severity};
 use crate::report_model::{
     Difference, IndicatorLine, IndicatorReport, ProjectReport, Shown, VerdictCounts,
@@ -66,15 +66,15 @@ impl Lines for Kept {
 /// the sheet's printed scores go to `differences` (`tolerance`: the sheet's rounding); each
 /// indicator's line to `lines` (or its report, [`Kept`]).
 #[allow(clippy::too_many_arguments)]
-pub(super) fn evaluate_project<L: Lines>(
+pub(super) fn evaluate_project<'a, L: Lines>(
     doc: &Document,
     unit: &UnitRow,
-    project: &Project,
-    taken: Taken<'_>,
+    project: &'a Project,
+    taken: Taken<'a>,
     (year, tolerance): (Option<i32>, Option<Decimal>),
     opts: &Options<'_>,
     differences: &mut Vec<Difference>,
-    cache: &mut ParseCache,
+    (cache, rows): (&mut ParseCache, &mut Vec<Scored<'a>>),
     lines: &mut L,
 ) -> ProjectReport {
     let step = Step {
@@ -91,15 +91,17 @@ pub(super) fn evaluate_project<L: Lines>(
         opts,
         tolerance,
     };
-    // 1. Every row read, with its actual.
-    let mut rows: Vec<Scored<'_>> = Vec::with_capacity(project.indicators.len());
-    for (row, entry) in project.indicators.iter().zip(taken.indicators) {
+    // 1. Every row read, with its actual (into the caller's list, reused project after project)
+    rows.clear();
+    rows.reserve(project.indicators.len());
+    for (i, row) in project.indicators.iter().enumerate() {
+        let entry = taken.indicator(i);
         rows.push(read_row(row, entry, &step.around, year, opts, cache));
     }
     let budget = Budget::of(taken.entry, project);
     // 2. Weights (§8.1, §8.2, §8.8).
     let (budget_weight, budget_weight_rule, overdrawn) = weights::assign(
-        &mut rows,
+        rows,
         project,
         &step.around,
         budget.applicable(),
@@ -126,7 +128,7 @@ pub(super) fn evaluate_project<L: Lines>(
         ..Tally::default()
     };
     // conditions on another row of the project (`other_row:`), known before any row is scored
-    let limits = super::cross_row::limits(opts.rules, &rows, &step.around, year);
+    let limits = super::cross_row::limits(opts.rules, rows, &step.around, year);
     lines.start(&unit.name, &project.name);
     for (i, s) in rows.iter().enumerate() {
         let limit = limits.get(i).and_then(Option::as_ref);
@@ -165,6 +167,8 @@ pub(super) fn evaluate_project<L: Lines>(
     // 5. Total, grade (§8.1, §8.10) and vetoes.
     let m = opts.methodology;
     let grade = grade(m, &mut tally, &step.file, unit, project);
+    // the rows' readings let go now, the list kept for the next project
+    rows.clear();
     assemble::project(doc, unit, project, tally, budget, grade, m.precision.value)
 }
 
@@ -321,7 +325,7 @@ fn score_budget(
         implausible_execution(step, share, tally);
     }
     if let Some(b) = score {
-        tally.total += b;
+        exact::add_to(&mut tally.total, b);
     }
     differences.extend(published::budget_difference(
         step.unit,
@@ -334,7 +338,7 @@ fn score_budget(
         (&step.file, step.source),
     ));
     if budget.applicable() {
-        tally.weights += weight;
+        exact::add_to(&mut tally.weights, weight);
     }
     BudgetScored {
         budget,
@@ -497,23 +501,24 @@ impl Tally {
             ));
         }
         self.counts.add(outcome.verdict);
+        // (sums and comparisons on the mantissas where they can: `exact`)
         if outcome.verdict != Verdict::NotApplicable {
-            self.weights += s.weight;
+            exact::add_to(&mut self.weights, s.weight);
             self.applicable += 1;
             match outcome.verdict {
                 Verdict::Pass | Verdict::Fail => self.decided = true,
-                _ => self.undecided += s.weight,
+                _ => exact::add_to(&mut self.undecided, s.weight),
             }
         }
         match outcome.verdict {
-            Verdict::Review | Verdict::Invalid => self.pending += s.weight,
+            Verdict::Review | Verdict::Invalid => exact::add_to(&mut self.pending, s.weight),
             _ => {}
         }
         if let Some(sc) = outcome.score
             && outcome.verdict != Verdict::NotApplicable
         {
-            self.total += sc;
-            if sc > s.weight {
+            exact::add_to(&mut self.total, sc);
+            if exact::cmp(sc, s.weight) == std::cmp::Ordering::Greater {
                 self.bonus += sc - s.weight;
             }
         }

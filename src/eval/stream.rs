@@ -558,10 +558,10 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
     for ((unit, project, score, pending), line) in o.projects.into_iter().zip(o.first_line) {
         t.projects += 1;
         match score {
-            Some(s) => t.score_sum += s,
+            Some(s) => super::exact::add_to(&mut t.score_sum, s),
             None => t.waiting += 1,
         }
-        t.pending_sum += pending;
+        super::exact::add_to(&mut t.pending_sum, pending);
         // SipHash (keys fixed): 64 bits that tell projects apart (FxHash is for tables only),
         // of the unit's name then a 1 and the project's name
         let mut h = unit_state(t, &unit);

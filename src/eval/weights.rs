@@ -311,7 +311,7 @@ fn by_method(
             }
         };
         match given {
-            Some(w) => groups[k].given += w,
+            Some(w) => super::exact::add_to(&mut groups[k].given, w),
             None => groups[k].open += 1,
         }
         // (a project has fewer groups than u32 holds: one a row at most)
