@@ -429,29 +429,63 @@ pub(crate) fn normalize(s: &str) -> String {
 /// [`normalize`], or `None` once the result would be longer than `max` bytes (a cell that
 /// cannot be the header names it is compared with).
 fn normalize_within(s: &str, max: usize) -> Option<String> {
+    let mut out = String::with_capacity(s.len().min(max));
+    normalized(s, |c| {
+        out.push(c);
+        out.len() <= max
+    })
+    .then_some(out)
+}
+
+/// Hands each character of [`normalize`]'s result of `s` to `push`, which says whether to go
+/// on; `false` where `push` stopped it, or `s` is longer than any header name.
+fn normalized(s: &str, mut push: impl FnMut(char) -> bool) -> bool {
     if s.len() > MAX_HEADER_BYTES {
         // no header name is this long; do not copy a huge cell
-        return None;
+        return false;
     }
-    let mut out = String::with_capacity(s.len().min(max));
     let mut depth = 0u32;
     for c in s.chars() {
-        match c {
-            '(' | '（' | '[' | '【' | '〔' => depth += 1,
-            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
-            _ if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '＊' => {}
-            ':' | '：' => {}
+        let go_on = match c {
+            '(' | '（' | '[' | '【' | '〔' => {
+                depth += 1;
+                true
+            }
+            ')' | '）' | ']' | '】' | '〕' => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+            _ if depth > 0 => true,
+            _ if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '＊' => true,
+            ':' | '：' => true,
             // CJK symbols, kana and ideographs have no case (most header text); traditional
             // characters read as their simplified forms (`實際完成值` is `实际完成值`)
-            '\u{3000}'..='\u{9fff}' => out.push(crate::traditional::simplify(c)),
-            _ => out.extend(c.to_lowercase()),
-        }
-        if out.len() > max {
-            return None;
+            '\u{3000}'..='\u{9fff}' => push(crate::traditional::simplify(c)),
+            _ => c.to_lowercase().all(&mut push),
+        };
+        if !go_on {
+            return false;
         }
     }
-    Some(out)
+    true
+}
+
+/// Whether [`normalize`] of `text` is one of `names`, told without a copy and given up at the
+/// first character no name goes on with (a project named `项目12` is told from `项目` at its
+/// `1`: the cells of every row are asked whether they repeat the header).
+fn normalizes_to_one_of(text: &str, names: &[&str]) -> bool {
+    let mut held = [0u8; MAX_HEADER_BYTES + 4];
+    let mut len = 0;
+    let whole = normalized(text, |c| {
+        let end = len + c.len_utf8();
+        if end > held.len() {
+            return false;
+        }
+        c.encode_utf8(&mut held[len..end]);
+        len = end;
+        names.iter().any(|n| n.as_bytes().starts_with(&held[..len]))
+    });
+    whole && names.iter().any(|n| n.as_bytes() == &held[..len])
 }
 
 fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header {
@@ -740,7 +774,6 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
     let Some((_, names)) = SELF_EVALUATION.iter().find(|(r, _)| *r == role) else {
         return false;
     };
-    let longest = names.iter().map(|n| n.len()).max().unwrap_or(0);
     if text.is_empty() {
         return false;
     }
@@ -763,7 +796,7 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
             }
         }
     }
-    normalize_within(text, longest).is_some_and(|n| names.contains(&n.as_str()))
+    normalizes_to_one_of(text, names)
 }
 
 /// The header `row` holds where it repeats `header` (as multi-page exports do: half or more of
@@ -843,13 +876,21 @@ mod tests {
             "项目（万元）",
             "項目",
             "三級指標",
+            // told at the first character no name goes on with (H77)
+            "项目12",
+            "项目名",
+            "项目名称甲",
+            "项目 名 称",
+            "项目名稱",
+            "项目名称（一）（二）",
         ];
         for role in [Role::Project, Role::Level1, Role::Unit] {
             let names = SELF_EVALUATION
                 .iter()
                 .find(|(r, _)| *r == role)
                 .map_or(&[][..], |(_, n)| *n);
-            for text in texts {
+            let long = "项目".repeat(60);
+            for text in texts.iter().copied().chain([long.as_str()]) {
                 let full = !text.is_empty() && names.contains(&normalize(text).as_str());
                 assert_eq!(is_sheet_header_name(role, text), full, "{role:?} {text:?}");
             }
