@@ -557,7 +557,7 @@ pub(crate) fn near_miss(rows: &[Row]) -> Option<(String, String)> {
 /// The unit a 年度指标值 or 实际完成值 header cell `text` states in brackets: a money unit
 /// (`（万元）`) or a percentage (`（%）`); `None` for anything else (`（目标）`, `（人）`: a count
 /// reads the same in any of its spellings).
-fn figure_unit_named(text: &str) -> Option<&'static str> {
+pub(crate) fn figure_unit_named(text: &str) -> Option<&'static str> {
     if let Some(unit) = crate::table::form::money_unit_named(text) {
         return Some(unit);
     }
