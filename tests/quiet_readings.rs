@@ -383,3 +383,128 @@ fn a_fraction_under_a_percent_actual_header_beside_a_percent_target_goes_to_a_pe
         ])
     );
 }
+
+/// A workbook of `rows` (text cells) with `merges` (`first row, first col, last row, last col`).
+fn workbook(rows: &[&[&str]], merges: &[(u32, u16, u32, u16)]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    for &(r0, c0, r1, c1) in merges {
+        let text = rows[r0 as usize][c0 as usize];
+        ws.merge_range(r0, c0, r1, c1, text, &rust_xlsxwriter::Format::new())
+            .unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_two_row_header_splitting_the_target_into_figure_and_unit_reads_its_unit_column() {
+    // a web page's `<thead>` of two rows: 年度指标值 over `数值 | 单位` (colspan), the other
+    // headers rowspan=2. The second header row was read as a data row (table.missing-name) and
+    // its 单位 column dropped: `≥95` | `%` | `0.96` scored 0.51 of 50 (0.96 against 95), the
+    // unit lost. Read as 指标值 | 度量单位, from the page, from a workbook with the same merges
+    // and from a CSV (streamed and whole)
+    let d = dir("two-row-header");
+    let data = [
+        [
+            "P",
+            "产出指标",
+            "质量指标",
+            "合格率",
+            "≥95",
+            "%",
+            "0.96",
+            "40",
+        ],
+        [
+            "P",
+            "产出指标",
+            "数量指标",
+            "培训人数",
+            "≥100",
+            "人",
+            "120",
+            "30",
+        ],
+        [
+            "P",
+            "产出指标",
+            "数量指标",
+            "完成率",
+            "≥90",
+            "%",
+            "95",
+            "30",
+        ],
+    ];
+    let mut html = String::from(
+        "<html><head><meta charset=\"utf-8\"></head><body><table border=\"1\"><thead>\n\
+         <tr><th rowspan=\"2\">项目</th><th rowspan=\"2\">一级指标</th><th rowspan=\"2\">二级指标</th>\
+         <th rowspan=\"2\">三级指标</th><th colspan=\"2\">年度指标值</th>\
+         <th rowspan=\"2\">实际完成值</th><th rowspan=\"2\">分值</th></tr>\n\
+         <tr><th>数值</th><th>单位</th></tr></thead><tbody>\n",
+    );
+    for r in &data {
+        html.push_str("<tr>");
+        for c in r {
+            html.push_str(&format!("<td>{c}</td>"));
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody></table></body></html>\n");
+    std::fs::write(d.join("two.html"), html).unwrap();
+    let head: [&[&str]; 2] = [
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "",
+            "实际完成值",
+            "分值",
+        ],
+        &["", "", "", "", "数值", "单位", "", ""],
+    ];
+    let mut all: Vec<&[&str]> = head.to_vec();
+    all.extend(data.iter().map(|r| &r[..]));
+    let merges = [
+        (0, 0, 1, 0),
+        (0, 1, 1, 1),
+        (0, 2, 1, 2),
+        (0, 3, 1, 3),
+        (0, 4, 0, 5),
+        (0, 6, 1, 6),
+        (0, 7, 1, 7),
+    ];
+    std::fs::write(d.join("two.xlsx"), workbook(&all, &merges)).unwrap();
+    let csv: String = all.iter().map(|r| r.join(",") + "\n").collect();
+    std::fs::write(d.join("two.csv"), csv).unwrap();
+    let expect = rows(&[
+        ["≥95%", "0.96", "review", ""],
+        ["≥100人", "120", "pass", "30.00"],
+        ["≥90%", "95", "pass", "30.00"],
+    ]);
+    for file in ["two.html", "two.xlsx"] {
+        let r = run(&d, &["evaluate", file, "--format", "json"]);
+        assert_eq!(r.code, 0, "{file}: {}", r.stderr);
+        assert!(!r.stderr.contains("missing-name"), "{file}: {}", r.stderr);
+        assert_eq!(whole_rows(&r.stdout), expect, "{file}");
+    }
+    let (streamed, whole) = both_ways(&d, "two.csv");
+    assert_eq!(streamed_rows(&streamed.stdout), expect);
+    assert!(!whole.stderr.contains("missing-name"), "{}", whole.stderr);
+    // a row of `数值` alone under the header is no split header: still named, never consumed
+    let text = "项目,一级指标,二级指标,三级指标,年度指标值,,实际完成值,分值\n\
+        ,,,,数值,,,\n\
+        P,产出指标,质量指标,合格率,≥95%,,96%,100\n";
+    std::fs::write(d.join("value-only.csv"), text).unwrap();
+    let r = run(&d, &["evaluate", "value-only.csv", "--format", "jsonl"]);
+    assert!(r.stderr.contains("table.missing-name"), "{}", r.stderr);
+}
