@@ -508,3 +508,98 @@ fn a_two_row_header_splitting_the_target_into_figure_and_unit_reads_its_unit_col
     let r = run(&d, &["evaluate", "value-only.csv", "--format", "jsonl"]);
     assert!(r.stderr.contains("table.missing-name"), "{}", r.stderr);
 }
+
+#[test]
+fn a_merged_points_cell_under_a_moved_header_is_shared_by_its_own_columns() {
+    // two tables in one workbook sheet, the second's header with 分值 and 年度指标值 swapped,
+    // below a title merged across the sheet; each table's 分值 30 merged over two indicators.
+    // Under the moved header the merge was not shared (merges were read by the first header's
+    // columns, so only above it): Q's 人数 took the whole 30 and 场次 a category share of
+    // 32.5, 132.5 points in all (总分 126.50 / 132.5, 折合 95.47). Now shared as P's is: 15 each
+    let d = dir("moved-header-merges");
+    let rows: [&[&str]; 9] = [
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ],
+        &["P", "产出指标", "数量指标", "人数", "≥100人", "120人", "30"],
+        &["P", "产出指标", "数量指标", "场次", "≥10场", "12场", ""],
+        &[
+            "P",
+            "效益指标",
+            "社会效益指标",
+            "满意度",
+            "≥90%",
+            "95%",
+            "70",
+        ],
+        &["二、第二张表", "", "", "", "", "", ""],
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "分值",
+            "实际完成值",
+            "年度指标值",
+        ],
+        &["Q", "产出指标", "数量指标", "人数", "30", "80人", "≥100人"],
+        &["Q", "产出指标", "数量指标", "场次", "", "12场", "≥10场"],
+        &[
+            "Q",
+            "效益指标",
+            "社会效益指标",
+            "满意度",
+            "70",
+            "95%",
+            "≥90%",
+        ],
+    ];
+    // P's 分值 (G2:G3), the title (A5:G5), Q's 分值 in its own column (E7:E8)
+    let merges = [(1, 6, 2, 6), (4, 0, 4, 6), (6, 4, 7, 4)];
+    std::fs::write(d.join("moved.xlsx"), workbook(&rows, &merges)).unwrap();
+    let r = run(&d, &["evaluate", "moved.xlsx", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("table.form-points-merged").count(),
+        2,
+        "{}",
+        r.stderr
+    );
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let points: Vec<(String, Vec<String>)> = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["indicators"].as_array().unwrap().is_empty())
+        .map(|p| {
+            let w = p["indicators"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["weight"].as_str().unwrap_or("").to_owned())
+                .collect();
+            (p["project"].as_str().unwrap().to_owned(), w)
+        })
+        .collect();
+    let w = |x: [&str; 3]| x.map(str::to_owned).to_vec();
+    assert_eq!(
+        points,
+        [
+            ("P".to_owned(), w(["15.00", "15.00", "70.00"])),
+            ("Q".to_owned(), w(["15.00", "15.00", "70.00"])),
+        ]
+    );
+    let q = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["project"] == "Q")
+        .unwrap();
+    assert_eq!(q["score"], "97.00", "{q}");
+}

@@ -1464,18 +1464,19 @@ impl Sheets<'_> {
                 let mut units =
                     self_eval::read(ctx, &header, &data, sheet_preamble.unit.as_deref());
                 if !sheet.merges.is_empty() {
-                    // merges are shared by the first header's columns: only above a header
-                    // whose columns moved (below it, a merge in the 分值 column's place may be
-                    // another column's)
-                    let moved_at = store
-                        .first()
-                        .and_then(|m| rows.iter().position(|r| r.range == m.range));
+                    // merges are shared by the columns of the header in force: the first
+                    // header's, and below a header whose columns moved, that header's (a merge
+                    // in the first 分值 column's place there may be another column's)
+                    let regions = match store.is_empty() {
+                        true => sheet_merges::whole(&header, rows.len()),
+                        false => merge_regions(&header, rows, last_header_row),
+                    };
                     sheet_merges::share(
                         ctx,
-                        &header,
-                        &rows[..moved_at.unwrap_or(rows.len())],
+                        rows,
                         &sheet.merges,
                         sheet.rows.start,
+                        &regions,
                         &mut units,
                     );
                 }
@@ -1487,6 +1488,25 @@ impl Sheets<'_> {
         p.money_unit = p.money_unit.take().or(sheet_preamble.money_unit);
         p.unit = p.unit.take().or(sheet_preamble.unit);
     }
+}
+
+/// The stretches of a sheet's `rows` under each header in force (the first `header`, ending at
+/// `last_header_row`, and each header row found again below it), with the columns of 分值 and
+/// 得分 in each ([`sheet_merges::Regions`]). Only for a sheet with merges and a moved header.
+#[cold]
+fn merge_regions(header: &Header, rows: &[Row], last_header_row: usize) -> sheet_merges::Regions {
+    let mut regions = Vec::new();
+    let mut start = 0;
+    let mut cols = sheet_merges::ROLES.map(|r| header.col(r));
+    for (i, row) in rows.iter().enumerate().skip(last_header_row + 1) {
+        if let Some(again) = columns::repeated_header(row, header) {
+            regions.push((start..i, cols));
+            cols = moved_header::columns_in_force(again, header, sheet_merges::ROLES);
+            start = i + 1;
+        }
+    }
+    regions.push((start..rows.len(), cols));
+    regions
 }
 
 /// A sheet holding another layout than the sheets read before it.
