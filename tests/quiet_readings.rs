@@ -510,7 +510,8 @@ fn a_two_row_header_splitting_the_target_into_figure_and_unit_reads_its_unit_col
 }
 
 #[test]
-fn a_merged_points_cell_under_a_moved_header_is_shared_by_its_own_columns() {
+fn a_merged_points_cell_under_a_moved_header_is_shared_by_its_own_columns_and_its_title_is_no_project()
+ {
     // two tables in one workbook sheet, the second's header with 分值 and 年度指标值 swapped,
     // below a title merged across the sheet; each table's 分值 30 merged over two indicators.
     // Under the moved header the merge was not shared (merges were read by the first header's
@@ -576,7 +577,6 @@ fn a_merged_points_cell_under_a_moved_header_is_shared_by_its_own_columns() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|p| !p["indicators"].as_array().unwrap().is_empty())
         .map(|p| {
             let w = p["indicators"]
                 .as_array()
@@ -602,4 +602,23 @@ fn a_merged_points_cell_under_a_moved_header_is_shared_by_its_own_columns() {
         .find(|p| p["project"] == "Q")
         .unwrap();
     assert_eq!(q["score"], "97.00", "{q}");
+    // the title above the moved header is no project of its own (it was one, with no
+    // indicators, 待评定, among the two real ones); the same from a CSV, streamed and whole
+    assert!(
+        r.stderr.contains("这一行是下面一张表的标题"),
+        "{}",
+        r.stderr
+    );
+    let csv: String = rows.iter().map(|r| r.join(",") + "\n").collect();
+    std::fs::write(d.join("moved.csv"), csv).unwrap();
+    let (streamed, whole) = both_ways(&d, "moved.csv");
+    let summary: Value = serde_json::from_str(streamed.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["summary"]["projects"], 2, "{}", streamed.stdout);
+    let v: Value = serde_json::from_str(&whole.stdout).unwrap();
+    assert_eq!(
+        v["projects"].as_array().unwrap().len(),
+        2,
+        "{}",
+        whole.stdout
+    );
 }
