@@ -784,7 +784,10 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
 
 /// The target and actual of a row under a 年度指标值 / 实际完成值 header that states a unit
 /// (`Header::figures`): each written as a bare figure (ending in a digit: `500000`, `≥100`,
-/// `90-100`) gets the unit (`500000元`); one that writes its own unit is kept.
+/// `90-100`) gets the unit (`500000元`); one that writes its own unit is kept. An actual under
+/// `（%）` beside a target in % is left bare: it reads in the target's unit all the same, and a
+/// fraction of 1 (`0.95` against `≥90%`, a cell that lost its percent format) goes to a person
+/// rather than count as 0.95 % (it scored 0.53 of 50 without a word).
 #[cold]
 #[inline(never)]
 fn with_header_units(
@@ -801,6 +804,7 @@ fn with_header_units(
     }
     if let (Some(unit), Some(a)) = (h.figures[1], actual)
         && bare(a)
+        && !(unit == "%" && target.contains(['%', '％']))
     {
         *actual_in_unit = Some(format!("{}{unit}", a.trim_end()));
     }
