@@ -8284,3 +8284,37 @@ fn a_percentage_an_excel_web_page_shows_rounded_is_read_as_the_value_it_holds() 
         r.stderr
     );
 }
+
+#[test]
+fn a_forms_total_that_counts_the_budget_row_by_one_sum_and_not_the_other_is_never_scored() {
+    // the twelfth probe: a published form (f01's shape) whose 总分 row prints 分值 90 and 得分
+    // 100, beside nine indicators of 10 分 and a funds row of 10 分 scoring 10: the 得分 agree
+    // only with the budget row counted, the 分值 only without it. The 分值 reading won: the
+    // project scored "90.00 / 90（优）" beside its printed 100, a confident total on sums that
+    // contradict each other. Now 未核对, as the opposite order already was (and as a flat
+    // sheet's total row is); a form whose two sums agree the same way is scored as before
+    let d = dir("form-two-readings");
+    let mut form = String::from(
+        "项目支出绩效自评表,,,,,,,,\n(2022年度),,,,,,,,\n项目名称,水旱灾害防御经费,,,,,,,\n主管部门,,,,实施单位,天长市水利局,,,\n项目资金(万元),,,年初预算数,全年预算数(A),全年执行数(B),分值,执行率(B/A),得分\n,年度资金总额:,,880,880,880,10,,10\n年度总体目标完成情况,预期目标,,,,实际完成情况,,,\n,完成年度防汛工作。,,,,完成年度目标。,,,\n年度绩效指标完成情况,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n",
+    );
+    for i in 0..9 {
+        form.push_str(&format!(
+            ",产出指标,数量指标,指标{i}:完成项目数量,10个,10个,10,10,\n"
+        ));
+    }
+    write(&d, "agree.csv", format!("{form}总分,,,,,,100,100,\n"));
+    write(&d, "two-ways.csv", format!("{form}总分,,,,,,90,100,\n"));
+    let r = run(&d, &["evaluate", "agree.csv"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("复核总分 100.00（优）"), "{}", r.stdout);
+    let r = run(&d, &["evaluate", "two-ways.csv"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("复核总分 未核对"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("原表总分含预算执行得分，而分值合计 90 不含预算执行分值 10"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("（优）"), "{}", r.stdout);
+}

@@ -107,13 +107,15 @@ STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </styleSheet>"""
 
 
-def xlsx(name, rows, date1904=False, shared=None):
-    """rows: a list of rows, each a list of cell XML strings (already with their refs)."""
+def xlsx(name, rows, date1904=False, shared=None, after="", row_attrs=None, before=""):
+    """rows: a list of rows, each a list of cell XML strings (already with their refs); `after`
+    is XML after sheetData (mergeCells), `before` before it (cols), `row_attrs` a row's extra
+    attributes by its 1-based number."""
     sheet = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>']
+             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">%s<sheetData>' % before]
     for i, cells in enumerate(rows):
-        sheet.append('<row r="%d">%s</row>' % (i + 1, "".join(cells)))
-    sheet.append("</sheetData></worksheet>")
+        sheet.append('<row r="%d"%s>%s</row>' % (i + 1, (row_attrs or {}).get(i + 1, ""), "".join(cells)))
+    sheet.append("</sheetData>%s</worksheet>" % after)
     pr = '<workbookPr date1904="1"/>' if date1904 else ""
     b = io.BytesIO()
     with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
@@ -218,6 +220,22 @@ if section("xlsx"):
             text_row(3, base[1])]
     xlsx("shared-rph.xlsx", rows, shared=shared)
     verdicts("shared-rph.xlsx")
+    # one actual merged over two indicator rows (F2:F3): what does the second row read?
+    m = [["P", "产出指标", "数量指标", "培训人数", "≥100人", "已完成", 30, 30],
+         ["P", "产出指标", "数量指标", "培训场次", "≥10场", None, 30, 30],
+         ["P", "效益指标", "社会效益指标", "满意度", "≥90%", "95%", 40, 40]]
+    sheet_of("merged-actual.xlsx", m, after='<mergeCells count="1"><mergeCell ref="F2:F3"/></mergeCells>')
+    verdicts("merged-actual.xlsx")
+    m[0][5] = "120人"
+    sheet_of("merged-actual-figure.xlsx", m, after='<mergeCells count="1"><mergeCell ref="F2:F3"/></mergeCells>')
+    verdicts("merged-actual-figure.xlsx")
+    # a row the office hid (last year's indicator left in, hidden), and a hidden column
+    h = [["P", "产出指标", "数量指标", "培训人数", "≥100人", "120人", 30, 30],
+         ["P", "产出指标", "数量指标", "旧指标（已取消）", "≥50人", "0人", 30, 0],
+         ["P", "产出指标", "质量指标", "合格率", "≥95%", "96%", 30, 30],
+         ["P", "效益指标", "社会效益指标", "满意度", "≥90%", "95%", 40, 40]]
+    sheet_of("hidden-row.xlsx", h, row_attrs={3: ' hidden="1"'})
+    verdicts("hidden-row.xlsx")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,3 +357,35 @@ if section("sums"):
                 + [["P", "效益指标", "", "小计", "", "", 40, 40], ["P", "", "", "合计", "", "", 100, 90]]))
     summary(tsv("subtotal-l1.tsv", ROWS[:2] + [["P", "产出指标小计", "", "", "", "", 60, 50]] + ROWS[2:]
                 + [["P", "合计", "", "", "", "", 100, 90]]))
+
+
+# ---------------------------------------------------------------------------------------------
+# a published form's printed sums (f01, as probe11.py holds it) changed one at a time
+
+if section("forms"):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("p11", os.path.join(os.path.dirname(os.path.abspath(__file__)), "probe11.py"))
+    FORM = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "probe11.py"), encoding="utf-8").read()
+    FORM = FORM[FORM.index('FORM = """') + 10:]
+    FORM = FORM[:FORM.index('"""')]
+    print("== forms: a published form's printed sums against what was read")
+
+    def form_case(name, *swaps):
+        text = FORM
+        for a, b in swaps:
+            assert a in text, a
+            text = text.replace(a, b, 1)
+        put(name, text)
+        code, out, err = run(["evaluate", name], name)
+        for l in (out + err).splitlines():
+            if any(w in l for w in ("复核总分", "⚠", "不一致", "不符", "×")):
+                print("   " + l.strip()[:200])
+
+    form_case("form-ok.csv")
+    form_case("form-category-points.csv", ("指标2:完成农业综合水价改革项目,1,1,10,10,", "指标2:完成农业综合水价改革项目,1,1,5,5,"))
+    form_case("form-total-score.csv", ("总分,,,,,,100,100,", "总分,,,,,,100,95,"))
+    form_case("form-total-points.csv", ("总分,,,,,,100,100,", "总分,,,,,,90,100,"))
+    form_case("form-category-label.csv", (",(50分),数量指标", ",(40分),数量指标"))
+    form_case("form-score-over.csv", ("指标1:工程质量合格,,,10,10,", "指标1:工程质量合格,,,10,12,"))
+    form_case("form-budget-score.csv", (",年度资金总额:,,880,880,880,10,,10", ",年度资金总额:,,880,880,880,10,,8"))
