@@ -389,3 +389,87 @@ if section("forms"):
     form_case("form-category-label.csv", (",(50分),数量指标", ",(40分),数量指标"))
     form_case("form-score-over.csv", ("指标1:工程质量合格,,,10,10,", "指标1:工程质量合格,,,10,12,"))
     form_case("form-budget-score.csv", (",年度资金总额:,,880,880,880,10,,10", ",年度资金总额:,,880,880,880,10,,8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# an OpenDocument sheet as LibreOffice writes it: a percentage cell's value beside what it shows
+
+def ods(name, rows, styles=""):
+    body = ""
+    for r in rows:
+        body += "<table:table-row>"
+        for c in r:
+            if c.startswith("<table:"):
+                body += c
+            elif c == "":
+                body += "<table:table-cell/>"
+            else:
+                body += '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % esc(c)
+        body += "</table:table-row>"
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+               'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2">'
+               '<office:automatic-styles>%s</office:automatic-styles>'
+               '<office:body><office:spreadsheet><table:table table:name="Sheet1">%s</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>' % (styles, body))
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                   '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        z.writestr("content.xml", content)
+    return put(name, b.getvalue())
+
+
+ODS_PCT = ('<number:percentage-style style:name="N11"><number:number number:decimal-places="0" '
+           'number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>'
+           '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N11"/>')
+
+if section("ods"):
+    print("== ods: a percentage LibreOffice shows rounded")
+    pct = lambda v, shown: ('<table:table-cell table:style-name="ce1" office:value-type="percentage" '
+                            'office:value="%s"><text:p>%s</text:p></table:table-cell>' % (v, shown))
+    fl = lambda v: '<table:table-cell office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (v, v)
+    ods("pct.ods", [HEADS,
+                    ["P", "产出指标", "数量指标", "完成率", "≥95%", pct("0.945", "95%"), fl(50), fl(50)],
+                    ["P", "效益指标", "社会效益指标", "满意度", "≥90%", pct("0.96", "96%"), fl(50), fl(50)]], ODS_PCT)
+    verdicts("pct.ods")
+    # the same percentage cell without its style (a script's output): shown 95%, held 0.945
+    ods("pct-nostyle.ods", [HEADS,
+                    ["P", "产出指标", "数量指标", "完成率", "≥95%", pct("0.945", "95%").replace(' table:style-name="ce1"', ""), fl(50), fl(50)],
+                    ["P", "效益指标", "社会效益指标", "满意度", "≥90%", pct("0.96", "96%"), fl(50), fl(50)]])
+    verdicts("pct-nostyle.ods")
+    # a currency cell and a float with a text:p that disagrees with its value
+    ods("value-vs-text.ods", [HEADS,
+                    ["P", "产出指标", "数量指标", "培训人数", "≥100人",
+                     '<table:table-cell office:value-type="float" office:value="80"><text:p>120人</text:p></table:table-cell>', fl(50), fl(50)],
+                    ["P", "效益指标", "社会效益指标", "满意度", "≥90%", pct("0.96", "96%"), fl(50), fl(50)]], ODS_PCT)
+    verdicts("value-vs-text.ods")
+
+
+# ---------------------------------------------------------------------------------------------
+# attacker's shapes against the newest readers: moved headers every few rows, total rows
+
+if section("shapes"):
+    print("== shapes: many moved headers, many total rows, many subtotals")
+    h1 = "\t".join(HEADS)
+    h2 = "\t".join(["项目", "一级指标", "二级指标", "三级指标", "实际完成值", "年度指标值", "分值", "得分"])
+    for n in (20_000, 80_000):
+        body = []
+        for i in range(n):
+            body.append(h2 if i % 2 else h1)
+            body.append("P%d\t产出指标\t数量指标\t指标\t≥100人\t120人\t10\t10" % (i // 50))
+        put("moved-%d.tsv" % n, h1 + "\n" + "\n".join(body) + "\n")
+        run(["evaluate", "moved-%d.tsv" % n, "--format", "jsonl", "-o", "moved-%d.jsonl" % n])
+        run(["evaluate", "moved-%d.tsv" % n, "--format", "json", "--no-streaming", "-o", "moved-%d.json" % n])
+    for n in (50_000, 200_000):
+        body = ["P\t产出指标\t数量指标\t指标%d\t≥100人\t120人\t10\t10\nP\t\t\t小计\t\t\t10\t10\nP\t\t\t合计\t\t\t10\t10" % i
+                for i in range(n)]
+        put("totals-%d.tsv" % n, h1 + "\n" + "\n".join(body) + "\n")
+        run(["evaluate", "totals-%d.tsv" % n, "--format", "jsonl", "-o", "totals-%d.jsonl" % n])
+        run(["evaluate", "totals-%d.tsv" % n, "--format", "json", "--no-streaming", "-o", "totals-%d.json" % n])
