@@ -193,10 +193,7 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         sheet.at = i;
         sheet.row(row);
     }
-    for place in std::mem::take(&mut sheet.totals) {
-        let project = &mut sheet.units[place.ui].projects[place.pi];
-        sheet_total::check(sheet.ctx, project);
-    }
+    sheet.check_totals();
     (sheet.units, sheet.used)
 }
 
@@ -231,8 +228,9 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// project's indicators once, from the rows that follow it).
     rows: &'s [R],
     at: usize,
-    /// The projects that have a total row of their own (`sheet_total`), checked at the end.
-    totals: Vec<Place>,
+    /// The projects that have a total row of their own (`sheet_total`, `None`) or a subtotal
+    /// (`Some`: the indicators it sums are told at the end), checked at the end.
+    totals: Vec<(Place, Option<sheet_total::Subtotal>)>,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -292,6 +290,26 @@ const NUMBER_CELLS: [(Role, &str, crate::codes::Code); 4] = [
 ];
 
 impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
+    /// Checks each project's total row and subtotals against its rows (`sheet_total`), once
+    /// the rows are read: a subtotal sums the project's indicators since its last subtotal.
+    fn check_totals(&mut self) {
+        let mut totals = std::mem::take(&mut self.totals);
+        // a project's entries together, each in the order read
+        totals.sort_by_key(|(p, _)| (p.ui, p.pi));
+        let mut from = (None, 0);
+        for (place, sub) in totals {
+            let project = &mut self.units[place.ui].projects[place.pi];
+            match sub {
+                None => sheet_total::check(self.ctx, project),
+                Some(mut sub) => {
+                    sub.from = if from.0 == Some(place) { from.1 } else { 0 };
+                    from = (Some(place), sub.to);
+                    sheet_total::check_subtotal(self.ctx, project, &sub);
+                }
+            }
+        }
+    }
+
     /// Reads one data row: its unit and project (filled down), its numbers, then what it is
     /// (a budget row, a project heading, an indicator).
     fn row(&mut self, row: R) {
@@ -627,8 +645,20 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 .or(level1_cell)
                 .is_some_and(|c| sheet_total::is_total_name(c.text))
         {
-            sheet_total::keep(self.ctx, project, weight, score, row_at);
-            self.totals.push(*place);
+            let name = indicator_cell.or(level1_cell).map_or("", |c| c.text);
+            if sheet_total::is_subtotal_name(name) {
+                let to = project.indicators.len();
+                let sub = sheet_total::Subtotal {
+                    from: 0,
+                    to,
+                    weight,
+                    score,
+                    at: row_at,
+                };
+                self.totals.push((*place, Some(sub)));
+            } else if sheet_total::keep(self.ctx, project, weight, score, row_at) {
+                self.totals.push((*place, None));
+            }
             return;
         }
         let Some(indicator_cell) = indicator_cell else {

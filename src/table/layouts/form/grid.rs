@@ -649,6 +649,8 @@ impl FormReader<'_, '_, '_> {
         let agrees = |x: Decimal, extra: Decimal| (x - printed).abs() <= tol + extra;
         let budget_tol = budget_score.as_ref().map(half_unit).unwrap_or_default();
         if agrees(with_budget, budget_tol) {
+            // the 总分 counts the budget row's 得分, and only that reading makes it agree
+            sums.inside = budget_score.is_some_and(|b| !b.is_zero()) && !agrees(own, Decimal::ZERO);
             return;
         }
         if budget_score.is_some_and(|b| !b.is_zero()) && agrees(own, Decimal::ZERO) {
@@ -702,6 +704,9 @@ struct Sums {
     mismatches: Vec<String>,
     /// Whether the budget row is read as outside the total.
     outside: bool,
+    /// Whether the printed 总分 agrees only with the budget row's 得分 counted (a total 分值
+    /// that agrees only without its 分值 then contradicts it).
+    inside: bool,
     /// The findings that say so, told only where that reading still stands after both sums.
     readings: Vec<(Location, String)>,
 }
@@ -743,6 +748,15 @@ impl Sums {
                     budget_weight.unwrap_or_default().normalize()
                 ));
             }
+        } else if budget_counts && near(own) && self.inside {
+            // the 总分 counts the budget row's 得分, the 分值合计 leaves its points out: the
+            // form's two sums read it two ways (a total of 90 分值 and 100 得分 was scored
+            // 90 of 90, 优, beside the printed 100)
+            self.mismatches.push(format!(
+                "原表总分含预算执行得分，而分值合计 {} 不含预算执行分值 {}",
+                printed.normalize(),
+                budget_weight.unwrap_or_default().normalize()
+            ));
         } else if budget_counts && near(own) {
             self.outside = true;
             self.readings.push((
