@@ -359,6 +359,9 @@ fn score_budget(
 fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
     let high = share > Decimal::TEN;
     let low = share > Decimal::ZERO && share < Decimal::new(1, 3);
+    if share.is_sign_negative() && !share.is_zero() {
+        return negative_execution(step, share, tally);
+    }
     if !high && !low {
         return;
     }
@@ -382,6 +385,31 @@ fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally)
             ),
         )
         .help("核对全年预算数和全年执行数的金额单位")
+        .in_project(&step.unit.name, &step.project.name),
+    );
+}
+
+/// A spending below zero (全年执行数 -5 of a budget of 100): no budget is executed below
+/// nothing, so it is a sign or a column written wrong (a refund, a correction entered as the
+/// year's figure). Scored as the method says (0, the rate capped at 0 %), with a warning beside
+/// the score: it scored 0 without a word.
+#[cold]
+fn negative_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
+    let rate = share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map(|r| r.round_dp(4).normalize().to_string())
+        .unwrap_or_else(|| "—".to_owned());
+    tally.findings.push(
+        Finding::new(
+            crate::codes::EVAL_EXECUTION_IMPLAUSIBLE,
+            Severity::Warning,
+            &*step.file,
+            format!(
+                "项目“{}”的全年执行数为负数（预算执行率 {rate}%）：执行数不会小于 0，预算执行按 0 分计，多是符号或栏目填错",
+                step.project.name
+            ),
+        )
+        .help("核对全年执行数：退回、冲销的金额不作为本年执行数填写")
         .in_project(&step.unit.name, &step.project.name),
     );
 }
