@@ -5,9 +5,10 @@
 //!
 //! Threads: the caller's thread cuts the file into blocks ([`crate::table::stream`]); workers
 //! read each block into a small [`Document`], take its actuals and evaluate it with the same
-//! code as a whole table ([`evaluate_each`], each worker keeping its cache of targets read
-//! and rules decided from block to block), turning each project into lines as soon as it is
-//! scored, with the writer the caller gives ([`Lines`]: JSON lines and CSV rows are renderers,
+//! code as a whole table ([`evaluate_each`](super::evaluate::evaluate_each), each worker
+//! keeping its cache of targets read and rules decided from block to block), turning each
+//! indicator into its line as it is scored and each project's end as soon as it is, with the
+//! writer the caller gives ([`Lines`]: JSON lines and CSV rows are renderers,
 //! a floor above, so this module names no format); one writer puts the blocks back in order,
 //! writes them, and adds up the summary.
 //! Queues are bounded, so a slow writer holds the reader back instead of filling memory, and
