@@ -87,6 +87,7 @@ pub mod formats;
 mod grid;
 pub mod layouts;
 pub mod model;
+mod pending;
 /// Source positions live below the readers and the findings alike ([`crate::source`]).
 pub use crate::source;
 pub mod blockwise;

@@ -60,6 +60,7 @@ use super::columns::{Header, Role};
 use super::flat;
 use super::grid;
 use super::model::{Document, Layout};
+use super::pending::{BadUtf8, Pending};
 use super::self_eval;
 pub use super::self_eval::{FillDown, StateUse};
 use super::source::InputFormat;
@@ -180,9 +181,12 @@ pub struct SheetStream {
     input: Box<dyn Read + Send>,
     decoder: Decoder,
     delim: u8,
-    /// Decoded text not yet given out in a block.
-    pending: String,
-    /// The bytes of one read, kept from read to read (not zeroed afresh each time).
+    /// Decoded text not yet given out in a block (UTF-8 read straight into it).
+    pending: Pending,
+    /// Whether the file is UTF-8 (read into `pending` and checked there), else decoded.
+    utf8: bool,
+    /// The bytes of one read of a file to decode, kept from read to read (not zeroed afresh
+    /// each time).
     read_buf: Vec<u8>,
     /// Offset in `pending` up to which whole rows have been scanned.
     scanned: usize,
@@ -280,10 +284,11 @@ fn open_input(
         return Ok(Opened::Whole);
     };
     let mut stream = SheetStream::fresh(blank_head(&name, encoding), input, decoder);
+    stream.utf8 = encoding == "UTF-8";
     stream.raw_read = skip;
     stream.decode(&first[skip..])?;
     drop(first);
-    let format = format.unwrap_or_else(|| super::sniff_delimiter(&stream.pending));
+    let format = format.unwrap_or_else(|| super::sniff_delimiter(stream.pending.text()));
     stream.delim = if format == InputFormat::Csv {
         b','
     } else {
@@ -386,7 +391,8 @@ impl SheetStream {
             input,
             decoder,
             delim: b'\t',
-            pending: String::new(),
+            pending: Pending::new(),
+            utf8: false,
             read_buf: Vec::new(),
             scanned: 0,
             start: 0,
@@ -423,7 +429,7 @@ impl SheetStream {
             let Some(head_end) = self.rows_end_at_most(limit) else {
                 return Ok(None);
             };
-            let head_text = Arc::new(self.pending[..head_end].to_owned());
+            let head_text = Arc::new(self.pending.text()[..head_end].to_owned());
             let grid = grid::from_block(&self.head.name, head_text, format, self.head.encoding, 0)?;
             let rows = grid.rows()?;
             match find_header(&grid.source, &rows) {
@@ -465,9 +471,9 @@ impl SheetStream {
         head.header = found.header;
         head.preamble = found.preamble;
         self.head = Arc::new(head);
-        self.lines_before = self.pending[..data_start].matches('\n').count();
+        self.lines_before = self.pending.text()[..data_start].matches('\n').count();
         self.consumed = data_start;
-        self.pending.drain(..data_start);
+        self.pending.drain_front(data_start);
         Ok(())
     }
 
@@ -483,18 +489,19 @@ impl SheetStream {
         self.force_cut_bytes = force.max(self.block_bytes);
     }
 
-    /// Decodes `bytes` onto the pending text.
+    /// Decodes `bytes` onto the pending text (UTF-8: checks them there).
     fn decode(&mut self, bytes: &[u8]) -> Result<(), ReadError> {
         let last = bytes.is_empty();
-        let need = self
-            .decoder
-            .max_utf8_buffer_length_without_replacement(bytes.len())
-            .unwrap_or(bytes.len() * 3 + 16);
-        self.pending.reserve(need);
-        let (result, read) =
-            self.decoder
-                .decode_to_string_without_replacement(bytes, &mut self.pending, last);
         let before = self.raw_read;
+        if self.utf8 {
+            let held = self.pending.held();
+            self.raw_read += bytes.len();
+            return self
+                .pending
+                .push_utf8(bytes, last)
+                .map_err(|bad| self.bad_utf8(before - held, bad));
+        }
+        let (result, read) = self.pending.decode(&mut self.decoder, bytes, last);
         self.raw_read += read;
         match result {
             DecoderResult::InputEmpty => Ok(()),
@@ -512,11 +519,20 @@ impl SheetStream {
         }
     }
 
+    /// The error of a bad UTF-8 sequence `bad` bytes after the file's byte `from`.
+    fn bad_utf8(&self, from: usize, bad: BadUtf8) -> ReadError {
+        ReadError::Decode {
+            name: self.head.name.clone(),
+            encoding: self.head.encoding,
+            offset: from + bad.0,
+        }
+    }
+
     /// Reads and decodes the next bytes of the file; sets `eof` at its end.
     fn fill(&mut self) -> Result<(), ReadError> {
         // drop the text already given out (once a read, not once a block)
         if self.start > 0 {
-            self.pending.drain(..self.start);
+            self.pending.drain_front(self.start);
             self.scanned -= self.start;
             if let Some(from) = &mut self.blank_from {
                 *from = from.saturating_sub(self.start);
@@ -525,6 +541,17 @@ impl SheetStream {
                 *at -= self.start;
             }
             self.start = 0;
+        }
+        if self.utf8 {
+            // read into the text's room and checked there (no copy from a read buffer)
+            let (before, held) = (self.raw_read, self.pending.held());
+            let (n, checked) = self
+                .pending
+                .read_utf8(&mut self.input, READ_BYTES)
+                .map_err(|source| io_error(&self.head.name, source))?;
+            self.raw_read += n;
+            self.eof = n == 0;
+            return checked.map_err(|bad| self.bad_utf8(before - held, bad));
         }
         let mut buf = std::mem::take(&mut self.read_buf);
         buf.resize(READ_BYTES, 0);
@@ -545,7 +572,7 @@ impl SheetStream {
         let mut at = 0;
         let mut last = None;
         while at < self.pending.len() {
-            match row_end(&self.pending, at, self.delim, self.eof) {
+            match row_end(self.pending.text(), at, self.delim, self.eof) {
                 Some(end) if end <= max => {
                     last = Some(end);
                     at = end;
@@ -654,7 +681,7 @@ impl SheetStream {
                     }
                 }
                 let Some(end) = row_end_noting(
-                    &self.pending,
+                    self.pending.text(),
                     self.scanned,
                     self.delim,
                     self.eof,
@@ -666,7 +693,7 @@ impl SheetStream {
                 // of its own, never held whole: checked only once the block is full, or while a
                 // run continues past a cut (a row that needs none of this pays nothing for it)
                 if self.scanned - self.start >= self.block_bytes || self.blank_from.is_some() {
-                    let blank = self.pending[self.scanned..end]
+                    let blank = self.pending.text()[self.scanned..end]
                         .bytes()
                         .all(|b| b == self.delim || matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
                     match self.blank_run(blank, end) {
@@ -699,7 +726,9 @@ impl SheetStream {
             }
             if self.pending.len() - self.scanned > max_line {
                 let line = self.lines_before
-                    + self.pending[self.start..self.scanned].matches('\n').count();
+                    + self.pending.text()[self.start..self.scanned]
+                        .matches('\n')
+                        .count();
                 return Err(ReadError::LineTooLong {
                     name: self.head.name.clone(),
                     line: line + 1,
@@ -717,7 +746,7 @@ impl SheetStream {
     /// with the row taken (the unit and project it names learned, if it looks like data).
     #[inline(always)]
     fn data_row(&mut self, end: usize, roles_end: usize) -> Option<usize> {
-        let row = &self.pending[self.scanned..end];
+        let row = &self.pending.text()[self.scanned..end];
         let empty = roles_end > 0
             && row.len() > roles_end
             && row.as_bytes()[..roles_end].iter().all(|&b| b == self.delim);
@@ -763,7 +792,7 @@ impl SheetStream {
     fn skim(&mut self, roles_end: usize) -> Option<usize> {
         let from = self.scanned;
         let target = (self.start + self.block_bytes).min(self.pending.len());
-        let bytes = &self.pending.as_bytes()[from..target];
+        let bytes = &self.pending.text().as_bytes()[from..target];
         // a quote may make a row of several lines: stop at the line before it
         let clear = memchr::memchr(b'"', bytes).unwrap_or(bytes.len());
         let end = from + memchr::memrchr(b'\n', &bytes[..clear])? + 1;
@@ -774,9 +803,9 @@ impl SheetStream {
         // the row ending at `next` (after its line break) starts after the line break before it
         let mut next = end;
         while next > from && (need_unit || need_project) {
-            let at = memchr::memrchr(b'\n', &self.pending.as_bytes()[from..next - 1])
+            let at = memchr::memrchr(b'\n', &self.pending.text().as_bytes()[from..next - 1])
                 .map_or(from, |i| from + i + 1);
-            let row = &self.pending[at..next];
+            let row = &self.pending.text()[at..next];
             next = at;
             // (the same test as the row-by-row scan: the unit and project cells are empty)
             let empty = roles_end > 0
@@ -836,7 +865,7 @@ impl SheetStream {
     /// run or of the row that makes it [`BLANK_RUN_BYTES`] long, and the block is cut where it
     /// would cut. `None` where no whole blank row starts at `scanned` (the row is read alone).
     fn blank_rows(&mut self) -> Option<Blank> {
-        let bytes = self.pending.as_bytes();
+        let bytes = self.pending.text().as_bytes();
         let (scanned, len, delim) = (self.scanned, bytes.len(), self.delim);
         let from = self.blank_from.unwrap_or(scanned);
         // the first row that ends at or past `bound` makes the run long enough to cut
@@ -877,7 +906,7 @@ impl SheetStream {
     /// Gives out the pending text up to `at` as a block, with the guess made where it starts;
     /// what the cutter saw up to `at` is the guess for the next block.
     fn take(&mut self, at: usize) -> Block {
-        let text = self.pending[self.start..at].to_owned();
+        let text = self.pending.text()[self.start..at].to_owned();
         let taken = at - self.start;
         self.start = at;
         let next_guess = FillDown {
