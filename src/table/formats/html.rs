@@ -288,6 +288,8 @@ struct OpenCell {
     rowspan: u32,
     /// `style="display:none"`: a browser lays the cell out nowhere, nor does this.
     hidden: bool,
+    /// The value Excel's "save as web page" writes beside what the cell shows (`x:num`).
+    held: Option<Box<str>>,
 }
 
 /// A table being read.
@@ -309,6 +311,9 @@ impl OpenTable {
                 return;
             }
             self.rows.cell(c.text, c.colspan, c.rowspan);
+            if let Some(held) = c.held {
+                self.rows.held(&held);
+            }
         }
     }
 }
@@ -334,6 +339,9 @@ struct Rows {
     /// (the index in `cells` of a row's first cell, how many rows the entry stands for: more
     /// than one only for a run of empty rows).
     starts: Vec<(usize, u32)>,
+    /// The cells read as the value they hold (`x:num`) rather than as shown, by index in
+    /// `cells`, each with its note (what the page shows).
+    notes: Vec<(usize, super::number_format::CellNote)>,
 }
 
 impl Rows {
@@ -364,6 +372,23 @@ impl Rows {
         });
     }
 
+    /// The last cell's value as Excel's page holds it (`x:num`): a percentage the page shows
+    /// rounded (`x:num="0.945"` shown `95%`) is read as the value it holds (`94.5%`) with a
+    /// `table.display-rounded` note, as the workbook itself is read
+    /// (`number_format::read_cell`); any other cell as shown.
+    fn held(&mut self, held: &str) {
+        let Some(k) = self.cells.len().checked_sub(1) else {
+            return;
+        };
+        let start = k.checked_sub(1).map_or(0, |p| self.cells[p].end);
+        if let Some((text, note)) = held_percent(&self.text[start..], held) {
+            self.text.truncate(start);
+            self.text.push_str(&text);
+            self.cells[k].end = self.text.len();
+            self.notes.push((k, note));
+        }
+    }
+
     /// How many rows in all.
     fn count(&self) -> usize {
         self.starts.iter().map(|(_, n)| *n as usize).sum()
@@ -385,6 +410,28 @@ impl Rows {
             r += n as usize;
             (at, start.min(end)..end)
         })
+    }
+}
+
+/// A cell shown as the percentage `shown` (`95%`, `95.0%`) that holds `held` (Excel's `x:num`,
+/// `0.945`): the text it is read as and its note, where the percentage shown is `held` rounded
+/// to the places shown and not `held` itself. `None` for anything else (a cell not shown as a
+/// percentage, a value that is not what is shown rounded: read as shown).
+fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
+    use super::number_format::{CellFormat, CellNote, read_cell};
+    let figure = shown.trim().strip_suffix('%')?.trim_end();
+    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
+    if places > 10 || !figure.bytes().all(|b| b.is_ascii_digit() || b"-.,".contains(&b)) {
+        return None;
+    }
+    let value: f64 = held.trim().parse().ok()?;
+    let code = format!("0{}{}%", if places > 0 { "." } else { "" }, "0".repeat(places));
+    let format = CellFormat::of(&code)?;
+    match read_cell(&calamine::Data::Float(value), Some(&format)) {
+        (text, Some(CellNote::Rounded(as_shown))) if as_shown == figure.replace(',', "") + "%" => {
+            Some((text, CellNote::Rounded(shown.trim().to_owned())))
+        }
+        _ => None,
     }
 }
 
@@ -468,6 +515,7 @@ struct Builder<'n> {
     colspan: u32,
     rowspan: u32,
     hidden: bool,
+    held: Option<Box<str>>,
     cells: u64,
     max_cells: u64,
     error: Option<ReadError>,
@@ -489,6 +537,7 @@ impl<'n> Builder<'n> {
             colspan: 1,
             rowspan: 1,
             hidden: false,
+            held: None,
             cells: 0,
             max_cells: limits::CELLS.get(),
             error: None,
@@ -507,6 +556,7 @@ impl<'n> Builder<'n> {
                 self.colspan = 1;
                 self.rowspan = 1;
                 self.hidden = false;
+                self.held = None;
             }
             CallbackEvent::AttributeName { name } => {
                 self.attr.clear();
@@ -516,6 +566,9 @@ impl<'n> Builder<'n> {
                 b"colspan" => self.colspan = span_value(value, 1000),
                 b"rowspan" => self.rowspan = span_value(value, 65534),
                 b"style" => self.hidden = display_none(value),
+                b"x:num" if !value.is_empty() && value.len() <= 40 => {
+                    self.held = std::str::from_utf8(value).ok().map(Box::from);
+                }
                 _ => {}
             },
             CallbackEvent::CloseStartTag { self_closing } => {
@@ -584,6 +637,7 @@ impl<'n> Builder<'n> {
                         colspan,
                         rowspan,
                         hidden,
+                        held: self.held.take(),
                     });
                 }
             }
@@ -805,7 +859,7 @@ fn span_value(value: &[u8], max: u32) -> u32 {
 fn place(
     name: &str,
     index: usize,
-    rows: Rows,
+    mut rows: Rows,
 ) -> Result<SheetCells, ReadError> {
     let max_columns = limits::COLUMNS.get_usize();
     let row_count = rows.count();
@@ -813,6 +867,7 @@ fn place(
     sheet.reserve(rows.cells.len(), rows.text.len());
     // for each column, the first row no cell above covers
     let mut free_from: Vec<usize> = Vec::new();
+    let mut notes = std::mem::take(&mut rows.notes).into_iter().peekable();
     for (r, row) in rows.each() {
         let mut c = 0usize;
         for k in row {
@@ -847,6 +902,9 @@ fn place(
             let text = rows.text(k);
             if !text.is_empty() {
                 sheet.push((r32, c32), text);
+            }
+            if let Some((_, note)) = notes.next_if(|(at, _)| *at == k) {
+                sheet.notes.push(((r32, c32), note));
             }
             c += span;
         }

@@ -368,6 +368,16 @@ impl Header {
         }
     }
 
+    /// Moves role `role` to column `col` (a second header row naming which of a merged
+    /// header's columns holds it: `年度指标值` over `数值 | 单位`).
+    pub fn replace(&mut self, role: Role, col: usize) {
+        self.by_role[role as usize] = Some(col);
+        match self.roles.iter_mut().find(|(r, _)| *r == role) {
+            Some(slot) => slot.1 = col,
+            None => self.roles.push((role, col)),
+        }
+    }
+
     /// Every role found and its column, in header order.
     pub fn roles(&self) -> &[(Role, usize)] {
         &self.roles
@@ -591,7 +601,7 @@ pub(crate) fn near_miss(rows: &[Row]) -> Option<(String, String)> {
 /// The unit a 年度指标值 or 实际完成值 header cell `text` states in brackets: a money unit
 /// (`（万元）`) or a percentage (`（%）`); `None` for anything else (`（目标）`, `（人）`: a count
 /// reads the same in any of its spellings).
-fn figure_unit_named(text: &str) -> Option<&'static str> {
+pub(crate) fn figure_unit_named(text: &str) -> Option<&'static str> {
     if let Some(unit) = crate::table::form::money_unit_named(text) {
         return Some(unit);
     }
@@ -740,18 +750,58 @@ pub(crate) fn duplicate_columns(
 /// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)
 /// into `header`: when every filled cell of `row` names a role of the layout, those roles are
 /// added for their columns and the row is consumed (returns true).
+///
+/// Under a self-evaluation sheet's 年度指标值 merged across columns, the cells split it (a web
+/// page's `<th colspan>` over `数值 | 单位`, Excel's merge the same): `单位` there is the
+/// target's 度量单位 (not the unit-of-organization column it names elsewhere), `符号` its
+/// 指标性质, `数值` the figure itself ([`target_split`]). Read as a data row, the second header
+/// row was named and its 单位 column dropped: `≥95` | `%` | `0.96` scored 0.51 of 50.
 pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     let table = match header.layout {
         Layout::TargetTable => TARGET_TABLE,
         Layout::SelfEvaluation | Layout::Forms => SELF_EVALUATION,
     };
+    let split = target_split(header);
     let mut found = Vec::new();
+    let mut value_at = None;
     for (i, cell) in row.filled() {
         let n = alias(normalize(&cell.text));
+        if split.contains(&i) {
+            match n.as_str() {
+                "数值" | "指标值" | "目标值" | "值" | "年度指标值" => {
+                    value_at = Some(i);
+                    continue;
+                }
+                "单位" | "度量单位" | "计量单位" | "计量" => {
+                    found.push((Role::Measure, i));
+                    continue;
+                }
+                "符号" | "指标性质" | "计算符号" | "性质" => {
+                    found.push((Role::Nature, i));
+                    continue;
+                }
+                _ => {}
+            }
+        }
         match table.iter().find(|(_, names)| names.contains(&n.as_str())) {
             Some((r, _)) => found.push((*r, i)),
             None => return false,
         }
+    }
+    if found.is_empty() {
+        return false;
+    }
+    // a split names the target's unit or nature (a row of `数值` alone may be data)
+    if let Some(i) = value_at {
+        if !found
+            .iter()
+            .any(|(r, _)| matches!(r, Role::Measure | Role::Nature))
+        {
+            return false;
+        }
+        header.replace(Role::Target, i);
+        header.unknown.retain(|&u| u != i);
+        header.width = header.width.max(i + 1);
     }
     if found.is_empty() {
         return false;
@@ -767,6 +817,31 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         }
     }
     true
+}
+
+/// The columns a self-evaluation sheet's 年度指标值 header cell spans where it is merged across
+/// columns: its own and those right of it up to the next column the header names or does not
+/// understand (a merged cell's other columns are empty in the first header row). Empty where
+/// the header has no target column, splits it already (指标性质, 度量单位) or is no sheet's.
+fn target_split(header: &Header) -> std::ops::Range<usize> {
+    let Some(t) = header.col(Role::Target) else {
+        return 0..0;
+    };
+    if header.layout != Layout::SelfEvaluation
+        || header.col(Role::Measure).is_some()
+        || header.col(Role::Nature).is_some()
+    {
+        return 0..0;
+    }
+    let next = header
+        .roles()
+        .iter()
+        .map(|(_, c)| *c)
+        .chain(header.unknown.iter().copied())
+        .filter(|&c| c > t)
+        .min()
+        .unwrap_or(header.width.max(t + 1) + 8);
+    t..next
 }
 
 /// Whether `text` is one of the header names of a sheet column `role` (`项目`, `项目名称`).

@@ -7,7 +7,8 @@
 //! against the sum of the 分值, the budget row's included or — where only that reading agrees
 //! — not. A sum no reading makes agree is a warning naming both figures
 //! (`table.form-total-mismatch`, the forms' code) and leaves the project 未核对, as a form's
-//! does.
+//! does. A `小计` row is a subtotal, not the total: checked the same way against the rows since
+//! the project's last subtotal ([`Subtotal`]), as offices print one under each 一级指标.
 
 use rust_decimal::Decimal;
 
@@ -53,15 +54,39 @@ pub(crate) fn is_total_name(text: &str) -> bool {
     )
 }
 
+/// Whether the total row named `text` is a subtotal's (`小计`): the sum of the rows above it
+/// since the project's last subtotal (a category's, as offices print one under each 一级指标),
+/// never the project's total (taken for it, the first 小计 was the project's printed total and
+/// the real 合计 row "a second total, not used": a false mismatch on a sheet whose sums all agree).
+pub(crate) fn is_subtotal_name(text: &str) -> bool {
+    let name: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    name.trim_end_matches([':', '：']) == "小计"
+}
+
+/// A subtotal row (`小计`) of a project: its 分值 and 得分, and the project's indicators it sums
+/// (`from..to`, the rows since its last subtotal).
+#[derive(Debug, Clone)]
+pub(crate) struct Subtotal {
+    pub from: usize,
+    pub to: usize,
+    pub weight: Option<Decimal>,
+    pub score: Option<Decimal>,
+    pub at: Location,
+}
+
 /// Keeps the total row at `at` (its 分值 `weight`, 得分 `score`) as `project`'s printed total;
 /// a second one is named and not used (the first stands, as a table's second 合计 row).
+/// Whether it was kept (a second one is checked never, nor its project twice).
 pub(crate) fn keep(
     ctx: &mut Ctx<'_>,
     project: &mut Project,
     weight: Option<Decimal>,
     score: Option<Decimal>,
     at: Location,
-) {
+) -> bool {
     if let Some(first) = project.form.as_ref().and_then(|f| f.total.as_ref()) {
         let f = ctx
             .finding(
@@ -76,33 +101,90 @@ pub(crate) fn keep(
             .label("第二个总分行")
             .help("删除重复的总分行");
         ctx.findings.push(f);
-        return;
+        return false;
     }
-    let total = FormTotal {
+    facts(project).total = Some(FormTotal {
         weight,
         score,
         grade: None,
         at,
+    });
+    true
+}
+
+/// `project`'s form facts, made empty (a self-evaluation's) where it has none yet.
+fn facts(project: &mut Project) -> &mut FormFacts {
+    project.form.get_or_insert_with(|| {
+        Box::new(FormFacts {
+            kind: FormKind::SelfEvaluation,
+            title: None,
+            year: None,
+            department: None,
+            money_unit: None,
+            budget_initial: None,
+            execution_rate: None,
+            goal_actual: None,
+            category_points: Vec::new(),
+            total: None,
+            breakdowns: Vec::new(),
+            unchecked: Vec::new(),
+            budget_outside: false,
+        })
+    })
+}
+
+/// Checks a subtotal row against the indicators it sums (its 得分 against their 得分, its 分值
+/// against their 分值): a sum that disagrees is a warning naming both figures and one of the
+/// form's `unchecked` sums (the project 未核对), as the total row's.
+pub(crate) fn check_subtotal(ctx: &mut Ctx<'_>, project: &mut Project, sub: &Subtotal) {
+    let Some(rows) = project.indicators.get(sub.from..sub.to) else {
+        return;
     };
-    match &mut project.form {
-        Some(form) => form.total = Some(total),
-        None => {
-            project.form = Some(Box::new(FormFacts {
-                kind: FormKind::SelfEvaluation,
-                title: None,
-                year: None,
-                department: None,
-                money_unit: None,
-                budget_initial: None,
-                execution_rate: None,
-                goal_actual: None,
-                category_points: Vec::new(),
-                total: Some(total),
-                breakdowns: Vec::new(),
-                unchecked: Vec::new(),
-                budget_outside: false,
-            }))
+    if rows.is_empty() {
+        return;
+    }
+    let scores: Vec<Decimal> = rows.iter().filter_map(|i| i.published_score).collect();
+    let points: Option<Vec<Decimal>> = rows.iter().map(|i| i.weight).collect();
+    let mut unchecked = Vec::new();
+    for (what, printed, rows) in [
+        ("得分", sub.score, Some(scores)),
+        ("分值", sub.weight, points),
+    ] {
+        let (Some(printed), Some(rows)) = (printed, rows) else {
+            continue;
+        };
+        if rows.is_empty() {
+            continue;
         }
+        let sum: Decimal = rows.iter().sum();
+        let tol = half_unit(&printed) + rows.iter().map(half_unit).sum::<Decimal>();
+        if (sum - printed).abs() <= tol {
+            continue;
+        }
+        let f = ctx
+            .finding(
+                codes::FORM_TOTAL_MISMATCH,
+                Severity::Warning,
+                sub.at,
+                format!(
+                    "原表小计{what} {} 与其上 {} 项指标的{what}之和 {} 不一致",
+                    printed.normalize(),
+                    rows.len(),
+                    sum.normalize()
+                ),
+            )
+            .label(format!("小计{what}"))
+            .help(format!("核对小计行以上各项{what}的加总"))
+            .project(&project.name);
+        ctx.findings.push(f);
+        unchecked.push(format!(
+            "小计{what} {} ≠ 其上各项{what}之和 {}",
+            printed.normalize(),
+            sum.normalize()
+        ));
+    }
+    if !unchecked.is_empty() {
+        facts(project).unchecked.extend(unchecked);
     }
 }
 
@@ -221,6 +303,8 @@ mod tests {
         ] {
             assert!(is_total_name(name), "{name}");
         }
+        assert!(is_subtotal_name(" 小 计："));
+        assert!(!is_subtotal_name("合计"));
         for name in [
             "总体满意度",
             "合计完成率",
