@@ -19,6 +19,15 @@ impl Server {
     }
 
     fn start_with(args: &[&str], env: &[(&str, &str)]) -> Server {
+        Server::start_heard(args, env, None)
+    }
+
+    /// [`Server::start_with`], its standard error's lines after the first kept in `heard`.
+    fn start_heard(
+        args: &[&str],
+        env: &[(&str, &str)],
+        heard: Option<std::sync::Arc<std::sync::Mutex<Vec<String>>>>,
+    ) -> Server {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
             .args(["serve", "--port", "0"])
@@ -40,7 +49,13 @@ impl Server {
             }
         };
         // keep reading its stderr so that it never blocks on a full pipe
-        std::thread::spawn(move || for _ in lines {});
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                if let Some(heard) = &heard {
+                    heard.lock().unwrap().push(line);
+                }
+            }
+        });
         Server { child, port }
     }
 
@@ -1379,6 +1394,54 @@ fn inspect_and_review_of_a_large_sheet_fit_a_worker_of_a_few_times_its_size() {
     }
     assert_eq!(server.get_page().0, 200);
     let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_pages_report_is_made_without_the_table_and_the_review_held_beside_it() {
+    // issue 27 (H77): a page drop held the table read whole, the review's findings and the
+    // report at once (reproduce27's 20,000 projects: a worker of 83.6 MB, over its bound). A
+    // text sheet's report is now made a block at a time with the table dropped, and the
+    // review made once the report is dropped. Measured from the worker itself (its VmHWM,
+    // `JIXIAO_SHOW_PEAK_MEMORY`), above a small drop's; the server starts its workers with the
+    // allocator giving pages back at once (a delay is a time: the peak would follow the
+    // machine's load)
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let server = Server::start_heard(
+        &["--timeout", "600"],
+        &[("JIXIAO_SHOW_PEAK_MEMORY", "1")],
+        Some(heard.clone()),
+    );
+    let token = token(&server.get_page().1);
+    let peak_of = |projects: usize| {
+        heard.lock().unwrap().clear();
+        let (status, page) = drop_sheet(&server, &token, projects);
+        assert_eq!(status, 200, "{}", &page[..page.len().min(500)]);
+        // the worker says its peak as it ends, after its last byte
+        let wait = Instant::now();
+        loop {
+            let said = heard.lock().unwrap().iter().find_map(|l| {
+                let rest = l.strip_prefix("jixiao __web-work VmHWM: ")?;
+                rest.trim_end_matches(" kB").parse::<u64>().ok()
+            });
+            if let Some(kb) = said {
+                return kb * 1024;
+            }
+            assert!(wait.elapsed() < Duration::from_secs(30), "no peak said");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let small = peak_of(10);
+    let projects = 6_000;
+    let big = peak_of(projects);
+    let table = sheet(projects).len() as u64;
+    let above = big.saturating_sub(small);
+    // 6,000 generated projects (2.5 MB), debug build: 43.3 MB above the small drop's at
+    // 2722c30 (17.5x the table), 24.0 MB now (9.7x)
+    assert!(
+        above <= 13 * table,
+        "{above} bytes above a small drop's, for a table of {table}"
+    );
 }
 
 #[test]
