@@ -119,14 +119,22 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
             last_row = i + 1;
         }
     }
-    let figures = figure_units(rows, i..=last_row, &cols);
     Some(GridHeader {
         cols,
         alt,
         first_row: i,
         last_row,
-        figures,
+        // found for the grid a form reads (`GridHeader::with_figures`), not for each row tried
+        figures: [None; 2],
     })
+}
+
+impl GridHeader {
+    /// The header with the units its 年度指标值 and 实际完成值 cells state ([`figure_units`]).
+    pub fn with_figures(mut self, rows: &[Row]) -> Self {
+        self.figures = figure_units(rows, self.first_row..=self.last_row, &self.cols);
+        self
+    }
 }
 
 /// The unit each of the 年度指标值 and 实际完成值 header cells states in brackets, in the

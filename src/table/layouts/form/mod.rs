@@ -361,7 +361,7 @@ impl FormReader<'_, '_, '_> {
             }
         }
         // a title area with no grid: not a form (its rows are not data)
-        let grid = area.grid.take()?;
+        let grid = area.grid.take()?.with_figures(rows);
         if grid.figures != [None; 2] {
             self.header_units(&grid);
         }
