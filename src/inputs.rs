@@ -206,21 +206,9 @@ const OTHER_CANDIDATES: &[&str] = &["tab", "yaml", "yml", ""];
 /// Sorts the files directly in `dir` by what each holds (not those in subfolders; hidden
 /// files and files of other kinds — notes, pictures, source code — are left out).
 pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .flatten()
-        .map(|e| e.path())
+    let mut paths: Vec<PathBuf> = candidates(dir)?
+        .into_iter()
         .filter(|p| p.is_file())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let ext = p
-                .extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            !name.starts_with('.')
-                && (crate::table::formats::is_supported_ending(&ext)
-                    || OTHER_CANDIDATES.contains(&ext.as_str()))
-        })
         .collect();
     paths.sort_by(|a, b| {
         let name = |p: &PathBuf| p.display().to_string();
@@ -249,6 +237,28 @@ pub fn sort_folder(dir: &Path, opts: &ReadOptions) -> std::io::Result<Folder> {
         }
     }
     Ok(out)
+}
+
+/// The entries of the folder `dir` that [`sort_folder`] looks at: not hidden, named with the
+/// ending of a table, actuals or rule file. Those that are no regular file (a FIFO, a device, a
+/// broken link: never opened) are for the caller to name.
+pub fn candidates(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    Ok(std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            !name.starts_with('.')
+                && !p.is_dir()
+                && (crate::table::formats::is_supported_ending(&ext)
+                    || OTHER_CANDIDATES.contains(&ext.as_str()))
+        })
+        .collect())
 }
 
 /// The ending of a file's name, where it has one.

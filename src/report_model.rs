@@ -230,6 +230,107 @@ pub struct IndicatorReport {
     pub plan: Option<Arc<str>>,
 }
 
+/// An indicator's line as the streamed formats write it (a JSON line, a csv row), borrowed:
+/// the same fields as [`IndicatorReport`] but its grade word and plan (which no line shows),
+/// each borrowed from where evaluation holds it. The whole-table path writes a report's
+/// indicators through [`IndicatorReport::line`]; the streamed run (`eval::stream`) hands one
+/// to the writer straight from the row and its scoring, with no `IndicatorReport` made
+/// (no `Arc` cloned, the actual not copied), and evaluation builds the report's indicator from
+/// the same line ([`IndicatorReport::from_line`]): both paths write the same bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct IndicatorLine<'a> {
+    pub seq: u32,
+    pub category: Option<&'a Arc<str>>,
+    pub subcategory: Option<&'a Arc<str>>,
+    pub indicator: &'a Arc<str>,
+    pub target: &'a Arc<str>,
+    pub canonical: Option<&'a Arc<str>>,
+    pub actual: Option<&'a str>,
+    pub verdict: Verdict,
+    pub weight: Shown,
+    pub score: Option<Shown>,
+    pub published_score: Option<Decimal>,
+    pub rules: &'a Arc<[Cow<'static, str>]>,
+    pub note: &'a Arc<str>,
+    pub file: &'a Arc<str>,
+    pub line: u32,
+    pub column: Option<u32>,
+    pub cell: Option<&'a str>,
+    pub sheet: Option<&'a str>,
+    pub category_inferred: bool,
+    pub deviation_note: Option<&'a str>,
+    pub differs_from_published: bool,
+    pub subcategory_inferred: bool,
+}
+
+impl IndicatorReport {
+    /// The indicator's line (see [`IndicatorLine`]).
+    pub fn line(&self) -> IndicatorLine<'_> {
+        IndicatorLine {
+            seq: self.seq,
+            category: self.category.as_ref(),
+            subcategory: self.subcategory.as_ref(),
+            indicator: &self.indicator,
+            target: &self.target,
+            canonical: self.canonical.as_ref(),
+            actual: self.actual.as_deref(),
+            verdict: self.verdict,
+            weight: self.weight,
+            score: self.score,
+            published_score: self.published_score,
+            rules: &self.rules,
+            note: &self.note,
+            file: &self.source.file,
+            line: self.source.line,
+            column: self.source.column,
+            cell: self.source.cell.as_deref(),
+            sheet: self.source.sheet.as_deref(),
+            category_inferred: self.category_inferred,
+            deviation_note: self.deviation_note.as_deref(),
+            differs_from_published: self.differs_from_published,
+            subcategory_inferred: self.subcategory_inferred,
+        }
+    }
+
+    /// The report's indicator of `line`, with its grade word and plan (see [`IndicatorLine`]);
+    /// `actual` is the line's actual where the caller holds it shared already.
+    pub fn from_line(
+        l: &IndicatorLine<'_>,
+        actual: Option<Arc<str>>,
+        grade: Option<&'static str>,
+        plan: Option<Arc<str>>,
+    ) -> IndicatorReport {
+        IndicatorReport {
+            seq: l.seq,
+            category: l.category.cloned(),
+            subcategory: l.subcategory.cloned(),
+            indicator: l.indicator.clone(),
+            target: l.target.clone(),
+            canonical: l.canonical.cloned(),
+            actual: actual.or_else(|| l.actual.map(Arc::from)),
+            verdict: l.verdict,
+            weight: l.weight,
+            score: l.score,
+            published_score: l.published_score,
+            rules: l.rules.clone(),
+            note: l.note.clone(),
+            source: SourceRef {
+                file: l.file.clone(),
+                line: l.line,
+                column: l.column,
+                cell: l.cell.map(str::to_owned),
+                sheet: l.sheet.map(Arc::from),
+            },
+            category_inferred: l.category_inferred,
+            deviation_note: l.deviation_note.map(str::to_owned),
+            differs_from_published: l.differs_from_published,
+            grade,
+            subcategory_inferred: l.subcategory_inferred,
+            plan,
+        }
+    }
+}
+
 /// One project: budget execution, indicators, total and grade.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectReport {

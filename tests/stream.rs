@@ -670,3 +670,100 @@ fn a_run_of_blank_lines_streams_at_once_and_is_counted() {
     // build); at once, 0.3 s
     assert!(cpu < std::time::Duration::from_millis(1500), "{cpu:?}");
 }
+
+/// The streamed line is written straight from the row and its scoring (no report line made);
+/// the whole-table path writes the report model's. On a sheet of every verdict, nulls, escapes,
+/// printed scores that differ, 偏差原因, inferred categories and findings lines, and on every
+/// method's sheet of `tests/fixtures/rules/methods` with its rules: the streamed JSON lines are
+/// the whole table's bytes and, field by field, the json report's indicators (serde's own
+/// serialisation of the report model); the csv rows are the whole table's bytes.
+#[test]
+fn lines_written_from_the_row_are_the_report_models_lines() {
+    let varied = root().join("tests/fixtures/eval/lines-both-ways.tsv");
+    let methods = root().join("tests/fixtures/rules/methods");
+    let mut cases: Vec<(PathBuf, Option<PathBuf>)> = vec![(varied.clone(), None)];
+    let mut sheets: Vec<PathBuf> = std::fs::read_dir(&methods)
+        .expect("methods folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    sheets.sort();
+    for sheet in sheets {
+        let rules = sheet.with_extension("yaml");
+        cases.push((sheet, rules.exists().then_some(rules)));
+    }
+    assert!(cases.len() > 20, "{cases:?}");
+    let mut all = String::new();
+    for (sheet, rules) in &cases {
+        let mut args = vec![sheet.as_os_str()];
+        if let Some(r) = rules {
+            args.extend([std::ffi::OsStr::new("--rules"), r.as_os_str()]);
+        }
+        let (code, streamed, notes) = jsonl(&args, &[]);
+        let (whole_code, whole, whole_notes) = jsonl(&args, &["--no-streaming"]);
+        assert_eq!(code, whole_code, "{sheet:?}: {notes}\n---\n{whole_notes}");
+        let (s, w) = (
+            String::from_utf8_lossy(&streamed),
+            String::from_utf8_lossy(&whole),
+        );
+        for (a, b) in s.lines().zip(w.lines()) {
+            assert_eq!(a, b, "{sheet:?}: streamed, then whole");
+        }
+        assert_eq!(s.lines().count(), w.lines().count(), "{sheet:?}");
+        let (_, report, _) = run_cli(&args, &["--format", "json", "--no-streaming"]);
+        let report: serde_json::Value = serde_json::from_slice(&report).expect("json report");
+        let mut expected = Vec::new();
+        for p in report["projects"].as_array().expect("projects") {
+            for i in p["indicators"].as_array().expect("indicators") {
+                let mut line = serde_json::json!({"unit": p["unit"], "project": p["project"]});
+                for (k, v) in i.as_object().expect("an indicator") {
+                    line[k] = v.clone();
+                }
+                expected.push(line);
+            }
+        }
+        let lines: Vec<serde_json::Value> = String::from_utf8(streamed)
+            .expect("UTF-8")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .filter(|l: &serde_json::Value| l.get("seq").is_some())
+            .collect();
+        assert_eq!(lines, expected, "{sheet:?}");
+        csv_same(&args);
+        if sheet == &varied {
+            all = String::from_utf8(whole).expect("UTF-8");
+            assert_eq!(lines.len(), 17);
+        }
+    }
+    // the sheet of every kind of line has each field the lines can write, filled and null
+    for verdict in [
+        "pass",
+        "fail",
+        "review",
+        "missing",
+        "invalid",
+        "not_applicable",
+    ] {
+        assert!(
+            all.contains(&format!("\"verdict\":\"{verdict}\"")),
+            "{verdict}"
+        );
+    }
+    for part in [
+        "\"category\":null",
+        "\"subcategory\":null",
+        "\"actual\":null",
+        "\"score\":null",
+        "\"published_score\":\"18\"",
+        "\"deviation_note\":\"受\\\"疫情\\\"影响\\\\延期\"",
+        "\"differs_from_published\":true",
+        "\"category_inferred\":true",
+        "\"subcategory_inferred\":true",
+        "\"indicator\":\"举办\\\"宣传\\\"活动\\\\场次\"",
+        "\"unit\":\"甲\\\"单位\\\"\\\\局\"",
+        "\"findings\":[{\"code\":\"eval.points-not-100\"",
+        "\"findings\":[{\"code\":\"eval.total-pending\"",
+    ] {
+        assert!(all.contains(part), "{part}\n{all}");
+    }
+}

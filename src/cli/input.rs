@@ -32,10 +32,30 @@ impl TableArgs {
 
     /// Read a table, or report why not (the exit code to end with).
     pub fn read(&self, path: &Path) -> Result<Document, u8> {
+        if path.is_dir() {
+            not_files(path);
+        }
         crate::inputs::read_path(path, &self.options()).map_err(|e| {
             super::show(&e);
             super::exit::USAGE
         })
+    }
+}
+
+/// The entries of a folder read for its table (`jixiao template FOLDER`) that are no regular
+/// file (a FIFO, a socket, a device, a broken link), named on stderr as `pile.not-a-file`
+/// warnings, never opened: `evaluate`, `inspect` and `review` name them through the pile's
+/// gathering, and `template` passed over them without a word.
+fn not_files(dir: &Path) {
+    let mut paths = crate::inputs::candidates(dir).unwrap_or_default();
+    paths.sort();
+    for p in paths {
+        if let Some(kind) = crate::pile::gather::not_a_file(&p) {
+            super::show(&crate::pile::Refusal::NotAFile {
+                name: p.display().to_string(),
+                kind,
+            });
+        }
     }
 }
 

@@ -54,6 +54,8 @@ struct Printer<'r, W: Write> {
     pending: Vec<u8>,
     /// A canonical form or a number being written into `buf`.
     scratch: String,
+    /// The line being answered, read into in place (not moved out a line).
+    parsed: lang::Parsed,
 }
 
 /// How many bytes of JSON lines are gathered before they are handed to the output.
@@ -62,7 +64,14 @@ const PENDING: usize = 64 * 1024;
 impl<W: Write> Printer<'_, W> {
     fn line(&mut self, number: usize, text: &str) -> io::Result<()> {
         let (indicator, target_text) = lang::record::split_line(text);
-        let parsed = lang::record::parse_line(indicator, target_text, &self.directions, self.year);
+        lang::record::parse_line_into(
+            indicator,
+            target_text,
+            &self.directions,
+            self.year,
+            &mut self.parsed,
+        );
+        let parsed = &self.parsed;
         if self.format == ParseFormat::Jsonl && !self.explain {
             // Written straight from the parse into a reused buffer (no `Record`, no `String` a
             // field; serde's many small writes through `Output` cost more than the parse),
@@ -73,7 +82,7 @@ impl<W: Write> Printer<'_, W> {
                 number,
                 indicator,
                 target_text,
-                &parsed,
+                parsed,
             );
             self.pending.push(b'\n');
             if self.pending.len() >= PENDING {
@@ -81,7 +90,7 @@ impl<W: Write> Printer<'_, W> {
             }
             return Ok(());
         }
-        let record = lang::record::Record::new(number, indicator, target_text, &parsed);
+        let record = lang::record::Record::new(number, indicator, target_text, parsed);
         // `--explain`: where the rule that decided the operator was written.
         let rule_at = match (&parsed.provenance.op, self.explain) {
             (Some(lang::Origin::Rule(id)), true) => self
@@ -237,6 +246,7 @@ pub fn run(args: Args) -> u8 {
         buf: Vec::with_capacity(512),
         pending: Vec::with_capacity(PENDING + 4096),
         scratch: String::with_capacity(64),
+        parsed: lang::Parsed::empty(),
     };
     let mut total = 0;
     for path in &files {

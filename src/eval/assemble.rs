@@ -15,7 +15,9 @@ use super::methodology::Methodology;
 use super::project::Tally;
 use super::score::{Outcome, Verdict};
 use crate::finding::{Finding, Severity};
-use crate::report_model::{IndicatorReport, ProjectReport, Shown, SourceRef, TotalStatus};
+use crate::report_model::{
+    IndicatorLine, IndicatorReport, ProjectReport, Shown, SourceRef, TotalStatus,
+};
 use crate::table::model::{Document, Project, UnitRow};
 
 /// Where a cell of the sheet is.
@@ -50,7 +52,11 @@ pub(super) fn shown_score(outcome: &Outcome, dp: u32) -> Option<Shown> {
 /// for all the lines that list the same rules (`memo`), not one built a row; kept with the
 /// reading for the weight's and scoring's rules it was last listed with, so that rows read
 /// alike find it by comparing those (rows whose actuals never repeat too).
-fn rules(s: &Scored<'_>, scoring: &Scoring, cache: &mut ParseCache) -> Arc<[Cow<'static, str>]> {
+pub(super) fn rules(
+    s: &Scored<'_>,
+    scoring: &Scoring,
+    cache: &mut ParseCache,
+) -> Arc<[Cow<'static, str>]> {
     let outcome_rules = &scoring.outcome.rules;
     let r = &s.reading;
     // the reading's own rules, then the weight's
@@ -95,48 +101,92 @@ fn same_rule(a: Option<&Cow<'static, str>>, b: Option<&Cow<'static, str>>) -> bo
     }
 }
 
-/// The report line of an indicator.
-pub(super) fn indicator(
-    s: &Scored<'_>,
-    scoring: &Scoring,
-    score: Option<Shown>,
-    source: SourceRef,
-    differs: bool,
-    m: &Methodology,
-    cache: &mut ParseCache,
-) -> IndicatorReport {
-    let outcome = &scoring.outcome;
-    let dp = m.precision.value;
-    IndicatorReport {
+/// Where an indicator's line says it was read: the cell's file, line and column, and for a
+/// workbook the cell and its sheet (`cell`: the cell's name, made by the caller, who holds it).
+pub(super) struct Place<'a> {
+    pub file: &'a Arc<str>,
+    pub at: &'a crate::table::source::Location,
+    pub cell: Option<&'a str>,
+    pub sheet: Option<&'a str>,
+}
+
+impl<'a> Place<'a> {
+    /// The place of `at` in `source` (`cell`: `at`'s cell named, where it has one).
+    pub fn of(
+        file: &'a Arc<str>,
+        source: &'a crate::table::source::SourceText,
+        at: &'a crate::table::source::Location,
+        cell: Option<&'a str>,
+    ) -> Self {
+        Place {
+            file,
+            at,
+            cell,
+            // the sheet only where the cell is named (a text input has neither)
+            sheet: at.cell.and_then(|_| source.sheet_at(at.offset)),
+        }
+    }
+}
+
+/// The line of an indicator (what its report line holds but for the grade word and plan),
+/// borrowed from its row, its reading and its `scoring`: the streamed formats write it as it
+/// is, the report keeps it as an [`IndicatorReport`] ([`indicator`]); `rules` is the list
+/// [`rules`] gives.
+pub(super) fn line<'a>(
+    s: &'a Scored<'_>,
+    scoring: &'a Scoring,
+    (score, differs): (Option<Shown>, bool),
+    place: &Place<'a>,
+    rules: &'a Arc<[Cow<'static, str>]>,
+    dp: u32,
+) -> IndicatorLine<'a> {
+    let r = &*s.reading;
+    IndicatorLine {
         seq: s.row.seq,
-        category: s.reading.category.clone(),
+        category: r.category.as_ref(),
         // the reading's texts (equal to the row's): rows read alike share them
-        subcategory: s
-            .reading
+        subcategory: r
             .written_subcategory
-            .clone()
-            .or_else(|| s.reading.subcategory.as_ref().map(|(c, _)| c.clone())),
-        indicator: s.reading.name.clone(),
-        target: s.reading.target.clone(),
-        canonical: s.reading.canonical.clone(),
-        actual: s.actual(),
-        verdict: outcome.verdict,
+            .as_ref()
+            .or(r.subcategory.as_ref().map(|(c, _)| c)),
+        indicator: &r.name,
+        target: &r.target,
+        canonical: r.canonical.as_ref(),
+        actual: s.actual_text,
+        verdict: scoring.outcome.verdict,
         weight: Shown::new(s.weight, dp),
         score,
         published_score: s.row.published_score,
-        rules: rules(s, scoring, cache),
-        note: scoring.note.clone(),
-        source,
-        category_inferred: s.reading.inferred.is_some(),
+        rules,
+        note: &scoring.note,
+        file: place.file,
+        line: place.at.line,
+        column: Some(place.at.column),
+        cell: place.cell,
+        sheet: place.sheet,
+        category_inferred: r.inferred.is_some(),
         deviation_note: s
             .entry
-            .and_then(|a| a.note.clone())
-            .or_else(|| s.row.deviation_note.clone()),
+            .and_then(|a| a.note.as_deref())
+            .or(s.row.deviation_note.as_deref()),
         differs_from_published: differs,
-        subcategory_inferred: s.row.subcategory.is_none() && s.reading.subcategory.is_some(),
-        grade: super::grades::word(s, outcome, m),
-        plan: s.plan_text().map(Arc::from),
+        subcategory_inferred: s.row.subcategory.is_none() && r.subcategory.is_some(),
     }
+}
+
+/// The report line of an indicator: its [`line`] kept, with the grade word and the plan.
+pub(super) fn indicator(
+    s: &Scored<'_>,
+    line: &IndicatorLine<'_>,
+    outcome: &Outcome,
+    m: &Methodology,
+) -> IndicatorReport {
+    IndicatorReport::from_line(
+        line,
+        s.actual(),
+        super::grades::word(s, outcome, m),
+        s.plan_text().map(Arc::from),
+    )
 }
 
 /// Budget execution as scored: its figures, weight, the rules that gave its weight and
@@ -241,21 +291,10 @@ fn standing(
     }
     // scored: an indicator that passed or failed, or — a project of no indicators — its
     // budget execution; rows waiting for review or for their actual score nothing yet
-    let decided = |v: Verdict| matches!(v, Verdict::Pass | Verdict::Fail);
-    let applicable = tally
-        .indicators
-        .iter()
-        .filter(|i| i.verdict != Verdict::NotApplicable)
-        .count();
-    let scored = tally.indicators.iter().any(|i| decided(i.verdict))
-        || (applicable == 0 && budget.score.is_some());
+    // (counted as the rows were scored: `Tally::add`)
+    let scored = tally.decided || (tally.applicable == 0 && budget.score.is_some());
     if !scored {
-        let waiting: Decimal = tally
-            .indicators
-            .iter()
-            .filter(|i| !decided(i.verdict) && i.verdict != Verdict::NotApplicable)
-            .map(|i| i.weight.exact)
-            .sum::<Decimal>()
+        let waiting: Decimal = tally.undecided
             + if budget.score.is_none() {
                 budget.weight
             } else {

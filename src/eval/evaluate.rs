@@ -226,6 +226,35 @@ pub fn evaluate_each(
     differences: &mut Vec<Difference>,
     mut each: impl FnMut(ProjectReport),
 ) {
+    let kept = &mut super::project::Kept;
+    let each = |p, _: &mut super::project::Kept| each(p);
+    evaluate_each_into(
+        doc,
+        taken,
+        (year, published_dp),
+        opts,
+        cache,
+        differences,
+        kept,
+        each,
+    );
+}
+
+/// [`evaluate_each`] with each indicator's line handed to `lines` as its row is scored
+/// (streaming writes it so, with no report line made), and each project's report, without
+/// its indicators unless `lines` keeps them, to `each` with `lines` once the project is
+/// scored.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn evaluate_each_into<L: super::project::Lines>(
+    doc: &Document,
+    taken: Vec<Taken<'_>>,
+    (year, published_dp): (Option<i32>, Option<u32>),
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+    differences: &mut Vec<Difference>,
+    lines: &mut L,
+    mut each: impl FnMut(ProjectReport, &mut L),
+) {
     cache.claim(opts, year);
     let tolerance = published_dp.map(crate::table::half_unit_at);
     let total = doc.counts().projects;
@@ -239,16 +268,17 @@ pub fn evaluate_each(
         {
             break;
         }
-        each(super::project::evaluate_project(
+        let p = super::project::evaluate_project(
             doc,
             unit,
             project,
             taken,
-            year,
+            (year, tolerance),
             opts,
-            tolerance,
             differences,
             cache,
-        ));
+            lines,
+        );
+        each(p, lines);
     }
 }

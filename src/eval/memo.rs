@@ -737,7 +737,7 @@ fn after_part<'k>(key: &'k [u8], part: Option<&str>) -> Option<&'k [u8]> {
                 return None;
             }
             let (bytes, rest) = rest.split_at_checked(p.len())?;
-            (bytes == p.as_bytes()).then_some(rest)
+            crate::lang::direction::same_bytes(bytes, p.as_bytes()).then_some(rest)
         }
         None => (u64::from_le_bytes(*len) == u64::MAX).then_some(rest),
     }

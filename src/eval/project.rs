@@ -22,7 +22,9 @@ use super::reading::Around;
 use super::score::Verdict;
 use super::{grades, published, weights};
 use crate::finding::{Finding, Severity};
-use crate::report_model::{Difference, IndicatorReport, ProjectReport, Shown, VerdictCounts};
+use crate::report_model::{
+    Difference, IndicatorLine, IndicatorReport, ProjectReport, Shown, VerdictCounts,
+};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 
 /// What every step of one project's scoring reads.
@@ -39,19 +41,41 @@ struct Step<'a, 'o> {
     tolerance: Option<Decimal>,
 }
 
+/// Where a project's indicator lines go as its rows are scored: kept in its report
+/// ([`Kept`], the whole-table path), or handed one at a time to a writer (streaming: the
+/// line written straight from the row, no report line made; the report then holds none).
+pub(super) trait Lines {
+    /// Whether the report keeps its indicators (and nothing is handed here).
+    const KEEPS: bool = false;
+    /// A project starts: its lines follow.
+    fn start(&mut self, unit: &str, project: &str);
+    /// One indicator's line, as its row is scored.
+    fn line(&mut self, line: &IndicatorLine<'_>);
+}
+
+/// The report keeps its indicators' lines ([`Lines`]).
+pub(super) struct Kept;
+
+impl Lines for Kept {
+    const KEEPS: bool = true;
+    fn start(&mut self, _: &str, _: &str) {}
+    fn line(&mut self, _: &IndicatorLine<'_>) {}
+}
+
 /// Scores `project` of `unit` with what it `taken` from the actuals file; the differences from
-/// the sheet's printed scores go to `differences` (`tolerance`: the sheet's rounding).
+/// the sheet's printed scores go to `differences` (`tolerance`: the sheet's rounding); each
+/// indicator's line to `lines` (or its report, [`Kept`]).
 #[allow(clippy::too_many_arguments)]
-pub(super) fn evaluate_project(
+pub(super) fn evaluate_project<L: Lines>(
     doc: &Document,
     unit: &UnitRow,
     project: &Project,
     taken: Taken<'_>,
-    year: Option<i32>,
+    (year, tolerance): (Option<i32>, Option<Decimal>),
     opts: &Options<'_>,
-    tolerance: Option<Decimal>,
     differences: &mut Vec<Difference>,
     cache: &mut ParseCache,
+    lines: &mut L,
 ) -> ProjectReport {
     let step = Step {
         unit,
@@ -97,15 +121,16 @@ pub(super) fn evaluate_project(
     }
     // 3. Each indicator scored (§8.2–8.5), graded where offices put it (§8.6), re-checked.
     let mut tally = Tally {
-        indicators: Vec::with_capacity(rows.len()),
+        indicators: Vec::with_capacity(if L::KEEPS { rows.len() } else { 0 }),
         findings: overdrawn.into_iter().collect(),
         ..Tally::default()
     };
     // conditions on another row of the project (`other_row:`), known before any row is scored
     let limits = super::cross_row::limits(opts.rules, &rows, &step.around, year);
+    lines.start(&unit.name, &project.name);
     for (i, s) in rows.iter().enumerate() {
         let limit = limits.get(i).and_then(Option::as_ref);
-        score_row(&step, s, limit, &mut tally, differences, cache);
+        score_row(&step, s, limit, (&mut tally, differences), cache, lines);
     }
     // 4. Budget execution (§8.7), re-checked.
     let budget = score_budget(
@@ -144,14 +169,14 @@ pub(super) fn evaluate_project(
 }
 
 /// Scores the row `s` (§8.2–8.5), grades it where offices put it (§8.6), re-checks its
-/// printed 得分, and adds it to the tally.
-fn score_row(
+/// printed 得分, adds it to the tally, and hands its line to `lines` (or keeps its report).
+fn score_row<L: Lines>(
     step: &Step<'_, '_>,
     s: &Scored<'_>,
     limit: Option<&super::cross_row::Limit>,
-    tally: &mut Tally,
-    differences: &mut Vec<Difference>,
+    (tally, differences): (&mut Tally, &mut Vec<Difference>),
     cache: &mut ParseCache,
+    lines: &mut L,
 ) {
     let m = step.opts.methodology;
     let dp = m.precision.value;
@@ -174,7 +199,7 @@ fn score_row(
     let outcome = &scoring.outcome;
     let shown_score = assemble::shown_score(outcome, dp);
     let differs = published::indicator_differs(s, outcome, step.tolerance);
-    let source = assemble::source_ref(&step.file, step.source, &s.row.at.target());
+    let at = s.row.at.target();
     if differs {
         differences.push(published::indicator_difference(
             step.unit,
@@ -183,11 +208,20 @@ fn score_row(
             outcome,
             shown_score,
             dp,
-            source.clone(),
+            assemble::source_ref(&step.file, step.source, &at),
         ));
     }
-    let report = assemble::indicator(s, &scoring, shown_score, source, differs, m, cache);
-    tally.indicators.push(report);
+    let rules = assemble::rules(s, &scoring, cache);
+    // a workbook's cell named (a text input has none)
+    let cell = at.cell.map(|c| c.a1());
+    let place = assemble::Place::of(&step.file, step.source, &at, cell.as_deref());
+    let line = assemble::line(s, &scoring, (shown_score, differs), &place, &rules, dp);
+    if L::KEEPS {
+        let report = assemble::indicator(s, &line, outcome, m);
+        tally.indicators.push(report);
+    } else {
+        lines.line(&line);
+    }
 }
 
 /// A bonus rule's `max` holds for the project: a row it adds to once the others have used
@@ -321,6 +355,9 @@ fn score_budget(
 fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
     let high = share > Decimal::TEN;
     let low = share > Decimal::ZERO && share < Decimal::new(1, 3);
+    if share.is_sign_negative() && !share.is_zero() {
+        return negative_execution(step, share, tally);
+    }
     if !high && !low {
         return;
     }
@@ -344,6 +381,31 @@ fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally)
             ),
         )
         .help("核对全年预算数和全年执行数的金额单位")
+        .in_project(&step.unit.name, &step.project.name),
+    );
+}
+
+/// A spending below zero (全年执行数 -5 of a budget of 100): no budget is executed below
+/// nothing, so it is a sign or a column written wrong (a refund, a correction entered as the
+/// year's figure). Scored as the method says (0, the rate capped at 0 %), with a warning beside
+/// the score: it scored 0 without a word.
+#[cold]
+fn negative_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
+    let rate = share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map(|r| r.round_dp(4).normalize().to_string())
+        .unwrap_or_else(|| "—".to_owned());
+    tally.findings.push(
+        Finding::new(
+            crate::codes::EVAL_EXECUTION_IMPLAUSIBLE,
+            Severity::Warning,
+            &*step.file,
+            format!(
+                "项目“{}”的全年执行数为负数（预算执行率 {rate}%）：执行数不会小于 0，预算执行按 0 分计，多是符号或栏目填错",
+                step.project.name
+            ),
+        )
+        .help("核对全年执行数：退回、冲销的金额不作为本年执行数填写")
         .in_project(&step.unit.name, &step.project.name),
     );
 }
@@ -405,7 +467,14 @@ pub(super) struct Tally {
     pub bonus: Decimal,
     /// Points each bonus rule has added in the project so far (its `max` holds for all of them).
     pub bonus_by_rule: Vec<(Cow<'static, str>, Decimal)>,
+    /// The indicators' report lines, where the report keeps them ([`Lines::KEEPS`]).
     pub indicators: Vec<IndicatorReport>,
+    /// Whether a row passed or failed (the project has a total).
+    pub decided: bool,
+    /// Rows that apply.
+    pub applicable: usize,
+    /// The points of rows that apply and were neither passed nor failed.
+    pub undecided: Decimal,
     pub findings: Vec<Finding>,
     pub vetoes: Vec<VetoHit>,
 }
@@ -458,6 +527,11 @@ impl Tally {
         self.counts.add(outcome.verdict);
         if outcome.verdict != Verdict::NotApplicable {
             self.weights += s.weight;
+            self.applicable += 1;
+            match outcome.verdict {
+                Verdict::Pass | Verdict::Fail => self.decided = true,
+                _ => self.undecided += s.weight,
+            }
         }
         match outcome.verdict {
             Verdict::Review | Verdict::Invalid => self.pending += s.weight,

@@ -34,11 +34,11 @@ use std::sync::{Condvar, Mutex};
 use rust_decimal::Decimal;
 
 use super::actuals_file::ActualsFile;
-use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each};
+use super::evaluate::{Matcher, Options, ParseCache, Taken, evaluate_each_into};
 use super::waits::{Thread, Waits};
 use super::window::{OpensOnDrop, Window};
 use crate::finding::{Finding, Severity};
-use crate::report_model::{ProjectReport, Shown, Summary, VerdictCounts};
+use crate::report_model::{IndicatorLine, ProjectReport, Shown, Summary, VerdictCounts};
 use crate::table::ReadError;
 use crate::table::model::Document;
 use crate::table::stream::{self, Block, FillDown, Head, SheetStream};
@@ -56,9 +56,33 @@ pub trait Lines: Sync {
     fn finish(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
-/// Appends one scored project's lines to a block's buffer.
+/// Writes one project's lines into a block's buffer as it is scored: each indicator's line
+/// straight from its row and scoring ([`IndicatorLine`], no report line made), then what the
+/// project adds once scored (JSON's findings line; csv's 预算执行率 row, which comes before
+/// the indicator rows and is held back for it by the writer).
 pub trait ProjectLines {
-    fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>);
+    /// A project starts (its indicators follow).
+    fn start_project(&mut self, unit: &str, project: &str);
+    /// One indicator of the project started, as it is scored.
+    fn indicator(&mut self, line: &IndicatorLine<'_>, buf: &mut Vec<u8>);
+    /// The project is scored: `p` holds no indicators (they were handed one at a time).
+    fn end_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>);
+}
+
+/// A worker's writer and its block's buffer, as evaluation hands it each project's lines.
+struct ToBuffer<'w> {
+    writer: &'w mut (dyn ProjectLines + 'static),
+    buf: &'w mut Vec<u8>,
+}
+
+impl super::project::Lines for ToBuffer<'_> {
+    fn start(&mut self, unit: &str, project: &str) {
+        self.writer.start_project(unit, project);
+    }
+
+    fn line(&mut self, line: &IndicatorLine<'_>) {
+        self.writer.indicator(line, self.buf);
+    }
 }
 
 /// How to stream.
@@ -371,17 +395,22 @@ fn work(
     let mut counts = VerdictCounts::default();
     let mut differences = Vec::new();
     let mut findings = Vec::new();
-    evaluate_each(
+    // each indicator's line written as it is scored, each project's end once it is
+    let mut to = ToBuffer {
+        writer,
+        buf: &mut lines,
+    };
+    evaluate_each_into(
         &read.doc,
         taken,
-        year,
-        opts.published_dp,
+        (year, opts.published_dp),
         &eval,
         cache,
         &mut differences,
-        |p| {
+        &mut to,
+        |p, to| {
             findings.extend(super::evaluate::budget_finding(&read.doc, &p));
-            writer.append_project(&p, &mut lines);
+            to.writer.end_project(&p, to.buf);
             counts.merge(&p.counts);
             let score = p.has_total().then(|| super::total::on_100(&p));
             projects.push((p.unit, p.project, score, p.pending.exact));

@@ -349,3 +349,15 @@ pub struct Parsed {
     pub provenance: Provenance,
     pub spans: Spans,
 }
+
+impl Parsed {
+    /// Nothing read yet (an empty target, no provenance, no spans): what a caller that reads
+    /// line after line into one `Parsed` starts from ([`parse_into`](super::parse_into)).
+    pub fn empty() -> Self {
+        Parsed {
+            target: Target::Empty,
+            provenance: Provenance::default(),
+            spans: Spans::default(),
+        }
+    }
+}

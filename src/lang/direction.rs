@@ -15,8 +15,6 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
-
 use super::ast::{Direction, Op, Quantity};
 
 /// What the parser knows about the indicator when it asks for a direction.
@@ -108,12 +106,40 @@ impl Directions for Always {
 /// targets ask the same question again and again (`群众满意度` `95%`), and the bundled rules
 /// answer one with regular expressions over the name (some 2 k instructions). One reader's;
 /// emptied when it holds [`Memo::CAPACITY`] answers.
+///
+/// A question is hashed as its parts are and compared with the key kept in place: a question
+/// answered before writes no key (only a new answer keeps one).
 pub struct Memo<'d> {
     inner: &'d dyn Directions,
     reads: Reads,
-    answers: RefCell<FxHashMap<Box<[u8]>, Decision>>,
-    /// The key being built (reused: no allocation for a question answered before).
-    key: RefCell<Vec<u8>>,
+    /// Answers by the hash of their question, each with its question's key (`Question::key`)
+    /// to compare: two questions of one hash (rare with 64 bits) cannot both stay, the later
+    /// replaces the earlier (an answer forgotten, as a memo may).
+    answers: RefCell<HashMap<u64, Kept>>,
+}
+
+/// An answer kept: its question's key and the decision.
+type Kept = (Box<[u8]>, Decision);
+
+/// A map by a hash already worked out: one multiply spreads the bits hashbrown reads.
+type HashMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Spread>>;
+
+/// The hasher of [`HashMap`]: keys are hashes already.
+#[derive(Default)]
+struct Spread(u64);
+
+impl std::hash::Hasher for Spread {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 impl<'d> Memo<'d> {
@@ -125,52 +151,149 @@ impl<'d> Memo<'d> {
             inner,
             reads: inner.reads(),
             answers: RefCell::default(),
-            key: RefCell::new(Vec::with_capacity(64)),
         }
     }
 }
 
-/// `text` into `key`, told apart from a missing one and from its neighbours (a length first).
-fn put_text(key: &mut Vec<u8>, text: Option<&str>) {
-    match text {
-        None => key.push(0),
-        Some(t) => {
-            key.push(1);
-            key.extend_from_slice(&(t.len() as u64).to_le_bytes());
-            key.extend_from_slice(t.as_bytes());
+/// The parts of a question a memo reads: the texts (a part not read is left out, a missing
+/// text told apart from an empty one) and the value's exact bytes where it is read.
+struct Question<'q> {
+    texts: [Option<Option<&'q str>>; 4],
+    value: Option<[u8; 16]>,
+}
+
+impl<'q> Question<'q> {
+    fn new(r: Reads, subject: &Subject<'q>, quantity: &'q Quantity) -> Self {
+        Question {
+            texts: [
+                r.indicator.then_some(subject.indicator),
+                r.category.then_some(subject.category),
+                r.subcategory.then_some(subject.subcategory),
+                r.unit.then(|| quantity.unit.as_ref().map(|u| u.as_str())),
+            ],
+            value: r.value.then(|| quantity.value.serialize()),
         }
+    }
+
+    /// The hash of the key [`Question::key`] writes, worked out from the parts.
+    fn hash(&self) -> u64 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        for t in self.texts.iter().flatten() {
+            match t {
+                None => h.write_u8(0),
+                Some(t) => {
+                    h.write_u64(t.len() as u64);
+                    h.write(t.as_bytes());
+                }
+            }
+        }
+        if let Some(v) = &self.value {
+            h.write(v);
+        }
+        h.finish()
+    }
+
+    /// The key kept with an answer: each text read as a mark (0: none, 1: one), its length
+    /// and its bytes (so that no two lists of parts give the same key), then the value's bytes.
+    fn key(&self) -> Box<[u8]> {
+        let mut key = Vec::with_capacity(64);
+        for t in self.texts.iter().flatten() {
+            match t {
+                None => key.push(0),
+                Some(t) => {
+                    key.push(1);
+                    key.extend_from_slice(&(t.len() as u64).to_le_bytes());
+                    key.extend_from_slice(t.as_bytes());
+                }
+            }
+        }
+        if let Some(v) = &self.value {
+            key.extend_from_slice(v);
+        }
+        key.into_boxed_slice()
+    }
+
+    /// Whether `key` is this question's key ([`Question::key`]), compared part by part.
+    fn is_key(&self, mut key: &[u8]) -> bool {
+        for t in self.texts.iter().flatten() {
+            let Some((&mark, rest)) = key.split_first() else {
+                return false;
+            };
+            key = match t {
+                None if mark == 0 => rest,
+                Some(t) if mark == 1 => {
+                    let Some((len, rest)) = rest.split_first_chunk::<8>() else {
+                        return false;
+                    };
+                    if u64::from_le_bytes(*len) != t.len() as u64 {
+                        return false;
+                    }
+                    match rest.split_at_checked(t.len()) {
+                        Some((bytes, rest)) if same_bytes(bytes, t.as_bytes()) => rest,
+                        _ => return false,
+                    }
+                }
+                _ => return false,
+            };
+        }
+        match &self.value {
+            Some(v) => key == v,
+            None => key.is_empty(),
+        }
+    }
+}
+
+/// Whether `a` and `b` hold the same bytes, where the two are of the same length (the memos'
+/// keys compare a length first): up to 32 bytes by overlapping loads that cover every byte
+/// (no call; an indicator's name, a category, a target are mostly that short), longer ones by
+/// the library's compare.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[i..i + 8]);
+        u64::from_le_bytes(w)
+    };
+    let half = |s: &[u8], i: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&s[i..i + 4]);
+        u32::from_le_bytes(w)
+    };
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        17..=32 => {
+            word(a, 0) == word(b, 0)
+                && word(a, 8) == word(b, 8)
+                && word(a, n - 16) == word(b, n - 16)
+                && word(a, n - 8) == word(b, n - 8)
+        }
+        _ => a == b,
     }
 }
 
 impl Directions for Memo<'_> {
     fn decide(&self, subject: Subject<'_>, quantity: &Quantity) -> Decision {
-        let r = self.reads;
-        let mut key = self.key.borrow_mut();
-        key.clear();
-        if r.indicator {
-            put_text(&mut key, subject.indicator);
-        }
-        if r.category {
-            put_text(&mut key, subject.category);
-        }
-        if r.subcategory {
-            put_text(&mut key, subject.subcategory);
-        }
-        if r.value {
-            key.extend_from_slice(&quantity.value.serialize());
-        }
-        if r.unit {
-            put_text(&mut key, quantity.unit.as_ref().map(|u| u.as_str()));
-        }
+        let question = Question::new(self.reads, &subject, quantity);
+        let hash = question.hash();
         let mut answers = self.answers.borrow_mut();
-        if let Some(d) = answers.get(key.as_slice()) {
+        if let Some((key, d)) = answers.get(&hash)
+            && question.is_key(key)
+        {
             return d.clone();
         }
         let d = self.inner.decide(subject, quantity);
         if answers.len() >= Self::CAPACITY {
             answers.clear();
         }
-        answers.insert(key.as_slice().into(), d.clone());
+        answers.insert(hash, (question.key(), d.clone()));
         d
     }
 
@@ -255,6 +378,25 @@ mod tests {
 
     /// The bundled rules through the memo answer as without it, for names, categories,
     /// values and units that each move a bundled rule.
+    /// The memos' short compare answers as `==` on every pair of byte strings of up to 40
+    /// bytes that differ in one byte (each position, each length) or not at all.
+    #[test]
+    fn same_bytes_is_equality() {
+        let base: Vec<u8> = (0..40u8).map(|i| i.wrapping_mul(37) ^ 0x5a).collect();
+        for n in 0..=40 {
+            let a = &base[..n];
+            assert!(same_bytes(a, a), "{n}");
+            for at in 0..n {
+                let mut b = a.to_vec();
+                b[at] ^= 0x80;
+                assert!(!same_bytes(a, &b), "{n} {at}");
+            }
+            if n > 0 {
+                assert!(!same_bytes(a, &base[..n - 1]), "{n}");
+            }
+        }
+    }
+
     #[test]
     fn memo_answers_as_the_bundled_rules() {
         assert!(memo_agrees(RuleSet::bundled()) >= 5);

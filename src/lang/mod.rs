@@ -28,5 +28,6 @@ pub use ast::*;
 pub use canonical::{CanonicalError, parse_canonical};
 pub use direction::{Always, Decision, Directions, Subject};
 pub use parse::{
-    Context, MAX_TARGET_BYTES, NameTemplate, name_template, normalise_unit, parse, period_start,
+    Context, MAX_TARGET_BYTES, NameTemplate, name_template, normalise_unit, parse, parse_into,
+    period_start,
 };

@@ -18,18 +18,32 @@ use super::ast::{CalendarDate, Quantity, Target};
 /// `d` as `d.normalize().to_string()` writes it (`28.40` → `28.4`, `-0` → `0`, `0.050` →
 /// `0.05`), appended to `s` without the formatter.
 pub fn push_decimal(s: &mut String, d: Decimal) {
-    let n = d.normalize();
-    let m = n.mantissa();
-    if m < 0 {
+    let mut buf = itoa::Buffer::new();
+    let m = d.mantissa();
+    // a mantissa that fits 64 bits, as nearly all do, is normalised here (the fraction's
+    // trailing zeros dropped, a zero unsigned and unscaled: what `normalize` does, without its
+    // 96-bit steps) and written without 128-bit division
+    let (negative, digits, scale) = match u64::try_from(m.unsigned_abs()) {
+        Ok(mut u) => {
+            let mut scale = d.scale();
+            while scale > 0 && u % 10 == 0 {
+                u /= 10;
+                scale -= 1;
+            }
+            if u == 0 {
+                scale = 0;
+            }
+            (m < 0, buf.format(u), scale as usize)
+        }
+        Err(_) => {
+            let n = d.normalize();
+            let m = n.mantissa();
+            (m < 0, buf.format(m.unsigned_abs()), n.scale() as usize)
+        }
+    };
+    if negative {
         s.push('-');
     }
-    let mut buf = itoa::Buffer::new();
-    // (a mantissa that fits 64 bits, as nearly all do, is written without 128-bit division)
-    let digits = match u64::try_from(m.unsigned_abs()) {
-        Ok(m) => buf.format(m),
-        Err(_) => buf.format(m.unsigned_abs()),
-    };
-    let scale = n.scale() as usize;
     if scale == 0 {
         s.push_str(digits);
     } else if digits.len() > scale {

@@ -39,13 +39,26 @@ pub fn parse_line(
     directions: &dyn super::Directions,
     year: Option<i32>,
 ) -> Parsed {
+    let mut parsed = Parsed::empty();
+    parse_line_into(indicator, target_text, directions, year, &mut parsed);
+    parsed
+}
+
+/// [`parse_line`] into `out` (its old reading dropped; [`parse_into`](super::parse_into)).
+pub fn parse_line_into(
+    indicator: Option<&str>,
+    target_text: &str,
+    directions: &dyn super::Directions,
+    year: Option<i32>,
+    out: &mut Parsed,
+) {
     let ctx = super::Context {
         indicator,
         year,
         directions,
         ..super::Context::unruled()
     };
-    super::parse(target_text, &ctx)
+    super::parse_into(target_text, &ctx, out);
 }
 
 /// The jsonl answer of `jixiao parse --format jsonl` (no `--explain`) for a whole input in
@@ -54,10 +67,11 @@ pub fn jsonl(input: &[u8], rules: &dyn super::Directions, year: Option<i32>) -> 
     let mut out = Vec::new();
     let mut scratch = String::new();
     let rules = super::direction::Memo::new(rules);
+    let mut parsed = Parsed::empty();
     for (i, raw) in input.split_inclusive(|b| *b == b'\n').enumerate() {
         let text = decode_line(raw);
         let (indicator, target_text) = split_line(&text);
-        let parsed = parse_line(indicator, target_text, &rules, year);
+        parse_line_into(indicator, target_text, &rules, year, &mut parsed);
         write_parsed_json(
             &mut out,
             &mut scratch,

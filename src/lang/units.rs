@@ -3,7 +3,8 @@
 //!
 //! Comparisons go through [`to_base`], which only multiplies, so they stay exact; [`convert`]
 //! divides and is for display. Days and months do not convert here (a month is not a fixed number
-//! of days): a rule has to say so. Data sizes use 1024 (1 TB = 1024 GB), as IT budgets write them.
+//! of days): a rule has to say so. Two spellings of one unit do (`天` and `日`, `周` and `星期`:
+//! `≤5天` against `4日`), each a dimension of its own, so that nothing else converts into them. Data sizes use 1024 (1 TB = 1024 GB), as IT budgets write them.
 //! Areas use 亩 as their base so that 平方米, 公顷 and 亩 all convert exactly (1 平方米 = 0.0015 亩).
 //! Compound units (`元/人·月`) convert part by part where every part does; [`common`] compares
 //! them exactly by multiplying each side by the other's denominators.
@@ -25,6 +26,12 @@ pub enum Dimension {
     Area,
     Volume,
     Mass,
+    /// 天 and 日: one unit in two spellings (never converted into hours or months: a 工作日 is
+    /// not a day, and a month is not a fixed number of days).
+    Day,
+    /// 周 and 星期: one unit in two spellings (never converted into days: a target in weeks
+    /// may count working weeks).
+    Week,
 }
 
 /// `(unit, dimension, factor mantissa, factor scale)`: one unit is `mantissa × 10^-scale` base units.
@@ -64,6 +71,11 @@ const TABLE: &[(&str, Dimension, i64, u32)] = &[
     ("克", Dimension::Mass, 1, 3),
     ("千克", Dimension::Mass, 1, 0),
     ("吨", Dimension::Mass, 1000, 0),
+    // last: looked up after every unit that converts by a factor (a miss scans the table)
+    ("天", Dimension::Day, 1, 0),
+    ("日", Dimension::Day, 1, 0),
+    ("周", Dimension::Week, 1, 0),
+    ("星期", Dimension::Week, 1, 0),
 ];
 
 /// The dimension of a unit and its factor to the base unit.
@@ -187,6 +199,18 @@ mod tests {
     }
 
     #[test]
+    fn two_spellings_of_one_unit_are_one_unit() {
+        assert_eq!(convert(d("4"), &u("日"), &u("天")), Some(d("4")));
+        assert_eq!(
+            common(d("4"), &u("日"), d("5"), &u("天")),
+            Some((d("4"), d("5")))
+        );
+        assert_eq!(convert(d("2"), &u("星期"), &u("周")), Some(d("2")));
+        assert!(same_dimension(&u("天"), &u("日")));
+        assert!(same_dimension(&u("元/人·日"), &u("元/人·天")));
+    }
+
+    #[test]
     fn compound_units_convert_part_by_part() {
         assert_eq!(
             convert(d("300"), &u("元/人·月"), &u("元/人·年")),
@@ -221,6 +245,9 @@ mod tests {
     fn different_dimensions_do_not_convert() {
         assert_eq!(convert(d("1"), &u("秒"), &u("%")), None);
         assert_eq!(convert(d("30"), &u("天"), &u("月")), None);
+        assert_eq!(convert(d("1"), &u("周"), &u("天")), None);
+        assert_eq!(convert(d("24"), &u("小时"), &u("日")), None);
+        assert_eq!(convert(d("1"), &u("工作日"), &u("天")), None);
         assert!(!same_dimension(&u("人"), &u("人次")));
         assert!(same_dimension(&u("株"), &u("株")));
     }

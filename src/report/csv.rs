@@ -18,7 +18,7 @@
 
 use std::io::{self, Write};
 
-use super::model::{IndicatorReport, ProjectReport, Report};
+use super::model::{IndicatorLine, ProjectReport, Report};
 use super::selfeval_table::{project_notes, total_text};
 
 /// The UTF-8 byte-order mark written first.
@@ -215,8 +215,20 @@ impl crate::eval::stream::Lines for CsvLines {
 }
 
 impl crate::eval::stream::ProjectLines for RowWriter {
-    fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
-        RowWriter::append_project(self, p, buf);
+    fn start_project(&mut self, unit: &str, project: &str) {
+        RowWriter::start_project(self, unit, project);
+    }
+
+    fn indicator(&mut self, line: &super::model::IndicatorLine<'_>, _: &mut Vec<u8>) {
+        let mut rows = std::mem::take(&mut self.rows);
+        self.indicator_row(&mut rows, line);
+        self.rows = rows;
+    }
+
+    fn end_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        self.budget(buf, p);
+        buf.extend_from_slice(&self.rows);
+        self.rows.clear();
     }
 }
 
@@ -247,6 +259,9 @@ pub struct RowWriter {
     /// carry a few weights, and every row that meets its target scores its weight).
     weights: super::json::ShownWeights,
     scores: super::json::ShownWeights,
+    /// A streamed project's indicator rows, written as they are scored and held until its
+    /// 预算执行率 row (which comes first, and is known once they all are) is written.
+    rows: Vec<u8>,
 }
 
 type RuleList = std::sync::Arc<[std::borrow::Cow<'static, str>]>;
@@ -260,15 +275,21 @@ impl RowWriter {
 
     /// Appends the rows of `p` to `buf`.
     pub fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
-        self.head.clear();
-        field(&mut self.head, &p.unit);
-        self.head.push(b',');
-        field(&mut self.head, &p.project);
-        self.head.push(b',');
+        self.start_project(&p.unit, &p.project);
         self.budget(buf, p);
         for i in &p.indicators {
-            self.indicator(buf, i);
+            self.indicator_row(buf, &i.line());
         }
+    }
+
+    /// Starts the rows of the project `project` of `unit` (each row begins with them).
+    fn start_project(&mut self, unit: &str, project: &str) {
+        self.head.clear();
+        field(&mut self.head, unit);
+        self.head.push(b',');
+        field(&mut self.head, project);
+        self.head.push(b',');
+        self.rows.clear();
     }
 
     /// The 预算执行率 row: its target (the budget), its actual (what was spent, the rate), its
@@ -330,13 +351,13 @@ impl RowWriter {
 
     /// One indicator's row: unit, project, 序号, the texts, 结论, the numbers, 规则, 偏差原因 and
     /// 说明 (the columns of [`HEADER`]).
-    fn indicator(&mut self, b: &mut Vec<u8>, i: &IndicatorReport) {
+    fn indicator_row(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
         b.extend_from_slice(&self.head);
         b.extend_from_slice(itoa::Buffer::new().format(i.seq).as_bytes());
         b.push(b',');
         self.texts(b, i);
         b.push(b',');
-        field(b, i.actual.as_deref().unwrap_or_default());
+        field(b, i.actual.unwrap_or_default());
         b.push(b',');
         b.extend_from_slice(i.verdict.zh().as_bytes());
         b.push(b',');
@@ -350,22 +371,22 @@ impl RowWriter {
             number(b, |b| super::json::decimal(b, d.normalize()));
         }
         b.push(b',');
-        self.rules(b, &i.rules);
+        self.rules(b, i.rules);
         b.push(b',');
-        field(b, i.deviation_note.as_deref().unwrap_or_default());
+        field(b, i.deviation_note.unwrap_or_default());
         b.push(b',');
-        field(b, &i.note);
+        field(b, i.note);
         b.extend_from_slice(b"\r\n");
     }
 
     /// The cells from 一级指标 to 规范式, kept by the texts' addresses.
-    fn texts(&mut self, b: &mut Vec<u8>, i: &IndicatorReport) {
+    fn texts(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
         let texts = [
-            i.category.as_ref(),
-            i.subcategory.as_ref(),
-            Some(&i.indicator),
-            Some(&i.target),
-            i.canonical.as_ref(),
+            i.category,
+            i.subcategory,
+            Some(i.indicator),
+            Some(i.target),
+            i.canonical,
         ];
         let at = texts.map(|t| t.map_or(0, |a| std::sync::Arc::as_ptr(a) as *const u8 as usize));
         let marks = u8::from(i.category_inferred) | u8::from(i.subcategory_inferred) << 1;
@@ -374,15 +395,15 @@ impl RowWriter {
             return;
         }
         let start = b.len();
-        inferred(b, i.category.as_deref(), i.category_inferred);
+        inferred(b, i.category.map(|t| &**t), i.category_inferred);
         b.push(b',');
-        inferred(b, i.subcategory.as_deref(), i.subcategory_inferred);
+        inferred(b, i.subcategory.map(|t| &**t), i.subcategory_inferred);
         b.push(b',');
-        field(b, &i.indicator);
+        field(b, i.indicator);
         b.push(b',');
-        field(b, &i.target);
+        field(b, i.target);
         b.push(b',');
-        field(b, i.canonical.as_deref().unwrap_or_default());
+        field(b, i.canonical.map_or("", |t| &**t));
         if self.texts.len() >= Self::MAX {
             self.texts.clear();
         }
@@ -511,7 +532,7 @@ mod tests {
     };
     use super::*;
     use crate::eval::Verdict;
-    use crate::report::model::{Shown, SourceRef};
+    use crate::report::model::{IndicatorReport, Shown, SourceRef};
     use rust_decimal::Decimal;
 
     /// The rows the `csv` crate wrote before [`RowWriter`] wrote its own: the reference.

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::model::{IndicatorReport, ProjectReport, Report, Summary};
+use super::model::{IndicatorLine, ProjectReport, Report, Summary};
 
 /// The whole report as pretty-printed JSON, with a final newline.
 ///
@@ -153,7 +153,7 @@ struct Line<'a> {
     unit: &'a str,
     project: &'a str,
     #[serde(flatten)]
-    indicator: &'a IndicatorReport,
+    indicator: &'a super::model::IndicatorReport,
 }
 
 /// The line of a project's findings (points not 100, vetoes, checks on actuals), after its
@@ -226,8 +226,16 @@ impl crate::eval::stream::Lines for JsonLines {
 }
 
 impl crate::eval::stream::ProjectLines for LineWriter {
-    fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
-        LineWriter::append_project(self, p, buf);
+    fn start_project(&mut self, unit: &str, project: &str) {
+        LineWriter::start_project(self, unit, project);
+    }
+
+    fn indicator(&mut self, line: &IndicatorLine<'_>, buf: &mut Vec<u8>) {
+        self.line(buf, line);
+    }
+
+    fn end_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+        findings_line(p, buf);
     }
 }
 
@@ -315,13 +323,13 @@ struct Held {
 const IDENTITY_SLOTS: usize = 4096;
 
 /// The five texts of an indicator line's identity key, in line order.
-fn line_texts(i: &IndicatorReport) -> [Option<&std::sync::Arc<str>>; 5] {
+fn line_texts<'a>(i: &IndicatorLine<'a>) -> [Option<&'a std::sync::Arc<str>>; 5] {
     [
-        i.category.as_ref(),
-        i.subcategory.as_ref(),
-        Some(&i.indicator),
-        Some(&i.target),
-        i.canonical.as_ref(),
+        i.category,
+        i.subcategory,
+        Some(i.indicator),
+        Some(i.target),
+        i.canonical,
     ]
 }
 
@@ -336,11 +344,16 @@ impl LineWriter {
 
     /// Appends the lines of one project to `buf`.
     pub fn append_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
-        line_head(&mut self.head, self.unit.of(&p.unit), &p.project);
+        self.start_project(&p.unit, &p.project);
         for i in &p.indicators {
-            self.line(buf, i);
+            self.line(buf, &i.line());
         }
         findings_line(p, buf);
+    }
+
+    /// Starts the lines of the project `project` of `unit` (each line begins with them).
+    pub fn start_project(&mut self, unit: &str, project: &str) {
+        line_head(&mut self.head, self.unit.of(unit), project);
     }
 
     /// Appends the lines to `buf`, calling `flush` whenever it holds 60 KB or more, and at the
@@ -355,7 +368,7 @@ impl LineWriter {
         for p in projects {
             line_head(&mut self.head, self.unit.of(&p.unit), &p.project);
             for i in &p.indicators {
-                self.line(buf, i);
+                self.line(buf, &i.line());
                 if buf.len() - since >= 60 * 1024 {
                     flush(buf)?;
                     since = buf.len();
@@ -367,7 +380,7 @@ impl LineWriter {
     }
 
     /// One line into `b`.
-    fn line(&mut self, b: &mut Vec<u8>, i: &IndicatorReport) {
+    fn line(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
         b.extend_from_slice(&self.head);
         number(b, i.seq);
         let texts = line_texts(i);
@@ -395,7 +408,7 @@ impl LineWriter {
             }
         }
         b.extend_from_slice(b",\"actual\":");
-        opt_string(b, i.actual.as_deref());
+        opt_string(b, i.actual);
         let (file, rules, weights) = (&mut self.file, &mut self.rules, &mut self.weights);
         self.middles
             .write(b, i, |b| line_middle(b, file, rules, weights, i));
@@ -403,13 +416,13 @@ impl LineWriter {
     }
 
     /// Appends the JSON of `i`'s texts, found by their content or written, and returns it.
-    fn texts_by_content(&mut self, b: &mut Vec<u8>, i: &IndicatorReport) -> std::rc::Rc<[u8]> {
+    fn texts_by_content(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>) -> std::rc::Rc<[u8]> {
         let parts = [
-            i.category.as_deref(),
-            i.subcategory.as_deref(),
-            Some(&*i.indicator),
-            Some(&*i.target),
-            i.canonical.as_deref(),
+            i.category.map(|t| &**t),
+            i.subcategory.map(|t| &**t),
+            Some(&**i.indicator),
+            Some(&**i.target),
+            i.canonical.map(|t| &**t),
         ];
         self.key.clear();
         for part in parts {
@@ -472,17 +485,17 @@ fn line_head(head: &mut Vec<u8>, unit: &[u8], project: &str) {
 }
 
 /// The indicator's texts, from `,"category":` to the canonical form.
-fn indicator_texts(b: &mut Vec<u8>, i: &IndicatorReport) {
+fn indicator_texts(b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
     b.extend_from_slice(b",\"category\":");
-    opt_string(b, i.category.as_deref());
+    opt_string(b, i.category.map(|t| &**t));
     b.extend_from_slice(b",\"subcategory\":");
-    opt_string(b, i.subcategory.as_deref());
+    opt_string(b, i.subcategory.map(|t| &**t));
     b.extend_from_slice(b",\"indicator\":");
-    string(b, &i.indicator);
+    string(b, i.indicator);
     b.extend_from_slice(b",\"target\":");
-    string(b, &i.target);
+    string(b, i.target);
     b.extend_from_slice(b",\"canonical\":");
-    opt_string(b, i.canonical.as_deref());
+    opt_string(b, i.canonical.map(|t| &**t));
 }
 
 /// The middle of a line, from `,"verdict":` to `,"line":` (the JSON of its rule list kept by
@@ -493,7 +506,7 @@ fn line_middle(
     file: &mut Escaped,
     rules: &mut rustc_hash::FxHashMap<usize, (RuleList, Vec<u8>)>,
     weights: &mut ShownWeights,
-    i: &IndicatorReport,
+    i: &IndicatorLine<'_>,
 ) {
     b.extend_from_slice(b",\"verdict\":\"");
     b.extend_from_slice(i.verdict.as_str().as_bytes());
@@ -517,7 +530,7 @@ fn line_middle(
         }
         None => b.extend_from_slice(b"null"),
     }
-    let at = std::sync::Arc::as_ptr(&i.rules) as *const u8 as usize;
+    let at = std::sync::Arc::as_ptr(i.rules) as *const u8 as usize;
     match rules.get(&at) {
         Some((_, json)) => b.extend_from_slice(json),
         None => {
@@ -538,28 +551,33 @@ fn line_middle(
         }
     }
     b.extend_from_slice(b",\"note\":");
-    string(b, &i.note);
+    string(b, i.note);
     b.extend_from_slice(b",\"source\":{\"file\":");
-    b.extend_from_slice(file.of(&i.source.file));
+    b.extend_from_slice(file.of(i.file));
     b.extend_from_slice(b",\"line\":");
 }
 
 /// The end of a line, from the source line's number to the line break.
-fn line_end(b: &mut Vec<u8>, i: &IndicatorReport) {
-    number(b, i.source.line);
-    if let Some(c) = i.source.column {
+fn line_end(b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
+    number(b, i.line);
+    if let Some(c) = i.column {
         b.extend_from_slice(b",\"column\":");
         number(b, c);
     }
-    if let Some(c) = &i.source.cell {
+    if let Some(c) = i.cell {
         b.extend_from_slice(b",\"cell\":");
         string(b, c);
+    }
+    // the sheet of a workbook's cell, as the json report's `source` names it
+    if let Some(sheet) = i.sheet {
+        b.extend_from_slice(b",\"sheet\":");
+        string(b, sheet);
     }
     b.push(b'}');
     if i.category_inferred {
         b.extend_from_slice(b",\"category_inferred\":true");
     }
-    if let Some(n) = &i.deviation_note {
+    if let Some(n) = i.deviation_note {
         b.extend_from_slice(b",\"deviation_note\":");
         string(b, n);
     }
@@ -621,7 +639,7 @@ struct Numbers {
 }
 
 impl Numbers {
-    fn of(i: &IndicatorReport) -> Self {
+    fn of(i: &IndicatorLine<'_>) -> Self {
         Numbers {
             weight: shown_key(i.weight),
             score: i.score.map(shown_key),
@@ -631,7 +649,7 @@ impl Numbers {
 }
 
 impl Middle {
-    fn fits(&self, hash: u64, n: &Numbers, i: &IndicatorReport) -> bool {
+    fn fits(&self, hash: u64, n: &Numbers, i: &IndicatorLine<'_>) -> bool {
         self.hash == hash
             && self.verdict == Some(i.verdict)
             && self.weight == n.weight
@@ -640,12 +658,12 @@ impl Middle {
             && self
                 .rules
                 .as_ref()
-                .is_some_and(|r| std::sync::Arc::ptr_eq(r, &i.rules))
+                .is_some_and(|r| std::sync::Arc::ptr_eq(r, i.rules))
             && self
                 .file
                 .as_ref()
-                .is_some_and(|f| std::sync::Arc::ptr_eq(f, &i.source.file))
-            && *self.note == *i.note
+                .is_some_and(|f| std::sync::Arc::ptr_eq(f, i.file))
+            && *self.note == **i.note
     }
 }
 
@@ -654,7 +672,7 @@ impl Middles {
     const SLOTS: usize = 256;
 
     /// Appends the middle of `i`'s line: kept, or written by `write` and kept.
-    fn write(&mut self, b: &mut Vec<u8>, i: &IndicatorReport, write: impl FnOnce(&mut Vec<u8>)) {
+    fn write(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>, write: impl FnOnce(&mut Vec<u8>)) {
         use std::hash::{Hash, Hasher};
         let n = Numbers::of(i);
         let mut h = rustc_hash::FxHasher::default();
@@ -665,7 +683,7 @@ impl Middles {
             h.write(&exact);
             h.write_u32(dp);
         }
-        h.write_usize(std::sync::Arc::as_ptr(&i.rules) as *const u8 as usize);
+        h.write_usize(std::sync::Arc::as_ptr(i.rules) as *const u8 as usize);
         h.write(i.note.as_bytes());
         let hash = h.finish();
         let slot = &mut self.slots[(hash >> 32) as usize & (Self::SLOTS - 1)];
@@ -683,19 +701,19 @@ impl Middles {
         if !slot
             .rules
             .as_ref()
-            .is_some_and(|r| std::sync::Arc::ptr_eq(r, &i.rules))
+            .is_some_and(|r| std::sync::Arc::ptr_eq(r, i.rules))
         {
             slot.rules = Some(i.rules.clone());
         }
         if !slot
             .file
             .as_ref()
-            .is_some_and(|f| std::sync::Arc::ptr_eq(f, &i.source.file))
+            .is_some_and(|f| std::sync::Arc::ptr_eq(f, i.file))
         {
-            slot.file = Some(i.source.file.clone());
+            slot.file = Some(i.file.clone());
         }
         slot.note.clear();
-        slot.note.push_str(&i.note);
+        slot.note.push_str(i.note);
         slot.json.clear();
         slot.json.extend_from_slice(&b[start..]);
     }
@@ -816,7 +834,7 @@ pub fn write_summary_line(summary: &Summary, out: &mut dyn Write) -> io::Result<
 mod tests {
     use super::*;
     use crate::eval::Verdict;
-    use crate::report::model::{Shown, SourceRef};
+    use crate::report::model::{IndicatorReport, Shown, SourceRef};
     use rust_decimal::Decimal;
 
     fn indicator(text: &str, with_optional: bool) -> IndicatorReport {
@@ -839,7 +857,7 @@ mod tests {
                 line: 7,
                 column: with_optional.then_some(3),
                 cell: with_optional.then(|| "B7".to_owned()),
-                sheet: None,
+                sheet: with_optional.then(|| format!("表\"{text}").into()),
             },
             category_inferred: with_optional,
             deviation_note: with_optional.then(|| "原因\r\n".to_owned()),

@@ -43,16 +43,28 @@ pub struct Options<'a> {
 /// check a rule has not switched off, then the rules' `require:` checks, in table order.
 pub fn review(doc: &Document, opts: &Options<'_>) -> Vec<Finding> {
     let mut out: Vec<Finding> = doc.findings.clone();
+    // the checks a rule has not switched off, with their severities: asked once, not a project
+    // at a time
+    let switched: Vec<(&CheckInfo, crate::finding::Severity)> = checks::ALL
+        .iter()
+        .filter_map(|check| match opts.rules.review_check(check.code.as_str()) {
+            Some((true, _)) => None,
+            Some((false, level)) => Some((check, level)),
+            None => Some((check, check.code.severity())),
+        })
+        .collect();
+    // a table asks the same directions again and again (`服务人次` in every project): kept by
+    // what the rules read. Rules that count their tries are asked each time (their limit is
+    // an indicator's)
+    let memo = crate::lang::direction::Memo::new(opts.rules);
+    let directions: &dyn crate::lang::Directions = if opts.rules.counts_tries() {
+        opts.rules
+    } else {
+        &memo
+    };
     for (unit, project) in doc.projects() {
-        let view = ProjectView::new(doc, unit, project, opts);
-        for check in checks::ALL {
-            let (disabled, level) = match opts.rules.review_check(check.code.as_str()) {
-                Some((disabled, s)) => (disabled, s),
-                None => (false, check.code.severity()),
-            };
-            if disabled {
-                continue;
-            }
+        let view = ProjectView::new(doc, unit, project, opts, directions);
+        for &(check, level) in &switched {
             let start = out.len();
             (check.run)(&view, &mut out);
             for f in &mut out[start..] {

@@ -76,6 +76,8 @@ pub struct Writer {
     by_code: BTreeMap<String, (usize, Severity)>,
     written: usize,
     one: String,
+    /// One finding's JSON, written straight into it (`json_element`).
+    bytes: Vec<u8>,
 }
 
 impl Writer {
@@ -112,6 +114,7 @@ impl Writer {
             by_code: BTreeMap::new(),
             written: 0,
             one: String::new(),
+            bytes: Vec::new(),
         })
     }
 
@@ -126,9 +129,11 @@ impl Writer {
             self.one.clear();
             match self.format {
                 ReviewFormat::Json => {
-                    self.one
-                        .push_str(if self.written == 0 { "\n" } else { ",\n" });
-                    json_element(&mut self.one, f)?;
+                    self.bytes.clear();
+                    self.bytes
+                        .extend_from_slice(if self.written == 0 { b"\n" } else { b",\n" });
+                    json_element(&mut self.bytes, f)?;
+                    out.write_all(&self.bytes)?;
                 }
                 ReviewFormat::Markdown => markdown_row(&mut self.one, f),
                 ReviewFormat::Human => {
@@ -144,7 +149,9 @@ impl Writer {
                     );
                 }
             }
-            out.write_all(self.one.as_bytes())?;
+            if self.format != ReviewFormat::Json {
+                out.write_all(self.one.as_bytes())?;
+            }
             self.written += 1;
             let e = self
                 .by_code
@@ -184,16 +191,39 @@ struct JsonOut<'a> {
     findings: &'a [Finding],
 }
 
-/// `f` as an element of the findings JSON's array, indented in place: printed as the one
-/// element of an array in an array, and the arrays' lines cut off.
-fn json_element(out: &mut String, f: &Finding) -> std::io::Result<()> {
-    let nested = serde_json::to_string_pretty(&[[f]]).map_err(std::io::Error::from)?;
-    let inner = nested
-        .strip_prefix("[\n  [\n")
-        .and_then(|s| s.strip_suffix("\n  ]\n]"))
-        .ok_or_else(|| std::io::Error::other("findings JSON"))?;
-    out.push_str(inner);
-    Ok(())
+/// `f` as an element of the findings JSON's array, indented in place: the pretty printer's
+/// lines each taken two levels in (as the one element of an array in an array prints it),
+/// written straight into `out` (printed whole and cut, each finding was copied twice).
+fn json_element(out: &mut Vec<u8>, f: &Finding) -> std::io::Result<()> {
+    use serde::Serialize as _;
+    out.extend_from_slice(INDENT);
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+    let mut json = serde_json::Serializer::with_formatter(Indented(out), formatter);
+    f.serialize(&mut json).map_err(std::io::Error::from)
+}
+
+/// Two levels of the findings JSON's indent: where a finding's lines start.
+const INDENT: &[u8] = b"    ";
+
+/// Bytes written into a buffer with [`INDENT`] after each line break (JSON writes a line break
+/// only between its lines: one inside a string is escaped).
+struct Indented<'a>(&'a mut Vec<u8>);
+
+impl std::io::Write for Indented<'_> {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        let mut rest = b;
+        while let Some(at) = memchr::memchr(b'\n', rest) {
+            self.0.extend_from_slice(&rest[..=at]);
+            self.0.extend_from_slice(INDENT);
+            rest = &rest[at + 1..];
+        }
+        self.0.extend_from_slice(rest);
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A markdown table's row of `f`.

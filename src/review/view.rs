@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::eval::evaluate::{Categories, scoring_category};
 use crate::finding::{Code, Finding, Severity};
-use crate::lang::{self, Context, Parsed, Span};
+use crate::lang::{self, Context, Directions, Parsed, Span};
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 use crate::table::source::Location;
 
@@ -31,6 +31,9 @@ pub struct ProjectView<'a> {
     pub project: &'a Project,
     pub indicators: Vec<IndicatorView<'a>>,
     pub opts: &'a Options<'a>,
+    /// Where bare values and the checks take directions from: the rules, through one memo for
+    /// a whole review ([`super::review`]).
+    pub directions: &'a dyn Directions,
 }
 
 impl<'a> ProjectView<'a> {
@@ -39,6 +42,7 @@ impl<'a> ProjectView<'a> {
         unit: &'a UnitRow,
         project: &'a Project,
         opts: &'a Options<'a>,
+        directions: &'a dyn Directions,
     ) -> Self {
         let indicators = project
             .indicators
@@ -49,7 +53,7 @@ impl<'a> ProjectView<'a> {
                     category: row.category.as_deref(),
                     subcategory: row.subcategory.as_deref(),
                     year: opts.year,
-                    directions: opts.rules,
+                    directions,
                 };
                 let parsed = lang::parse(&row.target, &ctx);
                 let (category, inferred_by) = match &row.category {
@@ -75,6 +79,7 @@ impl<'a> ProjectView<'a> {
             project,
             indicators,
             opts,
+            directions,
         }
     }
 

@@ -159,7 +159,8 @@ impl Scan<'_> {
     /// breaks are `found` and line breaks `breaks` ([`masks_of`]). With `RUNS`, a run of blank
     /// lines after a row's end in the chunk (line breaks each at its row's start) is counted
     /// at once, as many rows left out as `row_to` leaves out one by one (a run across chunks
-    /// is taken a chunk at a time, its first line by `row_to`).
+    /// is taken a chunk at a time, its first line by `row_to`). The cells before each line
+    /// break are cut by a loop of their own ([`Scan::cells_to`]), the row ended after them.
     #[inline(always)]
     fn chunk<const RUNS: bool>(
         &mut self,
@@ -169,48 +170,66 @@ impl Scan<'_> {
         out: &mut FlatRows,
     ) -> Option<()> {
         while found != 0 {
-            let bit = found.trailing_zeros();
+            let pending_breaks = found & breaks;
+            let next_break = pending_breaks & pending_breaks.wrapping_neg();
+            // the delimiters before the next line break (all that are left, without one)
+            let before = if next_break == 0 {
+                found
+            } else {
+                found & (next_break - 1)
+            };
+            self.cells_to(base, before, &mut out.cells);
+            if next_break == 0 {
+                break;
+            }
+            found &= !(before | next_break);
+            let bit = next_break.trailing_zeros();
             let at = base + bit as usize;
-            found &= found - 1;
-            let line_end = breaks >> bit & 1 != 0;
-            self.cell_to(at, line_end, &mut out.cells);
-            if line_end {
-                self.row_to(at, out)?;
-                if RUNS {
-                    let run = (!(breaks >> bit >> 1)).trailing_zeros().min(63 - bit);
-                    if run > 0 {
-                        self.line += run;
-                        self.row += run as usize;
-                        self.cell = self.row;
-                        found &= !(((1 << run) - 1) << (bit + 1));
-                    }
+            self.cell_to(at, true, &mut out.cells);
+            self.row_to(at, out)?;
+            if RUNS {
+                let run = (!(breaks >> bit >> 1)).trailing_zeros().min(63 - bit);
+                if run > 0 {
+                    self.line += run;
+                    self.row += run as usize;
+                    self.cell = self.row;
+                    found &= !(((1 << run) - 1) << (bit + 1));
                 }
             }
         }
         Some(())
     }
 
+    /// Cuts the cells that end at the delimiters `delims` (bits from `base`, none a line
+    /// break) onto `cells`, as [`Scan::cell_to`] cuts each: a loop with no call but a list
+    /// grown, the cell's start and the filled count kept in registers (~36 instructions a cell
+    /// when each cut read and wrote them in the row's state).
+    #[inline(always)]
+    fn cells_to(&mut self, base: usize, mut delims: u64, cells: &mut Vec<(u32, u32)>) {
+        let (mut cell, mut filled) = (self.cell, self.filled);
+        while delims != 0 {
+            let at = base + delims.trailing_zeros() as usize;
+            delims &= delims - 1;
+            let (a, b) = trimmed(self.text, cell, at);
+            cells.push((a as u32, b as u32));
+            filled += usize::from(b > a);
+            cell = at + 1;
+        }
+        self.cell = cell;
+        self.filled = filled;
+    }
+
     /// Cuts the cell that ends at `stop` (a delimiter, or the line's end where `line_end`),
     /// trimmed as the grid trims it (a CRLF line's `\r` in none), onto `cells`.
     #[inline(always)]
     fn cell_to(&mut self, stop: usize, line_end: bool, cells: &mut Vec<(u32, u32)>) {
-        let bytes = self.text.as_bytes();
         let start = self.cell;
-        let end = if line_end && stop > start && bytes[stop - 1] == b'\r' {
+        let end = if line_end && stop > start && self.text.as_bytes()[stop - 1] == b'\r' {
             stop - 1
         } else {
             stop
         };
-        let (a, b) = if end == start || surely_untrimmed(&bytes[start..end]) {
-            // (most filled cells: no space at either edge, told from the edge bytes)
-            (start, end)
-        } else {
-            let raw = &self.text[start..end];
-            let trimmed = grid::trim_cell(raw);
-            // the trimmed text's place in the raw cell (it is a part of it)
-            let a = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
-            (a, a + trimmed.len())
-        };
+        let (a, b) = trimmed(self.text, start, end);
         cells.push((a as u32, b as u32));
         self.filled += usize::from(b > a);
         self.cell = stop + 1;
@@ -262,6 +281,21 @@ impl Scan<'_> {
         self.first_cell = out.cells.len();
         self.filled = 0;
         Some(())
+    }
+}
+
+/// The cell `text[start..end]` trimmed as the grid trims it, as a range of `text`.
+#[inline(always)]
+fn trimmed(text: &str, start: usize, end: usize) -> (usize, usize) {
+    if end == start || surely_untrimmed(&text.as_bytes()[start..end]) {
+        // (most filled cells: no space at either edge, told from the edge bytes)
+        (start, end)
+    } else {
+        let raw = &text[start..end];
+        let trimmed = grid::trim_cell(raw);
+        // the trimmed text's place in the raw cell (it is a part of it)
+        let a = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
+        (a, a + trimmed.len())
     }
 }
 
@@ -387,10 +421,46 @@ impl FlatRow<'_> {
         let mut out = [None; N];
         for (place, cell) in out.iter_mut().zip(cells) {
             if let Some((a, b)) = cell {
-                *place = Some((a, b - a, 1 + (a - start) - tails_before(&tails, a - start)));
+                *place = Some((a, b - a, column_at(&tails, start, a)));
             }
         }
         out
+    }
+
+    /// [`FlatRow::indicator_source`] of the cells `[name, category, target, actual]` by the
+    /// mask of [`FlatRow::places_masked`], packed in the same function (no array of optional
+    /// places made, moved and read again: ~290 instructions a row were ~100 of work); `None`
+    /// where a cell starts past the mask's [`MASKED_BYTES`] or a place does not pack (the
+    /// caller's walk then counts, as [`FlatRow::places`] falls back to it).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "popcnt")]
+    fn source_masked(self, cols: [Option<usize>; 4]) -> Option<IndicatorSource> {
+        let [name, category, target, actual] = cols.map(|c| c.map(|i| self.range_of(i)));
+        let name = name?;
+        let start = self.range.0;
+        let mut last = name.0;
+        for (a, _) in [category, target, actual].into_iter().flatten() {
+            last = last.max(a);
+        }
+        if (last - start) as usize >= MASKED_BYTES {
+            return None;
+        }
+        let tails = tails_of(
+            self.text.as_bytes(),
+            start as usize,
+            (last - start) as usize,
+        );
+        let place = |(a, b): (u32, u32)| (a, b - a, column_at(&tails, start, a));
+        IndicatorSource::of_text_row(
+            self.line,
+            self.range,
+            [
+                Some(place(name)),
+                category.map(place),
+                target.map(place),
+                actual.map(place),
+            ],
+        )
     }
 
     /// [`FlatRow::places`] by a walk over the row's bytes up to each cell.
@@ -468,7 +538,14 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         cols: [Option<usize>; 4],
         source: &SourceText,
     ) -> IndicatorSource {
-        IndicatorSource::of_text_row(self.line, self.range, self.places(cols))
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the CPU has POPCNT, the one feature the function is built with
+            if let Some(packed) = unsafe { self.source_masked(cols) } {
+                return packed;
+            }
+        }
+        IndicatorSource::of_text_row(self.line, self.range, self.places_walked(cols))
             .unwrap_or_else(|| self_eval::by_cells(self, row_at, cols, source))
     }
 
@@ -547,6 +624,14 @@ fn tails_before(tails: &[u64; 2], off: u32) -> u32 {
     } else {
         tails[0].count_ones() + (tails[1] & ((1u64 << (off - 64)) - 1)).count_ones()
     }
+}
+
+/// The column of the byte `a` of a row that starts at `start` (`a - start` under
+/// [`MASKED_BYTES`]), from 1: the bytes before it less the continuation bytes among them.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn column_at(tails: &[u64; 2], start: u32, a: u32) -> u32 {
+    1 + (a - start) - tails_before(tails, a - start)
 }
 
 /// The places asked, in the order of their columns (an insertion sort: the few places come

@@ -1078,7 +1078,7 @@ fn data_rows<'r, 'a>(
     // the rows made under a moved header: (their place in `data`, in `store`)
     let mut fixups: Vec<(usize, usize)> = Vec::new();
     let max_cell = crate::limits::CELL.get_usize();
-    for row in rows {
+    for (k, row) in rows.iter().enumerate() {
         // one pass over the cells: how many are filled (up to three: a preamble line or a note
         // has fewer) and the first over the cell limit
         let (mut filled, mut long) = (0usize, None);
@@ -1122,17 +1122,20 @@ fn data_rows<'r, 'a>(
             ctx.skip(f);
             continue;
         }
-        if filled == 1 && is_note(row) {
+        let aside = match filled == 1 {
+            true if is_note(row) => Some(("这一行是注释或说明，未作为数据读取", "说明行")),
+            true if title_of_next_table(&rows[k + 1..], header) => Some((
+                "这一行是下面一张表的标题（其下一行是表头），未作为数据读取",
+                "表的标题",
+            )),
+            _ => None,
+        };
+        if let Some((message, label)) = aside {
             let cell = row.filled().next().map(|(_, c)| c.location(ctx.source));
             let at = cell.unwrap_or_else(|| ctx.row_location(row));
             let f = ctx
-                .finding(
-                    codes::ROW_IGNORED,
-                    Severity::Info,
-                    at,
-                    "这一行是注释或说明，未作为数据读取",
-                )
-                .label("说明行");
+                .finding(codes::ROW_IGNORED, Severity::Info, at, message)
+                .label(label);
             ctx.findings.push(f);
             ctx.rows_skipped += 1;
             continue;
@@ -1464,18 +1467,19 @@ impl Sheets<'_> {
                 let mut units =
                     self_eval::read(ctx, &header, &data, sheet_preamble.unit.as_deref());
                 if !sheet.merges.is_empty() {
-                    // merges are shared by the first header's columns: only above a header
-                    // whose columns moved (below it, a merge in the 分值 column's place may be
-                    // another column's)
-                    let moved_at = store
-                        .first()
-                        .and_then(|m| rows.iter().position(|r| r.range == m.range));
+                    // merges are shared by the columns of the header in force: the first
+                    // header's, and below a header whose columns moved, that header's (a merge
+                    // in the first 分值 column's place there may be another column's)
+                    let regions = match store.is_empty() {
+                        true => sheet_merges::whole(&header, rows.len()),
+                        false => merge_regions(&header, rows, last_header_row),
+                    };
                     sheet_merges::share(
                         ctx,
-                        &header,
-                        &rows[..moved_at.unwrap_or(rows.len())],
+                        rows,
                         &sheet.merges,
                         sheet.rows.start,
+                        &regions,
                         &mut units,
                     );
                 }
@@ -1487,6 +1491,25 @@ impl Sheets<'_> {
         p.money_unit = p.money_unit.take().or(sheet_preamble.money_unit);
         p.unit = p.unit.take().or(sheet_preamble.unit);
     }
+}
+
+/// The stretches of a sheet's `rows` under each header in force (the first `header`, ending at
+/// `last_header_row`, and each header row found again below it), with the columns of 分值 and
+/// 得分 in each ([`sheet_merges::Regions`]). Only for a sheet with merges and a moved header.
+#[cold]
+fn merge_regions(header: &Header, rows: &[Row], last_header_row: usize) -> sheet_merges::Regions {
+    let mut regions = Vec::new();
+    let mut start = 0;
+    let mut cols = sheet_merges::ROLES.map(|r| header.col(r));
+    for (i, row) in rows.iter().enumerate().skip(last_header_row + 1) {
+        if let Some(again) = columns::repeated_header(row, header) {
+            regions.push((start..i, cols));
+            cols = moved_header::columns_in_force(again, header, sheet_merges::ROLES);
+            start = i + 1;
+        }
+    }
+    regions.push((start..rows.len(), cols));
+    regions
 }
 
 /// A sheet holding another layout than the sheets read before it.
@@ -1504,6 +1527,17 @@ fn other_layout(ctx: &mut Ctx<'_>, at: Location, sheet: &str) {
 }
 
 /// A row with one filled cell, in the first column, that starts like a note.
+/// Whether the rows after a one-cell row start with a header row again (`rest`: the rows after
+/// it): the cell is the title of the table under that header (`二、项目支出绩效自评表`, often
+/// merged across the sheet), not a project of its own (read as one, it was a project with no
+/// indicators, 待评定, among the real ones).
+#[cold]
+fn title_of_next_table(rest: &[Row], header: &Header) -> bool {
+    rest.iter()
+        .find(|r| !r.is_blank())
+        .is_some_and(|next| columns::repeated_header(next, header).is_some())
+}
+
 fn is_note(row: &Row) -> bool {
     let mut filled = row.filled();
     match (filled.next(), filled.next()) {

@@ -584,6 +584,7 @@ impl IndicatorSource {
     /// (`row`: its byte range, line `line`, column 1) and its cells `[name, category, target,
     /// actual]`, each (offset, length, column); the name is always given, a target not given
     /// is the name's place with no length. `None` where a column does not pack (past 2^31).
+    #[inline]
     pub(crate) fn of_text_row(
         line: u32,
         row: (u32, u32),

@@ -63,6 +63,17 @@ impl Sheet {
         }
     }
 
+    /// The sheet's report, evaluated a block at a time (`eval::blocks`): the page's report made
+    /// without the table held whole beside it. `None`: to be read whole.
+    pub fn evaluate(
+        &self,
+        actuals: Option<&crate::eval::ActualsFile>,
+        published_dp: Option<u32>,
+        opts: &crate::eval::Options<'_>,
+    ) -> Option<crate::report::model::Report> {
+        crate::eval::blocks::evaluate_blocks(self.open()?, actuals, published_dp, opts, |p| p)
+    }
+
     /// Puts the upload back in `files`, to be read whole.
     pub fn give_back(self, files: &mut Files) {
         let bytes = Arc::try_unwrap(self.bytes).unwrap_or_else(|shared| shared.to_vec());

@@ -150,6 +150,9 @@ pub struct Files {
     /// A pile (several different tables, or an archive): every file but the rule files, for
     /// the roll-up; `table` and `actuals` are then empty.
     pub pile: Option<Vec<Upload>>,
+    /// `table` as [`Files::sort_dropped`] read it (with the default options) to tell what it
+    /// is: [`Files::take_document`] hands it on instead of reading the bytes a second time.
+    pub read: Option<Document>,
 }
 
 /// Names made unique: a second `自评表.xlsx` becomes `自评表（2）.xlsx`, its ending kept for the
@@ -423,11 +426,13 @@ impl Files {
             self.make_pile(dropped);
             return Ok(());
         }
-        // first what each file is, without moving it: a second table found makes a pile
+        // first what each file is, without moving it: a second table found makes a pile; the
+        // table's own reading kept for the work (read once, not again)
+        let mut read = None;
         let mut chosen = self.table.as_ref().and_then(|t| {
             table::read_bytes(&t.name, &t.bytes, &ReadOptions::default())
                 .ok()
-                .map(|d| crate::inputs::fingerprint(&d))
+                .map(|d| crate::inputs::fingerprint(read.insert(d)))
         });
         let mut kinds = Vec::with_capacity(dropped.len());
         for up in &dropped {
@@ -437,6 +442,10 @@ impl Files {
                     match &chosen {
                         None => {
                             chosen = Some(print);
+                            // the table the work reads, unless one was given apart (unread)
+                            if self.table.is_none() {
+                                read = Some(doc);
+                            }
                             Sorted::Table
                         }
                         Some(c) if *c == print => Sorted::Copy,
@@ -514,6 +523,7 @@ impl Files {
                 (name, why)
             })
             .collect();
+        self.read = read;
         Ok(())
     }
 
@@ -573,6 +583,18 @@ impl Files {
         })?;
         let opts = self.read_options(query)?;
         table::read_bytes(&table.name, &table.bytes, &opts).map_err(|e| ApiError::diagnostic(&e))
+    }
+
+    /// [`Files::document`], handing on the table [`Files::sort_dropped`] read where the query
+    /// reads it as that did (no encoding, sheet or 列名对应 given): the same document, read once.
+    pub fn take_document(&mut self, query: &Params) -> Result<Document, ApiError> {
+        let as_sorted = query.encoding.is_none()
+            && query.sheet.is_none()
+            && self.field("columns").or(query.columns.as_deref()).is_none();
+        match self.read.take() {
+            Some(doc) if as_sorted && self.pile.is_none() && self.table.is_some() => Ok(doc),
+            _ => self.document(query),
+        }
     }
 
     /// How the tables are read: `?encoding=`, `?sheet=`, and the 列名对应 (the page's field,

@@ -249,6 +249,7 @@ fn write_job(out: &mut impl Write, job: &Job) -> io::Result<()> {
         copies: _,
         unread: _,
         pile: _,
+        read: _,
     } = &job.files;
     let uploads: Vec<(&str, &Upload)> = table
         .iter()

@@ -328,37 +328,23 @@ pub(super) fn render_results(
     if let Some(pile) = files.pile.take() {
         return super::pile_page::render(pile, &files, params, workers, answer);
     }
-    let doc = files.document(params)?;
+    // the table as sorting the dropped files read it (read once)
+    let doc = files.take_document(params)?;
     cancel.check()?;
     let actuals = files.actuals()?;
     // an actuals file that matches nothing is refused with the nearest names, as on the
     // command line (scoring it would show every project 0.00)
     eval::unmatched::check(&doc, actuals.as_ref()).map_err(|e| ApiError::diagnostic(&e))?;
     let rules = files.rules(params)?;
-    let mut findings = review::review(
-        &doc,
-        &review::Options {
-            rules: &rules,
-            year: params.year,
-        },
-    );
-    // the reader's findings come first in the review's; they are shown under 表格检查 only
-    // (their copies dropped: held beside the report until the page is written, H72)
-    findings.drain(..doc.findings.len().min(findings.len()));
-    findings.shrink_to_fit();
-    let review_own = &findings[..];
+    // rules that may stop trying (past their limit for an indicator) review first, as always:
+    // their error is then the page's, before a byte of it. Else the review is made once the
+    // report is dropped: its findings and the report are never held together (issue 27, H77)
+    let early = rules
+        .counts_tries()
+        .then(|| review_own(&doc, &rules, params.year));
     cancel.check()?;
-    let (mut report, methodology) = eval::evaluate_with_rules(
-        &doc,
-        actuals.as_ref(),
-        &rules,
-        params.year,
-        Some(cancel.flag()),
-    );
-    rules.check_tries().map_err(|e| ApiError::diagnostic(&e))?;
-    cancel.check()?;
-    let mut out = String::new();
     let unfilled = actuals.is_none() && !doc.has_actuals();
+    let mut out = String::new();
     files_used(&mut out, &files, &doc, params, unfilled);
     let counts = doc.counts();
     let _ = writeln!(
@@ -367,12 +353,20 @@ pub(super) fn render_results(
         counts.units, counts.projects, counts.indicators, counts.rows_read, counts.rows_skipped
     );
     let stem = stem(&doc.source.name);
+    // the report; where the sheet reads in blocks, made without the table held beside it
+    let (doc, (mut report, methodology)) =
+        scored(&mut files, doc, actuals.as_ref(), &rules, params, cancel)?;
+    rules.check_tries().map_err(|e| ApiError::diagnostic(&e))?;
+    cancel.check()?;
     // A table with no actuals at all is not scored as zeros: the forms to fill are offered.
     if unfilled {
+        drop(report);
+        let doc = doc.map_or_else(|| files.take_document(params), Ok)?;
         answer.put(&out)?;
         fill_in_section(answer, &doc, &stem, params.year)?;
         findings_section(answer, "表格检查（勾稽与读取）", &doc, &doc.findings)?;
-        return findings_section(answer, "绩效目标审核", &doc, review_own);
+        let own = early.unwrap_or_else(|| review_own(&doc, &rules, params.year));
+        return findings_section(answer, "绩效目标审核", &doc, &own);
     }
     answer.put(&out)?;
     out.clear();
@@ -381,8 +375,11 @@ pub(super) fn render_results(
     // input notes that the reader gave are under 表格检查, not twice (left out while the body
     // is written, not a copy of the report). The body is written into what is left of the
     // answer limit and stops there with 413: rendered whole first, a 22.8 MB sheet's page
-    // held 2.9 GB before its 413 (the sixth probe)
-    keep_not_the_readers(&mut report.findings, &doc.findings);
+    // held 2.9 GB before its 413 (the sixth probe). A table read in blocks has no reader's
+    // finding (else it is read whole).
+    if let Some(doc) = &doc {
+        keep_not_the_readers(&mut report.findings, &doc.findings);
+    }
     // the 自评表 of the first projects only: the rest are in the downloads, whole
     let note = format!(
         "共 {} 个项目，网页只列出前 {PROJECTS_SHOWN} 个项目的自评表（上面的汇总、等级，下面的差异和提示是全部项目的）。全部项目的自评表在上方的下载报告中；下载太大时，用命令行 jixiao evaluate 生成。",
@@ -399,10 +396,70 @@ pub(super) fn render_results(
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     answer.put(&super::bars::with_bars(&shown, &report, ""))?;
     drop(shown);
-    findings_section(answer, "表格检查（勾稽与读取）", &doc, &doc.findings)?;
-    findings_section(answer, "绩效目标审核", &doc, review_own)?;
     rules_used(&mut out, &report, &rules);
+    drop(report);
+    // the table again where it was dropped for the report (the same bytes read the same way):
+    // the review and the findings' excerpts
+    let doc = doc.map_or_else(|| files.take_document(params), Ok)?;
+    cancel.check()?;
+    findings_section(answer, "表格检查（勾稽与读取）", &doc, &doc.findings)?;
+    let own = early.unwrap_or_else(|| review_own(&doc, &rules, params.year));
+    findings_section(answer, "绩效目标审核", &doc, &own)?;
     answer.put(&out)
+}
+
+/// The review's own findings of `doc`: the reader's, which come first in the review's, are
+/// shown under 表格检查 only (their copies dropped, H72).
+fn review_own(doc: &Document, rules: &crate::rules::RuleSet, year: Option<i32>) -> Vec<Finding> {
+    let mut findings = review::review(doc, &review::Options { rules, year });
+    findings.drain(..doc.findings.len().min(findings.len()));
+    findings.shrink_to_fit();
+    findings
+}
+
+/// The report of `doc` and its methodology. A text self-evaluation sheet that reads in blocks
+/// (no reader's finding, within the blocks' sizes) is evaluated a block at a time from its
+/// bytes, `doc` dropped first: the report is the whole table's exactly (`eval::blocks`), and
+/// the table and its report are never held together (issue 27, H77: a page of 20,000 projects
+/// held both, 16 and 28 MB, with the review's 11 MB). The document is given back where it was
+/// kept (read whole, or the blocks could not answer for the sheet).
+fn scored(
+    files: &mut Files,
+    doc: Document,
+    actuals: Option<&eval::ActualsFile>,
+    rules: &crate::rules::RuleSet,
+    params: &Params,
+    cancel: &super::work::Cancel,
+) -> Result<(Option<Document>, (report::model::Report, eval::Methodology)), ApiError> {
+    // (a table without actuals is evaluated whole, as always: the blocks would not answer)
+    let blocks = doc.findings.is_empty()
+        && !rules.counts_tries()
+        && (actuals.is_some() || doc.has_actuals());
+    let doc = match blocks.then(|| super::blockwise::Sheet::take(files, params)) {
+        Some(Ok(Some(sheet))) => {
+            let published_dp = eval::evaluate::published_precision(&doc);
+            drop(doc);
+            let methodology = eval::Methodology::from_rules(rules);
+            let opts = eval::Options {
+                methodology: &methodology,
+                rules,
+                year: params.year,
+                progress: None,
+                cancel: Some(cancel.flag()),
+            };
+            let report = sheet.evaluate(actuals, published_dp, &opts);
+            sheet.give_back(files);
+            if let Some(report) = report {
+                return Ok((None, (report, methodology)));
+            }
+            cancel.check()?;
+            files.take_document(params)?
+        }
+        Some(Err(e)) => return Err(e),
+        _ => doc,
+    };
+    let scored = eval::evaluate_with_rules(&doc, actuals, rules, params.year, Some(cancel.flag()));
+    Ok((Some(doc), scored))
 }
 
 /// Keeps of the report's `findings` those that are not the reader's own (`readers`): shown

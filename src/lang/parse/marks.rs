@@ -48,9 +48,9 @@ impl Marks {
     #[cfg(test)]
     pub const ALL: Marks = Marks(u32::MAX);
 
-    /// The marks of `text`: ASCII by a small match, an ideograph (three bytes, read in place) by
-    /// one look into a bit table (most carry no mark and are not traditional), anything else
-    /// by [`Marks::of_char`].
+    /// The marks of `text`: ASCII by a small match, a character of U+4E00..U+9FFF (three
+    /// bytes, read in place) by one look into a table of its marks ([`IDEOGRAPH_MARKS`]), anything
+    /// else by [`Marks::of_char`].
     pub fn of(text: &str) -> Marks {
         let b = text.as_bytes();
         let mut m = 0;
@@ -71,10 +71,9 @@ impl Marks {
                     | u32::from(b[i + 2] & 0x3F);
                 i += 3;
                 let k = u.wrapping_sub(IDEOGRAPHS) as usize;
-                if k < NOTABLE.len() * 64 && NOTABLE[k / 64] >> (k % 64) & 1 == 0 {
-                    continue;
-                }
-                if let Some(c) = char::from_u32(u) {
+                if let Some(&marks) = IDEOGRAPH_MARKS.get(k) {
+                    m |= u32::from(marks);
+                } else if let Some(c) = char::from_u32(u) {
                     m |= Self::of_char(c);
                 }
             } else {
@@ -125,23 +124,29 @@ impl Marks {
     }
 }
 
-/// The first character of [`NOTABLE`].
+/// The first character of [`IDEOGRAPH_MARKS`].
 const IDEOGRAPHS: u32 = 0x4E00;
 
-/// Bits for U+4E00..U+A000 (the CJK unified ideographs, where every traditional character lies):
-/// set where a character carries a mark or is traditional.
-static NOTABLE: [u64; 328] = {
-    let mut bits = [0u64; 328];
+/// The marks of each character of U+4E00..U+A000 (the CJK unified ideographs, where every
+/// traditional character lies), [`Marks::of_char`] worked out when the crate is compiled: one
+/// load a character, where a bit table of the characters that carry a mark sent those to
+/// `of_char` (a third of a plain target's marking).
+static IDEOGRAPH_MARKS: [u16; 0x5200] = {
+    let mut marks = [0u16; 0x5200];
     let mut i = 0;
-    while i < 328 * 64 {
-        if let Some(c) = char::from_u32(IDEOGRAPHS + i as u32)
-            && (lexicon::simplified_of(c) as u32 != c as u32 || Marks::of_other(c) != 0)
-        {
-            bits[i / 64] |= 1 << (i % 64);
+    while i < marks.len() {
+        if let Some(c) = char::from_u32(IDEOGRAPHS + i as u32) {
+            let simplified = lexicon::simplified_of(c);
+            let mut m = Marks::of_other(simplified);
+            if simplified as u32 != c as u32 {
+                m |= Marks::TRADITIONAL.0;
+            }
+            assert!(m <= u16::MAX as u32, "every mark fits in 16 bits");
+            marks[i] = m as u16;
         }
         i += 1;
     }
-    bits
+    marks
 };
 
 impl std::ops::BitOr for Marks {

@@ -75,14 +75,22 @@ impl<'a> Context<'a> {
 
 /// Read one target.
 pub fn parse(text: &str, ctx: &Context<'_>) -> Parsed {
-    parse_marked(text, ctx, Marks::of)
+    let mut parsed = Parsed::empty();
+    parse_marked(text, ctx, Marks::of, &mut parsed);
+    parsed
 }
 
-/// [`parse`] with the marks that gate the readers from `marks_of` (tests open every gate with
-/// it, to show that the gates hide no reading).
-fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks) -> Parsed {
+/// [`parse`] into `out` (its old reading dropped): a caller that reads line after line keeps
+/// one `Parsed` and does not move the reading out (some 380 bytes copied a target).
+pub fn parse_into(text: &str, ctx: &Context<'_>, out: &mut Parsed) {
+    parse_marked(text, ctx, Marks::of, out);
+}
+
+/// [`parse`] into `out` with the marks that gate the readers from `marks_of` (tests open every
+/// gate with it, to show that the gates hide no reading).
+fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks, out: &mut Parsed) {
     if text.len() > MAX_TARGET_BYTES {
-        return Parsed {
+        *out = Parsed {
             target: Target::Error {
                 message: ErrorKind::TooLong,
             },
@@ -92,6 +100,7 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks)
                 ..Spans::default()
             },
         };
+        return;
     }
     // one pass finds the characters the readers need (and whether any is traditional)
     let marks = marks_of(text);
@@ -118,15 +127,15 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks)
         ..Spans::default()
     };
     // (read into one `Parsed` in place: no target, provenance and spans moved a reading)
-    let mut parsed = Parsed {
+    *out = Parsed {
         target: Target::Empty,
         provenance: Provenance::default(),
         spans: base_spans(),
     };
-    read_body(&text[start..end], body, marks, start, ctx, &mut parsed);
+    read_body(&text[start..end], body, marks, start, ctx, out);
     // `力争95%`, `均≥90%`, `须达到100%`: a qualifier in front, read past where the whole text
     // does not read.
-    if matches!(parsed.target, Target::Qualitative { .. })
+    if matches!(out.target, Target::Qualitative { .. })
         && let Some((word, rest)) = shapes::qualifier(body)
     {
         let at = start + offset(body, rest);
@@ -139,13 +148,13 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks)
         if !matches!(again.target, Target::Qualitative { .. } | Target::Empty) {
             again.provenance.qualifier = Some(word);
             again.spans.qualifier = Some(start..start + word.len());
-            parsed = again;
+            *out = again;
         }
     }
     // `门诊和住院满意度分别≥90%`, `分别达到95%`, `各不少于3次`: a comparison after a
     // distributive word applies to each item (the name's, or those written before the word);
     // tried only where nothing above read, the word looked for only then
-    if matches!(parsed.target, Target::Qualitative { .. })
+    if matches!(out.target, Target::Qualitative { .. })
         && marks.any(Marks::DISTRIBUTIVE)
         && let Some((word, items, rest)) = shapes::distributive(body)
     {
@@ -162,10 +171,9 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks)
         ) {
             again.provenance.distributive = Some(word);
             again.spans.items = (!items.is_empty()).then(|| start..start + items.len());
-            parsed = again;
+            *out = again;
         }
     }
-    parsed
 }
 
 /// Where the period a target names begins (`2023年3月-10月` → 2023-03, `第三季度` → 07,
@@ -1388,7 +1396,8 @@ mod tests {
                     directions: rules,
                 };
                 let gated = parse(&f.target, &ctx);
-                let open = parse_marked(&f.target, &ctx, |_| Marks::ALL);
+                let mut open = super::Parsed::empty();
+                parse_marked(&f.target, &ctx, |_| Marks::ALL, &mut open);
                 assert_eq!(gated, open, "{:?}\t{}", f.indicator, f.target);
                 n += 1;
             }

@@ -11,7 +11,7 @@
 //! **修改方法**：把比较符反过来（`≤1050元`）；如果该指标确实是另一个方向，请修改方向规则。
 
 use crate::finding::{Code, Finding, Severity};
-use crate::lang::{Direction, Directions, Origin, Subject, Target};
+use crate::lang::{Direction, Origin, Subject, Target};
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
@@ -32,7 +32,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         if i.parsed.provenance.op != Some(Origin::Text) {
             continue;
         }
-        let decision = p.opts.rules.decide(
+        let decision = p.directions.decide(
             Subject {
                 indicator: Some(&i.row.name),
                 category: i.category.as_deref(),

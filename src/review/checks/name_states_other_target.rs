@@ -96,7 +96,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
             category: i.row.category.as_deref(),
             subcategory: i.row.subcategory.as_deref(),
             year: p.opts.year,
-            directions: p.opts.rules,
+            directions: p.directions,
         };
         let read = lang::parse(stated, &ctx);
         let Some((name_value, name_unit)) = value_unit(&read.target) else {

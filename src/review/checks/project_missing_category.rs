@@ -47,12 +47,14 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let list = missing.join("、");
+    // put together, not formatted: one of these for most projects of some tables
+    let joined = |parts: &[&str]| parts.concat();
     out.push(p.finding(
         INFO.code,
         p.project.name_at,
         None,
-        format!("项目“{}”缺少{list}", p.project.name),
-        format!("缺少{list}"),
-        format!("为项目补充{list}"),
+        joined(&["项目“", &p.project.name, "”缺少", &list]),
+        joined(&["缺少", &list]),
+        joined(&["为项目补充", &list]),
     ));
 }

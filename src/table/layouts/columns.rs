@@ -368,6 +368,16 @@ impl Header {
         }
     }
 
+    /// Moves role `role` to column `col` (a second header row naming which of a merged
+    /// header's columns holds it: `年度指标值` over `数值 | 单位`).
+    pub fn replace(&mut self, role: Role, col: usize) {
+        self.by_role[role as usize] = Some(col);
+        match self.roles.iter_mut().find(|(r, _)| *r == role) {
+            Some(slot) => slot.1 = col,
+            None => self.roles.push((role, col)),
+        }
+    }
+
     /// Every role found and its column, in header order.
     pub fn roles(&self) -> &[(Role, usize)] {
         &self.roles
@@ -429,29 +439,63 @@ pub(crate) fn normalize(s: &str) -> String {
 /// [`normalize`], or `None` once the result would be longer than `max` bytes (a cell that
 /// cannot be the header names it is compared with).
 fn normalize_within(s: &str, max: usize) -> Option<String> {
+    let mut out = String::with_capacity(s.len().min(max));
+    normalized(s, |c| {
+        out.push(c);
+        out.len() <= max
+    })
+    .then_some(out)
+}
+
+/// Hands each character of [`normalize`]'s result of `s` to `push`, which says whether to go
+/// on; `false` where `push` stopped it, or `s` is longer than any header name.
+fn normalized(s: &str, mut push: impl FnMut(char) -> bool) -> bool {
     if s.len() > MAX_HEADER_BYTES {
         // no header name is this long; do not copy a huge cell
-        return None;
+        return false;
     }
-    let mut out = String::with_capacity(s.len().min(max));
     let mut depth = 0u32;
     for c in s.chars() {
-        match c {
-            '(' | '（' | '[' | '【' | '〔' => depth += 1,
-            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
-            _ if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '＊' => {}
-            ':' | '：' => {}
+        let go_on = match c {
+            '(' | '（' | '[' | '【' | '〔' => {
+                depth += 1;
+                true
+            }
+            ')' | '）' | ']' | '】' | '〕' => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+            _ if depth > 0 => true,
+            _ if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '＊' => true,
+            ':' | '：' => true,
             // CJK symbols, kana and ideographs have no case (most header text); traditional
             // characters read as their simplified forms (`實際完成值` is `实际完成值`)
-            '\u{3000}'..='\u{9fff}' => out.push(crate::traditional::simplify(c)),
-            _ => out.extend(c.to_lowercase()),
-        }
-        if out.len() > max {
-            return None;
+            '\u{3000}'..='\u{9fff}' => push(crate::traditional::simplify(c)),
+            _ => c.to_lowercase().all(&mut push),
+        };
+        if !go_on {
+            return false;
         }
     }
-    Some(out)
+    true
+}
+
+/// Whether [`normalize`] of `text` is one of `names`, told without a copy and given up at the
+/// first character no name goes on with (a project named `项目12` is told from `项目` at its
+/// `1`: the cells of every row are asked whether they repeat the header).
+fn normalizes_to_one_of(text: &str, names: &[&str]) -> bool {
+    let mut held = [0u8; MAX_HEADER_BYTES + 4];
+    let mut len = 0;
+    let whole = normalized(text, |c| {
+        let end = len + c.len_utf8();
+        if end > held.len() {
+            return false;
+        }
+        c.encode_utf8(&mut held[len..end]);
+        len = end;
+        names.iter().any(|n| n.as_bytes().starts_with(&held[..len]))
+    });
+    whole && names.iter().any(|n| n.as_bytes() == &held[..len])
 }
 
 fn match_layout(row: &Row, table: &[(Role, &[&str])], layout: Layout) -> Header {
@@ -557,7 +601,7 @@ pub(crate) fn near_miss(rows: &[Row]) -> Option<(String, String)> {
 /// The unit a 年度指标值 or 实际完成值 header cell `text` states in brackets: a money unit
 /// (`（万元）`) or a percentage (`（%）`); `None` for anything else (`（目标）`, `（人）`: a count
 /// reads the same in any of its spellings).
-fn figure_unit_named(text: &str) -> Option<&'static str> {
+pub(crate) fn figure_unit_named(text: &str) -> Option<&'static str> {
     if let Some(unit) = crate::table::form::money_unit_named(text) {
         return Some(unit);
     }
@@ -706,18 +750,58 @@ pub(crate) fn duplicate_columns(
 /// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)
 /// into `header`: when every filled cell of `row` names a role of the layout, those roles are
 /// added for their columns and the row is consumed (returns true).
+///
+/// Under a self-evaluation sheet's 年度指标值 merged across columns, the cells split it (a web
+/// page's `<th colspan>` over `数值 | 单位`, Excel's merge the same): `单位` there is the
+/// target's 度量单位 (not the unit-of-organization column it names elsewhere), `符号` its
+/// 指标性质, `数值` the figure itself ([`target_split`]). Read as a data row, the second header
+/// row was named and its 单位 column dropped: `≥95` | `%` | `0.96` scored 0.51 of 50.
 pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     let table = match header.layout {
         Layout::TargetTable => TARGET_TABLE,
         Layout::SelfEvaluation | Layout::Forms => SELF_EVALUATION,
     };
+    let split = target_split(header);
     let mut found = Vec::new();
+    let mut value_at = None;
     for (i, cell) in row.filled() {
         let n = alias(normalize(&cell.text));
+        if split.contains(&i) {
+            match n.as_str() {
+                "数值" | "指标值" | "目标值" | "值" | "年度指标值" => {
+                    value_at = Some(i);
+                    continue;
+                }
+                "单位" | "度量单位" | "计量单位" | "计量" => {
+                    found.push((Role::Measure, i));
+                    continue;
+                }
+                "符号" | "指标性质" | "计算符号" | "性质" => {
+                    found.push((Role::Nature, i));
+                    continue;
+                }
+                _ => {}
+            }
+        }
         match table.iter().find(|(_, names)| names.contains(&n.as_str())) {
             Some((r, _)) => found.push((*r, i)),
             None => return false,
         }
+    }
+    if found.is_empty() {
+        return false;
+    }
+    // a split names the target's unit or nature (a row of `数值` alone may be data)
+    if let Some(i) = value_at {
+        if !found
+            .iter()
+            .any(|(r, _)| matches!(r, Role::Measure | Role::Nature))
+        {
+            return false;
+        }
+        header.replace(Role::Target, i);
+        header.unknown.retain(|&u| u != i);
+        header.width = header.width.max(i + 1);
     }
     if found.is_empty() {
         return false;
@@ -735,12 +819,36 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     true
 }
 
+/// The columns a self-evaluation sheet's 年度指标值 header cell spans where it is merged across
+/// columns: its own and those right of it up to the next column the header names or does not
+/// understand (a merged cell's other columns are empty in the first header row). Empty where
+/// the header has no target column, splits it already (指标性质, 度量单位) or is no sheet's.
+fn target_split(header: &Header) -> std::ops::Range<usize> {
+    let Some(t) = header.col(Role::Target) else {
+        return 0..0;
+    };
+    if header.layout != Layout::SelfEvaluation
+        || header.col(Role::Measure).is_some()
+        || header.col(Role::Nature).is_some()
+    {
+        return 0..0;
+    }
+    let next = header
+        .roles()
+        .iter()
+        .map(|(_, c)| *c)
+        .chain(header.unknown.iter().copied())
+        .filter(|&c| c > t)
+        .min()
+        .unwrap_or(header.width.max(t + 1) + 8);
+    t..next
+}
+
 /// Whether `text` is one of the header names of a sheet column `role` (`项目`, `项目名称`).
 pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
     let Some((_, names)) = SELF_EVALUATION.iter().find(|(r, _)| *r == role) else {
         return false;
     };
-    let longest = names.iter().map(|n| n.len()).max().unwrap_or(0);
     if text.is_empty() {
         return false;
     }
@@ -763,7 +871,7 @@ pub(crate) fn is_sheet_header_name(role: Role, text: &str) -> bool {
             }
         }
     }
-    normalize_within(text, longest).is_some_and(|n| names.contains(&n.as_str()))
+    normalizes_to_one_of(text, names)
 }
 
 /// The header `row` holds where it repeats `header` (as multi-page exports do: half or more of
@@ -843,13 +951,21 @@ mod tests {
             "项目（万元）",
             "項目",
             "三級指標",
+            // told at the first character no name goes on with (H77)
+            "项目12",
+            "项目名",
+            "项目名称甲",
+            "项目 名 称",
+            "项目名稱",
+            "项目名称（一）（二）",
         ];
         for role in [Role::Project, Role::Level1, Role::Unit] {
             let names = SELF_EVALUATION
                 .iter()
                 .find(|(r, _)| *r == role)
                 .map_or(&[][..], |(_, n)| *n);
-            for text in texts {
+            let long = "项目".repeat(60);
+            for text in texts.iter().copied().chain([long.as_str()]) {
                 let full = !text.is_empty() && names.contains(&normalize(text).as_str());
                 assert_eq!(is_sheet_header_name(role, text), full, "{role:?} {text:?}");
             }

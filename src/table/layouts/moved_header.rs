@@ -98,6 +98,21 @@ impl MovedHeader {
     }
 }
 
+/// The columns of `roles` in the sheet below a header row found again (`again`) under the first
+/// header `header`: its own where its columns moved, the first header's for a copy of it, none
+/// where its rows are left unread (for the 分值 / 得分 merged over its rows, `sheet_merges`).
+pub(crate) fn columns_in_force<const N: usize>(
+    again: Header,
+    header: &Header,
+    roles: [Role; N],
+) -> [Option<usize>; N] {
+    match MovedHeader::of(again, header) {
+        None => roles.map(|r| header.col(r)),
+        Some(m) if m.unread.is_some() => [None; N],
+        Some(m) => roles.map(|r| m.again.col(r)),
+    }
+}
+
 /// Why the rows under `again` cannot be read by it as the first header's are read: a role the
 /// first header has no column for, but 得分 and 偏差原因 (its cells would be dropped: a 指标性质
 /// or 度量单位 the target needs, a 分值 written), no 单位 column where the first has one (the first table's

@@ -256,6 +256,15 @@ fn set_shared(slot: &mut Option<Arc<str>>, name: &Arc<str>) {
     }
 }
 
+/// Whether the number cell `text` starts with printable ASCII and ends with an ASCII digit:
+/// no `分`, `%` or `万元` ends it and no space is at either end (what `SheetReader::numbers`
+/// drops before reading a figure leaves it whole).
+#[inline]
+fn plain_figure(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.first().is_some_and(|f| (0x21..=0x7E).contains(f)) && b.last().is_some_and(u8::is_ascii_digit)
+}
+
 /// `预算执行` in an indicator's name (a budget row, form 2), looked for by a searcher built once
 /// (`str::contains` builds one each row).
 static BUDGET_ROW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -416,10 +425,16 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             let Some(c) = cell(self.h, row, role) else {
                 continue;
             };
-            let text = c.text.trim_end_matches(['分', '%']);
-            let text = match role {
-                Role::Budget | Role::Spent => without_wanyuan(text),
-                _ => text,
+            // (a figure between ASCII ends, `258.00`, has no 分, % or 万元 to drop and no
+            // space to trim: most filled number cells, read without the searches)
+            let text = if plain_figure(c.text) {
+                c.text
+            } else {
+                let text = c.text.trim_end_matches(['分', '%']);
+                match role {
+                    Role::Budget | Role::Spent => without_wanyuan(text),
+                    _ => text,
+                }
             };
             match parse_number_why(text) {
                 Ok(v) => numbers[k] = v,
@@ -799,7 +814,10 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
 
 /// The target and actual of a row under a 年度指标值 / 实际完成值 header that states a unit
 /// (`Header::figures`): each written as a bare figure (ending in a digit: `500000`, `≥100`,
-/// `90-100`) gets the unit (`500000元`); one that writes its own unit is kept.
+/// `90-100`) gets the unit (`500000元`); one that writes its own unit is kept. An actual under
+/// `（%）` beside a target in % is left bare: it reads in the target's unit all the same, and a
+/// fraction of 1 (`0.95` against `≥90%`, a cell that lost its percent format) goes to a person
+/// rather than count as 0.95 % (it scored 0.53 of 50 without a word).
 #[cold]
 #[inline(never)]
 fn with_header_units(
@@ -816,6 +834,7 @@ fn with_header_units(
     }
     if let (Some(unit), Some(a)) = (h.figures[1], actual)
         && bare(a)
+        && !(unit == "%" && target.contains(['%', '％']))
     {
         *actual_in_unit = Some(format!("{}{unit}", a.trim_end()));
     }
@@ -870,6 +889,32 @@ pub(crate) fn join_target(
 #[cfg(test)]
 mod tests {
     use crate::table::{ReadOptions, read_str};
+
+    /// A number cell read without the searches (`plain_figure`) is the text the searches
+    /// leave: every cell of ASCII, CJK, space, `分`, `%` and `万元` pieces up to three long.
+    #[test]
+    fn a_plain_figure_is_what_the_trims_leave() {
+        use crate::table::amount::without_wanyuan;
+        let pieces = [
+            "", "1", "258.00", "-3", ".5", " ", "\u{3000}", "分", "%", "万元", "元", "a", "中",
+            "\u{a0}", "+", "\t",
+        ];
+        let mut plain = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    if super::plain_figure(&text) {
+                        let trimmed = text.trim_end_matches(['分', '%']);
+                        assert_eq!(without_wanyuan(trimmed), text, "{text:?}");
+                        assert_eq!(trimmed, text, "{text:?}");
+                        plain += 1;
+                    }
+                }
+            }
+        }
+        assert!(plain > 100, "{plain}");
+    }
 
     /// The 一级指标 that projects repeat is one shared name (not one copy a project), and a
     /// sheet of more names than are kept to share still reads each as written.

@@ -18,40 +18,69 @@ use crate::table::model::{IndicatorRow, UnitRow};
 /// few rows each; a file claiming millions is read as written).
 const MAX_ENTRIES: usize = 4_000_000;
 
+/// The roles whose cells merged over rows are shared, in the order of [`Regions`]' columns.
+pub(crate) const ROLES: [Role; 2] = [Role::Weight, Role::Score];
+
+/// The stretches of a sheet's rows (indices into its rows) and the columns of 分值 and 得分
+/// ([`ROLES`]) in each: one stretch under the first header, another under each header row
+/// found again with its columns moved (`moved_header`), whose rows' merges are its columns'.
+pub(crate) type Regions = Vec<(std::ops::Range<usize>, [Option<usize>; 2])>;
+
 /// Shares each 分值 / 得分 merged over several indicator rows of `units` (read from `rows`, a
-/// sheet whose first row is grid row `base`; `merges` in grid rows) evenly among them.
+/// sheet whose first row is grid row `base`; `merges` in grid rows) evenly among them, by the
+/// columns in force in each of `regions`.
 pub(crate) fn share(
     ctx: &mut Ctx<'_>,
-    header: &Header,
     rows: &[Row],
     merges: &[Merge],
     base: usize,
+    regions: &Regions,
     units: &mut [UnitRow],
 ) {
-    for (role, what) in [(Role::Weight, "分值"), (Role::Score, "得分")] {
-        let Some(col) = header.col(role) else {
-            continue;
-        };
-        let owner = owners(rows, merges, base, col);
-        if owner.is_empty() {
-            continue;
-        }
-        for p in units.iter_mut().flat_map(|u| u.projects.iter_mut()) {
-            share_in(ctx, &mut p.indicators, rows, &owner, role, what);
+    for (k, (role, what)) in ROLES.into_iter().zip(["分值", "得分"]).enumerate() {
+        for (span, cols) in regions {
+            let Some(col) = cols[k] else {
+                continue;
+            };
+            let owner = owners(rows, merges, base, col, span.clone());
+            if owner.is_empty() {
+                continue;
+            }
+            for p in units.iter_mut().flat_map(|u| u.projects.iter_mut()) {
+                share_in(ctx, &mut p.indicators, rows, &owner, role, what);
+            }
         }
     }
 }
 
-/// For each row of `rows` spanned by a merge of column `col` over two rows or more: the
-/// merge's first row (an index into `rows`); empty where there is none.
-fn owners(rows: &[Row], merges: &[Merge], base: usize, col: usize) -> Vec<Option<u32>> {
+/// The one region of a sheet under its first header alone (`header`'s columns for all of
+/// `rows`).
+pub(crate) fn whole(header: &Header, rows: usize) -> Regions {
+    vec![(0..rows, ROLES.map(|r| header.col(r)))]
+}
+
+/// For each row of `rows` in `span` spanned by a merge of column `col` over two rows or more
+/// (its first row in `span`, the rest cut at its end): the merge's first row (an index into
+/// `rows`); empty where there is none.
+fn owners(
+    rows: &[Row],
+    merges: &[Merge],
+    base: usize,
+    col: usize,
+    span: std::ops::Range<usize>,
+) -> Vec<Option<u32>> {
     let mut owner: Vec<Option<u32>> = Vec::new();
     let mut entries = 0usize;
     for m in merges.iter().filter(|m| m.cols.contains(&col)) {
         let start = m.rows.start.max(base) - base;
-        let end = m.rows.end.saturating_sub(base).min(rows.len());
-        // a merge that starts above the sheet has its value elsewhere
-        if m.rows.start < base || end <= start + 1 {
+        let end = m
+            .rows
+            .end
+            .saturating_sub(base)
+            .min(rows.len())
+            .min(span.end);
+        // a merge that starts above the sheet (or the stretch) has its value elsewhere
+        if m.rows.start < base || !span.contains(&start) || end <= start + 1 {
             continue;
         }
         entries += end - start;

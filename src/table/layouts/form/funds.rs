@@ -32,6 +32,60 @@ pub(super) struct FundsRow {
     pub from_parts: bool,
 }
 
+impl FundsRow {
+    /// Amount `k`: 0 年初预算数, 1 全年预算数, 2 全年执行数.
+    fn amount(&self, k: usize) -> Option<Decimal> {
+        [self.initial, self.budget, self.spent][k]
+    }
+
+    fn amount_mut(&mut self, k: usize) -> &mut Option<Decimal> {
+        match k {
+            0 => &mut self.initial,
+            1 => &mut self.budget,
+            _ => &mut self.spent,
+        }
+    }
+}
+
+/// The sum of amount `k` of the 其中 rows `parts` and the money unit it is in: each part's unit
+/// is the one it states, else the block's (`block`). Parts of one unit (or none known) are
+/// added as written; parts of different known units in the first one's; `None` where no part
+/// gives the amount or the sum is past the decimal range. Where some parts' unit is known and
+/// others' is not, they are added as written, the unit unknown (a difference stays a finding).
+fn parts_sum(
+    parts: &[FundsRow],
+    k: usize,
+    block: Option<&'static str>,
+) -> Option<(Decimal, Option<&'static str>)> {
+    let mut given = parts
+        .iter()
+        .filter_map(|p| Some((p.amount(k)?, p.stated[k].or(block))));
+    let (first, unit) = given.next()?;
+    let (mut sum, mut raw, mut one_unit) = (Some(first), Some(first), true);
+    for (v, u) in given {
+        raw = raw.and_then(|r| r.checked_add(v));
+        one_unit &= u == unit;
+        sum = match (unit, u) {
+            (Some(into), Some(from)) => sum.and_then(|s| s.checked_add(in_unit(v, from, into)?)),
+            _ => None,
+        };
+    }
+    if one_unit {
+        return raw.map(|r| (r, unit));
+    }
+    match sum {
+        Some(s) => Some((s, unit)),
+        None => raw.map(|r| (r, None)),
+    }
+}
+
+/// `value` in the money unit `from`, in the money unit `into`.
+fn in_unit(value: Decimal, from: &str, into: &str) -> Option<Decimal> {
+    value
+        .checked_mul(yuan_in(from)?)?
+        .checked_div(yuan_in(into)?)
+}
+
 /// The money units an amount may state, with how many 元 each is.
 const MONEY_UNITS: [(&str, i64); 4] = [
     ("亿元", 100_000_000),
@@ -59,36 +113,60 @@ pub(crate) fn yuan_in(unit: &str) -> Option<Decimal> {
 }
 
 impl FormReader<'_, '_, '_> {
-    /// The 年度资金总额 row against the sum of its 其中 rows: a difference is a finding; a total
-    /// left empty or 0 while its parts hold amounts takes their sum (with that finding), never
-    /// a budget of 0 that drops budget execution.
-    pub(super) fn reconcile_funds(&mut self, funds: &mut FundsRow, parts: &FundsRow) {
+    /// The 年度资金总额 row against the sum of its 其中 rows, each amount in the money unit it
+    /// states (after it, `8,800,000元`, or in its column's header), else the block's (`block`):
+    /// a difference is a finding; a total left empty or 0 while its parts hold amounts takes
+    /// their sum (with that finding), never a budget of 0 that drops budget execution. Amounts
+    /// in different units are compared converted (880 万元 of parts under a total of
+    /// 8,800,000 元 agree: compared as written, a false "8800000 ≠ 880"); where a unit is
+    /// known for some and not others, as written.
+    pub(super) fn reconcile_funds(
+        &mut self,
+        funds: &mut FundsRow,
+        parts: &[FundsRow],
+        block: Option<&'static str>,
+    ) {
         let Some(at) = funds.at else {
             return;
         };
         let mut differs = Vec::new();
-        for (what, total, part) in [
-            ("年初预算数", &mut funds.initial, parts.initial),
-            ("全年预算数", &mut funds.budget, parts.budget),
-            ("全年执行数", &mut funds.spent, parts.spent),
-        ] {
-            let Some(part) = part else {
+        let names = ["年初预算数", "全年预算数", "全年执行数"];
+        for (k, what) in names.into_iter().enumerate() {
+            let Some((part, part_unit)) = parts_sum(parts, k, block) else {
                 continue;
             };
-            match *total {
-                Some(t) if t == part => {}
-                Some(t) if !t.is_zero() => differs.push(format!(
-                    "{what}：总额 {} ≠ 其中各项之和 {}",
-                    t.normalize(),
-                    part.normalize()
-                )),
+            let total_unit = funds.stated[k].or(block);
+            // the parts' sum in the total's unit, where both units are known and differ
+            let converted = match (total_unit, part_unit) {
+                (Some(t), Some(p)) if t != p => in_unit(part, p, t).map(|v| (v, t)),
+                _ => None,
+            };
+            let compared = converted.map_or(part, |(v, _)| v);
+            match funds.amount(k) {
+                Some(t) if t == compared => {}
+                Some(t) if !t.is_zero() => differs.push(match converted {
+                    None => format!(
+                        "{what}：总额 {} ≠ 其中各项之和 {}",
+                        t.normalize(),
+                        compared.normalize()
+                    ),
+                    Some((v, unit)) => format!(
+                        "{what}：总额 {} {unit} ≠ 其中各项之和 {} {} 即 {} {unit}",
+                        t.normalize(),
+                        part.normalize(),
+                        part_unit.unwrap_or_default(),
+                        v.normalize()
+                    ),
+                }),
                 _ if part.is_zero() => {}
                 _ => {
                     differs.push(format!(
                         "{what}：总额为空或为 0，按其中各项之和 {} 读取",
                         part.normalize()
                     ));
-                    *total = Some(part);
+                    // in the parts' unit: `funds_units` converts it with the others
+                    *funds.amount_mut(k) = Some(part);
+                    funds.stated[k] = part_unit.or(funds.stated[k]);
                     funds.from_parts = true;
                 }
             }

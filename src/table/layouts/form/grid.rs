@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::finding::{Severity, codes};
-use crate::table::columns::normalize;
+use crate::table::columns::{figure_unit_named, normalize};
 use crate::table::grid::{Cell, Row};
 use crate::table::half_unit_at;
 use crate::table::model::{Breakdown, FormTotal, IndicatorRow};
@@ -29,6 +29,10 @@ pub(super) struct GridHeader {
     pub alt: Vec<(Col, usize)>,
     pub first_row: usize,
     pub last_row: usize,
+    /// The unit the 年度指标值 and 实际完成值 header cells state (`年度指标值（%）`,
+    /// `实际完成值（万元）`), with the header row of the cell: a bare figure under it is read
+    /// in it, as under a flat sheet's (`Header::figures`).
+    pub figures: [Option<(&'static str, usize)>; 2],
 }
 
 impl GridHeader {
@@ -115,12 +119,52 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
             last_row = i + 1;
         }
     }
+    let figures = figure_units(rows, i..=last_row, &cols);
     Some(GridHeader {
         cols,
         alt,
         first_row: i,
         last_row,
+        figures,
     })
+}
+
+/// The unit each of the 年度指标值 and 实际完成值 header cells states in brackets, in the
+/// header rows `header` (a money unit or `%`: [`figure_unit_named`]), and the row of the cell.
+fn figure_units(
+    rows: &[Row],
+    header: std::ops::RangeInclusive<usize>,
+    cols: &[(Col, usize)],
+) -> [Option<(&'static str, usize)>; 2] {
+    [Col::Target, Col::Actual].map(|role| {
+        let (_, col) = cols.iter().find(|(c, _)| *c == role)?;
+        header.clone().find_map(|r| {
+            let cell = rows[r].cell(*col)?;
+            figure_unit_named(&cell.text).map(|u| (u, r))
+        })
+    })
+}
+
+/// A target and an actual under a 年度指标值 / 实际完成值 header that states a unit
+/// ([`GridHeader::figures`]): each written as a bare figure (ending in a digit: `≥90`, `0.95`)
+/// takes the unit, as a flat sheet's do. An actual under `（%）` beside a target in % is left
+/// bare: it is read in the target's unit all the same, and a fraction of 1 (`0.95` against
+/// `≥90%`) still goes to a person rather than count as 0.95 %.
+pub(super) fn with_header_units(h: &GridHeader, target: &mut String, actual: &mut Option<String>) {
+    let bare = |t: &str| t.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    if let Some((unit, _)) = h.figures[0]
+        && bare(target)
+    {
+        target.truncate(target.trim_end().len());
+        target.push_str(unit);
+    }
+    if let (Some((unit, _)), Some(a)) = (h.figures[1], actual.as_mut())
+        && bare(a)
+        && !(unit == "%" && target.contains(['%', '％']))
+    {
+        a.truncate(a.trim_end().len());
+        a.push_str(unit);
+    }
 }
 
 /// Points printed in a label, bounding the indicators under it: a block (`年度绩效目标1(40分)`,
@@ -163,6 +207,33 @@ pub(super) fn block_row(row: &Row) -> Option<(String, Decimal)> {
 }
 
 impl FormReader<'_, '_, '_> {
+    /// `table.header-unit` at each 年度指标值 / 实际完成值 header cell of the grid that states a
+    /// unit ([`GridHeader::figures`]), as at a flat sheet's: said once, at the header.
+    pub(super) fn header_units(&mut self, h: &GridHeader) {
+        let names = [(Col::Target, "年度指标值"), (Col::Actual, "实际完成值")];
+        for (k, (role, name)) in names.into_iter().enumerate() {
+            let (Some((unit, r)), Some(col)) = (h.figures[k], h.col(role)) else {
+                continue;
+            };
+            let Some(cell) = self.rows[r].cell(col) else {
+                continue;
+            };
+            let f = self
+                .ctx
+                .finding(
+                    codes::HEADER_UNIT,
+                    Severity::Info,
+                    cell.location(self.ctx.source),
+                    format!(
+                        "「{}」写明单位{unit}：该列未写单位的{name}按{unit}读",
+                        tidy(&cell.text)
+                    ),
+                )
+                .label("表头写明的单位");
+            self.ctx.findings.push(f);
+        }
+    }
+
     /// The indicator rows of the grid, its total row, the points printed by category, its
     /// breakdown rows, and the sums of points that do not agree. `outer` is a block label with
     /// points just above the header (`年度绩效目标1(40分)`), bounding the rows until the next.

@@ -362,7 +362,11 @@ impl FormReader<'_, '_, '_> {
         }
         // a title area with no grid: not a form (its rows are not data)
         let grid = area.grid.take()?;
-        self.reconcile_funds(&mut area.funds, &area.parts);
+        if grid.figures != [None; 2] {
+            self.header_units(&grid);
+        }
+        let block = area.money_unit.as_deref().and_then(money_unit_of);
+        self.reconcile_funds(&mut area.funds, &area.parts, block);
         self.funds_units(&mut area, form_at);
         self.check_rate(&area.funds);
         let outer = self.outer_scope(&grid, span.start);

@@ -16,7 +16,9 @@ use crate::table::model::{Breakdown, FormTotal, IndicatorRow, RowText, SourcePar
 use crate::table::self_eval::join_target;
 use crate::table::source::Location;
 
-use super::grid::{GridHeader, Scope, block_header, block_row, grid_roles, half_unit};
+use super::grid::{
+    GridHeader, Scope, block_header, block_row, grid_roles, half_unit, with_header_units,
+};
 use super::words::*;
 use super::{FormReader, shown};
 
@@ -307,7 +309,7 @@ impl<'r> FormReader<'_, '_, 'r> {
         }
         let name_cell = name_cell.expect("a named indicator has its cell");
         let get = |c: Col| filled_in(h, row, c);
-        let (target, target_at) = self.target(h, row);
+        let (mut target, target_at) = self.target(h, row);
         let actual_cell = get(Col::Actual);
         let weight = self.points(get(Col::Weight));
         let published_score = self.points(get(Col::Score));
@@ -323,6 +325,10 @@ impl<'r> FormReader<'_, '_, 'r> {
             self.breakdown(w, name, target, actual, name_at);
             return;
         }
+        let mut actual = actual_cell.map(|c| tidy(&c.text));
+        if h.figures != [None; 2] {
+            with_header_units(h, &mut target, &mut actual);
+        }
         let published_score = weighted_score(w, &name, raw_score, weight, published_score);
         let deviation = get(Col::Deviation)
             .map(|c| tidy(&c.text))
@@ -334,7 +340,7 @@ impl<'r> FormReader<'_, '_, 'r> {
             subcategory: w.level2.clone().map(RowText::from),
             name: RowText::from(name),
             target: RowText::from(target),
-            actual: actual_cell.map(|c| RowText::from(tidy(&c.text))),
+            actual: actual.map(RowText::from),
             plan: get(Col::Plan).map(|c| Arc::from(tidy(&c.text))),
             weight,
             published_score,

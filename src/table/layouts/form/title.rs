@@ -30,8 +30,8 @@ pub(super) struct TitleArea {
     /// The money units the funds header names for its amount columns (`全年执行数（元）`).
     funds_units: Vec<(usize, &'static str)>,
     pub funds: FundsRow,
-    /// The sums of the 其中 rows (本年财政拨款, 上年结转资金, 其他资金).
-    pub parts: FundsRow,
+    /// The 其中 rows (本年财政拨款, 上年结转资金, 其他资金), each with the money units it states.
+    pub parts: Vec<FundsRow>,
     /// The indicator grid's header, where the form has one.
     pub grid: Option<GridHeader>,
     /// A total printed above the grid (`自评总分: 95`).
@@ -248,16 +248,7 @@ impl FormReader<'_, '_, '_> {
         }
         let mut part = FundsRow::default();
         self.funds_row(row, h, &area.funds_units, &mut part);
-        let parts = &mut area.parts;
-        for (sum, v) in [
-            (&mut parts.initial, part.initial),
-            (&mut parts.budget, part.budget),
-            (&mut parts.spent, part.spent),
-        ] {
-            if let Some(v) = v {
-                *sum = Some(sum.unwrap_or_default() + v);
-            }
-        }
+        area.parts.push(part);
         true
     }
 
