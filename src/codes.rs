@@ -398,6 +398,10 @@ registry! {
     DISPLAY_ROUNDED = "table.display-rounded", Info,
         "百分比单元格显示的是舍入后的值",
         "含义：工作簿中这个百分比格式的单元格存的值比显示的位数多（如存 0.895、格式 0% 显示为 90%）。\n处理：按单元格存的值读取（89.5%，至多 15 位有效数字，与 Excel 相同），不按舍入后的显示值；消息写出两者，显示值与存值得出的结论可能不同（如对“≥90%”）。\n修改：如果显示值才是本意，在单元格中写入显示的值；否则无需修改。";
+    /// An xlsx cell holds a formula whose result the file does not keep: read as empty.
+    FORMULA_NO_VALUE = "table.formula-no-value", Warning,
+        "公式单元格没有保存计算结果",
+        "含义：工作簿（.xlsx）中这个单元格是公式，但文件里没有保存它的计算结果。程序（如 Python 的 openpyxl）生成、没有用 Excel 或 WPS 打开计算并保存过的文件常是这样；Excel 打开时会重新计算并显示结果，文件本身却没有这个值。\n处理：按空单元格读取（实际完成值缺失、分值未填等照此处理），在单元格上给出这条警告，不猜测公式的结果。\n修改：用 Excel 或 WPS 打开文件并保存（结果随之保存），再读取；或在单元格中写入数值。";
     /// A sheet (or Word table) holds no table or form and was not read.
     SHEET_SKIPPED = "table.sheet-skipped", Info,
         "工作表未读取",

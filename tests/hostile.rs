@@ -8352,3 +8352,78 @@ fn a_project_of_many_total_rows_is_checked_once_in_linear_time() {
     );
     assert!(r.cpu < Duration::from_secs(8), "{:?}", r.cpu);
 }
+
+#[test]
+fn an_xlsx_formula_with_no_saved_result_is_named_at_its_cell_never_read_as_not_filled() {
+    // the twelfth probe: a workbook a script wrote (openpyxl and the like write formulas and no
+    // results; Excel calculates them when it opens the file). calamine gives such a cell as
+    // empty: the row said "未填写实际完成值，得 0" though the cell holds `=B9/B10`, and a 分值
+    // given by a formula took its category's share — without a word on the cell. Each such
+    // cell (a formula, a shared formula's `<f t="shared" si="0"/>`) is now named at its place;
+    // a styled blank (`<c r="F4" s="1"></c>`, `<c/>`) and a formula with its result are not
+    let d = dir("formula-no-value");
+    let inline = |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+    let head = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+    ];
+    let mut sheet = String::from(SHEET_HEAD);
+    sheet.push_str(r#"<row r="1">"#);
+    for (i, h) in head.iter().enumerate() {
+        sheet.push_str(&inline(&format!("{}1", (b'A' + i as u8) as char), h));
+    }
+    sheet.push_str("</row>");
+    for (r, (name, actual)) in [
+        ("完成率", r#"<c r="F2"><f>H9/H10</f></c>"#),
+        (
+            "合格率",
+            r#"<c r="F3"><f t="shared" ref="F3:F4" si="0">H9/H10</f></c>"#,
+        ),
+        ("及时率", r#"<c r="F4"><f t="shared" si="0"/></c>"#),
+        ("满意度", r#"<c r="F5"><f>H11</f><v>96</v></c>"#),
+        ("覆盖率", r#"<c r="F6" s="0"></c>"#),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, x)| (i + 2, *x))
+    {
+        sheet.push_str(&format!(r#"<row r="{r}">"#));
+        for (c, v) in ["P", "产出指标", "数量指标", name, "≥95"]
+            .iter()
+            .enumerate()
+        {
+            sheet.push_str(&inline(&format!("{}{r}", (b'A' + c as u8) as char), v));
+        }
+        sheet.push_str(actual);
+        sheet.push_str(&format!(r#"<c r="G{r}"><v>20</v></c></row>"#));
+    }
+    sheet.push_str(SHEET_TAIL);
+    write(&d, "s.xlsx", xlsx_with(sheet.as_bytes()));
+    let r = run(&d, &["evaluate", "s.xlsx", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let named: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("╭─[s.xlsx!S!"))
+        .collect();
+    assert_eq!(named, ["F2]", "F3]", "F4]"], "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("table.formula-no-value").count(),
+        3,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("单元格是公式，文件中没有保存它的计算结果"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains(r#""actual":"96""#), "{}", r.stdout);
+}

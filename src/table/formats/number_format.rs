@@ -235,6 +235,8 @@ pub(crate) enum CellNote {
     /// condition takes, a negative number in a section chosen by a condition): the value held
     /// is read, for this reason.
     Unfollowed { why: &'static str },
+    /// The cell holds a formula whose result the file does not keep: read as empty.
+    NoValue,
 }
 
 impl CellNote {
@@ -295,6 +297,12 @@ impl CellNote {
                     format!("显示为“{shown}”"),
                 )
             }
+            CellNote::NoValue => (
+                codes::FORMULA_NO_VALUE,
+                Severity::Warning,
+                "单元格是公式，文件中没有保存它的计算结果（程序生成、未经 Excel 或 WPS 计算保存的文件），按空单元格读取".to_owned(),
+                "公式没有保存结果".to_owned(),
+            ),
             CellNote::Unfollowed { why } => (
                 codes::DISPLAY_UNFOLLOWED,
                 Severity::Warning,

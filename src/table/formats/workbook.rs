@@ -300,7 +300,7 @@ fn read_xlsx(
     let sizes = &sizes;
     let workers = workers.unwrap_or_else(|| xlsx_workers(bytes.len(), chosen.len()));
     if workers <= 1 {
-        return read_xlsx_sheets(name, wb, (&chosen, sizes), budget);
+        return read_xlsx_sheets(name, (wb, bytes), (&chosen, sizes), budget);
     }
     // contiguous parts, one a thread, each through a reader of its own (each reads the
     // shared strings and styles again: worth it only for large workbooks of many sheets)
@@ -312,11 +312,11 @@ fn read_xlsx(
             .map(|part| {
                 scope.spawn(move || {
                     let wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
-                    read_xlsx_sheets(name, wb, (part, sizes), budget)
+                    read_xlsx_sheets(name, (wb, bytes), (part, sizes), budget)
                 })
             })
             .collect();
-        let mut parts = vec![read_xlsx_sheets(name, wb, (first, sizes), budget)];
+        let mut parts = vec![read_xlsx_sheets(name, (wb, bytes), (first, sizes), budget)];
         for h in others {
             parts.push(h.join().unwrap_or_else(|_| {
                 Err(xlsx_err(calamine::XlsxError::Unexpected(
@@ -352,10 +352,12 @@ fn xlsx_workers(bytes: usize, sheets: usize) -> usize {
 /// is reserved from its part's unzipped size (`sizes`): a sheet of inline strings holds less
 /// text than its part, and its text grown by doubling held the old block and the new one at
 /// once (120 MB of text: 163 MB held, release); what a sheet of figures or shared strings
-/// does not fill is given back when it is read ([`SheetCells::fit_text`]).
+/// does not fill is given back when it is read ([`SheetCells::fit_text`]). A cell holding a
+/// formula whose result the file does not keep (calamine gives it as empty) is read as empty
+/// with a `table.formula-no-value` note ([`empty_formulas`]).
 fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     name: &str,
-    mut wb: calamine::Xlsx<RS>,
+    (mut wb, bytes): (calamine::Xlsx<RS>, &[u8]),
     (chosen, sizes): (&[String], &std::collections::HashMap<String, u64>),
     budget: &CellCount<'_>,
 ) -> Result<Vec<SheetCells>, ReadError> {
@@ -381,8 +383,13 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             sheet.reserve(0, usize::try_from(size.min(limits::UNZIPPED.get())).unwrap_or(0));
         }
         let mut notes = Vec::new();
+        let mut empty = std::collections::HashSet::new();
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
             if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                // a `<c>` with content but no value (a styled blank is `<c/>`, never given)
+                if empty.len() < MAX_EMPTY_LOOKED_AT {
+                    empty.insert(cell.get_position());
+                }
                 continue;
             }
             counted.one_more()?;
@@ -401,12 +408,37 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             sheet.push(cell.get_position(), &text);
         }
         drop(reader);
+        empty_formulas(bytes, chosen, &empty, &mut notes);
         sheet.fit_text();
         sheet.merges = merges;
         sheet.notes = notes;
         out.push(sheet);
     }
     Ok(out)
+}
+
+/// Cells with content but no value a sheet's formulas are looked for among (each is a
+/// `<c>` counted against the cell limit by `grid::check_zip` already; past this many, the rest
+/// read as empty without a note).
+const MAX_EMPTY_LOOKED_AT: usize = 100_000;
+
+/// Notes each of `empty` (a sheet's cells calamine gave as empty though they have content)
+/// that holds a formula with no saved result: a workbook a script wrote and no spreadsheet
+/// calculated, whose cells Excel shows a value for and this reader has none (the row said
+/// "未填写实际完成值", a 分值 took its category's share). Looked at only where there are such
+/// cells: one more pass over the sheet's part.
+fn empty_formulas(
+    bytes: &[u8],
+    sheet: &str,
+    empty: &std::collections::HashSet<(u32, u32)>,
+    notes: &mut Vec<((u32, u32), super::number_format::CellNote)>,
+) {
+    if empty.is_empty() {
+        return;
+    }
+    for at in super::xlsx_parts::formulas_without_values(bytes, sheet, empty) {
+        notes.push((at, super::number_format::CellNote::NoValue));
+    }
 }
 
 /// The `uniqueCount` an xlsx's shared-string table claims, from the first bytes of the part

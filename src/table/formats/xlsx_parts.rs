@@ -22,7 +22,10 @@
 //!
 //! The workbook is found as calamine finds it (the `officeDocument` relationship of
 //! `_rels/.rels`). A part that is missing or XML that does not read is left to calamine's own
-//! error: this module only refuses, it never reads cells.
+//! error: this module only refuses, it never reads a cell's value. It does tell, for a sheet
+//! whose reading met cells with no value, which of them hold a formula whose result the file
+//! does not keep ([`formulas_without_values`]: a workbook a script wrote and no spreadsheet
+//! calculated), which calamine gives as empty cells.
 
 use std::collections::HashMap;
 use std::io::{BufReader, Read, Seek};
@@ -122,26 +125,94 @@ pub(crate) fn sheet_part_sizes(bytes: &[u8]) -> HashMap<String, u64> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return out;
     };
-    let entries = entry_names(&zip);
-    let resolve = |path: &str| resolve_in(&entries, path);
-    let (folder, workbook) = workbook_path(&mut zip, &resolve);
-    let rels = relationships(
-        &mut zip,
-        &resolve(&format!("{folder}_rels/{workbook}.rels")),
-    );
-    let mut parts = Vec::new();
-    let _ = for_each_start(&mut zip, &resolve(&format!("{folder}{workbook}")), |e| {
-        if e.local_name().as_ref() == "sheet" {
-            parts.extend(sheet_part(e, &rels, &folder, &resolve));
-        }
-        Ok(())
-    });
-    for (sheet, part) in parts {
+    for (sheet, part) in sheet_parts(&mut zip) {
         if let Ok(entry) = zip.by_name(&part) {
             out.insert(sheet, entry.size());
         }
     }
     out
+}
+
+/// Each sheet's name and its part, as calamine looks the part up.
+fn sheet_parts<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(String, String)> {
+    let entries = entry_names(zip);
+    let resolve = |path: &str| resolve_in(&entries, path);
+    let (folder, workbook) = workbook_path(zip, &resolve);
+    let rels = relationships(zip, &resolve(&format!("{folder}_rels/{workbook}.rels")));
+    let mut parts = Vec::new();
+    let _ = for_each_start(zip, &resolve(&format!("{folder}{workbook}")), |e| {
+        if e.local_name().as_ref() == "sheet" {
+            parts.extend(sheet_part(e, &rels, &folder, &resolve));
+        }
+        Ok(())
+    });
+    parts
+}
+
+/// Of `empty` (0-based row and column of the cells of `sheet` that calamine read with no value:
+/// `<c>` elements with content but none it reads as a value), those that hold a formula
+/// (`<f>…</f>` or a shared formula's `<f t="shared" si="0"/>`) and no saved result (`<v>`).
+/// One pass over the sheet's part, made only for a sheet with such cells.
+pub(crate) fn formulas_without_values(
+    bytes: &[u8],
+    sheet: &str,
+    empty: &std::collections::HashSet<(u32, u32)>,
+) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return out;
+    };
+    let Some((_, part)) = sheet_parts(&mut zip).into_iter().find(|(s, _)| s == sheet) else {
+        return out;
+    };
+    let Ok(entry) = zip.by_name(&part) else {
+        return out;
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
+    reader.config_mut().check_end_names = false;
+    let mut buf = Vec::new();
+    // the open cell's place, whether it holds a formula, and whether a value
+    let mut cell: Option<((u32, u32), bool, bool)> = None;
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "c" => {
+                cell = attr(&e, "r")
+                    .and_then(|r| cell_place(&r))
+                    .filter(|at| empty.contains(at))
+                    .map(|at| (at, false, false));
+            }
+            Ok(Event::Start(e) | Event::Empty(e)) if cell.is_some() => {
+                if let Some((_, formula, value)) = cell.as_mut() {
+                    match e.local_name().as_ref() {
+                        "f" => *formula = true,
+                        "v" | "is" => *value = true,
+                        _ => {}
+                    }
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "c" => {
+                if let Some((at, true, false)) = cell.take() {
+                    out.push(at);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return out,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// A cell reference's 0-based row and column (`F3` → (2, 5)).
+fn cell_place(r: &str) -> Option<(u32, u32)> {
+    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = r[..letters].bytes().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
+    let row: u32 = r[letters..].parse().ok()?;
+    Some((row.checked_sub(1)?, col - 1))
 }
 
 /// Whether `zip` is a workbook calamine would open as an xlsx though it has no
