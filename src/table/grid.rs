@@ -1237,10 +1237,13 @@ pub(crate) fn from_text(
 /// zip declares, which a bomb may fake), so calamine never meets more than
 /// [`limits::UNZIPPED`]. Returns what the zip holds: an xlsx has `xl/workbook.xml`, a Word
 /// document `word/document.xml`.
-pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> {
+pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         // not a zip calamine can read either: let it give its own error
-        return Ok(ZipKind::Other);
+        return Ok(ZipCheck {
+            kind: ZipKind::Other,
+            formulas: workbook::Formulas::Maybe,
+        });
     };
     // a part named twice: the readers see one of them (the last), another program may show
     // the other; Excel and Word refuse such a file, and so does this reader. Part names are
@@ -1272,6 +1275,8 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
     let mut content = false;
     let mut cells = workbook::TagCount::rows_and_cells();
     let mut items = workbook::TagCount::word_items();
+    // a formula element in any part (a sheet's part may be named anything its workbook says)
+    let mut formulas = workbook::FormulaSeen::default();
     let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
@@ -1302,6 +1307,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
                 Ok(k) => {
                     total += k as u64;
                     part_bytes += k as u64;
+                    formulas.feed(&sink[..k]);
                     if strings {
                         if head.len() < 4096 {
                             head.extend_from_slice(&sink[..k.min(4096 - head.len())]);
@@ -1349,7 +1355,21 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipKind, ReadError> 
             workbook::guard_ods(name, std::io::BufReader::new(entry))?;
         }
     }
-    Ok(kind)
+    Ok(ZipCheck {
+        kind,
+        formulas: if formulas.seen {
+            workbook::Formulas::Maybe
+        } else {
+            workbook::Formulas::None
+        },
+    })
+}
+
+/// What [`check_zip`] found of a zip: its kind, and whether a part holds a formula.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ZipCheck {
+    pub kind: ZipKind,
+    pub formulas: workbook::Formulas,
 }
 
 /// What a zip holds.
@@ -1371,17 +1391,20 @@ pub(crate) fn from_workbook(
     sheet: Option<&str>,
 ) -> Result<Grid, ReadError> {
     let is_zip = bytes.starts_with(b"PK\x03\x04");
-    let kind = if is_zip {
+    let ZipCheck { kind, formulas } = if is_zip {
         check_zip(name, &bytes)?
     } else {
-        ZipKind::Other
+        ZipCheck {
+            kind: ZipKind::Other,
+            formulas: workbook::Formulas::Maybe,
+        }
     };
     if kind == ZipKind::Docx {
         let sheets = docx::read_sheets(name, &bytes)?;
         return sheets_grid(name, sheets, InputFormat::Docx, "docx");
     }
     let is_xlsx = kind == ZipKind::Xlsx;
-    let sheets = workbook::read_sheets(name, bytes, sheet, is_xlsx)?;
+    let sheets = workbook::read_sheets(name, bytes, sheet, is_xlsx.then_some(formulas))?;
     let label = if is_xlsx || is_zip { "xlsx" } else { "xls" };
     sheets_grid(name, sheets, InputFormat::Xlsx, label)
 }
@@ -2100,8 +2123,13 @@ mod tests {
     fn a_form_with_runs_of_empty_rows_reads_as_the_form_without() {
         let bytes =
             include_bytes!("../../tests/fixtures/forms/f01-tianchang-water-2022-selfeval.xlsx");
-        let sheets =
-            workbook::read_sheets("f.xlsx", bytes.to_vec(), None, true).expect("the fixture");
+        let sheets = workbook::read_sheets(
+            "f.xlsx",
+            bytes.to_vec(),
+            None,
+            Some(workbook::Formulas::Maybe),
+        )
+        .expect("the fixture");
         assert!(sheets.iter().any(|s| !s.merges.is_empty()));
         // 40 empty rows before each row that starts no merge's later rows
         let spread: Vec<SheetCells> = sheets

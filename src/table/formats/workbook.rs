@@ -57,7 +57,7 @@ pub(crate) fn read_sheets(
     name: &str,
     bytes: Vec<u8>,
     sheet: Option<&str>,
-    is_xlsx: bool,
+    xlsx: Option<Formulas>,
 ) -> Result<Vec<SheetCells>, ReadError> {
     let workbook = |e| ReadError::Workbook {
         name: name.into(),
@@ -65,8 +65,8 @@ pub(crate) fn read_sheets(
     };
     let mut out = Vec::new();
     let budget = CellCount::new(name);
-    if is_xlsx {
-        return read_xlsx(name, &bytes, sheet, None, &budget);
+    if let Some(formulas) = xlsx {
+        return read_xlsx(name, &bytes, (sheet, formulas), None, &budget);
     }
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
@@ -280,7 +280,7 @@ fn quiet_panics() {
 fn read_xlsx(
     name: &str,
     bytes: &[u8],
-    sheet: Option<&str>,
+    (sheet, formulas): (Option<&str>, Formulas),
     workers: Option<usize>,
     budget: &CellCount<'_>,
 ) -> Result<Vec<SheetCells>, ReadError> {
@@ -300,7 +300,7 @@ fn read_xlsx(
     let sizes = &sizes;
     let workers = workers.unwrap_or_else(|| xlsx_workers(bytes.len(), chosen.len()));
     if workers <= 1 {
-        return read_xlsx_sheets(name, (wb, bytes), (&chosen, sizes), budget);
+        return read_xlsx_sheets(name, (wb, bytes, formulas), (&chosen, sizes), budget);
     }
     // contiguous parts, one a thread, each through a reader of its own (each reads the
     // shared strings and styles again: worth it only for large workbooks of many sheets)
@@ -312,11 +312,11 @@ fn read_xlsx(
             .map(|part| {
                 scope.spawn(move || {
                     let wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
-                    read_xlsx_sheets(name, (wb, bytes), (part, sizes), budget)
+                    read_xlsx_sheets(name, (wb, bytes, formulas), (part, sizes), budget)
                 })
             })
             .collect();
-        let mut parts = vec![read_xlsx_sheets(name, (wb, bytes), (first, sizes), budget)];
+        let mut parts = vec![read_xlsx_sheets(name, (wb, bytes, formulas), (first, sizes), budget)];
         for h in others {
             parts.push(h.join().unwrap_or_else(|_| {
                 Err(xlsx_err(calamine::XlsxError::Unexpected(
@@ -354,10 +354,11 @@ fn xlsx_workers(bytes: usize, sheets: usize) -> usize {
 /// once (120 MB of text: 163 MB held, release); what a sheet of figures or shared strings
 /// does not fill is given back when it is read ([`SheetCells::fit_text`]). A cell holding a
 /// formula whose result the file does not keep (calamine gives it as empty) is read as empty
-/// with a `table.formula-no-value` note ([`empty_formulas`]).
+/// with a `table.formula-no-value` note ([`empty_formulas`]), looked for only where the
+/// workbook's parts hold a formula at all (`formulas`).
 fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     name: &str,
-    (mut wb, bytes): (calamine::Xlsx<RS>, &[u8]),
+    (mut wb, bytes, formulas): (calamine::Xlsx<RS>, &[u8], Formulas),
     (chosen, sizes): (&[String], &std::collections::HashMap<String, u64>),
     budget: &CellCount<'_>,
 ) -> Result<Vec<SheetCells>, ReadError> {
@@ -387,7 +388,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
             if matches!(cell.get_value(), calamine::DataRef::Empty) {
                 // a `<c>` with content but no value (a styled blank is `<c/>`, never given)
-                if empty.len() < MAX_EMPTY_LOOKED_AT {
+                if formulas == Formulas::Maybe && empty.len() < MAX_EMPTY_LOOKED_AT {
                     empty.insert(cell.get_position());
                 }
                 continue;
@@ -408,7 +409,9 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             sheet.push(cell.get_position(), &text);
         }
         drop(reader);
-        empty_formulas(bytes, chosen, &empty, &mut notes);
+        if formulas == Formulas::Maybe {
+            empty_formulas(bytes, chosen, &empty, &mut notes);
+        }
         sheet.fit_text();
         sheet.merges = merges;
         sheet.notes = notes;
@@ -496,6 +499,63 @@ pub(crate) fn check_shared_strings(
         });
     }
     Ok(())
+}
+
+/// Whether an xlsx may hold a cell whose formula has no saved result ([`empty_formulas`]), as
+/// `grid::check_zip` saw while it read every part: `None` when no part holds a formula
+/// element (`<f>`, `<x:f …>`), and the sheets need not be read a second time to look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Formulas {
+    None,
+    Maybe,
+}
+
+/// Looks, fed a part's bytes in pieces, for a formula element's start (`<f` or a prefixed
+/// `:f`, then `>`, `/` or a space): a fast byte search that may say yes for a text that only
+/// looks so (the sheet is then looked at again, as it would be for a real formula), never no
+/// for a part that holds one.
+#[derive(Debug, Default)]
+pub(crate) struct FormulaSeen {
+    /// The last two bytes of the piece before (a start split between two pieces).
+    tail: [u8; 2],
+    pub seen: bool,
+}
+
+impl FormulaSeen {
+    /// Reads the next bytes of a part.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        if self.seen || bytes.is_empty() {
+            return;
+        }
+        let mut joint = [self.tail[0], self.tail[1], 0, 0];
+        let n = bytes.len().min(2);
+        joint[2..2 + n].copy_from_slice(&bytes[..n]);
+        self.seen = starts_formula(&joint[..2 + n])
+            || [b"<f", b":f"].iter().any(|start| {
+                memchr::memmem::find_iter(bytes, start)
+                    .any(|i| bytes.get(i + 2).is_some_and(|&c| closes_name(c)))
+            });
+        if bytes.len() >= 2 {
+            self.tail = [bytes[bytes.len() - 2], bytes[bytes.len() - 1]];
+        } else {
+            self.tail = [self.tail[1], bytes[0]];
+        }
+    }
+}
+
+/// Whether `window` (a piece's first bytes after the last two of the piece before) holds a
+/// formula element's start that crosses the two pieces.
+fn starts_formula(window: &[u8]) -> bool {
+    window.windows(3).any(|w| {
+        matches!(w[0], b'<' | b':')
+            && w[1] == b'f'
+            && closes_name(w[2])
+    })
+}
+
+/// Whether `c` ends an element's name in its start tag.
+fn closes_name(c: u8) -> bool {
+    matches!(c, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
 }
 
 /// Counts the start tags of one element (`<si>` of a shared-string table, `<row>` and `<c>` of a
@@ -1751,6 +1811,35 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
 mod tests {
     use super::*;
 
+    /// Whether `FormulaSeen` fed `text` in two pieces cut at `at` says it holds a formula.
+    fn formula_seen_cut(text: &[u8], at: usize) -> bool {
+        let mut seen = FormulaSeen::default();
+        seen.feed(&text[..at]);
+        seen.feed(&text[at..]);
+        seen.seen
+    }
+
+    #[test]
+    fn a_formula_element_is_seen_wherever_the_pieces_are_cut_and_a_sheet_without_none() {
+        for text in [
+            &br#"<c r="F2"><f>H9/H10</f></c>"#[..],
+            br#"<x:c r="F4"><x:f t="shared" si="0"/></x:c>"#,
+            b"<c r=\"A1\"><f\n>1+1</f></c>",
+        ] {
+            for at in 0..=text.len() {
+                assert!(formula_seen_cut(text, at), "cut at {at}");
+            }
+            // one byte a piece
+            let mut seen = FormulaSeen::default();
+            text.chunks(1).for_each(|b| seen.feed(b));
+            assert!(seen.seen);
+        }
+        let plain = br#"<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="3"></c></row></sheetData><fonts><font/></fonts><filterMode/>"#;
+        for at in 0..=plain.len() {
+            assert!(!formula_seen_cut(plain, at), "cut at {at}");
+        }
+    }
+
     /// A workbook of `sheets` sheets of a few rows each (numbers in formats, dates, merges).
     fn many_sheets(sheets: usize) -> Vec<u8> {
         let mut wb = rust_xlsxwriter::Workbook::new();
@@ -1794,7 +1883,7 @@ mod tests {
     fn read_with(bytes: &[u8], workers: usize, max: u64) -> Result<Read, String> {
         let mut budget = CellCount::new("t.xlsx");
         budget.max = max;
-        read_xlsx("t.xlsx", bytes, None, Some(workers), &budget)
+        read_xlsx("t.xlsx", bytes, (None, Formulas::Maybe), Some(workers), &budget)
             .map(|sheets| {
                 sheets
                     .into_iter()
@@ -1853,7 +1942,7 @@ mod tests {
         ws.write_datetime_with_format(0, 5, &date, &month_day)
             .unwrap();
         let bytes = wb.save_to_buffer().unwrap();
-        let sheets = read_sheets("t.xlsx", bytes, None, true).unwrap();
+        let sheets = read_sheets("t.xlsx", bytes, None, Some(Formulas::Maybe)).unwrap();
         let texts: Vec<&str> = sheets[0].iter().map(|(_, t)| t).collect();
         assert_eq!(
             texts,

@@ -375,7 +375,7 @@ mod tests {
     type Read = (Vec<((u32, u32), String)>, Vec<((u32, u32), (u32, u32))>);
 
     fn read(sheet: &[Vec<u8>]) -> Result<Read, String> {
-        let mut s = read_sheets("t.xls", xls(sheet), None, false).map_err(|e| format!("{e:?}"))?;
+        let mut s = read_sheets("t.xls", xls(sheet), None, None).map_err(|e| format!("{e:?}"))?;
         let mut cells = s[0].listed();
         cells.sort();
         let mut merges = std::mem::take(&mut s[0].merges);

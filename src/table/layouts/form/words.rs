@@ -596,6 +596,10 @@ pub(super) fn goal_columns(row: &Row) -> Option<(usize, Option<usize>)> {
 
 /// `(万元)`, `（元）`, `单位：万元` in a text.
 pub(super) fn money_unit_in(text: &str) -> Option<String> {
+    // every unit ends in 元: most cells (a form's every cell is asked) have none
+    if !text.contains('元') {
+        return None;
+    }
     let t = compact(text);
     for unit in ["亿元", "万元", "千元", "元"] {
         for open in ['(', '（'] {
