@@ -3,78 +3,30 @@
 //! read by each header's own columns or left unread and named, streamed (across blocks) and
 //! whole alike (issue 27, the eleventh session).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use serde_json::Value;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr,
-    }
-}
+#[path = "support/reports.rs"]
+mod reports;
+use reports::run;
 
 /// A fresh folder for one test.
 fn dir(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("shapes-{name}"));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    reports::dir("shapes", name)
 }
 
-/// Each indicator of a whole report (`--format json`) as `project, target, actual, verdict,
-/// score`.
+/// The fields each indicator is compared by, whole and streamed alike.
+const FIELDS: [&str; 5] = ["project", "target", "actual", "verdict", "score"];
+
+/// Each indicator of a whole report (`--format json`) as [`FIELDS`].
 fn whole_rows(json: &str) -> Vec<[String; 5]> {
-    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
-    let mut out = Vec::new();
-    for p in v["projects"].as_array().unwrap() {
-        for i in p["indicators"].as_array().unwrap() {
-            let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
-            out.push([
-                s(&p["project"]),
-                s(&i["target"]),
-                s(&i["actual"]),
-                s(&i["verdict"]),
-                s(&i["score"]),
-            ]);
-        }
-    }
-    out
+    reports::whole_fields(json, FIELDS)
 }
 
 /// Each indicator line of a streamed report (`--format jsonl`), as [`whole_rows`] gives it.
 fn streamed_rows(jsonl: &str) -> Vec<[String; 5]> {
-    jsonl
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|v| v.get("indicator").is_some())
-        .map(|v| {
-            let s = |k: &str| v[k].as_str().unwrap_or("").to_owned();
-            [
-                s("project"),
-                s("target"),
-                s("actual"),
-                s("verdict"),
-                s("score"),
-            ]
-        })
-        .collect()
+    reports::streamed_fields(jsonl, FIELDS)
 }
 
 const HEAD: &str = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n";

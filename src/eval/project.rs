@@ -365,10 +365,7 @@ fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally)
     if !high && !low {
         return;
     }
-    let rate = share
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .map(|r| r.round_dp(4).normalize().to_string())
-        .unwrap_or_else(|| "—".to_owned());
+    let rate = rate_shown(share);
     let why = if high {
         "超过全年预算数的 10 倍"
     } else {
@@ -389,16 +386,22 @@ fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally)
     );
 }
 
+/// An execution `share` (0.5) shown as a percentage in a finding (`50`), `—` past the decimal
+/// range.
+fn rate_shown(share: Decimal) -> String {
+    share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map(|r| r.round_dp(4).normalize().to_string())
+        .unwrap_or_else(|| "—".to_owned())
+}
+
 /// A spending below zero (全年执行数 -5 of a budget of 100): no budget is executed below
 /// nothing, so it is a sign or a column written wrong (a refund, a correction entered as the
 /// year's figure). Scored as the method says (0, the rate capped at 0 %), with a warning beside
 /// the score: it scored 0 without a word.
 #[cold]
 fn negative_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
-    let rate = share
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .map(|r| r.round_dp(4).normalize().to_string())
-        .unwrap_or_else(|| "—".to_owned());
+    let rate = rate_shown(share);
     tally.findings.push(
         Finding::new(
             crate::codes::EVAL_EXECUTION_IMPLAUSIBLE,
