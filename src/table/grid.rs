@@ -1338,14 +1338,32 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             content = true;
         }
     }
+    Ok(ZipCheck {
+        kind: guard_kind(name, &mut zip, kind, content)?,
+        formulas: if formulas.seen {
+            workbook::Formulas::Maybe
+        } else {
+            workbook::Formulas::None
+        },
+    })
+}
+
+/// The kind of a zip whose parts were read (`kind` from its part names, `content` if it has an
+/// OpenDocument `content.xml`), guarded as that kind before calamine holds it.
+fn guard_kind(
+    name: &str,
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    mut kind: ZipKind,
+    content: bool,
+) -> Result<ZipKind, ReadError> {
     // a workbook calamine finds through `_rels/.rels` elsewhere than `xl/workbook.xml` is an
     // xlsx too (read cell by cell, never as a dense range)
-    if kind == ZipKind::Other && formats::xlsx_parts::names_a_workbook(&mut zip) {
+    if kind == ZipKind::Other && formats::xlsx_parts::names_a_workbook(zip) {
         kind = ZipKind::Xlsx;
     }
     // an xlsx's sheets and styles, as its parts say them, before calamine holds them
     if kind == ZipKind::Xlsx {
-        formats::xlsx_parts::guard(name, &mut zip)?;
+        formats::xlsx_parts::guard(name, zip)?;
     }
     // an OpenDocument sheet, whatever its name says (an `.ods` saved as `.xlsx`): its repeated
     // rows and columns are counted before calamine expands them
@@ -1355,14 +1373,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             workbook::guard_ods(name, std::io::BufReader::new(entry))?;
         }
     }
-    Ok(ZipCheck {
-        kind,
-        formulas: if formulas.seen {
-            workbook::Formulas::Maybe
-        } else {
-            workbook::Formulas::None
-        },
-    })
+    Ok(kind)
 }
 
 /// What [`check_zip`] found of a zip: its kind, and whether a part holds a formula.
