@@ -366,7 +366,7 @@ impl LineWriter {
     ) -> io::Result<()> {
         let mut since = buf.len();
         for p in projects {
-            line_head(&mut self.head, self.unit.of(&p.unit), &p.project);
+            self.start_project(&p.unit, &p.project);
             for i in &p.indicators {
                 self.line(buf, &i.line());
                 if buf.len() - since >= 60 * 1024 {

@@ -409,14 +409,9 @@ impl FlatRow<'_> {
                 *cell = Some((a, b));
             }
         }
-        if (last - start) as usize >= MASKED_BYTES {
+        let Some(tails) = self.tails_to(last) else {
             return self.places_walked(cols);
-        }
-        let tails = tails_of(
-            self.text.as_bytes(),
-            start as usize,
-            (last - start) as usize,
-        );
+        };
         // (a loop, not a closure: the count is to be built with POPCNT, as this function is)
         let mut out = [None; N];
         for (place, cell) in out.iter_mut().zip(cells) {
@@ -442,14 +437,7 @@ impl FlatRow<'_> {
         for (a, _) in [category, target, actual].into_iter().flatten() {
             last = last.max(a);
         }
-        if (last - start) as usize >= MASKED_BYTES {
-            return None;
-        }
-        let tails = tails_of(
-            self.text.as_bytes(),
-            start as usize,
-            (last - start) as usize,
-        );
+        let tails = self.tails_to(last)?;
         let place = |(a, b): (u32, u32)| (a, b - a, column_at(&tails, start, a));
         IndicatorSource::of_text_row(
             self.line,
@@ -461,6 +449,15 @@ impl FlatRow<'_> {
                 actual.map(place),
             ],
         )
+    }
+
+    /// The continuation bytes of the row up to `last`, the start of the last cell asked
+    /// ([`tails_of`]); `None` where it is past the mask's [`MASKED_BYTES`].
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn tails_to(self, last: u32) -> Option<[u64; 2]> {
+        let (start, len) = (self.range.0 as usize, (last - self.range.0) as usize);
+        (len < MASKED_BYTES).then(|| tails_of(self.text.as_bytes(), start, len))
     }
 
     /// [`FlatRow::places`] by a walk over the row's bytes up to each cell.

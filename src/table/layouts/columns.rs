@@ -803,9 +803,6 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         header.unknown.retain(|&u| u != i);
         header.width = header.width.max(i + 1);
     }
-    if found.is_empty() {
-        return false;
-    }
     for (r, i) in found {
         if header.col(r).is_none() {
             header.add(r, i);

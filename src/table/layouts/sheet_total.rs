@@ -156,9 +156,8 @@ pub(crate) fn check_subtotal(ctx: &mut Ctx<'_>, project: &mut Project, sub: &Sub
         if rows.is_empty() {
             continue;
         }
-        let sum: Decimal = rows.iter().sum();
-        let tol = half_unit(&printed) + rows.iter().map(half_unit).sum::<Decimal>();
-        if (sum - printed).abs() <= tol {
+        let (sum, near) = summed(&printed, &rows, None);
+        if near(sum) {
             continue;
         }
         let f = ctx
@@ -186,6 +185,26 @@ pub(crate) fn check_subtotal(ctx: &mut Ctx<'_>, project: &mut Project, sub: &Sub
     if !unchecked.is_empty() {
         facts(project).unchecked.extend(unchecked);
     }
+}
+
+/// The sum of `rows`, and whether a sum (theirs, or with `budget` added) is the `printed` one
+/// to within half a unit of the last digit of each figure added and of the printed one (each
+/// was rounded where it was written).
+fn summed(
+    printed: &Decimal,
+    rows: &[Decimal],
+    budget: Option<Decimal>,
+) -> (Decimal, impl Fn(Decimal) -> bool) {
+    let printed = *printed;
+    let tol = half_unit(&printed)
+        + rows
+            .iter()
+            .chain(budget.iter())
+            .map(half_unit)
+            .sum::<Decimal>();
+    (rows.iter().sum(), move |x: Decimal| {
+        (x - printed).abs() <= tol
+    })
 }
 
 /// Half a unit of the last digit `d` is written to.
@@ -224,15 +243,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, project: &mut Project) {
         if rows.is_empty() {
             continue;
         }
-        let own: Decimal = rows.iter().sum();
+        let (own, near) = summed(&printed, &rows, budget);
         let with = own + budget.unwrap_or_default();
-        let tol = half_unit(&printed)
-            + rows
-                .iter()
-                .chain(budget.iter())
-                .map(half_unit)
-                .sum::<Decimal>();
-        let near = |x: Decimal| (x - printed).abs() <= tol;
         if near(with) {
             outside[k] = Some(false);
             continue;
