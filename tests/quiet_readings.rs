@@ -583,3 +583,111 @@ fn a_merged_points_cell_under_a_moved_header_is_shared_by_its_own_columns_and_it
         whole.stdout
     );
 }
+
+// Issue 27, thirteenth session (H83): the quietly-wrong readings the twelfth left open.
+
+/// The projects of a whole report (`--format json`): each one's name and score (`""` for none).
+fn projects_scored(json: &str) -> Vec<(String, String)> {
+    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["project"].as_str().unwrap_or("").to_owned(),
+                p["score"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The summary line of a streamed report.
+fn streamed_summary(jsonl: &str) -> Value {
+    let last = jsonl.lines().last().unwrap_or("");
+    serde_json::from_str::<Value>(last).unwrap_or_else(|e| panic!("{e}: {jsonl}"))["summary"]
+        .clone()
+}
+
+#[test]
+fn a_total_in_the_project_column_sums_projects_and_is_never_one() {
+    // `合计` in the 项目 column made a project named 合计 (no indicators, 待评定), counted in
+    // "2 个项目"; its row named as missing its indicator, the sums never checked
+    let d = dir("project-total");
+    let head = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n";
+    let p = "P\t产出指标\t数量指标\t人数\t≥100人\t120人\t50\t50\n\
+             P\t产出指标\t数量指标\t场次\t≥10场\t12场\t50\t50\n";
+    let q = "Q\t产出指标\t数量指标\t人数\t≥100人\t80人\t50\t40\n\
+             Q\t产出指标\t数量指标\t场次\t≥10场\t12场\t50\t50\n";
+    // one project and its 合计: the project's printed total, checked
+    std::fs::write(
+        d.join("one.tsv"),
+        format!("{head}{p}合计\t\t\t\t\t\t100\t100\n"),
+    )
+    .unwrap();
+    let (streamed, whole) = both_ways(&d, "one.tsv");
+    assert_eq!(
+        projects_scored(&whole.stdout),
+        [("P".to_owned(), "100.00".to_owned())],
+        "{}",
+        whole.stderr
+    );
+    assert_eq!(streamed_summary(&streamed.stdout)["projects"], 1);
+    assert!(
+        !whole.stderr.contains("table.missing-name"),
+        "{}",
+        whole.stderr
+    );
+    // a 合计 that disagrees with its project: 未核对, as a 合计 in the 一级指标 column
+    std::fs::write(
+        d.join("one-off.tsv"),
+        format!("{head}{p}合计\t\t\t\t\t\t100\t90\n"),
+    )
+    .unwrap();
+    let (streamed, whole) = both_ways(&d, "one-off.tsv");
+    assert_eq!(
+        projects_scored(&whole.stdout),
+        [("P".to_owned(), String::new())]
+    );
+    assert!(
+        whole
+            .stderr
+            .contains("原表总分 90 与表中各项得分之和 100 不一致")
+    );
+    assert_eq!(streamed_summary(&streamed.stdout)["projects"], 1);
+    // each project its own 合计 row
+    let each = format!("{head}{p}合计\t\t\t\t\t\t100\t100\n{q}总计\t\t\t\t\t\t100\t90\n");
+    std::fs::write(d.join("each.tsv"), each).unwrap();
+    let (_, whole) = both_ways(&d, "each.tsv");
+    assert_eq!(
+        projects_scored(&whole.stdout),
+        [
+            ("P".to_owned(), "100.00".to_owned()),
+            ("Q".to_owned(), "90.00".to_owned())
+        ],
+        "{}",
+        whole.stderr
+    );
+    // one 合计 under two projects: their sums checked, no project made of it
+    for (score, agrees) in [("190", true), ("180", false)] {
+        std::fs::write(
+            d.join("both.tsv"),
+            format!("{head}{p}{q}合计\t\t\t\t\t\t200\t{score}\n"),
+        )
+        .unwrap();
+        let (streamed, whole) = both_ways(&d, "both.tsv");
+        assert_eq!(
+            projects_scored(&whole.stdout),
+            [
+                ("P".to_owned(), "100.00".to_owned()),
+                ("Q".to_owned(), "90.00".to_owned())
+            ]
+        );
+        assert_eq!(streamed_summary(&streamed.stdout)["projects"], 2);
+        let told = "项目列的合计行：得分 180 与其上 2 个项目的得分之和 190 不一致";
+        for r in [&streamed, &whole] {
+            assert_eq!(r.stderr.contains(told), !agrees, "{}", r.stderr);
+            assert!(!r.stderr.contains("table.missing-name"), "{}", r.stderr);
+        }
+    }
+}
