@@ -691,3 +691,53 @@ fn a_total_in_the_project_column_sums_projects_and_is_never_one() {
         }
     }
 }
+
+#[test]
+fn a_run_with_nothing_to_score_is_refused_alike_in_every_format() {
+    // `--format json` exited 2 (`eval.no-actuals`) where `--format jsonl` (streamed) wrote every
+    // indicator as 缺实际值, 0 points, and exited 0: on a sheet with no actual, on one whose
+    // every indicator row was refused (a 分值 that is no number), and with an actuals file
+    // that matches nothing
+    let d = dir("nothing-to-score");
+    let head = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n";
+    let empty = format!(
+        "{head}P\t产出指标\t数量指标\t人数\t≥100人\t\t50\nP\t产出指标\t数量指标\t场次\t≥10场\t\t50\n"
+    );
+    std::fs::write(d.join("empty.tsv"), &empty).unwrap();
+    std::fs::write(
+        d.join("refused.tsv"),
+        format!("{head}P\t产出指标\t数量指标\t人数\t≥100人\t120人\t五十\nP\t产出指标\t数量指标\t场次\t≥10场\t12场\tabc\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("nothing.yaml"),
+        "projects:\n  - project: 无此项目\n    indicators:\n      - indicator: 人数\n        actual: 5人\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("old.jsonl"), "the report before\n").unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (&["empty.tsv"], "eval.no-actuals"),
+        (&["refused.tsv"], "eval.no-actuals"),
+        (&["empty.tsv", "nothing.yaml"], "eval.actuals-match-nothing"),
+    ];
+    for (inputs, code) in cases {
+        for format in ["jsonl", "csv", "json", "table", "markdown", "html"] {
+            let mut args = vec!["evaluate"];
+            args.extend_from_slice(inputs);
+            args.extend_from_slice(&["--format", format]);
+            let r = run(&d, &args);
+            assert_eq!(r.code, 2, "{args:?}\n{}", r.stderr);
+            assert_eq!(r.stdout, "", "{args:?}");
+            assert_eq!(r.stderr.matches(code).count(), 1, "{args:?}\n{}", r.stderr);
+        }
+        // a report file asked for is left as it was
+        let mut args = vec!["evaluate"];
+        args.extend_from_slice(inputs);
+        args.extend_from_slice(&["--format", "jsonl", "-o", "old.jsonl"]);
+        assert_eq!(run(&d, &args).code, 2);
+        assert_eq!(
+            std::fs::read_to_string(d.join("old.jsonl")).unwrap(),
+            "the report before\n"
+        );
+    }
+}

@@ -90,6 +90,7 @@ fn streamed_forced(path: &Path, block: usize, force: usize) -> (Vec<u8>, Streame
             published_dp: dp,
             workers: 2,
             render: &render,
+            hold_unfilled: false,
         },
         &mut out,
         &mut notes,
