@@ -741,3 +741,164 @@ fn a_run_with_nothing_to_score_is_refused_alike_in_every_format() {
         );
     }
 }
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_read_with_the_guess_named() {
+    // refused as binary (`table.binary`, "不是文本表格"): a sniff of where the zero bytes are
+    // tells UTF-16 text, little- or big-endian; bytes that only share its zeros stay refused
+    let d = dir("utf16-no-bom");
+    let text = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+                P\t产出指标\t数量指标\t人数\t≥100人\t120人\t50\n\
+                P\t产出指标\t数量指标\t场次\t≥10场\t8场\t50\n";
+    std::fs::write(d.join("utf8.tsv"), text).unwrap();
+    let csv = text.replace('\t', ",");
+    std::fs::write(
+        d.join("le.csv"),
+        csv.encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("be.tsv"),
+        text.encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let expected = whole_rows(&run(&d, &["evaluate", "utf8.tsv", "--format", "json"]).stdout);
+    assert_eq!(
+        expected,
+        rows(&[
+            ["≥100人", "120人", "pass", "50.00"],
+            ["≥10场", "8场", "fail", "40.00"]
+        ])
+    );
+    for (file, encoding) in [("le.csv", "UTF-16LE"), ("be.tsv", "UTF-16BE")] {
+        let (_, whole) = both_ways(&d, file);
+        assert_eq!(whole.code, 0, "{}", whole.stderr);
+        assert_eq!(whole_rows(&whole.stdout), expected, "{file}");
+        assert!(
+            whole.stderr.contains("table.encoding-guessed")
+                && whole
+                    .stderr
+                    .contains(&format!("按其字节推断为 {encoding} 编码读取")),
+            "{}",
+            whole.stderr
+        );
+    }
+    // zeros in every second byte, the others no text: still binary
+    let mut x: u32 = 1;
+    let junk: Vec<u8> = (0..8000)
+        .map(|i| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            if i % 2 == 1 { 0 } else { (x >> 16) as u8 }
+        })
+        .collect();
+    std::fs::write(d.join("junk.csv"), junk).unwrap();
+    let r = run(&d, &["evaluate", "junk.csv"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("table.binary"), "{}", r.stderr);
+}
+
+/// An xlsx of one sheet of `rows` (each cell a string, or a number where it reads as one),
+/// changed by `hide` before it is saved.
+fn workbook_hiding(rows: &[&[&str]], hide: impl Fn(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            match text.parse::<f64>() {
+                Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) => ws.write_string(r as u32, c as u16, *text).unwrap(),
+            };
+        }
+    }
+    hide(ws);
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn hidden_rows_columns_and_sheets_of_an_xlsx_are_read_and_named() {
+    // a hidden row (last year's indicator left in) was read and scored without a word: the
+    // form as opened and printed does not show it, the score counted it. Read as before (which
+    // row is void the file cannot say), each with `table.hidden-row` at its first cell
+    let d = dir("hidden-xlsx");
+    let rows: &[&[&str]] = &[
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ],
+        &["P", "产出指标", "数量指标", "人数", "≥100人", "120人", "50"],
+        &["P", "产出指标", "数量指标", "旧指标", "≥10场", "2场", "50"],
+        &["P", "产出指标", "数量指标", "场次", "≥10场", "12场", "50"],
+    ];
+    let shown = workbook_hiding(rows, |_| {});
+    std::fs::write(d.join("shown.xlsx"), &shown).unwrap();
+    let row = workbook_hiding(rows, |ws| {
+        ws.set_row_hidden(2).unwrap();
+    });
+    std::fs::write(d.join("row.xlsx"), &row).unwrap();
+    let column = workbook_hiding(rows, |ws| {
+        ws.set_column_hidden(6).unwrap();
+    });
+    std::fs::write(d.join("column.xlsx"), &column).unwrap();
+    let base = run(&d, &["evaluate", "shown.xlsx", "--format", "json"]);
+    assert!(!base.stderr.contains("table.hidden-row"), "{}", base.stderr);
+    let expected = whole_rows(&base.stdout);
+    assert_eq!(expected.len(), 3);
+    for (file, cell, what) in [
+        ("row.xlsx", "row.xlsx!Sheet1!A3", "这一行在工作簿中是隐藏行"),
+        (
+            "column.xlsx",
+            "column.xlsx!Sheet1!G1",
+            "这一列在工作簿中是隐藏列",
+        ),
+    ] {
+        let r = run(&d, &["evaluate", file, "--format", "json"]);
+        assert_eq!(whole_rows(&r.stdout), expected, "{file}: read as before");
+        assert_eq!(
+            r.stderr.matches("table.hidden-row").count(),
+            1,
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(what) && r.stderr.contains(cell),
+            "{}",
+            r.stderr
+        );
+    }
+    // a hidden sheet holding a project: read, named at its first cell
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (k, name) in ["甲", "乙"].iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate().filter(|(r, _)| *r != 2) {
+            for (c, text) in row.iter().enumerate() {
+                let text = if r > 0 && c == 0 { name } else { text };
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+        ws.set_hidden(k == 1);
+    }
+    wb.save(d.join("sheet.xlsx")).unwrap();
+    let r = run(&d, &["evaluate", "sheet.xlsx", "--format", "json"]);
+    assert_eq!(whole_rows(&r.stdout).len(), 4, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("table.hidden-row").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("这个工作表在工作簿中是隐藏的") && r.stderr.contains("sheet.xlsx!乙!A1"),
+        "{}",
+        r.stderr
+    );
+}

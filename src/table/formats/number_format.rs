@@ -237,6 +237,20 @@ pub(crate) enum CellNote {
     Unfollowed { why: &'static str },
     /// The cell holds a formula whose result the file does not keep: read as empty.
     NoValue,
+    /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark):
+    /// noted at its start, naming the encoding read.
+    EncodingGuessed(&'static str),
+    /// The cell is in a row, a column or a sheet the workbook hides (what the form shows and
+    /// prints leaves it out): read as any cell, with a warning at the row's first cell.
+    InHidden(Hidden),
+}
+
+/// What of a workbook hides a cell ([`CellNote::InHidden`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hidden {
+    Row,
+    Column,
+    Sheet,
 }
 
 impl CellNote {
@@ -309,6 +323,29 @@ impl CellNote {
                 format!("单元格存 {value}：{why}"),
                 "未按数字格式读取".to_owned(),
             ),
+            CellNote::EncodingGuessed(encoding) => (
+                codes::ENCODING_GUESSED,
+                Severity::Warning,
+                format!(
+                    "文件没有字节顺序标记（BOM），按其字节推断为 {encoding} 编码读取；如文字不对，请另存为带 BOM 的 UTF-8 或 UTF-16"
+                ),
+                format!("按 {encoding} 读取"),
+            ),
+            CellNote::InHidden(what) => {
+                let what = match what {
+                    Hidden::Row => "这一行在工作簿中是隐藏行",
+                    Hidden::Column => "这一列在工作簿中是隐藏列",
+                    Hidden::Sheet => "这个工作表在工作簿中是隐藏的",
+                };
+                (
+                    codes::HIDDEN_CELLS,
+                    Severity::Warning,
+                    format!(
+                        "{what}（打开和打印时看不到）；照常读取并计分，请确认它不是作废的内容"
+                    ),
+                    "隐藏".to_owned(),
+                )
+            }
         }
     }
 }
