@@ -902,3 +902,134 @@ fn hidden_rows_columns_and_sheets_of_an_xlsx_are_read_and_named() {
         r.stderr
     );
 }
+
+/// An `.ods` of one table of `rows` (a cell `PCT:v` is a percentage cell of value `v` with no
+/// style, others strings or floats), the rows in `hidden` with `table:visibility="collapse"`.
+fn ods(rows: &[&[&str]], hidden: &[usize]) -> Vec<u8> {
+    use std::io::Write;
+    let cell = |t: &str| match (t.strip_prefix("PCT:"), t.parse::<f64>()) {
+        (Some(v), _) => {
+            format!(r#"<table:table-cell office:value-type="percentage" office:value="{v}"/>"#)
+        }
+        (None, Ok(_)) => {
+            format!(r#"<table:table-cell office:value-type="float" office:value="{t}"/>"#)
+        }
+        _ => format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        ),
+    };
+    let mut body = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        let shown = if hidden.contains(&i) {
+            r#" table:visibility="collapse""#
+        } else {
+            ""
+        };
+        let cells: String = r.iter().map(|t| cell(t)).collect();
+        body.push_str(&format!(
+            "<table:table-row{shown}>{cells}</table:table-row>"
+        ));
+    }
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="S">{body}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", stored).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    z.start_file("content.xml", stored).unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn an_ods_hidden_row_is_named_and_its_unstyled_percentage_read_as_one() {
+    // an `.ods` row LibreOffice hides (`table:visibility="collapse"`) was read and scored
+    // without a word; a percentage cell with no style (`office:value-type="percentage"`,
+    // `0.945`) read as its fraction and went to a person ("看起来是 1 的分数")
+    let d = dir("ods-hidden-percentage");
+    let sheet: &[&[&str]] = &[
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ],
+        &[
+            "P",
+            "产出指标",
+            "质量指标",
+            "合格率",
+            "≥95%",
+            "PCT:0.945",
+            "50",
+        ],
+        &["P", "产出指标", "数量指标", "旧指标", "≥10场", "2场", "50"],
+        &["P", "产出指标", "数量指标", "场次", "≥10场", "12场", "50"],
+    ];
+    std::fs::write(d.join("t.ods"), ods(sheet, &[2])).unwrap();
+    let r = run(&d, &["evaluate", "t.ods", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        whole_rows(&r.stdout),
+        rows(&[
+            ["≥95%", "94.5%", "fail", "49.74"],
+            ["≥10场", "2场", "fail", "10.00"],
+            ["≥10场", "12场", "pass", "50.00"]
+        ])
+    );
+    assert_eq!(
+        r.stderr.matches("table.hidden-row").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("这一行在工作簿中是隐藏行") && r.stderr.contains("t.ods!S!A3"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn an_xls_hidden_row_is_named_and_read_as_before() {
+    // an `.xls` row whose ROW record says it is hidden (`fDyZero`): read and scored without a
+    // word. f03's row 11 hidden by that one bit: the same report, and the row named
+    let d = dir("xls-hidden");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/forms/f03-yongde-minglang-school-2022-selfeval.xls");
+    let mut bytes = std::fs::read(&fixture).unwrap();
+    std::fs::write(d.join("shown.xls"), &bytes).unwrap();
+    // the ROW record (type 0x0208, 16 bytes) of row index 10: its flags at byte 12 of the body
+    let at = bytes
+        .windows(6)
+        .position(|w| w == [0x08, 0x02, 0x10, 0x00, 10, 0])
+        .expect("row 11's ROW record");
+    bytes[at + 4 + 12] |= 0x20;
+    std::fs::write(d.join("hidden.xls"), &bytes).unwrap();
+    let shown = run(&d, &["evaluate", "shown.xls", "--format", "json"]);
+    let hidden = run(&d, &["evaluate", "hidden.xls", "--format", "json"]);
+    assert_eq!(hidden.code, 0, "{}", hidden.stderr);
+    assert_eq!(whole_rows(&hidden.stdout), whole_rows(&shown.stdout));
+    assert!(!shown.stderr.contains("table.hidden-row"));
+    assert_eq!(
+        hidden.stderr.matches("table.hidden-row").count(),
+        1,
+        "{}",
+        hidden.stderr
+    );
+    assert!(
+        hidden.stderr.contains("hidden.xls!Sheet1!B11"),
+        "{}",
+        hidden.stderr
+    );
+}

@@ -71,12 +71,18 @@ pub(crate) fn read_sheets(
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
         // styles of their cells read beside calamine
-        let (styles, tables) = match super::xlsb_formats::read(name, &bytes)? {
-            Some(xlsb) => xlsb,
+        let ((styles, tables), hidden) = match super::xlsb_formats::read(name, &bytes)? {
+            Some(xlsb) => (xlsb, Default::default()),
             None => super::ods_formats::read(name, &bytes)?,
         };
         let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
-        (bytes, XlsLayout { sheets: Vec::new(), styles, named: sheets })
+        let layout = XlsLayout {
+            named: sheets,
+            hidden_named: hidden,
+            styles,
+            ..Default::default()
+        };
+        (bytes, layout)
     } else {
         ole_workbook(name, &bytes)?
     };
@@ -89,6 +95,16 @@ pub(crate) fn read_sheets(
     let mut sheets: std::collections::HashMap<String, (Option<xls_dense::SheetMap>, Styled)> =
         wb.sheet_names().into_iter().zip(layout.sheets).collect();
     sheets.extend(layout.named);
+    // what each sheet hides, and the sheets hidden themselves
+    let mut hidden: std::collections::HashMap<String, super::hidden::HiddenPlaces> =
+        wb.sheet_names().into_iter().zip(layout.hidden).collect();
+    hidden.extend(layout.hidden_named);
+    let hidden_sheets: std::collections::HashSet<String> = wb
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
@@ -132,6 +148,9 @@ pub(crate) fn read_sheets(
         }
         sheet.merges = merges;
         sheet.notes = notes;
+        let mut places = hidden.remove(&chosen).unwrap_or_default();
+        places.sheet = hidden_sheets.contains(&chosen);
+        super::hidden::note(&mut sheet, &places);
         out.push(sheet);
     }
     Ok(out)
@@ -142,6 +161,16 @@ fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::nu
     let Some(style) = style else {
         return (shown(value, None), None);
     };
+    if style.percentage
+        && let Data::Float(f) = value
+    {
+        let shape = super::number_format::NumberShape {
+            percent: true,
+            decimals: None,
+            scale: 0,
+        };
+        return (super::number_format::number_shown(*f, Some(shape)), None);
+    }
     if let Some(written) = style.date
         && let Some(as_written) = written.show(value)
     {
@@ -775,8 +804,10 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
             .iter()
             .map(|p| (maps.get(p).cloned(), formats.take(*p)))
             .collect(),
+        hidden: bounds.iter().map(|p| formats.take_hidden(*p)).collect(),
         styles: std::mem::take(&mut formats.styles),
         named: Default::default(),
+        hidden_named: Default::default(),
     })
 }
 
@@ -789,6 +820,9 @@ pub(crate) struct XlsLayout {
     styles: Vec<Style>,
     /// The same by sheet name (an `.ods`'s tables).
     named: std::collections::HashMap<String, (Option<xls_dense::SheetMap>, Styled)>,
+    /// Each sheet's hidden rows and columns, in the order of `sheets`; and by name (an `.ods`).
+    hidden: Vec<super::hidden::HiddenPlaces>,
+    hidden_named: super::ods_formats::OdsHidden,
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.
