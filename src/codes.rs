@@ -406,6 +406,11 @@ registry! {
     SHEET_SKIPPED = "table.sheet-skipped", Info,
         "工作表未读取",
         "含义：这张工作表（或 Word 文档中的这张表）里没有目标表、自评表或表单，例如填表说明页。网页中不是表单的表格（导航、版式、页脚）合为一条，写明网页共有几个表格、读取了几个。\n处理：不读取，列出此项。\n修改：如果它其实是要读的表，检查表头是否完整。";
+    /// A web page's table with no header of its own, right after a table read and no wider:
+    /// read as that table's rows after a page break.
+    PAGE_TABLE_CONTINUED = "table.page-table-continued", Info,
+        "网页表格的续表",
+        "含义：网页中这张表格紧接在读取的表格之后，自身没有表头，列数不多于前一张（至少 5 列）：Word 另存为网页、网站编辑器在分页处常把一张表断成两张，后一张是前一张的续表（其余的指标、总分行）。\n处理：接在前一张表格之后读取，如同 Word 文档中的同一张表。\n修改：如果它不是续表，把它从网页中删去，或只保存要读的表格。";
     /// A sheet holds a table of another layout than the first one read, and was not read.
     SHEET_OTHER_LAYOUT = "table.sheet-other-layout", Warning,
         "工作表的格式与第一张不同",
@@ -417,7 +422,7 @@ registry! {
     /// A form row names a category but no indicator.
     FORM_CATEGORY_ROW = "table.form-category-row", Info,
         "只有类别没有指标的行",
-        "含义：表单中这一行只写了一级或二级指标，没有三级指标。\n处理：不作为指标，类别用于下面的行。\n修改：无需修改；如果该行应有指标，补上三级指标名称。";
+        "含义：表单中这一行只写了一级或二级指标，没有三级指标；或自评表在三级指标列单独一行写了类别名称（“一、产出指标”“（一）数量指标”），没有年度指标值和实际完成值，其下有指标。\n处理：不作为指标，类别用于下面的行；这一行写有分值、得分的，与其下各指标的合计核对，不符时给出 table.form-total-mismatch，项目未核对。\n修改：无需修改；如果该行应有指标，补上三级指标名称。";
     /// A form's 一级指标 was not printed (only its points, or nothing) and was told from its 二级指标.
     FORM_CATEGORY_INFERRED = "table.form-category-inferred", Info,
         "一级指标由二级指标推断",

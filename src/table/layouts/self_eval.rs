@@ -27,9 +27,9 @@ use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
 };
 use crate::table::moved_header::MovedHeader;
-use crate::table::sheet_total;
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
+use crate::table::{sheet_headings, sheet_total};
 
 /// What is filled down from the rows above: the unit and project of the last row read, and
 /// the 一级/二级指标 in effect; and the header in force where a header row below the first
@@ -188,6 +188,7 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         rows,
         at: 0,
         totals: Vec::new(),
+        headings: Vec::new(),
     };
     for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
@@ -231,6 +232,9 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// The projects that have a total row of their own (`sheet_total`, `None`) or a subtotal
     /// (`Some`: the indicators it sums are told at the end), checked at the end.
     totals: Vec<(Place, Option<sheet_total::Subtotal>)>,
+    /// Rows read as indicators that may be category headings (`一、产出指标` alone on a row),
+    /// told once the rows are read (`sheet_headings`).
+    headings: Vec<(Place, sheet_headings::Heading)>,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -296,6 +300,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let mut totals = std::mem::take(&mut self.totals);
         // a project's entries together, each in the order read
         totals.sort_by_key(|(p, _)| (p.ui, p.pi));
+        if !self.headings.is_empty() {
+            self.settle_headings(&mut totals);
+        }
         let mut from = (None, 0);
         for (place, sub) in totals {
             let project = &mut self.units[place.ui].projects[place.pi];
@@ -305,6 +312,25 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                     sub.from = if from.0 == Some(place) { from.1 } else { 0 };
                     from = (Some(place), sub.to);
                     sheet_total::check_subtotal(self.ctx, project, &sub);
+                }
+            }
+        }
+    }
+
+    /// Takes the category headings out of their projects' indicators (`sheet_headings`), and
+    /// moves the subtotals read with the rows (`totals`, sorted by project) past them.
+    fn settle_headings(&mut self, totals: &mut [(Place, Option<sheet_total::Subtotal>)]) {
+        let mut headings = std::mem::take(&mut self.headings);
+        headings.sort_by_key(|(p, _)| (p.ui, p.pi));
+        for group in headings.chunk_by(|a, b| a.0 == b.0) {
+            let place = group[0].0;
+            let found: Vec<sheet_headings::Heading> =
+                group.iter().map(|(_, h)| h.clone()).collect();
+            let project = &mut self.units[place.ui].projects[place.pi];
+            let taken = sheet_headings::settle(self.ctx, project, &found);
+            for (_, sub) in totals.iter_mut().filter(|(p, _)| *p == place) {
+                if let Some(sub) = sub {
+                    sub.to -= taken.partition_point(|&i| i < sub.to);
                 }
             }
         }
@@ -680,7 +706,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 return;
             }
         }
-        let (level1, level2) = self.levels(level1_cell, cell(h, row, Role::Level2));
+        let level2_cell = cell(h, row, Role::Level2);
+        if target.is_empty() && actual_cell.is_none() && level1_cell.is_none() {
+            self.note_heading(
+                place,
+                indicator_cell.text,
+                level2_cell.is_none(),
+                [weight, score],
+                row_at,
+            );
+        }
+        let (level1, level2) = self.levels(level1_cell, level2_cell);
         let source = self.ctx.source;
         let project = &mut self.units[place.ui].projects[place.pi];
         let seq = project.indicators.len() as u32 + 1;
@@ -715,6 +751,36 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             terminator: String::new(),
             at,
         });
+    }
+
+    /// Notes the row about to be read as `place`'s next indicator, named `name`, with no
+    /// target, actual or 一级指标 (nor 二级指标 where `bare`), as a category heading where the
+    /// name is a category's alone (`一、产出指标`): told once the rows are read
+    /// (`sheet_headings`).
+    fn note_heading(
+        &mut self,
+        place: &Place,
+        name: &str,
+        bare: bool,
+        [weight, score]: [Option<Decimal>; 2],
+        at: Location,
+    ) {
+        if !bare {
+            return;
+        }
+        let Some((level, name)) = sheet_headings::level_of(name) else {
+            return;
+        };
+        let index = self.units[place.ui].projects[place.pi].indicators.len();
+        let heading = sheet_headings::Heading {
+            index,
+            level,
+            name,
+            weight,
+            score,
+            at,
+        };
+        self.headings.push((*place, heading));
     }
 
     /// A row with no indicator name: only unit/project filled is a project heading; anything
