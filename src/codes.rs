@@ -370,6 +370,10 @@ registry! {
     COLUMN_IGNORED = "table.column-ignored", Info,
         "不认识的表头列",
         "含义：表头中的这一列不是 jixiao 认识的列名，其单元格不读取。\n处理：该列忽略，其余各列照常读取。\n修改：如该列应当读取，改用标准列名（见 README 的输入格式）。";
+    /// A header column names 分值 and 得分 together (`分值/得分`, cells like `50/40`): not read.
+    COLUMN_WEIGHT_AND_SCORE = "table.column-weight-and-score", Warning,
+        "分值与得分写在同一列",
+        "含义：表头中这一列同时写了分值和得分（如「分值/得分」，单元格写作 50/40），jixiao 不拆分一格中的两个数。\n处理：这一列不读取：各指标的分值按评分方法计（表中写的分值不用），原表得分不核对；总分与原表的计算可能不同。\n修改：把这一列拆成「分值」「得分」两列再读取。";
     /// Two header columns name the same figure (`实际完成值（上半年）`, `实际完成值（全年）`): the first is read.
     COLUMN_DUPLICATE = "table.column-duplicate", Warning,
         "两列表头是同一列",
@@ -486,7 +490,7 @@ registry! {
     /// A `其中…` row with no points under an indicator: kept and shown, not scored.
     FORM_BREAKDOWN = "table.form-breakdown", Info,
         "其中分项，列出不计分",
-        "含义：核心指标（★）下的“其中：…”行没有分值和得分，是上一个指标的分项。\n处理：分项随其指标列出，不作为指标计分，也不分得分值。\n修改：如分项应单独计分，给它填写分值。";
+        "含义：核心指标（★）下的“其中：…”行（或自评表中指标下面一行的“其中：…”）没有分值和得分，是上一个指标的分项。\n处理：分项随其指标列出，不作为指标计分，也不分得分值。\n修改：如分项应单独计分，给它填写分值。";
     /// A form's `其中…` rows do not add up to the indicator they break down.
     FORM_BREAKDOWN_MISMATCH = "table.form-breakdown-mismatch", Warning,
         "其中各项之和与总数不符",

@@ -8576,3 +8576,72 @@ fn category_headings_written_in_the_indicator_column_are_never_scored_as_indicat
         r.stdout
     );
 }
+
+#[test]
+fn a_flat_sheets_breakdown_row_is_never_scored_as_an_indicator() {
+    // the thirteenth probe: a flat 自评表 writes a `其中：…` row under an indicator (`其中：女性学员
+    // ≥50人 40人`, no 分值, no 得分), as the forms' ★ rows do. It was read as an indicator: it took
+    // the 2.5 points its category had left, scored 2.00, and the project stood at 102.00 /
+    // 102.5 (折合 99.51) beside a printed 100 of rows that all met their targets. It is now a
+    // part of the indicator above, named in a note (as a form's), never scored
+    let d = dir("flat-breakdown");
+    let sheet = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                 P\t产出指标\t数量指标\t培训人数\t≥100人\t120人\t30\t30\n\
+                 P\t产出指标\t数量指标\t其中：女性学员\t≥50人\t40人\t\t\n\
+                 P\t产出指标\t质量指标\t合格率\t≥95%\t96%\t30\t30\n\
+                 P\t效益指标\t社会效益指标\t满意度\t≥90%\t95%\t40\t40\n\
+                 P\t合计\t\t\t\t\t100\t100\n";
+    write(&d, "s.tsv", sheet);
+    for args in [
+        &["--format", "jsonl"][..],
+        &["--format", "json", "--no-streaming"],
+    ] {
+        let r = run(&d, &[&["evaluate", "s.tsv"][..], args].concat(), &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let out = r.stdout.replace(": ", ":");
+        assert!(out.contains(r#""score":"100.00""#), "{args:?}\n{out}");
+        assert!(out.contains(r#""indicators":3"#), "{args:?}\n{out}");
+        assert!(!out.contains("女性学员"), "{args:?}\n{out}");
+    }
+    let r = run(&d, &["inspect", "s.tsv"], &[]);
+    assert!(
+        r.stdout.contains("「其中：女性学员」是「培训人数」的分项"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_weight_and_score_column_is_named_never_passed_over() {
+    // the thirteenth probe: a sheet writing 分值 and 得分 in one column (`分值/得分`, cells
+    // `50/40`) had it passed over with an info note `evaluate` never shows ("不认识的列"): the
+    // 分值 were the method's, 87.50 (良) for a sheet of 50 / 50 whose own 得分 total 90. The
+    // cell is not split (yet), but the column is named beside the total with what it means
+    let d = dir("weight-and-score");
+    let sheet = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值/得分\n\
+                 P\t产出指标\t数量指标\t培训人数\t≥100人\t80人\t50/40\n\
+                 P\t效益指标\t社会效益指标\t满意度\t≥90%\t95%\t50/50\n";
+    write(&d, "s.tsv", sheet);
+    let r = run(&d, &["evaluate", "s.tsv"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("table.column-weight-and-score"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("「分值/得分」一列同时写分值和得分"),
+        "{}",
+        r.stderr
+    );
+    // a sheet with both columns of its own keeps its other columns' info notes as before
+    let both = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t得分与分值说明\n\
+                P\t产出指标\t数量指标\t培训人数\t≥100人\t80人\t50\t40\t\n";
+    write(&d, "both.tsv", both);
+    let r = run(&d, &["evaluate", "both.tsv"], &[]);
+    assert!(
+        !r.stderr.contains("column-weight-and-score"),
+        "{}",
+        r.stderr
+    );
+}

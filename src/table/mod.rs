@@ -1057,6 +1057,22 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
             continue;
         }
         if let Some(cell) = names.cell(col) {
+            if weight_and_score(header, &cell.text) {
+                let f = ctx
+                    .finding(
+                        codes::COLUMN_WEIGHT_AND_SCORE,
+                        Severity::Warning,
+                        cell.location(ctx.source),
+                        format!(
+                            "「{}」一列同时写分值和得分，jixiao 不拆分读取：这一列未读取，各指标分值按评分方法计，原表得分不核对",
+                            cell.text
+                        ),
+                    )
+                    .label("分值与得分同列")
+                    .help("把这一列拆成「分值」「得分」两列再读取");
+                ctx.findings.push(f);
+                continue;
+            }
             let f = ctx
                 .finding(
                     codes::COLUMN_IGNORED,
@@ -1071,6 +1087,16 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
     columns::missing_actual(ctx, header, names);
     columns::figure_units(ctx, header, names);
     money_columns(ctx, header, names);
+}
+
+/// Whether a header column not understood names both a 分值 (or 权重) and a 得分 (`分值/得分`,
+/// `得分（分值）`) where the header has no column of either: a sheet writing `50/40` in one
+/// cell, whose 分值 were silently the method's (the thirteenth probe).
+fn weight_and_score(header: &Header, text: &str) -> bool {
+    use columns::Role;
+    (text.contains("分值") || text.contains("权重"))
+        && text.contains("得分")
+        && (header.col(Role::Weight).is_none() || header.col(Role::Score).is_none())
 }
 
 /// A sheet whose 全年预算数 and 全年执行数 headers state different money units (`全年预算数（万元）`,

@@ -72,6 +72,13 @@ def tsv(name, rows, head=HEADS):
     return put(name, "\t".join(head) + "\n" + "".join("\t".join(str(c) for c in r) + "\n" for r in rows))
 
 
+def form_rows():
+    """f01 (天长市水利局), as probe11.py holds it: title, funds, the grid, 总分."""
+    text = open(os.path.join(HERE, "probe11.py"), encoding="utf-8").read()
+    text = text[text.index('FORM = """') + 10:]
+    return list(csv.reader(io.StringIO(text[:text.index('"""')])))
+
+
 # ---------------------------------------------------------------------------------------------
 # other provinces' 自评表 layouts
 
@@ -120,11 +127,28 @@ if section("layouts"):
     tsv("onecol-last.tsv", [["P", "培训人数", "≥100人", "100人", 90, 90],
                             ["P", "满意度指标", "", "", 10, 9]], ONE_COL)
     summary("onecol-last.tsv")
+    # a `其中：…` row under an indicator, no 分值 and no 得分 (as a form's ★ rows), and a 合计
+    tsv("breakdown.tsv", [["P", "产出指标", "数量指标", "培训人数", "≥100人", "120人", 30, 30],
+                          ["P", "产出指标", "数量指标", "其中：女性学员", "≥50人", "40人", "", ""],
+                          ["P", "产出指标", "质量指标", "合格率", "≥95%", "96%", 30, 30],
+                          ["P", "效益指标", "社会效益指标", "满意度", "≥90%", "95%", 40, 40],
+                          ["P", "合计", "", "", "", "", 100, 100]])
+    summary("breakdown.tsv")
     # 分值 and 得分 in one cell
     tsv("shared-cell.tsv", [["P", "产出指标", "数量指标", "培训人数", "≥100人", "80人", "50/40"],
                             ["P", "效益指标", "社会效益指标", "满意度", "≥90%", "95%", "50/50"]],
         HEADS[:6] + ["分值/得分"])
     summary("shared-cell.tsv")
+    # the same in a published form (f01's 分值 and 得分 columns as one `分值/得分`)
+    form = form_rows()
+    for k, r in enumerate(form):
+        if k >= 9:
+            both = "%s/%s" % (r[6], r[7]) if (r[6] or r[7]) else ""
+            form[k] = r[:6] + ["分值/得分" if k == 9 else both] + r[8:]
+    b = io.StringIO()
+    csv.writer(b).writerows(form)
+    put("form-shared-cell.csv", b.getvalue())
+    summary("form-shared-cell.csv")
     # 指标值 and 实际值 on alternate rows
     tsv("alternate.tsv", [["P", "产出指标", "数量指标", "培训人数", "≥100人", "", 50, 40],
                           ["P", "", "", "", "", "80人", "", ""],
@@ -151,13 +175,6 @@ if section("layouts"):
 
 # ---------------------------------------------------------------------------------------------
 # web pages as offices publish them
-
-def form_rows():
-    """f01 (天长市水利局), as probe11.py holds it: title, funds, the grid, 总分."""
-    text = open(os.path.join(HERE, "probe11.py"), encoding="utf-8").read()
-    text = text[text.index('FORM = """') + 10:]
-    return list(csv.reader(io.StringIO(text[:text.index('"""')])))
-
 
 def html_table(rows):
     return "<table border=1>" + "".join(
@@ -271,10 +288,12 @@ if section("shapes"):
         rows.append(["P", "指标%d" % i, "≤100元", "90元", 10, 10])
     tsv("headings-cost.tsv", rows, ONE_COL)
     run(["evaluate", "headings-cost.tsv", "--format", "jsonl", "-o", "headings-cost.jsonl"])
-    # 20,000 tables, each a continuation of the one before (one row of figures each)
+    # 9,000 and 20,000 tables (past the 10,000 a page may hold), each a continuation of the one
+    # before (one row of figures each)
     row = "<table><tr>" + "<td>P</td><td>产出指标</td><td>数量指标</td><td>指标</td><td>≥100人</td><td>120人</td><td>10</td><td>10</td>" + "</tr></table>\n"
-    put("continued-20000.html", "<html><body>" + html_table([HEADS]) + row * 20_000 + "</body></html>")
-    run(["evaluate", "continued-20000.html", "--format", "jsonl", "-o", "continued-20000.jsonl"])
+    for n in (9_000, 20_000):
+        put("continued-%d.html" % n, "<html><body>" + html_table([HEADS]) + row * n + "</body></html>")
+        run(["evaluate", "continued-%d.html" % n, "--format", "jsonl", "-o", "continued-%d.jsonl" % n])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -301,10 +320,19 @@ if section("web"):
             print("   page drop %-22s %s  %s" % (name, ps.status_of(out), " ".join(words)))
             ct, body = ps.multipart([(b"table", name.encode(), data)])
             out = ps.raw(ps.post("/api/evaluate?format=json", ct, body), 60)
-            api = out.partition(b"\r\n\r\n")[2]
+            head, _, api = out.partition(b"\r\n\r\n")
+            if b"chunked" in head.lower():
+                body, rest = b"", api
+                while rest:
+                    size, _, rest = rest.partition(b"\r\n")
+                    n = int(size.split(b";")[0] or b"0", 16)
+                    if n == 0:
+                        break
+                    body, rest = body + rest[:n], rest[n + 2:]
+                api = body
             code, cli, _ = run(["evaluate", name, "--format", "json"], "cli json " + name)
-            same = "same" if b'"score"' in api and api.count(b'"score"') == cli.count('"score"') else "DIFFER"
-            print("   /api/evaluate json %-22s %s  scores %s as the CLI's" % (name, ps.status_of(out), same))
+            same = "byte-identical to" if api == cli.encode() else "DIFFERENT from"
+            print("   /api/evaluate json %-22s %s  %s the CLI's" % (name, ps.status_of(out), same))
         print("   GET / after:", ps.get_root())
     finally:
         srv.kill()

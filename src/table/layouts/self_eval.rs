@@ -706,17 +706,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 return;
             }
         }
-        let level2_cell = cell(h, row, Role::Level2);
-        if target.is_empty() && actual_cell.is_none() && level1_cell.is_none() {
-            self.note_heading(
-                place,
-                indicator_cell.text,
-                level2_cell.is_none(),
-                [weight, score],
-                row_at,
-            );
+        // a `其中：…` part of the indicator above, a category's heading (`一、产出指标`)
+        if self.aside(
+            row,
+            place,
+            indicator_cell.text,
+            &target,
+            [weight, score],
+            row_at,
+        ) {
+            return;
         }
-        let (level1, level2) = self.levels(level1_cell, level2_cell);
+        let (level1, level2) = self.levels(level1_cell, cell(h, row, Role::Level2));
         let source = self.ctx.source;
         let project = &mut self.units[place.ui].projects[place.pi];
         let seq = project.indicators.len() as u32 + 1;
@@ -753,21 +754,85 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         });
     }
 
+    /// Sets aside a row of `place`'s project named `name` that is no indicator of its own: a
+    /// `其中：…` row with no 分值 and no 得分 (`breakdown`, true: not read
+    /// further); a category's name alone on a row with no target, actual or levels, noted as a
+    /// heading to be told once the rows are read (`sheet_headings`; read on as an indicator
+    /// till then). Cheap for a row with a target and a 分值.
+    fn aside(
+        &mut self,
+        row: R,
+        place: &Place,
+        name: &str,
+        target: &str,
+        [weight, score]: [Option<Decimal>; 2],
+        at: Location,
+    ) -> bool {
+        let h = self.h;
+        if weight.is_none() && score.is_none() {
+            let actual = cell(h, row, Role::Actual);
+            if self.breakdown(place, name, target, actual, at) {
+                return true;
+            }
+        }
+        if target.is_empty()
+            && [Role::Actual, Role::Level1, Role::Level2]
+                .into_iter()
+                .all(|r| cell(h, row, r).is_none())
+        {
+            self.note_heading(place, name, [weight, score], at);
+        }
+        false
+    }
+
+    /// A `其中：…` row (`name`) of `place`'s project with no 分值 and no 得分 under an indicator:
+    /// a part of it, as a form's ★ breakdowns are — named in a note with its target and actual,
+    /// never scored (read as an indicator it took its category's points left, 2.5 of them, and
+    /// the project 102.5). Whether it was one.
+    fn breakdown(
+        &mut self,
+        place: &Place,
+        name: &str,
+        target: &str,
+        actual: Option<Cell>,
+        at: Location,
+    ) -> bool {
+        let t = name.trim_start();
+        if !(t.starts_with("其中") || t.starts_with("含：") || t.starts_with("含:")) {
+            return false;
+        }
+        let project = &self.units[place.ui].projects[place.pi];
+        let Some(parent) = project.indicators.last() else {
+            return false;
+        };
+        let actual = actual.map_or("", |c| c.text);
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_BREAKDOWN,
+                Severity::Info,
+                at,
+                format!(
+                    "「{name}」是「{}」的分项（其中…，没有分值和得分；年度指标值「{target}」，实际完成值「{actual}」），列出但不单独计分",
+                    parent.name.trim()
+                ),
+            )
+            .label("分项")
+            .project(&project.name);
+        self.ctx.findings.push(f);
+        true
+    }
+
     /// Notes the row about to be read as `place`'s next indicator, named `name`, with no
-    /// target, actual or 一级指标 (nor 二级指标 where `bare`), as a category heading where the
-    /// name is a category's alone (`一、产出指标`): told once the rows are read
-    /// (`sheet_headings`).
+    /// target, actual or levels, as a category heading where the name is a category's alone
+    /// (`一、产出指标`): told once the rows are read (`sheet_headings`).
     fn note_heading(
         &mut self,
         place: &Place,
         name: &str,
-        bare: bool,
         [weight, score]: [Option<Decimal>; 2],
         at: Location,
     ) {
-        if !bare {
-            return;
-        }
         let Some((level, name)) = sheet_headings::level_of(name) else {
             return;
         };
