@@ -397,7 +397,10 @@ impl LineWriter {
             (h.finish() >> 40) as usize & (IDENTITY_SLOTS - 1)
         };
         match &self.by_identity[at] {
-            Some((kept, held)) if *kept == ids => b.extend_from_slice(&held.json),
+            // (the five addresses compared one by one: an array's `==` is a call to `bcmp`)
+            Some((kept, held)) if kept.iter().zip(&ids).all(|(k, i)| k == i) => {
+                b.extend_from_slice(&held.json)
+            }
             _ => {
                 let json = self.texts_by_content(b, i);
                 let held = Held {
@@ -806,6 +809,7 @@ pub(super) fn decimal(b: &mut Vec<u8>, d: rust_decimal::Decimal) {
     }
 }
 
+#[inline]
 fn opt_string(b: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => string(b, s),
