@@ -397,30 +397,10 @@ impl FlatRow<'_> {
         self.cells[i]
     }
 
-    /// The column of the byte `a` of the row, from 1: the bytes before it on the row less the
-    /// continuation bytes among them, counted in the split's masks (a word or two a row: no
-    /// byte read again).
+    /// The column of the byte `a` of the row, from 1 ([`Columns::at`]).
     #[inline(always)]
     fn column_at(self, a: u32) -> u32 {
-        let tails = &self.split.tails;
-        let (s, a) = (
-            self.range.0 as usize - self.split.from,
-            a as usize - self.split.from,
-        );
-        let (ks, ka) = (s / 64, a / 64);
-        // the bits below bit `b` of a word (`b` under 64)
-        let below = |b: usize| (1u64 << b) - 1;
-        let word = |k: usize| tails.get(k).copied().unwrap_or(0);
-        let n = if ks == ka {
-            (word(ks) & below(a % 64) & !below(s % 64)).count_ones()
-        } else {
-            let mut n = (word(ks) & !below(s % 64)).count_ones();
-            for k in ks + 1..ka {
-                n += word(k).count_ones();
-            }
-            n + (word(ka) & below(a % 64)).count_ones()
-        };
-        1 + (a - s) as u32 - n
+        Columns::of(self).at(a)
     }
 
     /// The cells `cols` as (offset, length, column), each column told by [`FlatRow::column_at`]
@@ -453,11 +433,13 @@ impl FlatRow<'_> {
         self,
         cols: [Option<usize>; N],
     ) -> [Option<(u32, u32, u32)>; N] {
+        let columns = Columns::of(self);
         let mut out = [None; N];
-        for (place, col) in out.iter_mut().zip(cols) {
-            if let Some(i) = col {
+        // (indexed, not zipped: the places are written straight, not moved through the stack)
+        for k in 0..N {
+            if let Some(i) = cols[k] {
                 let (a, b) = self.range_of(i);
-                *place = Some((a, b - a, self.column_at(a)));
+                out[k] = Some((a, b - a, columns.at(a)));
             }
         }
         out
@@ -481,6 +463,55 @@ impl FlatRow<'_> {
             out[k] = Some((a, b - a, column));
         }
         out
+    }
+}
+
+/// The columns of one row's bytes, told from the split's continuation-byte masks
+/// ([`FlatRows::tails`]): the bytes before a byte on the row less the continuation bytes among
+/// them. The row's first word, from its start on, is taken once for all its cells.
+struct Columns<'t> {
+    tails: &'t [u64],
+    /// Where the split started in the text (its first word's first byte).
+    from: usize,
+    /// The row's start from `from`, and its word.
+    start: usize,
+    word: usize,
+    /// The row's first word's bits from its start on.
+    first: u64,
+}
+
+impl<'t> Columns<'t> {
+    #[inline(always)]
+    fn of(row: FlatRow<'t>) -> Columns<'t> {
+        let (tails, from) = (&row.split.tails[..], row.split.from);
+        let start = row.range.0 as usize - from;
+        let word = start / 64;
+        let first = tails.get(word).copied().unwrap_or(0) & !((1u64 << (start % 64)) - 1);
+        Columns {
+            tails,
+            from,
+            start,
+            word,
+            first,
+        }
+    }
+
+    /// The column of the byte `a` (at or after the row's start), from 1.
+    #[inline(always)]
+    fn at(&self, a: u32) -> u32 {
+        let a = a as usize - self.from;
+        let (word, below) = (a / 64, (1u64 << (a % 64)) - 1);
+        let tails = if word == self.word {
+            (self.first & below).count_ones()
+        } else {
+            let whole = |k: usize| self.tails.get(k).copied().unwrap_or(0);
+            let mut n = self.first.count_ones();
+            for k in self.word + 1..word {
+                n += whole(k).count_ones();
+            }
+            n + (whole(word) & below).count_ones()
+        };
+        1 + (a - self.start) as u32 - tails
     }
 }
 
