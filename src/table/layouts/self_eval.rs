@@ -27,9 +27,9 @@ use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
 };
 use crate::table::moved_header::MovedHeader;
-use crate::table::sheet_total;
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
+use crate::table::{sheet_headings, sheet_total};
 
 /// What is filled down from the rows above: the unit and project of the last row read, and
 /// the 一级/二级指标 in effect; and the header in force where a header row below the first
@@ -188,6 +188,9 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         rows,
         at: 0,
         totals: Vec::new(),
+        sums: Vec::new(),
+        sum_from: None,
+        headings: Vec::new(),
     };
     for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
@@ -231,6 +234,14 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// The projects that have a total row of their own (`sheet_total`, `None`) or a subtotal
     /// (`Some`: the indicators it sums are told at the end), checked at the end.
     totals: Vec<(Place, Option<sheet_total::Subtotal>)>,
+    /// Summing rows (`合计` in the 项目 column) over several projects, checked at the end.
+    sums: Vec<sheet_total::ProjectsSum>,
+    /// The unit of the last summing row and its projects' count then: the next one sums the
+    /// projects after those.
+    sum_from: Option<(usize, usize)>,
+    /// Rows read as indicators that may be category headings (`一、产出指标` alone on a row),
+    /// told once the rows are read (`sheet_headings`).
+    headings: Vec<(Place, sheet_headings::Heading)>,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -296,6 +307,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let mut totals = std::mem::take(&mut self.totals);
         // a project's entries together, each in the order read
         totals.sort_by_key(|(p, _)| (p.ui, p.pi));
+        if !self.headings.is_empty() {
+            self.settle_headings(&mut totals);
+        }
         let mut from = (None, 0);
         for (place, sub) in totals {
             let project = &mut self.units[place.ui].projects[place.pi];
@@ -305,6 +319,29 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                     sub.from = if from.0 == Some(place) { from.1 } else { 0 };
                     from = (Some(place), sub.to);
                     sheet_total::check_subtotal(self.ctx, project, &sub);
+                }
+            }
+        }
+        for sum in std::mem::take(&mut self.sums) {
+            let projects = &self.units[sum.ui].projects[sum.projects.clone()];
+            sheet_total::check_projects_sum(self.ctx, projects, &sum);
+        }
+    }
+
+    /// Takes the category headings out of their projects' indicators (`sheet_headings`), and
+    /// moves the subtotals read with the rows (`totals`, sorted by project) past them.
+    fn settle_headings(&mut self, totals: &mut [(Place, Option<sheet_total::Subtotal>)]) {
+        let mut headings = std::mem::take(&mut self.headings);
+        headings.sort_by_key(|(p, _)| (p.ui, p.pi));
+        for group in headings.chunk_by(|a, b| a.0 == b.0) {
+            let place = group[0].0;
+            let found: Vec<sheet_headings::Heading> =
+                group.iter().map(|(_, h)| h.clone()).collect();
+            let project = &mut self.units[place.ui].projects[place.pi];
+            let taken = sheet_headings::settle(self.ctx, project, &found);
+            for (_, sub) in totals.iter_mut().filter(|(p, _)| *p == place) {
+                if let Some(sub) = sub {
+                    sub.to -= taken.partition_point(|&i| i < sub.to);
                 }
             }
         }
@@ -330,6 +367,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return;
         };
         if project_cell.is_some() && self.state.project.as_deref() != Some(&*project_name) {
+            // `合计` in the 项目 column: a summing row, never a project (checked once a run of
+            // rows changes project, so no row of a project's own pays for it)
+            if sheet_total::is_total_name(&project_name) && self.sum_row(row, row_at) {
+                return;
+            }
             self.state.level1 = None;
             self.state.level2 = None;
             self.set.level1 = true;
@@ -646,19 +688,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 .is_some_and(|c| sheet_total::is_total_name(c.text))
         {
             let name = indicator_cell.or(level1_cell).map_or("", |c| c.text);
-            if sheet_total::is_subtotal_name(name) {
-                let to = project.indicators.len();
-                let sub = sheet_total::Subtotal {
-                    from: 0,
-                    to,
-                    weight,
-                    score,
-                    at: row_at,
-                };
-                self.totals.push((*place, Some(sub)));
-            } else if sheet_total::keep(self.ctx, project, weight, score, row_at) {
-                self.totals.push((*place, None));
-            }
+            self.total_row(*place, name, [weight, score], row_at);
             return;
         }
         let Some(indicator_cell) = indicator_cell else {
@@ -679,6 +709,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 });
                 return;
             }
+        }
+        // a `其中：…` part of the indicator above, a category's heading (`一、产出指标`)
+        if self.aside(
+            row,
+            place,
+            indicator_cell.text,
+            &target,
+            [weight, score],
+            row_at,
+        ) {
+            return;
         }
         let (level1, level2) = self.levels(level1_cell, cell(h, row, Role::Level2));
         let source = self.ctx.source;
@@ -715,6 +756,190 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             terminator: String::new(),
             at,
         });
+    }
+
+    /// The total row named `name` (`合计`, `总分`; a `小计` is a subtotal) of the project at
+    /// `place`, its 分值 and 得分 `sums`: kept as the project's printed total (a second one is
+    /// named, not used), checked against its rows once they are read.
+    fn total_row(
+        &mut self,
+        place: Place,
+        name: &str,
+        [weight, score]: [Option<Decimal>; 2],
+        at: Location,
+    ) {
+        let project = &mut self.units[place.ui].projects[place.pi];
+        if sheet_total::is_subtotal_name(name) {
+            let to = project.indicators.len();
+            let sub = sheet_total::Subtotal {
+                from: 0,
+                to,
+                weight,
+                score,
+                at,
+            };
+            self.totals.push((place, Some(sub)));
+        } else if sheet_total::keep(self.ctx, project, weight, score, at) {
+            self.totals.push((place, None));
+        }
+    }
+
+    /// A row whose 项目 cell is a total's name (`合计`, `总计`, `小计`, `总分`) and that has no
+    /// indicator, target or actual of its own: a summing row, never a project (it made a
+    /// project named 合计, counted in the projects and the average). It sums the projects of
+    /// its unit read since the last such row: one project, and it is that project's printed
+    /// total (as a `合计` in the 一级指标 column is); several, and it is checked against their
+    /// sums at the end ([`sheet_total::ProjectsSum`]); none, and it is set aside with a word.
+    /// `false`: the row is not a summing row (it names an indicator, a target or an actual, or
+    /// a number cell is not one), read as any row.
+    #[cold]
+    #[inline(never)]
+    fn sum_row(&mut self, row: R, row_at: Location) -> bool {
+        let h = self.h;
+        let total_or_none = |c: Option<Cell>| c.is_none_or(|c| sheet_total::is_total_name(c.text));
+        if !(total_or_none(cell(h, row, Role::Indicator))
+            && total_or_none(cell(h, row, Role::Level1))
+            && joined_target(h, row).0.is_empty()
+            && cell(h, row, Role::Actual).is_none())
+        {
+            return false;
+        }
+        let Ok([weight, score, ..]) = self.numbers(row) else {
+            return false;
+        };
+        let name = cell(h, row, Role::Project).map_or("", |c| c.text);
+        // the projects of the unit of the row before, since the last summing row of that unit
+        let Some(ui) = self.last_place.as_ref().map(|(.., ui, _)| *ui) else {
+            self.sum_set_aside(row_at, name);
+            return true;
+        };
+        let from = match self.sum_from {
+            Some((u, pi)) if u == ui => pi,
+            _ => 0,
+        };
+        let to = self.units[ui].projects.len();
+        self.sum_from = Some((ui, to));
+        match to - from {
+            0 => self.sum_set_aside(row_at, name),
+            1 => self.total_row(Place { ui, pi: from }, name, [weight, score], row_at),
+            _ => self.sums.push(sheet_total::ProjectsSum {
+                ui,
+                projects: from..to,
+                weight,
+                score,
+                at: row_at,
+            }),
+        }
+        true
+    }
+
+    /// A summing row (`合计` in the 项目 column) with no project above it to sum: not read, named.
+    fn sum_set_aside(&mut self, at: Location, name: &str) {
+        let f = self
+            .ctx
+            .finding(
+                codes::ROW_IGNORED,
+                Severity::Info,
+                at,
+                format!("项目列的“{name}”是合计行，其上没有可核对的项目；该行未读取"),
+            )
+            .label("合计行");
+        self.ctx.findings.push(f);
+        self.ctx.rows_skipped += 1;
+    }
+
+    /// Sets aside a row of `place`'s project named `name` that is no indicator of its own: a
+    /// `其中：…` row with no 分值 and no 得分 (`breakdown`, true: not read
+    /// further); a category's name alone on a row with no target, actual or levels, noted as a
+    /// heading to be told once the rows are read (`sheet_headings`; read on as an indicator
+    /// till then). Cheap for a row with a target and a 分值.
+    fn aside(
+        &mut self,
+        row: R,
+        place: &Place,
+        name: &str,
+        target: &str,
+        [weight, score]: [Option<Decimal>; 2],
+        at: Location,
+    ) -> bool {
+        let h = self.h;
+        if weight.is_none() && score.is_none() {
+            let actual = cell(h, row, Role::Actual);
+            if self.breakdown(place, name, target, actual, at) {
+                return true;
+            }
+        }
+        if target.is_empty()
+            && [Role::Actual, Role::Level1, Role::Level2]
+                .into_iter()
+                .all(|r| cell(h, row, r).is_none())
+        {
+            self.note_heading(place, name, [weight, score], at);
+        }
+        false
+    }
+
+    /// A `其中：…` row (`name`) of `place`'s project with no 分值 and no 得分 under an indicator:
+    /// a part of it, as a form's ★ breakdowns are — named in a note with its target and actual,
+    /// never scored (read as an indicator it took its category's points left, 2.5 of them, and
+    /// the project 102.5). Whether it was one.
+    fn breakdown(
+        &mut self,
+        place: &Place,
+        name: &str,
+        target: &str,
+        actual: Option<Cell>,
+        at: Location,
+    ) -> bool {
+        let t = name.trim_start();
+        if !(t.starts_with("其中") || t.starts_with("含：") || t.starts_with("含:")) {
+            return false;
+        }
+        let project = &self.units[place.ui].projects[place.pi];
+        let Some(parent) = project.indicators.last() else {
+            return false;
+        };
+        let actual = actual.map_or("", |c| c.text);
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_BREAKDOWN,
+                Severity::Info,
+                at,
+                format!(
+                    "「{name}」是「{}」的分项（其中…，没有分值和得分；年度指标值「{target}」，实际完成值「{actual}」），列出但不单独计分",
+                    parent.name.trim()
+                ),
+            )
+            .label("分项")
+            .project(&project.name);
+        self.ctx.findings.push(f);
+        true
+    }
+
+    /// Notes the row about to be read as `place`'s next indicator, named `name`, with no
+    /// target, actual or levels, as a category heading where the name is a category's alone
+    /// (`一、产出指标`): told once the rows are read (`sheet_headings`).
+    fn note_heading(
+        &mut self,
+        place: &Place,
+        name: &str,
+        [weight, score]: [Option<Decimal>; 2],
+        at: Location,
+    ) {
+        let Some((level, name)) = sheet_headings::level_of(name) else {
+            return;
+        };
+        let index = self.units[place.ui].projects[place.pi].indicators.len();
+        let heading = sheet_headings::Heading {
+            index,
+            level,
+            name,
+            weight,
+            score,
+            at,
+        };
+        self.headings.push((*place, heading));
     }
 
     /// A row with no indicator name: only unit/project filled is a project heading; anything
