@@ -28,9 +28,74 @@ pub fn string(b: &mut Vec<u8>, s: &str) {
     unsafe {
         let at = b.as_mut_ptr().add(len);
         at.write(b'"');
-        std::ptr::copy_nonoverlapping(bytes.as_ptr(), at.add(1), n);
+        copy_short(bytes, at.add(1));
         at.add(n + 1).write(b'"');
         b.set_len(len + n + 2);
+    }
+}
+
+/// Copies `src` to `dst` (room for `src.len()` bytes, not overlapping it): a string of at most
+/// 32 bytes (most of a JSON line's: a unit, a target, a name of ten characters) by two
+/// overlapping loads and stores of its first and last bytes, without a call to `memcpy` and
+/// its choice of a way by length.
+///
+/// # Safety
+/// `dst` is valid for `src.len()` bytes of writes and does not overlap `src`.
+#[inline(always)]
+unsafe fn copy_short(src: &[u8], dst: *mut u8) {
+    let n = src.len();
+    let s = src.as_ptr();
+    // SAFETY: every read is within `src` (`n` bytes at `s`) and every write within the `n`
+    // bytes at `dst`: the first and the last `k` bytes of each, for `k <= n`.
+    unsafe {
+        match n {
+            0 => {}
+            1..=3 => {
+                dst.write(*s);
+                dst.add(n / 2).write(*s.add(n / 2));
+                dst.add(n - 1).write(*s.add(n - 1));
+            }
+            4..=7 => {
+                let (a, z) = (
+                    s.cast::<u32>().read_unaligned(),
+                    s.add(n - 4).cast::<u32>().read_unaligned(),
+                );
+                dst.cast::<u32>().write_unaligned(a);
+                dst.add(n - 4).cast::<u32>().write_unaligned(z);
+            }
+            8..=16 => {
+                let (a, z) = (
+                    s.cast::<u64>().read_unaligned(),
+                    s.add(n - 8).cast::<u64>().read_unaligned(),
+                );
+                dst.cast::<u64>().write_unaligned(a);
+                dst.add(n - 8).cast::<u64>().write_unaligned(z);
+            }
+            17..=32 => {
+                let (a, z) = (
+                    s.cast::<u128>().read_unaligned(),
+                    s.add(n - 16).cast::<u128>().read_unaligned(),
+                );
+                dst.cast::<u128>().write_unaligned(a);
+                dst.add(n - 16).cast::<u128>().write_unaligned(z);
+            }
+            _ => std::ptr::copy_nonoverlapping(s, dst, n),
+        }
+    }
+}
+
+/// Appends `bytes` as they are (text known to need no escaping, as a JSON line's keys and
+/// printed numbers), copied as [`string`] copies a string's bytes: a short one without a call.
+#[inline]
+pub fn append(b: &mut Vec<u8>, bytes: &[u8]) {
+    let n = bytes.len();
+    b.reserve(n);
+    let len = b.len();
+    // SAFETY: `reserve` made room for `n` bytes past `len`, all written before the length
+    // takes them in; `bytes` is borrowed apart from `b`.
+    unsafe {
+        copy_short(bytes, b.as_mut_ptr().add(len));
+        b.set_len(len + n);
     }
 }
 
@@ -57,9 +122,7 @@ pub fn is_plain(s: &str) -> bool {
         return sse2::plain(bytes);
     }
     if n < 8 {
-        let mut w = [b' '; 8];
-        w[..n].copy_from_slice(bytes);
-        return !needs_escape(u64::from_le_bytes(w));
+        return !needs_escape(short_word(bytes));
     }
     let word = |i: usize| {
         let mut w = [0u8; 8];
@@ -74,6 +137,33 @@ pub fn is_plain(s: &str) -> bool {
         i += 8;
     }
     i == n || !needs_escape(word(n - 8))
+}
+
+/// The bytes of `bytes` (fewer than eight) in one word, each at least once, the rest spaces: its
+/// first and last four overlapping, or its first, middle and last byte (no copy of a length
+/// known only when run, which is a call to `memcpy`).
+#[inline]
+fn short_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let four = |i: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&bytes[i..i + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    match n {
+        0 => u64::from_le_bytes([b' '; 8]),
+        1..=3 => u64::from_le_bytes([
+            bytes[0],
+            bytes[n / 2],
+            bytes[n - 1],
+            b' ',
+            b' ',
+            b' ',
+            b' ',
+            b' ',
+        ]),
+        _ => four(0) | (four(n - 4) << 32),
+    }
 }
 
 /// [`is_plain`] sixteen bytes at a time.

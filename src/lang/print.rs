@@ -45,17 +45,25 @@ pub fn push_decimal(s: &mut String, d: Decimal) {
         s.push('-');
     }
     if scale == 0 {
-        s.push_str(digits);
+        push(s, digits);
     } else if digits.len() > scale {
         let (int, frac) = digits.split_at(digits.len() - scale);
-        s.push_str(int);
+        push(s, int);
         s.push('.');
-        s.push_str(frac);
+        push(s, frac);
     } else {
         s.push_str("0.");
         s.extend(std::iter::repeat_n('0', scale - digits.len()));
         s.push_str(digits);
     }
+}
+
+/// `t` appended to `s` as [`crate::json_text::append`] copies bytes: a short text without a
+/// call to `memcpy` (a canonical form is a few pieces of a few bytes each).
+#[inline]
+fn push(s: &mut String, t: &str) {
+    // SAFETY: the bytes appended are the whole of a `str`: `s` stays UTF-8.
+    unsafe { crate::json_text::append(s.as_mut_vec(), t.as_bytes()) }
 }
 
 /// A number at least two digits wide (`{:02}`).
@@ -98,7 +106,7 @@ fn write_quantity(s: &mut String, q: &Quantity) -> std::ops::Range<usize> {
     let value = at..s.len();
     if let Some(u) = &q.unit {
         s.push(' ');
-        s.push_str(u.as_str());
+        push(s, u.as_str());
     }
     value
 }
@@ -116,7 +124,7 @@ impl Target {
     pub fn write_canonical_noting_value(&self, s: &mut String) -> Option<std::ops::Range<usize>> {
         match self {
             Target::Compare { op, quantity } => {
-                s.push_str(op.as_str());
+                push(s, op.as_str());
                 s.push(' ');
                 return Some(write_quantity(s, quantity));
             }

@@ -230,7 +230,7 @@ pub fn write_parsed_json(
     // keys and values known to need no escaping, written as they are
     fn raw(b: &mut Vec<u8>, key_and_open: &[u8], v: &str) {
         b.extend_from_slice(key_and_open);
-        b.extend_from_slice(v.as_bytes());
+        crate::json_text::append(b, v.as_bytes());
         b.push(b'"');
     }
     fn decimal(
@@ -258,12 +258,14 @@ pub fn write_parsed_json(
             None => b.extend_from_slice(b"null"),
         }
     }
+    // (inlined at its two places: the key a constant, its bytes copied without a call)
+    #[inline(always)]
     fn origin(b: &mut Vec<u8>, key: &[u8], o: &Origin) {
         b.extend_from_slice(key);
         match o {
             Origin::Rule(id) if crate::json_text::is_plain(id) => {
                 b.extend_from_slice(b"\"rule:");
-                b.extend_from_slice(id.as_bytes());
+                crate::json_text::append(b, id.as_bytes());
                 b.push(b'"');
             }
             Origin::Rule(id) => {

@@ -499,10 +499,7 @@ impl Compiler {
             self.measure(pattern, pspan.clone())?;
         }
         let list = &mut self.patterns[field.index()];
-        list.push(LazyRegex {
-            pattern: pattern.to_owned(),
-            compiled: std::sync::OnceLock::new(),
-        });
+        list.push(LazyRegex::new(pattern));
         self.index.insert(key, list.len() - 1);
         Ok(list.len() - 1)
     }
@@ -531,28 +528,72 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 /// A rule's pattern and its regex, compiled when first matched (a user's file's was compiled
-/// once at load to check it, and dropped), with its [`Gate`](super::gate::Gate): the bytes a
-/// text it matches begins or ends with, where it is anchored there.
-#[derive(Debug, Clone)]
+/// once at load to check it, and dropped), and its [`Gate`](super::gate::Gate) (the bytes a
+/// text it matches begins or ends with, where it is anchored there), worked out once the
+/// pattern has been asked [`GATE_AFTER`] times: parsing a pattern for its literals costs as
+/// much as some hundred searches (a form's run of a few rows would pay it for nothing), and a
+/// pattern asked of every row (the bundled `actual ~ "^…不适用…$"`) soon earns it back.
+#[derive(Debug)]
 pub(crate) struct LazyRegex {
     pattern: String,
-    compiled: std::sync::OnceLock<(Regex, super::gate::Gate)>,
+    compiled: std::sync::OnceLock<Regex>,
+    gate: std::sync::OnceLock<super::gate::Gate>,
+    /// How often it was asked before its gate was made (counted loosely: worker threads may
+    /// lose a count to each other, which only delays the gate).
+    asked: std::sync::atomic::AtomicU32,
+}
+
+/// Matches of one pattern after which its gate is worked out ([`LazyRegex`]).
+const GATE_AFTER: u32 = 256;
+
+impl Clone for LazyRegex {
+    fn clone(&self) -> Self {
+        LazyRegex {
+            pattern: self.pattern.clone(),
+            compiled: self.compiled.clone(),
+            gate: self.gate.clone(),
+            asked: std::sync::atomic::AtomicU32::new(
+                self.asked.load(std::sync::atomic::Ordering::Relaxed),
+            ),
+        }
+    }
 }
 
 impl LazyRegex {
-    fn get(&self) -> &(Regex, super::gate::Gate) {
+    fn new(pattern: &str) -> Self {
+        LazyRegex {
+            pattern: pattern.to_owned(),
+            compiled: std::sync::OnceLock::new(),
+            gate: std::sync::OnceLock::new(),
+            asked: std::sync::atomic::AtomicU32::new(0),
+        }
+    }
+
+    fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            let regex = compile(&self.pattern)
-                .expect("a pattern compiles: a user's was compiled at load, bundled ones by tests");
-            (regex, super::gate::Gate::of(&self.pattern))
+            compile(&self.pattern)
+                .expect("a pattern compiles: a user's was compiled at load, bundled ones by tests")
         })
     }
 
-    /// Whether `text` matches: a text its gate refuses without running the regex (which
-    /// takes a cache from its pool on a worker thread and sets up a search).
+    /// Whether `text` matches: once the pattern has been asked often, a text its gate refuses
+    /// is answered without running the regex (which takes a cache from its pool on a worker
+    /// thread and sets up a search).
     pub(crate) fn is_match(&self, text: &str) -> bool {
-        let (regex, gate) = self.get();
-        gate.admits(text) && regex.is_match(text)
+        use std::sync::atomic::Ordering::Relaxed;
+        let gate = match self.gate.get() {
+            Some(gate) => gate,
+            None => {
+                let asked = self.asked.load(Relaxed);
+                if asked < GATE_AFTER {
+                    self.asked.store(asked + 1, Relaxed);
+                    return self.get().is_match(text);
+                }
+                self.gate
+                    .get_or_init(|| super::gate::Gate::of(&self.pattern))
+            }
+        };
+        gate.admits(text) && self.get().is_match(text)
     }
 }
 

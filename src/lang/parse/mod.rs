@@ -334,9 +334,21 @@ fn ws(input: &str) -> &str {
 }
 
 /// Whether a character beginning with byte `b` may be whitespace (`char::is_whitespace`): the
-/// ASCII blanks, and the lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+/// ASCII blanks, and the lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000. One
+/// load from a table made when compiled (asked some fourteen times a target, at each blank
+/// that may follow a token).
+#[inline]
 fn may_begin_blank(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)
+    static BLANK_LEADS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = matches!(i as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
+            i += 1;
+        }
+        t
+    };
+    BLANK_LEADS[usize::from(b)]
 }
 
 /// `text` without blanks at either end, as `str::trim` (most texts have none: the first byte
