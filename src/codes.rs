@@ -370,6 +370,10 @@ registry! {
     COLUMN_IGNORED = "table.column-ignored", Info,
         "不认识的表头列",
         "含义：表头中的这一列不是 jixiao 认识的列名，其单元格不读取。\n处理：该列忽略，其余各列照常读取。\n修改：如该列应当读取，改用标准列名（见 README 的输入格式）。";
+    /// A header column names 分值 and 得分 together (`分值/得分`, cells like `50/40`): not read.
+    COLUMN_WEIGHT_AND_SCORE = "table.column-weight-and-score", Warning,
+        "分值与得分写在同一列",
+        "含义：表头中这一列同时写了分值和得分（如「分值/得分」，单元格写作 50/40），jixiao 不拆分一格中的两个数。\n处理：这一列不读取：各指标的分值按评分方法计（表中写的分值不用），原表得分不核对；总分与原表的计算可能不同。\n修改：把这一列拆成「分值」「得分」两列再读取。";
     /// Two header columns name the same figure (`实际完成值（上半年）`, `实际完成值（全年）`): the first is read.
     COLUMN_DUPLICATE = "table.column-duplicate", Warning,
         "两列表头是同一列",
@@ -418,6 +422,11 @@ registry! {
     SHEET_SKIPPED = "table.sheet-skipped", Info,
         "工作表未读取",
         "含义：这张工作表（或 Word 文档中的这张表）里没有目标表、自评表或表单，例如填表说明页。网页中不是表单的表格（导航、版式、页脚）合为一条，写明网页共有几个表格、读取了几个。\n处理：不读取，列出此项。\n修改：如果它其实是要读的表，检查表头是否完整。";
+    /// A web page's table with no header of its own, right after a table read and no wider:
+    /// read as that table's rows after a page break.
+    PAGE_TABLE_CONTINUED = "table.page-table-continued", Info,
+        "网页表格的续表",
+        "含义：网页中这张表格紧接在读取的表格之后，自身没有表头，列数不多于前一张（至少 5 列）：Word 另存为网页、网站编辑器在分页处常把一张表断成两张，后一张是前一张的续表（其余的指标、总分行）。\n处理：接在前一张表格之后读取，如同 Word 文档中的同一张表。\n修改：如果它不是续表，把它从网页中删去，或只保存要读的表格。";
     /// A sheet holds a table of another layout than the first one read, and was not read.
     SHEET_OTHER_LAYOUT = "table.sheet-other-layout", Warning,
         "工作表的格式与第一张不同",
@@ -429,7 +438,7 @@ registry! {
     /// A form row names a category but no indicator.
     FORM_CATEGORY_ROW = "table.form-category-row", Info,
         "只有类别没有指标的行",
-        "含义：表单中这一行只写了一级或二级指标，没有三级指标。\n处理：不作为指标，类别用于下面的行。\n修改：无需修改；如果该行应有指标，补上三级指标名称。";
+        "含义：表单中这一行只写了一级或二级指标，没有三级指标；或自评表在三级指标列单独一行写了类别名称（“一、产出指标”“（一）数量指标”），没有年度指标值和实际完成值，其下有指标。\n处理：不作为指标，类别用于下面的行；这一行写有分值、得分的，与其下各指标的合计核对，不符时给出 table.form-total-mismatch，项目未核对。\n修改：无需修改；如果该行应有指标，补上三级指标名称。";
     /// A form's 一级指标 was not printed (only its points, or nothing) and was told from its 二级指标.
     FORM_CATEGORY_INFERRED = "table.form-category-inferred", Info,
         "一级指标由二级指标推断",
@@ -493,7 +502,7 @@ registry! {
     /// A `其中…` row with no points under an indicator: kept and shown, not scored.
     FORM_BREAKDOWN = "table.form-breakdown", Info,
         "其中分项，列出不计分",
-        "含义：核心指标（★）下的“其中：…”行没有分值和得分，是上一个指标的分项。\n处理：分项随其指标列出，不作为指标计分，也不分得分值。\n修改：如分项应单独计分，给它填写分值。";
+        "含义：核心指标（★）下的“其中：…”行（或自评表中指标下面一行的“其中：…”）没有分值和得分，是上一个指标的分项。\n处理：分项随其指标列出，不作为指标计分，也不分得分值。\n修改：如分项应单独计分，给它填写分值。";
     /// A form's `其中…` rows do not add up to the indicator they break down.
     FORM_BREAKDOWN_MISMATCH = "table.form-breakdown-mismatch", Warning,
         "其中各项之和与总数不符",

@@ -23,7 +23,10 @@
 //!   then GB18030 (superset of GBK); NUL bytes or many control characters: not a table.
 //! - **Web pages**: a page's tables are read when the layout readers find a form or a header in
 //!   them (each with the lines of text above it), as one document; its other tables (menus,
-//!   layout, footers) are counted in one `table.sheet-skipped` note, never errors.
+//!   layout, footers) are counted in one `table.sheet-skipped` note, never errors. A table with
+//!   no header of its own right after one read, no wider (five columns or more), holding two
+//!   figures or more, is read as its continuation after a page break
+//!   (`table.page-table-continued`), as Word's one table is.
 //! - **Header**: the first row whose names (loosely matched, see `columns`) give 项目名称 + 总计 +
 //!   绩效指标/绩效目标 (target table) or 项目 + 三级指标 + 年度指标值 (sheet). A second header row
 //!   under merged cells (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金) is merged in. Columns not
@@ -97,7 +100,8 @@ pub mod view;
 pub use layouts::columns;
 use layouts::moved_header::{self, MovedHeader};
 use layouts::{
-    form, indicator_cell, integrity, self_eval, sheet_merges, sheet_total, target_table,
+    form, indicator_cell, integrity, self_eval, sheet_headings, sheet_merges, sheet_total,
+    target_table,
 };
 
 pub use formats::text as decode;
@@ -564,10 +568,22 @@ fn read_page(
     drop(text);
     let all = tables.len();
     let mut sheets = Vec::new();
+    // the width of the table read just before, while the next one may continue it
+    let mut last_read: Option<u32> = None;
+    let mut continued = Vec::new();
     for mut t in tables {
         if !holds_a_table(name, &mut t.sheet)? {
+            // a table cut at a page break: the rows after the break are a table of their own,
+            // with no header of its own (Word's "save as web page", a site's editor)
+            if last_read.is_some_and(|w| continues(&t.sheet, w)) {
+                continued.push(t.sheet.name.clone());
+                sheets.push(t.sheet);
+            } else {
+                last_read = None;
+            }
             continue;
         }
+        last_read = Some(width_of(&t.sheet));
         if !t.above.is_empty() {
             let mut above = formats::SheetCells::named("段落");
             for (i, line) in t.above.iter().enumerate() {
@@ -590,14 +606,29 @@ fn read_page(
         InputFormat::Html,
         encoding,
     )?)?;
+    let at = Location {
+        offset: 0,
+        len: 0,
+        line: 1,
+        column: 1,
+        cell: None,
+    };
+    if !continued.is_empty() {
+        doc.findings.push(
+            Finding::at_location(
+                codes::PAGE_TABLE_CONTINUED,
+                Severity::Info,
+                &doc.source,
+                at,
+                format!(
+                    "{} 紧接在读取的表格之后，没有表头，列数不多于前一表格，读作前一表格在分页处断开的续表",
+                    continued.join("、")
+                ),
+            )
+            .label("这个网页"),
+        );
+    }
     if all > read {
-        let at = Location {
-            offset: 0,
-            len: 0,
-            line: 1,
-            column: 1,
-            cell: None,
-        };
         doc.findings.push(
             Finding::at_location(
                 codes::SHEET_SKIPPED,
@@ -613,6 +644,32 @@ fn read_page(
         );
     }
     Ok(doc)
+}
+
+/// The fewest columns a table of a web page must fill to be read as the continuation of the
+/// table read before it ([`read_page`]), which it may not pass (its last columns may be empty
+/// on every row after the break): a form's or a sheet's grid fills six or more, a menu or a
+/// footer one to three.
+const CONTINUATION_MIN_WIDTH: u32 = 5;
+
+/// Whether a table of a web page with no header of its own continues the table read right
+/// before it, `width` columns wide: it fills no more columns than that, and at least
+/// [`CONTINUATION_MIN_WIDTH`], and holds two figures or more (the 分值 and 得分 of a row, a
+/// 总分 row's); a footer, a menu or a signature line does not.
+fn continues(sheet: &formats::SheetCells, width: u32) -> bool {
+    let figures = sheet
+        .iter()
+        .filter(|(_, t)| t.trim().parse::<rust_decimal::Decimal>().is_ok())
+        .take(2)
+        .count();
+    (CONTINUATION_MIN_WIDTH..=width).contains(&width_of(sheet)) && figures == 2
+}
+
+/// The columns a table of a web page fills: its last filled or merged column's, plus one.
+fn width_of(sheet: &formats::SheetCells) -> u32 {
+    let cells = sheet.iter().map(|((_, c), _)| c);
+    let merged = sheet.merges.iter().map(|(_, (_, c))| *c);
+    cells.chain(merged).max().map_or(0, |c| c + 1)
 }
 
 /// Whether a table of a web page holds a form or a table's header (what the layout readers
@@ -1000,6 +1057,22 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
             continue;
         }
         if let Some(cell) = names.cell(col) {
+            if weight_and_score(header, &cell.text) {
+                let f = ctx
+                    .finding(
+                        codes::COLUMN_WEIGHT_AND_SCORE,
+                        Severity::Warning,
+                        cell.location(ctx.source),
+                        format!(
+                            "「{}」一列同时写分值和得分，jixiao 不拆分读取：这一列未读取，各指标分值按评分方法计，原表得分不核对",
+                            cell.text
+                        ),
+                    )
+                    .label("分值与得分同列")
+                    .help("把这一列拆成「分值」「得分」两列再读取");
+                ctx.findings.push(f);
+                continue;
+            }
             let f = ctx
                 .finding(
                     codes::COLUMN_IGNORED,
@@ -1014,6 +1087,16 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
     columns::missing_actual(ctx, header, names);
     columns::figure_units(ctx, header, names);
     money_columns(ctx, header, names);
+}
+
+/// Whether a header column not understood names both a 分值 (or 权重) and a 得分 (`分值/得分`,
+/// `得分（分值）`) where the header has no column of either: a sheet writing `50/40` in one
+/// cell, whose 分值 were silently the method's (the thirteenth probe).
+fn weight_and_score(header: &Header, text: &str) -> bool {
+    use columns::Role;
+    (text.contains("分值") || text.contains("权重"))
+        && text.contains("得分")
+        && (header.col(Role::Weight).is_none() || header.col(Role::Score).is_none())
 }
 
 /// A sheet whose 全年预算数 and 全年执行数 headers state different money units (`全年预算数（万元）`,

@@ -27,9 +27,9 @@ use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
 };
 use crate::table::moved_header::MovedHeader;
-use crate::table::sheet_total;
 use crate::table::source::{Location, SourceText};
 use crate::table::target_table::clip;
+use crate::table::{sheet_headings, sheet_total};
 
 /// What is filled down from the rows above: the unit and project of the last row read, and
 /// the 一级/二级指标 in effect; and the header in force where a header row below the first
@@ -190,6 +190,7 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         totals: Vec::new(),
         sums: Vec::new(),
         sum_from: None,
+        headings: Vec::new(),
     };
     for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
@@ -238,6 +239,9 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// The unit of the last summing row and its projects' count then: the next one sums the
     /// projects after those.
     sum_from: Option<(usize, usize)>,
+    /// Rows read as indicators that may be category headings (`一、产出指标` alone on a row),
+    /// told once the rows are read (`sheet_headings`).
+    headings: Vec<(Place, sheet_headings::Heading)>,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -303,6 +307,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let mut totals = std::mem::take(&mut self.totals);
         // a project's entries together, each in the order read
         totals.sort_by_key(|(p, _)| (p.ui, p.pi));
+        if !self.headings.is_empty() {
+            self.settle_headings(&mut totals);
+        }
         let mut from = (None, 0);
         for (place, sub) in totals {
             let project = &mut self.units[place.ui].projects[place.pi];
@@ -318,6 +325,25 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         for sum in std::mem::take(&mut self.sums) {
             let projects = &self.units[sum.ui].projects[sum.projects.clone()];
             sheet_total::check_projects_sum(self.ctx, projects, &sum);
+        }
+    }
+
+    /// Takes the category headings out of their projects' indicators (`sheet_headings`), and
+    /// moves the subtotals read with the rows (`totals`, sorted by project) past them.
+    fn settle_headings(&mut self, totals: &mut [(Place, Option<sheet_total::Subtotal>)]) {
+        let mut headings = std::mem::take(&mut self.headings);
+        headings.sort_by_key(|(p, _)| (p.ui, p.pi));
+        for group in headings.chunk_by(|a, b| a.0 == b.0) {
+            let place = group[0].0;
+            let found: Vec<sheet_headings::Heading> =
+                group.iter().map(|(_, h)| h.clone()).collect();
+            let project = &mut self.units[place.ui].projects[place.pi];
+            let taken = sheet_headings::settle(self.ctx, project, &found);
+            for (_, sub) in totals.iter_mut().filter(|(p, _)| *p == place) {
+                if let Some(sub) = sub {
+                    sub.to -= taken.partition_point(|&i| i < sub.to);
+                }
+            }
         }
     }
 
@@ -684,6 +710,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 return;
             }
         }
+        // a `其中：…` part of the indicator above, a category's heading (`一、产出指标`)
+        if self.aside(
+            row,
+            place,
+            indicator_cell.text,
+            &target,
+            [weight, score],
+            row_at,
+        ) {
+            return;
+        }
         let (level1, level2) = self.levels(level1_cell, cell(h, row, Role::Level2));
         let source = self.ctx.source;
         let project = &mut self.units[place.ui].projects[place.pi];
@@ -813,6 +850,100 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             .label("合计行");
         self.ctx.findings.push(f);
         self.ctx.rows_skipped += 1;
+    }
+
+    /// Sets aside a row of `place`'s project named `name` that is no indicator of its own: a
+    /// `其中：…` row with no 分值 and no 得分 (`breakdown`, true: not read
+    /// further); a category's name alone on a row with no target, actual or levels, noted as a
+    /// heading to be told once the rows are read (`sheet_headings`; read on as an indicator
+    /// till then). Cheap for a row with a target and a 分值.
+    fn aside(
+        &mut self,
+        row: R,
+        place: &Place,
+        name: &str,
+        target: &str,
+        [weight, score]: [Option<Decimal>; 2],
+        at: Location,
+    ) -> bool {
+        let h = self.h;
+        if weight.is_none() && score.is_none() {
+            let actual = cell(h, row, Role::Actual);
+            if self.breakdown(place, name, target, actual, at) {
+                return true;
+            }
+        }
+        if target.is_empty()
+            && [Role::Actual, Role::Level1, Role::Level2]
+                .into_iter()
+                .all(|r| cell(h, row, r).is_none())
+        {
+            self.note_heading(place, name, [weight, score], at);
+        }
+        false
+    }
+
+    /// A `其中：…` row (`name`) of `place`'s project with no 分值 and no 得分 under an indicator:
+    /// a part of it, as a form's ★ breakdowns are — named in a note with its target and actual,
+    /// never scored (read as an indicator it took its category's points left, 2.5 of them, and
+    /// the project 102.5). Whether it was one.
+    fn breakdown(
+        &mut self,
+        place: &Place,
+        name: &str,
+        target: &str,
+        actual: Option<Cell>,
+        at: Location,
+    ) -> bool {
+        let t = name.trim_start();
+        if !(t.starts_with("其中") || t.starts_with("含：") || t.starts_with("含:")) {
+            return false;
+        }
+        let project = &self.units[place.ui].projects[place.pi];
+        let Some(parent) = project.indicators.last() else {
+            return false;
+        };
+        let actual = actual.map_or("", |c| c.text);
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_BREAKDOWN,
+                Severity::Info,
+                at,
+                format!(
+                    "「{name}」是「{}」的分项（其中…，没有分值和得分；年度指标值「{target}」，实际完成值「{actual}」），列出但不单独计分",
+                    parent.name.trim()
+                ),
+            )
+            .label("分项")
+            .project(&project.name);
+        self.ctx.findings.push(f);
+        true
+    }
+
+    /// Notes the row about to be read as `place`'s next indicator, named `name`, with no
+    /// target, actual or levels, as a category heading where the name is a category's alone
+    /// (`一、产出指标`): told once the rows are read (`sheet_headings`).
+    fn note_heading(
+        &mut self,
+        place: &Place,
+        name: &str,
+        [weight, score]: [Option<Decimal>; 2],
+        at: Location,
+    ) {
+        let Some((level, name)) = sheet_headings::level_of(name) else {
+            return;
+        };
+        let index = self.units[place.ui].projects[place.pi].indicators.len();
+        let heading = sheet_headings::Heading {
+            index,
+            level,
+            name,
+            weight,
+            score,
+            at,
+        };
+        self.headings.push((*place, heading));
     }
 
     /// A row with no indicator name: only unit/project filled is a project heading; anything

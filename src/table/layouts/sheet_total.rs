@@ -117,7 +117,7 @@ pub(crate) fn keep(
 }
 
 /// `project`'s form facts, made empty (a self-evaluation's) where it has none yet.
-fn facts(project: &mut Project) -> &mut FormFacts {
+pub(super) fn facts(project: &mut Project) -> &mut FormFacts {
     project.form.get_or_insert_with(|| {
         Box::new(FormFacts {
             kind: FormKind::SelfEvaluation,
@@ -261,7 +261,7 @@ pub(crate) fn check_projects_sum(ctx: &mut Ctx<'_>, projects: &[Project], sum: &
 /// The sum of `rows`, and whether a sum (theirs, or with `budget` added) is the `printed` one
 /// to within half a unit of the last digit of each figure added and of the printed one (each
 /// was rounded where it was written).
-fn summed(
+pub(super) fn summed(
     printed: &Decimal,
     rows: &[Decimal],
     budget: Option<Decimal>,
