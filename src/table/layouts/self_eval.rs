@@ -797,9 +797,13 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     fn sum_row(&mut self, row: R, row_at: Location) -> bool {
         let h = self.h;
         let total_or_none = |c: Option<Cell>| c.is_none_or(|c| sheet_total::is_total_name(c.text));
+        // (the target's cells asked one by one: `joined_target` stays inlined in `contents`)
+        let no_target = [Role::Target, Role::Nature, Role::Measure]
+            .into_iter()
+            .all(|r| cell(h, row, r).is_none());
         if !(total_or_none(cell(h, row, Role::Indicator))
             && total_or_none(cell(h, row, Role::Level1))
-            && joined_target(h, row).0.is_empty()
+            && no_target
             && cell(h, row, Role::Actual).is_none())
         {
             return false;

@@ -23,7 +23,11 @@ use crate::table::source::Location;
 /// trailing colon aside. Cheap where it is not (most names do not start with 总, 合, 小, 得, 分,
 /// 自 or 综).
 pub(crate) fn is_total_name(text: &str) -> bool {
-    let first = text.trim_start().chars().next();
+    // (a name that starts with no space is not trimmed: most, asked once a project)
+    let first = match text.chars().next() {
+        Some(c) if c.is_whitespace() => text.trim_start().chars().next(),
+        first => first,
+    };
     if !matches!(
         first,
         Some('总' | '合' | '小' | '得' | '分' | '自' | '综' | '總')
