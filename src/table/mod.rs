@@ -1483,6 +1483,14 @@ impl Sheets<'_> {
                         &regions,
                         &mut units,
                     );
+                    sheet_merges::name_merged_actuals(
+                        ctx,
+                        rows,
+                        &sheet.merges,
+                        sheet.rows.start,
+                        &header,
+                        &units,
+                    );
                 }
                 self.units.extend(units);
             }
