@@ -402,6 +402,18 @@ registry! {
     DISPLAY_ROUNDED = "table.display-rounded", Info,
         "百分比单元格显示的是舍入后的值",
         "含义：工作簿中这个百分比格式的单元格存的值比显示的位数多（如存 0.895、格式 0% 显示为 90%）。\n处理：按单元格存的值读取（89.5%，至多 15 位有效数字，与 Excel 相同），不按舍入后的显示值；消息写出两者，显示值与存值得出的结论可能不同（如对“≥90%”）。\n修改：如果显示值才是本意，在单元格中写入显示的值；否则无需修改。";
+    /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark).
+    ENCODING_GUESSED = "table.encoding-guessed", Warning,
+        "文本文件的编码按字节推断",
+        "含义：文本表格（.csv、.tsv、.txt）开头没有字节顺序标记（BOM），但其字节是 UTF-16 文本的样子（制表符、换行和数字的另一半字节都是 0，中文都在常用范围内）：如把 Excel“Unicode 文本”的开头两个字节删去、或程序导出时未写 BOM。\n处理：按推断的 UTF-16LE 或 UTF-16BE 读取，在文件开头给出这条警告，写明所用的编码；字节不像 UTF-16 文本的文件仍按二进制文件拒绝（table.binary）。\n修改：另存为带 BOM 的 UTF-8（或 UTF-16），即不再需要推断。";
+    /// An actual merged down over indicator rows: the rows under the first read as empty.
+    ACTUAL_MERGED = "table.actual-merged", Warning,
+        "实际完成值单元格跨行合并",
+        "含义：工作簿或网页中，实际完成值单元格向下合并了几个指标行。合并单元格的值只在第一行，其下各行读到的是空单元格。\n处理：第一行按其值评分；其下各行按未填写读取（缺实际值，得 0 分），在每一行上给出这条警告，写明合并单元格的值；不把一个值猜作几项指标共用。\n修改：取消合并，给每项指标分别填写实际完成值。";
+    /// A workbook cell in a hidden row, column or sheet: read and scored, said at its row.
+    HIDDEN_CELLS = "table.hidden-row", Warning,
+        "工作簿中隐藏的行、列或工作表",
+        "含义：工作簿（.xlsx、.xls、.ods）中这一行（或列、工作表）被设为隐藏：打开和打印表格时看不到，常是上年留下、不再用的指标，也可能只是为了版面收起。\n处理：照常读取并计分（不猜测它是否作废），在该行第一个单元格上给出这条警告；隐藏的列和工作表在其第一个有内容的单元格上给出。\n修改：作废的行请删除；要计分的行请取消隐藏，使打印的表与评分一致。";
     /// An xlsx cell holds a formula whose result the file does not keep: read as empty.
     FORMULA_NO_VALUE = "table.formula-no-value", Warning,
         "公式单元格没有保存计算结果",

@@ -600,7 +600,7 @@ pub fn visible(buf: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 }
 
 /// Whether `shown` holds at some index of `buf`, where it can only hold at a byte below
-/// 0x20, a DEL or a 0xC2: sixteen bytes at a time, each chunk with one of those asked byte by
+/// 0x20 (not a line feed or a tab), a DEL or a 0xC2: sixteen bytes at a time, each chunk with one of those asked byte by
 /// byte (a report's text is mostly without: one look a chunk instead of a closure a byte,
 /// which was a fifth of a streamed CSV report's instructions).
 fn any_in_chunks(buf: &[u8], shown: impl Fn(usize) -> bool) -> bool {
@@ -608,8 +608,10 @@ fn any_in_chunks(buf: &[u8], shown: impl Fn(usize) -> bool) -> bool {
     let mut chunks = buf.chunks_exact(CHUNK);
     let mut at = 0;
     for chunk in chunks.by_ref() {
+        // a line feed or a tab is never shown: a text of short lines (JSON, a review) would
+        // otherwise send nearly every chunk to the exact test, byte by byte
         let maybe = chunk.iter().fold(false, |any, &b| {
-            any | (b < 0x20) | (b == 0x7F) | (b == 0xC2)
+            any | ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b == 0x7F) | (b == 0xC2)
         });
         if maybe && (at..at + CHUNK).any(&shown) {
             return true;

@@ -123,10 +123,14 @@ fn escaped(b: &mut Vec<u8>, bytes: &[u8]) {
         if k + 8 <= bytes.len() {
             let mut word = [0u8; 8];
             word.copy_from_slice(&bytes[k..k + 8]);
-            if !needs_escape(u64::from_le_bytes(word)) {
+            // past the bytes of the word before the first that needs escaping (its lowest flag
+            // is exact: [`escape_flags`]), not byte by byte
+            let flags = escape_flags(u64::from_le_bytes(word));
+            if flags == 0 {
                 k += 8;
                 continue;
             }
+            k += (flags.trailing_zeros() / 8) as usize;
         }
         let c = bytes[k];
         let esc: &[u8] = match c {
@@ -159,11 +163,20 @@ fn escaped(b: &mut Vec<u8>, bytes: &[u8]) {
 
 /// Whether any of the eight bytes of `w` is a control character, `"` or `\\`.
 fn needs_escape(w: u64) -> bool {
+    escape_flags(w) != 0
+}
+
+/// The high bit of each byte of `w` (little-endian: the first byte lowest) that may be a control
+/// character, `"` or `\\`: none where no byte is, and the lowest flag set exactly at the first
+/// such byte (a borrow of the subtractions only runs upward from a byte that is one, so bytes
+/// above it may be flagged wrongly, never one below).
+#[inline]
+fn escape_flags(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    (below_space | zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64))) != 0
+    below_space | zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64))
 }
 
 #[cfg(test)]

@@ -8429,6 +8429,47 @@ fn an_xlsx_formula_with_no_saved_result_is_named_at_its_cell_never_read_as_not_f
 }
 
 #[test]
+fn a_strict_ooxml_date_cell_reads_as_the_date_it_holds() {
+    // a cell of type `t="d"` (strict OOXML, `2023-07-15T00:00:00`) read as that text: the
+    // deadline `2023年12月31日前` against it was 待评定 "实际值无法读取". Read as a serial date in
+    // a date format is (`2023-07-15`): met, full points
+    let d = dir("strict-date");
+    let cell = |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+    let mut sheet = String::from(SHEET_HEAD);
+    sheet.push_str(r#"<row r="1">"#);
+    for (c, t) in ["A", "B", "C", "D", "E"].iter().zip([
+        "项目",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+    ]) {
+        sheet.push_str(&cell(&format!("{c}1"), t));
+    }
+    sheet.push_str(r#"</row><row r="2">"#);
+    sheet.push_str(&cell("A2", "P"));
+    sheet.push_str(&cell("B2", "完成时间"));
+    sheet.push_str(&cell("C2", "2023年12月31日前"));
+    sheet.push_str(r#"<c r="D2" t="d"><v>2023-07-15T00:00:00</v></c><c r="E2"><v>100</v></c>"#);
+    sheet.push_str("</row>");
+    sheet.push_str(SHEET_TAIL);
+    write(&d, "strict.xlsx", xlsx_with(sheet.as_bytes()));
+    let r = run(&d, &["evaluate", "strict.xlsx", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let i = &v["projects"][0]["indicators"][0];
+    assert_eq!(
+        (&i["actual"], &i["verdict"], &i["score"]),
+        (
+            &serde_json::json!("2023-07-15"),
+            &serde_json::json!("pass"),
+            &serde_json::json!("100.00")
+        ),
+        "{i}"
+    );
+}
+
+#[test]
 fn a_web_pages_table_cut_at_a_page_break_is_read_with_its_continuation_never_dropped() {
     // the thirteenth probe: Word's "save as web page" and sites' editors cut a table at a page
     // break into two `<table>`s, the second with no header of its own. It was taken for a menu

@@ -204,3 +204,79 @@ fn files(path: &Path) -> Vec<PathBuf> {
         Vec::new()
     }
 }
+
+/// Rules on the actual whose patterns are anchored (so `rules::gate` answers most actuals by
+/// their first or last byte, without the regex): rows alike in everything the reading keys by
+/// (indicator, category, subcategory, target) but their actuals score as read afresh, and
+/// differently where the patterns tell their actuals apart. A memo that kept one reading for
+/// rows of one target whatever their actuals (or a gate that refused a matching actual) would
+/// give every row the first row's rules.
+#[test]
+fn rows_alike_but_for_actuals_an_anchored_pattern_tells_apart_are_read_apart() {
+    let text = r#"rules:
+  - id: t.na-start
+    when: actual ~ "^(暂缓|免填)"
+    not_applicable: true
+  - id: t.weight-end
+    when: actual ~ "(已完成|达标)$"
+    indicator_weight: 9
+"#;
+    let files = [jixiao::rules::RuleSource::new("anchored.yaml", text)];
+    let (rules, _) = RuleSet::with_files(&files, true).unwrap_or_else(|e| panic!("{e:?}"));
+    let actuals = [
+        "96.5%",
+        "暂缓",
+        "已完成",
+        "95%",
+        "免填（无此业务）",
+        "基本达标",
+        "达标",
+        "不适用",
+        "",
+        "未完成",
+        "100%",
+        "暂缓实施",
+        "达标了",
+        "/",
+    ];
+    let mut sheet = String::from(
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n",
+    );
+    for p in 0..40 {
+        sheet.push_str(&format!("单位甲\t项目{p}\t\t\t\t\t\t100\t90\n"));
+        for k in 0..3 {
+            let actual = actuals[(p * 3 + k) % actuals.len()];
+            sheet.push_str(&format!(
+                "\t\t产出指标\t数量指标\t完成率{k}\t≥95%\t{actual}\t\t\n"
+            ));
+        }
+    }
+    let doc = read_str("anchored.tsv", &sheet, &ReadOptions::default()).expect("reads");
+    assert_memo_changes_nothing_with(&doc, &rules);
+    let lines = lines_with(&doc, &mut ParseCache::default(), &rules);
+    // each actual's rules, as the lines say
+    let mut told = std::collections::BTreeMap::<&str, (bool, bool)>::new();
+    for line in lines.lines().filter(|l| l.contains("\"完成率")) {
+        let actual = actuals
+            .iter()
+            .find(|a| line.contains(&format!("\"actual\":\"{a}\"")))
+            .copied()
+            .unwrap_or("");
+        let rules_of = (line.contains("t.na-start"), line.contains("t.weight-end"));
+        if let Some(before) = told.insert(actual, rules_of) {
+            assert_eq!(before, rules_of, "{actual}: {line}");
+        }
+    }
+    assert_eq!(told.get("暂缓"), Some(&(true, false)), "{told:?}");
+    assert_eq!(
+        told.get("免填（无此业务）"),
+        Some(&(true, false)),
+        "{told:?}"
+    );
+    assert_eq!(told.get("暂缓实施"), Some(&(true, false)), "{told:?}");
+    assert_eq!(told.get("已完成"), Some(&(false, true)), "{told:?}");
+    assert_eq!(told.get("基本达标"), Some(&(false, true)), "{told:?}");
+    assert_eq!(told.get("96.5%"), Some(&(false, false)), "{told:?}");
+    assert_eq!(told.get("达标了"), Some(&(false, false)), "{told:?}");
+    assert_eq!(told.get("未完成"), Some(&(false, false)), "{told:?}");
+}

@@ -583,3 +583,508 @@ fn a_merged_points_cell_under_a_moved_header_is_shared_by_its_own_columns_and_it
         whole.stdout
     );
 }
+
+// Issue 27, thirteenth session (H83): the quietly-wrong readings the twelfth left open.
+
+/// The projects of a whole report (`--format json`): each one's name and score (`""` for none).
+fn projects_scored(json: &str) -> Vec<(String, String)> {
+    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["project"].as_str().unwrap_or("").to_owned(),
+                p["score"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The summary line of a streamed report.
+fn streamed_summary(jsonl: &str) -> Value {
+    let last = jsonl.lines().last().unwrap_or("");
+    serde_json::from_str::<Value>(last).unwrap_or_else(|e| panic!("{e}: {jsonl}"))["summary"]
+        .clone()
+}
+
+#[test]
+fn a_total_in_the_project_column_sums_projects_and_is_never_one() {
+    // `合计` in the 项目 column made a project named 合计 (no indicators, 待评定), counted in
+    // "2 个项目"; its row named as missing its indicator, the sums never checked
+    let d = dir("project-total");
+    let head = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n";
+    let p = "P\t产出指标\t数量指标\t人数\t≥100人\t120人\t50\t50\n\
+             P\t产出指标\t数量指标\t场次\t≥10场\t12场\t50\t50\n";
+    let q = "Q\t产出指标\t数量指标\t人数\t≥100人\t80人\t50\t40\n\
+             Q\t产出指标\t数量指标\t场次\t≥10场\t12场\t50\t50\n";
+    // one project and its 合计: the project's printed total, checked
+    std::fs::write(
+        d.join("one.tsv"),
+        format!("{head}{p}合计\t\t\t\t\t\t100\t100\n"),
+    )
+    .unwrap();
+    let (streamed, whole) = both_ways(&d, "one.tsv");
+    assert_eq!(
+        projects_scored(&whole.stdout),
+        [("P".to_owned(), "100.00".to_owned())],
+        "{}",
+        whole.stderr
+    );
+    assert_eq!(streamed_summary(&streamed.stdout)["projects"], 1);
+    assert!(
+        !whole.stderr.contains("table.missing-name"),
+        "{}",
+        whole.stderr
+    );
+    // a 合计 that disagrees with its project: 未核对, as a 合计 in the 一级指标 column
+    std::fs::write(
+        d.join("one-off.tsv"),
+        format!("{head}{p}合计\t\t\t\t\t\t100\t90\n"),
+    )
+    .unwrap();
+    let (streamed, whole) = both_ways(&d, "one-off.tsv");
+    assert_eq!(
+        projects_scored(&whole.stdout),
+        [("P".to_owned(), String::new())]
+    );
+    assert!(
+        whole
+            .stderr
+            .contains("原表总分 90 与表中各项得分之和 100 不一致")
+    );
+    assert_eq!(streamed_summary(&streamed.stdout)["projects"], 1);
+    // each project its own 合计 row
+    let each = format!("{head}{p}合计\t\t\t\t\t\t100\t100\n{q}总计\t\t\t\t\t\t100\t90\n");
+    std::fs::write(d.join("each.tsv"), each).unwrap();
+    let (_, whole) = both_ways(&d, "each.tsv");
+    assert_eq!(
+        projects_scored(&whole.stdout),
+        [
+            ("P".to_owned(), "100.00".to_owned()),
+            ("Q".to_owned(), "90.00".to_owned())
+        ],
+        "{}",
+        whole.stderr
+    );
+    // one 合计 under two projects: their sums checked, no project made of it
+    for (score, agrees) in [("190", true), ("180", false)] {
+        std::fs::write(
+            d.join("both.tsv"),
+            format!("{head}{p}{q}合计\t\t\t\t\t\t200\t{score}\n"),
+        )
+        .unwrap();
+        let (streamed, whole) = both_ways(&d, "both.tsv");
+        assert_eq!(
+            projects_scored(&whole.stdout),
+            [
+                ("P".to_owned(), "100.00".to_owned()),
+                ("Q".to_owned(), "90.00".to_owned())
+            ]
+        );
+        assert_eq!(streamed_summary(&streamed.stdout)["projects"], 2);
+        let told = "项目列的合计行：得分 180 与其上 2 个项目的得分之和 190 不一致";
+        for r in [&streamed, &whole] {
+            assert_eq!(r.stderr.contains(told), !agrees, "{}", r.stderr);
+            assert!(!r.stderr.contains("table.missing-name"), "{}", r.stderr);
+        }
+    }
+}
+
+#[test]
+fn a_run_with_nothing_to_score_is_refused_alike_in_every_format() {
+    // `--format json` exited 2 (`eval.no-actuals`) where `--format jsonl` (streamed) wrote every
+    // indicator as 缺实际值, 0 points, and exited 0: on a sheet with no actual, on one whose
+    // every indicator row was refused (a 分值 that is no number), and with an actuals file
+    // that matches nothing
+    let d = dir("nothing-to-score");
+    let head = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n";
+    let empty = format!(
+        "{head}P\t产出指标\t数量指标\t人数\t≥100人\t\t50\nP\t产出指标\t数量指标\t场次\t≥10场\t\t50\n"
+    );
+    std::fs::write(d.join("empty.tsv"), &empty).unwrap();
+    std::fs::write(
+        d.join("refused.tsv"),
+        format!("{head}P\t产出指标\t数量指标\t人数\t≥100人\t120人\t五十\nP\t产出指标\t数量指标\t场次\t≥10场\t12场\tabc\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("nothing.yaml"),
+        "projects:\n  - project: 无此项目\n    indicators:\n      - indicator: 人数\n        actual: 5人\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("old.jsonl"), "the report before\n").unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (&["empty.tsv"], "eval.no-actuals"),
+        (&["refused.tsv"], "eval.no-actuals"),
+        (&["empty.tsv", "nothing.yaml"], "eval.actuals-match-nothing"),
+    ];
+    for (inputs, code) in cases {
+        for format in ["jsonl", "csv", "json", "table", "markdown", "html"] {
+            let mut args = vec!["evaluate"];
+            args.extend_from_slice(inputs);
+            args.extend_from_slice(&["--format", format]);
+            let r = run(&d, &args);
+            assert_eq!(r.code, 2, "{args:?}\n{}", r.stderr);
+            assert_eq!(r.stdout, "", "{args:?}");
+            assert_eq!(r.stderr.matches(code).count(), 1, "{args:?}\n{}", r.stderr);
+        }
+        // a report file asked for is left as it was
+        let mut args = vec!["evaluate"];
+        args.extend_from_slice(inputs);
+        args.extend_from_slice(&["--format", "jsonl", "-o", "old.jsonl"]);
+        assert_eq!(run(&d, &args).code, 2);
+        assert_eq!(
+            std::fs::read_to_string(d.join("old.jsonl")).unwrap(),
+            "the report before\n"
+        );
+    }
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_read_with_the_guess_named() {
+    // refused as binary (`table.binary`, "不是文本表格"): a sniff of where the zero bytes are
+    // tells UTF-16 text, little- or big-endian; bytes that only share its zeros stay refused
+    let d = dir("utf16-no-bom");
+    let text = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+                P\t产出指标\t数量指标\t人数\t≥100人\t120人\t50\n\
+                P\t产出指标\t数量指标\t场次\t≥10场\t8场\t50\n";
+    std::fs::write(d.join("utf8.tsv"), text).unwrap();
+    let csv = text.replace('\t', ",");
+    std::fs::write(
+        d.join("le.csv"),
+        csv.encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("be.tsv"),
+        text.encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let expected = whole_rows(&run(&d, &["evaluate", "utf8.tsv", "--format", "json"]).stdout);
+    assert_eq!(
+        expected,
+        rows(&[
+            ["≥100人", "120人", "pass", "50.00"],
+            ["≥10场", "8场", "fail", "40.00"]
+        ])
+    );
+    for (file, encoding) in [("le.csv", "UTF-16LE"), ("be.tsv", "UTF-16BE")] {
+        let (_, whole) = both_ways(&d, file);
+        assert_eq!(whole.code, 0, "{}", whole.stderr);
+        assert_eq!(whole_rows(&whole.stdout), expected, "{file}");
+        assert!(
+            whole.stderr.contains("table.encoding-guessed")
+                && whole
+                    .stderr
+                    .contains(&format!("按其字节推断为 {encoding} 编码读取")),
+            "{}",
+            whole.stderr
+        );
+    }
+    // zeros in every second byte, the others no text: still binary
+    let mut x: u32 = 1;
+    let junk: Vec<u8> = (0..8000)
+        .map(|i| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            if i % 2 == 1 { 0 } else { (x >> 16) as u8 }
+        })
+        .collect();
+    std::fs::write(d.join("junk.csv"), junk).unwrap();
+    let r = run(&d, &["evaluate", "junk.csv"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("table.binary"), "{}", r.stderr);
+}
+
+/// An xlsx of one sheet of `rows` (each cell a string, or a number where it reads as one),
+/// changed by `hide` before it is saved.
+fn workbook_hiding(rows: &[&[&str]], hide: impl Fn(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            match text.parse::<f64>() {
+                Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) => ws.write_string(r as u32, c as u16, *text).unwrap(),
+            };
+        }
+    }
+    hide(ws);
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn hidden_rows_columns_and_sheets_of_an_xlsx_are_read_and_named() {
+    // a hidden row (last year's indicator left in) was read and scored without a word: the
+    // form as opened and printed does not show it, the score counted it. Read as before (which
+    // row is void the file cannot say), each with `table.hidden-row` at its first cell
+    let d = dir("hidden-xlsx");
+    let rows: &[&[&str]] = &[
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ],
+        &["P", "产出指标", "数量指标", "人数", "≥100人", "120人", "50"],
+        &["P", "产出指标", "数量指标", "旧指标", "≥10场", "2场", "50"],
+        &["P", "产出指标", "数量指标", "场次", "≥10场", "12场", "50"],
+    ];
+    let shown = workbook_hiding(rows, |_| {});
+    std::fs::write(d.join("shown.xlsx"), &shown).unwrap();
+    let row = workbook_hiding(rows, |ws| {
+        ws.set_row_hidden(2).unwrap();
+    });
+    std::fs::write(d.join("row.xlsx"), &row).unwrap();
+    let column = workbook_hiding(rows, |ws| {
+        ws.set_column_hidden(6).unwrap();
+    });
+    std::fs::write(d.join("column.xlsx"), &column).unwrap();
+    let base = run(&d, &["evaluate", "shown.xlsx", "--format", "json"]);
+    assert!(!base.stderr.contains("table.hidden-row"), "{}", base.stderr);
+    let expected = whole_rows(&base.stdout);
+    assert_eq!(expected.len(), 3);
+    for (file, cell, what) in [
+        ("row.xlsx", "row.xlsx!Sheet1!A3", "这一行在工作簿中是隐藏行"),
+        (
+            "column.xlsx",
+            "column.xlsx!Sheet1!G1",
+            "这一列在工作簿中是隐藏列",
+        ),
+    ] {
+        let r = run(&d, &["evaluate", file, "--format", "json"]);
+        assert_eq!(whole_rows(&r.stdout), expected, "{file}: read as before");
+        assert_eq!(
+            r.stderr.matches("table.hidden-row").count(),
+            1,
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(what) && r.stderr.contains(cell),
+            "{}",
+            r.stderr
+        );
+    }
+    // a hidden sheet holding a project: read, named at its first cell
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (k, name) in ["甲", "乙"].iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate().filter(|(r, _)| *r != 2) {
+            for (c, text) in row.iter().enumerate() {
+                let text = if r > 0 && c == 0 { name } else { text };
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+        ws.set_hidden(k == 1);
+    }
+    wb.save(d.join("sheet.xlsx")).unwrap();
+    let r = run(&d, &["evaluate", "sheet.xlsx", "--format", "json"]);
+    assert_eq!(whole_rows(&r.stdout).len(), 4, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("table.hidden-row").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("这个工作表在工作簿中是隐藏的") && r.stderr.contains("sheet.xlsx!乙!A1"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// An `.ods` of one table of `rows` (a cell `PCT:v` is a percentage cell of value `v` with no
+/// style, others strings or floats), the rows in `hidden` with `table:visibility="collapse"`.
+fn ods(rows: &[&[&str]], hidden: &[usize]) -> Vec<u8> {
+    use std::io::Write;
+    let cell = |t: &str| match (t.strip_prefix("PCT:"), t.parse::<f64>()) {
+        (Some(v), _) => {
+            format!(r#"<table:table-cell office:value-type="percentage" office:value="{v}"/>"#)
+        }
+        (None, Ok(_)) => {
+            format!(r#"<table:table-cell office:value-type="float" office:value="{t}"/>"#)
+        }
+        _ => format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        ),
+    };
+    let mut body = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        let shown = if hidden.contains(&i) {
+            r#" table:visibility="collapse""#
+        } else {
+            ""
+        };
+        let cells: String = r.iter().map(|t| cell(t)).collect();
+        body.push_str(&format!(
+            "<table:table-row{shown}>{cells}</table:table-row>"
+        ));
+    }
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="S">{body}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", stored).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    z.start_file("content.xml", stored).unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn an_ods_hidden_row_is_named_and_its_unstyled_percentage_read_as_one() {
+    // an `.ods` row LibreOffice hides (`table:visibility="collapse"`) was read and scored
+    // without a word; a percentage cell with no style (`office:value-type="percentage"`,
+    // `0.945`) read as its fraction and went to a person ("看起来是 1 的分数")
+    let d = dir("ods-hidden-percentage");
+    let sheet: &[&[&str]] = &[
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ],
+        &[
+            "P",
+            "产出指标",
+            "质量指标",
+            "合格率",
+            "≥95%",
+            "PCT:0.945",
+            "50",
+        ],
+        &["P", "产出指标", "数量指标", "旧指标", "≥10场", "2场", "50"],
+        &["P", "产出指标", "数量指标", "场次", "≥10场", "12场", "50"],
+    ];
+    std::fs::write(d.join("t.ods"), ods(sheet, &[2])).unwrap();
+    let r = run(&d, &["evaluate", "t.ods", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        whole_rows(&r.stdout),
+        rows(&[
+            ["≥95%", "94.5%", "fail", "49.74"],
+            ["≥10场", "2场", "fail", "10.00"],
+            ["≥10场", "12场", "pass", "50.00"]
+        ])
+    );
+    assert_eq!(
+        r.stderr.matches("table.hidden-row").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("这一行在工作簿中是隐藏行") && r.stderr.contains("t.ods!S!A3"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn an_xls_hidden_row_is_named_and_read_as_before() {
+    // an `.xls` row whose ROW record says it is hidden (`fDyZero`): read and scored without a
+    // word. f03's row 11 hidden by that one bit: the same report, and the row named
+    let d = dir("xls-hidden");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/forms/f03-yongde-minglang-school-2022-selfeval.xls");
+    let mut bytes = std::fs::read(&fixture).unwrap();
+    std::fs::write(d.join("shown.xls"), &bytes).unwrap();
+    // the ROW record (type 0x0208, 16 bytes) of row index 10: its flags at byte 12 of the body
+    let at = bytes
+        .windows(6)
+        .position(|w| w == [0x08, 0x02, 0x10, 0x00, 10, 0])
+        .expect("row 11's ROW record");
+    bytes[at + 4 + 12] |= 0x20;
+    std::fs::write(d.join("hidden.xls"), &bytes).unwrap();
+    let shown = run(&d, &["evaluate", "shown.xls", "--format", "json"]);
+    let hidden = run(&d, &["evaluate", "hidden.xls", "--format", "json"]);
+    assert_eq!(hidden.code, 0, "{}", hidden.stderr);
+    assert_eq!(whole_rows(&hidden.stdout), whole_rows(&shown.stdout));
+    assert!(!shown.stderr.contains("table.hidden-row"));
+    assert_eq!(
+        hidden.stderr.matches("table.hidden-row").count(),
+        1,
+        "{}",
+        hidden.stderr
+    );
+    assert!(
+        hidden.stderr.contains("hidden.xls!Sheet1!B11"),
+        "{}",
+        hidden.stderr
+    );
+}
+
+#[test]
+fn an_actual_merged_over_two_rows_says_why_the_second_is_not_filled() {
+    // an actual merged down over two indicator rows: the second read empty, "未填写实际完成值"
+    // (缺实际值, 0 of 50) without a word of the merge. Still read so (one figure is not split
+    // between two indicators by a guess), now with `table.actual-merged` at the second row
+    let d = dir("actual-merged");
+    let sheet: &[&[&str]] = &[
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ],
+        &[
+            "P",
+            "产出指标",
+            "数量指标",
+            "培训人数",
+            "≥100人",
+            "120人",
+            "50",
+        ],
+        &["P", "产出指标", "数量指标", "覆盖人数", "≥100人", "", "50"],
+    ];
+    std::fs::write(d.join("merged.xlsx"), workbook(sheet, &[(1, 5, 2, 5)])).unwrap();
+    std::fs::write(d.join("blank.xlsx"), workbook(sheet, &[])).unwrap();
+    let r = run(&d, &["evaluate", "merged.xlsx", "--format", "json"]);
+    assert_eq!(
+        whole_rows(&r.stdout),
+        rows(&[
+            ["≥100人", "120人", "pass", "50.00"],
+            ["≥100人", "", "missing", "0.00"]
+        ])
+    );
+    assert_eq!(
+        r.stderr.matches("table.actual-merged").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(
+            "指标“覆盖人数”的实际完成值单元格与上方第 2 行合并，合并单元格的值“120人”只属于第一行"
+        ),
+        "{}",
+        r.stderr
+    );
+    // a cell merely left blank is no merge
+    let r = run(&d, &["evaluate", "blank.xlsx", "--format", "json"]);
+    assert!(!r.stderr.contains("table.actual-merged"), "{}", r.stderr);
+}

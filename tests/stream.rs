@@ -90,6 +90,7 @@ fn streamed_forced(path: &Path, block: usize, force: usize) -> (Vec<u8>, Streame
             published_dp: dp,
             workers: 2,
             render: &render,
+            hold_unfilled: false,
         },
         &mut out,
         &mut notes,
@@ -227,6 +228,34 @@ fn published_scores_are_rechecked_with_the_whole_files_rounding() {
     assert!(String::from_utf8_lossy(&lines).contains("\"code\":\"eval.points-not-100\""));
     assert_eq!(s.summary.score.to_string(), "90.57");
     assert_eq!(s.summary.grade, "优");
+}
+
+#[test]
+fn a_total_in_the_project_column_stays_with_the_projects_it_sums_in_any_block() {
+    // the cutter took a `合计` row in the 项目 column for a new project's first row and cut the
+    // block before it: its project was then in the block before, and the row a project of its own
+    let mut text =
+        String::from("单位\t项目\t一级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n");
+    for p in 0..40 {
+        text.push_str(&format!(
+            "甲\t项目{p}\t产出指标\t完成率\t≥95%\t96%\t60\t60\n"
+        ));
+        text.push_str(&format!(
+            "甲\t项目{p}\t效益指标\t满意度\t≥90%\t93%\t40\t40\n"
+        ));
+        // one total that disagrees: its project 未核对, in any block
+        let total = if p == 7 { 90 } else { 100 };
+        text.push_str(&format!("\t合计\t\t\t\t\t100\t{total}\n"));
+    }
+    let path = write_file("project-column-totals.tsv", text.as_bytes());
+    for block in [1, 40, 100, 300, 1000] {
+        let s = assert_same(&path, block);
+        assert_eq!(
+            (s.summary.projects, s.summary.waiting),
+            (40, 1),
+            "blocks of {block}"
+        );
+    }
 }
 
 #[test]

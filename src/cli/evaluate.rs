@@ -765,6 +765,8 @@ fn streaming(
         published_dp,
         workers,
         render: &render,
+        // a run with nothing to score writes nothing: refused below as the whole table is
+        hold_unfilled: true,
     };
     if args.format == ReportFormat::Csv {
         return streaming_csv(args, &inputs, &head.findings, stream, opts);
@@ -782,6 +784,10 @@ fn streaming(
         Ok(_) if rules.overrun().is_some() => super::rules::tries_checked(rules)
             .err()
             .unwrap_or(exit::USAGE),
+        // nothing to score (no actual; an actuals file that gives nothing): nothing was
+        // written; the sheet is read whole and refused in the whole table's words, as every
+        // format is (exit code 2)
+        Ok(streamed) if refused(&streamed, actuals) => return None,
         Ok(streamed) => {
             for f in &streamed.findings {
                 say!("警告[{}] {}：{}", f.code, f.position(), f.message);
@@ -795,6 +801,16 @@ fn streaming(
             exit::USAGE
         }
     })
+}
+
+/// Whether a streamed run is one the whole-table path refuses: no actual in the sheet and no
+/// actuals file (`eval::unfilled`), or an actuals file that gives no project anything
+/// (`eval::unmatched`).
+fn refused(s: &eval::stream::Streamed, actuals: Option<&ActualsFile>) -> bool {
+    match actuals {
+        None => !s.actuals_seen,
+        Some(a) => !a.projects.is_empty() && !s.actuals_used,
+    }
 }
 
 /// `--format csv`, streamed: the rows go to a temporary file and the reader's findings to
@@ -820,11 +836,7 @@ fn streaming_csv(
     let mut rows = std::io::BufWriter::with_capacity(256 * 1024, rows);
     let mut notes = std::io::BufWriter::new(notes);
     let result = eval::stream::evaluate_stream(stream, &opts, &mut rows, &mut notes);
-    let refused = result.as_ref().is_ok_and(|s| match opts.actuals {
-        None => !s.actuals_seen,
-        Some(a) => !a.projects.is_empty() && !s.actuals_used,
-    });
-    if refused {
+    if result.as_ref().is_ok_and(|s| refused(s, opts.actuals)) {
         return None;
     }
     // the reader's findings so far, also where the run stopped on an error

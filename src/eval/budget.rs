@@ -54,7 +54,7 @@ impl Budget {
     /// A budget of zero or less: budget execution keeps its weight and waits for review (a
     /// finding says why), never dropped to raise the other indicators.
     pub fn impossible(&self) -> bool {
-        self.budget.is_some_and(|b| b <= Decimal::ZERO)
+        self.budget.is_some_and(|b| !positive(b))
     }
 
     /// spent ÷ budget, divided once for the budget's score and its execution rate.
@@ -62,7 +62,7 @@ impl Budget {
         match (self.budget, self.spent) {
             // checked: amounts are bounded when read, but a budget given by actuals or a rule
             // may not be; past the decimal range the share is unknown (never a panic)
-            (Some(b), Some(sp)) if b > Decimal::ZERO => sp.checked_div(b),
+            (Some(b), Some(sp)) if positive(b) => sp.checked_div(b),
             _ => None,
         }
     }
@@ -95,11 +95,19 @@ impl Budget {
                     Ordering::Less => r,
                     _ => Decimal::ZERO,
                 };
-                weight * r
+                // (multiplied on the mantissas: `exact`)
+                super::exact::mul(weight, r)
             }
             None => Decimal::ZERO,
         })
     }
+}
+
+/// `d > 0`, told by its sign and mantissa (a decimal's `cmp` is a call, asked several times a
+/// project).
+#[inline]
+pub(super) fn positive(d: Decimal) -> bool {
+    !d.is_sign_negative() && !d.is_zero()
 }
 
 /// The formula a rule names for budget execution: the rule that holds without an indicator.

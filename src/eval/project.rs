@@ -300,7 +300,7 @@ fn score_budget(
     if spent_share.is_none()
         && budget.applicable()
         && !budget.impossible()
-        && matches!((budget.budget, budget.spent), (Some(b), Some(_)) if b > Decimal::ZERO)
+        && matches!((budget.budget, budget.spent), (Some(b), Some(_)) if super::budget::positive(b))
     {
         score = None;
         tally.pending += weight;
@@ -347,7 +347,7 @@ fn score_budget(
         note,
         score,
         execution_rate: spent_share
-            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+            .and_then(exact::times_100)
             .map(|r| Shown::new(r, dp)),
     }
 }
@@ -357,11 +357,12 @@ fn score_budget(
 /// money units give (2,000,000 元 spent of a 300 万元 budget read as one unit: 666,666 %, full
 /// points with no word). Scored as ever; the finding asks for the units to be checked.
 fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
-    let high = share > Decimal::TEN;
-    let low = share > Decimal::ZERO && share < Decimal::new(1, 3);
     if share.is_sign_negative() && !share.is_zero() {
         return negative_execution(step, share, tally);
     }
+    // (compared on the mantissas: `exact`; the share has 28 decimals where it does not divide)
+    let high = exact::cmp(share, Decimal::TEN).is_gt();
+    let low = super::budget::positive(share) && exact::cmp(share, Decimal::new(1, 3)).is_lt();
     if !high && !low {
         return;
     }

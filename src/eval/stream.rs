@@ -105,6 +105,10 @@ pub struct StreamOptions<'a> {
     pub workers: usize,
     /// Renders the reader's findings of one block for stderr (they stay in file order).
     pub render: &'a (dyn Fn(&Document) -> String + Sync),
+    /// Whether the lines and notes are held back until a block has something to score (an
+    /// actual in the sheet, or one taken from the actuals file): a run that never has writes
+    /// nothing, and the caller refuses it as the whole-table path does (`eval::unfilled::Held`).
+    pub hold_unfilled: bool,
 }
 
 /// What a streamed run adds up to.
@@ -210,10 +214,14 @@ pub fn evaluate_stream(
         drop(out_tx);
         let (sink, notes) = (&mut *out, &mut *diagnostics);
         let (pool, waits, window) = (&pool, &waits, &window);
+        let held = opts
+            .hold_unfilled
+            .then(|| super::unfilled::Held::new(opts.actuals))
+            .flatten();
         let writer = scope.spawn(move || {
             let _opens = OpensOnDrop(window);
             let clock = waits.thread("writer".to_owned(), &["recv", "write", "add"]);
-            write_in_order(out_rx, sink, notes, head, (pool, window), clock)
+            write_in_order(out_rx, (sink, notes, held), head, (pool, window), clock)
         });
         // this thread cuts the file into blocks
         let mut clock = waits.thread("cutter".to_owned(), &["cut", "send"]);
@@ -250,9 +258,12 @@ pub fn evaluate_stream(
     }
     let mut totals = written.map_err(StreamError::Write)?;
     let summary = totals.summary(opts.methodology);
-    opts.lines
-        .finish(&summary, out)
-        .map_err(StreamError::Write)?;
+    // a run held to its end wrote nothing: its caller refuses it
+    if !totals.held_to_end {
+        opts.lines
+            .finish(&summary, out)
+            .map_err(StreamError::Write)?;
+    }
     out.flush().map_err(StreamError::Write)?;
     let mut findings = std::mem::take(&mut totals.split);
     if totals.seen.unsure() {
@@ -468,6 +479,8 @@ struct Totals {
     reread: usize,
     actuals_seen: bool,
     actuals_used: bool,
+    /// Whether every block was held back (`eval::unfilled::Held`) and nothing written.
+    held_to_end: bool,
 }
 
 impl Totals {
@@ -503,11 +516,15 @@ impl Totals {
     }
 }
 
-/// Writes the blocks in file order as they arrive, adding up the totals.
+/// Writes the blocks in file order as they arrive (held back, where `held` is given, until one
+/// has something to score), adding up the totals.
 fn write_in_order(
     rx: Receiver<Output>,
-    out: &mut (dyn Write + Send),
-    diagnostics: &mut (dyn Write + Send),
+    (out, diagnostics, mut held): (
+        &mut (dyn Write + Send),
+        &mut (dyn Write + Send),
+        Option<super::unfilled::Held>,
+    ),
     head: &Head,
     (pool, window): (&Mutex<Vec<Vec<u8>>>, &Window),
     mut clock: Thread<'_>,
@@ -523,6 +540,14 @@ fn write_in_order(
             next += 1;
             if failed.is_none()
                 && let Err(e) = clock.time(1, || {
+                    if let Some(h) = held.as_mut() {
+                        if !h.released_by(o.actuals_seen, o.actuals_used) {
+                            return h.keep(&o.lines, o.diagnostics.as_bytes());
+                        }
+                        if let Some(h) = held.take() {
+                            h.release(out, diagnostics)?;
+                        }
+                    }
                     out.write_all(&o.lines)
                         .and_then(|_| diagnostics.write_all(o.diagnostics.as_bytes()))
                 })
@@ -534,6 +559,7 @@ fn write_in_order(
         }
         window.written(next);
     }
+    totals.held_to_end = held.is_some();
     match failed {
         Some(e) => Err(e),
         None => Ok(totals),

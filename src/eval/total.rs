@@ -26,7 +26,8 @@ pub fn grade(
     project: &str,
 ) -> Graded {
     let shown_points = m.show(points);
-    if shown_points == Decimal::ONE_HUNDRED {
+    // (compared on the mantissas: `exact`)
+    if super::exact::cmp(shown_points, Decimal::ONE_HUNDRED).is_eq() {
         return Graded {
             grade: m.grade_of(total).to_owned(),
             finding: None,
@@ -66,7 +67,13 @@ pub fn grade(
 /// points converted (what unit and summary means average, so that a 49-point excerpt is not
 /// averaged or graded as if out of 100).
 pub fn on_100(p: &crate::report_model::ProjectReport) -> Decimal {
-    if p.weights.rounded() == Decimal::ONE_HUNDRED || p.weights.exact <= Decimal::ZERO {
+    // (the points as shown, rounded on the mantissa and compared on it: `methodology`'s
+    // rounding is `Shown::rounded`'s value, `exact` compares as rust_decimal does; a decimal's
+    // own rounding and compare were ~330 instructions a project of a streamed sheet)
+    let w = p.weights.exact;
+    let shown = super::methodology::round_half_up(w, p.weights.dp);
+    if super::exact::cmp(shown, Decimal::ONE_HUNDRED).is_eq() || w.is_sign_negative() || w.is_zero()
+    {
         p.score.exact
     } else {
         p.score.exact * Decimal::ONE_HUNDRED / p.weights.exact

@@ -61,3 +61,72 @@ pub fn project_finding(file: &str, unit: &str, project: &str, indicators: usize)
     .help("填写该项目的实际完成值和全年执行数后再评分；本年度不评价的项目可把指标标为不适用")
     .in_project(unit, project)
 }
+
+/// What a streamed run (`eval::stream`) holds back while no block has shown it has anything to
+/// score: the lines and the reader's notes of the blocks so far, in temporary files (memory
+/// stays flat), written out in order once a block shows an actual (no actuals file) or takes
+/// one from the actuals file. A run that ends still holding is the run the whole-table path
+/// refuses ([`Unfilled`], or `eval::unmatched`'s refusal): nothing was written, so every format
+/// refuses it alike, with exit code 2 (`--format jsonl` wrote every indicator as 缺实际值, 0
+/// points, and exited 0). A filled sheet shows an actual in its first block: nothing is held.
+pub(crate) struct Held {
+    lines: Option<std::fs::File>,
+    notes: Option<std::fs::File>,
+    /// Whether a block is released by an actual taken from the actuals file (one is given),
+    /// else by one in the sheet.
+    by_file: bool,
+}
+
+impl Held {
+    /// What a run with `actuals` holds (`None`: nothing, as for an actuals file of no projects,
+    /// which the whole-table path scores too).
+    pub(crate) fn new(actuals: Option<&super::ActualsFile>) -> Option<Held> {
+        if actuals.is_some_and(|a| a.projects.is_empty()) {
+            return None;
+        }
+        Some(Held {
+            lines: None,
+            notes: None,
+            by_file: actuals.is_some(),
+        })
+    }
+
+    /// Whether a block whose sheet rows carry an actual (`seen`) or that took one from the
+    /// actuals file (`used`) ends the holding.
+    pub(crate) fn released_by(&self, seen: bool, used: bool) -> bool {
+        if self.by_file { used } else { seen }
+    }
+
+    /// Holds a block's `lines` and `notes`.
+    pub(crate) fn keep(&mut self, lines: &[u8], notes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        for (file, bytes) in [(&mut self.lines, lines), (&mut self.notes, notes)] {
+            if bytes.is_empty() {
+                continue;
+            }
+            let f = match file {
+                Some(f) => f,
+                None => file.insert(tempfile::tempfile()?),
+            };
+            f.write_all(bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Writes what was held to `out` and `notes`, in the order it came.
+    pub(crate) fn release(
+        self,
+        out: &mut dyn std::io::Write,
+        notes: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        fn copy(file: Option<std::fs::File>, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+            if let Some(mut f) = file {
+                std::io::Seek::rewind(&mut f)?;
+                std::io::copy(&mut f, to)?;
+            }
+            Ok(())
+        }
+        copy(self.lines, out)?;
+        copy(self.notes, notes)
+    }
+}

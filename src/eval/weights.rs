@@ -419,7 +419,8 @@ fn in_group(g: &Group, r: &Scored<'_>, given: bool) -> bool {
         Some((pool, points)) => {
             (std::ptr::eq(g.pool.as_ptr(), pool.as_ptr()) && g.pool.len() == pool.len()
                 || g.pool == *pool)
-                && g.points == *points
+                // (compared on the mantissas: `exact`; asked for every row)
+                && super::exact::cmp(g.points, *points).is_eq()
         }
         None => given && g.pool == LOOSE && g.points.is_zero(),
     }

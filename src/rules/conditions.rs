@@ -531,23 +531,28 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 /// A rule's pattern and its regex, compiled when first matched (a user's file's was compiled
-/// once at load to check it, and dropped).
+/// once at load to check it, and dropped), with its [`Gate`](super::gate::Gate): the bytes a
+/// text it matches begins or ends with, where it is anchored there.
 #[derive(Debug, Clone)]
 pub(crate) struct LazyRegex {
     pattern: String,
-    compiled: std::sync::OnceLock<Regex>,
+    compiled: std::sync::OnceLock<(Regex, super::gate::Gate)>,
 }
 
 impl LazyRegex {
-    fn get(&self) -> &Regex {
+    fn get(&self) -> &(Regex, super::gate::Gate) {
         self.compiled.get_or_init(|| {
-            compile(&self.pattern)
-                .expect("a pattern compiles: a user's was compiled at load, bundled ones by tests")
+            let regex = compile(&self.pattern)
+                .expect("a pattern compiles: a user's was compiled at load, bundled ones by tests");
+            (regex, super::gate::Gate::of(&self.pattern))
         })
     }
 
+    /// Whether `text` matches: a text its gate refuses without running the regex (which
+    /// takes a cache from its pool on a worker thread and sets up a search).
     pub(crate) fn is_match(&self, text: &str) -> bool {
-        self.get().is_match(text)
+        let (regex, gate) = self.get();
+        gate.admits(text) && regex.is_match(text)
     }
 }
 

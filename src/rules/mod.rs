@@ -7,6 +7,8 @@
 //! - [`expr`]: the condition language of `when:`/`require:`; [`conditions`]: compiled, and
 //!   evaluated against an indicator's [`Facts`];
 //! - [`set`]: loading in order, overriding by id, decisions; [`error`]: diagnostics;
+//! - `gate`: the byte a text must begin or end with for an anchored pattern to match (most
+//!   texts answered without running the regex);
 //! - `prefilter`: which rules to try for one indicator, without trying them all (a rule file of
 //!   20,000 rules against 2,000 indicators), and the budget of rules tried per indicator;
 //! - [`keys`]: the decision keys, one file each (its YAML fields too), registered once.
@@ -37,6 +39,7 @@ pub mod cases;
 pub mod conditions;
 pub mod error;
 pub mod expr;
+pub(crate) mod gate;
 pub mod keys;
 pub mod loader;
 pub mod locate;

@@ -28,6 +28,13 @@ pub(crate) struct FlatRows {
     /// Per data row: its cells in `cells`, its range in the text (without the line break) and
     /// its line.
     rows: Vec<Span>,
+    /// The continuation bytes of UTF-8 (`10xxxxxx`) of each 64 bytes split, from `from`: bit
+    /// `k` of word `w` set where byte `from + 64 w + k` is one (made with the split's masks,
+    /// from the bytes already loaded). A cell's column is the bytes before it on its row less
+    /// the continuation bytes among them ([`FlatRow::column_at`]): no byte walked again.
+    tails: Vec<u64>,
+    /// Where the split started in the text (the first word of `tails`).
+    from: usize,
 }
 
 /// One data row of [`FlatRows`].
@@ -44,6 +51,8 @@ pub(crate) struct FlatRow<'t> {
     cells: &'t [(u32, u32)],
     range: (u32, u32),
     line: u32,
+    /// The rows it is one of (their continuation-byte masks tell its cells' columns).
+    split: &'t FlatRows,
 }
 
 impl FlatRows {
@@ -56,6 +65,7 @@ impl FlatRows {
                 cells: &self.cells[s.cells.0 as usize..s.cells.1 as usize],
                 range: s.range,
                 line: s.line,
+                split: self,
             })
             .collect()
     }
@@ -94,6 +104,8 @@ pub(crate) fn rows_from(
     let mut out = FlatRows {
         cells: Vec::with_capacity((bytes.len() - from) / 8),
         rows: Vec::with_capacity((bytes.len() - from) / 64),
+        tails: Vec::with_capacity((bytes.len() - from).div_ceil(64)),
+        from,
     };
     let mut scan = Scan {
         header,
@@ -110,15 +122,17 @@ pub(crate) fn rows_from(
     // each ending a cell, a line break also its row
     let mut base = from;
     while base < bytes.len() {
-        let (found, breaks) = match bytes.get(base..base + 64) {
+        let (found, breaks, tails) = match bytes.get(base..base + 64) {
             Some(chunk) => masks_of(chunk.try_into().ok()?, delim),
             None => {
-                // the block's last bytes, after them zeros (no delimiter, no line break)
+                // the block's last bytes, after them zeros (no delimiter, line break or
+                // continuation byte)
                 let mut last = [0; 64];
                 last[..bytes.len() - base].copy_from_slice(&bytes[base..]);
                 masks_of(&last, delim)
             }
         };
+        out.tails.push(tails);
         // (a chunk without two line breaks side by side has no run of blank lines: most
         // chunks are cut without looking for one)
         if breaks & (breaks >> 1) == 0 {
@@ -333,135 +347,125 @@ fn surely_untrimmed(raw: &[u8]) -> bool {
     (plain(first) || cjk_lead(first)) && (plain(last) || (n >= 3 && cjk_lead(raw[n - 3])))
 }
 
-/// The delimiters and line breaks of a 64-byte chunk, and its line breaks: bit `k` of the
-/// first set where `chunk[k]` is `delim` or `\n`, of the second where it is `\n`. 16 bytes
-/// compared at once (SSE2, part of every x86-64), else byte by byte.
+/// The delimiters and line breaks of a 64-byte chunk, its line breaks, and its continuation
+/// bytes of UTF-8: bit `k` of the first set where `chunk[k]` is `delim` or `\n`, of the second
+/// where it is `\n`, of the third where it is `10xxxxxx`. 16 bytes compared at once (SSE2, part
+/// of every x86-64), else byte by byte.
 #[inline(always)]
-fn masks_of(chunk: &[u8; 64], delim: u8) -> (u64, u64) {
+fn masks_of(chunk: &[u8; 64], delim: u8) -> (u64, u64, u64) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{
-            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+            __m128i, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+            _mm_set1_epi8,
         };
-        let (mut either, mut breaks) = (0, 0);
+        let (mut either, mut breaks, mut tails) = (0, 0, 0);
         // SAFETY: SSE2 is part of every x86-64 (the intrinsics need no feature not there), and
         // each load reads the 16 bytes of `part`, unaligned
         unsafe {
             let (d, n) = (_mm_set1_epi8(delim as i8), _mm_set1_epi8(b'\n' as i8));
+            // a continuation byte, 0x80–0xBF, is −128…−65 as a signed byte: under −64
+            let tail = _mm_set1_epi8(-64);
             for (k, part) in chunk.as_chunks::<16>().0.iter().enumerate() {
                 let v = _mm_loadu_si128(part.as_ptr().cast::<__m128i>());
                 let at_delim = u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) as u16);
                 let at_break = u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, n)) as u16);
+                let at_tail = u64::from(_mm_movemask_epi8(_mm_cmplt_epi8(v, tail)) as u16);
                 either |= (at_delim | at_break) << (16 * k);
                 breaks |= at_break << (16 * k);
+                tails |= at_tail << (16 * k);
             }
         }
-        (either, breaks)
+        (either, breaks, tails)
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        let (mut either, mut breaks) = (0, 0);
+        let (mut either, mut breaks, mut tails) = (0, 0, 0);
         for (k, &c) in chunk.iter().enumerate() {
             either |= u64::from(c == delim || c == b'\n') << k;
             breaks |= u64::from(c == b'\n') << k;
+            tails |= u64::from(c & 0xC0 == 0x80) << k;
         }
-        (either, breaks)
+        (either, breaks, tails)
     }
 }
 
 impl FlatRow<'_> {
     /// Where cell `i` is in the block's text (its text is a part of it).
+    #[inline(always)]
     fn range_of(self, i: usize) -> (u32, u32) {
         self.cells[i]
     }
 
-    /// The cells `cols` as (offset, length, column). On a CPU with POPCNT (all but the oldest
-    /// x86-64), where the cells all start within the row's first [`MASKED_BYTES`] bytes (most
-    /// rows), each column is the bytes before its cell less the continuation bytes among
-    /// them, told by one mask of the row's bytes made at once ([`FlatRow::places_masked`]);
-    /// else the columns are counted in one pass from the row's start, the cells taken left to
-    /// right ([`FlatRow::places_walked`]).
+    /// The column of the byte `a` of the row, from 1: the bytes before it on the row less the
+    /// continuation bytes among them, counted in the split's masks (a word or two a row: no
+    /// byte read again).
+    #[inline(always)]
+    fn column_at(self, a: u32) -> u32 {
+        let tails = &self.split.tails;
+        let (s, a) = (
+            self.range.0 as usize - self.split.from,
+            a as usize - self.split.from,
+        );
+        let (ks, ka) = (s / 64, a / 64);
+        // the bits below bit `b` of a word (`b` under 64)
+        let below = |b: usize| (1u64 << b) - 1;
+        let word = |k: usize| tails.get(k).copied().unwrap_or(0);
+        let n = if ks == ka {
+            (word(ks) & below(a % 64) & !below(s % 64)).count_ones()
+        } else {
+            let mut n = (word(ks) & !below(s % 64)).count_ones();
+            for k in ks + 1..ka {
+                n += word(k).count_ones();
+            }
+            n + (word(ka) & below(a % 64)).count_ones()
+        };
+        1 + (a - s) as u32 - n
+    }
+
+    /// The cells `cols` as (offset, length, column), each column told by [`FlatRow::column_at`]
+    /// (with POPCNT where the CPU has it, all but the oldest x86-64: one instruction a word
+    /// counted).
     #[inline]
     fn places<const N: usize>(self, cols: [Option<usize>; N]) -> [Option<(u32, u32, u32)>; N] {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("popcnt") {
             // SAFETY: the CPU has POPCNT, the one feature the function is built with
-            return unsafe { self.places_masked(cols) };
+            return unsafe { self.places_popcnt(cols) };
         }
-        self.places_walked(cols)
+        self.places_counted(cols)
     }
 
-    /// [`FlatRow::places`] by a mask of the continuation bytes ([`tails_of`]), counted by
-    /// POPCNT (one instruction; without it a count cost as much as the walk it spares).
+    /// [`FlatRow::places`] built with POPCNT.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "popcnt")]
-    fn places_masked<const N: usize>(
+    fn places_popcnt<const N: usize>(
         self,
         cols: [Option<usize>; N],
     ) -> [Option<(u32, u32, u32)>; N] {
-        let start = self.range.0;
-        let mut cells = [None; N];
-        let mut last = start;
-        for (cell, col) in cells.iter_mut().zip(cols) {
+        self.places_counted(cols)
+    }
+
+    /// [`FlatRow::places`], counted as the build counts bits (a loop, not a closure: inlined
+    /// into [`FlatRow::places_popcnt`], the count is built with POPCNT).
+    #[inline(always)]
+    fn places_counted<const N: usize>(
+        self,
+        cols: [Option<usize>; N],
+    ) -> [Option<(u32, u32, u32)>; N] {
+        let mut out = [None; N];
+        for (place, col) in out.iter_mut().zip(cols) {
             if let Some(i) = col {
                 let (a, b) = self.range_of(i);
-                last = last.max(a);
-                *cell = Some((a, b));
-            }
-        }
-        let Some(tails) = self.tails_to(last) else {
-            return self.places_walked(cols);
-        };
-        // (a loop, not a closure: the count is to be built with POPCNT, as this function is)
-        let mut out = [None; N];
-        for (place, cell) in out.iter_mut().zip(cells) {
-            if let Some((a, b)) = cell {
-                *place = Some((a, b - a, column_at(&tails, start, a)));
+                *place = Some((a, b - a, self.column_at(a)));
             }
         }
         out
     }
 
-    /// [`FlatRow::indicator_source`] of the cells `[name, category, target, actual]` by the
-    /// mask of [`FlatRow::places_masked`], packed in the same function (no array of optional
-    /// places made, moved and read again: ~290 instructions a row were ~100 of work); `None`
-    /// where a cell starts past the mask's [`MASKED_BYTES`] or a place does not pack (the
-    /// caller's walk then counts, as [`FlatRow::places`] falls back to it).
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "popcnt")]
-    fn source_masked(self, cols: [Option<usize>; 4]) -> Option<IndicatorSource> {
-        let [name, category, target, actual] = cols.map(|c| c.map(|i| self.range_of(i)));
-        let name = name?;
-        let start = self.range.0;
-        let mut last = name.0;
-        for (a, _) in [category, target, actual].into_iter().flatten() {
-            last = last.max(a);
-        }
-        let tails = self.tails_to(last)?;
-        let place = |(a, b): (u32, u32)| (a, b - a, column_at(&tails, start, a));
-        IndicatorSource::of_text_row(
-            self.line,
-            self.range,
-            [
-                Some(place(name)),
-                category.map(place),
-                target.map(place),
-                actual.map(place),
-            ],
-        )
-    }
-
-    /// The continuation bytes of the row up to `last`, the start of the last cell asked
-    /// ([`tails_of`]); `None` where it is past the mask's [`MASKED_BYTES`].
-    #[cfg(target_arch = "x86_64")]
-    #[inline(always)]
-    fn tails_to(self, last: u32) -> Option<[u64; 2]> {
-        let (start, len) = (self.range.0 as usize, (last - self.range.0) as usize);
-        (len < MASKED_BYTES).then(|| tails_of(self.text.as_bytes(), start, len))
-    }
-
-    /// [`FlatRow::places`] by a walk over the row's bytes up to each cell.
-    #[inline]
+    /// [`FlatRow::places`] by a walk over the row's bytes up to each cell (what the masks are
+    /// tested against).
+    #[cfg(test)]
     fn places_walked<const N: usize>(
         self,
         cols: [Option<usize>; N],
@@ -490,27 +494,29 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         match self.cells.get(i) {
             // most cells a row is asked for are empty (the filled-down names, the numbers of an
             // indicator row): no slice of the text to check
-            Some(&(a, b)) if a != b => &self.text[a as usize..b as usize],
+            Some(&(a, b)) if a != b => {
+                debug_assert!(self.text.get(a as usize..b as usize).is_some());
+                // SAFETY: a cell's range is cut by `rows_from` at an ASCII delimiter or line
+                // break and trimmed by whole characters (`trimmed`): both ends are character
+                // boundaries of the text, in order, within it
+                unsafe { self.text.get_unchecked(a as usize..b as usize) }
+            }
             _ => "",
         }
     }
 
     fn cell_at(self, i: usize, _source: &SourceText) -> Location {
         let (a, b) = self.range_of(i);
-        // the grid's column: characters from the line's start, from 1 (counted eight bytes at a
-        // time: `chars().count()` cost 230 instructions a cell here)
-        let before = &self.text.as_bytes()[self.range.0 as usize..a as usize];
         Location {
             offset: a as usize,
             len: (b - a) as usize,
             line: self.line,
-            column: 1 + grid::chars_in(before),
+            column: self.column_at(a),
             cell: None,
         }
     }
 
-    /// The columns counted in one pass from the row's start, the cells taken left to right
-    /// (each [`FlatRow::cell_at`] counts from the start again).
+    /// The columns counted as [`FlatRow::places`] counts them.
     fn cells_at<const N: usize>(
         self,
         cols: [Option<usize>; N],
@@ -527,7 +533,7 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         })
     }
 
-    /// The places counted as [`FlatRow::cells_at`] counts them and packed straight, without a
+    /// The places counted as [`FlatRow::places`] counts them and packed straight, without a
     /// [`Location`] made for each (the packing's own way where a column does not pack).
     fn indicator_source(
         self,
@@ -535,14 +541,7 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
         cols: [Option<usize>; 4],
         source: &SourceText,
     ) -> IndicatorSource {
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("popcnt") {
-            // SAFETY: the CPU has POPCNT, the one feature the function is built with
-            if let Some(packed) = unsafe { self.source_masked(cols) } {
-                return packed;
-            }
-        }
-        IndicatorSource::of_text_row(self.line, self.range, self.places_walked(cols))
+        IndicatorSource::of_text_row(self.line, self.range, self.places(cols))
             .unwrap_or_else(|| self_eval::by_cells(self, row_at, cols, source))
     }
 
@@ -562,78 +561,9 @@ impl<'t> SheetRow<'t> for FlatRow<'t> {
     }
 }
 
-/// How far into a row [`FlatRow::places`] tells columns by a mask ([`tails_of`]).
-#[cfg(target_arch = "x86_64")]
-const MASKED_BYTES: usize = 128;
-
-/// The continuation bytes of UTF-8 (`10xxxxxx`) among `bytes[start..start + len]` (`len`
-/// under [`MASKED_BYTES`]): bit `k` of the mask set where byte `start + k` is one (bits from
-/// `len` on are any, and zero past the text's end).
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn tails_of(bytes: &[u8], start: usize, len: usize) -> [u64; 2] {
-    let whole = 16 * len.div_ceil(16);
-    match bytes.get(start..start + whole) {
-        Some(run) => tails_in(run),
-        None => {
-            // the text's last bytes, after them zeros (no continuation byte)
-            let mut padded = [0; MASKED_BYTES];
-            let rest = &bytes[start.min(bytes.len())..];
-            padded[..rest.len()].copy_from_slice(rest);
-            tails_in(&padded[..whole])
-        }
-    }
-}
-
-/// The mask of [`tails_of`] for `run`, 16 bytes compared at once (SSE2, part of every x86-64).
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn tails_in(run: &[u8]) -> [u64; 2] {
-    use std::arch::x86_64::{
-        __m128i, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
-    };
-    let mut tails = [0u64; 2];
-    for (k, part) in run
-        .as_chunks::<16>()
-        .0
-        .iter()
-        .enumerate()
-        .take(MASKED_BYTES / 16)
-    {
-        // SAFETY: SSE2 is part of every x86-64, and the load reads the 16 bytes of `part`,
-        // unaligned
-        let mask = unsafe {
-            let v = _mm_loadu_si128(part.as_ptr().cast::<__m128i>());
-            // a continuation byte, 0x80–0xBF, is −128…−65 as a signed byte: under −64
-            _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))) as u16
-        };
-        tails[k / 4] |= u64::from(mask) << (16 * (k % 4));
-    }
-    tails
-}
-
-/// How many of the bytes before `off` (under [`MASKED_BYTES`]) the mask `tails` marks.
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn tails_before(tails: &[u64; 2], off: u32) -> u32 {
-    if off < 64 {
-        (tails[0] & ((1u64 << off) - 1)).count_ones()
-    } else {
-        tails[0].count_ones() + (tails[1] & ((1u64 << (off - 64)) - 1)).count_ones()
-    }
-}
-
-/// The column of the byte `a` of a row that starts at `start` (`a - start` under
-/// [`MASKED_BYTES`]), from 1: the bytes before it less the continuation bytes among them.
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn column_at(tails: &[u64; 2], start: u32, a: u32) -> u32 {
-    1 + (a - start) - tails_before(tails, a - start)
-}
-
 /// The places asked, in the order of their columns (an insertion sort: the few places come
 /// mostly in order, where the library's sort pays its set-up).
-#[inline]
+#[cfg(test)]
 fn in_column_order<const N: usize>(cols: [Option<usize>; N]) -> [usize; N] {
     let mut order: [usize; N] = std::array::from_fn(|k| k);
     for j in 1..N {
@@ -654,6 +584,7 @@ mod tests {
     use crate::table::grid::chars_in;
     use crate::table::grid::trim_cell;
     use crate::table::model::Layout;
+    use crate::table::self_eval::SheetRow;
     use crate::table::source::{InputFormat, SourceText};
 
     /// A cell said to need no trimming is one trimming leaves whole: every character of the
@@ -677,9 +608,10 @@ mod tests {
         assert!(said > 100_000 && not > 10_000, "{said} {not}");
     }
 
-    /// The masks mark exactly the delimiters and line breaks, and the line breaks, at every
-    /// place of a 64-byte chunk, with the other byte and look-alike bytes (a byte off by one,
-    /// the high bit flipped) around.
+    /// The masks mark exactly the delimiters and line breaks, the line breaks, and the
+    /// continuation bytes, at every place of a 64-byte chunk, with the other byte and
+    /// look-alike bytes (a byte off by one, the high bit flipped, the edges of `80`–`BF`)
+    /// around.
     #[test]
     fn the_masks_mark_delimiters_and_line_breaks_where_they_are() {
         let fill = [
@@ -691,6 +623,10 @@ mod tests {
             0x09 - 1,
             b',' + 1,
             0,
+            0xBF,
+            0xC0,
+            0x7F,
+            0xFF,
         ];
         for delim in [b'\t', b','] {
             for f in fill {
@@ -706,7 +642,11 @@ mod tests {
                                 .filter(|&(_, &c)| hit(c))
                                 .fold(0u64, |m, (k, _)| m | 1 << k)
                         };
-                        let want = (at(&|c| c == delim || c == b'\n'), at(&|c| c == b'\n'));
+                        let want = (
+                            at(&|c| c == delim || c == b'\n'),
+                            at(&|c| c == b'\n'),
+                            at(&|c| (0x80..=0xBF).contains(&c)),
+                        );
                         assert_eq!(masks_of(&chunk, delim), want, "{chunk:?}");
                     }
                 }
@@ -805,10 +745,11 @@ mod tests {
         }
     }
 
-    /// Every cell's column, as the places of a row tell it (by the mask within the first
-    /// [`super::MASKED_BYTES`] bytes, by the walk past them), is the characters before it on its
-    /// line, from 1: rows of ASCII, CJK, two- and four-byte characters, shorter and longer
-    /// than the mask, the last row at the text's end (its mask read past no byte).
+    /// Every cell's column, as the places of a row tell it (by the continuation-byte masks the
+    /// split made, with POPCNT and without), is the characters before it on its line, from 1:
+    /// rows of ASCII, CJK, two- and four-byte characters, shorter and longer than a 64-byte
+    /// word and across words, the split started after a preamble of any length (its words not
+    /// aligned with the text), the last row at the text's end (no byte past it counted).
     #[test]
     fn places_count_the_characters_before_each_cell() {
         let header = Header::new(
@@ -826,10 +767,16 @@ mod tests {
             "😀x",
             "长长长长长长长长长长长长长长长长长长长长",
         ];
+        const PREAMBLE: [&str; 4] = ["前", "a", "é", "😀"];
         let mut rng = crate::synth::Rng::new(11);
-        for round in 0..400 {
+        for round in 0..600 {
             let mut text = String::new();
-            for _ in 0..1 + rng.below(6) {
+            for _ in 0..rng.below(40) {
+                text.push_str(rng.pick::<&str>(&PREAMBLE));
+            }
+            text.push('\n');
+            let from = text.len();
+            for _ in 0..1 + rng.below(8) {
                 let row: Vec<&str> = (0..6)
                     .map(|k| match k {
                         2 => "指标",
@@ -844,7 +791,7 @@ mod tests {
             }
             let source = SourceText::new("t.tsv", text.clone(), InputFormat::Tsv, "UTF-8", None);
             let mut ctx = Ctx::new(&source);
-            let got = rows_from(&mut ctx, &header, &text, 0, b'\t', 1).expect("plain rows");
+            let got = rows_from(&mut ctx, &header, &text, from, b'\t', 2).expect("plain rows");
             for row in got.views(&text) {
                 let line_start = row.range.0 as usize;
                 let want = |i: usize| {
@@ -855,8 +802,11 @@ mod tests {
                 for n in 0..row.cells.len() {
                     let cols: [Option<usize>; 4] =
                         std::array::from_fn(|k| (k <= n).then_some((n + k * 5) % row.cells.len()));
+                    let at = row.cell_at(n, &source);
+                    assert_eq!(Some((at.offset as u32, at.len as u32, at.column)), want(n));
                     let want = cols.map(|c| c.and_then(want));
                     assert_eq!(row.places(cols), want, "{text:?}");
+                    assert_eq!(row.places_counted(cols), want, "{text:?}");
                     assert_eq!(row.places_walked(cols), want, "{text:?}");
                 }
             }

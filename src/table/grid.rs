@@ -1242,7 +1242,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
         // not a zip calamine can read either: let it give its own error
         return Ok(ZipCheck {
             kind: ZipKind::Other,
-            formulas: workbook::Formulas::Maybe,
+            formulas: workbook::SecondLook::MAYBE,
         });
     };
     // a part named twice: the readers see one of them (the last), another program may show
@@ -1277,6 +1277,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     let mut items = workbook::TagCount::word_items();
     // a formula element in any part (a sheet's part may be named anything its workbook says)
     let mut formulas = workbook::FormulaSeen::default();
+    let mut hidden = formats::hidden::HiddenSeen::default();
     let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
@@ -1318,6 +1319,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
                         // counted across the worksheets: the cell limit is the workbook's
                         let before = cells.count;
                         cells.feed(&sink[..k]);
+                        hidden.feed(&sink[..k]);
                         if cells.count != before {
                             workbook::check_count(name, None, cells.count)?;
                         }
@@ -1340,10 +1342,9 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     }
     Ok(ZipCheck {
         kind: guard_kind(name, &mut zip, kind, content)?,
-        formulas: if formulas.seen {
-            workbook::Formulas::Maybe
-        } else {
-            workbook::Formulas::None
+        formulas: workbook::SecondLook {
+            formulas: formulas.seen,
+            hidden: hidden.seen,
         },
     })
 }
@@ -1380,7 +1381,7 @@ fn guard_kind(
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ZipCheck {
     pub kind: ZipKind,
-    pub formulas: workbook::Formulas,
+    pub formulas: workbook::SecondLook,
 }
 
 /// What a zip holds.
@@ -1407,7 +1408,7 @@ pub(crate) fn from_workbook(
     } else {
         ZipCheck {
             kind: ZipKind::Other,
-            formulas: workbook::Formulas::Maybe,
+            formulas: workbook::SecondLook::MAYBE,
         }
     };
     if kind == ZipKind::Docx {
@@ -2138,7 +2139,7 @@ mod tests {
             "f.xlsx",
             bytes.to_vec(),
             None,
-            Some(workbook::Formulas::Maybe),
+            Some(workbook::SecondLook::MAYBE),
         )
         .expect("the fixture");
         assert!(sheets.iter().any(|s| !s.merges.is_empty()));

@@ -1566,6 +1566,14 @@ impl Sheets<'_> {
                         &regions,
                         &mut units,
                     );
+                    sheet_merges::name_merged_actuals(
+                        ctx,
+                        rows,
+                        &sheet.merges,
+                        sheet.rows.start,
+                        &header,
+                        &units,
+                    );
                 }
                 self.units.extend(units);
             }

@@ -584,7 +584,8 @@ impl SheetStream {
     }
 
     /// Whether a row looks like data: three or more filled cells and no header name in the
-    /// project column (notes, preamble lines, project headings and repeated headers do not).
+    /// project column (notes, preamble lines, project headings and repeated headers do not),
+    /// nor a total's (`合计` there sums the projects above it: it stays in their block).
     fn looks_like_data(delim: u8, row: &str, project: &str) -> bool {
         let filled = row.contains('"') || {
             let row = row.trim_end_matches(['\n', '\r']);
@@ -599,7 +600,9 @@ impl SheetStream {
                 start = end + 1;
             }
         };
-        filled && !super::columns::is_sheet_header_name(Role::Project, project)
+        filled
+            && !super::columns::is_sheet_header_name(Role::Project, project)
+            && !super::sheet_total::is_total_name(project)
     }
 
     /// The trimmed text of the unit, project and level cells of one row (borrowed from the

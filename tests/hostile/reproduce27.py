@@ -358,24 +358,38 @@ def main_cli():
     cli("10 -o a copy the run read", ["evaluate", "10-folder", "-o", "10-folder/b.tsv"],
         lambda c, o, e: c == 2 and "output.is-input" in e and open(path("10-folder/b.tsv"), encoding="utf-8").read() == TABLE)
     if want("10 signal"):
-        put("10-big.csv", projects_sheet(60_000))
+        # 300 000 projects (34 MB, about a second of writing): a run of 60 000 (0.24 s) sometimes
+        # ended between the temporary file's appearing and the signal (H84)
+        put("10-big.csv", projects_sheet(300_000))
         for sig in (signal.SIGTERM, signal.SIGINT):
-            for f in os.listdir(OUT):
-                if f.endswith(".jixiao-tmp"):
-                    os.remove(path(f))
-            p = subprocess.Popen([BIN, "evaluate", "10-big.csv", "--format", "jsonl", "-o", "10.jsonl"], cwd=OUT,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            t0 = time.time()
-            while not any(f.endswith(".jixiao-tmp") for f in os.listdir(OUT)) and p.poll() is None and time.time() - t0 < 30:
-                time.sleep(0.005)
-            seen = [f for f in os.listdir(OUT) if f.endswith(".jixiao-tmp")]
-            p.send_signal(sig)
-            t1 = time.time()
-            p.wait()
-            left = [f for f in os.listdir(OUT) if f.endswith(".jixiao-tmp")]
-            row("10 %s mid-write" % signal.Signals(sig).name, "signal %d, temporary seen %d, left %d, stopped in %.2f s" %
-                (-p.returncode, len(seen), len(left), time.time() - t1), 0.0, 0, os.path.getsize(path("10-big.csv")),
-                "ok" if seen and not left and p.returncode == -sig else "temporary left or never seen")
+            for attempt in range(3):
+                for f in os.listdir(OUT):
+                    if f.endswith(".jixiao-tmp"):
+                        os.remove(path(f))
+                p = subprocess.Popen([BIN, "evaluate", "10-big.csv", "--format", "jsonl", "-o", "10.jsonl"], cwd=OUT,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                t0 = time.time()
+                while not any(f.endswith(".jixiao-tmp") for f in os.listdir(OUT)) and p.poll() is None and time.time() - t0 < 30:
+                    time.sleep(0.005)
+                seen = [f for f in os.listdir(OUT) if f.endswith(".jixiao-tmp")]
+                early = p.poll() is not None  # finished before the signal could be sent
+                if not early:
+                    p.send_signal(sig)
+                t1 = time.time()
+                p.wait()
+                left = [f for f in os.listdir(OUT) if f.endswith(".jixiao-tmp")]
+                if early and attempt < 2:
+                    continue
+                if early:
+                    row("10 %s mid-write" % signal.Signals(sig).name,
+                        "finished before the signal, three times (exit %d, temporary seen %d, left %d)" %
+                        (p.returncode, len(seen), len(left)), 0.0, 0, os.path.getsize(path("10-big.csv")),
+                        "not tried: finished before the signal" if not left else "temporary left")
+                else:
+                    row("10 %s mid-write" % signal.Signals(sig).name, "signal %d, temporary seen %d, left %d, stopped in %.2f s" %
+                        (-p.returncode, len(seen), len(left), time.time() - t1), 0.0, 0, os.path.getsize(path("10-big.csv")),
+                        "ok" if seen and not left and p.returncode == -sig else "temporary left or never seen")
+                break
     # 12. smaller
     put("12-semicolon.tsv", TABLE.replace("购置完成率", "购置完成率;=HYPERLINK(\"http://evil.example\")")
         .replace("示例办事处", "示例办事处;@SUM(1+1);-5"))
@@ -555,7 +569,9 @@ def main_server():
     served("4s api evaluate xlsx 20 000 projects", srv, lambda: request("POST", "/api/evaluate?format=xlsx", ct, body),
            lambda s, a: s.startswith("4") and "JIXIAO_MAX_XLSX_PROJECTS" in a, len(big))
     served("4s page drop 20 000 projects", srv, page_drop([(b"file", b"s.csv", big), (b"file", b"a.yaml", b"projects: []\n")]),
-           lambda s, a: s == "200" and "JIXIAO_MAX_XLSX_PROJECTS" in a and "answer %d MB" % (len(a) >> 20), len(big))
+           # the page's own xlsx limit (JIXIAO_MAX_PAGE_XLSX_PROJECTS, lower than the command line's) names it
+           lambda s, a: s == "200" and re.search(r"JIXIAO_MAX_(PAGE_)?XLSX_PROJECTS", a) and "answer %d MB" % (len(a) >> 20),
+           len(big))
     # 5. the alias files uploaded
     ra, aa = rules_of_alias(1024, 1000).encode(), actuals_of(1024, 1000).encode()
     ct, body = mp([(b"table", b"t.tsv", TABLE.encode()), (b"rules", b"r.yaml", ra)])

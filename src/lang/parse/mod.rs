@@ -210,7 +210,7 @@ fn read_body(
     } else if let Some(expected) = yes_no(body, marks) {
         Target::Boolean { expected }
     } else if let Some((op, op_span)) = (marks.any(Marks::PLAN)
-        && (body.contains("计划") || body.contains("进度")))
+        && shapes::holds_any(body, &["计划", "进度"]))
     .then(|| plan(body))
     .flatten()
     {
@@ -243,8 +243,8 @@ fn read_body(
         Target::Deadline { op: Op::Le, date }
     } else if let Some(rel) = ((marks.any(Marks::LAST)
         && marks.any(Marks::YEAR)
-        && (body.contains(lexicon::CANONICAL_BASE) || body.contains("去年")))
-        || (marks.any(Marks::SAME) && body.contains("同比")))
+        && shapes::holds_any(body, &[lexicon::CANONICAL_BASE, "去年"]))
+        || (marks.any(Marks::SAME) && shapes::holds_any(body, &["同比"])))
     .then(|| {
         shapes::relative(body).or_else(|| {
             // `完成率≥上年`: the name restated in front.
@@ -301,7 +301,7 @@ fn quantitative_target(
     spans: &mut Spans,
     provenance: &mut Provenance,
 ) -> Option<Target> {
-    let q = quantitative(body, ctx.indicator)?;
+    let mut q = quantitative(body, ctx.indicator)?;
     spans.op = q.op_span.clone().map(&shift);
     spans.value = Some(shift(q.low.value_span.clone()));
     spans.high = q.high.as_ref().map(|h| shift(h.value_span.clone()));
@@ -313,7 +313,7 @@ fn quantitative_target(
         .map(|u| shift(u.1.clone()));
     spans.name = q.name_span.clone().map(&shift);
     provenance.restated_name = q.name_span.is_some();
-    build_quantitative(q, ctx, provenance)
+    build_quantitative(&mut q, ctx, provenance)
 }
 
 /// The text with traditional characters replaced one for one (same byte length), borrowed when
@@ -414,7 +414,7 @@ fn yes_no(body: &str, marks: Marks) -> Option<bool> {
     {
         return Some(yes);
     }
-    (marks.any(Marks::QUESTION) && lexicon::YES_NO_QUESTION.iter().any(|q| body.contains(q)))
+    (marks.any(Marks::QUESTION) && shapes::holds_any(body, lexicon::YES_NO_QUESTION))
         .then_some(true)
 }
 
@@ -1120,7 +1120,7 @@ fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
                 .any(|(w, _)| w.len() == run.len() - i && w.len() > c.len_utf8())
         })
         .map(|(i, _)| i)
-        .or_else(|| run.find(lexicon::PERCENT_WORD_PREFIX))
+        .or_else(|| shapes::find_word(run, lexicon::PERCENT_WORD_PREFIX))
         .unwrap_or(first_other);
     if split == 0 {
         return None;
@@ -1133,7 +1133,7 @@ fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
     }
     let by_name = indicator.map(simplify).is_some_and(|n| {
         let n: &str = &n;
-        n.contains(name) || name.contains(n)
+        shapes::holds_any(n, &[name]) || shapes::holds_any(name, &[n])
     });
     (by_name || name.ends_with(NAME_ENDINGS)).then_some(split)
 }
@@ -1156,18 +1156,35 @@ fn quantitative(body: &str, indicator: Option<&str>) -> Option<QuantReading> {
     if let Some(q) = bracket_range(body) {
         return Some(q);
     }
-    let shape = |input: &str| {
-        quantity_at(body, input)
-            .or_else(|| shapes::chained(body, input))
-            .or_else(|| shapes::tolerance(body, input))
-    };
-    let q = shape(body).or_else(|| {
-        let split = restated_name_end(body, indicator)?;
-        let mut q = shape(&body[split..])?;
-        q.name_span.get_or_insert(0..split);
-        Some(q)
-    })?;
-    (!looks_like_period(&q)).then_some(q)
+    // (the reading stays where it is made: a `QuantReading` is some 250 bytes, and each
+    // `or_else` and `then_some` moved it whole)
+    let mut q = quantity_shape(body, body);
+    if q.is_none()
+        && let Some(split) = restated_name_end(body, indicator)
+    {
+        q = quantity_shape(body, &body[split..]);
+        if let Some(q) = &mut q {
+            q.name_span.get_or_insert(0..split);
+        }
+    }
+    if q.as_ref().is_some_and(looks_like_period) {
+        return None;
+    }
+    q
+}
+
+/// The quantity `input` (a tail of `body`) reads as: a comparison or range, a chained
+/// comparison, a tolerance.
+fn quantity_shape(body: &str, input: &str) -> Option<QuantReading> {
+    let q = quantity_at(body, input);
+    if q.is_some() {
+        return q;
+    }
+    let q = shapes::chained(body, input);
+    if q.is_some() {
+        return q;
+    }
+    shapes::tolerance(body, input)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1206,11 +1223,13 @@ pub fn name_template(indicator: &str) -> Option<NameTemplate> {
     let placeholder = inner.starts_with(['*', '＊', 'X', 'x', '×']);
     inner = inner.trim_start_matches(['*', '＊', 'X', 'x', '×', ' ']);
     let mut factor = None;
-    if known_unit(inner).is_none()
+    let mut spelled = known_unit(inner);
+    if spelled.is_none()
         && let Ok((r, f)) = number::magnitude(inner)
     {
         factor = Some(f);
         inner = r;
+        spelled = known_unit(inner);
     }
     if inner.is_empty() {
         return (op.is_some() && placeholder).then_some(NameTemplate {
@@ -1219,14 +1238,22 @@ pub fn name_template(indicator: &str) -> Option<NameTemplate> {
             unit: None,
         });
     }
+    // a unit read whole (below) is known where the whole inner text is a known spelling, a
+    // counting unit or a name's unit: without a placeholder nothing else is a template, so the
+    // words most names' brackets hold (`（个人用户）`) are refused before the unit reader runs
+    let known_whole = |len: usize| {
+        spelled.is_some_and(|(_, l)| l == len)
+            || is_counting_unit(&inner[..len])
+            || lexicon::NAME_UNITS.contains(&&inner[..len])
+    };
+    if !placeholder && !known_whole(inner.len()) {
+        return None;
+    }
     let (rest, u, len) = unit(inner)?;
     if !rest.is_empty() {
         return None;
     }
-    let known = known_unit(inner).is_some_and(|(_, l)| l == len)
-        || is_counting_unit(&inner[..len])
-        || lexicon::NAME_UNITS.contains(&&inner[..len]);
-    if !(placeholder || known) {
+    if !(placeholder || known_whole(len)) {
         return None;
     }
     Some(NameTemplate {
@@ -1271,7 +1298,7 @@ fn finish_side(
 
 /// The target a quantity reads as; `None` where its parts disagree (a range of two units).
 fn build_quantitative(
-    mut q: QuantReading,
+    q: &mut QuantReading,
     ctx: &Context<'_>,
     prov: &mut Provenance,
 ) -> Option<Target> {

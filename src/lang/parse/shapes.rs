@@ -584,7 +584,7 @@ fn holds_baseline_word(name: &str) -> bool {
 /// that end in it, where `str::contains` sets a searcher up a word (a hundred instructions and
 /// more before the first byte is looked at, on names of a few characters asked of every bare
 /// value) and a pass a word cost three passes over the name.
-fn holds_any(text: &str, words: &[&str]) -> bool {
+pub(super) fn holds_any(text: &str, words: &[&str]) -> bool {
     let b = text.as_bytes();
     let mut lasts = [0u8; 3];
     let mut n = 0;
@@ -620,6 +620,18 @@ fn holds_word(b: &[u8], w: &[u8]) -> bool {
         return true;
     };
     memchr::memchr_iter(last, b).any(|i| i + 1 >= w.len() && &b[i + 1 - w.len()..=i] == w)
+}
+
+/// Where `word` first begins in `text` (as `str::find` says), found by its last byte: no
+/// searcher set up for a short name.
+pub(super) fn find_word(text: &str, word: &str) -> Option<usize> {
+    let (b, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&last) = w.last() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(last, b)
+        .find(|&i| i + 1 >= w.len() && &b[i + 1 - w.len()..=i] == w)
+        .map(|i| i + 1 - w.len())
 }
 
 /// The relative target of a bare value under such a name: `2%` under `…较上年减少` is

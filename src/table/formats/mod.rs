@@ -35,6 +35,7 @@
 //! ending read but not listed (`.xlsb`, `.tab`, `.shtml`, `.xhtml`) asks for its format by
 //! name only: folders and the page do not pick such files.
 
+pub(crate) mod hidden;
 pub(crate) mod number_format;
 pub(crate) mod ods_formats;
 pub(crate) mod xls_dense;

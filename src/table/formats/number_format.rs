@@ -237,6 +237,20 @@ pub(crate) enum CellNote {
     Unfollowed { why: &'static str },
     /// The cell holds a formula whose result the file does not keep: read as empty.
     NoValue,
+    /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark):
+    /// noted at its start, naming the encoding read.
+    EncodingGuessed(&'static str),
+    /// The cell is in a row, a column or a sheet the workbook hides (what the form shows and
+    /// prints leaves it out): read as any cell, with a warning at the row's first cell.
+    InHidden(Hidden),
+}
+
+/// What of a workbook hides a cell ([`CellNote::InHidden`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hidden {
+    Row,
+    Column,
+    Sheet,
 }
 
 impl CellNote {
@@ -309,6 +323,29 @@ impl CellNote {
                 format!("单元格存 {value}：{why}"),
                 "未按数字格式读取".to_owned(),
             ),
+            CellNote::EncodingGuessed(encoding) => (
+                codes::ENCODING_GUESSED,
+                Severity::Warning,
+                format!(
+                    "文件没有字节顺序标记（BOM），按其字节推断为 {encoding} 编码读取；如文字不对，请另存为带 BOM 的 UTF-8 或 UTF-16"
+                ),
+                format!("按 {encoding} 读取"),
+            ),
+            CellNote::InHidden(what) => {
+                let what = match what {
+                    Hidden::Row => "这一行在工作簿中是隐藏行",
+                    Hidden::Column => "这一列在工作簿中是隐藏列",
+                    Hidden::Sheet => "这个工作表在工作簿中是隐藏的",
+                };
+                (
+                    codes::HIDDEN_CELLS,
+                    Severity::Warning,
+                    format!(
+                        "{what}（打开和打印时看不到）；照常读取并计分，请确认它不是作废的内容"
+                    ),
+                    "隐藏".to_owned(),
+                )
+            }
         }
     }
 }
@@ -854,7 +891,37 @@ pub(crate) fn shown(value: &Data, shape: Option<NumberShape>) -> String {
                 format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}")
             }
         }
+        Data::DateTimeIso(iso) => iso_shown(iso),
         other => other.to_string(),
+    }
+}
+
+/// A strict-OOXML date cell (`t="d"`, `2023-07-15T00:00:00`) as a serial date in a date format
+/// shows it: `2023-07-15`, with `THH:MM` where it has a time of day (it read as the text
+/// `2023-07-15T00:00:00`, which no target compares with: 待评定 "实际值无法读取"). A text that
+/// is not such a date (a time alone) is kept as written.
+fn iso_shown(iso: &str) -> String {
+    let b = iso.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
+        return iso.to_owned();
+    }
+    let (date, time) = iso.split_at(10);
+    let time = time.strip_prefix('T').unwrap_or(time);
+    let midnight = time
+        .trim_end_matches('Z')
+        .bytes()
+        .all(|c| matches!(c, b'0' | b':' | b'.'));
+    match time.get(..5) {
+        Some(hm) if !midnight && hm.as_bytes()[2] == b':' => format!("{date}T{hm}"),
+        _ if midnight => date.to_owned(),
+        _ => iso.to_owned(),
     }
 }
 
@@ -927,6 +994,19 @@ fn exact(f: f64) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_strict_ooxml_date_cell_shows_as_a_serial_date_does() {
+        for (iso, shown) in [
+            ("2023-07-15T00:00:00", "2023-07-15"),
+            ("2023-07-15", "2023-07-15"),
+            ("2023-07-15T00:00:00.000Z", "2023-07-15"),
+            ("2023-07-15T09:30:00", "2023-07-15T09:30"),
+            ("09:30:00", "09:30:00"),
+        ] {
+            assert_eq!(iso_shown(iso), shown, "{iso}");
+        }
+    }
 
     fn shape(code: &str) -> Option<NumberShape> {
         NumberShape::of(code)

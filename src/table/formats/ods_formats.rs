@@ -39,12 +39,24 @@ pub(crate) const FROM_ROW: &str = "这个单元格没有自己的样式，按所
 /// The styles, and each table's styled cells by its name.
 pub(crate) type OdsStyled = (Vec<Style>, HashMap<String, Styled>);
 
+/// Each table's hidden rows and columns by its name (`table:visibility="collapse"` or
+/// `"filter"` on a row or a column: `hidden`).
+pub(crate) type OdsHidden = HashMap<String, super::hidden::HiddenPlaces>;
+
+/// Whether a row or column element is hidden (`table:visibility` other than `visible`).
+fn hidden_element(e: &BytesStart<'_>) -> bool {
+    attr(e, "table:visibility").is_some_and(|v| v == "collapse" || v == "filter")
+}
+
+/// Rows (or column ranges) of a table noted hidden at most (the rest read without a note).
+const MAX_HIDDEN: usize = 100_000;
+
 /// The styled cells of an `.ods` (its bytes, a zip) named `name`; empty where its parts do
 /// not read. A number style whose code would be past [`crate::limits::FORMAT_CODE`] (Excel's
 /// 255 characters, its literal text counted a character each) is refused, as an `.xlsx`'s is
 /// (`table.format-code-too-long`): every cell it shows with literal text held its own copy
 /// (500 cells of a 1 MB `number:text`: 1 GB, the seventh probe).
-pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<OdsStyled, ReadError> {
+pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<(OdsStyled, OdsHidden), ReadError> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(Default::default());
     };
@@ -64,7 +76,9 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<OdsStyled, ReadError> {
     s.read(&content)
         .map_err(|chars| format_code_too_long(name, "content.xml", chars))?;
     s.resolve();
-    Ok(cells(&content, &s))
+    let mut hidden = OdsHidden::new();
+    let styled = cells(&content, &s, &mut hidden);
+    Ok((styled, hidden))
 }
 
 /// A number style being read: its name, its code so far, its code's characters as Excel
@@ -332,6 +346,8 @@ struct Looks<'a> {
     /// (5,000 cell styles of one data style whose text was 1 MB, a 15 KB file, each read the
     /// code again: minutes; the seventh probe).
     by_code: HashMap<Codes<'a>, Option<u32>>,
+    /// The percentage look ([`Looks::percentage`]), once made.
+    percentage: Option<u32>,
 }
 
 impl<'a> Looks<'a> {
@@ -355,10 +371,32 @@ impl<'a> Looks<'a> {
                     format,
                     date: None,
                     column,
+                    percentage: false,
                 });
                 Some(styles.len() as u32 - 1)
             })
         })
+    }
+
+    /// The look of a percentage cell (`office:value-type="percentage"`) whose look is `look`:
+    /// one that shows General is the percentage look ([`Style::percentage`], made once); any
+    /// other is kept (a percent format shows it as one; another format is what the sheet shows).
+    fn percentage(&mut self, look: Option<u32>) -> Option<u32> {
+        if look.is_some_and(|i| {
+            self.styles
+                .get(i as usize)
+                .is_some_and(|s| s.format.is_some())
+        }) {
+            return look;
+        }
+        if self.percentage.is_none() {
+            self.styles.push(Style {
+                percentage: true,
+                ..Default::default()
+            });
+            self.percentage = Some(self.styles.len() as u32 - 1);
+        }
+        self.percentage
     }
 
     /// A cell's look: its own style, else its row's default (ODF 1.2 §9.1.3), else its
@@ -380,12 +418,13 @@ impl<'a> Looks<'a> {
 }
 
 /// The styled cells of `content.xml`, by table.
-fn cells(content: &[u8], s: &Styles) -> OdsStyled {
+fn cells(content: &[u8], s: &Styles, hidden: &mut OdsHidden) -> OdsStyled {
     let mut looks = Looks {
         s,
         styles: Vec::new(),
         by_style: HashMap::new(),
         by_code: HashMap::new(),
+        percentage: None,
     };
     let mut out: HashMap<String, Styled> = HashMap::new();
     let mut reader = quick_xml::Reader::from_reader(content);
@@ -393,6 +432,8 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
     // the table read (its name, its cells), tables open, the row, its repeats, the column, the
     // columns' default styles
     let mut table: Option<(String, Styled)> = None;
+    // the table's hidden rows and columns
+    let mut hid = super::hidden::HiddenPlaces::default();
     let mut depth = 0usize;
     let (mut row, mut repeat, mut col) = (0u32, 1u32, 0u32);
     // the columns' default cell styles by name (up to the column each ends before), the row's
@@ -417,6 +458,7 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                             table = Some((attr(e, "table:name").unwrap_or_default(), Vec::new()));
                             (row, repeat) = (0, 1);
                             defaults.clear();
+                            hid = Default::default();
                         }
                     }
                     "table:table-column" if depth == 1 => {
@@ -424,11 +466,18 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                         let from = defaults.last().map_or(0, |d| d.0);
                         let name = attr(e, "table:default-cell-style-name");
                         defaults.push((from.saturating_add(n), name));
+                        if n > 0 && hidden_element(e) && hid.cols.len() < MAX_HIDDEN {
+                            hid.cols.push((from, from.saturating_add(n - 1)));
+                        }
                     }
                     "table:table-row" if depth == 1 => {
                         repeat = repeats("number-rows-repeated");
                         col = 0;
                         row_default = attr(e, "table:default-cell-style-name");
+                        if hidden_element(e) {
+                            let room = MAX_HIDDEN.saturating_sub(hid.rows.len()) as u32;
+                            hid.rows.extend(row..row.saturating_add(repeat.min(room)));
+                        }
                         if empty {
                             row = row.saturating_add(repeat);
                         }
@@ -441,7 +490,12 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                             .find(|d| d.0 > col)
                             .and_then(|d| d.1.as_deref());
                         let own = attr(e, "table:style-name");
-                        let style = looks.of_cell(own.as_deref(), row_default.as_deref(), column);
+                        let mut style =
+                            looks.of_cell(own.as_deref(), row_default.as_deref(), column);
+                        if valued && attr(e, "office:value-type").is_some_and(|t| t == "percentage")
+                        {
+                            style = looks.percentage(style);
+                        }
                         if let (true, Some(style), Some((_, cells))) = (valued, style, &mut table) {
                             for r in row..row.saturating_add(repeat) {
                                 for c in col..col.saturating_add(n) {
@@ -460,6 +514,10 @@ fn cells(content: &[u8], s: &Styles) -> OdsStyled {
                         && let Some((name, mut cells)) = table.take()
                     {
                         cells.sort_unstable_by_key(|c| c.0);
+                        let places = std::mem::take(&mut hid);
+                        if !places.is_empty() {
+                            hidden.insert(name.clone(), places);
+                        }
                         out.insert(name, cells);
                     }
                     depth = depth.saturating_sub(1);
@@ -505,7 +563,7 @@ mod tests {
         s.read(STYLES.as_bytes()).expect("read");
         let c = content(body);
         s.read(c.as_bytes()).expect("read");
-        let (styles, tables) = cells(c.as_bytes(), &s);
+        let (styles, tables) = cells(c.as_bytes(), &s, &mut OdsHidden::new());
         let codes = styles
             .iter()
             .map(|st| st.format.as_ref().map(|f| format!("{f:?}")))
@@ -558,7 +616,7 @@ mod tests {
 </table:table>"#,
         );
         s.read(c.as_bytes()).expect("read");
-        let (styles, tables) = cells(c.as_bytes(), &s);
+        let (styles, tables) = cells(c.as_bytes(), &s, &mut OdsHidden::new());
         let cells = &tables["T"];
         let look = |at: (u32, u32)| {
             cells.iter().find(|c| c.0 == at).map(|c| {

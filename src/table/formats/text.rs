@@ -1,6 +1,7 @@
-//! Bytes to text: detects UTF-8 (with or without BOM), UTF-16 (by BOM) and GB18030/GBK, or
-//! decodes with the encoding the user forced. Refuses empty and binary input with a typed error.
-//! It does not split lines or cells.
+//! Bytes to text: detects UTF-8 (with or without BOM), UTF-16 (by BOM, or without one by where
+//! its zero bytes are: [`utf16_without_bom`]) and GB18030/GBK, or decodes with the encoding the
+//! user forced. Refuses empty and binary input with a typed error. It does not split lines or
+//! cells.
 //!
 //! Line breaks: a text whose lines end in CR alone (classic Mac OS, and some exports that copy
 //! it) has its CRs made LFs here (`cr_lines`), byte for byte, so every offset, line and column
@@ -45,6 +46,9 @@ pub struct UnknownEncoding(pub String);
 pub(crate) struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// Whether the encoding was guessed from the bytes alone (UTF-16 without a BOM): said
+    /// beside the table (`table.encoding-guessed`).
+    pub guessed: bool,
 }
 
 /// Decodes `bytes` of the file `name`, without copying them when they are UTF-8 already.
@@ -54,6 +58,12 @@ pub(crate) fn decode_owned(
     choice: EncodingChoice,
 ) -> Result<Decoded, ReadError> {
     let has_other_bom = Encoding::for_bom(&bytes).is_some_and(|(enc, _)| enc != UTF_8);
+    if choice == EncodingChoice::Auto
+        && !has_other_bom
+        && let Some(decoded) = utf16_without_bom(name, &bytes)
+    {
+        return decoded;
+    }
     if choice == EncodingChoice::Gbk || has_other_bom || bytes.iter().all(u8::is_ascii_whitespace) {
         return decode(name, &bytes, choice);
     }
@@ -93,6 +103,11 @@ pub(crate) fn decode(
         return finish(name, text.into_owned(), enc.name());
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if choice == EncodingChoice::Auto
+        && let Some(decoded) = utf16_without_bom(name, body)
+    {
+        return decoded;
+    }
     let utf8 = std::str::from_utf8(body);
     match (choice, utf8) {
         (EncodingChoice::Auto | EncodingChoice::Utf8, Ok(text)) => {
@@ -126,7 +141,74 @@ fn finish(name: &str, text: String, encoding: &'static str) -> Result<Decoded, R
     Ok(Decoded {
         text: cr_lines(text),
         encoding,
+        guessed: false,
     })
+}
+
+/// UTF-16 text without a byte-order mark (Excel's "Unicode text" or a script's export with the
+/// mark cut off), told from its bytes: zero bytes in one place of each pair and (nearly) never
+/// in the other — the high byte of ASCII's tabs, line breaks and digits, which every table has
+/// many of (the second of a pair: little-endian; the first: big-endian) — no pair of two zeros
+/// (U+0000), a line break and a tab or comma, every unit pair decoded (no lone surrogate) and
+/// at most one character in twenty outside the ranges a Chinese table writes (ASCII, Latin,
+/// general and CJK punctuation, CJK, full-width forms). Looked at only where the first 64 KB
+/// hold a zero byte (no other text does). `None`: not such a text (a binary file stays
+/// refused as binary).
+fn utf16_without_bom(name: &str, bytes: &[u8]) -> Option<Result<Decoded, ReadError>> {
+    let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
+    if sample.len() < 8 || memchr::memchr(0, sample).is_none() {
+        return None;
+    }
+    let (mut first, mut second) = (0usize, 0usize);
+    for pair in sample.chunks_exact(2) {
+        match pair {
+            [0, 0] => return None,
+            [0, _] => first += 1,
+            [_, 0] => second += 1,
+            _ => {}
+        }
+    }
+    let units = sample.len() / 2;
+    let (enc, zeros, other) = if second >= first {
+        (encoding_rs::UTF_16LE, second, first)
+    } else {
+        (encoding_rs::UTF_16BE, first, second)
+    };
+    // ASCII makes up at least an eighth of a table's units; a CJK character whose low byte
+    // is zero (一 is U+4E00) puts a zero in the other place, rarely
+    if zeros * 8 < units || other * 20 > zeros {
+        return None;
+    }
+    let (text, had_errors) = enc.decode_without_bom_handling(&bytes[..bytes.len() & !1]);
+    if had_errors || bytes.len() % 2 == 1 {
+        return None;
+    }
+    let head: Vec<char> = text.chars().take(16 * 1024).collect();
+    let odd = head.iter().filter(|&&c| !table_char(c)).count();
+    if odd * 20 > head.len() || !head.contains(&'\n') || !head.iter().any(|c| matches!(c, '\t' | ',')) {
+        return None;
+    }
+    Some(finish(name, text.into_owned(), enc.name()).map(|mut d| {
+        d.guessed = true;
+        d
+    }))
+}
+
+/// Whether `c` is a character a Chinese table writes: ASCII text and white space, Latin,
+/// general punctuation and symbols (≥, ≤, ±, №), CJK punctuation, ideographs and full-width
+/// forms.
+fn table_char(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~'
+        | '\u{a0}'..='\u{24f}'
+        | '\u{2000}'..='\u{22ff}'
+        | '\u{2460}'..='\u{24ff}'
+        | '\u{3000}'..='\u{303f}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ffef}')
 }
 
 /// Whether `bytes` end their lines in CR alone: a CR and no LF.
@@ -194,8 +276,22 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
             .asked
             .filter(|f| f.is_text())
             .unwrap_or_else(|| sniff_delimiter(&decoded.text));
-        crate::table::grid::from_text(input.name, decoded.text, format, decoded.encoding)
-            .map(super::Read::Grid)
+        let guessed = decoded.guessed;
+        let mut grid =
+            crate::table::grid::from_text(input.name, decoded.text, format, decoded.encoding)?;
+        if guessed {
+            grid.notes.push((
+                crate::table::source::Location {
+                    offset: 0,
+                    len: 0,
+                    line: 1,
+                    column: 1,
+                    cell: None,
+                },
+                super::number_format::CellNote::EncodingGuessed(decoded.encoding),
+            ));
+        }
+        Ok(super::Read::Grid(grid))
     },
 };
 
@@ -222,6 +318,43 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("合计\t12");
         let d = decode("a", &gbk, EncodingChoice::Auto).ok().unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("合计\t12", "GB18030"));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_told_from_its_bytes_and_binary_stays_refused() {
+        let table = "项目\t三级指标\t年度指标值\t实际完成值\nP\t人数\t≥100人\t120人\n";
+        let le: Vec<u8> = table.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = table.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, encoding) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            for d in [
+                decode("a", &bytes, EncodingChoice::Auto),
+                decode_owned("a", bytes.clone(), EncodingChoice::Auto),
+            ] {
+                let d = d.ok().unwrap();
+                assert_eq!((d.text.as_str(), d.encoding, d.guessed), (table, encoding, true));
+            }
+            // an encoding the user forced is not second-guessed
+            assert!(decode("a", &bytes, EncodingChoice::Utf8).is_err());
+        }
+        // ASCII alone (valid UTF-8, NULs and all)
+        let ascii: Vec<u8> = "a,b\n1,2\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode_owned("a", ascii, EncodingChoice::Auto).ok().unwrap().text, "a,b\n1,2\n");
+        // zeros in one place of each pair, the rest random: binary still
+        let mut x: u32 = 7;
+        let random: Vec<u8> = (0..4000)
+            .map(|i| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                if i % 2 == 1 { 0 } else { (x >> 16) as u8 }
+            })
+            .collect();
+        assert!(matches!(
+            decode_owned("a", random, EncodingChoice::Auto),
+            Err(ReadError::Binary { .. })
+        ));
+        // an odd length or a U+0000 is no UTF-16 text
+        let mut odd: Vec<u8> = table.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        odd.push(b'x');
+        assert!(decode_owned("a", odd, EncodingChoice::Auto).is_err());
     }
 
     #[test]

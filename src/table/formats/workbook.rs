@@ -57,7 +57,7 @@ pub(crate) fn read_sheets(
     name: &str,
     bytes: Vec<u8>,
     sheet: Option<&str>,
-    xlsx: Option<Formulas>,
+    xlsx: Option<SecondLook>,
 ) -> Result<Vec<SheetCells>, ReadError> {
     let workbook = |e| ReadError::Workbook {
         name: name.into(),
@@ -71,12 +71,18 @@ pub(crate) fn read_sheets(
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
         // styles of their cells read beside calamine
-        let (styles, tables) = match super::xlsb_formats::read(name, &bytes)? {
-            Some(xlsb) => xlsb,
+        let ((styles, tables), hidden) = match super::xlsb_formats::read(name, &bytes)? {
+            Some(xlsb) => (xlsb, Default::default()),
             None => super::ods_formats::read(name, &bytes)?,
         };
         let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
-        (bytes, XlsLayout { sheets: Vec::new(), styles, named: sheets })
+        let layout = XlsLayout {
+            named: sheets,
+            hidden_named: hidden,
+            styles,
+            ..Default::default()
+        };
+        (bytes, layout)
     } else {
         ole_workbook(name, &bytes)?
     };
@@ -89,6 +95,16 @@ pub(crate) fn read_sheets(
     let mut sheets: std::collections::HashMap<String, (Option<xls_dense::SheetMap>, Styled)> =
         wb.sheet_names().into_iter().zip(layout.sheets).collect();
     sheets.extend(layout.named);
+    // what each sheet hides, and the sheets hidden themselves
+    let mut hidden: std::collections::HashMap<String, super::hidden::HiddenPlaces> =
+        wb.sheet_names().into_iter().zip(layout.hidden).collect();
+    hidden.extend(layout.hidden_named);
+    let hidden_sheets: std::collections::HashSet<String> = wb
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
@@ -132,6 +148,9 @@ pub(crate) fn read_sheets(
         }
         sheet.merges = merges;
         sheet.notes = notes;
+        let mut places = hidden.remove(&chosen).unwrap_or_default();
+        places.sheet = hidden_sheets.contains(&chosen);
+        super::hidden::note(&mut sheet, &places);
         out.push(sheet);
     }
     Ok(out)
@@ -142,6 +161,16 @@ fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::nu
     let Some(style) = style else {
         return (shown(value, None), None);
     };
+    if style.percentage
+        && let Data::Float(f) = value
+    {
+        let shape = super::number_format::NumberShape {
+            percent: true,
+            decimals: None,
+            scale: 0,
+        };
+        return (super::number_format::number_shown(*f, Some(shape)), None);
+    }
     if let Some(written) = style.date
         && let Some(as_written) = written.show(value)
     {
@@ -280,7 +309,7 @@ fn quiet_panics() {
 fn read_xlsx(
     name: &str,
     bytes: &[u8],
-    (sheet, formulas): (Option<&str>, Formulas),
+    (sheet, formulas): (Option<&str>, SecondLook),
     workers: Option<usize>,
     budget: &CellCount<'_>,
 ) -> Result<Vec<SheetCells>, ReadError> {
@@ -358,7 +387,7 @@ fn xlsx_workers(bytes: usize, sheets: usize) -> usize {
 /// workbook's parts hold a formula at all (`formulas`).
 fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     name: &str,
-    (mut wb, bytes, formulas): (calamine::Xlsx<RS>, &[u8], Formulas),
+    (mut wb, bytes, formulas): (calamine::Xlsx<RS>, &[u8], SecondLook),
     (chosen, sizes): (&[String], &std::collections::HashMap<String, u64>),
     budget: &CellCount<'_>,
 ) -> Result<Vec<SheetCells>, ReadError> {
@@ -371,6 +400,13 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     // the workbook's styles read once, not once a sheet (calamine gives every sheet's reader
     // the same list): 99,000 styles in 100 sheets (40 KB) took minutes
     let mut looks: Option<StyleLooks> = None;
+    // the sheets the workbook hides (`state="hidden"` or `"veryHidden"`)
+    let hidden_sheets: std::collections::HashSet<String> = wb
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     for chosen in chosen {
         let merges = wb
             .merge_cells_by_sheet_name(chosen)
@@ -388,7 +424,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
         while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
             if matches!(cell.get_value(), calamine::DataRef::Empty) {
                 // a `<c>` with content but no value (a styled blank is `<c/>`, never given)
-                if formulas == Formulas::Maybe && empty.len() < MAX_EMPTY_LOOKED_AT {
+                if formulas.formulas && empty.len() < MAX_EMPTY_LOOKED_AT {
                     empty.insert(cell.get_position());
                 }
                 continue;
@@ -409,12 +445,19 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             sheet.push(cell.get_position(), &text);
         }
         drop(reader);
-        if formulas == Formulas::Maybe {
+        if formulas.formulas {
             empty_formulas(bytes, chosen, &empty, &mut notes);
         }
         sheet.fit_text();
         sheet.merges = merges;
         sheet.notes = notes;
+        let mut hidden = if formulas.hidden {
+            super::xlsx_parts::hidden_places(bytes, chosen)
+        } else {
+            Default::default()
+        };
+        hidden.sheet = hidden_sheets.contains(chosen);
+        super::hidden::note(&mut sheet, &hidden);
         out.push(sheet);
     }
     Ok(out)
@@ -501,13 +544,23 @@ pub(crate) fn check_shared_strings(
     Ok(())
 }
 
-/// Whether an xlsx may hold a cell whose formula has no saved result ([`empty_formulas`]), as
-/// `grid::check_zip` saw while it read every part: `None` when no part holds a formula
-/// element (`<f>`, `<x:f …>`), and the sheets need not be read a second time to look.
+/// What of an xlsx's sheets may need a second look, as `grid::check_zip` saw while it read
+/// every part: `formulas`, a cell whose formula has no saved result ([`empty_formulas`]; false
+/// when no part holds a formula element, `<f>`, `<x:f …>`); `hidden`, a hidden row or column
+/// ([`hidden_places`]; false when no sheet's part holds `hidden=`). Where both are false the
+/// sheets are not read a second time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Formulas {
-    None,
-    Maybe,
+pub(crate) struct SecondLook {
+    pub formulas: bool,
+    pub hidden: bool,
+}
+
+impl SecondLook {
+    /// Everything may be (parts not looked at).
+    pub(crate) const MAYBE: SecondLook = SecondLook {
+        formulas: true,
+        hidden: true,
+    };
 }
 
 /// Looks, fed a part's bytes in pieces, for a formula element's start (`<f` or a prefixed
@@ -751,8 +804,10 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
             .iter()
             .map(|p| (maps.get(p).cloned(), formats.take(*p)))
             .collect(),
+        hidden: bounds.iter().map(|p| formats.take_hidden(*p)).collect(),
         styles: std::mem::take(&mut formats.styles),
         named: Default::default(),
+        hidden_named: Default::default(),
     })
 }
 
@@ -765,6 +820,9 @@ pub(crate) struct XlsLayout {
     styles: Vec<Style>,
     /// The same by sheet name (an `.ods`'s tables).
     named: std::collections::HashMap<String, (Option<xls_dense::SheetMap>, Styled)>,
+    /// Each sheet's hidden rows and columns, in the order of `sheets`; and by name (an `.ods`).
+    hidden: Vec<super::hidden::HiddenPlaces>,
+    hidden_named: super::ods_formats::OdsHidden,
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.
@@ -1883,7 +1941,7 @@ mod tests {
     fn read_with(bytes: &[u8], workers: usize, max: u64) -> Result<Read, String> {
         let mut budget = CellCount::new("t.xlsx");
         budget.max = max;
-        read_xlsx("t.xlsx", bytes, (None, Formulas::Maybe), Some(workers), &budget)
+        read_xlsx("t.xlsx", bytes, (None, SecondLook::MAYBE), Some(workers), &budget)
             .map(|sheets| {
                 sheets
                     .into_iter()
@@ -1942,7 +2000,7 @@ mod tests {
         ws.write_datetime_with_format(0, 5, &date, &month_day)
             .unwrap();
         let bytes = wb.save_to_buffer().unwrap();
-        let sheets = read_sheets("t.xlsx", bytes, None, Some(Formulas::Maybe)).unwrap();
+        let sheets = read_sheets("t.xlsx", bytes, None, Some(SecondLook::MAYBE)).unwrap();
         let texts: Vec<&str> = sheets[0].iter().map(|(_, t)| t).collect();
         assert_eq!(
             texts,

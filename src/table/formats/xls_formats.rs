@@ -25,6 +25,10 @@ pub(crate) struct Style {
     /// where its column's would show it otherwise (`ods_formats`): the column's format, for
     /// a note where the cell reads otherwise through it.
     pub column: Option<Option<CellFormat>>,
+    /// An `.ods` cell whose value type is a percentage (`office:value-type="percentage"`,
+    /// its value the fraction) and whose style shows General: read as the percentage it is
+    /// (`0.945` as `94.5%`; as its fraction it went to a person, "看起来是 1 的分数").
+    pub percentage: bool,
 }
 
 /// The cells of a sheet shown through a style: (row, column) and the style's index, sorted.
@@ -50,6 +54,10 @@ pub(crate) struct XlsFormats {
     looks: Option<Vec<Option<u32>>>,
     pub styles: Vec<Style>,
     current: Styled,
+    /// The current sheet's hidden rows (ROW records' `fDyZero`) and columns (COLINFO's
+    /// `fHidden`), and each sheet's by where its BOF is.
+    current_hidden: super::hidden::HiddenPlaces,
+    hidden: HashMap<usize, super::hidden::HiddenPlaces>,
     /// The styled cells of each sheet, by where its BOF is.
     sheets: HashMap<usize, Styled>,
 }
@@ -128,6 +136,28 @@ impl XlsFormats {
                 let s = self.look(xf);
                 self.current.push(((u32::from(r), u32::from(c)), s));
             }
+            // ROW: a row whose height is zero is hidden (`fDyZero`, bit 5 of its flags)
+            0x0208 if body.len() >= 16 => {
+                if let (Some(r), Some(flags)) = (u16_at(body, 0), u16_at(body, 12))
+                    && flags & 0x20 != 0
+                    && self.current_hidden.rows.len() < MAX_HIDDEN
+                {
+                    self.current_hidden.rows.push(u32::from(r));
+                }
+            }
+            // COLINFO: columns `first..=last` hidden (`fHidden`, bit 0 of its flags)
+            0x007D if body.len() >= 10 => {
+                if let (Some(first), Some(last), Some(flags)) =
+                    (u16_at(body, 0), u16_at(body, 2), u16_at(body, 8))
+                    && flags & 1 != 0
+                    && last >= first
+                    && self.current_hidden.cols.len() < MAX_HIDDEN
+                {
+                    self.current_hidden
+                        .cols
+                        .push((u32::from(first), u32::from(last)));
+                }
+            }
             0x00BD if body.len() >= 12 => {
                 let (Some(r), Some(c0)) = (u16_at(body, 0), u16_at(body, 2)) else {
                     return;
@@ -159,6 +189,10 @@ impl XlsFormats {
     /// from last to first, and the first of each cell kept; then the cells shown as General
     /// are left out.
     pub(crate) fn close(&mut self, at: usize) {
+        let hidden = std::mem::take(&mut self.current_hidden);
+        if !hidden.is_empty() {
+            self.hidden.insert(at, hidden);
+        }
         let mut cells = std::mem::take(&mut self.current);
         cells.reverse();
         cells.sort_by_key(|c| c.0);
@@ -173,7 +207,15 @@ impl XlsFormats {
     pub(crate) fn take(&mut self, at: usize) -> Styled {
         self.sheets.remove(&at).unwrap_or_default()
     }
+
+    /// The hidden rows and columns of the sheet whose BOF is at `at`.
+    pub(crate) fn take_hidden(&mut self, at: usize) -> super::hidden::HiddenPlaces {
+        self.hidden.remove(&at).unwrap_or_default()
+    }
 }
+
+/// Hidden rows (or column ranges) of a sheet noted at most (the rest read without a note).
+const MAX_HIDDEN: usize = 100_000;
 
 /// Excel's built-in number formats a workbook names by index alone (ECMA-376 §18.8.30; the
 /// dates are calamine's and `WrittenDate::builtin`'s).
@@ -225,6 +267,7 @@ pub(super) fn looks_of(
                     format,
                     date,
                     column: None,
+                    percentage: false,
                 });
                 Some(styles.len() as u32 - 1)
             })

@@ -202,6 +202,56 @@ pub(crate) fn formulas_without_values(
     }
 }
 
+/// The rows and columns `sheet`'s part hides (`<row r="3" hidden="1">`, `<col min="2" max="3"
+/// hidden="1"/>`; a row without `r` follows the one before), 0-based. One pass over the part,
+/// made only where the part may hide something (`hidden::HiddenSeen`).
+pub(crate) fn hidden_places(bytes: &[u8], sheet: &str) -> super::hidden::HiddenPlaces {
+    let mut out = super::hidden::HiddenPlaces::default();
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return out;
+    };
+    let Some((_, part)) = sheet_parts(&mut zip).into_iter().find(|(s, _)| s == sheet) else {
+        return out;
+    };
+    let Ok(entry) = zip.by_name(&part) else {
+        return out;
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
+    reader.config_mut().check_end_names = false;
+    let mut buf = Vec::new();
+    let hidden = |e: &BytesStart<'_>| attr(e, "hidden").is_some_and(|h| h == "1" || h == "true");
+    let number = |e: &BytesStart<'_>, key: &str| attr(e, key).and_then(|v| v.parse::<u32>().ok());
+    let mut row: u32 = 0;
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                "row" => {
+                    row = number(&e, "r").unwrap_or(row + 1);
+                    if hidden(&e) && row > 0 && out.rows.len() < MAX_HIDDEN {
+                        out.rows.push(row - 1);
+                    }
+                }
+                "col" if hidden(&e) && out.cols.len() < MAX_HIDDEN => {
+                    if let (Some(min), Some(max)) = (number(&e, "min"), number(&e, "max"))
+                        && min >= 1
+                        && max >= min
+                    {
+                        out.cols.push((min - 1, max - 1));
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => return out,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// Hidden rows (and column ranges) a sheet's notes name at most: past them, the rest are read
+/// without a note (each is a `<row>` counted against the cell limit already).
+const MAX_HIDDEN: usize = 100_000;
+
 /// A cell reference's 0-based row and column (`F3` → (2, 5)).
 fn cell_place(r: &str) -> Option<(u32, u32)> {
     let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();

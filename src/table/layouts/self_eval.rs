@@ -189,6 +189,8 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         at: 0,
         totals: Vec::new(),
         headings: Vec::new(),
+        sums: Vec::new(),
+        sum_from: None,
     };
     for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
@@ -235,6 +237,11 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// Rows read as indicators that may be category headings (`一、产出指标` alone on a row),
     /// told once the rows are read (`sheet_headings`).
     headings: Vec<(Place, sheet_headings::Heading)>,
+    /// Summing rows (`合计` in the 项目 column) over several projects, checked at the end.
+    sums: Vec<sheet_total::ProjectsSum>,
+    /// The unit of the last summing row and its projects' count then: the next one sums the
+    /// projects after those.
+    sum_from: Option<(usize, usize)>,
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -315,6 +322,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 }
             }
         }
+        for sum in std::mem::take(&mut self.sums) {
+            let projects = &self.units[sum.ui].projects[sum.projects.clone()];
+            sheet_total::check_projects_sum(self.ctx, projects, &sum);
+        }
     }
 
     /// Takes the category headings out of their projects' indicators (`sheet_headings`), and
@@ -356,6 +367,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return;
         };
         if project_cell.is_some() && self.state.project.as_deref() != Some(&*project_name) {
+            // `合计` in the 项目 column: a summing row, never a project (checked once a run of
+            // rows changes project, so no row of a project's own pays for it)
+            if sheet_total::is_total_name(&project_name) && self.sum_row(row, row_at) {
+                return;
+            }
             self.state.level1 = None;
             self.state.level2 = None;
             self.set.level1 = true;
@@ -672,19 +688,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 .is_some_and(|c| sheet_total::is_total_name(c.text))
         {
             let name = indicator_cell.or(level1_cell).map_or("", |c| c.text);
-            if sheet_total::is_subtotal_name(name) {
-                let to = project.indicators.len();
-                let sub = sheet_total::Subtotal {
-                    from: 0,
-                    to,
-                    weight,
-                    score,
-                    at: row_at,
-                };
-                self.totals.push((*place, Some(sub)));
-            } else if sheet_total::keep(self.ctx, project, weight, score, row_at) {
-                self.totals.push((*place, None));
-            }
+            self.total_row(*place, name, [weight, score], row_at);
             return;
         }
         let Some(indicator_cell) = indicator_cell else {
@@ -864,6 +868,96 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             at,
         };
         self.headings.push((*place, heading));
+    }
+
+    /// The total row named `name` (`合计`, `总分`; a `小计` is a subtotal) of the project at
+    /// `place`, its 分值 and 得分 `sums`: kept as the project's printed total (a second one is
+    /// named, not used), checked against its rows once they are read.
+    fn total_row(
+        &mut self,
+        place: Place,
+        name: &str,
+        [weight, score]: [Option<Decimal>; 2],
+        at: Location,
+    ) {
+        let project = &mut self.units[place.ui].projects[place.pi];
+        if sheet_total::is_subtotal_name(name) {
+            let to = project.indicators.len();
+            let sub = sheet_total::Subtotal {
+                from: 0,
+                to,
+                weight,
+                score,
+                at,
+            };
+            self.totals.push((place, Some(sub)));
+        } else if sheet_total::keep(self.ctx, project, weight, score, at) {
+            self.totals.push((place, None));
+        }
+    }
+
+    /// A row whose 项目 cell is a total's name (`合计`, `总计`, `小计`, `总分`) and that has no
+    /// indicator, target or actual of its own: a summing row, never a project (it made a
+    /// project named 合计, counted in the projects and the average). It sums the projects of
+    /// its unit read since the last such row: one project, and it is that project's printed
+    /// total (as a `合计` in the 一级指标 column is); several, and it is checked against their
+    /// sums at the end ([`sheet_total::ProjectsSum`]); none, and it is set aside with a word.
+    /// `false`: the row is not a summing row (it names an indicator, a target or an actual, or
+    /// a number cell is not one), read as any row.
+    #[cold]
+    #[inline(never)]
+    fn sum_row(&mut self, row: R, row_at: Location) -> bool {
+        let h = self.h;
+        let total_or_none = |c: Option<Cell>| c.is_none_or(|c| sheet_total::is_total_name(c.text));
+        if !(total_or_none(cell(h, row, Role::Indicator))
+            && total_or_none(cell(h, row, Role::Level1))
+            && joined_target(h, row).0.is_empty()
+            && cell(h, row, Role::Actual).is_none())
+        {
+            return false;
+        }
+        let Ok([weight, score, ..]) = self.numbers(row) else {
+            return false;
+        };
+        let name = cell(h, row, Role::Project).map_or("", |c| c.text);
+        // the projects of the unit of the row before, since the last summing row of that unit
+        let Some(ui) = self.last_place.as_ref().map(|(.., ui, _)| *ui) else {
+            self.sum_set_aside(row_at, name);
+            return true;
+        };
+        let from = match self.sum_from {
+            Some((u, pi)) if u == ui => pi,
+            _ => 0,
+        };
+        let to = self.units[ui].projects.len();
+        self.sum_from = Some((ui, to));
+        match to - from {
+            0 => self.sum_set_aside(row_at, name),
+            1 => self.total_row(Place { ui, pi: from }, name, [weight, score], row_at),
+            _ => self.sums.push(sheet_total::ProjectsSum {
+                ui,
+                projects: from..to,
+                weight,
+                score,
+                at: row_at,
+            }),
+        }
+        true
+    }
+
+    /// A summing row (`合计` in the 项目 column) with no project above it to sum: not read, named.
+    fn sum_set_aside(&mut self, at: Location, name: &str) {
+        let f = self
+            .ctx
+            .finding(
+                codes::ROW_IGNORED,
+                Severity::Info,
+                at,
+                format!("项目列的“{name}”是合计行，其上没有可核对的项目；该行未读取"),
+            )
+            .label("合计行");
+        self.ctx.findings.push(f);
+        self.ctx.rows_skipped += 1;
     }
 
     /// A row with no indicator name: only unit/project filled is a project heading; anything

@@ -5,6 +5,11 @@
 //! (`form::grid`), the value is shared evenly by the indicator rows the merge spans, with the
 //! same warning `table.form-points-merged`. Text sheets (csv, tsv) have no merges: nothing
 //! here runs for them, nor for a workbook whose merges miss both columns.
+//!
+//! An actual (实际完成值) merged down over several indicator rows is not shared (a figure met
+//! by two indicators cannot be split, nor its text read twice without a guess): the rows under
+//! the first read as empty, 缺实际值, as before, each with `table.actual-merged` saying why
+//! ([`name_merged_actuals`]; it was "未填写实际完成值" without a word of the merge).
 
 use rust_decimal::Decimal;
 
@@ -50,6 +55,60 @@ pub(crate) fn share(
                 share_in(ctx, &mut p.indicators, rows, &owner, role, what);
             }
         }
+    }
+}
+
+/// Names each indicator of `units` whose actual is empty because its cell is covered by a
+/// merge of the 实际完成值 column (`header`'s) begun on a row above it (read from `rows`, a
+/// sheet whose first row is grid row `base`; `merges` in grid rows): `table.actual-merged` at
+/// the indicator, naming the merge's first row and the value it holds.
+pub(crate) fn name_merged_actuals(
+    ctx: &mut Ctx<'_>,
+    rows: &[Row],
+    merges: &[Merge],
+    base: usize,
+    header: &Header,
+    units: &[UnitRow],
+) {
+    let Some(col) = header.col(Role::Actual) else {
+        return;
+    };
+    let owner = owners(rows, merges, base, col, 0..rows.len());
+    if owner.is_empty() {
+        return;
+    }
+    for i in units
+        .iter()
+        .flat_map(|u| u.projects.iter())
+        .flat_map(|p| p.indicators.iter())
+        .filter(|i| i.actual.is_none())
+    {
+        let at = i.at.item();
+        let Ok(r) = rows.binary_search_by_key(&at.offset, |r| r.range.start) else {
+            continue;
+        };
+        let Some(first) = owner[r].map(|o| o as usize).filter(|&o| o != r) else {
+            continue;
+        };
+        let held = rows[first].text(col);
+        let line = rows[first]
+            .cells
+            .get(col)
+            .and_then(|c| c.addr())
+            .map_or(String::new(), |a| format!("第 {} 行", a.row));
+        let f = ctx
+            .finding(
+                codes::ACTUAL_MERGED,
+                Severity::Warning,
+                at,
+                format!(
+                    "指标“{}”的实际完成值单元格与上方{line}合并，合并单元格的值“{}”只属于第一行；这一行按未填写读取（缺实际值）",
+                    &*i.name,
+                    crate::table::target_table::clip(held)
+                ),
+            )
+            .label("实际完成值合并");
+        ctx.findings.push(f);
     }
 }
 

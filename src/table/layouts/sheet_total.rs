@@ -187,6 +187,73 @@ pub(crate) fn check_subtotal(ctx: &mut Ctx<'_>, project: &mut Project, sub: &Sub
     }
 }
 
+/// A summing row (`合计` in the 项目 column) over several projects of a unit
+/// (`projects`, their places in its list), its 分值 and 得分: a check of their sums, never a
+/// project of its own.
+#[derive(Debug, Clone)]
+pub(crate) struct ProjectsSum {
+    pub ui: usize,
+    pub projects: std::ops::Range<usize>,
+    pub weight: Option<Decimal>,
+    pub score: Option<Decimal>,
+    pub at: Location,
+}
+
+/// Checks a summing row over several `projects` ([`ProjectsSum`]): its 得分 against the sum
+/// of their 得分 and its 分值 against the sum of their 分值, each with the budget rows' or —
+/// where only that agrees — without them. Each sum that agrees is said (info), one that does
+/// not is a warning naming both figures; no project's own total is touched (which project a
+/// difference is in, the row cannot say).
+pub(crate) fn check_projects_sum(ctx: &mut Ctx<'_>, projects: &[Project], sum: &ProjectsSum) {
+    let n = projects.len();
+    let rows = projects.iter().flat_map(|p| p.indicators.iter());
+    let budgets = projects.iter().filter_map(|p| p.budget.as_ref());
+    let scores: Vec<Decimal> = rows.clone().filter_map(|i| i.published_score).collect();
+    let points: Vec<Decimal> = rows.filter_map(|i| i.weight).collect();
+    let budget_scores: Decimal = budgets.clone().filter_map(|b| b.published_score).sum();
+    let budget_points: Decimal = budgets.filter_map(|b| b.weight).sum();
+    for (what, printed, rows, budget) in [
+        ("得分", sum.score, scores, budget_scores),
+        ("分值", sum.weight, points, budget_points),
+    ] {
+        let Some(printed) = printed else {
+            continue;
+        };
+        if rows.is_empty() {
+            continue;
+        }
+        let (own, near) = summed(&printed, &rows, Some(budget));
+        let with = own + budget;
+        let (severity, message) = if near(with) || near(own) {
+            (
+                Severity::Info,
+                format!(
+                    "项目列的合计行：{what} {} 等于其上 {n} 个项目的{what}之和，按合计行核对，不作为项目",
+                    printed.normalize()
+                ),
+            )
+        } else {
+            (
+                Severity::Warning,
+                format!(
+                    "项目列的合计行：{what} {} 与其上 {n} 个项目的{what}之和 {} 不一致",
+                    printed.normalize(),
+                    with.normalize()
+                ),
+            )
+        };
+        let code = match severity {
+            Severity::Info => codes::FORM_READING,
+            _ => codes::FORM_TOTAL_MISMATCH,
+        };
+        let f = ctx
+            .finding(code, severity, sum.at, message)
+            .label(format!("合计{what}"))
+            .help(format!("合计行不是项目；核对其上各项目的{what}与合计行"));
+        ctx.findings.push(f);
+    }
+}
+
 /// The sum of `rows`, and whether a sum (theirs, or with `budget` added) is the `printed` one
 /// to within half a unit of the last digit of each figure added and of the printed one (each
 /// was rounded where it was written).

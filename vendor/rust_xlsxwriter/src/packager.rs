@@ -80,6 +80,8 @@ pub struct Packager<W: Write + Seek> {
     zip: ZipWriter<W>,
     zip_options: SimpleFileOptions,
     zip_options_for_binary_files: SimpleFileOptions,
+    /// jixiao's fork: the options of the worksheets' parts (their deflate level).
+    zip_options_for_worksheets: SimpleFileOptions,
 }
 
 impl<W: Write + Seek + Send> Packager<W> {
@@ -104,14 +106,28 @@ impl<W: Write + Seek + Send> Packager<W> {
             zip,
             zip_options,
             zip_options_for_binary_files,
+            zip_options_for_worksheets: zip_options,
         }
+    }
+
+    // jixiao's fork: the worksheets' parts deflated at `level` (`None`: the default).
+    pub(crate) fn with_worksheet_level(mut self, level: Option<i64>) -> Self {
+        self.zip_options_for_worksheets = self.zip_options.compression_level(level);
+        self
     }
 
     // jixiao's fork: a worksheet's XML deflated as the one part of a small zip, with the
     // options the workbook's zip gives its parts (copied into it raw when it is saved).
-    pub(crate) fn deflate_part(xml: &[u8], use_large_file: bool) -> Result<Vec<u8>, XlsxError> {
-        let mut packager = Packager::new(Cursor::new(Vec::new()), use_large_file);
-        packager.zip.start_file("sheet.xml", packager.zip_options)?;
+    pub(crate) fn deflate_part(
+        xml: &[u8],
+        use_large_file: bool,
+        level: Option<i64>,
+    ) -> Result<Vec<u8>, XlsxError> {
+        let mut packager =
+            Packager::new(Cursor::new(Vec::new()), use_large_file).with_worksheet_level(level);
+        packager
+            .zip
+            .start_file("sheet.xml", packager.zip_options_for_worksheets)?;
         packager.zip.write_all(xml)?;
         Ok(packager.zip.finish()?.into_inner())
     }
@@ -485,7 +501,9 @@ impl<W: Write + Seek + Send> Packager<W> {
             None => {}
         }
 
-        self.zip.start_file(filename, self.zip_options)?;
+        // jixiao's fork: at the worksheets' deflate level
+        self.zip
+            .start_file(filename, self.zip_options_for_worksheets)?;
 
         if worksheet.use_constant_memory {
             // Write the constant memory style worksheet in 3 sections.

@@ -1,0 +1,147 @@
+//! What a workbook hides: rows (`<row hidden="1">`, an `.xls` ROW record's hidden flag, an
+//! `.ods` row's `table:visibility="collapse"` or `"filter"`), columns and sheets. The form as it
+//! is opened and printed leaves them out, but their cells are in the file: last year's
+//! indicator kept and hidden, a row folded away for the layout. Which, the file cannot say, so
+//! they are read and scored like any cell, never dropped and never silently: each hidden row
+//! gets a `table.hidden-row` warning at its first filled cell, each hidden column at its first
+//! filled cell, a hidden sheet at its first ([`note`]). The xlsx's rows and columns are found
+//! by a second look at the sheet's part, made only where `grid::check_zip`'s byte search saw
+//! `hidden=` in a sheet's part ([`HiddenSeen`]).
+
+use std::collections::{HashMap, HashSet};
+
+use super::SheetCells;
+use super::number_format::{CellNote, Hidden};
+
+/// The hidden rows and columns of a sheet (0-based), and whether the sheet itself is hidden.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct HiddenPlaces {
+    pub rows: Vec<u32>,
+    /// Ranges of columns, ends inclusive.
+    pub cols: Vec<(u32, u32)>,
+    pub sheet: bool,
+}
+
+impl HiddenPlaces {
+    /// Whether nothing is hidden.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.cols.is_empty() && !self.sheet
+    }
+}
+
+/// Notes on `sheet`'s cells what `hidden` hides: the first filled cell of each hidden row and
+/// of each hidden column, and the sheet's first where it is hidden itself, each where the cell
+/// has no note yet. Rows and columns with no filled cell carry nothing and are not named.
+pub(crate) fn note(sheet: &mut SheetCells, hidden: &HiddenPlaces) {
+    if hidden.is_empty() {
+        return;
+    }
+    let rows: HashSet<u32> = hidden.rows.iter().copied().collect();
+    let hidden_col = |c: u32| hidden.cols.iter().any(|&(a, b)| (a..=b).contains(&c));
+    // each hidden row's first cell, each hidden column's first (cells come row by row)
+    let mut first_in_row: HashMap<u32, (u32, u32)> = HashMap::new();
+    let mut first_in_col: HashMap<u32, (u32, u32)> = HashMap::new();
+    let mut first = None;
+    for ((r, c), text) in sheet.iter() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        first = first.or(Some((r, c)));
+        if rows.contains(&r) {
+            let e = first_in_row.entry(r).or_insert((r, c));
+            *e = (*e).min((r, c));
+        }
+        if !hidden.cols.is_empty() && hidden_col(c) {
+            let e = first_in_col.entry(c).or_insert((r, c));
+            *e = (*e).min((r, c));
+        }
+    }
+    let mut noted: HashSet<(u32, u32)> = sheet.notes.iter().map(|(at, _)| *at).collect();
+    let mut places: Vec<((u32, u32), Hidden)> = Vec::new();
+    places.extend(first.filter(|_| hidden.sheet).map(|at| (at, Hidden::Sheet)));
+    places.extend(first_in_row.into_values().map(|at| (at, Hidden::Row)));
+    places.extend(first_in_col.into_values().map(|at| (at, Hidden::Column)));
+    places.sort_unstable_by_key(|(at, _)| *at);
+    for (at, what) in places {
+        if noted.insert(at) {
+            sheet.notes.push((at, CellNote::InHidden(what)));
+        }
+    }
+}
+
+/// Looks, fed a sheet part's bytes in pieces, for `hidden=` (a row's or a column's attribute):
+/// a fast byte search that may say yes for text that only looks so (the part is then looked
+/// at again for nothing), never no for a part that hides a row or a column.
+#[derive(Debug, Default)]
+pub(crate) struct HiddenSeen {
+    /// The last bytes of the piece before (a word split between two pieces).
+    tail: Vec<u8>,
+    pub seen: bool,
+}
+
+/// What [`HiddenSeen`] looks for.
+const HIDDEN: &[u8] = b"hidden=";
+
+impl HiddenSeen {
+    /// Reads the next bytes of a sheet's part.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        if self.seen || bytes.is_empty() {
+            return;
+        }
+        let head = &bytes[..bytes.len().min(HIDDEN.len() - 1)];
+        self.tail.extend_from_slice(head);
+        self.seen = memchr::memmem::find(&self.tail, HIDDEN).is_some()
+            || memchr::memmem::find(bytes, HIDDEN).is_some();
+        let keep = bytes.len().min(HIDDEN.len() - 1);
+        self.tail.clear();
+        self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_is_seen_wherever_the_pieces_are_cut() {
+        let text = b"<row r=\"3\" hidden=\"1\"><c r=\"A3\"/></row>";
+        for at in 0..=text.len() {
+            let mut seen = HiddenSeen::default();
+            seen.feed(&text[..at]);
+            seen.feed(&text[at..]);
+            assert!(seen.seen, "cut at {at}");
+        }
+        let mut seen = HiddenSeen::default();
+        seen.feed(b"<row r=\"3\" ht=\"20\"><c r=\"A3\"/></row>");
+        assert!(!seen.seen);
+    }
+
+    #[test]
+    fn each_hidden_row_column_and_sheet_is_noted_at_its_first_filled_cell() {
+        let mut sheet = SheetCells::named("s");
+        for (at, text) in [
+            ((0, 0), "项目"),
+            ((0, 2), "分值"),
+            ((2, 1), "旧"),
+            ((2, 2), "5"),
+            ((3, 2), "6"),
+        ] {
+            sheet.push(at, text);
+        }
+        let hidden = HiddenPlaces {
+            rows: vec![2, 7],
+            cols: vec![(2, 2)],
+            sheet: true,
+        };
+        note(&mut sheet, &hidden);
+        let notes: Vec<((u32, u32), CellNote)> = sheet.notes.clone();
+        assert_eq!(
+            notes,
+            [
+                ((0, 0), CellNote::InHidden(Hidden::Sheet)),
+                ((0, 2), CellNote::InHidden(Hidden::Column)),
+                ((2, 1), CellNote::InHidden(Hidden::Row)),
+            ]
+        );
+    }
+}
