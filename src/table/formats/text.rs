@@ -1,5 +1,5 @@
 //! Bytes to text: detects UTF-8 (with or without BOM), UTF-16 (by BOM, or without one by where
-//! its zero bytes are: [`utf16_without_bom`]) and GB18030/GBK, or decodes with the encoding the
+//! its zero bytes are: `utf16_without_bom`) and GB18030/GBK, or decodes with the encoding the
 //! user forced. Refuses empty and binary input with a typed error. It does not split lines or
 //! cells.
 //!
