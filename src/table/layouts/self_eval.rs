@@ -866,24 +866,46 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         [weight, score]: [Option<Decimal>; 2],
         at: Location,
     ) -> bool {
-        let h = self.h;
-        if weight.is_none() && score.is_none() {
-            let actual = cell(h, row, Role::Actual);
-            if self.breakdown(place, name, target, actual, at) {
-                return true;
-            }
-        }
-        if target.is_empty()
-            && [Role::Actual, Role::Level1, Role::Level2]
-                .into_iter()
-                .all(|r| cell(h, row, r).is_none())
+        // (a row's name is trimmed: a byte compare, and a branch on the target, on most rows)
+        let b = name.as_bytes();
+        if weight.is_none()
+            && score.is_none()
+            && (b.starts_with("其中".as_bytes())
+                || b.starts_with("含：".as_bytes())
+                || b.starts_with(b"\xe5\x90\xab:"))
         {
-            self.note_heading(place, name, [weight, score], at);
+            let actual = cell(self.h, row, Role::Actual);
+            return self.breakdown(place, name, target, actual, at);
+        }
+        if target.is_empty() {
+            self.heading_or_not(row, place, name, [weight, score], at);
         }
         false
     }
 
-    /// A `其中：…` row (`name`) of `place`'s project with no 分值 and no 得分 under an indicator:
+    /// [`SheetReader::note_heading`] for a row with no target, where it has no actual and no
+    /// levels either.
+    #[cold]
+    #[inline(never)]
+    fn heading_or_not(
+        &mut self,
+        row: R,
+        place: &Place,
+        name: &str,
+        numbers: [Option<Decimal>; 2],
+        at: Location,
+    ) {
+        let h = self.h;
+        if [Role::Actual, Role::Level1, Role::Level2]
+            .into_iter()
+            .all(|r| cell(h, row, r).is_none())
+        {
+            self.note_heading(place, name, numbers, at);
+        }
+    }
+
+    /// A `其中：…` row (`name`, told by [`SheetReader::aside`]) of `place`'s project with no 分值
+    /// and no 得分 under an indicator:
     /// a part of it, as a form's ★ breakdowns are — named in a note with its target and actual,
     /// never scored (read as an indicator it took its category's points left, 2.5 of them, and
     /// the project 102.5). Whether it was one.
@@ -895,10 +917,6 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         actual: Option<Cell>,
         at: Location,
     ) -> bool {
-        let t = name.trim_start();
-        if !(t.starts_with("其中") || t.starts_with("含：") || t.starts_with("含:")) {
-            return false;
-        }
         let project = &self.units[place.ui].projects[place.pi];
         let Some(parent) = project.indicators.last() else {
             return false;
