@@ -52,33 +52,16 @@ fn from_blocks(path: &Path, block: usize) -> Vec<Option<Vec<u8>>> {
     let rules = RuleSet::bundled();
     let opts = Options { rules, year: None };
     for format in REVIEWS {
-        // the findings held in memory by the first walk: none past the first block's (the
-        // rest read again from the block after it), some, all (the sheet read once)
-        let mut texts: Vec<Option<Vec<u8>>> = [0, 3000, usize::MAX]
-            .into_iter()
-            .map(|held| {
-                let mut text = Vec::new();
-                let worst = review_blocks_to(
-                    &mut || stream(path, block),
-                    &opts,
-                    (format, false),
-                    (None, held),
-                    &mut text,
-                )
-                .expect("no write error");
-                worst.map(|_| text)
-            })
-            .collect();
-        let once = texts.pop().flatten();
-        for (held, text) in [0, 3000].into_iter().zip(texts) {
-            assert!(
-                text == once,
-                "{}, blocks of {block}, {format:?}: the review holding {held} bytes of findings \
-                 differs from the review read once",
-                path.display()
-            );
-        }
-        out.push(once);
+        let mut text = Vec::new();
+        let worst = review_blocks_to(
+            &mut || stream(path, block),
+            &opts,
+            (format, false),
+            None,
+            &mut text,
+        )
+        .expect("no write error");
+        out.push(worst.map(|_| text));
     }
     out
 }
@@ -121,40 +104,6 @@ fn generated_sheets_in_small_blocks_give_the_whole_tables_bytes() {
             assert_same(&path, block);
         }
     }
-}
-
-#[test]
-fn a_review_whose_findings_fit_in_memory_reads_the_sheet_once() {
-    // the first walk reads every block for the counts the JSON opens with; it reviewed
-    // nothing, and a second walk read every block again to review it (H84: the first walk
-    // holds the findings of its blocks while they fit, and the second reads only the rest)
-    let path = write_file("once.tsv", generated(120, 30, 2).as_bytes());
-    let rules = RuleSet::bundled();
-    let opts = Options { rules, year: None };
-    let mut texts = Vec::new();
-    for (held, opened_wanted) in [(usize::MAX, 1), (1 << 20, 1), (0, 2)] {
-        let mut opened = 0;
-        let mut text = Vec::new();
-        review_blocks_to(
-            &mut || {
-                opened += 1;
-                stream(&path, 700)
-            },
-            &opts,
-            (ReviewFormat::Json, false),
-            (None, held),
-            &mut text,
-        )
-        .expect("no write error")
-        .expect("written from the blocks");
-        assert_eq!(
-            opened, opened_wanted,
-            "the sheet opened {opened} times holding {held} bytes of findings"
-        );
-        texts.push(text);
-    }
-    assert!(texts.windows(2).all(|w| w[0] == w[1]));
-    assert!(texts[0].len() > 10_000, "findings in many projects");
 }
 
 #[test]

@@ -188,8 +188,6 @@ fn blocks(
         year: args.year,
     };
     let colour = args.format == ReviewFormat::Human && super::console::colour_out();
-    // the review's first findings held up to the sheet's size: one that fits is read once
-    let held = review::blocks::held_for(std::fs::metadata(path).map_or(0, |m| m.len()));
-    review::blocks::review_blocks_to(&mut open, &ropts, (args.format, colour), (None, held), out)
+    review::blocks::review_blocks_to(&mut open, &ropts, (args.format, colour), None, out)
         .map_err(|e| super::output::failed(&e, "结果"))
 }

@@ -74,19 +74,6 @@ impl Sheet {
         crate::eval::blocks::evaluate_blocks(self.open()?, actuals, published_dp, opts, |p| p)
     }
 
-    /// The review's findings its first walk may hold (`review::blocks`): up to the upload's
-    /// size (the upload is held already), where that is at most a 64th of the worker's memory
-    /// limit; else none (the sheet read twice, as before): a worker bounded at 64 MB answered
-    /// an 8 MB sheet's review within a few MB of its limit
-    /// (`hostile_web::inspect_and_review_of_a_large_sheet_fit_a_worker_of_a_few_times_its_size`).
-    fn held(&self) -> usize {
-        let held = crate::review::blocks::held_for(self.bytes.len() as u64);
-        match super::isolate::work_memory() {
-            Some(limit) if held as u64 > limit / 64 => 0,
-            _ => held,
-        }
-    }
-
     /// Puts the upload back in `files`, to be read whole.
     pub fn give_back(self, files: &mut Files) {
         let bytes = Arc::try_unwrap(self.bytes).unwrap_or_else(|shared| shared.to_vec());
@@ -137,7 +124,7 @@ impl Sheet {
             &mut || self.open(),
             &opts,
             (format, false),
-            (Some(cancel.flag()), self.held()),
+            Some(cancel.flag()),
             out,
         )
         .map_err(|e| out.error(&e))?;
