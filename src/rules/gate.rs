@@ -17,11 +17,7 @@
 //! would (a test compares the two on generated patterns and texts).
 
 use regex_syntax::hir::Look;
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
-
-/// Characters of one class the literal extractor spells out before it gives up on the class
-/// (as [`super::prefilter`]'s: `[a-z]` is 26 literals).
-const CLASS_CHARS: usize = 128;
+use regex_syntax::hir::literal::ExtractKind;
 
 /// Which texts a pattern may match, by their first or last byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,20 +52,13 @@ impl Gate {
                 continue;
             }
             let suffix = matches!(kind, ExtractKind::Suffix);
-            let seq = Extractor::new()
-                .kind(kind)
-                .limit_class(CLASS_CHARS)
-                .extract(&hir);
-            let Some(lits) = seq.literals() else {
-                continue;
-            };
             // no literal (a pattern that matches nothing) or an empty one (a match may be
             // empty): left to the regex
-            if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+            let Some(lits) = super::prefilter::side_literals(&hir, kind) else {
                 continue;
-            }
+            };
             let mut set = [0u64; 4];
-            for l in lits {
+            for l in &lits {
                 let b = l.as_bytes();
                 let byte = if suffix { b[b.len() - 1] } else { b[0] };
                 set[usize::from(byte >> 6)] |= 1 << (byte & 63);

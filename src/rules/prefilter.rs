@@ -99,18 +99,9 @@ fn literals(pattern: &str) -> Option<Vec<Box<[u8]>>> {
         .ok()?;
     for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
         let suffix = matches!(kind, ExtractKind::Suffix);
-        let seq = Extractor::new()
-            .kind(kind)
-            .limit_class(CLASS_CHARS)
-            .extract(&hir);
-        let Some(lits) = seq.literals() else {
+        let Some(lits) = side_literals(&hir, kind) else {
             continue;
         };
-        // an empty set (a pattern that matches nothing) is left to the regex: a rare case,
-        // and trying it is always right
-        if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
-            continue;
-        }
         let longest = lits.iter().map(|l| l.as_bytes().len()).max().unwrap_or(0);
         for keep in (1..=longest).rev() {
             let cut: std::collections::BTreeSet<&[u8]> = lits
@@ -130,6 +121,26 @@ fn literals(pattern: &str) -> Option<Vec<Box<[u8]>>> {
         }
     }
     None
+}
+
+/// The literals every match of `hir` begins (`Prefix`) or ends (`Suffix`) with, as the regex
+/// engine's literal extractor spells them (a class of up to `CLASS_CHARS` characters spelled
+/// out): `None` where they are no finite set, where there are none (a pattern that matches
+/// nothing: left to the regex, a rare case, and trying it is always right) or where one is
+/// empty (a match may be empty). Shared with `super::gate`.
+pub(super) fn side_literals(
+    hir: &regex_syntax::hir::Hir,
+    kind: ExtractKind,
+) -> Option<Vec<regex_syntax::hir::literal::Literal>> {
+    let seq = Extractor::new()
+        .kind(kind)
+        .limit_class(CLASS_CHARS)
+        .extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    Some(lits.to_vec())
 }
 
 /// The need of a compiled condition.

@@ -421,11 +421,19 @@ fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format
     use super::number_format::{CellFormat, CellNote, read_cell};
     let figure = shown.trim().strip_suffix('%')?.trim_end();
     let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
-    if places > 10 || !figure.bytes().all(|b| b.is_ascii_digit() || b"-.,".contains(&b)) {
+    if places > 10
+        || !figure
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b))
+    {
         return None;
     }
     let value: f64 = held.trim().parse().ok()?;
-    let code = format!("0{}{}%", if places > 0 { "." } else { "" }, "0".repeat(places));
+    let code = format!(
+        "0{}{}%",
+        if places > 0 { "." } else { "" },
+        "0".repeat(places)
+    );
     let format = CellFormat::of(&code)?;
     match read_cell(&calamine::Data::Float(value), Some(&format)) {
         (text, Some(CellNote::Rounded(as_shown))) if as_shown == figure.replace(',', "") + "%" => {
@@ -856,11 +864,7 @@ fn span_value(value: &[u8], max: u32) -> u32 {
 }
 
 /// Lays out a table's rows as a browser does (see the module docs).
-fn place(
-    name: &str,
-    index: usize,
-    mut rows: Rows,
-) -> Result<SheetCells, ReadError> {
+fn place(name: &str, index: usize, mut rows: Rows) -> Result<SheetCells, ReadError> {
     let max_columns = limits::COLUMNS.get_usize();
     let row_count = rows.count();
     let mut sheet = SheetCells::named(format!("表格{}", index + 1));

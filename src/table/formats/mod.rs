@@ -258,6 +258,21 @@ formats! {
     pub text,
 }
 
+// `cargo fmt` does not follow a module a macro declares: these declarations, never compiled
+// (`rustfmt` is set only for the formatter), show it the files above.
+#[cfg(rustfmt)]
+mod doc;
+#[cfg(rustfmt)]
+mod docx;
+#[cfg(rustfmt)]
+mod html;
+#[cfg(rustfmt)]
+mod mhtml;
+#[cfg(rustfmt)]
+mod text;
+#[cfg(rustfmt)]
+mod workbook;
+
 /// Where an ending no format lists puts a file among copies of one table in a folder.
 const UNKNOWN_PREFERENCE: u8 = 7;
 

@@ -185,7 +185,10 @@ fn utf16_without_bom(name: &str, bytes: &[u8]) -> Option<Result<Decoded, ReadErr
     }
     let head: Vec<char> = text.chars().take(16 * 1024).collect();
     let odd = head.iter().filter(|&&c| !table_char(c)).count();
-    if odd * 20 > head.len() || !head.contains(&'\n') || !head.iter().any(|c| matches!(c, '\t' | ',')) {
+    if odd * 20 > head.len()
+        || !head.contains(&'\n')
+        || !head.iter().any(|c| matches!(c, '\t' | ','))
+    {
         return None;
     }
     Some(finish(name, text.into_owned(), enc.name()).map(|mut d| {
@@ -331,14 +334,26 @@ mod tests {
                 decode_owned("a", bytes.clone(), EncodingChoice::Auto),
             ] {
                 let d = d.ok().unwrap();
-                assert_eq!((d.text.as_str(), d.encoding, d.guessed), (table, encoding, true));
+                assert_eq!(
+                    (d.text.as_str(), d.encoding, d.guessed),
+                    (table, encoding, true)
+                );
             }
             // an encoding the user forced is not second-guessed
             assert!(decode("a", &bytes, EncodingChoice::Utf8).is_err());
         }
         // ASCII alone (valid UTF-8, NULs and all)
-        let ascii: Vec<u8> = "a,b\n1,2\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert_eq!(decode_owned("a", ascii, EncodingChoice::Auto).ok().unwrap().text, "a,b\n1,2\n");
+        let ascii: Vec<u8> = "a,b\n1,2\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode_owned("a", ascii, EncodingChoice::Auto)
+                .ok()
+                .unwrap()
+                .text,
+            "a,b\n1,2\n"
+        );
         // zeros in one place of each pair, the rest random: binary still
         let mut x: u32 = 7;
         let random: Vec<u8> = (0..4000)

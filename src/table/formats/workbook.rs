@@ -43,12 +43,11 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
-
 use super::SheetCells;
-use super::xls_dense;
-use super::xls_formats::{Style, Styled, XlsFormats};
 use super::number_format::CellFormat;
 pub(crate) use super::number_format::{NumberShape, shown};
+use super::xls_dense;
+use super::xls_formats::{Style, Styled, XlsFormats};
 use crate::limits;
 use crate::table::ReadError;
 
@@ -99,12 +98,7 @@ pub(crate) fn read_sheets(
     let mut hidden: std::collections::HashMap<String, super::hidden::HiddenPlaces> =
         wb.sheet_names().into_iter().zip(layout.hidden).collect();
     hidden.extend(layout.hidden_named);
-    let hidden_sheets: std::collections::HashSet<String> = wb
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.visible != calamine::SheetVisible::Visible)
-        .map(|s| s.name.clone())
-        .collect();
+    let hidden_sheets = hidden_sheets(wb.sheets_metadata());
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
@@ -157,7 +151,10 @@ pub(crate) fn read_sheets(
 }
 
 /// A cell's text through its style (an `.xls` cell's, [`XlsFormats`]), and its note.
-fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::number_format::CellNote>) {
+fn styled_text(
+    value: &Data,
+    style: Option<&Style>,
+) -> (String, Option<super::number_format::CellNote>) {
     let Some(style) = style else {
         return (shown(value, None), None);
     };
@@ -182,7 +179,10 @@ fn styled_text(value: &Data, style: Option<&Style>) -> (String, Option<super::nu
         && super::number_format::read_cell(value, column.as_ref()).0 != text
     {
         let why = super::ods_formats::FROM_ROW;
-        return (text, Some(super::number_format::CellNote::Unfollowed { why }));
+        return (
+            text,
+            Some(super::number_format::CellNote::Unfollowed { why }),
+        );
     }
     (text, note)
 }
@@ -204,7 +204,10 @@ impl StyleLooks {
         type Look = (Option<std::rc::Rc<CellFormat>>, Option<WrittenDate>);
         let mut by_code: std::collections::HashMap<(&str, Option<u32>), Look> =
             std::collections::HashMap::new();
-        let (mut formats, mut dates) = (Vec::with_capacity(styles.len()), Vec::with_capacity(styles.len()));
+        let (mut formats, mut dates) = (
+            Vec::with_capacity(styles.len()),
+            Vec::with_capacity(styles.len()),
+        );
         for s in styles {
             let (format, date) = match s.number_format.as_ref() {
                 None => (None, None),
@@ -345,7 +348,12 @@ fn read_xlsx(
                 })
             })
             .collect();
-        let mut parts = vec![read_xlsx_sheets(name, (wb, bytes, formulas), (first, sizes), budget)];
+        let mut parts = vec![read_xlsx_sheets(
+            name,
+            (wb, bytes, formulas),
+            (first, sizes),
+            budget,
+        )];
         for h in others {
             parts.push(h.join().unwrap_or_else(|_| {
                 Err(xlsx_err(calamine::XlsxError::Unexpected(
@@ -366,6 +374,15 @@ fn read_xlsx(
 /// An xlsx of at least this many bytes has each sheet's text reserved from its part's size
 /// ([`read_xlsx_sheets`]).
 const RESERVE_FROM: usize = 32 * 1024;
+
+/// The names of the sheets a workbook hides (`state="hidden"` or `"veryHidden"`), from its
+/// sheets' metadata.
+fn hidden_sheets(meta: &[calamine::Sheet]) -> std::collections::HashSet<String> {
+    meta.iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect()
+}
 
 /// Threads to read an xlsx of `bytes` and `sheets` sheets on: one, but for large workbooks of
 /// many sheets (a workbook of forms, one a project), where the sheets are read on up to two
@@ -401,12 +418,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     // the same list): 99,000 styles in 100 sheets (40 KB) took minutes
     let mut looks: Option<StyleLooks> = None;
     // the sheets the workbook hides (`state="hidden"` or `"veryHidden"`)
-    let hidden_sheets: std::collections::HashSet<String> = wb
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.visible != calamine::SheetVisible::Visible)
-        .map(|s| s.name.clone())
-        .collect();
+    let hidden_sheets = hidden_sheets(wb.sheets_metadata());
     for chosen in chosen {
         let merges = wb
             .merge_cells_by_sheet_name(chosen)
@@ -417,7 +429,10 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
             looks.get_or_insert_with(|| StyleLooks::of(reader.styles()));
         let mut sheet = SheetCells::named(chosen.clone());
         if let Some(&size) = sizes.get(chosen) {
-            sheet.reserve(0, usize::try_from(size.min(limits::UNZIPPED.get())).unwrap_or(0));
+            sheet.reserve(
+                0,
+                usize::try_from(size.min(limits::UNZIPPED.get())).unwrap_or(0),
+            );
         }
         let mut notes = Vec::new();
         let mut empty = std::collections::HashSet::new();
@@ -599,11 +614,9 @@ impl FormulaSeen {
 /// Whether `window` (a piece's first bytes after the last two of the piece before) holds a
 /// formula element's start that crosses the two pieces.
 fn starts_formula(window: &[u8]) -> bool {
-    window.windows(3).any(|w| {
-        matches!(w[0], b'<' | b':')
-            && w[1] == b'f'
-            && closes_name(w[2])
-    })
+    window
+        .windows(3)
+        .any(|w| matches!(w[0], b'<' | b':') && w[1] == b'f' && closes_name(w[2]))
 }
 
 /// Whether `c` ends an element's name in its start tag.
@@ -1941,14 +1954,20 @@ mod tests {
     fn read_with(bytes: &[u8], workers: usize, max: u64) -> Result<Read, String> {
         let mut budget = CellCount::new("t.xlsx");
         budget.max = max;
-        read_xlsx("t.xlsx", bytes, (None, SecondLook::MAYBE), Some(workers), &budget)
-            .map(|sheets| {
-                sheets
-                    .into_iter()
-                    .map(|s| (s.name.clone(), s.listed(), s.merges, s.notes))
-                    .collect()
-            })
-            .map_err(|e| format!("{e:?}"))
+        read_xlsx(
+            "t.xlsx",
+            bytes,
+            (None, SecondLook::MAYBE),
+            Some(workers),
+            &budget,
+        )
+        .map(|sheets| {
+            sheets
+                .into_iter()
+                .map(|s| (s.name.clone(), s.listed(), s.merges, s.notes))
+                .collect()
+        })
+        .map_err(|e| format!("{e:?}"))
     }
 
     #[test]

@@ -158,99 +158,104 @@ pub(crate) fn formulas_without_values(
     sheet: &str,
     empty: &std::collections::HashSet<(u32, u32)>,
 ) -> Vec<(u32, u32)> {
-    let mut out = Vec::new();
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return out;
-    };
-    let Some((_, part)) = sheet_parts(&mut zip).into_iter().find(|(s, _)| s == sheet) else {
-        return out;
-    };
-    let Ok(entry) = zip.by_name(&part) else {
-        return out;
-    };
-    let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
-    reader.config_mut().check_end_names = false;
-    let mut buf = Vec::new();
-    // the open cell's place, whether it holds a formula, and whether a value
-    let mut cell: Option<((u32, u32), bool, bool)> = None;
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) if e.local_name().as_ref() == "c" => {
-                cell = attr(&e, "r")
-                    .and_then(|r| cell_place(&r))
-                    .filter(|at| empty.contains(at))
-                    .map(|at| (at, false, false));
-            }
-            Ok(Event::Start(e) | Event::Empty(e)) if cell.is_some() => {
-                if let Some((_, formula, value)) = cell.as_mut() {
-                    match e.local_name().as_ref() {
-                        "f" => *formula = true,
-                        "v" | "is" => *value = true,
-                        _ => {}
+    in_sheet_part(bytes, sheet, |reader| {
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        // the open cell's place, whether it holds a formula, and whether a value
+        let mut cell: Option<((u32, u32), bool, bool)> = None;
+        loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "c" => {
+                    cell = attr(&e, "r")
+                        .and_then(|r| cell_place(&r))
+                        .filter(|at| empty.contains(at))
+                        .map(|at| (at, false, false));
+                }
+                Ok(Event::Start(e) | Event::Empty(e)) if cell.is_some() => {
+                    if let Some((_, formula, value)) = cell.as_mut() {
+                        match e.local_name().as_ref() {
+                            "f" => *formula = true,
+                            "v" | "is" => *value = true,
+                            _ => {}
+                        }
                     }
                 }
-            }
-            Ok(Event::End(e)) if e.local_name().as_ref() == "c" => {
-                if let Some((at, true, false)) = cell.take() {
-                    out.push(at);
+                Ok(Event::End(e)) if e.local_name().as_ref() == "c" => {
+                    if let Some((at, true, false)) = cell.take() {
+                        out.push(at);
+                    }
                 }
+                Ok(Event::Eof) | Err(_) => return out,
+                Ok(_) => {}
             }
-            Ok(Event::Eof) | Err(_) => return out,
-            Ok(_) => {}
         }
-    }
+    })
 }
 
 /// The rows and columns `sheet`'s part hides (`<row r="3" hidden="1">`, `<col min="2" max="3"
 /// hidden="1"/>`; a row without `r` follows the one before), 0-based. One pass over the part,
 /// made only where the part may hide something (`hidden::HiddenSeen`).
 pub(crate) fn hidden_places(bytes: &[u8], sheet: &str) -> super::hidden::HiddenPlaces {
-    let mut out = super::hidden::HiddenPlaces::default();
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return out;
-    };
-    let Some((_, part)) = sheet_parts(&mut zip).into_iter().find(|(s, _)| s == sheet) else {
-        return out;
-    };
-    let Ok(entry) = zip.by_name(&part) else {
-        return out;
-    };
-    let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
-    reader.config_mut().check_end_names = false;
-    let mut buf = Vec::new();
-    let hidden = |e: &BytesStart<'_>| attr(e, "hidden").is_some_and(|h| h == "1" || h == "true");
-    let number = |e: &BytesStart<'_>, key: &str| attr(e, key).and_then(|v| v.parse::<u32>().ok());
-    let mut row: u32 = 0;
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
-                "row" => {
-                    row = number(&e, "r").unwrap_or(row + 1);
-                    if hidden(&e) && row > 0 && out.rows.len() < MAX_HIDDEN {
-                        out.rows.push(row - 1);
+    in_sheet_part(bytes, sheet, |reader| {
+        let mut out = super::hidden::HiddenPlaces::default();
+        let mut buf = Vec::new();
+        let hidden =
+            |e: &BytesStart<'_>| attr(e, "hidden").is_some_and(|h| h == "1" || h == "true");
+        let number =
+            |e: &BytesStart<'_>, key: &str| attr(e, key).and_then(|v| v.parse::<u32>().ok());
+        let mut row: u32 = 0;
+        loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                    "row" => {
+                        row = number(&e, "r").unwrap_or(row + 1);
+                        if hidden(&e) && row > 0 && out.rows.len() < MAX_HIDDEN {
+                            out.rows.push(row - 1);
+                        }
                     }
-                }
-                "col" if hidden(&e) && out.cols.len() < MAX_HIDDEN => {
-                    if let (Some(min), Some(max)) = (number(&e, "min"), number(&e, "max"))
-                        && min >= 1
-                        && max >= min
-                    {
-                        out.cols.push((min - 1, max - 1));
+                    "col" if hidden(&e) && out.cols.len() < MAX_HIDDEN => {
+                        if let (Some(min), Some(max)) = (number(&e, "min"), number(&e, "max"))
+                            && min >= 1
+                            && max >= min
+                        {
+                            out.cols.push((min - 1, max - 1));
+                        }
                     }
-                }
-                _ => {}
-            },
-            Ok(Event::Eof) | Err(_) => return out,
-            Ok(_) => {}
+                    _ => {}
+                },
+                Ok(Event::Eof) | Err(_) => return out,
+                Ok(_) => {}
+            }
         }
-    }
+    })
 }
 
 /// Hidden rows (and column ranges) a sheet's notes name at most: past them, the rest are read
 /// without a note (each is a `<row>` counted against the cell limit already).
 const MAX_HIDDEN: usize = 100_000;
+
+/// `read` given a reader of `sheet`'s part of the workbook `bytes` (end names not checked), or
+/// `T::default()` where the zip, the sheet or its part cannot be opened.
+fn in_sheet_part<T: Default>(
+    bytes: &[u8],
+    sheet: &str,
+    read: impl FnOnce(&mut quick_xml::Reader<BufReader<&mut dyn Read>>) -> T,
+) -> T {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return T::default();
+    };
+    let Some((_, part)) = sheet_parts(&mut zip).into_iter().find(|(s, _)| s == sheet) else {
+        return T::default();
+    };
+    let Ok(mut entry) = zip.by_name(&part) else {
+        return T::default();
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(&mut entry as &mut dyn Read));
+    reader.config_mut().check_end_names = false;
+    read(&mut reader)
+}
 
 /// A cell reference's 0-based row and column (`F3` → (2, 5)).
 fn cell_place(r: &str) -> Option<(u32, u32)> {
