@@ -828,6 +828,9 @@ fn streaming_csv(
     mut opts: eval::stream::StreamOptions<'_>,
 ) -> Option<u8> {
     opts.lines = &report::csv::CsvLines;
+    // every row is held in a temporary file here already, and a refused run returns before any
+    // is written: nothing to hold back twice (`eval::unfilled::Held`)
+    opts.hold_unfilled = false;
     let held = tempfile::tempfile().and_then(|rows| Ok((rows, tempfile::tempfile()?)));
     let (rows, notes) = match held {
         Ok(files) => files,

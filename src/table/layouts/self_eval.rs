@@ -339,7 +339,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 group.iter().map(|(_, h)| h.clone()).collect();
             let project = &mut self.units[place.ui].projects[place.pi];
             let taken = sheet_headings::settle(self.ctx, project, &found);
-            for (_, sub) in totals.iter_mut().filter(|(p, _)| *p == place) {
+            // `totals` is sorted by project: the place's own, found by halving (a filter over
+            // all of them made settling quadratic in the projects with headings)
+            let key = |p: &Place| (p.ui, p.pi);
+            let from = totals.partition_point(|(p, _)| key(p) < key(&place));
+            for (_, sub) in totals[from..].iter_mut().take_while(|(p, _)| *p == place) {
                 if let Some(sub) = sub {
                     sub.to -= taken.partition_point(|&i| i < sub.to);
                 }
