@@ -288,3 +288,49 @@ fn rows_alike_but_for_actuals_an_anchored_pattern_tells_apart_are_read_apart() {
     assert_eq!(told.get("达标了"), Some(&(false, false)), "{told:?}");
     assert_eq!(told.get("未完成"), Some(&(false, false)), "{told:?}");
 }
+
+/// Rows alike in all but one byte of their target (at every place of it, in targets of every
+/// length from 7 to 31 bytes: the readings memo hashes and compares its keys a
+/// word at a time, with overlapping loads at the ends) are read apart: `≥95.000…%` is met by
+/// `95%`, `≥95.0…5…0%` is not. A memo that took a key for another where they differ in a byte
+/// its compare skips would give the second row the first row's reading (and its verdict).
+#[test]
+fn rows_whose_targets_differ_in_one_byte_anywhere_are_read_apart() {
+    let mut sheet = String::from(
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n",
+    );
+    let mut rows = 0usize;
+    for zeros in 1..=24 {
+        for at in 0..zeros {
+            let base = format!("≥95.{}%", "0".repeat(zeros));
+            let mut digits = vec![b'0'; zeros];
+            digits[at] = b'5';
+            let other = format!("≥95.{}%", String::from_utf8(digits).expect("ascii"));
+            sheet.push_str(&format!("单位甲\t项目{zeros}-{at}\t\t\t\t\t\t100\t90\n"));
+            for target in [&base, &other, &base] {
+                sheet.push_str(&format!(
+                    "\t\t产出指标\t质量指标\t合格率\t{target}\t95%\t\t\n"
+                ));
+                rows += 1;
+            }
+        }
+    }
+    let doc = read_str("one-byte.tsv", &sheet, &ReadOptions::default()).expect("reads");
+    assert_eq!(doc.counts().indicators, rows);
+    assert_memo_changes_nothing(&doc);
+    // and the verdicts differ as the targets do: met, missed, met in every project
+    let lines = lines_with(&doc, &mut ParseCache::default(), RuleSet::bundled());
+    let scored: Vec<&str> = lines
+        .lines()
+        .filter(|l| l.contains("\"indicator\":\"合格率\""))
+        .collect();
+    assert_eq!(scored.len(), rows);
+    for three in scored.chunks(3) {
+        let verdicts: Vec<bool> = three
+            .iter()
+            .map(|l| l.contains("\"verdict\":\"pass\""))
+            .collect();
+        assert_eq!(verdicts, [true, false, true], "{three:#?}");
+        assert!(three[1].contains("\"canonical\":\">= 95.") && !three[1].contains(">= 95 %"));
+    }
+}
