@@ -594,22 +594,22 @@ fn key_part(key: &mut Vec<u8>, part: Option<&str>) {
 }
 
 /// The hash of a key of a row's facts as [`key_of`] writes it, the parts hashed as they are
-/// (each with its length, or a mark for none), without writing the key out: a word at a time,
-/// inline ([`hash_part`]; the `FxHasher`'s `write` over bytes was a few dozen instructions a
-/// call, two calls a part).
-#[inline]
+/// (each with its length, or a mark for none), without writing the key out.
 fn hash_facts(parts: &[Option<&str>]) -> u64 {
-    let mut h = 0;
+    use std::hash::Hasher;
+    let mut state = rustc_hash::FxHasher::default();
     for part in parts {
-        h = hash_part(h, *part);
+        hash_part(&mut state, *part);
     }
-    h
+    state.finish()
 }
 
 /// The hash an actual's text is told apart by within one entry of [`Readings`].
-#[inline]
 fn hash_text(text: Option<&str>) -> u64 {
-    hash_part(0, text)
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    hash_part(&mut h, text);
+    h.finish()
 }
 
 /// An actual's text kept in [`Readings`]: its hash, the text, its reading.
@@ -650,13 +650,7 @@ impl Readings {
         self.texts
             .borrow()
             .iter()
-            .find(|(h, t, _)| {
-                *h == hash
-                    && match (t, text) {
-                        (Some(t), Some(text)) => same_bytes(t.as_bytes(), text.as_bytes()),
-                        (t, text) => t.is_none() && text.is_none(),
-                    }
-            })
+            .find(|(h, t, _)| *h == hash && t.as_deref() == text)
             .map(|(_, _, r)| r.clone())
     }
 
@@ -703,79 +697,16 @@ impl Readings {
     }
 }
 
-/// Hashes one part of a key into `h` ([`hash_facts`]): its length and bytes, or the mark for
-/// none, a word at a time ([`words`]).
+/// Hashes one part of a key ([`hash_facts`]): its length and bytes, or the mark for none.
 #[inline]
-fn hash_part(h: u64, part: Option<&str>) -> u64 {
+fn hash_part(h: &mut rustc_hash::FxHasher, part: Option<&str>) {
+    use std::hash::Hasher;
     match part {
         Some(p) => {
-            let mut h = mix(h, p.len() as u64);
-            words(p.as_bytes(), |w| h = mix(h, w));
-            h
+            h.write_u64(p.len() as u64);
+            h.write(p.as_bytes());
         }
-        None => mix(h, u64::MAX),
-    }
-}
-
-/// One step of the hash of [`hash_part`] (FxHash's: a rotate, a xor, a multiply).
-#[inline(always)]
-fn mix(h: u64, w: u64) -> u64 {
-    (h.rotate_left(5) ^ w).wrapping_mul(0xf135_7aea_2e62_a9c5)
-}
-
-/// Gives `bytes` to `take` as little-endian words that together hold every byte: each whole
-/// word of 8, then the last 8 bytes (overlapping the word before) where a part of one is left;
-/// under 8 bytes, two overlapping loads of 4 (or of 2 and 1, or the one byte) in one word. Two
-/// texts of the same length are equal exactly where all their words are ([`same_bytes`]).
-#[inline(always)]
-fn words(bytes: &[u8], mut take: impl FnMut(u64)) {
-    let n = bytes.len();
-    if n >= 8 {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            take(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-        }
-        if !chunks.remainder().is_empty() {
-            let last: [u8; 8] = bytes[n - 8..].try_into().unwrap_or_default();
-            take(u64::from_le_bytes(last));
-        }
-    } else if n >= 4 {
-        let lo = u32::from_le_bytes(bytes[..4].try_into().unwrap_or_default());
-        let hi = u32::from_le_bytes(bytes[n - 4..].try_into().unwrap_or_default());
-        take(u64::from(lo) | (u64::from(hi) << 32));
-    } else if n >= 2 {
-        let lo = u16::from_le_bytes(bytes[..2].try_into().unwrap_or_default());
-        take(u64::from(lo) | (u64::from(bytes[n - 1]) << 16));
-    } else if n == 1 {
-        take(u64::from(bytes[0]));
-    }
-}
-
-/// Whether `a` and `b` hold the same bytes, compared a word at a time as [`words`] gives them,
-/// inline (no call to `memcmp` for a few dozen bytes).
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let n = a.len();
-    if n >= 8 {
-        let word =
-            |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default());
-        let mut at = 0;
-        while at + 8 <= n {
-            if word(a, at) != word(b, at) {
-                return false;
-            }
-            at += 8;
-        }
-        at == n || word(a, n - 8) == word(b, n - 8)
-    } else {
-        let mut wa = 0;
-        let mut wb = 0;
-        words(a, |w| wa = w);
-        words(b, |w| wb = w);
-        wa == wb
+        None => h.write_u64(u64::MAX),
     }
 }
 
@@ -806,7 +737,7 @@ fn after_part<'k>(key: &'k [u8], part: Option<&str>) -> Option<&'k [u8]> {
                 return None;
             }
             let (bytes, rest) = rest.split_at_checked(p.len())?;
-            same_bytes(bytes, p.as_bytes()).then_some(rest)
+            (bytes == p.as_bytes()).then_some(rest)
         }
         None => (u64::from_le_bytes(*len) == u64::MAX).then_some(rest),
     }
@@ -934,54 +865,7 @@ impl<V: Clone> Memo<V> {
 
 #[cfg(test)]
 mod memo_tests {
-    use super::{
-        Memo, ParseCache, hash_facts, is_part, key_of, key_part, rest_of, same_bytes, words,
-    };
-
-    #[test]
-    fn texts_are_compared_and_hashed_by_every_byte_they_hold() {
-        // every length from none to a few words, and one byte changed at every place (each
-        // bit of it): `same_bytes` says what `==` says, the words `words` gives cover every
-        // byte, and keys of such parts are told apart (a compare or hash that skipped a byte
-        // of a part's tail would take one row's reading for another's)
-        for n in 0..=40usize {
-            let a: Vec<u8> = (0..n).map(|i| ((i * 37 + n) % 94 + 33) as u8).collect();
-            assert!(same_bytes(&a, &a.clone()));
-            let mut covered = 0usize;
-            words(&a, |_| covered += 1);
-            assert_eq!(covered, n.div_ceil(8));
-            for at in 0..n {
-                for bit in 0..8 {
-                    let mut b = a.clone();
-                    b[at] ^= 1 << bit;
-                    assert!(!same_bytes(&a, &b), "{n} {at} {bit}");
-                    if let (Ok(ta), Ok(tb)) = (std::str::from_utf8(&a), std::str::from_utf8(&b)) {
-                        let mut key = Vec::new();
-                        key_of(&mut key, &[Some("名"), Some(ta)]);
-                        assert!(rest_of(&key, &[Some("名"), Some(tb)]).is_none(), "{n} {at}");
-                        assert!(rest_of(&key, &[Some("名"), Some(ta)]) == Some(&[][..]));
-                        assert_ne!(hash_facts(&[Some(ta)]), hash_facts(&[Some(tb)]));
-                    }
-                    let mut wa = Vec::new();
-                    let mut wb = Vec::new();
-                    words(&a, |w| wa.push(w));
-                    words(&b, |w| wb.push(w));
-                    assert_ne!(wa, wb, "{n} {at} {bit}");
-                }
-            }
-            // of another length (the same bytes as far as the shorter goes)
-            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0);
-        }
-        // the hash of parts is that of their bytes, lengths and marks for none
-        assert_ne!(
-            hash_facts(&[Some("a"), None]),
-            hash_facts(&[None, Some("a")])
-        );
-        assert_eq!(
-            hash_facts(&[Some("群众满意度"), Some("≥95%")]),
-            hash_facts(&[Some(String::from("群众满意度").as_str()), Some("≥95%")])
-        );
-    }
+    use super::{Memo, ParseCache, is_part, key_of, key_part, rest_of};
 
     #[test]
     fn a_memo_answers_each_key_with_its_own_value_or_not_at_all() {
