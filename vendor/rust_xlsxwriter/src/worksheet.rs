@@ -18757,18 +18757,26 @@ impl Worksheet {
         &self.xf_formats
     }
 
-    /// jixiao's fork: assembles the sheet's XML now (its formats mapped to `global_xf_indices`,
-    /// its strings given their ids in the workbook's table) and keeps only that, deflated by
-    /// `deflate`: the cells, rows, columns, merges and formats are dropped. Written into the
-    /// workbook's zip as they are when the workbook is saved.
-    pub(crate) fn pack(
+    /// jixiao's fork: the first step of packing a sheet, which depends on the workbook (done
+    /// in the order of the sheets): its formats mapped to `global_xf_indices`, its strings
+    /// given their ids in the workbook's table. Then [`Worksheet::pack_registered`].
+    pub(crate) fn register(
         &mut self,
         global_xf_indices: &[u32],
         string_table: Arc<Mutex<SharedStringsTable>>,
-        deflate: impl FnOnce(&[u8]) -> Result<Vec<u8>, XlsxError>,
-    ) -> Result<(), XlsxError> {
+    ) {
         self.set_global_xf_indices(global_xf_indices);
         self.update_string_table_ids(string_table);
+    }
+
+    /// jixiao's fork: assembles the sheet's XML now (once [`Worksheet::register`]ed: this
+    /// needs nothing of the workbook, so any thread may do it) and keeps only that, deflated
+    /// by `deflate`: the cells, rows, columns, merges and formats are dropped. Written into
+    /// the workbook's zip as they are when the workbook is saved.
+    pub(crate) fn pack_registered(
+        &mut self,
+        deflate: impl FnOnce(&[u8]) -> Result<Vec<u8>, XlsxError>,
+    ) -> Result<(), XlsxError> {
         // room for the XML at once (64 bytes a cell, 128 a row: more than a cell's `<c r="AB12"
         // s="5" t="s"><v>1234</v></c>` takes), not grown by doubling: a sheet of 180,000
         // cells held its 8.4 MB of XML and the 8 MB before it while it grew
