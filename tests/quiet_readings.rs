@@ -1088,3 +1088,191 @@ fn an_actual_merged_over_two_rows_says_why_the_second_is_not_filled() {
     let r = run(&d, &["evaluate", "blank.xlsx", "--format", "json"]);
     assert!(!r.stderr.contains("table.actual-merged"), "{}", r.stderr);
 }
+
+/// The findings of each project of a whole report (`--format json`): (project, code, where:
+/// the cell or the line).
+fn project_findings(json: &str) -> Vec<(String, String, String)> {
+    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let mut out = Vec::new();
+    for p in v["projects"].as_array().unwrap() {
+        for f in p["findings"].as_array().into_iter().flatten() {
+            out.push(found(p["project"].as_str().unwrap_or(""), f));
+        }
+    }
+    out
+}
+
+/// The findings of each project's findings line of a streamed report (`--format jsonl`), as
+/// [`project_findings`] gives them.
+fn streamed_findings(jsonl: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for line in jsonl.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        for f in v["findings"].as_array().into_iter().flatten() {
+            out.push(found(v["project"].as_str().unwrap_or(""), f));
+        }
+    }
+    out
+}
+
+/// (project, code, the cell or `line:column`) of the finding `f` of `project`.
+fn found(project: &str, f: &Value) -> (String, String, String) {
+    let at = match (f["cell"].as_str(), f["line"].as_u64()) {
+        (Some(cell), _) => cell.to_owned(),
+        (None, Some(line)) => format!("{line}:{}", f["column"]),
+        (None, None) => String::new(),
+    };
+    (
+        project.to_owned(),
+        f["code"].as_str().unwrap_or("").to_owned(),
+        at,
+    )
+}
+
+#[test]
+fn reading_warnings_stand_beside_their_project_in_every_report_format() {
+    // a hidden row and an actual merged over two rows were named on stderr, by `inspect` and
+    // on the page, but not in the report: `evaluate` kept only the reader's errors, so a user
+    // reading the report alone saw 缺实际值 and a score counting a hidden row without a word
+    let d = dir("warnings-in-report");
+    let rows: &[&[&str]] = &[
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ],
+        &[
+            "P",
+            "产出指标",
+            "数量指标",
+            "培训人数",
+            "≥100人",
+            "120人",
+            "40",
+        ],
+        &["P", "产出指标", "数量指标", "覆盖人数", "≥100人", "", "30"],
+        &["P", "产出指标", "数量指标", "旧指标", "≥10场", "12场", "30"],
+        &["Q", "产出指标", "数量指标", "场次", "≥10场", "12场", "100"],
+    ];
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            match text.parse::<f64>() {
+                Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) if text.is_empty() => ws,
+                Err(_) => ws.write_string(r as u32, c as u16, *text).unwrap(),
+            };
+        }
+    }
+    ws.merge_range(1, 5, 2, 5, "120人", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    ws.set_row_hidden(3).unwrap();
+    std::fs::write(d.join("sheet.xlsx"), wb.save_to_buffer().unwrap()).unwrap();
+    let expected = vec![
+        (
+            "P".to_owned(),
+            "table.actual-merged".to_owned(),
+            "A3".to_owned(),
+        ),
+        (
+            "P".to_owned(),
+            "table.hidden-row".to_owned(),
+            "A4".to_owned(),
+        ),
+    ];
+    // json: in project P's findings, with their cells; Q has none
+    let json = run(&d, &["evaluate", "sheet.xlsx", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let got: Vec<_> = project_findings(&json.stdout)
+        .into_iter()
+        .filter(|f| f.1.starts_with("table."))
+        .collect();
+    assert_eq!(got, expected, "{}", json.stdout);
+    // jsonl: in P's findings line
+    let jsonl = run(&d, &["evaluate", "sheet.xlsx", "--format", "jsonl"]);
+    let got: Vec<_> = streamed_findings(&jsonl.stdout)
+        .into_iter()
+        .filter(|f| f.1.starts_with("table."))
+        .collect();
+    assert_eq!(got, expected, "{}", jsonl.stdout);
+    // the text formats: beside project P, with the Chinese message
+    for format in ["csv", "markdown", "html", "table"] {
+        let r = run(&d, &["evaluate", "sheet.xlsx", "--format", format]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        for code in ["table.actual-merged", "table.hidden-row"] {
+            assert_eq!(r.stdout.matches(code).count(), 1, "{format}: {}", r.stdout);
+        }
+        assert!(
+            r.stdout.contains("这一行在工作簿中是隐藏行")
+                && r.stdout.contains("合并单元格的值“120人”只属于第一行"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+    // xlsx: on project P's sheet
+    let r = run(
+        &d,
+        &[
+            "evaluate",
+            "sheet.xlsx",
+            "--format",
+            "xlsx",
+            "-o",
+            "report.xlsx",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(d.join("report.xlsx")).unwrap();
+    let mut sheets_with = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        if range
+            .cells()
+            .any(|(_, _, c)| c.to_string().contains("table.hidden-row"))
+        {
+            sheets_with.push(name);
+        }
+    }
+    assert!(
+        sheets_with.iter().any(|s| s.contains('P')),
+        "{sheets_with:?}"
+    );
+}
+
+#[test]
+fn a_text_sheets_row_warning_is_beside_its_project_streamed_and_whole() {
+    // a row with a cell past the last header column: named on stderr only. Now in the
+    // project's findings, streamed (jsonl, block by block) and whole alike
+    let d = dir("row-warning-in-report");
+    std::fs::write(
+        d.join("sheet.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+         P\t产出指标\t数量指标\t人数\t≥100人\t120人\t100\n\
+         Q\t产出指标\t数量指标\t场次\t≥10场\t12场\t100\t多出的一格\n",
+    )
+    .unwrap();
+    let (streamed, whole) = both_ways(&d, "sheet.tsv");
+    let expected = vec![(
+        "Q".to_owned(),
+        "table.extra-cells".to_owned(),
+        "3:29".to_owned(),
+    )];
+    assert_eq!(
+        streamed_findings(&streamed.stdout),
+        expected,
+        "{}",
+        streamed.stdout
+    );
+    assert_eq!(
+        project_findings(&whole.stdout),
+        expected,
+        "{}",
+        whole.stdout
+    );
+}

@@ -381,12 +381,7 @@ fn work(
     drop(g);
     // in parallel from here
     let evaluating = clock.start();
-    let actuals_used = opts.actuals.is_some()
-        && taken.iter().any(|t| {
-            t.entry
-                .is_some_and(|e| e.budget.is_some() || e.spent.is_some())
-                || t.indicators.iter().any(Option::is_some)
-        });
+    let actuals_used = opts.actuals.is_some() && takes_actuals(&taken);
     // stops at the first row with an actual: the first row of a filled sheet
     let actuals_seen = read.doc.has_actuals();
     let eval = Options {
@@ -407,6 +402,8 @@ fn work(
     let mut counts = VerdictCounts::default();
     let mut differences = Vec::new();
     let mut findings = Vec::new();
+    // the reader's warnings beside the projects whose rows they are on (none: nothing done)
+    let mut placed = crate::table::placed::of_own(&read.doc);
     // each indicator's line written as it is scored, each project's end once it is
     let mut to = ToBuffer {
         writer,
@@ -420,7 +417,8 @@ fn work(
         cache,
         &mut differences,
         &mut to,
-        |p, to| {
+        |mut p, to| {
+            crate::table::placed::give(placed.as_mut(), (&p.unit, &p.project), &mut p.findings);
             findings.extend(super::evaluate::budget_finding(&read.doc, &p));
             to.writer.end_project(&p, to.buf);
             counts.merge(&p.counts);
@@ -450,6 +448,16 @@ fn work(
         findings,
         actuals_seen,
         actuals_used,
+    })
+}
+
+/// Whether one of `taken` has a figure from the actuals file (a budget, a spending or an
+/// indicator's actual).
+fn takes_actuals(taken: &[Taken<'_>]) -> bool {
+    taken.iter().any(|t| {
+        t.entry
+            .is_some_and(|e| e.budget.is_some() || e.spent.is_some())
+            || t.indicators.iter().any(Option::is_some)
     })
 }
 
