@@ -1276,3 +1276,101 @@ fn a_text_sheets_row_warning_is_beside_its_project_streamed_and_whole() {
         whole.stdout
     );
 }
+
+/// A published 自评表 (f01's layout) whose 分值 and 得分 are one column `分值/得分`, its
+/// indicators' cells `cells` and its 总分 row's `total`.
+fn form_weight_and_score(cells: [&str; 5], total: &str) -> String {
+    let rows = [
+        ("维修堤防长度", "产出指标", "数量指标", "≥10公里", "8公里"),
+        ("工程验收合格率", "", "质量指标", "100%", "100%"),
+        ("按期完工率", "", "时效指标", "100%", "100%"),
+        ("受益人口", "效益指标", "社会效益指标", "≥5万人", "5万人"),
+        (
+            "群众满意度",
+            "满意度指标",
+            "服务对象满意度指标",
+            "≥90%",
+            "95%",
+        ),
+    ];
+    let mut text = "项目支出绩效自评表,,,,,,,\n(2022年度),,,,,,,\n项目名称,水利工程维护经费,,,,,,\n\
+                    主管部门,,,,实施单位,某县水利局,,\n\
+                    项目资金(万元),,,年初预算数,全年预算数(A),全年执行数(B),分值,执行率(B/A),得分\n\
+                    ,年度资金总额:,,100,100,90,10,,9\n\
+                    年度绩效指标完成情况,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值/得分,偏差原因分析及改进措施\n"
+        .to_owned();
+    for ((name, l1, l2, target, actual), cell) in rows.into_iter().zip(cells) {
+        text.push_str(&format!(",{l1},{l2},{name},{target},{actual},{cell},\n"));
+    }
+    text.push_str(&format!("总分,,,,,,{total},\n"));
+    text
+}
+
+#[test]
+fn a_forms_weight_and_score_column_is_split_and_its_scores_checked() {
+    // a form writing 分值 and 得分 in one column (`20/18`): the column was passed over without
+    // a word, each category's points shared by the method (16.67 for a 20-point row) and the
+    // printed 得分 never checked: 95.67（优） for a form whose own rows say otherwise
+    let d = dir("form-weight-and-score");
+    std::fs::write(
+        d.join("form.csv"),
+        form_weight_and_score(["20/18", "20/20", "10/10", "20/20", "20/20"], "100/97"),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "form.csv", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let p = &v["projects"][0];
+    let read: Vec<[&str; 3]> = p["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| ["weight", "published_score", "score"].map(|k| i[k].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ["20.00", "18", "16.00"],
+            ["20.00", "20", "20.00"],
+            ["10.00", "10", "10.00"],
+            ["20.00", "20", "20.00"],
+            ["20.00", "20", "20.00"],
+        ],
+        "{}",
+        r.stdout
+    );
+    // the printed 得分 checked like any: the first row's 18 against jixiao's 16, the total 97
+    // (the rows' own sum) against 95
+    assert_eq!(p["score"], "95.00");
+    assert_eq!(p["published_score"], "97");
+    assert_eq!(p["total_difference"], "-2.00");
+    assert_eq!(v["differences"].as_array().unwrap().len(), 1);
+    assert_eq!(v["differences"][0]["published_score"], "18");
+    // a cell that does not split (`20` alone) is named on its row, in the report too, and the
+    // project is not given a confident total
+    std::fs::write(
+        d.join("unsplit.csv"),
+        form_weight_and_score(["20", "20/20", "10/10", "20/20", "20/20"], "100/95"),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "unsplit.csv", "--format", "json"]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let p = &v["projects"][0];
+    assert_eq!(p["status"], "unchecked", "{}", r.stdout);
+    let unsplit: Vec<&Value> = p["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "table.weight-and-score-unsplit")
+        .collect();
+    assert_eq!(unsplit.len(), 1, "{}", r.stdout);
+    assert_eq!(unsplit[0]["line"], 8);
+    assert!(
+        unsplit[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("「20」不能拆成分值和得分两个数"),
+        "{}",
+        r.stdout
+    );
+}

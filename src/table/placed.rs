@@ -126,6 +126,7 @@ fn spans(doc: &Document) -> Vec<(usize, usize, usize)> {
                 .iter()
                 .map(|i| i.at.item())
                 .chain(p.budget.as_ref().map(|b| b.at))
+                .chain(p.form.as_ref().and_then(|f| f.total.as_ref()).map(|t| t.at))
                 .chain([p.at, p.name_at]);
             let (mut lo, mut hi) = (usize::MAX, 0);
             for at in rows {
