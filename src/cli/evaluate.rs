@@ -324,27 +324,21 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
         return Err(exit::USAGE);
     }
     // the reader's findings are shown and checked: its errors go on (first among the
-    // report's findings, `eval::rollup`), its warnings beside the projects whose rows they are
-    // on (the rest after the errors), its notes stay with `inspect`. A form of 96,000 `其中`
-    // rows held its 192,000 notes through the evaluation (issue 27)
-    let (errors, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut doc.findings)
-        .into_iter()
-        .partition(|f| f.severity == crate::finding::Severity::Error);
-    doc.findings = errors;
-    let mut placed = table::placed::place(&doc, rest);
-    let errors = doc.findings.len();
+    // report's findings, `eval::rollup`) and its warnings (beside the projects whose rows they
+    // are on, `table::placed`); its notes stay with `inspect`. A form of 96,000 `其中` rows held
+    // its 192,000 notes through the evaluation (issue 27)
+    doc.findings
+        .retain(|f| f.severity == crate::finding::Severity::Error || table::placed::carried(f));
+    doc.findings.shrink_to_fit();
     let methodology = Methodology::from_rules(&rules);
     // the projects written as they are scored, where the format allows (issue 27)
     let mut spool = spool(args, &methodology, &rules);
-    let mut report = evaluate_showing_progress(
+    let report = evaluate_showing_progress(
         args,
         &doc,
         (actuals.as_ref(), &methodology, &rules),
-        (spool.as_mut(), &mut placed),
+        spool.as_mut(),
     );
-    // the warnings on no project's rows: after the reader's errors
-    let errors = errors.min(report.findings.len());
-    report.findings.splice(errors..errors, placed.loose);
     // the table is not read again: its memory goes before the report is rendered (issue 27)
     drop(doc);
     super::rules::tries_checked(&rules)?;
@@ -584,17 +578,13 @@ fn show_reader_findings(doc: &Document) {
 
 /// The evaluation, with a progress bar for long runs on a terminal only (never in pipes or
 /// logs).
-/// Each project takes the reader's warnings `placed` on its rows, and goes to `spool`, where
-/// there is one, as soon as it is scored (and the evaluation stops once the spool cannot be
-/// written).
+/// Each project goes to `spool`, where there is one, as soon as it is scored (and the
+/// evaluation stops once the spool cannot be written).
 fn evaluate_showing_progress(
     args: &Args,
     doc: &Document,
     (actuals, methodology, rules): (Option<&ActualsFile>, &Methodology, &crate::rules::RuleSet),
-    (mut spool, placed): (
-        Option<&mut report::sections::Spool<'_>>,
-        &mut table::placed::Placed,
-    ),
+    mut spool: Option<&mut report::sections::Spool<'_>>,
 ) -> crate::report::model::Report {
     let projects = doc.counts().projects;
     let bar = (std::io::stderr().is_terminal() && projects >= PROGRESS_FROM).then(|| {
@@ -623,19 +613,15 @@ fn evaluate_showing_progress(
             progress: bar.as_ref().map(|_| &tick as &dyn Fn(usize, usize)),
             cancel: Some(&stop),
         },
-        |mut p| {
-            // the reader's warnings on the project's rows, after its own findings
-            table::placed::give(Some(&mut *placed), (&p.unit, &p.project), &mut p.findings);
-            match spool.as_deref_mut() {
-                Some(spool) => {
-                    let p = spool.project(p);
-                    if spool.failed() {
-                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
-                    p
+        |p| match spool.as_deref_mut() {
+            Some(spool) => {
+                let p = spool.project(p);
+                if spool.failed() {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
-                None => p,
+                p
             }
+            None => p,
         },
     );
     if let Some(b) = &bar {

@@ -47,7 +47,8 @@ pub fn of_own(doc: &Document) -> Option<Placed> {
     if doc.findings.is_empty() {
         return None;
     }
-    Some(place(doc, doc.findings.iter().cloned())).filter(|p| !p.is_empty())
+    let placed = place(doc, doc.findings.iter().filter(|f| carried(f)).cloned());
+    (!placed.is_empty() || !placed.loose.is_empty()).then_some(placed)
 }
 
 /// Adds to `findings` (a project's, after its own) the warnings `placed` on the rows of the
