@@ -18212,10 +18212,17 @@ impl Worksheet {
         xml_start_tag_only(&mut self.writer, "hyperlinks");
 
         let mut rel_id = 1u32;
-        for (cell, hyperlink) in &mut self.hyperlinks.clone() {
+        // jixiao's fork: the map taken out while it is written and each link copied on its own
+        // (upstream copied the whole map: a sheet of 10,000 links held a second copy, ~3 MB, at
+        // the top of the report's memory, issue 27, H90); the links as written, their rel ids
+        // and `is_object_link` set on the copy, are not kept, as upstream's copy was not
+        let hyperlinks = mem::take(&mut self.hyperlinks);
+        for (cell, hyperlink) in &hyperlinks {
+            let mut hyperlink = hyperlink.clone();
             rel_id = hyperlink.increment_rel_id(rel_id);
-            self.write_hyperlink(cell.0, cell.1, hyperlink);
+            self.write_hyperlink(cell.0, cell.1, &mut hyperlink);
         }
+        self.hyperlinks = hyperlinks;
 
         self.rel_count = rel_id - 1;
 
@@ -18785,9 +18792,8 @@ impl Worksheet {
         self.writer.get_mut().reserve(cells * 64 + rows * 128 + 4096);
         self.assemble_xml_file();
         let xml = mem::replace(&mut self.writer, Cursor::new(Vec::new())).into_inner();
-        let mut packed = deflate(&xml)?;
-        packed.shrink_to_fit();
-        self.packed = Some(Packed::Held(packed));
+        // the cells and the rest dropped before the XML is deflated, not after: the deflater's
+        // output and state are not held beside them (issue 27, H90)
         self.drawing.writer = Cursor::new(Vec::new());
         self.data_table = BTreeMap::new();
         self.changed_rows = HashMap::new();
@@ -18803,6 +18809,10 @@ impl Worksheet {
         // every field saving reads of a packed sheet is in the sheet itself or as the packed
         // body has it: the rest is dropped (2.6 KB a sheet held until saved, H72)
         self.body = None;
+        let mut packed = deflate(&xml)?;
+        drop(xml);
+        packed.shrink_to_fit();
+        self.packed = Some(Packed::Held(packed));
         Ok(())
     }
 
