@@ -8686,3 +8686,68 @@ fn a_weight_and_score_column_is_named_never_passed_over() {
         r.stderr
     );
 }
+
+#[test]
+fn a_flat_sheets_header_on_two_rows_keeps_its_project_column_and_indicator_names() {
+    // the fourteenth probe: a flat 自评表 whose header is two rows, `项目 | 绩效指标 (merged over
+    // three columns) | 年度指标值 | …` over `| 一级指标 | 二级指标 | 三级指标 | …` (a web page's
+    // `<th rowspan=2>` / `<th colspan=3>`, Excel's merges). Read as one per-project form: the
+    // 项目 column dropped, projects A (90) and B (100) scored as one 未命名项目 190.00 / 200
+    // (折合 95.00, 优) with only an info note. With the group cell named `指标` (an indicator
+    // column's own name) the projects stayed apart, but every indicator's name was its 一级指标
+    // (`产出指标`), the names under 三级指标 never read
+    let d = dir("header-two-rows");
+    let body = "A项目\t产出指标\t数量指标\t培训人数\t≥100人\t80人\t50\t40\n\
+                \t效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n\
+                B项目\t产出指标\t数量指标\t培训人数\t≥100人\t100人\t50\t50\n\
+                \t效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n";
+    for group in ["绩效指标", "指标"] {
+        let head = format!(
+            "项目\t{group}\t\t\t年度指标值\t实际完成值\t分值\t得分\n\
+             \t一级指标\t二级指标\t三级指标\t\t\t\t\n"
+        );
+        write(&d, "s.tsv", format!("{head}{body}"));
+        for args in [
+            &["--format", "jsonl"][..],
+            &["--format", "json", "--no-streaming"],
+        ] {
+            let r = run(&d, &[&["evaluate", "s.tsv"][..], args].concat(), &[]);
+            assert_eq!(r.code, 0, "{group} {args:?}\n{}", r.stderr);
+            let out = r.stdout.replace(": ", ":");
+            assert!(
+                out.contains(r#""project":"B项目""#),
+                "{group} {args:?}\n{out}"
+            );
+            assert!(
+                out.contains(r#""indicator":"培训人数""#),
+                "{group} {args:?}\n{out}"
+            );
+            assert!(!out.contains("未命名项目"), "{group} {args:?}\n{out}");
+            assert!(
+                !out.contains(r#""indicator":"产出指标""#),
+                "{group} {args:?}\n{out}"
+            );
+        }
+    }
+    // the same header as a web page: `rowspan` and `colspan`
+    let cells = |r: &str| {
+        r.split('\t')
+            .map(|c| format!("<td>{c}</td>"))
+            .collect::<String>()
+    };
+    let page = format!(
+        "<html><meta charset=utf-8><body><table>\
+         <tr><th rowspan=2>项目</th><th colspan=3>绩效指标</th><th rowspan=2>年度指标值</th>\
+         <th rowspan=2>实际完成值</th><th rowspan=2>分值</th><th rowspan=2>得分</th></tr>\
+         <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th></tr>{}</table></body></html>",
+        body.lines()
+            .map(|l| format!("<tr>{}</tr>", cells(l)))
+            .collect::<String>()
+    );
+    write(&d, "p.html", page);
+    let r = run(&d, &["evaluate", "p.html", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = r.stdout.replace(": ", ":");
+    assert!(out.contains(r#""projects":2"#), "{out}");
+    assert!(!out.contains("未命名项目"), "{out}");
+}

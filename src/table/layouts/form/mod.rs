@@ -153,8 +153,13 @@ fn scan(rows: &[Row]) -> Scan {
             whole_title = true;
         }
         if grid_header(rows, i).is_some() {
-            if anchors.is_empty() && crate::table::columns::detect(row).is_some() {
-                // a flat sheet's header (it has a 项目 column)
+            if anchors.is_empty()
+                && (crate::table::columns::detect(row).is_some()
+                    || rows.get(i + 1).is_some_and(|next| {
+                        crate::table::columns::detect_two_rows(row, next).is_some()
+                    }))
+            {
+                // a flat sheet's header (it has a 项目 column), on one row or two
                 return Scan::FlatHeader;
             }
             grids += 1;
