@@ -8751,3 +8751,111 @@ fn a_flat_sheets_header_on_two_rows_keeps_its_project_column_and_indicator_names
     assert!(out.contains(r#""projects":2"#), "{out}");
     assert!(!out.contains("未命名项目"), "{out}");
 }
+
+#[test]
+fn a_word_tables_tracked_moves_hidden_text_and_fallback_copies_are_read_as_word_shows_them() {
+    // the fourteenth probe, quietly wrong: a `.docx` edited with tracked changes keeps a moved
+    // text's source in `w:moveFrom` with its `w:t` (not `w:delText`, as a deletion does): `12`
+    // moved away beside `80人` read `1280人`, 达标, full points, where Word shows 80人. Hidden
+    // text (`w:vanish`, not shown or printed) was read into the cell, a text box's
+    // `mc:Fallback` repeated its `mc:Choice` (`95%95%`), and a content control showing its
+    // placeholder (`单击或点击此处输入文字。`) was read as the value
+    let d = dir("docx-unseen");
+    let t = |s: &str| format!("<w:r><w:t>{s}</w:t></w:r>");
+    let row = |cells: &[String]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells
+                .iter()
+                .map(|c| format!("<w:tc><w:p>{c}</w:p></w:tc>"))
+                .collect::<String>()
+        )
+    };
+    let plain = |cells: &[&str]| row(&cells.iter().map(|c| t(c)).collect::<Vec<_>>());
+    let moved = format!(
+        r#"<w:moveFrom w:id="1" w:author="a"><w:r><w:t>12</w:t></w:r></w:moveFrom>{}"#,
+        t("80人")
+    );
+    let hidden = format!(
+        r#"<w:r><w:rPr><w:vanish/></w:rPr><w:t>≥80%（原目标）</w:t></w:r>{}"#,
+        t("≥90%")
+    );
+    let boxed = r#"<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:t>95%</w:t></mc:Choice><mc:Fallback><w:t>95%</w:t></mc:Fallback></mc:AlternateContent></w:r>"#
+        .to_string();
+    let placeholder = format!(
+        r#"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"#,
+        t("单击或点击此处输入文字。")
+    );
+    let body = format!(
+        "<w:tbl>{}{}{}{}{}</w:tbl>",
+        plain(&[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分"
+        ]),
+        row(&[
+            t("P"),
+            t("产出指标"),
+            t("数量指标"),
+            t("培训人数"),
+            t("≥100人"),
+            moved,
+            t("30"),
+            t("24")
+        ]),
+        row(&[
+            t("P"),
+            t("效益指标"),
+            t("社会效益"),
+            t("满意度"),
+            hidden,
+            t("85%"),
+            t("30"),
+            t("30")
+        ]),
+        row(&[
+            t("P"),
+            t("效益指标"),
+            t("社会效益"),
+            t("合格率"),
+            t("≥90%"),
+            boxed,
+            t("20"),
+            t("20")
+        ]),
+        row(&[
+            t("P"),
+            t("产出指标"),
+            t("时效指标"),
+            t("完成时间"),
+            t("2023年12月前"),
+            placeholder,
+            t("20"),
+            t("20")
+        ]),
+    );
+    write(&d, "t.docx", docx_with(&body));
+    let r = run(&d, &["evaluate", "t.docx", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = r.stdout.replace(": ", ":");
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.contains(&format!(r#""indicator":"{name}""#)))
+            .unwrap_or_else(|| panic!("{name}\n{out}"))
+            .to_string()
+    };
+    let trained = line("培训人数");
+    assert!(trained.contains(r#""actual":"80人""#), "{trained}");
+    assert!(trained.contains(r#""score":"24.00""#), "{trained}");
+    let content = line("满意度");
+    assert!(content.contains(r#""target":"≥90%""#), "{content}");
+    assert!(content.contains(r#""verdict":"fail""#), "{content}");
+    let boxed = line("合格率");
+    assert!(boxed.contains(r#""actual":"95%""#), "{boxed}");
+    assert!(!out.contains("单击"), "{out}");
+}
