@@ -8701,11 +8701,17 @@ fn a_flat_sheets_header_on_two_rows_keeps_its_project_column_and_indicator_names
                 \t效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n\
                 B项目\t产出指标\t数量指标\t培训人数\t≥100人\t100人\t50\t50\n\
                 \t效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n";
-    for group in ["绩效指标", "指标"] {
-        let head = format!(
-            "项目\t{group}\t\t\t年度指标值\t实际完成值\t分值\t得分\n\
-             \t一级指标\t二级指标\t三级指标\t\t\t\t\n"
-        );
+    let heads = [
+        "项目\t绩效指标\t\t\t年度指标值\t实际完成值\t分值\t得分\n\
+         \t一级指标\t二级指标\t三级指标\t\t\t\t\n",
+        "项目\t指标\t\t\t年度指标值\t实际完成值\t分值\t得分\n\
+         \t一级指标\t二级指标\t三级指标\t\t\t\t\n",
+        // the group cell over the target and actual columns too
+        "项目\t绩效指标\t\t\t\t\t分值\t得分\n\
+         \t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t\t\n",
+    ];
+    for head in heads {
+        let group = head.lines().next().unwrap_or_default();
         write(&d, "s.tsv", format!("{head}{body}"));
         for args in [
             &["--format", "jsonl"][..],

@@ -82,6 +82,23 @@ if section("headers"):
         head = [["项目", group, "", "", "年度指标值", "实际完成值", "分值", "得分"],
                 ["", "一级指标", "二级指标", "三级指标", "", "", "", ""]]
         rows_of(tsv("two-rows-%s.tsv" % group, head + BODY))
+    # the group cell over the target and actual columns too: they are named in the second row
+    rows_of(tsv("two-rows-figures-below.tsv", [["项目", "绩效指标", "", "", "", "", "分值", "得分"],
+                                               ["", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "", ""]] + BODY))
+    try:
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["项目", "绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分"])
+        ws.append([None, "一级指标", "二级指标", "三级指标", None, None, None, None])
+        for r in BODY:
+            ws.append([c or None for c in r[:6]] + [int(r[6]), int(r[7])])
+        for rng in ["A1:A2", "B1:D1", "E1:E2", "F1:F2", "G1:G2", "H1:H2", "A3:A4", "A5:A6"]:
+            ws.merge_cells(rng)
+        wb.save(path("two-rows-merged.xlsx"))
+        rows_of("two-rows-merged.xlsx")
+    except ImportError:
+        print("   (openpyxl not installed: the merged xlsx skipped)")
     hdr = ('<tr><th rowspan=2>项目</th><th colspan=3>绩效指标</th><th rowspan=2>年度指标值</th>'
            '<th rowspan=2>实际完成值</th><th rowspan=2>分值</th><th rowspan=2>得分</th></tr>'
            '<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th></tr>')

@@ -550,22 +550,29 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
 
 /// A self-evaluation header written on two rows (`row`, then `next`): `项目 | 绩效指标 | | |
 /// 年度指标值 | …` over `| 一级指标 | 二级指标 | 三级指标 | …`, the group cell merged across the
-/// indicator columns (a web page's `<th colspan=3>`, Excel's merge). The first row names the
-/// project and target columns but no indicator column; `next` names it. Without this the grid
-/// was read as one per-project form: the 项目 column dropped, every project's indicators
+/// indicator columns (a web page's `<th colspan=3>`, Excel's merge), or `项目 | 绩效指标 | … |
+/// 分值 | 得分` over the levels, 年度指标值 and 实际完成值. The first row names the project column
+/// and another of the sheet's (target, actual, 分值, 得分) but no indicator column; `next`, no
+/// header of its own, names it and the target column if the first did not. Without this the
+/// grid was read as one per-project form: the 项目 column dropped, every project's indicators
 /// scored as one 未命名项目.
 pub(crate) fn detect_two_rows(row: &Row, next: &Row) -> Option<Header> {
     if row.filled().count() < 3 {
         return None;
     }
     let mut h = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    let figures = [Role::Target, Role::Actual, Role::Weight, Role::Score];
     if h.col(Role::Project).is_none()
-        || h.col(Role::Target).is_none()
         || h.col(Role::Indicator).is_some()
+        || !figures.iter().any(|&r| h.col(r).is_some())
+        || detect(next).is_some()
     {
         return None;
     }
-    (merge_subheader(&mut h, next) && h.col(Role::Indicator).is_some()).then_some(h)
+    (merge_subheader(&mut h, next)
+        && h.col(Role::Indicator).is_some()
+        && h.col(Role::Target).is_some())
+    .then_some(h)
 }
 
 /// The row of `rows` that comes nearest a header without being one (two of the roles a
