@@ -8865,3 +8865,32 @@ fn a_word_tables_tracked_moves_hidden_text_and_fallback_copies_are_read_as_word_
     assert!(boxed.contains(r#""actual":"95%""#), "{boxed}");
     assert!(!out.contains("单击"), "{out}");
 }
+
+#[test]
+fn forms_stacked_under_their_titles_without_a_project_label_are_read_as_one_form_each() {
+    // the fourteenth probe, quietly wrong: a sheet of per-project grids stacked one under the
+    // other, each under its own title (`A项目绩效自评表`) and no `项目名称` label row, was read
+    // as one form from the top: B's rows scored as A's, one project "A项目绩效自评表" 190.00 /
+    // 200 (折合 95.00, 优) for A (90) and B (100). Each title line between two grids now starts
+    // a form of its own
+    let d = dir("stacked-titles");
+    let block = |title: &str, trained: &str| {
+        format!(
+            "{title}\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+             产出指标\t数量指标\t培训人数\t≥100人\t{trained}\t50\t40\n\
+             效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n"
+        )
+    };
+    let sheet = format!(
+        "{}\n{}",
+        block("A项目绩效自评表", "80人"),
+        block("B项目绩效自评表", "100人")
+    );
+    write(&d, "s.tsv", sheet);
+    let r = run(&d, &["evaluate", "s.tsv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = r.stdout.replace(": ", ":");
+    assert!(out.contains(r#""projects":2"#), "{out}");
+    assert!(out.contains(r#""score":"90.00""#), "{out}");
+    assert!(out.contains(r#""score":"100.00""#), "{out}");
+}
