@@ -109,6 +109,14 @@ if section("headers"):
         body += "<tr>" + "".join(("<td%s>%s</td>" % (span if (i == 0 and r[0]) else "", html.escape(c)))
                                  for i, c in enumerate(cells)) + "</tr>"
     rows_of(put("two-rows.html", "<html><meta charset=utf-8><body><table>%s%s</table></body></html>" % (hdr, body)))
+    # finding 4: per-project grids stacked under their titles, no 项目名称 label row
+    grid = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    for name, fmt in [("colon", "项目名称：{}"), ("space", "项目名称 {}"), ("title", "{}绩效自评表"), ("bracket", "【{}】")]:
+        stack = []
+        for p, a in [("A项目", "80人"), ("B项目", "100人")]:
+            stack += [[fmt.format(p)], grid, ["产出指标", "数量指标", "培训人数", "≥100人", a, "50", "40"],
+                      ["效益指标", "社会效益", "满意度", "≥90%", "95%", "50", "50"], [""]]
+        rows_of(tsv("stack-%s.tsv" % name, stack))
     # a separate 计量单位 column; units in the header
     rows_of(tsv("unit-column.tsv", [HEADS[:4] + ["计量单位"] + HEADS[4:],
                                     ["P", "产出指标", "数量指标", "培训人数", "人", "≥100", "120", "30", "30"],
