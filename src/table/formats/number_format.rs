@@ -878,13 +878,35 @@ fn digits(
         // a figure that is no percentage reads as shown (scores are printed rounded and the
         // form's sums are of what it prints), named where it holds more digits: `99.6` in `0`
         // shows `100` and meets `≥100`, which the cell's value does not
-        let note = held_digits().map(|held| CellNote::RoundedShown { held });
+        // — unless the two differ only past the twelfth significant digit, where a binary
+        // float's own noise is (`50 ÷ 3` held as `16.6666666666667`, shown with 12 decimals)
+        let note = held_digits()
+            .filter(|held| !within_float_noise(held, &shown_text, before, after))
+            .map(|held| CellNote::RoundedShown { held });
         return (shown_text, note);
     }
     match held_digits() {
         None => (shown_text, None),
         Some(held) => (held, Some(CellNote::Rounded(shown_text))),
     }
+}
+
+/// Whether a held and a shown figure (dressed in `before` … `after`) differ by less than a
+/// millionth of a millionth of the held one: past the twelfth significant digit, which no form
+/// prints and a binary float's rounding reaches.
+fn within_float_noise(held: &str, shown: &str, before: &str, after: &str) -> bool {
+    let figure = |t: &str| {
+        let t = t.strip_prefix(before).unwrap_or(t);
+        let t = t.strip_suffix(after).unwrap_or(t);
+        t.parse::<Decimal>().ok()
+    };
+    let (Some(h), Some(s)) = (figure(held), figure(shown)) else {
+        return false;
+    };
+    let gap = (h - s).abs();
+    h.abs()
+        .checked_mul(Decimal::new(1, 12))
+        .is_some_and(|bound| gap < bound)
 }
 
 /// What a figure scaled `scale` times by 1 000 counts: 千, 百万, 十亿, else 10^n.
@@ -1428,5 +1450,16 @@ mod tests {
         let held = |s: &str| Some(CellNote::RoundedShown { held: s.into() });
         assert_eq!(read(9.3333, "0.00"), ("9.33".into(), held("9.3333")));
         assert_eq!(read(9.5, "0.00"), ("9.50".into(), None));
+        // past the twelfth significant digit is a binary float's noise, not a rounding a form
+        // shows
+        let third = 50.0 / 3.0;
+        assert_eq!(
+            read(third, "0.000000000000"),
+            ("16.666666666667".into(), None)
+        );
+        assert_eq!(
+            read(third, "0.0000"),
+            ("16.6667".into(), held("16.6666666666667"))
+        );
     }
 }
