@@ -1525,9 +1525,9 @@ pub struct Worksheet {
     #[cfg(feature = "serde")]
     pub(crate) serializer_state: SerializerState,
     /// jixiao's fork: every other field, boxed apart and dropped when the sheet is packed
-    /// (`Worksheet::pack`): a packed sheet is held by value in the workbook's list until
-    /// it is saved, and a sheet a project was 2.6 KB of fields no saving step reads. Read
-    /// through `Deref` (a packed sheet reads [`PACKED_BODY`], what packing leaves).
+    /// (`Worksheet::pack_registered`): a packed sheet is held by value in the workbook's list
+    /// until it is saved, and a sheet a project was 2.6 KB of fields no saving step reads.
+    /// Read through `Deref` (a packed sheet reads [`PACKED_BODY`], what packing leaves).
     body: Option<Box<WorksheetBody>>,
 }
 
@@ -1660,9 +1660,9 @@ pub struct WorksheetBody {
 }
 
 /// jixiao's fork: what a packed sheet reads of its body, which packing dropped: a new sheet's
-/// fields with what `Worksheet::pack` clears cleared (no formats of its own: they were mapped
-/// to the workbook's when it was packed). Saving only reads it (every step that writes to a
-/// sheet's body passes a packed sheet by).
+/// fields with what `Worksheet::pack_registered` clears cleared (no formats of its own: they
+/// were mapped to the workbook's when it was packed). Saving only reads it (every step that
+/// writes to a sheet's body passes a packed sheet by).
 static PACKED_BODY: std::sync::LazyLock<WorksheetBody> = std::sync::LazyLock::new(|| {
     let mut body = Worksheet::new().body.take().expect("a new sheet's body");
     body.xf_formats = Vec::new();
