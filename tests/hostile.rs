@@ -8686,3 +8686,211 @@ fn a_weight_and_score_column_is_named_never_passed_over() {
         r.stderr
     );
 }
+
+#[test]
+fn a_flat_sheets_header_on_two_rows_keeps_its_project_column_and_indicator_names() {
+    // the fourteenth probe: a flat 自评表 whose header is two rows, `项目 | 绩效指标 (merged over
+    // three columns) | 年度指标值 | …` over `| 一级指标 | 二级指标 | 三级指标 | …` (a web page's
+    // `<th rowspan=2>` / `<th colspan=3>`, Excel's merges). Read as one per-project form: the
+    // 项目 column dropped, projects A (90) and B (100) scored as one 未命名项目 190.00 / 200
+    // (折合 95.00, 优) with only an info note. With the group cell named `指标` (an indicator
+    // column's own name) the projects stayed apart, but every indicator's name was its 一级指标
+    // (`产出指标`), the names under 三级指标 never read
+    let d = dir("header-two-rows");
+    let body = "A项目\t产出指标\t数量指标\t培训人数\t≥100人\t80人\t50\t40\n\
+                \t效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n\
+                B项目\t产出指标\t数量指标\t培训人数\t≥100人\t100人\t50\t50\n\
+                \t效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n";
+    let heads = [
+        "项目\t绩效指标\t\t\t年度指标值\t实际完成值\t分值\t得分\n\
+         \t一级指标\t二级指标\t三级指标\t\t\t\t\n",
+        "项目\t指标\t\t\t年度指标值\t实际完成值\t分值\t得分\n\
+         \t一级指标\t二级指标\t三级指标\t\t\t\t\n",
+        // the group cell over the target and actual columns too
+        "项目\t绩效指标\t\t\t\t\t分值\t得分\n\
+         \t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t\t\n",
+    ];
+    for head in heads {
+        let group = head.lines().next().unwrap_or_default();
+        write(&d, "s.tsv", format!("{head}{body}"));
+        for args in [
+            &["--format", "jsonl"][..],
+            &["--format", "json", "--no-streaming"],
+        ] {
+            let r = run(&d, &[&["evaluate", "s.tsv"][..], args].concat(), &[]);
+            assert_eq!(r.code, 0, "{group} {args:?}\n{}", r.stderr);
+            let out = r.stdout.replace(": ", ":");
+            assert!(
+                out.contains(r#""project":"B项目""#),
+                "{group} {args:?}\n{out}"
+            );
+            assert!(
+                out.contains(r#""indicator":"培训人数""#),
+                "{group} {args:?}\n{out}"
+            );
+            assert!(!out.contains("未命名项目"), "{group} {args:?}\n{out}");
+            assert!(
+                !out.contains(r#""indicator":"产出指标""#),
+                "{group} {args:?}\n{out}"
+            );
+        }
+    }
+    // the same header as a web page: `rowspan` and `colspan`
+    let cells = |r: &str| {
+        r.split('\t')
+            .map(|c| format!("<td>{c}</td>"))
+            .collect::<String>()
+    };
+    let page = format!(
+        "<html><meta charset=utf-8><body><table>\
+         <tr><th rowspan=2>项目</th><th colspan=3>绩效指标</th><th rowspan=2>年度指标值</th>\
+         <th rowspan=2>实际完成值</th><th rowspan=2>分值</th><th rowspan=2>得分</th></tr>\
+         <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th></tr>{}</table></body></html>",
+        body.lines()
+            .map(|l| format!("<tr>{}</tr>", cells(l)))
+            .collect::<String>()
+    );
+    write(&d, "p.html", page);
+    let r = run(&d, &["evaluate", "p.html", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = r.stdout.replace(": ", ":");
+    assert!(out.contains(r#""projects":2"#), "{out}");
+    assert!(!out.contains("未命名项目"), "{out}");
+}
+
+#[test]
+fn a_word_tables_tracked_moves_hidden_text_and_fallback_copies_are_read_as_word_shows_them() {
+    // the fourteenth probe, quietly wrong: a `.docx` edited with tracked changes keeps a moved
+    // text's source in `w:moveFrom` with its `w:t` (not `w:delText`, as a deletion does): `12`
+    // moved away beside `80人` read `1280人`, 达标, full points, where Word shows 80人. Hidden
+    // text (`w:vanish`, not shown or printed) was read into the cell, a text box's
+    // `mc:Fallback` repeated its `mc:Choice` (`95%95%`), and a content control showing its
+    // placeholder (`单击或点击此处输入文字。`) was read as the value
+    let d = dir("docx-unseen");
+    let t = |s: &str| format!("<w:r><w:t>{s}</w:t></w:r>");
+    let row = |cells: &[String]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells
+                .iter()
+                .map(|c| format!("<w:tc><w:p>{c}</w:p></w:tc>"))
+                .collect::<String>()
+        )
+    };
+    let plain = |cells: &[&str]| row(&cells.iter().map(|c| t(c)).collect::<Vec<_>>());
+    let moved = format!(
+        r#"<w:moveFrom w:id="1" w:author="a"><w:r><w:t>12</w:t></w:r></w:moveFrom>{}"#,
+        t("80人")
+    );
+    let hidden = format!(
+        r#"<w:r><w:rPr><w:vanish/></w:rPr><w:t>≥80%（原目标）</w:t></w:r>{}"#,
+        t("≥90%")
+    );
+    let boxed = r#"<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:t>95%</w:t></mc:Choice><mc:Fallback><w:t>95%</w:t></mc:Fallback></mc:AlternateContent></w:r>"#
+        .to_string();
+    let placeholder = format!(
+        r#"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"#,
+        t("单击或点击此处输入文字。")
+    );
+    let body = format!(
+        "<w:tbl>{}{}{}{}{}</w:tbl>",
+        plain(&[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分"
+        ]),
+        row(&[
+            t("P"),
+            t("产出指标"),
+            t("数量指标"),
+            t("培训人数"),
+            t("≥100人"),
+            moved,
+            t("30"),
+            t("24")
+        ]),
+        row(&[
+            t("P"),
+            t("效益指标"),
+            t("社会效益"),
+            t("满意度"),
+            hidden,
+            t("85%"),
+            t("30"),
+            t("30")
+        ]),
+        row(&[
+            t("P"),
+            t("效益指标"),
+            t("社会效益"),
+            t("合格率"),
+            t("≥90%"),
+            boxed,
+            t("20"),
+            t("20")
+        ]),
+        row(&[
+            t("P"),
+            t("产出指标"),
+            t("时效指标"),
+            t("完成时间"),
+            t("2023年12月前"),
+            placeholder,
+            t("20"),
+            t("20")
+        ]),
+    );
+    write(&d, "t.docx", docx_with(&body));
+    let r = run(&d, &["evaluate", "t.docx", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = r.stdout.replace(": ", ":");
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.contains(&format!(r#""indicator":"{name}""#)))
+            .unwrap_or_else(|| panic!("{name}\n{out}"))
+            .to_string()
+    };
+    let trained = line("培训人数");
+    assert!(trained.contains(r#""actual":"80人""#), "{trained}");
+    assert!(trained.contains(r#""score":"24.00""#), "{trained}");
+    let content = line("满意度");
+    assert!(content.contains(r#""target":"≥90%""#), "{content}");
+    assert!(content.contains(r#""verdict":"fail""#), "{content}");
+    let boxed = line("合格率");
+    assert!(boxed.contains(r#""actual":"95%""#), "{boxed}");
+    assert!(!out.contains("单击"), "{out}");
+}
+
+#[test]
+fn forms_stacked_under_their_titles_without_a_project_label_are_read_as_one_form_each() {
+    // the fourteenth probe, quietly wrong: a sheet of per-project grids stacked one under the
+    // other, each under its own title (`A项目绩效自评表`) and no `项目名称` label row, was read
+    // as one form from the top: B's rows scored as A's, one project "A项目绩效自评表" 190.00 /
+    // 200 (折合 95.00, 优) for A (90) and B (100). Each title line between two grids now starts
+    // a form of its own
+    let d = dir("stacked-titles");
+    let block = |title: &str, trained: &str| {
+        format!(
+            "{title}\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+             产出指标\t数量指标\t培训人数\t≥100人\t{trained}\t50\t40\n\
+             效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n"
+        )
+    };
+    let sheet = format!(
+        "{}\n{}",
+        block("A项目绩效自评表", "80人"),
+        block("B项目绩效自评表", "100人")
+    );
+    write(&d, "s.tsv", sheet);
+    let r = run(&d, &["evaluate", "s.tsv", "--format", "json"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = r.stdout.replace(": ", ":");
+    assert!(out.contains(r#""projects":2"#), "{out}");
+    assert!(out.contains(r#""score":"90.00""#), "{out}");
+    assert!(out.contains(r#""score":"100.00""#), "{out}");
+}

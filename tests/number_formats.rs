@@ -674,3 +674,54 @@ fn an_xlsbs_styles_that_do_not_read_leave_its_cells_as_their_values() {
     let doc = table::read_bytes("f.xlsb", &bytes, &ReadOptions::default()).unwrap();
     assert_eq!(actuals(&doc), ["0.96"]);
 }
+
+#[test]
+fn a_figure_shown_with_fewer_decimals_than_it_holds_is_named_with_the_value_held() {
+    // the fourteenth probe: only a percentage was read at the digits it holds, with a note; any
+    // other figure was read as its format rounds it without a word: `99.6` in `0` (and
+    // `#,##0`) shows `100` and met `≥100人`, full points, for 99.6 people. It is still read as
+    // shown (a score is printed rounded and the form's sums are of what it prints), but named
+    // at the cell with the value held. A figure whose held digits are those shown keeps its
+    // shown decimals and has no note
+    let bytes = sheet(&[
+        ("培训人数", "≥100人", Actual::Number(99.6, "0")),
+        ("覆盖人数", "≥100人", Actual::Number(99.6, "#,##0")),
+        ("建设里程", "≥12公里", Actual::Number(11.96, "0.0\"公里\"")),
+        (
+            "投入资金",
+            "≥800万元",
+            Actual::Number(857.6, "0.00\"万元\""),
+        ),
+        ("服务次数", "≥3次", Actual::Number(0.1 + 2.9, "0.00")),
+    ]);
+    let doc = read(&bytes);
+    assert_eq!(
+        actuals(&doc),
+        ["100", "100", "12.0公里", "857.60万元", "3.00"]
+    );
+    let rounded: Vec<_> = doc
+        .findings
+        .iter()
+        .filter(|f| f.code == "table.display-rounded")
+        .map(|f| {
+            (
+                f.cell().unwrap_or_default().to_owned(),
+                f.message.to_string(),
+            )
+        })
+        .collect();
+    let note = |cell: &str, held: &str, shown: &str| {
+        (
+            cell.to_owned(),
+            format!("单元格值 {held}，显示为 {shown}；按显示值读取（与目标值比较时请核对舍入）"),
+        )
+    };
+    assert_eq!(
+        rounded,
+        [
+            note("F2", "99.6", "100"),
+            note("F3", "99.6", "100"),
+            note("F4", "11.96公里", "12.0公里"),
+        ]
+    );
+}

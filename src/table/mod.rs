@@ -1056,12 +1056,20 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
             continue;
         }
         if let Some(h) = columns::detect(row) {
-            header_at = Some((i, h));
+            header_at = Some((i, i, h));
+            break;
+        }
+        // a header on two rows (a group cell over 一级 / 二级 / 三级指标): data after the second
+        if let Some(h) = rows
+            .get(i + 1)
+            .and_then(|next| columns::detect_two_rows(row, next))
+        {
+            header_at = Some((i, i + 1, h));
             break;
         }
         preamble_line(row, &mut preamble);
     }
-    let Some((mut header_index, mut header)) = header_at else {
+    let Some((names_at, mut header_index, mut header)) = header_at else {
         return Err(if rows.iter().all(Row::is_blank) {
             ReadError::Empty {
                 name: source.name.clone(),
@@ -1079,7 +1087,8 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
         });
     };
     // a second header row under merged cells
-    if let Some(next) = rows[header_index + 1..].iter().position(|r| !r.is_blank())
+    if names_at == header_index
+        && let Some(next) = rows[header_index + 1..].iter().position(|r| !r.is_blank())
         && columns::merge_subheader(&mut header, &rows[header_index + 1 + next])
     {
         header_index += 1 + next;
@@ -1089,7 +1098,7 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
         .iter()
         .take(header_index + 1)
         .rposition(|r| columns::detect(r).is_some())
-        .unwrap_or(header_index);
+        .unwrap_or(names_at);
     Ok(Found {
         preamble,
         header,

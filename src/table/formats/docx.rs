@@ -4,7 +4,10 @@
 //! Owns reading `word/document.xml` (through the zip and quick-xml calamine already builds):
 //! a table cell spanning columns (`gridSpan`) or continuing the cell above (`vMerge`) becomes a
 //! merged range whose value is in its first cell, as a workbook's merges are; line breaks and
-//! paragraphs inside a cell become `\n`. Each table is a sheet named `表格N` (its rows and
+//! paragraphs inside a cell become `\n`. Text is read as Word shows it with its changes
+//! accepted: a tracked deletion or a tracked move's source (`w:del`, `w:moveFrom`), hidden text
+//! (`w:vanish`), a text box's fallback copy (`mc:Fallback`) and a content control showing its
+//! placeholder (`w:showingPlcHdr`) are not read. Each table is a sheet named `表格N` (its rows and
 //! columns give cell names such as `B7`); the paragraphs between tables form sheets named
 //! `段落`, one row a paragraph. The zip is unzipped within [`crate::limits::UNZIPPED`] first (by
 //! `grid`), and cells count against [`crate::limits::CELLS`]. Nested tables are read as text of
@@ -384,6 +387,11 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
         paragraph: String::new(),
         in_paragraph: false,
         in_text: false,
+        unseen: 0,
+        in_run: false,
+        run_hidden: false,
+        old_props: 0,
+        placeholder: false,
     };
     loop {
         buf.clear();
@@ -438,6 +446,26 @@ struct Body<'n> {
     paragraph: String,
     in_paragraph: bool,
     in_text: bool,
+    /// Depth inside elements whose content Word does not show: a tracked deletion or the source
+    /// of a tracked move (`w:del`, `w:moveFrom`: a move's source keeps its text in `w:t`, so
+    /// `80` moved away beside `120` read `80120`), and the fallback copy of a text box
+    /// (`mc:Fallback` repeats `mc:Choice`'s text).
+    unseen: u32,
+    /// Inside a run (`w:r`), and whether its properties hide it (`w:vanish`: hidden text, not
+    /// shown or printed).
+    in_run: bool,
+    run_hidden: bool,
+    /// Depth inside a tracked change of properties (`w:rPrChange`, `w:pPrChange`): the
+    /// properties there are the old ones.
+    old_props: u32,
+    /// The content control being read shows its placeholder (`w:showingPlcHdr`: `单击或点击此处
+    /// 输入文字。` where nothing was filled in): its content is unseen as well.
+    placeholder: bool,
+}
+
+/// Elements whose content Word does not show (see `Body::unseen`).
+fn unseen_element(local: &str) -> bool {
+    matches!(local, "del" | "moveFrom" | "Fallback")
 }
 
 impl Body<'_> {
@@ -458,7 +486,18 @@ impl Body<'_> {
     /// A start tag (or an empty element, `empty`).
     fn start(&mut self, e: &BytesStart, empty: bool) -> Result<(), ReadError> {
         let top = self.table_depth == 1;
-        match e.local_name().as_ref() {
+        let local = e.local_name();
+        let name: &str = local.as_ref();
+        if !empty
+            && (unseen_element(name)
+                || (name == "sdtContent" && (self.unseen > 0 || self.placeholder)))
+        {
+            self.unseen += 1;
+        }
+        if self.unseen > 0 {
+            return Ok(());
+        }
+        match local.as_ref() {
             "tbl" if !empty => {
                 self.table_depth += 1;
                 if self.table_depth == 1 {
@@ -509,6 +548,17 @@ impl Body<'_> {
                 }
             }
             "t" => self.in_text = !empty,
+            "r" if !empty => {
+                self.in_run = true;
+                self.run_hidden = false;
+            }
+            "rPrChange" | "pPrChange" if !empty => self.old_props += 1,
+            "sdt" => self.placeholder = false,
+            "showingPlcHdr" => self.placeholder = true,
+            "vanish" if self.in_run && self.old_props == 0 => {
+                self.run_hidden =
+                    attr(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"));
+            }
             "br" | "cr" => self.push_text("\n"),
             "tab" => self.push_text("\t"),
             _ => {}
@@ -518,8 +568,19 @@ impl Body<'_> {
 
     /// An end tag, by its local name.
     fn end(&mut self, local: &str) -> Result<(), ReadError> {
+        if self.unseen > 0 {
+            if unseen_element(local) || local == "sdtContent" {
+                self.unseen -= 1;
+            }
+            return Ok(());
+        }
         match local {
             "t" => self.in_text = false,
+            "r" => {
+                self.in_run = false;
+                self.run_hidden = false;
+            }
+            "rPrChange" | "pPrChange" => self.old_props = self.old_props.saturating_sub(1),
             "p" if self.table_depth == 0 && self.in_paragraph => {
                 self.one_more()?;
                 self.in_paragraph = false;
@@ -560,6 +621,9 @@ impl Body<'_> {
 
     /// Appends text to the open table cell (the table's text), else to the body paragraph.
     fn push_text(&mut self, text: &str) {
+        if self.run_hidden {
+            return;
+        }
         if self.cell.is_some() && self.table_depth >= 1 {
             self.table.text_mut().push_str(text);
         } else {

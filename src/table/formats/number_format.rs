@@ -21,6 +21,11 @@
 //!   and like a `%` format it is read as the value the cell holds where the format shows fewer
 //!   decimals (`table.display-rounded`). Literal text **between** digit placeholders
 //!   (`000-0000`) is not shown: the number is read as its digits, as before.
+//! - **Fewer decimals shown than held**: a percentage is read as the value the cell holds
+//!   (below); any other figure as shown (a score is printed rounded, and the form's sums are
+//!   of what it prints), with a `table.display-rounded` note naming the value held: `99.6` in
+//!   `0` shows `100`, which meets `≥100` where the value does not. A figure whose held digits
+//!   are those shown (`857.6` in `0.00`, float noise within the places shown) has no note.
 //! - `General` and the Chinese Excel's `G/通用格式` are the number as it is (15 significant
 //!   digits); `_x` (a space the width of `x`) and `*x` (a fill) show nothing; colours
 //!   and locales in brackets (`[Red]`, `[$-804]`, `[DBNum1]`) show nothing (conditions,
@@ -214,6 +219,9 @@ enum Token {
 pub(crate) enum CellNote {
     /// The text read is the value the cell holds; the sheet shows this (a rounded percentage).
     Rounded(String),
+    /// The text read is what the sheet shows, a figure (no percentage) rounded to the
+    /// decimals its format shows; the cell holds `held`.
+    RoundedShown { held: String },
     /// The text read is what the sheet shows, scaled by the format; the cell holds `held`.
     /// A scaled percentage is read at the digits it holds, as any percentage is (`955` in
     /// `#,##0,%` reads `95.5%`): `rounded` is then what the sheet shows (`96%`).
@@ -287,6 +295,14 @@ impl CellNote {
                     "单元格存 {held}，其数字格式以{by}为单位显示为 {shown}；按单元格值以{by}为单位读取为 {value}（百分数按存的值读取，不按显示的舍入），请核对单位"
                 ),
                 format!("单元格存 {held}，显示为 {shown}"),
+            ),
+            CellNote::RoundedShown { held } => (
+                codes::DISPLAY_ROUNDED,
+                Severity::Info,
+                format!(
+                    "单元格值 {held}，显示为 {value}；按显示值读取（与目标值比较时请核对舍入）"
+                ),
+                format!("单元格值 {held}"),
             ),
             CellNote::Unsigned { held } => (
                 codes::DISPLAY_UNSIGNED,
@@ -694,7 +710,8 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
 /// The text of a cell as read (contract §4.5) through its format: as Excel shows it, through
 /// the section Excel chooses for it (see the module docs), except a percentage whose value
 /// holds more digits than its format shows — then the value it holds (`0.895` formatted `0%`
-/// is `89.5%`), with what Excel shows beside it (`90%`) for a note; a scaled figure, or a
+/// is `89.5%`), with what Excel shows beside it (`90%`) for a note (another figure so rounded,
+/// `99.6` formatted `0`, is read as shown with the value held in its note); a scaled figure, or a
 /// negative one shown without its minus, is read as shown with the value it holds beside it;
 /// a value the format hides is read as empty, one it shows as literal text (`-` for 0) as the
 /// value it holds, each with a note.
@@ -827,8 +844,8 @@ fn digits(
         return (shown_text, note);
     }
     let percent_unit = number.is_some_and(|n| n.percent) || after.trim_start().starts_with('%');
-    // a percentage at the digits it holds (scaled as the format scales it)
-    let held_percent = || {
+    // a figure at the digits it holds (scaled as the format scales it)
+    let held_digits = || {
         let held = dress(number_shown(
             g,
             number.map(|n| NumberShape {
@@ -851,16 +868,20 @@ fn digits(
         let held = number_shown(f, None);
         let by = scale_word(shape.scale);
         // a scaled percentage follows the held-value rule of every percentage
-        let (text, rounded) = match percent_unit.then(held_percent).flatten() {
+        let (text, rounded) = match percent_unit.then(held_digits).flatten() {
             Some(read) => (read, Some(shown_text)),
             None => (shown_text, None),
         };
         return (text, Some(CellNote::Scaled { held, by, rounded }));
     }
     if !percent_unit {
-        return (shown_text, None);
+        // a figure that is no percentage reads as shown (scores are printed rounded and the
+        // form's sums are of what it prints), named where it holds more digits: `99.6` in `0`
+        // shows `100` and meets `≥100`, which the cell's value does not
+        let note = held_digits().map(|held| CellNote::RoundedShown { held });
+        return (shown_text, note);
     }
-    match held_percent() {
+    match held_digits() {
         None => (shown_text, None),
         Some(held) => (held, Some(CellNote::Rounded(shown_text))),
     }
@@ -1402,7 +1423,10 @@ mod tests {
         assert_eq!(read(0.895, "0%"), ("89.5%".into(), rounded("90%")));
         assert_eq!(read(0.96, "0%"), ("96%".into(), None));
         assert_eq!(read(1.0, "0.00%"), ("100.00%".into(), None));
-        // a fixed-decimal number keeps what it shows (scores are printed as rounded)
-        assert_eq!(read(9.3333, "0.00"), ("9.33".into(), None));
+        // a fixed-decimal number keeps what it shows (scores are printed as rounded), the
+        // value held named
+        let held = |s: &str| Some(CellNote::RoundedShown { held: s.into() });
+        assert_eq!(read(9.3333, "0.00"), ("9.33".into(), held("9.3333")));
+        assert_eq!(read(9.5, "0.00"), ("9.50".into(), None));
     }
 }

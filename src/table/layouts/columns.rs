@@ -548,6 +548,33 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
     None
 }
 
+/// A self-evaluation header written on two rows (`row`, then `next`): `项目 | 绩效指标 | | |
+/// 年度指标值 | …` over `| 一级指标 | 二级指标 | 三级指标 | …`, the group cell merged across the
+/// indicator columns (a web page's `<th colspan=3>`, Excel's merge), or `项目 | 绩效指标 | … |
+/// 分值 | 得分` over the levels, 年度指标值 and 实际完成值. The first row names the project column
+/// and another of the sheet's (target, actual, 分值, 得分) but no indicator column; `next`, no
+/// header of its own, names it and the target column if the first did not. Without this the
+/// grid was read as one per-project form: the 项目 column dropped, every project's indicators
+/// scored as one 未命名项目.
+pub(crate) fn detect_two_rows(row: &Row, next: &Row) -> Option<Header> {
+    if row.filled().count() < 3 {
+        return None;
+    }
+    let mut h = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    let figures = [Role::Target, Role::Actual, Role::Weight, Role::Score];
+    if h.col(Role::Project).is_none()
+        || h.col(Role::Indicator).is_some()
+        || !figures.iter().any(|&r| h.col(r).is_some())
+        || detect(next).is_some()
+    {
+        return None;
+    }
+    (merge_subheader(&mut h, next)
+        && h.col(Role::Indicator).is_some()
+        && h.col(Role::Target).is_some())
+    .then_some(h)
+}
+
 /// The row of `rows` that comes nearest a header without being one (two of the roles a
 /// layout needs, or of a form's grid), and the first role it lacks: `("实际完成值", "一级指标 |
 /// 二级指标 | …")`. Only the first rows are looked at.
@@ -803,15 +830,24 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         header.unknown.retain(|&u| u != i);
         header.width = header.width.max(i + 1);
     }
-    for (r, i) in found {
-        if header.col(r).is_none() {
-            header.add(r, i);
-            if let Some(cell) = row.cell(i) {
-                header.note_money(r, &cell.text);
+    for &(r, i) in &found {
+        match header.col(r) {
+            None => {
+                header.add(r, i);
+                if let Some(cell) = row.cell(i) {
+                    header.note_money(r, &cell.text);
+                }
             }
-            header.unknown.retain(|&u| u != i);
-            header.width = header.width.max(i + 1);
+            // a group cell of the first row (`指标` merged over `一级指标 | 二级指标 | 三级指标`)
+            // took a role this row gives another column, and this row names the group's own
+            // column otherwise: this row is the more exact (the 一级指标 was read as the names)
+            Some(j) if j != i && found.iter().any(|&(o, k)| k == j && o != r) => {
+                header.replace(r, i);
+            }
+            Some(_) => continue,
         }
+        header.unknown.retain(|&u| u != i);
+        header.width = header.width.max(i + 1);
     }
     true
 }
@@ -913,6 +949,14 @@ pub(crate) fn may_repeat_header<'t>(header: &Header, text: impl Fn(usize) -> &'t
     let text = text(col);
     if text.is_empty() || text.len() > 64 {
         return false;
+    }
+    // asked of every row of a sheet: with no column map in force, told without a copy and
+    // given up at the first character no name of the role goes on with (a project named
+    // `项目12` at its `1`), as `normalize` would tell it (`alias` of a name is itself)
+    if ALIASES.with(|a| a.borrow().is_empty()) {
+        return table
+            .iter()
+            .any(|(r, names)| *r == role && normalizes_to_one_of(text, names));
     }
     let n = alias(normalize(text));
     table

@@ -91,15 +91,22 @@ pub(crate) fn is_grid_name(n: &str) -> bool {
 /// a label row `项目名称 | value` (or `部门名称 | value` under a 部门整体 title) followed by an
 /// indicator grid without a 项目 column.
 pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
-    let Scan::Labels { anchors, grids } = scan(rows) else {
+    let Scan::Labels {
+        anchors,
+        grids,
+        titled,
+    } = scan(rows)
+    else {
         return None;
     };
     if grids == 0 {
         return None;
     }
     if anchors.is_empty() {
-        // a grid with no project label: one form from the top
-        return Some(vec![0]);
+        // grids with no project label: one form from the top, and another at each title line
+        // between two grids (`A项目绩效自评表`, its grid, `B项目绩效自评表`, its grid: read as
+        // one form, B's rows were scored as A's)
+        return Some(std::iter::once(0).chain(titled).collect());
     }
     // each form starts at its title lines
     let mut out = Vec::with_capacity(anchors.len());
@@ -130,8 +137,14 @@ pub(crate) fn flat_header_first(rows: &[Row]) -> bool {
 enum Scan {
     /// A flat sheet's header before any form's label row.
     FlatHeader,
-    /// The label rows that start forms, and how many indicator grids.
-    Labels { anchors: Vec<usize>, grids: usize },
+    /// The label rows that start forms, and how many indicator grids; `titled`: the first
+    /// title line of each run of them between one grid and the next (where no label row starts
+    /// the forms, each starts one).
+    Labels {
+        anchors: Vec<usize>,
+        grids: usize,
+        titled: Vec<usize>,
+    },
 }
 
 fn scan(rows: &[Row]) -> Scan {
@@ -141,6 +154,9 @@ fn scan(rows: &[Row]) -> Scan {
     // a grid header since the last anchor (kept as the rows go: looking back over them for
     // each label row made a sheet of 20 000 `项目名称` rows take minutes)
     let mut grid_since_anchor = false;
+    let mut titled = Vec::new();
+    // the first title line since the last grid, if any
+    let mut title_after_grid: Option<usize> = None;
     for (i, row) in rows.iter().enumerate() {
         if row.is_blank() {
             continue;
@@ -153,13 +169,24 @@ fn scan(rows: &[Row]) -> Scan {
             whole_title = true;
         }
         if grid_header(rows, i).is_some() {
-            if anchors.is_empty() && crate::table::columns::detect(row).is_some() {
-                // a flat sheet's header (it has a 项目 column)
+            if anchors.is_empty()
+                && (crate::table::columns::detect(row).is_some()
+                    || rows.get(i + 1).is_some_and(|next| {
+                        crate::table::columns::detect_two_rows(row, next).is_some()
+                    }))
+            {
+                // a flat sheet's header (it has a 项目 column), on one row or two
                 return Scan::FlatHeader;
+            }
+            if let Some(t) = title_after_grid.take() {
+                titled.push(t);
             }
             grids += 1;
             grid_since_anchor = true;
             continue;
+        }
+        if grids > 0 && title_after_grid.is_none() && is_title_line(row) {
+            title_after_grid = Some(i);
         }
         if crate::table::columns::detect(row).is_some() {
             continue;
@@ -178,7 +205,11 @@ fn scan(rows: &[Row]) -> Scan {
             }
         }
     }
-    Scan::Labels { anchors, grids }
+    Scan::Labels {
+        anchors,
+        grids,
+        titled,
+    }
 }
 
 /// Where merged cells send an empty cell: the merge's first cell. Indexed by row (each row of
