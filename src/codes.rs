@@ -424,9 +424,9 @@ registry! {
         "含义：这张工作表（或 Word 文档中的这张表）里没有目标表、自评表或表单，例如填表说明页。网页中不是表单的表格（导航、版式、页脚）合为一条，写明网页共有几个表格、读取了几个。\n处理：不读取，列出此项。\n修改：如果它其实是要读的表，检查表头是否完整。";
     /// A web page's table with no header of its own, right after a table read and no wider:
     /// read as that table's rows after a page break.
-    PAGE_TABLE_CONTINUED = "table.page-table-continued", Info,
-        "网页表格的续表",
-        "含义：网页中这张表格紧接在读取的表格之后，自身没有表头，列数不多于前一张（至少 5 列）：Word 另存为网页、网站编辑器在分页处常把一张表断成两张，后一张是前一张的续表（其余的指标、总分行）。\n处理：接在前一张表格之后读取，如同 Word 文档中的同一张表。\n修改：如果它不是续表，把它从网页中删去，或只保存要读的表格。";
+    PAGE_TABLE_CONTINUED = "table.page-table-continued", Warning,
+        "网页表格的续表（推断）",
+        "含义：网页中这张表格紧接在读取的表格之后，自身没有表头（第一行不是一行标签），列数不多于前一张（至少 5 列），写数字的列也是前一张写数字的列：Word 另存为网页、网站编辑器在分页处常把一张表断成两张，后一张是前一张的续表（其余的指标、总分行）。这是推断，所以给出警告。\n处理：接在前一张表格之后读取，如同 Word 文档中的同一张表；有自己表头的表格、数字写在前一张不写数字的列中的表格不作续表。\n修改：如果它不是续表，把它从网页中删去，或只保存要读的表格。";
     /// A sheet holds a table of another layout than the first one read, and was not read.
     SHEET_OTHER_LAYOUT = "table.sheet-other-layout", Warning,
         "工作表的格式与第一张不同",

@@ -67,6 +67,13 @@ fn report(doc: &Document) -> serde_json::Value {
     for p in v.as_array_mut().unwrap() {
         for f in p["findings"].as_array_mut().into_iter().flatten() {
             f["file"] = "".into();
+            // a reader's warning beside its project names its place in the file read: a
+            // workbook's sheet is a page's 表格1, a line of the text another
+            if let Some(f) = f.as_object_mut() {
+                for place in ["sheet", "cell", "line", "column"] {
+                    f.remove(place);
+                }
+            }
         }
     }
     v

@@ -1374,3 +1374,156 @@ fn a_forms_weight_and_score_column_is_split_and_its_scores_checked() {
         r.stdout
     );
 }
+
+/// A web page of a flat sheet's table (its header and `rows`), then `after` (a `<p>` and a
+/// table of `second`'s rows).
+fn page_of_two_tables(rows: &[&[&str]], second: &[&[&str]]) -> String {
+    let tr = |r: &&[&str]| {
+        let cells: String = r.iter().map(|c| format!("<td>{c}</td>")).collect();
+        format!("<tr>{cells}</tr>")
+    };
+    let head: &[&str] = &[
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+    ];
+    let first: String = std::iter::once(&head).chain(rows).map(tr).collect();
+    let second: String = second.iter().map(tr).collect();
+    format!(
+        "<html><head><meta charset=utf-8></head><body><table border=1>{first}</table>\
+         <p>第 1 页</p><table border=1>{second}</table></body></html>"
+    )
+}
+
+#[test]
+fn a_table_with_its_own_header_after_a_web_pages_table_is_no_continuation() {
+    // H85's continuation rule took any following table of five columns or more and two
+    // figures for the rows after a page break: a plan for next year under its own header
+    // became an indicator of the project above (130 points, its row scored). A continuation
+    // now needs evidence: no header row of its own, and its figures in columns where the
+    // table above has figures; the guess is named with a warning, in the report too
+    let d = dir("page-continuation-evidence");
+    let sheet: &[&[&str]] = &[
+        &[
+            "P",
+            "产出指标",
+            "数量指标",
+            "培训人数",
+            "≥100人",
+            "120人",
+            "50",
+            "50",
+        ],
+        &[
+            "P",
+            "效益指标",
+            "社会效益指标",
+            "满意度",
+            "≥90%",
+            "95%",
+            "50",
+            "45",
+        ],
+    ];
+    let plan: &[&[&str]] = &[
+        &[
+            "下年度计划",
+            "类别",
+            "分类",
+            "事项",
+            "计划数",
+            "预计数",
+            "金额",
+            "数量",
+        ],
+        &[
+            "",
+            "产出指标",
+            "数量指标",
+            "发放补贴户数",
+            "≥100户",
+            "120户",
+            "30",
+            "30",
+        ],
+    ];
+    std::fs::write(d.join("plan.html"), page_of_two_tables(sheet, plan)).unwrap();
+    let r = run(&d, &["evaluate", "plan.html", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        whole_rows(&r.stdout),
+        rows(&[
+            ["≥100人", "120人", "pass", "50.00"],
+            ["≥90%", "95%", "pass", "50.00"]
+        ]),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("table.page-table-continued"),
+        "{}",
+        r.stderr
+    );
+    // figures in a column where the table above has none (a 序号): no continuation either
+    let numbered: &[&[&str]] = &[
+        &[
+            "1",
+            "产出指标",
+            "数量指标",
+            "发放补贴户数",
+            "≥100户",
+            "120户",
+            "30",
+            "30",
+        ],
+        &[
+            "2",
+            "产出指标",
+            "数量指标",
+            "培训场次",
+            "≥10场",
+            "12场",
+            "20",
+            "20",
+        ],
+    ];
+    std::fs::write(d.join("numbered.html"), page_of_two_tables(sheet, numbered)).unwrap();
+    let r = run(&d, &["evaluate", "numbered.html", "--format", "json"]);
+    assert_eq!(whole_rows(&r.stdout).len(), 2, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("table.page-table-continued"),
+        "{}",
+        r.stderr
+    );
+    // a true continuation (the rows after the break, no header): read, and the guess named
+    // with a warning, in the report's own findings too
+    std::fs::write(
+        d.join("cut.html"),
+        page_of_two_tables(&sheet[..1], &sheet[1..]),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "cut.html", "--format", "json"]);
+    assert_eq!(whole_rows(&r.stdout).len(), 2, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let named: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "table.page-table-continued")
+        .collect();
+    assert_eq!(named.len(), 1, "{}", r.stdout);
+    assert_eq!(named[0]["severity"], "warning");
+    assert!(
+        named[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("推断为前一表格在分页处断开的续表"),
+        "{}",
+        r.stdout
+    );
+}

@@ -569,14 +569,17 @@ fn read_page(
     drop(text);
     let all = tables.len();
     let mut sheets = Vec::new();
-    // the width of the table read just before, while the next one may continue it
-    let mut last_read: Option<u32> = None;
+    // the columns of the table read just before, while the next one may continue it
+    let mut last_read: Option<Columns> = None;
     let mut continued = Vec::new();
     for mut t in tables {
         if !holds_a_table(name, &mut t.sheet)? {
             // a table cut at a page break: the rows after the break are a table of their own,
             // with no header of its own (Word's "save as web page", a site's editor)
-            if last_read.is_some_and(|w| continues(&t.sheet, w)) {
+            if last_read
+                .as_ref()
+                .is_some_and(|above| continues(&t.sheet, above))
+            {
                 continued.push(t.sheet.name.clone());
                 sheets.push(t.sheet);
             } else {
@@ -584,7 +587,7 @@ fn read_page(
             }
             continue;
         }
-        last_read = Some(width_of(&t.sheet));
+        last_read = Some(Columns::of(&t.sheet));
         if !t.above.is_empty() {
             let mut above = formats::SheetCells::named("段落");
             for (i, line) in t.above.iter().enumerate() {
@@ -618,15 +621,16 @@ fn read_page(
         doc.findings.push(
             Finding::at_location(
                 codes::PAGE_TABLE_CONTINUED,
-                Severity::Info,
+                Severity::Warning,
                 &doc.source,
                 at,
                 format!(
-                    "{} 紧接在读取的表格之后，没有表头，列数不多于前一表格，读作前一表格在分页处断开的续表",
+                    "{} 紧接在读取的表格之后，没有表头，列数不多于前一表格，写数字的列也是前一表格写数字的列：推断为前一表格在分页处断开的续表，接在其后读取",
                     continued.join("、")
                 ),
             )
-            .label("这个网页"),
+            .label("这个网页")
+            .help("如果它不是续表，从网页中删去它，或只保存要读的表格"),
         );
     }
     if all > read {
@@ -653,17 +657,62 @@ fn read_page(
 /// footer one to three.
 const CONTINUATION_MIN_WIDTH: u32 = 5;
 
+/// What [`continues`] compares of the table read before: how many columns it fills, and
+/// which of them hold a figure somewhere (its 分值, 得分, targets and amounts).
+struct Columns {
+    width: u32,
+    figures: std::collections::HashSet<u32>,
+}
+
+impl Columns {
+    /// The columns of `sheet`.
+    fn of(sheet: &formats::SheetCells) -> Columns {
+        Columns {
+            width: width_of(sheet),
+            figures: sheet
+                .iter()
+                .filter(|(_, t)| is_figure(t))
+                .map(|((_, c), _)| c)
+                .collect(),
+        }
+    }
+}
+
+/// Whether a cell's text is a plain figure (`10`, `95.5`).
+fn is_figure(text: &str) -> bool {
+    text.trim().parse::<rust_decimal::Decimal>().is_ok()
+}
+
 /// Whether a table of a web page with no header of its own continues the table read right
-/// before it, `width` columns wide: it fills no more columns than that, and at least
-/// [`CONTINUATION_MIN_WIDTH`], and holds two figures or more (the 分值 and 得分 of a row, a
-/// 总分 row's); a footer, a menu or a signature line does not.
-fn continues(sheet: &formats::SheetCells, width: u32) -> bool {
-    let figures = sheet
-        .iter()
-        .filter(|(_, t)| t.trim().parse::<rust_decimal::Decimal>().is_ok())
-        .take(2)
-        .count();
-    (CONTINUATION_MIN_WIDTH..=width).contains(&width_of(sheet)) && figures == 2
+/// before it (`above`), on evidence, not on its size alone: it fills no more columns than
+/// that one, and at least [`CONTINUATION_MIN_WIDTH`]; it holds two figures or more (the 分值
+/// and 得分 of a row, a 总分 row's), each in a column where the table above holds figures
+/// too (the same columns' kinds: an unrelated table of figures has its own); and its first
+/// row is not one of labels alone (a table's own header the layout readers do not know).
+/// A footer, a menu, a signature line or another table with a header of its own does not.
+fn continues(sheet: &formats::SheetCells, above: &Columns) -> bool {
+    if !(CONTINUATION_MIN_WIDTH..=above.width).contains(&width_of(sheet)) {
+        return false;
+    }
+    let mut figures = 0;
+    for ((_, c), t) in sheet.iter() {
+        if is_figure(t) {
+            if !above.figures.contains(&c) {
+                return false;
+            }
+            figures += 1;
+        }
+    }
+    let first_row = sheet.iter().map(|((r, _), _)| r).min();
+    let labels_only = first_row.is_some_and(|first| {
+        let row: Vec<&str> = sheet
+            .iter()
+            .filter(|((r, _), t)| *r == first && !t.trim().is_empty())
+            .map(|(_, t)| t)
+            .collect();
+        row.len() >= 3 && row.iter().all(|t| !t.chars().any(|c| c.is_ascii_digit()))
+    });
+    figures >= 2 && !labels_only
 }
 
 /// The columns a table of a web page fills: its last filled or merged column's, plus one.
