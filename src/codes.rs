@@ -511,6 +511,14 @@ registry! {
     FORM_LABEL_EXPANDED = "table.form-label-expanded", Info,
         "简写的指标类别按全称读取",
         "含义：竖排标签只剩一个字（产、效、满），或类别写作“产出值/数量值/效益值”。\n处理：按全称（产出指标、数量指标、效益指标）读取。\n修改：写全称。";
+    /// A form's one column holding both 分值 and 得分 (`分值/得分`), read split.
+    FORM_WEIGHT_AND_SCORE = "table.form-weight-and-score", Info,
+        "表单的分值与得分写在同一列",
+        "含义：表单（项目支出绩效自评表）的指标表头中，一列同时写了分值和得分（如「分值/得分」，单元格写作 10/9.5）。\n处理：每格拆成分值和得分两个数读取（表头写作「得分/分值」时次序相反），原表得分照常与复核得分核对；拆不开的格子逐行给出 table.weight-and-score-unsplit。\n修改：无需修改。";
+    /// A cell of a 分值/得分 column that does not split into two numbers.
+    WEIGHT_AND_SCORE_UNSPLIT = "table.weight-and-score-unsplit", Warning,
+        "分值/得分单元格拆不开",
+        "含义：表单中「分值/得分」一列的这一格不是“分值/得分”两个数（只写了一个数、写了文字，或有两个以上的斜杠）。\n处理：这一行的分值和得分都不读取：分值按评分方法由所属类别补足，原表得分不核对；其余各行照常读取。\n修改：把这一格写成“分值/得分”两个数（如 10/9.5），或把这一列拆成「分值」「得分」两列。";
     /// A 指标分值 column holds words (definitions), not points.
     FORM_WEIGHT_WORDS = "table.form-weight-words", Info,
         "指标分值列写的是说明",

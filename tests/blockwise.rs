@@ -7,7 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use jixiao::review::{self, Options, blocks::review_blocks_to, render, render::ReviewFormat};
+use jixiao::review::blocks::{Hold, review_blocks_to};
+use jixiao::review::{self, Options, render, render::ReviewFormat};
 use jixiao::rules::RuleSet;
 use jixiao::table::stream::{Opened, SheetStream, open};
 use jixiao::table::{ReadOptions, read_path, view};
@@ -40,6 +41,14 @@ fn stream(path: &Path, block: usize) -> Option<SheetStream> {
     }
 }
 
+/// Up to `bytes` of findings held in memory, then (`spill`) in a temporary file.
+fn memory(bytes: usize, spill: bool) -> Hold {
+    Hold {
+        memory: bytes,
+        spill,
+    }
+}
+
 /// What the blocks write: the tree, the findings JSON and each review format (`None` each
 /// where the blocks write nothing).
 fn from_blocks(path: &Path, block: usize) -> Vec<Option<Vec<u8>>> {
@@ -52,16 +61,41 @@ fn from_blocks(path: &Path, block: usize) -> Vec<Option<Vec<u8>>> {
     let rules = RuleSet::bundled();
     let opts = Options { rules, year: None };
     for format in REVIEWS {
-        let mut text = Vec::new();
-        let worst = review_blocks_to(
-            &mut || stream(path, block),
-            &opts,
-            (format, false),
-            None,
-            &mut text,
-        )
-        .expect("no write error");
-        out.push(worst.map(|_| text));
+        // the findings held by the first walk: none past the first block's (the rest read
+        // again from the block after it), some in memory, some in memory and the rest in a
+        // temporary file, all in a temporary file, all in memory (the last three: read once)
+        let holds = [
+            Hold::NONE,
+            memory(3000, false),
+            memory(3000, true),
+            Hold::SPILLED,
+            memory(usize::MAX, false),
+        ];
+        let mut texts: Vec<Option<Vec<u8>>> = holds
+            .into_iter()
+            .map(|held| {
+                let mut text = Vec::new();
+                let worst = review_blocks_to(
+                    &mut || stream(path, block),
+                    &opts,
+                    (format, false),
+                    (None, held),
+                    &mut text,
+                )
+                .expect("no write error");
+                worst.map(|_| text)
+            })
+            .collect();
+        let once = texts.pop().flatten();
+        for (held, text) in holds.into_iter().zip(texts) {
+            assert!(
+                text == once,
+                "{}, blocks of {block}, {format:?}: the review holding {held:?} differs from the \
+                 review read once",
+                path.display()
+            );
+        }
+        out.push(once);
     }
     out
 }
@@ -104,6 +138,47 @@ fn generated_sheets_in_small_blocks_give_the_whole_tables_bytes() {
             assert_same(&path, block);
         }
     }
+}
+
+#[test]
+fn a_review_whose_findings_fit_in_memory_reads_the_sheet_once() {
+    // the first walk reads every block for the counts the JSON opens with; it reviewed
+    // nothing, and a second walk read every block again to review it (H84: the first walk
+    // holds the findings of its blocks while they fit, and the second reads only the rest)
+    let path = write_file("once.tsv", generated(120, 30, 2).as_bytes());
+    let rules = RuleSet::bundled();
+    let opts = Options { rules, year: None };
+    let mut texts = Vec::new();
+    let holds = [
+        (memory(usize::MAX, false), 1),
+        (memory(1 << 20, false), 1),
+        (Hold::SPILLED, 1),
+        (memory(3000, true), 1),
+        (Hold::NONE, 2),
+    ];
+    for (held, opened_wanted) in holds {
+        let mut opened = 0;
+        let mut text = Vec::new();
+        review_blocks_to(
+            &mut || {
+                opened += 1;
+                stream(&path, 700)
+            },
+            &opts,
+            (ReviewFormat::Json, false),
+            (None, held),
+            &mut text,
+        )
+        .expect("no write error")
+        .expect("written from the blocks");
+        assert_eq!(
+            opened, opened_wanted,
+            "the sheet opened {opened} times holding {held:?}"
+        );
+        texts.push(text);
+    }
+    assert!(texts.windows(2).all(|w| w[0] == w[1]));
+    assert!(texts[0].len() > 10_000, "findings in many projects");
 }
 
 #[test]

@@ -1088,3 +1088,289 @@ fn an_actual_merged_over_two_rows_says_why_the_second_is_not_filled() {
     let r = run(&d, &["evaluate", "blank.xlsx", "--format", "json"]);
     assert!(!r.stderr.contains("table.actual-merged"), "{}", r.stderr);
 }
+
+/// The findings of each project of a whole report (`--format json`): (project, code, where:
+/// the cell or the line).
+fn project_findings(json: &str) -> Vec<(String, String, String)> {
+    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let mut out = Vec::new();
+    for p in v["projects"].as_array().unwrap() {
+        for f in p["findings"].as_array().into_iter().flatten() {
+            out.push(found(p["project"].as_str().unwrap_or(""), f));
+        }
+    }
+    out
+}
+
+/// The findings of each project's findings line of a streamed report (`--format jsonl`), as
+/// [`project_findings`] gives them.
+fn streamed_findings(jsonl: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for line in jsonl.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        for f in v["findings"].as_array().into_iter().flatten() {
+            out.push(found(v["project"].as_str().unwrap_or(""), f));
+        }
+    }
+    out
+}
+
+/// (project, code, the cell or `line:column`) of the finding `f` of `project`.
+fn found(project: &str, f: &Value) -> (String, String, String) {
+    let at = match (f["cell"].as_str(), f["line"].as_u64()) {
+        (Some(cell), _) => cell.to_owned(),
+        (None, Some(line)) => format!("{line}:{}", f["column"]),
+        (None, None) => String::new(),
+    };
+    (
+        project.to_owned(),
+        f["code"].as_str().unwrap_or("").to_owned(),
+        at,
+    )
+}
+
+#[test]
+fn reading_warnings_stand_beside_their_project_in_every_report_format() {
+    // a hidden row and an actual merged over two rows were named on stderr, by `inspect` and
+    // on the page, but not in the report: `evaluate` kept only the reader's errors, so a user
+    // reading the report alone saw 缺实际值 and a score counting a hidden row without a word
+    let d = dir("warnings-in-report");
+    let rows: &[&[&str]] = &[
+        &[
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+        ],
+        &[
+            "P",
+            "产出指标",
+            "数量指标",
+            "培训人数",
+            "≥100人",
+            "120人",
+            "40",
+        ],
+        &["P", "产出指标", "数量指标", "覆盖人数", "≥100人", "", "30"],
+        &["P", "产出指标", "数量指标", "旧指标", "≥10场", "12场", "30"],
+        &["Q", "产出指标", "数量指标", "场次", "≥10场", "12场", "100"],
+    ];
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            match text.parse::<f64>() {
+                Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) if text.is_empty() => ws,
+                Err(_) => ws.write_string(r as u32, c as u16, *text).unwrap(),
+            };
+        }
+    }
+    ws.merge_range(1, 5, 2, 5, "120人", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    ws.set_row_hidden(3).unwrap();
+    std::fs::write(d.join("sheet.xlsx"), wb.save_to_buffer().unwrap()).unwrap();
+    let expected = vec![
+        (
+            "P".to_owned(),
+            "table.actual-merged".to_owned(),
+            "A3".to_owned(),
+        ),
+        (
+            "P".to_owned(),
+            "table.hidden-row".to_owned(),
+            "A4".to_owned(),
+        ),
+    ];
+    // json: in project P's findings, with their cells; Q has none
+    let json = run(&d, &["evaluate", "sheet.xlsx", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let got: Vec<_> = project_findings(&json.stdout)
+        .into_iter()
+        .filter(|f| f.1.starts_with("table."))
+        .collect();
+    assert_eq!(got, expected, "{}", json.stdout);
+    // jsonl: in P's findings line
+    let jsonl = run(&d, &["evaluate", "sheet.xlsx", "--format", "jsonl"]);
+    let got: Vec<_> = streamed_findings(&jsonl.stdout)
+        .into_iter()
+        .filter(|f| f.1.starts_with("table."))
+        .collect();
+    assert_eq!(got, expected, "{}", jsonl.stdout);
+    // the text formats: beside project P, with the Chinese message
+    for format in ["csv", "markdown", "html", "table"] {
+        let r = run(&d, &["evaluate", "sheet.xlsx", "--format", format]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        for code in ["table.actual-merged", "table.hidden-row"] {
+            assert_eq!(r.stdout.matches(code).count(), 1, "{format}: {}", r.stdout);
+        }
+        assert!(
+            r.stdout.contains("这一行在工作簿中是隐藏行")
+                && r.stdout.contains("合并单元格的值“120人”只属于第一行"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+    // xlsx: on project P's sheet
+    let r = run(
+        &d,
+        &[
+            "evaluate",
+            "sheet.xlsx",
+            "--format",
+            "xlsx",
+            "-o",
+            "report.xlsx",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(d.join("report.xlsx")).unwrap();
+    let mut sheets_with = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        if range
+            .cells()
+            .any(|(_, _, c)| c.to_string().contains("table.hidden-row"))
+        {
+            sheets_with.push(name);
+        }
+    }
+    assert!(
+        sheets_with.iter().any(|s| s.contains('P')),
+        "{sheets_with:?}"
+    );
+}
+
+#[test]
+fn a_text_sheets_row_warning_is_beside_its_project_streamed_and_whole() {
+    // a row with a cell past the last header column: named on stderr only. Now in the
+    // project's findings, streamed (jsonl, block by block) and whole alike
+    let d = dir("row-warning-in-report");
+    std::fs::write(
+        d.join("sheet.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+         P\t产出指标\t数量指标\t人数\t≥100人\t120人\t100\n\
+         Q\t产出指标\t数量指标\t场次\t≥10场\t12场\t100\t多出的一格\n",
+    )
+    .unwrap();
+    let (streamed, whole) = both_ways(&d, "sheet.tsv");
+    let expected = vec![(
+        "Q".to_owned(),
+        "table.extra-cells".to_owned(),
+        "3:29".to_owned(),
+    )];
+    assert_eq!(
+        streamed_findings(&streamed.stdout),
+        expected,
+        "{}",
+        streamed.stdout
+    );
+    assert_eq!(
+        project_findings(&whole.stdout),
+        expected,
+        "{}",
+        whole.stdout
+    );
+}
+
+/// A published 自评表 (f01's layout) whose 分值 and 得分 are one column `分值/得分`, its
+/// indicators' cells `cells` and its 总分 row's `total`.
+fn form_weight_and_score(cells: [&str; 5], total: &str) -> String {
+    let rows = [
+        ("维修堤防长度", "产出指标", "数量指标", "≥10公里", "8公里"),
+        ("工程验收合格率", "", "质量指标", "100%", "100%"),
+        ("按期完工率", "", "时效指标", "100%", "100%"),
+        ("受益人口", "效益指标", "社会效益指标", "≥5万人", "5万人"),
+        (
+            "群众满意度",
+            "满意度指标",
+            "服务对象满意度指标",
+            "≥90%",
+            "95%",
+        ),
+    ];
+    let mut text = "项目支出绩效自评表,,,,,,,\n(2022年度),,,,,,,\n项目名称,水利工程维护经费,,,,,,\n\
+                    主管部门,,,,实施单位,某县水利局,,\n\
+                    项目资金(万元),,,年初预算数,全年预算数(A),全年执行数(B),分值,执行率(B/A),得分\n\
+                    ,年度资金总额:,,100,100,90,10,,9\n\
+                    年度绩效指标完成情况,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值/得分,偏差原因分析及改进措施\n"
+        .to_owned();
+    for ((name, l1, l2, target, actual), cell) in rows.into_iter().zip(cells) {
+        text.push_str(&format!(",{l1},{l2},{name},{target},{actual},{cell},\n"));
+    }
+    text.push_str(&format!("总分,,,,,,{total},\n"));
+    text
+}
+
+#[test]
+fn a_forms_weight_and_score_column_is_split_and_its_scores_checked() {
+    // a form writing 分值 and 得分 in one column (`20/18`): the column was passed over without
+    // a word, each category's points shared by the method (16.67 for a 20-point row) and the
+    // printed 得分 never checked: 95.67（优） for a form whose own rows say otherwise
+    let d = dir("form-weight-and-score");
+    std::fs::write(
+        d.join("form.csv"),
+        form_weight_and_score(["20/18", "20/20", "10/10", "20/20", "20/20"], "100/97"),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "form.csv", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let p = &v["projects"][0];
+    let read: Vec<[&str; 3]> = p["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| ["weight", "published_score", "score"].map(|k| i[k].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ["20.00", "18", "16.00"],
+            ["20.00", "20", "20.00"],
+            ["10.00", "10", "10.00"],
+            ["20.00", "20", "20.00"],
+            ["20.00", "20", "20.00"],
+        ],
+        "{}",
+        r.stdout
+    );
+    // the printed 得分 checked like any: the first row's 18 against jixiao's 16, the total 97
+    // (the rows' own sum) against 95
+    assert_eq!(p["score"], "95.00");
+    assert_eq!(p["published_score"], "97");
+    assert_eq!(p["total_difference"], "-2.00");
+    assert_eq!(v["differences"].as_array().unwrap().len(), 1);
+    assert_eq!(v["differences"][0]["published_score"], "18");
+    // a cell that does not split (`20` alone) is named on its row, in the report too, and the
+    // project is not given a confident total
+    std::fs::write(
+        d.join("unsplit.csv"),
+        form_weight_and_score(["20", "20/20", "10/10", "20/20", "20/20"], "100/95"),
+    )
+    .unwrap();
+    let r = run(&d, &["evaluate", "unsplit.csv", "--format", "json"]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let p = &v["projects"][0];
+    assert_eq!(p["status"], "unchecked", "{}", r.stdout);
+    let unsplit: Vec<&Value> = p["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "table.weight-and-score-unsplit")
+        .collect();
+    assert_eq!(unsplit.len(), 1, "{}", r.stdout);
+    assert_eq!(unsplit[0]["line"], 8);
+    assert!(
+        unsplit[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("「20」不能拆成分值和得分两个数"),
+        "{}",
+        r.stdout
+    );
+}

@@ -796,3 +796,72 @@ fn lines_written_from_the_row_are_the_report_models_lines() {
         assert!(all.contains(part), "{part}\n{all}");
     }
 }
+
+/// The projects whose findings line holds `code`, in a JSON lines report.
+fn projects_with(jsonl: &[u8], code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in String::from_utf8_lossy(jsonl).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let has = v["findings"]
+            .as_array()
+            .is_some_and(|fs| fs.iter().any(|f| f["code"] == code));
+        if has {
+            out.push(v["project"].as_str().unwrap_or("").to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_total_row_of_a_project_longer_than_a_forced_cut_is_checked_against_the_whole_project() {
+    // a project cut by the cutter's forced cut had its 合计 row checked against the last part's
+    // rows alone: a false mismatch and 未核对 for a project whose sums all agree. The sums are
+    // carried from block to block, and the total checked against the whole project's, as
+    // the whole table checks it: agreeing, no part is 未核对; disagreeing, the part with the
+    // total is, as the whole table's project is
+    let sheet = |total: &str| {
+        let mut t = String::from(
+            "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n",
+        );
+        for k in 0..40 {
+            let (score, actual) = if k % 4 == 0 {
+                ("2.1", "84人")
+            } else {
+                ("2.5", "120人")
+            };
+            t.push_str(&format!(
+                "P\t产出指标\t数量指标\t指标{k}\t≥100人\t{actual}\t2.5\t{score}\n"
+            ));
+        }
+        t.push_str(&format!("P\t合计\t\t\t\t\t100\t{total}\n"));
+        t.push_str("Q\t产出指标\t数量指标\t人数\t≥100人\t120人\t100\t100\n");
+        t
+    };
+    // the rows' 得分: 10 × 2.1 + 30 × 2.5 = 96 (their 分值 100; within half a unit of each
+    // figure's last digit, 2 in all)
+    for (name, total, unchecked) in [("agrees", "96", false), ("differs", "93", true)] {
+        let path = write_file(&format!("forced-total-{name}.tsv"), sheet(total).as_bytes());
+        let (whole_lines, _, _) = whole(&path);
+        let expected: Vec<String> = if unchecked { vec!["P".into()] } else { vec![] };
+        assert_eq!(
+            projects_with(&whole_lines, "eval.total-unchecked"),
+            expected,
+            "{}",
+            String::from_utf8_lossy(&whole_lines)
+        );
+        for force in [500, 1000, 1800] {
+            let (got, s) = streamed_forced(&path, 64, force);
+            assert!(s.blocks > 2, "{force}: {} blocks", s.blocks);
+            assert!(
+                s.findings.iter().any(|f| f.code == "stream.project-split"),
+                "{force}: the project is cut"
+            );
+            assert_eq!(
+                projects_with(&got, "eval.total-unchecked"),
+                expected,
+                "{name}, cut at {force} bytes:\n{}",
+                String::from_utf8_lossy(&got)
+            );
+        }
+    }
+}

@@ -323,11 +323,12 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
         super::show(&e);
         return Err(exit::USAGE);
     }
-    // the reader's findings are shown and checked: only its errors go on (first among the
-    // report's findings, `eval::rollup`). A form of 96,000 `其中` rows held its 192,000 notes
-    // and warnings through the evaluation (issue 27)
+    // the reader's findings are shown and checked: its errors go on (first among the
+    // report's findings, `eval::rollup`) and its warnings (beside the projects whose rows they
+    // are on, `table::placed`); its notes stay with `inspect`. A form of 96,000 `其中` rows held
+    // its 192,000 notes through the evaluation (issue 27)
     doc.findings
-        .retain(|f| f.severity == crate::finding::Severity::Error);
+        .retain(|f| f.severity == crate::finding::Severity::Error || table::placed::carried(f));
     doc.findings.shrink_to_fit();
     let methodology = Methodology::from_rules(&rules);
     // the projects written as they are scored, where the format allows (issue 27)

@@ -188,6 +188,8 @@ fn blocks(
         year: args.year,
     };
     let colour = args.format == ReviewFormat::Human && super::console::colour_out();
-    review::blocks::review_blocks_to(&mut open, &ropts, (args.format, colour), None, out)
+    // the review's findings held in a temporary file until the counts are known: read once
+    let hold = review::blocks::Hold::SPILLED;
+    review::blocks::review_blocks_to(&mut open, &ropts, (args.format, colour), (None, hold), out)
         .map_err(|e| super::output::failed(&e, "结果"))
 }

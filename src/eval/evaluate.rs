@@ -148,14 +148,29 @@ pub fn evaluate_projects(
         .map(|(unit, project)| matcher.take(&unit.name, project))
         .collect();
     let published_dp = published_precision(doc);
+    // the reader's warnings beside the projects whose rows they are on, the rest after its
+    // errors (`table::placed`); nothing done for a table without findings
+    let mut placed = crate::table::placed::of_own(doc);
+    let mut each = each;
     let mut report = rolled_up(
         doc,
         taken,
         (year, published_dp),
         opts,
         &mut ParseCache::default(),
-        each,
+        |mut p| {
+            crate::table::placed::give(placed.as_mut(), (&p.unit, &p.project), &mut p.findings);
+            each(p)
+        },
     );
+    if let Some(loose) = placed.map(|p| p.loose).filter(|l| !l.is_empty()) {
+        let errors = report
+            .findings
+            .iter()
+            .take_while(|f| f.severity == crate::finding::Severity::Error)
+            .count();
+        report.findings.splice(errors..errors, loose);
+    }
     // Actuals that match nothing in the table are reported, not dropped, with the nearest name
     let mut unmatched = matcher.unmatched();
     super::nearest::suggest(doc, &mut unmatched);

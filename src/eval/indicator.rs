@@ -172,14 +172,16 @@ pub(super) fn scoring(
                 s.reading.parsed.target,
                 crate::lang::Target::Qualitative { .. }
             ));
-    // a plain figure that meets a plain comparison (`96.578%` against `≥95%`): the plain pass
-    // kept for the reading at this weight, decided with integers before any memo is asked
-    // (the general path below gives the same outcome: `plain::tests`)
-    if own_scale
-        && plan_text.is_none()
-        && let Some(text) = s.actual_text
-        && let Some(target) = plain_target(s, opts)
-        && target.met_by(text) == Some(true)
+    // a plain figure against a plain comparison (`96.578%` against `≥95%`, `4.3秒` against
+    // `≤4秒`), read once with integers (`plain`)
+    let figure = match s.actual_text {
+        Some(text) if own_scale && plan_text.is_none() => plain_target(s, opts)
+            .and_then(|target| target.figure(text).map(|f| (target, f, target.holds(f)))),
+        _ => None,
+    };
+    // one that meets it: the plain pass kept for the reading at this weight, before any memo
+    // is asked (the general path below gives the same outcome: `plain::tests`)
+    if let Some((_, _, true)) = figure
         && let Some(o) = cache.plain_pass(&s.reading, s.weight)
     {
         return o;
@@ -187,11 +189,20 @@ pub(super) fn scoring(
     if own_scale && let Some(o) = cache.outcome(&s.reading, s.actual_text, plan_text, s.weight) {
         return o;
     }
-    let read = read_actual(s, year, opts, cache);
+    let read = match figure {
+        // one that misses it (a varied sheet's partial credit, `30 × 4 ÷ 4.3`): the figure as
+        // `read_actual` reads it, without reading the text again (`plain::tests` holds the two
+        // to the byte), scored by the general path below
+        Some((target, f, false)) => plain_read(target, f),
+        _ => read_actual(s, year, opts, cache),
+    };
     // an actual that meets its target plainly (`98.137%` against `≥95%`): one outcome for every
     // such figure of the reading at this weight, scored once (asked only after the maps above
     // missed: a varied sheet's figures each of their own miss them)
-    let plain = own_scale && plan_text.is_none() && plain_pass(s, opts, &read);
+    let plain = own_scale
+        && plan_text.is_none()
+        && !matches!(figure, Some((_, _, false)))
+        && plain_pass(s, opts, &read);
     if plain && let Some(o) = cache.plain_pass(&s.reading, s.weight) {
         cache.keep_outcome(&s.reading, s.actual_text, o.clone());
         return o;
@@ -211,6 +222,20 @@ pub(super) fn scoring(
         cache.keep_outcome(&s.reading, s.actual_text, o.clone());
     }
     o
+}
+
+/// A plain figure's value `f` in the unit of its [`PlainTarget`](super::plain::PlainTarget),
+/// as [`read_actual`] reads it where the reading leaves it to the target's own formula
+/// ([`plain_target`]): a quantity in the target's unit, nothing borrowed or copied, not
+/// converted, no finding.
+fn plain_read(target: &super::plain::PlainTarget, f: Decimal) -> Read {
+    let quantity = crate::lang::Quantity::new(f, target.unit().cloned());
+    let actual = Actual::Quantity {
+        quantity,
+        unit_from_target: false,
+        copied_comparator: false,
+    };
+    (actual, None, Vec::new())
 }
 
 /// Whether the row's actual, as [`read_actual`] read it, meets its target plainly

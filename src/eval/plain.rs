@@ -36,7 +36,7 @@ impl PlainTarget {
     /// `target` as integers, where it is a comparison of a value that is not negative, whose
     /// mantissa fits 64 bits and scale 18 decimals, in no unit, `%`, or one of the units
     /// [`read_with`](super::actual::read_with) reads after a plain figure without the
-    /// language ([`actual::is_plain_unit`](super::actual::is_plain_unit)); else `None`.
+    /// language ([`actual::static_plain_unit`](super::actual::static_plain_unit)); else `None`.
     pub(super) fn of(target: &Target) -> Option<PlainTarget> {
         let Target::Compare { op, quantity } = target else {
             return None;
@@ -45,12 +45,12 @@ impl PlainTarget {
         if value.is_sign_negative() || value.scale() > 18 {
             return None;
         }
+        // (the same text, `'static`: cloned for each figure read without an allocation)
         let unit = match &quantity.unit {
             None => None,
-            Some(u) if u.is_percent() || super::actual::is_plain_unit(u.as_str()) => {
-                Some(u.clone())
-            }
-            Some(_) => return None,
+            Some(u) => Some(Unit(std::borrow::Cow::Borrowed(
+                super::actual::static_plain_unit(u.as_str())?,
+            ))),
         };
         Some(PlainTarget {
             op: *op,
@@ -63,19 +63,33 @@ impl PlainTarget {
     /// Whether the actual `text` meets this target, where it is a plain figure written in the
     /// target's own unit (or bare against a bare target): read by `read_with` as that figure in
     /// that unit, no unit borrowed, no comparator copied, no sign. `None` for anything else.
+    #[cfg(test)]
     pub(super) fn met_by(&self, text: &str) -> Option<bool> {
+        self.figure(text).map(|figure| self.holds(figure))
+    }
+
+    /// The value of the actual `text` where it is a plain figure written in the target's own
+    /// unit (or bare against a bare target), as [`read_with`](super::actual::read_with) reads
+    /// it: the same mantissa and scale, in [`PlainTarget::unit`], no unit borrowed, no
+    /// comparator copied, no finding (`tests::integers_decide_as_the_general_path_does`
+    /// holds it to that reading, byte for byte). `None` for anything else.
+    pub(super) fn figure(&self, text: &str) -> Option<Decimal> {
         let trimmed = super::actual::trimmed(text);
         let digits = match &self.unit {
             None => trimmed,
             Some(u) => trimmed.strip_suffix(u.as_str())?,
         };
-        let figure = crate::table::amount::plain_decimal(digits.as_bytes())?;
-        Some(self.holds(figure))
+        crate::table::amount::plain_decimal(digits.as_bytes())
+    }
+
+    /// The unit a [`PlainTarget::figure`] is in: the target's own.
+    pub(super) fn unit(&self) -> Option<&Unit> {
+        self.unit.as_ref()
     }
 
     /// Whether `figure` (a plain figure's value: at most 18 digits, not negative) `op` the
     /// target holds, compared as integers at the larger of the two scales.
-    fn holds(&self, figure: Decimal) -> bool {
+    pub(super) fn holds(&self, figure: Decimal) -> bool {
         let (am, ascale) = (figure.mantissa().unsigned_abs(), figure.scale());
         let scale = ascale.max(self.scale);
         // (a figure's mantissa is below 10^18 and its scale at most 17, the target's scale at
@@ -199,6 +213,26 @@ mod tests {
                             panic!("{text} / {actual}: read as {a:?}");
                         };
                         assert_eq!(q.unit, quantity.unit, "{text} / {actual}");
+                        // the figure as `eval::indicator` scores a plain miss: read_with's
+                        // value to the byte (mantissa and scale), in the target's unit, and
+                        // none of read_actual's doubts about magnitudes
+                        let figure = plain
+                            .figure(&actual)
+                            .expect("a figure where met_by answers");
+                        assert_eq!(
+                            (figure.serialize(), plain.unit()),
+                            (q.value.serialize(), q.unit.as_ref()),
+                            "{text} / {actual}"
+                        );
+                        assert!(
+                            !crate::eval::actual::magnitude_against_bare_target(
+                                actual.trim(),
+                                q,
+                                &target,
+                                text
+                            ),
+                            "{text} / {actual}"
+                        );
                         assert!(
                             convert_actual(rules, &target, &a).is_none(),
                             "{text} / {actual}"

@@ -157,6 +157,25 @@ struct Gate<'a> {
     end: FillDown,
     matcher: Matcher<'a>,
     failed: Option<ReadError>,
+    /// The sums of a project cut inside by the block before (`sheet_carry`).
+    carried: Option<crate::table::layouts::sheet_carry::Carried>,
+}
+
+impl Gate<'_> {
+    /// `read`, the block `block` read in order, passing: what it leaves filled down kept, and
+    /// where a project is cut between it and the blocks around it, the sums carried and its
+    /// printed total checked against the whole project's (nothing done for other blocks).
+    fn passed(&mut self, block: &Block, mut read: stream::BlockDoc) -> stream::BlockDoc {
+        self.end = read.end.clone();
+        if self.carried.is_some() || block.cut_inside() {
+            self.carried = crate::table::layouts::sheet_carry::carry_over(
+                &mut read.doc,
+                self.carried.take(),
+                block.cut_inside(),
+            );
+        }
+        read
+    }
 }
 
 /// Why a streamed run stopped.
@@ -189,6 +208,7 @@ pub fn evaluate_stream(
         end: FillDown::default(),
         matcher: Matcher::new(opts.actuals),
         failed: None,
+        carried: None,
     });
     let turn = Condvar::new();
     // output buffers, handed back by the writer (no fresh megabytes each block)
@@ -360,7 +380,7 @@ fn work(
         }
     };
     let read = match read {
-        Ok(b) => b,
+        Ok(b) => g.passed(block, b),
         Err(e) => {
             if let Some(e) = e {
                 g.failed.get_or_insert(e);
@@ -370,7 +390,6 @@ fn work(
             return None;
         }
     };
-    g.end = read.end.clone();
     // the block's projects counted once: the lists a project each are made at their size (a
     // collect or push over the projects' iterator grew each five or six times a block)
     let n_projects: usize = read.doc.units.iter().map(|u| u.projects.len()).sum();
@@ -381,12 +400,7 @@ fn work(
     drop(g);
     // in parallel from here
     let evaluating = clock.start();
-    let actuals_used = opts.actuals.is_some()
-        && taken.iter().any(|t| {
-            t.entry
-                .is_some_and(|e| e.budget.is_some() || e.spent.is_some())
-                || t.indicators.iter().any(Option::is_some)
-        });
+    let actuals_used = opts.actuals.is_some() && takes_actuals(&taken);
     // stops at the first row with an actual: the first row of a filled sheet
     let actuals_seen = read.doc.has_actuals();
     let eval = Options {
@@ -407,6 +421,8 @@ fn work(
     let mut counts = VerdictCounts::default();
     let mut differences = Vec::new();
     let mut findings = Vec::new();
+    // the reader's warnings beside the projects whose rows they are on (none: nothing done)
+    let mut placed = crate::table::placed::of_own(&read.doc);
     // each indicator's line written as it is scored, each project's end once it is
     let mut to = ToBuffer {
         writer,
@@ -420,7 +436,8 @@ fn work(
         cache,
         &mut differences,
         &mut to,
-        |p, to| {
+        |mut p, to| {
+            crate::table::placed::give(placed.as_mut(), (&p.unit, &p.project), &mut p.findings);
             findings.extend(super::evaluate::budget_finding(&read.doc, &p));
             to.writer.end_project(&p, to.buf);
             counts.merge(&p.counts);
@@ -450,6 +467,16 @@ fn work(
         findings,
         actuals_seen,
         actuals_used,
+    })
+}
+
+/// Whether one of `taken` has a figure from the actuals file (a budget, a spending or an
+/// indicator's actual).
+fn takes_actuals(taken: &[Taken<'_>]) -> bool {
+    taken.iter().any(|t| {
+        t.entry
+            .is_some_and(|e| e.budget.is_some() || e.spent.is_some())
+            || t.indicators.iter().any(Option::is_some)
     })
 }
 

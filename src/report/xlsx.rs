@@ -24,13 +24,17 @@
 //! creation date is fixed, so the same report gives the same bytes.
 //!
 //! Both cores: the project sheets are built on up to `MAX_WORKERS` (4) threads (a few sheets
-//! ahead of the one the workbook takes next, in order). The workbook takes each as it comes
-//! and assembles and deflates its XML at once (`Workbook::push_worksheet_packed`, jixiao's fork
-//! of rust_xlsxwriter in `vendor/rust_xlsxwriter`): only the deflated sheet is kept until the
-//! workbook is saved, not its cells and formats (372 → 135 MB at 5,000 projects, debug build;
-//! upstream holds every sheet whole, then assembles them all at once on a thread each). The
-//! bytes do not depend on the number of threads (tested against one) nor on the packing
-//! (tested against sheets held until saved). Every sheet's part is deflated at level 1 (the
+//! ahead of the one the workbook takes next, in order). The workbook registers each sheet's
+//! formats and strings as it comes, in order (`Workbook::register_worksheet`, jixiao's fork of
+//! rust_xlsxwriter in `vendor/rust_xlsxwriter`), and the workers assemble and deflate its XML
+//! (`RegisteredWorksheet::pack`: it needs nothing of the workbook then), which the workbook
+//! takes in order (`Workbook::push_packed_worksheet`): only the deflated sheet is kept until
+//! the workbook is saved, not its cells and formats (372 → 135 MB at 5,000 projects, debug
+//! build; upstream holds every sheet whole, then assembles them all at once on a thread each).
+//! Packed on the thread that wrote the zip, the sheets' XML and deflate were four fifths of
+//! that thread's work and it held the workers back (H88, benches/README.md). The bytes do not
+//! depend on the number of threads (tested against one) nor on the packing (tested against
+//! sheets held until saved). Every sheet's part is deflated at level 1 (the
 //! fastest; `Workbook::set_worksheet_deflate_level`, the fork's): at 10,000 projects deflating
 //! at the default level was about a fifth of the report's CPU (H84: 2.6 → 2.0 s of CPU under
 //! load, the workbook 14.9 → 19.5 MB, every part's XML the same bytes).
@@ -54,8 +58,8 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline, Url,
-    Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline,
+    PackedWorksheet, RegisteredWorksheet, Url, Workbook, Worksheet, XlsxError,
 };
 
 use unicode_width::UnicodeWidthStr;
@@ -367,12 +371,15 @@ fn project_funds(
     )
 }
 
-/// Each project's sheet, named `names[i]`, in order, asking `go_on` before each: on this thread
-/// where `workers` is 1 or there are few projects, else on `workers` threads that build a few
-/// sheets ahead while this one takes them in order. A sheet is built the same way on any
-/// thread and the workbook takes them in project order, so the bytes do not depend on the
-/// number of threads (tested); rust_xlsxwriter then assembles each sheet's XML on threads of
-/// its own and zips them on one.
+/// The project sheets of `r`, added to `wb` in order, asking `go_on` before each is taken:
+/// built on `workers` threads (1: on this one), and where `pack` each registered with the
+/// workbook in order (`Workbook::register_worksheet`, the fork's), assembled and deflated on
+/// the workers too (`RegisteredWorksheet::pack`: needs nothing of the workbook), and pushed
+/// in order (`Workbook::push_packed_worksheet`); else held whole (`push_worksheet`). The
+/// workbook is the same bytes either way (tested), and the sheets built or packed ahead of
+/// the one pushed next are at most `AHEAD` a worker, as before the packing moved to the
+/// workers.
+#[allow(clippy::too_many_arguments)]
 fn project_sheets(
     r: &Report,
     names: &[String],
@@ -380,7 +387,8 @@ fn project_sheets(
     with_notes: bool,
     go_on: &mut dyn FnMut() -> bool,
     workers: usize,
-    take: &mut dyn FnMut(Worksheet) -> Result<(), XlsxError>,
+    wb: &mut Workbook,
+    pack: bool,
 ) -> Result<(), XlsxError> {
     let cancelled = || XlsxError::ParameterError("cancelled".to_owned());
     let build = |i: usize| -> Result<Worksheet, XlsxError> {
@@ -395,29 +403,26 @@ fn project_sheets(
             if !go_on() {
                 return Err(cancelled());
             }
-            take(build(i)?)?;
+            let ws = build(i)?;
+            if pack {
+                wb.push_worksheet_packed(ws)?;
+            } else {
+                wb.push_worksheet(ws);
+            }
         }
         return Ok(());
     }
-    let (job_tx, job_rx) = std::sync::mpsc::channel::<usize>();
+    let (job_tx, job_rx) = std::sync::mpsc::channel::<Job>();
     let job_rx = std::sync::Mutex::new(job_rx);
-    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Worksheet, XlsxError>)>();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Done>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (job_rx, done_tx, build) = (&job_rx, done_tx.clone(), &build);
             scope.spawn(move || {
                 loop {
                     let job = job_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok(i)) = job else { break };
-                    // a sheet that panics is an error in its place (the workbook would
-                    // otherwise wait for it forever)
-                    let sheet = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(i)))
-                        .unwrap_or_else(|_| {
-                            Err(XlsxError::ParameterError(
-                                "sheet builder panicked".to_owned(),
-                            ))
-                        });
-                    if done_tx.send((i, sheet)).is_err() {
+                    let Ok(Ok(job)) = job else { break };
+                    if done_tx.send(job.run(build)).is_err() {
                         break;
                     }
                 }
@@ -430,35 +435,88 @@ fn project_sheets(
         let mut send = |upto: usize| {
             while sent < upto.min(n) {
                 // the workers only stop when `job_tx` is dropped
-                let _ = job_tx.send(sent);
+                let _ = job_tx.send(Job::Build(sent));
                 sent += 1;
             }
         };
         send(AHEAD * workers);
-        // built sheets not yet taken, by index
-        let mut early: std::collections::BTreeMap<usize, Result<Worksheet, XlsxError>> =
-            std::collections::BTreeMap::new();
-        for i in 0..n {
-            if !go_on() {
-                return Err(cancelled());
+        // sheets built and not yet registered, packed and not yet pushed, by index
+        let mut built = std::collections::BTreeMap::new();
+        let mut packed = std::collections::BTreeMap::new();
+        let (mut registered, mut pushed) = (0, 0);
+        while pushed < n {
+            match done_rx.recv() {
+                Ok(Done::Built(k, s)) => {
+                    built.insert(k, s);
+                }
+                Ok(Done::Packed(k, p)) => {
+                    packed.insert(k, p);
+                }
+                Err(_) => return Err(XlsxError::ParameterError("worker stopped".to_owned())),
             }
-            let sheet = loop {
-                if let Some(s) = early.remove(&i) {
-                    break s;
+            while built.contains_key(&registered) {
+                // asked once before each sheet is taken, in order
+                if !go_on() {
+                    return Err(cancelled());
                 }
-                match done_rx.recv() {
-                    Ok((k, s)) => {
-                        early.insert(k, s);
-                    }
-                    Err(_) => return Err(XlsxError::ParameterError("worker stopped".to_owned())),
+                let sheet = built.remove(&registered).ok_or_else(cancelled)??;
+                if pack {
+                    let _ = job_tx.send(Job::Pack(
+                        registered,
+                        Box::new(wb.register_worksheet(sheet)?),
+                    ));
+                } else {
+                    wb.push_worksheet(sheet);
+                    pushed += 1;
+                    send(pushed + AHEAD * workers);
                 }
-            };
-            take(sheet?)?;
-            send(i + 1 + AHEAD * workers);
+                registered += 1;
+            }
+            while let Some(sheet) = packed.remove(&pushed) {
+                wb.push_packed_worksheet(sheet?)?;
+                pushed += 1;
+                send(pushed + AHEAD * workers);
+            }
         }
         Ok(())
         // leaving the scope drops `job_tx` (the workers stop) and joins them
     })
+}
+
+/// A project sheet's work on a worker ([`project_sheets`]): built, or packed once registered.
+enum Job {
+    Build(usize),
+    Pack(usize, Box<RegisteredWorksheet>),
+}
+
+/// A [`Job`] done, by the sheet's index.
+enum Done {
+    Built(usize, Result<Worksheet, XlsxError>),
+    Packed(usize, Result<PackedWorksheet, XlsxError>),
+}
+
+impl Job {
+    /// Does the job; one that panics is an error in its place (the workbook would otherwise
+    /// wait for it forever).
+    fn run(self, build: &(dyn Fn(usize) -> Result<Worksheet, XlsxError> + Sync)) -> Done {
+        fn panicked<T>(_: Box<dyn std::any::Any + Send>) -> Result<T, XlsxError> {
+            Err(XlsxError::ParameterError(
+                "sheet builder panicked".to_owned(),
+            ))
+        }
+        match self {
+            Job::Build(i) => Done::Built(
+                i,
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(i)))
+                    .unwrap_or_else(panicked),
+            ),
+            Job::Pack(i, sheet) => Done::Packed(
+                i,
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sheet.pack()))
+                    .unwrap_or_else(panicked),
+            ),
+        }
+    }
 }
 
 /// One project's 自评表 form on its own sheet: title, funds, goal, the indicator grid, the
@@ -1176,14 +1234,7 @@ fn build_on(
     // reserved before, its room stood beside the `汇总`'s cells and XML, the peak of the
     // whole build (10,000 projects: 26 MB + 21 MB of cells + 8.4 MB of XML)
     wb.reserve_worksheets(r.projects.len() + 2);
-    project_sheets(r, &names, &f, !form_only, go_on, workers, &mut |ws| {
-        if pack {
-            wb.push_worksheet_packed(ws)
-        } else {
-            wb.push_worksheet(ws);
-            Ok(())
-        }
-    })?;
+    project_sheets(r, &names, &f, !form_only, go_on, workers, &mut wb, pack)?;
     if !r.differences.is_empty() {
         differences_sheet(wb.add_worksheet(), r, &f)?;
     }

@@ -75,7 +75,7 @@ pub struct Writer {
     /// Findings by code: how many, and the first one's severity.
     by_code: BTreeMap<String, (usize, Severity)>,
     written: usize,
-    one: String,
+    one: Vec<u8>,
 }
 
 impl Writer {
@@ -87,7 +87,32 @@ impl Writer {
         counts: crate::table::model::Counts,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<Writer> {
-        match format {
+        let w = Writer::new(format, colour);
+        w.head(file, counts, out)?;
+        Ok(w)
+    }
+
+    /// A writer of the review in `format` whose head is not written yet: its findings may be
+    /// written somewhere else first ([`Writer::head`] then goes before them).
+    pub fn new(format: ReviewFormat, colour: bool) -> Writer {
+        Writer {
+            format,
+            handler: crate::diagnostic::handler(colour).with_width(120),
+            last_group: None,
+            by_code: BTreeMap::new(),
+            written: 0,
+            one: Vec::new(),
+        }
+    }
+
+    /// Writes the head of the review of `file` (json opens with `counts`).
+    pub fn head(
+        &self,
+        file: &str,
+        counts: crate::table::model::Counts,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match self.format {
             ReviewFormat::Json => {
                 // the object printed with no finding, cut at its empty array
                 let head = serde_json::to_string_pretty(&JsonOut {
@@ -96,23 +121,15 @@ impl Writer {
                 })
                 .map_err(std::io::Error::from)?;
                 let cut = head.rfind("[]").unwrap_or(head.len());
-                out.write_all(&head.as_bytes()[..cut + 1])?;
+                out.write_all(&head.as_bytes()[..cut + 1])
             }
             ReviewFormat::Markdown => {
                 let mut head = format!("# 绩效目标审核：{}\n\n", md(file));
                 head.push_str("| 位置 | 级别 | 代码 | 单位 / 项目 | 指标 | 问题 | 建议 |\n|---|---|---|---|---|---|---|\n");
-                out.write_all(head.as_bytes())?;
+                out.write_all(head.as_bytes())
             }
-            ReviewFormat::Human => {}
+            ReviewFormat::Human => Ok(()),
         }
-        Ok(Writer {
-            format,
-            handler: crate::diagnostic::handler(colour).with_width(120),
-            last_group: None,
-            by_code: BTreeMap::new(),
-            written: 0,
-            one: String::new(),
-        })
     }
 
     /// Writes `findings`, whose places are in `source`, each whole.
@@ -127,30 +144,35 @@ impl Writer {
             match self.format {
                 ReviewFormat::Json => {
                     self.one
-                        .push_str(if self.written == 0 { "\n" } else { ",\n" });
+                        .extend_from_slice(if self.written == 0 { b"\n" } else { b",\n" });
                     json_element(&mut self.one, f)?;
                 }
-                ReviewFormat::Markdown => markdown_row(&mut self.one, f),
+                ReviewFormat::Markdown => {
+                    let mut row = String::new();
+                    markdown_row(&mut row, f);
+                    self.one.extend_from_slice(row.as_bytes());
+                }
                 ReviewFormat::Human => {
+                    let mut text = String::new();
                     let g = group_key(f);
                     if self.last_group.as_ref() != Some(&g) {
-                        self.one.push_str(&format!("\n■ {g}\n"));
+                        text.push_str(&format!("\n■ {g}\n"));
                         self.last_group = Some(g);
                     }
-                    crate::diagnostic::render_into(
-                        &mut self.one,
-                        &self.handler,
-                        &f.diagnostic(source),
-                    );
+                    crate::diagnostic::render_into(&mut text, &self.handler, &f.diagnostic(source));
+                    self.one.extend_from_slice(text.as_bytes());
                 }
             }
-            out.write_all(self.one.as_bytes())?;
+            out.write_all(&self.one)?;
             self.written += 1;
-            let e = self
-                .by_code
-                .entry(f.code.to_string())
-                .or_insert((0, f.severity));
-            e.0 += 1;
+            // counted by code without a new `String` a finding (a code seen before)
+            let code: &str = &f.code;
+            match self.by_code.get_mut(code) {
+                Some(e) => e.0 += 1,
+                None => {
+                    self.by_code.insert(code.to_owned(), (1, f.severity));
+                }
+            }
         }
         Ok(())
     }
@@ -184,16 +206,101 @@ struct JsonOut<'a> {
     findings: &'a [Finding],
 }
 
-/// `f` as an element of the findings JSON's array, indented in place: printed as the one
-/// element of an array in an array, and the arrays' lines cut off.
-fn json_element(out: &mut String, f: &Finding) -> std::io::Result<()> {
-    let nested = serde_json::to_string_pretty(&[[f]]).map_err(std::io::Error::from)?;
-    let inner = nested
-        .strip_prefix("[\n  [\n")
-        .and_then(|s| s.strip_suffix("\n  ]\n]"))
-        .ok_or_else(|| std::io::Error::other("findings JSON"))?;
-    out.push_str(inner);
-    Ok(())
+/// `f` as an element of the findings JSON's array, indented in place: serde_json's pretty
+/// printing (two spaces a level) started at the array element's depth, written straight into
+/// `out` (it was printed as the one element of an array in an array into a `String` of its
+/// own and the arrays' lines cut off: the same bytes).
+fn json_element(out: &mut Vec<u8>, f: &Finding) -> std::io::Result<()> {
+    out.extend_from_slice(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::at(2));
+    serde::Serialize::serialize(f, &mut ser).map_err(std::io::Error::from)
+}
+
+/// serde_json's `PrettyFormatter` with an indent of two spaces, starting `depth` levels in
+/// (its own starts at the left margin, and its depth cannot be set).
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(depth: usize) -> Self {
+        Nested {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// A markdown table's row of `f`.

@@ -301,7 +301,11 @@ impl Scan<'_> {
 /// The cell `text[start..end]` trimmed as the grid trims it, as a range of `text`.
 #[inline(always)]
 fn trimmed(text: &str, start: usize, end: usize) -> (usize, usize) {
-    if end == start || surely_untrimmed(&text.as_bytes()[start..end]) {
+    debug_assert!(start <= end && end <= text.len());
+    // SAFETY: the split cuts a cell from its start to the delimiter or line break that ends it
+    // (`start <= end`), both within the text it splits (no range checked again a cell)
+    let raw = unsafe { text.as_bytes().get_unchecked(start..end) };
+    if end == start || surely_untrimmed(raw) {
         // (most filled cells: no space at either edge, told from the edge bytes)
         (start, end)
     } else {

@@ -91,6 +91,7 @@ mod grid;
 pub mod layouts;
 pub mod model;
 mod pending;
+pub mod placed;
 /// Source positions live below the readers and the findings alike ([`crate::source`]).
 pub use crate::source;
 pub mod blockwise;

@@ -129,9 +129,18 @@ pub struct Block {
     /// limit (the block may end before that limit: its grid finds the quote unclosed, and
     /// [`read_block`] says what the whole-file reader says).
     past_lines: Vec<usize>,
+    /// Whether the block was cut inside a project (a forced cut, or before a long blank run):
+    /// the next block may go on with its last project, whose printed total is then checked
+    /// against the whole project's sums (`eval::stream`, `sheet_total::Carried`).
+    inside: bool,
 }
 
 impl Block {
+    /// Whether the block was cut inside a project: the next may continue its last one.
+    pub fn cut_inside(&self) -> bool {
+        self.inside
+    }
+
     /// Whether this block, read from its guessed state into `read`, reads as it would from
     /// `truth` (what the block before it left): the two agree wherever the rows read it.
     pub fn agrees(&self, read: &BlockDoc, truth: &FillDown) -> bool {
@@ -208,6 +217,8 @@ pub struct SheetStream {
     /// Where blocks are cut ([`BLOCK_BYTES`], [`FORCE_CUT_BYTES`] unless set).
     block_bytes: usize,
     force_cut_bytes: usize,
+    /// Whether the block being cut is cut inside a project ([`Block::cut_inside`]).
+    cut_inside: bool,
     /// Where the run of blank rows being scanned starts (in `pending`), once it is followed.
     blank_from: Option<usize>,
     /// Whether rows are skimmed (off only to test that skimming changes no block).
@@ -406,6 +417,7 @@ impl SheetStream {
             guess: FillDown::default(),
             block_bytes: BLOCK_BYTES,
             force_cut_bytes: FORCE_CUT_BYTES,
+            cut_inside: false,
             blank_from: None,
             skims: true,
             blank_runs: true,
@@ -676,6 +688,7 @@ impl SheetStream {
                 {
                     match blank {
                         Blank::Cut(at) => {
+                            self.cut_inside = true;
                             cut = Some(at);
                             break;
                         }
@@ -701,6 +714,7 @@ impl SheetStream {
                         .all(|b| b == self.delim || matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
                     match self.blank_run(blank, end) {
                         Blank::Cut(at) => {
+                            self.cut_inside = true;
                             cut = Some(at);
                             break;
                         }
@@ -770,6 +784,7 @@ impl SheetStream {
             return Some(self.scanned);
         }
         if self.scanned - self.start >= self.force_cut_bytes {
+            self.cut_inside = true;
             return Some(self.scanned);
         }
         if let Some(unit) = unit {
@@ -940,6 +955,7 @@ impl SheetStream {
             guess,
             text: Arc::new(text),
             past_lines,
+            inside: std::mem::take(&mut self.cut_inside),
         };
         self.lines_before += memchr::memchr_iter(b'\n', block.text.as_bytes()).count();
         self.consumed += taken;

@@ -74,6 +74,22 @@ impl Sheet {
         crate::eval::blocks::evaluate_blocks(self.open()?, actuals, published_dp, opts, |p| p)
     }
 
+    /// The review's findings its walk may hold (`review::blocks`), in memory (the server
+    /// writes nothing to disk): up to four times the upload (all of them, as a rule: the
+    /// sheet read once) and never more than the answer's `room` (past it the answer is refused
+    /// whatever is held), where that is at most a 32nd of the worker's memory limit (8 GB by
+    /// default: uploads to 64 MB); else none (the sheet read twice, as before): a worker
+    /// bounded at 64 MB answered an 8 MB sheet's review within a few MB of its limit
+    /// (`hostile_web::inspect_and_review_of_a_large_sheet_fit_a_worker_of_a_few_times_its_size`).
+    fn hold(&self, room: usize) -> crate::review::blocks::Hold {
+        let mut hold = crate::review::blocks::Hold::within(self.bytes.len() as u64);
+        hold.memory = hold.memory.min(room.saturating_add(1));
+        match super::isolate::work_memory() {
+            Some(limit) if hold.memory as u64 > limit / 32 => crate::review::blocks::Hold::NONE,
+            _ => hold,
+        }
+    }
+
     /// Puts the upload back in `files`, to be read whole.
     pub fn give_back(self, files: &mut Files) {
         let bytes = Arc::try_unwrap(self.bytes).unwrap_or_else(|shared| shared.to_vec());
@@ -120,11 +136,12 @@ impl Sheet {
     ) -> Result<bool, ApiError> {
         let cancel = out.cancel();
         let opts = crate::review::Options { rules, year };
+        let hold = self.hold(out.room());
         let written = crate::review::blocks::review_blocks_to(
             &mut || self.open(),
             &opts,
             (format, false),
-            Some(cancel.flag()),
+            (Some(cancel.flag()), hold),
             out,
         )
         .map_err(|e| out.error(&e))?;

@@ -531,6 +531,15 @@ fn debug_crash(job: &Job) {
 #[cfg(not(debug_assertions))]
 fn debug_crash(_job: &Job) {}
 
+/// This worker's memory limit, as it was started with it.
+static WORK_MEMORY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
+/// The memory limit of the worker this process is (`None`: no worker, or none given): what
+/// its job may hold beside the work is a part of it (`super::blockwise`).
+pub(super) fn work_memory() -> Option<u64> {
+    WORK_MEMORY.get().copied()
+}
+
 /// The worker: `jixiao __web-work [BYTES]` reads a job on standard input, does it and writes
 /// its answer on standard output.
 pub fn worker_main() -> ExitCode {
@@ -541,6 +550,7 @@ pub fn worker_main() -> ExitCode {
         .and_then(|a| a.to_str().and_then(|a| a.parse().ok()))
     {
         limit_memory(bytes);
+        let _ = WORK_MEMORY.set(bytes);
     }
     let job = match read_job(&mut io::stdin().lock()) {
         Ok(job) => job,

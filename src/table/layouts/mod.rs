@@ -21,6 +21,7 @@ pub(crate) mod indicator_cell;
 pub(crate) mod integrity;
 pub(crate) mod moved_header;
 pub(crate) mod self_eval;
+pub(crate) mod sheet_carry;
 pub(crate) mod sheet_headings;
 pub(crate) mod sheet_merges;
 pub(crate) mod sheet_total;

@@ -173,7 +173,10 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
     unit_hint: Option<&str>,
     state: &mut FillDown,
 ) -> (Vec<UnitRow>, StateUse) {
+    let (number_cols, number_count) = number_cols(h);
     let mut sheet = SheetReader {
+        number_cols,
+        number_count,
         ctx,
         h,
         unit_hint,
@@ -242,6 +245,24 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// Rows read as indicators that may be category headings (`一、产出指标` alone on a row),
     /// told once the rows are read (`sheet_headings`).
     headings: Vec<(Place, sheet_headings::Heading)>,
+    /// The number cells the header has ([`NUMBER_CELLS`]' index and the column), the first
+    /// `number_count` of them: resolved once, not a role looked up a row (`number_cols`).
+    number_cols: [(usize, usize); 4],
+    number_count: usize,
+}
+
+/// The number cells `h` has: each [`NUMBER_CELLS`] index with its column, in that order, and
+/// how many.
+fn number_cols(h: &Header) -> ([(usize, usize); 4], usize) {
+    let mut cols = [(0, 0); 4];
+    let mut n = 0;
+    for (k, &(role, ..)) in NUMBER_CELLS.iter().enumerate() {
+        if let Some(i) = h.col(role) {
+            cols[n] = (k, i);
+            n += 1;
+        }
+    }
+    (cols, n)
 }
 
 /// The non-empty cell of `row` in the column of `role`.
@@ -467,10 +488,14 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     #[inline]
     fn numbers(&self, row: R) -> Result<Numbers, BadNumber<'t>> {
         let mut numbers: Numbers = [None; 4];
-        for (k, &(role, ..)) in NUMBER_CELLS.iter().enumerate() {
-            let Some(c) = cell(self.h, row, role) else {
+        // (only the number columns the header has, resolved once: a sheet of two amounts and
+        // no 分值 or 得分 asks two cells a row, not four roles)
+        for &(k, i) in &self.number_cols[..self.number_count] {
+            let text = row.text(i);
+            if text.is_empty() {
                 continue;
-            };
+            }
+            let (c, role) = (Cell { i, text }, NUMBER_CELLS[k].0);
             // (a figure between ASCII ends, `258.00`, has no 分, % or 万元 to drop and no
             // space to trim: most filled number cells, read without the searches)
             let text = if plain_figure(c.text) {
@@ -741,7 +766,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             ],
             source,
         );
-        project.indicators.push(IndicatorRow {
+        // written where it goes in the project's list (`push` built the ~330-byte row on the
+        // stack and copied it there)
+        let list = &mut project.indicators;
+        list.reserve(1);
+        list.spare_capacity_mut()[0].write(IndicatorRow {
             seq,
             category: level1,
             subcategory: level2,
@@ -760,6 +789,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             terminator: String::new(),
             at,
         });
+        // SAFETY: the slot after the list's rows was written just above (room reserved)
+        unsafe { list.set_len(list.len() + 1) };
     }
 
     /// The total row named `name` (`合计`, `总分`; a `小计` is a subtotal) of the project at

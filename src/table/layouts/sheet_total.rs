@@ -283,6 +283,24 @@ fn half_unit(d: &Decimal) -> Decimal {
     half_unit_at(d.normalize().scale())
 }
 
+/// [`half_unit`], for the rows summed block by block (`sheet_carry`).
+pub(super) fn half_unit_of(d: &Decimal) -> Decimal {
+    half_unit(d)
+}
+
+/// [`summed`] of rows summed already (`sheet_carry`): their `sum` and the half units of their
+/// last digits, `rows_tol`.
+pub(super) fn summed_with(
+    printed: &Decimal,
+    sum: Decimal,
+    rows_tol: Decimal,
+    budget: Option<Decimal>,
+) -> (Decimal, impl Fn(Decimal) -> bool) {
+    let printed = *printed;
+    let tol = half_unit(&printed) + rows_tol + budget.iter().map(half_unit).sum::<Decimal>();
+    (sum, move |x: Decimal| (x - printed).abs() <= tol)
+}
+
 /// Checks `project`'s printed total (kept by [`keep`]) against its rows: the 得分 and the 分值
 /// each with the budget row's, or — where only that agrees — without it (the budget row then
 /// read as outside the total, said so); a sum no reading makes agree is a warning naming both

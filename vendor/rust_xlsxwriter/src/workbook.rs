@@ -362,6 +362,8 @@ pub struct Workbook {
     /// jixiao's fork: the first sheet was packed as the active one
     /// (`Workbook::pack_first_worksheet`).
     first_packed_active: bool,
+    /// jixiao's fork: sheets registered (`Workbook::register_worksheet`) and not yet pushed.
+    registered_ahead: usize,
     /// jixiao's fork: where packed sheets' parts are written as they are packed
     /// (`Workbook::spill_packed_worksheets_to`), and its length so far.
     pub(crate) packed_spill: Option<(Box<dyn SpillFile>, u64)>,
@@ -457,6 +459,7 @@ impl Workbook {
             worksheet_deflate_level: None,
             registered_upto: 0,
             first_packed_active: false,
+            registered_ahead: 0,
             packed_spill: None,
             feature_property_bags: HashSet::new(),
             default_format: Format::default(),
@@ -1378,8 +1381,38 @@ impl Workbook {
 
     /// Pack `worksheet` (which [`Worksheet::cannot_pack`] allows) after the formats and strings
     /// of the sheets before it are registered, and add it to the list.
-    fn pack_and_push(&mut self, mut worksheet: Worksheet) -> Result<(), XlsxError> {
-        let first = self.worksheets.is_empty();
+    fn pack_and_push(&mut self, worksheet: Worksheet) -> Result<(), XlsxError> {
+        let registered = self.register_worksheet(worksheet)?;
+        self.push_packed_worksheet(registered.pack()?)
+    }
+
+    /// Register the formats and strings of a worksheet with the workbook, in order, so that
+    /// it can be packed on any thread (jixiao's fork).
+    ///
+    /// [`Workbook::push_worksheet_packed()`] in three steps, so that the work of a sheet that
+    /// does not depend on the sheets before it (assembling its XML and deflating it) can be
+    /// done on another thread while the next sheets are registered: this step (the formats and
+    /// strings of the sheets before it registered, then its own, in the order the sheets are
+    /// to take in the workbook), [`RegisteredWorksheet::pack()`] (on any thread), then
+    /// [`Workbook::push_packed_worksheet()`] (in the order the sheets were registered). The
+    /// workbook is the same bytes as if each sheet had been pushed packed.
+    ///
+    /// # Errors
+    ///
+    /// As [`Workbook::push_worksheet_packed()`].
+    pub fn register_worksheet(
+        &mut self,
+        mut worksheet: Worksheet,
+    ) -> Result<RegisteredWorksheet, XlsxError> {
+        if worksheet.name().is_empty() {
+            let name = format!("Sheet{}", self.worksheets.len() + self.registered_ahead + 1);
+            worksheet.set_name(&name)?;
+        }
+
+        #[cfg(feature = "serde")]
+        worksheet.store_serialized_tables()?;
+
+        let first = self.worksheets.is_empty() && self.registered_ahead == 0;
         if let Some(what) = worksheet.cannot_pack(first && self.first_packed_active) {
             return Err(XlsxError::ParameterError(format!(
                 "worksheet '{}' cannot be packed: {what}",
@@ -1414,24 +1447,51 @@ impl Workbook {
                 sheet.update_string_table_ids(Arc::clone(&self.string_table));
             }
         }
+        self.registered_upto = self.worksheets.len();
 
         let indices: Vec<u32> = worksheet
             .local_xf_formats()
             .iter()
             .map(|format| self.format_xf_index(format))
             .collect();
-        worksheet.sheet_index = self.worksheets.len();
+        let order = self.worksheets.len() + self.registered_ahead;
+        worksheet.sheet_index = order;
         if self.is_xlsm_file && worksheet.vba_codename.is_none() {
-            worksheet.vba_codename = Some(format!("Sheet{}", self.worksheets.len() + 1));
+            worksheet.vba_codename = Some(format!("Sheet{}", order + 1));
         }
-        let use_large_file = self.use_large_file;
-        let level = self.worksheet_deflate_level;
-        worksheet.pack(&indices, Arc::clone(&self.string_table), |xml| {
-            Packager::<Cursor<Vec<u8>>>::deflate_part(xml, use_large_file, level)
-        })?;
-        self.spill(&mut worksheet)?;
+        worksheet.register(&indices, Arc::clone(&self.string_table));
+        self.registered_ahead += 1;
+        Ok(RegisteredWorksheet {
+            worksheet,
+            order,
+            use_large_file: self.use_large_file,
+            level: self.worksheet_deflate_level,
+        })
+    }
 
+    /// Add a worksheet registered with [`Workbook::register_worksheet()`] and packed with
+    /// [`RegisteredWorksheet::pack()`] to the workbook (jixiao's fork), in the order the
+    /// sheets were registered.
+    ///
+    /// # Errors
+    ///
+    /// - [`XlsxError::ParameterError`] - the sheet is not the one registered next (sheets
+    ///   pushed out of order, or added between its registration and now).
+    /// - Any error of writing its part to the spill file.
+    pub fn push_packed_worksheet(&mut self, packed: PackedWorksheet) -> Result<(), XlsxError> {
+        let PackedWorksheet {
+            mut worksheet,
+            order,
+        } = packed;
+        if order != self.worksheets.len() || self.registered_ahead == 0 {
+            return Err(XlsxError::ParameterError(format!(
+                "worksheet '{}' pushed out of the order it was registered in",
+                worksheet.name()
+            )));
+        }
+        self.spill(&mut worksheet)?;
         self.worksheets.push(worksheet);
+        self.registered_ahead -= 1;
         self.registered_upto = self.worksheets.len();
         Ok(())
     }
@@ -3754,4 +3814,42 @@ impl<W: Seek> Seek for QuietAfterError<W> {
         };
         Ok(self.pos)
     }
+}
+
+/// jixiao's fork: a worksheet whose formats and strings are registered with its workbook
+/// ([`Workbook::register_worksheet()`]), to be packed on any thread.
+pub struct RegisteredWorksheet {
+    worksheet: Worksheet,
+    order: usize,
+    use_large_file: bool,
+    level: Option<i64>,
+}
+
+impl RegisteredWorksheet {
+    /// Assemble the sheet's XML and deflate it (jixiao's fork), as
+    /// [`Workbook::push_worksheet_packed()`] does: only the deflated part is kept. Needs
+    /// nothing of the workbook: any thread may do it.
+    ///
+    /// # Errors
+    ///
+    /// Any error of deflating its XML.
+    pub fn pack(self) -> Result<PackedWorksheet, XlsxError> {
+        let RegisteredWorksheet {
+            mut worksheet,
+            order,
+            use_large_file,
+            level,
+        } = self;
+        worksheet.pack_registered(|xml| {
+            Packager::<Cursor<Vec<u8>>>::deflate_part(xml, use_large_file, level)
+        })?;
+        Ok(PackedWorksheet { worksheet, order })
+    }
+}
+
+/// jixiao's fork: a registered worksheet packed ([`RegisteredWorksheet::pack()`]), to be
+/// pushed with [`Workbook::push_packed_worksheet()`].
+pub struct PackedWorksheet {
+    worksheet: Worksheet,
+    order: usize,
 }

@@ -18212,10 +18212,17 @@ impl Worksheet {
         xml_start_tag_only(&mut self.writer, "hyperlinks");
 
         let mut rel_id = 1u32;
-        for (cell, hyperlink) in &mut self.hyperlinks.clone() {
+        // jixiao's fork: the map taken out while it is written and each link copied on its own
+        // (upstream copied the whole map: a sheet of 10,000 links held a second copy, ~3 MB, at
+        // the top of the report's memory, issue 27, H90); the links as written, their rel ids
+        // and `is_object_link` set on the copy, are not kept, as upstream's copy was not
+        let hyperlinks = mem::take(&mut self.hyperlinks);
+        for (cell, hyperlink) in &hyperlinks {
+            let mut hyperlink = hyperlink.clone();
             rel_id = hyperlink.increment_rel_id(rel_id);
-            self.write_hyperlink(cell.0, cell.1, hyperlink);
+            self.write_hyperlink(cell.0, cell.1, &mut hyperlink);
         }
+        self.hyperlinks = hyperlinks;
 
         self.rel_count = rel_id - 1;
 
@@ -18757,18 +18764,26 @@ impl Worksheet {
         &self.xf_formats
     }
 
-    /// jixiao's fork: assembles the sheet's XML now (its formats mapped to `global_xf_indices`,
-    /// its strings given their ids in the workbook's table) and keeps only that, deflated by
-    /// `deflate`: the cells, rows, columns, merges and formats are dropped. Written into the
-    /// workbook's zip as they are when the workbook is saved.
-    pub(crate) fn pack(
+    /// jixiao's fork: the first step of packing a sheet, which depends on the workbook (done
+    /// in the order of the sheets): its formats mapped to `global_xf_indices`, its strings
+    /// given their ids in the workbook's table. Then [`Worksheet::pack_registered`].
+    pub(crate) fn register(
         &mut self,
         global_xf_indices: &[u32],
         string_table: Arc<Mutex<SharedStringsTable>>,
-        deflate: impl FnOnce(&[u8]) -> Result<Vec<u8>, XlsxError>,
-    ) -> Result<(), XlsxError> {
+    ) {
         self.set_global_xf_indices(global_xf_indices);
         self.update_string_table_ids(string_table);
+    }
+
+    /// jixiao's fork: assembles the sheet's XML now (once [`Worksheet::register`]ed: this
+    /// needs nothing of the workbook, so any thread may do it) and keeps only that, deflated
+    /// by `deflate`: the cells, rows, columns, merges and formats are dropped. Written into
+    /// the workbook's zip as they are when the workbook is saved.
+    pub(crate) fn pack_registered(
+        &mut self,
+        deflate: impl FnOnce(&[u8]) -> Result<Vec<u8>, XlsxError>,
+    ) -> Result<(), XlsxError> {
         // room for the XML at once (64 bytes a cell, 128 a row: more than a cell's `<c r="AB12"
         // s="5" t="s"><v>1234</v></c>` takes), not grown by doubling: a sheet of 180,000
         // cells held its 8.4 MB of XML and the 8 MB before it while it grew
@@ -18777,9 +18792,8 @@ impl Worksheet {
         self.writer.get_mut().reserve(cells * 64 + rows * 128 + 4096);
         self.assemble_xml_file();
         let xml = mem::replace(&mut self.writer, Cursor::new(Vec::new())).into_inner();
-        let mut packed = deflate(&xml)?;
-        packed.shrink_to_fit();
-        self.packed = Some(Packed::Held(packed));
+        // the cells and the rest dropped before the XML is deflated, not after: the deflater's
+        // output and state are not held beside them (issue 27, H90)
         self.drawing.writer = Cursor::new(Vec::new());
         self.data_table = BTreeMap::new();
         self.changed_rows = HashMap::new();
@@ -18795,6 +18809,10 @@ impl Worksheet {
         // every field saving reads of a packed sheet is in the sheet itself or as the packed
         // body has it: the rest is dropped (2.6 KB a sheet held until saved, H72)
         self.body = None;
+        let mut packed = deflate(&xml)?;
+        drop(xml);
+        packed.shrink_to_fit();
+        self.packed = Some(Packed::Held(packed));
         Ok(())
     }
 

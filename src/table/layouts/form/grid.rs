@@ -33,6 +33,10 @@ pub(super) struct GridHeader {
     /// `实际完成值（万元）`), with the header row of the cell: a bare figure under it is read
     /// in it, as under a flat sheet's (`Header::figures`).
     pub figures: [Option<(&'static str, usize)>; 2],
+    /// One column headed with both 分值 and 得分 (`分值/得分`, each cell `10/9.5`) where the
+    /// header has neither column: the column, and whether the 得分 is written first
+    /// (`得分/分值`). Each cell is split in two ([`FormReader::points_pair`]).
+    pub both: Option<(usize, bool)>,
 }
 
 impl GridHeader {
@@ -119,6 +123,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
             last_row = i + 1;
         }
     }
+    let both = both_column(&rows[i], &cols);
     Some(GridHeader {
         cols,
         alt,
@@ -126,6 +131,28 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         last_row,
         // found for the grid a form reads (`GridHeader::with_figures`), not for each row tried
         figures: [None; 2],
+        both,
+    })
+}
+
+/// The header cell of `row` that names both 分值 (or 权重) and 得分 (`分值/得分`, `得分/分值`),
+/// where `cols` has neither a 分值 nor a 得分 column: its column, and whether 得分 comes
+/// first.
+fn both_column(row: &Row, cols: &[(Col, usize)]) -> Option<(usize, bool)> {
+    if cols
+        .iter()
+        .any(|(c, _)| matches!(c, Col::Weight | Col::Score))
+    {
+        return None;
+    }
+    row.filled().find_map(|(i, cell)| {
+        if cell.text.len() > 96 || cols.iter().any(|(_, at)| *at == i) {
+            return None;
+        }
+        let t = compact(&cell.text);
+        let weight = t.find("分值").or_else(|| t.find("权重"))?;
+        let score = t.find("得分")?;
+        Some((i, score < weight))
     })
 }
 
@@ -215,6 +242,111 @@ pub(super) fn block_row(row: &Row) -> Option<(String, Decimal)> {
 }
 
 impl FormReader<'_, '_, '_> {
+    /// The 分值 and 得分 of `row` (an indicator's or the 总分 row): from their columns, or
+    /// split from the one `分值/得分` column ([`GridHeader::both`], [`Self::points_pair`]).
+    pub(super) fn weight_and_score(
+        &mut self,
+        h: &GridHeader,
+        row: &Row,
+    ) -> (Option<Decimal>, Option<Decimal>) {
+        let cell = |c: Col| {
+            h.col(c)
+                .and_then(|k| row.cell(k))
+                .filter(|x| !x.text.trim().is_empty())
+        };
+        match h.both {
+            Some(both) => self.points_pair(both.1, row.cell(both.0)),
+            None => (
+                self.points(cell(Col::Weight)),
+                self.points(cell(Col::Score)),
+            ),
+        }
+    }
+
+    /// One cell of a `分值/得分` column split in two: `10/9.5` (either may end in 分; `／` as
+    /// well), or a 分值 alone before an empty 得分 (`10/`, a form not scored yet); the two
+    /// the other way round where the header writes 得分 first (`score_first`). A cell that
+    /// does not split so (`10`, `10/九`, `10/9/8`) is named on its row
+    /// (`table.weight-and-score-unsplit`) and gives neither: never passed over without a word.
+    fn points_pair(
+        &mut self,
+        score_first: bool,
+        cell: Option<&Cell>,
+    ) -> (Option<Decimal>, Option<Decimal>) {
+        let Some(cell) = cell.filter(|c| !c.text.trim().is_empty()) else {
+            return (None, None);
+        };
+        let number = |s: &str| {
+            let s = s.trim();
+            let s = s.strip_suffix('分').unwrap_or(s).trim();
+            if s.is_empty() {
+                return Some(None);
+            }
+            crate::table::amount::parse_number(s)
+                .ok()
+                .flatten()
+                .map(Some)
+        };
+        let split = cell
+            .text
+            .trim()
+            .split_once(['/', '／'])
+            .filter(|(_, b)| !b.contains(['/', '／']))
+            .and_then(|(a, b)| Some((number(a)?, number(b)?)));
+        // (分值, 得分) as the header orders them
+        let sides = split.map(|(a, b)| if score_first { (b, a) } else { (a, b) });
+        match sides {
+            // both, or a 分值 before an empty 得分 (a form not scored yet)
+            Some((Some(weight), score)) => (Some(weight), score),
+            _ => {
+                self.unsplit(cell);
+                (None, None)
+            }
+        }
+    }
+
+    /// `table.weight-and-score-unsplit` at a `分值/得分` cell that does not split in two.
+    fn unsplit(&mut self, cell: &Cell) {
+        let f = self
+            .ctx
+            .finding(
+                codes::WEIGHT_AND_SCORE_UNSPLIT,
+                Severity::Warning,
+                cell.location(self.ctx.source),
+                format!(
+                    "「{}」不能拆成分值和得分两个数（这一列每格写作“分值/得分”，如 10/9.5）：这一行的分值和得分未读取",
+                    tidy(&cell.text)
+                ),
+            )
+            .label("分值/得分")
+            .help("把这一格写成“分值/得分”两个数，或把这一列拆成「分值」「得分」两列");
+        self.ctx.findings.push(f);
+    }
+
+    /// `table.form-weight-and-score` at the header cell of a `分值/得分` column, once: its
+    /// cells are read split in two.
+    fn both_noted(&mut self, h: &GridHeader) {
+        let Some((col, _)) = h.both else {
+            return;
+        };
+        let Some(cell) = (h.first_row..=h.last_row).find_map(|r| self.rows[r].cell(col)) else {
+            return;
+        };
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_WEIGHT_AND_SCORE,
+                Severity::Info,
+                cell.location(self.ctx.source),
+                format!(
+                    "「{}」一列同时写分值和得分：每格拆成分值和得分两个数读取，原表得分照常与复核得分核对",
+                    tidy(&cell.text)
+                ),
+            )
+            .label("分值与得分同列");
+        self.ctx.findings.push(f);
+    }
+
     /// `table.header-unit` at each 年度指标值 / 实际完成值 header cell of the grid that states a
     /// unit ([`GridHeader::figures`]), as at a flat sheet's: said once, at the header.
     pub(super) fn header_units(&mut self, h: &GridHeader) {
@@ -256,6 +388,7 @@ impl FormReader<'_, '_, '_> {
         // two-row header as the block's last line) leaves no grid rows, never a reversed range
         let span = span.start.min(span.end)..span.end;
         let h = &self.weight_column(h, span.clone());
+        self.both_noted(h);
         let mut w = Walk::new(outer);
         // the grid row of each indicator read (for the 分值 and 得分 merged down over rows)
         let mut at: Vec<usize> = Vec::new();

@@ -85,8 +85,7 @@ impl<'r> FormReader<'_, '_, 'r> {
         let first = row.filled().next().map(|(_, c)| normalize(&c.text));
         let first = first.as_deref().unwrap_or("");
         if TOTAL_ROW.contains(&first) || first.starts_with("总分") {
-            let weight = self.points(h.col(Col::Weight).and_then(|c| row.cell(c)));
-            let score = self.points(h.col(Col::Score).and_then(|c| row.cell(c)));
+            let (weight, score) = self.weight_and_score(h, row);
             let grade = row
                 .filled()
                 .map(|(_, c)| compact(&c.text))
@@ -311,8 +310,7 @@ impl<'r> FormReader<'_, '_, 'r> {
         let get = |c: Col| filled_in(h, row, c);
         let (mut target, target_at) = self.target(h, row);
         let actual_cell = get(Col::Actual);
-        let weight = self.points(get(Col::Weight));
-        let published_score = self.points(get(Col::Score));
+        let (weight, published_score) = self.weight_and_score(h, row);
         let raw_score = self.points(get(Col::RawScore));
         let name_at = name_cell.location(self.ctx.source);
         // `其中…` with no points of its own under a scored row: a breakdown, never scored

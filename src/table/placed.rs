@@ -1,0 +1,152 @@
+//! Which project a reader's warning concerns, told by where it is: a report carries the
+//! warnings of its table (a hidden row, an actual merged over rows, a funds total that
+//! disagrees with its parts, …) beside the project whose rows they are in, as it carries the
+//! evaluation's own findings, so a user reading the report alone sees them (they were on
+//! stderr, in `inspect` and on the page only). [`place`] gives each project its warnings,
+//! keyed by its unit and name (as its report names it), and the rest apart (a note on a header
+//! or above every project), for the report's own findings.
+//!
+//! Cost: nothing for a table without warnings; otherwise one pass over the projects' rows and
+//! a binary search a warning.
+
+use std::collections::HashMap;
+
+use crate::finding::{Finding, Severity};
+use crate::table::model::Document;
+
+/// A table's warnings, placed.
+#[derive(Debug, Default)]
+pub struct Placed {
+    /// Each project's warnings in table order, keyed by (unit, project) names.
+    by_project: HashMap<(String, String), Vec<Finding>>,
+    /// Warnings in no project's rows, in table order.
+    pub loose: Vec<Finding>,
+}
+
+impl Placed {
+    /// The warnings placed in the project `unit` / `project`, taken (a project given twice
+    /// under one name gets them once).
+    pub fn take(&mut self, unit: &str, project: &str) -> Vec<Finding> {
+        if self.by_project.is_empty() {
+            return Vec::new();
+        }
+        self.by_project
+            .remove(&(unit.to_owned(), project.to_owned()))
+            .unwrap_or_default()
+    }
+
+    /// Whether nothing is placed in a project.
+    pub fn is_empty(&self) -> bool {
+        self.by_project.is_empty()
+    }
+}
+
+/// [`place`] of `doc`'s own findings; `None` where it has none (most blocks of a streamed
+/// sheet: nothing is done for them).
+pub fn of_own(doc: &Document) -> Option<Placed> {
+    if doc.findings.is_empty() {
+        return None;
+    }
+    let placed = place(doc, doc.findings.iter().filter(|f| carried(f)).cloned());
+    (!placed.is_empty() || !placed.loose.is_empty()).then_some(placed)
+}
+
+/// Adds to `findings` (a project's, after its own) the warnings `placed` on the rows of the
+/// project `unit` / `project`.
+pub fn give(
+    placed: Option<&mut Placed>,
+    (unit, project): (&str, &str),
+    findings: &mut Vec<Finding>,
+) {
+    if let Some(placed) = placed {
+        findings.extend(placed.take(unit, project));
+    }
+}
+
+/// Whether a reader's finding goes into the report: a warning (errors go there already, first
+/// among its findings; notes stay with `inspect`), but a form's `table.form-unchecked`, which
+/// the project's own `eval.total-unchecked` says again in the same words.
+pub fn carried(f: &Finding) -> bool {
+    f.severity == Severity::Warning && f.code != crate::codes::FORM_UNCHECKED
+}
+
+/// The [`carried`] findings of `findings` placed in `doc`'s projects: a warning whose place is
+/// on a row of a project (from the line of its first row to the end of the line of its last)
+/// is that project's; in a workbook, one above a sheet's first project (a hidden sheet's or
+/// column's note is at its first filled cell, the header) goes with that project; the rest,
+/// and warnings with no place, are [`Placed::loose`].
+pub fn place(doc: &Document, findings: impl IntoIterator<Item = Finding>) -> Placed {
+    let mut placed = Placed::default();
+    let spans = spans(doc);
+    let names: Vec<(&str, &str)> = doc
+        .projects()
+        .map(|(u, p)| (u.name.as_str(), p.name.as_str()))
+        .collect();
+    for f in findings.into_iter().filter(carried) {
+        let at = f.at.map(|a| a.offset);
+        let k = at.and_then(|o| {
+            // the last project starting at or before `o`, where `o` is on one of its rows
+            let i = spans.partition_point(|s| s.0 <= o);
+            let inside = i
+                .checked_sub(1)
+                .filter(|&i| o < spans[i].1)
+                .map(|i| spans[i].2);
+            // a workbook's note above a sheet's first project: that project's
+            let below = spans.get(i).filter(|s| {
+                f.cell().is_some()
+                    && (i == 0 || spans[i - 1].1 <= o)
+                    && doc.source.sheet_at(s.0) == doc.source.sheet_at(o)
+            });
+            inside.or(below.map(|s| s.2))
+        });
+        match k {
+            Some(k) => {
+                let (u, p) = names[k];
+                placed
+                    .by_project
+                    .entry((u.to_owned(), p.to_owned()))
+                    .or_default()
+                    .push(f);
+            }
+            None => placed.loose.push(f),
+        }
+    }
+    placed
+}
+
+/// Each project's rows as a byte range of the source (the start of its first row's line to
+/// the end of its last row's), with its place in table order; sorted by start.
+fn spans(doc: &Document) -> Vec<(usize, usize, usize)> {
+    let text = doc.source.text.as_bytes();
+    let mut spans: Vec<(usize, usize, usize)> = doc
+        .projects()
+        .enumerate()
+        .map(|(k, (_, p))| {
+            let rows = p
+                .indicators
+                .iter()
+                .map(|i| i.at.item())
+                .chain(p.budget.as_ref().map(|b| b.at))
+                .chain(p.form.as_ref().and_then(|f| f.total.as_ref()).map(|t| t.at))
+                .chain([p.at, p.name_at]);
+            let (mut lo, mut hi) = (usize::MAX, 0);
+            for at in rows {
+                lo = lo.min(at.offset);
+                hi = hi.max(at.offset + at.len);
+            }
+            let lo = lo.min(text.len());
+            let start = text[..lo]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |n| n + 1);
+            let hi = hi.min(text.len()).max(start);
+            let end = text[hi..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |n| hi + n);
+            (start, end, k)
+        })
+        .collect();
+    spans.sort_unstable();
+    spans
+}
