@@ -67,6 +67,11 @@ fn report(doc: &Document) -> serde_json::Value {
     for p in v.as_array_mut().unwrap() {
         for f in p["findings"].as_array_mut().into_iter().flatten() {
             f["file"] = "".into();
+            // a reading's warning beside its project names its sheet, which each format names
+            // its own way (`Sheet1`, a page's `表格1`); the cell is compared by `findings`
+            if let Some(o) = f.as_object_mut() {
+                o.remove("sheet");
+            }
         }
     }
     v
