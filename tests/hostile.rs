@@ -8894,3 +8894,48 @@ fn forms_stacked_under_their_titles_without_a_project_label_are_read_as_one_form
     assert!(out.contains(r#""score":"90.00""#), "{out}");
     assert!(out.contains(r#""score":"100.00""#), "{out}");
 }
+
+#[test]
+fn a_web_pages_hidden_and_struck_through_text_in_a_cell_is_not_read() {
+    // the fourteenth probe, quietly wrong: text a browser does not show inside a cell was read
+    // into it: `<del>120</del>80人` (a Word page's tracked deletion, shown struck through) read
+    // `12080人`, 达标, full points; `8<span style="display:none">9</span>5%` read `895%`;
+    // `<span hidden>100%</span>90%` read `100%90%`. A hidden span left open ends with its cell
+    let d = dir("page-hidden-text");
+    let head = "<tr><th>项目</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>\
+                <th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th></tr>";
+    let row = |name: &str, target: &str, actual: &str| {
+        format!(
+            "<tr><td>P</td><td>产出指标</td><td>数量指标</td><td>{name}</td><td>{target}</td>\
+             <td>{actual}</td><td>25</td><td>20</td></tr>"
+        )
+    };
+    let page = format!(
+        "<html><meta charset=utf-8><body><table>{head}{}{}{}{}</table></body></html>",
+        row("培训人数", "≥100人", "<del>120</del>80人"),
+        row(
+            "满意度",
+            "≥90%",
+            r#"8<span style="DISPLAY: none">9<span>9</span></span>5%"#
+        ),
+        row("合格率", "≥95%", "<span hidden>100%</span>90%"),
+        row("覆盖率", "≥95%", "<s>100%</s>90%<span hidden>1"),
+    );
+    write(&d, "p.html", page);
+    let r = run(&d, &["evaluate", "p.html", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = r.stdout.replace(": ", ":");
+    for (name, actual) in [
+        ("培训人数", "80人"),
+        ("满意度", "85%"),
+        ("合格率", "90%"),
+        ("覆盖率", "90%"),
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.contains(&format!(r#""indicator":"{name}""#)))
+            .unwrap_or_else(|| panic!("{name}\n{out}"));
+        assert!(line.contains(&format!(r#""actual":"{actual}""#)), "{line}");
+        assert!(line.contains(r#""verdict":"fail""#), "{line}");
+    }
+}

@@ -241,6 +241,15 @@ if section("pages"):
     late = ('<html><head><script>' + "var x=1;" * 300 + '</script><meta http-equiv="Content-Type" '
             'content="text/html; charset=gb2312"></head><body>%s</body></html>' % table)
     rows_of(put("gb2312-late.html", late.encode("gb18030")))
+    # finding 5: text a browser does not show, or shows struck through, inside a cell
+    for name, cell in [("display-none", '8<span style="display:none">9</span>0人'), ("comment", "80<!-- 原为120 -->人"),
+                       ("del", "<del>120</del>80人"), ("strike", "<s>120</s>80人"), ("hidden", "<span hidden>120</span>80人"),
+                       ("script", '80人<script>var a="120人";</script>'), ("sup", "80<sup>1</sup>人"),
+                       ("ruby", "<ruby>80<rt>ba</rt></ruby>人")]:
+        one = [["P"] + BODY[0][1:5] + [cell] + BODY[0][6:]]
+        page = "<table>" + tr(HEADS, "th") + "".join("<tr>" + "".join(
+            "<td>%s</td>" % (c if i == 5 else html.escape(c)) for i, c in enumerate(r)) + "</tr>" for r in one) + "</table>"
+        rows_of(put("cell-%s.html" % name, "<html><meta charset=utf-8><body>%s</body></html>" % page))
 
 if section("shapes"):
     print("== shapes: an attacker's shapes against the new readings")

@@ -14,7 +14,9 @@
 //! `</td>`/`</tr>`/`</table>` is implied. Inside a cell, `<br>` and the ends of `<p>`, `<div>`,
 //! `<li>` and headings are line breaks, runs of spaces are one space (a line break of the source
 //! between two Chinese characters is none, as CSS Text says and as Word's wrapped HTML needs), and
-//! Word's markup (`<span>` around every text, `<o:p>`) adds nothing.
+//! Word's markup (`<span>` around every text, `<o:p>`) adds nothing; text a browser does not show
+//! (an element styled `display:none` or marked `hidden`) or shows struck through (`<del>`, a
+//! Word page's tracked deletion; `<s>`, `<strike>`) is not part of the cell.
 //!
 //! **Nested tables** (a site's page is often a table of tables): each table is its own sheet,
 //! and the text of a table nested in a cell is not part of that cell, so a layout table keeps
@@ -461,6 +463,16 @@ const SKIPPED: &[&[u8]] = &[
     b"math",
 ];
 
+/// Elements whose text a browser shows struck through, as not the text (a Word page's tracked
+/// deletions are `<del>`): inside a cell, skipped as hidden text is.
+const STRUCK: &[&[u8]] = &[b"del", b"s", b"strike"];
+
+/// The tags that end a skip begun inside a cell (a hidden `<span>` left open ends with its cell,
+/// as a browser closes it).
+const CELL_BOUNDS: &[&[u8]] = &[
+    b"td", b"th", b"tr", b"table", b"thead", b"tbody", b"tfoot", b"caption",
+];
+
 /// Elements whose start and end are line breaks.
 const BLOCKS: &[&[u8]] = &[
     b"p",
@@ -517,6 +529,10 @@ struct Builder<'n> {
     /// The last lines of text outside cells since the last table ended.
     lines: VecDeque<String>,
     skip: Option<Vec<u8>>,
+    /// Start tags of the skipped element's name met inside it (it ends at the matching end).
+    skip_depth: u32,
+    /// The skip was begun inside a cell (hidden or struck text): the cell's end ends it too.
+    skip_in_cell: bool,
     in_head: bool,
     tag: Vec<u8>,
     attr: Vec<u8>,
@@ -539,6 +555,8 @@ impl<'n> Builder<'n> {
             outside: TextBuf::default(),
             lines: VecDeque::new(),
             skip: None,
+            skip_depth: 0,
+            skip_in_cell: false,
             in_head: false,
             tag: Vec::new(),
             attr: Vec::new(),
@@ -569,6 +587,9 @@ impl<'n> Builder<'n> {
             CallbackEvent::AttributeName { name } => {
                 self.attr.clear();
                 self.attr.extend_from_slice(&name[..name.len().min(16)]);
+                if name == b"hidden" {
+                    self.hidden = true;
+                }
             }
             CallbackEvent::AttributeValue { value } => match self.attr.as_slice() {
                 b"colspan" => self.colspan = span_value(value, 1000),
@@ -594,7 +615,27 @@ impl<'n> Builder<'n> {
     }
 
     fn start_tag(&mut self, tag: &[u8], self_closing: bool) {
-        if self.skip.is_some() {
+        if let Some(skip) = &self.skip {
+            if self.skip_in_cell && CELL_BOUNDS.contains(&tag) {
+                self.skip = None;
+            } else {
+                if skip.as_slice() == tag && !self_closing {
+                    self.skip_depth += 1;
+                }
+                return;
+            }
+        }
+        // inside a cell, text a browser does not show (`display:none`, `hidden`) or shows struck
+        // through (`<del>`, `<s>`): `8<span style="display:none">9</span>0人` read `890人`,
+        // `<del>120</del>80人` read `12080人`
+        if !self_closing
+            && (self.hidden || STRUCK.contains(&tag))
+            && !CELL_BOUNDS.contains(&tag)
+            && matches!(self.open.last(), Some(OpenTable { cell: Some(_), .. }))
+        {
+            self.skip = Some(tag.to_vec());
+            self.skip_depth = 0;
+            self.skip_in_cell = true;
             return;
         }
         if tag == b"head" {
@@ -607,6 +648,8 @@ impl<'n> Builder<'n> {
         if SKIPPED.contains(&tag) {
             if !self_closing {
                 self.skip = Some(tag.to_vec());
+                self.skip_depth = 0;
+                self.skip_in_cell = false;
             }
             return;
         }
@@ -669,9 +712,17 @@ impl<'n> Builder<'n> {
     fn end_tag(&mut self, tag: &[u8]) {
         if let Some(skip) = &self.skip {
             if skip.as_slice() == tag {
-                self.skip = None;
+                if self.skip_depth == 0 {
+                    self.skip = None;
+                } else {
+                    self.skip_depth -= 1;
+                }
+                return;
             }
-            return;
+            if !(self.skip_in_cell && CELL_BOUNDS.contains(&tag)) {
+                return;
+            }
+            self.skip = None;
         }
         match tag {
             b"head" => self.in_head = false,
