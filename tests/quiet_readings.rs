@@ -1527,3 +1527,43 @@ fn a_table_with_its_own_header_after_a_web_pages_table_is_no_continuation() {
         r.stdout
     );
 }
+
+#[test]
+fn a_forms_warning_on_a_row_below_its_last_indicator_is_beside_the_form() {
+    // the last 其中 row and the summing row of a per-project form lie below its last indicator:
+    // their warnings (the breakdown that does not add up, the figures with no indicator name)
+    // went to the report's own findings, apart from the form they are in, while the same
+    // warnings on earlier 其中 rows stood beside it
+    let d = dir("form-trailing-warnings");
+    let mut text = String::from(
+        "项目支出绩效自评表,,,,,,,,\n项目名称,水旱灾害防御经费,,,,,,,\n\
+         主管部门,,,,实施单位,天长市水利局,,,\n\
+         项目资金(万元),,,年初预算数,全年预算数(A),全年执行数(B),分值,执行率(B/A),得分\n\
+         ,年度资金总额:,,880,880,880,10,,10\n\
+         年度绩效指标完成情况,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n",
+    );
+    for i in 0..3 {
+        text.push_str(&format!(
+            ",产出指标,数量指标,指标{i}:完成项目数量,≥10个,12个,30,30,\n,,,其中：本级{i},≥5个,6个,,,\n"
+        ));
+    }
+    text.push_str(",,,,,,100,100,\n");
+    std::fs::write(d.join("form.csv"), text).unwrap();
+    let json = run(&d, &["evaluate", "form.csv", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    let loose: Vec<&str> = v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["code"].as_str())
+        .filter(|c| c.starts_with("table."))
+        .collect();
+    assert!(loose.is_empty(), "{loose:?}");
+    let mismatches = project_findings(&json.stdout)
+        .into_iter()
+        .filter(|f| f.1 == "table.form-breakdown-mismatch")
+        .count();
+    // two a pair (the target's parts and the actual's), the last pair's too
+    assert_eq!(mismatches, 6, "{}", json.stdout);
+}

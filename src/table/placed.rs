@@ -72,15 +72,16 @@ pub fn carried(f: &Finding) -> bool {
 
 /// The [`carried`] findings of `findings` placed in `doc`'s projects: a warning whose place is
 /// on a row of a project (from the line of its first row to the end of the line of its last)
-/// is that project's; in a workbook, one above a sheet's first project (a hidden sheet's or
+/// is that project's, and so is one below a per-project form's last row (its 其中 rows and
+/// sums) before the next project on the same sheet; in a workbook, one above a sheet's first project (a hidden sheet's or
 /// column's note is at its first filled cell, the header) goes with that project; the rest,
 /// and warnings with no place, are [`Placed::loose`].
 pub fn place(doc: &Document, findings: impl IntoIterator<Item = Finding>) -> Placed {
     let mut placed = Placed::default();
     let spans = spans(doc);
-    let names: Vec<(&str, &str)> = doc
+    let names: Vec<(&str, &str, bool)> = doc
         .projects()
-        .map(|(u, p)| (u.name.as_str(), p.name.as_str()))
+        .map(|(u, p)| (u.name.as_str(), p.name.as_str(), p.form.is_some()))
         .collect();
     for f in findings.into_iter().filter(carried) {
         let at = f.at.map(|a| a.offset);
@@ -97,11 +98,18 @@ pub fn place(doc: &Document, findings: impl IntoIterator<Item = Finding>) -> Pla
                     && (i == 0 || spans[i - 1].1 <= o)
                     && doc.source.sheet_at(s.0) == doc.source.sheet_at(o)
             });
-            inside.or(below.map(|s| s.2))
+            // a per-project form's rows below its last indicator (its 其中 rows, its 合计)
+            // before the next project on the sheet: that form's
+            let trailing = i
+                .checked_sub(1)
+                .map(|j| spans[j])
+                .filter(|s| names[s.2].2 && doc.source.sheet_at(s.0) == doc.source.sheet_at(o))
+                .map(|s| s.2);
+            inside.or(trailing).or(below.map(|s| s.2))
         });
         match k {
             Some(k) => {
-                let (u, p) = names[k];
+                let (u, p, _) = names[k];
                 placed
                     .by_project
                     .entry((u.to_owned(), p.to_owned()))
