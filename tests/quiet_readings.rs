@@ -801,8 +801,8 @@ fn utf16_without_a_byte_order_mark_is_read_with_the_guess_named() {
     assert!(r.stderr.contains("table.binary"), "{}", r.stderr);
 }
 
-/// An xlsx of one sheet of `rows` (each cell a string, or a number where it reads as one),
-/// changed by `hide` before it is saved.
+/// An xlsx of one sheet of `rows` (each cell a string, or a number where it reads as one; an
+/// empty text no cell), changed by `hide` before it is saved.
 fn workbook_hiding(rows: &[&[&str]], hide: impl Fn(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
@@ -810,6 +810,7 @@ fn workbook_hiding(rows: &[&[&str]], hide: impl Fn(&mut rust_xlsxwriter::Workshe
         for (c, text) in row.iter().enumerate() {
             match text.parse::<f64>() {
                 Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) if text.is_empty() => ws,
                 Err(_) => ws.write_string(r as u32, c as u16, *text).unwrap(),
             };
         }
@@ -1158,21 +1159,12 @@ fn reading_warnings_stand_beside_their_project_in_every_report_format() {
         &["P", "产出指标", "数量指标", "旧指标", "≥10场", "12场", "30"],
         &["Q", "产出指标", "数量指标", "场次", "≥10场", "12场", "100"],
     ];
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, text) in row.iter().enumerate() {
-            match text.parse::<f64>() {
-                Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
-                Err(_) if text.is_empty() => ws,
-                Err(_) => ws.write_string(r as u32, c as u16, *text).unwrap(),
-            };
-        }
-    }
-    ws.merge_range(1, 5, 2, 5, "120人", &rust_xlsxwriter::Format::new())
-        .unwrap();
-    ws.set_row_hidden(3).unwrap();
-    std::fs::write(d.join("sheet.xlsx"), wb.save_to_buffer().unwrap()).unwrap();
+    let bytes = workbook_hiding(rows, |ws| {
+        ws.merge_range(1, 5, 2, 5, "120人", &rust_xlsxwriter::Format::new())
+            .unwrap();
+        ws.set_row_hidden(3).unwrap();
+    });
+    std::fs::write(d.join("sheet.xlsx"), bytes).unwrap();
     let expected = vec![
         (
             "P".to_owned(),
