@@ -41,10 +41,12 @@ impl Placed {
     }
 }
 
-/// [`place`] of `doc`'s own findings; `None` where it has none (most blocks of a streamed
-/// sheet: nothing is done for them).
+/// [`place`] of `doc`'s own findings; `None` where it has no [`carried`] one (most blocks of
+/// a streamed sheet: nothing is done for them).
 pub fn of_own(doc: &Document) -> Option<Placed> {
-    if doc.findings.is_empty() {
+    // notes and errors only (most blocks that have findings at all): nothing placed, no pass
+    // over the projects' rows
+    if !doc.findings.iter().any(carried) {
         return None;
     }
     let placed = place(doc, doc.findings.iter().filter(|f| carried(f)).cloned());
