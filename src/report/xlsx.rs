@@ -1392,6 +1392,10 @@ mod tests {
             .set_num_format("#,##0.00")
             .set_border(FormatBorder::Thin);
         let mut wb = Workbook::new();
+        // a fixed creation date, as the report's: two saves a second apart are the same bytes
+        // (without it the test failed when the two workbooks straddled a second, under load)
+        let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+        wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
         let first = wb.add_worksheet();
         // a format and strings of its own before those the packed sheets share
         first.write_string_with_format(0, 0, "汇总", &Format::new().set_font_size(14))?;
