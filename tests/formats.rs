@@ -192,6 +192,27 @@ fn a_doc_and_a_writer_page_read_as_their_docx() {
 }
 
 #[test]
+fn a_docs_tracked_deletions_and_hidden_text_are_read_as_word_shows_them() {
+    // quietly wrong before: a `.doc` keeps a tracked deletion's text and hidden text in the
+    // main text, marked only by their character properties, and the reader did not look at
+    // those. `12` deleted before `80人` read `1280人` (达标, full points), a deleted `9` before
+    // an inserted `8` read `985%`, and a hidden old target was read into the new one. Now the
+    // `.doc` reads as its `.docx` does (its changes accepted, hidden text left out)
+    let docx = read("tests/fixtures/formats/tracked-changes.docx");
+    let doc = read("tests/fixtures/formats/tracked-changes.doc");
+    let r = report(&doc);
+    assert_eq!(r, report(&docx));
+    assert_eq!(findings(&doc), findings(&docx));
+    let text = r.to_string();
+    for shown in ["80人", "85%", "≥90%"] {
+        assert!(text.contains(&format!("\"{shown}\"")), "{shown}: {text}");
+    }
+    for hidden in ["1280人", "985%", "原目标"] {
+        assert!(!text.contains(hidden), "{hidden}: {text}");
+    }
+}
+
+#[test]
 fn an_mhtml_reads_as_its_page() {
     let mht = read("tests/fixtures/formats/f01.mhtml");
     let page = read("tests/fixtures/formats/f01-tianchang-water-2022-selfeval.word-gbk.htm");

@@ -21,6 +21,13 @@
 //! (`HYPERLINK …`, `PAGE`) are left out and their shown results kept; pictures, footnote marks
 //! and other control characters are dropped. A table nested in a cell is read as text of that
 //! cell. A Word 6/95 document (an older FIB) and an encrypted document are refused by name.
+//! Text is read as Word shows it with its changes accepted, as a `.docx` is: characters whose
+//! run's properties (PlcBteChpx and its FKP pages) mark them a tracked deletion
+//! (sprmCFRMarkDel) or hidden (sprmCFVanish) are left out (a deleted `12` before `80人` was read
+//! `1280人`); paragraph and cell marks are kept whatever their properties, so a deleted row is a
+//! row of empty cells, as in a `.docx`. Not looked at: a character style that hides text, and
+//! properties a fast-saved document gives a whole piece (the piece table's `Prm`; Word has not
+//! fast-saved by default since 2003).
 //!
 //! **Limits**: every count and offset the file claims is checked against the stream it points
 //! into; the text read is at most the stream's own size, and it is decoded as it is used, never
@@ -72,8 +79,9 @@ fn from_streams(
     let fib = Fib::read(word).map_err(fail)?;
     let pieces = pieces(table, fib.clx).map_err(fail)?;
     let papx = Papx::new(word, data, table, fib.bte_papx);
+    let chpx = Chpx::new(word, table, fib.bte_chpx);
     let text = main_text(word, &pieces, fib.ccp_text).map_err(fail)?;
-    let items = structure(name, text, &papx)?;
+    let items = structure(name, shown(text, &chpx), &papx)?;
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
         return Err(fail("文档中没有表格（表单应是 Word 表格）".into()));
     }
@@ -114,6 +122,8 @@ struct Fib {
     clx: (u32, u32),
     /// `(fc, lcb)` of the PlcBtePapx in the table stream.
     bte_papx: (u32, u32),
+    /// `(fc, lcb)` of the PlcBteChpx in the table stream.
+    bte_chpx: (u32, u32),
 }
 
 impl Fib {
@@ -155,6 +165,7 @@ impl Fib {
             ccp_text,
             clx: pair(33)?,
             bte_papx: pair(13)?,
+            bte_chpx: pair(12)?,
         })
     }
 }
@@ -287,6 +298,46 @@ struct ParaProps {
     huge: Option<u32>,
 }
 
+/// A bin table (PlcBtePapx, PlcBteChpx) at `(fc, lcb)` of the table stream: `(first fc,
+/// page)` of each bin, in order, and the end of the last; empty where it cannot be read.
+fn bin_table(table: &[u8], (fc, lcb): (u32, u32)) -> (Vec<(u32, u32)>, u32) {
+    let mut bins = Vec::new();
+    let mut end = 0;
+    let plc = (fc as usize)
+        .checked_add(lcb as usize)
+        .and_then(|e| table.get(fc as usize..e));
+    if let Some(plc) = plc
+        && plc.len() >= 4
+        && (plc.len() - 4).is_multiple_of(8)
+    {
+        let n = (plc.len() - 4) / 8;
+        for i in 0..n {
+            let (Some(f), Some(pn)) = (u32_at(plc, i * 4), u32_at(plc, (n + 1) * 4 + i * 4)) else {
+                break;
+            };
+            bins.push((f, pn & 0x003F_FFFF));
+        }
+        end = u32_at(plc, n * 4).unwrap_or(0);
+    }
+    (bins, end)
+}
+
+/// The 512-byte FKP page of the bin holding stream offset `fc`, and its run count.
+fn fkp_page<'w>(
+    word: &'w [u8],
+    bins: &[(u32, u32)],
+    end: u32,
+    fc: u32,
+) -> Option<(&'w [u8], usize)> {
+    if fc >= end {
+        return None;
+    }
+    let i = bins.partition_point(|(f, _)| *f <= fc).checked_sub(1)?;
+    let page_at = (bins[i].1 as usize).checked_mul(512)?;
+    let page = word.get(page_at..page_at.checked_add(512)?)?;
+    Some((page, usize::from(page[511])))
+}
+
 /// The paragraph properties: the bin table (PlcBtePapx) and the FKP pages it points to.
 struct Papx<'a> {
     word: &'a [u8],
@@ -298,26 +349,8 @@ struct Papx<'a> {
 }
 
 impl<'a> Papx<'a> {
-    fn new(word: &'a [u8], data: &'a [u8], table: &[u8], (fc, lcb): (u32, u32)) -> Papx<'a> {
-        let mut bins = Vec::new();
-        let mut end = 0;
-        let plc = (fc as usize)
-            .checked_add(lcb as usize)
-            .and_then(|e| table.get(fc as usize..e));
-        if let Some(plc) = plc
-            && plc.len() >= 4
-            && (plc.len() - 4).is_multiple_of(8)
-        {
-            let n = (plc.len() - 4) / 8;
-            for i in 0..n {
-                let (Some(f), Some(pn)) = (u32_at(plc, i * 4), u32_at(plc, (n + 1) * 4 + i * 4))
-                else {
-                    break;
-                };
-                bins.push((f, pn & 0x003F_FFFF));
-            }
-            end = u32_at(plc, n * 4).unwrap_or(0);
-        }
+    fn new(word: &'a [u8], data: &'a [u8], table: &[u8], at: (u32, u32)) -> Papx<'a> {
+        let (bins, end) = bin_table(table, at);
         Papx {
             word,
             data,
@@ -333,16 +366,7 @@ impl<'a> Papx<'a> {
 
     /// The properties of the paragraph whose mark is at stream offset `fc`.
     fn at(&self, fc: u32) -> Option<ParaProps> {
-        if fc >= self.end {
-            return None;
-        }
-        let i = self
-            .bins
-            .partition_point(|(f, _)| *f <= fc)
-            .checked_sub(1)?;
-        let page_at = (self.bins[i].1 as usize).checked_mul(512)?;
-        let page = self.word.get(page_at..page_at.checked_add(512)?)?;
-        let crun = usize::from(page[511]);
+        let (page, crun) = fkp_page(self.word, &self.bins, self.end, fc)?;
         // rgfc: crun + 1 offsets, then crun BxPap of 13 bytes
         if 4 * (crun + 1) + 13 * crun > 511 {
             return None;
@@ -389,10 +413,13 @@ impl<'a> Papx<'a> {
     }
 }
 
-/// Reads the property modifiers (sprms) that say where a paragraph is in a table.
-fn props(mut prls: &[u8]) -> ParaProps {
-    let mut p = ParaProps::default();
-    while prls.len() >= 2 {
+/// The property modifiers (sprms) of a grpprl with their operands, up to the first that does
+/// not fit.
+fn sprms(mut prls: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        if prls.len() < 2 {
+            return None;
+        }
         let sprm = u16::from_le_bytes([prls[0], prls[1]]);
         let rest = &prls[2..];
         let size = match sprm >> 13 {
@@ -408,9 +435,16 @@ fn props(mut prls: &[u8]) -> ParaProps {
                 _ => usize::from(rest.first().copied().unwrap_or(u8::MAX)) + 1,
             },
         };
-        let Some(operand) = rest.get(..size) else {
-            break;
-        };
+        let operand = rest.get(..size)?;
+        prls = &rest[size..];
+        Some((sprm, operand))
+    })
+}
+
+/// Reads the property modifiers (sprms) that say where a paragraph is in a table.
+fn props(prls: &[u8]) -> ParaProps {
+    let mut p = ParaProps::default();
+    for (sprm, operand) in sprms(prls) {
         match sprm {
             0x2416 => p.in_table = operand[0] != 0,
             0x2417 => p.row_end = operand[0] != 0,
@@ -421,7 +455,6 @@ fn props(mut prls: &[u8]) -> ParaProps {
             0x6646 => p.huge = u32_at(operand, 0),
             _ => {}
         }
-        prls = &rest[size..];
     }
     p
 }
@@ -446,6 +479,96 @@ fn table_definition(operand: &[u8], p: &mut ParaProps) {
         .collect();
     p.edges = edges;
     p.flags = flags;
+}
+
+/// The character properties, as far as Word hides text: the bin table (PlcBteChpx) and the FKP
+/// pages it points to. Text is hidden where its run's properties mark it a tracked deletion
+/// (sprmCFRMarkDel) or hidden (sprmCFVanish), as the `.docx` reader leaves out `w:del` and
+/// `w:vanish` (see the module docs).
+struct Chpx<'a> {
+    word: &'a [u8],
+    bins: Vec<(u32, u32)>,
+    end: u32,
+}
+
+impl<'a> Chpx<'a> {
+    fn new(word: &'a [u8], table: &[u8], at: (u32, u32)) -> Chpx<'a> {
+        let (bins, end) = bin_table(table, at);
+        Chpx { word, bins, end }
+    }
+
+    /// The run of characters holding stream offset `fc`: the stream offsets `start..end` it
+    /// covers and whether Word hides it. Outside every run (or where the properties cannot be
+    /// read) the character alone, shown.
+    fn run_at(&self, fc: u32) -> (u32, u32, bool) {
+        let alone = (fc, fc.saturating_add(1), false);
+        let Some((page, crun)) = fkp_page(self.word, &self.bins, self.end, fc) else {
+            return alone;
+        };
+        // rgfc: crun + 1 offsets, then crun one-byte offsets (in words) of each run's Chpx
+        if 4 * (crun + 1) + crun > 511 {
+            return alone;
+        }
+        let fcs = |k: usize| u32_at(page, k * 4).unwrap_or(u32::MAX);
+        // the last run starting at or before fc
+        let (mut lo, mut hi) = (0, crun);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if fcs(mid + 1) <= fc {
+                lo = mid + 1
+            } else {
+                hi = mid
+            }
+        }
+        if lo >= crun || fcs(lo) > fc {
+            return alone;
+        }
+        let (start, end) = (fcs(lo), fcs(lo + 1));
+        let at = usize::from(page[4 * (crun + 1) + lo]) * 2;
+        let hidden = at != 0
+            && page.get(at).is_some_and(|&cb| {
+                let end = (at + 1 + usize::from(cb)).min(511);
+                page.get(at + 1..end).is_some_and(hides)
+            });
+        (start, end, hidden)
+    }
+}
+
+/// Whether character properties hide their text: a tracked deletion (sprmCFRMarkDel) or
+/// hidden text (sprmCFVanish). Their operand is a toggle: 1 on, 0 off, 0x80 the style's
+/// (taken as off: a character style that hides text is not looked up), 0x81 the opposite of
+/// the style's (on).
+fn hides(prls: &[u8]) -> bool {
+    let mut hidden = false;
+    for (sprm, operand) in sprms(prls) {
+        if matches!(sprm, 0x0800 | 0x083C) {
+            hidden = matches!(operand[0], 1 | 0x81);
+            if hidden {
+                return true;
+            }
+        }
+    }
+    hidden
+}
+
+/// The characters of the main text Word shows: those of a run its properties hide (a tracked
+/// deletion, hidden text) are left out, except paragraph and cell marks, which keep the
+/// table's shape (a deleted row is read as a row of empty cells, as in a `.docx`). Runs are
+/// looked up once each, as the offsets leave them.
+fn shown<'a>(
+    text: impl Iterator<Item = (char, u32)> + 'a,
+    chpx: &'a Chpx<'a>,
+) -> impl Iterator<Item = (char, u32)> + 'a {
+    let mut run = (0u32, 0u32, false);
+    text.filter(move |&(ch, fc)| {
+        if chpx.bins.is_empty() || matches!(ch, '\r' | '\u{7}') {
+            return true;
+        }
+        if !(run.0..run.1).contains(&fc) {
+            run = chpx.run_at(fc);
+        }
+        !run.2
+    })
 }
 
 /// A table of a `.doc` as it is read: its cells (one string of text, 8 bytes a cell: a cell
@@ -828,6 +951,58 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deleted_and_hidden_runs_are_told_by_their_toggles() {
+        // sprmCFBold first (a one-byte operand), then the sprm that decides
+        assert!(hides(&[0x35, 0x08, 1, 0x00, 0x08, 1]));
+        assert!(hides(&[0x3C, 0x08, 0x81]));
+        assert!(!hides(&[0x3C, 0x08, 0x80]));
+        assert!(!hides(&[0x3C, 0x08, 0]));
+        // sprmCFRMarkIns: inserted text is shown
+        assert!(!hides(&[0x01, 0x08, 1]));
+        // a grpprl cut short hides nothing
+        assert!(!hides(&[0x00]));
+    }
+
+    #[test]
+    fn a_run_is_looked_up_once_and_its_hidden_characters_left_out() {
+        // one FKP page (page 1 of the stream) with three runs: 1024..1026 shown, 1026..1028
+        // deleted, 1028..1030 with no properties
+        let mut word = vec![0u8; 1536];
+        let page = &mut word[512..1024];
+        for (k, fc) in [1024u32, 1026, 1028, 1030].into_iter().enumerate() {
+            page[k * 4..k * 4 + 4].copy_from_slice(&fc.to_le_bytes());
+        }
+        let crun = 3;
+        page[511] = crun;
+        let rgb = 4 * (usize::from(crun) + 1);
+        page[rgb] = 100; // the shown run's Chpx at byte 200: sprmCFBold
+        page[rgb + 1] = 110; // the deleted run's at 220
+        page[rgb + 2] = 0;
+        page[200..204].copy_from_slice(&[3, 0x35, 0x08, 1]);
+        page[220..224].copy_from_slice(&[3, 0x00, 0x08, 1]);
+        let mut table = Vec::new();
+        for v in [1024u32, 1030, 1] {
+            table.extend(v.to_le_bytes());
+        }
+        let chpx = Chpx::new(&word, &table, (0, 12));
+        assert_eq!(chpx.run_at(1025), (1024, 1026, false));
+        assert_eq!(chpx.run_at(1027), (1026, 1028, true));
+        assert_eq!(chpx.run_at(1029), (1028, 1030, false));
+        // past the bin table: the character alone, shown
+        assert_eq!(chpx.run_at(1030), (1030, 1031, false));
+        let text = [
+            ('1', 1024),
+            ('2', 1025),
+            ('9', 1026),
+            ('\r', 1027),
+            ('8', 1028),
+            ('5', 1029),
+        ];
+        let kept: String = shown(text.into_iter(), &chpx).map(|(c, _)| c).collect();
+        assert_eq!(kept, "12\r85");
+    }
 
     #[test]
     fn sprms_give_table_flags_and_cell_edges() {
