@@ -8270,7 +8270,7 @@ fn a_percentage_an_excel_web_page_shows_rounded_is_read_as_the_value_it_holds() 
     assert_eq!(of("完成率")["verdict"], "fail", "{}", r.stdout);
     assert!(
         r.stderr
-            .contains("单元格值 94.5%，显示为 95%；按单元格值读取"),
+            .contains("实际完成值显示为 95%，单元格存值 94.5%，按存值评分"),
         "{}",
         r.stderr
     );

@@ -59,7 +59,8 @@
 //!   `分`. The budget row: see `self_eval`.
 //! - **Workbooks**: cells as `formats::workbook` reads them (numbers through their format at
 //!   Excel's 15 significant digits; a percentage shown rounded is the value it holds, with a
-//!   `table.display-rounded` note at the cell; a figure its format scales by thousands is
+//!   `table.display-rounded` note at the cell, and so is any target or actual shown rounded
+//!   (`held`: 分值, 得分 and amounts keep what they show); a figure its format scales by thousands is
 //!   read as shown, with a `table.display-scaled` warning giving the value held; literal text
 //!   of the format, a unit or `%`, is part of the text), dates `YYYY-MM-DD`. Line breaks inside cells
 //!   show as spaces in the synthetic [`SourceText`].
@@ -88,6 +89,7 @@ pub(crate) mod amount;
 mod flat;
 pub mod formats;
 mod grid;
+pub mod held;
 pub mod layouts;
 pub mod model;
 mod pending;
@@ -1371,9 +1373,16 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
         findings: Vec::new(),
         rows_read,
         rows_skipped,
+        held: Vec::new(),
     };
     findings.extend(integrity::check(&doc, data_skipped));
-    for (at, note) in &grid.notes {
+    // a target or an actual shown rounded is read held (`held`), its note made there
+    let mut made = held::hold(&mut doc, &grid.notes);
+    for (i, (at, note)) in grid.notes.iter().enumerate() {
+        if let Some(f) = made.get_mut(i).and_then(Option::take) {
+            findings.push(f);
+            continue;
+        }
         let value = doc.source.slice(at).to_owned();
         let (code, severity, message, label) = note.finding(&value);
         findings.push(Finding::at_location(code, severity, &doc.source, *at, message).label(label));
