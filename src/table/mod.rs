@@ -1101,6 +1101,7 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
         .take(header_index + 1)
         .rposition(|r| columns::detect(r).is_some())
         .unwrap_or(names_at);
+    header.settle_both(&rows[names_row]);
     Ok(Found {
         preamble,
         header,
@@ -1118,6 +1119,22 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
             continue;
         }
         if let Some(cell) = names.cell(col) {
+            if header.both.is_some_and(|(both, _)| both == col) {
+                // read split, each cell in two (`self_eval`), as a form's column is
+                let f = ctx
+                    .finding(
+                        codes::FORM_WEIGHT_AND_SCORE,
+                        Severity::Info,
+                        cell.location(ctx.source),
+                        format!(
+                            "「{}」一列同时写分值和得分：每格拆成分值和得分两个数读取，原表得分照常与复核得分核对",
+                            cell.text
+                        ),
+                    )
+                    .label("分值与得分同列");
+                ctx.findings.push(f);
+                continue;
+            }
             if weight_and_score(header, &cell.text) {
                 let f = ctx
                     .finding(
