@@ -399,10 +399,11 @@ registry! {
     SUM_UNCHECKED = "table.sum-unchecked", Info,
         "合计无法核对",
         "含义：合计所依赖的行有被跳过的，这个合计无法核对。\n处理：不作判断，列出此项。\n修改：先修正被跳过的行。";
-    /// A workbook's percentage cell shows a rounded value: the value the cell holds is read.
+    /// A workbook cell shows a rounded value: a target, an actual or a percentage is read as the
+    /// value the cell holds (a warning beside the indicator where the shown one scores otherwise).
     DISPLAY_ROUNDED = "table.display-rounded", Info,
-        "百分比单元格显示的是舍入后的值",
-        "含义：工作簿中这个百分比格式的单元格存的值比显示的位数多（如存 0.895、格式 0% 显示为 90%）。\n处理：按单元格存的值读取（89.5%，至多 15 位有效数字，与 Excel 相同），不按舍入后的显示值；消息写出两者，显示值与存值得出的结论可能不同（如对“≥90%”）。\n修改：如果显示值才是本意，在单元格中写入显示的值；否则无需修改。";
+        "单元格显示的是舍入后的值",
+        "含义：工作簿中这个单元格存的值比其数字格式显示的位数多（如存 99.6、格式 0 显示为 100；存 0.895、格式 0% 显示为 90%）。\n处理：年度指标值、实际完成值和百分数按单元格存的值读取和评分（至多 15 位有效数字，与 Excel 相同），不按舍入后的显示值；分值、得分、预算数和执行数按显示值读取（表内合计是按印出的值加总的）。提示写出显示值与存值；评分时再按显示值算一遍：结论（达标/未达标）或得分不同时，在该指标所属项目旁给出警告，写出两种结果；相同时给出提示。\n修改：如果显示值才是本意，在单元格中写入显示的值；否则无需修改。";
     /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark).
     ENCODING_GUESSED = "table.encoding-guessed", Warning,
         "文本文件的编码按字节推断",

@@ -396,3 +396,111 @@ fn the_streamed_and_whole_reports_score_held_and_say_it_beside_the_project() {
         lines.iter().flat_map(|v| codes(&v["findings"])).collect();
     assert_eq!(streamed_findings, expect, "{streamed}");
 }
+
+/// `jixiao serve`'s answer to `uri` for the upload of `file` (the page's form, for `/`, with
+/// the token of a page just fetched).
+async fn serve(uri: &str, file: (&str, &[u8])) -> (u16, String) {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    const BOUNDARY: &str = "held-boundary";
+    let send = |req: Request<Body>| async move {
+        let res = jixiao::web::router(jixiao::web::Config::default())
+            .oneshot(req)
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, String::from_utf8_lossy(&body).into_owned())
+    };
+    let mut body = Vec::new();
+    if uri == "/" {
+        let (_, page) = send(Request::get("/").body(Body::empty()).unwrap()).await;
+        let at = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
+        let token = &page[at..at + page[at..].find('"').unwrap()];
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    let field = if uri == "/" { "file" } else { "table" };
+    body.extend_from_slice(
+        format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{}\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+            file.0
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file.1);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    let req = Request::post(uri)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    send(req).await
+}
+
+#[tokio::test]
+async fn the_server_scores_held_and_says_it_on_its_answer_and_its_page() {
+    let bytes = flat(&[("培训人数", Text("≥100人"), Number(99.6, "0"))]);
+    let (status, answer) = serve("/api/evaluate?format=json", ("t.xlsx", &bytes)).await;
+    assert_eq!(status, 200, "{answer}");
+    let v: Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(indicators(&v["projects"])[0][1], "99.6", "{answer}");
+    let said = rounded(&v["projects"]);
+    assert_eq!(said.len(), 1, "{answer}");
+    assert_eq!((said[0].0.as_str(), said[0].1.as_str()), ("warning", "F2"));
+    let (status, page) = serve("/", ("t.xlsx", &bytes)).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("按显示值评分将为达标"), "{page}");
+}
+
+#[test]
+fn a_target_joined_from_its_parts_takes_the_held_figure_in_its_place() {
+    // 指标性质 | 指标值 | 度量单位: `≥` `100` `人` shown, `100.4` held in the value cell
+    let bytes = book(&[
+        [
+            "项目",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+            "实际完成值",
+            "分值",
+        ]
+        .map(Text)
+        .to_vec(),
+        vec![
+            Text("社区服务经费"),
+            Text("产出指标"),
+            Text("数量指标"),
+            Text("服务人数"),
+            Text("≥"),
+            Number(100.4, "0"),
+            Text("人"),
+            Text("100人"),
+            Number(20.0, "0"),
+        ],
+    ]);
+    let doc = read(&bytes);
+    let (_, p) = doc.projects().next().unwrap();
+    assert_eq!(&*p.indicators[0].target, "≥100.4人", "{:#?}", doc.findings);
+    let r = report(&doc);
+    assert_eq!(indicators(&r)[0][2], "fail");
+    let said = rounded(&r);
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert_eq!((said[0].0.as_str(), said[0].1.as_str()), ("warning", "F2"));
+    assert!(
+        said[0].2.contains("年度指标值显示为 100，单元格存值 100.4"),
+        "{}",
+        said[0].2
+    );
+}
