@@ -370,10 +370,11 @@ registry! {
     COLUMN_IGNORED = "table.column-ignored", Info,
         "不认识的表头列",
         "含义：表头中的这一列不是 jixiao 认识的列名，其单元格不读取。\n处理：该列忽略，其余各列照常读取。\n修改：如该列应当读取，改用标准列名（见 README 的输入格式）。";
-    /// A header column names 分值 and 得分 together (`分值/得分`, cells like `50/40`): not read.
+    /// A header column names 分值 and 得分 together (`分值/得分`, cells like `50/40`) beside a
+    /// 分值 or 得分 column of its own: not read.
     COLUMN_WEIGHT_AND_SCORE = "table.column-weight-and-score", Warning,
         "分值与得分写在同一列",
-        "含义：表头中这一列同时写了分值和得分（如「分值/得分」，单元格写作 50/40），jixiao 不拆分一格中的两个数。\n处理：这一列不读取：各指标的分值按评分方法计（表中写的分值不用），原表得分不核对；总分与原表的计算可能不同。\n修改：把这一列拆成「分值」「得分」两列再读取。";
+        "含义：表头中这一列同时写了分值和得分（如「分值/得分」，单元格写作 50/40），而表中另有单独的「分值」或「得分」列，两处哪一个是本意不能确定。（没有单独的分值、得分列时，这一列每格拆成两个数读取：table.form-weight-and-score。）\n处理：这一列不读取：各指标的分值、得分按单独的那一列读取（缺的一项：分值按评分方法计，原表得分不核对）；总分与原表的计算可能不同。\n修改：删去重复的一列，或把这一列拆成「分值」「得分」两列再读取。";
     /// Two header columns name the same figure (`实际完成值（上半年）`, `实际完成值（全年）`): the first is read.
     COLUMN_DUPLICATE = "table.column-duplicate", Warning,
         "两列表头是同一列",
@@ -398,10 +399,11 @@ registry! {
     SUM_UNCHECKED = "table.sum-unchecked", Info,
         "合计无法核对",
         "含义：合计所依赖的行有被跳过的，这个合计无法核对。\n处理：不作判断，列出此项。\n修改：先修正被跳过的行。";
-    /// A workbook's percentage cell shows a rounded value: the value the cell holds is read.
+    /// A workbook cell shows a rounded value: a target, an actual or a percentage is read as the
+    /// value the cell holds (a warning beside the indicator where the shown one scores otherwise).
     DISPLAY_ROUNDED = "table.display-rounded", Info,
-        "百分比单元格显示的是舍入后的值",
-        "含义：工作簿中这个百分比格式的单元格存的值比显示的位数多（如存 0.895、格式 0% 显示为 90%）。\n处理：按单元格存的值读取（89.5%，至多 15 位有效数字，与 Excel 相同），不按舍入后的显示值；消息写出两者，显示值与存值得出的结论可能不同（如对“≥90%”）。\n修改：如果显示值才是本意，在单元格中写入显示的值；否则无需修改。";
+        "单元格显示的是舍入后的值",
+        "含义：工作簿中这个单元格存的值比其数字格式显示的位数多（如存 99.6、格式 0 显示为 100；存 0.895、格式 0% 显示为 90%）。\n处理：年度指标值、实际完成值和百分数按单元格存的值读取和评分（至多 15 位有效数字，与 Excel 相同），不按舍入后的显示值；分值、得分、预算数和执行数按显示值读取（表内合计是按印出的值加总的）。提示写出显示值与存值；评分时再按显示值算一遍：结论（达标/未达标）或得分不同时，在该指标所属项目旁给出警告，写出两种结果；相同时给出提示。\n修改：如果显示值才是本意，在单元格中写入显示的值；否则无需修改。";
     /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark).
     ENCODING_GUESSED = "table.encoding-guessed", Warning,
         "文本文件的编码按字节推断",
@@ -513,12 +515,12 @@ registry! {
         "含义：竖排标签只剩一个字（产、效、满），或类别写作“产出值/数量值/效益值”。\n处理：按全称（产出指标、数量指标、效益指标）读取。\n修改：写全称。";
     /// A form's one column holding both 分值 and 得分 (`分值/得分`), read split.
     FORM_WEIGHT_AND_SCORE = "table.form-weight-and-score", Info,
-        "表单的分值与得分写在同一列",
-        "含义：表单（项目支出绩效自评表）的指标表头中，一列同时写了分值和得分（如「分值/得分」，单元格写作 10/9.5）。\n处理：每格拆成分值和得分两个数读取（表头写作「得分/分值」时次序相反），原表得分照常与复核得分核对；拆不开的格子逐行给出 table.weight-and-score-unsplit。\n修改：无需修改。";
+        "分值与得分写在同一列（拆分读取）",
+        "含义：表单（项目支出绩效自评表）的指标表头中，或逐行的自评表（没有单独的分值、得分列）的表头中，一列同时写了分值和得分（如「分值/得分」，单元格写作 10/9.5）。\n处理：每格拆成分值和得分两个数读取（表头写作「得分/分值」时次序相反），原表得分照常与复核得分核对；拆不开的格子逐行给出 table.weight-and-score-unsplit。\n修改：无需修改。";
     /// A cell of a 分值/得分 column that does not split into two numbers.
     WEIGHT_AND_SCORE_UNSPLIT = "table.weight-and-score-unsplit", Warning,
         "分值/得分单元格拆不开",
-        "含义：表单中「分值/得分」一列的这一格不是“分值/得分”两个数（只写了一个数、写了文字，或有两个以上的斜杠）。\n处理：这一行的分值和得分都不读取：分值按评分方法由所属类别补足，原表得分不核对；其余各行照常读取。\n修改：把这一格写成“分值/得分”两个数（如 10/9.5），或把这一列拆成「分值」「得分」两列。";
+        "含义：表单或自评表中「分值/得分」一列的这一格不是“分值/得分”两个数（只写了一个数、写了文字，或有两个以上的斜杠）。\n处理：这一行的分值和得分都不读取：分值按评分方法由所属类别补足，原表得分不核对；其余各行照常读取。逐行的自评表中，这个项目的总分未核对（这一行的分值不知道，原表的总分无从确认）。\n修改：把这一格写成“分值/得分”两个数（如 10/9.5），或把这一列拆成「分值」「得分」两列。";
     /// A 指标分值 column holds words (definitions), not points.
     FORM_WEIGHT_WORDS = "table.form-weight-words", Info,
         "指标分值列写的是说明",

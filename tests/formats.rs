@@ -578,7 +578,7 @@ fn a_percentage_shown_rounded_is_read_as_the_value_it_holds_with_a_note() {
     assert_eq!(note.len(), 1, "{:?}", doc.findings);
     assert_eq!(
         &*note[0].message,
-        "单元格值 89.5%，显示为 90%；按单元格值读取"
+        "实际完成值显示为 90%，单元格存值 89.5%，按存值评分"
     );
     assert_eq!(note[0].cell(), Some("F2"));
     // scored on the value held: 89.5% does not reach ≥90%

@@ -34,6 +34,7 @@ mod exact;
 pub(crate) mod fold;
 pub mod formula;
 pub mod grades;
+mod held;
 mod indicator;
 pub mod lateness;
 mod matcher;

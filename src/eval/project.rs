@@ -39,6 +39,8 @@ struct Step<'a, 'o> {
     opts: &'a Options<'o>,
     /// Half the last decimal the sheet printed its scores with.
     tolerance: Option<Decimal>,
+    /// The document's targets and actuals read held where shown rounded (`table::held`).
+    held: &'a [crate::table::held::HeldFigure],
 }
 
 /// Where a project's indicator lines go as its rows are scored: kept in its report
@@ -90,6 +92,7 @@ pub(super) fn evaluate_project<'a, L: Lines>(
         year,
         opts,
         tolerance,
+        held: &doc.held,
     };
     // 1. Every row read, with its actual (into the caller's list, reused project after project)
     rows.clear();
@@ -185,6 +188,9 @@ fn score_row<L: Lines>(
     let m = step.opts.methodology;
     let dp = m.precision.value;
     let scoring = indicator::scoring(s, &step.around, step.year, step.opts, cache);
+    if !step.held.is_empty() {
+        held_figures(step, s, &scoring.outcome, tally, cache);
+    }
     let mut scoring = grades::from_sheet(scoring, s, m);
     if let Some(b) = &scoring.bonus {
         scoring = hold_bonus(scoring.clone(), b, tally);
@@ -226,6 +232,28 @@ fn score_row<L: Lines>(
     } else {
         lines.line(&line);
     }
+}
+
+/// The finding on `s` where its target or actual was read held (`eval::held`).
+#[cold]
+#[inline(never)]
+fn held_figures(
+    step: &Step<'_, '_>,
+    s: &Scored<'_>,
+    outcome: &super::score::Outcome,
+    tally: &mut Tally,
+    cache: &mut ParseCache,
+) {
+    let place = super::held::Place {
+        file: &step.file,
+        source: step.source,
+        unit: &step.unit.name,
+        project: &step.project.name,
+    };
+    let around = (&step.around, step.year);
+    tally.findings.extend(super::held::finding(
+        step.held, s, outcome, &place, around, step.opts, cache,
+    ));
 }
 
 /// A bonus rule's `max` holds for the project: a row it adds to once the others have used

@@ -59,7 +59,8 @@
 //!   `分`. The budget row: see `self_eval`.
 //! - **Workbooks**: cells as `formats::workbook` reads them (numbers through their format at
 //!   Excel's 15 significant digits; a percentage shown rounded is the value it holds, with a
-//!   `table.display-rounded` note at the cell; a figure its format scales by thousands is
+//!   `table.display-rounded` note at the cell, and so is any target or actual shown rounded
+//!   (`held`: 分值, 得分 and amounts keep what they show); a figure its format scales by thousands is
 //!   read as shown, with a `table.display-scaled` warning giving the value held; literal text
 //!   of the format, a unit or `%`, is part of the text), dates `YYYY-MM-DD`. Line breaks inside cells
 //!   show as spaces in the synthetic [`SourceText`].
@@ -88,6 +89,7 @@ pub(crate) mod amount;
 mod flat;
 pub mod formats;
 mod grid;
+pub mod held;
 pub mod layouts;
 pub mod model;
 mod pending;
@@ -1099,6 +1101,7 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
         .take(header_index + 1)
         .rposition(|r| columns::detect(r).is_some())
         .unwrap_or(names_at);
+    header.settle_both(&rows[names_row]);
     Ok(Found {
         preamble,
         header,
@@ -1116,6 +1119,22 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
             continue;
         }
         if let Some(cell) = names.cell(col) {
+            if header.both.is_some_and(|(both, _)| both == col) {
+                // read split, each cell in two (`self_eval`), as a form's column is
+                let f = ctx
+                    .finding(
+                        codes::FORM_WEIGHT_AND_SCORE,
+                        Severity::Info,
+                        cell.location(ctx.source),
+                        format!(
+                            "「{}」一列同时写分值和得分：每格拆成分值和得分两个数读取，原表得分照常与复核得分核对",
+                            cell.text
+                        ),
+                    )
+                    .label("分值与得分同列");
+                ctx.findings.push(f);
+                continue;
+            }
             if weight_and_score(header, &cell.text) {
                 let f = ctx
                     .finding(
@@ -1371,9 +1390,16 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
         findings: Vec::new(),
         rows_read,
         rows_skipped,
+        held: Vec::new(),
     };
     findings.extend(integrity::check(&doc, data_skipped));
-    for (at, note) in &grid.notes {
+    // a target or an actual shown rounded is read held (`held`), its note made there
+    let mut made = held::hold(&mut doc, &grid.notes);
+    for (i, (at, note)) in grid.notes.iter().enumerate() {
+        if let Some(f) = made.get_mut(i).and_then(Option::take) {
+            findings.push(f);
+            continue;
+        }
         let value = doc.source.slice(at).to_owned();
         let (code, severity, message, label) = note.finding(&value);
         findings.push(Finding::at_location(code, severity, &doc.source, *at, message).label(label));

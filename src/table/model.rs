@@ -724,6 +724,9 @@ pub struct Document {
     pub rows_read: usize,
     /// Data rows skipped because they were malformed (each has a finding).
     pub rows_skipped: usize,
+    /// The targets and actuals read as the value their cell holds where the sheet shows it
+    /// rounded, sorted by place (empty but for such a workbook: [`super::held`]).
+    pub held: Vec<super::held::HeldFigure>,
 }
 
 /// The counts of contract §3 findings JSON.

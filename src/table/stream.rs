@@ -1055,6 +1055,7 @@ fn read_block_by(
             findings,
             rows_read,
             rows_skipped,
+            held: Vec::new(),
         },
         end: state,
         used,

@@ -24,8 +24,11 @@
 //! - **Fewer decimals shown than held**: a percentage is read as the value the cell holds
 //!   (below); any other figure as shown (a score is printed rounded, and the form's sums are
 //!   of what it prints), with a `table.display-rounded` note naming the value held: `99.6` in
-//!   `0` shows `100`, which meets `≥100` where the value does not. A figure whose held digits
-//!   are those shown (`857.6` in `0.00`, float noise within the places shown) has no note.
+//!   `0` shows `100`, which meets `≥100` where the value does not. Whose figure the cell is
+//!   decides which one is scored, and that is not this module's to know: the layouts' places
+//!   tell a target or an actual, which `table::held` then reads as the value held (the note
+//!   carries it). A figure whose held digits are those shown (`857.6` in `0.00`, float noise
+//!   within the places shown) has no note.
 //! - `General` and the Chinese Excel's `G/通用格式` are the number as it is (15 significant
 //!   digits); `_x` (a space the width of `x`) and `*x` (a fill) show nothing; colours
 //!   and locales in brackets (`[Red]`, `[$-804]`, `[DBNum1]`) show nothing (conditions,

@@ -294,6 +294,10 @@ pub(crate) struct Header {
     /// The unit a self-evaluation sheet's 年度指标值 and 实际完成值 headers state
     /// (`年度指标值（万元）`, `实际完成值（%）`): a bare figure under it is read in it.
     pub figures: [Option<&'static str>; 2],
+    /// A self-evaluation sheet's one column headed with both 分值 and 得分 (`分值/得分`, each
+    /// cell `10/9.5`) where it has neither column alone: its column, and whether 得分 comes
+    /// first. Each cell is read split in two ([`split_points`]), as a form's is.
+    pub both: Option<(usize, bool)>,
 }
 
 /// The money units a sheet's 全年预算数 and 全年执行数 headers state (`全年预算数（万元）`,
@@ -353,6 +357,7 @@ impl Header {
             by_role: [None; ROLES],
             money: MoneyColumns::default(),
             figures: [None; 2],
+            both: None,
         };
         for (r, c) in roles {
             h.add(r, c);
@@ -405,6 +410,22 @@ impl Header {
         if self.layout == Layout::SelfEvaluation && self.money.stated[k].is_none() {
             self.money.stated[k] = crate::table::form::money_unit_named(text);
         }
+    }
+
+    /// Finds a self-evaluation sheet's `分值/得分` column among the header cells of `names`
+    /// not understood ([`Header::both`]), where it has neither a 分值 nor a 得分 column.
+    pub fn settle_both(&mut self, names: &Row) {
+        if self.layout != Layout::SelfEvaluation
+            || self.col(Role::Weight).is_some()
+            || self.col(Role::Score).is_some()
+        {
+            return;
+        }
+        self.both = self.unknown.iter().find_map(|&i| {
+            let text = &names.cell(i)?.text;
+            let (weight, score) = names_weight_and_score(text)?;
+            Some((i, score < weight))
+        });
     }
 
     /// Decides the unit a sheet's amounts are read in, once its preamble (`单位：万元`,
@@ -962,6 +983,46 @@ pub(crate) fn may_repeat_header<'t>(header: &Header, text: impl Fn(usize) -> &'t
     table
         .iter()
         .any(|(r, names)| *r == role && names.contains(&n.as_str()))
+}
+
+/// Where a header cell names 分值 (or 权重) and 得分 (`分值/得分`, `得分/分值`): the byte
+/// offset of each; `None` where it does not name both (or is longer than a header is).
+pub(crate) fn names_weight_and_score(text: &str) -> Option<(usize, usize)> {
+    if text.len() > 96 {
+        return None;
+    }
+    let weight = text.find("分值").or_else(|| text.find("权重"))?;
+    let score = text.find("得分")?;
+    Some((weight, score))
+}
+
+/// One cell of a `分值/得分` column split in two, (分值, 得分): `10/9.5` (either may end in 分;
+/// `／` as well), or a 分值 alone before an empty 得分 (`10/`, a form not scored yet); the two
+/// the other way round where the header writes 得分 first (`score_first`). `None` where the
+/// cell does not split so (`10`, `10/九`, `10/9/8`): the caller names it. A form's grid and a
+/// flat sheet read their cells with this one splitter.
+pub(crate) fn split_points(text: &str, score_first: bool) -> Option<(Decimal, Option<Decimal>)> {
+    let number = |s: &str| {
+        let s = s.trim();
+        let s = s.strip_suffix('分').unwrap_or(s).trim();
+        if s.is_empty() {
+            return Some(None);
+        }
+        crate::table::amount::parse_number(s)
+            .ok()
+            .flatten()
+            .map(Some)
+    };
+    let (a, b) = text
+        .trim()
+        .split_once(['/', '／'])
+        .filter(|(_, b)| !b.contains(['/', '／']))?;
+    let (a, b) = (number(a)?, number(b)?);
+    // (分值, 得分) as the header orders them: a 分值 there, a 得分 where written
+    match if score_first { (b, a) } else { (a, b) } {
+        (Some(weight), score) => Some((weight, score)),
+        (None, _) => None,
+    }
 }
 
 #[cfg(test)]

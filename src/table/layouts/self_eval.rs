@@ -681,7 +681,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     /// (only unit and project filled), a row without a name (skipped), or an indicator.
     fn contents(&mut self, row: R, place: &Place, numbers: Numbers, row_at: Location) {
         let h = self.h;
-        let [weight, score, budget, spent] = numbers;
+        let [mut weight, mut score, budget, spent] = numbers;
+        if let Some(both) = h.both {
+            (weight, score) = self.both_points(row, place, both);
+        }
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
         let (mut target, target_at) = joined_target(h, row);
@@ -791,6 +794,48 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         });
         // SAFETY: the slot after the list's rows was written just above (room reserved)
         unsafe { list.set_len(list.len() + 1) };
+    }
+
+    /// The 分值 and 得分 of `row` from the sheet's one `分值/得分` column (`both`: its column,
+    /// and whether 得分 comes first), split as a form's (`columns::split_points`). A cell
+    /// that does not split (`10`, `10/九`) gives neither, is named
+    /// (`table.weight-and-score-unsplit`) and leaves its project 未核对: its 分值 unknown, no
+    /// total of the sheet's can be confirmed.
+    #[cold]
+    #[inline(never)]
+    fn both_points(
+        &mut self,
+        row: R,
+        place: &Place,
+        (col, score_first): (usize, bool),
+    ) -> (Option<Decimal>, Option<Decimal>) {
+        let text = row.text(col);
+        if text.trim().is_empty() {
+            return (None, None);
+        }
+        if let Some((weight, score)) = super::columns::split_points(text, score_first) {
+            return (Some(weight), score);
+        }
+        let project = &mut self.units[place.ui].projects[place.pi];
+        let f = self
+            .ctx
+            .finding(
+                codes::WEIGHT_AND_SCORE_UNSPLIT,
+                Severity::Warning,
+                row.cell_at(col, self.ctx.source),
+                format!(
+                    "「{}」不能拆成分值和得分两个数（这一列每格写作“分值/得分”，如 10/9.5）：这一行的分值和得分未读取，项目总分未核对",
+                    clip(text)
+                ),
+            )
+            .label("分值/得分")
+            .help("把这一格写成“分值/得分”两个数，或把这一列拆成「分值」「得分」两列")
+            .project(&project.name);
+        self.ctx.findings.push(f);
+        sheet_total::facts(project)
+            .unchecked
+            .push(format!("「{}」拆不成分值和得分", clip(text)));
+        (None, None)
     }
 
     /// The total row named `name` (`合计`, `总分`; a `小计` is a subtotal) of the project at

@@ -276,29 +276,10 @@ impl FormReader<'_, '_, '_> {
         let Some(cell) = cell.filter(|c| !c.text.trim().is_empty()) else {
             return (None, None);
         };
-        let number = |s: &str| {
-            let s = s.trim();
-            let s = s.strip_suffix('分').unwrap_or(s).trim();
-            if s.is_empty() {
-                return Some(None);
-            }
-            crate::table::amount::parse_number(s)
-                .ok()
-                .flatten()
-                .map(Some)
-        };
-        let split = cell
-            .text
-            .trim()
-            .split_once(['/', '／'])
-            .filter(|(_, b)| !b.contains(['/', '／']))
-            .and_then(|(a, b)| Some((number(a)?, number(b)?)));
-        // (分值, 得分) as the header orders them
-        let sides = split.map(|(a, b)| if score_first { (b, a) } else { (a, b) });
-        match sides {
+        match crate::table::layouts::columns::split_points(&cell.text, score_first) {
             // both, or a 分值 before an empty 得分 (a form not scored yet)
-            Some((Some(weight), score)) => (Some(weight), score),
-            _ => {
+            Some((weight, score)) => (Some(weight), score),
+            None => {
                 self.unsplit(cell);
                 (None, None)
             }

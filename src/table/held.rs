@@ -1,0 +1,220 @@
+//! A workbook figure shown with fewer decimals than its cell holds, read per column role (issue
+//! 27): the **target** (年度指标值) and the **actual** (实际完成值) are scored on the value the
+//! cell holds, every other figure as the sheet shows it.
+//!
+//! `formats::number_format` reads a plain figure as shown (`99.6` in the format `0` reads
+//! `100`) and a percentage as held (`0.955` in `0%` reads `95.5%`), and notes the other of
+//! the two at the cell (`CellNote::RoundedShown`, `CellNote::Rounded`). Whose figure a cell is
+//! is the layouts' to say, and they say it in each indicator's places ([`IndicatorSource`]):
+//! once they have read the document, [`hold`] looks up each such note among the indicators'
+//! target and actual cells.
+//! - **A target or an actual** is the value held: `100` shown over `99.6` held does not meet
+//!   `≥100人`, and a pass on the figure printed would be a confident wrong pass. The row's text
+//!   takes the held figure where the shown one is, once (a target joined from 指标性质 | 指标值
+//!   | 度量单位, `≥` `100` `人`, reads `≥99.6人`); a percentage was read held already. Each is
+//!   kept in [`Document::held`] with the text the sheet shows, so that evaluation can say
+//!   whether the verdict or the score would differ (`eval::held`: a warning beside the
+//!   indicator where it would, a note where not); the reader's own finding is a note
+//!   (`table.display-rounded`) naming both. A row whose text does not hold the shown figure
+//!   exactly once (the layouts rewrote it) keeps the figure shown, with a warning saying so.
+//! - **分值, 得分, 全年预算数, 全年执行数** (and 计划数, and every cell of no indicator) are
+//!   read as shown, as before: a form prints its scores and amounts rounded, and its printed
+//!   sums (the 分值 adding to 100, the 得分 to the printed total, the units' budgets to 合计)
+//!   are sums of what it prints; read held, a form whose printed sums agree would be named as
+//!   disagreeing. The note at the cell names the value held.
+//!
+//! Cost: nothing where a workbook has no such note (every text input); otherwise one pass over
+//! the indicators, each a hash look-up.
+
+use std::collections::HashMap;
+
+use crate::codes;
+use crate::finding::{Finding, Severity};
+use crate::table::formats::number_format::CellNote;
+use crate::table::model::{Document, IndicatorRow, RowText};
+use crate::table::source::Location;
+
+/// Which of an indicator's figures a cell is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FigureRole {
+    /// 年度指标值.
+    Target,
+    /// 实际完成值.
+    Actual,
+}
+
+impl FigureRole {
+    /// The column's name, as messages say it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            FigureRole::Target => "年度指标值",
+            FigureRole::Actual => "实际完成值",
+        }
+    }
+}
+
+/// An indicator's target or actual read as the value its cell holds where the sheet shows it
+/// rounded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldFigure {
+    /// The cell.
+    pub at: Location,
+    pub role: FigureRole,
+    /// The row's text as read (the held figure in it).
+    pub held_text: String,
+    /// The row's text with the figure as the sheet shows it.
+    pub shown_text: String,
+    /// The cell's figure as shown (`100`) and as held (`99.6`).
+    pub cell_shown: String,
+    pub cell_held: String,
+}
+
+impl HeldFigure {
+    /// `实际完成值显示为 100，单元格存值 99.6`.
+    pub fn said(&self) -> String {
+        format!(
+            "{}显示为 {}，单元格存值 {}",
+            self.role.zh(),
+            self.cell_shown,
+            self.cell_held
+        )
+    }
+}
+
+/// The rounded notes of `notes` that fall on an indicator's target or actual: those rows read
+/// the value held ([`Document::held`], sorted by place), and the notes' findings are made here,
+/// each in `made[i]` for the note `notes[i]` (`None`: the caller makes it as for any cell).
+pub(crate) fn hold(doc: &mut Document, notes: &[(Location, CellNote)]) -> Vec<Option<Finding>> {
+    let rounded: HashMap<usize, usize> = notes
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, n))| matches!(n, CellNote::RoundedShown { .. } | CellNote::Rounded(_)))
+        .map(|(i, (at, _))| (at.offset, i))
+        .collect();
+    let mut made = Vec::new();
+    if rounded.is_empty() {
+        return made;
+    }
+    made.resize_with(notes.len(), || None);
+    let source = &doc.source;
+    let mut held = Vec::new();
+    for row in doc
+        .units
+        .iter_mut()
+        .flat_map(|u| u.projects.iter_mut())
+        .flat_map(|p| p.indicators.iter_mut())
+    {
+        let places = [
+            (FigureRole::Target, Some(row.at.target())),
+            (FigureRole::Actual, row.at.actual()),
+        ];
+        for (role, at) in places {
+            // (a row without a target cell is placed at its name, zero bytes long)
+            let Some(&i) = at
+                .filter(|at| at.len > 0)
+                .and_then(|at| rounded.get(&at.offset))
+            else {
+                continue;
+            };
+            let (at, note) = &notes[i];
+            let value = source.slice(at);
+            let (cell_shown, cell_held) = match note {
+                CellNote::RoundedShown { held } => (value.to_owned(), held.clone()),
+                CellNote::Rounded(shown) => (shown.clone(), value.to_owned()),
+                _ => continue,
+            };
+            let mut figure = HeldFigure {
+                at: *at,
+                role,
+                held_text: String::new(),
+                shown_text: String::new(),
+                cell_shown,
+                cell_held,
+            };
+            let read_held = matches!(note, CellNote::Rounded(_));
+            let finding = if take_held(row, &mut figure, read_held) {
+                let f = Finding::at_location(
+                    codes::DISPLAY_ROUNDED,
+                    Severity::Info,
+                    source,
+                    *at,
+                    format!("{}，按存值评分", figure.said()),
+                )
+                .label("按存值评分");
+                held.push(figure);
+                f
+            } else if read_held {
+                // a percentage reads held all the same: the cell's own note, as before
+                continue;
+            } else {
+                Finding::at_location(
+                    codes::DISPLAY_ROUNDED,
+                    Severity::Warning,
+                    source,
+                    *at,
+                    format!(
+                        "{}；这一行的{}不能按存值改写，按显示值评分，请核对舍入",
+                        figure.said(),
+                        role.zh()
+                    ),
+                )
+                .label("按显示值评分")
+            };
+            made[i] = Some(finding);
+        }
+    }
+    held.sort_by_key(|h: &HeldFigure| (h.at.offset, h.role));
+    doc.held = held;
+    made
+}
+
+/// `figure` of `row` read held: the row's text given the held figure where the shown one is
+/// (`read_held`: the row reads it held already, a percentage), and `figure` its two texts;
+/// `false` (nothing changed) where the text holds the figure it replaces other than once.
+fn take_held(row: &mut IndicatorRow, figure: &mut HeldFigure, read_held: bool) -> bool {
+    let text: &str = match figure.role {
+        FigureRole::Target => &row.target,
+        FigureRole::Actual => match &row.actual {
+            Some(a) => a,
+            None => return false,
+        },
+    };
+    let (from, to) = match read_held {
+        true => (&figure.cell_held, &figure.cell_shown),
+        false => (&figure.cell_shown, &figure.cell_held),
+    };
+    if from.is_empty() || text.matches(from.as_str()).count() != 1 {
+        return false;
+    }
+    let other = text.replacen(from.as_str(), to, 1);
+    let (held_text, shown_text) = match read_held {
+        true => (text.to_owned(), other),
+        false => (other, text.to_owned()),
+    };
+    if !read_held {
+        let now = RowText::from(held_text.as_str());
+        match figure.role {
+            FigureRole::Target => row.target = now,
+            FigureRole::Actual => row.actual = Some(now),
+        }
+    }
+    figure.held_text = held_text;
+    figure.shown_text = shown_text;
+    true
+}
+
+/// The held figure of `doc` at `at` in the role `role` whose row reads `text` (`held`: sorted
+/// by place, as [`hold`] leaves it).
+pub fn held_at<'h>(
+    held: &'h [HeldFigure],
+    at: Option<Location>,
+    role: FigureRole,
+    text: Option<&str>,
+) -> Option<&'h HeldFigure> {
+    let (at, text) = (at?, text?);
+    let from = held.partition_point(|h| (h.at.offset, h.role) < (at.offset, role));
+    held[from..]
+        .iter()
+        .take_while(|h| h.at.offset == at.offset && h.role == role)
+        .find(|h| h.held_text == text)
+}
