@@ -41,8 +41,8 @@ impl Placed {
     }
 }
 
-/// [`place`] of `doc`'s own findings; `None` where it has no [`carried`] one (most blocks of
-/// a streamed sheet: nothing is done for them).
+/// [`place`] of `doc`'s own findings, copied (the document keeps them); `None` where it has
+/// no [`carried`] one (most blocks of a streamed sheet: nothing is done for them).
 pub fn of_own(doc: &Document) -> Option<Placed> {
     // notes and errors only (most blocks that have findings at all): nothing placed, no pass
     // over the projects' rows
@@ -50,6 +50,21 @@ pub fn of_own(doc: &Document) -> Option<Placed> {
         return None;
     }
     let placed = place(doc, doc.findings.iter().filter(|f| carried(f)).cloned());
+    (!placed.is_empty() || !placed.loose.is_empty()).then_some(placed)
+}
+
+/// [`of_own`], the [`carried`] findings moved out of `doc` (its other findings stay, in their
+/// order): a report that holds them beside its projects holds each once, not once as read and
+/// once placed (a form of 32,000 warnings held both copies through its evaluation).
+pub fn take_own(doc: &mut Document) -> Option<Placed> {
+    if !doc.findings.iter().any(carried) {
+        return None;
+    }
+    let (moved, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut doc.findings)
+        .into_iter()
+        .partition(carried);
+    doc.findings = kept;
+    let placed = place(doc, moved);
     (!placed.is_empty() || !placed.loose.is_empty()).then_some(placed)
 }
 
