@@ -175,3 +175,40 @@ fn spans(doc: &Document) -> Vec<(usize, usize, usize)> {
     spans.sort_unstable();
     spans
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sheet with a warning on no project's rows (the header's second 实际完成值), one on
+    /// project Q's row (a cell past the header) and a note (the unknown column).
+    const SHEET: &str = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t实际完成值\t备考\n\
+        P\t产出指标\t数量指标\t人数\t≥100人\t120人\t100\t\t\n\
+        Q\t产出指标\t数量指标\t场次\t≥10场\t12场\t100\t\t\t多出的一格\n";
+
+    #[test]
+    fn taken_warnings_leave_the_document_and_are_placed_as_copied_ones_are() {
+        let read = || {
+            crate::table::read_str("sheet.tsv", SHEET, &crate::table::ReadOptions::default())
+                .expect("reads")
+        };
+        let copied_from = read();
+        let copied = of_own(&copied_from).expect("warnings to place");
+        let mut doc = read();
+        let before = doc.findings.clone();
+        let mut taken = take_own(&mut doc).expect("warnings to place");
+        // held once: the document keeps only what is not placed, in its order
+        let kept: Vec<&Finding> = before.iter().filter(|f| !carried(f)).collect();
+        assert_eq!(doc.findings.iter().collect::<Vec<_>>(), kept);
+        assert!(!kept.is_empty() && doc.findings.len() < before.len());
+        // placed alike
+        assert_eq!(taken.loose, copied.loose);
+        assert!(!taken.loose.is_empty());
+        let mut copied = copied;
+        let q = taken.take("", "Q");
+        assert!(q.iter().any(|f| f.code == "table.extra-cells"), "{q:?}");
+        assert_eq!(q, copied.take("", "Q"));
+        assert_eq!(taken.take("", "P"), copied.take("", "P"));
+        assert!(taken.is_empty() && copied.is_empty());
+    }
+}
