@@ -635,7 +635,12 @@ registry! {
         "含义：报告中有单元格超过 Excel 每格 32767 个字符的上限（通常是表中误粘贴了大段文字）。\n处理：不写 xlsx，本次运行停止（退出码 2），原有的同名文件不变。\n修改：改用 --format csv 或 jsonl，或缩短表中那段文字。";
     STREAM_PROJECT_SPLIT = "stream.project-split", Warning,
         "同一项目的行不连续",
-        "含义：流式评价（大表逐行评价）时，一个项目的行在别的项目之后再次出现，或中间隔着很长一段空行（超过 256 KB）。\n处理：两段分别作为两个项目评分，并列出此项。\n修改：按项目排序、删去项目中间的空行后再评价，或用 --no-streaming 整表评价。";
+        "含义：流式评价（大表逐行评价）时，一个项目的行在别的项目之后再次出现（一个项目超过分段上限或隔着很长一段空行时是分段评分，见 stream.project-cut）。\n处理：两段分别作为两个项目评分，并列出此项。\n修改：按项目排序后再评价，或用 --no-streaming 整表评价。";
+    /// A project streamed in parts: past `JIXIAO_MAX_STREAM_PROJECT_MB`, or resumed after a
+    /// long run of blank rows; each part is named beside its figures.
+    STREAM_PROJECT_CUT = "stream.project-cut", Warning,
+        "项目分段评分",
+        "含义：流式评价（大表逐块评价）时，一个项目的行超过整体读入一个项目的上限（JIXIAO_MAX_STREAM_PROJECT_MB，默认 32 MB），或中间隔着很长一段空行（超过 256 KB），只能分段读入。\n处理：各段分别评分，每段的结果旁都列出此项：一段的得分、总分不是整个项目的；原表的总分行与整个项目各行之和核对。\n修改：用 --no-streaming 整表评价，或调高 JIXIAO_MAX_STREAM_PROJECT_MB，或删去项目中间的空行。";
     OUTPUT_STALE_TEMPORARY = "output.stale-temporary", Info,
         "之前中断的运行留下的临时文件",
         "含义：报告先写到报告旁的隐藏临时文件（.名称.XXXXXX.jixiao-tmp），写完才改名替换；运行被强行结束（kill -9、断电）时它会留下。Ctrl-C 和 SIGTERM 会先删除它。\n处理：下次写同名报告时，一小时未动的这类文件被删除，较新的只列出（可能另一次运行仍在写）。\n修改：确认没有别的运行在写同一报告后，可以删除列出的文件。";

@@ -32,6 +32,7 @@
 //! | characters of one number format code of a workbook (Excel's own limit) | 255 | `JIXIAO_MAX_FORMAT_CODE` |
 //! | files dropped in one upload of the page | 1000 | `JIXIAO_MAX_UPLOAD_FILES` |
 //! | lines of one quoted cell of a text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
+//! | one project's rows read at once by streamed evaluation | 32 MB | `JIXIAO_MAX_STREAM_PROJECT_MB` |
 //! | rules tried for one indicator (one decision asked of a rule set) | 2000 | `JIXIAO_MAX_RULE_TRIES` |
 //! | errors of rule files shown in full (the rest counted in one line) | 100 | `JIXIAO_MAX_ERRORS_SHOWN` |
 //! | rules every indicator must try (no text can rule them out), all files together | 1000 | `JIXIAO_MAX_UNFILTERED_RULES` |
@@ -255,6 +256,21 @@ pub static QUOTED_LINES: Limit = Limit::new(
     "",
 );
 
+/// Bytes of one project's rows a streamed evaluation (`evaluate --format jsonl`/`csv` of a text
+/// sheet, and the whole-document formats read in blocks) reads at once: a project is never cut
+/// between blocks below it, so it is scored as one project, as the whole table scores it. Past
+/// it the project is cut there and its parts scored apart, each with a `stream.project-cut`
+/// warning beside its figures (never silently two projects). One block holds the project and
+/// its evaluation holds every row's reading until it is scored: about 33 bytes of memory a byte
+/// of its rows (a 30 MB project peaks at 1.0 GB, release build), so the default is the size at
+/// which the reader cut every project before (H93, issue 27).
+pub static STREAM_PROJECT: Limit = Limit::new(
+    "流式评价时整体读入的一个项目的大小",
+    "JIXIAO_MAX_STREAM_PROJECT_MB",
+    32,
+    "MB",
+);
+
 /// Rules whose `when:` one set of facts (an indicator's, a project's) may try, of the kinds
 /// prefiltered (`rules::prefilter`: kinds of many rules, where a rule whose pattern cannot match
 /// is never tried): the cost of rules × rows is bounded by rows × this. Counted per indicator,
@@ -311,7 +327,7 @@ pub static PAGE_XLSX_PROJECTS: Limit = Limit::new(
 );
 
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 28] = [
+pub static ALL: [&Limit; 29] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -340,6 +356,7 @@ pub static ALL: [&Limit; 28] = [
     &RULE_TRIES,
     &ERRORS_SHOWN,
     &UNFILTERED_RULES,
+    &STREAM_PROJECT,
 ];
 
 #[cfg(test)]
@@ -351,6 +368,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 28);
+        assert_eq!(ALL.len(), 29);
     }
 }

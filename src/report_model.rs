@@ -621,6 +621,12 @@ pub struct Report {
     pub year: Option<i32>,
 }
 
+/// The report's own findings (`Report::findings`: the reader's errors and its warnings on no
+/// project's rows, unmatched actuals, …) that `jsonl` and `csv` write, at most: the rest are
+/// counted (`"more"` on jsonl's line, a closing row in csv) and all are on stderr. A streamed run
+/// holds no more than these until its end, whatever the sheet.
+pub const OWN_FINDINGS_WRITTEN: usize = 10_000;
+
 /// The verdict of one indicator (contract §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -1559,3 +1559,63 @@ fn a_forms_warning_on_a_row_below_its_last_indicator_is_beside_the_form() {
     // two a pair (the target's parts and the actual's), the last pair's too
     assert_eq!(mismatches, 6, "{}", json.stdout);
 }
+
+#[test]
+fn a_reading_warning_beside_no_project_is_in_jsonl_and_csv_streamed_and_whole() {
+    // a warning on no project's rows (here the header's second 实际完成值 column) stood in the
+    // json report's own findings only: jsonl and csv, streamed or not, left it out. It is now
+    // jsonl's `{"findings":[…]}` line (no unit or project) before the summary, and a csv row
+    // after the header (结论 警告, 规则 its code, 说明 its place and message)
+    let d = dir("loose-warning");
+    std::fs::write(
+        d.join("sheet.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t实际完成值\n\
+         P\t产出指标\t数量指标\t人数\t≥100人\t120人\t100\t130人\n\
+         Q\t产出指标\t数量指标\t场次\t≥10场\t12场\t100\t\n",
+    )
+    .unwrap();
+    let code = "table.column-duplicate";
+    let json = run(&d, &["evaluate", "sheet.tsv", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    let own: Vec<Value> = v["findings"].as_array().unwrap().clone();
+    assert!(own.iter().any(|f| f["code"] == code), "{}", json.stdout);
+    for whole in [false, true] {
+        let mut args = vec!["evaluate", "sheet.tsv", "--format", "jsonl"];
+        if whole {
+            args.push("--no-streaming");
+        }
+        let r = run(&d, &args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let lines: Vec<Value> = r
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        // the report's own findings line, as json's, just before the summary line
+        let n = lines.len();
+        assert!(lines[n - 1].get("summary").is_some(), "{}", r.stdout);
+        let line = &lines[n - 2];
+        assert!(
+            line.get("project").is_none() && line.get("unit").is_none(),
+            "{}",
+            r.stdout
+        );
+        assert_eq!(line["findings"].as_array().unwrap(), &own, "{}", r.stdout);
+        let mut args = vec!["evaluate", "sheet.tsv", "--format", "csv"];
+        if whole {
+            args.push("--no-streaming");
+        }
+        let r = run(&d, &args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let mut rows = csv::Reader::from_reader(r.stdout.trim_start_matches('\u{feff}').as_bytes());
+        let warned: Vec<csv::StringRecord> = rows
+            .records()
+            .map(Result::unwrap)
+            .filter(|row| &row[13] == code)
+            .collect();
+        assert_eq!(warned.len(), 1, "{}", r.stdout);
+        assert_eq!(&warned[0][9], "警告");
+        assert!(warned[0][15].starts_with("sheet.tsv:1:"), "{:?}", warned[0]);
+    }
+}

@@ -473,14 +473,20 @@ fn breakdown_form(pairs: usize) -> PathBuf {
 /// report, 32,000 more findings at 16,000 pairs, the JSON 2.1 times as long. `evaluate` grew
 /// to 59.7–61.5 (`json`) and 60.2–61.7 (`jsonl`) bytes a byte (debug, load 3); `inspect`
 /// is unchanged.
-/// A warning is held once as read and once in its project's report (placed, then moved).
+/// A warning was held once as read and once in its project's report (placed, then moved).
+/// Since the fifteenth session (H93) `evaluate` moves each out of the read document into its
+/// project's report (`table::placed::take_own`): held once. Release builds side by side, three
+/// rounds at load 6–9: `json` 76 → 72 bytes a byte, `jsonl` 59–64 → 52; debug (this test's
+/// build), best of three rounds, `json` 56–60, `jsonl` 44–54 (60–62 before). The bounds are
+/// lowered by what the move earns, with the margin the last session kept: `json` 62, `jsonl`
+/// 58 (the anchor's `jsonl`, 60.2–61.7, is past it).
 #[test]
 fn a_form_of_breakdown_rows_holds_its_findings_compactly() {
     let (small, large) = (breakdown_form(4_000), breakdown_form(16_000));
     let sizes = (size(&small), size(&large));
     let runs: [(&[&str], f64); 4] = [
-        (&["evaluate", "--format", "json"], 66.0),
-        (&["evaluate", "--format", "jsonl"], 66.0),
+        (&["evaluate", "--format", "json"], 62.0),
+        (&["evaluate", "--format", "jsonl"], 58.0),
         (&["inspect"], 32.0),
         (&["inspect", "--format", "json"], 36.0),
     ];

@@ -322,12 +322,18 @@ fn the_command_line_streams_jsonl_and_matches_no_streaming() {
 fn a_project_longer_than_a_forced_cut_is_named_and_nothing_is_lost() {
     let path = root().join("samples/jishan-2021-health/sheet.tsv");
     let (_, read, skipped) = whole(&path);
-    let (_, s) = streamed_forced(&path, 64, 1024);
+    let (lines, s) = streamed_forced(&path, 64, 1024);
     assert!(s.blocks > 2);
     assert_eq!((s.rows_read, s.rows_skipped), (read, skipped));
     assert_eq!(s.summary.indicators, 20);
+    // each part named beside its figures (the cut is no project that comes back)
     assert!(
-        s.findings.iter().any(|f| f.code == "stream.project-split"),
+        !projects_with(&lines, "stream.project-cut").is_empty(),
+        "{}",
+        String::from_utf8_lossy(&lines)
+    );
+    assert!(
+        !s.findings.iter().any(|f| f.code == "stream.project-split"),
         "{:?}",
         s.findings
     );
@@ -853,8 +859,8 @@ fn a_total_row_of_a_project_longer_than_a_forced_cut_is_checked_against_the_whol
             let (got, s) = streamed_forced(&path, 64, force);
             assert!(s.blocks > 2, "{force}: {} blocks", s.blocks);
             assert!(
-                s.findings.iter().any(|f| f.code == "stream.project-split"),
-                "{force}: the project is cut"
+                projects_with(&got, "stream.project-cut").len() >= 2,
+                "{force}: the project is cut, each part named"
             );
             assert_eq!(
                 projects_with(&got, "eval.total-unchecked"),
@@ -864,4 +870,112 @@ fn a_total_row_of_a_project_longer_than_a_forced_cut_is_checked_against_the_whol
             );
         }
     }
+}
+
+/// `jixiao evaluate FILE ARGS` in `dir` with `env` set: (exit code, stdout, stderr).
+fn evaluate_with(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("evaluate")
+        .args(args)
+        .envs(env.iter().copied())
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A sheet of four projects: A and D of two rows, B of `b` rows and C of `c` rows (each about
+/// 150 bytes), every row's 分值 and 得分 `1/rows` of 100 and B's `合计` row their sums.
+fn long_projects_sheet(b: usize, c: usize) -> String {
+    let pad = "测".repeat(30);
+    let mut t =
+        String::from("项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n");
+    for (name, rows) in [("A", 2), ("B", b), ("C", c), ("D", 2)] {
+        let w = rust_decimal::Decimal::from(100) / rust_decimal::Decimal::from(rows as u64);
+        for k in 0..rows {
+            let actual = if k % 3 == 0 { "90人" } else { "120人" };
+            t.push_str(&format!(
+                "{name}\t产出指标\t数量指标\t指标{k}{pad}\t≥100人\t{actual}\t{w}\t{w}\n"
+            ));
+        }
+        if name == "B" {
+            t.push_str("B\t合计\t\t\t\t\t100\t100\n");
+        }
+    }
+    t
+}
+
+#[test]
+fn a_project_past_the_streamed_project_limit_is_scored_in_named_parts_and_one_below_it_whole() {
+    // a project past the streaming reader's forced cut (32 MB, unnamed) was scored as two
+    // projects, told only by `stream.project-split` saying it came back "after other projects".
+    // Below the named limit (`JIXIAO_MAX_STREAM_PROJECT_MB`, here 1 MB) a project is carried
+    // whole, one project as `--no-streaming` reads it, in jsonl, csv and json alike; past it each
+    // part is named beside its figures (`stream.project-cut`), its printed total checked against
+    // the whole project's rows (no false 未核对)
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stream-project-limit");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // B about 1.5 MB (past the limit, cut once), C about 0.6 MB (within it)
+    std::fs::write(dir.join("sheet.tsv"), long_projects_sheet(10_000, 4_000)).unwrap();
+    let env = [("JIXIAO_MAX_STREAM_PROJECT_MB", "1")];
+    let run = |format: &str, whole: bool| {
+        let mut args = vec!["sheet.tsv", "--format", format];
+        if whole {
+            args.push("--no-streaming");
+        }
+        let (code, out, err) = evaluate_with(&dir, &env, &args);
+        assert_eq!(code, Some(0), "{format}: {err}");
+        out
+    };
+    // json: the sheet in blocks gives the whole table's report (a cut project reads it whole)
+    assert_eq!(run("json", false), run("json", true));
+    // jsonl: A, C and D line for line as the whole table's; B in two parts, each named
+    let (streamed, whole) = (run("jsonl", false), run("jsonl", true));
+    let of = |text: &str, project: &str| -> Vec<String> {
+        let key = format!("\"project\":\"{project}\"");
+        text.lines()
+            .filter(|l| l.contains(&key))
+            .map(str::to_owned)
+            .collect()
+    };
+    for p in ["A", "C", "D"] {
+        assert_eq!(of(&streamed, p), of(&whole, p), "project {p}");
+    }
+    assert_eq!(of(&streamed, "C").len(), 4_000);
+    assert_eq!(
+        projects_with(streamed.as_bytes(), "stream.project-cut"),
+        ["B", "B"],
+        "{}",
+        streamed
+            .lines()
+            .filter(|l| l.contains("findings"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(projects_with(streamed.as_bytes(), "eval.total-unchecked").is_empty());
+    assert!(projects_with(whole.as_bytes(), "stream.project-cut").is_empty());
+    // csv: C's rows as the whole table's; each of B's two 预算执行率 rows names its part
+    let (streamed, whole) = (run("csv", false), run("csv", true));
+    let rows = |text: &str, p: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with(&format!(",{p},")))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(rows(&streamed, "C"), rows(&whole, "C"));
+    assert_eq!(rows(&streamed, "C").len(), 4_001);
+    assert_eq!(
+        rows(&streamed, "B")
+            .iter()
+            .filter(|r| r.contains("stream.project-cut"))
+            .count(),
+        2
+    );
+    assert!(!whole.contains("stream.project-cut"));
 }

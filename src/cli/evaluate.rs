@@ -329,13 +329,16 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
     // its 192,000 notes through the evaluation (issue 27)
     doc.findings
         .retain(|f| f.severity == crate::finding::Severity::Error || table::placed::carried(f));
+    // the warnings moved out of the document into their places, not copied: the report holds
+    // each once (a form of 32,000 warnings held them twice through its evaluation)
+    let placed = table::placed::take_own(&mut doc);
     doc.findings.shrink_to_fit();
     let methodology = Methodology::from_rules(&rules);
     // the projects written as they are scored, where the format allows (issue 27)
     let mut spool = spool(args, &methodology, &rules);
     let report = evaluate_showing_progress(
         args,
-        &doc,
+        (&doc, placed),
         (actuals.as_ref(), &methodology, &rules),
         spool.as_mut(),
     );
@@ -582,7 +585,7 @@ fn show_reader_findings(doc: &Document) {
 /// evaluation stops once the spool cannot be written).
 fn evaluate_showing_progress(
     args: &Args,
-    doc: &Document,
+    (doc, placed): (&Document, Option<table::placed::Placed>),
     (actuals, methodology, rules): (Option<&ActualsFile>, &Methodology, &crate::rules::RuleSet),
     mut spool: Option<&mut report::sections::Spool<'_>>,
 ) -> crate::report::model::Report {
@@ -603,8 +606,9 @@ fn evaluate_showing_progress(
         }
     };
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let report = eval::evaluate_projects(
+    let report = eval::evaluate_placed(
         doc,
+        placed,
         actuals,
         &eval::Options {
             methodology,
@@ -876,7 +880,10 @@ fn streaming_csv(
         Err(code) => return Some(code),
     };
     let warnings = report::warnings::lines_of(&streamed.findings);
-    let written = report::csv::write_head(&mut out, &warnings)
+    // the report's own findings, as the whole table's report has them: the reader's first
+    let mut own = streamed.read.0.clone();
+    own.extend(streamed.findings.iter().cloned());
+    let written = report::csv::write_head(&mut out, &warnings, (&own, streamed.read.1))
         .and_then(|_| rows.into_inner().map_err(|e| e.into_error()))
         .and_then(|mut rows| {
             std::io::Seek::rewind(&mut rows)?;

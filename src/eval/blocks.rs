@@ -59,7 +59,7 @@ pub fn evaluate_blocks(
         if cancelled() {
             return None;
         }
-        let read = stream::read_block(&head, &block, state).ok()?;
+        let read = stream::read_block_alone(&head, &block, state).ok()?;
         state = read.end;
         let doc = read.doc;
         if read.preamble_below || !doc.findings.is_empty() || doc.rows_skipped > 0 {

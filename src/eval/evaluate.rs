@@ -137,6 +137,21 @@ pub fn evaluate_projects(
     opts: &Options<'_>,
     each: impl FnMut(ProjectReport) -> ProjectReport,
 ) -> Report {
+    // the reader's warnings beside the projects whose rows they are on, copied (`doc` is
+    // borrowed); nothing done for a table without findings
+    let placed = crate::table::placed::of_own(doc);
+    evaluate_placed(doc, placed, actuals, opts, each)
+}
+
+/// [`evaluate_projects`] of a table whose reader's warnings are placed already (`placed`:
+/// moved out of the document, `table::placed::take_own`, so the report holds each once).
+pub fn evaluate_placed(
+    doc: &Document,
+    mut placed: Option<crate::table::placed::Placed>,
+    actuals: Option<&ActualsFile>,
+    opts: &Options<'_>,
+    each: impl FnMut(ProjectReport) -> ProjectReport,
+) -> Report {
     // the actuals file's year, else `--year`, else the year the forms print
     let year = actuals
         .and_then(|a| a.year)
@@ -149,8 +164,7 @@ pub fn evaluate_projects(
         .collect();
     let published_dp = published_precision(doc);
     // the reader's warnings beside the projects whose rows they are on, the rest after its
-    // errors (`table::placed`); nothing done for a table without findings
-    let mut placed = crate::table::placed::of_own(doc);
+    // errors (`table::placed`)
     let mut each = each;
     let mut report = rolled_up(
         doc,

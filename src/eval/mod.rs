@@ -60,6 +60,8 @@ mod window;
 
 pub use actual::Actual;
 pub use actuals_file::ActualsFile;
-pub use evaluate::{Categories, Options, evaluate, evaluate_projects, evaluate_with_rules};
+pub use evaluate::{
+    Categories, Options, evaluate, evaluate_placed, evaluate_projects, evaluate_with_rules,
+};
 pub use methodology::{Grade, Methodology, Ruled};
 pub use score::{Outcome, Verdict, score};

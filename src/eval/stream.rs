@@ -41,6 +41,7 @@ use super::window::{OpensOnDrop, Window};
 use crate::finding::{Finding, Severity};
 use crate::report_model::{IndicatorLine, ProjectReport, Shown, Summary, VerdictCounts};
 use crate::table::ReadError;
+use crate::table::layouts::sheet_carry;
 use crate::table::model::Document;
 use crate::table::stream::{self, Block, FillDown, Head, SheetStream};
 
@@ -53,8 +54,14 @@ pub trait Lines: Sync {
     /// A worker's writer, kept for every block the worker evaluates (it may keep what repeats
     /// from line to line).
     fn writer(&self) -> Box<dyn ProjectLines>;
-    /// Writes what follows the last block (the summary line of JSON lines), once.
-    fn finish(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>;
+    /// Writes what follows the last block (JSON lines' line of the run's own findings, those
+    /// held and how many more, then the summary line), once.
+    fn finish(
+        &self,
+        summary: &Summary,
+        findings: (&[Finding], usize),
+        out: &mut dyn Write,
+    ) -> std::io::Result<()>;
 }
 
 /// Writes one project's lines into a block's buffer as it is scored: each indicator's line
@@ -117,6 +124,13 @@ pub struct Streamed {
     pub summary: Summary,
     /// Findings about the whole run: actuals that matched nothing, projects split in the file.
     pub findings: Vec<Finding>,
+    /// The reader's findings that stand beside no project (its errors, then its warnings on no
+    /// project's rows, the header's first), in table order, as the whole table's report has
+    /// them first among its own findings: at most [`OWN_FINDINGS_WRITTEN`] held, and how many
+    /// more (all are on stderr).
+    ///
+    /// [`OWN_FINDINGS_WRITTEN`]: crate::report_model::OWN_FINDINGS_WRITTEN
+    pub read: (Vec<Finding>, usize),
     pub rows_read: usize,
     pub rows_skipped: usize,
     /// Blocks the file was cut into, and how many had to be read a second time.
@@ -145,8 +159,14 @@ struct Output {
     reread: bool,
     /// Where the block's first row is, for a split project's finding.
     first_line: Vec<u32>,
+    /// Whether the block's first project goes on with the block before's last (a project cut
+    /// in parts, each named beside its figures: not a project that comes back).
+    continued: bool,
     /// Findings of the evaluation (a budget of zero or less).
     findings: Vec<Finding>,
+    /// The reader's errors, and its warnings on no project's rows (`table::placed`).
+    errors: Vec<Finding>,
+    loose: Vec<Finding>,
     actuals_seen: bool,
     actuals_used: bool,
 }
@@ -158,23 +178,29 @@ struct Gate<'a> {
     matcher: Matcher<'a>,
     failed: Option<ReadError>,
     /// The sums of a project cut inside by the block before (`sheet_carry`).
-    carried: Option<crate::table::layouts::sheet_carry::Carried>,
+    carried: Option<sheet_carry::Carried>,
 }
 
 impl Gate<'_> {
     /// `read`, the block `block` read in order, passing: what it leaves filled down kept, and
-    /// where a project is cut between it and the blocks around it, the sums carried and its
-    /// printed total checked against the whole project's (nothing done for other blocks).
-    fn passed(&mut self, block: &Block, mut read: stream::BlockDoc) -> stream::BlockDoc {
+    /// where a project is cut between it and the blocks around it, each part named, the sums
+    /// carried and its printed total checked against the whole project's (nothing done for
+    /// other blocks). Also whether the block's first project goes on with the block before's
+    /// last (one project cut in two, not one that comes back: `stream.project-split` is not
+    /// for it).
+    fn passed(&mut self, block: &Block, mut read: stream::BlockDoc) -> (stream::BlockDoc, bool) {
         self.end = read.end.clone();
-        if self.carried.is_some() || block.cut_inside() {
-            self.carried = crate::table::layouts::sheet_carry::carry_over(
-                &mut read.doc,
-                self.carried.take(),
-                block.cut_inside(),
-            );
+        if !(block.continues() || block.cut_inside().is_some()) {
+            return (read, false);
         }
-        read
+        let cuts = sheet_carry::Cuts {
+            continues: block.continues(),
+            inside: block.cut_inside(),
+        };
+        let (carried, continued) =
+            sheet_carry::carry_over(&mut read.doc, self.carried.take(), cuts);
+        self.carried = carried;
+        (read, continued)
     }
 }
 
@@ -278,13 +304,6 @@ pub fn evaluate_stream(
     }
     let mut totals = written.map_err(StreamError::Write)?;
     let summary = totals.summary(opts.methodology);
-    // a run held to its end wrote nothing: its caller refuses it
-    if !totals.held_to_end {
-        opts.lines
-            .finish(&summary, out)
-            .map_err(StreamError::Write)?;
-    }
-    out.flush().map_err(StreamError::Write)?;
     let mut findings = std::mem::take(&mut totals.split);
     if totals.seen.unsure() {
         findings.push(
@@ -300,9 +319,20 @@ pub fn evaluate_stream(
         );
     }
     findings.extend(gate.matcher.unmatched());
+    let read = totals.read(head);
+    // a run held to its end wrote nothing: its caller refuses it
+    if !totals.held_to_end {
+        let mut own = read.0.clone();
+        own.extend(findings.iter().cloned());
+        opts.lines
+            .finish(&summary, (&own, read.1), out)
+            .map_err(StreamError::Write)?;
+    }
+    out.flush().map_err(StreamError::Write)?;
     Ok(Streamed {
         summary,
         findings,
+        read,
         rows_read: totals.rows_read,
         rows_skipped: totals.rows_skipped,
         blocks: totals.blocks,
@@ -379,7 +409,7 @@ fn work(
             stream::read_block(head, block, g.end.clone()).map_err(Some)
         }
     };
-    let read = match read {
+    let (mut read, continued) = match read {
         Ok(b) => g.passed(block, b),
         Err(e) => {
             if let Some(e) = e {
@@ -421,8 +451,15 @@ fn work(
     let mut counts = VerdictCounts::default();
     let mut differences = Vec::new();
     let mut findings = Vec::new();
-    // the reader's warnings beside the projects whose rows they are on (none: nothing done)
-    let mut placed = crate::table::placed::of_own(&read.doc);
+    // the reader's findings for stderr, rendered while the block holds them all
+    let diagnostics = if read.doc.findings.is_empty() {
+        String::new()
+    } else {
+        (opts.render)(&read.doc)
+    };
+    // the reader's warnings moved beside the projects whose rows they are on (none: nothing
+    // done)
+    let mut placed = crate::table::placed::take_own(&mut read.doc);
     // each indicator's line written as it is scored, each project's end once it is
     let mut to = ToBuffer {
         writer,
@@ -445,11 +482,16 @@ fn work(
             projects.push((p.unit, p.project, score, p.pending.exact));
         },
     );
-    let diagnostics = if read.doc.findings.is_empty() {
-        String::new()
-    } else {
-        (opts.render)(&read.doc)
-    };
+    // the reader's findings beside no project: its errors (kept in the document) and the
+    // warnings placed on no project's rows
+    let errors: Vec<Finding> = read
+        .doc
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .cloned()
+        .collect();
+    let loose = placed.map(|p| p.loose).unwrap_or_default();
     let mut first_line = Vec::with_capacity(n_projects);
     first_line.extend(read.doc.projects().map(|(_, p)| p.at.line));
     clock.stop(3, evaluating);
@@ -464,7 +506,10 @@ fn work(
         rows_skipped: read.doc.rows_skipped,
         reread,
         first_line,
+        continued,
         findings,
+        errors,
+        loose,
         actuals_seen,
         actuals_used,
     })
@@ -500,6 +545,11 @@ struct Totals {
     /// unit by unit: the name is hashed once a unit, not twice a project).
     last_unit: Option<(String, std::collections::hash_map::DefaultHasher)>,
     split: Vec<Finding>,
+    /// The reader's errors and its warnings on no project's rows, each in table order, held
+    /// up to [`crate::report_model::OWN_FINDINGS_WRITTEN`] together; the rest counted.
+    errors: Vec<Finding>,
+    loose: Vec<Finding>,
+    not_held: usize,
     rows_read: usize,
     rows_skipped: usize,
     blocks: usize,
@@ -511,6 +561,23 @@ struct Totals {
 }
 
 impl Totals {
+    /// The reader's findings beside no project, as the whole table's report has them first
+    /// among its own: its errors, then its warnings on no project's rows (the header's before
+    /// the blocks'), at most [`crate::report_model::OWN_FINDINGS_WRITTEN`], and how many more.
+    fn read(&mut self, head: &Head) -> (Vec<Finding>, usize) {
+        let max = crate::report_model::OWN_FINDINGS_WRITTEN;
+        let mut read = std::mem::take(&mut self.errors);
+        let header = head
+            .findings
+            .iter()
+            .filter(|f| crate::table::placed::carried(f));
+        read.extend(header.cloned());
+        read.append(&mut self.loose);
+        let more = self.not_held + read.len().saturating_sub(max);
+        read.truncate(max);
+        (read, more)
+    }
+
     fn summary(&self, m: &super::Methodology) -> Summary {
         let dp = m.precision.value;
         let scored = self.projects - self.waiting;
@@ -605,11 +672,20 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
     t.actuals_seen |= o.actuals_seen;
     t.actuals_used |= o.actuals_used;
     t.split.append(&mut o.findings);
+    for (held, more) in [(&mut t.errors, o.errors), (&mut t.loose, o.loose)] {
+        // (each list alone up to the bound: which comes first is known at the end)
+        let room = crate::report_model::OWN_FINDINGS_WRITTEN.saturating_sub(held.len());
+        t.not_held += more.len().saturating_sub(room);
+        held.extend(more.into_iter().take(room));
+    }
     t.counts.merge(&o.counts);
     t.differences += o.differences;
     t.rows_read += o.rows_read;
     t.rows_skipped += o.rows_skipped;
-    for ((unit, project, score, pending), line) in o.projects.into_iter().zip(o.first_line) {
+    let continued = o.continued;
+    for (k, ((unit, project, score, pending), line)) in
+        o.projects.into_iter().zip(o.first_line).enumerate()
+    {
         t.projects += 1;
         match score {
             Some(s) => super::exact::add_to(&mut t.score_sum, s),
@@ -621,7 +697,9 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
         let mut h = unit_state(t, &unit);
         h.write_u8(1); // a (unit, project), apart from units
         project.hash(&mut h);
-        if !t.seen.insert(h.finish()) {
+        // (a project cut in parts is seen again at its next part: named `stream.project-cut`)
+        let again = !t.seen.insert(h.finish());
+        if again && !(k == 0 && continued) {
             let mut f = Finding::new(
                 crate::codes::STREAM_PROJECT_SPLIT,
                 Severity::Warning,
@@ -671,7 +749,7 @@ pub fn published_precision(mut stream: SheetStream) -> Result<Option<u32>, ReadE
     let mut state = FillDown::default();
     let mut dp: Option<u32> = None;
     while let Some(block) = stream.next_block()? {
-        let read = stream::read_block(&head, &block, state)?;
+        let read = stream::read_block_alone(&head, &block, state)?;
         state = read.end;
         if let Some(p) = super::evaluate::published_precision(&read.doc) {
             dp = Some(dp.map_or(p, |d| d.max(p)));

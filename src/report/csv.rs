@@ -151,7 +151,7 @@ fn is_plain_number(cell: &str) -> bool {
 }
 
 fn write_records(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error> {
-    write_head_records(out, &super::warnings::lines(report))?;
+    write_head_records(out, &super::warnings::lines(report), (&report.findings, 0))?;
     let mut rows = RowWriter::default();
     let mut buf = Vec::with_capacity(64 * 1024);
     for p in &report.projects {
@@ -166,8 +166,17 @@ fn write_records(report: &Report, out: &mut dyn Write) -> Result<(), csv::Error>
 }
 
 /// The header row and, after it, the warning rows: actuals that matched nothing (their 结论
-/// 警告, their 说明 the warning; `warnings::lines`).
-fn write_head_records(out: &mut dyn Write, warnings: &[String]) -> Result<(), csv::Error> {
+/// 警告, their 说明 the warning; `warnings::lines`); then the report's own findings
+/// ([`own_finding_record`]: the reader's errors, its warnings on no project's rows, …; those the
+/// warning rows say aside), at most [`OWN_FINDINGS_WRITTEN`], and a row counting the rest
+/// (`more` of them not held, as a streamed run counts them).
+///
+/// [`OWN_FINDINGS_WRITTEN`]: crate::report_model::OWN_FINDINGS_WRITTEN
+fn write_head_records(
+    out: &mut dyn Write,
+    warnings: &[String],
+    (findings, more): (&[crate::finding::Finding], usize),
+) -> Result<(), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -178,16 +187,52 @@ fn write_head_records(out: &mut dyn Write, warnings: &[String]) -> Result<(), cs
         record[15] = line.clone();
         w.write_record(safe(record))?;
     }
+    let max = crate::report_model::OWN_FINDINGS_WRITTEN;
+    let own = findings.iter().filter(|f| !super::warnings::is_warned(f));
+    let mut written = 0;
+    for f in own.clone().take(max) {
+        w.write_record(safe(own_finding_record(f)))?;
+        written += 1;
+    }
+    let more = more + own.count() - written;
+    if more > 0 {
+        let mut record: [String; 16] = Default::default();
+        record[9] = "警告".to_owned();
+        record[15] = format!("另有 {more} 条发现未列出，见运行时的标准错误输出");
+        w.write_record(safe(record))?;
+    }
     w.flush()?;
     Ok(())
+}
+
+/// A row of the report's own findings (one beside no project's rows): 单位 and 项目 where it
+/// names them, 结论 its severity (`错误`, `警告`, `提示`), 规则 its code (`table.stray-quote`),
+/// 说明 its place and message; the indicator columns empty.
+fn own_finding_record(f: &crate::finding::Finding) -> [String; 16] {
+    let mut record: [String; 16] = Default::default();
+    record[0] = f.unit_name().unwrap_or_default().to_owned();
+    record[1] = f.project_name().unwrap_or_default().to_owned();
+    record[9] = match f.severity {
+        crate::finding::Severity::Error => "错误",
+        crate::finding::Severity::Warning => "警告",
+        crate::finding::Severity::Info => "提示",
+    }
+    .to_owned();
+    record[13] = f.code.to_string();
+    record[15] = format!("{}：{}", f.position(), f.message);
+    record
 }
 
 /// The start of a CSV report: the byte-order mark, the header row and the warning rows
 /// (`warnings::lines`); the projects' rows follow ([`RowWriter`]). For a report written as it
 /// is evaluated (`eval::stream`).
-pub fn write_head(out: &mut dyn Write, warnings: &[String]) -> io::Result<()> {
+pub fn write_head(
+    out: &mut dyn Write,
+    warnings: &[String],
+    own: (&[crate::finding::Finding], usize),
+) -> io::Result<()> {
     out.write_all(BOM)?;
-    write_head_records(out, warnings).map_err(|e| match e.into_kind() {
+    write_head_records(out, warnings, own).map_err(|e| match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
     })
@@ -209,7 +254,12 @@ impl crate::eval::stream::Lines for CsvLines {
         Box::new(RowWriter::default())
     }
 
-    fn finish(&self, _: &super::model::Summary, _: &mut dyn Write) -> io::Result<()> {
+    fn finish(
+        &self,
+        _: &super::model::Summary,
+        _: (&[crate::finding::Finding], usize),
+        _: &mut dyn Write,
+    ) -> io::Result<()> {
         Ok(())
     }
 }
@@ -505,7 +555,7 @@ pub(crate) struct CsvSections(RowWriter);
 
 impl super::sections::Sections for CsvSections {
     fn head(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
-        write_head(out, &super::warnings::lines(r))
+        write_head(out, &super::warnings::lines(r), (&r.findings, 0))
     }
 
     fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {

@@ -142,6 +142,7 @@ impl super::sections::Sections for JsonLinesSections {
     }
 
     fn tail(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        write_own_findings_line(&r.findings, 0, out)?;
         write_summary_line(&r.summary, out)
     }
 }
@@ -185,10 +186,48 @@ struct SummaryLine<'a> {
 }
 
 /// One JSON object per indicator (with its unit and project), a `{"unit":…,"project":…,
-/// "findings":[…]}` line after a project that has findings, then one `{"summary":…}` line.
+/// "findings":[…]}` line after a project that has findings, the report's own findings'
+/// `{"findings":[…]}` line where it has any ([`write_own_findings_line`]), then one
+/// `{"summary":…}` line.
 pub fn write_lines(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write_indicator_lines(&report.projects, out)?;
+    write_own_findings_line(&report.findings, 0, out)?;
     write_summary_line(&report.summary, out)
+}
+
+/// The line of the report's own findings (json's top-level `findings`: the reader's errors,
+/// its warnings on no project's rows, unmatched actuals, …), before the summary line:
+/// `{"findings":[…]}`, no `unit` or `project` (a project's findings line has both), where there
+/// are any. At most [`OWN_FINDINGS_WRITTEN`]; the rest, and `more` not held (a streamed run
+/// counts past what it holds), as `"more":N` after the list.
+///
+/// [`OWN_FINDINGS_WRITTEN`]: crate::report_model::OWN_FINDINGS_WRITTEN
+pub fn write_own_findings_line(
+    findings: &[crate::finding::Finding],
+    more: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let shown = findings
+        .len()
+        .min(crate::report_model::OWN_FINDINGS_WRITTEN);
+    let more = more + (findings.len() - shown);
+    if shown == 0 && more == 0 {
+        return Ok(());
+    }
+    let line = OwnFindingsLine {
+        findings: &findings[..shown],
+        more: (more > 0).then_some(more),
+    };
+    serde_json::to_writer(&mut *out, &line)?;
+    out.write_all(b"\n")
+}
+
+/// The report's own findings' line ([`write_own_findings_line`]).
+#[derive(Serialize)]
+struct OwnFindingsLine<'a> {
+    findings: &'a [crate::finding::Finding],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    more: Option<usize>,
 }
 
 /// The indicator lines of `projects` (streaming writes them block by block).
@@ -220,7 +259,13 @@ impl crate::eval::stream::Lines for JsonLines {
         Box::new(LineWriter::default())
     }
 
-    fn finish(&self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(
+        &self,
+        summary: &Summary,
+        (findings, more): (&[crate::finding::Finding], usize),
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        write_own_findings_line(findings, more, out)?;
         write_summary_line(summary, out)
     }
 }

@@ -14,9 +14,13 @@ pub const SHOWN: usize = 20;
 
 /// The findings that warn at the top.
 fn warned(findings: &[crate::finding::Finding]) -> impl Iterator<Item = &crate::finding::Finding> {
-    findings.iter().filter(|f| {
-        f.code == crate::codes::ACTUALS_UNMATCHED || f.code == crate::codes::ACTUALS_DUPLICATE
-    })
+    findings.iter().filter(|f| is_warned(f))
+}
+
+/// Whether `f` is one of the warnings at the top (csv writes the report's other findings in
+/// rows of their own).
+pub fn is_warned(f: &crate::finding::Finding) -> bool {
+    f.code == crate::codes::ACTUALS_UNMATCHED || f.code == crate::codes::ACTUALS_DUPLICATE
 }
 
 /// The headline and one line per warning (at most [`SHOWN`], then how many more); empty where

@@ -201,7 +201,8 @@ impl Walker {
             return Step::Cancelled;
         }
         let at = &mut self.at;
-        let Ok(read) = stream::read_block(&self.head, &block, std::mem::take(&mut at.state)) else {
+        let Ok(read) = stream::read_block_alone(&self.head, &block, std::mem::take(&mut at.state))
+        else {
             return Step::Whole;
         };
         at.state = read.end;

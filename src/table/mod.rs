@@ -1475,7 +1475,7 @@ fn flat_sheet(grid: &Grid) -> Result<Option<Sheets<'_>>, ReadError> {
         &mut ctx,
         &found.header,
         &flat.views(text),
-        found.preamble.unit.as_deref(),
+        (found.preamble.unit.as_deref(), false),
         &mut Default::default(),
     )
     .0;

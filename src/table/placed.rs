@@ -41,8 +41,8 @@ impl Placed {
     }
 }
 
-/// [`place`] of `doc`'s own findings; `None` where it has no [`carried`] one (most blocks of
-/// a streamed sheet: nothing is done for them).
+/// [`place`] of `doc`'s own findings, copied (the document keeps them); `None` where it has
+/// no [`carried`] one (most blocks of a streamed sheet: nothing is done for them).
 pub fn of_own(doc: &Document) -> Option<Placed> {
     // notes and errors only (most blocks that have findings at all): nothing placed, no pass
     // over the projects' rows
@@ -50,6 +50,21 @@ pub fn of_own(doc: &Document) -> Option<Placed> {
         return None;
     }
     let placed = place(doc, doc.findings.iter().filter(|f| carried(f)).cloned());
+    (!placed.is_empty() || !placed.loose.is_empty()).then_some(placed)
+}
+
+/// [`of_own`], the [`carried`] findings moved out of `doc` (its other findings stay, in their
+/// order): a report that holds them beside its projects holds each once, not once as read and
+/// once placed (a form of 32,000 warnings held both copies through its evaluation).
+pub fn take_own(doc: &mut Document) -> Option<Placed> {
+    if !doc.findings.iter().any(carried) {
+        return None;
+    }
+    let (moved, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut doc.findings)
+        .into_iter()
+        .partition(carried);
+    doc.findings = kept;
+    let placed = place(doc, moved);
     (!placed.is_empty() || !placed.loose.is_empty()).then_some(placed)
 }
 
@@ -159,4 +174,41 @@ fn spans(doc: &Document) -> Vec<(usize, usize, usize)> {
         .collect();
     spans.sort_unstable();
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sheet with a warning on no project's rows (the header's second 实际完成值), one on
+    /// project Q's row (a cell past the header) and a note (the unknown column).
+    const SHEET: &str = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t实际完成值\t备考\n\
+        P\t产出指标\t数量指标\t人数\t≥100人\t120人\t100\t\t\n\
+        Q\t产出指标\t数量指标\t场次\t≥10场\t12场\t100\t\t\t多出的一格\n";
+
+    #[test]
+    fn taken_warnings_leave_the_document_and_are_placed_as_copied_ones_are() {
+        let read = || {
+            crate::table::read_str("sheet.tsv", SHEET, &crate::table::ReadOptions::default())
+                .expect("reads")
+        };
+        let copied_from = read();
+        let copied = of_own(&copied_from).expect("warnings to place");
+        let mut doc = read();
+        let before = doc.findings.clone();
+        let mut taken = take_own(&mut doc).expect("warnings to place");
+        // held once: the document keeps only what is not placed, in its order
+        let kept: Vec<&Finding> = before.iter().filter(|f| !carried(f)).collect();
+        assert_eq!(doc.findings.iter().collect::<Vec<_>>(), kept);
+        assert!(!kept.is_empty() && doc.findings.len() < before.len());
+        // placed alike
+        assert_eq!(taken.loose, copied.loose);
+        assert!(!taken.loose.is_empty());
+        let mut copied = copied;
+        let q = taken.take("", "Q");
+        assert!(q.iter().any(|f| f.code == "table.extra-cells"), "{q:?}");
+        assert_eq!(q, copied.take("", "Q"));
+        assert_eq!(taken.take("", "P"), copied.take("", "P"));
+        assert!(taken.is_empty() && copied.is_empty());
+    }
 }

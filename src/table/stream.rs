@@ -21,8 +21,12 @@
 //!
 //! ## What differs from reading the whole file (documented in the README)
 //! - A project whose rows are not contiguous (the same unit and project again after others) is
-//!   read as two projects; evaluation names it with `stream.project-split`. A project longer
-//!   than [`FORCE_CUT_BYTES`] is cut inside too.
+//!   read as two projects; evaluation names it with `stream.project-split`.
+//! - A project is never cut between blocks below [`crate::limits::STREAM_PROJECT`] (32 MB,
+//!   `JIXIAO_MAX_STREAM_PROJECT_MB`): its block grows to hold it whole. Past the limit, or
+//!   where it goes on after a long run of blank rows ([`BLANK_RUN_BYTES`]), it is cut
+//!   ([`Block::cut_inside`] says why) and each part is named beside its figures
+//!   (`stream.project-cut`, `sheet_carry`).
 //! - Only the preamble above the header counts (`部门名称：` lines below it are skipped).
 //! - Encoding is decided on the first megabyte (BOM, valid UTF-8, else GB18030); a later byte
 //!   invalid in that encoding stops the read with `table.decode` and its offset.
@@ -73,8 +77,16 @@ const READ_BYTES: usize = 256 * 1024;
 /// a block, its rows and its report stay in the core's cache (measured: 1 MB blocks cost 8.9 µs
 /// an indicator, 32 KB blocks 5.9 µs, on this project's machine; see benches/README.md).
 pub const BLOCK_BYTES: usize = 32 * 1024;
-/// A block is cut even inside a project after this many bytes (a project of ~300 000 rows).
-pub const FORCE_CUT_BYTES: usize = 32 * 1024 * 1024;
+/// Why a block was cut inside its last project ([`Block::cut_inside`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CutInside {
+    /// The project's rows passed [`crate::limits::STREAM_PROJECT`]: it goes on in the next
+    /// block.
+    Limit,
+    /// A run of blank rows past [`BLANK_RUN_BYTES`] starts here: the project may go on after it
+    /// (most often nothing follows: Excel writes such rows past its data).
+    BlankRun,
+}
 
 /// A run of blank rows this long is cut out of the block it would grow (its rows' cells cost
 /// 48 bytes each once read: 40 MB of empty tab rows held whole took 2.1 GB).
@@ -129,16 +141,27 @@ pub struct Block {
     /// limit (the block may end before that limit: its grid finds the quote unclosed, and
     /// [`read_block`] says what the whole-file reader says).
     past_lines: Vec<usize>,
-    /// Whether the block was cut inside a project (a forced cut, or before a long blank run):
-    /// the next block may go on with its last project, whose printed total is then checked
-    /// against the whole project's sums (`eval::stream`, `sheet_total::Carried`).
-    inside: bool,
+    /// Why the block was cut inside a project (past the project limit, or before a long blank
+    /// run), where it was: the next block may go on with its last project, whose printed total
+    /// is then checked against the whole project's sums (`eval::stream`,
+    /// `sheet_carry::Carried`).
+    inside: Option<CutInside>,
+    /// Whether the block before was cut inside a project: this block's first project may go
+    /// on with it, so its reader leaves that project's printed total to the turnstile
+    /// (`sheet_carry`), which knows the parts before.
+    continues: bool,
 }
 
 impl Block {
-    /// Whether the block was cut inside a project: the next may continue its last one.
-    pub fn cut_inside(&self) -> bool {
+    /// Why the block was cut inside a project, where it was: the next may continue its last
+    /// one.
+    pub fn cut_inside(&self) -> Option<CutInside> {
         self.inside
+    }
+
+    /// Whether the block before was cut inside a project (this one may go on with it).
+    pub fn continues(&self) -> bool {
+        self.continues
     }
 
     /// Whether this block, read from its guessed state into `read`, reads as it would from
@@ -214,11 +237,14 @@ pub struct SheetStream {
     seen_project: Option<String>,
     /// The guess for the next block's first row.
     guess: FillDown,
-    /// Where blocks are cut ([`BLOCK_BYTES`], [`FORCE_CUT_BYTES`] unless set).
+    /// Where blocks are cut ([`BLOCK_BYTES`] unless set) and where a project is cut inside
+    /// ([`crate::limits::STREAM_PROJECT`] unless set).
     block_bytes: usize,
-    force_cut_bytes: usize,
-    /// Whether the block being cut is cut inside a project ([`Block::cut_inside`]).
-    cut_inside: bool,
+    project_bytes: usize,
+    /// Why the block being cut is cut inside a project ([`Block::cut_inside`]).
+    cut_inside: Option<CutInside>,
+    /// Whether the last block given out was cut inside a project ([`Block::continues`]).
+    last_inside: bool,
     /// Where the run of blank rows being scanned starts (in `pending`), once it is followed.
     blank_from: Option<usize>,
     /// Whether rows are skimmed (off only to test that skimming changes no block).
@@ -416,8 +442,9 @@ impl SheetStream {
             seen_project: None,
             guess: FillDown::default(),
             block_bytes: BLOCK_BYTES,
-            force_cut_bytes: FORCE_CUT_BYTES,
-            cut_inside: false,
+            project_bytes: crate::limits::STREAM_PROJECT.get_usize(),
+            cut_inside: None,
+            last_inside: false,
             blank_from: None,
             skims: true,
             blank_runs: true,
@@ -494,11 +521,11 @@ impl SheetStream {
         Arc::clone(&self.head)
     }
 
-    /// Cuts blocks after `block` bytes at a new project, and after `force` bytes in any case
-    /// (tests and benchmarks use small blocks to cross many boundaries).
-    pub fn set_block_bytes(&mut self, block: usize, force: usize) {
+    /// Cuts blocks after `block` bytes at a new project, and inside a project whose rows pass
+    /// `project` bytes (tests and benchmarks use small blocks to cross many boundaries).
+    pub fn set_block_bytes(&mut self, block: usize, project: usize) {
         self.block_bytes = block.max(1);
-        self.force_cut_bytes = force.max(self.block_bytes);
+        self.project_bytes = project.max(self.block_bytes);
     }
 
     /// Decodes `bytes` onto the pending text (UTF-8: checks them there).
@@ -688,7 +715,7 @@ impl SheetStream {
                 {
                     match blank {
                         Blank::Cut(at) => {
-                            self.cut_inside = true;
+                            self.cut_inside = Some(CutInside::BlankRun);
                             cut = Some(at);
                             break;
                         }
@@ -714,7 +741,7 @@ impl SheetStream {
                         .all(|b| b == self.delim || matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
                     match self.blank_run(blank, end) {
                         Blank::Cut(at) => {
-                            self.cut_inside = true;
+                            self.cut_inside = Some(CutInside::BlankRun);
                             cut = Some(at);
                             break;
                         }
@@ -783,8 +810,10 @@ impl SheetStream {
         if self.scanned - self.start >= self.block_bytes && new_project {
             return Some(self.scanned);
         }
-        if self.scanned - self.start >= self.force_cut_bytes {
-            self.cut_inside = true;
+        // past a full block the block holds one project (the first new one ends it): it is
+        // carried whole up to the project limit, and cut inside past it
+        if self.scanned - self.start >= self.project_bytes {
+            self.cut_inside = Some(CutInside::Limit);
             return Some(self.scanned);
         }
         if let Some(unit) = unit {
@@ -858,7 +887,7 @@ impl SheetStream {
     /// delimiters and spaces): once the run is
     /// [`BLANK_RUN_BYTES`] long, the block is cut before it, or after this row when the block
     /// holds nothing but the run. A project that goes on after so long a run is then two
-    /// projects (named by `stream.project-split`, as a project cut by [`FORCE_CUT_BYTES`] is).
+    /// parts (each named by `stream.project-cut`, as a project past the project limit is).
     fn blank_run(&mut self, blank: bool, end: usize) -> Blank {
         if !blank {
             self.blank_from = None;
@@ -955,8 +984,10 @@ impl SheetStream {
             guess,
             text: Arc::new(text),
             past_lines,
-            inside: std::mem::take(&mut self.cut_inside),
+            inside: self.cut_inside.take(),
+            continues: self.last_inside,
         };
+        self.last_inside = block.inside.is_some();
         self.lines_before += memchr::memchr_iter(b'\n', block.text.as_bytes()).count();
         self.consumed += taken;
         self.seq += 1;
@@ -980,6 +1011,23 @@ fn keep(seen: &mut Option<String>, now: &str) {
 /// rows straight from its text (`table::flat`), any other through the grid.
 pub fn read_block(head: &Head, block: &Block, state: FillDown) -> Result<BlockDoc, ReadError> {
     read_block_by(head, block, state, true)
+}
+
+/// [`read_block`] of a block read on its own, in order, with no parts of a cut project carried
+/// to it (`eval::blocks`, `table::blockwise`: a project that goes on in the next block comes
+/// back there, and they read the sheet whole): the first project's printed total, which the
+/// reader leaves to the turnstile where the block may continue a cut project, is checked
+/// against its own rows, as every other project's is.
+pub fn read_block_alone(
+    head: &Head,
+    block: &Block,
+    state: FillDown,
+) -> Result<BlockDoc, ReadError> {
+    let mut read = read_block(head, block, state)?;
+    if block.continues {
+        super::layouts::sheet_carry::check_alone(&mut read.doc);
+    }
+    Ok(read)
 }
 
 /// [`read_block`]; `flat` false reads every block through the grid (for the test that a block
@@ -1016,7 +1064,13 @@ fn read_block_by(
     let (units, used) = match &flat {
         Some(flat) => {
             let rows = flat.views(&block.text);
-            self_eval::read_from(&mut ctx, &head.header, &rows, unit_hint, &mut state)
+            self_eval::read_from(
+                &mut ctx,
+                &head.header,
+                &rows,
+                (unit_hint, block.continues),
+                &mut state,
+            )
         }
         None => {
             let mut preamble = head.preamble.clone();
@@ -1035,7 +1089,13 @@ fn read_block_by(
                 &mut store,
             );
             preamble_below = preamble != head.preamble;
-            self_eval::read_from(&mut ctx, &head.header, &data, unit_hint, &mut state)
+            self_eval::read_from(
+                &mut ctx,
+                &head.header,
+                &data,
+                (unit_hint, block.continues),
+                &mut state,
+            )
         }
     };
     let Ctx {

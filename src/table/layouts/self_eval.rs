@@ -161,16 +161,19 @@ pub(crate) fn read(
     rows: &[&Row],
     unit_hint: Option<&str>,
 ) -> Vec<UnitRow> {
-    read_from(ctx, h, rows, unit_hint, &mut FillDown::default()).0
+    read_from(ctx, h, rows, (unit_hint, false), &mut FillDown::default()).0
 }
 
 /// [`read`] starting from the fill-down state `state` (left as the last row leaves it), for
-/// rows of any kind ([`SheetRow`]).
+/// rows of any kind ([`SheetRow`]). `continues`: the rows are a streamed block that may go on
+/// with the project the block before was cut inside, so the first project's printed total is
+/// left unchecked here (its rows are a part; `sheet_carry` checks it against the whole
+/// project's at the turnstile).
 pub(crate) fn read_from<'t, R: SheetRow<'t>>(
     ctx: &mut Ctx<'_>,
     h: &Header,
     rows: &[R],
-    unit_hint: Option<&str>,
+    (unit_hint, continues): (Option<&str>, bool),
     state: &mut FillDown,
 ) -> (Vec<UnitRow>, StateUse) {
     let (number_cols, number_count) = number_cols(h);
@@ -194,6 +197,7 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         sums: Vec::new(),
         sum_from: None,
         headings: Vec::new(),
+        continues,
     };
     for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
@@ -249,6 +253,9 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// `number_count` of them: resolved once, not a role looked up a row (`number_cols`).
     number_cols: [(usize, usize); 4],
     number_count: usize,
+    /// Whether the first project's printed total is left to `sheet_carry` (a streamed block
+    /// that may continue a project cut inside: [`read_from`]).
+    continues: bool,
 }
 
 /// The number cells `h` has: each [`NUMBER_CELLS`] index with its column, in that order, and
@@ -335,6 +342,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         for (place, sub) in totals {
             let project = &mut self.units[place.ui].projects[place.pi];
             match sub {
+                // the first project of a block that may continue a cut one: checked at the
+                // turnstile against the whole project (`sheet_carry`)
+                None if self.continues && place == (Place { ui: 0, pi: 0 }) => {}
                 None => sheet_total::check(self.ctx, project),
                 Some(mut sub) => {
                     sub.from = if from.0 == Some(place) { from.1 } else { 0 };

@@ -1,13 +1,19 @@
-//! A flat sheet's project cut between two streamed blocks (a project past the cutter's forced
-//! size, or with a long run of blank rows inside it): its printed total row (`合计`, `总分`)
-//! is in the last part only, and checked against that part's rows alone it gave a false
-//! mismatch and 未核对 for a project whose sums all agree (the whole-table path reads the
-//! project at once). The sums of the rows read so far ([`Carried`]) are carried from block to
-//! block where the blocks are put back in order (`eval::stream`'s turnstile), and the part
-//! that holds the total row is checked against the whole project's sums ([`carry_over`]):
-//! where they agree the printed total is taken from the part (a part's total is not the
-//! project's, so it is neither compared nor a reason for 未核对) and a note says so; where they
-//! do not the part is 未核对 with both figures, as the whole table's project is.
+//! A flat sheet's project cut between two streamed blocks (a project past the streamed project
+//! limit, `JIXIAO_MAX_STREAM_PROJECT_MB`, or going on after a long run of blank rows): its parts
+//! are scored apart, so each is named beside its figures (`stream.project-cut`), and its
+//! printed total row (`合计`, `总分`), in the last part only, is checked against the whole
+//! project's sums, not that part's rows (which gave a false mismatch and 未核对 for a project
+//! whose sums all agree; the whole-table path reads the project at once).
+//!
+//! The sums of the rows read so far ([`Carried`]) are carried from block to block where the
+//! blocks are put back in order (`eval::stream`'s turnstile). The reader of a block that may
+//! continue a cut project ([`crate::table::stream::Block::continues`]) leaves its first
+//! project's total unchecked (`self_eval::read_from`), and [`carry_over`] checks it here: against
+//! the whole project's sums where it goes on with the carried project, against its own rows
+//! (as `sheet_total` would have) where it does not. Where the whole project's sums agree the
+//! printed total is taken from the part (a part's total is not the project's, so it is neither
+//! compared nor a reason for 未核对) and a note says so; where they do not the part is 未核对
+//! with both figures, as the whole table's project is.
 //!
 //! Nothing is done for a block not cut inside a project and not continuing one.
 
@@ -15,7 +21,9 @@ use rust_decimal::Decimal;
 
 use super::sheet_total::{half_unit_of, summed_with};
 use crate::finding::{Finding, Severity, codes};
+use crate::table::Ctx;
 use crate::table::model::{Document, Project};
+use crate::table::stream::CutInside;
 
 /// The sums of a project's rows in the blocks read so far.
 #[derive(Debug, Clone)]
@@ -32,34 +40,115 @@ pub struct Carried {
     parts: usize,
 }
 
+/// How a block read in order stands to the projects cut around it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cuts {
+    /// The block before was cut inside a project: this block's first project's total was left
+    /// unchecked by its reader (`Block::continues`).
+    pub continues: bool,
+    /// Why this block was cut inside its last project, where it was (`Block::cut_inside`).
+    pub inside: Option<CutInside>,
+}
+
 /// The project carried on at the turnstile: `doc` is a block read in order, `carried` what the
-/// block before it left ([`Carried`], `None` where it was not cut inside a project),
-/// `cut_inside` whether this block is. The block's first project, where it goes on with the
-/// carried one, has its printed total checked against the whole project's sums; the sums of
-/// its last project are carried on where the block is cut inside it.
+/// block before it left ([`Carried`], `None` where it was not cut inside a project), `cuts` how
+/// the block stands to the cuts around it. The block's first project, where it goes on with the
+/// carried one, is named as a part and has its printed total checked against the whole
+/// project's sums; the sums of its last project are carried on where the block is cut inside
+/// it, and that part is named where the cut is the project limit's. Returns what to carry to
+/// the next block, and whether the first project went on with the carried one.
 pub fn carry_over(
     doc: &mut Document,
     carried: Option<Carried>,
-    cut_inside: bool,
-) -> Option<Carried> {
+    cuts: Cuts,
+) -> (Option<Carried>, bool) {
+    // a block of blank rows only (a long run cut into blocks of its own): the project goes on
+    // after it, if at all
+    if doc.projects().next().is_none() {
+        return (carried.filter(|_| cuts.inside.is_some()), false);
+    }
     let continued = carried.filter(|c| {
         doc.units
             .first()
             .and_then(|u| u.projects.first().map(|p| (u, p)))
             .is_some_and(|(u, p)| u.name == c.unit && p.name == c.project)
     });
-    if let Some(c) = &continued {
-        check_continued(doc, c);
+    if cuts.continues {
+        match &continued {
+            Some(c) => {
+                name_part(doc, Part::First(c.parts + 1));
+                check_continued(doc, c);
+            }
+            // a new project after all: its total checked against its own rows, as the reader
+            // checks every other project's
+            None => check_own(doc),
+        }
     }
-    if !cut_inside {
-        return None;
-    }
-    let last_unit = doc.units.len().checked_sub(1)?;
+    let Some(why) = cuts.inside else {
+        return (None, continued.is_some());
+    };
+    let last_unit = doc.units.len() - 1;
     let unit = &doc.units[last_unit];
-    let last = unit.projects.last()?;
+    let Some(last) = unit.projects.last() else {
+        return (None, continued.is_some());
+    };
     // the last project is the first too (the block is all one project's): carried on further
-    let before = continued.filter(|_| last_unit == 0 && unit.projects.len() == 1);
-    Some(carry(&unit.name, last, before.as_ref()))
+    let before = continued
+        .as_ref()
+        .filter(|_| last_unit == 0 && unit.projects.len() == 1);
+    let next = carry(&unit.name, last, before);
+    if why == CutInside::Limit {
+        name_part(doc, Part::Last(next.parts));
+    }
+    (Some(next), continued.is_some())
+}
+
+/// Which part of a cut project a block's project is.
+enum Part {
+    /// The block's first project, the `n`th part (it goes on with the block before's last).
+    First(usize),
+    /// The block's last project, the `n`th part, cut at the project limit (it goes on in the
+    /// next block).
+    Last(usize),
+}
+
+/// A `stream.project-cut` warning on the project's row, so it stands beside the part's figures
+/// in every report (`table::placed`).
+fn name_part(doc: &mut Document, part: Part) {
+    let project = match part {
+        Part::First(_) => doc.units.first().and_then(|u| u.projects.first()),
+        Part::Last(_) => doc.units.last().and_then(|u| u.projects.last()),
+    };
+    let Some(project) = project else {
+        return;
+    };
+    let limit = &crate::limits::STREAM_PROJECT;
+    let message = match part {
+        Part::First(n) => format!(
+            "项目“{}”分段读取，这是第 {n} 段（接前一段；流式评价在项目中间分块）：本段单独评分，其得分、总分不是整个项目的",
+            project.name
+        ),
+        Part::Last(n) => format!(
+            "项目“{}”的行超过流式评价整体读入一个项目的上限（{}，{}），第 {n} 段到此为止，后面的行另作一段评分：本段的得分、总分不是整个项目的",
+            project.name,
+            limit.shown(),
+            limit.env
+        ),
+    };
+    let f = Finding::at_location(
+        codes::STREAM_PROJECT_CUT,
+        Severity::Warning,
+        &doc.source,
+        project.at,
+        message,
+    )
+    .label("分段评分的项目")
+    .help(format!(
+        "用 --no-streaming 整表读入后评价，或调高 {}，或删去项目中间的大段空行",
+        limit.env
+    ))
+    .project(&project.name);
+    doc.findings.push(f);
 }
 
 /// The sums of `project`'s rows, added to `before`'s (the same project in the blocks before).
@@ -92,9 +181,31 @@ fn carry(unit: &str, project: &Project, before: Option<&Carried>) -> Carried {
     }
 }
 
-/// Checks the printed total of `doc`'s first project (the carried project's last part, where
-/// it holds the total row) against the whole project's sums: the part's own check (against its
-/// rows alone) is taken back, and the whole project's put in its place.
+/// The first project's total checked against its own rows, for a block read on its own
+/// (`table::stream::read_block_alone`): no parts are carried to it.
+pub fn check_alone(doc: &mut Document) {
+    check_own(doc);
+}
+
+/// The reader's own check of the first project's total (`sheet_total::check`), which it left
+/// to the turnstile: the block continued no cut project after all.
+fn check_own(doc: &mut Document) {
+    let Document {
+        source,
+        units,
+        findings,
+        ..
+    } = doc;
+    let Some(project) = units.first_mut().and_then(|u| u.projects.first_mut()) else {
+        return;
+    };
+    let mut ctx = Ctx::new(source);
+    super::sheet_total::check(&mut ctx, project);
+    findings.append(&mut ctx.findings);
+}
+
+/// Checks the printed total of `doc`'s first project (the carried project's next part, where
+/// it holds the total row; its reader left it unchecked) against the whole project's sums.
 fn check_continued(doc: &mut Document, before: &Carried) {
     let Some(unit) = doc.units.first_mut() else {
         return;
@@ -106,15 +217,9 @@ fn check_continued(doc: &mut Document, before: &Carried) {
         return;
     };
     let whole = carry(&unit.name, project, Some(before));
-    let part_of_total = |m: &str| m.starts_with("原表总分") || m.starts_with("原表分值合计");
-    let at = total.at.offset;
-    // the part's own check of the total row, taken back
-    doc.findings.retain(|f| {
-        !(f.at.is_some_and(|a| a.offset == at)
-            && (f.code == codes::FORM_TOTAL_MISMATCH || f.code == codes::FORM_READING))
-    });
-    let form = project.form.as_mut().expect("a total is a form fact");
-    form.unchecked.retain(|m| !part_of_total(m));
+    let Some(form) = project.form.as_mut() else {
+        return;
+    };
     let mut unchecked = Vec::new();
     for (what, name, printed, sum, budget) in [
         (
