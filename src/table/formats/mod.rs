@@ -42,6 +42,7 @@ pub(crate) mod xls_dense;
 pub(crate) mod xls_formats;
 pub(crate) mod xlsb_formats;
 pub(crate) mod xlsx_parts;
+pub(crate) mod xlsx_pipe;
 
 use std::sync::LazyLock;
 

@@ -25,7 +25,10 @@
 //! are counted as calamine would expand them before it reads the file ([`guard_ods`]).
 //! A large `.xlsx` of many sheets (a workbook of forms) is read on two threads, each sheet by
 //! one reader, in contiguous parts put back in order: the same sheets as one thread reads
-//! (tested), the cell limit counted across both ([`CellCount`]).
+//! (tested), the cell limit counted across both ([`CellCount`]). A large single sheet (a
+//! part of a megabyte or more unzipped) has its XML read on a second thread and its merges
+//! on a third while its cells are read (`xlsx_pipe`): the same cells, notes and merges as one
+//! thread reads, the same errors (tested; `JIXIAO_XLSX_READ_THREADS=1` keeps one thread).
 //! **Text a workbook repeats** is counted as it will be held, against
 //! [`limits::UNZIPPED`]: a cell naming a shared string holds its own copy (xlsx as it is read,
 //! xls from its SST before calamine opens it), an ODS cell is held once for each column and row
@@ -65,7 +68,8 @@ pub(crate) fn read_sheets(
     let mut out = Vec::new();
     let budget = CellCount::new(name);
     if let Some(formulas) = xlsx {
-        return read_xlsx(name, &bytes, (sheet, formulas), None, &budget);
+        let threads = super::xlsx_pipe::Threads::from_env();
+        return read_xlsx(name, &bytes, (sheet, formulas), (None, threads), &budget);
     }
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
@@ -308,12 +312,13 @@ fn quiet_panics() {
 }
 
 /// The sheets of an xlsx (`sheet` alone where named), on `workers` threads where given (else
-/// as [`xlsx_workers`] decides), their cells counted in `budget`.
+/// as [`xlsx_workers`] decides), their cells counted in `budget`. Read on one thread, a large
+/// sheet's XML is read on a second one where `threads` allows (`xlsx_pipe`).
 fn read_xlsx(
     name: &str,
     bytes: &[u8],
     (sheet, formulas): (Option<&str>, SecondLook),
-    workers: Option<usize>,
+    (workers, threads): (Option<usize>, super::xlsx_pipe::Threads),
     budget: &CellCount<'_>,
 ) -> Result<Vec<SheetCells>, ReadError> {
     let xlsx_err = |e| ReadError::Workbook {
@@ -332,8 +337,15 @@ fn read_xlsx(
     let sizes = &sizes;
     let workers = workers.unwrap_or_else(|| xlsx_workers(bytes.len(), chosen.len()));
     if workers <= 1 {
-        return read_xlsx_sheets(name, (wb, bytes, formulas), (&chosen, sizes), budget);
+        return read_xlsx_sheets(
+            name,
+            (wb, bytes, formulas),
+            (&chosen, sizes, threads),
+            budget,
+        );
     }
+    // each sheet on one thread: the parts are read on as many threads already
+    let threads = super::xlsx_pipe::Threads::One;
     // contiguous parts, one a thread, each through a reader of its own (each reads the
     // shared strings and styles again: worth it only for large workbooks of many sheets)
     let per = chosen.len().div_ceil(workers);
@@ -344,20 +356,20 @@ fn read_xlsx(
             .map(|part| {
                 scope.spawn(move || {
                     let wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_err)?;
-                    read_xlsx_sheets(name, (wb, bytes, formulas), (part, sizes), budget)
+                    read_xlsx_sheets(name, (wb, bytes, formulas), (part, sizes, threads), budget)
                 })
             })
             .collect();
         let mut parts = vec![read_xlsx_sheets(
             name,
             (wb, bytes, formulas),
-            (first, sizes),
+            (first, sizes, threads),
             budget,
         )];
         for h in others {
             parts.push(h.join().unwrap_or_else(|_| {
                 Err(xlsx_err(calamine::XlsxError::Unexpected(
-                    "sheet reader panicked",
+                    super::xlsx_pipe::PANICKED,
                 )))
             }));
         }
@@ -402,10 +414,14 @@ fn xlsx_workers(bytes: usize, sheets: usize) -> usize {
 /// formula whose result the file does not keep (calamine gives it as empty) is read as empty
 /// with a `table.formula-no-value` note ([`empty_formulas`]), looked for only where the
 /// workbook's parts hold a formula at all (`formulas`).
-fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
+fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
     name: &str,
     (mut wb, bytes, formulas): (calamine::Xlsx<RS>, &[u8], SecondLook),
-    (chosen, sizes): (&[String], &std::collections::HashMap<String, u64>),
+    (chosen, sizes, threads): (
+        &[String],
+        &std::collections::HashMap<String, u64>,
+        super::xlsx_pipe::Threads,
+    ),
     budget: &CellCount<'_>,
 ) -> Result<Vec<SheetCells>, ReadError> {
     let xlsx_err = |e| ReadError::Workbook {
@@ -420,46 +436,70 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
     // the sheets the workbook hides (`state="hidden"` or `"veryHidden"`)
     let hidden_sheets = hidden_sheets(wb.sheets_metadata());
     for chosen in chosen {
-        let merges = wb
-            .merge_cells_by_sheet_name(chosen)
-            .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
-            .unwrap_or_default();
-        let mut reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
-        let StyleLooks(formats, written_dates) =
-            looks.get_or_insert_with(|| StyleLooks::of(reader.styles()));
-        let mut sheet = SheetCells::named(chosen.clone());
-        if let Some(&size) = sizes.get(chosen) {
-            sheet.reserve(
-                0,
-                usize::try_from(size.min(limits::UNZIPPED.get())).unwrap_or(0),
-            );
-        }
-        let mut notes = Vec::new();
-        let mut empty = std::collections::HashSet::new();
-        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_err)? {
-            if matches!(cell.get_value(), calamine::DataRef::Empty) {
-                // a `<c>` with content but no value (a styled blank is `<c/>`, never given)
-                if formulas.formulas && empty.len() < MAX_EMPTY_LOOKED_AT {
-                    empty.insert(cell.get_position());
+        let size = sizes.get(chosen).copied();
+        // a large sheet's XML read on a second thread (`xlsx_pipe`), and its merges (calamine
+        // reads them in a pass of their own over the part: `<mergeCells>` comes after
+        // `<sheetData>`) on a third, through a reader of its own, while the cells are read
+        let piped = threads.pipes(size);
+        let (sheet, merges) = std::thread::scope(|scope| {
+            let apart = piped.then(|| scope.spawn(|| merges_apart(bytes, chosen)));
+            let merges = match apart {
+                Some(_) => Vec::new(),
+                None => merges_of(&mut wb, chosen),
+            };
+            let read = (|| -> Result<_, ReadError> {
+                let reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
+                let StyleLooks(formats, written_dates) =
+                    looks.get_or_insert_with(|| StyleLooks::of(reader.styles()));
+                let mut sheet = SheetCells::named(chosen.clone());
+                if let Some(size) = size {
+                    sheet.reserve(
+                        0,
+                        usize::try_from(size.min(limits::UNZIPPED.get())).unwrap_or(0),
+                    );
                 }
-                continue;
-            }
-            counted.one_more()?;
-            let value: Data = cell.get_value().clone().into();
-            let format = formats.get(style).and_then(Option::as_deref);
-            let (mut text, note) = super::number_format::read_cell(&value, format);
-            if let Some(written) = written_dates.get(style).copied().flatten()
-                && let Some(as_written) = written.show(&value)
-            {
-                text = as_written;
-            }
-            counted.text(chosen, text.len() as u64)?;
-            if let Some(note) = note {
-                notes.push((cell.get_position(), note));
-            }
-            sheet.push(cell.get_position(), &text);
-        }
-        drop(reader);
+                let mut notes = Vec::new();
+                let mut empty = std::collections::HashSet::new();
+                super::xlsx_pipe::each_cell(reader, piped, xlsx_err, |cell, style| {
+                    if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                        // a `<c>` with content but no value (a styled blank is `<c/>`, never
+                        // given)
+                        if formulas.formulas && empty.len() < MAX_EMPTY_LOOKED_AT {
+                            empty.insert(cell.get_position());
+                        }
+                        return Ok(());
+                    }
+                    counted.one_more()?;
+                    let value: Data = cell.get_value().clone().into();
+                    let format = formats.get(style).and_then(Option::as_deref);
+                    let (mut text, note) = super::number_format::read_cell(&value, format);
+                    if let Some(written) = written_dates.get(style).copied().flatten()
+                        && let Some(as_written) = written.show(&value)
+                    {
+                        text = as_written;
+                    }
+                    counted.text(chosen, text.len() as u64)?;
+                    if let Some(note) = note {
+                        notes.push((cell.get_position(), note));
+                    }
+                    sheet.push(cell.get_position(), &text);
+                    Ok(())
+                })?;
+                Ok((sheet, notes, empty))
+            })();
+            // joined before any error is given: the merges' thread never outlives the read
+            let merges = match apart.map(|h| h.join()) {
+                Some(Ok(apart)) => apart,
+                Some(Err(_)) => {
+                    return Err(xlsx_err(calamine::XlsxError::Unexpected(
+                        super::xlsx_pipe::PANICKED,
+                    )));
+                }
+                None => merges,
+            };
+            read.map(|read| (read, merges))
+        })?;
+        let (mut sheet, mut notes, empty) = sheet;
         if formulas.formulas {
             empty_formulas(bytes, chosen, &empty, &mut notes);
         }
@@ -476,6 +516,27 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek>(
         out.push(sheet);
     }
     Ok(out)
+}
+
+/// A merged range's first and last cell (0-based row and column).
+type Merge = ((u32, u32), (u32, u32));
+
+/// `sheet`'s merged ranges, as calamine reads them (none where it cannot).
+fn merges_of<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+) -> Vec<Merge> {
+    wb.merge_cells_by_sheet_name(sheet)
+        .map(|m| m.iter().map(|d| (d.start, d.end)).collect())
+        .unwrap_or_default()
+}
+
+/// [`merges_of`] through a reader of the workbook `bytes` of its own (opened as the first was:
+/// none where it cannot be).
+fn merges_apart(bytes: &[u8], sheet: &str) -> Vec<Merge> {
+    calamine::Xlsx::new(Cursor::new(bytes))
+        .map(|mut wb| merges_of(&mut wb, sheet))
+        .unwrap_or_default()
 }
 
 /// Cells with content but no value a sheet's formulas are looked for among (each is a
@@ -1952,13 +2013,24 @@ mod tests {
     }
 
     fn read_with(bytes: &[u8], workers: usize, max: u64) -> Result<Read, String> {
+        read_threads(bytes, (workers, Threads::One), max)
+    }
+
+    use super::super::xlsx_pipe::Threads;
+
+    /// A read on `workers` sheet readers, each sheet's XML on a second thread as `threads` says.
+    fn read_threads(
+        bytes: &[u8],
+        (workers, threads): (usize, Threads),
+        max: u64,
+    ) -> Result<Read, String> {
         let mut budget = CellCount::new("t.xlsx");
         budget.max = max;
         read_xlsx(
             "t.xlsx",
             bytes,
             (None, SecondLook::MAYBE),
-            Some(workers),
+            (Some(workers), threads),
             &budget,
         )
         .map(|sheets| {
@@ -1996,6 +2068,122 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// One flat sheet of `rows` indicator rows (a merged title, texts repeated and not, figures
+    /// in formats, a rounded percentage, dates, formulas) and a second small sheet: more
+    /// cells than the pipe's channel holds, so its reader waits on the reading.
+    fn one_large_sheet(rows: u32) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+        let two = rust_xlsxwriter::Format::new().set_num_format("0.00");
+        let date = rust_xlsxwriter::Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+        let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 12, 31).unwrap();
+        let ws = wb.add_worksheet();
+        ws.merge_range(
+            0,
+            0,
+            0,
+            6,
+            "2023年度项目支出绩效自评表",
+            &Default::default(),
+        )
+        .unwrap();
+        for r in 1..=rows {
+            ws.write_string(r, 0, format!("项目{}", r / 7)).unwrap();
+            ws.write_string(r, 1, "产出指标").unwrap();
+            ws.write_string(r, 2, format!("指标{r}")).unwrap();
+            ws.write_number_with_format(r, 3, 0.895 + f64::from(r % 9) / 1000.0, &pct)
+                .unwrap();
+            ws.write_number_with_format(r, 4, f64::from(r) * 1.25, &two)
+                .unwrap();
+            ws.write_datetime_with_format(r, 5, &day, &date).unwrap();
+            if r % 500 == 0 {
+                ws.write_formula(r, 6, "=D2*2").unwrap();
+            } else {
+                ws.write_number(r, 6, f64::from(r) / 3.0).unwrap();
+            }
+        }
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "说明").unwrap();
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_sheet_read_on_a_second_thread_is_the_sheet_read_on_one() {
+        let bytes = one_large_sheet(3000);
+        let one = read_threads(&bytes, (1, Threads::One), limits::CELLS.get()).unwrap();
+        assert_eq!(one[0].1.len(), 1 + 3000 * 7);
+        assert_eq!(one[0].2, [((0, 0), (0, 6))], "the title's merge");
+        assert!(!one[0].3.is_empty(), "the rounded percentages' notes");
+        assert_eq!(one[1].1, [((0, 0), "说明".to_string())]);
+        for threads in [Threads::Always, Threads::Two] {
+            let two = read_threads(&bytes, (1, threads), limits::CELLS.get());
+            assert_eq!(two.unwrap(), one, "{threads:?}");
+        }
+        // a sheet of a megabyte or more is read on two threads where the machine has two cores
+        assert!(!Threads::Two.pipes(Some(super::super::xlsx_pipe::FROM_BYTES - 1)));
+        assert!(!Threads::Two.pipes(None));
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let large = Some(super::super::xlsx_pipe::FROM_BYTES);
+        assert_eq!(Threads::Two.pipes(large), cores >= 2);
+        assert!(!Threads::One.pipes(large));
+    }
+
+    #[test]
+    fn the_cell_limit_stops_a_sheet_read_on_a_second_thread() {
+        let bytes = one_large_sheet(3000);
+        let cells = 1 + 3000 * 7 + 1;
+        let always = (1, Threads::Always);
+        assert!(read_threads(&bytes, always, cells).is_ok());
+        // past the limit at the last cell, in the middle (the reader waiting on a full
+        // channel) and at the first: the named error, as on one thread
+        for max in [cells - 1, cells / 2, 0] {
+            let read = read_threads(&bytes, always, max).unwrap_err();
+            assert!(read.contains("TooManyCells"), "limit {max}: {read}");
+            let one = read_threads(&bytes, (1, Threads::One), max).unwrap_err();
+            assert_eq!(read, one, "limit {max}");
+        }
+    }
+
+    /// `bytes` (a zip) with its part `name` changed by `change`.
+    fn with_part(bytes: &[u8], name: &str, change: impl Fn(String) -> String) -> Vec<u8> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let part = entry.name().unwrap().into_owned();
+            let mut text = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut text).unwrap();
+            if part == name {
+                text = change(String::from_utf8(text).unwrap()).into_bytes();
+            }
+            out.start_file(part, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut out, &text).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn xml_that_does_not_read_stops_a_sheet_read_on_a_second_thread_with_its_error() {
+        let bytes = one_large_sheet(3000);
+        // a cell reference calamine cannot read, in the middle of the sheet
+        let broken = with_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
+            xml.replacen(r#"<c r="C1500""#, r#"<c r="C!1500""#, 1)
+        });
+        assert_ne!(broken, bytes);
+        let one = read_threads(&broken, (1, Threads::One), limits::CELLS.get()).unwrap_err();
+        assert!(one.contains("Alphanumeric"), "{one}");
+        let two = read_threads(&broken, (1, Threads::Always), limits::CELLS.get());
+        assert_eq!(two.unwrap_err(), one);
+        // and a part cut short: the end of the XML is the reader's error too
+        let cut = with_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
+            xml[..xml.len() / 2].to_string()
+        });
+        let one = read_threads(&cut, (1, Threads::One), limits::CELLS.get()).unwrap_err();
+        let two = read_threads(&cut, (1, Threads::Always), limits::CELLS.get());
+        assert_eq!(two.unwrap_err(), one);
     }
 
     #[test]
