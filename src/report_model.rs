@@ -261,6 +261,54 @@ pub struct IndicatorLine<'a> {
     pub deviation_note: Option<&'a str>,
     pub differs_from_published: bool,
     pub subcategory_inferred: bool,
+    /// Where the writer may keep what it rendered of the line's texts (category to canonical
+    /// form) with the reading they are all taken from (the streamed run's lines: rows read
+    /// alike share it), to find it there for the next such line; `None` for a report's line.
+    pub texts_kept: Option<&'a Kept>,
+    /// The same for what the line's scoring writes (verdict to source file) with the scoring
+    /// (rows scored alike share it); the writer keeps beside the bytes what else they were
+    /// written from (the weight, the rule list, the file) and compares it.
+    pub middle_kept: Option<&'a Kept>,
+}
+
+/// Bytes a writer rendered from a value an indicator line is written from (a reading, a
+/// scoring: [`IndicatorLine::texts_kept`], [`IndicatorLine::middle_kept`]), kept beside that
+/// value for the next line written from it: found with no lookup by hash. What is kept is the
+/// writer's own type (`Any`): a writer finds only what it kept itself, and compares what else
+/// the bytes were written from.
+#[derive(Default)]
+pub struct Kept {
+    /// Whether a line was written from the value before (bytes are kept from the second line
+    /// on: a value met once, a varied sheet's fresh scoring, costs nothing kept).
+    met: std::cell::Cell<bool>,
+    kept: std::cell::RefCell<Option<Box<dyn std::any::Any>>>,
+}
+
+impl Kept {
+    /// What a writer of type `T` kept here, if any, for `f` to read.
+    pub fn with<T: 'static, R>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        let kept = self.kept.borrow();
+        f(kept.as_ref().and_then(|k| k.downcast_ref::<T>()))
+    }
+
+    /// Keeps what `value` makes in place of what was kept, from the second time it is asked
+    /// on (the first only marks the value met).
+    pub fn keep<T: 'static>(&self, value: impl FnOnce() -> T) {
+        if !self.met.replace(true) {
+            return;
+        }
+        let mut kept = self.kept.borrow_mut();
+        match kept.as_mut().and_then(|k| k.downcast_mut::<T>()) {
+            Some(k) => *k = value(),
+            None => *kept = Some(Box::new(value())),
+        }
+    }
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Kept")
+    }
 }
 
 impl IndicatorReport {
@@ -289,6 +337,8 @@ impl IndicatorReport {
             deviation_note: self.deviation_note.as_deref(),
             differs_from_published: self.differs_from_published,
             subcategory_inferred: self.subcategory_inferred,
+            texts_kept: None,
+            middle_kept: None,
         }
     }
 

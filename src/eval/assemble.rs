@@ -171,6 +171,8 @@ pub(super) fn line<'a>(
             .or(s.row.deviation_note.as_deref()),
         differs_from_published: differs,
         subcategory_inferred: s.row.subcategory.is_none() && r.subcategory.is_some(),
+        texts_kept: Some(&r.memo.rendered),
+        middle_kept: Some(&scoring.rendered),
     }
 }
 

@@ -110,6 +110,9 @@ pub(super) struct Scoring {
     pub vetoes: Vec<super::checks::VetoHit>,
     /// Points a bonus rule added (the project holds them to the rule's maximum).
     pub bonus: Option<super::method::BonusGiven>,
+    /// What the streamed run's writer rendered of the lines scored so (their middle), for the
+    /// next such line ([`IndicatorLine::middle_kept`](crate::report_model::IndicatorLine)).
+    pub rendered: crate::report_model::Kept,
 }
 
 impl Scoring {
@@ -132,6 +135,7 @@ impl Scoring {
             flags: Vec::new(),
             vetoes: Vec::new(),
             bonus: None,
+            rendered: Default::default(),
         }
     }
 }

@@ -124,6 +124,9 @@ pub(super) struct ReadingMemo {
     /// The target as integers where the reading leaves a plain figure's outcome to it, worked
     /// out at the first row that asks (`eval::indicator`, [`PlainTarget`](super::plain::PlainTarget)).
     pub plain_target: std::cell::OnceCell<Option<super::plain::PlainTarget>>,
+    /// What the streamed run's writer rendered of the texts of lines read so, for the next
+    /// such line ([`IndicatorLine::texts_kept`](crate::report_model::IndicatorLine)).
+    pub rendered: crate::report_model::Kept,
 }
 
 /// How many weights a reading keeps its plain pass at ([`ReadingMemo::plain_pass`]): the

@@ -430,6 +430,59 @@ impl LineWriter {
         number(b, i.seq);
         let texts = line_texts(i);
         let ids = texts.map(|t| t.map_or(0, |a| std::sync::Arc::as_ptr(a) as *const u8 as usize));
+        // kept with the reading the texts are taken from (its `Arc`s: the addresses stay its
+        // own while it lives), else found by identity or content
+        let kept = i.texts_kept.is_some_and(|k| {
+            k.with(|t: Option<&KeptTexts>| match t {
+                Some(t) if t.ids.iter().zip(&ids).all(|(k, i)| k == i) => {
+                    b.extend_from_slice(&t.json);
+                    true
+                }
+                _ => false,
+            })
+        });
+        if !kept {
+            let json = self.texts_by_identity(b, i, texts, ids);
+            if let Some(k) = i.texts_kept {
+                k.keep(|| KeptTexts { ids, json });
+            }
+        }
+        b.extend_from_slice(b",\"actual\":");
+        opt_string(b, i.actual);
+        let n = Numbers::of(i);
+        // kept with the scoring the verdict and note are taken from, where the rest it is
+        // written from (weight, score, printed score, rule list, file) is the same, else
+        // found among the recent middles or written
+        let kept = i.middle_kept.is_some_and(|k| {
+            k.with(|m: Option<&KeptMiddle>| match m {
+                Some(m) if m.fits(&n, i) => {
+                    b.extend_from_slice(&m.json);
+                    true
+                }
+                _ => false,
+            })
+        });
+        if !kept {
+            let (file, rules, weights) = (&mut self.file, &mut self.rules, &mut self.weights);
+            let json = self
+                .middles
+                .write(b, i, &n, |b| line_middle(b, file, rules, weights, i));
+            if let Some(k) = i.middle_kept {
+                k.keep(|| KeptMiddle::of(&n, i, json));
+            }
+        }
+        line_end(b, i);
+    }
+
+    /// Appends the JSON of `i`'s texts (`texts`, at addresses `ids`), found by identity, by
+    /// their content or written, and returns it.
+    fn texts_by_identity(
+        &mut self,
+        b: &mut Vec<u8>,
+        i: &IndicatorLine<'_>,
+        texts: [Option<&std::sync::Arc<str>>; 5],
+        ids: [usize; 5],
+    ) -> std::rc::Rc<[u8]> {
         if self.by_identity.is_empty() {
             self.by_identity.resize_with(IDENTITY_SLOTS, || None);
         }
@@ -444,23 +497,19 @@ impl LineWriter {
         match &self.by_identity[at] {
             // (the five addresses compared one by one: an array's `==` is a call to `bcmp`)
             Some((kept, held)) if kept.iter().zip(&ids).all(|(k, i)| k == i) => {
-                b.extend_from_slice(&held.json)
+                b.extend_from_slice(&held.json);
+                held.json.clone()
             }
             _ => {
                 let json = self.texts_by_content(b, i);
                 let held = Held {
                     _texts: texts.map(|t| t.cloned()),
-                    json,
+                    json: json.clone(),
                 };
                 self.by_identity[at] = Some((ids, held));
+                json
             }
         }
-        b.extend_from_slice(b",\"actual\":");
-        opt_string(b, i.actual);
-        let (file, rules, weights) = (&mut self.file, &mut self.rules, &mut self.weights);
-        self.middles
-            .write(b, i, |b| line_middle(b, file, rules, weights, i));
-        line_end(b, i);
     }
 
     /// Appends the JSON of `i`'s texts, found by their content or written, and returns it.
@@ -659,8 +708,23 @@ impl Default for Middles {
     }
 }
 
+impl Default for Middle {
+    fn default() -> Self {
+        Middle {
+            hash: 0,
+            verdict: None,
+            weight: Default::default(),
+            score: None,
+            published: None,
+            rules: None,
+            file: None,
+            note: String::new(),
+            json: std::rc::Rc::from(&[][..]),
+        }
+    }
+}
+
 /// One middle kept, with what it was written from.
-#[derive(Default)]
 struct Middle {
     hash: u64,
     verdict: Option<crate::eval::Verdict>,
@@ -670,7 +734,7 @@ struct Middle {
     rules: Option<RuleList>,
     file: Option<std::sync::Arc<str>>,
     note: String,
-    json: Vec<u8>,
+    json: std::rc::Rc<[u8]>,
 }
 
 /// A shown value's exact bytes and decimals (equal ones write equal text).
@@ -719,10 +783,16 @@ impl Middles {
     /// Places kept (a power of two).
     const SLOTS: usize = 256;
 
-    /// Appends the middle of `i`'s line: kept, or written by `write` and kept.
-    fn write(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>, write: impl FnOnce(&mut Vec<u8>)) {
+    /// Appends the middle of `i`'s line (`n`: its numbers): kept, or written by `write` and
+    /// kept; returns it.
+    fn write(
+        &mut self,
+        b: &mut Vec<u8>,
+        i: &IndicatorLine<'_>,
+        n: &Numbers,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) -> std::rc::Rc<[u8]> {
         use std::hash::{Hash, Hasher};
-        let n = Numbers::of(i);
         let mut h = rustc_hash::FxHasher::default();
         i.verdict.hash(&mut h);
         h.write(&n.weight.0);
@@ -735,9 +805,9 @@ impl Middles {
         h.write(i.note.as_bytes());
         let hash = h.finish();
         let slot = &mut self.slots[(hash >> 32) as usize & (Self::SLOTS - 1)];
-        if slot.fits(hash, &n, i) {
+        if slot.fits(hash, n, i) {
             b.extend_from_slice(&slot.json);
-            return;
+            return slot.json.clone();
         }
         let start = b.len();
         write(b);
@@ -762,8 +832,55 @@ impl Middles {
         }
         slot.note.clear();
         slot.note.push_str(i.note);
-        slot.json.clear();
-        slot.json.extend_from_slice(&b[start..]);
+        slot.json = b[start..].into();
+        slot.json.clone()
+    }
+}
+
+/// The JSON of an indicator's texts kept with the reading they are taken from
+/// ([`IndicatorLine::texts_kept`]), with the texts' addresses.
+struct KeptTexts {
+    ids: [usize; 5],
+    json: std::rc::Rc<[u8]>,
+}
+
+/// The middle of a line kept with its scoring ([`IndicatorLine::middle_kept`]), with what
+/// else it was written from: the scoring's verdict and note (by address: the scoring holds
+/// the note), the numbers, the rule list and the file (held, so that their addresses are
+/// not reused meanwhile).
+struct KeptMiddle {
+    verdict: crate::eval::Verdict,
+    note: usize,
+    weight: ([u8; 16], u32),
+    score: Option<([u8; 16], u32)>,
+    published: Option<[u8; 16]>,
+    rules: RuleList,
+    file: std::sync::Arc<str>,
+    json: std::rc::Rc<[u8]>,
+}
+
+impl KeptMiddle {
+    fn of(n: &Numbers, i: &IndicatorLine<'_>, json: std::rc::Rc<[u8]>) -> Self {
+        KeptMiddle {
+            verdict: i.verdict,
+            note: std::sync::Arc::as_ptr(i.note) as *const u8 as usize,
+            weight: n.weight,
+            score: n.score,
+            published: n.published,
+            rules: i.rules.clone(),
+            file: i.file.clone(),
+            json,
+        }
+    }
+
+    fn fits(&self, n: &Numbers, i: &IndicatorLine<'_>) -> bool {
+        self.verdict == i.verdict
+            && self.note == std::sync::Arc::as_ptr(i.note) as *const u8 as usize
+            && self.weight == n.weight
+            && self.score == n.score
+            && self.published == n.published
+            && std::sync::Arc::ptr_eq(&self.rules, i.rules)
+            && std::sync::Arc::ptr_eq(&self.file, i.file)
     }
 }
 
@@ -884,6 +1001,7 @@ mod tests {
     use super::*;
     use crate::eval::Verdict;
     use crate::report::model::{IndicatorReport, Shown, SourceRef};
+    use crate::report_model::Kept;
     use rust_decimal::Decimal;
 
     fn indicator(text: &str, with_optional: bool) -> IndicatorReport {
@@ -1011,6 +1129,58 @@ mod tests {
         let mut writer = LineWriter::default();
         writer.append(&projects[..1], &mut ours);
         writer.append(&projects[1..], &mut ours);
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&serde_lines(&projects))
+        );
+    }
+
+    #[test]
+    fn lines_kept_with_their_reading_and_scoring_are_serde_json_bytes() {
+        // one reading's and one scoring's `Kept` for every line (as a streamed run hands them),
+        // while the line's other parts change one at a time: each change is written anew, and
+        // the line written again from what was kept is the same
+        let base = indicator("≥95%", true);
+        let with = |f: &dyn Fn(&mut IndicatorReport)| {
+            let mut i = base.clone();
+            f(&mut i);
+            i
+        };
+        let changes: Vec<IndicatorReport> = vec![
+            with(&|i| i.weight = Shown::new(Decimal::new(25, 0), 2)),
+            with(&|i| i.weight = Shown::new(base.weight.exact, 3)),
+            with(&|i| i.score = Some(Shown::new(Decimal::new(946, 2), 2))),
+            with(&|i| i.score = None),
+            with(&|i| i.published_score = Some(Decimal::new(19, 1))),
+            with(&|i| i.published_score = None),
+            with(&|i| i.rules = vec!["default.b".into()].into()),
+            with(&|i| i.source.file = "c.tsv".into()),
+            with(&|i| i.verdict = Verdict::Fail),
+            with(&|i| i.note = "未达标".into()),
+            with(&|i| i.target = "≥96%".into()),
+            with(&|i| i.canonical = None),
+            with(&|i| i.category = Some("效益指标".into())),
+            with(&|i| i.subcategory = Some("社会效益指标".into())),
+            with(&|i| i.indicator = "满意度".into()),
+        ];
+        let mut indicators = vec![base.clone(), base.clone(), base.clone()];
+        for c in changes {
+            indicators.extend([c.clone(), c, base.clone(), base.clone()]);
+        }
+        for (k, i) in indicators.iter_mut().enumerate() {
+            i.seq = k as u32 + 1;
+        }
+        let projects = [project("单位", "甲", indicators)];
+        let (texts, middle) = (Kept::default(), Kept::default());
+        let mut writer = LineWriter::default();
+        let mut ours = Vec::new();
+        writer.start_project("单位", "甲");
+        for i in &projects[0].indicators {
+            let mut line = i.line();
+            line.texts_kept = Some(&texts);
+            line.middle_kept = Some(&middle);
+            writer.line(&mut ours, &line);
+        }
         assert_eq!(
             String::from_utf8_lossy(&ours),
             String::from_utf8_lossy(&serde_lines(&projects))
