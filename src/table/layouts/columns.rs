@@ -129,6 +129,8 @@ pub(crate) enum Role {
     Spent,
     Nature,
     Measure,
+    /// 指标方向 (`正向` / `反向`): which way a bare target's figure is better.
+    Direction,
     /// The figure a target compares with: 计划数 (plan targets), 上年实际 (relative targets).
     Figure,
 }
@@ -260,6 +262,7 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
     (Role::Spent, &["全年执行数", "执行数", "spent"]),
     (Role::Nature, &["指标性质", "计算符号", "符号"]),
     (Role::Measure, &["度量单位", "计量单位"]),
+    (Role::Direction, &["指标方向", "指标属性"]),
     (
         Role::Figure,
         &[
