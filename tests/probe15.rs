@@ -227,3 +227,32 @@ fn a_footnote_mark_set_raised_after_a_figure_is_not_read_into_it() {
         }
     }
 }
+
+#[test]
+fn a_word_97_documents_tracked_deletions_hidden_text_and_raised_marks_are_read_as_word_shows_them()
+{
+    // a `.doc` (LibreOffice 7.4 saved it from the hand-made `.docx` beside it): a tracked
+    // deletion keeps its text in the document's stream, marked only by its character
+    // properties, as hidden text and a superscript are. Read without them: `≥` `120` (deleted)
+    // `100人` was `≥120100人` against `1280人`; `9` (hidden) `85%` was `985%`, 达标, full points;
+    // `90` `1` (raised) `人` was `901人`, 达标
+    for file in ["tracked-changes.docx", "tracked-changes.doc"] {
+        let v = report(file);
+        let p = projects(&v);
+        assert_eq!(p.len(), 1, "{file}: {v}");
+        let got: Vec<[&str; 4]> = p[0]
+            .2
+            .iter()
+            .map(|r| [r[2].as_str(), r[3].as_str(), r[4].as_str(), r[5].as_str()])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ["培训人数", "≥100人", "80人", "fail"],
+                ["满意度", "≥90%", "85%", "fail"],
+                ["参训人数", "≥100人", "90¹人", "review"],
+            ],
+            "{file}"
+        );
+    }
+}

@@ -72,8 +72,9 @@ fn from_streams(
     let fib = Fib::read(word).map_err(fail)?;
     let pieces = pieces(table, fib.clx).map_err(fail)?;
     let papx = Papx::new(word, data, table, fib.bte_papx);
+    let mut chpx = Chpx::new(word, table, fib.bte_chpx);
     let text = main_text(word, &pieces, fib.ccp_text).map_err(fail)?;
-    let items = structure(name, text, &papx)?;
+    let items = structure(name, text, &papx, &mut chpx)?;
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
         return Err(fail("文档中没有表格（表单应是 Word 表格）".into()));
     }
@@ -114,6 +115,8 @@ struct Fib {
     clx: (u32, u32),
     /// `(fc, lcb)` of the PlcBtePapx in the table stream.
     bte_papx: (u32, u32),
+    /// `(fc, lcb)` of the PlcBteChpx (character properties) in the table stream.
+    bte_chpx: (u32, u32),
 }
 
 impl Fib {
@@ -155,6 +158,7 @@ impl Fib {
             ccp_text,
             clx: pair(33)?,
             bte_papx: pair(13)?,
+            bte_chpx: pair(12)?,
         })
     }
 }
@@ -531,6 +535,7 @@ fn structure(
     name: &str,
     text: impl IntoIterator<Item = (char, u32)>,
     papx: &Papx,
+    chpx: &mut Chpx,
 ) -> Result<Vec<Item>, ReadError> {
     let mut body = MainText::new(name, papx);
     for (ch, fc) in text {
@@ -540,10 +545,164 @@ fn structure(
         match ch {
             '\r' => body.paragraph_mark(fc)?,
             '\u{7}' => body.cell_mark(fc)?,
-            c => body.character(c),
+            c => match chpx.at(fc) {
+                // a tracked deletion or hidden text: Word does not show it
+                CharProps { unseen: true, .. } => {}
+                CharProps {
+                    script: Some(sub), ..
+                } if c.is_ascii_digit() => {
+                    let raised = super::raised_digits(c.encode_utf8(&mut [0; 4]), sub);
+                    raised.chars().for_each(|r| body.character(r));
+                }
+                _ => body.character(c),
+            },
         }
     }
     Ok(body.finish())
+}
+
+/// What a character's properties say, as far as its text goes: Word does not show it (a
+/// tracked deletion, `sprmCFRMarkDel`; hidden text, `sprmCFVanish`), or it is set raised or
+/// lowered (`sprmCIss`: `Some(false)` a superscript, `Some(true)` a subscript).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CharProps {
+    unseen: bool,
+    script: Option<bool>,
+}
+
+/// The character properties: the bin table (PlcBteChpx) and the FKP pages it points to, with
+/// the run last looked up kept (characters are read in order: one lookup a run). A tracked
+/// deletion keeps its text in the stream, marked only here: read without them, `≥` `120`
+/// (deleted) `100人` was `≥120100人`, and hidden `9` before `85%` made `985%`, 达标.
+struct Chpx<'a> {
+    word: &'a [u8],
+    bins: Vec<(u32, u32)>,
+    end: u32,
+    /// `(first fc, end fc, properties)` of the run last looked up.
+    run: (u32, u32, CharProps),
+}
+
+impl<'a> Chpx<'a> {
+    fn new(word: &'a [u8], table: &[u8], (fc, lcb): (u32, u32)) -> Chpx<'a> {
+        let mut bins = Vec::new();
+        let mut end = 0;
+        let plc = (fc as usize)
+            .checked_add(lcb as usize)
+            .and_then(|e| table.get(fc as usize..e));
+        if let Some(plc) = plc
+            && plc.len() >= 4
+            && (plc.len() - 4).is_multiple_of(8)
+        {
+            let n = (plc.len() - 4) / 8;
+            for i in 0..n {
+                let (Some(f), Some(pn)) = (u32_at(plc, i * 4), u32_at(plc, (n + 1) * 4 + i * 4))
+                else {
+                    break;
+                };
+                bins.push((f, pn & 0x003F_FFFF));
+            }
+            end = u32_at(plc, n * 4).unwrap_or(0);
+        }
+        Chpx {
+            word,
+            bins,
+            end,
+            run: (0, 0, CharProps::default()),
+        }
+    }
+
+    /// The properties of the character at stream offset `fc` (none found: plain text).
+    fn at(&mut self, fc: u32) -> CharProps {
+        let (a, b, p) = self.run;
+        if a <= fc && fc < b {
+            return p;
+        }
+        match self.look_up(fc) {
+            Some(run) => {
+                self.run = run;
+                run.2
+            }
+            None => CharProps::default(),
+        }
+    }
+
+    /// The run holding `fc` in its FKP page: its bounds and properties.
+    fn look_up(&self, fc: u32) -> Option<(u32, u32, CharProps)> {
+        if fc >= self.end {
+            return None;
+        }
+        let i = self
+            .bins
+            .partition_point(|(f, _)| *f <= fc)
+            .checked_sub(1)?;
+        let page_at = (self.bins[i].1 as usize).checked_mul(512)?;
+        let page = self.word.get(page_at..page_at.checked_add(512)?)?;
+        let crun = usize::from(page[511]);
+        // rgfc: crun + 1 offsets, then crun one-byte offsets of the runs' Chpx
+        if 4 * (crun + 1) + crun > 511 {
+            return None;
+        }
+        let (mut lo, mut hi) = (0, crun);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if u32_at(page, (mid + 1) * 4)? <= fc {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let k = lo;
+        if k >= crun {
+            return None;
+        }
+        let (a, b) = (u32_at(page, k * 4)?, u32_at(page, (k + 1) * 4)?);
+        if !(a <= fc && fc < b) {
+            return None;
+        }
+        let at = usize::from(page[4 * (crun + 1) + k]) * 2;
+        if at == 0 {
+            return Some((a, b, CharProps::default()));
+        }
+        let cb = usize::from(*page.get(at)?);
+        let grpprl = page.get(at + 1..(at + 1 + cb).min(511))?;
+        Some((a, b, char_props(grpprl)))
+    }
+}
+
+/// Reads the character property modifiers (sprms) that change what text is shown.
+fn char_props(mut prls: &[u8]) -> CharProps {
+    let mut p = CharProps::default();
+    // a toggle's operand: 1 on, 0x81 the opposite of the style's (off in a style): on
+    let on = |op: &[u8]| matches!(op.first(), Some(1 | 0x81));
+    while prls.len() >= 2 {
+        let sprm = u16::from_le_bytes([prls[0], prls[1]]);
+        let rest = &prls[2..];
+        let size = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ => usize::from(rest.first().copied().unwrap_or(u8::MAX)) + 1,
+        };
+        let Some(operand) = rest.get(..size) else {
+            break;
+        };
+        match sprm {
+            // sprmCFRMarkDel, sprmCFVanish
+            0x0800 | 0x083C if on(operand) => p.unseen = true,
+            // sprmCIss: 1 superscript, 2 subscript
+            0x2A48 => {
+                p.script = match operand[0] {
+                    1 => Some(false),
+                    2 => Some(true),
+                    _ => None,
+                }
+            }
+            _ => {}
+        }
+        prls = &rest[size..];
+    }
+    p
 }
 
 /// [`structure`]'s walk through the main text: the items made so far, the table, cell and
@@ -987,7 +1146,14 @@ mod tests {
             bins: Vec::new(),
             end: 0,
         };
-        match &structure("x.doc", text.iter().copied(), &papx).unwrap()[..] {
+        match &structure(
+            "x.doc",
+            text.iter().copied(),
+            &papx,
+            &mut Chpx::new(&[], &[], (0, 0)),
+        )
+        .unwrap()[..]
+        {
             [Item::Paragraph(p)] => assert_eq!(p, "见附件。3"),
             _ => panic!("one paragraph"),
         }
@@ -996,7 +1162,14 @@ mod tests {
         let deep: Vec<(char, u32)> = std::iter::repeat_n(('\u{13}', 0), 10_000)
             .chain("x\r".chars().map(|c| (c, 0)))
             .collect();
-        match &structure("x.doc", deep.iter().copied(), &papx).unwrap()[..] {
+        match &structure(
+            "x.doc",
+            deep.iter().copied(),
+            &papx,
+            &mut Chpx::new(&[], &[], (0, 0)),
+        )
+        .unwrap()[..]
+        {
             [Item::Blank(1)] => {}
             _ => panic!("one paragraph"),
         }
@@ -1014,7 +1187,13 @@ mod tests {
             bins: Vec::new(),
             end: 0,
         };
-        let items = structure("x.doc", text.iter().copied(), &papx).unwrap();
+        let items = structure(
+            "x.doc",
+            text.iter().copied(),
+            &papx,
+            &mut Chpx::new(&[], &[], (0, 0)),
+        )
+        .unwrap();
         assert_eq!(items.len(), 3);
         match &items[1] {
             Item::Table(table) => {
