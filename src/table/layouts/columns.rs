@@ -92,6 +92,26 @@ pub(crate) fn with_map<T>(map: &ColumnMap, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Whether one of the first rows of `rows` is a header once its one filled cell is cut at its
+/// semicolons (`项目;三级指标;年度指标值;实际完成值`, or Excel's `sep=;` line before it): a
+/// text table separated by `;`, which is read as one column. Two names jixiao knows are enough.
+pub(crate) fn semicolon_header(rows: &[Row]) -> bool {
+    rows.iter().filter(|r| !r.is_blank()).take(20).any(|row| {
+        let mut filled = row.filled();
+        let Some((_, cell)) = filled.next() else {
+            return false;
+        };
+        filled.next().is_none()
+            && cell.text.len() <= 4096
+            && cell
+                .text
+                .split([';', '；'])
+                .filter(|piece| is_known_name(&normalize(piece)))
+                .nth(1)
+                .is_some()
+    })
+}
+
 /// A normalized header name as the column map in force says it (itself where none applies).
 pub(crate) fn alias(n: String) -> String {
     ALIASES.with(|a| {
