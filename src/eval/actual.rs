@@ -409,6 +409,39 @@ pub(crate) fn bare_figure_is_ambiguous(
     !(meets(read) && meets(&written))
 }
 
+/// Units of things counted whole: a figure of them is never a fraction.
+const COUNTED: &[&str] = &[
+    "人", "人次", "个", "次", "户", "户次", "家", "所", "件", "台", "辆", "座", "处", "项", "场",
+    "场次", "名", "份", "套", "只", "头", "株", "棵", "篇", "本", "册", "张", "间", "栋", "口",
+    "批", "条", "宗", "起", "位", "部", "期", "班", "门",
+];
+
+/// `1.200人`: a count of whole things (`COUNTED`) written with a period before groups of
+/// three digits (`1.200`, `12.500.000`, a first group of one to three digits not starting
+/// with 0): a thousands mark where a comma is the decimal mark (1200人) as readily as a
+/// decimal point (1.2人, no whole count). Read as a decimal it scored 0.12 of 100 against
+/// `≥1000人` without a word: where this holds, the actual goes to a person
+/// ([`crate::codes::EVAL_PERIOD_THOUSANDS`]). The figure and the unit, as written.
+pub(crate) fn period_thousands(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let digits = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .len();
+    let (figure, unit) = text.split_at(digits);
+    let mut groups = figure.split('.');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let whole = !first.is_empty()
+        && first.len() <= 3
+        && !first.starts_with('0')
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    (whole && COUNTED.contains(&unit.trim())).then_some((figure, unit.trim()))
+}
+
 /// The magnitude an actual writes right after a figure (`80万元`: `万`; `1.2千万`: `千万`),
 /// and where it starts and ends in `text`; none for `5千米`, `3千克`, `2千瓦` (units, not
 /// magnitudes) or a text with no figure followed by one. The first such figure only.

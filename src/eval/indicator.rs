@@ -389,6 +389,26 @@ fn read_actual(
         }
     }
     let mut flags = Vec::new();
+    // `1.200人`: 1200 people or 1.2 — a person decides, told both readings
+    if let Actual::Quantity { .. } = &actual
+        && let Some(t) = s.actual_text
+        && let Some((figure, unit)) = actual::period_thousands(t)
+    {
+        flags.push(super::checks::Flag {
+            code: crate::codes::EVAL_PERIOD_THOUSANDS.into(),
+            severity: crate::finding::Severity::Warning,
+            message: format!(
+                "指标“{}”：实际值「{}」是{unit}数，应为整数；其中的小数点可能是千位分隔符（{}{unit}），也可能是小数（{}{unit}），待人工核对",
+                s.row.name,
+                t.trim(),
+                figure.replace('.', ""),
+                figure
+                    .parse::<Decimal>()
+                    .map_or_else(|_| figure.to_owned(), |d| d.normalize().to_string())
+            ),
+        });
+        actual = Actual::Text(t.trim().to_owned());
+    }
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
     if let Some((a, _)) = &converted {

@@ -79,6 +79,15 @@ impl PlainTarget {
             None => trimmed,
             Some(u) => trimmed.strip_suffix(u.as_str())?,
         };
+        // `1.200人`: a count with a period before three digits goes the general way, where
+        // its doubt is named (`actual::period_thousands`)
+        let b = digits.as_bytes();
+        if b.len() >= 5
+            && b[b.len() - 4] == b'.'
+            && super::actual::period_thousands(trimmed).is_some()
+        {
+            return None;
+        }
         crate::table::amount::plain_decimal(digits.as_bytes())
     }
 

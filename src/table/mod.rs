@@ -328,6 +328,23 @@ pub enum ReadError {
         /// File name.
         name: String,
     },
+    /// No header, and a row of one cell reads as one when cut at its semicolons: a text table
+    /// separated by `;` (what Excel saves as CSV where the decimal mark is a comma). Said so,
+    /// with the way forward, rather than only "no header".
+    #[error(
+        "{name} 中找不到表头行：这个文本表格的各列以分号（;）分隔，jixiao 只读以逗号或制表符分隔的文本表格"
+    )]
+    #[diagnostic(
+        code("table.no-header"),
+        help(
+            "用 Excel 或 WPS 打开后另存为 .xlsx（或“CSV（逗号分隔）”）再读取；\
+             也可以把分号替换为制表符，另存为 .tsv"
+        )
+    )]
+    SemicolonSeparated {
+        /// File name.
+        name: String,
+    },
     /// A row looks like a header but lacks a column it needs: which one, and what the header
     /// says (`没有找到实际完成值列：表头是 …`).
     #[error("{name} 中没有找到{column}列：表头是 {header}")]
@@ -1081,6 +1098,10 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
                 name: source.name.clone(),
                 column,
                 header,
+            }
+        } else if columns::semicolon_header(rows) {
+            ReadError::SemicolonSeparated {
+                name: source.name.clone(),
             }
         } else {
             ReadError::NoHeader {

@@ -25,7 +25,8 @@
 //! run's properties (PlcBteChpx and its FKP pages) mark them a tracked deletion
 //! (sprmCFRMarkDel) or hidden (sprmCFVanish) are left out (a deleted `12` before `80人` was read
 //! `1280人`); paragraph and cell marks are kept whatever their properties, so a deleted row is a
-//! row of empty cells, as in a `.docx`. Not looked at: a character style that hides text, and
+//! row of empty cells, as in a `.docx`. Digits set raised or lowered (sprmCIss) are read as
+//! raised digits (`80¹人`: a footnote mark is not read into the figure), as in a `.docx`. Not looked at: a character style that hides text, and
 //! properties a fast-saved document gives a whole piece (the piece table's `Prm`; Word has not
 //! fast-saved by default since 2003).
 //!
@@ -481,14 +482,25 @@ fn table_definition(operand: &[u8], p: &mut ParaProps) {
     p.flags = flags;
 }
 
-/// The character properties, as far as Word hides text: the bin table (PlcBteChpx) and the FKP
-/// pages it points to. Text is hidden where its run's properties mark it a tracked deletion
-/// (sprmCFRMarkDel) or hidden (sprmCFVanish), as the `.docx` reader leaves out `w:del` and
-/// `w:vanish` (see the module docs).
+/// The character properties, as far as they change the text read: the bin table (PlcBteChpx)
+/// and the FKP pages it points to. Text is hidden where its run's properties mark it a tracked
+/// deletion (sprmCFRMarkDel) or hidden (sprmCFVanish), as the `.docx` reader leaves out
+/// `w:del` and `w:vanish` (see the module docs); digits set raised or lowered (sprmCIss) are
+/// read as raised digits (`80¹人`, a figure and its footnote mark, not `801人`), as a page's
+/// `<sup>` and a `.docx`'s `w:vertAlign` are.
 struct Chpx<'a> {
     word: &'a [u8],
     bins: Vec<(u32, u32)>,
     end: u32,
+}
+
+/// What a run's character properties say about its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CharProps {
+    /// Word does not show it: a tracked deletion or hidden text.
+    unseen: bool,
+    /// Set raised (`Some(false)`, a superscript) or lowered (`Some(true)`, a subscript).
+    script: Option<bool>,
 }
 
 impl<'a> Chpx<'a> {
@@ -498,10 +510,10 @@ impl<'a> Chpx<'a> {
     }
 
     /// The run of characters holding stream offset `fc`: the stream offsets `start..end` it
-    /// covers and whether Word hides it. Outside every run (or where the properties cannot be
-    /// read) the character alone, shown.
-    fn run_at(&self, fc: u32) -> (u32, u32, bool) {
-        let alone = (fc, fc.saturating_add(1), false);
+    /// covers and its properties. Outside every run (or where the properties cannot be read)
+    /// the character alone, plain.
+    fn run_at(&self, fc: u32) -> (u32, u32, CharProps) {
+        let alone = (fc, fc.saturating_add(1), CharProps::default());
         let Some((page, crun)) = fkp_page(self.word, &self.bins, self.end, fc) else {
             return alone;
         };
@@ -525,49 +537,64 @@ impl<'a> Chpx<'a> {
         }
         let (start, end) = (fcs(lo), fcs(lo + 1));
         let at = usize::from(page[4 * (crun + 1) + lo]) * 2;
-        let hidden = at != 0
-            && page.get(at).is_some_and(|&cb| {
-                let end = (at + 1 + usize::from(cb)).min(511);
-                page.get(at + 1..end).is_some_and(hides)
-            });
-        (start, end, hidden)
+        let props = if at == 0 {
+            CharProps::default()
+        } else {
+            page.get(at)
+                .and_then(|&cb| page.get(at + 1..(at + 1 + usize::from(cb)).min(511)))
+                .map(char_props)
+                .unwrap_or_default()
+        };
+        (start, end, props)
     }
 }
 
-/// Whether character properties hide their text: a tracked deletion (sprmCFRMarkDel) or
-/// hidden text (sprmCFVanish). Their operand is a toggle: 1 on, 0 off, 0x80 the style's
-/// (taken as off: a character style that hides text is not looked up), 0x81 the opposite of
-/// the style's (on).
-fn hides(prls: &[u8]) -> bool {
-    let mut hidden = false;
+/// What character properties say: a tracked deletion (sprmCFRMarkDel) or hidden text
+/// (sprmCFVanish), whose operand is a toggle — 1 on, 0 off, 0x80 the style's (taken as off: a
+/// character style that hides text is not looked up), 0x81 the opposite of the style's (on) —
+/// and sprmCIss (1 superscript, 2 subscript).
+fn char_props(prls: &[u8]) -> CharProps {
+    let mut p = CharProps::default();
     for (sprm, operand) in sprms(prls) {
-        if matches!(sprm, 0x0800 | 0x083C) {
-            hidden = matches!(operand[0], 1 | 0x81);
-            if hidden {
-                return true;
+        match sprm {
+            0x0800 | 0x083C => p.unseen |= matches!(operand[0], 1 | 0x81),
+            0x2A48 => {
+                p.script = match operand[0] {
+                    1 => Some(false),
+                    2 => Some(true),
+                    _ => None,
+                }
             }
+            _ => {}
         }
     }
-    hidden
+    p
 }
 
-/// The characters of the main text Word shows: those of a run its properties hide (a tracked
-/// deletion, hidden text) are left out, except paragraph and cell marks, which keep the
-/// table's shape (a deleted row is read as a row of empty cells, as in a `.docx`). Runs are
-/// looked up once each, as the offsets leave them.
+/// The characters of the main text as Word shows them: those of a run its properties hide (a
+/// tracked deletion, hidden text) are left out, except paragraph and cell marks, which keep
+/// the table's shape (a deleted row is read as a row of empty cells, as in a `.docx`); digits
+/// set raised or lowered are read raised or lowered. Runs are looked up once each, as the
+/// offsets leave them.
 fn shown<'a>(
     text: impl Iterator<Item = (char, u32)> + 'a,
     chpx: &'a Chpx<'a>,
 ) -> impl Iterator<Item = (char, u32)> + 'a {
-    let mut run = (0u32, 0u32, false);
-    text.filter(move |&(ch, fc)| {
+    let mut run = (0u32, 0u32, CharProps::default());
+    text.filter_map(move |(ch, fc)| {
         if chpx.bins.is_empty() || matches!(ch, '\r' | '\u{7}') {
-            return true;
+            return Some((ch, fc));
         }
         if !(run.0..run.1).contains(&fc) {
             run = chpx.run_at(fc);
         }
-        !run.2
+        match run.2 {
+            CharProps { unseen: true, .. } => None,
+            CharProps {
+                script: Some(sub), ..
+            } => Some((super::raised_digit(ch, sub), fc)),
+            _ => Some((ch, fc)),
+        }
     })
 }
 
@@ -955,6 +982,7 @@ mod tests {
     #[test]
     fn deleted_and_hidden_runs_are_told_by_their_toggles() {
         // sprmCFBold first (a one-byte operand), then the sprm that decides
+        let hides = |prls: &[u8]| char_props(prls).unseen;
         assert!(hides(&[0x35, 0x08, 1, 0x00, 0x08, 1]));
         assert!(hides(&[0x3C, 0x08, 0x81]));
         assert!(!hides(&[0x3C, 0x08, 0x80]));
@@ -963,6 +991,9 @@ mod tests {
         assert!(!hides(&[0x01, 0x08, 1]));
         // a grpprl cut short hides nothing
         assert!(!hides(&[0x00]));
+        // sprmCIss: raised, lowered
+        assert_eq!(char_props(&[0x48, 0x2A, 1]).script, Some(false));
+        assert_eq!(char_props(&[0x48, 0x2A, 2]).script, Some(true));
     }
 
     #[test]
@@ -987,11 +1018,13 @@ mod tests {
             table.extend(v.to_le_bytes());
         }
         let chpx = Chpx::new(&word, &table, (0, 12));
-        assert_eq!(chpx.run_at(1025), (1024, 1026, false));
-        assert_eq!(chpx.run_at(1027), (1026, 1028, true));
-        assert_eq!(chpx.run_at(1029), (1028, 1030, false));
+        assert_eq!(chpx.run_at(1025).2, CharProps::default());
+        assert_eq!(chpx.run_at(1025).0..chpx.run_at(1025).1, 1024..1026);
+        assert!(chpx.run_at(1027).2.unseen);
+        assert_eq!(chpx.run_at(1027).0..chpx.run_at(1027).1, 1026..1028);
+        assert_eq!(chpx.run_at(1029).0..chpx.run_at(1029).1, 1028..1030);
         // past the bin table: the character alone, shown
-        assert_eq!(chpx.run_at(1030), (1030, 1031, false));
+        assert_eq!(chpx.run_at(1030), (1030, 1031, CharProps::default()));
         let text = [
             ('1', 1024),
             ('2', 1025),

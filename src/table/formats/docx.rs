@@ -390,6 +390,7 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
         unseen: 0,
         in_run: false,
         run_hidden: false,
+        run_script: None,
         old_props: 0,
         placeholder: false,
     };
@@ -455,6 +456,10 @@ struct Body<'n> {
     /// shown or printed).
     in_run: bool,
     run_hidden: bool,
+    /// The run is set as a superscript (`Some(false)`) or a subscript (`Some(true)`)
+    /// (`w:vertAlign`): its digits are read raised, a footnote mark after a figure (`80` `¹`
+    /// `人`) never joined to it (`801人`).
+    run_script: Option<bool>,
     /// Depth inside a tracked change of properties (`w:rPrChange`, `w:pPrChange`): the
     /// properties there are the old ones.
     old_props: u32,
@@ -551,6 +556,14 @@ impl Body<'_> {
             "r" if !empty => {
                 self.in_run = true;
                 self.run_hidden = false;
+                self.run_script = None;
+            }
+            "vertAlign" if self.in_run && self.old_props == 0 => {
+                self.run_script = match attr(e, "val").as_deref() {
+                    Some("superscript") => Some(false),
+                    Some("subscript") => Some(true),
+                    _ => None,
+                };
             }
             "rPrChange" | "pPrChange" if !empty => self.old_props += 1,
             "sdt" => self.placeholder = false,
@@ -579,6 +592,7 @@ impl Body<'_> {
             "r" => {
                 self.in_run = false;
                 self.run_hidden = false;
+                self.run_script = None;
             }
             "rPrChange" | "pPrChange" => self.old_props = self.old_props.saturating_sub(1),
             "p" if self.table_depth == 0 && self.in_paragraph => {
@@ -624,6 +638,17 @@ impl Body<'_> {
         if self.run_hidden {
             return;
         }
+        if let Some(sub) = self.run_script
+            && text.bytes().any(|b| b.is_ascii_digit())
+        {
+            let raised = super::raised_digits(text, sub);
+            return self.push_raised(&raised);
+        }
+        self.push_raised(text);
+    }
+
+    /// [`Body::push_text`] past the run's properties.
+    fn push_raised(&mut self, text: &str) {
         if self.cell.is_some() && self.table_depth >= 1 {
             self.table.text_mut().push_str(text);
         } else {

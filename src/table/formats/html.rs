@@ -533,6 +533,8 @@ struct Builder<'n> {
     skip_depth: u32,
     /// The skip was begun inside a cell (hidden or struck text): the cell's end ends it too.
     skip_in_cell: bool,
+    /// `<sup>` / `<sub>` open inside the cell: how deep, and whether the innermost is `<sub>`.
+    script: (u32, bool),
     in_head: bool,
     tag: Vec<u8>,
     attr: Vec<u8>,
@@ -557,6 +559,7 @@ impl<'n> Builder<'n> {
             skip: None,
             skip_depth: 0,
             skip_in_cell: false,
+            script: (0, false),
             in_head: false,
             tag: Vec::new(),
             attr: Vec::new(),
@@ -670,6 +673,8 @@ impl<'n> Builder<'n> {
                 }
             }
             b"td" | b"th" => {
+                // a `<sup>` left open ends with its cell
+                self.script = (0, false);
                 let (colspan, rowspan, hidden) = (self.colspan, self.rowspan, self.hidden);
                 if self.cells >= self.max_cells {
                     self.error = Some(self.too_many_cells());
@@ -704,9 +709,17 @@ impl<'n> Builder<'n> {
                 }
             }
             b"br" => self.sink().hard_break(),
+            b"sup" | b"sub" if !self_closing && self.in_cell() => {
+                self.script = (self.script.0 + 1, tag == b"sub");
+            }
             _ if BLOCKS.contains(&tag) => self.block_break(),
             _ => {}
         }
+    }
+
+    /// Whether a cell of a table is open.
+    fn in_cell(&self) -> bool {
+        matches!(self.open.last(), Some(OpenTable { cell: Some(_), .. }))
     }
 
     fn end_tag(&mut self, tag: &[u8]) {
@@ -726,7 +739,9 @@ impl<'n> Builder<'n> {
         }
         match tag {
             b"head" => self.in_head = false,
+            b"sup" | b"sub" => self.script.0 = self.script.0.saturating_sub(1),
             b"td" | b"th" => {
+                self.script = (0, false);
                 if let Some(t) = self.open.last_mut() {
                     t.close_cell();
                 }
@@ -764,6 +779,11 @@ impl<'n> Builder<'n> {
     }
 
     fn text(&mut self, text: &str) {
+        if self.script.0 > 0 && self.in_cell() && text.bytes().any(|b| b.is_ascii_digit()) {
+            let raised = super::raised_digits(text, self.script.1);
+            self.sink().push(&raised);
+            return;
+        }
         self.sink().push(text);
     }
 

@@ -614,6 +614,24 @@ pub(crate) fn check_sheets(name: &str, what: &str, count: u64) -> Result<(), Rea
     Ok(())
 }
 
+/// Text set as a superscript (`<sup>` in a page, `w:vertAlign="superscript"` in Word; `sub`:
+/// a subscript) with its digits written as they are shown, raised (lowered): `80<sup>1</sup>人`
+/// is `80¹人`, a figure and its footnote mark, not `801人` (read as 801 people: 达标 against
+/// ≥100人); `m<sup>3</sup>` is `m³`.
+pub(crate) fn raised_digits(text: &str, sub: bool) -> String {
+    text.chars().map(|c| raised_digit(c, sub)).collect()
+}
+
+/// One character of [`raised_digits`]: an ASCII digit raised (lowered), any other as it is.
+pub(crate) fn raised_digit(c: char, sub: bool) -> char {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    match c.to_digit(10) {
+        Some(d) if c.is_ascii_digit() => (if sub { SUB } else { SUP })[d as usize],
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,6 +92,26 @@ pub(crate) fn with_map<T>(map: &ColumnMap, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Whether one of the first rows of `rows` is a header once its one filled cell is cut at its
+/// semicolons (`项目;三级指标;年度指标值;实际完成值`, or Excel's `sep=;` line before it): a
+/// text table separated by `;`, which is read as one column. Two names jixiao knows are enough.
+pub(crate) fn semicolon_header(rows: &[Row]) -> bool {
+    rows.iter().filter(|r| !r.is_blank()).take(20).any(|row| {
+        let mut filled = row.filled();
+        let Some((_, cell)) = filled.next() else {
+            return false;
+        };
+        filled.next().is_none()
+            && cell.text.len() <= 4096
+            && cell
+                .text
+                .split([';', '；'])
+                .filter(|piece| is_known_name(&normalize(piece)))
+                .nth(1)
+                .is_some()
+    })
+}
+
 /// A normalized header name as the column map in force says it (itself where none applies).
 pub(crate) fn alias(n: String) -> String {
     ALIASES.with(|a| {
@@ -129,6 +149,8 @@ pub(crate) enum Role {
     Spent,
     Nature,
     Measure,
+    /// 指标方向 (`正向` / `反向`): which way a bare target's figure is better.
+    Direction,
     /// The figure a target compares with: 计划数 (plan targets), 上年实际 (relative targets).
     Figure,
 }
@@ -260,6 +282,7 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
     (Role::Spent, &["全年执行数", "执行数", "spent"]),
     (Role::Nature, &["指标性质", "计算符号", "符号"]),
     (Role::Measure, &["度量单位", "计量单位"]),
+    (Role::Direction, &["指标方向", "指标属性"]),
     (
         Role::Figure,
         &[

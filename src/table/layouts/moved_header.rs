@@ -165,6 +165,7 @@ fn role_name(role: Role) -> &'static str {
         Role::Spent => "全年执行数",
         Role::Nature => "指标性质",
         Role::Measure => "度量单位",
+        Role::Direction => "指标方向",
         Role::Figure => "计划数",
     }
 }

@@ -1136,15 +1136,17 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
     let value = cell(h, row, Role::Target);
     let nature = cell(h, row, Role::Nature);
     let measure = cell(h, row, Role::Measure);
+    let direction = cell(h, row, Role::Direction);
     let at = value.or(nature).or(measure).map(|c| c.i);
     // the 年度指标值 cell alone (most sheets): the cell's own text
-    if nature.is_none() && measure.is_none() {
+    if nature.is_none() && measure.is_none() && direction.is_none() {
         return (Cow::Borrowed(value.map_or("", |v| v.text)), at);
     }
     let text = join_target(
         nature.map(|c| c.text),
         value.map(|c| c.text),
         measure.map(|c| c.text),
+        direction.map(|c| c.text),
     );
     (Cow::Owned(text), at)
 }
@@ -1194,18 +1196,32 @@ fn missing_name<'t, R: SheetRow<'t>>(ctx: &Ctx<'_>, row: R, message: &'static st
 }
 
 /// A target split over 指标性质 | 指标值 | 度量单位 joined into one (`≥` `95` `%` → `≥95%`): a
-/// nature that names a kind (`定性`, `定量`, `正向`) is not part of it, nor a unit the value
-/// already ends with.
+/// nature that names a kind (`定性`, `定量`) is not part of it, nor a unit the value already
+/// ends with. A direction — `正向` / `反向` in the 指标性质 or in a 指标方向 column of its own
+/// (`direction`) — gives a figure written without a comparison its sign, `≥` / `≤` (what
+/// 正向 / 反向 mean to the rules: a bare figure of a 反向 indicator is an upper bound); read
+/// without it, `50万元` of a 反向 `差旅费支出` was a floor and 45万元 scored 未达标.
 pub(crate) fn join_target(
     nature: Option<&str>,
     value: Option<&str>,
     measure: Option<&str>,
+    direction: Option<&str>,
 ) -> String {
     let mut text = String::new();
     if let Some(t) = nature
         && !(t.contains("定性") || t.contains("定量") || t.contains('向'))
     {
         text.push_str(t);
+    }
+    if text.is_empty()
+        && let Some(sign) = [nature, direction]
+            .into_iter()
+            .flatten()
+            .find_map(direction_sign)
+        && value.is_some_and(starts_with_figure)
+        && !measure.is_some_and(is_date_unit)
+    {
+        text.push_str(sign);
     }
     if let Some(v) = value {
         text.push_str(v);
@@ -1221,6 +1237,34 @@ pub(crate) fn join_target(
         text.push_str(m);
     }
     text
+}
+
+/// The sign a direction word gives a bare figure: `正向` (`正向指标`) `≥`, `反向` `≤`.
+fn direction_sign(word: &str) -> Option<&'static str> {
+    let w = word.trim();
+    if w.starts_with("正向") {
+        Some("≥")
+    } else if w.starts_with("反向") {
+        Some("≤")
+    } else {
+        None
+    }
+}
+
+/// A 度量单位 that makes the figure a date (`12` `月` is December, a deadline read as `≤`
+/// already): a direction does not sign it.
+fn is_date_unit(measure: &str) -> bool {
+    matches!(
+        measure.trim(),
+        "年" | "月" | "日" | "号" | "月底" | "年底" | "月前" | "年前"
+    )
+}
+
+/// Whether a target value starts with a figure (no comparison, word or sign of its own).
+fn starts_with_figure(value: &str) -> bool {
+    value
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 #[cfg(test)]

@@ -212,6 +212,9 @@ pub(super) struct Scope {
     pub depth: u8,
     pub members: Vec<usize>,
     pub at: Location,
+    /// The 得分 the label's row prints for its indicators (a heading row's subtotal): their
+    /// 得分 must add up to it.
+    pub score: Option<Decimal>,
 }
 
 /// What a grid gives: its indicators, its total row, the points printed by category, the
@@ -383,6 +386,9 @@ impl FormReader<'_, '_, '_> {
                 continue;
             }
             self.ctx.rows_read += 1;
+            if self.heading(&mut w, h, r) {
+                continue;
+            }
             let l1_cell = self.category(&mut w, h, r);
             let l2_cell = self.subcategory(&mut w, h, r);
             self.category_told(&mut w, row, l2_cell);
@@ -680,6 +686,9 @@ impl FormReader<'_, '_, '_> {
                 .map(|w| half_unit(&w).min(Decimal::new(5, 3)))
                 .sum::<Decimal>()
                 + Decimal::new(1, 9);
+            if let Some(m) = scope_score_mismatch(scope, &label, indicators) {
+                mismatches.push(m);
+            }
             if open.is_empty() || given > scope.points + tol {
                 if (given - scope.points).abs() > tol {
                     mismatches.push(format!(
@@ -910,6 +919,29 @@ pub(super) fn block_header<'r>(row: &'r Row<'r>, indicator: Option<usize>) -> Op
     }
     let (points, name) = points_in(&cell.text);
     (points.is_some() || (name.ends_with("指标") && name.chars().count() <= 12)).then_some(cell)
+}
+
+/// A heading row's 得分 (`Scope::score`) against the 得分 of the indicators under it, where
+/// each prints one: the mismatch, if they disagree beyond the rounding of what is printed.
+fn scope_score_mismatch(scope: &Scope, label: &str, indicators: &[IndicatorRow]) -> Option<String> {
+    let printed = scope.score?;
+    let parts: Option<Vec<Decimal>> = scope
+        .members
+        .iter()
+        .map(|&k| indicators[k].published_score)
+        .collect();
+    let parts = parts?;
+    let sum = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |s, p| s.checked_add(*p))?;
+    let tol = parts.iter().map(half_unit).sum::<Decimal>() + half_unit(&printed);
+    ((sum - printed).abs() > tol).then(|| {
+        format!(
+            "「{label}」行的得分 {}，其下各指标得分之和 {}",
+            printed.normalize(),
+            sum.normalize()
+        )
+    })
 }
 
 /// Half a unit of the last printed decimal (`9.48` may be 9.475 to 9.485); 0 for an integer.

@@ -550,6 +550,7 @@ impl FormReader<'_, '_, '_> {
                 depth: 0,
                 members: Vec::new(),
                 at,
+                score: None,
             })
     }
 

@@ -14,6 +14,7 @@ use crate::table::columns::normalize;
 use crate::table::grid::{Cell, Row};
 use crate::table::model::{Breakdown, FormTotal, IndicatorRow, RowText, SourceParts};
 use crate::table::self_eval::join_target;
+use crate::table::sheet_headings::{Level, level_of};
 use crate::table::source::Location;
 
 use super::grid::{
@@ -125,6 +126,7 @@ impl<'r> FormReader<'_, '_, 'r> {
             depth: 0,
             members: Vec::new(),
             at: self.ctx.row_location(row),
+            score: None,
         });
         w.open = [Some(w.scopes.len() - 1), None, None];
         w.level1 = None;
@@ -193,6 +195,7 @@ impl<'r> FormReader<'_, '_, 'r> {
                 at: l1_cell
                     .map(|c| c.location(self.ctx.source))
                     .unwrap_or_else(|| self.ctx.row_location(row)),
+                score: None,
             });
             w.open[1] = Some(w.scopes.len() - 1);
         }
@@ -237,6 +240,7 @@ impl<'r> FormReader<'_, '_, 'r> {
                 depth: 2,
                 members: Vec::new(),
                 at: c.location(self.ctx.source),
+                score: None,
             });
             w.open[2] = Some(w.scopes.len() - 1);
         }
@@ -289,6 +293,95 @@ impl<'r> FormReader<'_, '_, 'r> {
             self.ctx.findings.push(f);
         }
         w.level1 = Some((l1, true));
+    }
+
+    /// A category named alone in the indicator column (`一、产出指标`, `　　数量指标` indented,
+    /// `一级指标：产出指标`), no target and no actual, in a grid with no column of its own for
+    /// that level (the provinces' forms that keep 一级 / 二级 / 三级 in one column): a heading,
+    /// not an indicator. The rows under it take its category; its 分值 and 得分, where printed,
+    /// bound theirs as a label's points do ([`Scope`]; 得分 too). Read as indicators, a form of
+    /// 100 points with two levels of headings was 270 / 300 and each heading 达标 without a
+    /// target. `成本指标` (a 一级指标 since 2021, a 二级指标 under 产出 before) is a 一级 one where
+    /// the next heading is a 二级 one. Whether row `r` is one.
+    pub(super) fn heading(&mut self, w: &mut Walk, h: &GridHeader, r: usize) -> bool {
+        let row = &self.rows[r];
+        let Some(cell) = filled_in(h, row, Col::Indicator) else {
+            return false;
+        };
+        if [Col::Target, Col::Nature, Col::Measure, Col::Actual]
+            .iter()
+            .any(|&c| filled_in(h, row, c).is_some())
+        {
+            return false;
+        }
+        let Some((level, name)) = heading_level(&cell.text) else {
+            return false;
+        };
+        let (no_one, no_two) = (h.col(Col::Level1).is_none(), h.col(Col::Level2).is_none());
+        let depth: u8 = match level {
+            Level::One if no_one => 1,
+            Level::Two if no_two => 2,
+            Level::Either if no_one && self.next_heading_is_two(h, r) => 1,
+            Level::Either if no_two => 2,
+            _ => return false,
+        };
+        let (weight, score) = self.weight_and_score(h, row);
+        let at = cell.location(self.ctx.source);
+        let label: Arc<str> = Arc::from(name.as_str());
+        if depth == 1 {
+            w.level1 = Some((label.clone(), false));
+            w.level1_points_only = false;
+            w.no_category = false;
+            w.level2 = None;
+            w.level2_raw = None;
+            w.open[1] = None;
+        }
+        w.level2 = (depth == 2).then(|| label.clone());
+        w.open[2] = None;
+        if let Some(p) = weight {
+            if depth == 1 {
+                w.points.push((label.clone(), p));
+            }
+            w.scopes.push(Scope {
+                label: name.clone(),
+                points: p,
+                depth,
+                members: Vec::new(),
+                at,
+                score,
+            });
+            w.open[usize::from(depth)] = Some(w.scopes.len() - 1);
+        }
+        let sums = if weight.is_some() || score.is_some() {
+            "；其分值、得分与其下各指标之和核对"
+        } else {
+            ""
+        };
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_CATEGORY_ROW,
+                Severity::Info,
+                at,
+                format!(
+                    "「{}」是指标类别「{name}」的标题行（没有年度指标值和实际完成值），不作为指标计分{sums}",
+                    tidy(&cell.text)
+                ),
+            )
+            .label("类别标题行");
+        self.ctx.rows_skipped += 1;
+        self.ctx.findings.push(f);
+        true
+    }
+
+    /// Whether the next heading row below `r` (the next row whose indicator cell names a
+    /// category) names a 二级指标.
+    fn next_heading_is_two(&self, h: &GridHeader, r: usize) -> bool {
+        self.rows[r + 1..]
+            .iter()
+            .filter_map(|row| filled_in(h, row, Col::Indicator))
+            .find_map(|c| heading_level(&c.text))
+            .is_some_and(|(l, _)| l == Level::Two)
     }
 
     /// The indicator of `row`, with the categories carried; or, where the row has none, the
@@ -386,13 +479,15 @@ impl<'r> FormReader<'_, '_, 'r> {
         let target_value = get(Col::Target);
         let nature = get(Col::Nature);
         let measure = get(Col::Measure);
-        let target = if nature.is_none() && measure.is_none() {
+        let direction = get(Col::Direction);
+        let target = if nature.is_none() && measure.is_none() && direction.is_none() {
             target_value.map(|c| tidy(&c.text)).unwrap_or_default()
         } else {
             join_target(
                 nature.map(|c| c.text.trim()),
                 target_value.map(|c| c.text.trim()),
                 measure.map(|c| c.text.trim()),
+                direction.map(|c| c.text.trim()),
             )
         };
         let at = target_value
@@ -513,6 +608,18 @@ impl<'r> FormReader<'_, '_, 'r> {
         self.ctx.rows_skipped += 1;
         self.ctx.findings.push(f);
     }
+}
+
+/// The category a heading cell names and its level ([`level_of`]), a `一级指标：` /
+/// `二级指标：` label before it aside.
+fn heading_level(text: &str) -> Option<(Level, String)> {
+    let t = text.trim();
+    let t = ["一级指标", "二级指标"]
+        .iter()
+        .find_map(|l| t.strip_prefix(l))
+        .and_then(|rest| rest.trim_start().strip_prefix([':', '：']))
+        .unwrap_or(t);
+    level_of(t)
 }
 
 /// 河北: 单项指标折算得分 = 单项指标得分 × 权重占比 ÷ 100. The score printed, else the one

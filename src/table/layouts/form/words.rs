@@ -18,6 +18,8 @@ pub(super) enum Col {
     Target,
     Nature,
     Measure,
+    /// 指标方向 (`正向` / `反向`).
+    Direction,
     Actual,
     Weight,
     Score,
@@ -60,6 +62,7 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
     ),
     (Col::Nature, &["指标性质", "计算符号", "符号", "运算符号"]),
     (Col::Measure, &["度量单位", "计量单位"]),
+    (Col::Direction, &["指标方向", "指标属性"]),
     (
         Col::Actual,
         &[
@@ -472,8 +475,28 @@ pub(super) fn label_value<'r, 'a>(
             let end = after + rest.trim_end().len();
             return Some((end > start).then_some(Value { cell, start, end }));
         }
+        // `项目名称 A项目`: the label, spaces and the value in one cell, no colon (stacked
+        // forms labelled so were read as one 未命名项目 of all their rows)
+        if let Some((label_end, start)) = spaced_label(&cell.text)
+            && is_one_of(&cell.text[..label_end], labels)
+        {
+            let end = cell.text.trim_end().len();
+            return Some((end > start).then_some(Value { cell, start, end }));
+        }
     }
     None
+}
+
+/// A cell's text as `label value` with spaces between (ASCII, ideographic or no-break; no
+/// colon): where the label ends and the value starts. Only the first run of spaces after the
+/// first character that is not one splits; the label is checked by the caller.
+fn spaced_label(text: &str) -> Option<(usize, usize)> {
+    let is_space = |c: char| c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t';
+    let lead = text.len() - text.trim_start_matches(is_space).len();
+    let label_end = lead + text[lead..].find(is_space)?;
+    let rest = &text[label_end..];
+    let start = label_end + (rest.len() - rest.trim_start_matches(is_space).len());
+    (label_end > lead && start < text.trim_end().len()).then_some((label_end, start))
 }
 
 pub(super) fn is_any_label(text: &str) -> bool {
