@@ -70,14 +70,27 @@ fn is_binary_document(bytes: &[u8]) -> bool {
 
 /// The kind of a file's bytes, and the table it holds where it is one.
 pub fn classify(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Kind, Option<Document>) {
+    let (kind, read) = classify_why(name, bytes, opts);
+    (kind, read.ok().flatten())
+}
+
+/// [`classify`], keeping why bytes that are no table could not be read (the reader's error,
+/// [`Kind::Other`]): a caller that names the reason has it from this one reading, never reads
+/// the file again for it (a dropped Word document of 600,000 merged cells was read twice on
+/// the page, its CPU twice the command line's; issue 27, H97).
+pub fn classify_why(
+    name: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> (Kind, Result<Option<Document>, ReadError>) {
     if !is_binary_document(bytes)
         && let Some(kind) = yaml_kind(bytes)
     {
-        return (kind, None);
+        return (kind, Ok(None));
     }
     match table::read_bytes(name, bytes, opts) {
-        Ok(doc) => (Kind::Table, Some(doc)),
-        Err(_) => (Kind::Other, None),
+        Ok(doc) => (Kind::Table, Ok(Some(doc))),
+        Err(e) => (Kind::Other, Err(e)),
     }
 }
 

@@ -10,6 +10,7 @@
 //!
 //! The command line lives in [`cli`]; it only parses arguments and wires the stages together.
 
+pub mod alloc;
 pub mod bounded;
 pub mod cli;
 pub mod codes;

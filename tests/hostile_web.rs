@@ -1177,6 +1177,59 @@ fn a_client_that_stops_reading_its_answer_is_let_go_after_the_longest_silence() 
     assert_eq!(server.get_page().0, 200);
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_client_let_go_is_reset_not_sent_the_rest_of_what_the_kernel_held() {
+    // H97: a client let go for not reading was closed in order, so the answer the kernel had
+    // taken for it (the server's send buffer, ~4 MB on loopback) was still sent on at the
+    // client's pace long after (FIN-WAIT-1, outside the server's connection count). Let go,
+    // it is now reset: what is left in its own receive buffer, then the reset
+    use std::os::fd::AsRawFd;
+    let server = Server::start(&["--header-timeout", "2"]);
+    let big = "95%\n".repeat(250_000); // 1 MB of targets, about 40 MB of jsonl
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let size: libc::c_int = 16 * 1024;
+    // SAFETY: setsockopt on a socket this test owns, with a value of the size it says
+    unsafe {
+        libc::setsockopt(
+            s.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_RCVBUF,
+            (&raw const size).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+    }
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let head = format!(
+        "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        server.port,
+        big.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    s.write_all(big.as_bytes()).unwrap();
+    let mut got = vec![0u8; 12];
+    s.read_exact(&mut got).unwrap();
+    assert_eq!(got, b"HTTP/1.1 200");
+    // reads nothing past the silence (2 s): let go
+    std::thread::sleep(Duration::from_secs(5));
+    let mut after = 0usize;
+    let mut buf = vec![0u8; 64 * 1024];
+    let end = loop {
+        match s.read(&mut buf) {
+            Ok(0) => break Ok(()),
+            Ok(n) => after += n,
+            Err(e) => break Err(e),
+        }
+    };
+    let end = end.expect_err("the connection ends with a reset, not a clean close");
+    assert_eq!(end.kind(), std::io::ErrorKind::ConnectionReset, "{end}");
+    assert!(
+        after < 1 << 20,
+        "{after} bytes read after the client was let go"
+    );
+    assert_eq!(server.get_page().0, 200);
+}
+
 #[test]
 fn an_answer_waiting_for_its_reader_holds_its_place_until_sent_or_let_go() {
     // H47: a request's place was given back when its handler returned, before its answer was

@@ -129,8 +129,8 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
             Err(e) => return Read::Unread(e.into()),
         },
     };
-    match inputs::classify(&item.name, bytes, opts) {
-        (Kind::Table, Some(doc)) => Read::Table(Box::new(doc)),
+    match inputs::classify_why(&item.name, bytes, opts) {
+        (Kind::Table, Ok(Some(doc))) => Read::Table(Box::new(doc)),
         (Kind::Actuals, _) => {
             if bytes.len() as u64 > crate::limits::ACTUALS.get() {
                 return Read::Unread(too_large(&item.name, &crate::limits::ACTUALS, bytes.len()));
@@ -157,13 +157,13 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
             }
             Read::Rules(RuleSource::from_bytes(&item.name, bytes))
         }
-        _ => match crate::table::read_bytes(&item.name, bytes, opts) {
-            Err(e) => Read::Unread(e.into()),
-            Ok(_) => Read::Unread(Refusal::NotATable {
-                name: item.name.clone(),
-                reason: "读取时内容有变".to_owned(),
-            }),
-        },
+        // why it is no table, from this one reading (read again for it, the file took
+        // twice its reading)
+        (_, Err(e)) => Read::Unread(e.into()),
+        (_, Ok(_)) => Read::Unread(Refusal::NotATable {
+            name: item.name.clone(),
+            reason: "读取时内容有变".to_owned(),
+        }),
     }
 }
 
@@ -451,5 +451,20 @@ mod tests {
         }
         assert_eq!(one.len(), 500);
         assert!(par_map(&Vec::<u64>::new(), 4, f).is_empty());
+    }
+
+    #[test]
+    fn a_file_of_the_pile_that_is_no_table_is_read_once_and_keeps_its_reason() {
+        let item = Item {
+            name: "说明.txt".to_owned(),
+            origin: Origin::Entry("这不是表格\n只是一段说明\n".as_bytes().to_vec()),
+        };
+        crate::table::READS.with(|n| n.set(0));
+        let read = read_item(&item, &ReadOptions::default());
+        assert_eq!(crate::table::READS.with(|n| n.get()), 1, "read once");
+        let Read::Unread(Refusal::Table(e)) = read else {
+            panic!("not refused with the reader's error");
+        };
+        assert!(e.to_string().contains("说明.txt"), "{e}");
     }
 }

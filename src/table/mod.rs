@@ -543,6 +543,13 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
     read_owned(name, bytes.to_vec(), opts)
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The readings of bytes made on this thread ([`read_owned`]): the tests' count of how
+    /// often a file is read.
+    pub(crate) static READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// [`read_bytes`] taking the bytes by value (no copy of a large input).
 ///
 /// What the bytes are is told by their content first (`formats::sniff`): a workbook or Word
@@ -551,6 +558,8 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
 /// forward); the name only chooses between text formats, and a workbook or Word name on bytes
 /// that are none is an error, not a guess.
 pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
+    #[cfg(test)]
+    READS.with(|n| n.set(n.get() + 1));
     if bytes.len() as u64 > crate::limits::INPUT.get() {
         return Err(ReadError::too_large(name, bytes.len() as u64));
     }

@@ -436,29 +436,32 @@ impl Files {
         });
         let mut kinds = Vec::with_capacity(dropped.len());
         for up in &dropped {
-            let kind = match crate::inputs::classify(&up.name, &up.bytes, &ReadOptions::default()) {
-                (crate::inputs::Kind::Table, Some(doc)) => {
-                    let print = crate::inputs::fingerprint(&doc);
-                    match &chosen {
-                        None => {
-                            chosen = Some(print);
-                            // the table the work reads, unless one was given apart (unread)
-                            if self.table.is_none() {
-                                read = Some(doc);
+            let kind =
+                match crate::inputs::classify_why(&up.name, &up.bytes, &ReadOptions::default()) {
+                    (crate::inputs::Kind::Table, Ok(Some(doc))) => {
+                        let print = crate::inputs::fingerprint(&doc);
+                        match &chosen {
+                            None => {
+                                chosen = Some(print);
+                                // the table the work reads, unless one was given apart (unread)
+                                if self.table.is_none() {
+                                    read = Some(doc);
+                                }
+                                Sorted::Table
                             }
-                            Sorted::Table
-                        }
-                        Some(c) if *c == print => Sorted::Copy,
-                        Some(_) => {
-                            self.make_pile(dropped);
-                            return Ok(());
+                            Some(c) if *c == print => Sorted::Copy,
+                            Some(_) => {
+                                self.make_pile(dropped);
+                                return Ok(());
+                            }
                         }
                     }
-                }
-                (crate::inputs::Kind::Rules, _) => Sorted::Rules,
-                (crate::inputs::Kind::Actuals, _) => Sorted::Actuals,
-                _ => Sorted::Other,
-            };
+                    (crate::inputs::Kind::Rules, _) => Sorted::Rules,
+                    (crate::inputs::Kind::Actuals, _) => Sorted::Actuals,
+                    // why it is no table (a PDF, a picture, a page without a form), in the
+                    // reader's words, from this reading
+                    (_, read) => Sorted::Other(read.err()),
+                };
             kinds.push(kind);
         }
         let mut unreadable = Vec::new();
@@ -481,11 +484,7 @@ impl Files {
                 }
                 Sorted::Table if self.table.is_none() => self.table = Some(up),
                 Sorted::Table | Sorted::Copy => self.copies.push(up.name),
-                Sorted::Other => {
-                    // why it is no table (a PDF, a picture, a page without a form), in its words
-                    let why = table::read_bytes(&up.name, &up.bytes, &ReadOptions::default()).err();
-                    unreadable.push((up.name, why));
-                }
+                Sorted::Other(why) => unreadable.push((up.name, why)),
             }
         }
         if self.table.is_none() && !unreadable.is_empty() {
@@ -692,7 +691,8 @@ enum Sorted {
     Copy,
     Actuals,
     Rules,
-    Other,
+    /// No table, and why (the reader's error), as its one reading found.
+    Other(Option<crate::table::ReadError>),
 }
 
 /// The query of the API (`?format=json&year=2023`).
@@ -757,5 +757,30 @@ mod tests {
                 "自评表（3）.xlsx"
             ]
         );
+    }
+    #[test]
+    fn a_dropped_file_that_is_no_table_is_read_once_and_named_with_its_reason() {
+        // a page drop's file that no reader takes: its reason is the one reading's, the
+        // file not read a second time for it (a large Word document took twice the CPU)
+        let reason = table::read_bytes(
+            "说明.txt",
+            "这不是表格\n只是一段说明\n".as_bytes(),
+            &ReadOptions::default(),
+        )
+        .expect_err("no table")
+        .to_string();
+        let mut files = Files {
+            dropped: vec![Upload {
+                name: "说明.txt".to_owned(),
+                bytes: "这不是表格\n只是一段说明\n".as_bytes().to_vec(),
+            }],
+            ..Files::default()
+        };
+        table::READS.with(|n| n.set(0));
+        let e = files.sort_dropped().expect_err("no table among the files");
+        assert_eq!(table::READS.with(|n| n.get()), 1, "read once");
+        assert_eq!(e.status, StatusCode::BAD_REQUEST);
+        let named = format!("读不出表格：说明.txt（{reason}）");
+        assert!(e.message().starts_with(&named), "{}", e.message());
     }
 }
