@@ -121,7 +121,10 @@ if [ "${MODE:-time}" = instructions ]; then
     local out="$dir/cut/$(basename "$1")"
     mkdir -p "$dir/cut"
     if [ "$scale" = 1 ]; then echo "$1"; return; fi
-    head -n $(($(wc -l < "$1") / scale)) "$1" > "$out"
+    # written aside and renamed: a run in another worktree whose cut is a hard link of this
+    # one (or a run still reading it) never sees the file half written
+    head -n $(($(wc -l < "$1") / scale)) "$1" > "$out.$$"
+    mv -f "$out.$$" "$out"
     echo "$out"
   }
   p=$(cut_to "$inputs/parse-200200.tsv")
