@@ -304,21 +304,7 @@ pub fn evaluate_stream(
     }
     let mut totals = written.map_err(StreamError::Write)?;
     let summary = totals.summary(opts.methodology);
-    let mut findings = std::mem::take(&mut totals.split);
-    if totals.seen.unsure() {
-        findings.push(
-            Finding::new(
-                crate::codes::STREAM_SEEN_UNSURE,
-                Severity::Warning,
-                &head.name,
-                "流式评价中暂存到磁盘的单位、项目记录有部分读不回来；单位数可能偏多，\
-                 不连续的项目可能未被指出"
-                    .to_owned(),
-            )
-            .help("检查临时目录所在磁盘，或用 --no-streaming 整表读入后评价"),
-        );
-    }
-    findings.extend(gate.matcher.unmatched());
+    let findings = run_findings(&mut totals, head, &gate.matcher);
     let read = totals.read(head);
     // a run held to its end wrote nothing: its caller refuses it
     if !totals.held_to_end {
@@ -340,6 +326,28 @@ pub fn evaluate_stream(
         actuals_seen: totals.actuals_seen,
         actuals_used: totals.actuals_used,
     })
+}
+
+/// The findings about the whole run: the evaluation's (a budget of zero or less), projects that
+/// come back after others, a record of them that could not be read back, actuals that matched
+/// nothing.
+fn run_findings(totals: &mut Totals, head: &Head, matcher: &Matcher<'_>) -> Vec<Finding> {
+    let mut findings = std::mem::take(&mut totals.split);
+    if totals.seen.unsure() {
+        findings.push(
+            Finding::new(
+                crate::codes::STREAM_SEEN_UNSURE,
+                Severity::Warning,
+                &head.name,
+                "流式评价中暂存到磁盘的单位、项目记录有部分读不回来；单位数可能偏多，\
+                 不连续的项目可能未被指出"
+                    .to_owned(),
+            )
+            .help("检查临时目录所在磁盘，或用 --no-streaming 整表读入后评价"),
+        );
+    }
+    findings.extend(matcher.unmatched());
+    findings
 }
 
 /// A worker's steps, as its clock names them: waiting for a block, reading it, waiting at the
@@ -452,13 +460,8 @@ fn work(
     let mut differences = Vec::new();
     let mut findings = Vec::new();
     // the reader's findings for stderr, rendered while the block holds them all
-    let diagnostics = if read.doc.findings.is_empty() {
-        String::new()
-    } else {
-        (opts.render)(&read.doc)
-    };
-    // the reader's warnings moved beside the projects whose rows they are on (none: nothing
-    // done)
+    let diagnostics = rendered(opts, &read.doc);
+    // the reader's warnings moved beside the projects whose rows they are on (none: no work)
     let mut placed = crate::table::placed::take_own(&mut read.doc);
     // each indicator's line written as it is scored, each project's end once it is
     let mut to = ToBuffer {
@@ -482,16 +485,7 @@ fn work(
             projects.push((p.unit, p.project, score, p.pending.exact));
         },
     );
-    // the reader's findings beside no project: its errors (kept in the document) and the
-    // warnings placed on no project's rows
-    let errors: Vec<Finding> = read
-        .doc
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .cloned()
-        .collect();
-    let loose = placed.map(|p| p.loose).unwrap_or_default();
+    let (errors, loose) = beside_no_project(&read.doc, placed);
     let mut first_line = Vec::with_capacity(n_projects);
     first_line.extend(read.doc.projects().map(|(_, p)| p.at.line));
     clock.stop(3, evaluating);
@@ -513,6 +507,29 @@ fn work(
         actuals_seen,
         actuals_used,
     })
+}
+
+/// The reader's findings of `doc` for stderr (nothing where it has none).
+fn rendered(opts: &StreamOptions<'_>, doc: &Document) -> String {
+    if doc.findings.is_empty() {
+        String::new()
+    } else {
+        (opts.render)(doc)
+    }
+}
+
+/// The reader's findings of a block beside no project: its errors (kept in the document) and
+/// the warnings `placed` on no project's rows.
+fn beside_no_project(
+    doc: &Document,
+    placed: Option<crate::table::placed::Placed>,
+) -> (Vec<Finding>, Vec<Finding>) {
+    let errors = doc
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error);
+    let loose = placed.map(|p| p.loose).unwrap_or_default();
+    (errors.cloned().collect(), loose)
 }
 
 /// Whether one of `taken` has a figure from the actuals file (a budget, a spending or an
