@@ -442,7 +442,14 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
         // `<sheetData>`) on a third, through a reader of its own, while the cells are read
         let piped = threads.pipes(size);
         let (sheet, merges) = std::thread::scope(|scope| {
-            let apart = piped.then(|| scope.spawn(|| merges_apart(bytes, chosen)));
+            // (where no thread can be started, the merges are read here)
+            let apart = piped
+                .then(|| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, || merges_apart(bytes, chosen))
+                        .ok()
+                })
+                .flatten();
             let merges = match apart {
                 Some(_) => Vec::new(),
                 None => merges_of(&mut wb, chosen),

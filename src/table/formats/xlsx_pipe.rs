@@ -66,10 +66,11 @@ impl Threads {
 }
 
 /// Calls `each` with every cell `reader` gives (and its style id), in order: on this thread
-/// where `piped` is false, else with the reading on a second thread ([module docs](self)).
-/// `each`'s error stops the read and is returned; the reader's is returned through `err`.
+/// where `piped` is false or no thread can be started (an address-space limit), else with the
+/// reading on a second thread ([module docs](self)). `each`'s error stops the read and is
+/// returned; the reader's is returned through `err`.
 pub(super) fn each_cell<'a, RS, E>(
-    mut reader: XlsxCellReader<'a, RS>,
+    reader: XlsxCellReader<'a, RS>,
     piped: bool,
     err: impl Fn(XlsxError) -> E,
     mut each: impl FnMut(Cell<DataRef<'a>>, usize) -> Result<(), E>,
@@ -77,16 +78,38 @@ pub(super) fn each_cell<'a, RS, E>(
 where
     RS: Read + Seek + Send,
 {
-    if !piped {
-        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(&err)? {
-            each(cell, style)?;
-        }
-        return Ok(());
+    let mut reader = match piped {
+        true => match on_a_thread(reader, &err, &mut each) {
+            Ok(read) => return read,
+            Err(unstarted) => *unstarted,
+        },
+        false => reader,
+    };
+    while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(&err)? {
+        each(cell, style)?;
     }
+    Ok(())
+}
+
+/// [`each_cell`] with the reading on a second thread; the reader given back where the thread
+/// could not be started.
+fn on_a_thread<'a, RS, E>(
+    reader: XlsxCellReader<'a, RS>,
+    err: &impl Fn(XlsxError) -> E,
+    each: &mut impl FnMut(Cell<DataRef<'a>>, usize) -> Result<(), E>,
+) -> Result<Result<(), E>, Box<XlsxCellReader<'a, RS>>>
+where
+    RS: Read + Seek + Send,
+{
     type Batch<'a> = Result<Vec<(Cell<DataRef<'a>>, usize)>, XlsxError>;
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'a>>(QUEUED);
-        let reading = scope.spawn(move || {
+        // the reader is handed over once the thread runs, so that it is kept where none can
+        let (give, take) = std::sync::mpsc::sync_channel::<XlsxCellReader<'a, RS>>(1);
+        let started = std::thread::Builder::new().spawn_scoped(scope, move || {
+            let Ok(mut reader) = take.recv() else {
+                return;
+            };
             let mut batch = Vec::with_capacity(BATCH);
             loop {
                 match reader.next_cell_with_style_id() {
@@ -111,6 +134,14 @@ where
                 }
             }
         });
+        let Ok(reading) = started else {
+            return Err(Box::new(reader));
+        };
+        if let Err(back) = give.send(reader) {
+            // the thread is gone before taking it (it cannot be: it waits for it)
+            let _ = reading.join();
+            return Err(Box::new(back.0));
+        }
         let mut taken = Ok(());
         'batches: for batch in rx.iter() {
             match batch {
@@ -130,9 +161,9 @@ where
         }
         // the reader, blocked on a full channel, stops when it is gone
         drop(rx);
-        match reading.join() {
+        Ok(match reading.join() {
             Ok(()) => taken,
             Err(_) => taken.and(Err(err(XlsxError::Unexpected(PANICKED)))),
-        }
+        })
     })
 }
