@@ -291,16 +291,16 @@ impl Kept {
         f(kept.as_ref().and_then(|k| k.downcast_ref::<T>()))
     }
 
-    /// Keeps what `value` makes in place of what was kept, from the second time it is asked
-    /// on (the first only marks the value met).
-    pub fn keep<T: 'static>(&self, value: impl FnOnce() -> T) {
+    /// Keeps a `T` from the second time it is asked on (the first only marks the value met):
+    /// `keep` is handed the one kept where it is a `T`, to change in place (its buffers
+    /// reused; it returns `None`), else `None`, and returns the `T` to keep.
+    pub fn keep<T: 'static>(&self, keep: impl FnOnce(Option<&mut T>) -> Option<T>) {
         if !self.met.replace(true) {
             return;
         }
         let mut kept = self.kept.borrow_mut();
-        match kept.as_mut().and_then(|k| k.downcast_mut::<T>()) {
-            Some(k) => *k = value(),
-            None => *kept = Some(Box::new(value())),
+        if let Some(new) = keep(kept.as_mut().and_then(|k| k.downcast_mut::<T>())) {
+            *kept = Some(Box::new(new));
         }
     }
 }

@@ -444,7 +444,13 @@ impl LineWriter {
         if !kept {
             let json = self.texts_by_identity(b, i, texts, ids);
             if let Some(k) = i.texts_kept {
-                k.keep(|| KeptTexts { ids, json });
+                k.keep(|kept: Option<&mut KeptTexts>| match kept {
+                    Some(t) => {
+                        *t = KeptTexts { ids, json };
+                        None
+                    }
+                    None => Some(KeptTexts { ids, json }),
+                });
             }
         }
         b.extend_from_slice(b",\"actual\":");
@@ -464,11 +470,18 @@ impl LineWriter {
         });
         if !kept {
             let (file, rules, weights) = (&mut self.file, &mut self.rules, &mut self.weights);
-            let json = self
-                .middles
+            let start = b.len();
+            self.middles
                 .write(b, i, &n, |b| line_middle(b, file, rules, weights, i));
             if let Some(k) = i.middle_kept {
-                k.keep(|| KeptMiddle::of(&n, i, json));
+                let json = &b[start..];
+                k.keep(|kept: Option<&mut KeptMiddle>| match kept {
+                    Some(m) => {
+                        m.update(&n, i, json);
+                        None
+                    }
+                    None => Some(KeptMiddle::of(&n, i, json)),
+                });
             }
         }
         line_end(b, i);
@@ -708,23 +721,8 @@ impl Default for Middles {
     }
 }
 
-impl Default for Middle {
-    fn default() -> Self {
-        Middle {
-            hash: 0,
-            verdict: None,
-            weight: Default::default(),
-            score: None,
-            published: None,
-            rules: None,
-            file: None,
-            note: String::new(),
-            json: std::rc::Rc::from(&[][..]),
-        }
-    }
-}
-
 /// One middle kept, with what it was written from.
+#[derive(Default)]
 struct Middle {
     hash: u64,
     verdict: Option<crate::eval::Verdict>,
@@ -734,7 +732,7 @@ struct Middle {
     rules: Option<RuleList>,
     file: Option<std::sync::Arc<str>>,
     note: String,
-    json: std::rc::Rc<[u8]>,
+    json: Vec<u8>,
 }
 
 /// A shown value's exact bytes and decimals (equal ones write equal text).
@@ -784,14 +782,14 @@ impl Middles {
     const SLOTS: usize = 256;
 
     /// Appends the middle of `i`'s line (`n`: its numbers): kept, or written by `write` and
-    /// kept; returns it.
+    /// kept.
     fn write(
         &mut self,
         b: &mut Vec<u8>,
         i: &IndicatorLine<'_>,
         n: &Numbers,
         write: impl FnOnce(&mut Vec<u8>),
-    ) -> std::rc::Rc<[u8]> {
+    ) {
         use std::hash::{Hash, Hasher};
         let mut h = rustc_hash::FxHasher::default();
         i.verdict.hash(&mut h);
@@ -807,7 +805,7 @@ impl Middles {
         let slot = &mut self.slots[(hash >> 32) as usize & (Self::SLOTS - 1)];
         if slot.fits(hash, n, i) {
             b.extend_from_slice(&slot.json);
-            return slot.json.clone();
+            return;
         }
         let start = b.len();
         write(b);
@@ -832,8 +830,8 @@ impl Middles {
         }
         slot.note.clear();
         slot.note.push_str(i.note);
-        slot.json = b[start..].into();
-        slot.json.clone()
+        slot.json.clear();
+        slot.json.extend_from_slice(&b[start..]);
     }
 }
 
@@ -856,11 +854,11 @@ struct KeptMiddle {
     published: Option<[u8; 16]>,
     rules: RuleList,
     file: std::sync::Arc<str>,
-    json: std::rc::Rc<[u8]>,
+    json: Vec<u8>,
 }
 
 impl KeptMiddle {
-    fn of(n: &Numbers, i: &IndicatorLine<'_>, json: std::rc::Rc<[u8]>) -> Self {
+    fn of(n: &Numbers, i: &IndicatorLine<'_>, json: &[u8]) -> Self {
         KeptMiddle {
             verdict: i.verdict,
             note: std::sync::Arc::as_ptr(i.note) as *const u8 as usize,
@@ -869,8 +867,23 @@ impl KeptMiddle {
             published: n.published,
             rules: i.rules.clone(),
             file: i.file.clone(),
-            json,
+            json: json.to_vec(),
         }
+    }
+
+    /// Keeps `json`, written from `n` and `i`, in place of what it held (its buffer reused).
+    fn update(&mut self, n: &Numbers, i: &IndicatorLine<'_>, json: &[u8]) {
+        self.verdict = i.verdict;
+        self.note = std::sync::Arc::as_ptr(i.note) as *const u8 as usize;
+        (self.weight, self.score, self.published) = (n.weight, n.score, n.published);
+        if !std::sync::Arc::ptr_eq(&self.rules, i.rules) {
+            self.rules = i.rules.clone();
+        }
+        if !std::sync::Arc::ptr_eq(&self.file, i.file) {
+            self.file = i.file.clone();
+        }
+        self.json.clear();
+        self.json.extend_from_slice(json);
     }
 
     fn fits(&self, n: &Numbers, i: &IndicatorLine<'_>) -> bool {
