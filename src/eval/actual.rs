@@ -444,7 +444,13 @@ pub(crate) fn period_thousands(text: &str) -> Option<(&str, &str)> {
     }
     let (figure, unit) = text.split_at(at);
     let unit = unit.trim();
-    COUNTED.contains(&unit).then_some((figure, unit))
+    is_counted(unit).then_some((figure, unit))
+}
+
+/// Whether `unit` counts whole things ([`COUNTED`]: one or two Chinese characters, so any other
+/// length, `%` or `万元`'s six bytes aside, is told by its length alone).
+pub(crate) fn is_counted(unit: &str) -> bool {
+    matches!(unit.len(), 3 | 6) && COUNTED.contains(&unit)
 }
 
 /// [`period_thousands`] of a target after its comparison (`≥1.000人`, `不少于1.200人`).
