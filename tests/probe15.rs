@@ -260,7 +260,8 @@ fn a_word_97_documents_tracked_deletions_hidden_text_and_raised_marks_are_read_a
 #[test]
 fn a_count_written_with_a_period_before_three_digits_goes_to_a_person_with_both_readings() {
     // `1.200人` against ≥1000人: 1200 people where a comma is the decimal mark, 1.2 read as
-    // written; scored 0.06 of 50 without a word (and `12.500户` 0.63). A count is whole, so
+    // written; scored 0.06 of 50 without a word (and `12.500户` 0.63; `800人` against a target
+    // `≥1.000人` read ≥1 人 达标, full points). A count is whole, so
     // the period is named and the actual waits for a person, streamed and whole alike; a
     // count without the doubt (`12次`) and an amount of money (`1.200元`) read as before
     for format in ["json", "jsonl"] {
@@ -300,6 +301,7 @@ fn a_count_written_with_a_period_before_three_digits_goes_to_a_person_with_both_
                 ("培训场次", "pass"),
                 ("受益户数", "review"),
                 ("资金", "fail"),
+                ("参训人数", "review"),
             ],
             "{format}"
         );
@@ -309,7 +311,7 @@ fn a_count_written_with_a_period_before_three_digits_goes_to_a_person_with_both_
         }
         assert_eq!(
             r.stdout.matches("eval.period-thousands").count(),
-            2,
+            3,
             "{format}"
         );
     }

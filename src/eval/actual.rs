@@ -424,22 +424,55 @@ const COUNTED: &[&str] = &[
 /// ([`crate::codes::EVAL_PERIOD_THOUSANDS`]). The figure and the unit, as written.
 pub(crate) fn period_thousands(text: &str) -> Option<(&str, &str)> {
     let text = text.trim();
-    let digits = text.len()
-        - text
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-            .len();
-    let (figure, unit) = text.split_at(digits);
-    let mut groups = figure.split('.');
-    let first = groups.next()?;
-    let rest: Vec<&str> = groups.collect();
-    let whole = !first.is_empty()
-        && first.len() <= 3
-        && !first.starts_with('0')
-        && !rest.is_empty()
-        && rest
-            .iter()
-            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    (whole && COUNTED.contains(&unit.trim())).then_some((figure, unit.trim()))
+    let b = text.as_bytes();
+    // the first period, after one to three digits not starting with 0 (most figures fail
+    // here, with no allocation: this is asked of every actual the general path reads)
+    let first = memchr::memchr(b'.', b)?;
+    if !(1..=3).contains(&first) || b[0] == b'0' || !b[..first].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // then groups of a period and three digits, and no digit after the last
+    let mut at = first;
+    while b.get(at) == Some(&b'.') {
+        if !b.get(at + 1..at + 4)?.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        at += 4;
+    }
+    if b.get(at).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let (figure, unit) = text.split_at(at);
+    let unit = unit.trim();
+    is_counted(unit).then_some((figure, unit))
+}
+
+/// Whether `unit` counts whole things ([`COUNTED`]: one or two Chinese characters, so any other
+/// length, `%` or `万元`'s six bytes aside, is told by its length alone).
+pub(crate) fn is_counted(unit: &str) -> bool {
+    matches!(unit.len(), 3 | 6) && COUNTED.contains(&unit)
+}
+
+/// [`period_thousands`] of a target after its comparison (`≥1.000人`, `不少于1.200人`).
+pub(crate) fn target_period_thousands(target: &str) -> Option<(&str, &str)> {
+    // most targets hold no period: one scan for it first
+    memchr::memchr(b'.', target.as_bytes())?;
+    let t = target.trim();
+    let t = [
+        "不少于",
+        "不低于",
+        "不超过",
+        "不高于",
+        "大于",
+        "小于",
+        "达到",
+        "约",
+    ]
+    .iter()
+    .find_map(|w| t.strip_prefix(w))
+    .unwrap_or(t)
+    .trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '≧', '≦', '＝']);
+    period_thousands(t)
 }
 
 /// The magnitude an actual writes right after a figure (`80万元`: `万`; `1.2千万`: `千万`),

@@ -280,7 +280,8 @@ fn plain_target<'r>(
                 && d.late_penalty.is_none()
                 && !matches!(d.formula, Some(crate::rules::Formula::Graded))
                 && !distributive::is_distributive(&s.reading.parsed)
-                && !opts.rules.asks_of_actuals();
+                && !opts.rules.asks_of_actuals()
+                && actual::target_period_thousands(&s.row.target).is_none();
             plain
                 .then(|| super::plain::PlainTarget::of(&s.reading.parsed.target))
                 .flatten()
@@ -389,25 +390,21 @@ fn read_actual(
         }
     }
     let mut flags = Vec::new();
-    // `1.200人`: 1200 people or 1.2 — a person decides, told both readings
+    // `1.200人` (the actual, or `≥1.000人` the target): 1200 people or 1.2 — a person
+    // decides, told both readings
     if let Actual::Quantity { .. } = &actual
         && let Some(t) = s.actual_text
-        && let Some((figure, unit)) = actual::period_thousands(t)
     {
-        flags.push(super::checks::Flag {
-            code: crate::codes::EVAL_PERIOD_THOUSANDS.into(),
-            severity: crate::finding::Severity::Warning,
-            message: format!(
-                "指标“{}”：实际值「{}」是{unit}数，应为整数；其中的小数点可能是千位分隔符（{}{unit}），也可能是小数（{}{unit}），待人工核对",
-                s.row.name,
-                t.trim(),
-                figure.replace('.', ""),
-                figure
-                    .parse::<Decimal>()
-                    .map_or_else(|_| figure.to_owned(), |d| d.normalize().to_string())
-            ),
-        });
-        actual = Actual::Text(t.trim().to_owned());
+        let doubt = actual::period_thousands(t)
+            .map(|d| ("实际值", t.trim(), d))
+            .or_else(|| {
+                actual::target_period_thousands(&s.row.target)
+                    .map(|d| ("目标值", s.row.target.trim(), d))
+            });
+        if let Some((what, written, (figure, unit))) = doubt {
+            flags.push(period_flag(&s.row.name, what, written, figure, unit));
+            actual = Actual::Text(t.trim().to_owned());
+        }
     }
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
@@ -611,6 +608,28 @@ fn noted(
 
 /// The finding that a row's absolute points (a rule's, or written) were rescaled with its
 /// weight: `eval.points-rescaled`.
+/// `eval.period-thousands`: `written` (the actual or the target, `what`) counts whole `unit`s
+/// with a period before three digits (`figure`): both readings named.
+fn period_flag(
+    indicator: &str,
+    what: &str,
+    written: &str,
+    figure: &str,
+    unit: &str,
+) -> super::checks::Flag {
+    let decimal = figure
+        .parse::<Decimal>()
+        .map_or_else(|_| figure.to_owned(), |d| d.normalize().to_string());
+    super::checks::Flag {
+        code: crate::codes::EVAL_PERIOD_THOUSANDS.into(),
+        severity: crate::finding::Severity::Warning,
+        message: format!(
+            "指标“{indicator}”：{what}「{written}」是{unit}数，应为整数；其中的小数点可能是千位分隔符（{}{unit}），也可能是小数（{decimal}{unit}），待人工核对",
+            figure.replace('.', "")
+        ),
+    }
+}
+
 fn rescaled_flag(indicator: &str, method: Decimal, scored: Decimal) -> super::checks::Flag {
     super::checks::Flag {
         code: crate::codes::EVAL_POINTS_RESCALED.into(),

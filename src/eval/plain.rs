@@ -84,6 +84,10 @@ impl PlainTarget {
         let b = digits.as_bytes();
         if b.len() >= 5
             && b[b.len() - 4] == b'.'
+            && self
+                .unit
+                .as_ref()
+                .is_some_and(|u| super::actual::is_counted(u.as_str()))
             && super::actual::period_thousands(trimmed).is_some()
         {
             return None;
