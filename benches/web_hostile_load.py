@@ -293,7 +293,7 @@ def main():
     def trickle():
         s = socket.create_connection(("127.0.0.1", port), timeout=1)
         s.sendall((f"POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                   "Content-Type: text/plain\r\nContent-Length: 100000000\r\n\r\n").encode())
+                   "Content-Type: text/plain\r\nContent-Length: 40000000\r\n\r\n").encode())
         answer = b""
         t = time.time()
         while time.time() - t < 60:

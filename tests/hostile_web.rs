@@ -1177,6 +1177,42 @@ fn a_client_that_stops_reading_its_answer_is_let_go_after_the_longest_silence() 
     assert_eq!(server.get_page().0, 200);
 }
 
+#[test]
+fn an_upload_said_to_be_past_the_limit_is_refused_at_its_head_never_invited() {
+    // H97: a `Content-Length` past the upload limit was answered `100 Continue` (the client
+    // invited to send its 1 GB) and, when nothing came, 408 after the stall rule's grace; now
+    // 413 at once, before a byte of the body, on the API and on the page
+    let server = Server::start(&["--max-upload-mb", "1", "--header-timeout", "5"]);
+    for (path, expect) in [("/api/evaluate", true), ("/api/parse", false), ("/", true)] {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 1073741824\r\n{}Connection: close\r\n\r\n",
+            server.port,
+            if expect {
+                "Expect: 100-continue\r\n"
+            } else {
+                ""
+            }
+        );
+        s.write_all(head.as_bytes()).unwrap();
+        let started = Instant::now();
+        let mut got = Vec::new();
+        let _ = s.read_to_end(&mut got);
+        let text = String::from_utf8_lossy(&got);
+        assert!(
+            text.starts_with("HTTP/1.1 413"),
+            "{path}: {}",
+            text.chars().take(120).collect::<String>()
+        );
+        assert!(started.elapsed() < Duration::from_secs(2), "{path}");
+        assert!(text.contains("1 MB"), "{path}: {text}");
+    }
+    // within the limit, as before
+    let (status, _) = server.request("POST", "/api/parse", "text/plain", "95%\n".as_bytes());
+    assert_eq!(status, 200);
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_client_let_go_is_reset_not_sent_the_rest_of_what_the_kernel_held() {

@@ -252,6 +252,9 @@ pub fn run(args: Args) -> u8 {
 /// whole, its findings shown, evaluated and the report written. `Err` is an exit code that
 /// stops the run early.
 fn run_steps(args: &Args) -> Result<u8, u8> {
+    // the xlsx report's run with freed pages given back soon, from its reading on: what the
+    // table freed before the workbook was begun was still resident beside it (`alloc`)
+    let _purge = (args.format == ReportFormat::Xlsx).then(crate::alloc::Purge::soon);
     // several files, folders or archives: one roll-up (`cli::pile`); one folder read once
     let folder = super::pile::evaluate(args)?;
     folder_actuals_parse(folder.as_deref())?;

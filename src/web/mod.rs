@@ -144,6 +144,17 @@ async fn checked(State(shared): State<Arc<Shared>>, req: Request, next: Next) ->
     {
         return guard::bad_token().into_response();
     }
+    // an upload that says it is past the limit is refused at its head, before a byte of it
+    // is asked for (read, a `100 Continue` invited it: 1 GB declared waited for the stall
+    // rule's 408, H97); the page's drop answers with the page
+    if api::body_size(req.headers()).is_some_and(|n| n > shared.config.max_upload) {
+        let e = ApiError::body(StatusCode::PAYLOAD_TOO_LARGE, "", shared.config.max_upload);
+        return if req.uri().path().starts_with("/api/") {
+            e.into_response()
+        } else {
+            page::refused(&e)
+        };
+    }
     // an upload must keep moving: after the header timeout, 128 KB/s at least on average over
     // the whole upload (a trickle cannot hold a connection); the bytes it holds are drawn from
     // the uploads' budget, given back once the request is answered

@@ -62,8 +62,9 @@ pub async fn index() -> Html<String> {
     Html(page(""))
 }
 
-/// A 403 page (the form without a valid token, a bad year).
-fn refused(e: &ApiError) -> Response {
+/// A page of an error found before any work, with its status (the form without a valid
+/// token, a bad year, an upload said to be past the limit).
+pub(super) fn refused(e: &ApiError) -> Response {
     let html = format!(
         "<h2>无法处理</h2>\n<div class=\"error-box\">{}</div>\n",
         escape(&e.message())
