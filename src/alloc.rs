@@ -21,7 +21,9 @@
 use std::ffi::{c_int, c_long};
 use std::sync::Mutex;
 
-// the static library that defines the functions below is linked through this crate
+// the static library that defines the functions below is linked through this crate (not on
+// Windows, where mimalloc is not a dependency: there the delay reads 0 and nothing is held)
+#[cfg(not(windows))]
 use mimalloc as _;
 
 /// `mi_option_purge_delay` of `mimalloc.h` (the 16th of `mi_option_e`, in versions 2 and 3).
@@ -30,11 +32,22 @@ const PURGE_DELAY: c_int = 15;
 /// The environment variable that sets the delay for the whole process.
 const PURGE_DELAY_ENV: &str = "MIMALLOC_PURGE_DELAY";
 
+#[cfg(not(windows))]
 unsafe extern "C" {
     fn mi_option_get(option: c_int) -> c_long;
     fn mi_option_set(option: c_int, value: c_long);
     fn mi_collect(force: bool);
 }
+
+/// The system heap's stand-ins (Windows): no delay to read, nothing to set.
+#[cfg(windows)]
+unsafe fn mi_option_get(_: c_int) -> c_long {
+    0
+}
+#[cfg(windows)]
+unsafe fn mi_option_set(_: c_int, _: c_long) {}
+#[cfg(windows)]
+unsafe fn mi_collect(_: bool) {}
 
 /// Pieces of work with the delay shortened, and the delay before the first of them.
 static HELD: Mutex<(usize, c_long)> = Mutex::new((0, 0));
@@ -103,6 +116,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(not(windows))]
     fn the_delay_is_shortened_while_held() {
         if std::env::var_os(PURGE_DELAY_ENV).is_some() {
             return;

@@ -117,6 +117,7 @@ const FLOORS: &[&[&str]] = &[
         "codes",
         "traditional",
         "json_text",
+        "alloc",
     ],
     &["finding"],
     &["table", "inputs"],
