@@ -5,8 +5,8 @@
 //! `formats::number_format` reads a plain figure as shown (`99.6` in the format `0` reads
 //! `100`) and a percentage as held (`0.955` in `0%` reads `95.5%`), and notes the other of
 //! the two at the cell (`CellNote::RoundedShown`, `CellNote::Rounded`). Whose figure a cell is
-//! is the layouts' to say, and they say it in each indicator's places ([`IndicatorSource`]):
-//! once they have read the document, [`hold`] looks up each such note among the indicators'
+//! is the layouts' to say, and they say it in each indicator's places (`IndicatorSource`):
+//! once they have read the document, `hold` looks up each such note among the indicators'
 //! target and actual cells.
 //! - **A target or an actual** is the value held: `100` shown over `99.6` held does not meet
 //!   `≥100人`, and a pass on the figure printed would be a confident wrong pass. The row's text
@@ -204,7 +204,7 @@ fn take_held(row: &mut IndicatorRow, figure: &mut HeldFigure, read_held: bool) -
 }
 
 /// The held figure of `doc` at `at` in the role `role` whose row reads `text` (`held`: sorted
-/// by place, as [`hold`] leaves it).
+/// by place, as `hold` leaves it).
 pub fn held_at<'h>(
     held: &'h [HeldFigure],
     at: Option<Location>,
