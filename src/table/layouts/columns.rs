@@ -527,7 +527,7 @@ fn normalized(s: &str, mut push: impl FnMut(char) -> bool) -> bool {
 /// Whether [`normalize`] of `text` is one of `names`, told without a copy and given up at the
 /// first character no name goes on with (a project named `项目12` is told from `项目` at its
 /// `1`: the cells of every row are asked whether they repeat the header).
-fn normalizes_to_one_of(text: &str, names: &[&str]) -> bool {
+pub(crate) fn normalizes_to_one_of(text: &str, names: &[&str]) -> bool {
     let mut held = [0u8; MAX_HEADER_BYTES + 4];
     let mut len = 0;
     let whole = normalized(text, |c| {

@@ -311,7 +311,9 @@ pub(super) fn compact(text: &str) -> String {
 }
 
 pub(super) fn is_one_of(text: &str, names: &[&str]) -> bool {
-    text.len() <= 96 && names.contains(&normalize(text).as_str())
+    // told without a copy, and given up at the first character no name goes on with: every
+    // filled cell of a form's rows is asked (`label_value`)
+    text.len() <= 96 && crate::table::columns::normalizes_to_one_of(text, names)
 }
 
 /// Points in a label: a bracketed `(50分)` anywhere, else `50分` / `50 分` ending it
