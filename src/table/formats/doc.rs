@@ -1018,11 +1018,13 @@ mod tests {
             table.extend(v.to_le_bytes());
         }
         let chpx = Chpx::new(&word, &table, (0, 12));
-        assert_eq!(chpx.run_at(1025).2, CharProps::default());
-        assert_eq!(chpx.run_at(1025).0..chpx.run_at(1025).1, 1024..1026);
-        assert!(chpx.run_at(1027).2.unseen);
-        assert_eq!(chpx.run_at(1027).0..chpx.run_at(1027).1, 1026..1028);
-        assert_eq!(chpx.run_at(1029).0..chpx.run_at(1029).1, 1028..1030);
+        let deleted = CharProps {
+            unseen: true,
+            script: None,
+        };
+        assert_eq!(chpx.run_at(1025), (1024, 1026, CharProps::default()));
+        assert_eq!(chpx.run_at(1027), (1026, 1028, deleted));
+        assert_eq!(chpx.run_at(1029), (1028, 1030, CharProps::default()));
         // past the bin table: the character alone, shown
         assert_eq!(chpx.run_at(1030), (1030, 1031, CharProps::default()));
         let text = [
