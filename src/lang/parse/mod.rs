@@ -1030,8 +1030,13 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         rest = ws(r);
     }
     let mut suffix = None;
+    // where the word after the value says `within` (`以内`, `之内`, `内`): looked at only for a
+    // negative bound, below
+    let mut within_word = false;
     if let Some((r, w)) = suffix_word(rest) {
         suffix = Some(w);
+        within_word =
+            w == SuffixWord::Op(Op::Le) && strip_any(rest, lexicon::WITHIN_TAILS).is_some();
         if op_span.is_none() {
             op_span = Some(offset(base, rest)..offset(base, r));
         }
@@ -1082,6 +1087,18 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         ) => Form::Compare(Some(if op == Op::Ge { Op::Gt } else { Op::Lt })),
         _ => return None,
     };
+    // `-5%以内`, `控制在-5%`: a negative bound said to be `within` reads both as `≤ -5%` (a fall
+    // of at least 5%) and as a fall of at most 5% (`≥ -5%`, what `降幅5%以内` says); the two give
+    // opposite verdicts for 0 or -3%, so neither is certain: no quantity, left to a person
+    if matches!(form, Form::Compare(Some(Op::Le)))
+        && (within_word || (suffix.is_none() && prefix == Some(OpWord::Within)))
+        && low
+            .value
+            .as_ref()
+            .is_ok_and(|v| v.is_sign_negative() && !v.is_zero())
+    {
+        return None;
+    }
     // `高于95%（含）`, `大于95%（含本数）`: a strict comparator said to include its bound cannot be
     // read as written (neither `>` nor `≥` is certain): no quantity, left to a person, as
     // `≥95%（不含）` is
