@@ -281,7 +281,8 @@ fn plain_target<'r>(
                 && !matches!(d.formula, Some(crate::rules::Formula::Graded))
                 && !distributive::is_distributive(&s.reading.parsed)
                 && !opts.rules.asks_of_actuals()
-                && actual::target_period_thousands(&s.row.target).is_none();
+                && actual::target_period_thousands(&s.row.target).is_none()
+                && !is_grade_target(&s.reading.parsed.target);
             plain
                 .then(|| super::plain::PlainTarget::of(&s.reading.parsed.target))
                 .flatten()
@@ -405,6 +406,15 @@ fn read_actual(
             flags.push(period_flag(&s.row.name, what, written, figure, unit));
             actual = Actual::Text(t.trim().to_owned());
         }
+    }
+    // a grade (`二级以上` against `一级`): read by the figures and read first-best, the
+    // verdicts differ where the two are not the same grade: a person decides, told both
+    if let Actual::Quantity { quantity, .. } = &actual
+        && let Some(t) = s.actual_text
+        && let Some(flag) = grade_order_flag(&s.row.name, target, quantity, &s.row.target, t)
+    {
+        flags.push(flag);
+        actual = Actual::Text(t.trim().to_owned());
     }
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
@@ -628,6 +638,64 @@ fn period_flag(
             figure.replace('.', "")
         ),
     }
+}
+
+/// The unit of a grade (`二级`, `一级以上`).
+const GRADE: &str = "级";
+
+/// Whether `target` compares grades (`≥ 2 级`): its order is the field's ([`grade_order_flag`]),
+/// so a figure against it is never scored on the plain path.
+fn is_grade_target(target: &crate::lang::Target) -> bool {
+    matches!(target, crate::lang::Target::Compare { quantity, .. }
+        if quantity.unit.as_ref().is_some_and(|u| u.as_str() == GRADE))
+}
+
+/// `eval.grade-order`: a comparison of grades (`级`: `二级以上`, bare `一级`) whose verdict
+/// read by the figures (`≥ 2 级`) and read with the first grade the highest (`≤ 2 级`) differ
+/// for this actual. A grade equal to the target's, or one both readings agree on, is scored.
+fn grade_order_flag(
+    indicator: &str,
+    target: &crate::lang::Target,
+    actual: &crate::lang::Quantity,
+    target_text: &str,
+    actual_text: &str,
+) -> Option<super::checks::Flag> {
+    use crate::lang::{Op, Target};
+    let Target::Compare { op, quantity } = target else {
+        return None;
+    };
+    if !is_grade_target(target) || actual.unit.as_ref().is_some_and(|u| u.as_str() != GRADE) {
+        return None;
+    }
+    let meets = |op: Op| match op {
+        Op::Ge => actual.value >= quantity.value,
+        Op::Gt => actual.value > quantity.value,
+        Op::Le => actual.value <= quantity.value,
+        Op::Lt => actual.value < quantity.value,
+        Op::Eq => actual.value == quantity.value,
+    };
+    let flipped = match op {
+        Op::Ge => Op::Le,
+        Op::Gt => Op::Lt,
+        Op::Le => Op::Ge,
+        Op::Lt => Op::Gt,
+        Op::Eq => Op::Eq,
+    };
+    if meets(*op) == meets(flipped) {
+        return None;
+    }
+    let word = |m: bool| if m { "达标" } else { "未达标" };
+    Some(super::checks::Flag {
+        code: crate::codes::EVAL_GRADE_ORDER.into(),
+        severity: crate::finding::Severity::Warning,
+        message: format!(
+            "指标“{indicator}”：目标「{}」、实际「{}」是等级，高低方向未知：按数字越大等级越高读为{}，按一级最高读为{}，待人工评定",
+            target_text.trim(),
+            actual_text.trim(),
+            word(meets(*op)),
+            word(meets(flipped)),
+        ),
+    })
 }
 
 fn rescaled_flag(indicator: &str, method: Decimal, scored: Decimal) -> super::checks::Flag {

@@ -1,0 +1,111 @@
+//! Targets whose figures read two ways with opposite verdicts (issue 27, the sixteenth probe,
+//! lead): a grade scale's order (`二级以上` against `一级`: 一级 the highest, or 三级) and a
+//! negative bound said to be within (`-5%以内`). Each went to a confident verdict on the
+//! session's start (`a4c04e5`): `一级` against `二级以上` 未达标 with 10 of 20 (`20 × 1 ÷ 2`),
+//! `-3%` against `-5%以内` 未达标 with 0 where the form gave full points. Now a person decides,
+//! told why, streamed and whole alike; a grade equal to the target's and plain counts are
+//! scored as before.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+#[path = "support/reports.rs"]
+#[allow(dead_code)]
+mod reports;
+use reports::run;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval")
+}
+
+/// Each indicator's name, verdict and score (`None` where it has none), from the whole
+/// report (`json`) or the streamed one (`jsonl`), with the run's whole output.
+fn indicators(format: &str) -> (Vec<(String, String, Option<String>)>, String) {
+    let r = run(
+        &fixtures(),
+        &["evaluate", "doubtful-targets.tsv", "--format", format],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<Value> = if format == "json" {
+        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        v["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["indicators"].as_array().unwrap().clone())
+            .collect()
+    } else {
+        r.stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|v| v.get("indicator").is_some())
+            .collect()
+    };
+    let got = lines
+        .iter()
+        .map(|i| {
+            (
+                i["indicator"].as_str().unwrap().to_owned(),
+                i["verdict"].as_str().unwrap().to_owned(),
+                i["score"]
+                    .as_str()
+                    .map(str::to_owned)
+                    .or_else(|| i["score"].as_f64().map(|f| f.to_string())),
+            )
+        })
+        .collect();
+    (got, r.stdout)
+}
+
+#[test]
+fn grades_and_negative_bounds_within_go_to_a_person_where_their_two_readings_disagree() {
+    for format in ["json", "jsonl"] {
+        let (got, out) = indicators(format);
+        let verdicts: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(n, v, _)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            verdicts,
+            vec![
+                ("空气质量等级", "review"),
+                ("医院等级", "review"),
+                ("安全生产标准化等级", "review"),
+                ("公路技术等级", "pass"),
+                ("新建站点", "fail"),
+                ("成本变动率", "review"),
+                ("费用降幅", "pass"),
+            ],
+            "{format}: {out}"
+        );
+        // the waiting grades have no score; the certain ones keep theirs
+        for (name, _, score) in &got {
+            match name.as_str() {
+                "空气质量等级" | "医院等级" | "安全生产标准化等级" | "成本变动率" =>
+                {
+                    assert_eq!(score, &None, "{format}: {name}")
+                }
+                "公路技术等级" => assert!(
+                    score.as_deref().is_some_and(|s| s.starts_with("20")),
+                    "{format}: {score:?}"
+                ),
+                "新建站点" => assert!(
+                    score.as_deref().is_some_and(|s| s.starts_with("12")),
+                    "{format}: {score:?}"
+                ),
+                _ => {}
+            }
+        }
+        assert_eq!(out.matches("eval.grade-order").count(), 3, "{format}");
+        assert!(
+            out.contains("按数字越大等级越高读为未达标，按一级最高读为达标"),
+            "{format}: {out}"
+        );
+        // the negative bound is left unread (qualitative), its figure not compared
+        assert!(
+            out.contains(r#""canonical":"\"-5%以内\"""#) || format == "json",
+            "{out}"
+        );
+    }
+}
