@@ -1,10 +1,12 @@
 //! Targets whose figures read two ways with opposite verdicts (issue 27, the sixteenth probe,
-//! lead): a grade scale's order (`二级以上` against `一级`: 一级 the highest, or 三级) and a
-//! negative bound said to be within (`-5%以内`). Each went to a confident verdict on the
-//! session's start (`a4c04e5`): `一级` against `二级以上` 未达标 with 10 of 20 (`20 × 1 ÷ 2`),
-//! `-3%` against `-5%以内` 未达标 with 0 where the form gave full points. Now a person decides,
-//! told why, streamed and whole alike; a grade equal to the target's and plain counts are
-//! scored as before.
+//! lead): a grade scale's order (`二级以上` against `一级`: 一级 the highest, or 三级), a
+//! negative bound said to be within (`-5%以内`), and a fall's size written signed (`-8%`
+//! against `降幅5%以内`: 8% beyond the bound, or -8% within it). Each went to a confident
+//! verdict on the session's start (`a4c04e5`): `一级` against `二级以上` 未达标 with 10 of 20
+//! (`20 × 1 ÷ 2`), `-3%` against `-5%以内` 未达标 with 0 where the form gave full points, `-8%`
+//! against `降幅5%以内` 达标 with full points. Now a person decides, told why, streamed and
+//! whole alike; a grade equal to the target's, a signed fall both readings agree on (`-3%`
+//! against `≤5%`) and plain counts are scored as before.
 
 use std::path::{Path, PathBuf};
 
@@ -76,6 +78,9 @@ fn grades_and_negative_bounds_within_go_to_a_person_where_their_two_readings_dis
                 ("新建站点", "fail"),
                 ("成本变动率", "review"),
                 ("费用降幅", "pass"),
+                ("能耗降幅", "review"),
+                ("差旅费下降率", "pass"),
+                ("成本降低率", "review"),
             ],
             "{format}: {out}"
         );
@@ -100,6 +105,11 @@ fn grades_and_negative_bounds_within_go_to_a_person_where_their_two_readings_dis
         assert_eq!(out.matches("eval.grade-order").count(), 3, "{format}");
         assert!(
             out.contains("按数字越大等级越高读为未达标，按一级最高读为达标"),
+            "{format}: {out}"
+        );
+        assert_eq!(out.matches("eval.fall-sign").count(), 2, "{format}");
+        assert!(
+            out.contains("按下降了 8% 读为未达标，按所写的负数读为达标"),
             "{format}: {out}"
         );
         // the negative bound is left unread (qualitative), its figure not compared

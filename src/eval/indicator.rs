@@ -282,7 +282,8 @@ fn plain_target<'r>(
                 && !distributive::is_distributive(&s.reading.parsed)
                 && !opts.rules.asks_of_actuals()
                 && actual::target_period_thousands(&s.row.target).is_none()
-                && !is_grade_target(&s.reading.parsed.target);
+                && !is_grade_target(&s.reading.parsed.target)
+                && !names_a_fall(&s.row.name, &s.row.target);
             plain
                 .then(|| super::plain::PlainTarget::of(&s.reading.parsed.target))
                 .flatten()
@@ -412,6 +413,16 @@ fn read_actual(
     if let Actual::Quantity { quantity, .. } = &actual
         && let Some(t) = s.actual_text
         && let Some(flag) = grade_order_flag(&s.row.name, target, quantity, &s.row.target, t)
+    {
+        flags.push(flag);
+        actual = Actual::Text(t.trim().to_owned());
+    }
+    // a fall written signed (`-8%`) against a bound on its size (`降幅5%以内`, `下降率≤5%`):
+    // read as the fall's size (8%) and as written (-8%), the verdicts differ: a person decides
+    if let Actual::Quantity { quantity, .. } = &actual
+        && quantity.value.is_sign_negative()
+        && let Some(t) = s.actual_text
+        && let Some(flag) = fall_sign_flag(&s.row.name, target, quantity, &s.row.target, t)
     {
         flags.push(flag);
         actual = Actual::Text(t.trim().to_owned());
@@ -667,13 +678,7 @@ fn grade_order_flag(
     if !is_grade_target(target) || actual.unit.as_ref().is_some_and(|u| u.as_str() != GRADE) {
         return None;
     }
-    let meets = |op: Op| match op {
-        Op::Ge => actual.value >= quantity.value,
-        Op::Gt => actual.value > quantity.value,
-        Op::Le => actual.value <= quantity.value,
-        Op::Lt => actual.value < quantity.value,
-        Op::Eq => actual.value == quantity.value,
-    };
+    let meets = |op: Op| meets(op, actual.value, quantity.value);
     let flipped = match op {
         Op::Ge => Op::Le,
         Op::Gt => Op::Lt,
@@ -694,6 +699,67 @@ fn grade_order_flag(
             actual_text.trim(),
             word(meets(*op)),
             word(meets(flipped)),
+        ),
+    })
+}
+
+/// Whether `a op b`.
+fn meets(op: crate::lang::Op, a: Decimal, b: Decimal) -> bool {
+    use crate::lang::Op;
+    match op {
+        Op::Ge => a >= b,
+        Op::Gt => a > b,
+        Op::Le => a <= b,
+        Op::Lt => a < b,
+        Op::Eq => a == b,
+    }
+}
+
+/// Words that name a fall's size (`降幅`, `下降率`, `成本降低5%以内`).
+const FALL_WORDS: &[&str] = &["降幅", "下降", "降低", "减少", "减幅", "压减", "缩减"];
+
+/// Whether the indicator's name or its target names a fall's size ([`FALL_WORDS`]).
+fn names_a_fall(name: &str, target: &str) -> bool {
+    FALL_WORDS
+        .iter()
+        .any(|w| name.contains(w) || target.contains(w))
+}
+
+/// `eval.fall-sign`: a negative actual (`-8%`) against a positive bound on a fall's size
+/// (`降幅5%以内`): `-8%` says a fall of 8% (beyond the 5%) or a fall of -8% (a rise, within
+/// it). Where the size and the signed figure give the same verdict (`-3%`), it is scored.
+fn fall_sign_flag(
+    indicator: &str,
+    target: &crate::lang::Target,
+    actual: &crate::lang::Quantity,
+    target_text: &str,
+    actual_text: &str,
+) -> Option<super::checks::Flag> {
+    let crate::lang::Target::Compare { op, quantity } = target else {
+        return None;
+    };
+    if !quantity.value.is_sign_positive()
+        || quantity.value.is_zero()
+        || !names_a_fall(indicator, target_text)
+    {
+        return None;
+    }
+    let signed = meets(*op, actual.value, quantity.value);
+    let size = meets(*op, actual.value.abs(), quantity.value);
+    if signed == size {
+        return None;
+    }
+    let word = |m: bool| if m { "达标" } else { "未达标" };
+    Some(super::checks::Flag {
+        code: crate::codes::EVAL_FALL_SIGN.into(),
+        severity: crate::finding::Severity::Warning,
+        message: format!(
+            "指标“{indicator}”：目标「{}」限定下降的幅度，实际「{}」带负号：按下降了 {} 读为{}，按所写的负数读为{}，待人工评定",
+            target_text.trim(),
+            actual_text.trim(),
+            actual_text.trim().trim_start_matches(['-', '－', '−']),
+            word(size),
+            word(signed),
         ),
     })
 }
