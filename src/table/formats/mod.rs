@@ -43,6 +43,7 @@ pub(crate) mod xls_formats;
 pub(crate) mod xlsb_formats;
 pub(crate) mod xlsx_parts;
 pub(crate) mod xlsx_pipe;
+pub(crate) mod xlsx_raised;
 
 use std::sync::LazyLock;
 

@@ -435,8 +435,22 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
     let mut looks: Option<StyleLooks> = None;
     // the sheets the workbook hides (`state="hidden"` or `"veryHidden"`)
     let hidden_sheets = hidden_sheets(wb.sheets_metadata());
+    // the shared strings set raised or lowered in part, read once (only where a part sets
+    // one: `xlsx_raised`)
+    let shared_raised = if formulas.raised {
+        super::xlsx_raised::shared_marks(bytes)
+    } else {
+        Default::default()
+    };
     for chosen in chosen {
         let size = sizes.get(chosen).copied();
+        // the sheet's cells set raised or lowered in part, by place
+        let raised = if formulas.raised {
+            super::xlsx_raised::sheet_marks(bytes, chosen, &shared_raised)
+        } else {
+            Default::default()
+        };
+        let raised = (&shared_raised, &raised);
         // a large sheet's XML read on a second thread (`xlsx_pipe`), and its merges (calamine
         // reads them in a pass of their own over the part: `<mergeCells>` comes after
         // `<sheetData>`) on a third, through a reader of its own, while the cells are read
@@ -477,7 +491,19 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
                         return Ok(());
                     }
                     counted.one_more()?;
-                    let value: Data = cell.get_value().clone().into();
+                    let shown_raised = match cell.get_value() {
+                        calamine::DataRef::SharedString(t) if !raised.1.is_empty() => {
+                            super::xlsx_raised::shown(raised, cell.get_position(), t)
+                        }
+                        calamine::DataRef::String(t) if !raised.1.is_empty() => {
+                            super::xlsx_raised::shown(raised, cell.get_position(), t)
+                        }
+                        _ => None,
+                    };
+                    let value: Data = match shown_raised {
+                        Some(shown) => Data::String(shown.to_owned()),
+                        None => cell.get_value().clone().into(),
+                    };
                     let format = formats.get(style).and_then(Option::as_deref);
                     let (mut text, note) = super::number_format::read_cell(&value, format);
                     if let Some(written) = written_dates.get(style).copied().flatten()
@@ -630,12 +656,14 @@ pub(crate) fn check_shared_strings(
 /// What of an xlsx's sheets may need a second look, as `grid::check_zip` saw while it read
 /// every part: `formulas`, a cell whose formula has no saved result ([`empty_formulas`]; false
 /// when no part holds a formula element, `<f>`, `<x:f …>`); `hidden`, a hidden row or column
-/// ([`hidden_places`]; false when no sheet's part holds `hidden=`). Where both are false the
-/// sheets are not read a second time.
+/// ([`hidden_places`]; false when no sheet's part holds `hidden=`); `raised`, text set raised
+/// or lowered (`xlsx_raised`; false when neither the shared strings nor a sheet's part holds
+/// `vertAlign`). Where all are false the sheets are not read a second time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SecondLook {
     pub formulas: bool,
     pub hidden: bool,
+    pub raised: bool,
 }
 
 impl SecondLook {
@@ -643,6 +671,7 @@ impl SecondLook {
     pub(crate) const MAYBE: SecondLook = SecondLook {
         formulas: true,
         hidden: true,
+        raised: true,
     };
 }
 
