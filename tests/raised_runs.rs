@@ -55,3 +55,16 @@ fn a_footnote_mark_set_raised_in_an_xlsx_is_not_read_into_the_figure() {
         );
     }
 }
+
+#[test]
+fn a_footnote_mark_in_a_raised_font_of_an_xls_string_is_not_read_into_the_figure() {
+    // LibreOffice's BIFF8 copy: the SST strings' formatting runs name FONT records of
+    // superscript and subscript escapement
+    for format in ["json", "jsonl"] {
+        assert_eq!(
+            indicators("raised-runs.xls", format),
+            expected(),
+            "{format}"
+        );
+    }
+}

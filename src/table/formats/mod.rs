@@ -40,6 +40,7 @@ pub(crate) mod number_format;
 pub(crate) mod ods_formats;
 pub(crate) mod xls_dense;
 pub(crate) mod xls_formats;
+pub(crate) mod xls_raised;
 pub(crate) mod xlsb_formats;
 pub(crate) mod xlsx_parts;
 pub(crate) mod xlsx_pipe;

@@ -60,6 +60,17 @@ pub(crate) struct Marked {
 }
 
 impl Marked {
+    /// A string joined as calamine gives it, and as shown.
+    pub(crate) fn new(joined: String, shown: String) -> Self {
+        Marked { joined, shown }
+    }
+
+    /// The text shown, whatever calamine read (tests).
+    #[cfg(test)]
+    pub(crate) fn shown_for_any(&self) -> &str {
+        &self.shown
+    }
+
     /// The text shown for a cell calamine read as `text`, where it is this string's joined
     /// text (else the cell is not this string: left as calamine read it).
     pub(crate) fn shown_for(&self, text: &str) -> Option<&str> {
