@@ -68,3 +68,16 @@ fn a_footnote_mark_in_a_raised_font_of_an_xls_string_is_not_read_into_the_figure
         );
     }
 }
+
+#[test]
+fn a_footnote_mark_in_a_raised_span_of_an_ods_cell_is_not_read_into_the_figure() {
+    // LibreOffice's OpenDocument copy: `<text:span>`s of text styles whose
+    // `style:text-position` is `33% 58%` (raised) and `-8% 58%` (lowered)
+    for format in ["json", "jsonl"] {
+        assert_eq!(
+            indicators("raised-runs.ods", format),
+            expected(),
+            "{format}"
+        );
+    }
+}

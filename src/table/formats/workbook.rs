@@ -74,14 +74,15 @@ pub(crate) fn read_sheets(
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
         // styles of their cells read beside calamine
-        let ((styles, tables), hidden) = match super::xlsb_formats::read(name, &bytes)? {
-            Some(xlsb) => (xlsb, Default::default()),
+        let ((styles, tables), hidden, raised) = match super::xlsb_formats::read(name, &bytes)? {
+            Some(xlsb) => (xlsb, Default::default(), Default::default()),
             None => super::ods_formats::read(name, &bytes)?,
         };
         let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
         let layout = XlsLayout {
             named: sheets,
             hidden_named: hidden,
+            raised_named: raised,
             styles,
             ..Default::default()
         };

@@ -82,7 +82,8 @@ impl Marked {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum CellMark {
     Shared(u32),
-    Inline(Marked),
+    /// (held once for each place an `.ods` repeats it at)
+    Inline(std::sync::Arc<Marked>),
 }
 
 /// The shared strings with a raised or lowered run, by index (see the module docs).
@@ -168,7 +169,7 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
                     "is" if cell.is_some() => {
                         let at = cell.map_or((0, 0), |c| c.0);
                         if let Some(m) = read_runs(reader, "is") {
-                            out.insert(at, CellMark::Inline(m));
+                            out.insert(at, CellMark::Inline(m.into()));
                         }
                     }
                     _ => {}
