@@ -1114,8 +1114,9 @@ impl<'a> XlsWalk<'a> {
                     .copied()
                     .unwrap_or(0);
                 self.current.text = self.current.text.saturating_add(bytes);
-                if let (Some(i), Some(r), Some(c)) =
-                    (u32_at(body, 6), u16_at(body, 0), u16_at(body, 2))
+                if !self.raised.is_empty()
+                    && let (Some(i), Some(r), Some(c)) =
+                        (u32_at(body, 6), u16_at(body, 0), u16_at(body, 2))
                     && self.raised.contains_key(&i)
                 {
                     self.raised_cells.entry(self.opened_at).or_default().insert(
