@@ -38,11 +38,14 @@
 pub(crate) mod hidden;
 pub(crate) mod number_format;
 pub(crate) mod ods_formats;
+pub(crate) mod ods_raised;
 pub(crate) mod xls_dense;
 pub(crate) mod xls_formats;
+pub(crate) mod xls_raised;
 pub(crate) mod xlsb_formats;
 pub(crate) mod xlsx_parts;
 pub(crate) mod xlsx_pipe;
+pub(crate) mod xlsx_raised;
 
 use std::sync::LazyLock;
 

@@ -29,8 +29,10 @@ use std::io::Read;
 use quick_xml::events::{BytesStart, Event};
 
 use super::number_format::CellFormat;
+use super::ods_raised::{CellText, OdsRaised, TextScripts};
 use super::xls_formats::{Style, Styled};
 use super::xlsx_parts::format_code_too_long;
+use super::xlsx_raised::SheetMarks;
 use crate::table::ReadError;
 
 /// Why a cell read through its row's default style has a note.
@@ -56,7 +58,10 @@ const MAX_HIDDEN: usize = 100_000;
 /// 255 characters, its literal text counted a character each) is refused, as an `.xlsx`'s is
 /// (`table.format-code-too-long`): every cell it shows with literal text held its own copy
 /// (500 cells of a 1 MB `number:text`: 1 GB, the seventh probe).
-pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<(OdsStyled, OdsHidden), ReadError> {
+pub(crate) fn read(
+    name: &str,
+    bytes: &[u8],
+) -> Result<(OdsStyled, OdsHidden, OdsRaised), ReadError> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(Default::default());
     };
@@ -77,8 +82,9 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<(OdsStyled, OdsHidden), R
         .map_err(|chars| format_code_too_long(name, "content.xml", chars))?;
     s.resolve();
     let mut hidden = OdsHidden::new();
-    let styled = cells(&content, &s, &mut hidden);
-    Ok((styled, hidden))
+    let mut raised = OdsRaised::new();
+    let styled = cells(&content, &s, (&mut hidden, &mut raised));
+    Ok((styled, hidden, raised))
 }
 
 /// A number style being read: its name, its code so far, its code's characters as Excel
@@ -125,10 +131,12 @@ struct Styles {
     maps: HashMap<String, Vec<(String, String)>>,
     /// Cell style → (its data style, its parent).
     cell: HashMap<String, (Option<String>, Option<String>)>,
+    /// The text styles set raised or lowered (`ods_raised`).
+    scripts: TextScripts,
 }
 
 /// An attribute's value, unescaped.
-fn attr(e: &BytesStart, key: &str) -> Option<String> {
+pub(super) fn attr(e: &BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == key)
@@ -157,6 +165,7 @@ impl Styles {
             match &event {
                 Event::Start(e) | Event::Empty(e) => {
                     let empty = matches!(event, Event::Empty(_));
+                    self.scripts.start(e, empty);
                     match e.name().as_ref() {
                         "number:number-style"
                         | "number:currency-style"
@@ -225,6 +234,7 @@ impl Styles {
                     }
                 }
                 Event::End(e) => match e.name().as_ref() {
+                    "style:style" => self.scripts.end("style:style"),
                     "number:text" => in_text = false,
                     "number:number-style"
                     | "number:currency-style"
@@ -418,7 +428,11 @@ impl<'a> Looks<'a> {
 }
 
 /// The styled cells of `content.xml`, by table.
-fn cells(content: &[u8], s: &Styles, hidden: &mut OdsHidden) -> OdsStyled {
+fn cells(
+    content: &[u8],
+    s: &Styles,
+    (hidden, raised): (&mut OdsHidden, &mut OdsRaised),
+) -> OdsStyled {
     let mut looks = Looks {
         s,
         styles: Vec::new(),
@@ -439,11 +453,24 @@ fn cells(content: &[u8], s: &Styles, hidden: &mut OdsHidden) -> OdsStyled {
     // the columns' default cell styles by name (up to the column each ends before), the row's
     let mut defaults: Vec<(u32, Option<String>)> = Vec::new();
     let mut row_default: Option<String> = None;
+    // the string cell whose text is read (only where a text style is raised or lowered), and
+    // the table's cells so set
+    let mut text: Option<CellText> = None;
+    let mut marks = SheetMarks::new();
+    let room = usize::try_from(crate::limits::CELLS.get()).unwrap_or(usize::MAX);
     loop {
         let event = match reader.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => break,
             Ok(e) => e,
         };
+        // (the event is also the walk's: a table nested in the cell keeps its depth)
+        if let Some(t) = text.as_mut()
+            && t.feed(&event, &s.scripts)
+            && let Some(t) = text.take()
+        {
+            let left = room.saturating_sub(marks.len());
+            t.finish(&mut marks, left);
+        }
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let empty = matches!(event, Event::Empty(_));
@@ -496,6 +523,13 @@ fn cells(content: &[u8], s: &Styles, hidden: &mut OdsHidden) -> OdsStyled {
                         {
                             style = looks.percentage(style);
                         }
+                        if !empty
+                            && !s.scripts.is_empty()
+                            && attr(e, "office:value-type").as_deref() == Some("string")
+                            && attr(e, "office:string-value").is_none()
+                        {
+                            text = Some(CellText::new(((row, repeat), (col, n))));
+                        }
                         if let (true, Some(style), Some((_, cells))) = (valued, style, &mut table) {
                             for r in row..row.saturating_add(repeat) {
                                 for c in col..col.saturating_add(n) {
@@ -517,6 +551,10 @@ fn cells(content: &[u8], s: &Styles, hidden: &mut OdsHidden) -> OdsStyled {
                         let places = std::mem::take(&mut hid);
                         if !places.is_empty() {
                             hidden.insert(name.clone(), places);
+                        }
+                        let set = std::mem::take(&mut marks);
+                        if !set.is_empty() {
+                            raised.insert(name.clone(), set);
                         }
                         out.insert(name, cells);
                     }
@@ -563,7 +601,11 @@ mod tests {
         s.read(STYLES.as_bytes()).expect("read");
         let c = content(body);
         s.read(c.as_bytes()).expect("read");
-        let (styles, tables) = cells(c.as_bytes(), &s, &mut OdsHidden::new());
+        let (styles, tables) = cells(
+            c.as_bytes(),
+            &s,
+            (&mut OdsHidden::new(), &mut OdsRaised::new()),
+        );
         let codes = styles
             .iter()
             .map(|st| st.format.as_ref().map(|f| format!("{f:?}")))
@@ -616,7 +658,11 @@ mod tests {
 </table:table>"#,
         );
         s.read(c.as_bytes()).expect("read");
-        let (styles, tables) = cells(c.as_bytes(), &s, &mut OdsHidden::new());
+        let (styles, tables) = cells(
+            c.as_bytes(),
+            &s,
+            (&mut OdsHidden::new(), &mut OdsRaised::new()),
+        );
         let cells = &tables["T"];
         let look = |at: (u32, u32)| {
             cells.iter().find(|c| c.0 == at).map(|c| {

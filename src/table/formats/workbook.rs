@@ -74,14 +74,15 @@ pub(crate) fn read_sheets(
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
         // styles of their cells read beside calamine
-        let ((styles, tables), hidden) = match super::xlsb_formats::read(name, &bytes)? {
-            Some(xlsb) => (xlsb, Default::default()),
+        let ((styles, tables), hidden, raised) = match super::xlsb_formats::read(name, &bytes)? {
+            Some(xlsb) => (xlsb, Default::default(), Default::default()),
             None => super::ods_formats::read(name, &bytes)?,
         };
         let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
         let layout = XlsLayout {
             named: sheets,
             hidden_named: hidden,
+            raised_named: raised,
             styles,
             ..Default::default()
         };
@@ -102,6 +103,14 @@ pub(crate) fn read_sheets(
     let mut hidden: std::collections::HashMap<String, super::hidden::HiddenPlaces> =
         wb.sheet_names().into_iter().zip(layout.hidden).collect();
     hidden.extend(layout.hidden_named);
+    // the cells set raised or lowered in part, by sheet name
+    let raised_shared = layout.raised;
+    let mut raised: std::collections::HashMap<String, super::xlsx_raised::SheetMarks> = wb
+        .sheet_names()
+        .into_iter()
+        .zip(layout.raised_sheets)
+        .collect();
+    raised.extend(layout.raised_named);
     let hidden_sheets = hidden_sheets(wb.sheets_metadata());
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
@@ -130,9 +139,18 @@ pub(crate) fn read_sheets(
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut sheet = SheetCells::named(chosen.clone());
         let mut notes = Vec::new();
+        let raised_here = raised.remove(&chosen).unwrap_or_default();
         for (r, c, v) in range.used_cells() {
             budget.one_more()?;
             let at = back((row0 + r as u32, col0 + c as u32));
+            let shown_raised = match v {
+                Data::String(t) if !raised_here.is_empty() => {
+                    super::xlsx_raised::shown((&raised_shared, &raised_here), at, t)
+                        .map(|t| Data::String(t.to_owned()))
+                }
+                _ => None,
+            };
+            let v = shown_raised.as_ref().unwrap_or(v);
             let style = styled
                 .binary_search_by_key(&at, |s| s.0)
                 .ok()
@@ -435,8 +453,22 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
     let mut looks: Option<StyleLooks> = None;
     // the sheets the workbook hides (`state="hidden"` or `"veryHidden"`)
     let hidden_sheets = hidden_sheets(wb.sheets_metadata());
+    // the shared strings set raised or lowered in part, read once (only where a part sets
+    // one: `xlsx_raised`)
+    let shared_raised = if formulas.raised {
+        super::xlsx_raised::shared_marks(bytes)
+    } else {
+        Default::default()
+    };
     for chosen in chosen {
         let size = sizes.get(chosen).copied();
+        // the sheet's cells set raised or lowered in part, by place
+        let raised = if formulas.raised {
+            super::xlsx_raised::sheet_marks(bytes, chosen, &shared_raised)
+        } else {
+            Default::default()
+        };
+        let raised = (&shared_raised, &raised);
         // a large sheet's XML read on a second thread (`xlsx_pipe`), and its merges (calamine
         // reads them in a pass of their own over the part: `<mergeCells>` comes after
         // `<sheetData>`) on a third, through a reader of its own, while the cells are read
@@ -477,7 +509,19 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
                         return Ok(());
                     }
                     counted.one_more()?;
-                    let value: Data = cell.get_value().clone().into();
+                    let shown_raised = match cell.get_value() {
+                        calamine::DataRef::SharedString(t) if !raised.1.is_empty() => {
+                            super::xlsx_raised::shown(raised, cell.get_position(), t)
+                        }
+                        calamine::DataRef::String(t) if !raised.1.is_empty() => {
+                            super::xlsx_raised::shown(raised, cell.get_position(), t)
+                        }
+                        _ => None,
+                    };
+                    let value: Data = match shown_raised {
+                        Some(shown) => Data::String(shown.to_owned()),
+                        None => cell.get_value().clone().into(),
+                    };
                     let format = formats.get(style).and_then(Option::as_deref);
                     let (mut text, note) = super::number_format::read_cell(&value, format);
                     if let Some(written) = written_dates.get(style).copied().flatten()
@@ -630,12 +674,14 @@ pub(crate) fn check_shared_strings(
 /// What of an xlsx's sheets may need a second look, as `grid::check_zip` saw while it read
 /// every part: `formulas`, a cell whose formula has no saved result ([`empty_formulas`]; false
 /// when no part holds a formula element, `<f>`, `<x:f …>`); `hidden`, a hidden row or column
-/// ([`hidden_places`]; false when no sheet's part holds `hidden=`). Where both are false the
-/// sheets are not read a second time.
+/// ([`hidden_places`]; false when no sheet's part holds `hidden=`); `raised`, text set raised
+/// or lowered (`xlsx_raised`; false when neither the shared strings nor a sheet's part holds
+/// `vertAlign`). Where all are false the sheets are not read a second time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SecondLook {
     pub formulas: bool,
     pub hidden: bool,
+    pub raised: bool,
 }
 
 impl SecondLook {
@@ -643,6 +689,7 @@ impl SecondLook {
     pub(crate) const MAYBE: SecondLook = SecondLook {
         formulas: true,
         hidden: true,
+        raised: true,
     };
 }
 
@@ -878,9 +925,17 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
         walk.sheet_edges(typ, at)?;
         walk.extent(typ, body)?;
     }
+    let raised = std::mem::take(&mut walk.raised);
+    let mut raised_cells = std::mem::take(&mut walk.raised_cells);
     let (bounds, maps, mut formats) = walk.finish()?;
     xls_dense::rewrite(data, &maps);
     Ok(XlsLayout {
+        raised_sheets: bounds
+            .iter()
+            .map(|p| raised_cells.remove(p).unwrap_or_default())
+            .collect(),
+        raised,
+        raised_named: Default::default(),
         sheets: bounds
             .iter()
             .map(|p| (maps.get(p).cloned(), formats.take(*p)))
@@ -904,6 +959,11 @@ pub(crate) struct XlsLayout {
     /// Each sheet's hidden rows and columns, in the order of `sheets`; and by name (an `.ods`).
     hidden: Vec<super::hidden::HiddenPlaces>,
     hidden_named: super::ods_formats::OdsHidden,
+    /// The shared strings set raised or lowered in part, and each sheet's cells showing one,
+    /// in the order of `sheets` (an `.xls`, `xls_raised`); and by name (an `.ods`'s cells).
+    raised: super::xlsx_raised::SharedMarks,
+    raised_sheets: Vec<super::xlsx_raised::SheetMarks>,
+    raised_named: std::collections::HashMap<String, super::xlsx_raised::SheetMarks>,
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.
@@ -967,6 +1027,11 @@ struct XlsWalk<'a> {
     maps: std::collections::HashMap<usize, xls_dense::SheetMap>,
     /// The number formats, and each sheet's cells shown through one.
     formats: XlsFormats,
+    /// The fonts' escapement, the shared strings with a raised or lowered run, and each
+    /// sheet's cells naming one, by where its BOF is (`xls_raised`).
+    fonts: super::xls_raised::XlsFonts,
+    raised: super::xlsx_raised::SharedMarks,
+    raised_cells: std::collections::HashMap<usize, super::xlsx_raised::SheetMarks>,
 }
 
 impl<'a> XlsWalk<'a> {
@@ -989,6 +1054,9 @@ impl<'a> XlsWalk<'a> {
             used: xls_dense::SheetUse::new(),
             maps: Default::default(),
             formats: XlsFormats::default(),
+            fonts: Default::default(),
+            raised: Default::default(),
+            raised_cells: Default::default(),
         }
     }
 
@@ -1026,7 +1094,12 @@ impl<'a> XlsWalk<'a> {
                 self.bounds.push(p as usize);
             }
             // SST: the shared strings (with their CONTINUE records)
-            0x00FC if self.in_globals => self.strings = sst_lengths(from),
+            0x00FC if self.in_globals => {
+                self.strings = sst_lengths(from);
+                self.raised = super::xls_raised::sst_marks(from, &self.fonts);
+            }
+            // FONT: its escapement (raised, lowered), which a shared string's runs name
+            0x0031 if self.in_globals => self.fonts.push(body),
             // MERGECELLS: calamine reads as many ranges as the count says
             0x00E5 if self.depth == 1 => {
                 let count = usize::from(u16_at(body, 0).unwrap_or(0));
@@ -1041,6 +1114,16 @@ impl<'a> XlsWalk<'a> {
                     .copied()
                     .unwrap_or(0);
                 self.current.text = self.current.text.saturating_add(bytes);
+                if !self.raised.is_empty()
+                    && let (Some(i), Some(r), Some(c)) =
+                        (u32_at(body, 6), u16_at(body, 0), u16_at(body, 2))
+                    && self.raised.contains_key(&i)
+                {
+                    self.raised_cells.entry(self.opened_at).or_default().insert(
+                        (u32::from(r), u32::from(c)),
+                        super::xlsx_raised::CellMark::Shared(i),
+                    );
+                }
             }
             _ => {}
         }

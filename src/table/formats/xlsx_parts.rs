@@ -236,9 +236,30 @@ pub(crate) fn hidden_places(bytes: &[u8], sheet: &str) -> super::hidden::HiddenP
 /// without a note (each is a `<row>` counted against the cell limit already).
 const MAX_HIDDEN: usize = 100_000;
 
+/// `read` given a reader of the shared-string table of the workbook `bytes`, found as calamine
+/// finds it (`sharedStrings.xml` in the workbook's folder; end names not checked), or
+/// `T::default()` where the zip or the part cannot be opened.
+pub(super) fn in_shared_strings<T: Default>(
+    bytes: &[u8],
+    read: impl FnOnce(&mut quick_xml::Reader<BufReader<&mut dyn Read>>) -> T,
+) -> T {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return T::default();
+    };
+    let entries = entry_names(&zip);
+    let resolve = |path: &str| resolve_in(&entries, path);
+    let (folder, _) = workbook_path(&mut zip, &resolve);
+    let Ok(mut entry) = zip.by_name(&resolve(&format!("{folder}sharedStrings.xml"))) else {
+        return T::default();
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(&mut entry as &mut dyn Read));
+    reader.config_mut().check_end_names = false;
+    read(&mut reader)
+}
+
 /// `read` given a reader of `sheet`'s part of the workbook `bytes` (end names not checked), or
 /// `T::default()` where the zip, the sheet or its part cannot be opened.
-fn in_sheet_part<T: Default>(
+pub(super) fn in_sheet_part<T: Default>(
     bytes: &[u8],
     sheet: &str,
     read: impl FnOnce(&mut quick_xml::Reader<BufReader<&mut dyn Read>>) -> T,
@@ -258,7 +279,7 @@ fn in_sheet_part<T: Default>(
 }
 
 /// A cell reference's 0-based row and column (`F3` → (2, 5)).
-fn cell_place(r: &str) -> Option<(u32, u32)> {
+pub(super) fn cell_place(r: &str) -> Option<(u32, u32)> {
     let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
     if letters == 0 || letters > 3 {
         return None;

@@ -1,0 +1,427 @@
+//! Text an `.xlsx` sets raised or lowered (issue 27): a rich-text run whose `<rPr>` holds
+//! `<vertAlign val="superscript"/>` (`"subscript"`), in a shared string (`<si><r>…`) or an
+//! inline one (`<c t="inlineStr"><is><r>…`). calamine joins a string's runs, so `80` + a
+//! raised `1` + `人` read `801人` (达标 against ≥500人, a footnote mark read into the figure).
+//! Here the digits of such runs are written raised (lowered) as the page, Word and `.doc`
+//! readers write them (`super::raised_digits`: `80¹人`, a figure and its mark, which the
+//! evaluation leaves to a person; `m` + a raised `2` is `m²`).
+//!
+//! Looked for only where `grid::check_zip` saw `vertAlign` in the shared strings or a sheet's
+//! part ([`VertAlignSeen`]): a workbook without one is not read again. Then:
+//! - the shared strings are read once more ([`shared_marks`]: one linear pass, which keeps
+//!   only the strings with a raised or lowered run, by index; the part and its count of
+//!   strings are within the limits already);
+//! - each sheet's part is read once more ([`sheet_marks`]): the places of the cells naming
+//!   such a string (`<c t="s"><v>N</v>`) or holding such an inline string, found as calamine
+//!   places a cell (its `r`, else after the cell before). A cell is given the raised text
+//!   only where calamine's text for it is the joined text read here ([`Marked::shown_for`]):
+//!   the join is by place and index, never by text alone, so a plain `801人` elsewhere (its
+//!   own shared string) is never changed.
+
+use std::collections::HashMap;
+use std::io::BufRead;
+
+use quick_xml::events::{BytesStart, Event};
+
+/// What [`VertAlignSeen`] looks for.
+const VERT_ALIGN: &[u8] = b"vertAlign";
+
+/// Looks, fed a part's bytes in pieces, for `vertAlign` (a run's raised or lowered setting):
+/// may say yes for text that only reads so, never no for a part that sets one.
+#[derive(Debug, Default)]
+pub(crate) struct VertAlignSeen {
+    /// The last bytes of the piece before (a word split between two pieces).
+    tail: Vec<u8>,
+    pub seen: bool,
+}
+
+impl VertAlignSeen {
+    /// Reads the next bytes of a part.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        if self.seen || bytes.is_empty() {
+            return;
+        }
+        let keep = VERT_ALIGN.len() - 1;
+        self.tail.extend_from_slice(&bytes[..bytes.len().min(keep)]);
+        self.seen = memchr::memmem::find(&self.tail, VERT_ALIGN).is_some()
+            || memchr::memmem::find(bytes, VERT_ALIGN).is_some();
+        let keep = bytes.len().min(keep);
+        self.tail.clear();
+        self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
+    }
+}
+
+/// A string with a raised or lowered run: its runs joined as calamine joins them, and as
+/// shown (the digits of raised runs raised, of lowered runs lowered).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Marked {
+    joined: String,
+    shown: String,
+}
+
+impl Marked {
+    /// A string joined as calamine gives it, and as shown.
+    pub(crate) fn new(joined: String, shown: String) -> Self {
+        Marked { joined, shown }
+    }
+
+    /// The text shown, whatever calamine read (tests).
+    #[cfg(test)]
+    pub(crate) fn shown_for_any(&self) -> &str {
+        &self.shown
+    }
+
+    /// The text shown for a cell calamine read as `text`, where it is this string's joined
+    /// text (else the cell is not this string: left as calamine read it).
+    pub(crate) fn shown_for(&self, text: &str) -> Option<&str> {
+        (self.joined == text).then_some(self.shown.as_str())
+    }
+}
+
+/// A cell's raised text: a shared string's index, or an inline string of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CellMark {
+    Shared(u32),
+    /// (held once for each place an `.ods` repeats it at)
+    Inline(std::sync::Arc<Marked>),
+}
+
+/// The shared strings with a raised or lowered run, by index (see the module docs).
+pub(crate) type SharedMarks = HashMap<u32, Marked>;
+
+/// A sheet's cells holding a raised or lowered run, by place (0-based row and column).
+pub(crate) type SheetMarks = HashMap<(u32, u32), CellMark>;
+
+/// The text a cell at `at` calamine read as `text` shows, where it holds a raised or lowered
+/// run (`None`: as calamine read it).
+pub(crate) fn shown<'m>(
+    (shared, sheet): (&'m SharedMarks, &'m SheetMarks),
+    at: (u32, u32),
+    text: &str,
+) -> Option<&'m str> {
+    match sheet.get(&at)? {
+        CellMark::Shared(i) => shared.get(i)?.shown_for(text),
+        CellMark::Inline(m) => m.shown_for(text),
+    }
+}
+
+/// The shared strings of the workbook `bytes` that hold a raised or lowered run, by index
+/// (counted as calamine counts them: each `<si>` start; an empty `<si/>` it skips). Empty
+/// where the part is missing or does not read (calamine gives its own error).
+pub(crate) fn shared_marks(bytes: &[u8]) -> SharedMarks {
+    super::xlsx_parts::in_shared_strings(bytes, |reader| {
+        let mut out = SharedMarks::new();
+        let mut buf = Vec::new();
+        let mut index: u32 = 0;
+        loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "si" => {
+                    if let Some(m) = read_runs(reader, "si") {
+                        out.insert(index, m);
+                    }
+                    index = index.saturating_add(1);
+                }
+                Ok(Event::Eof) | Err(_) => return out,
+                Ok(_) => {}
+            }
+        }
+    })
+}
+
+/// The cells of `sheet` (in the workbook `bytes`) that name one of `shared` or hold an
+/// inline string with a raised or lowered run, placed as calamine places them.
+pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> SheetMarks {
+    super::xlsx_parts::in_sheet_part(bytes, sheet, |reader| {
+        let mut out = SheetMarks::new();
+        let mut buf = Vec::new();
+        let (mut row, mut col) = (0u32, 0u32);
+        // the open cell's place and whether it names a shared string
+        let mut cell: Option<((u32, u32), bool)> = None;
+        loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                    "row" => {
+                        if let Some(r) = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                            row = r.saturating_sub(1);
+                        }
+                    }
+                    "c" => {
+                        let at = match attr(&e, "r").and_then(|r| super::xlsx_parts::cell_place(&r))
+                        {
+                            Some(at) => {
+                                col = at.1;
+                                at
+                            }
+                            None => (row, col),
+                        };
+                        cell = Some((at, attr(&e, "t").as_deref() == Some("s")));
+                    }
+                    "v" if matches!(cell, Some((_, true))) && !shared.is_empty() => {
+                        let at = cell.map_or((0, 0), |c| c.0);
+                        if let Some(i) = read_index(reader)
+                            && shared.contains_key(&i)
+                        {
+                            out.insert(at, CellMark::Shared(i));
+                        }
+                    }
+                    "is" if cell.is_some() => {
+                        let at = cell.map_or((0, 0), |c| c.0);
+                        if let Some(m) = read_runs(reader, "is") {
+                            out.insert(at, CellMark::Inline(m.into()));
+                        }
+                    }
+                    _ => {}
+                },
+                Ok(Event::End(e)) => match e.local_name().as_ref() {
+                    "c" => {
+                        cell = None;
+                        col = col.saturating_add(1);
+                    }
+                    "row" => {
+                        row = row.saturating_add(1);
+                        col = 0;
+                    }
+                    _ => {}
+                },
+                Ok(Event::Eof) | Err(_) => return out,
+                Ok(_) => {}
+            }
+        }
+    })
+}
+
+/// A `<v>`'s text read as a shared string's index (the reader just past its start).
+fn read_index<R: BufRead>(reader: &mut quick_xml::Reader<R>) -> Option<u32> {
+    let mut buf = Vec::new();
+    let mut text = String::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Text(t)) if text.len() < 16 => text.push_str(&t.xml10_content()),
+            Ok(Event::End(_)) | Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+    text.trim().parse().ok()
+}
+
+/// Reads the runs of a string (`<si>` or `<is>`, whose start the reader is just past) to its
+/// end as calamine does (each `<t>` outside `<rPh>`, trimmed unless `xml:space="preserve"`,
+/// Excel's `_xHHHH_` escapes undone), and returns it where a run is set raised or lowered.
+fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Option<Marked> {
+    let mut buf = Vec::new();
+    let mut out = Marked {
+        joined: String::new(),
+        shown: String::new(),
+    };
+    let mut marked = false;
+    // the open run's setting: raised (`Some(false)`), lowered (`Some(true)`)
+    let mut script: Option<bool> = None;
+    let mut phonetic = false;
+    // the open `<t>`'s text and whether its spaces are kept
+    let mut text: Option<(String, bool)> = None;
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                "r" => script = None,
+                "rPh" => phonetic = true,
+                "t" if !phonetic => {
+                    let keep = attr(&e, "xml:space").as_deref() == Some("preserve");
+                    text = Some((String::new(), keep));
+                }
+                "vertAlign" => script = vert_align(&e),
+                _ => {}
+            },
+            Ok(Event::Empty(e)) if e.local_name().as_ref() == "vertAlign" => {
+                script = vert_align(&e);
+            }
+            Ok(Event::Text(t)) => {
+                if let Some((s, _)) = text.as_mut() {
+                    s.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::CData(t)) => {
+                if let Some((s, _)) = text.as_mut() {
+                    s.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if let Some((s, _)) = text.as_mut()
+                    && let Some(c) = entity(&r)
+                {
+                    s.push(c);
+                }
+            }
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                "t" => {
+                    if let Some((s, keep)) = text.take() {
+                        let s = if keep {
+                            s.as_str()
+                        } else {
+                            s.trim_matches([' ', '\t', '\r', '\n'])
+                        };
+                        let s = unescape_excel(s);
+                        out.joined.push_str(&s);
+                        match script {
+                            Some(sub) if s.bytes().any(|b| b.is_ascii_digit()) => {
+                                marked = true;
+                                out.shown.push_str(&super::raised_digits(&s, sub));
+                            }
+                            _ => out.shown.push_str(&s),
+                        }
+                    }
+                }
+                "r" => script = None,
+                "rPh" => phonetic = false,
+                name if name == closing => break,
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+    marked.then_some(out)
+}
+
+/// A `<vertAlign val="…"/>`'s setting: raised (`Some(false)`), lowered (`Some(true)`), or
+/// on the line (`baseline`, anything else).
+fn vert_align(e: &BytesStart<'_>) -> Option<bool> {
+    match attr(e, "val").as_deref() {
+        Some("superscript") => Some(false),
+        Some("subscript") => Some(true),
+        _ => None,
+    }
+}
+
+/// A character or predefined entity reference's character (`&amp;`, `&#x4E00;`).
+fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match &**r {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
+}
+
+/// An attribute's value (its key matched whole, prefix and all), entities undone.
+fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| {
+            let raw = a.value.into_owned();
+            quick_xml::escape::unescape(&raw)
+                .map(|s| s.into_owned())
+                .unwrap_or(raw)
+        })
+}
+
+/// Excel's `_xHHHH_` escapes (a UTF-16 unit each; a pair for a character past the BMP)
+/// undone, as calamine undoes them (an unpaired surrogate is U+FFFD).
+fn unescape_excel(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("_x") {
+        return s.into();
+    }
+    let unit = |i: usize| -> Option<u16> {
+        let b = s.as_bytes().get(i..i + 7)?;
+        if b[0] != b'_' || b[1] != b'x' || b[6] != b'_' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&b[2..6]).ok()?, 16).ok()
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let Some(u) = unit(i) else {
+            let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+            out.push(c);
+            i += c.len_utf8().max(1);
+            continue;
+        };
+        i += 7;
+        match u {
+            0xD800..=0xDBFF => match unit(i) {
+                Some(low @ 0xDC00..=0xDFFF) => {
+                    let cp = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                    out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                    i += 7;
+                }
+                _ => out.push('\u{FFFD}'),
+            },
+            0xDC00..=0xDFFF => out.push('\u{FFFD}'),
+            _ => out.push(char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}')),
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(xml: &str) -> Option<Marked> {
+        let mut reader = quick_xml::Reader::from_reader(xml.as_bytes());
+        let mut buf = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "si" => {
+                    return read_runs(&mut reader, "si");
+                }
+                Ok(Event::Eof) | Err(_) => return None,
+                _ => {}
+            }
+            buf.clear();
+        }
+    }
+
+    #[test]
+    fn a_raised_run_is_read_raised_and_a_plain_string_is_not_kept() {
+        let m = runs(
+            r#"<si><r><t>80</t></r><r><rPr><vertAlign val="superscript"/></rPr><t>1</t></r><r><t>人</t></r></si>"#,
+        )
+        .unwrap();
+        assert_eq!((m.joined.as_str(), m.shown.as_str()), ("801人", "80¹人"));
+        let m = runs(
+            r#"<si><r><t xml:space="preserve">100m </t></r><r><rPr><sz val="9"/><vertAlign val="subscript"/></rPr><t>2</t></r><rPh><t>2</t></rPh></si>"#,
+        )
+        .unwrap();
+        assert_eq!((m.joined.as_str(), m.shown.as_str()), ("100m 2", "100m ₂"));
+        // a run on the line, a raised run of no digits, a plain string: nothing to keep
+        for plain in [
+            r#"<si><r><rPr><vertAlign val="baseline"/></rPr><t>1</t></r></si>"#,
+            r#"<si><r><t>80人</t></r><r><rPr><vertAlign val="superscript"/></rPr><t>注</t></r></si>"#,
+            "<si><t>801人</t></si>",
+        ] {
+            assert_eq!(runs(plain), None, "{plain}");
+        }
+    }
+
+    #[test]
+    fn vert_align_is_seen_wherever_the_pieces_are_cut() {
+        let text = br#"<r><rPr><vertAlign val="superscript"/></rPr>"#;
+        for at in 0..=text.len() {
+            let mut seen = VertAlignSeen::default();
+            seen.feed(&text[..at]);
+            seen.feed(&text[at..]);
+            assert!(seen.seen, "cut at {at}");
+        }
+        let mut seen = VertAlignSeen::default();
+        seen.feed(b"<r><rPr><b/></rPr><t>1</t></r>");
+        assert!(!seen.seen);
+    }
+
+    #[test]
+    fn excel_escapes_are_undone_as_calamine_does() {
+        assert_eq!(unescape_excel("a_x000D_b"), "a\rb");
+        assert_eq!(unescape_excel("_xD83D__xDCF7_"), "📷");
+        assert_eq!(unescape_excel("_x12_"), "_x12_");
+    }
+}
