@@ -13,11 +13,13 @@ use crate::finding::{Severity, codes};
 use crate::table::columns::{figure_unit_named, normalize};
 use crate::table::grid::{Cell, Row};
 use crate::table::half_unit_at;
+use crate::table::layouts::actual_unit::ActualUnit;
 use crate::table::model::{Breakdown, FormTotal, IndicatorRow};
 use crate::table::source::Location;
 
 use super::FormReader;
 use super::rows::{Walk, is_header_again};
+
 use super::words::*;
 
 /// The indicator grid's header: the column of each role, and its last row.
@@ -37,6 +39,8 @@ pub(super) struct GridHeader {
     /// header has neither column: the column, and whether the 得分 is written first
     /// (`得分/分值`). Each cell is split in two ([`FormReader::points_pair`]).
     pub both: Option<(usize, bool)>,
+    /// The 度量单位 column after the 实际完成值: the actuals' unit ([`actual_unit`]).
+    pub actual_unit: Option<ActualUnit>,
 }
 
 impl GridHeader {
@@ -124,6 +128,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         }
     }
     let both = both_column(&rows[i], &cols);
+    let actual_unit = actual_unit(&mut cols, &alt);
     Some(GridHeader {
         cols,
         alt,
@@ -132,7 +137,26 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         // found for the grid a form reads (`GridHeader::with_figures`), not for each row tried
         figures: [None; 2],
         both,
+        actual_unit,
     })
+}
+
+/// The grid's actuals' unit column (`实际完成值 | 度量单位`, or a second 度量单位 after the
+/// 实际完成值: [`crate::table::layouts::actual_unit`]); where it is the grid's only unit column it
+/// is no longer read as the target's (`≥40000人` joined with `万人` read `≥40000人万人`).
+fn actual_unit(cols: &mut Vec<(Col, usize)>, alt: &[(Col, usize)]) -> Option<ActualUnit> {
+    let at = |c: Col| cols.iter().find(|(x, _)| *x == c).map(|&(_, i)| i);
+    let (target, actual) = (at(Col::Target)?, at(Col::Actual)?);
+    let mut measures: Vec<usize> = cols
+        .iter()
+        .chain(alt)
+        .filter(|(c, _)| *c == Col::Measure)
+        .map(|&(_, i)| i)
+        .collect();
+    measures.sort_unstable();
+    let u = crate::table::layouts::actual_unit::find(target, actual, &measures)?;
+    cols.retain(|&(c, i)| !(c == Col::Measure && i == u.col));
+    Some(u)
 }
 
 /// The header cell of `row` that names both 分值 (or 权重) and 得分 (`分值/得分`, `得分/分值`),

@@ -157,10 +157,13 @@ fn scan(rows: &[Row]) -> Scan {
     let mut titled = Vec::new();
     // the first title line since the last grid, if any
     let mut title_after_grid: Option<usize> = None;
+    // the row before this one that is not blank
+    let mut above: Option<usize> = None;
     for (i, row) in rows.iter().enumerate() {
         if row.is_blank() {
             continue;
         }
+        let row_above = above.replace(i);
         if row.filled().count() <= 2
             && row
                 .filled()
@@ -180,6 +183,13 @@ fn scan(rows: &[Row]) -> Scan {
             }
             if let Some(t) = title_after_grid.take() {
                 titled.push(t);
+            } else if grids > 0
+                && let Some(k) = row_above
+                && name_heading(&rows[k]).is_some()
+            {
+                // `【B项目】` or `（二）B项目` over the next grid: another form (read as one with
+                // the form above, two grids gave one 未命名项目 of 200 points)
+                titled.push(k);
             }
             grids += 1;
             grid_since_anchor = true;
@@ -667,6 +677,19 @@ impl FormReader<'_, '_, '_> {
     fn project_name(&mut self, area: &mut TitleArea, unit: &Text, form_at: Location) -> Text {
         if let Some(p) = area.project.take().filter(|p| !p.text.is_empty()) {
             return p;
+        }
+        if let Some(h) = area.heading.take() {
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_NAME_FROM_HEADING,
+                    Severity::Info,
+                    h.at,
+                    format!("表单没有“项目名称”一栏，按标题行读作「{}」，请核对", h.text),
+                )
+                .label("项目名称");
+            self.ctx.findings.push(f);
+            return h;
         }
         let name = match (&area.title, unit.text.is_empty()) {
             (Some(t), _) if t.contains("整体") => {
