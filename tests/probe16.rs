@@ -165,3 +165,35 @@ fn an_actual_is_read_with_the_unit_column_beside_it() {
         "{v}"
     );
 }
+
+#[test]
+fn a_forms_budget_amounts_shown_rounded_are_read_held() {
+    // 全年执行数 99.6 in the format `0` shows 100 against a budget of 100: read as shown the
+    // execution was 100 % and the budget row's 10 points full (100.00); held it is 99.6 %,
+    // 9.96 points, with a warning naming both rates. A 全年预算数 of 100.4 shown 100 the same.
+    for (file, what) in [
+        (
+            "spent-rounded.xlsx",
+            "全年执行数显示为 100，单元格存值 99.6",
+        ),
+        (
+            "spent-and-rate-rounded.xlsx",
+            "全年执行数显示为 100，单元格存值 99.6",
+        ),
+        (
+            "budget-rounded.xlsx",
+            "全年预算数显示为 100，单元格存值 100.4",
+        ),
+    ] {
+        let v = report(file);
+        let p = projects(&v);
+        assert_eq!(p[0].1, "99.96", "{file}: {v}");
+        let text = v.to_string();
+        assert!(
+            text.contains(&format!(
+                "{what}，按存值计算预算执行率为 99.6%；按显示值将为 100%"
+            )),
+            "{file}: {text}"
+        );
+    }
+}

@@ -28,6 +28,8 @@
 
 use std::collections::HashMap;
 
+use rust_decimal::Decimal;
+
 use crate::codes;
 use crate::finding::{Finding, Severity};
 use crate::table::formats::number_format::CellNote;
@@ -165,7 +167,104 @@ pub(crate) fn hold(doc: &mut Document, notes: &[(Location, CellNote)]) -> Vec<Op
     }
     held.sort_by_key(|h: &HeldFigure| (h.at.offset, h.role));
     doc.held = held;
+    hold_budgets(doc, notes, &rounded, &mut made);
     made
+}
+
+/// A form's 全年预算数 or 全年执行数 shown rounded (`99.6` in the format `0` shows `100`): the
+/// budget line reads the value held, as a target or an actual does. Read as shown, 99.6 spent of
+/// a budget of 100 was an execution of 100 % and the budget row's full points; a pass on the
+/// figure printed. The finding says both figures: a warning where the execution rate (capped at
+/// 100 %) differs, so the budget row's points would, a note where not. A form's amounts only
+/// (`FormFacts::budget_cells`); a flat sheet's budget columns are read as shown, their cells
+/// noted.
+fn hold_budgets(
+    doc: &mut Document,
+    notes: &[(Location, CellNote)],
+    rounded: &HashMap<usize, usize>,
+    made: &mut [Option<Finding>],
+) {
+    let source = &doc.source;
+    for (unit, p) in doc
+        .units
+        .iter_mut()
+        .flat_map(|u| u.projects.iter_mut().map(|p| (u.name.as_str(), p)))
+    {
+        let (Some(facts), Some(line)) = (p.form.as_deref(), p.budget.as_mut()) else {
+            continue;
+        };
+        let shown_line = [line.budget, line.spent];
+        let mut said = Vec::new();
+        for (k, cell) in facts.budget_cells.iter().enumerate() {
+            let Some(&i) = cell.and_then(|at| rounded.get(&at.offset)) else {
+                continue;
+            };
+            let (at, CellNote::RoundedShown { held }) = &notes[i] else {
+                continue;
+            };
+            let shown = source.slice(at);
+            let amount = if k == 0 {
+                &mut line.budget
+            } else {
+                &mut line.spent
+            };
+            // the amount as read may be in another money unit than the cell's (元 into 万元):
+            // scaled by what the held figure is of the shown one
+            let value = (|| {
+                let s = crate::table::amount::parse_number(shown).ok()??;
+                let h = crate::table::amount::parse_number(held).ok()??;
+                (*amount)?.checked_mul(h)?.checked_div(s)
+            })();
+            let Some(value) = value else {
+                continue;
+            };
+            *amount = Some(value);
+            let what = ["全年预算数", "全年执行数"][k];
+            said.push((i, format!("{what}显示为 {shown}，单元格存值 {held}")));
+        }
+        if said.is_empty() {
+            continue;
+        }
+        let rate = |b: Option<Decimal>, s: Option<Decimal>| {
+            let r = s?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(b?)?;
+            Some(r.min(Decimal::ONE_HUNDRED))
+        };
+        let (now, before) = (
+            rate(line.budget, line.spent),
+            rate(shown_line[0], shown_line[1]),
+        );
+        let pct = |r: Option<Decimal>| {
+            r.map_or("—".to_owned(), |r| {
+                format!("{}%", r.round_dp(2).normalize())
+            })
+        };
+        for (i, what) in said {
+            let at = notes[i].0;
+            let f = match now == before {
+                true => Finding::at_location(
+                    codes::DISPLAY_ROUNDED,
+                    Severity::Info,
+                    source,
+                    at,
+                    format!("{what}，按存值计算预算执行率（{}，与按显示值相同）", pct(now)),
+                )
+                .label("按存值计算"),
+                false => Finding::at_location(
+                    codes::DISPLAY_ROUNDED,
+                    Severity::Warning,
+                    source,
+                    at,
+                    format!(
+                        "{what}，按存值计算预算执行率为 {}；按显示值将为 {}，预算执行率得分随之不同，请核对哪一个是本意",
+                        pct(now),
+                        pct(before)
+                    ),
+                )
+                .label("显示值与存值执行率不同"),
+            };
+            made[i] = Some(f.in_project(unit, &p.name));
+        }
+    }
 }
 
 /// `figure` of `row` read held: the row's text given the held figure where the shown one is

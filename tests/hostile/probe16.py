@@ -253,3 +253,10 @@ if section("rounded"):
             ["产出指标", "数量指标", "培训人数", (99.6, "0"), "≥100人", "100人", 50, 50],
             ["效益指标", "社会效益", "满意度", "", "≥90%", "95%", 50, 50]]
     rows_of(xlsx("plan-column-rounded.xlsx", rows))
+    # a relative target scored against the plan column (上年实际) shown rounded: 104.8 against
+    # 99.6 is +5.2 % (达标), against the 100 shown +4.8 % (未达标)
+    rows = [["项目名称", "A项目"], ["一级指标", "二级指标", "三级指标", "上年实际", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "服务人次", (99.6, "0"), "较上年增长≥5%", "104.8", 50, 50],
+            ["效益指标", "社会效益", "满意度", "", "≥90%", "95%", 50, 50]]
+    rows_of(xlsx("plan-relative-rounded.xlsx", rows))
+

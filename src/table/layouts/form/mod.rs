@@ -446,6 +446,16 @@ impl FormReader<'_, '_, '_> {
             breakdowns: body.breakdowns,
             unchecked: body.unchecked,
             budget_outside,
+            budget_cells: match area.funds.from_parts {
+                true => [None; 2],
+                false => [
+                    match area.funds.budget {
+                        Some(_) => area.funds.cells[1],
+                        None => area.funds.cells[0],
+                    },
+                    area.funds.cells[2],
+                ],
+            },
         };
         Some((
             unit,
