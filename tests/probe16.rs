@@ -197,3 +197,21 @@ fn a_forms_budget_amounts_shown_rounded_are_read_held() {
         );
     }
 }
+
+#[test]
+fn a_plan_figure_shown_rounded_is_the_held_base_of_a_relative_target() {
+    // 上年实际 99.6 in the format `0` shows 100; `较上年增长≥5%` with 104.8 is +5.2 % held
+    // (达标) but +4.8 % as shown: read as shown, 未达标 49.90 of 50 with only a note at the cell
+    let v = report("plan-relative-rounded.xlsx");
+    let p = projects(&v);
+    assert_eq!(
+        p[0].2[0],
+        row(["服务人次", "较上年增长≥5%", "104.8", "pass", "50.00"]),
+        "{v}"
+    );
+    let text = v.to_string();
+    assert!(
+        text.contains("计划数显示为 100，单元格存值 99.6，按存值评分为达标（得 50 分）；按显示值评分将为未达标（得 49.9 分）"),
+        "{text}"
+    );
+}
