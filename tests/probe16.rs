@@ -215,3 +215,46 @@ fn a_plan_figure_shown_rounded_is_the_held_base_of_a_relative_target() {
         "{text}"
     );
 }
+
+#[test]
+fn a_forms_points_given_once_for_each_level2_group_are_shared_by_its_rows() {
+    // 数量指标 40 (得分 36) on its first row, 培训场次 under it blank; 满意度 60: the printed
+    // 分值 make 100 only counted per 二级指标. Read as the first row's alone, 培训场次 took the
+    // method's points and the form scored 114.50 of 122.5; shared as a merged cell's are, it
+    // is 96.00 of 100, said so
+    let v = report("points-per-level2.tsv");
+    let p = projects(&v);
+    assert_eq!(p[0].1, "96.00", "{v}");
+    assert_eq!(
+        p[0].2[..2],
+        [
+            row(["培训人数", "≥100人", "80人", "fail", "16.00"]),
+            row(["培训场次", "≥4次", "4次", "pass", "20.00"]),
+        ],
+        "{v}"
+    );
+    let text = v.to_string();
+    assert!(
+        text.contains("二级指标「数量指标」的分值只填在第一行（培训人数、培训场次）"),
+        "{text}"
+    );
+    // a blank 分值 the printed sums do not explain (40 + 50): not shared, named as before
+    let v = report("points-blank-unexplained.tsv");
+    let text = v.to_string();
+    assert!(!text.contains("分值只填在第一行"), "{text}");
+}
+
+#[test]
+fn a_full_year_target_column_is_read_as_the_target() {
+    // `全年目标值` (with 偏差原因分析及改进措施 merged over two columns) was refused: 没有找到
+    // 年度指标值列
+    let v = report("deviation-two-columns.xlsx");
+    let p = projects(&v);
+    assert_eq!(p[0].1, "90.00", "{v}");
+    assert_eq!(
+        p[0].2[0],
+        row(["培训人数", "≥100人", "80人", "fail", "40.00"]),
+        "{v}"
+    );
+    assert!(v.to_string().contains("报名人数不足"), "{v}");
+}

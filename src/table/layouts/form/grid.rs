@@ -422,6 +422,10 @@ impl FormReader<'_, '_, '_> {
         w.points.retain(|(n, _)| !n.starts_with('#'));
         self.check_breakdowns(&w.out, &w.breakdowns);
         self.merged_points(h, &mut w.out, &at);
+        if w.scopes.is_empty() {
+            let whole = w.total.as_ref().and_then(|t| t.weight);
+            self.level2_points(&mut w.out, whole);
+        }
         w.mismatches
             .extend(self.share_points(&mut w.out, &mut w.scopes));
         self.points_missing(&w.out);
@@ -603,6 +607,86 @@ impl FormReader<'_, '_, '_> {
                 }
                 k = end;
             }
+        }
+    }
+
+    /// A 分值 given once for each 二级指标 (on its first row; the rows under it of the same
+    /// 一级 and 二级指标 blank in 分值 and 得分), where only so do the printed 分值 add up to the
+    /// form's points (its 合计's 分值, else 100): a merge lost in a text copy, or a form that
+    /// prints its points per 二级指标. Each group's 分值 and 得分 are shared evenly by its rows,
+    /// with a finding, as a merged cell's are. Read as the first row's alone, the rows under
+    /// it took the method's points and the form scored 114.5 of 122.5.
+    fn level2_points(&mut self, out: &mut [IndicatorRow], whole: Option<Decimal>) {
+        if out.first().is_none_or(|i| i.weight.is_none()) || out.iter().all(|i| i.weight.is_some())
+        {
+            return;
+        }
+        let printed = out
+            .iter()
+            .filter_map(|i| i.weight)
+            .try_fold(Decimal::ZERO, |a, w| a.checked_add(w));
+        if printed != Some(whole.unwrap_or(Decimal::ONE_HUNDRED)) {
+            return;
+        }
+        let same_group = |a: &IndicatorRow, b: &IndicatorRow| {
+            a.subcategory.is_some() && a.subcategory == b.subcategory && a.category == b.category
+        };
+        let mut groups = Vec::new();
+        let mut k = 0;
+        while k < out.len() {
+            let mut end = k + 1;
+            while end < out.len()
+                && out[end].weight.is_none()
+                && out[end].published_score.is_none()
+                && same_group(&out[k], &out[end])
+            {
+                end += 1;
+            }
+            if out[k].weight.is_none() {
+                // a blank 分值 that continues no group: not this shape
+                return;
+            }
+            if end - k > 1 {
+                groups.push(k..end);
+            }
+            k = end;
+        }
+        for g in groups {
+            let group = &mut out[g];
+            let (w, score) = (group[0].weight, group[0].published_score);
+            let n = Decimal::from(group.len());
+            for i in group.iter_mut() {
+                i.weight = w.map(|w| w / n);
+                i.published_score = score.map(|s| s / n);
+            }
+            let names: Vec<&str> = group.iter().map(|i| &*i.name).collect();
+            let level2 = group[0].subcategory.as_deref().unwrap_or("");
+            let each = |v: Decimal| (v / n).round_dp(4).normalize();
+            let mut message = format!(
+                "二级指标「{level2}」的分值只填在第一行（{}）：各行分值之和只在按二级指标计时为 {}，{} 分按每个指标 {} 分平均分配",
+                names.join("、"),
+                whole.unwrap_or(Decimal::ONE_HUNDRED).normalize(),
+                w.unwrap_or_default().normalize(),
+                each(w.unwrap_or_default()),
+            );
+            if let Some(s) = score {
+                message.push_str(&format!(
+                    "；得分 {} 同样按每个指标 {} 分",
+                    s.normalize(),
+                    each(s)
+                ));
+            }
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_POINTS_MERGED,
+                    Severity::Warning,
+                    group[0].at.item(),
+                    message,
+                )
+                .label("按二级指标填写的分值")
+                .help("如原表另有分法，请逐项填写分值与得分");
+            self.ctx.findings.push(f);
         }
     }
 
