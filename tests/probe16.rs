@@ -60,6 +60,9 @@ fn stacked_forms_named_with_a_dash_or_in_brackets_are_one_form_each() {
         "colon-bracket.tsv",
         "bracket-title.tsv",
         "numbered-heading.tsv",
+        // one form labelled, the other headed, in either order
+        "label-then-heading.tsv",
+        "heading-then-label.tsv",
     ] {
         let v = report(file);
         let p = projects(&v);

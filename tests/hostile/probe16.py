@@ -183,6 +183,13 @@ if section("labels"):
     ]
     for name, rows in cases:
         rows_of(tsv("stack-%s.tsv" % name, stacked(rows)))
+    # mixed: the first form labelled, the second only headed
+    rows_of(tsv("stack-label-then-heading.tsv", stacked(lambda p: [["项目名称：{}" if p == "A项目" else "【{}】"]])))
+    # a label above a heading above the grid (both name it): one form each, the label's name
+    rows_of(tsv("stack-label-and-heading.tsv", stacked(lambda p: [["项目名称：{}"], ["（%s）{}" % ("一" if p == "A项目" else "二")]])))
+    # one form with a scored part heading between two grids: one project
+    rows_of(tsv("one-form-two-parts.tsv", [["项目名称：A项目"], GRID7, ["产出指标", "数量指标", "培训人数", "≥100人", "80人", "50", "40"],
+                                           [""], ["（二）项目效益"], GRID7, ["效益指标", "社会效益", "满意度", "≥90%", "95%", "50", "50"]]))
     # one form only, with the dash label (not stacked): the name must be A项目
     rows_of(tsv("one-em-dash.tsv", stacked(lambda p: [["项目名称—{}"]])[:5]))
     # a label whose value names no project: `项目名称—` alone
