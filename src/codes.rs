@@ -457,6 +457,10 @@ registry! {
     FORM_NO_PROJECT = "table.form-no-project", Info,
         "表单没有项目名称",
         "含义：表单中找不到“项目名称”的值。\n处理：以标题或单位名称为项目命名，列出此项。\n修改：填写项目名称。";
+    /// A form names its project only in a heading row above its grid (`【A项目】`, `（一）A项目`).
+    FORM_NAME_FROM_HEADING = "table.form-name-from-heading", Info,
+        "项目名称取自标题行",
+        "含义：表单没有“项目名称”一栏，表格上方的标题行（如“【A项目】”“（一）A项目”）写着项目名称。\n处理：以标题行去掉括号或序号后的文字为项目名称，列出此项；几张这样的表单上下相接时各读作一个项目。\n修改：在表单中填写“项目名称”一栏。";
     /// A form's 总分 differs from the sum of the 得分 it prints (budget row included).
     FORM_TOTAL_MISMATCH = "table.form-total-mismatch", Warning,
         "总分与各项得分之和不符",

@@ -53,7 +53,14 @@ pub(super) fn finding(
             .is_some_and(|t| std::ptr::eq(t.as_ptr(), a.as_ptr()))
     });
     let actual = held_at(held, row.at.actual(), FigureRole::Actual, own_actual);
-    if target.is_none() && actual.is_none() {
+    // the form's own 计划数 (not the actuals file's), kept at the target's place
+    let plan = held_at(
+        held,
+        Some(row.at.target()),
+        FigureRole::Plan,
+        row.plan.as_deref(),
+    );
+    if target.is_none() && actual.is_none() && plan.is_none() {
         return None;
     }
     // the row again with the figures shown
@@ -63,6 +70,9 @@ pub(super) fn finding(
     }
     if let Some(a) = actual {
         shown_row.actual = Some(a.shown_text.as_str().into());
+    }
+    if let Some(p) = plan {
+        shown_row.plan = Some(std::sync::Arc::from(p.shown_text.as_str()));
     }
     let actual_text = match actual {
         Some(a) => Some(a.shown_text.as_str()),
@@ -84,7 +94,7 @@ pub(super) fn finding(
     let score = |o: &Outcome| o.score.map(|v| m.show(v));
     let differs =
         other.outcome.verdict != outcome.verdict || score(&other.outcome) != score(outcome);
-    let said: Vec<String> = [target, actual]
+    let said: Vec<String> = [target, actual, plan]
         .into_iter()
         .flatten()
         .map(HeldFigure::said)
@@ -108,7 +118,7 @@ pub(super) fn finding(
             ),
         ),
     };
-    let at = actual.or(target).map(|h| h.at)?;
+    let at = actual.or(target).or(plan).map(|h| h.at)?;
     Some(
         Finding::new(codes::DISPLAY_ROUNDED, severity, place.file, message)
             .located(place.source, at)

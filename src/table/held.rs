@@ -17,7 +17,9 @@
 //!   indicator where it would, a note where not); the reader's own finding is a note
 //!   (`table.display-rounded`) naming both. A row whose text does not hold the shown figure
 //!   exactly once (the layouts rewrote it) keeps the figure shown, with a warning saying so.
-//! - **分值, 得分, 全年预算数, 全年执行数** (and 计划数, and every cell of no indicator) are
+//! - **A 计划数** (the base of a relative target) is read held the same way (`plan_held`), and
+//!   **a form's 全年预算数 and 全年执行数** (the budget execution it is scored on: `hold_budgets`).
+//! - **分值, 得分, a flat sheet's 全年预算数 and 全年执行数** (and every cell of no indicator) are
 //!   read as shown, as before: a form prints its scores and amounts rounded, and its printed
 //!   sums (the 分值 adding to 100, the 得分 to the printed total, the units' budgets to 合计)
 //!   are sums of what it prints; read held, a form whose printed sums agree would be named as
@@ -27,6 +29,8 @@
 //! the indicators, each a hash look-up.
 
 use std::collections::HashMap;
+
+use rust_decimal::Decimal;
 
 use crate::codes;
 use crate::finding::{Finding, Severity};
@@ -41,6 +45,9 @@ pub enum FigureRole {
     Target,
     /// 实际完成值.
     Actual,
+    /// 计划数 / 上年实际 (the base of a relative target). Its [`HeldFigure::at`] is the row's
+    /// target place, where evaluation looks it up; the cell is named in the reader's note.
+    Plan,
 }
 
 impl FigureRole {
@@ -49,6 +56,7 @@ impl FigureRole {
         match self {
             FigureRole::Target => "年度指标值",
             FigureRole::Actual => "实际完成值",
+            FigureRole::Plan => "计划数",
         }
     }
 }
@@ -98,6 +106,9 @@ pub(crate) fn hold(doc: &mut Document, notes: &[(Location, CellNote)]) -> Vec<Op
     made.resize_with(notes.len(), || None);
     let source = &doc.source;
     let mut held = Vec::new();
+    // the rounded notes by place, for the plan cells (`plan_held`)
+    let mut by_offset: Vec<(usize, usize)> = rounded.iter().map(|(&o, &i)| (o, i)).collect();
+    by_offset.sort_unstable();
     for row in doc
         .units
         .iter_mut()
@@ -162,10 +173,159 @@ pub(crate) fn hold(doc: &mut Document, notes: &[(Location, CellNote)]) -> Vec<Op
             };
             made[i] = Some(finding);
         }
+        if let Some((i, figure)) = plan_held(row, notes, &by_offset, source) {
+            made[i] = Some(
+                Finding::at_location(
+                    codes::DISPLAY_ROUNDED,
+                    Severity::Info,
+                    source,
+                    notes[i].0,
+                    format!("{}，按存值评分", figure.said()),
+                )
+                .label("按存值评分"),
+            );
+            held.push(figure);
+        }
     }
     held.sort_by_key(|h: &HeldFigure| (h.at.offset, h.role));
     doc.held = held;
+    hold_budgets(doc, notes, &rounded, &mut made);
     made
+}
+
+/// A form's 全年预算数 or 全年执行数 shown rounded (`99.6` in the format `0` shows `100`): the
+/// budget line reads the value held, as a target or an actual does. Read as shown, 99.6 spent of
+/// a budget of 100 was an execution of 100 % and the budget row's full points; a pass on the
+/// figure printed. The finding says both figures: a warning where the execution rate (capped at
+/// 100 %) differs, so the budget row's points would, a note where not. A form's amounts only
+/// (`FormFacts::budget_cells`); a flat sheet's budget columns are read as shown, their cells
+/// noted.
+fn hold_budgets(
+    doc: &mut Document,
+    notes: &[(Location, CellNote)],
+    rounded: &HashMap<usize, usize>,
+    made: &mut [Option<Finding>],
+) {
+    let source = &doc.source;
+    for (unit, p) in doc
+        .units
+        .iter_mut()
+        .flat_map(|u| u.projects.iter_mut().map(|p| (u.name.as_str(), p)))
+    {
+        let (Some(facts), Some(line)) = (p.form.as_deref(), p.budget.as_mut()) else {
+            continue;
+        };
+        let shown_line = [line.budget, line.spent];
+        let mut said = Vec::new();
+        for (k, cell) in facts.budget_cells.iter().enumerate() {
+            let Some(&i) = cell.and_then(|at| rounded.get(&at.offset)) else {
+                continue;
+            };
+            let (at, CellNote::RoundedShown { held }) = &notes[i] else {
+                continue;
+            };
+            let shown = source.slice(at);
+            let amount = if k == 0 {
+                &mut line.budget
+            } else {
+                &mut line.spent
+            };
+            // the amount as read may be in another money unit than the cell's (元 into 万元):
+            // scaled by what the held figure is of the shown one
+            let value = (|| {
+                let s = crate::table::amount::parse_number(shown).ok()??;
+                let h = crate::table::amount::parse_number(held).ok()??;
+                (*amount)?.checked_mul(h)?.checked_div(s)
+            })();
+            let Some(value) = value else {
+                continue;
+            };
+            *amount = Some(value);
+            let what = ["全年预算数", "全年执行数"][k];
+            said.push((i, format!("{what}显示为 {shown}，单元格存值 {held}")));
+        }
+        if said.is_empty() {
+            continue;
+        }
+        let rate = |b: Option<Decimal>, s: Option<Decimal>| {
+            let r = s?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(b?)?;
+            Some(r.min(Decimal::ONE_HUNDRED))
+        };
+        let (now, before) = (
+            rate(line.budget, line.spent),
+            rate(shown_line[0], shown_line[1]),
+        );
+        let pct = |r: Option<Decimal>| {
+            r.map_or("—".to_owned(), |r| {
+                format!("{}%", r.round_dp(2).normalize())
+            })
+        };
+        for (i, what) in said {
+            let at = notes[i].0;
+            let f = match now == before {
+                true => Finding::at_location(
+                    codes::DISPLAY_ROUNDED,
+                    Severity::Info,
+                    source,
+                    at,
+                    format!("{what}，按存值计算预算执行率（{}，与按显示值相同）", pct(now)),
+                )
+                .label("按存值计算"),
+                false => Finding::at_location(
+                    codes::DISPLAY_ROUNDED,
+                    Severity::Warning,
+                    source,
+                    at,
+                    format!(
+                        "{what}，按存值计算预算执行率为 {}；按显示值将为 {}，预算执行率得分随之不同，请核对哪一个是本意",
+                        pct(now),
+                        pct(before)
+                    ),
+                )
+                .label("显示值与存值执行率不同"),
+            };
+            made[i] = Some(f.in_project(unit, &p.name));
+        }
+    }
+}
+
+/// The 计划数 of `row` read held, where a rounded note in its row shows exactly its text and
+/// is no target or actual cell (`by_offset`: the rounded notes' places and indices, sorted): the
+/// note's index and the figure. The plan is the base of a relative target (`较上年增长≥5%`):
+/// 104.8 against 99.6 shown `100` is +4.8 % as shown, +5.2 % held. One such note only; two
+/// (another rounded cell of the row showing the same text) leave it as shown, the cells noted.
+fn plan_held(
+    row: &mut IndicatorRow,
+    notes: &[(Location, CellNote)],
+    by_offset: &[(usize, usize)],
+    source: &crate::table::source::SourceText,
+) -> Option<(usize, HeldFigure)> {
+    let plan = row.plan.as_deref()?.trim();
+    let item = row.at.item();
+    let taken = [Some(row.at.target()), row.at.actual()].map(|a| a.map(|a| a.offset));
+    let from = by_offset.partition_point(|&(o, _)| o < item.offset);
+    let mut found = by_offset[from..]
+        .iter()
+        .take_while(|&&(o, _)| o < item.offset + item.len)
+        .filter(|&&(o, _)| !taken.contains(&Some(o)))
+        .filter(|&&(_, i)| source.slice(&notes[i].0).trim() == plan);
+    let &(_, i) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let CellNote::RoundedShown { held } = &notes[i].1 else {
+        return None;
+    };
+    let figure = HeldFigure {
+        at: row.at.target(),
+        role: FigureRole::Plan,
+        held_text: held.clone(),
+        shown_text: plan.to_owned(),
+        cell_shown: plan.to_owned(),
+        cell_held: held.clone(),
+    };
+    row.plan = Some(std::sync::Arc::from(held.as_str()));
+    Some((i, figure))
 }
 
 /// `figure` of `row` read held: the row's text given the held figure where the shown one is
@@ -178,6 +338,8 @@ fn take_held(row: &mut IndicatorRow, figure: &mut HeldFigure, read_held: bool) -
             Some(a) => a,
             None => return false,
         },
+        // (a plan is taken by `plan_held`, never here)
+        FigureRole::Plan => return false,
     };
     let (from, to) = match read_held {
         true => (&figure.cell_held, &figure.cell_shown),
@@ -196,6 +358,7 @@ fn take_held(row: &mut IndicatorRow, figure: &mut HeldFigure, read_held: bool) -
         match figure.role {
             FigureRole::Target => row.target = now,
             FigureRole::Actual => row.actual = Some(now),
+            FigureRole::Plan => {}
         }
     }
     figure.held_text = held_text;

@@ -328,22 +328,25 @@ pub enum ReadError {
         /// File name.
         name: String,
     },
-    /// No header, and a row of one cell reads as one when cut at its semicolons: a text table
-    /// separated by `;` (what Excel saves as CSV where the decimal mark is a comma). Said so,
-    /// with the way forward, rather than only "no header".
+    /// No header, and a row of one cell reads as one when cut at a separator jixiao does not
+    /// part columns at: `;` (what Excel saves as CSV where the decimal mark is a comma), `|`,
+    /// the full-width `，` `；` `｜`, or `、`. Said so, naming the separator found, with the way
+    /// forward, rather than only "no header".
     #[error(
-        "{name} 中找不到表头行：这个文本表格的各列以分号（;）分隔，jixiao 只读以逗号或制表符分隔的文本表格"
+        "{name} 中找不到表头行：这个文本表格的各列以{separator}分隔，jixiao 只读以逗号或制表符分隔的文本表格"
     )]
     #[diagnostic(
         code("table.no-header"),
         help(
             "用 Excel 或 WPS 打开后另存为 .xlsx（或“CSV（逗号分隔）”）再读取；\
-             也可以把分号替换为制表符，另存为 .tsv"
+             也可以把{separator}替换为制表符，另存为 .tsv"
         )
     )]
-    SemicolonSeparated {
+    OtherSeparator {
         /// File name.
         name: String,
+        /// The separator, named with its character (`竖线（|）`).
+        separator: &'static str,
     },
     /// A row looks like a header but lacks a column it needs: which one, and what the header
     /// says (`没有找到实际完成值列：表头是 …`).
@@ -1108,9 +1111,10 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
                 column,
                 header,
             }
-        } else if columns::semicolon_header(rows) {
-            ReadError::SemicolonSeparated {
+        } else if let Some(separator) = columns::separated_header(rows) {
+            ReadError::OtherSeparator {
                 name: source.name.clone(),
+                separator,
             }
         } else {
             ReadError::NoHeader {
@@ -1132,6 +1136,7 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
         .rposition(|r| columns::detect(r).is_some())
         .unwrap_or(names_at);
     header.settle_both(&rows[names_row]);
+    header.settle_actual_unit(&rows[names_row]);
     Ok(Found {
         preamble,
         header,

@@ -227,6 +227,11 @@ pub struct FormFacts {
     /// points the indicators' 分值): budget execution is shown as printed but not scored.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub budget_outside: bool,
+    /// The cells the budget line's 全年预算数 (or 年初预算数) and 全年执行数 were read from, where
+    /// each was read from one cell (not the 其中 rows' sum): a workbook figure shown rounded
+    /// there is read held (`table::held`).
+    #[serde(skip)]
+    pub budget_cells: [Option<Location>; 2],
 }
 
 /// A `其中…` row of a form: part of the indicator above it, not an indicator.

@@ -92,24 +92,39 @@ pub(crate) fn with_map<T>(map: &ColumnMap, f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Whether one of the first rows of `rows` is a header once its one filled cell is cut at its
-/// semicolons (`项目;三级指标;年度指标值;实际完成值`, or Excel's `sep=;` line before it): a
-/// text table separated by `;`, which is read as one column. Two names jixiao knows are enough.
-pub(crate) fn semicolon_header(rows: &[Row]) -> bool {
-    rows.iter().filter(|r| !r.is_blank()).take(20).any(|row| {
-        let mut filled = row.filled();
-        let Some((_, cell)) = filled.next() else {
-            return false;
-        };
-        filled.next().is_none()
-            && cell.text.len() <= 4096
-            && cell
-                .text
-                .split([';', '；'])
-                .filter(|piece| is_known_name(&normalize(piece)))
-                .nth(1)
-                .is_some()
-    })
+/// Separators of text tables that jixiao does not part columns at, each named as a message
+/// says it.
+const OTHER_SEPARATORS: &[(char, &str)] = &[
+    (';', "分号（;）"),
+    ('；', "全角分号（；）"),
+    ('|', "竖线（|）"),
+    ('｜', "全角竖线（｜）"),
+    ('，', "全角逗号（，）"),
+    ('、', "顿号（、）"),
+];
+
+/// The separator, named, where one of the first rows of `rows` is a header once its one filled
+/// cell is cut at it (`项目;三级指标;年度指标值;实际完成值`, or Excel's `sep=;` line before it;
+/// `项目|三级指标|…`; `项目，三级指标，…`): a text table separated so is read as one column. Two
+/// names jixiao knows are enough.
+pub(crate) fn separated_header(rows: &[Row]) -> Option<&'static str> {
+    rows.iter()
+        .filter(|r| !r.is_blank())
+        .take(20)
+        .find_map(|row| {
+            let mut filled = row.filled();
+            let (_, cell) = filled.next()?;
+            if filled.next().is_some() || cell.text.len() > 4096 {
+                return None;
+            }
+            OTHER_SEPARATORS.iter().find_map(|&(sep, named)| {
+                cell.text
+                    .split(sep)
+                    .filter(|piece| is_known_name(&normalize(piece)))
+                    .nth(1)
+                    .map(|_| named)
+            })
+        })
 }
 
 /// A normalized header name as the column map in force says it (itself where none applies).
@@ -246,6 +261,9 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "预期指标值",
             "年度目标",
             "年度数值",
+            "全年目标值",
+            "全年指标值",
+            "年初目标值",
             "target",
         ],
     ),
@@ -321,6 +339,9 @@ pub(crate) struct Header {
     /// cell `10/9.5`) where it has neither column alone: its column, and whether 得分 comes
     /// first. Each cell is read split in two ([`split_points`]), as a form's is.
     pub both: Option<(usize, bool)>,
+    /// A self-evaluation sheet's 度量单位 column after its 实际完成值: the actuals' unit
+    /// ([`Header::settle_actual_unit`]).
+    pub actual_unit: Option<super::actual_unit::ActualUnit>,
 }
 
 /// The money units a sheet's 全年预算数 and 全年执行数 headers state (`全年预算数（万元）`,
@@ -381,6 +402,7 @@ impl Header {
             money: MoneyColumns::default(),
             figures: [None; 2],
             both: None,
+            actual_unit: None,
         };
         for (r, c) in roles {
             h.add(r, c);
@@ -449,6 +471,36 @@ impl Header {
             let (weight, score) = names_weight_and_score(text)?;
             Some((i, score < weight))
         });
+    }
+
+    /// Finds a self-evaluation sheet's actuals' unit column (`实际完成值 | 度量单位`, or a second
+    /// 度量单位 after the 实际完成值 the header did not understand) among the header cells of
+    /// `names` ([`super::actual_unit`]). Where it is the sheet's only unit column it is no longer
+    /// the target's 度量单位 (joined to a target with its own unit it read `≥40000人万人`).
+    pub fn settle_actual_unit(&mut self, names: &Row) {
+        let (Some(target), Some(actual)) = (self.col(Role::Target), self.col(Role::Actual)) else {
+            return;
+        };
+        if self.layout != Layout::SelfEvaluation {
+            return;
+        }
+        let is_measure = |i: usize| {
+            names
+                .cell(i)
+                .is_some_and(|c| matches!(normalize(&c.text).as_str(), "度量单位" | "计量单位"))
+        };
+        let mut measures: Vec<usize> = self.col(Role::Measure).into_iter().collect();
+        measures.extend(self.unknown.iter().copied().filter(|&i| is_measure(i)));
+        measures.sort_unstable();
+        let Some(u) = super::actual_unit::find(target, actual, &measures) else {
+            return;
+        };
+        if self.col(Role::Measure) == Some(u.col) {
+            self.by_role[Role::Measure as usize] = None;
+            self.roles.retain(|&(r, _)| r != Role::Measure);
+        }
+        self.unknown.retain(|&i| i != u.col);
+        self.actual_unit = Some(u);
     }
 
     /// Decides the unit a sheet's amounts are read in, once its preamble (`单位：万元`,

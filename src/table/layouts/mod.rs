@@ -15,6 +15,7 @@
 //!
 //! Formats stay on the other side ([`crate::table::formats`]): nothing here imports them.
 
+pub(crate) mod actual_unit;
 pub mod columns;
 pub(crate) mod form;
 pub(crate) mod indicator_cell;

@@ -709,6 +709,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 &mut actual_in_unit,
             );
         }
+        if let Some(u) = h.actual_unit {
+            with_actual_unit(row, u, &mut target, actual_cell, &mut actual_in_unit);
+        }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
         if indicator_cell.is_none() && (budget.is_some() || spent.is_some()) {
@@ -1176,6 +1179,31 @@ fn with_header_units(
         && !(unit == "%" && target.contains(['%', '％']))
     {
         *actual_in_unit = Some(format!("{}{unit}", a.trim_end()));
+    }
+}
+
+/// The target and actual of a row with its actuals' unit column (`5` | `万人`):
+/// [`super::actual_unit::apply`].
+#[cold]
+#[inline(never)]
+fn with_actual_unit<'t, R: SheetRow<'t>>(
+    row: R,
+    u: super::actual_unit::ActualUnit,
+    target: &mut Cow<'_, str>,
+    actual: Option<Cell<'t>>,
+    actual_in_unit: &mut Option<String>,
+) {
+    let measure = row.text(u.col);
+    if measure.trim().is_empty() {
+        return;
+    }
+    let now = actual_in_unit.as_deref().or(actual.map(|c| c.text));
+    let (t, a) = super::actual_unit::apply(measure, u.shared, target, now);
+    if let Some(t) = t {
+        *target = Cow::Owned(t);
+    }
+    if a.is_some() {
+        *actual_in_unit = a;
     }
 }
 

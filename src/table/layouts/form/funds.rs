@@ -30,6 +30,8 @@ pub(super) struct FundsRow {
     /// An amount was left empty or 0 and taken from the 其中 rows' sum: the printed 执行率
     /// belongs to the row as printed, not to the amounts read.
     pub from_parts: bool,
+    /// The cells of 年初预算数, 全年预算数 and 全年执行数, where read.
+    pub cells: [Option<Location>; 3],
 }
 
 impl FundsRow {
@@ -382,6 +384,7 @@ impl FormReader<'_, '_, '_> {
                         _ => 2,
                     };
                     funds.stated[k] = unit.or(headed);
+                    funds.cells[k] = Some(cell.location(self.ctx.source));
                     match f {
                         Fund::Initial => funds.initial = v,
                         Fund::Budget => funds.budget = v,

@@ -13,11 +13,13 @@ use crate::finding::{Severity, codes};
 use crate::table::columns::{figure_unit_named, normalize};
 use crate::table::grid::{Cell, Row};
 use crate::table::half_unit_at;
+use crate::table::layouts::actual_unit::ActualUnit;
 use crate::table::model::{Breakdown, FormTotal, IndicatorRow};
 use crate::table::source::Location;
 
 use super::FormReader;
 use super::rows::{Walk, is_header_again};
+
 use super::words::*;
 
 /// The indicator grid's header: the column of each role, and its last row.
@@ -37,6 +39,8 @@ pub(super) struct GridHeader {
     /// header has neither column: the column, and whether the 得分 is written first
     /// (`得分/分值`). Each cell is split in two ([`FormReader::points_pair`]).
     pub both: Option<(usize, bool)>,
+    /// The 度量单位 column after the 实际完成值: the actuals' unit ([`actual_unit`]).
+    pub actual_unit: Option<ActualUnit>,
 }
 
 impl GridHeader {
@@ -124,6 +128,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         }
     }
     let both = both_column(&rows[i], &cols);
+    let actual_unit = actual_unit(&mut cols, &alt);
     Some(GridHeader {
         cols,
         alt,
@@ -132,7 +137,26 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         // found for the grid a form reads (`GridHeader::with_figures`), not for each row tried
         figures: [None; 2],
         both,
+        actual_unit,
     })
+}
+
+/// The grid's actuals' unit column (`实际完成值 | 度量单位`, or a second 度量单位 after the
+/// 实际完成值: [`crate::table::layouts::actual_unit`]); where it is the grid's only unit column it
+/// is no longer read as the target's (`≥40000人` joined with `万人` read `≥40000人万人`).
+fn actual_unit(cols: &mut Vec<(Col, usize)>, alt: &[(Col, usize)]) -> Option<ActualUnit> {
+    let at = |c: Col| cols.iter().find(|(x, _)| *x == c).map(|&(_, i)| i);
+    let (target, actual) = (at(Col::Target)?, at(Col::Actual)?);
+    let mut measures: Vec<usize> = cols
+        .iter()
+        .chain(alt)
+        .filter(|(c, _)| *c == Col::Measure)
+        .map(|&(_, i)| i)
+        .collect();
+    measures.sort_unstable();
+    let u = crate::table::layouts::actual_unit::find(target, actual, &measures)?;
+    cols.retain(|&(c, i)| !(c == Col::Measure && i == u.col));
+    Some(u)
 }
 
 /// The header cell of `row` that names both 分值 (or 权重) and 得分 (`分值/得分`, `得分/分值`),
@@ -398,6 +422,10 @@ impl FormReader<'_, '_, '_> {
         w.points.retain(|(n, _)| !n.starts_with('#'));
         self.check_breakdowns(&w.out, &w.breakdowns);
         self.merged_points(h, &mut w.out, &at);
+        if w.scopes.is_empty() {
+            let whole = w.total.as_ref().and_then(|t| t.weight);
+            self.level2_points(&mut w.out, whole);
+        }
         w.mismatches
             .extend(self.share_points(&mut w.out, &mut w.scopes));
         self.points_missing(&w.out);
@@ -579,6 +607,86 @@ impl FormReader<'_, '_, '_> {
                 }
                 k = end;
             }
+        }
+    }
+
+    /// A 分值 given once for each 二级指标 (on its first row; the rows under it of the same
+    /// 一级 and 二级指标 blank in 分值 and 得分), where only so do the printed 分值 add up to the
+    /// form's points (its 合计's 分值, else 100): a merge lost in a text copy, or a form that
+    /// prints its points per 二级指标. Each group's 分值 and 得分 are shared evenly by its rows,
+    /// with a finding, as a merged cell's are. Read as the first row's alone, the rows under
+    /// it took the method's points and the form scored 114.5 of 122.5.
+    fn level2_points(&mut self, out: &mut [IndicatorRow], whole: Option<Decimal>) {
+        if out.first().is_none_or(|i| i.weight.is_none()) || out.iter().all(|i| i.weight.is_some())
+        {
+            return;
+        }
+        let printed = out
+            .iter()
+            .filter_map(|i| i.weight)
+            .try_fold(Decimal::ZERO, |a, w| a.checked_add(w));
+        if printed != Some(whole.unwrap_or(Decimal::ONE_HUNDRED)) {
+            return;
+        }
+        let same_group = |a: &IndicatorRow, b: &IndicatorRow| {
+            a.subcategory.is_some() && a.subcategory == b.subcategory && a.category == b.category
+        };
+        let mut groups = Vec::new();
+        let mut k = 0;
+        while k < out.len() {
+            let mut end = k + 1;
+            while end < out.len()
+                && out[end].weight.is_none()
+                && out[end].published_score.is_none()
+                && same_group(&out[k], &out[end])
+            {
+                end += 1;
+            }
+            if out[k].weight.is_none() {
+                // a blank 分值 that continues no group: not this shape
+                return;
+            }
+            if end - k > 1 {
+                groups.push(k..end);
+            }
+            k = end;
+        }
+        for g in groups {
+            let group = &mut out[g];
+            let (w, score) = (group[0].weight, group[0].published_score);
+            let n = Decimal::from(group.len());
+            for i in group.iter_mut() {
+                i.weight = w.map(|w| w / n);
+                i.published_score = score.map(|s| s / n);
+            }
+            let names: Vec<&str> = group.iter().map(|i| &*i.name).collect();
+            let level2 = group[0].subcategory.as_deref().unwrap_or("");
+            let each = |v: Decimal| (v / n).round_dp(4).normalize();
+            let mut message = format!(
+                "二级指标「{level2}」的分值只填在第一行（{}）：各行分值之和只在按二级指标计时为 {}，{} 分按每个指标 {} 分平均分配",
+                names.join("、"),
+                whole.unwrap_or(Decimal::ONE_HUNDRED).normalize(),
+                w.unwrap_or_default().normalize(),
+                each(w.unwrap_or_default()),
+            );
+            if let Some(s) = score {
+                message.push_str(&format!(
+                    "；得分 {} 同样按每个指标 {} 分",
+                    s.normalize(),
+                    each(s)
+                ));
+            }
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_POINTS_MERGED,
+                    Severity::Warning,
+                    group[0].at.item(),
+                    message,
+                )
+                .label("按二级指标填写的分值")
+                .help("如原表另有分法，请逐项填写分值与得分");
+            self.ctx.findings.push(f);
         }
     }
 

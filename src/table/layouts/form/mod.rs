@@ -92,9 +92,11 @@ pub(crate) fn is_grid_name(n: &str) -> bool {
 /// indicator grid without a 项目 column.
 pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
     let Scan::Labels {
-        anchors,
+        mut anchors,
         grids,
         titled,
+        headed,
+        first_grid,
     } = scan(rows)
     else {
         return None;
@@ -108,8 +110,19 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
         // one form, B's rows were scored as A's)
         return Some(std::iter::once(0).chain(titled).collect());
     }
-    // each form starts at its title lines
-    let mut out = Vec::with_capacity(anchors.len());
+    // a form named by a heading among labelled ones (`【B项目】` over its grid, no label since
+    // the grid above): it starts there too (read with the form above, B's rows were A's)
+    if !headed.is_empty() {
+        anchors.extend(headed);
+        anchors.sort_unstable();
+        anchors.dedup();
+    }
+    // each form starts at its title lines; rows above the first label that hold a grid are a
+    // form of their own (a headed form before the labelled ones)
+    let mut out = Vec::with_capacity(anchors.len() + 1);
+    if first_grid.is_some_and(|g| g < anchors[0]) {
+        out.push(0);
+    }
     let mut floor = 0;
     for &a in &anchors {
         let mut s = a;
@@ -144,6 +157,11 @@ enum Scan {
         anchors: Vec<usize>,
         grids: usize,
         titled: Vec<usize>,
+        /// Heading rows naming a project (`【B项目】`) directly above a grid that no label row
+        /// has started a form for since the grid before it.
+        headed: Vec<usize>,
+        /// The first grid header's row.
+        first_grid: Option<usize>,
     },
 }
 
@@ -157,10 +175,15 @@ fn scan(rows: &[Row]) -> Scan {
     let mut titled = Vec::new();
     // the first title line since the last grid, if any
     let mut title_after_grid: Option<usize> = None;
+    // the row before this one that is not blank
+    let mut above: Option<usize> = None;
+    let mut headed = Vec::new();
+    let mut first_grid = None;
     for (i, row) in rows.iter().enumerate() {
         if row.is_blank() {
             continue;
         }
+        let row_above = above.replace(i);
         if row.filled().count() <= 2
             && row
                 .filled()
@@ -178,9 +201,23 @@ fn scan(rows: &[Row]) -> Scan {
                 // a flat sheet's header (it has a 项目 column), on one row or two
                 return Scan::FlatHeader;
             }
+            // `【B项目】` or `（二）B项目` over a later grid: another form (read as one with the
+            // form above, two grids gave one 未命名项目 of 200 points)
+            let heading = (grids > 0)
+                .then_some(row_above)
+                .flatten()
+                .filter(|&k| name_heading(&rows[k]).is_some());
             if let Some(t) = title_after_grid.take() {
                 titled.push(t);
+            } else if let Some(k) = heading {
+                titled.push(k);
             }
+            if let Some(k) = heading
+                && grid_since_anchor
+            {
+                headed.push(k);
+            }
+            first_grid.get_or_insert(i);
             grids += 1;
             grid_since_anchor = true;
             continue;
@@ -209,6 +246,8 @@ fn scan(rows: &[Row]) -> Scan {
         anchors,
         grids,
         titled,
+        headed,
+        first_grid,
     }
 }
 
@@ -436,6 +475,16 @@ impl FormReader<'_, '_, '_> {
             breakdowns: body.breakdowns,
             unchecked: body.unchecked,
             budget_outside,
+            budget_cells: match area.funds.from_parts {
+                true => [None; 2],
+                false => [
+                    match area.funds.budget {
+                        Some(_) => area.funds.cells[1],
+                        None => area.funds.cells[0],
+                    },
+                    area.funds.cells[2],
+                ],
+            },
         };
         Some((
             unit,
@@ -667,6 +716,19 @@ impl FormReader<'_, '_, '_> {
     fn project_name(&mut self, area: &mut TitleArea, unit: &Text, form_at: Location) -> Text {
         if let Some(p) = area.project.take().filter(|p| !p.text.is_empty()) {
             return p;
+        }
+        if let Some(h) = area.heading.take() {
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_NAME_FROM_HEADING,
+                    Severity::Info,
+                    h.at,
+                    format!("表单没有“项目名称”一栏，按标题行读作「{}」，请核对", h.text),
+                )
+                .label("项目名称");
+            self.ctx.findings.push(f);
+            return h;
         }
         let name = match (&area.title, unit.text.is_empty()) {
             (Some(t), _) if t.contains("整体") => {

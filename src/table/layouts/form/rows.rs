@@ -420,6 +420,18 @@ impl<'r> FormReader<'_, '_, 'r> {
         if h.figures != [None; 2] {
             with_header_units(h, &mut target, &mut actual);
         }
+        if let Some(u) = h.actual_unit
+            && let Some(m) = row.cell(u.col).filter(|c| !c.text.trim().is_empty())
+        {
+            let (t, a) = crate::table::layouts::actual_unit::apply(
+                &m.text,
+                u.shared,
+                &target,
+                actual.as_deref(),
+            );
+            target = t.unwrap_or(target);
+            actual = a.or(actual);
+        }
         let published_score = weighted_score(w, &name, raw_score, weight, published_score);
         let deviation = get(Col::Deviation)
             .map(|c| tidy(&c.text))

@@ -21,6 +21,8 @@ pub(super) struct TitleArea {
     pub title: Option<String>,
     pub year: Option<i32>,
     pub project: Option<Text>,
+    /// The project named in a heading row (`【A项目】`, `（一）A项目`), where no label names it.
+    pub heading: Option<Text>,
     pub department: Option<Text>,
     pub unit: Option<Text>,
     pub money_unit: Option<String>,
@@ -66,6 +68,14 @@ impl FormReader<'_, '_, '_> {
                 self.title_line(&mut area, row);
                 i += 1;
                 continue;
+            }
+            if area.heading.is_none()
+                && area.funds.at.is_none()
+                && area.funds_header.is_none()
+                && area.goal.is_none()
+                && let Some(v) = name_heading(row)
+            {
+                area.heading = Some(value_text(self.ctx, v));
             }
             self.labels(&mut area, row);
             if self.funds_block_row(&mut area, row) {

@@ -58,6 +58,8 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
             "年度计划值",
             "年度数值",
             "目标数值",
+            "全年目标值",
+            "全年指标值",
         ],
     ),
     (Col::Nature, &["指标性质", "计算符号", "符号", "运算符号"]),
@@ -445,10 +447,36 @@ impl Value<'_, '_> {
     pub fn text(&self) -> &str {
         &self.cell.text[self.start..self.end]
     }
+
+    /// The value without the separators and spaces before it (`——A项目`, `– A项目`), the spaces
+    /// after it, and the brackets it is wholly enclosed in (`【A项目】`).
+    fn trimmed(mut self) -> Self {
+        let text = self.text();
+        let is_lead = |c: char| c.is_whitespace() || c == '\u{3000}' || SEPARATORS.contains(&c);
+        let lead = text.len() - text.trim_start_matches(is_lead).len();
+        let trail = text.len() - text.trim_end().len();
+        self.start += lead;
+        self.end -= trail.min(self.end - self.start);
+        let text = self.text();
+        if let Some(open) = text.chars().next()
+            && let Some(k) = OPENERS.iter().position(|&o| o == open)
+            && let Some(inner) = text[open.len_utf8()..].strip_suffix(CLOSERS[k])
+            && !inner.contains(CLOSERS[k])
+            && !inner.trim().is_empty()
+        {
+            self.start += open.len_utf8();
+            self.end -= CLOSERS[k].len_utf8();
+        }
+        self
+    }
 }
 
 /// The value of a label–value pair in `row`: the first filled cell after the label, unless
-/// that is a label itself; or, in one cell, what follows `项目名称：`.
+/// that is a label itself; or, in one cell, what follows `项目名称：`, `项目名称—` (a dash of any
+/// width: `—`, `——`, `－`, `-`, `–`) or `项目名称 `. A value wholly in brackets (`【A项目】`,
+/// `[A项目]`, `〔A项目〕`) is read without them: `项目名称：【A项目】` normalizes to the bare label
+/// (header names drop bracketed words), so it was read as a label without a value, and stacked
+/// forms so labelled became one 未命名项目.
 pub(super) fn label_value<'r, 'a>(
     row: &'r Row<'a>,
     labels: &[&str],
@@ -456,26 +484,29 @@ pub(super) fn label_value<'r, 'a>(
     let mut cells = row.filled().peekable();
     while let Some((_, cell)) = cells.next() {
         if is_one_of(&cell.text, labels) {
+            // `项目名称：【A项目】` (the value normalized away with its brackets), not
+            // `项目名称：（全称）` (a label's own note: its value is in the next cell)
+            if let Some(v) = separated_value(cell, labels).flatten()
+                && cell.text[..v.start].ends_with(OPENERS)
+            {
+                return Some(Some(v));
+            }
             return Some(
                 cells
                     .peek()
-                    .map(|(_, c)| Value {
-                        cell: c,
-                        start: 0,
-                        end: c.text.len(),
+                    .map(|(_, c)| {
+                        Value {
+                            cell: c,
+                            start: 0,
+                            end: c.text.len(),
+                        }
+                        .trimmed()
                     })
-                    .filter(|v| !is_any_label(v.text())),
+                    .filter(|v| v.end > v.start && !is_any_label(v.text())),
             );
         }
-        if let Some(colon) = cell.text.find([':', '：'])
-            && colon > 0
-            && is_one_of(&cell.text[..colon], labels)
-        {
-            let after = colon + cell.text[colon..].chars().next().map_or(1, char::len_utf8);
-            let rest = &cell.text[after..];
-            let start = after + (rest.len() - rest.trim_start().len());
-            let end = after + rest.trim_end().len();
-            return Some((end > start).then_some(Value { cell, start, end }));
+        if let Some(v) = separated_value(cell, labels) {
+            return Some(v);
         }
         // `项目名称 A项目`: the label, spaces and the value in one cell, no colon (stacked
         // forms labelled so were read as one 未命名项目 of all their rows)
@@ -483,10 +514,44 @@ pub(super) fn label_value<'r, 'a>(
             && is_one_of(&cell.text[..label_end], labels)
         {
             let end = cell.text.trim_end().len();
-            return Some((end > start).then_some(Value { cell, start, end }));
+            let v = Value { cell, start, end }.trimmed();
+            return Some((v.end > v.start).then_some(v));
         }
     }
     None
+}
+
+/// The characters that part a label from its value in one cell: colons and dashes.
+const SEPARATORS: [char; 8] = [':', '：', '—', '－', '-', '–', '―', '─'];
+
+/// Brackets a value may be wholly enclosed in, and their closers.
+const OPENERS: [char; 3] = ['【', '[', '〔'];
+const CLOSERS: [char; 3] = ['】', ']', '〕'];
+
+/// `label：value` / `label—value` in one cell: `Some(None)` where nothing follows the
+/// separators, `None` where the text before the first separator outside brackets is no label
+/// of `labels` (`项目名称(2023-2025)：A项目` is parted at its colon).
+fn separated_value<'r, 'a>(cell: &'r Cell<'a>, labels: &[&str]) -> Option<Option<Value<'r, 'a>>> {
+    let mut depth = 0u32;
+    let (sep, _) = cell.text.char_indices().find(|&(_, c)| {
+        match c {
+            '(' | '（' | '[' | '【' | '〔' => depth += 1,
+            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ => return depth == 0 && SEPARATORS.contains(&c),
+        }
+        false
+    })?;
+    if sep == 0 || !is_one_of(&cell.text[..sep], labels) {
+        return None;
+    }
+    let end = cell.text.trim_end().len();
+    let v = Value {
+        cell,
+        start: sep,
+        end,
+    }
+    .trimmed();
+    Some((v.end > v.start).then_some(v))
 }
 
 /// A cell's text as `label value` with spaces between (ASCII, ideographic or no-break; no
@@ -499,6 +564,109 @@ fn spaced_label(text: &str) -> Option<(usize, usize)> {
     let rest = &text[label_end..];
     let start = label_end + (rest.len() - rest.trim_start_matches(is_space).len());
     (label_end > lead && start < text.trim_end().len()).then_some((label_end, start))
+}
+
+/// A row naming its form's project in a heading instead of a label: `【A项目】`, `[A项目]`,
+/// `〔A项目〕`, `《A项目》` (the title marks kept), `（一）A项目`, `一、A项目`, `1.A项目` in its first filled cell, any other filled cell
+/// a label with its value (`实施单位：某局`). The name: what the brackets or the number leave,
+/// with a Chinese character, no colon, no word of a form's own blocks or headings (`指标`, `绩效`,
+/// `情况`, `产出`…: `二、绩效指标` heads a part of one form, not another form).
+pub(super) fn name_heading<'r, 'a>(row: &'r Row<'a>) -> Option<Value<'r, 'a>> {
+    let mut cells = row.filled();
+    let (_, cell) = cells.next()?;
+    let others_are_labels = cells.all(|(_, c)| {
+        [DEPARTMENT_LABELS, UNIT_LABELS, OTHER_LABELS]
+            .iter()
+            .any(|l| separated_value(c, l).is_some_and(|v| v.is_some()))
+    });
+    if !others_are_labels || cell.text.len() > 240 {
+        return None;
+    }
+    let whole = Value {
+        cell,
+        start: 0,
+        end: cell.text.len(),
+    }
+    .trimmed();
+    let bracketed = whole.start > 0 && cell.text[..whole.start].ends_with(OPENERS);
+    let text = whole.text();
+    // `《A项目》`: a title mark is part of a name (`《某县志》编纂`), kept
+    let titled = text.starts_with('《') && text.ends_with('》') && text.matches('》').count() == 1;
+    let v = if bracketed || titled {
+        whole
+    } else {
+        let text = whole.text();
+        let after = numbered_heading(text)?;
+        Value {
+            cell,
+            start: whole.start + after,
+            end: whole.end,
+        }
+        .trimmed()
+    };
+    let name = v.text();
+    let words = [
+        "指标",
+        "绩效",
+        "目标",
+        "评价",
+        "自评",
+        "情况",
+        "资金",
+        "预算",
+        "说明",
+        "备注",
+        "合计",
+        "总分",
+        "得分",
+        "分值",
+        "产出",
+        "效益",
+        "满意",
+        "成本",
+        "决策",
+        "管理",
+        "措施",
+        "问题",
+        "结论",
+        "附表",
+        "填报",
+        "单位：",
+    ];
+    let plausible = v.end > v.start
+        && name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !name.contains([':', '：'])
+        && !words.iter().any(|w| name.contains(w));
+    plausible.then_some(v)
+}
+
+/// The bytes of a heading's number (`（一）`, `(1)`, `一、`, `1.`, `1、`) at the start of `text`,
+/// where it has one and something follows that is not a figure (`1.5万元` is no heading).
+fn numbered_heading(text: &str) -> Option<usize> {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut chars = text.char_indices().peekable();
+    let (_, first) = *chars.peek()?;
+    let end = if matches!(first, '(' | '（') {
+        chars.next();
+        let mut n = 0;
+        while chars.next_if(|&(_, c)| numeral(c)).is_some() {
+            n += 1;
+        }
+        let (k, close) = chars.next()?;
+        (n > 0 && n <= 3 && matches!(close, ')' | '）')).then_some(k + close.len_utf8())?
+    } else {
+        let mut n = 0;
+        let mut digits = true;
+        while let Some((_, c)) = chars.next_if(|&(_, c)| numeral(c)) {
+            digits &= c.is_ascii_digit();
+            n += 1;
+        }
+        let (k, mark) = chars.next()?;
+        let ok = n > 0 && n <= 3 && (mark == '、' || (digits && matches!(mark, '.' | '．')));
+        ok.then_some(k + mark.len_utf8())?
+    };
+    let rest = &text[end..];
+    (!rest.trim_start().starts_with(|c: char| c.is_ascii_digit())).then_some(end)
 }
 
 pub(super) fn is_any_label(text: &str) -> bool {
