@@ -765,19 +765,27 @@ struct Columns {
 impl Columns {
     /// The columns of `sheet`.
     fn of(sheet: &formats::SheetCells) -> Columns {
+        let figures: std::collections::HashSet<u32> = sheet
+            .iter()
+            .filter(|(_, t)| is_figure(t))
+            .map(|((_, c), _)| c)
+            .collect();
+        // the rows of a table of no figure (a header alone, for [`body_of`]; counted only so:
+        // a table of many rows has figures)
+        let rows = match figures.is_empty() {
+            true => {
+                let mut rows: Vec<u32> = sheet.iter().map(|((r, _), _)| r).collect();
+                rows.sort_unstable();
+                rows.dedup();
+                rows.len() as u32
+            }
+            false => 0,
+        };
         Columns {
             name: sheet.name.clone(),
-            rows: sheet
-                .iter()
-                .map(|((r, _), _)| r)
-                .collect::<std::collections::HashSet<_>>()
-                .len() as u32,
+            rows,
             width: width_of(sheet),
-            figures: sheet
-                .iter()
-                .filter(|(_, t)| is_figure(t))
-                .map(|((_, c), _)| c)
-                .collect(),
+            figures,
         }
     }
 }

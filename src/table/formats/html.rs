@@ -331,6 +331,8 @@ struct OpenTable {
     caption: Option<TextBuf>,
     /// A table built of `<div>`s ([`layout`]): its state.
     div: Option<Box<layout::DivState>>,
+    /// Inside a framework's copy of a table's fixed columns: not read.
+    copy: bool,
 }
 
 impl OpenTable {
@@ -424,6 +426,7 @@ impl Rows {
     }
 
     /// The text of cell `k`.
+    #[inline]
     fn text(&self, k: usize) -> &str {
         let start = k.checked_sub(1).map_or(0, |p| self.cells[p].end);
         &self.text[start..self.cells[k].end]
@@ -578,9 +581,9 @@ struct Builder<'n> {
     /// The text of the `<style>` block being read.
     style_text: Option<String>,
     /// The start tag's `class`, `id` and `style` (up to a bound).
-    class: String,
-    id: String,
-    style: String,
+    class: Vec<u8>,
+    id: Vec<u8>,
+    style: Vec<u8>,
     /// Elements followed for `<div>` tables ([`layout`]), and how many deeper ones are open.
     elems: Vec<layout::Elem>,
     deep: u32,
@@ -592,6 +595,9 @@ struct Builder<'n> {
     unsure: Vec<Unsure>,
     /// A style block setting layouts came after a `<div>` table had started.
     late_styles: bool,
+    /// Elements open that hold a framework's copy of a table's fixed columns (the tables
+    /// inside are not read).
+    copies: u32,
 }
 
 impl<'n> Builder<'n> {
@@ -619,15 +625,16 @@ impl<'n> Builder<'n> {
             error: None,
             styles: Styles::default(),
             style_text: None,
-            class: String::new(),
-            id: String::new(),
-            style: String::new(),
+            class: Vec::new(),
+            id: Vec::new(),
+            style: Vec::new(),
             elems: Vec::new(),
             deep: 0,
             html_open: 0,
             divs: 0,
             unsure: Vec::new(),
             late_styles: false,
+            copies: 0,
         }
     }
 
@@ -732,9 +739,7 @@ impl<'n> Builder<'n> {
             }
             return;
         }
-        if !layout::TABLE_PARTS.contains(&tag) {
-            self.follow_start(tag, self_closing);
-        }
+        self.follow_start(tag, self_closing);
         match tag {
             b"body" => self.in_head = false,
             b"table" => {
@@ -824,7 +829,7 @@ impl<'n> Builder<'n> {
             // a hidden element left open in a `<div>` cell ends with the cell's element
             let div_cell_ends = self.open.last().is_some_and(|t| t.div.is_some())
                 && layout::TABLE_PARTS.iter().all(|p| *p != tag)
-                && self.elems.last().is_some_and(|_| true)
+                && !self.elems.is_empty()
                 && !matches!(
                     tag,
                     b"span" | b"font" | b"b" | b"i" | b"u" | b"a" | b"em" | b"strong"
@@ -834,9 +839,7 @@ impl<'n> Builder<'n> {
             }
             self.skip = None;
         }
-        if !layout::TABLE_PARTS.contains(&tag) {
-            self.follow_end(tag);
-        }
+        self.follow_end(tag);
         match tag {
             b"head" => self.in_head = false,
             b"sup" | b"sub" => self.script.0 = self.script.0.saturating_sub(1),
@@ -878,13 +881,10 @@ impl<'n> Builder<'n> {
         let Some(css) = self.style_text.take() else {
             return;
         };
-        let before = self.styles.is_empty();
+        let before = self.styles.len();
         self.styles.add(&css);
-        if self.divs > 0 && (before != self.styles.is_empty() || !before) && !css.trim().is_empty()
-        {
-            // rules read after a layout was laid out may have changed it
-            self.late_styles |= !self.styles.is_empty();
-        }
+        // rules read after a layout was laid out may have changed it
+        self.late_styles |= self.divs > 0 && self.styles.len() > before;
     }
 
     /// Where text goes now: the open cell, the caption, else the page's text outside cells.
@@ -990,6 +990,7 @@ impl<'n> Builder<'n> {
             cell: None,
             caption: None,
             div,
+            copy: self.copies > 0,
         });
         self.started += 1;
         Some(self.open.len() - 1)
@@ -1000,6 +1001,14 @@ impl<'n> Builder<'n> {
             return;
         };
         t.close_cell();
+        if t.copy {
+            if t.div.is_none() {
+                self.html_open = self.html_open.saturating_sub(1);
+            }
+            self.lines.clear();
+            self.outside = TextBuf::default();
+            return;
+        }
         let placed = match t.div.as_deref_mut() {
             None => {
                 self.html_open = self.html_open.saturating_sub(1);
@@ -1077,10 +1086,11 @@ impl<'n> Builder<'n> {
     }
 }
 
-/// Keeps an attribute's value in `into` (the first `max` bytes, as text).
-fn keep(into: &mut String, value: &[u8], max: usize) {
+/// Keeps an attribute's value in `into` (the first `max` bytes; read as text only where an
+/// element is laid out).
+fn keep(into: &mut Vec<u8>, value: &[u8], max: usize) {
     into.clear();
-    into.push_str(&String::from_utf8_lossy(&value[..value.len().min(max)]));
+    into.extend_from_slice(&value[..value.len().min(max)]);
 }
 
 /// Whether a `style` attribute says `display: none` (any case, any spaces).

@@ -248,6 +248,11 @@ impl Styles {
         }
     }
 
+    /// How many layout rules are kept.
+    pub(crate) fn len(&self) -> usize {
+        self.rules.len()
+    }
+
     /// Whether the page's styles set any layout property (else only `style` attributes and
     /// class conventions can lay out `<div>`s).
     pub(crate) fn is_empty(&self) -> bool {
@@ -330,11 +335,7 @@ impl Styles {
 type Rank = (bool, bool, u32, u32);
 
 /// Keeps the winning declaration of each property.
-fn win<'d>(
-    won: &mut Vec<(Rank, &'d Decl)>,
-    rank: Rank,
-    d: &'d Decl,
-) {
+fn win<'d>(won: &mut Vec<(Rank, &'d Decl)>, rank: Rank, d: &'d Decl) {
     // `flex-flow` and `flex-direction` / `flex-wrap` are kept apart: the later read wins
     match won.iter_mut().find(|(_, w)| w.prop == d.prop) {
         Some(slot) if slot.0 <= rank => *slot = (rank, d),
@@ -436,10 +437,7 @@ fn parse_compound(token: &str) -> (Compound, bool) {
     let mut c = Compound::default();
     let mut ok = true;
     let mut rest = token;
-    let take = |s: &str| -> usize {
-        s.find(['.', '#', ':', '[', '*'])
-            .unwrap_or(s.len())
-    };
+    let take = |s: &str| -> usize { s.find(['.', '#', ':', '[', '*']).unwrap_or(s.len()) };
     let n = take(rest);
     if n > 0 {
         c.tag = Some(rest[..n].to_ascii_lowercase().into());

@@ -33,26 +33,29 @@ const SCOPE: usize = 64;
 /// `<div>` layouts not read that a page names (the rest are counted).
 const UNSURE_NAMED: usize = 8;
 
-/// Tags followed as elements (others only as a row's or a grid's children).
-const FOLLOWED: &[&[u8]] = &[
-    b"body",
-    b"div",
-    b"section",
-    b"article",
-    b"main",
-    b"header",
-    b"footer",
-    b"nav",
-    b"aside",
-    b"form",
-    b"ul",
-    b"ol",
-    b"li",
-    b"dl",
-    b"center",
-    b"figure",
-    b"blockquote",
-];
+/// Whether a tag is one of the tags followed as elements (others only as a row's or a grid's children) (matched by length and bytes, not searched).
+fn is_followed(tag: &[u8]) -> bool {
+    matches!(
+        tag,
+        b"body"
+            | b"div"
+            | b"section"
+            | b"article"
+            | b"main"
+            | b"header"
+            | b"footer"
+            | b"nav"
+            | b"aside"
+            | b"form"
+            | b"ul"
+            | b"ol"
+            | b"li"
+            | b"dl"
+            | b"center"
+            | b"figure"
+            | b"blockquote"
+    )
+}
 
 /// Elements that have no end.
 const VOID: &[&[u8]] = &[
@@ -104,6 +107,8 @@ pub(super) struct Elem {
     /// The `<div>` table it holds (as a grid, or as its rows' parent), by place in
     /// `Builder::open`.
     owns: Option<usize>,
+    /// A framework's copy of a table's fixed columns ([`FIXED_COPIES`]).
+    copy: bool,
 }
 
 impl Elem {
@@ -315,7 +320,12 @@ impl Builder<'_> {
 
     /// A start tag outside `<table>`'s own: followed where it may lay out a table.
     pub(super) fn follow_start(&mut self, tag: &[u8], self_closing: bool) {
-        if self_closing || VOID.contains(&tag) || TABLE_PARTS.contains(&tag) {
+        // most tags of a page (a Word page's `<span>`s and `<p>`s in `<td>`s) stop here
+        let followed = is_followed(tag);
+        if self_closing || (!followed && self.parent().is_none()) {
+            return;
+        }
+        if VOID.contains(&tag) || TABLE_PARTS.contains(&tag) {
             return;
         }
         // `<li>` ends the list item open beside it; a block ends an open `<p>`
@@ -327,7 +337,7 @@ impl Builder<'_> {
         }
         let parent = self.parent();
         let in_cells = parent.is_some_and(|p| self.holds_cells(p));
-        if !in_cells && !FOLLOWED.contains(&tag) {
+        if !in_cells && !followed {
             return;
         }
         if self.elems.len() >= MAX_DEPTH {
@@ -345,11 +355,13 @@ impl Builder<'_> {
             cell: false,
             row: None,
             owns: None,
+            copy: is_fixed_copy(text_of(&self.class)),
         };
+        self.copies += u32::from(e.copy);
         e.tag[..e.len as usize].copy_from_slice(&tag[..e.len as usize]);
         if self.styles.needs_ancestors {
-            e.class = Some(self.class.as_str().into());
-            e.id = (!self.id.is_empty()).then(|| self.id.as_str().into());
+            e.class = Some(text_of(&self.class).into());
+            e.id = (!self.id.is_empty()).then(|| text_of(&self.id).into());
         }
         if in_cells {
             e.cell = true;
@@ -405,7 +417,9 @@ impl Builder<'_> {
                 (!column).then_some(RowKind::Flex)
             }
             Some("table-row") => Some(RowKind::TableRow),
-            None if tag == b"div" && page_css::has_class(&self.class, "row") => Some(RowKind::Boot),
+            None if tag == b"div" && page_css::has_class(text_of(&self.class), "row") => {
+                Some(RowKind::Boot)
+            }
             _ => None,
         }
     }
@@ -426,10 +440,10 @@ impl Builder<'_> {
         }
         path.push(ElementView {
             tag,
-            class: &self.class,
-            id: (!self.id.is_empty()).then_some(self.id.as_str()),
+            class: text_of(&self.class),
+            id: (!self.id.is_empty()).then_some(text_of(&self.id)),
         });
-        self.styles.layout(&path, &self.style)
+        self.styles.layout(&path, text_of(&self.style))
     }
 
     /// Starts a `<div>` table (a grid with its column count, or rows' parent's).
@@ -470,9 +484,6 @@ impl Builder<'_> {
         div.row_loose = kind == RowKind::Loose;
         if kind != RowKind::Loose {
             div.table_rows &= kind == RowKind::TableRow;
-            if kind != RowKind::Boot {
-                div.twelfths = false;
-            }
             if layout.direction.as_deref().is_some_and(|d| d != "row") {
                 div.doubt(|| format!("行的方向是 {}", layout.direction.as_deref().unwrap_or("")));
             }
@@ -513,7 +524,8 @@ impl Builder<'_> {
                 (Err(why), _) | (_, Err(why)) => div.doubt(|| why),
             }
         } else if !div.row_loose {
-            match twelfths(&class) {
+            let class = text_of(&class);
+            match twelfths(class) {
                 Some(Some(w)) => colspan = w,
                 _ => div.twelfths = false,
             }
@@ -549,6 +561,10 @@ impl Builder<'_> {
     /// An end tag outside `<table>`'s own: closes the nearest open element of its name in the
     /// current `<table>` cell (and those opened inside it).
     pub(super) fn follow_end(&mut self, tag: &[u8]) {
+        // no element open in this `<table>` cell (a Word page's tags): nothing to close
+        if self.parent().is_none() && self.deep == 0 {
+            return;
+        }
         if TABLE_PARTS.contains(&tag) || VOID.contains(&tag) {
             return;
         }
@@ -571,13 +587,14 @@ impl Builder<'_> {
                     self.pop_elem();
                 }
             }
-            None if self.deep > 0 && FOLLOWED.contains(&tag) => self.deep -= 1,
+            None if self.deep > 0 && is_followed(tag) => self.deep -= 1,
             None => {}
         }
     }
 
     /// Closes the elements opened in the current `<table>` cell (a new cell or row starts, or
     /// the table ends).
+    #[inline]
     pub(super) fn close_ctx(&mut self) {
         while self
             .elems
@@ -591,6 +608,7 @@ impl Builder<'_> {
     /// Closes the element last opened: its cell, its row, the table it holds.
     pub(super) fn pop_elem(&mut self) {
         let Some(e) = self.elems.pop() else { return };
+        self.copies -= u32::from(e.copy);
         if (e.cell || e.row.is_some())
             && let Some(t) = self.open.last_mut()
             && t.div.is_some()
@@ -651,6 +669,31 @@ impl Builder<'_> {
             formish: rows.text.contains("指标"),
         });
     }
+}
+
+/// The classes of the element a table framework draws its fixed columns in, over a whole
+/// copy of the table (Element UI's `el-table__fixed`, Ant Design 3's `ant-table-fixed-left`):
+/// a copy, not a table of its own, so the tables inside it are not read (read, each project
+/// was counted twice).
+const FIXED_COPIES: &[&str] = &[
+    "el-table__fixed",
+    "el-table__fixed-left",
+    "el-table__fixed-right",
+    "ant-table-fixed-left",
+    "ant-table-fixed-right",
+    "vxe-table--fixed-left-wrapper",
+    "vxe-table--fixed-right-wrapper",
+];
+
+/// Whether a `class` names a framework's copy of a table's fixed columns.
+fn is_fixed_copy(class: &str) -> bool {
+    class.contains("fixed") && FIXED_COPIES.iter().any(|c| page_css::has_class(class, c))
+}
+
+/// An attribute's value kept as bytes, as text (a value not UTF-8 is no class or style this
+/// reads).
+fn text_of(value: &[u8]) -> &str {
+    std::str::from_utf8(value).unwrap_or("")
 }
 
 /// Whether a list item's layout stands it beside the one before (a row's cell).
