@@ -270,6 +270,9 @@ registry! {
     TABLE_PAGE_NO_FORM = "table.page-no-form", Error,
         "网页中没有目标表、自评表或表单",
         "含义：网页中没有表格，或者它的表格都不是目标表、自评表或逐项目表单（只有导航、版式、页脚等表格）。\n处理：本次运行停止。\n修改：表单常作为网页的附件（.xls .doc .pdf）或图片发布：下载附件读取，或向填报单位索取 Excel、Word 原件。";
+    TABLE_PAGE_LAYOUT_UNSURE = "table.page-layout-unsure", Error,
+        "网页用 CSS 排版的表格无法确定列",
+        "含义：网页中的表格不是 <table>，而是用 <div> 等元素和 CSS（grid 网格、flex 弹性行、列表）排出来的；jixiao 能确定每个单元格在哪一行哪一列时按表格读取，这一个不能确定（例如网格的列数随屏幕宽度而定，各行单元格数不同而只给了宽度 flex: 2，单元格被 order 或网格线移动），消息写明原因。猜错一列就会把指标值读成实际值，所以不读。\n处理：本次运行停止；网页中另有能读取的表单时，这一条是警告，其余照常读取。\n修改：向发布单位索取 Excel、Word 原件或附件；或在浏览器中打开网页，全选表格复制到 Excel 后另存为 .xlsx 读取。";
     TABLE_DECODE = "table.decode", Error,
         "文本编码不对",
         "含义：文本文件中有按所选编码读不通的字节（例如把 GBK 文件当 UTF-8 读）。\n处理：本次运行停止，消息给出第一个坏字节的位置。\n修改：用 --encoding 指定编码（auto、utf-8 或 gbk）；Excel 在中文 Windows 上另存的 CSV 一般是 GBK。";

@@ -239,6 +239,21 @@ pub enum ReadError {
         /// The tables the page holds.
         tables: usize,
     },
+    /// A saved web page whose form is laid out with `<div>`s and CSS in a way whose columns
+    /// are not certain (and no other table of it holds a form).
+    #[error("网页 {name} 中没有能读取的表格：{why}")]
+    #[diagnostic(
+        code("table.page-layout-unsure"),
+        help(
+            "不能确定单元格所在的列（猜错一列会把指标值读成实际值）：请向发布单位索取 Excel、Word 原件或附件，或在浏览器中把表格复制到 Excel 后另存为 .xlsx 读取"
+        )
+    )]
+    PageLayoutUnsure {
+        /// File name.
+        name: String,
+        /// Which layouts and why (`区块1：网格的列数随屏幕宽度而定（…）`).
+        why: String,
+    },
     /// The bytes are not valid in the encoding.
     #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
     #[diagnostic(
@@ -595,7 +610,8 @@ fn read_page(
 ) -> Result<Document, ReadError> {
     let (text, encoding) = formats::html::decode_page(name, &bytes, opts.encoding, declared)?;
     drop(bytes);
-    let tables = formats::html::read_tables(name, &text)?;
+    let formats::html::PageTables { tables, unsure } =
+        formats::html::read_page_tables(name, &text)?;
     // the tables hold their cells: the decoded page is given back before the grid is built
     drop(text);
     let all = tables.len();
@@ -603,6 +619,7 @@ fn read_page(
     // the columns of the table read just before, while the next one may continue it
     let mut last_read: Option<Columns> = None;
     let mut continued = Vec::new();
+    let mut joined = Vec::new();
     for mut t in tables {
         if !holds_a_table(name, &mut t.sheet)? {
             // a table cut at a page break: the rows after the break are a table of their own,
@@ -612,6 +629,12 @@ fn read_page(
                 .is_some_and(|above| continues(&t.sheet, above))
             {
                 continued.push(t.sheet.name.clone());
+                sheets.push(t.sheet);
+            } else if let Some(above) = last_read.as_ref().filter(|a| body_of(&t.sheet, a)) {
+                // a framework's table whose header and body are two tables (Element UI's
+                // `el-table__header` and `el-table__body`, a fixed header's copy)
+                joined.push(format!("{} 接在 {} 之后", t.sheet.name, above.name));
+                last_read = None;
                 sheets.push(t.sheet);
             } else {
                 last_read = None;
@@ -629,6 +652,20 @@ fn read_page(
         sheets.push(t.sheet);
     }
     let read = sheets.iter().filter(|s| s.name != "段落").count();
+    let unsure_named = |all: bool| {
+        unsure
+            .iter()
+            .filter(|u| all || u.formish)
+            .map(|u| format!("{}：{}", u.name, u.why))
+            .collect::<Vec<_>>()
+            .join("；")
+    };
+    if read == 0 && !unsure.is_empty() {
+        return Err(ReadError::PageLayoutUnsure {
+            name: name.into(),
+            why: unsure_named(true),
+        });
+    }
     if read == 0 {
         return Err(ReadError::PageNoForm {
             name: name.into(),
@@ -648,6 +685,37 @@ fn read_page(
         column: 1,
         cell: None,
     };
+    if unsure.iter().any(|u| u.formish) {
+        doc.findings.push(
+            Finding::at_location(
+                codes::TABLE_PAGE_LAYOUT_UNSURE,
+                Severity::Warning,
+                &doc.source,
+                at,
+                format!(
+                    "网页中用 CSS 排版的表格没有读取（不能确定单元格所在的列）：{}",
+                    unsure_named(false)
+                ),
+            )
+            .label("这个网页")
+            .help("其中如有要评价的表单，请向发布单位索取 Excel、Word 原件"),
+        );
+    }
+    if !joined.is_empty() {
+        doc.findings.push(
+            Finding::at_location(
+                codes::PAGE_TABLE_CONTINUED,
+                Severity::Info,
+                &doc.source,
+                at,
+                format!(
+                    "{}：前一表格只有表头（没有数字），这一表格没有表头、列数相同：推断为同一表格的表头和表体（网页框架常把两者分成两个表格），接在一起读取",
+                    joined.join("、")
+                ),
+            )
+            .label("这个网页"),
+        );
+    }
     if !continued.is_empty() {
         doc.findings.push(
             Finding::at_location(
@@ -691,6 +759,8 @@ const CONTINUATION_MIN_WIDTH: u32 = 5;
 /// What [`continues`] compares of the table read before: how many columns it fills, and
 /// which of them hold a figure somewhere (its 分值, 得分, targets and amounts).
 struct Columns {
+    name: String,
+    rows: u32,
     width: u32,
     figures: std::collections::HashSet<u32>,
 }
@@ -698,13 +768,27 @@ struct Columns {
 impl Columns {
     /// The columns of `sheet`.
     fn of(sheet: &formats::SheetCells) -> Columns {
+        let figures: std::collections::HashSet<u32> = sheet
+            .iter()
+            .filter(|(_, t)| is_figure(t))
+            .map(|((_, c), _)| c)
+            .collect();
+        // the rows of a table of no figure (a header alone, for [`body_of`]; counted only so:
+        // a table of many rows has figures)
+        let rows = match figures.is_empty() {
+            true => {
+                let mut rows: Vec<u32> = sheet.iter().map(|((r, _), _)| r).collect();
+                rows.sort_unstable();
+                rows.dedup();
+                rows.len() as u32
+            }
+            false => 0,
+        };
         Columns {
+            name: sheet.name.clone(),
+            rows,
             width: width_of(sheet),
-            figures: sheet
-                .iter()
-                .filter(|(_, t)| is_figure(t))
-                .map(|((_, c), _)| c)
-                .collect(),
+            figures,
         }
     }
 }
@@ -744,6 +828,17 @@ fn continues(sheet: &formats::SheetCells, above: &Columns) -> bool {
         row.len() >= 3 && row.iter().all(|t| !t.chars().any(|c| c.is_ascii_digit()))
     });
     figures >= 2 && !labels_only
+}
+
+/// Whether a table of a web page with no header of its own is the body of the table read
+/// right before it (`header`), that one a header alone: it has no figure and at most three
+/// rows, this one its width (at least [`CONTINUATION_MIN_WIDTH`]) and two figures or more.
+fn body_of(sheet: &formats::SheetCells, header: &Columns) -> bool {
+    header.figures.is_empty()
+        && header.rows <= 3
+        && header.width >= CONTINUATION_MIN_WIDTH
+        && width_of(sheet) == header.width
+        && sheet.iter().filter(|(_, t)| is_figure(t)).count() >= 2
 }
 
 /// The columns a table of a web page fills: its last filled or merged column's, plus one.

@@ -37,10 +37,14 @@ use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Span, Tokenizer};
 
 use super::SheetCells;
+use super::page_css::Styles;
 use super::text::EncodingChoice;
 use crate::limits;
 use crate::table::ReadError;
 use crate::table::source::InputFormat;
+
+#[path = "page_layout.rs"]
+mod layout;
 
 /// Lines of page text kept above a table (its title, the unit's name): the page's menus
 /// further up are not wanted.
@@ -174,7 +178,28 @@ fn label(enc: &'static Encoding) -> &'static str {
 }
 
 /// Reads every table of a decoded page, in page order.
+#[cfg(test)]
 pub(crate) fn read_tables(name: &str, page: &str) -> Result<Vec<PageTable>, ReadError> {
+    read_page_tables(name, page).map(|p| p.tables)
+}
+
+/// A page's tables, and its `<div>` layouts not read because their columns are not certain.
+pub(crate) struct PageTables {
+    pub tables: Vec<PageTable>,
+    /// Each layout not read: its name (`区块2`), why, and whether its text names indicators
+    /// (`指标`: it may be the form).
+    pub unsure: Vec<Unsure>,
+}
+
+/// A `<div>` layout not read (see [`PageTables::unsure`]).
+pub(crate) struct Unsure {
+    pub name: String,
+    pub why: String,
+    pub formish: bool,
+}
+
+/// Reads every table of a decoded page, in page order, with the `<div>` layouts not read.
+pub(crate) fn read_page_tables(name: &str, page: &str) -> Result<PageTables, ReadError> {
     let mut b = Builder::new(name);
     {
         let mut emitter =
@@ -304,6 +329,10 @@ struct OpenTable {
     row_open: bool,
     cell: Option<OpenCell>,
     caption: Option<TextBuf>,
+    /// A table built of `<div>`s ([`layout`]): its state.
+    div: Option<Box<layout::DivState>>,
+    /// Inside a framework's copy of a table's fixed columns: not read.
+    copy: bool,
 }
 
 impl OpenTable {
@@ -397,6 +426,7 @@ impl Rows {
     }
 
     /// The text of cell `k`.
+    #[inline]
     fn text(&self, k: usize) -> &str {
         let start = k.checked_sub(1).map_or(0, |p| self.cells[p].end);
         &self.text[start..self.cells[k].end]
@@ -522,7 +552,8 @@ const HEAD_ONLY: &[&[u8]] = &[
 struct Builder<'n> {
     name: &'n str,
     open: Vec<OpenTable>,
-    done: Vec<(usize, PageTable)>,
+    /// Tables read, by their place in page order, with a `<div>` table's name.
+    done: Vec<(usize, PageTable, Option<String>)>,
     started: usize,
     /// Text outside any cell since the last line break.
     outside: TextBuf,
@@ -545,6 +576,28 @@ struct Builder<'n> {
     cells: u64,
     max_cells: u64,
     error: Option<ReadError>,
+    /// The page's style rules that lay elements out ([`super::page_css`]).
+    styles: Styles,
+    /// The text of the `<style>` block being read.
+    style_text: Option<String>,
+    /// The start tag's `class`, `id` and `style` (up to a bound).
+    class: Vec<u8>,
+    id: Vec<u8>,
+    style: Vec<u8>,
+    /// Elements followed for `<div>` tables ([`layout`]), and how many deeper ones are open.
+    elems: Vec<layout::Elem>,
+    deep: u32,
+    /// `<table>`s open.
+    html_open: u32,
+    /// `<div>` tables started.
+    divs: usize,
+    /// `<div>` tables not read, and why.
+    unsure: Vec<Unsure>,
+    /// A style block setting layouts came after a `<div>` table had started.
+    late_styles: bool,
+    /// Elements open that hold a framework's copy of a table's fixed columns (the tables
+    /// inside are not read).
+    copies: u32,
 }
 
 impl<'n> Builder<'n> {
@@ -570,6 +623,18 @@ impl<'n> Builder<'n> {
             cells: 0,
             max_cells: limits::CELLS.get(),
             error: None,
+            styles: Styles::default(),
+            style_text: None,
+            class: Vec::new(),
+            id: Vec::new(),
+            style: Vec::new(),
+            elems: Vec::new(),
+            deep: 0,
+            html_open: 0,
+            divs: 0,
+            unsure: Vec::new(),
+            late_styles: false,
+            copies: 0,
         }
     }
 
@@ -586,6 +651,9 @@ impl<'n> Builder<'n> {
                 self.rowspan = 1;
                 self.hidden = false;
                 self.held = None;
+                self.class.clear();
+                self.id.clear();
+                self.style.clear();
             }
             CallbackEvent::AttributeName { name } => {
                 self.attr.clear();
@@ -597,7 +665,12 @@ impl<'n> Builder<'n> {
             CallbackEvent::AttributeValue { value } => match self.attr.as_slice() {
                 b"colspan" => self.colspan = span_value(value, 1000),
                 b"rowspan" => self.rowspan = span_value(value, 65534),
-                b"style" => self.hidden = display_none(value),
+                b"style" => {
+                    self.hidden = display_none(value);
+                    keep(&mut self.style, value, 2048);
+                }
+                b"class" => keep(&mut self.class, value, 512),
+                b"id" => keep(&mut self.id, value, 128),
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
                 }
@@ -609,6 +682,13 @@ impl<'n> Builder<'n> {
                 self.tag = tag;
             }
             CallbackEvent::EndTag { name } => self.end_tag(name),
+            CallbackEvent::String { value } if self.style_text.is_some() => {
+                if let Some(css) = &mut self.style_text
+                    && css.len() <= super::page_css::MAX_CSS_BYTES
+                {
+                    css.push_str(&String::from_utf8_lossy(value));
+                }
+            }
             CallbackEvent::String { value } if self.skip.is_none() && !self.in_head => {
                 let text = String::from_utf8_lossy(value);
                 self.text(&text);
@@ -653,14 +733,22 @@ impl<'n> Builder<'n> {
                 self.skip = Some(tag.to_vec());
                 self.skip_depth = 0;
                 self.skip_in_cell = false;
+                if tag == b"style" {
+                    self.style_text = Some(String::new());
+                }
             }
             return;
         }
+        self.follow_start(tag, self_closing);
         match tag {
             b"body" => self.in_head = false,
-            b"table" => self.start_table(),
+            b"table" => {
+                self.close_open_p();
+                self.start_table();
+            }
             b"tr" => {
-                if let Some(t) = self.open.last_mut() {
+                self.close_ctx();
+                if let Some(t) = self.open.last_mut().filter(|t| t.div.is_none()) {
                     t.close_cell();
                     t.caption = None;
                     if self.cells >= self.max_cells {
@@ -673,6 +761,7 @@ impl<'n> Builder<'n> {
                 }
             }
             b"td" | b"th" => {
+                self.close_ctx();
                 // a `<sup>` left open ends with its cell
                 self.script = (0, false);
                 let (colspan, rowspan, hidden) = (self.colspan, self.rowspan, self.hidden);
@@ -681,7 +770,7 @@ impl<'n> Builder<'n> {
                     return;
                 }
                 self.cells += 1;
-                if let Some(t) = self.open.last_mut() {
+                if let Some(t) = self.open.last_mut().filter(|t| t.div.is_none()) {
                     t.close_cell();
                     t.caption = None;
                     if !t.row_open {
@@ -697,13 +786,15 @@ impl<'n> Builder<'n> {
                     });
                 }
             }
-            b"thead" | b"tbody" | b"tfoot" => {
+            b"thead" | b"tbody" | b"tfoot" if self.html_open > 0 => {
+                self.close_ctx();
                 if let Some(t) = self.open.last_mut() {
                     t.close_cell();
                     t.row_open = false;
                 }
             }
-            b"caption" => {
+            b"caption" if self.html_open > 0 => {
+                self.close_ctx();
                 if let Some(t) = self.open.last_mut() {
                     t.caption = Some(TextBuf::default());
                 }
@@ -727,32 +818,47 @@ impl<'n> Builder<'n> {
             if skip.as_slice() == tag {
                 if self.skip_depth == 0 {
                     self.skip = None;
+                    if tag == b"style" {
+                        self.end_style();
+                    }
                 } else {
                     self.skip_depth -= 1;
                 }
                 return;
             }
-            if !(self.skip_in_cell && CELL_BOUNDS.contains(&tag)) {
+            // a hidden element left open in a `<div>` cell ends with the cell's element
+            let div_cell_ends = self.open.last().is_some_and(|t| t.div.is_some())
+                && layout::TABLE_PARTS.iter().all(|p| *p != tag)
+                && !self.elems.is_empty()
+                && !matches!(
+                    tag,
+                    b"span" | b"font" | b"b" | b"i" | b"u" | b"a" | b"em" | b"strong"
+                );
+            if !(self.skip_in_cell && (CELL_BOUNDS.contains(&tag) || div_cell_ends)) {
                 return;
             }
             self.skip = None;
         }
+        self.follow_end(tag);
         match tag {
             b"head" => self.in_head = false,
             b"sup" | b"sub" => self.script.0 = self.script.0.saturating_sub(1),
-            b"td" | b"th" => {
+            b"td" | b"th" if self.html_open > 0 => {
                 self.script = (0, false);
+                self.close_ctx();
                 if let Some(t) = self.open.last_mut() {
                     t.close_cell();
                 }
             }
-            b"tr" => {
+            b"tr" if self.html_open > 0 => {
+                self.close_ctx();
                 if let Some(t) = self.open.last_mut() {
                     t.close_cell();
                     t.row_open = false;
                 }
             }
-            b"caption" => {
+            b"caption" if self.html_open > 0 => {
+                self.close_ctx();
                 if let Some(t) = self.open.last_mut()
                     && let Some(c) = t.caption.take()
                 {
@@ -760,11 +866,25 @@ impl<'n> Builder<'n> {
                     t.above.extend(text.lines().map(str::to_owned));
                 }
             }
-            b"table" => self.end_table(),
+            b"table" if self.html_open > 0 => {
+                self.close_ctx();
+                self.end_table();
+            }
             b"br" => self.sink().hard_break(),
             _ if BLOCKS.contains(&tag) => self.block_break(),
             _ => {}
         }
+    }
+
+    /// A `<style>` block ends: its layout rules are read.
+    fn end_style(&mut self) {
+        let Some(css) = self.style_text.take() else {
+            return;
+        };
+        let before = self.styles.len();
+        self.styles.add(&css);
+        // rules read after a layout was laid out may have changed it
+        self.late_styles |= self.divs > 0 && self.styles.len() > before;
     }
 
     /// Where text goes now: the open cell, the caption, else the page's text outside cells.
@@ -779,6 +899,9 @@ impl<'n> Builder<'n> {
     }
 
     fn text(&mut self, text: &str) {
+        if !self.elems.is_empty() && !self.in_cell() {
+            self.loose_text(text);
+        }
         if self.script.0 > 0 && self.in_cell() && text.bytes().any(|b| b.is_ascii_digit()) {
             let raised = super::raised_digits(text, self.script.1);
             self.sink().push(&raised);
@@ -821,11 +944,19 @@ impl<'n> Builder<'n> {
     }
 
     fn start_table(&mut self) {
+        if self.start_table_of(None).is_some() {
+            self.html_open += 1;
+        }
+    }
+
+    /// Starts a table (a `<div>` one with its state): its place in `open`, `None` past the
+    /// tables' limit (the error set).
+    fn start_table_of(&mut self, div: Option<Box<layout::DivState>>) -> Option<usize> {
         // each table is a sheet of its own: a page of millions of (nested or empty) tables
         // held hundreds of bytes each before any limit counted them
         if let Err(e) = super::check_sheets(self.name, "中的表格", self.started as u64 + 1) {
             self.error = Some(e);
-            return;
+            return None;
         }
         self.flush_outside();
         let mut above: Vec<String> = self.lines.drain(..).collect();
@@ -858,8 +989,11 @@ impl<'n> Builder<'n> {
             row_open: false,
             cell: None,
             caption: None,
+            div,
+            copy: self.copies > 0,
         });
         self.started += 1;
+        Some(self.open.len() - 1)
     }
 
     fn end_table(&mut self) {
@@ -867,13 +1001,37 @@ impl<'n> Builder<'n> {
             return;
         };
         t.close_cell();
-        match place(self.name, t.index, t.rows) {
+        if t.copy {
+            if t.div.is_none() {
+                self.html_open = self.html_open.saturating_sub(1);
+            }
+            self.lines.clear();
+            self.outside = TextBuf::default();
+            return;
+        }
+        let placed = match t.div.as_deref_mut() {
+            None => {
+                self.html_open = self.html_open.saturating_sub(1);
+                place(self.name, format!("表格{}", t.index + 1), t.rows, None)
+            }
+            Some(div) => match div.resolve(&mut t.rows) {
+                Ok(grid) => place(self.name, div.name(), t.rows, grid),
+                Err(why) => {
+                    self.not_read(div, why, &t.rows);
+                    self.lines.clear();
+                    self.outside = TextBuf::default();
+                    return;
+                }
+            },
+        };
+        match placed {
             Ok(sheet) => self.done.push((
                 t.index,
                 PageTable {
                     above: t.above,
                     sheet,
                 },
+                t.div.map(|d| d.name()),
             )),
             Err(e) => self.error = Some(e),
         }
@@ -891,16 +1049,48 @@ impl<'n> Builder<'n> {
     }
 
     /// Closes the tables left open at the end of the page; the tables in page order.
-    fn finish(mut self) -> Result<Vec<PageTable>, ReadError> {
+    fn finish(mut self) -> Result<PageTables, ReadError> {
+        while !self.elems.is_empty() {
+            self.pop_elem();
+            if let Some(e) = self.error.take() {
+                return Err(e);
+            }
+        }
         while !self.open.is_empty() {
             self.end_table();
             if let Some(e) = self.error.take() {
                 return Err(e);
             }
         }
-        self.done.sort_by_key(|(i, _)| *i);
-        Ok(self.done.into_iter().map(|(_, t)| t).collect())
+        self.done.sort_by_key(|(i, _, _)| *i);
+        let mut tables = Vec::with_capacity(self.done.len());
+        for (_, t, div) in self.done {
+            match div {
+                // a style block after the layout may have changed it
+                Some(name) if self.late_styles => {
+                    if self.unsure.len() < 8 {
+                        self.unsure.push(Unsure {
+                            formish: t.sheet.iter().any(|(_, text)| text.contains("指标")),
+                            name,
+                            why: "网页在它之后才给出样式表（<style>），布局可能因此改变".into(),
+                        });
+                    }
+                }
+                _ => tables.push(t),
+            }
+        }
+        Ok(PageTables {
+            tables,
+            unsure: self.unsure,
+        })
     }
+}
+
+/// Keeps an attribute's value in `into` (the first `max` bytes; read as text only where an
+/// element is laid out).
+fn keep(into: &mut Vec<u8>, value: &[u8], max: usize) {
+    into.clear();
+    into.extend_from_slice(&value[..value.len().min(max)]);
 }
 
 /// Whether a `style` attribute says `display: none` (any case, any spaces).
@@ -935,10 +1125,19 @@ fn span_value(value: &[u8], max: u32) -> u32 {
 }
 
 /// Lays out a table's rows as a browser does (see the module docs).
-fn place(name: &str, index: usize, mut rows: Rows) -> Result<SheetCells, ReadError> {
+/// A grid's (`grid: Some(columns)`) as [`layout::place_grid`] places it.
+fn place(
+    name: &str,
+    sheet_name: String,
+    mut rows: Rows,
+    grid: Option<u32>,
+) -> Result<SheetCells, ReadError> {
+    if let Some(columns) = grid {
+        return Ok(place_grid(sheet_name, &rows, columns));
+    }
     let max_columns = limits::COLUMNS.get_usize();
     let row_count = rows.count();
-    let mut sheet = SheetCells::named(format!("表格{}", index + 1));
+    let mut sheet = SheetCells::named(sheet_name);
     sheet.reserve(rows.cells.len(), rows.text.len());
     // for each column, the first row no cell above covers
     let mut free_from: Vec<usize> = Vec::new();
@@ -985,6 +1184,25 @@ fn place(name: &str, index: usize, mut rows: Rows) -> Result<SheetCells, ReadErr
         }
     }
     Ok(sheet)
+}
+
+/// A grid's cells as placed (spanning rows never past its last row).
+fn place_grid(sheet_name: String, rows: &Rows, columns: u32) -> SheetCells {
+    let mut sheet = SheetCells::named(sheet_name);
+    sheet.reserve(rows.cells.len(), rows.text.len());
+    let places = layout::place_grid(rows, columns);
+    let last = places.iter().map(|p| p.0).max().unwrap_or(0);
+    for (k, &(r, c, down, span)) in places.iter().enumerate() {
+        let down = down.min(last + 1 - r).max(1);
+        if span > 1 || down > 1 {
+            sheet.merges.push(((r, c), (r + down - 1, c + span - 1)));
+        }
+        let text = rows.text(k);
+        if !text.is_empty() {
+            sheet.push((r, c), text);
+        }
+    }
+    sheet
 }
 
 /// The web page format (`.html`, `.htm`): markup, or text a page's name says is one.

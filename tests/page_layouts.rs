@@ -1,0 +1,130 @@
+//! Web pages whose form is laid out with `<div>`s and CSS, as a CMS or a front-end framework
+//! writes them (`tests/fixtures/pages/`, written by hand from how those pages are built): read
+//! as tables where their rows and columns are certain — a CSS grid of a known column count
+//! with its spans, flex rows of equal counts (`flex: 2` is a width, not a span), Bootstrap's
+//! `row` / `col-md-N`, floated list items, Element UI's header and body tables — and refused
+//! with why (`table.page-layout-unsure`) where they are not (issue 27, sixteenth session).
+
+use std::path::{Path, PathBuf};
+
+#[path = "support/reports.rs"]
+#[allow(dead_code)]
+mod reports;
+use reports::{run, streamed_fields};
+
+/// The fields each indicator is checked by.
+const FIELDS: [&str; 5] = ["project", "indicator", "target", "actual", "verdict"];
+
+/// Evaluates a page of `tests/fixtures/pages` (streamed report): its indicators' fields.
+fn evaluate(page: &str) -> Vec<[String; 5]> {
+    let d = folder(page);
+    let r = run(&d, &["evaluate", page, "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{page}: {}", r.stderr);
+    streamed_fields(&r.stdout, FIELDS)
+}
+
+/// A folder holding a copy of the page.
+fn folder(page: &str) -> PathBuf {
+    let d = reports::dir("page-layouts", page);
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    std::fs::copy(from.join(page), d.join(page)).unwrap();
+    d
+}
+
+fn row(fields: [&str; 5]) -> [String; 5] {
+    fields.map(str::to_owned)
+}
+
+#[test]
+fn a_css_grid_of_known_columns_is_read_with_its_row_and_column_spans() {
+    // `.perf-table { display: grid; grid-template-columns: repeat(8, minmax(60px, 1fr)) }`:
+    // the project and 产出指标 cells span two rows (`grid-row: span 2`), so the second row's
+    // first cell is the third column's; a note spans all eight columns
+    assert_eq!(
+        evaluate("grid-class.html"),
+        [
+            row(["农村劳动力培训", "培训人数", "≥100人", "80人", "fail"]),
+            row(["农村劳动力培训", "满意度", "≥90%", "95%", "pass"]),
+        ]
+    );
+    // an inline style (`120px 1fr …`, eight tracks), a title spanning them, three cells
+    // spanning two rows
+    assert_eq!(
+        evaluate("grid-inline.html"),
+        [
+            row(["道路养护", "养护里程", "≥50公里", "52公里", "pass"]),
+            row(["道路养护", "修补面积", "≥2000平方米", "1500平方米", "fail"]),
+        ]
+    );
+}
+
+#[test]
+fn flex_rows_of_equal_counts_are_read_in_order_whatever_their_widths() {
+    // `.name { flex: 2 }` is a wider cell, not two columns: 实际完成值 stays the sixth cell
+    assert_eq!(
+        evaluate("flex-rows.html"),
+        [
+            row([
+                "高标准农田",
+                "新建高标准农田面积",
+                "≥1000亩",
+                "800亩",
+                "fail"
+            ]),
+            row(["高标准农田", "农户满意度", "≥90%", "93%", "pass"]),
+        ]
+    );
+}
+
+#[test]
+fn bootstrap_rows_floated_list_items_and_split_header_tables_are_read() {
+    assert_eq!(
+        evaluate("bootstrap.html"),
+        [
+            row(["校舍维修", "完工及时率", "100%", "90%", "fail"]),
+            row(["校舍维修", "受益学生人数", "≥500人", "620人", "pass"]),
+        ]
+    );
+    // `.zwgk-list li { float: left }`: each `<ul>` a row, each `<li>` a cell (the menu's
+    // list, not floated, is not)
+    assert_eq!(
+        evaluate("ul-rows.html"),
+        [
+            row(["村级公益事业", "建设村数", "≥12个", "12个", "pass"]),
+            row(["村级公益事业", "受益人口", "≥3000人", "2600人", "fail"]),
+        ]
+    );
+    // Element UI: `el-table__header` and `el-table__body` are two `<table>`s; with a fixed
+    // column, `el-table__fixed` holds a whole copy of both (read, each indicator was twice)
+    for page in ["element-ui.html", "element-ui-fixed.html"] {
+        assert_eq!(
+            evaluate(page),
+            [
+                row(["污水管网改造", "改造管网长度", "≥8公里", "6公里", "fail"]),
+                row(["污水管网改造", "居民满意度", "≥85%", "90%", "pass"]),
+            ],
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn a_layout_whose_columns_are_not_certain_is_refused_with_why() {
+    for (page, why) in [
+        // rows of 8 and 7 cells, one `flex: 2`: which column each cell stands in is a guess
+        ("flex-uneven.html", "各行的单元格数不同（7 至 8 个）"),
+        // `repeat(auto-fill, …)`: the column count is the screen's
+        ("grid-auto-fill.html", "网格的列数随屏幕宽度而定"),
+    ] {
+        let d = folder(page);
+        let r = run(&d, &["evaluate", page, "--format", "jsonl"]);
+        assert_eq!(r.code, 2, "{page}: {}", r.stdout);
+        assert!(r.stdout.is_empty(), "{page}: {}", r.stdout);
+        assert!(
+            r.stderr.contains("table.page-layout-unsure") && r.stderr.contains(why),
+            "{page}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("区块1"), "{}", r.stderr);
+    }
+}
