@@ -261,6 +261,9 @@ pub struct FormTotal {
 /// A text of an indicator row: its own shared text, or a range of the block of a streamed
 /// sheet it was read from (no allocation, no copy: the row holds the block, whose text the
 /// document holds too). It reads, compares, hashes, prints and serialises as the `str` it is.
+/// A block's range is checked once, when the text is made: reading it is a slice with no
+/// check ([`RowText::in_block`] and [`RowText::within`] refuse a range that is not the
+/// block's text).
 #[derive(Clone)]
 pub struct RowText(Held);
 
@@ -299,6 +302,11 @@ impl RowText {
         if at > text.len() || part.len() > text.len() - at {
             return None;
         }
+        // (a `str` of one character or more starts and ends on its characters' boundaries; an
+        // empty one is only a place, checked so that reading it back needs no check)
+        if part.is_empty() && !text.is_char_boundary(at) {
+            return None;
+        }
         let start = u32::try_from(at).ok()?;
         let end = u32::try_from(at + part.len()).ok()?;
         Some(RowText(Held::Block {
@@ -324,7 +332,17 @@ impl std::ops::Deref for RowText {
     fn deref(&self) -> &str {
         match &self.0 {
             Held::Own(s) => s,
-            Held::Block { text, start, end } => &text[*start as usize..*end as usize],
+            Held::Block { text, start, end } => {
+                let range = *start as usize..*end as usize;
+                debug_assert!(text.get(range.clone()).is_some());
+                // SAFETY: a block's range is checked when the text is made (`in_block`: a range
+                // of the text on its character boundaries; `within`: a `str` that lies in it),
+                // and the block's text never changes after (it is shared, never mutated: no
+                // `RowText` asks for it mutably). Reading a row's texts is on the hot path (the
+                // readings memo hashes and compares four of them a row): no bounds or boundary
+                // checks a read.
+                unsafe { text.get_unchecked(range) }
+            }
         }
     }
 }
@@ -942,6 +960,36 @@ mod tests {
 
     /// A text held with its block reads, compares, hashes, prints and serialises as the same
     /// text of its own; a range that is no text of the block is refused.
+    /// A block's text is read back with no check ([`RowText`]'s `deref`): every range made is
+    /// checked when made. Every range of a block of one- to four-byte characters, each ends
+    /// within, past or inside a character: made exactly where the block's `get` gives a text,
+    /// and read back as that text; a part of the block is held as itself, and an empty part
+    /// inside a character (a safe `str`: an empty run of bytes) is refused.
+    #[test]
+    fn a_text_held_with_its_block_is_made_only_where_it_reads_back() {
+        let block = Arc::new(String::from("产\t≥9é%a𝄞"));
+        let len = block.len();
+        for a in 0..len + 3 {
+            for b in 0..len + 3 {
+                let made = RowText::in_block(&block, a..b);
+                assert_eq!(made.is_some(), block.get(a..b).is_some(), "{a}..{b}");
+                if let (Some(made), Some(text)) = (made, block.get(a..b)) {
+                    assert_eq!(&*made, text, "{a}..{b}");
+                    let within = RowText::within(&block, text).expect("a part of the block");
+                    assert_eq!(&*within, text, "{a}..{b}");
+                }
+            }
+            if a <= len {
+                // (no bytes are a `str` wherever they are; `&block[a..a]` panics inside one)
+                let bytes = block.as_bytes();
+                let empty = std::str::from_utf8(&bytes[a..a]).expect("no bytes");
+                let within = RowText::within(&block, empty);
+                assert_eq!(within.is_some(), block.is_char_boundary(a), "{a}");
+                assert!(within.is_none_or(|w| w.is_empty()));
+            }
+        }
+    }
+
     #[test]
     fn a_text_held_with_its_block_is_the_text() {
         let block = Arc::new(String::from("产出指标\t≥95%\té"));
