@@ -97,9 +97,17 @@ pub(super) fn evaluate_project<'a, L: Lines>(
     // 1. Every row read, with its actual (into the caller's list, reused project after project)
     rows.clear();
     rows.reserve(project.indicators.len());
+    // a long project's rows hold only the readings that weigh them, and are read again when
+    // scored (`long_project`: one project of 30 MB held 2 KB a row)
+    let long = super::long_project::is_long(project.indicators.len(), cache, opts.rules);
+    let mut weighing = super::long_project::Weighing::default();
     for (i, row) in project.indicators.iter().enumerate() {
         let entry = taken.indicator(i);
-        rows.push(read_row(row, entry, &step.around, year, opts, cache));
+        let mut s = read_row(row, entry, &step.around, year, opts, cache);
+        if long {
+            s.reading = weighing.share(s.reading);
+        }
+        rows.push(s);
     }
     let budget = Budget::of(taken.entry, project);
     // 2. Weights (§8.1, §8.2, §8.8).
@@ -135,8 +143,14 @@ pub(super) fn evaluate_project<'a, L: Lines>(
     lines.start(&unit.name, &project.name);
     for (i, s) in rows.iter().enumerate() {
         let limit = limits.get(i).and_then(Option::as_ref);
-        score_row(&step, s, limit, (&mut tally, differences), cache, lines);
+        if long {
+            let s = &read_again(s, &step.around, year, opts, cache);
+            score_row(&step, s, limit, (&mut tally, differences), cache, lines);
+        } else {
+            score_row(&step, s, limit, (&mut tally, differences), cache, lines);
+        }
     }
+    drop(weighing);
     // 4. Budget execution (§8.7), re-checked.
     let budget = score_budget(
         &step,
@@ -476,6 +490,23 @@ fn read_row<'a>(
         weight_rule: None,
         not_applicable,
         method_weight: None,
+    }
+}
+
+/// The row `s` of a long project, weighed, read again with its own reading to be scored
+/// (`long_project`): its weight as weighed.
+fn read_again<'a>(
+    s: &Scored<'a>,
+    around: &Around<'_>,
+    year: Option<i32>,
+    opts: &Options<'_>,
+    cache: &mut ParseCache,
+) -> Scored<'a> {
+    let reading = cache.reading(opts, s.row, around, s.actual_text, year);
+    Scored {
+        reading,
+        weight_rule: s.weight_rule.clone(),
+        ..*s
     }
 }
 
