@@ -3,8 +3,8 @@
 //! on in a memo keyed by bytes (`memo::ParseCache::shares`: the budget's points, then each
 //! group's pool, points, given weights and open rows written out, hashed and compared), about
 //! 600 instructions a project where nearly every project finds its shares there. Here the
-//! same answer is looked for first in a few places chosen by the groups' addresses and
-//! numbers (no key written), and taken only where every part is equal to the one kept: the
+//! same answer is looked for first in a few places chosen by the groups' numbers (no key
+//! written), and taken only where every part is equal to the one kept: the
 //! budget's and each group's decimals byte for byte (as the memo's key has them), the pool's
 //! text (its address first), the rows open. Equal parts are the memo's equal key, so the
 //! answer is the one the memo (or [`shares`](super::weights::shares) itself) gives.
@@ -33,6 +33,23 @@ struct Kept {
     shares: Rc<Shares>,
 }
 
+impl Kept {
+    /// Whether these shares were worked out for the budget's points `budget` (its bytes) and
+    /// `groups`: every part equal.
+    fn is_for(&self, budget: &[u8; 16], groups: &[Group]) -> bool {
+        self.budget == *budget
+            && self.groups.len() == groups.len()
+            && self.groups.iter().zip(groups).all(|(k, g)| {
+                k.open == g.open
+                    && k.points == g.points.serialize()
+                    && k.given == g.given.serialize()
+                    && (std::ptr::eq(k.pool.as_ptr(), g.pool.as_ptr())
+                        && k.pool.len() == g.pool.len()
+                        || k.pool == g.pool)
+            })
+    }
+}
+
 /// A group as kept: its pool (its text compared), its decimals' bytes and its rows open.
 struct KeptGroup {
     pool: Cow<'static, str>,
@@ -47,36 +64,25 @@ fn budget_bytes(budget: Option<Decimal>) -> [u8; 16] {
 }
 
 impl RecentShares {
-    /// The place of `budget` and `groups`: a hash of their addresses and numbers (groups equal
-    /// in every part but the pool's address only miss here, and are found in the memo).
+    /// The place of `budget` and `groups`: a hash of their numbers and their pools' lengths
+    /// (not the pools' addresses: each reading holds its own copy of its rule's id).
     fn slot(budget: &[u8; 16], groups: &[Group]) -> usize {
         let mut h = rustc_hash::FxHasher::default();
-        h.write(budget);
+        h.write_u128(u128::from_le_bytes(*budget));
         for g in groups {
-            h.write_usize(g.pool.as_ptr() as usize);
             h.write_usize(g.pool.len());
-            h.write(&g.points.serialize());
-            h.write(&g.given.serialize());
+            h.write_u128(u128::from_le_bytes(g.points.serialize()));
+            h.write_u128(u128::from_le_bytes(g.given.serialize()));
             h.write_usize(g.open);
         }
         (h.finish() >> 32) as usize & (SLOTS - 1)
     }
 
     /// The shares kept for `budget` and `groups`, where every part is equal.
-    pub fn get(&mut self, budget: Option<Decimal>, groups: &[Group]) -> Option<Rc<Shares>> {
+    pub fn get(&self, budget: Option<Decimal>, groups: &[Group]) -> Option<Rc<Shares>> {
         let bytes = budget_bytes(budget);
         let kept = self.slots.get(Self::slot(&bytes, groups))?.as_ref()?;
-        let same = kept.budget == bytes
-            && kept.groups.len() == groups.len()
-            && kept.groups.iter().zip(groups).all(|(k, g)| {
-                k.open == g.open
-                    && k.points == g.points.serialize()
-                    && k.given == g.given.serialize()
-                    && (std::ptr::eq(k.pool.as_ptr(), g.pool.as_ptr())
-                        && k.pool.len() == g.pool.len()
-                        || k.pool == g.pool)
-            });
-        same.then(|| kept.shares.clone())
+        kept.is_for(&bytes, groups).then(|| kept.shares.clone())
     }
 
     /// Keeps `shares`, worked out for `budget` and `groups`, in their place (in place of the
@@ -129,8 +135,7 @@ mod tests {
         recent.keep(budget, &groups, &shares);
         let found = recent.get(budget, &groups).expect("kept");
         assert!(Rc::ptr_eq(&found, &shares));
-        // the same pool's text at another address is found too where it lands in the place
-        // (its address is in the hash: a miss is allowed, a wrong answer is not)
+        // the same pool's text at another address (each reading holds its own copy) is found
         let other = [String::from("a"), String::from("b")];
         let moved: Vec<Group> = groups
             .iter()
@@ -140,9 +145,8 @@ mod tests {
                 ..*g
             })
             .collect();
-        if let Some(s) = recent.get(budget, &moved) {
-            assert!(Rc::ptr_eq(&s, &shares));
-        }
+        let found = recent.get(budget, &moved).expect("found by text");
+        assert!(Rc::ptr_eq(&found, &shares));
         // each part changed alone: never the kept shares
         let changed: Vec<(Option<Decimal>, Vec<Group>)> = vec![
             (None, groups.clone()),
@@ -165,8 +169,13 @@ mod tests {
                 vec![group("c", 50, Decimal::ZERO, 3), groups[1].clone()],
             ),
         ];
+        // (asked of the place's shares too: in another place a change is a miss whatever is
+        // compared)
+        let kept = recent.slots.iter().flatten().next().expect("one kept");
         for (b, g) in &changed {
             assert!(recent.get(*b, g).is_none(), "{b:?} {}", g.len());
+            assert!(!kept.is_for(&budget_bytes(*b), g), "{b:?} {}", g.len());
         }
+        assert!(kept.is_for(&budget_bytes(budget), &moved));
     }
 }
