@@ -288,3 +288,98 @@ fn rows_alike_but_for_actuals_an_anchored_pattern_tells_apart_are_read_apart() {
     assert_eq!(told.get("达标了"), Some(&(false, false)), "{told:?}");
     assert_eq!(told.get("未完成"), Some(&(false, false)), "{told:?}");
 }
+
+/// The generated sheet of `seed` with a 分值 column: each project given a 分值 on every row,
+/// on some rows, or on none (drawn in turn), and one project in three without its budget
+/// figures (so budget execution is scored in some projects and not in others).
+fn weighed(projects: usize, seed: u64) -> Document {
+    let text = generated_text(projects, seed, true);
+    let mut n = seed as usize;
+    let mut next = move || {
+        n = n.wrapping_mul(2862933555777941757).wrapping_add(3037000493);
+        n >> 33
+    };
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut mode = 0;
+    for line in text.lines() {
+        let mut cells: Vec<String> = line.split('\t').map(str::to_owned).collect();
+        if cells.len() != 9 {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if cells[0] == "单位" {
+            cells.push("分值".into());
+        } else if !cells[1].is_empty() {
+            // a project's row: how its rows are weighed, and its budget kept or not
+            mode = next() % 3;
+            if next() % 3 == 0 {
+                cells[7].clear();
+                cells[8].clear();
+            }
+            cells.push(String::new());
+        } else {
+            let given = match mode {
+                0 => true,
+                1 => next() % 2 == 0,
+                _ => false,
+            };
+            cells.push(if given {
+                format!("{}", 5 + next() % 20)
+            } else {
+                String::new()
+            });
+        }
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    read_str("weighed.tsv", &out, &ReadOptions::default()).expect("reads")
+}
+
+#[test]
+fn projects_weighed_every_way_score_the_same_with_and_without_memos() {
+    // the shares of a project's points are found by their groups' identity before the memo
+    // (`eval::recent_shares`): projects whose weights are all given, some, or none, with and
+    // without a budget, divided alike but for one part (rows open, points given, the budget)
+    // score as worked out afresh
+    for seed in [6, 7] {
+        let doc = weighed(1500, seed);
+        assert!(doc.counts().indicators > 5000);
+        assert_memo_changes_nothing(&doc);
+    }
+}
+
+/// The JSON lines of `doc` with every project weighed as a long one (`eval::long_project`:
+/// its rows hold only the readings that weigh them, and are read again when scored) and with
+/// none, the same line for line.
+fn assert_long_projects_score_alike(doc: &Document, rules: &RuleSet) {
+    let usual = lines_with(doc, &mut ParseCache::default(), rules);
+    let long = lines_with(
+        doc,
+        &mut ParseCache::default().with_long_projects_from(0),
+        rules,
+    );
+    assert_eq!(usual.lines().count(), long.lines().count());
+    for (k, (a, b)) in usual.lines().zip(long.lines()).enumerate() {
+        assert_eq!(a, b, "line {}", k + 1);
+    }
+}
+
+#[test]
+fn projects_weighed_as_long_ones_score_as_the_others() {
+    // every project of generated sheets taken as long: weights given, missing and mixed,
+    // budgets present and absent, and rules that weigh rows by their actual (a rule's
+    // `indicator_weight`, `category_weight` on some rows only) or drop them (not applicable)
+    let files = [jixiao::rules::RuleSource::new(
+        "office.yaml",
+        RULES_ON_THE_ACTUAL,
+    )];
+    let (office, _) = RuleSet::with_files(&files, true).unwrap_or_else(|e| panic!("{e:?}"));
+    for seed in [8, 9] {
+        let doc = weighed(600, seed);
+        assert_long_projects_score_alike(&doc, RuleSet::bundled());
+        let doc = stirred(600, seed);
+        assert_long_projects_score_alike(&doc, RuleSet::bundled());
+        assert_long_projects_score_alike(&doc, &office);
+    }
+}

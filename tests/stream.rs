@@ -979,3 +979,63 @@ fn a_project_past_the_streamed_project_limit_is_scored_in_named_parts_and_one_be
     );
     assert!(!whole.contains("stream.project-cut"));
 }
+
+#[test]
+fn a_long_projects_lines_handed_on_in_parts_come_in_file_order() {
+    // the lines of a long project (one block) go to the writer in parts of 4 MB as they are
+    // written, not all at its end: written at once where its block is the next to write, else
+    // held until it is. Projects before and after (blocks of their own, evaluated on other
+    // workers at the same time) and the long ones, line for line as the whole table writes them
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stream-long-parts");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let pad = "测".repeat(30);
+    let mut t = String::from(
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n",
+    );
+    let project = |t: &mut String, name: &str, rows: usize| {
+        t.push_str(&format!("单位甲\t{name}\t\t\t\t\t\t100\t90\n"));
+        for k in 0..rows {
+            let actual = if k % 3 == 0 { "90人" } else { "120人" };
+            let category = ["产出指标", "效益指标", "满意度指标"][k % 3];
+            t.push_str(&format!(
+                "\t\t{category}\t数量指标\t指标{k}{pad}\t≥100人\t{actual}\t\t\n"
+            ));
+        }
+    };
+    for p in 0..400 {
+        project(&mut t, &format!("前{p}"), 4);
+    }
+    // two long projects, each about 6 MB of lines (a part and the rest), evaluated on two
+    // workers at once: the second's first part comes before the first is written
+    project(&mut t, "长项目一", 12_000);
+    project(&mut t, "长项目二", 12_000);
+    for p in 0..400 {
+        project(&mut t, &format!("后{p}"), 4);
+    }
+    std::fs::write(dir.join("sheet.tsv"), t).unwrap();
+    let run = |whole: bool| {
+        let mut args = vec!["sheet.tsv", "--format", "jsonl"];
+        if whole {
+            args.push("--no-streaming");
+        }
+        let (code, out, err) = evaluate_with(&dir, &[], &args);
+        assert_eq!(code, Some(0), "{err}");
+        out
+    };
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("{\"unit\""))
+            .map(str::to_owned)
+            .collect()
+    };
+    let whole = lines(&run(true));
+    assert_eq!(whole.len(), 24_000 + 800 * 4);
+    for round in 0..2 {
+        let streamed = lines(&run(false));
+        assert_eq!(streamed.len(), whole.len(), "round {round}");
+        for (k, (a, b)) in streamed.iter().zip(&whole).enumerate() {
+            assert_eq!(a, b, "round {round}, line {}", k + 1);
+        }
+    }
+}

@@ -82,6 +82,9 @@ pub struct ParseCache {
     /// A project's weights where none is given, by what they depend on ([`ParseCache::shares`]).
     shares: Memo<Rc<Shares>>,
     shares_key: Vec<u8>,
+    /// The shares of recent projects by their groups' identity, asked before the memo
+    /// (`eval::recent_shares`: no key written).
+    recent_shares: super::recent_shares::RecentShares,
     /// The groups of points and each row's group while a project is weighed (`weights`),
     /// reused from project to project.
     weighing: (Vec<Group>, Vec<u32>),
@@ -93,6 +96,9 @@ pub struct ParseCache {
     file: Option<Arc<str>>,
     /// Work everything out afresh each time (see [`ParseCache::without_memo`]).
     off: bool,
+    /// Rows from which a project is weighed as a long one, where not the usual
+    /// ([`ParseCache::with_long_projects_from`]).
+    long_from: Option<usize>,
     /// Subcategories given by rules, by indicator and category.
     subcategories: Memo<Option<RuledText>>,
     /// Whether some rule compares the actual as a quantity, once asked.
@@ -195,6 +201,21 @@ impl ParseCache {
         }
     }
 
+    /// This cache, weighing every project of `rows` rows or more as a long one (its rows
+    /// read again when scored, `eval::long_project`; usually from 4,096 rows). For checking
+    /// that the two ways give the same answers (`0`: every project).
+    pub fn with_long_projects_from(self, rows: usize) -> Self {
+        ParseCache {
+            long_from: Some(rows),
+            ..self
+        }
+    }
+
+    /// Rows from which a project is weighed as a long one.
+    pub(super) fn long_project_rows(&self) -> usize {
+        self.long_from.unwrap_or(super::long_project::ROWS)
+    }
+
     /// The file name `name`, shared.
     pub(super) fn file(&mut self, name: &str) -> Arc<str> {
         match &self.file {
@@ -212,6 +233,7 @@ impl ParseCache {
             *self = ParseCache {
                 owner,
                 off: self.off,
+                long_from: self.long_from,
                 ..ParseCache::default()
             };
         }
@@ -439,6 +461,11 @@ impl ParseCache {
     /// execution's points where `budget` is scored), as [`weights::shares`](super::weights::shares)
     /// works them out, kept by what they depend on: most projects divide alike.
     pub(super) fn shares(&mut self, budget: Option<Decimal>, groups: &[Group]) -> Rc<Shares> {
+        if !self.off
+            && let Some(s) = self.recent_shares.get(budget, groups)
+        {
+            return s;
+        }
         let key = &mut self.shares_key;
         key.clear();
         key.extend_from_slice(&budget.map_or([0xff; 16], |b| b.serialize()));
@@ -452,10 +479,14 @@ impl ParseCache {
         if !self.off
             && let Some(s) = self.shares.get(key.as_slice())
         {
+            self.recent_shares.keep(budget, groups, &s);
             return s;
         }
         let shares = Rc::new(super::weights::shares(budget, groups));
         self.shares.insert(&self.shares_key, shares.clone());
+        if !self.off {
+            self.recent_shares.keep(budget, groups, &shares);
+        }
         shares
     }
 

@@ -97,9 +97,16 @@ pub(super) fn evaluate_project<'a, L: Lines>(
     // 1. Every row read, with its actual (into the caller's list, reused project after project)
     rows.clear();
     rows.reserve(project.indicators.len());
-    for (i, row) in project.indicators.iter().enumerate() {
-        let entry = taken.indicator(i);
-        rows.push(read_row(row, entry, &step.around, year, opts, cache));
+    // a long project's rows hold only the readings that weigh them, and are read again when
+    // scored (`long_project`: one project of 30 MB held 2 KB a row)
+    let long = super::long_project::is_long(project.indicators.len(), cache, opts.rules);
+    if long {
+        read_long(project, &taken, (&step.around, year), opts, (cache, rows));
+    } else {
+        for (i, row) in project.indicators.iter().enumerate() {
+            let entry = taken.indicator(i);
+            rows.push(read_row(row, entry, &step.around, year, opts, cache));
+        }
     }
     let budget = Budget::of(taken.entry, project);
     // 2. Weights (§8.1, §8.2, §8.8).
@@ -133,9 +140,13 @@ pub(super) fn evaluate_project<'a, L: Lines>(
     // conditions on another row of the project (`other_row:`), known before any row is scored
     let limits = super::cross_row::limits(opts.rules, rows, &step.around, year);
     lines.start(&unit.name, &project.name);
-    for (i, s) in rows.iter().enumerate() {
-        let limit = limits.get(i).and_then(Option::as_ref);
-        score_row(&step, s, limit, (&mut tally, differences), cache, lines);
+    if long {
+        score_long(&step, rows, (&mut tally, differences), cache, lines);
+    } else {
+        for (i, s) in rows.iter().enumerate() {
+            let limit = limits.get(i).and_then(Option::as_ref);
+            score_row(&step, s, limit, (&mut tally, differences), cache, lines);
+        }
     }
     // 4. Budget execution (§8.7), re-checked.
     let budget = score_budget(
@@ -476,6 +487,45 @@ fn read_row<'a>(
         weight_rule: None,
         not_applicable,
         method_weight: None,
+    }
+}
+
+/// The rows of a long project read into `rows`, each holding only a reading that weighs it
+/// alike (`long_project`: not its own, 2 KB a row where its indicator is written once).
+#[inline(never)]
+fn read_long<'a>(
+    project: &'a Project,
+    taken: &Taken<'a>,
+    (around, year): (&Around<'_>, Option<i32>),
+    opts: &Options<'_>,
+    (cache, rows): (&mut ParseCache, &mut Vec<Scored<'a>>),
+) {
+    let mut weighing = super::long_project::Weighing::default();
+    for (i, row) in project.indicators.iter().enumerate() {
+        let mut s = read_row(row, taken.indicator(i), around, year, opts, cache);
+        s.reading = weighing.share(s.reading);
+        rows.push(s);
+    }
+}
+
+/// Scores the weighed rows of a long project ([`read_long`]), each read again with its own
+/// reading, its weight as weighed (no rule reads another row: `long_project::is_long`).
+#[inline(never)]
+fn score_long<L: Lines>(
+    step: &Step<'_, '_>,
+    rows: &[Scored<'_>],
+    (tally, differences): (&mut Tally, &mut Vec<Difference>),
+    cache: &mut ParseCache,
+    lines: &mut L,
+) {
+    for s in rows {
+        let reading = cache.reading(step.opts, s.row, &step.around, s.actual_text, step.year);
+        let s = Scored {
+            reading,
+            weight_rule: s.weight_rule.clone(),
+            ..*s
+        };
+        score_row(step, &s, None, (tally, differences), cache, lines);
     }
 }
 

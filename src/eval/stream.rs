@@ -81,6 +81,48 @@ pub trait ProjectLines {
 struct ToBuffer<'w> {
     writer: &'w mut (dyn ProjectLines + 'static),
     buf: &'w mut Vec<u8>,
+    /// Where a long block's lines go in parts as they are written ([`Parts`]).
+    parts: Parts<'w>,
+}
+
+/// A block's lines handed to the writer in parts of [`PART`] bytes as they are written, not
+/// all at its end (issue 27: one long project is one block, and its lines, three times its
+/// bytes in JSON lines, were all held until it was scored). The writer writes a part at once
+/// where its block is the next to write, else holds it until it is (`write_in_order`).
+struct Parts<'w> {
+    seq: usize,
+    out: &'w SyncSender<Output>,
+    pool: &'w Mutex<Vec<Vec<u8>>>,
+    /// Whether the writer has gone (the run failed): nothing more is handed.
+    closed: bool,
+}
+
+/// Bytes of lines from which a block's lines are handed to the writer in a part: a block of
+/// ordinary projects (a few hundred KB of lines) never reaches it.
+const PART: usize = 4 << 20;
+
+impl ToBuffer<'_> {
+    /// Hands the lines written so far to the writer where they are [`PART`] bytes or more.
+    fn hand_on(&mut self) {
+        if self.buf.len() < PART || self.parts.closed {
+            return;
+        }
+        let next = self
+            .parts
+            .pool
+            .lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_default();
+        let lines = std::mem::replace(self.buf, next);
+        let part = Output {
+            seq: self.parts.seq,
+            part: true,
+            lines,
+            ..Output::default()
+        };
+        self.parts.closed = self.parts.out.send(part).is_err();
+    }
 }
 
 impl super::project::Lines for ToBuffer<'_> {
@@ -90,6 +132,7 @@ impl super::project::Lines for ToBuffer<'_> {
 
     fn line(&mut self, line: &IndicatorLine<'_>) {
         self.writer.indicator(line, self.buf);
+        self.hand_on();
     }
 }
 
@@ -145,9 +188,12 @@ pub struct Streamed {
     pub actuals_used: bool,
 }
 
-/// One evaluated block, ready to write.
+/// One evaluated block, ready to write, or a part of its lines ([`Parts`]).
+#[derive(Default)]
 struct Output {
     seq: usize,
+    /// Lines only, a part of the block's: the rest (and its other lines) follow.
+    part: bool,
     lines: Vec<u8>,
     diagnostics: String,
     /// (unit, project, total on 100 where it has one, points pending)
@@ -376,7 +422,15 @@ fn worker(
         let Ok(Ok(block)) = job else { break };
         clock.time(5, || window.wait_for(block.seq));
         let memo = (&mut cache, &mut *writer);
-        match work(head, &block, shared, opts, year, memo, &mut clock) {
+        match work(
+            head,
+            &block,
+            (shared, &out_tx),
+            opts,
+            year,
+            memo,
+            &mut clock,
+        ) {
             Some(o) => {
                 if clock.time(4, || out_tx.send(o).is_err()) {
                     break;
@@ -388,12 +442,15 @@ fn worker(
     }
 }
 
+/// What the workers share: the pool of line buffers, the turnstile and its condition.
+type Shared<'s, 'g> = (&'s Mutex<Vec<Vec<u8>>>, &'s Mutex<Gate<'g>>, &'s Condvar);
+
 /// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
 /// the gate).
 fn work(
     head: &Head,
     block: &Block,
-    (pool, gate, turn): (&Mutex<Vec<Vec<u8>>>, &Mutex<Gate<'_>>, &Condvar),
+    ((pool, gate, turn), out): (Shared<'_, '_>, &SyncSender<Output>),
     opts: &StreamOptions<'_>,
     year: Option<i32>,
     (cache, writer): (&mut ParseCache, &mut (dyn ProjectLines + 'static)),
@@ -453,7 +510,8 @@ fn work(
         .ok()
         .and_then(|mut p| p.pop())
         .unwrap_or_default();
-    lines.reserve(block.len() * 8);
+    // (a long block's lines go to the writer in parts: room for one)
+    lines.reserve((block.len() * 8).min(PART + PART / 4));
     // each project written as soon as it is scored, and only its totals kept
     let mut projects = Vec::with_capacity(n_projects);
     let mut counts = VerdictCounts::default();
@@ -467,6 +525,12 @@ fn work(
     let mut to = ToBuffer {
         writer,
         buf: &mut lines,
+        parts: Parts {
+            seq: block.seq,
+            out,
+            pool,
+            closed: false,
+        },
     };
     evaluate_each_into(
         &read.doc,
@@ -480,6 +544,7 @@ fn work(
             crate::table::placed::give(placed.as_mut(), (&p.unit, &p.project), &mut p.findings);
             findings.extend(super::evaluate::budget_finding(&read.doc, &p));
             to.writer.end_project(&p, to.buf);
+            to.hand_on();
             counts.merge(&p.counts);
             let score = p.has_total().then(|| super::total::on_100(&p));
             projects.push((p.unit, p.project, score, p.pending.exact));
@@ -491,6 +556,7 @@ fn work(
     clock.stop(3, evaluating);
     Some(Output {
         seq: block.seq,
+        part: false,
         lines,
         diagnostics,
         projects,
@@ -642,13 +708,34 @@ fn write_in_order(
 ) -> std::io::Result<Totals> {
     let mut totals = Totals::default();
     let mut waiting: BTreeMap<usize, Output> = BTreeMap::new();
+    // parts of blocks' lines (`Parts`) that came before their block was the next to write
+    let mut parts: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
     let mut next = 0;
     let mut failed = None;
     while let Ok(o) = clock.time(0, || rx.recv()) {
+        if o.part {
+            // written at once where nothing is before it, else held until its block is written
+            if o.seq == next && held.is_none() && failed.is_none() {
+                let before = parts.remove(&o.seq).unwrap_or_default();
+                if let Err(e) = clock.time(1, || {
+                    out.write_all(&before).and_then(|_| out.write_all(&o.lines))
+                }) {
+                    failed = Some(e);
+                }
+                give_back(pool, o.lines);
+            } else {
+                parts.entry(o.seq).or_default().extend_from_slice(&o.lines);
+            }
+            continue;
+        }
         waiting.insert(o.seq, o);
         clock.held(waiting.len());
-        while let Some(o) = waiting.remove(&next) {
+        while let Some(mut o) = waiting.remove(&next) {
             next += 1;
+            if let Some(mut before) = parts.remove(&o.seq) {
+                before.extend_from_slice(&o.lines);
+                o.lines = before;
+            }
             if failed.is_none()
                 && let Err(e) = clock.time(1, || {
                     if let Some(h) = held.as_mut() {
@@ -677,13 +764,18 @@ fn write_in_order(
     }
 }
 
-fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
-    o.lines.clear();
+/// Gives a buffer of lines written back to the workers' pool (emptied; at most 32 kept).
+fn give_back(pool: &Mutex<Vec<Vec<u8>>>, mut lines: Vec<u8>) {
+    lines.clear();
     if let Ok(mut p) = pool.lock()
         && p.len() < 32
     {
-        p.push(std::mem::take(&mut o.lines));
+        p.push(lines);
     }
+}
+
+fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
+    give_back(pool, std::mem::take(&mut o.lines));
     t.blocks += 1;
     t.reread += usize::from(o.reread);
     t.actuals_seen |= o.actuals_seen;

@@ -101,6 +101,7 @@ pub(super) struct Shares {
 /// One pool of points of a project, for [`shares`]: the rule that gives the points
 /// (categories whose points come from one rule share them), its points, the weights given to
 /// some of its indicators (added up) and how many indicators share the rest.
+#[derive(Clone)]
 pub(super) struct Group {
     pub pool: Cow<'static, str>,
     pub points: Decimal,
