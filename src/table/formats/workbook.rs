@@ -51,6 +51,7 @@ use super::number_format::CellFormat;
 pub(crate) use super::number_format::{NumberShape, shown};
 use super::xls_dense;
 use super::xls_formats::{Style, Styled, XlsFormats};
+use super::xlsx_merges::Merge;
 use crate::limits;
 use crate::table::ReadError;
 
@@ -469,10 +470,11 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
             Default::default()
         };
         let raised = (&shared_raised, &raised);
-        // a large sheet's XML read on a second thread (`xlsx_pipe`), and its merges (calamine
-        // reads them in a pass of their own over the part: `<mergeCells>` comes after
-        // `<sheetData>`) on a third, through a reader of its own, while the cells are read
+        // a large sheet's XML read on a second thread (`xlsx_pipe`), and its merges (read
+        // from the part's bytes outside `<sheetData>`: `xlsx_merges`) on a third, while the
+        // cells are read
         let piped = threads.pipes(size);
+        let large = size.is_some_and(|s| s >= super::xlsx_pipe::FROM_BYTES);
         let (sheet, merges) = std::thread::scope(|scope| {
             // (where no thread can be started, the merges are read here)
             let apart = piped
@@ -484,7 +486,10 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
                 .flatten();
             let merges = match apart {
                 Some(_) => Vec::new(),
-                None => merges_of(&mut wb, chosen),
+                None => match large.then(|| super::xlsx_merges::outside_cells(bytes, chosen)) {
+                    Some(Some(merges)) => merges,
+                    _ => merges_of(&mut wb, chosen),
+                },
             };
             let read = (|| -> Result<_, ReadError> {
                 let reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
@@ -569,9 +574,6 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
     Ok(out)
 }
 
-/// A merged range's first and last cell (0-based row and column).
-type Merge = ((u32, u32), (u32, u32));
-
 /// `sheet`'s merged ranges, as calamine reads them (none where it cannot).
 fn merges_of<RS: std::io::Read + std::io::Seek>(
     wb: &mut calamine::Xlsx<RS>,
@@ -582,9 +584,14 @@ fn merges_of<RS: std::io::Read + std::io::Seek>(
         .unwrap_or_default()
 }
 
-/// [`merges_of`] through a reader of the workbook `bytes` of its own (opened as the first was:
-/// none where it cannot be).
-fn merges_apart(bytes: &[u8], sheet: &str) -> Vec<Merge> {
+/// `sheet`'s merges read apart from the workbook's reader: from the part's bytes outside its
+/// `<sheetData>` where the part can be cut so (`xlsx_merges`: the cells not
+/// parsed again), else [`merges_of`] through a reader of the workbook `bytes` of its own
+/// (opened as the first was: none where it cannot be).
+pub(super) fn merges_apart(bytes: &[u8], sheet: &str) -> Vec<Merge> {
+    if let Some(merges) = super::xlsx_merges::outside_cells(bytes, sheet) {
+        return merges;
+    }
     calamine::Xlsx::new(Cursor::new(bytes))
         .map(|mut wb| merges_of(&mut wb, sheet))
         .unwrap_or_default()

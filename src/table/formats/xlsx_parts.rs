@@ -264,18 +264,27 @@ pub(super) fn in_sheet_part<T: Default>(
     sheet: &str,
     read: impl FnOnce(&mut quick_xml::Reader<BufReader<&mut dyn Read>>) -> T,
 ) -> T {
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return T::default();
-    };
-    let Some((_, part)) = sheet_parts(&mut zip).into_iter().find(|(s, _)| s == sheet) else {
-        return T::default();
-    };
-    let Ok(mut entry) = zip.by_name(&part) else {
-        return T::default();
-    };
-    let mut reader = quick_xml::Reader::from_reader(BufReader::new(&mut entry as &mut dyn Read));
-    reader.config_mut().check_end_names = false;
-    read(&mut reader)
+    with_sheet_part(bytes, sheet, |part| {
+        let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+        reader.config_mut().check_end_names = false;
+        read(&mut reader)
+    })
+    .unwrap_or_default()
+}
+
+/// `read` given `sheet`'s part of the workbook `bytes`, unzipped as it is read, or `None` where
+/// the zip, the sheet or its part cannot be opened.
+pub(crate) fn with_sheet_part<T>(
+    bytes: &[u8],
+    sheet: &str,
+    read: impl FnOnce(&mut dyn Read) -> T,
+) -> Option<T> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let (_, part) = sheet_parts(&mut zip)
+        .into_iter()
+        .find(|(s, _)| s == sheet)?;
+    let mut entry = zip.by_name(&part).ok()?;
+    Some(read(&mut entry))
 }
 
 /// A cell reference's 0-based row and column (`F3` → (2, 5)).
