@@ -404,6 +404,89 @@ mod tests {
         }
     }
 
+    /// An xlsx of one sheet (`sheet_data`, the inside of `<sheetData>`) and its shared
+    /// strings (`strings`, the `<si>` elements).
+    fn xlsx(sheet_data: &str, strings: &str) -> Vec<u8> {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let parts = [
+            (
+                "xl/workbook.xml",
+                format!(
+                    r#"<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+                ),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#
+                    .to_owned(),
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                format!(r#"<worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData></worksheet>"#),
+            ),
+            (
+                "xl/sharedStrings.xml",
+                format!(r#"<sst xmlns="{main}">{strings}</sst>"#),
+            ),
+        ];
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut out, text.as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn cells_are_joined_to_their_raised_string_by_place_and_index() {
+        let sup = r#"<rPr><vertAlign val="superscript"/></rPr>"#;
+        let strings = format!(
+            "<si><t>801人</t></si><si/><si><r><t>80</t></r><r>{sup}<t>1</t></r><r><t>人</t></r></si>"
+        );
+        // index 1 is the third `<si>` (calamine skips an empty `<si/>`); cells without `r`
+        // follow the one before, a row without `r` the row before
+        let rows = format!(
+            r#"<row r="2"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><r><t>9</t></r><r>{sup}<t>2</t></r></is></c></row><row><c r="D3" t="s"><v>1</v></c><c><v>1</v></c><c t="s"><v>0</v></c></row>"#
+        );
+        let bytes = xlsx(&rows, &strings);
+        let shared = shared_marks(&bytes);
+        assert_eq!(shared.keys().collect::<Vec<_>>(), [&1]);
+        let marks = sheet_marks(&bytes, "S", &shared);
+        let mut got: Vec<_> = marks
+            .keys()
+            .map(|&at| {
+                (
+                    at,
+                    shown(
+                        (&shared, &marks),
+                        at,
+                        if at == (1, 2) { "92" } else { "801人" },
+                    ),
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ((1, 1), Some("80¹人")),
+                ((1, 2), Some("9²")),
+                ((2, 3), Some("80¹人"))
+            ]
+        );
+        // a cell whose text calamine read otherwise is not this string
+        assert_eq!(shown((&shared, &marks), (1, 1), "80人"), None);
+        // a workbook of no marked string: no place kept
+        let plain = xlsx(
+            r#"<row r="1"><c t="s"><v>0</v></c></row>"#,
+            "<si><t>801人</t></si>",
+        );
+        assert!(shared_marks(&plain).is_empty());
+        assert!(sheet_marks(&plain, "S", &SharedMarks::new()).is_empty());
+    }
+
     #[test]
     fn vert_align_is_seen_wherever_the_pieces_are_cut() {
         let text = br#"<r><rPr><vertAlign val="superscript"/></rPr>"#;
