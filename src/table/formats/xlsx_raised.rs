@@ -143,12 +143,13 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
             match reader.read_event_into(&mut buf) {
                 Ok(Event::Start(e)) => match e.local_name().as_ref() {
                     "row" => {
-                        if let Some(r) = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                        if let Some(r) = plain_attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
                             row = r.saturating_sub(1);
                         }
                     }
                     "c" => {
-                        let at = match attr(&e, "r").and_then(|r| super::xlsx_parts::cell_place(&r))
+                        let at = match plain_attr(&e, "r")
+                            .and_then(|r| super::xlsx_parts::cell_place(&r))
                         {
                             Some(at) => {
                                 col = at.1;
@@ -156,7 +157,7 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
                             }
                             None => (row, col),
                         };
-                        cell = Some((at, attr(&e, "t").as_deref() == Some("s")));
+                        cell = Some((at, plain_attr(&e, "t").as_deref() == Some("s")));
                     }
                     "v" if matches!(cell, Some((_, true))) && !shared.is_empty() => {
                         let at = cell.map_or((0, 0), |c| c.0);
@@ -309,6 +310,15 @@ fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
             _ => None,
         },
     }
+}
+
+/// An attribute's value as written (a cell's `r` and `t`, a row's `r`: ASCII, no entities),
+/// not copied: read for every cell of a sheet.
+fn plain_attr<'a>(e: &'a BytesStart<'_>, key: &str) -> Option<std::borrow::Cow<'a, str>> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| a.value)
 }
 
 /// An attribute's value (its key matched whole, prefix and all), entities undone.
