@@ -143,12 +143,13 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
             match reader.read_event_into(&mut buf) {
                 Ok(Event::Start(e)) => match e.local_name().as_ref() {
                     "row" => {
-                        if let Some(r) = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                        if let Some(r) = plain_attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
                             row = r.saturating_sub(1);
                         }
                     }
                     "c" => {
-                        let at = match attr(&e, "r").and_then(|r| super::xlsx_parts::cell_place(&r))
+                        let at = match plain_attr(&e, "r")
+                            .and_then(|r| super::xlsx_parts::cell_place(&r))
                         {
                             Some(at) => {
                                 col = at.1;
@@ -156,7 +157,7 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
                             }
                             None => (row, col),
                         };
-                        cell = Some((at, attr(&e, "t").as_deref() == Some("s")));
+                        cell = Some((at, plain_attr(&e, "t").as_deref() == Some("s")));
                     }
                     "v" if matches!(cell, Some((_, true))) && !shared.is_empty() => {
                         let at = cell.map_or((0, 0), |c| c.0);
@@ -311,6 +312,15 @@ fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     }
 }
 
+/// An attribute's value as written (a cell's `r` and `t`, a row's `r`: ASCII, no entities),
+/// not copied: read for every cell of a sheet.
+fn plain_attr<'a>(e: &'a BytesStart<'_>, key: &str) -> Option<std::borrow::Cow<'a, str>> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| a.value)
+}
+
 /// An attribute's value (its key matched whole, prefix and all), entities undone.
 fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
     e.attributes()
@@ -402,6 +412,89 @@ mod tests {
         ] {
             assert_eq!(runs(plain), None, "{plain}");
         }
+    }
+
+    /// An xlsx of one sheet (`sheet_data`, the inside of `<sheetData>`) and its shared
+    /// strings (`strings`, the `<si>` elements).
+    fn xlsx(sheet_data: &str, strings: &str) -> Vec<u8> {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let parts = [
+            (
+                "xl/workbook.xml",
+                format!(
+                    r#"<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+                ),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#
+                    .to_owned(),
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                format!(r#"<worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData></worksheet>"#),
+            ),
+            (
+                "xl/sharedStrings.xml",
+                format!(r#"<sst xmlns="{main}">{strings}</sst>"#),
+            ),
+        ];
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut out, text.as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn cells_are_joined_to_their_raised_string_by_place_and_index() {
+        let sup = r#"<rPr><vertAlign val="superscript"/></rPr>"#;
+        let strings = format!(
+            "<si><t>801人</t></si><si/><si><r><t>80</t></r><r>{sup}<t>1</t></r><r><t>人</t></r></si>"
+        );
+        // index 1 is the third `<si>` (calamine skips an empty `<si/>`); cells without `r`
+        // follow the one before, a row without `r` the row before
+        let rows = format!(
+            r#"<row r="2"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><r><t>9</t></r><r>{sup}<t>2</t></r></is></c></row><row><c r="D3" t="s"><v>1</v></c><c><v>1</v></c><c t="s"><v>0</v></c></row>"#
+        );
+        let bytes = xlsx(&rows, &strings);
+        let shared = shared_marks(&bytes);
+        assert_eq!(shared.keys().collect::<Vec<_>>(), [&1]);
+        let marks = sheet_marks(&bytes, "S", &shared);
+        let mut got: Vec<_> = marks
+            .keys()
+            .map(|&at| {
+                (
+                    at,
+                    shown(
+                        (&shared, &marks),
+                        at,
+                        if at == (1, 2) { "92" } else { "801人" },
+                    ),
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ((1, 1), Some("80¹人")),
+                ((1, 2), Some("9²")),
+                ((2, 3), Some("80¹人"))
+            ]
+        );
+        // a cell whose text calamine read otherwise is not this string
+        assert_eq!(shown((&shared, &marks), (1, 1), "80人"), None);
+        // a workbook of no marked string: no place kept
+        let plain = xlsx(
+            r#"<row r="1"><c t="s"><v>0</v></c></row>"#,
+            "<si><t>801人</t></si>",
+        );
+        assert!(shared_marks(&plain).is_empty());
+        assert!(sheet_marks(&plain, "S", &SharedMarks::new()).is_empty());
     }
 
     #[test]
