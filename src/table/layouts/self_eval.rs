@@ -700,17 +700,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let (mut target, target_at) = joined_target(h, row);
         let actual_cell = cell(h, row, Role::Actual);
         // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
+        // and beside an actual under its own unit column (`5` | `万人`)
         let mut actual_in_unit = None;
-        if h.figures != [None; 2] {
-            with_header_units(
+        if h.figures != [None; 2] || h.actual_unit.is_some() {
+            let measure = h.actual_unit.map(|u| (row.text(u.col), u.shared));
+            with_units(
                 h,
+                measure,
                 &mut target,
                 actual_cell.map(|c| c.text),
                 &mut actual_in_unit,
             );
-        }
-        if let Some(u) = h.actual_unit {
-            with_actual_unit(row, u, &mut target, actual_cell, &mut actual_in_unit);
         }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
@@ -1160,8 +1160,6 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
 /// `（%）` beside a target in % is left bare: it reads in the target's unit all the same, and a
 /// fraction of 1 (`0.95` against `≥90%`, a cell that lost its percent format) goes to a person
 /// rather than count as 0.95 % (it scored 0.53 of 50 without a word).
-#[cold]
-#[inline(never)]
 fn with_header_units(
     h: &Header,
     target: &mut Cow<'_, str>,
@@ -1182,23 +1180,26 @@ fn with_header_units(
     }
 }
 
-/// The target and actual of a row with its actuals' unit column (`5` | `万人`):
-/// [`super::actual_unit::apply`].
+/// The target and actual of a row under a header that states their units
+/// ([`with_header_units`]), then with the actuals' unit column's `measure` (the unit and
+/// whether the column is the sheet's only one: [`super::actual_unit::apply`]).
 #[cold]
 #[inline(never)]
-fn with_actual_unit<'t, R: SheetRow<'t>>(
-    row: R,
-    u: super::actual_unit::ActualUnit,
+fn with_units(
+    h: &Header,
+    measure: Option<(&str, bool)>,
     target: &mut Cow<'_, str>,
-    actual: Option<Cell<'t>>,
+    actual: Option<&str>,
     actual_in_unit: &mut Option<String>,
 ) {
-    let measure = row.text(u.col);
-    if measure.trim().is_empty() {
-        return;
+    if h.figures != [None; 2] {
+        with_header_units(h, target, actual, actual_in_unit);
     }
-    let now = actual_in_unit.as_deref().or(actual.map(|c| c.text));
-    let (t, a) = super::actual_unit::apply(measure, u.shared, target, now);
+    let Some((measure, shared)) = measure.filter(|(m, _)| !m.trim().is_empty()) else {
+        return;
+    };
+    let now = actual_in_unit.as_deref().or(actual);
+    let (t, a) = super::actual_unit::apply(measure, shared, target, now);
     if let Some(t) = t {
         *target = Cow::Owned(t);
     }

@@ -533,14 +533,20 @@ const CLOSERS: [char; 3] = ['】', ']', '〕'];
 /// of `labels` (`项目名称(2023-2025)：A项目` is parted at its colon).
 fn separated_value<'r, 'a>(cell: &'r Cell<'a>, labels: &[&str]) -> Option<Option<Value<'r, 'a>>> {
     let mut depth = 0u32;
-    let (sep, _) = cell.text.char_indices().find(|&(_, c)| {
-        match c {
-            '(' | '（' | '[' | '【' | '〔' => depth += 1,
-            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            _ => return depth == 0 && SEPARATORS.contains(&c),
-        }
-        false
-    })?;
+    // a label is short (`is_one_of` takes 96 bytes at most): the separator is looked for in the
+    // first bytes only, not along a long sentence of every cell asked
+    let (sep, _) = cell
+        .text
+        .char_indices()
+        .take_while(|&(i, _)| i <= 96)
+        .find(|&(_, c)| {
+            match c {
+                '(' | '（' | '[' | '【' | '〔' => depth += 1,
+                ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+                _ => return depth == 0 && SEPARATORS.contains(&c),
+            }
+            false
+        })?;
     if sep == 0 || !is_one_of(&cell.text[..sep], labels) {
         return None;
     }
@@ -920,6 +926,24 @@ mod tests {
         assert_eq!(year_in("(2022年度)"), Some(2022));
         assert_eq!(year_in("部门预算项目支出绩效自评表(2023年度)"), Some(2023));
         assert_eq!(year_in("12年"), None);
+    }
+
+    #[test]
+    fn a_headings_number_is_told_from_a_figure() {
+        fn rest(t: &str) -> Option<&str> {
+            numbered_heading(t).map(|k| &t[k..])
+        }
+        assert_eq!(rest("（一）A项目"), Some("A项目"));
+        assert_eq!(rest("(12)A项目"), Some("A项目"));
+        assert_eq!(rest("一、A项目"), Some("A项目"));
+        assert_eq!(rest("1.A项目"), Some("A项目"));
+        assert_eq!(rest("2、 A项目"), Some(" A项目"));
+        // a figure, a word, an unclosed bracket: no heading
+        assert_eq!(rest("1.5万元"), None);
+        assert_eq!(rest("一.A项目"), None);
+        assert_eq!(rest("A项目"), None);
+        assert_eq!(rest("（一A项目"), None);
+        assert_eq!(rest("（一二三四）A"), None);
     }
 
     #[test]
