@@ -350,12 +350,33 @@ impl OpenTable {
 }
 
 /// A cell as read: where its text ends in [`Rows::text`] (it starts where the cell before it
-/// ends: 16 bytes a cell, not 24), colspan and rowspan.
-#[derive(Clone, Copy)]
-struct RawCell {
-    end: usize,
-    colspan: u32,
-    rowspan: u32,
+/// ends) and, until it is placed, its colspan and rowspan where the sheet's cell holds its
+/// place: a table's cells become its sheet's in place ([`place`]), its text the sheet's text,
+/// so a table is never held twice (16 bytes a cell, where the cells as read and the sheet's
+/// were 32 at once while placed: 46 bytes a one-byte cell at the page reader's peak).
+type RawCell = super::PlacedCell;
+
+impl RawCell {
+    fn raw(end: usize, colspan: u32, rowspan: u32) -> RawCell {
+        RawCell {
+            at: (colspan, rowspan),
+            end,
+        }
+    }
+
+    /// Its colspan (before it is placed).
+    fn colspan(&self) -> u32 {
+        self.at.0
+    }
+
+    /// Its rowspan (before it is placed).
+    fn rowspan(&self) -> u32 {
+        self.at.1
+    }
+
+    fn set_colspan(&mut self, colspan: u32) {
+        self.at.0 = colspan;
+    }
 }
 
 /// A table's rows as read, flat: the cells in order, and where each row starts among them. A
@@ -396,11 +417,8 @@ impl Rows {
             _ => {}
         }
         text.finish_into(&mut self.text);
-        self.cells.push(RawCell {
-            end: self.text.len(),
-            colspan,
-            rowspan,
-        });
+        self.cells
+            .push(RawCell::raw(self.text.len(), colspan, rowspan));
     }
 
     /// The last cell's value as Excel's page holds it (`x:num`): a percentage the page shows
@@ -425,19 +443,22 @@ impl Rows {
         self.starts.iter().map(|(_, n)| *n as usize).sum()
     }
 
-    /// The text of cell `k`.
-    #[inline]
-    fn text(&self, k: usize) -> &str {
-        let start = k.checked_sub(1).map_or(0, |p| self.cells[p].end);
-        &self.text[start..self.cells[k].end]
-    }
-
     /// Each row's first row number and its cells, in order (a run of empty rows once), each
     /// cell with its index.
     fn each(&self) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+        each_row(&self.starts, self.cells.len())
+    }
+}
+
+/// [`Rows::each`] of rows starting at `starts`, of `cells` cells in all.
+fn each_row(
+    starts: &[(usize, u32)],
+    cells: usize,
+) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+    {
         let mut r = 0usize;
-        self.starts.iter().enumerate().map(move |(k, &(start, n))| {
-            let end = self.starts.get(k + 1).map_or(self.cells.len(), |s| s.0);
+        starts.iter().enumerate().map(move |(k, &(start, n))| {
+            let end = starts.get(k + 1).map_or(cells, |s| s.0);
             let at = r;
             r += n as usize;
             (at, start.min(end)..end)
@@ -1124,29 +1145,60 @@ fn span_value(value: &[u8], max: u32) -> u32 {
     n.clamp(1, max)
 }
 
-/// Lays out a table's rows as a browser does (see the module docs).
-/// A grid's (`grid: Some(columns)`) as [`layout::place_grid`] places it.
+/// Lays out a table's rows as a browser does (see the module docs); a grid's
+/// (`grid: Some(columns)`) as [`layout::place_grid`] places it. The cells as read become the
+/// sheet's in place (a cell's spans its place, the empty ones left out) and the text read is
+/// the sheet's text (the empty cells add no byte to it).
 fn place(
     name: &str,
     sheet_name: String,
     mut rows: Rows,
     grid: Option<u32>,
 ) -> Result<SheetCells, ReadError> {
-    if let Some(columns) = grid {
-        return Ok(place_grid(sheet_name, &rows, columns));
+    let mut cells = std::mem::take(&mut rows.cells);
+    let mut merges = Vec::new();
+    let mut notes_out = Vec::new();
+    let kept = match grid {
+        Some(columns) => layout::place_grid(&mut cells, columns, &mut merges),
+        None => place_rows(name, &mut rows, &mut cells, &mut merges, &mut notes_out)?,
+    };
+    cells.truncate(kept);
+    // the room the cells grew into by doubling, given back (the sheet is held while its
+    // grid is built)
+    if cells.capacity() > kept + kept / 8 {
+        cells.shrink_to_fit();
     }
+    Ok(SheetCells {
+        name: sheet_name,
+        text: std::mem::take(&mut rows.text),
+        cells,
+        merges,
+        notes: notes_out,
+    })
+}
+
+/// A merged range of a sheet: its first and last cell.
+type Merge = ((u32, u32), (u32, u32));
+
+/// [`place`] for a table's rows: how many cells are kept (moved to the front of `cells`).
+fn place_rows(
+    name: &str,
+    rows: &mut Rows,
+    cells: &mut [RawCell],
+    merges: &mut Vec<Merge>,
+    notes_out: &mut Vec<((u32, u32), super::number_format::CellNote)>,
+) -> Result<usize, ReadError> {
     let max_columns = limits::COLUMNS.get_usize();
     let row_count = rows.count();
-    let mut sheet = SheetCells::named(sheet_name);
-    sheet.reserve(rows.cells.len(), rows.text.len());
     // for each column, the first row no cell above covers
     let mut free_from: Vec<usize> = Vec::new();
     let mut notes = std::mem::take(&mut rows.notes).into_iter().peekable();
-    for (r, row) in rows.each() {
+    let (mut kept, mut text_from) = (0usize, 0usize);
+    for (r, row) in each_row(&rows.starts, cells.len()) {
         let mut c = 0usize;
         for k in row {
-            let cell = rows.cells[k];
-            let (colspan, rowspan) = (cell.colspan, cell.rowspan);
+            let cell = cells[k];
+            let (colspan, rowspan) = (cell.colspan(), cell.rowspan());
             while free_from.get(c).is_some_and(|&f| f > r) {
                 c += 1;
             }
@@ -1169,40 +1221,24 @@ fn place(
             }
             let (r32, c32) = (r as u32, c as u32);
             if span > 1 || down > 1 {
-                sheet
-                    .merges
-                    .push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
+                merges.push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
             }
-            let text = rows.text(k);
-            if !text.is_empty() {
-                sheet.push((r32, c32), text);
+            // cells before `k` are placed already: `kept <= k`
+            if cell.end > text_from {
+                cells[kept] = RawCell {
+                    at: (r32, c32),
+                    end: cell.end,
+                };
+                kept += 1;
             }
+            text_from = cell.end;
             if let Some((_, note)) = notes.next_if(|(at, _)| *at == k) {
-                sheet.notes.push(((r32, c32), note));
+                notes_out.push(((r32, c32), note));
             }
             c += span;
         }
     }
-    Ok(sheet)
-}
-
-/// A grid's cells as placed (spanning rows never past its last row).
-fn place_grid(sheet_name: String, rows: &Rows, columns: u32) -> SheetCells {
-    let mut sheet = SheetCells::named(sheet_name);
-    sheet.reserve(rows.cells.len(), rows.text.len());
-    let places = layout::place_grid(rows, columns);
-    let last = places.iter().map(|p| p.0).max().unwrap_or(0);
-    for (k, &(r, c, down, span)) in places.iter().enumerate() {
-        let down = down.min(last + 1 - r).max(1);
-        if span > 1 || down > 1 {
-            sheet.merges.push(((r, c), (r + down - 1, c + span - 1)));
-        }
-        let text = rows.text(k);
-        if !text.is_empty() {
-            sheet.push((r, c), text);
-        }
-    }
-    sheet
+    Ok(kept)
 }
 
 /// The web page format (`.html`, `.htm`): markup, or text a page's name says is one.

@@ -24,7 +24,7 @@
 //! browser does.
 
 use super::super::page_css::{self, ElementView, Layout};
-use super::{Builder, OpenCell, Rows, TextBuf, Unsure};
+use super::{Builder, OpenCell, RawCell, Rows, TextBuf, Unsure};
 
 /// Elements followed at most this deep (deeper ones are not laid out as tables).
 pub(super) const MAX_DEPTH: usize = 512;
@@ -206,10 +206,10 @@ impl DivState {
             return Err(why);
         }
         if let Some(n) = self.grid {
-            if let Some(c) = rows.cells.iter().find(|c| c.colspan > n) {
+            if let Some(c) = rows.cells.iter().find(|c| c.colspan() > n) {
                 return Err(format!(
                     "单元格跨 {} 列，多于网格的 {n} 列（会另起隐含的列）",
-                    c.colspan
+                    c.colspan()
                 ));
             }
             return Ok(Some(n));
@@ -224,7 +224,7 @@ impl DivState {
                     if is_loose(k, &self.loose) {
                         continue;
                     }
-                    at += rows.cells[k].colspan;
+                    at += rows.cells[k].colspan();
                     if at > 12 {
                         return Err(
                             "一行中各单元格的宽度之和超过 12 格（col-*），会折成几行".into()
@@ -239,11 +239,11 @@ impl DivState {
                 let mut at = 0u32;
                 for k in row {
                     if is_loose(k, &self.loose) {
-                        rows.cells[k].colspan = whole;
+                        rows.cells[k].set_colspan(whole);
                         continue;
                     }
-                    let w = rows.cells[k].colspan;
-                    rows.cells[k].colspan = column(at + w) - column(at);
+                    let w = rows.cells[k].colspan();
+                    rows.cells[k].set_colspan(column(at + w) - column(at));
                     at += w;
                 }
             }
@@ -257,7 +257,7 @@ impl DivState {
                 "各行的单元格数不同（{lo} 至 {hi} 个），而单元格的宽度（如 flex: 2）不是所跨的列数：无法确定每个单元格在哪一列"
             )),
             _ => {
-                rows.cells.iter_mut().for_each(|c| c.colspan = 1);
+                rows.cells.iter_mut().for_each(|c| c.set_colspan(1));
                 Ok(None)
             }
         }
@@ -736,16 +736,24 @@ fn is_block(tag: &[u8]) -> bool {
 }
 
 /// Places a grid's cells as a browser places them (row by row, each at the first place from
-/// the last one's end where its span fits, over cells spanning rows from above).
-pub(super) fn place_grid(rows: &Rows, columns: u32) -> Vec<(u32, u32, u32, u32)> {
+/// the last one's end where its span fits, over cells spanning rows from above), in place as
+/// [`super::place`] does: how many are kept (the empty ones left out); the merges in `merges`
+/// (spanning rows never past the grid's last row).
+pub(super) fn place_grid(
+    cells: &mut [RawCell],
+    columns: u32,
+    merges: &mut Vec<super::Merge>,
+) -> usize {
     let n = columns as usize;
     // for each column, the first row no cell above covers
     let mut free_from = vec![0usize; n];
     let (mut r, mut c) = (0usize, 0usize);
-    let mut out = Vec::with_capacity(rows.cells.len());
-    for cell in &rows.cells {
-        let span = (cell.colspan as usize).clamp(1, n);
-        let down = (cell.rowspan as usize).max(1);
+    let (mut kept, mut text_from) = (0usize, 0usize);
+    let spanned = merges.len();
+    for k in 0..cells.len() {
+        let cell = cells[k];
+        let span = (cell.colspan() as usize).clamp(1, n);
+        let down = (cell.rowspan() as usize).max(1);
         loop {
             if c + span > n {
                 r += 1;
@@ -762,10 +770,27 @@ pub(super) fn place_grid(rows: &Rows, columns: u32) -> Vec<(u32, u32, u32, u32)>
         for f in &mut free_from[c..c + span] {
             *f = r + down;
         }
-        out.push((r as u32, c as u32, down as u32, span as u32));
+        let (r32, c32) = (r as u32, c as u32);
+        if span > 1 || down > 1 {
+            merges.push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
+        }
+        if cell.end > text_from {
+            cells[kept] = RawCell {
+                at: (r32, c32),
+                end: cell.end,
+            };
+            kept += 1;
+        }
+        text_from = cell.end;
         c += span;
     }
-    out
+    // a cell spanning rows past the last row: to the last row (as a table's rowspan)
+    let last = r as u32;
+    for m in &mut merges[spanned..] {
+        m.1.0 = m.1.0.min(last);
+    }
+    merges.retain(|((r0, c0), (r1, c1))| r1 > r0 || c1 > c0);
+    kept
 }
 
 #[cfg(test)]
