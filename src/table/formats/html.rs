@@ -573,8 +573,9 @@ const HEAD_ONLY: &[&[u8]] = &[
 struct Builder<'n> {
     name: &'n str,
     open: Vec<OpenTable>,
-    /// Tables read, by their place in page order, with a `<div>` table's name.
-    done: Vec<(usize, PageTable, Option<String>)>,
+    /// Tables read, by their place in page order, with a `<div>` table's name and what joins
+    /// it to the grid before it ([`layout::DivState::joins`]).
+    done: Vec<(usize, PageTable, Option<DivDone>)>,
     started: usize,
     /// Text outside any cell since the last line break.
     outside: TextBuf,
@@ -616,6 +617,8 @@ struct Builder<'n> {
     unsure: Vec<Unsure>,
     /// A style block setting layouts came after a `<div>` table had started.
     late_styles: bool,
+    /// Elements followed so far.
+    serials: u32,
     /// Elements open that hold a framework's copy of a table's fixed columns (the tables
     /// inside are not read).
     copies: u32,
@@ -656,6 +659,7 @@ impl<'n> Builder<'n> {
             unsure: Vec::new(),
             late_styles: false,
             copies: 0,
+            serials: 0,
         }
     }
 
@@ -920,7 +924,8 @@ impl<'n> Builder<'n> {
     }
 
     fn text(&mut self, text: &str) {
-        if !self.elems.is_empty() && !self.in_cell() {
+        // text directly in a `<div>` row or grid, outside its cells
+        if matches!(self.open.last(), Some(t) if t.cell.is_none() && t.div.is_some()) {
             self.loose_text(text);
         }
         if self.script.0 > 0 && self.in_cell() && text.bytes().any(|b| b.is_ascii_digit()) {
@@ -1052,7 +1057,7 @@ impl<'n> Builder<'n> {
                     above: t.above,
                     sheet,
                 },
-                t.div.map(|d| d.name()),
+                t.div.map(|d| (d.name(), d.joins())),
             )),
             Err(e) => self.error = Some(e),
         }
@@ -1084,17 +1089,27 @@ impl<'n> Builder<'n> {
             }
         }
         self.done.sort_by_key(|(i, _, _)| *i);
-        let mut tables = Vec::with_capacity(self.done.len());
+        let mut tables: Vec<PageTable> = Vec::with_capacity(self.done.len());
+        let mut last_joins = None;
         for (_, t, div) in self.done {
+            let joins = div.as_ref().and_then(|d| d.1);
+            let joined = joins.is_some() && joins == last_joins && t.above.is_empty();
+            last_joins = joins;
             match div {
                 // a style block after the layout may have changed it
-                Some(name) if self.late_styles => {
+                Some((name, _)) if self.late_styles => {
                     if self.unsure.len() < 8 {
                         self.unsure.push(Unsure {
                             formish: t.sheet.iter().any(|(_, text)| text.contains("指标")),
                             name,
                             why: "网页在它之后才给出样式表（<style>），布局可能因此改变".into(),
                         });
+                    }
+                }
+                // the next row of a table written a grid a row
+                _ if joined => {
+                    if let Some(before) = tables.last_mut() {
+                        append_below(&mut before.sheet, &t.sheet);
                     }
                 }
                 _ => tables.push(t),
@@ -1104,6 +1119,25 @@ impl<'n> Builder<'n> {
             tables,
             unsure: self.unsure,
         })
+    }
+}
+
+/// A `<div>` table read: its name, and what joins it to the grid before it.
+type DivDone = (String, Option<(u32, u32)>);
+
+/// Appends `below`'s cells and merges to `sheet`, below its last row.
+fn append_below(sheet: &mut SheetCells, below: &SheetCells) {
+    let rows = sheet
+        .iter()
+        .map(|((r, _), _)| r + 1)
+        .chain(sheet.merges.iter().map(|(_, (r, _))| r + 1))
+        .max()
+        .unwrap_or(0);
+    for ((r, c), text) in below.iter() {
+        sheet.push((r + rows, c), text);
+    }
+    for ((r0, c0), (r1, c1)) in &below.merges {
+        sheet.merges.push(((r0 + rows, *c0), (r1 + rows, *c1)));
     }
 }
 
