@@ -59,6 +59,21 @@ fn a_css_grid_of_known_columns_is_read_with_its_row_and_column_spans() {
 }
 
 #[test]
+fn a_table_written_a_grid_a_row_is_read_as_one_table() {
+    // `.list .tr { display: grid; grid-template-columns: 2fr repeat(3, 1fr) 2fr 2fr 1fr 1fr }`:
+    // each row its own grid of eight tracks under one parent; read a table each, the first
+    // (the header) took the second as its body and the other rows were left out
+    assert_eq!(
+        evaluate("grid-per-row.html"),
+        [
+            row(["垃圾分类", "覆盖小区数", "≥40个", "36个", "fail"]),
+            row(["垃圾分类", "分类准确率", "≥85%", "88%", "pass"]),
+            row(["垃圾分类", "居民满意度", "≥90%", "86%", "fail"]),
+        ]
+    );
+}
+
+#[test]
 fn flex_rows_of_equal_counts_are_read_in_order_whatever_their_widths() {
     // `.name { flex: 2 }` is a wider cell, not two columns: 实际完成值 stays the sixth cell
     assert_eq!(

@@ -350,12 +350,33 @@ impl OpenTable {
 }
 
 /// A cell as read: where its text ends in [`Rows::text`] (it starts where the cell before it
-/// ends: 16 bytes a cell, not 24), colspan and rowspan.
-#[derive(Clone, Copy)]
-struct RawCell {
-    end: usize,
-    colspan: u32,
-    rowspan: u32,
+/// ends) and, until it is placed, its colspan and rowspan where the sheet's cell holds its
+/// place: a table's cells become its sheet's in place ([`place`]), its text the sheet's text,
+/// so a table is never held twice (16 bytes a cell, where the cells as read and the sheet's
+/// were 32 at once while placed: 46 bytes a one-byte cell at the page reader's peak).
+type RawCell = super::PlacedCell;
+
+impl RawCell {
+    fn raw(end: usize, colspan: u32, rowspan: u32) -> RawCell {
+        RawCell {
+            at: (colspan, rowspan),
+            end,
+        }
+    }
+
+    /// Its colspan (before it is placed).
+    fn colspan(&self) -> u32 {
+        self.at.0
+    }
+
+    /// Its rowspan (before it is placed).
+    fn rowspan(&self) -> u32 {
+        self.at.1
+    }
+
+    fn set_colspan(&mut self, colspan: u32) {
+        self.at.0 = colspan;
+    }
 }
 
 /// A table's rows as read, flat: the cells in order, and where each row starts among them. A
@@ -396,11 +417,8 @@ impl Rows {
             _ => {}
         }
         text.finish_into(&mut self.text);
-        self.cells.push(RawCell {
-            end: self.text.len(),
-            colspan,
-            rowspan,
-        });
+        self.cells
+            .push(RawCell::raw(self.text.len(), colspan, rowspan));
     }
 
     /// The last cell's value as Excel's page holds it (`x:num`): a percentage the page shows
@@ -425,19 +443,22 @@ impl Rows {
         self.starts.iter().map(|(_, n)| *n as usize).sum()
     }
 
-    /// The text of cell `k`.
-    #[inline]
-    fn text(&self, k: usize) -> &str {
-        let start = k.checked_sub(1).map_or(0, |p| self.cells[p].end);
-        &self.text[start..self.cells[k].end]
-    }
-
     /// Each row's first row number and its cells, in order (a run of empty rows once), each
     /// cell with its index.
     fn each(&self) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+        each_row(&self.starts, self.cells.len())
+    }
+}
+
+/// [`Rows::each`] of rows starting at `starts`, of `cells` cells in all.
+fn each_row(
+    starts: &[(usize, u32)],
+    cells: usize,
+) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+    {
         let mut r = 0usize;
-        self.starts.iter().enumerate().map(move |(k, &(start, n))| {
-            let end = self.starts.get(k + 1).map_or(self.cells.len(), |s| s.0);
+        starts.iter().enumerate().map(move |(k, &(start, n))| {
+            let end = starts.get(k + 1).map_or(cells, |s| s.0);
             let at = r;
             r += n as usize;
             (at, start.min(end)..end)
@@ -552,8 +573,9 @@ const HEAD_ONLY: &[&[u8]] = &[
 struct Builder<'n> {
     name: &'n str,
     open: Vec<OpenTable>,
-    /// Tables read, by their place in page order, with a `<div>` table's name.
-    done: Vec<(usize, PageTable, Option<String>)>,
+    /// Tables read, by their place in page order, with a `<div>` table's name and what joins
+    /// it to the grid before it ([`layout::DivState::joins`]).
+    done: Vec<(usize, PageTable, Option<DivDone>)>,
     started: usize,
     /// Text outside any cell since the last line break.
     outside: TextBuf,
@@ -595,6 +617,8 @@ struct Builder<'n> {
     unsure: Vec<Unsure>,
     /// A style block setting layouts came after a `<div>` table had started.
     late_styles: bool,
+    /// Elements followed so far.
+    serials: u32,
     /// Elements open that hold a framework's copy of a table's fixed columns (the tables
     /// inside are not read).
     copies: u32,
@@ -635,6 +659,7 @@ impl<'n> Builder<'n> {
             unsure: Vec::new(),
             late_styles: false,
             copies: 0,
+            serials: 0,
         }
     }
 
@@ -899,7 +924,8 @@ impl<'n> Builder<'n> {
     }
 
     fn text(&mut self, text: &str) {
-        if !self.elems.is_empty() && !self.in_cell() {
+        // text directly in a `<div>` row or grid, outside its cells
+        if matches!(self.open.last(), Some(t) if t.cell.is_none() && t.div.is_some()) {
             self.loose_text(text);
         }
         if self.script.0 > 0 && self.in_cell() && text.bytes().any(|b| b.is_ascii_digit()) {
@@ -1031,7 +1057,7 @@ impl<'n> Builder<'n> {
                     above: t.above,
                     sheet,
                 },
-                t.div.map(|d| d.name()),
+                t.div.map(|d| (d.name(), d.joins())),
             )),
             Err(e) => self.error = Some(e),
         }
@@ -1063,17 +1089,27 @@ impl<'n> Builder<'n> {
             }
         }
         self.done.sort_by_key(|(i, _, _)| *i);
-        let mut tables = Vec::with_capacity(self.done.len());
+        let mut tables: Vec<PageTable> = Vec::with_capacity(self.done.len());
+        let mut last_joins = None;
         for (_, t, div) in self.done {
+            let joins = div.as_ref().and_then(|d| d.1);
+            let joined = joins.is_some() && joins == last_joins && t.above.is_empty();
+            last_joins = joins;
             match div {
                 // a style block after the layout may have changed it
-                Some(name) if self.late_styles => {
+                Some((name, _)) if self.late_styles => {
                     if self.unsure.len() < 8 {
                         self.unsure.push(Unsure {
                             formish: t.sheet.iter().any(|(_, text)| text.contains("指标")),
                             name,
                             why: "网页在它之后才给出样式表（<style>），布局可能因此改变".into(),
                         });
+                    }
+                }
+                // the next row of a table written a grid a row
+                _ if joined => {
+                    if let Some(before) = tables.last_mut() {
+                        append_below(&mut before.sheet, &t.sheet);
                     }
                 }
                 _ => tables.push(t),
@@ -1083,6 +1119,25 @@ impl<'n> Builder<'n> {
             tables,
             unsure: self.unsure,
         })
+    }
+}
+
+/// A `<div>` table read: its name, and what joins it to the grid before it.
+type DivDone = (String, Option<(u32, u32)>);
+
+/// Appends `below`'s cells and merges to `sheet`, below its last row.
+fn append_below(sheet: &mut SheetCells, below: &SheetCells) {
+    let rows = sheet
+        .iter()
+        .map(|((r, _), _)| r + 1)
+        .chain(sheet.merges.iter().map(|(_, (r, _))| r + 1))
+        .max()
+        .unwrap_or(0);
+    for ((r, c), text) in below.iter() {
+        sheet.push((r + rows, c), text);
+    }
+    for ((r0, c0), (r1, c1)) in &below.merges {
+        sheet.merges.push(((r0 + rows, *c0), (r1 + rows, *c1)));
     }
 }
 
@@ -1124,29 +1179,60 @@ fn span_value(value: &[u8], max: u32) -> u32 {
     n.clamp(1, max)
 }
 
-/// Lays out a table's rows as a browser does (see the module docs).
-/// A grid's (`grid: Some(columns)`) as [`layout::place_grid`] places it.
+/// Lays out a table's rows as a browser does (see the module docs); a grid's
+/// (`grid: Some(columns)`) as [`layout::place_grid`] places it. The cells as read become the
+/// sheet's in place (a cell's spans its place, the empty ones left out) and the text read is
+/// the sheet's text (the empty cells add no byte to it).
 fn place(
     name: &str,
     sheet_name: String,
     mut rows: Rows,
     grid: Option<u32>,
 ) -> Result<SheetCells, ReadError> {
-    if let Some(columns) = grid {
-        return Ok(place_grid(sheet_name, &rows, columns));
+    let mut cells = std::mem::take(&mut rows.cells);
+    let mut merges = Vec::new();
+    let mut notes_out = Vec::new();
+    let kept = match grid {
+        Some(columns) => layout::place_grid(&mut cells, columns, &mut merges),
+        None => place_rows(name, &mut rows, &mut cells, &mut merges, &mut notes_out)?,
+    };
+    cells.truncate(kept);
+    // the room the cells grew into by doubling, given back (the sheet is held while its
+    // grid is built)
+    if cells.capacity() > kept + kept / 8 {
+        cells.shrink_to_fit();
     }
+    Ok(SheetCells {
+        name: sheet_name,
+        text: std::mem::take(&mut rows.text),
+        cells,
+        merges,
+        notes: notes_out,
+    })
+}
+
+/// A merged range of a sheet: its first and last cell.
+type Merge = ((u32, u32), (u32, u32));
+
+/// [`place`] for a table's rows: how many cells are kept (moved to the front of `cells`).
+fn place_rows(
+    name: &str,
+    rows: &mut Rows,
+    cells: &mut [RawCell],
+    merges: &mut Vec<Merge>,
+    notes_out: &mut Vec<((u32, u32), super::number_format::CellNote)>,
+) -> Result<usize, ReadError> {
     let max_columns = limits::COLUMNS.get_usize();
     let row_count = rows.count();
-    let mut sheet = SheetCells::named(sheet_name);
-    sheet.reserve(rows.cells.len(), rows.text.len());
     // for each column, the first row no cell above covers
     let mut free_from: Vec<usize> = Vec::new();
     let mut notes = std::mem::take(&mut rows.notes).into_iter().peekable();
-    for (r, row) in rows.each() {
+    let (mut kept, mut text_from) = (0usize, 0usize);
+    for (r, row) in each_row(&rows.starts, cells.len()) {
         let mut c = 0usize;
         for k in row {
-            let cell = rows.cells[k];
-            let (colspan, rowspan) = (cell.colspan, cell.rowspan);
+            let cell = cells[k];
+            let (colspan, rowspan) = (cell.colspan(), cell.rowspan());
             while free_from.get(c).is_some_and(|&f| f > r) {
                 c += 1;
             }
@@ -1169,40 +1255,24 @@ fn place(
             }
             let (r32, c32) = (r as u32, c as u32);
             if span > 1 || down > 1 {
-                sheet
-                    .merges
-                    .push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
+                merges.push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
             }
-            let text = rows.text(k);
-            if !text.is_empty() {
-                sheet.push((r32, c32), text);
+            // cells before `k` are placed already: `kept <= k`
+            if cell.end > text_from {
+                cells[kept] = RawCell {
+                    at: (r32, c32),
+                    end: cell.end,
+                };
+                kept += 1;
             }
+            text_from = cell.end;
             if let Some((_, note)) = notes.next_if(|(at, _)| *at == k) {
-                sheet.notes.push(((r32, c32), note));
+                notes_out.push(((r32, c32), note));
             }
             c += span;
         }
     }
-    Ok(sheet)
-}
-
-/// A grid's cells as placed (spanning rows never past its last row).
-fn place_grid(sheet_name: String, rows: &Rows, columns: u32) -> SheetCells {
-    let mut sheet = SheetCells::named(sheet_name);
-    sheet.reserve(rows.cells.len(), rows.text.len());
-    let places = layout::place_grid(rows, columns);
-    let last = places.iter().map(|p| p.0).max().unwrap_or(0);
-    for (k, &(r, c, down, span)) in places.iter().enumerate() {
-        let down = down.min(last + 1 - r).max(1);
-        if span > 1 || down > 1 {
-            sheet.merges.push(((r, c), (r + down - 1, c + span - 1)));
-        }
-        let text = rows.text(k);
-        if !text.is_empty() {
-            sheet.push((r, c), text);
-        }
-    }
-    sheet
+    Ok(kept)
 }
 
 /// The web page format (`.html`, `.htm`): markup, or text a page's name says is one.

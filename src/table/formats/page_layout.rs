@@ -24,7 +24,7 @@
 //! browser does.
 
 use super::super::page_css::{self, ElementView, Layout};
-use super::{Builder, OpenCell, Rows, TextBuf, Unsure};
+use super::{Builder, OpenCell, RawCell, Rows, TextBuf, Unsure};
 
 /// Elements followed at most this deep (deeper ones are not laid out as tables).
 pub(super) const MAX_DEPTH: usize = 512;
@@ -33,7 +33,9 @@ const SCOPE: usize = 64;
 /// `<div>` layouts not read that a page names (the rest are counted).
 const UNSURE_NAMED: usize = 8;
 
-/// Whether a tag is one of the tags followed as elements (others only as a row's or a grid's children) (matched by length and bytes, not searched).
+/// Whether a tag is followed as an element (others only as a row's or a grid's children):
+/// matched by length and bytes, not searched.
+#[inline]
 fn is_followed(tag: &[u8]) -> bool {
     matches!(
         tag,
@@ -109,6 +111,8 @@ pub(super) struct Elem {
     owns: Option<usize>,
     /// A framework's copy of a table's fixed columns ([`FIXED_COPIES`]).
     copy: bool,
+    /// Its number among the elements followed.
+    serial: u32,
 }
 
 impl Elem {
@@ -149,6 +153,8 @@ pub(super) struct DivState {
     counts: Option<(usize, usize)>,
     /// The cells that are loose rows (a whole row each).
     loose: Vec<usize>,
+    /// A grid's parent element (its number among the elements followed).
+    pub parent: Option<u32>,
 }
 
 impl DivState {
@@ -169,7 +175,14 @@ impl DivState {
             row_loose: false,
             counts: None,
             loose: Vec::new(),
+            parent: None,
         }
+    }
+
+    /// What joins a grid to the one before it on the page, read as one table (grids side by
+    /// side under one parent, of one column count: a table written a grid a row).
+    pub(super) fn joins(&self) -> Option<(u32, u32)> {
+        Some((self.parent?, self.grid?))
     }
 
     /// The table's name (`区块1`).
@@ -206,10 +219,10 @@ impl DivState {
             return Err(why);
         }
         if let Some(n) = self.grid {
-            if let Some(c) = rows.cells.iter().find(|c| c.colspan > n) {
+            if let Some(c) = rows.cells.iter().find(|c| c.colspan() > n) {
                 return Err(format!(
                     "单元格跨 {} 列，多于网格的 {n} 列（会另起隐含的列）",
-                    c.colspan
+                    c.colspan()
                 ));
             }
             return Ok(Some(n));
@@ -224,7 +237,7 @@ impl DivState {
                     if is_loose(k, &self.loose) {
                         continue;
                     }
-                    at += rows.cells[k].colspan;
+                    at += rows.cells[k].colspan();
                     if at > 12 {
                         return Err(
                             "一行中各单元格的宽度之和超过 12 格（col-*），会折成几行".into()
@@ -239,11 +252,11 @@ impl DivState {
                 let mut at = 0u32;
                 for k in row {
                     if is_loose(k, &self.loose) {
-                        rows.cells[k].colspan = whole;
+                        rows.cells[k].set_colspan(whole);
                         continue;
                     }
-                    let w = rows.cells[k].colspan;
-                    rows.cells[k].colspan = column(at + w) - column(at);
+                    let w = rows.cells[k].colspan();
+                    rows.cells[k].set_colspan(column(at + w) - column(at));
                     at += w;
                 }
             }
@@ -257,7 +270,7 @@ impl DivState {
                 "各行的单元格数不同（{lo} 至 {hi} 个），而单元格的宽度（如 flex: 2）不是所跨的列数：无法确定每个单元格在哪一列"
             )),
             _ => {
-                rows.cells.iter_mut().for_each(|c| c.colspan = 1);
+                rows.cells.iter_mut().for_each(|c| c.set_colspan(1));
                 Ok(None)
             }
         }
@@ -356,7 +369,9 @@ impl Builder<'_> {
             row: None,
             owns: None,
             copy: is_fixed_copy(text_of(&self.class)),
+            serial: self.serials,
         };
+        self.serials = self.serials.wrapping_add(1);
         self.copies += u32::from(e.copy);
         e.tag[..e.len as usize].copy_from_slice(&tag[..e.len as usize]);
         if self.styles.needs_ancestors {
@@ -369,6 +384,15 @@ impl Builder<'_> {
         } else if matches!(display, "grid" | "inline-grid") {
             let columns = page_css::track_count(layout.columns.as_deref().unwrap_or(""));
             e.owns = self.start_div(Some(columns));
+            // grids side by side under one parent may be a table's rows, a grid each
+            let parent = parent.map(|p| self.elems[p].serial);
+            if let Some(div) = e
+                .owns
+                .and_then(|i| self.open.get_mut(i))
+                .and_then(|t| t.div.as_mut())
+            {
+                div.parent = parent;
+            }
         } else if let Some(kind) = self.row_kind(tag, &layout)
             && let Some(p) = parent
         {
@@ -596,6 +620,13 @@ impl Builder<'_> {
     /// the table ends).
     #[inline]
     pub(super) fn close_ctx(&mut self) {
+        if self.html_open > 0 && self.elems.last().is_some_and(|e| e.ctx == self.html_open) {
+            self.close_ctx_elems();
+        }
+    }
+
+    /// [`Builder::close_ctx`]'s work, where there is some.
+    fn close_ctx_elems(&mut self) {
         while self
             .elems
             .last()
@@ -736,16 +767,24 @@ fn is_block(tag: &[u8]) -> bool {
 }
 
 /// Places a grid's cells as a browser places them (row by row, each at the first place from
-/// the last one's end where its span fits, over cells spanning rows from above).
-pub(super) fn place_grid(rows: &Rows, columns: u32) -> Vec<(u32, u32, u32, u32)> {
+/// the last one's end where its span fits, over cells spanning rows from above), in place as
+/// [`super::place`] does: how many are kept (the empty ones left out); the merges in `merges`
+/// (spanning rows never past the grid's last row).
+pub(super) fn place_grid(
+    cells: &mut [RawCell],
+    columns: u32,
+    merges: &mut Vec<super::Merge>,
+) -> usize {
     let n = columns as usize;
     // for each column, the first row no cell above covers
     let mut free_from = vec![0usize; n];
     let (mut r, mut c) = (0usize, 0usize);
-    let mut out = Vec::with_capacity(rows.cells.len());
-    for cell in &rows.cells {
-        let span = (cell.colspan as usize).clamp(1, n);
-        let down = (cell.rowspan as usize).max(1);
+    let (mut kept, mut text_from) = (0usize, 0usize);
+    let spanned = merges.len();
+    for k in 0..cells.len() {
+        let cell = cells[k];
+        let span = (cell.colspan() as usize).clamp(1, n);
+        let down = (cell.rowspan() as usize).max(1);
         loop {
             if c + span > n {
                 r += 1;
@@ -762,15 +801,127 @@ pub(super) fn place_grid(rows: &Rows, columns: u32) -> Vec<(u32, u32, u32, u32)>
         for f in &mut free_from[c..c + span] {
             *f = r + down;
         }
-        out.push((r as u32, c as u32, down as u32, span as u32));
+        let (r32, c32) = (r as u32, c as u32);
+        if span > 1 || down > 1 {
+            merges.push(((r32, c32), ((r + down - 1) as u32, (c + span - 1) as u32)));
+        }
+        if cell.end > text_from {
+            cells[kept] = RawCell {
+                at: (r32, c32),
+                end: cell.end,
+            };
+            kept += 1;
+        }
+        text_from = cell.end;
         c += span;
     }
-    out
+    // a cell spanning rows past the last row: to the last row (as a table's rowspan)
+    let last = r as u32;
+    for m in &mut merges[spanned..] {
+        m.1.0 = m.1.0.min(last);
+    }
+    merges.retain(|((r0, c0), (r1, c1))| r1 > r0 || c1 > c0);
+    kept
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn unsure(page: &str) -> Vec<String> {
+        let page = format!("<body>{page}</body>");
+        let p = super::super::read_page_tables("t.html", &page).unwrap();
+        assert!(p.tables.is_empty(), "{page}");
+        p.unsure
+            .into_iter()
+            .map(|u| format!("{}：{}", u.name, u.why))
+            .collect()
+    }
+
+    #[test]
+    fn layouts_whose_places_are_not_the_markups_are_refused() {
+        let grid = "<style>.g{display:grid;grid-template-columns:repeat(3,1fr)}</style>";
+        for (page, why) in [
+            (
+                format!(
+                    "{grid}<div class=g><div>a</div><div style='grid-column:2/4'>b</div></div>"
+                ),
+                "网格线",
+            ),
+            (
+                format!("{grid}<div class=g><div>a</div><div style='order:2'>b</div></div>"),
+                "order",
+            ),
+            (
+                format!("{grid}<div class=g>文字<div>b</div></div>"),
+                "不在单元格",
+            ),
+            (
+                format!("{grid}<div class=g><div style='display:contents'>a</div></div>"),
+                "contents",
+            ),
+            (
+                format!("{grid}<div class=g><div style='grid-column:span 4'>a</div></div>"),
+                "多于网格的 3 列",
+            ),
+            (
+                "<div style='display:flex;flex-direction:row-reverse'><div>a</div></div>".into(),
+                "row-reverse",
+            ),
+            (
+                "<style>.c:nth-child(2){order:1}</style><div style='display:flex'>\
+                 <div class=c>a</div><div class=c>b</div></div>"
+                    .into(),
+                "nth-child",
+            ),
+            (
+                "<div class=g><div>a</div></div><style>.g{display:grid}</style>".into(),
+                "",
+            ),
+            (
+                "<div class=row><div class='col-md-8'>a</div><div class='col-md-8'>b</div></div>"
+                    .into(),
+                "超过 12 格",
+            ),
+        ] {
+            let got = unsure(&page);
+            // the late style: the grid is laid out only once the style is read (a block)
+            if why.is_empty() {
+                continue;
+            }
+            assert!(got.iter().any(|u| u.contains(why)), "{page}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn grid_cells_flow_around_spans_as_browsers_place_them() {
+        let p = super::super::read_page_tables(
+            "t.html",
+            "<div style='display:grid;grid-template-columns:repeat(3,1fr)'>\
+             <div style='grid-row:span 2'>a</div><div style='grid-column:span 2'>b</div>\
+             <div>c</div><div style='display:none'>x</div><div>d</div><div>e</div>\
+             <div style='grid-column:span 3'>f</div></div>",
+        )
+        .unwrap();
+        let s = &p.tables[0].sheet;
+        assert_eq!(s.name, "区块1");
+        let cells: Vec<_> = s.iter().map(|(at, t)| (at, t.to_string())).collect();
+        assert_eq!(
+            cells,
+            [
+                ((0, 0), "a".to_string()),
+                ((0, 1), "b".to_string()),
+                ((1, 1), "c".to_string()),
+                ((1, 2), "d".to_string()),
+                ((2, 0), "e".to_string()),
+                ((3, 0), "f".to_string()),
+            ]
+        );
+        assert_eq!(
+            s.merges,
+            [((0, 0), (1, 0)), ((0, 1), (0, 2)), ((3, 0), (3, 2))]
+        );
+    }
 
     #[test]
     fn bootstrap_widths_from_the_widest_class() {
