@@ -188,6 +188,9 @@ pub(super) fn evaluate_project<'a, L: Lines>(
 
 /// Scores the row `s` (§8.2–8.5), grades it where offices put it (§8.6), re-checks its
 /// printed 得分, adds it to the tally, and hands its line to `lines` (or keeps its report).
+/// (Inlined into both its callers: called from a long project's scoring too, it was left a
+/// call of its own, 2.8 M instructions more on the 1/20 slice.)
+#[inline(always)]
 fn score_row<L: Lines>(
     step: &Step<'_, '_>,
     s: &Scored<'_>,

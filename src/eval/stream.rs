@@ -103,10 +103,17 @@ const PART: usize = 4 << 20;
 
 impl ToBuffer<'_> {
     /// Hands the lines written so far to the writer where they are [`PART`] bytes or more.
+    #[inline]
     fn hand_on(&mut self) {
-        if self.buf.len() < PART || self.parts.closed {
-            return;
+        if self.buf.len() >= PART && !self.parts.closed {
+            self.hand_part();
         }
+    }
+
+    /// Hands the lines written so far to the writer, as a part of the block's.
+    #[cold]
+    #[inline(never)]
+    fn hand_part(&mut self) {
         let next = self
             .parts
             .pool
