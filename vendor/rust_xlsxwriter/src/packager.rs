@@ -123,6 +123,9 @@ impl<W: Write + Seek + Send> Packager<W> {
         use_large_file: bool,
         level: Option<i64>,
     ) -> Result<Vec<u8>, XlsxError> {
+        if let Some(part) = Self::deflate_part_reusing(xml, use_large_file, level)? {
+            return Ok(part);
+        }
         let mut packager =
             Packager::new(Cursor::new(Vec::new()), use_large_file).with_worksheet_level(level);
         packager
@@ -130,6 +133,43 @@ impl<W: Write + Seek + Send> Packager<W> {
             .start_file("sheet.xml", packager.zip_options_for_worksheets)?;
         packager.zip.write_all(xml)?;
         Ok(packager.zip.finish()?.into_inner())
+    }
+
+    // jixiao's fork: `deflate_part` with the thread's deflater reused (reset between parts),
+    // not one made for each part: making one zeroed some 440 KB of state, a tenth of the CPU
+    // of a workbook of 10,000 small sheets. The XML is deflated here and stored as the small
+    // zip's part, whose headers are then made those of a deflated part (method 8, version
+    // 20, the XML's CRC and size): the bytes `deflate_part` gives through the zip crate
+    // (tested: packed and held sheets give the same workbook). `None` (then the zip crate's
+    // way) for a level past 1-9, a zip64 part, or headers not as expected.
+    fn deflate_part_reusing(
+        xml: &[u8],
+        use_large_file: bool,
+        level: Option<i64>,
+    ) -> Result<Option<Vec<u8>>, XlsxError> {
+        let Some(level) = level
+            .and_then(|l| u32::try_from(l).ok())
+            .filter(|l| (1..=9).contains(l))
+        else {
+            return Ok(None);
+        };
+        let Ok(size) = u32::try_from(xml.len()) else {
+            return Ok(None);
+        };
+        if use_large_file || size == u32::MAX {
+            return Ok(None);
+        }
+        let deflated = deflate_reusing(xml, level)?;
+        let options = Packager::new(Cursor::new(Vec::new()), false)
+            .zip_options
+            .compression_method(zip::CompressionMethod::Stored);
+        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("sheet.xml", options)?;
+        zip.write_all(&deflated)?;
+        let mut part = zip.finish()?.into_inner();
+        let mut crc = flate2::Crc::new();
+        crc.update(xml);
+        Ok(as_deflated(&mut part, crc.sum(), size).then_some(part))
     }
 
     // Write the XML files that make up the xlsx OPC package.
@@ -1228,4 +1268,68 @@ impl PackagerOptions {
             feature_property_bags: HashSet::new(),
         }
     }
+}
+
+// jixiao's fork: `xml` deflated (raw, at `level`) by the thread's deflater, reset after each
+// part: the same stream as a fresh deflater's.
+fn deflate_reusing(xml: &[u8], level: u32) -> std::io::Result<Vec<u8>> {
+    use std::cell::RefCell;
+    type Deflater = flate2::write::DeflateEncoder<Vec<u8>>;
+    thread_local! {
+        static DEFLATER: RefCell<Option<(u32, Deflater)>> = const { RefCell::new(None) };
+    }
+    DEFLATER.with(|cell| {
+        let mut deflater = match cell.borrow_mut().take() {
+            Some((l, d)) if l == level => d,
+            _ => Deflater::new(Vec::new(), flate2::Compression::new(level)),
+        };
+        deflater.write_all(xml)?;
+        // finishes the stream into the part's bytes and resets the deflater (kept only when
+        // all went well)
+        let out = deflater.reset(Vec::new())?;
+        *cell.borrow_mut() = Some((level, deflater));
+        Ok(out)
+    })
+}
+
+// jixiao's fork: the headers of a one-part zip whose part was stored made those of the part
+// deflated (`crc` and `size` of the XML it holds): method 8 and version 20 (the zip crate's
+// for a deflated part, and its version made by) in the local and the central header, the
+// CRC and the size. False (nothing changed) where a header is not where or as expected.
+fn as_deflated(zip: &mut [u8], crc: u32, size: u32) -> bool {
+    fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+        Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+    }
+    fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+        Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    }
+    let Some(end) = zip.len().checked_sub(22) else {
+        return false;
+    };
+    let central = match (u32_at(zip, end), u32_at(zip, end + 16), u16_at(zip, end + 8)) {
+        (Some(0x0605_4b50), Some(at), Some(1)) => at as usize,
+        _ => return false,
+    };
+    let local_ok = u32_at(zip, 0) == Some(0x0403_4b50)
+        && u16_at(zip, 4) == Some(10)
+        && u16_at(zip, 8) == Some(0);
+    let central_ok = u32_at(zip, central) == Some(0x0201_4b50)
+        && zip.get(central + 4) == Some(&10)
+        && u16_at(zip, central + 6) == Some(10)
+        && u16_at(zip, central + 10) == Some(0)
+        && u32_at(zip, 18) == u32_at(zip, central + 20);
+    if !local_ok || !central_ok {
+        return false;
+    }
+    let mut put = |at: usize, bytes: &[u8]| zip[at..at + bytes.len()].copy_from_slice(bytes);
+    put(4, &20u16.to_le_bytes());
+    put(8, &8u16.to_le_bytes());
+    put(14, &crc.to_le_bytes());
+    put(22, &size.to_le_bytes());
+    put(central + 4, &[20]);
+    put(central + 6, &20u16.to_le_bytes());
+    put(central + 10, &8u16.to_le_bytes());
+    put(central + 16, &crc.to_le_bytes());
+    put(central + 24, &size.to_le_bytes());
+    true
 }
