@@ -452,17 +452,22 @@ fn worker(
 /// What the workers share: the pool of line buffers, the turnstile and its condition.
 type Shared<'s, 'g> = (&'s Mutex<Vec<Vec<u8>>>, &'s Mutex<Gate<'g>>, &'s Condvar);
 
-/// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
-/// the gate).
-fn work(
+/// The block read (ahead of its turn, or again where the block before it ended elsewhere) and
+/// passed through the turnstile in file order: the gate, still held, the block, whether it
+/// continues a project and whether it was read again; `None` when the run has failed (the
+/// failure is in the gate).
+#[inline]
+fn read_in_turn<'s, 'g>(
     head: &Head,
     block: &Block,
-    ((pool, gate, turn), out): (Shared<'_, '_>, &SyncSender<Output>),
-    opts: &StreamOptions<'_>,
-    year: Option<i32>,
-    (cache, writer): (&mut ParseCache, &mut (dyn ProjectLines + 'static)),
+    (gate, turn): (&'s Mutex<Gate<'g>>, &'s Condvar),
     clock: &mut Thread<'_>,
-) -> Option<Output> {
+) -> Option<(
+    std::sync::MutexGuard<'s, Gate<'g>>,
+    stream::BlockDoc,
+    bool,
+    bool,
+)> {
     let speculative = clock.time(1, || stream::read_block(head, block, block.guess().clone()));
     // the turnstile: blocks pass one at a time, in file order
     let mut g = clock.time(2, || {
@@ -481,7 +486,7 @@ fn work(
             stream::read_block(head, block, g.end.clone()).map_err(Some)
         }
     };
-    let (mut read, continued) = match read {
+    let (read, continued) = match read {
         Ok(b) => g.passed(block, b),
         Err(e) => {
             if let Some(e) = e {
@@ -492,6 +497,21 @@ fn work(
             return None;
         }
     };
+    Some((g, read, continued, reread))
+}
+
+/// Reads, matches and evaluates one block; `None` when the run has failed (the failure is in
+/// the gate).
+fn work(
+    head: &Head,
+    block: &Block,
+    ((pool, gate, turn), out): (Shared<'_, '_>, &SyncSender<Output>),
+    opts: &StreamOptions<'_>,
+    year: Option<i32>,
+    (cache, writer): (&mut ParseCache, &mut (dyn ProjectLines + 'static)),
+    clock: &mut Thread<'_>,
+) -> Option<Output> {
+    let (mut g, mut read, continued, reread) = read_in_turn(head, block, (gate, turn), clock)?;
     // the block's projects counted once: the lists a project each are made at their size (a
     // collect or push over the projects' iterator grew each five or six times a block)
     let n_projects: usize = read.doc.units.iter().map(|u| u.projects.len()).sum();

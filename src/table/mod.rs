@@ -678,6 +678,27 @@ fn read_page(
         InputFormat::Html,
         encoding,
     )?)?;
+    page_findings(
+        &mut doc,
+        &unsure_named,
+        unsure.iter().any(|u| u.formish),
+        (&joined, &continued),
+        (all, read),
+    );
+    Ok(doc)
+}
+
+/// The findings a page read ([`read_page`]) adds about its tables as a whole: the CSS layouts
+/// not read beside a form (`unsure`, named by `unsure_named(false)`), the header and body
+/// tables `joined`, the tables read as `continued` past a page break, and the `all - read`
+/// tables that were no form.
+fn page_findings(
+    doc: &mut Document,
+    unsure_named: &dyn Fn(bool) -> String,
+    unsure: bool,
+    (joined, continued): (&[String], &[String]),
+    (all, read): (usize, usize),
+) {
     let at = Location {
         offset: 0,
         len: 0,
@@ -685,7 +706,7 @@ fn read_page(
         column: 1,
         cell: None,
     };
-    if unsure.iter().any(|u| u.formish) {
+    if unsure {
         doc.findings.push(
             Finding::at_location(
                 codes::TABLE_PAGE_LAYOUT_UNSURE,
@@ -747,7 +768,6 @@ fn read_page(
             .label("这个网页"),
         );
     }
-    Ok(doc)
 }
 
 /// The fewest columns a table of a web page must fill to be read as the continuation of the

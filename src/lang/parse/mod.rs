@@ -1051,33 +1051,77 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     if !rest.is_empty() && !shapes::is_remark(rest) {
         return None;
     }
-    let form = match (prefix, suffix, &high) {
-        (_, _, Some(_)) => match (prefix, suffix) {
+    let negative = low
+        .value
+        .as_ref()
+        .is_ok_and(|v| v.is_sign_negative() && !v.is_zero());
+    let form = form_of(
+        &Words {
+            prefix,
+            suffix,
+            range: high.is_some(),
+            exclusive,
+            inclusive_note,
+            within_word,
+        },
+        negative,
+    )?;
+    Some(QuantReading {
+        form,
+        inclusive: (true, true),
+        op_span,
+        low,
+        high,
+        name_span: None,
+    })
+}
+
+/// The words around a quantity: before it, after it, and the notes after those.
+struct Words {
+    prefix: Option<OpWord>,
+    suffix: Option<SuffixWord>,
+    /// A second bound follows (`90%-95%`).
+    range: bool,
+    /// `（不含）` closes the text.
+    exclusive: bool,
+    /// `（含）` was read past.
+    inclusive_note: bool,
+    /// The word after the value says `within` (`以内`, `之内`, `内`).
+    within_word: bool,
+}
+
+/// The form the words around a quantity give it (a comparison, a range, an approximate value),
+/// `negative` where its (first) bound is below zero; none where they cannot be read as written.
+#[inline]
+fn form_of(w: &Words, negative: bool) -> Option<Form> {
+    let (prefix, suffix) = (w.prefix, w.suffix);
+    let form = match (prefix, suffix, w.range) {
+        (_, _, true) => match (prefix, suffix) {
             (None | Some(OpWord::Between), None | Some(SuffixWord::Between)) => Form::Range,
             _ => return None,
         },
-        (Some(OpWord::About), None | Some(SuffixWord::About), None)
-        | (None, Some(SuffixWord::About), None) => Form::Approximate,
+        (Some(OpWord::About), None | Some(SuffixWord::About), false)
+        | (None, Some(SuffixWord::About), false) => Form::Approximate,
         // `≥95%以下`, `≤95%以上`, `低于5%以上`: a comparator and a word after the value that
         // point opposite ways cannot be read as written (the word was read past: the tenth
         // probe); no quantity, left to a person
-        (Some(OpWord::Op(op)), Some(SuffixWord::Op(word)), None) if opposite_ways(op, word) => {
+        (Some(OpWord::Op(op)), Some(SuffixWord::Op(word)), false) if opposite_ways(op, word) => {
             return None;
         }
-        (Some(OpWord::Op(op)), _, None) => Form::Compare(Some(op)),
-        (Some(OpWord::Within), Some(SuffixWord::Op(op)), None) => Form::Compare(Some(op)),
-        (Some(OpWord::Within), None, None) => Form::Compare(Some(Op::Le)),
-        (Some(OpWord::Reach | OpWord::Between), Some(SuffixWord::Op(op)), None) => {
+        (Some(OpWord::Op(op)), _, false) => Form::Compare(Some(op)),
+        (Some(OpWord::Within), Some(SuffixWord::Op(op)), false) => Form::Compare(Some(op)),
+        (Some(OpWord::Within), None, false) => Form::Compare(Some(Op::Le)),
+        (Some(OpWord::Reach | OpWord::Between), Some(SuffixWord::Op(op)), false) => {
             Form::Compare(Some(op))
         }
-        (Some(OpWord::Reach), None, None) => Form::Compare(Some(Op::Ge)),
-        (None, Some(SuffixWord::Op(op)), None) => Form::Compare(Some(op)),
-        (None, None, None) => Form::Compare(None),
+        (Some(OpWord::Reach), None, false) => Form::Compare(Some(Op::Ge)),
+        (None, Some(SuffixWord::Op(op)), false) => Form::Compare(Some(op)),
+        (None, None, false) => Form::Compare(None),
         _ => return None,
     };
     // strict where a word after the value says ≥ or ≤ (`以上（不含）`, `以下（不含）`); anywhere
     // else (`≥95%（不含）`, a range) it cannot be read as written: no quantity, left to a person
-    let form = match (exclusive, prefix, suffix, form) {
+    let form = match (w.exclusive, prefix, suffix, form) {
         (false, _, _, form) => form,
         (
             true,
@@ -1091,28 +1135,18 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     // of at least 5%) and as a fall of at most 5% (`≥ -5%`, what `降幅5%以内` says); the two give
     // opposite verdicts for 0 or -3%, so neither is certain: no quantity, left to a person
     if matches!(form, Form::Compare(Some(Op::Le)))
-        && (within_word || (suffix.is_none() && prefix == Some(OpWord::Within)))
-        && low
-            .value
-            .as_ref()
-            .is_ok_and(|v| v.is_sign_negative() && !v.is_zero())
+        && (w.within_word || (suffix.is_none() && prefix == Some(OpWord::Within)))
+        && negative
     {
         return None;
     }
     // `高于95%（含）`, `大于95%（含本数）`: a strict comparator said to include its bound cannot be
     // read as written (neither `>` nor `≥` is certain): no quantity, left to a person, as
     // `≥95%（不含）` is
-    if inclusive_note && matches!(form, Form::Compare(Some(Op::Gt | Op::Lt))) {
+    if w.inclusive_note && matches!(form, Form::Compare(Some(Op::Gt | Op::Lt))) {
         return None;
     }
-    Some(QuantReading {
-        form,
-        inclusive: (true, true),
-        op_span,
-        low,
-        high,
-        name_span: None,
-    })
+    Some(form)
 }
 
 /// Whether two comparators point opposite ways (one `≥`/`>`, the other `≤`/`<`).

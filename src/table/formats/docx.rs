@@ -411,17 +411,7 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
             Event::End(e) => body.end(e.local_name().as_ref())?,
             Event::Text(t) if body.in_text => body.push_text(&t.xml10_content()),
             Event::GeneralRef(r) if body.in_text => {
-                let ch = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match &*r {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
+                let ch = super::xml_entity(&r);
                 if let Some(c) = ch {
                     body.push_text(c.encode_utf8(&mut [0; 4]));
                 }

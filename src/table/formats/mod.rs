@@ -637,6 +637,21 @@ pub(crate) fn raised_digit(c: char, sub: bool) -> char {
     }
 }
 
+/// A character or predefined entity reference's character (`&amp;`, `&#x4E00;`).
+pub(crate) fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match &**r {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

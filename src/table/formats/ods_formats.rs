@@ -427,6 +427,45 @@ impl<'a> Looks<'a> {
     }
 }
 
+/// A cell's look: its own style, else its row's, else its column's (`defaults`, up to the
+/// column each ends before, at `col`); a percentage's where its value is one.
+fn cell_look(
+    looks: &mut Looks<'_>,
+    e: &quick_xml::events::BytesStart<'_>,
+    (row_default, defaults, col): (Option<&str>, &[(u32, Option<String>)], u32),
+    valued: bool,
+) -> Option<u32> {
+    let column = defaults
+        .iter()
+        .find(|d| d.0 > col)
+        .and_then(|d| d.1.as_deref());
+    let own = attr(e, "table:style-name");
+    let style = looks.of_cell(own.as_deref(), row_default, column);
+    if valued && attr(e, "office:value-type").is_some_and(|t| t == "percentage") {
+        looks.percentage(style)
+    } else {
+        style
+    }
+}
+
+/// A table read whole: its styled cells sorted and kept by its name, with its hidden places
+/// and its cells set raised or lowered where it has any.
+fn keep_table(
+    (name, mut cells): (String, Styled),
+    (hid, marks): (super::hidden::HiddenPlaces, SheetMarks),
+    out: &mut HashMap<String, Styled>,
+    (hidden, raised): (&mut OdsHidden, &mut OdsRaised),
+) {
+    cells.sort_unstable_by_key(|c| c.0);
+    if !hid.is_empty() {
+        hidden.insert(name.clone(), hid);
+    }
+    if !marks.is_empty() {
+        raised.insert(name.clone(), marks);
+    }
+    out.insert(name, cells);
+}
+
 /// The styled cells of `content.xml`, by table.
 fn cells(
     content: &[u8],
@@ -512,17 +551,12 @@ fn cells(
                     "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
                         let n = repeats("number-columns-repeated");
                         let valued = attr(e, "office:value-type").is_some();
-                        let column = defaults
-                            .iter()
-                            .find(|d| d.0 > col)
-                            .and_then(|d| d.1.as_deref());
-                        let own = attr(e, "table:style-name");
-                        let mut style =
-                            looks.of_cell(own.as_deref(), row_default.as_deref(), column);
-                        if valued && attr(e, "office:value-type").is_some_and(|t| t == "percentage")
-                        {
-                            style = looks.percentage(style);
-                        }
+                        let style = cell_look(
+                            &mut looks,
+                            e,
+                            (row_default.as_deref(), &defaults, col),
+                            valued,
+                        );
                         if !empty
                             && !s.scripts.is_empty()
                             && attr(e, "office:value-type").as_deref() == Some("string")
@@ -545,18 +579,10 @@ fn cells(
             Event::End(e) => match e.name().as_ref() {
                 "table:table" => {
                     if depth == 1
-                        && let Some((name, mut cells)) = table.take()
+                        && let Some(table) = table.take()
                     {
-                        cells.sort_unstable_by_key(|c| c.0);
-                        let places = std::mem::take(&mut hid);
-                        if !places.is_empty() {
-                            hidden.insert(name.clone(), places);
-                        }
-                        let set = std::mem::take(&mut marks);
-                        if !set.is_empty() {
-                            raised.insert(name.clone(), set);
-                        }
-                        out.insert(name, cells);
+                        let found = (std::mem::take(&mut hid), std::mem::take(&mut marks));
+                        keep_table(table, found, &mut out, (&mut *hidden, &mut *raised));
                     }
                     depth = depth.saturating_sub(1);
                 }

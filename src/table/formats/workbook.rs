@@ -514,19 +514,7 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
                         return Ok(());
                     }
                     counted.one_more()?;
-                    let shown_raised = match cell.get_value() {
-                        calamine::DataRef::SharedString(t) if !raised.1.is_empty() => {
-                            super::xlsx_raised::shown(raised, cell.get_position(), t)
-                        }
-                        calamine::DataRef::String(t) if !raised.1.is_empty() => {
-                            super::xlsx_raised::shown(raised, cell.get_position(), t)
-                        }
-                        _ => None,
-                    };
-                    let value: Data = match shown_raised {
-                        Some(shown) => Data::String(shown.to_owned()),
-                        None => cell.get_value().clone().into(),
-                    };
+                    let value = cell_value(raised, &cell);
                     let format = formats.get(style).and_then(Option::as_deref);
                     let (mut text, note) = super::number_format::read_cell(&value, format);
                     if let Some(written) = written_dates.get(style).copied().flatten()
@@ -572,6 +560,30 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
         out.push(sheet);
     }
     Ok(out)
+}
+
+/// A cell's value as calamine read it, or, where its text is a string set raised or lowered in
+/// part (`raised`: `xlsx_raised`), that string as shown (`80¹人`).
+#[inline]
+fn cell_value(
+    raised: (
+        &super::xlsx_raised::SharedMarks,
+        &super::xlsx_raised::SheetMarks,
+    ),
+    cell: &calamine::Cell<calamine::DataRef<'_>>,
+) -> Data {
+    let shown = match cell.get_value() {
+        _ if raised.1.is_empty() => None,
+        calamine::DataRef::SharedString(t) => {
+            super::xlsx_raised::shown(raised, cell.get_position(), t)
+        }
+        calamine::DataRef::String(t) => super::xlsx_raised::shown(raised, cell.get_position(), t),
+        _ => None,
+    };
+    match shown {
+        Some(shown) => Data::String(shown.to_owned()),
+        None => cell.get_value().clone().into(),
+    }
 }
 
 /// `sheet`'s merged ranges, as calamine reads them (none where it cannot).

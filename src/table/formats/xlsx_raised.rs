@@ -251,7 +251,7 @@ fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Op
             }
             Ok(Event::GeneralRef(r)) => {
                 if let Some((s, _)) = text.as_mut()
-                    && let Some(c) = entity(&r)
+                    && let Some(c) = super::xml_entity(&r)
                 {
                     s.push(c);
                 }
@@ -294,21 +294,6 @@ fn vert_align(e: &BytesStart<'_>) -> Option<bool> {
         Some("superscript") => Some(false),
         Some("subscript") => Some(true),
         _ => None,
-    }
-}
-
-/// A character or predefined entity reference's character (`&amp;`, `&#x4E00;`).
-fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    match r.resolve_char_ref() {
-        Ok(Some(c)) => Some(c),
-        _ => match &**r {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => None,
-        },
     }
 }
 
