@@ -88,7 +88,9 @@ fn growth_within(format: &str, bound: f64) {
 #[test]
 fn one_long_project_streamed_holds_no_reading_a_row() {
     // 18.5 (jsonl) and 17.2 (csv) bytes a byte before, release; the jsonl lines of the project
-    // (about 3 bytes a byte) and its rows as read are held until it is scored
-    growth_within("jsonl", 11.0);
-    growth_within("csv", 11.0);
+    // (about 3 bytes a byte) and its rows as read are held until it is scored. Debug, with the
+    // long path: 8.1-8.2 on a quiet machine, 11.6-11.7 under the whole suite's load (the 4 MB
+    // parts wait longer for a writer that is slowed too); 21.0 without the long path
+    growth_within("jsonl", 14.0);
+    growth_within("csv", 14.0);
 }

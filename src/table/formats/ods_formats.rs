@@ -427,6 +427,34 @@ impl<'a> Looks<'a> {
     }
 }
 
+/// A `<table:table-column>` of `n` columns: its default cell style kept up to the column it
+/// ends before, and its columns noted hidden where it is.
+fn column_starts(
+    e: &quick_xml::events::BytesStart<'_>,
+    n: u32,
+    defaults: &mut Vec<(u32, Option<String>)>,
+    hid: &mut super::hidden::HiddenPlaces,
+) {
+    let from = defaults.last().map_or(0, |d| d.0);
+    let name = attr(e, "table:default-cell-style-name");
+    defaults.push((from.saturating_add(n), name));
+    if n > 0 && hidden_element(e) && hid.cols.len() < MAX_HIDDEN {
+        hid.cols.push((from, from.saturating_add(n - 1)));
+    }
+}
+
+/// A `<table:table-row>` at `row`, repeated `repeat` times: its rows noted hidden where it is.
+fn hide_rows(
+    e: &quick_xml::events::BytesStart<'_>,
+    (row, repeat): (u32, u32),
+    hid: &mut super::hidden::HiddenPlaces,
+) {
+    if hidden_element(e) {
+        let room = MAX_HIDDEN.saturating_sub(hid.rows.len()) as u32;
+        hid.rows.extend(row..row.saturating_add(repeat.min(room)));
+    }
+}
+
 /// A cell's look: its own style, else its row's, else its column's (`defaults`, up to the
 /// column each ends before, at `col`); a percentage's where its value is one.
 fn cell_look(
@@ -529,21 +557,13 @@ fn cells(
                     }
                     "table:table-column" if depth == 1 => {
                         let n = repeats("number-columns-repeated");
-                        let from = defaults.last().map_or(0, |d| d.0);
-                        let name = attr(e, "table:default-cell-style-name");
-                        defaults.push((from.saturating_add(n), name));
-                        if n > 0 && hidden_element(e) && hid.cols.len() < MAX_HIDDEN {
-                            hid.cols.push((from, from.saturating_add(n - 1)));
-                        }
+                        column_starts(e, n, &mut defaults, &mut hid);
                     }
                     "table:table-row" if depth == 1 => {
                         repeat = repeats("number-rows-repeated");
                         col = 0;
                         row_default = attr(e, "table:default-cell-style-name");
-                        if hidden_element(e) {
-                            let room = MAX_HIDDEN.saturating_sub(hid.rows.len()) as u32;
-                            hid.rows.extend(row..row.saturating_add(repeat.min(room)));
-                        }
+                        hide_rows(e, (row, repeat), &mut hid);
                         if empty {
                             row = row.saturating_add(repeat);
                         }

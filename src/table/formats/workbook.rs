@@ -543,23 +543,43 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
             };
             read.map(|read| (read, merges))
         })?;
-        let (mut sheet, mut notes, empty) = sheet;
-        if formulas.formulas {
-            empty_formulas(bytes, chosen, &empty, &mut notes);
-        }
-        sheet.fit_text();
-        sheet.merges = merges;
-        sheet.notes = notes;
-        let mut hidden = if formulas.hidden {
-            super::xlsx_parts::hidden_places(bytes, chosen)
-        } else {
-            Default::default()
-        };
-        hidden.sheet = hidden_sheets.contains(chosen);
-        super::hidden::note(&mut sheet, &hidden);
-        out.push(sheet);
+        out.push(finish_sheet(
+            sheet,
+            merges,
+            (bytes, chosen.as_str(), &formulas),
+            hidden_sheets.contains(chosen),
+        ));
     }
     Ok(out)
+}
+
+/// A sheet read ([`read_xlsx_sheets`]) finished: its formulas without values noted (where the
+/// workbook has formulas), its text fitted, its merges and notes set, and its hidden rows,
+/// columns and sheet (`hidden_sheet`) noted.
+fn finish_sheet(
+    (mut sheet, mut notes, empty): (
+        SheetCells,
+        Vec<((u32, u32), super::number_format::CellNote)>,
+        std::collections::HashSet<(u32, u32)>,
+    ),
+    merges: Vec<((u32, u32), (u32, u32))>,
+    (bytes, chosen, formulas): (&[u8], &str, &SecondLook),
+    hidden_sheet: bool,
+) -> SheetCells {
+    if formulas.formulas {
+        empty_formulas(bytes, chosen, &empty, &mut notes);
+    }
+    sheet.fit_text();
+    sheet.merges = merges;
+    sheet.notes = notes;
+    let mut hidden = if formulas.hidden {
+        super::xlsx_parts::hidden_places(bytes, chosen)
+    } else {
+        Default::default()
+    };
+    hidden.sheet = hidden_sheet;
+    super::hidden::note(&mut sheet, &hidden);
+    sheet
 }
 
 /// A cell's value as calamine read it, or, where its text is a string set raised or lowered in
