@@ -427,6 +427,9 @@ impl<'a> Looks<'a> {
     }
 }
 
+/// The columns' default cell styles by name, each up to the column it ends before.
+type ColumnDefaults = [(u32, Option<String>)];
+
 /// A `<table:table-column>` of `n` columns: its default cell style kept up to the column it
 /// ends before, and its columns noted hidden where it is.
 fn column_starts(
@@ -460,7 +463,7 @@ fn hide_rows(
 fn cell_look(
     looks: &mut Looks<'_>,
     e: &quick_xml::events::BytesStart<'_>,
-    (row_default, defaults, col): (Option<&str>, &[(u32, Option<String>)], u32),
+    (row_default, defaults, col): (Option<&str>, &ColumnDefaults, u32),
     valued: bool,
 ) -> Option<u32> {
     let column = defaults

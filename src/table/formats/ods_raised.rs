@@ -156,7 +156,7 @@ impl CellText {
             },
             Event::Text(t) if self.annotation == 0 => self.push(&t.xml10_content()),
             Event::GeneralRef(r) if self.annotation == 0 => {
-                let c = super::xml_entity(&r);
+                let c = super::xml_entity(r);
                 if let Some(c) = c {
                     self.push(c.encode_utf8(&mut [0; 4]));
                 }

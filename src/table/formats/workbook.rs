@@ -553,15 +553,18 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
     Ok(out)
 }
 
+/// A sheet's cells as read, their notes, and the cells calamine gave with no value.
+type SheetRead = (
+    SheetCells,
+    Vec<((u32, u32), super::number_format::CellNote)>,
+    std::collections::HashSet<(u32, u32)>,
+);
+
 /// A sheet read ([`read_xlsx_sheets`]) finished: its formulas without values noted (where the
 /// workbook has formulas), its text fitted, its merges and notes set, and its hidden rows,
 /// columns and sheet (`hidden_sheet`) noted.
 fn finish_sheet(
-    (mut sheet, mut notes, empty): (
-        SheetCells,
-        Vec<((u32, u32), super::number_format::CellNote)>,
-        std::collections::HashSet<(u32, u32)>,
-    ),
+    (mut sheet, mut notes, empty): SheetRead,
     merges: Vec<((u32, u32), (u32, u32))>,
     (bytes, chosen, formulas): (&[u8], &str, &SecondLook),
     hidden_sheet: bool,
