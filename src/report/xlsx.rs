@@ -28,7 +28,7 @@
 //! formats and strings as it comes, in order (`Workbook::register_worksheet`, jixiao's fork of
 //! rust_xlsxwriter in `vendor/rust_xlsxwriter`), and the workers assemble and deflate its XML
 //! (`RegisteredWorksheet::pack`: it needs nothing of the workbook then), which the workbook
-//! takes in order (`Workbook::push_packed_worksheet`), the work handed out [`BATCH`] sheets a
+//! takes in order (`Workbook::push_packed_worksheet`), the work handed out `BATCH` sheets a
 //! job (a thread woken a sheet cost a sixth of the CPU): only the deflated sheet is kept until
 //! the workbook is saved, not its cells and formats (372 → 135 MB at 5,000 projects, debug
 //! build; upstream holds every sheet whole, then assembles them all at once on a thread each).
