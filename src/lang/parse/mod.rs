@@ -1030,13 +1030,10 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         rest = ws(r);
     }
     let mut suffix = None;
-    // where the word after the value says `within` (`以内`, `之内`, `内`): looked at only for a
-    // negative bound, below
-    let mut within_word = false;
+    // where the word after the value is (`以内`: looked at only for a negative bound, below)
+    let suffix_at = rest;
     if let Some((r, w)) = suffix_word(rest) {
         suffix = Some(w);
-        within_word =
-            w == SuffixWord::Op(Op::Le) && strip_any(rest, lexicon::WITHIN_TAILS).is_some();
         if op_span.is_none() {
             op_span = Some(offset(base, rest)..offset(base, r));
         }
@@ -1051,21 +1048,28 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     if !rest.is_empty() && !shapes::is_remark(rest) {
         return None;
     }
-    let negative = low
-        .value
-        .as_ref()
-        .is_ok_and(|v| v.is_sign_negative() && !v.is_zero());
-    let form = form_of(
-        &Words {
-            prefix,
-            suffix,
-            range: high.is_some(),
-            exclusive,
-            inclusive_note,
-            within_word,
-        },
-        negative,
-    )?;
+    let form = form_of(&Words {
+        prefix,
+        suffix,
+        range: high.is_some(),
+        exclusive,
+        inclusive_note,
+    })?;
+    // `-5%以内`, `控制在-5%`: a negative bound said to be `within` reads both as `≤ -5%` (a fall
+    // of at least 5%) and as a fall of at most 5% (`≥ -5%`, what `降幅5%以内` says); the two give
+    // opposite verdicts for 0 or -3%, so neither is certain: no quantity, left to a person
+    if form == Form::Compare(Some(Op::Le))
+        && low
+            .value
+            .as_ref()
+            .is_ok_and(|v| v.is_sign_negative() && !v.is_zero())
+        && match suffix {
+            Some(_) => strip_any(suffix_at, lexicon::WITHIN_TAILS).is_some(),
+            None => prefix == Some(OpWord::Within),
+        }
+    {
+        return None;
+    }
     Some(QuantReading {
         form,
         inclusive: (true, true),
@@ -1086,14 +1090,12 @@ struct Words {
     exclusive: bool,
     /// `（含）` was read past.
     inclusive_note: bool,
-    /// The word after the value says `within` (`以内`, `之内`, `内`).
-    within_word: bool,
 }
 
-/// The form the words around a quantity give it (a comparison, a range, an approximate value),
-/// `negative` where its (first) bound is below zero; none where they cannot be read as written.
+/// The form the words around a quantity give it (a comparison, a range, an approximate value);
+/// none where they cannot be read as written.
 #[inline]
-fn form_of(w: &Words, negative: bool) -> Option<Form> {
+fn form_of(w: &Words) -> Option<Form> {
     let (prefix, suffix) = (w.prefix, w.suffix);
     let form = match (prefix, suffix, w.range) {
         (_, _, true) => match (prefix, suffix) {
@@ -1131,15 +1133,6 @@ fn form_of(w: &Words, negative: bool) -> Option<Form> {
         ) => Form::Compare(Some(if op == Op::Ge { Op::Gt } else { Op::Lt })),
         _ => return None,
     };
-    // `-5%以内`, `控制在-5%`: a negative bound said to be `within` reads both as `≤ -5%` (a fall
-    // of at least 5%) and as a fall of at most 5% (`≥ -5%`, what `降幅5%以内` says); the two give
-    // opposite verdicts for 0 or -3%, so neither is certain: no quantity, left to a person
-    if matches!(form, Form::Compare(Some(Op::Le)))
-        && (w.within_word || (suffix.is_none() && prefix == Some(OpWord::Within)))
-        && negative
-    {
-        return None;
-    }
     // `高于95%（含）`, `大于95%（含本数）`: a strict comparator said to include its bound cannot be
     // read as written (neither `>` nor `≥` is certain): no quantity, left to a person, as
     // `≥95%（不含）` is
