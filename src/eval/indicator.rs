@@ -641,14 +641,13 @@ fn period_flag(
     let decimal = figure
         .parse::<Decimal>()
         .map_or_else(|_| figure.to_owned(), |d| d.normalize().to_string());
-    super::checks::Flag {
-        code: crate::codes::EVAL_PERIOD_THOUSANDS.into(),
-        severity: crate::finding::Severity::Warning,
-        message: format!(
+    doubt(
+        crate::codes::EVAL_PERIOD_THOUSANDS,
+        format!(
             "指标“{indicator}”：{what}「{written}」是{unit}数，应为整数；其中的小数点可能是千位分隔符（{}{unit}），也可能是小数（{decimal}{unit}），待人工核对",
             figure.replace('.', "")
         ),
-    }
+    )
 }
 
 /// The unit of a grade (`二级`, `一级以上`).
@@ -671,47 +670,41 @@ fn grade_order_flag(
     target_text: &str,
     actual_text: &str,
 ) -> Option<super::checks::Flag> {
-    use crate::lang::{Op, Target};
+    use crate::lang::Target;
     let Target::Compare { op, quantity } = target else {
         return None;
     };
     if !is_grade_target(target) || actual.unit.as_ref().is_some_and(|u| u.as_str() != GRADE) {
         return None;
     }
-    let meets = |op: Op| meets(op, actual.value, quantity.value);
-    let flipped = match op {
-        Op::Ge => Op::Le,
-        Op::Gt => Op::Lt,
-        Op::Le => Op::Ge,
-        Op::Lt => Op::Gt,
-        Op::Eq => Op::Eq,
-    };
-    if meets(*op) == meets(flipped) {
-        return None;
-    }
-    let word = |m: bool| if m { "达标" } else { "未达标" };
-    Some(super::checks::Flag {
-        code: crate::codes::EVAL_GRADE_ORDER.into(),
-        severity: crate::finding::Severity::Warning,
-        message: format!(
-            "指标“{indicator}”：目标「{}」、实际「{}」是等级，高低方向未知：按数字越大等级越高读为{}，按一级最高读为{}，待人工评定",
-            target_text.trim(),
-            actual_text.trim(),
-            word(meets(*op)),
-            word(meets(flipped)),
-        ),
+    let by_figures = op.holds(actual.value, quantity.value);
+    let first_best = op.reversed().holds(actual.value, quantity.value);
+    (by_figures != first_best).then(|| {
+        doubt(
+            crate::codes::EVAL_GRADE_ORDER,
+            format!(
+                "指标“{indicator}”：目标「{}」、实际「{}」是等级，高低方向未知：按数字越大等级越高读为{}，按一级最高读为{}，待人工评定",
+                target_text.trim(),
+                actual_text.trim(),
+                verdict_word(by_figures),
+                verdict_word(first_best),
+            ),
+        )
     })
 }
 
-/// Whether `a op b`.
-fn meets(op: crate::lang::Op, a: Decimal, b: Decimal) -> bool {
-    use crate::lang::Op;
-    match op {
-        Op::Ge => a >= b,
-        Op::Gt => a > b,
-        Op::Le => a <= b,
-        Op::Lt => a < b,
-        Op::Eq => a == b,
+/// A reading's verdict in words (`达标`, `未达标`).
+fn verdict_word(met: bool) -> &'static str {
+    if met { "达标" } else { "未达标" }
+}
+
+/// A warning that the row waits for a person (`eval.period-thousands`, `eval.grade-order`,
+/// `eval.fall-sign`: the figure reads two ways).
+fn doubt(code: crate::codes::Code, message: String) -> super::checks::Flag {
+    super::checks::Flag {
+        code: code.into(),
+        severity: crate::finding::Severity::Warning,
+        message,
     }
 }
 
@@ -744,23 +737,20 @@ fn fall_sign_flag(
     {
         return None;
     }
-    let signed = meets(*op, actual.value, quantity.value);
-    let size = meets(*op, actual.value.abs(), quantity.value);
-    if signed == size {
-        return None;
-    }
-    let word = |m: bool| if m { "达标" } else { "未达标" };
-    Some(super::checks::Flag {
-        code: crate::codes::EVAL_FALL_SIGN.into(),
-        severity: crate::finding::Severity::Warning,
-        message: format!(
-            "指标“{indicator}”：目标「{}」限定下降的幅度，实际「{}」带负号：按下降了 {} 读为{}，按所写的负数读为{}，待人工评定",
-            target_text.trim(),
-            actual_text.trim(),
-            actual_text.trim().trim_start_matches(['-', '－', '−']),
-            word(size),
-            word(signed),
-        ),
+    let signed = op.holds(actual.value, quantity.value);
+    let size = op.holds(actual.value.abs(), quantity.value);
+    (signed != size).then(|| {
+        doubt(
+            crate::codes::EVAL_FALL_SIGN,
+            format!(
+                "指标“{indicator}”：目标「{}」限定下降的幅度，实际「{}」带负号：按下降了 {} 读为{}，按所写的负数读为{}，待人工评定",
+                target_text.trim(),
+                actual_text.trim(),
+                actual_text.trim().trim_start_matches(['-', '－', '−']),
+                verdict_word(size),
+                verdict_word(signed),
+            ),
+        )
     })
 }
 

@@ -47,6 +47,17 @@ impl Op {
         }
     }
 
+    /// The comparison pointing the other way (`>=` is `<=`; `=` stays).
+    pub fn reversed(self) -> Op {
+        match self {
+            Op::Ge => Op::Le,
+            Op::Gt => Op::Lt,
+            Op::Le => Op::Ge,
+            Op::Lt => Op::Gt,
+            Op::Eq => Op::Eq,
+        }
+    }
+
     /// True for `>=` and `>`: more is better or required.
     pub fn is_lower_bound(self) -> bool {
         matches!(self, Op::Ge | Op::Gt)

@@ -448,17 +448,7 @@ fn base_word(input: &str) -> Option<&str> {
 /// The operator a change takes: at least 10% up is `>=` of the raised baseline; at least 5% down
 /// is `<=` of the lowered one.
 fn change_op(up: bool, written: Op) -> Op {
-    if up {
-        written
-    } else {
-        match written {
-            Op::Ge => Op::Le,
-            Op::Gt => Op::Lt,
-            Op::Le => Op::Ge,
-            Op::Lt => Op::Gt,
-            Op::Eq => Op::Eq,
-        }
-    }
+    if up { written } else { written.reversed() }
 }
 
 /// `较上年增长10%`, `比上年提高2个百分点`, `同比下降5%以上`, `不低于上年`, `>= 上年 + 10 %`.
