@@ -12,39 +12,10 @@ Each case is run under `prlimit --as` 4 GB and `/usr/bin/time`; the lines of the
 carry the figures are printed, to be checked by hand against the sheet. Nothing here is read by
 `cargo test` (what is found is made again, smaller, in tests/).
 """
-import html, io, os, subprocess, sys, zipfile
+import html, io, json, os, sys, zipfile
 
-OUT, BIN = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-ONLY = sys.argv[3:]
-os.makedirs(OUT, exist_ok=True)
-
-
-def path(name):
-    return os.path.join(OUT, name)
-
-
-def put(name, data):
-    mode = "wb" if isinstance(data, bytes) else "w"
-    with open(path(name), mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
-        f.write(data)
-    return name
-
-
-def run(args, label=""):
-    t = path(".time")
-    p = subprocess.run(["/usr/bin/time", "-o", t, "-f", "%U %S %M", "prlimit", "--as=%d" % (4 << 30),
-                        "timeout", "300", BIN] + args, cwd=OUT, capture_output=True)
-    u, s, kb = open(t).read().split()[-3:]
-    out = p.stdout.decode("utf-8", "replace")
-    err = p.stderr.decode("utf-8", "replace")
-    panic = "PANIC" if "panicked" in err else ""
-    print("%-44s exit %3d  %6.2f s  %5d MB  %s" % (label or " ".join(args)[:44], p.returncode,
-                                                  float(u) + float(s), int(kb) // 1024, panic))
-    return p.returncode, out, err
-
-
-def section(name):
-    return not ONLY or name in ONLY
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from probe_kit import OUT, BIN, path, put, run, section, tsv, page, col  # noqa: E402
 
 
 def rows_of(name, extra=()):
@@ -71,23 +42,6 @@ def rows_of(name, extra=()):
     for f in v.get("findings", []) or []:
         print("   ! %s %s" % (f.get("code"), (f.get("message") or "")[:150]))
     return out, err
-
-
-def tsv(name, rows, enc="utf-8", sep="\t"):
-    return put(name, "".join(sep.join(str(c) for c in r) + "\r\n" for r in rows).encode(enc))
-
-
-def page(name, body):
-    return put(name, "<html><head><meta charset=utf-8></head><body>%s</body></html>" % body)
-
-
-def col(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def xlsx(name, rows, merges=(), at=(0, 0)):
