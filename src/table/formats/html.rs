@@ -1091,6 +1091,10 @@ impl<'n> Builder<'n> {
         self.done.sort_by_key(|(i, _, _)| *i);
         let mut tables: Vec<PageTable> = Vec::with_capacity(self.done.len());
         let mut last_joins = None;
+        // the rows of the last table pushed, with the grids appended below it (found at its
+        // first append; each append adds its own: a table written a grid a row is not walked
+        // again at each row)
+        let mut height: Option<u32> = None;
         for (_, t, div) in self.done {
             let joins = div.as_ref().and_then(|d| d.1);
             let joined = joins.is_some() && joins == last_joins && t.above.is_empty();
@@ -1109,10 +1113,15 @@ impl<'n> Builder<'n> {
                 // the next row of a table written a grid a row
                 _ if joined => {
                     if let Some(before) = tables.last_mut() {
-                        append_below(&mut before.sheet, &t.sheet);
+                        let rows = *height.get_or_insert_with(|| rows_of(&before.sheet));
+                        append_below(&mut before.sheet, &t.sheet, rows);
+                        height = Some(rows + rows_of(&t.sheet));
                     }
                 }
-                _ => tables.push(t),
+                _ => {
+                    tables.push(t);
+                    height = None;
+                }
             }
         }
         Ok(PageTables {
@@ -1125,14 +1134,18 @@ impl<'n> Builder<'n> {
 /// A `<div>` table read: its name, and what joins it to the grid before it.
 type DivDone = (String, Option<(u32, u32)>);
 
-/// Appends `below`'s cells and merges to `sheet`, below its last row.
-fn append_below(sheet: &mut SheetCells, below: &SheetCells) {
-    let rows = sheet
+/// The rows a sheet's cells and merges reach down to (0 for none).
+fn rows_of(sheet: &SheetCells) -> u32 {
+    sheet
         .iter()
         .map(|((r, _), _)| r + 1)
         .chain(sheet.merges.iter().map(|(_, (r, _))| r + 1))
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// Appends `below`'s cells and merges to `sheet`, below its `rows` rows ([`rows_of`]).
+fn append_below(sheet: &mut SheetCells, below: &SheetCells, rows: u32) {
     for ((r, c), text) in below.iter() {
         sheet.push((r + rows, c), text);
     }
