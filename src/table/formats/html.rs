@@ -602,7 +602,9 @@ struct Builder<'n> {
     styles: Styles,
     /// The text of the `<style>` block being read.
     style_text: Option<String>,
-    /// The start tag's `class`, `id` and `style` (up to a bound).
+    /// The start tag's `class`, `id` and `style` (up to a bound), kept only where the tag may
+    /// be followed (`keep_attrs`, [`Builder::may_follow`]): the layout alone reads them.
+    keep_attrs: bool,
     class: Vec<u8>,
     id: Vec<u8>,
     style: Vec<u8>,
@@ -649,6 +651,7 @@ impl<'n> Builder<'n> {
             error: None,
             styles: Styles::default(),
             style_text: None,
+            keep_attrs: false,
             class: Vec::new(),
             id: Vec::new(),
             style: Vec::new(),
@@ -679,6 +682,7 @@ impl<'n> Builder<'n> {
                 self.class.clear();
                 self.id.clear();
                 self.style.clear();
+                self.keep_attrs = self.may_follow(name);
             }
             CallbackEvent::AttributeName { name } => {
                 self.attr.clear();
@@ -692,10 +696,12 @@ impl<'n> Builder<'n> {
                 b"rowspan" => self.rowspan = span_value(value, 65534),
                 b"style" => {
                     self.hidden = display_none(value);
-                    keep(&mut self.style, value, 2048);
+                    if self.keep_attrs {
+                        keep(&mut self.style, value, 2048);
+                    }
                 }
-                b"class" => keep(&mut self.class, value, 512),
-                b"id" => keep(&mut self.id, value, 128),
+                b"class" if self.keep_attrs => keep(&mut self.class, value, 512),
+                b"id" if self.keep_attrs => keep(&mut self.id, value, 128),
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
                 }

@@ -331,14 +331,25 @@ impl Builder<'_> {
             })
     }
 
+    /// Whether a start tag may be followed ([`Builder::follow_start`] reads its `class`, `id`
+    /// and `style` only then): a tag followed as an element, or one whose parent holds cells
+    /// (a row, a grid) or is a `<p>` it ends (whose parent may hold cells). Most tags of a page
+    /// (a Word page's `<span>`s and `<p>`s in `<td>`s) are not.
+    pub(super) fn may_follow(&self, tag: &[u8]) -> bool {
+        is_followed(tag)
+            || self.parent().is_some_and(|p| {
+                self.holds_cells(p) || (self.elems[p].tag() == b"p" && is_block(tag))
+            })
+    }
+
     /// A start tag outside `<table>`'s own: followed where it may lay out a table.
     pub(super) fn follow_start(&mut self, tag: &[u8], self_closing: bool) {
-        // most tags of a page (a Word page's `<span>`s and `<p>`s in `<td>`s) stop here
-        let followed = is_followed(tag);
-        if self_closing || (!followed && self.parent().is_none()) {
+        if self_closing || !self.may_follow(tag) {
             return;
         }
-        if VOID.contains(&tag) || TABLE_PARTS.contains(&tag) {
+        let followed = is_followed(tag);
+        // (no tag followed as an element is one of these)
+        if !followed && (VOID.contains(&tag) || TABLE_PARTS.contains(&tag)) {
             return;
         }
         // `<li>` ends the list item open beside it; a block ends an open `<p>`
