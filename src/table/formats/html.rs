@@ -1033,25 +1033,21 @@ impl<'n> Builder<'n> {
             return;
         };
         t.close_cell();
+        if t.div.is_none() {
+            self.html_open = self.html_open.saturating_sub(1);
+        }
+        // the text outside cells before the table's end is not above the next one
+        self.lines.clear();
+        self.outside = TextBuf::default();
         if t.copy {
-            if t.div.is_none() {
-                self.html_open = self.html_open.saturating_sub(1);
-            }
-            self.lines.clear();
-            self.outside = TextBuf::default();
             return;
         }
         let placed = match t.div.as_deref_mut() {
-            None => {
-                self.html_open = self.html_open.saturating_sub(1);
-                place(self.name, format!("表格{}", t.index + 1), t.rows, None)
-            }
+            None => place(self.name, format!("表格{}", t.index + 1), t.rows, None),
             Some(div) => match div.resolve(&mut t.rows) {
                 Ok(grid) => place(self.name, div.name(), t.rows, grid),
                 Err(why) => {
                     self.not_read(div, why, &t.rows);
-                    self.lines.clear();
-                    self.outside = TextBuf::default();
                     return;
                 }
             },
@@ -1067,8 +1063,6 @@ impl<'n> Builder<'n> {
             )),
             Err(e) => self.error = Some(e),
         }
-        self.lines.clear();
-        self.outside = TextBuf::default();
     }
 
     fn too_many_cells(&self) -> ReadError {
