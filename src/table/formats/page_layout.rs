@@ -391,7 +391,7 @@ impl Builder<'_> {
         }
         if in_cells {
             e.cell = true;
-            self.div_cell(&layout, tag);
+            self.div_cell(&layout);
         } else if matches!(display, "grid" | "inline-grid") {
             let columns = page_css::track_count(layout.columns.as_deref().unwrap_or(""));
             e.owns = self.start_div(Some(columns));
@@ -423,7 +423,7 @@ impl Builder<'_> {
             let list_layout = Layout::default();
             self.div_row(g, RowKind::List, &list_layout);
             e.cell = true;
-            self.div_cell(&layout, tag);
+            self.div_cell(&layout);
         } else if let Some(p) = parent
             && self.elems[p].owns.is_some()
             && self.elems[p].row.is_none()
@@ -436,7 +436,7 @@ impl Builder<'_> {
             self.div_row(p, RowKind::Loose, &layout);
             e.row = Some(RowKind::Loose);
             e.cell = true;
-            self.div_cell(&layout, tag);
+            self.div_cell(&layout);
         }
         self.elems.push(e);
     }
@@ -534,19 +534,18 @@ impl Builder<'_> {
     }
 
     /// A cell starts in the `<div>` table on top (its parent's row or grid).
-    fn div_cell(&mut self, layout: &Layout, tag: &[u8]) {
+    fn div_cell(&mut self, layout: &Layout) {
         if !self.count_cell() {
             return;
         }
-        let class = std::mem::take(&mut self.class);
         let hidden = self.hidden || layout.display.as_deref() == Some("none");
+        // read in place beside the open table (another field: not taken and put back)
+        let class = text_of(&self.class);
         let Some(t) = self.open.last_mut() else {
-            self.class = class;
             return;
         };
         t.close_cell();
         let Some(div) = t.div.as_mut() else {
-            self.class = class;
             return;
         };
         let (mut colspan, mut rowspan) = (1, 1);
@@ -559,7 +558,6 @@ impl Builder<'_> {
                 (Err(why), _) | (_, Err(why)) => div.doubt(|| why),
             }
         } else if !div.row_loose {
-            let class = text_of(&class);
             match twelfths(class) {
                 Some(Some(w)) => colspan = w,
                 _ => div.twelfths = false,
@@ -582,7 +580,6 @@ impl Builder<'_> {
                 div.doubt(|| format!("样式表规则 {why} 可能改变单元格的位置"));
             }
         }
-        let _ = tag;
         t.cell = Some(OpenCell {
             text: TextBuf::default(),
             colspan,
@@ -590,7 +587,6 @@ impl Builder<'_> {
             hidden,
             held: None,
         });
-        self.class = class;
     }
 
     /// An end tag outside `<table>`'s own: closes the nearest open element of its name in the
