@@ -186,12 +186,42 @@ pub(crate) fn read_tables(name: &str, page: &str) -> Result<Vec<PageTable>, Read
 /// A page's tables, and its `<div>` layouts not read because their columns are not certain.
 pub(crate) struct PageTables {
     pub tables: Vec<PageTable>,
-    /// Each layout not read: its name (`区块2`), why, and whether its text names indicators
-    /// (`指标`: it may be the form).
-    pub unsure: Vec<Unsure>,
+    pub unsure: Unsures,
 }
 
-/// A `<div>` layout not read (see [`PageTables::unsure`]).
+/// A page's `<div>` layouts not read: the first few named, the rest counted.
+#[derive(Default)]
+pub(crate) struct Unsures {
+    /// The first [`layout::UNSURE_NAMED`].
+    pub named: Vec<Unsure>,
+    /// How many more, and how many of those name indicators ([`Unsure::formish`]).
+    pub more: usize,
+    pub more_formish: usize,
+}
+
+impl Unsures {
+    /// A layout not read: named while there is room, else counted.
+    fn add(&mut self, name: impl FnOnce() -> String, why: impl FnOnce() -> String, formish: bool) {
+        if self.named.len() < layout::UNSURE_NAMED {
+            self.named.push(Unsure {
+                name: name(),
+                why: why(),
+                formish,
+            });
+        } else {
+            self.more += 1;
+            self.more_formish += usize::from(formish);
+        }
+    }
+
+    /// Whether any layout not read names indicators (it may be the form).
+    pub fn any_formish(&self) -> bool {
+        self.more_formish > 0 || self.named.iter().any(|u| u.formish)
+    }
+}
+
+/// A `<div>` layout not read (see [`Unsures`]): its name (`区块2`), why, and whether its text
+/// names indicators (`指标`: it may be the form).
 pub(crate) struct Unsure {
     pub name: String,
     pub why: String,
@@ -616,7 +646,7 @@ struct Builder<'n> {
     /// `<div>` tables started.
     divs: usize,
     /// `<div>` tables not read, and why.
-    unsure: Vec<Unsure>,
+    unsure: Unsures,
     /// A style block setting layouts came after a `<div>` table had started.
     late_styles: bool,
     /// Elements followed so far.
@@ -659,7 +689,7 @@ impl<'n> Builder<'n> {
             deep: 0,
             html_open: 0,
             divs: 0,
-            unsure: Vec::new(),
+            unsure: Unsures::default(),
             late_styles: false,
             copies: 0,
             serials: 0,
@@ -1101,15 +1131,13 @@ impl<'n> Builder<'n> {
             last_joins = joins;
             match div {
                 // a style block after the layout may have changed it
-                Some((name, _)) if self.late_styles => {
-                    if self.unsure.len() < 8 {
-                        self.unsure.push(Unsure {
-                            formish: t.sheet.iter().any(|(_, text)| text.contains("指标")),
-                            name,
-                            why: "网页在它之后才给出样式表（<style>），布局可能因此改变".into(),
-                        });
-                    }
-                }
+                Some((name, _)) if self.late_styles => self.unsure.add(
+                    || name,
+                    || "网页在它之后才给出样式表（<style>），布局可能因此改变".into(),
+                    t.sheet
+                        .iter()
+                        .any(|(_, text)| layout::names_indicators(text)),
+                ),
                 // the next row of a table written a grid a row
                 _ if joined => {
                     if let Some(before) = tables.last_mut() {

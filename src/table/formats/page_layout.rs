@@ -24,14 +24,19 @@
 //! browser does.
 
 use super::super::page_css::{self, ElementView, Layout};
-use super::{Builder, OpenCell, RawCell, Rows, TextBuf, Unsure};
+use super::{Builder, OpenCell, RawCell, Rows, TextBuf};
 
 /// Elements followed at most this deep (deeper ones are not laid out as tables).
 pub(super) const MAX_DEPTH: usize = 512;
 /// Open elements an end tag looks through for its element.
 const SCOPE: usize = 64;
 /// `<div>` layouts not read that a page names (the rest are counted).
-const UNSURE_NAMED: usize = 8;
+pub(super) const UNSURE_NAMED: usize = 8;
+
+/// Whether a layout's text names indicators (`指标`: it may be the form).
+pub(super) fn names_indicators(text: &str) -> bool {
+    text.contains("指标")
+}
 
 /// Whether a tag is followed as an element (others only as a row's or a grid's children):
 /// matched by length and bytes, not searched.
@@ -696,16 +701,11 @@ impl Builder<'_> {
         }
     }
 
-    /// A `<div>` table not read: named (the first few) for the page's findings.
+    /// A `<div>` table not read: named (the first few, the rest counted) for the page's
+    /// findings.
     pub(super) fn not_read(&mut self, div: &DivState, why: String, rows: &Rows) {
-        if self.unsure.len() >= UNSURE_NAMED {
-            return;
-        }
-        self.unsure.push(Unsure {
-            name: div.name(),
-            why,
-            formish: rows.text.contains("指标"),
-        });
+        self.unsure
+            .add(|| div.name(), || why, names_indicators(&rows.text));
     }
 }
 
@@ -840,6 +840,7 @@ mod tests {
         let p = super::super::read_page_tables("t.html", &page).unwrap();
         assert!(p.tables.is_empty(), "{page}");
         p.unsure
+            .named
             .into_iter()
             .map(|u| format!("{}：{}", u.name, u.why))
             .collect()
