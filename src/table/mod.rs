@@ -652,18 +652,10 @@ fn read_page(
         sheets.push(t.sheet);
     }
     let read = sheets.iter().filter(|s| s.name != "段落").count();
-    let unsure_named = |all: bool| {
-        unsure
-            .iter()
-            .filter(|u| all || u.formish)
-            .map(|u| format!("{}：{}", u.name, u.why))
-            .collect::<Vec<_>>()
-            .join("；")
-    };
-    if read == 0 && !unsure.is_empty() {
+    if read == 0 && !unsure.named.is_empty() {
         return Err(ReadError::PageLayoutUnsure {
             name: name.into(),
-            why: unsure_named(true),
+            why: unsure_named(&unsure, true),
         });
     }
     if read == 0 {
@@ -678,24 +670,38 @@ fn read_page(
         InputFormat::Html,
         encoding,
     )?)?;
-    page_findings(
-        &mut doc,
-        &unsure_named,
-        unsure.iter().any(|u| u.formish),
-        (&joined, &continued),
-        (all, read),
-    );
+    page_findings(&mut doc, &unsure, (&joined, &continued), (all, read));
     Ok(doc)
 }
 
+/// The `<div>` layouts of a page not read, each with why (`区块1：…；区块2：…`): all of them,
+/// or (`all` false) those naming indicators; the ones past those named counted (`等 12 个`).
+fn unsure_named(unsure: &formats::html::Unsures, all: bool) -> String {
+    let named = unsure
+        .named
+        .iter()
+        .filter(|u| all || u.formish)
+        .map(|u| format!("{}：{}", u.name, u.why))
+        .collect::<Vec<_>>();
+    let more = if all {
+        unsure.more
+    } else {
+        unsure.more_formish
+    };
+    match (named.is_empty(), more) {
+        (_, 0) => named.join("；"),
+        (true, _) => format!("{more} 个区块（未一一列出）"),
+        (false, _) => format!("{} 等 {} 个", named.join("；"), named.len() + more),
+    }
+}
+
 /// The findings a page read ([`read_page`]) adds about its tables as a whole: the CSS layouts
-/// not read beside a form (`unsure`, named by `unsure_named(false)`), the header and body
-/// tables `joined`, the tables read as `continued` past a page break, and the `all - read`
-/// tables that were no form.
+/// not read beside a form (those of `unsure` naming indicators), the header and body tables
+/// `joined`, the tables read as `continued` past a page break, and the `all - read` tables
+/// that were no form.
 fn page_findings(
     doc: &mut Document,
-    unsure_named: &dyn Fn(bool) -> String,
-    unsure: bool,
+    unsure: &formats::html::Unsures,
     (joined, continued): (&[String], &[String]),
     (all, read): (usize, usize),
 ) {
@@ -706,7 +712,7 @@ fn page_findings(
         column: 1,
         cell: None,
     };
-    if unsure {
+    if unsure.any_formish() {
         doc.findings.push(
             Finding::at_location(
                 codes::TABLE_PAGE_LAYOUT_UNSURE,
@@ -715,7 +721,7 @@ fn page_findings(
                 at,
                 format!(
                     "网页中用 CSS 排版的表格没有读取（不能确定单元格所在的列）：{}",
-                    unsure_named(false)
+                    unsure_named(unsure, false)
                 ),
             )
             .label("这个网页")

@@ -186,12 +186,42 @@ pub(crate) fn read_tables(name: &str, page: &str) -> Result<Vec<PageTable>, Read
 /// A page's tables, and its `<div>` layouts not read because their columns are not certain.
 pub(crate) struct PageTables {
     pub tables: Vec<PageTable>,
-    /// Each layout not read: its name (`区块2`), why, and whether its text names indicators
-    /// (`指标`: it may be the form).
-    pub unsure: Vec<Unsure>,
+    pub unsure: Unsures,
 }
 
-/// A `<div>` layout not read (see [`PageTables::unsure`]).
+/// A page's `<div>` layouts not read: the first few named, the rest counted.
+#[derive(Default)]
+pub(crate) struct Unsures {
+    /// The first [`layout::UNSURE_NAMED`].
+    pub named: Vec<Unsure>,
+    /// How many more, and how many of those name indicators ([`Unsure::formish`]).
+    pub more: usize,
+    pub more_formish: usize,
+}
+
+impl Unsures {
+    /// A layout not read: named while there is room, else counted.
+    fn add(&mut self, name: impl FnOnce() -> String, why: impl FnOnce() -> String, formish: bool) {
+        if self.named.len() < layout::UNSURE_NAMED {
+            self.named.push(Unsure {
+                name: name(),
+                why: why(),
+                formish,
+            });
+        } else {
+            self.more += 1;
+            self.more_formish += usize::from(formish);
+        }
+    }
+
+    /// Whether any layout not read names indicators (it may be the form).
+    pub fn any_formish(&self) -> bool {
+        self.more_formish > 0 || self.named.iter().any(|u| u.formish)
+    }
+}
+
+/// A `<div>` layout not read (see [`Unsures`]): its name (`区块2`), why, and whether its text
+/// names indicators (`指标`: it may be the form).
 pub(crate) struct Unsure {
     pub name: String,
     pub why: String,
@@ -602,7 +632,9 @@ struct Builder<'n> {
     styles: Styles,
     /// The text of the `<style>` block being read.
     style_text: Option<String>,
-    /// The start tag's `class`, `id` and `style` (up to a bound).
+    /// The start tag's `class`, `id` and `style` (up to a bound), kept only where the tag may
+    /// be followed (`keep_attrs`, [`Builder::may_follow`]): the layout alone reads them.
+    keep_attrs: bool,
     class: Vec<u8>,
     id: Vec<u8>,
     style: Vec<u8>,
@@ -614,7 +646,7 @@ struct Builder<'n> {
     /// `<div>` tables started.
     divs: usize,
     /// `<div>` tables not read, and why.
-    unsure: Vec<Unsure>,
+    unsure: Unsures,
     /// A style block setting layouts came after a `<div>` table had started.
     late_styles: bool,
     /// Elements followed so far.
@@ -649,6 +681,7 @@ impl<'n> Builder<'n> {
             error: None,
             styles: Styles::default(),
             style_text: None,
+            keep_attrs: false,
             class: Vec::new(),
             id: Vec::new(),
             style: Vec::new(),
@@ -656,7 +689,7 @@ impl<'n> Builder<'n> {
             deep: 0,
             html_open: 0,
             divs: 0,
-            unsure: Vec::new(),
+            unsure: Unsures::default(),
             late_styles: false,
             copies: 0,
             serials: 0,
@@ -679,6 +712,7 @@ impl<'n> Builder<'n> {
                 self.class.clear();
                 self.id.clear();
                 self.style.clear();
+                self.keep_attrs = self.may_follow(name);
             }
             CallbackEvent::AttributeName { name } => {
                 self.attr.clear();
@@ -692,10 +726,12 @@ impl<'n> Builder<'n> {
                 b"rowspan" => self.rowspan = span_value(value, 65534),
                 b"style" => {
                     self.hidden = display_none(value);
-                    keep(&mut self.style, value, 2048);
+                    if self.keep_attrs {
+                        keep(&mut self.style, value, 2048);
+                    }
                 }
-                b"class" => keep(&mut self.class, value, 512),
-                b"id" => keep(&mut self.id, value, 128),
+                b"class" if self.keep_attrs => keep(&mut self.class, value, 512),
+                b"id" if self.keep_attrs => keep(&mut self.id, value, 128),
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
                 }
@@ -1027,25 +1063,21 @@ impl<'n> Builder<'n> {
             return;
         };
         t.close_cell();
+        if t.div.is_none() {
+            self.html_open = self.html_open.saturating_sub(1);
+        }
+        // the text outside cells before the table's end is not above the next one
+        self.lines.clear();
+        self.outside = TextBuf::default();
         if t.copy {
-            if t.div.is_none() {
-                self.html_open = self.html_open.saturating_sub(1);
-            }
-            self.lines.clear();
-            self.outside = TextBuf::default();
             return;
         }
         let placed = match t.div.as_deref_mut() {
-            None => {
-                self.html_open = self.html_open.saturating_sub(1);
-                place(self.name, format!("表格{}", t.index + 1), t.rows, None)
-            }
+            None => place(self.name, format!("表格{}", t.index + 1), t.rows, None),
             Some(div) => match div.resolve(&mut t.rows) {
                 Ok(grid) => place(self.name, div.name(), t.rows, grid),
                 Err(why) => {
                     self.not_read(div, why, &t.rows);
-                    self.lines.clear();
-                    self.outside = TextBuf::default();
                     return;
                 }
             },
@@ -1061,8 +1093,6 @@ impl<'n> Builder<'n> {
             )),
             Err(e) => self.error = Some(e),
         }
-        self.lines.clear();
-        self.outside = TextBuf::default();
     }
 
     fn too_many_cells(&self) -> ReadError {
@@ -1091,28 +1121,35 @@ impl<'n> Builder<'n> {
         self.done.sort_by_key(|(i, _, _)| *i);
         let mut tables: Vec<PageTable> = Vec::with_capacity(self.done.len());
         let mut last_joins = None;
+        // the rows of the last table pushed, with the grids appended below it (found at its
+        // first append; each append adds its own: a table written a grid a row is not walked
+        // again at each row)
+        let mut height: Option<u32> = None;
         for (_, t, div) in self.done {
             let joins = div.as_ref().and_then(|d| d.1);
             let joined = joins.is_some() && joins == last_joins && t.above.is_empty();
             last_joins = joins;
             match div {
                 // a style block after the layout may have changed it
-                Some((name, _)) if self.late_styles => {
-                    if self.unsure.len() < 8 {
-                        self.unsure.push(Unsure {
-                            formish: t.sheet.iter().any(|(_, text)| text.contains("指标")),
-                            name,
-                            why: "网页在它之后才给出样式表（<style>），布局可能因此改变".into(),
-                        });
-                    }
-                }
+                Some((name, _)) if self.late_styles => self.unsure.add(
+                    || name,
+                    || "网页在它之后才给出样式表（<style>），布局可能因此改变".into(),
+                    t.sheet
+                        .iter()
+                        .any(|(_, text)| layout::names_indicators(text)),
+                ),
                 // the next row of a table written a grid a row
                 _ if joined => {
                     if let Some(before) = tables.last_mut() {
-                        append_below(&mut before.sheet, &t.sheet);
+                        let rows = *height.get_or_insert_with(|| rows_of(&before.sheet));
+                        append_below(&mut before.sheet, &t.sheet, rows);
+                        height = Some(rows + rows_of(&t.sheet));
                     }
                 }
-                _ => tables.push(t),
+                _ => {
+                    tables.push(t);
+                    height = None;
+                }
             }
         }
         Ok(PageTables {
@@ -1125,14 +1162,18 @@ impl<'n> Builder<'n> {
 /// A `<div>` table read: its name, and what joins it to the grid before it.
 type DivDone = (String, Option<(u32, u32)>);
 
-/// Appends `below`'s cells and merges to `sheet`, below its last row.
-fn append_below(sheet: &mut SheetCells, below: &SheetCells) {
-    let rows = sheet
+/// The rows a sheet's cells and merges reach down to (0 for none).
+fn rows_of(sheet: &SheetCells) -> u32 {
+    sheet
         .iter()
         .map(|((r, _), _)| r + 1)
         .chain(sheet.merges.iter().map(|(_, (r, _))| r + 1))
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// Appends `below`'s cells and merges to `sheet`, below its `rows` rows ([`rows_of`]).
+fn append_below(sheet: &mut SheetCells, below: &SheetCells, rows: u32) {
     for ((r, c), text) in below.iter() {
         sheet.push((r + rows, c), text);
     }

@@ -24,14 +24,19 @@
 //! browser does.
 
 use super::super::page_css::{self, ElementView, Layout};
-use super::{Builder, OpenCell, RawCell, Rows, TextBuf, Unsure};
+use super::{Builder, OpenCell, RawCell, Rows, TextBuf};
 
 /// Elements followed at most this deep (deeper ones are not laid out as tables).
 pub(super) const MAX_DEPTH: usize = 512;
 /// Open elements an end tag looks through for its element.
 const SCOPE: usize = 64;
 /// `<div>` layouts not read that a page names (the rest are counted).
-const UNSURE_NAMED: usize = 8;
+pub(super) const UNSURE_NAMED: usize = 8;
+
+/// Whether a layout's text names indicators (`指标`: it may be the form).
+pub(super) fn names_indicators(text: &str) -> bool {
+    text.contains("指标")
+}
 
 /// Whether a tag is followed as an element (others only as a row's or a grid's children):
 /// matched by length and bytes, not searched.
@@ -331,14 +336,25 @@ impl Builder<'_> {
             })
     }
 
+    /// Whether a start tag may be followed ([`Builder::follow_start`] reads its `class`, `id`
+    /// and `style` only then): a tag followed as an element, or one whose parent holds cells
+    /// (a row, a grid) or is a `<p>` it ends (whose parent may hold cells). Most tags of a page
+    /// (a Word page's `<span>`s and `<p>`s in `<td>`s) are not.
+    pub(super) fn may_follow(&self, tag: &[u8]) -> bool {
+        is_followed(tag)
+            || self.parent().is_some_and(|p| {
+                self.holds_cells(p) || (self.elems[p].tag() == b"p" && is_block(tag))
+            })
+    }
+
     /// A start tag outside `<table>`'s own: followed where it may lay out a table.
     pub(super) fn follow_start(&mut self, tag: &[u8], self_closing: bool) {
-        // most tags of a page (a Word page's `<span>`s and `<p>`s in `<td>`s) stop here
-        let followed = is_followed(tag);
-        if self_closing || (!followed && self.parent().is_none()) {
+        if self_closing || !self.may_follow(tag) {
             return;
         }
-        if VOID.contains(&tag) || TABLE_PARTS.contains(&tag) {
+        let followed = is_followed(tag);
+        // (no tag followed as an element is one of these)
+        if !followed && (VOID.contains(&tag) || TABLE_PARTS.contains(&tag)) {
             return;
         }
         // `<li>` ends the list item open beside it; a block ends an open `<p>`
@@ -380,7 +396,7 @@ impl Builder<'_> {
         }
         if in_cells {
             e.cell = true;
-            self.div_cell(&layout, tag);
+            self.div_cell(&layout);
         } else if matches!(display, "grid" | "inline-grid") {
             let columns = page_css::track_count(layout.columns.as_deref().unwrap_or(""));
             e.owns = self.start_div(Some(columns));
@@ -412,7 +428,7 @@ impl Builder<'_> {
             let list_layout = Layout::default();
             self.div_row(g, RowKind::List, &list_layout);
             e.cell = true;
-            self.div_cell(&layout, tag);
+            self.div_cell(&layout);
         } else if let Some(p) = parent
             && self.elems[p].owns.is_some()
             && self.elems[p].row.is_none()
@@ -425,7 +441,7 @@ impl Builder<'_> {
             self.div_row(p, RowKind::Loose, &layout);
             e.row = Some(RowKind::Loose);
             e.cell = true;
-            self.div_cell(&layout, tag);
+            self.div_cell(&layout);
         }
         self.elems.push(e);
     }
@@ -523,19 +539,18 @@ impl Builder<'_> {
     }
 
     /// A cell starts in the `<div>` table on top (its parent's row or grid).
-    fn div_cell(&mut self, layout: &Layout, tag: &[u8]) {
+    fn div_cell(&mut self, layout: &Layout) {
         if !self.count_cell() {
             return;
         }
-        let class = std::mem::take(&mut self.class);
         let hidden = self.hidden || layout.display.as_deref() == Some("none");
+        // read in place beside the open table (another field: not taken and put back)
+        let class = text_of(&self.class);
         let Some(t) = self.open.last_mut() else {
-            self.class = class;
             return;
         };
         t.close_cell();
         let Some(div) = t.div.as_mut() else {
-            self.class = class;
             return;
         };
         let (mut colspan, mut rowspan) = (1, 1);
@@ -548,7 +563,6 @@ impl Builder<'_> {
                 (Err(why), _) | (_, Err(why)) => div.doubt(|| why),
             }
         } else if !div.row_loose {
-            let class = text_of(&class);
             match twelfths(class) {
                 Some(Some(w)) => colspan = w,
                 _ => div.twelfths = false,
@@ -571,7 +585,6 @@ impl Builder<'_> {
                 div.doubt(|| format!("样式表规则 {why} 可能改变单元格的位置"));
             }
         }
-        let _ = tag;
         t.cell = Some(OpenCell {
             text: TextBuf::default(),
             colspan,
@@ -579,7 +592,6 @@ impl Builder<'_> {
             hidden,
             held: None,
         });
-        self.class = class;
     }
 
     /// An end tag outside `<table>`'s own: closes the nearest open element of its name in the
@@ -689,16 +701,11 @@ impl Builder<'_> {
         }
     }
 
-    /// A `<div>` table not read: named (the first few) for the page's findings.
+    /// A `<div>` table not read: named (the first few, the rest counted) for the page's
+    /// findings.
     pub(super) fn not_read(&mut self, div: &DivState, why: String, rows: &Rows) {
-        if self.unsure.len() >= UNSURE_NAMED {
-            return;
-        }
-        self.unsure.push(Unsure {
-            name: div.name(),
-            why,
-            formish: rows.text.contains("指标"),
-        });
+        self.unsure
+            .add(|| div.name(), || why, names_indicators(&rows.text));
     }
 }
 
@@ -833,6 +840,7 @@ mod tests {
         let p = super::super::read_page_tables("t.html", &page).unwrap();
         assert!(p.tables.is_empty(), "{page}");
         p.unsure
+            .named
             .into_iter()
             .map(|u| format!("{}：{}", u.name, u.why))
             .collect()
