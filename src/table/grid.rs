@@ -1277,9 +1277,9 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     let mut items = workbook::TagCount::word_items();
     // a formula element in any part (a sheet's part may be named anything its workbook says)
     let mut formulas = workbook::FormulaSeen::default();
-    let mut hidden = formats::hidden::HiddenSeen::default();
+    let mut hidden = formats::WordSeen::new(formats::hidden::HIDDEN);
     // a run set raised or lowered, in the shared strings or a sheet (`xlsx_raised`)
-    let mut raised = formats::xlsx_raised::VertAlignSeen::default();
+    let mut raised = formats::WordSeen::new(formats::xlsx_raised::VERT_ALIGN);
     let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {

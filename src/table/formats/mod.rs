@@ -652,9 +652,73 @@ pub(crate) fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     }
 }
 
+/// Looks, fed a part's bytes in pieces, for one word (`hidden=`: [`hidden::HIDDEN`];
+/// `vertAlign`: [`xlsx_raised::VERT_ALIGN`]): a fast byte search that may say yes for text
+/// that only reads so (the part is then looked at again for nothing), never no for a part
+/// that holds the word, wherever the pieces are cut.
+#[derive(Debug)]
+pub(crate) struct WordSeen {
+    word: &'static [u8],
+    /// The last bytes of the piece before (a word split between two pieces).
+    tail: Vec<u8>,
+    pub seen: bool,
+}
+
+impl WordSeen {
+    /// Looks for `word` (not empty).
+    pub(crate) fn new(word: &'static [u8]) -> Self {
+        WordSeen {
+            word,
+            tail: Vec::new(),
+            seen: false,
+        }
+    }
+
+    /// Reads the next bytes of a part.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        if self.seen || bytes.is_empty() {
+            return;
+        }
+        let keep = self.word.len().saturating_sub(1);
+        self.tail.extend_from_slice(&bytes[..bytes.len().min(keep)]);
+        self.seen = memchr::memmem::find(&self.tail, self.word).is_some()
+            || memchr::memmem::find(bytes, self.word).is_some();
+        let keep = bytes.len().min(keep);
+        self.tail.clear();
+        self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_seen_wherever_the_pieces_are_cut() {
+        let cases: [(&[u8], &[u8], &[u8]); 2] = [
+            (
+                hidden::HIDDEN,
+                b"<row r=\"3\" hidden=\"1\"><c r=\"A3\"/></row>",
+                b"<row r=\"3\" ht=\"20\"><c r=\"A3\"/></row>",
+            ),
+            (
+                xlsx_raised::VERT_ALIGN,
+                br#"<r><rPr><vertAlign val="superscript"/></rPr>"#,
+                b"<r><rPr><b/></rPr><t>1</t></r>",
+            ),
+        ];
+        for (word, text, plain) in cases {
+            for at in 0..=text.len() {
+                let mut seen = WordSeen::new(word);
+                seen.feed(&text[..at]);
+                seen.feed(&text[at..]);
+                assert!(seen.seen, "cut at {at}");
+            }
+            let mut seen = WordSeen::new(word);
+            seen.feed(plain);
+            assert!(!seen.seen);
+        }
+    }
 
     #[test]
     fn a_sheets_cells_are_sorted_by_place_the_first_of_two_at_one_place_standing() {

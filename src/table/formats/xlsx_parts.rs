@@ -195,7 +195,7 @@ pub(crate) fn formulas_without_values(
 
 /// The rows and columns `sheet`'s part hides (`<row r="3" hidden="1">`, `<col min="2" max="3"
 /// hidden="1"/>`; a row without `r` follows the one before), 0-based. One pass over the part,
-/// made only where the part may hide something (`hidden::HiddenSeen`).
+/// made only where the part may hide something (`hidden::HIDDEN`, `super::WordSeen`).
 pub(crate) fn hidden_places(bytes: &[u8], sheet: &str) -> super::hidden::HiddenPlaces {
     in_sheet_part(bytes, sheet, |reader| {
         let mut out = super::hidden::HiddenPlaces::default();

@@ -7,7 +7,7 @@
 //! evaluation leaves to a person; `m` + a raised `2` is `m²`).
 //!
 //! Looked for only where `grid::check_zip` saw `vertAlign` in the shared strings or a sheet's
-//! part ([`VertAlignSeen`]): a workbook without one is not read again. Then:
+//! part ([`VERT_ALIGN`], [`super::WordSeen`]): a workbook without one is not read again. Then:
 //! - the shared strings are read once more ([`shared_marks`]: one linear pass, which keeps
 //!   only the strings with a raised or lowered run, by index; the part and its count of
 //!   strings are within the limits already);
@@ -23,33 +23,9 @@ use std::io::BufRead;
 
 use quick_xml::events::{BytesStart, Event};
 
-/// What [`VertAlignSeen`] looks for.
-const VERT_ALIGN: &[u8] = b"vertAlign";
-
-/// Looks, fed a part's bytes in pieces, for `vertAlign` (a run's raised or lowered setting):
-/// may say yes for text that only reads so, never no for a part that sets one.
-#[derive(Debug, Default)]
-pub(crate) struct VertAlignSeen {
-    /// The last bytes of the piece before (a word split between two pieces).
-    tail: Vec<u8>,
-    pub seen: bool,
-}
-
-impl VertAlignSeen {
-    /// Reads the next bytes of a part.
-    pub(crate) fn feed(&mut self, bytes: &[u8]) {
-        if self.seen || bytes.is_empty() {
-            return;
-        }
-        let keep = VERT_ALIGN.len() - 1;
-        self.tail.extend_from_slice(&bytes[..bytes.len().min(keep)]);
-        self.seen = memchr::memmem::find(&self.tail, VERT_ALIGN).is_some()
-            || memchr::memmem::find(bytes, VERT_ALIGN).is_some();
-        let keep = bytes.len().min(keep);
-        self.tail.clear();
-        self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
-    }
-}
+/// What `grid::check_zip` looks for in the shared strings and the sheets' parts
+/// ([`super::WordSeen`]): a run's raised or lowered setting.
+pub(crate) const VERT_ALIGN: &[u8] = b"vertAlign";
 
 /// A string with a raised or lowered run: its runs joined as calamine joins them, and as
 /// shown (the digits of raised runs raised, of lowered runs lowered).
@@ -480,20 +456,6 @@ mod tests {
         );
         assert!(shared_marks(&plain).is_empty());
         assert!(sheet_marks(&plain, "S", &SharedMarks::new()).is_empty());
-    }
-
-    #[test]
-    fn vert_align_is_seen_wherever_the_pieces_are_cut() {
-        let text = br#"<r><rPr><vertAlign val="superscript"/></rPr>"#;
-        for at in 0..=text.len() {
-            let mut seen = VertAlignSeen::default();
-            seen.feed(&text[..at]);
-            seen.feed(&text[at..]);
-            assert!(seen.seen, "cut at {at}");
-        }
-        let mut seen = VertAlignSeen::default();
-        seen.feed(b"<r><rPr><b/></rPr><t>1</t></r>");
-        assert!(!seen.seen);
     }
 
     #[test]
