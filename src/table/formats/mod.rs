@@ -683,9 +683,15 @@ impl WordSeen {
         self.tail.extend_from_slice(&bytes[..bytes.len().min(keep)]);
         self.seen = memchr::memmem::find(&self.tail, self.word).is_some()
             || memchr::memmem::find(bytes, self.word).is_some();
-        let keep = bytes.len().min(keep);
-        self.tail.clear();
-        self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
+        // the last bytes read, across pieces: a piece shorter than the word keeps some of
+        // the piece before it
+        if bytes.len() >= keep {
+            self.tail.clear();
+            self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
+        } else {
+            let cut = self.tail.len().saturating_sub(keep);
+            self.tail.drain(..cut);
+        }
     }
 }
 
@@ -713,6 +719,14 @@ mod tests {
                 seen.feed(&text[..at]);
                 seen.feed(&text[at..]);
                 assert!(seen.seen, "cut at {at}");
+            }
+            // in three pieces, the middle one shorter than the word
+            for at in 0..text.len().saturating_sub(3) {
+                let mut seen = WordSeen::new(word);
+                for piece in [&text[..at], &text[at..at + 3], &text[at + 3..]] {
+                    seen.feed(piece);
+                }
+                assert!(seen.seen, "cut at {at} and {}", at + 3);
             }
             let mut seen = WordSeen::new(word);
             seen.feed(plain);
