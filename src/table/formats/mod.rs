@@ -637,6 +637,20 @@ pub(crate) fn raised_digit(c: char, sub: bool) -> char {
     }
 }
 
+/// An attribute's value (its key matched whole, prefix and all: `style:name`,
+/// `xml:space`), entities undone (as written where they do not read).
+pub(crate) fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| {
+            let raw = a.value.into_owned();
+            quick_xml::escape::unescape(&raw)
+                .map(|s| s.into_owned())
+                .unwrap_or(raw)
+        })
+}
+
 /// A character or predefined entity reference's character (`&amp;`, `&#x4E00;`).
 pub(crate) fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     match r.resolve_char_ref() {

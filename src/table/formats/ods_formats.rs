@@ -28,6 +28,7 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::attr;
 use super::number_format::CellFormat;
 use super::ods_raised::{CellText, OdsRaised, TextScripts};
 use super::xls_formats::{Style, Styled};
@@ -133,20 +134,6 @@ struct Styles {
     cell: HashMap<String, (Option<String>, Option<String>)>,
     /// The text styles set raised or lowered (`ods_raised`).
     scripts: TextScripts,
-}
-
-/// An attribute's value, unescaped.
-pub(super) fn attr(e: &BytesStart, key: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == key)
-        .map(|a| {
-            let raw = a.value.into_owned();
-            match quick_xml::escape::unescape(&raw) {
-                Ok(v) => v.into_owned(),
-                Err(_) => raw,
-            }
-        })
 }
 
 impl Styles {

@@ -40,15 +40,14 @@ impl TextScripts {
     pub(crate) fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
         match e.name().as_ref() {
             "style:style" => {
-                self.open = (!empty
-                    && super::ods_formats::attr(e, "style:family").as_deref() == Some("text"))
-                .then(|| super::ods_formats::attr(e, "style:name"))
-                .flatten();
+                self.open = (!empty && super::attr(e, "style:family").as_deref() == Some("text"))
+                    .then(|| super::attr(e, "style:name"))
+                    .flatten();
             }
             "style:text-properties" => {
                 if let (Some(name), Some(script)) = (
                     &self.open,
-                    super::ods_formats::attr(e, "style:text-position").and_then(|p| script(&p)),
+                    super::attr(e, "style:text-position").and_then(|p| script(&p)),
                 ) {
                     self.by_style.insert(name.clone(), script);
                 }
@@ -138,7 +137,7 @@ impl CellText {
                     "text:tab" => self.push("\t"),
                     "text:line-break" => self.push("\n"),
                     "text:span" if !empty => {
-                        let own = super::ods_formats::attr(e, "text:style-name")
+                        let own = super::attr(e, "text:style-name")
                             .and_then(|s| scripts.by_style.get(&s).copied());
                         let outer = self.spans.last().copied().flatten();
                         self.spans.push(own.or(outer));

@@ -23,6 +23,8 @@ use std::io::BufRead;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::attr;
+
 /// What `grid::check_zip` looks for in the shared strings and the sheets' parts
 /// ([`super::WordSeen`]): a run's raised or lowered setting.
 pub(crate) const VERT_ALIGN: &[u8] = b"vertAlign";
@@ -280,19 +282,6 @@ fn plain_attr<'a>(e: &'a BytesStart<'_>, key: &str) -> Option<std::borrow::Cow<'
         .flatten()
         .find(|a| a.key.as_ref() == key)
         .map(|a| a.value)
-}
-
-/// An attribute's value (its key matched whole, prefix and all), entities undone.
-fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == key)
-        .map(|a| {
-            let raw = a.value.into_owned();
-            quick_xml::escape::unescape(&raw)
-                .map(|s| s.into_owned())
-                .unwrap_or(raw)
-        })
 }
 
 /// Excel's `_xHHHH_` escapes (a UTF-16 unit each; a pair for a character past the BMP)
