@@ -651,6 +651,26 @@ pub(crate) fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<S
         })
 }
 
+/// `text` as shown in a run set raised (`script` `Some(false)`) or lowered (`Some(true)`): its
+/// digits raised (lowered), owned; borrowed as it is on the line or where it has no digit.
+pub(crate) fn shown_in(text: &str, script: Option<bool>) -> std::borrow::Cow<'_, str> {
+    match script {
+        Some(sub) if text.bytes().any(|b| b.is_ascii_digit()) => raised_digits(text, sub).into(),
+        _ => text.into(),
+    }
+}
+
+/// A `vertAlign`'s `val` (an xlsx run's `<vertAlign val="…"/>`, Word's `<w:vertAlign
+/// w:val="…"/>`): raised (`Some(false)`), lowered (`Some(true)`), or on the line
+/// (`baseline`, anything else).
+pub(crate) fn vert_align(val: Option<&str>) -> Option<bool> {
+    match val {
+        Some("superscript") => Some(false),
+        Some("subscript") => Some(true),
+        _ => None,
+    }
+}
+
 /// A character or predefined entity reference's character (`&amp;`, `&#x4E00;`).
 pub(crate) fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     match r.resolve_char_ref() {

@@ -56,6 +56,34 @@ impl Marked {
     }
 }
 
+/// A string's text as it is read, run by run: joined as calamine joins it and as shown.
+#[derive(Debug, Default)]
+pub(crate) struct MarkedText {
+    joined: String,
+    shown: String,
+    /// Whether a digit was raised or lowered.
+    marked: bool,
+}
+
+impl MarkedText {
+    /// The next text, in a run set raised (`script` `Some(false)`), lowered (`Some(true)`) or
+    /// on the line (`None`).
+    pub(crate) fn push(&mut self, text: &str, script: Option<bool>) {
+        self.joined.push_str(text);
+        let shown = super::shown_in(text, script);
+        self.marked |= matches!(shown, std::borrow::Cow::Owned(_));
+        self.shown.push_str(&shown);
+    }
+
+    /// The string, where a digit of it is raised or lowered.
+    pub(crate) fn finish(self) -> Option<Marked> {
+        self.marked.then_some(Marked {
+            joined: self.joined,
+            shown: self.shown,
+        })
+    }
+}
+
 /// A cell's raised text: a shared string's index, or an inline string of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum CellMark {
@@ -191,11 +219,7 @@ fn read_index<R: BufRead>(reader: &mut quick_xml::Reader<R>) -> Option<u32> {
 /// Excel's `_xHHHH_` escapes undone), and returns it where a run is set raised or lowered.
 fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Option<Marked> {
     let mut buf = Vec::new();
-    let mut out = Marked {
-        joined: String::new(),
-        shown: String::new(),
-    };
-    let mut marked = false;
+    let mut out = MarkedText::default();
     // the open run's setting: raised (`Some(false)`), lowered (`Some(true)`)
     let mut script: Option<bool> = None;
     let mut phonetic = false;
@@ -211,11 +235,11 @@ fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Op
                     let keep = attr(&e, "xml:space").as_deref() == Some("preserve");
                     text = Some((String::new(), keep));
                 }
-                "vertAlign" => script = vert_align(&e),
+                "vertAlign" => script = super::vert_align(attr(&e, "val").as_deref()),
                 _ => {}
             },
             Ok(Event::Empty(e)) if e.local_name().as_ref() == "vertAlign" => {
-                script = vert_align(&e);
+                script = super::vert_align(attr(&e, "val").as_deref());
             }
             Ok(Event::Text(t)) => {
                 if let Some((s, _)) = text.as_mut() {
@@ -242,15 +266,7 @@ fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Op
                         } else {
                             s.trim_matches([' ', '\t', '\r', '\n'])
                         };
-                        let s = unescape_excel(s);
-                        out.joined.push_str(&s);
-                        match script {
-                            Some(sub) if s.bytes().any(|b| b.is_ascii_digit()) => {
-                                marked = true;
-                                out.shown.push_str(&super::raised_digits(&s, sub));
-                            }
-                            _ => out.shown.push_str(&s),
-                        }
+                        out.push(&unescape_excel(s), script);
                     }
                 }
                 "r" => script = None,
@@ -262,17 +278,7 @@ fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Op
             Ok(_) => {}
         }
     }
-    marked.then_some(out)
-}
-
-/// A `<vertAlign val="…"/>`'s setting: raised (`Some(false)`), lowered (`Some(true)`), or
-/// on the line (`baseline`, anything else).
-fn vert_align(e: &BytesStart<'_>) -> Option<bool> {
-    match attr(e, "val").as_deref() {
-        Some("superscript") => Some(false),
-        Some("subscript") => Some(true),
-        _ => None,
-    }
+    out.finish()
 }
 
 /// An attribute's value as written (a cell's `r` and `t`, a row's `r`: ASCII, no entities),
