@@ -446,12 +446,12 @@ fn hide_rows(
 }
 
 /// A cell's look: its own style, else its row's, else its column's (`defaults`, up to the
-/// column each ends before, at `col`); a percentage's where its value is one.
+/// column each ends before, at `col`); a percentage's where its value is one (`percentage`).
 fn cell_look(
     looks: &mut Looks<'_>,
     e: &quick_xml::events::BytesStart<'_>,
     (row_default, defaults, col): (Option<&str>, &ColumnDefaults, u32),
-    valued: bool,
+    percentage: bool,
 ) -> Option<u32> {
     let column = defaults
         .iter()
@@ -459,7 +459,7 @@ fn cell_look(
         .and_then(|d| d.1.as_deref());
     let own = attr(e, "table:style-name");
     let style = looks.of_cell(own.as_deref(), row_default, column);
-    if valued && attr(e, "office:value-type").is_some_and(|t| t == "percentage") {
+    if percentage {
         looks.percentage(style)
     } else {
         style
@@ -560,16 +560,18 @@ fn cells(
                     }
                     "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
                         let n = repeats("number-columns-repeated");
-                        let valued = attr(e, "office:value-type").is_some();
+                        // (read once: an allocation a cell)
+                        let value_type = attr(e, "office:value-type");
+                        let valued = value_type.is_some();
                         let style = cell_look(
                             &mut looks,
                             e,
                             (row_default.as_deref(), &defaults, col),
-                            valued,
+                            value_type.as_deref() == Some("percentage"),
                         );
                         if !empty
                             && !s.scripts.is_empty()
-                            && attr(e, "office:value-type").as_deref() == Some("string")
+                            && value_type.as_deref() == Some("string")
                             && attr(e, "office:string-value").is_none()
                         {
                             text = Some(CellText::new(((row, repeat), (col, n))));

@@ -126,9 +126,7 @@ impl CellText {
                     }
                     "text:s" => {
                         let n = super::workbook::ods_repeats(e, "c").min(1 << 16);
-                        for _ in 0..n {
-                            self.push(" ");
-                        }
+                        self.push(&" ".repeat(n as usize));
                     }
                     "text:tab" => self.push("\t"),
                     "text:line-break" => self.push("\n"),
