@@ -486,10 +486,10 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
                 .flatten();
             let merges = match apart {
                 Some(_) => Vec::new(),
-                None => match large.then(|| super::xlsx_merges::outside_cells(bytes, chosen)) {
-                    Some(Some(merges)) => merges,
-                    _ => merges_of(&mut wb, chosen),
-                },
+                None => large
+                    .then(|| super::xlsx_merges::outside_cells(bytes, chosen))
+                    .flatten()
+                    .unwrap_or_else(|| merges_of(&mut wb, chosen)),
             };
             let read = (|| -> Result<_, ReadError> {
                 let reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
@@ -565,7 +565,7 @@ type SheetRead = (
 /// columns and sheet (`hidden_sheet`) noted.
 fn finish_sheet(
     (mut sheet, mut notes, empty): SheetRead,
-    merges: Vec<((u32, u32), (u32, u32))>,
+    merges: Vec<Merge>,
     (bytes, chosen, formulas): (&[u8], &str, &SecondLook),
     hidden_sheet: bool,
 ) -> SheetCells {

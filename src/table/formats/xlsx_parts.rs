@@ -274,7 +274,7 @@ pub(super) fn in_sheet_part<T: Default>(
 
 /// `read` given `sheet`'s part of the workbook `bytes`, unzipped as it is read, or `None` where
 /// the zip, the sheet or its part cannot be opened.
-pub(crate) fn with_sheet_part<T>(
+pub(super) fn with_sheet_part<T>(
     bytes: &[u8],
     sheet: &str,
     read: impl FnOnce(&mut dyn Read) -> T,
