@@ -141,6 +141,8 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
     super::xlsx_parts::in_sheet_part(bytes, sheet, |reader| {
         let mut out = SheetMarks::new();
         let mut buf = Vec::new();
+        // a `<v>`'s events and text, read into the same two buffers cell after cell
+        let mut index = (Vec::new(), String::new());
         let (mut row, mut col) = (0u32, 0u32);
         // the open cell's place and whether it names a shared string
         let mut cell: Option<((u32, u32), bool)> = None;
@@ -154,20 +156,19 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
                         }
                     }
                     "c" => {
-                        let at = match plain_attr(&e, "r")
-                            .and_then(|r| super::xlsx_parts::cell_place(&r))
-                        {
+                        let (r, shared) = place_and_type(&e);
+                        let at = match r.and_then(|r| super::xlsx_parts::cell_place(&r)) {
                             Some(at) => {
                                 col = at.1;
                                 at
                             }
                             None => (row, col),
                         };
-                        cell = Some((at, plain_attr(&e, "t").as_deref() == Some("s")));
+                        cell = Some((at, shared));
                     }
                     "v" if matches!(cell, Some((_, true))) && !shared.is_empty() => {
                         let at = cell.map_or((0, 0), |c| c.0);
-                        if let Some(i) = read_index(reader)
+                        if let Some(i) = read_index(reader, &mut index)
                             && shared.contains_key(&i)
                         {
                             out.insert(at, CellMark::Shared(i));
@@ -199,17 +200,20 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
     })
 }
 
-/// A `<v>`'s text read as a shared string's index (the reader just past its start).
-fn read_index<R: BufRead>(reader: &mut quick_xml::Reader<R>) -> Option<u32> {
-    let mut buf = Vec::new();
-    let mut text = String::new();
+/// A `<v>`'s text read as a shared string's index (the reader just past its start), read
+/// into `buf` and `text` (scratch: cleared here).
+fn read_index<R: BufRead>(
+    reader: &mut quick_xml::Reader<R>,
+    (buf, text): &mut (Vec<u8>, String),
+) -> Option<u32> {
+    text.clear();
     loop {
-        match reader.read_event_into(&mut buf) {
+        buf.clear();
+        match reader.read_event_into(buf) {
             Ok(Event::Text(t)) if text.len() < 16 => text.push_str(&t.xml10_content()),
             Ok(Event::End(_)) | Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
         }
-        buf.clear();
     }
     text.trim().parse().ok()
 }
@@ -281,8 +285,26 @@ fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Op
     out.finish()
 }
 
-/// An attribute's value as written (a cell's `r` and `t`, a row's `r`: ASCII, no entities),
-/// not copied: read for every cell of a sheet.
+/// A cell's `r` as written and whether its `t` is `s` (a shared string's index), in one look
+/// at its attributes (each the first of its name; ASCII, no entities), not copied: read for
+/// every cell of a sheet.
+fn place_and_type<'a>(e: &'a BytesStart<'_>) -> (Option<std::borrow::Cow<'a, str>>, bool) {
+    let (mut r, mut t) = (None, None);
+    for a in e.attributes().flatten() {
+        match a.key.as_ref() {
+            "r" if r.is_none() => r = Some(a.value),
+            "t" if t.is_none() => t = Some(a.value),
+            _ => {}
+        }
+        if r.is_some() && t.is_some() {
+            break;
+        }
+    }
+    (r, t.as_deref() == Some("s"))
+}
+
+/// An attribute's value as written (a row's `r`: ASCII, no entities), not copied: read for
+/// every row of a sheet.
 fn plain_attr<'a>(e: &'a BytesStart<'_>, key: &str) -> Option<std::borrow::Cow<'a, str>> {
     e.attributes()
         .flatten()
