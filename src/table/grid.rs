@@ -1277,9 +1277,10 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     let mut items = workbook::TagCount::word_items();
     // a formula element in any part (a sheet's part may be named anything its workbook says)
     let mut formulas = workbook::FormulaSeen::default();
-    let mut hidden = formats::hidden::HiddenSeen::default();
-    // a run set raised or lowered, in the shared strings or a sheet (`xlsx_raised`)
-    let mut raised = formats::xlsx_raised::VertAlignSeen::default();
+    let mut hidden = formats::WordSeen::new(formats::hidden::HIDDEN);
+    // a run set raised or lowered, in the shared strings, in a sheet (`xlsx_raised`)
+    let mut raised_shared = formats::WordSeen::new(formats::xlsx_raised::VERT_ALIGN);
+    let mut raised_sheet = formats::WordSeen::new(formats::xlsx_raised::VERT_ALIGN);
     let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
@@ -1316,14 +1317,14 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
                             head.extend_from_slice(&sink[..k.min(4096 - head.len())]);
                         }
                         held.feed(&sink[..k]);
-                        raised.feed(&sink[..k]);
+                        raised_shared.feed(&sink[..k]);
                         workbook::check_count(name, Some(&part), held.count)?;
                     } else if sheet {
                         // counted across the worksheets: the cell limit is the workbook's
                         let before = cells.count;
                         cells.feed(&sink[..k]);
                         hidden.feed(&sink[..k]);
-                        raised.feed(&sink[..k]);
+                        raised_sheet.feed(&sink[..k]);
                         if cells.count != before {
                             workbook::check_count(name, None, cells.count)?;
                         }
@@ -1349,7 +1350,8 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
         formulas: workbook::SecondLook {
             formulas: formulas.seen,
             hidden: hidden.seen,
-            raised: raised.seen,
+            raised_shared: raised_shared.seen,
+            raised_sheet: raised_sheet.seen,
         },
     })
 }

@@ -549,11 +549,7 @@ impl Body<'_> {
                 self.run_script = None;
             }
             "vertAlign" if self.in_run && self.old_props == 0 => {
-                self.run_script = match attr(e, "val").as_deref() {
-                    Some("superscript") => Some(false),
-                    Some("subscript") => Some(true),
-                    _ => None,
-                };
+                self.run_script = super::vert_align(attr(e, "val").as_deref());
             }
             "rPrChange" | "pPrChange" if !empty => self.old_props += 1,
             "sdt" => self.placeholder = false,
@@ -628,13 +624,8 @@ impl Body<'_> {
         if self.run_hidden {
             return;
         }
-        if let Some(sub) = self.run_script
-            && text.bytes().any(|b| b.is_ascii_digit())
-        {
-            let raised = super::raised_digits(text, sub);
-            return self.push_raised(&raised);
-        }
-        self.push_raised(text);
+        let shown = super::shown_in(text, self.run_script);
+        self.push_raised(&shown);
     }
 
     /// [`Body::push_text`] past the run's properties.

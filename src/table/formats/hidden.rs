@@ -6,7 +6,7 @@
 //! gets a `table.hidden-row` warning at its first filled cell, each hidden column at its first
 //! filled cell, a hidden sheet at its first ([`note`]). The xlsx's rows and columns are found
 //! by a second look at the sheet's part, made only where `grid::check_zip`'s byte search saw
-//! `hidden=` in a sheet's part ([`HiddenSeen`]).
+//! `hidden=` in a sheet's part ([`HIDDEN`], [`super::WordSeen`]).
 
 use std::collections::{HashMap, HashSet};
 
@@ -69,52 +69,13 @@ pub(crate) fn note(sheet: &mut SheetCells, hidden: &HiddenPlaces) {
     }
 }
 
-/// Looks, fed a sheet part's bytes in pieces, for `hidden=` (a row's or a column's attribute):
-/// a fast byte search that may say yes for text that only looks so (the part is then looked
-/// at again for nothing), never no for a part that hides a row or a column.
-#[derive(Debug, Default)]
-pub(crate) struct HiddenSeen {
-    /// The last bytes of the piece before (a word split between two pieces).
-    tail: Vec<u8>,
-    pub seen: bool,
-}
-
-/// What [`HiddenSeen`] looks for.
-const HIDDEN: &[u8] = b"hidden=";
-
-impl HiddenSeen {
-    /// Reads the next bytes of a sheet's part.
-    pub(crate) fn feed(&mut self, bytes: &[u8]) {
-        if self.seen || bytes.is_empty() {
-            return;
-        }
-        let head = &bytes[..bytes.len().min(HIDDEN.len() - 1)];
-        self.tail.extend_from_slice(head);
-        self.seen = memchr::memmem::find(&self.tail, HIDDEN).is_some()
-            || memchr::memmem::find(bytes, HIDDEN).is_some();
-        let keep = bytes.len().min(HIDDEN.len() - 1);
-        self.tail.clear();
-        self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
-    }
-}
+/// What `grid::check_zip` looks for in a sheet's part ([`super::WordSeen`]): a row's or a
+/// column's attribute.
+pub(crate) const HIDDEN: &[u8] = b"hidden=";
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hidden_is_seen_wherever_the_pieces_are_cut() {
-        let text = b"<row r=\"3\" hidden=\"1\"><c r=\"A3\"/></row>";
-        for at in 0..=text.len() {
-            let mut seen = HiddenSeen::default();
-            seen.feed(&text[..at]);
-            seen.feed(&text[at..]);
-            assert!(seen.seen, "cut at {at}");
-        }
-        let mut seen = HiddenSeen::default();
-        seen.feed(b"<row r=\"3\" ht=\"20\"><c r=\"A3\"/></row>");
-        assert!(!seen.seen);
-    }
 
     #[test]
     fn each_hidden_row_column_and_sheet_is_noted_at_its_first_filled_cell() {

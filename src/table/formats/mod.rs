@@ -637,6 +637,40 @@ pub(crate) fn raised_digit(c: char, sub: bool) -> char {
     }
 }
 
+/// An attribute's value (its key matched whole, prefix and all: `style:name`,
+/// `xml:space`), entities undone (as written where they do not read).
+pub(crate) fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| {
+            let raw = a.value.into_owned();
+            quick_xml::escape::unescape(&raw)
+                .map(|s| s.into_owned())
+                .unwrap_or(raw)
+        })
+}
+
+/// `text` as shown in a run set raised (`script` `Some(false)`) or lowered (`Some(true)`): its
+/// digits raised (lowered), owned; borrowed as it is on the line or where it has no digit.
+pub(crate) fn shown_in(text: &str, script: Option<bool>) -> std::borrow::Cow<'_, str> {
+    match script {
+        Some(sub) if text.bytes().any(|b| b.is_ascii_digit()) => raised_digits(text, sub).into(),
+        _ => text.into(),
+    }
+}
+
+/// A `vertAlign`'s `val` (an xlsx run's `<vertAlign val="…"/>`, Word's `<w:vertAlign
+/// w:val="…"/>`): raised (`Some(false)`), lowered (`Some(true)`), or on the line
+/// (`baseline`, anything else).
+pub(crate) fn vert_align(val: Option<&str>) -> Option<bool> {
+    match val {
+        Some("superscript") => Some(false),
+        Some("subscript") => Some(true),
+        _ => None,
+    }
+}
+
 /// A character or predefined entity reference's character (`&amp;`, `&#x4E00;`).
 pub(crate) fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     match r.resolve_char_ref() {
@@ -652,9 +686,87 @@ pub(crate) fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     }
 }
 
+/// Looks, fed a part's bytes in pieces, for one word (`hidden=`: [`hidden::HIDDEN`];
+/// `vertAlign`: [`xlsx_raised::VERT_ALIGN`]): a fast byte search that may say yes for text
+/// that only reads so (the part is then looked at again for nothing), never no for a part
+/// that holds the word, wherever the pieces are cut.
+#[derive(Debug)]
+pub(crate) struct WordSeen {
+    word: &'static [u8],
+    /// The last bytes of the piece before (a word split between two pieces).
+    tail: Vec<u8>,
+    pub seen: bool,
+}
+
+impl WordSeen {
+    /// Looks for `word` (not empty).
+    pub(crate) fn new(word: &'static [u8]) -> Self {
+        WordSeen {
+            word,
+            tail: Vec::new(),
+            seen: false,
+        }
+    }
+
+    /// Reads the next bytes of a part.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        if self.seen || bytes.is_empty() {
+            return;
+        }
+        let keep = self.word.len().saturating_sub(1);
+        self.tail.extend_from_slice(&bytes[..bytes.len().min(keep)]);
+        self.seen = memchr::memmem::find(&self.tail, self.word).is_some()
+            || memchr::memmem::find(bytes, self.word).is_some();
+        // the last bytes read, across pieces: a piece shorter than the word keeps some of
+        // the piece before it
+        if bytes.len() >= keep {
+            self.tail.clear();
+            self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
+        } else {
+            let cut = self.tail.len().saturating_sub(keep);
+            self.tail.drain(..cut);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_seen_wherever_the_pieces_are_cut() {
+        let cases: [(&[u8], &[u8], &[u8]); 2] = [
+            (
+                hidden::HIDDEN,
+                b"<row r=\"3\" hidden=\"1\"><c r=\"A3\"/></row>",
+                b"<row r=\"3\" ht=\"20\"><c r=\"A3\"/></row>",
+            ),
+            (
+                xlsx_raised::VERT_ALIGN,
+                br#"<r><rPr><vertAlign val="superscript"/></rPr>"#,
+                b"<r><rPr><b/></rPr><t>1</t></r>",
+            ),
+        ];
+        for (word, text, plain) in cases {
+            for at in 0..=text.len() {
+                let mut seen = WordSeen::new(word);
+                seen.feed(&text[..at]);
+                seen.feed(&text[at..]);
+                assert!(seen.seen, "cut at {at}");
+            }
+            // in three pieces, the middle one shorter than the word
+            for at in 0..text.len().saturating_sub(3) {
+                let mut seen = WordSeen::new(word);
+                for piece in [&text[..at], &text[at..at + 3], &text[at + 3..]] {
+                    seen.feed(piece);
+                }
+                assert!(seen.seen, "cut at {at} and {}", at + 3);
+            }
+            let mut seen = WordSeen::new(word);
+            seen.feed(plain);
+            assert!(!seen.seen);
+        }
+    }
 
     #[test]
     fn a_sheets_cells_are_sorted_by_place_the_first_of_two_at_one_place_standing() {

@@ -28,6 +28,7 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::attr;
 use super::number_format::CellFormat;
 use super::ods_raised::{CellText, OdsRaised, TextScripts};
 use super::xls_formats::{Style, Styled};
@@ -133,20 +134,6 @@ struct Styles {
     cell: HashMap<String, (Option<String>, Option<String>)>,
     /// The text styles set raised or lowered (`ods_raised`).
     scripts: TextScripts,
-}
-
-/// An attribute's value, unescaped.
-pub(super) fn attr(e: &BytesStart, key: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == key)
-        .map(|a| {
-            let raw = a.value.into_owned();
-            match quick_xml::escape::unescape(&raw) {
-                Ok(v) => v.into_owned(),
-                Err(_) => raw,
-            }
-        })
 }
 
 impl Styles {
@@ -459,12 +446,12 @@ fn hide_rows(
 }
 
 /// A cell's look: its own style, else its row's, else its column's (`defaults`, up to the
-/// column each ends before, at `col`); a percentage's where its value is one.
+/// column each ends before, at `col`); a percentage's where its value is one (`percentage`).
 fn cell_look(
     looks: &mut Looks<'_>,
     e: &quick_xml::events::BytesStart<'_>,
     (row_default, defaults, col): (Option<&str>, &ColumnDefaults, u32),
-    valued: bool,
+    percentage: bool,
 ) -> Option<u32> {
     let column = defaults
         .iter()
@@ -472,7 +459,7 @@ fn cell_look(
         .and_then(|d| d.1.as_deref());
     let own = attr(e, "table:style-name");
     let style = looks.of_cell(own.as_deref(), row_default, column);
-    if valued && attr(e, "office:value-type").is_some_and(|t| t == "percentage") {
+    if percentage {
         looks.percentage(style)
     } else {
         style
@@ -573,16 +560,18 @@ fn cells(
                     }
                     "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
                         let n = repeats("number-columns-repeated");
-                        let valued = attr(e, "office:value-type").is_some();
+                        // (read once: an allocation a cell)
+                        let value_type = attr(e, "office:value-type");
+                        let valued = value_type.is_some();
                         let style = cell_look(
                             &mut looks,
                             e,
                             (row_default.as_deref(), &defaults, col),
-                            valued,
+                            value_type.as_deref() == Some("percentage"),
                         );
                         if !empty
                             && !s.scripts.is_empty()
-                            && attr(e, "office:value-type").as_deref() == Some("string")
+                            && value_type.as_deref() == Some("string")
                             && attr(e, "office:string-value").is_none()
                         {
                             text = Some(CellText::new(((row, repeat), (col, n))));

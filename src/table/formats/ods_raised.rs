@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::xlsx_raised::{CellMark, Marked, SheetMarks};
+use super::xlsx_raised::{CellMark, MarkedText, SheetMarks};
 
 /// Each table's cells set raised or lowered in part, by the table's name.
 pub(crate) type OdsRaised = HashMap<String, SheetMarks>;
@@ -40,15 +40,14 @@ impl TextScripts {
     pub(crate) fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
         match e.name().as_ref() {
             "style:style" => {
-                self.open = (!empty
-                    && super::ods_formats::attr(e, "style:family").as_deref() == Some("text"))
-                .then(|| super::ods_formats::attr(e, "style:name"))
-                .flatten();
+                self.open = (!empty && super::attr(e, "style:family").as_deref() == Some("text"))
+                    .then(|| super::attr(e, "style:name"))
+                    .flatten();
             }
             "style:text-properties" => {
                 if let (Some(name), Some(script)) = (
                     &self.open,
-                    super::ods_formats::attr(e, "style:text-position").and_then(|p| script(&p)),
+                    super::attr(e, "style:text-position").and_then(|p| script(&p)),
                 ) {
                     self.by_style.insert(name.clone(), script);
                 }
@@ -88,14 +87,12 @@ fn script(position: &str) -> Option<bool> {
 /// One string cell's text as it is read: joined as calamine joins it and as shown.
 #[derive(Debug)]
 pub(crate) struct CellText {
-    joined: String,
-    shown: String,
+    text: MarkedText,
     /// The spans open: each one's setting (a span of no setting keeps its parent's).
     spans: Vec<Option<bool>>,
     paragraphs: u32,
     /// Inside a note (`office:annotation`): its text is not the cell's.
     annotation: u32,
-    marked: bool,
     /// The cell's first row and rows, first column and columns (its repeats).
     places: ((u32, u32), (u32, u32)),
 }
@@ -104,12 +101,10 @@ impl CellText {
     /// A cell at `row` repeated `rows` times down, at `col` repeated `cols` times across.
     pub(crate) fn new(places: ((u32, u32), (u32, u32))) -> Self {
         CellText {
-            joined: String::new(),
-            shown: String::new(),
+            text: MarkedText::default(),
             spans: Vec::new(),
             paragraphs: 0,
             annotation: 0,
-            marked: false,
             places,
         }
     }
@@ -131,14 +126,12 @@ impl CellText {
                     }
                     "text:s" => {
                         let n = super::workbook::ods_repeats(e, "c").min(1 << 16);
-                        for _ in 0..n {
-                            self.push(" ");
-                        }
+                        self.push(&" ".repeat(n as usize));
                     }
                     "text:tab" => self.push("\t"),
                     "text:line-break" => self.push("\n"),
                     "text:span" if !empty => {
-                        let own = super::ods_formats::attr(e, "text:style-name")
+                        let own = super::attr(e, "text:style-name")
                             .and_then(|s| scripts.by_style.get(&s).copied());
                         let outer = self.spans.last().copied().flatten();
                         self.spans.push(own.or(outer));
@@ -168,24 +161,17 @@ impl CellText {
 
     /// Text of the cell, in the span open.
     fn push(&mut self, text: &str) {
-        self.joined.push_str(text);
-        match self.spans.last().copied().flatten() {
-            Some(sub) if text.bytes().any(|b| b.is_ascii_digit()) => {
-                self.marked = true;
-                self.shown.push_str(&super::raised_digits(text, sub));
-            }
-            _ => self.shown.push_str(text),
-        }
+        self.text.push(text, self.spans.last().copied().flatten());
     }
 
     /// At the cell's end: kept in `marks` at each of its places where a digit is raised or
     /// lowered, up to `room` places.
     pub(crate) fn finish(self, marks: &mut SheetMarks, room: usize) {
-        if !self.marked {
+        let Some(m) = self.text.finish() else {
             return;
-        }
+        };
         let ((row, rows), (col, cols)) = self.places;
-        let m = Arc::new(Marked::new(self.joined, self.shown));
+        let m = Arc::new(m);
         let places = (row..row.saturating_add(rows))
             .flat_map(|r| (col..col.saturating_add(cols)).map(move |c| (r, c)))
             .take(room);

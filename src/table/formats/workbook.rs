@@ -454,17 +454,18 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
     let mut looks: Option<StyleLooks> = None;
     // the sheets the workbook hides (`state="hidden"` or `"veryHidden"`)
     let hidden_sheets = hidden_sheets(wb.sheets_metadata());
-    // the shared strings set raised or lowered in part, read once (only where a part sets
-    // one: `xlsx_raised`)
-    let shared_raised = if formulas.raised {
+    // the shared strings set raised or lowered in part, read once (only where they set one:
+    // `xlsx_raised`)
+    let shared_raised = if formulas.raised_shared {
         super::xlsx_raised::shared_marks(bytes)
     } else {
         Default::default()
     };
     for chosen in chosen {
         let size = sizes.get(chosen).copied();
-        // the sheet's cells set raised or lowered in part, by place
-        let raised = if formulas.raised {
+        // the sheet's cells set raised or lowered in part, by place (only where a shared
+        // string is, or a sheet's part sets one)
+        let raised = if formulas.raised_sheet || !shared_raised.is_empty() {
             super::xlsx_raised::sheet_marks(bytes, chosen, &shared_raised)
         } else {
             Default::default()
@@ -486,10 +487,10 @@ fn read_xlsx_sheets<RS: std::io::Read + std::io::Seek + Send>(
                 .flatten();
             let merges = match apart {
                 Some(_) => Vec::new(),
-                None => match large.then(|| super::xlsx_merges::outside_cells(bytes, chosen)) {
-                    Some(Some(merges)) => merges,
-                    _ => merges_of(&mut wb, chosen),
-                },
+                None => large
+                    .then(|| super::xlsx_merges::outside_cells(bytes, chosen))
+                    .flatten()
+                    .unwrap_or_else(|| merges_of(&mut wb, chosen)),
             };
             let read = (|| -> Result<_, ReadError> {
                 let reader = wb.worksheet_cells_reader(chosen).map_err(xlsx_err)?;
@@ -565,7 +566,7 @@ type SheetRead = (
 /// columns and sheet (`hidden_sheet`) noted.
 fn finish_sheet(
     (mut sheet, mut notes, empty): SheetRead,
-    merges: Vec<((u32, u32), (u32, u32))>,
+    merges: Vec<Merge>,
     (bytes, chosen, formulas): (&[u8], &str, &SecondLook),
     hidden_sheet: bool,
 ) -> SheetCells {
@@ -716,14 +717,17 @@ pub(crate) fn check_shared_strings(
 /// What of an xlsx's sheets may need a second look, as `grid::check_zip` saw while it read
 /// every part: `formulas`, a cell whose formula has no saved result ([`empty_formulas`]; false
 /// when no part holds a formula element, `<f>`, `<x:f …>`); `hidden`, a hidden row or column
-/// ([`hidden_places`]; false when no sheet's part holds `hidden=`); `raised`, text set raised
-/// or lowered (`xlsx_raised`; false when neither the shared strings nor a sheet's part holds
-/// `vertAlign`). Where all are false the sheets are not read a second time.
+/// ([`hidden_places`]; false when no sheet's part holds `hidden=`); `raised_shared` and
+/// `raised_sheet`, text set raised or lowered (`xlsx_raised`; false when the shared strings,
+/// no sheet's part, hold `vertAlign`: the shared strings are read again only where they hold
+/// it, the sheets only where a shared string is set so or a sheet's part holds it). Where all
+/// are false the sheets are not read a second time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SecondLook {
     pub formulas: bool,
     pub hidden: bool,
-    pub raised: bool,
+    pub raised_shared: bool,
+    pub raised_sheet: bool,
 }
 
 impl SecondLook {
@@ -731,7 +735,8 @@ impl SecondLook {
     pub(crate) const MAYBE: SecondLook = SecondLook {
         formulas: true,
         hidden: true,
-        raised: true,
+        raised_shared: true,
+        raised_sheet: true,
     };
 }
 

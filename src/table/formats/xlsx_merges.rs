@@ -27,7 +27,7 @@ pub(super) type Merge = ((u32, u32), (u32, u32));
 
 /// Bytes of a part kept outside its `<sheetData>`'s content at most: past them the merges
 /// are left to calamine (a sheet of some 200,000 merges).
-pub(super) const MAX_KEPT: usize = 8 * 1024 * 1024;
+const MAX_KEPT: usize = 8 * 1024 * 1024;
 
 /// Bytes read from the unzipped part at a time.
 const PIECE: usize = 64 * 1024;
@@ -49,7 +49,7 @@ pub(super) fn outside_cells(bytes: &[u8], sheet: &str) -> Option<Vec<Merge>> {
 
 /// The bytes of `part` (an unzipped sheet part, read as it comes) but its `<sheetData>`'s
 /// content, where they can be cut so (module docs).
-pub(super) fn outside_content(part: &mut dyn Read) -> Option<Vec<u8>> {
+fn outside_content(part: &mut dyn Read) -> Option<Vec<u8>> {
     let sheet_data = memmem::Finder::new(b"sheetData");
     let name = b"sheetData".len();
     // the head, kept: up to the end of the first `sheetData`'s start tag
@@ -228,7 +228,7 @@ fn read_rest(part: &mut dyn Read, mut kept: Vec<u8>) -> Option<Vec<u8>> {
 /// `<mergeCells>` start (any namespace prefix), then each `<mergeCell>`'s `ref` up to the
 /// `</mergeCells>`; none on any error (the XML, an attribute before `ref`, a reference), as
 /// jixiao takes calamine's error.
-pub(super) fn merges_in(xml: &[u8]) -> Vec<Merge> {
+fn merges_in(xml: &[u8]) -> Vec<Merge> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let config = reader.config_mut();
     config.check_end_names = false;

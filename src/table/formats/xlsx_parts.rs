@@ -195,7 +195,7 @@ pub(crate) fn formulas_without_values(
 
 /// The rows and columns `sheet`'s part hides (`<row r="3" hidden="1">`, `<col min="2" max="3"
 /// hidden="1"/>`; a row without `r` follows the one before), 0-based. One pass over the part,
-/// made only where the part may hide something (`hidden::HiddenSeen`).
+/// made only where the part may hide something (`hidden::HIDDEN`, `super::WordSeen`).
 pub(crate) fn hidden_places(bytes: &[u8], sheet: &str) -> super::hidden::HiddenPlaces {
     in_sheet_part(bytes, sheet, |reader| {
         let mut out = super::hidden::HiddenPlaces::default();
@@ -274,7 +274,7 @@ pub(super) fn in_sheet_part<T: Default>(
 
 /// `read` given `sheet`'s part of the workbook `bytes`, unzipped as it is read, or `None` where
 /// the zip, the sheet or its part cannot be opened.
-pub(crate) fn with_sheet_part<T>(
+pub(super) fn with_sheet_part<T>(
     bytes: &[u8],
     sheet: &str,
     read: impl FnOnce(&mut dyn Read) -> T,

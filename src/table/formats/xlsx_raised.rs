@@ -7,7 +7,7 @@
 //! evaluation leaves to a person; `m` + a raised `2` is `m²`).
 //!
 //! Looked for only where `grid::check_zip` saw `vertAlign` in the shared strings or a sheet's
-//! part ([`VertAlignSeen`]): a workbook without one is not read again. Then:
+//! part ([`VERT_ALIGN`], [`super::WordSeen`]): a workbook without one is not read again. Then:
 //! - the shared strings are read once more ([`shared_marks`]: one linear pass, which keeps
 //!   only the strings with a raised or lowered run, by index; the part and its count of
 //!   strings are within the limits already);
@@ -23,33 +23,11 @@ use std::io::BufRead;
 
 use quick_xml::events::{BytesStart, Event};
 
-/// What [`VertAlignSeen`] looks for.
-const VERT_ALIGN: &[u8] = b"vertAlign";
+use super::attr;
 
-/// Looks, fed a part's bytes in pieces, for `vertAlign` (a run's raised or lowered setting):
-/// may say yes for text that only reads so, never no for a part that sets one.
-#[derive(Debug, Default)]
-pub(crate) struct VertAlignSeen {
-    /// The last bytes of the piece before (a word split between two pieces).
-    tail: Vec<u8>,
-    pub seen: bool,
-}
-
-impl VertAlignSeen {
-    /// Reads the next bytes of a part.
-    pub(crate) fn feed(&mut self, bytes: &[u8]) {
-        if self.seen || bytes.is_empty() {
-            return;
-        }
-        let keep = VERT_ALIGN.len() - 1;
-        self.tail.extend_from_slice(&bytes[..bytes.len().min(keep)]);
-        self.seen = memchr::memmem::find(&self.tail, VERT_ALIGN).is_some()
-            || memchr::memmem::find(bytes, VERT_ALIGN).is_some();
-        let keep = bytes.len().min(keep);
-        self.tail.clear();
-        self.tail.extend_from_slice(&bytes[bytes.len() - keep..]);
-    }
-}
+/// What `grid::check_zip` looks for in the shared strings and the sheets' parts
+/// ([`super::WordSeen`]): a run's raised or lowered setting.
+pub(crate) const VERT_ALIGN: &[u8] = b"vertAlign";
 
 /// A string with a raised or lowered run: its runs joined as calamine joins them, and as
 /// shown (the digits of raised runs raised, of lowered runs lowered).
@@ -75,6 +53,34 @@ impl Marked {
     /// text (else the cell is not this string: left as calamine read it).
     pub(crate) fn shown_for(&self, text: &str) -> Option<&str> {
         (self.joined == text).then_some(self.shown.as_str())
+    }
+}
+
+/// A string's text as it is read, run by run: joined as calamine joins it and as shown.
+#[derive(Debug, Default)]
+pub(crate) struct MarkedText {
+    joined: String,
+    shown: String,
+    /// Whether a digit was raised or lowered.
+    marked: bool,
+}
+
+impl MarkedText {
+    /// The next text, in a run set raised (`script` `Some(false)`), lowered (`Some(true)`) or
+    /// on the line (`None`).
+    pub(crate) fn push(&mut self, text: &str, script: Option<bool>) {
+        self.joined.push_str(text);
+        let shown = super::shown_in(text, script);
+        self.marked |= matches!(shown, std::borrow::Cow::Owned(_));
+        self.shown.push_str(&shown);
+    }
+
+    /// The string, where a digit of it is raised or lowered.
+    pub(crate) fn finish(self) -> Option<Marked> {
+        self.marked.then_some(Marked {
+            joined: self.joined,
+            shown: self.shown,
+        })
     }
 }
 
@@ -135,6 +141,8 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
     super::xlsx_parts::in_sheet_part(bytes, sheet, |reader| {
         let mut out = SheetMarks::new();
         let mut buf = Vec::new();
+        // a `<v>`'s events and text, read into the same two buffers cell after cell
+        let mut index = (Vec::new(), String::new());
         let (mut row, mut col) = (0u32, 0u32);
         // the open cell's place and whether it names a shared string
         let mut cell: Option<((u32, u32), bool)> = None;
@@ -148,20 +156,19 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
                         }
                     }
                     "c" => {
-                        let at = match plain_attr(&e, "r")
-                            .and_then(|r| super::xlsx_parts::cell_place(&r))
-                        {
+                        let (r, shared) = place_and_type(&e);
+                        let at = match r.and_then(|r| super::xlsx_parts::cell_place(&r)) {
                             Some(at) => {
                                 col = at.1;
                                 at
                             }
                             None => (row, col),
                         };
-                        cell = Some((at, plain_attr(&e, "t").as_deref() == Some("s")));
+                        cell = Some((at, shared));
                     }
                     "v" if matches!(cell, Some((_, true))) && !shared.is_empty() => {
                         let at = cell.map_or((0, 0), |c| c.0);
-                        if let Some(i) = read_index(reader)
+                        if let Some(i) = read_index(reader, &mut index)
                             && shared.contains_key(&i)
                         {
                             out.insert(at, CellMark::Shared(i));
@@ -193,17 +200,20 @@ pub(crate) fn sheet_marks(bytes: &[u8], sheet: &str, shared: &SharedMarks) -> Sh
     })
 }
 
-/// A `<v>`'s text read as a shared string's index (the reader just past its start).
-fn read_index<R: BufRead>(reader: &mut quick_xml::Reader<R>) -> Option<u32> {
-    let mut buf = Vec::new();
-    let mut text = String::new();
+/// A `<v>`'s text read as a shared string's index (the reader just past its start), read
+/// into `buf` and `text` (scratch: cleared here).
+fn read_index<R: BufRead>(
+    reader: &mut quick_xml::Reader<R>,
+    (buf, text): &mut (Vec<u8>, String),
+) -> Option<u32> {
+    text.clear();
     loop {
-        match reader.read_event_into(&mut buf) {
+        buf.clear();
+        match reader.read_event_into(buf) {
             Ok(Event::Text(t)) if text.len() < 16 => text.push_str(&t.xml10_content()),
             Ok(Event::End(_)) | Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
         }
-        buf.clear();
     }
     text.trim().parse().ok()
 }
@@ -213,11 +223,7 @@ fn read_index<R: BufRead>(reader: &mut quick_xml::Reader<R>) -> Option<u32> {
 /// Excel's `_xHHHH_` escapes undone), and returns it where a run is set raised or lowered.
 fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Option<Marked> {
     let mut buf = Vec::new();
-    let mut out = Marked {
-        joined: String::new(),
-        shown: String::new(),
-    };
-    let mut marked = false;
+    let mut out = MarkedText::default();
     // the open run's setting: raised (`Some(false)`), lowered (`Some(true)`)
     let mut script: Option<bool> = None;
     let mut phonetic = false;
@@ -233,11 +239,11 @@ fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Op
                     let keep = attr(&e, "xml:space").as_deref() == Some("preserve");
                     text = Some((String::new(), keep));
                 }
-                "vertAlign" => script = vert_align(&e),
+                "vertAlign" => script = super::vert_align(attr(&e, "val").as_deref()),
                 _ => {}
             },
             Ok(Event::Empty(e)) if e.local_name().as_ref() == "vertAlign" => {
-                script = vert_align(&e);
+                script = super::vert_align(attr(&e, "val").as_deref());
             }
             Ok(Event::Text(t)) => {
                 if let Some((s, _)) = text.as_mut() {
@@ -264,15 +270,7 @@ fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Op
                         } else {
                             s.trim_matches([' ', '\t', '\r', '\n'])
                         };
-                        let s = unescape_excel(s);
-                        out.joined.push_str(&s);
-                        match script {
-                            Some(sub) if s.bytes().any(|b| b.is_ascii_digit()) => {
-                                marked = true;
-                                out.shown.push_str(&super::raised_digits(&s, sub));
-                            }
-                            _ => out.shown.push_str(&s),
-                        }
+                        out.push(&unescape_excel(s), script);
                     }
                 }
                 "r" => script = None,
@@ -284,39 +282,34 @@ fn read_runs<R: BufRead>(reader: &mut quick_xml::Reader<R>, closing: &str) -> Op
             Ok(_) => {}
         }
     }
-    marked.then_some(out)
+    out.finish()
 }
 
-/// A `<vertAlign val="…"/>`'s setting: raised (`Some(false)`), lowered (`Some(true)`), or
-/// on the line (`baseline`, anything else).
-fn vert_align(e: &BytesStart<'_>) -> Option<bool> {
-    match attr(e, "val").as_deref() {
-        Some("superscript") => Some(false),
-        Some("subscript") => Some(true),
-        _ => None,
+/// A cell's `r` as written and whether its `t` is `s` (a shared string's index), in one look
+/// at its attributes (each the first of its name; ASCII, no entities), not copied: read for
+/// every cell of a sheet.
+fn place_and_type<'a>(e: &'a BytesStart<'_>) -> (Option<std::borrow::Cow<'a, str>>, bool) {
+    let (mut r, mut t) = (None, None);
+    for a in e.attributes().flatten() {
+        match a.key.as_ref() {
+            "r" if r.is_none() => r = Some(a.value),
+            "t" if t.is_none() => t = Some(a.value),
+            _ => {}
+        }
+        if r.is_some() && t.is_some() {
+            break;
+        }
     }
+    (r, t.as_deref() == Some("s"))
 }
 
-/// An attribute's value as written (a cell's `r` and `t`, a row's `r`: ASCII, no entities),
-/// not copied: read for every cell of a sheet.
+/// An attribute's value as written (a row's `r`: ASCII, no entities), not copied: read for
+/// every row of a sheet.
 fn plain_attr<'a>(e: &'a BytesStart<'_>, key: &str) -> Option<std::borrow::Cow<'a, str>> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == key)
         .map(|a| a.value)
-}
-
-/// An attribute's value (its key matched whole, prefix and all), entities undone.
-fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == key)
-        .map(|a| {
-            let raw = a.value.into_owned();
-            quick_xml::escape::unescape(&raw)
-                .map(|s| s.into_owned())
-                .unwrap_or(raw)
-        })
 }
 
 /// Excel's `_xHHHH_` escapes (a UTF-16 unit each; a pair for a character past the BMP)
@@ -480,20 +473,6 @@ mod tests {
         );
         assert!(shared_marks(&plain).is_empty());
         assert!(sheet_marks(&plain, "S", &SharedMarks::new()).is_empty());
-    }
-
-    #[test]
-    fn vert_align_is_seen_wherever_the_pieces_are_cut() {
-        let text = br#"<r><rPr><vertAlign val="superscript"/></rPr>"#;
-        for at in 0..=text.len() {
-            let mut seen = VertAlignSeen::default();
-            seen.feed(&text[..at]);
-            seen.feed(&text[at..]);
-            assert!(seen.seen, "cut at {at}");
-        }
-        let mut seen = VertAlignSeen::default();
-        seen.feed(b"<r><rPr><b/></rPr><t>1</t></r>");
-        assert!(!seen.seen);
     }
 
     #[test]
