@@ -27,6 +27,7 @@
 //! here, and named by `stream.project-split`), see `table::stream`.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -114,13 +115,15 @@ impl ToBuffer<'_> {
     #[cold]
     #[inline(never)]
     fn hand_part(&mut self) {
-        let next = self
+        let mut next = self
             .parts
             .pool
             .lock()
             .ok()
             .and_then(|mut p| p.pop())
             .unwrap_or_default();
+        // room for the next part, as the block's first buffer has (`work`)
+        next.reserve(PART + PART / 4);
         let lines = std::mem::replace(self.buf, next);
         let part = Output {
             seq: self.parts.seq,
@@ -743,15 +746,30 @@ fn write_in_order(
         if o.part {
             // written at once where nothing is before it, else held until its block is written
             if o.seq == next && held.is_none() && failed.is_none() {
-                let before = parts.remove(&o.seq).unwrap_or_default();
+                let before = parts.remove(&o.seq);
                 if let Err(e) = clock.time(1, || {
-                    out.write_all(&before).and_then(|_| out.write_all(&o.lines))
+                    out.write_all(before.as_deref().unwrap_or_default())
+                        .and_then(|_| out.write_all(&o.lines))
                 }) {
                     failed = Some(e);
                 }
                 give_back(pool, o.lines);
+                if let Some(before) = before {
+                    give_back(pool, before);
+                }
+            } else if failed.is_some() {
+                // nothing more is written: its buffer goes back, not into `parts`
+                give_back(pool, o.lines);
             } else {
-                parts.entry(o.seq).or_default().extend_from_slice(&o.lines);
+                match parts.entry(o.seq) {
+                    Entry::Vacant(v) => {
+                        v.insert(o.lines);
+                    }
+                    Entry::Occupied(mut h) => {
+                        h.get_mut().extend_from_slice(&o.lines);
+                        give_back(pool, o.lines);
+                    }
+                }
             }
             continue;
         }
@@ -761,7 +779,7 @@ fn write_in_order(
             next += 1;
             if let Some(mut before) = parts.remove(&o.seq) {
                 before.extend_from_slice(&o.lines);
-                o.lines = before;
+                give_back(pool, std::mem::replace(&mut o.lines, before));
             }
             if failed.is_none()
                 && let Err(e) = clock.time(1, || {

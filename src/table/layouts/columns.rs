@@ -232,6 +232,10 @@ const TARGET_TABLE: &[(Role, &[&str])] = &[
     ),
 ];
 
+/// A self-evaluation sheet's names of a 度量单位 column ([`Role::Measure`]; the actuals' one too:
+/// `settle_actual_unit`).
+const MEASURE_NAMES: &[&str] = &["度量单位", "计量单位"];
+
 const SELF_EVALUATION: &[(Role, &[&str])] = &[
     (
         Role::Unit,
@@ -299,7 +303,7 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
     (Role::Budget, &["全年预算数", "预算数", "budget"]),
     (Role::Spent, &["全年执行数", "执行数", "spent"]),
     (Role::Nature, &["指标性质", "计算符号", "符号"]),
-    (Role::Measure, &["度量单位", "计量单位"]),
+    (Role::Measure, MEASURE_NAMES),
     (Role::Direction, &["指标方向", "指标属性"]),
     (
         Role::Figure,
@@ -487,7 +491,7 @@ impl Header {
         let is_measure = |i: usize| {
             names
                 .cell(i)
-                .is_some_and(|c| matches!(normalize(&c.text).as_str(), "度量单位" | "计量单位"))
+                .is_some_and(|c| normalizes_to_one_of(&c.text, MEASURE_NAMES))
         };
         let mut measures: Vec<usize> = self.col(Role::Measure).into_iter().collect();
         measures.extend(self.unknown.iter().copied().filter(|&i| is_measure(i)));

@@ -1256,11 +1256,7 @@ pub(crate) fn join_target(
         text.push_str(v);
     }
     // `%(百分比)`: the unit, without the gloss in brackets
-    let measure = measure.map(|m| match m.find(['(', '（']) {
-        Some(k) if k > 0 => m[..k].trim_end(),
-        _ => m,
-    });
-    if let Some(m) = measure
+    if let Some(m) = measure.map(super::actual_unit::unit_of)
         && !text.ends_with(m)
     {
         text.push_str(m);
