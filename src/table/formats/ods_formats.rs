@@ -484,6 +484,16 @@ fn keep_table(
     out.insert(name, cells);
 }
 
+/// A valued cell's style at every place its repeats cover (`repeat` rows from `row`, `n`
+/// columns from `col`).
+fn push_styled(cells: &mut Styled, (row, repeat): (u32, u32), (col, n): (u32, u32), style: u32) {
+    for r in row..row.saturating_add(repeat) {
+        for c in col..col.saturating_add(n) {
+            cells.push(((r, c), style));
+        }
+    }
+}
+
 /// The styled cells of `content.xml`, by table.
 fn cells(
     content: &[u8],
@@ -577,11 +587,7 @@ fn cells(
                             text = Some(CellText::new(((row, repeat), (col, n))));
                         }
                         if let (true, Some(style), Some((_, cells))) = (valued, style, &mut table) {
-                            for r in row..row.saturating_add(repeat) {
-                                for c in col..col.saturating_add(n) {
-                                    cells.push(((r, c), style));
-                                }
-                            }
+                            push_styled(cells, (row, repeat), (col, n), style);
                         }
                         col = col.saturating_add(n);
                     }
