@@ -423,7 +423,7 @@ fn project_sheets(
                 loop {
                     let job = job_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(job)) = job else { break };
-                    if done_tx.send(job.run(build)).is_err() {
+                    if done_tx.send(job.run(build, names)).is_err() {
                         break;
                     }
                 }
@@ -502,6 +502,12 @@ enum Job {
 /// Sheets a [`Job`] holds at most.
 const BATCH: usize = 4;
 
+// `project_sheets` hands a job out only once `BATCH` sheets (or the report's last) lie within
+// the `AHEAD * workers` sheets ahead of the one pushed next: with every sheet handed out pushed,
+// a batch larger than that window would never be handed out and the workbook would wait for it
+// forever. The threaded path has two workers at least.
+const _: () = assert!(BATCH <= 2 * AHEAD);
+
 /// A [`Job`] done: its sheets from the index given, in order.
 enum Done {
     Built(usize, Vec<Result<Worksheet, XlsxError>>),
@@ -509,31 +515,38 @@ enum Done {
 }
 
 impl Job {
-    /// Does the job; a sheet whose building or packing panics is an error in its place (the
-    /// workbook would otherwise wait for it forever).
-    fn run(self, build: &(dyn Fn(usize) -> Result<Worksheet, XlsxError> + Sync)) -> Done {
-        fn panicked<T>(_: Box<dyn std::any::Any + Send>) -> Result<T, XlsxError> {
-            Err(XlsxError::ParameterError(
-                "sheet builder panicked".to_owned(),
+    /// Does the job; a sheet whose building or packing panics is an error in its place that
+    /// names the sheet (its number and name, `names` by project; the workbook would otherwise
+    /// wait for it forever).
+    fn run(
+        self,
+        build: &(dyn Fn(usize) -> Result<Worksheet, XlsxError> + Sync),
+        names: &[String],
+    ) -> Done {
+        let panicked = |step: &str, i: usize| {
+            let name = names.get(i).map_or("", String::as_str);
+            XlsxError::ParameterError(format!(
+                "第 {} 个项目工作表「{name}」{step}时出错（sheet builder panicked）",
+                i + 1
             ))
-        }
+        };
         match self {
             Job::Build(sheets) => Done::Built(
                 sheets.start,
                 sheets
                     .map(|i| {
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(i)))
-                            .unwrap_or_else(panicked)
+                            .unwrap_or_else(|_| Err(panicked("生成", i)))
                     })
                     .collect(),
             ),
             Job::Pack(from, sheets) => Done::Packed(
                 from,
-                sheets
-                    .into_iter()
-                    .map(|sheet| {
+                (from..)
+                    .zip(sheets)
+                    .map(|(i, sheet)| {
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sheet.pack()))
-                            .unwrap_or_else(panicked)
+                            .unwrap_or_else(|_| Err(panicked("打包", i)))
                     })
                     .collect(),
             ),
@@ -1325,6 +1338,26 @@ mod tests {
         }
         let one = render_on(&r, true, &mut || true, 1, true).expect("one thread");
         assert!(one == render_on(&r, true, &mut || true, 2, true).expect("threads"));
+    }
+
+    #[test]
+    fn a_sheet_whose_building_panics_is_an_error_naming_it() {
+        let names = ["甲".to_owned(), "乙项目".to_owned(), "丙".to_owned()];
+        let build = |i: usize| -> Result<Worksheet, XlsxError> {
+            assert_ne!(i, 1, "a builder's own failure");
+            Ok(Worksheet::new())
+        };
+        let Done::Built(from, sheets) = Job::Build(0..3).run(&build, &names) else {
+            panic!("a build job answers with the sheets built");
+        };
+        assert_eq!((from, sheets.len()), (0, 3));
+        assert!(sheets[0].is_ok() && sheets[2].is_ok());
+        match &sheets[1] {
+            Err(XlsxError::ParameterError(m)) => {
+                assert!(m.contains("第 2 个项目工作表「乙项目」"), "{m}")
+            }
+            other => panic!("{:?}", other.as_ref().err()),
+        }
     }
 
     #[test]
