@@ -601,7 +601,6 @@ pub(super) fn name_heading<'r, 'a>(row: &'r Row<'a>) -> Option<Value<'r, 'a>> {
     let v = if bracketed || titled {
         whole
     } else {
-        let text = whole.text();
         let after = numbered_heading(text)?;
         Value {
             cell,
@@ -612,33 +611,11 @@ pub(super) fn name_heading<'r, 'a>(row: &'r Row<'a>) -> Option<Value<'r, 'a>> {
     };
     let name = v.text();
     let words = [
-        "指标",
-        "绩效",
-        "目标",
-        "评价",
-        "自评",
-        "情况",
-        "资金",
-        "预算",
-        "说明",
-        "备注",
-        "合计",
-        "总分",
-        "得分",
-        "分值",
-        "产出",
-        "效益",
-        "满意",
-        "成本",
-        "决策",
-        "管理",
-        "措施",
-        "问题",
-        "结论",
-        "附表",
-        "填报",
-        "单位：",
+        "指标", "绩效", "目标", "评价", "自评", "情况", "资金", "预算", "说明", "备注", "合计",
+        "总分", "得分", "分值", "产出", "效益", "满意", "成本", "决策", "管理", "措施", "问题",
+        "结论", "附表", "填报",
     ];
+    // (a name with a colon is a label's: `单位：…`)
     let plausible = v.end > v.start
         && name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !name.contains([':', '：'])
