@@ -115,11 +115,16 @@ pub(crate) fn hold(doc: &mut Document, notes: &[(Location, CellNote)]) -> Vec<Op
         .flat_map(|u| u.projects.iter_mut())
         .flat_map(|p| p.indicators.iter_mut())
     {
+        // (a plan is taken by `plan_held`)
         let places = [
-            (FigureRole::Target, Some(row.at.target())),
-            (FigureRole::Actual, row.at.actual()),
+            (
+                FigureRole::Target,
+                Some(row.at.target()),
+                Some(&mut row.target),
+            ),
+            (FigureRole::Actual, row.at.actual(), row.actual.as_mut()),
         ];
-        for (role, at) in places {
+        for (role, at, text) in places {
             // (a row without a target cell is placed at its name, zero bytes long)
             let Some(&i) = at
                 .filter(|at| at.len > 0)
@@ -143,7 +148,7 @@ pub(crate) fn hold(doc: &mut Document, notes: &[(Location, CellNote)]) -> Vec<Op
                 cell_held,
             };
             let read_held = matches!(note, CellNote::Rounded(_));
-            let finding = if take_held(row, &mut figure, read_held) {
+            let finding = if take_held(text, &mut figure, read_held) {
                 let f = Finding::at_location(
                     codes::DISPLAY_ROUNDED,
                     Severity::Info,
@@ -328,19 +333,15 @@ fn plan_held(
     Some((i, figure))
 }
 
-/// `figure` of `row` read held: the row's text given the held figure where the shown one is
-/// (`read_held`: the row reads it held already, a percentage), and `figure` its two texts;
-/// `false` (nothing changed) where the text holds the figure it replaces other than once.
-fn take_held(row: &mut IndicatorRow, figure: &mut HeldFigure, read_held: bool) -> bool {
-    let text: &str = match figure.role {
-        FigureRole::Target => &row.target,
-        FigureRole::Actual => match &row.actual {
-            Some(a) => a,
-            None => return false,
-        },
-        // (a plan is taken by `plan_held`, never here)
-        FigureRole::Plan => return false,
+/// `figure` read held: the row's text of it (`slot`, its target or actual; `None` where the row
+/// has none) given the held figure where the shown one is (`read_held`: the row reads it held
+/// already, a percentage), and `figure` its two texts; `false` (nothing changed) where there is
+/// no text or it holds the figure it replaces other than once.
+fn take_held(slot: Option<&mut RowText>, figure: &mut HeldFigure, read_held: bool) -> bool {
+    let Some(slot) = slot else {
+        return false;
     };
+    let text: &str = slot;
     let (from, to) = match read_held {
         true => (&figure.cell_held, &figure.cell_shown),
         false => (&figure.cell_shown, &figure.cell_held),
@@ -354,12 +355,7 @@ fn take_held(row: &mut IndicatorRow, figure: &mut HeldFigure, read_held: bool) -
         false => (other, text.to_owned()),
     };
     if !read_held {
-        let now = RowText::from(held_text.as_str());
-        match figure.role {
-            FigureRole::Target => row.target = now,
-            FigureRole::Actual => row.actual = Some(now),
-            FigureRole::Plan => {}
-        }
+        *slot = RowText::from(held_text.as_str());
     }
     figure.held_text = held_text;
     figure.shown_text = shown_text;
