@@ -93,6 +93,10 @@ mod tests {
         assert_eq!(apply("%(百分比)", false, "≥90%", Some("95")), (None, None));
         // an actual with its own unit keeps it
         assert_eq!(apply("万人", true, "≥40000人", Some("5万人")), (None, None));
+        // an empty unit cell changes nothing (the layouts hand it over unfiltered)
+        for empty in ["", "  ", "\u{3000}"] {
+            assert_eq!(apply(empty, true, "≥40000", Some("5")), (None, None));
+        }
         assert_eq!(
             find(4, 5, &[6]),
             Some(ActualUnit {

@@ -1195,7 +1195,8 @@ fn with_units(
     if h.figures != [None; 2] {
         with_header_units(h, target, actual, actual_in_unit);
     }
-    let Some((measure, shared)) = measure.filter(|(m, _)| !m.trim().is_empty()) else {
+    // (an empty one changes nothing: `apply`)
+    let Some((measure, shared)) = measure else {
         return;
     };
     let now = actual_in_unit.as_deref().or(actual);

@@ -420,8 +420,9 @@ impl<'r> FormReader<'_, '_, 'r> {
         if h.figures != [None; 2] {
             with_header_units(h, &mut target, &mut actual);
         }
+        // (an empty one changes nothing: `apply`)
         if let Some(u) = h.actual_unit
-            && let Some(m) = row.cell(u.col).filter(|c| !c.text.trim().is_empty())
+            && let Some(m) = row.cell(u.col)
         {
             let (t, a) = crate::table::layouts::actual_unit::apply(
                 &m.text,
