@@ -958,8 +958,6 @@ mod tests {
         assert!(IndicatorSource::of_text_row(line, row, [None, None, None, None]).is_none());
     }
 
-    /// A text held with its block reads, compares, hashes, prints and serialises as the same
-    /// text of its own; a range that is no text of the block is refused.
     /// A block's text is read back with no check ([`RowText`]'s `deref`): every range made is
     /// checked when made. Every range of a block of one- to four-byte characters, each ends
     /// within, past or inside a character: made exactly where the block's `get` gives a text,
@@ -990,6 +988,8 @@ mod tests {
         }
     }
 
+    /// A text held with its block reads, compares, hashes, prints and serialises as the same
+    /// text of its own; a range that is no text of the block is refused.
     #[test]
     fn a_text_held_with_its_block_is_the_text() {
         let block = Arc::new(String::from("产出指标\t≥95%\té"));
