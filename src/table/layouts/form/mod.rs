@@ -448,12 +448,21 @@ impl FormReader<'_, '_, '_> {
         let has_actuals = grid.col(Col::Actual).is_some() || grid.col(Col::Score).is_some();
         let kind = form_kind(area.title.as_deref(), has_actuals);
         let funds = &area.funds;
+        // the budget the line states (the initial one where no other is given) and its cell
+        let (budget_figure, budget_cell) = match funds.budget {
+            Some(b) => (Some(b), funds.cells[1]),
+            None => (funds.initial, funds.cells[0]),
+        };
+        let budget_cells = match funds.from_parts {
+            true => [None; 2],
+            false => [budget_cell, funds.cells[2]],
+        };
         let budget = (funds.budget.is_some()
             || funds.spent.is_some()
             || funds.weight.is_some()
             || funds.score.is_some())
         .then(|| BudgetLine {
-            budget: funds.budget.or(funds.initial),
+            budget: budget_figure,
             spent: funds.spent,
             weight: funds.weight,
             published_score: funds.score,
@@ -475,16 +484,7 @@ impl FormReader<'_, '_, '_> {
             breakdowns: body.breakdowns,
             unchecked: body.unchecked,
             budget_outside,
-            budget_cells: match area.funds.from_parts {
-                true => [None; 2],
-                false => [
-                    match area.funds.budget {
-                        Some(_) => area.funds.cells[1],
-                        None => area.funds.cells[0],
-                    },
-                    area.funds.cells[2],
-                ],
-            },
+            budget_cells,
         };
         Some((
             unit,
