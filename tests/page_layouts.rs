@@ -92,6 +92,26 @@ fn flex_rows_of_equal_counts_are_read_in_order_whatever_their_widths() {
 }
 
 #[test]
+fn a_block_ends_an_open_paragraph_cell_as_a_browser_ends_it() {
+    // flex rows whose cells are `<p>`s left open: a `<pre>` or an `<address>` cell ends the
+    // `<p>` before it, as a browser ends it (it is a cell of its own, not a part of that `<p>`:
+    // the rows were 7 and 8 cells, refused)
+    assert_eq!(
+        evaluate("flex-p-cells.html"),
+        [
+            row([
+                "高标准农田",
+                "新建高标准农田面积",
+                "≥1000亩",
+                "800亩",
+                "fail"
+            ]),
+            row(["高标准农田", "农户满意度", "≥90%", "93%", "pass"]),
+        ]
+    );
+}
+
+#[test]
 fn bootstrap_rows_floated_list_items_and_split_header_tables_are_read() {
     assert_eq!(
         evaluate("bootstrap.html"),

@@ -554,7 +554,9 @@ const CELL_BOUNDS: &[&[u8]] = &[
     b"td", b"th", b"tr", b"table", b"thead", b"tbody", b"tfoot", b"caption",
 ];
 
-/// Elements whose start and end are line breaks.
+/// Elements whose start and end are line breaks, and whose start ends an open `<p>` the layout
+/// follows ([`layout`]), as a browser ends it (each is one of HTML's tags that close a
+/// `<p>`).
 const BLOCKS: &[&[u8]] = &[
     b"p",
     b"div",

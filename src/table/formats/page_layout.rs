@@ -24,7 +24,7 @@
 //! browser does.
 
 use super::super::page_css::{self, ElementView, Layout};
-use super::{Builder, OpenCell, RawCell, Rows, TextBuf};
+use super::{BLOCKS, Builder, OpenCell, RawCell, Rows, TextBuf};
 
 /// Elements followed at most this deep (deeper ones are not laid out as tables).
 pub(super) const MAX_DEPTH: usize = 512;
@@ -343,7 +343,7 @@ impl Builder<'_> {
     pub(super) fn may_follow(&self, tag: &[u8]) -> bool {
         is_followed(tag)
             || self.parent().is_some_and(|p| {
-                self.holds_cells(p) || (self.elems[p].tag() == b"p" && is_block(tag))
+                self.holds_cells(p) || (self.elems[p].tag() == b"p" && BLOCKS.contains(&tag))
             })
     }
 
@@ -360,7 +360,7 @@ impl Builder<'_> {
         // `<li>` ends the list item open beside it; a block ends an open `<p>`
         if let Some(p) = self.parent() {
             let open = self.elems[p].tag();
-            if (tag == b"li" && open == b"li") || (open == b"p" && is_block(tag)) {
+            if (tag == b"li" && open == b"li") || (open == b"p" && BLOCKS.contains(&tag)) {
                 self.pop_elem();
             }
         }
@@ -741,36 +741,6 @@ fn inline_item(layout: &Layout) -> bool {
             layout.display.as_deref(),
             Some("inline-block" | "inline" | "table-cell" | "inline-flex")
         )
-}
-
-/// Tags whose start ends an open `<p>`.
-fn is_block(tag: &[u8]) -> bool {
-    matches!(
-        tag,
-        b"div"
-            | b"p"
-            | b"ul"
-            | b"ol"
-            | b"li"
-            | b"section"
-            | b"article"
-            | b"header"
-            | b"footer"
-            | b"nav"
-            | b"aside"
-            | b"main"
-            | b"form"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"blockquote"
-            | b"dl"
-            | b"figure"
-            | b"center"
-    )
 }
 
 /// Places a grid's cells as a browser places them (row by row, each at the first place from
