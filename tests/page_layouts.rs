@@ -112,6 +112,65 @@ fn a_block_ends_an_open_paragraph_cell_as_a_browser_ends_it() {
 }
 
 #[test]
+fn a_grid_past_the_column_limit_is_refused_as_a_table_is() {
+    // a form of six columns and two empty ones after them, as a grid of eight tracks and as a
+    // `<table>`, under a limit of six columns: the same refusal (the grid's empty cells were
+    // not counted, and it was read past the limit)
+    let cells = |open: &str, close: &str| {
+        [
+            "项目",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "",
+            "",
+            "道路养护",
+            "养护里程",
+            "≥50公里",
+            "52公里",
+            "60",
+            "60",
+            "",
+            "",
+        ]
+        .map(|t| format!("{open}{t}{close}"))
+    };
+    let grid = format!(
+        "<html><body><div style=\"display:grid;grid-template-columns:repeat(8, 1fr)\">{}</div>\
+        </body></html>",
+        cells("<div>", "</div>").concat()
+    );
+    let td = cells("<td>", "</td>");
+    let table = format!(
+        "<html><body><table><tr>{}</tr><tr>{}</tr></table></body></html>",
+        td[..8].concat(),
+        td[8..].concat()
+    );
+    let refusal = |page: &str, kind: &str| {
+        let d = reports::dir("page-layouts-columns", kind);
+        std::fs::write(d.join("page.html"), page).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["evaluate", "page.html", "--format", "jsonl"])
+            .current_dir(&d)
+            .env("NO_COLOR", "1")
+            .env("JIXIAO_MAX_COLUMNS", "6")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{kind}: {stderr}");
+        assert!(out.stdout.is_empty(), "{kind}");
+        assert!(
+            stderr.contains("table.too-many-columns") && stderr.contains("JIXIAO_MAX_COLUMNS"),
+            "{kind}: {stderr}"
+        );
+        stderr
+    };
+    assert_eq!(refusal(&grid, "grid"), refusal(&table, "table"));
+}
+
+#[test]
 fn bootstrap_rows_floated_list_items_and_split_header_tables_are_read() {
     assert_eq!(
         evaluate("bootstrap.html"),

@@ -1236,7 +1236,7 @@ fn place(
     let mut merges = Vec::new();
     let mut notes_out = Vec::new();
     let kept = match grid {
-        Some(columns) => layout::place_grid(&mut cells, columns, &mut merges),
+        Some(columns) => layout::place_grid(name, &mut cells, columns, &mut merges)?,
         None => place_rows(name, &mut rows, &mut cells, &mut merges, &mut notes_out)?,
     };
     cells.truncate(kept);
@@ -1256,6 +1256,18 @@ fn place(
 
 /// A merged range of a sheet: its first and last cell.
 type Merge = ((u32, u32), (u32, u32));
+
+/// A table (or a grid) of page `name` whose row `r` (0-based) reaches past the columns
+/// [`limits::COLUMNS`] allows (`columns`, that row's cells so far).
+fn too_many_columns(name: &str, r: usize, columns: usize) -> ReadError {
+    ReadError::TooManyColumns {
+        name: name.into(),
+        line: r + 1,
+        columns,
+        max: limits::COLUMNS.shown(),
+        help: limits::COLUMNS.help(),
+    }
+}
 
 /// [`place`] for a table's rows: how many cells are kept (moved to the front of `cells`).
 fn place_rows(
@@ -1282,13 +1294,7 @@ fn place_rows(
             let span = colspan as usize;
             let down = (rowspan as usize).min(row_count - r).max(1);
             if c + span > max_columns {
-                return Err(ReadError::TooManyColumns {
-                    name: name.into(),
-                    line: r + 1,
-                    columns: c + span,
-                    max: limits::COLUMNS.shown(),
-                    help: limits::COLUMNS.help(),
-                });
+                return Err(too_many_columns(name, r, c + span));
             }
             if free_from.len() < c + span {
                 free_from.resize(c + span, 0);

@@ -746,13 +746,16 @@ fn inline_item(layout: &Layout) -> bool {
 /// Places a grid's cells as a browser places them (row by row, each at the first place from
 /// the last one's end where its span fits, over cells spanning rows from above), in place as
 /// [`super::place`] does: how many are kept (the empty ones left out); the merges in `merges`
-/// (spanning rows never past the grid's last row).
+/// (spanning rows never past the grid's last row). A cell reaching past the columns
+/// [`crate::limits::COLUMNS`] allows refuses page `name` as a `<table>`'s does.
 pub(super) fn place_grid(
+    name: &str,
     cells: &mut [RawCell],
     columns: u32,
     merges: &mut Vec<super::Merge>,
-) -> usize {
+) -> Result<usize, super::ReadError> {
     let n = columns as usize;
+    let max_columns = crate::limits::COLUMNS.get_usize();
     // for each column, the first row no cell above covers
     let mut free_from = vec![0usize; n];
     let (mut r, mut c) = (0usize, 0usize);
@@ -774,6 +777,9 @@ pub(super) fn place_grid(
                 Some(k) => c = k + 1,
                 None => break,
             }
+        }
+        if c + span > max_columns {
+            return Err(super::too_many_columns(name, r, c + span));
         }
         for f in &mut free_from[c..c + span] {
             *f = r + down;
@@ -798,7 +804,7 @@ pub(super) fn place_grid(
         m.1.0 = m.1.0.min(last);
     }
     merges.retain(|((r0, c0), (r1, c1))| r1 > r0 || c1 > c0);
-    kept
+    Ok(kept)
 }
 
 #[cfg(test)]
