@@ -171,6 +171,39 @@ fn a_grid_past_the_column_limit_is_refused_as_a_table_is() {
 }
 
 #[test]
+fn a_layout_a_later_style_block_may_change_is_refused_with_why() {
+    // a grid styled inline, and a `<style>` block with a layout rule: given before the grid
+    // the page is read; given after it (a browser lays the page out again) it is refused
+    let style = "<style>.cell { display: flex }</style>";
+    let grid = "<div style=\"display:grid;grid-template-columns:repeat(6, 1fr)\">\
+        <div>项目</div><div>三级指标</div><div>年度指标值</div><div>实际完成值</div><div>分值</div>\
+        <div>得分</div><div>道路养护</div><div>养护里程</div><div>≥50公里</div><div>52公里</div>\
+        <div>60</div><div>60</div></div>";
+    let page = |head: &str, tail: &str| {
+        format!("<html><head><meta charset=\"utf-8\">{head}</head><body>{grid}{tail}</body></html>")
+    };
+    let d = reports::dir("page-layouts", "late-style");
+    std::fs::write(d.join("early.html"), page(style, "")).unwrap();
+    std::fs::write(d.join("late.html"), page("", style)).unwrap();
+    let r = run(&d, &["evaluate", "early.html", "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        streamed_fields(&r.stdout, FIELDS),
+        [row(["道路养护", "养护里程", "≥50公里", "52公里", "pass"])]
+    );
+    let r = run(&d, &["evaluate", "late.html", "--format", "jsonl"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("table.page-layout-unsure")
+            && r.stderr
+                .contains("区块1：网页在它之后才给出样式表（<style>），布局可能因此改变"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn bootstrap_rows_floated_list_items_and_split_header_tables_are_read() {
     assert_eq!(
         evaluate("bootstrap.html"),
