@@ -544,6 +544,11 @@ registry! {
     FORM_UNCHECKED = "table.form-unchecked", Warning,
         "表内加总不符，未核对",
         "含义：表单自己的加总（分值之和、得分之和、折算得分、标明的分值）在任何读法下都不相符。\n处理：该项目显示为“未核对”，列出不符之处，不给出总分和等级。\n修改：核对原表的分值与得分；确认后改正原表再评。";
+    /// A web page's header-only table and the table of its width after it (a framework's
+    /// header and body, Element UI's `el-table__header` / `el-table__body`): read as one.
+    PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,
+        "网页表格的表头与表体接在一起读取",
+        "含义：网页中一张表格只有表头（没有数字），紧接着的一张没有表头、列数相同：网页框架（如 Element UI 的 el-table__header 与 el-table__body）常把一张表的表头和表体写成两个表格。\n处理：把两者接在一起，作为一张表读取，并在此说明（只是版面的拆分，不是推断的续表）。\n修改：无需修改；如果两张表格其实无关，只保存要读的表格。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",

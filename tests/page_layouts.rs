@@ -236,6 +236,29 @@ fn bootstrap_rows_floated_list_items_and_split_header_tables_are_read() {
 }
 
 #[test]
+fn a_frameworks_header_and_body_tables_are_joined_under_their_own_code() {
+    // Element UI's header-only table and its body table: one table, an info note of its own
+    // (it was told with the code of a guessed continuation after a page break, a warning's)
+    let page = "element-ui.html";
+    let d = folder(page);
+    let r = run(&d, &["inspect", "--format", "json", page]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let codes: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("table.page-header-body-joined", "info")],
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn a_layout_whose_columns_are_not_certain_is_refused_with_why() {
     for (page, why) in [
         // rows of 8 and 7 cells, one `flex: 2`: which column each cell stands in is a guess

@@ -26,7 +26,8 @@
 //!   layout, footers) are counted in one `table.sheet-skipped` note, never errors. A table with
 //!   no header of its own right after one read, no wider (five columns or more), holding two
 //!   figures or more, is read as its continuation after a page break
-//!   (`table.page-table-continued`), as Word's one table is.
+//!   (`table.page-table-continued`), as Word's one table is; a framework's header-only table
+//!   and the table of its width after it, as one (`table.page-header-body-joined`, info).
 //! - **Header**: the first row whose names (loosely matched, see `columns`) give 项目名称 + 总计 +
 //!   绩效指标/绩效目标 (target table) or 项目 + 三级指标 + 年度指标值 (sheet). A second header row
 //!   under merged cells (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金) is merged in. Columns not
@@ -731,7 +732,7 @@ fn page_findings(
     if !joined.is_empty() {
         doc.findings.push(
             Finding::at_location(
-                codes::PAGE_TABLE_CONTINUED,
+                codes::PAGE_HEADER_BODY_JOINED,
                 Severity::Info,
                 &doc.source,
                 at,
