@@ -1361,6 +1361,28 @@ mod tests {
     }
 
     #[test]
+    fn a_sheet_part_is_deflated_the_fast_way_into_the_zip_crates_bytes() {
+        // the fork's reused deflater (a tenth of a large report's CPU, H103) falls back to the
+        // zip crate's way, the same bytes, where the zip crate's headers are not as it expects:
+        // a `zip` upgrade must not drop it without a word
+        let rows: String = (0..3000)
+            .map(|k| {
+                format!(
+                    "<row r=\"{k}\"><c r=\"A{k}\" t=\"s\"><v>{}</v></c></row>",
+                    k % 7
+                )
+            })
+            .collect();
+        for xml in [rows.as_str(), "<worksheet/>"] {
+            let (fast, by_zip) =
+                Workbook::worksheet_part_both_ways(xml.as_bytes(), SHEET_DEFLATE_LEVEL)
+                    .expect("deflated");
+            let fast = fast.expect("the reused deflater's way is taken");
+            assert!(fast == by_zip, "{} bytes of XML", xml.len());
+        }
+    }
+
+    #[test]
     fn every_sheet_is_deflated_at_the_fast_level() {
         // a deflate stream's first block says how it is coded (its bits 1-2): fixed codes (1)
         // are what zlib-rs's quick strategy (level 1) writes; at the default level 6 every

@@ -126,6 +126,15 @@ impl<W: Write + Seek + Send> Packager<W> {
         if let Some(part) = Self::deflate_part_reusing(xml, use_large_file, level)? {
             return Ok(part);
         }
+        Self::deflate_part_by_zip(xml, use_large_file, level)
+    }
+
+    // jixiao's fork: `deflate_part` the zip crate's way (a deflater made for the part).
+    pub(crate) fn deflate_part_by_zip(
+        xml: &[u8],
+        use_large_file: bool,
+        level: Option<i64>,
+    ) -> Result<Vec<u8>, XlsxError> {
         let mut packager =
             Packager::new(Cursor::new(Vec::new()), use_large_file).with_worksheet_level(level);
         packager
@@ -142,7 +151,7 @@ impl<W: Write + Seek + Send> Packager<W> {
     // 20, the XML's CRC and size): the bytes `deflate_part` gives through the zip crate
     // (tested: packed and held sheets give the same workbook). `None` (then the zip crate's
     // way) for a level past 1-9, a zip64 part, or headers not as expected.
-    fn deflate_part_reusing(
+    pub(crate) fn deflate_part_reusing(
         xml: &[u8],
         use_large_file: bool,
         level: Option<i64>,

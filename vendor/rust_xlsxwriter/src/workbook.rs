@@ -2459,6 +2459,28 @@ impl Workbook {
         self
     }
 
+    /// A worksheet part of `xml` deflated at `level` both ways (jixiao's fork): the fast
+    /// way packing takes (the thread's deflater reused, `Packager::deflate_part_reusing`;
+    /// `None` where it falls back to the zip crate's way) and the zip crate's own. For a
+    /// test that the fast way is taken and gives the same bytes, so that an upgrade of the
+    /// `zip` crate that changes its headers cannot silently drop it.
+    ///
+    /// # Errors
+    ///
+    /// Any error of deflating `xml`.
+    #[doc(hidden)]
+    #[allow(clippy::type_complexity)]
+    pub fn worksheet_part_both_ways(
+        xml: &[u8],
+        level: u8,
+    ) -> Result<(Option<Vec<u8>>, Vec<u8>), XlsxError> {
+        let level = Some(i64::from(level));
+        Ok((
+            Packager::<Cursor<Vec<u8>>>::deflate_part_reusing(xml, false, level)?,
+            Packager::<Cursor<Vec<u8>>>::deflate_part_by_zip(xml, false, level)?,
+        ))
+    }
+
     /// Add a signed vba macro file to the workbook.
     ///
     /// The `add_vba_project_with_signature()` method can be used to add signed
