@@ -1142,8 +1142,7 @@ impl<'a> XlsWalk<'a> {
             }
             // SST: the shared strings (with their CONTINUE records)
             0x00FC if self.in_globals => {
-                self.strings = sst_lengths(from);
-                self.raised = super::xls_raised::sst_marks(from, &self.fonts);
+                (self.strings, self.raised) = super::xls_raised::read_sst(from, &self.fonts);
             }
             // FONT: its escapement (raised, lowered), which a shared string's runs name
             0x0031 if self.in_globals => self.fonts.push(body),
@@ -1413,105 +1412,6 @@ impl SheetCost {
         self.area = self.area.saturating_add(o.area);
         self.text = self.text.saturating_add(o.text);
     }
-}
-
-/// The byte length (at most 3 bytes a character, as UTF-8) of each string of an `.xls`'s
-/// shared-string table: `records` starts at the SST record, its CONTINUE records follow. A
-/// string's characters may run on into the next CONTINUE record, which then starts with the
-/// width of the rest (1 or 2 bytes a character) ([MS-XLS] 2.4.265, 2.5.293). Linear; a
-/// truncated table gives the strings read so far.
-fn sst_lengths(records: &[u8]) -> Vec<u64> {
-    // the SST's body and each CONTINUE's, in order
-    let mut parts: Vec<&[u8]> = Vec::new();
-    let mut pos = 0usize;
-    while pos + 4 <= records.len() {
-        let typ = u16::from_le_bytes([records[pos], records[pos + 1]]);
-        let len = usize::from(u16::from_le_bytes([records[pos + 2], records[pos + 3]]));
-        if !parts.is_empty() && typ != 0x003C {
-            break;
-        }
-        parts.push(&records[pos + 4..(pos + 4 + len).min(records.len())]);
-        pos += 4 + len;
-    }
-    let mut out = Vec::new();
-    let (mut part, mut at) = (0usize, 8usize);
-    // `n` bytes on, crossing into the next parts as needed (false past the end)
-    let skip = |part: &mut usize, at: &mut usize, mut n: usize| -> bool {
-        loop {
-            let Some(p) = parts.get(*part) else {
-                return false;
-            };
-            let left = p.len().saturating_sub(*at);
-            if n <= left {
-                *at += n;
-                return true;
-            }
-            n -= left;
-            *part += 1;
-            *at = 0;
-        }
-    };
-    let byte = |part: &mut usize, at: &mut usize| -> Option<u8> {
-        while parts.get(*part)?.len() <= *at {
-            *part += 1;
-            *at = 0;
-        }
-        let b = parts[*part][*at];
-        *at += 1;
-        Some(b)
-    };
-    while let (Some(a), Some(b), Some(flags)) = (
-        byte(&mut part, &mut at),
-        byte(&mut part, &mut at),
-        byte(&mut part, &mut at),
-    ) {
-        let chars = usize::from(u16::from_le_bytes([a, b]));
-        let mut extra = 0usize;
-        if flags & 0x08 != 0 {
-            let (Some(a), Some(b)) = (byte(&mut part, &mut at), byte(&mut part, &mut at)) else {
-                break;
-            };
-            extra += 4 * usize::from(u16::from_le_bytes([a, b]));
-        }
-        if flags & 0x04 != 0 {
-            let mut n = [0u8; 4];
-            for b in &mut n {
-                let Some(x) = byte(&mut part, &mut at) else {
-                    return out;
-                };
-                *b = x;
-            }
-            extra = extra.saturating_add(u32::from_le_bytes(n) as usize);
-        }
-        out.push(chars as u64 * 3);
-        // the characters, each part of them at the width the part gives
-        let mut wide = flags & 0x01 != 0;
-        let mut left = chars;
-        while left > 0 {
-            let Some(p) = parts.get(part) else {
-                return out;
-            };
-            let width = if wide { 2 } else { 1 };
-            let here = (p.len().saturating_sub(at) / width).min(left);
-            at += here * width;
-            left -= here;
-            if left > 0 {
-                part += 1;
-                let Some(p) = parts.get(part) else {
-                    return out;
-                };
-                let Some(&flag) = p.first() else {
-                    return out;
-                };
-                wide = flag & 0x01 != 0;
-                at = 1;
-            }
-        }
-        if !skip(&mut part, &mut at, extra) {
-            break;
-        }
-    }
-    out
 }
 
 /// Columns and rows calamine's OpenDocument reader caps a sheet at.

@@ -6,9 +6,9 @@
 //! (lowered) as the other readers write them (`super::raised_digits`: `80¹人`).
 //!
 //! Gathered as `workbook::guard_xls` walks the records (no second walk): the FONT records'
-//! escapement ([`XlsFonts`]); where one is raised or lowered, the SST is read once more for
-//! the strings with a run in such a font ([`sst_marks`], linear, crossing CONTINUE records as
-//! [MS-XLS] 2.4.58 says); each LabelSst cell naming one is kept by its place
+//! escapement ([`XlsFonts`]); where one is raised or lowered, the walk of the SST that measures
+//! its strings keeps those with a run in such a font ([`read_sst`], linear, crossing CONTINUE
+//! records as [MS-XLS] 2.4.58 says); each LabelSst cell naming one is kept by its place
 //! (`xlsx_raised::CellMark::Shared`, the join by place and index). A cell takes the raised text
 //! only where calamine's text for it is the string's characters read here. A workbook whose
 //! fonts are all on the line reads no string again. Not read: BIFF5's RSTRING cells (a string
@@ -133,40 +133,53 @@ impl Parts<'_> {
     }
 }
 
-/// The strings of an `.xls`'s SST (`records` starts at the SST record, its CONTINUE records
-/// follow) with a run in a raised or lowered font of `fonts`, by index. Linear; a table cut
-/// short gives the strings read so far.
-pub(crate) fn sst_marks(records: &[u8], fonts: &XlsFonts) -> SharedMarks {
-    let mut out = SharedMarks::new();
-    if !fonts.any {
-        return out;
-    }
-    let mut parts = Vec::new();
-    let mut pos = 0usize;
-    while pos + 4 <= records.len() {
-        let typ = u16::from_le_bytes([records[pos], records[pos + 1]]);
-        let len = usize::from(u16::from_le_bytes([records[pos + 2], records[pos + 3]]));
-        if !parts.is_empty() && typ != 0x003C {
-            break;
+impl<'a> Parts<'a> {
+    /// The SST's body and each CONTINUE's, in order (`records` starts at the SST record), read
+    /// from the SST's first string (past its two counts).
+    fn of_sst(records: &'a [u8]) -> Self {
+        let mut parts = Vec::new();
+        let mut pos = 0usize;
+        while pos + 4 <= records.len() {
+            let typ = u16::from_le_bytes([records[pos], records[pos + 1]]);
+            let len = usize::from(u16::from_le_bytes([records[pos + 2], records[pos + 3]]));
+            if !parts.is_empty() && typ != 0x003C {
+                break;
+            }
+            parts.push(&records[pos + 4..(pos + 4 + len).min(records.len())]);
+            pos += 4 + len;
         }
-        parts.push(&records[pos + 4..(pos + 4 + len).min(records.len())]);
-        pos += 4 + len;
+        Parts {
+            parts,
+            part: 0,
+            at: 8,
+        }
     }
-    let mut p = Parts {
-        parts,
-        part: 0,
-        at: 8,
-    };
+}
+
+/// An `.xls`'s shared-string table in one walk (`records` starts at the SST record, its
+/// CONTINUE records follow; a string's characters may run on into the next CONTINUE record,
+/// which then starts with the width of the rest, 1 or 2 bytes a character: [MS-XLS] 2.4.265,
+/// 2.5.293): the byte length of each string (at most 3 bytes a character, as UTF-8), and the
+/// strings with a run in a raised or lowered font of `fonts`, by index (none read where no
+/// font is). Linear; a table cut short gives the strings read so far (a length for a string
+/// whose characters are cut short, no mark).
+pub(crate) fn read_sst(records: &[u8], fonts: &XlsFonts) -> (Vec<u64>, SharedMarks) {
+    let (mut lengths, mut marks) = (Vec::new(), SharedMarks::new());
+    let mut p = Parts::of_sst(records);
     let mut index: u32 = 0;
     let mut units: Vec<u16> = Vec::new();
+    // each run: from its character on, in its font
+    let mut raised: Vec<(u16, Option<bool>)> = Vec::new();
     while let (Some(chars), Some(flags)) = (p.u16(), p.byte()) {
         let runs = if flags & 0x08 != 0 { p.u16() } else { Some(0) };
         let ext = if flags & 0x04 != 0 { p.u32() } else { Some(0) };
         let (Some(runs), Some(ext)) = (runs, ext) else {
             break;
         };
+        lengths.push(u64::from(chars) * 3);
         units.clear();
-        let rich = runs > 0;
+        raised.clear();
+        let rich = fonts.any && runs > 0;
         if !p.chars(
             usize::from(chars),
             flags & 0x01 != 0,
@@ -174,13 +187,15 @@ pub(crate) fn sst_marks(records: &[u8], fonts: &XlsFonts) -> SharedMarks {
         ) {
             break;
         }
-        // each run: from its character on, in its font
-        let mut raised: Vec<(u16, Option<bool>)> = Vec::new();
-        for _ in 0..runs {
-            let (Some(ich), Some(font)) = (p.u16(), p.u16()) else {
-                return out;
-            };
-            raised.push((ich, fonts.script(font)));
+        if rich {
+            for _ in 0..runs {
+                let (Some(ich), Some(font)) = (p.u16(), p.u16()) else {
+                    return (lengths, marks);
+                };
+                raised.push((ich, fonts.script(font)));
+            }
+        } else if !p.skip(4 * usize::from(runs)) {
+            break;
         }
         if !p.skip(ext as usize) {
             break;
@@ -188,11 +203,11 @@ pub(crate) fn sst_marks(records: &[u8], fonts: &XlsFonts) -> SharedMarks {
         if raised.iter().any(|r| r.1.is_some())
             && let Some(m) = marked(&units, &raised)
         {
-            out.insert(index, m);
+            marks.insert(index, m);
         }
         index = index.saturating_add(1);
     }
-    out
+    (lengths, marks)
 }
 
 /// A string's characters (`units`, UTF-16) with its runs applied: `Some` where a digit is in a
@@ -278,7 +293,8 @@ mod tests {
         cont.extend([3, 0, 0, b'8', b'0', b'1']);
         let mut records = record(0x00FC, &sst);
         records.extend(record(0x003C, &cont));
-        let marks = sst_marks(&records, &fonts);
+        let (lengths, marks) = read_sst(&records, &fonts);
+        assert_eq!(lengths, [4 * 3, 3 * 3, 3 * 3]);
         let shown: Vec<(u32, &str)> = {
             let mut v: Vec<_> = marks.iter().map(|(i, m)| (*i, m.shown_for_any())).collect();
             v.sort();
@@ -286,7 +302,8 @@ mod tests {
         };
         assert_eq!(shown, [(0, "80¹人"), (1, "8₂次")]);
         assert_eq!(marks[&0].shown_for("801人"), Some("80¹人"));
-        // no raised font: the table is not read
-        assert!(sst_marks(&records, &XlsFonts::default()).is_empty());
+        // no raised font: the lengths alone
+        let (plain, marks) = read_sst(&records, &XlsFonts::default());
+        assert_eq!((plain, marks.is_empty()), (lengths, true));
     }
 }
