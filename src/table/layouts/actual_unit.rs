@@ -37,8 +37,9 @@ pub(crate) fn unit_of(measure: &str) -> &str {
     }
 }
 
-/// Whether a figure is written bare (ends in a digit: `5`, `≥40000`, `90-100`).
-fn bare(text: &str) -> bool {
+/// Whether a figure is written bare (ends in a digit: `5`, `≥40000`, `90-100`): it takes a
+/// unit given beside it (a unit column, a header's `（元）`).
+pub(crate) fn bare(text: &str) -> bool {
     text.trim_end().ends_with(|c: char| c.is_ascii_digit())
 }
 

@@ -1166,7 +1166,7 @@ fn with_header_units(
     actual: Option<&str>,
     actual_in_unit: &mut Option<String>,
 ) {
-    let bare = |t: &str| t.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    use crate::table::layouts::actual_unit::bare;
     if let Some(unit) = h.figures[0]
         && bare(target)
     {

@@ -210,7 +210,7 @@ fn figure_units(
 /// bare: it is read in the target's unit all the same, and a fraction of 1 (`0.95` against
 /// `≥90%`) still goes to a person rather than count as 0.95 %.
 pub(super) fn with_header_units(h: &GridHeader, target: &mut String, actual: &mut Option<String>) {
-    let bare = |t: &str| t.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    use crate::table::layouts::actual_unit::bare;
     if let Some((unit, _)) = h.figures[0]
         && bare(target)
     {
