@@ -279,6 +279,31 @@ fn cell<'t, R: SheetRow<'t>>(h: &Header, row: R, role: Role) -> Option<Cell<'t>>
     (!text.is_empty()).then_some(Cell { i, text })
 }
 
+/// Where the cells of `roles` are in `row` (a budget row's amounts: `BudgetLine::cells`).
+fn cells_of<'t, R: SheetRow<'t>>(
+    h: &Header,
+    row: R,
+    source: &SourceText,
+    roles: [Role; 2],
+) -> [Option<Location>; 2] {
+    roles.map(|role| cell(h, row, role).map(|c| row.cell_at(c.i, source)))
+}
+
+/// The cells a 预算执行率 row's amounts were read from: each its column's where that column
+/// gave it (`read`), else the target's (全年预算数) or the actual's (全年执行数).
+fn rate_row_cells<'t, R: SheetRow<'t>>(
+    h: &Header,
+    row: R,
+    source: &SourceText,
+    read: [Option<Decimal>; 2],
+) -> [Option<Location>; 2] {
+    let from = [
+        [Role::Target, Role::Budget][usize::from(read[0].is_some())],
+        [Role::Actual, Role::Spent][usize::from(read[1].is_some())],
+    ];
+    cells_of(h, row, source, from)
+}
+
 /// A name shared with the state (a row that repeats it allocates nothing).
 fn shared(cell: Option<Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
     match (cell, last) {
@@ -689,6 +714,59 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
     /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
     /// (only unit and project filled), a row without a name (skipped), or an indicator.
+    /// The target and actual of a row under a header that states their units, or beside an
+    /// actual's unit column ([`with_units`]): the actual as read in its unit, where it changes
+    /// (the target in place), and the warning where the actual writes a unit of its own other
+    /// than its column's.
+    #[cold]
+    #[inline(never)]
+    fn in_units(
+        &mut self,
+        row: R,
+        place: &Place,
+        target: &mut Cow<'_, str>,
+        [actual, indicator]: [Option<Cell<'_>>; 2],
+    ) -> Option<String> {
+        let h = self.h;
+        let measure = h.actual_unit.map(|u| (row.text(u.col), u.shared));
+        let mut actual_in_unit = None;
+        with_units(
+            h,
+            measure,
+            target,
+            actual.map(|c| c.text),
+            &mut actual_in_unit,
+        );
+        self.unit_conflict(place, measure, actual, indicator, row);
+        actual_in_unit
+    }
+
+    /// `table.actual-unit-conflict`: the actual `actual` writes a unit of its own other than
+    /// its unit column's `measure` ([`super::actual_unit::conflict`]); read as the cell writes it.
+    #[cold]
+    #[inline(never)]
+    fn unit_conflict(
+        &mut self,
+        place: &Place,
+        measure: Option<(&str, bool)>,
+        actual: Option<Cell<'_>>,
+        indicator: Option<Cell<'_>>,
+        row: R,
+    ) {
+        let (Some((measure, _)), Some(actual), Some(indicator)) = (measure, actual, indicator)
+        else {
+            return;
+        };
+        let Some((own, column)) = super::actual_unit::conflict(measure, actual.text) else {
+            return;
+        };
+        let at = row.cell_at(actual.i, self.ctx.source);
+        let f = actual_unit_conflict(self.ctx, at, actual.text, own, column)
+            .project(&self.units[place.ui].projects[place.pi].name)
+            .indicator(indicator.text.trim().to_owned());
+        self.ctx.findings.push(f);
+    }
+
     fn contents(&mut self, row: R, place: &Place, numbers: Numbers, row_at: Location) {
         let h = self.h;
         let [mut weight, mut score, budget, spent] = numbers;
@@ -703,14 +781,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         // and beside an actual under its own unit column (`5` | `万人`)
         let mut actual_in_unit = None;
         if h.figures != [None; 2] || h.actual_unit.is_some() {
-            let measure = h.actual_unit.map(|u| (row.text(u.col), u.shared));
-            with_units(
-                h,
-                measure,
-                &mut target,
-                actual_cell.map(|c| c.text),
-                &mut actual_in_unit,
-            );
+            let cells = [actual_cell, indicator_cell];
+            actual_in_unit = self.in_units(row, place, &mut target, cells);
         }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
@@ -721,6 +793,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 weight,
                 published_score: score,
                 at: row_at,
+                cells: cells_of(h, row, self.ctx.source, [Role::Budget, Role::Spent]),
             });
             return;
         }
@@ -745,12 +818,14 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             let b = parse_number(&target).ok().flatten();
             let s = actual_cell.and_then(|c| parse_number(c.text).ok().flatten());
             if b.is_some() && (s.is_some() || actual_cell.is_none()) {
+                let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
                 project.budget = Some(BudgetLine {
                     budget: budget.or(b),
                     spent: spent.or(s),
                     weight,
                     published_score: score,
                     at: row_at,
+                    cells,
                 });
                 return;
             }
@@ -1206,6 +1281,28 @@ fn with_units(
     if a.is_some() {
         *actual_in_unit = a;
     }
+}
+
+/// The warning that an actual's own unit (`own`, of `actual`) is not its unit column's
+/// (`column`), and that the cell's is read: `table.actual-unit-conflict` at the actual's cell.
+pub(crate) fn actual_unit_conflict(
+    ctx: &Ctx<'_>,
+    at: Location,
+    actual: &str,
+    own: &str,
+    column: &str,
+) -> Finding {
+    ctx.finding(
+        codes::ACTUAL_UNIT_CONFLICT,
+        Severity::Warning,
+        at,
+        format!(
+            "实际完成值「{}」自带单位“{own}”，与其度量单位列的“{column}”不同：按单元格所写（{own}）读取计分，请核对",
+            clip(actual.trim())
+        ),
+    )
+    .label("单位与度量单位列不同")
+    .help("使实际完成值与度量单位列一致：单元格只写数字、单位留在度量单位列，或改正写错的一处")
 }
 
 /// A cell's text as a row keeps it: held with the source text where it is a part of it (a

@@ -423,6 +423,17 @@ impl<'r> FormReader<'_, '_, 'r> {
         if let Some(u) = h.actual_unit
             && let Some(m) = row.cell(u.col).filter(|c| !c.text.trim().is_empty())
         {
+            if let Some(a) = actual_cell
+                && let Some((own, column)) =
+                    crate::table::layouts::actual_unit::conflict(&m.text, &a.text)
+            {
+                let at = a.location(self.ctx.source);
+                let f = crate::table::layouts::self_eval::actual_unit_conflict(
+                    self.ctx, at, &a.text, own, column,
+                )
+                .indicator(name.clone());
+                self.ctx.findings.push(f);
+            }
             let (t, a) = crate::table::layouts::actual_unit::apply(
                 &m.text,
                 u.shared,
