@@ -452,6 +452,10 @@ registry! {
     ACTUAL_UNIT_CONFLICT = "table.actual-unit-conflict", Warning,
         "实际完成值自带的单位与度量单位列不同",
         "含义：实际完成值写了自己的单位（如“5万人”“96%”“45元”），与它旁边的度量单位列（“人”“个”“万元”）不同：两者必有一处写错，或单元格换了单位书写。\n处理：按单元格自己写的数值和单位读取（数值与单位写在一起，比旁边一列更直接），照常计分，并在该行给出此项警告，写明两个单位。\n修改：核对实际完成值和度量单位列，使两者一致（只在单元格中写数字，单位留在度量单位列，或删去度量单位列中错的单位）。";
+    /// A row's 调整后指标值 (中期调整) is scored in place of its 年度指标值.
+    TARGET_ADJUSTED = "table.target-adjusted", Warning,
+        "按调整后的指标值计分",
+        "含义：表中有“调整后指标值”“中期调整指标值”一列，这一行填了与年度指标值不同的调整后指标值。\n处理：按调整后的指标值计分（年中经批准的调整即是评价所依据的目标），并在该行给出此项警告，写明两个指标值；调整后指标值为空的行按年度指标值计分。\n修改：调整未经批准的，删去调整后指标值中的内容；经批准的无需修改。";
     /// Two forms side by side on one sheet, read one below the other.
     FORM_SIDE_BY_SIDE = "table.form-side-by-side", Info,
         "两张表单左右并排",

@@ -181,3 +181,30 @@ fn two_forms_side_by_side_on_one_sheet_are_both_read() {
         );
     }
 }
+
+#[test]
+fn an_adjusted_target_column_is_scored_where_filled_and_said() {
+    // 培训人数 ≥120 adjusted to ≥100, 100 done: 达标 50 on the adjusted target (was 41.67 of
+    // 50 on the original, the column ignored); 培训场次 not adjusted: ≥4次, 3 done, 15 of 20;
+    // 满意度 adjusted to the same target: no warning
+    for file in ["adjusted-form.tsv", "adjusted-flat.tsv"] {
+        let v = report(file, &[]);
+        let got: Vec<[String; 5]> = indicators(&v).into_iter().map(|(r, _)| r).collect();
+        let want = [
+            ["A项目", "≥100人", "100人", "pass", "50.00"],
+            ["A项目", "≥4次", "3次", "fail", "15.00"],
+            ["A项目", "≥90%", "95%", "pass", "30.00"],
+        ]
+        .map(|r| r.map(str::to_owned));
+        assert_eq!(got, want, "{file}: {v}");
+        let said = findings_of(&v, "table.target-adjusted");
+        assert_eq!(said.len(), 1, "{file}: {said:?}");
+        assert_eq!(said[0].0, "培训人数", "{file}: {said:?}");
+        assert!(
+            said[0]
+                .1
+                .contains("按调整后指标值「≥100人」计分，年度指标值为「≥120人」"),
+            "{file}: {said:?}"
+        );
+    }
+}

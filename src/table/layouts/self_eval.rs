@@ -279,13 +279,19 @@ fn cell<'t, R: SheetRow<'t>>(h: &Header, row: R, role: Role) -> Option<Cell<'t>>
     (!text.is_empty()).then_some(Cell { i, text })
 }
 
-/// Where the cells of `roles` are in `row` (a budget row's amounts: `BudgetLine::cells`).
+/// Where the cells of `roles` are in `row` (a budget row's amounts: `BudgetLine::cells`), in a
+/// workbook, a document or a page; none in a text input, which shows no figure rounded (and
+/// whose cell places cost a count of the row's characters: the streamed 1M sheet's budget rows
+/// took 1 % more instructions for them).
 fn cells_of<'t, R: SheetRow<'t>>(
     h: &Header,
     row: R,
     source: &SourceText,
     roles: [Role; 2],
 ) -> [Option<Location>; 2] {
+    if source.format.is_text() {
+        return [None; 2];
+    }
     roles.map(|role| cell(h, row, role).map(|c| row.cell_at(c.i, source)))
 }
 
@@ -741,6 +747,38 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         actual_in_unit
     }
 
+    /// The target of a row with a 调整后指标值 (`table.target-adjusted`): the adjusted one where
+    /// filled and other than the 年度指标值 (joined with the row's 指标性质 and 度量单位 as the
+    /// 年度指标值 is), with the warning naming both; else the 年度指标值 (`original`).
+    #[cold]
+    #[inline(never)]
+    fn adjusted(
+        &mut self,
+        row: R,
+        place: &Place,
+        original: (Cow<'t, str>, Option<usize>),
+        indicator: Option<Cell<'_>>,
+    ) -> (Cow<'t, str>, Option<usize>) {
+        let h = self.h;
+        let (Some(adjusted), Some(indicator)) = (cell(h, row, Role::Adjusted), indicator) else {
+            return original;
+        };
+        let (target, at) = joined_with(h, row, Some(adjusted));
+        if target.trim() == original.0.trim() {
+            return original;
+        }
+        let f = target_adjusted(
+            self.ctx,
+            row.cell_at(adjusted.i, self.ctx.source),
+            indicator.text.trim(),
+            &target,
+            &original.0,
+        )
+        .project(&self.units[place.ui].projects[place.pi].name);
+        self.ctx.findings.push(f);
+        (target, at)
+    }
+
     /// `table.actual-unit-conflict`: the actual `actual` writes a unit of its own other than
     /// its unit column's `measure` ([`super::actual_unit::conflict`]); read as the cell writes it.
     #[cold]
@@ -775,7 +813,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         }
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
-        let (mut target, target_at) = joined_target(h, row);
+        let (mut target, mut target_at) = joined_target(h, row);
+        if h.col(Role::Adjusted).is_some() {
+            (target, target_at) = self.adjusted(row, place, (target, target_at), indicator_cell);
+        }
         let actual_cell = cell(h, row, Role::Actual);
         // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
         // and beside an actual under its own unit column (`5` | `万人`)
@@ -1211,7 +1252,15 @@ const CATEGORIES_KEPT: usize = 8;
 /// location is the value cell's (the first filled part's when the value is empty): the
 /// column of that cell is given.
 fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Option<usize>) {
-    let value = cell(h, row, Role::Target);
+    joined_with(h, row, cell(h, row, Role::Target))
+}
+
+/// [`joined_target`] with `value` in the 指标值's place (the 调整后指标值 where it is read).
+fn joined_with<'t, R: SheetRow<'t>>(
+    h: &Header,
+    row: R,
+    value: Option<Cell<'t>>,
+) -> (Cow<'t, str>, Option<usize>) {
     let nature = cell(h, row, Role::Nature);
     let measure = cell(h, row, Role::Measure);
     let direction = cell(h, row, Role::Direction);
@@ -1281,6 +1330,34 @@ fn with_units(
     if a.is_some() {
         *actual_in_unit = a;
     }
+}
+
+/// The warning that the indicator `name` is scored on its 调整后指标值 `adjusted`, not its
+/// 年度指标值 `original`: `table.target-adjusted` at the adjusted cell.
+pub(crate) fn target_adjusted(
+    ctx: &Ctx<'_>,
+    at: Location,
+    name: &str,
+    adjusted: &str,
+    original: &str,
+) -> Finding {
+    let original = match original.trim() {
+        "" => "（空）".to_owned(),
+        t => format!("「{}」", clip(t)),
+    };
+    ctx.finding(
+        codes::TARGET_ADJUSTED,
+        Severity::Warning,
+        at,
+        format!(
+            "指标「{}」按调整后指标值「{}」计分，年度指标值为{original}：调整须经批准，未经批准的应按年度指标值评价，请核对",
+            clip(name),
+            clip(adjusted.trim())
+        ),
+    )
+    .label("按调整后指标值计分")
+    .indicator(name.to_owned())
+    .help("如调整未经批准，删去这一行调整后指标值中的内容，即按年度指标值计分")
 }
 
 /// The warning that an actual's own unit (`own`, of `actual`) is not its unit column's
