@@ -448,6 +448,18 @@ registry! {
     FORM_CATEGORY_INFERRED = "table.form-category-inferred", Info,
         "一级指标由二级指标推断",
         "含义：表单没有写出一级指标（只写了分值或留空），由二级指标（数量指标→产出指标、满意度指标→满意度指标等）推断。\n处理：按推断的类别计分，报告中标“（推断）”。\n修改：在一级指标列写明类别。";
+    /// An actual writes a unit of its own other than its 度量单位 column's (`5万人` beside `人`).
+    ACTUAL_UNIT_CONFLICT = "table.actual-unit-conflict", Warning,
+        "实际完成值自带的单位与度量单位列不同",
+        "含义：实际完成值写了自己的单位（如“5万人”“96%”“45元”），与它旁边的度量单位列（“人”“个”“万元”）不同：两者必有一处写错，或单元格换了单位书写。\n处理：按单元格自己写的数值和单位读取（数值与单位写在一起，比旁边一列更直接），照常计分，并在该行给出此项警告，写明两个单位。\n修改：核对实际完成值和度量单位列，使两者一致（只在单元格中写数字，单位留在度量单位列，或删去度量单位列中错的单位）。";
+    /// A row's 调整后指标值 (中期调整) is scored in place of its 年度指标值.
+    TARGET_ADJUSTED = "table.target-adjusted", Warning,
+        "按调整后的指标值计分",
+        "含义：表中有“调整后指标值”“中期调整指标值”一列，这一行填了与年度指标值不同的调整后指标值。\n处理：按调整后的指标值计分（年中经批准的调整即是评价所依据的目标），并在该行给出此项警告，写明两个指标值；调整后指标值为空的行按年度指标值计分。\n修改：调整未经批准的，删去调整后指标值中的内容；经批准的无需修改。";
+    /// Two forms side by side on one sheet, read one below the other.
+    FORM_SIDE_BY_SIDE = "table.form-side-by-side", Info,
+        "两张表单左右并排",
+        "含义：一张工作表上两张表单左右并排（如 A–G 列是一个项目的自评表，I–O 列是另一个项目的），指标表的表头在同一行出现两次。\n处理：在第二张表单开始的列把各行切开，右边的部分接在左边的之后，按上下排列的两张表单分别读取；合并单元格随之移动。\n修改：无需修改；也可以把每张表单放在单独的工作表中。";
     /// A form's amount cell holds words beside the number; the leading number was read.
     FORM_AMOUNT_PROSE = "table.form-amount-prose", Info,
         "金额单元格中有文字",

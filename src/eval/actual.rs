@@ -36,6 +36,8 @@ pub enum Actual {
         unit_from_target: bool,
         /// The actual copied a comparator (`≥266米`).
         copied_comparator: bool,
+        /// The actual is about the figure (`约100人`, `100人左右`: [`super::bound`]).
+        approximate: bool,
     },
     /// 是 / 达到 / 符合 … (`true`), 否 (`false`).
     YesNo(bool),
@@ -136,7 +138,7 @@ pub fn read_with(
     // most actuals are a plain figure (`95.4%`, `231`): read without the general parser (and
     // its memo), as it would read them
     if let Some(quantity) = plain_figure(trimmed).or_else(|| figure_in_unit(trimmed, target)) {
-        return quantity_actual(quantity, false, target);
+        return quantity_actual(quantity, false, false, target);
     }
     general(trimmed, target, indicator, year, parse)
 }
@@ -250,7 +252,9 @@ fn general(
         year,
         ..Context::default()
     };
-    let parsed = parse(trimmed, &ctx);
+    // `逾100人` is `超过100人` (`super::bound`)
+    let over = super::bound::over_word(trimmed);
+    let parsed = parse(over.as_deref().unwrap_or(trimmed), &ctx);
     // a figure beside words that say it fell short (`95%（未完成）`), or for a ceiling that it
     // went past (`5%（超标）` against `≤5%`), is no figure to score by
     let short = || short_word(trimmed, target).is_some();
@@ -259,18 +263,23 @@ fn general(
             let copied = parsed.provenance.op == Some(Origin::Text);
             // a comparator copied from the target (`≥95%`) is read by its figure; one that
             // points the other way (`不足95%`, `<95%` against `≥95%`) says the figure was not
-            // reached, and is left to a person rather than read as reaching it
-            if copied && opposite(op, target) || short() {
+            // reached, and is left to a person rather than read as reaching it; a bound that
+            // does not meet the target by itself (`超过100人`, `100余人` against `≥120人`) says
+            // nothing certain of it, and is left to a person too
+            if copied
+                && (opposite(op, target) || super::bound::short_of_target(op, &quantity, target))
+                || short()
+            {
                 return Actual::Text(trimmed.to_owned());
             }
-            quantity_actual(quantity, copied, target)
+            quantity_actual(quantity, copied, false, target)
         }
         Target::Approximate { quantity } => {
             if short() {
                 return Actual::Text(trimmed.to_owned());
             }
             let copied = parsed.provenance.op == Some(Origin::Text);
-            quantity_actual(quantity, copied, target)
+            quantity_actual(quantity, copied, true, target)
         }
         // `均达到`, `已完成全年目标` against a figure is a claim of completion, not a yes/no.
         Target::Boolean { expected: true }
@@ -663,8 +672,9 @@ pub(crate) fn opposite(actual: lang::Op, target: &Target) -> bool {
 }
 
 /// A figure read as an actual against `target`: a share of a qualitative target's weight
-/// (`85%`), else the quantity, with the target's unit where it was written bare.
-fn quantity_actual(quantity: Quantity, copied: bool, target: &Target) -> Actual {
+/// (`85%`), else the quantity, with the target's unit where it was written bare; `approximate`
+/// where it is written as about the figure (`约100人`).
+fn quantity_actual(quantity: Quantity, copied: bool, approximate: bool, target: &Target) -> Actual {
     if matches!(target, Target::Qualitative { .. })
         && quantity.unit.as_ref().is_some_and(|u| u.as_str() == "%")
     {
@@ -678,6 +688,7 @@ fn quantity_actual(quantity: Quantity, copied: bool, target: &Target) -> Actual 
         quantity,
         unit_from_target,
         copied_comparator: copied,
+        approximate,
     }
 }
 

@@ -171,6 +171,7 @@ pub(super) fn by_methods(
         quantity: rate,
         unit_from_target: false,
         copied_comparator: false,
+        approximate: false,
     };
     let outcome = Outcome {
         verdict: if spent_share >= Decimal::ONE {

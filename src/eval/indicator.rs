@@ -238,6 +238,7 @@ fn plain_read(target: &super::plain::PlainTarget, f: Decimal) -> Read {
         quantity,
         unit_from_target: false,
         copied_comparator: false,
+        approximate: false,
     };
     (actual, None, Vec::new())
 }

@@ -150,6 +150,7 @@ pub fn convert_actual(
         quantity,
         unit_from_target,
         copied_comparator,
+        approximate,
     } = actual
     else {
         return None;
@@ -165,6 +166,7 @@ pub fn convert_actual(
             quantity: Quantity::new(value, Some(to.clone())),
             unit_from_target: *unit_from_target,
             copied_comparator: *copied_comparator,
+            approximate: *approximate,
         },
         rule?.id.clone(),
     ))

@@ -25,6 +25,7 @@ pub mod actual;
 pub mod actuals_file;
 mod assemble;
 pub mod blocks;
+pub(crate) mod bound;
 mod budget;
 pub mod cases;
 pub mod checks;

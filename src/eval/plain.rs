@@ -221,6 +221,7 @@ mod tests {
                             quantity: q,
                             unit_from_target: false,
                             copied_comparator: false,
+                            approximate: false,
                         } = &a
                         else {
                             panic!("{text} / {actual}: read as {a:?}");

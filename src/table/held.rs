@@ -18,8 +18,9 @@
 //!   (`table.display-rounded`) naming both. A row whose text does not hold the shown figure
 //!   exactly once (the layouts rewrote it) keeps the figure shown, with a warning saying so.
 //! - **A 计划数** (the base of a relative target) is read held the same way (`plan_held`), and
-//!   **a form's 全年预算数 and 全年执行数** (the budget execution it is scored on: `hold_budgets`).
-//! - **分值, 得分, a flat sheet's 全年预算数 and 全年执行数** (and every cell of no indicator) are
+//!   **the 全年预算数 and 全年执行数 of a form or of a flat sheet's budget row** (the budget
+//!   execution it is scored on: `hold_budgets`; the flat sheet's since the seventeenth probe).
+//! - **分值, 得分, a flat sheet's amounts on indicator rows** (and every cell of no indicator) are
 //!   read as shown, as before: a form prints its scores and amounts rounded, and its printed
 //!   sums (the 分值 adding to 100, the 得分 to the printed total, the units' budgets to 合计)
 //!   are sums of what it prints; read held, a form whose printed sums agree would be named as
@@ -202,9 +203,9 @@ pub(crate) fn hold(doc: &mut Document, notes: &[(Location, CellNote)]) -> Vec<Op
 /// budget line reads the value held, as a target or an actual does. Read as shown, 99.6 spent of
 /// a budget of 100 was an execution of 100 % and the budget row's full points; a pass on the
 /// figure printed. The finding says both figures: a warning where the execution rate (capped at
-/// 100 %) differs, so the budget row's points would, a note where not. A form's amounts only
-/// (`FormFacts::budget_cells`); a flat sheet's budget columns are read as shown, their cells
-/// noted.
+/// 100 %) differs, so the budget row's points would, a note where not. A form's amounts
+/// (`FormFacts::budget_cells`) and a flat sheet's budget row's (`BudgetLine::cells`: its
+/// 全年预算数 and 全年执行数 columns, or a 预算执行率 row's target and actual), alike.
 fn hold_budgets(
     doc: &mut Document,
     notes: &[(Location, CellNote)],
@@ -217,12 +218,16 @@ fn hold_budgets(
         .iter_mut()
         .flat_map(|u| u.projects.iter_mut().map(|p| (u.name.as_str(), p)))
     {
-        let (Some(facts), Some(line)) = (p.form.as_deref(), p.budget.as_mut()) else {
+        let Some(line) = p.budget.as_mut() else {
             continue;
+        };
+        let cells = match p.form.as_deref() {
+            Some(facts) if facts.budget_cells != [None; 2] => facts.budget_cells,
+            _ => line.cells,
         };
         let shown_line = [line.budget, line.spent];
         let mut said = Vec::new();
-        for (k, cell) in facts.budget_cells.iter().enumerate() {
+        for (k, cell) in cells.iter().enumerate() {
             let Some(&i) = cell.and_then(|at| rounded.get(&at.offset)) else {
                 continue;
             };
@@ -265,9 +270,11 @@ fn hold_budgets(
                 format!("{}%", r.round_dp(2).normalize())
             })
         };
+        // the rates as the message gives them: equal there, the points are equal to the cent
+        let same = now.map(|r| r.round_dp(2)) == before.map(|r| r.round_dp(2));
         for (i, what) in said {
             let at = notes[i].0;
-            let f = match now == before {
+            let f = match same {
                 true => Finding::at_location(
                     codes::DISPLAY_ROUNDED,
                     Severity::Info,

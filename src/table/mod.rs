@@ -1712,19 +1712,29 @@ impl Sheets<'_> {
             column: 1,
             cell: Some(CellAddr { row: 1, col: 1 }),
         };
+        // two forms side by side: read one below the other (`form::beside`)
+        let beside = form::beside::cut(rows)
+            .map(|k| {
+                (
+                    k,
+                    form::beside::unfold(rows, &sheet.merges, sheet.rows.start, k),
+                )
+            })
+            .filter(|(_, (r, _))| form::starts(r).is_some());
+        let (rows, merges) = match &beside {
+            Some((_, (r, m))) => (&r[..], &m[..]),
+            None => (rows, &sheet.merges[..]),
+        };
         if let Some(starts) = form::starts(rows) {
+            if let Some((k, _)) = beside {
+                form::beside::note(&mut self.ctx, rows, k);
+            }
             if self.layout.is_some_and(|l| l != Layout::Forms) {
                 other_layout(&mut self.ctx, sheet_at(), &sheet.name);
                 return Ok(());
             }
             self.layout = Some(Layout::Forms);
-            let read = form::read(
-                &mut self.ctx,
-                rows,
-                &starts,
-                &sheet.merges,
-                sheet.rows.start,
-            );
+            let read = form::read(&mut self.ctx, rows, &starts, merges, sheet.rows.start);
             // forms of one unit in a row share one unit, across sheets as within one
             for u in read {
                 match self.units.last_mut() {

@@ -159,6 +159,11 @@ pub struct BudgetLine {
     pub published_score: Option<Decimal>,
     /// The row.
     pub at: Location,
+    /// The cells a flat sheet's 全年预算数 and 全年执行数 were read from (a form's are in
+    /// [`FormFacts::budget_cells`]): a workbook figure shown rounded there is read held
+    /// (`table::held`), as a form's.
+    #[serde(skip)]
+    pub cells: [Option<Location>; 2],
 }
 
 /// A project (项目) with its goal and indicators.

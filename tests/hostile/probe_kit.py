@@ -1,8 +1,9 @@
 """What the hostile probe scripts share (`probe15.py`, `probe16.py`): the output folder and the
 binary from the command line (`SCRIPT DIR BIN [SECTIONS]`), writing a case, running the binary on
 it under `prlimit --as` 4 GB and `/usr/bin/time`, the sections asked for, and the small writers of
-text tables, pages and column letters."""
-import html, os, subprocess, sys
+text tables, pages and column letters; `rows_of` prints what evaluate's json gives each indicator,
+`xlsx` writes a one-sheet workbook by hand (`probe16.py`, `probe17.py`)."""
+import html, io, json, os, subprocess, sys, zipfile
 
 OUT, BIN = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 ONLY = sys.argv[3:]
@@ -52,3 +53,86 @@ def col(i):
         i, r = divmod(i - 1, 26)
         s = chr(65 + r) + s
     return s
+
+
+def rows_of(name, extra=()):
+    """Each indicator as evaluate's json gives it: project, indicator, target, actual, verdict,
+    weight, score; then the project totals, the budget line and the findings' first lines."""
+    import json
+    code, out, err = run(["evaluate", name, "--format", "json"] + list(extra), name)
+    if code != 0:
+        for l in err.splitlines()[:6]:
+            print("   " + l.strip()[:200])
+        return out, err
+    v = json.loads(out)
+    for p in v.get("projects", []):
+        print("   ## %s: %s / %s  %s" % (p.get("project"), p.get("score"), p.get("weight"), p.get("grade")))
+        if p.get("budget"):
+            print("   budget %s" % json.dumps(p.get("budget"), ensure_ascii=False)[:200])
+        for i in p.get("indicators", []):
+            print("   %s | %s | %s | %s | %s | %s | %s" % (i.get("subcategory"), i.get("indicator"), i.get("target"),
+                                                       i.get("actual"), i.get("verdict"), i.get("weight"), i.get("score")))
+            for f in i.get("findings", []) or []:
+                print("      - %s %s" % (f.get("code"), (f.get("message") or "")[:150]))
+        for f in p.get("findings", []) or []:
+            print("     * %s %s" % (f.get("code"), (f.get("message") or "")[:150]))
+    for f in v.get("findings", []) or []:
+        print("   ! %s %s" % (f.get("code"), (f.get("message") or "")[:150]))
+    return out, err
+
+
+def xlsx(name, rows, merges=(), at=(0, 0)):
+    """rows of cells (str: an inline string; int/float: a number; (number, "fmt"): a number shown
+    in that number format); `at` = (first row, first column) of the table in the sheet."""
+    fmts = sorted({c[1] for r in rows for c in r if isinstance(c, tuple)})
+    xfs = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' + "".join(
+        '<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' % (164 + k)
+        for k in range(len(fmts)))
+    numfmts = ('<numFmts count="%d">%s</numFmts>' % (len(fmts), "".join(
+        '<numFmt numFmtId="%d" formatCode="%s"/>' % (164 + k, html.escape(f)) for k, f in enumerate(fmts)))
+        if fmts else "")
+    styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              '%s<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+              '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+              '<cellXfs count="%d">%s</cellXfs></styleSheet>' % (numfmts, 1 + len(fmts), xfs))
+    data = ""
+    r0, c0 = at
+    for r, row in enumerate(rows):
+        cells = ""
+        for c, v in enumerate(row):
+            if v is None or v == "":
+                continue
+            ref = "%s%d" % (col(c + c0), r + r0 + 1)
+            if isinstance(v, tuple):
+                cells += '<c r="%s" s="%d"><v>%s</v></c>' % (ref, 1 + fmts.index(v[1]), v[0])
+            elif isinstance(v, (int, float)):
+                cells += '<c r="%s"><v>%s</v></c>' % (ref, v)
+            else:
+                cells += '<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref, html.escape(v, quote=False))
+        data += '<row r="%d">%s</row>' % (r + r0 + 1, cells)
+    mc = ('<mergeCells count="%d">%s</mergeCells>' % (len(merges), "".join('<mergeCell ref="%s"/>' % m for m in merges))
+          if merges else "")
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<sheetData>%s</sheetData>%s</worksheet>' % (data, mc))
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="自评表" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+                   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+        z.writestr("xl/styles.xml", styles)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    return put(name, b.getvalue())

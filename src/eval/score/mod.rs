@@ -301,6 +301,7 @@ pub fn meets_plainly(target: &Target, actual: &Actual) -> bool {
             quantity: a,
             unit_from_target: false,
             copied_comparator: false,
+            approximate: false,
         },
     ) = (target, actual)
     else {
@@ -610,6 +611,9 @@ pub fn score(
     if let Some(o) = fraction_of_one(target, actual) {
         return o;
     }
+    if let Some(o) = about(target, actual, m, &mut remarks) {
+        return o;
+    }
     let mut outcome = by_kind(target, actual, plan, weight, m);
     outcome.remarks.extend(remarks);
     outcome
@@ -678,16 +682,21 @@ fn text_against(target: &Target, text: &str) -> Outcome {
             "实际值“{shown}”写明“{word}”，不按其中的数值计分，需人工核对"
         ));
     }
-    if let Target::Compare { op: wanted, .. } = target {
-        let parsed = crate::lang::parse(text, &crate::lang::Context::default());
-        if let Target::Compare { op, .. } = parsed.target
-            && parsed.provenance.op == Some(crate::lang::Origin::Text)
+    if let Some((op, q)) = super::bound::bound_of(text) {
+        if let Target::Compare { op: wanted, .. } = target
             && super::actual::opposite(op, target)
         {
             return Outcome::review(&format!(
                 "实际值为“{shown}”（{}），与目标方向（{}）相反，需人工核对",
                 op_symbol(op),
                 op_symbol(*wanted)
+            ));
+        }
+        if super::bound::short_of_target(op, &q, target) {
+            return Outcome::review(&format!(
+                "实际值“{shown}”只给出界限（{}{}），不能确定是否达到目标：需人工核对实际完成的数值",
+                op_symbol(op),
+                quantity_text(&q),
             ));
         }
     }
@@ -701,6 +710,52 @@ fn text_against(target: &Target, text: &str) -> Outcome {
         ));
     }
     unmatched(&Actual::Text(String::new()))
+}
+
+/// An approximate actual (`约100人`, `100人左右`) against a compared target: to a person where
+/// a figure within the method's tolerance of it would give another verdict (`约100人` against
+/// `≥100人`), else scored by its figure with a remark that says so ([`super::bound`]).
+fn about(
+    target: &Target,
+    actual: &Actual,
+    m: &Methodology,
+    remarks: &mut Vec<&'static str>,
+) -> Option<Outcome> {
+    let (
+        Target::Compare { op, quantity: t },
+        Actual::Quantity {
+            quantity: a,
+            approximate: true,
+            ..
+        },
+    ) = (target, actual)
+    else {
+        return None;
+    };
+    let (tv, av) = comparable(t, a).ok()?;
+    let tolerance = m.approximate_tolerance.value;
+    if super::bound::about_is_certain(*op, tv, av, tolerance) {
+        remarks.push("实际值是约数，按其数值计分（在允许误差内结论相同）");
+        return None;
+    }
+    let mut o = Outcome::review(&format!(
+        "实际值是约数（约{}），上下 {}% 之内既可能达到也可能达不到目标（{}{}）：需人工核对实际完成的数值",
+        quantity_text(a),
+        (tolerance * Decimal::ONE_HUNDRED).normalize(),
+        op_symbol(*op),
+        quantity_text(t)
+    ));
+    o.rules.push(m.approximate_tolerance.rule.clone());
+    Some(o)
+}
+
+/// A figure and its unit as a message writes them (`100人`).
+fn quantity_text(q: &Quantity) -> String {
+    format!(
+        "{}{}",
+        q.value.normalize(),
+        q.unit.as_ref().map_or("", |u| u.as_str())
+    )
 }
 
 /// A comparator as a form writes it (`≥`, `<`).

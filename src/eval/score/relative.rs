@@ -105,6 +105,7 @@ mod tests {
             quantity: q(v, u),
             unit_from_target: false,
             copied_comparator: false,
+            approximate: false,
         }
     }
     const PCT: Option<&Unit> = Some(&Unit::PERCENT);

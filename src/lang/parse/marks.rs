@@ -43,6 +43,8 @@ impl Marks {
     pub const DISTRIBUTIVE: Marks = Marks(1 << 10);
     /// `同`, where `同比` may be written.
     pub const SAME: Marks = Marks(1 << 11);
+    /// `余`, `多` or `来`, written between a count and its unit (`100余人`, `100多人`, `100来人`).
+    pub const LOOSE: Marks = Marks(1 << 12);
 
     /// Every mark (every gate open).
     #[cfg(test)]
@@ -106,6 +108,7 @@ impl Marks {
             '季' => Self::QUARTER.0,
             '上' | '去' => Self::LAST.0,
             '同' => Self::SAME.0,
+            '余' | '多' | '来' => Self::LOOSE.0,
             '是' | '有' | '能' | '可' => Self::QUESTION.0,
             '分' | '各' | '均' | '都' => Self::DISTRIBUTIVE.0,
             _ if lexicon::digit_value(c).is_some()
@@ -198,6 +201,7 @@ mod tests {
             assert_eq!(m.any(Marks::END), "底末".contains(s), "{c}");
             assert_eq!(m.any(Marks::DASH), s == '-', "{c}");
             assert_eq!(m.any(Marks::QUARTER), s == '季', "{c}");
+            assert_eq!(m.any(Marks::LOOSE), "余多来".contains(s), "{c}");
             assert_eq!(m.any(Marks::LAST), "上去".contains(s), "{c}");
             assert_eq!(m.any(Marks::SAME), s == '同', "{c}");
             assert_eq!(m.any(Marks::QUESTION), "是有能可".contains(s), "{c}");

@@ -174,6 +174,66 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks,
             *out = again;
         }
     }
+    if marks.any(Marks::LOOSE) {
+        loose_count(out);
+    }
+}
+
+/// `100余人`, `100多人` (more than 100 人: `> 100 人`, the comparison the text's own) and
+/// `100来人` (about 100 人), which the readers above give as a figure in the unit `余人`,
+/// `多人`, `来人`: read again as what they say. A unit that is the word alone (`100多`) or
+/// goes on in letters (`100余m`) is left as read.
+fn loose_count(out: &mut Parsed) {
+    let (Target::Compare { quantity, .. } | Target::Approximate { quantity }) = &out.target else {
+        return;
+    };
+    let Some(unit) = quantity.unit.as_ref().map(Unit::as_str) else {
+        return;
+    };
+    let Some(word) = unit
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '余' | '多' | '来'))
+    else {
+        return;
+    };
+    let rest = &unit[word.len_utf8()..];
+    if rest.is_empty() || !rest.chars().all(is_cjk) {
+        return;
+    }
+    let quantity = Quantity::new(quantity.value, Some(normalise_unit(rest)));
+    let word_at = out
+        .spans
+        .unit
+        .as_ref()
+        .map(|u| u.start..u.start + word.len_utf8());
+    // a comparison the text writes itself stays (`≥100余人`, `不超过100多人`): only the unit
+    // is mended, as is an approximate value's (`约100多人`)
+    let own_op = match &out.target {
+        Target::Compare { op, .. } => (out.provenance.op == Some(Origin::Text)).then_some(*op),
+        _ => Some(Op::Eq),
+    };
+    if let Some(op) = own_op {
+        out.target = match out.target {
+            Target::Compare { .. } => Target::Compare { op, quantity },
+            _ => Target::Approximate { quantity },
+        };
+    } else if word == '来' {
+        out.target = Target::Approximate { quantity };
+        out.provenance.op = None;
+    } else {
+        out.target = Target::Compare {
+            op: Op::Gt,
+            quantity,
+        };
+        out.provenance.op = Some(Origin::Text);
+        out.spans.op = word_at.clone();
+    }
+    if let Some(u) = out.spans.unit.as_mut()
+        && let Some(w) = word_at
+    {
+        u.start = w.end;
+    }
 }
 
 /// Where the period a target names begins (`2023年3月-10月` → 2023-03, `第三季度` → 07,

@@ -5,6 +5,11 @@
 //! 未达标 against 40000; a second one was not read at all (`38000` `人` against `≥4万人` 待评定).
 //! Where it is the sheet's only unit column it stands for both figures (`年度指标值 | 实际完成值
 //! | 度量单位`, each bare): a bare target takes it too.
+//!
+//! An actual that writes a unit of its own other than the column's (`5万人` beside `人`, `96%`
+//! beside `个`, `45元` beside `万元`) is read as the cell writes it — the figure and its unit
+//! were written together, the column beside them — and never silently: [`conflict`] names the
+//! two, for a warning on the row (`table.actual-unit-conflict`).
 
 /// Where a sheet's actuals' unit column is: its column, and whether it is the only unit column
 /// (`shared`: a bare target takes it too).
@@ -70,6 +75,36 @@ pub(crate) fn apply(
     (new_target, new_actual)
 }
 
+/// The unit an actual writes after its figure (`5万人`: `万人`; `96%（抽样）`: `%`), where it
+/// writes one other than its unit column's `measure` (`人`): the two, as written, for the
+/// warning that the cell's own is read. `None` for a bare figure, the column's own unit, text
+/// with no figure, or words rather than a unit after the figure (more than eight characters).
+pub(crate) fn conflict<'a>(measure: &'a str, actual: &'a str) -> Option<(&'a str, &'a str)> {
+    let column = unit_of(measure);
+    let last = actual.rfind(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))?;
+    let after = &actual[last..];
+    let after = &after[after.chars().next()?.len_utf8()..];
+    let own = after
+        .split(['(', '（', '，', ',', '；', ';', '。', ' ', '　'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    // `120人以上`, `约100人左右`: the words around a figure are no part of its unit
+    let own = ["及以上", "以上", "以下", "以内", "左右"]
+        .iter()
+        .find_map(|w| own.strip_suffix(w))
+        .unwrap_or(own);
+    if own.is_empty() || column.is_empty() || own.chars().count() > 8 {
+        return None;
+    }
+    (own != column && !(is_percent(own) && is_percent(column))).then_some((own, column))
+}
+
+/// `%`, `％` or `百分比`.
+fn is_percent(unit: &str) -> bool {
+    matches!(unit, "%" | "％" | "百分比")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +149,22 @@ mod tests {
         );
         assert_eq!(find(4, 6, &[5]), None);
         assert_eq!(find(6, 4, &[5, 7]), None);
+    }
+
+    #[test]
+    fn an_actuals_own_unit_other_than_its_columns_is_named() {
+        assert_eq!(conflict("人", "5万人"), Some(("万人", "人")));
+        assert_eq!(conflict("个", "96%"), Some(("%", "个")));
+        assert_eq!(conflict("万元", "45元（已支付）"), Some(("元", "万元")));
+        assert_eq!(conflict("人", "120人"), None);
+        assert_eq!(conflict("%(百分比)", "96％"), None);
+        assert_eq!(conflict("人", "120"), None);
+        assert_eq!(conflict("人", "已完成"), None);
+        assert_eq!(
+            conflict("人", "120人次以上，较上年增长明显"),
+            Some(("人次", "人"))
+        );
+        assert_eq!(conflict("人", "120人以上"), None);
+        assert_eq!(conflict("人", "120，较上年增长明显的培训人数"), None);
     }
 }

@@ -168,6 +168,9 @@ pub(crate) enum Role {
     Direction,
     /// The figure a target compares with: 计划数 (plan targets), 上年实际 (relative targets).
     Figure,
+    /// 调整后指标值 / 中期调整指标值: the target as adjusted in the year, scored where filled
+    /// (`table.target-adjusted`).
+    Adjusted,
 }
 
 const TARGET_TABLE: &[(Role, &[&str])] = &[
@@ -318,6 +321,19 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "plan",
         ],
     ),
+    (
+        Role::Adjusted,
+        &[
+            "调整后指标值",
+            "调整后目标值",
+            "调整后年度指标值",
+            "调整后的指标值",
+            "中期调整指标值",
+            "中期调整后指标值",
+            "中期调整目标值",
+            "调整指标值",
+        ],
+    ),
 ];
 
 /// A header row read: the layout, the column of each role, and the columns not understood.
@@ -387,7 +403,7 @@ fn ratio(unit: &str, into: &str) -> Option<Decimal> {
 }
 
 /// How many roles there are.
-const ROLES: usize = Role::Figure as usize + 1;
+const ROLES: usize = Role::Adjusted as usize + 1;
 
 impl Header {
     /// A header with the roles `roles` (the first column of a role wins).

@@ -167,6 +167,7 @@ fn role_name(role: Role) -> &'static str {
         Role::Measure => "度量单位",
         Role::Direction => "指标方向",
         Role::Figure => "计划数",
+        Role::Adjusted => "调整后指标值",
     }
 }
 

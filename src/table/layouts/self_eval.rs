@@ -279,6 +279,37 @@ fn cell<'t, R: SheetRow<'t>>(h: &Header, row: R, role: Role) -> Option<Cell<'t>>
     (!text.is_empty()).then_some(Cell { i, text })
 }
 
+/// Where the cells of `roles` are in `row` (a budget row's amounts: `BudgetLine::cells`), in a
+/// workbook, a document or a page; none in a text input, which shows no figure rounded (and
+/// whose cell places cost a count of the row's characters: the streamed 1M sheet's budget rows
+/// took 1 % more instructions for them).
+fn cells_of<'t, R: SheetRow<'t>>(
+    h: &Header,
+    row: R,
+    source: &SourceText,
+    roles: [Role; 2],
+) -> [Option<Location>; 2] {
+    if source.format.is_text() {
+        return [None; 2];
+    }
+    roles.map(|role| cell(h, row, role).map(|c| row.cell_at(c.i, source)))
+}
+
+/// The cells a 预算执行率 row's amounts were read from: each its column's where that column
+/// gave it (`read`), else the target's (全年预算数) or the actual's (全年执行数).
+fn rate_row_cells<'t, R: SheetRow<'t>>(
+    h: &Header,
+    row: R,
+    source: &SourceText,
+    read: [Option<Decimal>; 2],
+) -> [Option<Location>; 2] {
+    let from = [
+        [Role::Target, Role::Budget][usize::from(read[0].is_some())],
+        [Role::Actual, Role::Spent][usize::from(read[1].is_some())],
+    ];
+    cells_of(h, row, source, from)
+}
+
 /// A name shared with the state (a row that repeats it allocates nothing).
 fn shared(cell: Option<Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
     match (cell, last) {
@@ -689,6 +720,91 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
     /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
     /// (only unit and project filled), a row without a name (skipped), or an indicator.
+    /// The target and actual of a row under a header that states their units, or beside an
+    /// actual's unit column ([`with_units`]): the actual as read in its unit, where it changes
+    /// (the target in place), and the warning where the actual writes a unit of its own other
+    /// than its column's.
+    #[cold]
+    #[inline(never)]
+    fn in_units(
+        &mut self,
+        row: R,
+        place: &Place,
+        target: &mut Cow<'_, str>,
+        [actual, indicator]: [Option<Cell<'_>>; 2],
+    ) -> Option<String> {
+        let h = self.h;
+        let measure = h.actual_unit.map(|u| (row.text(u.col), u.shared));
+        let mut actual_in_unit = None;
+        with_units(
+            h,
+            measure,
+            target,
+            actual.map(|c| c.text),
+            &mut actual_in_unit,
+        );
+        self.unit_conflict(place, measure, actual, indicator, row);
+        actual_in_unit
+    }
+
+    /// The target of a row with a 调整后指标值 (`table.target-adjusted`): the adjusted one where
+    /// filled and other than the 年度指标值 (joined with the row's 指标性质 and 度量单位 as the
+    /// 年度指标值 is), with the warning naming both; else the 年度指标值 (`original`).
+    #[cold]
+    #[inline(never)]
+    fn adjusted(
+        &mut self,
+        row: R,
+        place: &Place,
+        original: (Cow<'t, str>, Option<usize>),
+        indicator: Option<Cell<'_>>,
+    ) -> (Cow<'t, str>, Option<usize>) {
+        let h = self.h;
+        let (Some(adjusted), Some(indicator)) = (cell(h, row, Role::Adjusted), indicator) else {
+            return original;
+        };
+        let (target, at) = joined_with(h, row, Some(adjusted));
+        if target.trim() == original.0.trim() {
+            return original;
+        }
+        let f = target_adjusted(
+            self.ctx,
+            row.cell_at(adjusted.i, self.ctx.source),
+            indicator.text.trim(),
+            &target,
+            &original.0,
+        )
+        .project(&self.units[place.ui].projects[place.pi].name);
+        self.ctx.findings.push(f);
+        (target, at)
+    }
+
+    /// `table.actual-unit-conflict`: the actual `actual` writes a unit of its own other than
+    /// its unit column's `measure` ([`super::actual_unit::conflict`]); read as the cell writes it.
+    #[cold]
+    #[inline(never)]
+    fn unit_conflict(
+        &mut self,
+        place: &Place,
+        measure: Option<(&str, bool)>,
+        actual: Option<Cell<'_>>,
+        indicator: Option<Cell<'_>>,
+        row: R,
+    ) {
+        let (Some((measure, _)), Some(actual), Some(indicator)) = (measure, actual, indicator)
+        else {
+            return;
+        };
+        let Some((own, column)) = super::actual_unit::conflict(measure, actual.text) else {
+            return;
+        };
+        let at = row.cell_at(actual.i, self.ctx.source);
+        let f = actual_unit_conflict(self.ctx, at, actual.text, own, column)
+            .project(&self.units[place.ui].projects[place.pi].name)
+            .indicator(indicator.text.trim().to_owned());
+        self.ctx.findings.push(f);
+    }
+
     fn contents(&mut self, row: R, place: &Place, numbers: Numbers, row_at: Location) {
         let h = self.h;
         let [mut weight, mut score, budget, spent] = numbers;
@@ -697,20 +813,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         }
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
-        let (mut target, target_at) = joined_target(h, row);
+        let (mut target, mut target_at) = joined_target(h, row);
+        if h.col(Role::Adjusted).is_some() {
+            (target, target_at) = self.adjusted(row, place, (target, target_at), indicator_cell);
+        }
         let actual_cell = cell(h, row, Role::Actual);
         // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
         // and beside an actual under its own unit column (`5` | `万人`)
         let mut actual_in_unit = None;
         if h.figures != [None; 2] || h.actual_unit.is_some() {
-            let measure = h.actual_unit.map(|u| (row.text(u.col), u.shared));
-            with_units(
-                h,
-                measure,
-                &mut target,
-                actual_cell.map(|c| c.text),
-                &mut actual_in_unit,
-            );
+            let cells = [actual_cell, indicator_cell];
+            actual_in_unit = self.in_units(row, place, &mut target, cells);
         }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
@@ -721,6 +834,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 weight,
                 published_score: score,
                 at: row_at,
+                cells: cells_of(h, row, self.ctx.source, [Role::Budget, Role::Spent]),
             });
             return;
         }
@@ -745,12 +859,14 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             let b = parse_number(&target).ok().flatten();
             let s = actual_cell.and_then(|c| parse_number(c.text).ok().flatten());
             if b.is_some() && (s.is_some() || actual_cell.is_none()) {
+                let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
                 project.budget = Some(BudgetLine {
                     budget: budget.or(b),
                     spent: spent.or(s),
                     weight,
                     published_score: score,
                     at: row_at,
+                    cells,
                 });
                 return;
             }
@@ -1136,7 +1252,15 @@ const CATEGORIES_KEPT: usize = 8;
 /// location is the value cell's (the first filled part's when the value is empty): the
 /// column of that cell is given.
 fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Option<usize>) {
-    let value = cell(h, row, Role::Target);
+    joined_with(h, row, cell(h, row, Role::Target))
+}
+
+/// [`joined_target`] with `value` in the 指标值's place (the 调整后指标值 where it is read).
+fn joined_with<'t, R: SheetRow<'t>>(
+    h: &Header,
+    row: R,
+    value: Option<Cell<'t>>,
+) -> (Cow<'t, str>, Option<usize>) {
     let nature = cell(h, row, Role::Nature);
     let measure = cell(h, row, Role::Measure);
     let direction = cell(h, row, Role::Direction);
@@ -1207,6 +1331,56 @@ fn with_units(
     if a.is_some() {
         *actual_in_unit = a;
     }
+}
+
+/// The warning that the indicator `name` is scored on its 调整后指标值 `adjusted`, not its
+/// 年度指标值 `original`: `table.target-adjusted` at the adjusted cell.
+pub(crate) fn target_adjusted(
+    ctx: &Ctx<'_>,
+    at: Location,
+    name: &str,
+    adjusted: &str,
+    original: &str,
+) -> Finding {
+    let original = match original.trim() {
+        "" => "（空）".to_owned(),
+        t => format!("「{}」", clip(t)),
+    };
+    ctx.finding(
+        codes::TARGET_ADJUSTED,
+        Severity::Warning,
+        at,
+        format!(
+            "指标「{}」按调整后指标值「{}」计分，年度指标值为{original}：调整须经批准，未经批准的应按年度指标值评价，请核对",
+            clip(name),
+            clip(adjusted.trim())
+        ),
+    )
+    .label("按调整后指标值计分")
+    .indicator(name.to_owned())
+    .help("如调整未经批准，删去这一行调整后指标值中的内容，即按年度指标值计分")
+}
+
+/// The warning that an actual's own unit (`own`, of `actual`) is not its unit column's
+/// (`column`), and that the cell's is read: `table.actual-unit-conflict` at the actual's cell.
+pub(crate) fn actual_unit_conflict(
+    ctx: &Ctx<'_>,
+    at: Location,
+    actual: &str,
+    own: &str,
+    column: &str,
+) -> Finding {
+    ctx.finding(
+        codes::ACTUAL_UNIT_CONFLICT,
+        Severity::Warning,
+        at,
+        format!(
+            "实际完成值「{}」自带单位“{own}”，与其度量单位列的“{column}”不同：按单元格所写（{own}）读取计分，请核对",
+            clip(actual.trim())
+        ),
+    )
+    .label("单位与度量单位列不同")
+    .help("使实际完成值与度量单位列一致：单元格只写数字、单位留在度量单位列，或改正写错的一处")
 }
 
 /// A cell's text as a row keeps it: held with the source text where it is a part of it (a

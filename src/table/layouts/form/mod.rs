@@ -60,6 +60,7 @@
 //!   makes agree is [`FormFacts::unchecked`](crate::table::model::FormFacts): the project is 未核对,
 //!   with no total or grade. Sums are compared within the rounding of what is printed.
 
+pub(crate) mod beside;
 mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 mod grid;
@@ -467,6 +468,7 @@ impl FormReader<'_, '_, '_> {
             weight: funds.weight,
             published_score: funds.score,
             at: funds.at.unwrap_or(form_at),
+            cells: [None; 2],
         });
         // no year in the title: the year the project is named for (`2018年市级专项扶贫资金…`)
         let year = area.year.or_else(|| year_in(&project.text));

@@ -401,7 +401,7 @@ impl<'r> FormReader<'_, '_, 'r> {
         }
         let name_cell = name_cell.expect("a named indicator has its cell");
         let get = |c: Col| filled_in(h, row, c);
-        let (mut target, target_at) = self.target(h, row);
+        let (mut target, target_at) = self.target(h, row, &name);
         let actual_cell = get(Col::Actual);
         let (weight, published_score) = self.weight_and_score(h, row);
         let raw_score = self.points(get(Col::RawScore));
@@ -424,6 +424,17 @@ impl<'r> FormReader<'_, '_, 'r> {
         if let Some(u) = h.actual_unit
             && let Some(m) = row.cell(u.col)
         {
+            if let Some(a) = actual_cell
+                && let Some((own, column)) =
+                    crate::table::layouts::actual_unit::conflict(&m.text, &a.text)
+            {
+                let at = a.location(self.ctx.source);
+                let f = crate::table::layouts::self_eval::actual_unit_conflict(
+                    self.ctx, at, &a.text, own, column,
+                )
+                .indicator(name.clone());
+                self.ctx.findings.push(f);
+            }
             let (t, a) = crate::table::layouts::actual_unit::apply(
                 &m.text,
                 u.shared,
@@ -487,9 +498,36 @@ impl<'r> FormReader<'_, '_, 'r> {
 
     /// The target of an indicator row and where it is: the 指标值 cell, or the target joined from
     /// split columns (性质 | 值 | 计量单位) where the form splits it.
-    fn target(&self, h: &GridHeader, row: &Row) -> (String, Option<Location>) {
+    fn target(&mut self, h: &GridHeader, row: &Row, name: &str) -> (String, Option<Location>) {
+        let original = self.joined(h, row, filled_in(h, row, Col::Target));
+        let Some(adjusted) = filled_in(h, row, Col::Adjusted) else {
+            return original;
+        };
+        // a 调整后指标值 other than the 年度指标值 is scored, said (`table.target-adjusted`)
+        let (target, at) = self.joined(h, row, Some(adjusted));
+        if target.trim() == original.0.trim() {
+            return original;
+        }
+        let f = crate::table::layouts::self_eval::target_adjusted(
+            self.ctx,
+            adjusted.location(self.ctx.source),
+            name,
+            &target,
+            &original.0,
+        );
+        self.ctx.findings.push(f);
+        (target, at)
+    }
+
+    /// The target of `row` with `target_value` as its 指标值, joined with the row's 指标性质,
+    /// 度量单位 and 指标方向 where the grid has them, and where it is.
+    fn joined(
+        &self,
+        h: &GridHeader,
+        row: &Row,
+        target_value: Option<&Cell>,
+    ) -> (String, Option<Location>) {
         let get = |c: Col| filled_in(h, row, c);
-        let target_value = get(Col::Target);
         let nature = get(Col::Nature);
         let measure = get(Col::Measure);
         let direction = get(Col::Direction);

@@ -27,6 +27,8 @@ pub(super) enum Col {
     Plan,
     /// A score on 100 before it is weighted (河北 `单项指标得分`, beside `单项指标折算得分`).
     RawScore,
+    /// 调整后指标值 / 中期调整指标值: the target as adjusted in the year.
+    Adjusted,
 }
 
 /// Header names of the indicator grid, normalized (brackets and spaces dropped).
@@ -108,6 +110,19 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
         ],
     ),
     (Col::RawScore, &["单项指标得分"]),
+    (
+        Col::Adjusted,
+        &[
+            "调整后指标值",
+            "调整后目标值",
+            "调整后年度指标值",
+            "调整后的指标值",
+            "中期调整指标值",
+            "中期调整后指标值",
+            "中期调整目标值",
+            "调整指标值",
+        ],
+    ),
     (
         Col::Deviation,
         &[
