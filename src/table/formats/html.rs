@@ -43,6 +43,8 @@ use crate::limits;
 use crate::table::ReadError;
 use crate::table::source::InputFormat;
 
+#[path = "page_hiding.rs"]
+mod hiding;
 #[path = "page_layout.rs"]
 mod layout;
 
@@ -363,6 +365,9 @@ struct OpenTable {
     div: Option<Box<layout::DivState>>,
     /// Inside a framework's copy of a table's fixed columns: not read.
     copy: bool,
+    /// Its rows a browser does not show (`display:none`, `hidden`, `visibility:hidden`, a
+    /// class hiding them), by number: read, each with a warning ([`super::hidden`]).
+    hidden_rows: Vec<u32>,
 }
 
 impl OpenTable {
@@ -624,6 +629,10 @@ struct Builder<'n> {
     colspan: u32,
     rowspan: u32,
     hidden: bool,
+    /// How the start tag's `style` and classes show it ([`hiding::Shown`]).
+    shown: hiding::Shown,
+    /// The classes the page's styles hide or strike through.
+    hiding: hiding::Classes,
     held: Option<Box<str>>,
     cells: u64,
     max_cells: u64,
@@ -675,6 +684,8 @@ impl<'n> Builder<'n> {
             colspan: 1,
             rowspan: 1,
             hidden: false,
+            shown: hiding::Shown::default(),
+            hiding: hiding::Classes::default(),
             held: None,
             cells: 0,
             max_cells: limits::CELLS.get(),
@@ -708,6 +719,7 @@ impl<'n> Builder<'n> {
                 self.colspan = 1;
                 self.rowspan = 1;
                 self.hidden = false;
+                self.shown = hiding::Shown::default();
                 self.held = None;
                 self.class.clear();
                 self.id.clear();
@@ -725,12 +737,21 @@ impl<'n> Builder<'n> {
                 b"colspan" => self.colspan = span_value(value, 1000),
                 b"rowspan" => self.rowspan = span_value(value, 65534),
                 b"style" => {
-                    self.hidden = display_none(value);
+                    self.shown = self.shown.or(hiding::Shown::of_style(value));
+                    self.hidden |= self.shown.none;
                     if self.keep_attrs {
                         keep(&mut self.style, value, 2048);
                     }
                 }
-                b"class" if self.keep_attrs => keep(&mut self.class, value, 512),
+                b"class" => {
+                    if !self.hiding.is_empty() {
+                        self.shown = self.shown.or(self.hiding.of_class(value));
+                        self.hidden |= self.shown.none;
+                    }
+                    if self.keep_attrs {
+                        keep(&mut self.class, value, 512);
+                    }
+                }
                 b"id" if self.keep_attrs => keep(&mut self.id, value, 128),
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
@@ -773,7 +794,7 @@ impl<'n> Builder<'n> {
         // through (`<del>`, `<s>`): `8<span style="display:none">9</span>0人` read `890人`,
         // `<del>120</del>80人` read `12080人`
         if !self_closing
-            && (self.hidden || STRUCK.contains(&tag))
+            && (self.hidden || self.shown.invisible || self.shown.struck || STRUCK.contains(&tag))
             && !CELL_BOUNDS.contains(&tag)
             && matches!(self.open.last(), Some(OpenTable { cell: Some(_), .. }))
         {
@@ -819,6 +840,10 @@ impl<'n> Builder<'n> {
                     self.cells += 1;
                     t.rows.row();
                     t.row_open = true;
+                    if self.hidden || self.shown.invisible {
+                        let at = t.rows.count().saturating_sub(1);
+                        t.hidden_rows.push(u32::try_from(at).unwrap_or(u32::MAX));
+                    }
                 }
             }
             b"td" | b"th" => {
@@ -944,6 +969,7 @@ impl<'n> Builder<'n> {
         };
         let before = self.styles.len();
         self.styles.add(&css);
+        self.hiding.add(&css);
         // rules read after a layout was laid out may have changed it
         self.late_styles |= self.divs > 0 && self.styles.len() > before;
     }
@@ -1053,6 +1079,7 @@ impl<'n> Builder<'n> {
             caption: None,
             div,
             copy: self.copies > 0,
+            hidden_rows: Vec::new(),
         });
         self.started += 1;
         Some(self.open.len() - 1)
@@ -1083,14 +1110,17 @@ impl<'n> Builder<'n> {
             },
         };
         match placed {
-            Ok(sheet) => self.done.push((
-                t.index,
-                PageTable {
-                    above: t.above,
-                    sheet,
-                },
-                t.div.map(|d| (d.name(), d.joins())),
-            )),
+            Ok(mut sheet) => {
+                super::hidden::note_page_rows(&mut sheet, &t.hidden_rows);
+                self.done.push((
+                    t.index,
+                    PageTable {
+                        above: t.above,
+                        sheet,
+                    },
+                    t.div.map(|d| (d.name(), d.joins())),
+                ));
+            }
             Err(e) => self.error = Some(e),
         }
     }
@@ -1190,23 +1220,9 @@ fn keep(into: &mut Vec<u8>, value: &[u8], max: usize) {
 }
 
 /// Whether a `style` attribute says `display: none` (any case, any spaces).
+#[cfg(test)]
 fn display_none(style: &[u8]) -> bool {
-    const WANT: &[u8] = b"display:none";
-    // the style's bytes without white space, lower-cased, matched as they come (no copy: Word
-    // puts a style on every run); `d` stands only first in WANT, so a mismatch restarts there
-    let mut matched = 0;
-    for b in style.iter().filter(|b| !b.is_ascii_whitespace()) {
-        let b = b.to_ascii_lowercase();
-        if b == WANT[matched] {
-            matched += 1;
-            if matched == WANT.len() {
-                return true;
-            }
-        } else {
-            matched = usize::from(b == WANT[0]);
-        }
-    }
-    false
+    hiding::Shown::of_style(style).none
 }
 
 /// A `colspan`/`rowspan` value as browsers read it: its leading digits, at least 1, at most

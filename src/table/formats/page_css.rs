@@ -529,7 +529,7 @@ fn contains_ignore_case(hay: &str, word: &str) -> bool {
 }
 
 /// The style text without its `/* … */` comments.
-fn strip_comments(css: &str) -> String {
+pub(crate) fn strip_comments(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
     while let Some(at) = rest.find("/*") {
