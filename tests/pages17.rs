@@ -75,3 +75,78 @@ fn text_a_style_hides_or_strikes_through_is_not_the_cells() {
         );
     }
 }
+
+/// The folder of the pages saved with their style sheets.
+fn saved() -> PathBuf {
+    fixtures().join("saved")
+}
+
+/// The two indicators of the grid pages of `saved/`, as a browser shows them.
+fn grid_rows() -> Vec<[String; 4]> {
+    vec![
+        row(["培训人数", "≥100人", "80人", "fail"]),
+        row(["满意度", "≥90%", "95%", "pass"]),
+    ]
+}
+
+#[test]
+fn a_page_saved_complete_is_laid_out_by_the_style_sheet_beside_it() {
+    // "save page, complete": a CSS grid whose `display: grid` and column count are only in
+    // `绩效_files/main.css`; a query (`css/a.css?v=3`), a percent-encoded folder name, an
+    // `@import` in a `<style>` block; an `.mhtml` holding the sheet as a part
+    for page in [
+        "绩效.html",
+        "query.html",
+        "percent.html",
+        "import.html",
+        "one-file.mhtml",
+    ] {
+        let (rows, _) = evaluate_in(&saved(), page);
+        assert_eq!(rows, grid_rows(), "{page}");
+    }
+    // a class the linked sheet hides (`.old { display: none }`) marks its row
+    let (rows, stderr) = evaluate_in(&saved(), "hidden-row.html");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(stderr.matches("table.hidden-row").count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_style_sheet_outside_the_pages_folder_or_on_the_network_is_named_not_read() {
+    for (page, why) in [
+        ("sub/parent.html", "../css/a.css（在网页所在文件夹之外"),
+        ("absolute.html", "/etc/jixiao/main.css（是绝对路径"),
+        (
+            "url.html",
+            "https://www.example.gov.cn/css/main.css（是网址，jixiao 不联网读取",
+        ),
+        (
+            "missing.html",
+            "nothere.css（在网页所在文件夹中找不到这个文件",
+        ),
+    ] {
+        let r = run(&saved(), &["evaluate", page, "--format", "jsonl"]);
+        assert_eq!(r.code, 2, "{page}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.page-stylesheet"),
+            "{page}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains(why), "{page}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn an_uploaded_page_whose_layout_is_in_its_style_sheet_says_to_save_it_as_one_file() {
+    // the server reads the upload alone (`read_bytes`, no folder): the sheet is not read,
+    // the refusal names it and the way forward (`.mhtml`, or the command line)
+    let bytes = std::fs::read(saved().join("绩效.html")).unwrap();
+    let e = jixiao::table::read_bytes("绩效.html", &bytes, &Default::default()).unwrap_err();
+    let code = miette::Diagnostic::code(&e).unwrap().to_string();
+    let help = miette::Diagnostic::help(&e).unwrap().to_string();
+    assert_eq!(code, "table.page-stylesheet", "{e}");
+    assert!(e.to_string().contains("./绩效_files/main.css"), "{e}");
+    assert!(help.contains(".mhtml") && help.contains("命令行"), "{help}");
+    // the same page as one file is read from its part
+    let one = std::fs::read(saved().join("one-file.mhtml")).unwrap();
+    assert!(jixiao::table::read_bytes("one-file.mhtml", &one, &Default::default()).is_ok());
+}

@@ -47,6 +47,9 @@ use crate::table::source::InputFormat;
 mod hiding;
 #[path = "page_layout.rs"]
 mod layout;
+#[path = "page_linked.rs"]
+mod linked;
+pub(crate) use linked::StyleSource;
 
 /// Lines of page text kept above a table (its title, the unit's name): the page's menus
 /// further up are not wanted.
@@ -182,13 +185,16 @@ fn label(enc: &'static Encoding) -> &'static str {
 /// Reads every table of a decoded page, in page order.
 #[cfg(test)]
 pub(crate) fn read_tables(name: &str, page: &str) -> Result<Vec<PageTable>, ReadError> {
-    read_page_tables(name, page).map(|p| p.tables)
+    read_page_tables(name, page, &StyleSource::Alone).map(|p| p.tables)
 }
 
 /// A page's tables, and its `<div>` layouts not read because their columns are not certain.
 pub(crate) struct PageTables {
     pub tables: Vec<PageTable>,
     pub unsure: Unsures,
+    /// The style sheets the page links to that were not read, each with why
+    /// ([`linked::Linked`]).
+    pub unread_styles: Vec<(String, &'static str)>,
 }
 
 /// A page's `<div>` layouts not read: the first few named, the rest counted.
@@ -230,9 +236,14 @@ pub(crate) struct Unsure {
     pub formish: bool,
 }
 
-/// Reads every table of a decoded page, in page order, with the `<div>` layouts not read.
-pub(crate) fn read_page_tables(name: &str, page: &str) -> Result<PageTables, ReadError> {
-    let mut b = Builder::new(name);
+/// Reads every table of a decoded page, in page order, with the `<div>` layouts not read; the
+/// style sheets it links to read from `styles`.
+pub(crate) fn read_page_tables(
+    name: &str,
+    page: &str,
+    styles: &StyleSource,
+) -> Result<PageTables, ReadError> {
+    let mut b = Builder::new(name, styles);
     {
         let mut emitter =
             CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
@@ -607,6 +618,10 @@ const HEAD_ONLY: &[&[u8]] = &[
 
 struct Builder<'n> {
     name: &'n str,
+    /// The style sheets the page links to: where from, and those not read.
+    linked: linked::Linked<'n>,
+    /// The `<link>` being read: its `href` where its `rel` is `stylesheet` for the screen.
+    link: (Option<String>, bool, bool),
     open: Vec<OpenTable>,
     /// Tables read, by their place in page order, with a `<div>` table's name and what joins
     /// it to the grid before it ([`layout::DivState::joins`]).
@@ -666,9 +681,11 @@ struct Builder<'n> {
 }
 
 impl<'n> Builder<'n> {
-    fn new(name: &'n str) -> Self {
+    fn new(name: &'n str, styles: &'n StyleSource) -> Self {
         Builder {
             name,
+            linked: linked::Linked::new(styles),
+            link: (None, false, false),
             open: Vec::new(),
             done: Vec::new(),
             started: 0,
@@ -721,6 +738,9 @@ impl<'n> Builder<'n> {
                 self.hidden = false;
                 self.shown = hiding::Shown::default();
                 self.held = None;
+                if name == b"link" {
+                    self.link = (None, false, false);
+                }
                 self.class.clear();
                 self.id.clear();
                 self.style.clear();
@@ -753,6 +773,7 @@ impl<'n> Builder<'n> {
                     }
                 }
                 b"id" if self.keep_attrs => keep(&mut self.id, value, 128),
+                b"href" | b"rel" | b"media" if self.tag == b"link" => self.link_attr(value),
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
                 }
@@ -886,6 +907,7 @@ impl<'n> Builder<'n> {
                 }
             }
             b"br" => self.sink().hard_break(),
+            b"link" => self.linked_sheet(),
             b"sup" | b"sub" if !self_closing && self.in_cell() => {
                 self.script = (self.script.0 + 1, tag == b"sub");
             }
@@ -962,14 +984,51 @@ impl<'n> Builder<'n> {
         }
     }
 
-    /// A `<style>` block ends: its layout rules are read.
+    /// A `<style>` block ends: its layout rules are read, after the sheets it imports.
     fn end_style(&mut self) {
         let Some(css) = self.style_text.take() else {
             return;
         };
+        for href in linked::imports(&css) {
+            if let Some(sheet) = self.linked.load(&href, self.styles.read()) {
+                self.add_css(&sheet);
+            }
+        }
+        self.add_css(&css);
+    }
+
+    /// An attribute of a `<link>`: its `href`, whether its `rel` names a style sheet, whether
+    /// its `media` leaves the screen out (`print`).
+    fn link_attr(&mut self, value: &[u8]) {
+        let text = String::from_utf8_lossy(value);
+        match self.attr.as_slice() {
+            b"href" => self.link.0 = Some(text.chars().take(2048).collect()),
+            b"rel" => {
+                self.link.1 = text
+                    .split_ascii_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("stylesheet"))
+            }
+            _ => self.link.2 = text.to_ascii_lowercase().contains("print"),
+        }
+    }
+
+    /// A `<link rel="stylesheet">` ends: the sheet it names is read, where it may be.
+    fn linked_sheet(&mut self) {
+        let (href, sheet, print) = std::mem::take(&mut self.link);
+        let Some(href) = href.filter(|_| sheet && !print) else {
+            return;
+        };
+        if let Some(css) = self.linked.load(&href, self.styles.read()) {
+            self.add_css(&css);
+        }
+    }
+
+    /// Style text read (a `<style>` block's, a linked sheet's): its layout rules and the
+    /// classes it hides or strikes.
+    fn add_css(&mut self, css: &str) {
         let before = self.styles.len();
-        self.styles.add(&css);
-        self.hiding.add(&css);
+        self.styles.add(css);
+        self.hiding.add(css);
         // rules read after a layout was laid out may have changed it
         self.late_styles |= self.divs > 0 && self.styles.len() > before;
     }
@@ -1185,6 +1244,7 @@ impl<'n> Builder<'n> {
         Ok(PageTables {
             tables,
             unsure: self.unsure,
+            unread_styles: self.linked.unread,
         })
     }
 }
@@ -1350,6 +1410,7 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
         Ok(super::Read::Page {
             bytes: input.bytes,
             declared: None,
+            styles: None,
         })
     },
 };

@@ -248,6 +248,11 @@ impl Styles {
         }
     }
 
+    /// How many bytes of style text were read.
+    pub(crate) fn read(&self) -> usize {
+        self.read
+    }
+
     /// How many layout rules are kept.
     pub(crate) fn len(&self) -> usize {
         self.rules.len()
