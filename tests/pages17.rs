@@ -150,3 +150,19 @@ fn an_uploaded_page_whose_layout_is_in_its_style_sheet_says_to_save_it_as_one_fi
     let one = std::fs::read(saved().join("one-file.mhtml")).unwrap();
     assert!(jixiao::table::read_bytes("one-file.mhtml", &one, &Default::default()).is_ok());
 }
+
+#[test]
+fn an_excel_page_figure_shown_rounded_is_read_as_the_value_it_holds_as_the_workbook_is() {
+    // Excel's "save as web page" writes the value beside what the cell shows: `x:num="99.6"`
+    // shown `100` (format `0`), `x:num="999.5"` shown `1,000` (`#,##0`); the workbook itself
+    // reads the actual as held with `table.display-rounded` (percentages were held already)
+    for (page, actual) in [("xl-int.htm", "99.6"), ("xl-thousands.htm", "999.5")] {
+        let r = run(&fixtures(), &["evaluate", page, "--format", "json"]);
+        assert_eq!(r.code, 0, "{page}: {}", r.stderr);
+        let rows = reports::whole_fields(&r.stdout, ["actual", "verdict", "score"]);
+        assert_eq!(rows.len(), 1, "{page}");
+        assert_eq!(rows[0][1], "fail", "{page}: {rows:?}");
+        assert!(r.stderr.contains("table.display-rounded"), "{page}: {}", r.stderr);
+        assert!(r.stderr.contains(&format!("单元格存值 {actual}")), "{page}: {}", r.stderr);
+    }
+}

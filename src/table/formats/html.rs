@@ -518,7 +518,10 @@ fn each_row(
 /// percentage, a value that is not what is shown rounded: read as shown).
 fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
     use super::number_format::{CellFormat, CellNote, read_cell};
-    let figure = shown.trim().strip_suffix('%')?.trim_end();
+    let Some(figure) = shown.trim().strip_suffix('%') else {
+        return held_plain(shown, held);
+    };
+    let figure = figure.trim_end();
     let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
     if places > 10
         || !figure
@@ -537,6 +540,41 @@ fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format
     match read_cell(&calamine::Data::Float(value), Some(&format)) {
         (text, Some(CellNote::Rounded(as_shown))) if as_shown == figure.replace(',', "") + "%" => {
             Some((text, CellNote::Rounded(shown.trim().to_owned())))
+        }
+        _ => None,
+    }
+}
+
+/// A cell shown as a plain figure (`100`, `1,000`, `99.50`) that holds `held` (Excel's
+/// `x:num`, `99.6`), where the figure shown is `held` rounded to the places shown: read as
+/// shown with the note a workbook's cell gets (`table.display-rounded` naming the value held;
+/// `table::held` reads a target's or an actual's as held), as the workbook itself is read.
+/// `None` for anything else.
+fn held_plain(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
+    use super::number_format::{CellFormat, CellNote, read_cell};
+    let figure = shown.trim();
+    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
+    if places > 10
+        || !figure.bytes().any(|b| b.is_ascii_digit())
+        || !figure
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b))
+    {
+        return None;
+    }
+    let value: f64 = held.trim().parse().ok()?;
+    let code = format!(
+        "{}{}{}",
+        if figure.contains(',') { "#,##0" } else { "0" },
+        if places > 0 { "." } else { "" },
+        "0".repeat(places)
+    );
+    let format = CellFormat::of(&code)?;
+    match read_cell(&calamine::Data::Float(value), Some(&format)) {
+        (text, Some(note @ CellNote::RoundedShown { .. }))
+            if text.replace(',', "") == figure.replace(',', "") =>
+        {
+            Some((text, note))
         }
         _ => None,
     }
