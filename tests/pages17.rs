@@ -162,7 +162,25 @@ fn an_excel_page_figure_shown_rounded_is_read_as_the_value_it_holds_as_the_workb
         let rows = reports::whole_fields(&r.stdout, ["actual", "verdict", "score"]);
         assert_eq!(rows.len(), 1, "{page}");
         assert_eq!(rows[0][1], "fail", "{page}: {rows:?}");
-        assert!(r.stderr.contains("table.display-rounded"), "{page}: {}", r.stderr);
-        assert!(r.stderr.contains(&format!("单元格存值 {actual}")), "{page}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.display-rounded"),
+            "{page}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(&format!("单元格存值 {actual}")),
+            "{page}: {}",
+            r.stderr
+        );
     }
+}
+
+#[test]
+fn a_fixed_header_in_its_own_table_above_a_target_tables_body_is_read_with_it() {
+    // a CMS's fixed header: `<th scope=col>` in a `<table>` of its own, the body's cells
+    // figures with their units (`≥100人`, `80人`): read as one table, as Element UI's
+    // header and body are (before: the header alone, no indicator, `eval.no-actuals`)
+    let (rows, stderr) = evaluate("fixed-head.html");
+    assert_eq!(rows, grid_rows());
+    assert!(stderr.contains("表格2 接在 表格1 之后"), "{stderr}");
 }

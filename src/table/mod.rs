@@ -889,13 +889,16 @@ fn continues(sheet: &formats::SheetCells, above: &Columns) -> bool {
 
 /// Whether a table of a web page with no header of its own is the body of the table read
 /// right before it (`header`), that one a header alone: it has no figure and at most three
-/// rows, this one its width (at least [`CONTINUATION_MIN_WIDTH`]) and two figures or more.
+/// rows, this one its width (at least [`CONTINUATION_MIN_WIDTH`]) and two figures or more —
+/// a figure with its unit too (`≥100人`, `95%`: a target table's cells; a CMS's fixed header
+/// above the body's own table).
 fn body_of(sheet: &formats::SheetCells, header: &Columns) -> bool {
+    let figure = |t: &str| is_figure(t) || (t.len() <= 40 && t.bytes().any(|b| b.is_ascii_digit()));
     header.figures.is_empty()
         && header.rows <= 3
         && header.width >= CONTINUATION_MIN_WIDTH
         && width_of(sheet) == header.width
-        && sheet.iter().filter(|(_, t)| is_figure(t)).count() >= 2
+        && sheet.iter().filter(|(_, t)| figure(t)).count() >= 2
 }
 
 /// The columns a table of a web page fills: its last filled or merged column's, plus one.
