@@ -108,6 +108,17 @@ fn a_page_saved_complete_is_laid_out_by_the_style_sheet_beside_it() {
     let (rows, stderr) = evaluate_in(&saved(), "hidden-row.html");
     assert_eq!(rows.len(), 3);
     assert_eq!(stderr.matches("table.hidden-row").count(), 1, "{stderr}");
+    // a Bootstrap page saved with its framework's sheet (past the 256 layout rules kept): read
+    // by the class conventions as without it, the sheet named as not read for layouts
+    let (rows, stderr) = evaluate_in(&saved(), "bootstrap.html");
+    assert_eq!(
+        rows,
+        [
+            row(["完工及时率", "100%", "90%", "fail"]),
+            row(["受益学生人数", "≥500人", "620人", "pass"]),
+        ]
+    );
+    assert!(stderr.contains("设定布局的规则超过 256 条"), "{stderr}");
 }
 
 #[test]

@@ -1028,9 +1028,7 @@ impl<'n> Builder<'n> {
             return;
         };
         for href in linked::imports(&css) {
-            if let Some(sheet) = self.linked.load(&href, self.styles.read()) {
-                self.add_css(&sheet);
-            }
+            self.linked_css(&href);
         }
         self.add_css(&css);
     }
@@ -1056,9 +1054,28 @@ impl<'n> Builder<'n> {
         let Some(href) = href.filter(|_| sheet && !print) else {
             return;
         };
-        if let Some(css) = self.linked.load(&href, self.styles.read()) {
-            self.add_css(&css);
+        self.linked_css(&href);
+    }
+
+    /// The sheet `href` names, read where it may be. A framework's sheet (Bootstrap's,
+    /// Element UI's) past the layout rules kept is not read for layouts (the class conventions
+    /// read its `<div>`s as they did without it; named), only for what it hides.
+    fn linked_css(&mut self, href: &str) {
+        let Some(css) = self.linked.load(href, self.styles.read()) else {
+            return;
+        };
+        let mut trial = Styles::default();
+        trial.add(&css);
+        if trial.too_much.is_some() || trial.len() + self.styles.len() > super::page_css::MAX_RULES
+        {
+            self.hiding.add(&css);
+            let shown: String = href.chars().take(120).collect();
+            self.linked
+                .unread
+                .push((shown, "设定布局的规则超过 256 条，排版没有按它读取"));
+            return;
         }
+        self.add_css(&css);
     }
 
     /// Style text read (a `<style>` block's, a linked sheet's): its layout rules and the
