@@ -27,37 +27,32 @@ pub(crate) struct Shown {
 }
 
 impl Shown {
-    /// What a `style` attribute (or a rule's body) says, in one pass over its bytes without
-    /// white space, lower-cased (Word puts a style on every run: no copy).
+    /// What a `style` attribute (or a rule's body) says: each declaration's name compared by
+    /// its length and bytes, its value looked at only where the name is one of the three
+    /// (Word puts a long style on every run: no copy, no byte looked at twice).
     pub(crate) fn of_style(style: &[u8]) -> Shown {
-        // each word's first letter stands nowhere else in it: a mismatch restarts there
-        const WORDS: [&[u8]; 4] = [
-            b"display:none",
-            b"visibility:hidden",
-            b"visibility:collapse",
-            b"line-through",
-        ];
-        let mut matched = [0usize; 4];
-        let mut seen = [false; 4];
-        for b in style.iter().filter(|b| !b.is_ascii_whitespace()) {
-            let b = b.to_ascii_lowercase();
-            for (k, word) in WORDS.iter().enumerate() {
-                if b == word[matched[k]] {
-                    matched[k] += 1;
-                    if matched[k] == word.len() {
-                        seen[k] = true;
-                        matched[k] = 0;
-                    }
-                } else {
-                    matched[k] = usize::from(b == word[0]);
-                }
+        let mut shown = Shown::default();
+        let mut rest = style;
+        while !rest.is_empty() {
+            let end = memchr::memchr(b';', rest).unwrap_or(rest.len());
+            let decl = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or(&[]);
+            let Some(colon) = memchr::memchr(b':', decl) else {
+                continue;
+            };
+            let name = decl[..colon].trim_ascii();
+            let value = decl[colon + 1..].trim_ascii_start();
+            if ends_with(name, b"display") {
+                shown.none |= word(value, b"none");
+            } else if ends_with(name, b"visibility") {
+                shown.invisible |= word(value, b"hidden") || word(value, b"collapse");
+            } else if ends_with(name, b"decoration") || ends_with(name, b"decoration-line") {
+                shown.struck |= value
+                    .windows(12)
+                    .any(|w| w.eq_ignore_ascii_case(b"line-through"));
             }
         }
-        Shown {
-            none: seen[0],
-            invisible: seen[1] || seen[2],
-            struck: seen[3],
-        }
+        shown
     }
 
     /// Both at once.
@@ -73,6 +68,21 @@ impl Shown {
     pub(crate) fn any(self) -> bool {
         self.none || self.invisible || self.struck
     }
+}
+
+/// Whether `name` ends with `want` (any case).
+fn ends_with(name: &[u8], want: &[u8]) -> bool {
+    name.len() >= want.len() && name[name.len() - want.len()..].eq_ignore_ascii_case(want)
+}
+
+/// Whether `value` starts with the keyword `want` (any case), ended by its end, a space or
+/// `!important`.
+fn word(value: &[u8], want: &[u8]) -> bool {
+    value.len() >= want.len()
+        && value[..want.len()].eq_ignore_ascii_case(want)
+        && value
+            .get(want.len())
+            .is_none_or(|b| b.is_ascii_whitespace() || *b == b'!')
 }
 
 /// The classes a page's style sheets hide or strike, each with how.
