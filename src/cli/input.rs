@@ -27,6 +27,7 @@ impl TableArgs {
             sheet: self.sheet.clone(),
             format: None,
             columns: self.columns.clone().unwrap_or_default(),
+            page_folder: None,
         }
     }
 

@@ -129,7 +129,12 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
             Err(e) => return Read::Unread(e.into()),
         },
     };
-    match inputs::classify_why(&item.name, bytes, opts) {
+    // a web page's linked style sheets are read from its own folder
+    let opts = match &item.origin {
+        Origin::File(p) => crate::table::page_styles::at_path(opts, p),
+        Origin::Entry(_) => std::borrow::Cow::Borrowed(opts),
+    };
+    match inputs::classify_why(&item.name, bytes, &opts) {
         (Kind::Table, Ok(Some(doc))) => Read::Table(Box::new(doc)),
         (Kind::Actuals, _) => {
             if bytes.len() as u64 > crate::limits::ACTUALS.get() {

@@ -93,6 +93,7 @@ mod grid;
 pub mod held;
 pub mod layouts;
 pub mod model;
+pub(crate) mod page_styles;
 mod pending;
 pub mod placed;
 /// Source positions live below the readers and the findings alike ([`crate::source`]).
@@ -150,6 +151,10 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     /// Which header is which column (`--columns 年度指标值=年度数值`).
     pub columns: columns::ColumnMap,
+    /// The folder a web page's linked style sheets are read from: the page's own, set where
+    /// the page is a file on disk (the command line); `None` (the server, an archive's entry)
+    /// reads none (`formats/page_linked.rs`).
+    pub page_folder: Option<std::path::PathBuf>,
 }
 
 /// Why an input could not be read at all.
@@ -254,6 +259,19 @@ pub enum ReadError {
         name: String,
         /// Which layouts and why (`区块1：网格的列数随屏幕宽度而定（…）`).
         why: String,
+    },
+    /// A saved web page with no table, whose styles are in style sheets it links to that were
+    /// not read (`formats/page_linked.rs`).
+    #[error("网页 {name} 中没有表格；它的排版在链接的样式表中，没有读取：{sheets}")]
+    #[diagnostic(code("table.page-stylesheet"))]
+    PageStylesheet {
+        /// File name.
+        name: String,
+        /// The sheets and why each was not read.
+        sheets: String,
+        /// How to proceed (the server's and the command line's differ).
+        #[help]
+        help: String,
     },
     /// The bytes are not valid in the encoding.
     #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
@@ -553,7 +571,7 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError>
             size.unwrap_or(crate::limits::INPUT.get().saturating_add(1)),
         ),
     })?;
-    read_owned(&name, bytes, opts)
+    read_owned(&name, bytes, &page_styles::at_path(opts, path))
 }
 
 /// Reads a table from bytes; `name` gives the format by its extension (unless
@@ -595,7 +613,11 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
     };
     match (format.read)(input)? {
         formats::Read::Grid(grid) => columns::with_map(&opts.columns, || build(grid)),
-        formats::Read::Page { bytes, declared } => read_page(name, bytes, opts, declared),
+        formats::Read::Page {
+            bytes,
+            declared,
+            styles,
+        } => read_page(name, bytes, opts, declared, styles),
     }
 }
 
@@ -608,11 +630,16 @@ fn read_page(
     bytes: Vec<u8>,
     opts: &ReadOptions,
     declared: Option<&'static encoding_rs::Encoding>,
+    styles: Option<Vec<(String, Vec<u8>)>>,
 ) -> Result<Document, ReadError> {
     let (text, encoding) = formats::html::decode_page(name, &bytes, opts.encoding, declared)?;
     drop(bytes);
-    let formats::html::PageTables { tables, unsure } =
-        formats::html::read_page_tables(name, &text)?;
+    let source = page_styles::source(styles, opts);
+    let formats::html::PageTables {
+        tables,
+        unsure,
+        unread_styles,
+    } = formats::html::read_page_tables(name, &text, &source)?;
     // the tables hold their cells: the decoded page is given back before the grid is built
     drop(text);
     let all = tables.len();
@@ -653,6 +680,9 @@ fn read_page(
         sheets.push(t.sheet);
     }
     let read = sheets.iter().filter(|s| s.name != "段落").count();
+    if read == 0 && all == 0 && unsure.named.is_empty() && !unread_styles.is_empty() {
+        return Err(page_styles::unread(name, &unread_styles, &source));
+    }
     if read == 0 && !unsure.named.is_empty() {
         return Err(ReadError::PageLayoutUnsure {
             name: name.into(),
@@ -672,6 +702,7 @@ fn read_page(
         encoding,
     )?)?;
     page_findings(&mut doc, &unsure, (&joined, &continued), (all, read));
+    page_styles::note_unread(&mut doc, &unread_styles, &source);
     Ok(doc)
 }
 
@@ -859,13 +890,16 @@ fn continues(sheet: &formats::SheetCells, above: &Columns) -> bool {
 
 /// Whether a table of a web page with no header of its own is the body of the table read
 /// right before it (`header`), that one a header alone: it has no figure and at most three
-/// rows, this one its width (at least [`CONTINUATION_MIN_WIDTH`]) and two figures or more.
+/// rows, this one its width (at least [`CONTINUATION_MIN_WIDTH`]) and two figures or more —
+/// a figure with its unit too (`≥100人`, `95%`: a target table's cells; a CMS's fixed header
+/// above the body's own table).
 fn body_of(sheet: &formats::SheetCells, header: &Columns) -> bool {
+    let figure = |t: &str| is_figure(t) || (t.len() <= 40 && t.bytes().any(|b| b.is_ascii_digit()));
     header.figures.is_empty()
         && header.rows <= 3
         && header.width >= CONTINUATION_MIN_WIDTH
         && width_of(sheet) == header.width
-        && sheet.iter().filter(|(_, t)| is_figure(t)).count() >= 2
+        && sheet.iter().filter(|(_, t)| figure(t)).count() >= 2
 }
 
 /// The columns a table of a web page fills: its last filled or merged column's, plus one.

@@ -622,6 +622,7 @@ impl Files {
             sheet: query.sheet.clone(),
             format: None,
             columns,
+            page_folder: None,
         })
     }
 

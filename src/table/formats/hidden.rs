@@ -69,6 +69,32 @@ pub(crate) fn note(sheet: &mut SheetCells, hidden: &HiddenPlaces) {
     }
 }
 
+/// Notes on a web page's table the rows a browser does not show (`rows`, by number: `<tr
+/// style="display:none">`, `hidden`, `visibility:hidden`, a class hiding them): the first filled
+/// cell of each, where it has no note yet, as a workbook's hidden rows are noted.
+pub(crate) fn note_page_rows(sheet: &mut SheetCells, rows: &[u32]) {
+    if rows.is_empty() {
+        return;
+    }
+    let rows: HashSet<u32> = rows.iter().copied().collect();
+    let mut first_in_row: HashMap<u32, (u32, u32)> = HashMap::new();
+    for ((r, c), text) in sheet.iter() {
+        if rows.contains(&r) && !text.trim().is_empty() {
+            let e = first_in_row.entry(r).or_insert((r, c));
+            *e = (*e).min((r, c));
+        }
+    }
+    let mut noted: HashSet<(u32, u32)> = sheet.notes.iter().map(|(at, _)| *at).collect();
+    let mut places: Vec<(u32, u32)> = first_in_row.into_values().collect();
+    places.sort_unstable();
+    for at in places {
+        if noted.insert(at) {
+            sheet.notes.push((at, CellNote::InHidden(Hidden::PageRow)));
+        }
+    }
+    sheet.notes.sort_by_key(|(at, _)| *at);
+}
+
 /// What `grid::check_zip` looks for in a sheet's part ([`super::WordSeen`]): a row's or a
 /// column's attribute.
 pub(crate) const HIDDEN: &[u8] = b"hidden=";

@@ -43,8 +43,13 @@ use crate::limits;
 use crate::table::ReadError;
 use crate::table::source::InputFormat;
 
+#[path = "page_hiding.rs"]
+mod hiding;
 #[path = "page_layout.rs"]
 mod layout;
+#[path = "page_linked.rs"]
+mod linked;
+pub(crate) use linked::StyleSource;
 
 /// Lines of page text kept above a table (its title, the unit's name): the page's menus
 /// further up are not wanted.
@@ -180,13 +185,16 @@ fn label(enc: &'static Encoding) -> &'static str {
 /// Reads every table of a decoded page, in page order.
 #[cfg(test)]
 pub(crate) fn read_tables(name: &str, page: &str) -> Result<Vec<PageTable>, ReadError> {
-    read_page_tables(name, page).map(|p| p.tables)
+    read_page_tables(name, page, &StyleSource::Alone).map(|p| p.tables)
 }
 
 /// A page's tables, and its `<div>` layouts not read because their columns are not certain.
 pub(crate) struct PageTables {
     pub tables: Vec<PageTable>,
     pub unsure: Unsures,
+    /// The style sheets the page links to that were not read, each with why
+    /// ([`linked::Linked`]).
+    pub unread_styles: Vec<(String, &'static str)>,
 }
 
 /// A page's `<div>` layouts not read: the first few named, the rest counted.
@@ -228,9 +236,14 @@ pub(crate) struct Unsure {
     pub formish: bool,
 }
 
-/// Reads every table of a decoded page, in page order, with the `<div>` layouts not read.
-pub(crate) fn read_page_tables(name: &str, page: &str) -> Result<PageTables, ReadError> {
-    let mut b = Builder::new(name);
+/// Reads every table of a decoded page, in page order, with the `<div>` layouts not read; the
+/// style sheets it links to read from `styles`.
+pub(crate) fn read_page_tables(
+    name: &str,
+    page: &str,
+    styles: &StyleSource,
+) -> Result<PageTables, ReadError> {
+    let mut b = Builder::new(name, styles);
     {
         let mut emitter =
             CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
@@ -363,6 +376,9 @@ struct OpenTable {
     div: Option<Box<layout::DivState>>,
     /// Inside a framework's copy of a table's fixed columns: not read.
     copy: bool,
+    /// Its rows a browser does not show (`display:none`, `hidden`, `visibility:hidden`, a
+    /// class hiding them), by number: read, each with a warning ([`super::hidden`]).
+    hidden_rows: Vec<u32>,
 }
 
 impl OpenTable {
@@ -502,7 +518,10 @@ fn each_row(
 /// percentage, a value that is not what is shown rounded: read as shown).
 fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
     use super::number_format::{CellFormat, CellNote, read_cell};
-    let figure = shown.trim().strip_suffix('%')?.trim_end();
+    let Some(figure) = shown.trim().strip_suffix('%') else {
+        return held_plain(shown, held);
+    };
+    let figure = figure.trim_end();
     let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
     if places > 10
         || !figure
@@ -521,6 +540,41 @@ fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format
     match read_cell(&calamine::Data::Float(value), Some(&format)) {
         (text, Some(CellNote::Rounded(as_shown))) if as_shown == figure.replace(',', "") + "%" => {
             Some((text, CellNote::Rounded(shown.trim().to_owned())))
+        }
+        _ => None,
+    }
+}
+
+/// A cell shown as a plain figure (`100`, `1,000`, `99.50`) that holds `held` (Excel's
+/// `x:num`, `99.6`), where the figure shown is `held` rounded to the places shown: read as
+/// shown with the note a workbook's cell gets (`table.display-rounded` naming the value held;
+/// `table::held` reads a target's or an actual's as held), as the workbook itself is read.
+/// `None` for anything else.
+fn held_plain(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
+    use super::number_format::{CellFormat, CellNote, read_cell};
+    let figure = shown.trim();
+    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
+    if places > 10
+        || !figure.bytes().any(|b| b.is_ascii_digit())
+        || !figure
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b))
+    {
+        return None;
+    }
+    let value: f64 = held.trim().parse().ok()?;
+    let code = format!(
+        "{}{}{}",
+        if figure.contains(',') { "#,##0" } else { "0" },
+        if places > 0 { "." } else { "" },
+        "0".repeat(places)
+    );
+    let format = CellFormat::of(&code)?;
+    match read_cell(&calamine::Data::Float(value), Some(&format)) {
+        (text, Some(note @ CellNote::RoundedShown { .. }))
+            if text.replace(',', "") == figure.replace(',', "") =>
+        {
+            Some((text, note))
         }
         _ => None,
     }
@@ -604,6 +658,10 @@ const HEAD_ONLY: &[&[u8]] = &[
 
 struct Builder<'n> {
     name: &'n str,
+    /// The style sheets the page links to: where from, and those not read.
+    linked: linked::Linked<'n>,
+    /// The `<link>` being read: its `href` where its `rel` is `stylesheet` for the screen.
+    link: (Option<String>, bool, bool),
     open: Vec<OpenTable>,
     /// Tables read, by their place in page order, with a `<div>` table's name and what joins
     /// it to the grid before it ([`layout::DivState::joins`]).
@@ -626,6 +684,10 @@ struct Builder<'n> {
     colspan: u32,
     rowspan: u32,
     hidden: bool,
+    /// How the start tag's `style` and classes show it ([`hiding::Shown`]).
+    shown: hiding::Shown,
+    /// The classes the page's styles hide or strike through.
+    hiding: hiding::Classes,
     held: Option<Box<str>>,
     cells: u64,
     max_cells: u64,
@@ -659,9 +721,11 @@ struct Builder<'n> {
 }
 
 impl<'n> Builder<'n> {
-    fn new(name: &'n str) -> Self {
+    fn new(name: &'n str, styles: &'n StyleSource) -> Self {
         Builder {
             name,
+            linked: linked::Linked::new(styles),
+            link: (None, false, false),
             open: Vec::new(),
             done: Vec::new(),
             started: 0,
@@ -677,6 +741,8 @@ impl<'n> Builder<'n> {
             colspan: 1,
             rowspan: 1,
             hidden: false,
+            shown: hiding::Shown::default(),
+            hiding: hiding::Classes::default(),
             held: None,
             cells: 0,
             max_cells: limits::CELLS.get(),
@@ -710,7 +776,11 @@ impl<'n> Builder<'n> {
                 self.colspan = 1;
                 self.rowspan = 1;
                 self.hidden = false;
+                self.shown = hiding::Shown::default();
                 self.held = None;
+                if name == b"link" {
+                    self.link = (None, false, false);
+                }
                 self.class.clear();
                 self.id.clear();
                 self.style.clear();
@@ -727,13 +797,23 @@ impl<'n> Builder<'n> {
                 b"colspan" => self.colspan = span_value(value, 1000),
                 b"rowspan" => self.rowspan = span_value(value, 65534),
                 b"style" => {
-                    self.hidden = display_none(value);
+                    self.shown = self.shown.or(hiding::Shown::of_style(value));
+                    self.hidden |= self.shown.none;
                     if self.keep_attrs {
                         keep(&mut self.style, value, 2048);
                     }
                 }
-                b"class" if self.keep_attrs => keep(&mut self.class, value, 512),
+                b"class" => {
+                    if !self.hiding.is_empty() {
+                        self.shown = self.shown.or(self.hiding.of_class(value));
+                        self.hidden |= self.shown.none;
+                    }
+                    if self.keep_attrs {
+                        keep(&mut self.class, value, 512);
+                    }
+                }
                 b"id" if self.keep_attrs => keep(&mut self.id, value, 128),
+                b"href" | b"rel" | b"media" if self.tag == b"link" => self.link_attr(value),
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
                 }
@@ -775,7 +855,7 @@ impl<'n> Builder<'n> {
         // through (`<del>`, `<s>`): `8<span style="display:none">9</span>0人` read `890人`,
         // `<del>120</del>80人` read `12080人`
         if !self_closing
-            && (self.hidden || STRUCK.contains(&tag))
+            && (self.hidden || self.shown.invisible || self.shown.struck || STRUCK.contains(&tag))
             && !CELL_BOUNDS.contains(&tag)
             && matches!(self.open.last(), Some(OpenTable { cell: Some(_), .. }))
         {
@@ -821,6 +901,10 @@ impl<'n> Builder<'n> {
                     self.cells += 1;
                     t.rows.row();
                     t.row_open = true;
+                    if self.hidden || self.shown.invisible {
+                        let at = t.rows.count().saturating_sub(1);
+                        t.hidden_rows.push(u32::try_from(at).unwrap_or(u32::MAX));
+                    }
                 }
             }
             b"td" | b"th" => {
@@ -863,6 +947,7 @@ impl<'n> Builder<'n> {
                 }
             }
             b"br" => self.sink().hard_break(),
+            b"link" => self.linked_sheet(),
             b"sup" | b"sub" if !self_closing && self.in_cell() => {
                 self.script = (self.script.0 + 1, tag == b"sub");
             }
@@ -939,13 +1024,68 @@ impl<'n> Builder<'n> {
         }
     }
 
-    /// A `<style>` block ends: its layout rules are read.
+    /// A `<style>` block ends: its layout rules are read, after the sheets it imports.
     fn end_style(&mut self) {
         let Some(css) = self.style_text.take() else {
             return;
         };
+        for href in linked::imports(&css) {
+            self.linked_css(&href);
+        }
+        self.add_css(&css);
+    }
+
+    /// An attribute of a `<link>`: its `href`, whether its `rel` names a style sheet, whether
+    /// its `media` leaves the screen out (`print`).
+    fn link_attr(&mut self, value: &[u8]) {
+        let text = String::from_utf8_lossy(value);
+        match self.attr.as_slice() {
+            b"href" => self.link.0 = Some(text.chars().take(2048).collect()),
+            b"rel" => {
+                self.link.1 = text
+                    .split_ascii_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("stylesheet"))
+            }
+            _ => self.link.2 = text.to_ascii_lowercase().contains("print"),
+        }
+    }
+
+    /// A `<link rel="stylesheet">` ends: the sheet it names is read, where it may be.
+    fn linked_sheet(&mut self) {
+        let (href, sheet, print) = std::mem::take(&mut self.link);
+        let Some(href) = href.filter(|_| sheet && !print) else {
+            return;
+        };
+        self.linked_css(&href);
+    }
+
+    /// The sheet `href` names, read where it may be. A framework's sheet (Bootstrap's,
+    /// Element UI's) past the layout rules kept is not read for layouts (the class conventions
+    /// read its `<div>`s as they did without it; named), only for what it hides.
+    fn linked_css(&mut self, href: &str) {
+        let Some(css) = self.linked.load(href, self.styles.read()) else {
+            return;
+        };
+        let mut trial = Styles::default();
+        trial.add(&css);
+        if trial.too_much.is_some() || trial.len() + self.styles.len() > super::page_css::MAX_RULES
+        {
+            self.hiding.add(&css);
+            let shown: String = href.chars().take(120).collect();
+            self.linked
+                .unread
+                .push((shown, "设定布局的规则超过 256 条，排版没有按它读取"));
+            return;
+        }
+        self.add_css(&css);
+    }
+
+    /// Style text read (a `<style>` block's, a linked sheet's): its layout rules and the
+    /// classes it hides or strikes.
+    fn add_css(&mut self, css: &str) {
         let before = self.styles.len();
-        self.styles.add(&css);
+        self.styles.add(css);
+        self.hiding.add(css);
         // rules read after a layout was laid out may have changed it
         self.late_styles |= self.divs > 0 && self.styles.len() > before;
     }
@@ -1055,6 +1195,7 @@ impl<'n> Builder<'n> {
             caption: None,
             div,
             copy: self.copies > 0,
+            hidden_rows: Vec::new(),
         });
         self.started += 1;
         Some(self.open.len() - 1)
@@ -1085,14 +1226,17 @@ impl<'n> Builder<'n> {
             },
         };
         match placed {
-            Ok(sheet) => self.done.push((
-                t.index,
-                PageTable {
-                    above: t.above,
-                    sheet,
-                },
-                t.div.map(|d| (d.name(), d.joins())),
-            )),
+            Ok(mut sheet) => {
+                super::hidden::note_page_rows(&mut sheet, &t.hidden_rows);
+                self.done.push((
+                    t.index,
+                    PageTable {
+                        above: t.above,
+                        sheet,
+                    },
+                    t.div.map(|d| (d.name(), d.joins())),
+                ));
+            }
             Err(e) => self.error = Some(e),
         }
     }
@@ -1157,6 +1301,7 @@ impl<'n> Builder<'n> {
         Ok(PageTables {
             tables,
             unsure: self.unsure,
+            unread_styles: self.linked.unread,
         })
     }
 }
@@ -1192,23 +1337,9 @@ fn keep(into: &mut Vec<u8>, value: &[u8], max: usize) {
 }
 
 /// Whether a `style` attribute says `display: none` (any case, any spaces).
+#[cfg(test)]
 fn display_none(style: &[u8]) -> bool {
-    const WANT: &[u8] = b"display:none";
-    // the style's bytes without white space, lower-cased, matched as they come (no copy: Word
-    // puts a style on every run); `d` stands only first in WANT, so a mismatch restarts there
-    let mut matched = 0;
-    for b in style.iter().filter(|b| !b.is_ascii_whitespace()) {
-        let b = b.to_ascii_lowercase();
-        if b == WANT[matched] {
-            matched += 1;
-            if matched == WANT.len() {
-                return true;
-            }
-        } else {
-            matched = usize::from(b == WANT[0]);
-        }
-    }
-    false
+    hiding::Shown::of_style(style).none
 }
 
 /// A `colspan`/`rowspan` value as browsers read it: its leading digits, at least 1, at most
@@ -1342,6 +1473,7 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
         Ok(super::Read::Page {
             bytes: input.bytes,
             declared: None,
+            styles: None,
         })
     },
 };

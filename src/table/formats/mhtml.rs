@@ -3,8 +3,9 @@
 //!
 //! Owns finding that part and undoing its transfer encoding (quoted-printable, base64, or
 //! none); its `charset` parameter is handed to [`super::html::decode_page`] as the declared
-//! charset. The pictures and style sheets of the other parts are not read. A message with no
-//! HTML part is an error naming what it holds.
+//! charset. Its `text/css` parts are kept with their `Content-Location` (the style sheets the
+//! page links to, up to the page's bound of style text: `formats/page_linked.rs`); pictures
+//! are not read. A message with no HTML part is an error naming what it holds.
 
 use encoding_rs::Encoding;
 
@@ -12,6 +13,8 @@ use encoding_rs::Encoding;
 pub(crate) struct Page {
     pub bytes: Vec<u8>,
     pub charset: Option<&'static Encoding>,
+    /// The style sheets saved with it: each `text/css` part's `Content-Location` and bytes.
+    pub styles: Vec<(String, Vec<u8>)>,
 }
 
 /// Whether bytes start like a MIME message holding a web page: headers, within the first
@@ -116,6 +119,9 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
         }
         at = s + marker.len();
     }
+    // the first HTML part, then the style sheets after it
+    let mut found: Option<Page> = None;
+    let mut css_bytes = 0usize;
     for (k, &s) in starts.iter().enumerate() {
         let after = s + marker.len();
         if body[after..].starts_with(b"--") {
@@ -131,10 +137,13 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
             continue;
         };
         let hs = headers(&part[..h_end]);
-        let is_html = hs
-            .iter()
-            .any(|(k, v)| k == "content-type" && v.to_ascii_lowercase().starts_with("text/html"));
-        if !is_html {
+        let of_type = |t: &str| {
+            hs.iter()
+                .any(|(k, v)| k == "content-type" && v.to_ascii_lowercase().starts_with(t))
+        };
+        let is_html = of_type("text/html");
+        let is_sheet = found.is_some() && of_type("text/css");
+        if !(is_html || is_sheet) {
             continue;
         }
         let b1 = h_end + line_break(&part[h_end..]);
@@ -147,9 +156,21 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
         {
             content = c;
         }
-        return Ok(decode_part(&hs, content));
+        let decoded = decode_part(&hs, content);
+        match &mut found {
+            None if is_html => found = Some(decoded),
+            Some(page) if !is_html => {
+                css_bytes += decoded.bytes.len();
+                if css_bytes <= super::page_css::MAX_CSS_BYTES {
+                    let at = hs.iter().find(|(k, _)| k == "content-location");
+                    let at = at.map_or(String::new(), |(_, v)| v.trim().to_owned());
+                    page.styles.push((at, decoded.bytes));
+                }
+            }
+            _ => {}
+        }
     }
-    Err(NoPage::NoHtml)
+    found.ok_or(NoPage::NoHtml)
 }
 
 /// A part's content with its transfer encoding undone.
@@ -168,7 +189,11 @@ fn decode_part(headers: &[(String, String)], content: &[u8]) -> Page {
         Some("base64") => base64(content),
         _ => content.to_vec(),
     };
-    Page { bytes, charset }
+    Page {
+        bytes,
+        charset,
+        styles: Vec::new(),
+    }
 }
 
 /// Undoes quoted-printable: `=XX` is a byte, `=` at a line end joins the lines; anything
@@ -266,6 +291,7 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
         Ok(super::Read::Page {
             bytes: page.bytes,
             declared: page.charset,
+            styles: Some(page.styles),
         })
     },
 };

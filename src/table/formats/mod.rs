@@ -351,6 +351,8 @@ pub(crate) enum Read {
     Page {
         bytes: Vec<u8>,
         declared: Option<&'static encoding_rs::Encoding>,
+        /// An `.mhtml`'s style sheets (`Content-Location`, bytes); `None` for a page alone.
+        styles: Option<Vec<(String, Vec<u8>)>>,
     },
 }
 

@@ -262,6 +262,8 @@ pub(crate) enum Hidden {
     Row,
     Column,
     Sheet,
+    /// A web page's row a browser does not show (`display:none`, `visibility:hidden`).
+    PageRow,
 }
 
 impl CellNote {
@@ -355,6 +357,9 @@ impl CellNote {
                     Hidden::Row => "这一行在工作簿中是隐藏行",
                     Hidden::Column => "这一列在工作簿中是隐藏列",
                     Hidden::Sheet => "这个工作表在工作簿中是隐藏的",
+                    Hidden::PageRow => {
+                        "这一行在网页中不显示（display:none、hidden 或 visibility:hidden）"
+                    }
                 };
                 (
                     codes::HIDDEN_CELLS,

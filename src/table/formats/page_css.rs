@@ -248,6 +248,11 @@ impl Styles {
         }
     }
 
+    /// How many bytes of style text were read.
+    pub(crate) fn read(&self) -> usize {
+        self.read
+    }
+
     /// How many layout rules are kept.
     pub(crate) fn len(&self) -> usize {
         self.rules.len()
@@ -529,7 +534,7 @@ fn contains_ignore_case(hay: &str, word: &str) -> bool {
 }
 
 /// The style text without its `/* … */` comments.
-fn strip_comments(css: &str) -> String {
+pub(crate) fn strip_comments(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
     while let Some(at) = rest.find("/*") {

@@ -813,7 +813,7 @@ mod tests {
 
     fn unsure(page: &str) -> Vec<String> {
         let page = format!("<body>{page}</body>");
-        let p = super::super::read_page_tables("t.html", &page).unwrap();
+        let p = super::super::read_page_tables("t.html", &page, &Default::default()).unwrap();
         assert!(p.tables.is_empty(), "{page}");
         p.unsure
             .named
@@ -885,6 +885,7 @@ mod tests {
              <div style='grid-row:span 2'>a</div><div style='grid-column:span 2'>b</div>\
              <div>c</div><div style='display:none'>x</div><div>d</div><div>e</div>\
              <div style='grid-column:span 3'>f</div></div>",
+            &Default::default(),
         )
         .unwrap();
         let s = &p.tables[0].sheet;

@@ -1,0 +1,279 @@
+//! The style sheets a web page links to (`<link rel="stylesheet" href="…">`), for
+//! [`super`]'s reader: where their text may be read from, and why not where it may not.
+//!
+//! - **A page on disk** (the command line): a relative path inside the page's own folder, as a
+//!   browser's "save page, complete" writes it (`NAME_files/main.css`, `css/a.css?v=3`,
+//!   percent-encoded names); never the network (`https://…`, `//host/…`), never outside the
+//!   folder (`..`, an absolute path, a link out of it), never what is not a regular file.
+//! - **An `.mhtml`**: the `text/css` parts saved with it, found by their `Content-Location`.
+//! - **One upload** (the server): none; the page's findings say how to proceed.
+//!
+//! **Bounds**: the sheets read count against the page's style text
+//! ([`MAX_CSS_BYTES`](super::super::page_css::MAX_CSS_BYTES)) with its `<style>` blocks; a sheet
+//! past what is left is not read (named); at most [`MAX_SHEETS`] sheets are looked for.
+
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use super::super::page_css::MAX_CSS_BYTES;
+
+/// Linked style sheets looked for at most (the rest are named unread).
+pub(crate) const MAX_SHEETS: usize = 32;
+
+/// Where a page's linked style sheets are read from.
+#[derive(Clone, Debug, Default)]
+pub(crate) enum StyleSource {
+    /// Nowhere: the page came alone (an upload, an archive's entry, bytes in memory).
+    #[default]
+    Alone,
+    /// The page's own folder on disk.
+    Folder(PathBuf),
+    /// The `text/css` parts of an `.mhtml`, each with its `Content-Location`.
+    Parts(Vec<(String, Vec<u8>)>),
+}
+
+/// The linked sheets of one page: where from, how much style text is read so far, and the
+/// sheets not read with why.
+pub(crate) struct Linked<'s> {
+    source: &'s StyleSource,
+    looked: usize,
+    pub unread: Vec<(String, &'static str)>,
+}
+
+impl<'s> Linked<'s> {
+    pub(crate) fn new(source: &'s StyleSource) -> Self {
+        Linked {
+            source,
+            looked: 0,
+            unread: Vec::new(),
+        }
+    }
+
+    /// The text of the sheet `href` links to, with `read` bytes of style text read so far on
+    /// the page; `None` (and the sheet named in [`Linked::unread`]) where it is not read.
+    pub(crate) fn load(&mut self, href: &str, read: usize) -> Option<String> {
+        let href = href.trim();
+        self.looked += 1;
+        let left = MAX_CSS_BYTES.saturating_sub(read);
+        let got = if self.looked > MAX_SHEETS {
+            Err("网页链接的样式表超过 32 个")
+        } else {
+            match self.source {
+                StyleSource::Alone => Err("网页是单独读取的，不带它旁边的文件"),
+                StyleSource::Folder(dir) => from_folder(dir, href, left),
+                StyleSource::Parts(parts) => from_parts(parts, href, left),
+            }
+        };
+        match got {
+            Ok(text) => Some(text),
+            Err(why) => {
+                let shown: String = href.chars().take(120).collect();
+                self.unread.push((shown, why));
+                None
+            }
+        }
+    }
+}
+
+/// The sheets a `<style>` block imports (`@import url("a.css");`, `@import 'a.css' screen;`),
+/// those for print left out; at most [`MAX_SHEETS`].
+pub(crate) fn imports(css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = css;
+    while let Some(at) = rest.find("@import") {
+        rest = &rest[at + "@import".len()..];
+        let end = rest.find(';').unwrap_or(rest.len());
+        let rule = rest[..end].trim();
+        rest = &rest[end..];
+        let rule = rule.strip_prefix("url(").unwrap_or(rule);
+        let Some(quote) = rule.chars().next() else {
+            continue;
+        };
+        let (href, media) = if quote == '"' || quote == '\'' {
+            let inner = &rule[1..];
+            match inner.find(quote) {
+                Some(e) => (&inner[..e], &inner[e..]),
+                None => continue,
+            }
+        } else {
+            let e = rule.find([')', ' ']).unwrap_or(rule.len());
+            (&rule[..e], &rule[e..])
+        };
+        if !media.to_ascii_lowercase().contains("print") && out.len() < MAX_SHEETS {
+            out.push(href.to_owned());
+        }
+    }
+    out
+}
+
+/// The path `href` names inside a page's folder, or why it names none.
+fn relative(href: &str) -> Result<PathBuf, &'static str> {
+    let href = href.split(['?', '#']).next().unwrap_or("");
+    if href.is_empty() {
+        return Err("链接是空的");
+    }
+    let lower = href.to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .is_some_and(|(s, _)| s.len() > 1 && s.bytes().all(|b| b.is_ascii_alphabetic()));
+    if scheme || lower.starts_with("//") || lower.starts_with("\\\\") {
+        return Err("是网址，jixiao 不联网读取");
+    }
+    let decoded = percent_decoded(href).ok_or("链接中的 % 编码不是 UTF-8 文字")?;
+    let path = PathBuf::from(decoded.replace('\\', "/"));
+    if decoded.starts_with(['/', '\\']) || path.is_absolute() || lower.get(1..2) == Some(":") {
+        return Err("是绝对路径，jixiao 只读取网页所在文件夹中的样式表");
+    }
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::Normal(p) => out.push(p),
+            Component::CurDir => {}
+            _ => return Err("在网页所在文件夹之外（..），jixiao 不读取"),
+        }
+    }
+    Ok(out)
+}
+
+/// `%E7%BB%A9` and the like decoded (UTF-8); `None` where the bytes are no UTF-8.
+fn percent_decoded(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A sheet of the page's folder `dir`: at most `left` bytes.
+fn from_folder(dir: &Path, href: &str, left: usize) -> Result<String, &'static str> {
+    let rel = relative(href)?;
+    let path = dir.join(&rel);
+    let meta = std::fs::metadata(&path).map_err(|_| "在网页所在文件夹中找不到这个文件")?;
+    if !meta.is_file() {
+        return Err("不是普通文件");
+    }
+    // a link (symbolic) may lead out of the folder: the real places are compared
+    let (Ok(real_dir), Ok(real)) = (dir.canonicalize(), path.canonicalize()) else {
+        return Err("在网页所在文件夹中找不到这个文件");
+    };
+    if !real.starts_with(&real_dir) {
+        return Err("在网页所在文件夹之外（..），jixiao 不读取");
+    }
+    if meta.len() > left as u64 {
+        return Err("网页的样式表合计超过 512 KB");
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(left as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|_| "无法读取这个文件")?;
+    if bytes.len() > left {
+        return Err("网页的样式表合计超过 512 KB");
+    }
+    Ok(css_text(&bytes))
+}
+
+/// A sheet saved in an `.mhtml`: the part whose `Content-Location` is `href` (or ends with
+/// it as a path), at most `left` bytes.
+fn from_parts(
+    parts: &[(String, Vec<u8>)],
+    href: &str,
+    left: usize,
+) -> Result<String, &'static str> {
+    let want = href.trim_start_matches("./");
+    let found = parts.iter().find(|(at, _)| {
+        at == href
+            || (!want.is_empty()
+                && at
+                    .strip_suffix(want)
+                    .is_some_and(|head| head.ends_with('/')))
+    });
+    let (_, bytes) = found.ok_or("单个文件网页中没有保存这个样式表")?;
+    if bytes.len() > left {
+        return Err("网页的样式表合计超过 512 KB");
+    }
+    Ok(css_text(bytes))
+}
+
+/// A sheet's text: UTF-8 (a BOM dropped), else GB18030.
+fn css_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_owned(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_relative_paths_inside_the_folder_are_sheets() {
+        assert_eq!(
+            relative("./%E7%BB%A9%E6%95%88_files/main.css?v=3").unwrap(),
+            PathBuf::from("绩效_files/main.css")
+        );
+        assert_eq!(relative("css/a.css#x").unwrap(), PathBuf::from("css/a.css"));
+        for (href, why) in [
+            ("https://www.example.gov.cn/a.css", "网址"),
+            ("//cdn.example.com/a.css", "网址"),
+            ("file:///etc/passwd", "网址"),
+            ("/static/a.css", "绝对路径"),
+            ("C:\\site\\a.css", "绝对路径"),
+            ("../a.css", "之外"),
+            ("css/../../a.css", "之外"),
+            ("%2e%2e/a.css", "之外"),
+            ("", "空"),
+        ] {
+            let e = relative(href).unwrap_err();
+            assert!(e.contains(why), "{href}: {e}");
+        }
+    }
+
+    #[test]
+    fn imports_are_read_but_for_print() {
+        assert_eq!(
+            imports(
+                "@import url(\"a.css\"); @import 'b.css' screen;@import url(c.css);@import \"p.css\" print; .x{}"
+            ),
+            ["a.css", "b.css", "c.css"]
+        );
+    }
+
+    #[test]
+    fn an_mhtml_part_is_found_by_its_location() {
+        let parts = vec![(
+            "https://www.example.gov.cn/css/main.css".to_owned(),
+            b".x{display:none}".to_vec(),
+        )];
+        let source = StyleSource::Parts(parts);
+        let mut l = Linked::new(&source);
+        assert!(
+            l.load("https://www.example.gov.cn/css/main.css", 0)
+                .is_some()
+        );
+        assert!(l.load("css/main.css", 0).is_some());
+        assert!(l.load("main2.css", 0).is_none());
+        assert!(l.load("css/main.css", MAX_CSS_BYTES).is_none());
+        assert_eq!(l.unread.len(), 2);
+    }
+}
