@@ -206,8 +206,7 @@ struct Output {
     part: bool,
     lines: Vec<u8>,
     diagnostics: String,
-    /// (unit, project, total on 100 where it has one, points pending)
-    projects: Vec<(String, String, Option<Decimal>, Decimal)>,
+    projects: Projects,
     counts: VerdictCounts,
     differences: usize,
     rows_read: usize,
@@ -225,6 +224,44 @@ struct Output {
     loose: Vec<Finding>,
     actuals_seen: bool,
     actuals_used: bool,
+}
+
+/// A block's projects as the writer adds them up: their names in one text a block (each
+/// project's unit then its name), not two `String`s a project, so that the names the worker
+/// made are freed by the worker (issue 28: freed by the writer, each was a free across threads
+/// and came back cold to the worker's next allocation).
+#[derive(Default)]
+struct Projects {
+    names: String,
+    /// (bytes of the unit's name, of the project's, total on 100 where it has one, points
+    /// pending), in block order
+    each: Vec<(usize, usize, Option<Decimal>, Decimal)>,
+}
+
+impl Projects {
+    fn with_capacity(n: usize) -> Self {
+        Projects {
+            names: String::with_capacity(n * 64),
+            each: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, unit: &str, project: &str, score: Option<Decimal>, pending: Decimal) {
+        self.names.push_str(unit);
+        self.names.push_str(project);
+        self.each.push((unit.len(), project.len(), score, pending));
+    }
+
+    /// Each project's unit, name, total and points pending, in block order.
+    fn iter(&self) -> impl Iterator<Item = (&str, &str, Option<Decimal>, Decimal)> {
+        let mut at = 0;
+        self.each.iter().map(move |&(u, p, score, pending)| {
+            let unit = &self.names[at..at + u];
+            let project = &self.names[at + u..at + u + p];
+            at += u + p;
+            (unit, project, score, pending)
+        })
+    }
 }
 
 /// The turnstile's state: blocks pass in order.
@@ -543,7 +580,7 @@ fn work(
     // (a long block's lines go to the writer in parts: room for one)
     lines.reserve((block.len() * 8).min(PART + PART / 4));
     // each project written as soon as it is scored, and only its totals kept
-    let mut projects = Vec::with_capacity(n_projects);
+    let mut projects = Projects::with_capacity(n_projects);
     let mut counts = VerdictCounts::default();
     let mut differences = Vec::new();
     let mut findings = Vec::new();
@@ -577,7 +614,7 @@ fn work(
             to.hand_on();
             counts.merge(&p.counts);
             let score = p.has_total().then(|| super::total::on_100(&p));
-            projects.push((p.unit, p.project, score, p.pending.exact));
+            projects.push(&p.unit, &p.project, score, p.pending.exact);
         },
     );
     let (errors, loose) = beside_no_project(&read.doc, placed);
@@ -838,7 +875,7 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
     t.rows_skipped += o.rows_skipped;
     let continued = o.continued;
     for (k, ((unit, project, score, pending), line)) in
-        o.projects.into_iter().zip(o.first_line).enumerate()
+        o.projects.iter().zip(o.first_line).enumerate()
     {
         t.projects += 1;
         match score {
@@ -848,7 +885,7 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
         super::exact::add_to(&mut t.pending_sum, pending);
         // SipHash (keys fixed): 64 bits that tell projects apart (FxHash is for tables only),
         // of the unit's name then a 1 and the project's name
-        let mut h = unit_state(t, &unit);
+        let mut h = unit_state(t, unit);
         h.write_u8(1); // a (unit, project), apart from units
         project.hash(&mut h);
         // (a project cut in parts is seen again at its next part: named `stream.project-cut`)
@@ -864,7 +901,7 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
                 ),
             )
             .help("把同一项目的行排在一起，或用 --no-streaming 整表读入后评价")
-            .in_project(&unit, project);
+            .in_project(unit, project);
             f.line = Some(line);
             t.split.push(f);
         }
@@ -910,4 +947,37 @@ pub fn published_precision(mut stream: SheetStream) -> Result<Option<u32>, ReadE
         }
     }
     Ok(dp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block's projects read back as they were pushed: each unit and name at its own bytes,
+    /// empty and multi-byte names too, a unit repeated, the totals beside them.
+    #[test]
+    fn a_blocks_projects_read_back_as_pushed() {
+        let pushed: &[(&str, &str, Option<Decimal>, Decimal)] = &[
+            (
+                "单位甲（00001）",
+                "项目一",
+                Some(Decimal::new(9050, 2)),
+                Decimal::ZERO,
+            ),
+            ("单位甲（00001）", "", None, Decimal::new(15, 0)),
+            (
+                "",
+                "项目“三”",
+                Some(Decimal::ONE_HUNDRED),
+                Decimal::new(5, 1),
+            ),
+            ("b", "单位甲（00001）", None, Decimal::ZERO),
+        ];
+        let mut projects = Projects::with_capacity(1);
+        for &(u, p, s, pending) in pushed {
+            projects.push(u, p, s, pending);
+        }
+        let read: Vec<_> = projects.iter().collect();
+        assert_eq!(read, pushed);
+    }
 }
