@@ -4345,6 +4345,112 @@ fn a_page_of_more_tables_than_the_sheet_limit_is_refused_as_they_open() {
     assert!(!r.stderr.contains("table.too-many-entries"), "{}", r.stderr);
 }
 
+#[test]
+fn a_pages_css_selectors_over_deep_elements_are_matched_in_bounded_time() {
+    // 256 rules `x * * * * *` over 31 nested `<div>`s and 400 more inside them (12 KB): each
+    // ancestor was tried for each part in turn, again under each place of the part before,
+    // 0.18 s of CPU a `<div>` (72 s for the page; a megabyte would take hours). Each run of
+    // compounds is now placed as near as it fits (linear), and the comparisons a page makes
+    // are bounded (`page_css::MAX_COMPARED`)
+    let d = dir("page-css-selectors");
+    let css = "x * * * * * {display:grid}\n".repeat(256);
+    let body = format!(
+        "{}<table><tr><td>项目名称</td><td>甲</td></tr></table>{}{}",
+        "<div>".repeat(31),
+        "<div></div>".repeat(400),
+        "</div>".repeat(31)
+    );
+    write(
+        &d,
+        "p.html",
+        format!(
+            "<html><head><meta charset=utf-8><style>{css}</style></head><body>{body}</body></html>"
+        ),
+    );
+    let r = run(&d, &["inspect", "p.html"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.page-no-form"), "{}", r.stderr);
+    assert!(r.cpu < Duration::from_secs(3), "{:?}", r.cpu);
+    // a compound of 1,000 classes in each of 256 rules over 20,000 elements of its class
+    let css = format!("{}.b{{display:grid}}\n", ".a".repeat(1000)).repeat(256);
+    let body = format!(
+        "<table><tr><td>项目名称</td><td>甲</td></tr></table>{}",
+        "<div class=a></div>".repeat(20_000)
+    );
+    write(
+        &d,
+        "classes.html",
+        format!(
+            "<html><head><meta charset=utf-8><style>{css}</style></head><body>{body}</body></html>"
+        ),
+    );
+    // (23 s of CPU on the session start's release build; this bound leaves a debug build room)
+    let r = run(&d, &["inspect", "classes.html"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.cpu < Duration::from_secs(12), "{:?}", r.cpu);
+}
+
+#[test]
+fn a_pages_css_at_rules_nested_deep_never_overflow_the_stack() {
+    // 36,000 nested `@media{` (288 KB, within the 512 KB of style text read) were read by
+    // recursion, each level scanning its block again: the stack overflowed (SIGABRT, exit 134)
+    // after 1.7 s. Past 16 levels the page's layouts are now unsure, at once
+    let d = dir("page-css-nested");
+    let depth = 36_000;
+    let css = format!(
+        "{}div{{display:grid}}{}",
+        "@media{".repeat(depth),
+        "}".repeat(depth)
+    );
+    write(
+        &d,
+        "p.html",
+        format!(
+            "<html><head><meta charset=utf-8><style>{css}</style></head><body>\
+             <table><tr><td>项目名称</td><td>甲</td></tr></table></body></html>"
+        ),
+    );
+    let r = run(&d, &["inspect", "p.html"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.page-no-form"), "{}", r.stderr);
+    assert!(r.cpu < Duration::from_secs(2), "{:?}", r.cpu);
+}
+
+#[test]
+fn rows_skipped_past_a_thousand_are_counted_not_listed() {
+    // one unclosed quote in a 10 MB CSV (then 5,000,000 short lines) held a finding a row:
+    // 2.9 GB and 52 s of CPU for `inspect`, an abort (exit 134) under a 4 GB address limit,
+    // and a diagnostic a row on stderr. Past 1,000 skipped rows the rest are counted, with one
+    // finding where the listing stops; the count of rows skipped is whole
+    let d = dir("rows-not-listed");
+    let mut csv =
+        String::from("项目名称,指标名称,年度指标值,实际完成值\n甲,人数,≥100人,120人\n乙,\"");
+    csv.push_str(&"x\n".repeat(200_000));
+    write(&d, "t.csv", &csv);
+    let r = run(&d, &["inspect", "t.csv"], &[]);
+    assert_eq!(r.code, 0, "{}", &r.stderr[..r.stderr.len().min(2000)]);
+    assert!(
+        r.stderr.len() < 2_000_000,
+        "{} bytes of stderr",
+        r.stderr.len()
+    );
+    assert_eq!(r.stderr.matches("table.rows-not-listed").count(), 1);
+    assert!(
+        r.stdout.contains("跳过 200000 行"),
+        "{}",
+        &r.stdout[..r.stdout.len().min(2000)]
+    );
+    let listed = r.stdout.matches("table.row-too-short  ").count();
+    assert_eq!(listed, 1000, "{}", &r.stdout[..r.stdout.len().min(2000)]);
+    // a reading of fewer skipped rows lists each, as before
+    let mut csv = String::from("项目名称,指标名称,年度指标值,实际完成值\n甲,人数,≥100人,120人\n");
+    csv.push_str(&"x\n".repeat(999));
+    write(&d, "few.csv", &csv);
+    let r = run(&d, &["inspect", "few.csv"], &[]);
+    assert!(!r.stderr.contains("table.rows-not-listed"));
+    assert_eq!(r.stdout.matches("table.row-too-short  ").count(), 999);
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_word_documents_empty_cells_and_paragraphs_are_held_near_the_size_of_the_input() {
