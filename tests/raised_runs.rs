@@ -3,7 +3,8 @@
 //! an `.xlsx` (shared and inline strings), an `.xls` (an SST string's formatting runs) and an
 //! `.ods` (a `text:span` of a raised style) alike. Read as shown, `80¹人`, as the page, Word
 //! and `.doc` readers read it: the figure goes to a person. The hand-made workbooks are
-//! `tests/fixtures/formats/raised-runs.*` (`raised_runs.py` says how each was made).
+//! `tests/fixtures/formats/raised-runs.*` (`raised_runs.py` says how each was made; the
+//! `.xlsb` and the Excel 5 `-biff5.xls`, H115: `raised_runs_binary.py`).
 
 use std::path::{Path, PathBuf};
 
@@ -76,6 +77,34 @@ fn a_footnote_mark_in_a_raised_span_of_an_ods_cell_is_not_read_into_the_figure()
     for format in ["json", "jsonl"] {
         assert_eq!(
             indicators("raised-runs.ods", format),
+            expected(),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn a_footnote_mark_in_a_raised_font_of_an_xlsb_shared_string_is_not_read_into_the_figure() {
+    // hand-made BIFF12 (`raised_runs_binary.py`): `BrtSSTItem` rich strings whose `StrRun`s
+    // name `BrtFont`s of superscript and subscript escapement, cells naming them by index
+    // (`BrtCellIsst`); the plain `801人` is a string of its own
+    for format in ["json", "jsonl"] {
+        assert_eq!(
+            indicators("raised-runs.xlsb", format),
+            expected(),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn a_footnote_mark_in_a_raised_font_of_a_biff5_rstring_cell_is_not_read_into_the_figure() {
+    // hand-made Excel 5 workbook (`raised_runs_binary.py`): RSTRING cells, GBK byte strings
+    // with runs naming FONT records of superscript and subscript escapement; the plain
+    // `801人` is a LABEL cell
+    for format in ["json", "jsonl"] {
+        assert_eq!(
+            indicators("raised-runs-biff5.xls", format),
             expected(),
             "{format}"
         );

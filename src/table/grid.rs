@@ -326,32 +326,33 @@ struct HeldRow {
 impl HeldRows {
     /// The rows as [`Row`]s over `text`, the synthetic text they were held from.
     fn rows<'a>(&'a self, text: &'a str) -> Vec<Row<'a>> {
+        self.each(text).collect()
+    }
+
+    /// The rows as [`Row`]s over `text`, one at a time.
+    fn each<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Row<'a>> + 'a {
         let mut own = self.own.iter().peekable();
-        self.rows
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let mut cells = Vec::with_capacity(r.width as usize);
-                let line = &text[r.range.clone()];
-                let mut at = r.range.start;
-                for (c, field) in line.split('\t').take(r.width as usize).enumerate() {
-                    let c = c as u32;
-                    let addr = Some(CellAddr {
-                        row: r.row,
-                        col: c + 1,
-                    });
-                    cells.push(match own.next_if(|o| o.0 == (k, c)) {
-                        Some((_, t)) => placed_cell(Cow::Borrowed(t), at, Vec::new(), addr),
-                        None => source_cell(field, addr),
-                    });
-                    at += field.len() + 1;
-                }
-                Row {
-                    cells,
-                    range: r.range.clone(),
-                }
-            })
-            .collect()
+        self.rows.iter().enumerate().map(move |(k, r)| {
+            let mut cells = Vec::with_capacity(r.width as usize);
+            let line = &text[r.range.clone()];
+            let mut at = r.range.start;
+            for (c, field) in line.split('\t').take(r.width as usize).enumerate() {
+                let c = c as u32;
+                let addr = Some(CellAddr {
+                    row: r.row,
+                    col: c + 1,
+                });
+                cells.push(match own.next_if(|o| o.0 == (k, c)) {
+                    Some((_, t)) => placed_cell(Cow::Borrowed(t), at, Vec::new(), addr),
+                    None => source_cell(field, addr),
+                });
+                at += field.len() + 1;
+            }
+            Row {
+                cells,
+                range: r.range.clone(),
+            }
+        })
     }
 }
 
@@ -385,6 +386,16 @@ impl Grid {
     /// The rows, within the column limit (and the cell limit, for a whole text input).
     pub fn rows(&self) -> Result<Cow<'_, [Row<'_>]>, ReadError> {
         self.rows_noting_quotes().map(|(rows, _)| rows)
+    }
+
+    /// The rows one at a time, for a reader that looks at a row and the one after it only: a
+    /// workbook's (a page's) built as they are reached, never all held at once; a text grid's
+    /// split whole first ([`Grid::rows`]).
+    pub fn each_row(&self) -> Result<Box<dyn Iterator<Item = Row<'_>> + '_>, ReadError> {
+        Ok(match &self.rows {
+            GridRows::Cells(held) => Box::new(held.each(&self.source.text)),
+            GridRows::Text { .. } => Box::new(self.rows()?.into_owned().into_iter()),
+        })
     }
 
     /// [`Grid::rows`], and the quotes read as text ([`QuoteNote`]; none for a workbook).

@@ -910,15 +910,31 @@ fn width_of(sheet: &formats::SheetCells) -> u32 {
 }
 
 /// Whether a table of a web page holds a form or a table's header (what the layout readers
-/// find in it).
+/// find in it): a row heading a form's indicator grid ([`form::starts`] finds a form only
+/// where one does), or a header on one row or two ([`find_header`]). Each looks at a row and
+/// the one after it only, so the rows are built two at a time, never all at once (a page of
+/// 400,000 one-byte cells held 24 bytes a cell more for them, beside the sheet).
 /// The sheet's cells are left sorted by place (as the grid sorts them), not copied.
 fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, ReadError> {
     if sheet.len() < 2 {
         return Ok(false);
     }
     let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;
-    let rows = grid.rows()?;
-    Ok(form::starts(&rows).is_some() || find_header(&grid.source, &rows).is_ok())
+    let mut rows = grid.each_row()?;
+    let mut pair: Vec<Row> = rows.next().into_iter().collect();
+    while !pair.is_empty() {
+        pair.extend(rows.next());
+        let (row, next) = (&pair[0], pair.get(1));
+        if !row.is_blank()
+            && (columns::detect(row).is_some()
+                || next.is_some_and(|n| columns::detect_two_rows(row, n).is_some())
+                || form::heads_grid(&pair, 0))
+        {
+            return Ok(true);
+        }
+        pair.remove(0);
+    }
+    Ok(false)
 }
 
 /// Reads a table from text already decoded (tab- or comma-separated, by `name`'s extension or

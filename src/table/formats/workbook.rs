@@ -73,20 +73,7 @@ pub(crate) fn read_sheets(
         return read_xlsx(name, &bytes, (sheet, formulas), (None, threads), &budget);
     }
     let (bytes, layout) = if bytes.starts_with(b"PK") {
-        // an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their number formats and the
-        // styles of their cells read beside calamine
-        let ((styles, tables), hidden, raised) = match super::xlsb_formats::read(name, &bytes)? {
-            Some(xlsb) => (xlsb, Default::default(), Default::default()),
-            None => super::ods_formats::read(name, &bytes)?,
-        };
-        let sheets = tables.into_iter().map(|(n, s)| (n, (None, s))).collect();
-        let layout = XlsLayout {
-            named: sheets,
-            hidden_named: hidden,
-            raised_named: raised,
-            styles,
-            ..Default::default()
-        };
+        let layout = zipped_layout(name, &bytes)?;
         (bytes, layout)
     } else {
         ole_workbook(name, &bytes)?
@@ -119,8 +106,15 @@ pub(crate) fn read_sheets(
         // under any name, aborted the process)
         if let calamine::Sheets::Xlsb(x) = &mut wb {
             let (_, styled) = sheets.remove(&chosen).unwrap_or_default();
+            let raised_here = raised.remove(&chosen).unwrap_or_default();
             let (cells, notes) = guarded(name, || {
-                xlsb_cells(name, x, &chosen, &budget, (&styles, &styled))
+                xlsb_cells(
+                    name,
+                    x,
+                    (&chosen, &budget),
+                    (&styles, &styled),
+                    (&raised_shared, &raised_here),
+                )
             })?;
             let mut sheet = SheetCells::of_cells(chosen, cells);
             sheet.notes = notes;
@@ -171,6 +165,28 @@ pub(crate) fn read_sheets(
         out.push(sheet);
     }
     Ok(out)
+}
+
+/// What is read beside calamine of an `.xlsb` (BIFF12 parts) or an OpenDocument sheet: their
+/// number formats and the styles of their cells, what they hide (`.ods`) and the text they set
+/// raised or lowered in part, by sheet name.
+fn zipped_layout(name: &str, bytes: &[u8]) -> Result<XlsLayout, ReadError> {
+    let ((styles, tables), hidden, (shared, raised)) = match super::xlsb_formats::read(name, bytes)?
+    {
+        Some((xlsb, raised)) => (xlsb, Default::default(), raised),
+        None => {
+            let (ods, hidden, raised) = super::ods_formats::read(name, bytes)?;
+            (ods, hidden, (Default::default(), raised))
+        }
+    };
+    Ok(XlsLayout {
+        named: tables.into_iter().map(|(n, s)| (n, (None, s))).collect(),
+        hidden_named: hidden,
+        raised: shared,
+        raised_named: raised,
+        styles,
+        ..Default::default()
+    })
 }
 
 /// A cell's text through its style (an `.xls` cell's, [`XlsFormats`]), and its note.
@@ -253,13 +269,17 @@ impl StyleLooks {
 }
 
 /// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`, shown
-/// through their styles (`xlsb_formats`), and their notes.
+/// through their styles (`xlsb_formats`), a string set raised or lowered in part as shown
+/// (`xlsb_raised`), and their notes.
 fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     name: &str,
     wb: &mut calamine::Xlsb<RS>,
-    sheet: &str,
-    budget: &CellCount,
+    (sheet, budget): (&str, &CellCount),
     (styles, styled): (&[Style], &Styled),
+    raised: (
+        &super::xlsx_raised::SharedMarks,
+        &super::xlsx_raised::SheetMarks,
+    ),
 ) -> Result<(Vec<PlacedCell>, Vec<PlacedNote>), ReadError> {
     let workbook = |e: calamine::XlsbError| ReadError::Workbook {
         name: name.into(),
@@ -268,12 +288,12 @@ fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     let mut reader = wb.worksheet_cells_reader(sheet).map_err(workbook)?;
     let (mut cells, mut notes) = (Vec::new(), Vec::new());
     while let Some(cell) = reader.next_cell().map_err(workbook)? {
-        let value = calamine::Data::from(cell.get_value().clone());
+        let at = cell.get_position();
+        let value = cell_value(raised, &cell);
         if matches!(value, calamine::Data::Empty) {
             continue;
         }
         budget.one_more()?;
-        let at = cell.get_position();
         let style = styled
             .binary_search_by_key(&at, |s| s.0)
             .ok()
@@ -1151,6 +1171,18 @@ impl<'a> XlsWalk<'a> {
                 let count = usize::from(u16_at(body, 0).unwrap_or(0));
                 if body.len() < 2 + count * 8 {
                     return Err(self.damaged("合并单元格（MERGECELLS）记录声称的区域多于记录本身"));
+                }
+            }
+            // RSTRING: a string of its own with its runs (`xls_raised::rstring`)
+            0x00D6 if self.depth == 1 && self.fonts.any => {
+                if let (Some(r), Some(c)) = (u16_at(body, 0), u16_at(body, 2))
+                    && let Some(m) =
+                        super::xls_raised::rstring(body, self.formats.byte_strings(), &self.fonts)
+                {
+                    self.raised_cells.entry(self.opened_at).or_default().insert(
+                        (u32::from(r), u32::from(c)),
+                        super::xlsx_raised::CellMark::Inline(m.into()),
+                    );
                 }
             }
             // LabelSst: a cell holding its own copy of a shared string

@@ -89,6 +89,16 @@ impl XlsFormats {
         Ok(())
     }
 
+    /// BIFF5's byte strings' encoding (the workbook's code page, as [`XlsFormats::string`]
+    /// decodes them); `None` in BIFF8.
+    pub(crate) fn byte_strings(&self) -> Option<&'static encoding_rs::Encoding> {
+        self.biff5.then_some(if self.codepage == 936 {
+            encoding_rs::GBK
+        } else {
+            encoding_rs::WINDOWS_1252
+        })
+    }
+
     /// A FORMAT record's string: BIFF8's `XLUnicodeString`, BIFF5's byte string.
     fn string(&self, b: &[u8]) -> Option<String> {
         if self.biff5 {

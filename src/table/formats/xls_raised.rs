@@ -11,8 +11,17 @@
 //! records as [MS-XLS] 2.4.58 says); each LabelSst cell naming one is kept by its place
 //! (`xlsx_raised::CellMark::Shared`, the join by place and index). A cell takes the raised text
 //! only where calamine's text for it is the string's characters read here. A workbook whose
-//! fonts are all on the line reads no string again. Not read: BIFF5's RSTRING cells (a string
-//! of its own with runs; Excel 97 and later write LabelSst).
+//! fonts are all on the line reads no string again.
+//!
+//! An RSTRING cell (0x00D6: a string of its own with its runs, as Excel 5 and 95 wrote rich
+//! text; Excel 97 and later write LabelSst) is read as the walk passes it ([`rstring`]) and
+//! kept by its place (`CellMark::Inline`). BIFF5's is a byte string in the workbook's code
+//! page (GBK for 936, else Windows-1252, as `xls_formats` decodes one; a string calamine
+//! decodes otherwise is left as calamine reads it), its runs a byte each of position and font;
+//! **decision**: a run's position counts the string's bytes, as the byte string holds it (a
+//! GBK character is two), so `培训80` + a raised `1` starts the run at byte 6, the `1`; a run
+//! starting inside a double-byte character starts after it. BIFF8's is an `XLUnicodeString`
+//! and runs of two 2-byte fields, positions in characters.
 
 use super::xlsx_raised::{Marked, SharedMarks};
 
@@ -210,9 +219,81 @@ pub(crate) fn read_sst(records: &[u8], fonts: &XlsFonts) -> (Vec<u64>, SharedMar
     (lengths, marks)
 }
 
+/// An RSTRING cell's body: its string (BIFF5's bytes in `byte_strings`, the workbook's code
+/// page; BIFF8's `XLUnicodeString` where `None`) with its runs applied, where a digit is in a
+/// raised or lowered run of `fonts`.
+pub(crate) fn rstring(
+    body: &[u8],
+    byte_strings: Option<&'static encoding_rs::Encoding>,
+    fonts: &XlsFonts,
+) -> Option<Marked> {
+    if !fonts.any {
+        return None;
+    }
+    let cch = usize::from(u16::from_le_bytes([*body.get(6)?, *body.get(7)?]));
+    let (units, runs) = match byte_strings {
+        Some(enc) => {
+            let bytes = body.get(8..8 + cch)?;
+            let count = usize::from(*body.get(8 + cch)?);
+            let runs = body.get(9 + cch..)?.chunks_exact(2).take(count);
+            let units: Vec<u16> = enc
+                .decode_without_bom_handling(bytes)
+                .0
+                .encode_utf16()
+                .collect();
+            // each run's byte position as the UTF-16 position of the character it starts
+            let runs: Vec<(u16, Option<bool>)> = runs
+                .map(|r| {
+                    let at = usize::from(r[0]).min(bytes.len());
+                    let before = enc.decode_without_bom_handling(&bytes[..at]).0;
+                    let ich = u16::try_from(before.encode_utf16().count()).unwrap_or(u16::MAX);
+                    (ich, fonts.script(u16::from(r[1])))
+                })
+                .collect();
+            (units, runs)
+        }
+        None => {
+            let wide = body.get(8)? & 0x01 != 0;
+            let end = 9 + cch * if wide { 2 } else { 1 };
+            let chars = body.get(9..end)?;
+            let units: Vec<u16> = if wide {
+                chars
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .collect()
+            } else {
+                chars.iter().map(|&b| u16::from(b)).collect()
+            };
+            let count = usize::from(u16::from_le_bytes([*body.get(end)?, *body.get(end + 1)?]));
+            let runs = runs_of(body.get(end + 2..)?, count, |i| fonts.script(i));
+            (units, runs)
+        }
+    };
+    if !runs.iter().any(|r| r.1.is_some()) {
+        return None;
+    }
+    marked(&units, &runs)
+}
+
+/// The first `count` runs of `b`, each a character position and a font index of 2 bytes (BIFF8's
+/// FormatRun, BIFF12's StrRun), with the font's escapement as `script` says it.
+pub(crate) fn runs_of(
+    b: &[u8],
+    count: usize,
+    script: impl Fn(u16) -> Option<bool>,
+) -> Vec<(u16, Option<bool>)> {
+    b.chunks_exact(4)
+        .take(count)
+        .map(|r| {
+            let ich = u16::from_le_bytes([r[0], r[1]]);
+            (ich, script(u16::from_le_bytes([r[2], r[3]])))
+        })
+        .collect()
+}
+
 /// A string's characters (`units`, UTF-16) with its runs applied: `Some` where a digit is in a
 /// raised or lowered run.
-fn marked(units: &[u16], runs: &[(u16, Option<bool>)]) -> Option<Marked> {
+pub(crate) fn marked(units: &[u16], runs: &[(u16, Option<bool>)]) -> Option<Marked> {
     let mut shown = Vec::with_capacity(units.len());
     let mut any = false;
     let mut run = 0usize;
@@ -305,5 +386,33 @@ mod tests {
         // no raised font: the lengths alone
         let (plain, marks) = read_sst(&records, &XlsFonts::default());
         assert_eq!((plain, marks.is_empty()), (lengths, true));
+    }
+
+    #[test]
+    fn an_rstring_cell_is_read_raised_by_its_own_runs() {
+        let mut fonts = XlsFonts::default();
+        for sss in [0, 0, 0, 0, 1, 2] {
+            fonts.push(&font(sss));
+        }
+        // BIFF5: `培训80` + raised `1` + `人` in GBK; the run's position counts bytes
+        let (gbk, _, _) = encoding_rs::GBK.encode("培训801人");
+        let mut b5 = vec![0u8; 6];
+        b5.extend((gbk.len() as u16).to_le_bytes());
+        b5.extend(gbk.iter());
+        b5.extend([3, 0, 0, 6, 5, 7, 0]);
+        let m = rstring(&b5, Some(encoding_rs::GBK), &fonts).expect("raised");
+        assert_eq!(m.shown_for("培训801人"), Some("培训80¹人"));
+        // BIFF8: an XLUnicodeString (compressed), runs of 4 bytes, positions in characters
+        let mut b8 = vec![0u8; 6];
+        b8.extend([3, 0, 0, b'8', b'2', b'x']);
+        b8.extend([2, 0, 1, 0, 6, 0, 2, 0, 0, 0]);
+        let m = rstring(&b8, None, &fonts).expect("lowered");
+        assert_eq!(m.shown_for("82x"), Some("8₂x"));
+        // runs on the line only, or a record cut short: nothing
+        let mut plain = b8.clone();
+        plain[16] = 0;
+        assert_eq!(rstring(&plain, None, &fonts), None);
+        assert_eq!(rstring(&b8[..10], None, &fonts), None);
+        assert_eq!(rstring(&b8, None, &XlsFonts::default()), None);
     }
 }

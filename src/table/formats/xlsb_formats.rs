@@ -18,16 +18,24 @@
 //! ([`limits::UNZIPPED`]); formats and styles at most [`limits::STYLES`] each; only cells whose
 //! style shows more than General are kept (12 bytes each). A part that does not read leaves its
 //! cells as their values (as before), never stops the read: calamine's refusals stand.
+//! The same walks gather what `xlsb_raised` needs: each `BrtFont`'s escapement, and each
+//! sheet's `BrtCellIsst` cells naming a string set raised or lowered in part.
 
 use std::collections::HashMap;
 use std::io::Read;
 
 use super::xls_formats::{Style, Styled};
+use super::xlsb_raised::XlsbFonts;
+use super::xlsx_raised::{CellMark, SharedMarks, SheetMarks};
 use crate::limits;
 use crate::table::ReadError;
 
 /// The styles, and each sheet's styled cells by its name.
 pub(crate) type XlsbStyled = (Vec<Style>, HashMap<String, Styled>);
+
+/// The shared strings set raised or lowered in part, and each sheet's cells naming one by its
+/// name (`xlsb_raised`).
+pub(crate) type XlsbRaised = (SharedMarks, HashMap<String, SheetMarks>);
 
 /// The styled cells of an `.xlsb` (its bytes, a zip): `None` where it is none (no
 /// `xl/workbook.bin`; calamine tries the `.xlsb` reader before the OpenDocument one, so a zip
@@ -35,17 +43,33 @@ pub(crate) type XlsbStyled = (Vec<Style>, HashMap<String, Styled>);
 ///
 /// A number format code past [`limits::FORMAT_CODE`] (Excel's 255 characters) is refused, as
 /// an `.xlsx`'s is (`table.format-code-too-long`): calamine reads every `BrtFmt` whole.
-pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Option<XlsbStyled>, ReadError> {
+///
+/// Also the text set raised or lowered in part (`xlsb_raised`): the shared strings read again
+/// only where a `BrtFont` is raised or lowered.
+pub(crate) fn read(
+    name: &str,
+    bytes: &[u8],
+) -> Result<Option<(XlsbStyled, XlsbRaised)>, ReadError> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(None);
     };
     if zip.index_for_name("xl/workbook.bin").is_none() {
         return Ok(None);
     }
-    let Some((styles, by_xf)) = part(&mut zip, STYLES, |r| Ok(styles(name, r))).transpose()? else {
+    let Some((styles, by_xf, fonts)) =
+        part(&mut zip, STYLES, |r| Ok(styles(name, r))).transpose()?
+    else {
         return Ok(Some(Default::default()));
     };
-    if styles.is_empty() {
+    let shared = if fonts.any {
+        part(&mut zip, "xl/sharedStrings.bin", |r| {
+            Ok(super::xlsb_raised::shared_marks(r, &fonts))
+        })
+        .unwrap_or_default()
+    } else {
+        SharedMarks::new()
+    };
+    if styles.is_empty() && shared.is_empty() {
         return Ok(Some(Default::default()));
     }
     let sheets = part(&mut zip, "xl/workbook.bin", |r| Ok(bundle(r))).unwrap_or_default();
@@ -55,7 +79,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Option<XlsbStyled>, ReadE
         Ok(relationships(&xml))
     })
     .unwrap_or_default();
-    let mut out = HashMap::new();
+    let (mut out, mut raised) = (HashMap::new(), HashMap::new());
     for (rel, sheet) in sheets {
         let Some(target) = targets.get(&rel) else {
             continue;
@@ -64,11 +88,14 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Option<XlsbStyled>, ReadE
             Some(absolute) => absolute.to_owned(),
             None => format!("xl/{target}"),
         };
-        if let Some(cells) = part(&mut zip, &path, |r| Ok(cells(r, &by_xf))) {
+        if let Some((cells, marks)) = part(&mut zip, &path, |r| Ok(cells(r, &by_xf, &shared))) {
+            if !marks.is_empty() {
+                raised.insert(sheet.clone(), marks);
+            }
             out.insert(sheet, cells);
         }
     }
-    Ok(Some((styles, out)))
+    Ok(Some(((styles, out), (shared, raised))))
 }
 
 /// The styles' part.
@@ -87,7 +114,7 @@ fn part<T>(
 }
 
 /// One record: its type, and its body's size.
-fn header(r: &mut dyn Read) -> Option<(u32, u64)> {
+pub(crate) fn header(r: &mut dyn Read) -> Option<(u32, u64)> {
     let mut byte = || -> Option<u8> {
         let mut b = [0u8];
         r.read_exact(&mut b).ok()?;
@@ -111,7 +138,7 @@ fn header(r: &mut dyn Read) -> Option<(u32, u64)> {
 }
 
 /// The first `want` bytes of a body of `size` (fewer where it is shorter), the rest skipped.
-fn body(r: &mut dyn Read, size: u64, want: usize, buf: &mut Vec<u8>) -> Option<()> {
+pub(crate) fn body(r: &mut dyn Read, size: u64, want: usize, buf: &mut Vec<u8>) -> Option<()> {
     let keep = size.min(want as u64);
     buf.clear();
     r.take(keep).read_to_end(buf).ok()?;
@@ -125,17 +152,25 @@ fn body(r: &mut dyn Read, size: u64, want: usize, buf: &mut Vec<u8>) -> Option<(
     Some(())
 }
 
+/// What `styles.bin` says: the styles, each cell style's index into them, the fonts.
+type StylesPart = (Vec<Style>, Vec<Option<u32>>, XlsbFonts);
+
 /// `styles.bin` of the workbook `name`: the styles that show more than General, and each cell
 /// style (`BrtXF` of the cell block, in order) as an index into them; a format code past
-/// [`limits::FORMAT_CODE`] refused.
-fn styles(name: &str, r: &mut dyn Read) -> Result<(Vec<Style>, Vec<Option<u32>>), ReadError> {
+/// [`limits::FORMAT_CODE`] refused; and the fonts' escapement (`BrtFont`, 43).
+fn styles(name: &str, r: &mut dyn Read) -> Result<StylesPart, ReadError> {
     let max = limits::STYLES.get_usize();
     let mut codes: HashMap<u16, String> = HashMap::new();
     let mut xfs: Vec<u16> = Vec::new();
+    let mut fonts = XlsbFonts::default();
     let (mut in_cell_xfs, mut buf) = (false, Vec::new());
     while let Some((typ, size)) = header(r) {
         // a format code is at most 255 characters (Excel's limit): 4 + 2 × 255 bytes, and some
-        let want = if typ == 44 { 1024 } else { 4 };
+        let want = match typ {
+            44 => 1024,
+            43 => XlsbFonts::WANT,
+            _ => 4,
+        };
         if body(r, size, want, &mut buf).is_none() {
             break;
         }
@@ -160,12 +195,13 @@ fn styles(name: &str, r: &mut dyn Read) -> Result<(Vec<Style>, Vec<Option<u32>>)
             617 => in_cell_xfs = true,
             618 => in_cell_xfs = false,
             47 if in_cell_xfs && xfs.len() < max => xfs.push(u16_at(&buf, 2).unwrap_or(0)),
+            43 if fonts.len() < max => fonts.push(&buf),
             _ => {}
         }
     }
     let mut styles = Vec::new();
     let looks = super::xls_formats::looks_of(&codes, &xfs, &mut styles);
-    Ok((styles, looks))
+    Ok((styles, looks, fonts))
 }
 
 /// `workbook.bin`: each sheet's relationship id and name (`BrtBundleSh`), in order.
@@ -217,14 +253,27 @@ fn relationships(xml: &[u8]) -> HashMap<String, String> {
     out
 }
 
-/// A sheet part: its cells whose style shows more than General, sorted.
-fn cells(r: &mut dyn Read, by_xf: &[Option<u32>]) -> Styled {
-    let (mut out, mut buf) = (Styled::new(), Vec::new());
+/// A sheet part: its cells whose style shows more than General, sorted; and its cells naming
+/// a shared string of `shared` (`BrtCellIsst`, 7: its index at bytes 8–11), by place.
+fn cells(r: &mut dyn Read, by_xf: &[Option<u32>], shared: &SharedMarks) -> (Styled, SheetMarks) {
+    let (mut out, mut marks, mut buf) = (Styled::new(), SheetMarks::new(), Vec::new());
     let (mut row, mut in_data) = (0u32, false);
     while let Some((typ, size)) = header(r) {
         let cell = in_data && (typ <= 11 || typ == 62);
-        if body(r, size, if cell { 8 } else { 0 }, &mut buf).is_none() {
+        let want = match typ {
+            7 if cell && !shared.is_empty() => 12,
+            _ if cell => 8,
+            _ => 0,
+        };
+        if body(r, size, want, &mut buf).is_none() {
             break;
+        }
+        if typ == 7
+            && want == 12
+            && let (Some(col), Some(i)) = (u32_at(&buf, 0), u32_at(&buf, 8))
+            && shared.contains_key(&i)
+        {
+            marks.insert((row, col), CellMark::Shared(i));
         }
         match typ {
             0x91 => in_data = true,
@@ -244,7 +293,7 @@ fn cells(r: &mut dyn Read, by_xf: &[Option<u32>]) -> Styled {
     }
     out.sort_unstable_by_key(|c| c.0);
     out.dedup_by_key(|c| c.0);
-    out
+    (out, marks)
 }
 
 /// An `XLWideString`: its length in UTF-16 units (4 bytes), then the units.
@@ -262,7 +311,7 @@ fn u16_at(d: &[u8], i: usize) -> Option<u16> {
     d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
 }
 
-fn u32_at(d: &[u8], i: usize) -> Option<u32> {
+pub(crate) fn u32_at(d: &[u8], i: usize) -> Option<u32> {
     d.get(i..i + 4)
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
@@ -304,7 +353,8 @@ mod tests {
     fn a_format_code_past_excels_255_characters_is_refused_as_an_xlsx_one_is() {
         let within = format!("0{}", "\\x".repeat(127));
         assert_eq!(within.chars().count(), 255);
-        let (_, looks) = styles("t.xlsb", &mut format(&within).as_slice()).expect("255 is Excel's");
+        let (_, looks, _) =
+            styles("t.xlsb", &mut format(&within).as_slice()).expect("255 is Excel's");
         assert!(looks.is_empty());
         // past it: read whole (300 characters) or only its first KB (8 000)
         for chars in [257usize, 300, 8000] {
@@ -331,7 +381,7 @@ mod tests {
         part.extend(record(0x2F, &[0, 0, 0, 0]));
         part.extend(record(0x2F, &[0, 0, 164, 0]));
         part.extend(record(0x26A, &[]));
-        let (styles, looks) = styles("t.xlsb", &mut part.as_slice()).expect("styles");
+        let (styles, looks, _) = styles("t.xlsb", &mut part.as_slice()).expect("styles");
         assert_eq!(looks, [None, Some(0)]);
         assert_eq!(styles[0].format, CellFormat::of("0.0%"));
         // a sheet: the row, then cells naming their column and style (24 bits)
@@ -347,6 +397,7 @@ mod tests {
         ));
         // a record claiming more than the part holds: the walk ends, what was read stays
         sheet.extend([0x05, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2]);
-        assert_eq!(cells(&mut sheet.as_slice(), &looks), [((7, 3), 0)]);
+        let (styled, _) = cells(&mut sheet.as_slice(), &looks, &SharedMarks::new());
+        assert_eq!(styled, [((7, 3), 0)]);
     }
 }

@@ -139,6 +139,13 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
     Some(out)
 }
 
+/// Whether row `i` of `rows` heads a form's indicator grid (an indicator and a target column,
+/// on it or with the row below it): [`starts`] finds a form only where a row does (or answers
+/// `None` at a flat sheet's header, which the header search finds).
+pub(crate) fn heads_grid(rows: &[Row], i: usize) -> bool {
+    grid_header(rows, i).is_some()
+}
+
 /// Whether [`starts`] answers `None` because `rows` reach a flat sheet's header (a grid header
 /// with a 项目 column) before any form's label row: no row after that header matters to it,
 /// so the first rows of a sheet tell it (the whole-table reader of a text sheet asks so before
