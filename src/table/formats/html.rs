@@ -10,13 +10,16 @@
 //! script and style text as browsers read them). The tables are built here, as a browser lays them
 //! out: `rowspan`/`colspan` are merged ranges whose value is in their first cell, a cell starts in
 //! the first column no cell above still covers, a cell styled `display:none` takes no place (rows
-//! are kept whatever their style, as a workbook's hidden rows are read), a missing
+//! are kept whatever their style, as a workbook's hidden rows are read, and a row a browser does
+//! not show gets the same `table.hidden-row` warning: [`hiding`]), a missing
 //! `</td>`/`</tr>`/`</table>` is implied. Inside a cell, `<br>` and the ends of `<p>`, `<div>`,
 //! `<li>` and headings are line breaks, runs of spaces are one space (a line break of the source
 //! between two Chinese characters is none, as CSS Text says and as Word's wrapped HTML needs), and
 //! Word's markup (`<span>` around every text, `<o:p>`) adds nothing; text a browser does not show
-//! (an element styled `display:none` or marked `hidden`) or shows struck through (`<del>`, a
-//! Word page's tracked deletion; `<s>`, `<strike>`) is not part of the cell.
+//! (an element styled `display:none` or `visibility:hidden`, marked `hidden`, or of a class the
+//! page's styles hide) or shows struck through (`<del>`, a Word page's tracked deletion; `<s>`,
+//! `<strike>`; `text-decoration: line-through`) is not part of the cell. The style sheets a page
+//! links to are read where [`linked`] may read them.
 //!
 //! **Nested tables** (a site's page is often a table of tables): each table is its own sheet,
 //! and the text of a table nested in a cell is not part of that cell, so a layout table keeps

@@ -611,7 +611,7 @@ pub(crate) fn strip_comments(css: &str) -> String {
 }
 
 /// The `}` closing the `{` at `open`, nested blocks counted.
-fn matching_close(css: &str, open: usize) -> Option<usize> {
+pub(crate) fn matching_close(css: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (i, b) in css.bytes().enumerate().skip(open) {
         match b {

@@ -102,7 +102,7 @@ impl Classes {
         while let Some(open) = rest.find('{') {
             // an at-rule without a block before this one (`@import …;`)
             let prelude = rest[..open].rsplit(';').next().unwrap_or("").trim();
-            let Some(close) = block_end(rest, open) else {
+            let Some(close) = super::super::page_css::matching_close(rest, open) else {
                 return;
             };
             let body = &rest[open + 1..close];
@@ -145,24 +145,6 @@ impl Classes {
         }
         shown
     }
-}
-
-/// The `}` closing the `{` at `open` (nested blocks counted).
-fn block_end(css: &str, open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in css.bytes().enumerate().skip(open) {
-        match b {
-            b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// The class of a selector of one class (`.old`, `tr.old`, `span.del`), else `None`.
