@@ -544,10 +544,6 @@ registry! {
     FORM_UNCHECKED = "table.form-unchecked", Warning,
         "表内加总不符，未核对",
         "含义：表单自己的加总（分值之和、得分之和、折算得分、标明的分值）在任何读法下都不相符。\n处理：该项目显示为“未核对”，列出不符之处，不给出总分和等级。\n修改：核对原表的分值与得分；确认后改正原表再评。";
-    /// A reading's skipped rows past the number listed one by one: counted, one finding.
-    ROWS_NOT_LISTED = "table.rows-not-listed", Error,
-        "未读取的行太多，其余只计数",
-        "含义：一次读取中未读取的行（列数不足、缺名称、数字无效等）已逐条列出 1000 行；多是分隔符、引号或表头不对，使其后的每一行都出错。\n处理：从这一行起，未读取的行照常跳过并计入跳过的行数（“读取 N 行，跳过 M 行”），不再逐条列出：一个 10 MB 的文件曾因逐条保存五百万条错误占用近 3 GB 内存。\n修改：先改正列出的前几行的问题，再读取。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",
