@@ -960,15 +960,7 @@ pub(crate) struct Ctx<'a> {
     pub rows_skipped: usize,
     /// Whether a data row (not a note) was skipped: sums that may depend on it are unchecked.
     pub data_skipped: bool,
-    /// Skipped rows whose findings are listed (past [`SKIPS_LISTED`] they are counted).
-    skips_listed: u32,
 }
-
-/// Skipped rows a reading lists one by one; past it each is only counted in `rows_skipped`,
-/// with one finding (`table.rows-not-listed`) where the listing stops. A 10 MB text of one
-/// unclosed quote, 5,000,000 short rows, held a finding each: 2.9 GB, or an abort under a
-/// 4 GB address limit.
-pub(crate) const SKIPS_LISTED: u32 = 1000;
 
 impl<'a> Ctx<'a> {
     /// A reading of `source` that has found nothing yet.
@@ -979,41 +971,14 @@ impl<'a> Ctx<'a> {
             rows_read: 0,
             rows_skipped: 0,
             data_skipped: false,
-            skips_listed: 0,
         }
     }
 
-    /// Records a finding for a row that is skipped (past [`SKIPS_LISTED`], only counts it).
+    /// Records a finding for a row that is skipped.
     pub fn skip(&mut self, finding: Finding) {
+        self.findings.push(finding);
         self.rows_skipped += 1;
         self.data_skipped = true;
-        if self.skips_listed < SKIPS_LISTED {
-            self.skips_listed += 1;
-            self.findings.push(finding);
-        } else if self.skips_listed == SKIPS_LISTED {
-            self.skips_listed += 1;
-            self.findings.push(self.not_listed(finding));
-        }
-    }
-
-    /// The finding where the listing of skipped rows stops, at the first row not listed.
-    #[cold]
-    fn not_listed(&self, first: Finding) -> Finding {
-        let message = format!(
-            "已逐条列出 {SKIPS_LISTED} 行未读取的行；从这一行起（{}：{}），未读取的行只计入跳过的行数，不再逐条列出",
-            first.code, first.message
-        );
-        let f = Finding::new(
-            codes::ROWS_NOT_LISTED,
-            Severity::Error,
-            &self.source.name,
-            message,
-        )
-        .help("先改正前面列出的问题（多是分隔符、引号或表头不对，使其后的每一行都出错），再读取");
-        match first.at {
-            Some(at) => f.located(self.source, at),
-            None => f,
-        }
     }
 
     /// A finding at `at`.
