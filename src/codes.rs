@@ -564,10 +564,6 @@ registry! {
     PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,
         "网页表格的表头与表体接在一起读取",
         "含义：网页中一张表格只有表头（没有数字），紧接着的一张没有表头、列数相同：网页框架（如 Element UI 的 el-table__header 与 el-table__body）常把一张表的表头和表体写成两个表格。\n处理：把两者接在一起，作为一张表读取，并在此说明（只是版面的拆分，不是推断的续表）。\n修改：无需修改；如果两张表格其实无关，只保存要读的表格。";
-    /// A reading's skipped rows past the number listed one by one: counted, one finding.
-    ROWS_NOT_LISTED = "table.rows-not-listed", Error,
-        "未读取的行太多，其余只计数",
-        "含义：一次读取中未读取的行（列数不足、缺名称、数字无效等）已逐条列出 1000 行；多是分隔符、引号或表头不对，使其后的每一行都出错。\n处理：从这一行起，未读取的行照常跳过并计入跳过的行数（“读取 N 行，跳过 M 行”），不再逐条列出：一个 10 MB 的文件曾因逐条保存五百万条错误占用近 3 GB 内存。\n修改：先改正列出的前几行的问题，再读取。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",
