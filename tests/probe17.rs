@@ -208,3 +208,37 @@ fn an_adjusted_target_column_is_scored_where_filled_and_said() {
         );
     }
 }
+
+#[test]
+fn a_count_unit_in_the_target_and_actual_headers_reads_their_bare_figures() {
+    // 年度指标值（人） over `≥40000`, 实际完成值（万人） over `5`: 5万人 of ≥40000人, 达标 50;
+    // `0.08` is 800 人 of ≥1000, 24 of 30 — as the form prints (read bare, 5 against 40000 was
+    // 0.01 of 50 without a word)
+    for file in ["header-units-form.tsv", "header-units-flat.tsv"] {
+        let v = report(file, &[]);
+        let got: Vec<[String; 5]> = indicators(&v).into_iter().map(|(r, _)| r).collect();
+        let want = [
+            ["A项目", "≥40000人", "5万人", "pass", "50.00"],
+            ["A项目", "≥1000人", "0.08万人", "fail", "24.00"],
+            ["A项目", "≥90%", "95%", "pass", "20.00"],
+        ]
+        .map(|r| r.map(str::to_owned));
+        assert_eq!(got, want, "{file}: {v}");
+        assert_eq!(v["projects"][0]["score"], "94.00", "{file}: {v}");
+    }
+}
+
+#[test]
+fn a_forms_weights_written_as_percentages_are_its_points() {
+    // 权重（%） over `50%`, `50%`: 50 points each, 80 of ≥100 人 40, 满意度 50: 90, as printed
+    // (the column was set aside as "words" and the method's weights scored 87.50)
+    let v = report("weight-percent-form.tsv", &[]);
+    let got: Vec<[String; 5]> = indicators(&v).into_iter().map(|(r, _)| r).collect();
+    let want = [
+        ["A项目", "≥100人", "80人", "fail", "40.00"],
+        ["A项目", "≥90%", "95%", "pass", "50.00"],
+    ]
+    .map(|r| r.map(str::to_owned));
+    assert_eq!(got, want, "{v}");
+    assert_eq!(v["projects"][0]["score"], "90.00", "{v}");
+}

@@ -235,6 +235,18 @@ const TARGET_TABLE: &[(Role, &[&str])] = &[
     ),
 ];
 
+/// Names of a 调整后指标值 column ([`Role::Adjusted`]; a form's grid reads them too).
+pub(crate) const ADJUSTED_NAMES: &[&str] = &[
+    "调整后指标值",
+    "调整后目标值",
+    "调整后年度指标值",
+    "调整后的指标值",
+    "中期调整指标值",
+    "中期调整后指标值",
+    "中期调整目标值",
+    "调整指标值",
+];
+
 /// A self-evaluation sheet's names of a 度量单位 column ([`Role::Measure`]; the actuals' one too:
 /// `settle_actual_unit`).
 const MEASURE_NAMES: &[&str] = &["度量单位", "计量单位"];
@@ -321,19 +333,7 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "plan",
         ],
     ),
-    (
-        Role::Adjusted,
-        &[
-            "调整后指标值",
-            "调整后目标值",
-            "调整后年度指标值",
-            "调整后的指标值",
-            "中期调整指标值",
-            "中期调整后指标值",
-            "中期调整目标值",
-            "调整指标值",
-        ],
-    ),
+    (Role::Adjusted, ADJUSTED_NAMES),
 ];
 
 /// A header row read: the layout, the column of each role, and the columns not understood.
@@ -742,14 +742,14 @@ pub(crate) fn near_miss(rows: &[Row]) -> Option<(String, String)> {
 }
 
 /// The unit a 年度指标值 or 实际完成值 header cell `text` states in brackets: a money unit
-/// (`（万元）`) or a percentage (`（%）`); `None` for anything else (`（目标）`, `（人）`: a count
-/// reads the same in any of its spellings).
+/// (`（万元）`), a percentage (`（%）`), or a count ([`HEADER_COUNTS`]: `（人）`, `（万人）`);
+/// `None` for anything else (`（目标）`).
 pub(crate) fn figure_unit_named(text: &str) -> Option<&'static str> {
     if let Some(unit) = crate::table::form::money_unit_named(text) {
         return Some(unit);
     }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    [
+    let percent = [
         "(%)",
         "（%）",
         "(％)",
@@ -760,9 +760,62 @@ pub(crate) fn figure_unit_named(text: &str) -> Option<&'static str> {
         "(百分比)",
     ]
     .iter()
-    .any(|p| t.contains(p))
-    .then_some("%")
+    .any(|p| t.contains(p));
+    if percent {
+        return Some("%");
+    }
+    // (most headers hold no bracket)
+    if !t.contains(['(', '（']) {
+        return None;
+    }
+    HEADER_COUNTS.iter().copied().find(|u| {
+        t.split(['(', '（']).skip(1).any(|after| {
+            after
+                .strip_prefix(u)
+                .is_some_and(|r| r.starts_with([')', '）']))
+        })
+    })
 }
+
+/// Counts a 年度指标值 or 实际完成值 header may state (`实际完成值（万人）`, `年度指标值（人）`):
+/// `5` under the first is 5万人, 50,000 people, and `≥40000` under the second 40,000 people.
+/// Read bare, 5 against `≥40000` scored 0.01 of 50 points without a word (the seventeenth
+/// probe); a count without a magnitude is named too, so that the two bare figures meet in one
+/// unit.
+const HEADER_COUNTS: &[&str] = &[
+    "万人次",
+    "万人",
+    "千人",
+    "万户",
+    "万个",
+    "万次",
+    "万亩",
+    "万吨",
+    "万册",
+    "万件",
+    "万株",
+    "万平方米",
+    "万公里",
+    "万辆",
+    "万台",
+    "万套",
+    "人次",
+    "人",
+    "户",
+    "个",
+    "次",
+    "家",
+    "所",
+    "件",
+    "项",
+    "场",
+    "亩",
+    "吨",
+    "辆",
+    "台",
+    "套",
+    "天",
+];
 
 /// `table.header-unit`: a 年度指标值 or 实际完成值 header that states a unit (`实际完成值（元）`):
 /// the bare figures under it are read in that unit (`500000` as `500000元`), said once at the

@@ -1256,6 +1256,9 @@ fn joined_target<'t, R: SheetRow<'t>>(h: &Header, row: R) -> (Cow<'t, str>, Opti
 }
 
 /// [`joined_target`] with `value` in the 指标值's place (the 调整后指标值 where it is read).
+/// Inlined always: called from two places it was not, and the streamed varied sheet took
+/// 0.7 % more instructions for the call.
+#[inline(always)]
 fn joined_with<'t, R: SheetRow<'t>>(
     h: &Header,
     row: R,

@@ -332,6 +332,21 @@ impl FormReader<'_, '_, '_> {
         }
     }
 
+    /// A 分值 cell ([`Self::points`]), or a 权重 written as a percentage of the form's 100
+    /// points (`权重（%）` over `50%`: 50 points). Read as words, such a column was set aside
+    /// and the form scored by the method's weights (87.50 where it printed 90; the seventeenth
+    /// probe).
+    pub(super) fn weight_points(&mut self, cell: Option<&Cell>) -> Option<Decimal> {
+        let percent = cell.and_then(|c| {
+            let t = c.text.trim().strip_suffix(['%', '％'])?;
+            parse_number(t).ok().flatten()
+        });
+        match percent {
+            Some(v) => Some(v),
+            None => self.points(cell),
+        }
+    }
+
     /// A 分值 / 得分 cell: a number, possibly ending in `分`; `-` or `/` is empty.
     pub(super) fn points(&mut self, cell: Option<&Cell>) -> Option<Decimal> {
         let cell = cell?;

@@ -284,7 +284,7 @@ impl FormReader<'_, '_, '_> {
         match h.both {
             Some(both) => self.points_pair(both.1, row.cell(both.0)),
             None => (
-                self.points(cell(Col::Weight)),
+                self.weight_points(cell(Col::Weight)),
                 self.points(cell(Col::Score)),
             ),
         }
@@ -452,7 +452,8 @@ impl FormReader<'_, '_, '_> {
                 continue;
             };
             let t = c.text.trim();
-            match crate::table::amount::parse_number(t.strip_suffix('分').unwrap_or(t)) {
+            let t = t.strip_suffix(['分', '%', '％']).unwrap_or(t);
+            match crate::table::amount::parse_number(t) {
                 Ok(_) => numbers += 1,
                 Err(()) => {
                     words += 1;

@@ -110,19 +110,7 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
         ],
     ),
     (Col::RawScore, &["单项指标得分"]),
-    (
-        Col::Adjusted,
-        &[
-            "调整后指标值",
-            "调整后目标值",
-            "调整后年度指标值",
-            "调整后的指标值",
-            "中期调整指标值",
-            "中期调整后指标值",
-            "中期调整目标值",
-            "调整指标值",
-        ],
-    ),
+    (Col::Adjusted, crate::table::columns::ADJUSTED_NAMES),
     (
         Col::Deviation,
         &[
