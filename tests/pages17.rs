@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{run, streamed_fields};
+use reports::{dir, run, streamed_fields};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
@@ -119,6 +119,49 @@ fn a_page_saved_complete_is_laid_out_by_the_style_sheet_beside_it() {
         ]
     );
     assert!(stderr.contains("设定布局的规则超过 256 条"), "{stderr}");
+}
+
+#[test]
+fn a_report_written_over_a_style_sheet_the_page_read_is_refused_and_the_sheet_kept() {
+    // a linked sheet is a file the run read, found only while reading: `-o` naming it is
+    // refused as naming an input is (`output.is-input`), whole and streamed, the sheet
+    // unchanged and no temporary left beside it (it was replaced by the report, exit 0)
+    let d = dir("pages17", "output-over-sheet");
+    std::fs::create_dir_all(d.join("hide_files")).unwrap();
+    for f in ["hidden-row.html", "hide_files/site.css"] {
+        std::fs::copy(saved().join(f), d.join(f)).unwrap();
+    }
+    let sheet = std::fs::read(d.join("hide_files/site.css")).unwrap();
+    for format in ["json", "jsonl", "csv"] {
+        let r = run(
+            &d,
+            &[
+                "evaluate",
+                "hidden-row.html",
+                "--format",
+                format,
+                "-o",
+                "hide_files/site.css",
+            ],
+        );
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        assert!(r.stderr.contains("错误[output.is-input]"), "{}", r.stderr);
+        assert!(r.stderr.contains("网页链接的样式表"), "{}", r.stderr);
+        assert_eq!(std::fs::read(d.join("hide_files/site.css")).unwrap(), sheet);
+        let left: Vec<_> = std::fs::read_dir(d.join("hide_files")).unwrap().collect();
+        assert_eq!(left.len(), 1, "{format}: {left:?}");
+    }
+    // another name beside it is written
+    let r = run(
+        &d,
+        &[
+            "evaluate",
+            "hidden-row.html",
+            "-o",
+            "hide_files/report.json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 #[test]

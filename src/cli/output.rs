@@ -74,6 +74,19 @@ pub(super) fn refuse_input_as_output<P: AsRef<Path>>(
     Ok(())
 }
 
+/// `-o` names a file the run read besides its inputs (a web page's linked style sheet, found
+/// while reading): the report is not written over it.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "错误[output.is-input]：输出文件 {} 是本次运行读取的文件（网页链接的样式表 {}），写入会毁掉它；报告没有写出，请换一个输出文件名",
+    target.display(),
+    read.display()
+)]
+pub struct ReadByTheRun {
+    target: PathBuf,
+    read: PathBuf,
+}
+
 /// Whether two paths name the same file (same device and inode; canonical paths elsewhere).
 pub fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
@@ -228,6 +241,14 @@ impl Output {
                 // renamed whole (atomic against a kill or Ctrl-C); not synced to the disk first,
                 // as cargo and ripgrep do not, so a large report costs no extra time
                 let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
+                // a file the run read besides its inputs (a page's linked style sheet) is
+                // known only now: the report is not put in its place (the temporary is removed)
+                if let Some(read) = crate::table::linked_sheets_read()
+                    .into_iter()
+                    .find(|f| same_file(&target, f))
+                {
+                    return Err(io::Error::other(ReadByTheRun { target, read }));
+                }
                 tmp.persist(&target).map(|_| ()).map_err(|e| e.error)
             }
         }
@@ -542,7 +563,9 @@ mod cleanup {
 
 /// The exit code of a write error (2), with a message naming `what` — none for a closed pipe.
 pub fn failed(e: &io::Error, what: &str) -> u8 {
-    if e.kind() != io::ErrorKind::BrokenPipe {
+    if let Some(r) = e.get_ref().and_then(|r| r.downcast_ref::<ReadByTheRun>()) {
+        say!("{r}");
+    } else if e.kind() != io::ErrorKind::BrokenPipe {
         say!(
             "错误[output.io]：写出{what}失败：{}",
             crate::diagnostic::io_reason(e)

@@ -554,6 +554,12 @@ impl ReadError {
     }
 }
 
+/// The style sheets this process has read from web pages' folders so far (their real paths):
+/// files a run read besides the inputs it was given, which its output must not replace.
+pub fn linked_sheets_read() -> Vec<std::path::PathBuf> {
+    formats::html::sheets_read()
+}
+
 /// Reads the table in the file at `path` (a folder is [`crate::inputs::read_path`]'s: which of
 /// its files is the table is told by content there). The display form of the path is the file
 /// name used in findings.

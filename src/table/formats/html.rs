@@ -52,7 +52,7 @@ mod hiding;
 mod layout;
 #[path = "page_linked.rs"]
 mod linked;
-pub(crate) use linked::StyleSource;
+pub(crate) use linked::{StyleSource, sheets_read};
 
 /// Lines of page text kept above a table (its title, the unit's name): the page's menus
 /// further up are not wanted.

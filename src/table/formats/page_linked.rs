@@ -12,13 +12,28 @@
 //! ([`MAX_CSS_BYTES`](super::super::page_css::MAX_CSS_BYTES)) with its `<style>` blocks; a sheet
 //! past what is left is not read (named); at most [`MAX_SHEETS`] sheets are looked for.
 
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use super::super::page_css::MAX_CSS_BYTES;
 
 /// Linked style sheets looked for at most (the rest are named unread).
 pub(crate) const MAX_SHEETS: usize = 32;
+
+/// Every sheet this process has read from a page's folder (its real path): a file the run
+/// read, which its output must not replace (the command line's `output.is-input`, looked at
+/// before the report is put in place).
+static READ_FROM_FOLDERS: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+/// The sheets read from pages' folders so far in this process ([`READ_FROM_FOLDERS`]).
+pub(crate) fn sheets_read() -> Vec<PathBuf> {
+    READ_FROM_FOLDERS
+        .lock()
+        .map(|s| s.iter().cloned().collect())
+        .unwrap_or_default()
+}
 
 /// Where a page's linked style sheets are read from.
 #[derive(Clone, Debug, Default)]
@@ -184,6 +199,9 @@ fn from_folder(dir: &Path, href: &str, left: usize) -> Result<String, &'static s
         .map_err(|_| "无法读取这个文件")?;
     if bytes.len() > left {
         return Err("网页的样式表合计超过 512 KB");
+    }
+    if let Ok(mut read) = READ_FROM_FOLDERS.lock() {
+        read.insert(real);
     }
     Ok(css_text(&bytes))
 }
