@@ -36,7 +36,7 @@ pub enum Actual {
         unit_from_target: bool,
         /// The actual copied a comparator (`≥266米`).
         copied_comparator: bool,
-        /// The actual is about the figure (`约100人`, `100人左右`: [`super::bound`]).
+        /// The actual is about the figure (`约100人`, `100人左右`: `eval::bound`).
         approximate: bool,
     },
     /// 是 / 达到 / 符合 … (`true`), 否 (`false`).
