@@ -1769,20 +1769,22 @@ impl Sheets<'_> {
             cell: Some(CellAddr { row: 1, col: 1 }),
         };
         // two forms side by side: read one below the other (`form::beside`)
-        let beside = form::beside::cut(rows)
-            .map(|k| {
-                (
-                    k,
-                    form::beside::unfold(rows, &sheet.merges, sheet.rows.start, k),
-                )
-            })
-            .filter(|(_, (r, _))| form::starts(r).is_some());
-        let (rows, merges) = match &beside {
-            Some((_, (r, m))) => (&r[..], &m[..]),
-            None => (rows, &sheet.merges[..]),
+        // (the unfolded rows' form starts found once: they decide the cut and are read)
+        let beside = form::beside::cut(rows).and_then(|k| {
+            let (r, m) = form::beside::unfold(rows, &sheet.merges, sheet.rows.start, k);
+            let starts = form::starts(&r)?;
+            Some((k, r, m, starts))
+        });
+        let own_starts;
+        let (rows, merges, starts) = match &beside {
+            Some((_, r, m, s)) => (&r[..], &m[..], Some(&s[..])),
+            None => {
+                own_starts = form::starts(rows);
+                (rows, &sheet.merges[..], own_starts.as_deref())
+            }
         };
-        if let Some(starts) = form::starts(rows) {
-            if let Some((k, _)) = beside {
+        if let Some(starts) = starts {
+            if let Some((k, ..)) = beside {
                 form::beside::note(&mut self.ctx, rows, k);
             }
             if self.layout.is_some_and(|l| l != Layout::Forms) {
@@ -1790,7 +1792,7 @@ impl Sheets<'_> {
                 return Ok(());
             }
             self.layout = Some(Layout::Forms);
-            let read = form::read(&mut self.ctx, rows, &starts, merges, sheet.rows.start);
+            let read = form::read(&mut self.ctx, rows, starts, merges, sheet.rows.start);
             // forms of one unit in a row share one unit, across sheets as within one
             for u in read {
                 match self.units.last_mut() {
