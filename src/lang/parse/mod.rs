@@ -207,28 +207,26 @@ fn loose_count(out: &mut Parsed) {
         .unit
         .as_ref()
         .map(|u| u.start..u.start + word.len_utf8());
-    // a comparison the text writes itself stays (`≥100余人`, `不超过100多人`): only the unit
-    // is mended, as is an approximate value's (`约100多人`)
-    let own_op = match &out.target {
-        Target::Compare { op, .. } => (out.provenance.op == Some(Origin::Text)).then_some(*op),
-        _ => Some(Op::Eq),
+    out.target = match out.target {
+        // a comparison the text writes itself stays (`≥100余人`, `不超过100多人`): only the
+        // unit is mended, as is an approximate value's (`约100多人`)
+        Target::Compare { op, .. } if out.provenance.op == Some(Origin::Text) => {
+            Target::Compare { op, quantity }
+        }
+        Target::Approximate { .. } => Target::Approximate { quantity },
+        _ if word == '来' => {
+            out.provenance.op = None;
+            Target::Approximate { quantity }
+        }
+        _ => {
+            out.provenance.op = Some(Origin::Text);
+            out.spans.op = word_at.clone();
+            Target::Compare {
+                op: Op::Gt,
+                quantity,
+            }
+        }
     };
-    if let Some(op) = own_op {
-        out.target = match out.target {
-            Target::Compare { .. } => Target::Compare { op, quantity },
-            _ => Target::Approximate { quantity },
-        };
-    } else if word == '来' {
-        out.target = Target::Approximate { quantity };
-        out.provenance.op = None;
-    } else {
-        out.target = Target::Compare {
-            op: Op::Gt,
-            quantity,
-        };
-        out.provenance.op = Some(Origin::Text);
-        out.spans.op = word_at.clone();
-    }
     if let Some(u) = out.spans.unit.as_mut()
         && let Some(w) = word_at
     {
