@@ -11,46 +11,39 @@ use serde_json::Value;
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::run;
+use reports::{run, whole_fields};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe17")
 }
 
-/// `evaluate FILE --format json` of a fixture (with `extra` arguments): the report, after
-/// checking the run succeeded.
-fn report(file: &str, extra: &[&str]) -> Value {
-    let mut args = vec!["evaluate", file, "--format", "json"];
-    args.extend_from_slice(extra);
-    let r = run(&fixtures(), &args);
+/// `evaluate FILE --format json` of a fixture: the report, after checking the run succeeded.
+fn report(file: &str) -> Value {
+    let r = run(&fixtures(), &["evaluate", file, "--format", "json"]);
     assert_eq!(r.code, 0, "{file}: {}", r.stderr);
     serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
 }
 
-/// Each indicator of a report as `[project, target, actual, verdict, score]`, with its note.
-fn indicators(v: &Value) -> Vec<([String; 5], String)> {
-    let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
-    let mut out = Vec::new();
-    for p in v["projects"].as_array().unwrap() {
-        for i in p["indicators"].as_array().unwrap() {
-            let row = [
-                s(&p["project"]),
-                s(&i["target"]),
-                s(&i["actual"]),
-                s(&i["verdict"]),
-                s(&i["score"]),
-            ];
-            out.push((row, s(&i["note"])));
-        }
-    }
-    out
+/// Each indicator of a report as `[project, target, actual, verdict, score]`.
+fn rows(v: &Value) -> Vec<[String; 5]> {
+    let fields = ["project", "target", "actual", "verdict", "score"];
+    whole_fields(&v.to_string(), fields)
+}
+
+/// `evaluate FILE --format json` of a fixture, its indicators checked to be `want` (as
+/// [`rows`] gives them): the report.
+fn rows_are<const N: usize>(file: &str, want: [[&str; 5]; N]) -> Value {
+    let v = report(file);
+    assert_eq!(rows(&v), want, "{file}: {v}");
+    v
 }
 
 #[test]
 fn a_count_given_as_a_bound_or_an_approximate_figure_is_scored_only_where_certain() {
-    let v = report("approximate.tsv", &[]);
-    let got = indicators(&v);
+    let v = report("approximate.tsv");
+    let fields = ["project", "verdict", "score", "note"];
+    let got = whole_fields(&v.to_string(), fields);
     let want = [
         // more than 100 against ≥100: certain (was 无法比较: the unit read as `余人`)
         ("甲项目", "pass", "100.00", "达标"),
@@ -70,13 +63,9 @@ fn a_count_given_as_a_bound_or_an_approximate_figure_is_scored_only_where_certai
         ("壬项目", "review", "", "只给出界限（>100人）"),
     ];
     assert_eq!(got.len(), want.len(), "{v}");
-    for ((row, note), (project, verdict, score, says)) in got.iter().zip(want) {
-        assert_eq!(
-            (row[0].as_str(), row[3].as_str(), row[4].as_str()),
-            (project, verdict, score),
-            "{row:?} {note}"
-        );
-        assert!(note.contains(says), "{row:?}: {note}");
+    for ([p, v, s, note], (project, verdict, score, says)) in got.iter().zip(want) {
+        assert_eq!([p, v, s], [project, verdict, score], "{note}");
+        assert!(note.contains(says), "{p} {v} {s}: {note}");
     }
 }
 
@@ -98,9 +87,9 @@ fn an_actual_writing_another_unit_than_its_unit_column_is_read_as_written_and_sa
     // `5万人` beside `人`, `96%` beside `个`: read as the cell writes them (as before), now
     // with a warning naming both units; `120人` beside `人` is no conflict
     for file in ["unit-conflict.tsv", "unit-conflict-form.tsv"] {
-        let v = report(file, &[]);
-        let got = indicators(&v);
-        assert!(got.iter().all(|(r, _)| r[3] == "pass"), "{file}: {got:?}");
+        let v = report(file);
+        let got = rows(&v);
+        assert!(got.iter().all(|r| r[3] == "pass"), "{file}: {got:?}");
         let found = findings_of(&v, "table.actual-unit-conflict");
         let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
         assert!(
@@ -123,7 +112,7 @@ fn a_flat_sheets_budget_amounts_shown_rounded_are_read_held() {
     // A: 全年执行数 99.6 in the format `0` (shows 100) of 100; B: 全年预算数 100.4 shown 100,
     // 100 spent. Held, each is 99.6 %: 9.96 of the budget row's 10 points, 99.96 in all (read
     // as shown: 100 %, the full 10, 100.00, only the cell's note)
-    let v = report("flat-budget-rounded.xlsx", &[]);
+    let v = report("flat-budget-rounded.xlsx");
     let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
     let got: Vec<(String, String, String)> = v["projects"]
         .as_array()
@@ -152,7 +141,7 @@ fn two_forms_side_by_side_on_one_sheet_are_both_read() {
     // A in columns A–G (80 of ≥100 人: 40, 满意度 50: 90), B in I–O (100 人: 50 + 50: 100); B
     // was not read at all
     for file in ["side-by-side.tsv", "side-by-side.xlsx"] {
-        let v = report(file, &[]);
+        let v = report(file);
         let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
         let got: Vec<(String, String, usize)> = v["projects"]
             .as_array()
@@ -188,15 +177,14 @@ fn an_adjusted_target_column_is_scored_where_filled_and_said() {
     // 50 on the original, the column ignored); 培训场次 not adjusted: ≥4次, 3 done, 15 of 20;
     // 满意度 adjusted to the same target: no warning
     for file in ["adjusted-form.tsv", "adjusted-flat.tsv"] {
-        let v = report(file, &[]);
-        let got: Vec<[String; 5]> = indicators(&v).into_iter().map(|(r, _)| r).collect();
-        let want = [
-            ["A项目", "≥100人", "100人", "pass", "50.00"],
-            ["A项目", "≥4次", "3次", "fail", "15.00"],
-            ["A项目", "≥90%", "95%", "pass", "30.00"],
-        ]
-        .map(|r| r.map(str::to_owned));
-        assert_eq!(got, want, "{file}: {v}");
+        let v = rows_are(
+            file,
+            [
+                ["A项目", "≥100人", "100人", "pass", "50.00"],
+                ["A项目", "≥4次", "3次", "fail", "15.00"],
+                ["A项目", "≥90%", "95%", "pass", "30.00"],
+            ],
+        );
         let said = findings_of(&v, "table.target-adjusted");
         assert_eq!(said.len(), 1, "{file}: {said:?}");
         assert_eq!(said[0].0, "培训人数", "{file}: {said:?}");
@@ -215,15 +203,14 @@ fn a_count_unit_in_the_target_and_actual_headers_reads_their_bare_figures() {
     // `0.08` is 800 人 of ≥1000, 24 of 30 — as the form prints (read bare, 5 against 40000 was
     // 0.01 of 50 without a word)
     for file in ["header-units-form.tsv", "header-units-flat.tsv"] {
-        let v = report(file, &[]);
-        let got: Vec<[String; 5]> = indicators(&v).into_iter().map(|(r, _)| r).collect();
-        let want = [
-            ["A项目", "≥40000人", "5万人", "pass", "50.00"],
-            ["A项目", "≥1000人", "0.08万人", "fail", "24.00"],
-            ["A项目", "≥90%", "95%", "pass", "20.00"],
-        ]
-        .map(|r| r.map(str::to_owned));
-        assert_eq!(got, want, "{file}: {v}");
+        let v = rows_are(
+            file,
+            [
+                ["A项目", "≥40000人", "5万人", "pass", "50.00"],
+                ["A项目", "≥1000人", "0.08万人", "fail", "24.00"],
+                ["A项目", "≥90%", "95%", "pass", "20.00"],
+            ],
+        );
         assert_eq!(v["projects"][0]["score"], "94.00", "{file}: {v}");
     }
 }
@@ -232,13 +219,12 @@ fn a_count_unit_in_the_target_and_actual_headers_reads_their_bare_figures() {
 fn a_forms_weights_written_as_percentages_are_its_points() {
     // 权重（%） over `50%`, `50%`: 50 points each, 80 of ≥100 人 40, 满意度 50: 90, as printed
     // (the column was set aside as "words" and the method's weights scored 87.50)
-    let v = report("weight-percent-form.tsv", &[]);
-    let got: Vec<[String; 5]> = indicators(&v).into_iter().map(|(r, _)| r).collect();
-    let want = [
-        ["A项目", "≥100人", "80人", "fail", "40.00"],
-        ["A项目", "≥90%", "95%", "pass", "50.00"],
-    ]
-    .map(|r| r.map(str::to_owned));
-    assert_eq!(got, want, "{v}");
+    let v = rows_are(
+        "weight-percent-form.tsv",
+        [
+            ["A项目", "≥100人", "80人", "fail", "40.00"],
+            ["A项目", "≥90%", "95%", "pass", "50.00"],
+        ],
+    );
     assert_eq!(v["projects"][0]["score"], "90.00", "{v}");
 }

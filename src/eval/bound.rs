@@ -17,7 +17,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::lang::{self, Op, Quantity, Target, units};
+use crate::lang::{self, Op, Quantity, Target};
 
 /// `逾100人` (`逾` is `超过`, which the target language reads): the text to read in its stead.
 pub(crate) fn over_word(text: &str) -> Option<String> {
@@ -52,21 +52,13 @@ pub(crate) fn short_of_target(op: Op, q: &Quantity, target: &Target) -> bool {
     if !same_side || matches!(wanted, Op::Eq) {
         return false;
     }
-    let Some((t, a)) = in_common(t, q) else {
+    let Ok((t, a)) = super::score::comparable(t, q) else {
         return false;
     };
     // the bound's own figure meets the target (`>100` or `≥100` against `≥100`): so does any
     // figure past it, and the figure is scored. `>100` against `>100` is met too, but its
     // figure is not: left to a person rather than scored as 100.
     !wanted.holds(a, t)
-}
-
-/// The target's and the actual's figures in one unit (the target's bare: the actual's own).
-fn in_common(t: &Quantity, a: &Quantity) -> Option<(Decimal, Decimal)> {
-    match (&t.unit, &a.unit) {
-        (Some(tu), Some(au)) => units::common(t.value, tu, a.value, au),
-        _ => Some((t.value, a.value)),
-    }
 }
 
 /// Whether an approximate actual `a` (`约100人`) gives one verdict against a compared target

@@ -276,7 +276,10 @@ pub(super) const ZERO_IN_ACTUAL_UNIT: &str =
     "目标值为 0，按实际值的单位读取（0 在任何单位下都是 0）";
 
 /// Target and actual values in one unit, or why they cannot be compared.
-fn comparable(target: &Quantity, actual: &Quantity) -> Result<(Decimal, Decimal), &'static str> {
+pub(in crate::eval) fn comparable(
+    target: &Quantity,
+    actual: &Quantity,
+) -> Result<(Decimal, Decimal), &'static str> {
     match (&target.unit, &actual.unit) {
         (None, _) => Ok((target.value, actual.value)),
         (Some(t), Some(a)) if t == a => Ok((target.value, actual.value)),

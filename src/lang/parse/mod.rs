@@ -207,28 +207,26 @@ fn loose_count(out: &mut Parsed) {
         .unit
         .as_ref()
         .map(|u| u.start..u.start + word.len_utf8());
-    // a comparison the text writes itself stays (`≥100余人`, `不超过100多人`): only the unit
-    // is mended, as is an approximate value's (`约100多人`)
-    let own_op = match &out.target {
-        Target::Compare { op, .. } => (out.provenance.op == Some(Origin::Text)).then_some(*op),
-        _ => Some(Op::Eq),
+    out.target = match out.target {
+        // a comparison the text writes itself stays (`≥100余人`, `不超过100多人`): only the
+        // unit is mended, as is an approximate value's (`约100多人`)
+        Target::Compare { op, .. } if out.provenance.op == Some(Origin::Text) => {
+            Target::Compare { op, quantity }
+        }
+        Target::Approximate { .. } => Target::Approximate { quantity },
+        _ if word == '来' => {
+            out.provenance.op = None;
+            Target::Approximate { quantity }
+        }
+        _ => {
+            out.provenance.op = Some(Origin::Text);
+            out.spans.op = word_at.clone();
+            Target::Compare {
+                op: Op::Gt,
+                quantity,
+            }
+        }
     };
-    if let Some(op) = own_op {
-        out.target = match out.target {
-            Target::Compare { .. } => Target::Compare { op, quantity },
-            _ => Target::Approximate { quantity },
-        };
-    } else if word == '来' {
-        out.target = Target::Approximate { quantity };
-        out.provenance.op = None;
-    } else {
-        out.target = Target::Compare {
-            op: Op::Gt,
-            quantity,
-        };
-        out.provenance.op = Some(Origin::Text);
-        out.spans.op = word_at.clone();
-    }
     if let Some(u) = out.spans.unit.as_mut()
         && let Some(w) = word_at
     {
@@ -1583,6 +1581,32 @@ mod tests {
         }
         assert_eq!(super::trim(""), "");
         assert_eq!(super::ws(""), "");
+    }
+
+    /// `100余人`, `100多人` read as more than 100 人 (the word the comparison, at its bytes) and
+    /// `100来人` as about 100 人; a comparison or an `约` the text writes keeps its own, the word
+    /// only leaving the unit; the word alone (`100多`) or before letters (`100余m`) is left as
+    /// read ([`super::loose_count`]).
+    #[test]
+    fn loose_counts_read_as_they_say() {
+        use crate::lang::Origin;
+        for (text, canonical, text_op, op_span, unit_span) in [
+            ("100余人", "> 100 人", true, Some(3..6), 6..9),
+            ("100多人", "> 100 人", true, Some(3..6), 6..9),
+            ("100来人", "≈ 100 人", false, None, 6..9),
+            ("≥100余人", ">= 100 人", true, Some(0..3), 9..12),
+            ("不超过100多人", "<= 100 人", true, Some(0..9), 15..18),
+            ("<100来人", "< 100 人", true, Some(0..1), 7..10),
+            ("约100多人", "≈ 100 人", false, Some(0..3), 9..12),
+            ("100多", ">= 100 多", false, None, 3..6),
+            ("100余m", ">= 100 余m", false, None, 3..7),
+        ] {
+            let p = parse(text, &super::Context::default());
+            assert_eq!(p.target.canonical().as_deref(), Some(canonical), "{text}");
+            assert_eq!(p.provenance.op == Some(Origin::Text), text_op, "{text}");
+            assert_eq!(p.spans.op, op_span, "{text}");
+            assert_eq!(p.spans.unit, Some(unit_span), "{text}");
+        }
     }
 
     /// Each percent symbol's spelling written in `unit` is the one the lexicon normalises it to.
