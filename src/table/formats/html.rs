@@ -1035,7 +1035,7 @@ impl<'n> Builder<'n> {
         for href in linked::imports(&css) {
             self.linked_css(&href);
         }
-        self.add_css(&css);
+        self.add_css(&css, None);
     }
 
     /// An attribute of a `<link>`: its `href`, whether its `rel` names a style sheet, whether
@@ -1069,9 +1069,10 @@ impl<'n> Builder<'n> {
         let Some(css) = self.linked.load(href, self.styles.read()) else {
             return;
         };
-        let mut trial = Styles::default();
-        trial.add(&css);
-        if trial.too_much.is_some() || trial.len() + self.styles.len() > super::page_css::MAX_RULES
+        // read once, on its own: added to the page's rules where they fit
+        let mut sheet = Styles::default();
+        sheet.add(&css);
+        if sheet.too_much.is_some() || sheet.len() + self.styles.len() > super::page_css::MAX_RULES
         {
             self.hiding.add(&css);
             let shown: String = href.chars().take(120).collect();
@@ -1080,14 +1081,17 @@ impl<'n> Builder<'n> {
                 .push((shown, "设定布局的规则超过 256 条，排版没有按它读取"));
             return;
         }
-        self.add_css(&css);
+        self.add_css(&css, Some(sheet));
     }
 
-    /// Style text read (a `<style>` block's, a linked sheet's): its layout rules and the
-    /// classes it hides or strikes.
-    fn add_css(&mut self, css: &str) {
+    /// Style text read (a `<style>` block's, a linked sheet's `css`, its rules already read
+    /// where `sheet`): its layout rules and the classes it hides or strikes.
+    fn add_css(&mut self, css: &str, sheet: Option<Styles>) {
         let before = self.styles.len();
-        self.styles.add(css);
+        match sheet {
+            Some(sheet) => self.styles.append(sheet),
+            None => self.styles.add(css),
+        }
         self.hiding.add(css);
         // rules read after a layout was laid out may have changed it
         self.late_styles |= self.divs > 0 && self.styles.len() > before;
