@@ -520,27 +520,18 @@ fn each_row(
 /// to the places shown and not `held` itself. `None` for anything else (a cell not shown as a
 /// percentage, a value that is not what is shown rounded: read as shown).
 fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
-    use super::number_format::{CellFormat, CellNote, read_cell};
+    use super::number_format::CellNote;
     let Some(figure) = shown.trim().strip_suffix('%') else {
         return held_plain(shown, held);
     };
     let figure = figure.trim_end();
-    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
-    if places > 10
-        || !figure
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b))
-    {
-        return None;
-    }
-    let value: f64 = held.trim().parse().ok()?;
+    let places = places_shown(figure)?;
     let code = format!(
         "0{}{}%",
         if places > 0 { "." } else { "" },
         "0".repeat(places)
     );
-    let format = CellFormat::of(&code)?;
-    match read_cell(&calamine::Data::Float(value), Some(&format)) {
+    match held_in(held, &code)? {
         (text, Some(CellNote::Rounded(as_shown))) if as_shown == figure.replace(',', "") + "%" => {
             Some((text, CellNote::Rounded(shown.trim().to_owned())))
         }
@@ -554,26 +545,16 @@ fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format
 /// `table::held` reads a target's or an actual's as held), as the workbook itself is read.
 /// `None` for anything else.
 fn held_plain(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
-    use super::number_format::{CellFormat, CellNote, read_cell};
+    use super::number_format::CellNote;
     let figure = shown.trim();
-    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
-    if places > 10
-        || !figure.bytes().any(|b| b.is_ascii_digit())
-        || !figure
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b))
-    {
-        return None;
-    }
-    let value: f64 = held.trim().parse().ok()?;
+    let places = places_shown(figure)?;
     let code = format!(
         "{}{}{}",
         if figure.contains(',') { "#,##0" } else { "0" },
         if places > 0 { "." } else { "" },
         "0".repeat(places)
     );
-    let format = CellFormat::of(&code)?;
-    match read_cell(&calamine::Data::Float(value), Some(&format)) {
+    match held_in(held, &code)? {
         (text, Some(note @ CellNote::RoundedShown { .. }))
             if text.replace(',', "") == figure.replace(',', "") =>
         {
@@ -581,6 +562,27 @@ fn held_plain(shown: &str, held: &str) -> Option<(String, super::number_format::
         }
         _ => None,
     }
+}
+
+/// The decimal places of a figure shown (`1,000.50`: 2): digits, `-`, `.` and `,` only, at
+/// least one digit, at most 10 places; `None` for anything else.
+fn places_shown(figure: &str) -> Option<usize> {
+    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
+    (places <= 10
+        && figure.bytes().any(|b| b.is_ascii_digit())
+        && figure
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b)))
+    .then_some(places)
+}
+
+/// How a workbook's cell holding `held` (a number) shows in the number format `code`: its
+/// text and note; `None` where `held` is no number.
+fn held_in(held: &str, code: &str) -> Option<(String, Option<super::number_format::CellNote>)> {
+    use super::number_format::{CellFormat, read_cell};
+    let value: f64 = held.trim().parse().ok()?;
+    let format = CellFormat::of(code)?;
+    Some(read_cell(&calamine::Data::Float(value), Some(&format)))
 }
 
 /// Elements whose text is not shown (or is not the page's): skipped to their end tag.
