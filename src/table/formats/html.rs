@@ -1345,12 +1345,6 @@ fn keep(into: &mut Vec<u8>, value: &[u8], max: usize) {
     into.extend_from_slice(&value[..value.len().min(max)]);
 }
 
-/// Whether a `style` attribute says `display: none` (any case, any spaces).
-#[cfg(test)]
-fn display_none(style: &[u8]) -> bool {
-    hiding::Shown::of_style(style).none
-}
-
 /// A `colspan`/`rowspan` value as browsers read it: its leading digits, at least 1, at most
 /// `max`.
 fn span_value(value: &[u8], max: u32) -> u32 {
@@ -1500,6 +1494,7 @@ mod tests {
 
     #[test]
     fn display_none_in_any_case_and_spacing() {
+        let display_none = |style: &[u8]| hiding::Shown::of_style(style).none;
         for yes in [
             "display:none",
             "DISPLAY: None",
