@@ -733,6 +733,15 @@ fn unsure_named(unsure: &formats::html::Unsures, all: bool) -> String {
     }
 }
 
+/// Where a finding about a web page as a whole points: its start.
+const PAGE_AT: Location = Location {
+    offset: 0,
+    len: 0,
+    line: 1,
+    column: 1,
+    cell: None,
+};
+
 /// The findings a page read ([`read_page`]) adds about its tables as a whole: the CSS layouts
 /// not read beside a form (those of `unsure` naming indicators), the header and body tables
 /// `joined`, the tables read as `continued` past a page break, and the `all - read` tables
@@ -743,13 +752,7 @@ fn page_findings(
     (joined, continued): (&[String], &[String]),
     (all, read): (usize, usize),
 ) {
-    let at = Location {
-        offset: 0,
-        len: 0,
-        line: 1,
-        column: 1,
-        cell: None,
-    };
+    let at = PAGE_AT;
     if unsure.any_formish() {
         doc.findings.push(
             Finding::at_location(

@@ -4,7 +4,7 @@
 //! be in them), and the note beside the tables read that some sheets were not (a class hiding
 //! rows or striking figures there is not seen).
 
-use super::{Document, Location, ReadError, ReadOptions};
+use super::{Document, ReadError, ReadOptions};
 use crate::finding::{Finding, Severity, codes};
 use crate::table::formats::html::StyleSource;
 
@@ -61,19 +61,12 @@ pub(super) fn note_unread(
     if unread.is_empty() {
         return;
     }
-    let at = Location {
-        offset: 0,
-        len: 0,
-        line: 1,
-        column: 1,
-        cell: None,
-    };
     doc.findings.push(
         Finding::at_location(
             codes::TABLE_PAGE_STYLESHEET,
             Severity::Info,
             &doc.source,
-            at,
+            super::PAGE_AT,
             format!(
                 "网页链接的样式表没有读取：{}；其中如有隐藏行、删除线或排版的样式，这里看不到",
                 named(unread)

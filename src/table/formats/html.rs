@@ -520,27 +520,18 @@ fn each_row(
 /// to the places shown and not `held` itself. `None` for anything else (a cell not shown as a
 /// percentage, a value that is not what is shown rounded: read as shown).
 fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
-    use super::number_format::{CellFormat, CellNote, read_cell};
+    use super::number_format::CellNote;
     let Some(figure) = shown.trim().strip_suffix('%') else {
         return held_plain(shown, held);
     };
     let figure = figure.trim_end();
-    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
-    if places > 10
-        || !figure
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b))
-    {
-        return None;
-    }
-    let value: f64 = held.trim().parse().ok()?;
+    let places = places_shown(figure)?;
     let code = format!(
         "0{}{}%",
         if places > 0 { "." } else { "" },
         "0".repeat(places)
     );
-    let format = CellFormat::of(&code)?;
-    match read_cell(&calamine::Data::Float(value), Some(&format)) {
+    match held_in(held, &code)? {
         (text, Some(CellNote::Rounded(as_shown))) if as_shown == figure.replace(',', "") + "%" => {
             Some((text, CellNote::Rounded(shown.trim().to_owned())))
         }
@@ -554,26 +545,16 @@ fn held_percent(shown: &str, held: &str) -> Option<(String, super::number_format
 /// `table::held` reads a target's or an actual's as held), as the workbook itself is read.
 /// `None` for anything else.
 fn held_plain(shown: &str, held: &str) -> Option<(String, super::number_format::CellNote)> {
-    use super::number_format::{CellFormat, CellNote, read_cell};
+    use super::number_format::CellNote;
     let figure = shown.trim();
-    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
-    if places > 10
-        || !figure.bytes().any(|b| b.is_ascii_digit())
-        || !figure
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b))
-    {
-        return None;
-    }
-    let value: f64 = held.trim().parse().ok()?;
+    let places = places_shown(figure)?;
     let code = format!(
         "{}{}{}",
         if figure.contains(',') { "#,##0" } else { "0" },
         if places > 0 { "." } else { "" },
         "0".repeat(places)
     );
-    let format = CellFormat::of(&code)?;
-    match read_cell(&calamine::Data::Float(value), Some(&format)) {
+    match held_in(held, &code)? {
         (text, Some(note @ CellNote::RoundedShown { .. }))
             if text.replace(',', "") == figure.replace(',', "") =>
         {
@@ -581,6 +562,27 @@ fn held_plain(shown: &str, held: &str) -> Option<(String, super::number_format::
         }
         _ => None,
     }
+}
+
+/// The decimal places of a figure shown (`1,000.50`: 2): digits, `-`, `.` and `,` only, at
+/// least one digit, at most 10 places; `None` for anything else.
+fn places_shown(figure: &str) -> Option<usize> {
+    let places = figure.split_once('.').map_or(0, |(_, d)| d.len());
+    (places <= 10
+        && figure.bytes().any(|b| b.is_ascii_digit())
+        && figure
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"-.,".contains(&b)))
+    .then_some(places)
+}
+
+/// How a workbook's cell holding `held` (a number) shows in the number format `code`: its
+/// text and note; `None` where `held` is no number.
+fn held_in(held: &str, code: &str) -> Option<(String, Option<super::number_format::CellNote>)> {
+    use super::number_format::{CellFormat, read_cell};
+    let value: f64 = held.trim().parse().ok()?;
+    let format = CellFormat::of(code)?;
+    Some(read_cell(&calamine::Data::Float(value), Some(&format)))
 }
 
 /// Elements whose text is not shown (or is not the page's): skipped to their end tag.
@@ -1035,7 +1037,7 @@ impl<'n> Builder<'n> {
         for href in linked::imports(&css) {
             self.linked_css(&href);
         }
-        self.add_css(&css);
+        self.add_css(&css, None);
     }
 
     /// An attribute of a `<link>`: its `href`, whether its `rel` names a style sheet, whether
@@ -1069,9 +1071,10 @@ impl<'n> Builder<'n> {
         let Some(css) = self.linked.load(href, self.styles.read()) else {
             return;
         };
-        let mut trial = Styles::default();
-        trial.add(&css);
-        if trial.too_much.is_some() || trial.len() + self.styles.len() > super::page_css::MAX_RULES
+        // read once, on its own: added to the page's rules where they fit
+        let mut sheet = Styles::default();
+        sheet.add(&css);
+        if sheet.too_much.is_some() || sheet.len() + self.styles.len() > super::page_css::MAX_RULES
         {
             self.hiding.add(&css);
             let shown: String = href.chars().take(120).collect();
@@ -1080,14 +1083,17 @@ impl<'n> Builder<'n> {
                 .push((shown, "设定布局的规则超过 256 条，排版没有按它读取"));
             return;
         }
-        self.add_css(&css);
+        self.add_css(&css, Some(sheet));
     }
 
-    /// Style text read (a `<style>` block's, a linked sheet's): its layout rules and the
-    /// classes it hides or strikes.
-    fn add_css(&mut self, css: &str) {
+    /// Style text read (a `<style>` block's, a linked sheet's `css`, its rules already read
+    /// where `sheet`): its layout rules and the classes it hides or strikes.
+    fn add_css(&mut self, css: &str, sheet: Option<Styles>) {
         let before = self.styles.len();
-        self.styles.add(css);
+        match sheet {
+            Some(sheet) => self.styles.append(sheet),
+            None => self.styles.add(css),
+        }
         self.hiding.add(css);
         // rules read after a layout was laid out may have changed it
         self.late_styles |= self.divs > 0 && self.styles.len() > before;
@@ -1339,12 +1345,6 @@ fn keep(into: &mut Vec<u8>, value: &[u8], max: usize) {
     into.extend_from_slice(&value[..value.len().min(max)]);
 }
 
-/// Whether a `style` attribute says `display: none` (any case, any spaces).
-#[cfg(test)]
-fn display_none(style: &[u8]) -> bool {
-    hiding::Shown::of_style(style).none
-}
-
 /// A `colspan`/`rowspan` value as browsers read it: its leading digits, at least 1, at most
 /// `max`.
 fn span_value(value: &[u8], max: u32) -> u32 {
@@ -1494,6 +1494,7 @@ mod tests {
 
     #[test]
     fn display_none_in_any_case_and_spacing() {
+        let display_none = |style: &[u8]| hiding::Shown::of_style(style).none;
         for yes in [
             "display:none",
             "DISPLAY: None",

@@ -193,6 +193,28 @@ impl Styles {
         self.block(&css, true, 0);
     }
 
+    /// Adds the rules of `sheet`, a style text read on its own ([`Styles::add`]) within the
+    /// bounds, its rules fitting beside these ([`MAX_RULES`]): as [`Styles::add`] of its text
+    /// here would, without reading the text again.
+    pub(crate) fn append(&mut self, sheet: Styles) {
+        debug_assert!(sheet.too_much.is_none() && self.len() + sheet.len() <= MAX_RULES);
+        if self.too_much.is_some() {
+            return;
+        }
+        self.read += sheet.read;
+        if self.read > MAX_CSS_BYTES {
+            self.too_much = Some("网页的样式表超过 512 KB");
+            return;
+        }
+        // a rule's order is its place among all the page's
+        let before = self.rules.len() as u32;
+        self.needs_ancestors |= sheet.needs_ancestors;
+        self.rules.extend(sheet.rules.into_iter().map(|r| Rule {
+            order: before + r.order,
+            ..r
+        }));
+    }
+
     /// The rules of a block of rules (`applies`: false inside a `@media` that does not apply
     /// on a desktop screen).
     fn block(&mut self, mut css: &str, applies: bool, nested: u32) {
@@ -810,6 +832,21 @@ mod tests {
         // a compound of many classes costs each of them
         let many = parse_compound(&".a".repeat(1000)).0;
         assert_eq!(many.cost(&el("div", "a")), 1001);
+    }
+
+    #[test]
+    fn a_sheet_read_on_its_own_and_appended_is_the_sheet_read_in_place() {
+        let block = ".t{display:grid;grid-template-columns:1fr 1fr} div > .c{order:2}";
+        let sheet = "@media screen{.t{display:flex}} ul li{float:left} .u:nth-child(2){order:1}";
+        let mut read = Styles::default();
+        read.add(block);
+        read.add(sheet);
+        let mut appended = Styles::default();
+        appended.add(block);
+        let mut alone = Styles::default();
+        alone.add(sheet);
+        appended.append(alone);
+        assert_eq!(format!("{appended:?}"), format!("{read:?}"));
     }
 
     #[test]

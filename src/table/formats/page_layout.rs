@@ -339,7 +339,8 @@ impl Builder<'_> {
     /// Whether a start tag may be followed ([`Builder::follow_start`] reads its `class`, `id`
     /// and `style` only then): a tag followed as an element, or one whose parent holds cells
     /// (a row, a grid) or is a `<p>` it ends (whose parent may hold cells). Most tags of a page
-    /// (a Word page's `<span>`s and `<p>`s in `<td>`s) are not.
+    /// (a Word page's `<span>`s and `<p>`s in `<td>`s) are not. Asked once a tag, at its open
+    /// (`keep_attrs`; nothing its attributes do changes the open elements).
     pub(super) fn may_follow(&self, tag: &[u8]) -> bool {
         is_followed(tag)
             || self.parent().is_some_and(|p| {
@@ -349,7 +350,8 @@ impl Builder<'_> {
 
     /// A start tag outside `<table>`'s own: followed where it may lay out a table.
     pub(super) fn follow_start(&mut self, tag: &[u8], self_closing: bool) {
-        if self_closing || !self.may_follow(tag) {
+        // [`Builder::may_follow`] as asked at the tag's open
+        if self_closing || !self.keep_attrs {
             return;
         }
         let followed = is_followed(tag);
