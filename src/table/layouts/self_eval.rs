@@ -717,9 +717,6 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         n
     }
 
-    /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
-    /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
-    /// (only unit and project filled), a row without a name (skipped), or an indicator.
     /// The target and actual of a row under a header that states their units, or beside an
     /// actual's unit column ([`with_units`]): the actual as read in its unit, where it changes
     /// (the target in place), and the warning where the actual writes a unit of its own other
@@ -805,6 +802,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         self.ctx.findings.push(f);
     }
 
+    /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
+    /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
+    /// (only unit and project filled), a row without a name (skipped), or an indicator.
     fn contents(&mut self, row: R, place: &Place, numbers: Numbers, row_at: Location) {
         let h = self.h;
         let [mut weight, mut score, budget, spent] = numbers;
