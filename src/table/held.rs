@@ -199,13 +199,13 @@ pub(crate) fn hold(doc: &mut Document, notes: &[(Location, CellNote)]) -> Vec<Op
     made
 }
 
-/// A form's 全年预算数 or 全年执行数 shown rounded (`99.6` in the format `0` shows `100`): the
-/// budget line reads the value held, as a target or an actual does. Read as shown, 99.6 spent of
-/// a budget of 100 was an execution of 100 % and the budget row's full points; a pass on the
-/// figure printed. The finding says both figures: a warning where the execution rate (capped at
-/// 100 %) differs, so the budget row's points would, a note where not. A form's amounts
-/// (`FormFacts::budget_cells`) and a flat sheet's budget row's (`BudgetLine::cells`: its
-/// 全年预算数 and 全年执行数 columns, or a 预算执行率 row's target and actual), alike.
+/// A budget line's 全年预算数 or 全年执行数 shown rounded (`99.6` in the format `0` shows
+/// `100`): the line reads the value held, as a target or an actual does. Read as shown, 99.6
+/// spent of a budget of 100 was an execution of 100 % and the budget row's full points; a pass
+/// on the figure printed. The finding says both figures: a warning where the execution rate (capped at
+/// 100 %) differs, so the budget row's points would, a note where not. The cells are the
+/// line's (`BudgetLine::cells`): a form's amounts, a flat sheet's budget row's 全年预算数 and
+/// 全年执行数 columns or a 预算执行率 row's target and actual, alike.
 fn hold_budgets(
     doc: &mut Document,
     notes: &[(Location, CellNote)],
@@ -221,10 +221,7 @@ fn hold_budgets(
         let Some(line) = p.budget.as_mut() else {
             continue;
         };
-        let cells = match p.form.as_deref() {
-            Some(facts) if facts.budget_cells != [None; 2] => facts.budget_cells,
-            _ => line.cells,
-        };
+        let cells = line.cells;
         let shown_line = [line.budget, line.spent];
         let mut said = Vec::new();
         for (k, cell) in cells.iter().enumerate() {

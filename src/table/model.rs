@@ -159,9 +159,9 @@ pub struct BudgetLine {
     pub published_score: Option<Decimal>,
     /// The row.
     pub at: Location,
-    /// The cells a flat sheet's 全年预算数 and 全年执行数 were read from (a form's are in
-    /// [`FormFacts::budget_cells`]): a workbook figure shown rounded there is read held
-    /// (`table::held`), as a form's.
+    /// The cells the 全年预算数 (a form's, or its 年初预算数) and 全年执行数 were read from, where
+    /// each was read from one cell (not a form's 其中 rows' sum): a workbook figure shown
+    /// rounded there is read held (`table::held`).
     #[serde(skip)]
     pub cells: [Option<Location>; 2],
 }
@@ -232,11 +232,6 @@ pub struct FormFacts {
     /// points the indicators' 分值): budget execution is shown as printed but not scored.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub budget_outside: bool,
-    /// The cells the budget line's 全年预算数 (or 年初预算数) and 全年执行数 were read from, where
-    /// each was read from one cell (not the 其中 rows' sum): a workbook figure shown rounded
-    /// there is read held (`table::held`).
-    #[serde(skip)]
-    pub budget_cells: [Option<Location>; 2],
 }
 
 /// A `其中…` row of a form: part of the indicator above it, not an indicator.

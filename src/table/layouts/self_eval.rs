@@ -717,9 +717,6 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         n
     }
 
-    /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
-    /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
-    /// (only unit and project filled), a row without a name (skipped), or an indicator.
     /// The target and actual of a row under a header that states their units, or beside an
     /// actual's unit column ([`with_units`]): the actual as read in its unit, where it changes
     /// (the target in place), and the warning where the actual writes a unit of its own other
@@ -743,7 +740,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             actual.map(|c| c.text),
             &mut actual_in_unit,
         );
-        self.unit_conflict(place, measure, actual, indicator, row);
+        self.unit_conflict(place, measure.map(|m| m.0), actual, indicator, row);
         actual_in_unit
     }
 
@@ -786,25 +783,27 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     fn unit_conflict(
         &mut self,
         place: &Place,
-        measure: Option<(&str, bool)>,
+        measure: Option<&str>,
         actual: Option<Cell<'_>>,
         indicator: Option<Cell<'_>>,
         row: R,
     ) {
-        let (Some((measure, _)), Some(actual), Some(indicator)) = (measure, actual, indicator)
-        else {
+        let (Some(measure), Some(actual), Some(indicator)) = (measure, actual, indicator) else {
             return;
         };
         let Some((own, column)) = super::actual_unit::conflict(measure, actual.text) else {
             return;
         };
         let at = row.cell_at(actual.i, self.ctx.source);
-        let f = actual_unit_conflict(self.ctx, at, actual.text, own, column)
-            .project(&self.units[place.ui].projects[place.pi].name)
-            .indicator(indicator.text.trim().to_owned());
+        let name = indicator.text.trim();
+        let f = actual_unit_conflict(self.ctx, at, name, actual.text, own, column)
+            .project(&self.units[place.ui].projects[place.pi].name);
         self.ctx.findings.push(f);
     }
 
+    /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
+    /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
+    /// (only unit and project filled), a row without a name (skipped), or an indicator.
     fn contents(&mut self, row: R, place: &Place, numbers: Numbers, row_at: Location) {
         let h = self.h;
         let [mut weight, mut score, budget, spent] = numbers;
@@ -1364,11 +1363,13 @@ pub(crate) fn target_adjusted(
     .help("如调整未经批准，删去这一行调整后指标值中的内容，即按年度指标值计分")
 }
 
-/// The warning that an actual's own unit (`own`, of `actual`) is not its unit column's
-/// (`column`), and that the cell's is read: `table.actual-unit-conflict` at the actual's cell.
+/// The warning that the indicator `name`'s actual's own unit (`own`, of `actual`) is not its
+/// unit column's (`column`), and that the cell's is read: `table.actual-unit-conflict` at the
+/// actual's cell.
 pub(crate) fn actual_unit_conflict(
     ctx: &Ctx<'_>,
     at: Location,
+    name: &str,
     actual: &str,
     own: &str,
     column: &str,
@@ -1383,6 +1384,7 @@ pub(crate) fn actual_unit_conflict(
         ),
     )
     .label("单位与度量单位列不同")
+    .indicator(name.to_owned())
     .help("使实际完成值与度量单位列一致：单元格只写数字、单位留在度量单位列，或改正写错的一处")
 }
 

@@ -133,7 +133,6 @@ pub(super) fn facts(project: &mut Project) -> &mut FormFacts {
             breakdowns: Vec::new(),
             unchecked: Vec::new(),
             budget_outside: false,
-            budget_cells: [None; 2],
         })
     })
 }

@@ -341,10 +341,7 @@ impl FormReader<'_, '_, '_> {
             let t = c.text.trim().strip_suffix(['%', '％'])?;
             parse_number(t).ok().flatten()
         });
-        match percent {
-            Some(v) => Some(v),
-            None => self.points(cell),
-        }
+        percent.or_else(|| self.points(cell))
     }
 
     /// A 分值 / 得分 cell: a number, possibly ending in `分`; `-` or `/` is empty.

@@ -461,10 +461,6 @@ impl FormReader<'_, '_, '_> {
             Some(b) => (Some(b), funds.cells[1]),
             None => (funds.initial, funds.cells[0]),
         };
-        let budget_cells = match funds.from_parts {
-            true => [None; 2],
-            false => [budget_cell, funds.cells[2]],
-        };
         let budget = (funds.budget.is_some()
             || funds.spent.is_some()
             || funds.weight.is_some()
@@ -475,7 +471,11 @@ impl FormReader<'_, '_, '_> {
             weight: funds.weight,
             published_score: funds.score,
             at: funds.at.unwrap_or(form_at),
-            cells: [None; 2],
+            // each read from one cell, not the 其中 rows' sum
+            cells: match funds.from_parts {
+                true => [None; 2],
+                false => [budget_cell, funds.cells[2]],
+            },
         });
         // no year in the title: the year the project is named for (`2018年市级专项扶贫资金…`)
         let year = area.year.or_else(|| year_in(&project.text));
@@ -493,7 +493,6 @@ impl FormReader<'_, '_, '_> {
             breakdowns: body.breakdowns,
             unchecked: body.unchecked,
             budget_outside,
-            budget_cells,
         };
         Some((
             unit,

@@ -430,9 +430,8 @@ impl<'r> FormReader<'_, '_, 'r> {
             {
                 let at = a.location(self.ctx.source);
                 let f = crate::table::layouts::self_eval::actual_unit_conflict(
-                    self.ctx, at, &a.text, own, column,
-                )
-                .indicator(name.clone());
+                    self.ctx, at, &name, &a.text, own, column,
+                );
                 self.ctx.findings.push(f);
             }
             let (t, a) = crate::table::layouts::actual_unit::apply(
