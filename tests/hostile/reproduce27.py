@@ -20,6 +20,7 @@ import io, os, re, signal, socket, struct, subprocess, sys, threading, time, zip
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import probe_server  # noqa: E402
+from probe_server import proc_cpu  # noqa: E402
 from compound_file import ole  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1])
@@ -408,14 +409,6 @@ def main_cli():
 
 
 # ---------------------------------------------------------------- the server
-def proc_cpu(pid):
-    try:
-        f = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
-        return sum(int(x) for x in f[11:15]) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
-
-
 def tree_rss(pid):
     """The resident kB of the server and its live children."""
     total = 0
