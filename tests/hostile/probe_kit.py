@@ -1,4 +1,4 @@
-"""What the hostile probe scripts share (`probe15.py`, `probe16.py`): the output folder and the
+"""What the hostile probe scripts share (`probe9.py` to `probe17.py`): the output folder and the
 binary from the command line (`SCRIPT DIR BIN [SECTIONS]`), writing a case, running the binary on
 it under `prlimit --as` 4 GB and `/usr/bin/time`, the sections asked for, and the small writers of
 text tables, pages and column letters; `rows_of` prints what evaluate's json gives each indicator,
