@@ -2,7 +2,8 @@
 binary from the command line (`SCRIPT DIR BIN [SECTIONS]`), writing a case, running the binary on
 it under `prlimit --as` 4 GB and `/usr/bin/time`, the sections asked for, and the small writers of
 text tables, pages and column letters; `rows_of` prints what evaluate's json gives each indicator,
-`xlsx` writes a one-sheet workbook by hand (`probe16.py`, `probe17.py`)."""
+`xlsx` writes a one-sheet workbook by hand (`probe16.py`, `probe17.py`), `sheet_book` packs one
+of given styles and rows (`xlsx`, `probe15.py`)."""
 import html, io, json, os, subprocess, sys, zipfile
 
 OUT, BIN = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -110,6 +111,12 @@ def xlsx(name, rows, merges=(), at=(0, 0)):
             else:
                 cells += '<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref, html.escape(v, quote=False))
         data += '<row r="%d">%s</row>' % (r + r0 + 1, cells)
+    return sheet_book(name, styles, data, merges)
+
+
+def sheet_book(name, styles, data, merges=()):
+    """A one-sheet workbook (the sheet `自评表`) of `styles` (xl/styles.xml), `data` (the sheet's
+    `<row>`s) and `merges` (cell ranges, as `A1:B2`), written as `name`."""
     mc = ('<mergeCells count="%d">%s</mergeCells>' % (len(merges), "".join('<mergeCell ref="%s"/>' % m for m in merges))
           if merges else "")
     sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
