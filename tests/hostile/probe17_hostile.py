@@ -5,11 +5,10 @@ hand here. Runs `inspect` (or the command named) under `prlimit --as` 4 GB and `
     python3 tests/hostile/probe17_hostile.py DIR BIN [nest css zip xml text numbers]
 
 The server's cases are in `probe17_web.py`."""
-import base64, io, os, sys, zipfile, zlib
+import base64, io, os, re, sys, zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from probe_kit import put, run as kit_run, section  # noqa: E402
-import re  # noqa: E402
 
 
 def run(args, label=""):

@@ -10,7 +10,7 @@ with the first findings' codes, to be checked by hand against the page as a brow
 import json, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probe_kit import OUT, put, path, run, section  # noqa: E402
+from probe_kit import put, path, run, section  # noqa: E402
 
 HEAD = "<html><head><meta charset=utf-8><title>绩效自评</title>%s</head><body>%s</body></html>"
 

@@ -59,7 +59,6 @@ def col(i):
 def rows_of(name, extra=()):
     """Each indicator as evaluate's json gives it: project, indicator, target, actual, verdict,
     weight, score; then the project totals, the budget line and the findings' first lines."""
-    import json
     code, out, err = run(["evaluate", name, "--format", "json"] + list(extra), name)
     if code != 0:
         for l in err.splitlines()[:6]:
