@@ -260,15 +260,7 @@ def cases_numbers():
     run(["parse", "targets.txt"], "parse targets.txt")
 
 
-if section("nest"):
-    cases_nest()
-if section("css"):
-    cases_css()
-if section("zip"):
-    cases_zip()
-if section("xml"):
-    cases_xml()
-if section("text"):
-    cases_text()
-if section("numbers"):
-    cases_numbers()
+for name, cases in [("nest", cases_nest), ("css", cases_css), ("zip", cases_zip), ("xml", cases_xml),
+                    ("text", cases_text), ("numbers", cases_numbers)]:
+    if section(name):
+        cases()
