@@ -22,39 +22,10 @@ Each case is run under `prlimit --as` 4 GB, `timeout 300` and `/usr/bin/time` (e
 system CPU seconds, peak MB). Hand-made inputs only; nothing here is read by `cargo test` (what
 is found is made again, smaller, in tests/hostile.rs).
 """
-import csv, io, json, os, subprocess, sys
+import csv, io, json, os, sys
 
-OUT, BIN = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-ONLY = sys.argv[3:]
-os.makedirs(OUT, exist_ok=True)
-
-
-def path(name):
-    return os.path.join(OUT, name)
-
-
-def put(name, data):
-    with open(path(name), "w", encoding="utf-8") as f:
-        f.write(data)
-    return name
-
-
-def run(args, label=""):
-    t = path(".time")
-    p = subprocess.run(["/usr/bin/time", "-o", t, "-f", "%U %S %M", "prlimit", "--as=%d" % (4 << 30),
-                        "timeout", "300", BIN] + args, cwd=OUT, capture_output=True)
-    u, s, kb = open(t).read().split()[-3:]
-    cpu = float(u) + float(s)
-    out = p.stdout.decode("utf-8", "replace")
-    err = p.stderr.decode("utf-8", "replace")
-    panic = "PANIC" if "panicked" in err else ""
-    print("%-44s exit %3d  %6.2f s  %5d MB  %s" % (label or " ".join(args)[:44], p.returncode, cpu,
-                                                  int(kb) // 1024, panic))
-    return p.returncode, out, err
-
-
-def section(name):
-    return not ONLY or name in ONLY
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from probe_kit import put, run, section  # noqa: E402
 
 
 HEAD = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"

@@ -19,41 +19,11 @@ Each case is run under `prlimit --as` 4 GB, `timeout 300` and `/usr/bin/time` (e
 system CPU seconds, peak MB). Hand-made inputs only; nothing here is read by `cargo test` (what
 is found is made again, smaller, in tests/hostile.rs).
 """
-import csv, io, os, subprocess, sys, zipfile
+import csv, io, os, sys, zipfile
 
-OUT, BIN = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-ONLY = sys.argv[3:]
 HERE = os.path.dirname(os.path.abspath(__file__))
-os.makedirs(OUT, exist_ok=True)
-
-
-def path(name):
-    return os.path.join(OUT, name)
-
-
-def put(name, data):
-    mode = "wb" if isinstance(data, bytes) else "w"
-    with open(path(name), mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
-        f.write(data)
-    return name
-
-
-def run(args, label=""):
-    t = path(".time")
-    p = subprocess.run(["/usr/bin/time", "-o", t, "-f", "%U %S %M", "prlimit", "--as=%d" % (4 << 30),
-                        "timeout", "300", BIN] + args, cwd=OUT, capture_output=True)
-    u, s, kb = open(t).read().split()[-3:]
-    cpu = float(u) + float(s)
-    out = p.stdout.decode("utf-8", "replace")
-    err = p.stderr.decode("utf-8", "replace")
-    panic = "PANIC" if "panicked" in err else ""
-    print("%-44s exit %3d  %6.2f s  %5d MB  %s" % (label or " ".join(args)[:44], p.returncode, cpu,
-                                                  int(kb) // 1024, panic))
-    return p.returncode, out, err
-
-
-def section(name):
-    return not ONLY or name in ONLY
+sys.path.insert(0, HERE)
+from probe_kit import BIN, path, put, run, section  # noqa: E402
 
 
 def summary(sheet, extra=()):

@@ -12,10 +12,10 @@ Each case is run under `prlimit --as` 4 GB and `/usr/bin/time`; the lines of the
 carry the figures are printed, to be checked by hand against the sheet. Nothing here is read by
 `cargo test` (what is found is made again, smaller, in tests/).
 """
-import html, io, json, os, sys, zipfile
+import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probe_kit import OUT, BIN, path, put, run, section, tsv, page, col, rows_of, xlsx  # noqa: E402
+from probe_kit import section, tsv, rows_of, xlsx  # noqa: E402
 
 
 # Two stacked self-evaluation forms, hand-checked: A 培训人数 80 of ≥100 人 (printed 40 of 50),

@@ -15,7 +15,7 @@ carry the figures are printed, to be checked by hand against the sheet. Nothing 
 import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probe_kit import OUT, BIN, path, put, run, section, tsv, page, col, rows_of, xlsx  # noqa: E402
+from probe_kit import section, tsv, rows_of, xlsx  # noqa: E402
 
 # The form the probe's forms share (hand-checked): A 培训人数 80 of ≥100 人 (printed 40 of 50),
 # 满意度 95 % of ≥90 % (50 of 50): A 90.

@@ -5,11 +5,10 @@ hand here. Runs `inspect` (or the command named) under `prlimit --as` 4 GB and `
     python3 tests/hostile/probe17_hostile.py DIR BIN [nest css zip xml text numbers]
 
 The server's cases are in `probe17_web.py`."""
-import base64, io, os, sys, zipfile, zlib
+import base64, io, os, re, sys, zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from probe_kit import put, run as kit_run, section  # noqa: E402
-import re  # noqa: E402
 
 
 def run(args, label=""):
@@ -261,15 +260,7 @@ def cases_numbers():
     run(["parse", "targets.txt"], "parse targets.txt")
 
 
-if section("nest"):
-    cases_nest()
-if section("css"):
-    cases_css()
-if section("zip"):
-    cases_zip()
-if section("xml"):
-    cases_xml()
-if section("text"):
-    cases_text()
-if section("numbers"):
-    cases_numbers()
+for name, cases in [("nest", cases_nest), ("css", cases_css), ("zip", cases_zip), ("xml", cases_xml),
+                    ("text", cases_text), ("numbers", cases_numbers)]:
+    if section(name):
+        cases()

@@ -10,7 +10,7 @@ with the first findings' codes, to be checked by hand against the page as a brow
 import json, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probe_kit import OUT, put, path, run, section  # noqa: E402
+from probe_kit import put, path, run, section  # noqa: E402
 
 HEAD = "<html><head><meta charset=utf-8><title>绩效自评</title>%s</head><body>%s</body></html>"
 
@@ -171,18 +171,15 @@ if section("excel"):
     def r(ind, tgt, act):
         return ("<tr><td>农村劳动力培训</td><td>产出指标</td><td>数量指标</td><td>%s</td><td>%s</td>%s</tr>"
                 % (ind, tgt, act))
-    put("xl-pct.htm", xl(head + r("结业率", "≥96%", "<td class=xl65 x:num=\"0.955\">96%</td>")))
-    show("xl-pct.htm")
-    put("xl-pct-exact.htm", xl(head + r("结业率", "≥96%", "<td class=xl65 x:num=\"0.96\">96%</td>")))
-    show("xl-pct-exact.htm")
-    put("xl-int.htm", xl(head + r("培训人数", "≥100", "<td class=xl66 x:num=\"99.6\">100</td>")))
-    show("xl-int.htm")
-    put("xl-thousands.htm", xl(head + r("培训人数", "≥1000", "<td class=xl67 x:num=\"999.5\">1,000</td>")))
-    show("xl-thousands.htm")
-    put("xl-fmla.htm", xl(head + r("培训人数", "≥100", "<td class=xl66 x:num=\"99.6\" x:fmla=\"=A1\">100</td>")))
-    show("xl-fmla.htm")
-    put("xl-str.htm", xl(head + r("培训人数", "≥100人", "<td x:str=\"'80人\">80人</td>")))
-    show("xl-str.htm")
+    for name, ind, tgt, act in [
+            ("xl-pct", "结业率", "≥96%", "<td class=xl65 x:num=\"0.955\">96%</td>"),
+            ("xl-pct-exact", "结业率", "≥96%", "<td class=xl65 x:num=\"0.96\">96%</td>"),
+            ("xl-int", "培训人数", "≥100", "<td class=xl66 x:num=\"99.6\">100</td>"),
+            ("xl-thousands", "培训人数", "≥1000", "<td class=xl67 x:num=\"999.5\">1,000</td>"),
+            ("xl-fmla", "培训人数", "≥100", "<td class=xl66 x:num=\"99.6\" x:fmla=\"=A1\">100</td>"),
+            ("xl-str", "培训人数", "≥100人", "<td x:str=\"'80人\">80人</td>")]:
+        put(name + ".htm", xl(head + r(ind, tgt, act)))
+        show(name + ".htm")
 
 if section("thead"):
     print("== thead: <thead> repeated every N rows (printed pages)")

@@ -17,15 +17,6 @@ TABLE = "<table><tr><td>项目名称</td><td>甲</td></tr></table>"
 SHEET = "项目名称\t指标名称\t年度指标值\t实际完成值\n甲\t培训人数\t≥100人\t120人\n".encode()
 
 
-def cpu_of(pid):
-    """User + system seconds of a process and its reaped children."""
-    try:
-        st = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
-        return sum(int(x) for x in st[11:15]) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
-
-
 def api(path, parts=None, body=None, ctype=b"text/plain", timeout=120):
     if parts is not None:
         ctype, body = ps.multipart(parts)
@@ -40,14 +31,14 @@ def token():
 
 
 def case(name, f):
-    c0, t0 = cpu_of(SRV.pid), time.time()
+    c0, t0 = ps.proc_cpu(SRV.pid), time.time()
     try:
         got = f()
     except Exception as e:  # noqa: BLE001 - a probe reports, never stops
         got = "error " + repr(e)[:80]
     took = time.time() - t0
     time.sleep(0.5)
-    cpu = cpu_of(SRV.pid) - c0
+    cpu = ps.proc_cpu(SRV.pid) - c0
     alive = SRV.poll() is None
     print("%-46s %-40s %6.2f s wall %6.2f s cpu (server+workers)  GET / %s%s" % (
         name, str(got)[:40], took, cpu, ps.get_root() if alive else "-",

@@ -21,19 +21,8 @@ is found is made again, smaller, in tests/hostile.rs).
 """
 import json, os, subprocess, sys
 
-OUT, BIN = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-ONLY = sys.argv[3:]
-os.makedirs(OUT, exist_ok=True)
-
-
-def path(name):
-    return os.path.join(OUT, name)
-
-
-def put(name, data):
-    with open(path(name), "w", encoding="utf-8") as f:
-        f.write(data)
-    return name
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from probe_kit import OUT, BIN, path, put, section  # noqa: E402
 
 
 def run(args, label=""):
@@ -47,10 +36,6 @@ def run(args, label=""):
     print("%-40s exit %3d  %6.2f s  %5d MB  %s" % (label or " ".join(args)[:40], p.returncode, cpu,
                                                   int(kb) // 1024, panic))
     return p, err, cpu
-
-
-def section(name):
-    return not ONLY or name in ONLY
 
 
 HEAD = ("项目支出绩效自评表,,,,,,,\n(2023年度),,,,,,,\n项目名称,农村人居环境整治,,,,,,\n"

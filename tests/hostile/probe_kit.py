@@ -1,8 +1,9 @@
-"""What the hostile probe scripts share (`probe15.py`, `probe16.py`): the output folder and the
+"""What the hostile probe scripts share (`probe9.py` to `probe17.py`): the output folder and the
 binary from the command line (`SCRIPT DIR BIN [SECTIONS]`), writing a case, running the binary on
 it under `prlimit --as` 4 GB and `/usr/bin/time`, the sections asked for, and the small writers of
 text tables, pages and column letters; `rows_of` prints what evaluate's json gives each indicator,
-`xlsx` writes a one-sheet workbook by hand (`probe16.py`, `probe17.py`)."""
+`xlsx` writes a one-sheet workbook by hand (`probe16.py`, `probe17.py`), `sheet_book` packs one
+of given styles and rows (`xlsx`, `probe15.py`)."""
 import html, io, json, os, subprocess, sys, zipfile
 
 OUT, BIN = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -58,7 +59,6 @@ def col(i):
 def rows_of(name, extra=()):
     """Each indicator as evaluate's json gives it: project, indicator, target, actual, verdict,
     weight, score; then the project totals, the budget line and the findings' first lines."""
-    import json
     code, out, err = run(["evaluate", name, "--format", "json"] + list(extra), name)
     if code != 0:
         for l in err.splitlines()[:6]:
@@ -110,6 +110,12 @@ def xlsx(name, rows, merges=(), at=(0, 0)):
             else:
                 cells += '<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref, html.escape(v, quote=False))
         data += '<row r="%d">%s</row>' % (r + r0 + 1, cells)
+    return sheet_book(name, styles, data, merges)
+
+
+def sheet_book(name, styles, data, merges=()):
+    """A one-sheet workbook (the sheet `自评表`) of `styles` (xl/styles.xml), `data` (the sheet's
+    `<row>`s) and `merges` (cell ranges, as `A1:B2`), written as `name`."""
     mc = ('<mergeCells count="%d">%s</mergeCells>' % (len(merges), "".join('<mergeCell ref="%s"/>' % m for m in merges))
           if merges else "")
     sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'

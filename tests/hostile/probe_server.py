@@ -1,8 +1,8 @@
 """What the server-side probes share (`probe_web.py`, `probe3_web.py`, `probe4_web.py`): start
 `BIN serve` on a loopback port, and speak HTTP/1.1 to it by hand (raw bytes, so that framing the
 probes get wrong on purpose stays wrong). `start` sets `PORT` and `HOST`, which the helpers read
-when they are called."""
-import re, socket, subprocess, threading
+when they are called; `proc_cpu` is the CPU the server has spent (`reproduce27.py`, `probe17_web.py`)."""
+import os, re, socket, subprocess, threading
 
 PORT = None
 HOST = None
@@ -82,3 +82,13 @@ def get_root():
         return status_of(raw(b"GET / HTTP/1.1\r\n" + HOST + b"Connection: close\r\n\r\n", 10))
     except OSError as e:
         return "down:" + repr(e)[:40]
+
+
+def proc_cpu(pid):
+    """User + system seconds of a process and its reaped children (`/proc/PID/stat`), 0 once it
+    is gone."""
+    try:
+        st = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in st[11:15]) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0

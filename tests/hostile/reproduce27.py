@@ -20,6 +20,8 @@ import io, os, re, signal, socket, struct, subprocess, sys, threading, time, zip
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import probe_server  # noqa: E402
+from probe_server import proc_cpu  # noqa: E402
+from compound_file import ole  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1])
 OUT = os.path.abspath(sys.argv[2])
@@ -141,30 +143,6 @@ def xlsx(sheet_rows, sst='<sst %s count="1" uniqueCount="1"><si><t>x</t></si></s
 def xlsx_claiming(claim):
     return xlsx('<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
                 '<?xml version="1.0"?><sst %s count="1" uniqueCount="%s"><si><t>x</t></si></sst>' % (NS, claim))
-
-
-def ole(stream):
-    """A version-3 compound file of one stream `Workbook` (padded to 4 KB: no mini stream)."""
-    data = stream.ljust(max(len(stream), 4096), b"\0")
-    k = (len(data) + 511) // 512
-    fat = [0xFFFFFFFF] * 128
-    fat[0] = 0xFFFFFFFD
-    fat[1] = 0xFFFFFFFE
-    for j in range(k):
-        fat[2 + j] = 2 + j + 1 if j < k - 1 else 0xFFFFFFFE
-    assert 2 + k <= 128
-
-    def entry(name, typ, start, size, child=0xFFFFFFFF):
-        n = (name + "\0").encode("utf-16-le")
-        e = n.ljust(64, b"\0") + struct.pack("<HBB", len(n), typ, 1)
-        e += struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, child) + b"\0" * 36
-        return e + struct.pack("<II", start, size) + b"\0" * 4
-
-    d = (entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + entry("Workbook", 2, 2, len(data))).ljust(512, b"\0")
-    h = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-    h += b"\0" * 6 + struct.pack("<IIIII", 0, 1, 1, 0, 4096) + struct.pack("<IIII", 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
-    h += struct.pack("<I", 0) + struct.pack("<I", 0xFFFFFFFF) * 108
-    return h + b"".join(struct.pack("<I", x) for x in fat) + d + data.ljust(k * 512, b"\0")
 
 
 def rec(typ, data):
@@ -431,14 +409,6 @@ def main_cli():
 
 
 # ---------------------------------------------------------------- the server
-def proc_cpu(pid):
-    try:
-        f = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
-        return sum(int(x) for x in f[11:15]) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
-
-
 def tree_rss(pid):
     """The resident kB of the server and its live children."""
     total = 0
