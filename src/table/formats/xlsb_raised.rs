@@ -20,36 +20,13 @@ use std::io::Read;
 
 use super::xlsx_raised::{Marked, SharedMarks};
 
-/// The `BrtFont` records' escapement, in order: raised (`Some(false)`), lowered (`Some(true)`).
-#[derive(Debug, Default)]
-pub(crate) struct XlsbFonts {
-    fonts: Vec<Option<bool>>,
-    /// Whether any is raised or lowered.
-    pub any: bool,
-}
+/// The `BrtFont` records' escapement, in order (`sss` at bytes 6–7).
+pub(crate) type XlsbFonts = super::xls_raised::FontScripts<6>;
 
 impl XlsbFonts {
-    /// The bytes of a `BrtFont` body that say its escapement.
-    pub(crate) const WANT: usize = 8;
-
-    /// Reads a `BrtFont` body (`sss` at bytes 6–7; a body cut short is on the line).
-    pub(crate) fn push(&mut self, body: &[u8]) {
-        let script = match body.get(6..8).map(|b| u16::from_le_bytes([b[0], b[1]])) {
-            Some(1) => Some(false),
-            Some(2) => Some(true),
-            _ => None,
-        };
-        self.any |= script.is_some();
-        self.fonts.push(script);
-    }
-
-    /// The count of fonts read.
-    pub(crate) fn len(&self) -> usize {
-        self.fonts.len()
-    }
-
+    /// The escapement of the font a run names: `ifnt` is the `BrtFont`'s index, no gap.
     fn script(&self, ifnt: u16) -> Option<bool> {
-        self.fonts.get(usize::from(ifnt)).copied().flatten()
+        self.nth(usize::from(ifnt))
     }
 }
 
