@@ -233,9 +233,7 @@ pub(crate) fn read_sst(records: &[u8], fonts: &XlsFonts) -> (Vec<u64>, SharedMar
         if !p.skip(ext as usize) {
             break;
         }
-        if raised.iter().any(|r| r.1.is_some())
-            && let Some(m) = marked(&units, &raised)
-        {
+        if let Some(m) = marked(&units, &raised) {
             marks.insert(index, m);
         }
         index = index.saturating_add(1);
@@ -293,9 +291,6 @@ pub(crate) fn rstring(
             (units, runs)
         }
     };
-    if !runs.iter().any(|r| r.1.is_some()) {
-        return None;
-    }
     marked(&units, &runs)
 }
 
@@ -316,8 +311,11 @@ pub(crate) fn runs_of(
 }
 
 /// A string's characters (`units`, UTF-16) with its runs applied: `Some` where a digit is in a
-/// raised or lowered run.
+/// raised or lowered run (the characters not looked at where no run is).
 pub(crate) fn marked(units: &[u16], runs: &[(u16, Option<bool>)]) -> Option<Marked> {
+    if !runs.iter().any(|r| r.1.is_some()) {
+        return None;
+    }
     let mut shown = Vec::with_capacity(units.len());
     let mut any = false;
     let mut run = 0usize;

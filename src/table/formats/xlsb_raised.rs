@@ -86,9 +86,6 @@ fn rich_str(b: &[u8], fonts: &XlsbFonts) -> Option<Marked> {
         .collect();
     let count = super::xlsb_formats::u32_at(b, end)? as usize;
     let runs = super::xls_raised::runs_of(b.get(end + 4..)?, count, |i| fonts.script(i));
-    if !runs.iter().any(|r| r.1.is_some()) {
-        return None;
-    }
     super::xls_raised::marked(&units, &runs)
 }
 
