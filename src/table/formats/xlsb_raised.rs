@@ -77,13 +77,7 @@ pub(crate) fn shared_marks(r: &mut dyn Read, fonts: &XlsbFonts) -> SharedMarks {
 /// A `RichStr` past its flags byte (a rich one: its string, then its runs), as shown where a
 /// digit is in a raised or lowered run.
 fn rich_str(b: &[u8], fonts: &XlsbFonts) -> Option<Marked> {
-    let n = usize::try_from(super::xlsb_formats::u32_at(b, 0)?).ok()?;
-    let end = 4usize.checked_add(n.checked_mul(2)?)?;
-    let units: Vec<u16> = b
-        .get(4..end)?
-        .chunks_exact(2)
-        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-        .collect();
+    let (units, end) = super::xlsb_formats::wide_units(b)?;
     let count = super::xlsb_formats::u32_at(b, end)? as usize;
     let runs = super::xls_raised::runs_of(b.get(end + 4..)?, count, |i| fonts.script(i));
     super::xls_raised::marked(&units, &runs)
