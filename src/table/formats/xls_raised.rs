@@ -276,18 +276,15 @@ pub(crate) fn rstring(
         }
         None => {
             let wide = body.get(8)? & 0x01 != 0;
-            let end = 9 + cch * if wide { 2 } else { 1 };
-            let chars = body.get(9..end)?;
-            let units: Vec<u16> = if wide {
-                chars
-                    .chunks_exact(2)
-                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                    .collect()
-            } else {
-                chars.iter().map(|&b| u16::from(b)).collect()
+            let mut p = Parts {
+                parts: vec![body],
+                part: 0,
+                at: 9,
             };
-            let count = usize::from(u16::from_le_bytes([*body.get(end)?, *body.get(end + 1)?]));
-            let runs = runs_of(body.get(end + 2..)?, count, |i| fonts.script(i));
+            let mut units = Vec::with_capacity(cch);
+            p.chars(cch, wide, Some(&mut units)).then_some(())?;
+            let count = usize::from(p.u16()?);
+            let runs = runs_of(body.get(p.at..)?, count, |i| fonts.script(i));
             (units, runs)
         }
     };
