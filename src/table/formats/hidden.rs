@@ -33,6 +33,12 @@ impl HiddenPlaces {
 /// of each hidden column, and the sheet's first where it is hidden itself, each where the cell
 /// has no note yet. Rows and columns with no filled cell carry nothing and are not named.
 pub(crate) fn note(sheet: &mut SheetCells, hidden: &HiddenPlaces) {
+    note_as(sheet, hidden, Hidden::Row);
+}
+
+/// [`note`], a hidden row's note saying `row` (a workbook's [`Hidden::Row`], a page's
+/// [`Hidden::PageRow`]).
+fn note_as(sheet: &mut SheetCells, hidden: &HiddenPlaces, row: Hidden) {
     if hidden.is_empty() {
         return;
     }
@@ -59,7 +65,7 @@ pub(crate) fn note(sheet: &mut SheetCells, hidden: &HiddenPlaces) {
     let mut noted: HashSet<(u32, u32)> = sheet.notes.iter().map(|(at, _)| *at).collect();
     let mut places: Vec<((u32, u32), Hidden)> = Vec::new();
     places.extend(first.filter(|_| hidden.sheet).map(|at| (at, Hidden::Sheet)));
-    places.extend(first_in_row.into_values().map(|at| (at, Hidden::Row)));
+    places.extend(first_in_row.into_values().map(|at| (at, row)));
     places.extend(first_in_col.into_values().map(|at| (at, Hidden::Column)));
     places.sort_unstable_by_key(|(at, _)| *at);
     for (at, what) in places {
@@ -76,22 +82,11 @@ pub(crate) fn note_page_rows(sheet: &mut SheetCells, rows: &[u32]) {
     if rows.is_empty() {
         return;
     }
-    let rows: HashSet<u32> = rows.iter().copied().collect();
-    let mut first_in_row: HashMap<u32, (u32, u32)> = HashMap::new();
-    for ((r, c), text) in sheet.iter() {
-        if rows.contains(&r) && !text.trim().is_empty() {
-            let e = first_in_row.entry(r).or_insert((r, c));
-            *e = (*e).min((r, c));
-        }
-    }
-    let mut noted: HashSet<(u32, u32)> = sheet.notes.iter().map(|(at, _)| *at).collect();
-    let mut places: Vec<(u32, u32)> = first_in_row.into_values().collect();
-    places.sort_unstable();
-    for at in places {
-        if noted.insert(at) {
-            sheet.notes.push((at, CellNote::InHidden(Hidden::PageRow)));
-        }
-    }
+    let hidden = HiddenPlaces {
+        rows: rows.to_vec(),
+        ..Default::default()
+    };
+    note_as(sheet, &hidden, Hidden::PageRow);
     sheet.notes.sort_by_key(|(at, _)| *at);
 }
 

@@ -89,8 +89,8 @@ impl XlsFormats {
         Ok(())
     }
 
-    /// BIFF5's byte strings' encoding (the workbook's code page, as [`XlsFormats::string`]
-    /// decodes them); `None` in BIFF8.
+    /// BIFF5's byte strings' encoding (the workbook's code page: GBK for 936, else
+    /// Windows-1252; [`XlsFormats::string`] decodes a FORMAT's so); `None` in BIFF8.
     pub(crate) fn byte_strings(&self) -> Option<&'static encoding_rs::Encoding> {
         self.biff5.then_some(if self.codepage == 936 {
             encoding_rs::GBK
@@ -101,14 +101,9 @@ impl XlsFormats {
 
     /// A FORMAT record's string: BIFF8's `XLUnicodeString`, BIFF5's byte string.
     fn string(&self, b: &[u8]) -> Option<String> {
-        if self.biff5 {
+        if let Some(enc) = self.byte_strings() {
             let n = usize::from(*b.first()?);
             let bytes = b.get(1..1 + n)?;
-            let enc = if self.codepage == 936 {
-                encoding_rs::GBK
-            } else {
-                encoding_rs::WINDOWS_1252
-            };
             return Some(enc.decode_without_bom_handling(bytes).0.into_owned());
         }
         let n = usize::from(u16_at(b, 0)?);

@@ -25,18 +25,27 @@
 
 use super::xlsx_raised::{Marked, SharedMarks};
 
-/// The FONT records' escapement, in order: raised (`Some(false)`), lowered (`Some(true)`).
+/// A workbook's font records' escapement, in order: raised (`Some(false)`), lowered
+/// (`Some(true)`), read from the 2 bytes (`sss`: 1 superscript, 2 subscript) at `SSS_AT` of
+/// each body: an `.xls`'s FONT records ([`XlsFonts`]), an `.xlsb`'s `BrtFont`s
+/// (`xlsb_raised::XlsbFonts`). How a run names a font is each format's (`script`).
 #[derive(Debug, Default)]
-pub(crate) struct XlsFonts {
+pub(crate) struct FontScripts<const SSS_AT: usize> {
     fonts: Vec<Option<bool>>,
     /// Whether any is raised or lowered.
     pub any: bool,
 }
 
-impl XlsFonts {
-    /// Reads a FONT record's body (`sss` at byte 8; a body cut short is on the line).
+impl<const SSS_AT: usize> FontScripts<SSS_AT> {
+    /// The bytes of a font record's body that say its escapement.
+    pub(crate) const WANT: usize = SSS_AT + 2;
+
+    /// Reads a font record's body (a body cut short is on the line).
     pub(crate) fn push(&mut self, body: &[u8]) {
-        let script = match body.get(8..10).map(|b| u16::from_le_bytes([b[0], b[1]])) {
+        let script = match body
+            .get(SSS_AT..Self::WANT)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+        {
             Some(1) => Some(false),
             Some(2) => Some(true),
             _ => None,
@@ -45,6 +54,21 @@ impl XlsFonts {
         self.fonts.push(script);
     }
 
+    /// The count of fonts read.
+    pub(crate) fn len(&self) -> usize {
+        self.fonts.len()
+    }
+
+    /// The escapement of the `at`th font record read (0-based).
+    pub(crate) fn nth(&self, at: usize) -> Option<bool> {
+        self.fonts.get(at).copied().flatten()
+    }
+}
+
+/// The FONT records' escapement (`sss` at byte 8).
+pub(crate) type XlsFonts = FontScripts<8>;
+
+impl XlsFonts {
     /// The escapement of font index `i` as a run names it: index 4 is never written, so the
     /// fifth FONT record is index 5 ([MS-XLS] 2.5.129).
     fn script(&self, i: u16) -> Option<bool> {
@@ -53,7 +77,7 @@ impl XlsFonts {
             4 => return None,
             _ => usize::from(i) - 1,
         };
-        self.fonts.get(at).copied().flatten()
+        self.nth(at)
     }
 }
 
@@ -209,9 +233,7 @@ pub(crate) fn read_sst(records: &[u8], fonts: &XlsFonts) -> (Vec<u64>, SharedMar
         if !p.skip(ext as usize) {
             break;
         }
-        if raised.iter().any(|r| r.1.is_some())
-            && let Some(m) = marked(&units, &raised)
-        {
+        if let Some(m) = marked(&units, &raised) {
             marks.insert(index, m);
         }
         index = index.saturating_add(1);
@@ -254,24 +276,18 @@ pub(crate) fn rstring(
         }
         None => {
             let wide = body.get(8)? & 0x01 != 0;
-            let end = 9 + cch * if wide { 2 } else { 1 };
-            let chars = body.get(9..end)?;
-            let units: Vec<u16> = if wide {
-                chars
-                    .chunks_exact(2)
-                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                    .collect()
-            } else {
-                chars.iter().map(|&b| u16::from(b)).collect()
+            let mut p = Parts {
+                parts: vec![body],
+                part: 0,
+                at: 9,
             };
-            let count = usize::from(u16::from_le_bytes([*body.get(end)?, *body.get(end + 1)?]));
-            let runs = runs_of(body.get(end + 2..)?, count, |i| fonts.script(i));
+            let mut units = Vec::with_capacity(cch);
+            p.chars(cch, wide, Some(&mut units)).then_some(())?;
+            let count = usize::from(p.u16()?);
+            let runs = runs_of(body.get(p.at..)?, count, |i| fonts.script(i));
             (units, runs)
         }
     };
-    if !runs.iter().any(|r| r.1.is_some()) {
-        return None;
-    }
     marked(&units, &runs)
 }
 
@@ -292,8 +308,11 @@ pub(crate) fn runs_of(
 }
 
 /// A string's characters (`units`, UTF-16) with its runs applied: `Some` where a digit is in a
-/// raised or lowered run.
+/// raised or lowered run (the characters not looked at where no run is).
 pub(crate) fn marked(units: &[u16], runs: &[(u16, Option<bool>)]) -> Option<Marked> {
+    if !runs.iter().any(|r| r.1.is_some()) {
+        return None;
+    }
     let mut shown = Vec::with_capacity(units.len());
     let mut any = false;
     let mut run = 0usize;

@@ -298,13 +298,19 @@ fn cells(r: &mut dyn Read, by_xf: &[Option<u32>], shared: &SharedMarks) -> (Styl
 
 /// An `XLWideString`: its length in UTF-16 units (4 bytes), then the units.
 fn wide_string(b: &[u8]) -> Option<String> {
+    wide_units(b).map(|(units, _)| String::from_utf16_lossy(&units))
+}
+
+/// An `XLWideString`'s units, and the bytes it takes of `b` (its length's 4 and theirs).
+pub(crate) fn wide_units(b: &[u8]) -> Option<(Vec<u16>, usize)> {
     let n = usize::try_from(u32_at(b, 0)?).ok()?;
-    let units: Vec<u16> = b
-        .get(4..4usize.checked_add(n.checked_mul(2)?)?)?
+    let end = 4usize.checked_add(n.checked_mul(2)?)?;
+    let units = b
+        .get(4..end)?
         .chunks_exact(2)
         .map(|c| u16::from_le_bytes([c[0], c[1]]))
         .collect();
-    Some(String::from_utf16_lossy(&units))
+    Some((units, end))
 }
 
 fn u16_at(d: &[u8], i: usize) -> Option<u16> {

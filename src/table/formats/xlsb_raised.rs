@@ -20,36 +20,13 @@ use std::io::Read;
 
 use super::xlsx_raised::{Marked, SharedMarks};
 
-/// The `BrtFont` records' escapement, in order: raised (`Some(false)`), lowered (`Some(true)`).
-#[derive(Debug, Default)]
-pub(crate) struct XlsbFonts {
-    fonts: Vec<Option<bool>>,
-    /// Whether any is raised or lowered.
-    pub any: bool,
-}
+/// The `BrtFont` records' escapement, in order (`sss` at bytes 6–7).
+pub(crate) type XlsbFonts = super::xls_raised::FontScripts<6>;
 
 impl XlsbFonts {
-    /// The bytes of a `BrtFont` body that say its escapement.
-    pub(crate) const WANT: usize = 8;
-
-    /// Reads a `BrtFont` body (`sss` at bytes 6–7; a body cut short is on the line).
-    pub(crate) fn push(&mut self, body: &[u8]) {
-        let script = match body.get(6..8).map(|b| u16::from_le_bytes([b[0], b[1]])) {
-            Some(1) => Some(false),
-            Some(2) => Some(true),
-            _ => None,
-        };
-        self.any |= script.is_some();
-        self.fonts.push(script);
-    }
-
-    /// The count of fonts read.
-    pub(crate) fn len(&self) -> usize {
-        self.fonts.len()
-    }
-
+    /// The escapement of the font a run names: `ifnt` is the `BrtFont`'s index, no gap.
     fn script(&self, ifnt: u16) -> Option<bool> {
-        self.fonts.get(usize::from(ifnt)).copied().flatten()
+        self.nth(usize::from(ifnt))
     }
 }
 
@@ -100,18 +77,9 @@ pub(crate) fn shared_marks(r: &mut dyn Read, fonts: &XlsbFonts) -> SharedMarks {
 /// A `RichStr` past its flags byte (a rich one: its string, then its runs), as shown where a
 /// digit is in a raised or lowered run.
 fn rich_str(b: &[u8], fonts: &XlsbFonts) -> Option<Marked> {
-    let n = usize::try_from(super::xlsb_formats::u32_at(b, 0)?).ok()?;
-    let end = 4usize.checked_add(n.checked_mul(2)?)?;
-    let units: Vec<u16> = b
-        .get(4..end)?
-        .chunks_exact(2)
-        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-        .collect();
+    let (units, end) = super::xlsb_formats::wide_units(b)?;
     let count = super::xlsb_formats::u32_at(b, end)? as usize;
     let runs = super::xls_raised::runs_of(b.get(end + 4..)?, count, |i| fonts.script(i));
-    if !runs.iter().any(|r| r.1.is_some()) {
-        return None;
-    }
     super::xls_raised::marked(&units, &runs)
 }
 
