@@ -11,7 +11,7 @@ use serde_json::Value;
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{run, whole_fields};
+use reports::{dir, run, whole_fields};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
@@ -169,6 +169,37 @@ fn two_forms_side_by_side_on_one_sheet_are_both_read() {
             r.stdout
         );
     }
+}
+
+#[test]
+fn forms_side_by_side_under_a_column_map_are_cut_as_the_grid_reads_its_header() {
+    // the side-by-side test reads the header's names as the grid header does, a `--columns`
+    // map included: its copy of the names without the map saw no target on either side, and
+    // B's form was again not read, without a word
+    let d = dir("probe17", "side-by-side-columns");
+    let text = std::fs::read_to_string(fixtures().join("side-by-side.tsv")).unwrap();
+    assert!(text.matches("年度指标值").count() == 2, "{text}");
+    std::fs::write(d.join("sheet.tsv"), text.replace("年度指标值", "本年目标")).unwrap();
+    let r = run(
+        &d,
+        &[
+            "evaluate",
+            "sheet.tsv",
+            "--columns",
+            "年度指标值=本年目标",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let got: Vec<(&str, &str)> = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["project"].as_str().unwrap(), p["score"].as_str().unwrap()))
+        .collect();
+    assert_eq!(got, [("A项目", "90.00"), ("B项目", "100.00")], "{v}");
 }
 
 #[test]

@@ -3,19 +3,19 @@
 //! other. Read as they stand, the grid's header named its columns from the left copy only, and
 //! B's form was never read, without a word (the seventeenth probe).
 //!
-//! A sheet is two forms side by side where a grid header row ([`super::is_grid_name`]: an
-//! indicator and a target column on each side) repeats its first name further right, with
-//! the right copy starting at column `k`: each row is cut at `k`, and the right parts follow
-//! the left ones as rows of their own, the cells keeping where they were read from. Merges
-//! move with their cells (one across the cut keeps its left part). Only where the cut leaves
-//! both sides a grid header; the finding (`table.form-side-by-side`) names the column.
+//! A sheet is two forms side by side where a grid header row (its roles as the grid header
+//! reads them, the user's column names included: an indicator and a target column on each
+//! side) repeats its first name further right, with the right copy starting at column `k`:
+//! each row is cut at `k`, and the right parts follow the left ones as rows of their own, the
+//! cells keeping where they were read from. Merges move with their cells (one across the cut
+//! keeps its left part). Only where the cut leaves both sides a grid header; the finding
+//! (`table.form-side-by-side`) names the column.
 
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
-use crate::table::columns::normalize;
 use crate::table::grid::{Merge, Row};
 
-use super::words::{Col, GRID};
+use super::words::Col;
 
 /// The column where a second form starts beside the first, in the first grid header row that
 /// repeats its first name to the right (`一级指标 … 得分 | | 一级指标 … 得分`), where each side
@@ -34,25 +34,16 @@ fn header_cut(row: &Row) -> Option<usize> {
         .skip(1)
         .find(|(_, c)| *c.text == *first.text)
         .map(|(i, _)| i)?;
-    if !super::is_grid_name(&normalize(&first.text)) {
+    // the header's roles as the grid's header reads them (the user's column names included)
+    let roles = super::grid::grid_roles_all(row);
+    if !roles.iter().any(|&(_, i)| i == c0) {
         return None;
     }
-    let names = |from: usize, to: usize| -> Vec<String> {
-        row.filled()
-            .filter(|(i, _)| (from..to).contains(i))
-            .map(|(_, c)| normalize(&c.text))
-            .collect()
-    };
-    let has = |names: &[String], col: Col| {
-        GRID.iter()
-            .filter(|(c, _)| *c == col)
-            .any(|(_, ns)| names.iter().any(|n| ns.contains(&n.as_str())))
-    };
-    let (left, right) = (names(c0, k), names(k, usize::MAX));
-    (has(&left, Col::Indicator)
-        && has(&left, Col::Target)
-        && has(&right, Col::Indicator)
-        && has(&right, Col::Target))
+    let has = |right: bool, col: Col| roles.iter().any(|&(c, i)| c == col && (i >= k) == right);
+    (has(false, Col::Indicator)
+        && has(false, Col::Target)
+        && has(true, Col::Indicator)
+        && has(true, Col::Target))
     .then_some(k)
 }
 

@@ -50,7 +50,7 @@ impl GridHeader {
 }
 
 /// Every grid role named by a row's cells, in column order (a role may appear twice).
-fn grid_roles_all(row: &Row) -> Vec<(Col, usize)> {
+pub(super) fn grid_roles_all(row: &Row) -> Vec<(Col, usize)> {
     let mut roles: Vec<(Col, usize)> = Vec::new();
     for (i, cell) in row.filled() {
         if cell.text.len() > 96 {
