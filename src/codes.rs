@@ -564,6 +564,10 @@ registry! {
     PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,
         "网页表格的表头与表体接在一起读取",
         "含义：网页中一张表格只有表头（没有数字），紧接着的一张没有表头、列数相同：网页框架（如 Element UI 的 el-table__header 与 el-table__body）常把一张表的表头和表体写成两个表格。\n处理：把两者接在一起，作为一张表读取，并在此说明（只是版面的拆分，不是推断的续表）。\n修改：无需修改；如果两张表格其实无关，只保存要读的表格。";
+    /// A reading's findings of one code past those listed one by one: counted, one finding.
+    FINDINGS_NOT_LISTED = "table.findings-not-listed", Warning,
+        "同一种问题太多，其余只计数",
+        "含义：读取一个文件时，同一种问题（同一个代码，如 table.row-too-short）已逐条列出 1000 条（JIXIAO_MAX_FINDINGS_LISTED）；多是分隔符、引号或表头不对，使其后的每一行都出错。\n处理：其余的同种问题照常处理（未读取的行照常跳过并计入跳过的行数），但不再逐条列出，只在读取结束时用这一条说明还有多少条、第一条未列出的在哪里；级别与所计的问题相同。整表读取与流式评价列出的是同样的前 1000 条：一个 10 MB 的文件曾因逐条保存五百万条问题占用近 3 GB 内存。\n修改：先改正列出的前几条问题再读取；要全部列出，提高 JIXIAO_MAX_FINDINGS_LISTED。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",

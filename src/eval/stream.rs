@@ -43,6 +43,7 @@ use crate::finding::{Finding, Severity};
 use crate::report_model::{IndicatorLine, ProjectReport, Shown, Summary, VerdictCounts};
 use crate::table::ReadError;
 use crate::table::layouts::sheet_carry;
+use crate::table::listing::Listing;
 use crate::table::model::Document;
 use crate::table::stream::{self, Block, FillDown, Head, SheetStream};
 
@@ -272,6 +273,8 @@ struct Gate<'a> {
     failed: Option<ReadError>,
     /// The sums of a project cut inside by the block before (`sheet_carry`).
     carried: Option<sheet_carry::Carried>,
+    /// The reader's findings the file lists so far, a code's first ones (`table::listing`).
+    listing: Listing,
 }
 
 impl Gate<'_> {
@@ -328,6 +331,7 @@ pub fn evaluate_stream(
         matcher: Matcher::new(opts.actuals),
         failed: None,
         carried: None,
+        listing: Listing::after(&head.findings, &head.unlisted),
     });
     let turn = Condvar::new();
     // output buffers, handed back by the writer (no fresh megabytes each block)
@@ -396,6 +400,10 @@ pub fn evaluate_stream(
         let _ = diagnostics.write_all(waits.report().as_bytes());
     }
     let mut totals = written.map_err(StreamError::Write)?;
+    if !totals.held_to_end {
+        let closing = std::mem::take(&mut gate.listing).close();
+        close_listing(&mut totals, closing, (head, opts), diagnostics)?;
+    }
     let summary = totals.summary(opts.methodology);
     let findings = run_findings(&mut totals, head, &gate.matcher);
     let read = totals.read(head);
@@ -419,6 +427,59 @@ pub fn evaluate_stream(
         actuals_seen: totals.actuals_seen,
         actuals_used: totals.actuals_used,
     })
+}
+
+/// The findings that close the file's reader findings (each code's past those listed, counted:
+/// `table::listing`), after the last block's: on stderr, and among the reader's own findings of
+/// the report, as a whole reading has them at the end of its findings.
+fn close_listing(
+    totals: &mut Totals,
+    closing: Vec<Finding>,
+    (head, opts): (&Head, &StreamOptions<'_>),
+    diagnostics: &mut (dyn Write + Send),
+) -> Result<(), StreamError> {
+    if closing.is_empty() {
+        return Ok(());
+    }
+    // (none of them has a place in the text: rendered over an empty one)
+    let source = crate::source::SourceText::new(
+        head.name.clone(),
+        String::new(),
+        crate::table::InputFormat::Csv,
+        head.encoding,
+        None,
+    );
+    let doc = Document {
+        source,
+        layout: crate::table::Layout::SelfEvaluation,
+        department: None,
+        money_unit: None,
+        total: None,
+        units: Vec::new(),
+        findings: closing,
+        rows_read: 0,
+        rows_skipped: 0,
+        held: Vec::new(),
+    };
+    diagnostics
+        .write_all((opts.render)(&doc).as_bytes())
+        .map_err(StreamError::Write)?;
+    let errors = doc
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error);
+    let loose = doc
+        .findings
+        .iter()
+        .filter(|f| crate::table::placed::carried(f));
+    let (errors, loose): (Vec<Finding>, Vec<Finding>) =
+        (errors.cloned().collect(), loose.cloned().collect());
+    for (held, more) in [(&mut totals.errors, errors), (&mut totals.loose, loose)] {
+        let room = crate::report_model::OWN_FINDINGS_WRITTEN.saturating_sub(held.len());
+        totals.not_held += more.len().saturating_sub(room);
+        held.extend(more.into_iter().take(room));
+    }
+    Ok(())
 }
 
 /// The findings about the whole run: the evaluation's (a budget of zero or less), projects that
@@ -527,7 +588,13 @@ fn read_in_turn<'s, 'g>(
         }
     };
     let (read, continued) = match read {
-        Ok(b) => g.passed(block, b),
+        Ok(mut b) => {
+            // the findings the file lists, counted in file order (the same whole and streamed)
+            let unlisted = std::mem::take(&mut b.unlisted);
+            let (mut b, continued) = g.passed(block, b);
+            g.listing.pass(&mut b.doc.findings, unlisted);
+            (b, continued)
+        }
         Err(e) => {
             if let Some(e) = e {
                 g.failed.get_or_insert(e);

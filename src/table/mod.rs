@@ -92,6 +92,7 @@ pub mod formats;
 mod grid;
 pub mod held;
 pub mod layouts;
+pub mod listing;
 pub mod model;
 pub(crate) mod page_styles;
 mod pending;
@@ -964,7 +965,8 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
 /// State shared by the layout readers: the source, findings and row counts.
 pub(crate) struct Ctx<'a> {
     pub source: &'a source::SourceText,
-    pub findings: Vec<Finding>,
+    /// Each code's first findings, the rest counted (`listing`, `JIXIAO_MAX_FINDINGS_LISTED`).
+    pub findings: listing::Findings,
     pub rows_read: usize,
     pub rows_skipped: usize,
     /// Whether a data row (not a note) was skipped: sums that may depend on it are unchecked.
@@ -976,7 +978,7 @@ impl<'a> Ctx<'a> {
     pub fn new(source: &'a source::SourceText) -> Self {
         Ctx {
             source,
-            findings: Vec::new(),
+            findings: listing::Findings::default(),
             rows_read: 0,
             rows_skipped: 0,
             data_skipped: false,
@@ -1620,7 +1622,8 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
         let (code, severity, message, label) = note.finding(&value);
         findings.push(Finding::at_location(code, severity, &doc.source, *at, message).label(label));
     }
-    doc.findings = findings;
+    // each code's first findings, and a closing one a code where more were counted
+    doc.findings = findings.close();
     Ok(doc)
 }
 

@@ -63,6 +63,7 @@ use encoding_rs::{Decoder, DecoderResult, GB18030, UTF_8};
 use super::columns::{Header, Role};
 use super::flat;
 use super::grid;
+use super::listing::Unlisted;
 use super::model::{Document, Layout};
 use super::pending::{BadUtf8, Pending};
 use super::self_eval;
@@ -120,6 +121,8 @@ pub struct Head {
     pub department: Option<String>,
     /// Findings about the header (columns not understood), in source order.
     pub findings: Vec<Finding>,
+    /// Those counted past `JIXIAO_MAX_FINDINGS_LISTED` (`table::listing`).
+    pub unlisted: Unlisted,
     /// The encoding the text is decoded from (`UTF-8`, `GB18030`).
     pub encoding: &'static str,
     /// Whether the sheet has a 得分 column (its rounding is needed before scoring).
@@ -196,6 +199,10 @@ impl Block {
 #[derive(Debug)]
 pub struct BlockDoc {
     pub doc: Document,
+    /// The block's findings counted past those it lists (`table::listing`): the file's listing
+    /// passes the block's in file order (`eval::stream`'s turnstile), so that a streamed file
+    /// lists the findings a whole reading lists.
+    pub unlisted: Unlisted,
     /// What the last row leaves filled down for the next block.
     pub end: FillDown,
     /// What of the state it started from the block's rows read.
@@ -412,6 +419,7 @@ fn blank_head(name: &str, encoding: &'static str) -> Head {
         name: name.to_owned(),
         department: None,
         findings: Vec::new(),
+        unlisted: Unlisted::default(),
         encoding,
         has_published_scores: false,
         format: InputFormat::Tsv,
@@ -504,7 +512,7 @@ impl SheetStream {
         unknown_columns(&mut ctx, &found.header, &rows[found.names_row]);
         let mut head = blank_head(&self.head.name, self.head.encoding);
         head.format = format;
-        head.findings = ctx.findings;
+        (head.findings, head.unlisted) = ctx.findings.into_parts();
         head.department = found.preamble.department.clone();
         head.has_published_scores = found.header.col(Role::Score).is_some();
         head.header = found.header;
@@ -1104,7 +1112,9 @@ fn read_block_by(
         rows_skipped,
         ..
     } = ctx;
+    let (findings, unlisted) = findings.into_parts();
     Ok(BlockDoc {
+        unlisted,
         doc: Document {
             source: grid.source.clone(),
             layout: Layout::SelfEvaluation,

@@ -201,7 +201,7 @@ fn check_own(doc: &mut Document) {
     };
     let mut ctx = Ctx::new(source);
     super::sheet_total::check(&mut ctx, project);
-    findings.append(&mut ctx.findings);
+    findings.extend(ctx.findings.close());
 }
 
 /// Checks the printed total of `doc`'s first project (the carried project's next part, where
