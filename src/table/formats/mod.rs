@@ -45,6 +45,7 @@ pub(crate) mod xls_formats;
 pub(crate) mod xls_raised;
 pub(crate) mod xlsb_formats;
 pub(crate) mod xlsb_raised;
+pub(crate) mod xlsb_skipped;
 pub(crate) mod xlsx_merges;
 pub(crate) mod xlsx_parts;
 pub(crate) mod xlsx_pipe;
