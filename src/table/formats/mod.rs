@@ -50,6 +50,7 @@ pub(crate) mod xlsx_merges;
 pub(crate) mod xlsx_parts;
 pub(crate) mod xlsx_pipe;
 pub(crate) mod xlsx_raised;
+pub(crate) mod xml_cut;
 
 use std::sync::LazyLock;
 

@@ -70,7 +70,13 @@ pub(crate) fn read_sheets(
     let budget = CellCount::new(name);
     if let Some(formulas) = xlsx {
         let threads = super::xlsx_pipe::Threads::from_env();
-        return read_xlsx(name, &bytes, (sheet, formulas), (None, threads), &budget);
+        // a shared string past the cell limit cut first: calamine holds each whole
+        let cut = match formulas.long_shared {
+            true => super::xml_cut::cut_shared_strings(name, &bytes)?,
+            false => None,
+        };
+        let bytes = cut.as_ref().unwrap_or(&bytes);
+        return read_xlsx(name, bytes, (sheet, formulas), (None, threads), &budget);
     }
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         let layout = zipped_layout(name, &bytes)?;
@@ -778,6 +784,9 @@ pub(crate) struct SecondLook {
     pub hidden: bool,
     pub raised_shared: bool,
     pub raised_sheet: bool,
+    /// A shared string's text may run past the cell limit (`xml_cut`: cut before calamine
+    /// holds it).
+    pub long_shared: bool,
 }
 
 impl SecondLook {
@@ -787,6 +796,7 @@ impl SecondLook {
         hidden: true,
         raised_shared: true,
         raised_sheet: true,
+        long_shared: true,
     };
 }
 
