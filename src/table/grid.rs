@@ -1293,6 +1293,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     let mut raised_shared = formats::WordSeen::new(formats::xlsx_raised::VERT_ALIGN);
     let mut raised_sheet = formats::WordSeen::new(formats::xlsx_raised::VERT_ALIGN);
     let mut sink = [0u8; 64 * 1024];
+    let mut long = false;
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
             continue;
@@ -1307,14 +1308,12 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             return Err(too_large(&part));
         }
         // the shared strings' start tag, whose `uniqueCount` calamine reserves from
-        let strings = part
-            .rsplit('/')
-            .next()
-            .is_some_and(|f| f.eq_ignore_ascii_case("sharedStrings.xml"));
+        let strings = formats::xml_cut::is_shared_strings(&part);
         let mut head = Vec::new();
         let sheet = part.starts_with("xl/worksheets/") && part.ends_with(".xml");
         let word = part == "word/document.xml";
         let mut held = workbook::TagCount::strings();
+        let mut long_shared = formats::xml_cut::Measure::default();
         let mut part_bytes: u64 = 0;
         loop {
             match std::io::Read::read(&mut entry, &mut sink) {
@@ -1329,6 +1328,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
                         }
                         held.feed(&sink[..k]);
                         raised_shared.feed(&sink[..k]);
+                        long_shared.feed(entry.size(), &sink[..k]);
                         workbook::check_count(name, Some(&part), held.count)?;
                     } else if sheet {
                         // counted across the worksheets: the cell limit is the workbook's
@@ -1351,6 +1351,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
         }
         if strings {
             workbook::check_shared_strings(name, &part, &head, part_bytes)?;
+            long |= long_shared.long();
         }
         if part == "content.xml" {
             content = true;
@@ -1363,6 +1364,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             hidden: hidden.seen,
             raised_shared: raised_shared.seen,
             raised_sheet: raised_sheet.seen,
+            long_shared: long,
         },
     })
 }

@@ -1490,7 +1490,7 @@ fn data_rows<'r, 'a>(
                     at,
                     format!(
                         "单元格有 {} 字节，超过单元格 {} 的上限；该行未读取",
-                        cell.text.len(),
+                        formats::xml_cut::size_shown(cell.text.len()),
                         crate::limits::CELL.shown()
                     ),
                 )

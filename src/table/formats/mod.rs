@@ -45,10 +45,12 @@ pub(crate) mod xls_formats;
 pub(crate) mod xls_raised;
 pub(crate) mod xlsb_formats;
 pub(crate) mod xlsb_raised;
+pub(crate) mod xlsb_skipped;
 pub(crate) mod xlsx_merges;
 pub(crate) mod xlsx_parts;
 pub(crate) mod xlsx_pipe;
 pub(crate) mod xlsx_raised;
+pub(crate) mod xml_cut;
 
 use std::sync::LazyLock;
 

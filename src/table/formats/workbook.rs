@@ -70,7 +70,13 @@ pub(crate) fn read_sheets(
     let budget = CellCount::new(name);
     if let Some(formulas) = xlsx {
         let threads = super::xlsx_pipe::Threads::from_env();
-        return read_xlsx(name, &bytes, (sheet, formulas), (None, threads), &budget);
+        // a shared string past the cell limit cut first: calamine holds each whole
+        let cut = match formulas.long_shared {
+            true => super::xml_cut::cut_shared_strings(name, &bytes)?,
+            false => None,
+        };
+        let bytes = cut.as_ref().unwrap_or(&bytes);
+        return read_xlsx(name, bytes, (sheet, formulas), (None, threads), &budget);
     }
     let (bytes, layout) = if bytes.starts_with(b"PK") {
         let layout = zipped_layout(name, &bytes)?;
@@ -100,6 +106,7 @@ pub(crate) fn read_sheets(
         .collect();
     raised.extend(layout.raised_named);
     let hidden_sheets = hidden_sheets(wb.sheets_metadata());
+    let mut skipped = layout.skipped_named;
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
         // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
@@ -107,6 +114,7 @@ pub(crate) fn read_sheets(
         if let calamine::Sheets::Xlsb(x) = &mut wb {
             let (_, styled) = sheets.remove(&chosen).unwrap_or_default();
             let raised_here = raised.remove(&chosen).unwrap_or_default();
+            let skipped_here = skipped.remove(&chosen).unwrap_or_default();
             let (cells, notes) = guarded(name, || {
                 xlsb_cells(
                     name,
@@ -114,6 +122,7 @@ pub(crate) fn read_sheets(
                     (&chosen, &budget),
                     (&styles, &styled),
                     (&raised_shared, &raised_here),
+                    skipped_here,
                 )
             })?;
             let mut sheet = SheetCells::of_cells(chosen, cells);
@@ -171,19 +180,25 @@ pub(crate) fn read_sheets(
 /// number formats and the styles of their cells, what they hide (`.ods`) and the text they set
 /// raised or lowered in part, by sheet name.
 fn zipped_layout(name: &str, bytes: &[u8]) -> Result<XlsLayout, ReadError> {
-    let ((styles, tables), hidden, (shared, raised)) = match super::xlsb_formats::read(name, bytes)?
-    {
-        Some((xlsb, raised)) => (xlsb, Default::default(), raised),
-        None => {
-            let (ods, hidden, raised) = super::ods_formats::read(name, bytes)?;
-            (ods, hidden, (Default::default(), raised))
-        }
-    };
+    let ((styles, tables), hidden, (shared, raised), skipped) =
+        match super::xlsb_formats::read(name, bytes)? {
+            Some((xlsb, raised, skipped)) => (xlsb, Default::default(), raised, skipped),
+            None => {
+                let (ods, hidden, raised) = super::ods_formats::read(name, bytes)?;
+                (
+                    ods,
+                    hidden,
+                    (Default::default(), raised),
+                    Default::default(),
+                )
+            }
+        };
     Ok(XlsLayout {
         named: tables.into_iter().map(|(n, s)| (n, (None, s))).collect(),
         hidden_named: hidden,
         raised: shared,
         raised_named: raised,
+        skipped_named: skipped,
         styles,
         ..Default::default()
     })
@@ -270,7 +285,8 @@ impl StyleLooks {
 
 /// The used cells of `sheet` of an `.xlsb`, one at a time, each counted in `budget`, shown
 /// through their styles (`xlsb_formats`), a string set raised or lowered in part as shown
-/// (`xlsb_raised`), and their notes.
+/// (`xlsb_raised`), and their notes; the cells calamine skips (`skipped`: `xlsb_skipped`)
+/// put in their places.
 fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     name: &str,
     wb: &mut calamine::Xlsb<RS>,
@@ -280,6 +296,7 @@ fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
         &super::xlsx_raised::SharedMarks,
         &super::xlsx_raised::SheetMarks,
     ),
+    skipped: super::xlsb_formats::Skipped,
 ) -> Result<(Vec<PlacedCell>, Vec<PlacedNote>), ReadError> {
     let workbook = |e: calamine::XlsbError| ReadError::Workbook {
         name: name.into(),
@@ -287,9 +304,28 @@ fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     };
     let mut reader = wb.worksheet_cells_reader(sheet).map_err(workbook)?;
     let (mut cells, mut notes) = (Vec::new(), Vec::new());
-    while let Some(cell) = reader.next_cell().map_err(workbook)? {
-        let at = cell.get_position();
-        let value = cell_value(raised, &cell);
+    let mut skipped = skipped.into_iter().peekable();
+    let (mut pending, mut read_all) = (None, false);
+    loop {
+        if pending.is_none() && !read_all {
+            match reader.next_cell().map_err(workbook)? {
+                Some(c) => pending = Some((c.get_position(), cell_value(raised, &c))),
+                None => read_all = true,
+            }
+        }
+        // a skipped cell before calamine's next one (in the sheet's order) comes first
+        let skipped_first = match (&pending, skipped.peek()) {
+            (Some((at, _)), Some((s, _))) => s < at,
+            (None, next) => next.is_some(),
+            (_, None) => false,
+        };
+        let next = match skipped_first {
+            true => skipped.next(),
+            false => pending.take(),
+        };
+        let Some((at, value)) = next else {
+            break;
+        };
         if matches!(value, calamine::Data::Empty) {
             continue;
         }
@@ -748,6 +784,9 @@ pub(crate) struct SecondLook {
     pub hidden: bool,
     pub raised_shared: bool,
     pub raised_sheet: bool,
+    /// A shared string's text may run past the cell limit (`xml_cut`: cut before calamine
+    /// holds it).
+    pub long_shared: bool,
 }
 
 impl SecondLook {
@@ -757,6 +796,7 @@ impl SecondLook {
         hidden: true,
         raised_shared: true,
         raised_sheet: true,
+        long_shared: true,
     };
 }
 
@@ -1011,6 +1051,7 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
         styles: std::mem::take(&mut formats.styles),
         named: Default::default(),
         hidden_named: Default::default(),
+        skipped_named: Default::default(),
     })
 }
 
@@ -1031,6 +1072,8 @@ pub(crate) struct XlsLayout {
     raised: super::xlsx_raised::SharedMarks,
     raised_sheets: Vec<super::xlsx_raised::SheetMarks>,
     raised_named: std::collections::HashMap<String, super::xlsx_raised::SheetMarks>,
+    /// Each sheet's cells calamine skips, by name (an `.xlsb`'s, `xlsb_skipped`).
+    skipped_named: std::collections::HashMap<String, super::xlsb_formats::Skipped>,
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.

@@ -16,10 +16,13 @@
 //! **Bounded**: the parts are streamed record by record (a body is skipped, never held, but
 //! for the few bytes a record's meaning needs), each read at most to the unzipped limit
 //! ([`limits::UNZIPPED`]); formats and styles at most [`limits::STYLES`] each; only cells whose
-//! style shows more than General are kept (12 bytes each). A part that does not read leaves its
+//! style shows more than General are kept (12 bytes each); the cells calamine skips to one
+//! past the cell and text limits (the reader's count refuses them there). A part that does not read leaves its
 //! cells as their values (as before), never stops the read: calamine's refusals stand.
 //! The same walks gather what `xlsb_raised` needs: each `BrtFont`'s escapement, and each
-//! sheet's `BrtCellIsst` cells naming a string set raised or lowered in part.
+//! sheet's `BrtCellIsst` cells naming a string set raised or lowered in part; and the cells
+//! calamine skips (`xlsb_skipped`: a rich string in its cell, a formula's error), so every
+//! sheet is walked.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -37,6 +40,13 @@ pub(crate) type XlsbStyled = (Vec<Style>, HashMap<String, Styled>);
 /// name (`xlsb_raised`).
 pub(crate) type XlsbRaised = (SharedMarks, HashMap<String, SheetMarks>);
 
+/// The cells of a sheet calamine skips (`xlsb_skipped`), in the sheet's order.
+pub(crate) type Skipped = Vec<((u32, u32), calamine::Data)>;
+
+/// What is read of an `.xlsb` beside calamine: its styles, the text it sets raised or lowered,
+/// and each sheet's cells calamine skips by its name.
+pub(crate) type XlsbRead = (XlsbStyled, XlsbRaised, HashMap<String, Skipped>);
+
 /// The styled cells of an `.xlsb` (its bytes, a zip): `None` where it is none (no
 /// `xl/workbook.bin`; calamine tries the `.xlsb` reader before the OpenDocument one, so a zip
 /// holding both parts is an `.xlsb` here too); empty where its parts do not read.
@@ -45,11 +55,8 @@ pub(crate) type XlsbRaised = (SharedMarks, HashMap<String, SheetMarks>);
 /// an `.xlsx`'s is (`table.format-code-too-long`): calamine reads every `BrtFmt` whole.
 ///
 /// Also the text set raised or lowered in part (`xlsb_raised`): the shared strings read again
-/// only where a `BrtFont` is raised or lowered.
-pub(crate) fn read(
-    name: &str,
-    bytes: &[u8],
-) -> Result<Option<(XlsbStyled, XlsbRaised)>, ReadError> {
+/// only where a `BrtFont` is raised or lowered; and each sheet's cells calamine skips.
+pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Option<XlsbRead>, ReadError> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(None);
     };
@@ -69,9 +76,6 @@ pub(crate) fn read(
     } else {
         SharedMarks::new()
     };
-    if styles.is_empty() && shared.is_empty() {
-        return Ok(Some(Default::default()));
-    }
     let sheets = part(&mut zip, "xl/workbook.bin", |r| Ok(bundle(r))).unwrap_or_default();
     let targets = part(&mut zip, "xl/_rels/workbook.bin.rels", |r| {
         let mut xml = Vec::new();
@@ -79,7 +83,12 @@ pub(crate) fn read(
         Ok(relationships(&xml))
     })
     .unwrap_or_default();
-    let (mut out, mut raised) = (HashMap::new(), HashMap::new());
+    let (mut out, mut raised, mut skipped) = (HashMap::new(), HashMap::new(), HashMap::new());
+    let look = SheetLook {
+        by_xf: &by_xf,
+        shared: &shared,
+        fonts: &fonts,
+    };
     for (rel, sheet) in sheets {
         let Some(target) = targets.get(&rel) else {
             continue;
@@ -88,14 +97,17 @@ pub(crate) fn read(
             Some(absolute) => absolute.to_owned(),
             None => format!("xl/{target}"),
         };
-        if let Some((cells, marks)) = part(&mut zip, &path, |r| Ok(cells(r, &by_xf, &shared))) {
-            if !marks.is_empty() {
-                raised.insert(sheet.clone(), marks);
+        if let Some(walked) = part(&mut zip, &path, |r| Ok(cells(r, &look))) {
+            if !walked.marks.is_empty() {
+                raised.insert(sheet.clone(), walked.marks);
             }
-            out.insert(sheet, cells);
+            if !walked.skipped.is_empty() {
+                skipped.insert(sheet.clone(), walked.skipped);
+            }
+            out.insert(sheet, walked.styled);
         }
     }
-    Ok(Some(((styles, out), (shared, raised))))
+    Ok(Some(((styles, out), (shared, raised), skipped)))
 }
 
 /// The styles' part.
@@ -253,15 +265,40 @@ fn relationships(xml: &[u8]) -> HashMap<String, String> {
     out
 }
 
-/// A sheet part: its cells whose style shows more than General, sorted; and its cells naming
-/// a shared string of `shared` (`BrtCellIsst`, 7: its index at bytes 8–11), by place.
-fn cells(r: &mut dyn Read, by_xf: &[Option<u32>], shared: &SharedMarks) -> (Styled, SheetMarks) {
+/// What a sheet's walk needs of the workbook: each cell style's index into the styles, the
+/// shared strings set raised or lowered, the fonts.
+struct SheetLook<'a> {
+    by_xf: &'a [Option<u32>],
+    shared: &'a SharedMarks,
+    fonts: &'a XlsbFonts,
+}
+
+/// What a sheet's walk finds.
+#[derive(Default)]
+struct SheetWalk {
+    /// Its cells whose style shows more than General, sorted.
+    styled: Styled,
+    /// Its cells naming a shared string set raised or lowered, by place.
+    marks: SheetMarks,
+    /// Its cells calamine skips, in order.
+    skipped: Skipped,
+}
+
+/// A sheet part: its cells whose style shows more than General, sorted; its cells naming
+/// a shared string of `look.shared` (`BrtCellIsst`, 7: its index at bytes 8–11), by place;
+/// its cells calamine skips (`xlsb_skipped`), in order.
+fn cells(r: &mut dyn Read, look: &SheetLook<'_>) -> SheetWalk {
+    let (by_xf, shared) = (look.by_xf, look.shared);
     let (mut out, mut marks, mut buf) = (Styled::new(), SheetMarks::new(), Vec::new());
+    let (mut skipped, mut held) = (Skipped::new(), 0u64);
     let (mut row, mut in_data) = (0u32, false);
     while let Some((typ, size)) = header(r) {
         let cell = in_data && (typ <= 11 || typ == 62);
         let want = match typ {
             7 if cell && !shared.is_empty() => 12,
+            super::xlsb_skipped::RSTRING | super::xlsb_skipped::FMLA_ERROR if cell => {
+                super::xlsb_skipped::want(typ)
+            }
             _ if cell => 8,
             _ => 0,
         };
@@ -274,6 +311,18 @@ fn cells(r: &mut dyn Read, by_xf: &[Option<u32>], shared: &SharedMarks) -> (Styl
             && shared.contains_key(&i)
         {
             marks.insert((row, col), CellMark::Shared(i));
+        }
+        // held to one past the cell and text limits: the reader's count refuses them there
+        if cell
+            && held <= limits::UNZIPPED.get()
+            && skipped.len() as u64 <= limits::CELLS.get()
+            && let Some(value) = super::xlsb_skipped::value(typ, &buf, look.fonts)
+            && let Some(col) = u32_at(&buf, 0)
+        {
+            if let calamine::Data::String(t) = &value {
+                held = held.saturating_add(t.len() as u64);
+            }
+            skipped.push(((row, col), value));
         }
         match typ {
             0x91 => in_data = true,
@@ -293,7 +342,11 @@ fn cells(r: &mut dyn Read, by_xf: &[Option<u32>], shared: &SharedMarks) -> (Styl
     }
     out.sort_unstable_by_key(|c| c.0);
     out.dedup_by_key(|c| c.0);
-    (out, marks)
+    SheetWalk {
+        styled: out,
+        marks,
+        skipped,
+    }
 }
 
 /// An `XLWideString`: its length in UTF-16 units (4 bytes), then the units.
@@ -403,7 +456,11 @@ mod tests {
         ));
         // a record claiming more than the part holds: the walk ends, what was read stays
         sheet.extend([0x05, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2]);
-        let (styled, _) = cells(&mut sheet.as_slice(), &looks, &SharedMarks::new());
-        assert_eq!(styled, [((7, 3), 0)]);
+        let look = SheetLook {
+            by_xf: &looks,
+            shared: &SharedMarks::new(),
+            fonts: &XlsbFonts::default(),
+        };
+        assert_eq!(cells(&mut sheet.as_slice(), &look).styled, [((7, 3), 0)]);
     }
 }

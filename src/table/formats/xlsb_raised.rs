@@ -76,7 +76,7 @@ pub(crate) fn shared_marks(r: &mut dyn Read, fonts: &XlsbFonts) -> SharedMarks {
 
 /// A `RichStr` past its flags byte (a rich one: its string, then its runs), as shown where a
 /// digit is in a raised or lowered run.
-fn rich_str(b: &[u8], fonts: &XlsbFonts) -> Option<Marked> {
+pub(crate) fn rich_str(b: &[u8], fonts: &XlsbFonts) -> Option<Marked> {
     let (units, end) = super::xlsb_formats::wide_units(b)?;
     let count = super::xlsb_formats::u32_at(b, end)? as usize;
     let runs = super::xls_raised::runs_of(b.get(end + 4..)?, count, |i| fonts.script(i));

@@ -43,6 +43,11 @@ impl Marked {
         Marked { joined, shown }
     }
 
+    /// The text shown, taken (a cell calamine does not read: `xlsb_skipped`).
+    pub(crate) fn into_shown(self) -> String {
+        self.shown
+    }
+
     /// The text shown, whatever calamine read (tests).
     #[cfg(test)]
     pub(crate) fn shown_for_any(&self) -> &str {

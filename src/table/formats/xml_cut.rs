@@ -1,0 +1,443 @@
+//! The text of an xlsx's shared strings cut one byte past the cell limit before calamine holds
+//! it (issue 27): a 0.3 MB file whose one shared string is 300 MB of text deflated 1000:1
+//! peaked at 1.4 GB (calamine holds a `<t>`'s text three times over while reading it, and the
+//! cell naming it took two copies more) to refuse that cell with `table.cell-too-long` anyway.
+//!
+//! **Decisions**: a string's text is counted as calamine will hold it, from the bytes of its
+//! `<si>` (every text and CDATA run of it, phonetic ones too: a count never under what is held,
+//! so the cut text is still past the limit and its cell refused on its row as before). Counted
+//! at a byte each: what is not white space (calamine trims a `<t>` of its ends unless told to
+//! keep them) nor `\r` (a line end is one byte), a named entity (`&amp;`), an Excel escape
+//! `_xHHHH_`; a numeric character reference (`&#32;`, white space or not) counts nothing. Past
+//! [`limits::CELL`] the rest of the run is dropped, at a character's and an entity's edge,
+//! and so is each later run of that `<si>`: what calamine holds of a string is then at most
+//! the limit and a run's few bytes more, and the cell past it is still refused. Markup,
+//! comments, processing instructions and quoted attribute values (a `>` inside) pass unchanged.
+//! Only the shared strings are cut, only where [`Measure`] finds a run past the limit as
+//! `grid::check_zip` unzips them (a part no larger than the limit is not looked at): the zip is
+//! written again with that part cut, every other part copied as it is. Left as before: text
+//! made of numeric character references (counted as nothing), inline strings in a sheet.
+
+use std::io::{Read, Write};
+
+use crate::limits;
+use crate::table::ReadError;
+
+/// Whether a shared strings part (fed in pieces) holds a run past the limit, from its raw
+/// text: never no where the exact count ([`TextCut`]) would cut.
+#[derive(Debug, Default)]
+pub(crate) struct Measure {
+    cut: TextCut,
+    looked: bool,
+    bytes: u64,
+}
+
+impl Measure {
+    /// The next bytes of the part, whose declared size is `declared`: a part declared no larger
+    /// than the limit is only counted (a part larger than it declared is then taken to hold a
+    /// long run: the exact count decides).
+    pub(crate) fn feed(&mut self, declared: u64, bytes: &[u8]) {
+        let limit = limits::CELL.get();
+        self.bytes = self.bytes.saturating_add(bytes.len() as u64);
+        if declared > limit {
+            self.looked = true;
+            if !self.cut.cut {
+                self.cut.limit = limit;
+                // a sink takes every byte
+                let _ = self.cut.feed(bytes, &mut std::io::sink());
+            }
+        }
+    }
+
+    /// Whether the part may hold a run past the limit.
+    pub(crate) fn long(&self) -> bool {
+        match self.looked {
+            true => self.cut.cut,
+            false => self.bytes > limits::CELL.get(),
+        }
+    }
+}
+
+/// `bytes` (an xlsx) with the text of its shared strings cut past the limit, where a run is
+/// past it (`None` where none is: the zip is kept as it is).
+pub(crate) fn cut_shared_strings(name: &str, bytes: &[u8]) -> Result<Option<Vec<u8>>, ReadError> {
+    let bad = |e: &dyn std::fmt::Display| ReadError::Workbook {
+        name: name.into(),
+        source: calamine::Error::Io(std::io::Error::other(e.to_string())),
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(None);
+    };
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut any = false;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(|e| bad(&e))?;
+        let part = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        if !is_shared_strings(&part) {
+            out.raw_copy_file(entry).map_err(|e| bad(&e))?;
+            continue;
+        }
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1));
+        out.start_file(part, options).map_err(|e| bad(&e))?;
+        let mut cut = TextCut {
+            limit: limits::CELL.get(),
+            ..TextCut::default()
+        };
+        let mut entry = entry.take(limits::UNZIPPED.get());
+        let mut piece = vec![0u8; 64 * 1024];
+        loop {
+            let k = entry.read(&mut piece).map_err(|e| bad(&e))?;
+            if k == 0 {
+                break;
+            }
+            cut.feed(&piece[..k], &mut out).map_err(|e| bad(&e))?;
+        }
+        any |= cut.cut;
+    }
+    if !any {
+        return Ok(None);
+    }
+    let written = out.finish().map_err(|e| bad(&e))?;
+    Ok(Some(written.into_inner()))
+}
+
+/// A cell's size in bytes as a message gives it: a text within a character of one byte past
+/// the limit may be one cut here, so it is "at least" that (`至少 1048577`).
+pub(crate) fn size_shown(len: usize) -> String {
+    let past = limits::CELL.get_usize().saturating_add(1);
+    match (past..past.saturating_add(4)).contains(&len) {
+        true => format!("至少 {len}"),
+        false => len.to_string(),
+    }
+}
+
+/// Whether a part is the shared strings (`sharedStrings.xml` in any folder, any case), as
+/// `grid::check_zip` tells them.
+pub(crate) fn is_shared_strings(part: &str) -> bool {
+    part.rsplit('/')
+        .next()
+        .is_some_and(|f| f.eq_ignore_ascii_case("sharedStrings.xml"))
+}
+
+/// Where in the XML a byte is.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum At {
+    /// Character data (a run).
+    #[default]
+    Text,
+    /// An entity's bytes after `&`: whether named (`None` before its first), and how many.
+    Entity(Option<bool>, u8),
+    /// Just after `<`.
+    Open,
+    /// Inside a tag: the quote of an attribute value it is in (0 none).
+    Tag(u8),
+    /// `<!`, `<!-`.
+    Bang,
+    BangDash,
+    /// A comment: the dashes just before (to 2).
+    Comment(u8),
+    /// A processing instruction: whether a `?` was just before.
+    Instruction(bool),
+    /// `<![` up to its `[`.
+    CdataOpen,
+    /// A CDATA section's text: the `]` just before (to 2).
+    Cdata(u8),
+}
+
+/// The exact count and cut (see the module docs).
+#[derive(Debug, Default)]
+struct TextCut {
+    limit: u64,
+    at: At,
+    /// The bytes counted of the current `<si>`'s text.
+    counted: u64,
+    /// The rest of the current run is dropped.
+    dropping: bool,
+    /// How far into `_xHHHH_` the run is (0: not), and the bytes of it seen.
+    escape: u8,
+    /// The tag's local name (its first 8 bytes), whether it closes, whether it is read whole.
+    tag: ([u8; 8], u8, bool, bool),
+    /// Whether a run was cut.
+    cut: bool,
+}
+
+impl TextCut {
+    /// The next bytes, what is kept of them written to `out`.
+    fn feed(&mut self, bytes: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        let mut kept = Vec::with_capacity(bytes.len());
+        for &b in bytes {
+            self.byte(b, &mut kept);
+        }
+        out.write_all(&kept)
+    }
+
+    fn byte(&mut self, b: u8, kept: &mut Vec<u8>) {
+        match self.at {
+            At::Text => self.text(b, kept),
+            At::Entity(named, n) => {
+                kept.push(b);
+                self.at = match (named, b) {
+                    (_, b';') => {
+                        if named == Some(true) {
+                            self.counted += 1;
+                        }
+                        At::Text
+                    }
+                    (_, b'<') => {
+                        kept.pop();
+                        self.at = At::Text;
+                        return self.text(b, kept);
+                    }
+                    // not an entity after all: its bytes counted as text
+                    _ if n >= 32 => {
+                        self.counted += u64::from(n) + 1;
+                        At::Text
+                    }
+                    (None, _) => At::Entity(Some(b != b'#'), 1),
+                    (Some(named), _) => At::Entity(Some(named), n + 1),
+                };
+            }
+            At::Cdata(brackets) => self.cdata(b, brackets, kept),
+            _ => {
+                kept.push(b);
+                self.markup(b);
+            }
+        }
+    }
+
+    /// A byte of character data.
+    fn text(&mut self, b: u8, kept: &mut Vec<u8>) {
+        if b == b'<' {
+            self.end_run();
+            kept.push(b);
+            self.at = At::Open;
+            self.tag = ([0; 8], 0, false, false);
+            return;
+        }
+        if self.drops(b) {
+            return;
+        }
+        kept.push(b);
+        if b == b'&' {
+            self.at = At::Entity(None, 0);
+            return;
+        }
+        self.count(b);
+    }
+
+    /// A byte of a CDATA section's text (`]]>` ends it).
+    fn cdata(&mut self, b: u8, brackets: u8, kept: &mut Vec<u8>) {
+        if b == b'>' && brackets >= 2 {
+            match self.dropping {
+                true => kept.extend_from_slice(b"]]>"),
+                false => kept.push(b),
+            }
+            self.end_run();
+            self.at = At::Text;
+            return;
+        }
+        self.at = At::Cdata(if b == b']' { (brackets + 1).min(2) } else { 0 });
+        if b == b']' && self.dropping {
+            return;
+        }
+        if self.drops(b) {
+            return;
+        }
+        kept.push(b);
+        self.count(b);
+    }
+
+    /// Whether `b` is dropped: the run is past the limit and `b` starts a character outside an
+    /// escape (the run is dropped from there to its end).
+    fn drops(&mut self, b: u8) -> bool {
+        if !self.dropping && self.counted > self.limit && self.escape == 0 && b & 0xC0 != 0x80 {
+            self.dropping = true;
+            self.cut = true;
+        }
+        self.dropping
+    }
+
+    /// Counts a byte of a run's text (white space and `\r` nothing, `_xHHHH_` one).
+    fn count(&mut self, b: u8) {
+        let step = self.escape;
+        let next = match (step, b) {
+            (0, b'_') => 1,
+            (1, b'x') => 2,
+            (2..=5, _) if b.is_ascii_hexdigit() => step + 1,
+            (6, b'_') => {
+                self.escape = 0;
+                self.counted += 1;
+                return;
+            }
+            _ => 0,
+        };
+        if next > 0 {
+            self.escape = next;
+            return;
+        }
+        // an escape broken: its bytes counted, and this one on its own
+        self.counted += u64::from(step);
+        self.escape = 0;
+        if step > 0 && b == b'_' {
+            self.escape = 1;
+            return;
+        }
+        if !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
+            self.counted += 1;
+        }
+    }
+
+    /// A run ends: an escape it ended in counted, dropping stops.
+    fn end_run(&mut self) {
+        self.counted += u64::from(self.escape);
+        self.escape = 0;
+        self.dropping = false;
+    }
+
+    /// A byte of markup.
+    fn markup(&mut self, b: u8) {
+        self.at = match (self.at, b) {
+            (At::Open, b'!') => At::Bang,
+            (At::Open, b'?') => At::Instruction(false),
+            (At::Open, b'/') => {
+                self.tag.2 = true;
+                At::Tag(0)
+            }
+            (At::Bang, b'-') => At::BangDash,
+            (At::Bang, b'[') => At::CdataOpen,
+            (At::BangDash, b'-') => At::Comment(0),
+            (At::Comment(d), b'-') => At::Comment((d + 1).min(2)),
+            (At::Comment(2), b'>') => At::Text,
+            (At::Comment(_), _) => At::Comment(0),
+            (At::Instruction(true), b'>') => At::Text,
+            (At::Instruction(_), _) => At::Instruction(b == b'?'),
+            (At::CdataOpen, b'[') => {
+                self.dropping = false;
+                At::Cdata(0)
+            }
+            (At::CdataOpen, _) => At::CdataOpen,
+            (At::Tag(q), _) if q != 0 => At::Tag(if b == q { 0 } else { q }),
+            (_, b'"' | b'\'') => {
+                self.tag.3 = true;
+                At::Tag(b)
+            }
+            (_, b'>') => {
+                let (name, len, closing, _) = self.tag;
+                if closing && &name[..usize::from(len)] == b"si" {
+                    self.counted = 0;
+                }
+                At::Text
+            }
+            _ => {
+                self.name_byte(b);
+                At::Tag(0)
+            }
+        };
+    }
+
+    /// A byte of a tag's name (its local name kept, the prefix dropped).
+    fn name_byte(&mut self, b: u8) {
+        let (name, len, _, done) = &mut self.tag;
+        if *done {
+            return;
+        }
+        match b {
+            b' ' | b'\t' | b'\r' | b'\n' | b'/' => *done = true,
+            b':' => *len = 0,
+            _ if usize::from(*len) < name.len() => {
+                name[usize::from(*len)] = b;
+                *len += 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(xml: &str, limit: u64) -> (String, bool) {
+        let mut c = TextCut {
+            limit,
+            ..TextCut::default()
+        };
+        let mut out = Vec::new();
+        // in pieces of 3 bytes: every state crosses a piece's edge somewhere
+        for piece in xml.as_bytes().chunks(3) {
+            c.feed(piece, &mut out).unwrap();
+        }
+        (String::from_utf8(out).unwrap(), c.cut)
+    }
+
+    #[test]
+    fn a_run_past_the_limit_is_cut_one_byte_past_it_and_markup_is_kept() {
+        let xml = "<sst><si><t>abcdefghij</t></si><si><t>abc</t></si></sst>";
+        assert_eq!(cut(xml, 100), (xml.to_owned(), false));
+        assert_eq!(
+            cut(xml, 4),
+            (
+                "<sst><si><t>abcde</t></si><si><t>abc</t></si></sst>".to_owned(),
+                true
+            )
+        );
+        // a string's runs counted together: the later run dropped whole
+        let rich = "<si><r><t>abc</t></r><r><t>def</t></r><r><t>ghi</t></r></si><si><t>xy</t></si>";
+        assert_eq!(
+            cut(rich, 4).0,
+            "<si><r><t>abc</t></r><r><t>de</t></r><r><t></t></r></si><si><t>xy</t></si>"
+        );
+        // characters kept whole (3 bytes each); white space and `\r` not counted
+        assert_eq!(cut("<t>中文字符</t>", 4).0, "<t>中文</t>");
+        assert_eq!(cut("<t>  a b\r\n c d e</t>", 3).0, "<t>  a b\r\n c d</t>");
+    }
+
+    #[test]
+    fn entities_escapes_cdata_comments_and_quoted_attributes_are_kept_whole() {
+        // a named entity one byte, a numeric reference nothing, never split
+        assert_eq!(cut("<t>a&amp;b&amp;cdef</t>", 3).0, "<t>a&amp;b&amp;</t>");
+        assert_eq!(
+            cut("<t>&#20013;&#20013;ab</t>", 1).0,
+            "<t>&#20013;&#20013;ab</t>"
+        );
+        // `_x0041_` is one character to calamine
+        assert_eq!(
+            cut("<t>_x0041__x0042_cd</t>", 2).0,
+            "<t>_x0041__x0042_c</t>"
+        );
+        assert_eq!(cut("<t>_x00_abcdef</t>", 9).0, "<t>_x00_abcde</t>");
+        // CDATA: its `]]>` kept; `<` and `>` inside are text
+        assert_eq!(
+            cut("<t><![CDATA[a<b>c]d]]></t>", 4).0,
+            "<t><![CDATA[a<b>c]]></t>"
+        );
+        // a comment, an instruction, an attribute holding `>`: not text
+        let other = "<!-- a > bcdefgh --><?pi x > yzzzzz ?><t a=\"x>yyyyyy\">ab</t>";
+        assert_eq!(cut(other, 3), (other.to_owned(), false));
+        // `</x:si>` ends a string as `</si>` does
+        assert!(!cut("<x:si><x:t>abc</x:t></x:si><x:si><x:t>abc</x:t></x:si>", 3).1);
+    }
+
+    #[test]
+    fn the_measure_never_says_no_where_the_cut_would_cut() {
+        let limit = limits::CELL.get();
+        let long = format!(
+            "<sst><si><t>{}</t></si></sst>",
+            "a".repeat(limit as usize + 10)
+        );
+        let mut m = Measure::default();
+        for piece in long.as_bytes().chunks(4096) {
+            m.feed(long.len() as u64, piece);
+        }
+        assert!(m.long());
+        // a part declaring itself small but larger: taken as long (the cut decides)
+        let mut m = Measure::default();
+        m.feed(10, long.as_bytes());
+        assert!(m.long());
+        let mut m = Measure::default();
+        m.feed(10, b"<sst><si><t>a</t></si></sst>");
+        assert!(!m.long());
+    }
+}
