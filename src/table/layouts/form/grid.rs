@@ -404,6 +404,7 @@ impl FormReader<'_, '_, '_> {
             let row = &rows[r];
             if row.is_blank()
                 || self.trailer_row(&mut w, h, row)
+                || self.subtotal_row(&mut w, h, row)
                 || is_header_again(row)
                 || self.block_opened(&mut w, row)
             {
@@ -428,6 +429,9 @@ impl FormReader<'_, '_, '_> {
         }
         w.mismatches
             .extend(self.share_points(&mut w.out, &mut w.scopes));
+        let subtotals = std::mem::take(&mut w.subtotals);
+        w.mismatches
+            .extend(self.check_subtotals(&w.out, &subtotals));
         self.points_missing(&w.out);
         GridRead {
             indicators: w.out,

@@ -65,6 +65,7 @@ mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 mod grid;
 mod rows;
+mod subtotal;
 mod title;
 mod words;
 

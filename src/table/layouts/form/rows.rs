@@ -44,6 +44,8 @@ pub(super) struct Walk {
     /// The scopes with points, and which are open: block, category, subcategory.
     pub scopes: Vec<Scope>,
     open: [Option<usize>; 3],
+    /// The `小计` rows read, each with the indicators it sums (`subtotal`).
+    pub subtotals: Vec<crate::table::layouts::sheet_total::Subtotal>,
 }
 
 impl Walk {
