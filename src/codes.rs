@@ -559,6 +559,14 @@ registry! {
     FORM_UNCHECKED = "table.form-unchecked", Warning,
         "表内加总不符，未核对",
         "含义：表单自己的加总（分值之和、得分之和、折算得分、标明的分值）在任何读法下都不相符。\n处理：该项目显示为“未核对”，列出不符之处，不给出总分和等级。\n修改：核对原表的分值与得分；确认后改正原表再评。";
+    /// A form's one column holding both the target and the actual, read split.
+    FORM_TARGET_AND_ACTUAL = "table.form-target-and-actual", Warning,
+        "指标值与实际完成值写在同一列（拆分读取）",
+        "含义：表单的指标表头没有单独的实际完成值列，一列同时写指标值和实际完成值（如「年度指标值/实际完成值」「年度目标值（实际值）」「指标值及完成情况」）。\n处理：每格写明“目标/计划…”“完成/实际…”的按所写拆分；否则按表头的写法拆分（斜杠两边、括号外与括号内，次序照表头），两边须同为数值或同为文字；拆不开的行逐行给出 table.target-and-actual-unsplit。\n修改：核对拆分是否正确；最好把这一列拆成「年度指标值」「实际完成值」两列。";
+    /// A cell of a target-and-actual column that does not say which is which.
+    TARGET_AND_ACTUAL_UNSPLIT = "table.target-and-actual-unsplit", Warning,
+        "指标值与实际完成值拆不开",
+        "含义：同时写指标值和实际完成值的一列中，这一格分不出哪是指标值、哪是实际完成值（只写了一项、斜杠两边一边是数一边是文字如 ≤50元/人、有两个以上的斜杠）。\n处理：这一行不作指标读取，其余各行照常；项目未核对，不给出总分和等级。\n修改：把这一格写成“目标：…；完成：…”，或把这一列拆成两列。";
     /// A web page's header-only table and the table of its width after it (a framework's
     /// header and body, Element UI's `el-table__header` / `el-table__body`): read as one.
     PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,

@@ -82,3 +82,61 @@ fn a_forms_subtotal_rows_are_checked_against_the_rows_they_sum() {
     );
     assert_eq!(rows(&v).len(), 3, "{v}");
 }
+
+/// `[indicator, target, actual, verdict, score]` of each row, for comparing with a list.
+fn read(v: &Value) -> Vec<[String; 5]> {
+    rows(v)
+        .into_iter()
+        .map(|[_, i, t, a, v, s]| [i, t, a, v, s])
+        .collect()
+}
+
+#[test]
+fn target_and_actual_in_one_cell_are_read_as_two_where_the_cell_says_which_is_which() {
+    // 丁项目: 培训人次 270 of ≥300 (36 of 40), 培训合格率 97% of ≥95%, 就业率 85% of ≥80%:
+    // 96, as printed. `年度指标值/实际完成值`, `指标值及完成情况` with labels (either order, a
+    // space between them) and `年度目标值（实际值）` read alike (the first two were refused
+    // whole, 找不到表头行; the third read `≥300人次（270人次）` as a target 达成 by its printed score)
+    let want = [
+        ["培训人次", "≥300人次", "270人次", "fail", "36.00"],
+        ["培训合格率", "≥95%", "97%", "pass", "30.00"],
+        ["培训后就业率", "≥80%", "85%", "pass", "30.00"],
+    ];
+    for file in [
+        "target-actual-slash.tsv",
+        "target-actual-labelled.tsv",
+        "target-actual-bracket.tsv",
+    ] {
+        let v = report(file);
+        assert_eq!(read(&v), want, "{file}: {v}");
+        assert_eq!(score(&v), "96.00", "{file}: {v}");
+        let noted = findings_of(&v, "table.form-target-and-actual");
+        assert_eq!(noted.len(), 1, "{file}: {v}");
+        assert!(
+            noted[0].contains("一列同时写指标值和实际完成值"),
+            "{file}: {noted:?}"
+        );
+    }
+}
+
+#[test]
+fn a_target_and_actual_cell_that_does_not_split_refuses_its_row_only() {
+    // `≤1500元/人`: one value with a slash in its unit, no actual: that row is no indicator,
+    // named; the other two read; the project 未核对 (its printed sums cannot be confirmed)
+    let v = report("target-actual-slash-unsplit.tsv");
+    assert_eq!(
+        read(&v),
+        [
+            ["培训人次", "≥300人次", "270人次", "fail", "36.00"],
+            ["培训合格率", "≥95%", "97%", "pass", "30.00"],
+        ],
+        "{v}"
+    );
+    assert_eq!(score(&v), "", "{v}");
+    let refused = findings_of(&v, "table.target-and-actual-unsplit");
+    assert_eq!(refused.len(), 1, "{v}");
+    assert!(
+        refused[0].contains("「人均培训成本」的「≤1500元/人」分不出哪是指标值、哪是实际完成值"),
+        "{refused:?}"
+    );
+}

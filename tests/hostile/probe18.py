@@ -54,7 +54,9 @@ if section("onecell"):
     # the same labels, spelled otherwise: 年度目标 / 实际完成, 计划 / 实际, with commas or a line break
     for sep, lt, la in [("，", "年度目标", "实际完成"), ("\n", "计划", "实际"), (";", "指标值", "完成值"), ("　", "目标值", "实际值")]:
         cells = [(a, b, c, "%s%s%s%s%s" % (lt, t, sep, la, d), p, s) for a, b, c, t, d, p, s in ROWS]
-        rows_of(tsv("onecell-%s-%s.tsv" % (lt, la), form(h, cells)))
+        # (a line break inside a cell needs a workbook: a tab-separated line ends there)
+        name = "onecell-%s-%s" % (lt, la)
+        rows_of(xlsx(name + ".xlsx", form(h, cells)) if sep == "\n" else tsv(name + ".tsv", form(h, cells)))
     # 2. header `年度指标值/实际完成值`, cells `≥200户/180户`
     h2 = ["一级指标", "二级指标", "三级指标", "年度指标值/实际完成值", "分值", "得分"]
     slashed = [(a, b, c, "%s/%s" % (t, d), p, s) for a, b, c, t, d, p, s in ROWS]

@@ -64,6 +64,7 @@ pub(crate) mod beside;
 mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 mod grid;
+mod pair;
 mod rows;
 mod subtotal;
 mod title;

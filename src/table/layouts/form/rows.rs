@@ -20,6 +20,7 @@ use crate::table::source::Location;
 use super::grid::{
     GridHeader, Scope, block_header, block_row, grid_roles, half_unit, with_header_units,
 };
+use super::pair::Paired;
 use super::words::*;
 use super::{FormReader, shown};
 
@@ -404,7 +405,21 @@ impl<'r> FormReader<'_, '_, 'r> {
         let name_cell = name_cell.expect("a named indicator has its cell");
         let get = |c: Col| filled_in(h, row, c);
         let (mut target, target_at) = self.target(h, row, &name);
-        let actual_cell = get(Col::Actual);
+        let mut actual_cell = get(Col::Actual);
+        // one column holding both (`≥200户/180户`): split, or the row refused, said
+        let mut paired = None;
+        if let Some(pair) = &h.pair {
+            let cell = get(Col::Target);
+            match self.paired(pair, cell, &name, &mut w.mismatches) {
+                Paired::Split(t, a) => {
+                    target = t;
+                    paired = Some(a);
+                    actual_cell = cell;
+                }
+                Paired::Empty => {}
+                Paired::Refused => return,
+            }
+        }
         let (weight, published_score) = self.weight_and_score(h, row);
         let raw_score = self.points(get(Col::RawScore));
         let name_at = name_cell.location(self.ctx.source);
@@ -414,11 +429,11 @@ impl<'r> FormReader<'_, '_, 'r> {
             && published_score.is_none()
             && !w.out.is_empty()
         {
-            let actual = actual_cell.map(|c| tidy(&c.text));
+            let actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
             self.breakdown(w, name, target, actual, name_at);
             return;
         }
-        let mut actual = actual_cell.map(|c| tidy(&c.text));
+        let mut actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
         if h.figures != [None; 2] {
             with_header_units(h, &mut target, &mut actual);
         }
