@@ -567,6 +567,10 @@ registry! {
     TARGET_AND_ACTUAL_UNSPLIT = "table.target-and-actual-unsplit", Warning,
         "指标值与实际完成值拆不开",
         "含义：同时写指标值和实际完成值的一列中，这一格分不出哪是指标值、哪是实际完成值（只写了一项、斜杠两边一边是数一边是文字如 ≤50元/人、有两个以上的斜杠）。\n处理：这一行不作指标读取，其余各行照常；项目未核对，不给出总分和等级。\n修改：把这一格写成“目标：…；完成：…”，或把这一列拆成两列。";
+    /// One indicator printed over two rows of a form, read as one.
+    FORM_ROW_CONTINUED = "table.form-row-continued", Warning,
+        "一个指标分两行书写（按一个指标读取）",
+        "含义：表单中一行有三级指标名称和分值、得分，却没有指标值和实际完成值；紧接着的下一行（一级、二级指标相同）有名称的后半、指标值和实际完成值，却没有分值和得分。\n处理：两行按同一个指标读取：名称相接，分值、得分取第一行，指标值、实际完成值取第二行。分开读取时，第一行没有指标值却按原表得分算作达成。\n修改：核对这两行是否同一个指标；如不是，给第一行填上指标值和实际完成值。";
     /// A web page's header-only table and the table of its width after it (a framework's
     /// header and body, Element UI's `el-table__header` / `el-table__body`): read as one.
     PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,

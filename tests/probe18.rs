@@ -140,3 +140,27 @@ fn a_target_and_actual_cell_that_does_not_split_refuses_its_row_only() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn an_indicator_printed_over_two_rows_is_read_as_one() {
+    // 戊项目: `新建村级` with 40 / 32 and no target, the row under it `文化活动室数量 ≥10个 8个`
+    // with no points: one indicator, 8 of ≥10 个, 32 of 40 (was two: `新建村级` 达成 with no
+    // target by its share of the printed score, `文化活动室数量` given the other half)
+    let v = report("continued.tsv");
+    assert_eq!(
+        read(&v),
+        [
+            ["新建村级文化活动室数量", "≥10个", "8个", "fail", "32.00"],
+            ["验收合格率", "100%", "100%", "pass", "30.00"],
+            ["村民满意度", "≥90%", "95%", "pass", "30.00"],
+        ],
+        "{v}"
+    );
+    assert_eq!(score(&v), "92.00", "{v}");
+    let said = findings_of(&v, "table.form-row-continued");
+    assert_eq!(said.len(), 1, "{v}");
+    assert!(
+        said[0].contains("按同一个指标「新建村级文化活动室数量」的两行读取"),
+        "{said:?}"
+    );
+}

@@ -434,6 +434,7 @@ impl FormReader<'_, '_, '_> {
             let l1_cell = self.category(&mut w, h, r);
             let l2_cell = self.subcategory(&mut w, h, r);
             self.category_told(&mut w, row, l2_cell);
+            w.row = r;
             self.indicator(&mut w, h, row, l1_cell);
             at.resize(w.out.len(), r);
         }

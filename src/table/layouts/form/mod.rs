@@ -61,6 +61,7 @@
 //!   with no total or grade. Sums are compared within the rounding of what is printed.
 
 pub(crate) mod beside;
+mod continued;
 mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 mod grid;

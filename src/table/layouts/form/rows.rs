@@ -17,6 +17,7 @@ use crate::table::self_eval::join_target;
 use crate::table::sheet_headings::{Level, level_of};
 use crate::table::source::Location;
 
+use super::continued::Rest;
 use super::grid::{
     GridHeader, Scope, block_header, block_row, grid_roles, half_unit, with_header_units,
 };
@@ -47,6 +48,9 @@ pub(super) struct Walk {
     open: [Option<usize>; 3],
     /// The `小计` rows read, each with the indicators it sums (`subtotal`).
     pub subtotals: Vec<crate::table::layouts::sheet_total::Subtotal>,
+    /// The grid row being read, and the row of the indicator read last (`continued`).
+    pub row: usize,
+    last_at: Option<usize>,
 }
 
 impl Walk {
@@ -58,6 +62,21 @@ impl Walk {
             w.open[0] = Some(0);
         }
         w
+    }
+
+    /// The 一级指标 carried.
+    pub fn level1(&self) -> Option<&str> {
+        self.level1.as_ref().map(|(n, _)| &**n)
+    }
+
+    /// The 二级指标 carried.
+    pub fn level2(&self) -> Option<&str> {
+        self.level2.as_deref()
+    }
+
+    /// Whether the indicator read last is on the row directly above the one being read.
+    pub fn last_row_is_above(&self) -> bool {
+        self.last_at.is_some_and(|k| k + 1 == self.row)
     }
 
     /// The indicator about to be pushed joins every scope with points that is open.
@@ -460,11 +479,27 @@ impl<'r> FormReader<'_, '_, 'r> {
             target = t.unwrap_or(target);
             actual = a.or(actual);
         }
+        // the rest of the indicator on the row above (its name's end, its target; no points)
+        if weight.is_none() && published_score.is_none() && raw_score.is_none() {
+            let rest = Rest {
+                name: &name,
+                target: &target,
+                actual: actual.as_deref(),
+                target_at,
+                actual_at: actual_cell.map(|c| c.location(self.ctx.source)),
+                row_at: self.ctx.row_location(row),
+            };
+            if self.continued(w, rest) {
+                w.last_at = Some(w.row);
+                return;
+            }
+        }
         let published_score = weighted_score(w, &name, raw_score, weight, published_score);
         let deviation = get(Col::Deviation)
             .map(|c| tidy(&c.text))
             .filter(|t| !is_template_text(t));
         w.enter_open_scopes();
+        w.last_at = Some(w.row);
         w.out.push(IndicatorRow {
             seq: w.out.len() as u32 + 1,
             category: w.level1.as_ref().map(|(n, _)| n.clone()),
