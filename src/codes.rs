@@ -571,6 +571,10 @@ registry! {
     FORM_ROW_CONTINUED = "table.form-row-continued", Warning,
         "一个指标分两行书写（按一个指标读取）",
         "含义：表单中一行有三级指标名称和分值、得分，却没有指标值和实际完成值；紧接着的下一行（一级、二级指标相同）有名称的后半、指标值和实际完成值，却没有分值和得分。\n处理：两行按同一个指标读取：名称相接，分值、得分取第一行，指标值、实际完成值取第二行。分开读取时，第一行没有指标值却按原表得分算作达成。\n修改：核对这两行是否同一个指标；如不是，给第一行填上指标值和实际完成值。";
+    /// A form's indicator grid printed transposed, read turned.
+    FORM_TRANSPOSED = "table.form-transposed", Warning,
+        "指标表横排（行列互换读取）",
+        "含义：表单的指标表横排：第一列自上而下是三级指标、年度指标值、实际完成值、分值、得分等栏名，其右每一列是一个指标。\n处理：行列互换后按一般的指标表读取（单元格位置仍指向原表），并在此说明；栏中有项目名称且各列项目不同的（多个项目横排）不读取。\n修改：核对读出的各指标；最好把指标表改为每行一个指标。";
     /// A web page's header-only table and the table of its width after it (a framework's
     /// header and body, Element UI's `el-table__header` / `el-table__body`): read as one.
     PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,

@@ -164,3 +164,34 @@ fn an_indicator_printed_over_two_rows_is_read_as_one() {
         "{said:?}"
     );
 }
+
+#[test]
+fn a_forms_grid_printed_transposed_is_read_turned_and_said() {
+    // 己项目: the roles down the first column, one indicator a column, a 合计 column of 100 /
+    // 94.5 (was refused whole: 找不到表头行)
+    let v = report("transposed.tsv");
+    assert_eq!(
+        read(&v),
+        [
+            ["设备采购数量", "≥50台", "45台", "fail", "45.00"],
+            ["设备完好率", "≥95%", "98%", "pass", "30.00"],
+            ["使用人员满意度", "≥90%", "88%", "fail", "19.56"],
+        ],
+        "{v}"
+    );
+    let p = &v["projects"][0];
+    assert_eq!(p["published_score"], "94.5", "{v}");
+    assert_eq!(p["weights"], "100.00", "{v}");
+    assert_eq!(findings_of(&v, "table.form-transposed").len(), 1, "{v}");
+    // a finding at a turned cell points at the form's own cell: 设备完好率's target, line 5
+    let at = &p["indicators"][1]["source"];
+    assert_eq!(
+        (at["line"].as_u64(), at["column"].as_u64()),
+        (Some(5), Some(12)),
+        "{v}"
+    );
+    // several projects across (a flat sheet turned) stay unread, as before
+    let r = run(&fixtures(), &["evaluate", "transposed-projects.tsv"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("table.no-header"), "{}", r.stderr);
+}

@@ -69,6 +69,7 @@ mod pair;
 mod rows;
 mod subtotal;
 mod title;
+pub(crate) mod transposed;
 mod words;
 
 use rust_decimal::Decimal;
