@@ -194,3 +194,37 @@ if section("families"):
     from probe_kit import put  # noqa: E402
     print("   (formula cached values: not written here, workbook cells are H122's)")
     run(["inspect", "onecell-slash.tsv"], "inspect onecell-slash.tsv")
+
+if section("more"):
+    print("== more: further shapes; expect 乙项目 96.00 unless said")
+    # a 完成率 column (B/A) between the actual and the points
+    h = ["一级指标", "二级指标", "三级指标", "全年指标值（A）", "全年实际完成值（B）", "完成率（B/A）", "分值", "得分"]
+    rows = [(a, b, c, t, d, r, p, s) for (a, b, c, t, d, p, s), r in zip(ROWS, ["90%", "100%", "103.33%"])]
+    rows_of(tsv("more-completion-rate.tsv", form(h, rows)))
+    # 得分 written as a share of the points (`90%`)
+    rows = [list(r) for r in ROWS]
+    rows[0][6] = "90%"
+    rows_of(tsv("more-score-percent.tsv", form(HEAD, rows)))
+    # a printed 得分 above its 分值
+    rows = [list(r) for r in ROWS]
+    rows[1][6] = "35"
+    rows_of(tsv("more-score-over-points.tsv", form(HEAD, rows, ("100", "101"))))
+    # two header rows: 绩效指标 across, then the names; 指标值 spanning 年度指标值 | 实际完成值
+    two = [list(LABEL), ["绩效指标", "", "", "指标值", "", "分值", "得分"],
+           ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "", ""]] + [list(r) for r in ROWS] + [["总分", "", "", "", "", "100", "96"]]
+    rows_of(tsv("more-two-header-rows.tsv", two))
+    rows_of(xlsx("more-two-header-rows.xlsx", two, merges=["A2:C2", "D2:E2", "F2:F3", "G2:G3"]))
+    # the actual as words against a figure
+    for act in ["已完成", "全部完成", "180", "180户（完成90%）", "完成180户"]:
+        rows = [list(r) for r in ROWS]
+        rows[0][4] = act
+        rows_of(tsv("more-actual-%s.tsv" % act, form(HEAD, rows)))
+    # a form whose 三级指标 repeat the 二级 name (`数量指标` in both), and a row of 指标1: placeholders
+    rows = [list(r) for r in ROWS] + [["产出指标", "成本指标", "指标1：", "", "", "", ""]]
+    rows_of(tsv("more-placeholder.tsv", form(HEAD, rows)))
+    # the budget row inside the grid as an indicator (预算执行率), points 10, indicators 90
+    rows = [("产出指标", "数量指标", "发放补贴户数", "≥200户", "180户", "30", "27"),
+            ("产出指标", "时效指标", "补贴发放及时率", "=100%", "100%", "30", "30"),
+            ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", "30", "30"),
+            ("预算执行", "", "预算执行率", "100%", "95%", "10", "9.5")]
+    rows_of(tsv("more-budget-row-in-grid.tsv", form(HEAD, rows, ("100", "96.5"))))
