@@ -559,6 +559,22 @@ registry! {
     FORM_UNCHECKED = "table.form-unchecked", Warning,
         "表内加总不符，未核对",
         "含义：表单自己的加总（分值之和、得分之和、折算得分、标明的分值）在任何读法下都不相符。\n处理：该项目显示为“未核对”，列出不符之处，不给出总分和等级。\n修改：核对原表的分值与得分；确认后改正原表再评。";
+    /// A form's one column holding both the target and the actual, read split.
+    FORM_TARGET_AND_ACTUAL = "table.form-target-and-actual", Warning,
+        "指标值与实际完成值写在同一列（拆分读取）",
+        "含义：表单的指标表头没有单独的实际完成值列，一列同时写指标值和实际完成值（如「年度指标值/实际完成值」「年度目标值（实际值）」「指标值及完成情况」）。\n处理：每格写明“目标/计划…”“完成/实际…”的按所写拆分；否则按表头的写法拆分（斜杠两边、括号外与括号内，次序照表头），两边须同为数值或同为文字；拆不开的行逐行给出 table.target-and-actual-unsplit。\n修改：核对拆分是否正确；最好把这一列拆成「年度指标值」「实际完成值」两列。";
+    /// A cell of a target-and-actual column that does not say which is which.
+    TARGET_AND_ACTUAL_UNSPLIT = "table.target-and-actual-unsplit", Warning,
+        "指标值与实际完成值拆不开",
+        "含义：同时写指标值和实际完成值的一列中，这一格分不出哪是指标值、哪是实际完成值（只写了一项、斜杠两边一边是数一边是文字如 ≤50元/人、有两个以上的斜杠）。\n处理：这一行不作指标读取，其余各行照常；项目未核对，不给出总分和等级。\n修改：把这一格写成“目标：…；完成：…”，或把这一列拆成两列。";
+    /// One indicator printed over two rows of a form, read as one.
+    FORM_ROW_CONTINUED = "table.form-row-continued", Warning,
+        "一个指标分两行书写（按一个指标读取）",
+        "含义：表单中一行有三级指标名称和分值、得分，却没有指标值和实际完成值；紧接着的下一行（一级、二级指标相同）有名称的后半、指标值和实际完成值，却没有分值和得分。\n处理：两行按同一个指标读取：名称相接，分值、得分取第一行，指标值、实际完成值取第二行。分开读取时，第一行没有指标值却按原表得分算作达成。\n修改：核对这两行是否同一个指标；如不是，给第一行填上指标值和实际完成值。";
+    /// A form's indicator grid printed transposed, read turned.
+    FORM_TRANSPOSED = "table.form-transposed", Warning,
+        "指标表横排（行列互换读取）",
+        "含义：表单的指标表横排：第一列自上而下是三级指标、年度指标值、实际完成值、分值、得分等栏名，其右每一列是一个指标。\n处理：行列互换后按一般的指标表读取（单元格位置仍指向原表），并在此说明；栏中有项目名称且各列项目不同的（多个项目横排）不读取。\n修改：核对读出的各指标；最好把指标表改为每行一个指标。";
     /// A web page's header-only table and the table of its width after it (a framework's
     /// header and body, Element UI's `el-table__header` / `el-table__body`): read as one.
     PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,

@@ -1782,16 +1782,33 @@ impl Sheets<'_> {
             Some((k, r, m, starts))
         });
         let own_starts;
+        // a grid printed transposed (the roles down the first column): read turned
+        // (`form::transposed`), where the sheet holds no form as it stands
+        let mut turned = None;
         let (rows, merges, starts) = match &beside {
             Some((_, r, m, s)) => (&r[..], &m[..], Some(&s[..])),
             None => {
                 own_starts = form::starts(rows);
-                (rows, &sheet.merges[..], own_starts.as_deref())
+                if own_starts.is_none() {
+                    turned = form::transposed::find(rows).and_then(|b| {
+                        let (r, m) =
+                            form::transposed::turn(rows, &sheet.merges, sheet.rows.start, &b);
+                        let s = form::starts(&r)?;
+                        Some((b, (r, m), s))
+                    });
+                }
+                match &turned {
+                    Some((_, (r, m), s)) => (&r[..], &m[..], Some(&s[..])),
+                    None => (rows, &sheet.merges[..], own_starts.as_deref()),
+                }
             }
         };
         if let Some(starts) = starts {
             if let Some((k, ..)) = beside {
                 form::beside::note(&mut self.ctx, rows, k);
+            }
+            if let Some((b, ..)) = &turned {
+                form::transposed::note(&mut self.ctx, rows, b);
             }
             if self.layout.is_some_and(|l| l != Layout::Forms) {
                 other_layout(&mut self.ctx, sheet_at(), &sheet.name);

@@ -18,6 +18,7 @@ use crate::table::model::{Breakdown, FormTotal, IndicatorRow};
 use crate::table::source::Location;
 
 use super::FormReader;
+use super::pair::{Pair, pair_column};
 use super::rows::{Walk, is_header_again};
 
 use super::words::*;
@@ -41,6 +42,9 @@ pub(super) struct GridHeader {
     pub both: Option<(usize, bool)>,
     /// The 度量单位 column after the 实际完成值: the actuals' unit ([`actual_unit`]).
     pub actual_unit: Option<ActualUnit>,
+    /// One column holding both the target and the actual, the grid having no 实际完成值
+    /// column ([`super::pair`]): it is the target's column too, each cell split in two.
+    pub pair: Option<Pair>,
 }
 
 impl GridHeader {
@@ -127,6 +131,17 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
             last_row = i + 1;
         }
     }
+    let pair = pair_column(&rows[i], &cols).filter(|p| {
+        match cols.iter().find(|(c, _)| *c == Col::Target) {
+            Some(&(_, at)) => at == p.col,
+            None => true,
+        }
+    });
+    if let Some(p) = pair
+        && !cols.iter().any(|(c, _)| *c == Col::Target)
+    {
+        cols.push((Col::Target, p.col));
+    }
     let both = both_column(&rows[i], &cols);
     let actual_unit = actual_unit(&mut cols, &alt);
     Some(GridHeader {
@@ -138,6 +153,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         figures: [None; 2],
         both,
         actual_unit,
+        pair,
     })
 }
 
@@ -397,6 +413,7 @@ impl FormReader<'_, '_, '_> {
         let span = span.start.min(span.end)..span.end;
         let h = &self.weight_column(h, span.clone());
         self.both_noted(h);
+        self.pair_noted(h);
         let mut w = Walk::new(outer);
         // the grid row of each indicator read (for the 分值 and 得分 merged down over rows)
         let mut at: Vec<usize> = Vec::new();
@@ -404,6 +421,7 @@ impl FormReader<'_, '_, '_> {
             let row = &rows[r];
             if row.is_blank()
                 || self.trailer_row(&mut w, h, row)
+                || self.subtotal_row(&mut w, h, row)
                 || is_header_again(row)
                 || self.block_opened(&mut w, row)
             {
@@ -416,6 +434,7 @@ impl FormReader<'_, '_, '_> {
             let l1_cell = self.category(&mut w, h, r);
             let l2_cell = self.subcategory(&mut w, h, r);
             self.category_told(&mut w, row, l2_cell);
+            w.row = r;
             self.indicator(&mut w, h, row, l1_cell);
             at.resize(w.out.len(), r);
         }
@@ -428,6 +447,9 @@ impl FormReader<'_, '_, '_> {
         }
         w.mismatches
             .extend(self.share_points(&mut w.out, &mut w.scopes));
+        let subtotals = std::mem::take(&mut w.subtotals);
+        w.mismatches
+            .extend(self.check_subtotals(&w.out, &subtotals));
         self.points_missing(&w.out);
         GridRead {
             indicators: w.out,

@@ -61,11 +61,15 @@
 //!   with no total or grade. Sums are compared within the rounding of what is printed.
 
 pub(crate) mod beside;
+mod continued;
 mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 mod grid;
+mod pair;
 mod rows;
+mod subtotal;
 mod title;
+pub(crate) mod transposed;
 mod words;
 
 use rust_decimal::Decimal;

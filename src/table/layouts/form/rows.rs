@@ -17,9 +17,11 @@ use crate::table::self_eval::join_target;
 use crate::table::sheet_headings::{Level, level_of};
 use crate::table::source::Location;
 
+use super::continued::Rest;
 use super::grid::{
     GridHeader, Scope, block_header, block_row, grid_roles, half_unit, with_header_units,
 };
+use super::pair::Paired;
 use super::words::*;
 use super::{FormReader, shown};
 
@@ -44,6 +46,11 @@ pub(super) struct Walk {
     /// The scopes with points, and which are open: block, category, subcategory.
     pub scopes: Vec<Scope>,
     open: [Option<usize>; 3],
+    /// The `小计` rows read, each with the indicators it sums (`subtotal`).
+    pub subtotals: Vec<crate::table::layouts::sheet_total::Subtotal>,
+    /// The grid row being read, and the row of the indicator read last (`continued`).
+    pub row: usize,
+    last_at: Option<usize>,
 }
 
 impl Walk {
@@ -55,6 +62,21 @@ impl Walk {
             w.open[0] = Some(0);
         }
         w
+    }
+
+    /// The 一级指标 carried.
+    pub fn level1(&self) -> Option<&str> {
+        self.level1.as_ref().map(|(n, _)| &**n)
+    }
+
+    /// The 二级指标 carried.
+    pub fn level2(&self) -> Option<&str> {
+        self.level2.as_deref()
+    }
+
+    /// Whether the indicator read last is on the row directly above the one being read.
+    pub fn last_row_is_above(&self) -> bool {
+        self.last_at.is_some_and(|k| k + 1 == self.row)
     }
 
     /// The indicator about to be pushed joins every scope with points that is open.
@@ -402,7 +424,21 @@ impl<'r> FormReader<'_, '_, 'r> {
         let name_cell = name_cell.expect("a named indicator has its cell");
         let get = |c: Col| filled_in(h, row, c);
         let (mut target, target_at) = self.target(h, row, &name);
-        let actual_cell = get(Col::Actual);
+        let mut actual_cell = get(Col::Actual);
+        // one column holding both (`≥200户/180户`): split, or the row refused, said
+        let mut paired = None;
+        if let Some(pair) = &h.pair {
+            let cell = get(Col::Target);
+            match self.paired(pair, cell, &name, &mut w.mismatches) {
+                Paired::Split(t, a) => {
+                    target = t;
+                    paired = Some(a);
+                    actual_cell = cell;
+                }
+                Paired::Empty => {}
+                Paired::Refused => return,
+            }
+        }
         let (weight, published_score) = self.weight_and_score(h, row);
         let raw_score = self.points(get(Col::RawScore));
         let name_at = name_cell.location(self.ctx.source);
@@ -412,11 +448,11 @@ impl<'r> FormReader<'_, '_, 'r> {
             && published_score.is_none()
             && !w.out.is_empty()
         {
-            let actual = actual_cell.map(|c| tidy(&c.text));
+            let actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
             self.breakdown(w, name, target, actual, name_at);
             return;
         }
-        let mut actual = actual_cell.map(|c| tidy(&c.text));
+        let mut actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
         if h.figures != [None; 2] {
             with_header_units(h, &mut target, &mut actual);
         }
@@ -443,11 +479,27 @@ impl<'r> FormReader<'_, '_, 'r> {
             target = t.unwrap_or(target);
             actual = a.or(actual);
         }
+        // the rest of the indicator on the row above (its name's end, its target; no points)
+        if weight.is_none() && published_score.is_none() && raw_score.is_none() {
+            let rest = Rest {
+                name: &name,
+                target: &target,
+                actual: actual.as_deref(),
+                target_at,
+                actual_at: actual_cell.map(|c| c.location(self.ctx.source)),
+                row_at: self.ctx.row_location(row),
+            };
+            if self.continued(w, rest) {
+                w.last_at = Some(w.row);
+                return;
+            }
+        }
         let published_score = weighted_score(w, &name, raw_score, weight, published_score);
         let deviation = get(Col::Deviation)
             .map(|c| tidy(&c.text))
             .filter(|t| !is_template_text(t));
         w.enter_open_scopes();
+        w.last_at = Some(w.row);
         w.out.push(IndicatorRow {
             seq: w.out.len() as u32 + 1,
             category: w.level1.as_ref().map(|(n, _)| n.clone()),

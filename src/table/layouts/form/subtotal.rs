@@ -1,0 +1,114 @@
+//! A form's `小计` rows (one under each 一级指标, as many offices print them; `产出指标小计`):
+//! each sums the indicators read since the grid's last subtotal, its 分值 against their 分值
+//! and its 得分 against their 得分, as a flat sheet's 小计 is (`sheet_total`). A sum that
+//! disagrees beyond the rounding of what is printed is a `table.form-total-mismatch` naming both
+//! figures and one of the form's unchecked sums (the project 未核对). Set aside as a row without
+//! a name before, a subtotal of 70 over rows making 66 passed without a word.
+
+use rust_decimal::Decimal;
+
+use crate::finding::{Severity, codes};
+use crate::table::columns::normalize;
+use crate::table::grid::Row;
+use crate::table::layouts::sheet_total::{Subtotal, summed};
+use crate::table::model::IndicatorRow;
+
+use super::FormReader;
+use super::grid::GridHeader;
+use super::rows::Walk;
+use super::words::Col;
+
+/// Whether a cell's text names a subtotal row: `小计`, or a category's (`产出指标小计`, at most
+/// twelve characters), a trailing colon aside.
+pub(super) fn is_subtotal(text: &str) -> bool {
+    // (every grid row's first cell is asked: most have no 小计, told without a copy)
+    if !text.contains("小计") {
+        return false;
+    }
+    let n = normalize(text);
+    let n = n.trim_end_matches([':', '：']);
+    n.ends_with("小计") && n.chars().count() <= 12
+}
+
+impl FormReader<'_, '_, '_> {
+    /// Whether `row` is a subtotal row (its first cell or its indicator cell names one): kept
+    /// with the indicators it sums (those read since the last subtotal), to be checked when
+    /// the grid is read ([`Self::check_subtotals`]).
+    pub(super) fn subtotal_row(&mut self, w: &mut Walk, h: &GridHeader, row: &Row) -> bool {
+        let first = row.filled().next().map(|(_, c)| &*c.text);
+        let name = h
+            .col(Col::Indicator)
+            .and_then(|k| row.cell(k))
+            .map(|c| &*c.text);
+        if !first.into_iter().chain(name).any(is_subtotal) {
+            return false;
+        }
+        let (weight, score) = self.weight_and_score(h, row);
+        let from = w.subtotals.last().map_or(0, |s| s.to);
+        w.subtotals.push(Subtotal {
+            from,
+            to: w.out.len(),
+            weight,
+            score,
+            at: self.ctx.row_location(row),
+        });
+        true
+    }
+
+    /// Each subtotal's 得分 and 分值 against those of the indicators it sums: the sums that
+    /// disagree, each with its warning (`table.form-total-mismatch`).
+    pub(super) fn check_subtotals(
+        &mut self,
+        out: &[IndicatorRow],
+        subtotals: &[Subtotal],
+    ) -> Vec<String> {
+        let mut mismatches = Vec::new();
+        for sub in subtotals {
+            let Some(rows) = out.get(sub.from..sub.to).filter(|r| !r.is_empty()) else {
+                continue;
+            };
+            let scores: Option<Vec<Decimal>> = rows.iter().map(|i| i.published_score).collect();
+            let points: Option<Vec<Decimal>> = rows.iter().map(|i| i.weight).collect();
+            for (what, printed, parts) in
+                [("得分", sub.score, scores), ("分值", sub.weight, points)]
+            {
+                let (Some(printed), Some(parts)) = (printed, parts) else {
+                    continue;
+                };
+                // checked: parts past the decimal range add up to no printed figure
+                let Some(sum) = parts
+                    .iter()
+                    .try_fold(Decimal::ZERO, |s, p| s.checked_add(*p))
+                else {
+                    continue;
+                };
+                let (_, near) = summed(&printed, &parts, None);
+                if near(sum) {
+                    continue;
+                }
+                let f = self
+                    .ctx
+                    .finding(
+                        codes::FORM_TOTAL_MISMATCH,
+                        Severity::Warning,
+                        sub.at,
+                        format!(
+                            "原表小计{what} {} 与其上 {} 项指标的{what}之和 {} 不一致",
+                            printed.normalize(),
+                            parts.len(),
+                            sum.normalize()
+                        ),
+                    )
+                    .label(format!("小计{what}"))
+                    .help(format!("核对小计行以上各项{what}的加总"));
+                self.ctx.findings.push(f);
+                mismatches.push(format!(
+                    "小计{what} {} ≠ 其上各项{what}之和 {}",
+                    printed.normalize(),
+                    sum.normalize()
+                ));
+            }
+        }
+        mismatches
+    }
+}

@@ -1,0 +1,174 @@
+//! A form's grid printed transposed: the indicators across, one a column, and the grid's
+//! roles down its first column (`三级指标 | 培训人数 | 满意度`, `年度指标值 | ≥100人 | ≥90%`,
+//! `实际完成值 | …`, `分值 | …`, `得分 | …`), as a narrow form of few indicators is sometimes
+//! laid out. Read as it stands, no row is a grid header and the whole form was refused
+//! (找不到表头行).
+//!
+//! A block of consecutive rows whose first cells, in one column, each name one grid role (that
+//! cell alone in its row: a grid header names several), among them the indicator's and the
+//! target's and at least one other, with values to their right, is turned a quarter: its first
+//! cells become the grid's header row and each column to their right one indicator row, the
+//! cells keeping where they were read from (a finding at one points at the form's own cell).
+//! Rows above and below stay as they are; merges inside the block turn with it, those below
+//! move with their rows. A 项目 row in the block (a flat sheet turned) is left unread as before:
+//! its columns may be several projects. `table.form-transposed` says the reading was taken.
+
+use crate::finding::{Severity, codes};
+use crate::table::Ctx;
+use crate::table::grid::{Merge, Row};
+
+use super::words::Col;
+
+/// Where a transposed grid lies: its rows `rows` (indices into the sheet's rows) and the
+/// column of its role names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub rows: std::ops::Range<usize>,
+    pub col: usize,
+}
+
+/// The grid role named by `row`'s first filled cell, where that cell is the only one of the
+/// row that names a role and a value follows it: the role and the cell's column.
+fn role_label(row: &Row) -> Option<(Col, usize)> {
+    let (c0, first) = row.filled().next()?;
+    row.filled().nth(1)?;
+    // the first cell alone first (most rows end here: a flat sheet's first rows are asked)
+    if first.text.len() > 96
+        || !super::is_grid_name(&crate::table::columns::alias(
+            crate::table::columns::normalize(&first.text),
+        ))
+    {
+        return None;
+    }
+    let roles = super::grid::grid_roles_all(row);
+    match roles.as_slice() {
+        [(role, at)] if *at == c0 => Some((*role, c0)),
+        _ => None,
+    }
+}
+
+/// The first transposed grid of `rows` (within the first 400), if any.
+pub(crate) fn find(rows: &[Row]) -> Option<Block> {
+    let limit = rows.len().min(400);
+    let mut i = 0;
+    while i < limit {
+        let Some((_, col)) = role_label(&rows[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut roles = Vec::new();
+        let mut end = i;
+        while end < rows.len()
+            && let Some((role, c)) = role_label(&rows[end])
+            && c == col
+        {
+            roles.push(role);
+            end += 1;
+        }
+        let has = |r: Col| roles.contains(&r);
+        let others = roles
+            .iter()
+            .filter(|r| !matches!(r, Col::Indicator | Col::Target))
+            .count();
+        if has(Col::Indicator) && has(Col::Target) && others >= 1 && !project_row(rows, i, end, col)
+        {
+            return Some(Block { rows: i..end, col });
+        }
+        i = end.max(i + 1);
+    }
+    None
+}
+
+/// Whether a 项目 row in the block, or directly above it, names a project for each of the
+/// block's columns, not all the same one (a flat sheet of several projects turned; a form's
+/// `项目名称 | A项目 | | 主管部门 | …` label row is none).
+fn project_row(rows: &[Row], start: usize, end: usize, col: usize) -> bool {
+    let names = ["项目", "项目名称", "project"];
+    let width = rows[start..end]
+        .iter()
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(0);
+    rows[start.saturating_sub(1)..end].iter().any(|row| {
+        let is_label = row.filled().next().is_some_and(|(c, cell)| {
+            c == col && crate::table::columns::normalizes_to_one_of(&cell.text, &names)
+        });
+        let values: Vec<&str> = (col + 1..width).map(|c| row.text(c)).collect();
+        is_label && values.iter().all(|v| !v.is_empty()) && values.iter().any(|v| *v != values[0])
+    })
+}
+
+/// The rows with the block turned a quarter (its column `col` the header row, each column to
+/// its right an indicator row), and the merges turned or moved with their cells (`base`: the
+/// sheet row the first of `rows` is).
+pub(crate) fn turn<'a>(
+    rows: &[Row<'a>],
+    merges: &[Merge],
+    base: usize,
+    block: &Block,
+) -> (Vec<Row<'a>>, Vec<Merge>) {
+    let inside = &rows[block.rows.clone()];
+    let width = inside.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let height = inside.len();
+    let range = inside[0].range.clone();
+    let mut out: Vec<Row<'a>> = rows[..block.rows.start].to_vec();
+    for c in block.col..width {
+        let cells = inside
+            .iter()
+            .map(|r| match r.cell(c) {
+                Some(cell) => cell.clone(),
+                // a row shorter than the block: an empty cell where its label is
+                None => r.cells[block.col].emptied(),
+            })
+            .collect();
+        out.push(Row {
+            cells,
+            range: range.clone(),
+        });
+    }
+    out.extend_from_slice(&rows[block.rows.end..]);
+    let turned = width - block.col;
+    let (top, bottom) = (base + block.rows.start, base + block.rows.end);
+    let moved = merges
+        .iter()
+        .filter_map(|m| {
+            if m.rows.end <= top {
+                Some(m.clone())
+            } else if m.rows.start >= bottom {
+                // below the block: its rows moved by the block's new height
+                Some(Merge {
+                    rows: m.rows.start + turned - height..m.rows.end + turned - height,
+                    cols: m.cols.clone(),
+                })
+            } else if m.rows.start >= top && m.rows.end <= bottom && m.cols.start >= block.col {
+                Some(Merge {
+                    rows: top + m.cols.start - block.col..top + m.cols.end - block.col,
+                    cols: m.rows.start - top..m.rows.end - top,
+                })
+            } else {
+                None
+            }
+        })
+        .collect();
+    (out, moved)
+}
+
+/// `table.form-transposed` at the block's first row: the grid was read turned.
+pub(crate) fn note(ctx: &mut Ctx<'_>, rows: &[Row], block: &Block) {
+    let Some(first) = rows.get(block.rows.start) else {
+        return;
+    };
+    let f = ctx
+        .finding(
+            codes::FORM_TRANSPOSED,
+            Severity::Warning,
+            ctx.row_location(first),
+            format!(
+                "指标表横排（转置）：第一列的 {} 行是指标表的各栏（三级指标、年度指标值等），其右每一列是一个指标；按行列互换后的指标表读取",
+                block.rows.len()
+            ),
+        )
+        .label("横排的指标表")
+        .help("核对读出的各指标；最好把指标表改为每行一个指标");
+    ctx.findings.push(f);
+}
