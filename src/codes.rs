@@ -564,6 +564,11 @@ registry! {
     PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,
         "网页表格的表头与表体接在一起读取",
         "含义：网页中一张表格只有表头（没有数字），紧接着的一张没有表头、列数相同：网页框架（如 Element UI 的 el-table__header 与 el-table__body）常把一张表的表头和表体写成两个表格。\n处理：把两者接在一起，作为一张表读取，并在此说明（只是版面的拆分，不是推断的续表）。\n修改：无需修改；如果两张表格其实无关，只保存要读的表格。";
+    /// Text of a web page's cell a browser does not show (a zero font size, the colour of its
+    /// background, off screen, clipped) or a cell whose text is all hidden or struck: not read.
+    PAGE_HIDDEN_TEXT = "table.page-hidden-text", Warning,
+        "网页单元格中看不到的文字没有读取",
+        "含义：网页表格的单元格中有浏览器不显示的文字：字号为 0、透明（opacity:0、color:transparent）、文字颜色与背景色相同、移到屏幕之外（left:-9999px、text-indent:-9999px）、裁剪为不可见（clip），或整个单元格的文字都隐藏（visibility:hidden）、都带删除线。看到的数字与文件中的文字因此不同（如“<span style=\"font-size:0\">1</span>80人”显示为 80人）。\n处理：按浏览器显示的读取，不读看不到的文字，在单元格上给出这条警告，写出没有读取的文字；其内又设为可见（visibility:visible、另设字号、另设颜色）的部分照常读取。背景是图片、渐变或由本程序不读取的样式设定时，不按颜色判断（照常读取）。\n修改：核对原表；看不到的文字若是作废的内容请删去，若应计入请改为正常显示。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",

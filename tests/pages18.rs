@@ -1,0 +1,121 @@
+//! The eighteenth probe of web pages (issue 27, H124): text a browser does not show, pages in
+//! archives with their style sheets, and page families written by hand from what government
+//! portals publish (`tests/fixtures/hostile/probe18/`; the probe itself is
+//! `tests/hostile/probe18_pages.py`): each test here failed on the session's start
+//! (`9f9a8e7`) with a reading a browser showing the page contradicts.
+
+use std::path::{Path, PathBuf};
+
+#[path = "support/reports.rs"]
+#[allow(dead_code)]
+mod reports;
+use reports::{run, streamed_fields};
+
+/// The folder of the hand-made inputs.
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe18")
+}
+
+/// `evaluate FILE --format jsonl` in `dir`: each indicator as `[indicator, target, actual,
+/// verdict]`, and the run's stderr (its findings).
+fn evaluate_in(dir: &Path, file: &str) -> (Vec<[String; 4]>, String) {
+    let r = run(dir, &["evaluate", file, "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
+    let rows = streamed_fields(&r.stdout, ["indicator", "target", "actual", "verdict"]);
+    (rows, r.stderr)
+}
+
+fn evaluate(file: &str) -> (Vec<[String; 4]>, String) {
+    evaluate_in(&fixtures(), file)
+}
+
+fn row(fields: [&str; 4]) -> [String; 4] {
+    fields.map(str::to_owned)
+}
+
+/// The flat target table's two indicators, its 培训人数 actual as `actual`, `verdict`.
+fn flat_rows(actual: &str, verdict: &str) -> Vec<[String; 4]> {
+    vec![
+        row(["培训人数", "≥100人", actual, verdict]),
+        row(["满意度", "≥90%", "95%", "pass"]),
+    ]
+}
+
+#[test]
+fn text_a_browser_does_not_show_is_not_read_and_said() {
+    // `<span style="font-size:0">1</span>80人` and its kin: a browser shows 80人, short of
+    // 100 (before: 180人, 达标 with full points, without a word)
+    for (page, how) in [
+        ("u-fs0.html", "字号为 0"),
+        ("u-fs0class.html", "字号为 0"),
+        ("u-white.html", "颜色与背景色相同"),
+        ("u-white-font.html", "颜色与背景色相同"),
+        ("u-same-bg.html", "颜色与背景色相同"),
+        ("u-transparent.html", "透明"),
+        ("u-opacity-class.html", "透明"),
+        ("u-offscreen.html", "屏幕之外"),
+        ("u-indent.html", "屏幕之外"),
+        ("u-sr-only.html", "裁剪"),
+        ("u-clip-path.html", "裁剪"),
+    ] {
+        let (rows, stderr) = evaluate(page);
+        assert_eq!(rows, flat_rows("80人", "fail"), "{page}");
+        assert_eq!(
+            stderr.matches("table.page-hidden-text").count(),
+            1,
+            "{page}: {stderr}"
+        );
+        assert!(stderr.contains("文字“1”"), "{page}: {stderr}");
+        assert!(stderr.contains(how), "{page}: {stderr}");
+    }
+}
+
+#[test]
+fn a_cell_whose_text_is_all_hidden_or_struck_through_is_read_empty_and_said() {
+    // `<td style="visibility:hidden">120人</td>`, a zero font size, white on white, struck
+    // through by a style or by `<s>` (before: 120人 达标 for the first four; the struck `<s>`
+    // read empty without a word)
+    for page in [
+        "u-td-vis.html",
+        "u-td-fs0.html",
+        "u-td-white.html",
+        "u-td-strike.html",
+        "u-td-s.html",
+    ] {
+        let (rows, stderr) = evaluate(page);
+        assert_eq!(rows, flat_rows("", "missing"), "{page}");
+        assert!(
+            stderr.contains("文字“120人”") && stderr.contains("单元格按空读取"),
+            "{page}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn text_shown_again_inside_a_hidden_element_is_read() {
+    // `visibility: visible` inside `visibility: hidden`, a font size inside a zero one: the
+    // inner text is shown (before: the first read empty); white text on a cell's own blue is
+    // seen, read as written
+    for (page, actual, verdict) in [
+        ("u-visible-child.html", "80人", "fail"),
+        ("u-fs-reset.html", "80人", "fail"),
+        ("u-white-on-blue.html", "180人", "pass"),
+    ] {
+        let (rows, stderr) = evaluate(page);
+        assert_eq!(rows, flat_rows(actual, verdict), "{page}");
+        assert!(
+            !stderr.contains("table.page-hidden-text"),
+            "{page}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_row_struck_through_is_read_with_a_warning() {
+    // `<tr style="text-decoration:line-through">`: a browser shows the row deleted; read as a
+    // hidden row is, with its warning (before: read without a word)
+    let (rows, stderr) = evaluate("u-tr-strike.html");
+    assert_eq!(rows, flat_rows("80人", "fail"));
+    assert_eq!(stderr.matches("table.hidden-row").count(), 1, "{stderr}");
+    assert!(stderr.contains("整行带删除线"), "{stderr}");
+}
