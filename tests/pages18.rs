@@ -119,3 +119,50 @@ fn a_row_struck_through_is_read_with_a_warning() {
     assert_eq!(stderr.matches("table.hidden-row").count(), 1, "{stderr}");
     assert!(stderr.contains("整行带删除线"), "{stderr}");
 }
+
+/// `evaluate ARCHIVE --format jsonl` of a pile: its forms as `[file, project, total]`, the
+/// run's exit code and stderr.
+fn pile(file: &str) -> (Vec<[String; 3]>, i32, String) {
+    let r = run(&fixtures(), &["evaluate", file, "--format", "jsonl"]);
+    let forms = r
+        .stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["record"] == "form")
+        .map(|v| ["file", "project", "total"].map(|k| v[k].as_str().unwrap_or("").to_owned()))
+        .collect();
+    (forms, r.code, r.stderr)
+}
+
+#[test]
+fn a_page_in_an_archive_is_laid_out_by_the_style_sheet_saved_beside_it_there() {
+    // a page saved complete and zipped: `绩效/绩效.html` linking `绩效_files/main.css`, where
+    // its CSS grid's columns are (before: the archive's entry was read alone, refused with
+    // `table.page-stylesheet`, exit 3)
+    let (forms, code, stderr) = pile("z-grid.zip");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        forms,
+        [[
+            "z-grid.zip!绩效/绩效.html".to_owned(),
+            "农村劳动力培训".to_owned(),
+            "87.50".to_owned()
+        ]]
+    );
+    // a class the archive's sheet hides marks its row (before: read without a word)
+    let (forms, code, stderr) = pile("z-hide.zip");
+    assert_eq!((forms.len(), code), (1, 0), "{stderr}");
+    assert_eq!(stderr.matches("table.hidden-row").count(), 1, "{stderr}");
+    // out of the page's folder, or not in the archive: named, as on disk
+    for (file, why) in [
+        ("z-out.zip", "../main.css（在网页所在文件夹之外"),
+        (
+            "z-missing.zip",
+            "nothere.css（压缩包中网页所在的文件夹里没有这个样式表",
+        ),
+    ] {
+        let (forms, code, stderr) = pile(file);
+        assert_eq!((forms.len(), code), (0, 3), "{file}: {stderr}");
+        assert!(stderr.contains(why), "{file}: {stderr}");
+    }
+}

@@ -94,6 +94,7 @@ pub mod held;
 pub mod layouts;
 pub mod model;
 pub(crate) mod page_styles;
+pub use page_styles::{ArchiveSheets, PageFolder};
 mod pending;
 pub mod placed;
 /// Source positions live below the readers and the findings alike ([`crate::source`]).
@@ -152,9 +153,9 @@ pub struct ReadOptions {
     /// Which header is which column (`--columns 年度指标值=年度数值`).
     pub columns: columns::ColumnMap,
     /// The folder a web page's linked style sheets are read from: the page's own, set where
-    /// the page is a file on disk (the command line); `None` (the server, an archive's entry)
-    /// reads none (`formats/page_linked.rs`).
-    pub page_folder: Option<std::path::PathBuf>,
+    /// the page is a file on disk (the command line) or an archive's entry (the archive's own
+    /// style sheets); `None` (a page uploaded alone) reads none (`formats/page_linked.rs`).
+    pub page_folder: Option<PageFolder>,
 }
 
 /// Why an input could not be read at all.
@@ -577,7 +578,8 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError>
             size.unwrap_or(crate::limits::INPUT.get().saturating_add(1)),
         ),
     })?;
-    read_owned(&name, bytes, &page_styles::at_path(opts, path))
+    let opts = page_styles::at_path(opts, path, &bytes);
+    read_owned(&name, bytes, &opts)
 }
 
 /// Reads a table from bytes; `name` gives the format by its extension (unless
