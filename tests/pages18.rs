@@ -166,3 +166,12 @@ fn a_page_in_an_archive_is_laid_out_by_the_style_sheet_saved_beside_it_there() {
         assert!(stderr.contains(why), "{file}: {stderr}");
     }
 }
+
+#[test]
+fn an_import_inside_a_css_comment_is_not_followed() {
+    // `/* 已停用：@import url("old.css"); */`: a browser loads no `old.css`, whose class would
+    // hide the 培训人数 row (before: read, the row warned as hidden)
+    let (rows, stderr) = evaluate_in(&fixtures().join("comment"), "c-import.html");
+    assert_eq!(rows, flat_rows("80人", "fail"));
+    assert!(!stderr.contains("table.hidden-row"), "{stderr}");
+}

@@ -1157,10 +1157,13 @@ impl<'n> Builder<'n> {
         let Some(css) = self.style_text.take() else {
             return;
         };
-        for href in linked::imports(&css) {
+        // comments stripped once, for the imports, the layout rules and the hiding classes (a
+        // commented-out `@import` is not followed)
+        let bare = super::page_css::strip_comments(&css);
+        for href in linked::imports(&bare) {
             self.linked_css(&href);
         }
-        self.add_css(&css, None);
+        self.add_css(css.len(), &bare, None);
     }
 
     /// An attribute of a `<link>`: its `href`, whether its `rel` names a style sheet, whether
@@ -1195,29 +1198,31 @@ impl<'n> Builder<'n> {
             return;
         };
         // read once, on its own: added to the page's rules where they fit
+        let bare = super::page_css::strip_comments(&css);
         let mut sheet = Styles::default();
-        sheet.add(&css);
+        sheet.add_bare(css.len(), &bare);
         if sheet.too_much.is_some() || sheet.len() + self.styles.len() > super::page_css::MAX_RULES
         {
-            self.hiding.add(&css);
+            self.hiding.add_bare(&bare);
             let shown: String = href.chars().take(120).collect();
             self.linked
                 .unread
                 .push((shown, "设定布局的规则超过 256 条，排版没有按它读取"));
             return;
         }
-        self.add_css(&css, Some(sheet));
+        self.add_css(css.len(), &bare, Some(sheet));
     }
 
-    /// Style text read (a `<style>` block's, a linked sheet's `css`, its rules already read
-    /// where `sheet`): its layout rules and the classes it hides or strikes.
-    fn add_css(&mut self, css: &str, sheet: Option<Styles>) {
+    /// Style text read (a `<style>` block's, a linked sheet's; `bare`, its comments stripped,
+    /// `raw_len` bytes with them; its rules already read where `sheet`): its layout rules and
+    /// the classes it hides or strikes.
+    fn add_css(&mut self, raw_len: usize, bare: &str, sheet: Option<Styles>) {
         let before = self.styles.len();
         match sheet {
             Some(sheet) => self.styles.append(sheet),
-            None => self.styles.add(css),
+            None => self.styles.add_bare(raw_len, bare),
         }
-        self.hiding.add(css);
+        self.hiding.add_bare(bare);
         // rules read after a layout was laid out may have changed it
         self.late_styles |= self.divs > 0 && self.styles.len() > before;
     }

@@ -489,12 +489,21 @@ pub(crate) struct Classes {
 
 impl Classes {
     /// Reads a style sheet's text.
+    #[cfg(test)]
     pub(crate) fn add(&mut self, css: &str) {
+        self.add_bare(&super::super::page_css::strip_comments(css));
+    }
+
+    /// Reads a style sheet's text whose `/* … */` comments are stripped already (the page's
+    /// reader strips them once for its layout rules and for these).
+    pub(crate) fn add_bare(&mut self, css: &str) {
         // Word wraps its style block in `<!-- … -->`
-        let css = super::super::page_css::strip_comments(css)
-            .replace("<!--", " ")
-            .replace("-->", " ");
-        let mut rest = css.as_str();
+        let css: std::borrow::Cow<'_, str> = if css.contains("<!--") || css.contains("-->") {
+            css.replace("<!--", " ").replace("-->", " ").into()
+        } else {
+            css.into()
+        };
+        let mut rest = &*css;
         while let Some(open) = rest.find('{') {
             // an at-rule without a block before this one (`@import …;`)
             let prelude = rest[..open].rsplit(';').next().unwrap_or("").trim();
