@@ -175,3 +175,31 @@ fn an_import_inside_a_css_comment_is_not_followed() {
     assert_eq!(rows, flat_rows("80人", "fail"));
     assert!(!stderr.contains("table.hidden-row"), "{stderr}");
 }
+
+#[test]
+fn a_page_holding_one_printed_page_of_a_form_says_the_rest_is_not_on_it() {
+    // a portal publishing each printed page of a form as a web page: `自评表_1.html` writes
+    // "第1页 共2页" and holds 培训人数 (50 points) only, scored 40 / 50 (折合 80.00 良) where
+    // the form is 90 (before: without a word)
+    let (rows, stderr) = evaluate_in(&fixtures().join("paged"), "自评表_1.html");
+    assert_eq!(rows, [row(["培训人数", "≥100人", "80人", "fail"])]);
+    assert_eq!(
+        stderr.matches("table.page-form-part").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("写明共 2 页，这个网页中只有第 1 页"),
+        "{stderr}"
+    );
+    // both printed pages on one web page (the second read as the first's continuation): whole
+    let (rows, stderr) = evaluate("f-paged-one.html");
+    assert_eq!(
+        rows,
+        [
+            row(["培训人数", "≥100人", "80人", "fail"]),
+            row(["结业率", "≥90%", "95%", "pass"])
+        ]
+    );
+    assert!(!stderr.contains("table.page-form-part"), "{stderr}");
+}

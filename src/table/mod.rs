@@ -93,6 +93,7 @@ mod grid;
 pub mod held;
 pub mod layouts;
 pub mod model;
+mod page_parts;
 pub(crate) mod page_styles;
 pub use page_styles::{ArchiveSheets, PageFolder};
 mod pending;
@@ -656,6 +657,7 @@ fn read_page(
     let mut last_read: Option<Columns> = None;
     let mut continued = Vec::new();
     let mut joined = Vec::new();
+    let mut parts = page_parts::PageParts::default();
     for mut t in tables {
         if !holds_a_table(name, &mut t.sheet)? {
             // a table cut at a page break: the rows after the break are a table of their own,
@@ -665,6 +667,7 @@ fn read_page(
                 .is_some_and(|above| continues(&t.sheet, above))
             {
                 continued.push(t.sheet.name.clone());
+                parts.look(&t.sheet);
                 sheets.push(t.sheet);
             } else if let Some(above) = last_read.as_ref().filter(|a| body_of(&t.sheet, a)) {
                 // a framework's table whose header and body are two tables (Element UI's
@@ -683,8 +686,10 @@ fn read_page(
             for (i, line) in t.above.iter().enumerate() {
                 above.push((i as u32, 0), line);
             }
+            parts.look(&above);
             sheets.push(above);
         }
+        parts.look(&t.sheet);
         sheets.push(t.sheet);
     }
     let read = sheets.iter().filter(|s| s.name != "段落").count();
@@ -711,6 +716,7 @@ fn read_page(
     )?)?;
     page_findings(&mut doc, &unsure, (&joined, &continued), (all, read));
     page_styles::note_unread(&mut doc, &unread_styles, &source);
+    parts.note(&mut doc);
     Ok(doc)
 }
 

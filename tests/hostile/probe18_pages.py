@@ -104,3 +104,106 @@ if section("zip"):
                 z.writestr(n, t)
         put(name, b.getvalue())
         show(name)
+
+FORM = [
+    [("项目支出绩效自评表", "colspan=8")],
+    [("项目名称", ""), ("农村劳动力培训", "colspan=7")],
+    [("主管部门", ""), ("某县人社局", "colspan=3"), ("实施单位", ""), ("某县就业中心", "colspan=3")],
+    [("一级指标", ""), ("二级指标", ""), ("三级指标", ""), ("年度指标值", ""), ("实际完成值", ""),
+     ("分值", ""), ("得分", ""), ("偏差原因分析及改进措施", "")],
+    [("产出指标", "rowspan=2"), ("数量指标", ""), ("培训人数", ""), ("≥100人", ""), ("80人", ""),
+     ("50", ""), ("40", ""), ("生源不足", "")],
+    [("质量指标", ""), ("结业率", ""), ("≥90%", ""), ("95%", ""), ("50", ""), ("50", ""), ("", "")],
+    [("总分", "colspan=5"), ("100", ""), ("90", ""), ("", "")],
+]
+
+
+def form_table(rows=FORM, attrs="border=1"):
+    return "<table %s>\n%s\n</table>" % (attrs, "\n".join(
+        "<tr>" + "".join("<td %s>%s</td>" % (a, t) for t, a in r) + "</tr>" for r in rows))
+
+
+FLAT_TABLE = flat("80人").split("<body>")[1].split("</body>")[0]
+
+if section("families"):
+    import html as h
+    print("== families: page shapes government portals publish")
+    # a table inside <iframe srcdoc>
+    put("f-srcdoc.html", HEAD % ("", "", '<p>附件</p><iframe srcdoc="%s" width=800></iframe>' % h.escape(
+        "<html><body>" + FLAT_TABLE + "</body></html>", quote=True)))
+    show("f-srcdoc.html")
+    # a noscript copy of the table beside the table (the same figures)
+    put("f-noscript.html", HEAD % ("", "", FLAT_TABLE + "<noscript>" + FLAT_TABLE + "</noscript>"))
+    show("f-noscript.html")
+    # only in <noscript> (the script-built page's fallback)
+    put("f-noscript-only.html", HEAD % ("", "", "<div id=app></div><noscript>" + FLAT_TABLE + "</noscript>"))
+    show("f-noscript-only.html")
+    # data in a script, the table filled by script
+    data = {"project": "农村劳动力培训", "rows": [
+        {"yjzb": "产出指标", "ejzb": "数量指标", "sjzb": "培训人数", "ndzbz": "≥100人", "sjwcz": "80人"}]}
+    put("f-json.html", HEAD % ("", "", '<table id=t><thead><tr><th>三级指标</th><th>年度指标值</th><th>实际完成值</th></tr></thead><tbody></tbody></table>'
+        '<script type="application/json" id=data>%s</script><script>fill(t,data)</script>' % json.dumps(data, ensure_ascii=False)))
+    show("f-json.html")
+    put("f-nuxt.html", HEAD % ("", "", '<div id=__nuxt><table class=el-table><tbody></tbody></table></div>'
+        '<script>window.__NUXT__=%s</script>' % json.dumps({"data": [data]}, ensure_ascii=False)))
+    show("f-nuxt.html")
+    put("f-next.html", HEAD % ("", "", '<div id=__next></div><script id="__NEXT_DATA__" type="application/json">%s</script>'
+        % json.dumps({"props": {"pageProps": data}}, ensure_ascii=False)))
+    show("f-next.html")
+    # ARIA grid
+    cells = [list(COLS), ["农村劳动力培训", "产出指标", "数量指标", "培训人数", "≥100人", "80人"],
+             ["农村劳动力培训", "效益指标", "满意度指标", "满意度", "≥90%", "95%"]]
+    aria = '<div role="table" aria-label="绩效目标">' + "".join(
+        '<div role="row">' + "".join('<div role="%s">%s</div>' % ("columnheader" if i == 0 else "cell", c) for c in r) + "</div>"
+        for i, r in enumerate(cells)) + "</div>"
+    put("f-aria.html", HEAD % ("", "", aria))
+    show("f-aria.html")
+    aria2 = aria.replace('role="table"', 'role="grid"').replace('"cell"', '"gridcell"')
+    put("f-aria-grid.html", HEAD % ("", "", aria2))
+    show("f-aria-grid.html")
+    # a form paginated over two saved files
+    p1 = FORM[:5] + [[("第1页 共2页", "colspan=8")]]
+    # page 2 starts under the 产出指标 cell merged down across the break (empty there)
+    p2 = [[("", ""), ("质量指标", ""), ("结业率", ""), ("≥90%", ""), ("95%", ""), ("50", ""), ("50", ""), ("", "")]] + FORM[6:] + [[("第2页 共2页", "colspan=8")]]
+    os.makedirs(path("paged"), exist_ok=True)
+    put("paged/自评表_1.html", HEAD % ("", "", form_table(p1)))
+    put("paged/自评表_2.html", HEAD % ("", "", form_table(p2)))
+    show("paged/自评表_1.html")
+    show("paged/自评表_2.html")
+    show("paged")
+    # the same two pages on one page (a page break between two tables)
+    put("f-paged-one.html", HEAD % ("", "", form_table(p1) + "<p>第1页 共2页</p>" + form_table(p2)))
+    show("f-paged-one.html")
+    # <br>-separated values in one cell
+    for name, a in [("br-two", "80人<br>95%"), ("br-plan", "计划120人<br>实际80人"), ("br-lines", "8<br>0人")]:
+        put("f-%s.html" % name, flat(a))
+        show("f-%s.html" % name)
+    # spaces inside figures
+    for name, a in [("nbsp", "8&nbsp;0人"), ("ideo", "8&#12288;0人"), ("thin", "1&#8201;200人"), ("nbsp-thou", "1&nbsp;200人")]:
+        put("f-%s.html" % name, flat(a))
+        show("f-%s.html" % name)
+    # digits in spans
+    for name, a in [("digits", "<span>8</span><span>0</span>人"), ("digits-sp", "<span>8</span> <span>0</span>人"),
+                    ("digits-nl", "<span>8</span>\n<span>0</span>人"), ("digits-b", "<b>1</b><i>2</i>0人")]:
+        put("f-%s.html" % name, flat(a))
+        show("f-%s.html" % name)
+    # spans larger than the table
+    big = FORM[:4] + [[("产出指标", "rowspan=99"), ("数量指标", ""), ("培训人数", ""), ("≥100人", ""), ("80人", ""),
+                       ("50", ""), ("40", ""), ("生源不足", "colspan=50")]] + FORM[5:]
+    put("f-bigspan.html", HEAD % ("", "", form_table(big)))
+    show("f-bigspan.html")
+    # a caption holding the project name (no 项目名称 row)
+    cap = "<table border=1><caption>农村劳动力培训项目绩效目标表</caption>" + FLAT_TABLE.split(">", 1)[1]
+    put("f-caption.html", HEAD % ("", "", cap))
+    show("f-caption.html")
+    noname = [[("一级指标", ""), ("二级指标", ""), ("三级指标", ""), ("年度指标值", ""), ("实际完成值", "")],
+              [("产出指标", ""), ("数量指标", ""), ("培训人数", ""), ("≥100人", ""), ("80人", "")]]
+    put("f-caption-form.html", HEAD % ("", "", form_table(noname).replace("<table border=1>", "<table border=1><caption>2024年度农村劳动力培训项目绩效自评表</caption>")))
+    show("f-caption-form.html")
+    # a thead repeated in the middle of the tbody (print headers)
+    thead = "<thead><tr>" + "".join("<th>%s</th>" % c for c in COLS) + "</tr></thead>"
+    rows = ["<tr>" + "".join("<td>%s</td>" % c for c in ("农村劳动力培训", "产出指标", "数量指标", "指标%d" % i, "≥%d人" % (10 * i), "%d人" % (10 * i + 1))) + "</tr>" for i in range(1, 7)]
+    put("f-thead-mid.html", HEAD % ("", "", "<table border=1>" + thead + "<tbody>" + "".join(rows[:3]) + "</tbody>" + thead + "<tbody>" + "".join(rows[3:]) + "</tbody></table>"))
+    show("f-thead-mid.html")
+    put("f-thead-inbody.html", HEAD % ("", "", "<table border=1>" + thead + "<tbody>" + "".join(rows[:3]) + thead.replace("thead", "tr class=h").replace("<tr class=h><tr>", "<tr>").replace("</tr></tr class=h>", "</tr>") + "".join(rows[3:]) + "</tbody></table>"))
+    show("f-thead-inbody.html")
