@@ -203,3 +203,14 @@ fn a_page_holding_one_printed_page_of_a_form_says_the_rest_is_not_on_it() {
     );
     assert!(!stderr.contains("table.page-form-part"), "{stderr}");
 }
+
+#[test]
+fn an_aria_grid_of_divs_is_read_as_the_table_its_roles_make() {
+    // `<div role="table">` / `grid`, `role="row"`, `cell` / `gridcell` / `columnheader`, with
+    // `rowgroup`s, `aria-colspan` and nested `<div>`s inside cells: read by its roles, as a
+    // screen reader reads it (before: "网页中没有表格")
+    for page in ["f-aria.html", "f-aria-grid.html", "f-aria-nested.html"] {
+        let (rows, _) = evaluate(page);
+        assert_eq!(rows, flat_rows("80人", "fail"), "{page}");
+    }
+}

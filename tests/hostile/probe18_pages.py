@@ -161,6 +161,14 @@ if section("families"):
     aria2 = aria.replace('role="table"', 'role="grid"').replace('"cell"', '"gridcell"')
     put("f-aria-grid.html", HEAD % ("", "", aria2))
     show("f-aria-grid.html")
+    # nested divs inside cells, a header group and a body group, a spanned title row, styled
+    # as flex rows (the layout reader would otherwise try them)
+    aria3 = ('<div role="table" class="t"><div role="rowgroup"><div role="row"><div role="columnheader" aria-colspan="6">'
+             '<div>绩效目标</div></div></div><div role="row">' + "".join('<div role="columnheader"><div><span>%s</span></div></div>' % c for c in COLS)
+             + '</div></div><div role="rowgroup">' + "".join('<div role="row">' + "".join('<div role="cell"><div>%s</div></div>' % c for c in r) + "</div>" for r in cells[1:])
+             + "</div></div>")
+    put("f-aria-nested.html", HEAD % ("<style>.t [role=row]{display:flex}</style>", "", aria3))
+    show("f-aria-nested.html")
     # a form paginated over two saved files
     p1 = FORM[:5] + [[("第1页 共2页", "colspan=8")]]
     # page 2 starts under the 产出指标 cell merged down across the break (empty there)

@@ -775,6 +775,36 @@ struct Builder<'n> {
     /// Elements open that hold a framework's copy of a table's fixed columns (the tables
     /// inside are not read).
     copies: u32,
+    /// The table part the start tag's ARIA `role` makes it (`<div role="row">`: `tr`).
+    role: Option<&'static [u8]>,
+    /// ARIA table parts open ([`Builder::aria_open`]): each element's tag, how many elements
+    /// of its name are open inside it, and the table part it is read as.
+    aria: Vec<(Vec<u8>, u32, &'static [u8])>,
+}
+
+/// ARIA table parts open at most (deeper ones are read as their own tags).
+const MAX_ARIA_OPEN: usize = 4096;
+
+/// The table part an ARIA `role` makes an element (`table`, `grid`, `treegrid`: `table`;
+/// `row`; `cell`, `gridcell`, `columnheader`, `rowheader`: `td`; `rowgroup`: `tbody`).
+fn aria_part(role: &[u8]) -> Option<&'static [u8]> {
+    let role = role.trim_ascii();
+    let first = role
+        .split(|b| b.is_ascii_whitespace())
+        .next()
+        .unwrap_or(&[]);
+    let is = |w: &[u8]| first.eq_ignore_ascii_case(w);
+    if is(b"table") || is(b"grid") || is(b"treegrid") {
+        Some(b"table")
+    } else if is(b"row") {
+        Some(b"tr")
+    } else if is(b"cell") || is(b"gridcell") || is(b"columnheader") || is(b"rowheader") {
+        Some(b"td")
+    } else if is(b"rowgroup") {
+        Some(b"tbody")
+    } else {
+        None
+    }
 }
 
 impl<'n> Builder<'n> {
@@ -820,6 +850,8 @@ impl<'n> Builder<'n> {
             late_styles: false,
             copies: 0,
             serials: 0,
+            role: None,
+            aria: Vec::new(),
         }
     }
 
@@ -837,6 +869,7 @@ impl<'n> Builder<'n> {
                 self.hidden = false;
                 self.shown = hiding::Shown::default();
                 self.held = None;
+                self.role = None;
                 if name == b"link" {
                     self.link = (None, false, false);
                 }
@@ -853,8 +886,9 @@ impl<'n> Builder<'n> {
                 }
             }
             CallbackEvent::AttributeValue { value } => match self.attr.as_slice() {
-                b"colspan" => self.colspan = span_value(value, 1000),
-                b"rowspan" => self.rowspan = span_value(value, 65534),
+                b"colspan" | b"aria-colspan" => self.colspan = span_value(value, 1000),
+                b"rowspan" | b"aria-rowspan" => self.rowspan = span_value(value, 65534),
+                b"role" => self.role = aria_part(value),
                 b"style" => {
                     self.shown = hiding::Shown::of_style(value).or(self.shown);
                     self.hidden |= self.shown.none;
@@ -965,6 +999,7 @@ impl<'n> Builder<'n> {
             self.in_head = true;
             return;
         }
+        let tag = self.aria_open(tag, self_closing);
         if self.in_head && !HEAD_ONLY.contains(&tag) && !SKIPPED.contains(&tag) {
             self.in_head = false;
         }
@@ -1115,6 +1150,7 @@ impl<'n> Builder<'n> {
             }
             self.skip = None;
         }
+        let tag = self.aria_close(tag);
         self.follow_end(tag);
         match tag {
             b"head" => self.in_head = false,
@@ -1149,6 +1185,45 @@ impl<'n> Builder<'n> {
             b"br" => self.sink().hard_break(),
             _ if BLOCKS.contains(&tag) => self.block_break(),
             _ => {}
+        }
+    }
+
+    /// A start tag as a table part: an element whose ARIA `role` makes it one (`<div
+    /// role="table">`, `role="row"`, `role="cell"`) is read as that part, as a screen reader
+    /// reads it, its end found by counting the elements of its name inside it; any other tag
+    /// as it is.
+    fn aria_open<'t>(&mut self, tag: &'t [u8], self_closing: bool) -> &'t [u8] {
+        if self_closing {
+            return tag;
+        }
+        let part = self
+            .role
+            .filter(|_| !layout::TABLE_PARTS.contains(&tag) && self.aria.len() < MAX_ARIA_OPEN);
+        match (part, self.aria.last_mut()) {
+            (Some(part), _) => {
+                self.aria.push((tag.to_vec(), 0, part));
+                part
+            }
+            (None, Some((open, inside, _))) if open.as_slice() == tag => {
+                *inside += 1;
+                tag
+            }
+            _ => tag,
+        }
+    }
+
+    /// An end tag as a table part: the end of an element read as one ([`Builder::aria_open`])
+    /// is that part's end.
+    fn aria_close<'t>(&mut self, tag: &'t [u8]) -> &'t [u8] {
+        match self.aria.last_mut() {
+            Some((open, inside, _)) if open.as_slice() == tag && *inside > 0 => {
+                *inside -= 1;
+                tag
+            }
+            Some((open, _, _)) if open.as_slice() == tag => {
+                self.aria.pop().map_or(tag, |(_, _, part)| part)
+            }
+            _ => tag,
         }
     }
 
