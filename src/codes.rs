@@ -584,6 +584,16 @@ registry! {
     FINDINGS_NOT_LISTED = "table.findings-not-listed", Warning,
         "同一种问题太多，其余只计数",
         "含义：读取一个文件时，同一种问题（同一个代码，如 table.row-too-short）已逐条列出 1000 条（JIXIAO_MAX_FINDINGS_LISTED）；多是分隔符、引号或表头不对，使其后的每一行都出错。\n处理：其余的同种问题照常处理（未读取的行照常跳过并计入跳过的行数），但不再逐条列出，只在读取结束时用这一条说明还有多少条、第一条未列出的在哪里；级别与所计的问题相同。整表读取与流式评价列出的是同样的前 1000 条：一个 10 MB 的文件曾因逐条保存五百万条问题占用近 3 GB 内存。\n修改：先改正列出的前几条问题再读取；要全部列出，提高 JIXIAO_MAX_FINDINGS_LISTED。";
+    /// Text of a web page's cell a browser does not show (a zero font size, the colour of its
+    /// background, off screen, clipped) or a cell whose text is all hidden or struck: not read.
+    PAGE_HIDDEN_TEXT = "table.page-hidden-text", Warning,
+        "网页单元格中看不到的文字没有读取",
+        "含义：网页表格的单元格中有浏览器不显示的文字：字号为 0、透明（opacity:0、color:transparent）、文字颜色与背景色相同、移到屏幕之外（left:-9999px、text-indent:-9999px）、裁剪为不可见（clip），或整个单元格的文字都隐藏（visibility:hidden）、都带删除线。看到的数字与文件中的文字因此不同（如“<span style=\"font-size:0\">1</span>80人”显示为 80人）。\n处理：按浏览器显示的读取，不读看不到的文字，在单元格上给出这条警告，写出没有读取的文字；其内又设为可见（visibility:visible、另设字号、另设颜色）的部分照常读取。背景是图片、渐变或由本程序不读取的样式设定时，不按颜色判断（照常读取）。\n修改：核对原表；看不到的文字若是作废的内容请删去，若应计入请改为正常显示。";
+    /// A web page's tables say they are some pages of a printed form whose other pages are not
+    /// on it (`第1页 共2页` and no page 2).
+    PAGE_FORM_PART = "table.page-form-part", Warning,
+        "网页中只有表单的一部分页",
+        "含义：网页中读取的表格（或其上方的文字）写有“第1页 共2页”这样的页码，而这个网页中没有其余各页：门户网站常把打印的表单一页一个网页发布，或只保存了其中一页。\n处理：照常读取并评分这一部分，在网页上给出这条警告，写明有哪几页、共几页：其合计和折合得分只是这一部分的，不是整张表单的。同一网页中在分页处断开、接着读取的续表不在此列。\n修改：把各页的表格放进同一个网页（或复制到一个 Excel 工作表）后再评。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",

@@ -15,6 +15,8 @@
 //!   bytes read are counted, never the sizes the archive claims. An entry whose name leaves the
 //!   folder (`../../x`, `/etc/x`) is refused and listed; an archive inside an archive is listed,
 //!   not opened. An entry is named `archive.zip!path/in/archive.xlsx`.
+//! - An archive's style sheets (`.css`) are kept for its web pages (a page's `<link>` read from
+//!   them as from its folder on disk), at most 64 and 512 KB of them, counted in the budget.
 //! - An archive whose central directory names one file twice is refused whole
 //!   (`pile.zip-broken`): the zip reader sees only one of them, and the other would vanish
 //!   without a word.
@@ -40,6 +42,9 @@ pub struct Item {
     /// Its name as shown: the path, or `archive.zip!entry`.
     pub name: String,
     pub origin: Origin,
+    /// An archive's entry: its folder there and the archive's style sheets, where it has
+    /// some (a web page's linked sheets are read from them).
+    pub page_folder: Option<crate::table::PageFolder>,
 }
 
 /// Why a file of the pile was not read.
@@ -235,6 +240,7 @@ pub fn gather_bytes(files: Vec<(String, Vec<u8>)>) -> Gathered {
             out.items.push(Item {
                 name,
                 origin: Origin::Entry(bytes),
+                page_folder: None,
             });
         }
     }
@@ -258,6 +264,7 @@ fn file(path: &Path, out: &mut Gathered) {
         out.items.push(Item {
             name,
             origin: Origin::File(path.to_owned()),
+            page_folder: None,
         });
     }
 }
@@ -416,6 +423,10 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
     };
     // the run's budget, shared by its archives (all their entries are held until read)
     let mut total: u64 = out.unzipped;
+    // the archive's style sheets, for the pages in it (bounded: 64 of them, 512 KB in all)
+    let first = out.items.len();
+    let mut sheets = crate::table::ArchiveSheets::default();
+    let mut sheet_bytes = 0usize;
     for i in 0..zip.len() {
         let mut entry = match zip.by_index(i) {
             Ok(f) => f,
@@ -461,6 +472,26 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
             });
             continue;
         }
+        if is_sheet(&raw) {
+            if sheets.sheets.len() < crate::table::page_styles::MAX_ARCHIVE_SHEETS {
+                let left = crate::table::formats::page_css::MAX_CSS_BYTES - sheet_bytes;
+                let remaining = limits::ZIP_UNZIPPED.get().saturating_sub(total);
+                let by_ratio = entry
+                    .compressed_size()
+                    .saturating_mul(limits::ZIP_RATIO.get())
+                    .max(1024 * 1024);
+                let cap = remaining.min(by_ratio).min(left as u64);
+                let hint = entry.size();
+                // a sheet past what is left is not kept: the page names it not found
+                if let Ok(Some(b)) = crate::bounded::read_to_limit(&mut entry, cap, hint) {
+                    total += b.len() as u64;
+                    out.unzipped = total;
+                    sheet_bytes += b.len();
+                    sheets.sheets.push((raw.replace('\\', "/"), b));
+                }
+            }
+            continue;
+        }
         if !candidate(&raw) {
             continue;
         }
@@ -478,6 +509,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
                 out.items.push(Item {
                     name: entry_name,
                     origin: Origin::Entry(b),
+                    page_folder: None,
                 });
             }
             Ok(None) => {
@@ -502,4 +534,26 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
             }),
         }
     }
+    // every entry knows its archive's sheets (none: a page's links are named not found there)
+    let sheets = std::sync::Arc::new(sheets);
+    for item in &mut out.items[first..] {
+        let inside = item
+            .name
+            .get(name.len() + 1..)
+            .unwrap_or("")
+            .replace('\\', "/");
+        let folder = inside.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+        item.page_folder = Some(crate::table::PageFolder::Archive {
+            folder,
+            sheets: sheets.clone(),
+        });
+    }
+}
+
+/// Whether an archive's entry is a style sheet (`.css`), kept for the archive's pages.
+fn is_sheet(name: &str) -> bool {
+    name.len() > 4
+        && name
+            .get(name.len() - 4..)
+            .is_some_and(|e| e.eq_ignore_ascii_case(".css"))
 }

@@ -129,10 +129,12 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
             Err(e) => return Read::Unread(e.into()),
         },
     };
-    // a web page's linked style sheets are read from its own folder
+    // a web page's linked style sheets are read from its own folder (on disk, in its archive)
     let opts = match &item.origin {
-        Origin::File(p) => crate::table::page_styles::at_path(opts, p),
-        Origin::Entry(_) => std::borrow::Cow::Borrowed(opts),
+        Origin::File(p) => crate::table::page_styles::at_path(opts, p, bytes),
+        Origin::Entry(_) => {
+            crate::table::page_styles::in_archive(opts, item.page_folder.as_ref(), bytes)
+        }
     };
     match inputs::classify_why(&item.name, bytes, &opts) {
         (Kind::Table, Ok(Some(doc))) => Read::Table(Box::new(doc)),
@@ -463,6 +465,7 @@ mod tests {
         let item = Item {
             name: "说明.txt".to_owned(),
             origin: Origin::Entry("这不是表格\n只是一段说明\n".as_bytes().to_vec()),
+            page_folder: None,
         };
         crate::table::READS.with(|n| n.set(0));
         let read = read_item(&item, &ReadOptions::default());

@@ -94,7 +94,9 @@ pub mod held;
 pub mod layouts;
 pub mod listing;
 pub mod model;
+mod page_parts;
 pub(crate) mod page_styles;
+pub use page_styles::{ArchiveSheets, PageFolder};
 mod pending;
 pub mod placed;
 /// Source positions live below the readers and the findings alike ([`crate::source`]).
@@ -153,9 +155,9 @@ pub struct ReadOptions {
     /// Which header is which column (`--columns 年度指标值=年度数值`).
     pub columns: columns::ColumnMap,
     /// The folder a web page's linked style sheets are read from: the page's own, set where
-    /// the page is a file on disk (the command line); `None` (the server, an archive's entry)
-    /// reads none (`formats/page_linked.rs`).
-    pub page_folder: Option<std::path::PathBuf>,
+    /// the page is a file on disk (the command line) or an archive's entry (the archive's own
+    /// style sheets); `None` (a page uploaded alone) reads none (`formats/page_linked.rs`).
+    pub page_folder: Option<PageFolder>,
 }
 
 /// Why an input could not be read at all.
@@ -578,7 +580,8 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, ReadError>
             size.unwrap_or(crate::limits::INPUT.get().saturating_add(1)),
         ),
     })?;
-    read_owned(&name, bytes, &page_styles::at_path(opts, path))
+    let opts = page_styles::at_path(opts, path, &bytes);
+    read_owned(&name, bytes, &opts)
 }
 
 /// Reads a table from bytes; `name` gives the format by its extension (unless
@@ -655,6 +658,7 @@ fn read_page(
     let mut last_read: Option<Columns> = None;
     let mut continued = Vec::new();
     let mut joined = Vec::new();
+    let mut parts = page_parts::PageParts::default();
     for mut t in tables {
         if !holds_a_table(name, &mut t.sheet)? {
             // a table cut at a page break: the rows after the break are a table of their own,
@@ -664,6 +668,7 @@ fn read_page(
                 .is_some_and(|above| continues(&t.sheet, above))
             {
                 continued.push(t.sheet.name.clone());
+                parts.look(&t.sheet);
                 sheets.push(t.sheet);
             } else if let Some(above) = last_read.as_ref().filter(|a| body_of(&t.sheet, a)) {
                 // a framework's table whose header and body are two tables (Element UI's
@@ -682,8 +687,10 @@ fn read_page(
             for (i, line) in t.above.iter().enumerate() {
                 above.push((i as u32, 0), line);
             }
+            parts.look(&above);
             sheets.push(above);
         }
+        parts.look(&t.sheet);
         sheets.push(t.sheet);
     }
     let read = sheets.iter().filter(|s| s.name != "段落").count();
@@ -710,6 +717,7 @@ fn read_page(
     )?)?;
     page_findings(&mut doc, &unsure, (&joined, &continued), (all, read));
     page_styles::note_unread(&mut doc, &unread_styles, &source);
+    parts.note(&mut doc);
     Ok(doc)
 }
 

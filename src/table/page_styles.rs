@@ -8,11 +8,39 @@ use super::{Document, ReadError, ReadOptions};
 use crate::finding::{Finding, Severity, codes};
 use crate::table::formats::html::StyleSource;
 
-/// Where the page's sheets are read from: the `.mhtml`'s parts, else the page's folder.
+/// Where a web page's linked style sheets are read from ([`ReadOptions::page_folder`]).
+#[derive(Debug, Clone)]
+pub enum PageFolder {
+    /// The folder of a page on disk.
+    Disk(std::path::PathBuf),
+    /// The folder of a page unzipped from an archive (its path inside, `/` between the
+    /// folders, empty at the top), with the archive's style sheets.
+    Archive {
+        folder: String,
+        sheets: std::sync::Arc<ArchiveSheets>,
+    },
+}
+
+/// The style sheets (`.css`) of one archive, each by its path inside it (`/` between the
+/// folders), within [`MAX_ARCHIVE_SHEETS`] and the page's 512 KB of style text.
+#[derive(Debug, Default)]
+pub struct ArchiveSheets {
+    pub sheets: Vec<(String, Vec<u8>)>,
+}
+
+/// Style sheets kept from one archive at most.
+pub const MAX_ARCHIVE_SHEETS: usize = 64;
+
+/// Where the page's sheets are read from: the `.mhtml`'s parts, else the page's folder (on
+/// disk or in its archive).
 pub(super) fn source(parts: Option<Vec<(String, Vec<u8>)>>, opts: &ReadOptions) -> StyleSource {
     match (parts, &opts.page_folder) {
         (Some(parts), _) => StyleSource::Parts(parts),
-        (None, Some(dir)) => StyleSource::Folder(dir.clone()),
+        (None, Some(PageFolder::Disk(dir))) => StyleSource::Folder(dir.clone()),
+        (None, Some(PageFolder::Archive { folder, sheets })) => StyleSource::Archive {
+            folder: folder.clone(),
+            sheets: sheets.clone(),
+        },
         (None, None) => StyleSource::Alone,
     }
 }
@@ -77,13 +105,42 @@ pub(super) fn note_unread(
     );
 }
 
-/// `opts` for the file at `path`: a web page's linked sheets are read from its folder (where
-/// `opts` names none).
+/// Whether `bytes` may be read as a web page (markup, MIME, or text a page's name may
+/// claim): a workbook or a Word document is not, and its options are not copied for it.
+fn may_be_page(bytes: &[u8]) -> bool {
+    use super::formats::{Sniffed, sniff};
+    matches!(
+        sniff(bytes),
+        Sniffed::Html | Sniffed::Mhtml | Sniffed::Other
+    )
+}
+
+/// `opts` for a page unzipped from an archive into `folder`, with the archive's `sheets`
+/// (`opts` itself where it names a folder, there are no sheets, or `bytes` are no page).
+pub(crate) fn in_archive<'o>(
+    opts: &'o ReadOptions,
+    folder: Option<&PageFolder>,
+    bytes: &[u8],
+) -> std::borrow::Cow<'o, ReadOptions> {
+    match folder {
+        Some(f) if opts.page_folder.is_none() && may_be_page(bytes) => {
+            std::borrow::Cow::Owned(ReadOptions {
+                page_folder: Some(f.clone()),
+                ..opts.clone()
+            })
+        }
+        _ => std::borrow::Cow::Borrowed(opts),
+    }
+}
+
+/// `opts` for the file at `path` holding `bytes`: a web page's linked sheets are read from its
+/// folder (where `opts` names none; copied only for bytes that may be a page).
 pub(crate) fn at_path<'o>(
     opts: &'o ReadOptions,
     path: &std::path::Path,
+    bytes: &[u8],
 ) -> std::borrow::Cow<'o, ReadOptions> {
-    if opts.page_folder.is_some() {
+    if opts.page_folder.is_some() || !may_be_page(bytes) {
         return std::borrow::Cow::Borrowed(opts);
     }
     let dir = match path.parent() {
@@ -91,7 +148,7 @@ pub(crate) fn at_path<'o>(
         _ => std::path::PathBuf::from("."),
     };
     std::borrow::Cow::Owned(ReadOptions {
-        page_folder: Some(dir),
+        page_folder: Some(PageFolder::Disk(dir)),
         ..opts.clone()
     })
 }

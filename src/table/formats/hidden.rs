@@ -90,6 +90,20 @@ pub(crate) fn note_page_rows(sheet: &mut SheetCells, rows: &[u32]) {
     sheet.notes.sort_by_key(|(at, _)| *at);
 }
 
+/// Notes on a web page's table the rows a browser shows struck through (`<tr
+/// style="text-decoration:line-through">`, a class striking them): as [`note_page_rows`].
+pub(crate) fn note_page_struck_rows(sheet: &mut SheetCells, rows: &[u32]) {
+    if rows.is_empty() {
+        return;
+    }
+    let hidden = HiddenPlaces {
+        rows: rows.to_vec(),
+        ..Default::default()
+    };
+    note_as(sheet, &hidden, Hidden::PageRowStruck);
+    sheet.notes.sort_by_key(|(at, _)| *at);
+}
+
 /// What `grid::check_zip` looks for in a sheet's part ([`super::WordSeen`]): a row's or a
 /// column's attribute.
 pub(crate) const HIDDEN: &[u8] = b"hidden=";

@@ -18,8 +18,11 @@
 //! Word's markup (`<span>` around every text, `<o:p>`) adds nothing; text a browser does not show
 //! (an element styled `display:none` or `visibility:hidden`, marked `hidden`, or of a class the
 //! page's styles hide) or shows struck through (`<del>`, a Word page's tracked deletion; `<s>`,
-//! `<strike>`; `text-decoration: line-through`) is not part of the cell. The style sheets a page
-//! links to are read where [`linked`] may read them.
+//! `<strike>`; `text-decoration: line-through`) is not part of the cell, nor is text hidden
+//! without saying so (a zero font size, no opacity, its background's colour, off screen, clipped:
+//! [`hiding::Veil`]), which is said at its cell (`table.page-hidden-text`), as a cell left empty
+//! by hidden or struck text is. The style sheets a page links to are read where [`linked`] may
+//! read them.
 //!
 //! **Nested tables** (a site's page is often a table of tables): each table is its own sheet,
 //! and the text of a table nested in a cell is not part of that cell, so a layout table keeps
@@ -363,6 +366,37 @@ struct OpenCell {
     hidden: bool,
     /// The value Excel's "save as web page" writes beside what the cell shows (`x:num`).
     held: Option<Box<str>>,
+    /// The background around its text (its own, its row's, its table's, the page's).
+    background: hiding::Paint,
+    /// How the cell itself hides its text (`<td style="visibility:hidden">`), if it does.
+    veil: Option<hiding::Veil>,
+    /// Text of the cell not read, how it was hidden and its first characters.
+    dropped: Option<(hiding::Veil, String)>,
+}
+
+/// Characters of a cell's text not read kept for its finding.
+const DROPPED_CHARS: usize = 24;
+
+impl OpenCell {
+    /// Text of the cell a browser does not show (`veil`): kept for its finding.
+    fn drop_text(&mut self, veil: hiding::Veil, text: &str) {
+        let (_, kept) = self.dropped.get_or_insert_with(|| (veil, String::new()));
+        let room = DROPPED_CHARS.saturating_sub(kept.chars().count());
+        kept.extend(text.chars().filter(|c| !c.is_whitespace()).take(room));
+    }
+
+    /// The note of the text not read, where it is said: text hidden by a trick
+    /// ([`hiding::Veil::trick`]), or any hidden or struck text that leaves the cell empty.
+    fn dropped_note(&self) -> Option<super::number_format::CellNote> {
+        let (veil, text) = self.dropped.as_ref()?;
+        let empty = self.text.text.trim().is_empty();
+        (!text.is_empty() && (veil.trick() || empty)).then(|| {
+            super::number_format::CellNote::PageUnseen {
+                text: text.clone(),
+                how: veil.how(),
+            }
+        })
+    }
 }
 
 /// A table being read.
@@ -382,6 +416,11 @@ struct OpenTable {
     /// Its rows a browser does not show (`display:none`, `hidden`, `visibility:hidden`, a
     /// class hiding them), by number: read, each with a warning ([`super::hidden`]).
     hidden_rows: Vec<u32>,
+    /// Its rows struck through (`<tr style="text-decoration:line-through">`): the same.
+    struck_rows: Vec<u32>,
+    /// Its background, and its open row's.
+    background: hiding::Paint,
+    row_background: hiding::Paint,
 }
 
 impl OpenTable {
@@ -390,9 +429,17 @@ impl OpenTable {
             if c.hidden {
                 return;
             }
+            let note = c.dropped_note();
             self.rows.cell(c.text, c.colspan, c.rowspan);
+            let noted = self.rows.notes.len();
             if let Some(held) = c.held {
                 self.rows.held(&held);
+            }
+            // one note a cell (a held figure's first)
+            if let Some(note) = note
+                && self.rows.notes.len() == noted
+            {
+                self.rows.notes.push((self.rows.cells.len() - 1, note));
             }
         }
     }
@@ -681,6 +728,11 @@ struct Builder<'n> {
     skip_depth: u32,
     /// The skip was begun inside a cell (hidden or struck text): the cell's end ends it too.
     skip_in_cell: bool,
+    /// How the text skipped inside a cell is hidden.
+    skip_veil: Option<hiding::Veil>,
+    /// The page's background (`<body bgcolor>`; white where none is said, unknown where a
+    /// style sheet sets backgrounds this reader does not follow).
+    page_background: hiding::Paint,
     /// `<sup>` / `<sub>` open inside the cell: how deep, and whether the innermost is `<sub>`.
     script: (u32, bool),
     in_head: bool,
@@ -723,6 +775,36 @@ struct Builder<'n> {
     /// Elements open that hold a framework's copy of a table's fixed columns (the tables
     /// inside are not read).
     copies: u32,
+    /// The table part the start tag's ARIA `role` makes it (`<div role="row">`: `tr`).
+    role: Option<&'static [u8]>,
+    /// ARIA table parts open ([`Builder::aria_open`]): each element's tag, how many elements
+    /// of its name are open inside it, and the table part it is read as.
+    aria: Vec<(Vec<u8>, u32, &'static [u8])>,
+}
+
+/// ARIA table parts open at most (deeper ones are read as their own tags).
+const MAX_ARIA_OPEN: usize = 4096;
+
+/// The table part an ARIA `role` makes an element (`table`, `grid`, `treegrid`: `table`;
+/// `row`; `cell`, `gridcell`, `columnheader`, `rowheader`: `td`; `rowgroup`: `tbody`).
+fn aria_part(role: &[u8]) -> Option<&'static [u8]> {
+    let role = role.trim_ascii();
+    let first = role
+        .split(|b| b.is_ascii_whitespace())
+        .next()
+        .unwrap_or(&[]);
+    let is = |w: &[u8]| first.eq_ignore_ascii_case(w);
+    if is(b"table") || is(b"grid") || is(b"treegrid") {
+        Some(b"table")
+    } else if is(b"row") {
+        Some(b"tr")
+    } else if is(b"cell") || is(b"gridcell") || is(b"columnheader") || is(b"rowheader") {
+        Some(b"td")
+    } else if is(b"rowgroup") {
+        Some(b"tbody")
+    } else {
+        None
+    }
 }
 
 impl<'n> Builder<'n> {
@@ -739,6 +821,8 @@ impl<'n> Builder<'n> {
             skip: None,
             skip_depth: 0,
             skip_in_cell: false,
+            skip_veil: None,
+            page_background: hiding::Paint::Unset,
             script: (0, false),
             in_head: false,
             tag: Vec::new(),
@@ -766,6 +850,8 @@ impl<'n> Builder<'n> {
             late_styles: false,
             copies: 0,
             serials: 0,
+            role: None,
+            aria: Vec::new(),
         }
     }
 
@@ -783,6 +869,7 @@ impl<'n> Builder<'n> {
                 self.hidden = false;
                 self.shown = hiding::Shown::default();
                 self.held = None;
+                self.role = None;
                 if name == b"link" {
                     self.link = (None, false, false);
                 }
@@ -799,10 +886,11 @@ impl<'n> Builder<'n> {
                 }
             }
             CallbackEvent::AttributeValue { value } => match self.attr.as_slice() {
-                b"colspan" => self.colspan = span_value(value, 1000),
-                b"rowspan" => self.rowspan = span_value(value, 65534),
+                b"colspan" | b"aria-colspan" => self.colspan = span_value(value, 1000),
+                b"rowspan" | b"aria-rowspan" => self.rowspan = span_value(value, 65534),
+                b"role" => self.role = aria_part(value),
                 b"style" => {
-                    self.shown = self.shown.or(hiding::Shown::of_style(value));
+                    self.shown = hiding::Shown::of_style(value).or(self.shown);
                     self.hidden |= self.shown.none;
                     if self.keep_attrs {
                         keep(&mut self.style, value, 2048);
@@ -818,6 +906,13 @@ impl<'n> Builder<'n> {
                     }
                 }
                 b"id" if self.keep_attrs => keep(&mut self.id, value, 128),
+                b"color" => {
+                    self.shown.color = self.shown.color.or(hiding::attribute_colour(value));
+                }
+                b"bgcolor" => {
+                    self.shown.background =
+                        self.shown.background.or(hiding::attribute_colour(value));
+                }
                 b"href" | b"rel" | b"media" if self.tag == b"link" => self.link_attr(value),
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
@@ -837,6 +932,13 @@ impl<'n> Builder<'n> {
                     css.push_str(&String::from_utf8_lossy(value));
                 }
             }
+            CallbackEvent::String { value } if self.skip.is_some() && self.skip_in_cell => {
+                if let (Some(veil), Some(OpenTable { cell: Some(c), .. })) =
+                    (self.skip_veil, self.open.last_mut())
+                {
+                    c.drop_text(veil, &String::from_utf8_lossy(value));
+                }
+            }
             CallbackEvent::String { value } if self.skip.is_none() && !self.in_head => {
                 let text = String::from_utf8_lossy(value);
                 self.text(&text);
@@ -847,7 +949,13 @@ impl<'n> Builder<'n> {
 
     fn start_tag(&mut self, tag: &[u8], self_closing: bool) {
         if let Some(skip) = &self.skip {
-            if self.skip_in_cell && CELL_BOUNDS.contains(&tag) {
+            let lifted = self.skip_in_cell
+                && self
+                    .skip_veil
+                    .is_some_and(|v| v.lifted_by(&self.shown, self.cell_background()));
+            if self.skip_in_cell && (CELL_BOUNDS.contains(&tag) || lifted) {
+                // an element shown again inside (`visibility: visible`, a font size): read
+                // from here, as the rest of the hidden one (only white space, as written)
                 self.skip = None;
             } else {
                 if skip.as_slice() == tag && !self_closing {
@@ -856,23 +964,42 @@ impl<'n> Builder<'n> {
                 return;
             }
         }
-        // inside a cell, text a browser does not show (`display:none`, `hidden`) or shows struck
-        // through (`<del>`, `<s>`): `8<span style="display:none">9</span>0人` read `890人`,
-        // `<del>120</del>80人` read `12080人`
-        if !self_closing
-            && (self.hidden || self.shown.invisible || self.shown.struck || STRUCK.contains(&tag))
-            && !CELL_BOUNDS.contains(&tag)
-            && matches!(self.open.last(), Some(OpenTable { cell: Some(_), .. }))
-        {
-            self.skip = Some(tag.to_vec());
-            self.skip_depth = 0;
-            self.skip_in_cell = true;
-            return;
+        // inside a cell, text a browser does not show (`display:none`, `hidden`, a zero font
+        // size, its background's colour, …) or shows struck through (`<del>`, `<s>`):
+        // `8<span style="display:none">9</span>0人` read `890人`, `<del>120</del>80人` read
+        // `12080人`
+        if !self_closing && !CELL_BOUNDS.contains(&tag) && self.in_cell() {
+            let veil = if STRUCK.contains(&tag) {
+                Some(hiding::Veil::Struck)
+            } else if self.hidden {
+                Some(hiding::Veil::Gone)
+            } else {
+                self.shown.veil(self.cell_background())
+            };
+            // text of a cell hidden whole, shown again here
+            let lifts = |c: &OpenCell| {
+                c.veil
+                    .is_some_and(|v| v.lifted_by(&self.shown, c.background))
+            };
+            if let Some(OpenTable { cell: Some(c), .. }) = self.open.last()
+                && lifts(c)
+                && let Some(OpenTable { cell: Some(c), .. }) = self.open.last_mut()
+            {
+                c.veil = None;
+            }
+            if let Some(veil) = veil {
+                self.skip = Some(tag.to_vec());
+                self.skip_depth = 0;
+                self.skip_in_cell = true;
+                self.skip_veil = Some(veil);
+                return;
+            }
         }
         if tag == b"head" {
             self.in_head = true;
             return;
         }
+        let tag = self.aria_open(tag, self_closing);
         if self.in_head && !HEAD_ONLY.contains(&tag) && !SKIPPED.contains(&tag) {
             self.in_head = false;
         }
@@ -889,13 +1016,17 @@ impl<'n> Builder<'n> {
         }
         self.follow_start(tag, self_closing);
         match tag {
-            b"body" => self.in_head = false,
+            b"body" => {
+                self.in_head = false;
+                self.page_background = self.shown.background.or(self.page_background);
+            }
             b"table" => {
                 self.close_open_p();
                 self.start_table();
             }
             b"tr" => {
                 self.close_ctx();
+                let page = self.page_paint();
                 if let Some(t) = self.open.last_mut().filter(|t| t.div.is_none()) {
                     t.close_cell();
                     t.caption = None;
@@ -906,9 +1037,14 @@ impl<'n> Builder<'n> {
                     self.cells += 1;
                     t.rows.row();
                     t.row_open = true;
-                    if self.hidden || self.shown.invisible {
-                        let at = t.rows.count().saturating_sub(1);
-                        t.hidden_rows.push(u32::try_from(at).unwrap_or(u32::MAX));
+                    t.row_background = self.shown.background;
+                    let around = t.background.or(page);
+                    let at = u32::try_from(t.rows.count().saturating_sub(1)).unwrap_or(u32::MAX);
+                    match self.shown.veil(around) {
+                        _ if self.hidden => t.hidden_rows.push(at),
+                        Some(hiding::Veil::Struck) => t.struck_rows.push(at),
+                        Some(_) => t.hidden_rows.push(at),
+                        None => {}
                     }
                 }
             }
@@ -922,6 +1058,7 @@ impl<'n> Builder<'n> {
                     return;
                 }
                 self.cells += 1;
+                let page = self.page_paint();
                 if let Some(t) = self.open.last_mut().filter(|t| t.div.is_none()) {
                     t.close_cell();
                     t.caption = None;
@@ -929,12 +1066,16 @@ impl<'n> Builder<'n> {
                         t.rows.row();
                         t.row_open = true;
                     }
+                    let around = t.row_background.or(t.background).or(page);
                     t.cell = Some(OpenCell {
                         text: TextBuf::default(),
                         colspan,
                         rowspan,
                         hidden,
                         held: self.held.take(),
+                        background: self.shown.background.or(around),
+                        veil: self.shown.veil(around),
+                        dropped: None,
                     });
                 }
             }
@@ -958,6 +1099,23 @@ impl<'n> Builder<'n> {
             }
             _ if BLOCKS.contains(&tag) => self.block_break(),
             _ => {}
+        }
+    }
+
+    /// The background around the open cell's text ([`hiding::Paint::Unset`]: white).
+    fn cell_background(&self) -> hiding::Paint {
+        match self.open.last() {
+            Some(OpenTable { cell: Some(c), .. }) => c.background,
+            _ => self.page_paint(),
+        }
+    }
+
+    /// The page's background: white where nothing sets one, not known where the page's styles
+    /// set backgrounds this reader does not place ([`hiding::Classes::backgrounds`]).
+    fn page_paint(&self) -> hiding::Paint {
+        match self.page_background {
+            hiding::Paint::Unset if self.hiding.backgrounds => hiding::Paint::Unknown,
+            p => p,
         }
     }
 
@@ -992,6 +1150,7 @@ impl<'n> Builder<'n> {
             }
             self.skip = None;
         }
+        let tag = self.aria_close(tag);
         self.follow_end(tag);
         match tag {
             b"head" => self.in_head = false,
@@ -1029,15 +1188,57 @@ impl<'n> Builder<'n> {
         }
     }
 
+    /// A start tag as a table part: an element whose ARIA `role` makes it one (`<div
+    /// role="table">`, `role="row"`, `role="cell"`) is read as that part, as a screen reader
+    /// reads it, its end found by counting the elements of its name inside it; any other tag
+    /// as it is.
+    fn aria_open<'t>(&mut self, tag: &'t [u8], self_closing: bool) -> &'t [u8] {
+        if self_closing {
+            return tag;
+        }
+        let part = self
+            .role
+            .filter(|_| !layout::TABLE_PARTS.contains(&tag) && self.aria.len() < MAX_ARIA_OPEN);
+        match (part, self.aria.last_mut()) {
+            (Some(part), _) => {
+                self.aria.push((tag.to_vec(), 0, part));
+                part
+            }
+            (None, Some((open, inside, _))) if open.as_slice() == tag => {
+                *inside += 1;
+                tag
+            }
+            _ => tag,
+        }
+    }
+
+    /// An end tag as a table part: the end of an element read as one ([`Builder::aria_open`])
+    /// is that part's end.
+    fn aria_close<'t>(&mut self, tag: &'t [u8]) -> &'t [u8] {
+        match self.aria.last_mut() {
+            Some((open, inside, _)) if open.as_slice() == tag && *inside > 0 => {
+                *inside -= 1;
+                tag
+            }
+            Some((open, _, _)) if open.as_slice() == tag => {
+                self.aria.pop().map_or(tag, |(_, _, part)| part)
+            }
+            _ => tag,
+        }
+    }
+
     /// A `<style>` block ends: its layout rules are read, after the sheets it imports.
     fn end_style(&mut self) {
         let Some(css) = self.style_text.take() else {
             return;
         };
-        for href in linked::imports(&css) {
+        // comments stripped once, for the imports, the layout rules and the hiding classes (a
+        // commented-out `@import` is not followed)
+        let bare = super::page_css::strip_comments(&css);
+        for href in linked::imports(&bare) {
             self.linked_css(&href);
         }
-        self.add_css(&css, None);
+        self.add_css(css.len(), &bare, None);
     }
 
     /// An attribute of a `<link>`: its `href`, whether its `rel` names a style sheet, whether
@@ -1072,29 +1273,31 @@ impl<'n> Builder<'n> {
             return;
         };
         // read once, on its own: added to the page's rules where they fit
+        let bare = super::page_css::strip_comments(&css);
         let mut sheet = Styles::default();
-        sheet.add(&css);
+        sheet.add_bare(css.len(), &bare);
         if sheet.too_much.is_some() || sheet.len() + self.styles.len() > super::page_css::MAX_RULES
         {
-            self.hiding.add(&css);
+            self.hiding.add_bare(&bare);
             let shown: String = href.chars().take(120).collect();
             self.linked
                 .unread
                 .push((shown, "设定布局的规则超过 256 条，排版没有按它读取"));
             return;
         }
-        self.add_css(&css, Some(sheet));
+        self.add_css(css.len(), &bare, Some(sheet));
     }
 
-    /// Style text read (a `<style>` block's, a linked sheet's `css`, its rules already read
-    /// where `sheet`): its layout rules and the classes it hides or strikes.
-    fn add_css(&mut self, css: &str, sheet: Option<Styles>) {
+    /// Style text read (a `<style>` block's, a linked sheet's; `bare`, its comments stripped,
+    /// `raw_len` bytes with them; its rules already read where `sheet`): its layout rules and
+    /// the classes it hides or strikes.
+    fn add_css(&mut self, raw_len: usize, bare: &str, sheet: Option<Styles>) {
         let before = self.styles.len();
         match sheet {
             Some(sheet) => self.styles.append(sheet),
-            None => self.styles.add(css),
+            None => self.styles.add_bare(raw_len, bare),
         }
-        self.hiding.add(css);
+        self.hiding.add_bare(bare);
         // rules read after a layout was laid out may have changed it
         self.late_styles |= self.divs > 0 && self.styles.len() > before;
     }
@@ -1111,6 +1314,13 @@ impl<'n> Builder<'n> {
     }
 
     fn text(&mut self, text: &str) {
+        // a cell that hides its text whole (`<td style="visibility:hidden">`)
+        if let Some(OpenTable { cell: Some(c), .. }) = self.open.last_mut()
+            && let Some(veil) = c.veil
+        {
+            c.drop_text(veil, text);
+            return;
+        }
         // text directly in a `<div>` row or grid, outside its cells
         if matches!(self.open.last(), Some(t) if t.cell.is_none() && t.div.is_some()) {
             self.loose_text(text);
@@ -1205,6 +1415,9 @@ impl<'n> Builder<'n> {
             div,
             copy: self.copies > 0,
             hidden_rows: Vec::new(),
+            struck_rows: Vec::new(),
+            background: self.shown.background,
+            row_background: hiding::Paint::Unset,
         });
         self.started += 1;
         Some(self.open.len() - 1)
@@ -1237,6 +1450,7 @@ impl<'n> Builder<'n> {
         match placed {
             Ok(mut sheet) => {
                 super::hidden::note_page_rows(&mut sheet, &t.hidden_rows);
+                super::hidden::note_page_struck_rows(&mut sheet, &t.struck_rows);
                 self.done.push((
                     t.index,
                     PageTable {

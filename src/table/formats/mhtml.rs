@@ -7,6 +7,7 @@
 //! page links to, up to the page's bound of style text: `formats/page_linked.rs`); pictures
 //! are not read. A message with no HTML part is an error naming what it holds.
 
+use super::page_css::MAX_CSS_BYTES;
 use encoding_rs::Encoding;
 
 /// The page of an `.mhtml`: its bytes and the charset its part declares.
@@ -156,12 +157,21 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
         {
             content = c;
         }
+        // a sheet that cannot fit in what is left of the page's style text is not decoded:
+        // counted (at the least it decodes to), not kept
+        if !is_html {
+            let least = least_decoded(&hs, content);
+            if least > MAX_CSS_BYTES.saturating_sub(css_bytes) {
+                css_bytes = css_bytes.saturating_add(least);
+                continue;
+            }
+        }
         let decoded = decode_part(&hs, content);
         match &mut found {
             None if is_html => found = Some(decoded),
             Some(page) if !is_html => {
                 css_bytes += decoded.bytes.len();
-                if css_bytes <= super::page_css::MAX_CSS_BYTES {
+                if css_bytes <= MAX_CSS_BYTES {
                     let at = hs.iter().find(|(k, _)| k == "content-location");
                     let at = at.map_or(String::new(), |(_, v)| v.trim().to_owned());
                     page.styles.push((at, decoded.bytes));
@@ -173,6 +183,27 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
     found.ok_or(NoPage::NoHtml)
 }
 
+/// The fewest bytes a part's `content` decodes to: as many where it is not encoded, a third
+/// in quoted-printable (`=XX` a byte), a half in base64 (four characters three bytes, with
+/// its line breaks).
+fn least_decoded(headers: &[(String, String)], content: &[u8]) -> usize {
+    let encoding = headers
+        .iter()
+        .find(|(k, _)| k == "content-transfer-encoding")
+        .map(|(_, v)| v.trim().to_ascii_lowercase());
+    match encoding.as_deref() {
+        Some("quoted-printable") => content.len() / 3,
+        Some("base64") => content.len() / 2,
+        _ => content.len(),
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The bytes of parts decoded on this thread (the tests' measure of what is decoded).
+    static DECODED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// A part's content with its transfer encoding undone.
 fn decode_part(headers: &[(String, String)], content: &[u8]) -> Page {
     let value = |name: &str| {
@@ -181,6 +212,8 @@ fn decode_part(headers: &[(String, String)], content: &[u8]) -> Page {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.to_ascii_lowercase())
     };
+    #[cfg(test)]
+    DECODED.with(|d| d.set(d.get() + content.len()));
     let charset = value("content-type")
         .and_then(|v| parameter(&v, "charset"))
         .and_then(|c| Encoding::for_label(c.as_bytes()));
@@ -339,5 +372,33 @@ mod tests {
         let no_html = msg.replace("text/html; charset", "text/plain; charset");
         assert_eq!(page(no_html.as_bytes()).err(), Some(NoPage::NoHtml));
         assert!(!looks_like("项目\t总计\n".as_bytes()));
+    }
+
+    #[test]
+    fn sheets_past_the_style_text_left_are_not_decoded() {
+        // three sheets of 300 KB (and two of 200 KB in base64 and quoted-printable): the first
+        // is kept; the rest cannot fit in the 512 KB and are not decoded at all
+        let part = |kind: &str, enc: &str, body: &str| {
+            format!(
+                "------B\r\nContent-Type: {kind}\r\nContent-Transfer-Encoding: {enc}\r\n\
+                 Content-Location: https://a.gov.cn/{}.css\r\n\r\n{body}\r\n",
+                body.len()
+            )
+        };
+        let sheet = ".a{color:red}\n".repeat(300 * 1024 / 14);
+        let b64 = "LmF7fQ==\r\n".repeat(200 * 1024 / 10);
+        let msg = format!(
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----B\"\r\n\r\n{}{}{}{}{}------B--\r\n",
+            part("text/html", "8bit", "<table><td>x</td></table>"),
+            part("text/css", "8bit", &sheet),
+            part("text/css", "8bit", &sheet),
+            part("text/css", "base64", &b64),
+            part("text/css", "quoted-printable", &sheet),
+        );
+        DECODED.with(|d| d.set(0));
+        let p = page(msg.as_bytes()).unwrap();
+        assert_eq!(p.styles.len(), 1);
+        let decoded = DECODED.with(|d| d.get());
+        assert!(decoded < 320 * 1024, "{decoded}");
     }
 }

@@ -254,6 +254,9 @@ pub(crate) enum CellNote {
     /// The cell is in a row, a column or a sheet the workbook hides (what the form shows and
     /// prints leaves it out): read as any cell, with a warning at the row's first cell.
     InHidden(Hidden),
+    /// A web page's cell holds text a browser does not show (a zero font size, its
+    /// background's colour, …) or shows struck through where nothing else is left: not read.
+    PageUnseen { text: String, how: &'static str },
 }
 
 /// What of a workbook hides a cell ([`CellNote::InHidden`]).
@@ -264,6 +267,8 @@ pub(crate) enum Hidden {
     Sheet,
     /// A web page's row a browser does not show (`display:none`, `visibility:hidden`).
     PageRow,
+    /// A web page's row a browser shows struck through.
+    PageRowStruck,
 }
 
 impl CellNote {
@@ -360,6 +365,7 @@ impl CellNote {
                     Hidden::PageRow => {
                         "这一行在网页中不显示（display:none、hidden 或 visibility:hidden）"
                     }
+                    Hidden::PageRowStruck => "这一行在网页中整行带删除线（显示为已删去）",
                 };
                 (
                     codes::HIDDEN_CELLS,
@@ -368,6 +374,19 @@ impl CellNote {
                         "{what}（打开和打印时看不到）；照常读取并计分，请确认它不是作废的内容"
                     ),
                     "隐藏".to_owned(),
+                )
+            }
+            CellNote::PageUnseen { text, how } => {
+                let read = if value.trim().is_empty() {
+                    "单元格按空读取".to_owned()
+                } else {
+                    format!("读取的是显示的“{value}”")
+                };
+                (
+                    codes::PAGE_HIDDEN_TEXT,
+                    Severity::Warning,
+                    format!("网页中这个单元格的文字“{text}”{how}，没有读取；{read}，请核对"),
+                    "看不到的文字".to_owned(),
                 )
             }
         }

@@ -180,17 +180,23 @@ pub(crate) struct Layout {
 
 impl Styles {
     /// Reads a `<style>` block's text.
+    #[cfg(test)]
     pub(crate) fn add(&mut self, css: &str) {
+        self.add_bare(css.len(), &strip_comments(css));
+    }
+
+    /// [`Styles::add`] of a style text whose comments are stripped already (`bare`; `raw_len`
+    /// bytes with them, as counted against [`MAX_CSS_BYTES`]).
+    pub(crate) fn add_bare(&mut self, raw_len: usize, bare: &str) {
         if self.too_much.is_some() {
             return;
         }
-        self.read += css.len();
+        self.read += raw_len;
         if self.read > MAX_CSS_BYTES {
             self.too_much = Some("网页的样式表超过 512 KB");
             return;
         }
-        let css = strip_comments(css);
-        self.block(&css, true, 0);
+        self.block(bare, true, 0);
     }
 
     /// Adds the rules of `sheet`, a style text read on its own ([`Styles::add`]) within the

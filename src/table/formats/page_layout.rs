@@ -546,6 +546,7 @@ impl Builder<'_> {
             return;
         }
         let hidden = self.hidden || layout.display.as_deref() == Some("none");
+        let page = self.page_paint();
         // read in place beside the open table (another field: not taken and put back)
         let class = text_of(&self.class);
         let Some(t) = self.open.last_mut() else {
@@ -593,6 +594,9 @@ impl Builder<'_> {
             rowspan,
             hidden,
             held: None,
+            background: page,
+            veil: None,
+            dropped: None,
         });
     }
 

@@ -6,6 +6,10 @@
 //!   percent-encoded names); never the network (`https://…`, `//host/…`), never outside the
 //!   folder (`..`, an absolute path, a link out of it), never what is not a regular file.
 //! - **An `.mhtml`**: the `text/css` parts saved with it, found by their `Content-Location`.
+//! - **A page in a `.zip`**: the archive's own `.css` entries, by the same rules as a folder on
+//!   disk (relative to the page's folder in the archive, never `..`, never absolute, never the
+//!   network); the archive keeps at most 64 sheets and 512 KB of them
+//!   (`pile::gather`).
 //! - **One upload** (the server): none; the page's findings say how to proceed.
 //!
 //! **Bounds**: the sheets read count against the page's style text
@@ -45,6 +49,12 @@ pub(crate) enum StyleSource {
     Folder(PathBuf),
     /// The `text/css` parts of an `.mhtml`, each with its `Content-Location`.
     Parts(Vec<(String, Vec<u8>)>),
+    /// The page's folder inside the archive it was unzipped from (`/` between folders, empty
+    /// at the top), and the archive's sheets.
+    Archive {
+        folder: String,
+        sheets: std::sync::Arc<crate::table::ArchiveSheets>,
+    },
 }
 
 /// The linked sheets of one page: where from, how much style text is read so far, and the
@@ -77,6 +87,9 @@ impl<'s> Linked<'s> {
                 StyleSource::Alone => Err("网页是单独读取的，不带它旁边的文件"),
                 StyleSource::Folder(dir) => from_folder(dir, href, left),
                 StyleSource::Parts(parts) => from_parts(parts, href, left),
+                StyleSource::Archive { folder, sheets } => {
+                    from_archive(folder, &sheets.sheets, href, left)
+                }
             }
         };
         match got {
@@ -206,6 +219,33 @@ fn from_folder(dir: &Path, href: &str, left: usize) -> Result<String, &'static s
     Ok(css_text(&bytes))
 }
 
+/// A sheet of the archive the page was unzipped from, in the page's `folder` there: the same
+/// rules as a folder on disk ([`relative`]: relative, inside the page's folder, never out); at
+/// most `left` bytes.
+fn from_archive(
+    folder: &str,
+    sheets: &[(String, Vec<u8>)],
+    href: &str,
+    left: usize,
+) -> Result<String, &'static str> {
+    let rel = relative(href)?;
+    let mut want = folder.trim_matches('/').to_owned();
+    for part in rel.components() {
+        if !want.is_empty() {
+            want.push('/');
+        }
+        want.push_str(&part.as_os_str().to_string_lossy());
+    }
+    let (_, bytes) = sheets
+        .iter()
+        .find(|(at, _)| *at == want)
+        .ok_or("压缩包中网页所在的文件夹里没有这个样式表，或它超出压缩包样式表的限额（64 个、合计 512 KB）")?;
+    if bytes.len() > left {
+        return Err("网页的样式表合计超过 512 KB");
+    }
+    Ok(css_text(bytes))
+}
+
 /// A sheet saved in an `.mhtml`: the part whose `Content-Location` is `href` (or ends with
 /// it as a path), at most `left` bytes.
 fn from_parts(
@@ -275,6 +315,28 @@ mod tests {
             ),
             ["a.css", "b.css", "c.css"]
         );
+    }
+
+    #[test]
+    fn an_archives_sheet_is_found_from_the_pages_folder_and_never_out_of_it() {
+        let sheets = vec![
+            ("site/绩效_files/main.css".to_owned(), b".a{}".to_vec()),
+            ("main.css".to_owned(), b".b{}".to_vec()),
+        ];
+        let at = |folder: &str, href: &str| from_archive(folder, &sheets, href, 1024);
+        assert_eq!(
+            at("site", "./%E7%BB%A9%E6%95%88_files/main.css?v=1").unwrap(),
+            ".a{}"
+        );
+        assert_eq!(at("", "main.css").unwrap(), ".b{}");
+        assert!(at("site", "../main.css").unwrap_err().contains("之外"));
+        assert!(at("site", "/main.css").unwrap_err().contains("绝对路径"));
+        assert!(
+            at("site", "main.css")
+                .unwrap_err()
+                .contains("没有这个样式表")
+        );
+        assert!(from_archive("", &sheets, "main.css", 2).is_err());
     }
 
     #[test]
