@@ -9175,3 +9175,133 @@ fn findings_past_the_bound_are_listed_and_counted_alike_whole_and_streamed() {
         }
     }
 }
+
+// ---- The eighteenth outside probe of the hostile kinds (H126, 2026-12-07; tests/hostile/PROBE.md) ----
+
+/// `zip` with its first `from` changed to `to` (the same length) inside a stored part: the
+/// part's bytes no longer agree with the checksum its headers keep.
+fn damaged_in_place(zip: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let at = zip
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the text is stored whole");
+    let mut out = zip.to_vec();
+    out[at..at + to.len()].copy_from_slice(to);
+    out
+}
+
+#[test]
+fn a_workbook_or_document_part_whose_checksum_disagrees_is_refused_not_read() {
+    // a stored sheet whose `120人` became `130人` after it was zipped (a damaged copy; the
+    // zip's CRC-32 of the part says so): the readers stop at a part's closing tag and never
+    // reach the checksum, so the damaged figure was read without a word (exit 0, 120 → 130).
+    // Refused with the part named, in a workbook and in a Word document alike
+    let d = dir("zip-part-crc");
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let sheet = format!(
+        "{SHEET_HEAD}{}{SHEET_TAIL}",
+        [
+            ["项目名称", "指标名称", "年度指标值", "实际完成值"],
+            ["甲", "培训人数", "≥100人", "120人"],
+        ]
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let cells: String = row
+                .iter()
+                .enumerate()
+                .map(|(c, v)| {
+                    format!(
+                        r#"<c r="{}{}" t="inlineStr"><is><t>{v}</t></is></c>"#,
+                        (b'A' + c as u8) as char,
+                        r + 1
+                    )
+                })
+                .collect();
+            format!(r#"<row r="{}">{cells}</row>"#, r + 1)
+        })
+        .collect::<String>()
+    );
+    let whole = xlsx_with(sheet.as_bytes());
+    // the same workbook with its sheet stored (not deflated), so the figure's bytes are there
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(whole)).unwrap();
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut buf);
+        for i in 0..z.len() {
+            let mut f = z.by_index(i).unwrap();
+            let name = f.name().unwrap().into_owned();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+            w.start_file(name, stored).unwrap();
+            w.write_all(&bytes).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    let book = buf.into_inner();
+    write(&d, "whole.xlsx", &book);
+    let r = run(&d, &["evaluate", "whole.xlsx", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("120人"), "{}", r.stdout);
+    write(
+        &d,
+        "damaged.xlsx",
+        damaged_in_place(&book, "120人".as_bytes(), "130人".as_bytes()),
+    );
+    for args in [
+        ["evaluate", "damaged.xlsx", "--format", "jsonl"],
+        ["evaluate", "damaged.xlsx", "--format", "json"],
+    ] {
+        let r = run(&d, &args, &[]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stdout);
+        assert!(
+            r.stderr.contains("table.workbook")
+                && r.stderr.contains("xl/worksheets/sheet1.xml")
+                && r.stderr.contains("校验和"),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stdout.contains("130人"), "{}", r.stdout);
+    }
+    // a Word document's table, damaged the same way
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut buf);
+        w.start_file("word/document.xml", stored).unwrap();
+        let row = |cells: [&str; 4]| {
+            let tcs: String = cells
+                .iter()
+                .map(|v| format!("<w:tc><w:p><w:r><w:t>{v}</w:t></w:r></w:p></w:tc>"))
+                .collect();
+            format!("<w:tr>{tcs}</w:tr>")
+        };
+        w.write_all(
+            format!(
+                r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>{}{}</w:tbl></w:body></w:document>"#,
+                row(["项目名称", "指标名称", "年度指标值", "实际完成值"]),
+                row(["甲", "培训人数", "≥100人", "120人"])
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        w.finish().unwrap();
+    }
+    let doc = buf.into_inner();
+    write(&d, "whole.docx", &doc);
+    let r = run(&d, &["evaluate", "whole.docx", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    write(
+        &d,
+        "damaged.docx",
+        damaged_in_place(&doc, "120人".as_bytes(), "130人".as_bytes()),
+    );
+    let r = run(&d, &["evaluate", "damaged.docx", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("table.document") && r.stderr.contains("word/document.xml"),
+        "{}",
+        r.stderr
+    );
+}

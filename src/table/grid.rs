@@ -1294,6 +1294,10 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     let mut raised_sheet = formats::WordSeen::new(formats::xlsx_raised::VERT_ALIGN);
     let mut sink = [0u8; 64 * 1024];
     let mut long = false;
+    // the first part whose bytes did not unzip whole or whose checksum disagrees with them:
+    // the readers after this one stop at a part's closing tag, never reaching the checksum,
+    // and a damaged part (a figure's digit changed in a stored part) was read without a word
+    let mut damaged: Option<(String, std::io::Error)> = None;
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
             continue;
@@ -1317,7 +1321,11 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
         let mut part_bytes: u64 = 0;
         loop {
             match std::io::Read::read(&mut entry, &mut sink) {
-                Ok(0) | Err(_) => break,
+                Ok(0) => break,
+                Err(e) => {
+                    damaged.get_or_insert((part.clone(), e));
+                    break;
+                }
                 Ok(k) => {
                     total += k as u64;
                     part_bytes += k as u64;
@@ -1357,6 +1365,9 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             content = true;
         }
     }
+    if let Some((part, e)) = damaged {
+        return Err(damaged_part(name, kind, &part, &e));
+    }
     Ok(ZipCheck {
         kind: guard_kind(name, &mut zip, kind, content)?,
         formulas: workbook::SecondLook {
@@ -1367,6 +1378,29 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             long_shared: long,
         },
     })
+}
+
+/// The error for a part of a workbook or Word document that did not unzip whole (its
+/// checksum disagrees with its bytes, its compressed data ends early or is not deflate, a
+/// method the reader lacks): named with the part, never read as if whole.
+fn damaged_part(name: &str, kind: ZipKind, part: &str, e: &std::io::Error) -> ReadError {
+    let said = e.to_string();
+    let why = if said.contains("checksum") {
+        format!("部件 {part} 已损坏：解压出的内容与压缩包记下的校验和（CRC-32）不符，内容不可信")
+    } else {
+        format!("部件 {part} 无法完整解压（{said}）")
+    };
+    if kind == ZipKind::Docx {
+        ReadError::Document {
+            name: name.into(),
+            why,
+        }
+    } else {
+        ReadError::Workbook {
+            name: name.into(),
+            source: calamine::Error::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, why)),
+        }
+    }
 }
 
 /// The kind of a zip whose parts were read (`kind` from its part names, `content` if it has an
