@@ -25,10 +25,9 @@ pub const RECENT: usize = 114_688;
 /// Hashes a chunk of the spilled file (4 KB), one index entry each.
 pub const CHUNK: usize = 512;
 
-/// Bits of the Bloom filter in front of the file: ten a spilled hash (four bits in one block of
-/// 512, [`Bloom`]: about one lookup of a new hash in seventy reads a chunk), rebuilt at each
-/// spill, at most 2^25 (4 MB, reached at 3.3M hashes; past it more lookups read a chunk, none
-/// is wrong).
+/// Bits of the Bloom filter in front of the file: ten a spilled hash (four probes: about one
+/// lookup of a new hash in a hundred reads a chunk), rebuilt at each spill, at most 2^25 (4 MB,
+/// reached at 3.3M hashes; past it more lookups read a chunk, none is wrong).
 const BLOOM_BITS_MAX: usize = 1 << 25;
 
 /// A set of 64-bit hashes in flat memory (see the module docs).
@@ -49,59 +48,7 @@ struct Spilled {
     len: usize,
     /// The first hash of every chunk.
     index: Vec<u64>,
-    bloom: Bloom,
-}
-
-/// The Bloom filter in front of the spilled file, blocked: a hash's four bits all lie in one
-/// 512-bit block, one cache line (issue 28: four probes anywhere in up to 4 MB, each place
-/// found by a division, were four cache misses a lookup and a new hash's four again at every
-/// spill's rebuild; 3.7 % of a streamed 5M run's time on the writer's thread). The block is
-/// chosen by the hash's low bits, the four bits in it by four 9-bit fields above them (the
-/// hash is a SipHash: its bits are independent). Blocked, ten bits a hash give about 1.5 %
-/// false positives where spread they gave 1.2 %: answers stay exact, a false positive only
-/// reads a chunk.
-struct Bloom {
-    blocks: Vec<Block>,
-}
-
-/// One block of [`Bloom`]: 512 bits, one cache line.
-#[derive(Clone, Copy, Default)]
-#[repr(align(64))]
-struct Block([u64; 8]);
-
-impl Bloom {
-    /// An empty filter of `bits` bits (a power of two, at least 512).
-    fn new(bits: usize) -> Bloom {
-        Bloom {
-            blocks: vec![Block::default(); bits / 512],
-        }
-    }
-
-    /// `h`'s block, and its four bits there (each a word and the bit in it).
-    #[inline]
-    fn places(&self, h: u64) -> (usize, [(usize, u64); 4]) {
-        // (a power of two, so the low bits choose the block: no division)
-        let block = h as usize & (self.blocks.len() - 1);
-        let bit = |i: u32| {
-            let b = (h >> (16 + 9 * i)) as usize & 511;
-            (b / 64, 1u64 << (b % 64))
-        };
-        (block, [bit(0), bit(1), bit(2), bit(3)])
-    }
-
-    fn put(&mut self, h: u64) {
-        let (block, bits) = self.places(h);
-        let words = &mut self.blocks[block].0;
-        for (w, b) in bits {
-            words[w] |= b;
-        }
-    }
-
-    fn may_hold(&self, h: u64) -> bool {
-        let (block, bits) = self.places(h);
-        let words = &self.blocks[block].0;
-        bits.iter().all(|&(w, b)| words[w] & b != 0)
-    }
+    bloom: Vec<u64>,
 }
 
 impl Default for Seen {
@@ -175,7 +122,8 @@ impl Seen {
 
 impl Spilled {
     fn may_hold(&self, h: u64) -> bool {
-        self.bloom.may_hold(h)
+        let bits = self.bloom.len() * 64;
+        probes(h, bits).all(|bit| self.bloom[bit / 64] & (1 << (bit % 64)) != 0)
     }
 
     /// Whether the file holds `h`: one chunk read and searched.
@@ -186,26 +134,22 @@ impl Spilled {
         };
         let start = chunk * CHUNK;
         let count = CHUNK.min(self.len - start);
-        // (on the stack: a false positive of the filter allocates nothing)
-        let mut bytes = [0u8; CHUNK * 8];
-        let bytes = &mut bytes[..count * 8];
-        read_at(&self.file, bytes, (start * 8) as u64)?;
-        let value = |i: usize| {
-            let b: [u8; 8] = bytes[i * 8..i * 8 + 8].try_into().unwrap_or_default();
-            u64::from_le_bytes(b)
-        };
-        // the chunk is sorted: the first value not below `h` is `h` where it holds it
-        let (mut lo, mut hi) = (0, count);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if value(mid) < h {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        Ok(lo < count && value(lo) == h)
+        let mut bytes = vec![0u8; count * 8];
+        read_at(&self.file, &mut bytes, (start * 8) as u64)?;
+        let values: Vec<u64> = bytes
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+            .collect();
+        Ok(values.binary_search(&h).is_ok())
     }
+}
+
+/// The four bit positions of `h` in a filter of `bits` (double hashing on its two halves; `h`
+/// is already a good hash).
+fn probes(h: u64, bits: usize) -> impl Iterator<Item = usize> {
+    let a = h as u32 as u64;
+    let b = (h >> 32) | 1;
+    (0..4u64).map(move |i| (a.wrapping_add(i.wrapping_mul(b)) as usize) % bits)
 }
 
 /// A new sorted file of `old`'s hashes and `fresh` (sorted, none in `old`), with its index and
@@ -217,7 +161,7 @@ fn merge(old: Option<&mut Spilled>, fresh: &[u64]) -> io::Result<Spilled> {
     let bits = (total * 10)
         .next_power_of_two()
         .clamp(1 << 12, BLOOM_BITS_MAX);
-    let mut bloom = Bloom::new(bits);
+    let mut bloom = vec![0u64; bits / 64];
     let mut index = Vec::with_capacity(total.div_ceil(CHUNK));
     let mut len = 0usize;
     let mut put = |h: u64, out: &mut BufWriter<&File>| -> io::Result<()> {
@@ -225,7 +169,9 @@ fn merge(old: Option<&mut Spilled>, fresh: &[u64]) -> io::Result<Spilled> {
             index.push(h);
         }
         len += 1;
-        bloom.put(h);
+        for bit in probes(h, bits) {
+            bloom[bit / 64] |= 1 << (bit % 64);
+        }
         out.write_all(&h.to_le_bytes())
     };
     let mut fresh = fresh.iter().copied().peekable();
