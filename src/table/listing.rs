@@ -40,11 +40,6 @@ pub struct Unlisted {
 }
 
 impl Unlisted {
-    /// Whether every finding was listed.
-    pub fn is_empty(&self) -> bool {
-        self.tallies.iter().all(|t| t.unlisted == 0)
-    }
-
     /// The tally of `code`, made where it has none yet (a reader's code is borrowed: no copy).
     fn tally(&mut self, code: std::borrow::Cow<'static, str>) -> &mut Tally {
         let at = match self.tallies.iter().position(|t| t.code == code) {
@@ -196,4 +191,66 @@ fn not_listed(first: &Finding, more: usize, listed: usize) -> Finding {
         "同一种问题很多时，多是分隔符、引号或表头不对，使其后的每一行都出错：先改正列出的前几条再读取；{}",
         limit.help()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A finding of one of three codes at line `line`.
+    fn finding(code: usize, line: u32) -> Finding {
+        let code = [codes::ROW_TOO_SHORT, codes::EXTRA_CELLS, codes::STRAY_QUOTE][code];
+        let mut f = Finding::new(code, crate::finding::Severity::Error, "t.csv", "x");
+        f.line = Some(line);
+        f
+    }
+
+    #[test]
+    fn blocks_passed_in_order_list_and_count_what_the_whole_reading_does() {
+        // findings of three codes, cut into blocks anywhere (a block of none, of one, of more
+        // than the bound): the blocks' own listings passed through the file's give the whole
+        // reading's findings, closing findings included
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for round in 0..20 {
+            let n = [0, 5, 999, 1000, 1001, 2500, 4000][round % 7] + next(3) as usize;
+            let all: Vec<Finding> = (0..n)
+                .map(|i| finding(next(if round % 2 == 0 { 1 } else { 3 }) as usize, i as u32))
+                .collect();
+            let mut whole = Findings::default();
+            whole.extend(all.iter().cloned());
+            let whole = whole.close();
+            let mut listing = Listing::default();
+            let mut streamed = Vec::new();
+            let mut at = 0;
+            while at < n {
+                let len = (next(1500) as usize).min(n - at);
+                let mut block = Findings::default();
+                block.extend(all[at..at + len].iter().cloned());
+                let (mut list, unlisted) = block.into_parts();
+                listing.pass(&mut list, unlisted);
+                streamed.extend(list);
+                at += len;
+            }
+            streamed.extend(listing.close());
+            let shown = |v: &[Finding]| format!("{v:?}");
+            assert_eq!(
+                shown(&streamed),
+                shown(&whole),
+                "round {round}, {n} findings"
+            );
+            let closing = whole
+                .iter()
+                .filter(|f| f.code == "table.findings-not-listed");
+            match closing.count() {
+                0 => assert!(n <= 3000, "round {round}: {n} findings, none counted"),
+                _ => assert!(n > 1000, "round {round}: {n} findings, some counted"),
+            }
+        }
+    }
 }
