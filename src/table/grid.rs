@@ -1294,6 +1294,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     let mut raised_sheet = formats::WordSeen::new(formats::xlsx_raised::VERT_ALIGN);
     let mut sink = [0u8; 64 * 1024];
     let mut long = false;
+    let mut long_word = formats::xml_cut::LongRun::default();
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
             continue;
@@ -1341,6 +1342,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
                         }
                     } else if word {
                         items.feed(&sink[..k]);
+                        long_word.feed(&sink[..k]);
                         workbook::check_count(name, None, items.count)?;
                     }
                     if total > max {
@@ -1365,6 +1367,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             raised_shared: raised_shared.seen,
             raised_sheet: raised_sheet.seen,
             long_shared: long,
+            long_word: long_word.long,
         },
     })
 }
@@ -1432,7 +1435,7 @@ pub(crate) fn from_workbook(
         }
     };
     if kind == ZipKind::Docx {
-        let sheets = docx::read_sheets(name, &bytes)?;
+        let sheets = docx::read_sheets(name, &bytes, formulas.long_word)?;
         return sheets_grid(name, sheets, InputFormat::Docx, "docx");
     }
     let is_xlsx = kind == ZipKind::Xlsx;
