@@ -4,7 +4,11 @@
 //! - An `.xlsb` cell stored in a record calamine's reader skips (a rich string kept in its cell,
 //!   `BrtCellRString`; a formula's cached error, `BrtFmlaError`) was not read: its row lost its
 //!   actual (`missing`, 0 points) or its target. The hand-made workbook is
-//!   `tests/fixtures/formats/cell-records.xlsb` (`cell_records_binary.py` says how).
+//!   `tests/fixtures/formats/cell-records.xlsb` (`cell_records_binary.py` says how); a row
+//!   header past Excel's rows ended calamine's read of the sheet: now refused by name.
+//! - A shared string or a Word text run far past the cell limit (deflated ~1000:1) was held
+//!   whole, several times over, to be refused as `table.cell-too-long`: now cut one byte past
+//!   the limit before it is read (`xml_cut`), its peak measured.
 
 use std::path::{Path, PathBuf};
 
@@ -229,4 +233,17 @@ fn a_word_paragraph_far_past_the_cell_limit_is_read_holding_little_of_it() {
     assert!(peak_kb < 40 * 1024, "peak {peak_kb} kB\n{stdout}\n{stderr}");
     assert!(stdout.contains("培训人数"), "{stdout}\n{stderr}");
     std::fs::remove_dir_all(&d).ok();
+}
+
+#[test]
+fn an_xlsb_sheet_whose_cells_calamine_would_stop_before_is_refused_by_name() {
+    // a row header past Excel's 1,048,576 rows before the last two rows: calamine's reader
+    // ended the sheet there, and those rows were not read, without a word
+    let r = run(&fixtures(), &["inspect", "cell-records-past-rows.xlsb"]);
+    assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("行数上限"), "{}", r.stderr);
+    // the same workbook without that header reads every row
+    let r = run(&fixtures(), &["inspect", "cell-records.xlsb"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("满意度"), "{}", r.stdout);
 }
