@@ -4,7 +4,11 @@
 //! - An `.xlsb` cell stored in a record calamine's reader skips (a rich string kept in its cell,
 //!   `BrtCellRString`; a formula's cached error, `BrtFmlaError`) was not read: its row lost its
 //!   actual (`missing`, 0 points) or its target. The hand-made workbook is
-//!   `tests/fixtures/formats/cell-records.xlsb` (`cell_records_binary.py` says how).
+//!   `tests/fixtures/formats/cell-records.xlsb` (`cell_records_binary.py` says how); a row
+//!   header past Excel's rows ended calamine's read of the sheet: now refused by name.
+//! - A shared string or a Word text run far past the cell limit (deflated ~1000:1) was held
+//!   whole, several times over, to be refused as `table.cell-too-long`: now cut one byte past
+//!   the limit before it is read (`xml_cut`), its peak measured.
 
 use std::path::{Path, PathBuf};
 
@@ -144,26 +148,102 @@ fn a_shared_string_far_past_the_cell_limit_is_refused_on_its_row_holding_little_
     assert!(bytes.len() < 200_000, "{}", bytes.len());
     let d = scratch("long-shared");
     std::fs::write(d.join("long.xlsx"), bytes).unwrap();
+    let (stdout, stderr, peak_kb) = inspect_peak(&d, "long.xlsx");
+    // the process and a few copies of the limit (1 MB), never the string's 40 MB
+    assert!(peak_kb < 40 * 1024, "peak {peak_kb} kB");
+    // the size it gives is what was held of it: "at least"
+    assert!(stderr.contains("单元格有 至少 1048577 字节"), "{stderr}");
+    assert!(stdout.contains("培训人数"), "{stdout}\n{stderr}");
+    assert!(stderr.contains("table.cell-too-long"), "{stderr}");
+    std::fs::remove_dir_all(&d).ok();
+}
+
+/// A Word document whose body is `body` (the inside of `<w:body>`).
+fn docx_of(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let doc = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let parts: [(&str, &str); 3] = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+        ),
+        ("word/document.xml", &doc),
+    ];
+    for (name, text) in parts {
+        z.start_file(name, o).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap();
+    buf.into_inner()
+}
+
+/// `inspect` of `file` in `d`: its stdout, stderr and peak resident memory in kB.
+#[cfg(target_os = "linux")]
+fn inspect_peak(d: &Path, file: &str) -> (String, String, u64) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["inspect", "long.xlsx"])
-        .current_dir(&d)
+        .args(["inspect", file])
+        .current_dir(d)
         .env("JIXIAO_SHOW_PEAK_MEMORY", "1")
         .output()
         .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(stdout.contains("培训人数"), "{stdout}\n{stderr}");
-    assert!(stderr.contains("table.cell-too-long"), "{stderr}");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let peak_kb: u64 = stderr
         .lines()
         .find_map(|l| l.strip_prefix("jixiao VmHWM: "))
         .and_then(|l| l.trim_end_matches(" kB").parse().ok())
         .unwrap_or_else(|| panic!("no peak in {stderr}"));
-    // the process and a few copies of the limit (1 MB), never the string's 40 MB
-    assert!(peak_kb < 40 * 1024, "peak {peak_kb} kB");
-    // the size it gives is what was held of it: "at least"
-    assert!(stderr.contains("单元格有 至少 1048577 字节"), "{stderr}");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+        peak_kb,
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_word_paragraph_far_past_the_cell_limit_is_read_holding_little_of_it() {
+    // a paragraph of 40 MB of text before the form's table (deflated ~1000:1): quick-xml
+    // buffered the run whole, and the reader held it again (about 1.2 GB at 400 MB)
+    let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| cell(c)).collect::<String>()
+        )
+    };
+    let body = format!(
+        "<w:p><w:r><w:t>{}</w:t></w:r></w:p><w:tbl>{}{}</w:tbl>",
+        "a".repeat(40 << 20),
+        row(&["项目名称", "指标名称", "年度指标值", "实际完成值"]),
+        row(&["甲", "培训人数", "≥100人", "120人"]),
+    );
+    let d = scratch("long-word");
+    std::fs::write(d.join("long.docx"), docx_of(&body)).unwrap();
+    let (stdout, stderr, peak_kb) = inspect_peak(&d, "long.docx");
+    assert!(peak_kb < 40 * 1024, "peak {peak_kb} kB\n{stdout}\n{stderr}");
+    assert!(stdout.contains("培训人数"), "{stdout}\n{stderr}");
     std::fs::remove_dir_all(&d).ok();
+}
+
+#[test]
+fn an_xlsb_sheet_whose_cells_calamine_would_stop_before_is_refused_by_name() {
+    // a row header past Excel's 1,048,576 rows before the last two rows: calamine's reader
+    // ended the sheet there, and those rows were not read, without a word
+    let r = run(&fixtures(), &["inspect", "cell-records-past-rows.xlsb"]);
+    assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("行数上限"), "{}", r.stderr);
+    // the same workbook without that header reads every row
+    let r = run(&fixtures(), &["inspect", "cell-records.xlsb"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("满意度"), "{}", r.stdout);
 }

@@ -1281,6 +1281,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     // the readers after this one stop at a part's closing tag, never reaching the checksum,
     // and a damaged part (a figure's digit changed in a stored part) was read without a word
     let mut damaged: Option<(String, std::io::Error)> = None;
+    let mut long_word = formats::xml_cut::LongRun::default();
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
             continue;
@@ -1332,6 +1333,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
                         }
                     } else if word {
                         items.feed(&sink[..k]);
+                        long_word.feed(&sink[..k]);
                         workbook::check_count(name, None, items.count)?;
                     }
                     if total > max {
@@ -1359,6 +1361,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             raised_shared: raised_shared.seen,
             raised_sheet: raised_sheet.seen,
             long_shared: long,
+            long_word: long_word.long,
         },
     })
 }
@@ -1474,7 +1477,7 @@ pub(crate) fn from_workbook(
         }
     };
     if kind == ZipKind::Docx {
-        let sheets = docx::read_sheets(name, &bytes)?;
+        let sheets = docx::read_sheets(name, &bytes, formulas.long_word)?;
         return sheets_grid(name, sheets, InputFormat::Docx, "docx");
     }
     let is_xlsx = kind == ZipKind::Xlsx;

@@ -208,8 +208,13 @@ type Span = ((u32, u32), (u32, u32));
 
 /// Reads the body of a Word document into sheets (see the module docs). `word/document.xml`
 /// is read as it is unzipped, never held whole (a body of 30 million empty runs was 400 MB of
-/// text held, then read).
-pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, ReadError> {
+/// text held, then read). Where `long` (a text run may be past the cell limit: `grid`'s look
+/// as it unzipped the part), each run is cut one byte past it first (`xml_cut::CutRuns`).
+pub(crate) fn read_sheets(
+    name: &str,
+    bytes: &[u8],
+    long: bool,
+) -> Result<Vec<SheetCells>, ReadError> {
     let not_docx = || ReadError::Document {
         name: name.into(),
         why: "找不到 word/document.xml".into(),
@@ -219,7 +224,13 @@ pub(crate) fn read_sheets(name: &str, bytes: &[u8]) -> Result<Vec<SheetCells>, R
         .by_name("word/document.xml")
         .map_err(|_| not_docx())?
         .take(limits::UNZIPPED.get());
-    let items = body_items(name, std::io::BufReader::with_capacity(64 * 1024, part))?;
+    let items = match long {
+        true => body_items(
+            name,
+            std::io::BufReader::with_capacity(64 * 1024, super::xml_cut::CutRuns::new(part)),
+        )?,
+        false => body_items(name, std::io::BufReader::with_capacity(64 * 1024, part))?,
+    };
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
         return Err(ReadError::Document {
             name: name.into(),

@@ -787,6 +787,8 @@ pub(crate) struct SecondLook {
     /// A shared string's text may run past the cell limit (`xml_cut`: cut before calamine
     /// holds it).
     pub long_shared: bool,
+    /// A Word document's body may hold a text run past the cell limit (`xml_cut::CutRuns`).
+    pub long_word: bool,
 }
 
 impl SecondLook {
@@ -797,6 +799,7 @@ impl SecondLook {
         raised_shared: true,
         raised_sheet: true,
         long_shared: true,
+        long_word: true,
     };
 }
 

@@ -98,6 +98,12 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Option<XlsbRead>, ReadErr
             None => format!("xl/{target}"),
         };
         if let Some(walked) = part(&mut zip, &path, |r| Ok(cells(r, &look))) {
+            if walked.past_rows {
+                return Err(ReadError::Workbook {
+                    name: name.into(),
+                    source: calamine::Error::Msg(PAST_ROWS),
+                });
+            }
             if !walked.marks.is_empty() {
                 raised.insert(sheet.clone(), walked.marks);
             }
@@ -112,6 +118,14 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Option<XlsbRead>, ReadErr
 
 /// The styles' part.
 const STYLES: &str = "xl/styles.bin";
+
+/// Why a sheet with a cell after a row header past Excel's rows is refused: calamine's reader
+/// ends the sheet at such a header (`row > 0x100000`), so every cell after it would be lost
+/// without a word (Excel never writes one: a damaged or made-up file).
+const PAST_ROWS: &str = "工作表中有超出 Excel 行数上限（1048576 行）的行记录，其后的单元格无法读取（文件已损坏）；可用 Excel 或 WPS 打开后另存为 .xlsx 再试";
+
+/// The last row calamine's `.xlsb` reader goes on after (a row header past it ends its read).
+const LAST_ROW_READ: u32 = 0x0010_0000;
 
 /// Reads the part `name` through `read`, at most the unzipped limit of it; `None` where it is
 /// missing or does not read.
@@ -282,6 +296,8 @@ struct SheetWalk {
     marks: SheetMarks,
     /// Its cells calamine skips, in order.
     skipped: Skipped,
+    /// A cell after a row header past [`LAST_ROW_READ`] (calamine's read ends at the header).
+    past_rows: bool,
 }
 
 /// A sheet part: its cells whose style shows more than General, sorted; its cells naming
@@ -292,8 +308,11 @@ fn cells(r: &mut dyn Read, look: &SheetLook<'_>) -> SheetWalk {
     let (mut out, mut marks, mut buf) = (Styled::new(), SheetMarks::new(), Vec::new());
     let (mut skipped, mut held) = (Skipped::new(), 0u64);
     let (mut row, mut in_data) = (0u32, false);
+    // calamine's read ended (a row header past its last row), and a cell after that
+    let (mut ended, mut past_rows) = (false, false);
     while let Some((typ, size)) = header(r) {
         let cell = in_data && (typ <= 11 || typ == 62);
+        past_rows |= ended && cell && typ != 0;
         let want = match typ {
             7 if cell && !shared.is_empty() => 12,
             super::xlsb_skipped::RSTRING | super::xlsb_skipped::FMLA_ERROR if cell => {
@@ -327,7 +346,10 @@ fn cells(r: &mut dyn Read, look: &SheetLook<'_>) -> SheetWalk {
         match typ {
             0x91 => in_data = true,
             0x92 => in_data = false,
-            0 if in_data => row = u32_at(&buf, 0).unwrap_or(row),
+            0 if in_data => {
+                row = u32_at(&buf, 0).unwrap_or(row);
+                ended |= row > LAST_ROW_READ;
+            }
             _ if cell => {
                 let (Some(col), Some(style)) = (u32_at(&buf, 0), u32_at(&buf, 4)) else {
                     continue;
@@ -346,6 +368,7 @@ fn cells(r: &mut dyn Read, look: &SheetLook<'_>) -> SheetWalk {
         styled: out,
         marks,
         skipped,
+        past_rows,
     }
 }
 
