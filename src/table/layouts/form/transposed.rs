@@ -60,9 +60,10 @@ pub(crate) fn find(rows: &[Row]) -> Option<Block> {
         .find(|(c, _)| *c == Col::Indicator)
         .map(|(_, names)| *names)?;
     let named = rows[..limit].iter().position(|r| {
-        r.filled()
-            .next()
-            .is_some_and(|(_, c)| super::words::is_one_of(&c.text, indicators))
+        r.filled().next().is_some_and(|(_, c)| {
+            // (each name of the indicators' column has 指 or 评: one character's search first)
+            c.text.contains(['指', '评']) && super::words::is_one_of(&c.text, indicators)
+        })
     })?;
     // the block may start a few rows above it (一级指标, 二级指标 first)
     let mut i = named.saturating_sub(GRID_ROLES);
@@ -228,4 +229,16 @@ pub(crate) fn note(ctx: &mut Ctx<'_>, rows: &[Row], block: &Block) {
         .label("横排的指标表")
         .help("核对读出的各指标；最好把指标表改为每行一个指标");
     ctx.findings.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::GRID;
+    use super::*;
+
+    #[test]
+    fn every_name_of_the_indicators_column_has_a_character_find_looks_for() {
+        let (_, names) = GRID.iter().find(|(c, _)| *c == Col::Indicator).unwrap();
+        assert!(names.iter().all(|n| n.contains(['指', '评'])), "{names:?}");
+    }
 }
