@@ -195,3 +195,18 @@ fn a_forms_grid_printed_transposed_is_read_turned_and_said() {
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(r.stderr.contains("table.no-header"), "{}", r.stderr);
 }
+
+#[test]
+fn a_total_row_under_a_transposed_grid_is_its_printed_total() {
+    // `总分 | 97` under the turned grid, whose 得分 make 94.5: the total is checked (its figure
+    // moved under the 得分 column), the form 未核对 (was refused whole: 找不到表头行)
+    let v = report("transposed-total.tsv");
+    assert_eq!(read(&v).len(), 3, "{v}");
+    assert_eq!(v["projects"][0]["published_score"], "97", "{v}");
+    assert_eq!(score(&v), "", "{v}");
+    assert_eq!(
+        findings_of(&v, "table.form-total-mismatch"),
+        ["原表总分 97 与表中各项得分之和 94.5 不一致"],
+        "{v}"
+    );
+}

@@ -56,6 +56,7 @@ const ACTUAL_WORDS: &[&str] = &[
     "实际值",
     "完成值",
     "实际",
+    // last: a cell's label only, never a header's (`pair_column`)
     "完成",
 ];
 
@@ -84,6 +85,16 @@ pub(super) fn pair_column(row: &Row, cols: &[(Col, usize)]) -> Option<Pair> {
     if cols.iter().any(|(c, _)| *c == Col::Actual) {
         return None;
     }
+    // every header word of an actual has 实 or 完: most headers end here, with no copy (a
+    // grid's header is asked for each row of a form)
+    let candidate = |i: usize, text: &str| {
+        text.len() <= 96
+            && text.contains(['实', '完'])
+            && !cols.iter().any(|&(c, at)| at == i && c != Col::Target)
+    };
+    if !row.filled().any(|(i, c)| candidate(i, &c.text)) {
+        return None;
+    }
     // a flat sheet's header (a 项目 column): left to the flat reader, which names the column
     // it lacks, never read as one form of every project
     let project = ["项目", "项目名称", "project"];
@@ -94,30 +105,42 @@ pub(super) fn pair_column(row: &Row, cols: &[(Col, usize)]) -> Option<Pair> {
         return None;
     }
     row.filled().find_map(|(i, cell)| {
-        if cell.text.len() > 96 || cols.iter().any(|&(c, at)| at == i && c != Col::Target) {
+        if !candidate(i, &cell.text) {
             return None;
         }
-        let t = compact(&cell.text);
-        let (ti, _) = first_word(&t, TARGET_WORDS, |_| true)?;
-        let (ai, _) = first_word(&t, ACTUAL_WORDS, |_| true)?;
-        if ai == ti {
-            return None;
-        }
-        let (first, second) = (ti.min(ai), ti.max(ai));
-        let between = &t[first..second];
-        let shape = if between.contains(['/', '／']) {
-            Shape::Slash
-        } else if between.contains(['（', '(']) && t.ends_with(['）', ')']) {
-            Shape::Bracket
-        } else {
-            Shape::Words
-        };
+        let (actual_first, shape) = header_pair(&cell.text)?;
         Some(Pair {
             col: i,
-            actual_first: ai < ti,
+            actual_first,
             shape,
         })
     })
+}
+
+/// Whether a header cell's text names both a target and an actual: whether the actual comes
+/// first, and how the two are joined.
+fn header_pair(text: &str) -> Option<(bool, Shape)> {
+    let t = compact(text);
+    // a target form's `计划完成时间`, `预计完成值` name no actual
+    if ["预计", "预期", "计划完成"].iter().any(|w| t.contains(w)) {
+        return None;
+    }
+    let (ti, _) = first_word(&t, TARGET_WORDS, |_| true)?;
+    // (a header names an actual in full: `完成` alone is a cell's label only)
+    let (ai, _) = first_word(&t, &ACTUAL_WORDS[..ACTUAL_WORDS.len() - 1], |_| true)?;
+    if ai == ti {
+        return None;
+    }
+    let (first, second) = (ti.min(ai), ti.max(ai));
+    let between = &t[first..second];
+    let shape = if between.contains(['/', '／']) {
+        Shape::Slash
+    } else if between.contains(['（', '(']) && t.ends_with(['）', ')']) {
+        Shape::Bracket
+    } else {
+        Shape::Words
+    };
+    Some((ai < ti, shape))
 }
 
 /// A cell of the column split into its target and actual, or `None` where it does not say
@@ -285,6 +308,22 @@ mod tests {
 
     fn both(t: &str, a: &str) -> Option<(String, String)> {
         Some((t.to_owned(), a.to_owned()))
+    }
+
+    #[test]
+    fn a_header_names_both_only_in_full() {
+        let header = header_pair;
+        assert_eq!(header("年度指标值/实际完成值"), Some((false, Shape::Slash)));
+        assert_eq!(header("实际完成值／年度指标值"), Some((true, Shape::Slash)));
+        assert_eq!(
+            header("年度目标值（实际值）"),
+            Some((false, Shape::Bracket))
+        );
+        assert_eq!(header("指标值及完成情况"), Some((false, Shape::Words)));
+        assert_eq!(header("计划完成时间"), None);
+        assert_eq!(header("预计完成值"), None);
+        assert_eq!(header("目标/完成"), None);
+        assert_eq!(header("年度指标值"), None);
     }
 
     #[test]

@@ -21,8 +21,8 @@ use super::words::Col;
 /// Whether a cell's text names a subtotal row: `小计`, or a category's (`产出指标小计`, at most
 /// twelve characters), a trailing colon aside.
 pub(super) fn is_subtotal(text: &str) -> bool {
-    // (every grid row's first cell is asked: most have no 小计, told without a copy)
-    if !text.contains("小计") {
+    // (every grid row's first cell is asked: most have no 计, told by one character's search)
+    if !text.contains('计') || !text.contains("小计") {
         return false;
     }
     let n = normalize(text);

@@ -47,10 +47,26 @@ fn role_label(row: &Row) -> Option<(Col, usize)> {
     }
 }
 
+/// At most this many role rows stand above the indicators' in a block (a grid's columns).
+const GRID_ROLES: usize = 16;
+
 /// The first transposed grid of `rows` (within the first 400), if any.
 pub(crate) fn find(rows: &[Row]) -> Option<Block> {
     let limit = rows.len().min(400);
-    let mut i = 0;
+    // a row whose first cell names the indicators (`三级指标`), told without a copy: a sheet
+    // with none (every flat sheet read whole is asked) ends here
+    let indicators = super::words::GRID
+        .iter()
+        .find(|(c, _)| *c == Col::Indicator)
+        .map(|(_, names)| *names)?;
+    let named = rows[..limit].iter().position(|r| {
+        r.filled().next().is_some_and(|(_, c)| {
+            // (each name of the indicators' column has 指 or 评: one character's search first)
+            c.text.contains(['指', '评']) && super::words::is_one_of(&c.text, indicators)
+        })
+    })?;
+    // the block may start a few rows above it (一级指标, 二级指标 first)
+    let mut i = named.saturating_sub(GRID_ROLES);
     while i < limit {
         let Some((_, col)) = role_label(&rows[i]) else {
             i += 1;
@@ -126,7 +142,12 @@ pub(crate) fn turn<'a>(
             range: range.clone(),
         });
     }
-    out.extend_from_slice(&rows[block.rows.end..]);
+    let score_at = score_row(inside);
+    out.extend(
+        rows[block.rows.end..]
+            .iter()
+            .map(|row| total_turned(row, block.col, score_at).unwrap_or_else(|| row.clone())),
+    );
     let turned = width - block.col;
     let (top, bottom) = (base + block.rows.start, base + block.rows.end);
     let moved = merges
@@ -153,6 +174,43 @@ pub(crate) fn turn<'a>(
     (out, moved)
 }
 
+/// The place in the block of its 得分 row (else its 分值 row): the column a total's figure
+/// goes to once the block is turned.
+fn score_row(inside: &[Row]) -> Option<usize> {
+    let roles: Vec<Option<Col>> = inside
+        .iter()
+        .map(|r| role_label(r).map(|(c, _)| c))
+        .collect();
+    [Col::Score, Col::Weight]
+        .iter()
+        .find_map(|want| roles.iter().position(|r| *r == Some(*want)))
+}
+
+/// A `总分 | 96` row under the block (its label in the block's column, one figure after it):
+/// the label, and the figure moved under the turned grid's 得分 (else 分值) column. Left as it
+/// stands, its figure fell under the 指标值 column and the printed total went unchecked.
+fn total_turned<'a>(row: &Row<'a>, col: usize, score_at: Option<usize>) -> Option<Row<'a>> {
+    // (a 得分 row first in the block would share the label's column)
+    let at = score_at.filter(|&a| a > 0)?;
+    let mut filled = row.filled();
+    let (c0, label) = filled.next()?;
+    let (_, figure) = filled.next()?;
+    if c0 != col
+        || filled.next().is_some()
+        || !super::words::TOTAL_ROW
+            .contains(&crate::table::columns::normalize(&label.text).as_str())
+    {
+        return None;
+    }
+    let mut cells = vec![label.clone()];
+    cells.extend((1..at).map(|_| label.emptied()));
+    cells.push(figure.clone());
+    Some(Row {
+        cells,
+        range: row.range.clone(),
+    })
+}
+
 /// `table.form-transposed` at the block's first row: the grid was read turned.
 pub(crate) fn note(ctx: &mut Ctx<'_>, rows: &[Row], block: &Block) {
     let Some(first) = rows.get(block.rows.start) else {
@@ -171,4 +229,16 @@ pub(crate) fn note(ctx: &mut Ctx<'_>, rows: &[Row], block: &Block) {
         .label("横排的指标表")
         .help("核对读出的各指标；最好把指标表改为每行一个指标");
     ctx.findings.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::GRID;
+    use super::*;
+
+    #[test]
+    fn every_name_of_the_indicators_column_has_a_character_find_looks_for() {
+        let (_, names) = GRID.iter().find(|(c, _)| *c == Col::Indicator).unwrap();
+        assert!(names.iter().all(|n| n.contains(['指', '评'])), "{names:?}");
+    }
 }
