@@ -979,7 +979,18 @@ impl<'n> Builder<'n> {
         // size, its background's colour, …) or shows struck through (`<del>`, `<s>`):
         // `8<span style="display:none">9</span>0人` read `890人`, `<del>120</del>80人` read
         // `12080人`
-        if !self_closing && !CELL_BOUNDS.contains(&tag) && self.in_cell() {
+        // (looked at in the order of cost: most tags hide nothing and open no cell hidden whole)
+        let may_hide = self.hidden
+            || !self.shown.plain()
+            || STRUCK.contains(&tag)
+            || matches!(
+                self.open.last(),
+                Some(OpenTable {
+                    cell: Some(OpenCell { veil: Some(_), .. }),
+                    ..
+                })
+            );
+        if may_hide && !self_closing && !CELL_BOUNDS.contains(&tag) && self.in_cell() {
             let veil = if STRUCK.contains(&tag) {
                 Some(hiding::Veil::Struck)
             } else if self.hidden {

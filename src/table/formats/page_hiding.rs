@@ -307,12 +307,10 @@ impl Shown {
         }
     }
 
-    /// How a browser shows the element's text where the background around it is
-    /// `background` (the cell's, the row's, the table's, the page's; [`Paint::Unset`]: white),
-    /// `None` where it shows it. A background the element sets itself is its own.
-    pub(crate) fn veil(&self, background: Paint) -> Option<Veil> {
-        // most elements: nothing that hides, no colour of their own
-        if *self
+    /// Whether it hides nothing on any background (most elements: nothing that hides, no
+    /// colour of their own): [`Shown::veil`] is `None`, looked at first.
+    pub(crate) fn plain(&self) -> bool {
+        *self
             == (Shown {
                 color: self.color,
                 background: self.background,
@@ -324,7 +322,13 @@ impl Shown {
                 ..Shown::default()
             })
             && !matches!(self.color, Paint::Rgb(_))
-        {
+    }
+
+    /// How a browser shows the element's text where the background around it is
+    /// `background` (the cell's, the row's, the table's, the page's; [`Paint::Unset`]: white),
+    /// `None` where it shows it. A background the element sets itself is its own.
+    pub(crate) fn veil(&self, background: Paint) -> Option<Veil> {
+        if self.plain() {
             return None;
         }
         let clipped = (self.positioned && self.clip_rect)
