@@ -594,6 +594,10 @@ registry! {
     PAGE_FORM_PART = "table.page-form-part", Warning,
         "网页中只有表单的一部分页",
         "含义：网页中读取的表格（或其上方的文字）写有“第1页 共2页”这样的页码，而这个网页中没有其余各页：门户网站常把打印的表单一页一个网页发布，或只保存了其中一页。\n处理：照常读取并评分这一部分，在网页上给出这条警告，写明有哪几页、共几页：其合计和折合得分只是这一部分的，不是整张表单的。同一网页中在分页处断开、接着读取的续表不在此列。\n修改：把各页的表格放进同一个网页（或复制到一个 Excel 工作表）后再评。";
+    /// A web page whose tables hold no data row, and whose scripts hold indicator data.
+    TABLE_PAGE_SCRIPT_DATA = "table.page-script-data", Error,
+        "网页的表格由脚本填入",
+        "含义：保存的网页中没有读取到表格（或表格只有表头），而网页的脚本中有写着“指标”的数据（Vue/Nuxt 的 __NUXT__、React/Next 的 __NEXT_DATA__、type=\"application/json\" 的数据块）：表格是打开网页时由脚本填入的，网页文件本身只有空表格。\n处理：没有表格时停止并写明原因；有空表格时在网页上给出这条警告（其后的评分会因没有指标而停止）。不执行脚本，也不猜测脚本数据的列。\n修改：在浏览器中打开网页，等表格显示后另存为“单个文件”（.mhtml）再读取；或把表格复制到 Excel 后另存为 .xlsx。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",

@@ -214,3 +214,24 @@ fn an_aria_grid_of_divs_is_read_as_the_table_its_roles_make() {
         assert_eq!(rows, flat_rows("80人", "fail"), "{page}");
     }
 }
+
+#[test]
+fn a_page_whose_tables_a_script_fills_says_so() {
+    // the data in `<script type="application/json">` (an empty table with its header), in
+    // `window.__NUXT__`, in `__NEXT_DATA__` (no table): before, "网页中没有表格", "没有一个是
+    // 目标表" or `eval.no-actuals`, the cause unnamed
+    for page in ["f-json.html", "f-nuxt.html", "f-next.html"] {
+        let r = run(&fixtures(), &["evaluate", page, "--format", "jsonl"]);
+        assert_eq!(r.code, 2, "{page}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("table.page-script-data"),
+            "{page}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("表格是打开网页时由脚本填入的"),
+            "{page}: {}",
+            r.stderr
+        );
+    }
+}

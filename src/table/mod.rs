@@ -248,6 +248,21 @@ pub enum ReadError {
         /// The tables the page holds.
         tables: usize,
     },
+    /// A saved web page with no table read whose scripts hold indicator data (a page whose
+    /// tables a script fills when it is opened).
+    #[error(
+        "网页 {name} 中没有读取到表格；网页的脚本中有指标数据：表格是打开网页时由脚本填入的，保存的网页文件中没有"
+    )]
+    #[diagnostic(
+        code("table.page-script-data"),
+        help(
+            "在浏览器中打开网页，等表格显示后另存为“单个文件”（.mhtml，保存的是显示的表格）再读取；或把表格复制到 Excel 后另存为 .xlsx；或向发布单位索取 Excel、Word 原件"
+        )
+    )]
+    PageScriptData {
+        /// File name.
+        name: String,
+    },
     /// A saved web page whose form is laid out with `<div>`s and CSS in a way whose columns
     /// are not certain (and no other table of it holds a form).
     #[error("网页 {name} 中没有能读取的表格：{why}")]
@@ -649,6 +664,7 @@ fn read_page(
         tables,
         unsure,
         unread_styles,
+        script_data,
     } = formats::html::read_page_tables(name, &text, &source)?;
     // the tables hold their cells: the decoded page is given back before the grid is built
     drop(text);
@@ -703,6 +719,9 @@ fn read_page(
             why: unsure_named(&unsure, true),
         });
     }
+    if read == 0 && script_data {
+        return Err(ReadError::PageScriptData { name: name.into() });
+    }
     if read == 0 {
         return Err(ReadError::PageNoForm {
             name: name.into(),
@@ -718,6 +737,9 @@ fn read_page(
     page_findings(&mut doc, &unsure, (&joined, &continued), (all, read));
     page_styles::note_unread(&mut doc, &unread_styles, &source);
     parts.note(&mut doc);
+    if script_data && doc.rows_read == 0 {
+        page_styles::note_script_data(&mut doc);
+    }
     Ok(doc)
 }
 

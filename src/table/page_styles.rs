@@ -115,6 +115,22 @@ fn may_be_page(bytes: &[u8]) -> bool {
     )
 }
 
+/// Beside a page's tables read with no data row, where a script of the page holds indicator
+/// data: the tables are filled by the script when the page is opened (warning).
+pub(super) fn note_script_data(doc: &mut Document) {
+    doc.findings.push(
+        Finding::at_location(
+            codes::TABLE_PAGE_SCRIPT_DATA,
+            Severity::Warning,
+            &doc.source,
+            super::PAGE_AT,
+            "网页的表格中没有数据行，网页的脚本中却有指标数据：表格是打开网页时由脚本填入的，保存的网页文件中没有".to_owned(),
+        )
+        .label("这个网页")
+        .help("在浏览器中打开网页，等表格显示后另存为“单个文件”（.mhtml，保存的是显示的表格）再读取；或把表格复制到 Excel 后另存为 .xlsx"),
+    );
+}
+
 /// `opts` for a page unzipped from an archive into `folder`, with the archive's `sheets`
 /// (`opts` itself where it names a folder, there are no sheets, or `bytes` are no page).
 pub(crate) fn in_archive<'o>(

@@ -201,6 +201,9 @@ pub(crate) struct PageTables {
     /// The style sheets the page links to that were not read, each with why
     /// ([`linked::Linked`]).
     pub unread_styles: Vec<(String, &'static str)>,
+    /// A `<script>` of the page holds the word 指标 (data a script fills the tables with:
+    /// `__NUXT__`, `__NEXT_DATA__`, `application/json`).
+    pub script_data: bool,
 }
 
 /// A page's `<div>` layouts not read: the first few named, the rest counted.
@@ -780,6 +783,8 @@ struct Builder<'n> {
     /// ARIA table parts open ([`Builder::aria_open`]): each element's tag, how many elements
     /// of its name are open inside it, and the table part it is read as.
     aria: Vec<(Vec<u8>, u32, &'static [u8])>,
+    /// A `<script>` of the page holds the word 指标: the page's tables may be filled by it.
+    script_data: bool,
 }
 
 /// ARIA table parts open at most (deeper ones are read as their own tags).
@@ -852,6 +857,7 @@ impl<'n> Builder<'n> {
             serials: 0,
             role: None,
             aria: Vec::new(),
+            script_data: false,
         }
     }
 
@@ -932,6 +938,11 @@ impl<'n> Builder<'n> {
                     css.push_str(&String::from_utf8_lossy(value));
                 }
             }
+            CallbackEvent::String { value }
+                if !self.script_data && self.skip.as_deref() == Some(b"script") =>
+            {
+                self.script_data = memchr::memmem::find(value, "指标".as_bytes()).is_some();
+            }
             CallbackEvent::String { value } if self.skip.is_some() && self.skip_in_cell => {
                 if let (Some(veil), Some(OpenTable { cell: Some(c), .. })) =
                     (self.skip_veil, self.open.last_mut())
@@ -968,7 +979,18 @@ impl<'n> Builder<'n> {
         // size, its background's colour, …) or shows struck through (`<del>`, `<s>`):
         // `8<span style="display:none">9</span>0人` read `890人`, `<del>120</del>80人` read
         // `12080人`
-        if !self_closing && !CELL_BOUNDS.contains(&tag) && self.in_cell() {
+        // (looked at in the order of cost: most tags hide nothing and open no cell hidden whole)
+        let may_hide = self.hidden
+            || !self.shown.plain()
+            || STRUCK.contains(&tag)
+            || matches!(
+                self.open.last(),
+                Some(OpenTable {
+                    cell: Some(OpenCell { veil: Some(_), .. }),
+                    ..
+                })
+            );
+        if may_hide && !self_closing && !CELL_BOUNDS.contains(&tag) && self.in_cell() {
             let veil = if STRUCK.contains(&tag) {
                 Some(hiding::Veil::Struck)
             } else if self.hidden {
@@ -1525,6 +1547,7 @@ impl<'n> Builder<'n> {
             tables,
             unsure: self.unsure,
             unread_styles: self.linked.unread,
+            script_data: self.script_data,
         })
     }
 }

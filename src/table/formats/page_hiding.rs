@@ -307,10 +307,30 @@ impl Shown {
         }
     }
 
+    /// Whether it hides nothing on any background (most elements: nothing that hides, no
+    /// colour of their own): [`Shown::veil`] is `None`, looked at first.
+    pub(crate) fn plain(&self) -> bool {
+        *self
+            == (Shown {
+                color: self.color,
+                background: self.background,
+                sized: self.sized,
+                visible: self.visible,
+                positioned: self.positioned,
+                tiny_width: self.tiny_width,
+                overflow_hidden: self.overflow_hidden,
+                ..Shown::default()
+            })
+            && !matches!(self.color, Paint::Rgb(_))
+    }
+
     /// How a browser shows the element's text where the background around it is
     /// `background` (the cell's, the row's, the table's, the page's; [`Paint::Unset`]: white),
     /// `None` where it shows it. A background the element sets itself is its own.
     pub(crate) fn veil(&self, background: Paint) -> Option<Veil> {
+        if self.plain() {
+            return None;
+        }
         let clipped = (self.positioned && self.clip_rect)
             || self.clip_path
             || (self.tiny_width && self.tiny_height && self.overflow_hidden);
@@ -348,31 +368,52 @@ impl Shown {
 const TRANSPARENT: u32 = 1 << 24;
 
 /// A length's number and unit (`-9999px`: -9999, `px`; `0`: 0, empty), `None` where the
-/// value does not start with one.
+/// value does not start with one (read by hand: Word puts `font-size:10.5pt` on every run).
 fn length(value: &[u8]) -> Option<(f64, &[u8])> {
-    let value = value.trim_ascii_start();
-    let end = value
-        .iter()
-        .position(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+')))
-        .unwrap_or(value.len());
-    let n: f64 = std::str::from_utf8(&value[..end]).ok()?.parse().ok()?;
-    let rest = &value[end..];
+    let v = value.trim_ascii_start();
+    let (negative, v) = match v.first() {
+        Some(b'-') => (true, &v[1..]),
+        Some(b'+') => (false, &v[1..]),
+        _ => (false, v),
+    };
+    let (mut n, mut i, mut digits) = (0f64, 0usize, 0usize);
+    while let Some(d) = v.get(i).filter(|b| b.is_ascii_digit()) {
+        n = n * 10.0 + f64::from(d - b'0');
+        i += 1;
+        digits += 1;
+    }
+    if v.get(i) == Some(&b'.') {
+        i += 1;
+        let mut scale = 0.1;
+        while let Some(d) = v.get(i).filter(|b| b.is_ascii_digit()) {
+            n += f64::from(d - b'0') * scale;
+            scale /= 10.0;
+            i += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let rest = &v[i..];
     let unit_end = rest
         .iter()
         .position(|b| !(b.is_ascii_alphabetic() || *b == b'%'))
         .unwrap_or(rest.len());
-    Some((n, &rest[..unit_end]))
+    Some((if negative { -n } else { n }, &rest[..unit_end]))
 }
 
 /// Whether a length is far off screen: a thousand pixels (points) or fifty em below zero.
 fn far(value: &[u8]) -> bool {
     match length(value) {
         Some((n, unit)) => {
-            let unit = unit.to_ascii_lowercase();
-            match unit.as_slice() {
-                b"px" | b"pt" => n <= -999.0,
-                b"em" | b"rem" | b"vw" | b"vh" => n <= -50.0,
-                _ => false,
+            let is = |u: &[u8]| unit.eq_ignore_ascii_case(u);
+            if is(b"px") || is(b"pt") {
+                n <= -999.0
+            } else if is(b"em") || is(b"rem") || is(b"vw") || is(b"vh") {
+                n <= -50.0
+            } else {
+                false
             }
         }
         None => false,
@@ -406,50 +447,72 @@ fn colour(value: &[u8]) -> Option<Paint> {
         .iter()
         .position(|b| *b == b'!')
         .map_or(v, |i| v[..i].trim_ascii_end());
-    let lower = v.to_ascii_lowercase();
-    if let Some(hex) = lower.strip_prefix(b"#") {
-        let digits: Option<Vec<u32>> = hex.iter().map(|b| (*b as char).to_digit(16)).collect();
-        let d = digits?;
-        let rgb = match d.len() {
+    if let Some(hex) = v.strip_prefix(b"#") {
+        let mut d = [0u32; 8];
+        if !matches!(hex.len(), 3 | 4 | 6 | 8) {
+            return Some(Paint::Unknown);
+        }
+        for (o, b) in d.iter_mut().zip(hex) {
+            *o = (*b as char).to_digit(16)?;
+        }
+        let rgb = match hex.len() {
             3 | 4 => ((d[0] * 17) << 16) | ((d[1] * 17) << 8) | (d[2] * 17),
-            6 | 8 => (d[0] << 20) | (d[1] << 16) | (d[2] << 12) | (d[3] << 8) | (d[4] << 4) | d[5],
-            _ => return Some(Paint::Unknown),
+            _ => (d[0] << 20) | (d[1] << 16) | (d[2] << 12) | (d[3] << 8) | (d[4] << 4) | d[5],
         };
-        let clear = match d.len() {
+        let clear = match hex.len() {
             4 => d[3] == 0,
             8 => d[6] == 0 && d[7] == 0,
             _ => false,
         };
         return Some(Paint::Rgb(if clear { TRANSPARENT } else { rgb }));
     }
-    if let Some(args) = lower
-        .strip_prefix(b"rgba(")
-        .or_else(|| lower.strip_prefix(b"rgb("))
-    {
+    let starts = |p: &[u8]| v.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let args = if starts(b"rgba(") {
+        Some(&v[5..])
+    } else if starts(b"rgb(") {
+        Some(&v[4..])
+    } else {
+        None
+    };
+    if let Some(args) = args {
         let inner = args.split(|b| *b == b')').next().unwrap_or(&[]);
-        let parts: Vec<&[u8]> = inner
+        let mut parts = [0f64; 4];
+        let mut count = 0;
+        for part in inner
             .split(|b| *b == b',' || *b == b'/' || b.is_ascii_whitespace())
             .filter(|s| !s.is_empty())
-            .collect();
-        let n = |s: &[u8]| length(s).map(|(n, _)| n);
-        let (r, g, b) = match parts.as_slice() {
-            [r, g, b, ..] => (n(r)?, n(g)?, n(b)?),
-            _ => return Some(Paint::Unknown),
-        };
-        if let Some(a) = parts.get(3).and_then(|a| n(a))
-            && a <= 0.0
+            .take(4)
         {
+            parts[count] = length(part)?.0;
+            count += 1;
+        }
+        if count < 3 {
+            return Some(Paint::Unknown);
+        }
+        if count == 4 && parts[3] <= 0.0 {
             return Some(Paint::Rgb(TRANSPARENT));
         }
         let c = |x: f64| x.clamp(0.0, 255.0) as u32;
-        return Some(Paint::Rgb((c(r) << 16) | (c(g) << 8) | c(b)));
+        return Some(Paint::Rgb(
+            (c(parts[0]) << 16) | (c(parts[1]) << 8) | c(parts[2]),
+        ));
     }
-    if let Some((_, rgb)) = NAMED.iter().find(|(n, _)| *n == lower.as_slice()) {
+    if let Some((_, rgb)) = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(v)) {
         return Some(Paint::Rgb(*rgb));
     }
-    match lower.as_slice() {
-        b"" | b"none" | b"inherit" | b"initial" | b"unset" | b"currentcolor" => None,
-        _ if lower.iter().all(u8::is_ascii_alphabetic) => Some(Paint::Unknown),
+    let keyword = [
+        &b""[..],
+        b"none",
+        b"inherit",
+        b"initial",
+        b"unset",
+        b"currentcolor",
+    ]
+    .iter()
+    .any(|k| k.eq_ignore_ascii_case(v));
+    match v {
+        _ if keyword => None,
+        _ if v.iter().all(u8::is_ascii_alphabetic) => Some(Paint::Unknown),
         _ => None,
     }
 }
