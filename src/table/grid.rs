@@ -1256,24 +1256,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             formulas: workbook::SecondLook::MAYBE,
         });
     };
-    // a part named twice: the readers see one of them (the last), another program may show
-    // the other; Excel and Word refuse such a file, and so does this reader. Part names are
-    // the same whatever their ASCII case (OPC), and calamine finds a part so and through `\`
-    // as well: `xl/worksheets/sheet1.xml` beside `XL/Worksheets/Sheet1.xml` or
-    // `xl\worksheets\sheet1.xml` is named twice too (the sixth probe: the later one was read)
-    let mut seen = std::collections::HashSet::new();
-    let equivalent = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .any(|n| !seen.insert(n.replace('\\', "/").to_ascii_lowercase()));
-    if zip.has_duplicate_names() || equivalent {
-        return Err(ReadError::Workbook {
-            name: name.into(),
-            source: calamine::Error::Msg(
-                "压缩包中有同名的部件（只读得到其中一个），不是 Excel 或 Word 写出的文件",
-            ),
-        });
-    }
+    refuse_parts_named_twice(name, &zip)?;
     let max = limits::UNZIPPED.get();
     let too_large = |part: &str| ReadError::UnzippedTooLarge {
         name: name.into(),
@@ -1376,6 +1359,31 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             raised_sheet: raised_sheet.seen,
         },
     })
+}
+
+/// `Err` where a part is named twice: the readers see one of them (the last), another program
+/// may show the other; Excel and Word refuse such a file, and so does this reader. Part names
+/// are the same whatever their ASCII case (OPC), and calamine finds a part so and through `\`
+/// as well: `xl/worksheets/sheet1.xml` beside `XL/Worksheets/Sheet1.xml` or
+/// `xl\worksheets\sheet1.xml` is named twice too (the sixth probe: the later one was read).
+fn refuse_parts_named_twice(
+    name: &str,
+    zip: &zip::ZipArchive<Cursor<&[u8]>>,
+) -> Result<(), ReadError> {
+    let mut seen = std::collections::HashSet::new();
+    let equivalent = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .any(|n| !seen.insert(n.replace('\\', "/").to_ascii_lowercase()));
+    if zip.has_duplicate_names() || equivalent {
+        return Err(ReadError::Workbook {
+            name: name.into(),
+            source: calamine::Error::Msg(
+                "压缩包中有同名的部件（只读得到其中一个），不是 Excel 或 Word 写出的文件",
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// The error for a part of a workbook or Word document that did not unzip whole (its
