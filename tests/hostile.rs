@@ -9309,3 +9309,61 @@ fn a_workbook_or_document_part_whose_checksum_disagrees_is_refused_not_read() {
         r.stderr
     );
 }
+
+/// `n` rules whose `when:` is a pattern near the compiled-size limit (`\w{20}` and a
+/// character of its own, ~340 KB compiled), after `lead` (a literal every match holds, or "").
+fn large_pattern_rules(n: usize, lead: &str) -> String {
+    let mut y = String::from("rules:\n");
+    for i in 0..n {
+        let c = char::from_u32(0x4E00 + i as u32).unwrap();
+        y.push_str(&format!(
+            "  - id: r{i}\n    when: indicator ~ \"{lead}\\\\w{{20}}{c}?\"\n    require: actual >= 0\n"
+        ));
+    }
+    y
+}
+
+#[test]
+fn rules_of_large_patterns_count_as_many_tries_as_they_cost() {
+    // a try of a pattern near the compiled-size limit costs the regex engine ~30 times a plain
+    // word's; the budgets counted every rule as 1, so 130 such rules every indicator must try
+    // (a 10 KB rule file) took 62 s of CPU over 200,000 indicators (1.5 s without them) and held
+    // a server's work place to its timeout; behind a literal every indicator holds (`培训`) the
+    // same rules took more than 300 s. A rule now counts 1 and one more per 8 KB its patterns
+    // compile to: refused at load (no `when:` text) or at the first indicator (a common text)
+    let d = dir("rules-large-patterns");
+    write(&d, "t.tsv", table_of_indicators(400));
+    write(&d, "ten.yaml", large_pattern_rules(10, ""));
+    write(&d, "forty.yaml", large_pattern_rules(40, ""));
+    write(&d, "fifty-behind.yaml", large_pattern_rules(50, "培训"));
+    // a few such rules are read and tried as before
+    let r = run(&d, &["review", "t.tsv", "--rules", "ten.yaml"], &[]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let r = run(&d, &["review", "t.tsv", "--rules", "forty.yaml"], &[]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("rules.too-many-unfiltered") && r.stderr.contains("8 KB"),
+        "{}",
+        r.stderr
+    );
+    // a table with actuals whose indicators all hold `培训`
+    let mut t = String::from("项目名称\t指标名称\t年度指标值\t实际完成值\n");
+    for i in 0..2000 {
+        t.push_str(&format!("项目{}\t培训人数第{i}号\t≥100人\t120人\n", i / 10));
+    }
+    write(&d, "t2.tsv", t);
+    let r = run(
+        &d,
+        &[
+            "evaluate",
+            "t2.tsv",
+            "--rules",
+            "fifty-behind.yaml",
+            "--format",
+            "jsonl",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout.len());
+    assert!(r.stderr.contains("rules.too-many-tries"), "{}", r.stderr);
+}

@@ -93,6 +93,19 @@ impl Node {
         }
     }
 
+    /// What trying this condition counts more than 1 against the budgets of tries: the
+    /// weights of the patterns it holds ([`TRY_BYTES`]).
+    pub(crate) fn weight(&self, matchers: &Matchers) -> u32 {
+        match self {
+            Node::Or(v) | Node::And(v) => v
+                .iter()
+                .fold(0u32, |w, n| w.saturating_add(n.weight(matchers))),
+            Node::Not(n) => n.weight(matchers),
+            Node::Regex { field, index } => matchers.regexes[field.index()][*index].weight,
+            _ => 0,
+        }
+    }
+
     /// Adds the fields this condition reads to `out`.
     pub(crate) fn fields(&self, out: &mut FieldsRead) {
         match self {
@@ -327,10 +340,10 @@ impl Compiler {
 
     /// Measures a new pattern's compiled size (its Thompson NFA, what the regex engine's size
     /// limit bounds) against what is left of the file's budget.
-    fn measure(&mut self, pattern: &str, span: std::ops::Range<usize>) -> Result<(), ExprError> {
+    fn measure(&mut self, pattern: &str, span: std::ops::Range<usize>) -> Result<usize, ExprError> {
         use regex_automata::nfa::thompson;
         if self.over_budget {
-            return Ok(());
+            return Ok(0);
         }
         let total = crate::limits::REGEX_TOTAL.get_usize();
         let left = total.saturating_sub(self.file_bytes);
@@ -355,7 +368,7 @@ impl Compiler {
                 ),
             ));
         }
-        Ok(())
+        Ok(used)
     }
 
     pub fn compile(&mut self, e: &Expr) -> Result<Node, ExprError> {
@@ -472,6 +485,7 @@ impl Compiler {
                 ),
             ));
         }
+        let mut bytes = 0;
         if !self.trusted {
             match compile(pattern) {
                 // checked, then dropped: compiled again when first matched (about 7 KB a
@@ -496,10 +510,10 @@ impl Compiler {
                     ));
                 }
             }
-            self.measure(pattern, pspan.clone())?;
+            bytes = self.measure(pattern, pspan.clone())?;
         }
         let list = &mut self.patterns[field.index()];
-        list.push(LazyRegex::new(pattern));
+        list.push(LazyRegex::new(pattern, bytes));
         self.index.insert(key, list.len() - 1);
         Ok(list.len() - 1)
     }
@@ -538,10 +552,20 @@ pub(crate) struct LazyRegex {
     pattern: String,
     compiled: std::sync::OnceLock<Regex>,
     gate: std::sync::OnceLock<super::gate::Gate>,
+    /// What one try of it counts against the budgets of tries ([`TRY_BYTES`] of its compiled
+    /// size a try more than 1; a bundled pattern, never measured, 0 more).
+    weight: u32,
     /// How often it was asked before its gate was made (counted loosely: worker threads may
     /// lose a count to each other, which only delays the gate).
     asked: std::sync::atomic::AtomicU32,
 }
+
+/// Compiled bytes of a pattern that count as one more try of it, against
+/// [`crate::limits::RULE_TRIES`] and [`crate::limits::UNFILTERED_RULES`]: a try of a pattern
+/// near the compiled-size limit (`\w{20}`, ~0.8 MB) costs the regex engine 0.6–2.4 µs on a
+/// short text, some 30 times a plain word's, and 130 such rules every indicator must try
+/// took 62 s over 200,000 indicators (1.5 s without them). A plain word (~1 KB) counts 1.
+pub(crate) const TRY_BYTES: usize = 8 * 1024;
 
 /// Matches of one pattern after which its gate is worked out ([`LazyRegex`]).
 const GATE_AFTER: u32 = 256;
@@ -552,6 +576,7 @@ impl Clone for LazyRegex {
             pattern: self.pattern.clone(),
             compiled: self.compiled.clone(),
             gate: self.gate.clone(),
+            weight: self.weight,
             asked: std::sync::atomic::AtomicU32::new(
                 self.asked.load(std::sync::atomic::Ordering::Relaxed),
             ),
@@ -560,11 +585,12 @@ impl Clone for LazyRegex {
 }
 
 impl LazyRegex {
-    fn new(pattern: &str) -> Self {
+    fn new(pattern: &str, compiled_bytes: usize) -> Self {
         LazyRegex {
             pattern: pattern.to_owned(),
             compiled: std::sync::OnceLock::new(),
             gate: std::sync::OnceLock::new(),
+            weight: u32::try_from(compiled_bytes / TRY_BYTES).unwrap_or(u32::MAX),
             asked: std::sync::atomic::AtomicU32::new(0),
         }
     }

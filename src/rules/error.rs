@@ -280,13 +280,14 @@ impl TooManyTries {
             .filter(|f| !super::set::BUNDLED.iter().any(|(n, _)| n == f))
             .collect();
         let help = format!(
-            "{} 的规则很多，且条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not）{}；让条件含固定文字（indicator ~ \"满意度\"），或合并相近的规则。{}",
+            "{} 的规则很多，且条件无法按文字预先筛选（不含固定文字的正则表达式、数量比较、not）{}；编译后较大的正则表达式每 {} KB 多算一条；让条件含固定文字（indicator ~ \"满意度\"），或合并相近的规则、改用较小的正则表达式。{}",
             overrun.key,
             if files.is_empty() {
                 String::new()
             } else {
                 format!("（规则文件：{}）", files.join("、"))
             },
+            crate::rules::conditions::TRY_BYTES / 1024,
             crate::limits::RULE_TRIES.help()
         );
         TooManyTries {

@@ -103,6 +103,10 @@ pub struct Rule {
     /// Whether its `when:` or `require:` reads the actual (checks on actuals run in
     /// evaluation, where the actual is known).
     reads_actual: bool,
+    /// What one try of it counts against [`crate::limits::RULE_TRIES`] and
+    /// [`crate::limits::UNFILTERED_RULES`]: 1, and more for the large patterns of its
+    /// `when:` and `require:` ([`crate::rules::conditions::TRY_BYTES`]); set by `indexed`.
+    cost: u32,
 }
 
 impl Rule {
@@ -563,8 +567,9 @@ impl RuleSet {
     fn unfiltered_within_limit(&self, sources: &[RuleSource]) -> Result<(), Box<FileErrors>> {
         let limit = &crate::limits::UNFILTERED_RULES;
         let unfiltered = self.unfiltered();
-        let (Some(first), true) = (unfiltered.first(), unfiltered.len() as u64 > limit.get())
-        else {
+        // a rule of large patterns counts as many rules as its patterns cost (`Rule::cost`)
+        let counted: u64 = unfiltered.iter().map(|r| u64::from(r.cost)).sum();
+        let (Some(first), true) = (unfiltered.first(), counted > limit.get()) else {
             return Ok(());
         };
         let text = sources
@@ -587,8 +592,16 @@ impl RuleSet {
             &src,
             start..end,
             format!(
-                "内置规则与规则文件中共有 {} 条规则的 when 无法按文字预先筛选，每个指标都要逐条尝试，超过 {} 条的上限；第一条是第 {} 行的 `{}`",
+                "内置规则与规则文件中共有 {} 条规则的 when 无法按文字预先筛选，每个指标都要逐条尝试{}，超过 {} 条的上限；第一条是第 {} 行的 `{}`",
                 unfiltered.len(),
+                if counted > unfiltered.len() as u64 {
+                    format!(
+                        "（编译后较大的正则表达式每 {} KB 多算一条，合计折算为 {counted} 条）",
+                        crate::rules::conditions::TRY_BYTES / 1024
+                    )
+                } else {
+                    String::new()
+                },
                 limit.shown(),
                 first.rref.line,
                 first.rref.id
@@ -616,7 +629,13 @@ impl RuleSet {
     ) -> RuleSet {
         let mut idx: Vec<usize> = (0..rules.len()).collect();
         idx.sort_by_key(|&i| (std::cmp::Reverse(order[i].0), order[i].1));
-        let rules: Vec<Rule> = idx.into_iter().map(|i| rules[i].clone()).collect();
+        let mut rules: Vec<Rule> = idx.into_iter().map(|i| rules[i].clone()).collect();
+        for r in &mut rules {
+            r.cost = [&r.when_node, &r.require_node]
+                .into_iter()
+                .flatten()
+                .fold(1u32, |c, n| c.saturating_add(n.weight(&matchers)));
+        }
         let mut by_kind: [Vec<usize>; keys::KINDS] = std::array::from_fn(|_| Vec::new());
         let mut conversions = Vec::new();
         let mut conversion_rules = Vec::new();
@@ -970,6 +989,7 @@ fn decide_all(
                     reads_actual,
                     when_node: p.when,
                     require_node: require,
+                    cost: 1,
                 });
             }
             Err(_) if p.broken => {}
@@ -1235,7 +1255,8 @@ impl<'r> Iterator for Tried<'_, 'r, '_> {
                     return None;
                 }
                 let i = candidates.next()?;
-                let tries = applied.tries.get() + 1;
+                // a rule of large patterns counts as many tries as its patterns cost
+                let tries = applied.tries.get() + set.rules[i].cost as usize;
                 applied.tries.set(tries);
                 if !set.within_tries(tries, &applied.scope.facts, keys::ALL[*kind].name) {
                     return None;

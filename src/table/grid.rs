@@ -1366,11 +1366,11 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     })
 }
 
-/// A part named twice: the readers see one of them (the last), another program may show the
-/// other; Excel and Word refuse such a file, and so does this reader. Part names are the same
-/// whatever their ASCII case (OPC), and calamine finds a part so and through `\` as well:
-/// `xl/worksheets/sheet1.xml` beside `XL/Worksheets/Sheet1.xml` or `xl\worksheets\sheet1.xml`
-/// is named twice too (the sixth probe: the later one was read).
+/// `Err` where a part is named twice: the readers see one of them (the last), another program
+/// may show the other; Excel and Word refuse such a file, and so does this reader. Part names
+/// are the same whatever their ASCII case (OPC), and calamine finds a part so and through `\`
+/// as well: `xl/worksheets/sheet1.xml` beside `XL/Worksheets/Sheet1.xml` or
+/// `xl\worksheets\sheet1.xml` is named twice too (the sixth probe: the later one was read).
 fn refuse_parts_named_twice(
     name: &str,
     zip: &zip::ZipArchive<Cursor<&[u8]>>,

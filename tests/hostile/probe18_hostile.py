@@ -413,8 +413,100 @@ def cases_ole():
         run(["inspect", f.replace(".xls", ".doc")], f.replace(".xls", ".doc"))
 
 
+# ---------------------------------------------------------------- text
+
+def cases_text():
+    t = SHEET
+    put("t.tsv", t.encode())
+    evaluated("t.tsv")
+    # UTF-16 without a BOM and an odd byte count: the last character half there
+    for enc in ("utf-16-le", "utf-16-be"):
+        b = t.rstrip("\n").encode(enc)
+        put("odd-%s.tsv" % enc, b[:-1])
+        evaluated("odd-%s.tsv" % enc)
+        put("odd-mid-%s.tsv" % enc, b[:len(b) // 2 + 1] + b[len(b) // 2 + 2:])
+        evaluated("odd-mid-%s.tsv" % enc)
+    # a BOM of one encoding over the bytes of another
+    put("bom8-over-gbk.tsv", b"\xef\xbb\xbf" + t.encode("gbk"))
+    evaluated("bom8-over-gbk.tsv")
+    put("bom16-over-utf8.tsv", b"\xff\xfe" + t.encode())
+    evaluated("bom16-over-utf8.tsv")
+    put("bom16be-over-utf16le.tsv", b"\xfe\xff" + t.encode("utf-16-le"))
+    evaluated("bom16be-over-utf16le.tsv")
+    put("bom-gb18030-over-utf8.tsv", b"\x84\x31\x95\x33" + t.encode())
+    evaluated("bom-gb18030-over-utf8.tsv")
+    put("bom32-over-utf16.tsv", b"\xff\xfe\x00\x00" + t.encode("utf-16-le"))
+    evaluated("bom32-over-utf16.tsv")
+    # GB18030: four-byte sequences, valid and past the table's end, in a figure's cell
+    put("gb18030-4.tsv", t.replace("120人", "120人\U00020000").encode("gb18030"))
+    evaluated("gb18030-4.tsv")
+    put("gb18030-bad4.tsv", t.encode("gb18030").replace("120人".encode("gb18030"),
+                                                          b"120\x84\x31\xa5\x30\xfe\x39\xfe\x39"))
+    evaluated("gb18030-bad4.tsv")
+    put("gb18030-cut.tsv", t.encode("gb18030").replace("120人".encode("gb18030"), b"12\x81\x30" + b"0"))
+    evaluated("gb18030-cut.tsv")
+    # a figure whose digits are fullwidth in GBK, and one with a NUL between its digits
+    put("nul-in-figure.tsv", t.replace("120人", "1\x0020人").encode())
+    evaluated("nul-in-figure.tsv")
+    put("nul-cells.tsv", t.replace("\t", "\t\x00").encode())
+    evaluated("nul-cells.tsv")
+    # a CSV of 1,000,000 columns in one row (commas, and quoted empties)
+    put("wide.csv", ",".join(["a"] * 1_000_000) + "\n")
+    run(["inspect", "wide.csv"], "csv of 1,000,000 columns")
+    put("wide-quoted.csv", ",".join(['""'] * 1_000_000) + "\n")
+    run(["inspect", "wide-quoted.csv"], "csv of 1,000,000 quoted empties")
+    put("wide-after.csv", t.replace("\t", ",") + ",".join(["x"] * 1_000_000) + "\n")
+    run(["inspect", "wide-after.csv"], "a table then 1,000,000 columns")
+    # 1,000,000 rows of a lone separator
+    put("seps.csv", t.replace("\t", ",") + ",\n" * 1_000_000)
+    run(["inspect", "seps.csv"], "1,000,000 rows of a comma")
+    # UTF-16 BOM in the middle of a UTF-8 table, and a UTF-16 text whose second half is UTF-8
+    put("bom-mid.tsv", t.replace("甲\t满意度", "\ufeff甲\t满意度").encode())
+    evaluated("bom-mid.tsv")
+    half = t.split("\n")
+    put("utf16-then-utf8.tsv", b"\xff\xfe" + "\n".join(half[:2]).encode("utf-16-le")
+        + ("\n" + "\n".join(half[2:])).encode())
+    evaluated("utf16-then-utf8.tsv")
+
+
+# ---------------------------------------------------------------- rules
+
+def cases_rules():
+    put("t.tsv", SHEET.encode())
+    # many rules with `~` regexes near the size limit
+    pat = "(" + "|".join("培训%05d" % i for i in range(3000)) + ")"
+    put("rules-big-regex.yaml", "rules:\n" + "".join(
+        "  - id: r%d\n    when: indicator ~ \"%s%d\"\n    require: actual >= 0\n" % (i, pat, i) for i in range(60)))
+    run(["evaluate", "t.tsv", "--rules", "rules-big-regex.yaml"], "60 rules of 3,000-way alternations")
+    put("rules-rep-regex.yaml", "rules:\n" + "".join(
+        "  - id: r%d\n    when: indicator ~ \"(a{1,1000}){1,1000}x%d\"\n    require: actual >= 0\n" % (i, i)
+        for i in range(200)))
+    run(["evaluate", "t.tsv", "--rules", "rules-rep-regex.yaml"], "200 rules of (a{1,1000}){1,1000}")
+    put("rules-unicode-class.yaml", "rules:\n" + "".join(
+        "  - id: r%d\n    when: indicator ~ \"\\\\w{200}\\\\p{Han}{200}%d\"\n    require: actual >= 0\n" % (i, i)
+        for i in range(200)))
+    run(["evaluate", "t.tsv", "--rules", "rules-unicode-class.yaml"], "200 rules of \\w{200}\\p{Han}{200}")
+    # YAML anchors in keys, tags, merge keys, a complex key
+    put("rules-anchor-key.yaml", "rules:\n  - &k id: a\n    *k : b\n    when: indicator = x\n")
+    run(["rules", "check", "rules-anchor-key.yaml"], "an anchored key used as a key")
+    put("rules-tags.yaml", "rules:\n  - !!map\n    id: !!str a\n    when: !custom indicator = x\n"
+        "    require: !!binary YWN0dWFs\n")
+    run(["rules", "check", "rules-tags.yaml"], "tags on a rule's values")
+    put("rules-merge.yaml", "base: &b {when: indicator = x, require: actual >= 1}\nrules:\n"
+        + "".join("  - <<: *b\n    id: r%d\n" % i for i in range(1000)))
+    run(["rules", "check", "rules-merge.yaml"], "1,000 rules of merge keys")
+    put("rules-complex-key.yaml", "rules:\n  - ? [a, b]\n    : c\n    id: x\n")
+    run(["rules", "check", "rules-complex-key.yaml"], "a complex key")
+    put("rules-200000.yaml", "rules:\n" + "".join(
+        "  - {id: r%d, when: indicator = \"x%d\", require: actual >= 1}\n" % (i, i) for i in range(200_000)))
+    run(["evaluate", "t.tsv", "--rules", "rules-200000.yaml"], "200,000 rules (the limit)")
+    put("rules-200001.yaml", "rules:\n" + "".join(
+        "  - {id: r%d, when: indicator = \"x%d\", require: actual >= 1}\n" % (i, i) for i in range(200_001)))
+    run(["evaluate", "t.tsv", "--rules", "rules-200001.yaml"], "200,001 rules")
+
+
 if __name__ == "__main__":
-    for s, f in (("zip", cases_zip), ("ole", cases_ole)):
+    for s, f in (("zip", cases_zip), ("ole", cases_ole), ("text", cases_text), ("rules", cases_rules)):
         if section(s):
             print("== " + s, flush=True)
             f()
