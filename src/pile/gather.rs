@@ -534,7 +534,17 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
             }),
         }
     }
-    // every entry knows its archive's sheets (none: a page's links are named not found there)
+    give_archive_sheets(out, first, name, sheets);
+}
+
+/// Every entry read from the archive `name` (those from `first` on) knows its archive's style
+/// sheets and its folder there (none: a page's links are named not found there).
+fn give_archive_sheets(
+    out: &mut Gathered,
+    first: usize,
+    name: &str,
+    sheets: crate::table::ArchiveSheets,
+) {
     let sheets = std::sync::Arc::new(sheets);
     for item in &mut out.items[first..] {
         let inside = item

@@ -22,7 +22,7 @@ pub enum PageFolder {
 }
 
 /// The style sheets (`.css`) of one archive, each by its path inside it (`/` between the
-/// folders), within [`MAX_ARCHIVE_SHEETS`] and the page's 512 KB of style text.
+/// folders), within `MAX_ARCHIVE_SHEETS` (64) and the page's 512 KB of style text.
 #[derive(Debug, Default)]
 pub struct ArchiveSheets {
     pub sheets: Vec<(String, Vec<u8>)>,

@@ -1046,61 +1046,8 @@ impl<'n> Builder<'n> {
                 self.close_open_p();
                 self.start_table();
             }
-            b"tr" => {
-                self.close_ctx();
-                let page = self.page_paint();
-                if let Some(t) = self.open.last_mut().filter(|t| t.div.is_none()) {
-                    t.close_cell();
-                    t.caption = None;
-                    if self.cells >= self.max_cells {
-                        self.error = Some(self.too_many_cells());
-                        return;
-                    }
-                    self.cells += 1;
-                    t.rows.row();
-                    t.row_open = true;
-                    t.row_background = self.shown.background;
-                    let around = t.background.or(page);
-                    let at = u32::try_from(t.rows.count().saturating_sub(1)).unwrap_or(u32::MAX);
-                    match self.shown.veil(around) {
-                        _ if self.hidden => t.hidden_rows.push(at),
-                        Some(hiding::Veil::Struck) => t.struck_rows.push(at),
-                        Some(_) => t.hidden_rows.push(at),
-                        None => {}
-                    }
-                }
-            }
-            b"td" | b"th" => {
-                self.close_ctx();
-                // a `<sup>` left open ends with its cell
-                self.script = (0, false);
-                let (colspan, rowspan, hidden) = (self.colspan, self.rowspan, self.hidden);
-                if self.cells >= self.max_cells {
-                    self.error = Some(self.too_many_cells());
-                    return;
-                }
-                self.cells += 1;
-                let page = self.page_paint();
-                if let Some(t) = self.open.last_mut().filter(|t| t.div.is_none()) {
-                    t.close_cell();
-                    t.caption = None;
-                    if !t.row_open {
-                        t.rows.row();
-                        t.row_open = true;
-                    }
-                    let around = t.row_background.or(t.background).or(page);
-                    t.cell = Some(OpenCell {
-                        text: TextBuf::default(),
-                        colspan,
-                        rowspan,
-                        hidden,
-                        held: self.held.take(),
-                        background: self.shown.background.or(around),
-                        veil: self.shown.veil(around),
-                        dropped: None,
-                    });
-                }
-            }
+            b"tr" => self.start_row(),
+            b"td" | b"th" => self.start_cell(),
             b"thead" | b"tbody" | b"tfoot" if self.html_open > 0 => {
                 self.close_ctx();
                 if let Some(t) = self.open.last_mut() {
@@ -1121,6 +1068,65 @@ impl<'n> Builder<'n> {
             }
             _ if BLOCKS.contains(&tag) => self.block_break(),
             _ => {}
+        }
+    }
+
+    /// A `<tr>`: a new row of the open table, hidden or struck as a browser shows it.
+    fn start_row(&mut self) {
+        self.close_ctx();
+        let page = self.page_paint();
+        if let Some(t) = self.open.last_mut().filter(|t| t.div.is_none()) {
+            t.close_cell();
+            t.caption = None;
+            if self.cells >= self.max_cells {
+                self.error = Some(self.too_many_cells());
+                return;
+            }
+            self.cells += 1;
+            t.rows.row();
+            t.row_open = true;
+            t.row_background = self.shown.background;
+            let around = t.background.or(page);
+            let at = u32::try_from(t.rows.count().saturating_sub(1)).unwrap_or(u32::MAX);
+            match self.shown.veil(around) {
+                _ if self.hidden => t.hidden_rows.push(at),
+                Some(hiding::Veil::Struck) => t.struck_rows.push(at),
+                Some(_) => t.hidden_rows.push(at),
+                None => {}
+            }
+        }
+    }
+
+    /// A `<td>` / `<th>`: a new cell of the open row (a row opened for it where none is).
+    fn start_cell(&mut self) {
+        self.close_ctx();
+        // a `<sup>` left open ends with its cell
+        self.script = (0, false);
+        let (colspan, rowspan, hidden) = (self.colspan, self.rowspan, self.hidden);
+        if self.cells >= self.max_cells {
+            self.error = Some(self.too_many_cells());
+            return;
+        }
+        self.cells += 1;
+        let page = self.page_paint();
+        if let Some(t) = self.open.last_mut().filter(|t| t.div.is_none()) {
+            t.close_cell();
+            t.caption = None;
+            if !t.row_open {
+                t.rows.row();
+                t.row_open = true;
+            }
+            let around = t.row_background.or(t.background).or(page);
+            t.cell = Some(OpenCell {
+                text: TextBuf::default(),
+                colspan,
+                rowspan,
+                hidden,
+                held: self.held.take(),
+                background: self.shown.background.or(around),
+                veil: self.shown.veil(around),
+                dropped: None,
+            });
         }
     }
 
