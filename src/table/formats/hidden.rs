@@ -75,32 +75,20 @@ fn note_as(sheet: &mut SheetCells, hidden: &HiddenPlaces, row: Hidden) {
     }
 }
 
-/// Notes on a web page's table the rows a browser does not show (`rows`, by number: `<tr
-/// style="display:none">`, `hidden`, `visibility:hidden`, a class hiding them): the first filled
-/// cell of each, where it has no note yet, as a workbook's hidden rows are noted.
-pub(crate) fn note_page_rows(sheet: &mut SheetCells, rows: &[u32]) {
+/// Notes on a web page's table the rows a browser does not show or shows struck through
+/// (`rows`, by number: `<tr style="display:none">`, `hidden`, `visibility:hidden`, `<tr
+/// style="text-decoration:line-through">`, a class hiding or striking them), each saying `what`
+/// ([`Hidden::PageRow`], [`Hidden::PageRowStruck`]): the first filled cell of each, where it has
+/// no note yet, as a workbook's hidden rows are noted.
+pub(crate) fn note_page_rows(sheet: &mut SheetCells, rows: Vec<u32>, what: Hidden) {
     if rows.is_empty() {
         return;
     }
     let hidden = HiddenPlaces {
-        rows: rows.to_vec(),
+        rows,
         ..Default::default()
     };
-    note_as(sheet, &hidden, Hidden::PageRow);
-    sheet.notes.sort_by_key(|(at, _)| *at);
-}
-
-/// Notes on a web page's table the rows a browser shows struck through (`<tr
-/// style="text-decoration:line-through">`, a class striking them): as [`note_page_rows`].
-pub(crate) fn note_page_struck_rows(sheet: &mut SheetCells, rows: &[u32]) {
-    if rows.is_empty() {
-        return;
-    }
-    let hidden = HiddenPlaces {
-        rows: rows.to_vec(),
-        ..Default::default()
-    };
-    note_as(sheet, &hidden, Hidden::PageRowStruck);
+    note_as(sheet, &hidden, what);
     sheet.notes.sort_by_key(|(at, _)| *at);
 }
 

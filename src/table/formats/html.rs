@@ -1477,8 +1477,9 @@ impl<'n> Builder<'n> {
         };
         match placed {
             Ok(mut sheet) => {
-                super::hidden::note_page_rows(&mut sheet, &t.hidden_rows);
-                super::hidden::note_page_struck_rows(&mut sheet, &t.struck_rows);
+                use super::number_format::Hidden;
+                super::hidden::note_page_rows(&mut sheet, t.hidden_rows, Hidden::PageRow);
+                super::hidden::note_page_rows(&mut sheet, t.struck_rows, Hidden::PageRowStruck);
                 self.done.push((
                     t.index,
                     PageTable {
