@@ -999,13 +999,9 @@ impl<'n> Builder<'n> {
                 self.shown.veil(self.cell_background())
             };
             // text of a cell hidden whole, shown again here
-            let lifts = |c: &OpenCell| {
-                c.veil
-                    .is_some_and(|v| v.lifted_by(&self.shown, c.background))
-            };
-            if let Some(OpenTable { cell: Some(c), .. }) = self.open.last()
-                && lifts(c)
-                && let Some(OpenTable { cell: Some(c), .. }) = self.open.last_mut()
+            let shown = self.shown;
+            if let Some(OpenTable { cell: Some(c), .. }) = self.open.last_mut()
+                && c.veil.is_some_and(|v| v.lifted_by(&shown, c.background))
             {
                 c.veil = None;
             }
