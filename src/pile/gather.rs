@@ -475,11 +475,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
         if is_sheet(&raw) {
             if sheets.sheets.len() < crate::table::page_styles::MAX_ARCHIVE_SHEETS {
                 let left = crate::table::formats::page_css::MAX_CSS_BYTES - sheet_bytes;
-                let remaining = limits::ZIP_UNZIPPED.get().saturating_sub(total);
-                let by_ratio = entry
-                    .compressed_size()
-                    .saturating_mul(limits::ZIP_RATIO.get())
-                    .max(1024 * 1024);
+                let (remaining, by_ratio) = entry_bounds(entry.compressed_size(), total);
                 let cap = remaining.min(by_ratio).min(left as u64);
                 let hint = entry.size();
                 // a sheet past what is left is not kept: the page names it not found
@@ -495,11 +491,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
         if !candidate(&raw) {
             continue;
         }
-        let remaining = limits::ZIP_UNZIPPED.get().saturating_sub(total);
-        let by_ratio = entry
-            .compressed_size()
-            .saturating_mul(limits::ZIP_RATIO.get())
-            .max(1024 * 1024);
+        let (remaining, by_ratio) = entry_bounds(entry.compressed_size(), total);
         let cap = remaining.min(by_ratio).min(limits::INPUT.get());
         let hint = entry.size();
         match crate::bounded::read_to_limit(&mut entry, cap, hint) {
@@ -535,6 +527,16 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
         }
     }
     give_archive_sheets(out, first, name, sheets);
+}
+
+/// What an entry of `compressed` bytes may unzip to, `total` bytes unzipped so far: the run's
+/// budget left, and its compression ratio's bound (at least 1 MB).
+fn entry_bounds(compressed: u64, total: u64) -> (u64, u64) {
+    let remaining = limits::ZIP_UNZIPPED.get().saturating_sub(total);
+    let by_ratio = compressed
+        .saturating_mul(limits::ZIP_RATIO.get())
+        .max(1024 * 1024);
+    (remaining, by_ratio)
 }
 
 /// Every entry read from the archive `name` (those from `first` on) knows its archive's style
