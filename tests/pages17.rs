@@ -8,20 +8,11 @@ use std::path::{Path, PathBuf};
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{dir, run, streamed_fields};
+use reports::{dir, evaluate_in, run};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe17")
-}
-
-/// `evaluate FILE --format jsonl` in `dir`: each indicator as `[indicator, target, actual,
-/// verdict]`, and the run's stderr (its findings).
-fn evaluate_in(dir: &Path, file: &str) -> (Vec<[String; 4]>, String) {
-    let r = run(dir, &["evaluate", file, "--format", "jsonl"]);
-    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
-    let rows = streamed_fields(&r.stdout, ["indicator", "target", "actual", "verdict"]);
-    (rows, r.stderr)
 }
 
 fn evaluate(file: &str) -> (Vec<[String; 4]>, String) {

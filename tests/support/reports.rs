@@ -65,3 +65,13 @@ pub fn streamed_fields<const N: usize>(jsonl: &str, fields: [&str; N]) -> Vec<[S
         .map(|v| fields.map(|k| v[k].as_str().unwrap_or("").to_owned()))
         .collect()
 }
+
+/// `evaluate FILE --format jsonl` in `cwd`, which must succeed: each indicator as
+/// `[indicator, target, actual, verdict]`, and the run's stderr (its findings).
+#[allow(dead_code)] // not every test including this module uses it
+pub fn evaluate_in(cwd: &Path, file: &str) -> (Vec<[String; 4]>, String) {
+    let r = run(cwd, &["evaluate", file, "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
+    let rows = streamed_fields(&r.stdout, ["indicator", "target", "actual", "verdict"]);
+    (rows, r.stderr)
+}
