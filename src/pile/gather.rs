@@ -564,8 +564,7 @@ fn give_archive_sheets(
 
 /// Whether an archive's entry is a style sheet (`.css`), kept for the archive's pages.
 fn is_sheet(name: &str) -> bool {
-    name.len() > 4
-        && name
-            .get(name.len() - 4..)
-            .is_some_and(|e| e.eq_ignore_ascii_case(".css"))
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("css"))
 }
