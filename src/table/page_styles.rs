@@ -131,8 +131,9 @@ pub(super) fn note_script_data(doc: &mut Document) {
     );
 }
 
-/// `opts` for a page unzipped from an archive into `folder`, with the archive's `sheets`
-/// (`opts` itself where it names a folder, there are no sheets, or `bytes` are no page).
+/// `opts` for a page unzipped from an archive into `folder`, with the archive's sheets (even
+/// none: its links are then named not found in the archive); `opts` itself where it names a
+/// folder, `folder` is none (a file not from an archive), or `bytes` are no page.
 pub(crate) fn in_archive<'o>(
     opts: &'o ReadOptions,
     folder: Option<&PageFolder>,
