@@ -84,11 +84,12 @@ fn a_cell_whose_text_is_all_hidden_or_struck_through_is_read_empty_and_said() {
 
 #[test]
 fn text_shown_again_inside_a_hidden_element_is_read() {
-    // `visibility: visible` inside `visibility: hidden`, a font size inside a zero one: the
-    // inner text is shown (before: the first read empty); white text on a cell's own blue is
-    // seen, read as written
+    // `visibility: visible` inside `visibility: hidden` (a span's, a whole cell's), a font size
+    // inside a zero one: the inner text is shown (before: the first read empty); white text on
+    // a cell's own blue is seen, read as written
     for (page, actual, verdict) in [
         ("u-visible-child.html", "80人", "fail"),
+        ("u-td-visible-child.html", "80人", "fail"),
         ("u-fs-reset.html", "80人", "fail"),
         ("u-white-on-blue.html", "180人", "pass"),
     ] {
