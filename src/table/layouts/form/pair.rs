@@ -12,6 +12,7 @@
 //! as a target column whose cells held both (`≥200户（180户）` 达成 by its printed score).
 
 use crate::finding::{Severity, codes};
+use crate::table::columns::{Role, is_sheet_header_name};
 use crate::table::grid::{Cell, Row};
 
 use super::FormReader;
@@ -97,10 +98,9 @@ pub(super) fn pair_column(row: &Row, cols: &[(Col, usize)]) -> Option<Pair> {
     }
     // a flat sheet's header (a 项目 column): left to the flat reader, which names the column
     // it lacks, never read as one form of every project
-    let project = ["项目", "项目名称", "project"];
     if row
         .filled()
-        .any(|(_, c)| crate::table::columns::normalizes_to_one_of(&c.text, &project))
+        .any(|(_, c)| is_sheet_header_name(Role::Project, &c.text))
     {
         return None;
     }

@@ -15,6 +15,7 @@
 
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
+use crate::table::columns::{Role, is_sheet_header_name};
 use crate::table::grid::{Merge, Row};
 
 use super::words::Col;
@@ -99,16 +100,16 @@ pub(crate) fn find(rows: &[Row]) -> Option<Block> {
 /// block's columns, not all the same one (a flat sheet of several projects turned; a form's
 /// `项目名称 | A项目 | | 主管部门 | …` label row is none).
 fn project_row(rows: &[Row], start: usize, end: usize, col: usize) -> bool {
-    let names = ["项目", "项目名称", "project"];
     let width = rows[start..end]
         .iter()
         .map(|r| r.cells.len())
         .max()
         .unwrap_or(0);
     rows[start.saturating_sub(1)..end].iter().any(|row| {
-        let is_label = row.filled().next().is_some_and(|(c, cell)| {
-            c == col && crate::table::columns::normalizes_to_one_of(&cell.text, &names)
-        });
+        let is_label = row
+            .filled()
+            .next()
+            .is_some_and(|(c, cell)| c == col && is_sheet_header_name(Role::Project, &cell.text));
         let values: Vec<&str> = (col + 1..width).map(|c| row.text(c)).collect();
         is_label && values.iter().all(|v| !v.is_empty()) && values.iter().any(|v| *v != values[0])
     })
