@@ -131,15 +131,13 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
             last_row = i + 1;
         }
     }
-    let pair = pair_column(&rows[i], &cols).filter(|p| {
-        match cols.iter().find(|(c, _)| *c == Col::Target) {
-            Some(&(_, at)) => at == p.col,
-            None => true,
-        }
-    });
-    if let Some(p) = pair
-        && !cols.iter().any(|(c, _)| *c == Col::Target)
-    {
+    // the column holding both is the target's: the one named so, else it becomes so
+    let target = cols
+        .iter()
+        .find(|(c, _)| *c == Col::Target)
+        .map(|&(_, at)| at);
+    let pair = pair_column(&rows[i], &cols).filter(|p| target.is_none_or(|at| at == p.col));
+    if let (Some(p), None) = (pair, target) {
         cols.push((Col::Target, p.col));
     }
     let both = both_column(&rows[i], &cols);

@@ -61,8 +61,8 @@ const ACTUAL_WORDS: &[&str] = &[
     "完成",
 ];
 
-/// The first place (in bytes) one of `words` occurs in `text` where `at_start` allows it, and
-/// the word (the longest found there).
+/// The first place (in bytes) one of `words` occurs in `text` where `ok` allows it, and the
+/// length of the word (the longest found there).
 fn first_word(text: &str, words: &[&str], ok: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for w in words {
