@@ -69,12 +69,12 @@ pub(crate) fn find(rows: &[Row]) -> Option<Block> {
     // the block may start a few rows above it (一级指标, 二级指标 first)
     let mut i = named.saturating_sub(GRID_ROLES);
     while i < limit {
-        let Some((_, col)) = role_label(&rows[i]) else {
+        let Some((role, col)) = role_label(&rows[i]) else {
             i += 1;
             continue;
         };
-        let mut roles = Vec::new();
-        let mut end = i;
+        let mut roles = vec![role];
+        let mut end = i + 1;
         while end < rows.len()
             && let Some((role, c)) = role_label(&rows[end])
             && c == col
@@ -91,7 +91,7 @@ pub(crate) fn find(rows: &[Row]) -> Option<Block> {
         {
             return Some(Block { rows: i..end, col });
         }
-        i = end.max(i + 1);
+        i = end;
     }
     None
 }
