@@ -269,8 +269,7 @@ impl FormReader<'_, '_, '_> {
         let Some(pair) = h.pair else {
             return;
         };
-        let Some(cell) = (h.first_row..=h.last_row).find_map(|r| self.rows[r].cell(pair.col))
-        else {
+        let Some(cell) = h.cell(self.rows, pair.col) else {
             return;
         };
         let how = match pair.shape {
