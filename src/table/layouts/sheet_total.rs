@@ -12,7 +12,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::finding::{Severity, codes};
+use crate::finding::{Finding, Severity, codes};
 use crate::table::Ctx;
 use crate::table::amount::half_unit_at;
 use crate::table::model::{FormFacts, FormKind, FormTotal, Project};
@@ -164,31 +164,45 @@ pub(crate) fn check_subtotal(ctx: &mut Ctx<'_>, project: &mut Project, sub: &Sub
         if near(sum) {
             continue;
         }
-        let f = ctx
-            .finding(
-                codes::FORM_TOTAL_MISMATCH,
-                Severity::Warning,
-                sub.at,
-                format!(
-                    "原表小计{what} {} 与其上 {} 项指标的{what}之和 {} 不一致",
-                    printed.normalize(),
-                    rows.len(),
-                    sum.normalize()
-                ),
-            )
-            .label(format!("小计{what}"))
-            .help(format!("核对小计行以上各项{what}的加总"))
-            .project(&project.name);
-        ctx.findings.push(f);
-        unchecked.push(format!(
-            "小计{what} {} ≠ 其上各项{what}之和 {}",
-            printed.normalize(),
-            sum.normalize()
-        ));
+        let (f, sum_unchecked) = subtotal_mismatch(ctx, sub.at, what, printed, rows.len(), sum);
+        ctx.findings.push(f.project(&project.name));
+        unchecked.push(sum_unchecked);
     }
     if !unchecked.is_empty() {
         facts(project).unchecked.extend(unchecked);
     }
+}
+
+/// A subtotal at `at` whose printed `what` (得分 or 分值) is not `sum`, that of the `n`
+/// indicators it sums: the warning naming both figures (`table.form-total-mismatch`) and the
+/// form's unchecked sum it makes; a flat sheet's 小计 and a form's alike (`form::subtotal`).
+pub(crate) fn subtotal_mismatch(
+    ctx: &Ctx<'_>,
+    at: Location,
+    what: &str,
+    printed: Decimal,
+    n: usize,
+    sum: Decimal,
+) -> (Finding, String) {
+    let f = ctx
+        .finding(
+            codes::FORM_TOTAL_MISMATCH,
+            Severity::Warning,
+            at,
+            format!(
+                "原表小计{what} {} 与其上 {n} 项指标的{what}之和 {} 不一致",
+                printed.normalize(),
+                sum.normalize()
+            ),
+        )
+        .label(format!("小计{what}"))
+        .help(format!("核对小计行以上各项{what}的加总"));
+    let unchecked = format!(
+        "小计{what} {} ≠ 其上各项{what}之和 {}",
+        printed.normalize(),
+        sum.normalize()
+    );
+    (f, unchecked)
 }
 
 /// A summing row (`合计` in the 项目 column) over several projects of a unit

@@ -51,6 +51,12 @@ impl GridHeader {
     pub fn col(&self, c: Col) -> Option<usize> {
         self.cols.iter().find(|(x, _)| *x == c).map(|(_, i)| *i)
     }
+
+    /// The header's cell in column `col` (its first row's, else its second's): where a
+    /// finding about the column is said.
+    pub fn cell<'r>(&self, rows: &'r [Row<'r>], col: usize) -> Option<&'r Cell<'r>> {
+        (self.first_row..=self.last_row).find_map(|r| rows[r].cell(col))
+    }
 }
 
 /// Every grid role named by a row's cells, in column order (a role may appear twice).
@@ -131,15 +137,13 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
             last_row = i + 1;
         }
     }
-    let pair = pair_column(&rows[i], &cols).filter(|p| {
-        match cols.iter().find(|(c, _)| *c == Col::Target) {
-            Some(&(_, at)) => at == p.col,
-            None => true,
-        }
-    });
-    if let Some(p) = pair
-        && !cols.iter().any(|(c, _)| *c == Col::Target)
-    {
+    // the column holding both is the target's: the one named so, else it becomes so
+    let target = cols
+        .iter()
+        .find(|(c, _)| *c == Col::Target)
+        .map(|&(_, at)| at);
+    let pair = pair_column(&rows[i], &cols).filter(|p| target.is_none_or(|at| at == p.col));
+    if let (Some(p), None) = (pair, target) {
         cols.push((Col::Target, p.col));
     }
     let both = both_column(&rows[i], &cols);
@@ -353,7 +357,7 @@ impl FormReader<'_, '_, '_> {
         let Some((col, _)) = h.both else {
             return;
         };
-        let Some(cell) = (h.first_row..=h.last_row).find_map(|r| self.rows[r].cell(col)) else {
+        let Some(cell) = h.cell(self.rows, col) else {
             return;
         };
         let f = self

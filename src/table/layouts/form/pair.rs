@@ -12,6 +12,7 @@
 //! as a target column whose cells held both (`≥200户（180户）` 达成 by its printed score).
 
 use crate::finding::{Severity, codes};
+use crate::table::columns::{Role, is_sheet_header_name};
 use crate::table::grid::{Cell, Row};
 
 use super::FormReader;
@@ -60,8 +61,8 @@ const ACTUAL_WORDS: &[&str] = &[
     "完成",
 ];
 
-/// The first place (in bytes) one of `words` occurs in `text` where `at_start` allows it, and
-/// the word (the longest found there).
+/// The first place (in bytes) one of `words` occurs in `text` where `ok` allows it, and the
+/// length of the word (the longest found there).
 fn first_word(text: &str, words: &[&str], ok: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for w in words {
@@ -97,10 +98,9 @@ pub(super) fn pair_column(row: &Row, cols: &[(Col, usize)]) -> Option<Pair> {
     }
     // a flat sheet's header (a 项目 column): left to the flat reader, which names the column
     // it lacks, never read as one form of every project
-    let project = ["项目", "项目名称", "project"];
     if row
         .filled()
-        .any(|(_, c)| crate::table::columns::normalizes_to_one_of(&c.text, &project))
+        .any(|(_, c)| is_sheet_header_name(Role::Project, &c.text))
     {
         return None;
     }
@@ -269,8 +269,7 @@ impl FormReader<'_, '_, '_> {
         let Some(pair) = h.pair else {
             return;
         };
-        let Some(cell) = (h.first_row..=h.last_row).find_map(|r| self.rows[r].cell(pair.col))
-        else {
+        let Some(cell) = h.cell(self.rows, pair.col) else {
             return;
         };
         let how = match pair.shape {

@@ -442,17 +442,16 @@ impl<'r> FormReader<'_, '_, 'r> {
         let (weight, published_score) = self.weight_and_score(h, row);
         let raw_score = self.points(get(Col::RawScore));
         let name_at = name_cell.location(self.ctx.source);
+        let mut actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
         // `其中…` with no points of its own under a scored row: a breakdown, never scored
         if is_breakdown_name(&name)
             && weight.is_none()
             && published_score.is_none()
             && !w.out.is_empty()
         {
-            let actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
             self.breakdown(w, name, target, actual, name_at);
             return;
         }
-        let mut actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
         if h.figures != [None; 2] {
             with_header_units(h, &mut target, &mut actual);
         }

@@ -7,10 +7,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::finding::{Severity, codes};
 use crate::table::columns::normalize;
 use crate::table::grid::Row;
-use crate::table::layouts::sheet_total::{Subtotal, summed};
+use crate::table::layouts::sheet_total::{Subtotal, subtotal_mismatch, summed};
 use crate::table::model::IndicatorRow;
 
 use super::FormReader;
@@ -86,27 +85,10 @@ impl FormReader<'_, '_, '_> {
                 if near(sum) {
                     continue;
                 }
-                let f = self
-                    .ctx
-                    .finding(
-                        codes::FORM_TOTAL_MISMATCH,
-                        Severity::Warning,
-                        sub.at,
-                        format!(
-                            "原表小计{what} {} 与其上 {} 项指标的{what}之和 {} 不一致",
-                            printed.normalize(),
-                            parts.len(),
-                            sum.normalize()
-                        ),
-                    )
-                    .label(format!("小计{what}"))
-                    .help(format!("核对小计行以上各项{what}的加总"));
+                let (f, unchecked) =
+                    subtotal_mismatch(self.ctx, sub.at, what, printed, parts.len(), sum);
                 self.ctx.findings.push(f);
-                mismatches.push(format!(
-                    "小计{what} {} ≠ 其上各项{what}之和 {}",
-                    printed.normalize(),
-                    sum.normalize()
-                ));
+                mismatches.push(unchecked);
             }
         }
         mismatches

@@ -15,6 +15,7 @@
 
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
+use crate::table::columns::{Role, is_sheet_header_name};
 use crate::table::grid::{Merge, Row};
 
 use super::words::Col;
@@ -68,12 +69,12 @@ pub(crate) fn find(rows: &[Row]) -> Option<Block> {
     // the block may start a few rows above it (一级指标, 二级指标 first)
     let mut i = named.saturating_sub(GRID_ROLES);
     while i < limit {
-        let Some((_, col)) = role_label(&rows[i]) else {
+        let Some((role, col)) = role_label(&rows[i]) else {
             i += 1;
             continue;
         };
-        let mut roles = Vec::new();
-        let mut end = i;
+        let mut roles = vec![role];
+        let mut end = i + 1;
         while end < rows.len()
             && let Some((role, c)) = role_label(&rows[end])
             && c == col
@@ -90,7 +91,7 @@ pub(crate) fn find(rows: &[Row]) -> Option<Block> {
         {
             return Some(Block { rows: i..end, col });
         }
-        i = end.max(i + 1);
+        i = end;
     }
     None
 }
@@ -99,16 +100,16 @@ pub(crate) fn find(rows: &[Row]) -> Option<Block> {
 /// block's columns, not all the same one (a flat sheet of several projects turned; a form's
 /// `项目名称 | A项目 | | 主管部门 | …` label row is none).
 fn project_row(rows: &[Row], start: usize, end: usize, col: usize) -> bool {
-    let names = ["项目", "项目名称", "project"];
     let width = rows[start..end]
         .iter()
         .map(|r| r.cells.len())
         .max()
         .unwrap_or(0);
     rows[start.saturating_sub(1)..end].iter().any(|row| {
-        let is_label = row.filled().next().is_some_and(|(c, cell)| {
-            c == col && crate::table::columns::normalizes_to_one_of(&cell.text, &names)
-        });
+        let is_label = row
+            .filled()
+            .next()
+            .is_some_and(|(c, cell)| c == col && is_sheet_header_name(Role::Project, &cell.text));
         let values: Vec<&str> = (col + 1..width).map(|c| row.text(c)).collect();
         is_label && values.iter().all(|v| !v.is_empty()) && values.iter().any(|v| *v != values[0])
     })
