@@ -155,8 +155,11 @@ impl Listing {
         }
         let bound = bound();
         // (the block's listed findings of a code come before its counted ones in file order)
-        let taken = std::mem::take(findings);
-        findings.extend(taken.into_iter().filter_map(|f| self.file.admit(f, bound)));
+        // (collected where they were)
+        *findings = std::mem::take(findings)
+            .into_iter()
+            .filter_map(|f| self.file.admit(f, bound))
+            .collect();
         for t in unlisted.tallies {
             if t.unlisted == 0 {
                 continue;
