@@ -110,11 +110,6 @@ impl Findings {
         }
     }
 
-    /// The findings listed, in order.
-    pub fn listed(&self) -> &[Finding] {
-        &self.list
-    }
-
     /// The findings listed and what was counted past the bound, apart (a block of a streamed
     /// reading, which the file's [`Listing`] passes).
     pub fn into_parts(self) -> (Vec<Finding>, Unlisted) {
