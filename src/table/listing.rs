@@ -102,11 +102,8 @@ impl Findings {
 
     /// [`Findings::push`] of each.
     pub fn extend(&mut self, fs: impl IntoIterator<Item = Finding>) {
-        let bound = bound();
         for f in fs {
-            if let Some(f) = self.unlisted.admit(f, bound) {
-                self.list.push(f);
-            }
+            self.push(f);
         }
     }
 
