@@ -464,21 +464,13 @@ fn close_listing(
     diagnostics
         .write_all((opts.render)(&doc).as_bytes())
         .map_err(StreamError::Write)?;
-    let errors = doc
+    // (an error is never carried: a warning)
+    let (errors, rest): (Vec<Finding>, Vec<Finding>) = doc
         .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error);
-    let loose = doc
-        .findings
-        .iter()
-        .filter(|f| crate::table::placed::carried(f));
-    let (errors, loose): (Vec<Finding>, Vec<Finding>) =
-        (errors.cloned().collect(), loose.cloned().collect());
-    for (held, more) in [(&mut totals.errors, errors), (&mut totals.loose, loose)] {
-        let room = crate::report_model::OWN_FINDINGS_WRITTEN.saturating_sub(held.len());
-        totals.not_held += more.len().saturating_sub(room);
-        held.extend(more.into_iter().take(room));
-    }
+        .into_iter()
+        .partition(|f| f.severity == Severity::Error);
+    let loose = rest.into_iter().filter(crate::table::placed::carried);
+    totals.hold(errors, loose.collect());
     Ok(())
 }
 
@@ -778,6 +770,17 @@ struct Totals {
 }
 
 impl Totals {
+    /// Holds the reader's `errors` and its warnings on no project's rows (`loose`), each after
+    /// those held, up to [`crate::report_model::OWN_FINDINGS_WRITTEN`] a list; the rest counted.
+    fn hold(&mut self, errors: Vec<Finding>, loose: Vec<Finding>) {
+        for (held, more) in [(&mut self.errors, errors), (&mut self.loose, loose)] {
+            // (each list alone up to the bound: which comes first is known at the end)
+            let room = crate::report_model::OWN_FINDINGS_WRITTEN.saturating_sub(held.len());
+            self.not_held += more.len().saturating_sub(room);
+            held.extend(more.into_iter().take(room));
+        }
+    }
+
     /// The reader's findings beside no project, as the whole table's report has them first
     /// among its own: its errors, then its warnings on no project's rows (the header's before
     /// the blocks'), at most [`crate::report_model::OWN_FINDINGS_WRITTEN`], and how many more.
@@ -930,12 +933,7 @@ fn add(t: &mut Totals, mut o: Output, head: &Head, pool: &Mutex<Vec<Vec<u8>>>) {
     t.actuals_seen |= o.actuals_seen;
     t.actuals_used |= o.actuals_used;
     t.split.append(&mut o.findings);
-    for (held, more) in [(&mut t.errors, o.errors), (&mut t.loose, o.loose)] {
-        // (each list alone up to the bound: which comes first is known at the end)
-        let room = crate::report_model::OWN_FINDINGS_WRITTEN.saturating_sub(held.len());
-        t.not_held += more.len().saturating_sub(room);
-        held.extend(more.into_iter().take(room));
-    }
+    t.hold(o.errors, o.loose);
     t.counts.merge(&o.counts);
     t.differences += o.differences;
     t.rows_read += o.rows_read;

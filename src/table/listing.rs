@@ -102,17 +102,9 @@ impl Findings {
 
     /// [`Findings::push`] of each.
     pub fn extend(&mut self, fs: impl IntoIterator<Item = Finding>) {
-        let bound = bound();
         for f in fs {
-            if let Some(f) = self.unlisted.admit(f, bound) {
-                self.list.push(f);
-            }
+            self.push(f);
         }
-    }
-
-    /// The findings listed, in order.
-    pub fn listed(&self) -> &[Finding] {
-        &self.list
     }
 
     /// The findings listed and what was counted past the bound, apart (a block of a streamed
@@ -155,8 +147,11 @@ impl Listing {
         }
         let bound = bound();
         // (the block's listed findings of a code come before its counted ones in file order)
-        let taken = std::mem::take(findings);
-        findings.extend(taken.into_iter().filter_map(|f| self.file.admit(f, bound)));
+        // (collected where they were)
+        *findings = std::mem::take(findings)
+            .into_iter()
+            .filter_map(|f| self.file.admit(f, bound))
+            .collect();
         for t in unlisted.tallies {
             if t.unlisted == 0 {
                 continue;
