@@ -64,7 +64,6 @@ fn an_xlsb_cell_calamine_skips_is_read_in_its_place() {
 /// An xlsx of one sheet whose cells name the shared strings `strings` by index (`rows`, each
 /// a row's string indices), the shared strings part deflated.
 fn xlsx_of_shared(strings: &[String], rows: &[&[usize]]) -> Vec<u8> {
-    use std::io::Write;
     let mut sst = String::from(
         r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
     );
@@ -84,10 +83,6 @@ fn xlsx_of_shared(strings: &[String], rows: &[&[usize]]) -> Vec<u8> {
         sheet.push_str("</row>");
     }
     sheet.push_str("</sheetData></worksheet>");
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut z = zip::ZipWriter::new(&mut buf);
-    let o = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
     let parts: [(&str, &str); 6] = [
         (
             "[Content_Types].xml",
@@ -108,19 +103,22 @@ fn xlsx_of_shared(strings: &[String], rows: &[&[usize]]) -> Vec<u8> {
         ("xl/sharedStrings.xml", &sst),
         ("xl/worksheets/sheet1.xml", &sheet),
     ];
+    zip_of(&parts)
+}
+
+/// A zip of `parts` (name, text), each deflated.
+fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for (name, text) in parts {
-        z.start_file(name, o).unwrap();
+        z.start_file(*name, o).unwrap();
         z.write_all(text.as_bytes()).unwrap();
     }
     z.finish().unwrap();
     buf.into_inner()
-}
-
-/// A scratch folder of this test file's own.
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("jixiao-probe18-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 #[cfg(target_os = "linux")]
@@ -146,7 +144,7 @@ fn a_shared_string_far_past_the_cell_limit_is_refused_on_its_row_holding_little_
     .collect();
     let bytes = xlsx_of_shared(&strings, &[&[0, 1, 2, 3], &[4, 5, 6, 7], &[4, 8, 6, 9]]);
     assert!(bytes.len() < 200_000, "{}", bytes.len());
-    let d = scratch("long-shared");
+    let d = reports::dir("probe18-workbooks", "long-shared");
     std::fs::write(d.join("long.xlsx"), bytes).unwrap();
     let (stdout, stderr, peak_kb) = inspect_peak(&d, "long.xlsx");
     // the process and a few copies of the limit (1 MB), never the string's 40 MB
@@ -160,14 +158,9 @@ fn a_shared_string_far_past_the_cell_limit_is_refused_on_its_row_holding_little_
 
 /// A Word document whose body is `body` (the inside of `<w:body>`).
 fn docx_of(body: &str) -> Vec<u8> {
-    use std::io::Write;
     let doc = format!(
         r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
     );
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut z = zip::ZipWriter::new(&mut buf);
-    let o = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
     let parts: [(&str, &str); 3] = [
         (
             "[Content_Types].xml",
@@ -179,12 +172,7 @@ fn docx_of(body: &str) -> Vec<u8> {
         ),
         ("word/document.xml", &doc),
     ];
-    for (name, text) in parts {
-        z.start_file(name, o).unwrap();
-        z.write_all(text.as_bytes()).unwrap();
-    }
-    z.finish().unwrap();
-    buf.into_inner()
+    zip_of(&parts)
 }
 
 /// `inspect` of `file` in `d`: its stdout, stderr and peak resident memory in kB.
@@ -227,7 +215,7 @@ fn a_word_paragraph_far_past_the_cell_limit_is_read_holding_little_of_it() {
         row(&["项目名称", "指标名称", "年度指标值", "实际完成值"]),
         row(&["甲", "培训人数", "≥100人", "120人"]),
     );
-    let d = scratch("long-word");
+    let d = reports::dir("probe18-workbooks", "long-word");
     std::fs::write(d.join("long.docx"), docx_of(&body)).unwrap();
     let (stdout, stderr, peak_kb) = inspect_peak(&d, "long.docx");
     assert!(peak_kb < 40 * 1024, "peak {peak_kb} kB\n{stdout}\n{stderr}");

@@ -224,13 +224,12 @@ pub(crate) fn read_sheets(
         .by_name("word/document.xml")
         .map_err(|_| not_docx())?
         .take(limits::UNZIPPED.get());
-    let items = match long {
-        true => body_items(
-            name,
-            std::io::BufReader::with_capacity(64 * 1024, super::xml_cut::CutRuns::new(part)),
-        )?,
-        false => body_items(name, std::io::BufReader::with_capacity(64 * 1024, part))?,
+    // one reader either way: the buffer takes a piece at a time, never a byte
+    let part: Box<dyn std::io::Read + '_> = match long {
+        true => Box::new(super::xml_cut::CutRuns::new(part)),
+        false => Box::new(part),
     };
+    let items = body_items(name, std::io::BufReader::with_capacity(64 * 1024, part))?;
     if !items.iter().any(|i| matches!(i, Item::Table(_))) {
         return Err(ReadError::Document {
             name: name.into(),

@@ -304,30 +304,9 @@ fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
     };
     let mut reader = wb.worksheet_cells_reader(sheet).map_err(workbook)?;
     let (mut cells, mut notes) = (Vec::new(), Vec::new());
-    let mut skipped = skipped.into_iter().peekable();
-    let (mut pending, mut read_all) = (None, false);
-    loop {
-        if pending.is_none() && !read_all {
-            match reader.next_cell().map_err(workbook)? {
-                Some(c) => pending = Some((c.get_position(), cell_value(raised, &c))),
-                None => read_all = true,
-            }
-        }
-        // a skipped cell before calamine's next one (in the sheet's order) comes first
-        let skipped_first = match (&pending, skipped.peek()) {
-            (Some((at, _)), Some((s, _))) => s < at,
-            (None, next) => next.is_some(),
-            (_, None) => false,
-        };
-        let next = match skipped_first {
-            true => skipped.next(),
-            false => pending.take(),
-        };
-        let Some((at, value)) = next else {
-            break;
-        };
+    let mut place = |(at, value): ((u32, u32), calamine::Data)| -> Result<(), ReadError> {
         if matches!(value, calamine::Data::Empty) {
-            continue;
+            return Ok(());
         }
         budget.one_more()?;
         let style = styled
@@ -340,7 +319,18 @@ fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
             notes.push((at, note));
         }
         cells.push((at, text));
+        Ok(())
+    };
+    // a skipped cell before calamine's next one (in the sheet's order) comes first
+    let mut skipped = skipped.into_iter().peekable();
+    while let Some(cell) = reader.next_cell().map_err(workbook)? {
+        let at = cell.get_position();
+        while let Some(first) = skipped.next_if(|(s, _)| *s < at) {
+            place(first)?;
+        }
+        place((at, cell_value(raised, &cell)))?;
     }
+    skipped.try_for_each(place)?;
     Ok((cells, notes))
 }
 
