@@ -191,7 +191,6 @@ if section("families"):
         rows = [list(LABEL), list(HEAD), ["产出指标", "质量指标", "安全事故发生次数", tgt, act, "100", ""]]
         rows_of(tsv("zero-%s-%s.tsv" % (tgt, act), rows))
     # a 得分 column whose cached values disagree with the formulas (the printed sum trusted?)
-    from probe_kit import put  # noqa: E402
     print("   (formula cached values: not written here, workbook cells are H122's)")
     run(["inspect", "onecell-slash.tsv"], "inspect onecell-slash.tsv")
 

@@ -94,7 +94,7 @@ def zip_bytes(entries, comment=b""):
 
 def book_parts():
     """The parts of a small workbook of SHEET, as the kit writes it."""
-    name = kit_xlsx(".book.xlsx", [r.split("\t") for r in SHEET.strip().split("\n")])
+    name = kit_xlsx(".book.xlsx", rows_of_sheet(SHEET))
     with zipfile.ZipFile(path(name)) as z:
         return [(i.filename, z.read(i.filename)) for i in z.infolist()]
 
@@ -134,7 +134,6 @@ def on_sheet(f):
 
 def redo(e, **kw):
     """The entry e made again with its data under other header claims."""
-    data = e.get("_data")
     n = dict(e)
     n.update(kw)
     for k in ("lname", "lcsize", "lusize", "lcrc", "lmethod", "lflags"):
