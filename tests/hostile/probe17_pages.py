@@ -77,7 +77,6 @@ if section("css"):
                                     div_grid()))
     show("css-percent.html")
     # a table page whose linked stylesheet hides last year's row (class) — a browser shows one row
-    put("hide_files/site.css", ".old { display: none }\n") if os.path.isdir(path("hide_files")) else None
     os.makedirs(path("hide_files"), exist_ok=True)
     put("hide_files/site.css", ".old { display: none }\n")
     rows = flat_rows(FLAT)

@@ -86,7 +86,7 @@ if section("zip"):
     cells = list(COLS) + ["农村劳动力培训", "产出指标", "数量指标", "培训人数", "≥100人", "80人",
                           "农村劳动力培训", "效益指标", "满意度指标", "满意度", "≥90%", "95%"]
     grid = "<div class=perf>%s</div>" % "".join("<div>%s</div>" % c for c in cells)
-    hide = flat("80人", tr=" class=old").replace("<table", "<table")
+    hide = flat("80人", tr=" class=old")
     for name, entries in [
         ("z-grid.zip", {"绩效/绩效.html": HEAD % ('<link rel="stylesheet" href="绩效_files/main.css">', "", grid),
                         "绩效/绩效_files/main.css": grid_css}),
