@@ -6,7 +6,7 @@ reading, and new families (numbered 三级指标, an indicator continued over tw
 its 计量单位 apart, 满意度 as a sample, `≤上年` against a 上年 column, points once per category,
 falls and zero targets).
 
-    python3 tests/hostile/probe18.py DIR BIN [onecell transposed sums families]
+    python3 tests/hostile/probe18.py DIR BIN [onecell transposed sums families more]
 
 Each case is run under `prlimit --as` 4 GB and `/usr/bin/time`; the lines of the report that
 carry the figures are printed, to be checked by hand against the form. Nothing here is read by
